@@ -1,0 +1,37 @@
+"""Layer 1: the domain model. Pure pydantic; imports nothing else of jixiao."""
+
+from jixiao.model.diagnostic import Diagnostic, Location, Severity
+from jixiao.model.document import Collection, Document, OverallGoals
+from jixiao.model.indicator import Direction, Indicator, parse_direction
+from jixiao.model.sheet import Budget, Checkpoint, GoalSheet, MoneyUnit, Unit
+from jixiao.model.target import Operator, Target
+from jixiao.model.target_text import parse_target
+from jixiao.model.units import UnitKind, canonical_unit, unit_kind
+from jixiao.model.vocabulary import Framework, canonical_level1, canonical_level2, level2_parents
+
+__all__ = [
+    "Budget",
+    "Checkpoint",
+    "Collection",
+    "Diagnostic",
+    "Direction",
+    "Document",
+    "Framework",
+    "GoalSheet",
+    "Indicator",
+    "Location",
+    "MoneyUnit",
+    "Operator",
+    "OverallGoals",
+    "Severity",
+    "Target",
+    "Unit",
+    "UnitKind",
+    "canonical_level1",
+    "canonical_level2",
+    "canonical_unit",
+    "level2_parents",
+    "parse_direction",
+    "parse_target",
+    "unit_kind",
+]

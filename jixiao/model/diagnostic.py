@@ -1,0 +1,66 @@
+"""Diagnostics: what a reader could not resolve, with where it happened."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+__all__ = ["Severity", "Location", "Diagnostic"]
+
+
+class Severity(StrEnum):
+    """How serious a diagnostic or finding is."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def label(self) -> str:
+        """The Chinese word shown to users."""
+        return {"error": "错误", "warning": "警告", "info": "提示"}[self.value]
+
+    @property
+    def rank(self) -> int:
+        """Higher is more serious; used for --fail-on thresholds."""
+        return {"info": 0, "warning": 1, "error": 2}[self.value]
+
+
+class Location(BaseModel):
+    """Where in a source document something was found. Every part is optional; give what is known."""
+
+    model_config = ConfigDict(frozen=True)
+
+    file: str | None = None
+    table: int | None = None  # 1-based table (or worksheet / page table) number in the file
+    sheet: str | None = None  # the goal sheet: project code or, if none, its name
+    row: int | None = None  # 1-based row within the table
+    column: str | None = None  # the column's heading as the document names it
+    line: int | None = None  # 1-based line in a text file
+
+    def describe(self) -> str:
+        """The location in words, e.g. ``sample.txt 第2个表格 第5行 “指标值”列``."""
+        parts = [self.file or ""]
+        if self.table is not None:
+            parts.append(f"第{self.table}个表格")
+        if self.sheet:
+            parts.append(f"项目“{self.sheet}”")
+        if self.row is not None:
+            parts.append(f"第{self.row}行")
+        if self.column:
+            parts.append(f"“{self.column}”列")
+        if self.line is not None:
+            parts.append(f"(文件第{self.line}行)")
+        return " ".join(p for p in parts if p)
+
+
+class Diagnostic(BaseModel):
+    """One thing a reader could not resolve or had to infer. ``code`` is stable (see docs/diagnostics.md)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    code: str
+    severity: Severity
+    message: str
+    location: Location = Location()

@@ -1,0 +1,41 @@
+"""A document: one file holding a unit's overall goals and any number of goal sheets."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from jixiao.model.diagnostic import Diagnostic
+from jixiao.model.sheet import GoalSheet, Unit
+
+__all__ = ["OverallGoals", "Document", "Collection"]
+
+
+class OverallGoals(BaseModel):
+    """部门整体绩效目标: the unit's aims, duties and measures, each an ordered list of text."""
+
+    aims: list[str] = Field(default_factory=list, description="总体绩效目标")
+    duties: list[str] = Field(default_factory=list, description="分项绩效目标")
+    measures: list[str] = Field(default_factory=list, description="工作保障措施")
+
+    @property
+    def is_empty(self) -> bool:
+        """True when no part was found."""
+        return not (self.aims or self.duties or self.measures)
+
+
+class Document(BaseModel):
+    """jixiao's interchange format: everything read from one file, with the reader's diagnostics."""
+
+    source: str | None = None
+    format: str | None = Field(default=None, description="txt, docx, xlsx, html, pdf or json")
+    layout: str | None = Field(default=None, description="The layout the reader recognised")
+    unit: Unit | None = None
+    overall: OverallGoals | None = None
+    sheets: list[GoalSheet] = Field(default_factory=list)
+    diagnostics: list[Diagnostic] = Field(default_factory=list)
+
+
+class Collection(BaseModel):
+    """The top-level JSON object of ``jixiao parse --format json``: several documents."""
+
+    documents: list[Document] = Field(default_factory=list)

@@ -1,0 +1,93 @@
+"""An indicator (one row of the 绩效指标 grid)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import StrEnum
+
+from pydantic import BaseModel, Field
+
+from jixiao.model.lexicon import fold
+from jixiao.model.target import Target
+from jixiao.model.target_text import parse_target
+from jixiao.model.vocabulary import canonical_level1, canonical_level2
+
+__all__ = ["Direction", "Indicator", "parse_direction"]
+
+
+class Direction(StrEnum):
+    """指标方向性: whether a higher value is better."""
+
+    POSITIVE = "正向"
+    NEGATIVE = "反向"
+
+
+_DIRECTION_WORDS = {"正向": Direction.POSITIVE, "正": Direction.POSITIVE, "越大越好": Direction.POSITIVE,
+                    "反向": Direction.NEGATIVE, "逆向": Direction.NEGATIVE, "负向": Direction.NEGATIVE,
+                    "反": Direction.NEGATIVE, "越小越好": Direction.NEGATIVE}
+
+
+def parse_direction(raw: str | None) -> Direction | None:
+    """Read a 指标方向性 cell; None when empty or not understood."""
+    return _DIRECTION_WORDS.get(fold(raw or ""))
+
+
+class Indicator(BaseModel):
+    """One indicator: levels 1 and 2 (canonical and as written), the name (三级指标) and its target.
+
+    ``row`` is the 1-based row of the indicator grid it came from, when read from a document.
+    """
+
+    level1: str | None = None
+    level1_raw: str = ""
+    level2: str | None = None
+    level2_raw: str = ""
+    name: str = ""
+    description: str | None = None
+    target: Target = Field(default_factory=Target)
+    long_term_target: Target | None = None
+    weight: Decimal | None = None
+    weight_raw: str | None = None
+    direction: Direction | None = None
+    direction_raw: str | None = None
+    basis: str | None = None
+    row: int | None = None
+
+    @classmethod
+    def from_cells(
+        cls,
+        *,
+        level1: str = "",
+        level2: str = "",
+        name: str = "",
+        description: str | None = None,
+        target: str = "",
+        long_term_target: str | None = None,
+        weight: str | None = None,
+        direction: str | None = None,
+        basis: str | None = None,
+        row: int | None = None,
+    ) -> Indicator:
+        """Build an indicator from the text of its cells, understanding levels, target and direction."""
+        context = " ".join(filter(None, [name, description]))
+        return cls(
+            level1=canonical_level1(level1),
+            level1_raw=level1,
+            level2=canonical_level2(level2),
+            level2_raw=level2,
+            name=name,
+            description=description,
+            target=parse_target(target, context),
+            long_term_target=parse_target(long_term_target, context) if long_term_target else None,
+            weight=_decimal(weight),
+            weight_raw=weight,
+            direction=parse_direction(direction),
+            direction_raw=direction,
+            basis=basis,
+            row=row,
+        )
+
+
+def _decimal(text: str | None) -> Decimal | None:
+    target = parse_target(text or "")
+    return target.value if target.operator is None and target.leftover is None else None

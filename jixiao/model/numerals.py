@@ -1,0 +1,30 @@
+"""Numbers written in Chinese numerals (十八个村, 两万人, 百分之九十)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+__all__ = ["CHINESE_DIGITS", "chinese_to_decimal"]
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_LARGE_UNITS = {"万": 10_000, "亿": 100_000_000}
+CHINESE_DIGITS = "".join([*_DIGITS, *_SMALL_UNITS, *_LARGE_UNITS])
+
+
+def chinese_to_decimal(text: str) -> Decimal | None:
+    """Convert a whole string of Chinese numerals to a number; None if it is not one."""
+    if not text or any(ch not in CHINESE_DIGITS for ch in text):
+        return None
+    total = section = digit = 0
+    for ch in text:
+        if ch in _DIGITS:
+            digit = _DIGITS[ch]
+        elif ch in _SMALL_UNITS:
+            # A bare 十 at the start means 10 (十八 = 18).
+            section += (digit or 1) * _SMALL_UNITS[ch]
+            digit = 0
+        else:
+            total += (section + digit) * _LARGE_UNITS[ch]
+            section = digit = 0
+    return Decimal(total + section + digit)

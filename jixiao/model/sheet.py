@@ -1,0 +1,64 @@
+"""A goal sheet (绩效目标表): one budget project's table."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import StrEnum
+
+from pydantic import BaseModel, Field
+
+from jixiao.model.indicator import Indicator
+
+__all__ = ["MoneyUnit", "Unit", "Budget", "Checkpoint", "GoalSheet"]
+
+
+class MoneyUnit(StrEnum):
+    """The money unit a table states (单位：万元)."""
+
+    WAN_YUAN = "万元"
+    YUAN = "元"
+
+
+class Unit(BaseModel):
+    """A budget unit (预算单位): its code and name."""
+
+    code: str | None = None
+    name: str | None = None
+
+
+class Budget(BaseModel):
+    """预算规模: the total and its sources. Each figure is optional because tables omit them."""
+
+    total: Decimal | None = None
+    fiscal: Decimal | None = Field(default=None, description="其中：财政资金 / 财政拨款")
+    other: Decimal | None = Field(default=None, description="其他资金")
+
+
+class Checkpoint(BaseModel):
+    """One point of the spending plan: a label such as 3月底 and the cumulative percent spent by then."""
+
+    label: str
+    percent: Decimal | None = None
+
+
+class GoalSheet(BaseModel):
+    """One project's 绩效目标表 as read from a document or entered by a user."""
+
+    title: str | None = None
+    code: str | None = None
+    name: str | None = None
+    unit: Unit | None = None
+    year: int | None = None
+    money_unit: MoneyUnit | None = None
+    budget: Budget = Field(default_factory=Budget)
+    purpose: str | None = None
+    spend_plan: list[Checkpoint] = Field(default_factory=list)
+    goals: list[str] = Field(default_factory=list, description="年度目标, in order")
+    long_term_goals: list[str] = Field(default_factory=list, description="中长期目标, in order")
+    indicators: list[Indicator] = Field(default_factory=list)
+    table: int | None = Field(default=None, description="1-based table number in the source file")
+
+    @property
+    def key(self) -> str:
+        """How findings name the sheet: the project code or, if none, its name."""
+        return self.code or self.name or self.title or "（未命名项目）"

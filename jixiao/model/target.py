@@ -1,0 +1,64 @@
+"""A target (指标值): the text as written and what was understood from it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = ["Operator", "Target"]
+
+
+class Operator(StrEnum):
+    """The comparison a target states (指标性质 / 计算符号)."""
+
+    GE = "≥"
+    LE = "≤"
+    EQ = "="
+    GT = ">"
+    LT = "<"
+    RANGE = "range"
+
+
+class Target(BaseModel):
+    """One 指标值 cell.
+
+    ``raw`` is exactly what the document says. The other fields are what could be understood from it: a
+    quantitative target has an operator, a value and a unit (``value_max`` too for a range); a qualitative one
+    has ``qualitative``. ``notes`` explain anything left over or inferred, so that nothing is guessed silently.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    raw: str = ""
+    operator: Operator | None = None
+    value: Decimal | None = None
+    value_max: Decimal | None = Field(default=None, description="Upper bound of a range target")
+    unit: str | None = Field(default=None, description="Canonical unit, e.g. % 个 万元")
+    unit_raw: str | None = Field(default=None, description="The unit as written or where it was taken from")
+    unit_inferred: bool = Field(default=False, description="The unit was taken from surrounding text")
+    qualitative: str | None = None
+    leftover: str | None = Field(default=None, description="Prose in the cell besides the target itself")
+    placeholder: bool = Field(default=False, description="The cell still holds template text such as ≥**")
+    notes: list[str] = Field(default_factory=list)
+
+    @property
+    def is_quantitative(self) -> bool:
+        """True when a number was understood."""
+        return self.value is not None
+
+    @property
+    def is_empty(self) -> bool:
+        """True when the cell holds nothing."""
+        return not self.raw.strip()
+
+    def display(self) -> str:
+        """The target in its clean written form, e.g. ``≥18个`` or ``80-90%``."""
+        if self.value is None:
+            return self.qualitative or self.raw
+        unit = self.unit or ""
+        if self.operator is Operator.RANGE:
+            return f"{self.value}-{self.value_max}{unit}"
+        operator = self.operator.value if self.operator else ""
+        return f"{operator}{self.value}{unit}"

@@ -1,0 +1,229 @@
+"""Understanding the text of a 指标值 cell.
+
+Real cells mix the target with prose (``≥18全乡18个行政村全覆盖``), repeat the unit in words
+(``≥100%,百分比,…``), glue two numbers together (``≥100100%``), or still hold template text (``≥**个``).
+:func:`parse_target` separates the target from the rest and records in ``notes`` everything it had to infer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from functools import cache
+
+from jixiao.model.lexicon import fold, load
+from jixiao.model.numerals import CHINESE_DIGITS, chinese_to_decimal
+from jixiao.model.target import Operator, Target
+from jixiao.model.units import canonical_unit, unit_spellings
+
+__all__ = ["parse_target"]
+
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|百分之[" + CHINESE_DIGITS + r"]+|[" + CHINESE_DIGITS + r"]+")
+_ANY_NUMBER_WITH_UNIT = re.compile(r"(\d+(?:\.\d+)?)")
+_SEPARATORS = ",;:、/()（）[]【】 "
+_TEMPLATE_PREFIX = re.compile(r"^(?:指标\d+[:：]?|[(（](?=.*[)）]$))")
+
+
+@cache
+def _operator_phrases(section: str) -> tuple[tuple[str, Operator], ...]:
+    pairs = [(fold(p), Operator(op)) for op, phrases in load("targets")[section].items() for p in phrases]
+    return tuple(sorted(pairs, key=lambda pair: len(pair[0]), reverse=True))
+
+
+@cache
+def _qualitative_words() -> tuple[str, ...]:
+    words = [fold(w) for tier in load("targets")["qualitative"].values() for w in tier]
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@cache
+def _placeholders() -> tuple[str, ...]:
+    return tuple(fold(p) for p in load("targets")["placeholders"])
+
+
+@cache
+def _range_separators() -> tuple[str, ...]:
+    return tuple(fold(s) for s in load("targets")["range_separators"])
+
+
+@dataclass
+class _Cursor:
+    """The folded text and how far it has been consumed."""
+
+    text: str
+    pos: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def rest(self) -> str:
+        return self.text[self.pos :]
+
+    def take_phrase(self, phrases: tuple[tuple[str, Operator], ...]) -> Operator | None:
+        for phrase, operator in phrases:
+            if self.rest.startswith(phrase):
+                self.pos += len(phrase)
+                return operator
+        return None
+
+    def take_number(self) -> tuple[str, Decimal] | None:
+        match = _NUMBER.match(self.rest)
+        if not match:
+            return None
+        written = match.group(0)
+        value = _to_decimal(written)
+        if value is None:
+            return None
+        self.pos += len(written)
+        return written, value
+
+    def take_unit(self) -> str | None:
+        for spelling in unit_spellings():
+            if self.rest.startswith(spelling):
+                self.pos += len(spelling)
+                return spelling
+        return None
+
+    def skip_separators(self) -> None:
+        while self.rest and self.rest[0] in _SEPARATORS:
+            self.pos += 1
+
+
+def _to_decimal(written: str) -> Decimal | None:
+    if written.startswith("百分之"):
+        return chinese_to_decimal(written[3:])
+    if written[0] in CHINESE_DIGITS:
+        return chinese_to_decimal(written)
+    try:
+        return Decimal(written.replace(",", ""))
+    except InvalidOperation:  # pragma: no cover - the regex admits only valid numbers
+        return None
+
+
+def _strip_template(text: str) -> str:
+    text = _TEMPLATE_PREFIX.sub("", text)
+    if text.endswith((")", "）")) and not any(ch in text[:-1] for ch in "(（"):
+        text = text[:-1]
+    return text
+
+
+def parse_target(raw: str, context: str = "") -> Target:
+    """Understand a 指标值 cell.
+
+    ``context`` is nearby text (the indicator's name and description); a unit missing from the cell is taken
+    from there only when the same number appears in it with a unit, and the inference is noted.
+    """
+    text = fold(raw)
+    if not text:
+        return Target(raw=raw)
+    placeholder = any(p in text for p in _placeholders())
+    cursor = _Cursor(_strip_template(text))
+
+    operator = cursor.take_phrase(_operator_phrases("prefix_operators"))
+    start_of_number = cursor.pos
+    number = cursor.take_number()
+    if number is None:
+        cursor.pos = 0
+        return _qualitative(raw, cursor.text, placeholder)
+    written, value = number
+    unit_spelling = cursor.take_unit()
+    if written[0] in CHINESE_DIGITS and not written.startswith("百分之") and unit_spelling is None:
+        # Chinese numerals count only when a unit follows (十八个); otherwise they are words (一般, 一致).
+        cursor.pos = 0
+        return _qualitative(raw, cursor.text, placeholder)
+    if written.startswith("百分之"):
+        unit_spelling = "%"
+    value_max = None
+    for separator in _range_separators():
+        if cursor.rest.startswith(separator) and _NUMBER.match(cursor.rest[len(separator) :]):
+            cursor.pos += len(separator)
+            upper = cursor.take_number()
+            if upper is not None:
+                value_max = upper[1]
+                unit_spelling = cursor.take_unit() or unit_spelling
+                operator = Operator.RANGE
+            break
+
+    suffix = cursor.take_phrase(_operator_phrases("suffix_operators"))
+    if suffix is not None:
+        if operator is None:
+            operator = suffix
+        elif operator is not suffix and operator is not Operator.RANGE:
+            cursor.notes.append(f"运算符前后矛盾：开头为“{operator.value}”，结尾为“{suffix.value}”")
+
+    unit = canonical_unit(unit_spelling)
+    # Units repeated in words after the number (≥100%,百分比,…) are redundant, not prose.
+    while True:
+        mark = cursor.pos
+        cursor.skip_separators()
+        repeated = cursor.take_unit()
+        if repeated is None or canonical_unit(repeated) != unit or unit is None:
+            cursor.pos = mark
+            break
+        cursor.notes.append(f"计量单位重复书写：“{repeated}”")
+    cursor.skip_separators()
+    leftover = cursor.rest or None
+
+    value, leftover = _split_glued_numbers(written, value, unit, leftover, context, cursor.notes)
+    unit_inferred = False
+    if unit is None:
+        unit, unit_spelling = _unit_from_text(value, (leftover or "") + "|" + fold(context))
+        unit_inferred = unit is not None
+        if unit_inferred:
+            cursor.notes.append(f"指标值未写计量单位，按说明文字中的“{value}{unit_spelling}”取单位“{unit}”")
+        else:
+            cursor.notes.append("指标值未写计量单位")
+    if leftover:
+        cursor.notes.append(f"指标值中混有其他文字：“{leftover}”")
+    if start_of_number and operator is None:
+        cursor.notes.append(f"数值前的文字未能识别为运算符：“{cursor.text[:start_of_number]}”")
+    return Target(
+        raw=raw,
+        operator=operator,
+        value=value,
+        value_max=value_max,
+        unit=unit,
+        unit_raw=unit_spelling,
+        unit_inferred=unit_inferred,
+        leftover=leftover,
+        placeholder=placeholder,
+        notes=cursor.notes,
+    )
+
+
+def _qualitative(raw: str, text: str, placeholder: bool) -> Target:
+    notes = []
+    if not placeholder and not any(word in text for word in _qualitative_words()):
+        notes.append("指标值既无数值，也不是常见的定性表述")
+    qualitative = None if placeholder else raw.strip()
+    return Target(raw=raw, qualitative=qualitative, placeholder=placeholder, notes=notes)
+
+
+def _split_glued_numbers(
+    written: str, value: Decimal, unit: str | None, leftover: str | None, context: str, notes: list[str]
+) -> tuple[Decimal, str | None]:
+    """Undo a target glued to a copy of the description's figure: ``≥100`` + ``100%`` written as ``≥100100%``.
+
+    Only a percentage above 100 is split, and only where the description holds the tail with the same unit.
+    """
+    if unit != "%" or value <= 100 or not written.isdigit():
+        return value, leftover
+    folded_context = fold(context)
+    for cut in range(1, len(written)):
+        head, tail = written[:cut], written[cut:]
+        if tail[0] != "0" and f"{tail}%" in folded_context:
+            notes.append(f"指标值“{written}%”疑为“{head}”与说明中的“{tail}%”连写，按“{head}”理解")
+            return Decimal(head), f"{tail}%" + (leftover or "")
+    return value, leftover
+
+
+def _unit_from_text(value: Decimal, text: str) -> tuple[str | None, str | None]:
+    """Find ``value`` written with a unit in ``text``; return the canonical unit and its spelling."""
+    for match in _ANY_NUMBER_WITH_UNIT.finditer(text):
+        if Decimal(match.group(1)) != value:
+            continue
+        after = _Cursor(text, match.end())
+        spelling = after.take_unit()
+        if spelling:
+            return canonical_unit(spelling), spelling
+    return None, None

@@ -1,0 +1,71 @@
+"""The fixed vocabulary of indicator levels 1 and 2 and the frameworks that arrange them."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import cache
+
+from jixiao.model.lexicon import fold, load
+
+__all__ = [
+    "Framework",
+    "canonical_level1",
+    "canonical_level2",
+    "level1_names",
+    "level2_names",
+    "level2_parents",
+]
+
+
+class Framework(StrEnum):
+    """Which indicator framework a sheet follows."""
+
+    LEGACY = "legacy"  # 财预〔2015〕88号 / 财预〔2020〕10号: 成本指标 under 产出指标
+    Y2021 = "y2021"  # 财预〔2021〕101号 and provincial versions: 成本指标 is a level 1 of its own
+
+
+@cache
+def _aliases(level: str) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for canonical, spellings in load("vocabulary")[level].items():
+        table[fold(canonical)] = canonical
+        for spelling in spellings:
+            table.setdefault(fold(spelling), canonical)
+    return table
+
+
+def _canonical(level: str, raw: str | None) -> str | None:
+    if not raw:
+        return None
+    key = fold(raw)
+    # Tables number their levels ("一、产出指标", "1.数量指标"): drop such a prefix before matching.
+    for candidate in (key, key.lstrip("0123456789一二三四五六七八九十、.．)）(（")):
+        if candidate in _aliases(level):
+            return _aliases(level)[candidate]
+    return None
+
+
+def canonical_level1(raw: str | None) -> str | None:
+    """Return the canonical 一级指标 name for a spelling found in a table, or None if unknown."""
+    return _canonical("level1", raw)
+
+
+def canonical_level2(raw: str | None) -> str | None:
+    """Return the canonical 二级指标 name for a spelling found in a table, or None if unknown."""
+    return _canonical("level2", raw)
+
+
+def level1_names() -> list[str]:
+    """The canonical 一级指标 names, in table order."""
+    return list(load("vocabulary")["level1"])
+
+
+def level2_names() -> list[str]:
+    """The canonical 二级指标 names, in table order."""
+    return list(load("vocabulary")["level2"])
+
+
+def level2_parents(framework: Framework) -> dict[str, str]:
+    """Map each 二级指标 to the 一级指标 it belongs under in ``framework``."""
+    spec = load("vocabulary")["framework"][framework.value]
+    return {child: parent for parent, children in spec.items() if parent != "label" for child in children}
