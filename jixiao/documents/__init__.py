@@ -1,1 +1,6 @@
-"""jixiao."""
+"""Layer 2: readers and writers of goal documents. Imports only jixiao.model."""
+
+from jixiao.documents.errors import NotAGoalDocument
+from jixiao.documents.read import SUPPORTED_SUFFIXES, read_bytes, read_path
+
+__all__ = ["NotAGoalDocument", "SUPPORTED_SUFFIXES", "read_bytes", "read_path"]
