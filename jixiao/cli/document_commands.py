@@ -11,8 +11,8 @@ import typer
 from rich.table import Table
 
 from jixiao.cli.console import stderr, stdout
-from jixiao.cli.errors import UnreadableInput
-from jixiao.documents import NotAGoalDocument, read_path
+from jixiao.cli.errors import UnreadableInput, UsageError
+from jixiao.documents import WRITABLE_FORMATS, NotAGoalDocument, read_path, write_document
 from jixiao.model import Collection, Document
 
 __all__ = ["register"]
@@ -27,6 +27,7 @@ def register(app: typer.Typer) -> None:
     """Add the document commands to ``app``."""
     app.command("parse")(parse)
     app.command("schema")(schema)
+    app.command("export")(export)
 
 
 def parse(
@@ -54,6 +55,25 @@ def parse(
 def schema() -> None:
     """输出 jixiao 交换格式（一个文件 = 一个 Document）的 JSON Schema。"""
     stdout.out(json.dumps(Document.model_json_schema(), ensure_ascii=False, indent=2), highlight=False)
+
+
+def export(
+    file: Annotated[Path, typer.Argument(help="要转换的文件")],
+    to: Annotated[str, typer.Option("--to", "-t", help="目标格式：docx、xlsx 或 json")],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="输出文件；默认与输入同名、扩展名换成目标格式")] = None,
+) -> None:
+    """把绩效目标文件转换成标准版式的 Word（.docx）、Excel（.xlsx）或 JSON。"""
+    if to not in WRITABLE_FORMATS:
+        raise UsageError(f"不支持的目标格式“{to}”，可选：{'、'.join(WRITABLE_FORMATS)}")
+    try:
+        document = read_path(file)
+    except NotAGoalDocument as error:
+        raise UnreadableInput(error.message) from None
+    target = output or file.with_suffix(f".{to}")
+    if target.resolve() == file.resolve():
+        raise UsageError(f"输出文件与输入文件相同：{target}，请用 --output 指定另一个文件")
+    write_document(document, target, to)
+    stdout.print(f"已写出 {target}（{len(document.sheets)} 张绩效目标表）")
 
 
 def _print_document(document: Document) -> None:

@@ -2,5 +2,6 @@
 
 from jixiao.documents.errors import NotAGoalDocument
 from jixiao.documents.read import SUPPORTED_SUFFIXES, read_bytes, read_path
+from jixiao.documents.writers.registry import WRITABLE_FORMATS, write_document
 
-__all__ = ["NotAGoalDocument", "SUPPORTED_SUFFIXES", "read_bytes", "read_path"]
+__all__ = ["NotAGoalDocument", "SUPPORTED_SUFFIXES", "WRITABLE_FORMATS", "read_bytes", "read_path", "write_document"]

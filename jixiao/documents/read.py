@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from jixiao.documents.errors import NotAGoalDocument
 from jixiao.documents.interpret import interpret
-from jixiao.documents.readers.text_decode import decode_text
-from jixiao.documents.readers.text_tabbed import looks_tabbed, read_tabbed
-from jixiao.model import Document
+from jixiao.documents.readers.registry import reader_for, sniff_format
+from jixiao.model import Collection, Document
 
 __all__ = ["read_path", "read_bytes", "SUPPORTED_SUFFIXES"]
 
@@ -34,16 +35,30 @@ def read_path(path: str | Path) -> Document:
 
 
 def read_bytes(data: bytes, source: str) -> Document:
-    """Read a goal document from its bytes; ``source`` names it in messages. The format is sniffed from the
-    content, never from the file name."""
+    """Read a goal document from its bytes; ``source`` names it in messages."""
     if not data.strip():
         raise NotAGoalDocument(source, "文件是空的")
-    text, diagnostics = decode_text(data, source)
-    if not looks_tabbed(text):
-        raise NotAGoalDocument(source, "没有识别出绩效目标表的版式")
-    layout = read_tabbed(text)
-    layout.diagnostics[:0] = diagnostics
-    document = interpret(layout, source, "txt")
+    file_format = sniff_format(data, source)
+    if file_format == "json":
+        return _read_json(data, source)
+    layout = reader_for(file_format)(data, source)
+    document = interpret(layout, source, file_format)
     if not document.sheets and document.overall is None:
         raise NotAGoalDocument(source, "文件中没有找到绩效目标表（应有“项目名称”“一级指标”“指标值”等栏目）")
     return document
+
+
+def _read_json(data: bytes, source: str) -> Document:
+    """jixiao's own interchange format: one Document, or a ``parse --format json`` result holding one."""
+    try:
+        document = Document.model_validate_json(data)
+        if document.sheets or document.overall:
+            return document.model_copy(update={"source": source})
+        collection = Collection.model_validate_json(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise NotAGoalDocument(source, f"不是 jixiao 交换格式的 JSON：字段“{where}”{first['msg']}") from None
+    if len(collection.documents) != 1:
+        raise NotAGoalDocument(source, f"JSON 中有 {len(collection.documents)} 个文档，一次只能读取一个")
+    return collection.documents[0].model_copy(update={"source": source})

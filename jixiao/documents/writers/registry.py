@@ -1,0 +1,26 @@
+"""Which writer produces which format."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import import_module
+from pathlib import Path
+
+from jixiao.model import Document
+
+__all__ = ["WRITABLE_FORMATS", "write_document"]
+
+# Imported on first use, as the readers are (the Office libraries are slow to import).
+_WRITERS = {
+    "json": "jixiao.documents.writers.json_writer:write_json",
+    "docx": "jixiao.documents.writers.docx_writer:write_docx",
+    "xlsx": "jixiao.documents.writers.xlsx_writer:write_xlsx",
+}
+WRITABLE_FORMATS = tuple(_WRITERS)
+
+
+def write_document(document: Document, path: Path, file_format: str) -> None:
+    """Write ``document`` to ``path`` as ``file_format`` (json, docx or xlsx)."""
+    module_name, _, function = _WRITERS[file_format].partition(":")
+    writer: Callable[[Document], bytes] = getattr(import_module(module_name), function)
+    path.write_bytes(writer(document))
