@@ -13,6 +13,7 @@ __all__ = ["WRITABLE_FORMATS", "write_document"]
 # Imported on first use, as the readers are (the Office libraries are slow to import).
 _WRITERS = {
     "json": "jixiao.documents.writers.json_writer:write_json",
+    "txt": "jixiao.documents.writers.txt_writer:write_txt",
     "docx": "jixiao.documents.writers.docx_writer:write_docx",
     "xlsx": "jixiao.documents.writers.xlsx_writer:write_xlsx",
 }
@@ -20,7 +21,7 @@ WRITABLE_FORMATS = tuple(_WRITERS)
 
 
 def write_document(document: Document, path: Path, file_format: str) -> None:
-    """Write ``document`` to ``path`` as ``file_format`` (json, docx or xlsx)."""
+    """Write ``document`` to ``path`` as ``file_format`` (one of WRITABLE_FORMATS)."""
     module_name, _, function = _WRITERS[file_format].partition(":")
     writer: Callable[[Document], bytes] = getattr(import_module(module_name), function)
     path.write_bytes(writer(document))
