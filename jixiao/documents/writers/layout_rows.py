@@ -77,6 +77,7 @@ def sheet_rows(sheet: GoalSheet) -> SheetRows:
     budget = sheet.budget
     header = [
         ["项目编码", sheet.code or "", "项目名称", sheet.name or ""],
+        *([["年度", str(sheet.year)]] if sheet.year else []),
         ["预算规模及资金用途", "预算数", _amount(budget.total), "其中：财政资金", _amount(budget.fiscal), "其他资金", _amount(budget.other)],
         ["资金用途", sheet.purpose or ""],
     ]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from jixiao.model import Document
 
-__all__ = ["WRITABLE_FORMATS", "write_document"]
+__all__ = ["WRITABLE_FORMATS", "write_document", "writer_for"]
 
 # Imported on first use, as the readers are (the Office libraries are slow to import).
 _WRITERS = {
@@ -20,8 +20,12 @@ _WRITERS = {
 WRITABLE_FORMATS = tuple(_WRITERS)
 
 
+def writer_for(file_format: str) -> Callable[[Document], bytes]:
+    """The function that renders a Document as ``file_format`` bytes."""
+    module_name, _, function = _WRITERS[file_format].partition(":")
+    return getattr(import_module(module_name), function)
+
+
 def write_document(document: Document, path: Path, file_format: str) -> None:
     """Write ``document`` to ``path`` as ``file_format`` (one of WRITABLE_FORMATS)."""
-    module_name, _, function = _WRITERS[file_format].partition(":")
-    writer: Callable[[Document], bytes] = getattr(import_module(module_name), function)
-    path.write_bytes(writer(document))
+    path.write_bytes(writer_for(file_format)(document))
