@@ -58,3 +58,23 @@ def diagnostic(code: str, location: Location, **slots: object) -> Diagnostic:
     """Build the diagnostic ``code`` at ``location``, rendering its message from the named ``slots``."""
     kind = KINDS[code]
     return Diagnostic(code=code, severity=kind.severity, message=kind.template.format(**slots), location=location)
+
+
+def render_markdown() -> str:
+    """The reader diagnostics as a Markdown page (``docs/diagnostics.md`` is this, kept in step by a test)."""
+    lines = [
+        "# 读取诊断（reader diagnostics）",
+        "",
+        "读取文件时无法确定或需要推断的内容，以诊断形式报告，并注明文件、表格、行和列。本页由 "
+        "`jixiao/documents/codes.py` 生成，请勿手工编辑（`python -m jixiao.documents.codes > docs/diagnostics.md`）。",
+        "",
+        "| 代码 | 级别 | 消息 | 说明 |",
+        "|---|---|---|---|",
+    ]
+    for kind in KINDS.values():
+        lines.append(f"| {kind.code} | {kind.severity.label} | {kind.template} | {kind.explanation} |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    print(render_markdown(), end="")
