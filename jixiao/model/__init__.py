@@ -2,7 +2,10 @@
 
 from jixiao.model.diagnostic import Diagnostic, Location, Severity
 from jixiao.model.document import Collection, Document, OverallGoals
+from jixiao.model.evaluation import IndicatorResult, QualitativeTier, SelfEvaluation, SelfEvaluationSet
+from jixiao.model.execution import CumulativeSpending, ExecutionRecord, FundSource, IndicatorProgress, SpendingEntry
 from jixiao.model.indicator import Direction, Indicator, parse_direction
+from jixiao.model.monitoring import DeviationCause, Likelihood, MonitoringAnswer
 from jixiao.model.sheet import Budget, Checkpoint, GoalSheet, MoneyUnit, Unit
 from jixiao.model.target import Operator, Target
 from jixiao.model.target_text import parse_target
@@ -13,17 +16,29 @@ __all__ = [
     "Budget",
     "Checkpoint",
     "Collection",
+    "CumulativeSpending",
+    "DeviationCause",
     "Diagnostic",
     "Direction",
     "Document",
+    "ExecutionRecord",
     "Framework",
+    "FundSource",
     "GoalSheet",
     "Indicator",
+    "IndicatorProgress",
+    "IndicatorResult",
+    "Likelihood",
     "Location",
     "MoneyUnit",
+    "MonitoringAnswer",
     "Operator",
     "OverallGoals",
+    "QualitativeTier",
+    "SelfEvaluation",
+    "SelfEvaluationSet",
     "Severity",
+    "SpendingEntry",
     "Target",
     "Unit",
     "UnitKind",

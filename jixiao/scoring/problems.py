@@ -1,0 +1,28 @@
+"""Problems with the inputs to monitoring or scoring, named by sheet, indicator and field."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+__all__ = ["InputProblem", "ScoringInputError"]
+
+
+class InputProblem(BaseModel):
+    """One thing wrong with or missing from what the preparer entered.
+
+    ``indicator`` is the 1-based indicator position (None for sheet-level fields such as 全年执行数) and
+    ``field`` the Chinese name of the field, so that a form or an .xlsx reader can point at the cell.
+    """
+
+    sheet: str
+    indicator: int | None = None
+    field: str | None = None
+    message: str
+
+
+class ScoringInputError(Exception):
+    """The inputs do not allow a score or a monitoring result to be computed."""
+
+    def __init__(self, problems: list[InputProblem]) -> None:
+        super().__init__("；".join(p.message for p in problems))
+        self.problems = problems

@@ -1,0 +1,272 @@
+"""Scoring profiles (评分方案): every weight, band and threshold of monitoring and self-evaluation, as data.
+
+A profile is a TOML file. Two ship in ``profiles/``: ``central`` (the default) and ``hubei``. A bureau adds
+its own by copying one of them, changing the numbers and passing the file's path wherever a profile name is
+accepted (``jixiao score --profile 我局方案.toml``). Loading validates the file and reports mistakes in Chinese
+with the setting's path, e.g. ``levels.1.weight``.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from jixiao.model import QualitativeTier, canonical_level1
+
+__all__ = ["Profile", "ProfileError", "load_profile", "builtin_profiles", "DEFAULT_PROFILE"]
+
+DEFAULT_PROFILE = "central"
+
+
+class ProfileError(Exception):
+    """A profile that cannot be found or is not valid; ``message`` is Chinese and names the file."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Rounding(_Strict):
+    """How many decimals scores, weights and rates keep; halves round up (四舍五入)."""
+
+    places: int = Field(ge=0, le=6)
+
+    def __call__(self, number: Decimal) -> Decimal:
+        """``number`` rounded to the profile's places, half up."""
+        return number.quantize(Decimal(1).scaleb(-self.places), rounding=ROUND_HALF_UP)
+
+
+class ExecutionWeight(_Strict):
+    label: str
+    weight: Decimal = Field(ge=0, le=100)
+
+
+class LevelGroup(_Strict):
+    """A first-level weight shared by one or more 一级指标 (Hubei scores 效益 and 满意度 together)."""
+
+    label: str
+    weight: Decimal = Field(ge=0, le=100)
+    level1: list[str] = Field(min_length=1)
+
+    @field_validator("level1")
+    @classmethod
+    def _known_names(cls, names: list[str]) -> list[str]:
+        unknown = [n for n in names if canonical_level1(n) != n]
+        if unknown:
+            raise ValueError(f"不是规范的一级指标名称：{'、'.join(unknown)}（应为产出指标、效益指标、满意度指标或成本指标）")
+        return names
+
+
+class Band(_Strict):
+    """A qualitative tier's band, as percents of the indicator's weight."""
+
+    tier: QualitativeTier
+    low: Decimal = Field(ge=0, le=100)
+    high: Decimal = Field(ge=0, le=100)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Band:
+        if self.low > self.high:
+            raise ValueError(f"档次“{self.tier}”的下限 {self.low} 大于上限 {self.high}")
+        return self
+
+
+class Grade(_Strict):
+    label: str
+    min: Decimal = Field(ge=0, le=100)
+
+
+class Overshoot(_Strict):
+    flag_share: Decimal = Field(gt=0, description="超出目标达此百分比即提示人工复核")
+
+
+class OvershootDeduction(_Strict):
+    """Local rule: a result beyond its target by ``share`` % or more loses ``points`` on that indicator."""
+
+    enabled: bool
+    local: bool = True
+    share: Decimal = Field(gt=0)
+    points: Decimal = Field(ge=0)
+
+
+class ExecutionCap(_Strict):
+    below: Decimal = Field(gt=0, le=100)
+    max_total: Decimal = Field(ge=0, le=100)
+
+
+class ExecutionCapRule(_Strict):
+    """Local rule: the total may not exceed ``max_total`` when the execution rate is below ``below`` %."""
+
+    enabled: bool
+    local: bool = True
+    caps: list[ExecutionCap] = Field(default_factory=list)
+
+
+class Rules(_Strict):
+    overshoot_deduction: OvershootDeduction
+    execution_cap: ExecutionCapRule
+
+
+class BehindPlan(_Strict):
+    """Spending behind the plan: yellow beyond ``yellow_gap`` points, red beyond ``red_gap``."""
+
+    enabled: bool
+    local: bool = False
+    yellow_gap: Decimal = Field(ge=0)
+    red_gap: Decimal = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> BehindPlan:
+        if self.red_gap < self.yellow_gap:
+            raise ValueError("red_gap（红灯差距）不能小于 yellow_gap（黄灯差距）")
+        return self
+
+
+class Floor(_Strict):
+    month: int = Field(ge=1, le=12)
+    percent: Decimal = Field(ge=0, le=100)
+
+
+class Floors(_Strict):
+    """Minimum execution rates by the end of given months (red when below)."""
+
+    enabled: bool
+    local: bool = True
+    checkpoints: list[Floor] = Field(default_factory=list)
+
+
+class ProgressGap(_Strict):
+    """Goal progress and execution rate more than ``points`` apart (yellow)."""
+
+    enabled: bool
+    local: bool = True
+    points: Decimal = Field(ge=0)
+
+
+class MonitoringRules(_Strict):
+    behind_plan: BehindPlan
+    floors: Floors
+    progress_gap: ProgressGap
+
+
+class Profile(_Strict):
+    """One named scoring profile. See ``profiles/central.toml`` for the meaning of every setting."""
+
+    name: str
+    label: str
+    source: str = ""
+    rounding: Rounding
+    execution: ExecutionWeight
+    levels: list[LevelGroup] = Field(min_length=1)
+    qualitative: list[Band]
+    grades: list[Grade] = Field(min_length=1)
+    overshoot: Overshoot
+    rules: Rules
+    monitoring: MonitoringRules
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Profile:
+        total = self.execution.weight + sum(level.weight for level in self.levels)
+        if total != 100:
+            raise ValueError(f"预算执行率与各一级指标的权重合计应为 100，现为 {total}")
+        names = [name for level in self.levels for name in level.level1]
+        repeated = sorted({n for n in names if names.count(n) > 1})
+        if repeated:
+            raise ValueError(f"一级指标 {'、'.join(repeated)} 出现在多个权重组中")
+        tiers = [band.tier for band in self.qualitative]
+        if sorted(tiers) != sorted(QualitativeTier):
+            raise ValueError(f"qualitative 须为三个定性档次各设一个区间：{'、'.join(QualitativeTier)}")
+        if min(grade.min for grade in self.grades) != 0:
+            raise ValueError("grades 中须有一个等级的 min 为 0（最低等级）")
+        return self
+
+    def group_of(self, level1: str | None) -> LevelGroup | None:
+        """The weight group an indicator of ``level1`` belongs to, or None."""
+        return next((level for level in self.levels if level1 in level.level1), None)
+
+    def band(self, tier: QualitativeTier) -> Band:
+        """The band of a qualitative tier."""
+        return next(band for band in self.qualitative if band.tier is tier)
+
+    def grade(self, total: Decimal) -> str:
+        """The grade (优/良/中/差) of a total score."""
+        return max((g for g in self.grades if total >= g.min), key=lambda g: g.min).label
+
+
+_ERROR_WORDS = {
+    "missing": "缺少此项",
+    "extra_forbidden": "不认识的设置项（拼写错误？）",
+    "decimal_parsing": "应为数字",
+    "decimal_type": "应为数字",
+    "int_parsing": "应为整数",
+    "int_type": "应为整数",
+    "bool_type": "应为 true 或 false",
+    "bool_parsing": "应为 true 或 false",
+    "string_type": "应为文字",
+    "list_type": "应为列表",
+    "enum": "不是可选的值",
+    "too_short": "至少应有一项",
+}
+
+
+def _describe(error: dict) -> str:
+    where = ".".join(str(part) for part in error["loc"]) or "（整个文件）"
+    kind = error["type"]
+    if kind == "value_error":
+        words = str(error["ctx"]["error"])
+    elif kind in {"greater_than", "greater_than_equal", "less_than", "less_than_equal"}:
+        symbol = {"greater_than": ">", "greater_than_equal": "≥", "less_than": "<", "less_than_equal": "≤"}[kind]
+        words = f"应 {symbol} {next(iter(error['ctx'].values()))}，现为 {error['input']}"
+    else:
+        words = _ERROR_WORDS.get(kind, error["msg"])
+    return f"“{where}”{words}"
+
+
+def parse_profile(text: str, source: str) -> Profile:
+    """Validate the TOML ``text`` of a profile; ``source`` names it in error messages."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ProfileError(f"评分方案 {source} 不是有效的 TOML 文件：{error}") from None
+    try:
+        return Profile.model_validate(data)
+    except ValidationError as error:
+        problems = "；".join(_describe(e) for e in error.errors())
+        raise ProfileError(f"评分方案 {source} 有误：{problems}") from None
+
+
+def builtin_profiles() -> list[str]:
+    """The names of the profiles that ship with jixiao."""
+    folder = resources.files("jixiao.scoring").joinpath("profiles")
+    return sorted(entry.name.removesuffix(".toml") for entry in folder.iterdir() if entry.name.endswith(".toml"))
+
+
+@cache
+def _builtin(name: str) -> Profile:
+    text = resources.files("jixiao.scoring").joinpath(f"profiles/{name}.toml").read_text(encoding="utf-8")
+    return parse_profile(text, f"{name}.toml")
+
+
+def load_profile(name_or_path: str | Path = DEFAULT_PROFILE) -> Profile:
+    """A shipped profile by name (``central``, ``hubei``) or a bureau's own profile file by path."""
+    if str(name_or_path) in builtin_profiles():
+        return _builtin(str(name_or_path))
+    path = Path(name_or_path)
+    if path.suffix.lower() != ".toml" and not path.exists():
+        raise ProfileError(f"没有名为“{name_or_path}”的评分方案；可选：{'、'.join(builtin_profiles())}，或给出 .toml 文件路径")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ProfileError(f"评分方案文件不存在：{path}") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ProfileError(f"无法读取评分方案文件 {path}：{error}") from None
+    return parse_profile(text, str(path))

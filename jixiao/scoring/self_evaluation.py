@@ -1,0 +1,242 @@
+"""Year-end self-evaluation scoring (绩效自评评分) of one goal sheet under a profile.
+
+Rounding rule: weights and scores are computed exactly (Decimal) and only rounded for display, half up, to the
+profile's ``rounding.places``. The total is the exact sum rounded once, so the shown scores may differ from the
+total by a unit in the last place; local caps and grades apply to that rounded total.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from jixiao.model import GoalSheet, Indicator, IndicatorResult, SelfEvaluation
+from jixiao.model.lexicon import fold
+from jixiao.scoring.problems import InputProblem, ScoringInputError
+from jixiao.scoring.profile import Profile
+from jixiao.scoring.scores import Adjustment, ItemScore, SheetScore
+from jixiao.scoring.target_rules import attainment, number, sense_of
+
+__all__ = ["score_sheet"]
+
+_HUNDRED = Decimal(100)
+
+
+@dataclass
+class _Line:
+    """An indicator on its way to a score: where its weight came from."""
+
+    position: int
+    indicator: Indicator
+    result: IndicatorResult
+    group_label: str
+    nominal: Decimal
+    weight_note: str
+
+
+def score_sheet(sheet: GoalSheet, evaluation: SelfEvaluation, profile: Profile) -> SheetScore:
+    """Score ``sheet`` from the preparer's ``evaluation``.
+
+    Raises :class:`ScoringInputError` listing every problem that prevents a score (a missing actual value, a
+    qualitative score outside its tier's band, an indicator whose level has no weight, …). Required
+    explanations that are merely missing are returned in ``SheetScore.missing``.
+    """
+    key = sheet.key
+    problems: list[InputProblem] = []
+    budget_full = evaluation.budget_full if evaluation.budget_full is not None else sheet.budget.total
+    if not budget_full:
+        problems.append(InputProblem(sheet=key, field="全年预算数", message=f"项目“{key}”缺少全年预算数（或为 0），无法计算执行率"))
+    if evaluation.spent is None:
+        problems.append(InputProblem(sheet=key, field="全年执行数", message=f"项目“{key}”缺少全年执行数"))
+    lines, notes = _weigh(sheet, evaluation, profile, problems)
+    if problems:
+        raise ScoringInputError(problems)
+
+    applicable = [line for line in lines if not line.result.not_applicable]
+    weight_sum = profile.execution.weight + sum(line.nominal for line in applicable)
+    factor = _HUNDRED / weight_sum
+    if factor != 1:
+        notes.append(f"参与计分的权重合计 {number(weight_sum)}，各项分值按 100 ÷ {number(weight_sum)} 折算为满分 100")
+
+    rate = evaluation.spent / budget_full
+    execution = _execution_item(profile, budget_full, evaluation.spent, rate, factor)
+    exact_total = execution[1]
+    items, missing = [execution[0]], []
+    for line in lines:
+        item, exact = _indicator_item(line, profile, factor, key, problems)
+        items.append(item)
+        exact_total += exact
+        if item.score is not None and not item.full_marks and not (line.result.deviation or "").strip():
+            missing.append(InputProblem(
+                sheet=key, indicator=line.position, field="偏差原因分析及改进措施",
+                message=f"项目“{key}”指标“{line.indicator.name}”未得满分，须填写偏差原因分析及改进措施",
+            ))
+    if problems:
+        raise ScoringInputError(problems)
+
+    subtotal = profile.rounding(exact_total)
+    adjustments = _execution_cap(profile, rate * _HUNDRED, subtotal)
+    total = adjustments[-1].after if adjustments else subtotal
+    grade = profile.grade(total)
+    explanation = f"总分 = 各项得分之和 = {subtotal}（精确值求和后四舍五入保留{profile.rounding.places}位小数）"
+    explanation += "".join(f"；{a.explanation}" for a in adjustments)
+    explanation += f"；等级：{grade}（{_grade_range(profile, grade)}）"
+    return SheetScore(
+        sheet=key, name=sheet.name, profile=profile.name, budget_initial=evaluation.budget_initial,
+        budget_full=budget_full, spent=evaluation.spent, execution_rate=profile.rounding(rate * _HUNDRED),
+        goals=sheet.goals, overall_actual=evaluation.overall_actual, items=items, subtotal=subtotal,
+        adjustments=adjustments, total=total, grade=grade, explanation=explanation, notes=notes, missing=missing,
+    )
+
+
+def _weigh(sheet: GoalSheet, evaluation: SelfEvaluation, profile: Profile,
+           problems: list[InputProblem]) -> tuple[list[_Line], list[str]]:
+    """Each indicator's nominal weight: its group's weight shared by the sheet's 权重 or equally."""
+    key, notes = sheet.key, []
+    placed: dict[str, list[tuple[int, Indicator, IndicatorResult]]] = {}
+    for position, indicator in enumerate(sheet.indicators, start=1):
+        result = evaluation.result_for(position)
+        label = f"项目“{key}”第{position}项指标“{indicator.name}”"
+        if result is None:
+            problems.append(InputProblem(sheet=key, indicator=position, message=f"{label}没有自评结果"))
+            continue
+        if result.name and fold(result.name) != fold(indicator.name):
+            problems.append(InputProblem(sheet=key, indicator=position, field="三级指标",
+                                         message=f"{label}在自评结果中写作“{result.name}”，与目标表不一致"))
+            continue
+        group = profile.group_of(indicator.level1)
+        if group is None:
+            problems.append(InputProblem(sheet=key, indicator=position, field="一级指标", message=(
+                f"{label}的一级指标“{indicator.level1 or indicator.level1_raw}”不在评分方案“{profile.label}”的任何权重组中，无法计分")))
+            continue
+        placed.setdefault(group.label, []).append((position, indicator, result))
+    lines = []
+    for group in profile.levels:
+        members = placed.get(group.label, [])
+        if not members:
+            notes.append(f"{group.label}（权重 {number(group.weight)}）没有指标，不计分，其余分值折算")
+            continue
+        weights = [indicator.weight for _, indicator, _ in members]
+        by_sheet = all(w is not None for w in weights) and sum(weights) > 0
+        if not by_sheet and any(w is not None for w in weights):
+            notes.append(f"{group.label}中只有部分指标写了权重，组内改为平均分配")
+        for position, indicator, result in members:
+            if by_sheet:
+                share, how = indicator.weight / sum(weights), f"× 本项权重 {number(indicator.weight)} ÷ 组内权重合计 {number(sum(weights))}"
+            else:
+                share, how = Decimal(1) / len(members), f"÷ 组内 {len(members)} 项平均分配"
+            note = f"{group.label}权重 {number(group.weight)} {how}"
+            lines.append(_Line(position, indicator, result, group.label, group.weight * share, note))
+    lines.sort(key=lambda line: line.position)
+    return lines, notes
+
+
+def _execution_item(profile: Profile, budget: Decimal, spent: Decimal, rate: Decimal,
+                    factor: Decimal) -> tuple[ItemScore, Decimal]:
+    weight = profile.execution.weight * factor
+    share = min(rate, Decimal(1))
+    exact = weight * share
+    rounded = profile.rounding
+    explanation = (
+        f"执行率 = 全年执行数 {number(spent)} ÷ 全年预算数 {number(budget)} = {rounded(rate * _HUNDRED)}%；"
+        f"得分 = 分值 {rounded(weight)} × min(执行率, 100%) = {rounded(exact)}"
+    )
+    item = ItemScore(
+        level1=profile.execution.label, name=profile.execution.label, target="100%",
+        actual=f"{rounded(rate * _HUNDRED)}%", weight=rounded(weight), score=rounded(exact),
+        full_marks=share == 1, explanation=explanation,
+    )
+    return item, exact
+
+
+def _indicator_item(line: _Line, profile: Profile, factor: Decimal, key: str,
+                    problems: list[InputProblem]) -> tuple[ItemScore, Decimal]:
+    indicator, result, rounded = line.indicator, line.result, profile.rounding
+    common = dict(indicator=line.position, level1=indicator.level1 or indicator.level1_raw,
+                  level2=indicator.level2 or indicator.level2_raw or None, name=indicator.name,
+                  target=indicator.target.raw, deviation=result.deviation)
+    if result.not_applicable:
+        return ItemScore(**common, actual="不适用", weight=Decimal(0), score=None, not_applicable=True,
+                         explanation="不适用，不计分；其余分值按比例折算"), Decimal(0)
+    weight = line.nominal * factor
+    weight_text = f"分值 = {line.weight_note}" + (f" × 折算系数 {rounded(factor)}" if factor != 1 else "") + f" = {rounded(weight)}"
+    label = f"项目“{key}”指标“{indicator.name}”"
+    flags: list[str] = []
+    if result.tier is not None:
+        band = profile.band(result.tier)
+        if not band.low <= result.tier_percent <= band.high:
+            problems.append(InputProblem(sheet=key, indicator=line.position, field="得分比例", message=(
+                f"{label}定性档次“{result.tier}”的得分比例应在 {number(band.low)}%–{number(band.high)}% 之间，"
+                f"填写的是 {number(result.tier_percent)}%")))
+            return _placeholder(common), Decimal(0)
+        exact = weight * result.tier_percent / _HUNDRED
+        formula = (f"定性评价“{result.tier}”（区间 {number(band.low)}%–{number(band.high)}%），选定 {number(result.tier_percent)}%："
+                   f"得分 = {rounded(weight)} × {number(result.tier_percent)}% = {rounded(exact)}；理由：{result.tier_reason}")
+        actual = result.actual_raw or result.tier.value
+        full = result.tier_percent == _HUNDRED
+    else:
+        target = indicator.target
+        if target.value is None:
+            problems.append(InputProblem(sheet=key, indicator=line.position, field="定性档次", message=(
+                f"{label}的目标“{target.raw or '（空）'}”不是数值，须选择定性评价档次并给出得分比例和理由")))
+            return _placeholder(common), Decimal(0)
+        if result.actual is None:
+            problems.append(InputProblem(sheet=key, indicator=line.position, field="实际完成值",
+                                         message=f"{label}缺少实际完成值"))
+            return _placeholder(common), Decimal(0)
+        sense, sense_note = sense_of(target, indicator.direction)
+        reached = attainment(target, sense, result.actual)
+        exact = weight * reached.share
+        full = reached.share == 1
+        formula = f"得分 = {rounded(weight)} × {reached.formula} = {rounded(weight)} × {rounded(reached.share * _HUNDRED)}% = {rounded(exact)}"
+        if sense_note:
+            formula = f"{sense_note}；{formula}"
+        actual = result.actual_raw or f"{number(result.actual)}{target.unit or ''}"
+        exact, full, formula = _overshoot(profile, reached.overshoot, exact, full, formula, flags)
+    return ItemScore(**common, actual=actual, weight=rounded(weight), score=rounded(exact), full_marks=full,
+                     explanation=f"{weight_text}；{formula}", flags=flags), exact
+
+
+def _overshoot(profile: Profile, overshoot: Decimal | None, exact: Decimal, full: bool, formula: str,
+               flags: list[str]) -> tuple[Decimal, bool, str]:
+    """Flag a large overshoot for a human and apply the local deduction when the profile enables it."""
+    if overshoot is None:
+        return exact, full, formula
+    shown = profile.rounding(overshoot)
+    if overshoot >= profile.overshoot.flag_share:
+        flags.append(f"实际值超出目标 {shown}%（提示线 {number(profile.overshoot.flag_share)}%）：目标可能定得过低，请人工复核")
+    rule = profile.rules.overshoot_deduction
+    if rule.enabled and overshoot >= rule.share and rule.points:
+        reduced = max(exact - rule.points, Decimal(0))
+        formula += f"；超出目标 {shown}% ≥ {number(rule.share)}%，按地方规则扣 {number(rule.points)} 分，得 {profile.rounding(reduced)}"
+        return reduced, False, formula
+    return exact, full, formula
+
+
+def _placeholder(common: dict) -> ItemScore:
+    """Stands in for an item that cannot be scored; the caller raises before it is ever shown."""
+    return ItemScore(**common, actual="", weight=Decimal(0), score=None, explanation="")
+
+
+def _execution_cap(profile: Profile, rate_percent: Decimal, subtotal: Decimal) -> list[Adjustment]:
+    rule = profile.rules.execution_cap
+    caps = [cap for cap in rule.caps if rate_percent < cap.below] if rule.enabled else []
+    if not caps:
+        return []
+    cap = min(caps, key=lambda c: c.max_total)
+    if subtotal <= cap.max_total:
+        return []
+    return [Adjustment(
+        rule="execution_cap", before=subtotal, after=cap.max_total,
+        explanation=(f"执行率 {profile.rounding(rate_percent)}% 低于 {number(cap.below)}%，按地方规则总分不超过 "
+                     f"{number(cap.max_total)} 分（原 {subtotal} 分）"),
+    )]
+
+
+def _grade_range(profile: Profile, grade: str) -> str:
+    ordered = sorted(profile.grades, key=lambda g: g.min)
+    for index, item in enumerate(ordered):
+        if item.label == grade:
+            upper = ordered[index + 1].min if index + 1 < len(ordered) else None
+            return f"{number(item.min)} ≤ 总分" + (f" < {number(upper)}" if upper is not None else "")
+    return ""

@@ -1,0 +1,87 @@
+"""How far an actual value meets a quantitative target: the share of the weight it earns, explained.
+
+Higher is better (≥, >, and = or a bare number unless the indicator is 反向): min(actual ÷ target, 1).
+Lower is better (≤, <, or 反向): full marks at actual 0, else min(target ÷ actual, 1).
+A range a–b: full marks inside; below a: actual ÷ a; above b: b ÷ actual.
+Shares are clamped to 0–1, so a score never exceeds its weight and never falls below zero.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from jixiao.model import Direction, Operator, Target
+
+__all__ = ["Sense", "Attainment", "sense_of", "attainment", "number"]
+
+_ONE, _ZERO, _HUNDRED = Decimal(1), Decimal(0), Decimal(100)
+
+
+class Sense(StrEnum):
+    """Which way a target points."""
+
+    HIGHER = "越高越好"
+    LOWER = "越低越好"
+    RANGE = "区间"
+
+
+@dataclass(frozen=True)
+class Attainment:
+    """The share of the weight earned (0–1), the formula in words, and the overshoot beyond the target in %."""
+
+    share: Decimal
+    formula: str
+    overshoot: Decimal | None = None
+
+
+def number(value: Decimal) -> str:
+    """A number as a person writes it: no exponent, no trailing zeros (16.50 → 16.5)."""
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def sense_of(target: Target, direction: Direction | None) -> tuple[Sense, str | None]:
+    """The sense of ``target``, with a note when it had to be taken from the direction or assumed."""
+    if target.operator is Operator.RANGE:
+        return Sense.RANGE, None
+    if target.operator in (Operator.GE, Operator.GT):
+        return Sense.HIGHER, None
+    if target.operator in (Operator.LE, Operator.LT):
+        return Sense.LOWER, None
+    if direction is Direction.NEGATIVE:
+        return Sense.LOWER, "目标未写“≥/≤”，按指标方向性“反向”视为越低越好"
+    return Sense.HIGHER, "目标未写“≥/≤”，视为越高越好（达到目标即满分）"
+
+
+def _clamp(share: Decimal) -> Decimal:
+    return max(_ZERO, min(share, _ONE))
+
+
+def attainment(target: Target, sense: Sense, actual: Decimal) -> Attainment:
+    """The share of the weight ``actual`` earns against the quantitative ``target``."""
+    goal, unit = target.value, target.unit or ""
+    shown = f"实际值 {number(actual)}{unit}"
+    if sense is Sense.RANGE:
+        low, high = goal, target.value_max
+        if low <= actual <= high:
+            return Attainment(_ONE, f"{shown} 在目标区间 {number(low)}–{number(high)}{unit} 内，得满分")
+        if actual < low:
+            share = _clamp(actual / low) if low else _ONE
+            return Attainment(share, f"{shown} 低于区间下限 {number(low)}{unit}：{number(actual)} ÷ {number(low)}")
+        return Attainment(_clamp(high / actual), f"{shown} 高于区间上限 {number(high)}{unit}：{number(high)} ÷ {number(actual)}")
+    if sense is Sense.HIGHER:
+        if goal <= 0:
+            share = _ONE if actual >= goal else _ZERO
+            return Attainment(share, f"{shown}，目标 ≥{number(goal)}{unit}，{'已' if share else '未'}达到")
+        overshoot = (actual - goal) / goal * _HUNDRED
+        return Attainment(_clamp(actual / goal), f"min({shown} ÷ 目标值 {number(goal)}{unit}, 1)",
+                          overshoot if overshoot > 0 else None)
+    if actual <= 0:
+        return Attainment(_ONE, f"越低越好，{shown}，得满分")
+    if goal <= 0:
+        return Attainment(_ZERO, f"目标为 {number(goal)}{unit}，{shown} 超出，得 0 分")
+    overshoot = (goal - actual) / goal * _HUNDRED
+    return Attainment(_clamp(goal / actual), f"min(目标值 {number(goal)}{unit} ÷ {shown}, 1)",
+                      overshoot if overshoot > 0 else None)
