@@ -1,0 +1,169 @@
+"""``jixiao score`` and ``jixiao score-template``: year-end self-evaluation scores over many sheets.
+
+Exit codes: 0 every sheet scored with nothing missing; 1 scores computed but a required explanation is still
+empty or a sheet has no actuals; 2 an unreadable file, a bad actuals file, a bad profile or wrong usage.
+"""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from jixiao.cli.console import stderr, stdout
+from jixiao.cli.errors import CliError, UnreadableInput, UsageError
+from jixiao.documents import SUPPORTED_SUFFIXES, NotAGoalDocument, read_path
+from jixiao.model import GoalSheet, SelfEvaluationSet
+from jixiao.scoring import (
+    ActualsError,
+    Located,
+    ProfileError,
+    ScoringInputError,
+    SheetScore,
+    load_profile,
+    read_actuals_json,
+    read_actuals_xlsx,
+    score_sheet,
+    write_template,
+)
+
+__all__ = ["register"]
+
+
+class ScoreFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+
+
+class Incomplete(CliError):
+    """Scores were computed but something required is still missing."""
+
+    exit_code = 1
+
+
+def register(app: typer.Typer) -> None:
+    """Add the scoring commands to ``app``."""
+    app.command("score")(score)
+    app.command("score-template")(score_template)
+
+
+SheetsArgument = Annotated[list[Path], typer.Argument(help="绩效目标表文件或文件夹（文件夹内的文件逐个读取）")]
+
+
+def score_template(
+    sheets: SheetsArgument,
+    output: Annotated[Path, typer.Option("--output", "-o", help="要写出的 .xlsx 模板")],
+) -> None:
+    """生成自评实际值模板（.xlsx）：列出每张表的每个指标，填写实际完成值等后交给 jixiao score 读取。"""
+    if output.suffix.lower() != ".xlsx":
+        raise UsageError(f"模板须为 .xlsx 文件：{output}")
+    found = _read_sheets(sheets)
+    output.write_bytes(write_template(found))
+    stdout.print(f"已写出 {output}（{len(found)} 张绩效目标表，{sum(len(s.indicators) for _, s in found)} 个指标）")
+
+
+def score(
+    sheets: SheetsArgument,
+    actuals: Annotated[Path, typer.Option("--actuals", "-a", help="实际值文件：score-template 生成并填好的 .xlsx，或 JSON")],
+    profile: Annotated[str, typer.Option("--profile", "-p", help="评分方案：central、hubei 或自定义 .toml 文件路径")] = "central",
+    output_format: Annotated[ScoreFormat, typer.Option("--format", "-f", help="输出格式：table 或 json")] = ScoreFormat.TABLE,
+) -> None:
+    """按评分方案计算绩效自评得分与等级，逐项给出计算过程。"""
+    try:
+        chosen = load_profile(profile)
+    except ProfileError as error:
+        raise UsageError(error.message) from None
+    evaluations, located = _read_actuals(actuals)
+    found = _read_sheets(sheets)
+    by_key = {evaluation.sheet: evaluation for evaluation in evaluations.evaluations}
+    scores: list[SheetScore] = []
+    errors: list[str] = []
+    unmatched: list[str] = []
+    for source, sheet in found:
+        evaluation = by_key.get(sheet.key)
+        if evaluation is None:
+            unmatched.append(f"{source} 项目“{sheet.key}”在实际值文件 {actuals.name} 中没有对应的行，未评分")
+            continue
+        try:
+            scores.append(score_sheet(sheet, evaluation, chosen))
+        except ScoringInputError as error:
+            errors.extend(f"{located.describe(p.sheet, p.indicator, p.field)}：{p.message}" for p in error.problems)
+    if output_format is ScoreFormat.JSON:
+        payload = {"profile": chosen.name, "scores": [json.loads(s.model_dump_json()) for s in scores],
+                   "errors": errors, "unmatched": unmatched}
+        stdout.out(json.dumps(payload, ensure_ascii=False, indent=2), highlight=False)
+    else:
+        stdout.print(f"评分方案：{chosen.label}（{chosen.name}）")
+        for result in scores:
+            _print_score(result, located)
+    for message in unmatched:
+        stderr.print(f"[yellow]未评分：[/]{message}")
+    for message in errors:
+        stderr.print(f"[bold red]无法评分：[/]{message}")
+    if errors:
+        raise UnreadableInput(f"{len(errors)} 处实际值有误，相关项目未评分")
+    incomplete = sum(len(s.missing) for s in scores)
+    if unmatched or incomplete:
+        raise Incomplete(f"{len(unmatched)} 个项目缺少实际值，{incomplete} 处必填说明未填写")
+
+
+def _read_sheets(paths: list[Path]) -> list[tuple[str, GoalSheet]]:
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES))
+        else:
+            files.append(path)
+    found, failures = [], []
+    for file in files:
+        try:
+            document = read_path(file)
+        except NotAGoalDocument as error:
+            failures.append(error.message)
+            continue
+        found.extend((file.name, sheet) for sheet in document.sheets)
+    if failures:
+        raise UnreadableInput("；".join(failures))
+    if not found:
+        raise UnreadableInput("没有读到任何绩效目标表")
+    return found
+
+
+def _read_actuals(path: Path) -> tuple[SelfEvaluationSet, Located]:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise UnreadableInput(f"无法打开实际值文件 {path}（{error.strerror}）") from None
+    try:
+        if path.suffix.lower() == ".xlsx":
+            return read_actuals_xlsx(data, path.name)
+        if path.suffix.lower() == ".json":
+            return read_actuals_json(data, path.name), Located(path.name)
+    except ActualsError as error:
+        raise UnreadableInput("实际值文件有误：\n" + "\n".join(error.problems)) from None
+    raise UsageError(f"实际值文件须为 .xlsx 或 .json：{path}")
+
+
+def _print_score(result: SheetScore, located: Located) -> None:
+    stdout.rule(f"[bold]{result.name or result.sheet}[/]  {result.sheet}")
+    table = Table("序号", "一级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分")
+    for number, item in enumerate(result.items):
+        table.add_row(str(number), item.level1, item.name, item.target, item.actual, str(item.weight),
+                      "—" if item.score is None else str(item.score))
+    stdout.print(table)
+    stdout.print("计算说明：")
+    for number, item in enumerate(result.items):
+        stdout.print(f"  {number}. {item.name}：{item.explanation}")
+        for flag in item.flags:
+            stdout.print(f"     [yellow]⚑ 请人工复核：{flag}[/]")
+    for note in result.notes:
+        stdout.print(f"  [dim]说明：{note}[/]")
+    colour = {"优": "green", "良": "cyan", "中": "yellow"}.get(result.grade, "red")
+    stdout.print(f"总分 [bold]{result.total}[/]  等级 [bold {colour}]{result.grade}[/]")
+    stdout.print(f"[dim]{result.explanation}[/]")
+    for problem in result.missing:
+        stdout.print(f"[yellow]待补充：[/]{located.describe(problem.sheet, problem.indicator, problem.field)}：{problem.message}")

@@ -1,0 +1,208 @@
+"""Mid-year monitoring (运行监控) of one sheet at a period end: money, goals and warnings as traffic lights.
+
+Projections are linear in calendar days: year-end spending = spent × days in year ÷ days elapsed. An indicator
+measured in % is a level, not a running total, so its projection is the value reached; any other indicator is
+projected like spending. A preparer's own 全年预计完成值 replaces the projection and says so.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from pydantic import BaseModel, Field
+
+from jixiao.model import ExecutionRecord, GoalSheet, Likelihood, MonitoringAnswer, UnitKind, unit_kind
+from jixiao.scoring.problems import InputProblem, ScoringInputError
+from jixiao.scoring.profile import Profile
+from jixiao.scoring.spend_plan import PlanError, month_end, planned_share, year_start
+from jixiao.scoring.target_rules import Sense, number, sense_of
+
+__all__ = ["Light", "Warning", "IndicatorStatus", "MonitoringResult", "monitor_sheet"]
+
+_HUNDRED = Decimal(100)
+
+
+class Light(StrEnum):
+    """A traffic light; the order of the members is their severity."""
+
+    GREEN = "green"
+    YELLOW = "yellow"
+    RED = "red"
+
+    @property
+    def label(self) -> str:
+        """The Chinese word shown to users."""
+        return {"green": "绿灯", "yellow": "黄灯", "red": "红灯"}[self.value]
+
+    @property
+    def rank(self) -> int:
+        """Higher is more serious."""
+        return list(Light).index(self)
+
+
+class Warning(BaseModel):
+    """One monitoring warning: a stable code, its light, and the Chinese explanation."""
+
+    code: str
+    light: Light
+    message: str
+    indicator: int | None = None
+    local: bool = Field(default=False, description="The threshold is local policy, not a central rule")
+
+
+class IndicatorStatus(BaseModel):
+    """One indicator at the period end."""
+
+    indicator: int
+    level1: str
+    level2: str | None = None
+    name: str
+    target: str
+    value: Decimal | None = Field(default=None, description="实际完成值 to date")
+    value_text: str | None = None
+    evidence: str | None = None
+    progress: Decimal | None = Field(default=None, description="完成进度 in % of the target (higher-is-better only)")
+    projected: Decimal | None = Field(default=None, description="全年预计完成值")
+    explanation: str = ""
+    answer: MonitoringAnswer | None = None
+
+
+class MonitoringResult(BaseModel):
+    """The monitoring table of one sheet for the period 1月 to ``period_end``."""
+
+    sheet: str
+    name: str | None = None
+    profile: str
+    period_end: date
+    budget: Decimal
+    spent: Decimal
+    execution_rate: Decimal
+    planned: Decimal
+    planned_explanation: str
+    gap: Decimal = Field(description="计划进度 − 执行率, in points; positive when behind the plan")
+    projected_spending: Decimal
+    projected_explanation: str
+    goals: list[str] = Field(default_factory=list)
+    indicators: list[IndicatorStatus]
+    warnings: list[Warning]
+    light: Light
+    missing: list[InputProblem] = Field(default_factory=list)
+
+    @property
+    def period_label(self) -> str:
+        """The period as tables name it, e.g. 1-6月."""
+        return f"1-{self.period_end.month}月"
+
+
+def monitor_sheet(sheet: GoalSheet, record: ExecutionRecord, period_end: date, answers: list[MonitoringAnswer],
+                  profile: Profile, year: int | None = None) -> MonitoringResult:
+    """Monitor ``sheet`` at ``period_end`` from what was recorded and the preparer's answers.
+
+    Raises :class:`ScoringInputError` when the budget or the spending plan is unusable; answers still owed
+    (an indicator without one) are returned in ``missing``.
+    """
+    key, rounded = sheet.key, profile.rounding
+    year = year or sheet.year or period_end.year
+    budget = sheet.budget.total
+    problems = []
+    if not budget:
+        problems.append(InputProblem(sheet=key, field="预算数", message=f"项目“{key}”缺少预算数（或为 0），无法计算执行率"))
+    try:
+        planned, planned_text = planned_share(sheet.spend_plan, period_end, year)
+    except PlanError as error:
+        problems.append(InputProblem(sheet=key, field="资金支出计划", message=f"项目“{key}”：{error}"))
+    if problems:
+        raise ScoringInputError(problems)
+
+    spent = record.spent_by(period_end)
+    rate = spent / budget * _HUNDRED
+    elapsed = (period_end - year_start(year)).days
+    days = (month_end(year, 12) - year_start(year)).days
+    projected = spent * days / elapsed
+    projected_text = f"全年预计执行数 = 已执行 {number(spent)} × 全年 {days} 天 ÷ 已过 {elapsed} 天 = {rounded(projected)}"
+
+    by_indicator = {answer.indicator: answer for answer in answers}
+    statuses, missing = [], []
+    for position, indicator in enumerate(sheet.indicators, start=1):
+        status = _indicator_status(position, indicator, record, period_end, by_indicator.get(position), days, elapsed, profile)
+        statuses.append(status)
+        if status.answer is None:
+            missing.append(InputProblem(sheet=key, indicator=position, field="完成目标可能性",
+                                        message=f"项目“{key}”指标“{indicator.name}”未填写完成目标可能性"))
+
+    warnings = _warnings(profile, period_end, rate, planned, statuses)
+    light = max((w.light for w in warnings), key=lambda light: light.rank, default=Light.GREEN)
+    return MonitoringResult(
+        sheet=key, name=sheet.name, profile=profile.name, period_end=period_end, budget=budget, spent=spent,
+        execution_rate=rounded(rate), planned=rounded(planned), planned_explanation=planned_text,
+        gap=rounded(planned - rate), projected_spending=rounded(projected), projected_explanation=projected_text,
+        goals=sheet.goals, indicators=statuses, warnings=warnings, light=light, missing=missing,
+    )
+
+
+def _indicator_status(position, indicator, record: ExecutionRecord, period_end: date,
+                      answer: MonitoringAnswer | None, days: int, elapsed: int, profile: Profile) -> IndicatorStatus:
+    rounded, target = profile.rounding, indicator.target
+    reached = record.progress_by(position, period_end)
+    status = IndicatorStatus(
+        indicator=position, level1=indicator.level1 or indicator.level1_raw,
+        level2=indicator.level2 or indicator.level2_raw or None, name=indicator.name, target=target.raw,
+        value=reached.value if reached else None, value_text=reached.text if reached else None,
+        evidence=reached.evidence if reached else None, answer=answer,
+    )
+    if reached is None or reached.value is None or target.value is None:
+        status.projected = answer.expected_value if answer else None
+        status.explanation = "尚无可计算的数值进度" if reached is None or reached.value is None else "目标不是数值，不计算进度"
+        return status
+    value, parts = reached.value, []
+    sense, _ = sense_of(target, indicator.direction)
+    if sense is Sense.HIGHER and target.value > 0:
+        status.progress = rounded(value / target.value * _HUNDRED)
+        parts.append(f"完成进度 = {number(value)} ÷ {number(target.value)} = {status.progress}%")
+    if unit_kind(target.unit) is UnitKind.PERCENT:
+        projection, how = value, "以百分比计量的指标按当前水平预计"
+    else:
+        projection = value * days / elapsed
+        how = f"全年预计 = {number(value)} × {days} ÷ {elapsed} = {rounded(projection)}"
+    if answer and answer.expected_value is not None:
+        projection, how = answer.expected_value, f"全年预计完成值采用填报人填写的 {number(answer.expected_value)}"
+    status.projected = rounded(projection)
+    status.explanation = "；".join([*parts, how])
+    return status
+
+
+def _warnings(profile: Profile, period_end: date, rate: Decimal, planned: Decimal,
+              statuses: list[IndicatorStatus]) -> list[Warning]:
+    rules, rounded, found = profile.monitoring, profile.rounding, []
+    gap = planned - rate
+    behind = rules.behind_plan
+    if behind.enabled and gap > behind.yellow_gap:
+        light = Light.RED if gap > behind.red_gap else Light.YELLOW
+        found.append(Warning(code="behind_plan", light=light, local=behind.local, message=(
+            f"执行率 {rounded(rate)}% 低于计划进度 {rounded(planned)}%，相差 {rounded(gap)} 个百分点"
+            + (f"（超过 {number(behind.red_gap)} 个百分点）" if light is Light.RED else ""))))
+    floors = rules.floors
+    due = [f for f in floors.checkpoints if month_end(period_end.year, f.month) <= period_end] if floors.enabled else []
+    if due:
+        floor = max(due, key=lambda f: f.month)
+        if rate < floor.percent:
+            found.append(Warning(code="below_floor", light=Light.RED, local=floors.local, message=(
+                f"执行率 {rounded(rate)}% 低于 {floor.month}月底应达到的 {number(floor.percent)}%")))
+    progress = [min(s.progress, _HUNDRED) for s in statuses if s.progress is not None]
+    apart = rules.progress_gap
+    if apart.enabled and progress:
+        average = sum(progress) / len(progress)
+        if abs(average - rate) > apart.points:
+            found.append(Warning(code="progress_gap", light=Light.YELLOW, local=apart.local, message=(
+                f"指标平均完成进度 {rounded(average)}% 与执行率 {rounded(rate)}% 相差 {rounded(abs(average - rate))} 个百分点，"
+                f"超过 {number(apart.points)} 个百分点，资金与目标进度不匹配")))
+    for status in statuses:
+        answer = status.answer
+        if answer and answer.likelihood is not Likelihood.CERTAIN:
+            light = Light.RED if answer.likelihood is Likelihood.IMPOSSIBLE else Light.YELLOW
+            found.append(Warning(code="goal_at_risk", light=light, indicator=status.indicator, message=(
+                f"指标“{status.name}”完成目标可能性为“{answer.likelihood}”，原因：{'、'.join(answer.causes)}；"
+                f"改进措施：{answer.remedy}")))
+    return found
