@@ -49,8 +49,8 @@ def score_sheet(sheet: GoalSheet, evaluation: SelfEvaluation, profile: Profile) 
     if evaluation.spent is None:
         problems.append(InputProblem(sheet=key, field="全年执行数", message=f"项目“{key}”缺少全年执行数"))
     lines, notes = _weigh(sheet, evaluation, profile, problems)
-    if problems:
-        raise ScoringInputError(problems)
+    if any(p.indicator is not None for p in problems):
+        raise ScoringInputError(problems)  # without every indicator placed, no weight can be computed
 
     applicable = [line for line in lines if not line.result.not_applicable]
     weight_sum = profile.execution.weight + sum(line.nominal for line in applicable)
@@ -58,10 +58,7 @@ def score_sheet(sheet: GoalSheet, evaluation: SelfEvaluation, profile: Profile) 
     if factor != 1:
         notes.append(f"参与计分的权重合计 {number(weight_sum)}，各项分值按 100 ÷ {number(weight_sum)} 折算为满分 100")
 
-    rate = evaluation.spent / budget_full
-    execution = _execution_item(profile, budget_full, evaluation.spent, rate, factor)
-    exact_total = execution[1]
-    items, missing = [execution[0]], []
+    items, missing, exact_total = [], [], Decimal(0)
     for line in lines:
         item, exact = _indicator_item(line, profile, factor, key, problems)
         items.append(item)
@@ -73,8 +70,11 @@ def score_sheet(sheet: GoalSheet, evaluation: SelfEvaluation, profile: Profile) 
             ))
     if problems:
         raise ScoringInputError(problems)
+    rate = evaluation.spent / budget_full
+    execution, exact_execution = _execution_item(profile, budget_full, evaluation.spent, rate, factor)
+    items.insert(0, execution)
 
-    subtotal = profile.rounding(exact_total)
+    subtotal = profile.rounding(exact_total + exact_execution)
     adjustments = _execution_cap(profile, rate * _HUNDRED, subtotal)
     total = adjustments[-1].after if adjustments else subtotal
     grade = profile.grade(total)

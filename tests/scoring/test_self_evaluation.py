@@ -1,0 +1,198 @@
+"""Self-evaluation scoring, hand-worked, for both shipped profiles."""
+
+from decimal import Decimal as D
+
+import pytest
+
+from jixiao.model import QualitativeTier
+from jixiao.scoring import ScoringInputError, score_sheet
+from tests.scoring.builders import evaluation, profile, sheet
+
+PARTIAL = QualitativeTier.PARTIAL
+
+# 产出 A ≥100个 (actual 80), 产出 B ≤5% (actual 0), 效益 C qualitative (partial, 70%), 满意度 D ≥90% (actual 95).
+FOUR = sheet(("产出指标", "A", "≥100个"), ("产出指标", "B", "≤5%"), ("效益指标", "C", "明显提升"), ("满意度指标", "D", "≥90%"))
+FOUR_RESULTS = ({"actual": "80"}, {"actual": "0"},
+                {"tier": PARTIAL, "tier_percent": D(70), "tier_reason": "部分村未完成"}, {"actual": "95"})
+
+
+def scores(result):
+    return [item.score for item in result.items]
+
+
+@pytest.mark.parametrize(("name", "weights", "expected", "total", "grade"), [
+    # central: 执行 10 × 0.9; A 25 × 0.8; B 25 (actual 0 under ≤); C 30 × 70%; D 10 → 85 良
+    ("central", ["10", "25", "25", "30", "10"], ["9", "20", "25", "21", "10"], "85", "良"),
+    # hubei: 执行 20 × 0.9; A 20 × 0.8; B 20; 效益+满意度 40 shared: C 20 × 70%; D 20 → 88 良
+    ("hubei", ["20", "20", "20", "20", "20"], ["18", "16", "20", "14", "20"], "88", "良"),
+])
+def test_hand_worked_sheet(name, weights, expected, total, grade):
+    result = score_sheet(FOUR, evaluation("90", *FOUR_RESULTS), profile(name))
+    assert [item.weight for item in result.items] == [D(w).quantize(D("0.01")) for w in weights]
+    assert scores(result) == [D(s).quantize(D("0.01")) for s in expected]
+    assert (result.total, result.grade) == (D(total).quantize(D("0.01")), grade)
+    assert result.execution_rate == D("90.00")
+
+
+def test_every_score_is_explained_with_its_numbers():
+    result = score_sheet(FOUR, evaluation("90", *FOUR_RESULTS), profile("central"))
+    execution, a, b, c, _ = result.items
+    assert "90 ÷ 全年预算数 100 = 90.00%" in execution.explanation
+    assert "产出指标权重 50 ÷ 组内 2 项平均分配 = 25.00" in a.explanation
+    assert "min(实际值 80个 ÷ 目标值 100个, 1)" in a.explanation and a.explanation.endswith("= 20.00")
+    assert "越低越好" in b.explanation and "得满分" in b.explanation
+    assert "区间 60%–80%" in c.explanation and "理由：部分村未完成" in c.explanation
+    assert "等级：良（80 ≤ 总分 < 90）" in result.explanation
+
+
+@pytest.mark.parametrize(("actual", "expected"), [("0", "83.33"), ("5", "83.33"), ("10", "41.67"), ("20", "20.83")])
+def test_lower_is_better_full_marks_at_zero_and_target_over_actual(actual, expected):
+    result = score_sheet(sheet(("产出指标", "B", "≤5%")), evaluation("100", {"actual": actual}), profile("central"))
+    # one indicator alone in 产出 (50); 效益 and 满意度 have none, so 10 + 50 = 60 is rescaled to 100: weight 83.33
+    assert result.items[1].weight == D("83.33")
+    assert result.items[1].score == D(expected)
+
+
+@pytest.mark.parametrize(("target", "direction", "actual", "share_text", "note"), [
+    ("80-90%", None, "85", "100.00%", "在目标区间"),
+    ("80-90%", None, "40", "50.00%", "低于区间下限"),
+    ("80-90%", None, "100", "90.00%", "高于区间上限"),
+    ("=100%", None, "90", "90.00%", "视为越高越好"),
+    ("=10天", "反向", "20", "50.00%", "按指标方向性“反向”视为越低越好"),
+])
+def test_range_and_equal_targets(target, direction, actual, share_text, note):
+    row = ("产出指标", "X", target, None, direction) if direction else ("产出指标", "X", target)
+    result = score_sheet(sheet(row), evaluation("100", {"actual": actual}), profile("central"))
+    assert f"× {share_text} =" in result.items[1].explanation and note in result.items[1].explanation
+
+
+@pytest.mark.parametrize(("name", "tier", "percent", "ok"), [
+    ("central", QualitativeTier.MET, "80", True),
+    ("central", QualitativeTier.MET, "79", False),
+    ("central", QualitativeTier.PARTIAL, "60", True),
+    ("central", QualitativeTier.PARTIAL, "55", False),
+    ("central", QualitativeTier.NOT_MET, "60", True),
+    ("central", QualitativeTier.NOT_MET, "61", False),
+    ("hubei", QualitativeTier.PARTIAL, "50", True),
+    ("hubei", QualitativeTier.PARTIAL, "49", False),
+    ("hubei", QualitativeTier.NOT_MET, "50", True),
+    ("hubei", QualitativeTier.NOT_MET, "51", False),
+])
+def test_qualitative_score_must_lie_in_the_tiers_band(name, tier, percent, ok):
+    results = list(FOUR_RESULTS)
+    results[2] = {"tier": tier, "tier_percent": D(percent), "tier_reason": "理由"}
+    data = evaluation("100", *results)
+    if ok:
+        result = score_sheet(FOUR, data, profile(name))
+        assert result.items[3].score == (result.items[3].weight * D(percent) / 100).quantize(D("0.01"))
+    else:
+        with pytest.raises(ScoringInputError) as raised:
+            score_sheet(FOUR, data, profile(name))
+        (problem,) = raised.value.problems
+        assert problem.field == "得分比例" and f"填写的是 {percent}%" in problem.message and "“C”" in problem.message
+
+
+def test_not_applicable_indicator_is_dropped_and_the_rest_rescaled():
+    results = list(FOUR_RESULTS)
+    results[1] = {"not_applicable": True}
+    result = score_sheet(FOUR, evaluation("90", *results), profile("central"))
+    # weights 10 + 25 + 30 + 10 = 75 take part; × 100/75: 执行 13.33 × 0.9 = 12; A 33.33 × 0.8 = 26.67;
+    # C 40 × 70% = 28; D 13.33 → exact total 80
+    assert [i.weight for i in result.items] == [D("13.33"), D("33.33"), D("0"), D("40.00"), D("13.33")]
+    assert scores(result) == [D("12.00"), D("26.67"), None, D("28.00"), D("13.33")]
+    assert result.total == D("80.00") and result.grade == "良"
+    assert any("100 ÷ 75" in note for note in result.notes)
+    assert "折算系数 1.33" in result.items[1].explanation
+
+
+def test_sheet_weights_share_the_level_weight_proportionally():
+    two = sheet(("产出指标", "A", "≥10个", "30"), ("产出指标", "B", "≥10个", "20"), ("效益指标", "C", "≥1个"),
+                ("满意度指标", "D", "≥90%"))
+    result = score_sheet(two, evaluation("100", {"actual": "10"}, {"actual": "10"}, {"actual": "1"}, {"actual": "90"}),
+                         profile("central"))
+    assert [i.weight for i in result.items[1:3]] == [D("30.00"), D("20.00")]
+    assert "本项权重 30 ÷ 组内权重合计 50" in result.items[1].explanation
+    assert result.total == D("100.00") and result.grade == "优"
+
+
+@pytest.mark.parametrize(("actual", "flagged", "hubei_score"), [("129", False, "40.00"), ("130", True, "38.00"), ("200", True, "38.00")])
+def test_overshoot_is_flagged_and_deducted_where_the_profile_says(actual, flagged, hubei_score):
+    one = sheet(("产出指标", "A", "≥100个"), ("效益指标", "C", "≥1个"))
+    data = evaluation("100", {"actual": actual}, {"actual": "1"})
+    central, hubei = (score_sheet(one, data, profile(name)).items[1] for name in ("central", "hubei"))
+    assert bool(central.flags) is flagged and bool(hubei.flags) is flagged
+    assert central.score == central.weight  # central: deduction off, no bonus above the weight
+    assert hubei.weight == D("40.00") and hubei.score == D(hubei_score)
+    assert ("按地方规则扣 2 分" in hubei.explanation) is flagged
+    switched = score_sheet(one, data, profile("central", overshoot_deduction=True)).items[1]
+    assert switched.score == (central.weight - 2 if flagged else central.weight)
+
+
+def test_overshoot_of_a_lower_is_better_target_is_flagged():
+    result = score_sheet(sheet(("产出指标", "B", "≤10天")), evaluation("100", {"actual": "7"}), profile("central"))
+    assert result.items[1].flags and "30.00%" in result.items[1].flags[0]
+
+
+@pytest.mark.parametrize(("spent", "capped_at"), [
+    ("80", None), ("79.99", "89"), ("70", "89"), ("69.99", "79"), ("60", "79"), ("59.99", "69"), ("50", "69"), ("49.99", "59"),
+])
+def test_total_capped_by_execution_rate_in_hubei(spent, capped_at):
+    one = sheet(("产出指标", "A", "≥1个"), ("效益指标", "C", "≥1个"))
+    data = evaluation(spent, {"actual": "1"}, {"actual": "1"})
+    hubei = score_sheet(one, data, profile("hubei"))
+    subtotal = (80 + 20 * D(spent) / 100).quantize(D("0.01"))
+    assert hubei.subtotal == subtotal
+    if capped_at is None:
+        assert hubei.total == subtotal and not hubei.adjustments
+    else:
+        assert hubei.total == D(capped_at) and "按地方规则总分不超过" in hubei.adjustments[0].explanation
+    central = score_sheet(one, data, profile("central"))
+    assert not central.adjustments  # the cap is off in the central profile
+    assert bool(score_sheet(one, data, profile("central", execution_cap=True)).adjustments) is (capped_at is not None)
+
+
+def test_execution_score_never_exceeds_the_weight_when_overspent():
+    result = score_sheet(FOUR, evaluation("120", *FOUR_RESULTS), profile("central"))
+    assert result.execution_rate == D("120.00") and result.items[0].score == D("10.00")
+
+
+@pytest.mark.parametrize(("total", "grade"), [("90", "优"), ("89.99", "良"), ("80", "良"), ("79.99", "中"), ("60", "中"), ("59.99", "差")])
+def test_grades(total, grade):
+    assert profile("central").grade(D(total)) == grade and profile("hubei").grade(D(total)) == grade
+
+
+def test_deviation_required_for_every_indicator_short_of_full_marks():
+    data = evaluation("90", *FOUR_RESULTS)
+    data.results[0].deviation = None  # A: 20 of 25
+    data.results[1].deviation = None  # B: full marks, no explanation needed
+    result = score_sheet(FOUR, data, profile("central"))
+    (problem,) = result.missing
+    assert problem.indicator == 1 and problem.field == "偏差原因分析及改进措施" and "“A”" in problem.message
+
+
+def test_problems_preventing_a_score_are_all_reported():
+    data = evaluation("90", {}, {"actual": "1"}, {"actual": "3"}, {"actual": "95"})
+    data.spent = None
+    with pytest.raises(ScoringInputError) as raised:
+        score_sheet(FOUR, data, profile("central"))
+    fields = [(p.indicator, p.field) for p in raised.value.problems]
+    assert fields == [(None, "全年执行数"), (1, "实际完成值"), (3, "定性档次")]
+    assert "“明显提升”不是数值" in raised.value.problems[2].message
+
+
+def test_indicator_outside_every_weight_group_and_renamed_indicator_are_reported():
+    odd = sheet(("产出指标", "A", "≥1个"))
+    odd.indicators[0].level1 = None
+    odd.indicators[0].level1_raw = "其他指标"
+    with pytest.raises(ScoringInputError) as raised:
+        score_sheet(odd, evaluation("1", {"actual": "1"}), profile("central"))
+    assert "“其他指标”不在评分方案" in raised.value.problems[0].message
+    renamed = evaluation("1", {"actual": "1", "name": "别的指标"})
+    with pytest.raises(ScoringInputError) as raised:
+        score_sheet(sheet(("产出指标", "A", "≥1个")), renamed, profile("central"))
+    assert "写作“别的指标”" in raised.value.problems[0].message
+
+
+def test_cost_indicators_of_the_2021_framework_count_as_output():
+    result = score_sheet(sheet(("成本指标", "单位成本", "≤100元")), evaluation("100", {"actual": "100"}), profile("central"))
+    assert result.items[1].weight == D("83.33") and result.total == D("100.00")
