@@ -74,6 +74,8 @@ class MonitoringResult(BaseModel):
 
     sheet: str
     name: str | None = None
+    unit: str | None = None
+    money_unit: str | None = None
     profile: str
     period_end: date
     budget: Decimal
@@ -135,7 +137,8 @@ def monitor_sheet(sheet: GoalSheet, record: ExecutionRecord, period_end: date, a
     warnings = _warnings(profile, period_end, rate, planned, statuses)
     light = max((w.light for w in warnings), key=lambda light: light.rank, default=Light.GREEN)
     return MonitoringResult(
-        sheet=key, name=sheet.name, profile=profile.name, period_end=period_end, budget=budget, spent=spent,
+        sheet=key, name=sheet.name, unit=sheet.unit.name if sheet.unit else None, money_unit=sheet.money_unit,
+        profile=profile.name, period_end=period_end, budget=budget, spent=spent,
         execution_rate=rounded(rate), planned=rounded(planned), planned_explanation=planned_text,
         gap=rounded(planned - rate), projected_spending=rounded(projected), projected_explanation=projected_text,
         goals=sheet.goals, indicators=statuses, warnings=warnings, light=light, missing=missing,

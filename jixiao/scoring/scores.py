@@ -43,7 +43,11 @@ class SheetScore(BaseModel):
 
     sheet: str
     name: str | None = None
+    unit: str | None = Field(default=None, description="The budget unit's name")
+    money_unit: str | None = None
     profile: str
+    fiscal: Decimal | None = Field(default=None, description="其中：财政资金 in the approved budget")
+    other: Decimal | None = Field(default=None, description="其他资金 in the approved budget")
     budget_initial: Decimal | None = None
     budget_full: Decimal
     spent: Decimal
