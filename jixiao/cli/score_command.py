@@ -30,6 +30,7 @@ from jixiao.scoring import (
     score_sheet,
     write_template,
 )
+from jixiao.scoring.reports import REPORT_FORMATS, write_self_evaluation
 
 __all__ = ["register"]
 
@@ -71,8 +72,12 @@ def score(
     actuals: Annotated[Path, typer.Option("--actuals", "-a", help="实际值文件：score-template 生成并填好的 .xlsx，或 JSON")],
     profile: Annotated[str, typer.Option("--profile", "-p", help="评分方案：central、hubei 或自定义 .toml 文件路径")] = "central",
     output_format: Annotated[ScoreFormat, typer.Option("--format", "-f", help="输出格式：table 或 json")] = ScoreFormat.TABLE,
+    report_dir: Annotated[Path | None, typer.Option("--report-dir", help="把每个项目的绩效自评表写到此文件夹")] = None,
+    report_format: Annotated[str, typer.Option("--report-format", help="自评表格式：docx 或 xlsx")] = "docx",
 ) -> None:
     """按评分方案计算绩效自评得分与等级，逐项给出计算过程。"""
+    if report_format not in REPORT_FORMATS:
+        raise UsageError(f"不支持的自评表格式“{report_format}”，可选：{'、'.join(REPORT_FORMATS)}")
     try:
         chosen = load_profile(profile)
     except ProfileError as error:
@@ -100,6 +105,8 @@ def score(
         stdout.print(f"评分方案：{chosen.label}（{chosen.name}）")
         for result in scores:
             _print_score(result, located)
+    if report_dir is not None:
+        _write_reports(scores, report_dir, report_format)
     for message in unmatched:
         stderr.print(f"[yellow]未评分：[/]{message}")
     for message in errors:
@@ -109,6 +116,17 @@ def score(
     incomplete = sum(len(s.missing) for s in scores)
     if unmatched or incomplete:
         raise Incomplete(f"{len(unmatched)} 个项目缺少实际值，{incomplete} 处必填说明未填写")
+
+
+def _write_reports(scores: list[SheetScore], folder: Path, file_format: str) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for result in scores:
+            safe = "".join("_" if ch in '\\/:*?"<>|' else ch for ch in result.sheet)
+            (folder / f"{safe}_绩效自评表.{file_format}").write_bytes(write_self_evaluation(result, file_format))
+    except OSError as error:
+        raise UsageError(f"无法写入自评表文件夹 {folder}（{error.strerror}）") from None
+    stderr.print(f"已写出 {len(scores)} 份绩效自评表到 {folder}")
 
 
 def _read_sheets(paths: list[Path]) -> list[tuple[str, GoalSheet]]:
@@ -125,7 +143,9 @@ def _read_sheets(paths: list[Path]) -> list[tuple[str, GoalSheet]]:
         except NotAGoalDocument as error:
             failures.append(error.message)
             continue
-        found.extend((file.name, sheet) for sheet in document.sheets)
+        # A sheet names its unit only through the document's heading; the 自评表 shows it.
+        found.extend((file.name, sheet if sheet.unit else sheet.model_copy(update={"unit": document.unit}))
+                     for sheet in document.sheets)
     if failures:
         raise UnreadableInput("；".join(failures))
     if not found:

@@ -105,3 +105,15 @@ def test_bad_usage_exits_2(tmp_path, sample_path, args, message):
     base = ["score", str(sample_path)] + (["-a", str(tmp_path / "actuals.csv")] if "-a" not in args else [])
     result = jixiao(*base, *[str(tmp_path / a) if a.endswith((".xlsx", ".csv")) else a for a in args])
     assert result.returncode == 2 and message in result.stderr.replace("\n", "")
+
+
+def test_report_dir_receives_one_self_evaluation_table_per_sheet(tmp_path, sample_path):
+    template = _template(tmp_path, sample_path)
+    _fill(template)
+    reports = tmp_path / "自评表"
+    result = jixiao("score", str(sample_path), "-a", str(template), "--report-dir", str(reports), "--report-format", "xlsx")
+    assert result.returncode == 0, result.stderr
+    written = sorted(p.name for p in reports.iterdir())
+    assert written == ["434-4.05-JXN-4QXO_绩效自评表.xlsx", "434-4.05-JXN-YUPI_绩效自评表.xlsx"]
+    sheet = load_workbook(reports / written[0]).active
+    assert sheet["A1"].value == "项目支出绩效自评表" and sheet["B5"].value == "遵化市西留村乡人民政府"

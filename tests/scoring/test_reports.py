@@ -34,11 +34,15 @@ def _xlsx_rows(data: bytes) -> list[list[str]]:
     return [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(min_row=4, values_only=True)]
 
 
+def _read_back(data: bytes, file_format: str) -> tuple[list[list[str]], list[str]]:
+    """The table's rows as text, and each row joined into one line."""
+    rows = _docx_rows(data) if file_format == "docx" else _xlsx_rows(data)
+    return rows, [" ".join(row) for row in rows]
+
+
 @pytest.mark.parametrize("file_format", ["docx", "xlsx"])
 def test_self_evaluation_table(file_format):
-    data = write_self_evaluation(_score(), file_format)
-    rows = _docx_rows(data) if file_format == "docx" else _xlsx_rows(data)
-    flat = [" ".join(row) for row in rows]
+    rows, flat = _read_back(write_self_evaluation(_score(), file_format), file_format)
     header = next(row for row in rows if "年初预算数" in row)
     assert [h for h in header if h][-6:] == ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
     money = next(row for row in rows if "年度资金总额" in row)
@@ -79,8 +83,7 @@ def _monitoring():
 @pytest.mark.parametrize("file_format", ["docx", "xlsx"])
 def test_monitoring_table(file_format):
     data = write_monitoring(_monitoring(), file_format)
-    rows = _docx_rows(data) if file_format == "docx" else _xlsx_rows(data)
-    flat = [" ".join(row) for row in rows]
+    rows, flat = _read_back(data, file_format)
     header = next(row for row in rows if "1-6月执行数" in row)
     assert {"年初预算数", "1-6月执行率", "计划进度", "全年预计执行数", "预警"} <= set(header)
     money = next(row for row in rows if "30.00%" in row)
