@@ -24,6 +24,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from pydantic import ValidationError
 
 from jixiao.model import GoalSheet, IndicatorResult, QualitativeTier, SelfEvaluation, SelfEvaluationSet, parse_target
+from jixiao.scoring.messages import validation_reason
 
 __all__ = ["ActualsError", "Located", "write_template", "read_actuals_xlsx", "read_actuals_json"]
 
@@ -59,6 +60,10 @@ class Located:
     def record(self, sheet: str, indicator: int | None, worksheet: str, row: int) -> None:
         """Remember that ``sheet`` (and ``indicator``, if any) came from ``worksheet`` row ``row``."""
         self._rows[(sheet, indicator)] = (worksheet, row)
+
+    def has(self, sheet: str, indicator: int | None) -> bool:
+        """True when a row for ``sheet`` and ``indicator`` was already read."""
+        return (sheet, indicator) in self._rows
 
     def describe(self, sheet: str, indicator: int | None, field: str | None) -> str:
         """E.g. ``actuals.xlsx 工作表“指标” 第5行 “实际完成值”列``, or just the file when unknown."""
@@ -117,7 +122,7 @@ def read_actuals_json(data: bytes, source: str) -> SelfEvaluationSet:
         return SelfEvaluationSet.model_validate_json(data)
     except ValidationError as error:
         raise ActualsError([
-            f"{source} 字段“{'.'.join(str(p) for p in e['loc'])}”：{_reason(e)}" for e in error.errors()
+            f"{source} 字段“{'.'.join(str(p) for p in e['loc'])}”：{validation_reason(e)}" for e in error.errors()
         ]) from None
 
 
@@ -153,6 +158,9 @@ def read_actuals_xlsx(data: bytes, source: str) -> tuple[SelfEvaluationSet, Loca
             continue
         if key not in evaluations:
             evaluations[key] = SelfEvaluation(sheet=key)
+        if located.has(key, int(position)):
+            problems.append(f"{row.where('序号')}：项目“{key}”的第{int(position)}项指标重复出现")
+            continue
         located.record(key, int(position), INDICATOR_SHEET, row_number)
         result = _indicator_result(row, int(position), problems)
         if result is not None and evaluations[key] is not None:
@@ -183,18 +191,8 @@ def _validated(problems: list[str], where: str, model, **fields):
     try:
         return model(**fields)
     except ValidationError as error:
-        problems.extend(f"{where}：{_reason(e)}" for e in error.errors())
+        problems.extend(f"{where}：{validation_reason(e)}" for e in error.errors())
         return None
-
-
-def _reason(error: dict) -> str:
-    if error["type"] == "value_error":
-        return str(error["ctx"]["error"])
-    if error["type"] in {"greater_than_equal", "less_than_equal"}:
-        return f"{'不能小于' if error['type'] == 'greater_than_equal' else '不能大于'} {next(iter(error['ctx'].values()))}"
-    if error["type"] == "missing":
-        return "缺少此项"
-    return error["msg"]
 
 
 class _Row:

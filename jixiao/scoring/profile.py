@@ -17,6 +17,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from jixiao.model import QualitativeTier, canonical_level1
+from jixiao.scoring.messages import validation_reason
 
 __all__ = ["Profile", "ProfileError", "load_profile", "builtin_profiles", "DEFAULT_PROFILE"]
 
@@ -202,33 +203,9 @@ class Profile(_Strict):
         return max((g for g in self.grades if total >= g.min), key=lambda g: g.min).label
 
 
-_ERROR_WORDS = {
-    "missing": "缺少此项",
-    "extra_forbidden": "不认识的设置项（拼写错误？）",
-    "decimal_parsing": "应为数字",
-    "decimal_type": "应为数字",
-    "int_parsing": "应为整数",
-    "int_type": "应为整数",
-    "bool_type": "应为 true 或 false",
-    "bool_parsing": "应为 true 或 false",
-    "string_type": "应为文字",
-    "list_type": "应为列表",
-    "enum": "不是可选的值",
-    "too_short": "至少应有一项",
-}
-
-
 def _describe(error: dict) -> str:
     where = ".".join(str(part) for part in error["loc"]) or "（整个文件）"
-    kind = error["type"]
-    if kind == "value_error":
-        words = str(error["ctx"]["error"])
-    elif kind in {"greater_than", "greater_than_equal", "less_than", "less_than_equal"}:
-        symbol = {"greater_than": ">", "greater_than_equal": "≥", "less_than": "<", "less_than_equal": "≤"}[kind]
-        words = f"应 {symbol} {next(iter(error['ctx'].values()))}，现为 {error['input']}"
-    else:
-        words = _ERROR_WORDS.get(kind, error["msg"])
-    return f"“{where}”{words}"
+    return f"“{where}”{validation_reason(error)}"
 
 
 def parse_profile(text: str, source: str) -> Profile:
