@@ -13,13 +13,13 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
-from jixiao.model import ExecutionRecord, GoalSheet, Likelihood, MonitoringAnswer, UnitKind, unit_kind
+from jixiao.model import ExecutionRecord, GoalSheet, Indicator, Likelihood, MonitoringAnswer, UnitKind, unit_kind
 from jixiao.scoring.problems import InputProblem, ScoringInputError
 from jixiao.scoring.profile import Profile
 from jixiao.scoring.spend_plan import PlanError, month_end, planned_share, year_start
 from jixiao.scoring.target_rules import Sense, number, sense_of
 
-__all__ = ["Light", "Warning", "IndicatorStatus", "MonitoringResult", "monitor_sheet"]
+__all__ = ["Light", "Alert", "IndicatorStatus", "MonitoringResult", "monitor_sheet"]
 
 _HUNDRED = Decimal(100)
 
@@ -42,7 +42,7 @@ class Light(StrEnum):
         return list(Light).index(self)
 
 
-class Warning(BaseModel):
+class Alert(BaseModel):
     """One monitoring warning: a stable code, its light, and the Chinese explanation."""
 
     code: str
@@ -88,7 +88,7 @@ class MonitoringResult(BaseModel):
     projected_explanation: str
     goals: list[str] = Field(default_factory=list)
     indicators: list[IndicatorStatus]
-    warnings: list[Warning]
+    warnings: list[Alert]
     light: Light
     missing: list[InputProblem] = Field(default_factory=list)
 
@@ -145,7 +145,7 @@ def monitor_sheet(sheet: GoalSheet, record: ExecutionRecord, period_end: date, a
     )
 
 
-def _indicator_status(position, indicator, record: ExecutionRecord, period_end: date,
+def _indicator_status(position: int, indicator: Indicator, record: ExecutionRecord, period_end: date,
                       answer: MonitoringAnswer | None, days: int, elapsed: int, profile: Profile) -> IndicatorStatus:
     rounded, target = profile.rounding, indicator.target
     reached = record.progress_by(position, period_end)
@@ -177,13 +177,13 @@ def _indicator_status(position, indicator, record: ExecutionRecord, period_end: 
 
 
 def _warnings(profile: Profile, period_end: date, rate: Decimal, planned: Decimal,
-              statuses: list[IndicatorStatus]) -> list[Warning]:
+              statuses: list[IndicatorStatus]) -> list[Alert]:
     rules, rounded, found = profile.monitoring, profile.rounding, []
     gap = planned - rate
     behind = rules.behind_plan
     if behind.enabled and gap > behind.yellow_gap:
         light = Light.RED if gap > behind.red_gap else Light.YELLOW
-        found.append(Warning(code="behind_plan", light=light, local=behind.local, message=(
+        found.append(Alert(code="behind_plan", light=light, local=behind.local, message=(
             f"执行率 {rounded(rate)}% 低于计划进度 {rounded(planned)}%，相差 {rounded(gap)} 个百分点"
             + (f"（超过 {number(behind.red_gap)} 个百分点）" if light is Light.RED else ""))))
     floors = rules.floors
@@ -191,21 +191,21 @@ def _warnings(profile: Profile, period_end: date, rate: Decimal, planned: Decima
     if due:
         floor = max(due, key=lambda f: f.month)
         if rate < floor.percent:
-            found.append(Warning(code="below_floor", light=Light.RED, local=floors.local, message=(
+            found.append(Alert(code="below_floor", light=Light.RED, local=floors.local, message=(
                 f"执行率 {rounded(rate)}% 低于 {floor.month}月底应达到的 {number(floor.percent)}%")))
     progress = [min(s.progress, _HUNDRED) for s in statuses if s.progress is not None]
     apart = rules.progress_gap
     if apart.enabled and progress:
         average = sum(progress) / len(progress)
         if abs(average - rate) > apart.points:
-            found.append(Warning(code="progress_gap", light=Light.YELLOW, local=apart.local, message=(
+            found.append(Alert(code="progress_gap", light=Light.YELLOW, local=apart.local, message=(
                 f"指标平均完成进度 {rounded(average)}% 与执行率 {rounded(rate)}% 相差 {rounded(abs(average - rate))} 个百分点，"
                 f"超过 {number(apart.points)} 个百分点，资金与目标进度不匹配")))
     for status in statuses:
         answer = status.answer
         if answer and answer.likelihood is not Likelihood.CERTAIN:
             light = Light.RED if answer.likelihood is Likelihood.IMPOSSIBLE else Light.YELLOW
-            found.append(Warning(code="goal_at_risk", light=light, indicator=status.indicator, message=(
+            found.append(Alert(code="goal_at_risk", light=light, indicator=status.indicator, message=(
                 f"指标“{status.name}”完成目标可能性为“{answer.likelihood}”，原因：{'、'.join(answer.causes)}；"
                 f"改进措施：{answer.remedy}")))
     return found

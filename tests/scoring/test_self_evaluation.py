@@ -45,12 +45,16 @@ def test_every_score_is_explained_with_its_numbers():
     assert "等级：良（80 ≤ 总分 < 90）" in result.explanation
 
 
-@pytest.mark.parametrize(("actual", "expected"), [("0", "83.33"), ("5", "83.33"), ("10", "41.67"), ("20", "20.83")])
-def test_lower_is_better_full_marks_at_zero_and_target_over_actual(actual, expected):
-    result = score_sheet(sheet(("产出指标", "B", "≤5%")), evaluation("100", {"actual": actual}), profile("central"))
-    # one indicator alone in 产出 (50); 效益 and 满意度 have none, so 10 + 50 = 60 is rescaled to 100: weight 83.33
-    assert result.items[1].weight == D("83.33")
-    assert result.items[1].score == D(expected)
+@pytest.mark.parametrize(("name", "actual", "weight", "expected"), [
+    # central: one 产出 indicator alone; 效益 and 满意度 have none, so 10 + 50 = 60 is rescaled to 100
+    ("central", "0", "83.33", "83.33"), ("central", "5", "83.33", "83.33"),
+    ("central", "10", "83.33", "41.67"), ("central", "20", "83.33", "20.83"),
+    # hubei: 20 + 40 = 60 rescaled to 100
+    ("hubei", "0", "66.67", "66.67"), ("hubei", "10", "66.67", "33.33"), ("hubei", "20", "66.67", "16.67"),
+])
+def test_lower_is_better_full_marks_at_zero_and_target_over_actual(name, actual, weight, expected):
+    result = score_sheet(sheet(("产出指标", "B", "≤5%")), evaluation("100", {"actual": actual}), profile(name))
+    assert (result.items[1].weight, result.items[1].score) == (D(weight), D(expected))
 
 
 @pytest.mark.parametrize(("target", "direction", "actual", "share_text", "note"), [
@@ -92,17 +96,22 @@ def test_qualitative_score_must_lie_in_the_tiers_band(name, tier, percent, ok):
         assert problem.field == "得分比例" and f"填写的是 {percent}%" in problem.message and "“C”" in problem.message
 
 
-def test_not_applicable_indicator_is_dropped_and_the_rest_rescaled():
+@pytest.mark.parametrize(("name", "weights", "expected", "total", "note"), [
+    # central: 10 + 25 + 30 + 10 = 75 take part, × 100/75: 执行 13.33 × 0.9 = 12; A 33.33 × 0.8 = 26.67;
+    # C 40 × 70% = 28; D 13.33 → exact total 80
+    ("central", ["13.33", "33.33", "0", "40.00", "13.33"], ["12.00", "26.67", None, "28.00", "13.33"], "80.00", "100 ÷ 75"),
+    # hubei: 20 + 20 + 20 + 20 = 80 take part, × 100/80: 执行 25 × 0.9; A 25 × 0.8; C 25 × 70%; D 25 → 85
+    ("hubei", ["25.00", "25.00", "0", "25.00", "25.00"], ["22.50", "20.00", None, "17.50", "25.00"], "85.00", "100 ÷ 80"),
+])
+def test_not_applicable_indicator_is_dropped_and_the_rest_rescaled(name, weights, expected, total, note):
     results = list(FOUR_RESULTS)
     results[1] = {"not_applicable": True}
-    result = score_sheet(FOUR, evaluation("90", *results), profile("central"))
-    # weights 10 + 25 + 30 + 10 = 75 take part; × 100/75: 执行 13.33 × 0.9 = 12; A 33.33 × 0.8 = 26.67;
-    # C 40 × 70% = 28; D 13.33 → exact total 80
-    assert [i.weight for i in result.items] == [D("13.33"), D("33.33"), D("0"), D("40.00"), D("13.33")]
-    assert scores(result) == [D("12.00"), D("26.67"), None, D("28.00"), D("13.33")]
-    assert result.total == D("80.00") and result.grade == "良"
-    assert any("100 ÷ 75" in note for note in result.notes)
-    assert "折算系数 1.33" in result.items[1].explanation
+    result = score_sheet(FOUR, evaluation("90", *results), profile(name))
+    assert [i.weight for i in result.items] == [D(w) for w in weights]
+    assert scores(result) == [D(s) if s else None for s in expected]
+    assert result.total == D(total) and result.grade == "良"
+    assert any(note in n for n in result.notes)
+    assert "折算系数" in result.items[1].explanation and result.items[2].explanation.startswith("不适用")
 
 
 def test_sheet_weights_share_the_level_weight_proportionally():
