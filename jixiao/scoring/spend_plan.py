@@ -20,7 +20,7 @@ from jixiao.scoring.target_rules import number
 __all__ = ["PlanError", "month_end", "year_start", "checkpoint_month", "planned_share"]
 
 _MONTH = re.compile(rf"([0-9]{{1,2}}|[{CHINESE_DIGITS}]{{1,3}})月")
-_QUARTER = re.compile(rf"第?([1-4一二三四])季度")
+_QUARTER = re.compile(r"第?([1-4一二三四])季度")
 _WORDS = {"上半年": 6, "年中": 6, "下半年": 12, "年底": 12, "年末": 12, "全年": 12}
 
 
