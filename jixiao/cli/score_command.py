@@ -62,7 +62,7 @@ def score_template(
     """生成自评实际值模板（.xlsx）：列出每张表的每个指标，填写实际完成值等后交给 jixiao score 读取。"""
     if output.suffix.lower() != ".xlsx":
         raise UsageError(f"模板须为 .xlsx 文件：{output}")
-    found = _read_sheets(sheets)
+    found = _read_sheets(sheets, exclude=output)
     output.write_bytes(write_template(found))
     stdout.print(f"已写出 {output}（{len(found)} 张绩效目标表，{sum(len(s.indicators) for _, s in found)} 个指标）")
 
@@ -83,7 +83,7 @@ def score(
     except ProfileError as error:
         raise UsageError(error.message) from None
     evaluations, located = _read_actuals(actuals)
-    found = _read_sheets(sheets)
+    found = _read_sheets(sheets, exclude=actuals)
     by_key = {evaluation.sheet: evaluation for evaluation in evaluations.evaluations}
     scores: list[SheetScore] = []
     errors: list[str] = []
@@ -108,9 +108,9 @@ def score(
     if report_dir is not None:
         _write_reports(scores, report_dir, report_format)
     for message in unmatched:
-        stderr.print(f"[yellow]未评分：[/]{message}")
+        stderr.print(f"[yellow]未评分：[/]{message}", soft_wrap=True)
     for message in errors:
-        stderr.print(f"[bold red]无法评分：[/]{message}")
+        stderr.print(f"[bold red]无法评分：[/]{message}", soft_wrap=True)
     if errors:
         raise UnreadableInput(f"{len(errors)} 处实际值有误，相关项目未评分")
     incomplete = sum(len(s.missing) for s in scores)
@@ -129,11 +129,13 @@ def _write_reports(scores: list[SheetScore], folder: Path, file_format: str) -> 
     stderr.print(f"已写出 {len(scores)} 份绩效自评表到 {folder}")
 
 
-def _read_sheets(paths: list[Path]) -> list[tuple[str, GoalSheet]]:
+def _read_sheets(paths: list[Path], exclude: Path | None = None) -> list[tuple[str, GoalSheet]]:
+    """Every sheet in the files and folders given; ``exclude`` (the actuals file) is skipped inside folders."""
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES))
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+                                and (exclude is None or p.resolve() != exclude.resolve())))
         else:
             files.append(path)
     found, failures = [], []
@@ -186,4 +188,5 @@ def _print_score(result: SheetScore, located: Located) -> None:
     stdout.print(f"总分 [bold]{result.total}[/]  等级 [bold {colour}]{result.grade}[/]")
     stdout.print(f"[dim]{result.explanation}[/]")
     for problem in result.missing:
-        stdout.print(f"[yellow]待补充：[/]{located.describe(problem.sheet, problem.indicator, problem.field)}：{problem.message}")
+        stdout.print(f"[yellow]待补充：[/]{located.describe(problem.sheet, problem.indicator, problem.field)}：{problem.message}",
+                     soft_wrap=True)

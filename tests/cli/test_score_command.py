@@ -119,3 +119,15 @@ def test_report_dir_receives_one_self_evaluation_table_per_sheet(tmp_path, sampl
     assert written == ["434-4.05-JXN-4QXO_绩效自评表.xlsx", "434-4.05-JXN-YUPI_绩效自评表.xlsx"]
     sheet = load_workbook(reports / written[0]).active
     assert sheet["A1"].value == "项目支出绩效自评表" and sheet["B5"].value == "遵化市西留村乡人民政府"
+
+
+def test_a_folder_of_sheets_holding_the_actuals_file_too(tmp_path, sample_path):
+    folder = tmp_path / "乡镇"
+    folder.mkdir()
+    (folder / "sample.txt").write_text(sample_path.read_text(encoding="utf-8"), encoding="utf-8")
+    template = folder / "实际值.xlsx"
+    assert jixiao("score-template", str(folder), "-o", str(template)).returncode == 0
+    _fill(template)
+    result = jixiao("score", str(folder), "-a", str(template), "-f", "json")
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)["scores"]) == 2
