@@ -32,6 +32,12 @@ def _operator_phrases(section: str) -> tuple[tuple[str, Operator], ...]:
 
 
 @cache
+def _unit_pattern() -> re.Pattern[str]:
+    # One alternation, longest spelling first, so 万元 wins over 元 and 人次 over 人.
+    return re.compile("|".join(re.escape(spelling) for spelling in unit_spellings()))
+
+
+@cache
 def _qualitative_words() -> tuple[str, ...]:
     words = [fold(w) for tier in load("targets")["qualitative"].values() for w in tier]
     return tuple(sorted(words, key=len, reverse=True))
@@ -67,7 +73,7 @@ class _Cursor:
         return None
 
     def take_number(self) -> tuple[str, Decimal] | None:
-        match = _NUMBER.match(self.rest)
+        match = _NUMBER.match(self.text, self.pos)
         if not match:
             return None
         written = match.group(0)
@@ -78,11 +84,11 @@ class _Cursor:
         return written, value
 
     def take_unit(self) -> str | None:
-        for spelling in unit_spellings():
-            if self.rest.startswith(spelling):
-                self.pos += len(spelling)
-                return spelling
-        return None
+        match = _unit_pattern().match(self.text, self.pos)
+        if match is None:
+            return None
+        self.pos = match.end()
+        return match.group(0)
 
     def skip_separators(self) -> None:
         while self.rest and self.rest[0] in _SEPARATORS:

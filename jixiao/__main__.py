@@ -1,0 +1,5 @@
+"""``python -m jixiao`` runs the command line."""
+
+from jixiao.cli.app import main
+
+main()

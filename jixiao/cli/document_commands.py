@@ -1,0 +1,104 @@
+"""``jixiao parse`` and ``jixiao schema``: reading documents and describing the interchange format."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from jixiao.cli.console import stderr, stdout
+from jixiao.cli.errors import UnreadableInput, UsageError
+from jixiao.documents import WRITABLE_FORMATS, NotAGoalDocument, read_path, write_document
+from jixiao.model import Collection, Document
+
+__all__ = ["register"]
+
+
+class ParseFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+
+
+def register(app: typer.Typer) -> None:
+    """Add the document commands to ``app``."""
+    app.command("parse")(parse)
+    app.command("schema")(schema)
+    app.command("export")(export)
+
+
+def parse(
+    files: Annotated[list[Path], typer.Argument(help="要读取的文件（.txt .docx .xlsx .html .pdf .json）")],
+    output_format: Annotated[ParseFormat, typer.Option("--format", "-f", help="输出格式：table 或 json")] = ParseFormat.TABLE,
+) -> None:
+    """读取绩效目标文件，显示读到的内容（--format json 输出机器可读的结果）。"""
+    documents, failures = [], []
+    for path in files:
+        try:
+            documents.append(read_path(path))
+        except NotAGoalDocument as error:
+            failures.append(error.message)
+    if output_format is ParseFormat.JSON:
+        stdout.out(Collection(documents=documents).model_dump_json(indent=2), highlight=False)
+    else:
+        for document in documents:
+            _print_document(document)
+    for message in failures:
+        stderr.print(f"[bold red]无法读取：[/]{message}")
+    if failures:
+        raise UnreadableInput(f"{len(failures)} 个文件无法读取")
+
+
+def schema() -> None:
+    """输出 jixiao 交换格式（一个文件 = 一个 Document）的 JSON Schema。"""
+    stdout.out(json.dumps(Document.model_json_schema(), ensure_ascii=False, indent=2), highlight=False)
+
+
+def export(
+    file: Annotated[Path, typer.Argument(help="要转换的文件")],
+    to: Annotated[str, typer.Option("--to", "-t", help="目标格式：docx、xlsx 或 json")],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="输出文件；默认与输入同名、扩展名换成目标格式")] = None,
+) -> None:
+    """把绩效目标文件转换成标准版式的 Word（.docx）、Excel（.xlsx）或 JSON。"""
+    if to not in WRITABLE_FORMATS:
+        raise UsageError(f"不支持的目标格式“{to}”，可选：{'、'.join(WRITABLE_FORMATS)}")
+    try:
+        document = read_path(file)
+    except NotAGoalDocument as error:
+        raise UnreadableInput(error.message) from None
+    target = output or file.with_suffix(f".{to}")
+    if target.resolve() == file.resolve():
+        raise UsageError(f"输出文件与输入文件相同：{target}，请用 --output 指定另一个文件")
+    write_document(document, target, to)
+    stdout.print(f"已写出 {target}（{len(document.sheets)} 张绩效目标表）")
+
+
+def _print_document(document: Document) -> None:
+    unit = document.unit
+    unit_text = f"{unit.code or ''} {unit.name or ''}".strip() if unit else "（未注明单位）"
+    stdout.rule(f"[bold]{document.source}[/]  {unit_text}  [dim]{document.format}/{document.layout}[/]")
+    if document.overall:
+        overall = document.overall
+        stdout.print(f"部门整体绩效目标：总体目标 {len(overall.aims)} 条，分项目标 {len(overall.duties)} 条，保障措施 {len(overall.measures)} 条")
+    for sheet in document.sheets:
+        budget = sheet.budget
+        stdout.print(
+            f"\n[bold cyan]{sheet.name or sheet.title or '（未命名项目）'}[/]  项目编码 {sheet.code or '—'}  "
+            f"预算 {budget.total if budget.total is not None else '—'} {sheet.money_unit or ''}  "
+            f"支出计划 {' / '.join(f'{c.label} {c.percent}' for c in sheet.spend_plan) or '—'}"
+        )
+        for number, goal in enumerate(sheet.goals, start=1):
+            stdout.print(f"  目标{number}：{goal}")
+        table = Table("一级指标", "二级指标", "三级指标", "指标值（原文）", "理解为", show_lines=False)
+        for indicator in sheet.indicators:
+            table.add_row(
+                indicator.level1 or indicator.level1_raw, indicator.level2 or indicator.level2_raw, indicator.name,
+                indicator.target.raw, indicator.target.display() if not indicator.target.is_empty else "",
+            )
+        stdout.print(table)
+    for item in document.diagnostics:
+        colour = {"error": "red", "warning": "yellow", "info": "blue"}[item.severity.value]
+        stdout.print(f"[{colour}]{item.severity.label} {item.code}[/] {item.location.describe()}：{item.message}")

@@ -1,0 +1,64 @@
+"""The intermediate form every reader produces: a stream of paragraphs and table rows.
+
+A reader knows its format (TABs, Word XML, worksheet cells); the interpreter knows goal sheets. Between them
+sits this thin view, so that one interpreter serves every format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from jixiao.model import Diagnostic
+
+__all__ = ["Cell", "Row", "Paragraph", "Block", "Layout"]
+
+
+@dataclass(slots=True)
+class Cell:
+    """One table cell. ``column`` is its 0-based grid column where the format knows it (merged cells
+    dropped by a text layout leave it None, and the interpreter aligns such rows by content)."""
+
+    text: str
+    column: int | None = None
+    line: int | None = None
+
+
+@dataclass(slots=True)
+class Row:
+    """One table row, with where it came from (1-based table and row, or the text line)."""
+
+    cells: list[Cell]
+    table: int | None = None
+    row: int | None = None
+    line: int | None = None
+
+    @property
+    def texts(self) -> list[str]:
+        """The cells' texts."""
+        return [cell.text for cell in self.cells]
+
+    @property
+    def filled(self) -> list[Cell]:
+        """The cells that hold text."""
+        return [cell for cell in self.cells if cell.text.strip()]
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """Text outside any table: headings, titles, the unit's overall goals."""
+
+    text: str
+    line: int | None = None
+
+
+Block = Row | Paragraph
+
+
+@dataclass(slots=True)
+class Layout:
+    """What a reader saw: the blocks in reading order, the layout's name, and the reader's own diagnostics."""
+
+    name: str
+    blocks: list[Block]
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    aligned: bool = True  # False when merged cells were dropped and rows must be aligned by content

@@ -1,0 +1,80 @@
+"""The diagnostics readers emit, registered in one place.
+
+Each has a permanent code (never reused), a severity and a message template with named slots. The review
+engine turns them into findings; ``docs/diagnostics.md`` is generated from this table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from jixiao.model import Diagnostic, Location, Severity
+
+__all__ = ["DiagnosticKind", "KINDS", "diagnostic"]
+
+
+@dataclass(frozen=True, slots=True)
+class DiagnosticKind:
+    """A kind of reader diagnostic."""
+
+    code: str
+    severity: Severity
+    template: str
+    explanation: str
+
+
+KINDS: dict[str, DiagnosticKind] = {
+    kind.code: kind
+    for kind in [
+        DiagnosticKind("P101", Severity.ERROR, "项目“{sheet}”没有找到指标表头（一级指标、二级指标、三级指标、指标值）",
+                       "表格中没有能识别的指标表头行，指标无法读取。"),
+        DiagnosticKind("P102", Severity.WARNING, "本行有{found}个单元格，而表头有{expected}列；已按内容对齐：{how}",
+                       "合并单元格在导出时被丢弃，读取程序根据一级、二级指标的固定名称判断各单元格所在的列。"),
+        DiagnosticKind("P103", Severity.ERROR, "本行有{found}个单元格，无法与{expected}列的表头对齐，已跳过：{text}",
+                       "行的单元格数量与表头不符，且无法根据内容判断对应关系。"),
+        DiagnosticKind("P104", Severity.WARNING, "一级指标“{value}”不是标准指标体系中的名称",
+                       "一级指标应为产出指标、效益指标、满意度指标或成本指标。"),
+        DiagnosticKind("P105", Severity.WARNING, "二级指标“{value}”不是标准指标体系中的名称",
+                       "二级指标应取自标准指标体系（数量指标、质量指标、时效指标等）。"),
+        DiagnosticKind("P106", Severity.ERROR, "“{field}”的值“{value}”不是数字",
+                       "金额、比例等应填写数字。"),
+        DiagnosticKind("P107", Severity.WARNING, "资金支出计划有{labels}个时间点，却有{values}个比例",
+                       "资金支出计划的时间点和比例应一一对应。"),
+        DiagnosticKind("P108", Severity.WARNING, "本行只填了一级/二级指标，没有三级指标和指标值，已跳过",
+                       "指标行应至少有三级指标名称或指标值。"),
+        DiagnosticKind("P109", Severity.INFO, "文件不是 UTF-8 编码，已按 {encoding} 读取",
+                       "旧版 Windows 导出的文本文件常用 GBK/GB18030 编码。"),
+        DiagnosticKind("P110", Severity.WARNING, "页面第{page}页没有文字层，可能是扫描件，已跳过",
+                       "扫描的图片无法读取，请提供 Word、Excel 或带文字层的 PDF 文件。"),
+        DiagnosticKind("P111", Severity.WARNING, "无法确定本行各单元格所属的列，按“{how}”理解",
+                       "文本中的单元格没有分隔符，读取程序依据固定的指标名称和指标值的形式切分。"),
+        DiagnosticKind("P112", Severity.WARNING, "工作表“{name}”无法读取：{reason}",
+                       "Excel 文件中的某个工作表损坏或格式异常。"),
+    ]
+}
+
+
+def diagnostic(code: str, location: Location, **slots: object) -> Diagnostic:
+    """Build the diagnostic ``code`` at ``location``, rendering its message from the named ``slots``."""
+    kind = KINDS[code]
+    return Diagnostic(code=code, severity=kind.severity, message=kind.template.format(**slots), location=location)
+
+
+def render_markdown() -> str:
+    """The reader diagnostics as a Markdown page (``docs/diagnostics.md`` is this, kept in step by a test)."""
+    lines = [
+        "# 读取诊断（reader diagnostics）",
+        "",
+        "读取文件时无法确定或需要推断的内容，以诊断形式报告，并注明文件、表格、行和列。本页由 "
+        "`jixiao/documents/codes.py` 生成，请勿手工编辑（`python -m jixiao.documents.codes > docs/diagnostics.md`）。",
+        "",
+        "| 代码 | 级别 | 消息 | 说明 |",
+        "|---|---|---|---|",
+    ]
+    for kind in KINDS.values():
+        lines.append(f"| {kind.code} | {kind.severity.label} | {kind.template} | {kind.explanation} |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    print(render_markdown(), end="")

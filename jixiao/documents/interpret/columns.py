@@ -1,0 +1,101 @@
+"""The indicator grid's columns: finding the header row and placing each row's cells under it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from jixiao.documents.blocks import Cell, Row
+from jixiao.documents.interpret.labels import column_label
+from jixiao.model import canonical_level1, canonical_level2
+
+__all__ = ["Columns", "detect_header", "Placement"]
+
+_LEVEL_KINDS = ("level1", "level2")
+
+
+@dataclass(slots=True)
+class Columns:
+    """The grid's columns in order: each a kind (``level1`` … ``basis``), its heading and grid position."""
+
+    kinds: list[str]
+    headings: list[str]
+    positions: list[int | None]
+
+    def kind_at(self, column: int) -> int | None:
+        """Index of the column whose heading starts at or before grid ``column`` (merged headings span)."""
+        best = None
+        for index, position in enumerate(self.positions):
+            if position is not None and position <= column:
+                best = index
+        return best
+
+    def heading(self, kind: str) -> str:
+        """The heading the document gives the column of ``kind``."""
+        return self.headings[self.kinds.index(kind)] if kind in self.kinds else kind
+
+
+@dataclass(slots=True)
+class Placement:
+    """A row's cell texts by column kind, and how the alignment was decided when the row was short."""
+
+    values: dict[str, str]
+    how: str | None = None  # set when cells had to be aligned by content
+    failed: bool = False
+
+
+def detect_header(row: Row) -> Columns | None:
+    """Return the grid's columns if ``row`` is an indicator header row, else None.
+
+    A header names a level (一级/二级指标) and either the indicator (三级指标) or its value (指标值).
+    """
+    kinds, headings, positions = [], [], []
+    for index, cell in enumerate(row.filled):
+        kind = column_label(cell.text)
+        if kind is None or kind in kinds:
+            continue
+        kinds.append(kind)
+        headings.append(cell.text.strip())
+        positions.append(cell.column if cell.column is not None else None)
+    has_level = any(kind in kinds for kind in _LEVEL_KINDS)
+    has_body = "name" in kinds or "target" in kinds
+    return Columns(kinds, headings, positions) if has_level and has_body and len(kinds) >= 3 else None
+
+
+def place(row: Row, columns: Columns, aligned: bool) -> Placement:
+    """Place the row's cells under the columns.
+
+    Grid formats give each cell its column. Text layouts that drop merged cells give a short row; then the
+    missing cells are the leading merged ones (一级, 二级), and the fixed level vocabulary tells which.
+    """
+    if aligned and all(cell.column is not None for cell in row.cells) and any(p is not None for p in columns.positions):
+        values: dict[str, str] = {}
+        for cell in row.cells:
+            index = columns.kind_at(cell.column)  # type: ignore[arg-type]
+            if index is not None and cell.text.strip():
+                kind = columns.kinds[index]
+                values[kind] = f"{values[kind]}\n{cell.text}" if kind in values and values[kind] != cell.text else cell.text
+        return Placement(values)
+    cells = row.cells if aligned else row.filled
+    return _place_by_content(cells, columns) if len(cells) != len(columns.kinds) else Placement(
+        {kind: cell.text for kind, cell in zip(columns.kinds, cells) if cell.text.strip()}
+    )
+
+
+def _place_by_content(cells: list[Cell], columns: Columns) -> Placement:
+    count, width = len(cells), len(columns.kinds)
+    if count > width or count == 0:
+        return Placement({}, failed=True)
+    first = cells[0].text
+    leading = [kind for kind in columns.kinds[: width - count]]
+    # Which leading columns are missing: those before the first cell's own level.
+    if canonical_level1(first) and columns.kinds[0] == "level1":
+        missing: list[str] = []
+    elif canonical_level2(first) and "level2" in columns.kinds:
+        missing = columns.kinds[: columns.kinds.index("level2")]
+    else:
+        missing = [kind for kind in columns.kinds if kind in _LEVEL_KINDS]
+    if len(missing) != width - count or any(kind not in _LEVEL_KINDS for kind in leading):
+        return Placement({}, failed=True)
+    kinds = [kind for kind in columns.kinds if kind not in missing]
+    how = "缺少" + "、".join(columns.heading(kind) for kind in missing) + "列，沿用上一行" if missing else None
+    return Placement({kind: cell.text for kind, cell in zip(kinds, cells) if cell.text.strip()}, how=how)

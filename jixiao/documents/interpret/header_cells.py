@@ -1,0 +1,56 @@
+"""Understanding the cells of a sheet's header block: amounts, the unit line, the money unit, plan points."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from jixiao.model import MoneyUnit, Unit
+from jixiao.model.lexicon import fold
+
+__all__ = ["parse_amount", "parse_unit_line", "parse_money_unit", "is_checkpoint", "parse_year", "parse_title"]
+
+_UNIT_LINE = re.compile(r"^(\d{3,12})\s*([\u4e00-\u9fff（）()、]{2,})$")
+_MONEY_UNIT = re.compile(r"^[(（]?(?:金额)?单位[:：]\s*(万元|元)[)）]?$")
+_CHECKPOINT = re.compile(r"^(?:\d{1,2}月(?:底|末|份|末前|底前)?|第?[一二三四1-4]季度末?|[上下]半年|全年|年[底末]|\d{1,2}月\d{1,2}日前?)$")
+_YEAR = re.compile(r"(20\d{2})\s*年")
+_BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
+_TITLE = re.compile(r"绩效目标(?:申报|审核|批复)?表")
+
+
+def parse_amount(text: str) -> Decimal | None:
+    """Read an amount such as ``18.00``, ``18.00万元`` or ``1,800,000``; None if it is not a number."""
+    key = fold(text).replace(",", "").removesuffix("万元").removesuffix("元").removesuffix("%")
+    try:
+        return Decimal(key) if key else None
+    except InvalidOperation:
+        return None
+
+
+def parse_unit_line(text: str) -> Unit | None:
+    """Read a unit written as code and name in one cell (``434016遵化市西留村乡人民政府``)."""
+    match = _UNIT_LINE.match(text.strip())
+    return Unit(code=match.group(1), name=match.group(2)) if match else None
+
+
+def parse_money_unit(text: str) -> MoneyUnit | None:
+    """Read the money unit line (``单位：万元``)."""
+    match = _MONEY_UNIT.match(fold(text))
+    return MoneyUnit(match.group(1)) if match else None
+
+
+def is_checkpoint(text: str) -> bool:
+    """True for a spending-plan time point (``3月底``, ``第一季度``, ``年底``)."""
+    return bool(_CHECKPOINT.match(fold(text)))
+
+
+def parse_year(text: str) -> int | None:
+    """The budget year a title or cell states (``2024年度``)."""
+    match = _YEAR.search(text)
+    return int(match.group(1)) if match else None
+
+
+def parse_title(text: str) -> str | None:
+    """The sheet title if ``text`` is one (``乡镇环境治理经费（西留村）绩效目标表``), without Word residue."""
+    cleaned = " ".join(_BOOKMARK.sub("", text).split())
+    return cleaned if _TITLE.search(cleaned) and len(cleaned) <= 80 else None

@@ -1,0 +1,59 @@
+"""Recognising the labels of a goal sheet's cells (项目名称, 预算数, 一级指标 …)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+import tomllib
+
+from jixiao.model.lexicon import fold
+
+__all__ = ["header_label", "column_label", "is_trailer", "split_label_value", "labels"]
+
+_COLON = re.compile(r"[:：]$")
+
+
+@cache
+def labels() -> dict:
+    """The label vocabulary from ``documents/data/labels.toml``."""
+    text = resources.files("jixiao.documents").joinpath("data/labels.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def _key(text: str) -> str:
+    key = _COLON.sub("", fold(text))
+    return key[2:] if key.startswith("其中") else key.lstrip(":")
+
+
+@cache
+def _lookup(section: str) -> dict[str, str]:
+    return {fold(spelling): field for field, spellings in labels()[section].items() for spelling in spellings}
+
+
+def header_label(text: str) -> str | None:
+    """The sheet field a cell labels (``code``, ``total``, ``goals`` …), or None if it is not a label."""
+    key = _key(text)
+    return _lookup("header").get(key) or _lookup("header").get(key.replace(":", ""))
+
+
+def column_label(text: str) -> str | None:
+    """The indicator-grid column a heading names (``level1``, ``target`` …), or None."""
+    return _lookup("columns").get(_key(text))
+
+
+def is_trailer(text: str) -> bool:
+    """True for the notes and signatures that follow an indicator grid."""
+    key = fold(text)
+    return any(key.startswith(word) for word in labels()["trailers"]["starts"])
+
+
+def split_label_value(text: str) -> tuple[str, str] | None:
+    """Split a cell that holds both a label and its value (``项目名称：XX``); None if it is not one."""
+    folded = fold(text)
+    for separator in (":", "："):
+        if separator in folded:
+            label, _, value = text.replace("：", ":").partition(":")
+            if header_label(label) and value.strip():
+                return header_label(label), value.strip()
+    return None

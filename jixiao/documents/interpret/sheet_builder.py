@@ -1,0 +1,278 @@
+"""Building one goal sheet from the rows of its table."""
+
+from __future__ import annotations
+
+from jixiao.documents.blocks import Row
+from jixiao.documents.codes import diagnostic
+from jixiao.documents.interpret.columns import Columns, detect_header, place
+from jixiao.documents.interpret.header_cells import (
+    is_checkpoint,
+    parse_amount,
+    parse_money_unit,
+    parse_title,
+    parse_unit_line,
+    parse_year,
+)
+from jixiao.documents.interpret.labels import column_label, header_label, is_trailer, split_label_value
+from jixiao.documents.interpret.text_lists import split_items
+from jixiao.model import Budget, Checkpoint, Diagnostic, GoalSheet, Indicator, Location, Unit
+from jixiao.model.lexicon import fold
+
+__all__ = ["SheetBuilder"]
+
+_AMOUNT_FIELDS = {"total", "fiscal", "other"}
+_TEXT_FIELDS = {"code", "name", "purpose"}
+_GOAL_FIELDS = {"goals", "long_term_goals"}
+
+
+class SheetBuilder:
+    """Accumulates the rows of one sheet: first its header block, then (after the grid header) indicators."""
+
+    def __init__(self, source: str, ordinal: int, aligned: bool, title: str | None = None) -> None:
+        self.source = source
+        self.ordinal = ordinal
+        self.aligned = aligned
+        self.sheet = GoalSheet(title=title, year=parse_year(title or ""), table=ordinal)
+        self.diagnostics: list[Diagnostic] = []
+        self.columns: Columns | None = None
+        self._pending: str | None = None  # a label whose value is in the next row
+        self._plan_labels: list[str] = []
+        self._levels = ("", "")
+        self._grid_closed = False
+        self._row_count = 0
+
+    # -- what the interpreter asks -------------------------------------------------------------------------
+    @property
+    def has_content(self) -> bool:
+        """True once anything of the sheet has been read."""
+        sheet = self.sheet
+        return bool(sheet.code or sheet.name or sheet.indicators or self.columns)
+
+    def starts_another_sheet(self, row: Row) -> bool:
+        """True when ``row`` opens the next project's table (a 项目名称/项目编码 row after an indicator grid)."""
+        if self.columns is None:
+            return False
+        return any(header_label(cell.text) in {"code", "name"} for cell in row.filled[:2]) or (
+            len(row.filled) == 1 and parse_title(row.filled[0].text) is not None
+        )
+
+    def feed(self, row: Row) -> None:
+        """Take the next row of the sheet's table."""
+        self._row_count += 1
+        if not row.filled:
+            return
+        if len(row.filled) == 1 and parse_title(row.filled[0].text):
+            self.sheet.title = self.sheet.title or parse_title(row.filled[0].text)
+            self.sheet.year = self.sheet.year or parse_year(row.filled[0].text)
+            return
+        if self.columns is None:
+            columns = detect_header(row)
+            if columns is not None:
+                self.columns = columns
+                return
+            self._feed_header(row)
+        elif not self._grid_closed:
+            self._feed_grid(row)
+
+    def set_unit_from_text(self, text: str) -> bool:
+        """Take a paragraph outside the table that names the unit, money unit or year; True if it did."""
+        unit, money_unit = parse_unit_line(text), parse_money_unit(text)
+        if unit and not self.sheet.unit:
+            self.sheet.unit = unit
+        elif money_unit:
+            self.sheet.money_unit = money_unit
+        else:
+            return False
+        return True
+
+    def finish(self) -> tuple[GoalSheet, list[Diagnostic]]:
+        """The sheet and its diagnostics."""
+        if self.columns is None:
+            self.diagnostics.append(diagnostic("P101", self._location(), sheet=self.sheet.key))
+        return self.sheet, self.diagnostics
+
+    # -- the header block ----------------------------------------------------------------------------------
+    def _feed_header(self, row: Row) -> None:
+        texts = [cell.text.strip() for cell in row.cells]
+        if self._take_pending(row, texts):
+            return
+        index = 0
+        while index < len(texts):
+            text = texts[index]
+            index += 1
+            if not text:
+                continue
+            pair = split_label_value(text)
+            if pair:
+                self._assign(pair[0], pair[1], row, text)
+                continue
+            field = header_label(text)
+            if field is None:
+                self._unlabelled(text)
+                continue
+            if field == "spend_plan":
+                self._plan(texts[index:], row)
+                return
+            if field == "budget_section":
+                self._pending = "purpose"
+                continue
+            rest = [t for t in texts[index:] if t]
+            if field in _GOAL_FIELDS:
+                if rest and not all(header_label(t) in _GOAL_FIELDS for t in rest):
+                    self._assign(field, "\n".join(t for t in rest if header_label(t) is None), row, text)
+                    return
+                self._pending = field
+                continue
+            value = ""
+            if index < len(texts) and header_label(texts[index]) is None and not split_label_value(texts[index]):
+                value = texts[index]
+                index += 1
+            if field == "purpose" and not value:
+                self._pending = "purpose"
+                continue
+            self._assign(field, value, row, text)
+
+    def _take_pending(self, row: Row, texts: list[str]) -> bool:
+        filled = [t for t in texts if t]
+        if self._plan_labels:
+            labels, self._plan_labels = self._plan_labels, []
+            values = [t for t in filled if parse_amount(t) is not None or t.endswith("%")]
+            if values and len(values) == len(filled):
+                self._set_plan(labels, values, row)
+                return True
+        if self._pending and filled and all(header_label(t) is None for t in filled):
+            field, self._pending = self._pending, None
+            self._assign(field, "\n".join(filled), row, field)
+            return True
+        return False
+
+    def _unlabelled(self, text: str) -> None:
+        unit, money_unit = parse_unit_line(text), parse_money_unit(text)
+        if unit:
+            self.sheet.unit = unit
+        elif money_unit:
+            self.sheet.money_unit = money_unit
+        elif parse_year(text) and len(fold(text)) <= 8:
+            self.sheet.year = parse_year(text)
+
+    def _assign(self, field: str, value: str, row: Row, label: str) -> None:
+        sheet = self.sheet
+        if field in _AMOUNT_FIELDS:
+            amount = parse_amount(value)
+            if value and amount is None:
+                self.diagnostics.append(diagnostic("P106", self._location(row, label), field=label, value=value))
+            sheet.budget = sheet.budget.model_copy(update={field: amount})
+        elif field in _TEXT_FIELDS:
+            setattr(sheet, field, value or None)
+        elif field in _GOAL_FIELDS:
+            getattr(sheet, field).extend(split_items(value))
+        elif field == "unit":
+            sheet.unit = parse_unit_line(value) or Unit(name=value or None)
+        elif field == "year":
+            sheet.year = parse_year(value + "年") if value else None
+        # department and other recognised labels carry nothing the model keeps.
+
+    def _plan(self, rest: list[str], row: Row) -> None:
+        labels = [t for t in rest if is_checkpoint(t)]
+        values = [t for t in rest if t and not is_checkpoint(t)]
+        if labels and values:
+            self._set_plan(labels, values, row)
+        elif labels:
+            self._plan_labels = labels
+
+    def _set_plan(self, labels: list[str], values: list[str], row: Row) -> None:
+        if len(labels) != len(values):
+            self.diagnostics.append(
+                diagnostic("P107", self._location(row, "资金支出计划"), labels=len(labels), values=len(values))
+            )
+        plan = []
+        for label, value in zip(labels, values):
+            percent = parse_amount(value)
+            if percent is None:
+                self.diagnostics.append(diagnostic("P106", self._location(row, label), field=label, value=value))
+            plan.append(Checkpoint(label=label, percent=percent))
+        self.sheet.spend_plan = plan
+
+    # -- the indicator grid --------------------------------------------------------------------------------
+    def _feed_grid(self, row: Row) -> None:
+        assert self.columns is not None
+        first = row.filled[0].text
+        if is_trailer(first):
+            self._grid_closed = True
+            return
+        if detect_header(row) is not None:
+            return  # the header repeated on a new page
+        if all(column_label(cell.text) for cell in row.filled):
+            self._refine_columns(row)
+            return
+        placement = place(row, self.columns, self.aligned)
+        location = self._location(row)
+        if placement.failed:
+            self.diagnostics.append(
+                diagnostic("P103", location, found=len(row.filled), expected=len(self.columns.kinds),
+                           text=" | ".join(c.text for c in row.filled)[:80])
+            )
+            return
+        if placement.how:
+            self.diagnostics.append(
+                diagnostic("P102", location, found=len(row.filled), expected=len(self.columns.kinds), how=placement.how)
+            )
+        self._indicator(placement.values, row)
+
+    def _refine_columns(self, row: Row) -> None:
+        """A second header row names the parts of a merged heading (中长期指标值 / 年度指标值)."""
+        assert self.columns is not None
+        for cell in row.filled:
+            kind = column_label(cell.text)
+            if kind is None or cell.column is None:
+                continue
+            if kind in self.columns.kinds:
+                index = self.columns.kinds.index(kind)
+                self.columns.positions[index] = cell.column
+                self.columns.headings[index] = cell.text.strip()
+            else:
+                insert_at = sum(1 for p in self.columns.positions if p is not None and p <= cell.column)
+                self.columns.kinds.insert(insert_at, kind)
+                self.columns.headings.insert(insert_at, cell.text.strip())
+                self.columns.positions.insert(insert_at, cell.column)
+
+    def _indicator(self, values: dict[str, str], row: Row) -> None:
+        level1, level2 = values.get("level1", ""), values.get("level2", "")
+        previous1, previous2 = self._levels
+        if not level1:
+            level1 = previous1
+        elif fold(level1) != fold(previous1):
+            previous2 = ""
+        level2 = level2 or previous2
+        self._levels = (level1, level2)
+        name = values.get("name", "")
+        target = values.get("target", "")
+        if "operator" in values or "unit" in values:
+            target = f"{values.get('operator', '')}{target}{values.get('unit', '')}"
+        if not name and not target:
+            if values.get("description") or values.get("basis"):
+                self.diagnostics.append(diagnostic("P108", self._location(row)))
+            return
+        location = self._location(row)
+        indicator = Indicator.from_cells(
+            level1=level1, level2=level2, name=name, description=values.get("description"), target=target,
+            long_term_target=values.get("long_term_target"), weight=values.get("weight"),
+            direction=values.get("direction"), basis=values.get("basis"), row=row.row or self._row_count,
+        )
+        if "operator" in values or "unit" in values:
+            indicator.target = indicator.target.model_copy(update={"raw": values.get("target", "")})
+        if level1 and indicator.level1 is None:
+            self.diagnostics.append(diagnostic("P104", location.model_copy(update={"column": self.columns.heading("level1")}), value=level1))
+        if level2 and indicator.level2 is None:
+            self.diagnostics.append(diagnostic("P105", location.model_copy(update={"column": self.columns.heading("level2")}), value=level2))
+        self.sheet.indicators.append(indicator)
+
+    def _location(self, row: Row | None = None, column: str | None = None) -> Location:
+        return Location(
+            file=self.source,
+            table=(row.table if row and row.table else self.ordinal),
+            sheet=self.sheet.key,
+            row=(row.row or self._row_count) if row else None,
+            column=column,
+            line=row.line if row else None,
+        )

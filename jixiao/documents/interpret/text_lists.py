@@ -1,0 +1,36 @@
+"""Splitting prose into ordered items: numbered goal statements, 一是…二是… aims, （一）… duties."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["split_items", "strip_enumerator"]
+
+_ENUMERATOR = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]是|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．)）](?!\d)|[①②③④⑤⑥⑦⑧⑨⑩]|目标\d+[:：])\s*"
+)
+# Inline markers that start a new item in the middle of a paragraph.
+_INLINE = re.compile(r"(?=(?:[一二三四五六七八九十]是|(?<=[；;。])\s*\d+[、.．](?!\d)))")
+_LEAD_IN = re.compile(r"^[^：:]{0,20}[：:]\s*(?=[一二三四五六七八九十]是)")
+
+
+def strip_enumerator(text: str) -> str:
+    """Drop a leading item number (``1、``, ``（一）``, ``①``)."""
+    return _ENUMERATOR.sub("", text, count=1).strip()
+
+
+def split_items(text: str) -> list[str]:
+    """Split a cell or section into items, one per line or per inline marker, without their numbers.
+
+    ``主要预期目标是：一是…；二是…`` gives the two aims; ``1、…\\n2、…`` gives two goal statements.
+    """
+    items: list[str] = []
+    for line in text.splitlines():
+        line = _LEAD_IN.sub("", line.strip())
+        if not line:
+            continue
+        for part in _INLINE.split(line):
+            part = strip_enumerator(part).strip().rstrip("；;")
+            if part:
+                items.append(part)
+    return items

@@ -1,0 +1,64 @@
+"""Reading a file of any supported format into a Document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from jixiao.documents.errors import NotAGoalDocument
+from jixiao.documents.interpret import interpret
+from jixiao.documents.readers.registry import reader_for, sniff_format
+from jixiao.model import Collection, Document
+
+__all__ = ["read_path", "read_bytes", "SUPPORTED_SUFFIXES"]
+
+SUPPORTED_SUFFIXES = (".txt", ".text", ".docx", ".xlsx", ".html", ".htm", ".pdf", ".json")
+
+
+def read_path(path: str | Path) -> Document:
+    """Read the goal document at ``path``.
+
+    Raises :class:`NotAGoalDocument` with a Chinese message when the file is missing, unreadable, damaged,
+    or holds no goal table; anything less serious becomes a diagnostic on the returned document.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise NotAGoalDocument(str(path), "文件不存在") from None
+    except IsADirectoryError:
+        raise NotAGoalDocument(str(path), "这是一个文件夹，不是文件") from None
+    except OSError as error:
+        raise NotAGoalDocument(str(path), f"无法打开文件（{error.strerror}）") from None
+    return read_bytes(data, path.name)
+
+
+def read_bytes(data: bytes, source: str) -> Document:
+    """Read a goal document from its bytes; ``source`` names it in messages."""
+    if not data.strip():
+        raise NotAGoalDocument(source, "文件是空的")
+    file_format = sniff_format(data, source)
+    if file_format == "json":
+        return _read_json(data, source)
+    layout = reader_for(file_format)(data, source)
+    document = interpret(layout, source, file_format)
+    if not document.sheets and document.overall is None:
+        raise NotAGoalDocument(source, "文件中没有找到绩效目标表（应有“项目名称”“一级指标”“指标值”等栏目）")
+    return document
+
+
+def _read_json(data: bytes, source: str) -> Document:
+    """jixiao's own interchange format: one Document, or a ``parse --format json`` result holding one."""
+    try:
+        document = Document.model_validate_json(data)
+        if document.sheets or document.overall:
+            return document.model_copy(update={"source": source})
+        collection = Collection.model_validate_json(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise NotAGoalDocument(source, f"不是 jixiao 交换格式的 JSON：字段“{where}”{first['msg']}") from None
+    if len(collection.documents) != 1:
+        raise NotAGoalDocument(source, f"JSON 中有 {len(collection.documents)} 个文档，一次只能读取一个")
+    return collection.documents[0].model_copy(update={"source": source})

@@ -1,0 +1,1 @@
+"""Readers: each turns one file format into a Layout of paragraphs and rows (see registry.py)."""

@@ -1,0 +1,60 @@
+"""Which reader handles a file: the format is sniffed from the bytes, never from the file name."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Callable
+from importlib import import_module
+
+from jixiao.documents.blocks import Layout
+from jixiao.documents.errors import NotAGoalDocument
+
+__all__ = ["ReaderFunction", "sniff_format", "reader_for"]
+
+ReaderFunction = Callable[[bytes, str], Layout]
+
+# Imported on first use: pdfplumber and the Office libraries take a noticeable time to import, and a run that
+# reads only text files should not pay for them.
+_READERS = {
+    "txt": "jixiao.documents.readers.text:read_text",
+    "docx": "jixiao.documents.readers.docx_reader:read_docx",
+    "xlsx": "jixiao.documents.readers.xlsx_reader:read_xlsx",
+    "html": "jixiao.documents.readers.html_reader:read_html",
+    "pdf": "jixiao.documents.readers.pdf_reader:read_pdf",
+}
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def sniff_format(data: bytes, source: str) -> str:
+    """Name the format of ``data``: txt, json, docx, xlsx, html or pdf. Raises NotAGoalDocument otherwise."""
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+        return _zip_format(data, source)
+    if data.startswith(_OLE2):
+        raise NotAGoalDocument(source, "这是旧版 Word/Excel（.doc/.xls）文件，请在 Word 或 Excel 中另存为 .docx/.xlsx 后再导入")
+    if data.lstrip().startswith(b"%PDF"):
+        return "pdf"
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"{"):
+        return "json"
+    if head.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml")) or b"<table" in data[:65536].lower():
+        return "html"
+    return "txt"
+
+
+def _zip_format(data: bytes, source: str) -> str:
+    try:
+        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    except (zipfile.BadZipFile, EOFError, ValueError):
+        raise NotAGoalDocument(source, "文件已损坏（压缩包不完整），无法作为 Word 或 Excel 文件打开") from None
+    if "word/document.xml" in names:
+        return "docx"
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    raise NotAGoalDocument(source, "这是一个压缩包，但不是 Word（.docx）或 Excel（.xlsx）文件")
+
+
+def reader_for(file_format: str) -> ReaderFunction:
+    """The reader function of ``file_format``."""
+    module_name, _, function = _READERS[file_format].partition(":")
+    return getattr(import_module(module_name), function)

@@ -1,0 +1,1 @@
+"""Writers: a Document to .docx, .xlsx or JSON (see registry.py)."""

@@ -1,0 +1,31 @@
+"""Which writer produces which format."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import import_module
+from pathlib import Path
+
+from jixiao.model import Document
+
+__all__ = ["WRITABLE_FORMATS", "write_document", "writer_for"]
+
+# Imported on first use, as the readers are (the Office libraries are slow to import).
+_WRITERS = {
+    "json": "jixiao.documents.writers.json_writer:write_json",
+    "txt": "jixiao.documents.writers.txt_writer:write_txt",
+    "docx": "jixiao.documents.writers.docx_writer:write_docx",
+    "xlsx": "jixiao.documents.writers.xlsx_writer:write_xlsx",
+}
+WRITABLE_FORMATS = tuple(_WRITERS)
+
+
+def writer_for(file_format: str) -> Callable[[Document], bytes]:
+    """The function that renders a Document as ``file_format`` bytes."""
+    module_name, _, function = _WRITERS[file_format].partition(":")
+    return getattr(import_module(module_name), function)
+
+
+def write_document(document: Document, path: Path, file_format: str) -> None:
+    """Write ``document`` to ``path`` as ``file_format`` (one of WRITABLE_FORMATS)."""
+    path.write_bytes(writer_for(file_format)(document))
