@@ -76,8 +76,10 @@ class CountUnderQuality(Rule):
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
-            if indicator.level2 == "质量指标" and ctx.fact(indicator).kind is Kind.COUNT \
-                    and not ctx.fact(indicator).from_description:
+            facts = ctx.fact(indicator)
+            # A count of bad events (事故发生次数 = 0) does measure quality; only plain counts are misplaced.
+            if indicator.level2 == "质量指标" and facts.kind is Kind.COUNT and not facts.from_description \
+                    and not facts.reverse:
                 yield self.finding(ctx, indicator=indicator, column="level2", fix=move_fix(ctx, indicator, "数量指标"),
                                    confidence=Confidence.INFERENCE)
 

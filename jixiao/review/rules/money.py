@@ -135,15 +135,31 @@ class PlanBelowMinimum(Rule):
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        points = [(month, p) for p in ctx.sheet.spend_plan if p.percent is not None
-                  and (month := _month(p)) is not None]
+        points = sorted((month, p.percent) for p in ctx.sheet.spend_plan
+                        if p.percent is not None and (month := _month(p)) is not None)
+        if not points:
+            return
         for month_text, minimum in sorted(self.param(ctx, "minimums").items(), key=lambda kv: int(kv[0])):
             month = int(month_text)
-            # Cumulative: by this month the plan has reached at least its latest checkpoint up to it.
-            reached = [p.percent for m, p in points if m <= month]
-            if points and (reached[-1] if reached else Decimal(0)) < Decimal(str(minimum)):
-                yield self.finding(ctx, column="plan", month=month,
-                                   percent=_pct(reached[-1] if reached else Decimal(0)), minimum=minimum)
+            planned = _planned_by(points, month)
+            if planned < Decimal(str(minimum)):
+                yield self.finding(ctx, column="plan", month=month, percent=_pct(planned.quantize(Decimal("0.1"))),
+                                   minimum=minimum)
+
+
+def _planned_by(points: list[tuple[int, Decimal]], month: int) -> Decimal:
+    """The cumulative percent planned by the end of ``month``, read linearly between checkpoints.
+
+    Plans name their own months (3/6/10/12月底) while rules name others (6月、9月); spending between two
+    checkpoints is taken as even, and nothing is spent before the year starts.
+    """
+    previous_month, previous = 0, Decimal(0)
+    for point_month, percent in points:
+        if point_month >= month:
+            share = Decimal(month - previous_month) / Decimal(point_month - previous_month)
+            return previous + (percent - previous) * share
+        previous_month, previous = point_month, percent
+    return previous
 
 
 def _month(point: Checkpoint) -> int | None:
