@@ -20,6 +20,7 @@ from jixiao.model.numerals import CHINESE_DIGITS, chinese_to_decimal
 
 __all__ = [
     "Kind",
+    "acceptable_qualitative",
     "basis_sets_standard",
     "counted_numbers",
     "data",
@@ -112,6 +113,12 @@ def is_growth(text: str | None) -> bool:
     return bool(text) and _contains_any(text, "growth")
 
 
+def acceptable_qualitative(text: str | None) -> bool:
+    """True for a qualitative target the model's list does not know but reviewers accept (健全, 正常运行)."""
+    folded = fold(text or "")
+    return bool(folded) and any(folded.startswith(word) for word in _folded("qualitative", "extra"))
+
+
 def vague_word(text: str | None) -> str | None:
     """The vague phrase (明显提升, 按时…) that makes up a qualitative target, or None."""
     folded = fold(text or "")
@@ -151,6 +158,11 @@ def _counted_pattern() -> re.Pattern[str]:
     return re.compile(number + r"(?:个|所|座)?(" + "|".join(map(re.escape, nouns)) + ")")
 
 
+@cache
+def _counted_nouns() -> dict[str, str]:
+    return {fold(k): v for k, v in data()["counted"].items()}
+
+
 @dataclass(frozen=True)
 class Counted:
     """A number of things written in text: 18个行政村 is (18, 村, "18个行政村")."""
@@ -162,9 +174,9 @@ class Counted:
 
 def counted_numbers(text: str | None) -> list[Counted]:
     """Every "number + counted noun" in ``text`` (14个村, 十八个行政村), the noun in its canonical form."""
-    if not text:
+    if not text or not any(ch.isdigit() or ch in CHINESE_DIGITS for ch in text):
         return []
-    canonical: dict[str, str] = {fold(k): v for k, v in data()["counted"].items()}
+    canonical = _counted_nouns()
     found = []
     for match in _counted_pattern().finditer(fold(text)):
         written, noun = match.group(1), match.group(2)

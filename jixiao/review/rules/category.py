@@ -50,10 +50,17 @@ class Level2UnderWrongLevel1(Rule):
         label = "2021年起框架" if ctx.framework is Framework.Y2021 else "88号/10号框架"
         for indicator in ctx.sheet.indicators:
             level1, expected = ctx.level1_of(indicator), parents.get(indicator.level2 or "")
+            edits = []
+            if ctx.framework is Framework.Y2021 and indicator.level2 == "成本指标":
+                # The older framework's 产出—成本指标 becomes 成本指标—经济成本指标 (or 社会/生态环境成本指标).
+                expected = "成本指标"
+                edits.append(Edit(field="level2", before=indicator.level2, after="经济成本指标", row=indicator.row,
+                                  indicator=indicator.name))
             if level1 and expected and level1 != expected:
-                edit = Edit(field="level1", before=level1, after=expected, row=indicator.row, indicator=indicator.name)
+                edits.insert(0, Edit(field="level1", before=level1, after=expected, row=indicator.row,
+                                     indicator=indicator.name))
                 fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary=f"一级指标改为“{expected}”",
-                          edits=(edit,))
+                          edits=tuple(edits))
                 yield self.finding(ctx, indicator=indicator, column="level1", fix=fix, level2=indicator.level2,
                                    expected=expected, level1=level1, framework=label)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from jixiao.model import Framework, Severity
 from jixiao.model.lexicon import fold, load
@@ -239,10 +240,13 @@ def _column_name(column: str) -> str:
     return COLUMNS[column]
 
 
-def _placeholder_in(text: str | None) -> str | None:
-    folded = fold(text or "")
-    for word in load("targets")["placeholders"]:
-        if fold(word) and fold(word) in folded:
-            return word
-    return None
+@cache
+def _placeholders() -> tuple[tuple[str, str], ...]:
+    return tuple((word, fold(word)) for word in load("targets")["placeholders"] if fold(word))
 
+
+def _placeholder_in(text: str | None) -> str | None:
+    if not text:
+        return None
+    folded = fold(text)
+    return next((word for word, folded_word in _placeholders() if folded_word in folded), None)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from jixiao.model import Indicator, Operator, Severity, Target, UnitKind, unit_kind
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
-from jixiao.review.lexicon import Kind, suggested_unit, vague_word
+from jixiao.review.lexicon import Kind, acceptable_qualitative, suggested_unit, vague_word
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.sources import EVALUATION_2020, GOALS_2015
 
@@ -257,7 +257,9 @@ class UnreadableTarget(Rule):
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
-            if _notes(indicator.target, _UNREADABLE_NOTE) and ctx.fact(indicator).kind is None:
+            target = indicator.target
+            if _notes(target, _UNREADABLE_NOTE) and ctx.fact(indicator).kind is None \
+                    and not acceptable_qualitative(target.raw):
                 yield self.finding(ctx, indicator=indicator, column="target", raw=indicator.target.raw)
 
 
