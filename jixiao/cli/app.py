@@ -27,7 +27,9 @@ rules_command.register(app)
 def main() -> None:
     """Entry point: run the app and turn a CliError into its message and exit code."""
     try:
-        app(standalone_mode=False)
+        # Outside standalone mode a typer.Exit comes back as the return value: keep its code.
+        code = app(standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else 0)
     except CliError as error:
         stderr.print(f"[bold red]错误：[/]{error.message}")
         sys.exit(error.exit_code)

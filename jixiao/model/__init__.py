@@ -4,7 +4,7 @@ from jixiao.model.diagnostic import Diagnostic, Location, Severity
 from jixiao.model.document import Collection, Document, OverallGoals
 from jixiao.model.indicator import Direction, Indicator, parse_direction
 from jixiao.model.sheet import Budget, Checkpoint, GoalSheet, MoneyUnit, Unit
-from jixiao.model.target import Operator, Target
+from jixiao.model.target import NoteCode, Operator, Target, TargetNote
 from jixiao.model.target_text import parse_target
 from jixiao.model.units import UnitKind, canonical_unit, unit_kind
 from jixiao.model.vocabulary import Framework, canonical_level1, canonical_level2, level2_parents
@@ -21,10 +21,12 @@ __all__ = [
     "Indicator",
     "Location",
     "MoneyUnit",
+    "NoteCode",
     "Operator",
     "OverallGoals",
     "Severity",
     "Target",
+    "TargetNote",
     "Unit",
     "UnitKind",
     "canonical_level1",

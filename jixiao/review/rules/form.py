@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from jixiao.model import Indicator, Operator, Severity, Target, UnitKind, unit_kind
+from jixiao.model import Indicator, NoteCode, Operator, Severity, Target, UnitKind, unit_kind
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
 from jixiao.review.lexicon import Kind, acceptable_qualitative, suggested_unit, vague_word
@@ -12,17 +12,6 @@ from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.sources import EVALUATION_2020, GOALS_2015
 
 _SPECIFIC = GOALS_2015.at("第十二条（细化量化）")
-
-# Prefixes of the notes jixiao.model.parse_target writes; they are the only record of what it had to undo.
-_GLUED_NOTE = "指标值“"
-_CONTRADICTION_NOTE = "运算符前后矛盾"
-_REPEATED_UNIT_NOTE = "计量单位重复书写"
-_UNREADABLE_NOTE = "指标值既无数值"
-
-
-def _notes(target: Target, prefix: str) -> list[str]:
-    return [note for note in target.notes if note.startswith(prefix)]
-
 
 def target_fix(indicator: Indicator, after: str, applicability: Applicability, summary: str) -> Fix:
     """A fix that rewrites the whole 指标值 cell of ``indicator`` as ``after``."""
@@ -142,7 +131,7 @@ class ProseInTarget(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
             target = indicator.target
-            if not target.leftover or not target.is_quantitative or _notes(target, _GLUED_NOTE):
+            if not target.leftover or not target.is_quantitative or target.has_note(NoteCode.GLUED_NUMBERS):
                 continue  # run-together numbers are JX204's
             if unit_conflicts(ctx, indicator):
                 continue  # the unit rule's fix rewrites the whole cell
@@ -170,7 +159,7 @@ class NumbersRunTogether(Rule):
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
-            if _notes(indicator.target, _GLUED_NOTE):
+            if indicator.target.has_note(NoteCode.GLUED_NUMBERS):
                 clean = clean_target(ctx, indicator)
                 fix = target_fix(indicator, clean, Applicability.NEEDS_HUMAN, f"指标值改为“{clean}”")
                 yield self.finding(ctx, indicator=indicator, column="target", fix=fix,
@@ -258,7 +247,7 @@ class UnreadableTarget(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
             target = indicator.target
-            if _notes(target, _UNREADABLE_NOTE) and ctx.fact(indicator).kind is None \
+            if target.has_note(NoteCode.NOT_UNDERSTOOD) and ctx.fact(indicator).kind is None \
                     and not acceptable_qualitative(target.raw):
                 yield self.finding(ctx, indicator=indicator, column="target", raw=indicator.target.raw)
 
@@ -281,7 +270,7 @@ class ContradictoryOperators(Rule):
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
-            if _notes(indicator.target, _CONTRADICTION_NOTE):
+            if indicator.target.has_note(NoteCode.OPERATOR_CONFLICT):
                 yield self.finding(ctx, indicator=indicator, column="target", raw=indicator.target.raw)
 
 
@@ -304,7 +293,7 @@ class UnitWrittenTwice(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
             target = indicator.target
-            if _notes(target, _REPEATED_UNIT_NOTE) and not target.leftover and not unit_conflicts(ctx, indicator):
+            if target.has_note(NoteCode.UNIT_REPEATED) and not target.leftover and not unit_conflicts(ctx, indicator):
                 clean = target.display()
                 fix = target_fix(indicator, clean, Applicability.SAFE, "删去重复的单位")
                 yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw, clean=clean)
