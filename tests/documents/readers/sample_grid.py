@@ -88,19 +88,27 @@ def sample_grids() -> list[SheetGrid]:
     return [sheet_grid(sheet) for sheet in sample_document().sheets]
 
 
-def full_rows(grid: SheetGrid) -> list[list[str | None]]:
-    """The grid with every position filled: a cell's text where it starts, None where a merge covers."""
-    placed: dict[tuple[int, int], str | None] = {}
+def placed(grid: SheetGrid) -> list[tuple[int, int, Span]]:
+    """Each cell of the grid with the row and column it starts at."""
+    taken: set[tuple[int, int]] = set()
+    result = []
     for r, row in enumerate(grid.rows):
         column = 0
         for span in row:
-            while (r, column) in placed:
+            while (r, column) in taken:
                 column += 1
-            for dr in range(span.rowspan):
-                for dc in range(span.colspan):
-                    placed[(r + dr, column + dc)] = span.text if (dr, dc) == (0, 0) else None
+            taken.update((r + dr, column + dc) for dr in range(span.rowspan) for dc in range(span.colspan))
+            result.append((r, column, span))
             column += span.colspan
-    return [[placed.get((r, c)) for c in range(WIDTH)] for r in range(len(grid.rows))]
+    return result
+
+
+def full_rows(grid: SheetGrid) -> list[list[str | None]]:
+    """The grid with every position filled: a cell's text where it starts, None where a merge covers."""
+    rows: list[list[str | None]] = [[None] * WIDTH for _ in grid.rows]
+    for r, c, span in placed(grid):
+        rows[r][c] = span.text
+    return rows
 
 
 def _projection(document: Document, line_breaks: bool) -> dict:
