@@ -9,6 +9,7 @@ from jixiao.documents.errors import NotAGoalDocument
 from jixiao.documents.readers.text_decode import decode_text
 from jixiao.documents.readers.text_lines import looks_one_per_line, read_one_per_line
 from jixiao.documents.readers.text_piped import looks_piped, read_piped
+from jixiao.documents.readers.text_runon import looks_run_together, read_run_together
 from jixiao.documents.readers.text_spaced import looks_spaced, read_spaced
 from jixiao.documents.readers.text_tabbed import looks_tabbed, read_tabbed
 
@@ -20,6 +21,7 @@ TEXT_LAYOUTS: list[tuple[Callable[[str], bool], Callable[[str], Layout]]] = [
     (looks_piped, read_piped),
     (looks_spaced, read_spaced),
     (looks_one_per_line, read_one_per_line),
+    (looks_run_together, read_run_together),
 ]
 
 

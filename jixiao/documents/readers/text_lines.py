@@ -79,7 +79,8 @@ def _grid_end(lines: list[_Line], index: int) -> int:
     """Where the indicator lines end: a title, a header-block label, a note below the table."""
     while index < len(lines):
         line = lines[index][1]
-        if parse_title(line) or header_label(line) or is_trailer(line):
+        # A note below the table names itself with a colon (备注：…); a bare 说明 is a description cell.
+        if parse_title(line) or header_label(line) or (is_trailer(line) and any(c in line for c in ":：")):
             break
         index += 1
     return index

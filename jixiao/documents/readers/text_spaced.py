@@ -22,7 +22,7 @@ from jixiao.documents.interpret.header_cells import parse_title
 from jixiao.documents.interpret.labels import header_label, is_trailer, split_label_value
 from jixiao.model import canonical_level1, canonical_level2
 
-__all__ = ["looks_spaced", "read_spaced"]
+__all__ = ["looks_spaced", "read_spaced", "display_width"]
 
 _CELL = re.compile(r"[^\s\u3000]+(?: [^\s\u3000]+)*")
 _TOLERANCE = 1  # display columns a cell may start off its heading and still count as aligned
@@ -43,14 +43,15 @@ def _split(line: str) -> list[tuple[int, str]]:
     """The cells of ``line`` with the display column each starts at."""
     cells, width, position = [], 0, 0
     for match in _CELL.finditer(line):
-        width += _width(line[position : match.start()])
+        width += display_width(line[position : match.start()])
         cells.append((width, match.group(0)))
-        width += _width(match.group(0))
+        width += display_width(match.group(0))
         position = match.end()
     return cells
 
 
-def _width(text: str) -> int:
+def display_width(text: str) -> int:
+    """Columns ``text`` takes on a terminal: a wide (Chinese) character counts two."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 

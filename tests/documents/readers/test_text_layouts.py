@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 import pytest
 
 from jixiao.documents import NotAGoalDocument, read_bytes
 from jixiao.documents.readers.text import TEXT_LAYOUTS
+from jixiao.documents.readers.text_spaced import display_width
 
-from tests.documents.readers.sample_grid import SheetGrid, full_rows, sample_grids, assert_same_sheets, HEADER
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+from tests.documents.readers.sample_grid import HEADER, SheetGrid, Span, assert_same_sheets, full_rows, sample_grids
 
 
 def piped(grid: SheetGrid, keep_merged: bool = False, markdown: bool = False) -> list[str]:
@@ -42,13 +37,14 @@ def one_per_line(grid: SheetGrid) -> list[str]:
 def fixed_width(grid: SheetGrid, gap: str = "  ") -> list[str]:
     """A table printed to text: columns padded to their widest cell, further lines of a cell below it."""
     rows = full_rows(grid)
-    widths = [max(_width(line) for row in rows[6:] if row[c] for line in row[c].split("\n")) for c in range(6)]
+    grid_rows = rows[next(r for r, row in enumerate(rows) if row[0] == HEADER[0]) :]  # header-block spans overflow
+    widths = [max(display_width(line) for row in grid_rows if row[c] for line in row[c].split("\n")) for c in range(6)]
     lines = [grid.title, *grid.lines]
     for row in rows:
         cells = [(text or "").split("\n") for text in row]
         for k in range(max(len(cell) for cell in cells)):
             parts = [cell[k] if k < len(cell) else "" for cell in cells]
-            line = gap.join(part + " " * (width - _width(part)) for part, width in zip(parts, widths))
+            line = gap.join(part + " " * (width - display_width(part)) for part, width in zip(parts, widths))
             lines.append(line.rstrip())
     return lines
 
@@ -174,3 +170,48 @@ def test_text_without_a_goal_table_is_refused(data, reason):
 def test_binary_data_is_refused():
     with pytest.raises(NotAGoalDocument, match="layout.bin："):
         read_bytes(bytes(range(256)) * 10, "layout.bin")
+
+
+RUN_TOGETHER = """乡镇环境治理经费绩效目标表
+项目编码434-4.05-JXN-4QXO
+项目名称：乡镇环境治理经费
+预算数18.00
+一级指标二级指标三级指标指标值指标值确定依据
+产出指标数量指标村人居环境整治个数≥18个计划标准
+质量指标设施正常使用率＞＝９５％
+效益指标社会效益指标受益人口数不少于24400人
+"""
+
+
+def test_run_together_rows_are_split_by_vocabulary_and_target_shape():
+    document = read(RUN_TOGETHER)
+    assert document.layout == "text-run-together"
+    (sheet,) = document.sheets
+    assert (sheet.code, sheet.name, str(sheet.budget.total)) == ("434-4.05-JXN-4QXO", "乡镇环境治理经费", "18.00")
+    assert [(i.level1, i.level2, i.name, i.target.raw, i.basis) for i in sheet.indicators] == [
+        ("产出指标", "数量指标", "村人居环境整治个数", "≥18个", "计划标准"),
+        ("产出指标", "质量指标", "设施正常使用率", "＞＝９５％", None),
+        ("效益指标", "社会效益指标", "受益人口数", "不少于24400人", None),
+    ]
+    first = document.diagnostics[0]
+    assert (first.code, first.location.file, first.location.line) == ("P111", "layout.txt", 6)
+    assert "三级指标“村人居环境整治个数”" in first.message
+    assert [d.code for d in document.diagnostics] == ["P111"] * 3
+
+
+def test_run_together_without_a_header_assumes_the_four_columns_it_finds():
+    (sheet,) = read("项目名称：道路维护\n产出指标数量指标维护里程≥20公里\n").sheets
+    assert [(i.name, i.target.raw) for i in sheet.indicators] == [("维护里程", "≥20公里")]
+
+
+@pytest.mark.parametrize("render", [piped, one_per_line, fixed_width], ids=lambda f: f.__name__)
+def test_big_inputs_are_read_in_linear_time(render):
+    import time
+
+    rows = [[Span("产出指标", rowspan=5000), Span("数量指标", rowspan=5000), Span("指标0"), Span("说明"), Span("≥0个"),
+             Span("计划标准")]] + [[Span(f"指标{n}"), Span("说明"), Span(f"≥{n}个"), Span("计划标准")] for n in range(1, 5000)]
+    grid = SheetGrid(title="某项目绩效目标表", lines=[], rows=[[Span("项目名称"), Span("某项目")], [Span(h) for h in HEADER], *rows])
+    start = time.perf_counter()
+    document = read("\n".join(render(grid)))
+    assert len(document.sheets[0].indicators) == 5000
+    assert time.perf_counter() - start < 10
