@@ -108,3 +108,13 @@ def test_pages_without_a_goal_table_are_refused(body, reason):
     with pytest.raises(NotAGoalDocument) as error:
         read_bytes(page(body).encode(), "report.html")
     assert error.value.message.startswith("report.html：") and reason in error.value.message
+
+
+def test_missing_columns_and_full_width_text():
+    body = ("<table><tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值（年度）</th></tr>"
+            "<tr><td rowspan=2>产出指标</td><td>数量指标</td><td>改造户数</td><td>＞＝１８户</td></tr>"
+            "<tr><td>时效指标</td><td>完成时间</td><td>≤１２月</td></tr></table>")
+    (sheet,) = read_bytes(page(body).encode(), "t.html").sheets
+    assert [(i.level1, i.level2, i.name, i.description, i.target.raw, str(i.target.value)) for i in sheet.indicators] == [
+        ("产出指标", "数量指标", "改造户数", None, "＞＝１８户", "18"), ("产出指标", "时效指标", "完成时间", None, "≤１２月", "12"),
+    ]
