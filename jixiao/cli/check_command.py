@@ -65,6 +65,7 @@ def check(
     ignore: Annotated[list[str] | None, typer.Option("--ignore", help="停用这些规则（逗号分隔）")] = None,
     profile: Annotated[str | None, typer.Option("--profile", help="审核方案：central、county-example 或方案文件路径")] = None,
     fail_on: Annotated[Severity | None, typer.Option("--fail-on", help="达到此严重程度时以1退出：error、warning 或 info")] = None,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="发现问题时仍以0退出（仅报告，不作为失败）")] = False,
 ) -> None:
     """审核绩效目标表：按文档和项目列出问题、原因和修改建议，并给出建议审核等级。"""
     try:
@@ -100,9 +101,7 @@ def check(
     if failures:
         raise UnreadableInput(f"{len(failures)} 个文件无法读取，审核不完整")
     failing = sum(f.severity.rank >= threshold.rank for review in reviews for f in review.findings)
-    if failing:
-        # A CliError (exit code 1) rather than typer.Exit: app.main runs click with standalone_mode=False, which
-        # turns typer.Exit into a return value that main does not pass on.
+    if failing and not exit_zero:
         raise CliError(f"发现 {failing} 个达到“{threshold.label}”级别的问题")
 
 

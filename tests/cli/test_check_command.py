@@ -41,6 +41,11 @@ def test_fail_on_and_ignore_decide_the_exit_code(sample_path):
     assert jixiao("check", "--ignore", "JX1,JX2,JX3,JX4,JX5,JX6,JX7,JX8", str(sample_path)).returncode == 0
 
 
+def test_exit_zero_reports_but_does_not_fail(sample_path):
+    result = jixiao("check", "--exit-zero", str(sample_path))
+    assert result.returncode == 0 and "JX401" in result.stdout
+
+
 def test_unreadable_input_exits_2_after_reporting_the_rest(tmp_path, sample_path):
     junk = tmp_path / "图片.txt"
     junk.write_bytes(b"\x89PNG\x00\x00binary")
