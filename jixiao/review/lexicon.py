@@ -20,7 +20,6 @@ from jixiao.model.numerals import CHINESE_DIGITS, chinese_to_decimal
 
 __all__ = [
     "Kind",
-    "acceptable_qualitative",
     "basis_sets_standard",
     "counted_numbers",
     "data",
@@ -111,12 +110,6 @@ def is_timeliness(text: str | None) -> bool:
 def is_growth(text: str | None) -> bool:
     """True for a growth or change rate, which may legitimately exceed 100%."""
     return bool(text) and _contains_any(text, "growth")
-
-
-def acceptable_qualitative(text: str | None) -> bool:
-    """True for a qualitative target the model's list does not know but reviewers accept (健全, 正常运行)."""
-    folded = fold(text or "")
-    return bool(folded) and any(folded.startswith(word) for word in _folded("qualitative", "extra"))
 
 
 def vague_word(text: str | None) -> str | None:

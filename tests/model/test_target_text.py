@@ -68,7 +68,7 @@ def test_missing_unit_is_noted_not_guessed():
     assert target.has_note(NoteCode.UNIT_MISSING) and not target.has_note(NoteCode.UNIT_INFERRED)
 
 
-@pytest.mark.parametrize("raw", ["明显提升", "按时完成", "达到预期", "一般", "较好"])
+@pytest.mark.parametrize("raw", ["明显提升", "按时完成", "达到预期", "一般", "较好", "健全", "正常运行"])
 def test_qualitative_targets(raw):
     target = parse_target(raw)
     assert target.value is None and target.qualitative == raw and target.notes == []

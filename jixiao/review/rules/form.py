@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from jixiao.model import Indicator, NoteCode, Operator, Severity, Target, UnitKind, unit_kind
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
-from jixiao.review.lexicon import Kind, acceptable_qualitative, suggested_unit, vague_word
+from jixiao.review.lexicon import Kind, suggested_unit, vague_word
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.sources import EVALUATION_2020, GOALS_2015
 
@@ -247,8 +247,7 @@ class UnreadableTarget(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
             target = indicator.target
-            if target.has_note(NoteCode.NOT_UNDERSTOOD) and ctx.fact(indicator).kind is None \
-                    and not acceptable_qualitative(target.raw):
+            if target.has_note(NoteCode.NOT_UNDERSTOOD) and ctx.fact(indicator).kind is None:
                 yield self.finding(ctx, indicator=indicator, column="target", raw=indicator.target.raw)
 
 
