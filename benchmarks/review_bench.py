@@ -29,6 +29,9 @@ EXPECTED_RULE = {
     "wrong_level2": "JX502",
     "placeholder_target": "JX108",
     "prose_in_target": "JX203",
+    "swapped_descriptions": "JX602",
+    "goal_number_mismatch": "JX603",
+    "heading_name_mismatch": "JX604",
 }
 assert set(EXPECTED_RULE) == set(DEFECT_KINDS), "a new defect kind needs its expected rule here"
 
