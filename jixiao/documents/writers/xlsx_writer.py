@@ -97,6 +97,7 @@ def _write_sheet(worksheet: Worksheet, sheet: GoalSheet) -> None:
                 cell.number_format = "0." + "0" * item.places if item.places else "0"
             elif item.text:
                 cell.value = item.text
+                cell.data_type = "s"  # a target such as "=100%" is text, not a formula
             cell.font = bold if item.label else body
             cell.alignment = _CENTRED if item.label else _WRAP
             if item.span > 1 or item.down > 1:
