@@ -41,7 +41,9 @@ def interpret(layout: Layout, source: str, file_format: str) -> Document:
                 if not (current and current.set_unit_from_text(block.text)):
                     overall.feed(block.text)
             continue
-        long_header = detect_long_header(block)
+        # A long-layout header opens a table: look for one only where a table or a sheet's header block may start.
+        may_open = current is None or current.columns is None or block.row == 1
+        long_header = detect_long_header(block) if may_open else None
         if long_header is not None:
             # One table of many projects, one row per indicator: hand the whole table over.
             end = _table_end(blocks, index, block)

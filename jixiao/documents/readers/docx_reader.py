@@ -36,6 +36,8 @@ _P, _TBL, _TR, _TC = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc"
 _SDT, _SDT_CONTENT, _CUSTOM_XML = f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"
 _T, _TAB, _BR, _CR = f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"
 _VAL = f"{_W}val"
+_TRPR, _TCPR = f"{_W}trPr", f"{_W}tcPr"
+_GRID_SPAN, _VMERGE, _HMERGE = f"{_W}gridSpan", f"{_W}vMerge", f"{_W}hMerge"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 _TEXT_OF = {_TAB: " ", _BR: "\n", _CR: "\n"}
 
@@ -67,9 +69,10 @@ def _body(data: bytes, source: str) -> etree._Element:
 
 
 def _paragraph_text(paragraph: etree._Element) -> str:
-    return "".join(
-        (node.text or "") if node.tag == _T else _TEXT_OF[node.tag] for node in paragraph.iter(_T, _TAB, _BR, _CR)
-    )
+    parts = []
+    for node in paragraph.iter(_T, _TAB, _BR, _CR):
+        parts.append(node.text or "" if node.tag == _T else _TEXT_OF[node.tag])
+    return "".join(parts)
 
 
 def _children(element: etree._Element):
@@ -85,12 +88,16 @@ def _children(element: etree._Element):
             yield child
 
 
-def _int_attribute(properties: etree._Element | None, tag: str, default: int) -> int:
-    node = properties.find(f"{_W}{tag}") if properties is not None else None
+def _as_int(value: str | None, default: int) -> int:
     try:
-        return int(node.get(_VAL)) if node is not None else default
-    except (TypeError, ValueError):
+        return int(value) if value is not None else default
+    except ValueError:
         return default
+
+
+def _int_attribute(properties: etree._Element, tag: str, default: int) -> int:
+    node = properties.find(f"{_W}{tag}")
+    return _as_int(node.get(_VAL), default) if node is not None else default
 
 
 class _BodyReader:
@@ -121,30 +128,33 @@ class _BodyReader:
                 self._table(inner)
 
     def _cells(self, tr: etree._Element, nested: list[etree._Element]) -> list[Cell]:
-        column = _int_attribute(tr.find(f"{_W}trPr"), "gridBefore", 0)
+        row_properties = tr.find(_TRPR)
+        column = _int_attribute(row_properties, "gridBefore", 0) if row_properties is not None else 0
         cells: list[Cell] = []
-        for tc in _children(tr):
+        for tc in _children(tr) if tr.find(_SDT) is not None else tr.iterchildren(_TC):
             if tc.tag != _TC:
                 continue
-            properties = tc.find(f"{_W}tcPr")
-            span = max(_int_attribute(properties, "gridSpan", 1), 1)
-            merge = properties.find(f"{_W}vMerge") if properties is not None else None
-            hmerge = properties.find(f"{_W}hMerge") if properties is not None else None
-            if hmerge is not None and hmerge.get(_VAL) != "restart":
-                column += span
-                continue
-            if merge is not None and merge.get(_VAL) != "restart":
-                text = ""
-            else:
-                text = self._cell_text(tc, nested)
-            cells.append(Cell(text=text, column=column))
+            span, continues, hidden = 1, False, False
+            properties = tc[0] if len(tc) and tc[0].tag == _TCPR else None
+            if properties is not None:
+                # one pass over the few cell properties instead of a lookup for each
+                for node in properties:
+                    tag = node.tag
+                    if tag == _GRID_SPAN:
+                        span = max(_as_int(node.get(_VAL), 1), 1)
+                    elif tag == _VMERGE:
+                        continues = node.get(_VAL) != "restart"
+                    elif tag == _HMERGE:
+                        hidden = node.get(_VAL) != "restart"
+            if not hidden:
+                cells.append(Cell(text="" if continues else self._cell_text(tc, nested), column=column))
             column += span
         return cells
 
     @staticmethod
     def _cell_text(tc: etree._Element, nested: list[etree._Element]) -> str:
         lines = []
-        for child in _children(tc):
+        for child in _children(tc) if tc.find(_SDT) is not None else tc:
             if child.tag == _P:
                 line = _paragraph_text(child).strip()
                 if line:
