@@ -5,7 +5,6 @@ from decimal import Decimal
 import pytest
 
 from jixiao.documents import NotAGoalDocument, read_bytes
-from jixiao.documents.blocks import Paragraph, Row
 from jixiao.documents.readers.docx_reader import read_docx
 from jixiao.model import Direction, Operator
 
