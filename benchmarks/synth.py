@@ -100,7 +100,7 @@ def generate_sheet(rng: random.Random, index: int, unit: Unit, indicators_per_sh
             )
         )
     return GoalSheet(
-        title=f"{name}绩效目标表", code=f"{unit.code}-{index:05d}", name=name, unit=unit, year=2025,
+        title=f"2025年度{name}绩效目标表", code=f"{unit.code}-{index:05d}", name=name, unit=unit, year=2025,
         money_unit=MoneyUnit.WAN_YUAN, budget=Budget(total=total, fiscal=total - other, other=other or None),
         purpose=purpose, spend_plan=[Checkpoint(label=label, percent=Decimal(p)) for label, p in zip(["3月底", "6月底", "9月底", "12月底"], plan)],
         goals=[f"完成{name}年度任务，{purpose}"], indicators=indicators,

@@ -15,7 +15,7 @@ from jixiao.documents.interpret.header_cells import (
 )
 from jixiao.documents.interpret.labels import column_label, header_label, is_trailer, split_label_value
 from jixiao.documents.interpret.text_lists import split_items
-from jixiao.model import Budget, Checkpoint, Diagnostic, GoalSheet, Indicator, Location, Unit
+from jixiao.model import Checkpoint, Diagnostic, GoalSheet, Indicator, Location, Unit
 from jixiao.model.lexicon import fold
 
 __all__ = ["SheetBuilder"]
