@@ -34,7 +34,7 @@ INDICATORS = {
              ("资金使用合规率", "资金按规定使用", "=", 100, "%")],
     "时效指标": [("项目完成时间", "年底前完成", "≤", 12, "月"), ("补贴发放及时率", "按月及时发放", "≥", 95, "%"),
              ("问题处理时限", "群众反映问题处理", "≤", 5, "工作日")],
-    "成本指标": [("单位建设成本", "每平方米建设成本", "≤", 120, "元/平方米"), ("人均补助标准", "每人每年补助", "≤", 800, "元/人")],
+    "经济成本指标": [("单位建设成本", "每平方米建设成本", "≤", 120, "元/平方米"), ("人均补助标准", "每人每年补助", "≤", 800, "元/人")],
     "经济效益指标": [("带动村集体增收", "村集体经济收入增加", "≥", 5, "万元")],
     "社会效益指标": [("受益人口数", "全乡常住人口受益", "≥", 24400, "人"), ("群众知晓率", "政策宣传知晓", "≥", 90, "%"),
                ("矛盾纠纷调处成功率", "排查纠纷调处成功", "≥", 95, "%")],
@@ -42,7 +42,8 @@ INDICATORS = {
     "可持续影响指标": [("设施使用年限", "设施正常使用", "≥", 10, "年"), ("长效管护机制", "建立健全长效管护机制", None, "健全", None)],
     "服务对象满意度指标": [("受益群众满意度", "抽样调查受益群众", "≥", 90, "%"), ("服务对象满意度", "问卷调查服务对象", "≥", 85, "%")],
 }
-LEVEL1_OF = {"数量指标": "产出指标", "质量指标": "产出指标", "时效指标": "产出指标", "成本指标": "产出指标",
+# The 2021+ framework (财预〔2021〕101号): the sheets are dated 2025, so cost is a level 1 of its own.
+LEVEL1_OF = {"数量指标": "产出指标", "质量指标": "产出指标", "时效指标": "产出指标", "经济成本指标": "成本指标",
              "经济效益指标": "效益指标", "社会效益指标": "效益指标", "生态效益指标": "效益指标", "可持续影响指标": "效益指标",
              "服务对象满意度指标": "满意度指标"}
 BASES = ["计划标准", "行业标准", "历史标准", "《农村人居环境整治提升五年行动方案》", "上年度实际完成情况"]
@@ -58,6 +59,9 @@ DEFECT_KINDS = (
     "wrong_level2",          # 受益人数 under 质量指标
     "placeholder_target",    # template residue such as ≥**
     "prose_in_target",       # the target cell mixes prose
+    "swapped_descriptions",  # two rows' descriptions exchanged
+    "goal_number_mismatch",  # the goal statement's figure differs from the indicator's
+    "heading_name_mismatch", # the title's project name differs from the table's
 )
 
 
@@ -80,12 +84,15 @@ def generate_sheet(rng: random.Random, index: int, unit: Unit, indicators_per_sh
     total = Decimal(rng.randint(500, 50000)) / 100
     other = Decimal(rng.choice([0, 0, 0, rng.randint(1, int(total))]))
     plan = sorted(rng.sample(range(10, 95), 3)) + [100]
-    required = ["数量指标", "质量指标", "时效指标", "社会效益指标", "服务对象满意度指标"]
-    level2s = required + [rng.choice(list(INDICATORS)) for _ in range(max(indicators_per_sheet - len(required), 0))]
-    level2s.sort(key=list(LEVEL1_OF).index)
+    required = ["数量指标", "质量指标", "时效指标", "经济成本指标", "社会效益指标", "服务对象满意度指标"]
+    # Every (level 2, name) pair at most once: real sheets do not repeat an indicator.
+    pool = [(level2, entry) for level2, entries in INDICATORS.items() for entry in entries]
+    chosen = [(level2, rng.choice(INDICATORS[level2])) for level2 in required]
+    spare = [pair for pair in pool if pair not in chosen]
+    chosen += rng.sample(spare, min(max(indicators_per_sheet - len(required), 0), len(spare)))
+    chosen.sort(key=lambda pair: list(LEVEL1_OF).index(pair[0]))
     indicators = []
-    for level2 in level2s:
-        ind_name, description, operator, value, ind_unit = rng.choice(INDICATORS[level2])
+    for level2, (ind_name, description, operator, value, ind_unit) in chosen:
         indicators.append(
             Indicator.from_cells(
                 level1=LEVEL1_OF[level2], level2=level2, name=ind_name, description=description,
@@ -93,7 +100,7 @@ def generate_sheet(rng: random.Random, index: int, unit: Unit, indicators_per_sh
             )
         )
     return GoalSheet(
-        title=f"{name}绩效目标表", code=f"{unit.code}-{index:05d}", name=name, unit=unit, year=2025,
+        title=f"2025年度{name}绩效目标表", code=f"{unit.code}-{index:05d}", name=name, unit=unit, year=2025,
         money_unit=MoneyUnit.WAN_YUAN, budget=Budget(total=total, fiscal=total - other, other=other or None),
         purpose=purpose, spend_plan=[Checkpoint(label=label, percent=Decimal(p)) for label, p in zip(["3月底", "6月底", "9月底", "12月底"], plan)],
         goals=[f"完成{name}年度任务，{purpose}"], indicators=indicators,
@@ -134,6 +141,18 @@ def _inject(rng: random.Random, sheet: GoalSheet, kind: str, index: int) -> Defe
         return replace(0, target="≥**个")
     if kind == "prose_in_target":
         return replace(0, target="≥18全乡18个行政村全覆盖")
+    if kind == "swapped_descriptions":
+        first, second = indicators[1], indicators[-1]  # a quality rate and a satisfaction: clearly distinct
+        indicators[1] = first.model_copy(update={"description": second.description})
+        indicators[-1] = second.model_copy(update={"description": first.description})
+        return Defect(kind, index, 1)
+    if kind == "goal_number_mismatch":
+        replace(0, name="村人居环境整治个数", description="全乡18个行政村全覆盖", target="≥18个")
+        sheet.goals = ["完成全乡14个村人居环境整治任务"]
+        return Defect(kind, index)
+    if kind == "heading_name_mismatch":
+        sheet.name = f"{sheet.name[:1]}{sheet.name}"
+        return Defect(kind, index)
     raise ValueError(kind)
 
 

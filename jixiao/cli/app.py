@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from jixiao.cli import document_commands, score_command
+from jixiao.cli import check_command, document_commands, rules_command, score_command
 from jixiao.cli.console import stderr
 from jixiao.cli.errors import CliError
 
@@ -20,13 +20,17 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 document_commands.register(app)
+check_command.register(app)
+rules_command.register(app)
 score_command.register(app)
 
 
 def main() -> None:
     """Entry point: run the app and turn a CliError into its message and exit code."""
     try:
-        app(standalone_mode=False)
+        # Outside standalone mode a typer.Exit comes back as the return value: keep its code.
+        code = app(standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else 0)
     except CliError as error:
         stderr.print(f"[bold red]错误：[/]{error.message}")
         sys.exit(error.exit_code)

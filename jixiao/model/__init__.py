@@ -7,7 +7,7 @@ from jixiao.model.execution import CumulativeSpending, ExecutionRecord, FundSour
 from jixiao.model.indicator import Direction, Indicator, parse_direction
 from jixiao.model.monitoring import DeviationCause, Likelihood, MonitoringAnswer
 from jixiao.model.sheet import Budget, Checkpoint, GoalSheet, MoneyUnit, Unit
-from jixiao.model.target import Operator, Target
+from jixiao.model.target import NoteCode, Operator, Target, TargetNote
 from jixiao.model.target_text import parse_target
 from jixiao.model.units import UnitKind, canonical_unit, unit_kind
 from jixiao.model.vocabulary import Framework, canonical_level1, canonical_level2, level2_parents
@@ -32,6 +32,7 @@ __all__ = [
     "Location",
     "MoneyUnit",
     "MonitoringAnswer",
+    "NoteCode",
     "Operator",
     "OverallGoals",
     "QualitativeTier",
@@ -40,6 +41,7 @@ __all__ = [
     "Severity",
     "SpendingEntry",
     "Target",
+    "TargetNote",
     "Unit",
     "UnitKind",
     "canonical_level1",

@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-__all__ = ["Operator", "Target"]
+__all__ = ["NoteCode", "Operator", "Target", "TargetNote"]
 
 
 class Operator(StrEnum):
@@ -19,6 +19,28 @@ class Operator(StrEnum):
     GT = ">"
     LT = "<"
     RANGE = "range"
+
+
+class NoteCode(StrEnum):
+    """What a note on a target records; stable, so that rules can rely on it rather than on wording."""
+
+    UNIT_INFERRED = "unit_inferred"  # the unit was taken from the description
+    UNIT_MISSING = "unit_missing"  # no unit anywhere
+    UNIT_REPEATED = "unit_repeated"  # the unit written twice (≥90%,百分比)
+    LEFTOVER = "leftover"  # prose mixed into the cell
+    GLUED_NUMBERS = "glued_numbers"  # ≥100100% read as ≥100 plus the description's 100%
+    OPERATOR_CONFLICT = "operator_conflict"  # ≥ at the start, 以内 at the end
+    PREFIX_NOT_OPERATOR = "prefix_not_operator"  # words before the number that are not an operator
+    NOT_UNDERSTOOD = "not_understood"  # neither a number nor a known qualitative value
+
+
+class TargetNote(BaseModel):
+    """One thing the parser inferred or could not place, with a Chinese explanation."""
+
+    model_config = ConfigDict(frozen=True)
+
+    code: NoteCode
+    message: str
 
 
 class Target(BaseModel):
@@ -41,7 +63,11 @@ class Target(BaseModel):
     qualitative: str | None = None
     leftover: str | None = Field(default=None, description="Prose in the cell besides the target itself")
     placeholder: bool = Field(default=False, description="The cell still holds template text such as ≥**")
-    notes: list[str] = Field(default_factory=list)
+    notes: list[TargetNote] = Field(default_factory=list)
+
+    def has_note(self, code: NoteCode) -> bool:
+        """True when the parser recorded a note of ``code``."""
+        return any(note.code is code for note in self.notes)
 
     @property
     def is_quantitative(self) -> bool:

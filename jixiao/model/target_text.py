@@ -14,7 +14,7 @@ from functools import cache
 
 from jixiao.model.lexicon import fold, load
 from jixiao.model.numerals import CHINESE_DIGITS, chinese_to_decimal
-from jixiao.model.target import Operator, Target
+from jixiao.model.target import NoteCode, Operator, Target, TargetNote
 from jixiao.model.units import canonical_unit, unit_spellings
 
 __all__ = ["parse_target"]
@@ -59,7 +59,10 @@ class _Cursor:
 
     text: str
     pos: int = 0
-    notes: list[str] = field(default_factory=list)
+    notes: list[TargetNote] = field(default_factory=list)
+
+    def note(self, code: NoteCode, message: str) -> None:
+        self.notes.append(TargetNote(code=code, message=message))
 
     @property
     def rest(self) -> str:
@@ -155,7 +158,7 @@ def parse_target(raw: str, context: str = "") -> Target:
         if operator is None:
             operator = suffix
         elif operator is not suffix and operator is not Operator.RANGE:
-            cursor.notes.append(f"运算符前后矛盾：开头为“{operator.value}”，结尾为“{suffix.value}”")
+            cursor.note(NoteCode.OPERATOR_CONFLICT, f"运算符前后矛盾：开头为“{operator.value}”，结尾为“{suffix.value}”")
 
     unit = canonical_unit(unit_spelling)
     # Units repeated in words after the number (≥100%,百分比,…) are redundant, not prose.
@@ -166,23 +169,23 @@ def parse_target(raw: str, context: str = "") -> Target:
         if repeated is None or canonical_unit(repeated) != unit or unit is None:
             cursor.pos = mark
             break
-        cursor.notes.append(f"计量单位重复书写：“{repeated}”")
+        cursor.note(NoteCode.UNIT_REPEATED, f"计量单位重复书写：“{repeated}”")
     cursor.skip_separators()
     leftover = cursor.rest or None
 
-    value, leftover = _split_glued_numbers(written, value, unit, leftover, context, cursor.notes)
+    value, leftover = _split_glued_numbers(written, value, unit, leftover, context, cursor)
     unit_inferred = False
     if unit is None:
         unit, unit_spelling = _unit_from_text(value, (leftover or "") + "|" + fold(context))
         unit_inferred = unit is not None
         if unit_inferred:
-            cursor.notes.append(f"指标值未写计量单位，按说明文字中的“{value}{unit_spelling}”取单位“{unit}”")
+            cursor.note(NoteCode.UNIT_INFERRED, f"指标值未写计量单位，按说明文字中的“{value}{unit_spelling}”取单位“{unit}”")
         else:
-            cursor.notes.append("指标值未写计量单位")
+            cursor.note(NoteCode.UNIT_MISSING, "指标值未写计量单位")
     if leftover:
-        cursor.notes.append(f"指标值中混有其他文字：“{leftover}”")
+        cursor.note(NoteCode.LEFTOVER, f"指标值中混有其他文字：“{leftover}”")
     if start_of_number and operator is None:
-        cursor.notes.append(f"数值前的文字未能识别为运算符：“{cursor.text[:start_of_number]}”")
+        cursor.note(NoteCode.PREFIX_NOT_OPERATOR, f"数值前的文字未能识别为运算符：“{cursor.text[:start_of_number]}”")
     return Target(
         raw=raw,
         operator=operator,
@@ -200,13 +203,13 @@ def parse_target(raw: str, context: str = "") -> Target:
 def _qualitative(raw: str, text: str, placeholder: bool) -> Target:
     notes = []
     if not placeholder and not any(word in text for word in _qualitative_words()):
-        notes.append("指标值既无数值，也不是常见的定性表述")
+        notes.append(TargetNote(code=NoteCode.NOT_UNDERSTOOD, message="指标值既无数值，也不是常见的定性表述"))
     qualitative = None if placeholder else raw.strip()
     return Target(raw=raw, qualitative=qualitative, placeholder=placeholder, notes=notes)
 
 
 def _split_glued_numbers(
-    written: str, value: Decimal, unit: str | None, leftover: str | None, context: str, notes: list[str]
+    written: str, value: Decimal, unit: str | None, leftover: str | None, context: str, cursor: _Cursor
 ) -> tuple[Decimal, str | None]:
     """Undo a target glued to a copy of the description's figure: ``≥100`` + ``100%`` written as ``≥100100%``.
 
@@ -218,7 +221,7 @@ def _split_glued_numbers(
     for cut in range(1, len(written)):
         head, tail = written[:cut], written[cut:]
         if tail[0] != "0" and f"{tail}%" in folded_context:
-            notes.append(f"指标值“{written}%”疑为“{head}”与说明中的“{tail}%”连写，按“{head}”理解")
+            cursor.note(NoteCode.GLUED_NUMBERS, f"指标值“{written}%”疑为“{head}”与说明中的“{tail}%”连写，按“{head}”理解")
             return Decimal(head), f"{tail}%" + (leftover or "")
     return value, leftover
 

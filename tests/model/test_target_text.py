@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from jixiao.model import Operator, parse_target
+from jixiao.model import NoteCode, Operator, parse_target
 
 D = Decimal
 
@@ -52,12 +52,12 @@ def test_prose_mixed_into_the_cell_is_kept_as_leftover_and_noted():
     target = parse_target("≥18全乡18个行政村全覆盖", "全乡18个行政村全覆盖")
     assert target.leftover == "全乡18个行政村全覆盖"
     assert target.unit_inferred
-    assert any("18个" in note for note in target.notes)
+    assert any(note.code is NoteCode.UNIT_INFERRED and "18个" in note.message for note in target.notes)
 
 
 def test_glued_numbers_are_split_only_with_evidence_in_the_description():
     glued = parse_target("≥100100%", "受益人口满意度100%")
-    assert glued.value == D(100) and glued.leftover == "100%"
+    assert glued.value == D(100) and glued.leftover == "100%" and glued.has_note(NoteCode.GLUED_NUMBERS)
     without_evidence = parse_target("≥100100%", "")
     assert without_evidence.value == D(100100)
 
@@ -65,10 +65,10 @@ def test_glued_numbers_are_split_only_with_evidence_in_the_description():
 def test_missing_unit_is_noted_not_guessed():
     target = parse_target("≥100接受调解人员满意度", "接受调解人员满意度")
     assert target.unit is None and not target.unit_inferred
-    assert "指标值未写计量单位" in target.notes
+    assert target.has_note(NoteCode.UNIT_MISSING) and not target.has_note(NoteCode.UNIT_INFERRED)
 
 
-@pytest.mark.parametrize("raw", ["明显提升", "按时完成", "达到预期", "一般", "较好"])
+@pytest.mark.parametrize("raw", ["明显提升", "按时完成", "达到预期", "一般", "较好", "健全", "正常运行"])
 def test_qualitative_targets(raw):
     target = parse_target(raw)
     assert target.value is None and target.qualitative == raw and target.notes == []

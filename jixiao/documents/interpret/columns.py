@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from jixiao.documents.blocks import Cell, Row
 from jixiao.documents.interpret.labels import column_label
 from jixiao.model import canonical_level1, canonical_level2
+from jixiao.model.lexicon import fold
 
-__all__ = ["Columns", "detect_header", "Placement"]
+__all__ = ["Columns", "detect_header", "Placement", "place", "place_by_shape", "looks_like_target"]
 
 _LEVEL_KINDS = ("level1", "level2")
+# A 指标值 cell written with its operator: only symbols and phrases that cannot open a description
+# ("为常住人口…" must not count as "= …").
+_TARGET = re.compile(r"^(?:[≥≤≧≦><=＞＜＝]+|不低于|不少于|不高于|不超过|不小于|不大于|大于等于|小于等于)\s*\d")
 
 
 @dataclass(slots=True)
@@ -22,11 +27,12 @@ class Columns:
     positions: list[int | None]
 
     def kind_at(self, column: int) -> int | None:
-        """Index of the column whose heading starts at or before grid ``column`` (merged headings span)."""
-        best = None
+        """Index of the column whose heading starts nearest at or before grid ``column`` (merged headings
+        span). Positions need not be in order: a second header row moves and inserts columns."""
+        best, nearest = None, -1
         for index, position in enumerate(self.positions):
-            if position is not None and position <= column:
-                best = index
+            if position is not None and nearest <= position <= column:
+                best, nearest = index, position
         return best
 
     def heading(self, kind: str) -> str:
@@ -75,10 +81,59 @@ def place(row: Row, columns: Columns, aligned: bool) -> Placement:
                 kind = columns.kinds[index]
                 values[kind] = f"{values[kind]}\n{cell.text}" if kind in values and values[kind] != cell.text else cell.text
         return Placement(values)
-    cells = row.cells if aligned else row.filled
-    return _place_by_content(cells, columns) if len(cells) != len(columns.kinds) else Placement(
-        {kind: cell.text for kind, cell in zip(columns.kinds, cells) if cell.text.strip()}
-    )
+    # A row as wide as the header keeps its empty cells (an empty description); a shorter one lost its merged
+    # cells, and only its filled cells say anything.
+    cells = row.cells if aligned or len(row.cells) == len(columns.kinds) else row.filled
+    if len(cells) == len(columns.kinds):
+        return Placement({kind: cell.text for kind, cell in zip(columns.kinds, cells) if cell.text.strip()})
+    placement = _place_by_content(cells, columns)
+    if placement.failed and 0 < len(cells) < len(columns.kinds):
+        placement = place_by_shape([cell.text for cell in cells if cell.text.strip()], columns)
+    return placement
+
+
+def looks_like_target(text: str) -> bool:
+    """True when ``text`` opens with an operator and a number, the shape of a 指标值 (``≥18个``)."""
+    return bool(_TARGET.match(fold(text)))
+
+
+def place_by_shape(texts: list[str], columns: Columns) -> Placement:
+    """Place cells whose columns are unknown by their shape: level names by the fixed vocabulary, the target by
+    its operator and number, the cells before and after it in column order.
+
+    Surplus cells before or after the target are taken as further lines of the last column on that side (a
+    multi-line description or basis); the row's ``how`` says so, since it is an inference.
+    """
+    kinds = columns.kinds
+    values: dict[str, str] = {}
+    rest = list(texts)
+    for kind, canonical in (("level1", canonical_level1), ("level2", canonical_level2)):
+        if rest and kind in kinds and canonical(rest[0]):
+            values[kind] = rest.pop(0)
+    others = [kind for kind in kinds if kind not in _LEVEL_KINDS]
+    if not rest or not others:
+        return Placement(values, failed=not values)
+    notes: list[str] = []
+    anchor = next((i for i, text in enumerate(rest) if looks_like_target(text)), None) if "target" in others else None
+    if anchor is None:
+        groups = [(rest, others)]
+    else:
+        split = others.index("target")
+        groups = [(rest[:anchor], others[:split]), ([rest[anchor]], ["target"]), (rest[anchor + 1 :], others[split + 1 :])]
+    for group, group_kinds in groups:
+        if len(group) > len(group_kinds):
+            if not group_kinds:
+                return Placement({}, failed=True)
+            last = group_kinds[-1]
+            if last != kinds[-1]:  # further lines of the row's last cell are unambiguous
+                notes.append(f"{len(group) - len(group_kinds) + 1}行文字并入“{columns.heading(last)}”")
+            group = group[: len(group_kinds) - 1] + ["\n".join(group[len(group_kinds) - 1 :])]
+        elif len(group) < len(group_kinds) and group:
+            notes.append("缺少" + "、".join(columns.heading(kind) for kind in group_kinds[len(group) :]))
+        values.update((kind, text) for kind, text in zip(group_kinds, group) if text.strip())
+    if anchor is not None and notes:
+        notes.insert(0, f"“{rest[anchor]}”按形式认作{columns.heading('target')}")
+    return Placement(values, how="；".join(notes) or None)
 
 
 def _place_by_content(cells: list[Cell], columns: Columns) -> Placement:

@@ -1,45 +1,46 @@
-"""The plain-text layout of a Word table export (the sample's layout): a TAB before every cell."""
+"""The plain-text layout of a Word table export (the sample's layout), drawn from the shared sheet grid.
+
+A TAB starts every cell; a cell's later paragraphs follow on lines without the TAB; a blank line ends a row;
+a cell covered by a merge from the row above is written as an empty TAB line, as Word's export does.
+"""
 
 from __future__ import annotations
 
-from jixiao.documents.writers.layout_rows import GRID_HEADINGS, indicator_cells, sheet_rows, sheet_title, unit_line
+from jixiao.documents.writers.sheet_grid import GridCell, overall_lines, sheet_grid, sheet_lines
 from jixiao.model import Document
 
 __all__ = ["write_txt"]
 
 
 def _row(cells: list[str]) -> list[str]:
-    # A cell's later paragraphs follow on lines of their own, without the TAB.
     return [f"\t{cell}" for cell in cells] + [""]
+
+
+def _grid_rows(rows: list[list[GridCell]]) -> list[list[str]]:
+    """Each grid row's cell texts, with an empty cell where a merge from above covers a column."""
+    covered: dict[int, int] = {}  # column → rows still covered below a merged cell
+    texts = []
+    for row in rows:
+        starts = {cell.column: cell for cell in row}
+        line = []
+        for column in sorted({*starts, *(c for c, left in covered.items() if left)}):
+            if column in starts:
+                line.append(starts[column].text)
+            else:
+                line.append("")
+        covered = {c: left - 1 for c, left in covered.items() if left > 1}
+        covered.update({cell.column: cell.down - 1 for cell in row if cell.down > 1})
+        texts.append(line)
+    return texts
 
 
 def write_txt(document: Document) -> bytes:
     """The document in the TAB text layout, UTF-8."""
-    lines: list[str] = []
-    overall = document.overall
-    if overall:
-        lines += ["第一部分 部门整体绩效目标"]
-        for heading, items in (("一、总体绩效目标", overall.aims), ("二、分项绩效目标", overall.duties), ("三、工作保障措施", overall.measures)):
-            if items:
-                lines += [heading, *(f"（{_chinese_number(n)}）{item}" for n, item in enumerate(items, start=1)), ""]
-        lines += ["", "第二部分 预算项目绩效目标", "", ""]
+    lines = [line.text for line in overall_lines(document)]
     for sheet in document.sheets:
-        rows = sheet_rows(sheet)
-        lines += [sheet_title(sheet)]
-        lines += _row([unit_line(sheet), f"单位：{sheet.money_unit or '万元'}"])
-        for cells in rows.header:
+        title, *others = sheet_lines(sheet)
+        lines += ["", title, *_row(others)]
+        for cells in _grid_rows(sheet_grid(sheet).rows):
             lines += _row(cells)
-        lines += _row([GRID_HEADINGS[column] for column in rows.columns])
-        for indicator in sheet.indicators:
-            lines += _row(indicator_cells(indicator, rows.columns))
-        lines += ["", ""]
+        lines.append("")
     return "\n".join(lines).encode("utf-8")
-
-
-def _chinese_number(number: int) -> str:
-    digits = "零一二三四五六七八九"
-    if number < 10:
-        return digits[number]
-    tens, ones = divmod(number, 10)
-    return f"{digits[tens] if tens > 1 else ''}十{digits[ones] if ones else ''}"
-

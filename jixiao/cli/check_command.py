@@ -1,0 +1,176 @@
+"""``jixiao check``: review goal documents and report findings by document and sheet.
+
+Exit codes: 0 when no finding reaches ``--fail-on``; 1 when one does; 2 when an input cannot be read or the
+command is used wrongly (an unreadable file wins over findings, as it means the review is incomplete).
+"""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import Progress
+from rich.table import Table
+from rich.text import Text
+
+from jixiao.cli.console import stderr, stdout
+from jixiao.cli.errors import CliError, UnreadableInput, UsageError
+from jixiao.documents import SUPPORTED_SUFFIXES, NotAGoalDocument, read_path
+from jixiao.model import Severity
+from jixiao.review import ConfigError, Finding, ProfileError, Review, SheetReview, load_config, review_document
+
+__all__ = ["register"]
+
+# Reading many files takes a while; below this count a progress bar is more noise than help.
+PROGRESS_FROM = 5
+
+COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
+GRADE_COLOURS = {"优": "green", "良": "cyan", "中": "yellow", "差": "red"}
+
+
+class CheckFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``check`` to ``app``."""
+    app.command("check")(check)
+
+
+def _codes(values: list[str] | None) -> list[str] | None:
+    if values is None:
+        return None
+    return [code.strip() for value in values for code in value.split(",") if code.strip()]
+
+
+def expand(paths: list[Path]) -> list[Path]:
+    """The files to check: each file as given, each folder's supported files (recursively, in name order)."""
+    files = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES))
+        else:
+            files.append(path)
+    return files
+
+
+def check(
+    paths: Annotated[list[Path], typer.Argument(help="要审核的文件或文件夹")],
+    output_format: Annotated[CheckFormat, typer.Option("--format", "-f", help="输出格式：text 或 json")] = CheckFormat.TEXT,
+    select: Annotated[list[str] | None, typer.Option("--select", help="只启用这些规则（代码、代码前缀或规则名，逗号分隔）")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="停用这些规则（逗号分隔）")] = None,
+    profile: Annotated[str | None, typer.Option("--profile", help="审核方案：central、county-example 或方案文件路径")] = None,
+    fail_on: Annotated[Severity | None, typer.Option("--fail-on", help="达到此严重程度时以1退出：error、warning 或 info")] = None,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="发现问题时仍以0退出（仅报告，不作为失败）")] = False,
+) -> None:
+    """审核绩效目标表：按文档和项目列出问题、原因和修改建议，并给出建议审核等级。"""
+    try:
+        config = load_config()
+        review_profile = config.resolve(profile=profile, select=_codes(select), ignore=_codes(ignore))
+    except (ConfigError, ProfileError) as error:
+        raise UsageError(str(error)) from None
+    threshold = fail_on or config.fail_on
+    files = expand(paths)
+    if not files:
+        raise UsageError("没有找到可审核的文件（支持 " + " ".join(SUPPORTED_SUFFIXES) + "）")
+
+    reviews: list[Review] = []
+    failures: list[str] = []
+    with Progress(console=stderr, transient=True, disable=len(files) < PROGRESS_FROM) as progress:
+        task = progress.add_task("审核中", total=len(files))
+        for path in files:
+            try:
+                reviews.append(review_document(read_path(path), review_profile))
+            except NotAGoalDocument as error:
+                failures.append(error.message)
+            progress.advance(task)
+
+    if output_format is CheckFormat.JSON:
+        stdout.out(json.dumps(contract(reviews, review_profile.name, failures), ensure_ascii=False, indent=2),
+                   highlight=False)
+    else:
+        for review in reviews:
+            _print_review(review)
+        _print_summary(reviews)
+    for message in failures:
+        stderr.print(f"[bold red]无法读取：[/]{message}")
+    if failures:
+        raise UnreadableInput(f"{len(failures)} 个文件无法读取，审核不完整")
+    failing = sum(f.severity.rank >= threshold.rank for review in reviews for f in review.findings)
+    if failing and not exit_zero:
+        raise CliError(f"发现 {failing} 个达到“{threshold.label}”级别的问题")
+
+
+def contract(reviews: list[Review], profile: str, failures: list[str]) -> dict[str, object]:
+    """The JSON printed by ``check --format json``; the documented keys are stable, extras may be added."""
+    return {
+        "findings": [f.contract() | {"file": review.source} for review in reviews for f in review.findings],
+        "sheets": [_sheet_contract(sheet) for review in reviews for sheet in review.sheets],
+        "unreadable": failures,
+        "profile": profile,
+    }
+
+
+def _sheet_contract(sheet: SheetReview) -> dict[str, object]:
+    return {
+        "source": sheet.source,
+        "sheet": sheet.sheet,
+        "grade": sheet.grade,
+        "counts": sheet.counts,
+        "name": sheet.name,
+        "score": f"{sheet.score.normalize():f}",
+        "explain": sheet.explain(),
+        "dimensions": sheet.by_dimension,
+    }
+
+
+def _print_review(review: Review) -> None:
+    stdout.rule(f"[bold]{review.source}[/]")
+    for finding in review.document_findings:
+        _print_finding(finding)
+    for sheet in review.sheets:
+        grade = Text(sheet.grade, style=f"bold {GRADE_COLOURS[sheet.grade]}")
+        counts = sheet.counts
+        stdout.print(Text.assemble(
+            "\n", (sheet.name or sheet.sheet, "bold cyan"), f"  {sheet.sheet}  建议等级 ", grade,
+            f"  错误 {counts['error']} · 警告 {counts['warning']} · 提示 {counts['info']}",
+        ), soft_wrap=True)
+        for finding in sheet.findings:
+            _print_finding(finding)
+        if sheet.findings:
+            stdout.print(Text(f"  评分：{sheet.explain()}", style="dim"), soft_wrap=True)
+
+
+def _print_finding(finding: Finding) -> None:
+    where = f"第{finding.location.row}行 " if finding.location.row is not None else ""
+    line = Text.assemble(
+        "  ", (f"{finding.rule}", "bold"), " ", (finding.severity.label, COLOURS[finding.severity.value]),
+        f" [{finding.dimension.value}] ", (where, "dim"), finding.message,
+    )
+    # Chinese has no spaces to break at: rich would move the whole message to the next line, so let the
+    # terminal wrap instead.
+    stdout.print(line, soft_wrap=True)
+    if finding.fix:
+        stdout.print(Text(f"      修改建议（{finding.fix.applicability.label}）：{finding.fix.summary}", style="green"),
+                     soft_wrap=True)
+
+
+def _print_summary(reviews: list[Review]) -> None:
+    sheets = [sheet for review in reviews for sheet in review.sheets]
+    if not sheets:
+        return
+    table = Table("文件", "项目", "错误", "警告", "提示", "建议等级", title="审核汇总")
+    for sheet in sheets:
+        counts = sheet.counts
+        table.add_row(Path(sheet.source or "").name, sheet.name or sheet.sheet, str(counts["error"]),
+                      str(counts["warning"]), str(counts["info"]),
+                      Text(sheet.grade, style=f"bold {GRADE_COLOURS[sheet.grade]}"))
+    stdout.print()
+    stdout.print(table)
+    totals = {severity: sum(sheet.counts[severity] for sheet in sheets) for severity in ("error", "warning", "info")}
+    stdout.print(f"共 {len(reviews)} 个文件、{len(sheets)} 张目标表：错误 {totals['error']}，警告 {totals['warning']}，"
+                 f"提示 {totals['info']}。用 jixiao rules 代码 查看规则说明。", soft_wrap=True)

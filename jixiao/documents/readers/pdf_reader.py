@@ -1,0 +1,129 @@
+"""PDF files with a text layer, through pdfplumber's table finder.
+
+How a PDF represents a goal table: there is no table, only characters and ruling lines. pdfplumber finds the
+cells from the lines; a merged cell comes back once, with None at the positions it covers (so a merged 一级指标
+is an empty cell below its first row, as in Word's text export, and the interpreter fills it down). A line
+that wraps inside a cell comes back as ``\\n``, like a paragraph break. A table that runs onto the next page
+continues there, with or without its header repeated; page numbers between the two parts are dropped so the
+rows stay together. Text outside the tables (title, unit, money unit) becomes paragraphs in reading order.
+
+Pages without ruled tables are tried with the text strategy (columns from the gaps between words), and such
+a table is kept only when it carries goal labels or continues a table of the previous page. Pages without a
+text layer (scans) are reported and skipped.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import pdfplumber
+from pdfminer.pdfexceptions import PDFException
+from pdfminer.psexceptions import PSException
+from pdfplumber.page import Page
+from pdfplumber.table import Table
+from pdfplumber.utils.exceptions import PdfminerException
+
+from jixiao.documents.blocks import Block, Cell, Layout, Paragraph, Row
+from jixiao.documents.codes import diagnostic
+from jixiao.documents.errors import NotAGoalDocument
+from jixiao.documents.interpret.labels import column_label, header_label
+from jixiao.model import Diagnostic, Location
+
+__all__ = ["read_pdf"]
+
+
+# Ruled tables first; the text strategy (columns from the gaps between words) only where a page has no rules.
+_RULED = {
+    "vertical_strategy": "lines", "horizontal_strategy": "lines",
+    "snap_tolerance": 3, "join_tolerance": 3, "intersection_tolerance": 3,
+}
+_BY_TEXT = {"vertical_strategy": "text", "horizontal_strategy": "text", "min_words_vertical": 2}
+_PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:第\s*)?\d+\s*页?(?:\s*/\s*共?\s*\d+\s*页?)?[-—–\s]*$")
+_DAMAGE = (PdfminerException, PDFException, PSException, ValueError, KeyError, TypeError, AttributeError)
+
+
+def read_pdf(data: bytes, source: str) -> Layout:
+    """Read the tables and text lines of every page in reading order."""
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except _DAMAGE:
+        raise NotAGoalDocument(source, "PDF 文件已损坏或不完整，无法打开") from None
+    reader = _Pages(source)
+    with pdf:
+        if not pdf.pages:
+            raise NotAGoalDocument(source, "PDF 文件没有任何页面")
+        for number, page in enumerate(pdf.pages, start=1):
+            # pdfminer reports a damaged page with whatever exception its parser hit.
+            try:
+                reader.page(page, number)
+            except _DAMAGE:
+                raise NotAGoalDocument(source, f"PDF 第{number}页已损坏，无法读取") from None
+    if not reader.has_text:
+        raise NotAGoalDocument(source, "PDF 没有文字层（可能是扫描件），无法读取；请提供 Word、Excel 或带文字层的 PDF")
+    return Layout(name="pdf", blocks=reader.blocks, diagnostics=reader.diagnostics)
+
+
+class _Pages:
+    """Accumulates the blocks of successive pages, carrying an open table from one page to the next."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.blocks: list[Block] = []
+        self.diagnostics: list[Diagnostic] = []
+        self.has_text = False
+        self._tables = 0
+        self._rows = 0
+
+    @property
+    def _in_table(self) -> bool:
+        return bool(self.blocks) and isinstance(self.blocks[-1], Row)
+
+    def page(self, page: Page, number: int) -> None:
+        """Read one page."""
+        if not page.chars:
+            if page.images:
+                self.diagnostics.append(diagnostic("P110", Location(file=self.source), page=number))
+            return
+        self.has_text = True
+        tables = page.find_tables(_RULED)
+        if not tables:
+            tables = [table for table in page.find_tables(_BY_TEXT) if self._keeps(table)]
+        items: list[tuple[float, Table | str]] = [(table.bbox[1], table) for table in tables]
+        outside = page.filter(lambda obj: not any(_inside(obj, table.bbox) for table in tables))
+        items += [(line["top"], line["text"]) for line in outside.extract_text_lines()]
+        items.sort(key=lambda item: item[0])
+        for index, (_, item) in enumerate(items):
+            if isinstance(item, str):
+                if not _PAGE_NUMBER.match(item):
+                    self.blocks.append(Paragraph(text=item.strip()))
+            else:
+                self._table(item, continues=index == 0 and self._in_table)
+
+    def _keeps(self, table: Table) -> bool:
+        rows = table.extract()
+        if len(rows) < 2 or max(len(row) for row in rows) < 2:
+            return False
+        return self._in_table or any(
+            cell and (column_label(cell) or header_label(cell)) for row in rows for cell in row
+        )
+
+    def _table(self, table: Table, continues: bool) -> None:
+        if not continues:
+            self._tables += 1
+            self._rows = 0
+        for texts in table.extract():
+            self._rows += 1
+            cells = [Cell(text=_cell_text(text), column=column) for column, text in enumerate(texts)]
+            self.blocks.append(Row(cells=cells, table=self._tables, row=self._rows))
+
+
+def _inside(obj: dict, bbox: tuple[float, float, float, float]) -> bool:
+    x = (obj["x0"] + obj["x1"]) / 2
+    y = (obj["top"] + obj["bottom"]) / 2
+    return bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]
+
+
+def _cell_text(text: str | None) -> str:
+    if not text:
+        return ""
+    return "\n".join(line.strip() for line in text.split("\n") if line.strip())

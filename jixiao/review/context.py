@@ -1,0 +1,90 @@
+"""What a rule sees: one sheet, the document it came from, the profile, and facts computed once per sheet."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from jixiao.model import Document, Framework, GoalSheet, Indicator
+from jixiao.review.finding import Confidence
+from jixiao.review.lexicon import Kind, is_reverse, kind_of
+
+if TYPE_CHECKING:
+    from jixiao.review.profile import Profile
+
+__all__ = ["Facts", "SheetContext"]
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What an indicator measures, read once from its words.
+
+    The name decides; the description is used only when the name says nothing (社会影响力 described as
+    受援群众投诉率), and ``from_description`` records it so that findings can say they rest on an inference.
+    """
+
+    kind: Kind | None
+    reverse: bool
+    from_description: bool
+
+    @classmethod
+    def of(cls, indicator: Indicator) -> Facts:
+        """Read the facts of ``indicator``."""
+        kind = kind_of(indicator.name)
+        reverse = is_reverse(indicator.name)
+        from_description = False
+        if kind is None and not reverse and indicator.description:
+            kind = kind_of(indicator.description)
+            reverse = is_reverse(indicator.description)
+            from_description = kind is not None or reverse
+        return cls(kind, reverse, from_description)
+
+
+@dataclass
+class SheetContext:
+    """One sheet under review. ``shared`` holds results several rules reuse (e.g. the swapped rows)."""
+
+    sheet: GoalSheet
+    profile: Profile
+    document: Document | None = None
+    guessed_layout: bool = False
+    shared: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def source(self) -> str | None:
+        """The file the sheet was read from."""
+        return self.document.source if self.document else None
+
+    @cached_property
+    def framework(self) -> Framework:
+        """The indicator framework that applies: the profile's choice, else the sheet's year decides."""
+        return self.profile.framework_for(self.sheet.year)
+
+    @cached_property
+    def _facts(self) -> dict[int, Facts]:
+        # Keyed by identity: the sheet is not modified while it is reviewed, and indicators need not be hashable.
+        return {id(indicator): Facts.of(indicator) for indicator in self.sheet.indicators}
+
+    @cached_property
+    def _level1(self) -> dict[int, str | None]:
+        # A merged 一级指标 cell may reach the model as an empty cell on its continuation rows: carry it down.
+        carried: dict[int, str | None] = {}
+        current = None
+        for indicator in self.sheet.indicators:
+            if indicator.level1 or indicator.level1_raw.strip():
+                current = indicator.level1
+            carried[id(indicator)] = current
+        return carried
+
+    def level1_of(self, indicator: Indicator) -> str | None:
+        """The indicator's 一级指标, carried down from the rows above when its own cell is empty (merged)."""
+        return self._level1.get(id(indicator), indicator.level1)
+
+    def fact(self, indicator: Indicator) -> Facts:
+        """The facts of one indicator of this sheet."""
+        return self._facts.get(id(indicator)) or Facts.of(indicator)
+
+    def confidence(self, confidence: Confidence) -> Confidence:
+        """Lower ``confidence`` when the table's layout itself was guessed by the reader."""
+        return Confidence.GUESSED_LAYOUT if self.guessed_layout else confidence

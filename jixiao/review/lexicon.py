@@ -1,0 +1,181 @@
+"""What an indicator measures, read from its words with the lists in ``data/lexicon.toml``.
+
+Every decision that rests on vocabulary (is this a rate? a count? should it fall?) goes through this module, so
+that the words can be reviewed and extended as data and tested in one place.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from jixiao.model.lexicon import fold
+from jixiao.model.numerals import CHINESE_DIGITS, chinese_to_decimal
+
+__all__ = [
+    "Kind",
+    "basis_sets_standard",
+    "counted_numbers",
+    "data",
+    "is_growth",
+    "is_reverse",
+    "is_timeliness",
+    "kind_of",
+    "suggested_unit",
+    "vague_word",
+]
+
+
+class Kind(StrEnum):
+    """What an indicator's figure is."""
+
+    SATISFACTION = "satisfaction"
+    RATE = "rate"
+    DURATION = "duration"
+    MONEY = "money"
+    COUNT = "count"
+
+
+@cache
+def data() -> dict[str, Any]:
+    """The parsed ``data/lexicon.toml``."""
+    text = resources.files("jixiao.review").joinpath("data/lexicon.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+@cache
+def _folded(section: str, key: str) -> tuple[str, ...]:
+    # Longest first, so that 人口数 is preferred over 数 where the longest match matters.
+    return tuple(sorted((fold(w) for w in data()[section][key]), key=len, reverse=True))
+
+
+# Figures, units and punctuation that trail a name or description (受益人口满意度100%, 覆盖率(%)).
+_TAIL = re.compile(r"[\d.%‰≥≤=<>()（）,，、:：;；\s]+$|[(（][^()（）]*[)）]$")
+
+
+def _head(text: str) -> str:
+    folded = fold(text)
+    previous = None
+    while previous != folded:
+        previous, folded = folded, _TAIL.sub("", folded)
+    return folded
+
+
+@cache
+def kind_of(text: str | None) -> Kind | None:
+    """The kind of figure a name (or a short description) denotes, from how it ends; None if unknown."""
+    if not text:
+        return None
+    head = _head(text)
+    for name in data()["kind_order"]:
+        kind = Kind(name)
+        for suffix in _folded(name, "suffixes"):
+            if not head.endswith(suffix):
+                continue
+            if kind is Kind.COUNT:
+                if head.endswith(_folded("count", "not_counts")):
+                    continue
+                if any(marker in head for marker in _folded("rate", "share_markers")):
+                    return Kind.RATE
+            return kind
+    return None
+
+
+def _contains_any(text: str, section: str, key: str = "words") -> bool:
+    folded = fold(text)
+    return any(word in folded for word in _folded(section, key))
+
+
+@cache
+def is_reverse(text: str | None) -> bool:
+    """True for an indicator that should fall (投诉率, 事故发生数, 成本): its target must be an upper bound."""
+    if not text:
+        return False
+    return _contains_any(text, "reverse") and not _contains_any(text, "reverse", "except")
+
+
+@cache
+def is_timeliness(text: str | None) -> bool:
+    """True for an indicator about time or deadlines (及时率, 按时…), which belongs under 时效指标."""
+    return bool(text) and _contains_any(text, "timeliness")
+
+
+@cache
+def is_growth(text: str | None) -> bool:
+    """True for a growth or change rate, which may legitimately exceed 100%."""
+    return bool(text) and _contains_any(text, "growth")
+
+
+def vague_word(text: str | None) -> str | None:
+    """The vague phrase (明显提升, 按时…) that makes up a qualitative target, or None."""
+    folded = fold(text or "")
+    for word in _folded("vague", "words"):
+        if folded == word or folded.startswith(word) and len(folded) <= len(word) + 2:
+            return word
+    return None
+
+
+def suggested_unit(kind: Kind, text: str) -> str | None:
+    """The unit a count or a duration named ``text`` is normally measured in (受益人数 → 人, 使用年限 → 年)."""
+    section = {Kind.COUNT: "count", Kind.DURATION: "duration"}.get(kind)
+    if section is None:
+        return {Kind.RATE: "%", Kind.SATISFACTION: "%", Kind.MONEY: "万元"}[kind]
+    head = _head(text)
+    units: dict[str, str] = data()[section]["units"]
+    for suffix in sorted(units, key=len, reverse=True):
+        if head.endswith(fold(suffix)):
+            return units[suffix]
+    return None
+
+
+def basis_sets_standard(basis: str) -> bool | None:
+    """Whether a 指标值确定依据 names a standard: False for a regime that sets none, None when unsure."""
+    folded = fold(basis)
+    if any(word in folded for word in _folded("basis", "no_standard_words")):
+        # The regime's title may itself contain 规定/办法-like words; only an explicit standard counts then.
+        explicit = ("计划标准", "行业标准", "历史标准", "其他标准", "实施方案", "工作计划", "规划", "上年", "历年")
+        return True if any(word in folded for word in explicit) else False
+    return True if any(word in folded for word in _folded("basis", "standard_words")) else None
+
+
+@cache
+def _counted_pattern() -> re.Pattern[str]:
+    nouns = sorted((fold(noun) for noun in data()["counted"]), key=len, reverse=True)
+    number = rf"(\d+(?:\.\d+)?|[{CHINESE_DIGITS}]+)"
+    return re.compile(number + r"(?:个|所|座)?(" + "|".join(map(re.escape, nouns)) + ")")
+
+
+@cache
+def _counted_nouns() -> dict[str, str]:
+    return {fold(k): v for k, v in data()["counted"].items()}
+
+
+@dataclass(frozen=True)
+class Counted:
+    """A number of things written in text: 18个行政村 is (18, 村, "18个行政村")."""
+
+    value: Decimal
+    noun: str
+    written: str
+
+
+def counted_numbers(text: str | None) -> list[Counted]:
+    """Every "number + counted noun" in ``text`` (14个村, 十八个行政村), the noun in its canonical form."""
+    if not text or not any(ch.isdigit() or ch in CHINESE_DIGITS for ch in text):
+        return []
+    canonical = _counted_nouns()
+    found = []
+    for match in _counted_pattern().finditer(fold(text)):
+        written, noun = match.group(1), match.group(2)
+        if written[0] in CHINESE_DIGITS and not match.group(0)[len(written) :].startswith(("个", "所", "座")):
+            continue  # 一村一品 is a slogan, not a count: Chinese numerals count only with a measure word
+        value = chinese_to_decimal(written) if written[0] in CHINESE_DIGITS else Decimal(written)
+        if value is not None:
+            found.append(Counted(value, canonical[noun], match.group(0)))
+    return found

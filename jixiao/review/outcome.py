@@ -1,0 +1,99 @@
+"""The review outcome of a sheet: findings by dimension and a suggested grade, computed transparently.
+
+The grade follows 财预〔2015〕88号's four levels: 优 (the goals proceed as they are), 良 (minor changes agreed
+with the unit, then proceed), 中 (returned to the unit to revise and resubmit), 差 (cannot enter the budget).
+How the findings become a grade is the profile's ``[grade]`` table:
+
+1. every finding deducts points by its severity (central: error 10, warning 3, info 0);
+2. one rule deducts at most ``rule_cap`` points on a sheet (central: 20), so that one mistake copied onto every
+   row does not outweigh everything else;
+3. the score is 100 minus the deductions (not below 0) and the grade is the first threshold it reaches
+   (central: 优 ≥ 90, 良 ≥ 75, 中 ≥ 60, else 差);
+4. rules listed in ``caps`` limit the grade whatever the score (a sheet with no indicators is at best 差).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from decimal import Decimal
+
+from pydantic import BaseModel, Field
+
+from jixiao.model import Severity
+from jixiao.review.finding import Dimension, Finding
+from jixiao.review.profile import GRADES, GradePolicy
+
+__all__ = ["Deduction", "GRADE_MEANINGS", "SheetReview", "grade_sheet"]
+
+GRADE_MEANINGS = {
+    "优": "目标设置合理，可直接进入预算",
+    "良": "存在小问题，经与单位协商修改后进入预算",
+    "中": "问题较多，退回单位修改后重新报送",
+    "差": "问题严重，不能进入预算",
+}
+
+
+class Deduction(BaseModel):
+    """Points one rule took off a sheet's score."""
+
+    rule: str
+    count: int
+    points: Decimal
+
+
+class SheetReview(BaseModel):
+    """One sheet's outcome."""
+
+    source: str | None = None
+    sheet: str
+    name: str | None = None
+    table: int | None = None
+    findings: list[Finding] = Field(default_factory=list)
+    score: Decimal = Decimal(100)
+    grade: str = "优"
+    capped_by: list[str] = Field(default_factory=list)
+    deductions: list[Deduction] = Field(default_factory=list)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Findings by severity (error, warning, info), all three keys present."""
+        counts = Counter(f.severity.value for f in self.findings)
+        return {severity.value: counts.get(severity.value, 0) for severity in Severity}
+
+    @property
+    def by_dimension(self) -> dict[str, dict[str, int]]:
+        """Findings by dimension, then by severity; every dimension present."""
+        table: dict[str, dict[str, int]] = {d.value: {s.value: 0 for s in Severity} for d in Dimension}
+        for finding in self.findings:
+            table[finding.dimension.value][finding.severity.value] += 1
+        return table
+
+    def explain(self) -> str:
+        """How the grade was reached, in Chinese, e.g. ``100 − JX303×2（20） − … = 58 → 差``."""
+        parts = [f"{d.rule}×{d.count}（{d.points.normalize():f}）" for d in self.deductions if d.points]
+        text = "100" + "".join(f" − {part}" for part in parts) + f" = {self.score.normalize():f} → {self.grade}"
+        if self.capped_by:
+            text += f"（因 {'、'.join(self.capped_by)} 最高评为{self.grade}）"
+        return text
+
+
+def grade_sheet(review: SheetReview, policy: GradePolicy) -> SheetReview:
+    """Fill in the score, grade and deductions of ``review`` from its findings under ``policy``."""
+    by_rule: dict[str, list[Finding]] = defaultdict(list)
+    for finding in review.findings:
+        by_rule[finding.rule].append(finding)
+    deductions = []
+    for rule, findings in sorted(by_rule.items()):
+        points = sum((policy.deductions.get(f.severity, Decimal(0)) for f in findings), Decimal(0))
+        deductions.append(Deduction(rule=rule, count=len(findings), points=min(points, policy.rule_cap)))
+    score = max(Decimal(100) - sum((d.points for d in deductions), Decimal(0)), Decimal(0))
+    grade = next((g for g in GRADES[:-1] if score >= policy.thresholds[g]), GRADES[-1])
+    capped_by = []
+    for rule, cap in policy.caps.items():
+        if rule in by_rule and GRADES.index(cap) > GRADES.index(grade):
+            grade = cap
+    for rule, cap in policy.caps.items():
+        if rule in by_rule and cap == grade:
+            capped_by.append(rule)
+    return review.model_copy(update={"score": score, "grade": grade, "deductions": deductions,
+                                     "capped_by": capped_by})

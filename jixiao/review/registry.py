@@ -1,0 +1,90 @@
+"""The one place where rules are registered. Lists of codes, docs and CLI listings are all derived from here.
+
+To add a rule: write its class in the family module, add it to :data:`RULES` below, add a failing and a
+passing case to ``tests/review/rule_cases.toml``, and regenerate the docs (``python -m jixiao.review.docs``).
+A rule that is removed moves its code to :data:`RETIRED`; the code is never given to another rule.
+"""
+
+from __future__ import annotations
+
+from jixiao.review.rule import Rule
+from jixiao.review.rules import appropriateness, category, completeness, consistency, direction, form, money, reader
+from jixiao.review.rules import units
+
+__all__ = ["RETIRED", "RULES", "by_code", "sheet_rules"]
+
+RULES: tuple[Rule, ...] = (
+    reader.ReaderDiagnostic(),
+    # 完整性
+    completeness.MissingHeaderField(),
+    completeness.NoIndicators(),
+    completeness.MissingLevel1(),
+    completeness.MissingOutputLevel2(),
+    completeness.MissingCostIndicator(),
+    completeness.MissingGoals(),
+    completeness.EmptyIndicatorCell(),
+    completeness.TemplateResidue(),
+    # 可衡量、规范
+    form.MissingOperator(),
+    form.MissingUnit(),
+    form.ProseInTarget(),
+    form.NumbersRunTogether(),
+    form.QualitativeInQuantitativeSlot(),
+    form.VagueTarget(),
+    form.UnreadableTarget(),
+    form.ContradictoryOperators(),
+    form.UnitWrittenTwice(),
+    # 计量单位
+    units.RateNotInPercent(),
+    units.PercentOver100(),
+    units.CountInPercent(),
+    units.DurationNotInTimeUnit(),
+    units.MoneyNotInMoneyUnit(),
+    units.CostAboveBudget(),
+    # 指标方向
+    direction.ReverseIndicatorWithLowerBound(),
+    direction.DirectionContradictsOperator(),
+    direction.ReverseIndicatorMarkedPositive(),
+    # 指标归类
+    category.Level2UnderWrongLevel1(),
+    category.CountUnderQuality(),
+    category.SatisfactionOutsideSatisfaction(),
+    category.TimelinessOutsideTimeliness(),
+    category.CostOutsideCost(),
+    category.UnknownLevelName(),
+    # 内部一致
+    consistency.NameDescriptionMismatch(),
+    consistency.DescriptionsSwapped(),
+    consistency.GoalNumberMismatch(),
+    consistency.TitleNameMismatch(),
+    consistency.DuplicateIndicator(),
+    consistency.GenericIndicatorName(),
+    consistency.SameBasisEverywhere(),
+    consistency.BasisSetsNoStandard(),
+    consistency.WeightsNotHundred(),
+    # 资金与支出计划
+    money.BudgetPartsMismatch(),
+    money.PlanDecreasing(),
+    money.PlanNotEndingAt100(),
+    money.PlanOutOfRange(),
+    money.PlanBelowMinimum(),
+    # 适当性
+    appropriateness.SatisfactionNotCredible(),
+    appropriateness.FullRateAsLowerBound(),
+    appropriateness.TargetSetsNothing(),
+)
+
+# Codes of rules that were removed, with why; never reuse them.
+RETIRED: dict[str, str] = {}
+
+_BY_CODE = {rule.code: rule for rule in RULES}
+
+
+def by_code(code: str) -> Rule | None:
+    """The rule with ``code`` (case-insensitive), or None."""
+    return _BY_CODE.get(code.upper())
+
+
+def sheet_rules() -> tuple[Rule, ...]:
+    """The rules that check one sheet at a time (all but the reader's)."""
+    return tuple(rule for rule in RULES if not isinstance(rule, reader.ReaderDiagnostic))

@@ -1,0 +1,112 @@
+"""What a rule is: a code, a name, a severity, a dimension, a source, its documentation and a short check.
+
+A rule is a small class whose attributes declare everything a user or a docs page needs; its :meth:`Rule.check`
+yields findings for one sheet. Rules are registered explicitly in :mod:`jixiao.review.registry`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from jixiao.model import Indicator, Location, Severity
+from jixiao.review.context import SheetContext
+from jixiao.review.finding import Confidence, Dimension, Finding, Fix
+from jixiao.review.sources import Source
+
+__all__ = ["Rule", "RuleDocs", "COLUMNS"]
+
+# The columns of the official table, named as the document names them (for locations).
+COLUMNS = {
+    "level1": "一级指标",
+    "level2": "二级指标",
+    "name": "三级指标",
+    "description": "绩效指标描述",
+    "target": "指标值",
+    "basis": "指标值确定依据",
+    "weight": "权重",
+    "direction": "指标方向性",
+    "goals": "绩效目标",
+    "title": "表头",
+    "code": "项目编码",
+    "project": "项目名称",
+    "budget": "预算数",
+    "purpose": "资金用途",
+    "plan": "资金支出计划",
+}
+
+
+@dataclass(frozen=True)
+class RuleDocs:
+    """The documentation of a rule, in Chinese: the sections of its docs page (依据 comes from the source)."""
+
+    what: str  # 检查内容
+    why: str  # 为什么是问题
+    bad: str  # 错误示例
+    good: str  # 正确示例
+    fix: str  # 修复说明
+
+
+class Rule:
+    """Base of every rule. Subclasses set the class attributes and implement :meth:`check`.
+
+    ``code`` is permanent: a retired rule keeps its code in :data:`jixiao.review.registry.RETIRED` and the
+    code is never given to another rule. ``name`` names the problem (not the fix), in kebab-case English;
+    ``title`` is the same in Chinese. ``message`` is a template whose ``{slots}`` the check fills.
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    title: ClassVar[str]
+    severity: ClassVar[Severity]
+    dimension: ClassVar[Dimension]
+    source: ClassVar[Source]
+    message: ClassVar[str]
+    docs: ClassVar[RuleDocs]
+    # Parameters a profile may set, with their central defaults.
+    defaults: ClassVar[Mapping[str, Any]] = {}
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        """Yield the findings of this rule on the sheet of ``ctx``."""
+        raise NotImplementedError
+
+    def param(self, ctx: SheetContext, key: str) -> Any:
+        """The value of parameter ``key`` under the profile in use."""
+        return ctx.profile.parameter(self.code, key, self.defaults[key])
+
+    def finding(
+        self,
+        ctx: SheetContext,
+        *,
+        indicator: Indicator | None = None,
+        column: str | None = None,
+        fix: Fix | None = None,
+        confidence: Confidence = Confidence.HIGH,
+        **slots: object,
+    ) -> Finding:
+        """A finding of this rule on the sheet of ``ctx`` (and ``indicator``), its message slots filled."""
+        if indicator is not None:
+            slots.setdefault("indicator", indicator.name or "（未命名指标）")
+        slots.setdefault("sheet", ctx.sheet.key)
+        location = Location(
+            file=ctx.source,
+            table=ctx.sheet.table,
+            sheet=ctx.sheet.key,
+            row=indicator.row if indicator is not None else None,
+            column=COLUMNS.get(column or "", column),
+        )
+        return Finding(
+            rule=self.code,
+            name=self.name,
+            severity=ctx.profile.severity_of(self.code, self.severity),
+            dimension=self.dimension,
+            source=self.source.cite(),
+            sheet=ctx.sheet.key,
+            indicator=indicator.name if indicator is not None else None,
+            location=location,
+            template=self.message,
+            params={key: str(value) for key, value in slots.items()},
+            fix=fix,
+            confidence=ctx.confidence(confidence),
+        )

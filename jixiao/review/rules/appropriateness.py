@@ -1,0 +1,95 @@
+"""适当性 / credibility: targets a reviewer would not believe, flagged for a human."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from jixiao.model import Operator, Severity
+from jixiao.review.context import SheetContext
+from jixiao.review.finding import Applicability, Confidence, Dimension, Finding
+from jixiao.review.lexicon import Kind
+from jixiao.review.rule import Rule, RuleDocs
+from jixiao.review.rules.form import target_fix
+from jixiao.review.sources import CORE_2021, GOALS_2015
+
+
+class SatisfactionNotCredible(Rule):
+    code = "JX801"
+    name = "satisfaction-target-not-credible"
+    title = "满意度目标过高不可信"
+    severity = Severity.WARNING
+    dimension = Dimension.FEASIBILITY
+    source = CORE_2021.at("（满意度指标取值）")
+    message = "指标“{indicator}”的满意度目标“{raw}”高于{ceiling}%，难以实现，也难以证实"
+    defaults = {"ceiling": 95, "suggested": 90}
+    docs = RuleDocs(
+        what="满意度指标的目标值是否高于审核方案规定的上限（中央默认95%）。",
+        why="满意度靠抽样调查得出，100%意味着没有一个人不满意，既不现实，也无法在自评时证实；虚高的目标会使自评扣分。",
+        bad="受益群众满意度 | ≥100%",
+        good="受益群众满意度 | ≥90%",
+        fix="按历史调查结果设定，一般为85%～95%。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        ceiling = Decimal(str(self.param(ctx, "ceiling")))
+        suggested = self.param(ctx, "suggested")
+        for indicator in ctx.sheet.indicators:
+            target = indicator.target
+            if ctx.fact(indicator).kind is not Kind.SATISFACTION or target.value is None:
+                continue
+            if target.unit in ("%", None) and target.value > ceiling and target.operator is not Operator.LE:
+                fix = target_fix(indicator, f"≥{suggested}%", Applicability.NEEDS_HUMAN,
+                                 f"按历史调查结果设定，如“≥{suggested}%”")
+                yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw,
+                                   ceiling=f"{ceiling.normalize():f}")
+
+
+class FullRateAsLowerBound(Rule):
+    code = "JX802"
+    name = "full-rate-as-lower-bound"
+    title = "比率目标写成“≥100%”"
+    severity = Severity.WARNING
+    dimension = Dimension.FEASIBILITY
+    source = GOALS_2015.at("第十二条（合理可行）")
+    message = "指标“{indicator}”的指标值“{raw}”：比率不会超过100%，“≥100%”实际是要求全部完成，请确认是否可行"
+    docs = RuleDocs(
+        what="比率类指标（完成率、使用率、覆盖率等，不含满意度）是否写成“≥100%”或“>100%”。",
+        why="比率最多100%，“≥100%”只能理解为“=100%”；把每一项都定为100%，目标没有区分度，任何偏差都会扣分。",
+        bad="设施正常使用率 | ≥100%",
+        good="设施正常使用率 | ≥95%（或确需全部完成的写“=100%”）",
+        fix="按实际能达到的水平设定下限，确需全部完成的写“=100%”。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in ctx.sheet.indicators:
+            target = indicator.target
+            if ctx.fact(indicator).kind is not Kind.RATE or ctx.fact(indicator).reverse:
+                continue
+            if target.unit == "%" and target.value == 100 and target.operator in (Operator.GE, Operator.GT):
+                fix = target_fix(indicator, "=100%", Applicability.NEEDS_HUMAN, "改为“=100%”或设定实际可达的下限")
+                yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw,
+                                   confidence=Confidence.INFERENCE)
+
+
+class TargetSetsNothing(Rule):
+    code = "JX803"
+    name = "target-sets-no-requirement"
+    title = "指标值没有提出任何要求"
+    severity = Severity.WARNING
+    dimension = Dimension.FEASIBILITY
+    source = GOALS_2015.at("第十二条（细化量化）")
+    message = "指标“{indicator}”的指标值“{raw}”不构成要求：任何结果都能达到"
+    docs = RuleDocs(
+        what="正向指标的目标是否为“≥0”“>0”之类任何结果都满足的下限。",
+        why="这样的目标不需要任何努力就能完成，不能反映资金的产出和效果。",
+        bad="培训人次 | ≥0人次",
+        good="培训人次 | ≥300人次",
+        fix="按计划工作量设定实际的下限。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in ctx.sheet.indicators:
+            target = indicator.target
+            if target.value == 0 and target.operator is Operator.GE and not ctx.fact(indicator).reverse:
+                yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw)

@@ -1,0 +1,211 @@
+"""Category fit: each indicator under the 一级/二级指标 where it belongs, with the suggested place."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from jixiao.model import Framework, Indicator, Severity, level2_parents
+from jixiao.model.lexicon import fold
+from jixiao.model.vocabulary import level1_names, level2_names
+from jixiao.review.context import SheetContext
+from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
+from jixiao.review.lexicon import Kind, is_timeliness
+from jixiao.review.rule import Rule, RuleDocs
+from jixiao.review.sources import CORE_2021, GOALS_2015
+
+_INDICATORS = GOALS_2015.at("第九条（绩效指标）")
+
+
+def move_fix(ctx: SheetContext, indicator: Indicator, level2: str) -> Fix:
+    """A fix that moves ``indicator`` under ``level2`` (and that level's 一级指标 in the sheet's framework)."""
+    level1 = level2_parents(ctx.framework).get(level2)
+    edits = [Edit(field="level2", before=indicator.level2_raw or indicator.level2, after=level2, row=indicator.row,
+                  indicator=indicator.name)]
+    current_level1 = ctx.level1_of(indicator)
+    if level1 and level1 != current_level1:
+        edits.append(Edit(field="level1", before=current_level1, after=level1, row=indicator.row,
+                          indicator=indicator.name))
+    where = f"{level1}—{level2}" if level1 else level2
+    return Fix(applicability=Applicability.NEEDS_HUMAN, summary=f"移到“{where}”下", edits=tuple(edits))
+
+
+class Level2UnderWrongLevel1(Rule):
+    code = "JX501"
+    name = "level2-under-wrong-level1"
+    title = "二级指标放错一级指标"
+    severity = Severity.ERROR
+    dimension = Dimension.FORM
+    source = CORE_2021.at("（指标体系框架）")
+    message = "二级指标“{level2}”应在“{expected}”下，指标“{indicator}”却在“{level1}”下（{framework}）"
+    docs = RuleDocs(
+        what="二级指标是否放在所属框架规定的一级指标下，如2021年起框架中成本指标单列为一级指标。",
+        why="一级指标决定自评时的权重分配（产出、效益、满意度、成本）；放错就会算错分。",
+        bad="（2021年起框架）产出指标 | 成本指标 | 人均经费",
+        good="成本指标 | 经济成本指标 | 人均经费",
+        fix="按审核方案采用的框架把指标移到正确的一级指标下。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        parents = level2_parents(ctx.framework)
+        label = "2021年起框架" if ctx.framework is Framework.Y2021 else "88号/10号框架"
+        for indicator in ctx.sheet.indicators:
+            level1, expected = ctx.level1_of(indicator), parents.get(indicator.level2 or "")
+            edits = []
+            if ctx.framework is Framework.Y2021 and indicator.level2 == "成本指标":
+                # The older framework's 产出—成本指标 becomes 成本指标—经济成本指标 (or 社会/生态环境成本指标).
+                expected = "成本指标"
+                edits.append(Edit(field="level2", before=indicator.level2, after="经济成本指标", row=indicator.row,
+                                  indicator=indicator.name))
+            if level1 and expected and level1 != expected:
+                edits.insert(0, Edit(field="level1", before=level1, after=expected, row=indicator.row,
+                                     indicator=indicator.name))
+                fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary=f"一级指标改为“{expected}”",
+                          edits=tuple(edits))
+                yield self.finding(ctx, indicator=indicator, column="level1", fix=fix, level2=indicator.level2,
+                                   expected=expected, level1=level1, framework=label)
+
+
+class CountUnderQuality(Rule):
+    code = "JX502"
+    name = "count-under-quality"
+    title = "数量类指标放在质量指标下"
+    severity = Severity.WARNING
+    dimension = Dimension.RELEVANCE
+    source = _INDICATORS
+    message = "指标“{indicator}”是数量，却放在“质量指标”下，应放在“数量指标”下"
+    docs = RuleDocs(
+        what="名称为“…数”“…人数”“…个数”“数量”的指标是否放在了质量指标下。",
+        why="质量指标反映产出达到的标准（合格率、达标率），数量放在质量下，产出质量就没有被衡量。",
+        bad="产出指标 | 质量指标 | 受益人数",
+        good="产出指标 | 数量指标 | 受益人数 | ≥24400人",
+        fix="移到数量指标下；质量指标另设合格率、达标率等。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in ctx.sheet.indicators:
+            facts = ctx.fact(indicator)
+            # A count of bad events (事故发生次数 = 0) does measure quality; only plain counts are misplaced.
+            if indicator.level2 == "质量指标" and facts.kind is Kind.COUNT and not facts.from_description \
+                    and not facts.reverse:
+                yield self.finding(ctx, indicator=indicator, column="level2", fix=move_fix(ctx, indicator, "数量指标"),
+                                   confidence=Confidence.INFERENCE)
+
+
+class SatisfactionOutsideSatisfaction(Rule):
+    code = "JX503"
+    name = "satisfaction-outside-satisfaction-level"
+    title = "满意度指标放错类别"
+    severity = Severity.ERROR
+    dimension = Dimension.RELEVANCE
+    source = _INDICATORS
+    message = "指标“{indicator}”是满意度，却放在“{level2}”下，应放在“满意度指标—服务对象满意度指标”下"
+    docs = RuleDocs(
+        what="名称为“…满意度”的指标是否放在了满意度指标以外的类别（如生态效益指标）下。",
+        why="满意度反映服务对象的主观评价，不是经济、社会或生态效益；放错会使效益指标空有其名。",
+        bad="效益指标 | 生态效益指标 | 受益人口满意度",
+        good="满意度指标 | 服务对象满意度指标 | 受益人口满意度 | ≥90%",
+        fix="移到满意度指标下；原类别另设真正的效益指标（如生活垃圾无害化处理率）。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in ctx.sheet.indicators:
+            facts = ctx.fact(indicator)
+            if facts.kind is not Kind.SATISFACTION or facts.from_description:
+                continue
+            if indicator.level2 and indicator.level2 != "服务对象满意度指标":
+                yield self.finding(ctx, indicator=indicator, column="level2", level2=indicator.level2,
+                                   fix=move_fix(ctx, indicator, "服务对象满意度指标"))
+
+
+class TimelinessOutsideTimeliness(Rule):
+    code = "JX504"
+    name = "timeliness-outside-timeliness-level"
+    title = "时效类指标放在数量或质量指标下"
+    severity = Severity.WARNING
+    dimension = Dimension.RELEVANCE
+    source = _INDICATORS
+    message = "指标“{indicator}”讲的是时间（及时、按时、时限），却放在“{level2}”下，应放在“时效指标”下"
+    docs = RuleDocs(
+        what="名称含“及时”“按时”“时限”“进度”等的指标是否放在数量指标或质量指标下。",
+        why="时效指标衡量完成的及时程度；放在质量下，表格就缺了时效维度，质量也没有衡量。",
+        bad="产出指标 | 质量指标 | 补助资金发放及时率",
+        good="产出指标 | 时效指标 | 补助资金发放及时率 | ≥95%",
+        fix="移到时效指标下。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in ctx.sheet.indicators:
+            if indicator.level2 in ("数量指标", "质量指标") and is_timeliness(indicator.name):
+                yield self.finding(ctx, indicator=indicator, column="level2", level2=indicator.level2,
+                                   fix=move_fix(ctx, indicator, "时效指标"), confidence=Confidence.INFERENCE)
+
+
+class CostOutsideCost(Rule):
+    code = "JX505"
+    name = "cost-outside-cost-level"
+    title = "成本类指标放错类别"
+    severity = Severity.WARNING
+    dimension = Dimension.RELEVANCE
+    source = CORE_2021.at("（成本指标）")
+    message = "指标“{indicator}”是成本或费用，却放在“{level2}”下，应放在{expected}下"
+    docs = RuleDocs(
+        what="名称为“…成本”“…费用”的指标是否放在成本指标以外的类别下。",
+        why="成本指标用于衡量投入的经济性；放在数量、质量或效益下，成本就没有被当作成本审核。",
+        bad="产出指标 | 数量指标 | 设施运维费用",
+        good="（88号框架）产出指标 | 成本指标 | 设施运维费用 | ≤5万元",
+        fix="移到框架规定的成本指标下。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        cost_levels = {"成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标"}
+        target = "经济成本指标" if ctx.framework is Framework.Y2021 else "成本指标"
+        expected = "“成本指标—经济成本指标”" if ctx.framework is Framework.Y2021 else "“产出指标—成本指标”"
+        for indicator in ctx.sheet.indicators:
+            facts = ctx.fact(indicator)
+            if facts.kind is Kind.MONEY and facts.reverse and not facts.from_description \
+                    and indicator.level2 and indicator.level2 not in cost_levels:
+                yield self.finding(ctx, indicator=indicator, column="level2", level2=indicator.level2,
+                                   expected=expected, fix=move_fix(ctx, indicator, target),
+                                   confidence=Confidence.INFERENCE)
+
+
+class UnknownLevelName(Rule):
+    code = "JX506"
+    name = "unknown-level-name"
+    title = "一级或二级指标名称不规范"
+    severity = Severity.WARNING
+    dimension = Dimension.FORM
+    source = _INDICATORS
+    message = "指标“{indicator}”的{column_name}“{written}”不是规范的指标名称{hint}"
+    docs = RuleDocs(
+        what="一级指标、二级指标是否为规定的名称（产出指标、效益指标、满意度指标、成本指标及其二级指标）。",
+        why="一级、二级指标是固定分类；自造名称无法归类汇总，也无法按权重计分。",
+        bad="产出指标 | 工作量指标 | …",
+        good="产出指标 | 数量指标 | …",
+        fix="改为规范名称。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in ctx.sheet.indicators:
+            for column, written, known, names in (
+                ("level1", indicator.level1_raw, indicator.level1, level1_names()),
+                ("level2", indicator.level2_raw, indicator.level2, level2_names()),
+            ):
+                if not written.strip() or known:
+                    continue
+                closest = _closest(written, names)
+                fix = None
+                if closest:
+                    edit = Edit(field=column, before=written, after=closest, row=indicator.row,
+                                indicator=indicator.name)
+                    fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary=f"改为“{closest}”", edits=(edit,))
+                yield self.finding(ctx, indicator=indicator, column=column, fix=fix, written=written,
+                                   column_name="一级指标" if column == "level1" else "二级指标",
+                                   hint=f"，是否为“{closest}”" if closest else "")
+
+
+def _closest(written: str, names: list[str]) -> str | None:
+    """The canonical name sharing the most characters with ``written`` (at least two), or None."""
+    folded = set(fold(written)) - set("指标")
+    scored = sorted(((len(folded & set(name)), name) for name in names), reverse=True)
+    return scored[0][1] if scored and scored[0][0] >= 2 else None

@@ -1,0 +1,252 @@
+"""完整性: the sheet has what a 绩效目标表 must have (财预〔2015〕88号 审核内容之一)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+
+from jixiao.model import Framework, Severity
+from jixiao.model.lexicon import fold, load
+from jixiao.review.context import SheetContext
+from jixiao.review.finding import Applicability, Dimension, Edit, Finding, Fix
+from jixiao.review.rule import COLUMNS, Rule, RuleDocs
+from jixiao.review.sources import CORE_2021, GOALS_2015
+
+# How each header field is read from the model, and its name in the table.
+_HEADER_FIELDS = {
+    "code": ("项目编码", lambda s: s.code),
+    "name": ("项目名称", lambda s: s.name),
+    "budget.total": ("预算数", lambda s: s.budget.total),
+    "purpose": ("资金用途", lambda s: s.purpose),
+    "spend_plan": ("资金支出计划", lambda s: s.spend_plan),
+}
+
+
+class MissingHeaderField(Rule):
+    code = "JX101"
+    name = "missing-header-field"
+    title = "表头信息缺失"
+    severity = Severity.ERROR
+    dimension = Dimension.COMPLETENESS
+    source = GOALS_2015.at("第十三条（绩效目标申报内容）")
+    message = "项目“{sheet}”缺少“{field}”"
+    defaults = {"fields": ["code", "name", "budget.total", "purpose", "spend_plan"]}
+    docs = RuleDocs(
+        what="项目编码、项目名称、预算数、资金用途、资金支出计划等表头信息是否填写（必填项由审核方案规定）。",
+        why="缺少这些信息，审核人无法把目标表与预算项目对应起来，也无法判断目标与资金是否匹配。",
+        bad="项目名称：（空）\n预算数：（空）",
+        good="项目名称：乡镇维稳经费\n预算数：15.00（万元）",
+        fix="补填缺少的表头信息，与预算申报中的项目一致。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for key in self.param(ctx, "fields"):
+            label, read = _HEADER_FIELDS[key]
+            value = read(ctx.sheet)
+            if value is None or value == "" or value == []:
+                yield self.finding(ctx, column=label, field=label)
+
+
+class NoIndicators(Rule):
+    code = "JX102"
+    name = "no-indicators"
+    title = "没有绩效指标"
+    severity = Severity.ERROR
+    dimension = Dimension.COMPLETENESS
+    source = GOALS_2015.at("第九条（绩效指标）")
+    message = "项目“{sheet}”没有任何绩效指标"
+    docs = RuleDocs(
+        what="目标表是否至少有一行绩效指标。",
+        why="绩效目标要用绩效指标细化、量化；没有指标的目标表无法审核，也无法在年底自评。",
+        bad="（只有绩效目标文字，没有指标表格）",
+        good="产出指标 | 数量指标 | 矛盾纠纷排查村数 | ≥18个",
+        fix="按产出、效益、满意度三类补充绩效指标。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        if not ctx.sheet.indicators:
+            yield self.finding(ctx)
+
+
+class MissingLevel1(Rule):
+    code = "JX103"
+    name = "missing-level1-category"
+    title = "缺少一级指标类别"
+    severity = Severity.ERROR
+    dimension = Dimension.COMPLETENESS
+    source = GOALS_2015.at("第九条（绩效指标）")
+    message = "项目“{sheet}”没有“{level1}”类指标"
+    defaults = {"required": ["产出指标", "效益指标", "满意度指标"]}
+    docs = RuleDocs(
+        what="产出指标、效益指标、满意度指标是否都有（2021年起框架下成本指标另由 JX105 检查）。",
+        why="绩效目标要同时反映产出、效果和服务对象满意程度，缺一类就说不清钱花出去得到了什么。",
+        bad="只有产出指标和效益指标，没有满意度指标。",
+        good="产出指标、效益指标、满意度指标各有至少一项。",
+        fix="补充缺少类别的指标；确实不适用的，说明理由。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        if not ctx.sheet.indicators:
+            return  # JX102 reports the empty grid once
+        present = {ctx.level1_of(indicator) for indicator in ctx.sheet.indicators}
+        for level1 in self.param(ctx, "required"):
+            if level1 not in present:
+                yield self.finding(ctx, column="level1", level1=level1)
+
+
+class MissingOutputLevel2(Rule):
+    code = "JX104"
+    name = "missing-output-subcategory"
+    title = "产出指标缺少数量、质量或时效"
+    severity = Severity.WARNING
+    dimension = Dimension.COMPLETENESS
+    source = GOALS_2015.at("第九条（绩效指标）")
+    message = "项目“{sheet}”的产出指标中没有“{level2}”"
+    defaults = {"required": ["数量指标", "质量指标", "时效指标"]}
+    docs = RuleDocs(
+        what="产出指标下是否有数量指标、质量指标和时效指标。",
+        why="产出要说清做多少、做到什么程度、什么时候完成；缺少时效指标，年中监控和年底自评都无从比对进度。",
+        bad="产出指标 | 数量指标 | …\n产出指标 | 质量指标 | …\n（没有时效指标）",
+        good="产出指标 | 时效指标 | 矛盾纠纷调处时限 | ≤15工作日",
+        fix="补充缺少的二级指标，时效指标应写明完成时限或及时率。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        if not ctx.sheet.indicators:
+            return
+        present = {i.level2 for i in ctx.sheet.indicators if ctx.level1_of(i) == "产出指标"}
+        for level2 in self.param(ctx, "required"):
+            if level2 not in present:
+                yield self.finding(ctx, column="level2", level2=level2)
+
+
+class MissingCostIndicator(Rule):
+    code = "JX105"
+    name = "missing-cost-indicator"
+    title = "缺少成本指标"
+    severity = Severity.WARNING
+    dimension = Dimension.COMPLETENESS
+    source = CORE_2021.at("（成本指标）")
+    message = "项目“{sheet}”没有成本指标（{where}）"
+    defaults = {"required": True}
+    docs = RuleDocs(
+        what="目标表是否有成本指标：88号/10号框架下为产出指标中的“成本指标”，2021年起框架下为一级指标“成本指标”"
+        "（经济成本、社会成本、生态环境成本）。是否必填由审核方案的 required 参数决定。",
+        why="没有成本指标，就无法判断产出与投入是否相应匹配，也无法在自评时评价资金使用的经济性。",
+        bad="产出指标只有数量、质量指标，全表没有成本指标。",
+        good="成本指标 | 经济成本指标 | 人均调解经费 | ≤500元/人",
+        fix="按框架补充成本指标，指标值用元或万元，且不超过预算。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        if not ctx.sheet.indicators or not self.param(ctx, "required"):
+            return
+        cost_levels = {"成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标"}
+        if any(ctx.level1_of(i) == "成本指标" or i.level2 in cost_levels for i in ctx.sheet.indicators):
+            return
+        where = "应在一级指标“成本指标”下" if ctx.framework is Framework.Y2021 else "应在产出指标的“成本指标”下"
+        yield self.finding(ctx, column="level2", where=where)
+
+
+class MissingGoals(Rule):
+    code = "JX106"
+    name = "missing-goal-statements"
+    title = "没有绩效目标文字"
+    severity = Severity.ERROR
+    dimension = Dimension.COMPLETENESS
+    source = GOALS_2015.at("第八条（绩效目标内容）")
+    message = "项目“{sheet}”没有填写绩效目标（年度目标）"
+    docs = RuleDocs(
+        what="“绩效目标”栏是否填写了年度目标。",
+        why="绩效指标是对绩效目标的细化；没有目标文字，指标就失去了依托，审核人无法判断指标是否相关。",
+        bad="绩效目标：（空）",
+        good="绩效目标：1、全乡18个行政村矛盾纠纷排查全覆盖，调解成功率不低于90%",
+        fix="用一两句话写明本年度要达到的产出和效果，并与指标对应。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        if not any(goal.strip() for goal in ctx.sheet.goals):
+            yield self.finding(ctx, column="goals")
+
+
+class EmptyIndicatorCell(Rule):
+    code = "JX107"
+    name = "empty-indicator-cell"
+    title = "指标单元格为空"
+    severity = Severity.ERROR
+    dimension = Dimension.COMPLETENESS
+    source = GOALS_2015.at("第九条（绩效指标）")
+    message = "指标“{indicator}”的“{column_name}”为空"
+    docs = RuleDocs(
+        what="每行指标的二级指标、三级指标、指标值是否填写；表中其他行填写了指标描述或确定依据时，本行也应填写。",
+        why="空单元格使这一行无法审核、无法监控，年底也无法打分。",
+        bad="产出指标 | 数量指标 | 村人居环境整治个数 | （空）",
+        good="产出指标 | 数量指标 | 村人居环境整治个数 | ≥18个",
+        fix="补填空单元格。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        indicators = ctx.sheet.indicators
+        with_description = any(i.description for i in indicators)
+        with_basis = any(i.basis for i in indicators)
+        for indicator in indicators:
+            empty = []
+            if not indicator.level2_raw.strip():
+                empty.append("level2")
+            if not indicator.name.strip():
+                empty.append("name")
+            if indicator.target.is_empty:
+                empty.append("target")
+            if with_description and not (indicator.description or "").strip():
+                empty.append("description")
+            if with_basis and not (indicator.basis or "").strip():
+                empty.append("basis")
+            for column in empty:
+                yield self.finding(ctx, indicator=indicator, column=column, column_name=_column_name(column))
+
+
+class TemplateResidue(Rule):
+    code = "JX108"
+    name = "template-placeholder-left"
+    title = "残留模板占位文字"
+    severity = Severity.ERROR
+    dimension = Dimension.COMPLETENESS
+    source = GOALS_2015.at("第十二条（细化量化）")
+    message = "“{column_name}”中残留模板文字“{text}”"
+    docs = RuleDocs(
+        what="单元格中是否还留着模板的占位文字，如“≥**”“指标1：”“（100字以内）”“请填写”。",
+        why="占位文字说明这一项其实没有填写，目标值无法审核。",
+        bad="指标值：≥**个",
+        good="指标值：≥18个",
+        fix="删去占位文字，填入实际内容。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in ctx.sheet.indicators:
+            cells = {"name": indicator.name, "description": indicator.description, "target": indicator.target.raw}
+            for column, text in cells.items():
+                word = _placeholder_in(text)
+                if word or (column == "target" and indicator.target.placeholder):
+                    fix = Fix(applicability=Applicability.DISPLAY_ONLY, summary="删去占位文字，填写实际内容",
+                              edits=(Edit(field=column, before=text, row=indicator.row, indicator=indicator.name),))
+                    yield self.finding(ctx, indicator=indicator, column=column, fix=fix,
+                                       column_name=_column_name(column), text=word or text)
+        for goal in ctx.sheet.goals:
+            if word := _placeholder_in(goal):
+                yield self.finding(ctx, column="goals", column_name="绩效目标", text=word)
+
+
+def _column_name(column: str) -> str:
+    return COLUMNS[column]
+
+
+@cache
+def _placeholders() -> tuple[tuple[str, str], ...]:
+    return tuple((word, fold(word)) for word in load("targets")["placeholders"] if fold(word))
+
+
+def _placeholder_in(text: str | None) -> str | None:
+    if not text:
+        return None
+    folded = fold(text)
+    return next((word for word, folded_word in _placeholders() if folded_word in folded), None)

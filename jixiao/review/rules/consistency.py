@@ -1,0 +1,369 @@
+"""Internal consistency: names vs descriptions, goals vs indicators vs overall goals, heading vs table."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from decimal import Decimal
+from functools import cache
+
+from jixiao.model import Indicator, Severity
+from jixiao.model.lexicon import fold
+from jixiao.review.context import SheetContext
+from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
+from jixiao.review.lexicon import Kind, basis_sets_standard, counted_numbers, data, kind_of
+from jixiao.review.rule import Rule, RuleDocs
+from jixiao.review.sources import EVALUATION_2020, GOALS_2015
+
+_MATCHED = GOALS_2015.at("第十二条（指向明确、相应匹配）")
+_STANDARDS = GOALS_2015.at("第十条（绩效标准）")
+_FIGURES = re.compile(r"[\d.%‰≥≤=<>,、:;()（）]+")
+
+
+@cache
+def _bigrams(text: str) -> frozenset[str]:
+    folded = _FIGURES.sub("", fold(text))
+    return frozenset(folded[i : i + 2] for i in range(len(folded) - 1))
+
+
+def similarity(a: str | None, b: str | None) -> float:
+    """Share of character pairs two short texts have in common (0 to 1), figures and signs ignored."""
+    left, right = _bigrams(a or ""), _bigrams(b or "")
+    if not left or not right:
+        return 0.0
+    return len(left & right) / min(len(left), len(right))
+
+
+def swapped_pairs(ctx: SheetContext) -> list[tuple[Indicator, Indicator]]:
+    """Pairs of rows whose descriptions fit each other's names far better than their own."""
+    if "swaps" in ctx.shared:
+        return ctx.shared["swaps"]
+    # Each row must look wrong on its own and right when swapped, so that merely similar rows never match;
+    # rows whose description fits their name are left out first, which keeps this cheap on sound sheets.
+    rows = [(i, similarity(i.name, i.description)) for i in ctx.sheet.indicators if i.description and i.name]
+    rows = [(i, own) for i, own in rows if own < 0.3]
+    pairs = []
+    for n, (a, own_a) in enumerate(rows):
+        for b, own_b in rows[n + 1 :]:
+            cross = (similarity(a.name, b.description), similarity(b.name, a.description))
+            if min(cross) >= 0.3 and sum(cross) - own_a - own_b >= 0.8:
+                pairs.append((a, b))
+    ctx.shared["swaps"] = pairs
+    return pairs
+
+
+class NameDescriptionMismatch(Rule):
+    code = "JX601"
+    name = "name-description-mismatch"
+    title = "指标名称与指标描述不符"
+    severity = Severity.WARNING
+    dimension = Dimension.RELEVANCE
+    source = _MATCHED
+    message = "指标“{indicator}”是{name_kind}，指标描述“{description}”说的却是{description_kind}"
+    docs = RuleDocs(
+        what="三级指标名称与绩效指标描述是否说的是同一件事（如名称是处理率，描述却是满意度）。",
+        why="名称与描述不符，说明填表时串了行或复制错了，审核人无法确定目标到底指什么。",
+        bad="生活污水处理率 | 受益人口满意度100%",
+        good="生活污水处理率 | 全乡生活污水得到有效处理的比例",
+        fix="核对该行，使描述说明名称所指的内容。",
+    )
+
+    _WORDS = {Kind.SATISFACTION: "满意度", Kind.RATE: "比率", Kind.COUNT: "数量", Kind.DURATION: "时长或年限",
+              Kind.MONEY: "金额"}
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        swapped = {id(row) for pair in swapped_pairs(ctx) for row in pair}
+        for indicator in ctx.sheet.indicators:
+            if id(indicator) in swapped or not indicator.description:
+                continue  # a swapped pair is reported once, by JX602, with the swap as its fix
+            name_kind, description_kind = kind_of(indicator.name), kind_of(indicator.description)
+            if _clash(name_kind, description_kind, indicator.description):
+                yield self.finding(ctx, indicator=indicator, column="description", confidence=Confidence.INFERENCE,
+                                   name_kind=self._WORDS[name_kind], description=indicator.description,
+                                   description_kind=self._WORDS[description_kind])
+
+
+def _clash(name_kind: Kind | None, description_kind: Kind | None, description: str) -> bool:
+    if name_kind is None or description_kind is None or name_kind is description_kind:
+        return False
+    kinds = {name_kind, description_kind}
+    if kinds == {Kind.RATE, Kind.COUNT}:
+        return False  # a rate is often described by the counts it divides
+    if kinds == {Kind.RATE, Kind.SATISFACTION} and "满意" in fold(description) and name_kind is Kind.SATISFACTION:
+        return False  # 满意度 described as 满意人数占比
+    return True
+
+
+class DescriptionsSwapped(Rule):
+    code = "JX602"
+    name = "descriptions-swapped"
+    title = "两行指标描述互相颠倒"
+    severity = Severity.ERROR
+    dimension = Dimension.RELEVANCE
+    source = _MATCHED
+    message = "指标“{indicator}”与“{other}”的指标描述像是写反了：“{description}”应属于“{other}”"
+    docs = RuleDocs(
+        what="两行指标的描述是否互相颠倒：各自的描述与本行名称无关，却与另一行的名称对应。",
+        why="描述颠倒后，两行指标的目标都说不清；常见于复制粘贴时串行。",
+        bad="生活污水处理率 | 受益人口满意度100%\n受益人口满意度 | 生活垃圾无害化处理100%",
+        good="生活污水处理率 | 生活污水得到处理的比例\n受益人口满意度 | 受益人口对环境治理的满意程度",
+        fix="互换两行的指标描述，再核对指标值。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for a, b in swapped_pairs(ctx):
+            edits = (
+                Edit(field="description", before=a.description, after=b.description, row=a.row, indicator=a.name),
+                Edit(field="description", before=b.description, after=a.description, row=b.row, indicator=b.name),
+            )
+            fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary=f"互换“{a.name}”与“{b.name}”的指标描述",
+                      edits=edits)
+            yield self.finding(ctx, indicator=a, column="description", fix=fix, confidence=Confidence.INFERENCE,
+                               other=b.name, description=a.description)
+
+
+class GoalNumberMismatch(Rule):
+    code = "JX603"
+    name = "goal-number-mismatch"
+    title = "绩效目标中的数字与指标不一致"
+    severity = Severity.WARNING
+    dimension = Dimension.RELEVANCE
+    source = _MATCHED
+    message = "绩效目标写“{written}”，而{elsewhere}中均为“{expected}”"
+    docs = RuleDocs(
+        what="绩效目标文字中的“数字+对象”（如“14个村”）与指标和部门整体目标中的同一对象数量是否一致（支持“十八个村”等中文数字）。",
+        why="同一张表里说14个村又说18个村，审核人无法确定工作量，年底也无法判断是否完成。",
+        bad="绩效目标：改善14个村生态环境\n指标：村人居环境整治个数 ≥18个（全乡18个行政村）",
+        good="绩效目标：改善18个村生态环境\n指标：村人居环境整治个数 ≥18个（全乡18个行政村）",
+        fix="统一数字；若确为其中一部分村，在目标中写明。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        elsewhere: dict[str, dict[Decimal, set[str]]] = {}
+        for indicator in ctx.sheet.indicators:
+            for text in (indicator.name, indicator.description, indicator.target.raw):
+                for counted in counted_numbers(text):
+                    elsewhere.setdefault(counted.noun, {}).setdefault(counted.value, set()).add("指标")
+        overall = ctx.document.overall if ctx.document else None
+        for text in (overall.aims + overall.duties) if overall else []:
+            for counted in counted_numbers(text):
+                elsewhere.setdefault(counted.noun, {}).setdefault(counted.value, set()).add("部门整体绩效目标")
+        for goal in ctx.sheet.goals:
+            for counted in counted_numbers(goal):
+                values = elsewhere.get(counted.noun, {})
+                # Only one figure elsewhere, and a different one: a subset (其中5个村) would show several figures.
+                if len(values) != 1 or counted.value in values:
+                    continue
+                (expected_value, places), = values.items()
+                expected = counted.written.replace(_number_text(counted.written), f"{expected_value.normalize():f}", 1)
+                corrected = (goal if counted.written in goal else fold(goal)).replace(counted.written, expected, 1)
+                fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary=f"将“{counted.written}”改为“{expected}”",
+                          edits=(Edit(field="goals", before=goal, after=corrected),))
+                yield self.finding(ctx, column="goals", fix=fix, written=counted.written, expected=expected,
+                                   elsewhere="和".join(sorted(places, key=len)))
+
+
+def _number_text(written: str) -> str:
+    match = re.match(r"\d+(?:\.\d+)?|[^个所座]+", written)
+    return match.group(0) if match else written
+
+
+_TITLE_NOISE = re.compile(r"\[bookmark:[^\]]*\]|(项目支出|项目)?绩效目标(申报)?表$|^\d{4}年(度)?")
+
+
+def heading_name(title: str | None) -> str:
+    """The project name inside a heading such as ``2024年乡镇维稳经费绩效目标表``, as written."""
+    text = "".join((title or "").split())
+    previous = None
+    while previous != text:
+        previous, text = text, _TITLE_NOISE.sub("", text)
+    return text
+
+
+class TitleNameMismatch(Rule):
+    code = "JX604"
+    name = "heading-name-mismatch"
+    title = "表头项目名称与表内项目名称不一致"
+    severity = Severity.WARNING
+    dimension = Dimension.FORM
+    source = _MATCHED
+    message = "标题中的项目名称“{heading}”与表内项目名称“{name}”不一致"
+    docs = RuleDocs(
+        what="目标表标题（“…绩效目标表”）中的项目名称与“项目名称”栏是否一致。",
+        why="名称不一致时无法确定这张表对应哪个预算项目，常见于录入错字（如“乡乡”）。",
+        bad="标题：乡镇环境治理经费（西留村）绩效目标表\n项目名称：乡乡环境治理经费（西留村）",
+        good="标题：乡镇环境治理经费（西留村）绩效目标表\n项目名称：乡镇环境治理经费（西留村）",
+        fix="以预算系统中的项目名称为准，统一两处写法。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        heading, name = heading_name(ctx.sheet.title), ctx.sheet.name or ""
+        folded_heading, folded_name = fold(heading), fold(name)
+        # 项目 may belong to the name (高标准农田建设项目) as well as to the heading's 项目绩效目标表.
+        with_project = fold(re.sub(r"绩效目标(申报)?表$", "", "".join((ctx.sheet.title or "").split())))
+        if not folded_heading or not folded_name or folded_heading.endswith(folded_name) \
+                or folded_name.endswith(folded_heading) or with_project.endswith(folded_name):
+            return  # a heading may carry the unit's name before the project's
+        doubled = re.compile(r"(.)\1")
+        if doubled.search(name) and not doubled.search(heading):
+            fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary=f"项目名称改为“{heading}”",
+                      edits=(Edit(field="name", before=ctx.sheet.name, after=heading),))
+        elif doubled.search(heading) and not doubled.search(name):
+            fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary=f"标题改为“{name}绩效目标表”",
+                      edits=(Edit(field="title", before=ctx.sheet.title, after=f"{name}绩效目标表"),))
+        else:
+            fix = Fix(applicability=Applicability.DISPLAY_ONLY, summary="以预算系统中的项目名称为准统一两处写法")
+        yield self.finding(ctx, column="project", fix=fix, heading=heading, name=ctx.sheet.name)
+
+
+class DuplicateIndicator(Rule):
+    code = "JX605"
+    name = "duplicate-indicator-name"
+    title = "指标名称重复"
+    severity = Severity.WARNING
+    dimension = Dimension.FORM
+    source = GOALS_2015.at("第十二条（指向明确）")
+    message = "指标名称“{indicator}”在本表中出现了{count}次"
+    docs = RuleDocs(
+        what="同一张表中是否有名称相同的三级指标。",
+        why="同名指标在监控和自评时无法区分，通常是把描述写进了描述栏而名称没改。",
+        bad="社会效益指标 | 社会影响力 | 人民调解案件数\n社会效益指标 | 社会影响力 | 受援群众投诉率",
+        good="社会效益指标 | 人民调解案件数 | …\n社会效益指标 | 受援群众投诉率 | …",
+        fix="为每一行起一个说明所衡量内容的名称，可取自指标描述。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        counts = Counter(fold(i.name) for i in ctx.sheet.indicators if i.name.strip())
+        seen: set[str] = set()
+        for indicator in ctx.sheet.indicators:
+            key = fold(indicator.name)
+            if counts.get(key, 0) < 2:
+                continue
+            if key in seen:
+                yield self.finding(ctx, indicator=indicator, column="name", fix=_rename_fix(indicator),
+                                   count=counts[key])
+            seen.add(key)
+
+
+def _rename_fix(indicator: Indicator) -> Fix:
+    description = (indicator.description or "").strip()
+    if description and len(fold(description)) <= 15:
+        return Fix(applicability=Applicability.NEEDS_HUMAN, summary=f"指标名称改为“{description}”",
+                   edits=(Edit(field="name", before=indicator.name, after=description, row=indicator.row,
+                               indicator=indicator.name),))
+    return Fix(applicability=Applicability.DISPLAY_ONLY, summary="改用说明所衡量内容的名称")
+
+
+class GenericIndicatorName(Rule):
+    code = "JX606"
+    name = "generic-indicator-name"
+    title = "指标名称没有说明衡量对象"
+    severity = Severity.INFO
+    dimension = Dimension.RELEVANCE
+    source = GOALS_2015.at("第十二条（指向明确）")
+    message = "指标名称“{indicator}”没有说明衡量的是什么{hint}"
+    docs = RuleDocs(
+        what="三级指标名称是否只是“完成率”“覆盖率”“社会影响力”之类的通用词。",
+        why="指标要指向明确；只写“完成率”，看不出是什么工作的完成率，年底无法对应实际数据。",
+        bad="时效指标 | 完成率 | 按上级要求时间解决上访问题",
+        good="时效指标 | 上访问题按期办结率 | 按上级要求时限办结的上访件占比",
+        fix="在名称前加上衡量的对象，如“上访问题按期办结率”。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        generic = {fold(word) for word in data()["generic_names"]["words"]}
+        for indicator in ctx.sheet.indicators:
+            if fold(indicator.name) in generic:
+                description = (indicator.description or "").strip()
+                hint = f"，可参考描述“{description}”改写" if description else ""
+                yield self.finding(ctx, indicator=indicator, column="name", hint=hint)
+
+
+class SameBasisEverywhere(Rule):
+    code = "JX607"
+    name = "same-basis-on-every-indicator"
+    title = "所有指标的确定依据相同"
+    severity = Severity.WARNING
+    dimension = Dimension.FEASIBILITY
+    source = _STANDARDS
+    message = "全部{count}项指标的指标值确定依据都是“{basis}”，未按指标分别说明"
+    defaults = {"min_rows": 3}
+    docs = RuleDocs(
+        what="表中（至少三项）指标的“指标值确定依据”是否完全相同。",
+        why="每个指标值都应有自己的依据（计划标准、行业标准、历史标准或财政部门认可的其他标准）；同一句话复制到每一行，等于没有说明依据。",
+        bad="每一行依据都是：遵政字〔2017〕16号《遵化市乡镇财政管理体制改革暂行办法》",
+        good="村人居环境整治个数：计划标准（乡村振兴工作方案）\n受益群众满意度：历史标准（上年满意度调查91%）",
+        fix="按指标分别写明依据的标准类别和出处。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        bases = [fold(i.basis or "") for i in ctx.sheet.indicators]
+        if len(bases) >= self.param(ctx, "min_rows") and bases[0] and len(set(bases)) == 1:
+            fix = Fix(applicability=Applicability.DISPLAY_ONLY, summary="按指标分别写明计划标准、行业标准或历史标准")
+            yield self.finding(ctx, column="basis", fix=fix, count=len(bases),
+                               basis=_shorten(ctx.sheet.indicators[0].basis or ""))
+
+
+class BasisSetsNoStandard(Rule):
+    code = "JX608"
+    name = "basis-sets-no-standard"
+    title = "确定依据不是指标标准"
+    severity = Severity.WARNING
+    dimension = Dimension.FEASIBILITY
+    source = _STANDARDS
+    message = "指标值确定依据“{basis}”（{count}项指标引用）是财政管理体制文件，没有规定任何指标的标准"
+    docs = RuleDocs(
+        what="指标值确定依据是否只引用了财政管理体制、体制改革之类不规定指标数值的文件。",
+        why="确定依据要说明指标值从何而来：计划标准、行业标准、历史标准或财政部门认可的其他标准；体制文件只规定钱怎么分，不能说明“≥18个”“≥90%”的由来。",
+        bad="遵政字〔2017〕16号《遵化市乡镇财政管理体制改革暂行办法》",
+        good="计划标准：《西留村乡2024年农村人居环境整治工作方案》",
+        fix="改为实际设定该指标值所依据的计划、行业标准或历史数据。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        first: dict[str, Indicator] = {}
+        counts: Counter[str] = Counter()
+        for indicator in ctx.sheet.indicators:
+            key = fold(indicator.basis or "")
+            if key and basis_sets_standard(indicator.basis or "") is False:
+                first.setdefault(key, indicator)
+                counts[key] += 1
+        for key, indicator in first.items():
+            fix = Fix(applicability=Applicability.DISPLAY_ONLY,
+                      summary="改为设定指标值所依据的计划标准、行业标准、历史标准或其他认可的标准")
+            yield self.finding(ctx, indicator=indicator, column="basis", fix=fix, confidence=Confidence.INFERENCE,
+                               basis=_shorten(indicator.basis or ""), count=counts[key])
+
+
+class WeightsNotHundred(Rule):
+    code = "JX609"
+    name = "weights-not-summing-to-100"
+    title = "指标权重合计不等于100"
+    severity = Severity.ERROR
+    dimension = Dimension.FORM
+    source = EVALUATION_2020.at("第二十一条（指标权重）")
+    message = "指标权重合计为{total}，应为100{missing}"
+    docs = RuleDocs(
+        what="填写了权重的目标表，各指标权重之和是否为100。",
+        why="自评按权重计分；合计不是100，总分就不是百分制，等级会算错。",
+        bad="权重：20、20、20、20、10（合计90）",
+        good="权重：20、20、20、20、20（合计100）",
+        fix="调整权重使合计为100。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        weights = [i.weight for i in ctx.sheet.indicators]
+        given = [w for w in weights if w is not None]
+        if not given:
+            return
+        total = sum(given, Decimal(0))
+        missing = len(weights) - len(given)
+        if total != 100 or missing:
+            yield self.finding(ctx, column="weight", total=f"{total.normalize():f}",
+                               missing=f"（另有{missing}项指标未填权重）" if missing else "")
+
+
+def _shorten(text: str, limit: int = 40) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[:limit] + "…"

@@ -1,0 +1,101 @@
+"""Direction: an indicator that should fall (投诉率, 事故, 成本, 时长) needs an upper bound (≤)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from jixiao.model import Direction, Operator, Severity
+from jixiao.review.context import SheetContext
+from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
+from jixiao.review.rule import Rule, RuleDocs
+from jixiao.review.sources import CORE_2021, EVALUATION_2020
+
+_LOWER_BOUNDS = (Operator.GE, Operator.GT)
+_UPPER_BOUNDS = (Operator.LE, Operator.LT)
+
+
+def _operator_fix(indicator, operator: str, summary: str) -> Fix:
+    edit = Edit(field="target.operator", before=indicator.target.operator.value, after=operator, row=indicator.row,
+                indicator=indicator.name)
+    return Fix(applicability=Applicability.NEEDS_HUMAN, summary=summary, edits=(edit,))
+
+
+class ReverseIndicatorWithLowerBound(Rule):
+    code = "JX401"
+    name = "reverse-indicator-with-lower-bound"
+    title = "反向指标用了“≥”"
+    severity = Severity.ERROR
+    dimension = Dimension.FORM
+    source = EVALUATION_2020.at("附件（反向指标计分）")
+    message = "“{subject}”越低越好（反向指标），指标“{indicator}”的指标值“{raw}”却用了“{operator}”，应为“≤”上限"
+    docs = RuleDocs(
+        what="投诉率、发生率、事故数、差错率、成本、费用、用时等越低越好的指标，指标值是否写成“≥”“>”。",
+        why="“投诉率≥90%”意味着投诉越多越好；反向指标的目标应是上限，自评时按“目标值/实际值”计分。",
+        bad="社会效益指标 | 受援群众投诉率 | ≥90%",
+        good="社会效益指标 | 受援群众投诉率 | ≤5%",
+        fix="运算符改为“≤”，并重新确定可接受的上限数值。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in ctx.sheet.indicators:
+            facts, target = ctx.fact(indicator), indicator.target
+            if not facts.reverse or target.operator not in _LOWER_BOUNDS:
+                continue
+            subject = indicator.description if facts.from_description else indicator.name
+            fix = _operator_fix(indicator, "≤", "运算符改为“≤”，并重新确定上限值")
+            confidence = Confidence.INFERENCE if facts.from_description else Confidence.HIGH
+            yield self.finding(ctx, indicator=indicator, column="target", fix=fix, confidence=confidence,
+                               subject=subject, raw=target.raw, operator=target.operator.value)
+
+
+class DirectionContradictsOperator(Rule):
+    code = "JX402"
+    name = "direction-contradicts-operator"
+    title = "指标方向与运算符矛盾"
+    severity = Severity.ERROR
+    dimension = Dimension.FORM
+    source = CORE_2021.at("（指标方向）")
+    message = "指标“{indicator}”标为“{direction}”，指标值“{raw}”却用了“{operator}”"
+    docs = RuleDocs(
+        what="“指标方向性”栏为正向的指标是否用“≥”，为反向的是否用“≤”。",
+        why="方向与运算符矛盾时，系统和审核人不知道该按哪一个计分。",
+        bad="指标方向性：反向；指标值：≥5%",
+        good="指标方向性：反向；指标值：≤5%",
+        fix="按指标含义统一方向与运算符。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in ctx.sheet.indicators:
+            operator, direction = indicator.target.operator, indicator.direction
+            wrong = (direction is Direction.NEGATIVE and operator in _LOWER_BOUNDS) or (
+                direction is Direction.POSITIVE and operator in _UPPER_BOUNDS)
+            if wrong:
+                expected = "≤" if direction is Direction.NEGATIVE else "≥"
+                fix = _operator_fix(indicator, expected, f"运算符改为“{expected}”，或更正指标方向")
+                yield self.finding(ctx, indicator=indicator, column="direction", fix=fix,
+                                   direction=direction.value, raw=indicator.target.raw, operator=operator.value)
+
+
+class ReverseIndicatorMarkedPositive(Rule):
+    code = "JX403"
+    name = "reverse-indicator-marked-positive"
+    title = "反向指标标为正向"
+    severity = Severity.WARNING
+    dimension = Dimension.FORM
+    source = CORE_2021.at("（指标方向）")
+    message = "指标“{indicator}”越低越好，“指标方向性”却标为“正向”"
+    docs = RuleDocs(
+        what="投诉率、事故数、成本等越低越好的指标，“指标方向性”栏是否标为正向。",
+        why="方向标错，自评计分时会把超标当成超额完成。",
+        bad="受援群众投诉率 | 正向 | ≤5%",
+        good="受援群众投诉率 | 反向 | ≤5%",
+        fix="指标方向性改为“反向”。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in ctx.sheet.indicators:
+            if indicator.direction is Direction.POSITIVE and ctx.fact(indicator).reverse:
+                edit = Edit(field="direction", before="正向", after="反向", row=indicator.row, indicator=indicator.name)
+                fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary="指标方向性改为“反向”", edits=(edit,))
+                yield self.finding(ctx, indicator=indicator, column="direction", fix=fix,
+                                   confidence=Confidence.INFERENCE)

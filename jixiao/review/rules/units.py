@@ -1,0 +1,213 @@
+"""Units: a rate in %, at most 100; a count in a count unit; a duration in a time unit; money in 元/万元."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from jixiao.model import Indicator, MoneyUnit, Operator, Severity, UnitKind, parse_target, unit_kind
+from jixiao.model.lexicon import fold
+from jixiao.review.context import SheetContext
+from jixiao.review.finding import Applicability, Confidence, Dimension, Finding
+from jixiao.review.lexicon import Kind, is_growth, suggested_unit
+from jixiao.review.rule import Rule, RuleDocs
+from jixiao.review.rules.form import target_fix
+from jixiao.review.sources import CORE_2021, GOALS_2015
+
+_SPECIFIC = GOALS_2015.at("第十二条（细化量化）")
+
+
+def _confidence(ctx: SheetContext, indicator: Indicator) -> Confidence:
+    # Reading the kind from the description, or a unit from it, is an inference about the preparer's intent.
+    facts = ctx.fact(indicator)
+    return Confidence.INFERENCE if facts.from_description or indicator.target.unit_inferred else Confidence.HIGH
+
+
+def _unit_in_description(indicator: Indicator, kind: UnitKind) -> str | None:
+    """A unit of ``kind`` written after a number in the description (24400人 → 人)."""
+    for piece in (indicator.description or "", indicator.target.leftover or ""):
+        for start in range(len(piece)):
+            if piece[start].isdigit() and (start == 0 or not piece[start - 1].isdigit()):
+                unit = parse_target(piece[start:]).unit
+                if unit and unit_kind(unit) is kind:
+                    return unit
+    return None
+
+
+class RateNotInPercent(Rule):
+    code = "JX301"
+    name = "rate-not-in-percent"
+    title = "比率类指标未用百分比"
+    severity = Severity.ERROR
+    dimension = Dimension.FORM
+    source = _SPECIFIC
+    message = "指标“{indicator}”是{what}，指标值“{raw}”的单位却是“{unit}”，应使用%"
+    docs = RuleDocs(
+        what="名称为“…率”“…比例”“…满意度”的指标，指标值单位是否为%。",
+        why="比率和满意度是百分数；写成“个”“人”等单位，说明指标名称与指标值不是同一回事。",
+        bad="设施正常使用率 | ≥18个",
+        good="设施正常使用率 | ≥95%",
+        fix="把单位改为%，并按比率重新确定数值；若要表达数量，改指标名称。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in ctx.sheet.indicators:
+            kind, target = ctx.fact(indicator).kind, indicator.target
+            if kind not in (Kind.RATE, Kind.SATISFACTION) or not target.unit or target.unit in ("%", "‰"):
+                continue
+            what = "满意度" if kind is Kind.SATISFACTION else "比率"
+            fix = target_fix(indicator, f"{target.operator or ''}{target.value}%", Applicability.NEEDS_HUMAN,
+                             "单位改为%并核实数值")
+            yield self.finding(ctx, indicator=indicator, column="target", fix=fix,
+                               confidence=_confidence(ctx, indicator), what=what, raw=target.raw, unit=target.unit)
+
+
+class PercentOver100(Rule):
+    code = "JX302"
+    name = "percent-over-100"
+    title = "百分比超过100%"
+    severity = Severity.ERROR
+    dimension = Dimension.FEASIBILITY
+    source = _SPECIFIC
+    message = "指标“{indicator}”的指标值“{raw}”超过100%，比率不可能达到"
+    docs = RuleDocs(
+        what="以%为单位的指标值是否超过100（增长率等可以超过100%的除外）。",
+        why="比率、覆盖率、满意度最多100%；超过100%的目标要么单位写错，要么数值写错。",
+        bad="设施正常使用率 | ≥120%",
+        good="设施正常使用率 | ≥95%",
+        fix="核实数值；若实际是人数、个数等，改用相应单位（见 JX303）。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in ctx.sheet.indicators:
+            target, kind = indicator.target, ctx.fact(indicator).kind
+            if target.unit != "%" or target.value is None or kind in (Kind.COUNT, Kind.DURATION, Kind.MONEY):
+                continue  # a count or duration in % is JX303/JX304's, with a better fix
+            top = target.value_max if target.value_max is not None else target.value
+            if top > 100 and not is_growth(indicator.name):
+                fix = target_fix(indicator, f"{target.operator or ''}100%", Applicability.DISPLAY_ONLY,
+                                 "核实数值，比率不超过100%")
+                yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw)
+
+
+class CountInPercent(Rule):
+    code = "JX303"
+    name = "count-in-percent"
+    title = "数量类指标用了百分比"
+    severity = Severity.ERROR
+    dimension = Dimension.FORM
+    source = _SPECIFIC
+    message = "“{subject}”是数量，指标“{indicator}”的指标值“{raw}”却以%计，应改为“{suggested}”"
+    docs = RuleDocs(
+        what="名称（或名称不明确时的指标描述）表明是数量（…数、…个数、数量、人数、次数）的指标，指标值是否用了%。",
+        why="数量用%表示没有意义：“≥24400%”的受益人口数既不是人数也不是比率。",
+        bad="受益人口数 | 24400人 | ≥24400%",
+        good="受益人口数 | 全乡常住人口 | ≥24400人",
+        fix="单位改为数量单位（人、个、件、次…）；说明文字中写有“24400人”的，采用其单位。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in ctx.sheet.indicators:
+            facts, target = ctx.fact(indicator), indicator.target
+            if facts.kind is not Kind.COUNT or target.unit != "%" or target.value is None:
+                continue
+            subject = indicator.description if facts.from_description else indicator.name
+            unit = _unit_in_description(indicator, UnitKind.COUNT) or suggested_unit(Kind.COUNT, subject or "") or "个"
+            suggested = f"{(target.operator or Operator.GE).value}{target.value}{unit}"
+            applicability = Applicability.NEEDS_HUMAN
+            if target.value <= 100:
+                # ≥100% of a count usually meant "all of them": the number itself is unknown.
+                suggested, applicability = f"{(target.operator or Operator.GE).value}N{unit}（N为实际数量）", \
+                    Applicability.DISPLAY_ONLY
+            fix = target_fix(indicator, suggested, applicability, f"单位改为“{unit}”")
+            yield self.finding(ctx, indicator=indicator, column="target", fix=fix,
+                               confidence=_confidence(ctx, indicator), subject=subject, raw=target.raw,
+                               suggested=suggested)
+
+
+class DurationNotInTimeUnit(Rule):
+    code = "JX304"
+    name = "duration-not-in-time-unit"
+    title = "时长、年限类指标未用时间单位"
+    severity = Severity.ERROR
+    dimension = Dimension.FORM
+    source = _SPECIFIC
+    message = "指标“{indicator}”是时长或年限，指标值“{raw}”却不是时间单位，应以“{unit}”计"
+    docs = RuleDocs(
+        what="名称为“…年限”“…时长”“…时限”“…周期”的指标，指标值是否以年、月、天、小时等时间单位计。",
+        why="“使用年限≥100%”无法核对：年限要写成年数。",
+        bad="环保设施使用年限 | ≥100%",
+        good="环保设施使用年限 | ≥5年",
+        fix="改用时间单位并填写实际年限或时长。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in ctx.sheet.indicators:
+            facts, target = ctx.fact(indicator), indicator.target
+            if facts.kind is not Kind.DURATION or not target.unit or unit_kind(target.unit) is UnitKind.TIME:
+                continue
+            unit = suggested_unit(Kind.DURATION, indicator.name) or "天"
+            fix = target_fix(indicator, f"{(target.operator or Operator.GE).value}N{unit}（N为实际{unit}数）",
+                             Applicability.DISPLAY_ONLY, f"单位改为“{unit}”并填写实际数值")
+            yield self.finding(ctx, indicator=indicator, column="target", fix=fix,
+                               confidence=_confidence(ctx, indicator), raw=target.raw, unit=unit)
+
+
+class MoneyNotInMoneyUnit(Rule):
+    code = "JX305"
+    name = "money-not-in-money-unit"
+    title = "金额类指标未用货币单位"
+    severity = Severity.ERROR
+    dimension = Dimension.FORM
+    source = CORE_2021.at("（成本指标）")
+    message = "指标“{indicator}”是金额或成本，指标值“{raw}”的单位却是“{unit}”，应以元或万元计"
+    docs = RuleDocs(
+        what="名称为“…成本”“…费用”“…经费”“…资金”的指标，指标值是否以元、万元等货币单位计。",
+        why="成本指标要与预算比对；不用货币单位就无法判断产出与投入是否匹配。",
+        bad="人均调解经费 | ≤100%",
+        good="人均调解经费 | ≤500元/人",
+        fix="改用元或万元，并与预算数核对。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in ctx.sheet.indicators:
+            facts, target = ctx.fact(indicator), indicator.target
+            if facts.kind is not Kind.MONEY or not target.unit or unit_kind(target.unit) is UnitKind.MONEY:
+                continue
+            yield self.finding(ctx, indicator=indicator, column="target", confidence=_confidence(ctx, indicator),
+                               raw=target.raw, unit=target.unit)
+
+
+class CostAboveBudget(Rule):
+    code = "JX306"
+    name = "cost-above-budget"
+    title = "成本指标超过预算"
+    severity = Severity.ERROR
+    dimension = Dimension.APPROPRIATENESS
+    source = GOALS_2015.at("第十二条（相应匹配）")
+    message = "指标“{indicator}”的金额“{raw}”（合{amount}万元）超过项目预算{budget}万元"
+    docs = RuleDocs(
+        what="以元/万元计的总成本类指标值是否超过项目预算数（人均、单价等单位成本除外）。",
+        why="绩效目标要与预算相应匹配：计划花的钱比预算还多，目标就不可行。",
+        bad="预算数 15.00万元；维稳经费支出 ≤18万元",
+        good="预算数 15.00万元；维稳经费支出 ≤15万元",
+        fix="核对成本指标与预算数，二者应一致或成本不超过预算。",
+    )
+
+    _TO_WAN = {"万元": Decimal(1), "元": Decimal("0.0001"), "千元": Decimal("0.1"), "亿元": Decimal(10000)}
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        budget = ctx.sheet.budget.total
+        if budget is None:
+            return
+        if ctx.sheet.money_unit is MoneyUnit.YUAN:
+            budget = budget / 10000
+        for indicator in ctx.sheet.indicators:
+            target = indicator.target
+            factor = self._TO_WAN.get(target.unit or "")
+            if factor is None or target.value is None or "/" in fold(target.unit or "") or "人均" in indicator.name:
+                continue
+            amount = target.value * factor
+            if amount > budget:
+                yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw,
+                                   amount=f"{amount.normalize():f}", budget=f"{budget:.2f}")

@@ -1,0 +1,217 @@
+"""Text layouts beyond the TAB layout, each built from the sample's sheets and read back."""
+
+from __future__ import annotations
+
+import pytest
+
+from jixiao.documents import NotAGoalDocument, read_bytes
+from jixiao.documents.readers.text import TEXT_LAYOUTS
+from jixiao.documents.readers.text_spaced import display_width
+
+from tests.documents.readers.sample_grid import HEADER, SheetGrid, Span, assert_same_sheets, full_rows, sample_grids
+
+
+def piped(grid: SheetGrid, keep_merged: bool = False, markdown: bool = False) -> list[str]:
+    """Pipe rows; merged cells dropped (or kept as empty cells), line breaks as <br>."""
+    if keep_merged:
+        rows = [[text or "" for text in row] for row in full_rows(grid)]
+    else:
+        rows = [[span.text for span in row] for row in grid.rows]
+    lines = [grid.title, *grid.lines]
+    for row in rows:
+        lines.append("| " + " | ".join(text.replace("\n", "<br>") for text in row) + " |")
+        if markdown and row[0] == HEADER[0]:
+            lines.append("|" + "---|" * len(row))
+    return lines
+
+
+def one_per_line(grid: SheetGrid) -> list[str]:
+    """Every cell's lines, one after another; merged and empty cells absent."""
+    lines = [grid.title, *grid.lines]
+    for row in grid.rows:
+        lines += [line for span in row for line in span.text.split("\n") if line]
+        lines.append("")
+    return lines
+
+
+def fixed_width(grid: SheetGrid, gap: str = "  ") -> list[str]:
+    """A table printed to text: columns padded to their widest cell, further lines of a cell below it."""
+    rows = full_rows(grid)
+    grid_rows = rows[next(r for r, row in enumerate(rows) if row[0] == HEADER[0]) :]  # header-block spans overflow
+    widths = [max(display_width(line) for row in grid_rows if row[c] for line in row[c].split("\n")) for c in range(6)]
+    lines = [grid.title, *grid.lines]
+    for row in rows:
+        cells = [(text or "").split("\n") for text in row]
+        for k in range(max(len(cell) for cell in cells)):
+            parts = [cell[k] if k < len(cell) else "" for cell in cells]
+            line = gap.join(part + " " * (width - display_width(part)) for part, width in zip(parts, widths))
+            lines.append(line.rstrip())
+    return lines
+
+
+def indented(grid: SheetGrid) -> list[str]:
+    """一级 names at indent 0, 二级 indented, indicators further indented with their cells on the line."""
+    rows = full_rows(grid)
+    lines = [grid.title, *grid.lines]
+    header_at = next(r for r, row in enumerate(rows) if row[0] == HEADER[0])
+    for row in rows[:header_at]:
+        lines.append("  ".join(text.replace("\n", "\n    ") for text in row if text))
+    lines.append("    ".join(HEADER))
+    for row in rows[header_at + 1 :]:
+        if row[0]:
+            lines.append(row[0])
+        if row[1]:
+            lines.append("  " + row[1])
+        first, *more = row[5].split("\n")
+        lines.append("    " + "  ".join([row[2], row[3], row[4], first]))
+        lines += ["      " + line for line in more]
+    return lines
+
+
+def document_text(render, **options) -> str:
+    return "\n".join(line for grid in sample_grids() for line in render(grid, **options)) + "\n"
+
+
+def read(text: str, encoding: str = "utf-8"):
+    return read_bytes(text.encode(encoding), "layout.txt")
+
+
+LAYOUTS = {
+    "piped-dropped": (lambda: document_text(piped), "text-piped"),
+    "piped-kept": (lambda: document_text(piped, keep_merged=True), "text-piped"),
+    "markdown": (lambda: document_text(piped, keep_merged=True, markdown=True), "text-piped"),
+    "one-per-line": (lambda: document_text(one_per_line), "text-lines"),
+    "fixed-width": (lambda: document_text(fixed_width), "text-spaced"),
+    "full-width-spaces": (lambda: document_text(fixed_width, gap="\u3000"), "text-spaced"),
+    "indented": (lambda: document_text(indented), "text-spaced"),
+}
+
+
+@pytest.mark.parametrize("name", LAYOUTS)
+def test_layout_reads_like_the_tab_export(name):
+    build, layout = LAYOUTS[name]
+    document = read(build())
+    assert document.layout == layout
+    assert_same_sheets(document)
+
+
+def test_dropped_merged_cells_are_aligned_by_vocabulary_and_reported():
+    document = read(document_text(piped))
+    assert {d.code for d in document.diagnostics} == {"P102"}
+    assert all(d.location.file == "layout.txt" and d.location.row for d in document.diagnostics)
+
+
+@pytest.mark.parametrize("name", ["piped-kept", "one-per-line", "fixed-width", "indented"])
+def test_layouts_that_keep_their_structure_need_no_inference(name):
+    assert read(LAYOUTS[name][0]()).diagnostics == []
+
+
+def test_gbk_encoded_layout():
+    document = read(document_text(one_per_line), encoding="gbk")
+    assert_same_sheets(document)
+    assert [d.code for d in document.diagnostics] == ["P109"]
+
+
+def test_full_width_characters_in_cells():
+    text = "\n".join([
+        "某项目绩效目标表", "｜一级指标｜二级指标｜三级指标｜指标值｜",
+    ]).replace("｜", "|") + "\n" + "\n".join(
+        f"| 产出指标 | 数量指标 | 改造户数{n} | ＞＝１８户 |" for n in range(4)
+    )
+    (sheet,) = read(text).sheets
+    target = sheet.indicators[0].target
+    assert (target.raw, target.operator, str(target.value), target.unit) == ("＞＝１８户", "≥", "18", "户")
+
+
+def test_one_per_line_without_description_column_and_merged_level2():
+    text = "\n".join([
+        "项目名称", "道路维护", "一级指标", "二级指标", "三级指标", "指标值",
+        "产出指标", "数量指标", "维护里程", "≥20公里", "养护次数", "≥4次", "质量指标", "验收合格率", "=100%",
+    ])
+    (sheet,) = read(text).sheets
+    assert [(i.level2, i.name, i.target.raw) for i in sheet.indicators] == [
+        ("数量指标", "维护里程", "≥20公里"), ("数量指标", "养护次数", "≥4次"), ("质量指标", "验收合格率", "=100%"),
+    ]
+
+
+def test_one_per_line_reports_an_ambiguous_split():
+    text = "\n".join([
+        "项目名称", "道路维护", "一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值",
+        "产出指标", "数量指标", "维护里程", "县道", "乡道", "≥20公里",
+    ])
+    document = read(text)
+    (indicator,) = document.sheets[0].indicators
+    assert (indicator.name, indicator.description) == ("维护里程", "县道\n乡道")
+    assert [(d.code, d.location.line) for d in document.diagnostics] == [("P111", 8)]
+
+
+def test_every_layout_is_recognised_from_content_alone():
+    for name, (build, layout) in LAYOUTS.items():
+        text = build()
+        recognised = next(read.__module__ for looks, read in TEXT_LAYOUTS if looks(text))
+        assert recognised.rsplit(".", 1)[-1].replace("_", "-") == layout, name
+
+
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        ("今天天气很好。\n我们去公园散步。\n", "没有识别出绩效目标表的版式"),
+        ("收入\n支出\n合计\n" * 3, "没有识别出绩效目标表的版式"),
+        ("| a | b |\n" * 10, "没有找到绩效目标表"),
+    ],
+    ids=["prose", "one-word-lines", "pipes-without-labels"],
+)
+def test_text_without_a_goal_table_is_refused(data, reason):
+    with pytest.raises(NotAGoalDocument) as error:
+        read(data)
+    assert error.value.message.startswith("layout.txt：") and reason in error.value.message
+
+
+def test_binary_data_is_refused():
+    with pytest.raises(NotAGoalDocument, match="layout.bin："):
+        read_bytes(bytes(range(256)) * 10, "layout.bin")
+
+
+RUN_TOGETHER = """乡镇环境治理经费绩效目标表
+项目编码434-4.05-JXN-4QXO
+项目名称：乡镇环境治理经费
+预算数18.00
+一级指标二级指标三级指标指标值指标值确定依据
+产出指标数量指标村人居环境整治个数≥18个计划标准
+质量指标设施正常使用率＞＝９５％
+效益指标社会效益指标受益人口数不少于24400人
+"""
+
+
+def test_run_together_rows_are_split_by_vocabulary_and_target_shape():
+    document = read(RUN_TOGETHER)
+    assert document.layout == "text-run-together"
+    (sheet,) = document.sheets
+    assert (sheet.code, sheet.name, str(sheet.budget.total)) == ("434-4.05-JXN-4QXO", "乡镇环境治理经费", "18.00")
+    assert [(i.level1, i.level2, i.name, i.target.raw, i.basis) for i in sheet.indicators] == [
+        ("产出指标", "数量指标", "村人居环境整治个数", "≥18个", "计划标准"),
+        ("产出指标", "质量指标", "设施正常使用率", "＞＝９５％", None),
+        ("效益指标", "社会效益指标", "受益人口数", "不少于24400人", None),
+    ]
+    first = document.diagnostics[0]
+    assert (first.code, first.location.file, first.location.line) == ("P111", "layout.txt", 6)
+    assert "三级指标“村人居环境整治个数”" in first.message
+    assert [d.code for d in document.diagnostics] == ["P111"] * 3
+
+
+def test_run_together_without_a_header_assumes_the_four_columns_it_finds():
+    (sheet,) = read("项目名称：道路维护\n产出指标数量指标维护里程≥20公里\n").sheets
+    assert [(i.name, i.target.raw) for i in sheet.indicators] == [("维护里程", "≥20公里")]
+
+
+@pytest.mark.parametrize("render", [piped, one_per_line, fixed_width], ids=lambda f: f.__name__)
+def test_big_inputs_are_read_in_linear_time(render):
+    import time
+
+    rows = [[Span("产出指标", rowspan=5000), Span("数量指标", rowspan=5000), Span("指标0"), Span("说明"), Span("≥0个"),
+             Span("计划标准")]] + [[Span(f"指标{n}"), Span("说明"), Span(f"≥{n}个"), Span("计划标准")] for n in range(1, 5000)]
+    grid = SheetGrid(title="某项目绩效目标表", lines=[], rows=[[Span("项目名称"), Span("某项目")], [Span(h) for h in HEADER], *rows])
+    start = time.perf_counter()
+    document = read("\n".join(render(grid)))
+    assert len(document.sheets[0].indicators) == 5000
+    assert time.perf_counter() - start < 10

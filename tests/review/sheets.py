@@ -1,0 +1,77 @@
+"""Building goal sheets from the compact specs of the test data files (rule_cases.toml, clean_sheets.toml).
+
+A spec is a table of header fields and ``rows``; each row is ``[一级, 二级, 三级, 描述, 指标值, 依据]`` with an
+optional 权重 and 指标方向性. A case patches the base spec: ``rows`` replaces all rows, ``set_rows`` replaces
+rows by 1-based number, ``add_rows`` appends, ``drop_rows`` removes; other keys replace header fields.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from jixiao.model import Budget, Checkpoint, Document, GoalSheet, Indicator, OverallGoals
+
+HERE = Path(__file__).parent
+
+
+def load_data(name: str) -> dict[str, Any]:
+    """The parsed TOML data file ``tests/review/<name>``."""
+    return tomllib.loads((HERE / name).read_text(encoding="utf-8"))
+
+
+def patched(base: dict[str, Any], patch: dict[str, Any]) -> dict[str, Any]:
+    """``base`` with a case's patch applied."""
+    spec = {key: value for key, value in base.items()}
+    rows = [list(row) for row in spec.get("rows", [])]
+    for key, value in patch.items():
+        if key == "set_rows":
+            for number, row in value.items():
+                rows[int(number) - 1] = row
+        elif key == "add_rows":
+            rows.extend(value)
+        elif key == "drop_rows":
+            rows = [row for n, row in enumerate(rows, start=1) if n not in set(value)]
+        elif key == "rows":
+            rows = value
+        else:
+            spec[key] = value
+    spec["rows"] = rows
+    return spec
+
+
+def _decimal(value: object) -> Decimal | None:
+    return None if value is None or value == "" else Decimal(str(value))
+
+
+def build_sheet(spec: dict[str, Any]) -> GoalSheet:
+    """A goal sheet from a spec, its indicators understood as the readers would."""
+    indicators = []
+    for number, row in enumerate(spec.get("rows", []), start=1):
+        cells = list(row) + [None] * (8 - len(row))
+        level1, level2, name, description, target, basis, weight, direction = cells
+        indicators.append(Indicator.from_cells(
+            level1=level1, level2=level2, name=name, description=description or None, target=target,
+            basis=basis or None, weight=weight, direction=direction, row=number))
+    return GoalSheet(
+        title=spec.get("title"),
+        code=spec.get("code"),
+        name=spec.get("name"),
+        year=spec.get("year"),
+        money_unit=spec.get("money_unit", "万元"),
+        budget=Budget(total=_decimal(spec.get("total")), fiscal=_decimal(spec.get("fiscal")),
+                      other=_decimal(spec.get("other"))),
+        purpose=spec.get("purpose"),
+        spend_plan=[Checkpoint(label=label, percent=_decimal(percent)) for label, percent in spec.get("plan", [])],
+        goals=list(spec.get("goals", [])),
+        indicators=indicators,
+        table=1,
+    )
+
+
+def build_document(spec: dict[str, Any]) -> Document:
+    """A one-sheet document from a spec, with the unit's overall aims if the spec gives ``overall``."""
+    overall = OverallGoals(aims=list(spec["overall"])) if spec.get("overall") else None
+    return Document(source=spec.get("source", "case.txt"), overall=overall, sheets=[build_sheet(spec)])

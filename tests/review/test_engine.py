@@ -1,0 +1,97 @@
+"""review_document, profiles, configuration and the transparent grade."""
+
+from decimal import Decimal
+
+import pytest
+
+from jixiao.model import Diagnostic, Framework, Location, Severity
+from jixiao.review import (
+    Config, ProfileError, available_profiles, load_profile, review_document, review_sheet,
+)
+from jixiao.review.outcome import GRADE_MEANINGS
+from tests.review.sheets import build_document, build_sheet, load_data, patched
+
+BASE = load_data("rule_cases.toml")["base"]
+
+
+def test_reader_diagnostics_become_findings_of_their_sheet():
+    document = build_document(BASE)
+    key = document.sheets[0].key
+    document = document.model_copy(update={"diagnostics": [
+        Diagnostic(code="T201", severity=Severity.WARNING, message="指标表缺少“指标值确定依据”列",
+                   location=Location(sheet=key, row=3)),
+        Diagnostic(code="T101", severity=Severity.INFO, message="文档未注明单位", location=Location()),
+    ]})
+    review = review_document(document, load_profile())
+    (sheet_finding,) = review.sheets[0].findings
+    assert sheet_finding.rule == "JX001" and "T201" in sheet_finding.message and sheet_finding.location.row == 3
+    assert review.sheets[0].grade == "优" and review.sheets[0].score == 97
+    (document_finding,) = review.document_findings
+    assert document_finding.severity is Severity.INFO and document_finding.location.file == "case.txt"
+
+
+def test_grade_is_explained_and_capped():
+    sheet = build_sheet(patched(BASE, {"rows": []}))
+    review = review_sheet(sheet, load_profile())
+    assert review.grade == "差" and review.capped_by == ["JX102"]
+    assert "JX102" in review.explain() and review.explain().endswith("最高评为差）")
+    assert set(GRADE_MEANINGS) == {"优", "良", "中", "差"}
+
+
+def test_one_rule_deducts_at_most_its_cap():
+    rows = [["产出指标", "数量指标", f"指标{n}", "描述", "90", "计划标准"] for n in range(10)]
+    review = review_sheet(build_sheet(patched(BASE, {"rows": rows})), load_profile())
+    assert max(d.points for d in review.deductions) <= Decimal(20)
+
+
+def test_framework_follows_the_year_unless_the_profile_fixes_it():
+    profile = load_profile()
+    assert profile.framework_for(2020) is Framework.LEGACY
+    assert profile.framework_for(2024) is Framework.Y2021
+    assert profile.framework_for(None) is Framework.LEGACY
+    assert profile.model_copy(update={"framework": "y2021"}).framework_for(2019) is Framework.Y2021
+
+
+def test_local_profile_extends_the_central_one():
+    local = load_profile("county-example")
+    assert "county-example" in available_profiles() and "central" in available_profiles()
+    assert local.parameter("JX705", "minimums", {}) == {"6": 50, "9": 75}
+    assert local.parameter("JX103", "required", None) == ["产出指标", "效益指标", "满意度指标"]  # inherited
+    assert local.severity_of("JX105", Severity.WARNING) is Severity.ERROR
+    assert local.enabled("JX705", "spend-plan-below-minimum")
+
+
+def test_profile_files_and_errors(tmp_path):
+    (tmp_path / "mine.toml").write_text('name = "mine"\nextends = "central"\nignore = ["JX6"]\n', encoding="utf-8")
+    mine = load_profile("mine.toml", tmp_path)
+    assert not mine.enabled("JX603", "goal-number-mismatch") and mine.enabled("JX401", "x")
+    with pytest.raises(ProfileError):
+        load_profile("nowhere")
+    (tmp_path / "loop.toml").write_text('name = "loop"\nextends = "loop.toml"\n', encoding="utf-8")
+    with pytest.raises(ProfileError):
+        load_profile("loop.toml", tmp_path)
+
+
+def test_config_adjusts_the_profile_like_ruff():
+    config = Config.model_validate({"select": ["JX4"], "extend-select": ["JX801"], "ignore": ["JX403"],
+                                    "severity": {"JX801": "error"}})
+    profile = config.resolve()
+    assert profile.enabled("JX401", "") and profile.enabled("JX801", "") and not profile.enabled("JX403", "")
+    assert not profile.enabled("JX101", "")
+    assert profile.severity_of("JX801", Severity.WARNING) is Severity.ERROR
+    assert config.resolve(select=["JX1"]).enabled("JX101", "")
+
+
+def test_severity_override_reaches_findings():
+    document = build_document(patched(BASE, {"drop_rows": [4]}))
+    profile = load_profile().adjusted(severity={"JX105": Severity.ERROR})
+    (finding,) = [f for f in review_document(document, profile).findings if f.rule == "JX105"]
+    assert finding.severity is Severity.ERROR
+
+
+def test_findings_serialise_with_their_rendered_message():
+    document = build_document(patched(BASE, {"drop_rows": [4]}))
+    (finding,) = review_document(document, load_profile()).findings
+    data = finding.model_dump(mode="json")
+    assert data["message"] == finding.template.format_map(finding.params)
+    assert finding.contract()["fix"] is None  # the contract keeps fix as null when there is none

@@ -1,0 +1,58 @@
+"""The words that decide what an indicator measures (data/lexicon.toml)."""
+
+from decimal import Decimal
+
+import pytest
+
+from jixiao.review.lexicon import (
+    Kind, basis_sets_standard, counted_numbers, is_growth, is_reverse, is_timeliness, kind_of, suggested_unit,
+    vague_word,
+)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("生活污水处理率", Kind.RATE), ("受益人口满意度100%", Kind.SATISFACTION), ("受益人口数", Kind.COUNT),
+    ("村人居环境整治个数", Kind.COUNT), ("人民调解案件数", Kind.COUNT), ("环保设施使用年限", Kind.DURATION),
+    ("维稳工作经费支出", Kind.MONEY), ("调解矛盾数量占排查纠纷数", Kind.RATE), ("覆盖率（%）", Kind.RATE),
+    ("居民消费价格指数", None), ("社会影响力", None), ("长期使用性", None), ("", None), ("满意度", Kind.SATISFACTION),
+])
+def test_kind_is_read_from_the_head_of_the_phrase(text, kind):
+    assert kind_of(text) is kind
+
+
+@pytest.mark.parametrize(("text", "reverse"), [
+    ("受援群众投诉率", True), ("安全事故发生次数", True), ("单位建设成本", True), ("群众投诉处理率", False),
+    ("事故处置及时率", False), ("减少上访总数的比率", False), ("培训时长", False), ("挽回经济损失", False),
+    ("矛盾纠纷调解成功率", False),
+])
+def test_reverse_indicators(text, reverse):
+    assert is_reverse(text) is reverse
+
+
+def test_timeliness_growth_and_vague_words():
+    assert is_timeliness("补助资金发放及时率") and not is_timeliness("验收合格率")
+    assert is_growth("村集体收入增长率") and not is_growth("设施正常使用率")
+    assert vague_word("明显提升") == "明显提升" and vague_word("达到预期") is None and vague_word("≥90%") is None
+
+
+def test_suggested_units():
+    assert suggested_unit(Kind.COUNT, "受益人数") == "人"
+    assert suggested_unit(Kind.COUNT, "人民调解案件数") == "件"
+    assert suggested_unit(Kind.DURATION, "环保设施使用年限") == "年"
+    assert suggested_unit(Kind.SATISFACTION, "满意度") == "%"
+
+
+def test_counted_numbers_in_arabic_and_chinese_numerals():
+    found = counted_numbers("改善14个村生态环境，全乡十八个行政村，一村一品")
+    assert [(c.value, c.noun) for c in found] == [(Decimal(14), "村"), (Decimal(18), "村")]
+    assert counted_numbers("") == []
+
+
+@pytest.mark.parametrize(("basis", "verdict"), [
+    ("遵政字〔2017〕16号《遵化市乡镇财政管理体制改革暂行办法》", False),
+    ("计划标准：《西留村乡综治维稳工作方案》", True),
+    ("历史标准：上年调解成功率88%", True),
+    ("见附件", None),
+])
+def test_basis_sets_a_standard(basis, verdict):
+    assert basis_sets_standard(basis) is verdict

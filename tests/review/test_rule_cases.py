@@ -1,0 +1,52 @@
+"""Every rule has a failing and a passing case, run from the data in rule_cases.toml."""
+
+from __future__ import annotations
+
+import pytest
+
+from jixiao.review import RULES, load_profile, review_document
+from tests.review.sheets import build_document, load_data, patched
+
+DATA = load_data("rule_cases.toml")
+CASES = DATA["case"]
+
+
+def _id(case: dict) -> str:
+    return case["rule"] + (f"-{case['about'][:12]}" if "about" in case else "")
+
+
+def _findings(case: dict, outcome: str):
+    document = build_document(patched(DATA["base"], case[outcome]))
+    return review_document(document, load_profile(case.get("profile", "central"))).findings
+
+
+def test_base_sheet_is_clean():
+    findings = review_document(build_document(DATA["base"]), load_profile()).findings
+    assert [f.message for f in findings] == []
+
+
+def test_every_rule_has_a_case():
+    with_cases = {case["rule"] for case in CASES}
+    # JX001 turns reader diagnostics into findings; it is tested with a document in test_engine.py.
+    assert {rule.code for rule in RULES} - {"JX001"} <= with_cases
+
+
+@pytest.mark.parametrize("case", CASES, ids=_id)
+def test_failing_case(case):
+    found = [f for f in _findings(case, "fail") if f.rule == case["rule"]]
+    assert found, f"{case['rule']} did not fire"
+    expected = case.get("fix")
+    if expected:
+        edits = [(edit, f.fix) for f in found if f.fix for edit in f.fix.edits]
+        assert any(
+            edit.field == expected["field"]
+            and ("after" not in expected or edit.after == expected["after"])
+            and ("applicability" not in expected or fix.applicability.value == expected["applicability"])
+            for edit, fix in edits
+        ), [(edit.field, edit.after, fix.applicability.value) for edit, fix in edits]
+
+
+@pytest.mark.parametrize("case", CASES, ids=_id)
+def test_passing_case(case):
+    found = [f.message for f in _findings(case, "pass") if f.rule == case["rule"]]
+    assert found == []
