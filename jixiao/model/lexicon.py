@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import tomllib
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -25,6 +25,8 @@ def load(name: str) -> dict[str, Any]:
 _FOLD_EXTRA = str.maketrans({"≧": "≥", "≦": "≤", "，": ",", "、": "、", "\u3000": " ", "～": "~"})
 
 
+# Labels and level names repeat across every table of every file, so folding is memoised.
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Fold full-width forms and spacing so that spellings of the same word compare equal.
 

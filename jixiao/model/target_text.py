@@ -26,9 +26,11 @@ _TEMPLATE_PREFIX = re.compile(r"^(?:指标\d+[:：]?|[(（](?=.*[)）]$))")
 
 
 @cache
-def _operator_phrases(section: str) -> tuple[tuple[str, Operator], ...]:
-    pairs = [(fold(p), Operator(op)) for op, phrases in load("targets")[section].items() for p in phrases]
-    return tuple(sorted(pairs, key=lambda pair: len(pair[0]), reverse=True))
+def _operator_phrases(section: str) -> tuple[re.Pattern[str], dict[str, Operator]]:
+    """One alternation of the section's phrases (longest first) and the operator each names."""
+    operators = {fold(p): Operator(op) for op, phrases in load("targets")[section].items() for p in phrases}
+    ordered = sorted(operators, key=len, reverse=True)
+    return re.compile("|".join(re.escape(phrase) for phrase in ordered)), operators
 
 
 @cache
@@ -68,12 +70,13 @@ class _Cursor:
     def rest(self) -> str:
         return self.text[self.pos :]
 
-    def take_phrase(self, phrases: tuple[tuple[str, Operator], ...]) -> Operator | None:
-        for phrase, operator in phrases:
-            if self.rest.startswith(phrase):
-                self.pos += len(phrase)
-                return operator
-        return None
+    def take_phrase(self, phrases: tuple[re.Pattern[str], dict[str, Operator]]) -> Operator | None:
+        pattern, operators = phrases
+        match = pattern.match(self.text, self.pos)
+        if match is None:
+            return None
+        self.pos = match.end()
+        return operators[match.group(0)]
 
     def take_number(self) -> tuple[str, Decimal] | None:
         match = _NUMBER.match(self.text, self.pos)
