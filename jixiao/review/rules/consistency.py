@@ -202,9 +202,12 @@ class TitleNameMismatch(Rule):
         folded_heading, folded_name = fold(heading), fold(name)
         # 项目 may belong to the name (高标准农田建设项目) as well as to the heading's 项目绩效目标表.
         with_project = fold(re.sub(r"绩效目标(申报)?表$", "", "".join((ctx.sheet.title or "").split())))
-        if not folded_heading or not folded_name or folded_heading.endswith(folded_name) \
-                or folded_name.endswith(folded_heading) or with_project.endswith(folded_name):
-            return  # a heading may carry the unit's name before the project's
+        if not folded_heading or not folded_name or with_project.endswith(folded_name):
+            return
+        for longer, shorter in ((folded_heading, folded_name), (folded_name, folded_heading)):
+            # Either may carry the unit's name before the project's; one stray character is a typo (乡乡…).
+            if longer.endswith(shorter) and len(longer) - len(shorter) != 1:
+                return
         doubled = re.compile(r"(.)\1")
         if doubled.search(name) and not doubled.search(heading):
             fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary=f"项目名称改为“{heading}”",
