@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from jixiao.cli import document_commands
+from jixiao.cli import document_commands, serve_command
 from jixiao.cli.console import stderr
 from jixiao.cli.errors import CliError
 
@@ -20,6 +20,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 document_commands.register(app)
+serve_command.register(app)
 
 
 def main() -> None:
