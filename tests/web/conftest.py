@@ -17,6 +17,12 @@ SAMPLE = Path(__file__).parent.parent / "fixtures" / "sample.txt"
 PASSWORD = "Pa55word-for-tests"
 
 
+@pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    """PBKDF2 is slow by design; the tests create seven users each."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def sample_bytes() -> bytes:
     return SAMPLE.read_bytes()

@@ -8,8 +8,8 @@ from __future__ import annotations
 from decimal import Decimal
 from urllib.parse import quote
 
-from django.http import HttpResponse
-from ninja import File, Form, Router, Schema
+from django.http import Http404, HttpResponse
+from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from jixiao.model import GoalSheet
@@ -135,9 +135,9 @@ def read_sheet(request, sheet_id: int):
 def create_sheet(request, payload: SheetIn):
     unit = units_visible(member_get(request.user)).filter(code=payload.unit_code).first()
     if unit is None:
-        return 404, {"detail": "没有找到该单位"}
+        raise Http404("没有找到该单位")
     sheet = sheet_create(user=request.user, unit=unit, year=payload.year, content=payload.content, source="API")
-    return 201, _detail(sheet)
+    return Status(201, _detail(sheet))
 
 
 @router.patch("/{int:sheet_id}", response=SheetDetail, summary="修改一张表（须带上打开时的版本号）")
@@ -155,7 +155,7 @@ def update_sheet(request, sheet_id: int, payload: SheetPatch):
 def delete_sheet(request, sheet_id: int):
     sheet_get(member_get(request.user), sheet_id)
     sheet_delete(user=request.user, sheet_id=sheet_id)
-    return 204, None
+    return Status(204, None)
 
 
 @router.post("/{int:sheet_id}/transitions/{name}", response=SheetOut,
@@ -179,7 +179,7 @@ def export(request, sheet_id: int, fmt: str):
 def import_files(request, unit_code: Form[str], year: Form[int], files: File[list[UploadedFile]]):
     unit = units_visible(member_get(request.user)).filter(code=unit_code).first() or Unit(pk=0)
     sheets = sheets_import(user=request.user, unit=unit, year=year, files=[(f.name, f.read()) for f in files])
-    return 201, [_out(s) for s in sheets]
+    return Status(201, [_out(s) for s in sheets])
 
 
 @router.post("/check", response=list[CheckedFile], summary="审核文件（不保存）")

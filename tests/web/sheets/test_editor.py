@@ -1,0 +1,47 @@
+"""The editor: saves what changed, messages at the field, live findings via htmx."""
+
+from jixiao.web.sheets.models import Sheet
+from tests.web.sheets.test_history import _form_data
+
+
+def _open(client, sheet):
+    return client.get(f"/sheets/{sheet.pk}/edit/").context
+
+
+def test_editor_saves_an_indicator_split_into_operator_number_and_unit(org, sheet, login):
+    client = login(org["owner"])
+    data = _form_data(_open(client, sheet), **{"ind-0-value": "20"})
+    response = client.post(f"/sheets/{sheet.pk}/edit/", data)
+    assert response.status_code == 302
+    assert Sheet.objects.get(pk=sheet.pk).indicators.first().target == "≥20个"
+
+
+def test_editor_adds_removes_and_reorders_rows(org, sheet, login):
+    client = login(org["owner"])
+    data = _form_data(_open(client, sheet), **{
+        "ind-TOTAL_FORMS": "3", "ind-0-DELETE": "on", "ind-1-ORDER": "2",
+        "ind-2-ORDER": "1", "ind-2-level1": "产出指标", "ind-2-level2": "时效指标", "ind-2-name": "完成时间",
+        "ind-2-operator": "≤", "ind-2-value": "12", "ind-2-unit": "月",
+    })
+    assert client.post(f"/sheets/{sheet.pk}/edit/", data).status_code == 302
+    names = list(Sheet.objects.get(pk=sheet.pk).indicators.values_list("name", "target"))
+    assert names == [("完成时间", "≤12月"), ("群众满意度", "≥90%")]
+
+
+def test_bad_input_gets_a_message_at_the_field_in_the_form_labels(org, sheet, login):
+    client = login(org["owner"])
+    data = _form_data(_open(client, sheet), budget_fiscal="10", **{"ind-0-operator": "", "ind-1-value": "120"})
+    page = client.post(f"/sheets/{sheet.pk}/edit/", data).content.decode()
+    assert "财政资金（10）加其他资金" in page
+    assert "指标性质：请选择指标性质" in page
+    assert "比率不会超过100%" in page
+    assert Sheet.objects.get(pk=sheet.pk).version == 1
+
+
+def test_live_check_returns_findings_for_the_unsaved_form(org, sheet, login):
+    client = login(org["owner"])
+    data = _form_data(_open(client, sheet), **{"ind-1-value": "100"})
+    fragment = client.post(f"/sheets/{sheet.pk}/check/", data, HTTP_HX_REQUEST="true").content.decode()
+    assert 'hx-swap-oob="true"' in fragment and "<html" not in fragment
+    assert "满意度" in fragment  # a 100% satisfaction target is not credible
+    assert Sheet.objects.get(pk=sheet.pk).version == 1
