@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from jixiao.documents.blocks import Layout, Paragraph
+from itertools import count
+
+from jixiao.documents.blocks import Block, Layout, Paragraph, Row
 from jixiao.documents.interpret.header_cells import parse_title
+from jixiao.documents.interpret.long_layout import build_long_table, detect_long_header
 from jixiao.documents.interpret.overall import OverallGoalsBuilder
 from jixiao.documents.interpret.sheet_builder import SheetBuilder
 from jixiao.model import Document
@@ -24,7 +27,11 @@ def interpret(layout: Layout, source: str, file_format: str) -> Document:
             sheets.append(sheet)
             diagnostics.extend(found)
 
-    for block in layout.blocks:
+    blocks = layout.blocks
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        index += 1
         if isinstance(block, Paragraph):
             title = parse_title(block.text)
             if title:
@@ -33,6 +40,23 @@ def interpret(layout: Layout, source: str, file_format: str) -> Document:
             elif current is None or not current.has_content:
                 if not (current and current.set_unit_from_text(block.text)):
                     overall.feed(block.text)
+            continue
+        # A long-layout header opens a table: look for one only where a table or a sheet's header block may start.
+        may_open = current is None or current.columns is None or block.row == 1
+        long_header = detect_long_header(block) if may_open else None
+        if long_header is not None:
+            # One table of many projects, one row per indicator: hand the whole table over.
+            end = _table_end(blocks, index, block)
+            finish()
+            context = current if current is not None and not current.has_content else None
+            ordinals = count(len(sheets) + 1)
+            for builder in build_long_table(
+                block, long_header, blocks[index:end],  # type: ignore[arg-type]
+                lambda: SheetBuilder(source, next(ordinals), layout.aligned, like=context),
+            ):
+                current = builder
+                finish()
+            current, index = None, end
             continue
         if current is None or current.starts_another_sheet(block):
             if current is not None:
@@ -45,3 +69,11 @@ def interpret(layout: Layout, source: str, file_format: str) -> Document:
         source=source, format=file_format, layout=layout.name, unit=unit, overall=overall.result(),
         sheets=sheets, diagnostics=diagnostics,
     )
+
+
+def _table_end(blocks: list[Block], start: int, header: Row) -> int:
+    """Index after the last row of the header's table: rows of the same table, up to the next paragraph."""
+    end = start
+    while end < len(blocks) and isinstance(blocks[end], Row) and blocks[end].table == header.table:  # type: ignore[union-attr]
+        end += 1
+    return end

@@ -22,11 +22,12 @@ class Columns:
     positions: list[int | None]
 
     def kind_at(self, column: int) -> int | None:
-        """Index of the column whose heading starts at or before grid ``column`` (merged headings span)."""
-        best = None
+        """Index of the column whose heading starts nearest at or before grid ``column`` (merged headings
+        span). Positions need not be in order: a second header row moves and inserts columns."""
+        best, nearest = None, -1
         for index, position in enumerate(self.positions):
-            if position is not None and position <= column:
-                best = index
+            if position is not None and nearest <= position <= column:
+                best, nearest = index, position
         return best
 
     def heading(self, kind: str) -> str:

@@ -43,9 +43,10 @@ def column_label(text: str) -> str | None:
 
 
 def is_trailer(text: str) -> bool:
-    """True for the notes and signatures that follow an indicator grid."""
+    """True for the notes and signatures that follow an indicator grid: a trailer word alone or followed by a
+    colon (``备注：…``, ``填报人``), not an indicator that merely begins with one (``说明会场次``)."""
     key = fold(text)
-    return any(key.startswith(word) for word in labels()["trailers"]["starts"])
+    return any(key == word or key.startswith(f"{word}:") for word in labels()["trailers"]["starts"])
 
 
 def split_label_value(text: str) -> tuple[str, str] | None:

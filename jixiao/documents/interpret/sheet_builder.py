@@ -28,11 +28,20 @@ _GOAL_FIELDS = {"goals", "long_term_goals"}
 class SheetBuilder:
     """Accumulates the rows of one sheet: first its header block, then (after the grid header) indicators."""
 
-    def __init__(self, source: str, ordinal: int, aligned: bool, title: str | None = None) -> None:
+    def __init__(
+        self, source: str, ordinal: int, aligned: bool, title: str | None = None, like: SheetBuilder | None = None
+    ) -> None:
+        """``like``: a builder that has read only the lines above a table (title, unit, money unit); the new
+        sheet starts with them, as every project of a long-layout table shares them."""
         self.source = source
         self.ordinal = ordinal
         self.aligned = aligned
         self.sheet = GoalSheet(title=title, year=parse_year(title or ""), table=ordinal)
+        if like is not None:
+            shared = like.sheet
+            self.sheet = self.sheet.model_copy(update={
+                "title": shared.title, "year": shared.year, "unit": shared.unit, "money_unit": shared.money_unit,
+            })
         self.diagnostics: list[Diagnostic] = []
         self.columns: Columns | None = None
         self._pending: str | None = None  # a label whose value is in the next row
@@ -75,8 +84,12 @@ class SheetBuilder:
             self._feed_grid(row)
 
     def set_unit_from_text(self, text: str) -> bool:
-        """Take a paragraph outside the table that names the unit, money unit or year; True if it did."""
+        """Take a paragraph outside the table that names the unit (``434016XX``, ``预算单位：XX``), money unit
+        or year; True if it did."""
         unit, money_unit = parse_unit_line(text), parse_money_unit(text)
+        pair = split_label_value(text)
+        if pair and pair[0] == "unit" and not unit:
+            unit = parse_unit_line(pair[1]) or Unit(name=pair[1])
         if unit and not self.sheet.unit:
             self.sheet.unit = unit
         elif money_unit:
@@ -167,7 +180,10 @@ class SheetBuilder:
         elif field in _GOAL_FIELDS:
             getattr(sheet, field).extend(split_items(value))
         elif field == "unit":
-            sheet.unit = parse_unit_line(value) or Unit(name=value or None)
+            code = sheet.unit.code if sheet.unit else None
+            sheet.unit = parse_unit_line(value) or Unit(code=code, name=value or None)
+        elif field == "unit_code":
+            sheet.unit = (sheet.unit or Unit()).model_copy(update={"code": value or None})
         elif field == "year":
             sheet.year = parse_year(value + "年") if value else None
         # department and other recognised labels carry nothing the model keeps.

@@ -1,0 +1,208 @@
+"""The official layout of a goal sheet as a grid of cells, shared by the .docx and .xlsx writers.
+
+The layout is the sample's (财预〔2015〕88号 template): the lines above the table (title, unit, money unit),
+then one table: 项目编码/项目名称, 预算规模及资金用途 (amounts, then the purpose), 资金支出计划（%）(time
+points, then percents), 绩效目标 (and 中长期目标), and the indicator grid with 一级/二级 cells merged down
+over runs of equal values. Every text is written as the user wrote it (``level1_raw``, ``target.raw``…) so
+that reading the file back gives the same model.
+
+The budget row has seven cells, more than the six indicator columns, so the grid has at least seven columns
+and 绩效指标描述 (the widest text) spans the spare ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from jixiao.documents.interpret.header_cells import parse_unit_line
+from jixiao.model import Document, GoalSheet, Indicator, OverallGoals
+
+__all__ = ["GridCell", "SheetGrid", "sheet_grid", "sheet_lines", "overall_lines", "OverallLine"]
+
+_MIN_WIDTH = 7
+# Relative widths of the indicator columns (绩效指标描述 gets its share spread over all the columns it spans).
+_WEIGHTS = {"level1": 1.0, "level2": 1.2, "name": 1.6, "description": 2.6, "long_term_target": 1.4,
+            "target": 1.4, "weight": 0.7, "direction": 0.8, "basis": 2.0}
+_OVERALL_SECTIONS = (("aims", "一、总体绩效目标"), ("duties", "二、分项绩效目标"), ("measures", "三、工作保障措施"))
+
+
+@dataclass(slots=True)
+class GridCell:
+    """One cell of the grid: its text, where it starts, and how many columns and rows it covers.
+
+    ``number`` holds amounts and percents, which spreadsheets store as numbers (formatted to ``places``).
+    """
+
+    text: str
+    column: int
+    span: int = 1
+    down: int = 1
+    label: bool = False
+    number: Decimal | None = None
+
+    @property
+    def places(self) -> int:
+        """Decimal places of ``number`` as written (``18.00`` → 2)."""
+        exponent = self.number.as_tuple().exponent if self.number is not None else 0
+        return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+@dataclass(slots=True)
+class SheetGrid:
+    """A sheet's table: its rows of cells (covered cells of a merge are absent) and its column widths."""
+
+    width: int
+    column_weights: list[float]
+    rows: list[list[GridCell]] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class OverallLine:
+    """One paragraph of the overall-goals part: a heading (level 1 or 2) or an item (level 0)."""
+
+    text: str
+    level: int = 0
+
+
+def sheet_lines(sheet: GoalSheet) -> list[str]:
+    """The lines above the table: title, unit and money unit (those the sheet has)."""
+    lines = [sheet.title or f"{f'{sheet.year}年度' if sheet.year else ''}{sheet.name or sheet.code or ''}绩效目标表"]
+    unit = sheet.unit
+    if unit and unit.code and unit.name and parse_unit_line(f"{unit.code}{unit.name}") == unit:
+        lines.append(f"{unit.code}{unit.name}")
+    elif unit and unit.name:
+        lines.append(f"预算单位：{unit.name}")
+    if sheet.money_unit:
+        lines.append(f"单位：{sheet.money_unit.value}")
+    return lines
+
+
+def overall_lines(document: Document) -> list[OverallLine]:
+    """The overall-goals part as headed, numbered paragraphs; empty when the document has none."""
+    overall: OverallGoals | None = document.overall
+    if overall is None or overall.is_empty:
+        return []
+    lines = [OverallLine("部门整体绩效目标", 1)]
+    for attribute, heading in _OVERALL_SECTIONS:
+        items = getattr(overall, attribute)
+        if items:
+            lines.append(OverallLine(heading, 2))
+            lines.extend(OverallLine(f"{number}、{item}") for number, item in enumerate(items, start=1))
+    if document.sheets:
+        lines.append(OverallLine("预算项目绩效目标", 1))
+    return lines
+
+
+def _columns(indicators: list[Indicator]) -> list[tuple[str, str]]:
+    long_term = any(i.long_term_target for i in indicators)
+    columns = [("level1", "一级指标"), ("level2", "二级指标"), ("name", "三级指标"), ("description", "绩效指标描述")]
+    if long_term:
+        columns += [("long_term_target", "中长期指标值"), ("target", "年度指标值")]
+    else:
+        columns.append(("target", "指标值"))
+    if any(i.weight_raw or i.weight is not None for i in indicators):
+        columns.append(("weight", "权重"))
+    if any(i.direction_raw or i.direction for i in indicators):
+        columns.append(("direction", "指标方向性"))
+    columns.append(("basis", "指标值确定依据"))
+    return columns
+
+
+def _spread(items: list[tuple[str, bool, Decimal | None]], first: int, width: int) -> list[GridCell]:
+    """Lay ``items`` (text, is_label, number) from grid column ``first`` to ``width``: labels take one column,
+    values share the rest (the last value takes the remainder)."""
+    values = sum(1 for _, is_label, _ in items if not is_label) or 1
+    free = width - first - sum(1 for _, is_label, _ in items if is_label)
+    share, extra = divmod(free, values)
+    cells, column, seen = [], first, 0
+    for text, is_label, number in items:
+        span = 1
+        if not is_label:
+            seen += 1
+            span = share + (extra if seen == values else 0)
+        cells.append(GridCell(text, column, max(span, 1), label=is_label, number=number))
+        column += max(span, 1)
+    return cells
+
+
+def _amount(value: Decimal | None) -> tuple[str, bool, Decimal | None]:
+    return ("" if value is None else str(value), False, value)
+
+
+def _indicator_cells(indicator: Indicator, kind: str) -> str:
+    match kind:
+        case "level1":
+            return indicator.level1_raw or indicator.level1 or ""
+        case "level2":
+            return indicator.level2_raw or indicator.level2 or ""
+        case "target":
+            return indicator.target.raw
+        case "long_term_target":
+            return indicator.long_term_target.raw if indicator.long_term_target else ""
+        case "weight":
+            return indicator.weight_raw or ("" if indicator.weight is None else str(indicator.weight))
+        case "direction":
+            return indicator.direction_raw or (indicator.direction.value if indicator.direction else "")
+        case _:
+            return getattr(indicator, kind) or ""
+
+
+def _runs(texts: list[str], bounds: set[int]) -> dict[int, int]:
+    """Start index → length of each run of equal, non-empty texts; a run never crosses an index in ``bounds``."""
+    runs: dict[int, int] = {}
+    start = 0
+    for index in range(1, len(texts) + 1):
+        if index == len(texts) or index in bounds or texts[index] != texts[start] or not texts[start]:
+            runs[start] = index - start
+            start = index
+    return runs
+
+
+def sheet_grid(sheet: GoalSheet) -> SheetGrid:
+    """The sheet's table in the official layout."""
+    columns = _columns(sheet.indicators)
+    width = max(len(columns) + 1, _MIN_WIDTH, len(sheet.spend_plan) + 1)
+    spans = [width - len(columns) + 1 if kind == "description" else 1 for kind, _ in columns]
+    weights: list[float] = []
+    for (kind, _), span in zip(columns, spans):
+        weights += [_WEIGHTS[kind] / span] * span
+    grid = SheetGrid(width, weights)
+    rows = grid.rows
+    budget = sheet.budget
+
+    rows.append(_spread([("项目编码", True, None), (sheet.code or "", False, None),
+                         ("项目名称", True, None), (sheet.name or "", False, None)], 0, width))
+    rows.append([GridCell("预算规模及资金用途", 0, down=2, label=True), *_spread(
+        [("预算数", True, None), _amount(budget.total), ("其中：财政资金", True, None), _amount(budget.fiscal),
+         ("其他资金", True, None), _amount(budget.other)], 1, width)])
+    rows.append([GridCell(sheet.purpose or "", 1, width - 1)])
+    plan = sheet.spend_plan
+    rows.append([GridCell("资金支出计划（%）", 0, down=2 if plan else 1, label=True),
+                 *_spread([(point.label, True, None) for point in plan] or [("", False, None)], 1, width)])
+    if plan:
+        rows.append(_spread([_amount(point.percent) for point in plan], 1, width))
+    if sheet.long_term_goals:
+        rows.append([GridCell("中长期目标", 0, label=True), GridCell(_numbered(sheet.long_term_goals), 1, width - 1)])
+    goals_label = "年度目标" if sheet.long_term_goals else "绩效目标"
+    rows.append([GridCell(goals_label, 0, label=True), GridCell(_numbered(sheet.goals), 1, width - 1)])
+
+    starts = [sum(spans[:index]) for index in range(len(columns))]
+    rows.append([GridCell(heading, start, span, label=True) for (_, heading), start, span in zip(columns, starts, spans)])
+    texts = {kind: [_indicator_cells(i, kind) for i in sheet.indicators] for kind, _ in columns}
+    level1_runs = _runs(texts["level1"], set())
+    level2_runs = _runs(texts["level2"], set(level1_runs))
+    for index in range(len(sheet.indicators)):
+        row = []
+        for (kind, _), start, span in zip(columns, starts, spans):
+            runs = level1_runs if kind == "level1" else level2_runs if kind == "level2" else None
+            if runs is not None and index not in runs:
+                continue  # covered by the merged cell above
+            down = runs[index] if runs is not None else 1
+            row.append(GridCell(texts[kind][index], start, span, down=down))
+        rows.append(row)
+    return grid
+
+
+def _numbered(items: list[str]) -> str:
+    return "\n".join(f"{number}、{item}" for number, item in enumerate(items, start=1))

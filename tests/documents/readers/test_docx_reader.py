@@ -1,0 +1,208 @@
+import io
+import zipfile
+from decimal import Decimal
+
+import pytest
+
+from jixiao.documents import NotAGoalDocument, read_bytes
+from jixiao.documents.readers.docx_reader import read_docx
+from jixiao.model import Direction, Operator
+
+from tests.documents.office_files import HEADER, LEFT, SAMPLE_TABLE, UP, docx_file
+
+
+# -- the block stream ------------------------------------------------------------------------------------------
+def test_paragraphs_and_tables_come_in_body_order():
+    layout = read_docx(docx_file("前言", [["a", "b"]], "中间", [["c"]]), "x.docx")
+    kinds = [(type(b).__name__, getattr(b, "text", None) or getattr(b, "texts", None)) for b in layout.blocks]
+    assert kinds == [("Paragraph", "前言"), ("Row", ["a", "b"]), ("Paragraph", "中间"), ("Row", ["c"])]
+
+
+def test_rows_are_numbered_by_table_and_row():
+    layout = read_docx(docx_file([["a"], ["b"]], [["c"]]), "x.docx")
+    assert [(row.table, row.row) for row in layout.blocks] == [(1, 1), (1, 2), (2, 1)]
+
+
+def test_horizontal_merge_is_one_cell_at_its_first_grid_column():
+    layout = read_docx(docx_file([["a", LEFT, "b"], ["c", "d", "e"]]), "x.docx")
+    first = layout.blocks[0]
+    assert [(cell.text, cell.column) for cell in first.cells] == [("a", 0), ("b", 2)]
+
+
+def test_vertical_merge_continues_as_an_empty_cell():
+    layout = read_docx(docx_file([["a", "b"], [UP, "c"]]), "x.docx")
+    second = layout.blocks[1]
+    assert [(cell.text, cell.column) for cell in second.cells] == [("", 0), ("c", 1)]
+
+
+def test_cell_paragraphs_are_joined_by_newlines_and_empty_ones_dropped():
+    layout = read_docx(docx_file([["第一段\n\n第二段"]]), "x.docx")
+    assert layout.blocks[0].cells[0].text == "第一段\n第二段"
+
+
+def test_a_nested_table_follows_its_outer_row_as_a_table_of_its_own():
+    import docx
+
+    document = docx.Document()
+    outer = document.add_table(rows=1, cols=1)
+    outer.cell(0, 0).paragraphs[0].add_run("外层")
+    outer.cell(0, 0).add_table(rows=1, cols=2).cell(0, 1).paragraphs[0].add_run("内层")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    rows = read_docx(buffer.getvalue(), "x.docx").blocks
+    assert [(row.table, row.texts) for row in rows] == [(1, ["外层"]), (2, ["", "内层"])]
+
+
+# -- goal sheets -----------------------------------------------------------------------------------------------
+def test_the_sample_layout_as_a_word_table():
+    data = docx_file("乡镇环境治理经费（西留村）绩效目标表", "434016遵化市西留村乡人民政府", "单位：万元", SAMPLE_TABLE)
+    document = read_bytes(data, "sample.docx")
+    (sheet,) = document.sheets
+    assert document.diagnostics == []
+    assert (sheet.title, sheet.code, sheet.name) == ("乡镇环境治理经费（西留村）绩效目标表", "434-4.05-JXN-4QXO", "乡镇环境治理经费")
+    assert (document.unit.code, sheet.money_unit) == ("434016", "万元")
+    assert (sheet.budget.total, sheet.budget.fiscal, sheet.budget.other) == (Decimal("18.00"), Decimal("18.00"), None)
+    assert sheet.purpose == "该项目规划城乡垃圾收运处理"
+    assert [(c.label, c.percent) for c in sheet.spend_plan] == [
+        ("3月底", Decimal("30.00")), ("6月底", Decimal("60.00")), ("10月底", Decimal("90.00")), ("12月底", Decimal("100.00"))
+    ]
+    assert sheet.goals == ["改善14个村生态环境", "垃圾集中收集"]
+    assert [(i.level1, i.level2, i.name) for i in sheet.indicators] == [
+        ("产出指标", "数量指标", "村人居环境整治个数"),
+        ("产出指标", "质量指标", "设施正常使用率"),
+        ("产出指标", "质量指标", "受益人数"),
+        ("效益指标", "社会效益指标", "受益人口数"),
+        ("满意度指标", "服务对象满意度指标", "受益群众满意度"),
+    ]
+    first = sheet.indicators[0]
+    assert (first.target.operator, first.target.value, first.target.unit) == (Operator.GE, Decimal(18), "个")
+    assert first.basis == "遵政字〔2017〕16号\n《遵化市乡镇财政管理体制改革暂行办法》"
+    assert [i.row for i in sheet.indicators] == [8, 9, 10, 11, 12]
+
+
+def test_title_in_the_first_merged_row_of_the_table():
+    table = [["2024年度乡镇维稳经费绩效目标表", LEFT, LEFT, LEFT, LEFT, LEFT, LEFT], *SAMPLE_TABLE]
+    (sheet,) = read_bytes(docx_file(table), "x.docx").sheets
+    assert (sheet.title, sheet.year, sheet.code) == ("2024年度乡镇维稳经费绩效目标表", 2024, "434-4.05-JXN-4QXO")
+    assert len(sheet.indicators) == 5
+
+
+def test_separate_operator_and_unit_columns():
+    table = [
+        ["项目名称", "培训经费", LEFT, LEFT, LEFT, LEFT],
+        ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位"],
+        ["产出指标", "数量指标", "培训人次", "≥", "200", "人次"],
+        [UP, "时效指标", "完成时间", "≤", "12", "月"],
+    ]
+    (sheet,) = read_bytes(docx_file(table), "x.docx").sheets
+    trained, deadline = sheet.indicators
+    assert (trained.target.operator, trained.target.value, trained.target.unit) == (Operator.GE, Decimal(200), "人次")
+    assert trained.target.raw == "200"
+    assert (deadline.level1, deadline.target.operator, deadline.target.unit) == ("产出指标", Operator.LE, "月")
+
+
+def test_weight_and_direction_columns():
+    table = [
+        ["项目名称", "道路养护", LEFT, LEFT, LEFT, LEFT],
+        ["一级指标", "二级指标", "三级指标", "指标值", "权重", "指标方向性"],
+        ["产出指标", "数量指标", "养护里程", "≥120公里", "20", "正向"],
+        ["效益指标", "社会效益指标", "事故发生率", "≤1%", "10", "反向"],
+    ]
+    (sheet,) = read_bytes(docx_file(table), "x.docx").sheets
+    assert [(i.weight, i.direction) for i in sheet.indicators] == [
+        (Decimal(20), Direction.POSITIVE), (Decimal(10), Direction.NEGATIVE)
+    ]
+
+
+def test_two_header_rows_with_long_term_and_annual_targets():
+    table = [
+        ["项目名称", "农村饮水安全", LEFT, LEFT, LEFT],
+        ["一级指标", "二级指标", "三级指标", "指标值", LEFT],
+        [UP, UP, UP, "中长期指标值", "年度指标值"],
+        ["产出指标", "数量指标", "新建水厂", "≥10座", "≥3座"],
+    ]
+    (sheet,) = read_bytes(docx_file(table), "x.docx").sheets
+    (plant,) = sheet.indicators
+    assert plant.long_term_target.raw == "≥10座" and plant.target.raw == "≥3座"
+
+
+def test_missing_description_and_basis_columns():
+    table = [["项目名称", "x", LEFT, LEFT], ["一级指标", "二级指标", "三级指标", "指标值"],
+             ["产出指标", "数量指标", "覆盖村数", "18个"]]
+    (indicator,) = read_bytes(docx_file(table), "x.docx").sheets[0].indicators
+    assert (indicator.description, indicator.basis, indicator.target.value) == (None, None, Decimal(18))
+
+
+def test_full_width_labels_and_targets():
+    table = [
+        ["项目名称：环境整治", LEFT, LEFT, LEFT],
+        ["资金支出计划（％）", "６月底", "１２月底", LEFT],
+        [UP, "５０", "１００", LEFT],
+        ["一级指标", "二级指标", "三级指标（指标名称）", "指标值（年度）"],
+        ["产出指标", "质量指标", "达标率", "＞＝９０％"],
+    ]
+    (sheet,) = read_bytes(docx_file(table), "x.docx").sheets
+    assert sheet.name == "环境整治"
+    assert [(c.label, c.percent) for c in sheet.spend_plan] == [("６月底", Decimal(50)), ("１２月底", Decimal(100))]
+    target = sheet.indicators[0].target
+    assert (target.raw, target.operator, target.value, target.unit) == ("＞＝９０％", Operator.GE, Decimal(90), "%")
+
+
+def test_several_tables_are_several_sheets():
+    first = [["项目名称", "甲"], HEADER[:4], ["产出指标", "数量指标", "a", "1个"]]
+    second = [["项目名称", "乙"], HEADER[:4], ["产出指标", "数量指标", "b", "2个"], [UP, UP, "c", "3个"]]
+    document = read_bytes(docx_file("甲绩效目标表", first, "乙绩效目标表", second), "x.docx")
+    assert [(s.title, s.name, len(s.indicators), s.table) for s in document.sheets] == [
+        ("甲绩效目标表", "甲", 1, 1), ("乙绩效目标表", "乙", 2, 2)
+    ]
+
+
+def test_long_layout_in_a_word_table():
+    table = [
+        ["项目编码", "项目名称", "预算数", "一级指标", "二级指标", "三级指标", "指标值"],
+        ["P-1", "甲项目", "10.00", "产出指标", "数量指标", "a", "≥1个"],
+        ["", "", "", "", "质量指标", "b", "100%"],
+        ["P-2", "乙项目", "5.00", "满意度指标", "服务对象满意度指标", "c", "≥90%"],
+    ]
+    document = read_bytes(docx_file(table), "x.docx")
+    assert [(s.code, s.name, s.budget.total, [i.name for i in s.indicators]) for s in document.sheets] == [
+        ("P-1", "甲项目", Decimal("10.00"), ["a", "b"]), ("P-2", "乙项目", Decimal("5.00"), ["c"])
+    ]
+    assert document.sheets[0].indicators[1].level1 == "产出指标"
+
+
+def test_a_table_without_indicator_columns_gets_p101():
+    document = read_bytes(docx_file([["项目名称", "甲"], ["预算数", "10"]]), "x.docx")
+    assert [d.code for d in document.diagnostics] == ["P101"]
+    assert document.diagnostics[0].location.table == 1
+
+
+# -- damaged and foreign files ---------------------------------------------------------------------------------
+def _zip(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "空"),
+        (docx_file([["a"]])[:2000], "损坏"),
+        (_zip({"readme.txt": b"hello"}), "不是 Word"),
+        (_zip({"word/document.xml": b"<w:document><w:body>"}), "XML 格式错误"),
+        (docx_file("只有一段文字，没有表格"), "没有找到绩效目标表"),
+    ],
+    ids=["empty", "truncated-zip", "zip-not-office", "bad-xml", "no-table"],
+)
+def test_unreadable_files_raise_a_clear_chinese_error(data, reason):
+    with pytest.raises(NotAGoalDocument) as error:
+        read_bytes(data, "坏.docx")
+    assert reason in error.value.message and error.value.message.startswith("坏.docx：")
+
+
+def test_missing_document_part_is_named():
+    with pytest.raises(NotAGoalDocument, match="缺少正文"):
+        read_docx(_zip({"word/styles.xml": b"<x/>"}), "x.docx")

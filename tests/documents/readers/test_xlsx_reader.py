@@ -1,0 +1,165 @@
+import io
+import zipfile
+from decimal import Decimal
+
+import openpyxl
+import pytest
+
+from jixiao.documents import NotAGoalDocument, read_bytes
+from jixiao.documents.readers.xlsx_reader import display_number, read_xlsx
+from jixiao.model import Operator
+
+from tests.documents.office_files import HEADER, LEFT, SAMPLE_TABLE, UP, xlsx_file
+
+
+# -- cells -----------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("value", "number_format", "shown"),
+    [
+        (18, "0.00", "18.00"),
+        (18.0, "General", "18"),
+        (0.1 + 0.2, "General", "0.3"),
+        (0.3, "0%", "30%"),
+        (0.305, "0.00%", "30.50%"),
+        (1234.5, "#,##0.00", "1234.50"),
+        (2.675, "0.00", "2.68"),
+        (12.5, '0.0"万元"', "12.5"),
+        (1e16, "General", "10000000000000000"),
+    ],
+)
+def test_numbers_read_as_excel_displays_them(value, number_format, shown):
+    assert display_number(value, number_format) == shown
+
+
+def test_merged_cells_horizontal_is_one_cell_vertical_continues_empty():
+    layout = read_xlsx(xlsx_file([["a", LEFT, "b"], [UP, LEFT, "c"]]), "x.xlsx")
+    first, second = layout.blocks
+    assert [(c.text, c.column) for c in first.cells] == [("a", 0), ("b", 2)]
+    assert [(c.text, c.column) for c in second.cells] == [("", 0), ("c", 2)]
+
+
+def test_rows_carry_worksheet_and_row_numbers_and_skip_empty_rows():
+    layout = read_xlsx(xlsx_file([["a", "b"], ["", ""], ["c", "d"]], [["e", "f"]]), "x.xlsx")
+    assert [(row.table, row.row) for row in layout.blocks] == [(1, 1), (1, 3), (2, 1)]
+
+
+def test_a_one_column_worksheet_is_prose():
+    layout = read_xlsx(xlsx_file([["总体绩效目标"], ["1、改善生态环境"]]), "x.xlsx")
+    assert [type(block).__name__ for block in layout.blocks] == ["Paragraph", "Paragraph"]
+
+
+def test_a_stale_dimension_does_not_cut_rows():
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["项目名称", "甲"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    damaged = _rewrite(buffer.getvalue(), "xl/worksheets/sheet1.xml", lambda xml: xml.replace(b'ref="A1:B1"', b'ref="A1"'))
+    assert read_xlsx(damaged, "x.xlsx").blocks[0].texts == ["项目名称", "甲"]
+
+
+# -- goal sheets -----------------------------------------------------------------------------------------------
+def test_the_sample_layout_on_a_worksheet_with_numbers():
+    table = [["乡镇环境治理经费（西留村）绩效目标表", LEFT], ["434016遵化市西留村乡人民政府", LEFT], *SAMPLE_TABLE]
+    table = [[18 if cell == "18.00" else cell for cell in row] for row in table]
+    document = read_bytes(xlsx_file(table), "sample.xlsx")
+    (sheet,) = document.sheets
+    assert document.diagnostics == []
+    assert (sheet.title, document.unit.code, sheet.code) == ("乡镇环境治理经费（西留村）绩效目标表", "434016", "434-4.05-JXN-4QXO")
+    assert sheet.budget.total == Decimal(18)
+    assert [c.percent for c in sheet.spend_plan] == [Decimal(30), Decimal(60), Decimal(90), Decimal(100)]
+    assert [i.level1 for i in sheet.indicators] == ["产出指标"] * 3 + ["效益指标", "满意度指标"]
+    assert sheet.indicators[2].level2 == "质量指标"
+
+
+def test_several_worksheets_are_several_sheets():
+    first = [["甲绩效目标表"], ["项目名称", "甲"], HEADER[:4], ["产出指标", "数量指标", "a", "1个"]]
+    second = [["乙绩效目标表"], ["项目名称", "乙"], HEADER[:4], ["产出指标", "数量指标", "b", "2个"]]
+    document = read_bytes(xlsx_file(first, second), "x.xlsx")
+    assert [(s.name, s.indicators[0].name) for s in document.sheets] == [("甲", "a"), ("乙", "b")]
+
+
+LONG_HEADER = ["单位编码", "单位名称", "项目编码", "项目名称", "资金总额", "财政拨款", "年度绩效目标",
+               "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "权重", "指标方向性", "备注"]
+
+
+def test_long_layout_one_row_per_indicator():
+    table = [
+        LONG_HEADER,
+        ["434016", "西留村乡", "P-1", "环境治理", 18, 18, "改善环境", "产出指标", "数量指标", "治理村数", "≥", 18, "个", 20, "正向", "略"],
+        ["", "", "", "", "", "", "", "", "", "垃圾桶", "≥", 100, "个", 10, "正向", ""],
+        ["", "", "", "", "", "", "", "效益指标", "社会效益指标", "满意度", "≥", 90, "%", 10, "正向", ""],
+        ["434016", "西留村乡", "P-2", "维稳", 15, 15, "维护稳定", "产出指标", "质量指标", "调解成功率", "≥", 95, "%", 20, "正向", ""],
+    ]
+    document = read_bytes(xlsx_file(table), "long.xlsx")
+    first, second = document.sheets
+    assert (first.code, first.name, first.budget.total, first.goals) == ("P-1", "环境治理", Decimal(18), ["改善环境"])
+    assert (first.unit.code, first.unit.name) == ("434016", "西留村乡")
+    assert [(i.level1, i.level2, i.name, i.target.operator, i.target.value, i.target.unit) for i in first.indicators] == [
+        ("产出指标", "数量指标", "治理村数", Operator.GE, Decimal(18), "个"),
+        ("产出指标", "数量指标", "垃圾桶", Operator.GE, Decimal(100), "个"),
+        ("效益指标", "社会效益指标", "满意度", Operator.GE, Decimal(90), "%"),
+    ]
+    assert [i.row for i in first.indicators] == [2, 3, 4] and second.indicators[0].row == 5
+    assert first.indicators[0].basis is None  # 备注 is not an indicator column
+    assert (second.code, len(second.indicators)) == ("P-2", 1)
+
+
+def test_long_layout_with_merged_project_cells_and_two_header_rows():
+    table = [
+        ["项目名称", "资金总额", LEFT, "一级指标", "二级指标", "三级指标", "指标值", LEFT],
+        [UP, "财政资金", "其他资金", UP, UP, UP, "中长期指标值", "年度指标值"],
+        ["甲项目", 10, 2, "产出指标", "数量指标", "a", "≥10个", "≥5个"],
+        [UP, UP, UP, UP, "质量指标", "b", "100%", "100%"],
+        ["乙项目", 3, 0, "产出指标", "数量指标", "c", "≥2个", "≥1个"],
+    ]
+    first, second = read_bytes(xlsx_file(table), "long.xlsx").sheets
+    assert (first.name, first.budget.fiscal, first.budget.other) == ("甲项目", Decimal(10), Decimal(2))
+    assert [(i.name, i.long_term_target.raw, i.target.raw) for i in first.indicators] == [
+        ("a", "≥10个", "≥5个"), ("b", "100%", "100%")
+    ]
+    assert [i.level1 for i in first.indicators] == ["产出指标", "产出指标"]
+    assert second.name == "乙项目"
+
+
+def test_long_layout_repeating_the_project_on_every_row_is_one_project():
+    table = [["项目名称", "一级指标", "二级指标", "三级指标", "指标值"],
+             ["甲", "产出指标", "数量指标", "a", "1个"], ["甲", "产出指标", "数量指标", "b", "2个"]]
+    (sheet,) = read_bytes(xlsx_file(table), "long.xlsx").sheets
+    assert [i.name for i in sheet.indicators] == ["a", "b"]
+
+
+# -- damaged files ---------------------------------------------------------------------------------------------
+def _rewrite(data: bytes, member: str, change) -> bytes:
+    source, buffer = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as target:
+        for item in source.infolist():
+            content = source.read(item)
+            target.writestr(item, change(content) if item.filename == member else content)
+    return buffer.getvalue()
+
+
+def test_a_damaged_worksheet_is_reported_by_name_and_the_others_are_read():
+    good = [["项目名称", "甲"], HEADER[:4], ["产出指标", "数量指标", "a", "1个"]]
+    data = xlsx_file(good, good, titles=["好表", "坏表"])
+    data = _rewrite(data, "xl/worksheets/sheet2.xml", lambda xml: xml[: xml.index(b"<sheetData>") + 40])
+    document = read_bytes(data, "x.xlsx")
+    assert len(document.sheets) == 1
+    (problem,) = [d for d in document.diagnostics if d.code == "P112"]
+    assert "坏表" in problem.message and problem.location.table == 2
+
+
+def test_a_truncated_workbook_is_not_a_goal_document():
+    with pytest.raises(NotAGoalDocument, match="损坏"):
+        read_bytes(xlsx_file([["a"]])[:3000], "x.xlsx")
+
+
+def test_a_corrupt_workbook_part_is_a_clear_error():
+    data = _rewrite(xlsx_file([["a"]]), "xl/workbook.xml", lambda xml: b"<not-xml")
+    with pytest.raises(NotAGoalDocument, match="Excel 文件已损坏"):
+        read_bytes(data, "x.xlsx")
+
+
+def test_a_workbook_without_goal_tables_is_not_a_goal_document():
+    with pytest.raises(NotAGoalDocument, match="没有找到绩效目标表"):
+        read_bytes(xlsx_file([["姓名", "年龄"], ["张三", 30]]), "x.xlsx")
