@@ -7,6 +7,7 @@ from decimal import Decimal
 from django import forms
 
 from jixiao.model import Operator, canonical_level1, canonical_level2, parse_target
+from jixiao.model.lexicon import fold
 from jixiao.model.vocabulary import level1_names, level2_names
 from jixiao.web.sheets.models import IndicatorRow, Sheet
 from jixiao.web.sheets.workflow import GRADES
@@ -112,8 +113,6 @@ class IndicatorForm(forms.Form):
             self.add_error("value", "请填写指标值（数值）或定性指标值")
         if data.get("value") is not None and not data.get("operator"):
             self.add_error("operator", "请选择指标性质（≥ ≤ = > <）")
-        if data.get("unit") == "%" and data.get("value") is not None and data["value"] > 100:
-            self.add_error("value", "比率不会超过100%")
         return data
 
     def cells(self) -> dict[str, str]:
@@ -130,8 +129,9 @@ class IndicatorForm(forms.Form):
         target = parse_target(row.target, row.name)
         initial = {"level1": canonical_level1(row.level1) or row.level1, "level2": canonical_level2(row.level2) or row.level2, "name": row.name, "description": row.description,
                    "basis": row.basis, "text": row.target}
-        if target.value is not None and target.operator not in (None, Operator.RANGE) and not target.leftover \
-                and not target.unit_inferred:
+        # Split only a target the parts rebuild exactly; anything else (prose, run-together numbers) stays text.
+        if target.value is not None and target.operator not in (None, Operator.RANGE) \
+                and fold(target.display()) == fold(row.target):
             initial.update(operator=target.operator.value, value=target.value, unit=target.unit or "", text="")
         return initial
 

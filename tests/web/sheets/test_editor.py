@@ -30,12 +30,19 @@ def test_editor_adds_removes_and_reorders_rows(org, sheet, login):
 
 def test_bad_input_gets_a_message_at_the_field_in_the_form_labels(org, sheet, login):
     client = login(org["owner"])
-    data = _form_data(_open(client, sheet), budget_fiscal="10", **{"ind-0-operator": "", "ind-1-value": "120"})
+    data = _form_data(_open(client, sheet), budget_fiscal="10", **{"ind-0-operator": "", "ind-1-value": "abc"})
     page = client.post(f"/sheets/{sheet.pk}/edit/", data).content.decode()
     assert "财政资金（10）加其他资金" in page
     assert "指标性质：请选择指标性质" in page
-    assert "比率不会超过100%" in page
+    assert "指标值：输入一个数字" in page
     assert Sheet.objects.get(pk=sheet.pk).version == 1
+
+
+def test_findings_never_block_saving_a_draft(org, sheet, login):
+    client = login(org["owner"])
+    data = _form_data(_open(client, sheet), **{"ind-1-value": "120"})  # a 120% satisfaction target
+    assert client.post(f"/sheets/{sheet.pk}/edit/", data).status_code == 302
+    assert Sheet.objects.get(pk=sheet.pk).findings.filter(indicator="群众满意度").exists()
 
 
 def test_live_check_returns_findings_for_the_unsaved_form(org, sheet, login):

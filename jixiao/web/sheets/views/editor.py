@@ -98,4 +98,5 @@ def _placed(findings: list, indexes: list[int], grid) -> dict[str, object]:
             by_form[indexes[finding.row - 1]].append(finding)
         else:
             sheet_level.append(finding)
-    return {"sheet_findings": sheet_level, "row_findings": by_form, "finding_total": len(findings)}
+    return {"sheet_findings": sheet_level, "row_findings": by_form, "finding_total": len(findings),
+            "grid_rows": [(i, form, by_form[i]) for i, form in enumerate(grid.forms)]}
