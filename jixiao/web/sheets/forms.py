@@ -87,6 +87,7 @@ class SheetForm(forms.ModelForm):
         """The sheet fields as the service takes them."""
         data = self.cleaned_data
         fields = {name: data[name] for name in self._meta.fields}
+        fields["purpose"] = fields["purpose"].replace("\r\n", "\n")
         fields["goals"] = [line.strip() for line in data["goals_text"].splitlines() if line.strip()]
         fields["spend_plan"] = [{"label": label, "percent": f"{data[f'plan_{label}']}"}
                                 for label in SPEND_PLAN_LABELS if data.get(f"plan_{label}") is not None]
@@ -96,6 +97,9 @@ class SheetForm(forms.ModelForm):
 class IndicatorForm(forms.Form):
     """One indicator row; the target as operator + number + unit, or as text (qualitative)."""
 
+    # The levels as written in the document: kept when the chosen vocabulary entry is just their canonical name.
+    level1_raw = forms.CharField(required=False, widget=forms.HiddenInput)
+    level2_raw = forms.CharField(required=False, widget=forms.HiddenInput)
     level1 = forms.ChoiceField(label="一级指标", choices=[("", "—")] + [(n, n) for n in level1_names()], required=False)
     level2 = forms.ChoiceField(label="二级指标", choices=[("", "—")] + [(n, n) for n in level2_names()], required=False)
     name = forms.CharField(label="三级指标", max_length=200)
@@ -120,20 +124,30 @@ class IndicatorForm(forms.Form):
         data = self.cleaned_data
         value = data.get("value")
         target = f"{data['operator']}{value.normalize():f}{data.get('unit') or ''}" if value is not None else data["text"]
-        return {"level1": data.get("level1") or "", "level2": data.get("level2") or "", "name": data["name"],
-                "description": data.get("description") or "", "target": target.strip(), "basis": data.get("basis") or ""}
+        cells = {"level1": _as_written(data.get("level1"), data.get("level1_raw"), canonical_level1),
+                 "level2": _as_written(data.get("level2"), data.get("level2_raw"), canonical_level2),
+                 "name": data["name"], "description": data.get("description") or "", "target": target,
+                 "basis": data.get("basis") or ""}
+        # Browsers send textarea line breaks as CRLF; the stored text uses LF as the documents do.
+        return {name: value.replace("\r\n", "\n").strip() for name, value in cells.items()}
 
     @staticmethod
     def initial_for(row: IndicatorRow) -> dict[str, object]:
         """The form's initial values for a stored row: a clean quantitative target splits into its parts."""
         target = parse_target(row.target, row.name)
-        initial = {"level1": canonical_level1(row.level1) or row.level1, "level2": canonical_level2(row.level2) or row.level2, "name": row.name, "description": row.description,
+        initial = {"level1": canonical_level1(row.level1) or row.level1, "level2": canonical_level2(row.level2) or row.level2,
+                   "level1_raw": row.level1, "level2_raw": row.level2, "name": row.name, "description": row.description,
                    "basis": row.basis, "text": row.target}
         # Split only a target the parts rebuild exactly; anything else (prose, run-together numbers) stays text.
         if target.value is not None and target.operator not in (None, Operator.RANGE) \
                 and fold(target.display()) == fold(row.target):
             initial.update(operator=target.operator.value, value=target.value, unit=target.unit or "", text="")
         return initial
+
+
+def _as_written(chosen: str | None, raw: str | None, canonical) -> str:
+    """The level as the document wrote it when the user kept it, else the vocabulary entry chosen."""
+    return raw if raw and chosen and canonical(raw) == chosen else (chosen or "")
 
 
 class BaseIndicatorFormSet(forms.BaseFormSet):

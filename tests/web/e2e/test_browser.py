@@ -84,6 +84,15 @@ def _shot(page, name: str) -> None:
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
+def _set_target(page, indicator: str, value: str, unit: str) -> None:
+    """In the editor, write the target of ``indicator`` as ≥ value unit (clearing the text form)."""
+    row = page.locator("tr.grid-row", has=page.locator(f"input[value='{indicator}']"))
+    row.locator("select[name$='-operator']").select_option("≥")
+    row.locator("input[name$='-value']").fill(value)
+    row.locator("input[name$='-unit']").fill(unit)
+    row.locator("input[name$='-text']").fill("")
+
+
 def _open_sheet(page, url: str, year: int, name: str) -> None:
     page.goto(f"{url}/sheets/?year={year}")
     page.click(f"a:has-text('{name}')")
@@ -114,11 +123,7 @@ def test_preparer_and_reviewer_take_a_sheet_from_import_to_approval(server, brow
 
     # Fix one indicator: the village count written with prose becomes ≥18个.
     preparer.click("a.button:has-text('修改')")
-    row = preparer.locator("tr.grid-row", has=preparer.locator("input[value='村人居环境整治个数']"))
-    row.locator("select[name$='-operator']").select_option("≥")
-    row.locator("input[name$='-value']").fill("18")
-    row.locator("input[name$='-unit']").fill("个")
-    row.locator("input[name$='-text']").fill("")
+    _set_target(preparer, "村人居环境整治个数", "18", "个")
     preparer.wait_for_timeout(1200)  # the live check (htmx) runs on change
     _shot(preparer, "04-editor")
     preparer.click("button:has-text('保存')")
@@ -148,11 +153,7 @@ def test_preparer_and_reviewer_take_a_sheet_from_import_to_approval(server, brow
     preparer.goto(sheet_url)
     assert preparer.locator("text=受益人数是数量").count() > 0
     preparer.click("a.button:has-text('修改')")
-    row = preparer.locator("tr.grid-row", has=preparer.locator("input[value='受益人数']"))
-    row.locator("select[name$='-operator']").select_option("≥")
-    row.locator("input[name$='-value']").fill("24400")
-    row.locator("input[name$='-unit']").fill("人")
-    row.locator("input[name$='-text']").fill("")
+    _set_target(preparer, "受益人数", "24400", "人")
     preparer.click("button:has-text('保存')")
     preparer.wait_for_selector("text=已保存")
     preparer.click("button:has-text('提交审核')")

@@ -52,3 +52,14 @@ def test_live_check_returns_findings_for_the_unsaved_form(org, sheet, login):
     assert 'hx-swap-oob="true"' in fragment and "<html" not in fragment
     assert "满意度" in fragment  # a 100% satisfaction target is not credible
     assert Sheet.objects.get(pk=sheet.pk).version == 1
+
+
+def test_saving_unchanged_rows_records_nothing(org, sheet, login):
+    """Levels written in another spelling and CRLF line breaks from the browser are not changes."""
+    rows = [{"level1": "产出", "level2": "数量", "name": "整治村数", "description": "第一行\n第二行", "target": "≥18个"}]
+    client = login(org["owner"])
+    from jixiao.web.sheets.services.sheets import sheet_update
+    sheet = sheet_update(user=org["owner"], sheet_id=sheet.pk, expected_version=1, indicators=rows)
+    data = _form_data(_open(client, sheet), **{"ind-0-description": "第一行\r\n第二行"})
+    assert client.post(f"/sheets/{sheet.pk}/edit/", data).status_code == 302
+    assert Sheet.objects.get(pk=sheet.pk).version == sheet.version

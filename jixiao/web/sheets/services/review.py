@@ -13,7 +13,7 @@ from functools import cache
 from django.conf import settings
 
 from jixiao.model import Document, GoalSheet
-from jixiao.review import GRADE_MEANINGS, Finding, Profile, load_profile, review_document, review_sheet
+from jixiao.review import GRADE_MEANINGS, Finding, Profile, by_code, load_profile, review_document, review_sheet
 
 __all__ = ["GRADE_MEANINGS", "FindingView", "Outcome", "check_document", "check_sheet", "profile"]
 
@@ -90,7 +90,7 @@ def _view(finding: Finding) -> FindingView:
     row = finding.location.row if finding.indicator is not None else None
     return FindingView(
         rule=finding.rule,
-        name=finding.name,
+        name=_title(finding),
         severity=finding.severity.value,
         severity_label=finding.severity.label,
         dimension=finding.dimension.value,
@@ -101,3 +101,9 @@ def _view(finding: Finding) -> FindingView:
         fix=finding.fix.summary if finding.fix else "",
         blocking=profile().grade.caps.get(finding.rule) == _BLOCKING_CAP,
     )
+
+
+def _title(finding: Finding) -> str:
+    """The rule's Chinese title (users read Chinese); its English name if the rule is not registered."""
+    rule = by_code(finding.rule)
+    return rule.title if rule else finding.name
