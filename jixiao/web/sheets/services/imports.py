@@ -39,6 +39,11 @@ class ReadFile:
         """Each sheet read with its review outcome."""
         return list(zip(self.document.sheets, self.outcomes)) if self.document else []
 
+    @property
+    def loose(self) -> list[Outcome]:
+        """The outcome of findings about no single sheet, if any."""
+        return self.outcomes[len(self.sheets):]
+
 
 def read_uploads(files: list[tuple[str, bytes]]) -> list[ReadFile]:
     """Read every uploaded file, expanding .zip archives; a file that cannot be read carries its error."""
