@@ -102,7 +102,7 @@ class IndicatorForm(forms.Form):
     level2_raw = forms.CharField(required=False, widget=forms.HiddenInput)
     level1 = forms.ChoiceField(label="一级指标", choices=[("", "—")] + [(n, n) for n in level1_names()], required=False)
     level2 = forms.ChoiceField(label="二级指标", choices=[("", "—")] + [(n, n) for n in level2_names()], required=False)
-    name = forms.CharField(label="三级指标", max_length=200)
+    name = forms.CharField(label="三级指标", max_length=200, widget=forms.TextInput(attrs={"list": "indicator-names"}))
     description = forms.CharField(label="绩效指标描述", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     operator = forms.ChoiceField(label="指标性质", choices=OPERATORS, required=False)
     value = forms.DecimalField(label="指标值", required=False, max_digits=16, decimal_places=4)

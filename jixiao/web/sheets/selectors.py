@@ -11,9 +11,9 @@ from django.utils import timezone
 
 from jixiao.web.organisation.models import Member
 from jixiao.web.organisation.selectors import units_visible
-from jixiao.web.sheets.models import FindingRecord, Sheet, Status
+from jixiao.web.sheets.models import FindingRecord, IndicatorRow, Sheet, Status
 
-__all__ = ["SheetFilters", "budget_year", "dashboard_counts", "sheet_get", "sheet_list"]
+__all__ = ["SheetFilters", "budget_year", "dashboard_counts", "indicator_suggestions", "sheet_get", "sheet_list"]
 
 
 def budget_year() -> int:
@@ -92,3 +92,21 @@ def dashboard_counts(member: Member | None, year: int | None) -> dict[str, objec
         "by_rule": by_rule,
         "status_totals": {s.label: sum(r[s.value] for r in rows) for s in Status},
     }
+
+
+def indicator_suggestions(member: Member | None, limit: int = 12) -> dict[str, list[dict[str, object]]]:
+    """For each 二级指标, the indicators most often used in approved sheets the member can see: name, target, uses.
+
+    The editor offers them as suggestions (names, units and typical values) while typing.
+    """
+    rows = (
+        IndicatorRow.objects.filter(sheet__unit__in=units_visible(member), sheet__status=Status.APPROVED,
+                                    sheet__deleted_at__isnull=True)
+        .exclude(name="").values("level2", "name", "target").annotate(uses=Count("id")).order_by("-uses", "name")[:2000]
+    )
+    suggestions: dict[str, list[dict[str, object]]] = {}
+    for row in rows:
+        items = suggestions.setdefault(row["level2"], [])
+        if len(items) < limit and all(item["name"] != row["name"] for item in items):
+            items.append({"name": row["name"], "target": row["target"], "uses": row["uses"]})
+    return suggestions

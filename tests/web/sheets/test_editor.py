@@ -1,6 +1,8 @@
 """The editor: saves what changed, messages at the field, live findings via htmx."""
 
 from jixiao.web.sheets.models import Sheet
+from jixiao.web.sheets.services.sheets import sheet_create
+from tests.web.conftest import small_sheet
 from tests.web.sheets.test_history import _form_data
 
 
@@ -63,3 +65,14 @@ def test_saving_unchanged_rows_records_nothing(org, sheet, login):
     data = _form_data(_open(client, sheet), **{"ind-0-description": "第一行\r\n第二行"})
     assert client.post(f"/sheets/{sheet.pk}/edit/", data).status_code == 302
     assert Sheet.objects.get(pk=sheet.pk).version == sheet.version
+
+
+def test_editor_suggests_indicators_from_approved_sheets_of_the_bureau(org, sheet, login):
+    from jixiao.web.sheets.services.workflow import sheet_transition
+    sheet_transition(user=org["owner"], sheet_id=sheet.pk, name="submit")
+    sheet_transition(user=org["reviewer"], sheet_id=sheet.pk, name="approve", grade="优")
+    other = sheet_create(user=org["sibling"], unit=org["sibling_unit"], year=2026, content=small_sheet("另一项目"))
+    suggestions = login(org["sibling"]).get(f"/sheets/{other.pk}/edit/").context["suggestions"]
+    assert suggestions == {}  # a preparer sees only its own unit's approved sheets
+    suggestions = login(org["admin"]).get(f"/sheets/{other.pk}/edit/").context["suggestions"]
+    assert suggestions["数量指标"] == [{"name": "整治村数", "target": "≥18个", "uses": 1}]

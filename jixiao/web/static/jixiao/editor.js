@@ -35,4 +35,18 @@
     renumber();
   });
   renumber();
+
+  // Suggestions from approved sheets: the names list follows the 二级指标 of the row being typed in.
+  const suggestions = JSON.parse(document.getElementById("suggestions").textContent);
+  const names = document.getElementById("indicator-names");
+  body.addEventListener("focusin", (event) => {
+    if (!event.target.matches("input[name$='-name']")) return;
+    const level2 = event.target.closest("tr").querySelector("select[name$='-level2']").value;
+    names.replaceChildren(...(suggestions[level2] || []).map((item) => {
+      const option = document.createElement("option");
+      option.value = item.name;
+      option.label = `${item.target}（已批复表中用过 ${item.uses} 次）`;
+      return option;
+    }));
+  });
 })();
