@@ -94,3 +94,12 @@ def test_blocking_findings_stop_a_submission_but_not_a_save(org, sheet):
     assert sheet.findings.filter(blocking=True).exists()  # saved despite the findings
     with pytest.raises(WorkflowRefused, match="不能提交"):
         sheet_transition(user=org["owner"], sheet_id=sheet.pk, name="submit")
+
+
+def test_sheet_page_keeps_showing_the_approved_version_during_an_adjustment(org, sheet, login):
+    sheet_transition(user=org["owner"], sheet_id=sheet.pk, name="submit")
+    sheet_transition(user=org["reviewer"], sheet_id=sheet.pk, name="approve", grade="优")
+    client = login(org["owner"])
+    client.post(f"/sheets/{sheet.pk}/transition/adjust/", {"reason": "预算调减"})
+    page = client.get(f"/sheets/{sheet.pk}/").content.decode()
+    assert "已批复版本" in page and "调整中" in page and "预算调减" in page

@@ -60,6 +60,7 @@ def import_preview(*, user, unit: Unit, year: int, files: list[tuple[str, bytes]
     """Read the files and keep what was read until the user confirms; nothing is imported yet."""
     _check_unit(user, unit)
     read = read_uploads(files)
+    PendingImport.objects.filter(user=user).delete()  # an unconfirmed earlier preview is abandoned
     pending = PendingImport.objects.create(user=user, unit=unit, year=year, files=[
         {"name": f.name, "error": f.error, "document": f.document.model_dump(mode="json") if f.document else None}
         for f in read
