@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from jixiao.cli import check_command, document_commands, rules_command, score_command
+from jixiao.cli import check_command, document_commands, rules_command, score_command, serve_command
 from jixiao.cli.console import stderr
 from jixiao.cli.errors import CliError
 
@@ -23,6 +23,7 @@ document_commands.register(app)
 check_command.register(app)
 rules_command.register(app)
 score_command.register(app)
+serve_command.register(app)
 
 
 def main() -> None:

@@ -1,0 +1,67 @@
+"""``jixiao serve``: run the web application with a production server (waitress) on SQLite or PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from jixiao.cli.console import stdout
+
+__all__ = ["register"]
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``serve`` to ``app``."""
+    app.command("serve")(serve)
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="监听地址")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="端口")] = 8000,
+    data: Annotated[Path, typer.Option("--data", help="数据文件夹（SQLite 数据库、静态文件）")] = Path("data"),
+    demo_password: Annotated[str | None, typer.Option("--demo-password", help="演示账户的密码；不给则随机生成")] = None,
+    threads: Annotated[int, typer.Option(help="服务线程数")] = 8,
+) -> None:
+    """启动网页系统：首次运行时建立数据库和演示数据（财政局、乡镇、样例表、三个演示账户）。"""
+    data.mkdir(parents=True, exist_ok=True)
+    _configure(data.resolve(), host)
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    _demo(demo_password)
+    from waitress import serve as waitress_serve
+
+    from jixiao.web.wsgi import application
+
+    stdout.print(f"jixiao 网页系统：http://{host}:{port}/  （数据：{data}；按 Ctrl+C 停止）")
+    waitress_serve(application, host=host, port=port, threads=threads, ident="jixiao")
+
+
+def _configure(data: Path, host: str) -> None:
+    """Point Django at the data folder; keep a secret key there so sessions survive a restart."""
+    os.environ["JIXIAO_DATA"] = str(data)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jixiao.web.settings")
+    key_file = data / "secret_key"
+    if not key_file.exists():
+        key_file.write_text(secrets.token_urlsafe(50))
+        key_file.chmod(0o600)
+    os.environ.setdefault("JIXIAO_SECRET_KEY", key_file.read_text().strip())
+    hosts = {"127.0.0.1", "localhost", host}
+    os.environ.setdefault("JIXIAO_ALLOWED_HOSTS", ",".join(sorted(hosts)) + (",*" if host == "0.0.0.0" else ""))
+
+
+def _demo(password: str | None) -> None:
+    from jixiao.web.demo import DEMO_ACCOUNTS, demo_create, demo_exists
+
+    if demo_exists():
+        return
+    password = password or secrets.token_urlsafe(9)
+    demo_create(password)
+    stdout.print(f"已建立演示数据。演示账户：{'、'.join(DEMO_ACCOUNTS)}，密码：{password}")

@@ -1,0 +1,38 @@
+"""Demo data for a first run: a finance bureau, the sample's township, the sample document and three accounts."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from django.db import transaction
+
+from jixiao.documents import read_bytes
+from jixiao.web.organisation.models import Member, Role, Unit
+from jixiao.web.organisation.services import member_create, unit_create
+from jixiao.web.sheets.selectors import budget_year
+from jixiao.web.sheets.services.imports import sheets_import
+
+__all__ = ["DEMO_ACCOUNTS", "demo_create", "demo_exists"]
+
+DEMO_ACCOUNTS = {"preparer": Role.PREPARER, "reviewer": Role.REVIEWER, "admin": Role.ADMIN}
+BUREAU = ("DEMO-CZJ", "遵化市财政局（演示）")
+
+
+def demo_exists() -> bool:
+    """True once the demo (or any data) has been set up."""
+    return Unit.objects.exists()
+
+
+@transaction.atomic
+def demo_create(password: str) -> None:
+    """Create the demo bureau, the sample's township with the sample imported, and the three demo accounts."""
+    sample = resources.files(__package__).joinpath("sample.txt").read_bytes()
+    unit = read_bytes(sample, "sample.txt").unit
+    bureau = unit_create(code=BUREAU[0], name=BUREAU[1])
+    township = unit_create(code=unit.code, name=unit.name, parent=bureau)
+    for username, role in DEMO_ACCOUNTS.items():
+        member_create(username=username, password=password, unit=township if role == Role.PREPARER else bureau,
+                      role=role, full_name={"preparer": "填报人（演示）", "reviewer": "审核人（演示）",
+                                            "admin": "管理员（演示）"}[username])
+    preparer = Member.objects.get(user__username="preparer").user
+    sheets_import(user=preparer, unit=township, year=budget_year(), files=[("sample.txt", sample)])

@@ -1,0 +1,61 @@
+"""Reads about people and units. Access rules live here, in one place."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import QuerySet
+
+from jixiao.web.organisation.models import ApiToken, Member, Role, Unit
+
+__all__ = ["can_edit_unit", "can_review_unit", "member_get", "request_member", "token_user", "units_visible"]
+
+
+def member_get(user: AbstractBaseUser | AnonymousUser) -> Member | None:
+    """The member record of ``user``, or None for anonymous users and users without a place."""
+    if not user.is_authenticated:
+        return None
+    try:
+        return Member.objects.select_related("unit").get(user=user)
+    except Member.DoesNotExist:
+        return None
+
+
+def request_member(request) -> Member | None:
+    """The member of the request's user, looked up once per request."""
+    if not hasattr(request, "_jixiao_member"):
+        request._jixiao_member = member_get(request.user)
+    return request._jixiao_member
+
+
+def units_visible(member: Member | None) -> QuerySet[Unit]:
+    """The units whose sheets ``member`` may see: a preparer its own unit; reviewers and admins their bureau's."""
+    if member is None:
+        return Unit.objects.none()
+    if member.role == Role.PREPARER:
+        return Unit.objects.filter(pk=member.unit_id)
+    return Unit.objects.filter(bureau_id=member.bureau_id)
+
+
+def can_edit_unit(member: Member | None, unit_id: int) -> bool:
+    """True when ``member`` may write sheets of the unit: its own unit's preparer, or an admin of its bureau."""
+    if member is None:
+        return False
+    if member.role == Role.PREPARER:
+        return member.unit_id == unit_id
+    return member.role == Role.ADMIN and units_visible(member).filter(pk=unit_id).exists()
+
+
+def can_review_unit(member: Member | None, unit_id: int) -> bool:
+    """True when ``member`` may review the unit's sheets: a reviewer or admin of the unit's bureau."""
+    if member is None or member.role == Role.PREPARER:
+        return False
+    return units_visible(member).filter(pk=unit_id).exists()
+
+
+def token_user(token: str):
+    """The user owning API token ``token``, or None."""
+    digest = hashlib.sha256(token.encode()).hexdigest()
+    found = ApiToken.objects.select_related("user").filter(digest=digest, user__is_active=True).first()
+    return found.user if found else None

@@ -1,0 +1,1 @@
+"""Goal sheets: indicators, findings, versions, history, the review workflow, import and export."""

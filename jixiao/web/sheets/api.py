@@ -1,0 +1,192 @@
+"""The sheets API: list, read, create, update, delete, import, check, export and workflow transitions.
+
+Same selectors and services as the pages, so the same permissions.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from urllib.parse import quote
+
+from django.http import Http404, HttpResponse
+from ninja import File, Form, Router, Schema, Status
+from ninja.files import UploadedFile
+
+from jixiao.model import GoalSheet
+from jixiao.web.organisation.models import Unit
+from jixiao.web.organisation.selectors import member_get, units_visible
+from jixiao.web.sheets.conversion import goal_sheet
+from jixiao.web.sheets.models import Sheet
+from jixiao.web.sheets.selectors import SheetFilters, sheet_get, sheet_list
+from jixiao.web.sheets.services.exports import CONTENT_TYPES, export_sheets
+from jixiao.web.sheets.services.imports import read_uploads, sheets_import
+from jixiao.web.sheets.services.sheets import sheet_create, sheet_delete, sheet_update
+from jixiao.web.sheets.services.workflow import sheet_transition
+
+router = Router(tags=["绩效目标表"])
+
+
+class SheetOut(Schema):
+    id: int
+    unit_code: str
+    unit_name: str
+    year: int
+    code: str
+    name: str
+    status: str
+    status_label: str
+    version: int
+    budget_total: Decimal | None
+    suggested_grade: str
+    grade: str
+    errors: int
+    warnings: int
+
+
+class FindingOut(Schema):
+    rule: str
+    name: str
+    severity: str
+    dimension: str
+    indicator: str
+    row: int | None
+    field: str
+    message: str
+    fix: str
+    blocking: bool
+
+
+class SheetDetail(SheetOut):
+    content: GoalSheet
+    findings: list[FindingOut]
+
+
+class SheetIn(Schema):
+    unit_code: str
+    year: int
+    content: GoalSheet
+
+
+class IndicatorCells(Schema):
+    level1: str = ""
+    level2: str = ""
+    name: str = ""
+    description: str = ""
+    target: str = ""
+    long_term_target: str = ""
+    weight: str = ""
+    direction: str = ""
+    basis: str = ""
+
+
+class SheetPatch(Schema):
+    version: int
+    fields: dict[str, object] = {}
+    indicators: list[IndicatorCells] | None = None
+
+
+class TransitionIn(Schema):
+    reason: str = ""
+    grade: str = ""
+
+
+class CheckedSheet(Schema):
+    file: str
+    sheet: str | None
+    grade: str
+    findings: list[FindingOut]
+
+
+class CheckedFile(Schema):
+    file: str
+    error: str
+    sheets: list[CheckedSheet]
+
+
+def _out(sheet: Sheet) -> dict:
+    return {"id": sheet.pk, "unit_code": sheet.unit.code, "unit_name": sheet.unit.name, "year": sheet.year,
+            "code": sheet.code, "name": sheet.name, "status": sheet.status,
+            "status_label": sheet.get_status_display(), "version": sheet.version, "budget_total": sheet.budget_total,
+            "suggested_grade": sheet.suggested_grade, "grade": sheet.grade, "errors": sheet.error_count,
+            "warnings": sheet.warning_count}
+
+
+def _detail(sheet: Sheet) -> dict:
+    return {**_out(sheet), "content": goal_sheet(sheet), "findings": list(sheet.findings.all())}
+
+
+@router.get("/", response=list[SheetOut], summary="列出可见的表")
+def list_sheets(request, year: int | None = None, unit: str | None = None, status: str = "", q: str = "",
+                limit: int = 100, offset: int = 0):
+    member = member_get(request.user)
+    unit_id = units_visible(member).filter(code=unit).values_list("pk", flat=True).first() if unit else None
+    if unit and unit_id is None:
+        return []
+    sheets = sheet_list(member, SheetFilters(year=year, unit_id=unit_id, status=status, search=q))
+    return [_out(s) for s in sheets[offset:offset + min(limit, 1000)]]
+
+
+@router.get("/{int:sheet_id}", response=SheetDetail, summary="读取一张表（内容与审核发现）")
+def read_sheet(request, sheet_id: int):
+    return _detail(sheet_get(member_get(request.user), sheet_id))
+
+
+@router.post("/", response={201: SheetDetail}, summary="新建一张表")
+def create_sheet(request, payload: SheetIn):
+    unit = units_visible(member_get(request.user)).filter(code=payload.unit_code).first()
+    if unit is None:
+        raise Http404("没有找到该单位")
+    sheet = sheet_create(user=request.user, unit=unit, year=payload.year, content=payload.content, source="API")
+    return Status(201, _detail(sheet))
+
+
+@router.patch("/{int:sheet_id}", response=SheetDetail, summary="修改一张表（须带上打开时的版本号）")
+def update_sheet(request, sheet_id: int, payload: SheetPatch):
+    sheet_get(member_get(request.user), sheet_id)
+    fields = {name: Decimal(str(value)) if name.startswith("budget_") and value is not None else value
+              for name, value in payload.fields.items()}
+    indicators = [row.dict() for row in payload.indicators] if payload.indicators is not None else None
+    sheet = sheet_update(user=request.user, sheet_id=sheet_id, expected_version=payload.version, fields=fields,
+                         indicators=indicators)
+    return _detail(sheet)
+
+
+@router.delete("/{int:sheet_id}", response={204: None}, summary="删除一张表（可恢复）")
+def delete_sheet(request, sheet_id: int):
+    sheet_get(member_get(request.user), sheet_id)
+    sheet_delete(user=request.user, sheet_id=sheet_id)
+    return Status(204, None)
+
+
+@router.post("/{int:sheet_id}/transitions/{name}", response=SheetOut,
+             summary="流程操作：submit 提交、return 退回、approve 批复、adjust 调整")
+def transition(request, sheet_id: int, name: str, payload: TransitionIn):
+    sheet_get(member_get(request.user), sheet_id)
+    return _out(sheet_transition(user=request.user, sheet_id=sheet_id, name=name, reason=payload.reason,
+                                 grade=payload.grade))
+
+
+@router.get("/{int:sheet_id}/export/{fmt}", summary="导出为 docx、xlsx 或 json", response={200: None})
+def export(request, sheet_id: int, fmt: str):
+    sheet = sheet_get(member_get(request.user), sheet_id)
+    data, filename = export_sheets([sheet], fmt, sheet.name or sheet.code or f"sheet-{sheet.pk}")
+    response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    return response
+
+
+@router.post("/import", response={201: list[SheetOut]}, summary="导入文件（全部成功或全部不导入）")
+def import_files(request, unit_code: Form[str], year: Form[int], files: File[list[UploadedFile]]):
+    unit = units_visible(member_get(request.user)).filter(code=unit_code).first() or Unit(pk=0)
+    sheets = sheets_import(user=request.user, unit=unit, year=year, files=[(f.name, f.read()) for f in files])
+    return Status(201, [_out(s) for s in sheets])
+
+
+@router.post("/check", response=list[CheckedFile], summary="审核文件（不保存）")
+def check_files(request, files: File[list[UploadedFile]]):
+    result = []
+    for item in read_uploads([(f.name, f.read()) for f in files]):
+        result.append({"file": item.name, "error": item.error, "sheets": [
+            {"file": item.name, "sheet": o.sheet, "grade": o.grade, "findings": o.findings} for o in item.outcomes
+        ]})
+    return result

@@ -1,0 +1,83 @@
+"""The one place where the core's model and the database meet: GoalSheet ↔ Sheet + IndicatorRow."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from jixiao.documents.writers.layout_rows import indicator_cells as cells_as_written
+from jixiao.model import Budget, Checkpoint, Document, GoalSheet, Indicator, MoneyUnit, Unit
+from jixiao.web.sheets.models import IndicatorRow, Sheet
+
+__all__ = ["INDICATOR_CELLS", "document_of", "goal_sheet", "indicator_cells", "sheet_fields"]
+
+# The indicator cells kept as written, in the order of the official table.
+INDICATOR_CELLS = ("level1", "level2", "name", "description", "target", "long_term_target", "weight", "direction",
+                   "basis")
+
+
+def sheet_fields(sheet: GoalSheet) -> dict[str, object]:
+    """The Sheet column values for a core ``GoalSheet`` (unit and year are chosen by the importer)."""
+    return {
+        "code": sheet.code or "",
+        "name": sheet.name or "",
+        "title": sheet.title or "",
+        "money_unit": (sheet.money_unit or MoneyUnit.WAN_YUAN).value,
+        "budget_total": sheet.budget.total,
+        "budget_fiscal": sheet.budget.fiscal,
+        "budget_other": sheet.budget.other,
+        "purpose": sheet.purpose or "",
+        "spend_plan": [{"label": c.label, "percent": _text(c.percent)} for c in sheet.spend_plan],
+        "goals": list(sheet.goals),
+        "long_term_goals": list(sheet.long_term_goals),
+    }
+
+
+def indicator_cells(indicator: Indicator) -> dict[str, str]:
+    """The cells of one indicator as written (the raw text wins over the normalised value)."""
+    return dict(zip(INDICATOR_CELLS, cells_as_written(indicator, list(INDICATOR_CELLS)), strict=True))
+
+
+def goal_sheet(sheet: Sheet, rows: Iterable[IndicatorRow] | None = None) -> GoalSheet:
+    """The core ``GoalSheet`` of a stored sheet; the core interprets the cells (levels, targets) again."""
+    rows = sheet.indicators.all() if rows is None else rows
+    return GoalSheet(
+        title=sheet.title or None,
+        code=sheet.code or None,
+        name=sheet.name or None,
+        unit=Unit(code=sheet.unit.code, name=sheet.unit.name),
+        year=sheet.year,
+        money_unit=MoneyUnit(sheet.money_unit),
+        budget=Budget(total=sheet.budget_total, fiscal=sheet.budget_fiscal, other=sheet.budget_other),
+        purpose=sheet.purpose or None,
+        spend_plan=[Checkpoint(label=c["label"], percent=_decimal(c.get("percent"))) for c in sheet.spend_plan],
+        goals=list(sheet.goals),
+        long_term_goals=list(sheet.long_term_goals),
+        indicators=[
+            Indicator.from_cells(
+                level1=row.level1, level2=row.level2, name=row.name, description=row.description or None,
+                target=row.target, long_term_target=row.long_term_target or None, weight=row.weight or None,
+                direction=row.direction or None, basis=row.basis or None, row=row.position,
+            )
+            for row in rows
+        ],
+    )
+
+
+def document_of(sheets: list[Sheet], source: str) -> Document:
+    """A core ``Document`` holding ``sheets`` (all of one unit), for the writers."""
+    unit = sheets[0].unit if sheets else None
+    return Document(
+        source=source,
+        format="json",
+        unit=Unit(code=unit.code, name=unit.name) if unit else None,
+        sheets=[goal_sheet(sheet) for sheet in sheets],
+    )
+
+
+def _text(value: Decimal | None) -> str:
+    return "" if value is None else f"{value}"
+
+
+def _decimal(text: str | None) -> Decimal | None:
+    return Decimal(text) if text else None

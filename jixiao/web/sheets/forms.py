@@ -1,0 +1,182 @@
+"""Forms: validation at the field, in the official form's own labels. They never write; services do."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import forms
+
+from jixiao.model import Operator, canonical_level1, canonical_level2, parse_target
+from jixiao.model.lexicon import fold
+from jixiao.model.vocabulary import level1_names, level2_names
+from jixiao.web.sheets.models import IndicatorRow, Sheet
+from jixiao.web.sheets.workflow import GRADES
+
+__all__ = ["ImportForm", "IndicatorForm", "IndicatorFormSet", "SheetForm", "TransitionForm", "CommentForm",
+           "SPEND_PLAN_LABELS"]
+
+SPEND_PLAN_LABELS = ("3月底", "6月底", "10月底", "12月底")
+OPERATORS = [("", "—")] + [(o.value, o.value) for o in Operator if o is not Operator.RANGE]
+COMMON_UNITS = ("%", "个", "人", "人次", "户", "次", "项", "万元", "元", "天", "月", "年", "公里", "平方米", "吨")
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"multiple": True}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        return [single(item, initial) for item in data] if isinstance(data, list | tuple) else [single(data, initial)]
+
+
+class ImportForm(forms.Form):
+    """Files for one unit and year."""
+
+    unit = forms.ModelChoiceField(label="单位", queryset=None, empty_label=None)
+    year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
+    files = MultipleFileField(label="文件", help_text="可一次选择多个文件：.txt .docx .xlsx .html .pdf，或它们的 .zip 压缩包")
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+
+
+class SheetForm(forms.ModelForm):
+    """The header, money, spending plan and goals of a sheet."""
+
+    goals_text = forms.CharField(label="年度绩效目标", required=False, widget=forms.Textarea(attrs={"rows": 4}),
+                                 help_text="每行一条目标")
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Sheet
+        fields = ["code", "name", "title", "money_unit", "budget_total", "budget_fiscal", "budget_other", "purpose"]
+        widgets = {"purpose": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for label in SPEND_PLAN_LABELS:
+            self.fields[f"plan_{label}"] = forms.DecimalField(
+                label=f"资金支出计划 {label}（%）", required=False, min_value=0, max_value=100, decimal_places=2)
+        if self.instance.pk and not self.is_bound:
+            plan = {c["label"]: c.get("percent") for c in self.instance.spend_plan}
+            for label in SPEND_PLAN_LABELS:
+                self.initial[f"plan_{label}"] = plan.get(label)
+            self.initial["goals_text"] = "\n".join(self.instance.goals)
+            self.initial["version"] = self.instance.version
+
+    def clean(self):
+        data = super().clean()
+        total, fiscal, other = (data.get(k) for k in ("budget_total", "budget_fiscal", "budget_other"))
+        if total is not None and fiscal is not None and fiscal + (other or Decimal(0)) != total:
+            self.add_error("budget_fiscal", f"财政资金（{fiscal}）加其他资金（{other or 0}）应等于预算数（{total}）")
+        percents = [data.get(f"plan_{label}") for label in SPEND_PLAN_LABELS]
+        given = [p for p in percents if p is not None]
+        if any(later < earlier for earlier, later in zip(given, given[1:])):
+            self.add_error(f"plan_{SPEND_PLAN_LABELS[-1]}", "资金支出计划是累计比例，后一个时点不应小于前一个")
+        return data
+
+    def changes(self) -> dict[str, object]:
+        """The sheet fields as the service takes them."""
+        data = self.cleaned_data
+        fields = {name: data[name] for name in self._meta.fields}
+        fields["purpose"] = fields["purpose"].replace("\r\n", "\n")
+        fields["goals"] = [line.strip() for line in data["goals_text"].splitlines() if line.strip()]
+        fields["spend_plan"] = [{"label": label, "percent": f"{data[f'plan_{label}']}"}
+                                for label in SPEND_PLAN_LABELS if data.get(f"plan_{label}") is not None]
+        return fields
+
+
+class IndicatorForm(forms.Form):
+    """One indicator row; the target as operator + number + unit, or as text (qualitative)."""
+
+    # The levels as written in the document: kept when the chosen vocabulary entry is just their canonical name.
+    level1_raw = forms.CharField(required=False, widget=forms.HiddenInput)
+    level2_raw = forms.CharField(required=False, widget=forms.HiddenInput)
+    level1 = forms.ChoiceField(label="一级指标", choices=[("", "—")] + [(n, n) for n in level1_names()], required=False)
+    level2 = forms.ChoiceField(label="二级指标", choices=[("", "—")] + [(n, n) for n in level2_names()], required=False)
+    name = forms.CharField(label="三级指标", max_length=200, widget=forms.TextInput(attrs={"list": "indicator-names"}))
+    description = forms.CharField(label="绩效指标描述", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    operator = forms.ChoiceField(label="指标性质", choices=OPERATORS, required=False)
+    value = forms.DecimalField(label="指标值", required=False, max_digits=16, decimal_places=4)
+    unit = forms.CharField(label="度量单位", required=False, max_length=20,
+                           widget=forms.TextInput(attrs={"list": "units", "size": 4}))
+    text = forms.CharField(label="定性指标值", required=False, max_length=300)
+    basis = forms.CharField(label="指标值确定依据", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("value") is None and not (data.get("text") or "").strip() and not self.errors:
+            self.add_error("value", "请填写指标值（数值）或定性指标值")
+        if data.get("value") is not None and not data.get("operator"):
+            self.add_error("operator", "请选择指标性质（≥ ≤ = > <）")
+        return data
+
+    def cells(self) -> dict[str, str]:
+        """The row's cells as written in the table."""
+        data = self.cleaned_data
+        value = data.get("value")
+        target = f"{data['operator']}{value.normalize():f}{data.get('unit') or ''}" if value is not None else data["text"]
+        cells = {"level1": _as_written(data.get("level1"), data.get("level1_raw"), canonical_level1),
+                 "level2": _as_written(data.get("level2"), data.get("level2_raw"), canonical_level2),
+                 "name": data["name"], "description": data.get("description") or "", "target": target,
+                 "basis": data.get("basis") or ""}
+        # Browsers send textarea line breaks as CRLF; the stored text uses LF as the documents do.
+        return {name: value.replace("\r\n", "\n").strip() for name, value in cells.items()}
+
+    @staticmethod
+    def initial_for(row: IndicatorRow) -> dict[str, object]:
+        """The form's initial values for a stored row: a clean quantitative target splits into its parts."""
+        target = parse_target(row.target, row.name)
+        initial = {"level1": canonical_level1(row.level1) or row.level1, "level2": canonical_level2(row.level2) or row.level2,
+                   "level1_raw": row.level1, "level2_raw": row.level2, "name": row.name, "description": row.description,
+                   "basis": row.basis, "text": row.target}
+        # Split only a target the parts rebuild exactly; anything else (prose, run-together numbers) stays text.
+        if target.value is not None and target.operator not in (None, Operator.RANGE) \
+                and fold(target.display()) == fold(row.target):
+            initial.update(operator=target.operator.value, value=target.value, unit=target.unit or "", text="")
+        return initial
+
+
+def _as_written(chosen: str | None, raw: str | None, canonical) -> str:
+    """The level as the document wrote it when the user kept it, else the vocabulary entry chosen."""
+    return raw if raw and chosen and canonical(raw) == chosen else (chosen or "")
+
+
+class BaseIndicatorFormSet(forms.BaseFormSet):
+    def ordered_cells(self) -> list[dict[str, str]]:
+        """The kept rows' cells, in the order the user arranged them."""
+        kept = [f for f in self.forms if f.cleaned_data and not self._should_delete_form(f)]
+        kept.sort(key=lambda f: f.cleaned_data.get("ORDER") or 0)
+        return [f.cells() for f in kept]
+
+
+IndicatorFormSet = forms.formset_factory(IndicatorForm, formset=BaseIndicatorFormSet, extra=0, can_delete=True,
+                                         can_order=True)
+
+
+class TransitionForm(forms.Form):
+    """The reason and grade a transition may need."""
+
+    reason = forms.CharField(label="原因 / 审核意见", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    grade = forms.ChoiceField(label="审核等级", choices=[("", "—")] + [(g, g) for g in GRADES], required=False)
+
+
+class CommentForm(forms.Form):
+    """A reviewer's comment on the sheet or one indicator."""
+
+    indicator = forms.TypedChoiceField(label="针对", coerce=int, required=False, empty_value=None)
+    text = forms.CharField(label="审核意见", widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, sheet: Sheet, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["indicator"].choices = [("", "整张表")] + [
+            (row.pk, f"第{row.position}行 {row.name}") for row in sheet.indicators.all()
+        ]

@@ -1,0 +1,208 @@
+"""What the web application stores about goal sheets.
+
+Indicator cells are stored as written; what they mean (canonical levels, the target's operator, value and
+unit) is computed by the core from that text (see :mod:`jixiao.web.sheets.conversion`), and the findings the
+review engine produced are stored as it reported them.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from jixiao.web.organisation.models import Unit
+
+__all__ = ["ApprovedVersion", "Comment", "FindingRecord", "HistoryEntry", "IndicatorRow", "PendingImport",
+           "ReviewRound", "Sheet", "Status"]
+
+MONEY = {"max_digits": 16, "decimal_places": 2, "null": True, "blank": True}
+
+
+class Status(models.TextChoices):
+    """The review workflow's states (transitions in :mod:`jixiao.web.sheets.workflow`)."""
+
+    DRAFT = "draft", "草稿"
+    SUBMITTED = "submitted", "已提交"
+    RETURNED = "returned", "已退回"
+    APPROVED = "approved", "已批复"
+
+
+class Sheet(models.Model):
+    """One project's 绩效目标表 for one unit and year. ``version`` rises with every save (optimistic locking)."""
+
+    unit = models.ForeignKey(Unit, verbose_name="单位", on_delete=models.PROTECT, related_name="sheets")
+    year = models.PositiveSmallIntegerField("年度")
+    code = models.CharField("项目编码", max_length=64, blank=True)
+    name = models.CharField("项目名称", max_length=200, blank=True)
+    title = models.CharField("表头", max_length=300, blank=True)
+    money_unit = models.CharField("金额单位", max_length=4, choices=[("万元", "万元"), ("元", "元")], default="万元")
+    budget_total = models.DecimalField("预算数", **MONEY)
+    budget_fiscal = models.DecimalField("其中：财政资金", **MONEY)
+    budget_other = models.DecimalField("其他资金", **MONEY)
+    purpose = models.TextField("资金用途", blank=True)
+    spend_plan = models.JSONField("资金支出计划", default=list, blank=True)
+    goals = models.JSONField("年度绩效目标", default=list, blank=True)
+    long_term_goals = models.JSONField("中长期目标", default=list, blank=True)
+    status = models.CharField("状态", max_length=10, choices=Status.choices, default=Status.DRAFT)
+    version = models.PositiveIntegerField("版本", default=1)
+    grade = models.CharField("审核等级", max_length=1, blank=True)
+    suggested_grade = models.CharField("建议等级", max_length=1, blank=True)
+    score = models.DecimalField("审核得分", max_digits=5, decimal_places=2, null=True, blank=True)
+    error_count = models.PositiveIntegerField("错误数", default=0)
+    warning_count = models.PositiveIntegerField("警告数", default=0)
+    info_count = models.PositiveIntegerField("提示数", default=0)
+    adjustment_reason = models.TextField("调整原因", blank=True)
+    source = models.CharField("来源文件", max_length=255, blank=True)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("修改时间", auto_now=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    deleted_at = models.DateTimeField("删除时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "绩效目标表"
+        indexes = [
+            models.Index(fields=["unit", "year", "status"]),
+            models.Index(fields=["year", "-updated_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.name or self.code or f"绩效目标表 {self.pk}"
+
+    @property
+    def is_locked(self) -> bool:
+        """Approved and submitted sheets are not edited; an approved one changes only through an adjustment."""
+        return self.status in (Status.SUBMITTED, Status.APPROVED)
+
+
+class IndicatorRow(models.Model):
+    """One row of the indicator grid, its cells as written. ``position`` is the 1-based row number."""
+
+    sheet = models.ForeignKey(Sheet, on_delete=models.CASCADE, related_name="indicators")
+    position = models.PositiveIntegerField("行号")
+    level1 = models.CharField("一级指标", max_length=40, blank=True)
+    level2 = models.CharField("二级指标", max_length=40, blank=True)
+    name = models.CharField("三级指标", max_length=200, blank=True)
+    description = models.TextField("绩效指标描述", blank=True)
+    target = models.CharField("指标值", max_length=300, blank=True)
+    long_term_target = models.CharField("中长期指标值", max_length=300, blank=True)
+    weight = models.CharField("权重", max_length=20, blank=True)
+    direction = models.CharField("指标方向性", max_length=20, blank=True)
+    basis = models.TextField("指标值确定依据", blank=True)
+
+    class Meta:
+        verbose_name = "绩效指标"
+        ordering = ["sheet", "position"]
+        indexes = [models.Index(fields=["sheet", "position"])]
+
+
+class FindingRecord(models.Model):
+    """A review finding as the engine reported it for the sheet's current version."""
+
+    sheet = models.ForeignKey(Sheet, on_delete=models.CASCADE, related_name="findings")
+    rule = models.CharField("规则", max_length=16, db_index=True)
+    name = models.CharField("规则名称", max_length=100)
+    severity = models.CharField("严重程度", max_length=8)
+    dimension = models.CharField("审核维度", max_length=8)
+    indicator = models.CharField("指标", max_length=200, blank=True)
+    row = models.PositiveIntegerField("行号", null=True, blank=True)
+    field = models.CharField("字段", max_length=60, blank=True)
+    message = models.TextField("说明")
+    fix = models.TextField("修改建议", blank=True)
+    blocking = models.BooleanField("阻止提交", default=False)
+
+    class Meta:
+        verbose_name = "审核发现"
+        ordering = ["sheet", "id"]
+
+
+class HistoryEntry(models.Model):
+    """One recorded change: who, when, which action, which field, the old and the new value."""
+
+    sheet = models.ForeignKey(Sheet, on_delete=models.CASCADE, related_name="history")
+    version = models.PositiveIntegerField("版本")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField("时间", auto_now_add=True)
+    action = models.CharField("操作", max_length=20)
+    field = models.CharField("字段", max_length=100, blank=True)
+    old = models.TextField("原值", blank=True)
+    new = models.TextField("新值", blank=True)
+
+    class Meta:
+        verbose_name = "修改记录"
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["sheet", "version"])]
+
+
+class ReviewRound(models.Model):
+    """One submission and its review. At most one is open per sheet (database constraint)."""
+
+    class State(models.TextChoices):
+        OPEN = "open", "审核中"
+        RETURNED = "returned", "已退回"
+        APPROVED = "approved", "已批复"
+
+    sheet = models.ForeignKey(Sheet, on_delete=models.CASCADE, related_name="reviews")
+    state = models.CharField("状态", max_length=10, choices=State.choices, default=State.OPEN)
+    is_adjustment = models.BooleanField("调整", default=False)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                                     related_name="+")
+    submitted_at = models.DateTimeField("提交时间", auto_now_add=True)
+    suggested_grade = models.CharField("建议等级", max_length=1, blank=True)
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                 related_name="+")
+    decided_at = models.DateTimeField("审核时间", null=True, blank=True)
+    grade = models.CharField("等级", max_length=1, blank=True)
+    reason = models.TextField("审核意见", blank=True)
+
+    class Meta:
+        verbose_name = "审核"
+        ordering = ["-submitted_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["sheet"], condition=Q(state="open"), name="one_open_review_per_sheet"),
+        ]
+
+
+class Comment(models.Model):
+    """A reviewer's comment on the sheet or on one indicator."""
+
+    sheet = models.ForeignKey(Sheet, on_delete=models.CASCADE, related_name="comments")
+    review = models.ForeignKey(ReviewRound, null=True, blank=True, on_delete=models.SET_NULL, related_name="comments")
+    indicator = models.ForeignKey(IndicatorRow, null=True, blank=True, on_delete=models.SET_NULL,
+                                  related_name="comments")
+    indicator_name = models.CharField("指标", max_length=200, blank=True)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField("时间", auto_now_add=True)
+    text = models.TextField("意见")
+
+    class Meta:
+        verbose_name = "审核意见"
+        ordering = ["at", "id"]
+
+
+class ApprovedVersion(models.Model):
+    """The sheet as approved (the core's GoalSheet as JSON), kept visible while an adjustment is under way."""
+
+    sheet = models.ForeignKey(Sheet, on_delete=models.CASCADE, related_name="approved_versions")
+    version = models.PositiveIntegerField("版本")
+    grade = models.CharField("等级", max_length=1)
+    approved_at = models.DateTimeField("批复时间", auto_now_add=True)
+    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    content = models.JSONField("内容")
+
+    class Meta:
+        verbose_name = "批复版本"
+        ordering = ["-approved_at", "-id"]
+
+
+class PendingImport(models.Model):
+    """Files read for an import, waiting for the user to confirm: the documents (or errors) as JSON."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField("年度")
+    created_at = models.DateTimeField(auto_now_add=True)
+    files = models.JSONField(default=list)

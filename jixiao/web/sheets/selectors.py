@@ -1,0 +1,112 @@
+"""Reading goal sheets, always through the reader's scope: what a member cannot see does not exist for it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from jixiao.web.organisation.models import Member
+from jixiao.web.organisation.selectors import units_visible
+from jixiao.web.sheets.models import FindingRecord, IndicatorRow, Sheet, Status
+
+__all__ = ["SheetFilters", "budget_year", "dashboard_counts", "indicator_suggestions", "sheet_get", "sheet_list"]
+
+
+def budget_year() -> int:
+    """The budget year being prepared: next year from October on (budgets are prepared a year ahead)."""
+    today = timezone.localdate()
+    return today.year + 1 if today.month >= 10 else today.year
+
+
+@dataclass(frozen=True)
+class SheetFilters:
+    """What the sheet list can be narrowed by."""
+
+    year: int | None = None
+    unit_id: int | None = None
+    status: str = ""
+    search: str = ""
+    findings: str = ""  # "errors", "any", "none"
+    min_amount: Decimal | None = None
+    max_amount: Decimal | None = None
+    deleted: bool = False
+
+
+def sheet_list(member: Member | None, filters: SheetFilters = SheetFilters()) -> QuerySet[Sheet]:
+    """The sheets ``member`` may see, narrowed by ``filters``, newest first."""
+    queryset = Sheet.objects.filter(unit__in=units_visible(member), deleted_at__isnull=not filters.deleted)
+    if filters.year:
+        queryset = queryset.filter(year=filters.year)
+    if filters.unit_id:
+        queryset = queryset.filter(unit_id=filters.unit_id)
+    if filters.status:
+        queryset = queryset.filter(status=filters.status)
+    if filters.search:
+        queryset = queryset.filter(Q(name__icontains=filters.search) | Q(code__icontains=filters.search))
+    if filters.findings == "errors":
+        queryset = queryset.filter(error_count__gt=0)
+    elif filters.findings == "any":
+        queryset = queryset.filter(Q(error_count__gt=0) | Q(warning_count__gt=0))
+    elif filters.findings == "none":
+        queryset = queryset.filter(error_count=0, warning_count=0)
+    if filters.min_amount is not None:
+        queryset = queryset.filter(budget_total__gte=filters.min_amount)
+    if filters.max_amount is not None:
+        queryset = queryset.filter(budget_total__lte=filters.max_amount)
+    return queryset.select_related("unit").order_by("-updated_at", "-id")
+
+
+def sheet_get(member: Member | None, sheet_id: int, *, include_deleted: bool = False) -> Sheet:
+    """The sheet ``sheet_id`` if ``member`` may see it; otherwise 404, so outsiders learn nothing."""
+    queryset = Sheet.objects.filter(unit__in=units_visible(member)).select_related("unit")
+    if not include_deleted:
+        queryset = queryset.filter(deleted_at__isnull=True)
+    sheet = queryset.filter(pk=sheet_id).first()
+    if sheet is None:
+        raise Http404("没有找到这张表")
+    return sheet
+
+
+def dashboard_counts(member: Member | None, year: int | None) -> dict[str, object]:
+    """For a reviewer's dashboard: per unit counts by state, units without a submission, findings by rule."""
+    units = units_visible(member).filter(kind="unit")
+    sheets = Sheet.objects.filter(unit__in=units, deleted_at__isnull=True)
+    if year:
+        sheets = sheets.filter(year=year)
+    per_unit = {unit.pk: {"unit": unit, **{s.value: 0 for s in Status}} for unit in units}
+    for row in sheets.values("unit_id", "status").annotate(n=Count("id")):
+        per_unit[row["unit_id"]][row["status"]] = row["n"]
+    rows = list(per_unit.values())
+    submitted = (Status.SUBMITTED, Status.RETURNED, Status.APPROVED)
+    by_rule = list(
+        FindingRecord.objects.filter(sheet__in=sheets).values("rule", "name", "severity")
+        .annotate(n=Count("id"), units=Count("sheet__unit", distinct=True)).order_by("-n", "rule")
+    )
+    return {
+        "rows": rows,
+        "not_submitted": [r["unit"] for r in rows if not any(r[s.value] for s in submitted)],
+        "by_rule": by_rule,
+        "status_totals": {s.label: sum(r[s.value] for r in rows) for s in Status},
+    }
+
+
+def indicator_suggestions(member: Member | None, limit: int = 12) -> dict[str, list[dict[str, object]]]:
+    """For each 二级指标, the indicators most often used in approved sheets the member can see: name, target, uses.
+
+    The editor offers them as suggestions (names, units and typical values) while typing.
+    """
+    rows = (
+        IndicatorRow.objects.filter(sheet__unit__in=units_visible(member), sheet__status=Status.APPROVED,
+                                    sheet__deleted_at__isnull=True)
+        .exclude(name="").values("level2", "name", "target").annotate(uses=Count("id")).order_by("-uses", "name")[:2000]
+    )
+    suggestions: dict[str, list[dict[str, object]]] = {}
+    for row in rows:
+        items = suggestions.setdefault(row["level2"], [])
+        if len(items) < limit and all(item["name"] != row["name"] for item in items):
+            items.append({"name": row["name"], "target": row["target"], "uses": row["uses"]})
+    return suggestions

@@ -1,0 +1,131 @@
+"""Importing documents: read the uploaded files (or a .zip of them), show what was read, then store it all or nothing."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from jixiao.documents import SUPPORTED_SUFFIXES, NotAGoalDocument, read_bytes
+from jixiao.model import Document
+from jixiao.web.organisation.models import Unit
+from jixiao.web.organisation.selectors import can_edit_unit, member_get
+from jixiao.web.sheets.errors import ImportRefused
+from jixiao.web.sheets.models import PendingImport, Sheet
+from jixiao.web.sheets.services.review import Outcome, check_document
+from jixiao.web.sheets.services.sheets import sheet_create
+
+__all__ = ["ReadFile", "import_confirm", "import_preview", "read_uploads", "sheets_import"]
+
+_MAX_ZIP_MEMBERS = 500
+_MAX_UNZIPPED = 200 * 1024 * 1024
+
+
+@dataclass
+class ReadFile:
+    """One file of an upload: the document read from it, or why it could not be read."""
+
+    name: str
+    document: Document | None = None
+    error: str = ""
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    @property
+    def sheets(self) -> list[tuple[object, Outcome]]:
+        """Each sheet read with its review outcome."""
+        return list(zip(self.document.sheets, self.outcomes)) if self.document else []
+
+    @property
+    def loose(self) -> list[Outcome]:
+        """The outcome of findings about no single sheet, if any."""
+        return self.outcomes[len(self.sheets):]
+
+
+def read_uploads(files: list[tuple[str, bytes]]) -> list[ReadFile]:
+    """Read every uploaded file, expanding .zip archives; a file that cannot be read carries its error."""
+    results: list[ReadFile] = []
+    for name, data in files:
+        if name.lower().endswith(".zip"):
+            results += _read_zip(name, data)
+        else:
+            results.append(_read_one(name, data))
+    return results
+
+
+def import_preview(*, user, unit: Unit, year: int, files: list[tuple[str, bytes]]) -> tuple[PendingImport, list[ReadFile]]:
+    """Read the files and keep what was read until the user confirms; nothing is imported yet."""
+    _check_unit(user, unit)
+    read = read_uploads(files)
+    PendingImport.objects.filter(user=user).delete()  # an unconfirmed earlier preview is abandoned
+    pending = PendingImport.objects.create(user=user, unit=unit, year=year, files=[
+        {"name": f.name, "error": f.error, "document": f.document.model_dump(mode="json") if f.document else None}
+        for f in read
+    ])
+    return pending, read
+
+
+def import_confirm(*, user, pending_id: int) -> list[Sheet]:
+    """Import what a preview read, all or nothing."""
+    pending = PendingImport.objects.filter(pk=pending_id, user=user).select_related("unit").first()
+    if pending is None:
+        raise ImportRefused("没有找到待确认的导入，请重新上传")
+    read = [ReadFile(name=f["name"], error=f["error"],
+                     document=Document.model_validate(f["document"]) if f["document"] else None)
+            for f in pending.files]
+    sheets = _store(user, pending.unit, pending.year, read)
+    pending.delete()
+    return sheets
+
+
+def sheets_import(*, user, unit: Unit, year: int, files: list[tuple[str, bytes]]) -> list[Sheet]:
+    """Read and import in one step (the API): all files or none."""
+    _check_unit(user, unit)
+    return _store(user, unit, year, read_uploads(files))
+
+
+@transaction.atomic
+def _store(user, unit: Unit, year: int, read: list[ReadFile]) -> list[Sheet]:
+    _check_unit(user, unit)
+    failed = [f for f in read if f.error]
+    if failed:
+        raise ImportRefused("以下文件无法读取，整批未导入：" + "；".join(f"{f.name}：{f.error}" for f in failed))
+    if not read:
+        raise ImportRefused("没有上传文件")
+    sheets = []
+    for item in read:
+        for content in item.document.sheets:
+            sheets.append(sheet_create(user=user, unit=unit, year=year, content=content, source=item.name,
+                                       action="import"))
+    if not sheets:
+        raise ImportRefused("上传的文件中没有项目绩效目标表")
+    return sheets
+
+
+def _check_unit(user, unit: Unit) -> None:
+    if not can_edit_unit(member_get(user), unit.pk):
+        raise PermissionDenied("无权为该单位导入")
+
+
+def _read_one(name: str, data: bytes) -> ReadFile:
+    if not name.lower().endswith(SUPPORTED_SUFFIXES):
+        return ReadFile(name=name, error=f"不支持的文件类型（可导入 {' '.join(SUPPORTED_SUFFIXES)} 或 .zip）")
+    try:
+        document = read_bytes(data, name)
+    except NotAGoalDocument as error:
+        return ReadFile(name=name, error=error.reason)
+    return ReadFile(name=name, document=document, outcomes=check_document(document))
+
+
+def _read_zip(name: str, data: bytes) -> list[ReadFile]:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        return [ReadFile(name=name, error="压缩包已损坏，无法打开")]
+    members = [m for m in archive.infolist() if not m.is_dir() and not PurePosixPath(m.filename).name.startswith(".")]
+    if len(members) > _MAX_ZIP_MEMBERS or sum(m.file_size for m in members) > _MAX_UNZIPPED:
+        return [ReadFile(name=name, error=f"压缩包过大（最多 {_MAX_ZIP_MEMBERS} 个文件、共 200 MB）")]
+    return [_read_one(f"{name}/{member.filename}", archive.read(member)) for member in members]

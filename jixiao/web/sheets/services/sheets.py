@@ -1,0 +1,170 @@
+"""Writing goal sheets: create, update (only what changed, with history), delete and restore."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from jixiao.model import GoalSheet
+from jixiao.web.organisation.models import Unit
+from jixiao.web.organisation.selectors import can_edit_unit, member_get
+from jixiao.web.sheets.conversion import INDICATOR_CELLS, indicator_cells, sheet_fields
+from jixiao.web.sheets.errors import SheetError, StaleSheet
+from jixiao.web.sheets.models import HistoryEntry, IndicatorRow, Sheet, Status
+from jixiao.web.sheets.services.findings import findings_refresh
+
+__all__ = ["EDITABLE_FIELDS", "history_record", "sheet_create", "sheet_delete", "sheet_lock", "sheet_restore",
+           "sheet_update"]
+
+EDITABLE_FIELDS = ("code", "name", "title", "money_unit", "budget_total", "budget_fiscal", "budget_other",
+                   "purpose", "spend_plan", "goals", "long_term_goals")
+
+
+def history_record(sheet: Sheet, user, action: str, field: str = "", old: object = "", new: object = "") -> None:
+    """Record one entry of ``sheet``'s history at its current version."""
+    HistoryEntry.objects.create(sheet=sheet, version=sheet.version, user=user, action=action, field=field,
+                                old=_show(old), new=_show(new))
+
+
+def sheet_lock(user, sheet_id: int, *, include_deleted: bool = False) -> Sheet:
+    """Lock the sheet row for this transaction, after checking ``user`` may edit its unit."""
+    queryset = Sheet.objects.select_for_update().select_related("unit")
+    if not include_deleted:
+        queryset = queryset.filter(deleted_at__isnull=True)
+    sheet = queryset.filter(pk=sheet_id).first()
+    if sheet is None or not can_edit_unit(member_get(user), sheet.unit_id):
+        raise PermissionDenied("无权修改这张表")
+    return sheet
+
+
+@transaction.atomic
+def sheet_create(*, user, unit: Unit, year: int, content: GoalSheet, source: str = "",
+                 action: str = "create") -> Sheet:
+    """Store a new sheet for ``unit`` and ``year`` from the core's ``GoalSheet`` and review it."""
+    if not can_edit_unit(member_get(user), unit.pk):
+        raise PermissionDenied("无权为该单位填报")
+    sheet = Sheet.objects.create(unit=unit, year=year, source=source[:255], created_by=user, updated_by=user,
+                                 **sheet_fields(content))
+    IndicatorRow.objects.bulk_create(
+        IndicatorRow(sheet=sheet, position=position, **indicator_cells(indicator))
+        for position, indicator in enumerate(content.indicators, start=1)
+    )
+    history_record(sheet, user, action, "", "", source or sheet.name)
+    findings_refresh(sheet)
+    return sheet
+
+
+@transaction.atomic
+def sheet_update(*, user, sheet_id: int, expected_version: int, fields: Mapping[str, object] | None = None,
+                 indicators: Iterable[Mapping[str, str]] | None = None) -> Sheet:
+    """Save the changed fields and indicator cells of a sheet opened at ``expected_version``.
+
+    Refuses with :class:`StaleSheet` when someone saved in between, and with :class:`SheetError` when the
+    sheet is submitted or approved. Each changed field becomes one history entry; nothing changed, nothing saved.
+    """
+    sheet = sheet_lock(user, sheet_id)
+    if sheet.version != expected_version:
+        changes = list(sheet.history.filter(version__gt=expected_version).select_related("user"))
+        raise StaleSheet(sheet.version, changes)
+    if sheet.is_locked:
+        raise SheetError(f"这张表{sheet.get_status_display()}，不能修改" +
+                         ("；如需变更请申请调整" if sheet.status == Status.APPROVED else ""))
+    entries: list[tuple[str, object, object]] = []
+    changed = []
+    for name, value in (fields or {}).items():
+        if name not in EDITABLE_FIELDS:
+            raise SheetError(f"字段“{name}”不能修改")
+        old = getattr(sheet, name)
+        if _normal(old) != _normal(value):
+            entries.append((Sheet._meta.get_field(name).verbose_name, old, value))
+            setattr(sheet, name, value)
+            changed.append(name)
+    if indicators is not None:
+        entries += _indicators_replace(sheet, list(indicators))
+    if not entries:
+        return sheet
+    sheet.version += 1
+    sheet.updated_by = user
+    sheet.save(update_fields=[*changed, "version", "updated_by", "updated_at"])
+    for label, old, new in entries:
+        history_record(sheet, user, "edit", label, old, new)
+    findings_refresh(sheet)
+    return sheet
+
+
+@transaction.atomic
+def sheet_delete(*, user, sheet_id: int) -> Sheet:
+    """Move a sheet to the deleted list (restorable). Approved and submitted sheets cannot be deleted."""
+    sheet = sheet_lock(user, sheet_id)
+    if sheet.is_locked:
+        raise SheetError(f"这张表{sheet.get_status_display()}，不能删除")
+    sheet.deleted_at = timezone.now()
+    sheet.version += 1
+    sheet.save(update_fields=["deleted_at", "version", "updated_at"])
+    history_record(sheet, user, "delete")
+    return sheet
+
+
+@transaction.atomic
+def sheet_restore(*, user, sheet_id: int) -> Sheet:
+    """Bring a deleted sheet back."""
+    sheet = sheet_lock(user, sheet_id, include_deleted=True)
+    if sheet.deleted_at is None:
+        return sheet
+    sheet.deleted_at = None
+    sheet.version += 1
+    sheet.save(update_fields=["deleted_at", "version", "updated_at"])
+    history_record(sheet, user, "restore")
+    return sheet
+
+
+def _indicators_replace(sheet: Sheet, rows: list[Mapping[str, str]]) -> list[tuple[str, object, object]]:
+    """Update, add and remove indicator rows by position; return the history entries."""
+    existing = {row.position: row for row in sheet.indicators.all()}
+    entries: list[tuple[str, object, object]] = []
+    for position, cells in enumerate(rows, start=1):
+        cells = {name: (cells.get(name) or "").strip() for name in INDICATOR_CELLS}
+        row = existing.pop(position, None)
+        if row is None:
+            IndicatorRow.objects.create(sheet=sheet, position=position, **cells)
+            entries.append((f"第{position}行指标", "", _row_text(cells)))
+            continue
+        dirty = [name for name in INDICATOR_CELLS if getattr(row, name) != cells[name]]
+        for name in dirty:
+            entries.append((f"第{position}行 {IndicatorRow._meta.get_field(name).verbose_name}",
+                            getattr(row, name), cells[name]))
+            setattr(row, name, cells[name])
+        if dirty:
+            row.save(update_fields=dirty)
+    for position, row in sorted(existing.items()):
+        entries.append((f"第{position}行指标", _row_text({n: getattr(row, n) for n in INDICATOR_CELLS}), "（已删除）"))
+        row.delete()
+    return entries
+
+
+def _row_text(cells: Mapping[str, str]) -> str:
+    return " | ".join(cells[name] for name in ("level1", "level2", "name", "target") if cells.get(name))
+
+
+def _normal(value: object) -> object:
+    if isinstance(value, Decimal):
+        return value.normalize()
+    if value in (None, ""):
+        return None
+    return value
+
+
+def _show(value: object) -> str:
+    """A value as the history shows it."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "\n".join(
+            f"{item.get('label', '')} {item.get('percent', '')}%" if isinstance(item, dict) else str(item)
+            for item in value
+        )
+    return str(value)

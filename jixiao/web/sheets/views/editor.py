@@ -1,0 +1,103 @@
+"""The sheet editor: header, money, spending plan, goals and the indicator grid, with live findings (htmx)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+
+from jixiao.web.organisation.selectors import can_edit_unit, request_member
+from jixiao.web.sheets.conversion import goal_sheet
+from jixiao.web.sheets.errors import SheetError, StaleSheet
+from jixiao.web.sheets.forms import COMMON_UNITS, IndicatorForm, IndicatorFormSet, SheetForm
+from jixiao.web.sheets.models import IndicatorRow, Sheet
+from jixiao.web.sheets.selectors import indicator_suggestions, sheet_get
+from jixiao.web.sheets.services.review import check_sheet
+from jixiao.web.sheets.services.sheets import sheet_update
+
+__all__ = ["sheet_check", "sheet_edit"]
+
+
+@login_required
+def sheet_edit(request, pk: int):
+    """Edit a draft or returned sheet; a stale save is refused and shows what changed meanwhile."""
+    sheet = _editable(request, pk)
+    stale = None
+    if request.method == "POST":
+        form, grid = SheetForm(request.POST, instance=sheet), IndicatorFormSet(request.POST, prefix="ind")
+        if form.is_valid() and grid.is_valid():
+            try:
+                sheet_update(user=request.user, sheet_id=pk, expected_version=form.cleaned_data["version"],
+                             fields=form.changes(), indicators=grid.ordered_cells())
+            except StaleSheet as error:
+                stale = error
+            except SheetError as error:
+                messages.error(request, error.message)
+            else:
+                messages.success(request, "已保存")
+                return redirect("sheets:detail", pk=pk)
+        else:
+            messages.error(request, "有填写错误，请按各栏提示修改后再保存")
+        findings, indexes = _findings(sheet, form, grid)
+    else:
+        form = SheetForm(instance=sheet)
+        grid = IndicatorFormSet(prefix="ind", initial=[IndicatorForm.initial_for(r) for r in sheet.indicators.all()])
+        findings, indexes = list(sheet.findings.all()), list(range(len(grid.forms)))
+    return render(request, "sheets/edit.html", {
+        "sheet": sheet, "form": form, "grid": grid, "stale": stale, "units": COMMON_UNITS,
+        "suggestions": indicator_suggestions(request_member(request)),
+        **_placed(findings, indexes, grid),
+    })
+
+
+@login_required
+def sheet_check(request, pk: int):
+    """htmx: review the form as it stands (unsaved) and return the findings fragment."""
+    sheet = _editable(request, pk)
+    form, grid = SheetForm(request.POST, instance=sheet), IndicatorFormSet(request.POST, prefix="ind")
+    form.is_valid(), grid.is_valid()
+    findings, indexes = _findings(sheet, form, grid)
+    return render(request, "sheets/_findings.html", {"live": True, "grid": grid, **_placed(findings, indexes, grid)})
+
+
+def _editable(request, pk: int) -> Sheet:
+    sheet = sheet_get(request_member(request), pk)
+    if not can_edit_unit(request_member(request), sheet.unit_id):
+        raise PermissionDenied("无权修改这张表")
+    return sheet
+
+
+def _findings(sheet: Sheet, form: SheetForm, grid) -> tuple[list, list[int]]:
+    """Findings on the form's content as it stands, without saving (an unsaved copy reviewed by the engine),
+    and the formset index of each reviewed row (rows with errors keep their messages at the field instead)."""
+    draft = Sheet(unit=sheet.unit, year=sheet.year)
+    data = form.cleaned_data if not form.errors else {}
+    changes = form.changes() if data else {}
+    for name in ("code", "name", "title", "money_unit", "budget_total", "budget_fiscal", "budget_other", "purpose",
+                 "goals", "spend_plan", "long_term_goals"):
+        setattr(draft, name, changes.get(name, getattr(sheet, name)))
+    rows = _rows(grid)
+    indicators = [IndicatorRow(position=n, **cells) for n, (_, cells) in enumerate(rows, start=1)]
+    return check_sheet(goal_sheet(draft, indicators)).findings, [index for index, _ in rows]
+
+
+def _rows(grid) -> list[tuple[int, dict[str, str]]]:
+    """The grid's valid, kept rows in the user's order, each with its formset index."""
+    kept = [(i, f) for i, f in enumerate(grid.forms)
+            if getattr(f, "cleaned_data", None) and not f.errors and not f.cleaned_data.get("DELETE")]
+    kept.sort(key=lambda pair: pair[1].cleaned_data.get("ORDER") or 0)
+    return [(i, f.cells()) for i, f in kept]
+
+
+def _placed(findings: list, indexes: list[int], grid) -> dict[str, object]:
+    """Findings split into the sheet's own and those of each grid form; ``indexes[n-1]`` is row n's form."""
+    by_form: dict[int, list] = {i: [] for i in range(len(grid.forms))}
+    sheet_level = []
+    for finding in findings:
+        if finding.row and finding.row <= len(indexes):
+            by_form[indexes[finding.row - 1]].append(finding)
+        else:
+            sheet_level.append(finding)
+    return {"sheet_findings": sheet_level, "row_findings": by_form, "finding_total": len(findings),
+            "grid_rows": [(i, form, by_form[i]) for i, form in enumerate(grid.forms)]}

@@ -1,0 +1,160 @@
+"""The sheet list, the sheet page, export, delete/restore, workflow transitions and comments."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from urllib.parse import quote
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from jixiao.model import GoalSheet
+from jixiao.web.organisation.selectors import can_edit_unit, can_review_unit, request_member, units_visible
+from jixiao.web.sheets.actions import action_label
+from jixiao.web.sheets.conversion import goal_sheet
+from jixiao.web.sheets.errors import SheetError
+from jixiao.web.sheets.forms import CommentForm, TransitionForm
+from jixiao.web.sheets.models import ReviewRound, Status
+from jixiao.web.sheets.presentation import grid_rows
+from jixiao.web.sheets.selectors import budget_year, sheet_get, sheet_list
+from jixiao.web.sheets.services.exports import CONTENT_TYPES, export_sheets
+from jixiao.web.sheets.services.review import GRADE_MEANINGS
+from jixiao.web.sheets.services.sheets import sheet_delete, sheet_restore
+from jixiao.web.sheets.services.workflow import comment_create, sheet_transition
+from jixiao.web.sheets.views.common import filters_from, refuse
+from jixiao.web.sheets.workflow import transitions_available
+
+__all__ = ["sheet_comment", "sheet_delete_view", "sheet_detail", "sheet_export", "sheet_list_view",
+           "sheet_restore_view", "sheet_transition_view", "unit_export"]
+
+
+@login_required
+def sheet_list_view(request):
+    """Sheets per unit and year with filters and search."""
+    member = request_member(request)
+    filters = filters_from(request.GET)
+    if "year" not in request.GET:
+        filters = replace(filters, year=budget_year())
+    page = Paginator(sheet_list(member, filters), 50).get_page(request.GET.get("page"))
+    return render(request, "sheets/list.html", {
+        "page": page, "filters": filters, "units": units_visible(member), "statuses": Status.choices,
+        "query": request.GET.urlencode(),
+    })
+
+
+@login_required
+def sheet_detail(request, pk: int):
+    """The sheet as on the paper form, with its findings, comments, workflow and history."""
+    member = request_member(request)
+    sheet = sheet_get(member, pk, include_deleted=True)
+    content = goal_sheet(sheet)
+    findings = list(sheet.findings.all())
+    comments = list(sheet.comments.select_related("author", "indicator"))
+    approved = sheet.approved_versions.first()
+    approved_content = GoalSheet.model_validate(approved.content) if approved and sheet.status != Status.APPROVED else None
+    history = list(sheet.history.select_related("user")[:200])
+    for entry in history:
+        entry.label = action_label(entry.action)
+    return render(request, "sheets/detail.html", {
+        "sheet": sheet, "content": content, "rows": grid_rows(content, findings, comments),
+        "sheet_findings": [f for f in findings if not f.row], "findings": findings,
+        "comments": [c for c in comments if not c.indicator_id], "history": history,
+        "transitions": transitions_available(member, sheet), "transition_form": TransitionForm(
+            initial={"grade": sheet.suggested_grade}),
+        "comment_form": CommentForm(sheet=sheet) if can_review_unit(member, sheet.unit_id) else None,
+        "can_edit": can_edit_unit(member, sheet.unit_id) and not sheet.is_locked and not sheet.deleted_at,
+        "can_delete": can_edit_unit(member, sheet.unit_id) and not sheet.is_locked,
+        "open_review": sheet.reviews.filter(state=ReviewRound.State.OPEN).first(),
+        "reviews": sheet.reviews.select_related("reviewer", "submitted_by")[:20],
+        "grade_meanings": GRADE_MEANINGS, "approved": approved,
+        "approved_rows": grid_rows(approved_content) if approved_content else None,
+        "approved_content": approved_content,
+    })
+
+
+@login_required
+def sheet_export(request, pk: int, fmt: str):
+    """Download one sheet as .docx, .xlsx or JSON."""
+    sheet = sheet_get(request_member(request), pk)
+    return _download(request, [sheet], fmt, sheet.name or sheet.code or f"sheet-{sheet.pk}", pk=pk)
+
+
+@login_required
+def unit_export(request):
+    """Download all sheets of a unit and year as one file."""
+    filters = filters_from(request.GET)
+    if not (filters.unit_id and filters.year):
+        return refuse(request, "请先选择单位和年度再导出", "sheets:list")
+    sheets = list(sheet_list(request_member(request), filters).order_by("code", "id"))
+    if not sheets:
+        return refuse(request, "所选单位和年度没有可导出的表", "sheets:list")
+    return _download(request, sheets, request.GET.get("format", "json"), f"{sheets[0].unit.name}-{filters.year}")
+
+
+def _download(request, sheets, fmt: str, stem: str, **back):
+    try:
+        data, filename = export_sheets(sheets, fmt, stem)
+    except SheetError as error:
+        return refuse(request, error.message, "sheets:detail" if back else "sheets:list", **back)
+    response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    return response
+
+
+@login_required
+@require_POST
+def sheet_transition_view(request, pk: int, name: str):
+    """Submit, return, approve or adjust."""
+    form = TransitionForm(request.POST)
+    form.is_valid()
+    try:
+        sheet = sheet_transition(user=request.user, sheet_id=pk, name=name,
+                                 reason=form.cleaned_data.get("reason", ""), grade=form.cleaned_data.get("grade", ""))
+    except SheetError as error:
+        return refuse(request, error.message, "sheets:detail", pk=pk)
+    messages.success(request, f"已{action_label(name)}，当前状态：{sheet.get_status_display()}")
+    return redirect("sheets:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def sheet_comment(request, pk: int):
+    """Add a reviewer's comment."""
+    sheet = sheet_get(request_member(request), pk)
+    form = CommentForm(request.POST, sheet=sheet)
+    if not form.is_valid():
+        return refuse(request, "请填写审核意见", "sheets:detail", pk=pk)
+    try:
+        comment_create(user=request.user, sheet_id=pk, text=form.cleaned_data["text"],
+                       indicator_id=form.cleaned_data["indicator"])
+    except SheetError as error:
+        return refuse(request, error.message, "sheets:detail", pk=pk)
+    messages.success(request, "已添加审核意见")
+    return redirect("sheets:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def sheet_delete_view(request, pk: int):
+    """Move a sheet to the deleted list."""
+    sheet_get(request_member(request), pk)
+    try:
+        sheet_delete(user=request.user, sheet_id=pk)
+    except SheetError as error:
+        return refuse(request, error.message, "sheets:detail", pk=pk)
+    messages.success(request, "已删除；可在“已删除”列表中恢复")
+    return redirect("sheets:list")
+
+
+@login_required
+@require_POST
+def sheet_restore_view(request, pk: int):
+    """Bring a deleted sheet back."""
+    sheet_get(request_member(request), pk, include_deleted=True)
+    sheet_restore(user=request.user, sheet_id=pk)
+    messages.success(request, "已恢复")
+    return redirect("sheets:detail", pk=pk)

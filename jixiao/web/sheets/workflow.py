@@ -1,0 +1,63 @@
+"""The review workflow: states and the transitions between them, registered in one place with their labels.
+
+草稿 → 已提交 → 已退回 / 已批复; 已退回 → 已提交 again; 已批复 → 草稿 through an adjustment (调整) with a reason.
+Who may take a transition is decided by ``by``: the unit's editors (its preparers, the bureau's admins) or the
+bureau's reviewers (reviewers and admins); see :mod:`jixiao.web.organisation.selectors`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from jixiao.web.organisation.models import Member
+from jixiao.web.organisation.selectors import can_edit_unit, can_review_unit
+from jixiao.web.sheets.actions import ACTIONS
+from jixiao.web.sheets.models import Sheet, Status
+
+__all__ = ["GRADES", "TRANSITIONS", "Transition", "transitions_available"]
+
+GRADES = ("优", "良", "中", "差")
+
+
+@dataclass(frozen=True)
+class Transition:
+    """A guarded move from one of ``sources`` to ``target``."""
+
+    name: str
+    sources: tuple[Status, ...]
+    target: Status
+    by: Literal["editor", "reviewer"]
+    needs_reason: bool = False
+    needs_grade: bool = False
+    style: str = "primary"
+
+    @property
+    def label(self) -> str:
+        """The button and history label."""
+        return ACTIONS[self.name]
+
+    def allowed(self, member: Member | None, sheet: Sheet) -> bool:
+        """True when ``member`` may take this transition on ``sheet`` now."""
+        return sheet.deleted_at is None and sheet.status in self.sources and self.allowed_role(member, sheet)
+
+    def allowed_role(self, member: Member | None, sheet: Sheet) -> bool:
+        """True when ``member``'s role and unit let it take this transition on ``sheet`` in the right state."""
+        check = can_edit_unit if self.by == "editor" else can_review_unit
+        return check(member, sheet.unit_id)
+
+
+TRANSITIONS: dict[str, Transition] = {
+    t.name: t
+    for t in (
+        Transition("submit", (Status.DRAFT, Status.RETURNED), Status.SUBMITTED, "editor"),
+        Transition("return", (Status.SUBMITTED,), Status.RETURNED, "reviewer", needs_reason=True, style="warning"),
+        Transition("approve", (Status.SUBMITTED,), Status.APPROVED, "reviewer", needs_grade=True),
+        Transition("adjust", (Status.APPROVED,), Status.DRAFT, "editor", needs_reason=True, style="warning"),
+    )
+}
+
+
+def transitions_available(member: Member | None, sheet: Sheet) -> list[Transition]:
+    """The transitions ``member`` may take on ``sheet`` now, in registration order."""
+    return [t for t in TRANSITIONS.values() if t.allowed(member, sheet)]

@@ -1,0 +1,52 @@
+// The indicator grid: add, remove and reorder rows. Order is kept in each row's hidden ORDER field.
+(function () {
+  const body = document.getElementById("grid-body");
+  const total = document.getElementById("id_ind-TOTAL_FORMS");
+  if (!body || !total) return;
+  function renumber() {
+    body.querySelectorAll("tr.grid-row").forEach((row, i) => {
+      const order = row.querySelector("input[name$='-ORDER']");
+      if (order) order.value = i + 1;
+    });
+  }
+  function pairOf(row) { return [row, row.nextElementSibling]; }
+  body.addEventListener("click", (event) => {
+    const button = event.target.closest("button.up, button.down");
+    if (!button) return;
+    const row = button.closest("tr.grid-row");
+    const [, notes] = pairOf(row);
+    if (button.classList.contains("up")) {
+      const prevNotes = row.previousElementSibling;
+      const prev = prevNotes && prevNotes.previousElementSibling;
+      if (prev) { body.insertBefore(row, prev); body.insertBefore(notes, prev); }
+    } else {
+      const nextRow = notes.nextElementSibling;
+      const nextNotes = nextRow && nextRow.nextElementSibling;
+      if (nextNotes) { nextNotes.after(row); row.after(notes); }
+    }
+    renumber();
+    row.closest("form").dispatchEvent(new Event("change", { bubbles: true }));
+  });
+  document.getElementById("add-row").addEventListener("click", () => {
+    const index = Number(total.value);
+    const html = document.getElementById("row-template").innerHTML.replaceAll("__prefix__", index);
+    body.insertAdjacentHTML("beforeend", html);
+    total.value = index + 1;
+    renumber();
+  });
+  renumber();
+
+  // Suggestions from approved sheets: the names list follows the 二级指标 of the row being typed in.
+  const suggestions = JSON.parse(document.getElementById("suggestions").textContent);
+  const names = document.getElementById("indicator-names");
+  body.addEventListener("focusin", (event) => {
+    if (!event.target.matches("input[name$='-name']")) return;
+    const level2 = event.target.closest("tr").querySelector("select[name$='-level2']").value;
+    names.replaceChildren(...(suggestions[level2] || []).map((item) => {
+      const option = document.createElement("option");
+      option.value = item.name;
+      option.label = `${item.target}（已批复表中用过 ${item.uses} 次）`;
+      return option;
+    }));
+  });
+})();

@@ -1,0 +1,13 @@
+"""URL map: pages by app, the API under /api/ (OpenAPI docs at /api/docs)."""
+
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from jixiao.web.api import api
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="sheets:list"), name="home"),
+    path("", include("jixiao.web.organisation.urls")),
+    path("sheets/", include("jixiao.web.sheets.urls")),
+    path("api/", api.urls),
+]

@@ -1,0 +1,89 @@
+"""The HTTP API: token authentication and the same permissions as the pages."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from jixiao.web.organisation.services import token_create
+from jixiao.web.sheets.models import Sheet
+from tests.web.conftest import small_sheet
+
+
+@pytest.fixture
+def api(org):
+    def client_for(person: str) -> Client:
+        return Client(HTTP_AUTHORIZATION=f"Bearer {token_create(user=org[person])}")
+    return client_for
+
+
+def test_requests_without_a_valid_token_are_refused(org, sheet):
+    assert Client().get("/api/sheets/").status_code == 401
+    assert Client(HTTP_AUTHORIZATION="Bearer nope").get("/api/sheets/").status_code == 401
+
+
+def test_openapi_docs_are_served(org):
+    assert Client().get("/api/openapi.json").status_code == 200
+
+
+@pytest.mark.parametrize(("person", "count", "read"), [
+    ("owner", 1, 200), ("reviewer", 1, 200), ("outsider", 0, 404), ("other_reviewer", 0, 404),
+])
+def test_list_and_read_are_scoped(api, sheet, person, count, read):
+    client = api(person)
+    assert len(client.get("/api/sheets/").json()) == count
+    assert client.get(f"/api/sheets/{sheet.pk}").status_code == read
+
+
+def test_read_returns_content_and_findings(api, sheet):
+    body = api("owner").get(f"/api/sheets/{sheet.pk}").json()
+    assert body["content"]["indicators"][0]["name"] == "整治村数"
+    assert isinstance(body["findings"], list) and body["version"] == 1
+
+
+@pytest.mark.parametrize(("person", "status"), [("owner", 201), ("reviewer", 403), ("outsider", 404)])
+def test_create(api, org, person, status):
+    payload = {"unit_code": "434016", "year": 2026, "content": small_sheet().model_dump(mode="json")}
+    assert api(person).post("/api/sheets/", payload, content_type="application/json").status_code == status
+
+
+def test_update_with_a_stale_version_is_a_conflict_listing_changes(api, sheet):
+    client = api("owner")
+    ok = client.patch(f"/api/sheets/{sheet.pk}", {"version": 1, "fields": {"name": "新名称"}},
+                      content_type="application/json")
+    assert ok.status_code == 200 and ok.json()["version"] == 2
+    stale = client.patch(f"/api/sheets/{sheet.pk}", {"version": 1, "fields": {"name": "另一个"}},
+                         content_type="application/json")
+    assert stale.status_code == 409
+    assert stale.json()["changes"][0]["new"] == "新名称"
+
+
+@pytest.mark.parametrize(("person", "status"), [("owner", 204), ("reviewer", 403), ("outsider", 404)])
+def test_delete(api, sheet, person, status):
+    assert api(person).delete(f"/api/sheets/{sheet.pk}").status_code == status
+
+
+def test_workflow_through_the_api(api, sheet):
+    assert api("reviewer").post(f"/api/sheets/{sheet.pk}/transitions/submit", {},
+                                content_type="application/json").status_code == 403
+    assert api("owner").post(f"/api/sheets/{sheet.pk}/transitions/submit", {},
+                             content_type="application/json").json()["status"] == "submitted"
+    approved = api("reviewer").post(f"/api/sheets/{sheet.pk}/transitions/approve", {"grade": "良"},
+                                    content_type="application/json")
+    assert approved.json()["status"] == "approved"
+    refused = api("owner").post(f"/api/sheets/{sheet.pk}/transitions/submit", {}, content_type="application/json")
+    assert refused.status_code == 400 and "已批复" in refused.json()["detail"]
+
+
+def test_import_check_and_export(api, org, sample_bytes):
+    client = api("owner")
+    checked = client.post("/api/sheets/check", {"files": [SimpleUploadedFile("s.txt", sample_bytes)]}).json()
+    assert checked[0]["error"] == "" and len(checked[0]["sheets"]) == 2 and checked[0]["sheets"][0]["findings"]
+    assert not Sheet.objects.exists()
+    imported = client.post("/api/sheets/import", {"unit_code": "434016", "year": 2026,
+                                                  "files": [SimpleUploadedFile("s.txt", sample_bytes)]})
+    assert imported.status_code == 201 and len(imported.json()) == 2
+    exported = client.get(f"/api/sheets/{imported.json()[0]['id']}/export/json")
+    assert exported.status_code == 200 and b"434016" in exported.content
+    refused = api("outsider").post("/api/sheets/import", {"unit_code": "434016", "year": 2026,
+                                                          "files": [SimpleUploadedFile("s.txt", sample_bytes)]})
+    assert refused.status_code == 403

@@ -1,0 +1,78 @@
+"""The editor: saves what changed, messages at the field, live findings via htmx."""
+
+from jixiao.web.sheets.models import Sheet
+from jixiao.web.sheets.services.sheets import sheet_create
+from tests.web.conftest import small_sheet
+from tests.web.sheets.test_history import _form_data
+
+
+def _open(client, sheet):
+    return client.get(f"/sheets/{sheet.pk}/edit/").context
+
+
+def test_editor_saves_an_indicator_split_into_operator_number_and_unit(org, sheet, login):
+    client = login(org["owner"])
+    data = _form_data(_open(client, sheet), **{"ind-0-value": "20"})
+    response = client.post(f"/sheets/{sheet.pk}/edit/", data)
+    assert response.status_code == 302
+    assert Sheet.objects.get(pk=sheet.pk).indicators.first().target == "≥20个"
+
+
+def test_editor_adds_removes_and_reorders_rows(org, sheet, login):
+    client = login(org["owner"])
+    data = _form_data(_open(client, sheet), **{
+        "ind-TOTAL_FORMS": "3", "ind-0-DELETE": "on", "ind-1-ORDER": "2",
+        "ind-2-ORDER": "1", "ind-2-level1": "产出指标", "ind-2-level2": "时效指标", "ind-2-name": "完成时间",
+        "ind-2-operator": "≤", "ind-2-value": "12", "ind-2-unit": "月",
+    })
+    assert client.post(f"/sheets/{sheet.pk}/edit/", data).status_code == 302
+    names = list(Sheet.objects.get(pk=sheet.pk).indicators.values_list("name", "target"))
+    assert names == [("完成时间", "≤12月"), ("群众满意度", "≥90%")]
+
+
+def test_bad_input_gets_a_message_at_the_field_in_the_form_labels(org, sheet, login):
+    client = login(org["owner"])
+    data = _form_data(_open(client, sheet), budget_fiscal="10", **{"ind-0-operator": "", "ind-1-value": "abc"})
+    page = client.post(f"/sheets/{sheet.pk}/edit/", data).content.decode()
+    assert "财政资金（10）加其他资金" in page
+    assert "指标性质：请选择指标性质" in page
+    assert "指标值：输入一个数字" in page
+    assert Sheet.objects.get(pk=sheet.pk).version == 1
+
+
+def test_findings_never_block_saving_a_draft(org, sheet, login):
+    client = login(org["owner"])
+    data = _form_data(_open(client, sheet), **{"ind-1-value": "120"})  # a 120% satisfaction target
+    assert client.post(f"/sheets/{sheet.pk}/edit/", data).status_code == 302
+    assert Sheet.objects.get(pk=sheet.pk).findings.filter(indicator="群众满意度").exists()
+
+
+def test_live_check_returns_findings_for_the_unsaved_form(org, sheet, login):
+    client = login(org["owner"])
+    data = _form_data(_open(client, sheet), **{"ind-1-value": "100"})
+    fragment = client.post(f"/sheets/{sheet.pk}/check/", data, HTTP_HX_REQUEST="true").content.decode()
+    assert 'hx-swap-oob="true"' in fragment and "<html" not in fragment
+    assert "满意度" in fragment  # a 100% satisfaction target is not credible
+    assert Sheet.objects.get(pk=sheet.pk).version == 1
+
+
+def test_saving_unchanged_rows_records_nothing(org, sheet, login):
+    """Levels written in another spelling and CRLF line breaks from the browser are not changes."""
+    rows = [{"level1": "产出", "level2": "数量", "name": "整治村数", "description": "第一行\n第二行", "target": "≥18个"}]
+    client = login(org["owner"])
+    from jixiao.web.sheets.services.sheets import sheet_update
+    sheet = sheet_update(user=org["owner"], sheet_id=sheet.pk, expected_version=1, indicators=rows)
+    data = _form_data(_open(client, sheet), **{"ind-0-description": "第一行\r\n第二行"})
+    assert client.post(f"/sheets/{sheet.pk}/edit/", data).status_code == 302
+    assert Sheet.objects.get(pk=sheet.pk).version == sheet.version
+
+
+def test_editor_suggests_indicators_from_approved_sheets_of_the_bureau(org, sheet, login):
+    from jixiao.web.sheets.services.workflow import sheet_transition
+    sheet_transition(user=org["owner"], sheet_id=sheet.pk, name="submit")
+    sheet_transition(user=org["reviewer"], sheet_id=sheet.pk, name="approve", grade="优")
+    other = sheet_create(user=org["sibling"], unit=org["sibling_unit"], year=2026, content=small_sheet("另一项目"))
+    suggestions = login(org["sibling"]).get(f"/sheets/{other.pk}/edit/").context["suggestions"]
+    assert suggestions == {}  # a preparer sees only its own unit's approved sheets
+    suggestions = login(org["admin"]).get(f"/sheets/{other.pk}/edit/").context["suggestions"]
+    assert suggestions["数量指标"] == [{"name": "整治村数", "target": "≥18个", "uses": 1}]

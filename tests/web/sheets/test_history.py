@@ -1,0 +1,61 @@
+"""Every change recorded; a stale save refused with what changed."""
+
+from decimal import Decimal
+
+import pytest
+
+from jixiao.web.sheets.errors import StaleSheet
+from jixiao.web.sheets.services.sheets import sheet_update
+
+
+def test_each_changed_field_is_recorded_with_old_and_new(org, sheet):
+    sheet = sheet_update(user=org["owner"], sheet_id=sheet.pk, expected_version=1,
+                         fields={"budget_total": Decimal("20.00"), "budget_fiscal": Decimal("20.00"),
+                                 "name": sheet.name})
+    entries = {(e.field, e.old, e.new, e.user.username, e.version) for e in sheet.history.filter(action="edit")}
+    assert entries == {("预算数", "18.00", "20.00", "owner", 2), ("其中：财政资金", "18.00", "20.00", "owner", 2)}
+
+
+def test_indicator_cell_changes_name_the_row_and_column(org, sheet):
+    rows = [{"level1": r.level1, "level2": r.level2, "name": r.name, "target": r.target} for r in sheet.indicators.all()]
+    rows[0]["target"] = "≥20个"
+    sheet = sheet_update(user=org["owner"], sheet_id=sheet.pk, expected_version=1, indicators=rows)
+    entry = sheet.history.get(action="edit")
+    assert (entry.field, entry.old, entry.new) == ("第1行 指标值", "≥18个", "≥20个")
+
+
+def test_saving_nothing_changed_records_nothing(org, sheet):
+    sheet = sheet_update(user=org["owner"], sheet_id=sheet.pk, expected_version=1, fields={"name": sheet.name})
+    assert sheet.version == 1 and not sheet.history.filter(action="edit").exists()
+
+
+def test_second_of_two_concurrent_saves_is_refused_with_the_changes(org, sheet):
+    sheet_update(user=org["colleague"], sheet_id=sheet.pk, expected_version=1, fields={"name": "同事改的名称"})
+    with pytest.raises(StaleSheet) as refused:
+        sheet_update(user=org["owner"], sheet_id=sheet.pk, expected_version=1, fields={"name": "我改的名称"})
+    assert refused.value.current_version == 2
+    assert [(e.field, e.new, e.user.username) for e in refused.value.changes] == [("项目名称", "同事改的名称", "colleague")]
+    sheet.refresh_from_db()
+    assert sheet.name == "同事改的名称"
+
+
+def test_stale_save_in_the_editor_shows_what_changed(org, sheet, login):
+    client = login(org["owner"])
+    form = client.get(f"/sheets/{sheet.pk}/edit/").context
+    sheet_update(user=org["colleague"], sheet_id=sheet.pk, expected_version=1, fields={"purpose": "同事改的用途"})
+    data = _form_data(form, name="我改的名称")
+    page = client.post(f"/sheets/{sheet.pk}/edit/", data).content.decode()
+    assert "已被他人修改" in page and "同事改的用途" in page
+
+
+def _form_data(context, **overrides):
+    """The editor's form as a browser would post it back."""
+    data = {}
+    for form in [context["form"], *context["grid"].forms]:
+        for field in form:
+            value = field.value()
+            data[field.html_name] = "" if value is None else value
+    for key, value in context["grid"].management_form.initial.items():
+        data[f"ind-{key}"] = value
+    data.update(overrides)
+    return data

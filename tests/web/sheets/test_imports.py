@@ -1,0 +1,82 @@
+"""Import: preview first, then all or nothing."""
+
+import io
+import zipfile
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from jixiao.web.sheets.errors import ImportRefused
+from jixiao.web.sheets.models import HistoryEntry, Sheet
+from jixiao.web.sheets.services import imports, sheets
+from jixiao.web.sheets.services.imports import sheets_import
+
+
+def _zip(**files: bytes) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_preview_shows_what_was_read_and_confirm_imports_it(org, login, sample_bytes):
+    client = login(org["owner"])
+    upload = SimpleUploadedFile("sample.txt", sample_bytes)
+    page = client.post("/sheets/import/", {"unit": org["township"].pk, "year": 2026, "files": [upload]})
+    text = page.content.decode()
+    assert "乡乡环境治理经费" in text and "审核发现" in text and not Sheet.objects.exists()
+    confirm = client.post(f"/sheets/import/{page.context['pending'].pk}/confirm/")
+    assert confirm.status_code == 302
+    assert Sheet.objects.filter(unit=org["township"], year=2026).count() == 2
+    assert HistoryEntry.objects.filter(action="import").count() == 2
+
+
+def test_a_zip_of_files_is_read_file_by_file(org, sample_bytes):
+    stored = sheets_import(user=org["owner"], unit=org["township"], year=2026,
+                           files=[("batch.zip", _zip(**{"a.txt": sample_bytes, "b.txt": sample_bytes}))])
+    assert len(stored) == 4
+    assert {s.source for s in stored} == {"batch.zip/a.txt", "batch.zip/b.txt"}
+
+
+def test_an_unreadable_file_in_the_batch_imports_nothing(org, sample_bytes):
+    with pytest.raises(ImportRefused, match="broken.docx"):
+        sheets_import(user=org["owner"], unit=org["township"], year=2026,
+                      files=[("good.txt", sample_bytes), ("broken.docx", b"PK\x03\x04 not really a docx")])
+    assert not Sheet.objects.exists()
+
+
+def test_a_failure_half_way_through_storing_leaves_nothing(org, sample_bytes, monkeypatch):
+    real, calls = sheets.sheet_create, []
+
+    def failing_on_third(**kwargs):
+        calls.append(kwargs["content"].name)
+        if len(calls) == 3:
+            raise RuntimeError("disk full")
+        return real(**kwargs)
+
+    monkeypatch.setattr(imports, "sheet_create", failing_on_third)
+    with pytest.raises(RuntimeError):
+        sheets_import(user=org["owner"], unit=org["township"], year=2026,
+                      files=[("a.txt", sample_bytes), ("b.txt", sample_bytes)])
+    assert len(calls) == 3 and not Sheet.objects.exists() and not HistoryEntry.objects.exists()
+
+
+@pytest.mark.parametrize(("person", "status"), [("owner", 200), ("admin", 200), ("reviewer", 403)])
+def test_who_may_open_the_import_page(org, login, person, status):
+    assert login(org[person]).get("/sheets/import/").status_code == status
+
+
+def test_import_into_a_unit_one_cannot_edit_is_refused(org, sample_bytes):
+    from django.core.exceptions import PermissionDenied
+    with pytest.raises(PermissionDenied):
+        sheets_import(user=org["outsider"], unit=org["township"], year=2026, files=[("a.txt", sample_bytes)])
+
+
+def test_export_of_a_unit_and_year_as_json_reads_back(org, login, sample_bytes):
+    from jixiao.documents import read_bytes
+    sheets_import(user=org["owner"], unit=org["township"], year=2026, files=[("a.txt", sample_bytes)])
+    response = login(org["reviewer"]).get("/sheets/export/", {"unit": org["township"].pk, "year": 2026,
+                                                              "format": "json"})
+    document = read_bytes(response.content, "export.json")
+    assert len(document.sheets) == 2 and document.unit.code == "434016"

@@ -1,0 +1,69 @@
+"""Every page × every role: allowed or refused as designed."""
+
+import pytest
+
+READERS = {"owner": 200, "colleague": 200, "reviewer": 200, "admin": 200, "sibling": 404, "outsider": 404,
+           "other_reviewer": 404}
+
+
+@pytest.mark.parametrize(("person", "status"), READERS.items())
+@pytest.mark.parametrize("page", ["/sheets/{pk}/", "/sheets/{pk}/export/json/"])
+def test_sheet_pages_only_for_its_unit_and_bureau(org, sheet, login, person, status, page):
+    assert login(org[person]).get(page.format(pk=sheet.pk)).status_code == status
+
+
+@pytest.mark.parametrize(("person", "status"), [
+    ("owner", 200), ("colleague", 200), ("admin", 200), ("reviewer", 403), ("sibling", 404), ("outsider", 404),
+])
+def test_editor_only_for_editors(org, sheet, login, person, status):
+    assert login(org[person]).get(f"/sheets/{sheet.pk}/edit/").status_code == status
+
+
+@pytest.mark.parametrize(("person", "listed"), [
+    ("owner", True), ("reviewer", True), ("admin", True), ("sibling", False), ("outsider", False),
+    ("other_reviewer", False),
+])
+def test_list_shows_only_visible_sheets(org, sheet, login, person, listed):
+    page = login(org[person]).get("/sheets/", {"year": 2026}).content.decode()
+    assert (sheet.name in page) is listed
+
+
+def test_list_filters_by_findings_amount_and_search(org, sheet, login):
+    client = login(org["owner"])
+    assert sheet.name in client.get("/sheets/", {"year": 2026, "q": "环境"}).content.decode()
+    assert sheet.name not in client.get("/sheets/", {"year": 2026, "q": "维稳"}).content.decode()
+    assert sheet.name not in client.get("/sheets/", {"year": 2026, "min": "100"}).content.decode()
+    assert sheet.name in client.get("/sheets/", {"year": 2026, "max": "18"}).content.decode()
+
+
+def test_sheet_page_renders_the_paper_form_with_findings_and_history(org, sheet, login):
+    page = login(org["owner"]).get(f"/sheets/{sheet.pk}/").content.decode()
+    for text in ("项目编码", "预算规模", "资金支出计划", "一级指标", "指标值确定依据", "整治村数", "修改记录", "审核发现"):
+        assert text in page
+
+
+@pytest.mark.parametrize(("person", "status"), [("reviewer", 200), ("admin", 200), ("owner", 403),
+                                                ("outsider", 403)])
+def test_dashboard_for_bureau_staff_only(org, sheet, login, person, status):
+    assert login(org[person]).get("/sheets/dashboard/", {"year": 2026}).status_code == status
+
+
+def test_dashboard_names_units_that_have_not_submitted(org, sheet, login):
+    page = login(org["reviewer"]).get("/sheets/dashboard/", {"year": 2026}).content.decode()
+    assert "乙乡人民政府" in page and "尚未提交的单位" in page
+
+
+@pytest.mark.parametrize(("person", "allowed"), [("owner", True), ("colleague", True), ("reviewer", False),
+                                                 ("outsider", False)])
+def test_delete_and_restore(org, sheet, login, person, allowed):
+    client = login(org[person])
+    client.post(f"/sheets/{sheet.pk}/delete/")
+    sheet.refresh_from_db()
+    assert (sheet.deleted_at is not None) is allowed
+    if allowed:
+        assert client.get(f"/sheets/{sheet.pk}/").status_code == 200  # still readable, marked deleted
+        assert sheet.name in client.get("/sheets/", {"year": 2026, "deleted": "1"}).content.decode()
+        client.post(f"/sheets/{sheet.pk}/restore/")
+        sheet.refresh_from_db()
+        assert sheet.deleted_at is None
+        assert list(sheet.history.values_list("action", flat=True)[:2]) == ["restore", "delete"]
