@@ -18,7 +18,7 @@ from decimal import Decimal
 from jixiao.documents.interpret.header_cells import parse_unit_line
 from jixiao.model import Document, GoalSheet, Indicator, OverallGoals
 
-__all__ = ["GridCell", "SheetGrid", "sheet_grid", "sheet_lines", "overall_lines", "OverallLine"]
+__all__ = ["GridCell", "SheetGrid", "indicator_cell", "sheet_grid", "sheet_lines", "overall_lines", "OverallLine"]
 
 _MIN_WIDTH = 7
 # Relative widths of the indicator columns (绩效指标描述 gets its share spread over all the columns it spans).
@@ -130,7 +130,8 @@ def _amount(value: Decimal | None) -> tuple[str, bool, Decimal | None]:
     return ("" if value is None else str(value), False, value)
 
 
-def _indicator_cells(indicator: Indicator, kind: str) -> str:
+def indicator_cell(indicator: Indicator, kind: str) -> str:
+    """The text of one of the indicator's cells (``level1``, ``target`` …) as the user wrote it."""
     match kind:
         case "level1":
             return indicator.level1_raw or indicator.level1 or ""
@@ -189,7 +190,7 @@ def sheet_grid(sheet: GoalSheet) -> SheetGrid:
 
     starts = [sum(spans[:index]) for index in range(len(columns))]
     rows.append([GridCell(heading, start, span, label=True) for (_, heading), start, span in zip(columns, starts, spans)])
-    texts = {kind: [_indicator_cells(i, kind) for i in sheet.indicators] for kind, _ in columns}
+    texts = {kind: [indicator_cell(i, kind) for i in sheet.indicators] for kind, _ in columns}
     level1_runs = _runs(texts["level1"], set())
     level2_runs = _runs(texts["level2"], set(level1_runs))
     for index in range(len(sheet.indicators)):

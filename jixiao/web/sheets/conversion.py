@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-from jixiao.documents.writers.layout_rows import indicator_cells as cells_as_written
+from jixiao.documents.writers.sheet_grid import indicator_cell
 from jixiao.model import Budget, Checkpoint, Document, GoalSheet, Indicator, MoneyUnit, Unit
 from jixiao.web.sheets.models import IndicatorRow, Sheet
 
@@ -35,7 +35,7 @@ def sheet_fields(sheet: GoalSheet) -> dict[str, object]:
 
 def indicator_cells(indicator: Indicator) -> dict[str, str]:
     """The cells of one indicator as written (the raw text wins over the normalised value)."""
-    return dict(zip(INDICATOR_CELLS, cells_as_written(indicator, list(INDICATOR_CELLS)), strict=True))
+    return {kind: indicator_cell(indicator, kind) for kind in INDICATOR_CELLS}
 
 
 def goal_sheet(sheet: Sheet, rows: Iterable[IndicatorRow] | None = None) -> GoalSheet:
