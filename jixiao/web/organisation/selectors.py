@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 
 from jixiao.web.organisation.models import ApiToken, Member, Role, Unit
 
-__all__ = ["can_edit_unit", "can_review_unit", "member_get", "request_member", "token_user", "units_visible"]
+__all__ = ["bureau_members", "bureau_units", "can_edit_unit", "can_review_unit", "member_get", "request_member", "token_user", "units_visible"]
 
 
 def member_get(user: AbstractBaseUser | AnonymousUser) -> Member | None:
@@ -59,3 +59,14 @@ def token_user(token: str):
     digest = hashlib.sha256(token.encode()).hexdigest()
     found = ApiToken.objects.select_related("user").filter(digest=digest, user__is_active=True).first()
     return found.user if found else None
+
+
+def bureau_units(member: Member) -> QuerySet[Unit]:
+    """The bureau of an admin and every unit under it, the bureau first."""
+    return Unit.objects.filter(pk=member.bureau_id) | Unit.objects.filter(bureau_id=member.bureau_id)
+
+
+def bureau_members(member: Member) -> QuerySet[Member]:
+    """The people of an admin's bureau and of its units."""
+    return Member.objects.filter(unit__in=bureau_units(member)).select_related("user", "unit").order_by(
+        "unit__code", "role", "user__username")

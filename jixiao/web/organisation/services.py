@@ -10,7 +10,7 @@ from django.db import transaction
 
 from jixiao.web.organisation.models import ApiToken, Member, Role, Unit
 
-__all__ = ["member_create", "token_create", "unit_create"]
+__all__ = ["member_create", "member_set_active", "token_create", "unit_create"]
 
 
 @transaction.atomic
@@ -37,3 +37,10 @@ def token_create(*, user, label: str = "") -> str:
     token = secrets.token_urlsafe(32)
     ApiToken.objects.create(user=user, label=label, digest=hashlib.sha256(token.encode()).hexdigest())
     return token
+
+
+@transaction.atomic
+def member_set_active(*, member: Member, active: bool) -> None:
+    """Let a person log in again, or stop them (their history and sheets stay)."""
+    member.user.is_active = active
+    member.user.save(update_fields=["is_active"])

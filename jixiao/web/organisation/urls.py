@@ -9,4 +9,5 @@ urlpatterns = [
     path("password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("account/", views.account, name="account"),
+    path("people/", views.people, name="people"),
 ]
