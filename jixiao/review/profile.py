@@ -55,6 +55,8 @@ class Profile(BaseModel):
     severity: dict[str, Severity] = Field(default_factory=dict)
     parameters: dict[str, dict[str, Any]] = Field(default_factory=dict)
     grade: GradePolicy = Field(default_factory=GradePolicy)
+    # Error findings of these rules stop a submission; every other finding is advice while drafting.
+    blocking: list[str] = Field(default_factory=list)
 
     def framework_for(self, year: int | None) -> Framework:
         """The framework for a sheet of ``year``: fixed by the profile, or chosen by the year under "auto"."""
@@ -71,6 +73,10 @@ class Profile(BaseModel):
     def severity_of(self, code: str, default: Severity) -> Severity:
         """The severity of rule ``code``: the profile's override or the rule's own."""
         return self.severity.get(code, default)
+
+    def blocks(self, code: str, name: str, severity: Severity) -> bool:
+        """True when a finding of rule ``code`` at ``severity`` stops the sheet from being submitted."""
+        return severity is Severity.ERROR and matches(code, name, self.blocking)
 
     def parameter(self, code: str, key: str, default: Any) -> Any:
         """The value of parameter ``key`` of rule ``code``."""

@@ -95,3 +95,13 @@ def test_findings_serialise_with_their_rendered_message():
     data = finding.model_dump(mode="json")
     assert data["message"] == finding.template.format_map(finding.params)
     assert finding.contract()["fix"] is None  # the contract keeps fix as null when there is none
+
+
+def test_only_error_findings_of_the_profiles_blocking_rules_stop_a_submission(tmp_path):
+    central = load_profile("central")
+    assert central.blocks("JX102", "no-indicators", Severity.ERROR)
+    assert not central.blocks("JX102", "no-indicators", Severity.WARNING)  # demoted by a local profile
+    assert not central.blocks("JX303", "count-in-percent", Severity.ERROR)  # advice, however serious
+    local = tmp_path / "local.toml"
+    local.write_text('name = "local"\nextends = "central"\nblocking = ["JX3"]\n', encoding="utf-8")
+    assert load_profile(str(local)).blocks("JX303", "count-in-percent", Severity.ERROR)

@@ -17,10 +17,6 @@ from jixiao.review import GRADE_MEANINGS, Finding, Profile, by_code, load_profil
 
 __all__ = ["GRADE_MEANINGS", "FindingView", "Outcome", "check_document", "check_sheet", "profile"]
 
-# The worst grade: findings of a rule the profile caps at it mean the sheet cannot enter the budget at all,
-# which is what blocks a submission. Every other finding is advice while drafting.
-_BLOCKING_CAP = "差"
-
 
 @dataclass(frozen=True)
 class FindingView:
@@ -99,7 +95,7 @@ def _view(finding: Finding) -> FindingView:
         field=finding.location.column or (edits[0].field if edits else ""),
         message=finding.message,
         fix=finding.fix.summary if finding.fix else "",
-        blocking=profile().grade.caps.get(finding.rule) == _BLOCKING_CAP,
+        blocking=profile().blocks(finding.rule, finding.name, finding.severity),
     )
 
 
