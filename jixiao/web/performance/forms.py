@@ -23,7 +23,7 @@ from jixiao.scoring.messages import validation_reason
 __all__ = ["AnswerForm", "ActualsImportForm", "MoneyForm", "ProgressForm", "ResultForm", "SettingForm",
            "SpendingForm"]
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 ALL_SOURCES = ""
 
 

@@ -185,16 +185,24 @@ def setting_save(*, user, year: int, profile: str, period_end: date) -> BureauSe
     return setting
 
 
+# Repeats of other fields (the indicator's name; 实际完成值 as written beside its number): kept, not shown as changes.
+_QUIET = {"name", "actual_raw"}
+
+
 def _changed(row, fields: dict[str, object], prefix: str, *, save: bool = True) -> list[tuple[str, object, object]]:
     """Set ``fields`` on ``row``; return one history entry per changed field and save the row if anything changed."""
     entries = []
+    dirty = False
     for name, value in fields.items():
         old = getattr(row, name)
         if _normal(old) != _normal(value):
+            setattr(row, name, value)
+            dirty = True
+            if name in _QUIET:
+                continue
             label = row._meta.get_field(name).verbose_name
             entries.append((f"{prefix} {label}".strip(), old, value))
-            setattr(row, name, value)
-    if entries and save:
+    if dirty and save:
         row.save()
     return entries
 

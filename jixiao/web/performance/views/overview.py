@@ -54,7 +54,7 @@ def overview(request):
         "rates": [_average([r["result"].execution_rate for r in unit if r["result"]]) for unit in by_unit.values()],
         "planned": [_average([r["result"].planned for r in unit if r["result"]]) for unit in by_unit.values()],
         "scores": [_average([r["score"].total for r in unit if r["score"]]) for unit in by_unit.values()],
-        "grades": [{"name": grade, "value": grades.get(grade, 0)} for grade in ("优", "良", "中", "差")],
+        "grades": [{"name": grade, "value": grades[grade]} for grade in ("优", "良", "中", "差") if grades[grade]],
     }
     at_risk = [r for r in rows if r["result"] and r["result"].light is not Light.GREEN]
     at_risk.sort(key=lambda r: (-r["result"].light.rank, -r["result"].gap))

@@ -56,5 +56,12 @@
       ],
     });
   }
+  // Causes and remedy are asked for only when the answer is not 确定能.
+  document.querySelectorAll("select[name$='-likelihood']").forEach((select) => {
+    const extra = select.closest(".answer-grid").querySelector(".answer-extra");
+    const toggle = () => { extra.hidden = select.value === "确定能" && !extra.querySelector(".error"); };
+    select.addEventListener("change", toggle);
+    toggle();
+  });
   window.addEventListener("resize", () => charts.forEach((chart) => chart.resize()));
 })();
