@@ -6,6 +6,7 @@ from ninja import NinjaAPI
 from ninja.security import HttpBearer
 
 from jixiao.web.organisation.selectors import token_user
+from jixiao.web.performance.api import router as performance_router
 from jixiao.web.sheets.api import router as sheets_router
 from jixiao.web.sheets.errors import SheetError, StaleSheet
 
@@ -23,6 +24,7 @@ class TokenAuth(HttpBearer):
 api = NinjaAPI(title="jixiao API", version="1", description="绩效目标表的读取、填报、审核与导出", auth=TokenAuth(),
                urls_namespace="api")
 api.add_router("/sheets", sheets_router)
+api.add_router("/performance", performance_router)
 
 
 @api.exception_handler(StaleSheet)

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "jixiao.web.organisation",
     "jixiao.web.sheets",
+    "jixiao.web.performance",
 ]
 
 MIDDLEWARE = [

@@ -9,5 +9,6 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="sheets:list"), name="home"),
     path("", include("jixiao.web.organisation.urls")),
     path("sheets/", include("jixiao.web.sheets.urls")),
+    path("performance/", include("jixiao.web.performance.urls")),
     path("api/", api.urls),
 ]

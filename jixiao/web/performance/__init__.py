@@ -1,0 +1,1 @@
+"""Execution, mid-year monitoring (运行监控) and self-evaluation (绩效自评) of approved sheets."""

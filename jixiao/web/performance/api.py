@@ -1,0 +1,115 @@
+"""The performance API: a sheet's year (record, monitoring, score) and its writes. Same services, same permissions."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from ninja import File, Form, Router, Schema
+from ninja.files import UploadedFile
+
+from jixiao.model import ExecutionRecord, FundSource, IndicatorProgress, MonitoringAnswer, SelfEvaluation
+from jixiao.scoring import MonitoringResult, SheetScore
+from jixiao.web.organisation.selectors import member_get
+from jixiao.web.performance.selectors import sheet_year
+from jixiao.web.performance.services import (
+    actuals_import,
+    answers_save,
+    evaluation_save,
+    progress_add,
+    spending_add,
+)
+from jixiao.web.sheets.selectors import sheet_get
+
+router = Router(tags=["执行、运行监控与绩效自评"])
+
+
+class YearOut(Schema):
+    sheet_id: int
+    version: int
+    profile: str
+    period_end: date
+    record: ExecutionRecord
+    monitoring: MonitoringResult | None
+    monitoring_problems: list[str]
+    evaluation: SelfEvaluation
+    score: SheetScore | None
+    score_problems: list[str]
+
+
+class SpendingIn(Schema):
+    version: int
+    day: date
+    amount: Decimal
+    source: FundSource | None = None
+    cumulative: bool = False
+    note: str = ""
+
+
+class ProgressIn(Schema):
+    version: int
+    progress: IndicatorProgress
+
+
+class AnswersIn(Schema):
+    version: int
+    answers: list[MonitoringAnswer]
+
+
+class EvaluationIn(Schema):
+    version: int
+    evaluation: SelfEvaluation
+
+
+def _year(request, sheet_id: int) -> dict:
+    year = sheet_year(sheet_get(member_get(request.user), sheet_id))
+    monitoring, monitoring_problems = year.monitoring()
+    score, score_problems = year.score()
+    return {"sheet_id": sheet_id, "version": year.tracking.version if year.tracking else 1,
+            "profile": year.season.profile_name, "period_end": year.season.period_end, "record": year.record,
+            "monitoring": monitoring, "monitoring_problems": monitoring_problems, "evaluation": year.evaluation(),
+            "score": score, "score_problems": [p.message for p in score_problems]}
+
+
+@router.get("/{int:sheet_id}", response=YearOut, summary="读取已批复表的执行情况、运行监控结果与自评得分")
+def read_year(request, sheet_id: int):
+    return _year(request, sheet_id)
+
+
+@router.post("/{int:sheet_id}/spending", response=YearOut, summary="记录一笔支出或截至某日的累计支出")
+def add_spending(request, sheet_id: int, payload: SpendingIn):
+    sheet_get(member_get(request.user), sheet_id)
+    spending_add(user=request.user, sheet_id=sheet_id, expected_version=payload.version, day=payload.day,
+                 amount=payload.amount, source=payload.source, cumulative=payload.cumulative, note=payload.note)
+    return _year(request, sheet_id)
+
+
+@router.post("/{int:sheet_id}/progress", response=YearOut, summary="记录指标截至某日的完成值与佐证")
+def add_progress(request, sheet_id: int, payload: ProgressIn):
+    sheet_get(member_get(request.user), sheet_id)
+    progress_add(user=request.user, sheet_id=sheet_id, expected_version=payload.version, progress=payload.progress)
+    return _year(request, sheet_id)
+
+
+@router.put("/{int:sheet_id}/monitoring", response=YearOut, summary="保存财政局监控期间的运行监控填报")
+def save_answers(request, sheet_id: int, payload: AnswersIn):
+    year = sheet_year(sheet_get(member_get(request.user), sheet_id))
+    answers_save(user=request.user, sheet_id=sheet_id, expected_version=payload.version,
+                 period_end=year.season.period_end, answers=payload.answers)
+    return _year(request, sheet_id)
+
+
+@router.put("/{int:sheet_id}/evaluation", response=YearOut, summary="保存年终绩效自评")
+def save_evaluation(request, sheet_id: int, payload: EvaluationIn):
+    sheet_get(member_get(request.user), sheet_id)
+    evaluation_save(user=request.user, sheet_id=sheet_id, expected_version=payload.version,
+                    evaluation=payload.evaluation)
+    return _year(request, sheet_id)
+
+
+@router.post("/{int:sheet_id}/actuals", response=YearOut, summary="导入填好的自评数据模板（.xlsx）")
+def import_actuals(request, sheet_id: int, version: Form[int], file: File[UploadedFile]):
+    sheet_get(member_get(request.user), sheet_id)
+    actuals_import(user=request.user, sheet_id=sheet_id, expected_version=version, data=file.read(),
+                   filename=file.name)
+    return _year(request, sheet_id)

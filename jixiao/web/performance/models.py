@@ -1,0 +1,141 @@
+"""What the web application stores about an approved sheet's year: spending, progress, answers and results.
+
+Everything is kept in the core's terms (see :mod:`jixiao.web.performance.conversion`); monitoring and scores
+are never stored, the core computes them from these records every time.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from jixiao.model import FundSource, Likelihood, QualitativeTier
+from jixiao.web.organisation.models import Unit
+from jixiao.web.sheets.models import Sheet
+
+__all__ = ["Answer", "BureauSetting", "Change", "Progress", "Result", "Spending", "Tracking"]
+
+MONEY = {"max_digits": 16, "decimal_places": 2}
+VALUE = {"max_digits": 20, "decimal_places": 4, "null": True, "blank": True}
+
+
+def _choices(enum) -> list[tuple[str, str]]:
+    return [(member.value, member.value) for member in enum]
+
+
+class BureauSetting(models.Model):
+    """A bureau's choice for one year: the scoring profile and the end of the monitoring period (1–n月)."""
+
+    bureau = models.ForeignKey(Unit, verbose_name="财政局", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField("年度")
+    profile = models.CharField("评分方案", max_length=255, default="central")
+    period_end = models.DateField("监控截止日期")
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = "监控与评分设置"
+        constraints = [models.UniqueConstraint(fields=["bureau", "year"], name="one_setting_per_bureau_year")]
+
+
+class Tracking(models.Model):
+    """The year of one approved sheet. ``version`` rises with every save (optimistic locking, as Sheet)."""
+
+    sheet = models.OneToOneField(Sheet, on_delete=models.CASCADE, related_name="tracking")
+    version = models.PositiveIntegerField("版本", default=1)
+    budget_initial = models.DecimalField("年初预算数", null=True, blank=True, **MONEY)
+    budget_full = models.DecimalField("全年预算数", null=True, blank=True, **MONEY)
+    spent = models.DecimalField("全年执行数", null=True, blank=True, **MONEY)
+    overall_actual = models.TextField("年度总体目标实际完成情况", blank=True)
+    updated_at = models.DateTimeField("修改时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "执行情况"
+
+
+class Spending(models.Model):
+    """A payment (``cumulative`` false) or a cumulative figure as of a date (source empty: all sources)."""
+
+    tracking = models.ForeignKey(Tracking, on_delete=models.CASCADE, related_name="spending")
+    cumulative = models.BooleanField("累计数", default=False)
+    day = models.DateField("日期")
+    amount = models.DecimalField("金额", **MONEY)
+    source = models.CharField("资金来源", max_length=8, choices=_choices(FundSource), blank=True)
+    note = models.CharField("摘要", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "资金支出"
+        ordering = ["day", "id"]
+
+
+class Progress(models.Model):
+    """The value an indicator (1-based ``indicator``) reached by ``as_of``, with the evidence."""
+
+    tracking = models.ForeignKey(Tracking, on_delete=models.CASCADE, related_name="progress")
+    indicator = models.PositiveIntegerField("指标序号")
+    name = models.CharField("三级指标", max_length=200, blank=True)
+    as_of = models.DateField("截至日期")
+    value = models.DecimalField("实际完成值", **VALUE)
+    text = models.CharField("完成情况（文字）", max_length=300, blank=True)
+    evidence = models.CharField("佐证材料", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "指标进度"
+        ordering = ["indicator", "as_of", "id"]
+
+
+class Answer(models.Model):
+    """The preparer's monitoring answer for one indicator at one period end."""
+
+    tracking = models.ForeignKey(Tracking, on_delete=models.CASCADE, related_name="answers")
+    period_end = models.DateField("监控截止日期")
+    indicator = models.PositiveIntegerField("指标序号")
+    name = models.CharField("三级指标", max_length=200, blank=True)
+    likelihood = models.CharField("完成目标可能性", max_length=8, choices=_choices(Likelihood))
+    causes = models.JSONField("偏差原因", default=list, blank=True)
+    cause_note = models.TextField("偏差原因说明", blank=True)
+    remedy = models.TextField("改进措施", blank=True)
+    expected_value = models.DecimalField("全年预计完成值", **VALUE)
+
+    class Meta:
+        verbose_name = "监控填报"
+        ordering = ["period_end", "indicator"]
+        constraints = [models.UniqueConstraint(fields=["tracking", "period_end", "indicator"],
+                                               name="one_answer_per_indicator_and_period")]
+
+
+class Result(models.Model):
+    """One indicator's year-end result (绩效自评)."""
+
+    tracking = models.ForeignKey(Tracking, on_delete=models.CASCADE, related_name="results")
+    indicator = models.PositiveIntegerField("指标序号")
+    name = models.CharField("三级指标", max_length=200, blank=True)
+    actual = models.DecimalField("实际完成值", **VALUE)
+    actual_raw = models.CharField("实际完成值（原文）", max_length=300, blank=True)
+    tier = models.CharField("定性档次", max_length=20, choices=_choices(QualitativeTier), blank=True)
+    tier_percent = models.DecimalField("得分比例（%）", max_digits=5, decimal_places=2, null=True, blank=True)
+    tier_reason = models.TextField("评分理由", blank=True)
+    not_applicable = models.BooleanField("不适用", default=False)
+    deviation = models.TextField("偏差原因分析及改进措施", blank=True)
+
+    class Meta:
+        verbose_name = "自评结果"
+        ordering = ["indicator"]
+        constraints = [models.UniqueConstraint(fields=["tracking", "indicator"], name="one_result_per_indicator")]
+
+
+class Change(models.Model):
+    """One recorded change to a sheet's year: who, when, which action, which field, the old and new value."""
+
+    tracking = models.ForeignKey(Tracking, on_delete=models.CASCADE, related_name="changes")
+    version = models.PositiveIntegerField("版本")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField("时间", auto_now_add=True)
+    action = models.CharField("操作", max_length=20)
+    field = models.CharField("字段", max_length=100, blank=True)
+    old = models.TextField("原值", blank=True)
+    new = models.TextField("新值", blank=True)
+
+    class Meta:
+        verbose_name = "执行与自评修改记录"
+        ordering = ["-at", "-id"]
+

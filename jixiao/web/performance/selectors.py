@@ -1,0 +1,110 @@
+"""Reading a sheet's year through the reader's scope, and asking the core for its monitoring and score."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from datetime import date
+
+from jixiao.model import ExecutionRecord, GoalSheet, SelfEvaluation
+from jixiao.scoring import (
+    MonitoringResult,
+    Profile,
+    ProfileError,
+    ScoringInputError,
+    SheetScore,
+    load_profile,
+    monitor_sheet,
+    score_sheet,
+)
+from jixiao.web.organisation.models import Member
+from jixiao.web.organisation.selectors import units_visible
+from jixiao.web.performance.conversion import answers_of, evaluation_of, record_of
+from jixiao.web.performance.models import BureauSetting, Tracking
+from jixiao.web.sheets.errors import SheetError
+from jixiao.web.sheets.models import Sheet
+
+__all__ = ["Season", "SheetYear", "approved_content", "bureau_years", "season_of", "sheet_year"]
+
+
+@dataclass(frozen=True)
+class Season:
+    """What a bureau chose for a year: the profile and the monitoring period end (stored or the default)."""
+
+    profile: Profile
+    profile_name: str
+    period_end: date
+    chosen: bool
+
+
+def season_of(bureau_id: int | None, year: int) -> Season:
+    """The bureau's profile and period for ``year``; by default the central profile and 1–6月."""
+    setting = BureauSetting.objects.filter(bureau_id=bureau_id, year=year).first()
+    name = setting.profile if setting else "central"
+    try:
+        profile = load_profile(name)
+    except ProfileError as error:
+        raise SheetError(f"财政局设置的评分方案无法使用：{error}") from None
+    return Season(profile=profile, profile_name=name, period_end=setting.period_end if setting else date(year, 6, 30),
+                  chosen=setting is not None)
+
+
+def approved_content(sheet: Sheet) -> GoalSheet | None:
+    """The sheet as last approved (its targets are what the year is measured against), or None."""
+    approved = sheet.approved_versions.first()
+    return GoalSheet.model_validate(approved.content) if approved else None
+
+
+@dataclass
+class SheetYear:
+    """One approved sheet's year as the core sees it, with the monitoring result and the score (or why not)."""
+
+    sheet: Sheet
+    content: GoalSheet
+    tracking: Tracking | None
+    season: Season
+
+    @cached_property
+    def record(self) -> ExecutionRecord:
+        """Spending and progress recorded so far."""
+        return record_of(self.tracking, self.content.key)
+
+    def monitoring(self, period_end: date | None = None) -> tuple[MonitoringResult | None, list[str]]:
+        """The core's monitoring table at ``period_end`` (the bureau's period by default), or the problems."""
+        period_end = period_end or self.season.period_end
+        try:
+            return monitor_sheet(self.content, self.record, period_end, answers_of(self.tracking, period_end),
+                                 self.season.profile, year=self.sheet.year), []
+        except ScoringInputError as error:
+            return None, [p.message for p in error.problems]
+
+    def evaluation(self) -> SelfEvaluation:
+        """The preparer's year-end results."""
+        return evaluation_of(self.tracking, self.content, self.record)
+
+    def score(self) -> tuple[SheetScore | None, list]:
+        """The core's self-evaluation score, or the problems (``InputProblem``) that prevent one."""
+        try:
+            return score_sheet(self.content, self.evaluation(), self.season.profile), []
+        except ScoringInputError as error:
+            return None, error.problems
+
+
+def sheet_year(sheet: Sheet) -> SheetYear:
+    """The year of ``sheet`` (already read through the member's scope); refused before the first approval."""
+    content = approved_content(sheet)
+    if content is None:
+        raise SheetError("这张表尚未批复；批复后才能记录执行情况、运行监控和绩效自评")
+    tracking = Tracking.objects.filter(sheet=sheet).first()
+    return SheetYear(sheet=sheet, content=content, tracking=tracking, season=season_of(sheet.unit.bureau_id, sheet.year))
+
+
+def bureau_years(member: Member | None, year: int) -> list[SheetYear]:
+    """Every approved sheet of the member's bureau for ``year``, for the overview."""
+    season = season_of(member.bureau_id if member else None, year)
+    sheets = (Sheet.objects.filter(unit__in=units_visible(member), year=year, deleted_at__isnull=True,
+                                   approved_versions__isnull=False)
+              .distinct().select_related("unit").order_by("unit__code", "code", "id"))
+    trackings = {t.sheet_id: t for t in Tracking.objects.filter(sheet__in=sheets)}
+    return [SheetYear(sheet=s, content=approved_content(s), tracking=trackings.get(s.pk), season=season)
+            for s in sheets]

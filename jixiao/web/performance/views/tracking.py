@@ -1,0 +1,144 @@
+"""The 执行监控 page of an approved sheet: spending, indicator progress, the monitoring table and its answers."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from jixiao.scoring.reports import REPORT_FORMATS, write_monitoring
+from jixiao.web.performance.charts import indicator_chart, spending_chart
+from jixiao.web.performance.forms import AnswerForm, ProgressForm, SpendingForm
+from jixiao.web.performance.selectors import SheetYear
+from jixiao.web.performance.services import answers_save, progress_add, spending_add, spending_remove
+from jixiao.web.performance.views.common import download, history_of, stale_message, year_view
+from jixiao.web.sheets.errors import SheetError, StaleSheet
+from jixiao.web.sheets.views.common import refuse
+
+__all__ = ["monitoring_download", "monitoring_view", "progress_view", "spending_delete_view", "spending_view",
+           "tracking_page"]
+
+
+def _version(year: SheetYear) -> int:
+    return year.tracking.version if year.tracking else 1
+
+
+def _indicators(year: SheetYear) -> list[tuple[int, str]]:
+    return [(n, f"{n}. {i.name}（目标 {i.target.raw}）") for n, i in enumerate(year.content.indicators, start=1)]
+
+
+def _answer_forms(year: SheetYear, result, data=None) -> list[AnswerForm]:
+    answers = {s.indicator: s.answer for s in result.indicators} if result else {}
+    forms = []
+    for position, indicator in enumerate(year.content.indicators, start=1):
+        answer = answers.get(position)
+        initial = answer.model_dump() if answer else {}
+        forms.append(AnswerForm(data, position=position, name=indicator.name, initial=initial))
+    return forms
+
+
+def _page(request, year: SheetYear, can_edit: bool, *, spending_form=None, progress_form=None, answer_forms=None,
+          status: int = 200):
+    result, problems = year.monitoring()
+    version = _version(year)
+    answer_forms = answer_forms or _answer_forms(year, result)
+    statuses = result.indicators if result else [None] * len(answer_forms)
+    return render(request, "performance/tracking.html", {
+        "year": year, "sheet": year.sheet, "content": year.content, "result": result, "problems": problems,
+        "season": year.season, "can_edit": can_edit, "version": version,
+        "spending": list(year.tracking.spending.all()) if year.tracking else [],
+        "progress": list(year.tracking.progress.all()) if year.tracking else [],
+        "spending_form": spending_form or SpendingForm(initial={"version": version}),
+        "progress_form": progress_form or ProgressForm(indicators=_indicators(year),
+                                                       initial={"version": version, "as_of": year.season.period_end}),
+        "answer_rows": list(zip(statuses, answer_forms, strict=True)),
+        "chart": {"spending": spending_chart(year.content, year.record, year.sheet.year),
+                  "indicators": indicator_chart(result) if result else None},
+        "history": history_of(year), "formats": REPORT_FORMATS,
+    }, status=status)
+
+
+@year_view
+def tracking_page(request, year: SheetYear, can_edit: bool):
+    """Everything recorded so far and the monitoring table at the bureau's period end."""
+    return _page(request, year, can_edit)
+
+
+def _save(request, year: SheetYear, can_edit: bool, write, success: str, **bound):
+    """Run one service write; on a refusal go back to the page saying why (stale saves with the changes)."""
+    if not can_edit:
+        raise PermissionDenied("只有本单位填报人可以填报执行情况")
+    try:
+        write()
+    except StaleSheet as error:
+        stale_message(request, error)
+        return redirect("performance:tracking", pk=year.sheet.pk)
+    except SheetError as error:
+        messages.error(request, error.message)
+        return _page(request, year, can_edit, status=400, **bound)
+    messages.success(request, success)
+    return redirect("performance:tracking", pk=year.sheet.pk)
+
+
+@require_POST
+@year_view
+def spending_view(request, year: SheetYear, can_edit: bool):
+    """Record a payment or a cumulative figure."""
+    form = SpendingForm(request.POST)
+    if not form.is_valid():
+        return _page(request, year, can_edit, spending_form=form, status=400)
+    data = form.cleaned_data
+    return _save(request, year, can_edit, lambda: spending_add(
+        user=request.user, sheet_id=year.sheet.pk, expected_version=data["version"], day=data["day"],
+        amount=data["amount"], source=form.source_value(), cumulative=data["kind"] == "cumulative",
+        note=data.get("note", "")), "已记录资金支出", spending_form=form)
+
+
+@require_POST
+@year_view
+def spending_delete_view(request, year: SheetYear, can_edit: bool, spending_id: int):
+    """Delete one spending line."""
+    version = int(request.POST.get("version") or 0)
+    return _save(request, year, can_edit, lambda: spending_remove(
+        user=request.user, sheet_id=year.sheet.pk, expected_version=version, spending_id=spending_id),
+        "已删除这条支出记录")
+
+
+@require_POST
+@year_view
+def progress_view(request, year: SheetYear, can_edit: bool):
+    """Record the value an indicator has reached."""
+    form = ProgressForm(request.POST, indicators=_indicators(year))
+    if not form.is_valid():
+        return _page(request, year, can_edit, progress_form=form, status=400)
+    return _save(request, year, can_edit, lambda: progress_add(
+        user=request.user, sheet_id=year.sheet.pk, expected_version=form.cleaned_data["version"],
+        progress=form.progress()), "已记录指标完成值", progress_form=form)
+
+
+@require_POST
+@year_view
+def monitoring_view(request, year: SheetYear, can_edit: bool):
+    """Save the answers of the monitoring table for the bureau's period end."""
+    result, _ = year.monitoring()
+    forms = _answer_forms(year, result, request.POST)
+    if not all([form.is_valid() for form in forms]):
+        messages.error(request, "运行监控表未保存：请按标红的提示补充（完成目标可能性不是“确定能”时须填写偏差原因和改进措施）")
+        return _page(request, year, can_edit, answer_forms=forms, status=400)
+    return _save(request, year, can_edit, lambda: answers_save(
+        user=request.user, sheet_id=year.sheet.pk, expected_version=int(request.POST.get("version") or 0),
+        period_end=year.season.period_end, answers=[form.answer for form in forms]),
+        "已保存运行监控表", answer_forms=forms)
+
+
+@year_view
+def monitoring_download(request, year: SheetYear, can_edit: bool, fmt: str):
+    """The 项目支出绩效目标执行监控表 as .docx or .xlsx."""
+    result, problems = year.monitoring()
+    if fmt not in REPORT_FORMATS:
+        return refuse(request, f"不支持的格式“{fmt}”", "performance:tracking", pk=year.sheet.pk)
+    if result is None:
+        return refuse(request, "无法生成监控表：" + "；".join(problems), "performance:tracking", pk=year.sheet.pk)
+    name = year.content.name or year.content.key
+    return download(write_monitoring(result, fmt), f"{name}-运行监控表-{result.period_label}.{fmt}", fmt)

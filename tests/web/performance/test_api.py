@@ -1,0 +1,55 @@
+"""The performance API: the same permissions as the pages, validation by the core's models, stale saves as 409."""
+
+import pytest
+from django.test import Client
+
+from jixiao.web.organisation.services import token_create
+
+
+@pytest.fixture
+def api(org):
+    def client_for(person: str) -> Client:
+        return Client(HTTP_AUTHORIZATION=f"Bearer {token_create(user=org[person])}")
+    return client_for
+
+
+SPENDING = {"version": 1, "day": "2026-05-01", "amount": "9", "source": "财政资金"}
+
+
+@pytest.mark.parametrize(("person", "read", "write"), [
+    ("owner", 200, 200), ("reviewer", 200, 403), ("admin", 200, 200), ("outsider", 404, 404),
+    ("other_reviewer", 404, 404),
+])
+def test_read_and_write_by_role(api, approved, person, read, write):
+    client = api(person)
+    assert client.get(f"/api/performance/{approved.pk}").status_code == read
+    assert client.post(f"/api/performance/{approved.pk}/spending", SPENDING,
+                       content_type="application/json").status_code == write
+
+
+def test_the_year_carries_the_cores_monitoring(api, approved):
+    body = api("owner").post(f"/api/performance/{approved.pk}/spending", SPENDING,
+                             content_type="application/json").json()
+    assert body["version"] == 2 and body["monitoring"]["execution_rate"] == "50.00"
+    assert body["monitoring"]["light"] == "yellow" and body["score"] is None and body["score_problems"]
+
+
+def test_an_uncertain_answer_without_remedy_is_refused_with_the_models_message(api, approved):
+    response = api("owner").put(f"/api/performance/{approved.pk}/monitoring", {
+        "version": 1, "answers": [{"indicator": 1, "likelihood": "有可能"}]}, content_type="application/json")
+    assert response.status_code == 422 and "须填写偏差原因和改进措施" in response.json()["detail"][0]["msg"]
+
+
+def test_a_stale_save_is_a_conflict_with_the_changes(api, approved):
+    client = api("owner")
+    client.post(f"/api/performance/{approved.pk}/spending", SPENDING, content_type="application/json")
+    stale = client.put(f"/api/performance/{approved.pk}/evaluation", {
+        "version": 1, "evaluation": {"sheet": "P-001", "spent": "18"}}, content_type="application/json")
+    assert stale.status_code == 409 and stale.json()["changes"][0]["field"].startswith("2026-05-01")
+
+
+def test_evaluation_is_scored(api, approved):
+    body = api("owner").put(f"/api/performance/{approved.pk}/evaluation", {"version": 1, "evaluation": {
+        "sheet": "P-001", "spent": "18", "results": [{"indicator": 1, "actual": "18"}, {"indicator": 2, "actual": "95"}]}},
+        content_type="application/json").json()
+    assert body["score"]["total"] == "100.00" and body["score"]["grade"] == "优"

@@ -1,0 +1,111 @@
+"""The pages: who may see and write what, field-level validation with the models' messages, downloads."""
+
+import pytest
+
+from jixiao.web.performance.models import Tracking
+
+
+def _post(client, url, *, follow=False, **data):
+    return client.post(url, {"version": 1, **data}, follow=follow)
+
+
+@pytest.mark.parametrize(("person", "status"), [
+    ("owner", 200), ("colleague", 200), ("reviewer", 200), ("admin", 200), ("sibling", 404), ("outsider", 404),
+    ("other_reviewer", 404),
+])
+@pytest.mark.parametrize("page", ["", "evaluation/"])
+def test_pages_are_scoped_like_the_sheet(org, approved, login, person, status, page):
+    assert login(org[person]).get(f"/performance/{approved.pk}/{page}").status_code == status
+
+
+def test_reviewer_reads_but_does_not_get_forms_or_write(org, approved, login):
+    client = login(org["reviewer"])
+    page = client.get(f"/performance/{approved.pk}/").content.decode()
+    assert "只读" in page and "spending-form" not in page and "monitoring-form" in page
+    refused = _post(client, f"/performance/{approved.pk}/spending/", kind="entry", day="2026-05-01", amount="2",
+                    source="财政资金")
+    assert refused.status_code == 403 and not Tracking.objects.exists()
+
+
+def test_a_draft_sheet_sends_back_to_the_sheet_page(org, sheet, login):
+    response = login(org["owner"]).get(f"/performance/{sheet.pk}/", follow=True)
+    assert "尚未批复" in response.content.decode()
+
+
+def test_preparer_records_spending_and_sees_the_history(org, approved, login):
+    client = login(org["owner"])
+    response = _post(client, f"/performance/{approved.pk}/spending/", kind="entry", day="2026-05-01", amount="2",
+                     source="财政资金", note="首笔", follow=True)
+    page = response.content.decode()
+    assert "已记录资金支出" in page and "首笔" in page and "资金支出" in page
+
+
+@pytest.mark.parametrize(("data", "field", "message"), [
+    ({"kind": "entry", "day": "", "amount": "2", "source": "财政资金"}, "day", "这个字段是必填项"),
+    ({"kind": "entry", "day": "2026-05-01", "amount": "2", "source": ""}, "source", "单笔支出请选择资金来源"),
+    ({"kind": "cumulative", "day": "2026-05-01", "amount": "-1", "source": ""}, "amount", "累计支出数不能为负数"),
+])
+def test_spending_form_errors_are_at_the_field(org, approved, login, data, field, message):
+    response = _post(login(org["owner"]), f"/performance/{approved.pk}/spending/", **data)
+    assert response.status_code == 400
+    assert any(message in e for e in response.context["spending_form"].errors[field])
+
+
+def test_monitoring_answer_needs_causes_and_remedy_unless_certain(org, approved, login):
+    client = login(org["owner"])
+    data = {"a1-likelihood": "有可能", "a2-likelihood": "确定能"}
+    response = _post(client, f"/performance/{approved.pk}/monitoring/", **data)
+    assert response.status_code == 400
+    form = response.context["answer_rows"][0][1]
+    assert "须填写偏差原因和改进措施" in form.errors["causes"][0] and "remedy" in form.errors
+    data.update({"a1-causes": ["经费保障"], "a1-remedy": "加快拨付"})
+    page = _post(client, f"/performance/{approved.pk}/monitoring/", follow=True, **data).content.decode()
+    assert "已保存运行监控表" in page and "红灯" in page
+
+
+def test_a_stale_monitoring_save_is_refused(org, approved, login):
+    client = login(org["owner"])
+    _post(client, f"/performance/{approved.pk}/spending/", kind="entry", day="2026-05-01", amount="2", source="财政资金")
+    page = _post(client, f"/performance/{approved.pk}/monitoring/", follow=True,
+                 **{"a1-likelihood": "确定能", "a2-likelihood": "确定能"}).content.decode()
+    assert "已被他人修改" in page and not Tracking.objects.get().answers.exists()
+
+
+def test_evaluation_validates_qualitative_tiers_at_the_field(org, approved, login):
+    response = _post(login(org["owner"]), f"/performance/{approved.pk}/evaluation/", spent="18",
+                     **{"r1-actual": "18个", "r2-tier": "达成预期指标"})
+    assert response.status_code == 400
+    errors = response.context["rows"][1]["form"].errors
+    assert "须填写得分比例和评分理由" in errors["tier_percent"][0]
+
+
+def test_evaluation_shows_the_cores_score_explained_and_downloads(org, approved, login):
+    client = login(org["owner"])
+    response = _post(client, f"/performance/{approved.pk}/evaluation/", follow=True, spent="18",
+                     **{"r1-actual": "16个", "r1-deviation": "两个村推迟", "r2-actual": "95%"})
+    page = response.content.decode()
+    assert "已保存绩效自评" in page and "min(实际值" in page and "等级" in page
+    score = response.context["score"]
+    assert score.total < 100 and not score.missing
+    for fmt, magic in (("docx", b"PK"), ("xlsx", b"PK")):
+        download = login(org["reviewer"]).get(f"/performance/{approved.pk}/evaluation.{fmt}")
+        assert download.status_code == 200 and download.content[:2] == magic
+    assert client.get(f"/performance/{approved.pk}/monitoring.docx").content[:2] == b"PK"
+
+
+@pytest.mark.parametrize(("person", "status"), [("owner", 403), ("reviewer", 200), ("admin", 200)])
+def test_overview_and_settings_are_for_the_bureau(org, approved, login, person, status):
+    client = login(org[person])
+    assert client.get("/performance/?year=2026").status_code == status
+    assert client.get("/performance/settings/?year=2026").status_code == status
+
+
+def test_the_bureau_picks_hubei_and_the_period(org, approved, login):
+    client = login(org["reviewer"])
+    response = client.post("/performance/settings/", {"year": 2026, "profile": "hubei", "period_end": "2026-08-31"},
+                           follow=True)
+    assert "已保存" in response.content.decode()
+    page = client.get("/performance/?year=2026").content.decode()
+    assert "湖北" in page and "1-8月" in page and "乡镇环境治理经费" in page
+    bad = client.post("/performance/settings/", {"year": 2026, "profile": "hubei", "period_end": "2025-08-31"})
+    assert "应在 2026 年内" in bad.content.decode()
