@@ -11,7 +11,7 @@ from django.db import models
 
 from jixiao.model import FundSource, Likelihood, QualitativeTier
 from jixiao.web.organisation.models import Unit
-from jixiao.web.sheets.models import Sheet
+from jixiao.web.sheets.models import ChangeRecord, Sheet
 
 __all__ = ["Answer", "BureauSetting", "Change", "Progress", "Result", "Spending", "Tracking"]
 
@@ -123,19 +123,11 @@ class Result(models.Model):
         constraints = [models.UniqueConstraint(fields=["tracking", "indicator"], name="one_result_per_indicator")]
 
 
-class Change(models.Model):
-    """One recorded change to a sheet's year: who, when, which action, which field, the old and new value."""
+class Change(ChangeRecord):
+    """One recorded change to a sheet's year (execution, monitoring, self-evaluation)."""
 
     tracking = models.ForeignKey(Tracking, on_delete=models.CASCADE, related_name="changes")
-    version = models.PositiveIntegerField("版本")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    at = models.DateTimeField("时间", auto_now_add=True)
-    action = models.CharField("操作", max_length=20)
-    field = models.CharField("字段", max_length=100, blank=True)
-    old = models.TextField("原值", blank=True)
-    new = models.TextField("新值", blank=True)
 
-    class Meta:
+    class Meta(ChangeRecord.Meta):
         verbose_name = "执行与自评修改记录"
-        ordering = ["-at", "-id"]
 

@@ -21,6 +21,7 @@ from jixiao.web.performance.models import Answer, BureauSetting, Change, Result,
 from jixiao.web.performance.selectors import approved_content
 from jixiao.web.sheets.errors import SheetError, StaleSheet
 from jixiao.web.sheets.models import Sheet
+from jixiao.web.sheets.services.sheets import comparable
 
 __all__ = ["actuals_import", "answers_save", "evaluation_save", "progress_add", "setting_save", "spending_add",
            "spending_remove"]
@@ -195,7 +196,7 @@ def _changed(row, fields: dict[str, object], prefix: str, *, save: bool = True) 
     dirty = False
     for name, value in fields.items():
         old = getattr(row, name)
-        if _normal(old) != _normal(value):
+        if comparable(old) != comparable(value):
             setattr(row, name, value)
             dirty = True
             if name in _QUIET:
@@ -205,14 +206,6 @@ def _changed(row, fields: dict[str, object], prefix: str, *, save: bool = True) 
     if dirty and save:
         row.save()
     return entries
-
-
-def _normal(value: object) -> object:
-    if isinstance(value, Decimal):
-        return value.normalize()
-    if value in (None, "", []):
-        return None
-    return value
 
 
 def _show(value: object) -> str:

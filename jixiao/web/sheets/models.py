@@ -119,10 +119,9 @@ class FindingRecord(models.Model):
         ordering = ["sheet", "id"]
 
 
-class HistoryEntry(models.Model):
-    """One recorded change: who, when, which action, which field, the old and the new value."""
+class ChangeRecord(models.Model):
+    """What every history row holds: who, when, which action, which field, the old and the new value."""
 
-    sheet = models.ForeignKey(Sheet, on_delete=models.CASCADE, related_name="history")
     version = models.PositiveIntegerField("版本")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     at = models.DateTimeField("时间", auto_now_add=True)
@@ -132,8 +131,17 @@ class HistoryEntry(models.Model):
     new = models.TextField("新值", blank=True)
 
     class Meta:
-        verbose_name = "修改记录"
+        abstract = True
         ordering = ["-at", "-id"]
+
+
+class HistoryEntry(ChangeRecord):
+    """One recorded change to a sheet."""
+
+    sheet = models.ForeignKey(Sheet, on_delete=models.CASCADE, related_name="history")
+
+    class Meta(ChangeRecord.Meta):
+        verbose_name = "修改记录"
         indexes = [models.Index(fields=["sheet", "version"])]
 
 

@@ -17,7 +17,7 @@ from jixiao.web.sheets.errors import SheetError, StaleSheet
 from jixiao.web.sheets.models import HistoryEntry, IndicatorRow, Sheet, Status
 from jixiao.web.sheets.services.findings import findings_refresh
 
-__all__ = ["EDITABLE_FIELDS", "history_record", "sheet_create", "sheet_delete", "sheet_lock", "sheet_restore",
+__all__ = ["EDITABLE_FIELDS", "comparable", "history_record", "sheet_create", "sheet_delete", "sheet_lock", "sheet_restore",
            "sheet_update"]
 
 EDITABLE_FIELDS = ("code", "name", "title", "money_unit", "budget_total", "budget_fiscal", "budget_other",
@@ -79,7 +79,7 @@ def sheet_update(*, user, sheet_id: int, expected_version: int, fields: Mapping[
         if name not in EDITABLE_FIELDS:
             raise SheetError(f"字段“{name}”不能修改")
         old = getattr(sheet, name)
-        if _normal(old) != _normal(value):
+        if comparable(old) != comparable(value):
             entries.append((Sheet._meta.get_field(name).verbose_name, old, value))
             setattr(sheet, name, value)
             changed.append(name)
@@ -150,10 +150,11 @@ def _row_text(cells: Mapping[str, str]) -> str:
     return " | ".join(cells[name] for name in ("level1", "level2", "name", "target") if cells.get(name))
 
 
-def _normal(value: object) -> object:
+def comparable(value: object) -> object:
+    """A stored or submitted value in the form that decides whether it changed (18.00 = 18, "" = None = [])."""
     if isinstance(value, Decimal):
         return value.normalize()
-    if value in (None, ""):
+    if value in (None, "", []):
         return None
     return value
 
