@@ -114,6 +114,9 @@ def place_by_shape(texts: list[str], columns: Columns) -> Placement:
     if not rest or not others:
         return Placement(values, failed=not values)
     notes: list[str] = []
+    if "level1" in values and "level2" in kinds and "level2" not in values:
+        # A row that names its 一级指标 starts a new group, so its 二级指标 cannot come from a merge above.
+        notes.append(f"缺少{columns.heading('level2')}")
     anchor = next((i for i, text in enumerate(rest) if looks_like_target(text)), None) if "target" in others else None
     if anchor is None:
         groups = [(rest, others)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from jixiao.documents.blocks import Row
 from jixiao.documents.codes import diagnostic
 from jixiao.documents.interpret.columns import Columns, detect_header, place
@@ -21,6 +23,7 @@ from jixiao.model.lexicon import fold
 __all__ = ["SheetBuilder"]
 
 _AMOUNT_FIELDS = {"total", "fiscal", "other"}
+_SPACED_PARTS = re.compile(r"\s{2,}|\u3000+")
 _TEXT_FIELDS = {"code", "name", "purpose"}
 _GOAL_FIELDS = {"goals", "long_term_goals"}
 
@@ -84,8 +87,11 @@ class SheetBuilder:
             self._feed_grid(row)
 
     def set_unit_from_text(self, text: str) -> bool:
-        """Take a paragraph outside the table that names the unit (``434016XX``, ``预算单位：XX``), money unit
-        or year; True if it did."""
+        """Take a paragraph outside the table that names the unit (``434016XX``, ``预算单位：XX``) and/or the
+        money unit; True if it did. Word lines often hold both, spaced apart (``预算单位：XX　　单位：万元``)."""
+        return any([self._heading_part(part) for part in _SPACED_PARTS.split(text.strip()) if part])
+
+    def _heading_part(self, text: str) -> bool:
         unit, money_unit = parse_unit_line(text), parse_money_unit(text)
         pair = split_label_value(text)
         if pair and pair[0] == "unit" and not unit:

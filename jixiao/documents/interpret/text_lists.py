@@ -9,8 +9,9 @@ __all__ = ["split_items", "strip_enumerator"]
 _ENUMERATOR = re.compile(
     r"^\s*(?:[一二三四五六七八九十]是|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．)）](?!\d)|[①②③④⑤⑥⑦⑧⑨⑩]|目标\d+[:：])\s*"
 )
-# Inline markers that start a new item in the middle of a paragraph.
-_INLINE = re.compile(r"(?=(?:[一二三四五六七八九十]是|(?<=[；;。])\s*\d+[、.．](?!\d)))")
+# Inline markers that start a new item in the middle of a paragraph: 一是…二是…, or a number after a sentence
+# end or after a space (Word cells often run ``1、…　2、…`` together on one line).
+_INLINE = re.compile(r"(?=(?:[一二三四五六七八九十]是|(?<=[；;。])\s*\d+[、.．](?!\d)|(?<=\s)\d+[、．](?!\d)))")
 _LEAD_IN = re.compile(r"^[^：:]{0,20}[：:]\s*(?=[一二三四五六七八九十]是)")
 
 
