@@ -29,6 +29,12 @@ def sample_bytes() -> bytes:
 
 
 @pytest.fixture
+def other_sample_bytes(sample_bytes) -> bytes:
+    """The sample with other project codes: a second, distinct document for batches of several files."""
+    return sample_bytes.replace(b"JXN-4QXO", b"JXN-4QX2").replace(b"JXN-YUPI", b"JXN-YUP2")
+
+
+@pytest.fixture
 def org(db):
     """Two bureaus, each with a township; people in every role."""
     bureau = unit_create(code="B1", name="甲市财政局")

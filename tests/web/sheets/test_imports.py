@@ -32,9 +32,9 @@ def test_preview_shows_what_was_read_and_confirm_imports_it(org, login, sample_b
     assert HistoryEntry.objects.filter(action="import").count() == 2
 
 
-def test_a_zip_of_files_is_read_file_by_file(org, sample_bytes):
+def test_a_zip_of_files_is_read_file_by_file(org, sample_bytes, other_sample_bytes):
     stored = sheets_import(user=org["owner"], unit=org["township"], year=2026,
-                           files=[("batch.zip", _zip(**{"a.txt": sample_bytes, "b.txt": sample_bytes}))])
+                           files=[("batch.zip", _zip(**{"a.txt": sample_bytes, "b.txt": other_sample_bytes}))])
     assert len(stored) == 4
     assert {s.source for s in stored} == {"batch.zip/a.txt", "batch.zip/b.txt"}
 
@@ -46,7 +46,7 @@ def test_an_unreadable_file_in_the_batch_imports_nothing(org, sample_bytes):
     assert not Sheet.objects.exists()
 
 
-def test_a_failure_half_way_through_storing_leaves_nothing(org, sample_bytes, monkeypatch):
+def test_a_failure_half_way_through_storing_leaves_nothing(org, sample_bytes, other_sample_bytes, monkeypatch):
     real, calls = sheets.sheet_create, []
 
     def failing_on_third(**kwargs):
@@ -58,7 +58,7 @@ def test_a_failure_half_way_through_storing_leaves_nothing(org, sample_bytes, mo
     monkeypatch.setattr(imports, "sheet_create", failing_on_third)
     with pytest.raises(RuntimeError):
         sheets_import(user=org["owner"], unit=org["township"], year=2026,
-                      files=[("a.txt", sample_bytes), ("b.txt", sample_bytes)])
+                      files=[("a.txt", sample_bytes), ("b.txt", other_sample_bytes)])
     assert len(calls) == 3 and not Sheet.objects.exists() and not HistoryEntry.objects.exists()
 
 
@@ -84,3 +84,31 @@ def test_export_of_a_unit_and_year_reads_back(org, login, sample_bytes, file_for
     assert [s.code for s in document.sheets] == ["434-4.05-JXN-4QXO", "434-4.05-JXN-YUPI"]
     assert document.sheets[0].unit.code == "434016"
     assert [len(s.indicators) for s in document.sheets] == [8, 7]
+
+
+def test_a_project_already_stored_for_the_unit_and_year_is_not_imported_again(org, login, sample_bytes):
+    sheets_import(user=org["owner"], unit=org["township"], year=2026, files=[("sample.txt", sample_bytes)])
+    client = login(org["owner"])
+    page = client.post("/sheets/import/", {"unit": org["township"].pk, "year": 2026,
+                                           "files": [SimpleUploadedFile("again.txt", sample_bytes)]})
+    text = page.content.decode()
+    assert "项目“434-4.05-JXN-4QXO”在遵化市西留村乡人民政府2026年度已有目标表（草稿）" in text
+    assert "确认导入" not in text
+    with pytest.raises(ImportRefused, match="已有目标表"):
+        imports.import_confirm(user=org["owner"], pending_id=page.context["pending"].pk)
+    assert Sheet.objects.count() == 2
+
+
+def test_another_year_or_a_deleted_sheet_is_no_conflict(org, sample_bytes):
+    first = sheets_import(user=org["owner"], unit=org["township"], year=2026, files=[("sample.txt", sample_bytes)])
+    assert len(sheets_import(user=org["owner"], unit=org["township"], year=2027, files=[("s.txt", sample_bytes)])) == 2
+    for sheet in first:
+        sheets.sheet_delete(user=org["owner"], sheet_id=sheet.pk)
+    assert len(sheets_import(user=org["owner"], unit=org["township"], year=2026, files=[("s.txt", sample_bytes)])) == 2
+
+
+def test_the_same_project_twice_in_one_upload_is_refused(org, sample_bytes):
+    with pytest.raises(ImportRefused, match="在上传的文件中出现了两次（a.txt、b.txt）"):
+        sheets_import(user=org["owner"], unit=org["township"], year=2026,
+                      files=[("a.txt", sample_bytes), ("b.txt", sample_bytes)])
+    assert not Sheet.objects.exists()

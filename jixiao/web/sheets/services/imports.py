@@ -15,11 +15,11 @@ from jixiao.model import Document
 from jixiao.web.organisation.models import Unit
 from jixiao.web.organisation.selectors import can_edit_unit, member_get
 from jixiao.web.sheets.errors import ImportRefused
-from jixiao.web.sheets.models import PendingImport, Sheet
+from jixiao.web.sheets.models import PendingImport, Sheet, Status
 from jixiao.web.sheets.services.review import Outcome, check_document
 from jixiao.web.sheets.services.sheets import sheet_create
 
-__all__ = ["ReadFile", "import_confirm", "import_preview", "read_uploads", "sheets_import"]
+__all__ = ["ReadFile", "import_confirm", "import_conflicts", "import_preview", "read_uploads", "sheets_import"]
 
 _MAX_ZIP_MEMBERS = 500
 _MAX_UNZIPPED = 200 * 1024 * 1024
@@ -54,6 +54,28 @@ def read_uploads(files: list[tuple[str, bytes]]) -> list[ReadFile]:
         else:
             results.append(_read_one(name, data))
     return results
+
+
+def import_conflicts(unit: Unit, year: int, read: list[ReadFile]) -> list[str]:
+    """Projects the upload would add a second time, in words: already stored for the unit and year (not deleted),
+    or found twice in the upload. A project is known by its code, or by its name when it has none."""
+    stored = {
+        code or name: Status(status).label
+        for code, name, status in Sheet.objects.filter(unit=unit, year=year, deleted_at__isnull=True)
+        .values_list("code", "name", "status")
+    }
+    seen: dict[str, str] = {}
+    conflicts = []
+    for item in read:
+        for content in item.document.sheets if item.document else []:
+            key = content.code or content.name or ""
+            if key in stored:
+                conflicts.append(f"项目“{key}”在{unit.name}{year}年度已有目标表（{stored[key]}），"
+                                 "请在原表上修改，或先删除原表再导入")
+            elif key in seen:
+                conflicts.append(f"项目“{key}”在上传的文件中出现了两次（{seen[key]}、{item.name}）")
+            seen.setdefault(key, item.name)
+    return conflicts
 
 
 def import_preview(*, user, unit: Unit, year: int, files: list[tuple[str, bytes]]) -> tuple[PendingImport, list[ReadFile]]:
@@ -95,6 +117,9 @@ def _store(user, unit: Unit, year: int, read: list[ReadFile]) -> list[Sheet]:
         raise ImportRefused("以下文件无法读取，整批未导入：" + "；".join(f"{f.name}：{f.error}" for f in failed))
     if not read:
         raise ImportRefused("没有上传文件")
+    conflicts = import_conflicts(unit, year, read)
+    if conflicts:
+        raise ImportRefused("整批未导入：" + "；".join(conflicts))
     sheets = []
     for item in read:
         for content in item.document.sheets:

@@ -13,7 +13,7 @@ from jixiao.web.organisation.selectors import request_member, units_visible
 from jixiao.web.sheets.errors import SheetError
 from jixiao.web.sheets.forms import ImportForm
 from jixiao.web.sheets.selectors import budget_year
-from jixiao.web.sheets.services.imports import import_confirm, import_preview
+from jixiao.web.sheets.services.imports import import_confirm, import_conflicts, import_preview
 
 __all__ = ["import_confirm_view", "import_upload"]
 
@@ -33,6 +33,7 @@ def import_upload(request):
                                            year=form.cleaned_data["year"], files=files)
             return render(request, "sheets/import_preview.html", {
                 "pending": pending, "read": read, "failed": [f for f in read if f.error],
+                "conflicts": import_conflicts(pending.unit, pending.year, read),
                 "sheet_total": sum(len(f.document.sheets) for f in read if f.document),
             })
     else:
