@@ -13,9 +13,11 @@ from jixiao.web.sheets.models import IndicatorRow, Sheet
 from jixiao.web.sheets.workflow import GRADES
 
 __all__ = ["ImportForm", "IndicatorForm", "IndicatorFormSet", "SheetForm", "TransitionForm", "CommentForm",
-           "SPEND_PLAN_LABELS"]
+           "DEFAULT_PLAN_LABELS"]
 
-SPEND_PLAN_LABELS = ("3月底", "6月底", "10月底", "12月底")
+# The checkpoints offered for a sheet that has no spending plan yet; a sheet's own checkpoints (9月底, 第二季度…)
+# are kept as they are, so that saving never drops one.
+DEFAULT_PLAN_LABELS = ("3月底", "6月底", "10月底", "12月底")
 OPERATORS = [("", "—")] + [(o.value, o.value) for o in Operator if o is not Operator.RANGE]
 COMMON_UNITS = ("%", "个", "人", "人次", "户", "次", "项", "万元", "元", "天", "月", "年", "公里", "平方米", "吨")
 
@@ -62,26 +64,16 @@ class SheetForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for label in SPEND_PLAN_LABELS:
+        self.plan_labels = [c["label"] for c in self.instance.spend_plan] or list(DEFAULT_PLAN_LABELS)
+        for label in self.plan_labels:
             self.fields[f"plan_{label}"] = forms.DecimalField(
                 label=f"资金支出计划 {label}（%）", required=False, min_value=0, max_value=100, decimal_places=2)
         if self.instance.pk and not self.is_bound:
             plan = {c["label"]: c.get("percent") for c in self.instance.spend_plan}
-            for label in SPEND_PLAN_LABELS:
+            for label in self.plan_labels:
                 self.initial[f"plan_{label}"] = plan.get(label)
             self.initial["goals_text"] = "\n".join(self.instance.goals)
             self.initial["version"] = self.instance.version
-
-    def clean(self):
-        data = super().clean()
-        total, fiscal, other = (data.get(k) for k in ("budget_total", "budget_fiscal", "budget_other"))
-        if total is not None and fiscal is not None and fiscal + (other or Decimal(0)) != total:
-            self.add_error("budget_fiscal", f"财政资金（{fiscal}）加其他资金（{other or 0}）应等于预算数（{total}）")
-        percents = [data.get(f"plan_{label}") for label in SPEND_PLAN_LABELS]
-        given = [p for p in percents if p is not None]
-        if any(later < earlier for earlier, later in zip(given, given[1:])):
-            self.add_error(f"plan_{SPEND_PLAN_LABELS[-1]}", "资金支出计划是累计比例，后一个时点不应小于前一个")
-        return data
 
     def changes(self) -> dict[str, object]:
         """The sheet fields as the service takes them."""
@@ -90,7 +82,7 @@ class SheetForm(forms.ModelForm):
         fields["purpose"] = fields["purpose"].replace("\r\n", "\n")
         fields["goals"] = [line.strip() for line in data["goals_text"].splitlines() if line.strip()]
         fields["spend_plan"] = [{"label": label, "percent": f"{data[f'plan_{label}']}"}
-                                for label in SPEND_PLAN_LABELS if data.get(f"plan_{label}") is not None]
+                                for label in self.plan_labels if data.get(f"plan_{label}") is not None]
         return fields
 
 

@@ -1,5 +1,6 @@
 """The editor: saves what changed, messages at the field, live findings via htmx."""
 
+from jixiao.model import Checkpoint
 from jixiao.web.sheets.models import Sheet
 from jixiao.web.sheets.services.sheets import sheet_create
 from tests.web.conftest import small_sheet
@@ -32,9 +33,8 @@ def test_editor_adds_removes_and_reorders_rows(org, sheet, login):
 
 def test_bad_input_gets_a_message_at_the_field_in_the_form_labels(org, sheet, login):
     client = login(org["owner"])
-    data = _form_data(_open(client, sheet), budget_fiscal="10", **{"ind-0-operator": "", "ind-1-value": "abc"})
+    data = _form_data(_open(client, sheet), **{"ind-0-operator": "", "ind-1-value": "abc"})
     page = client.post(f"/sheets/{sheet.pk}/edit/", data).content.decode()
-    assert "财政资金（10）加其他资金" in page
     assert "指标性质：请选择指标性质" in page
     assert "指标值：输入一个数字" in page
     assert Sheet.objects.get(pk=sheet.pk).version == 1
@@ -45,6 +45,27 @@ def test_findings_never_block_saving_a_draft(org, sheet, login):
     data = _form_data(_open(client, sheet), **{"ind-1-value": "120"})  # a 120% satisfaction target
     assert client.post(f"/sheets/{sheet.pk}/edit/", data).status_code == 302
     assert Sheet.objects.get(pk=sheet.pk).findings.filter(indicator="群众满意度").exists()
+
+
+def test_money_and_plan_mistakes_are_findings_not_form_errors(org, sheet, login):
+    """预算数 ≠ 财政资金 + 其他资金 is the engine's JX701: the draft saves and the finding is shown, not refused."""
+    client = login(org["owner"])
+    data = _form_data(_open(client, sheet), budget_fiscal="10")
+    assert client.post(f"/sheets/{sheet.pk}/edit/", data).status_code == 302
+    stored = Sheet.objects.get(pk=sheet.pk)
+    assert stored.version == 2 and stored.findings.filter(rule="JX701").exists()
+
+
+def test_a_sheets_own_plan_checkpoints_survive_an_edit(org, login):
+    plan = [("第二季度", "40"), ("9月底", "75"), ("12月底", "100")]
+    content = small_sheet().model_copy(update={"spend_plan": [Checkpoint(label=l, percent=p) for l, p in plan]})
+    own = sheet_create(user=org["owner"], unit=org["township"], year=2026, content=content, source="test")
+    client = login(org["owner"])
+    data = _form_data(_open(client, own), name="改过的名称")
+    assert client.post(f"/sheets/{own.pk}/edit/", data).status_code == 302
+    stored = Sheet.objects.get(pk=own.pk)
+    assert stored.name == "改过的名称"
+    assert [c["label"] for c in stored.spend_plan] == ["第二季度", "9月底", "12月底"]
 
 
 def test_live_check_returns_findings_for_the_unsaved_form(org, sheet, login):
