@@ -5,17 +5,16 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Callable
-from importlib import import_module
 
 from jixiao.documents.blocks import Layout
+from jixiao.documents.lazy import load_function
 from jixiao.documents.errors import NotAGoalDocument
 
 __all__ = ["ReaderFunction", "sniff_format", "reader_for"]
 
 ReaderFunction = Callable[[bytes, str], Layout]
 
-# Imported on first use: pdfplumber and the Office libraries take a noticeable time to import, and a run that
-# reads only text files should not pay for them.
+# Imported on first use (see jixiao.documents.lazy).
 _READERS = {
     "txt": "jixiao.documents.readers.text:read_text",
     "docx": "jixiao.documents.readers.docx_reader:read_docx",
@@ -56,5 +55,4 @@ def _zip_format(data: bytes, source: str) -> str:
 
 def reader_for(file_format: str) -> ReaderFunction:
     """The reader function of ``file_format``."""
-    module_name, _, function = _READERS[file_format].partition(":")
-    return getattr(import_module(module_name), function)
+    return load_function(_READERS[file_format])

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from importlib import import_module
 from pathlib import Path
 
+from jixiao.documents.lazy import load_function
 from jixiao.model import Document
 
 __all__ = ["WRITABLE_FORMATS", "write_document", "writer_for"]
 
-# Imported on first use, as the readers are (the Office libraries are slow to import).
+# Imported on first use (see jixiao.documents.lazy).
 _WRITERS = {
     "json": "jixiao.documents.writers.json_writer:write_json",
     "txt": "jixiao.documents.writers.txt_writer:write_txt",
@@ -22,8 +22,7 @@ WRITABLE_FORMATS = tuple(_WRITERS)
 
 def writer_for(file_format: str) -> Callable[[Document], bytes]:
     """The function that renders a Document as ``file_format`` bytes."""
-    module_name, _, function = _WRITERS[file_format].partition(":")
-    return getattr(import_module(module_name), function)
+    return load_function(_WRITERS[file_format])
 
 
 def write_document(document: Document, path: Path, file_format: str) -> None:
