@@ -2,6 +2,7 @@
 
 from jixiao.documents.errors import NotAGoalDocument
 from jixiao.documents.read import SUPPORTED_SUFFIXES, read_bytes, read_path
-from jixiao.documents.writers.registry import WRITABLE_FORMATS, write_document
+from jixiao.documents.writers.registry import WRITABLE_FORMATS, render_document, write_document
 
-__all__ = ["NotAGoalDocument", "SUPPORTED_SUFFIXES", "WRITABLE_FORMATS", "read_bytes", "read_path", "write_document"]
+__all__ = ["NotAGoalDocument", "SUPPORTED_SUFFIXES", "WRITABLE_FORMATS", "read_bytes", "read_path", "render_document",
+           "write_document"]

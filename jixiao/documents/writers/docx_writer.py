@@ -14,6 +14,7 @@ from docx.shared import Cm, Pt
 
 from jixiao.documents.writers.sheet_grid import overall_lines, sheet_grid, sheet_lines
 from jixiao.model import Document, GoalSheet
+from jixiao.model.office_text import xml_safe
 
 __all__ = ["write_docx"]
 
@@ -29,9 +30,9 @@ def write_docx(document: Document) -> bytes:
     _set_up(word)
     for line in overall_lines(document):
         if line.level:
-            word.add_heading(line.text, level=line.level)
+            word.add_heading(xml_safe(line.text), level=line.level)
         else:
-            word.add_paragraph(line.text)
+            word.add_paragraph(xml_safe(line.text))
     for number, sheet in enumerate(document.sheets):
         if number:
             word.add_page_break()
@@ -61,7 +62,7 @@ def _write_sheet(word: WordDocument, sheet: GoalSheet) -> None:
     title, *others = sheet_lines(sheet)
     heading = word.add_paragraph()
     heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = heading.add_run(title)
+    run = heading.add_run(xml_safe(title))
     run.bold, run.font.size = True, Pt(16)
     for line in others:
         paragraph = word.add_paragraph(line)
@@ -91,7 +92,7 @@ def _write_sheet(word: WordDocument, sheet: GoalSheet) -> None:
 def _fill(cell, text: str, label: bool) -> None:
     """Write ``text`` into ``cell``, one paragraph per line; labels bold and centred."""
     cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-    first, *rest = text.split("\n")
+    first, *rest = xml_safe(text).split("\n")
     paragraphs = [cell.paragraphs[0]] + [cell.add_paragraph() for _ in rest]
     for paragraph, line in zip(paragraphs, [first, *rest]):
         run = paragraph.add_run(line)

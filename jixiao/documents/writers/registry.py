@@ -8,7 +8,7 @@ from pathlib import Path
 from jixiao.documents.lazy import load_function
 from jixiao.model import Document
 
-__all__ = ["WRITABLE_FORMATS", "write_document", "writer_for"]
+__all__ = ["WRITABLE_FORMATS", "render_document", "write_document", "writer_for"]
 
 # Imported on first use (see jixiao.documents.lazy).
 _WRITERS = {
@@ -25,6 +25,11 @@ def writer_for(file_format: str) -> Callable[[Document], bytes]:
     return load_function(_WRITERS[file_format])
 
 
+def render_document(document: Document, file_format: str) -> bytes:
+    """``document`` rendered as ``file_format`` bytes (one of WRITABLE_FORMATS), without touching the disk."""
+    return writer_for(file_format)(document)
+
+
 def write_document(document: Document, path: Path, file_format: str) -> None:
     """Write ``document`` to ``path`` as ``file_format`` (one of WRITABLE_FORMATS)."""
-    path.write_bytes(writer_for(file_format)(document))
+    path.write_bytes(render_document(document, file_format))

@@ -10,6 +10,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
+from jixiao.model.office_text import xml_safe
 from jixiao.scoring.reports.grid import Grid, placed
 
 __all__ = ["to_docx", "to_xlsx"]
@@ -21,14 +22,14 @@ def to_docx(grid: Grid) -> bytes:
     for text, bold in ((grid.title, True), (grid.subtitle, False)):
         paragraph = document.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.add_run(text).bold = bold
+        paragraph.add_run(xml_safe(text)).bold = bold
     table = document.add_table(rows=len(grid.rows), cols=grid.columns)
     table.style = "Table Grid"
     for row, column, cell in placed(grid):
         target = table.cell(row, column)
         if cell.rowspan > 1 or cell.colspan > 1:
             target = target.merge(table.cell(row + cell.rowspan - 1, column + cell.colspan - 1))
-        target.text = cell.text
+        target.text = xml_safe(cell.text)
         if cell.bold:
             for run in target.paragraphs[0].runs:
                 run.bold = True
@@ -57,7 +58,7 @@ def to_xlsx(grid: Grid) -> bytes:
         for r in range(top, top + cell.rowspan):
             for c in range(left, left + cell.colspan):
                 sheet.cell(r, c).border = _BORDER
-        written = sheet.cell(top, left, cell.text)
+        written = sheet.cell(top, left, xml_safe(cell.text))
         written.alignment = _WRAP
         written.font = Font(bold=cell.bold)
         if cell.rowspan > 1 or cell.colspan > 1:

@@ -6,9 +6,8 @@ Same selectors and services as the pages, so the same permissions.
 from __future__ import annotations
 
 from decimal import Decimal
-from urllib.parse import quote
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
@@ -18,7 +17,8 @@ from jixiao.web.organisation.selectors import member_get, units_visible
 from jixiao.web.sheets.conversion import goal_sheet
 from jixiao.web.sheets.models import Sheet
 from jixiao.web.sheets.selectors import SheetFilters, sheet_get, sheet_list
-from jixiao.web.sheets.services.exports import CONTENT_TYPES, export_sheets
+from jixiao.web.downloads import attachment
+from jixiao.web.sheets.services.exports import export_sheets
 from jixiao.web.sheets.services.imports import read_uploads, sheets_import
 from jixiao.web.sheets.services.sheets import sheet_create, sheet_delete, sheet_update
 from jixiao.web.sheets.services.workflow import sheet_transition
@@ -169,10 +169,8 @@ def transition(request, sheet_id: int, name: str, payload: TransitionIn):
 @router.get("/{int:sheet_id}/export/{fmt}", summary="导出为 docx、xlsx 或 json", response={200: None})
 def export(request, sheet_id: int, fmt: str):
     sheet = sheet_get(member_get(request.user), sheet_id)
-    data, filename = export_sheets([sheet], fmt, sheet.name or sheet.code or f"sheet-{sheet.pk}")
-    response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
-    return response
+    data = export_sheets([sheet], fmt)
+    return attachment(data, sheet.name or sheet.code, fmt, fallback=f"sheet-{sheet.pk}")
 
 
 @router.post("/import", response={201: list[SheetOut]}, summary="导入文件（全部成功或全部不导入）")

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from functools import wraps
-from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 
 from jixiao.web.organisation.selectors import can_edit_unit, request_member
 from jixiao.web.performance.models import Change
@@ -15,10 +13,9 @@ from jixiao.web.performance.selectors import SheetYear, sheet_year
 from jixiao.web.performance.services import ACTIONS
 from jixiao.web.sheets.errors import SheetError, StaleSheet
 from jixiao.web.sheets.selectors import sheet_get
-from jixiao.web.sheets.services.exports import CONTENT_TYPES
 from jixiao.web.sheets.views.common import refuse
 
-__all__ = ["download", "history_of", "open_year", "stale_message", "year_view"]
+__all__ = ["history_of", "open_year", "stale_message", "year_view"]
 
 
 def open_year(request, pk: int) -> tuple[SheetYear, bool]:
@@ -38,11 +35,6 @@ def history_of(year: SheetYear) -> list[Change]:
     return changes
 
 
-def download(data: bytes, filename: str, fmt: str) -> HttpResponse:
-    """A file download with a Chinese file name."""
-    response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
-    return response
 
 
 def year_view(view):

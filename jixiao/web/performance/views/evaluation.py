@@ -14,7 +14,8 @@ from jixiao.web.performance.charts import score_chart
 from jixiao.web.performance.forms import ActualsImportForm, MoneyForm, ResultForm
 from jixiao.web.performance.selectors import SheetYear
 from jixiao.web.performance.services import actuals_import, evaluation_save
-from jixiao.web.performance.views.common import download, history_of, stale_message, year_view
+from jixiao.web.downloads import attachment
+from jixiao.web.performance.views.common import history_of, stale_message, year_view
 from jixiao.web.sheets.errors import SheetError, StaleSheet
 from jixiao.web.sheets.views.common import refuse
 
@@ -89,7 +90,7 @@ def evaluation_page(request, year: SheetYear, can_edit: bool):
 def template_download(request, year: SheetYear, can_edit: bool):
     """The core's actuals template (.xlsx) for this sheet."""
     name = year.content.name or year.content.key
-    return download(write_template([(year.sheet.source or name, year.content)]), f"{name}-自评数据模板.xlsx", "xlsx")
+    return attachment(write_template([(year.sheet.source or name, year.content)]), f"{name}-自评数据模板", "xlsx")
 
 
 @require_POST
@@ -124,4 +125,4 @@ def evaluation_download(request, year: SheetYear, can_edit: bool, fmt: str):
         return refuse(request, "尚不能生成自评表：" + "；".join(p.message for p in problems), "performance:evaluation",
                       pk=year.sheet.pk)
     name = year.content.name or year.content.key
-    return download(write_self_evaluation(score, fmt), f"{name}-绩效自评表.{fmt}", fmt)
+    return attachment(write_self_evaluation(score, fmt), f"{name}-绩效自评表", fmt)

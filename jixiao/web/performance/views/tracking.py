@@ -12,7 +12,8 @@ from jixiao.web.performance.charts import indicator_chart, spending_chart
 from jixiao.web.performance.forms import AnswerForm, ProgressForm, SpendingForm
 from jixiao.web.performance.selectors import SheetYear
 from jixiao.web.performance.services import answers_save, progress_add, spending_add, spending_remove
-from jixiao.web.performance.views.common import download, history_of, stale_message, year_view
+from jixiao.web.downloads import attachment
+from jixiao.web.performance.views.common import history_of, stale_message, year_view
 from jixiao.web.sheets.errors import SheetError, StaleSheet
 from jixiao.web.sheets.views.common import refuse
 
@@ -141,4 +142,4 @@ def monitoring_download(request, year: SheetYear, can_edit: bool, fmt: str):
     if result is None:
         return refuse(request, "无法生成监控表：" + "；".join(problems), "performance:tracking", pk=year.sheet.pk)
     name = year.content.name or year.content.key
-    return download(write_monitoring(result, fmt), f"{name}-运行监控表-{result.period_label}.{fmt}", fmt)
+    return attachment(write_monitoring(result, fmt), f"{name}-运行监控表-{result.period_label}", fmt)

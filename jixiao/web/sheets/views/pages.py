@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -21,7 +19,8 @@ from jixiao.web.sheets.forms import CommentForm, TransitionForm
 from jixiao.web.sheets.models import ReviewRound, Status
 from jixiao.web.sheets.presentation import grid_rows
 from jixiao.web.sheets.selectors import budget_year, sheet_get, sheet_list
-from jixiao.web.sheets.services.exports import CONTENT_TYPES, export_sheets
+from jixiao.web.downloads import attachment
+from jixiao.web.sheets.services.exports import export_sheets
 from jixiao.web.sheets.services.review import GRADE_MEANINGS
 from jixiao.web.sheets.services.sheets import sheet_delete, sheet_restore
 from jixiao.web.sheets.services.workflow import comment_create, sheet_transition
@@ -97,12 +96,10 @@ def unit_export(request):
 
 def _download(request, sheets, fmt: str, stem: str, **back):
     try:
-        data, filename = export_sheets(sheets, fmt, stem)
+        data = export_sheets(sheets, fmt)
     except SheetError as error:
         return refuse(request, error.message, "sheets:detail" if back else "sheets:list", **back)
-    response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
-    return response
+    return attachment(data, stem, fmt, fallback="sheet")
 
 
 @login_required
