@@ -57,6 +57,11 @@ class GoalSheet(BaseModel):
     long_term_goals: list[str] = Field(default_factory=list, description="中长期目标, in order")
     indicators: list[Indicator] = Field(default_factory=list)
     table: int | None = Field(default=None, description="1-based table number in the source file")
+    form_fields: list[str] = Field(
+        default_factory=list,
+        description="Canonical names of the header fields and grid columns the source form has (项目编码, 资金用途, "
+                    "资金支出计划, 指标性质, 度量单位, 权重, 指标方向性, 指标值确定依据, …), as the reader found them; "
+                    "empty when unknown. Review uses it to recognise the form and to skip fields the form lacks.")
 
     @property
     def key(self) -> str:
