@@ -8,24 +8,31 @@ from __future__ import annotations
 
 import json
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import Progress
 from rich.table import Table
 from rich.text import Text
 
+from jixiao.cli.batch import JobsOption, Outcome, SchedulerOption, Source, expand_sources, read_source, run_batch
 from jixiao.cli.console import stderr, stdout
 from jixiao.cli.errors import CliError, UnreadableInput, UsageError
-from jixiao.documents import SUPPORTED_SUFFIXES, NotAGoalDocument, read_path
+from jixiao.documents import SUPPORTED_SUFFIXES
 from jixiao.model import Severity
-from jixiao.review import ConfigError, Finding, ProfileError, Review, SheetReview, load_config, review_document
+from jixiao.review import (
+    ConfigError,
+    Finding,
+    Profile,
+    ProfileError,
+    Review,
+    SheetReview,
+    load_config,
+    review_document,
+)
 
-__all__ = ["register"]
-
-# Reading many files takes a while; below this count a progress bar is more noise than help.
-PROGRESS_FROM = 5
+__all__ = ["register", "review_source"]
 
 COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
 GRADE_COLOURS = {"优": "green", "良": "cyan", "中": "yellow", "差": "red"}
@@ -47,15 +54,12 @@ def _codes(values: list[str] | None) -> list[str] | None:
     return [code.strip() for value in values for code in value.split(",") if code.strip()]
 
 
-def expand(paths: list[Path]) -> list[Path]:
-    """The files to check: each file as given, each folder's supported files (recursively, in name order)."""
-    files = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES))
-        else:
-            files.append(path)
-    return files
+def review_source(source: Source, profile: Profile) -> Outcome:
+    """Read and review one source (the worker function of ``check``)."""
+    read = read_source(source)
+    if read.error is not None:
+        return read
+    return Outcome(source, review_document(read.value, profile))
 
 
 def check(
@@ -66,6 +70,8 @@ def check(
     profile: Annotated[str | None, typer.Option("--profile", help="审核方案：central、county-example 或方案文件路径")] = None,
     fail_on: Annotated[Severity | None, typer.Option("--fail-on", help="达到此严重程度时以1退出：error、warning 或 info")] = None,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="发现问题时仍以0退出（仅报告，不作为失败）")] = False,
+    jobs: JobsOption = None,
+    scheduler: SchedulerOption = None,
 ) -> None:
     """审核绩效目标表：按文档和项目列出问题、原因和修改建议，并给出建议审核等级。"""
     try:
@@ -74,20 +80,18 @@ def check(
     except (ConfigError, ProfileError) as error:
         raise UsageError(str(error)) from None
     threshold = fail_on or config.fail_on
-    files = expand(paths)
-    if not files:
-        raise UsageError("没有找到可审核的文件（支持 " + " ".join(SUPPORTED_SUFFIXES) + "）")
+    sources = expand_sources(paths)
+    if not sources:
+        raise UsageError("没有找到可审核的文件（支持 " + " ".join((*SUPPORTED_SUFFIXES, ".zip")) + "）")
 
     reviews: list[Review] = []
     failures: list[str] = []
-    with Progress(console=stderr, transient=True, disable=len(files) < PROGRESS_FROM) as progress:
-        task = progress.add_task("审核中", total=len(files))
-        for path in files:
-            try:
-                reviews.append(review_document(read_path(path), review_profile))
-            except NotAGoalDocument as error:
-                failures.append(error.message)
-            progress.advance(task)
+    for outcome in run_batch(partial(review_source, profile=review_profile), sources, jobs=jobs,
+                             scheduler=scheduler, description="审核中"):
+        if outcome.error is not None:
+            failures.append(outcome.error)
+        else:
+            reviews.append(outcome.value)
 
     if output_format is CheckFormat.JSON:
         stdout.out(json.dumps(contract(reviews, review_profile.name, failures), ensure_ascii=False, indent=2),

@@ -10,10 +10,11 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from jixiao.cli.batch import JobsOption, SchedulerOption, expand_sources, read_source, run_batch
 from jixiao.cli.console import stderr, stdout
 from jixiao.cli.errors import UnreadableInput, UsageError
 from jixiao.documents import WRITABLE_FORMATS, NotAGoalDocument, read_path, write_document
-from jixiao.model import Collection, Document
+from jixiao.model import Document
 
 __all__ = ["register"]
 
@@ -31,21 +32,29 @@ def register(app: typer.Typer) -> None:
 
 
 def parse(
-    files: Annotated[list[Path], typer.Argument(help="要读取的文件（.txt .docx .xlsx .html .pdf .json）")],
+    files: Annotated[list[Path], typer.Argument(help="要读取的文件、文件夹或 .zip 压缩包（.txt .docx .xlsx .html .pdf .json）")],
     output_format: Annotated[ParseFormat, typer.Option("--format", "-f", help="输出格式：table 或 json")] = ParseFormat.TABLE,
+    jobs: JobsOption = None,
+    scheduler: SchedulerOption = None,
 ) -> None:
     """读取绩效目标文件，显示读到的内容（--format json 输出机器可读的结果）。"""
-    documents, failures = [], []
-    for path in files:
-        try:
-            documents.append(read_path(path))
-        except NotAGoalDocument as error:
-            failures.append(error.message)
-    if output_format is ParseFormat.JSON:
-        stdout.out(Collection(documents=documents).model_dump_json(indent=2), highlight=False)
-    else:
-        for document in documents:
-            _print_document(document)
+    failures = []
+    json_output = output_format is ParseFormat.JSON
+    if json_output:
+        # Streamed in input order, one document at a time, so memory stays flat over any number of files.
+        stdout.out('{"documents": [', highlight=False)
+    written = 0
+    for outcome in run_batch(read_source, expand_sources(files), jobs=jobs, scheduler=scheduler,
+                             description="读取中"):
+        if outcome.error is not None:
+            failures.append(outcome.error)
+        elif json_output:
+            stdout.out(("," if written else "") + outcome.value.model_dump_json(indent=2), highlight=False)
+            written += 1
+        else:
+            _print_document(outcome.value)
+    if json_output:
+        stdout.out("]}", highlight=False)
     for message in failures:
         stderr.print(f"[bold red]无法读取：[/]{message}")
     if failures:

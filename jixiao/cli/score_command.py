@@ -14,9 +14,9 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from jixiao.cli.batch import JobsOption, SchedulerOption, expand_sources, read_source, run_batch
 from jixiao.cli.console import stderr, stdout
 from jixiao.cli.errors import CliError, UnreadableInput, UsageError
-from jixiao.documents import SUPPORTED_SUFFIXES, NotAGoalDocument, read_path
 from jixiao.model import GoalSheet, SelfEvaluationSet
 from jixiao.scoring import (
     ActualsError,
@@ -58,11 +58,13 @@ SheetsArgument = Annotated[list[Path], typer.Argument(help="绩效目标表文�
 def score_template(
     sheets: SheetsArgument,
     output: Annotated[Path, typer.Option("--output", "-o", help="要写出的 .xlsx 模板")],
+    jobs: JobsOption = None,
+    scheduler: SchedulerOption = None,
 ) -> None:
     """生成自评实际值模板（.xlsx）：列出每张表的每个指标，填写实际完成值等后交给 jixiao score 读取。"""
     if output.suffix.lower() != ".xlsx":
         raise UsageError(f"模板须为 .xlsx 文件：{output}")
-    found = _read_sheets(sheets, exclude=output)
+    found = _read_sheets(sheets, exclude=output, jobs=jobs, scheduler=scheduler)
     output.write_bytes(write_template(found))
     stdout.print(f"已写出 {output}（{len(found)} 张绩效目标表，{sum(len(s.indicators) for _, s in found)} 个指标）")
 
@@ -74,6 +76,8 @@ def score(
     output_format: Annotated[ScoreFormat, typer.Option("--format", "-f", help="输出格式：table 或 json")] = ScoreFormat.TABLE,
     report_dir: Annotated[Path | None, typer.Option("--report-dir", help="把每个项目的绩效自评表写到此文件夹")] = None,
     report_format: Annotated[str, typer.Option("--report-format", help="自评表格式：docx 或 xlsx")] = "docx",
+    jobs: JobsOption = None,
+    scheduler: SchedulerOption = None,
 ) -> None:
     """按评分方案计算绩效自评得分与等级，逐项给出计算过程。"""
     if report_format not in REPORT_FORMATS:
@@ -83,7 +87,7 @@ def score(
     except ProfileError as error:
         raise UsageError(error.message) from None
     evaluations, located = _read_actuals(actuals)
-    found = _read_sheets(sheets, exclude=actuals)
+    found = _read_sheets(sheets, exclude=actuals, jobs=jobs, scheduler=scheduler)
     by_key = {evaluation.sheet: evaluation for evaluation in evaluations.evaluations}
     scores: list[SheetScore] = []
     errors: list[str] = []
@@ -129,24 +133,18 @@ def _write_reports(scores: list[SheetScore], folder: Path, file_format: str) -> 
     stderr.print(f"已写出 {len(scores)} 份绩效自评表到 {folder}")
 
 
-def _read_sheets(paths: list[Path], exclude: Path | None = None) -> list[tuple[str, GoalSheet]]:
-    """Every sheet in the files and folders given; ``exclude`` (the actuals file) is skipped inside folders."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
-                                and (exclude is None or p.resolve() != exclude.resolve())))
-        else:
-            files.append(path)
+def _read_sheets(paths: list[Path], exclude: Path | None = None, jobs: int | None = None,
+                 scheduler: str | None = None) -> list[tuple[str, GoalSheet]]:
+    """Every sheet in the files, folders and archives given; ``exclude`` (the actuals file) is skipped in folders."""
     found, failures = [], []
-    for file in files:
-        try:
-            document = read_path(file)
-        except NotAGoalDocument as error:
-            failures.append(error.message)
+    for outcome in run_batch(read_source, expand_sources(paths, exclude=exclude), jobs=jobs, scheduler=scheduler,
+                             description="读取中"):
+        if outcome.error is not None:
+            failures.append(outcome.error)
             continue
+        document = outcome.value
         # A sheet names its unit only through the document's heading; the 自评表 shows it.
-        found.extend((file.name, sheet if sheet.unit else sheet.model_copy(update={"unit": document.unit}))
+        found.extend((outcome.source.label, sheet if sheet.unit else sheet.model_copy(update={"unit": document.unit}))
                      for sheet in document.sheets)
     if failures:
         raise UnreadableInput("；".join(failures))

@@ -1,0 +1,221 @@
+"""Batch work for ``parse``, ``check`` and ``score``: many inputs, on all cores or on a Dask cluster.
+
+Inputs are files, folders (their supported files, recursively, in name order) and .zip archives (their supported
+members, in name order). Work runs in worker processes (``--jobs``) or on a Dask cluster (``--scheduler``), and
+results come back in input order as they are ready, so output streams and is identical to ``--jobs 1``.
+
+Only a bounded window of inputs is in flight at once: a folder of a million files never becomes a million
+pending futures, and an archive's members are read one at a time when their turn comes.
+"""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from jixiao.cli.console import stderr
+from jixiao.cli.errors import UsageError
+from jixiao.documents import SUPPORTED_SUFFIXES, NotAGoalDocument, read_bytes
+
+__all__ = ["JobsOption", "Outcome", "SchedulerOption", "Source", "default_jobs", "expand_sources", "read_source",
+           "run_batch"]
+
+T = TypeVar("T")
+
+JobsOption = Annotated[int | None, typer.Option("--jobs", "-j", help="并行的进程数（默认：全部 CPU 核）")]
+SchedulerOption = Annotated[str | None, typer.Option(
+    "--scheduler", help="在 Dask 集群上运行：local（本机集群）或调度器地址 tcp://主机:8786；需要 jixiao[dask]，"
+                        "各工作节点须能以相同路径读到输入文件")]
+
+# An archive holding more, or members larger than this, is refused rather than unpacked (zip bombs).
+MAX_ARCHIVE_MEMBERS = 100_000
+MAX_MEMBER_BYTES = 200 * 1024 * 1024
+# Inputs in flight per worker: enough to keep every worker busy, few enough to bound memory.
+WINDOW_PER_WORKER = 4
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input document: a file, or a member of a .zip archive. Cheap to send to a worker."""
+
+    path: str
+    member: str | None = None
+    given: str = ""
+
+    @property
+    def name(self) -> str:
+        """How messages name the input: the path as given, or ``archive.zip/member``."""
+        shown = self.given or self.path
+        return f"{shown}/{self.member}" if self.member else shown
+
+    @property
+    def label(self) -> str:
+        """The short name a document is given (the file or member name, as ``jixiao parse FILE`` does)."""
+        return PurePosixPath(self.member).name if self.member else Path(self.path).name
+
+    def load(self) -> bytes:
+        """The input's bytes; a Chinese :class:`NotAGoalDocument` when they cannot be had."""
+        try:
+            if self.member is None:
+                return Path(self.path).read_bytes()
+            with zipfile.ZipFile(self.path) as archive:
+                info = archive.getinfo(self.member)
+                if info.file_size > MAX_MEMBER_BYTES:
+                    raise NotAGoalDocument(self.name, f"压缩包内的文件解压后有 {info.file_size} 字节，超过上限 "
+                                                      f"{MAX_MEMBER_BYTES} 字节")
+                with archive.open(info) as member:
+                    # The declared size can lie: read one byte past the limit to find out.
+                    data = member.read(MAX_MEMBER_BYTES + 1)
+                if len(data) > MAX_MEMBER_BYTES:
+                    raise NotAGoalDocument(self.name, f"压缩包内的文件解压后超过上限 {MAX_MEMBER_BYTES} 字节")
+                return data
+        except FileNotFoundError:
+            raise NotAGoalDocument(self.name, "文件不存在") from None
+        except IsADirectoryError:
+            raise NotAGoalDocument(self.name, "这是一个文件夹，不是文件") from None
+        except (zipfile.BadZipFile, KeyError, RuntimeError) as error:
+            raise NotAGoalDocument(self.name, f"压缩包已损坏或加密，无法解压（{error}）") from None
+        except OSError as error:
+            raise NotAGoalDocument(self.name, f"无法打开文件（{error.strerror}）") from None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a worker returns for one source: a value, or the Chinese message of why there is none."""
+
+    source: Source
+    value: Any = None
+    error: str | None = None
+
+
+def default_jobs() -> int:
+    """All cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _supported(name: str) -> bool:
+    return PurePosixPath(name).suffix.lower() in SUPPORTED_SUFFIXES
+
+
+def _archive_members(path: Path) -> list[Source]:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as error:
+        raise UsageError(f"压缩包 {path} 已损坏，无法打开（{error}）") from None
+    if len(infos) > MAX_ARCHIVE_MEMBERS:
+        raise UsageError(f"压缩包 {path} 有 {len(infos)} 个文件，超过上限 {MAX_ARCHIVE_MEMBERS}")
+    members = sorted(info.filename for info in infos if not info.is_dir() and _supported(info.filename)
+                     and not PurePosixPath(info.filename).name.startswith(".")
+                     and not info.filename.startswith("__MACOSX/"))
+    return [Source(str(path.absolute()), member, str(path)) for member in members]
+
+
+def expand_sources(paths: Iterable[Path], exclude: Path | None = None) -> list[Source]:
+    """The documents named by ``paths``: files as given, folders' and archives' supported files in name order.
+
+    ``exclude`` (for example the actuals file of ``score``) is skipped inside folders.
+    """
+    skip = exclude.resolve() if exclude is not None else None
+    sources: list[Source] = []
+    for path in paths:
+        if path.is_dir():
+            for file in sorted(p for p in path.rglob("*") if p.is_file()):
+                if skip is not None and file.resolve() == skip:
+                    continue
+                if file.suffix.lower() == ".zip":
+                    sources.extend(_archive_members(file))
+                elif file.suffix.lower() in SUPPORTED_SUFFIXES:
+                    sources.append(Source(str(file.absolute()), given=str(file)))
+        elif path.suffix.lower() == ".zip" and path.is_file():
+            sources.extend(_archive_members(path))
+        else:
+            sources.append(Source(str(path.absolute()), given=str(path)))
+    return sources
+
+
+def read_source(source: Source) -> Outcome:
+    """Read one source into a Document (the worker function of ``parse``)."""
+    try:
+        return Outcome(source, read_bytes(source.load(), source.label))
+    except NotAGoalDocument as error:
+        return Outcome(source, error=error.message)
+
+
+def run_batch(work: Callable[[Source], T], sources: list[Source], *, jobs: int | None = None,
+              scheduler: str | None = None, description: str = "处理中") -> Iterator[T]:
+    """``work`` applied to every source, yielded in input order as results arrive.
+
+    ``jobs`` worker processes (default: all cores; 1: in this process), or a Dask cluster when ``scheduler`` is
+    ``local`` or an address such as ``tcp://host:8786``. A progress bar is shown on a terminal only.
+    """
+    jobs = default_jobs() if jobs is None else jobs
+    if jobs < 1:
+        raise UsageError("--jobs 至少为 1")
+    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                        console=stderr, transient=True, disable=not stderr.is_terminal or len(sources) < 2)
+    with progress:
+        task = progress.add_task(description, total=len(sources))
+        for result in _results(work, sources, jobs, scheduler):
+            progress.advance(task)
+            yield result
+
+
+def _results(work: Callable[[Source], T], sources: list[Source], jobs: int, scheduler: str | None) -> Iterator[T]:
+    if scheduler is not None:
+        yield from _on_dask(work, sources, jobs, scheduler)
+    elif jobs == 1 or len(sources) < 2:
+        yield from map(work, sources)
+    else:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=min(jobs, len(sources))) as pool:
+            yield from _windowed(pool.submit, work, sources, jobs * WINDOW_PER_WORKER)
+
+
+def _windowed(submit: Callable[..., Any], work: Callable[[Source], T], sources: list[Source],
+              window: int) -> Iterator[T]:
+    """Keep at most ``window`` submitted futures; yield their results in submission order."""
+    pending: deque = deque()
+    for source in sources:
+        pending.append(submit(work, source))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def _on_dask(work: Callable[[Source], T], sources: list[Source], jobs: int, scheduler: str) -> Iterator[T]:
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        raise UsageError("使用 --scheduler 需要安装 Dask：pip install 'jixiao[dask]'") from None
+    if scheduler == "local":
+        cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
+        client = Client(cluster)
+    else:
+        cluster = None
+        try:
+            client = Client(scheduler, timeout="10s")
+        except (OSError, TimeoutError) as error:
+            raise UsageError(f"无法连接 Dask 调度器 {scheduler}（{error}）") from None
+    try:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        # pure=False: two equal sources (the same file given twice) are still two tasks, as with --jobs.
+        yield from _windowed(lambda fn, item: client.submit(fn, item, pure=False), work, sources,
+                             workers * WINDOW_PER_WORKER)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
