@@ -20,6 +20,7 @@ CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "csv": "text/csv; charset=utf-8",
+    "pdf": "application/pdf",
 }
 
 # Path separators, characters Windows forbids in names, and every control character.

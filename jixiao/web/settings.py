@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "jixiao.web.organisation",
     "jixiao.web.sheets",
     "jixiao.web.performance",
+    "jixiao.web.publication",
 ]
 
 MIDDLEWARE = [

@@ -16,6 +16,7 @@ _WRITERS = {
     "txt": "jixiao.documents.writers.txt_writer:write_txt",
     "docx": "jixiao.documents.writers.docx_writer:write_docx",
     "xlsx": "jixiao.documents.writers.xlsx_writer:write_xlsx",
+    "pdf": "jixiao.documents.writers.pdf_writer:write_pdf",
 }
 WRITABLE_FORMATS = tuple(_WRITERS)
 

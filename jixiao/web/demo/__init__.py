@@ -10,7 +10,9 @@ from jixiao.documents import read_bytes
 from jixiao.web.organisation.models import Member, Role, Unit
 from jixiao.web.organisation.services import member_create, unit_create
 from jixiao.web.sheets.selectors import budget_year
+from jixiao.web.publication.services import publication_publish
 from jixiao.web.sheets.services.imports import sheets_import
+from jixiao.web.sheets.services.workflow import sheet_transition
 
 __all__ = ["DEMO_ACCOUNTS", "demo_create", "demo_exists"]
 
@@ -35,4 +37,11 @@ def demo_create(password: str) -> None:
                       role=role, full_name={"preparer": "填报人（演示）", "reviewer": "审核人（演示）",
                                             "admin": "管理员（演示）"}[username])
     preparer = Member.objects.get(user__username="preparer").user
-    sheets_import(user=preparer, unit=township, year=budget_year(), files=[("sample.txt", sample)])
+    reviewer = Member.objects.get(user__username="reviewer").user
+    sheets = sheets_import(user=preparer, unit=township, year=budget_year(), files=[("sample.txt", sample)])
+    # The last sheet goes through review and publication, so the public site (/public/) shows a real table;
+    # the others stay drafts for the preparer to work on.
+    published = sheets[-1]
+    sheet_transition(user=preparer, sheet_id=published.pk, name="submit")
+    sheet_transition(user=reviewer, sheet_id=published.pk, name="approve", grade="良")
+    publication_publish(user=reviewer, sheet_id=published.pk)

@@ -15,6 +15,9 @@ ACTIONS: dict[str, str] = {
     "comment": "审核意见",
     "delete": "删除",
     "restore": "恢复",
+    "publish": "公开",
+    "publish_evaluation": "公开自评结果",
+    "withdraw": "撤回公开",
 }
 
 

@@ -13,7 +13,7 @@ from django.db.models import Q
 
 from jixiao.web.organisation.models import Unit
 
-__all__ = ["ApprovedVersion", "Comment", "FindingRecord", "HistoryEntry", "IndicatorRow", "PendingImport",
+__all__ = ["ApprovedVersion", "Comment", "FindingRecord", "HistoryEntry", "IndicatorRow", "PendingImport", "UnitGoals",
            "ReviewRound", "Sheet", "Status"]
 
 MONEY = {"max_digits": 16, "decimal_places": 2, "null": True, "blank": True}
@@ -214,3 +214,19 @@ class PendingImport(models.Model):
     year = models.PositiveSmallIntegerField("年度")
     created_at = models.DateTimeField(auto_now_add=True)
     files = models.JSONField(default=list)
+
+
+class UnitGoals(models.Model):
+    """部门整体绩效目标 of a unit for a year, as the last imported document stated them (published with the tables)."""
+
+    unit = models.ForeignKey(Unit, verbose_name="单位", on_delete=models.CASCADE, related_name="overall_goals")
+    year = models.PositiveSmallIntegerField("年度")
+    aims = models.JSONField("总体绩效目标", default=list)
+    duties = models.JSONField("分项绩效目标", default=list)
+    measures = models.JSONField("工作保障措施", default=list)
+    source = models.CharField("来源文件", max_length=255, blank=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "部门整体绩效目标"
+        constraints = [models.UniqueConstraint(fields=["unit", "year"], name="one_overall_goals_per_unit_year")]

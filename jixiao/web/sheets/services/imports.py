@@ -15,7 +15,7 @@ from jixiao.model import Document
 from jixiao.web.organisation.models import Unit
 from jixiao.web.organisation.selectors import can_edit_unit, member_get
 from jixiao.web.sheets.errors import ImportRefused
-from jixiao.web.sheets.models import PendingImport, Sheet, Status
+from jixiao.web.sheets.models import PendingImport, Sheet, Status, UnitGoals
 from jixiao.web.sheets.services.review import Outcome, check_document
 from jixiao.web.sheets.services.sheets import sheet_create
 
@@ -127,6 +127,11 @@ def _store(user, unit: Unit, year: int, read: list[ReadFile]) -> list[Sheet]:
                                        action="import"))
     if not sheets:
         raise ImportRefused("上传的文件中没有项目绩效目标表")
+    for item in read:
+        overall = item.document.overall
+        if overall is not None and not overall.is_empty:
+            UnitGoals.objects.update_or_create(unit=unit, year=year, defaults={
+                "aims": overall.aims, "duties": overall.duties, "measures": overall.measures, "source": item.name})
     return sheets
 
 

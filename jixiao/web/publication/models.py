@@ -1,0 +1,75 @@
+"""What is published: a snapshot per published version, never the live sheet.
+
+A publication copies the approved goal sheet (masked, see :mod:`jixiao.model.privacy`) at the moment the bureau
+publishes it. Later edits or adjustments never change it: an adjustment is published as a new version (``number``
+rises) with its date and reason, and the earlier version stays visible. Withdrawing hides a version from every
+public page and data file but keeps the row, so the record of what was public, and when, survives.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from jixiao.web.organisation.models import Unit
+from jixiao.web.sheets.models import Sheet
+
+__all__ = ["Publication"]
+
+
+class PublicationQuerySet(models.QuerySet):
+    def public(self) -> PublicationQuerySet:
+        """Versions the public may see: published and not withdrawn."""
+        return self.filter(withdrawn_at__isnull=True)
+
+    def current(self) -> PublicationQuerySet:
+        """The newest public version of each sheet."""
+        return self.public().filter(is_current=True)
+
+
+class Publication(models.Model):
+    """One published version of an approved goal sheet, with its self-evaluation result once that is published."""
+
+    sheet = models.ForeignKey(Sheet, on_delete=models.PROTECT, related_name="publications")
+    bureau = models.ForeignKey(Unit, verbose_name="财政局", on_delete=models.PROTECT, related_name="+")
+    unit = models.ForeignKey(Unit, verbose_name="单位", on_delete=models.PROTECT, related_name="publications")
+    year = models.PositiveSmallIntegerField("年度")
+    number = models.PositiveIntegerField("公开版本")
+    is_current = models.BooleanField("最新版本", default=True)
+    code = models.CharField("项目编码", max_length=64, blank=True)
+    name = models.CharField("项目名称", max_length=200, blank=True)
+    approved_version = models.PositiveIntegerField("批复版本")
+    approved_at = models.DateTimeField("批复时间")
+    grade = models.CharField("审核等级", max_length=1, blank=True)
+    reason = models.TextField("调整原因", blank=True)
+    content = models.JSONField("公开内容")
+    overall = models.JSONField("部门整体绩效目标", null=True, blank=True)
+    search_text = models.TextField("检索文本", blank=True)
+    evaluation = models.JSONField("自评结果", null=True, blank=True)
+    evaluation_published_at = models.DateTimeField("自评结果公开时间", null=True, blank=True)
+    published_at = models.DateTimeField("公开时间", auto_now_add=True)
+    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                                     related_name="+")
+    withdrawn_at = models.DateTimeField("撤回时间", null=True, blank=True)
+    withdrawn_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+")
+    withdraw_reason = models.TextField("撤回原因", blank=True)
+
+    objects = PublicationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "公开的绩效目标表"
+        ordering = ["unit__code", "code", "name", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["sheet", "number"], name="one_publication_number_per_sheet"),
+            models.UniqueConstraint(fields=["sheet"], condition=models.Q(is_current=True, withdrawn_at__isnull=True),
+                                    name="one_current_publication_per_sheet"),
+        ]
+        indexes = [
+            models.Index(fields=["bureau", "year", "is_current"]),
+            models.Index(fields=["unit", "year"]),
+            models.Index(fields=["-published_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name or self.code}（{self.year}年度，第{self.number}版）"

@@ -1,0 +1,94 @@
+"""Reads for the public site: only current, not withdrawn publications, never a live sheet."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+
+from jixiao.model import GoalSheet
+from jixiao.web.organisation.models import Unit
+from jixiao.web.publication.models import Publication
+
+__all__ = ["PublicTable", "bureau_years", "public_bureau", "public_search", "public_table", "public_tables",
+           "same_project_other_years", "versions_of"]
+
+SEARCH_LIMIT = 200
+
+
+@dataclass
+class PublicTable:
+    """A publication with its content as the core's model."""
+
+    publication: Publication
+    content: GoalSheet | None = None
+
+    @property
+    def evaluation(self) -> dict | None:
+        return self.publication.evaluation
+
+    @property
+    def targets_met(self) -> tuple[int, int] | None:
+        """How many scored indicators reached full marks, of how many (None before the result is published)."""
+        if not self.evaluation:
+            return None
+        items = [i for i in self.evaluation["items"] if i.get("indicator") is not None and not i.get("not_applicable")]
+        return sum(1 for i in items if i.get("full_marks")), len(items)
+
+
+def _base() -> QuerySet[Publication]:
+    return Publication.objects.current().select_related("unit", "bureau")
+
+
+def bureau_years() -> list[tuple[Unit, list[int]]]:
+    """Every bureau with published tables, and the years it has published, newest first."""
+    rows = (Publication.objects.current().values("bureau_id", "year").annotate(n=Count("id"))
+            .order_by("bureau__code", "-year"))
+    years: dict[int, list[int]] = {}
+    for row in rows:
+        years.setdefault(row["bureau_id"], []).append(row["year"])
+    bureaus = Unit.objects.in_bulk(list(years))
+    return [(bureaus[pk], found) for pk, found in years.items()]
+
+
+def public_bureau(code: str) -> Unit | None:
+    """A bureau by its code, if it has published anything."""
+    return Unit.objects.filter(code=code, kind=Unit.Kind.BUREAU,
+                               pk__in=Publication.objects.current().values("bureau_id")).first()
+
+
+def public_tables(bureau: Unit, year: int, unit: Unit | None = None) -> QuerySet[Publication]:
+    """The current publications of a bureau's year (of one unit, when given), by unit and project."""
+    queryset = _base().filter(bureau=bureau, year=year)
+    return queryset.filter(unit=unit) if unit is not None else queryset
+
+
+def public_table(pk: int) -> PublicTable | None:
+    """A public version (current or earlier, never withdrawn) by its number in the URL."""
+    publication = Publication.objects.public().select_related("unit", "bureau").filter(pk=pk).first()
+    if publication is None:
+        return None
+    return PublicTable(publication, GoalSheet.model_validate(publication.content))
+
+
+def versions_of(publication: Publication) -> QuerySet[Publication]:
+    """Every public version of the same sheet, newest first."""
+    return Publication.objects.public().filter(sheet_id=publication.sheet_id).order_by("-number")
+
+
+def same_project_other_years(publication: Publication) -> QuerySet[Publication]:
+    """The same project of the same unit in other years (matched by project code, or by name without one)."""
+    key = Q(code=publication.code) if publication.code else Q(code="", name=publication.name)
+    return _base().filter(key, unit=publication.unit).exclude(year=publication.year).order_by("year")
+
+
+def public_search(query: str, bureau: Unit | None = None, year: int | None = None) -> QuerySet[Publication]:
+    """Current publications whose unit, project or indicators mention every word of ``query``."""
+    queryset = _base()
+    if bureau is not None:
+        queryset = queryset.filter(bureau=bureau)
+    if year is not None:
+        queryset = queryset.filter(year=year)
+    for word in query.split()[:8]:
+        queryset = queryset.filter(search_text__icontains=word)
+    return queryset.order_by("-year", "unit__code", "code")[:SEARCH_LIMIT]

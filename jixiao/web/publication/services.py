@@ -1,0 +1,114 @@
+"""Publishing and withdrawing, by the bureau's reviewers and admins. Every write is one transaction, recorded in
+the sheet's history (who, when, what)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from jixiao.model import GoalSheet
+from jixiao.model.privacy import mask_model, mask_text
+from jixiao.web.organisation.selectors import can_review_unit, member_get
+from jixiao.web.performance.selectors import sheet_year
+from jixiao.web.publication.models import Publication
+from jixiao.web.sheets.errors import SheetError
+from jixiao.web.sheets.models import Sheet, UnitGoals
+from jixiao.web.sheets.services.sheets import history_record
+
+__all__ = ["evaluation_publish", "publication_publish", "publication_withdraw", "year_has_ended"]
+
+
+def year_has_ended(year: int) -> bool:
+    """Self-evaluation results are published with the final accounts (决算), after the budget year."""
+    return timezone.localdate() > dt.date(year, 12, 31)
+
+
+def _sheet_for_bureau(user, sheet_id: int) -> Sheet:
+    sheet = Sheet.objects.select_for_update().select_related("unit").filter(pk=sheet_id,
+                                                                             deleted_at__isnull=True).first()
+    if sheet is None or not can_review_unit(member_get(user), sheet.unit_id):
+        raise PermissionDenied("只有本级财政部门的审核人或管理员可以公开这张表")
+    return sheet
+
+
+@transaction.atomic
+def publication_publish(*, user, sheet_id: int) -> Publication:
+    """Publish the sheet's latest approved version: a new public version; earlier ones stay visible."""
+    sheet = _sheet_for_bureau(user, sheet_id)
+    approved = sheet.approved_versions.first()
+    if approved is None:
+        raise SheetError("这张表尚未批复，批复后才能公开")
+    current = sheet.publications.current().first()
+    if current is not None and current.approved_version == approved.version:
+        raise SheetError(f"这张表的批复版本已于 {timezone.localtime(current.published_at):%Y-%m-%d} 公开；"
+                         "调整并重新批复后才能公开新版本")
+    content = mask_model(GoalSheet.model_validate(approved.content))
+    number = (sheet.publications.aggregate(n=Max("number"))["n"] or 0) + 1
+    # The reason of the adjustment that led to this approval, as the preparer gave it (kept in the history).
+    adjustment = sheet.history.filter(action="adjust", field="原因", at__lte=approved.approved_at).first()
+    sheet.publications.filter(is_current=True).update(is_current=False)
+    publication = Publication.objects.create(
+        sheet=sheet, bureau_id=sheet.unit.bureau_id, unit=sheet.unit, year=sheet.year, number=number,
+        code=content.code or "", name=content.name or "", approved_version=approved.version,
+        approved_at=approved.approved_at, grade=approved.grade,
+        reason=mask_text(adjustment.new) if adjustment is not None else "",
+        content=content.model_dump(mode="json"), overall=_overall(sheet), search_text=_search_text(sheet, content),
+        evaluation=current.evaluation if current is not None and current.withdrawn_at is None else None,
+        evaluation_published_at=current.evaluation_published_at if current is not None else None,
+        published_by=user,
+    )
+    history_record(sheet, user, "publish", "公开版本", "",
+                   f"第{number}版（{timezone.localtime(approved.approved_at):%Y-%m-%d} 批复的版本）")
+    return publication
+
+
+@transaction.atomic
+def evaluation_publish(*, user, sheet_id: int) -> Publication:
+    """Publish the year's self-evaluation result (score, grade, each indicator's completion) with the table."""
+    sheet = _sheet_for_bureau(user, sheet_id)
+    current = sheet.publications.current().first()
+    if current is None:
+        raise SheetError("请先公开这张表的绩效目标，再公开自评结果")
+    if not year_has_ended(sheet.year):
+        raise SheetError(f"{sheet.year}年度尚未结束，自评结果随决算公开")
+    score, problems = sheet_year(sheet).score()
+    if score is None or not score.complete:
+        reasons = [p.message for p in problems] or [p.message for p in score.missing]
+        raise SheetError("自评尚不完整，不能公开：" + "；".join(reasons[:5]))
+    current.evaluation = mask_model(score).model_dump(mode="json")
+    current.evaluation_published_at = timezone.now()
+    current.save(update_fields=["evaluation", "evaluation_published_at"])
+    history_record(sheet, user, "publish_evaluation", "自评结果", "", f"{score.total} 分（{score.grade}）")
+    return current
+
+
+@transaction.atomic
+def publication_withdraw(*, user, sheet_id: int, reason: str) -> int:
+    """Withdraw every public version of the sheet (they leave all pages and data files); returns how many."""
+    sheet = _sheet_for_bureau(user, sheet_id)
+    if not reason.strip():
+        raise SheetError("请填写撤回原因")
+    count = sheet.publications.public().update(withdrawn_at=timezone.now(), withdrawn_by=user,
+                                               withdraw_reason=reason.strip(), is_current=False)
+    if not count:
+        raise SheetError("这张表没有公开的版本")
+    history_record(sheet, user, "withdraw", "撤回原因", "", reason.strip())
+    return count
+
+
+def _overall(sheet: Sheet) -> dict | None:
+    goals = UnitGoals.objects.filter(unit=sheet.unit, year=sheet.year).first()
+    if goals is None:
+        return None
+    return {key: [mask_text(item) for item in getattr(goals, key)] for key in ("aims", "duties", "measures")}
+
+
+def _search_text(sheet: Sheet, content: GoalSheet) -> str:
+    words = [sheet.unit.name, sheet.unit.code, content.code or "", content.name or ""]
+    words += [f"{i.level2 or ''} {i.name}" for i in content.indicators]
+    return " ".join(w for w in words if w)
+

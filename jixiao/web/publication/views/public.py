@@ -1,0 +1,116 @@
+"""The public site (no login): bureaus and years, a unit's tables, one table with its versions and results,
+search. Reading works without JavaScript; only the charts need it."""
+
+from __future__ import annotations
+
+from django.http import Http404
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from jixiao.documents import render_document
+from jixiao.model import Document, OverallGoals, Unit as UnitModel
+from jixiao.web.downloads import attachment
+from jixiao.web.organisation.models import Unit
+from jixiao.web.publication.selectors import (
+    PublicTable,
+    bureau_years,
+    public_search,
+    public_tables,
+    same_project_other_years,
+    versions_of,
+)
+from jixiao.web.publication.views.common import bureau_or_404, table_or_404, year_or_404
+from jixiao.web.sheets.presentation import grid_rows
+
+__all__ = ["bureau_year", "index", "search", "table", "table_download", "unit_year"]
+
+TABLE_FORMATS = ("docx", "xlsx", "pdf")
+MAX_QUERY = 100
+
+
+@require_GET
+def index(request):
+    """Every bureau that has published, with its years, and a search box."""
+    return render(request, "publication/index.html", {"bureaus": bureau_years()})
+
+
+def _chart(tables: list[PublicTable]) -> dict:
+    """What the year's charts show: each table's self-evaluation score and targets met, and the grades."""
+    scored = [t for t in tables if t.evaluation]
+    grades = {grade: 0 for grade in ("优", "良", "中", "差")}
+    for t in scored:
+        grades[t.evaluation["grade"]] = grades.get(t.evaluation["grade"], 0) + 1
+    return {
+        "names": [f"{t.publication.unit.name}·{t.publication.name}" for t in scored],
+        "scores": [float(t.evaluation["total"]) for t in scored],
+        "met": [t.targets_met[0] for t in scored],
+        "missed": [t.targets_met[1] - t.targets_met[0] for t in scored],
+        "grades": [{"name": g, "value": n} for g, n in grades.items()],
+    }
+
+
+@require_GET
+def bureau_year(request, bureau_code: str, year: str):
+    """A bureau's year: the units and their published tables, the charts, the open data."""
+    bureau, year = bureau_or_404(bureau_code), year_or_404(year)
+    publications = list(public_tables(bureau, year))
+    if not publications:
+        raise Http404("这一年度没有公开的绩效目标表")
+    tables = [PublicTable(p, None) for p in publications]
+    units: dict[int, dict] = {}
+    for t in tables:
+        units.setdefault(t.publication.unit_id, {"unit": t.publication.unit, "tables": []})["tables"].append(t)
+    return render(request, "publication/bureau_year.html", {
+        "bureau": bureau, "year": year, "units": list(units.values()), "chart": _chart(tables),
+        "has_results": any(t.evaluation for t in tables),
+    })
+
+
+@require_GET
+def unit_year(request, bureau_code: str, year: str, unit_code: str):
+    """A unit's year: its 部门整体 goals and its published tables."""
+    bureau, year = bureau_or_404(bureau_code), year_or_404(year)
+    unit = Unit.objects.filter(code=unit_code, bureau=bureau).first()
+    publications = list(public_tables(bureau, year, unit)) if unit else []
+    if not publications:
+        raise Http404("这个单位在这一年度没有公开的绩效目标表")
+    overall = next((p.overall for p in publications if p.overall), None)
+    return render(request, "publication/unit_year.html", {
+        "bureau": bureau, "year": year, "unit": unit, "overall": overall,
+        "tables": [PublicTable(p, None) for p in publications],
+    })
+
+
+@require_GET
+def table(request, pk: int):
+    """One published table in the official layout, with its versions, results and other years."""
+    found = table_or_404(pk)
+    publication = found.publication
+    return render(request, "publication/table.html", {
+        "found": found, "publication": publication, "content": found.content, "rows": grid_rows(found.content),
+        "versions": list(versions_of(publication)), "other_years": list(same_project_other_years(publication)),
+        "formats": TABLE_FORMATS, "is_latest": publication.is_current,
+    })
+
+
+@require_GET
+def table_download(request, pk: int, fmt: str):
+    """The published table as .docx, .xlsx or .pdf (the official layout)."""
+    if fmt not in TABLE_FORMATS:
+        raise Http404("不支持的格式")
+    found = table_or_404(pk)
+    publication = found.publication
+    document = Document(source=f"{publication.unit.code}-{publication.year}", format="json",
+                        unit=UnitModel(code=publication.unit.code, name=publication.unit.name),
+                        overall=OverallGoals(**publication.overall) if publication.overall else None,
+                        sheets=[found.content])
+    stem = f"{publication.year}-{publication.unit.name}-{publication.name or publication.code}-第{publication.number}版"
+    return attachment(render_document(document, fmt), stem, fmt, fallback=f"table-{publication.pk}")
+
+
+@require_GET
+def search(request):
+    """Search across units, projects and indicators (every word must match)."""
+    query = request.GET.get("q", "").strip()[:MAX_QUERY]
+    results = list(public_search(query)) if query else []
+    return render(request, "publication/search.html", {"query": query, "results": results})

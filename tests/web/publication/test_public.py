@@ -1,0 +1,198 @@
+"""The public site and its open data, as an anonymous visitor sees them."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import re
+import zipfile
+from decimal import Decimal
+from urllib.parse import urljoin
+
+import pdfplumber
+import pytest
+
+from jixiao.web.publication.services import evaluation_publish, publication_publish, publication_withdraw
+from tests.web.publication.conftest import SECRETS, approved_sheet, evaluate
+
+
+def _text_of(response) -> str:
+    """What a response says, whatever its format (pages, CSV, JSON, Atom, .docx, .xlsx, .pdf)."""
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    if body[:2] == b"PK":
+        with zipfile.ZipFile(io.BytesIO(body)) as archive:
+            # openpyxl writes inline strings as character references (&#20065;): unescape to see the text.
+            return html.unescape("".join(archive.read(n).decode("utf-8", "replace")
+                                         for n in archive.namelist() if n.endswith(".xml")))
+    if body[:4] == b"%PDF":
+        with pdfplumber.open(io.BytesIO(body)) as pdf:
+            return "".join(page.extract_text() or "" for page in pdf.pages)
+    return body.decode("utf-8")
+
+
+def _crawl(client, start: str = "/public/") -> dict[str, str]:
+    """Every /public/ URL reachable from ``start`` by links, with what it says."""
+    seen: dict[str, str] = {}
+    queue = [start]
+    while queue:
+        url = queue.pop()
+        if url in seen:
+            continue
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+        seen[url] = text = _text_of(response)
+        if response["Content-Type"].startswith("text/html") or "atom" in response["Content-Type"]:
+            for link in re.findall(r'href="([^"#]+)"', text):
+                target = urljoin(url, link.replace("&amp;", "&"))
+                if target.startswith("/public/") and target not in seen:
+                    queue.append(target)
+    return seen
+
+
+@pytest.fixture
+def year_2025(org, login):
+    """A 2025 table published with its self-evaluation, and a 2026 one of the same project."""
+    sheet = approved_sheet(org, year=2025)
+    publication_publish(user=org["reviewer"], sheet_id=sheet.pk)
+    evaluate(login(org["owner"]), sheet)
+    evaluated = evaluation_publish(user=org["reviewer"], sheet_id=sheet.pk)
+    later = publication_publish(user=org["reviewer"], sheet_id=approved_sheet(org, year=2026).pk)
+    return evaluated, later
+
+
+def test_no_personal_data_anywhere_public(org, year_2025, anonymous):
+    pages = _crawl(anonymous)
+    kinds = {url.rsplit(".", 1)[-1] for url in pages if "." in url.rsplit("/", 1)[-1]}
+    assert {"docx", "xlsx", "pdf", "csv", "json", "atom"} <= kinds, kinds
+    assert len(pages) >= 15
+    for url, text in pages.items():
+        for secret in SECRETS:
+            assert secret not in text, (url, secret)
+
+
+def test_a_visitor_browses_from_the_index_to_a_table(org, year_2025, anonymous):
+    evaluated, later = year_2025
+    index = anonymous.get("/public/").content.decode()
+    assert "甲市财政局" in index and "/public/B1/2025/" in index and "/public/B1/2026/" in index
+    year = anonymous.get("/public/B1/2025/").content.decode()
+    assert "遵化市西留村乡人民政府" in year and f"/public/table/{evaluated.pk}/" in year and "chart-data" in year
+    page = anonymous.get(f"/public/table/{evaluated.pk}/").content.decode()
+    assert "乡镇环境治理经费" in page and "整治村数" in page and "≥18个" in page
+    assert f"自评得分 <strong>{evaluated.evaluation['total']}</strong>" in page
+    assert f"/public/table/{later.pk}/" in page  # the same project in 2026
+
+
+def test_the_public_site_needs_no_login_and_no_script_to_read(org, published, anonymous):
+    page = anonymous.get(f"/public/table/{published.pk}/")
+    assert page.status_code == 200 and "<script" not in page.content.decode().split("</main>")[0]
+    assert '<html lang="zh-CN">' in page.content.decode() and "<th" in page.content.decode()
+
+
+def test_search_finds_units_projects_and_indicators(org, published, anonymous):
+    for query in ("西留村", "环境治理", "群众满意度", "环境 满意度"):
+        assert f"/public/table/{published.pk}/" in anonymous.get("/public/search/", {"q": query}).content.decode()
+    assert "没有找到" in anonymous.get("/public/search/", {"q": "不存在的词"}).content.decode()
+    assert anonymous.get("/public/search/", {"q": "x" * 100_000}).status_code == 200
+
+
+def test_a_withdrawn_table_is_gone_from_pages_and_data(org, year_2025, anonymous):
+    evaluated, later = year_2025
+    publication_withdraw(user=org["reviewer"], sheet_id=evaluated.sheet_id, reason="数据有误")
+    assert anonymous.get(f"/public/table/{evaluated.pk}/").status_code == 404
+    assert anonymous.get(f"/public/table/{evaluated.pk}.pdf").status_code == 404
+    assert anonymous.get("/public/B1/2025/").status_code == 404
+    assert anonymous.get("/public/B1/2025/indicators.csv").status_code == 404
+    assert f"/public/table/{evaluated.pk}/" not in anonymous.get("/public/feed.atom").content.decode()
+    assert f"/public/table/{later.pk}/" in anonymous.get("/public/feed.atom").content.decode()
+
+
+def test_an_adjustment_shows_as_a_new_version_beside_the_first(org, published, anonymous):
+    from jixiao.web.sheets.services.workflow import sheet_transition
+    sheet_transition(user=org["owner"], sheet_id=published.sheet_id, name="adjust", reason="追加资金，增至20个村")
+    sheet_transition(user=org["owner"], sheet_id=published.sheet_id, name="submit")
+    sheet_transition(user=org["reviewer"], sheet_id=published.sheet_id, name="approve", grade="优")
+    second = publication_publish(user=org["reviewer"], sheet_id=published.sheet_id)
+    page = anonymous.get(f"/public/table/{second.pk}/").content.decode()
+    assert "第2版" in page and "调整原因：追加资金，增至20个村" in page and f"/public/table/{published.pk}/" in page
+    first = anonymous.get(f"/public/table/{published.pk}/").content.decode()
+    assert "已被调整后的版本取代" in first
+
+
+def _csv(anonymous, name: str) -> list[dict]:
+    text = anonymous.get(f"/public/B1/2025/{name}.csv").content.decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_the_csv_reads_back_into_the_figures_of_the_pages(org, year_2025, anonymous):
+    evaluated, _ = year_2025
+    (project,) = _csv(anonymous, "projects")
+    assert Decimal(project["evaluation_total"]) == Decimal(evaluated.evaluation["total"])
+    assert project["evaluation_grade"] == evaluated.evaluation["grade"] and project["targets_met"] == "1"
+    indicators = _csv(anonymous, "indicators")
+    assert [(r["level2"], r["indicator"], r["operator"], r["target_value"], r["measure_unit"]) for r in indicators] == [
+        ("数量指标", "整治村数", "≥", "18", "个"), ("服务对象满意度指标", "群众满意度", "≥", "90", "%")]
+    page = anonymous.get(f"/public/table/{evaluated.pk}/").content.decode()
+    for row in indicators:
+        assert f"<td>{row['score']}</td>" in page and row["actual"] in page
+
+
+def test_the_data_package_is_valid_frictionless(org, year_2025, anonymous, tmp_path):
+    frictionless = pytest.importorskip("frictionless")
+    descriptor = anonymous.get("/public/B1/2025/datapackage.json").json()
+    (tmp_path / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    for resource in descriptor["resources"]:
+        (tmp_path / resource["path"]).write_bytes(anonymous.get(f"/public/B1/2025/{resource['path']}").content)
+    report = frictionless.validate(str(tmp_path / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    assert {r["name"] for r in descriptor["resources"]} == {"projects", "indicators"}
+
+
+def test_the_json_is_the_interchange_format(org, published, anonymous):
+    from jixiao.documents import read_bytes
+    document = read_bytes(anonymous.get("/public/B1/2026/data.json").content, "data.json")
+    assert document.unit.code == "434016" and document.sheets[0].name == "乡镇环境治理经费"
+
+
+@pytest.mark.parametrize(("fmt", "magic"), [("docx", b"PK"), ("xlsx", b"PK"), ("pdf", b"%PDF")])
+def test_a_table_downloads_in_the_official_layout(org, published, anonymous, fmt, magic):
+    response = anonymous.get(f"/public/table/{published.pk}.{fmt}")
+    assert response.status_code == 200 and response.content[:len(magic)] == magic
+    assert "乡镇环境治理经费" in _text_of(anonymous.get(f"/public/table/{published.pk}.{fmt}"))
+
+
+@pytest.mark.parametrize("url", ["/public/B9/2026/", "/public/B1/1999/", "/public/B1/abc/", "/public/table/999/",
+                                 "/public/B1/2026/999999/", "/public/B1/2026/other.csv", "/public/table/1.exe"])
+def test_unknown_addresses_are_404(org, published, anonymous, url):
+    assert anonymous.get(url).status_code == 404
+
+
+@pytest.mark.parametrize(("person", "status"), [("reviewer", 200), ("admin", 200), ("owner", 403), ("outsider", 403)])
+def test_the_publication_page_is_for_the_bureau(org, published, login, person, status):
+    response = login(org[person]).get("/publication/?year=2026")
+    assert response.status_code == status
+    if status == 200:
+        assert ("乡镇环境治理经费" in response.content.decode()) == (person != "outsider")
+
+
+def test_the_bureau_publishes_and_withdraws_from_its_page(org, login, anonymous):
+    sheet = approved_sheet(org)
+    client = login(org["reviewer"])
+    assert "未公开" in client.get("/publication/?year=2026").content.decode()
+    client.post(f"/publication/{sheet.pk}/publish/", {"year": "2026"})
+    assert "已公开第1版" in client.get("/publication/?year=2026").content.decode()
+    assert anonymous.get("/public/B1/2026/").status_code == 200
+    client.post(f"/publication/{sheet.pk}/withdraw/", {"year": "2026", "reason": "更正后重新公开"})
+    assert anonymous.get("/public/B1/2026/").status_code == 404
+    assert login(org["owner"]).post(f"/publication/{sheet.pk}/publish/").status_code == 403
+
+
+def test_the_demo_publishes_the_sample(db):
+    from django.test import Client
+    from jixiao.web.demo import demo_create
+    demo_create("Demo-pass-2026!")
+    index = Client().get("/public/").content.decode()
+    assert "遵化市财政局（演示）" in index
+    year = re.search(r'/public/DEMO-CZJ/(\d{4})/', index).group(1)
+    assert "维稳经费（西留村）" in Client().get(f"/public/DEMO-CZJ/{year}/").content.decode()

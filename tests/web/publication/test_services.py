@@ -1,0 +1,97 @@
+"""Publishing, new versions after an adjustment, withdrawal and self-evaluation results: who may, and what it
+leaves behind."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.exceptions import PermissionDenied
+
+from jixiao.web.publication.models import Publication
+from jixiao.web.publication.services import evaluation_publish, publication_publish, publication_withdraw
+from jixiao.web.sheets.errors import SheetError
+from jixiao.web.sheets.services.sheets import sheet_create
+from jixiao.web.sheets.services.workflow import sheet_transition
+from tests.web.conftest import small_sheet
+from tests.web.publication.conftest import SECRETS, approved_sheet, evaluate
+
+
+@pytest.mark.parametrize("person", ["owner", "colleague", "outsider", "other_reviewer"])
+def test_only_the_bureau_publishes(org, person):
+    sheet = approved_sheet(org)
+    with pytest.raises(PermissionDenied):
+        publication_publish(user=org[person], sheet_id=sheet.pk)
+    assert not Publication.objects.exists()
+
+
+@pytest.mark.parametrize("person", ["reviewer", "admin"])
+def test_publishing_masks_personal_data_and_is_in_the_history(org, person):
+    sheet = approved_sheet(org)
+    publication = publication_publish(user=org[person], sheet_id=sheet.pk)
+    assert (publication.number, publication.year, publication.unit, publication.grade) == (1, 2026, org["township"], "良")
+    stored = str(publication.content)
+    assert all(secret not in stored for secret in SECRETS) and "〔已隐去〕" in stored
+    entry = sheet.history.first()
+    assert (entry.action, entry.user) == ("publish", org[person])
+    assert entry.new.startswith("第1版（") and entry.new.endswith("批复的版本）")
+
+
+def test_an_unapproved_sheet_cannot_be_published(org, sheet):
+    with pytest.raises(SheetError, match="尚未批复"):
+        publication_publish(user=org["reviewer"], sheet_id=sheet.pk)
+
+
+def test_the_same_approved_version_is_published_once(org, published):
+    with pytest.raises(SheetError, match="已于"):
+        publication_publish(user=org["reviewer"], sheet_id=published.sheet_id)
+
+
+def test_an_adjustment_is_published_as_a_new_version_and_the_first_stays(org, published):
+    sheet_id = published.sheet_id
+    sheet_transition(user=org["owner"], sheet_id=sheet_id, name="adjust", reason="上级追加资金，整治村数增至20个")
+    # While the adjustment is under review, the published version does not change.
+    published.refresh_from_db()
+    assert published.is_current and published.number == 1
+    sheet_transition(user=org["owner"], sheet_id=sheet_id, name="submit")
+    sheet_transition(user=org["reviewer"], sheet_id=sheet_id, name="approve", grade="优")
+    second = publication_publish(user=org["reviewer"], sheet_id=sheet_id)
+    published.refresh_from_db()
+    assert (second.number, second.is_current, second.reason) == (2, True, "上级追加资金，整治村数增至20个")
+    assert (published.is_current, published.withdrawn_at) == (False, None)
+    assert list(Publication.objects.public().filter(sheet_id=sheet_id).values_list("number", flat=True)) == [2, 1]
+
+
+def test_withdrawing_hides_every_version_and_needs_a_reason(org, published):
+    with pytest.raises(SheetError, match="撤回原因"):
+        publication_withdraw(user=org["reviewer"], sheet_id=published.sheet_id, reason=" ")
+    assert publication_withdraw(user=org["admin"], sheet_id=published.sheet_id, reason="数据有误") == 1
+    published.refresh_from_db()
+    assert published.withdrawn_at and published.withdrawn_by == org["admin"] and not published.is_current
+    assert not Publication.objects.public().exists()
+    assert published.sheet.history.first().action == "withdraw"
+    # Publishing again after a withdrawal is a new version.
+    assert publication_publish(user=org["reviewer"], sheet_id=published.sheet_id).number == 2
+
+
+def test_results_wait_for_the_end_of_the_year(org, published):
+    with pytest.raises(SheetError, match="尚未结束"):
+        evaluation_publish(user=org["reviewer"], sheet_id=published.sheet_id)
+
+
+def test_results_of_an_ended_year_are_published_with_the_table(org, login):
+    sheet = approved_sheet(org, year=2025)
+    with pytest.raises(SheetError, match="请先公开"):
+        evaluation_publish(user=org["reviewer"], sheet_id=sheet.pk)
+    publication_publish(user=org["reviewer"], sheet_id=sheet.pk)
+    with pytest.raises(SheetError, match="自评尚不完整"):
+        evaluation_publish(user=org["reviewer"], sheet_id=sheet.pk)
+    evaluate(login(org["owner"]), sheet)
+    publication = evaluation_publish(user=org["reviewer"], sheet_id=sheet.pk)
+    assert publication.evaluation["grade"] and publication.evaluation_published_at
+    items = {i["name"]: i for i in publication.evaluation["items"]}
+    assert items["整治村数"]["actual"].startswith("16") and not items["整治村数"]["full_marks"]
+    assert sheet.history.first().action == "publish_evaluation"
+
+
+def test_a_draft_sheet_of_another_year_is_no_publication(org):
+    sheet_create(user=org["owner"], unit=org["township"], year=2024, content=small_sheet(), source="test")
+    assert not Publication.objects.exists()
