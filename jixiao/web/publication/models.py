@@ -45,7 +45,14 @@ class Publication(models.Model):
     content = models.JSONField("公开内容")
     overall = models.JSONField("部门整体绩效目标", null=True, blank=True)
     search_text = models.TextField("检索文本", blank=True)
+    budget_total = models.DecimalField("预算数", max_digits=16, decimal_places=2, null=True, blank=True)
+    indicator_count = models.PositiveIntegerField("指标数", default=0)
     evaluation = models.JSONField("自评结果", null=True, blank=True)
+    # Figures of the published self-evaluation, kept as columns so that a year's charts are one SQL query.
+    score = models.DecimalField("自评得分", max_digits=5, decimal_places=2, null=True, blank=True)
+    score_grade = models.CharField("自评等级", max_length=1, blank=True)
+    targets_met = models.PositiveIntegerField("达到目标的指标数", null=True, blank=True)
+    targets_scored = models.PositiveIntegerField("评分的指标数", null=True, blank=True)
     evaluation_published_at = models.DateTimeField("自评结果公开时间", null=True, blank=True)
     published_at = models.DateTimeField("公开时间", auto_now_add=True)
     published_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,

@@ -88,7 +88,6 @@ def _csv(fields: tuple, rows: Iterable[dict]) -> str:
 def _project_row(publication: Publication) -> dict:
     content = GoalSheet.model_validate(publication.content)
     evaluation = publication.evaluation or {}
-    items = [i for i in evaluation.get("items", []) if i.get("indicator") is not None and not i.get("not_applicable")]
     return {
         "publication_id": publication.pk, "bureau_code": publication.bureau.code, "year": publication.year,
         "unit_code": publication.unit.code, "unit_name": publication.unit.name, "project_code": publication.code,
@@ -96,9 +95,9 @@ def _project_row(publication: Publication) -> dict:
         "published_at": timezone.localtime(publication.published_at).replace(microsecond=0).isoformat(),
         "adjustment_reason": publication.reason, "review_grade": publication.grade,
         "money_unit": content.money_unit.value if content.money_unit else "", "budget_total": content.budget.total,
-        "indicator_count": len(content.indicators), "evaluation_total": evaluation.get("total"),
-        "evaluation_grade": evaluation.get("grade"), "execution_rate": evaluation.get("execution_rate"),
-        "targets_met": sum(1 for i in items if i.get("full_marks")) if evaluation else None,
+        "indicator_count": publication.indicator_count, "evaluation_total": publication.score,
+        "evaluation_grade": publication.score_grade, "execution_rate": evaluation.get("execution_rate"),
+        "targets_met": publication.targets_met,
     }
 
 

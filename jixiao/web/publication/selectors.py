@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Avg, Count, Q, QuerySet, Sum
 
 from jixiao.model import GoalSheet
 from jixiao.web.organisation.models import Unit
 from jixiao.web.publication.models import Publication
 
-__all__ = ["PublicTable", "bureau_years", "public_bureau", "public_search", "public_table", "public_tables",
-           "same_project_other_years", "versions_of"]
+__all__ = ["PublicTable", "UnitSummary", "bureau_years", "public_bureau", "public_search", "public_table",
+           "public_tables", "same_project_other_years", "unit_summaries", "versions_of"]
 
 SEARCH_LIMIT = 200
 
@@ -27,13 +27,18 @@ class PublicTable:
     def evaluation(self) -> dict | None:
         return self.publication.evaluation
 
-    @property
-    def targets_met(self) -> tuple[int, int] | None:
-        """How many scored indicators reached full marks, of how many (None before the result is published)."""
-        if not self.evaluation:
-            return None
-        items = [i for i in self.evaluation["items"] if i.get("indicator") is not None and not i.get("not_applicable")]
-        return sum(1 for i in items if i.get("full_marks")), len(items)
+
+@dataclass
+class UnitSummary:
+    """A unit's published tables of a year in figures: how many, and their self-evaluation results."""
+
+    unit: Unit
+    tables: int
+    scored: int
+    average: float | None
+    targets_met: int
+    targets_scored: int
+    grades: dict[str, int]
 
 
 def _base() -> QuerySet[Publication]:
@@ -61,6 +66,22 @@ def public_tables(bureau: Unit, year: int, unit: Unit | None = None) -> QuerySet
     """The current publications of a bureau's year (of one unit, when given), by unit and project."""
     queryset = _base().filter(bureau=bureau, year=year)
     return queryset.filter(unit=unit) if unit is not None else queryset
+
+
+def unit_summaries(bureau: Unit, year: int) -> list[UnitSummary]:
+    """Every unit of the bureau's year with published tables, with its figures (two SQL queries)."""
+    figures = (public_tables(bureau, year).order_by().values("unit_id")
+               .annotate(tables=Count("id"), scored=Count("score"), average=Avg("score"),
+                         met=Sum("targets_met"), of=Sum("targets_scored")))
+    grades: dict[int, dict[str, int]] = {}
+    for row in (public_tables(bureau, year).exclude(score_grade="").order_by()
+                .values("unit_id", "score_grade").annotate(n=Count("id"))):
+        grades.setdefault(row["unit_id"], {})[row["score_grade"]] = row["n"]
+    units = Unit.objects.in_bulk([row["unit_id"] for row in figures])
+    summaries = [UnitSummary(units[row["unit_id"]], row["tables"], row["scored"],
+                             None if row["average"] is None else round(float(row["average"]), 2),
+                             row["met"] or 0, row["of"] or 0, grades.get(row["unit_id"], {})) for row in figures]
+    return sorted(summaries, key=lambda summary: summary.unit.code)
 
 
 def public_table(pk: int) -> PublicTable | None:

@@ -57,9 +57,7 @@ def publication_publish(*, user, sheet_id: int) -> Publication:
         approved_at=approved.approved_at, grade=approved.grade,
         reason=mask_text(adjustment.new) if adjustment is not None else "",
         content=content.model_dump(mode="json"), overall=_overall(sheet), search_text=_search_text(sheet, content),
-        evaluation=current.evaluation if current is not None and current.withdrawn_at is None else None,
-        evaluation_published_at=current.evaluation_published_at if current is not None else None,
-        published_by=user,
+        budget_total=content.budget.total, indicator_count=len(content.indicators), published_by=user,
     )
     history_record(sheet, user, "publish", "公开版本", "",
                    f"第{number}版（{timezone.localtime(approved.approved_at):%Y-%m-%d} 批复的版本）")
@@ -79,9 +77,13 @@ def evaluation_publish(*, user, sheet_id: int) -> Publication:
     if score is None or not score.complete:
         reasons = [p.message for p in problems] or [p.message for p in score.missing]
         raise SheetError("自评尚不完整，不能公开：" + "；".join(reasons[:5]))
+    scored = [item for item in score.items if item.indicator is not None and not item.not_applicable]
     current.evaluation = mask_model(score).model_dump(mode="json")
     current.evaluation_published_at = timezone.now()
-    current.save(update_fields=["evaluation", "evaluation_published_at"])
+    current.score, current.score_grade = score.total, score.grade
+    current.targets_met, current.targets_scored = sum(item.full_marks for item in scored), len(scored)
+    current.save(update_fields=["evaluation", "evaluation_published_at", "score", "score_grade", "targets_met",
+                                "targets_scored"])
     history_record(sheet, user, "publish_evaluation", "自评结果", "", f"{score.total} 分（{score.grade}）")
     return current
 

@@ -77,7 +77,9 @@ def test_a_visitor_browses_from_the_index_to_a_table(org, year_2025, anonymous):
     index = anonymous.get("/public/").content.decode()
     assert "甲市财政局" in index and "/public/B1/2025/" in index and "/public/B1/2026/" in index
     year = anonymous.get("/public/B1/2025/").content.decode()
-    assert "遵化市西留村乡人民政府" in year and f"/public/table/{evaluated.pk}/" in year and "chart-data" in year
+    assert "遵化市西留村乡人民政府" in year and "/public/B1/2025/434016/" in year and "chart-data" in year
+    unit = anonymous.get("/public/B1/2025/434016/").content.decode()
+    assert f"/public/table/{evaluated.pk}/" in unit and f"自评 {evaluated.score} 分" in unit
     page = anonymous.get(f"/public/table/{evaluated.pk}/").content.decode()
     assert "乡镇环境治理经费" in page and "整治村数" in page and "≥18个" in page
     assert f"自评得分 <strong>{evaluated.evaluation['total']}</strong>" in page
@@ -195,4 +197,5 @@ def test_the_demo_publishes_the_sample(db):
     index = Client().get("/public/").content.decode()
     assert "遵化市财政局（演示）" in index
     year = re.search(r'/public/DEMO-CZJ/(\d{4})/', index).group(1)
-    assert "维稳经费（西留村）" in Client().get(f"/public/DEMO-CZJ/{year}/").content.decode()
+    assert "遵化市西留村乡人民政府" in Client().get(f"/public/DEMO-CZJ/{year}/").content.decode()
+    assert "维稳经费（西留村）" in Client().get(f"/public/DEMO-CZJ/{year}/434016/").content.decode()

@@ -16,7 +16,9 @@ from jixiao.web.publication.selectors import (
     bureau_years,
     public_search,
     public_tables,
+    UnitSummary,
     same_project_other_years,
+    unit_summaries,
     versions_of,
 )
 from jixiao.web.publication.views.common import bureau_or_404, table_or_404, year_or_404
@@ -34,35 +36,31 @@ def index(request):
     return render(request, "publication/index.html", {"bureaus": bureau_years()})
 
 
-def _chart(tables: list[PublicTable]) -> dict:
-    """What the year's charts show: each table's self-evaluation score and targets met, and the grades."""
-    scored = [t for t in tables if t.evaluation]
-    grades = {grade: 0 for grade in ("优", "良", "中", "差")}
-    for t in scored:
-        grades[t.evaluation["grade"]] = grades.get(t.evaluation["grade"], 0) + 1
+GRADES = ("优", "良", "中", "差")
+
+
+def _chart(summaries: list[UnitSummary]) -> dict:
+    """What the year's charts show: grades of all tables, and per unit the average score and targets met."""
+    scored = [s for s in summaries if s.scored]
     return {
-        "names": [f"{t.publication.unit.name}·{t.publication.name}" for t in scored],
-        "scores": [float(t.evaluation["total"]) for t in scored],
-        "met": [t.targets_met[0] for t in scored],
-        "missed": [t.targets_met[1] - t.targets_met[0] for t in scored],
-        "grades": [{"name": g, "value": n} for g, n in grades.items()],
+        "grades": [{"name": g, "value": sum(s.grades.get(g, 0) for s in summaries)} for g in GRADES],
+        "names": [s.unit.name for s in scored],
+        "scores": [s.average for s in scored],
+        "met": [s.targets_met for s in scored],
+        "missed": [s.targets_scored - s.targets_met for s in scored],
     }
 
 
 @require_GET
 def bureau_year(request, bureau_code: str, year: str):
-    """A bureau's year: the units and their published tables, the charts, the open data."""
+    """A bureau's year: its units with their figures, the charts, the open data."""
     bureau, year = bureau_or_404(bureau_code), year_or_404(year)
-    publications = list(public_tables(bureau, year))
-    if not publications:
+    summaries = unit_summaries(bureau, year)
+    if not summaries:
         raise Http404("这一年度没有公开的绩效目标表")
-    tables = [PublicTable(p, None) for p in publications]
-    units: dict[int, dict] = {}
-    for t in tables:
-        units.setdefault(t.publication.unit_id, {"unit": t.publication.unit, "tables": []})["tables"].append(t)
     return render(request, "publication/bureau_year.html", {
-        "bureau": bureau, "year": year, "units": list(units.values()), "chart": _chart(tables),
-        "has_results": any(t.evaluation for t in tables),
+        "bureau": bureau, "year": year, "summaries": summaries, "chart": _chart(summaries),
+        "has_results": any(s.scored for s in summaries), "tables": sum(s.tables for s in summaries),
     })
 
 
