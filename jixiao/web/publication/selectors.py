@@ -41,8 +41,12 @@ class UnitSummary:
     grades: dict[str, int]
 
 
+# The large JSON columns are read only for the one table a page shows, never for lists.
+_HEAVY = ("content", "evaluation", "overall", "search_text")
+
+
 def _base() -> QuerySet[Publication]:
-    return Publication.objects.current().select_related("unit", "bureau")
+    return Publication.objects.current().select_related("unit", "bureau").defer(*_HEAVY)
 
 
 def bureau_years() -> list[tuple[Unit, list[int]]]:
@@ -94,7 +98,7 @@ def public_table(pk: int) -> PublicTable | None:
 
 def versions_of(publication: Publication) -> QuerySet[Publication]:
     """Every public version of the same sheet, newest first."""
-    return Publication.objects.public().filter(sheet_id=publication.sheet_id).order_by("-number")
+    return Publication.objects.public().filter(sheet_id=publication.sheet_id).defer(*_HEAVY).order_by("-number")
 
 
 def same_project_other_years(publication: Publication) -> QuerySet[Publication]:
