@@ -6,6 +6,7 @@ from jixiao.model.evaluation import IndicatorResult, QualitativeTier, SelfEvalua
 from jixiao.model.execution import CumulativeSpending, ExecutionRecord, FundSource, IndicatorProgress, SpendingEntry
 from jixiao.model.indicator import Direction, Indicator, parse_direction
 from jixiao.model.monitoring import DeviationCause, Likelihood, MonitoringAnswer
+from jixiao.model.reported import ReportedEvaluation, ReportedItem, ReportedMonitoring, ReportedProgress
 from jixiao.model.sheet import Budget, Checkpoint, GoalSheet, MoneyUnit, Unit
 from jixiao.model.target import NoteCode, Operator, Target, TargetNote
 from jixiao.model.target_text import parse_target
@@ -36,6 +37,10 @@ __all__ = [
     "Operator",
     "OverallGoals",
     "QualitativeTier",
+    "ReportedEvaluation",
+    "ReportedItem",
+    "ReportedMonitoring",
+    "ReportedProgress",
     "SelfEvaluation",
     "SelfEvaluationSet",
     "Severity",

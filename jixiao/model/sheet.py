@@ -8,6 +8,7 @@ from enum import StrEnum
 from pydantic import BaseModel, Field
 
 from jixiao.model.indicator import Indicator
+from jixiao.model.reported import ReportedEvaluation, ReportedMonitoring
 
 __all__ = ["MoneyUnit", "Unit", "Budget", "Checkpoint", "GoalSheet"]
 
@@ -57,6 +58,10 @@ class GoalSheet(BaseModel):
     long_term_goals: list[str] = Field(default_factory=list, description="中长期目标, in order")
     indicators: list[Indicator] = Field(default_factory=list)
     table: int | None = Field(default=None, description="1-based table number in the source file")
+    evaluation: ReportedEvaluation | None = Field(
+        default=None, description="What a printed 绩效自评表 claims (money, actuals, scores, total, grade), as printed")
+    monitoring: ReportedMonitoring | None = Field(
+        default=None, description="What a printed 运行监控表 reports (money to date, progress, likelihood), as printed")
     form_fields: list[str] = Field(
         default_factory=list,
         description="Canonical names of the header fields and grid columns the source form has (项目编码, 资金用途, "

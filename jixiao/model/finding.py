@@ -1,0 +1,125 @@
+"""A finding: one problem a rule found, as a single serialisable value.
+
+The CLI, the web pages and the API all render the same :class:`Finding`. Its message is a template with named
+slots (``{indicator}``, ``{value}``…) rendered late, so that a translation or a different wording never needs
+the rule to run again; the fix is a value with a safety level, as ruff's ``Applicability``.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field, computed_field
+
+from jixiao.model.diagnostic import Location, Severity
+
+__all__ = ["Applicability", "Confidence", "Dimension", "Edit", "Finding", "Fix"]
+
+
+class Dimension(StrEnum):
+    """The dimension a rule serves: the review's (财预〔2015〕88号 审核内容, plus 规范性 for form), and 准确性 for the
+    audit of self-evaluations (do the printed scores follow from the printed figures)."""
+
+    COMPLETENESS = "完整性"
+    RELEVANCE = "相关性"
+    APPROPRIATENESS = "适当性"
+    FEASIBILITY = "可行性"
+    FORM = "规范性"
+    ACCURACY = "准确性"
+
+
+class Applicability(StrEnum):
+    """How far a fix can be trusted."""
+
+    SAFE = "safe"  # the corrected value follows from the table itself; applying it cannot change the meaning
+    NEEDS_HUMAN = "needs-human"  # a likely correction, but the preparer must confirm it (a number, a level)
+    DISPLAY_ONLY = "display-only"  # advice; no value can be derived from the table
+
+    @property
+    def label(self) -> str:
+        """The Chinese words shown to users."""
+        return {"safe": "可直接修改", "needs-human": "需人工确认", "display-only": "仅供参考"}[self.value]
+
+
+class Confidence(StrEnum):
+    """How sure the finding is, independently of how serious it would be (pylint's ``interfaces.py``)."""
+
+    HIGH = "high"  # read directly from the cells
+    INFERENCE = "inference"  # rests on reading the words (a lexicon) or on a unit inferred from the description
+    GUESSED_LAYOUT = "guessed-layout"  # the reader had to guess the table layout; the cells may be misplaced
+
+    @property
+    def label(self) -> str:
+        """The Chinese word shown to users."""
+        return {"high": "确定", "inference": "推断", "guessed-layout": "版式推测"}[self.value]
+
+
+class Edit(BaseModel):
+    """One corrected value: which field of which row, what it says now and what it should say.
+
+    ``field`` names a model field: ``target.operator``, ``target.unit``, ``target``, ``level1``, ``level2``,
+    ``description``, ``name``, ``goals``, ``budget.total`` and so on. ``row`` is the indicator row, if any.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    field: str
+    before: str | None = None
+    after: str | None = None
+    row: int | None = None
+    indicator: str | None = None
+
+
+class Fix(BaseModel):
+    """A suggested correction: a one-line summary, the edits that carry it out and how safe they are."""
+
+    model_config = ConfigDict(frozen=True)
+
+    applicability: Applicability
+    summary: str
+    edits: tuple[Edit, ...] = ()
+
+
+class Finding(BaseModel):
+    """One problem found in one place.
+
+    ``sheet`` is the sheet's key (project code or name); ``indicator`` the 三级指标 name or None for a finding
+    about the whole sheet. ``params`` fill the slots of ``template``; :attr:`message` renders them.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    rule: str
+    name: str
+    severity: Severity
+    dimension: Dimension
+    source: str
+    sheet: str | None = None
+    indicator: str | None = None
+    location: Location = Location()
+    template: str
+    params: dict[str, str] = Field(default_factory=dict)
+    fix: Fix | None = None
+    confidence: Confidence = Confidence.HIGH
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def message(self) -> str:
+        """The message in Chinese, its slots filled."""
+        return self.template.format_map(self.params)
+
+    def contract(self) -> dict[str, object]:
+        """The JSON object of ``jixiao check --format json`` (the documented keys first, then extras)."""
+        return {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "dimension": self.dimension.value,
+            "source": self.source,
+            "sheet": self.sheet,
+            "indicator": self.indicator,
+            "message": self.message,
+            "fix": self.fix.model_dump(mode="json") if self.fix else None,
+            "name": self.name,
+            "confidence": self.confidence.value,
+            "location": self.location.model_dump(mode="json", exclude_none=True),
+        }

@@ -1,0 +1,71 @@
+"""What a unit printed in its own 绩效自评表 or 运行监控表: the claims a bureau audits.
+
+A self-evaluation document carries the goal sheet (indicators with their targets) and, per row, what the unit
+says it achieved and what it scored itself; the figures are kept exactly as printed (a score of 1.9 stays 1.9,
+an actual of 完成 stays text), because the audit (:mod:`jixiao.scoring.audit`) checks whether they follow from
+each other. Nothing here is computed.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pydantic import BaseModel, Field
+
+from jixiao.model.monitoring import Likelihood
+
+__all__ = ["ReportedEvaluation", "ReportedItem", "ReportedMonitoring", "ReportedProgress"]
+
+
+class ReportedItem(BaseModel):
+    """One scored row of a printed 自评表. ``indicator`` is the 1-based position in the sheet's indicators."""
+
+    indicator: int = Field(ge=1)
+    actual_raw: str | None = Field(default=None, description="实际完成值 as printed")
+    weight: Decimal | None = Field(default=None, description="分值 (权重) as printed")
+    score: Decimal | None = Field(default=None, description="得分 as printed")
+    deviation: str | None = Field(default=None, description="偏差原因分析及改进措施 as printed")
+    row: int | None = Field(default=None, description="Row in the source table, for messages")
+
+
+class ReportedEvaluation(BaseModel):
+    """A printed 项目支出绩效自评表: money, the 预算执行率 row, every indicator row, the claimed total and grade."""
+
+    budget_initial: Decimal | None = Field(default=None, description="年初预算数")
+    budget_full: Decimal | None = Field(default=None, description="全年预算数")
+    spent: Decimal | None = Field(default=None, description="全年执行数")
+    execution_rate: Decimal | None = Field(default=None, description="执行率 in % as printed")
+    execution_weight: Decimal | None = Field(default=None, description="预算执行率 的分值 as printed")
+    execution_score: Decimal | None = Field(default=None, description="预算执行率 的得分 as printed")
+    items: list[ReportedItem] = Field(default_factory=list)
+    total: Decimal | None = Field(default=None, description="总分 as printed")
+    grade: str | None = Field(default=None, description="自评等级 as printed")
+    overall_actual: str | None = Field(default=None, description="年度总体目标实际完成情况")
+    notes: list[str] = Field(default_factory=list, description="Other text of the form (说明, instructions left in)")
+
+    def item_for(self, indicator: int) -> ReportedItem | None:
+        """The printed row of the indicator at 1-based position ``indicator``, if any."""
+        return next((item for item in self.items if item.indicator == indicator), None)
+
+
+class ReportedProgress(BaseModel):
+    """One indicator row of a printed 运行监控表."""
+
+    indicator: int = Field(ge=1)
+    actual_raw: str | None = Field(default=None, description="1–N月实际完成值 as printed")
+    projected_raw: str | None = Field(default=None, description="全年预计完成值 as printed")
+    likelihood: Likelihood | None = Field(default=None, description="完成目标可能性")
+    cause: str | None = Field(default=None, description="偏差原因")
+    remedy: str | None = Field(default=None, description="改进措施")
+    row: int | None = None
+
+
+class ReportedMonitoring(BaseModel):
+    """A printed 运行监控表: the period, the money to date and each indicator's progress."""
+
+    months: int | None = Field(default=None, ge=1, le=12, description="The period is 1–N月")
+    budget: Decimal | None = Field(default=None, description="全年预算数 (年初预算数 where no other is given)")
+    spent: Decimal | None = Field(default=None, description="1–N月执行数")
+    execution_rate: Decimal | None = Field(default=None, description="执行率 in % as printed")
+    projected_spent: Decimal | None = Field(default=None, description="全年预计执行数")
+    items: list[ReportedProgress] = Field(default_factory=list)
