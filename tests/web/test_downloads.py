@@ -20,7 +20,7 @@ from tests.web.conftest import small_sheet
 def hostile_names(folder: Path) -> list[str]:
     """An absolute path, a traversal, and a name with separators, quotes and control characters."""
     return [str(folder / "ABSOLUTE"), "../../../../" + str(folder / "TRAVERSAL").lstrip("/"),
-            'a/b\\c"d\r\nX-Injected: 1;\x00e']
+            'a/b\\c"d\r\nX-Injected: 1;\x07e']
 
 
 def download_name(response) -> str:

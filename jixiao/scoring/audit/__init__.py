@@ -1,0 +1,39 @@
+"""The audit of self-evaluations and monitoring tables (绩效自评复核): recompute what units printed and report,
+as findings, where the printed scores, totals, grades and answers do not follow from the printed figures.
+
+Use :func:`audit_sheet` (or :func:`audit_document`) with a scoring :class:`~jixiao.scoring.profile.Profile`;
+:func:`recompute` gives the side-by-side table.
+"""
+
+from __future__ import annotations
+
+from jixiao.model import Document, GoalSheet
+from jixiao.model.finding import Finding
+from jixiao.scoring.audit.recompute import Recomputation, RecomputedItem, recompute
+from jixiao.scoring.audit.registry import AUDIT_RULES
+from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
+from jixiao.scoring.profile import Profile
+
+__all__ = ["AUDIT_RULES", "AuditContext", "AuditDocs", "AuditRule", "Recomputation", "RecomputedItem",
+           "audit_document", "audit_sheet", "is_audited", "recompute"]
+
+
+def is_audited(sheet: GoalSheet) -> bool:
+    """True when the sheet carries a printed self-evaluation or monitoring table."""
+    return sheet.evaluation is not None or sheet.monitoring is not None
+
+
+def audit_sheet(sheet: GoalSheet, profile: Profile, *, source: str | None = None,
+                approved: GoalSheet | None = None) -> list[Finding]:
+    """The audit findings of one sheet; ``approved`` is the approved goal sheet, when known."""
+    if not is_audited(sheet):
+        return []
+    ctx = AuditContext(sheet=sheet, profile=profile, source=source, approved=approved)
+    applies = {"evaluation": sheet.evaluation is not None, "monitoring": sheet.monitoring is not None,
+               "approval": approved is not None}
+    return [finding for rule in AUDIT_RULES if applies[rule.applies_to] for finding in rule.check(ctx)]
+
+
+def audit_document(document: Document, profile: Profile) -> list[Finding]:
+    """The audit findings of every sheet of ``document``."""
+    return [finding for sheet in document.sheets for finding in audit_sheet(sheet, profile, source=document.source)]

@@ -1,0 +1,76 @@
+"""What an audit rule is: the same declarations as a review rule (code, name, title, severity, source, message
+template, documentation) and a short check over one printed self-evaluation or monitoring table.
+
+Audit rules report :class:`jixiao.model.finding.Finding`, the value the review rules report, so the CLI, the
+pages and the API show both alike. They are registered explicitly in :mod:`jixiao.scoring.audit.registry`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from typing import ClassVar
+
+from jixiao.model import GoalSheet, Location, Severity
+from jixiao.model.finding import Dimension, Finding, Fix
+from jixiao.scoring.audit.recompute import Recomputation, recompute
+from jixiao.scoring.profile import Profile
+
+__all__ = ["AuditContext", "AuditDocs", "AuditRule"]
+
+
+@dataclass(frozen=True)
+class AuditDocs:
+    """A rule's documentation in Chinese: what it checks, the formula, the profile setting it reads, an example."""
+
+    what: str  # 检查内容
+    formula: str  # 计算方法
+    setting: str  # 读取的评分方案设置
+    example: str  # 示例
+
+
+@dataclass
+class AuditContext:
+    """One sheet of a printed 自评表 or 监控表 under audit, with the approved sheet when jixiao holds it."""
+
+    sheet: GoalSheet
+    profile: Profile
+    source: str | None = None
+    approved: GoalSheet | None = None
+
+    @cached_property
+    def recomputation(self) -> Recomputation:
+        """The printed self-evaluation recomputed (once per sheet, shared by the rules)."""
+        return recompute(self.sheet, self.profile)
+
+
+class AuditRule:
+    """Base of every audit rule; subclasses set the attributes and implement :meth:`check`."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    title: ClassVar[str]
+    severity: ClassVar[Severity]
+    source: ClassVar[str]
+    message: ClassVar[str]
+    docs: ClassVar[AuditDocs]
+    applies_to: ClassVar[str] = "evaluation"  # or "monitoring": which printed record the rule reads
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        """Yield the findings of this rule on the sheet of ``ctx``."""
+        raise NotImplementedError
+
+    def finding(self, ctx: AuditContext, *, indicator: str | None = None, row: int | None = None,
+                column: str | None = None, fix: str | None = None, **slots: object) -> Finding:
+        """A finding of this rule, its message slots filled; ``fix`` is advice for a person (display only)."""
+        slots.setdefault("sheet", ctx.sheet.key)
+        if indicator is not None:
+            slots.setdefault("indicator", indicator)
+        return Finding(
+            rule=self.code, name=self.name, severity=self.severity, dimension=Dimension.ACCURACY, source=self.source,
+            sheet=ctx.sheet.key, indicator=indicator,
+            location=Location(file=ctx.source, table=ctx.sheet.table, sheet=ctx.sheet.key, row=row, column=column),
+            template=self.message, params={key: str(value) for key, value in slots.items()},
+            fix=Fix(applicability="display-only", summary=fix) if fix else None,
+        )

@@ -1,0 +1,307 @@
+"""Audit of a printed 绩效自评表: do the printed scores, totals and grade follow from the printed figures?"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from jixiao.model import Severity
+from jixiao.model.finding import Finding
+from jixiao.scoring.audit.recompute import tolerance
+from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
+from jixiao.scoring.target_rules import number
+
+__all__ = ["EVALUATION_RULES"]
+
+SCORING = "财预〔2020〕10号《项目支出绩效评价管理办法》附件《项目支出绩效自评表》及评分说明"
+DEVIATION = "财预〔2020〕10号 附件：未完成目标的指标须说明偏差原因并提出改进措施"
+_HUNDRED = Decimal(100)
+
+
+def _reported(ctx: AuditContext) -> bool:
+    return ctx.sheet.evaluation is not None
+
+
+class ScoreAboveWeight(AuditRule):
+    code = "JX901"
+    name = "score-above-weight"
+    title = "得分超过分值"
+    severity = Severity.ERROR
+    source = SCORING
+    message = "指标“{indicator}”得分 {score} 超过其分值 {weight}"
+    docs = AuditDocs(what="每一行（含预算执行率）的得分不超过该行分值。", formula="得分 ≤ 分值（超额完成不加分）",
+                     setting="无", example="分值 10、得分 12：报告本规则。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        for item in ctx.recomputation.items:
+            if item.printed is not None and item.weight is not None and item.printed > item.weight:
+                yield self.finding(ctx, indicator=item.name, row=item.row, column="得分", score=number(item.printed),
+                                   weight=number(item.weight), fix=f"得分最多为 {number(item.weight)}")
+
+
+class ScoreInflated(AuditRule):
+    code = "JX902"
+    name = "score-above-what-the-actual-supports"
+    title = "得分高于实际完成情况应得的分数"
+    severity = Severity.ERROR
+    source = SCORING
+    message = "指标“{indicator}”得分 {score}，按实际完成值应得 {expected}（{formula}）"
+    docs = AuditDocs(
+        what="定量指标的得分不高于按实际完成值与年度指标值计算的得分（含预算执行率一行）。",
+        formula="正向指标：分值 × min(实际值 ÷ 目标值, 1)；反向指标：分值 × min(目标值 ÷ 实际值, 1)，实际值为 0 得满分；"
+                "预算执行率：分值 × 执行率（超过100%按100%计）。允许的误差为所印得分末位的半个单位。",
+        setting="rounding.places（保留位数）；execution（预算执行率的标签与缺省分值）",
+        example="目标 ≥18个、实际 15个、分值 10：应得 10 × 15 ÷ 18 = 8.33；印 10 分则报告本规则。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        for item in ctx.recomputation.items:
+            if item.off and item.printed > item.exact and not (item.weight is not None and item.printed > item.weight):
+                yield self.finding(ctx, indicator=item.name, row=item.row, column="得分", score=number(item.printed),
+                                   expected=item.expected, formula=item.formula,
+                                   fix=f"按实际完成情况计分：{item.expected}，或补充实际完成值的依据")
+
+
+class ScoreDeflated(AuditRule):
+    code = "JX903"
+    name = "score-below-what-the-actual-supports"
+    title = "得分低于实际完成情况应得的分数"
+    severity = Severity.WARNING
+    source = SCORING
+    message = "指标“{indicator}”得分 {score}，按实际完成值应得 {expected}（{formula}）"
+    docs = AuditDocs(what="得分低于按实际完成值计算的得分：可能是计分错误，也可能另有扣分理由，须写明。",
+                     formula="同 JX902", setting="rounding.places",
+                     example="执行率 100%、分值 10、得分 9：应得 10；报告本规则，请写明扣分理由或更正。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        for item in ctx.recomputation.items:
+            if item.off and item.printed < item.exact:
+                yield self.finding(ctx, indicator=item.name, row=item.row, column="得分", score=number(item.printed),
+                                   expected=item.expected, formula=item.formula,
+                                   fix=f"更正为 {item.expected}，或在偏差原因中写明扣分理由")
+
+
+class ExecutionRateMismatch(AuditRule):
+    code = "JX904"
+    name = "execution-rate-not-spent-over-budget"
+    title = "执行率与执行数、预算数不符"
+    severity = Severity.ERROR
+    source = SCORING
+    message = "所印执行率 {printed}%，全年执行数 {spent} ÷ 全年预算数 {budget} = {computed}%"
+    docs = AuditDocs(what="所印预算执行率等于全年执行数除以全年预算数。", formula="执行率 = 全年执行数 ÷ 全年预算数 × 100%",
+                     setting="rounding.places", example="预算 90、执行 59.04，印执行率 100%：应为 65.6%。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        report = ctx.sheet.evaluation
+        rate = ctx.recomputation.execution_rate
+        if not _reported(ctx) or report.execution_rate is None or report.spent is None or not report.budget_full:
+            return
+        if abs(report.execution_rate - rate) > max(tolerance(report.execution_rate), Decimal("0.05")):
+            yield self.finding(ctx, indicator=ctx.profile.execution.label, column="执行率",
+                               printed=number(report.execution_rate), spent=number(report.spent),
+                               budget=number(report.budget_full), computed=ctx.profile.rounding(rate),
+                               fix=f"执行率应为 {ctx.profile.rounding(rate)}%")
+
+
+class OverExecution(AuditRule):
+    code = "JX905"
+    name = "spending-above-budget"
+    title = "执行数超过预算数"
+    severity = Severity.WARNING
+    source = "《预算法》第十三条：经人民代表大会批准的预算，非经法定程序，不得调整；支出不得突破预算"
+    message = "全年执行数 {spent} 超过全年预算数 {budget}（执行率 {rate}%）"
+    docs = AuditDocs(what="执行率超过 100% 时提示：预算执行不得突破批复的预算，得分按 100% 计。",
+                     formula="执行率 > 100%", setting="无", example="预算 18、执行 21.6：执行率 120%，报告本规则。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        rate = ctx.recomputation.execution_rate
+        report = ctx.sheet.evaluation
+        if _reported(ctx) and rate is not None and rate > _HUNDRED:
+            yield self.finding(ctx, indicator=ctx.profile.execution.label, column="全年执行数",
+                               spent=number(report.spent) if report.spent is not None else "—",
+                               budget=number(report.budget_full) if report.budget_full else "—",
+                               rate=ctx.profile.rounding(rate), fix="核对执行数；确有超支须说明资金来源和调整程序")
+
+
+class TotalNotSumOfScores(AuditRule):
+    code = "JX906"
+    name = "total-not-sum-of-scores"
+    title = "总分与各项得分之和不符"
+    severity = Severity.ERROR
+    source = SCORING
+    message = "所印总分 {total}，各项得分之和为 {sum}"
+    docs = AuditDocs(what="所印总分等于预算执行率与各指标得分之和。", formula="总分 = Σ 各行得分",
+                     setting="无", example="各行得分合计 94，印总分 98：报告本规则。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        computed = ctx.recomputation
+        if computed.printed_total is None or computed.printed_sum is None:
+            return
+        # Each printed score may be rounded by half a unit; the total is the exact sum rounded once.
+        allowed = tolerance(computed.printed_total) + sum(
+            tolerance(item.printed) for item in computed.items if item.printed is not None)
+        if abs(computed.printed_total - computed.printed_sum) > allowed:
+            yield self.finding(ctx, column="总分", total=number(computed.printed_total),
+                               sum=number(computed.printed_sum), fix=f"总分应为 {number(computed.printed_sum)}")
+
+
+class ClaimedGradeMismatch(AuditRule):
+    code = "JX907"
+    name = "grade-not-following-total"
+    title = "自评等级与总分不符"
+    severity = Severity.ERROR
+    source = SCORING + "：90（含）以上为优，80（含）–90为良，60（含）–80为中，60以下为差"
+    message = "所印等级“{grade}”，总分 {total} 按评分方案应为“{expected}”"
+    docs = AuditDocs(what="所印自评等级与所印总分按评分方案的等级线一致。",
+                     formula="优 ≥ 90 > 良 ≥ 80 > 中 ≥ 60 > 差（以评分方案为准）", setting="grades",
+                     example="总分 86、等级“优”：应为“良”。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        report = ctx.sheet.evaluation
+        if not _reported(ctx) or not report.grade or report.total is None:
+            return
+        expected = ctx.profile.grade(report.total)
+        if report.grade.strip() != expected:
+            yield self.finding(ctx, column="等级", grade=report.grade.strip(), total=number(report.total),
+                               expected=expected, fix=f"等级应为“{expected}”")
+
+
+class WeightsNotHundred(AuditRule):
+    code = "JX908"
+    name = "weights-not-adding-to-100"
+    title = "分值合计不等于100"
+    severity = Severity.WARNING
+    source = SCORING + "：总分值100分，预算执行率10分，产出、效益、满意度指标合计90分"
+    message = "各行分值合计 {sum}（含预算执行率 {execution}），应为 100"
+    docs = AuditDocs(what="预算执行率与各指标的分值合计为 100；表中未印预算执行率分值时按评分方案的缺省分值计入。",
+                     formula="Σ 分值 = 100", setting="execution.weight",
+                     example="指标分值合计 110，预算执行率 10：合计 120，报告本规则。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        items = [item for item in ctx.recomputation.items if item.indicator is not None]
+        if not _reported(ctx) or not items or any(item.weight is None for item in items):
+            return  # a blank weight cell is its own problem (JX913); a partial sum says nothing
+        execution = ctx.recomputation.execution.weight
+        total = sum(item.weight for item in items) + execution
+        if total != _HUNDRED:
+            yield self.finding(ctx, column="分值", sum=number(total), execution=number(execution),
+                               fix="调整各指标分值，使合计（含预算执行率）为 100")
+
+
+class QualitativeActualForNumber(AuditRule):
+    code = "JX909"
+    name = "qualitative-actual-for-numeric-target"
+    title = "定量目标的实际完成值写成了文字"
+    severity = Severity.WARNING
+    source = SCORING + "：定量指标按实际完成值与年度指标值计算得分"
+    message = "指标“{indicator}”的目标是 {target}，实际完成值写作“{actual}”，无法核对得分 {score}"
+    docs = AuditDocs(what="年度指标值是数值时，实际完成值也应是数值（如“已完成”“达成预期指标”无法计分）。",
+                     formula="—", setting="无", example="目标 ≥95%、实际完成值“完成”：报告本规则。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        for item in ctx.recomputation.items:
+            if item.qualitative_actual:
+                yield self.finding(ctx, indicator=item.name, row=item.row, column="实际完成值", target=item.target,
+                                   actual=item.actual, score=number(item.printed) if item.printed is not None else "（空）",
+                                   fix=f"填写实际完成的数值（与 {item.target} 同一单位）")
+
+
+class MissedWithoutReason(AuditRule):
+    code = "JX910"
+    name = "missed-target-without-reason"
+    title = "未达目标却未说明偏差原因"
+    severity = Severity.WARNING
+    source = DEVIATION
+    message = "指标“{indicator}”未得满分（{score}/{weight}），偏差原因分析及改进措施为空"
+    docs = AuditDocs(what="得分低于分值（或按实际完成值未达目标）的每一行都写明偏差原因和改进措施。",
+                     formula="得分 < 分值 或 完成比例 < 100% ⇒ 偏差原因不得为空", setting="无",
+                     example="目标 ≥18个、实际 15个、偏差原因空：报告本规则。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        report = ctx.sheet.evaluation
+        if not _reported(ctx):
+            return
+        for item in ctx.recomputation.items:
+            if item.indicator is None:
+                continue
+            missed = (item.share is not None and item.share < 1) or (
+                item.printed is not None and item.weight is not None and item.printed < item.weight)
+            printed = report.item_for(item.indicator)
+            if missed and not (printed and (printed.deviation or "").strip()):
+                yield self.finding(ctx, indicator=item.name, row=item.row, column="偏差原因分析及改进措施",
+                                   score=number(item.printed) if item.printed is not None else "—",
+                                   weight=number(item.weight) if item.weight is not None else "—",
+                                   fix="写明未达目标的原因和下一步改进措施")
+
+
+# Instructions that the templates print in cells and units leave in place.
+_TEMPLATE = re.compile(r"\(\s*\d+\s*字以内\s*\)|（\s*\d+\s*字以内\s*）|对照年度目标|按照.{0,6}填写|请填写|填写说明")
+
+
+class TemplateTextLeft(AuditRule):
+    code = "JX911"
+    name = "template-instructions-left-in"
+    title = "模板说明文字未删除"
+    severity = Severity.WARNING
+    source = SCORING
+    message = "“{field}”中留有模板的填写说明：“{text}”"
+    docs = AuditDocs(what="自评表中不留模板的填写说明（如“对照年度目标…(100字以内)”），说明该处没有真正填写。",
+                     formula="—", setting="无", example="年度总体目标实际完成情况写着“对照年度目标，说明…(100字以内)”。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        report = ctx.sheet.evaluation
+        if not _reported(ctx):
+            return
+        texts = [("年度总体目标实际完成情况", report.overall_actual, None)]
+        texts += [("说明", note, None) for note in report.notes]
+        texts += [("偏差原因分析及改进措施", item.deviation, item.row) for item in report.items]
+        texts += [("实际完成值", item.actual_raw, item.row) for item in report.items]
+        for field, text, row in texts:
+            if text and _TEMPLATE.search(text):
+                yield self.finding(ctx, row=row, column=field, field=field, text=text.strip()[:60],
+                                   fix="删除说明文字，填写实际内容")
+
+
+class ScoresNotFilled(AuditRule):
+    code = "JX912"
+    name = "self-evaluation-not-filled"
+    title = "自评表未填写完成值或得分"
+    severity = Severity.ERROR
+    source = SCORING
+    message = "{count} 行没有{what}"
+    docs = AuditDocs(what="每个指标都填写了实际完成值和得分（提交未填写的自评表等于没有自评）。",
+                     formula="—", setting="无", example="所有指标的完成值、得分均为空。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        if not _reported(ctx):
+            return
+        items = [item for item in ctx.recomputation.items if item.indicator is not None]
+        rows = ctx.recomputation.items  # the 预算执行率 row has a score too
+        for what, empty in (("实际完成值", [i for i in items if not i.actual]),
+                            ("得分", [i for i in rows if i.printed is None])):
+            if empty:
+                yield self.finding(ctx, column=what, count=len(empty), what=what,
+                                   fix="逐项填写：" + "、".join(i.name for i in empty[:5]) + ("等" if len(empty) > 5 else ""))
+
+
+class WeightBlank(AuditRule):
+    code = "JX913"
+    name = "weight-blank"
+    title = "指标没有分值"
+    severity = Severity.WARNING
+    source = SCORING
+    message = "指标“{indicator}”没有分值，无法核对得分"
+    docs = AuditDocs(what="每个指标行都印有分值（权重）。", formula="—", setting="无",
+                     example="分值栏为空而得分为 8。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        if not _reported(ctx):
+            return
+        for item in ctx.recomputation.items:
+            if item.indicator is not None and item.weight is None:
+                yield self.finding(ctx, indicator=item.name, row=item.row, column="分值", fix="填写该指标的分值")
+
+
+EVALUATION_RULES = (ScoreAboveWeight(), ScoreInflated(), ScoreDeflated(), ExecutionRateMismatch(), OverExecution(),
+                    TotalNotSumOfScores(), ClaimedGradeMismatch(), WeightsNotHundred(), QualitativeActualForNumber(),
+                    MissedWithoutReason(), TemplateTextLeft(), ScoresNotFilled(), WeightBlank())

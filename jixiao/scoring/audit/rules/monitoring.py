@@ -1,0 +1,150 @@
+"""Audit of a printed 运行监控表: money against the plan, credible projections, honest likelihoods."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from jixiao.model import Likelihood, Operator, Severity, parse_target
+from jixiao.model.finding import Finding
+from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
+from jixiao.scoring.spend_plan import PlanError, month_end, planned_share
+from jixiao.scoring.target_rules import number
+
+__all__ = ["MONITORING_RULES"]
+
+MONITORING = "财预〔2019〕136号《关于印发〈中央部门预算绩效运行监控管理暂行办法〉的通知》及其附件《运行监控表》"
+_HUNDRED = Decimal(100)
+
+
+def _period(ctx: AuditContext):
+    report = ctx.sheet.monitoring
+    if report is None or report.months is None:
+        return None
+    return report
+
+
+def _planned(ctx: AuditContext, months: int) -> tuple[Decimal, str]:
+    """The planned cumulative share at the end of month ``months``: the sheet's own plan, else linear."""
+    year = ctx.sheet.year or 2000
+    try:
+        return planned_share(ctx.sheet.spend_plan, month_end(year, months), year)
+    except PlanError:
+        share = Decimal(months) * _HUNDRED / 12
+        return share, f"表中没有资金支出计划，按时间均匀计算：{months}/12 = {ctx.profile.rounding(share)}%"
+
+
+class SpendingBehindPlan(AuditRule):
+    code = "JX951"
+    name = "spending-behind-plan"
+    title = "资金执行进度落后于计划"
+    severity = Severity.WARNING
+    source = MONITORING
+    message = "1–{months}月执行率 {rate}%，低于计划进度 {planned}%（相差 {gap} 个百分点；{how}）"
+    applies_to = "monitoring"
+    docs = AuditDocs(what="1–N月执行数占全年预算的比例不低于资金支出计划在该月底的进度。",
+                     formula="执行率 = 1–N月执行数 ÷ 全年预算数；计划进度按资金支出计划在各时间点之间按天线性插值",
+                     setting="monitoring.behind_plan（yellow_gap：相差超过多少个百分点提示）",
+                     example="1–6月执行 3 万元、预算 18 万元（16.67%），计划 6月底 60%：相差 43.33 个百分点。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        report = _period(ctx)
+        rule = ctx.profile.monitoring.behind_plan
+        if report is None or not rule.enabled or report.spent is None or not report.budget:
+            return
+        rate = report.spent / report.budget * _HUNDRED
+        planned, how = _planned(ctx, report.months)
+        if planned - rate > rule.yellow_gap:
+            rounded = ctx.profile.rounding
+            yield self.finding(ctx, column="1–N月执行数", months=report.months, rate=rounded(rate),
+                               planned=rounded(planned), gap=rounded(planned - rate), how=how,
+                               fix="说明支出滞后的原因和加快执行的措施")
+
+
+class ProjectionNotCredible(AuditRule):
+    code = "JX952"
+    name = "projected-spending-not-credible"
+    title = "全年预计执行数缺乏依据"
+    severity = Severity.WARNING
+    source = MONITORING
+    message = "1–{months}月只执行 {rate}%，却预计全年执行 {projected}%，其余 {rest}% 须在剩下的 {left} 个月内完成"
+    applies_to = "monitoring"
+    docs = AuditDocs(
+        what="全年预计执行数与至今的进度相称：剩余月份的月均支出超过至今月均的 3 倍时提示。",
+        formula="(全年预计执行数 − 1–N月执行数) ÷ (12 − N) > 3 × 1–N月执行数 ÷ N", setting="无",
+        example="1–6月执行 10%，预计全年 100%：后 6 个月月均 15%，是前 6 个月月均 1.67% 的 9 倍。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        report = _period(ctx)
+        if report is None or report.months >= 12 or None in (report.spent, report.projected_spent) or not report.budget:
+            return
+        rate, projected = report.spent / report.budget * _HUNDRED, report.projected_spent / report.budget * _HUNDRED
+        pace, needed = rate / report.months, (projected - rate) / (12 - report.months)
+        if needed > 3 * pace and projected - rate > 20:
+            rounded = ctx.profile.rounding
+            yield self.finding(ctx, column="全年预计执行数", months=report.months, rate=rounded(rate),
+                               projected=rounded(projected), rest=rounded(projected - rate), left=12 - report.months,
+                               fix="按实际进度预计全年执行数，或写明下半年集中支出的依据（合同、付款节点）")
+
+
+class CertainThoughFarBehind(AuditRule):
+    code = "JX953"
+    name = "certain-though-far-behind"
+    title = "进度严重落后却填“确定能”完成"
+    severity = Severity.WARNING
+    source = MONITORING
+    message = "指标“{indicator}”1–{months}月完成 {actual}（目标 {target}，完成 {progress}%，时间已过 {elapsed}%），完成目标可能性却为“确定能”"
+    applies_to = "monitoring"
+    docs = AuditDocs(what="完成进度不到时间进度一半的指标，不应填“确定能”完成（越高越好的定量指标）。",
+                     formula="实际完成值 ÷ 目标值 < ½ × N/12", setting="无",
+                     example="目标 ≥18个，1–8月完成 3个（16.7%，时间已过 66.7%），填“确定能”。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        report = _period(ctx)
+        if report is None:
+            return
+        elapsed = Decimal(report.months) * _HUNDRED / 12
+        for item in report.items:
+            if item.likelihood is not Likelihood.CERTAIN or item.indicator > len(ctx.sheet.indicators):
+                continue
+            indicator = ctx.sheet.indicators[item.indicator - 1]
+            target, actual = indicator.target, parse_target(item.actual_raw or "")
+            if target.value is None or actual.value is None or target.value <= 0:
+                continue
+            if target.operator in (Operator.LE, Operator.LT, Operator.RANGE):
+                continue  # progress towards a ceiling or a range says nothing about being behind
+            progress = actual.value / target.value * _HUNDRED
+            if progress < elapsed / 2:
+                rounded = ctx.profile.rounding
+                yield self.finding(ctx, indicator=indicator.name, row=item.row, column="完成目标可能性",
+                                   months=report.months, actual=item.actual_raw, target=target.raw,
+                                   progress=rounded(progress), elapsed=rounded(elapsed),
+                                   fix="如实填写完成目标可能性，并写明偏差原因和改进措施")
+
+
+class UncertainWithoutCause(AuditRule):
+    code = "JX954"
+    name = "uncertain-without-cause-or-remedy"
+    title = "未确定能完成却未写偏差原因和改进措施"
+    severity = Severity.WARNING
+    source = MONITORING
+    message = "指标“{indicator}”完成目标可能性为“{likelihood}”，未填写{missing}"
+    applies_to = "monitoring"
+    docs = AuditDocs(what="完成目标可能性为“有可能”或“完全不可能”的指标，须写偏差原因和改进措施。",
+                     formula="—", setting="无", example="“有可能”，偏差原因与改进措施均空。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        report = ctx.sheet.monitoring
+        if report is None:
+            return
+        for item in report.items:
+            if item.likelihood in (None, Likelihood.CERTAIN) or item.indicator > len(ctx.sheet.indicators):
+                continue
+            missing = [what for what, text in (("偏差原因", item.cause), ("改进措施", item.remedy)) if not (text or "").strip()]
+            if missing:
+                yield self.finding(ctx, indicator=ctx.sheet.indicators[item.indicator - 1].name, row=item.row,
+                                   column="偏差原因", likelihood=item.likelihood.value, missing="和".join(missing),
+                                   fix="写明偏差原因（经费、制度、人员、硬件或其他）和具体改进措施")
+
+
+MONITORING_RULES = (SpendingBehindPlan(), ProjectionNotCredible(), CertainThoughFarBehind(), UncertainWithoutCause())

@@ -1,0 +1,29 @@
+"""Printed self-evaluations and monitoring tables for the audit tests, written compactly as rows."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from jixiao.model import GoalSheet, Indicator, ReportedEvaluation, ReportedItem
+
+D = Decimal
+
+
+def printed(rows, *, budget=None, spent=None, rate=None, execution_weight=None, execution_score=None, total=None,
+            grade=None, notes=(), overall_actual=None, name="测试项目", year=2023) -> GoalSheet:
+    """A sheet with a printed 自评表. ``rows``: (level1, level2, name, target, actual, weight, score[, deviation])."""
+    indicators, items = [], []
+    for number, row in enumerate(rows, start=1):
+        level1, level2, indicator, target, actual, weight, score, *rest = row
+        indicators.append(Indicator.from_cells(level1=level1, level2=level2, name=indicator, target=target,
+                                               row=number + 10))
+        items.append(ReportedItem(indicator=number, actual_raw=actual, weight=_d(weight), score=_d(score),
+                                  deviation=rest[0] if rest else None, row=number + 10))
+    return GoalSheet(name=name, year=year, indicators=indicators, evaluation=ReportedEvaluation(
+        budget_full=_d(budget), spent=_d(spent), execution_rate=_d(rate), execution_weight=_d(execution_weight),
+        execution_score=_d(execution_score), items=items, total=_d(total), grade=grade, notes=list(notes),
+        overall_actual=overall_actual))
+
+
+def _d(value) -> Decimal | None:
+    return None if value is None or value == "" else Decimal(str(value))
