@@ -41,7 +41,8 @@ def twin_scores(folder: Path) -> list[DocScore]:
             document, error = read_path(twin.path), None
         except NotAGoalDocument as refused:
             document, error = None, refused.message
-        scores.append(score_document(twin.golden, document, stem=twin.path.name, split="twin", error=error))
+        stem = f"{twin.path.name.split('_', 1)[0]}.{twin.layout}"
+        scores.append(score_document(twin.golden, document, stem=stem, split="twin", error=error))
     return scores
 
 
