@@ -40,7 +40,7 @@ GRADES = ("优", "良", "中", "差")
 # A document counts as "read" when the review saw at least this share of the indicators a careful reader gets.
 READ_THRESHOLD = 0.8
 # Two indicator names are the same indicator at or above this similarity (difflib ratio of normalised names).
-NAME_SIMILARITY = 0.6
+NAME_SIMILARITY = 0.75
 
 
 # ---------------------------------------------------------------- inputs

@@ -8,6 +8,7 @@ whose indicators were read) fails; one that reviews it better fails too until th
 
 import os
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,7 @@ from benchmarks.review_judging import (
     load_kinds,
     same_indicator,
     score_corpus,
+    score_document,
 )
 
 PINS = Path(__file__).with_name("review_figures.toml")
@@ -122,3 +124,35 @@ def test_dev_review_figures_are_pinned():
         assert counts == pinned[label], (
             f"{label}: the figures changed (for the better or with the judged corpus); rewrite the pin with "
             f"JIXIAO_UPDATE_PINS=1 and review the diff")
+
+
+SAMPLE = Path(__file__).parents[1] / "fixtures" / "sample.txt"  # the seed document, so this runs from a clone alone
+
+
+def _seed_judgment():
+    seed = next(j for j in load_judgments() if j.stem == "000_792714a03ec07314")
+    return replace(seed, path=SAMPLE)
+
+
+def test_the_seed_sample_scores_its_flags_by_sheet_indicator_and_kind():
+    figures = score_document(_seed_judgment())
+    missed = "\n".join(figures.missed)
+    # The mistakes domain.md lists are found where the reviewer put them …
+    for flag in ("count-in-percent error 受益人口数", "direction-wrong error 社会影响力",
+                 "name-description-mismatch error 生活污水处理率", "unit-mismatch error 环保设施使用年限",
+                 "goal-indicator-mismatch warning sheet", "heading-name-mismatch warning sheet"):
+        assert flag not in missed
+    assert figures.flags_found >= 0.9 * figures.flags
+    # … and every finding is either matched to a flag or listed as false.
+    assert figures.correct + len(figures.false) == figures.findings
+
+
+def test_a_finding_that_matches_no_flag_is_false_and_unmatched_flags_are_missed():
+    judgment = replace(_seed_judgment(), flags=[Flag("受益人口数", "direction-wrong", "error", "not in the sample")])
+    figures = score_document(judgment)
+    assert figures.correct == 0 and len(figures.false) == figures.findings > 0
+    assert figures.flags_found == 0 and figures.missed == ["direction-wrong error 受益人口数: not in the sample"]
+    # A finding on the right indicator with a rule listed for another kind does not match.
+    judgment = replace(judgment, flags=[Flag("受益人口数", "count-in-percent", "warning", "in the sample")])
+    figures = score_document(judgment)
+    assert figures.flags_found == 1 and figures.correct >= 1 and figures.errors_deserved == 0
