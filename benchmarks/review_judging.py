@@ -290,6 +290,7 @@ class Totals:
 
 
 def _expected_names(judgment: Judgment) -> list[str]:
+    """The indicator names a careful reader gets: the golden's, or the flagged ones where no golden exists."""
     golden = GOLDEN / f"{judgment.stem}.json"
     if golden.is_file():
         data = json.loads(golden.read_text(encoding="utf-8"))
