@@ -1,4 +1,5 @@
-"""The layer order (model → documents → review → scoring → cli/web) is enforced by import-linter."""
+"""The layers (model; documents, review and scoring as independent siblings over it; web; cli) are enforced by
+import-linter."""
 
 import subprocess
 import sys
