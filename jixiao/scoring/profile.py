@@ -11,6 +11,7 @@ from __future__ import annotations
 import tomllib
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
+from typing import Literal
 from importlib import resources
 from pathlib import Path
 
@@ -90,11 +91,28 @@ class Overshoot(_Strict):
     flag_share: Decimal = Field(gt=0, description="超出目标达此百分比即提示人工复核")
 
 
-class OvershootDeduction(_Strict):
-    """Local rule: a result beyond its target by ``share`` % or more loses ``points`` on that indicator."""
+class _LocalRule(_Strict):
+    """A rule of local practice: it may be switched on only with ``source``, the document that sets it."""
 
     enabled: bool
     local: bool = True
+    source: str = Field(default="", description="文件名称与文号；地方规则须注明后才能启用")
+
+    @model_validator(mode="after")
+    def _cited_when_on(self) -> _LocalRule:
+        if self.enabled and self.local and not self.source.strip():
+            raise ValueError("地方规则须在 source 中注明依据（文件名称与文号）后才能启用")
+        return self
+
+    @property
+    def citation(self) -> str:
+        """How explanations name the rule: local, and where it comes from."""
+        return f"地方规则（{self.source.strip()}）" if self.local else f"规则（{self.source.strip() or '评分方案'}）"
+
+
+class OvershootDeduction(_LocalRule):
+    """Local rule: a result beyond its (≥) target by ``share`` % or more loses ``points`` on that indicator."""
+
     share: Decimal = Field(gt=0)
     points: Decimal = Field(ge=0)
 
@@ -104,12 +122,18 @@ class ExecutionCap(_Strict):
     max_total: Decimal = Field(ge=0, le=100)
 
 
-class ExecutionCapRule(_Strict):
+class ExecutionCapRule(_LocalRule):
     """Local rule: the total may not exceed ``max_total`` when the execution rate is below ``below`` %."""
 
-    enabled: bool
-    local: bool = True
     caps: list[ExecutionCap] = Field(default_factory=list)
+
+
+class WeightSharing(_Strict):
+    """How a first-level weight is shared among indicators that carry no 权重 of their own."""
+
+    within: Literal["indicator", "level2"] = Field(
+        default="indicator", description="indicator：在三级指标间平均分配；level2：先在二级指标间平均，再在其下三级指标间平均")
+    source: str = ""
 
 
 class Rules(_Strict):
@@ -173,6 +197,7 @@ class Profile(_Strict):
     overshoot: Overshoot
     rules: Rules
     monitoring: MonitoringRules
+    sharing: WeightSharing = Field(default_factory=WeightSharing)
 
     @model_validator(mode="after")
     def _consistent(self) -> Profile:

@@ -15,7 +15,7 @@ from jixiao.model.lexicon import fold
 from jixiao.scoring.problems import InputProblem, ScoringInputError
 from jixiao.scoring.profile import Profile
 from jixiao.scoring.scores import Adjustment, ItemScore, SheetScore
-from jixiao.scoring.target_rules import attainment, number, sense_of
+from jixiao.scoring.target_rules import Sense, attainment, number, sense_of
 
 __all__ = ["score_sheet"]
 
@@ -75,6 +75,10 @@ def score_sheet(sheet: GoalSheet, evaluation: SelfEvaluation, profile: Profile) 
     items.insert(0, execution)
 
     subtotal = profile.rounding(exact_total + exact_execution)
+    shown = sum((item.score for item in items if item.score is not None), Decimal(0))
+    if shown != subtotal:
+        notes.append(f"各项得分为四舍五入后的显示值，合计 {shown}，与按精确值求和后四舍五入的总分 {subtotal} 相差 "
+                     f"{shown - subtotal}")
     adjustments = _execution_cap(profile, rate * _HUNDRED, subtotal)
     total = adjustments[-1].after if adjustments else subtotal
     grade = profile.grade(total)
@@ -121,15 +125,26 @@ def _weigh(sheet: GoalSheet, evaluation: SelfEvaluation, profile: Profile,
         by_sheet = all(w is not None for w in weights) and sum(weights) > 0
         if not by_sheet and any(w is not None for w in weights):
             notes.append(f"{group.label}中只有部分指标写了权重，组内改为平均分配")
+        per_level2: dict[str, int] = {}
+        for _, indicator, _ in members:
+            per_level2[_level2_key(indicator)] = per_level2.get(_level2_key(indicator), 0) + 1
         for position, indicator, result in members:
             if by_sheet:
                 share, how = indicator.weight / sum(weights), f"× 本项权重 {number(indicator.weight)} ÷ 组内权重合计 {number(sum(weights))}"
+            elif profile.sharing.within == "level2":
+                siblings = per_level2[_level2_key(indicator)]
+                share = Decimal(1) / len(per_level2) / siblings
+                how = f"÷ 组内 {len(per_level2)} 个二级指标 ÷ 该二级指标下 {siblings} 项，平均分配"
             else:
                 share, how = Decimal(1) / len(members), f"÷ 组内 {len(members)} 项平均分配"
             note = f"{group.label}权重 {number(group.weight)} {how}"
             lines.append(_Line(position, indicator, result, group.label, group.weight * share, note))
     lines.sort(key=lambda line: line.position)
     return lines, notes
+
+
+def _level2_key(indicator: Indicator) -> str:
+    return indicator.level2 or indicator.level2_raw or ""
 
 
 def _execution_item(profile: Profile, budget: Decimal, spent: Decimal, rate: Decimal,
@@ -140,12 +155,14 @@ def _execution_item(profile: Profile, budget: Decimal, spent: Decimal, rate: Dec
     rounded = profile.rounding
     explanation = (
         f"执行率 = 全年执行数 {number(spent)} ÷ 全年预算数 {number(budget)} = {rounded(rate * _HUNDRED)}%；"
-        f"得分 = 分值 {rounded(weight)} × min(执行率, 100%) = {rounded(exact)}"
+        f"得分 = 分值 {rounded(weight)} × 执行率（超过100%按100%计） = {rounded(exact)}"
     )
+    flags = [f"全年执行数 {number(spent)} 超过全年预算数 {number(budget)}（执行率 {rounded(rate * _HUNDRED)}%）："
+             "预算执行不得突破批复的预算，请核实执行数或调整程序"] if rate > 1 else []
     item = ItemScore(
         level1=profile.execution.label, name=profile.execution.label, target="100%",
         actual=f"{rounded(rate * _HUNDRED)}%", weight=rounded(weight), score=rounded(exact),
-        full_marks=share == 1, explanation=explanation,
+        full_marks=share == 1, explanation=explanation, flags=flags,
     )
     return item, exact
 
@@ -160,10 +177,11 @@ def _indicator_item(line: _Line, profile: Profile, factor: Decimal, key: str,
         return ItemScore(**common, actual="不适用", weight=Decimal(0), score=None, not_applicable=True,
                          explanation="不适用，不计分；其余分值按比例折算"), Decimal(0)
     weight = line.nominal * factor
-    weight_text = f"分值 = {line.weight_note}" + (f" × 折算系数 {rounded(factor)}" if factor != 1 else "") + f" = {rounded(weight)}"
+    weight_text = f"分值 = {line.weight_note}" + (f" × 100 ÷ {number((_HUNDRED / factor).quantize(Decimal('0.0001')))}（折算）" if factor != 1 else "") + f" = {rounded(weight)}"
     label = f"项目“{key}”指标“{indicator.name}”"
     flags: list[str] = []
-    if result.tier is not None:
+    quantitative = indicator.target.value is not None and result.actual is not None
+    if result.tier is not None and not quantitative:
         band = profile.band(result.tier)
         if not band.low <= result.tier_percent <= band.high:
             problems.append(InputProblem(sheet=key, indicator=line.position, field="得分比例", message=(
@@ -190,26 +208,38 @@ def _indicator_item(line: _Line, profile: Profile, factor: Decimal, key: str,
         exact = weight * reached.share
         full = reached.share == 1
         formula = f"得分 = {rounded(weight)} × {reached.formula} = {rounded(weight)} × {rounded(reached.share * _HUNDRED)}% = {rounded(exact)}"
+        if sense is Sense.LOWER:
+            formula = f"反向指标（越低越好）：{formula}"
         if sense_note:
             formula = f"{sense_note}；{formula}"
+        if result.tier is not None:
+            formula += f"；定量指标按实际完成值计分，所选定性档次“{result.tier}”不适用"
         actual = result.actual_raw or f"{number(result.actual)}{target.unit or ''}"
-        exact, full, formula = _overshoot(profile, reached.overshoot, exact, full, formula, flags)
+        exact, full, formula = _overshoot(profile, sense, reached.overshoot, exact, full, formula, flags)
     return ItemScore(**common, actual=actual, weight=rounded(weight), score=rounded(exact), full_marks=full,
                      explanation=f"{weight_text}；{formula}", flags=flags), exact
 
 
-def _overshoot(profile: Profile, overshoot: Decimal | None, exact: Decimal, full: bool, formula: str,
+def _overshoot(profile: Profile, sense: Sense, overshoot: Decimal | None, exact: Decimal, full: bool, formula: str,
                flags: list[str]) -> tuple[Decimal, bool, str]:
-    """Flag a large overshoot for a human and apply the local deduction when the profile enables it."""
+    """Flag a large overshoot for a human and apply the local deduction when the profile enables it.
+
+    Beyond a floor (≥) the target may have been set too low; below a ceiling (≤, a cost or a duration) the
+    ceiling may have been too loose, but a saving is never a reason to deduct points.
+    """
     if overshoot is None:
         return exact, full, formula
     shown = profile.rounding(overshoot)
     if overshoot >= profile.overshoot.flag_share:
-        flags.append(f"实际值超出目标 {shown}%（提示线 {number(profile.overshoot.flag_share)}%）：目标可能定得过低，请人工复核")
+        if sense is Sense.LOWER:
+            flags.append(f"实际值比上限低 {shown}%（提示线 {number(profile.overshoot.flag_share)}%）：上限可能定得过松，请人工复核")
+        else:
+            flags.append(f"实际值超出目标 {shown}%（提示线 {number(profile.overshoot.flag_share)}%）：目标可能定得过低，请人工复核")
     rule = profile.rules.overshoot_deduction
-    if rule.enabled and overshoot >= rule.share and rule.points:
+    if sense is Sense.HIGHER and rule.enabled and overshoot >= rule.share and rule.points:
         reduced = max(exact - rule.points, Decimal(0))
-        formula += f"；超出目标 {shown}% ≥ {number(rule.share)}%，按地方规则扣 {number(rule.points)} 分，得 {profile.rounding(reduced)}"
+        formula += (f"；超出目标 {shown}% ≥ {number(rule.share)}%，按{rule.citation}扣 {number(rule.points)} 分，"
+                    f"得 {profile.rounding(reduced)}")
         return reduced, False, formula
     return exact, full, formula
 
@@ -229,9 +259,16 @@ def _execution_cap(profile: Profile, rate_percent: Decimal, subtotal: Decimal) -
         return []
     return [Adjustment(
         rule="execution_cap", before=subtotal, after=cap.max_total,
-        explanation=(f"执行率 {profile.rounding(rate_percent)}% 低于 {number(cap.below)}%，按地方规则总分不超过 "
-                     f"{number(cap.max_total)} 分（原 {subtotal} 分）"),
+        explanation=(f"执行率 {_precise(profile, rate_percent, cap.below)}% 低于 {number(cap.below)}%，按{rule.citation}"
+                     f"总分不超过 {profile.rounding(cap.max_total)} 分（原 {subtotal} 分）"),
     )]
+
+
+def _precise(profile: Profile, value: Decimal, threshold: Decimal) -> Decimal:
+    """``value`` rounded as the profile rounds, unless that would make it equal ``threshold`` (79.996 → 79.996,
+    not 80.00, beside “低于 80%”)."""
+    rounded = profile.rounding(value)
+    return rounded if rounded != threshold else value.quantize(Decimal("0.0001")).normalize()
 
 
 def _grade_range(profile: Profile, grade: str) -> str:

@@ -76,12 +76,13 @@ def attainment(target: Target, sense: Sense, actual: Decimal) -> Attainment:
             share = _ONE if actual >= goal else _ZERO
             return Attainment(share, f"{shown}，目标 ≥{number(goal)}{unit}，{'已' if share else '未'}达到")
         overshoot = (actual - goal) / goal * _HUNDRED
-        return Attainment(_clamp(actual / goal), f"min({shown} ÷ 目标值 {number(goal)}{unit}, 1)",
+        return Attainment(_clamp(actual / goal), f"{shown} ÷ 目标值 {number(goal)}{unit}（超过100%按100%计）",
                           overshoot if overshoot > 0 else None)
     if actual <= 0:
-        return Attainment(_ONE, f"越低越好，{shown}，得满分")
+        # Nothing spent (or no day taken) against a positive ceiling: the whole ceiling was saved.
+        return Attainment(_ONE, f"得满分（{shown}，不超过上限 {number(goal)}{unit}）", _HUNDRED if goal > 0 else None)
     if goal <= 0:
         return Attainment(_ZERO, f"目标为 {number(goal)}{unit}，{shown} 超出，得 0 分")
     overshoot = (goal - actual) / goal * _HUNDRED
-    return Attainment(_clamp(goal / actual), f"min(目标值 {number(goal)}{unit} ÷ {shown}, 1)",
+    return Attainment(_clamp(goal / actual), f"目标值 {number(goal)}{unit} ÷ {shown}（超过100%按100%计）",
                       overshoot if overshoot > 0 else None)

@@ -58,5 +58,15 @@ def test_export_json_then_parse_again(tmp_path, sample_path):
 
 
 def test_export_refuses_unknown_format(sample_path):
-    result = jixiao("export", str(sample_path), "--to", "pdf")
+    result = jixiao("export", str(sample_path), "--to", "odt")
     assert result.returncode == 2 and "不支持的目标格式" in result.stderr
+
+
+def test_export_to_pdf_in_the_official_layout(tmp_path, sample_path):
+    out = tmp_path / "sample.pdf"
+    result = jixiao("export", str(sample_path), "--to", "pdf", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    import pdfplumber
+    with pdfplumber.open(out) as pdf:
+        text = "".join(page.extract_text() or "" for page in pdf.pages)
+    assert "乡镇环境治理经费" in text and "村人居环境整治个数" in text

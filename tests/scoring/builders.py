@@ -36,7 +36,8 @@ def evaluation(spent: str, *results: dict, **extra) -> SelfEvaluation:
 def profile(name: str, **rules: bool) -> Profile:
     """A shipped profile with its local rules switched on or off: overshoot_deduction=True, execution_cap=False."""
     base = load_profile(name)
-    switched = {rule: getattr(base.rules, rule).model_copy(update={"enabled": on}) for rule, on in rules.items()}
+    switched = {rule: getattr(base.rules, rule).model_copy(update={"enabled": on, "source": "测试用的地方文件"})
+                for rule, on in rules.items()}
     return base.model_copy(update={"rules": base.rules.model_copy(update=switched)})
 
 

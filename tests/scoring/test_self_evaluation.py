@@ -39,7 +39,7 @@ def test_every_score_is_explained_with_its_numbers():
     execution, a, b, c, _ = result.items
     assert "90 ÷ 全年预算数 100 = 90.00%" in execution.explanation
     assert "产出指标权重 50 ÷ 组内 2 项平均分配 = 25.00" in a.explanation
-    assert "min(实际值 80个 ÷ 目标值 100个, 1)" in a.explanation and a.explanation.endswith("= 20.00")
+    assert "实际值 80个 ÷ 目标值 100个（超过100%按100%计）" in a.explanation and "min(" not in a.explanation and a.explanation.endswith("= 20.00")
     assert "越低越好" in b.explanation and "得满分" in b.explanation
     assert "区间 60%–80%" in c.explanation and "理由：部分村未完成" in c.explanation
     assert "等级：良（80 ≤ 总分 < 90）" in result.explanation
@@ -111,7 +111,8 @@ def test_not_applicable_indicator_is_dropped_and_the_rest_rescaled(name, weights
     assert scores(result) == [D(s) if s else None for s in expected]
     assert result.total == D(total) and result.grade == "良"
     assert any(note in n for n in result.notes)
-    assert "折算系数" in result.items[1].explanation and result.items[2].explanation.startswith("不适用")
+    # The rescaling is shown as the fraction that reproduces the weight (issue 12: 12.5 × 1.43 ≠ 17.86).
+    assert f"× {note}（折算）" in result.items[1].explanation and result.items[2].explanation.startswith("不适用")
 
 
 def test_sheet_weights_share_the_level_weight_proportionally():
@@ -130,9 +131,11 @@ def test_overshoot_is_flagged_and_deducted_where_the_profile_says(actual, flagge
     data = evaluation("100", {"actual": actual}, {"actual": "1"})
     central, hubei = (score_sheet(one, data, profile(name)).items[1] for name in ("central", "hubei"))
     assert bool(central.flags) is flagged and bool(hubei.flags) is flagged
-    assert central.score == central.weight  # central: deduction off, no bonus above the weight
-    assert hubei.weight == D("40.00") and hubei.score == D(hubei_score)
-    assert ("按地方规则扣 2 分" in hubei.explanation) is flagged
+    # Both shipped profiles keep the deduction off: no public source confirms it (issue 12).
+    assert central.score == central.weight and hubei.score == hubei.weight == D("40.00")
+    deducted = score_sheet(one, data, profile("hubei", overshoot_deduction=True)).items[1]
+    assert deducted.score == D(hubei_score)
+    assert ("按地方规则（测试用的地方文件）扣 2 分" in deducted.explanation) is flagged
     switched = score_sheet(one, data, profile("central", overshoot_deduction=True)).items[1]
     assert switched.score == (central.weight - 2 if flagged else central.weight)
 
@@ -148,13 +151,14 @@ def test_overshoot_of_a_lower_is_better_target_is_flagged():
 def test_total_capped_by_execution_rate_in_hubei(spent, capped_at):
     one = sheet(("产出指标", "A", "≥1个"), ("效益指标", "C", "≥1个"))
     data = evaluation(spent, {"actual": "1"}, {"actual": "1"})
-    hubei = score_sheet(one, data, profile("hubei"))
+    hubei = score_sheet(one, data, profile("hubei", execution_cap=True))
+    assert not score_sheet(one, data, profile("hubei")).adjustments  # off unless a source is cited
     subtotal = (80 + 20 * D(spent) / 100).quantize(D("0.01"))
     assert hubei.subtotal == subtotal
     if capped_at is None:
         assert hubei.total == subtotal and not hubei.adjustments
     else:
-        assert hubei.total == D(capped_at) and "按地方规则总分不超过" in hubei.adjustments[0].explanation
+        assert hubei.total == D(capped_at) and "按地方规则（测试用的地方文件）总分不超过" in hubei.adjustments[0].explanation
     central = score_sheet(one, data, profile("central"))
     assert not central.adjustments  # the cap is off in the central profile
     assert bool(score_sheet(one, data, profile("central", execution_cap=True)).adjustments) is (capped_at is not None)
