@@ -174,9 +174,11 @@ def export(request, sheet_id: int, fmt: str):
 
 
 @router.post("/import", response={201: list[SheetOut]}, summary="导入文件（全部成功或全部不导入）")
-def import_files(request, unit_code: Form[str], year: Form[int], files: File[list[UploadedFile]]):
+def import_files(request, unit_code: Form[str], year: Form[int], files: File[list[UploadedFile]],
+                 accept_year: Form[bool] = False):
     unit = units_visible(member_get(request.user)).filter(code=unit_code).first() or Unit(pk=0)
-    sheets = sheets_import(user=request.user, unit=unit, year=year, files=[(f.name, f.read()) for f in files])
+    sheets = sheets_import(user=request.user, unit=unit, year=year, files=[(f.name, f.read()) for f in files],
+                           accept_year=accept_year)
     return Status(201, [_out(s) for s in sheets])
 
 
