@@ -84,3 +84,27 @@ def test_delete_and_restore(org, sheet, login, person, allowed):
         sheet.refresh_from_db()
         assert sheet.deleted_at is None
         assert list(sheet.history.values_list("action", flat=True)[:2]) == ["restore", "delete"]
+
+
+def test_the_approval_box_preselects_no_grade_and_asks_before_approving(org, sheet, login):
+    from jixiao.web.sheets.services.workflow import sheet_transition
+    sheet_transition(user=org["owner"], sheet_id=sheet.pk, name="submit")
+    client = login(org["reviewer"])
+    page = client.get(f"/sheets/{sheet.pk}/").content.decode()
+    box = page.split('name="grade"')[1].split("</select>")[0]
+    assert '<option value="" selected>—请选择—</option>' in box and box.count("selected") == 1
+    assert "满分 100 分" in page and "系统建议：" in page
+    assert 'data-confirm="批复后表格锁定' in page and "jixiao/confirm.js" in page
+    refused = client.post(f"/sheets/{sheet.pk}/transition/approve/", {"grade": ""}, follow=True)
+    assert "请选择审核等级" in refused.content.decode()
+    sheet.refresh_from_db()
+    assert sheet.status == "submitted"
+
+
+def test_submitting_a_sheet_with_errors_asks_first(org, sheet, login):
+    from jixiao.web.sheets.models import Sheet
+    Sheet.objects.filter(pk=sheet.pk).update(error_count=2)
+    page = login(org["owner"]).get(f"/sheets/{sheet.pk}/").content.decode()
+    assert 'data-confirm="这张表还有 2 项错误' in page
+    Sheet.objects.filter(pk=sheet.pk).update(error_count=0)
+    assert "data-confirm=\"这张表还有" not in login(org["owner"]).get(f"/sheets/{sheet.pk}/").content.decode()
