@@ -62,6 +62,7 @@ class IndicatorStatus(BaseModel):
     level2: str | None = None
     name: str
     target: str
+    unit: str | None = Field(default=None, description="The target's 度量单位, which values and projections share")
     value: Decimal | None = Field(default=None, description="实际完成值 to date")
     value_text: str | None = None
     evidence: str | None = None
@@ -69,6 +70,18 @@ class IndicatorStatus(BaseModel):
     projected: Decimal | None = Field(default=None, description="全年预计完成值")
     explanation: str = ""
     answer: MonitoringAnswer | None = None
+
+    @property
+    def value_shown(self) -> str:
+        """实际完成值 as a person writes it, with the target's unit (``10个``, ``92%``), or the text reached."""
+        if self.value is None:
+            return self.value_text or ""
+        return f"{number(self.value)}{self.unit or ''}"
+
+    @property
+    def projected_shown(self) -> str:
+        """全年预计完成值 with the target's unit, no trailing zeros."""
+        return "" if self.projected is None else f"{number(self.projected)}{self.unit or ''}"
 
 
 class MonitoringResult(BaseModel):
@@ -159,7 +172,7 @@ def _indicator_status(position: int, indicator: Indicator, record: ExecutionReco
     status = IndicatorStatus(
         indicator=position, level1=indicator.level1 or indicator.level1_raw,
         level2=indicator.level2 or indicator.level2_raw or None, name=indicator.name, target=target.raw,
-        value=reached.value if reached else None, value_text=reached.text if reached else None,
+        unit=target.unit, value=reached.value if reached else None, value_text=reached.text if reached else None,
         evidence=reached.evidence if reached else None, answer=answer,
     )
     if reached is None or reached.value is None or target.value is None:

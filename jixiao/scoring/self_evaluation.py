@@ -83,7 +83,7 @@ def score_sheet(sheet: GoalSheet, evaluation: SelfEvaluation, profile: Profile) 
     explanation += f"；等级：{grade}（{_grade_range(profile, grade)}）"
     return SheetScore(
         sheet=key, name=sheet.name, unit=sheet.unit.name if sheet.unit else None, money_unit=sheet.money_unit,
-        profile=profile.name, fiscal=sheet.budget.fiscal, other=sheet.budget.other, budget_initial=evaluation.budget_initial,
+        profile=profile.name, profile_label=profile.label, fiscal=sheet.budget.fiscal, other=sheet.budget.other, budget_initial=evaluation.budget_initial,
         budget_full=budget_full, spent=evaluation.spent, execution_rate=profile.rounding(rate * _HUNDRED),
         goals=sheet.goals, overall_actual=evaluation.overall_actual, items=items, subtotal=subtotal,
         adjustments=adjustments, total=total, grade=grade, explanation=explanation, notes=notes, missing=missing,
