@@ -44,7 +44,7 @@ def _lock(user, sheet_id: int, expected_version: int) -> tuple[Tracking, GoalShe
     tracking, _ = Tracking.objects.select_for_update().get_or_create(sheet=sheet)
     if tracking.version != expected_version:
         raise StaleSheet(tracking.version, list(tracking.changes.filter(version__gt=expected_version)
-                                                .select_related("user")))
+                                                .select_related("user")), user)
     return tracking, content
 
 

@@ -139,3 +139,8 @@ def test_a_file_of_the_chosen_year_imports_without_a_warning(org, login, sample_
     page = login(org["owner"]).post("/sheets/import/", {"unit": org["township"].pk, "year": 2026,
                                                         "files": [SimpleUploadedFile("s.txt", _of_year(sample_bytes, 2026))]})
     assert "year-warning" not in page.content.decode()
+
+
+def test_a_damaged_word_file_is_called_damaged(org):
+    with pytest.raises(ImportRefused, match="broken.docx：文件已损坏"):
+        sheets_import(user=org["owner"], unit=org["township"], year=2026, files=[("broken.docx", b"\x00\x01garbage" * 50)])
