@@ -144,3 +144,11 @@ def test_a_file_of_the_chosen_year_imports_without_a_warning(org, login, sample_
 def test_a_damaged_word_file_is_called_damaged(org):
     with pytest.raises(ImportRefused, match="broken.docx：文件已损坏"):
         sheets_import(user=org["owner"], unit=org["township"], year=2026, files=[("broken.docx", b"\x00\x01garbage" * 50)])
+
+
+def test_import_forms_announce_long_work_and_disable_their_buttons(org, login, sample_bytes):
+    client = login(org["owner"])
+    assert 'data-busy="正在上传并读取文件' in client.get("/sheets/import/").content.decode()
+    page = client.post("/sheets/import/", {"unit": org["township"].pk, "year": 2026,
+                                          "files": [SimpleUploadedFile("s.txt", sample_bytes)]}).content.decode()
+    assert 'data-busy="正在导入' in page and "jixiao/forms.js" in page

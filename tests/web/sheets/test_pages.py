@@ -94,7 +94,7 @@ def test_the_approval_box_preselects_no_grade_and_asks_before_approving(org, she
     box = page.split('name="grade"')[1].split("</select>")[0]
     assert '<option value="" selected>—请选择—</option>' in box and box.count("selected") == 1
     assert "满分 100 分" in page and "系统建议：" in page
-    assert 'data-confirm="批复后表格锁定' in page and "jixiao/confirm.js" in page
+    assert 'data-confirm="批复后表格锁定' in page and "jixiao/forms.js" in page
     refused = client.post(f"/sheets/{sheet.pk}/transition/approve/", {"grade": ""}, follow=True)
     assert "请选择审核等级" in refused.content.decode()
     sheet.refresh_from_db()
