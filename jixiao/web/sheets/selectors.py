@@ -12,6 +12,7 @@ from django.utils import timezone
 from jixiao.web.organisation.models import Member
 from jixiao.web.organisation.selectors import units_visible
 from jixiao.web.sheets.models import FindingRecord, IndicatorRow, Sheet, Status
+from jixiao.web.sheets.services.review import rule_title
 
 __all__ = ["SheetFilters", "budget_year", "dashboard_counts", "indicator_suggestions", "sheet_get", "sheet_list"]
 
@@ -83,9 +84,11 @@ def dashboard_counts(member: Member | None, year: int | None) -> dict[str, objec
         per_unit[row["unit_id"]][row["status"]] = row["n"]
     rows = list(per_unit.values())
     by_rule = list(
-        FindingRecord.objects.filter(sheet__in=sheets).values("rule", "name", "severity")
+        FindingRecord.objects.filter(sheet__in=sheets).values("rule", "severity")
         .annotate(n=Count("id"), units=Count("sheet__unit", distinct=True)).order_by("-n", "rule")
     )
+    for row in by_rule:
+        row["name"] = rule_title(row["rule"])
     return {
         "rows": rows,
         "not_submitted": [_outstanding(r) for r in rows if _outstanding(r)["open"] or not _total(r)],

@@ -70,7 +70,7 @@ def test_a_stale_monitoring_save_is_refused(org, approved, login):
     _post(client, f"/performance/{approved.pk}/spending/", kind="entry", day="2026-05-01", amount="2", source="财政资金")
     page = _post(client, f"/performance/{approved.pk}/monitoring/", follow=True,
                  **{"a1-likelihood": "确定能", "a2-likelihood": "确定能"}).content.decode()
-    assert "已被他人修改" in page and not Tracking.objects.get().answers.exists()
+    assert "您在另一个窗口或标签页中已经保存过执行与自评记录" in page and not Tracking.objects.get().answers.exists()
 
 
 def test_evaluation_validates_qualitative_tiers_at_the_field(org, approved, login):

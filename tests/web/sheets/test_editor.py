@@ -44,7 +44,7 @@ def test_findings_never_block_saving_a_draft(org, sheet, login):
     client = login(org["owner"])
     data = _form_data(_open(client, sheet), **{"ind-1-value": "120"})  # a 120% satisfaction target
     assert client.post(f"/sheets/{sheet.pk}/edit/", data).status_code == 302
-    assert Sheet.objects.get(pk=sheet.pk).findings.filter(indicator="群众满意度").exists()
+    assert Sheet.objects.get(pk=sheet.pk).findings.filter(data__indicator="群众满意度").exists()
 
 
 def test_money_and_plan_mistakes_are_findings_not_form_errors(org, sheet, login):
