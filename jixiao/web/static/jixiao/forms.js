@@ -1,5 +1,6 @@
 // Behaviour every form may ask for through attributes (no inline script; every page loads this file):
 // - data-confirm="…": an irreversible step asks first, in a <dialog>, before the form is sent;
+// - the 菜单 button folds the top menu on a phone;
 // - data-busy="…": long work (reading an upload, importing) shows that it is under way and disables the buttons,
 //   so the request is not sent twice.
 (function () {
@@ -29,6 +30,15 @@
     }
     note.textContent = text;
   }
+
+  // On a narrow screen the top menu folds behind a 菜单 button.
+  document.addEventListener("click", function (event) {
+    var toggle = event.target.closest && event.target.closest(".menu-toggle");
+    if (!toggle) return;
+    var open = toggle.getAttribute("aria-expanded") !== "true";
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    toggle.closest("header").classList.toggle("menu-open", open);
+  });
 
   document.addEventListener("submit", function (event) {
     var form = event.target;
