@@ -159,6 +159,16 @@ def test_the_year_at_each_width(server, browser, tmp_path, width):  # noqa: F811
     preparer.click("#spending-form button:has-text('记录支出')")
     preparer.wait_for_selector("#spending-form .error:has-text('支出金额不能为负数')")
     preparer.wait_for_selector("#chart-spending canvas")
+    # 18.4 of 18 is 102.22%: the chart leaves room for the label right of the bar.
+    preparer.select_option("#progress-form select[name=indicator]", index=0)
+    preparer.fill("#progress-form input[name=as_of]", f"{YEAR}-06-20")
+    preparer.fill("#progress-form input[name=value]", "18.4个")
+    preparer.click("#progress-form button:has-text('记录完成值')")
+    preparer.wait_for_selector("text=已记录指标完成值")
+    preparer.wait_for_selector("#chart-indicators canvas")
+    axis_max = preparer.evaluate("echarts.getInstanceByDom(document.getElementById('chart-indicators'))"
+                                 ".getModel().getComponent('xAxis').axis.scale.getExtent()[1]")
+    assert axis_max >= 102.22 * 1.15
     _fits(preparer, "monitoring")
     _shot(preparer, width, "09-monitoring-over-budget")
 
