@@ -75,7 +75,13 @@ def test_the_year_at_each_width(server, browser, tmp_path, width):  # noqa: F811
     preparer.goto(f"{url}/sheets/import/")
     preparer.fill("input[name=year]", str(YEAR))
     preparer.set_input_files("input[name=files]", str(_sample(tmp_path, width, title_year=2025)))
+    # Long work shows that it is under way: held back once, the form shows its note and its button is disabled.
+    preparer.evaluate("""document.querySelector("form[data-busy]").addEventListener(
+        "submit", (e) => e.preventDefault(), {once: true})""")
     preparer.click("button:has-text('读取并预览')")
+    preparer.wait_for_selector("form[aria-busy=true] .busy-note:has-text('正在上传并读取文件')")
+    assert preparer.locator("button:has-text('读取并预览')").is_disabled()
+    preparer.evaluate("document.querySelector('form[data-busy]').submit()")
     warning = preparer.locator("#year-warning")
     warning.wait_for()
     assert f"写的是 2025 年度，所选年度为 {YEAR} 年" in warning.inner_text()
