@@ -14,7 +14,15 @@ from datetime import date
 import pytest
 
 from tests.web.e2e.test_browser import (  # noqa: F401
-    PASSWORD, ROOT, SHOTS, _approve, _confirm, _submit, browser, server)
+    PASSWORD,
+    ROOT,
+    SHOTS,
+    _approve,
+    _confirm,
+    _submit,
+    browser,
+    server,
+)
 
 pytestmark = pytest.mark.browser
 
