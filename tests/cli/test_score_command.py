@@ -78,7 +78,7 @@ def test_missing_deviation_exits_1_naming_the_cell(tmp_path, sample_path):
     ({"项目_F2": -3}, "工作表“项目” 第2行：应 ≥ 0，现为 -3"),
     ({"指标_C3": 1}, "工作表“指标” 第3行 “序号”列：项目“434-4.05-JXN-4QXO”的第1项指标重复出现"),
     ({"指标_C3": "二"}, "工作表“指标” 第3行 “序号”列：应为指标在表中的序号"),
-    ({"指标_H2": None, "指标_J2": "部分达成预期指标并具有一定效果", "指标_K2": 95, "指标_L2": "x"}, "第2行 “得分比例（%）”列：项目“434-4.05-JXN-4QXO”指标“村人居环境整治个数”定性档次"),
+    ({"指标_H2": None, "指标_J2": "部分达成预期指标并具有一定效果", "指标_K2": 95, "指标_L2": "x"}, "第2行 “得分比例（%）”列：项目“乡乡环境治理经费（西留村）”指标“村人居环境整治个数”定性档次"),
 ])
 def test_bad_actuals_exit_2_naming_worksheet_row_and_column(tmp_path, sample_path, cells, where):
     template = _template(tmp_path, sample_path)

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('organisation', '0001_initial'),
-        ('sheets', '0001_initial'),
+        ('sheets', '0002_findings_as_engine_json'),
     ]
 
     operations = [
