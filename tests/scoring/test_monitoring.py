@@ -159,7 +159,7 @@ def test_sheet_without_budget_or_plan_cannot_be_monitored():
 @pytest.mark.parametrize(("spent", "light"), [("80", None), ("80.01", Light.YELLOW), ("90", Light.YELLOW),
                                               ("90.01", Light.RED)])
 def test_ahead_of_plan_is_yellow_beyond_the_profiles_gap_and_red_beyond_its_red_gap(spent, light):
-    profile = monitoring_profile(**ONLY_PLAN, ahead_of_plan={"red_gap": D(30)}, over_budget={"enabled": False})
+    profile = monitoring_profile(**ONLY_PLAN, ahead_of_plan={"enabled": True, "red_gap": D(30)}, over_budget={"enabled": False})
     result = _monitor(spent, JUNE, profile)
     assert _codes(result) == ({("ahead_of_plan", light)} if light else set())
 
