@@ -10,5 +10,6 @@ urlpatterns = [
     path("", include("jixiao.web.organisation.urls")),
     path("sheets/", include("jixiao.web.sheets.urls")),
     path("performance/", include("jixiao.web.performance.urls")),
+    path("audit/", include("jixiao.web.security.urls")),
     path("api/", api.urls),
 ]

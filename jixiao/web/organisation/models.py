@@ -36,11 +36,13 @@ class Unit(models.Model):
 
 
 class Role(models.TextChoices):
-    """What a member may do: prepare its own unit's sheets, review the bureau's units, or administer."""
+    """What a member may do: prepare its own unit's sheets, review the bureau's units, administer the bureau's
+    units and people (系统管理员), or read its security audit log (审计管理员, who sees no sheets)."""
 
     PREPARER = "preparer", "填报人"
     REVIEWER = "reviewer", "审核人"
     ADMIN = "admin", "管理员"
+    AUDITOR = "auditor", "审计管理员"
 
 
 class Member(models.Model):
@@ -73,3 +75,6 @@ class ApiToken(models.Model):
 
     class Meta:
         verbose_name = "API 令牌"
+
+    def __str__(self) -> str:
+        return f"{self.user.get_username()} 的令牌（{self.label or '未注明用途'}）"

@@ -9,7 +9,8 @@ from django.db.models import QuerySet
 
 from jixiao.web.organisation.models import ApiToken, Member, Role, Unit
 
-__all__ = ["bureau_members", "bureau_units", "can_edit_unit", "can_review_unit", "member_get", "request_member", "token_user", "units_visible"]
+__all__ = ["bureau_members", "bureau_units", "can_edit_unit", "can_review_unit", "member_get", "request_member", "token_get",
+           "units_visible"]
 
 
 def member_get(user: AbstractBaseUser | AnonymousUser) -> Member | None:
@@ -30,8 +31,9 @@ def request_member(request) -> Member | None:
 
 
 def units_visible(member: Member | None) -> QuerySet[Unit]:
-    """The units whose sheets ``member`` may see: a preparer its own unit; reviewers and admins their bureau's."""
-    if member is None:
+    """The units whose sheets ``member`` may see: a preparer its own unit; reviewers and admins their bureau's;
+    an auditor none (it reads the audit log, not the sheets)."""
+    if member is None or member.role == Role.AUDITOR:
         return Unit.objects.none()
     if member.role == Role.PREPARER:
         return Unit.objects.filter(pk=member.unit_id)
@@ -54,11 +56,10 @@ def can_review_unit(member: Member | None, unit_id: int) -> bool:
     return units_visible(member).filter(pk=unit_id).exists()
 
 
-def token_user(token: str):
-    """The user owning API token ``token``, or None."""
+def token_get(token: str) -> ApiToken | None:
+    """The API token ``token`` of an active user, or None."""
     digest = hashlib.sha256(token.encode()).hexdigest()
-    found = ApiToken.objects.select_related("user").filter(digest=digest, user__is_active=True).first()
-    return found.user if found else None
+    return ApiToken.objects.select_related("user").filter(digest=digest, user__is_active=True).first()
 
 
 def bureau_units(member: Member) -> QuerySet[Unit]:

@@ -11,7 +11,8 @@ from django.views.decorators.http import require_http_methods
 from jixiao.web.organisation.forms import MemberForm, UnitForm
 from jixiao.web.organisation.models import Role
 from jixiao.web.organisation.selectors import bureau_members, bureau_units, request_member
-from jixiao.web.organisation.services import member_create, member_set_active, token_create, unit_create
+from jixiao.web.organisation.services import (member_create, member_set_active, member_set_role, token_create,
+                                              unit_create)
 
 __all__ = ["account", "people"]
 
@@ -46,6 +47,21 @@ def people(request):
                               role=Role(data["role"]), full_name=data["first_name"])
         messages.success(request, f"已添加人员：{added}")
         return redirect("people")
+    if action == "role":
+        target = get_object_or_404(bureau_members(member), pk=request.POST.get("member"))
+        role = request.POST.get("role", "")
+        if target.pk == member.pk:
+            messages.error(request, "不能变更自己的角色")
+        elif role not in Role.values:
+            messages.error(request, "请选择角色")
+        else:
+            try:
+                member_set_role(member=target, role=Role(role))
+            except ValueError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(request, f"已变更角色：{target}")
+        return redirect("people")
     if action in ("stop", "restore"):
         target = get_object_or_404(bureau_members(member), pk=request.POST.get("member"))
         if target.pk == member.pk:
@@ -56,5 +72,5 @@ def people(request):
         return redirect("people")
     return render(request, "organisation/people.html", {
         "units": units.order_by("kind", "code"), "people": bureau_members(member), "me": member,
-        "unit_form": unit_form, "member_form": member_form,
+        "unit_form": unit_form, "member_form": member_form, "roles": Role.choices,
     })
