@@ -62,7 +62,7 @@ def _demo(password: str | None) -> None:
     from django.contrib.auth.password_validation import validate_password
     from django.core.exceptions import ValidationError
 
-    from jixiao.web.demo import DEMO_ACCOUNTS, demo_create, demo_exists
+    from jixiao.web.demo import DEMO_ACCOUNTS, demo_create, demo_exists, demo_password
 
     if demo_exists():
         return
@@ -71,7 +71,6 @@ def _demo(password: str | None) -> None:
             validate_password(password)
         except ValidationError as error:
             raise UsageError(f"--demo-password 不符合密码规则：{''.join(error.messages)}") from None
-    # A prefix with upper case, lower case and a symbol meets the character-class rule whatever follows.
-    password = password or f"Jx-{secrets.token_urlsafe(12)}"
+    password = password or demo_password()
     demo_create(password)
     stdout.print(f"已建立演示数据。演示账户：{'、'.join(DEMO_ACCOUNTS)}，密码：{password}")

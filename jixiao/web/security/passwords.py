@@ -16,7 +16,8 @@ from django.utils import timezone
 
 from jixiao.web.security.models import PasswordRecord
 
-__all__ = ["EXPIRED_MARK", "CharacterClassesValidator", "PasswordHistoryValidator", "password_expired", "password_set_at"]
+__all__ = ["EXPIRED_MARK", "CharacterClassesValidator", "PasswordHistoryValidator", "password_expired",
+           "password_record_initial", "password_set_at"]
 
 # The session key that marks a login whose password has expired (set at login, cleared on change).
 EXPIRED_MARK = "jixiao_password_expired"
@@ -71,12 +72,20 @@ class PasswordHistoryValidator:
         """Remember the new password's hash and when it was set; forget those beyond the history."""
         if user is None or user.pk is None:
             return
-        PasswordRecord.objects.create(user=user, password=make_password(password))
+        latest = PasswordRecord.objects.filter(user=user).values_list("password", flat=True).first()
+        if latest is None or not check_password(password, latest):  # not already kept at the account's creation
+            PasswordRecord.objects.create(user=user, password=make_password(password))
         stale = PasswordRecord.objects.filter(user=user).values_list("pk", flat=True)[max(self.depth, 1):]
         PasswordRecord.objects.filter(pk__in=list(stale)).delete()
 
     def get_help_text(self) -> str:
         return f"不能与最近使用过的 {self.depth} 个密码相同。"
+
+
+def password_record_initial(user) -> None:
+    """Keep the hash a new account was created with (Django's ``create_user`` does not call ``password_changed``)."""
+    if user.has_usable_password():
+        PasswordRecord.objects.create(user=user, password=user.password)
 
 
 def password_set_at(user) -> datetime:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from axes.signals import user_locked_out
+from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from jixiao.web.organisation.models import Member
 from jixiao.web.security.audit import audit_record
 from jixiao.web.security.events import LOCKOUT, LOGIN, LOGIN_FAILED, LOGOUT, PASSWORD_EXPIRED, TOKEN_REFUSED, Result
-from jixiao.web.security.passwords import EXPIRED_MARK, password_expired
+from jixiao.web.security.passwords import EXPIRED_MARK, password_expired, password_record_initial
 
 # The login name under which failed API token attempts are counted (per address) by django-axes.
 TOKEN_LOGIN = "（API 令牌）"
@@ -52,3 +54,9 @@ def locked_out(sender, request, username=None, ip_address=None, **kwargs) -> Non
     audit_record(LOCKOUT, result=Result.REFUSED, request=request, username=username,
                  obj=None if username == TOKEN_LOGIN else _account(username),
                  details={"ip": ip_address})
+
+
+@receiver(post_save, sender=get_user_model(), dispatch_uid="jixiao_password_initial")
+def user_created(sender, instance, created, raw=False, **kwargs) -> None:
+    if created and not raw:
+        password_record_initial(instance)
