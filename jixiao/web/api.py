@@ -10,9 +10,9 @@ from ninja.security import HttpBearer
 
 from jixiao.web.organisation.selectors import token_get
 from jixiao.web.organisation.services import token_use
+from jixiao.web.performance.api import router as performance_router
 from jixiao.web.security.lockout import lockout_message
 from jixiao.web.security.signals import TOKEN_LOGIN
-from jixiao.web.performance.api import router as performance_router
 from jixiao.web.sheets.api import router as sheets_router
 from jixiao.web.sheets.errors import SheetError, StaleSheet
 

@@ -89,12 +89,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-globals().update(deployment_settings(os.environ))
+DEPLOYMENT = deployment_settings(os.environ)
+globals().update(DEPLOYMENT)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": JIXIAO_PASSWORD_MIN_LENGTH}},  # noqa: F821  (from deployment_settings)
+     "OPTIONS": {"min_length": DEPLOYMENT["JIXIAO_PASSWORD_MIN_LENGTH"]}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
     {"NAME": "jixiao.web.security.passwords.CharacterClassesValidator"},

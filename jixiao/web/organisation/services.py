@@ -12,8 +12,15 @@ from django.utils import timezone
 
 from jixiao.web.organisation.models import ApiToken, Member, Role, Unit
 from jixiao.web.security.audit import audit_record
-from jixiao.web.security.events import (MEMBER_CREATED, MEMBER_RESTORED, MEMBER_STOPPED, ROLE_CHANGED, TOKEN_CREATED,
-                                        TOKEN_USED, UNIT_CREATED)
+from jixiao.web.security.events import (
+    MEMBER_CREATED,
+    MEMBER_RESTORED,
+    MEMBER_STOPPED,
+    ROLE_CHANGED,
+    TOKEN_CREATED,
+    TOKEN_USED,
+    UNIT_CREATED,
+)
 
 __all__ = ["member_create", "member_set_active", "member_set_role", "token_create", "token_use", "unit_create"]
 

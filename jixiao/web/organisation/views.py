@@ -11,8 +11,13 @@ from django.views.decorators.http import require_http_methods
 from jixiao.web.organisation.forms import MemberForm, UnitForm
 from jixiao.web.organisation.models import Role
 from jixiao.web.organisation.selectors import bureau_members, bureau_units, request_member
-from jixiao.web.organisation.services import (member_create, member_set_active, member_set_role, token_create,
-                                              unit_create)
+from jixiao.web.organisation.services import (
+    member_create,
+    member_set_active,
+    member_set_role,
+    token_create,
+    unit_create,
+)
 
 __all__ = ["account", "people"]
 

@@ -19,11 +19,11 @@ from jixiao.web.organisation.selectors import can_edit_unit, member_get
 from jixiao.web.performance.conversion import answer_fields, result_fields
 from jixiao.web.performance.models import Answer, BureauSetting, Change, Result, Spending, Tracking
 from jixiao.web.performance.selectors import approved_content
+from jixiao.web.security.audit import audit_record
+from jixiao.web.security.events import SETTINGS_CHANGED
 from jixiao.web.sheets.errors import SheetError, StaleSheet
 from jixiao.web.sheets.models import Sheet
 from jixiao.web.sheets.services.sheets import comparable
-from jixiao.web.security.audit import audit_record
-from jixiao.web.security.events import SETTINGS_CHANGED
 
 __all__ = ["actuals_import", "answers_save", "evaluation_save", "progress_add", "setting_save", "spending_add",
            "spending_remove"]

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from jixiao.web.security.audit import audit_record, audit_refusal, flush_refusals, request_context
-from jixiao.web.security.events import PASSWORD_EXPIRED, SESSION_EXPIRED, Result
+from jixiao.web.security.events import SESSION_EXPIRED, Result
 from jixiao.web.security.passwords import EXPIRED_MARK
 
 __all__ = ["AuditContextMiddleware", "PasswordExpiryMiddleware", "SessionTimeoutMiddleware"]

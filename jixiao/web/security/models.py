@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from jixiao.web.security.events import ACTIONS, Result
 
-__all__ = ["AuditEvent", "AppendOnly", "PasswordRecord"]
+__all__ = ["AppendOnly", "AuditEvent", "PasswordRecord"]
 
 
 class AppendOnly(Exception):

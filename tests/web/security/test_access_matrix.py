@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import date
-from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -22,14 +20,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from jixiao.model import FundSource
-from jixiao.web.organisation.models import Role
-from jixiao.web.organisation.services import member_create, token_create
-from jixiao.web.performance.models import Spending
-from jixiao.web.performance.services import spending_add
-from jixiao.web.sheets.services.imports import import_preview
-from jixiao.web.sheets.services.sheets import sheet_create
-from jixiao.web.sheets.services.workflow import sheet_transition
-from tests.web.conftest import PASSWORD, small_sheet
+from tests.web.conftest import small_sheet
 
 ROLES = ("anonymous", "preparer", "reviewer", "admin", "auditor")
 SCOPES = ("own", "other_unit", "other_bureau")
@@ -190,33 +181,6 @@ def url_names() -> set[str]:
 
 def test_every_url_has_a_matrix_entry():
     assert url_names() == set(MATRIX), "add the new URL to MATRIX (or remove a stale entry)"
-
-
-@pytest.fixture
-def world(org, sample_bytes):
-    """People of every role with their API tokens, and in each scope a draft and an approved sheet (with one
-    spending) and a pending import of that unit's preparer."""
-    auditor = member_create(username="auditor", password=PASSWORD, unit=org["bureau"], role=Role.AUDITOR).user
-    people = {"preparer": org["owner"], "reviewer": org["reviewer"], "admin": org["admin"], "auditor": auditor}
-    tokens = {role: token_create(user=user, label="matrix") for role, user in people.items()}
-    units = {"own": (org["township"], org["owner"], org["reviewer"]),
-             "other_unit": (org["sibling_unit"], org["sibling"], org["reviewer"]),
-             "other_bureau": (org["other_unit"], org["outsider"], org["other_reviewer"])}
-    scopes = {}
-    for scope, (unit, preparer, reviewer) in units.items():
-        draft = sheet_create(user=preparer, unit=unit, year=2026, content=small_sheet(), source="matrix")
-        approved = sheet_create(user=preparer, unit=unit, year=2026,
-                                content=small_sheet().model_copy(update={"code": "P-002"}), source="matrix")
-        sheet_transition(user=preparer, sheet_id=approved.pk, name="submit")
-        sheet_transition(user=reviewer, sheet_id=approved.pk, name="approve", grade="良")
-        spending_add(user=preparer, sheet_id=approved.pk, expected_version=1, day=date(2026, 3, 1),
-                     amount=Decimal("2.00"), source=None)
-        pending, _ = import_preview(user=preparer, unit=unit, year=2026,
-                                    files=[("sample.txt", sample_bytes)])
-        scopes[scope] = {"unit": unit.pk, "unit_code": unit.code, "draft": draft.pk, "approved": approved.pk,
-                         "spending": Spending.objects.filter(tracking__sheet=approved).get().pk,
-                         "pending": pending.pk}
-    return {"people": people, "tokens": tokens, "scopes": scopes, "sample": sample_bytes}
 
 
 def _fill(value, names: dict):

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from django.test import Client
 
 from jixiao.web.security.lockout import lockout_response
-from tests.web.security.test_access_matrix import MATRIX, ROLES, _call, world  # noqa: F401  (world: fixture)
+from tests.web.security.test_access_matrix import MATRIX, ROLES, _call
 
 
 class InlineCode(HTMLParser):
@@ -57,7 +57,7 @@ def test_the_parser_finds_what_the_policy_forbids():
     assert _problems('<script id="d" type="application/json">{"a": 1}</script><script src="/static/x.js"></script>') == []
 
 
-def test_every_page_sends_the_policy_and_needs_nothing_it_forbids(world, monkeypatch):
+def test_every_page_sends_the_policy_and_needs_nothing_it_forbids(world):
     pages = 0
     for name, entry in sorted(MATRIX.items()):
         if entry.method != "GET" or entry.api:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from itertools import pairwise
 
 import pytest
 from django.contrib.auth.password_validation import validate_password
@@ -67,7 +68,7 @@ def test_the_history_keeps_only_the_configured_number(org, login, settings):
     settings.JIXIAO_PASSWORD_HISTORY = 2
     client = login(org["owner"])
     passwords = [PASSWORD, "Second-Pass-2026", "Third-Pass-2026", "Fourth-Pass-2026"]
-    for old, new in zip(passwords, passwords[1:]):
+    for old, new in pairwise(passwords):
         assert _change(client, old, new).status_code == 302
     assert PasswordRecord.objects.filter(user=org["owner"]).count() == 2
     assert _change(client, passwords[-1], PASSWORD).status_code == 302  # older than the last two
