@@ -8,14 +8,14 @@ from datetime import timedelta
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import connection
+from django.db import DatabaseError, connection, transaction
 from django.test import Client
 from django.utils import timezone
 from openpyxl import load_workbook
 
 from jixiao.web.organisation.models import ApiToken, Member
 from jixiao.web.organisation.services import token_create
-from jixiao.web.security.audit import audit_record
+from jixiao.web.security.audit import audit_maintenance, audit_record
 from jixiao.web.security.events import ACTIONS, DOWNLOAD, LOGIN_FAILED
 from jixiao.web.security.models import AppendOnly, AuditEvent
 from jixiao.web.sheets.services.sheets import sheet_create
@@ -148,6 +148,15 @@ def test_the_application_cannot_change_or_delete_audit_events(org):
     assert AuditEvent.objects.get(pk=event.pk).username == "x"
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the trigger is PostgreSQL's")
+@pytest.mark.parametrize("statement", ["UPDATE security_auditevent SET username = 'y'", "DELETE FROM security_auditevent"])
+def test_on_postgresql_the_database_refuses_changes_too(org, statement):
+    audit_record(LOGIN_FAILED, username="x")
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(statement)
+    assert AuditEvent.objects.filter(username="x").count() == 1
+
+
 @pytest.mark.parametrize(("person", "separate", "status"), [
     ("auditor", False, 200), ("admin", False, 200), ("reviewer", False, 403), ("owner", False, 403),
     ("auditor", True, 200), ("admin", True, 403),
@@ -202,7 +211,8 @@ def test_exports_keep_user_text_as_text(org, auditor, login):
 
 def test_pruning_removes_only_events_past_retention_and_records_itself(org, settings):
     old = audit_record(DOWNLOAD, details={"file": "old"})
-    with connection.cursor() as cursor:  # the ORM cannot change an event: age it in SQL
+    with transaction.atomic(), connection.cursor() as cursor:  # the ORM cannot change an event: age it in SQL
+        audit_maintenance(cursor)
         cursor.execute("UPDATE security_auditevent SET at = %s WHERE id = %s",
                        [timezone.now() - timedelta(days=200), old.pk])
     recent = audit_record(DOWNLOAD, details={"file": "recent"})
