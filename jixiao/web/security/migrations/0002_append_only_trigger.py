@@ -25,7 +25,7 @@ DROP FUNCTION IF EXISTS security_auditevent_append_only();
 def _on_postgresql(sql: str):
     def run(apps, schema_editor) -> None:
         if schema_editor.connection.vendor == "postgresql":
-            schema_editor.execute(sql)
+            schema_editor.execute(sql, None)  # no parameters: the "%" in the message is literal
     return run
 
 
