@@ -7,8 +7,8 @@ from datetime import datetime
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils import timezone
 
 from jixiao.web.security.audit import audit_record, audit_refusal, flush_refusals, request_context
@@ -56,7 +56,7 @@ class SessionTimeoutMiddleware:
                              details={"reason": "空闲超时" if idle else "超过会话最长时间"})
                 logout(request)
                 messages.info(request, "长时间未操作，已自动退出，请重新登录。" if idle else "登录时间已到，请重新登录。")
-                return redirect(f"{reverse('login')}?next={request.path}")
+                return redirect_to_login(request.get_full_path())
             request.session.setdefault(_STARTED, now.isoformat())
             if (now - seen).total_seconds() >= _REFRESH_SECONDS or _SEEN not in request.session:
                 request.session[_SEEN] = now.isoformat()

@@ -8,12 +8,14 @@ import ipaddress
 import json
 from datetime import date
 
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from openpyxl import Workbook
 
@@ -104,7 +106,11 @@ def audit_export(request, fmt: str):
     member = _reader(request)
     if fmt not in ("xlsx", "csv"):
         raise Http404("不支持的格式")
-    rows = [_row(e) for e in audit_events(member, _filters(request.GET))[:_EXPORT_LIMIT]]
+    selected = audit_events(member, _filters(request.GET))
+    if selected.count() > _EXPORT_LIMIT:
+        messages.error(request, f"符合条件的事件超过 {_EXPORT_LIMIT:,} 条，请缩小日期范围后分批导出")
+        return redirect(f"{reverse('security:audit')}?{request.GET.urlencode()}")
+    rows = [_row(e) for e in selected]
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out)

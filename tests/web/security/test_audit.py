@@ -209,6 +209,16 @@ def test_exports_keep_user_text_as_text(org, auditor, login):
     assert len(events("download", user=auditor)) == 2  # the exports are downloads on the record too
 
 
+def test_an_export_too_large_is_refused_rather_than_cut(org, auditor, login, monkeypatch):
+    monkeypatch.setattr("jixiao.web.security.views._EXPORT_LIMIT", 1)
+    for name in ("a", "b"):
+        Client().post("/login/", {"username": name, "password": "wrong"})
+    refused = login(auditor).get("/audit/export.csv?action=login_failed", follow=True)
+    assert refused.redirect_chain[-1][0] == "/audit/?action=login_failed"
+    assert "请缩小日期范围" in refused.content.decode()
+    assert login(auditor).get("/audit/export.csv?action=login_failed&username=a").status_code == 200
+
+
 def test_pruning_removes_only_events_past_retention_and_records_itself(org, settings):
     old = audit_record(DOWNLOAD, details={"file": "old"})
     with transaction.atomic(), connection.cursor() as cursor:  # the ORM cannot change an event: age it in SQL
