@@ -62,12 +62,23 @@ def _event(action: AuditAction, *, result: str, user, username: str, obj, detail
         user = None
     return AuditEvent(
         action=action.code, result=result, user=user,
-        username=(user.get_username() if user is not None else username)[:150],
+        username=_text(user.get_username() if user is not None else username)[:150],
         bureau_id=_bureau_of(user, obj), ip=client_ip(request) if request is not None else None,
         object_type=obj._meta.verbose_name if obj is not None else "",
-        object_id=str(obj.pk) if obj is not None else "", object_repr=str(obj)[:300] if obj is not None else "",
-        details=details or {},
+        object_id=str(obj.pk) if obj is not None else "", object_repr=_text(str(obj))[:300] if obj is not None else "",
+        details=_text(details or {}),
     )
+
+
+def _text(value):
+    """``value`` without NUL characters (a hostile path or name may carry them; PostgreSQL refuses them)."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\N{REPLACEMENT CHARACTER}")
+    if isinstance(value, dict):
+        return {key: _text(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_text(item) for item in value]
+    return value
 
 
 def audit_record(action: AuditAction, *, result: str = Result.SUCCESS, user=None, username: str = "", obj=None,

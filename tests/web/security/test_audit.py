@@ -60,6 +60,17 @@ def test_another_units_sheet_is_a_refusal_on_pages_and_the_api(org, login):
     assert (api.user, api.object_type, api.details["path"]) == (org["reviewer"], "绩效目标表", f"/api/sheets/{hidden.pk}")
 
 
+def test_hostile_text_is_stored_without_nul_characters(org, login):
+    hidden = sheet_create(user=org["outsider"], unit=org["other_unit"], year=2026, content=small_sheet(),
+                          source="test")
+    assert login(org["owner"]).get(f"/sheets/{hidden.pk}/export/x%00y/").status_code == 404
+    audit_record(LOGIN_FAILED, username="a\x00b", details={"names": ["c\x00d"]})
+    refusal, = events("access_refused")
+    failed, = events("login_failed")
+    assert refusal.details["path"] == f"/sheets/{hidden.pk}/export/x\ufffdy/"
+    assert failed.username == "a\ufffdb" and failed.details == {"names": ["c\ufffdd"]}
+
+
 def test_a_403_is_a_refusal_even_when_the_request_rolled_back(org, login):
     hidden = sheet_create(user=org["outsider"], unit=org["other_unit"], year=2026, content=small_sheet(),
                           source="test")
