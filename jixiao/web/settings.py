@@ -73,7 +73,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "jixiao.web.organisation.context.member",
-                "jixiao.web.security.context.audit_reader",
+                "jixiao.web.security.context.duties",
             ],
         },
     },

@@ -37,11 +37,13 @@ class Unit(models.Model):
 
 class Role(models.TextChoices):
     """What a member may do: prepare its own unit's sheets, review the bureau's units, administer the bureau's
-    units and people (系统管理员), or read its security audit log (审计管理员, who sees no sheets)."""
+    units and people (系统管理员), manage its people (安全管理员) or read its security audit log (审计管理员); the
+    last two see no sheets. With ``JIXIAO_SEPARATE_DUTIES`` the administrator keeps only the units."""
 
     PREPARER = "preparer", "填报人"
     REVIEWER = "reviewer", "审核人"
     ADMIN = "admin", "管理员"
+    SECURITY = "security", "安全管理员"
     AUDITOR = "auditor", "审计管理员"
 
 

@@ -52,7 +52,7 @@ def member_create(*, username: str, password: str, unit: Unit, role: Role, full_
 
 def _check_place(unit: Unit, role: Role) -> None:
     if role != Role.PREPARER and unit.kind != Unit.Kind.BUREAU:
-        raise ValueError("审核人、管理员和审计管理员应属于财政局")
+        raise ValueError("审核人、管理员、安全管理员和审计管理员应属于财政局")
 
 
 @transaction.atomic

@@ -13,8 +13,8 @@ adopts. Every variable is documented in the README's 部署与安全 section:
 - ``JIXIAO_PASSWORD_MIN_LENGTH`` (10), ``JIXIAO_PASSWORD_CLASSES`` (3 of: upper case, lower case, digits,
   symbols), ``JIXIAO_PASSWORD_HISTORY`` (5 previous passwords not reused), ``JIXIAO_PASSWORD_MAX_AGE_DAYS`` (90;
   0 never expires);
-- ``JIXIAO_AUDIT_RETENTION_DAYS`` (180; 0 keeps everything) and ``JIXIAO_SEPARATE_DUTIES=1`` (the system
-  administrator no longer reads the audit log; only the 审计管理员 does).
+- ``JIXIAO_AUDIT_RETENTION_DAYS`` (180; 0 keeps everything) and ``JIXIAO_SEPARATE_DUTIES=1`` (三员分立: the
+  system administrator keeps the units; people and roles are the 安全管理员's, the audit log the 审计管理员's).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""An auditor beside the ``org`` people, a world of sheets in every scope, and helpers for security tests."""
+"""A security administrator and an auditor beside the ``org`` people, a world of sheets in every scope, and helpers for security tests."""
 
 from __future__ import annotations
 
@@ -24,16 +24,23 @@ def auditor(org):
     return member_create(username="auditor", password=PASSWORD, unit=org["bureau"], role=Role.AUDITOR).user
 
 
+@pytest.fixture
+def security(org):
+    """The 安全管理员 of the township's bureau."""
+    return member_create(username="security", password=PASSWORD, unit=org["bureau"], role=Role.SECURITY).user
+
+
 def events(action: str, **filters) -> list[AuditEvent]:
     """The audit events of ``action`` (oldest first), narrowed by ``filters``."""
     return list(AuditEvent.objects.filter(action=action, **filters).order_by("at", "id"))
 
 
 @pytest.fixture
-def world(org, auditor, sample_bytes):
+def world(org, security, auditor, sample_bytes):
     """People of every role with their API tokens, and in each scope a draft and an approved sheet (with one
     spending) and a pending import of that unit's preparer."""
-    people = {"preparer": org["owner"], "reviewer": org["reviewer"], "admin": org["admin"], "auditor": auditor}
+    people = {"preparer": org["owner"], "reviewer": org["reviewer"], "admin": org["admin"], "security": security,
+              "auditor": auditor}
     tokens = {role: token_create(user=user, label="matrix") for role, user in people.items()}
     units = {"own": (org["township"], org["owner"], org["reviewer"]),
              "other_unit": (org["sibling_unit"], org["sibling"], org["reviewer"]),

@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='member',
             name='role',
-            field=models.CharField(choices=[('preparer', '填报人'), ('reviewer', '审核人'), ('admin', '管理员'), ('auditor', '审计管理员')], max_length=10, verbose_name='角色'),
+            field=models.CharField(choices=[('preparer', '填报人'), ('reviewer', '审核人'), ('admin', '管理员'), ('security', '安全管理员'), ('auditor', '审计管理员')], max_length=10, verbose_name='角色'),
         ),
     ]
