@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from jixiao.cli.console import stdout
+from jixiao.cli.errors import UsageError
 
 __all__ = ["register"]
 
@@ -58,10 +59,18 @@ def _configure(data: Path, host: str) -> None:
 
 
 def _demo(password: str | None) -> None:
-    from jixiao.web.demo import DEMO_ACCOUNTS, demo_create, demo_exists
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    from jixiao.web.demo import DEMO_ACCOUNTS, demo_create, demo_exists, demo_password
 
     if demo_exists():
         return
-    password = password or secrets.token_urlsafe(9)
+    if password:
+        try:
+            validate_password(password)
+        except ValidationError as error:
+            raise UsageError(f"--demo-password 不符合密码规则：{''.join(error.messages)}") from None
+    password = password or demo_password()
     demo_create(password)
     stdout.print(f"已建立演示数据。演示账户：{'、'.join(DEMO_ACCOUNTS)}，密码：{password}")

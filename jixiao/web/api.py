@@ -1,24 +1,40 @@
 """The HTTP API: one router per app, token authentication (``Authorization: Bearer <token>``)."""
 
+from axes.handlers.proxy import AxesProxyHandler
+from django.contrib.auth.signals import user_login_failed
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from ninja import NinjaAPI
+from ninja.errors import HttpError
 from ninja.security import HttpBearer
 
-from jixiao.web.organisation.selectors import person_name, token_user
+from jixiao.web.organisation.selectors import person_name, token_get
+from jixiao.web.organisation.services import token_use
 from jixiao.web.performance.api import router as performance_router
+from jixiao.web.security.lockout import lockout_message
+from jixiao.web.security.signals import TOKEN_LOGIN
 from jixiao.web.sheets.api import router as sheets_router
 from jixiao.web.sheets.errors import SheetError, StaleSheet
 
 
 class TokenAuth(HttpBearer):
-    """A token created on the account page."""
+    """A token created on the account page.
+
+    Wrong tokens count as failed logins of one pseudo login name per address, so django-axes locks out an
+    address that guesses tokens as it locks out one that guesses passwords; each use sets ``last_used_at``.
+    """
 
     def authenticate(self, request, token):
-        user = token_user(token)
-        if user is not None:
-            request.user = user
-        return user
+        credentials = {"username": TOKEN_LOGIN}
+        if AxesProxyHandler.is_locked(request, credentials):
+            raise HttpError(429, lockout_message())
+        record = token_get(token)
+        if record is None:
+            user_login_failed.send(sender=__name__, credentials=credentials, request=request)
+            return None
+        token_use(record)
+        request.user = record.user
+        return record.user
 
 
 api = NinjaAPI(title="jixiao API", version="1", description="绩效目标表的读取、填报、审核与导出", auth=TokenAuth(),

@@ -1,4 +1,4 @@
-"""File downloads: the bytes go to the client, the user-supplied name only into ``Content-Disposition``.
+"""File downloads (each one an audit event): the bytes go to the client, the user-supplied name only into ``Content-Disposition``.
 
 Names of sheets and units are user text. They never become a path on the server (exports are rendered in
 memory), and the download name is reduced to a safe file name: no directory parts, no control or reserved
@@ -12,6 +12,9 @@ import unicodedata
 
 from django.http import HttpResponse
 from django.utils.http import content_disposition_header
+
+from jixiao.web.security.audit import audit_record
+from jixiao.web.security.events import DOWNLOAD
 
 __all__ = ["CONTENT_TYPES", "attachment", "safe_filename"]
 
@@ -39,7 +42,9 @@ def safe_filename(stem: str, suffix: str, fallback: str = "jixiao") -> str:
 
 def attachment(data: bytes, stem: str, fmt: str, fallback: str = "jixiao") -> HttpResponse:
     """A download of ``data`` named ``stem.fmt`` (made safe); ``fmt`` is a key of CONTENT_TYPES."""
+    name = safe_filename(stem, fmt, fallback)
+    audit_record(DOWNLOAD, details={"file": name, "format": fmt, "bytes": len(data)})
     response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = content_disposition_header(True, safe_filename(stem, fmt, fallback))
+    response["Content-Disposition"] = content_disposition_header(True, name)
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -3,7 +3,8 @@
 - ``JIXIAO_DATA``: the data folder (SQLite database, collected static files); default ``./data``;
 - ``DATABASE_URL``: e.g. ``postgres://user@host:5432/name``; default SQLite in the data folder;
 - ``JIXIAO_SECRET_KEY``: set by ``jixiao serve`` from a key kept in the data folder;
-- ``JIXIAO_DEBUG=1`` and ``JIXIAO_ALLOWED_HOSTS`` (comma-separated).
+- ``JIXIAO_DEBUG=1`` and ``JIXIAO_ALLOWED_HOSTS`` (comma-separated);
+- HTTPS, proxy, sessions, lockout, passwords and the audit log: ``jixiao.web.security.deployment``.
 """
 
 from __future__ import annotations
@@ -12,7 +13,10 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.management.utils import get_random_secret_key
+
+from jixiao.web.security.deployment import deployment_settings
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("JIXIAO_DATA", "data")).resolve()
@@ -29,11 +33,14 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "axes",
+    "csp",
     "ninja",  # /api/docs renders Swagger UI from the package's own static files, never from a CDN
     "jixiao.web.organisation",
     "jixiao.web.sheets",
     "jixiao.web.performance",
     "jixiao.web.publication",
+    "jixiao.web.security",
 ]
 
 MIDDLEWARE = [
@@ -47,6 +54,12 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "jixiao.web.errors.MethodNotAllowedPage",
+    "csp.middleware.CSPMiddleware",
+    "jixiao.web.security.middleware.AuditContextMiddleware",
+    "jixiao.web.security.middleware.SessionTimeoutMiddleware",
+    "jixiao.web.security.middleware.PasswordExpiryMiddleware",
+    # Last, so that it turns a lockout found during login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "jixiao.web.urls"
@@ -63,6 +76,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "jixiao.web.organisation.context.member",
+                "jixiao.web.security.context.duties",
             ],
         },
     },
@@ -78,12 +92,45 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+DEPLOYMENT = deployment_settings(os.environ)
+globals().update(DEPLOYMENT)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+     "OPTIONS": {"min_length": DEPLOYMENT["JIXIAO_PASSWORD_MIN_LENGTH"]}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "jixiao.web.security.passwords.CharacterClassesValidator"},
+    # Also keeps the hashes of earlier passwords (its password_changed hook runs on every password save).
+    {"NAME": "jixiao.web.security.passwords.PasswordHistoryValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Lockout (django-axes): by login name and address together, so that one guesser cannot lock everyone out.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "jixiao.web.security.network.client_ip"
+AXES_LOCKOUT_CALLABLE = "jixiao.web.security.lockout.lockout_response"
+AXES_VERBOSE = False
+
+# No inline script or style, nothing from another origin: pages, htmx and ECharts load from /static/.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "sheets:list"
 LOGOUT_REDIRECT_URL = "login"

@@ -11,5 +11,6 @@ urlpatterns = [
     path("sheets/", include("jixiao.web.sheets.urls")),
     path("performance/", include("jixiao.web.performance.urls")),
     path("", include("jixiao.web.publication.urls")),
+    path("audit/", include("jixiao.web.security.urls")),
     path("api/", api.urls),
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from importlib import resources
 
 from django.db import transaction
@@ -14,10 +15,18 @@ from jixiao.web.publication.services import publication_publish
 from jixiao.web.sheets.services.imports import sheets_import
 from jixiao.web.sheets.services.workflow import sheet_transition
 
-__all__ = ["DEMO_ACCOUNTS", "demo_create", "demo_exists"]
+__all__ = ["DEMO_ACCOUNTS", "demo_create", "demo_exists", "demo_password"]
 
 DEMO_ACCOUNTS = {"preparer": Role.PREPARER, "reviewer": Role.REVIEWER, "admin": Role.ADMIN}
 BUREAU = ("DEMO-CZJ", "遵化市财政局（演示）")
+
+
+def demo_password() -> str:
+    """A random password for the demo accounts that meets the password rules.
+
+    The prefix has upper case, lower case and a symbol, so the character-class rule holds whatever follows.
+    """
+    return f"Jx-{secrets.token_urlsafe(12)}"
 
 
 def demo_exists() -> bool:

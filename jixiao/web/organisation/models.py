@@ -36,11 +36,15 @@ class Unit(models.Model):
 
 
 class Role(models.TextChoices):
-    """What a member may do: prepare its own unit's sheets, review the bureau's units, or administer."""
+    """What a member may do: prepare its own unit's sheets, review the bureau's units, administer the bureau's
+    units and people (系统管理员), manage its people (安全管理员) or read its security audit log (审计管理员); the
+    last two see no sheets. With ``JIXIAO_SEPARATE_DUTIES`` the administrator keeps only the units."""
 
     PREPARER = "preparer", "填报人"
     REVIEWER = "reviewer", "审核人"
     ADMIN = "admin", "管理员"
+    SECURITY = "security", "安全管理员"
+    AUDITOR = "auditor", "审计管理员"
 
 
 class Member(models.Model):
@@ -73,3 +77,6 @@ class ApiToken(models.Model):
 
     class Meta:
         verbose_name = "API 令牌"
+
+    def __str__(self) -> str:
+        return f"{self.user.get_username()} 的令牌（{self.label or '未注明用途'}）"

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hashlib
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import QuerySet
 
 from jixiao.web.organisation.models import ApiToken, Member, Role, Unit
 
-__all__ = ["bureau_members", "bureau_units", "can_edit_unit", "can_review_unit", "member_get", "person_name", "request_member", "token_user", "units_visible"]
+__all__ = ["bureau_members", "bureau_units", "can_edit_unit", "can_manage_people", "can_manage_units", "can_review_unit",
+           "member_get", "person_name", "request_member", "token_get", "units_visible"]
 
 
 def person_name(user) -> str:
@@ -37,8 +39,9 @@ def request_member(request) -> Member | None:
 
 
 def units_visible(member: Member | None) -> QuerySet[Unit]:
-    """The units whose sheets ``member`` may see: a preparer its own unit; reviewers and admins their bureau's."""
-    if member is None:
+    """The units whose sheets ``member`` may see: a preparer its own unit; reviewers and admins their bureau's;
+    an auditor none (it reads the audit log, not the sheets)."""
+    if member is None or member.role in (Role.SECURITY, Role.AUDITOR):
         return Unit.objects.none()
     if member.role == Role.PREPARER:
         return Unit.objects.filter(pk=member.unit_id)
@@ -61,11 +64,23 @@ def can_review_unit(member: Member | None, unit_id: int) -> bool:
     return units_visible(member).filter(pk=unit_id).exists()
 
 
-def token_user(token: str):
-    """The user owning API token ``token``, or None."""
+def can_manage_units(member: Member | None) -> bool:
+    """The bureau's 系统管理员 adds units."""
+    return member is not None and member.role == Role.ADMIN
+
+
+def can_manage_people(member: Member | None) -> bool:
+    """The 安全管理员 adds people, changes roles, stops and restores logins; so does the 系统管理员 unless
+    ``JIXIAO_SEPARATE_DUTIES`` separates the duties."""
+    if member is None:
+        return False
+    return member.role == Role.SECURITY or (member.role == Role.ADMIN and not settings.JIXIAO_SEPARATE_DUTIES)
+
+
+def token_get(token: str) -> ApiToken | None:
+    """The API token ``token`` of an active user, or None."""
     digest = hashlib.sha256(token.encode()).hexdigest()
-    found = ApiToken.objects.select_related("user").filter(digest=digest, user__is_active=True).first()
-    return found.user if found else None
+    return ApiToken.objects.select_related("user").filter(digest=digest, user__is_active=True).first()
 
 
 def bureau_units(member: Member) -> QuerySet[Unit]:

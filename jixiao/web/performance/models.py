@@ -36,6 +36,9 @@ class BureauSetting(models.Model):
         verbose_name = "监控与评分设置"
         constraints = [models.UniqueConstraint(fields=["bureau", "year"], name="one_setting_per_bureau_year")]
 
+    def __str__(self) -> str:
+        return f"{self.year} 年监控与评分设置"
+
 
 class Tracking(models.Model):
     """The year of one approved sheet. ``version`` rises with every save (optimistic locking, as Sheet)."""

@@ -19,6 +19,8 @@ from jixiao.web.organisation.selectors import can_edit_unit, member_get
 from jixiao.web.performance.conversion import answer_fields, result_fields
 from jixiao.web.performance.models import Answer, BureauSetting, Change, Result, Spending, Tracking
 from jixiao.web.performance.selectors import approved_content
+from jixiao.web.security.audit import audit_record
+from jixiao.web.security.events import SETTINGS_CHANGED
 from jixiao.web.sheets.errors import SheetError, StaleSheet
 from jixiao.web.sheets.models import Sheet
 from jixiao.web.sheets.services.sheets import comparable
@@ -177,7 +179,7 @@ def actuals_import(*, user, sheet_id: int, expected_version: int, data: bytes, f
 def setting_save(*, user, year: int, profile: str, period_end: date) -> BureauSetting:
     """A bureau's profile and monitoring period for ``year``; only the bureau's reviewers and admins set it."""
     member = member_get(user)
-    if member is None or member.role == Role.PREPARER:
+    if member is None or member.role not in (Role.REVIEWER, Role.ADMIN):
         raise PermissionDenied("监控与评分设置由财政局审核人或管理员设定")
     try:
         load_profile(profile)
@@ -185,10 +187,13 @@ def setting_save(*, user, year: int, profile: str, period_end: date) -> BureauSe
         raise SheetError(str(error)) from None
     if period_end.year != year:
         raise SheetError(f"监控截止日期应在 {year} 年内")
-    setting, _ = BureauSetting.objects.select_for_update().get_or_create(
+    setting, created = BureauSetting.objects.select_for_update().get_or_create(
         bureau_id=member.bureau_id, year=year, defaults={"period_end": period_end, "profile": profile})
+    old = {} if created else {"profile": setting.profile, "period_end": setting.period_end.isoformat()}
     setting.profile, setting.period_end, setting.updated_by = profile, period_end, user
     setting.save()
+    audit_record(SETTINGS_CHANGED, user=user, obj=setting,
+                 details={"year": year, "old": old, "new": {"profile": profile, "period_end": period_end.isoformat()}})
     return setting
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from jixiao.web.organisation.models import Member
 from jixiao.web.organisation.selectors import units_visible
+from jixiao.web.security.audit import audit_refusal
 from jixiao.web.sheets.models import FindingRecord, IndicatorRow, Sheet, Status
 from jixiao.web.sheets.services.review import rule_title
 
@@ -68,6 +69,9 @@ def sheet_get(member: Member | None, sheet_id: int, *, include_deleted: bool = F
         queryset = queryset.filter(deleted_at__isnull=True)
     sheet = queryset.filter(pk=sheet_id).first()
     if sheet is None:
+        elsewhere = Sheet.objects.exclude(unit__in=units_visible(member)).select_related("unit").filter(pk=sheet_id)
+        if member is not None and (hidden := elsewhere.first()) is not None:
+            audit_refusal(hidden, reason="另一单位的目标表")
         raise Http404("没有找到这张表")
     return sheet
 

@@ -24,7 +24,7 @@ __all__ = ["overview", "settings_view"]
 
 def _reviewer(request):
     member = request_member(request)
-    if member is None or member.role == Role.PREPARER:
+    if member is None or member.role not in (Role.REVIEWER, Role.ADMIN):
         raise PermissionDenied("绩效运行概况仅供财政局审核人和管理员查看")
     return member
 

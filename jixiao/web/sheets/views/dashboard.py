@@ -19,7 +19,7 @@ __all__ = ["dashboard"]
 def dashboard(request):
     """Counts and charts over every unit of the reviewer's bureau for one year."""
     member = request_member(request)
-    if member is None or member.role == Role.PREPARER:
+    if member is None or member.role not in (Role.REVIEWER, Role.ADMIN):
         raise PermissionDenied("审核概况仅供财政局审核人和管理员查看")
     year = filters_from(request.GET).year or budget_year()
     counts = dashboard_counts(member, year)

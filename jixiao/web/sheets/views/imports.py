@@ -22,7 +22,7 @@ __all__ = ["import_confirm_view", "import_upload"]
 def import_upload(request):
     """Upload files for a unit and year; show what was read before anything is stored."""
     member = request_member(request)
-    if member is None or member.role == Role.REVIEWER:
+    if member is None or member.role not in (Role.PREPARER, Role.ADMIN):
         raise PermissionDenied("只有填报人和管理员可以导入")
     units = units_visible(member).filter(kind="unit")
     if request.method == "POST":

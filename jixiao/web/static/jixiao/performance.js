@@ -1,5 +1,6 @@
 // Charts of the performance pages (Apache ECharts, vendored). Data comes from the page's json_script block;
 // each chart is drawn only when its element is on the page.
+// Tooltips render as rich text on the canvas: the HTML tooltip writes style attributes the CSP refuses.
 (function () {
   const data = JSON.parse(document.getElementById("chart-data").textContent || "null") || {};
   const charts = [];
@@ -15,7 +16,7 @@
   const bars = (names) => ({ type: "category", data: names, axisLabel: { width: 140, overflow: "truncate" } });
   if (data.spending) {
     draw("chart-spending", {
-      tooltip: { trigger: "axis" }, legend: { top: 0 }, color: ["#9aa5b1", "#1d5fa7"],
+      tooltip: { trigger: "axis", renderMode: "richText" }, legend: { top: 0 }, color: ["#9aa5b1", "#1d5fa7"],
       xAxis: { type: "category", data: data.spending.months }, yAxis: { type: "value", name: data.spending.unit },
       series: [
         { name: "计划累计支出", type: "line", data: data.spending.planned, lineStyle: { type: "dashed" } },
@@ -25,7 +26,7 @@
   }
   if (data.indicators) {
     draw("chart-indicators", {
-      tooltip: {}, color: ["#1a7f37"],
+      tooltip: { renderMode: "richText" }, color: ["#1a7f37"],
       grid: { left: 8, right: 48, bottom: 8, top: 32, containLabel: true },
       xAxis: { type: "value", max: roomy, axisLabel: { formatter: "{value}%" } },
       yAxis: bars(data.indicators.names),
@@ -35,7 +36,7 @@
   }
   if (data.names) {
     draw("chart-score", {
-      tooltip: { trigger: "axis" }, legend: { top: 0 }, color: ["#d0d7de", "#1d5fa7"],
+      tooltip: { trigger: "axis", renderMode: "richText" }, legend: { top: 0 }, color: ["#d0d7de", "#1d5fa7"],
       xAxis: { type: "value" }, yAxis: bars(data.names),
       series: [{ name: "分值", type: "bar", data: data.weights, barGap: "-100%" },
                { name: "得分", type: "bar", data: data.scores }],
@@ -43,12 +44,12 @@
   }
   if (data.units) {
     draw("chart-units", {
-      tooltip: { trigger: "axis" }, legend: { top: 0 }, color: ["#1d5fa7", "#9aa5b1"],
+      tooltip: { trigger: "axis", renderMode: "richText" }, legend: { top: 0 }, color: ["#1d5fa7", "#9aa5b1"],
       xAxis: { type: "value", axisLabel: { formatter: "{value}%" } }, yAxis: bars(data.units),
       series: [{ name: "平均执行率", type: "bar", data: data.rates }, { name: "平均计划进度", type: "bar", data: data.planned }],
     });
     draw("chart-grades", {
-      tooltip: {}, legend: { top: 0, data: ["平均自评得分"] },
+      tooltip: { renderMode: "richText" }, legend: { top: 0, data: ["平均自评得分"] },
       grid: { left: "46%", right: 32, top: 32, bottom: 8, containLabel: true },
       xAxis: { type: "value", max: roomy }, yAxis: bars(data.units),
       series: [

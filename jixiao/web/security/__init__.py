@@ -1,0 +1,1 @@
+"""Security: login lockout, password rules, sessions, deployment behind HTTPS, and the security audit log."""

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from jixiao.web.security import views
+
+app_name = "security"
+
+urlpatterns = [
+    path("", views.audit_log, name="audit"),
+    path("export.<str:fmt>", views.audit_export, name="audit_export"),
+]

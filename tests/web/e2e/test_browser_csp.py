@@ -1,0 +1,68 @@
+"""In Chromium, the pages work under the Content Security Policy: no violation is reported while the charts
+draw and show their tooltips, htmx checks the editor, and a confirmation asks before a delete."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.web.e2e.test_browser import _login, browser, server  # noqa: F401  (fixtures)
+
+pytestmark = pytest.mark.browser
+
+# Runs before any page script (through the DevTools protocol, so the policy does not apply to it).
+WATCH = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation",
+  (e) => window.__violations.push(e.violatedDirective + " " + (e.blockedURI || "inline")));
+"""
+
+
+def _watched(browser, url: str, username: str):  # noqa: F811
+    page = _login(browser, url, username)
+    page.add_init_script(WATCH)
+    messages: list[str] = []
+    page.on("console", lambda m: messages.append(m.text) if "Content Security Policy" in m.text else None)
+    return page, messages
+
+
+def _violations(page) -> list[str]:
+    return page.evaluate("window.__violations")
+
+
+def test_charts_draw_and_show_tooltips_without_violating_the_policy(server, browser):  # noqa: F811
+    page, messages = _watched(browser, server, "reviewer")
+    for path in ("/sheets/", "/sheets/dashboard/", "/performance/", "/account/", "/audit/"):
+        page.goto(f"{server}{path}")
+        page.wait_for_load_state("networkidle")
+        if path == "/sheets/dashboard/":
+            chart = page.locator("#chart-units canvas")
+            chart.wait_for()
+            box = chart.bounding_box()
+            assert box and box["width"] > 100  # ECharts drew
+            page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+            page.wait_for_timeout(300)
+        assert _violations(page) == [], path
+    assert messages == []
+
+
+def test_the_editor_and_the_delete_confirmation_work_under_the_policy(server, browser):  # noqa: F811
+    page, messages = _watched(browser, server, "preparer")
+    page.goto(f"{server}/sheets/")
+    page.click("table a[href^='/sheets/']:not([href*='?'])")
+    page.wait_for_selector(".paper")
+    detail = page.url
+    asked: list[str] = []
+
+    def dismiss(dialog) -> None:
+        asked.append(dialog.message)
+        dialog.dismiss()
+
+    page.once("dialog", dismiss)
+    page.click("button.danger:has-text('删除')")
+    page.wait_for_timeout(300)
+    assert asked and "删除这张表" in asked[0] and page.url == detail  # asked, and nothing happened
+    page.goto(f"{detail}edit/")
+    with page.expect_response(lambda r: "/check/" in r.url):
+        page.locator("#editor input[type=text]").first.fill("矩阵测试项目")
+        page.locator("#editor input[type=text]").first.dispatch_event("change")
+    assert _violations(page) == [] and messages == []

@@ -1,0 +1,62 @@
+"""A security administrator and an auditor beside the ``org`` people, a world of sheets in every scope, and helpers for security tests."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from jixiao.web.organisation.models import Role
+from jixiao.web.organisation.services import member_create, token_create
+from jixiao.web.performance.models import Spending
+from jixiao.web.performance.services import spending_add
+from jixiao.web.security.models import AuditEvent
+from jixiao.web.sheets.services.imports import import_preview
+from jixiao.web.sheets.services.sheets import sheet_create
+from jixiao.web.sheets.services.workflow import sheet_transition
+from tests.web.conftest import PASSWORD, small_sheet
+
+
+@pytest.fixture
+def auditor(org):
+    """The 审计管理员 of the township's bureau."""
+    return member_create(username="auditor", password=PASSWORD, unit=org["bureau"], role=Role.AUDITOR).user
+
+
+@pytest.fixture
+def security(org):
+    """The 安全管理员 of the township's bureau."""
+    return member_create(username="security", password=PASSWORD, unit=org["bureau"], role=Role.SECURITY).user
+
+
+def events(action: str, **filters) -> list[AuditEvent]:
+    """The audit events of ``action`` (oldest first), narrowed by ``filters``."""
+    return list(AuditEvent.objects.filter(action=action, **filters).order_by("at", "id"))
+
+
+@pytest.fixture
+def world(org, security, auditor, sample_bytes):
+    """People of every role with their API tokens, and in each scope a draft and an approved sheet (with one
+    spending) and a pending import of that unit's preparer."""
+    people = {"preparer": org["owner"], "reviewer": org["reviewer"], "admin": org["admin"], "security": security,
+              "auditor": auditor}
+    tokens = {role: token_create(user=user, label="matrix") for role, user in people.items()}
+    units = {"own": (org["township"], org["owner"], org["reviewer"]),
+             "other_unit": (org["sibling_unit"], org["sibling"], org["reviewer"]),
+             "other_bureau": (org["other_unit"], org["outsider"], org["other_reviewer"])}
+    scopes = {}
+    for scope, (unit, preparer, reviewer) in units.items():
+        draft = sheet_create(user=preparer, unit=unit, year=2026, content=small_sheet(), source="matrix")
+        approved = sheet_create(user=preparer, unit=unit, year=2026,
+                                content=small_sheet().model_copy(update={"code": "P-002"}), source="matrix")
+        sheet_transition(user=preparer, sheet_id=approved.pk, name="submit")
+        sheet_transition(user=reviewer, sheet_id=approved.pk, name="approve", grade="良")
+        spending_add(user=preparer, sheet_id=approved.pk, expected_version=1, day=date(2026, 3, 1),
+                     amount=Decimal("2.00"), source=None)
+        pending, _ = import_preview(user=preparer, unit=unit, year=2026,
+                                    files=[("sample.txt", sample_bytes)])
+        scopes[scope] = {"unit": unit.pk, "unit_code": unit.code, "draft": draft.pk, "approved": approved.pk,
+                         "spending": Spending.objects.filter(tracking__sheet=approved).get().pk,
+                         "pending": pending.pk}
+    return {"people": people, "tokens": tokens, "scopes": scopes, "sample": sample_bytes}
