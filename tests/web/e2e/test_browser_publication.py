@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from tests.web.e2e.test_browser import _login, _open_sheet, _shot, browser, server  # noqa: F401
+from tests.web.e2e.test_browser import _approve, _shot, _submit, browser, server  # noqa: F401
 from tests.web.e2e.test_browser_performance import _approve_demo_sheet
 
 pytestmark = pytest.mark.browser
@@ -26,9 +26,6 @@ def _publication_row(page, name: str):
 def test_the_bureau_publishes_and_the_public_finds_reads_and_downloads(server, browser):  # noqa: F811
     url = server
     preparer, reviewer, sheet_url, year = _approve_demo_sheet(url, browser, "乡乡环境治理经费")
-    for page in (preparer, reviewer):
-        page.on("dialog", lambda dialog: dialog.accept())
-
     # The reviewer publishes the approved table from the publication page.
     reviewer.goto(f"{url}/publication/?year={year}")
     _publication_row(reviewer, "乡乡环境治理经费").locator("button:has-text('公开')").click()
@@ -66,12 +63,9 @@ def test_the_bureau_publishes_and_the_public_finds_reads_and_downloads(server, b
     adjust.locator("textarea[name=reason]").fill("追加资金，整治村数增至20个")
     adjust.locator("button").click()
     preparer.wait_for_selector("text=调整中")
-    preparer.click("button:has-text('提交审核')")
-    preparer.wait_for_selector(".status.submitted")
+    _submit(preparer)
     reviewer.goto(sheet_url)
-    reviewer.locator("form.transition", has_text="批复").locator("select[name=grade]").select_option("良")
-    reviewer.click("button:has-text('批复')")
-    reviewer.wait_for_selector(".status.approved")
+    _approve(reviewer)
     reviewer.goto(f"{url}/publication/?year={year}")
     row = _publication_row(reviewer, "乡乡环境治理经费")
     assert row.locator("text=有新的批复版本未公开").count() == 1
