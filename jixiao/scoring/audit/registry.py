@@ -1,4 +1,4 @@
-"""Every audit rule, registered in one place (codes JX901–JX916 for self-evaluations, JX951–JX954 for
+"""Every audit rule, registered in one place (codes JX1001–JX1016 for self-evaluations, JX1051–JX1054 for
 monitoring tables). A retired code is never given to another rule."""
 
 from __future__ import annotations

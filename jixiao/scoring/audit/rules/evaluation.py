@@ -24,7 +24,7 @@ def _reported(ctx: AuditContext) -> bool:
 
 
 class ScoreAboveWeight(AuditRule):
-    code = "JX901"
+    code = "JX1001"
     name = "score-above-weight"
     title = "得分超过分值"
     severity = Severity.ERROR
@@ -41,7 +41,7 @@ class ScoreAboveWeight(AuditRule):
 
 
 class ScoreInflated(AuditRule):
-    code = "JX902"
+    code = "JX1002"
     name = "score-above-what-the-actual-supports"
     title = "得分高于实际完成情况应得的分数"
     severity = Severity.ERROR
@@ -63,14 +63,14 @@ class ScoreInflated(AuditRule):
 
 
 class ScoreDeflated(AuditRule):
-    code = "JX903"
+    code = "JX1003"
     name = "score-below-what-the-actual-supports"
     title = "得分低于实际完成情况应得的分数"
     severity = Severity.WARNING
     source = SCORING
     message = "指标“{indicator}”得分 {score}，按实际完成值应得 {expected}（{formula}）"
     docs = AuditDocs(what="得分低于按实际完成值计算的得分：可能是计分错误，也可能另有扣分理由，须写明。",
-                     formula="同 JX902", setting="rounding.places",
+                     formula="同 JX1002", setting="rounding.places",
                      example="执行率 100%、分值 10、得分 9：应得 10；报告本规则，请写明扣分理由或更正。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
@@ -82,7 +82,7 @@ class ScoreDeflated(AuditRule):
 
 
 class ExecutionRateMismatch(AuditRule):
-    code = "JX904"
+    code = "JX1004"
     name = "execution-rate-not-spent-over-budget"
     title = "执行率与执行数、预算数不符"
     severity = Severity.ERROR
@@ -104,7 +104,7 @@ class ExecutionRateMismatch(AuditRule):
 
 
 class OverExecution(AuditRule):
-    code = "JX905"
+    code = "JX1005"
     name = "spending-above-budget"
     title = "执行数超过预算数"
     severity = Severity.WARNING
@@ -124,7 +124,7 @@ class OverExecution(AuditRule):
 
 
 class TotalNotSumOfScores(AuditRule):
-    code = "JX906"
+    code = "JX1006"
     name = "total-not-sum-of-scores"
     title = "总分与各项得分之和不符"
     severity = Severity.ERROR
@@ -146,7 +146,7 @@ class TotalNotSumOfScores(AuditRule):
 
 
 class ClaimedGradeMismatch(AuditRule):
-    code = "JX907"
+    code = "JX1007"
     name = "grade-not-following-total"
     title = "自评等级与总分不符"
     severity = Severity.ERROR
@@ -167,7 +167,7 @@ class ClaimedGradeMismatch(AuditRule):
 
 
 class WeightsNotHundred(AuditRule):
-    code = "JX908"
+    code = "JX1008"
     name = "weights-not-adding-to-100"
     title = "分值合计不等于100"
     severity = Severity.WARNING
@@ -180,7 +180,7 @@ class WeightsNotHundred(AuditRule):
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         items = [item for item in ctx.recomputation.items if item.indicator is not None]
         if not _reported(ctx) or not items or any(item.weight is None for item in items):
-            return  # a blank weight cell is its own problem (JX913); a partial sum says nothing
+            return  # a blank weight cell is its own problem (JX1013); a partial sum says nothing
         execution = ctx.recomputation.execution.weight
         total = sum(item.weight for item in items) + execution
         if total != _HUNDRED:
@@ -189,7 +189,7 @@ class WeightsNotHundred(AuditRule):
 
 
 class QualitativeActualForNumber(AuditRule):
-    code = "JX909"
+    code = "JX1009"
     name = "qualitative-actual-for-numeric-target"
     title = "定量目标的实际完成值写成了文字"
     severity = Severity.WARNING
@@ -207,7 +207,7 @@ class QualitativeActualForNumber(AuditRule):
 
 
 class MissedWithoutReason(AuditRule):
-    code = "JX910"
+    code = "JX1010"
     name = "missed-target-without-reason"
     title = "未达目标却未说明偏差原因"
     severity = Severity.WARNING
@@ -239,7 +239,7 @@ _TEMPLATE = re.compile(r"\(\s*\d+\s*字以内\s*\)|（\s*\d+\s*字以内\s*）|�
 
 
 class TemplateTextLeft(AuditRule):
-    code = "JX911"
+    code = "JX1011"
     name = "template-instructions-left-in"
     title = "模板说明文字未删除"
     severity = Severity.WARNING
@@ -263,7 +263,7 @@ class TemplateTextLeft(AuditRule):
 
 
 class ScoresNotFilled(AuditRule):
-    code = "JX912"
+    code = "JX1012"
     name = "self-evaluation-not-filled"
     title = "自评表未填写完成值或得分"
     severity = Severity.ERROR
@@ -285,7 +285,7 @@ class ScoresNotFilled(AuditRule):
 
 
 class WeightBlank(AuditRule):
-    code = "JX913"
+    code = "JX1013"
     name = "weight-blank"
     title = "指标没有分值"
     severity = Severity.WARNING
