@@ -48,6 +48,8 @@ class SheetReview(BaseModel):
     sheet: str
     name: str | None = None
     table: int | None = None
+    form: str | None = None  # the form profile the sheet was reviewed against (jixiao/review/forms.py)
+    form_label: str | None = None
     findings: list[Finding] = Field(default_factory=list)
     score: Decimal = Decimal(100)
     grade: str = "优"

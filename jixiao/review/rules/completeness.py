@@ -32,7 +32,8 @@ class MissingHeaderField(Rule):
     message = "项目“{sheet}”缺少“{field}”"
     defaults = {"fields": ["code", "name", "budget.total", "purpose", "spend_plan"]}
     docs = RuleDocs(
-        what="项目编码、项目名称、预算数、资金用途、资金支出计划等表头信息是否填写（必填项由审核方案规定）。",
+        what="项目编码、项目名称、预算数、资金用途、资金支出计划等表头信息是否填写。只检查该表样有并要求填写的字段"
+        "（表样见 jixiao/review/data/forms/，由表头识别或用 --form 指定）；审核方案的 fields 参数可再缩小范围。",
         why="缺少这些信息，审核人无法把目标表与预算项目对应起来，也无法判断目标与资金是否匹配。",
         bad="项目名称：（空）\n预算数：（空）",
         good="项目名称：乡镇维稳经费\n预算数：15.00（万元）",
@@ -42,6 +43,8 @@ class MissingHeaderField(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for key in self.param(ctx, "fields"):
             label, read = _HEADER_FIELDS[key]
+            if not ctx.form.requires(label, ctx.sheet):
+                continue  # a field the form does not have is not a mistake of the table
             value = read(ctx.sheet)
             if value is None or value == "" or value == []:
                 yield self.finding(ctx, column=label, field=label)
@@ -86,10 +89,12 @@ class MissingLevel1(Rule):
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        if not ctx.sheet.indicators:
-            return  # JX102 reports the empty grid once
-        present = {ctx.level1_of(indicator) for indicator in ctx.sheet.indicators}
-        for level1 in self.param(ctx, "required"):
+        if not ctx.sheet.indicators or not ctx.standard_structure:
+            return  # JX102 reports the empty grid once; a form with its own levels is not checked against these
+        present = {ctx.level1_of(indicator) or ctx.form.standard_level1(indicator.level1_raw)
+                   for indicator in ctx.sheet.indicators}
+        required = ctx.form.required_level1
+        for level1 in self.param(ctx, "required") if required is None else required:
             if level1 not in present:
                 yield self.finding(ctx, column="level1", level1=level1)
 
@@ -112,7 +117,7 @@ class MissingOutputLevel2(Rule):
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        if not ctx.sheet.indicators:
+        if not ctx.sheet.indicators or not ctx.standard_structure:
             return
         present = {i.level2 for i in ctx.sheet.indicators if ctx.level1_of(i) == "产出指标"}
         for level2 in self.param(ctx, "required"):
@@ -139,7 +144,7 @@ class MissingCostIndicator(Rule):
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        if not ctx.sheet.indicators or not self.param(ctx, "required"):
+        if not ctx.sheet.indicators or not self.param(ctx, "required") or not ctx.standard_structure:
             return
         cost_levels = {"成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标"}
         if any(ctx.level1_of(i) == "成本指标" or i.level2 in cost_levels for i in ctx.sheet.indicators):
