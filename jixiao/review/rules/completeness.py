@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 
-from jixiao.model import Framework, Severity
+from jixiao.model import Framework, Indicator, Severity
 from jixiao.model.lexicon import fold, load
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Dimension, Edit, Finding, Fix
@@ -219,7 +220,8 @@ class TemplateResidue(Rule):
     source = GOALS_2015.at("第十二条（细化量化）")
     message = "“{column_name}”中残留模板文字“{text}”"
     docs = RuleDocs(
-        what="单元格中是否还留着模板的占位文字，如“≥**”“指标1：”“（100字以内）”“请填写”。",
+        what="单元格中是否还留着模板的占位文字，如“≥**”“指标1：”“（100字以内）”“请填写”。指标值只有占位文字、"
+        "没有实际数值时为错误；占位文字留在名称里或实际数值旁（“(≥**株)>=17600株”）时为警告，删去即可。",
         why="占位文字说明这一项其实没有填写，目标值无法审核。",
         bad="指标值：≥**个",
         good="指标值：≥18个",
@@ -231,14 +233,37 @@ class TemplateResidue(Rule):
             cells = {"name": indicator.name, "description": indicator.description, "target": indicator.target.raw}
             for column, text in cells.items():
                 word = _placeholder_in(text)
-                if word or (column == "target" and indicator.target.placeholder):
+                no_value = column == "target" and indicator.target.placeholder
+                if not (word or no_value):
+                    continue
+                # Only a target with no value behind the residue leaves the row unfilled (an error); residue beside
+                # a real value ((≥**株)>=17600株) or in a name is left-over text, removed without changing anything.
+                cleaned = _without_residue(ctx, indicator, column, text or "")
+                if no_value or not cleaned:
                     fix = Fix(applicability=Applicability.DISPLAY_ONLY, summary="删去占位文字，填写实际内容",
                               edits=(Edit(field=column, before=text, row=indicator.row, indicator=indicator.name),))
-                    yield self.finding(ctx, indicator=indicator, column=column, fix=fix,
-                                       column_name=_column_name(column), text=word or text)
+                else:
+                    fix = Fix(applicability=Applicability.SAFE, summary=f"删去占位文字，改为“{cleaned}”",
+                              edits=(Edit(field=column, before=text, after=cleaned, row=indicator.row,
+                                          indicator=indicator.name),))
+                yield self.finding(ctx, indicator=indicator, column=column, fix=fix,
+                                   severity=None if no_value else Severity.WARNING,
+                                   column_name=_column_name(column), text=word or text)
         for goal in ctx.sheet.goals:
             if word := _placeholder_in(goal):
-                yield self.finding(ctx, column="goals", column_name="绩效目标", text=word)
+                yield self.finding(ctx, column="goals", column_name="绩效目标", text=word, severity=Severity.WARNING)
+
+
+_RESIDUE = re.compile(r"[(（][^()（）]*(?:\*\*|＊＊|××|XX|xx)[^()（）]*[)）]|^指标\d+[:：.]|[(（]100字以内[)）]")
+
+
+def _without_residue(ctx: SheetContext, indicator: Indicator, column: str, text: str) -> str | None:
+    """The cell without its template residue, when what remains is the real content; else None."""
+    if column == "target":
+        target = indicator.target
+        return target.display() if target.is_quantitative or target.is_date else None
+    cleaned = _RESIDUE.sub("", text).strip()
+    return cleaned if cleaned and cleaned != text.strip() and not _placeholder_in(cleaned) else None
 
 
 def _column_name(column: str) -> str:

@@ -68,7 +68,8 @@ class MissingOperator(Rule):
             target = indicator.target
             if target.is_quantitative and target.operator is None:
                 operator = "≤" if ctx.fact(indicator).reverse else "≥"
-                fix = target_fix(indicator, f"{operator}{target.value}{target.unit or ''}", Applicability.NEEDS_HUMAN,
+                with_operator = target.model_copy(update={"operator": Operator(operator)}).display()
+                fix = target_fix(indicator, with_operator, Applicability.NEEDS_HUMAN,
                                  f"加上运算符“{operator}”")
                 yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw)
 
