@@ -290,7 +290,15 @@ def _take_date(cursor: _Cursor) -> str | None:
     if following and (following.isdigit() or _unit_pattern().match(following)) and following not in "日号":
         return None
     cursor.pos = match.end()
+    # A period written as two dates: 2020年1月--2020年11月, 2023-01-01至2023-12-31.
+    joined = _DATE_JOIN.match(cursor.text, cursor.pos)
+    if joined and (end := _DATE.match(cursor.text, joined.end())) and end.group(0):
+        cursor.pos = end.end()
+        return match.group(0) + joined.group(0) + end.group(0)
     return match.group(0)
+
+
+_DATE_JOIN = re.compile(r"-{1,2}|—{1,2}|~|至|到")
 
 
 def _take_per(cursor: _Cursor) -> str | None:

@@ -39,6 +39,10 @@ class GradePolicy(BaseModel):
     )
     # Findings of these rules cap the grade whatever the score (a sheet with no indicators cannot be 良).
     caps: dict[str, Literal["优", "良", "中", "差"]] = Field(default_factory=dict)
+    # An error finding is something a reviewer returns the sheet for: such a sheet is at best this grade.
+    error_cap: Literal["优", "良", "中", "差"] | None = None
+    # Findings of these rules do not count towards the grade (JX001: how the file was read, not what it says).
+    ungraded: list[str] = Field(default_factory=list)
 
 
 class Profile(BaseModel):

@@ -24,7 +24,7 @@ def test_json_contract_on_the_sample(sample_path):
     assert "财预" in finding["source"]
     sheets = {s["sheet"]: s for s in report["sheets"]}
     assert set(sheets) == {"434-4.05-JXN-4QXO", "434-4.05-JXN-YUPI"}
-    assert sheets["434-4.05-JXN-4QXO"]["grade"] == "差"
+    assert sheets["434-4.05-JXN-4QXO"]["grade"] == "中"
     assert set(sheets["434-4.05-JXN-4QXO"]["counts"]) == {"error", "warning", "info"}
     assert all({"source", "sheet", "grade", "counts"} <= set(s) for s in report["sheets"])
 

@@ -206,3 +206,8 @@ def test_a_guessed_conversion_error_is_only_noted():
 def test_more_qualitative_values(raw):
     target = parse_target(raw)
     assert target.qualitative == raw and not target.has_note(NoteCode.NOT_UNDERSTOOD)
+
+
+def test_a_period_of_two_dates_is_one_date():
+    target = parse_target("2020年1月--2020年11月")  # benchmark document 122: 保障期限
+    assert target.date == "2020年1月--2020年11月" and target.value is None and not target.leftover

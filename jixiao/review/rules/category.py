@@ -14,6 +14,8 @@ from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.sources import CORE_2021, GOALS_2015
 
 _INDICATORS = GOALS_2015.at("第九条（绩效指标）")
+# Placements local forms use that reviewers accept: many provincial forms put 服务对象满意度指标 under 效益指标.
+_ALSO_UNDER = {"服务对象满意度指标": ("效益指标",)}
 
 
 def move_fix(ctx: SheetContext, indicator: Indicator, level2: str) -> Fix:
@@ -60,7 +62,7 @@ class Level2UnderWrongLevel1(Rule):
                 expected = "成本指标"
                 edits.append(Edit(field="level2", before=indicator.level2, after="经济成本指标", row=indicator.row,
                                   indicator=indicator.name))
-            if level1 and expected and level1 != expected:
+            if level1 and expected and level1 != expected and level1 not in _ALSO_UNDER.get(indicator.level2 or "", ()):
                 edits.insert(0, Edit(field="level1", before=level1, after=expected, row=indicator.row,
                                      indicator=indicator.name))
                 fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary=f"一级指标改为“{expected}”",
@@ -139,7 +141,8 @@ class TimelinessOutsideTimeliness(Rule):
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
-            if indicator.level2 in ("数量指标", "质量指标") and is_timeliness(indicator.name):
+            quality_named = indicator.level2 == "质量指标" and "质量" in indicator.name  # 服务周期内空气质量
+            if indicator.level2 in ("数量指标", "质量指标") and is_timeliness(indicator.name) and not quality_named:
                 yield self.finding(ctx, indicator=indicator, column="level2", level2=indicator.level2,
                                    fix=move_fix(ctx, indicator, "时效指标"), confidence=Confidence.INFERENCE)
 

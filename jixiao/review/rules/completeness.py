@@ -48,7 +48,9 @@ class MissingHeaderField(Rule):
                 continue  # a field the form does not have is not a mistake of the table
             value = read(ctx.sheet)
             if value is None or value == "" or value == []:
-                yield self.finding(ctx, column=label, field=label)
+                # Without a name the sheet cannot be matched to a budget project; other blanks are fixed by agreement.
+                severity = None if key == "name" else Severity.WARNING
+                yield self.finding(ctx, column=label, field=label, severity=severity)
 
 
 class NoIndicators(Rule):
@@ -97,7 +99,8 @@ class MissingLevel1(Rule):
         required = ctx.form.required_level1
         for level1 in self.param(ctx, "required") if required is None else required:
             if level1 not in present:
-                yield self.finding(ctx, column="level1", level1=level1)
+                severity = Severity.WARNING if level1 == "满意度指标" else None
+                yield self.finding(ctx, column="level1", level1=level1, severity=severity)
 
 
 class MissingOutputLevel2(Rule):
@@ -171,7 +174,7 @@ class MissingGoals(Rule):
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        if not any(goal.strip() for goal in ctx.sheet.goals):
+        if ctx.form.requires("年度目标", ctx.sheet) and not any(goal.strip() for goal in ctx.sheet.goals):
             yield self.finding(ctx, column="goals")
 
 
@@ -184,7 +187,7 @@ class EmptyIndicatorCell(Rule):
     source = GOALS_2015.at("第九条（绩效指标）")
     message = "指标“{indicator}”的“{column_name}”为空"
     docs = RuleDocs(
-        what="每行指标的二级指标、三级指标、指标值是否填写；表中其他行填写了指标描述或确定依据时，本行也应填写。",
+        what="每行指标的三级指标（指标名称）和指标值是否填写。二级指标空着多为合并单元格，描述、依据空着不致退回，不在此检查。",
         why="空单元格使这一行无法审核、无法监控，年底也无法打分。",
         bad="产出指标 | 数量指标 | 村人居环境整治个数 | （空）",
         good="产出指标 | 数量指标 | 村人居环境整治个数 | ≥18个",
@@ -192,21 +195,11 @@ class EmptyIndicatorCell(Rule):
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        indicators = ctx.sheet.indicators
-        with_description = any(i.description for i in indicators)
-        with_basis = any(i.basis for i in indicators)
-        for indicator in indicators:
-            empty = []
-            if not indicator.level2_raw.strip():
-                empty.append("level2")
-            if not indicator.name.strip():
-                empty.append("name")
-            if indicator.target.is_empty:
-                empty.append("target")
-            if with_description and not (indicator.description or "").strip():
-                empty.append("description")
-            if with_basis and not (indicator.basis or "").strip():
-                empty.append("basis")
+        # An empty 二级指标 is usually a merged cell (or a form whose 成本指标 has no second level), and an empty
+        # description or basis is not what a reviewer returns a sheet for: only the indicator and its value count.
+        for indicator in ctx.sheet.indicators:
+            empty = [column for column, blank in (("name", not indicator.name.strip()),
+                                                  ("target", indicator.target.is_empty)) if blank]
             for column in empty:
                 yield self.finding(ctx, indicator=indicator, column=column, column_name=_column_name(column))
 
