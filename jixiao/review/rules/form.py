@@ -51,7 +51,7 @@ class MissingOperator(Rule):
     code = "JX201"
     name = "target-without-operator"
     title = "指标值缺少运算符"
-    severity = Severity.WARNING
+    severity = Severity.INFO
     dimension = Dimension.FORM
     source = _SPECIFIC
     message = "指标“{indicator}”的指标值“{raw}”没有写明≥、≤或=，无法判断是下限还是上限"
@@ -68,7 +68,7 @@ class MissingOperator(Rule):
             target = indicator.target
             # A full 100% is exact by nature, a frequency (1次/月) states a rate, and a value without a unit is
             # JX202's: none of these is returned for a missing operator.
-            frequency = "/" in (target.unit or "")
+            frequency = unit_kind((target.unit or "/").rpartition("/")[2]) is UnitKind.TIME and "/" in (target.unit or "")
             full = target.unit == "%" and target.value == 100
             if target.is_quantitative and target.operator is None and target.unit and not frequency and not full:
                 operator = "≤" if ctx.fact(indicator).reverse else "≥"
