@@ -10,29 +10,22 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.model import GoalSheet, Indicator, MoneyUnit, NoteCode, Severity, UnitKind, parse_target, unit_kind
+from jixiao.model import Indicator, NoteCode, Severity, UnitKind, parse_target, unit_kind
 from jixiao.model.lexicon import fold
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Finding, Fix
 from jixiao.review.lexicon import Kind
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.rules.consistency import similarity
+from jixiao.review.rules.units import TO_WAN, budget_in_wan
 from jixiao.review.sources import CORE_2021, GOALS_2015
 
 _COST_LEVELS = {"成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标"}
 _PER_PERIOD = re.compile(r"每(日|天|月|年|季|学期)|(日|月|年)均")
-_TO_WAN = {"万元": Decimal(1), "元": Decimal("0.0001"), "千元": Decimal("0.1"), "亿元": Decimal(10000)}
 
 
 def _is_cost_row(ctx: SheetContext, indicator: Indicator) -> bool:
     return indicator.level2 in _COST_LEVELS or ctx.level1_of(indicator) == "成本指标"
-
-
-def _budget_in_wan(sheet: GoalSheet) -> Decimal | None:
-    total = sheet.budget.total
-    if total is None:
-        return None
-    return total / 10000 if sheet.money_unit is MoneyUnit.YUAN else total
 
 
 class CostTargetNotMoney(Rule):
@@ -316,7 +309,7 @@ class UnitCostTimesQuantity(Rule):
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        budget = _budget_in_wan(ctx.sheet)
+        budget = budget_in_wan(ctx.sheet)
         if not budget:
             return
         tolerance = Decimal(str(self.param(ctx, "tolerance")))
@@ -328,7 +321,7 @@ class UnitCostTimesQuantity(Rule):
         for indicator in ctx.sheet.indicators:
             target = indicator.target
             numerator, _, per = (target.unit or "").partition("/")
-            factor = _TO_WAN.get(numerator)
+            factor = TO_WAN.get(numerator)
             quantity = quantities.get(per)
             if factor is None or quantity is None or target.value is None or "·" in per \
                     or _PER_PERIOD.search(fold(indicator.name + (indicator.description or ""))):
