@@ -79,6 +79,7 @@ RULES: tuple[Rule, ...] = (
     substance.QuantityGroupWithoutCount(),
     substance.PartialRateBesideFixedCount(),
     substance.GoalRestatesSpending(),
+    substance.GoalNotQuantified(),
     substance.NumberInNameDiffers(),
     substance.UnselectedOptions(),
     substance.SameFigureRepeated(),

@@ -211,12 +211,12 @@ class VagueTarget(Rule):
     code = "JX206"
     name = "vague-qualitative-target"
     title = "定性指标值含糊"
-    severity = Severity.INFO
+    severity = Severity.WARNING
     dimension = Dimension.FORM
     source = EVALUATION_2020.at("附件（定性指标分档）")
     message = "指标“{indicator}”的指标值“{raw}”只说了方向，没有可核对的标准"
     docs = RuleDocs(
-        what="定性指标值是否只是“明显提升”“逐步提高”“按时”之类的方向或承诺。",
+        what="定性指标值是否只是“明显提升”“逐步提高”“良好”“效果良好”“显著改善”“减少”“按时”之类的方向或空话。",
         why="自评时定性指标按“达成预期/部分达成/未达成”分档打分，指标值要写清达到什么状态才算达成。",
         bad="可持续影响指标 | 群众法治意识 | 明显提升",
         good="可持续影响指标 | 群众法治意识 | 达到预期（普法宣传覆盖全部行政村）",

@@ -163,11 +163,43 @@ class GoalRestatesSpending(Rule):
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         goal = "".join(ctx.sheet.goals).strip()
-        if not goal or re.search(r"\d|[一二三四五六七八九十百千万两]+(个|人|次|项|户|村|所|场)", goal):
-            return
-        restates = similarity(goal, ctx.sheet.purpose) >= 0.6 if ctx.sheet.purpose else False
-        if restates or self._SPENDING.search(fold(goal)):
+        if goal and not _has_figure(goal) and self.restates(ctx, goal):
             yield self.finding(ctx, column="goals", goal=goal if len(goal) <= 40 else goal[:40] + "…")
+
+    @classmethod
+    def restates(cls, ctx: SheetContext, goal: str) -> bool:
+        """True when ``goal`` only says what the money is for (用于…, 保障…经费) or repeats the 资金用途."""
+        similar = similarity(goal, ctx.sheet.purpose) >= 0.6 if ctx.sheet.purpose else False
+        return similar or bool(cls._SPENDING.search(fold(goal)))
+
+
+class GoalNotQuantified(Rule):
+    code = "JX911"
+    name = "goal-not-quantified"
+    title = "年度目标没有量化"
+    severity = Severity.WARNING
+    dimension = Dimension.RELEVANCE
+    source = GOALS_2015.at("第十二条（细化量化）")
+    message = "项目“{sheet}”的年度目标“{goal}”没有任何数量、质量或时间要求"
+    defaults = {"max_length": 30}
+    docs = RuleDocs(
+        what="一句话的年度目标（不超过 max_length 个字，默认30）中是否至少有一个数字（数量、比例、金额或时间）；"
+        "只复述资金用途的由 JX905 报告。较长的目标常在分项中写明要求，不在此检查。",
+        why="只写方向（持续改善、进一步提升）的目标无法检验是否实现，指标也无从对应。",
+        bad="年度目标：持续改善我市空气质量",
+        good="年度目标：全年配备10台雾炮车作业180天，城区PM10平均浓度较上年下降5%",
+        fix="写明本年度要完成的数量、质量、时间和效果，并与指标对应。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        goal = "".join(ctx.sheet.goals).strip()
+        short = len(fold(goal)) <= self.param(ctx, "max_length")
+        if goal and short and not _has_figure(goal) and not GoalRestatesSpending.restates(ctx, goal):
+            yield self.finding(ctx, column="goals", goal=goal if len(goal) <= 40 else goal[:40] + "…")
+
+
+def _has_figure(text: str) -> bool:
+    return bool(re.search(r"\d|[一二三四五六七八九十百千万两]+(个|人|次|项|户|村|所|场|年|月|天)|百分之", text))
 
 
 class NumberInNameDiffers(Rule):
