@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from jixiao.model import Indicator, NoteCode, Operator, Severity, Target, UnitKind, unit_kind
+from jixiao.model import Indicator, NoteCode, Operator, Severity, UnitKind, unit_kind
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
 from jixiao.review.lexicon import Kind, suggested_unit, vague_word
