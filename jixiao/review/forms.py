@@ -77,6 +77,7 @@ GENERIC = FormProfile(
     name="generic",
     label="未识别的表样（只检查来源表格中出现的表头字段）",
     source="未识别：按来源表格实际有的字段审核",
+    execution_rate_outside=True,  # unknown: both weight conventions are accepted
 )
 
 
