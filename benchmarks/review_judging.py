@@ -13,8 +13,6 @@ not review, and are counted apart.
 
 from __future__ import annotations
 
-import json
-import os
 import re
 import tomllib
 from collections import Counter
@@ -23,17 +21,17 @@ from difflib import SequenceMatcher
 from functools import cache
 from pathlib import Path
 
-from jixiao.documents import NotAGoalDocument, read_bytes
+from benchmarks import corpus_score
+from benchmarks.corpus_score import CORPUS, Entry, load_golden, load_manifest, read_entry
 from jixiao.model import Document
 from jixiao.review import Finding, Review, available_profiles, load_profile, review_document
 
-REPO = Path(__file__).resolve().parent.parent
-CORPUS = REPO / "tests" / "corpus"
 JUDGED = CORPUS / "judged"
-GOLDEN = CORPUS / "golden"
 KINDS_FILE = JUDGED / "kinds.toml"
 KINDS_MD = JUDGED / "KINDS.md"
 MANIFEST = CORPUS / "manifest.toml"
+# The seed sample is judged but not in the manifest; it lives beside the shared corpus.
+SEED = CORPUS.parent.parent.parent / "shared" / "seed"
 
 READER_RULE = "JX001"
 GRADES = ("优", "良", "中", "差")
@@ -123,62 +121,26 @@ class Judgment:
     clean: list[Clean]
 
 
-def _shared_roots() -> list[Path]:
-    """Where ``shared/…`` manifest paths may resolve: $JIXIAO_SHARED's parent, the repository's parent or grandparent
-    (a worktree sits one level deeper than the main checkout)."""
-    roots = [REPO.parent, REPO.parent.parent]
-    if os.environ.get("JIXIAO_SHARED"):
-        roots.insert(0, Path(os.environ["JIXIAO_SHARED"]).resolve().parent)
-    return roots
-
-
-def _resolve(file: str) -> Path | None:
-    if file.startswith("shared/"):
-        for root in _shared_roots():
-            if (root / file).is_file():
-                return root / file
-        return None
-    path = CORPUS / file
-    return path if path.is_file() else None
-
-
-def _manifest() -> dict[str, dict]:
-    if not MANIFEST.is_file():
-        return {}
-    entries = tomllib.loads(MANIFEST.read_text(encoding="utf-8")).get("document", [])
-    return {Path(entry["file"]).stem: entry for entry in entries}
-
-
 def load_judgments(folder: Path = JUDGED) -> list[Judgment]:
     """Every judged document, with its file located through the manifest (or ``shared/seed`` for the sample)."""
-    manifest = _manifest()
+    manifest = {entry.stem: entry for entry in load_manifest()}
     kinds = load_kinds()
     judgments = []
     for path in sorted(folder.glob("*.toml")):
         if path == KINDS_FILE:
             continue
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-        entry = manifest.get(path.stem, {"file": f"shared/seed/{path.stem}.txt", "split": "dev", "kind": "goal"})
+        entry = manifest.get(path.stem) or Entry(path.stem, SEED / f"{path.stem}.txt", "goal", "dev", ())
         flags = [Flag(**flag) for flag in data.get("flag", [])]
-        clean = [Clean(**entry) for entry in data.get("clean", [])]
+        clean = [Clean(**item) for item in data.get("clean", [])]
         unknown = {f.problem for f in flags} | {c.kind for c in clean if c.kind}
         if unknown - set(kinds):
             raise ValueError(f"{path.name}: unknown problem kinds {sorted(unknown - set(kinds))}")
         judgments.append(Judgment(
-            stem=path.stem, path=_resolve(entry["file"]), split=entry.get("split", "dev"),
-            kind=entry.get("kind", "goal"), grade=data.get("grade"), grades=data.get("grades", {}),
-            form=data.get("form"), flags=flags, clean=clean,
+            stem=path.stem, path=entry.path if entry.path.is_file() else None, split=entry.split, kind=entry.kind,
+            grade=data.get("grade"), grades=data.get("grades", {}), form=data.get("form"), flags=flags, clean=clean,
         ))
     return judgments
-
-
-def read_judged(path: Path) -> Document:
-    """Read a corpus file as a user's file: the two header lines (``# source:``, ``# kind:``) are not the document."""
-    data = path.read_bytes()
-    if path.suffix.lower() == ".txt" and data.startswith(b"# source:"):
-        parts = data.split(b"\n", 2)
-        data = parts[2] if len(parts) == 3 else b""
-    return read_bytes(data, path.name)
 
 
 def profile_for(judgment: Judgment):
@@ -190,13 +152,12 @@ def profile_for(judgment: Judgment):
 
 # ---------------------------------------------------------------- matching
 
-_PREFIX = re.compile(r"^(指标\s*\d+\s*[.:：、]?|\d+[.、]|[★]+)")
-_NOISE = re.compile(r"[\s\-—_.,，。、:：;；()（）\[\]【】“”\"'《》<>]")
+_NOISE = re.compile(r"[\-—_.,，。、:：;；()\[\]【】“”\"'《》<>]")
 
 
 def normalise_name(name: str) -> str:
-    """An indicator name without numbering prefixes, spaces, punctuation and bracket style."""
-    return _NOISE.sub("", _PREFIX.sub("", name.strip()))
+    """A name as the reading benchmark compares it (width-folded, no prefixes or residue), without punctuation."""
+    return _NOISE.sub("", corpus_score.normalise_name(name))
 
 
 def same_indicator(a: str, b: str) -> bool:
@@ -291,9 +252,8 @@ class Totals:
 
 def _expected_names(judgment: Judgment) -> list[str]:
     """The indicator names a careful reader gets: the golden's, or the flagged ones where no golden exists."""
-    golden = GOLDEN / f"{judgment.stem}.json"
-    if golden.is_file():
-        data = json.loads(golden.read_text(encoding="utf-8"))
+    data = load_golden(judgment.stem)
+    if data is not None:
         return [i["name"] for s in data.get("sheets", []) for i in s.get("indicators", []) if i.get("name")]
     return sorted({f.indicator for f in judgment.flags if f.indicator != "sheet"})
 
@@ -335,11 +295,9 @@ def score_document(judgment: Judgment) -> DocumentFigures:
     if judgment.path is None:
         unreadable = "file not found"
     else:
-        try:
-            document = read_judged(judgment.path)
+        document, unreadable = read_entry(Entry(judgment.stem, judgment.path, judgment.kind, judgment.split, ()))
+        if document is not None:
             review = review_document(document, profile_for(judgment))
-        except NotAGoalDocument as error:
-            unreadable = error.message
     coverage = _coverage(judgment, document)
     figures = DocumentFigures(judgment.stem, judgment.split, coverage >= READ_THRESHOLD, round(coverage, 2),
                               unreadable=unreadable, grades=_grades(judgment, review))
