@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.model import Indicator, MoneyUnit, Operator, Severity, UnitKind, parse_target, unit_kind
+from jixiao.model import GoalSheet, Indicator, MoneyUnit, Operator, Severity, UnitKind, parse_target, unit_kind
 from jixiao.model.lexicon import fold
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Finding
@@ -15,6 +15,16 @@ from jixiao.review.rules.form import target_fix
 from jixiao.review.sources import CORE_2021, GOALS_2015
 
 _SPECIFIC = GOALS_2015.at("第十二条（细化量化）")
+# Money units as multiples of 万元, the unit budgets are compared in.
+TO_WAN = {"万元": Decimal(1), "元": Decimal("0.0001"), "千元": Decimal("0.1"), "亿元": Decimal(10000)}
+
+
+def budget_in_wan(sheet: GoalSheet) -> Decimal | None:
+    """The sheet's budget total in 万元 (tables in 元 are converted), or None when it gives none."""
+    total = sheet.budget.total
+    if total is None:
+        return None
+    return total / 10000 if sheet.money_unit is MoneyUnit.YUAN else total
 
 
 def _confidence(ctx: SheetContext, indicator: Indicator) -> Confidence:
@@ -42,6 +52,7 @@ class RateNotInPercent(Rule):
     dimension = Dimension.FORM
     source = _SPECIFIC
     message = "指标“{indicator}”是{what}，指标值“{raw}”的单位却是“{unit}”，应使用%"
+    fix_changes = frozenset({"unit"})
     docs = RuleDocs(
         what="名称为“…率”“…比例”“…满意度”的指标，指标值单位是否为%。",
         why="比率和满意度是百分数；写成“个”“人”等单位，说明指标名称与指标值不是同一回事。",
@@ -70,6 +81,7 @@ class PercentOver100(Rule):
     dimension = Dimension.FEASIBILITY
     source = _SPECIFIC
     message = "指标“{indicator}”的指标值“{raw}”超过100%，比率不可能达到"
+    fix_changes = frozenset({"value"})
     docs = RuleDocs(
         what="以%为单位的指标值是否超过100（增长率等可以超过100%的除外）。",
         why="比率、覆盖率、满意度最多100%；超过100%的目标要么单位写错，要么数值写错。",
@@ -98,6 +110,7 @@ class CountInPercent(Rule):
     dimension = Dimension.FORM
     source = _SPECIFIC
     message = "“{subject}”是数量，指标“{indicator}”的指标值“{raw}”却以%计，应改为“{suggested}”"
+    fix_changes = frozenset({"unit", "value"})
     docs = RuleDocs(
         what="名称（或名称不明确时的指标描述）表明是数量（…数、…个数、数量、人数、次数）的指标，指标值是否用了%。",
         why="数量用%表示没有意义：“≥24400%”的受益人口数既不是人数也不是比率。",
@@ -133,6 +146,7 @@ class DurationNotInTimeUnit(Rule):
     dimension = Dimension.FORM
     source = _SPECIFIC
     message = "指标“{indicator}”是时长或年限，指标值“{raw}”却不是时间单位，应以“{unit}”计"
+    fix_changes = frozenset({"unit", "value"})
     docs = RuleDocs(
         what="名称为“…年限”“…时长”“…时限”“…周期”的指标，指标值是否以年、月、天、小时等时间单位计。",
         why="“使用年限≥100%”无法核对：年限要写成年数。",
@@ -194,17 +208,13 @@ class CostAboveBudget(Rule):
         fix="核对成本指标与预算数，二者应一致或成本不超过预算。",
     )
 
-    _TO_WAN = {"万元": Decimal(1), "元": Decimal("0.0001"), "千元": Decimal("0.1"), "亿元": Decimal(10000)}
-
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        budget = ctx.sheet.budget.total
+        budget = budget_in_wan(ctx.sheet)
         if budget is None:
             return
-        if ctx.sheet.money_unit is MoneyUnit.YUAN:
-            budget = budget / 10000
         for indicator in ctx.sheet.indicators:
             target = indicator.target
-            factor = self._TO_WAN.get(target.unit or "")
+            factor = TO_WAN.get(target.unit or "")
             if factor is None or target.value is None or "/" in fold(target.unit or "") or "人均" in indicator.name:
                 continue
             amount = target.value * factor
