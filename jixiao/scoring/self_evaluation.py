@@ -155,7 +155,7 @@ def _indicator_item(line: _Line, profile: Profile, factor: Decimal, key: str,
     indicator, result, rounded = line.indicator, line.result, profile.rounding
     common = dict(indicator=line.position, level1=indicator.level1 or indicator.level1_raw,
                   level2=indicator.level2 or indicator.level2_raw or None, name=indicator.name,
-                  target=indicator.target.raw, deviation=result.deviation)
+                  target=indicator.target.display(), deviation=result.deviation)
     if result.not_applicable:
         return ItemScore(**common, actual="不适用", weight=Decimal(0), score=None, not_applicable=True,
                          explanation="不适用，不计分；其余分值按比例折算"), Decimal(0)

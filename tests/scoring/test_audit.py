@@ -157,3 +157,15 @@ def test_both_profiles_score_the_execution_row_by_their_weight():
     assert _codes(sheet, HUBEI) == []
     assert recompute(sheet, CENTRAL).execution.expected == D("9.00")
     assert "JX901" in _codes(sheet, CENTRAL)  # 18 is more than central's 10 points
+
+
+def test_weights_printed_with_decimals_are_allowed_their_rounding():
+    # jixiao's own 自评表 prints three equal shares of 50 as 16.67 each: the printed weights add to 100.01.
+    shares = [("产出指标", "数量指标", f"指标{n}", "≥10个", "10个", "16.67", "16.67") for n in (1, 2, 3)]
+    rest = [("效益指标", "社会效益指标", "受益人口", "≥2000人", "2000人", 30, 30),
+            ("满意度指标", "服务对象满意度指标", "满意度", "≥90%", "90%", 10, 10)]
+    sheet = printed(shares + rest, budget=10, spent=10, rate=100, execution_weight=10, execution_score=10)
+    assert "JX908" not in _codes(sheet)
+    off = printed(shares + rest[:1] + [rest[1][:5] + ("10.1", "10.1")], budget=10, spent=10, rate=100,
+                  execution_weight=10, execution_score=10)
+    assert {c: p["sum"] for c, _, p in _found(off) if c == "JX908"} == {"JX908": "100.11"}

@@ -16,7 +16,7 @@ from jixiao.model import GoalSheet, ReportedEvaluation, parse_target
 from jixiao.scoring.profile import Profile
 from jixiao.scoring.target_rules import attainment, number, sense_of
 
-__all__ = ["Recomputation", "RecomputedItem", "recompute", "tolerance"]
+__all__ = ["Recomputation", "RecomputedItem", "recompute", "tolerance", "weight_rounding"]
 
 _HUNDRED = Decimal(100)
 
@@ -31,7 +31,7 @@ def tolerance(printed: Decimal | None) -> Decimal:
     return max(Decimal(5) / (Decimal(10) ** (places + 1)), Decimal("0.005"))
 
 
-def _weight_rounding(weight: Decimal | None) -> Decimal:
+def weight_rounding(weight: Decimal | None) -> Decimal:
     """A weight printed with decimals (16.67) was rounded; a whole weight (20) is exact."""
     if weight is None or weight == weight.to_integral_value():
         return Decimal(0)
@@ -69,7 +69,7 @@ class RecomputedItem:
         and of the weight allow (a weight printed as 16.67 stands for 16.665–16.675)."""
         if self.printed is None or self.exact is None:
             return False
-        allowed = tolerance(self.printed) + (self.share or 0) * _weight_rounding(self.weight)
+        allowed = tolerance(self.printed) + (self.share or 0) * weight_rounding(self.weight)
         return abs(self.printed - self.exact) > allowed
 
 

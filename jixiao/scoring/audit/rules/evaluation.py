@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from jixiao.model import Severity
 from jixiao.model.finding import Finding
-from jixiao.scoring.audit.recompute import tolerance
+from jixiao.scoring.audit.recompute import tolerance, weight_rounding
 from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
 from jixiao.scoring.target_rules import number
 
@@ -174,7 +174,7 @@ class WeightsNotHundred(AuditRule):
     source = SCORING + "：总分值100分，预算执行率10分，产出、效益、满意度指标合计90分"
     message = "各行分值合计 {sum}（含预算执行率 {execution}），应为 100"
     docs = AuditDocs(what="预算执行率与各指标的分值合计为 100；表中未印预算执行率分值时按评分方案的缺省分值计入。",
-                     formula="Σ 分值 = 100", setting="execution.weight",
+                     formula="Σ 分值 = 100（印有小数的分值各允许半个末位单位的舍入误差）", setting="execution.weight",
                      example="指标分值合计 110，预算执行率 10：合计 120，报告本规则。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
@@ -183,7 +183,8 @@ class WeightsNotHundred(AuditRule):
             return  # a blank weight cell is its own problem (JX913); a partial sum says nothing
         execution = ctx.recomputation.execution.weight
         total = sum(item.weight for item in items) + execution
-        if total != _HUNDRED:
+        # Weights printed with decimals were rounded (three shares of 50 print as 16.67 and add to 100.01).
+        if abs(total - _HUNDRED) > sum(weight_rounding(item.weight) for item in items):
             yield self.finding(ctx, column="分值", sum=number(total), execution=number(execution),
                                fix="调整各指标分值，使合计（含预算执行率）为 100")
 
