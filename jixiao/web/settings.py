@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "jixiao.web.sheets",
     "jixiao.web.performance",
     "jixiao.web.publication",
+    "jixiao.web.audits",
 ]
 
 MIDDLEWARE = [

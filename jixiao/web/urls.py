@@ -11,5 +11,6 @@ urlpatterns = [
     path("sheets/", include("jixiao.web.sheets.urls")),
     path("performance/", include("jixiao.web.performance.urls")),
     path("", include("jixiao.web.publication.urls")),
+    path("audits/", include("jixiao.web.audits.urls")),
     path("api/", api.urls),
 ]
