@@ -17,7 +17,7 @@ from jixiao.scoring.profile import Profile
 from jixiao.scoring.scores import Adjustment, ItemScore, SheetScore
 from jixiao.scoring.target_rules import attainment, number, sense_of
 
-__all__ = ["score_sheet"]
+__all__ = ["score_sheet", "execution_cap"]
 
 _HUNDRED = Decimal(100)
 
@@ -75,7 +75,7 @@ def score_sheet(sheet: GoalSheet, evaluation: SelfEvaluation, profile: Profile) 
     items.insert(0, execution)
 
     subtotal = profile.rounding(exact_total + exact_execution)
-    adjustments = _execution_cap(profile, rate * _HUNDRED, subtotal)
+    adjustments = execution_cap(profile, rate * _HUNDRED, subtotal)
     total = adjustments[-1].after if adjustments else subtotal
     grade = profile.grade(total)
     explanation = f"总分 = 各项得分之和 = {subtotal}（精确值求和后四舍五入保留{profile.rounding.places}位小数）"
@@ -219,7 +219,9 @@ def _placeholder(common: dict) -> ItemScore:
     return ItemScore(**common, actual="", weight=Decimal(0), score=None, explanation="")
 
 
-def _execution_cap(profile: Profile, rate_percent: Decimal, subtotal: Decimal) -> list[Adjustment]:
+def execution_cap(profile: Profile, rate_percent: Decimal, subtotal: Decimal) -> list[Adjustment]:
+    """The profile's local cap on the total for a low execution rate, as an adjustment (none when off or not
+    reached); the audit of printed self-evaluations applies the same cap."""
     rule = profile.rules.execution_cap
     caps = [cap for cap in rule.caps if rate_percent < cap.below] if rule.enabled else []
     if not caps:

@@ -169,3 +169,14 @@ def test_weights_printed_with_decimals_are_allowed_their_rounding():
     off = printed(shares + rest[:1] + [rest[1][:5] + ("10.1", "10.1")], budget=10, spent=10, rate=100,
                   execution_weight=10, execution_score=10)
     assert {c: p["sum"] for c, _, p in _found(off) if c == "JX908"} == {"JX908": "100.11"}
+
+
+def test_a_total_capped_by_the_profile_for_low_execution_is_not_reported():
+    # Hubei caps the total at 59 when execution is below 50% (rules.execution_cap): 20 × 40% = 8, + 80 = 88 → 59.
+    rows = [("产出指标", "数量指标", "整治村数", "≥18个", "18个", 80, 80)]
+    capped = printed(rows, budget=10, spent=4, rate=40, execution_weight=20, execution_score=8, total=59, grade="差")
+    assert _codes(capped, HUBEI) == []
+    recomputation = recompute(capped, HUBEI)
+    assert (recomputation.expected_total, recomputation.cap.before) == (D(59), D("88.00"))
+    uncapped = printed(rows, budget=10, spent=4, rate=40, execution_weight=20, execution_score=8, total=88, grade="良")
+    assert {c: p["total"] for c, _, p in _found(uncapped, HUBEI) if c == "JX906"} == {"JX906": "88"}

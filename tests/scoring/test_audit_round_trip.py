@@ -2,8 +2,8 @@
 finding; no recomputed item is above its weight and the recomputed total stays within 0–100.
 
 Indicators marked 不适用 are left out: the printed record (ReportedItem) has no way to say that a row does not
-apply, so the audit would report its empty score; and the Hubei profile's local rules (the execution cap on the
-total, the overshoot deduction) are switched off, because the audit does not apply them yet (known gaps)."""
+apply, so the audit would report its empty score; and the Hubei profile's overshoot deduction is switched off,
+because the audit does not apply it yet (known gaps). Its execution cap on the total stays on: the audit applies it."""
 
 from decimal import Decimal as D
 
@@ -23,7 +23,7 @@ from tests.scoring.test_score_properties import cases
 @given(cases(), st.data())
 def test_a_self_evaluation_jixiao_wrote_passes_its_own_audit(case, data):
     rows, results, _, name, _ = case
-    chosen = profile(name, overshoot_deduction=False, execution_cap=False)
+    chosen = profile(name, overshoot_deduction=False)
     # A tier chosen for a numeric target is what JX909 reports (issue 12: the tier replaces the ratio): numeric
     # targets get numeric actuals here.
     met = {"tier": QualitativeTier.MET, "tier_reason": "理由", "tier_percent": None, "_band": QualitativeTier.MET}

@@ -14,6 +14,8 @@ from decimal import Decimal
 
 from jixiao.model import GoalSheet, ReportedEvaluation, parse_target
 from jixiao.scoring.profile import Profile
+from jixiao.scoring.scores import Adjustment
+from jixiao.scoring.self_evaluation import execution_cap
 from jixiao.scoring.target_rules import attainment, number, sense_of
 
 __all__ = ["Recomputation", "RecomputedItem", "recompute", "tolerance", "weight_rounding"]
@@ -82,9 +84,11 @@ class Recomputation:
     execution_rate: Decimal | None = None  # 执行数 ÷ 预算数, in %
     printed_total: Decimal | None = None
     printed_sum: Decimal | None = None  # the printed row scores added up
+    printed_capped: Decimal | None = None  # printed_sum under the profile's cap for a low execution rate, if any
     expected_total: Decimal | None = None
     expected_grade: str | None = None
     weight_sum: Decimal | None = None
+    cap: Adjustment | None = None  # the profile's cap applied to the recomputed total
 
     @property
     def execution(self) -> RecomputedItem | None:
@@ -149,15 +153,26 @@ def recompute(sheet: GoalSheet, profile: Profile) -> Recomputation:
     items = [execution] + [_indicator(sheet, n, report, profile) for n in range(1, len(sheet.indicators) + 1)]
     printed = [item.printed for item in items if item.printed is not None]
     weights = [item.weight for item in items if item.weight is not None]
-    expected = None
+    expected, cap = None, None
     if all(item.expected is not None or item.printed is not None for item in items):
         # Where a row cannot be recomputed, its printed score stands (bounded by its weight).
         expected = profile.rounding(sum(
             (item.expected if item.expected is not None else min(item.printed, item.weight or item.printed))
             for item in items))
+        cap = _capped(profile, rate, expected)
+        expected = cap.after if cap else expected
+    printed_sum = sum(printed) if printed else None
+    printed_cap = _capped(profile, rate, printed_sum)
     return Recomputation(
         sheet=sheet.key, items=items, execution_rate=rate, printed_total=report.total,
-        printed_sum=sum(printed) if printed else None, expected_total=expected,
+        printed_sum=printed_sum, printed_capped=printed_cap.after if printed_cap else None, expected_total=expected,
         expected_grade=profile.grade(expected) if expected is not None else None,
-        weight_sum=sum(weights) if weights else None,
+        weight_sum=sum(weights) if weights else None, cap=cap,
     )
+
+
+def _capped(profile: Profile, rate: Decimal | None, total: Decimal | None) -> Adjustment | None:
+    if rate is None or total is None:
+        return None
+    adjustments = execution_cap(profile, rate, total)
+    return adjustments[-1] if adjustments else None

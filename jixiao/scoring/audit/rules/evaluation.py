@@ -130,8 +130,9 @@ class TotalNotSumOfScores(AuditRule):
     severity = Severity.ERROR
     source = SCORING
     message = "所印总分 {total}，各项得分之和为 {sum}"
-    docs = AuditDocs(what="所印总分等于预算执行率与各指标得分之和。", formula="总分 = Σ 各行得分",
-                     setting="无", example="各行得分合计 94，印总分 98：报告本规则。")
+    docs = AuditDocs(what="所印总分等于预算执行率与各指标得分之和（评分方案对低执行率设有总分上限的，按上限封顶）。",
+                     formula="总分 = Σ 各行得分；执行率低于上限线时 总分 = min(Σ 各行得分, 上限)",
+                     setting="rules.execution_cap（地方规则：执行率低于某线时总分上限）", example="各行得分合计 94，印总分 98：报告本规则。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         computed = ctx.recomputation
@@ -140,9 +141,11 @@ class TotalNotSumOfScores(AuditRule):
         # Each printed score may be rounded by half a unit; the total is the exact sum rounded once.
         allowed = tolerance(computed.printed_total) + sum(
             tolerance(item.printed) for item in computed.items if item.printed is not None)
-        if abs(computed.printed_total - computed.printed_sum) > allowed:
+        # Under a profile that caps the total for a low execution rate, the capped sum is the right total.
+        expected = computed.printed_capped if computed.printed_capped is not None else computed.printed_sum
+        if abs(computed.printed_total - expected) > allowed:
             yield self.finding(ctx, column="总分", total=number(computed.printed_total),
-                               sum=number(computed.printed_sum), fix=f"总分应为 {number(computed.printed_sum)}")
+                               sum=number(computed.printed_sum), fix=f"总分应为 {number(expected)}")
 
 
 class ClaimedGradeMismatch(AuditRule):
