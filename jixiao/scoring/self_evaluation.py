@@ -17,7 +17,7 @@ from jixiao.scoring.profile import Profile
 from jixiao.scoring.scores import Adjustment, ItemScore, SheetScore
 from jixiao.scoring.target_rules import attainment, number, sense_of
 
-__all__ = ["score_sheet", "execution_cap"]
+__all__ = ["execution_cap", "overshoot_rule", "score_sheet"]
 
 _HUNDRED = Decimal(100)
 
@@ -193,14 +193,15 @@ def _indicator_item(line: _Line, profile: Profile, factor: Decimal, key: str,
         if sense_note:
             formula = f"{sense_note}；{formula}"
         actual = result.actual_raw or f"{number(result.actual)}{target.unit or ''}"
-        exact, full, formula = _overshoot(profile, reached.overshoot, exact, full, formula, flags)
+        exact, full, formula = overshoot_rule(profile, reached.overshoot, exact, full, formula, flags)
     return ItemScore(**common, actual=actual, weight=rounded(weight), score=rounded(exact), full_marks=full,
                      explanation=f"{weight_text}；{formula}", flags=flags), exact
 
 
-def _overshoot(profile: Profile, overshoot: Decimal | None, exact: Decimal, full: bool, formula: str,
+def overshoot_rule(profile: Profile, overshoot: Decimal | None, exact: Decimal, full: bool, formula: str,
                flags: list[str]) -> tuple[Decimal, bool, str]:
-    """Flag a large overshoot for a human and apply the local deduction when the profile enables it."""
+    """Flag a large overshoot for a human and apply the local deduction when the profile enables it (the audit of
+    printed self-evaluations recomputes with the same rule)."""
     if overshoot is None:
         return exact, full, formula
     shown = profile.rounding(overshoot)

@@ -180,3 +180,17 @@ def test_a_total_capped_by_the_profile_for_low_execution_is_not_reported():
     assert (recomputation.expected_total, recomputation.cap.before) == (D(59), D("88.00"))
     uncapped = printed(rows, budget=10, spent=4, rate=40, execution_weight=20, execution_score=8, total=88, grade="良")
     assert {c: p["total"] for c, _, p in _found(uncapped, HUBEI) if c == "JX906"} == {"JX906": "88"}
+
+
+def test_the_profiles_overshoot_deduction_is_applied_when_it_is_on():
+    # 30 done against ≥18: 66.67% over the target. With Hubei's local deduction on (2 points at ≥ 30% over), 10 − 2.
+    rows = [("产出指标", "数量指标", "整治村数", "≥18个", "30个", 10, 8, "目标偏低，下年调整"),
+            ("效益指标", "社会效益指标", "受益人口", "≥2000人", "2000人", 70, 70)]
+    sheet = printed(rows, budget=10, spent=10, rate=100, execution_weight=20, execution_score=20, total=98, grade="优")
+    on = HUBEI.model_copy(update={"rules": HUBEI.rules.model_copy(update={
+        "overshoot_deduction": HUBEI.rules.overshoot_deduction.model_copy(update={"enabled": True})})})
+    assert _codes(sheet, on) == []
+    assert "按地方规则扣 2 分" in recompute(sheet, on).items[1].formula
+    off = on.model_copy(update={"rules": on.rules.model_copy(update={
+        "overshoot_deduction": on.rules.overshoot_deduction.model_copy(update={"enabled": False})})})
+    assert {c: p["expected"] for c, _, p in _found(sheet, off) if c == "JX903"} == {"JX903": "10.00"}

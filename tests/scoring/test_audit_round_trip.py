@@ -2,8 +2,8 @@
 finding; no recomputed item is above its weight and the recomputed total stays within 0–100.
 
 Indicators marked 不适用 are left out: the printed record (ReportedItem) has no way to say that a row does not
-apply, so the audit would report its empty score; and the Hubei profile's overshoot deduction is switched off,
-because the audit does not apply it yet (known gaps). Its execution cap on the total stays on: the audit applies it."""
+apply, so the audit would report its empty score (a known gap). The shipped profiles are used as they are, with
+their local rules (Hubei's overshoot deduction and execution cap): the audit applies them as the scoring does."""
 
 from decimal import Decimal as D
 
@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 
 from jixiao.documents import read_bytes
 from jixiao.model import QualitativeTier
-from jixiao.scoring import score_sheet
+from jixiao.scoring import load_profile, score_sheet
 from jixiao.scoring.audit import audit_sheet, recompute
 from jixiao.scoring.reports import write_self_evaluation
-from tests.scoring.builders import evaluation, profile, sheet
+from tests.scoring.builders import evaluation, sheet
 from tests.scoring.test_score_properties import cases
 
 
@@ -23,7 +23,7 @@ from tests.scoring.test_score_properties import cases
 @given(cases(), st.data())
 def test_a_self_evaluation_jixiao_wrote_passes_its_own_audit(case, data):
     rows, results, _, name, _ = case
-    chosen = profile(name, overshoot_deduction=False)
+    chosen = load_profile(name)
     # A tier chosen for a numeric target is what JX909 reports (issue 12: the tier replaces the ratio): numeric
     # targets get numeric actuals here.
     met = {"tier": QualitativeTier.MET, "tier_reason": "理由", "tier_percent": None, "_band": QualitativeTier.MET}

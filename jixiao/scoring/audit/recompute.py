@@ -15,7 +15,7 @@ from decimal import Decimal
 from jixiao.model import GoalSheet, ReportedEvaluation, parse_target
 from jixiao.scoring.profile import Profile
 from jixiao.scoring.scores import Adjustment
-from jixiao.scoring.self_evaluation import execution_cap
+from jixiao.scoring.self_evaluation import execution_cap, overshoot_rule
 from jixiao.scoring.target_rules import attainment, number, sense_of
 
 __all__ = ["Recomputation", "RecomputedItem", "recompute", "tolerance", "weight_rounding"]
@@ -138,12 +138,13 @@ def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, prof
         return RecomputedItem(**common, expected=None, formula="表中没有这一行的分值，无法复算")
     sense, note = sense_of(target, indicator.direction)
     reached = attainment(target, sense, actual.value)
-    exact = weight * reached.share
-    expected = profile.rounding(exact)
-    formula = f"得分 = 分值 {number(weight)} × {reached.formula} = {expected}"
+    formula = f"得分 = 分值 {number(weight)} × {reached.formula} = {profile.rounding(weight * reached.share)}"
     if note:
         formula = f"{note}；{formula}"
-    return RecomputedItem(**common, expected=expected, formula=formula, share=reached.share, exact=exact)
+    # The profile's local deduction for a large overshoot, when it is on, as the scoring applies it.
+    exact, _, formula = overshoot_rule(profile, reached.overshoot, weight * reached.share, True, formula, [])
+    share = exact / weight if weight else reached.share
+    return RecomputedItem(**common, expected=profile.rounding(exact), formula=formula, share=share, exact=exact)
 
 
 def recompute(sheet: GoalSheet, profile: Profile) -> Recomputation:
