@@ -51,7 +51,7 @@ class ScoreInflated(AuditRule):
         what="定量指标的得分不高于按实际完成值与年度指标值计算的得分（含预算执行率一行）。",
         formula="正向指标：分值 × min(实际值 ÷ 目标值, 1)；反向指标：分值 × min(目标值 ÷ 实际值, 1)，实际值为 0 得满分；"
                 "预算执行率：分值 × 执行率（超过100%按100%计）。允许的误差为所印得分末位的半个单位。",
-        setting="rounding.places（保留位数）；execution（预算执行率的标签与缺省分值）",
+        setting="rounding.places（保留位数）；execution（预算执行率的标签与缺省分值）；rules.overshoot_deduction（地方规则：超出目标过多扣分，开启时按同一规则复算）",
         example="目标 ≥18个、实际 15个、分值 10：应得 10 × 15 ÷ 18 = 8.33；印 10 分则报告本规则。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
