@@ -5,6 +5,7 @@ from pathlib import Path
 
 from jixiao.documents.codes import render_markdown
 from jixiao.model import Document
+from jixiao.scoring.audit.docs import render_section
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
@@ -15,3 +16,10 @@ def test_diagnostics_page_is_generated_from_the_code():
 
 def test_schema_file_matches_the_model():
     assert json.loads((DOCS / "schema.json").read_text(encoding="utf-8")) == Document.model_json_schema()
+
+
+def test_scoring_page_carries_the_generated_audit_section():
+    page = (DOCS / "scoring.md").read_text(encoding="utf-8")
+    assert render_section() in page
+    for code in ("JX901", "JX908", "JX916", "JX954"):
+        assert f"#### {code} " in page

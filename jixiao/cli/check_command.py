@@ -7,6 +7,7 @@ command is used wrongly (an unreadable file wins over findings, as it means the 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
@@ -16,6 +17,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
+from jixiao.cli.audit_output import audit_summary
 from jixiao.cli.batch import JobsOption, Outcome, SchedulerOption, Source, expand_sources, read_source, run_batch
 from jixiao.cli.console import stderr, stdout
 from jixiao.cli.errors import CliError, UnreadableInput, UsageError
@@ -32,6 +34,10 @@ from jixiao.review import (
     review_document,
 )
 from jixiao.review.forms import FormError, available_forms, load_form
+from jixiao.scoring import ProfileError as ScoringProfileError
+from jixiao.scoring import load_profile as load_scoring_profile
+from jixiao.scoring.audit import Recomputation, audit_sheet, recompute
+from jixiao.scoring.profile import Profile as ScoringProfile
 
 __all__ = ["register", "review_source"]
 
@@ -55,12 +61,35 @@ def _codes(values: list[str] | None) -> list[str] | None:
     return [code.strip() for value in values for code in value.split(",") if code.strip()]
 
 
-def review_source(source: Source, profile: Profile) -> Outcome:
-    """Read and review one source (the worker function of ``check``)."""
+@dataclass
+class Checked:
+    """One document checked: its review, the audit findings merged into its sheets, and the recomputation of
+    every sheet that carries a printed self-evaluation (by sheet key)."""
+
+    review: Review
+    audits: dict[str, Recomputation] = field(default_factory=dict)
+    grades: dict[str, str | None] = field(default_factory=dict)  # the printed 自评等级, by sheet key
+
+
+def review_source(source: Source, profile: Profile, scoring: ScoringProfile) -> Outcome:
+    """Read one source, review it and audit its printed self-evaluations and monitoring tables (the worker
+    function of ``check``). The audit findings join their sheet's findings; the review grade of the goal sheet
+    is not changed by them, since it grades the goals, not the scoring."""
     read = read_source(source)
     if read.error is not None:
         return read
-    return Outcome(source, review_document(read.value, profile))
+    document = read.value
+    review = review_document(document, profile)
+    checked = Checked(review)
+    for index, sheet in enumerate(document.sheets):
+        audit = [f for f in audit_sheet(sheet, scoring, source=document.source) if profile.enabled(f.rule, f.name)]
+        if audit:
+            outcome = review.sheets[index]
+            review.sheets[index] = outcome.model_copy(update={"findings": outcome.findings + audit})
+        if sheet.evaluation is not None:
+            checked.audits[sheet.key] = recompute(sheet, scoring)
+            checked.grades[sheet.key] = sheet.evaluation.grade
+    return Outcome(source, checked)
 
 
 def check(
@@ -70,6 +99,8 @@ def check(
     ignore: Annotated[list[str] | None, typer.Option("--ignore", help="停用这些规则（逗号分隔）")] = None,
     profile: Annotated[str | None, typer.Option("--profile", help="审核方案：central、county-example 或方案文件路径")] = None,
     form: Annotated[str | None, typer.Option("--form", help="表样（默认 auto，按表头识别）：" + "、".join(available_forms()))] = None,
+    scoring_profile: Annotated[str, typer.Option(
+        "--scoring-profile", help="复核自评表与监控表所用的评分方案：central、hubei 或方案文件路径")] = "central",
     fail_on: Annotated[Severity | None, typer.Option("--fail-on", help="达到此严重程度时以1退出：error、warning 或 info")] = None,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="发现问题时仍以0退出（仅报告，不作为失败）")] = False,
     jobs: JobsOption = None,
@@ -83,26 +114,32 @@ def check(
             load_form(review_profile.form)
     except (ConfigError, ProfileError, FormError) as error:
         raise UsageError(str(error)) from None
+    try:
+        scoring = load_scoring_profile(scoring_profile)
+    except ScoringProfileError as error:
+        raise UsageError(error.message) from None
     threshold = fail_on or config.fail_on
     sources = expand_sources(paths)
     if not sources:
         raise UsageError("没有找到可审核的文件（支持 " + " ".join((*SUPPORTED_SUFFIXES, ".zip")) + "）")
 
-    reviews: list[Review] = []
+    checked: list[Checked] = []
     failures: list[str] = []
-    for outcome in run_batch(partial(review_source, profile=review_profile), sources, jobs=jobs,
+    for outcome in run_batch(partial(review_source, profile=review_profile, scoring=scoring), sources, jobs=jobs,
                              scheduler=scheduler, description="审核中"):
         if outcome.error is not None:
             failures.append(outcome.error)
         else:
-            reviews.append(outcome.value)
+            checked.append(outcome.value)
+    reviews = [item.review for item in checked]
 
     if output_format is CheckFormat.JSON:
-        stdout.out(json.dumps(contract(reviews, review_profile.name, failures), ensure_ascii=False, indent=2),
-                   highlight=False)
+        report = contract(reviews, review_profile.name, failures)
+        _add_audits(report, checked, scoring.name)
+        stdout.out(json.dumps(report, ensure_ascii=False, indent=2), highlight=False)
     else:
-        for review in reviews:
-            _print_review(review)
+        for item in checked:
+            _print_review(item)
         _print_summary(reviews)
     for message in failures:
         stderr.print(f"[bold red]无法读取：[/]{message}")
@@ -137,7 +174,29 @@ def _sheet_contract(sheet: SheetReview) -> dict[str, object]:
     }
 
 
-def _print_review(review: Review) -> None:
+def _add_audits(report: dict[str, object], checked: list[Checked], scoring: str) -> None:
+    """Extra keys of the check contract for audited sheets: ``audit`` on the sheet (printed and recomputed totals
+    and grades) and the scoring profile used."""
+    audits = {(item.review.source, key): (recomputation, item.grades[key])
+              for item in checked for key, recomputation in item.audits.items()}
+    for sheet in report["sheets"]:
+        found = audits.get((sheet["source"], sheet["sheet"]))
+        if found is not None:
+            recomputation, grade = found
+            sheet["audit"] = {
+                "printed_total": _text(recomputation.printed_total), "printed_sum": _text(recomputation.printed_sum),
+                "printed_grade": grade, "expected_total": _text(recomputation.expected_total),
+                "expected_grade": recomputation.expected_grade,
+            }
+    report["scoring_profile"] = scoring
+
+
+def _text(value) -> str | None:
+    return None if value is None else f"{value.normalize():f}"
+
+
+def _print_review(checked: Checked) -> None:
+    review = checked.review
     stdout.rule(f"[bold]{review.source}[/]")
     for finding in review.document_findings:
         _print_finding(finding)
@@ -152,6 +211,9 @@ def _print_review(review: Review) -> None:
             _print_finding(finding)
         if sheet.findings:
             stdout.print(Text(f"  评分：{sheet.explain()}", style="dim"), soft_wrap=True)
+        if sheet.sheet in checked.audits:
+            summary = audit_summary(checked.audits[sheet.sheet], checked.grades[sheet.sheet])
+            stdout.print(Text(f"  自评复核：{summary}", style="dim"), soft_wrap=True)
 
 
 def _print_finding(finding: Finding) -> None:

@@ -1,7 +1,8 @@
 """``jixiao score`` and ``jixiao score-template``: year-end self-evaluation scores over many sheets.
 
 Exit codes: 0 every sheet scored with nothing missing; 1 scores computed but a required explanation is still
-empty or a sheet has no actuals; 2 an unreadable file, a bad actuals file, a bad profile or wrong usage.
+empty or a sheet has no actuals (or, auditing printed self-evaluations, an error was found); 2 an unreadable file,
+a bad actuals file, a bad profile or wrong usage.
 """
 
 from __future__ import annotations
@@ -14,13 +15,15 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from jixiao.cli.audit_output import print_recomputation, recomputation_json
 from jixiao.cli.batch import JobsOption, SchedulerOption, expand_sources, read_source, run_batch
 from jixiao.cli.console import stderr, stdout
 from jixiao.cli.errors import CliError, UnreadableInput, UsageError
-from jixiao.model import GoalSheet, SelfEvaluationSet
+from jixiao.model import GoalSheet, SelfEvaluationSet, Severity
 from jixiao.scoring import (
     ActualsError,
     Located,
+    Profile,
     ProfileError,
     ScoringInputError,
     SheetScore,
@@ -30,6 +33,7 @@ from jixiao.scoring import (
     score_sheet,
     write_template,
 )
+from jixiao.scoring.audit import audit_sheet, recompute
 from jixiao.scoring.reports import REPORT_FORMATS, write_self_evaluation
 
 __all__ = ["register"]
@@ -71,7 +75,8 @@ def score_template(
 
 def score(
     sheets: SheetsArgument,
-    actuals: Annotated[Path, typer.Option("--actuals", "-a", help="实际值文件：score-template 生成并填好的 .xlsx，或 JSON")],
+    actuals: Annotated[Path | None, typer.Option(
+        "--actuals", "-a", help="实际值文件：score-template 生成并填好的 .xlsx，或 JSON；不给出时复核文件中所印的自评表")] = None,
     profile: Annotated[str, typer.Option("--profile", "-p", help="评分方案：central、hubei 或自定义 .toml 文件路径")] = "central",
     output_format: Annotated[ScoreFormat, typer.Option("--format", "-f", help="输出格式：table 或 json")] = ScoreFormat.TABLE,
     report_dir: Annotated[Path | None, typer.Option("--report-dir", help="把每个项目的绩效自评表写到此文件夹")] = None,
@@ -79,13 +84,16 @@ def score(
     jobs: JobsOption = None,
     scheduler: SchedulerOption = None,
 ) -> None:
-    """按评分方案计算绩效自评得分与等级，逐项给出计算过程。"""
+    """按评分方案计算绩效自评得分与等级，逐项给出计算过程；不给出实际值文件时，复算文件中所印的自评表并与所印得分对照。"""
     if report_format not in REPORT_FORMATS:
         raise UsageError(f"不支持的自评表格式“{report_format}”，可选：{'、'.join(REPORT_FORMATS)}")
     try:
         chosen = load_profile(profile)
     except ProfileError as error:
         raise UsageError(error.message) from None
+    if actuals is None:
+        _audit_printed(_read_sheets(sheets, jobs=jobs, scheduler=scheduler), chosen, output_format)
+        return
     evaluations, located = _read_actuals(actuals)
     found = _read_sheets(sheets, exclude=actuals, jobs=jobs, scheduler=scheduler)
     by_key = {evaluation.sheet: evaluation for evaluation in evaluations.evaluations}
@@ -120,6 +128,26 @@ def score(
     incomplete = sum(len(s.missing) for s in scores)
     if unmatched or incomplete:
         raise Incomplete(f"{len(unmatched)} 个项目缺少实际值，{incomplete} 处必填说明未填写")
+
+
+def _audit_printed(found: list[tuple[str, GoalSheet]], profile: Profile, output_format: ScoreFormat) -> None:
+    """Recompute every printed self-evaluation in ``found`` and show it beside what was printed."""
+    printed = [(source, sheet) for source, sheet in found if sheet.evaluation is not None]
+    if not printed:
+        raise UsageError("文件中没有所印的绩效自评表可以复核；要按实际值评分，请用 --actuals 给出实际值文件")
+    audited = [(source, sheet, recompute(sheet, profile), audit_sheet(sheet, profile, source=source))
+               for source, sheet in printed]
+    if output_format is ScoreFormat.JSON:
+        payload = {"profile": profile.name,
+                   "audits": [recomputation_json(sheet, r, findings, source) for source, sheet, r, findings in audited]}
+        stdout.out(json.dumps(payload, ensure_ascii=False, indent=2), highlight=False)
+    else:
+        stdout.print(f"评分方案：{profile.label}（{profile.name}）")
+        for _, sheet, recomputation, findings in audited:
+            print_recomputation(sheet, recomputation, findings)
+    failing = sum(f.severity is Severity.ERROR for *_, findings in audited for f in findings)
+    if failing:
+        raise Incomplete(f"自评表复核发现 {failing} 个错误")
 
 
 def _write_reports(scores: list[SheetScore], folder: Path, file_format: str) -> None:

@@ -9,6 +9,7 @@ from pydantic import ValidationError
 from jixiao.documents.errors import NotAGoalDocument
 from jixiao.documents.interpret import interpret
 from jixiao.documents.readers.registry import reader_for, sniff_format
+from jixiao.documents.readers.report_reader import read_report, report_kind
 from jixiao.model import Collection, Document
 
 __all__ = ["read_path", "read_bytes", "SUPPORTED_SUFFIXES"]
@@ -42,6 +43,9 @@ def read_bytes(data: bytes, source: str) -> Document:
     if file_format == "json":
         return _read_json(data, source)
     layout = reader_for(file_format)(data, source)
+    if file_format in ("docx", "xlsx") and report_kind(layout) is not None:
+        # jixiao's own 自评表 or 监控表, read back by its exact layout.
+        return read_report(layout, source, file_format)
     document = interpret(layout, source, file_format)
     if not document.sheets and document.overall is None:
         raise NotAGoalDocument(source, "文件中没有找到绩效目标表（应有“项目名称”“一级指标”“指标值”等栏目）")

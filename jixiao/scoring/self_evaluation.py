@@ -17,7 +17,7 @@ from jixiao.scoring.profile import Profile
 from jixiao.scoring.scores import Adjustment, ItemScore, SheetScore
 from jixiao.scoring.target_rules import Sense, attainment, number, sense_of
 
-__all__ = ["score_sheet"]
+__all__ = ["execution_cap", "overshoot_rule", "score_sheet"]
 
 _HUNDRED = Decimal(100)
 
@@ -79,7 +79,7 @@ def score_sheet(sheet: GoalSheet, evaluation: SelfEvaluation, profile: Profile) 
     if shown != subtotal:
         notes.append(f"各项得分为四舍五入后的显示值，合计 {shown}，与按精确值求和后四舍五入的总分 {subtotal} 相差 "
                      f"{shown - subtotal}")
-    adjustments = _execution_cap(profile, rate * _HUNDRED, subtotal)
+    adjustments = execution_cap(profile, rate * _HUNDRED, subtotal)
     total = adjustments[-1].after if adjustments else subtotal
     grade = profile.grade(total)
     explanation = f"总分 = 各项得分之和 = {subtotal}（精确值求和后四舍五入保留{profile.rounding.places}位小数）"
@@ -173,7 +173,7 @@ def _indicator_item(line: _Line, profile: Profile, factor: Decimal, key: str, ti
     indicator, result, rounded = line.indicator, line.result, profile.rounding
     common = dict(indicator=line.position, level1=indicator.level1 or indicator.level1_raw,
                   level2=indicator.level2 or indicator.level2_raw or None, name=indicator.name,
-                  target=indicator.target.raw, deviation=result.deviation)
+                  target=indicator.target.display(), deviation=result.deviation)
     if result.not_applicable:
         return ItemScore(**common, actual="不适用", weight=Decimal(0), score=None, not_applicable=True,
                          explanation="不适用，不计分；其余分值按比例折算"), Decimal(0)
@@ -216,14 +216,15 @@ def _indicator_item(line: _Line, profile: Profile, factor: Decimal, key: str, ti
         if result.tier is not None:
             formula += f"；定量指标按实际完成值计分，所选定性档次“{result.tier}”不适用"
         actual = result.actual_raw or f"{number(result.actual)}{target.unit or ''}"
-        exact, full, formula = _overshoot(profile, sense, reached.overshoot, exact, full, formula, flags)
+        exact, full, formula = overshoot_rule(profile, sense, reached.overshoot, exact, full, formula, flags)
     return ItemScore(**common, actual=actual, weight=rounded(weight), score=rounded(exact), full_marks=full,
                      explanation=f"{weight_text}；{formula}", flags=flags), exact
 
 
-def _overshoot(profile: Profile, sense: Sense, overshoot: Decimal | None, exact: Decimal, full: bool, formula: str,
-               flags: list[str]) -> tuple[Decimal, bool, str]:
-    """Flag a large overshoot for a human and apply the local deduction when the profile enables it.
+def overshoot_rule(profile: Profile, sense: Sense, overshoot: Decimal | None, exact: Decimal, full: bool, formula: str,
+                   flags: list[str]) -> tuple[Decimal, bool, str]:
+    """Flag a large overshoot for a human and apply the local deduction when the profile enables it (the audit of
+    printed self-evaluations recomputes with the same rule).
 
     Beyond a floor (≥) the target may have been set too low; below a ceiling (≤, a cost or a duration) the
     ceiling may have been too loose, but a saving is never a reason to deduct points.
@@ -250,7 +251,9 @@ def _placeholder(common: dict) -> ItemScore:
     return ItemScore(**common, actual="", weight=Decimal(0), score=None, explanation="")
 
 
-def _execution_cap(profile: Profile, rate_percent: Decimal, subtotal: Decimal) -> list[Adjustment]:
+def execution_cap(profile: Profile, rate_percent: Decimal, subtotal: Decimal) -> list[Adjustment]:
+    """The profile's local cap on the total for a low execution rate, as an adjustment (none when off or not
+    reached); the audit of printed self-evaluations applies the same cap."""
     rule = profile.rules.execution_cap
     caps = [cap for cap in rule.caps if rate_percent < cap.below] if rule.enabled else []
     if not caps:

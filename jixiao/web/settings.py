@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "jixiao.web.performance",
     "jixiao.web.publication",
     "jixiao.web.security",
+    "jixiao.web.audits",
 ]
 
 MIDDLEWARE = [

@@ -12,5 +12,6 @@ urlpatterns = [
     path("performance/", include("jixiao.web.performance.urls")),
     path("", include("jixiao.web.publication.urls")),
     path("audit/", include("jixiao.web.security.urls")),
+    path("audits/", include("jixiao.web.audits.urls")),
     path("api/", api.urls),
 ]

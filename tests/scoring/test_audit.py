@@ -31,13 +31,13 @@ QINGSHEN = printed(
 
 def test_an_unfilled_self_evaluation_is_reported_as_such():
     found = audit_sheet(QINGSHEN, CENTRAL)
-    assert sorted(f.rule for f in found) == ["JX1011", "JX1011", "JX1012", "JX1012"]
-    unfilled = {f.params["what"]: f.params["count"] for f in found if f.rule == "JX1012"}
+    assert sorted(f.rule for f in found) == ["JXA11", "JXA11", "JXA12", "JXA12"]
+    unfilled = {f.params["what"]: f.params["count"] for f in found if f.rule == "JXA12"}
     assert unfilled == {"实际完成值": "2", "得分": "3"}  # both indicators, and the 预算执行率 row has no score
-    template = [f for f in found if f.rule == "JX1011"]
+    template = [f for f in found if f.rule == "JXA11"]
     assert template[0].location.column == "年度总体目标实际完成情况" and "100字以内" in template[0].params["text"]
     # 251.89 / 251.89 = 100.00% as printed, and 10 + 60 + 30 = 100: no false findings there.
-    assert not {"JX1004", "JX1008"} & {f.rule for f in found}
+    assert not {"JXA04", "JXA08"} & {f.rule for f in found}
 
 
 # shared/corpus/015 (黄冈市水土保持与农田水利科研所 2020, Hubei: 预算执行率 20 分 = 20 × 执行率). The form prints each
@@ -53,7 +53,7 @@ HUANGGANG = printed(
 
 def test_a_score_below_what_the_actual_supports_and_no_reason():
     found = _found(HUANGGANG, HUBEI)
-    assert [(code, name) for code, name, _ in found] == [("JX1003", "整编资料审核"), ("JX1010", "整编资料审核")]
+    assert [(code, name) for code, name, _ in found] == [("JXA03", "整编资料审核"), ("JXA10", "整编资料审核")]
     params = found[0][2]
     assert (params["score"], params["expected"]) == ("19.6", "20.00")
     assert "实际值 98% ÷ 目标值 98%" in params["formula"]
@@ -73,37 +73,37 @@ TANGXI = printed(
 
 
 def test_an_execution_row_that_contradicts_the_money():
-    found = {code: params for code, _, params in _found(TANGXI) if code in ("JX1003", "JX1004")}
-    assert found["JX1004"]["printed"] == "0" and found["JX1004"]["computed"] == "100.00"
-    assert (found["JX1003"]["score"], found["JX1003"]["expected"]) == ("0", "10.00")
+    found = {code: params for code, _, params in _found(TANGXI) if code in ("JXA03", "JXA04")}
+    assert found["JXA04"]["printed"] == "0" and found["JXA04"]["computed"] == "100.00"
+    assert (found["JXA03"]["score"], found["JXA03"]["expected"]) == ("0", "10.00")
     # Every visible indicator row is scored as its figures support: no finding names one of them.
-    assert not [name for code, name, _ in _found(TANGXI) if name and name != "预算执行率" and code != "JX1008"]
+    assert not [name for code, name, _ in _found(TANGXI) if name and name != "预算执行率" and code != "JXA08"]
 
 
 @pytest.mark.parametrize(("row", "code", "expected"), [
     # 84.7% completion scored 1.9 of 2 (issue 12): 2 × 84.7 ÷ 100 = 1.69
-    (("产出指标", "质量指标", "验收合格率", "≥100%", "84.7%", 2, "1.9", "部分未验收"), "JX1002", "1.69"),
+    (("产出指标", "质量指标", "验收合格率", "≥100%", "84.7%", 2, "1.9", "部分未验收"), "JXA02", "1.69"),
     # 98.6% completion scored 1.8 of 2: 1.97
-    (("产出指标", "质量指标", "验收合格率", "≥100%", "98.6%", 2, "1.8", "个别未验收"), "JX1003", "1.97"),
+    (("产出指标", "质量指标", "验收合格率", "≥100%", "98.6%", 2, "1.8", "个别未验收"), "JXA03", "1.97"),
     # A ceiling met (≤ 5 天, actual 4): full marks
-    (("产出指标", "时效指标", "办理时限", "≤5天", "4天", 10, 9, "说明"), "JX1003", "10.00"),
+    (("产出指标", "时效指标", "办理时限", "≤5天", "4天", 10, 9, "说明"), "JXA03", "10.00"),
     # Full marks although 15 of 18 villages were done
-    (("产出指标", "数量指标", "整治村数", "≥18个", "15个", 10, 10, "两村推迟"), "JX1002", "8.33"),
+    (("产出指标", "数量指标", "整治村数", "≥18个", "15个", 10, 10, "两村推迟"), "JXA02", "8.33"),
 ])
 def test_row_scores_against_their_actuals(row, code, expected):
     sheet = printed([row], budget=18, spent=18, rate=100, execution_weight=10, execution_score=10)
-    found = [(c, p) for c, _, p in _found(sheet) if c in ("JX1002", "JX1003")]
+    found = [(c, p) for c, _, p in _found(sheet) if c in ("JXA02", "JXA03")]
     assert found == [(code, found[0][1])] and found[0][1]["expected"] == expected
 
 
 def test_execution_fully_spent_scored_nine_and_low_execution_scored_zero():
     full = printed([("满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%", 90, 90)],
                    budget=18, spent=18, rate=100, execution_weight=10, execution_score=9, total=99, grade="优")
-    assert _codes(full) == ["JX1003"]
+    assert _codes(full) == ["JXA03"]
     low = printed([("满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%", 90, 90)],
                   budget=100, spent="65.6", rate="65.6", execution_weight=10, execution_score=0, total=90, grade="优")
     (finding,) = audit_sheet(low, CENTRAL)
-    assert (finding.rule, finding.params["expected"]) == ("JX1003", "6.56")
+    assert (finding.rule, finding.params["expected"]) == ("JXA03", "6.56")
 
 
 def test_totals_grades_and_weights():
@@ -111,32 +111,32 @@ def test_totals_grades_and_weights():
                      ("效益指标", "社会效益指标", "受益人口", "≥2000人", "2100人", 50, 24, "部分村未覆盖")],
                     budget=10, spent=10, rate=100, execution_weight=10, execution_score=10, total=98, grade="优")
     found = {code: params for code, _, params in _found(sheet)}
-    assert found["JX1006"] == {"sheet": "测试项目", "total": "98", "sum": "94"}
-    assert found["JX1008"]["sum"] == "120"
-    assert "JX1007" not in found  # 98 is 优: the grade follows the printed total (the total itself is wrong)
+    assert found["JXA06"] == {"sheet": "测试项目", "total": "98", "sum": "94"}
+    assert found["JXA08"]["sum"] == "120"
+    assert "JXA07" not in found  # 98 is 优: the grade follows the printed total (the total itself is wrong)
     graded = printed([("产出指标", "数量指标", "整治村数", "≥18个", "18个", 90, 76)],
                      budget=10, spent=10, rate=100, execution_weight=10, execution_score=10, total=86, grade="优")
-    assert {c: p["expected"] for c, _, p in _found(graded) if c == "JX1007"} == {"JX1007": "良"}
+    assert {c: p["expected"] for c, _, p in _found(graded) if c == "JXA07"} == {"JXA07": "良"}
 
 
 def test_a_score_above_its_weight_is_one_finding_not_two():
     sheet = printed([("产出指标", "数量指标", "整治村数", "≥18个", "20个", 90, 95)],
                     budget=10, spent=10, rate=100, execution_weight=10, execution_score=10)
-    assert _codes(sheet) == ["JX1001"]
+    assert _codes(sheet) == ["JXA01"]
 
 
 def test_a_qualitative_actual_against_a_number():
     sheet = printed([("产出指标", "质量指标", "设施正常使用率", "≥95%", "完成", 90, 90)],
                     budget=10, spent=10, rate=100, execution_weight=10, execution_score=10)
     ((code, name, params),) = _found(sheet)
-    assert (code, name, params["actual"], params["target"]) == ("JX1009", "设施正常使用率", "完成", "≥95%")
+    assert (code, name, params["actual"], params["target"]) == ("JXA09", "设施正常使用率", "完成", "≥95%")
 
 
 def test_over_execution_is_flagged_and_scored_at_most_full():
     sheet = printed([("满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%", 90, 90)],
                     budget=18, spent="21.6", rate=120, execution_weight=10, execution_score=10)
     ((code, _, params),) = _found(sheet)
-    assert (code, params["rate"]) == ("JX1005", "120.00")
+    assert (code, params["rate"]) == ("JXA05", "120.00")
 
 
 def test_the_approved_sheet_is_the_measure():
@@ -147,7 +147,7 @@ def test_the_approved_sheet_is_the_measure():
     reported = printed([("产出指标", "数量指标", "整治村数", "≥15个", "15个", 45, 45)],
                        budget=10, spent=10, rate=100, execution_weight=10, execution_score=10)
     found = {(c, n) for c, n, _ in _found(reported, approved=approved)}
-    assert {("JX1014", "受益人口数"), ("JX1015", "整治村数"), ("JX1016", "整治村数")} <= found
+    assert {("JXA14", "受益人口数"), ("JXA15", "整治村数"), ("JXA16", "整治村数")} <= found
 
 
 def test_both_profiles_score_the_execution_row_by_their_weight():
@@ -156,4 +156,41 @@ def test_both_profiles_score_the_execution_row_by_their_weight():
                     budget=100, spent=90, rate=90, execution_score=18)
     assert _codes(sheet, HUBEI) == []
     assert recompute(sheet, CENTRAL).execution.expected == D("9.00")
-    assert "JX1001" in _codes(sheet, CENTRAL)  # 18 is more than central's 10 points
+    assert "JXA01" in _codes(sheet, CENTRAL)  # 18 is more than central's 10 points
+
+
+def test_weights_printed_with_decimals_are_allowed_their_rounding():
+    # jixiao's own 自评表 prints three equal shares of 50 as 16.67 each: the printed weights add to 100.01.
+    shares = [("产出指标", "数量指标", f"指标{n}", "≥10个", "10个", "16.67", "16.67") for n in (1, 2, 3)]
+    rest = [("效益指标", "社会效益指标", "受益人口", "≥2000人", "2000人", 30, 30),
+            ("满意度指标", "服务对象满意度指标", "满意度", "≥90%", "90%", 10, 10)]
+    sheet = printed(shares + rest, budget=10, spent=10, rate=100, execution_weight=10, execution_score=10)
+    assert "JXA08" not in _codes(sheet)
+    off = printed(shares + rest[:1] + [rest[1][:5] + ("10.1", "10.1")], budget=10, spent=10, rate=100,
+                  execution_weight=10, execution_score=10)
+    assert {c: p["sum"] for c, _, p in _found(off) if c == "JXA08"} == {"JXA08": "100.11"}
+
+
+def test_a_total_capped_by_the_profile_for_low_execution_is_not_reported():
+    # Hubei caps the total at 59 when execution is below 50% (rules.execution_cap): 20 × 40% = 8, + 80 = 88 → 59.
+    rows = [("产出指标", "数量指标", "整治村数", "≥18个", "18个", 80, 80)]
+    capped = printed(rows, budget=10, spent=4, rate=40, execution_weight=20, execution_score=8, total=59, grade="差")
+    assert _codes(capped, HUBEI) == []
+    recomputation = recompute(capped, HUBEI)
+    assert (recomputation.expected_total, recomputation.cap.before) == (D(59), D("88.00"))
+    uncapped = printed(rows, budget=10, spent=4, rate=40, execution_weight=20, execution_score=8, total=88, grade="良")
+    assert {c: p["total"] for c, _, p in _found(uncapped, HUBEI) if c == "JXA06"} == {"JXA06": "88"}
+
+
+def test_the_profiles_overshoot_deduction_is_applied_when_it_is_on():
+    # 30 done against ≥18: 66.67% over the target. With Hubei's local deduction on (2 points at ≥ 30% over), 10 − 2.
+    rows = [("产出指标", "数量指标", "整治村数", "≥18个", "30个", 10, 8, "目标偏低，下年调整"),
+            ("效益指标", "社会效益指标", "受益人口", "≥2000人", "2000人", 70, 70)]
+    sheet = printed(rows, budget=10, spent=10, rate=100, execution_weight=20, execution_score=20, total=98, grade="优")
+    on = HUBEI.model_copy(update={"rules": HUBEI.rules.model_copy(update={
+        "overshoot_deduction": HUBEI.rules.overshoot_deduction.model_copy(update={"enabled": True})})})
+    assert _codes(sheet, on) == []
+    assert "按地方规则扣 2 分" in recompute(sheet, on).items[1].formula
+    off = on.model_copy(update={"rules": on.rules.model_copy(update={
+        "overshoot_deduction": on.rules.overshoot_deduction.model_copy(update={"enabled": False})})})
+    assert {c: p["expected"] for c, _, p in _found(sheet, off) if c == "JXA03"} == {"JXA03": "10.00"}

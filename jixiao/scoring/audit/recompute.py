@@ -14,9 +14,11 @@ from decimal import Decimal
 
 from jixiao.model import GoalSheet, ReportedEvaluation, parse_target
 from jixiao.scoring.profile import Profile
+from jixiao.scoring.scores import Adjustment
+from jixiao.scoring.self_evaluation import execution_cap, overshoot_rule
 from jixiao.scoring.target_rules import attainment, number, sense_of
 
-__all__ = ["Recomputation", "RecomputedItem", "recompute", "tolerance"]
+__all__ = ["Recomputation", "RecomputedItem", "recompute", "tolerance", "weight_rounding"]
 
 _HUNDRED = Decimal(100)
 
@@ -31,7 +33,7 @@ def tolerance(printed: Decimal | None) -> Decimal:
     return max(Decimal(5) / (Decimal(10) ** (places + 1)), Decimal("0.005"))
 
 
-def _weight_rounding(weight: Decimal | None) -> Decimal:
+def weight_rounding(weight: Decimal | None) -> Decimal:
     """A weight printed with decimals (16.67) was rounded; a whole weight (20) is exact."""
     if weight is None or weight == weight.to_integral_value():
         return Decimal(0)
@@ -69,7 +71,7 @@ class RecomputedItem:
         and of the weight allow (a weight printed as 16.67 stands for 16.665–16.675)."""
         if self.printed is None or self.exact is None:
             return False
-        allowed = tolerance(self.printed) + (self.share or 0) * _weight_rounding(self.weight)
+        allowed = tolerance(self.printed) + (self.share or 0) * weight_rounding(self.weight)
         return abs(self.printed - self.exact) > allowed
 
 
@@ -82,9 +84,11 @@ class Recomputation:
     execution_rate: Decimal | None = None  # 执行数 ÷ 预算数, in %
     printed_total: Decimal | None = None
     printed_sum: Decimal | None = None  # the printed row scores added up
+    printed_capped: Decimal | None = None  # printed_sum under the profile's cap for a low execution rate, if any
     expected_total: Decimal | None = None
     expected_grade: str | None = None
     weight_sum: Decimal | None = None
+    cap: Adjustment | None = None  # the profile's cap applied to the recomputed total
 
     @property
     def execution(self) -> RecomputedItem | None:
@@ -134,12 +138,13 @@ def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, prof
         return RecomputedItem(**common, expected=None, formula="表中没有这一行的分值，无法复算")
     sense, note = sense_of(target, indicator.direction)
     reached = attainment(target, sense, actual.value)
-    exact = weight * reached.share
-    expected = profile.rounding(exact)
-    formula = f"得分 = 分值 {number(weight)} × {reached.formula} = {expected}"
+    formula = f"得分 = 分值 {number(weight)} × {reached.formula} = {profile.rounding(weight * reached.share)}"
     if note:
         formula = f"{note}；{formula}"
-    return RecomputedItem(**common, expected=expected, formula=formula, share=reached.share, exact=exact)
+    # The profile's local deduction for a large overshoot, when it is on, as the scoring applies it.
+    exact, _, formula = overshoot_rule(profile, sense, reached.overshoot, weight * reached.share, True, formula, [])
+    share = exact / weight if weight else reached.share
+    return RecomputedItem(**common, expected=profile.rounding(exact), formula=formula, share=share, exact=exact)
 
 
 def recompute(sheet: GoalSheet, profile: Profile) -> Recomputation:
@@ -149,15 +154,26 @@ def recompute(sheet: GoalSheet, profile: Profile) -> Recomputation:
     items = [execution] + [_indicator(sheet, n, report, profile) for n in range(1, len(sheet.indicators) + 1)]
     printed = [item.printed for item in items if item.printed is not None]
     weights = [item.weight for item in items if item.weight is not None]
-    expected = None
+    expected, cap = None, None
     if all(item.expected is not None or item.printed is not None for item in items):
         # Where a row cannot be recomputed, its printed score stands (bounded by its weight).
         expected = profile.rounding(sum(
             (item.expected if item.expected is not None else min(item.printed, item.weight or item.printed))
             for item in items))
+        cap = _capped(profile, rate, expected)
+        expected = cap.after if cap else expected
+    printed_sum = sum(printed) if printed else None
+    printed_cap = _capped(profile, rate, printed_sum)
     return Recomputation(
         sheet=sheet.key, items=items, execution_rate=rate, printed_total=report.total,
-        printed_sum=sum(printed) if printed else None, expected_total=expected,
+        printed_sum=printed_sum, printed_capped=printed_cap.after if printed_cap else None, expected_total=expected,
         expected_grade=profile.grade(expected) if expected is not None else None,
-        weight_sum=sum(weights) if weights else None,
+        weight_sum=sum(weights) if weights else None, cap=cap,
     )
+
+
+def _capped(profile: Profile, rate: Decimal | None, total: Decimal | None) -> Adjustment | None:
+    if rate is None or total is None:
+        return None
+    adjustments = execution_cap(profile, rate, total)
+    return adjustments[-1] if adjustments else None

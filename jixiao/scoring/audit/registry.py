@@ -1,4 +1,4 @@
-"""Every audit rule, registered in one place (codes JX1001–JX1016 for self-evaluations, JX1051–JX1054 for
+"""Every audit rule, registered in one place (codes JXA01–JXA16 for self-evaluations, JXM01–JXM04 for
 monitoring tables). A retired code is never given to another rule."""
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ def _by_name(sheet) -> dict[str, tuple[int, object]]:
 
 
 class IndicatorSetChanged(AuditRule):
-    code = "JX1014"
+    code = "JXA14"
     name = "indicators-differ-from-approved"
     title = "自评的指标与批复的目标表不一致"
     severity = Severity.WARNING
@@ -44,7 +44,7 @@ class IndicatorSetChanged(AuditRule):
 
 
 class TargetLoweredAfterApproval(AuditRule):
-    code = "JX1015"
+    code = "JXA15"
     name = "target-lowered-after-approval"
     title = "自评表中的目标值低于批复值"
     severity = Severity.ERROR
@@ -74,7 +74,7 @@ class TargetLoweredAfterApproval(AuditRule):
 
 
 class WeightMovedAfterApproval(AuditRule):
-    code = "JX1016"
+    code = "JXA16"
     name = "weight-moved-after-approval"
     title = "分值与批复的权重不同"
     severity = Severity.WARNING

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from jixiao.model import Severity
 from jixiao.model.finding import Finding
-from jixiao.scoring.audit.recompute import tolerance
+from jixiao.scoring.audit.recompute import tolerance, weight_rounding
 from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
 from jixiao.scoring.target_rules import number
 
@@ -24,7 +24,7 @@ def _reported(ctx: AuditContext) -> bool:
 
 
 class ScoreAboveWeight(AuditRule):
-    code = "JX1001"
+    code = "JXA01"
     name = "score-above-weight"
     title = "得分超过分值"
     severity = Severity.ERROR
@@ -41,7 +41,7 @@ class ScoreAboveWeight(AuditRule):
 
 
 class ScoreInflated(AuditRule):
-    code = "JX1002"
+    code = "JXA02"
     name = "score-above-what-the-actual-supports"
     title = "得分高于实际完成情况应得的分数"
     severity = Severity.ERROR
@@ -51,7 +51,7 @@ class ScoreInflated(AuditRule):
         what="定量指标的得分不高于按实际完成值与年度指标值计算的得分（含预算执行率一行）。",
         formula="正向指标：分值 × min(实际值 ÷ 目标值, 1)；反向指标：分值 × min(目标值 ÷ 实际值, 1)，实际值为 0 得满分；"
                 "预算执行率：分值 × 执行率（超过100%按100%计）。允许的误差为所印得分末位的半个单位。",
-        setting="rounding.places（保留位数）；execution（预算执行率的标签与缺省分值）",
+        setting="rounding.places（保留位数）；execution（预算执行率的标签与缺省分值）；rules.overshoot_deduction（地方规则：超出目标过多扣分，开启时按同一规则复算）",
         example="目标 ≥18个、实际 15个、分值 10：应得 10 × 15 ÷ 18 = 8.33；印 10 分则报告本规则。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
@@ -63,14 +63,14 @@ class ScoreInflated(AuditRule):
 
 
 class ScoreDeflated(AuditRule):
-    code = "JX1003"
+    code = "JXA03"
     name = "score-below-what-the-actual-supports"
     title = "得分低于实际完成情况应得的分数"
     severity = Severity.WARNING
     source = SCORING
     message = "指标“{indicator}”得分 {score}，按实际完成值应得 {expected}（{formula}）"
     docs = AuditDocs(what="得分低于按实际完成值计算的得分：可能是计分错误，也可能另有扣分理由，须写明。",
-                     formula="同 JX1002", setting="rounding.places",
+                     formula="同 JXA02", setting="rounding.places",
                      example="执行率 100%、分值 10、得分 9：应得 10；报告本规则，请写明扣分理由或更正。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
@@ -82,7 +82,7 @@ class ScoreDeflated(AuditRule):
 
 
 class ExecutionRateMismatch(AuditRule):
-    code = "JX1004"
+    code = "JXA04"
     name = "execution-rate-not-spent-over-budget"
     title = "执行率与执行数、预算数不符"
     severity = Severity.ERROR
@@ -104,7 +104,7 @@ class ExecutionRateMismatch(AuditRule):
 
 
 class OverExecution(AuditRule):
-    code = "JX1005"
+    code = "JXA05"
     name = "spending-above-budget"
     title = "执行数超过预算数"
     severity = Severity.WARNING
@@ -124,14 +124,15 @@ class OverExecution(AuditRule):
 
 
 class TotalNotSumOfScores(AuditRule):
-    code = "JX1006"
+    code = "JXA06"
     name = "total-not-sum-of-scores"
     title = "总分与各项得分之和不符"
     severity = Severity.ERROR
     source = SCORING
     message = "所印总分 {total}，各项得分之和为 {sum}"
-    docs = AuditDocs(what="所印总分等于预算执行率与各指标得分之和。", formula="总分 = Σ 各行得分",
-                     setting="无", example="各行得分合计 94，印总分 98：报告本规则。")
+    docs = AuditDocs(what="所印总分等于预算执行率与各指标得分之和（评分方案对低执行率设有总分上限的，按上限封顶）。",
+                     formula="总分 = Σ 各行得分；执行率低于上限线时 总分 = min(Σ 各行得分, 上限)",
+                     setting="rules.execution_cap（地方规则：执行率低于某线时总分上限）", example="各行得分合计 94，印总分 98：报告本规则。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         computed = ctx.recomputation
@@ -140,13 +141,15 @@ class TotalNotSumOfScores(AuditRule):
         # Each printed score may be rounded by half a unit; the total is the exact sum rounded once.
         allowed = tolerance(computed.printed_total) + sum(
             tolerance(item.printed) for item in computed.items if item.printed is not None)
-        if abs(computed.printed_total - computed.printed_sum) > allowed:
+        # Under a profile that caps the total for a low execution rate, the capped sum is the right total.
+        expected = computed.printed_capped if computed.printed_capped is not None else computed.printed_sum
+        if abs(computed.printed_total - expected) > allowed:
             yield self.finding(ctx, column="总分", total=number(computed.printed_total),
-                               sum=number(computed.printed_sum), fix=f"总分应为 {number(computed.printed_sum)}")
+                               sum=number(computed.printed_sum), fix=f"总分应为 {number(expected)}")
 
 
 class ClaimedGradeMismatch(AuditRule):
-    code = "JX1007"
+    code = "JXA07"
     name = "grade-not-following-total"
     title = "自评等级与总分不符"
     severity = Severity.ERROR
@@ -167,29 +170,30 @@ class ClaimedGradeMismatch(AuditRule):
 
 
 class WeightsNotHundred(AuditRule):
-    code = "JX1008"
+    code = "JXA08"
     name = "weights-not-adding-to-100"
     title = "分值合计不等于100"
     severity = Severity.WARNING
     source = SCORING + "：总分值100分，预算执行率10分，产出、效益、满意度指标合计90分"
     message = "各行分值合计 {sum}（含预算执行率 {execution}），应为 100"
     docs = AuditDocs(what="预算执行率与各指标的分值合计为 100；表中未印预算执行率分值时按评分方案的缺省分值计入。",
-                     formula="Σ 分值 = 100", setting="execution.weight",
+                     formula="Σ 分值 = 100（印有小数的分值各允许半个末位单位的舍入误差）", setting="execution.weight",
                      example="指标分值合计 110，预算执行率 10：合计 120，报告本规则。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         items = [item for item in ctx.recomputation.items if item.indicator is not None]
         if not _reported(ctx) or not items or any(item.weight is None for item in items):
-            return  # a blank weight cell is its own problem (JX1013); a partial sum says nothing
+            return  # a blank weight cell is its own problem (JXA13); a partial sum says nothing
         execution = ctx.recomputation.execution.weight
         total = sum(item.weight for item in items) + execution
-        if total != _HUNDRED:
+        # Weights printed with decimals were rounded (three shares of 50 print as 16.67 and add to 100.01).
+        if abs(total - _HUNDRED) > sum(weight_rounding(item.weight) for item in items):
             yield self.finding(ctx, column="分值", sum=number(total), execution=number(execution),
                                fix="调整各指标分值，使合计（含预算执行率）为 100")
 
 
 class QualitativeActualForNumber(AuditRule):
-    code = "JX1009"
+    code = "JXA09"
     name = "qualitative-actual-for-numeric-target"
     title = "定量目标的实际完成值写成了文字"
     severity = Severity.WARNING
@@ -207,7 +211,7 @@ class QualitativeActualForNumber(AuditRule):
 
 
 class MissedWithoutReason(AuditRule):
-    code = "JX1010"
+    code = "JXA10"
     name = "missed-target-without-reason"
     title = "未达目标却未说明偏差原因"
     severity = Severity.WARNING
@@ -239,7 +243,7 @@ _TEMPLATE = re.compile(r"\(\s*\d+\s*字以内\s*\)|（\s*\d+\s*字以内\s*）|�
 
 
 class TemplateTextLeft(AuditRule):
-    code = "JX1011"
+    code = "JXA11"
     name = "template-instructions-left-in"
     title = "模板说明文字未删除"
     severity = Severity.WARNING
@@ -263,7 +267,7 @@ class TemplateTextLeft(AuditRule):
 
 
 class ScoresNotFilled(AuditRule):
-    code = "JX1012"
+    code = "JXA12"
     name = "self-evaluation-not-filled"
     title = "自评表未填写完成值或得分"
     severity = Severity.ERROR
@@ -285,7 +289,7 @@ class ScoresNotFilled(AuditRule):
 
 
 class WeightBlank(AuditRule):
-    code = "JX1013"
+    code = "JXA13"
     name = "weight-blank"
     title = "指标没有分值"
     severity = Severity.WARNING

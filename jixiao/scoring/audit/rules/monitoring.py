@@ -35,7 +35,7 @@ def _planned(ctx: AuditContext, months: int) -> tuple[Decimal, str]:
 
 
 class SpendingBehindPlan(AuditRule):
-    code = "JX1051"
+    code = "JXM01"
     name = "spending-behind-plan"
     title = "资金执行进度落后于计划"
     severity = Severity.WARNING
@@ -62,7 +62,7 @@ class SpendingBehindPlan(AuditRule):
 
 
 class ProjectionNotCredible(AuditRule):
-    code = "JX1052"
+    code = "JXM02"
     name = "projected-spending-not-credible"
     title = "全年预计执行数缺乏依据"
     severity = Severity.WARNING
@@ -88,7 +88,7 @@ class ProjectionNotCredible(AuditRule):
 
 
 class CertainThoughFarBehind(AuditRule):
-    code = "JX1053"
+    code = "JXM03"
     name = "certain-though-far-behind"
     title = "进度严重落后却填“确定能”完成"
     severity = Severity.WARNING
@@ -123,7 +123,7 @@ class CertainThoughFarBehind(AuditRule):
 
 
 class UncertainWithoutCause(AuditRule):
-    code = "JX1054"
+    code = "JXM04"
     name = "uncertain-without-cause-or-remedy"
     title = "未确定能完成却未写偏差原因和改进措施"
     severity = Severity.WARNING

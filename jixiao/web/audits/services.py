@@ -1,0 +1,129 @@
+"""Uploading units' printed self-evaluations and monitoring tables: read, match, audit, store all or nothing.
+
+Each sheet that carries a printed record is matched to one of the bureau's units (by unit code, else name) and,
+when jixiao holds it, to that unit's approved goal sheet of the year (by project code, else name), so that the
+approval rules (JXA14–JXA16) compare with what was approved. The audit is the core's
+(:func:`jixiao.scoring.audit.audit_sheet`); this module only stores what it returns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import transaction
+
+from jixiao.model import GoalSheet, Severity
+from jixiao.model import Unit as UnitRef
+from jixiao.scoring.audit import audit_sheet, recompute
+from jixiao.scoring.profile import Profile
+from jixiao.scoring.target_rules import number
+from jixiao.web.audits.models import AuditedDocument
+from jixiao.web.organisation.models import Member, Unit
+from jixiao.web.performance.selectors import approved_content
+from jixiao.web.sheets.errors import SheetError
+from jixiao.web.sheets.models import Sheet, Status
+from jixiao.web.sheets.services.imports import read_uploads
+
+__all__ = ["AuditUploadRefused", "audit_upload"]
+
+
+class AuditUploadRefused(SheetError):
+    """An upload that cannot be audited as a whole; nothing was stored. ``problems`` names every file."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("上传未保存：" + "；".join(problems))
+        self.problems = problems
+
+
+@dataclass
+class _Matched:
+    source: str
+    sheet: GoalSheet
+    unit: Unit
+    approved: Sheet | None
+
+
+def _unit_for(sheet: GoalSheet, document_unit: UnitRef | None, units: list[Unit]) -> Unit | None:
+    refs = [ref for ref in (sheet.unit, document_unit) if ref is not None]
+    for ref in refs:
+        if ref.code and (found := next((u for u in units if u.code == ref.code.strip()), None)):
+            return found
+    for ref in refs:
+        if ref.name and (found := next((u for u in units if u.name == ref.name.strip()), None)):
+            return found
+    return None
+
+
+def _approved_sheet(unit: Unit, year: int, sheet: GoalSheet) -> Sheet | None:
+    approved = Sheet.objects.filter(unit=unit, year=year, status=Status.APPROVED, deleted_at__isnull=True)
+    if sheet.code and (found := approved.filter(code=sheet.code).first()):
+        return found
+    return approved.filter(name=sheet.name).first() if sheet.name else None
+
+
+def _match(files: list[tuple[str, bytes]], units: list[Unit], year: int) -> list[_Matched]:
+    problems, matched = [], []
+    for read in read_uploads(files):
+        if read.document is None:
+            problems.append(f"{read.name}：{read.error}")
+            continue
+        audited = [sheet for sheet in read.document.sheets if sheet.evaluation or sheet.monitoring]
+        if not audited:
+            problems.append(f"{read.name}：文件中没有所印的绩效自评表或运行监控表（只有绩效目标表）")
+        for sheet in audited:
+            unit = _unit_for(sheet, read.document.unit, units)
+            if unit is None:
+                named = sheet.unit or read.document.unit
+                who = f"“{named.code or ''} {named.name or ''}”".replace("“ ", "“") if named else "（表中未写单位）"
+                problems.append(f"{read.name}：项目“{sheet.key}”的单位{who}不是本财政局所辖单位，无法对应")
+                continue
+            matched.append(_Matched(read.name, sheet, unit, _approved_sheet(unit, year, sheet)))
+    if problems:
+        raise AuditUploadRefused(problems)
+    return matched
+
+
+def _text(value: Decimal | None) -> str | None:
+    return None if value is None else number(value)
+
+
+def _store(matched: _Matched, *, user, bureau: Unit, year: int, profile: Profile, profile_name: str) -> AuditedDocument:
+    sheet = matched.sheet
+    approved = approved_content(matched.approved) if matched.approved else None
+    findings = audit_sheet(sheet, profile, source=matched.source, approved=approved)
+    kind = AuditedDocument.Kind.EVALUATION if sheet.evaluation else AuditedDocument.Kind.MONITORING
+    table, claimed, is_sum, expected, expected_grade, gap = [], None, False, None, "", None
+    if sheet.evaluation is not None:
+        recomputation = recompute(sheet, profile)
+        table = [{"indicator": item.indicator, "name": item.name, "target": item.target, "actual": item.actual,
+                  "weight": _text(item.weight), "printed": _text(item.printed), "expected": _text(item.expected),
+                  "difference": _text(item.difference), "off": item.off, "formula": item.formula}
+                 for item in recomputation.items]
+        claimed = recomputation.printed_total
+        if claimed is None:
+            claimed, is_sum = recomputation.printed_sum, recomputation.printed_sum is not None
+        expected, expected_grade = recomputation.expected_total, recomputation.expected_grade or ""
+        gap = claimed - expected if claimed is not None and expected is not None else None
+    return AuditedDocument.objects.create(
+        bureau=bureau, unit=matched.unit, sheet=matched.approved, year=year, kind=kind, source=matched.source[:255],
+        project_code=(sheet.code or "")[:64], project_name=(sheet.name or "")[:200], profile=profile_name,
+        content=sheet.model_dump(mode="json"), findings=[f.model_dump(mode="json") for f in findings], table=table,
+        claimed_total=claimed, claimed_is_sum=is_sum, expected_total=expected, gap=gap,
+        printed_grade=(sheet.evaluation.grade or "")[:4] if sheet.evaluation else "", expected_grade=expected_grade,
+        error_count=sum(f.severity is Severity.ERROR for f in findings),
+        warning_count=sum(f.severity is Severity.WARNING for f in findings), uploaded_by=user)
+
+
+def audit_upload(*, user, member: Member, year: int, files: list[tuple[str, bytes]], profile: Profile,
+                 profile_name: str) -> list[AuditedDocument]:
+    """Audit every printed self-evaluation and monitoring table in ``files`` (a .zip is opened) for the bureau of
+    ``member``; raises :class:`AuditUploadRefused` (nothing stored) when any file cannot be read or matched."""
+    if not files:
+        raise AuditUploadRefused(["没有选择文件"])
+    bureau = Unit.objects.get(pk=member.bureau_id)
+    units = list(Unit.objects.filter(bureau=bureau))
+    matched = _match(files, units, year)
+    with transaction.atomic():
+        return [_store(m, user=user, bureau=bureau, year=year, profile=profile, profile_name=profile_name)
+                for m in matched]

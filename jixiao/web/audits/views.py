@@ -1,0 +1,119 @@
+"""Pages of the audit: the bureau's year (upload, ranking by gap, chart, export), one unit, one document.
+
+Only the bureau's reviewers and admins see them: a preparer gets 403, a unit or document of another bureau 404.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import F
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from jixiao.model.finding import Finding
+from jixiao.scoring import ProfileError, load_profile
+from jixiao.web.audits.exports import audits_xlsx
+from jixiao.web.audits.forms import AuditUploadForm
+from jixiao.web.audits.models import AuditedDocument
+from jixiao.web.audits.services import AuditUploadRefused, audit_upload
+from jixiao.web.downloads import attachment
+from jixiao.web.organisation.models import Member, Role, Unit
+from jixiao.web.organisation.selectors import request_member
+from jixiao.web.sheets.selectors import budget_year
+from jixiao.web.sheets.views.common import filters_from
+
+__all__ = ["document_page", "export", "overview", "unit_page", "upload"]
+
+
+def _reviewer(request) -> Member:
+    member = request_member(request)
+    if member is None or member.role == Role.PREPARER:
+        raise PermissionDenied("自评复核仅供财政局审核人和管理员使用")
+    return member
+
+
+def _year(request) -> int:
+    return filters_from(request.GET).year or budget_year()
+
+
+def _documents(member: Member, year: int):
+    return AuditedDocument.objects.filter(bureau_id=member.bureau_id, year=year).select_related("unit", "sheet")
+
+
+def _overview(request, member: Member, year: int, form: AuditUploadForm, status: int = 200):
+    documents = list(_documents(member, year))
+    ranked = sorted((d for d in documents if d.gap is not None), key=lambda d: (-d.gap, d.pk))
+    chart = {
+        "labels": [f"{d.unit.name} · {d.project_name or d.project_code}" for d in ranked],
+        "gaps": [float(d.gap) for d in ranked],
+        "links": [reverse("audits:document", args=[d.pk]) for d in ranked],
+    }
+    return render(request, "audits/overview.html", {
+        "year": year, "form": form, "documents": documents, "ranked": ranked, "chart": chart,
+    }, status=status)
+
+
+@login_required
+def overview(request):
+    """The bureau's audited documents of a year, ranked by the gap between claimed and recomputed totals."""
+    member = _reviewer(request)
+    year = _year(request)
+    return _overview(request, member, year, AuditUploadForm(initial={"year": year, "profile": "central"}))
+
+
+@login_required
+@require_POST
+def upload(request):
+    """Read, match and audit the uploaded files; all are stored or none."""
+    member = _reviewer(request)
+    form = AuditUploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _overview(request, member, _year(request), form, status=400)
+    year = form.cleaned_data["year"]
+    try:
+        profile = load_profile(form.cleaned_data["profile"])
+        files = [(f.name, f.read()) for f in form.cleaned_data["files"]]
+        stored = audit_upload(user=request.user, member=member, year=year, files=files, profile=profile,
+                              profile_name=form.cleaned_data["profile"])
+    except AuditUploadRefused as error:
+        for problem in error.problems:
+            form.add_error(None, problem)
+        form.add_error(None, "以上问题解决前，本次上传的文件都未保存。")
+        return _overview(request, member, year, form, status=400)
+    except ProfileError as error:
+        form.add_error("profile", error.message)
+        return _overview(request, member, year, form, status=400)
+    messages.success(request, f"已复核 {len(stored)} 张表")
+    if len(stored) == 1:
+        return redirect("audits:document", pk=stored[0].pk)
+    return redirect(f"{reverse('audits:overview')}?year={year}")
+
+
+@login_required
+def unit_page(request, unit_id: int):
+    """Every audited document of one of the bureau's units, by year."""
+    member = _reviewer(request)
+    unit = get_object_or_404(Unit, pk=unit_id, bureau_id=member.bureau_id)
+    documents = AuditedDocument.objects.filter(bureau_id=member.bureau_id, unit=unit).order_by("-year", F("gap").desc(nulls_last=True))
+    return render(request, "audits/unit.html", {"unit": unit, "documents": documents})
+
+
+@login_required
+def document_page(request, pk: int):
+    """One audited document: the side-by-side table, the totals and grades, the findings explained."""
+    member = _reviewer(request)
+    document = get_object_or_404(AuditedDocument.objects.select_related("unit", "sheet"), pk=pk,
+                                 bureau_id=member.bureau_id)
+    findings = [Finding.model_validate(data) for data in document.findings]
+    return render(request, "audits/document.html", {"document": document, "findings": findings})
+
+
+@login_required
+def export(request):
+    """The year's audits as .xlsx."""
+    member = _reviewer(request)
+    year = _year(request)
+    return attachment(audits_xlsx(_documents(member, year)), f"自评复核_{year}", "xlsx")
