@@ -21,5 +21,5 @@ def test_schema_file_matches_the_model():
 def test_scoring_page_carries_the_generated_audit_section():
     page = (DOCS / "scoring.md").read_text(encoding="utf-8")
     assert render_section() in page
-    for code in ("JX901", "JX908", "JX916", "JX954"):
+    for code in ("JXA01", "JXA08", "JXA16", "JXM04"):
         assert f"#### {code} " in page

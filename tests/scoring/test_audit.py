@@ -175,11 +175,13 @@ def test_a_total_capped_by_the_profile_for_low_execution_is_not_reported():
     # Hubei caps the total at 59 when execution is below 50% (rules.execution_cap): 20 × 40% = 8, + 80 = 88 → 59.
     rows = [("产出指标", "数量指标", "整治村数", "≥18个", "18个", 80, 80)]
     capped = printed(rows, budget=10, spent=4, rate=40, execution_weight=20, execution_score=8, total=59, grade="差")
-    assert _codes(capped, HUBEI) == []
-    recomputation = recompute(capped, HUBEI)
+    hubei = HUBEI.model_copy(update={"rules": HUBEI.rules.model_copy(update={
+        "execution_cap": HUBEI.rules.execution_cap.model_copy(update={"enabled": True, "source": "某市财政局通知"})})})
+    assert _codes(capped, hubei) == []
+    recomputation = recompute(capped, hubei)
     assert (recomputation.expected_total, recomputation.cap.before) == (D(59), D("88.00"))
     uncapped = printed(rows, budget=10, spent=4, rate=40, execution_weight=20, execution_score=8, total=88, grade="良")
-    assert {c: p["total"] for c, _, p in _found(uncapped, HUBEI) if c == "JXA06"} == {"JXA06": "88"}
+    assert {c: p["total"] for c, _, p in _found(uncapped, hubei) if c == "JXA06"} == {"JXA06": "88"}
 
 
 def test_the_profiles_overshoot_deduction_is_applied_when_it_is_on():
@@ -188,9 +190,10 @@ def test_the_profiles_overshoot_deduction_is_applied_when_it_is_on():
             ("效益指标", "社会效益指标", "受益人口", "≥2000人", "2000人", 70, 70)]
     sheet = printed(rows, budget=10, spent=10, rate=100, execution_weight=20, execution_score=20, total=98, grade="优")
     on = HUBEI.model_copy(update={"rules": HUBEI.rules.model_copy(update={
-        "overshoot_deduction": HUBEI.rules.overshoot_deduction.model_copy(update={"enabled": True})})})
+        "overshoot_deduction": HUBEI.rules.overshoot_deduction.model_copy(update={"enabled": True,
+                                                                                  "source": "某市财政局通知"})})})
     assert _codes(sheet, on) == []
-    assert "按地方规则扣 2 分" in recompute(sheet, on).items[1].formula
+    assert "按地方规则（某市财政局通知）扣 2 分" in recompute(sheet, on).items[1].formula
     off = on.model_copy(update={"rules": on.rules.model_copy(update={
         "overshoot_deduction": on.rules.overshoot_deduction.model_copy(update={"enabled": False})})})
     assert {c: p["expected"] for c, _, p in _found(sheet, off) if c == "JXA03"} == {"JXA03": "10.00"}

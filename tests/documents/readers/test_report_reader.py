@@ -54,7 +54,7 @@ def test_a_monitoring_table_is_read_back_with_its_period_money_and_answers(file_
     assert (report.execution_rate, report.projected_spent) == (result.execution_rate, result.projected_spending)
     first = report.items[0]
     assert (first.actual_raw, first.likelihood, first.cause, first.remedy) == (
-        "40", Likelihood.POSSIBLE, "经费保障、人员保障", "加快支付")
+        "40个", Likelihood.POSSIBLE, "经费保障、人员保障", "加快支付")
     assert [i.target.raw for i in read.indicators] == ["≥100个", "≤5天", "≥1个", "≥90%"]
     # The audit reports what jixiao's own monitoring flagged red (30% spent against 50% planned), nothing else.
     assert result.light.value == "red"
