@@ -12,3 +12,5 @@ urlpatterns = [
     path("performance/", include("jixiao.web.performance.urls")),
     path("api/", api.urls),
 ]
+
+handler400 = "jixiao.web.errors.bad_request"

@@ -19,6 +19,7 @@ from jixiao.model import (
 )
 from jixiao.scoring import builtin_profiles, load_profile
 from jixiao.scoring.messages import validation_reason
+from jixiao.web.uploads import validate_upload_size
 
 __all__ = ["AnswerForm", "ActualsImportForm", "MoneyForm", "ProgressForm", "ResultForm", "SettingForm",
            "SpendingForm"]
@@ -177,7 +178,7 @@ class ResultForm(forms.Form):
 class ActualsImportForm(VersionForm):
     """The actuals template filled in."""
 
-    file = forms.FileField(label="自评数据模板（.xlsx）")
+    file = forms.FileField(label="自评数据模板（.xlsx）", validators=[validate_upload_size])
 
 
 class SettingForm(forms.Form):

@@ -22,6 +22,7 @@ from jixiao.web.sheets.services.exports import export_sheets
 from jixiao.web.sheets.services.imports import read_uploads, sheets_import
 from jixiao.web.sheets.services.sheets import sheet_create, sheet_delete, sheet_update
 from jixiao.web.sheets.services.workflow import sheet_transition
+from jixiao.web.uploads import upload_bytes
 
 router = Router(tags=["绩效目标表"])
 
@@ -176,14 +177,14 @@ def export(request, sheet_id: int, fmt: str):
 @router.post("/import", response={201: list[SheetOut]}, summary="导入文件（全部成功或全部不导入）")
 def import_files(request, unit_code: Form[str], year: Form[int], files: File[list[UploadedFile]]):
     unit = units_visible(member_get(request.user)).filter(code=unit_code).first() or Unit(pk=0)
-    sheets = sheets_import(user=request.user, unit=unit, year=year, files=[(f.name, f.read()) for f in files])
+    sheets = sheets_import(user=request.user, unit=unit, year=year, files=[(f.name, upload_bytes(f)) for f in files])
     return Status(201, [_out(s) for s in sheets])
 
 
 @router.post("/check", response=list[CheckedFile], summary="审核文件（不保存）")
 def check_files(request, files: File[list[UploadedFile]]):
     result = []
-    for item in read_uploads([(f.name, f.read()) for f in files]):
+    for item in read_uploads([(f.name, upload_bytes(f)) for f in files]):
         result.append({"file": item.name, "error": item.error, "sheets": [
             {"file": item.name, "sheet": o.sheet, "grade": o.grade, "findings": o.findings} for o in item.outcomes
         ]})
