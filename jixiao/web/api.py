@@ -3,8 +3,11 @@
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from ninja import NinjaAPI
+from ninja.errors import ValidationError
 from ninja.security import HttpBearer
 
+import jixiao.web.converters  # noqa: F401 - registers <id:…> before the routers' paths are built
+from jixiao.scoring.messages import validation_reason
 from jixiao.web.organisation.selectors import token_user
 from jixiao.web.performance.api import router as performance_router
 from jixiao.web.sheets.api import router as sheets_router
@@ -25,6 +28,22 @@ api = NinjaAPI(title="jixiao API", version="1", description="绩效目标表的�
                urls_namespace="api")
 api.add_router("/sheets", sheets_router)
 api.add_router("/performance", performance_router)
+
+
+# Where ninja says a value came from; the field is named without it.
+_SOURCES = {"body", "query", "path", "form", "file", "payload"}
+
+
+@api.exception_handler(ValidationError)
+def invalid(request, error: ValidationError):
+    """A parameter or field that does not validate: 400 with each field and, in Chinese, what is wrong."""
+    errors = []
+    for entry in error.errors:
+        field = ".".join(str(part) for part in entry.get("loc", ()) if str(part) not in _SOURCES) or "请求内容"
+        errors.append({"field": field, "message": validation_reason(entry)})
+    detail = "；".join(f"“{e['field']}”{e['message']}" for e in errors[:10])
+    return api.create_response(request, {"detail": f"请求无效：{detail}", "field": errors[0]["field"] if errors else "",
+                                         "errors": errors}, status=400)
 
 
 @api.exception_handler(StaleSheet)

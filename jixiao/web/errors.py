@@ -12,9 +12,9 @@ __all__ = ["BadQuery", "bad_request", "refusal"]
 class BadQuery(BadRequest):
     """A query parameter or form value that cannot be used; ``field`` names it, ``message`` says why."""
 
-    def __init__(self, field: str, message: str) -> None:
+    def __init__(self, field: str, message: str, label: str = "") -> None:
         super().__init__(f"{field}：{message}")
-        self.field, self.message = field, message
+        self.field, self.message, self.label = field, message, label
 
 
 def refusal(request, message: str, status: int, field: str | None = None):
@@ -27,7 +27,8 @@ def refusal(request, message: str, status: int, field: str | None = None):
 def bad_request(request, exception=None):
     """Django's 400 handler: says what was wrong when jixiao or Django named it."""
     if isinstance(exception, BadQuery):
-        return refusal(request, f"参数“{exception.field}”无效：{exception.message}", 400, exception.field)
+        label = f"（{exception.label}）" if exception.label else ""
+        return refusal(request, f"参数“{exception.field}”{label}无效：{exception.message}", 400, exception.field)
     if isinstance(exception, RequestDataTooBig):
         return refusal(request, "提交的表单内容过大，未接收", 413)
     if isinstance(exception, TooManyFieldsSent):

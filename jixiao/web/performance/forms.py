@@ -19,6 +19,7 @@ from jixiao.model import (
 )
 from jixiao.scoring import builtin_profiles, load_profile
 from jixiao.scoring.messages import validation_reason
+from jixiao.web.bounds import MAX_VERSION
 from jixiao.web.uploads import validate_upload_size
 
 __all__ = ["AnswerForm", "ActualsImportForm", "MoneyForm", "ProgressForm", "ResultForm", "SettingForm",
@@ -55,7 +56,7 @@ def _number(form: forms.Form, field: str, text: str):
 class VersionForm(forms.Form):
     """The tracking version the page was opened at (stale saves are refused)."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=MAX_VERSION)
 
 
 class SpendingForm(VersionForm):

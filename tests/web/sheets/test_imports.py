@@ -112,3 +112,10 @@ def test_the_same_project_twice_in_one_upload_is_refused(org, sample_bytes):
         sheets_import(user=org["owner"], unit=org["township"], year=2026,
                       files=[("a.txt", sample_bytes), ("b.txt", sample_bytes)])
     assert not Sheet.objects.exists()
+
+
+def test_a_value_too_long_for_its_column_refuses_the_batch_naming_file_and_field(org, sample_bytes):
+    long_name = sample_bytes.decode().replace("\t乡乡维稳经费（西留村）", "\t" + "很长的项目名称" * 40, 1).encode()
+    with pytest.raises(ImportRefused, match="long.txt 项目.*“项目名称”：确保该变量包含不超过 200 字符.*整批未导入"):
+        sheets_import(user=org["owner"], unit=org["township"], year=2026, files=[("long.txt", long_name)])
+    assert not Sheet.objects.exists()

@@ -17,7 +17,7 @@ from jixiao.documents import SUPPORTED_SUFFIXES, NotAGoalDocument, read_bytes
 from jixiao.model import Document
 from jixiao.web.organisation.models import Unit
 from jixiao.web.organisation.selectors import can_edit_unit, member_get
-from jixiao.web.sheets.errors import ImportRefused
+from jixiao.web.sheets.errors import ImportRefused, SheetError
 from jixiao.web.sheets.models import PendingImport, Sheet, Status
 from jixiao.web.sheets.services.review import Outcome, check_document
 from jixiao.web.sheets.services.sheets import sheet_create
@@ -123,8 +123,13 @@ def _store(user, unit: Unit, year: int, read: list[ReadFile]) -> list[Sheet]:
     sheets = []
     for item in read:
         for content in item.document.sheets:
-            sheets.append(sheet_create(user=user, unit=unit, year=year, content=content, source=item.name,
-                                       action="import"))
+            try:
+                sheets.append(sheet_create(user=user, unit=unit, year=year, content=content, source=item.name,
+                                           action="import"))
+            except ImportRefused:
+                raise
+            except SheetError as error:  # a value its column cannot hold, e.g. a project name of 300 characters
+                raise ImportRefused(f"{item.name} 项目“{content.key[:50]}”{error.message}，整批未导入") from None
     if not sheets:
         raise ImportRefused("上传的文件中没有项目绩效目标表")
     return sheets
