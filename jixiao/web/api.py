@@ -56,7 +56,8 @@ def stale(request, error: StaleSheet):
 
 @api.exception_handler(SheetError)
 def refused(request, error: SheetError):
-    return api.create_response(request, {"detail": error.message}, status=400)
+    field = getattr(error, "field", None)  # set when a value does not fit its column (bounds.InvalidValue)
+    return api.create_response(request, {"detail": error.message, **({"field": field} if field else {})}, status=400)
 
 
 @api.exception_handler(PermissionDenied)

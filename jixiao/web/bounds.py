@@ -13,7 +13,8 @@ from pydantic import AfterValidator, Field, StringConstraints
 
 from jixiao.web.sheets.errors import SheetError
 
-__all__ = ["MAX_ID", "MAX_VERSION", "YEARS", "Finite", "IdConverter", "Text", "Version", "Year", "columns_check"]
+__all__ = ["MAX_ID", "MAX_VERSION", "YEARS", "Finite", "IdConverter", "InvalidValue", "Text", "Version", "Year",
+           "columns_check"]
 
 MAX_ID = 2**63 - 1  # a 64-bit primary key
 MAX_VERSION = 2**31 - 1
@@ -36,6 +37,14 @@ Version = Annotated[int, Field(ge=1, le=MAX_VERSION)]
 Finite = Annotated[Decimal, Field(allow_inf_nan=False)]
 
 
+class InvalidValue(SheetError):
+    """A value its database column cannot hold; ``field`` is the column's name."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
 class IdConverter:
     """``<id:pk>`` in a URL: a database id (1 … 2⁶³−1); anything else matches no URL (404)."""
 
@@ -52,7 +61,7 @@ class IdConverter:
 
 
 def columns_check(model, values: Mapping[str, object], where: str = "") -> None:
-    """Refuse (:class:`SheetError`, naming the field) a value that its column of ``model`` cannot hold: too long,
+    """Refuse (:class:`InvalidValue`, naming the field) a value that its column of ``model`` cannot hold: too long,
     too many digits, not finite, not one of the choices, null where not allowed, or text with NUL characters."""
     for name, value in values.items():
         field = model._meta.get_field(name)
@@ -60,7 +69,7 @@ def columns_check(model, values: Mapping[str, object], where: str = "") -> None:
             field.clean(value, None)
             _nul_check(value)
         except ValidationError as error:
-            raise SheetError(f"{where}“{field.verbose_name}”：{'；'.join(error.messages)}") from None
+            raise InvalidValue(name, f"{where}“{field.verbose_name}”：{'；'.join(error.messages)}") from None
 
 
 def _nul_check(value: object) -> None:

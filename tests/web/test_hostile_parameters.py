@@ -212,6 +212,7 @@ def test_the_reported_api_fields_are_refused_naming_the_field(api, sheet, method
 def test_values_that_do_not_fit_their_column_are_refused_by_the_service(api, sheet, fields, message):
     response = api.patch(f"/api/sheets/{sheet.pk}", {"version": 1, "fields": fields}, content_type="application/json")
     assert response.status_code == 400 and message in response.json()["detail"], response.content
+    assert response.json()["field"] == next(iter(fields))
 
 
 def test_a_refund_may_not_make_spending_negative(api, approved):
