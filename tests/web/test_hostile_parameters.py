@@ -5,11 +5,13 @@ parameter (a Chinese page, or JSON ``{"detail", "field"}``) or a valid response.
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 
 import pytest
 from django.test import Client
 
 from jixiao.web.organisation.services import token_create
+from jixiao.web.sheets.models import Sheet
 from jixiao.web.sheets.services.workflow import sheet_transition
 
 HOSTILE = ["99999999999999999999", "-99999999999999999999", "-5", "0", "NaN", "Infinity", "-inf", "1e999", "abc",
@@ -268,3 +270,15 @@ def test_page_forms(org, login, request, form, field, value):
     body = dict(body) if body is not None else _editor_fields(login, org, sheet)
     body[field] = value
     assert_handled(login(org[person]).post(path.format(pk=sheet.pk), body))
+
+
+def test_a_valid_patch_of_every_field_is_saved_as_before(api, sheet):
+    fields = {"code": "P-002", "name": "新名称", "title": "新表头", "money_unit": "元", "budget_total": "20.5",
+              "budget_fiscal": "20.5", "budget_other": None, "purpose": "用途", "goals": ["目标一"],
+              "long_term_goals": ["长期"], "spend_plan": [{"label": "6月底", "percent": "50"}]}
+    response = api.patch(f"/api/sheets/{sheet.pk}", {"version": 1, "fields": fields}, content_type="application/json")
+    assert response.status_code == 200, response.content
+    content = response.json()["content"]
+    assert (content["code"], content["name"], content["money_unit"]) == ("P-002", "新名称", "元")
+    assert Sheet.objects.get(pk=sheet.pk).budget_total == Decimal("20.5")
+    assert content["spend_plan"] == [{"label": "6月底", "percent": "50"}] and content["goals"] == ["目标一"]
