@@ -5,9 +5,11 @@ from django.contrib.auth.signals import user_login_failed
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from ninja import NinjaAPI
-from ninja.errors import HttpError
+from ninja.errors import HttpError, ValidationError
 from ninja.security import HttpBearer
 
+import jixiao.web.converters  # noqa: F401 - registers <id:…> before the routers' paths are built
+from jixiao.scoring.messages import validation_reason
 from jixiao.web.organisation.selectors import person_name, token_get
 from jixiao.web.organisation.services import token_use
 from jixiao.web.performance.api import router as performance_router
@@ -43,6 +45,22 @@ api.add_router("/sheets", sheets_router)
 api.add_router("/performance", performance_router)
 
 
+# Where ninja says a value came from; the field is named without it.
+_SOURCES = {"body", "query", "path", "form", "file", "payload"}
+
+
+@api.exception_handler(ValidationError)
+def invalid(request, error: ValidationError):
+    """A parameter or field that does not validate: 400 with each field and, in Chinese, what is wrong."""
+    errors = []
+    for entry in error.errors:
+        field = ".".join(str(part) for part in entry.get("loc", ()) if str(part) not in _SOURCES) or "请求内容"
+        errors.append({"field": field, "message": validation_reason(entry)})
+    detail = "；".join(f"“{e['field']}”{e['message']}" for e in errors[:10])
+    return api.create_response(request, {"detail": f"请求无效：{detail}", "field": errors[0]["field"] if errors else "",
+                                         "errors": errors}, status=400)
+
+
 @api.exception_handler(StaleSheet)
 def stale(request, error: StaleSheet):
     changes = [{"version": e.version, "field": e.field, "old": e.old, "new": e.new,
@@ -54,7 +72,8 @@ def stale(request, error: StaleSheet):
 
 @api.exception_handler(SheetError)
 def refused(request, error: SheetError):
-    return api.create_response(request, {"detail": error.message}, status=400)
+    field = getattr(error, "field", None)  # set when a value does not fit its column (bounds.InvalidValue)
+    return api.create_response(request, {"detail": error.message, **({"field": field} if field else {})}, status=400)
 
 
 @api.exception_handler(PermissionDenied)

@@ -15,3 +15,5 @@ urlpatterns = [
     path("audits/", include("jixiao.web.audits.urls")),
     path("api/", api.urls),
 ]
+
+handler400 = "jixiao.web.errors.bad_request"

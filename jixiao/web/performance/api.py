@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 
 from ninja import File, Form, Router, Schema
 from ninja.files import UploadedFile
@@ -11,6 +10,7 @@ from ninja.files import UploadedFile
 from jixiao.model import ExecutionRecord, FundSource, IndicatorProgress, MonitoringAnswer, SelfEvaluation
 from jixiao.scoring import MonitoringResult, SheetScore
 from jixiao.web.organisation.selectors import member_get
+from jixiao.web.bounds import Finite, Text, Version
 from jixiao.web.performance.selectors import sheet_year
 from jixiao.web.performance.services import (
     actuals_import,
@@ -20,6 +20,7 @@ from jixiao.web.performance.services import (
     spending_add,
 )
 from jixiao.web.sheets.selectors import sheet_get
+from jixiao.web.uploads import upload_bytes
 
 router = Router(tags=["执行、运行监控与绩效自评"])
 
@@ -38,26 +39,26 @@ class YearOut(Schema):
 
 
 class SpendingIn(Schema):
-    version: int
+    version: Version
     day: date
-    amount: Decimal
+    amount: Finite
     source: FundSource | None = None
     cumulative: bool = False
-    note: str = ""
+    note: Text(200) = ""
 
 
 class ProgressIn(Schema):
-    version: int
+    version: Version
     progress: IndicatorProgress
 
 
 class AnswersIn(Schema):
-    version: int
+    version: Version
     answers: list[MonitoringAnswer]
 
 
 class EvaluationIn(Schema):
-    version: int
+    version: Version
     evaluation: SelfEvaluation
 
 
@@ -71,12 +72,12 @@ def _year(request, sheet_id: int) -> dict:
             "score": score, "score_problems": [p.message for p in score_problems]}
 
 
-@router.get("/{int:sheet_id}", response=YearOut, summary="读取已批复表的执行情况、运行监控结果与自评得分")
+@router.get("/{id:sheet_id}", response=YearOut, summary="读取已批复表的执行情况、运行监控结果与自评得分")
 def read_year(request, sheet_id: int):
     return _year(request, sheet_id)
 
 
-@router.post("/{int:sheet_id}/spending", response=YearOut, summary="记录一笔支出或截至某日的累计支出")
+@router.post("/{id:sheet_id}/spending", response=YearOut, summary="记录一笔支出或截至某日的累计支出")
 def add_spending(request, sheet_id: int, payload: SpendingIn):
     sheet_get(member_get(request.user), sheet_id)
     spending_add(user=request.user, sheet_id=sheet_id, expected_version=payload.version, day=payload.day,
@@ -84,14 +85,14 @@ def add_spending(request, sheet_id: int, payload: SpendingIn):
     return _year(request, sheet_id)
 
 
-@router.post("/{int:sheet_id}/progress", response=YearOut, summary="记录指标截至某日的完成值与佐证")
+@router.post("/{id:sheet_id}/progress", response=YearOut, summary="记录指标截至某日的完成值与佐证")
 def add_progress(request, sheet_id: int, payload: ProgressIn):
     sheet_get(member_get(request.user), sheet_id)
     progress_add(user=request.user, sheet_id=sheet_id, expected_version=payload.version, progress=payload.progress)
     return _year(request, sheet_id)
 
 
-@router.put("/{int:sheet_id}/monitoring", response=YearOut, summary="保存财政局监控期间的运行监控填报")
+@router.put("/{id:sheet_id}/monitoring", response=YearOut, summary="保存财政局监控期间的运行监控填报")
 def save_answers(request, sheet_id: int, payload: AnswersIn):
     year = sheet_year(sheet_get(member_get(request.user), sheet_id))
     answers_save(user=request.user, sheet_id=sheet_id, expected_version=payload.version,
@@ -99,7 +100,7 @@ def save_answers(request, sheet_id: int, payload: AnswersIn):
     return _year(request, sheet_id)
 
 
-@router.put("/{int:sheet_id}/evaluation", response=YearOut, summary="保存年终绩效自评")
+@router.put("/{id:sheet_id}/evaluation", response=YearOut, summary="保存年终绩效自评")
 def save_evaluation(request, sheet_id: int, payload: EvaluationIn):
     sheet_get(member_get(request.user), sheet_id)
     evaluation_save(user=request.user, sheet_id=sheet_id, expected_version=payload.version,
@@ -107,9 +108,9 @@ def save_evaluation(request, sheet_id: int, payload: EvaluationIn):
     return _year(request, sheet_id)
 
 
-@router.post("/{int:sheet_id}/actuals", response=YearOut, summary="导入填好的自评数据模板（.xlsx）")
-def import_actuals(request, sheet_id: int, version: Form[int], file: File[UploadedFile]):
+@router.post("/{id:sheet_id}/actuals", response=YearOut, summary="导入填好的自评数据模板（.xlsx）")
+def import_actuals(request, sheet_id: int, version: Form[Version], file: File[UploadedFile]):
     sheet_get(member_get(request.user), sheet_id)
-    actuals_import(user=request.user, sheet_id=sheet_id, expected_version=version, data=file.read(),
+    actuals_import(user=request.user, sheet_id=sheet_id, expected_version=version, data=upload_bytes(file),
                    filename=file.name)
     return _year(request, sheet_id)

@@ -20,6 +20,8 @@ from jixiao.model import (
 )
 from jixiao.scoring import builtin_profiles, load_profile, progress_problem
 from jixiao.scoring.messages import validation_reason
+from jixiao.web.bounds import MAX_VERSION
+from jixiao.web.uploads import validate_upload_size
 from jixiao.web.performance.services import NEGATIVE_SPENDING
 
 __all__ = ["AnswerForm", "ActualsImportForm", "MoneyForm", "ProgressForm", "ResultForm", "SettingForm",
@@ -56,7 +58,7 @@ def _number(form: forms.Form, field: str, text: str):
 class VersionForm(forms.Form):
     """The tracking version the page was opened at (stale saves are refused)."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=MAX_VERSION)
 
 
 class SpendingForm(VersionForm):
@@ -196,7 +198,7 @@ class ResultForm(forms.Form):
 class ActualsImportForm(VersionForm):
     """The actuals template filled in."""
 
-    file = forms.FileField(label="自评数据模板（.xlsx）")
+    file = forms.FileField(label="自评数据模板（.xlsx）", validators=[validate_upload_size])
 
 
 class SettingForm(forms.Form):

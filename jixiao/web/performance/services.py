@@ -12,11 +12,12 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from jixiao.model import FundSource, GoalSheet, IndicatorProgress, MonitoringAnswer, SelfEvaluation
+from jixiao.model import ExecutionRecord, FundSource, GoalSheet, IndicatorProgress, MonitoringAnswer, SelfEvaluation
 from jixiao.scoring import ActualsError, ProfileError, load_profile, progress_problem, read_actuals_xlsx
+from jixiao.web.bounds import columns_check
 from jixiao.web.organisation.models import Role
 from jixiao.web.organisation.selectors import can_edit_unit, member_get
-from jixiao.web.performance.conversion import answer_fields, result_fields
+from jixiao.web.performance.conversion import answer_fields, record_of, result_fields
 from jixiao.web.performance.models import Answer, BureauSetting, Change, Result, Spending, Tracking
 from jixiao.web.performance.selectors import approved_content
 from jixiao.web.security.audit import audit_record
@@ -81,8 +82,11 @@ def spending_add(*, user, sheet_id: int, expected_version: int, day: date, amoun
         raise SheetError(NEGATIVE_SPENDING)
     if not cumulative and source is None:
         source = FundSource.FISCAL
+    columns_check(Spending, {"amount": amount, "note": note})
     spending = Spending.objects.create(tracking=tracking, cumulative=cumulative, day=day, amount=amount,
                                        source=source.value if source else "", note=note.strip())
+    if amount < 0:
+        _never_negative(record_of(tracking, content.key))
     return _commit(tracking, user, "spending", [(_spending_label(spending), "", f"{amount} {content.money_unit or ''}")])
 
 
@@ -95,6 +99,14 @@ def spending_remove(*, user, sheet_id: int, expected_version: int, spending_id: 
         raise SheetError("没有这条支出记录")
     spending.delete()
     return _commit(tracking, user, "spending", [(_spending_label(spending), f"{spending.amount}", "（已删除）")])
+
+
+def _never_negative(record: ExecutionRecord) -> None:
+    """A negative payment (a refund or a correction) may not bring the money spent below zero on any day."""
+    days = [e.day for e in record.entries] + [c.as_of for c in record.cumulative]
+    low = min(days, key=record.spent_by)
+    if record.spent_by(low) < 0:
+        raise SheetError(f"冲减后截至 {low:%Y-%m-%d} 的支出合计为 {record.spent_by(low)}，不能为负数")
 
 
 def _spending_label(spending: Spending) -> str:
@@ -114,6 +126,8 @@ def progress_add(*, user, sheet_id: int, expected_version: int, progress: Indica
     written = progress.text if progress.value is None else f"{progress.value.normalize():f}"
     if problem := progress_problem(target, written):
         raise SheetError(f"指标“{name}”：{problem}")
+    columns_check(tracking.progress.model, {"value": progress.value, "text": progress.text or "",
+                                            "evidence": progress.evidence or ""}, f"指标“{name}”")
     tracking.progress.create(indicator=progress.indicator, name=name, as_of=progress.as_of, value=progress.value,
                              text=progress.text or "", evidence=progress.evidence or "")
     shown = f"{progress.value.normalize():f}" if progress.value is not None else progress.text
@@ -203,6 +217,7 @@ _QUIET = {"name", "actual_raw"}
 
 def _changed(row, fields: dict[str, object], prefix: str, *, save: bool = True) -> list[tuple[str, object, object]]:
     """Set ``fields`` on ``row``; return one history entry per changed field and save the row if anything changed."""
+    columns_check(type(row), fields, f"{prefix} " if prefix else "")
     entries = []
     dirty = False
     for name, value in fields.items():

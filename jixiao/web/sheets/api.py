@@ -8,13 +8,15 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.http import Http404
-from ninja import File, Form, Router, Schema, Status
+from ninja import File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
+from pydantic import ConfigDict, Field
 
-from jixiao.model import GoalSheet
+from jixiao.model import Checkpoint, GoalSheet, MoneyUnit
+from jixiao.web.bounds import Finite, Text, Version, Year
 from jixiao.web.organisation.models import Unit
 from jixiao.web.organisation.selectors import member_get, units_visible
-from jixiao.web.sheets.conversion import goal_sheet
+from jixiao.web.sheets.conversion import goal_sheet, plan_cells
 from jixiao.web.sheets.models import Sheet
 from jixiao.web.sheets.selectors import SheetFilters, sheet_get, sheet_list
 from jixiao.web.downloads import attachment
@@ -23,6 +25,7 @@ from jixiao.web.sheets.services.findings import findings_of
 from jixiao.web.sheets.services.imports import read_uploads, sheets_import
 from jixiao.web.sheets.services.sheets import sheet_create, sheet_delete, sheet_update
 from jixiao.web.sheets.services.workflow import sheet_transition
+from jixiao.web.uploads import upload_bytes
 
 router = Router(tags=["绩效目标表"])
 
@@ -66,8 +69,8 @@ class SheetDetail(SheetOut):
 
 
 class SheetIn(Schema):
-    unit_code: str
-    year: int
+    unit_code: Text(32)
+    year: Year
     content: GoalSheet
 
 
@@ -83,15 +86,42 @@ class IndicatorCells(Schema):
     basis: str = ""
 
 
+class SheetFields(Schema):
+    """The header fields a PATCH may change; their lengths and digits are the database's, checked by the service."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    code: str | None = None
+    name: str | None = None
+    title: str | None = None
+    money_unit: MoneyUnit | None = None
+    budget_total: Finite | None = None
+    budget_fiscal: Finite | None = None
+    budget_other: Finite | None = None
+    purpose: str | None = None
+    spend_plan: list[Checkpoint] | None = None
+    goals: list[str] | None = None
+    long_term_goals: list[str] | None = None
+
+
 class SheetPatch(Schema):
-    version: int
-    fields: dict[str, object] = {}
+    version: Version
+    fields: SheetFields = SheetFields()
     indicators: list[IndicatorCells] | None = None
 
 
 class TransitionIn(Schema):
-    reason: str = ""
-    grade: str = ""
+    reason: Text(10_000) = ""
+    grade: Text(2) = ""
+
+
+class ListQuery(Schema):
+    year: Year | None = None
+    unit: Text(32) | None = None
+    status: Text(10) = ""
+    q: Text(200) = ""
+    limit: int = Field(100, ge=1, le=1000)
+    offset: int = Field(0, ge=0, le=10**9)
 
 
 class CheckedSheet(Schema):
@@ -120,17 +150,18 @@ def _detail(sheet: Sheet) -> dict:
 
 
 @router.get("/", response=list[SheetOut], summary="列出可见的表")
-def list_sheets(request, year: int | None = None, unit: str | None = None, status: str = "", q: str = "",
-                limit: int = 100, offset: int = 0):
+def list_sheets(request, query: Query[ListQuery]):
     member = member_get(request.user)
+    unit = query.unit
     unit_id = units_visible(member).filter(code=unit).values_list("pk", flat=True).first() if unit else None
     if unit and unit_id is None:
         return []
-    sheets = sheet_list(member, SheetFilters(year=year, unit_id=unit_id, status=status, search=q))
-    return [_out(s) for s in sheets[offset:offset + min(limit, 1000)]]
+    sheets = sheet_list(member, SheetFilters(year=query.year, unit_id=unit_id, status=query.status,
+                                             search=query.q.strip()))
+    return [_out(s) for s in sheets[query.offset:query.offset + query.limit]]
 
 
-@router.get("/{int:sheet_id}", response=SheetDetail, summary="读取一张表（内容与审核发现）")
+@router.get("/{id:sheet_id}", response=SheetDetail, summary="读取一张表（内容与审核发现）")
 def read_sheet(request, sheet_id: int):
     return _detail(sheet_get(member_get(request.user), sheet_id))
 
@@ -144,25 +175,26 @@ def create_sheet(request, payload: SheetIn):
     return Status(201, _detail(sheet))
 
 
-@router.patch("/{int:sheet_id}", response=SheetDetail, summary="修改一张表（须带上打开时的版本号）")
+@router.patch("/{id:sheet_id}", response=SheetDetail, summary="修改一张表（须带上打开时的版本号）")
 def update_sheet(request, sheet_id: int, payload: SheetPatch):
     sheet_get(member_get(request.user), sheet_id)
-    fields = {name: Decimal(str(value)) if name.startswith("budget_") and value is not None else value
-              for name, value in payload.fields.items()}
+    fields = payload.fields.model_dump(exclude_unset=True)
+    if "spend_plan" in fields:
+        fields["spend_plan"] = plan_cells(payload.fields.spend_plan or [])
     indicators = [row.dict() for row in payload.indicators] if payload.indicators is not None else None
     sheet = sheet_update(user=request.user, sheet_id=sheet_id, expected_version=payload.version, fields=fields,
                          indicators=indicators)
     return _detail(sheet)
 
 
-@router.delete("/{int:sheet_id}", response={204: None}, summary="删除一张表（可恢复）")
+@router.delete("/{id:sheet_id}", response={204: None}, summary="删除一张表（可恢复）")
 def delete_sheet(request, sheet_id: int):
     sheet_get(member_get(request.user), sheet_id)
     sheet_delete(user=request.user, sheet_id=sheet_id)
     return Status(204, None)
 
 
-@router.post("/{int:sheet_id}/transitions/{name}", response=SheetOut,
+@router.post("/{id:sheet_id}/transitions/{name}", response=SheetOut,
              summary="流程操作：submit 提交、return 退回、approve 批复、adjust 调整")
 def transition(request, sheet_id: int, name: str, payload: TransitionIn):
     sheet_get(member_get(request.user), sheet_id)
@@ -170,7 +202,7 @@ def transition(request, sheet_id: int, name: str, payload: TransitionIn):
                                  grade=payload.grade))
 
 
-@router.get("/{int:sheet_id}/export/{fmt}", summary="导出为 docx、xlsx 或 json", response={200: None})
+@router.get("/{id:sheet_id}/export/{fmt}", summary="导出为 docx、xlsx 或 json", response={200: None})
 def export(request, sheet_id: int, fmt: str):
     sheet = sheet_get(member_get(request.user), sheet_id)
     data = export_sheets([sheet], fmt)
@@ -178,10 +210,10 @@ def export(request, sheet_id: int, fmt: str):
 
 
 @router.post("/import", response={201: list[SheetOut]}, summary="导入文件（全部成功或全部不导入）")
-def import_files(request, unit_code: Form[str], year: Form[int], files: File[list[UploadedFile]],
+def import_files(request, unit_code: Form[Text(32)], year: Form[Year], files: File[list[UploadedFile]],
                  accept_year: Form[bool] = False):
     unit = units_visible(member_get(request.user)).filter(code=unit_code).first() or Unit(pk=0)
-    sheets = sheets_import(user=request.user, unit=unit, year=year, files=[(f.name, f.read()) for f in files],
+    sheets = sheets_import(user=request.user, unit=unit, year=year, files=[(f.name, upload_bytes(f)) for f in files],
                            accept_year=accept_year)
     return Status(201, [_out(s) for s in sheets])
 
@@ -189,7 +221,7 @@ def import_files(request, unit_code: Form[str], year: Form[int], files: File[lis
 @router.post("/check", response=list[CheckedFile], summary="审核文件（不保存）")
 def check_files(request, files: File[list[UploadedFile]]):
     result = []
-    for item in read_uploads([(f.name, f.read()) for f in files]):
+    for item in read_uploads([(f.name, upload_bytes(f)) for f in files]):
         result.append({"file": item.name, "error": item.error, "sheets": [
             {"file": item.name, "sheet": o.sheet, "grade": o.grade, "findings": [f.contract() for f in o.findings]} for o in item.outcomes
         ]})

@@ -9,7 +9,7 @@ from jixiao.documents.writers.sheet_grid import indicator_cell
 from jixiao.model import Budget, Checkpoint, Document, GoalSheet, Indicator, MoneyUnit, Unit
 from jixiao.web.sheets.models import IndicatorRow, Sheet
 
-__all__ = ["INDICATOR_CELLS", "document_of", "goal_sheet", "indicator_cells", "sheet_fields"]
+__all__ = ["INDICATOR_CELLS", "document_of", "goal_sheet", "indicator_cells", "plan_cells", "sheet_fields"]
 
 # The indicator cells kept as written, in the order of the official table.
 INDICATOR_CELLS = ("level1", "level2", "name", "description", "target", "long_term_target", "weight", "direction",
@@ -27,10 +27,15 @@ def sheet_fields(sheet: GoalSheet) -> dict[str, object]:
         "budget_fiscal": sheet.budget.fiscal,
         "budget_other": sheet.budget.other,
         "purpose": sheet.purpose or "",
-        "spend_plan": [{"label": c.label, "percent": _text(c.percent)} for c in sheet.spend_plan],
+        "spend_plan": plan_cells(sheet.spend_plan),
         "goals": list(sheet.goals),
         "long_term_goals": list(sheet.long_term_goals),
     }
+
+
+def plan_cells(plan: Iterable[Checkpoint]) -> list[dict[str, str]]:
+    """A spending plan as stored: label and percent as text (empty when not given)."""
+    return [{"label": c.label, "percent": _text(c.percent)} for c in plan]
 
 
 def indicator_cells(indicator: Indicator) -> dict[str, str]:

@@ -9,12 +9,14 @@ from django import forms
 from jixiao.model import Operator, canonical_level1, canonical_level2, parse_target
 from jixiao.model.lexicon import fold
 from jixiao.model.vocabulary import level1_names, level2_names
-from jixiao.web.sheets.models import IndicatorRow, Sheet
+from jixiao.web.bounds import MAX_ID, MAX_VERSION, YEARS
+from jixiao.web.sheets.models import IndicatorRow, Sheet, Status
 from jixiao.web.sheets.ordering import place_new_rows
 from jixiao.web.sheets.workflow import GRADES
+from jixiao.web.uploads import validate_upload_size
 
-__all__ = ["ImportForm", "IndicatorForm", "IndicatorFormSet", "SheetForm", "TransitionForm", "CommentForm",
-           "DEFAULT_PLAN_LABELS"]
+__all__ = ["ImportForm", "IndicatorForm", "IndicatorFormSet", "SheetFilterForm", "SheetForm", "TransitionForm",
+           "CommentForm", "DEFAULT_PLAN_LABELS"]
 
 # The checkpoints offered for a sheet that has no spending plan yet; a sheet's own checkpoints (9月底, 第二季度…)
 # are kept as they are, so that saving never drops one.
@@ -39,12 +41,27 @@ class MultipleFileField(forms.FileField):
         return [single(item, initial) for item in data] if isinstance(data, list | tuple) else [single(data, initial)]
 
 
+class SheetFilterForm(forms.Form):
+    """The query parameters of the sheet list (also of the unit export, the dashboard and the overview's year)."""
+
+    year = forms.IntegerField(label="年度", required=False, min_value=YEARS[0], max_value=YEARS[1])
+    unit = forms.IntegerField(label="单位", required=False, min_value=1, max_value=MAX_ID)
+    status = forms.ChoiceField(label="状态", required=False, choices=[("", "")] + Status.choices)
+    q = forms.CharField(label="搜索", required=False, max_length=200)
+    findings = forms.ChoiceField(label="审核发现", required=False,
+                                 choices=[("", ""), ("errors", "errors"), ("any", "any"), ("none", "none")])
+    min = forms.DecimalField(label="最低预算数", required=False, max_digits=16, decimal_places=2)
+    max = forms.DecimalField(label="最高预算数", required=False, max_digits=16, decimal_places=2)
+    deleted = forms.ChoiceField(label="已删除", required=False, choices=[("", ""), ("0", "0"), ("1", "1")])
+
+
 class ImportForm(forms.Form):
     """Files for one unit and year."""
 
     unit = forms.ModelChoiceField(label="单位", queryset=None, empty_label=None)
     year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
-    files = MultipleFileField(label="文件", help_text="可一次选择多个文件：.txt .docx .xlsx .html .pdf，或它们的 .zip 压缩包")
+    files = MultipleFileField(label="文件", help_text="可一次选择多个文件：.txt .docx .xlsx .html .pdf，或它们的 .zip 压缩包",
+                              validators=[validate_upload_size])
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
@@ -56,7 +73,7 @@ class SheetForm(forms.ModelForm):
 
     goals_text = forms.CharField(label="年度绩效目标", required=False, widget=forms.Textarea(attrs={"rows": 4}),
                                  help_text="每行一条目标")
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=MAX_VERSION)
 
     class Meta:
         model = Sheet

@@ -37,7 +37,9 @@ def test_the_year_carries_the_cores_monitoring(api, approved):
 def test_an_uncertain_answer_without_remedy_is_refused_with_the_models_message(api, approved):
     response = api("owner").put(f"/api/performance/{approved.pk}/monitoring", {
         "version": 1, "answers": [{"indicator": 1, "likelihood": "有可能"}]}, content_type="application/json")
-    assert response.status_code == 422 and "须填写偏差原因和改进措施" in response.json()["detail"][0]["msg"]
+    body = response.json()
+    assert response.status_code == 400 and body["field"] == "answers.0"
+    assert "须填写偏差原因和改进措施" in body["errors"][0]["message"] and "须填写偏差原因和改进措施" in body["detail"]
 
 
 def test_a_stale_save_is_a_conflict_with_the_changes(api, approved):

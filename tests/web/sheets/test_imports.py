@@ -152,3 +152,10 @@ def test_import_forms_announce_long_work_and_disable_their_buttons(org, login, s
     page = client.post("/sheets/import/", {"unit": org["township"].pk, "year": 2026,
                                           "files": [SimpleUploadedFile("s.txt", sample_bytes)]}).content.decode()
     assert 'data-busy="正在导入' in page and "jixiao/forms.js" in page
+
+
+def test_a_value_too_long_for_its_column_refuses_the_batch_naming_file_and_field(org, sample_bytes):
+    long_name = sample_bytes.decode().replace("\t乡乡维稳经费（西留村）", "\t" + "很长的项目名称" * 40, 1).encode()
+    with pytest.raises(ImportRefused, match="long.txt 项目.*“项目名称”：确保该变量包含不超过 200 字符.*整批未导入"):
+        sheets_import(user=org["owner"], unit=org["township"], year=2026, files=[("long.txt", long_name)])
+    assert not Sheet.objects.exists()

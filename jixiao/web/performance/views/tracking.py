@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from jixiao.scoring.reports import REPORT_FORMATS, write_monitoring
 from jixiao.web.performance.charts import indicator_chart, spending_chart
-from jixiao.web.performance.forms import AnswerForm, ProgressForm, SpendingForm
+from jixiao.web.performance.forms import AnswerForm, ProgressForm, SpendingForm, VersionForm
 from jixiao.web.performance.selectors import SheetYear
 from jixiao.web.performance.services import answers_save, progress_add, spending_add, spending_remove
 from jixiao.web.downloads import attachment
@@ -63,6 +63,20 @@ def _page(request, year: SheetYear, can_edit: bool, *, spending_form=None, progr
     }, status=status)
 
 
+def _invalid(request, year: SheetYear, can_edit: bool, form, **bound):
+    """The page again, with what was wrong also as one message (the version is a hidden field and choices such
+    as the kind of entry are radio buttons: the page shows no error beside them)."""
+    problems = []
+    for name, errors in form.errors.items():
+        field = form.fields.get(name)
+        if field is not None and field.widget.is_hidden:
+            problems.append("页面已过期或被改动（版本号无效），请重新打开页面后再填报")
+        else:
+            problems.append(f"{field.label if field else '表单'}：{errors[0]}")
+    messages.error(request, "未保存：" + "；".join(problems))
+    return _page(request, year, can_edit, status=400, **bound)
+
+
 @year_view
 def tracking_page(request, year: SheetYear, can_edit: bool):
     """Everything recorded so far and the monitoring table at the bureau's period end."""
@@ -91,7 +105,7 @@ def spending_view(request, year: SheetYear, can_edit: bool):
     """Record a payment or a cumulative figure."""
     form = SpendingForm(request.POST)
     if not form.is_valid():
-        return _page(request, year, can_edit, spending_form=form, status=400)
+        return _invalid(request, year, can_edit, form, spending_form=form)
     data = form.cleaned_data
     return _save(request, year, can_edit, lambda: spending_add(
         user=request.user, sheet_id=year.sheet.pk, expected_version=data["version"], day=data["day"],
@@ -103,10 +117,12 @@ def spending_view(request, year: SheetYear, can_edit: bool):
 @year_view
 def spending_delete_view(request, year: SheetYear, can_edit: bool, spending_id: int):
     """Delete one spending line."""
-    version = int(request.POST.get("version") or 0)
+    form = VersionForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, year, can_edit, form)
     return _save(request, year, can_edit, lambda: spending_remove(
-        user=request.user, sheet_id=year.sheet.pk, expected_version=version, spending_id=spending_id),
-        "已删除这条支出记录")
+        user=request.user, sheet_id=year.sheet.pk, expected_version=form.cleaned_data["version"],
+        spending_id=spending_id), "已删除这条支出记录")
 
 
 @require_POST
@@ -115,7 +131,7 @@ def progress_view(request, year: SheetYear, can_edit: bool):
     """Record the value an indicator has reached."""
     form = ProgressForm(request.POST, **_indicators(year))
     if not form.is_valid():
-        return _page(request, year, can_edit, progress_form=form, status=400)
+        return _invalid(request, year, can_edit, form, progress_form=form)
     return _save(request, year, can_edit, lambda: progress_add(
         user=request.user, sheet_id=year.sheet.pk, expected_version=form.cleaned_data["version"],
         progress=form.progress()), "已记录指标完成值", progress_form=form)
@@ -127,11 +143,14 @@ def monitoring_view(request, year: SheetYear, can_edit: bool):
     """Save the answers of the monitoring table for the bureau's period end."""
     result, _ = year.monitoring()
     forms = _answer_forms(year, result, request.POST)
+    version = VersionForm(request.POST)
+    if not version.is_valid():
+        return _invalid(request, year, can_edit, version, answer_forms=forms)
     if not all([form.is_valid() for form in forms]):
         messages.error(request, "运行监控表未保存：请按标红的提示补充（完成目标可能性不是“确定能”时须填写偏差原因和改进措施）")
         return _page(request, year, can_edit, answer_forms=forms, status=400)
     return _save(request, year, can_edit, lambda: answers_save(
-        user=request.user, sheet_id=year.sheet.pk, expected_version=int(request.POST.get("version") or 0),
+        user=request.user, sheet_id=year.sheet.pk, expected_version=version.cleaned_data["version"],
         period_end=year.season.period_end, answers=[form.answer for form in forms if form.answer]),
         "已保存运行监控表", answer_forms=forms)
 

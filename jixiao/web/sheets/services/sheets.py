@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from jixiao.model import GoalSheet
+from jixiao.web.bounds import columns_check
 from jixiao.web.organisation.models import Unit
 from jixiao.web.organisation.selectors import can_edit_unit, member_get
 from jixiao.web.sheets.conversion import INDICATOR_CELLS, indicator_cells, sheet_fields
@@ -47,12 +48,14 @@ def sheet_create(*, user, unit: Unit, year: int, content: GoalSheet, source: str
     """Store a new sheet for ``unit`` and ``year`` from the core's ``GoalSheet`` and review it."""
     if not can_edit_unit(member_get(user), unit.pk):
         raise PermissionDenied("无权为该单位填报")
-    sheet = Sheet.objects.create(unit=unit, year=year, source=source[:255], created_by=user, updated_by=user,
-                                 **sheet_fields(content))
-    IndicatorRow.objects.bulk_create(
-        IndicatorRow(sheet=sheet, position=position, **indicator_cells(indicator))
-        for position, indicator in enumerate(content.indicators, start=1)
-    )
+    fields = {"year": year, **sheet_fields(content)}
+    columns_check(Sheet, fields)
+    rows = [indicator_cells(indicator) for indicator in content.indicators]
+    for position, cells in enumerate(rows, start=1):
+        columns_check(IndicatorRow, cells, f"第{position}行指标")
+    sheet = Sheet.objects.create(unit=unit, source=source[:255], created_by=user, updated_by=user, **fields)
+    IndicatorRow.objects.bulk_create(IndicatorRow(sheet=sheet, position=position, **cells)
+                                     for position, cells in enumerate(rows, start=1))
     history_record(sheet, user, action, "", "", source or sheet.name)
     findings_refresh(sheet)
     return sheet
@@ -75,9 +78,11 @@ def sheet_update(*, user, sheet_id: int, expected_version: int, fields: Mapping[
                          ("；如需变更请申请调整" if sheet.status == Status.APPROVED else ""))
     entries: list[tuple[str, object, object]] = []
     changed = []
+    unknown = [name for name in fields or {} if name not in EDITABLE_FIELDS]
+    if unknown:
+        raise SheetError(f"字段“{unknown[0]}”不能修改")
+    columns_check(Sheet, fields or {})
     for name, value in (fields or {}).items():
-        if name not in EDITABLE_FIELDS:
-            raise SheetError(f"字段“{name}”不能修改")
         old = getattr(sheet, name)
         if comparable(old) != comparable(value):
             entries.append((Sheet._meta.get_field(name).verbose_name, old, value))
@@ -128,6 +133,7 @@ def _indicators_replace(sheet: Sheet, rows: list[Mapping[str, str]]) -> list[tup
     entries: list[tuple[str, object, object]] = []
     for position, cells in enumerate(rows, start=1):
         cells = {name: (cells.get(name) or "").strip() for name in INDICATOR_CELLS}
+        columns_check(IndicatorRow, cells, f"第{position}行指标")
         row = existing.pop(position, None)
         if row is None:
             IndicatorRow.objects.create(sheet=sheet, position=position, **cells)
