@@ -28,7 +28,7 @@ from pdfminer.pdfpage import PDFPage
 from pdfminer.psexceptions import PSException
 from pdfplumber.page import Page
 from pdfplumber.table import Table
-from pdfplumber.utils.exceptions import PdfminerException
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from jixiao.documents.blocks import Block, Cell, Layout, Paragraph, Row
 from jixiao.documents.codes import diagnostic
@@ -51,9 +51,9 @@ _RULED = {
 _BY_TEXT = {"vertical_strategy": "text", "horizontal_strategy": "text", "min_words_vertical": 2}
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:第\s*)?\d+\s*页?(?:\s*/\s*共?\s*\d+\s*页?)?[-—–\s]*$")
 # What pdfminer raises on damaged input: its own errors, and whatever Python error its parser runs into.
-_DAMAGE = (PdfminerException, PDFException, PSException, ValueError, KeyError, TypeError, AttributeError,
-           IndexError, AssertionError, struct.error, zlib.error, UnicodeError, OverflowError, ZeroDivisionError,
-           RecursionError, EOFError, NotImplementedError)
+_DAMAGE = (PdfminerException, MalformedPDFException, PDFException, PSException, ValueError, KeyError, TypeError,
+           AttributeError, IndexError, AssertionError, struct.error, zlib.error, UnicodeError, OverflowError,
+           ZeroDivisionError, RecursionError, EOFError, NotImplementedError)
 
 
 def read_pdf(data: bytes, source: str, limits: ReadLimits = DEFAULT_LIMITS) -> Layout:

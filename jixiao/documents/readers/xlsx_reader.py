@@ -14,8 +14,7 @@ before calamine allocates it (calamine holds a worksheet as a dense grid).
 from __future__ import annotations
 
 import posixpath
-
-from lxml import etree
+import re
 
 from jixiao.documents.blocks import Layout
 from jixiao.documents.errors import NotAGoalDocument
@@ -30,8 +29,7 @@ _R_STRICT = "{http://purl.oclc.org/ooxml/officeDocument/relationships}id"
 # left to calamine, General (0) and text (49) change nothing.
 _BUILT_IN = {1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%", 37: "#,##0", 38: "#,##0",
              39: "#,##0.00", 40: "#,##0.00"}
-_NOT_NUMBERS = {"s", "str", "inlineStr", "b", "e"}  # cell types whose value is not a number
-_TRUE = {"1", "true"}
+_NOT_NUMBERS = {b"s", b"str", b"inlineStr", b"b", b"e"}  # cell types whose value is not a number
 
 
 def read_xlsx(data: bytes, source: str, limits: ReadLimits = DEFAULT_LIMITS) -> Layout:
@@ -49,10 +47,6 @@ def read_xlsx(data: bytes, source: str, limits: ReadLimits = DEFAULT_LIMITS) -> 
         return _SheetPass(archive, part, name, styles).run()
 
     return read_workbook(data, source, limits, "xlsx", extras)
-
-
-def _local(tag: object) -> str:
-    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
 def _worksheet_parts(archive: LimitedZip) -> dict[str, str]:
@@ -100,75 +94,70 @@ def _changes_display(code: str) -> bool:
     return display_number(0.125, code) != "0.125" and not any(letter in code.lower() for letter in "ymdhs")
 
 
+_ROW_NUMBER = re.compile(rb"<(?:\w+:)?row\b[^>]*?\sr=\"(\d+)\"")
+_CELL_REFERENCE = re.compile(rb"<(?:\w+:)?c\b[^>]*?\sr=\"([A-Za-z]{1,3})(\d+)\"")
+_HIDDEN_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*?\shidden=\"(?:1|true)\"[^>]*)>")
+_HIDDEN_COLUMNS = re.compile(rb"<(?:\w+:)?col\b([^>]*?\shidden=\"(?:1|true)\"[^>]*)>")
+_ATTRIBUTE = re.compile(rb"\s(\w+)=\"([^\"]*)\"")
+
+
 class _SheetPass:
-    """One streaming pass over a worksheet's XML for what calamine leaves out, within the limits."""
+    """What calamine leaves out of a worksheet, found in its XML bytes (read within the size and node limits).
+
+    Regular expressions over the bytes, not a parse: calamine parses the part anyway, and an event per cell in
+    Python would cost several times calamine's whole read. Only the elements that matter are looked at: the
+    ``r`` of rows and cells for the used range, hidden rows and columns, and the cells whose style has a
+    number format that changes how they display.
+    """
 
     def __init__(self, archive: LimitedZip, part: str, name: str, styles: list[str | None]) -> None:
         self.archive = archive
         self.part = part
         self.name = name
         self.styles = styles
-        self.extras = SheetExtras()
-        self.bounds = [None, None, -1, -1]  # first row, first column, last row, last column holding values
 
     def run(self) -> SheetExtras:
-        parser = etree.XMLPullParser(events=("start", "end"), tag=("{*}c", "{*}row", "{*}col"),
-                                     resolve_entities=False, no_network=True, huge_tree=True)
-        row, column = -1, 0  # where a cell without a reference sits
-        try:
-            for chunk in self.archive.chunks(self.part):
-                parser.feed(chunk)
-                for event, element in parser.read_events():
-                    tag = _local(element.tag)
-                    if event == "start":
-                        if tag == "row":
-                            row, column = _int(element.get("r"), row + 2) - 1, 0
-                    elif tag == "c":
-                        reference = element.get("r")
-                        if reference:
-                            row, column = _reference(reference, row)
-                        self._cell(element, row, column)
-                        column += 1
-                        element.clear()
-                    elif tag == "row":
-                        if element.get("hidden") in _TRUE:
-                            self.extras.hidden_rows.add(row)
-                        element.clear()
-                        while element.getprevious() is not None:
-                            del element.getparent()[0]
-                        self._check_area()
-                    elif tag == "col" and element.get("hidden") in _TRUE:
-                        first, last = _int(element.get("min"), 1), _int(element.get("max"), 1)
-                        self.extras.hidden_columns.update(range(max(first, 1) - 1, min(last, 16384)))
-            parser.close()
-        except etree.XMLSyntaxError as error:
-            raise self.archive.damaged(f"工作表“{self.name}”的 XML 格式错误：{error.msg}") from None
-        self._check_area()
-        return self.extras
+        xml = self.archive.read(self.part)
+        self._check_area(xml)
+        extras = SheetExtras()
+        for match in _HIDDEN_ROW.finditer(xml):
+            row = _int(_attributes(match.group(1)).get(b"r"), 0) - 1
+            if row >= 0:
+                extras.hidden_rows.add(row)
+        for match in _HIDDEN_COLUMNS.finditer(xml):
+            attributes = _attributes(match.group(1))
+            first, last = _int(attributes.get(b"min"), 1), _int(attributes.get(b"max"), 1)
+            extras.hidden_columns.update(range(max(first, 1) - 1, min(last, 16384)))
+        formatted = [str(index) for index, code in enumerate(self.styles) if code]
+        if formatted:
+            cell = re.compile(rb"<(?:\w+:)?c\b([^>]*?\ss=\"(?:" + "|".join(formatted).encode() + rb")\"[^>]*)>")
+            for match in cell.finditer(xml):
+                attributes = _attributes(match.group(1))
+                reference = attributes.get(b"r")
+                if reference and attributes.get(b"t") not in _NOT_NUMBERS:
+                    position = _reference(reference.decode("ascii", "replace"), 0)
+                    extras.number_formats[position] = self.styles[int(attributes[b"s"])]
+        return extras
 
-    def _cell(self, element, row: int, column: int) -> None:
-        if not len(element):
-            return  # a styled empty cell holds no value
-        first_row, first_column, last_row, last_column = self.bounds
-        self.bounds = [row if first_row is None else min(first_row, row),
-                       column if first_column is None else min(first_column, column),
-                       max(last_row, row), max(last_column, column)]
-        style = element.get("s")
-        if style and element.get("t") not in _NOT_NUMBERS:
-            index = _int(style, -1)
-            if 0 <= index < len(self.styles) and self.styles[index]:
-                self.extras.number_formats[(row, column)] = self.styles[index]
-
-    def _check_area(self) -> None:
-        first_row, first_column, last_row, last_column = self.bounds
-        if first_row is None:
-            return
-        rows, columns = last_row - first_row + 1, last_column - first_column + 1
+    def _check_area(self, xml: bytes) -> None:
+        """Refuse a used range over the cell limit before calamine, which holds it as a dense grid, loads it."""
+        references = set(_CELL_REFERENCE.findall(xml))
+        letters = {letter for letter, _ in references}
+        rows = [int(number) for number in set(_ROW_NUMBER.findall(xml)) | {number for _, number in references}]
+        if not rows or not letters:
+            return  # cells without references are placed one after another: the node limit bounds them
+        columns = [_reference(letter.decode().upper() + "1", 0)[1] for letter in letters]
+        first_row, last_row, first_column, last_column = min(rows) - 1, max(rows) - 1, min(columns), max(columns)
+        area = (last_row - first_row + 1) * (last_column - first_column + 1)
         limits = self.archive.limits
-        if rows * columns > limits.cells:
+        if area > limits.cells:
             raise limits.refuse(self.archive.source, "cells",
                                 f"工作表“{self.name}”的范围 {column_name(first_column)}{first_row + 1}:"
-                                f"{column_name(last_column)}{last_row + 1} 有 {rows * columns:,} 个")
+                                f"{column_name(last_column)}{last_row + 1} 有 {area:,} 个")
+
+
+def _attributes(text: bytes) -> dict[bytes, bytes]:
+    return dict(_ATTRIBUTE.findall(text))
 
 
 def _int(value: str | None, default: int) -> int:
