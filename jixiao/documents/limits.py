@@ -156,12 +156,27 @@ class LimitedZip:
 
     def read(self, name: str) -> bytes:
         """The whole member, within the limits."""
-        return b"".join(self.chunks(name))
+        info = self.archive.getinfo(name)
+        if info.file_size > _CHUNK:
+            return b"".join(self.chunks(name))
+        # zipfile never returns more than the directory's size, checked on opening: one read is enough
+        try:
+            data = self.archive.read(info)
+        except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError, OSError):
+            raise self.damaged(f"部件 {name} 无法解压") from None
+        if data.count(b"<") * 2 > self.limits.xml_nodes:
+            raise self.limits.refuse(self.source, "xml_nodes", f"部件 {name} 超过此数")
+        return data
 
     def parse(self, name: str, deadline: Deadline | None = None) -> etree._Element:
         """The member parsed as XML (entities unresolved, no network), within the limits."""
         parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
         try:
+            if self.archive.getinfo(name).file_size <= _CHUNK:
+                root = etree.fromstring(self.read(name), parser)
+                if deadline:
+                    deadline.check()
+                return root
             for chunk in self.chunks(name):
                 parser.feed(chunk)
                 if deadline:

@@ -68,6 +68,36 @@ def test_a_used_range_over_the_cell_limit_is_refused_before_calamine_allocates_i
     assert "A1:XFD1048576" in outcome.detail and outcome.peak_mb < 1024
 
 
+def _far_cell_sheet(cells: bytes) -> bytes:
+    workbook = openpyxl.Workbook()
+    workbook.active["A1"] = "项目名称"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    source, result = zipfile.ZipFile(buffer), io.BytesIO()
+    with zipfile.ZipFile(result, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                content = content.replace(b"</sheetData>", cells + b"</sheetData>")
+            target.writestr(item.filename, content)
+    return result.getvalue()
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        b"<row r='1048576'><c r='XFD1048576' t='n'><v>1</v></c></row>",  # single quotes
+        b'<row r="1048576"><c t="n" r="XFD1048576"><v>1</v></c></row>',  # r not first
+        b'<row r="1048576"><c r="&#88;FD1048576" t="n"><v>1</v></c></row>',  # a character reference
+    ],
+    ids=["single-quotes", "r-not-first", "character-reference"],
+)
+def test_the_used_range_is_found_however_the_references_are_written(isolated, cells):
+    outcome = isolated.read(_far_cell_sheet(cells), "far.xlsx", fresh=True)
+    assert (outcome.kind, outcome.limit) == ("refused", "cells"), outcome.detail
+    assert "A1:XFD1048576" in outcome.detail and outcome.peak_mb < 1024
+
+
 def _zip(members: dict[str, bytes]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:

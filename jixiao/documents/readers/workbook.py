@@ -98,22 +98,26 @@ class _Worksheet:
         formats = self.extras.number_formats
         hidden_text: list[str] = []
         rows: list[Row] = []
+        hidden = bool(hidden_rows or hidden_columns)
         for offset, values_row in enumerate(values):
             if offset % 1000 == 0:
                 deadline.check()
             r = first_row + offset
             cells: list[Cell] = []
             for c, value in enumerate(values_row, start=first_column):
-                text = _text(value, formats.get((r, c), _GENERAL)) if value != "" else ""
-                if r in hidden_rows or c in hidden_columns:
+                if value.__class__ is str:
+                    text = value.strip() if "\n" not in value and "\r" not in value else _text(value, _GENERAL)
+                else:
+                    text = _text(value, formats.get((r, c), _GENERAL))
+                if hidden and (r in hidden_rows or c in hidden_columns):
                     if text:
                         hidden_text.append(f"{column_name(c)}{r + 1}")
                 elif text:
-                    if (r, c) not in covered:
+                    if not covered or (r, c) not in covered:
                         cells.append(Cell(text=text, column=c))
-                elif (r, c) in continued:
+                elif continued and (r, c) in continued:
                     cells.append(Cell(text="", column=c))
-            if any(cell.text for cell in cells):
+            if cells and any(cell.text for cell in cells):
                 rows.append(Row(cells=cells, table=self.number, row=r + 1))
         if hidden_text:
             shown = "、".join(hidden_text[:10]) + ("等" if len(hidden_text) > 10 else "")

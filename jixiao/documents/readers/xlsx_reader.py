@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import posixpath
 import re
+from functools import cache
+
+from lxml import etree
 
 from jixiao.documents.blocks import Layout
 from jixiao.documents.errors import NotAGoalDocument
@@ -89,25 +92,27 @@ def _styles(archive: LimitedZip) -> list[str | None]:
     return formats
 
 
+@cache
 def _changes_display(code: str) -> bool:
     """Whether a number reads differently under ``code`` than under General (dates are calamine's)."""
     return display_number(0.125, code) != "0.125" and not any(letter in code.lower() for letter in "ymdhs")
 
 
-_ROW_NUMBER = re.compile(rb"<(?:\w+:)?row\b[^>]*?\sr=\"(\d+)\"")
-_CELL_REFERENCE = re.compile(rb"<(?:\w+:)?c\b[^>]*?\sr=\"([A-Za-z]{1,3})(\d+)\"")
+_CELL_TAG = re.compile(rb"<(?:\w+:)?c[\s/>]")
+_PLAIN_REFERENCE = re.compile(rb"<(?:\w+:)?c r=\"([A-Z]{1,3})([0-9]{1,7})\"")
 _HIDDEN_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*?\shidden=\"(?:1|true)\"[^>]*)>")
 _HIDDEN_COLUMNS = re.compile(rb"<(?:\w+:)?col\b([^>]*?\shidden=\"(?:1|true)\"[^>]*)>")
 _ATTRIBUTE = re.compile(rb"\s(\w+)=\"([^\"]*)\"")
 
 
 class _SheetPass:
-    """What calamine leaves out of a worksheet, found in its XML bytes (read within the size and node limits).
+    """What calamine leaves out of a worksheet, found in its XML (read within the size and node limits).
 
-    Regular expressions over the bytes, not a parse: calamine parses the part anyway, and an event per cell in
-    Python would cost several times calamine's whole read. Only the elements that matter are looked at: the
-    ``r`` of rows and cells for the used range, hidden rows and columns, and the cells whose style has a
-    number format that changes how they display.
+    Regular expressions over the bytes rather than a parse where that is certain: calamine parses the part
+    anyway, and an lxml tree with a Python step per cell costs more than calamine's whole read. The used range
+    is what guards memory, so it is taken from the bytes only when every cell tag starts with a plain
+    ``r="A1"`` reference (as Excel, WPS and openpyxl write them); otherwise the part is parsed and every cell
+    placed as calamine places it.
     """
 
     def __init__(self, archive: LimitedZip, part: str, name: str, styles: list[str | None]) -> None:
@@ -120,14 +125,15 @@ class _SheetPass:
         xml = self.archive.read(self.part)
         self._check_area(xml)
         extras = SheetExtras()
-        for match in _HIDDEN_ROW.finditer(xml):
-            row = _int(_attributes(match.group(1)).get(b"r"), 0) - 1
-            if row >= 0:
-                extras.hidden_rows.add(row)
-        for match in _HIDDEN_COLUMNS.finditer(xml):
-            attributes = _attributes(match.group(1))
-            first, last = _int(attributes.get(b"min"), 1), _int(attributes.get(b"max"), 1)
-            extras.hidden_columns.update(range(max(first, 1) - 1, min(last, 16384)))
+        if b"hidden" in xml:
+            for match in _HIDDEN_ROW.finditer(xml):
+                row = _int(_attributes(match.group(1)).get(b"r"), 0) - 1
+                if row >= 0:
+                    extras.hidden_rows.add(row)
+            for match in _HIDDEN_COLUMNS.finditer(xml):
+                attributes = _attributes(match.group(1))
+                first, last = _int(attributes.get(b"min"), 1), _int(attributes.get(b"max"), 1)
+                extras.hidden_columns.update(range(max(first, 1) - 1, min(last, 16384)))
         formatted = [str(index) for index, code in enumerate(self.styles) if code]
         if formatted:
             cell = re.compile(rb"<(?:\w+:)?c\b([^>]*?\ss=\"(?:" + "|".join(formatted).encode() + rb")\"[^>]*)>")
@@ -141,19 +147,42 @@ class _SheetPass:
 
     def _check_area(self, xml: bytes) -> None:
         """Refuse a used range over the cell limit before calamine, which holds it as a dense grid, loads it."""
-        references = set(_CELL_REFERENCE.findall(xml))
-        letters = {letter for letter, _ in references}
-        rows = [int(number) for number in set(_ROW_NUMBER.findall(xml)) | {number for _, number in references}]
-        if not rows or not letters:
-            return  # cells without references are placed one after another: the node limit bounds them
-        columns = [_reference(letter.decode().upper() + "1", 0)[1] for letter in letters]
-        first_row, last_row, first_column, last_column = min(rows) - 1, max(rows) - 1, min(columns), max(columns)
+        references = _PLAIN_REFERENCE.findall(xml)
+        if len(references) == len(_CELL_TAG.findall(xml)):
+            rows = [int(number) - 1 for number in {number for _, number in references}]
+            columns = [_reference(letters.decode() + "1", 0)[1] for letters in {letters for letters, _ in references}]
+        else:
+            rows, columns = self._parsed_positions(xml)
+        if not rows:
+            return
+        first_row, last_row, first_column, last_column = min(rows), max(rows), min(columns), max(columns)
         area = (last_row - first_row + 1) * (last_column - first_column + 1)
         limits = self.archive.limits
         if area > limits.cells:
             raise limits.refuse(self.archive.source, "cells",
                                 f"工作表“{self.name}”的范围 {column_name(first_column)}{first_row + 1}:"
                                 f"{column_name(last_column)}{last_row + 1} 有 {area:,} 个")
+
+    @staticmethod
+    def _parsed_positions(xml: bytes) -> tuple[list[int], list[int]]:
+        """The rows and columns of the cells, placed as calamine places them (a cell without a reference
+        follows the one before it)."""
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+        try:
+            root = etree.fromstring(xml, parser)
+        except etree.XMLSyntaxError:
+            return [], []  # calamine reports the damage
+        rows, columns = [], []
+        row = -1
+        for element in root.iter("{*}row"):
+            row = _int(element.get("r"), row + 2) - 1
+            column = -1
+            for cell in element.iterchildren("{*}c"):
+                reference = cell.get("r")
+                cell_row, column = _reference(reference, row) if reference else (row, column + 1)
+                rows.append(cell_row)
+                columns.append(column)
+        return rows, columns
 
 
 def _attributes(text: bytes) -> dict[bytes, bytes]:
