@@ -50,6 +50,12 @@ KINDS: dict[str, DiagnosticKind] = {
                        "文本中的单元格没有分隔符，读取程序依据固定的指标名称和指标值的形式切分。"),
         DiagnosticKind("P112", Severity.WARNING, "工作表“{name}”无法读取：{reason}",
                        "Excel 文件中的某个工作表损坏或格式异常。"),
+        DiagnosticKind("P113", Severity.WARNING, "工作表“{name}”中隐藏的行或列有{count}个单元格未读取：{cells}",
+                       "隐藏的行和列通常是模板的辅助内容，读取时跳过；如其中有需要的内容，请取消隐藏后重新导入。"),
+        DiagnosticKind("P114", Severity.WARNING, "PDF 第{page}页已损坏，无法读取，已跳过",
+                       "PDF 文件的某一页内容损坏，其余各页照常读取；请核对该页的内容。"),
+        DiagnosticKind("P115", Severity.WARNING, "PDF 文件从第{page}页起已损坏，之后的页面无法读取",
+                       "PDF 的页面目录损坏（常见于下载不完整的文件），只读取了此前的页面。"),
     ]
 }
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["NotAGoalDocument"]
+__all__ = ["NotAGoalDocument", "LimitExceeded"]
 
 
 class NotAGoalDocument(Exception):
@@ -16,3 +16,11 @@ class NotAGoalDocument(Exception):
         self.reason = reason
         self.message = f"{source}：{reason}"
         super().__init__(self.message)
+
+
+class LimitExceeded(NotAGoalDocument):
+    """The file goes over one of the reading limits (``limit`` names the field of ``ReadLimits``)."""
+
+    def __init__(self, source: str, limit: str, reason: str) -> None:
+        self.limit = limit
+        super().__init__(source, reason)

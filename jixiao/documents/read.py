@@ -8,23 +8,26 @@ from pydantic import ValidationError
 
 from jixiao.documents.errors import NotAGoalDocument
 from jixiao.documents.interpret import interpret
-from jixiao.documents.readers.registry import reader_for, sniff_format
+from jixiao.documents.limits import DEFAULT_LIMITS, ReadLimits, check_upload
+from jixiao.documents.readers.registry import read_layout, sniff_format
 from jixiao.documents.readers.report_reader import read_report, report_kind
-from jixiao.model import Collection, Document
+from jixiao.model import Collection, Document, Severity
 
 __all__ = ["read_path", "read_bytes", "SUPPORTED_SUFFIXES"]
 
-SUPPORTED_SUFFIXES = (".txt", ".text", ".docx", ".xlsx", ".html", ".htm", ".pdf", ".json")
+SUPPORTED_SUFFIXES = (".txt", ".text", ".docx", ".doc", ".xlsx", ".xls", ".html", ".htm", ".pdf", ".json")
 
 
-def read_path(path: str | Path) -> Document:
-    """Read the goal document at ``path``.
+def read_path(path: str | Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
+    """Read the goal document at ``path`` within ``limits``.
 
     Raises :class:`NotAGoalDocument` with a Chinese message when the file is missing, unreadable, damaged,
-    or holds no goal table; anything less serious becomes a diagnostic on the returned document.
+    over a limit (:class:`LimitExceeded`), or holds no goal table; anything less serious becomes a diagnostic
+    on the returned document.
     """
     path = Path(path)
     try:
+        check_upload(path.stat().st_size, path.name, limits)
         data = path.read_bytes()
     except FileNotFoundError:
         raise NotAGoalDocument(str(path), "文件不存在") from None
@@ -32,23 +35,27 @@ def read_path(path: str | Path) -> Document:
         raise NotAGoalDocument(str(path), "这是一个文件夹，不是文件") from None
     except OSError as error:
         raise NotAGoalDocument(str(path), f"无法打开文件（{error.strerror}）") from None
-    return read_bytes(data, path.name)
+    return read_bytes(data, path.name, limits)
 
 
-def read_bytes(data: bytes, source: str) -> Document:
-    """Read a goal document from its bytes; ``source`` names it in messages."""
+def read_bytes(data: bytes, source: str, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
+    """Read a goal document from its bytes within ``limits``; ``source`` names it in messages."""
+    check_upload(len(data), source, limits)
     if not data.strip():
         raise NotAGoalDocument(source, "文件是空的")
     file_format = sniff_format(data, source)
     if file_format == "json":
         return _read_json(data, source)
-    layout = reader_for(file_format)(data, source)
+    layout = read_layout(file_format, data, source, limits)
     if file_format in ("docx", "xlsx") and report_kind(layout) is not None:
         # jixiao's own 自评表 or 监控表, read back by its exact layout.
         return read_report(layout, source, file_format)
     document = interpret(layout, source, file_format)
     if not document.sheets and document.overall is None:
-        raise NotAGoalDocument(source, "文件中没有找到绩效目标表（应有“项目名称”“一级指标”“指标值”等栏目）")
+        # what the reader found damaged may be why no table was found
+        damage = [d.message for d in layout.diagnostics if d.severity != Severity.INFO][:3]
+        raise NotAGoalDocument(source, "文件中没有找到绩效目标表（应有“项目名称”“一级指标”“指标值”等栏目）"
+                               + "".join(f"；{message}" for message in damage))
     return document
 
 

@@ -16,7 +16,7 @@ LEFT, UP = None, "^"
 Table = list[list[str | None]]
 
 
-def _merges(table: Table) -> list[tuple[int, int, int, int, str]]:
+def merges(table: Table) -> list[tuple[int, int, int, int, str]]:
     """(row, column, last row, last column, text) of every cell that starts a (possibly merged) range."""
     ranges = []
     for r, row in enumerate(table):
@@ -42,7 +42,7 @@ def docx_file(*blocks: str | Table) -> bytes:
             continue
         width = max(len(row) for row in block)
         table = document.add_table(rows=len(block), cols=width)
-        for r, c, last_r, last_c, text in _merges(block):
+        for r, c, last_r, last_c, text in merges(block):
             cell = table.cell(r, c)
             if (last_r, last_c) != (r, c):
                 cell = cell.merge(table.cell(last_r, last_c))
@@ -61,7 +61,7 @@ def xlsx_file(*worksheets: Table, titles: list[str] | None = None) -> bytes:
     workbook.remove(workbook.active)
     for index, table in enumerate(worksheets):
         sheet = workbook.create_sheet(titles[index] if titles else f"Sheet{index + 1}")
-        for r, c, last_r, last_c, value in _merges(table):
+        for r, c, last_r, last_c, value in merges(table):
             sheet.cell(r + 1, c + 1, value if value != "" else None)
             if (last_r, last_c) != (r, c):
                 sheet.merge_cells(start_row=r + 1, start_column=c + 1, end_row=last_r + 1, end_column=last_c + 1)

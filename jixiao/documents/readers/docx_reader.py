@@ -20,14 +20,11 @@ python-docx would give the same view through its object model, at several times 
 
 from __future__ import annotations
 
-import io
-import zipfile
-import zlib
-
 from lxml import etree
 
 from jixiao.documents.blocks import Block, Cell, Layout, Paragraph, Row
 from jixiao.documents.errors import NotAGoalDocument
+from jixiao.documents.limits import DEFAULT_LIMITS, Deadline, LimitedZip, ReadLimits
 
 __all__ = ["read_docx"]
 
@@ -38,31 +35,23 @@ _T, _TAB, _BR, _CR = f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"
 _VAL = f"{_W}val"
 _TRPR, _TCPR = f"{_W}trPr", f"{_W}tcPr"
 _GRID_SPAN, _VMERGE, _HMERGE = f"{_W}gridSpan", f"{_W}vMerge", f"{_W}hMerge"
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 _TEXT_OF = {_TAB: " ", _BR: "\n", _CR: "\n"}
 
 
-def read_docx(data: bytes, source: str) -> Layout:
+def read_docx(data: bytes, source: str, limits: ReadLimits = DEFAULT_LIMITS) -> Layout:
     """Read the body of a .docx into paragraphs and table rows, keeping merged cells' grid columns."""
-    body = _body(data, source)
-    reader = _BodyReader()
+    deadline = Deadline(source, limits)
+    body = _body(data, source, limits, deadline)
+    reader = _BodyReader(deadline)
     reader.read(body)
     return Layout(name="docx", blocks=reader.blocks)
 
 
-def _body(data: bytes, source: str) -> etree._Element:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            xml = archive.read("word/document.xml")
-    except KeyError:
-        raise NotAGoalDocument(source, "Word 文件已损坏：缺少正文部分（word/document.xml）") from None
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError):
-        raise NotAGoalDocument(source, "Word 文件已损坏（压缩包不完整或无法解压），无法读取") from None
-    try:
-        root = etree.fromstring(xml, _PARSER)
-    except etree.XMLSyntaxError as error:
-        raise NotAGoalDocument(source, f"Word 文件已损坏：正文 XML 格式错误（{error.msg}）") from None
-    body = root.find(f"{_W}body")
+def _body(data: bytes, source: str, limits: ReadLimits, deadline: Deadline) -> etree._Element:
+    archive = LimitedZip(data, source, limits, "Word")
+    if not archive.has("word/document.xml"):
+        raise NotAGoalDocument(source, "Word 文件已损坏：缺少正文部分（word/document.xml）")
+    body = archive.parse("word/document.xml", deadline).find(f"{_W}body")
     if body is None:
         raise NotAGoalDocument(source, "Word 文件已损坏：正文部分没有内容（缺少 w:body）")
     return body
@@ -103,9 +92,10 @@ def _int_attribute(properties: etree._Element, tag: str, default: int) -> int:
 class _BodyReader:
     """Walks the body in order, numbering tables (nested ones too) as it meets them."""
 
-    def __init__(self) -> None:
+    def __init__(self, deadline: Deadline) -> None:
         self.blocks: list[Block] = []
         self.tables = 0
+        self._deadline = deadline
 
     def read(self, container: etree._Element) -> None:
         for child in _children(container):
@@ -117,6 +107,7 @@ class _BodyReader:
                 self._table(child)
 
     def _table(self, table: etree._Element) -> None:
+        self._deadline.check()
         self.tables += 1
         number = self.tables
         rows = [child for child in _children(table) if child.tag == _TR]

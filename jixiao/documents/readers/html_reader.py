@@ -14,6 +14,7 @@ table's text in the cell. Text outside tables becomes paragraphs (the title, the
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import lxml.html
 from lxml import etree
@@ -22,6 +23,7 @@ from jixiao.documents.blocks import Block, Cell, Layout, Paragraph, Row
 from jixiao.documents.codes import diagnostic
 from jixiao.documents.errors import NotAGoalDocument
 from jixiao.documents.interpret.labels import column_label, header_label
+from jixiao.documents.limits import DEFAULT_LIMITS, Deadline, ReadLimits
 from jixiao.documents.readers.text_decode import decode_text
 from jixiao.model import Diagnostic, Location
 
@@ -41,14 +43,17 @@ _SPACES = re.compile(r"[ \t\r\n\f\u00a0]+")
 _MAX_SPAN = 200  # a broken colspan="99999" must not allocate a huge grid
 
 
-def read_html(data: bytes, source: str) -> Layout:
+def read_html(data: bytes, source: str, limits: ReadLimits = DEFAULT_LIMITS) -> Layout:
     """Read the tables and paragraphs of a web page in reading order."""
     text, diagnostics = _decode(data, source)
+    # every node starts with "<" or lies between two (see limits.py): refuse before lxml builds them
+    if text.count("<") * 2 > limits.xml_nodes:
+        raise limits.refuse(source, "xml_nodes", "网页的标记超过此数")
     try:
         root = lxml.html.document_fromstring(text.lstrip("\ufeff"))
     except (etree.ParserError, ValueError):
         raise NotAGoalDocument(source, "网页内容为空或无法解析") from None
-    walker = _Walker()
+    walker = _Walker(source, limits)
     walker.container(root)
     walker.flush()
     if not walker.blocks:
@@ -83,10 +88,14 @@ def _without_xml_declaration(text: str) -> str:
 class _Walker:
     """Walks the tree in document order, collecting paragraphs and numbered tables."""
 
-    def __init__(self) -> None:
+    def __init__(self, source: str, limits: ReadLimits) -> None:
         self.blocks: list[Block] = []
         self.tables = 0
         self._line: list[str] = []
+        self._source = source
+        self._limits = limits
+        self._deadline = Deadline(source, limits)
+        self._cells = 0
 
     def flush(self) -> None:
         """End the current run of inline text as a paragraph."""
@@ -119,6 +128,7 @@ class _Walker:
 
     def table(self, table: etree._Element) -> None:
         """Emit a goal table's rows, or walk a layout table's cells as containers."""
+        self._deadline.check()
         rows = _rows(table)
         if table.find(".//table") is not None and not _has_goal_labels(rows):
             for tr in rows:
@@ -128,6 +138,10 @@ class _Walker:
             return
         self.tables += 1
         for number, row in enumerate(_grid(rows), start=1):
+            # spans fill covered positions with empty cells: bound them, not just the markup
+            self._cells += len(row)
+            if self._cells > self._limits.cells:
+                raise self._limits.refuse(self._source, "cells", f"第{self.tables}个表格的单元格更多")
             self.blocks.append(Row(cells=row, table=self.tables, row=number))
 
 
@@ -155,10 +169,9 @@ def _has_goal_labels(rows: list[etree._Element]) -> bool:
     return False
 
 
-def _grid(rows: list[etree._Element]) -> list[list[Cell]]:
-    """Place each cell on the grid; positions covered by a rowspan from above become empty cells."""
+def _grid(rows: list[etree._Element]) -> Iterator[list[Cell]]:
+    """Place each cell on the grid, row by row; positions covered by a rowspan from above become empty cells."""
     covered: dict[int, int] = {}  # grid column -> how many more rows a rowspan from above covers it
-    result: list[list[Cell]] = []
     for tr in rows:
         cells: list[Cell] = []
         starting: dict[int, int] = {}
@@ -174,8 +187,7 @@ def _grid(rows: list[etree._Element]) -> list[list[Cell]]:
             column += colspan
         cells.extend(Cell(text="", column=col) for col in sorted(covered) if col >= column)
         covered = {col: left - 1 for col, left in covered.items() if left > 1} | starting
-        result.append(cells)
-    return result
+        yield cells
 
 
 def _span(element: etree._Element, name: str) -> int:

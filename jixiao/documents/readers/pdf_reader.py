@@ -15,21 +15,32 @@ text layer (scans) are reported and skipped.
 from __future__ import annotations
 
 import io
+import itertools
+import logging
 import re
+import struct
+import zlib
+from collections.abc import Iterator
+
 import pdfplumber
 from pdfminer.pdfexceptions import PDFException
+from pdfminer.pdfpage import PDFPage
 from pdfminer.psexceptions import PSException
 from pdfplumber.page import Page
 from pdfplumber.table import Table
-from pdfplumber.utils.exceptions import PdfminerException
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from jixiao.documents.blocks import Block, Cell, Layout, Paragraph, Row
 from jixiao.documents.codes import diagnostic
 from jixiao.documents.errors import NotAGoalDocument
 from jixiao.documents.interpret.labels import column_label, header_label
+from jixiao.documents.limits import DEFAULT_LIMITS, Deadline, ReadLimits
 from jixiao.model import Diagnostic, Location
 
 __all__ = ["read_pdf"]
+
+# pdfminer logs every oddity of a damaged file as a warning; what matters reaches the user as a diagnostic.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 
 # Ruled tables first; the text strategy (columns from the gaps between words) only where a page has no rules.
@@ -39,28 +50,62 @@ _RULED = {
 }
 _BY_TEXT = {"vertical_strategy": "text", "horizontal_strategy": "text", "min_words_vertical": 2}
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:第\s*)?\d+\s*页?(?:\s*/\s*共?\s*\d+\s*页?)?[-—–\s]*$")
-_DAMAGE = (PdfminerException, PDFException, PSException, ValueError, KeyError, TypeError, AttributeError)
+# What pdfminer raises on damaged input: its own errors, and whatever Python error its parser runs into.
+_DAMAGE = (PdfminerException, MalformedPDFException, PDFException, PSException, ValueError, KeyError, TypeError,
+           AttributeError, IndexError, AssertionError, struct.error, zlib.error, UnicodeError, OverflowError,
+           ZeroDivisionError, RecursionError, EOFError, NotImplementedError)
 
 
-def read_pdf(data: bytes, source: str) -> Layout:
-    """Read the tables and text lines of every page in reading order."""
+def read_pdf(data: bytes, source: str, limits: ReadLimits = DEFAULT_LIMITS) -> Layout:
+    """Read the tables and text lines of every page in reading order.
+
+    Pages are built one at a time from pdfminer's page tree, each inside the guard: pdfplumber's ``pdf.pages``
+    would parse every page up front, outside any guard, and its ``close`` parses them again. A damaged page is
+    reported and skipped; where the page tree itself breaks, reading stops there with a diagnostic.
+    """
+    deadline = Deadline(source, limits)
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except _DAMAGE:
         raise NotAGoalDocument(source, "PDF 文件已损坏或不完整，无法打开") from None
     reader = _Pages(source)
-    with pdf:
-        if not pdf.pages:
-            raise NotAGoalDocument(source, "PDF 文件没有任何页面")
-        for number, page in enumerate(pdf.pages, start=1):
-            # pdfminer reports a damaged page with whatever exception its parser hit.
-            try:
-                reader.page(page, number)
-            except _DAMAGE:
-                raise NotAGoalDocument(source, f"PDF 第{number}页已损坏，无法读取") from None
+    for number, page in _pages(pdf, reader, limits):
+        deadline.check()
+        try:
+            reader.page(page, number)
+        except _DAMAGE:
+            reader.diagnostics.append(diagnostic("P114", Location(file=source), page=number))
+        finally:
+            page.close()
+    if reader.pages == 0:
+        raise NotAGoalDocument(source, "PDF 文件已损坏或没有任何页面，无法读取")
     if not reader.has_text:
         raise NotAGoalDocument(source, "PDF 没有文字层（可能是扫描件），无法读取；请提供 Word、Excel 或带文字层的 PDF")
     return Layout(name="pdf", blocks=reader.blocks, diagnostics=reader.diagnostics)
+
+
+def _pages(pdf: pdfplumber.PDF, reader: _Pages, limits: ReadLimits) -> Iterator[tuple[int, Page]]:
+    """The document's pages as pdfplumber pages, one at a time, within the page limit."""
+    pages = PDFPage.create_pages(pdf.doc)
+    top = 0.0
+    for number in itertools.count(1):
+        try:
+            raw = next(pages, None)
+        except _DAMAGE:
+            reader.diagnostics.append(diagnostic("P115", Location(file=reader.source), page=number))
+            return
+        if raw is None:
+            return
+        if number > limits.pdf_pages:
+            raise limits.refuse(reader.source, "pdf_pages", "本文件页数更多")
+        reader.pages += 1
+        try:
+            page = Page(pdf, raw, page_number=number, initial_doctop=top)
+        except _DAMAGE:
+            reader.diagnostics.append(diagnostic("P114", Location(file=reader.source), page=number))
+            continue
+        top += page.height
+        yield number, page
 
 
 class _Pages:
@@ -71,6 +116,7 @@ class _Pages:
         self.blocks: list[Block] = []
         self.diagnostics: list[Diagnostic] = []
         self.has_text = False
+        self.pages = 0
         self._tables = 0
         self._rows = 0
 

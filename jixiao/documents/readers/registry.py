@@ -4,34 +4,50 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Callable
 
 from jixiao.documents.blocks import Layout
-from jixiao.documents.lazy import load_function
 from jixiao.documents.errors import NotAGoalDocument
+from jixiao.documents.lazy import load_function
+from jixiao.documents.limits import ReadLimits
 
-__all__ = ["ReaderFunction", "sniff_format", "reader_for"]
-
-ReaderFunction = Callable[[bytes, str], Layout]
+__all__ = ["sniff_format", "read_layout"]
 
 # Imported on first use (see jixiao.documents.lazy).
 _READERS = {
     "txt": "jixiao.documents.readers.text:read_text",
     "docx": "jixiao.documents.readers.docx_reader:read_docx",
+    "doc": "jixiao.documents.readers.doc_reader:read_doc",
     "xlsx": "jixiao.documents.readers.xlsx_reader:read_xlsx",
+    "xls": "jixiao.documents.readers.xls_reader:read_xls",
     "html": "jixiao.documents.readers.html_reader:read_html",
     "pdf": "jixiao.documents.readers.pdf_reader:read_pdf",
 }
+# Plain text is decoded and split in one linear pass over an upload already within its size limit.
+_UNLIMITED = {"txt"}
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _OFFICE_SUFFIXES = {"docx": " Word ", "xlsx": " Excel ", "pdf": " PDF "}
 
 
+def _utf16(name: str) -> bytes:
+    return name.encode("utf-16-le")
+
+
+# Stream names in an OLE2 compound file's directory (UTF-16LE), which say what the file is.
+_OLE2_STREAMS = [
+    (_utf16("EncryptedPackage"), "encrypted"),
+    (_utf16("WordDocument"), "doc"),
+    (_utf16("Workbook"), "xls"),
+    (_utf16("Book"), "xls"),  # Excel 5/95
+]
+
+
 def sniff_format(data: bytes, source: str) -> str:
-    """Name the format of ``data``: txt, json, docx, xlsx, html or pdf. Raises NotAGoalDocument otherwise."""
+    """Name the format of ``data``: txt, json, docx, doc, xlsx, xls, html or pdf. Raises NotAGoalDocument
+    otherwise."""
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
         return _zip_format(data, source)
     if data.startswith(_OLE2):
-        raise NotAGoalDocument(source, "这是旧版 Word/Excel（.doc/.xls）文件，请在 Word 或 Excel 中另存为 .docx/.xlsx 后再导入")
+        return _ole2_format(data, source)
     if data.lstrip().startswith(b"%PDF"):
         return "pdf"
     suffix = source.lower().rsplit(".", 1)[-1] if "." in source else ""
@@ -57,6 +73,18 @@ def _zip_format(data: bytes, source: str) -> str:
     raise NotAGoalDocument(source, "这是一个压缩包，但不是 Word（.docx）或 Excel（.xlsx）文件")
 
 
-def reader_for(file_format: str) -> ReaderFunction:
-    """The reader function of ``file_format``."""
-    return load_function(_READERS[file_format])
+def _ole2_format(data: bytes, source: str) -> str:
+    for name, kind in _OLE2_STREAMS:
+        if name in data:
+            if kind == "encrypted":
+                raise NotAGoalDocument(source, "文件设有打开密码，无法读取；请在 Word 或 Excel 中取消密码后再导入")
+            return kind
+    raise NotAGoalDocument(source, "这是旧版 Office 文件，但不是 Word（.doc）或 Excel（.xls）文件")
+
+
+def read_layout(file_format: str, data: bytes, source: str, limits: ReadLimits) -> Layout:
+    """Read ``data`` of ``file_format`` with its reader, within ``limits``."""
+    reader = load_function(_READERS[file_format])
+    if file_format in _UNLIMITED:
+        return reader(data, source)
+    return reader(data, source, limits)

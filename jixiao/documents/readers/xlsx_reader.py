@@ -1,122 +1,212 @@
-"""Excel (.xlsx) files: every worksheet's rows, with merged cells and numbers as Excel displays them.
+"""Excel (.xlsx) files: the worksheets through python-calamine (see workbook.py), with what calamine leaves out.
 
-A merged range keeps its value in its top-left cell; the other cells are empty. As for Word tables (see
-docx_reader.py), a range's first column is one Cell and the columns it covers to the right are dropped, while
-the rows it covers below start with an EMPTY cell in that column, which the interpreter fills down or pairs with
-the label above. A worksheet whose non-empty rows all hold a single cell is prose (the unit's overall goals),
-read as paragraphs.
+calamine gives values, dates and merged ranges. It does not give number formats, so ``0.95`` under ``0%``
+would read as ``0.95`` where the user sees and means ``95%``; nor hidden rows and columns. Both are taken from
+the parts themselves: the number format of each cell style from ``xl/styles.xml`` (only those that change how a
+number displays: percentages and fixed decimal places; calamine already turns date formats into dates), and one
+streaming pass over each worksheet's XML for the cells' styles, hidden rows and columns, and the used range.
 
-Worksheets are read with openpyxl's read-only mode, which streams the XML and is several times faster, but
-does not expose merged ranges: those are taken from the ``mergeCell`` elements of the worksheet's XML.
+That pass runs before calamine loads the worksheet and is where the limits bite: the part's size, compression
+ratio and nodes are checked while it decompresses (limits.py), and a used range over the cell limit is refused
+before calamine allocates it (calamine holds a worksheet as a dense grid).
 """
 
 from __future__ import annotations
 
-import io
+import posixpath
 import re
-from datetime import date, datetime, time
-from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
 
-from openpyxl import load_workbook
-from openpyxl.utils.cell import range_boundaries
+from lxml import etree
 
-from jixiao.documents.blocks import Block, Cell, Layout, Paragraph, Row
-from jixiao.documents.codes import diagnostic
+from jixiao.documents.blocks import Layout
 from jixiao.documents.errors import NotAGoalDocument
-from jixiao.model import Diagnostic, Location
+from jixiao.documents.limits import DEFAULT_LIMITS, LimitedZip, ReadLimits
+from jixiao.documents.readers.workbook import SheetExtras, column_name, display_number, read_workbook
 
 __all__ = ["read_xlsx", "display_number"]
 
-_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)"')
-_PLACES = re.compile(r"\.([0#?]+)")
-_QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_R_STRICT = "{http://purl.oclc.org/ooxml/officeDocument/relationships}id"
+# Built-in number formats (ECMA-376 part 1, 18.8.30) that change how a number displays; the date ones are
+# left to calamine, General (0) and text (49) change nothing.
+_BUILT_IN = {1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%", 37: "#,##0", 38: "#,##0",
+             39: "#,##0.00", 40: "#,##0.00"}
+_NOT_NUMBERS = {b"s", b"str", b"inlineStr", b"b", b"e"}  # cell types whose value is not a number
 
 
-def read_xlsx(data: bytes, source: str) -> Layout:
+def read_xlsx(data: bytes, source: str, limits: ReadLimits = DEFAULT_LIMITS) -> Layout:
     """Read every worksheet in order; Row.table is the worksheet's 1-based number."""
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds (zip, XML, KeyError, ValueError) on damaged files
-        raise NotAGoalDocument(source, f"Excel 文件已损坏，无法打开（{type(error).__name__}）") from None
-    blocks: list[Block] = []
-    diagnostics: list[Diagnostic] = []
-    try:
-        for number, worksheet in enumerate(workbook.worksheets, start=1):
-            if not hasattr(worksheet, "iter_rows"):
-                continue  # a chart sheet
-            try:
-                blocks.extend(_worksheet_blocks(worksheet, number))
-            except Exception as error:  # one damaged worksheet must not lose the others
-                diagnostics.append(diagnostic("P112", Location(file=source, table=number), name=worksheet.title,
-                                              reason=type(error).__name__))
-    finally:
-        workbook.close()
-    return Layout(name="xlsx", blocks=blocks, diagnostics=diagnostics)
+    archive = LimitedZip(data, source, limits, "Excel")
+    if not archive.has("xl/workbook.xml"):
+        raise NotAGoalDocument(source, "Excel 文件已损坏：缺少工作簿部分（xl/workbook.xml）")
+    parts = _worksheet_parts(archive)
+    styles = _styles(archive)
+
+    def extras(name: str, number: int) -> SheetExtras:
+        part = parts.get(name)
+        if part is None or not archive.has(part):
+            return SheetExtras()  # calamine reports a worksheet it cannot find
+        return _SheetPass(archive, part, name, styles).run()
+
+    return read_workbook(data, source, limits, "xlsx", extras)
 
 
-def _merged_ranges(worksheet) -> list[tuple[int, int, int, int]]:
-    """(min_col, min_row, max_col, max_row) of every merged range, 1-based."""
-    with worksheet._get_source() as source:  # read-only worksheets keep merged ranges only in their XML
-        xml = source.read()
-    return [range_boundaries(match.decode()) for match in _MERGE.findall(xml)]
+def _worksheet_parts(archive: LimitedZip) -> dict[str, str]:
+    """Worksheet name -> its part's path, from the workbook and its relationships."""
+    workbook = archive.parse("xl/workbook.xml")
+    rels_name = "xl/_rels/workbook.xml.rels"
+    targets = {}
+    if archive.has(rels_name):
+        for rel in archive.parse(rels_name):
+            target = rel.get("Target", "")
+            path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
+            targets[rel.get("Id")] = path
+    parts = {}
+    for element in workbook.iter("{*}sheet"):
+        rel_id = element.get(_R) or element.get(_R_STRICT)
+        if rel_id in targets:
+            parts[element.get("name", "")] = targets[rel_id]
+    return parts
 
 
-def _worksheet_blocks(worksheet, number: int) -> list[Block]:
-    covered: set[tuple[int, int]] = set()  # (row, column) of cells to the right of a merge's first column
-    continued: set[tuple[int, int]] = set()  # (row, column) of a merge's first column below its first row
-    for min_col, min_row, max_col, max_row in _merged_ranges(worksheet):
-        for row in range(min_row, max_row + 1):
-            covered.update((row, column) for column in range(min_col + 1, max_col + 1))
-            if row > min_row:
-                continued.add((row, min_col))
-    rows: list[Row] = []
-    # The stored dimension is often wrong (some generators write A1): read every row to its last cell.
-    worksheet.reset_dimensions()
-    for row_number, cells in enumerate(worksheet.iter_rows(min_row=1, min_col=1), start=1):
-        row_cells: list[Cell] = []
-        for column, cell in enumerate(cells, start=1):
-            if cell.value is None:
-                if (row_number, column) in continued:
-                    row_cells.append(Cell(text="", column=column - 1))
-            elif (row_number, column) not in covered:
-                row_cells.append(Cell(text=_text(cell.value, cell.number_format), column=column - 1))
-        if any(cell.text for cell in row_cells):
-            rows.append(Row(cells=row_cells, table=number, row=row_number))
-    if rows and all(len(row.filled) == 1 for row in rows):
-        return [Paragraph(text=row.filled[0].text, line=row.row) for row in rows]
-    return list(rows)
+def _styles(archive: LimitedZip) -> list[str | None]:
+    """For each cell style (``s`` attribute), the number format that changes how a number displays, or None."""
+    if not archive.has("xl/styles.xml"):
+        return []
+    root = archive.parse("xl/styles.xml")
+    custom = {}
+    for element in root.iterfind("{*}numFmts/{*}numFmt"):
+        try:
+            custom[int(element.get("numFmtId", ""))] = element.get("formatCode", "")
+        except ValueError:
+            continue
+    formats: list[str | None] = []
+    for xf in root.iterfind("{*}cellXfs/{*}xf"):
+        try:
+            number = int(xf.get("numFmtId", "0"))
+        except ValueError:
+            number = 0
+        code = custom.get(number, _BUILT_IN.get(number))
+        formats.append(code if code and _changes_display(code) else None)
+    return formats
 
 
-def _text(value: object, number_format: str) -> str:
-    if isinstance(value, str):
-        return "\n".join(line.strip() for line in value.replace("\r\n", "\n").split("\n") if line.strip())
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    if isinstance(value, (int, float)):
-        return display_number(value, number_format)
-    if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == time() else value.isoformat(sep=" ")
-    if isinstance(value, (date, time)):
-        return value.isoformat()
-    return str(value).strip()
+@cache
+def _changes_display(code: str) -> bool:
+    """Whether a number reads differently under ``code`` than under General (dates are calamine's)."""
+    return display_number(0.125, code) != "0.125" and not any(letter in code.lower() for letter in "ymdhs")
 
 
-def display_number(value: int | float, number_format: str) -> str:
-    """The number as Excel displays it under ``number_format``: ``18`` with ``0.00`` is ``18.00``, ``0.3`` with
-    ``0%`` is ``30%``; under General the shortest form without float noise (``0.1+0.2`` is ``0.3``).
+_CELL_TAG = re.compile(rb"<(?:\w+:)?c[\s/>]")
+_PLAIN_REFERENCE = re.compile(rb"<(?:\w+:)?c r=\"([A-Z]{1,3})([0-9]{1,7})\"")
+_HIDDEN_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*?\shidden=\"(?:1|true)\"[^>]*)>")
+_HIDDEN_COLUMNS = re.compile(rb"<(?:\w+:)?col\b([^>]*?\shidden=\"(?:1|true)\"[^>]*)>")
+_ATTRIBUTE = re.compile(rb"\s(\w+)=\"([^\"]*)\"")
 
-    Thousands separators and colours are left out: the text is read as a value, not shown.
+
+class _SheetPass:
+    """What calamine leaves out of a worksheet, found in its XML (read within the size and node limits).
+
+    Regular expressions over the bytes rather than a parse where that is certain: calamine parses the part
+    anyway, and an lxml tree with a Python step per cell costs more than calamine's whole read. The used range
+    is what guards memory, so it is taken from the bytes only when every cell tag starts with a plain
+    ``r="A1"`` reference (as Excel, WPS and openpyxl write them); otherwise the part is parsed and every cell
+    placed as calamine places it.
     """
-    # Excel keeps 15 significant digits; Decimal(str()) of the rounded form has no binary noise.
-    number = Decimal(format(value, ".15g")) if isinstance(value, float) else Decimal(value)
-    section = _QUOTED.sub("", number_format.split(";")[0])
-    percent = "%" in section
-    if percent:
-        number *= 100
-    if section.strip().lower() in ("general", "", "@"):
-        text = format(number.normalize(), "f") if number != number.to_integral() else format(number.to_integral(), "f")
+
+    def __init__(self, archive: LimitedZip, part: str, name: str, styles: list[str | None]) -> None:
+        self.archive = archive
+        self.part = part
+        self.name = name
+        self.styles = styles
+
+    def run(self) -> SheetExtras:
+        xml = self.archive.read(self.part)
+        self._check_area(xml)
+        extras = SheetExtras()
+        if b"hidden" in xml:
+            for match in _HIDDEN_ROW.finditer(xml):
+                row = _int(_attributes(match.group(1)).get(b"r"), 0) - 1
+                if row >= 0:
+                    extras.hidden_rows.add(row)
+            for match in _HIDDEN_COLUMNS.finditer(xml):
+                attributes = _attributes(match.group(1))
+                first, last = _int(attributes.get(b"min"), 1), _int(attributes.get(b"max"), 1)
+                extras.hidden_columns.update(range(max(first, 1) - 1, min(last, 16384)))
+        formatted = [str(index) for index, code in enumerate(self.styles) if code]
+        if formatted:
+            cell = re.compile(rb"<(?:\w+:)?c\b([^>]*?\ss=\"(?:" + "|".join(formatted).encode() + rb")\"[^>]*)>")
+            for match in cell.finditer(xml):
+                attributes = _attributes(match.group(1))
+                reference = attributes.get(b"r")
+                if reference and attributes.get(b"t") not in _NOT_NUMBERS:
+                    position = _reference(reference.decode("ascii", "replace"), 0)
+                    extras.number_formats[position] = self.styles[int(attributes[b"s"])]
+        return extras
+
+    def _check_area(self, xml: bytes) -> None:
+        """Refuse a used range over the cell limit before calamine, which holds it as a dense grid, loads it."""
+        references = _PLAIN_REFERENCE.findall(xml)
+        if len(references) == len(_CELL_TAG.findall(xml)):
+            rows = [int(number) - 1 for number in {number for _, number in references}]
+            columns = [_reference(letters.decode() + "1", 0)[1] for letters in {letters for letters, _ in references}]
+        else:
+            rows, columns = self._parsed_positions(xml)
+        if not rows:
+            return
+        first_row, last_row, first_column, last_column = min(rows), max(rows), min(columns), max(columns)
+        area = (last_row - first_row + 1) * (last_column - first_column + 1)
+        limits = self.archive.limits
+        if area > limits.cells:
+            raise limits.refuse(self.archive.source, "cells",
+                                f"工作表“{self.name}”的范围 {column_name(first_column)}{first_row + 1}:"
+                                f"{column_name(last_column)}{last_row + 1} 有 {area:,} 个")
+
+    @staticmethod
+    def _parsed_positions(xml: bytes) -> tuple[list[int], list[int]]:
+        """The rows and columns of the cells, placed as calamine places them (a cell without a reference
+        follows the one before it)."""
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+        try:
+            root = etree.fromstring(xml, parser)
+        except etree.XMLSyntaxError:
+            return [], []  # calamine reports the damage
+        rows, columns = [], []
+        row = -1
+        for element in root.iter("{*}row"):
+            row = _int(element.get("r"), row + 2) - 1
+            column = -1
+            for cell in element.iterchildren("{*}c"):
+                reference = cell.get("r")
+                cell_row, column = _reference(reference, row) if reference else (row, column + 1)
+                rows.append(cell_row)
+                columns.append(column)
+        return rows, columns
+
+
+def _attributes(text: bytes) -> dict[bytes, bytes]:
+    return dict(_ATTRIBUTE.findall(text))
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+def _reference(reference: str, row: int) -> tuple[int, int]:
+    """0-based (row, column) of a cell reference such as ``AB12``."""
+    column = 0
+    index = 0
+    for index, char in enumerate(reference):
+        if "A" <= char <= "Z":
+            column = column * 26 + ord(char) - 64
+        elif "a" <= char <= "z":
+            column = column * 26 + ord(char) - 96
+        else:
+            break
     else:
-        match = _PLACES.search(section)
-        places = len(match.group(1)) if match else 0
-        text = format(number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP), "f")
-    return f"{text}%" if percent else text
+        index = len(reference)
+    return _int(reference[index:], row + 1) - 1, max(column - 1, 0)

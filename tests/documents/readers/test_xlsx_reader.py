@@ -1,5 +1,6 @@
 import io
 import zipfile
+from datetime import date, datetime
 from decimal import Decimal
 
 import openpyxl
@@ -29,6 +30,40 @@ from tests.documents.office_files import HEADER, LEFT, SAMPLE_TABLE, UP, xlsx_fi
 )
 def test_numbers_read_as_excel_displays_them(value, number_format, shown):
     assert display_number(value, number_format) == shown
+
+
+def _workbook_bytes(fill) -> bytes:
+    workbook = openpyxl.Workbook()
+    fill(workbook.active)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def test_cells_read_with_their_number_formats_and_dates():
+    def fill(sheet):
+        for column, (value, number_format) in enumerate(
+            [(0.95, "0%"), (18, "0.00"), (0.3333, "0.0%"), (12, "General"), (date(2024, 3, 1), "yyyy-mm-dd"),
+             (datetime(2024, 3, 1, 9, 30), "yyyy-mm-dd hh:mm"), (1234.5, "#,##0.00"), ("0.95", "0%")], start=1):
+            cell = sheet.cell(1, column, value)
+            cell.number_format = number_format
+
+    (row,) = read_xlsx(_workbook_bytes(fill), "x.xlsx").blocks
+    assert row.texts == ["95%", "18.00", "33.3%", "12", "2024-03-01", "2024-03-01 09:30:00", "1234.50", "0.95"]
+
+
+def test_hidden_rows_and_columns_are_left_out_and_named():
+    def fill(sheet):
+        sheet.append(["a", "secret", "b"])
+        sheet.append(["hidden row", "x", ""])
+        sheet.append(["c", "", "d"])
+        sheet.column_dimensions["B"].hidden = True
+        sheet.row_dimensions[2].hidden = True
+
+    layout = read_xlsx(_workbook_bytes(fill), "x.xlsx")
+    assert [(row.row, row.texts) for row in layout.blocks] == [(1, ["a", "b"]), (3, ["c", "d"])]
+    (hidden,) = layout.diagnostics
+    assert hidden.code == "P113" and "3个单元格" in hidden.message and "B1、A2、B2" in hidden.message
 
 
 def test_merged_cells_horizontal_is_one_cell_vertical_continues_empty():

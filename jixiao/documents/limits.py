@@ -1,0 +1,186 @@
+"""How much a reader may take from one file: sizes, XML nodes, cells, pages and time, in one settings object.
+
+Hostile files are small on the way in and huge once read: a 187 KB .docx that unpacks to 100 MB of ``<w:p/>``,
+a 12 KB .xlsx merging A1:XFD1048576. So every limit is enforced while the file streams, before the cost is
+paid: zip members are judged by the central directory and again while they decompress, XML nodes are counted
+in the bytes before lxml builds them, a merged range's area is checked before it is expanded. A file over a
+limit is refused with :class:`LimitExceeded`, a :class:`NotAGoalDocument` whose message names the limit, so the
+CLI exits 2 and the web shows the message.
+
+Counting nodes: every element, comment and processing instruction starts with ``<``, and text nodes lie
+between them, so twice the number of ``<`` bounds the nodes lxml can build. Counting a byte in C is far cheaper
+than an event per node from ``iterparse``, which would cost more than the parse itself.
+
+Time is checked between steps (pages, tables, rows), not by interrupting a library call in progress: the other
+limits keep each step small.
+"""
+
+from __future__ import annotations
+
+import io
+import time
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lxml import etree
+
+from jixiao.documents.errors import LimitExceeded, NotAGoalDocument
+
+__all__ = ["ReadLimits", "DEFAULT_LIMITS", "Deadline", "LimitedZip", "check_upload"]
+
+_MB = 1024 * 1024
+_CHUNK = 1024 * 1024
+# A small member may legitimately compress very well (a run of spaces); the ratio is judged above this size.
+_RATIO_FLOOR = _MB
+
+
+@dataclass(frozen=True, slots=True)
+class ReadLimits:
+    """The limits one read of one file works within. The defaults fit every real goal document seen, with
+    room to spare: the largest real .docx body is a few MB and a few hundred thousand nodes."""
+
+    upload_bytes: int = 50 * _MB
+    member_bytes: int = 64 * _MB  # one zip member, uncompressed
+    total_bytes: int = 256 * _MB  # all zip members, uncompressed
+    compression_ratio: int = 100  # uncompressed / compressed size of a member over 1 MB
+    xml_nodes: int = 2_000_000  # of one XML part
+    cells: int = 1_000_000  # a worksheet's used range (rows × columns)
+    merge_area: int = 100_000  # cells one merged range covers
+    pdf_pages: int = 500
+    seconds: float = 60.0
+
+    def refuse(self, source: str, limit: str, found: str) -> LimitExceeded:
+        """The error for ``source`` going over ``limit`` (a field name), with what was found."""
+        label, shown = _LABELS[limit](getattr(self, limit))
+        return LimitExceeded(source, limit, f"超出读取限制：{label}最多{shown}，而{found}；文件可能已损坏或被恶意构造")
+
+
+DEFAULT_LIMITS = ReadLimits()
+
+
+def _size(value: int) -> str:
+    return f" {value / _MB:g} MB" if value >= _MB else f" {value} 字节"
+
+
+_LABELS = {
+    "upload_bytes": lambda v: ("文件大小", _size(v)),
+    "member_bytes": lambda v: ("压缩包内单个部件解压后", _size(v)),
+    "total_bytes": lambda v: ("解压后总大小", _size(v)),
+    "compression_ratio": lambda v: ("压缩比", f" {v} 倍"),
+    "xml_nodes": lambda v: ("单个 XML 部件的节点数", f" {v:,} 个"),
+    "cells": lambda v: ("一个工作表的单元格", f" {v:,} 个"),
+    "merge_area": lambda v: ("一个合并单元格覆盖", f" {v:,} 个单元格"),
+    "pdf_pages": lambda v: ("PDF 页数", f" {v} 页"),
+    "seconds": lambda v: ("读取时间", f" {v:g} 秒"),
+}
+
+
+def check_upload(size: int, source: str, limits: ReadLimits) -> None:
+    """Refuse a file larger than the upload limit before it is read into memory."""
+    if size > limits.upload_bytes:
+        raise limits.refuse(source, "upload_bytes", f"本文件有{_size(size)}")
+
+
+class Deadline:
+    """The time one read may take; :meth:`check` between steps refuses the file once it is spent."""
+
+    __slots__ = ("_end", "_limits", "_source")
+
+    def __init__(self, source: str, limits: ReadLimits) -> None:
+        self._source = source
+        self._limits = limits
+        self._end = time.monotonic() + limits.seconds
+
+    def check(self) -> None:
+        """Raise LimitExceeded when the time is up."""
+        if time.monotonic() > self._end:
+            raise self._limits.refuse(self._source, "seconds", "读取尚未完成")
+
+
+class LimitedZip:
+    """A zip archive (.docx, .xlsx) whose members are checked against the limits from the central directory on
+    opening, and again while they decompress (a directory can lie about sizes)."""
+
+    def __init__(self, data: bytes, source: str, limits: ReadLimits, kind: str) -> None:
+        self.source = source
+        self.limits = limits
+        self._kind = kind  # "Word" or "Excel", for messages
+        try:
+            self.archive = zipfile.ZipFile(io.BytesIO(data))
+        except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError):
+            raise self.damaged("压缩包不完整") from None
+        total = 0
+        for member in self.archive.infolist():
+            self._check_size(member.filename, member.file_size, member.compress_size)
+            total += member.file_size
+            if total > limits.total_bytes:
+                raise limits.refuse(source, "total_bytes", f"本文件解压后超过{_size(total)}")
+
+    def damaged(self, why: str) -> NotAGoalDocument:
+        """The error for a damaged archive."""
+        return NotAGoalDocument(self.source, f"{self._kind} 文件已损坏（{why}），无法读取")
+
+    def _check_size(self, name: str, size: int, compressed: int) -> None:
+        if size > self.limits.member_bytes:
+            raise self.limits.refuse(self.source, "member_bytes", f"部件 {name} 解压后有{_size(size)}")
+        if size > _RATIO_FLOOR and size > self.limits.compression_ratio * max(compressed, 1):
+            raise self.limits.refuse(self.source, "compression_ratio",
+                                     f"部件 {name} 的压缩比为 {size // max(compressed, 1)} 倍")
+
+    def has(self, name: str) -> bool:
+        """Whether the archive holds the member ``name``."""
+        try:
+            self.archive.getinfo(name)
+        except KeyError:
+            return False
+        return True
+
+    def chunks(self, name: str) -> Iterator[bytes]:
+        """The member's bytes in chunks, refusing it as soon as it grows past its limits or its markup past
+        the node limit."""
+        info = self.archive.getinfo(name)
+        size = markup = 0
+        try:
+            with self.archive.open(info) as stream:
+                while chunk := stream.read(_CHUNK):
+                    size += len(chunk)
+                    self._check_size(name, size, info.compress_size)
+                    markup += chunk.count(b"<")
+                    if markup * 2 > self.limits.xml_nodes:
+                        raise self.limits.refuse(self.source, "xml_nodes", f"部件 {name} 超过此数")
+                    yield chunk
+        except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError, OSError):
+            raise self.damaged(f"部件 {name} 无法解压") from None
+
+    def read(self, name: str) -> bytes:
+        """The whole member, within the limits."""
+        info = self.archive.getinfo(name)
+        if info.file_size > _CHUNK:
+            return b"".join(self.chunks(name))
+        # zipfile never returns more than the directory's size, checked on opening: one read is enough
+        try:
+            data = self.archive.read(info)
+        except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError, OSError):
+            raise self.damaged(f"部件 {name} 无法解压") from None
+        if data.count(b"<") * 2 > self.limits.xml_nodes:
+            raise self.limits.refuse(self.source, "xml_nodes", f"部件 {name} 超过此数")
+        return data
+
+    def parse(self, name: str, deadline: Deadline | None = None) -> etree._Element:
+        """The member parsed as XML (entities unresolved, no network), within the limits."""
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+        try:
+            if self.archive.getinfo(name).file_size <= _CHUNK:
+                root = etree.fromstring(self.read(name), parser)
+                if deadline:
+                    deadline.check()
+                return root
+            for chunk in self.chunks(name):
+                parser.feed(chunk)
+                if deadline:
+                    deadline.check()
+            return parser.close()
+        except etree.XMLSyntaxError as error:
+            raise self.damaged(f"部件 {name} 的 XML 格式错误：{error.msg}") from None

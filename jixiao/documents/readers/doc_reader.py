@@ -1,0 +1,63 @@
+"""Word 97–2003 (.doc) files: converted to .docx by LibreOffice in headless mode, then read as .docx.
+
+Each conversion runs ``soffice`` in its own temporary folder with its own user profile
+(``-env:UserInstallation``), so conversions never share or lock a profile, and in its own process group, so
+that when the time limit is spent the whole group (the ``soffice`` script and ``soffice.bin``) is killed.
+Without LibreOffice the file is refused with a message saying how to install it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+from pathlib import Path
+
+from jixiao.documents.blocks import Layout
+from jixiao.documents.errors import NotAGoalDocument
+from jixiao.documents.limits import DEFAULT_LIMITS, ReadLimits
+from jixiao.documents.readers.docx_reader import read_docx
+
+__all__ = ["read_doc", "soffice_path"]
+
+_MISSING = ("这是旧版 Word（.doc）文件，读取它需要 LibreOffice，本机未安装。请安装 LibreOffice"
+            "（Debian/Ubuntu：apt-get install libreoffice-writer-nogui），或在 Word 中另存为 .docx 后再导入")
+
+
+def soffice_path() -> str | None:
+    """Where LibreOffice's ``soffice`` is, or None."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def read_doc(data: bytes, source: str, limits: ReadLimits = DEFAULT_LIMITS) -> Layout:
+    """Convert the .doc to .docx with LibreOffice within the time limit and read that."""
+    soffice = soffice_path()
+    if soffice is None:
+        raise NotAGoalDocument(source, _MISSING)
+    with tempfile.TemporaryDirectory(prefix="jixiao-doc-") as folder:
+        work = Path(folder)
+        document = work / "document.doc"  # never the user's file name
+        document.write_bytes(data)
+        command = [
+            soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--norestore",
+            "--nolockcheck", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(work / "out"), str(document),
+        ]
+        _run(command, source, limits)
+        converted = work / "out" / "document.docx"
+        if not converted.is_file():
+            raise NotAGoalDocument(source, "LibreOffice 无法转换这个 .doc 文件，文件可能已损坏；请在 Word 中另存为 .docx 后再导入")
+        layout = read_docx(converted.read_bytes(), source, limits)
+    return Layout(name="doc", blocks=layout.blocks, diagnostics=layout.diagnostics, aligned=layout.aligned)
+
+
+def _run(command: list[str], source: str, limits: ReadLimits) -> None:
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               stdin=subprocess.DEVNULL, start_new_session=True)
+    try:
+        process.wait(timeout=limits.seconds)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        raise limits.refuse(source, "seconds", "LibreOffice 转换 .doc 未在此时间内完成") from None

@@ -1,0 +1,205 @@
+"""Workbooks (.xlsx and .xls) read through python-calamine: every worksheet's rows, with merged cells.
+
+calamine gives each cell's value (shared strings resolved, numbers under a date format as dates) and the merged
+ranges; what it does not give (number formats such as ``0%``, hidden rows and columns) each format's module
+supplies as a :class:`SheetExtras` where the format has it (see xlsx_reader.py).
+
+A merged range keeps its value in its top-left cell; the other cells are empty. As for Word tables (see
+docx_reader.py), a range's first column is one Cell and the columns it covers to the right are dropped, while
+the rows it covers below start with an EMPTY cell in that column, which the interpreter fills down or pairs with
+the label above. A worksheet whose non-empty rows all hold a single cell is prose (the unit's overall goals),
+read as paragraphs. Hidden rows and columns are left out, with a diagnostic naming those that held text.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+import re
+
+from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum
+
+from jixiao.documents.blocks import Block, Cell, Layout, Paragraph, Row
+from jixiao.documents.codes import diagnostic
+from jixiao.documents.errors import LimitExceeded, NotAGoalDocument
+from jixiao.documents.limits import Deadline, ReadLimits
+from jixiao.model import Diagnostic, Location
+
+__all__ = ["SheetExtras", "read_workbook", "display_number", "column_name"]
+
+_PLACES = re.compile(r"\.([0#?]+)")
+_QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+_GENERAL = "General"
+
+
+@dataclass(slots=True)
+class SheetExtras:
+    """What a worksheet's format holds beyond calamine's values (0-based rows and columns)."""
+
+    hidden_rows: set[int] = field(default_factory=set)
+    hidden_columns: set[int] = field(default_factory=set)
+    number_formats: dict[tuple[int, int], str] = field(default_factory=dict)  # only formats other than General
+
+
+Extras = Callable[[str, int], SheetExtras]  # (worksheet name, 1-based number) -> its extras, within the limits
+
+
+def read_workbook(data: bytes, source: str, limits: ReadLimits, name: str, extras: Extras | None) -> Layout:
+    """Read every worksheet in order; Row.table is the worksheet's 1-based number."""
+    deadline = Deadline(source, limits)
+    try:
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except (CalamineError, ValueError, OSError) as error:
+        raise NotAGoalDocument(source, f"Excel 文件已损坏，无法打开（{type(error).__name__}）") from None
+    blocks: list[Block] = []
+    diagnostics: list[Diagnostic] = []
+    try:
+        for number, metadata in enumerate(workbook.sheets_metadata, start=1):
+            if metadata.typ != SheetTypeEnum.WorkSheet:
+                continue  # chart and macro sheets hold no cells
+            deadline.check()
+            where = Location(file=source, table=number)
+            try:
+                sheet_extras = extras(metadata.name, number) if extras else SheetExtras()
+                reader = _Worksheet(workbook.get_sheet_by_index(number - 1), number, sheet_extras, source, limits)
+                blocks.extend(reader.blocks(deadline))
+                diagnostics.extend(reader.diagnostics)
+            except LimitExceeded:
+                raise
+            except (CalamineError, NotAGoalDocument, ValueError, OSError) as error:
+                # one damaged worksheet must not lose the others
+                reason = error.reason if isinstance(error, NotAGoalDocument) else type(error).__name__
+                diagnostics.append(diagnostic("P112", where, name=metadata.name, reason=reason))
+    finally:
+        workbook.close()
+    return Layout(name=name, blocks=blocks, diagnostics=diagnostics)
+
+
+class _Worksheet:
+    def __init__(self, sheet, number: int, extras: SheetExtras, source: str, limits: ReadLimits) -> None:
+        self.sheet = sheet
+        self.number = number
+        self.extras = extras
+        self.source = source
+        self.limits = limits
+        self.diagnostics: list[Diagnostic] = []
+
+    def blocks(self, deadline: Deadline) -> list[Block]:
+        sheet, limits = self.sheet, self.limits
+        if sheet.height * sheet.width > limits.cells:
+            raise limits.refuse(self.source, "cells", f"工作表“{sheet.name}”有 {sheet.height:,} 行 × {sheet.width:,} 列")
+        first_row, first_column = sheet.start or (0, 0)
+        covered, continued = self._merges(first_row, first_column)
+        values = sheet.to_python(skip_empty_area=True)
+        hidden_rows, hidden_columns = self.extras.hidden_rows, self.extras.hidden_columns
+        formats = self.extras.number_formats
+        hidden_text: list[str] = []
+        rows: list[Row] = []
+        hidden = bool(hidden_rows or hidden_columns)
+        for offset, values_row in enumerate(values):
+            if offset % 1000 == 0:
+                deadline.check()
+            r = first_row + offset
+            cells: list[Cell] = []
+            for c, value in enumerate(values_row, start=first_column):
+                if value.__class__ is str:
+                    text = value.strip() if "\n" not in value and "\r" not in value else _text(value, _GENERAL)
+                else:
+                    text = _text(value, formats.get((r, c), _GENERAL))
+                if hidden and (r in hidden_rows or c in hidden_columns):
+                    if text:
+                        hidden_text.append(f"{column_name(c)}{r + 1}")
+                elif text:
+                    if not covered or (r, c) not in covered:
+                        cells.append(Cell(text=text, column=c))
+                elif continued and (r, c) in continued:
+                    cells.append(Cell(text="", column=c))
+            if cells and any(cell.text for cell in cells):
+                rows.append(Row(cells=cells, table=self.number, row=r + 1))
+        if hidden_text:
+            shown = "、".join(hidden_text[:10]) + ("等" if len(hidden_text) > 10 else "")
+            self.diagnostics.append(diagnostic("P113", Location(file=self.source, table=self.number),
+                                               name=sheet.name, count=len(hidden_text), cells=shown))
+        if rows and all(len(row.filled) == 1 for row in rows):
+            return [Paragraph(text=row.filled[0].text, line=row.row) for row in rows]
+        return list(rows)
+
+    def _merges(self, first_row: int, first_column: int) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
+        """(row, column) of the cells right of a merge's first column, and of its first column below its
+        first row; each range is judged by its area before any of it is expanded, then clipped to the cells
+        calamine holds."""
+        covered: set[tuple[int, int]] = set()
+        continued: set[tuple[int, int]] = set()
+        last_row = first_row + self.sheet.height - 1
+        last_column = first_column + self.sheet.width - 1
+        expanded = 0
+        for (top, left), (bottom, right) in self.sheet.merged_cell_ranges or []:
+            area = (bottom - top + 1) * (right - left + 1)
+            if area > self.limits.merge_area:
+                raise self.limits.refuse(self.source, "merge_area",
+                                         f"工作表“{self.sheet.name}”合并了 {column_name(left)}{top + 1}:"
+                                         f"{column_name(right)}{bottom + 1}（{area:,} 个单元格）")
+            bottom, right = min(bottom, last_row), min(right, last_column)
+            expanded += max(bottom - top + 1, 0) * max(right - left + 1, 0)
+            if expanded > self.limits.cells:
+                raise self.limits.refuse(self.source, "cells", f"工作表“{self.sheet.name}”的合并单元格共覆盖更多")
+            for row in range(top, bottom + 1):
+                covered.update((row, column) for column in range(left + 1, right + 1))
+                if row > top:
+                    continued.add((row, left))
+        return covered, continued
+
+
+def column_name(index: int) -> str:
+    """Excel's letters for the 0-based column ``index`` (0 is A, 26 is AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
+
+
+def _text(value: object, number_format: str) -> str:
+    if isinstance(value, str):
+        return "\n".join(line.strip() for line in value.replace("\r\n", "\n").split("\n") if line.strip())
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, (int, float)):
+        return display_number(value, number_format)
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time() else value.isoformat(sep=" ")
+    if isinstance(value, (date, time)):
+        return value.isoformat()
+    if isinstance(value, timedelta):
+        return str(value)
+    return str(value).strip()
+
+
+def display_number(value: int | float, number_format: str) -> str:
+    """The number as Excel displays it under ``number_format``: ``18`` with ``0.00`` is ``18.00``, ``0.3`` with
+    ``0%`` is ``30%``; under General the shortest form without float noise (``0.1+0.2`` is ``0.3``).
+
+    Thousands separators and colours are left out: the text is read as a value, not shown.
+    """
+    if value != value or value in (float("inf"), float("-inf")):
+        return str(value)
+    # Excel keeps 15 significant digits; Decimal(str()) of the rounded form has no binary noise.
+    number = Decimal(format(value, ".15g")) if isinstance(value, float) else Decimal(value)
+    section = _QUOTED.sub("", number_format.split(";")[0])
+    percent = "%" in section
+    if percent:
+        number *= 100
+    if section.strip().lower() in ("general", "", "@"):
+        text = format(number.normalize(), "f") if number != number.to_integral() else format(number.to_integral(), "f")
+    else:
+        match = _PLACES.search(section)
+        places = len(match.group(1)) if match else 0
+        try:
+            text = format(number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP), "f")
+        except InvalidOperation:  # more digits than Decimal's precision holds: no places to show anyway
+            text = format(number.normalize(), "f")
+    return f"{text}%" if percent else text
