@@ -28,8 +28,8 @@ KINDS: dict[str, DiagnosticKind] = {
     for kind in [
         DiagnosticKind("P101", Severity.ERROR, "项目“{sheet}”没有找到指标表头（一级指标、二级指标、三级指标、指标值）",
                        "表格中没有能识别的指标表头行，指标无法读取。"),
-        DiagnosticKind("P102", Severity.WARNING, "本行有{found}个单元格，而表头有{expected}列；已按内容对齐：{how}",
-                       "合并单元格在导出时被丢弃，读取程序根据一级、二级指标的固定名称判断各单元格所在的列。"),
+        DiagnosticKind("P102", Severity.WARNING, "本行的单元格与表头的列不能一一对应，已按内容对齐：{how}",
+                       "合并单元格在导出时被丢弃，或文本没有分隔符，读取程序根据一级、二级指标的固定名称和指标值的形式判断各单元格所在的列。"),
         DiagnosticKind("P103", Severity.ERROR, "本行有{found}个单元格，无法与{expected}列的表头对齐，已跳过：{text}",
                        "行的单元格数量与表头不符，且无法根据内容判断对应关系。"),
         DiagnosticKind("P104", Severity.WARNING, "一级指标“{value}”不是标准指标体系中的名称",
@@ -40,7 +40,7 @@ KINDS: dict[str, DiagnosticKind] = {
                        "金额、比例等应填写数字。"),
         DiagnosticKind("P107", Severity.WARNING, "资金支出计划有{labels}个时间点，却有{values}个比例",
                        "资金支出计划的时间点和比例应一一对应。"),
-        DiagnosticKind("P108", Severity.WARNING, "本行只填了一级/二级指标，没有三级指标和指标值，已跳过",
+        DiagnosticKind("P108", Severity.WARNING, "本行没有三级指标和指标值，未读作指标：{text}",
                        "指标行应至少有三级指标名称或指标值。"),
         DiagnosticKind("P109", Severity.INFO, "文件不是 UTF-8 编码，已按 {encoding} 读取",
                        "旧版 Windows 导出的文本文件常用 GBK/GB18030 编码。"),
@@ -48,6 +48,8 @@ KINDS: dict[str, DiagnosticKind] = {
                        "扫描的图片无法读取，请提供 Word、Excel 或带文字层的 PDF 文件。"),
         DiagnosticKind("P111", Severity.WARNING, "无法确定本行各单元格所属的列，按“{how}”理解",
                        "文本中的单元格没有分隔符，读取程序依据固定的指标名称和指标值的形式切分。"),
+        DiagnosticKind("P113", Severity.WARNING, "本行有单元格无法归入表头的任何一列：{text}",
+                       "行的单元格多于表头的列，且无法根据内容判断它们属于哪一列；内容没有丢弃，请核对原表。"),
         DiagnosticKind("P112", Severity.WARNING, "工作表“{name}”无法读取：{reason}",
                        "Excel 文件中的某个工作表损坏或格式异常。"),
     ]

@@ -7,7 +7,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from jixiao.documents.errors import NotAGoalDocument
-from jixiao.documents.interpret import interpret
+from jixiao.documents.pipeline import read_layout, read_text
 from jixiao.documents.readers.registry import reader_for, sniff_format
 from jixiao.model import Collection, Document
 
@@ -41,8 +41,10 @@ def read_bytes(data: bytes, source: str) -> Document:
     file_format = sniff_format(data, source)
     if file_format == "json":
         return _read_json(data, source)
-    layout = reader_for(file_format)(data, source)
-    document = interpret(layout, source, file_format)
+    if file_format == "txt":
+        document, _ = read_text(data, source)
+    else:
+        document, _ = read_layout(reader_for(file_format)(data, source), source, file_format)
     if not document.sheets and document.overall is None:
         raise NotAGoalDocument(source, "文件中没有找到绩效目标表（应有“项目名称”“一级指标”“指标值”等栏目）")
     return document

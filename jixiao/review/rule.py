@@ -108,5 +108,5 @@ class Rule:
             template=self.message,
             params={key: str(value) for key, value in slots.items()},
             fix=fix,
-            confidence=ctx.confidence(confidence),
+            confidence=ctx.confidence(confidence, indicator),
         )

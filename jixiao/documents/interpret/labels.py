@@ -9,7 +9,7 @@ import tomllib
 
 from jixiao.model.lexicon import fold
 
-__all__ = ["header_label", "column_label", "is_trailer", "split_label_value", "labels"]
+__all__ = ["header_label", "column_label", "is_trailer", "split_label_value", "labels", "canonical_label"]
 
 _COLON = re.compile(r"[:：]$")
 
@@ -58,3 +58,8 @@ def split_label_value(text: str) -> tuple[str, str] | None:
             if header_label(label) and value.strip():
                 return header_label(label), value.strip()
     return None
+
+
+def canonical_label(section: str, field: str) -> str:
+    """The canonical Chinese name of a header field or column (its first spelling, ``资金支出计划``)."""
+    return re.sub(r"[(（][^)）]*[)）]$", "", labels()[section][field][0])

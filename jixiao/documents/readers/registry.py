@@ -16,7 +16,6 @@ ReaderFunction = Callable[[bytes, str], Layout]
 
 # Imported on first use (see jixiao.documents.lazy).
 _READERS = {
-    "txt": "jixiao.documents.readers.text:read_text",
     "docx": "jixiao.documents.readers.docx_reader:read_docx",
     "xlsx": "jixiao.documents.readers.xlsx_reader:read_xlsx",
     "html": "jixiao.documents.readers.html_reader:read_html",

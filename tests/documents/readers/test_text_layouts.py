@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from jixiao.documents import NotAGoalDocument, read_bytes
-from jixiao.documents.readers.text import TEXT_LAYOUTS
-from jixiao.documents.readers.text_spaced import display_width
+from jixiao.documents.pipeline.tokens import display_width
 
 from tests.documents.readers.sample_grid import HEADER, SheetGrid, Span, assert_same_sheets, full_rows, sample_grids
 

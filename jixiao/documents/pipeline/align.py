@@ -1,0 +1,307 @@
+"""Step 4 of the reading pipeline: alignment. Each body row's tokens matched to the header's column roles.
+
+One procedure for every layout. A row whose tokens carry the table's own grid columns (Word, Excel, HTML,
+PDF, TAB text) is placed by column; a spaced row by the display offsets of the headings; a row exactly as
+wide as the header by position. Every other row, and every stream of one-cell lines, is placed by labels:
+
+- a level-1 or level-2 name sets the level for the rows that follow (merged cells are simply absent, so a
+  level is carried down until the next one);
+- the anchor is the operator (when the header has an operator column) or the target (an operator and a
+  number, ``≥18个``); the tokens before it fill the columns before it from the name on, the tokens after it
+  the columns after it; a stream holding several anchors holds several rows, cut so that each row has as
+  many tokens before its anchor as there are columns;
+- surplus tokens are joined to the last column on their side and the row says so (a ``how`` note that becomes
+  a diagnostic), missing ones leave their columns empty.
+
+Each placed row carries a confidence: 1.0 placed by the format's grid or by position, lower when the columns
+were inferred from labels, lower still when tokens had to be joined or columns were missing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from jixiao.documents.pipeline.labels import Role, clean_name, label, looks_like_target, is_operator
+from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns
+from jixiao.documents.pipeline.tokens import Line, LineKind, Token
+
+__all__ = ["Placed", "Aligner"]
+
+_LEVELS = ("level1", "level2")
+GRID_CONFIDENCE = 1.0
+LABEL_CONFIDENCE = 0.8
+GUESS_CONFIDENCE = 0.5
+
+
+@dataclass(slots=True)
+class Placed:
+    """One row's cell texts by column kind, where it came from, how sure the placement is."""
+
+    values: dict[str, str]
+    line: int | None
+    row: int | None
+    table: int | None
+    confidence: float = GRID_CONFIDENCE
+    how: list[str] = field(default_factory=list)
+    extra: dict[str, str] = field(default_factory=dict)
+    tokens: int = 0
+
+
+class Aligner:
+    """Aligns the body of one table under its columns, carrying levels from row to row."""
+
+    def __init__(self, columns: Columns) -> None:
+        self.columns = columns
+        self.slots = columns.value_kinds
+        self.placed: list[Placed] = []
+        self._stream: list[Token] = []
+        self._stream_line: Line | None = None
+        # One cell per line without empty cells: an absent cell is an empty one, not a guess.
+        self.cells_absent = True
+
+    # -- the entry point -------------------------------------------------------------------------------
+    def feed(self, line: Line) -> None:
+        """Take one body line."""
+        if line.kind is LineKind.BREAK:
+            self.flush()
+            return
+        if line.kind is LineKind.CELL:
+            if self._continues(line):
+                return
+            if self._stream_line is None:
+                self._stream_line = line
+            self._stream.extend(line.tokens)
+            if line.extra.get("closes_row"):
+                self.flush()
+            return
+        self.flush()
+        if not line.filled:
+            return
+        columns = self.columns
+        if line.gridded and any(p is not None for p in columns.positions):
+            self._by_grid(line)
+        elif line.extra.get("spaced") and any(o is not None for o in columns.offsets) and self._by_offset(line):
+            return
+        elif len(line.tokens) == len(columns.kinds):
+            self._add(dict(zip(columns.kinds, (t.text for t in line.tokens))), line, GRID_CONFIDENCE, [], len(line.filled))
+        else:
+            self._by_labels(line.filled, line, closed=True)
+
+    def _continues(self, line: Line) -> bool:
+        """An indented one-cell line under a fixed-width table is a further line of the cell above it."""
+        token = line.tokens[0] if line.tokens else None
+        if token is None or not token.indent or not self.placed or self._stream or not any(
+                o is not None for o in self.columns.offsets):
+            return False
+        if label(token.text).role in (Role.LEVEL1, Role.LEVEL2):
+            return False
+        index = self.columns.at_offset(token.indent)
+        kind = self.columns.kinds[index] if index is not None else (self.slots[-1] if self.slots else None)
+        if kind is None or kind in _LEVELS:
+            return False
+        previous = self.placed[-1]
+        previous.values[kind] = f"{previous.values[kind]}\n{token.text}" if kind in previous.values else token.text
+        previous.tokens += 1
+        return True
+
+    def flush(self) -> None:
+        """Place the pending stream of one-cell lines."""
+        if self._stream:
+            tokens, line = self._stream, self._stream_line
+            self._stream, self._stream_line = [], None
+            self._by_labels(tokens, line, closed=False)  # type: ignore[arg-type]
+
+    # -- placing ---------------------------------------------------------------------------------------
+    def _add(self, cells: dict[str, str], line: Line, confidence: float, how: list[str], tokens: int,
+             extra: dict[str, str] | None = None) -> None:
+        values: dict[str, str] = {}
+        extras = dict(extra or {})
+        for kind, text in cells.items():
+            if not text.strip():
+                continue
+            if kind == EXTRA:
+                continue
+            values[kind] = text
+        self.placed.append(Placed(values, line.line, line.row, line.table, confidence, how, extras, tokens))
+
+    def _by_grid(self, line: Line) -> None:
+        columns = self.columns
+        values: dict[str, str] = {}
+        extra: dict[str, str] = {}
+        for token in line.tokens:
+            index = columns.kind_at(token.column)  # type: ignore[arg-type]
+            if index is None or not token.text.strip():
+                if token.text.strip():
+                    extra[f"第{(token.column or 0) + 1}列"] = token.text
+                continue
+            kind = columns.kinds[index]
+            if kind == EXTRA:
+                extra[columns.headings[index]] = token.text
+                continue
+            values[kind] = f"{values[kind]}\n{token.text}" if kind in values and values[kind] != token.text else token.text
+        self._add(values, line, GRID_CONFIDENCE, [], len(line.filled), extra)
+
+    def _by_offset(self, line: Line) -> bool:
+        columns = self.columns
+        placed = [columns.at_offset(token.offset) for token in line.tokens]  # type: ignore[arg-type]
+        if any(index is None for index in placed):
+            if len(line.tokens) == 1 and self.placed:
+                previous = self.placed[-1]
+                last = self.slots[-1] if self.slots else None
+                if last:
+                    previous.values[last] = f"{previous.values.get(last, '')}\n{line.tokens[0].text}".strip()
+                    previous.tokens += 1
+                    return True
+            return False
+        kinds = [columns.kinds[index] for index in placed]  # type: ignore[index]
+        if self.placed and not set(kinds) & {"level1", "level2", "name", "target"}:
+            previous = self.placed[-1]  # a cell's further lines, indented to its column
+            for kind, token in zip(kinds, line.tokens):
+                previous.values[kind] = f"{previous.values[kind]}\n{token.text}" if kind in previous.values else token.text
+            previous.tokens += len(line.tokens)
+            return True
+        values: dict[str, str] = {}
+        extra: dict[str, str] = {}
+        for index, token in zip(placed, line.tokens):
+            kind = columns.kinds[index]  # type: ignore[index]
+            if kind == EXTRA:
+                extra[columns.headings[index]] = token.text  # type: ignore[index]
+            else:
+                values[kind] = token.text
+        self._add(values, line, GRID_CONFIDENCE, [], len(line.tokens), extra)
+        return True
+
+    def _by_labels(self, tokens: list[Token], line: Line, closed: bool) -> None:
+        """Place tokens whose columns the format does not say, by their labels."""
+        columns = self.columns
+        texts = [token.text for token in tokens]
+        # Leading empty cells of a closed row are merged cells: drop them; inside a stream, empty cells keep
+        # their place only when the stream marks empty cells (then rows are full).
+        runs: list[tuple[dict[str, str], list[str], Token | None]] = []
+        levels: dict[str, str] = {}
+        body: list[str] = []
+        first: Token | None = None
+
+        def close() -> None:
+            nonlocal levels, body, first
+            if levels or body:
+                runs.append((levels, body, first))
+            levels, body, first = {}, [], None
+
+        for token, text in zip(tokens, texts):
+            role = label(text).role if text.strip() else Role.EMPTY
+            if role is Role.EMPTY and not body and not levels:
+                continue
+            kind = {Role.LEVEL1: "level1", Role.LEVEL2: "level2"}.get(role)
+            if kind is not None and kind in columns.kinds:
+                # A level name opens a row, unless the row so far holds only level names: then a second name
+                # of the same level is the 三级指标 (服务对象满意度 under 服务对象满意度指标).
+                if any(b.strip() for b in body):
+                    close()
+                    levels[kind], first = text, token
+                    continue
+                if kind not in levels and not (kind == "level1" and "level2" in levels):
+                    levels[kind] = text
+                    first = first or token
+                    continue
+                if kind == "level1":
+                    close()
+                    levels[kind], first = text, token
+                    continue
+            if first is None:
+                first = token
+            body.append(text)
+        close()
+        for run_levels, run_body, start in runs:
+            for cells in self._split(run_body):
+                values, how, confidence = self._shape(cells)
+                values.update(run_levels)
+                if closed and line.extra.get("piped"):
+                    how = self._missing_levels(run_levels) + how
+                where = line
+                if start is not None and start.line is not None and start.line != line.line:
+                    where = Line([], line.kind, start.line, line.table, line.row)
+                self._add(values, where, confidence if not closed or how else LABEL_CONFIDENCE, how,
+                          len(cells) + len(run_levels))
+
+    def _missing_levels(self, levels: dict[str, str]) -> list[str]:
+        """A pipe row whose merged level cells were dropped: which levels it carries down from the row above."""
+        kinds = [kind for kind in _LEVELS if kind in self.columns.kinds]
+        if "level1" in levels and "level2" in kinds and "level2" not in levels:
+            # a row that names its 一级指标 starts a new group: its 二级指标 cannot come from a merge above
+            return [f"缺少{self.columns.heading('level2')}"]
+        missing = [self.columns.heading(kind) for kind in kinds if kind not in levels]
+        return ["缺少" + "、".join(missing) + "列，沿用上一行"] if missing and not levels else []
+
+    def _anchor(self) -> str | None:
+        if "operator" in self.slots:
+            return "operator"
+        return "target" if "target" in self.slots else None
+
+    def _is_anchor(self, text: str, anchor: str) -> bool:
+        return is_operator(text) if anchor == "operator" else looks_like_target(text)
+
+    def _split(self, body: list[str]) -> list[list[str]]:
+        """A run holding several anchors holds several rows whose level cells were merged."""
+        if not body:
+            return [[]]
+        anchor = self._anchor()
+        width = len(self.slots)
+        filled = [text for text in body]
+        if anchor is None:
+            return [filled[i : i + width] for i in range(0, len(filled), width)] if width else [filled]
+        before = self.slots.index(anchor) - (self.slots.index("name") if "name" in self.slots else 0)
+        marks = [i for i, text in enumerate(filled) if self._is_anchor(text, anchor)]
+        if len(marks) <= 1:
+            return [filled]
+        parts, start = [], 0
+        for previous, mark in zip(marks, marks[1:]):
+            cut = max(mark - before, previous + 1)
+            parts.append(filled[start:cut])
+            start = cut
+        parts.append(filled[start:])
+        return parts
+
+    def _shape(self, texts: list[str]) -> tuple[dict[str, str], list[str], float]:
+        """Place one row's cells (levels removed) by shape around the anchor."""
+        slots = self.slots
+        texts = list(texts)
+        while texts and not texts[-1].strip():
+            texts.pop()
+        if len(texts) == len(slots):
+            return dict(zip(slots, texts)), [], LABEL_CONFIDENCE
+        texts = [text for text in texts if text.strip()]
+        if len(texts) == len(slots):
+            return dict(zip(slots, texts)), [], LABEL_CONFIDENCE
+        anchor = self._anchor()
+        mark = next((i for i, text in enumerate(texts) if self._is_anchor(text, anchor)), None) if anchor else None
+        notes: list[str] = []
+        values: dict[str, str] = {}
+        if mark is None:
+            groups = [(texts, [s for s in slots if s != EXTRA])]
+        else:
+            split = slots.index(anchor)  # type: ignore[arg-type]
+            groups = [(texts[:mark], slots[:split]), ([texts[mark]], [anchor]), (texts[mark + 1 :], slots[split + 1 :])]
+        for group, kinds in groups:
+            kinds = [kind for kind in kinds if kind not in (FRAME,)]
+            if len(group) > len(kinds):
+                if not kinds:
+                    notes.append("多余的单元格“" + "”“".join(group) + "”无法归入任何一列")
+                    values.setdefault("_unplaced", "\n".join(group))
+                    continue
+                last = kinds[-1]
+                if last != slots[-1]:  # further lines of the row's last cell are unambiguous
+                    notes.append(f"{len(group) - len(kinds) + 1}个单元格并入“{self.columns.heading(last)}”")
+                group = group[: len(kinds) - 1] + ["\n".join(group[len(kinds) - 1 :])]
+            elif len(group) < len(kinds) and group and not self.cells_absent:
+                notes.append("缺少" + "、".join(self.columns.heading(kind) for kind in kinds[len(group) :]))
+            values.update((kind, text) for kind, text in zip(kinds, group) if text.strip())
+        confidence = GUESS_CONFIDENCE if notes else LABEL_CONFIDENCE
+        if mark is not None and notes:
+            notes.insert(0, f"“{texts[mark]}”按形式认作{self.columns.heading(anchor)}")  # type: ignore[arg-type]
+        return values, notes, confidence
+
+
+def indicator_name(text: str) -> str:
+    """The indicator name as the model keeps it: template numbering and residue removed."""
+    return clean_name(text)

@@ -1,0 +1,163 @@
+"""Step 2 of the reading pipeline: each token labelled once, with a score, from the vocabularies and the
+shapes of values.
+
+A label says what a token looks like on its own (a column heading, a header-field label, a level-1 or level-2
+name, a target, an operator, a unit, a number, a date, a title, a trailer, page chrome, or unknown text); the
+later steps decide from context. Matching is done on a key: NFKC (which also maps Kangxi and CJK radical code
+points such as ``⽬`` to ``目``), Traditional characters converted to Simplified with OpenCC, pinyin glosses
+(``項(xiàng)目``) and template residue (``(必填)``) removed, spaces and full-width forms folded. The token keeps
+its text as written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache, lru_cache
+
+from jixiao.documents.interpret.header_cells import is_checkpoint, parse_amount, parse_title
+from jixiao.documents.interpret.labels import column_label, header_label, is_trailer, labels
+from jixiao.model import canonical_level1, canonical_level2
+from jixiao.model.lexicon import fold
+from jixiao.model.units import canonical_unit
+
+__all__ = ["Role", "Label", "label", "match_key", "simplified", "clean_name", "is_operator", "OPERATOR_WORDS",
+           "looks_like_target", "column_kind", "heading_spellings", "is_chrome"]
+
+
+class Role(StrEnum):
+    """What a token looks like."""
+
+    EMPTY = "empty"
+    HEADING = "heading"  # a column heading of the indicator grid (kind: level1 … remark)
+    FIELD = "field"  # a header-field label (kind: code, name, total …)
+    LEVEL1 = "level1"
+    LEVEL2 = "level2"
+    TARGET = "target"  # an operator with a number (``≥18个``)
+    OPERATOR = "operator"  # an operator alone (``≥``, ``定性``)
+    UNIT = "unit"
+    NUMBER = "number"
+    DATE = "date"
+    TITLE = "title"
+    TRAILER = "trailer"
+    CHROME = "chrome"
+    TEXT = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A token's label: its role, the column kind or field it names, and how sure the match is (0–1)."""
+
+    role: Role
+    kind: str | None = None
+    score: float = 1.0
+
+
+_GLOSS = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňɡ]+[)）]")
+_RESIDUE = re.compile(r"[(（](?:必填|选填|\d+字以内|[≥≤=<>]?\*+[^)）]*)[)）]")
+_NAME_PREFIX = re.compile(r"^(?:指标\s*\d+\s*[:：.．、]|\d+[.．、](?!\d)|[(（]\d+[)）]|★+|☆+)\s*")
+_DATE = re.compile(r"^\d{4}[-年./]\d{1,2}(?:[-月./]\d{1,2}日?)?(?:\s*\d{1,2}:\d{2})?")
+_NUMBER = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?%?$")
+_TARGET = re.compile(r"^(?:[≥≤><=]+|不低于|不少于|不高于|不超过|不小于|不大于|大于等于|小于等于|大于|小于|低于|高于)\s*[-+]?\d")
+OPERATOR_WORDS = {"≥", "≤", "=", ">", "<", ">=", "<=", "定性", "定量", "正向", "反向", "大于等于", "小于等于", "等于",
+                  "大于", "小于", "≥=", "≤="}
+_CHROME_WORDS = ("分享到", "打印本页", "关闭窗口", "索引号", "发布时间", "发布日期", "信息来源", "浏览量", "浏览次数",
+                 "字体:", "字号:", "【打印】", "【关闭】", "访问量", "作者:", "来源:", "扫一扫", "首页>", "当前位置",
+                 "上一篇", "下一篇", "附件下载", "文章来源", "点击数", "责任编辑")
+
+
+@cache
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=65536)
+def simplified(text: str) -> str:
+    """``text`` in Simplified characters, pinyin glosses removed (``項(xiàng)目`` → ``项目``)."""
+    text = _GLOSS.sub("", text)
+    if text.isascii():
+        return text
+    return _converter().convert(text)
+
+
+@lru_cache(maxsize=65536)
+def match_key(text: str) -> str:
+    """The key a token is matched on: simplified, residue removed, folded."""
+    return fold(_RESIDUE.sub("", simplified(text)))
+
+
+def clean_name(text: str) -> str:
+    """An indicator name without the template's numbering or residue (``指标1:`` ``(必填)`` ``★``)."""
+    name = _RESIDUE.sub("", _NAME_PREFIX.sub("", simplified(text).strip()))
+    return name.strip()
+
+
+def is_operator(text: str) -> bool:
+    """True for an operator standing alone in its own column (``≥``, ``＝``, ``定性``)."""
+    return fold(text) in OPERATOR_WORDS
+
+
+def looks_like_target(text: str) -> bool:
+    """True when ``text`` opens with an operator and a number (``≥18个``, ``不低于95%``)."""
+    return bool(_TARGET.match(match_key(text)))
+
+
+def column_kind(text: str) -> str | None:
+    """The grid column a heading names, matched on the key (Traditional or glossed headings too)."""
+    key = match_key(text)
+    return column_label(key) or column_label(re.sub(r"[(（][^)）]*[)）]$", "", key)) if key else None
+
+
+@cache
+def heading_spellings() -> tuple[str, ...]:
+    """Every heading spelling, longest first (to split headings that run together)."""
+    return tuple(sorted({fold(s) for spellings in labels()["columns"].values() for s in spellings}, key=len, reverse=True))
+
+
+def is_chrome(text: str) -> bool:
+    """Web page furniture around a document (share buttons, 索引号, 发布时间 …)."""
+    key = fold(text)
+    return any(word in key for word in _CHROME_WORDS) or key.startswith(("#source:", "#kind:"))
+
+
+@lru_cache(maxsize=65536)
+def label(text: str) -> Label:
+    """Label one token's text."""
+    stripped = text.strip()
+    if not stripped:
+        return Label(Role.EMPTY)
+    key = match_key(stripped)
+    if not key:
+        return Label(Role.EMPTY)
+    kind = column_kind(stripped)
+    if kind:
+        return Label(Role.HEADING, kind, 1.0 if column_label(fold(stripped)) else 0.9)
+    if canonical_level1(key):
+        return Label(Role.LEVEL1, canonical_level1(key))
+    if canonical_level2(key):
+        return Label(Role.LEVEL2, canonical_level2(key))
+    field = header_label(key)
+    if field:
+        return Label(Role.FIELD, field)
+    if is_operator(stripped):
+        return Label(Role.OPERATOR, fold(stripped))
+    if looks_like_target(stripped):
+        return Label(Role.TARGET, score=0.9)
+    if _NUMBER.match(key):
+        return Label(Role.NUMBER)
+    if parse_title(stripped):
+        return Label(Role.TITLE)
+    if is_trailer(key):
+        return Label(Role.TRAILER)
+    if is_chrome(stripped):
+        return Label(Role.CHROME)
+    if _DATE.match(key) or is_checkpoint(key):
+        return Label(Role.DATE)
+    if canonical_unit(key) and len(key) <= 6:
+        return Label(Role.UNIT, canonical_unit(key))
+    if parse_amount(key) is not None:
+        return Label(Role.NUMBER, score=0.8)
+    return Label(Role.TEXT, score=0.5)

@@ -1,0 +1,232 @@
+"""Step 3 of the reading pipeline: regions. Where an indicator table's header is, which columns it names, and
+where its body ends.
+
+A header is a dense run of column headings: one row holding them (Word, Excel, pipe and spaced text), a run of
+one-heading lines (one cell per line), or one line whose headings run together (``一级指标二级指标…``). It
+needs a level column and a name or target column. Headings that span lines are joined (``指标值`` /
+``(年度)``); a heading row right below the header names the parts of a merged heading (中长期指标值 / 年度指标值)
+and refines the columns. Headings the vocabulary does not know stay columns of their own (``extra``), so that
+their cells are never glued into another field. The standard form's vertical ``绩效指标`` label to the left of
+一级指标 is a frame column, not the indicator name.
+
+The body runs until a title, a header-field label that opens the next project, a trailer (备注, 审核意见, 合计
+…), or the next header.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from jixiao.documents.interpret.labels import is_trailer
+from jixiao.documents.pipeline.labels import Role, column_kind, heading_spellings, label, match_key
+from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
+from jixiao.documents.pipeline.tokens import Line, LineKind, Token
+from jixiao.model.lexicon import fold
+
+__all__ = ["Columns", "Header", "find_header", "body_end", "FRAME", "EXTRA"]
+
+_LEVELS = ("level1", "level2")
+_BODY = ("name", "target")
+FRAME = "frame"  # the vertical 绩效指标 label column of the standard form
+EXTRA = "extra"  # a column whose heading the vocabulary does not know
+_QUALIFIER = re.compile(r"^[(（][^)）]{1,8}[)）]$")
+_OFFSET_TOLERANCE = 1
+
+
+@dataclass(slots=True)
+class Columns:
+    """The grid's columns in order: a kind (``level1`` … ``remark``, ``frame``, ``extra``), the heading as
+    written, the grid column (where the format has a grid) and the display offset (spaced text)."""
+
+    kinds: list[str]
+    headings: list[str]
+    positions: list[int | None]
+    offsets: list[int | None] = field(default_factory=list)
+
+    def kind_at(self, column: int) -> int | None:
+        """Index of the column whose heading starts nearest at or before grid ``column`` (merged headings span)."""
+        best, nearest = None, -1
+        for index, position in enumerate(self.positions):
+            if position is not None and nearest <= position <= column:
+                best, nearest = index, position
+        return best
+
+    def at_offset(self, offset: int) -> int | None:
+        """Index of the column whose heading starts at display ``offset`` (spaced text)."""
+        for index, start in enumerate(self.offsets):
+            if start is not None and abs(offset - start) <= _OFFSET_TOLERANCE:
+                return index
+        return None
+
+    def heading(self, kind: str) -> str:
+        """The heading the document gives the column of ``kind``."""
+        return self.headings[self.kinds.index(kind)] if kind in self.kinds else kind
+
+    @property
+    def value_kinds(self) -> list[str]:
+        """The columns after the level columns (what a row holds besides its levels)."""
+        return [kind for kind in self.kinds if kind not in _LEVELS and kind != FRAME]
+
+
+@dataclass(slots=True)
+class Header:
+    """A header found at ``lines[start:end]``."""
+
+    columns: Columns
+    start: int
+    end: int
+    tokens: list[Token]
+
+
+def _is_header(kinds: list[str], settings: ReadSettings) -> bool:
+    known = {kind for kind in kinds if kind not in (EXTRA, FRAME)}
+    return len(known) >= settings.header_kinds and bool(known & set(_LEVELS)) and bool(known & set(_BODY))
+
+
+def _columns(tokens: list[Token], gridded: bool) -> Columns:
+    kinds: list[str] = []
+    headings: list[str] = []
+    positions: list[int | None] = []
+    offsets: list[int | None] = []
+    for token in tokens:
+        if not token.text.strip():
+            continue
+        kind = column_kind(token.text) or EXTRA
+        if kind in kinds and kind != EXTRA:
+            # a second 指标值 (年度 beside 中长期) is the year's value when the first was generic
+            kind = EXTRA
+        kinds.append(kind)
+        headings.append(token.text.strip())
+        positions.append(token.column if gridded else None)
+        offsets.append(token.offset)
+    # The standard form's vertical 绩效指标 label stands before 一级指标 and is not the indicator name.
+    if "level1" in kinds:
+        first_level = kinds.index("level1")
+        for index in range(first_level):
+            if kinds[index] == "name" and fold(headings[index]) in ("绩效指标", "年度绩效指标", "绩效指标(90分)"):
+                kinds[index] = FRAME
+    if kinds.count("name") == 0 and "target" in kinds:
+        pass
+    return Columns(kinds, headings, positions, offsets)
+
+
+def _join_qualifiers(tokens: list[Token]) -> list[Token]:
+    """Join a heading and the qualifier on the line below it (``指标值`` + ``(年度)``)."""
+    joined: list[Token] = []
+    for token in tokens:
+        if joined and _QUALIFIER.match(fold(token.text)) and column_kind(joined[-1].text):
+            previous = joined[-1]
+            joined[-1] = Token(f"{previous.text}{token.text.strip()}", previous.line, previous.column, previous.offset,
+                               previous.indent)
+        else:
+            joined.append(token)
+    return joined
+
+
+def split_headings(text: str) -> list[str] | None:
+    """The headings of a header written without separators (``一级指标二级指标三级指标指标值``), or None."""
+    line = match_key(text)
+    headings, position = [], 0
+    spellings = heading_spellings()
+    while position < len(line):
+        found = next((s for s in spellings if line.startswith(s, position)), None)
+        if found is None:
+            return None
+        headings.append(found)
+        position += len(found)
+    return headings if len(headings) >= 3 else None
+
+
+def find_header(lines: list[Line], index: int, settings: ReadSettings = DEFAULT_SETTINGS) -> Header | None:
+    """The header starting at ``lines[index]``, or None."""
+    line = lines[index]
+    if line.kind is LineKind.ROW and len(line.filled) >= settings.header_kinds:
+        tokens = line.tokens
+        columns = _columns(tokens, line.gridded)
+        if _is_header(columns.kinds, settings):
+            end = _refinements(lines, index + 1, columns)
+            return Header(columns, index, end, list(tokens))
+        return None
+    if line.kind is LineKind.CELL and line.tokens and label(line.tokens[0].text).role is Role.HEADING:
+        return _stream_header(lines, index, settings)
+    if line.kind in (LineKind.CELL, LineKind.PARAGRAPH) and line.tokens:
+        headings = split_headings(line.tokens[0].text)
+        if headings:
+            tokens = [Token(text, line.line, column) for column, text in enumerate(headings)]
+            columns = _columns(tokens, False)
+            if _is_header(columns.kinds, settings):
+                return Header(columns, index, index + 1, [line.tokens[0]])
+    return None
+
+
+def _stream_header(lines: list[Line], index: int, settings: ReadSettings) -> Header | None:
+    """A run of one-heading lines (blank lines and empty cells between them allowed)."""
+    tokens: list[Token] = []
+    end = index
+    while end < len(lines) and lines[end].kind in (LineKind.CELL, LineKind.BREAK):
+        line = lines[end]
+        text = line.tokens[0].text if line.tokens else ""
+        if text and not (label(text).role is Role.HEADING or (_QUALIFIER.match(fold(text)) and tokens)):
+            break
+        if text:
+            tokens.append(line.tokens[0])
+        end += 1
+    joined = _join_qualifiers(tokens)
+    columns = _columns([Token(t.text, t.line, c) for c, t in enumerate(joined)], False)
+    if not _is_header(columns.kinds, settings):
+        return None
+    # trailing empty cells belong to the body, not the header
+    while end > index and not (lines[end - 1].tokens and lines[end - 1].tokens[0].text):
+        end -= 1
+    return Header(columns, index, end, tokens)
+
+
+def _refinements(lines: list[Line], index: int, columns: Columns) -> int:
+    """Rows right below a header that hold only headings name the parts of merged headings."""
+    while index < len(lines) and lines[index].kind is LineKind.ROW and lines[index].filled and all(
+        column_kind(token.text) or _QUALIFIER.match(fold(token.text)) for token in lines[index].filled
+    ):
+        for token in lines[index].filled:
+            kind = column_kind(token.text)
+            if kind is None:
+                continue
+            if token.column is not None and any(p is not None for p in columns.positions):
+                if kind in columns.kinds:
+                    at = columns.kinds.index(kind)
+                    columns.positions[at] = token.column
+                    columns.headings[at] = token.text.strip()
+                else:
+                    at = sum(1 for p in columns.positions if p is not None and p <= token.column)
+                    columns.kinds.insert(at, kind)
+                    columns.headings.insert(at, token.text.strip())
+                    columns.positions.insert(at, token.column)
+                    if columns.offsets:
+                        columns.offsets.insert(at, token.offset)
+        index += 1
+    return index
+
+
+def ends_body(line: Line) -> bool:
+    """True when ``line`` cannot belong to an indicator grid: a title, a trailer, a header-field label."""
+    filled = line.filled
+    if not filled:
+        return False
+    first = filled[0].text
+    first_label = label(first)
+    if first_label.role is Role.TITLE:
+        return True
+    if is_trailer(match_key(first)) and (line.kind is not LineKind.CELL or first_label.role is not Role.HEADING):
+        return True
+    return first_label.role is Role.FIELD and first_label.kind in ("code", "name", "unit", "department", "total")
+
+
+def body_end(lines: list[Line], start: int, settings: ReadSettings = DEFAULT_SETTINGS) -> int:
+    """Index after the last line of the body that starts at ``lines[start]``."""
+    index = start
+    while index < len(lines):
+        line = lines[index]
+        if line.kind is LineKind.PARAGRAPH or ends_body(line) or find_header(lines, index, settings) is not None:
+            break
+        index += 1
+    return index
