@@ -8,7 +8,7 @@ from jixiao.documents.blocks import Row
 from jixiao.documents.codes import diagnostic
 from jixiao.documents.pipeline.align import Aligner, Placed
 from jixiao.documents.pipeline.labels import clean_name
-from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns, find_header
+from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns, find_header, is_refinement, refine
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.interpret.header_cells import (
     is_checkpoint,
@@ -276,9 +276,13 @@ class SheetBuilder:
     def _feed_grid(self, row: Row) -> None:
         """A grid row handed over as a layout row (the long layout builds its projects this way)."""
         assert self.columns is not None
-        if find_header([_as_line(row)], 0) is not None:
+        line = _as_line(row)
+        if find_header([line], 0) is not None:
             return  # the header repeated on a new page
-        self.feed_line(_as_line(row))
+        if is_refinement(line) and not self._aligner.placed:  # type: ignore[union-attr]
+            refine(self.columns, line)
+            return
+        self.feed_line(line)
 
     def _indicator(self, placed: Placed) -> None:
         values = placed.values
@@ -294,7 +298,9 @@ class SheetBuilder:
         unplaced = values.pop("_unplaced", None)
         if unplaced:
             self.diagnostics.append(diagnostic("P113", location, text=unplaced[:80]))
-        if placed.how:
+        if placed.inferred:
+            self.diagnostics.append(diagnostic("P111", location, how=placed.inferred))
+        elif placed.how:
             self.diagnostics.append(diagnostic("P102", location, how="；".join(placed.how)))
         name = clean_name(values.get("name", ""))
         target = values.get("target", "")

@@ -21,7 +21,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from jixiao.documents.pipeline.labels import Role, clean_name, label, looks_like_target, is_operator
+from jixiao.documents.pipeline.labels import (
+    Role,
+    clean_name,
+    is_operator,
+    label,
+    looks_like_target,
+    split_run_together,
+)
 from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 
@@ -45,6 +52,7 @@ class Placed:
     how: list[str] = field(default_factory=list)
     extra: dict[str, str] = field(default_factory=dict)
     tokens: int = 0
+    inferred: str | None = None  # how a run-together row was split
 
 
 class Aligner:
@@ -66,7 +74,7 @@ class Aligner:
             self.flush()
             return
         if line.kind is LineKind.CELL:
-            if self._continues(line):
+            if self._continues(line) or self._run_together(line):
                 return
             if self._stream_line is None:
                 self._stream_line = line
@@ -82,10 +90,28 @@ class Aligner:
             self._by_grid(line)
         elif line.extra.get("spaced") and any(o is not None for o in columns.offsets) and self._by_offset(line):
             return
+        elif line.extra.get("spaced") and len(line.tokens) == len(self.slots):
+            # hierarchy by indentation: the levels stand on lines of their own above the row
+            self._add(dict(zip(self.slots, line.texts)), line, LABEL_CONFIDENCE, [], len(line.filled))
         elif len(line.tokens) == len(columns.kinds):
             self._add(dict(zip(columns.kinds, (t.text for t in line.tokens))), line, GRID_CONFIDENCE, [], len(line.filled))
         else:
             self._by_labels(line.filled, line, closed=True)
+
+    def _run_together(self, line: Line) -> bool:
+        """A one-cell line whose cells run together is split by labels into one row (an inference, P111)."""
+        parts = split_run_together(line.tokens[0].text) if line.tokens else None
+        if parts is None:
+            return False
+        self.flush()
+        tokens = [Token(text, line.line) for _, text in parts]
+        before = len(self.placed)
+        self._by_labels(tokens, line, closed=True)
+        how = "｜".join(f"{self.columns.heading(kind) if kind != 'after' else '其余'}“{text}”" for kind, text in parts)
+        for placed in self.placed[before:]:
+            placed.inferred = how
+            placed.confidence = min(placed.confidence, GUESS_CONFIDENCE)
+        return True
 
     def _continues(self, line: Line) -> bool:
         """An indented one-cell line under a fixed-width table is a further line of the cell above it."""

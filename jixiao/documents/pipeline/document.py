@@ -29,6 +29,7 @@ from jixiao.model import Diagnostic, Document
 __all__ = ["Accounting", "build_document"]
 
 _AMOUNT_FIELDS = {"total", "fiscal", "other"}
+_LONGEST_LABEL = 12
 
 
 @dataclass(slots=True)
@@ -62,6 +63,7 @@ class _Assembler:
         self.current: SheetBuilder | None = None
         self.accounting = Accounting()
         self._open: Row | None = None  # a header-block row being grouped from one-cell lines
+        self._open_is_row = False  # the open row is a whole text row (only indented lines continue it)
 
     def run(self, lines: list[Line]) -> tuple[Document, Accounting]:
         index = 0
@@ -147,7 +149,8 @@ class _Assembler:
             return
         if line.kind is LineKind.ROW:
             self._close_open()
-            self._row(line.as_row())
+            self._open = line.as_row()  # held: indented lines below may continue its last cell
+            self._open_is_row = True
             return
         text = line.tokens[0].text if line.tokens else ""
         if not text.strip():
@@ -156,10 +159,21 @@ class _Assembler:
             self._close_open()
             self._paragraph(text, line.line)
             return
+        if self._open_is_row and line.tokens[0].indent and self._open is not None and not header_label(text):
+            last = self._open.cells[-1]
+            last.text = f"{last.text}\n{text}"
+            return
+        if self._open_is_row:
+            self._close_open()
         self._cell(text, line.line)
 
     def _cell(self, text: str, number: int | None) -> None:
-        """A one-cell line outside a table: a header-block label opens a row; values join the open row."""
+        """A one-cell line outside a table: a header-block label opens a row; values join the open row. A label
+        run together with its value (``项目编码434-…``) is split at the label."""
+        label_part = _leading_label(text)
+        if label_part and label_part != text:
+            self._cell(label_part, number)
+            text = text[len(label_part):]
         open_row = self._open
         is_label = bool(header_label(text) or split_label_value(text))
         if parse_title(text) or (open_row is None and not is_label):
@@ -172,6 +186,7 @@ class _Assembler:
             open_row.cells.append(Cell(text=text, column=len(open_row.cells), line=number))  # type: ignore[union-attr]
 
     def _close_open(self) -> None:
+        self._open_is_row = False
         if self._open is not None:
             row, self._open = self._open, None
             self._row(row)
@@ -196,6 +211,16 @@ class _Assembler:
         if current is None or current.starts_another_sheet(row):
             current = self._new_sheet()
         current.feed(row)
+
+
+def _leading_label(text: str) -> str | None:
+    """The header-block label a line starts with when its value follows without a separator."""
+    if header_label(text) or split_label_value(text):
+        return None
+    for length in range(min(_LONGEST_LABEL, len(text) - 1), 1, -1):
+        if header_label(text[:length]) and text[length] not in ":：(（":
+            return text[:length]
+    return None
 
 
 def _takes_no_more(row: Row, text: str) -> bool:

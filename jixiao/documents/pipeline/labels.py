@@ -20,10 +20,10 @@ from jixiao.documents.interpret.header_cells import is_checkpoint, parse_amount,
 from jixiao.documents.interpret.labels import column_label, header_label, is_trailer, labels
 from jixiao.model import canonical_level1, canonical_level2
 from jixiao.model.lexicon import fold
-from jixiao.model.units import canonical_unit
+from jixiao.model.units import canonical_unit, unit_spellings
 
 __all__ = ["Role", "Label", "label", "match_key", "simplified", "clean_name", "is_operator", "OPERATOR_WORDS",
-           "looks_like_target", "column_kind", "heading_spellings", "is_chrome"]
+           "looks_like_target", "column_kind", "heading_spellings", "is_chrome", "split_run_together"]
 
 
 class Role(StrEnum):
@@ -161,3 +161,33 @@ def label(text: str) -> Label:
     if parse_amount(key) is not None:
         return Label(Role.NUMBER, score=0.8)
     return Label(Role.TEXT, score=0.5)
+
+
+_TARGET_INSIDE = re.compile(r"(?:[≥≤≧≦><=＞＜＝]+|不低于|不少于|不高于|不超过)\s*\d+(?:[.．]\d+)?")
+_LONGEST_LEVEL = 12
+
+
+def _longest_prefix(text: str, canonical) -> str:
+    for length in range(min(_LONGEST_LEVEL, len(text)), 1, -1):
+        if canonical(text[:length]):
+            return text[:length]
+    return ""
+
+
+@lru_cache(maxsize=16384)
+def split_run_together(text: str) -> tuple[tuple[str, str], ...] | None:
+    """Split a row whose cells run together (``产出指标数量指标村人居环境整治个数≥18个计划标准``) by the same
+    labels: the longest level-1 name it starts with, the longest level-2 name, the name up to an operator and
+    a number, the target with its unit, and what follows. None when the text is not such a row."""
+    line = simplified(text.strip())
+    level1 = _longest_prefix(line, canonical_level1)
+    level2 = _longest_prefix(line[len(level1):], canonical_level2)
+    rest = line[len(level1) + len(level2):]
+    match = _TARGET_INSIDE.search(rest)
+    if not (level1 or level2) or match is None or match.start() == 0:
+        return None
+    end = match.end()
+    unit = next((s for s in unit_spellings() if fold(rest[end:end + len(s)]) == s), "")
+    parts = (("level1", level1), ("level2", level2), ("name", rest[:match.start()]),
+             ("target", rest[match.start():end + len(unit)]), ("after", rest[end + len(unit):]))
+    return tuple((kind, part.strip()) for kind, part in parts if part.strip())

@@ -19,12 +19,12 @@ import re
 from dataclasses import dataclass, field
 
 from jixiao.documents.interpret.labels import is_trailer
-from jixiao.documents.pipeline.labels import Role, column_kind, heading_spellings, label, match_key
+from jixiao.documents.pipeline.labels import Role, column_kind, heading_spellings, label, match_key, split_run_together
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.model.lexicon import fold
 
-__all__ = ["Columns", "Header", "find_header", "body_end", "FRAME", "EXTRA"]
+__all__ = ["Columns", "Header", "find_header", "body_end", "FRAME", "EXTRA", "is_refinement", "refine"]
 
 _LEVELS = ("level1", "level2")
 _BODY = ("name", "target")
@@ -32,6 +32,7 @@ FRAME = "frame"  # the vertical 绩效指标 label column of the standard form
 EXTRA = "extra"  # a column whose heading the vocabulary does not know
 _QUALIFIER = re.compile(r"^[(（][^)）]{1,8}[)）]$")
 _OFFSET_TOLERANCE = 1
+_CLOSING = {"合计", "总分", "总计", "审核意见", "填表说明", "评价结论", "存在问题", "财政部门审核意见", "主管部门审核意见"}
 
 
 @dataclass(slots=True)
@@ -106,8 +107,6 @@ def _columns(tokens: list[Token], gridded: bool) -> Columns:
         for index in range(first_level):
             if kinds[index] == "name" and fold(headings[index]) in ("绩效指标", "年度绩效指标", "绩效指标(90分)"):
                 kinds[index] = FRAME
-    if kinds.count("name") == 0 and "target" in kinds:
-        pass
     return Columns(kinds, headings, positions, offsets)
 
 
@@ -138,9 +137,17 @@ def split_headings(text: str) -> list[str] | None:
     return headings if len(headings) >= 3 else None
 
 
-def find_header(lines: list[Line], index: int, settings: ReadSettings = DEFAULT_SETTINGS) -> Header | None:
-    """The header starting at ``lines[index]``, or None."""
+_IMPLIED = ("一级指标", "二级指标", "三级指标", "指标值")
+
+
+def find_header(lines: list[Line], index: int, settings: ReadSettings = DEFAULT_SETTINGS,
+                implied: bool = True) -> Header | None:
+    """The header starting at ``lines[index]``, or None. With ``implied``, a run-together indicator row with
+    no header above it implies the four columns its split finds (a header of no lines)."""
     line = lines[index]
+    if implied and line.kind is LineKind.CELL and line.tokens and split_run_together(line.tokens[0].text):
+        tokens = [Token(text, line.line, column) for column, text in enumerate(_IMPLIED)]
+        return Header(_columns(tokens, False), index, index, [])
     if line.kind is LineKind.ROW and len(line.filled) >= settings.header_kinds:
         tokens = line.tokens
         columns = _columns(tokens, line.gridded)
@@ -182,27 +189,34 @@ def _stream_header(lines: list[Line], index: int, settings: ReadSettings) -> Hea
     return Header(columns, index, end, tokens)
 
 
+def is_refinement(line: Line) -> bool:
+    """True for a row holding only headings (or qualifiers) right below a header."""
+    return line.kind is LineKind.ROW and bool(line.filled) and all(
+        column_kind(token.text) or _QUALIFIER.match(fold(token.text)) for token in line.filled)
+
+
+def refine(columns: Columns, line: Line) -> None:
+    """A heading row below the header names the parts of merged headings (中长期指标值 / 年度指标值)."""
+    for token in line.filled:
+        kind = column_kind(token.text)
+        if kind is None or token.column is None or not any(p is not None for p in columns.positions):
+            continue
+        if kind in columns.kinds:
+            at = columns.kinds.index(kind)
+            columns.positions[at] = token.column
+            columns.headings[at] = token.text.strip()
+        else:
+            at = sum(1 for p in columns.positions if p is not None and p <= token.column)
+            columns.kinds.insert(at, kind)
+            columns.headings.insert(at, token.text.strip())
+            columns.positions.insert(at, token.column)
+            if columns.offsets:
+                columns.offsets.insert(at, token.offset)
+
+
 def _refinements(lines: list[Line], index: int, columns: Columns) -> int:
-    """Rows right below a header that hold only headings name the parts of merged headings."""
-    while index < len(lines) and lines[index].kind is LineKind.ROW and lines[index].filled and all(
-        column_kind(token.text) or _QUALIFIER.match(fold(token.text)) for token in lines[index].filled
-    ):
-        for token in lines[index].filled:
-            kind = column_kind(token.text)
-            if kind is None:
-                continue
-            if token.column is not None and any(p is not None for p in columns.positions):
-                if kind in columns.kinds:
-                    at = columns.kinds.index(kind)
-                    columns.positions[at] = token.column
-                    columns.headings[at] = token.text.strip()
-                else:
-                    at = sum(1 for p in columns.positions if p is not None and p <= token.column)
-                    columns.kinds.insert(at, kind)
-                    columns.headings.insert(at, token.text.strip())
-                    columns.positions.insert(at, token.column)
-                    if columns.offsets:
-                        columns.offsets.insert(at, token.offset)
+    while index < len(lines) and is_refinement(lines[index]):
+        refine(columns, lines[index])
         index += 1
     return index
 
@@ -216,7 +230,12 @@ def ends_body(line: Line) -> bool:
     first_label = label(first)
     if first_label.role is Role.TITLE:
         return True
-    if is_trailer(match_key(first)) and (line.kind is not LineKind.CELL or first_label.role is not Role.HEADING):
+    key = match_key(first)
+    if is_trailer(key) and first_label.role is not Role.HEADING:
+        # one cell per line: a bare 说明 may be a description cell; a note below the table names itself with a
+        # colon (备注：…) or is a word no cell holds (合计, 审核意见)
+        return line.kind is not LineKind.CELL or ":" in key or key in _CLOSING
+    if first_label.role is Role.HEADING and first_label.kind == "remark" and line.kind is not LineKind.CELL:
         return True
     return first_label.role is Role.FIELD and first_label.kind in ("code", "name", "unit", "department", "total")
 
@@ -226,7 +245,7 @@ def body_end(lines: list[Line], start: int, settings: ReadSettings = DEFAULT_SET
     index = start
     while index < len(lines):
         line = lines[index]
-        if line.kind is LineKind.PARAGRAPH or ends_body(line) or find_header(lines, index, settings) is not None:
+        if line.kind is LineKind.PARAGRAPH or ends_body(line) or find_header(lines, index, settings, False) is not None:
             break
         index += 1
     return index

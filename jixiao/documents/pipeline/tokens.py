@@ -207,10 +207,16 @@ def text_layout_name(lines: list[Line]) -> str:
     ``text-spaced``, ``text-lines``)."""
     if any(line.gridded for line in lines):
         return "text-tabbed"
-    counts = {"text-piped": 0, "text-spaced": 0, "text-lines": 0}
+    from jixiao.documents.pipeline.labels import split_run_together
+
+    counts = {"text-piped": 0, "text-spaced": 0, "text-lines": 0, "text-run-together": 0}
     for line in lines:
         if line.kind is LineKind.ROW:
             counts["text-piped" if line.extra.get("piped") else "text-spaced"] += 1
+        elif line.kind is LineKind.CELL and line.tokens and split_run_together(line.tokens[0].text):
+            counts["text-run-together"] += 3  # one such line carries a whole row
+        elif line.kind is LineKind.CELL and line.tokens and line.tokens[0].indent:
+            counts["text-spaced"] += 1
         elif line.kind is LineKind.CELL:
             counts["text-piped" if line.extra.get("closes_row") is not None else "text-lines"] += 1
     return max(counts, key=lambda name: counts[name])
