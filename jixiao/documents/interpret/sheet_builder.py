@@ -264,6 +264,12 @@ class SheetBuilder:
         if self._aligner is not None:
             self._aligner.flush()
             self._take_placed()
+        if self._pending_level_tokens:
+            # level names with no indicator after them (a file cut after a level cell)
+            levels = "｜".join(level for level in self._levels if level)
+            self.diagnostics.append(diagnostic("P108", self._location(), text=levels))
+            self.tokens_diagnosed += self._pending_level_tokens
+            self._pending_level_tokens = 0
 
     def _take_placed(self) -> None:
         aligner = self._aligner

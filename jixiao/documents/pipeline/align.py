@@ -60,12 +60,22 @@ class Aligner:
 
     def __init__(self, columns: Columns) -> None:
         self.columns = columns
-        self.slots = columns.value_kinds
         self.placed: list[Placed] = []
         self._stream: list[Token] = []
         self._stream_line: Line | None = None
         # One cell per line without empty cells: an absent cell is an empty one, not a guess.
         self.cells_absent = True
+
+    @property
+    def keys(self) -> list[str]:
+        """Each column's key: its kind, or ``extra:<heading>`` for a column the vocabulary does not know."""
+        columns = self.columns
+        return [kind if kind != EXTRA else f"extra:{heading}" for kind, heading in zip(columns.kinds, columns.headings)]
+
+    @property
+    def slots(self) -> list[str]:
+        """The keys of the columns a row holds besides its levels."""
+        return [key for key, kind in zip(self.keys, self.columns.kinds) if kind not in _LEVELS and kind != FRAME]
 
     # -- the entry point -------------------------------------------------------------------------------
     def feed(self, line: Line) -> None:
@@ -94,7 +104,7 @@ class Aligner:
             # hierarchy by indentation: the levels stand on lines of their own above the row
             self._add(dict(zip(self.slots, line.texts)), line, LABEL_CONFIDENCE, [], len(line.filled))
         elif len(line.tokens) == len(columns.kinds):
-            self._add(dict(zip(columns.kinds, (t.text for t in line.tokens))), line, GRID_CONFIDENCE, [], len(line.filled))
+            self._add(dict(zip(self.keys, line.texts)), line, GRID_CONFIDENCE, [], len(line.filled))
         else:
             self._by_labels(line.filled, line, closed=True)
 
@@ -107,6 +117,8 @@ class Aligner:
         tokens = [Token(text, line.line) for _, text in parts]
         before = len(self.placed)
         self._by_labels(tokens, line, closed=True)
+        for number, placed in enumerate(self.placed[before:]):
+            placed.tokens = 1 if number == 0 else 0  # one token of the text, split in pieces
         how = "｜".join(f"{self.columns.heading(kind) if kind != 'after' else '其余'}“{text}”" for kind, text in parts)
         for placed in self.placed[before:]:
             placed.inferred = how
@@ -122,7 +134,7 @@ class Aligner:
         if label(token.text).role in (Role.LEVEL1, Role.LEVEL2):
             return False
         index = self.columns.at_offset(token.indent)
-        kind = self.columns.kinds[index] if index is not None else (self.slots[-1] if self.slots else None)
+        kind = self.keys[index] if index is not None else (self.slots[-1] if self.slots else None)
         if kind is None or kind in _LEVELS:
             return False
         previous = self.placed[-1]
@@ -143,11 +155,12 @@ class Aligner:
         values: dict[str, str] = {}
         extras = dict(extra or {})
         for kind, text in cells.items():
-            if not text.strip():
-                continue
-            if kind == EXTRA:
-                continue
-            values[kind] = text
+            if not text.strip() or kind == FRAME:
+                continue  # the frame column holds the form's own vertical label
+            if kind.startswith("extra:"):
+                extras[kind.removeprefix("extra:")] = text
+            else:
+                values[kind] = text
         self.placed.append(Placed(values, line.line, line.row, line.table, confidence, how, extras, tokens))
 
     def _by_grid(self, line: Line) -> None:
@@ -160,10 +173,7 @@ class Aligner:
                 if token.text.strip():
                     extra[f"第{(token.column or 0) + 1}列"] = token.text
                 continue
-            kind = columns.kinds[index]
-            if kind == EXTRA:
-                extra[columns.headings[index]] = token.text
-                continue
+            kind = self.keys[index]
             values[kind] = f"{values[kind]}\n{token.text}" if kind in values and values[kind] != token.text else token.text
         self._add(values, line, GRID_CONFIDENCE, [], len(line.filled), extra)
 
@@ -179,22 +189,14 @@ class Aligner:
                     previous.tokens += 1
                     return True
             return False
-        kinds = [columns.kinds[index] for index in placed]  # type: ignore[index]
+        kinds = [self.keys[index] for index in placed]  # type: ignore[index]
         if self.placed and not set(kinds) & {"level1", "level2", "name", "target"}:
             previous = self.placed[-1]  # a cell's further lines, indented to its column
             for kind, token in zip(kinds, line.tokens):
                 previous.values[kind] = f"{previous.values[kind]}\n{token.text}" if kind in previous.values else token.text
             previous.tokens += len(line.tokens)
             return True
-        values: dict[str, str] = {}
-        extra: dict[str, str] = {}
-        for index, token in zip(placed, line.tokens):
-            kind = columns.kinds[index]  # type: ignore[index]
-            if kind == EXTRA:
-                extra[columns.headings[index]] = token.text  # type: ignore[index]
-            else:
-                values[kind] = token.text
-        self._add(values, line, GRID_CONFIDENCE, [], len(line.tokens), extra)
+        self._add(dict(zip(kinds, line.texts)), line, GRID_CONFIDENCE, [], len(line.tokens))
         return True
 
     def _by_labels(self, tokens: list[Token], line: Line, closed: bool) -> None:
@@ -248,7 +250,8 @@ class Aligner:
                 if start is not None and start.line is not None and start.line != line.line:
                     where = Line([], line.kind, start.line, line.table, line.row)
                 self._add(values, where, confidence if not closed or how else LABEL_CONFIDENCE, how,
-                          len(cells) + len(run_levels))
+                          sum(1 for text in cells if text.strip()) + len(run_levels))
+                run_levels = {}  # the levels are counted with the first row of the run
 
     def _missing_levels(self, levels: dict[str, str]) -> list[str]:
         """A pipe row whose merged level cells were dropped: which levels it carries down from the row above."""
@@ -258,6 +261,9 @@ class Aligner:
             return [f"缺少{self.columns.heading('level2')}"]
         missing = [self.columns.heading(kind) for kind in kinds if kind not in levels]
         return ["缺少" + "、".join(missing) + "列，沿用上一行"] if missing and not levels else []
+
+    def _heading(self, key: str) -> str:
+        return key.removeprefix("extra:") if key.startswith("extra:") else self.columns.heading(key)
 
     def _anchor(self) -> str | None:
         if "operator" in self.slots:
@@ -304,12 +310,11 @@ class Aligner:
         notes: list[str] = []
         values: dict[str, str] = {}
         if mark is None:
-            groups = [(texts, [s for s in slots if s != EXTRA])]
+            groups = [(texts, list(slots))]
         else:
             split = slots.index(anchor)  # type: ignore[arg-type]
             groups = [(texts[:mark], slots[:split]), ([texts[mark]], [anchor]), (texts[mark + 1 :], slots[split + 1 :])]
         for group, kinds in groups:
-            kinds = [kind for kind in kinds if kind not in (FRAME,)]
             if len(group) > len(kinds):
                 if not kinds:
                     notes.append("多余的单元格“" + "”“".join(group) + "”无法归入任何一列")
@@ -317,10 +322,10 @@ class Aligner:
                     continue
                 last = kinds[-1]
                 if last != slots[-1]:  # further lines of the row's last cell are unambiguous
-                    notes.append(f"{len(group) - len(kinds) + 1}个单元格并入“{self.columns.heading(last)}”")
+                    notes.append(f"{len(group) - len(kinds) + 1}个单元格并入“{self._heading(last)}”")
                 group = group[: len(kinds) - 1] + ["\n".join(group[len(kinds) - 1 :])]
             elif len(group) < len(kinds) and group and not self.cells_absent:
-                notes.append("缺少" + "、".join(self.columns.heading(kind) for kind in kinds[len(group) :]))
+                notes.append("缺少" + "、".join(self._heading(kind) for kind in kinds[len(group) :]))
             values.update((kind, text) for kind, text in zip(kinds, group) if text.strip())
         confidence = GUESS_CONFIDENCE if notes else LABEL_CONFIDENCE
         if mark is not None and notes:
