@@ -60,6 +60,7 @@ class Aligner:
 
     def __init__(self, columns: Columns) -> None:
         self.columns = columns
+        self.seen_level = False  # a level name has been placed in this table
         self.placed: list[Placed] = []
         self._stream: list[Token] = []
         self._stream_line: Line | None = None
@@ -74,8 +75,18 @@ class Aligner:
 
     @property
     def slots(self) -> list[str]:
-        """The keys of the columns a row holds besides its levels."""
-        return [key for key, kind in zip(self.keys, self.columns.kinds) if kind not in _LEVELS and kind != FRAME]
+        """The keys of the columns a row holds after its levels (columns before the levels, such as a long
+        export's project columns, are :attr:`leading`)."""
+        kinds = self.columns.kinds
+        last = max((i for i, kind in enumerate(kinds) if kind in _LEVELS), default=-1)
+        return [key for key, kind in list(zip(self.keys, kinds))[last + 1:] if kind != FRAME]
+
+    @property
+    def leading(self) -> list[str]:
+        """The keys of the columns before the level columns."""
+        kinds = self.columns.kinds
+        first = next((i for i, kind in enumerate(kinds) if kind in _LEVELS), 0)
+        return [key for key, kind in list(zip(self.keys, kinds))[:first] if kind != FRAME]
 
     # -- the entry point -------------------------------------------------------------------------------
     def feed(self, line: Line) -> None:
@@ -161,6 +172,7 @@ class Aligner:
                 extras[kind.removeprefix("extra:")] = text
             else:
                 values[kind] = text
+        self.seen_level = self.seen_level or any(kind in values for kind in _LEVELS)
         self.placed.append(Placed(values, line.line, line.row, line.table, confidence, how, extras, tokens))
 
     def _by_grid(self, line: Line) -> None:
@@ -240,12 +252,23 @@ class Aligner:
                 first = token
             body.append(text)
         close()
+        if closed and runs and not runs[0][0] and len(runs) > 1 and self.leading:
+            # cells before the row's first level name belong to the columns before the levels
+            lead = [text for text in runs[0][1] if text.strip()]
+            if len(lead) <= len(self.leading):
+                levels0, body0, start0 = runs[1]
+                runs = [(dict(levels0, **dict(zip(self.leading, lead))), body0, runs[0][2] or start0), *runs[2:]]
+        if closed and runs and not self.seen_level and not any(levels for levels, _, _ in runs):
+            # a row above the first level name is not an indicator (a unit's subtotal in a long export)
+            self._add({"_context": "｜".join(t for t in texts if t.strip())}, line, LABEL_CONFIDENCE, [],
+                      sum(1 for t in texts if t.strip()))
+            return
         for run_levels, run_body, start in runs:
             for cells in self._split(run_body):
                 values, how, confidence = self._shape(cells)
                 values.update(run_levels)
                 if closed and line.extra.get("piped"):
-                    how = self._missing_levels(run_levels) + how
+                    how = self._missing_levels({k: v for k, v in run_levels.items() if k in _LEVELS}) + how
                 where = line
                 if start is not None and start.line is not None and start.line != line.line:
                     where = Line([], line.kind, start.line, line.table, line.row)

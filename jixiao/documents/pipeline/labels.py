@@ -12,18 +12,21 @@ its text as written.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache, lru_cache
 
 from jixiao.documents.interpret.header_cells import is_checkpoint, parse_amount, parse_title
 from jixiao.documents.interpret.labels import column_label, header_label, is_trailer, labels
+from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.model import canonical_level1, canonical_level2
-from jixiao.model.lexicon import fold
+from jixiao.model.lexicon import fold, load
 from jixiao.model.units import canonical_unit, unit_spellings
 
 __all__ = ["Role", "Label", "label", "match_key", "simplified", "clean_name", "is_operator", "OPERATOR_WORDS",
-           "looks_like_target", "column_kind", "heading_spellings", "is_chrome", "split_run_together"]
+           "looks_like_target", "column_kind", "heading_spellings", "is_chrome", "split_run_together", "segment",
+           "split_lines"]
 
 
 class Role(StrEnum):
@@ -191,3 +194,71 @@ def split_run_together(text: str) -> tuple[tuple[str, str], ...] | None:
     parts = (("level1", level1), ("level2", level2), ("name", rest[:match.start()]),
              ("target", rest[match.start():end + len(unit)]), ("after", rest[end + len(unit):]))
     return tuple((kind, part.strip()) for kind, part in parts if part.strip())
+
+
+_LEGACY_LEVEL1 = ("投入目标", "管理目标", "产出目标", "效果目标", "实施效果指标")
+_SEGMENT_MIN_HITS = 3
+
+
+@cache
+def _segment_pattern() -> re.Pattern[str]:
+    """Vocabulary and value shapes that mark cell boundaries inside run-together text."""
+    vocabulary = load("vocabulary")
+    level2 = {name for name in vocabulary["level2"]} | {
+        spelling for spellings in vocabulary["level2"].values() for spelling in spellings if spelling.endswith("指标")}
+    level1 = {name for name in vocabulary["level1"]} | set(_LEGACY_LEVEL1)
+    headings = {spelling for spellings in labels()["columns"].values() for spelling in spellings if len(spelling) >= 4}
+    words = sorted(level1 | level2 | headings, key=len, reverse=True)
+    short1 = sorted((s for spellings in vocabulary["level1"].values() for s in spellings if not s.endswith("指标")),
+                    key=len, reverse=True)
+    units = sorted((u for u in unit_spellings() if u and not u.isascii()), key=len, reverse=True)[:200]
+    unit = "(?:" + "|".join(re.escape(u) for u in units) + ")" if units else ""
+    target = (r"(?:[≥≤><=≧≦＞＜＝]+|不低于|不少于|不超过|不高于|达到)\s*\d[\d,]*(?:\.\d+)?\s*(?:%|" + unit + ")?"
+              r"|\d[\d,]*(?:\.\d+)?\s*(?:%|" + unit + r")(?:以上|以内|以下)?")
+    short = "(?:" + "|".join(re.escape(w) for w in short1) + ")(?=" + "|".join(re.escape(w) for w in sorted(level2, key=len, reverse=True)) + ")"
+    return re.compile("(" + "|".join(re.escape(w) for w in words) + "|" + short + "|" + target + ")")
+
+
+@lru_cache(maxsize=4096)
+def segment(text: str) -> tuple[str, ...] | None:
+    """Split text whose cells run together over several rows (a whole table on one line, as document-sharing
+    sites extract it) at the vocabulary's level names and headings and at target shapes; None when the text
+    holds too few of them to be a table."""
+    line = unicodedata_nfkc(simplified(text.strip()))
+    pieces: list[str] = []
+    hits = structural = 0
+    position = 0
+    for match in _segment_pattern().finditer(line):
+        if match.start() > position:
+            pieces.append(line[position:match.start()])
+        pieces.append(match.group(0))
+        hits += 1
+        structural += label(match.group(0)).role in (Role.LEVEL1, Role.LEVEL2, Role.HEADING) or match.group(0) in _LEGACY_LEVEL1
+        position = match.end()
+    if position < len(line):
+        pieces.append(line[position:])
+    pieces = [piece.strip(" ,，;；、") for piece in pieces]
+    pieces = [piece for piece in pieces if piece]
+    if hits < _SEGMENT_MIN_HITS or not structural or len(pieces) < 3:
+        return None
+    return tuple(pieces)
+
+
+def unicodedata_nfkc(text: str) -> str:
+    """NFKC without removing spaces (Kangxi radicals to ideographs, full-width forms to ASCII)."""
+    return unicodedata.normalize("NFKC", text)
+
+
+def split_lines(lines: list[Line]) -> list[Line]:
+    """One-cell lines holding a whole run-together table become one line per cell the labels find. A line
+    holding one run-together row is left whole: alignment splits it as one row."""
+    result: list[Line] = []
+    for line in lines:
+        text = line.tokens[0].text if line.kind is LineKind.CELL and line.tokens else ""
+        pieces = segment(text) if text and split_run_together(text) is None else None
+        if pieces is None:
+            result.append(line)
+            continue
+        for piece in pieces:
+            result.append(Line([Token(piece, line.line)], LineKind.CELL, line.line, extra={"segmented": True}))
+    return result

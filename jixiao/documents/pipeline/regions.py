@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from jixiao.documents.interpret.labels import is_trailer
+from jixiao.documents.interpret.labels import header_label, is_trailer
 from jixiao.documents.pipeline.labels import Role, column_kind, heading_spellings, label, match_key, split_run_together
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
@@ -32,6 +32,7 @@ FRAME = "frame"  # the vertical 绩效指标 label column of the standard form
 EXTRA = "extra"  # a column whose heading the vocabulary does not know
 _QUALIFIER = re.compile(r"^[(（][^)）]{1,8}[)）]$")
 _OFFSET_TOLERANCE = 1
+_FRAME_LABELS = ("绩效指标", "年度绩效指标", "绩效指标(90分)", "项目绩效指标")
 _CLOSING = {"合计", "总分", "总计", "审核意见", "填表说明", "评价结论", "存在问题", "财政部门审核意见", "主管部门审核意见"}
 
 
@@ -94,19 +95,24 @@ def _columns(tokens: list[Token], gridded: bool) -> Columns:
         if not token.text.strip():
             continue
         kind = column_kind(token.text) or EXTRA
-        if kind in kinds and kind != EXTRA:
-            # a second 指标值 (年度 beside 中长期) is the year's value when the first was generic
-            kind = EXTRA
+        # The standard form's vertical 绩效指标 label stands before 一级指标 and is not the indicator name.
+        if kind == "name" and "level1" not in kinds and fold(token.text) in _FRAME_LABELS:
+            kind = FRAME
+        elif kind in kinds and kind not in (EXTRA, FRAME):
+            kind = EXTRA  # a second column of one kind keeps its cells under its own heading
         kinds.append(kind)
         headings.append(token.text.strip())
         positions.append(token.column if gridded else None)
         offsets.append(token.offset)
-    # The standard form's vertical 绩效指标 label stands before 一级指标 and is not the indicator name.
-    if "level1" in kinds:
-        first_level = kinds.index("level1")
-        for index in range(first_level):
-            if kinds[index] == "name" and fold(headings[index]) in ("绩效指标", "年度绩效指标", "绩效指标(90分)"):
-                kinds[index] = FRAME
+    # Of two columns of one kind, the one whose heading is not also a header field keeps the kind (年度目标 is
+    # the year's goals when the table has a 指标值 column).
+    for index, (kind, heading) in enumerate(zip(kinds, headings)):
+        if kind == EXTRA and column_kind(heading) and header_label(match_key(heading)) is None:
+            first = kinds.index(column_kind(heading))  # type: ignore[arg-type]
+            if header_label(match_key(headings[first])) is not None:
+                kinds[first], kinds[index] = EXTRA, kinds[first]
+    if FRAME in kinds and "name" not in kinds:
+        kinds[kinds.index(FRAME)] = "name"  # no 三级指标 column after all: 绩效指标 names the indicators
     return Columns(kinds, headings, positions, offsets)
 
 

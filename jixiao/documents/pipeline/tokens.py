@@ -213,6 +213,8 @@ def text_layout_name(lines: list[Line]) -> str:
     for line in lines:
         if line.kind is LineKind.ROW:
             counts["text-piped" if line.extra.get("piped") else "text-spaced"] += 1
+        elif line.extra.get("segmented"):
+            counts["text-run-together"] += 1
         elif line.kind is LineKind.CELL and line.tokens and split_run_together(line.tokens[0].text):
             counts["text-run-together"] += 3  # one such line carries a whole row
         elif line.kind is LineKind.CELL and line.tokens and line.tokens[0].indent:
