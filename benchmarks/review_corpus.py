@@ -1,0 +1,76 @@
+"""Review the judged corpus and print how jixiao's findings compare with a finance-bureau reviewer's (issue 10).
+
+    python -m benchmarks.review_corpus [--split dev|unseen|all] [--details] [--write-kinds]   (dev by default)
+
+Per document and in total (dev and unseen apart): precision of all findings and of error findings (an error finding
+is deserved when the reviewer gave the matched flag the error level), recall of the reviewer's flags (all, and only
+those of kinds some rule should report), grade agreement; then the same totals for the documents whose indicators
+reading found (jixiao's reading of real documents is being rebuilt, issue 9). The scoring is in
+:mod:`benchmarks.review_judging`; ``tests/corpus/test_review_figures.py`` pins the dev figures.
+
+Do not look at ``--details`` for unseen documents while developing: they are scored once, at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from benchmarks.review_judging import KINDS_MD, CorpusFigures, Totals, kinds_markdown, load_kinds, score_corpus
+
+
+def _pct(value: float | None) -> str:
+    return "   —" if value is None else f"{value:5.1f}"
+
+
+def _row(label: str, totals: Totals) -> str:
+    rates = totals.rates()
+    return (f"{label:<44} {totals.documents:>4} {totals.findings:>5} {_pct(rates['precision'])} "
+            f"{totals.errors:>4} {_pct(rates['error_precision'])} {totals.flags:>5} {_pct(rates['recall'])} "
+            f"{_pct(rates['recall_covered_kinds'])} {totals.graded:>4} {_pct(rates['grade_agreement'])}")
+
+
+HEADER = (f"{'document':<44} {'docs':>4} {'finds':>5} {'prec':>5} {'errs':>4} {'eprec':>5} {'flags':>5} "
+          f"{'recall':>5} {'rcov':>5} {'grad':>4} {'agree':>5}")
+
+
+def report(figures: CorpusFigures, details: bool) -> str:
+    """The printed report: one line per document, then totals by split (all documents and read ones)."""
+    lines = [HEADER]
+    for doc in figures.documents:
+        one = Totals()
+        one.add(doc)
+        read = "" if doc.read else f"  [read {doc.coverage:.0%}{'; ' + doc.unreadable if doc.unreadable else ''}]"
+        grades = " ".join(f"{r}/{o or '—'}" for r, o in doc.grades)
+        lines.append(_row(f"{doc.split[0]} {doc.stem[:41]}", one) + f"  {grades}{read}")
+        if details:
+            lines += [f"      false  {text}" for text in doc.false]
+            lines += [f"      missed {text}" for text in doc.missed]
+    lines.append("")
+    for split in ("dev", "unseen"):
+        if any(d.split == split for d in figures.documents):
+            lines.append(_row(f"TOTAL {split}", figures.totals(split)))
+            lines.append(_row(f"TOTAL {split}, indicators read", figures.totals(split, read_only=True)))
+    lines.append("")
+    lines.append("prec: correct findings / findings (reader diagnostics JX001 excluded); eprec: error findings whose "
+                 "flag the reviewer rated error; recall: flags found; rcov: recall over flags of kinds some rule "
+                 "covers; agree: grade agreement per graded sheet (reviewer/jixiao).")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Parse the arguments, score and print."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=("dev", "unseen", "all"), default="dev",
+                        help="unseen and all run jixiao on unseen documents: only for the final measurement")
+    parser.add_argument("--details", action="store_true", help="list false findings and missed flags per document")
+    parser.add_argument("--write-kinds", action="store_true", help="regenerate judged/KINDS.md from kinds.toml")
+    args = parser.parse_args(argv)
+    if args.write_kinds:
+        KINDS_MD.write_text(kinds_markdown(load_kinds()), encoding="utf-8")
+        print(f"wrote {KINDS_MD}")
+        return
+    print(report(score_corpus(args.split), args.details))
+
+
+if __name__ == "__main__":
+    main()

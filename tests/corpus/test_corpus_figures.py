@@ -1,0 +1,125 @@
+"""The corpus figures are pinned: a change that reads the real documents (or their office twin) worse fails.
+
+``pins.json`` holds, for the dev documents and the office twin, the totals and every document's figures (sheet
+yielded, indicators found/expected/matched, each field right, indicators fully right) of the current reader.
+A change that lowers any of them fails with the list of what got worse; a change that only improves them (or a
+new golden) fails asking to record the better figures:
+
+    JIXIAO_UPDATE_PINS=1 .venv/bin/pytest tests/corpus/test_corpus_figures.py
+
+then review and commit ``tests/corpus/pins.json``. The unseen third is not pinned: it is scored once, at the end.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tomllib
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from benchmarks.corpus import corpus_scores, twin_scores
+from benchmarks.corpus_score import CORPUS, FIELDS, DocScore, load_golden, load_manifest, score_document, totals
+from jixiao.model import Document, GoalSheet, Indicator, Operator, Target
+
+PINS = Path(__file__).with_name("pins.json")
+_BETTER_IS_HIGHER = ("sheet_right", "tables_yielded", "matched", "fully_right", *(f"{name}_right" for name in FIELDS))
+
+
+def _group(scores: list[DocScore]) -> dict:
+    return {"totals": totals(scores).figures(),
+            "documents": {score.stem: {**score.figures(), "has_table": score.has_table} for score in scores}}
+
+
+@pytest.fixture(scope="module")
+def figures(tmp_path_factory) -> dict:
+    return {"dev": _group(corpus_scores("dev")), "twin": _group(twin_scores(tmp_path_factory.mktemp("twin")))}
+
+
+def _compare(pinned: dict, current: dict) -> tuple[list[str], list[str]]:
+    """(worse, otherwise changed) differences between pinned and current figures."""
+    worse, changed = [], []
+    for group in ("dev", "twin"):
+        old, new = pinned.get(group, {}), current[group]
+        for key in _BETTER_IS_HIGHER:
+            before, after = old.get("totals", {}).get(key), new["totals"].get(key)
+            if before is not None and after < before:
+                worse.append(f"{group} total {key}: {before} -> {after}")
+        for stem, now in new["documents"].items():
+            then = old.get("documents", {}).get(stem)
+            if then is None:
+                changed.append(f"{group} {stem}: not pinned yet")
+                continue
+            for key, value in now.items():
+                if key == "yielded" and now["has_table"] and then[key] and not value:
+                    worse.append(f"{group} {stem}: no longer yields its sheet")
+                elif key in _BETTER_IS_HIGHER and value < then[key]:
+                    worse.append(f"{group} {stem} {key}: {then[key]} -> {value}")
+                elif value != then.get(key):
+                    changed.append(f"{group} {stem} {key}: {then.get(key)} -> {value}")
+        changed += [f"{group} {stem}: no longer scored" for stem in old.get("documents", {})
+                    if stem not in new["documents"]]
+    return worse, changed
+
+
+def test_corpus_figures_do_not_get_worse(figures):
+    if os.environ.get("JIXIAO_UPDATE_PINS") == "1" or not PINS.exists():
+        PINS.write_text(json.dumps(figures, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    worse, changed = _compare(json.loads(PINS.read_text(encoding="utf-8")), figures)
+    assert not worse, "jixiao reads the corpus worse than pinned:\n" + "\n".join(worse)
+    assert not changed, ("the corpus figures changed (better or new); record them with JIXIAO_UPDATE_PINS=1 and "
+                         "commit tests/corpus/pins.json:\n" + "\n".join(changed))
+
+
+def test_the_twin_covers_every_dev_golden_in_every_layout(figures):
+    layouts = Counter(stem.split(".", 1)[1] for stem in figures["twin"]["documents"])
+    assert set(layouts) == {"standard.docx", "pages.docx", "export.xlsx", "pairs.xlsx"}
+    assert len(set(layouts.values())) == 1 and next(iter(layouts.values())) >= 20
+
+
+def test_manifest_lists_every_collected_document_with_a_golden_and_a_third_unseen():
+    manifest = tomllib.loads((CORPUS / "manifest.toml").read_text(encoding="utf-8"))["document"]
+    collected = {Path(item["file"]).stem: item for item in manifest if item["file"].startswith("docs/")}
+    assert set(collected) == {path.stem for path in (CORPUS / "docs").glob("*.txt")}
+    for entry in load_manifest():
+        assert entry.kind in ("goal", "dept-goal", "self-eval", "monitor") and entry.split in ("dev", "unseen")
+        assert entry.family and all(1 <= family <= 10 for family in entry.family), entry.stem
+        if entry.stem in collected:
+            header = entry.path.read_text(encoding="utf-8").splitlines()[:2]
+            assert header[0].startswith("# source: ") and header[1] == f"# kind: {entry.kind}", entry.stem
+            assert load_golden(entry.stem) is not None, f"{entry.stem} has no golden"
+    for kind in {item["kind"] for item in collected.values()}:
+        of_kind = [item for item in collected.values() if item["kind"] == kind]
+        unseen = sum(item["split"] == "unseen" for item in of_kind)
+        assert unseen == round(len(of_kind) / 3), kind
+
+
+def _document(golden: dict) -> Document:
+    """The document a perfect reader would return for ``golden``."""
+    sheets = []
+    for sheet in golden["sheets"]:
+        indicators = []
+        for item in sheet["indicators"]:
+            value = item.get("value")
+            numeric = value is not None and not item.get("qualitative")
+            target = Target(raw=value or "", operator=Operator(item["operator"]) if item.get("operator") else None,
+                            value=Decimal(value) if numeric else None, unit=item.get("unit"),
+                            qualitative=None if numeric else value)
+            indicators.append(Indicator(level1=item.get("level1"), level2=item.get("level2"), name=item["name"],
+                                        target=target))
+        sheets.append(GoalSheet(name=sheet.get("name"), indicators=indicators))
+    return Document(sheets=sheets)
+
+
+@pytest.mark.parametrize("stem", ["105_hunan-yueyang-high-standard-farmland-goal-2022",
+                                  "111_anhui-suixi-civil-affairs-temporary-relief-selfeval-2019"])
+def test_a_perfect_reading_scores_every_field_right_and_a_refusal_none(stem):
+    golden = load_golden(stem)
+    perfect = score_document(golden, _document(golden))
+    assert perfect.yielded and perfect.matched == perfect.expected == perfect.fully_right > 0
+    assert all(perfect.right[name] == perfect.expected for name in FIELDS)
+    refused = score_document(golden, None, error="refused")
+    assert not refused.yielded and refused.matched == refused.fully_right == 0 and not refused.sheet_right

@@ -1,0 +1,168 @@
+"""The judged corpus: the reviewer's judgments are well formed, and reviewing the dev documents does not get worse.
+
+The dev figures of ``python -m benchmarks.review_corpus`` are pinned in ``review_figures.toml``. A change that
+reviews the corpus worse (lower precision, error precision, recall or grade agreement, in total or on the documents
+whose indicators were read) fails; one that reviews it better fails too until the pin is rewritten with
+``JIXIAO_UPDATE_PINS=1`` (then review the diff), so that the gain is kept. Unseen documents are never scored here.
+"""
+
+import json
+import os
+import tomllib
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from benchmarks.review_judging import (
+    JUDGED,
+    KINDS_MD,
+    MANIFEST,
+    Flag,
+    kinds_by_code,
+    kinds_markdown,
+    load_judgments,
+    load_kinds,
+    same_indicator,
+    score_corpus,
+    score_document,
+)
+
+PINS = Path(__file__).with_name("review_figures.toml")
+GRADES = {"优", "良", "中", "差"}
+
+
+def test_kinds_md_is_generated_from_kinds_toml():
+    assert KINDS_MD.read_text(encoding="utf-8") == kinds_markdown(load_kinds())
+
+
+def test_every_rule_code_in_kinds_exists():
+    from jixiao.review import RULES
+
+    codes = {rule.code for rule in RULES}
+    assert set(kinds_by_code(load_kinds())) <= codes
+
+
+def test_judgments_are_well_formed():
+    judgments = load_judgments()  # raises on an unknown problem kind
+    assert judgments
+    for judgment in judgments:
+        assert judgment.grade is None or judgment.grade in GRADES, judgment.stem
+        assert set(judgment.grades.values()) <= GRADES, judgment.stem
+        for flag in judgment.flags:
+            assert flag.severity in {"error", "warning", "info"}, (judgment.stem, flag)
+            assert flag.indicator and flag.note, (judgment.stem, flag)
+        # A sheet the reviewer returns (中/差) has an error flag, the reason to return it; a 优 sheet has none.
+        grades = judgment.grades or ({None: judgment.grade} if judgment.grade else {})
+        for sheet, grade in grades.items():
+            errors = [f for f in judgment.flags if f.severity == "error" and f.sheet in {None, sheet}]
+            assert bool(errors) is (grade in {"中", "差"}), (judgment.stem, sheet, grade)
+
+
+def test_every_goal_document_of_the_manifest_is_judged():
+    manifest = tomllib.loads(MANIFEST.read_text(encoding="utf-8"))["document"]
+    goals = {Path(entry["file"]).stem for entry in manifest if entry["kind"] in {"goal", "dept-goal"}}
+    judged = {path.stem for path in JUDGED.glob("*.toml")}
+    assert goals <= judged, sorted(goals - judged)
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("指标1:食品安全监管人员培训", "食品安全监管人员培训", True),
+    ("项目(工程)验收合格率", "项目（工程）验收合格率", True),
+    ("黄金蜜(葡萄)种植数量", "★补助各类瓜果蔬菜种植数量,黄金蜜(葡萄)种植数量", True),
+    ("受益人数", "受益人口满意度", False),
+    ("覆盖率", "优良率", False),
+])
+def test_indicator_names_match_by_similarity(a, b, same):
+    assert same_indicator(a, b) is same
+
+
+def test_a_flag_kind_lists_the_codes_that_report_it():
+    by_code = kinds_by_code(load_kinds())
+    assert "count-in-percent" in by_code["JX303"]
+    assert Flag("受益人数", "count-in-percent", "error").problem in by_code["JX303"]
+
+
+COUNTS = ("documents", "findings", "correct", "errors", "errors_deserved", "flags", "flags_found", "graded",
+          "grades_agreeing")
+
+
+def _dev_figures() -> dict[str, dict]:
+    judgments = [j for j in load_judgments() if j.split == "dev"]
+    if any(j.path is None for j in judgments):
+        pytest.skip("the shared corpus (../shared/corpus) is not on this machine")
+    figures = score_corpus("dev")
+    out: dict[str, dict] = {}
+    for label, read_only in (("dev", False), ("dev-read", True)):
+        totals = figures.totals("dev", read_only=read_only)
+        out[label] = {name: getattr(totals, name) for name in COUNTS}
+    out["dev-read"]["stems"] = sorted(d.stem for d in figures.documents if d.read)
+    return out
+
+
+def _rates(counts: dict[str, int]) -> dict[str, float]:
+    def ratio(part: str, whole: str) -> float:
+        return counts[part] / counts[whole] if counts[whole] else 1.0
+    return {"precision": ratio("correct", "findings"), "error_precision": ratio("errors_deserved", "errors"),
+            "recall": ratio("flags_found", "flags"), "grade_agreement": ratio("grades_agreeing", "graded")}
+
+
+def _write(figures: dict[str, dict]) -> None:
+    lines = ["# Pinned figures of python -m benchmarks.review_corpus --split dev (JIXIAO_UPDATE_PINS=1 rewrites).",
+             "# dev-read: the documents whose indicators reading found (stems), and the figures on them.", ""]
+    for label, values in figures.items():
+        lines.append(f"[{label}]")
+        for name, value in values.items():
+            lines.append(f"{name} = " + (json.dumps(value, ensure_ascii=False) if isinstance(value, list) else str(value)))
+        lines.append("")
+    PINS.write_text("\n".join(lines), encoding="utf-8")
+
+
+REWRITE = ("if that follows from a change in reading or in the judged corpus, rewrite the pin with "
+           "JIXIAO_UPDATE_PINS=1, review the diff and say why in the commit")
+
+
+def test_dev_review_figures_are_pinned():
+    figures = _dev_figures()
+    if os.environ.get("JIXIAO_UPDATE_PINS") == "1" or not PINS.exists():
+        _write(figures)
+    pinned = tomllib.loads(PINS.read_text(encoding="utf-8"))
+    assert figures["dev-read"].pop("stems") == pinned["dev-read"].pop("stems"), (
+        f"the documents whose indicators reading found changed; {REWRITE}")
+    for label, counts in figures.items():
+        now, then = _rates(counts), _rates(pinned[label])
+        worse = {name: (round(then[name], 3), round(now[name], 3)) for name in now if now[name] < then[name] - 1e-9}
+        assert not worse, f"{label}: the review of the corpus got worse (pinned, now): {worse}; {REWRITE}"
+        assert counts == pinned[label], f"{label}: the figures changed for the better; {REWRITE}"
+
+
+SAMPLE = Path(__file__).parents[1] / "fixtures" / "sample.txt"  # the seed document, so this runs from a clone alone
+
+
+def _seed_judgment():
+    seed = next(j for j in load_judgments() if j.stem == "000_792714a03ec07314")
+    return replace(seed, path=SAMPLE)
+
+
+def test_the_seed_sample_scores_its_flags_by_sheet_indicator_and_kind():
+    figures = score_document(_seed_judgment())
+    missed = "\n".join(figures.missed)
+    # The mistakes domain.md lists are found where the reviewer put them …
+    for flag in ("count-in-percent error 受益人口数", "direction-wrong error 社会影响力",
+                 "name-description-mismatch error 生活污水处理率", "unit-mismatch error 环保设施使用年限",
+                 "goal-indicator-mismatch warning sheet", "heading-name-mismatch warning sheet"):
+        assert flag not in missed
+    assert figures.flags_found >= 0.9 * figures.flags
+    # … and every finding is either matched to a flag or listed as false.
+    assert figures.correct + len(figures.false) == figures.findings
+
+
+def test_a_finding_that_matches_no_flag_is_false_and_unmatched_flags_are_missed():
+    judgment = replace(_seed_judgment(), flags=[Flag("受益人口数", "direction-wrong", "error", "not in the sample")])
+    figures = score_document(judgment)
+    assert figures.correct == 0 and len(figures.false) == figures.findings > 0
+    assert figures.flags_found == 0 and figures.missed == ["direction-wrong error 受益人口数: not in the sample"]
+    # A finding on the right indicator with a rule listed for another kind does not match.
+    judgment = replace(judgment, flags=[Flag("受益人口数", "count-in-percent", "warning", "in the sample")])
+    figures = score_document(judgment)
+    assert figures.flags_found == 1 and figures.correct >= 1 and figures.errors_deserved == 0
