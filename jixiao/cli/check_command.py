@@ -21,6 +21,7 @@ from jixiao.cli.errors import CliError, UnreadableInput, UsageError
 from jixiao.documents import SUPPORTED_SUFFIXES, NotAGoalDocument, read_path
 from jixiao.model import Severity
 from jixiao.review import ConfigError, Finding, ProfileError, Review, SheetReview, load_config, review_document
+from jixiao.review.forms import FormError, available_forms, load_form
 
 __all__ = ["register"]
 
@@ -64,14 +65,17 @@ def check(
     select: Annotated[list[str] | None, typer.Option("--select", help="只启用这些规则（代码、代码前缀或规则名，逗号分隔）")] = None,
     ignore: Annotated[list[str] | None, typer.Option("--ignore", help="停用这些规则（逗号分隔）")] = None,
     profile: Annotated[str | None, typer.Option("--profile", help="审核方案：central、county-example 或方案文件路径")] = None,
+    form: Annotated[str | None, typer.Option("--form", help="表样（默认 auto，按表头识别）：" + "、".join(available_forms()))] = None,
     fail_on: Annotated[Severity | None, typer.Option("--fail-on", help="达到此严重程度时以1退出：error、warning 或 info")] = None,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="发现问题时仍以0退出（仅报告，不作为失败）")] = False,
 ) -> None:
     """审核绩效目标表：按文档和项目列出问题、原因和修改建议，并给出建议审核等级。"""
     try:
         config = load_config()
-        review_profile = config.resolve(profile=profile, select=_codes(select), ignore=_codes(ignore))
-    except (ConfigError, ProfileError) as error:
+        review_profile = config.resolve(profile=profile, select=_codes(select), ignore=_codes(ignore), form=form)
+        if review_profile.form != "auto":
+            load_form(review_profile.form)
+    except (ConfigError, ProfileError, FormError) as error:
         raise UsageError(str(error)) from None
     threshold = fail_on or config.fail_on
     files = expand(paths)
@@ -120,6 +124,7 @@ def _sheet_contract(sheet: SheetReview) -> dict[str, object]:
         "source": sheet.source,
         "sheet": sheet.sheet,
         "grade": sheet.grade,
+        "form": sheet.form,
         "counts": sheet.counts,
         "name": sheet.name,
         "score": f"{sheet.score.normalize():f}",
@@ -136,7 +141,7 @@ def _print_review(review: Review) -> None:
         grade = Text(sheet.grade, style=f"bold {GRADE_COLOURS[sheet.grade]}")
         counts = sheet.counts
         stdout.print(Text.assemble(
-            "\n", (sheet.name or sheet.sheet, "bold cyan"), f"  {sheet.sheet}  建议等级 ", grade,
+            "\n", (sheet.name or sheet.sheet, "bold cyan"), f"  {sheet.sheet}  表样 {sheet.form_label}  建议等级 ", grade,
             f"  错误 {counts['error']} · 警告 {counts['warning']} · 提示 {counts['info']}",
         ), soft_wrap=True)
         for finding in sheet.findings:

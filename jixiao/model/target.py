@@ -32,6 +32,9 @@ class NoteCode(StrEnum):
     OPERATOR_CONFLICT = "operator_conflict"  # ≥ at the start, 以内 at the end
     PREFIX_NOT_OPERATOR = "prefix_not_operator"  # words before the number that are not an operator
     NOT_UNDERSTOOD = "not_understood"  # neither a number nor a known qualitative value
+    TEMPLATE_RESIDUE = "template_residue"  # template text left before the value: (≥**株)>=17600株
+    OCR_REPAIRED = "ocr_repaired"  # a conversion error whose repair is certain: 二100百分比 is =100%
+    OCR_SUSPECTED = "ocr_suspected"  # perhaps a conversion error, left as written: 292% may be ≥92%
 
 
 class TargetNote(BaseModel):
@@ -61,6 +64,7 @@ class Target(BaseModel):
     unit_raw: str | None = Field(default=None, description="The unit as written or where it was taken from")
     unit_inferred: bool = Field(default=False, description="The unit was taken from surrounding text")
     qualitative: str | None = None
+    date: str | None = Field(default=None, description="A date or deadline as written, e.g. 2025年12月, 12月底前")
     leftover: str | None = Field(default=None, description="Prose in the cell besides the target itself")
     placeholder: bool = Field(default=False, description="The cell still holds template text such as ≥**")
     notes: list[TargetNote] = Field(default_factory=list)
@@ -75,16 +79,24 @@ class Target(BaseModel):
         return self.value is not None
 
     @property
+    def is_date(self) -> bool:
+        """True when the target is a date or deadline (a time target, not a number of years or months)."""
+        return self.date is not None
+
+    @property
     def is_empty(self) -> bool:
         """True when the cell holds nothing."""
         return not self.raw.strip()
 
     def display(self) -> str:
         """The target in its clean written form, e.g. ``≥18个`` or ``80-90%``."""
+        operator = self.operator.value if self.operator and self.operator is not Operator.RANGE else ""
+        if self.date is not None:
+            return f"{operator}{self.date}"
         if self.value is None:
             return self.qualitative or self.raw
-        unit = self.unit or ""
+        # A unit that could not be understood completely (/株 without 元) is kept as written, never dropped.
+        unit = self.unit or self.unit_raw or ""
         if self.operator is Operator.RANGE:
             return f"{self.value}-{self.value_max}{unit}"
-        operator = self.operator.value if self.operator else ""
         return f"{operator}{self.value}{unit}"

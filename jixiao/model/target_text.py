@@ -1,8 +1,11 @@
 """Understanding the text of a 指标值 cell.
 
 Real cells mix the target with prose (``≥18全乡18个行政村全覆盖``), repeat the unit in words
-(``≥100%,百分比,…``), glue two numbers together (``≥100100%``), or still hold template text (``≥**个``).
-:func:`parse_target` separates the target from the rest and records in ``notes`` everything it had to infer.
+(``≥100%,百分比,…``), glue two numbers together (``≥100100%``), still hold template text (``≥**个``,
+``(≥**株)>=17600株``), write operators as words (``1000人次以上``, ``不超过5天``), use compound units
+(``≤2875元/个``, ``400元/人、天``), give a date or deadline (``2025年12月``, ``每年12月底前``), or carry conversion
+noise (``二100百分比`` for ``=100%``). :func:`parse_target` separates the target from the rest and records in
+``notes`` everything it had to infer; a repair is made only where it is certain, a guess is only noted.
 """
 
 from __future__ import annotations
@@ -15,14 +18,32 @@ from functools import cache
 from jixiao.model.lexicon import fold, load
 from jixiao.model.numerals import CHINESE_DIGITS, chinese_to_decimal
 from jixiao.model.target import NoteCode, Operator, Target, TargetNote
-from jixiao.model.units import canonical_unit, unit_spellings
+from jixiao.model.units import UnitKind, canonical_unit, compound_unit, unit_kind, unit_spellings
 
 __all__ = ["parse_target"]
 
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|百分之[" + CHINESE_DIGITS + r"]+|[" + CHINESE_DIGITS + r"]+")
 _ANY_NUMBER_WITH_UNIT = re.compile(r"(\d+(?:\.\d+)?)")
 _SEPARATORS = ",;:、/()（）[]【】 "
-_TEMPLATE_PREFIX = re.compile(r"^(?:指标\d+[:：]?|[(（](?=.*[)）]$))")
+_TEMPLATE_PREFIX = re.compile(r"^(?:指标\d+[:：.]?|[(（](?=.*[)）]$))")
+# A template's bracketed placeholder left in front of the real value: (≥**株)>=17600株, (≥**%)>=85.
+_RESIDUE_BEFORE_VALUE = re.compile(r"^[(（]([^()（）]*(?:\*\*|××|XX|xx)[^()（）]*)[)）](?=.)")
+_YEAR = r"(?:19|20)\d{2}"
+_MONTH = r"(?:1[0-2]|0?[1-9])"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
+_BEFORE = r"(?:之前|以前|前|止|内)?(?:完成|完工|结束)?"
+# Dates and deadlines. A bare month (12月) stays a number of months: only a year, a day, 底/末/旬 or 前 makes
+# it a date. Each alternative is anchored where the cursor stands.
+_DATE = re.compile(
+    "|".join([
+        rf"{_YEAR}[./-]{_MONTH}(?:[./-]{_DAY})?(?!\d)",
+        rf"(?:每年|当年|本年度?)?(?:{_YEAR}年度?)?{_MONTH}月份?(?:{_DAY}[日号])?(?:底|末|上旬|中旬|下旬|初)?{_BEFORE}",
+        rf"(?:{_YEAR}年度?|每年|当年|本年度?)?(?:年底|年末){_BEFORE}",
+        rf"{_YEAR}年(?:底|末){_BEFORE}",
+        rf"{_YEAR}年度?{_BEFORE}(?![\d个])",
+    ])
+)
+_BARE_MONTH = re.compile(rf"{_MONTH}月份?$")
 
 
 @cache
@@ -128,10 +149,18 @@ def parse_target(raw: str, context: str = "") -> Target:
     text = fold(raw)
     if not text:
         return Target(raw=raw)
-    placeholder = any(p in text for p in _placeholders())
     cursor = _Cursor(_strip_template(text))
+    template_unit = _drop_residue(cursor)
+    _repair_conversion_noise(cursor)
+    placeholder = any(p in cursor.rest for p in _placeholders())
 
     operator = cursor.take_phrase(_operator_phrases("prefix_operators"))
+    date = _take_date(cursor)
+    if date is not None:
+        leftover = cursor.rest.strip(_SEPARATORS) or None
+        if leftover:
+            cursor.note(NoteCode.LEFTOVER, f"指标值中混有其他文字：“{leftover}”")
+        return Target(raw=raw, operator=operator, date=date, leftover=leftover, notes=cursor.notes)
     start_of_number = cursor.pos
     number = cursor.take_number()
     if number is None:
@@ -139,6 +168,9 @@ def parse_target(raw: str, context: str = "") -> Target:
         return _qualitative(raw, cursor.text, placeholder)
     written, value = number
     unit_spelling = cursor.take_unit()
+    per = _take_per(cursor)
+    if per and unit_spelling:
+        unit_spelling = f"{unit_spelling}/{per}"
     if written[0] in CHINESE_DIGITS and not written.startswith("百分之") and unit_spelling is None:
         # Chinese numerals count only when a unit follows (十八个); otherwise they are words (一般, 一致).
         cursor.pos = 0
@@ -164,6 +196,7 @@ def parse_target(raw: str, context: str = "") -> Target:
             cursor.note(NoteCode.OPERATOR_CONFLICT, f"运算符前后矛盾：开头为“{operator.value}”，结尾为“{suffix.value}”")
 
     unit = canonical_unit(unit_spelling)
+    _suspect_dropped_operator(cursor, written, operator, unit)
     # Units repeated in words after the number (≥100%,百分比,…) are redundant, not prose.
     while True:
         mark = cursor.pos
@@ -178,7 +211,14 @@ def parse_target(raw: str, context: str = "") -> Target:
 
     value, leftover = _split_glued_numbers(written, value, unit, leftover, context, cursor)
     unit_inferred = False
-    if unit is None:
+    if unit is None and per:
+        # 28.40/株: the money unit of 元/株 is missing. Keep what was written; never guess the numerator.
+        unit_spelling = f"/{per}"
+        cursor.note(NoteCode.UNIT_MISSING, f"指标值只写了“/{per}”，缺少计量单位（如 元/{per}）")
+    elif unit is None and template_unit is not None:
+        unit, unit_spelling, unit_inferred = template_unit, template_unit, True
+        cursor.note(NoteCode.UNIT_INFERRED, f"指标值未写计量单位，按残留模板文字取单位“{unit}”")
+    elif unit is None:
         unit, unit_spelling = _unit_from_text(value, (leftover or "") + "|" + fold(context))
         unit_inferred = unit is not None
         if unit_inferred:
@@ -201,6 +241,84 @@ def parse_target(raw: str, context: str = "") -> Target:
         placeholder=placeholder,
         notes=cursor.notes,
     )
+
+
+def _drop_residue(cursor: _Cursor) -> str | None:
+    """Skip a template placeholder written before the real value; return the unit the template named, if any."""
+    match = _RESIDUE_BEFORE_VALUE.match(cursor.rest)
+    if match is None:
+        return None
+    cursor.pos += match.end()
+    cursor.note(NoteCode.TEMPLATE_RESIDUE, f"指标值前残留模板文字：“{match.group(0)}”")
+    residue = _Cursor(match.group(1).replace("*", "").replace("×", "").replace("X", "").replace("x", ""))
+    residue.take_phrase(_operator_phrases("prefix_operators"))
+    spelling = residue.take_unit()
+    if spelling and residue.rest.startswith("/") and (per := _take_per(residue)):
+        spelling = f"{spelling}/{per}"
+    return canonical_unit(spelling)
+
+
+# Conversion noise whose repair is certain: 二 read for = before Arabic digits, a stray % before the operator.
+_CERTAIN_REPAIRS = (
+    (re.compile(r"^二(?=\d)"), "=", "“二”是“=”的识别错误"),
+    (re.compile(r"^%(?=[=≥≤<>])"), "", "运算符前多出的“%”"),
+)
+
+
+def _repair_conversion_noise(cursor: _Cursor) -> None:
+    for pattern, replacement, why in _CERTAIN_REPAIRS:
+        rest = cursor.rest
+        repaired = pattern.sub(replacement, rest, count=1)
+        if repaired != rest:
+            cursor.text = cursor.text[: cursor.pos] + repaired
+            cursor.note(NoteCode.OCR_REPAIRED, f"已按{why}理解：“{rest}”")
+
+
+def _suspect_dropped_operator(cursor: _Cursor, written: str, operator: Operator | None, unit: str | None) -> None:
+    """292% with no operator is likely ≥92% with ≥ read as 2: note it, keep the value as written."""
+    if operator is None and unit == "%" and written.startswith("2") and len(written) > 2 and written.isdigit():
+        if Decimal(written) > 100 and Decimal(written[1:]) <= 100:
+            cursor.note(NoteCode.OCR_SUSPECTED, f"“{written}%”超过100%，可能是“≥{written[1:]}%”（“≥”被识别为“2”），请核对原件")
+
+
+def _take_date(cursor: _Cursor) -> str | None:
+    """Take a date or deadline at the cursor (2025年12月, 12月底前, 每年12月底前); None if there is none."""
+    match = _DATE.match(cursor.text, cursor.pos)
+    if match is None or not match.group(0) or _BARE_MONTH.fullmatch(match.group(0)):
+        return None
+    following = cursor.text[match.end() : match.end() + 1]
+    if following and (following.isdigit() or _unit_pattern().match(following)) and following not in "日号":
+        return None
+    cursor.pos = match.end()
+    # A period written as two dates: 2020年1月--2020年11月, 2023-01-01至2023-12-31.
+    joined = _DATE_JOIN.match(cursor.text, cursor.pos)
+    if joined and (end := _DATE.match(cursor.text, joined.end())) and end.group(0):
+        cursor.pos = end.end()
+        return match.group(0) + joined.group(0) + end.group(0)
+    return match.group(0)
+
+
+_DATE_JOIN = re.compile(r"-{1,2}|—{1,2}|~|至|到")
+
+
+def _take_per(cursor: _Cursor) -> str | None:
+    """Take the denominator of a compound unit (``/个``, ``/人·天``, ``/人、天``); its canonical spelling or None."""
+    mark = cursor.pos
+    parts: list[str] = []
+    while cursor.rest[:1] in ("/", "·", "、", "•") and cursor.rest[:1] and (parts or cursor.rest[:1] == "/"):
+        cursor.pos += 1
+        spelling = cursor.take_unit()
+        kind = unit_kind(spelling)
+        if spelling is None or kind not in (UnitKind.COUNT, UnitKind.TIME, UnitKind.PHYSICAL):
+            cursor.pos -= 1
+            if spelling is not None:
+                cursor.pos -= len(spelling)
+            break
+        parts.append(canonical_unit(spelling) or spelling)
+    if not parts:
+        cursor.pos = mark
+        return None
+    return compound_unit("", parts).lstrip("/")
 
 
 def _qualitative(raw: str, text: str, placeholder: bool) -> Target:

@@ -7,7 +7,10 @@ from functools import cache
 
 from jixiao.model.lexicon import fold, load
 
-__all__ = ["UnitKind", "canonical_unit", "unit_kind", "unit_spellings"]
+__all__ = ["UnitKind", "canonical_unit", "compound_unit", "unit_kind", "unit_spellings"]
+
+# Separators inside the denominator of a compound unit: 元/人·天, 元/人、天, 元/人/天 all mean per person-day.
+_PER_JOINERS = "·、/*•"
 
 
 class UnitKind(StrEnum):
@@ -40,17 +43,41 @@ def unit_spellings() -> tuple[str, ...]:
     return tuple(sorted(_table(), key=len, reverse=True))
 
 
+def _entry(spelling: str) -> tuple[str, UnitKind] | None:
+    folded = fold(spelling)
+    entry = _table().get(folded)
+    if entry is not None or "/" not in folded:
+        return entry
+    head, _, per = folded.partition("/")
+    numerator = _table().get(head)
+    parts = [_table().get(part) for part in _split_per(per)]
+    if numerator is None or not parts or any(part is None for part in parts):
+        return None
+    return compound_unit(numerator[0], [part[0] for part in parts if part]), numerator[1]
+
+
+def _split_per(per: str) -> list[str]:
+    for joiner in _PER_JOINERS:
+        per = per.replace(joiner, "·")
+    return [part for part in per.split("·") if part]
+
+
+def compound_unit(numerator: str, per: list[str]) -> str:
+    """The canonical spelling of a compound unit: ``元`` per ``人`` and ``天`` is ``元/人·天``."""
+    return f"{numerator}/{'·'.join(per)}" if per else numerator
+
+
 def canonical_unit(spelling: str | None) -> str | None:
-    """Return the canonical form of a unit spelling (％ and 百分比 become %), or None if unknown."""
+    """Return the canonical form of a unit spelling (％ and 百分比 become %, 元/人、天 becomes 元/人·天), or None."""
     if not spelling:
         return None
-    entry = _table().get(fold(spelling))
+    entry = _entry(spelling)
     return entry[0] if entry else None
 
 
 def unit_kind(unit: str | None) -> UnitKind | None:
-    """Return what ``unit`` measures, or None for an unknown or missing unit."""
+    """Return what ``unit`` measures (a compound unit measures what its first part does), or None if unknown."""
     if not unit:
         return None
-    entry = _table().get(fold(unit))
+    entry = _entry(unit)
     return entry[1] if entry else None

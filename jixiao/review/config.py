@@ -3,6 +3,7 @@
 Keys (all optional)::
 
     profile = "central"            # a shipped profile name or a path to a profile file
+    form = "sichuan"               # the goal-table form (default: recognised per sheet; jixiao/review/data/forms/)
     select = ["JX1", "JX401"]      # replaces the profile's selection (codes, code prefixes, rule names, ALL)
     extend-select = ["JX705"]      # adds to it
     ignore = ["JX606"]             # switches rules off
@@ -40,6 +41,7 @@ class Config(BaseModel):
     model_config = ConfigDict(populate_by_name=True, extra="forbid")
 
     profile: str = "central"
+    form: str | None = None
     select: list[str] | None = None
     extend_select: list[str] = Field(default_factory=list, alias="extend-select")
     ignore: list[str] = Field(default_factory=list)
@@ -49,12 +51,13 @@ class Config(BaseModel):
     path: Path | None = Field(default=None, exclude=True)
 
     def resolve(self, *, profile: str | None = None, select: list[str] | None = None,
-                ignore: list[str] | None = None) -> Profile:
+                ignore: list[str] | None = None, form: str | None = None) -> Profile:
         """The profile to review with: the configured one, adjusted by the file and then by the command line."""
         base = self.path.parent if self.path else None
         loaded = load_profile(profile or self.profile, base if profile is None else None)
         return loaded.adjusted(
             select=select if select is not None else self.select,
+            form=form or self.form,
             extend_select=self.extend_select,
             ignore=self.ignore + list(ignore or []),
             severity=self.severity,

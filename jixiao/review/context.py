@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from jixiao.model import Document, Framework, GoalSheet, Indicator
 from jixiao.review.finding import Confidence
+from jixiao.review.forms import FormProfile, load_form, recognise_form
 from jixiao.review.lexicon import Kind, is_reverse, kind_of
 
 if TYPE_CHECKING:
@@ -60,9 +61,34 @@ class SheetContext:
         return self.document.source if self.document else None
 
     @cached_property
+    def form(self) -> FormProfile:
+        """The form the sheet was written on: the profile's choice, else recognised from the sheet."""
+        return recognise_form(self.sheet) if self.profile.form == "auto" else load_form(self.profile.form)
+
+    @cached_property
     def framework(self) -> Framework:
-        """The indicator framework that applies: the profile's choice, else the sheet's year decides."""
+        """The indicator framework that applies.
+
+        A form that fixes it decides; otherwise the sheet's own placement of 成本指标 (a level 1 with 经济成本指标
+        etc., or a level 2 under 产出指标), since many provinces' 2021–2025 forms keep the older placement; a sheet
+        without any cost row follows the review profile (its choice, or the year).
+        """
+        if self.form.framework in ("legacy", "y2021"):
+            return Framework(self.form.framework)
+        if self.profile.framework != "auto":
+            return Framework(self.profile.framework)
+        new_levels = {"经济成本指标", "社会成本指标", "生态环境成本指标"}
+        indicators = self.sheet.indicators
+        if any(i.level2 in new_levels or (self.level1_of(i) == "成本指标") for i in indicators):
+            return Framework.Y2021
+        if any(i.level2 == "成本指标" and self.level1_of(i) == "产出指标" for i in indicators):
+            return Framework.LEGACY
         return self.profile.framework_for(self.sheet.year)
+
+    @property
+    def standard_structure(self) -> bool:
+        """False on forms with their own levels (投入/管理/产出目标), where the standard structure is not checked."""
+        return self.form.framework != "none"
 
     @cached_property
     def _facts(self) -> dict[int, Facts]:

@@ -9,7 +9,9 @@ How the findings become a grade is the profile's ``[grade]`` table:
    row does not outweigh everything else;
 3. the score is 100 minus the deductions (not below 0) and the grade is the first threshold it reaches
    (central: 优 ≥ 90, 良 ≥ 75, 中 ≥ 60, else 差);
-4. rules listed in ``caps`` limit the grade whatever the score (a sheet with no indicators is at best 差).
+4. an error finding means the sheet is returned: ``error_cap`` is the best grade it can get (central: 中);
+5. rules listed in ``caps`` limit the grade whatever the score (a sheet with no indicators is at best 差);
+6. findings of the rules in ``ungraded`` (central: JX001, the reader's diagnostics) do not count.
 """
 
 from __future__ import annotations
@@ -48,6 +50,8 @@ class SheetReview(BaseModel):
     sheet: str
     name: str | None = None
     table: int | None = None
+    form: str | None = None  # the form profile the sheet was reviewed against (jixiao/review/forms.py)
+    form_label: str | None = None
     findings: list[Finding] = Field(default_factory=list)
     score: Decimal = Decimal(100)
     grade: str = "优"
@@ -81,19 +85,20 @@ def grade_sheet(review: SheetReview, policy: GradePolicy) -> SheetReview:
     """Fill in the score, grade and deductions of ``review`` from its findings under ``policy``."""
     by_rule: dict[str, list[Finding]] = defaultdict(list)
     for finding in review.findings:
-        by_rule[finding.rule].append(finding)
+        if finding.rule not in policy.ungraded:
+            by_rule[finding.rule].append(finding)
     deductions = []
     for rule, findings in sorted(by_rule.items()):
         points = sum((policy.deductions.get(f.severity, Decimal(0)) for f in findings), Decimal(0))
         deductions.append(Deduction(rule=rule, count=len(findings), points=min(points, policy.rule_cap)))
     score = max(Decimal(100) - sum((d.points for d in deductions), Decimal(0)), Decimal(0))
-    grade = next((g for g in GRADES[:-1] if score >= policy.thresholds[g]), GRADES[-1])
-    capped_by = []
-    for rule, cap in policy.caps.items():
-        if rule in by_rule and GRADES.index(cap) > GRADES.index(grade):
+    grade = score_grade = next((g for g in GRADES[:-1] if score >= policy.thresholds[g]), GRADES[-1])
+    erring = sorted(rule for rule, findings in by_rule.items() if any(f.severity is Severity.ERROR for f in findings))
+    limits = [(rule, policy.error_cap) for rule in erring if policy.error_cap]
+    limits += [(rule, cap) for rule, cap in policy.caps.items() if rule in by_rule]
+    for _, cap in limits:
+        if GRADES.index(cap) > GRADES.index(grade):
             grade = cap
-    for rule, cap in policy.caps.items():
-        if rule in by_rule and cap == grade:
-            capped_by.append(rule)
+    capped_by = list(dict.fromkeys(rule for rule, cap in limits if cap == grade)) if score_grade != grade else []
     return review.model_copy(update={"score": score, "grade": grade, "deductions": deductions,
                                      "capped_by": capped_by})

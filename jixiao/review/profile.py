@@ -39,6 +39,10 @@ class GradePolicy(BaseModel):
     )
     # Findings of these rules cap the grade whatever the score (a sheet with no indicators cannot be 良).
     caps: dict[str, Literal["优", "良", "中", "差"]] = Field(default_factory=dict)
+    # An error finding is something a reviewer returns the sheet for: such a sheet is at best this grade.
+    error_cap: Literal["优", "良", "中", "差"] | None = None
+    # Findings of these rules do not count towards the grade (JX001: how the file was read, not what it says).
+    ungraded: list[str] = Field(default_factory=list)
 
 
 class Profile(BaseModel):
@@ -50,6 +54,8 @@ class Profile(BaseModel):
     framework: Literal["auto", "legacy", "y2021"] = "auto"
     y2021_from_year: int = 2021  # first budget year of the 财预〔2021〕101号 framework under "auto"
     framework_when_unknown: Framework = Framework.LEGACY
+    # The goal-table form (jixiao/review/data/forms/): "auto" recognises it from each sheet's title and fields.
+    form: str = "auto"
     select: list[str] = Field(default_factory=lambda: ["ALL"])
     ignore: list[str] = Field(default_factory=list)
     severity: dict[str, Severity] = Field(default_factory=dict)
@@ -86,6 +92,7 @@ class Profile(BaseModel):
         self,
         *,
         select: list[str] | None = None,
+        form: str | None = None,
         extend_select: list[str] | None = None,
         ignore: list[str] | None = None,
         severity: dict[str, Severity] | None = None,
@@ -98,6 +105,7 @@ class Profile(BaseModel):
         return self.model_copy(
             update={
                 "select": list(select if select is not None else self.select) + list(extend_select or []),
+                "form": form or self.form,
                 "ignore": self.ignore + list(ignore or []),
                 "severity": {**self.severity, **(severity or {})},
                 "parameters": merged_parameters,

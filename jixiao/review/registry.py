@@ -62,6 +62,7 @@ RULES: tuple[Rule, ...] = (
     consistency.SameBasisEverywhere(),
     consistency.BasisSetsNoStandard(),
     consistency.WeightsNotHundred(),
+    consistency.WeightCellEmpty(),
     # 资金与支出计划
     money.BudgetPartsMismatch(),
     money.PlanDecreasing(),

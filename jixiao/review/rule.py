@@ -10,12 +10,13 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from jixiao.model import Indicator, Location, Severity
+from jixiao.model import Indicator, Location, Severity, Target, parse_target
+from jixiao.model.lexicon import fold
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Confidence, Dimension, Finding, Fix
 from jixiao.review.sources import Source
 
-__all__ = ["Rule", "RuleDocs", "COLUMNS"]
+__all__ = ["Rule", "RuleDocs", "COLUMNS", "keeps_meaning"]
 
 # The columns of the official table, named as the document names them (for locations).
 COLUMNS = {
@@ -66,6 +67,9 @@ class Rule:
     docs: ClassVar[RuleDocs]
     # Parameters a profile may set, with their central defaults.
     defaults: ClassVar[Mapping[str, Any]] = {}
+    # What this rule's fixes of a 指标值 deliberately change ("unit", "value", "date"); anything else the cell
+    # said must survive the fix, or the fix is not proposed (see keeps_meaning).
+    fix_changes: ClassVar[frozenset[str]] = frozenset()
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         """Yield the findings of this rule on the sheet of ``ctx``."""
@@ -83,9 +87,16 @@ class Rule:
         column: str | None = None,
         fix: Fix | None = None,
         confidence: Confidence = Confidence.HIGH,
+        severity: Severity | None = None,
         **slots: object,
     ) -> Finding:
-        """A finding of this rule on the sheet of ``ctx`` (and ``indicator``), its message slots filled."""
+        """A finding of this rule on the sheet of ``ctx`` (and ``indicator``), its message slots filled.
+
+        ``severity`` overrides the rule's own for this finding (a profile's setting still wins). A fix of the
+        指标值 that would lose what the cell said (a compound unit, a date, the number) is dropped.
+        """
+        if fix is not None and indicator is not None and not self._fix_keeps_meaning(indicator.target, fix):
+            fix = None
         if indicator is not None:
             slots.setdefault("indicator", indicator.name or "（未命名指标）")
         slots.setdefault("sheet", ctx.sheet.key)
@@ -99,7 +110,7 @@ class Rule:
         return Finding(
             rule=self.code,
             name=self.name,
-            severity=ctx.profile.severity_of(self.code, self.severity),
+            severity=ctx.profile.severity_of(self.code, severity or self.severity),
             dimension=self.dimension,
             source=self.source.cite(),
             sheet=ctx.sheet.key,
@@ -110,3 +121,26 @@ class Rule:
             fix=fix,
             confidence=ctx.confidence(confidence, indicator),
         )
+
+    def _fix_keeps_meaning(self, target: Target, fix: Fix) -> bool:
+        return all(keeps_meaning(target, edit.after, self.fix_changes)
+                   for edit in fix.edits if edit.field == "target" and edit.after is not None)
+
+
+def keeps_meaning(before: Target, after: str, may_change: frozenset[str] = frozenset()) -> bool:
+    """True when a 指标值 rewritten as ``after`` still says everything ``before`` said, but ``may_change``.
+
+    The number, a unit written in the cell (元/个 stays 元/个, 公斤 stays), a unit kept as written (/株) and a date
+    or deadline (2025年12月 never becomes ≥2025年) must survive; prose moved to the description does not count.
+    """
+    new = parse_target(after)
+    if before.date is not None and "date" not in may_change and new.date != before.date:
+        return False
+    if before.value is not None and "value" not in may_change and new.value != before.value:
+        return False
+    if "unit" not in may_change:
+        if before.unit and not before.unit_inferred and new.unit != before.unit:
+            return False
+        if before.unit is None and before.unit_raw and fold(before.unit_raw) not in fold(after):
+            return False
+    return True

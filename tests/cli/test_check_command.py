@@ -24,7 +24,7 @@ def test_json_contract_on_the_sample(sample_path):
     assert "财预" in finding["source"]
     sheets = {s["sheet"]: s for s in report["sheets"]}
     assert set(sheets) == {"434-4.05-JXN-4QXO", "434-4.05-JXN-YUPI"}
-    assert sheets["434-4.05-JXN-4QXO"]["grade"] == "差"
+    assert sheets["434-4.05-JXN-4QXO"]["grade"] == "中"
     assert set(sheets["434-4.05-JXN-4QXO"]["counts"]) == {"error", "warning", "info"}
     assert all({"source", "sheet", "grade", "counts"} <= set(s) for s in report["sheets"])
 
@@ -102,3 +102,11 @@ def test_rules_lists_every_rule_and_explains_one():
     for section in ("检查内容", "为什么是问题", "错误示例", "正确示例", "修复说明", "依据", "≥90%", "≤5%"):
         assert section in explained.stdout
     assert jixiao("rules", "JX999").returncode == 2
+
+
+def test_form_can_be_set_and_an_unknown_form_is_refused(sample_path):
+    result = jixiao("check", "--exit-zero", "--format", "json", "--form", "central-88", str(sample_path))
+    assert result.returncode == 0, result.stderr
+    assert {sheet["form"] for sheet in json.loads(result.stdout)["sheets"]} == {"central-88"}
+    refused = jixiao("check", "--form", "nowhere", str(sample_path))
+    assert refused.returncode == 2 and "nowhere" in refused.stderr

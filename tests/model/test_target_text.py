@@ -83,3 +83,131 @@ def test_template_residue_is_a_placeholder(raw):
 def test_empty_cell():
     target = parse_target("  ")
     assert target.is_empty and target.value is None and target.qualitative is None
+
+
+# Real cells from ../shared/corpus/ (the file number is the document's).
+@pytest.mark.parametrize(
+    ("raw", "operator", "value", "unit"),
+    [
+        ("1000人次以上", Operator.GE, D(1000), "人次"),  # 028
+        ("2次以上", Operator.GE, D(2), "次"),  # 028
+        ("95%以上", Operator.GE, D(95), "%"),  # 030
+        ("≧90%", Operator.GE, D(90), "%"),  # 011
+        ("2279.048 万元", None, D("2279.048"), "万元"),  # 011: a space inside the cell
+        ("≥100百分比", Operator.GE, D(100), "%"),  # 006: the unit as a word
+        ("≤90万元", Operator.LE, D(90), "万元"),  # 006
+        ("400元/人、天", None, D(400), "元/人·天"),  # 036: per person-day
+        ("180元/人、天", None, D(180), "元/人·天"),  # 036
+        ("2km", None, D(2), "公里"),  # 020: a Latin unit
+        ("≤120万元", Operator.LE, D(120), "万元"),  # 020
+        ("≥ 1 人/年", Operator.GE, D(1), "人/年"),  # 003
+        ("=300天", Operator.EQ, D(300), "天"),  # 038
+        ("不超过5天", Operator.LE, D(5), "天"),
+        ("不低于95%", Operator.GE, D(95), "%"),
+        ("3天以内", Operator.LE, D(3), "天"),
+        ("10%以下", Operator.LE, D(10), "%"),
+        ("低于5%", Operator.LT, D(5), "%"),
+        ("达到100%", Operator.EQ, D(100), "%"),  # 达到 is "=" (tests/corpus/README.md)
+        ("≦5%", Operator.LE, D(5), "%"),
+        ("=<5%", Operator.LE, D(5), "%"),
+        ("＞90%", Operator.GT, D(90), "%"),
+        ("≤2875元/个", Operator.LE, D(2875), "元/个"),
+        ("=23万元/个", Operator.EQ, D(23), "万元/个"),
+        ("≤400元/人·天", Operator.LE, D(400), "元/人·天"),
+        ("≤300元/平方米", Operator.LE, D(300), "元/平方米"),
+        ("≥5000公斤", Operator.GE, D(5000), "公斤"),
+        ("≥10吨", Operator.GE, D(10), "吨"),
+        ("≥2千米", Operator.GE, D(2), "公里"),
+        ("≥3M", Operator.GE, D(3), "米"),
+        ("1,200人", None, D(1200), "人"),
+        ("≥1，200人", Operator.GE, D(1200), "人"),
+    ],
+)
+def test_operators_as_words_variants_and_compound_units(raw, operator, value, unit):
+    target = parse_target(raw)
+    assert (target.operator, target.value, target.unit) == (operator, value, unit)
+    assert not target.has_note(NoteCode.LEFTOVER) and not target.has_note(NoteCode.UNIT_MISSING)
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [("≤2875元/个", "≤2875元/个"), ("=23万元/个", "=23万元/个"), ("≥5000公斤", "≥5000公斤"), ("3个月", "3个月"),
+     ("180元/人、天", "180元/人·天"), ("≤28.40/株", "≤28.40/株")],
+)
+def test_display_keeps_everything_the_cell_said(raw, shown):
+    assert parse_target(raw).display() == shown
+
+
+@pytest.mark.parametrize(
+    ("raw", "date", "operator", "leftover"),
+    [
+        ("2025年12月", "2025年12月", None, None),
+        ("12月底前", "12月底前", None, None),
+        ("2025年底前", "2025年底前", None, None),
+        ("年底前", "年底前", None, None),
+        ("每年12月底前", "每年12月底前", None, None),
+        ("2023年12月31日", "2023年12月31日", None, None),
+        ("2021年12月31日", "2021年12月31日", None, None),  # 034
+        ("2019年12月(计划标准)", "2019年12月", None, "计划标准"),  # 010: the standard put in the value
+        ("≤2025年12月", "2025年12月", Operator.LE, None),
+        ("2023-12-31", "2023-12-31", None, None),
+    ],
+)
+def test_dates_and_deadlines_are_not_numbers_of_years(raw, date, operator, leftover):
+    target = parse_target(raw)
+    assert (target.date, target.operator, target.leftover) == (date, operator, leftover)
+    assert target.is_date and target.value is None and target.unit is None
+
+
+@pytest.mark.parametrize(("raw", "value", "unit"), [("12月", D(12), "月"), ("20年", D(20), "年"), ("3个月", D(3), "个月")])
+def test_durations_stay_numbers(raw, value, unit):
+    target = parse_target(raw)
+    assert (target.value, target.unit, target.date) == (value, unit, None)
+
+
+@pytest.mark.parametrize(
+    ("raw", "operator", "value", "unit", "inferred"),
+    [
+        ("(≥**株)>=17600株", Operator.GE, D(17600), "株", False),  # 019
+        ("(≥**%)>=85", Operator.GE, D(85), "%", True),  # 019: % missing after the value, named by the template
+        ("(≥**万元)≥80万元", Operator.GE, D(80), "万元", False),  # 019
+    ],
+)
+def test_template_residue_before_the_real_value(raw, operator, value, unit, inferred):
+    target = parse_target(raw)
+    assert (target.operator, target.value, target.unit, target.unit_inferred) == (operator, value, unit, inferred)
+    assert target.has_note(NoteCode.TEMPLATE_RESIDUE) and not target.placeholder
+
+
+def test_a_per_unit_without_its_money_unit_is_kept_and_noted():
+    target = parse_target("≤28.40/株")  # 019: 元 missing
+    assert (target.operator, target.value, target.unit, target.unit_raw) == (Operator.LE, D("28.40"), None, "/株")
+    assert any(n.code is NoteCode.UNIT_MISSING and "元/株" in n.message for n in target.notes)
+
+
+@pytest.mark.parametrize(
+    ("raw", "operator", "value"),
+    [("二100百分比", Operator.EQ, D(100)), ("%=99百分比", Operator.EQ, D(99))],  # 038
+)
+def test_certain_conversion_repairs_are_made_and_noted(raw, operator, value):
+    target = parse_target(raw)
+    assert (target.operator, target.value, target.unit) == (operator, value, "%")
+    assert target.has_note(NoteCode.OCR_REPAIRED)
+
+
+def test_a_guessed_conversion_error_is_only_noted():
+    target = parse_target("292%")  # 004: probably ≥92%, but only the original can tell
+    assert (target.operator, target.value, target.unit) == (None, D(292), "%")
+    assert any(n.code is NoteCode.OCR_SUSPECTED and "≥92%" in n.message for n in target.notes)
+    assert not parse_target("≥292人").has_note(NoteCode.OCR_SUSPECTED)
+
+
+@pytest.mark.parametrize("raw", ["减少", "已完成", "逐步提高"])  # 025, 034
+def test_more_qualitative_values(raw):
+    target = parse_target(raw)
+    assert target.qualitative == raw and not target.has_note(NoteCode.NOT_UNDERSTOOD)
+
+
+def test_a_period_of_two_dates_is_one_date():
+    target = parse_target("2020年1月--2020年11月")  # benchmark document 122: 保障期限
+    assert target.date == "2020年1月--2020年11月" and target.value is None and not target.leftover

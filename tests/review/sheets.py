@@ -2,7 +2,8 @@
 
 A spec is a table of header fields and ``rows``; each row is ``[一级, 二级, 三级, 描述, 指标值, 依据]`` with an
 optional 权重 and 指标方向性. A case patches the base spec: ``rows`` replaces all rows, ``set_rows`` replaces
-rows by 1-based number, ``add_rows`` appends, ``drop_rows`` removes; other keys replace header fields.
+rows by 1-based number, ``add_rows`` appends, ``drop_rows`` removes; other keys replace header fields
+(``form_fields`` lists the header fields and columns of the source form, as a reader reports them).
 """
 
 from __future__ import annotations
@@ -68,6 +69,7 @@ def build_sheet(spec: dict[str, Any]) -> GoalSheet:
         goals=list(spec.get("goals", [])),
         indicators=indicators,
         table=1,
+        form_fields=list(spec.get("form_fields", [])),
     )
 
 

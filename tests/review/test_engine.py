@@ -25,7 +25,8 @@ def test_reader_diagnostics_become_findings_of_their_sheet():
     review = review_document(document, load_profile())
     (sheet_finding,) = review.sheets[0].findings
     assert sheet_finding.rule == "JX001" and "T201" in sheet_finding.message and sheet_finding.location.row == 3
-    assert review.sheets[0].grade == "优" and review.sheets[0].score == 97
+    # How the file was read is not the sheet's mistake: reader diagnostics do not count towards the grade.
+    assert review.sheets[0].grade == "优" and review.sheets[0].score == 100
     (document_finding,) = review.document_findings
     assert document_finding.severity is Severity.INFO and document_finding.location.file == "case.txt"
 
@@ -36,6 +37,11 @@ def test_grade_is_explained_and_capped():
     assert review.grade == "差" and review.capped_by == ["JX102"]
     assert "JX102" in review.explain() and review.explain().endswith("最高评为差）")
     assert set(GRADE_MEANINGS) == {"优", "良", "中", "差"}
+
+
+def test_an_error_means_the_sheet_is_returned():
+    review = review_sheet(build_sheet(patched(BASE, {"goals": []})), load_profile())
+    assert review.score >= 90 and review.grade == "中" and review.capped_by == ["JX106"]
 
 
 def test_one_rule_deducts_at_most_its_cap():

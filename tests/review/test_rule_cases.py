@@ -17,7 +17,8 @@ def _id(case: dict) -> str:
 
 def _findings(case: dict, outcome: str):
     document = build_document(patched(DATA["base"], case[outcome]))
-    return review_document(document, load_profile(case.get("profile", "central"))).findings
+    profile = load_profile(case.get("profile", "central")).adjusted(form=case.get("form"))
+    return review_document(document, profile).findings
 
 
 def test_base_sheet_is_clean():

@@ -23,6 +23,7 @@ class SatisfactionNotCredible(Rule):
     source = CORE_2021.at("（满意度指标取值）")
     message = "指标“{indicator}”的满意度目标“{raw}”高于{ceiling}%，难以实现，也难以证实"
     defaults = {"ceiling": 95, "suggested": 90}
+    fix_changes = frozenset({"value"})
     docs = RuleDocs(
         what="满意度指标的目标值是否高于审核方案规定的上限（中央默认95%）。",
         why="满意度靠抽样调查得出，100%意味着没有一个人不满意，既不现实，也无法在自评时证实；虚高的目标会使自评扣分。",

@@ -14,6 +14,8 @@ from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.sources import CORE_2021, GOALS_2015
 
 _INDICATORS = GOALS_2015.at("第九条（绩效指标）")
+# Placements local forms use that reviewers accept: many provincial forms put 服务对象满意度指标 under 效益指标.
+_ALSO_UNDER = {"服务对象满意度指标": ("效益指标",)}
 
 
 def move_fix(ctx: SheetContext, indicator: Indicator, level2: str) -> Fix:
@@ -38,7 +40,9 @@ class Level2UnderWrongLevel1(Rule):
     source = CORE_2021.at("（指标体系框架）")
     message = "二级指标“{level2}”应在“{expected}”下，指标“{indicator}”却在“{level1}”下（{framework}）"
     docs = RuleDocs(
-        what="二级指标是否放在所属框架规定的一级指标下，如2021年起框架中成本指标单列为一级指标。",
+        what="二级指标是否放在所属框架规定的一级指标下，如2021年起框架中成本指标单列为一级指标。框架由表样决定："
+        "表样规定了框架的按表样；没有规定的（许多省份2021—2025年的表样仍把成本指标放在产出指标下）按表中成本指标"
+        "实际所在的位置，表中没有成本指标时才按年度。",
         why="一级指标决定自评时的权重分配（产出、效益、满意度、成本）；放错就会算错分。",
         bad="（2021年起框架）产出指标 | 成本指标 | 人均经费",
         good="成本指标 | 经济成本指标 | 人均经费",
@@ -46,6 +50,8 @@ class Level2UnderWrongLevel1(Rule):
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        if not ctx.standard_structure:
+            return
         parents = level2_parents(ctx.framework)
         label = "2021年起框架" if ctx.framework is Framework.Y2021 else "88号/10号框架"
         for indicator in ctx.sheet.indicators:
@@ -56,7 +62,7 @@ class Level2UnderWrongLevel1(Rule):
                 expected = "成本指标"
                 edits.append(Edit(field="level2", before=indicator.level2, after="经济成本指标", row=indicator.row,
                                   indicator=indicator.name))
-            if level1 and expected and level1 != expected:
+            if level1 and expected and level1 != expected and level1 not in _ALSO_UNDER.get(indicator.level2 or "", ()):
                 edits.insert(0, Edit(field="level1", before=level1, after=expected, row=indicator.row,
                                      indicator=indicator.name))
                 fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary=f"一级指标改为“{expected}”",
@@ -135,7 +141,8 @@ class TimelinessOutsideTimeliness(Rule):
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
-            if indicator.level2 in ("数量指标", "质量指标") and is_timeliness(indicator.name):
+            quality_named = indicator.level2 == "质量指标" and "质量" in indicator.name  # 服务周期内空气质量
+            if indicator.level2 in ("数量指标", "质量指标") and is_timeliness(indicator.name) and not quality_named:
                 yield self.finding(ctx, indicator=indicator, column="level2", level2=indicator.level2,
                                    fix=move_fix(ctx, indicator, "时效指标"), confidence=Confidence.INFERENCE)
 
@@ -191,7 +198,7 @@ class UnknownLevelName(Rule):
                 ("level1", indicator.level1_raw, indicator.level1, level1_names()),
                 ("level2", indicator.level2_raw, indicator.level2, level2_names()),
             ):
-                if not written.strip() or known:
+                if not written.strip() or known or ctx.form.knows_level(written):
                     continue
                 closest = _closest(written, names)
                 fix = None

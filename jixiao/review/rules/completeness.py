@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 
-from jixiao.model import Framework, Severity
+from jixiao.model import Framework, Indicator, Severity
 from jixiao.model.lexicon import fold, load
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Dimension, Edit, Finding, Fix
@@ -32,7 +33,8 @@ class MissingHeaderField(Rule):
     message = "项目“{sheet}”缺少“{field}”"
     defaults = {"fields": ["code", "name", "budget.total", "purpose", "spend_plan"]}
     docs = RuleDocs(
-        what="项目编码、项目名称、预算数、资金用途、资金支出计划等表头信息是否填写（必填项由审核方案规定）。",
+        what="项目编码、项目名称、预算数、资金用途、资金支出计划等表头信息是否填写。只检查该表样有并要求填写的字段"
+        "（表样见 jixiao/review/data/forms/，由表头识别或用 --form 指定）；审核方案的 fields 参数可再缩小范围。",
         why="缺少这些信息，审核人无法把目标表与预算项目对应起来，也无法判断目标与资金是否匹配。",
         bad="项目名称：（空）\n预算数：（空）",
         good="项目名称：乡镇维稳经费\n预算数：15.00（万元）",
@@ -42,9 +44,13 @@ class MissingHeaderField(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for key in self.param(ctx, "fields"):
             label, read = _HEADER_FIELDS[key]
+            if not ctx.form.requires(label, ctx.sheet):
+                continue  # a field the form does not have is not a mistake of the table
             value = read(ctx.sheet)
             if value is None or value == "" or value == []:
-                yield self.finding(ctx, column=label, field=label)
+                # Without a name the sheet cannot be matched to a budget project; other blanks are fixed by agreement.
+                severity = None if key == "name" else Severity.WARNING
+                yield self.finding(ctx, column=label, field=label, severity=severity)
 
 
 class NoIndicators(Rule):
@@ -86,12 +92,15 @@ class MissingLevel1(Rule):
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        if not ctx.sheet.indicators:
-            return  # JX102 reports the empty grid once
-        present = {ctx.level1_of(indicator) for indicator in ctx.sheet.indicators}
-        for level1 in self.param(ctx, "required"):
+        if not ctx.sheet.indicators or not ctx.standard_structure:
+            return  # JX102 reports the empty grid once; a form with its own levels is not checked against these
+        present = {ctx.level1_of(indicator) or ctx.form.standard_level1(indicator.level1_raw)
+                   for indicator in ctx.sheet.indicators}
+        required = ctx.form.required_level1
+        for level1 in self.param(ctx, "required") if required is None else required:
             if level1 not in present:
-                yield self.finding(ctx, column="level1", level1=level1)
+                severity = Severity.WARNING if level1 == "满意度指标" else None
+                yield self.finding(ctx, column="level1", level1=level1, severity=severity)
 
 
 class MissingOutputLevel2(Rule):
@@ -112,7 +121,7 @@ class MissingOutputLevel2(Rule):
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        if not ctx.sheet.indicators:
+        if not ctx.sheet.indicators or not ctx.standard_structure:
             return
         present = {i.level2 for i in ctx.sheet.indicators if ctx.level1_of(i) == "产出指标"}
         for level2 in self.param(ctx, "required"):
@@ -139,7 +148,7 @@ class MissingCostIndicator(Rule):
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        if not ctx.sheet.indicators or not self.param(ctx, "required"):
+        if not ctx.sheet.indicators or not self.param(ctx, "required") or not ctx.standard_structure:
             return
         cost_levels = {"成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标"}
         if any(ctx.level1_of(i) == "成本指标" or i.level2 in cost_levels for i in ctx.sheet.indicators):
@@ -165,7 +174,7 @@ class MissingGoals(Rule):
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        if not any(goal.strip() for goal in ctx.sheet.goals):
+        if ctx.form.requires("年度目标", ctx.sheet) and not any(goal.strip() for goal in ctx.sheet.goals):
             yield self.finding(ctx, column="goals")
 
 
@@ -178,7 +187,7 @@ class EmptyIndicatorCell(Rule):
     source = GOALS_2015.at("第九条（绩效指标）")
     message = "指标“{indicator}”的“{column_name}”为空"
     docs = RuleDocs(
-        what="每行指标的二级指标、三级指标、指标值是否填写；表中其他行填写了指标描述或确定依据时，本行也应填写。",
+        what="每行指标的三级指标（指标名称）和指标值是否填写。二级指标空着多为合并单元格，描述、依据空着不致退回，不在此检查。",
         why="空单元格使这一行无法审核、无法监控，年底也无法打分。",
         bad="产出指标 | 数量指标 | 村人居环境整治个数 | （空）",
         good="产出指标 | 数量指标 | 村人居环境整治个数 | ≥18个",
@@ -186,21 +195,11 @@ class EmptyIndicatorCell(Rule):
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        indicators = ctx.sheet.indicators
-        with_description = any(i.description for i in indicators)
-        with_basis = any(i.basis for i in indicators)
-        for indicator in indicators:
-            empty = []
-            if not indicator.level2_raw.strip():
-                empty.append("level2")
-            if not indicator.name.strip():
-                empty.append("name")
-            if indicator.target.is_empty:
-                empty.append("target")
-            if with_description and not (indicator.description or "").strip():
-                empty.append("description")
-            if with_basis and not (indicator.basis or "").strip():
-                empty.append("basis")
+        # An empty 二级指标 is usually a merged cell (or a form whose 成本指标 has no second level), and an empty
+        # description or basis is not what a reviewer returns a sheet for: only the indicator and its value count.
+        for indicator in ctx.sheet.indicators:
+            empty = [column for column, blank in (("name", not indicator.name.strip()),
+                                                  ("target", indicator.target.is_empty)) if blank]
             for column in empty:
                 yield self.finding(ctx, indicator=indicator, column=column, column_name=_column_name(column))
 
@@ -214,7 +213,8 @@ class TemplateResidue(Rule):
     source = GOALS_2015.at("第十二条（细化量化）")
     message = "“{column_name}”中残留模板文字“{text}”"
     docs = RuleDocs(
-        what="单元格中是否还留着模板的占位文字，如“≥**”“指标1：”“（100字以内）”“请填写”。",
+        what="单元格中是否还留着模板的占位文字，如“≥**”“指标1：”“（100字以内）”“请填写”。指标值只有占位文字、"
+        "没有实际数值时为错误；占位文字留在名称里或实际数值旁（“(≥**株)>=17600株”）时为警告，删去即可。",
         why="占位文字说明这一项其实没有填写，目标值无法审核。",
         bad="指标值：≥**个",
         good="指标值：≥18个",
@@ -226,14 +226,37 @@ class TemplateResidue(Rule):
             cells = {"name": indicator.name, "description": indicator.description, "target": indicator.target.raw}
             for column, text in cells.items():
                 word = _placeholder_in(text)
-                if word or (column == "target" and indicator.target.placeholder):
+                no_value = column == "target" and indicator.target.placeholder
+                if not (word or no_value):
+                    continue
+                # Only a target with no value behind the residue leaves the row unfilled (an error); residue beside
+                # a real value ((≥**株)>=17600株) or in a name is left-over text, removed without changing anything.
+                cleaned = _without_residue(ctx, indicator, column, text or "")
+                if no_value or not cleaned:
                     fix = Fix(applicability=Applicability.DISPLAY_ONLY, summary="删去占位文字，填写实际内容",
                               edits=(Edit(field=column, before=text, row=indicator.row, indicator=indicator.name),))
-                    yield self.finding(ctx, indicator=indicator, column=column, fix=fix,
-                                       column_name=_column_name(column), text=word or text)
+                else:
+                    fix = Fix(applicability=Applicability.SAFE, summary=f"删去占位文字，改为“{cleaned}”",
+                              edits=(Edit(field=column, before=text, after=cleaned, row=indicator.row,
+                                          indicator=indicator.name),))
+                yield self.finding(ctx, indicator=indicator, column=column, fix=fix,
+                                   severity=None if no_value else Severity.WARNING,
+                                   column_name=_column_name(column), text=word or text)
         for goal in ctx.sheet.goals:
             if word := _placeholder_in(goal):
-                yield self.finding(ctx, column="goals", column_name="绩效目标", text=word)
+                yield self.finding(ctx, column="goals", column_name="绩效目标", text=word, severity=Severity.WARNING)
+
+
+_RESIDUE = re.compile(r"[(（][^()（）]*(?:\*\*|＊＊|××|XX|xx)[^()（）]*[)）]|^指标\d+[:：.]|[(（]100字以内[)）]")
+
+
+def _without_residue(ctx: SheetContext, indicator: Indicator, column: str, text: str) -> str | None:
+    """The cell without its template residue, when what remains is the real content; else None."""
+    if column == "target":
+        target = indicator.target
+        return target.display() if target.is_quantitative or target.is_date else None
+    cleaned = _RESIDUE.sub("", text).strip()
+    return cleaned if cleaned and cleaned != text.strip() and not _placeholder_in(cleaned) else None
 
 
 def _column_name(column: str) -> str:

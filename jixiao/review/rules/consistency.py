@@ -169,7 +169,12 @@ def _number_text(written: str) -> str:
     return match.group(0) if match else written
 
 
-_TITLE_NOISE = re.compile(r"\[bookmark:[^\]]*\]|(项目支出|项目)?绩效目标(申报)?表$|^\d{4}年(度)?")
+_TITLE_NOISE = re.compile(r"\[bookmark:[^\]]*\]|(项目支出|项目)?绩效目标(申报)?表([(（][^()（）]*[)）])?$|^\d{4}年(度)?")
+# A heading that names only the form (绩效目标申报表(基础设施建设类), 部门预算项目绩效目标申报表(2023年度)) says
+# nothing about the project, so it is never compared with the project's name.
+_FORM_WORDS = re.compile(r"绩效目标|申报表|批复表|目标表|^(部门|部门预算|预算|项目|项目支出|部门预算项目|省级部门预算项目支出)$")
+# A doubled Chinese character (乡乡); digits such as 2022 are never a typo of this kind.
+_DOUBLED = re.compile(r"([\u4e00-\u9fff])\1")
 
 
 def heading_name(title: str | None) -> str:
@@ -202,22 +207,34 @@ class TitleNameMismatch(Rule):
         folded_heading, folded_name = fold(heading), fold(name)
         # 项目 may belong to the name (高标准农田建设项目) as well as to the heading's 项目绩效目标表.
         with_project = fold(re.sub(r"绩效目标(申报)?表$", "", "".join((ctx.sheet.title or "").split())))
-        if not folded_heading or not folded_name or with_project.endswith(folded_name):
+        if not folded_heading or not folded_name or with_project.endswith(folded_name) \
+                or _FORM_WORDS.search(folded_heading):
             return
         for longer, shorter in ((folded_heading, folded_name), (folded_name, folded_heading)):
             # Either may carry the unit's name before the project's; one stray character is a typo (乡乡…).
             if longer.endswith(shorter) and len(longer) - len(shorter) != 1:
                 return
-        doubled = re.compile(r"(.)\1")
-        if doubled.search(name) and not doubled.search(heading):
+        if _one_doubling_apart(folded_name, folded_heading):
             fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary=f"项目名称改为“{heading}”",
                       edits=(Edit(field="name", before=ctx.sheet.name, after=heading),))
-        elif doubled.search(heading) and not doubled.search(name):
+        elif _one_doubling_apart(folded_heading, folded_name):
             fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary=f"标题改为“{name}绩效目标表”",
                       edits=(Edit(field="title", before=ctx.sheet.title, after=f"{name}绩效目标表"),))
         else:
             fix = Fix(applicability=Applicability.DISPLAY_ONLY, summary="以预算系统中的项目名称为准统一两处写法")
         yield self.finding(ctx, column="project", fix=fix, heading=heading, name=ctx.sheet.name)
+
+
+def _one_doubling_apart(typed: str, meant: str) -> bool:
+    """True when ``typed`` is ``meant`` with one Chinese character doubled (乡乡环境… for 乡镇环境…, or 乡乡 for 乡)."""
+    for match in _DOUBLED.finditer(typed):
+        start = match.start()
+        if typed[:start] + typed[start + 1 :] == meant:
+            return True
+        # 乡乡 typed for 乡镇: the second character of the pair replaced the one that belongs there.
+        if len(typed) == len(meant) and typed[:start + 1] == meant[:start + 1] and typed[start + 2 :] == meant[start + 2 :]:
+            return True
+    return False
 
 
 class DuplicateIndicator(Rule):
@@ -346,25 +363,53 @@ class WeightsNotHundred(Rule):
     severity = Severity.ERROR
     dimension = Dimension.FORM
     source = EVALUATION_2020.at("第二十一条（指标权重）")
-    message = "指标权重合计为{total}，应为100{missing}"
+    message = "指标权重合计为{total}，应为{expected}"
+    defaults = {"execution_weight": 10}
     docs = RuleDocs(
-        what="填写了权重的目标表，各指标权重之和是否为100。",
-        why="自评按权重计分；合计不是100，总分就不是百分制，等级会算错。",
-        bad="权重：20、20、20、20、10（合计90）",
+        what="各指标都填写了权重时，权重之和是否为100；预算执行率单独计分的表样（财预〔2020〕10号：预算执行率10分），"
+        "表中又没有预算执行率一行的，合计为100减去预算执行率的分值（默认90）也对。有指标未填权重的由 JX610 报告。",
+        why="自评按权重计分；合计不对，总分就不是百分制，等级会算错。",
+        bad="权重：20、20、20、20、10（合计90，且表中有预算执行率一行）",
         good="权重：20、20、20、20、20（合计100）",
-        fix="调整权重使合计为100。",
+        fix="调整权重使合计为100（预算执行率单独计分的，为90）。",
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         weights = [i.weight for i in ctx.sheet.indicators]
-        given = [w for w in weights if w is not None]
-        if not given:
+        if not weights or any(w is None for w in weights):
             return
-        total = sum(given, Decimal(0))
-        missing = len(weights) - len(given)
-        if total != 100 or missing:
-            yield self.finding(ctx, column="weight", total=f"{total.normalize():f}",
-                               missing=f"（另有{missing}项指标未填权重）" if missing else "")
+        total = sum((w for w in weights if w is not None), Decimal(0))
+        accepted = {Decimal(100)}
+        if not any("预算执行率" in fold(i.name) for i in ctx.sheet.indicators):
+            accepted.add(Decimal(100) - Decimal(str(self.param(ctx, "execution_weight"))))
+        if total not in accepted:
+            expected = "或".join(f"{a.normalize():f}" for a in sorted(accepted, reverse=True))
+            yield self.finding(ctx, column="weight", total=f"{total.normalize():f}", expected=expected)
+
+
+class WeightCellEmpty(Rule):
+    code = "JX610"
+    name = "weight-cell-empty"
+    title = "指标未填权重"
+    severity = Severity.WARNING
+    dimension = Dimension.FORM
+    source = EVALUATION_2020.at("第二十一条（指标权重）")
+    message = "表中其他指标填了权重，指标“{indicator}”的权重为空"
+    docs = RuleDocs(
+        what="表中有指标填了权重时，每行指标是否都填了权重。",
+        why="空着的权重使合计对不上，自评时这一行无法计分；问题在空格，而不在合计。",
+        bad="数量指标 | 整治村数 | ≥18个 | 权重 20\n质量指标 | 验收合格率 | ≥95% | 权重（空）",
+        good="质量指标 | 验收合格率 | ≥95% | 权重 10",
+        fix="补填空着的权重，使合计符合表样的要求。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        indicators = ctx.sheet.indicators
+        if not any(i.weight is not None for i in indicators):
+            return
+        for indicator in indicators:
+            if indicator.weight is None:
+                yield self.finding(ctx, indicator=indicator, column="weight")
 
 
 def _shorten(text: str, limit: int = 40) -> str:

@@ -66,9 +66,14 @@ class MissingOperator(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
             target = indicator.target
-            if target.is_quantitative and target.operator is None:
+            # A full 100% is exact by nature, a frequency (1次/月) states a rate, and a value without a unit is
+            # JX202's: none of these is returned for a missing operator.
+            frequency = "/" in (target.unit or "")
+            full = target.unit == "%" and target.value == 100
+            if target.is_quantitative and target.operator is None and target.unit and not frequency and not full:
                 operator = "≤" if ctx.fact(indicator).reverse else "≥"
-                fix = target_fix(indicator, f"{operator}{target.value}{target.unit or ''}", Applicability.NEEDS_HUMAN,
+                with_operator = target.model_copy(update={"operator": Operator(operator)}).display()
+                fix = target_fix(indicator, with_operator, Applicability.NEEDS_HUMAN,
                                  f"加上运算符“{operator}”")
                 yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw)
 
@@ -190,8 +195,8 @@ class QualitativeInQuantitativeSlot(Rule):
         slots = set(self.param(ctx, "quantitative_level2"))
         for indicator in ctx.sheet.indicators:
             target = indicator.target
-            if target.is_quantitative or target.is_empty or target.placeholder:
-                continue
+            if target.is_quantitative or target.is_date or target.is_empty or target.placeholder:
+                continue  # a period given as dates (2020年1月--2020年11月) answers a duration
             kind = ctx.fact(indicator).kind
             if kind is None and indicator.level2 not in slots:
                 continue

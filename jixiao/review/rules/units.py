@@ -42,6 +42,7 @@ class RateNotInPercent(Rule):
     dimension = Dimension.FORM
     source = _SPECIFIC
     message = "指标“{indicator}”是{what}，指标值“{raw}”的单位却是“{unit}”，应使用%"
+    fix_changes = frozenset({"unit"})
     docs = RuleDocs(
         what="名称为“…率”“…比例”“…满意度”的指标，指标值单位是否为%。",
         why="比率和满意度是百分数；写成“个”“人”等单位，说明指标名称与指标值不是同一回事。",
@@ -70,6 +71,7 @@ class PercentOver100(Rule):
     dimension = Dimension.FEASIBILITY
     source = _SPECIFIC
     message = "指标“{indicator}”的指标值“{raw}”超过100%，比率不可能达到"
+    fix_changes = frozenset({"value"})
     docs = RuleDocs(
         what="以%为单位的指标值是否超过100（增长率等可以超过100%的除外）。",
         why="比率、覆盖率、满意度最多100%；超过100%的目标要么单位写错，要么数值写错。",
@@ -98,6 +100,7 @@ class CountInPercent(Rule):
     dimension = Dimension.FORM
     source = _SPECIFIC
     message = "“{subject}”是数量，指标“{indicator}”的指标值“{raw}”却以%计，应改为“{suggested}”"
+    fix_changes = frozenset({"unit", "value"})
     docs = RuleDocs(
         what="名称（或名称不明确时的指标描述）表明是数量（…数、…个数、数量、人数、次数）的指标，指标值是否用了%。",
         why="数量用%表示没有意义：“≥24400%”的受益人口数既不是人数也不是比率。",
@@ -133,6 +136,7 @@ class DurationNotInTimeUnit(Rule):
     dimension = Dimension.FORM
     source = _SPECIFIC
     message = "指标“{indicator}”是时长或年限，指标值“{raw}”却不是时间单位，应以“{unit}”计"
+    fix_changes = frozenset({"unit", "value"})
     docs = RuleDocs(
         what="名称为“…年限”“…时长”“…时限”“…周期”的指标，指标值是否以年、月、天、小时等时间单位计。",
         why="“使用年限≥100%”无法核对：年限要写成年数。",

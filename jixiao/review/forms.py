@@ -1,0 +1,137 @@
+"""Form profiles: which goal-table form a sheet was written on, and what that form has and requires.
+
+Forms differ by province, body and year (the Ministry's 88号 form, provincial forms, 批复表, 区域绩效目标表, the
+NDRC's 中央预算内投资计划 form). A field that a form does not have is not a mistake of the table, and the indicator
+framework follows the form, not the year alone. Each form is a TOML file under ``data/forms/`` that cites where
+it comes from (or says "not confirmed"); :func:`recognise_form` picks the form from the sheet's title, the header
+fields and columns the reader found (``GoalSheet.form_fields``) and the level names the grid uses.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from jixiao.model import GoalSheet
+from jixiao.model.lexicon import fold
+
+__all__ = ["FormError", "FormProfile", "GENERIC", "available_forms", "evidence_of", "load_form", "recognise_form"]
+
+
+class FormError(ValueError):
+    """A form name that is not known; the message is a Chinese sentence."""
+
+
+class FormProfile(BaseModel):
+    """One goal-table form.
+
+    ``fields`` are the header fields and columns the form has (canonical Chinese names, as in
+    ``GoalSheet.form_fields``); ``required`` those a sheet must fill. ``framework`` is the indicator framework:
+    ``legacy`` (成本指标 under 产出指标), ``y2021`` (成本指标 a level 1 of its own), ``sheet`` (the sheet's own
+    placement of 成本指标 decides, the review profile's year rule when it has none) or ``none`` (a form with its
+    own levels, such as 投入/管理/产出目标, where the standard structure is not checked). ``level1``/``level2`` are
+    level names the form adds to the standard vocabulary, ``level1_as`` the standard level a form's level stands
+    for. ``execution_rate_outside``: 预算执行率 has its own weight, so the indicators' weights add up to less than 100.
+    """
+
+    name: str
+    label: str
+    source: str
+    confirmed: bool = False
+    province: str | None = None
+    title_words: list[str] = Field(default_factory=list)
+    labels: list[str] = Field(default_factory=list)
+    fields: list[str] = Field(default_factory=list)
+    required: list[str] = Field(default_factory=list)
+    framework: Literal["legacy", "y2021", "sheet", "none"] = "sheet"
+    level1: list[str] = Field(default_factory=list)
+    level2: list[str] = Field(default_factory=list)
+    level1_as: dict[str, str] = Field(default_factory=dict)
+    required_level1: list[str] | None = None
+    execution_rate_outside: bool = False
+    notes: list[str] = Field(default_factory=list)
+
+    def requires(self, field: str, sheet: GoalSheet) -> bool:
+        """True when ``sheet`` must fill ``field`` on this form (for an unknown form: when its source has it)."""
+        if self.name == "generic":
+            return field == "项目名称" or field in sheet.form_fields
+        return field in self.required
+
+    def knows_level(self, written: str) -> bool:
+        """True when ``written`` is a level name this form adds to the standard vocabulary."""
+        folded = fold(written).lstrip("0123456789一二三四五六七八九十、.．")
+        return any(folded == fold(name) for name in [*self.level1, *self.level2])
+
+    def standard_level1(self, written: str) -> str | None:
+        """The standard 一级指标 a level of this form stands for (实施效果指标 → 效益指标), or None."""
+        return next((std for name, std in self.level1_as.items() if fold(name) == fold(written)), None)
+
+
+GENERIC = FormProfile(
+    name="generic",
+    label="未识别的表样（只检查来源表格中出现的表头字段）",
+    source="未识别：按来源表格实际有的字段审核",
+)
+
+
+def available_forms() -> list[str]:
+    """The names of the shipped form profiles."""
+    folder = resources.files("jixiao.review").joinpath("data/forms")
+    return sorted(entry.name.removesuffix(".toml") for entry in folder.iterdir() if entry.name.endswith(".toml"))
+
+
+@cache
+def load_form(name: str) -> FormProfile:
+    """The shipped form profile ``name`` (``generic`` for none)."""
+    if name == GENERIC.name:
+        return GENERIC
+    entry = resources.files("jixiao.review").joinpath(f"data/forms/{name}.toml")
+    if not entry.is_file():
+        raise FormError(f"没有名为“{name}”的表样；可用：{'、'.join(available_forms())}")
+    return FormProfile.model_validate(tomllib.loads(entry.read_text(encoding="utf-8")))
+
+
+# Header fields read from the model, by the name a form gives them: a filled value shows the form has the field.
+_FILLED = {
+    "项目编码": lambda s: s.code,
+    "资金用途": lambda s: s.purpose,
+    "资金支出计划": lambda s: s.spend_plan,
+    "绩效指标描述": lambda s: any(i.description for i in s.indicators),
+    "指标值确定依据": lambda s: any(i.basis for i in s.indicators),
+    "权重": lambda s: any(i.weight_raw for i in s.indicators),
+    "指标方向性": lambda s: any(i.direction_raw for i in s.indicators),
+}
+
+
+def evidence_of(sheet: GoalSheet) -> set[str]:
+    """What the sheet shows of its form: its header fields and columns, and the level names its grid uses."""
+    found = {fold(name) for name in sheet.form_fields}
+    found |= {fold(name) for name, filled in _FILLED.items() if filled(sheet)}
+    for indicator in sheet.indicators:
+        found |= {fold(indicator.level1_raw), fold(indicator.level2_raw)}
+        found |= {fold(level) for level in (indicator.level1, indicator.level2) if level}
+    found.discard("")
+    return found
+
+
+def recognise_form(sheet: GoalSheet) -> FormProfile:
+    """The shipped form ``sheet`` was most likely written on, or :data:`GENERIC` when none fits.
+
+    A title word counts 3, each header label or level name the form is known by counts 1; at least 2 are needed.
+    """
+    evidence = evidence_of(sheet)
+    title = fold(sheet.title or "")
+    best, best_score = GENERIC, 1
+    for name in available_forms():
+        form = load_form(name)
+        score = 3 * any(fold(word) in title for word in form.title_words if word)
+        score += sum(fold(label) in evidence for label in [*form.labels, *form.level1, *form.level2])
+        place = fold((sheet.title or "") + (sheet.unit.name if sheet.unit and sheet.unit.name else ""))
+        score += bool(form.province and form.province in place)
+        if score > best_score:
+            best, best_score = form, score
+    return best

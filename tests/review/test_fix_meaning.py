@@ -1,0 +1,99 @@
+"""Fixes never change what a cell said, and severity follows what a reviewer would return a sheet for."""
+
+from __future__ import annotations
+
+import pytest
+
+from jixiao.model import Severity, parse_target
+from jixiao.review import load_profile, review_sheet
+from jixiao.review.rule import keeps_meaning
+from tests.review.sheets import build_sheet, load_data, patched
+
+BASE = load_data("rule_cases.toml")["base"]
+
+def _review(patch: dict):
+    return review_sheet(build_sheet(patched(BASE, patch)), load_profile())
+
+
+def _row(level2: str, name: str, target: str, level1: str = "产出指标") -> list[str]:
+    return [level1, level2, name, "", target, "计划标准：实施方案"]
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "may_change", "kept"),
+    [
+        ("≤2875元/个", "≤2875元", frozenset(), False),  # the per-unit is part of the target
+        ("=23万元/个", "=23万元", frozenset(), False),
+        ("400元/人、天", "≤400元/人·天", frozenset(), True),  # corpus 036: an operator added, the unit kept
+        ("≥5000公斤", "≥5000", frozenset(), False),
+        ("2025年12月", "≥2025年", frozenset(), False),  # a deadline is not a number of years
+        ("12月底前", "≥12月", frozenset(), False),
+        ("≤28.40/株", "≤28.40", frozenset(), False),  # corpus 019: /株 kept as written
+        ("≤28.40/株", "≤28.40/株", frozenset(), True),
+        ("≥100垃圾桶正常使用率100%", "≥100%", frozenset(), True),  # prose moved to the description
+        ("≥24400%百分比", "≥24400人", frozenset({"unit"}), True),  # a unit rule changes the unit on purpose
+    ],
+)
+def test_keeps_meaning(before, after, may_change, kept):
+    assert keeps_meaning(parse_target(before), after, may_change) is kept
+
+
+@pytest.mark.parametrize(
+    ("row", "lost"),
+    [
+        (_row("成本指标", "单个设施建设成本", "≤2875元/个"), "≤2875元"),
+        (_row("成本指标", "单村补助标准", "=23万元/个"), "=23万元"),
+        (_row("数量指标", "有机肥施用量", "≥5000公斤"), "≥5000"),
+        (_row("时效指标", "项目完成时间", "2025年12月"), "≥2025年"),
+        (_row("时效指标", "资金拨付时间", "每年12月底前"), "≥12月"),
+        (_row("成本指标", "黄金蜜(葡萄)补助成本", "≤28.40/株"), "≤28.40"),  # corpus 019
+    ],
+)
+def test_no_fix_loses_what_the_cell_said(row, lost):
+    review = _review({"add_rows": [row]})
+    afters = [edit.after for f in review.findings if f.fix for edit in f.fix.edits if edit.field == "target"]
+    assert lost not in afters, afters
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("绩效目标申报表(基础设施建设类)", "2022年镇域内基础设施建设"),
+        ("部门预算项目绩效目标申报表(2023年度)", "村组干部报酬"),  # corpus 003
+        ("2025年项目支出绩效目标表", "基本公共卫生服务和应急处理及卫生监督执法专项"),  # corpus 025
+    ],
+)
+def test_a_form_title_is_never_compared_with_the_project_name(title, name):
+    review = _review({"title": title, "name": name})
+    assert "JX604" not in [f.rule for f in review.findings]
+
+
+def test_digits_are_not_a_doubled_character_typo():
+    review = _review({"title": "2022年乡镇道路维护经费绩效目标表", "name": "2022年道路养护2022"})
+    renames = [e for f in review.findings if f.rule == "JX604" and f.fix for e in f.fix.edits if e.field == "name"]
+    assert renames == []
+
+
+def test_template_residue_in_a_name_is_a_warning_with_a_safe_fix():
+    review = _review({"add_rows": [_row("数量指标", "金蜜(葡萄)种植数量(≥**株)", "≥17600株")]})  # corpus 019
+    [finding] = [f for f in review.findings if f.rule == "JX108"]
+    assert finding.severity is Severity.WARNING and finding.location.column == "三级指标"
+    assert finding.fix.applicability.value == "safe" and finding.fix.edits[0].after == "金蜜(葡萄)种植数量"
+
+
+def test_template_residue_beside_a_value_is_a_warning_and_without_a_value_an_error():
+    beside = _review({"add_rows": [_row("数量指标", "种植数量", "(≥**株)>=17600株")]})  # corpus 019
+    [warning] = [f for f in beside.findings if f.rule == "JX108"]
+    assert warning.severity is Severity.WARNING and warning.fix.edits[0].after == "≥17600株"
+    empty = _review({"add_rows": [_row("数量指标", "种植数量", "≥**株")]})
+    assert [f.severity for f in empty.findings if f.rule == "JX108"] == [Severity.ERROR]
+
+
+def test_weights_of_90_with_budget_execution_outside_are_not_an_error_the_blank_cell_is():
+    rows = [row + [weight] for row, weight in zip(BASE["rows"], ["20", "20", "10", "10", "", "10", "10"])]
+    review = _review({"rows": rows})
+    rules = {f.rule: f for f in review.findings}
+    assert "JX609" not in rules  # the given weights do not all add up yet: the blank cell is what is wrong
+    assert rules["JX610"].severity is Severity.WARNING and rules["JX610"].indicator == "受援群众投诉率"
+    complete = _review({"rows": [row + [w] for row, w in zip(BASE["rows"], ["20", "20", "10", "10", "10", "10", "10"])]})
+    assert [f.rule for f in complete.findings if f.rule in ("JX609", "JX610")] == []
