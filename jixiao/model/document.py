@@ -33,6 +33,10 @@ class Document(BaseModel):
     overall: OverallGoals | None = None
     sheets: list[GoalSheet] = Field(default_factory=list)
     diagnostics: list[Diagnostic] = Field(default_factory=list)
+    unaccounted: int | None = Field(
+        default=None, ge=0,
+        description="Tokens inside table regions that the reader neither placed in a field, reported in a diagnostic "
+                    "nor marked as page chrome (0 when every cell is accounted for); None when not read from a file")
 
 
 class Collection(BaseModel):

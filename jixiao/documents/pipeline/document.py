@@ -77,8 +77,11 @@ class _Assembler:
         self._close_open()
         self._finish()
         unit = next((sheet.unit for sheet in self.sheets if sheet.unit), None)
+        accounting = self.accounting
+        unaccounted = accounting.tokens - accounting.placed - accounting.diagnosed - accounting.chrome
         document = Document(source=self.source, format=self.file_format, layout=self.layout_name, unit=unit,
-                            overall=self.overall.result(), sheets=self.sheets, diagnostics=self.diagnostics)
+                            overall=self.overall.result(), sheets=self.sheets, diagnostics=self.diagnostics,
+                            unaccounted=max(unaccounted, 0))
         return document, self.accounting
 
     # -- sheets ----------------------------------------------------------------------------------------
