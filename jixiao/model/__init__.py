@@ -5,7 +5,14 @@ from jixiao.model.document import Collection, Document, OverallGoals
 from jixiao.model.evaluation import IndicatorResult, QualitativeTier, SelfEvaluation, SelfEvaluationSet
 from jixiao.model.execution import CumulativeSpending, ExecutionRecord, FundSource, IndicatorProgress, SpendingEntry
 from jixiao.model.indicator import Direction, Indicator, parse_direction
-from jixiao.model.monitoring import DeviationCause, Likelihood, MonitoringAnswer
+from jixiao.model.monitoring import (
+    DeviationCause,
+    Likelihood,
+    MonitoringAnswer,
+    MonitoringReport,
+    MonitoringRow,
+    parse_likelihood,
+)
 from jixiao.model.sheet import Budget, Checkpoint, GoalSheet, MoneyUnit, Unit
 from jixiao.model.target import NoteCode, Operator, Target, TargetNote
 from jixiao.model.target_text import parse_target
@@ -32,6 +39,9 @@ __all__ = [
     "Location",
     "MoneyUnit",
     "MonitoringAnswer",
+    "MonitoringReport",
+    "MonitoringRow",
+    "parse_likelihood",
     "NoteCode",
     "Operator",
     "OverallGoals",

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from jixiao.model.diagnostic import Diagnostic
+from jixiao.model.evaluation import SelfEvaluation
+from jixiao.model.monitoring import MonitoringReport
 from jixiao.model.sheet import GoalSheet, Unit
 
 __all__ = ["OverallGoals", "Document", "Collection"]
@@ -33,6 +35,12 @@ class Document(BaseModel):
     overall: OverallGoals | None = None
     sheets: list[GoalSheet] = Field(default_factory=list)
     diagnostics: list[Diagnostic] = Field(default_factory=list)
+    kind: str | None = Field(
+        default=None, description="What the tables are: goal (绩效目标表), self-eval (绩效自评表) or monitor (运行监控表)")
+    evaluations: list[SelfEvaluation] = Field(
+        default_factory=list, description="The figures of the self-evaluation tables read, one per sheet, as printed")
+    monitoring: list[MonitoringReport] = Field(
+        default_factory=list, description="The figures of the monitoring tables read, one per sheet, as printed")
     unaccounted: int | None = Field(
         default=None, ge=0,
         description="Tokens inside table regions that the reader neither placed in a field, reported in a diagnostic "

@@ -36,6 +36,9 @@ class IndicatorResult(BaseModel):
     tier_reason: str | None = None
     not_applicable: bool = False
     deviation: str | None = None
+    score: Decimal | None = Field(default=None, description="得分 as printed in a self-evaluation table that was read")
+    score_raw: str | None = Field(default=None, description="得分 as written")
+    weight_raw: str | None = Field(default=None, description="分值/权重 as written")
 
     @property
     def label(self) -> str:
@@ -69,6 +72,9 @@ class SelfEvaluation(BaseModel):
     spent: Decimal | None = Field(default=None, ge=0)
     overall_actual: str | None = Field(default=None, description="年度总体目标实际完成情况")
     results: list[IndicatorResult] = Field(default_factory=list)
+    execution_rate: Decimal | None = Field(default=None, description="执行率 (%) as printed in a table that was read")
+    claimed_total: Decimal | None = Field(default=None, description="The total score the table claims (总分/合计)")
+    claimed_grade: str | None = Field(default=None, description="The grade the table claims (优/良/中/差)")
 
     def result_for(self, indicator: int) -> IndicatorResult | None:
         """The result given for the indicator at 1-based position ``indicator``, if any."""

@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field, PositiveInt, model_validator
 
-__all__ = ["DeviationCause", "Likelihood", "MonitoringAnswer"]
+__all__ = ["DeviationCause", "Likelihood", "MonitoringAnswer", "MonitoringRow", "MonitoringReport", "parse_likelihood"]
 
 
 class DeviationCause(StrEnum):
@@ -55,3 +55,43 @@ class MonitoringAnswer(BaseModel):
                 f"须填写{'和'.join(missing)}"
             )
         return self
+
+
+def parse_likelihood(text: str | None) -> Likelihood | None:
+    """Read a 完成目标可能性 cell (``确定能``, ``有可能``, ``不可能``/``完全不可能``); None when not understood."""
+    key = "".join((text or "").split())
+    if key in ("确定能", "能", "确定"):
+        return Likelihood.CERTAIN
+    if key in ("有可能", "可能"):
+        return Likelihood.POSSIBLE
+    if key in ("不可能", "完全不可能"):
+        return Likelihood.IMPOSSIBLE
+    return None
+
+
+class MonitoringRow(BaseModel):
+    """One indicator's line of a monitoring table as printed (read from a document, not entered): unlike
+    :class:`MonitoringAnswer` it keeps what the table says even when a required explanation is missing."""
+
+    indicator: PositiveInt
+    name: str = ""
+    actual_raw: str | None = Field(default=None, description="1–N月执行情况 / 实际完成值 as written")
+    expected_raw: str | None = Field(default=None, description="全年预计完成值 as written")
+    likelihood: Likelihood | None = None
+    likelihood_raw: str | None = Field(default=None, description="完成目标可能性 as written")
+    deviation: str | None = Field(default=None, description="偏差原因 as written")
+
+
+class MonitoringReport(BaseModel):
+    """A mid-year monitoring table (运行监控表) as read: money to date and each indicator's row.
+
+    ``sheet`` is the sheet's key; money is in the sheet's money unit, as printed.
+    """
+
+    sheet: str
+    budget_initial: Decimal | None = Field(default=None, description="年初预算数")
+    budget_full: Decimal | None = Field(default=None, description="全年预算数")
+    spent: Decimal | None = Field(default=None, description="1–N月执行数")
+    spent_expected: Decimal | None = Field(default=None, description="全年预计执行数")
+    execution_rate: Decimal | None = Field(default=None, description="执行率 (%)")
+    rows: list[MonitoringRow] = Field(default_factory=list)

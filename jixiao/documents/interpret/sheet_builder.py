@@ -34,6 +34,27 @@ _GOAL_FIELDS = {"goals", "long_term_goals"}
 _RECORDED = ("actual", "score", "deviation", "expected", "likelihood", "remark")
 
 
+_MONEY_HEADINGS = {
+    "budget_initial": ("年初预算数", "年初预算", "年初预算数(万元)"),
+    "budget_full": ("全年预算数", "调整后预算数", "全年预算", "调整后预算", "年度预算数"),
+    "spent": ("全年执行数", "预算执行数", "执行数", "实际支出", "全年执行"),
+    "execution_rate": ("执行率", "预算执行率", "资金执行率"),
+    "spent_expected": ("全年预计执行数", "全年预计支出数"),
+    "weight": ("分值", "权重"),
+    "score": ("得分",),
+}
+_SPENT_TO_DATE = re.compile(r"^1[-—~至]\d{1,2}月(?:执行数|支出数)")
+_TOTAL_WORDS = {"合计", "总分", "总计", "自评得分", "综合得分", "总得分"}
+_GRADES = {"优", "良", "中", "差", "优秀", "良好", "合格", "不合格"}
+
+
+def _money_key(text: str) -> str | None:
+    key = fold(text)
+    if _SPENT_TO_DATE.match(key):
+        return "spent"
+    return next((name for name, words in _MONEY_HEADINGS.items() if key in words), None)
+
+
 def is_header_row(row: Row) -> bool:
     """True when ``row`` is an indicator grid's header."""
     return find_header([_as_line(row)], 0) is not None
@@ -73,6 +94,10 @@ class SheetBuilder:
         self.tokens_placed = 0
         self.tokens_diagnosed = 0
         self.results: list[tuple[int, dict[str, str]]] = []  # (indicator position, its cells) for evaluation records
+        self.grid_closed = False
+        self.money: dict[str, str] = {}
+        self.claimed: dict = {}
+        self._money_headings: list[str | None] = []
 
     # -- what the interpreter asks -------------------------------------------------------------------------
     @property
@@ -103,9 +128,43 @@ class SheetBuilder:
             if header is not None:
                 self.open_grid(header.columns)
                 return
-            self._feed_header(row)
+            if not self._money_row(row):
+                self._feed_header(row)
+        elif self.grid_closed:
+            self._after_grid(row)
         else:
             self._feed_grid(row)
+
+    # -- self-evaluation and monitoring figures ------------------------------------------------------------
+    def _money_row(self, row: Row) -> bool:
+        """The money table of a self-evaluation or monitoring form: a row of headings (年初预算数, 全年执行数,
+        执行率 …), then a row of figures under them (年度资金总额 | 220 | 87.57)."""
+        texts = [cell.text.strip() for cell in row.filled]
+        keys = [_money_key(text) for text in texts]
+        if sum(1 for key in keys if key) >= 2:
+            self._money_headings = [key for key in keys[1:]] if not keys[0] else keys
+            return True
+        if self._money_headings and texts and not self.money:
+            values = texts[1:]
+            if values and all(parse_amount(v) is not None or v.endswith("%") or v in ("/", "-") for v in values):
+                headings = [key for key in self._money_headings if key] if len(values) < len(self._money_headings) else self._money_headings
+                self.money = {key: value for key, value in zip(headings, values) if key}
+                total = self.money.get("budget_full") or self.money.get("budget_initial")
+                if total and self.sheet.budget.total is None:
+                    self.sheet.budget = self.sheet.budget.model_copy(update={"total": parse_amount(total)})
+                return True
+        return False
+
+    def _after_grid(self, row: Row) -> None:
+        """Rows below the grid (合计, 审核意见, 注 …) are not indicators; a total or a grade claimed there is kept."""
+        texts = [cell.text.strip() for cell in row.filled]
+        key = fold(texts[0]) if texts else ""
+        if key.rstrip(":") in _TOTAL_WORDS:
+            number = next((parse_amount(t) for t in texts[1:] if parse_amount(t) is not None), None)
+            self.claimed["total"] = self.claimed.get("total") or number
+        grade = next((t for t in texts if t in _GRADES), None)
+        if grade and ("等级" in key or "评价" in key or "结论" in key):
+            self.claimed["grade"] = grade
 
     def set_unit_from_text(self, text: str) -> bool:
         """Take a paragraph outside the table that names the unit (``434016XX``, ``预算单位：XX``) and/or the
@@ -261,6 +320,7 @@ class SheetBuilder:
 
     def close_grid(self) -> None:
         """The grid's body has ended: place what is pending."""
+        self.grid_closed = self.columns is not None
         if self._aligner is not None:
             self._aligner.flush()
             self._take_placed()

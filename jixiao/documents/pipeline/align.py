@@ -19,6 +19,7 @@ were inferred from labels, lower still when tokens had to be joined or columns w
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from jixiao.documents.pipeline.labels import (
@@ -35,6 +36,7 @@ from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 __all__ = ["Placed", "Aligner"]
 
 _LEVELS = ("level1", "level2")
+_NUMBERED = re.compile(r"^\s*指标\s*\d+\s*[:：.．、]")
 GRID_CONFIDENCE = 1.0
 LABEL_CONFIDENCE = 0.8
 GUESS_CONFIDENCE = 0.5
@@ -248,6 +250,9 @@ class Aligner:
                     close()
                     levels[kind], first = text, token
                     continue
+            if _NUMBERED.match(text) and any(b.strip() for b in body):
+                # ``指标2:`` numbers the template's indicators: a new row under the same levels
+                close()
             if first is None:
                 first = token
             body.append(text)
@@ -321,9 +326,10 @@ class Aligner:
         """Place one row's cells (levels removed) by shape around the anchor."""
         slots = self.slots
         texts = list(texts)
+        explicit = any(not text.strip() for text in texts)  # the stream marks its empty cells
         while texts and not texts[-1].strip():
             texts.pop()
-        if len(texts) == len(slots):
+        if len(texts) == len(slots) or (explicit and len(texts) < len(slots)):
             return dict(zip(slots, texts)), [], LABEL_CONFIDENCE
         texts = [text for text in texts if text.strip()]
         if len(texts) == len(slots):

@@ -21,6 +21,7 @@ from jixiao.documents.interpret.long_layout import build_long_table, detect_long
 from jixiao.documents.interpret.overall import OverallGoalsBuilder
 from jixiao.documents.interpret.sheet_builder import SheetBuilder
 from jixiao.documents.pipeline.labels import Role, is_chrome, label
+from jixiao.documents.pipeline.records import GOAL, MONITOR, SELF_EVAL, monitoring_report, self_evaluation, sheet_kind
 from jixiao.documents.pipeline.regions import body_end, find_header
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.pipeline.tokens import Line, LineKind
@@ -62,6 +63,9 @@ class _Assembler:
         self.sheets = []
         self.current: SheetBuilder | None = None
         self.accounting = Accounting()
+        self.kinds: list[str] = []
+        self.evaluations = []
+        self.monitoring = []
         self._open: Row | None = None  # a header-block row being grouped from one-cell lines
         self._open_is_row = False  # the open row is a whole text row (only indented lines continue it)
 
@@ -81,7 +85,9 @@ class _Assembler:
         unaccounted = accounting.tokens - accounting.placed - accounting.diagnosed - accounting.chrome
         document = Document(source=self.source, format=self.file_format, layout=self.layout_name, unit=unit,
                             overall=self.overall.result(), sheets=self.sheets, diagnostics=self.diagnostics,
-                            unaccounted=max(unaccounted, 0))
+                            unaccounted=max(unaccounted, 0), evaluations=self.evaluations,
+                            monitoring=self.monitoring,
+                            kind=next((k for k in self.kinds if k != GOAL), self.kinds[0] if self.kinds else None))
         return document, self.accounting
 
     # -- sheets ----------------------------------------------------------------------------------------
@@ -90,10 +96,20 @@ class _Assembler:
         if current is not None and current.has_content:
             sheet, found = current.finish()
             self.sheets.append(sheet)
+            self._records(current, sheet)
             self.diagnostics.extend(found)
             self.accounting.placed += current.tokens_placed
             self.accounting.diagnosed += current.tokens_diagnosed
         self.current = None
+
+    def _records(self, builder: SheetBuilder, sheet) -> None:
+        columns = builder.columns.kinds if builder.columns is not None else []
+        kind = sheet_kind(sheet, columns)
+        self.kinds.append(kind)
+        if kind == SELF_EVAL:
+            self.evaluations.append(self_evaluation(sheet, builder.results, builder.money, builder.claimed))
+        elif kind == MONITOR:
+            self.monitoring.append(monitoring_report(sheet, builder.results, builder.money))
 
     def _new_sheet(self, title: str | None = None) -> SheetBuilder:
         self._finish()

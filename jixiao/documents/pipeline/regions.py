@@ -33,7 +33,8 @@ EXTRA = "extra"  # a column whose heading the vocabulary does not know
 _QUALIFIER = re.compile(r"^[(（][^)）]{1,8}[)）]$")
 _OFFSET_TOLERANCE = 1
 _FRAME_LABELS = ("绩效指标", "年度绩效指标", "绩效指标(90分)", "项目绩效指标")
-_CLOSING = {"合计", "总分", "总计", "审核意见", "填表说明", "评价结论", "存在问题", "财政部门审核意见", "主管部门审核意见"}
+_CLOSING = {"合计", "总分", "总计", "审核意见", "填表说明", "评价结论", "存在问题", "财政部门审核意见", "主管部门审核意见",
+            "偏差或不能完成目标原因分析", "相关建议或举措", "偏差原因分析", "自评得分", "评价等级", "自评等级"}
 
 
 @dataclass(slots=True)
@@ -159,7 +160,8 @@ def find_header(lines: list[Line], index: int, settings: ReadSettings = DEFAULT_
         columns = _columns(tokens, line.gridded)
         if _is_header(columns.kinds, settings):
             end = _refinements(lines, index + 1, columns)
-            return Header(columns, index, end, list(tokens))
+            tokens = list(tokens) + [t for line in lines[index + 1:end] for t in line.filled]
+            return Header(columns, index, end, tokens)
         return None
     if line.kind is LineKind.CELL and line.tokens and label(line.tokens[0].text).role is Role.HEADING:
         return _stream_header(lines, index, settings)
@@ -197,15 +199,24 @@ def _stream_header(lines: list[Line], index: int, settings: ReadSettings) -> Hea
 
 def is_refinement(line: Line) -> bool:
     """True for a row holding only headings (or qualifiers) right below a header."""
-    return line.kind is LineKind.ROW and bool(line.filled) and all(
+    return line.kind in (LineKind.ROW, LineKind.CELL) and bool(line.filled) and all(
         column_kind(token.text) or _QUALIFIER.match(fold(token.text)) for token in line.filled)
 
 
 def refine(columns: Columns, line: Line) -> None:
-    """A heading row below the header names the parts of merged headings (中长期指标值 / 年度指标值)."""
+    """A heading row below the header names the parts of merged headings (中长期指标值 / 年度指标值); without a
+    grid, headings that continue the header on the next lines are further columns."""
+    gridded = any(p is not None for p in columns.positions)
     for token in line.filled:
         kind = column_kind(token.text)
-        if kind is None or token.column is None or not any(p is not None for p in columns.positions):
+        if kind is not None and not gridded:
+            kind = kind if kind not in columns.kinds else EXTRA
+            columns.kinds.append(kind)
+            columns.headings.append(token.text.strip())
+            columns.positions.append(None)
+            columns.offsets.append(token.offset)
+            continue
+        if kind is None or token.column is None or not gridded:
             continue
         if kind in columns.kinds:
             at = columns.kinds.index(kind)
