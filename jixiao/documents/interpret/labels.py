@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 import tomllib
 
@@ -42,6 +42,7 @@ def column_label(text: str) -> str | None:
     return _lookup("columns").get(_key(text))
 
 
+@lru_cache(maxsize=65536)
 def is_trailer(text: str) -> bool:
     """True for the notes and signatures that follow an indicator grid: a trailer word alone or followed by a
     colon (``备注：…``, ``填报人``), not an indicator that merely begins with one (``说明会场次``)."""
@@ -60,6 +61,7 @@ def split_label_value(text: str) -> tuple[str, str] | None:
     return None
 
 
+@cache
 def canonical_label(section: str, field: str) -> str:
     """The canonical Chinese name of a header field or column (its first spelling, ``资金支出计划``)."""
     return re.sub(r"[(（][^)）]*[)）]$", "", labels()[section][field][0])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from jixiao.documents.blocks import Row
 from jixiao.documents.codes import diagnostic
@@ -48,6 +49,7 @@ _TOTAL_WORDS = {"合计", "总分", "总计", "自评得分", "综合得分", "�
 _GRADES = {"优", "良", "中", "差", "优秀", "良好", "合格", "不合格"}
 
 
+@lru_cache(maxsize=16384)
 def _money_key(text: str) -> str | None:
     key = fold(text)
     if _SPENT_TO_DATE.match(key):

@@ -108,6 +108,7 @@ def looks_like_target(text: str) -> bool:
     return bool(_TARGET.match(match_key(text)))
 
 
+@lru_cache(maxsize=65536)
 def column_kind(text: str) -> str | None:
     """The grid column a heading names, matched on the key (Traditional or glossed headings too)."""
     key = match_key(text)

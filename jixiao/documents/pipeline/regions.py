@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from jixiao.documents.interpret.labels import header_label, is_trailer
 from jixiao.documents.pipeline.labels import Role, column_kind, heading_spellings, label, match_key, split_run_together
@@ -130,9 +131,12 @@ def _join_qualifiers(tokens: list[Token]) -> list[Token]:
     return joined
 
 
-def split_headings(text: str) -> list[str] | None:
+@lru_cache(maxsize=16384)
+def split_headings(text: str) -> tuple[str, ...] | None:
     """The headings of a header written without separators (``一级指标二级指标三级指标指标值``), or None."""
     line = match_key(text)
+    if len(line) < 9 or "指标" not in line:
+        return None
     headings, position = [], 0
     spellings = heading_spellings()
     while position < len(line):
@@ -141,7 +145,7 @@ def split_headings(text: str) -> list[str] | None:
             return None
         headings.append(found)
         position += len(found)
-    return headings if len(headings) >= 3 else None
+    return tuple(headings) if len(headings) >= 3 else None
 
 
 _IMPLIED = ("一级指标", "二级指标", "三级指标", "指标值")
@@ -156,6 +160,8 @@ def find_header(lines: list[Line], index: int, settings: ReadSettings = DEFAULT_
         tokens = [Token(text, line.line, column) for column, text in enumerate(_IMPLIED)]
         return Header(_columns(tokens, False), index, index, [])
     if line.kind is LineKind.ROW and len(line.filled) >= settings.header_kinds:
+        if sum(1 for token in line.tokens if label(token.text).role is Role.HEADING) < settings.header_kinds:
+            return None
         tokens = line.tokens
         columns = _columns(tokens, line.gridded)
         if _is_header(columns.kinds, settings):

@@ -89,6 +89,8 @@ _SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _ESCAPED_BAR = "\x00"
 _MIN_TAB_LINES = 5
+_OWN_BAR = re.compile(r"\s*\|\s*")
+_TRAILING_BAR = re.compile(r"[^|]*[^|\s][^|]*\|\s*")
 
 
 def display_width(text: str) -> int:
@@ -120,8 +122,9 @@ class _TextTokenizer:
         self.settings = settings
         self.space = re.compile(r"\t+|\u3000+| {%d,}" % settings.space_run)
         self.tabbed = sum(1 for line in self.raw if line.startswith("\t")) >= _MIN_TAB_LINES
-        own_bar = sum(1 for line in self.raw if re.fullmatch(r"\s*\|\s*", line))
-        trailing_bar = sum(1 for line in self.raw if re.fullmatch(r"[^|]*[^|\s][^|]*\|\s*", line))
+        barred = [line for line in self.raw if "|" in line] if not self.tabbed else []
+        own_bar = sum(1 for line in barred if _OWN_BAR.fullmatch(line))
+        trailing_bar = sum(1 for line in barred if _TRAILING_BAR.fullmatch(line))
         self.lone_bar_is_cell = trailing_bar >= own_bar
         self.lines: list[Line] = []
 
