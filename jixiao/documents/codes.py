@@ -50,6 +50,8 @@ KINDS: dict[str, DiagnosticKind] = {
                        "文本中的单元格没有分隔符，读取程序依据固定的指标名称和指标值的形式切分。"),
         DiagnosticKind("P113", Severity.WARNING, "本行有单元格无法归入表头的任何一列：{text}",
                        "行的单元格多于表头的列，且无法根据内容判断它们属于哪一列；内容没有丢弃，请核对原表。"),
+        DiagnosticKind("P114", Severity.INFO, "表格在文件末尾（第{line}行）中断，最后一行可能不完整：{text}",
+                       "文件在表格中间结束（网页或文档站只保存了部分内容）。已读取现有内容，最后一行的指标可能缺少指标值等单元格。"),
         DiagnosticKind("P112", Severity.WARNING, "工作表“{name}”无法读取：{reason}",
                        "Excel 文件中的某个工作表损坏或格式异常。"),
     ]

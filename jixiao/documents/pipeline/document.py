@@ -25,7 +25,8 @@ from jixiao.documents.pipeline.records import GOAL, MONITOR, SELF_EVAL, monitori
 from jixiao.documents.pipeline.regions import body_end, find_header
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.pipeline.tokens import Line, LineKind
-from jixiao.model import Diagnostic, Document
+from jixiao.documents.codes import diagnostic
+from jixiao.model import Diagnostic, Document, Location
 
 __all__ = ["Accounting", "build_document"]
 
@@ -138,7 +139,17 @@ class _Assembler:
             self.accounting.tokens += len(line.filled)
             current.feed_line(line)
         current.close_grid()
+        if end == len(lines) and end > header.end and lines[-1].kind is not LineKind.BREAK:
+            self._cut(current, lines[-1])
         return end
+
+    def _cut(self, builder: SheetBuilder, last: Line) -> None:
+        """The file ends inside a table: say where, when its last indicator lacks a target."""
+        indicators = builder.sheet.indicators
+        if indicators and not indicators[-1].target.raw:
+            text = "｜".join(last.texts)[:40]
+            location = Location(file=self.source, table=builder.ordinal, sheet=builder.sheet.key, line=last.line)
+            self.diagnostics.append(diagnostic("P114", location, line=last.line, text=text))
 
     def _long_table(self, lines: list[Line], header, long_header) -> int:
         end = header.end

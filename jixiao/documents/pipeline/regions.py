@@ -33,6 +33,8 @@ FRAME = "frame"  # the vertical 绩效指标 label column of the standard form
 EXTRA = "extra"  # a column whose heading the vocabulary does not know
 _QUALIFIER = re.compile(r"^[(（][^)）]{1,8}[)）]$")
 _OFFSET_TOLERANCE = 1
+_MAX_UNKNOWN = 12  # headings the vocabulary does not know, after a header of one-heading lines
+_MAX_UNKNOWN_LENGTH = 12
 _FRAME_LABELS = ("绩效指标", "年度绩效指标", "绩效指标(90分)", "项目绩效指标")
 _CLOSING = {"合计", "总分", "总计", "审核意见", "填表说明", "评价结论", "存在问题", "财政部门审核意见", "主管部门审核意见",
             "偏差或不能完成目标原因分析", "相关建议或举措", "偏差原因分析", "自评得分", "评价等级", "自评等级"}
@@ -200,7 +202,36 @@ def _stream_header(lines: list[Line], index: int, settings: ReadSettings) -> Hea
     # trailing empty cells belong to the body, not the header
     while end > index and not (lines[end - 1].tokens and lines[end - 1].tokens[0].text):
         end -= 1
+    end = _unknown_headings(lines, end, columns, tokens)
     return Header(columns, index, end, tokens)
+
+
+def _unknown_headings(lines: list[Line], end: int, columns: Columns, tokens: list[Token]) -> int:
+    """Short texts between a stream header and the first level name are headings the vocabulary does not know
+    (one value column per town): columns of their own."""
+    found: list[Token] = []
+    index = end
+    while index < len(lines) and lines[index].kind in (LineKind.CELL, LineKind.BREAK) and len(found) <= _MAX_UNKNOWN:
+        token = lines[index].tokens[0] if lines[index].tokens else None
+        if token is not None and token.text.strip():
+            role = label(token.text).role
+            if role in (Role.LEVEL1, Role.LEVEL2):
+                break
+            if role is not Role.TEXT or len(match_key(token.text)) > _MAX_UNKNOWN_LENGTH:
+                return end
+            found.append(token)
+        index += 1
+    else:
+        return end
+    if not found:
+        return end
+    for token in found:
+        columns.kinds.append(EXTRA)
+        columns.headings.append(token.text.strip())
+        columns.positions.append(None)
+        columns.offsets.append(None)
+    tokens.extend(found)
+    return index
 
 
 def is_refinement(line: Line) -> bool:
