@@ -263,8 +263,10 @@ class Aligner:
             if len(lead) <= len(self.leading):
                 levels0, body0, start0 = runs[1]
                 runs = [(dict(levels0, **dict(zip(self.leading, lead))), body0, runs[0][2] or start0), *runs[2:]]
-        if closed and runs and not self.seen_level and not any(levels for levels, _, _ in runs):
-            # a row above the first level name is not an indicator (a unit's subtotal in a long export)
+        if runs and not self.seen_level and not any(levels for levels, _, _ in runs) and (
+                closed or not any(looks_like_target(t) or is_operator(t) for t in texts)):
+            # text above the first level name is not an indicator (a unit's subtotal in a long export, the
+            # framework rows of an evaluation form, OCR debris)
             self._add({"_context": "｜".join(t for t in texts if t.strip())}, line, LABEL_CONFIDENCE, [],
                       sum(1 for t in texts if t.strip()))
             return
