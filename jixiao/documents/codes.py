@@ -31,7 +31,7 @@ KINDS: dict[str, DiagnosticKind] = {
         DiagnosticKind("P102", Severity.WARNING, "本行的单元格与表头的列不能一一对应，已按内容对齐：{how}",
                        "合并单元格在导出时被丢弃，或文本没有分隔符，读取程序根据一级、二级指标的固定名称和指标值的形式判断各单元格所在的列。"),
         DiagnosticKind("P103", Severity.ERROR, "本行有{found}个单元格，无法与{expected}列的表头对齐，已跳过：{text}",
-                       "行的单元格数量与表头不符，且无法根据内容判断对应关系。"),
+                       "（已停用：读取程序不再跳过行，多余的单元格以 P113 报告。代码保留，不再复用。）"),
         DiagnosticKind("P104", Severity.WARNING, "一级指标“{value}”不是标准指标体系中的名称",
                        "一级指标应为产出指标、效益指标、满意度指标或成本指标。"),
         DiagnosticKind("P105", Severity.WARNING, "二级指标“{value}”不是标准指标体系中的名称",

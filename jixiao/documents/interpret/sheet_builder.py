@@ -72,13 +72,12 @@ class SheetBuilder:
     """Accumulates the rows of one sheet: first its header block, then (after the grid header) indicators."""
 
     def __init__(
-        self, source: str, ordinal: int, aligned: bool, title: str | None = None, like: SheetBuilder | None = None
+        self, source: str, ordinal: int, title: str | None = None, like: SheetBuilder | None = None
     ) -> None:
         """``like``: a builder that has read only the lines above a table (title, unit, money unit); the new
         sheet starts with them, as every project of a long-layout table shares them."""
         self.source = source
         self.ordinal = ordinal
-        self.aligned = aligned
         self.sheet = GoalSheet(title=title, year=parse_year(title or ""), table=ordinal)
         if like is not None:
             shared = like.sheet

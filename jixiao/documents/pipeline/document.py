@@ -114,7 +114,7 @@ class _Assembler:
 
     def _new_sheet(self, title: str | None = None) -> SheetBuilder:
         self._finish()
-        self.current = SheetBuilder(self.source, len(self.sheets) + 1, True, title)
+        self.current = SheetBuilder(self.source, len(self.sheets) + 1, title)
         return self.current
 
     # -- a table: header and body ------------------------------------------------------------------------
@@ -163,7 +163,7 @@ class _Assembler:
         ordinals = count(len(self.sheets) + 1)
         for builder in build_long_table(
             lines[header.start].as_row(), long_header, [line.as_row() for line in lines[header.start + 1:end]],
-            lambda: SheetBuilder(self.source, next(ordinals), True, like=context),
+            lambda: SheetBuilder(self.source, next(ordinals), like=context),
         ):
             self.current = builder
             self._finish()
