@@ -348,6 +348,7 @@ class SheetBuilder:
             return  # the header repeated on a new page
         if is_refinement(line) and not self._aligner.placed:  # type: ignore[union-attr]
             refine(self.columns, line)
+            self._aligner.columns_changed()  # type: ignore[union-attr]
             return
         self.feed_line(line)
 

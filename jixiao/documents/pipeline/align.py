@@ -63,32 +63,29 @@ class Aligner:
     def __init__(self, columns: Columns) -> None:
         self.columns = columns
         self.seen_level = False  # a level name has been placed in this table
+        self.keys: list[str] = []
+        self.slots: list[str] = []
+        self.leading: list[str] = []
+        self.columns_changed()
         self.placed: list[Placed] = []
         self._stream: list[Token] = []
         self._stream_line: Line | None = None
         # One cell per line without empty cells: an absent cell is an empty one, not a guess.
         self.cells_absent = True
 
-    @property
-    def keys(self) -> list[str]:
-        """Each column's key: its kind, or ``extra:<heading>`` for a column the vocabulary does not know."""
+    def columns_changed(self) -> None:
+        """Recompute the column keys after the header's columns were refined."""
         columns = self.columns
-        return [kind if kind != EXTRA else f"extra:{heading}" for kind, heading in zip(columns.kinds, columns.headings)]
-
-    @property
-    def slots(self) -> list[str]:
-        """The keys of the columns a row holds after its levels (columns before the levels, such as a long
-        export's project columns, are :attr:`leading`)."""
-        kinds = self.columns.kinds
-        last = max((i for i, kind in enumerate(kinds) if kind in _LEVELS), default=-1)
-        return [key for key, kind in list(zip(self.keys, kinds))[last + 1:] if kind != FRAME]
-
-    @property
-    def leading(self) -> list[str]:
-        """The keys of the columns before the level columns."""
-        kinds = self.columns.kinds
-        first = next((i for i, kind in enumerate(kinds) if kind in _LEVELS), 0)
-        return [key for key, kind in list(zip(self.keys, kinds))[:first] if kind != FRAME]
+        kinds = columns.kinds
+        # Each column's key: its kind, or ``extra:<heading>`` for a column the vocabulary does not know.
+        self.keys = [kind if kind != EXTRA else f"extra:{heading}" for kind, heading in zip(kinds, columns.headings)]
+        levels = [i for i, kind in enumerate(kinds) if kind in _LEVELS]
+        last = max(levels, default=-1)
+        first = min(levels, default=0)
+        # the keys of the columns a row holds after its levels, and of those before them (a long export's
+        # project columns)
+        self.slots = [key for key, kind in list(zip(self.keys, kinds))[last + 1:] if kind != FRAME]
+        self.leading = [key for key, kind in list(zip(self.keys, kinds))[:first] if kind != FRAME]
 
     # -- the entry point -------------------------------------------------------------------------------
     def feed(self, line: Line) -> None:
