@@ -8,7 +8,7 @@ from functools import lru_cache
 from jixiao.documents.blocks import Row
 from jixiao.documents.codes import diagnostic
 from jixiao.documents.pipeline.align import Aligner, Placed
-from jixiao.documents.pipeline.labels import clean_name
+from jixiao.documents.pipeline.labels import Role, clean_name, label
 from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns, find_header, is_refinement, refine
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.interpret.header_cells import (
@@ -375,6 +375,9 @@ class SheetBuilder:
         if "operator" in values or "unit" in values:
             operator = values.get("operator", "")
             target = f"{operator if operator not in ('定性', '定量') else ''}{target}{values.get('unit', '')}"
+        if name and not target and label(name).role is Role.NUMBER:
+            name = ""  # a bare number where the name should be: a value without an indicator, reported below
+            values["name_as_number"] = values.pop("name")
         if not name and not target:
             rest = {k: v for k, v in values.items() if k not in ("level1", "level2")}
             if rest or placed.extra:
