@@ -36,6 +36,8 @@ class FormProfile(BaseModel):
     own levels, such as 投入/管理/产出目标, where the standard structure is not checked). ``level1``/``level2`` are
     level names the form adds to the standard vocabulary, ``level1_as`` the standard level a form's level stands
     for. ``execution_rate_outside``: 预算执行率 has its own weight, so the indicators' weights add up to less than 100.
+    ``notes`` are instructions the form prints in its cells (``(必填)``, ``(100字以内)``): left in a filled-in
+    cell they are template residue.
     """
 
     name: str
@@ -75,6 +77,7 @@ GENERIC = FormProfile(
     name="generic",
     label="未识别的表样（只检查来源表格中出现的表头字段）",
     source="未识别：按来源表格实际有的字段审核",
+    execution_rate_outside=True,  # unknown: both weight conventions are accepted
 )
 
 

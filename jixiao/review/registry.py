@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from jixiao.review.rule import Rule
 from jixiao.review.rules import appropriateness, category, completeness, consistency, direction, form, money, reader
-from jixiao.review.rules import units
+from jixiao.review.rules import substance, units
 
 __all__ = ["RETIRED", "RULES", "by_code", "sheet_rules"]
 
@@ -73,6 +73,18 @@ RULES: tuple[Rule, ...] = (
     appropriateness.SatisfactionNotCredible(),
     appropriateness.FullRateAsLowerBound(),
     appropriateness.TargetSetsNothing(),
+    # 审核人常提的实质问题
+    substance.CostTargetNotMoney(),
+    substance.YesNoIndicator(),
+    substance.QuantityGroupWithoutCount(),
+    substance.PartialRateBesideFixedCount(),
+    substance.GoalRestatesSpending(),
+    substance.GoalNotQuantified(),
+    substance.NumberInNameDiffers(),
+    substance.UnselectedOptions(),
+    substance.SameFigureRepeated(),
+    substance.GarbledTarget(),
+    substance.UnitCostTimesQuantity(),
 )
 
 # Codes of rules that were removed, with why; never reuse them.

@@ -95,3 +95,11 @@ def test_ndrc_form_implementation_effect_counts_as_benefit():
             row[0] = "实施效果指标"
     review = _review({**NO_CODE, "rows": rows}, form="ndrc-investment")
     assert not {"JX103", "JX506"} & set(_rules(review)), [f.message for f in review.findings]
+
+
+def test_a_note_the_form_prints_left_in_a_cell_is_template_residue():
+    # corpus 008 (Sichuan): the form's own instructions were left in the cells
+    row = ["产出指标", "数量指标", "工资发放人数(必填)", "", "≥24人", "计划标准：人员编制"]
+    review = _review({"add_rows": [row]}, form="sichuan")
+    [finding] = [f for f in review.findings if f.rule == "JX108"]
+    assert finding.indicator == "工资发放人数(必填)" and finding.fix.edits[0].after == "工资发放人数"

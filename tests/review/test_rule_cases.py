@@ -36,6 +36,13 @@ def test_every_rule_has_a_case():
 def test_failing_case(case):
     found = [f for f in _findings(case, "fail") if f.rule == case["rule"]]
     assert found, f"{case['rule']} did not fire"
+    # Where and what: `at` names the indicator (or "sheet") and the column, `says` a piece of the message.
+    if "at" in case:
+        indicator = None if case["at"]["indicator"] == "sheet" else case["at"]["indicator"]
+        assert any(f.indicator == indicator and f.location.column == case["at"]["column"] for f in found), \
+            [(f.indicator, f.location.column) for f in found]
+    if "says" in case:
+        assert any(case["says"] in f.message for f in found), [f.message for f in found]
     expected = case.get("fix")
     if expected:
         edits = [(edit, f.fix) for f in found if f.fix for edit in f.fix.edits]

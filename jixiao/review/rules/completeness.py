@@ -225,7 +225,7 @@ class TemplateResidue(Rule):
         for indicator in ctx.sheet.indicators:
             cells = {"name": indicator.name, "description": indicator.description, "target": indicator.target.raw}
             for column, text in cells.items():
-                word = _placeholder_in(text)
+                word = _placeholder_in(text) or _form_note_in(ctx, text)
                 no_value = column == "target" and indicator.target.placeholder
                 if not (word or no_value):
                     continue
@@ -247,7 +247,7 @@ class TemplateResidue(Rule):
                 yield self.finding(ctx, column="goals", column_name="绩效目标", text=word, severity=Severity.WARNING)
 
 
-_RESIDUE = re.compile(r"[(（][^()（）]*(?:\*\*|＊＊|××|XX|xx)[^()（）]*[)）]|^指标\d+[:：.]|[(（]100字以内[)）]")
+_RESIDUE = re.compile(r"[(（][^()（）]*(?:\*\*|＊＊|××|XX|xx)[^()（）]*[)）]|^指标\d+[:：.]|[(（](100字以内|必填)[)）]")
 
 
 def _without_residue(ctx: SheetContext, indicator: Indicator, column: str, text: str) -> str | None:
@@ -257,6 +257,11 @@ def _without_residue(ctx: SheetContext, indicator: Indicator, column: str, text:
         return target.display() if target.is_quantitative or target.is_date else None
     cleaned = _RESIDUE.sub("", text).strip()
     return cleaned if cleaned and cleaned != text.strip() and not _placeholder_in(cleaned) else None
+
+
+def _form_note_in(ctx: SheetContext, text: str | None) -> str | None:
+    folded = fold(text or "")
+    return next((note for note in ctx.form.notes if fold(note) in folded), None) if folded else None
 
 
 def _column_name(column: str) -> str:

@@ -366,8 +366,9 @@ class WeightsNotHundred(Rule):
     message = "指标权重合计为{total}，应为{expected}"
     defaults = {"execution_weight": 10}
     docs = RuleDocs(
-        what="各指标都填写了权重时，权重之和是否为100；预算执行率单独计分的表样（财预〔2020〕10号：预算执行率10分），"
-        "表中又没有预算执行率一行的，合计为100减去预算执行率的分值（默认90）也对。有指标未填权重的由 JX610 报告。",
+        what="各指标都填写了权重时，权重之和是否为100；表样规定预算执行率单独计分的（财预〔2020〕10号：预算执行率10分；"
+        "表样的 execution_rate_outside，未识别的表样两种都认），表中又没有预算执行率一行的，合计为100减去预算执行率的分值"
+        "（默认90）也对。有指标未填权重的由 JX610 报告。",
         why="自评按权重计分；合计不对，总分就不是百分制，等级会算错。",
         bad="权重：20、20、20、20、10（合计90，且表中有预算执行率一行）",
         good="权重：20、20、20、20、20（合计100）",
@@ -380,7 +381,8 @@ class WeightsNotHundred(Rule):
             return
         total = sum((w for w in weights if w is not None), Decimal(0))
         accepted = {Decimal(100)}
-        if not any("预算执行率" in fold(i.name) for i in ctx.sheet.indicators):
+        own_row = any("预算执行率" in fold(i.name) for i in ctx.sheet.indicators)
+        if ctx.form.execution_rate_outside and not own_row:
             accepted.add(Decimal(100) - Decimal(str(self.param(ctx, "execution_weight"))))
         if total not in accepted:
             expected = "或".join(f"{a.normalize():f}" for a in sorted(accepted, reverse=True))

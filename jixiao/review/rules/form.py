@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from jixiao.model import Indicator, NoteCode, Operator, Severity, Target, UnitKind, unit_kind
+from jixiao.model import Indicator, NoteCode, Operator, Severity, UnitKind, unit_kind
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
 from jixiao.review.lexicon import Kind, suggested_unit, vague_word
@@ -51,7 +51,7 @@ class MissingOperator(Rule):
     code = "JX201"
     name = "target-without-operator"
     title = "指标值缺少运算符"
-    severity = Severity.WARNING
+    severity = Severity.INFO
     dimension = Dimension.FORM
     source = _SPECIFIC
     message = "指标“{indicator}”的指标值“{raw}”没有写明≥、≤或=，无法判断是下限还是上限"
@@ -68,7 +68,7 @@ class MissingOperator(Rule):
             target = indicator.target
             # A full 100% is exact by nature, a frequency (1次/月) states a rate, and a value without a unit is
             # JX202's: none of these is returned for a missing operator.
-            frequency = "/" in (target.unit or "")
+            frequency = unit_kind((target.unit or "/").rpartition("/")[2]) is UnitKind.TIME and "/" in (target.unit or "")
             full = target.unit == "%" and target.value == 100
             if target.is_quantitative and target.operator is None and target.unit and not frequency and not full:
                 operator = "≤" if ctx.fact(indicator).reverse else "≥"
@@ -211,12 +211,12 @@ class VagueTarget(Rule):
     code = "JX206"
     name = "vague-qualitative-target"
     title = "定性指标值含糊"
-    severity = Severity.INFO
+    severity = Severity.WARNING
     dimension = Dimension.FORM
     source = EVALUATION_2020.at("附件（定性指标分档）")
     message = "指标“{indicator}”的指标值“{raw}”只说了方向，没有可核对的标准"
     docs = RuleDocs(
-        what="定性指标值是否只是“明显提升”“逐步提高”“按时”之类的方向或承诺。",
+        what="定性指标值是否只是“明显提升”“逐步提高”“良好”“效果良好”“显著改善”“减少”“按时”之类的方向或空话。",
         why="自评时定性指标按“达成预期/部分达成/未达成”分档打分，指标值要写清达到什么状态才算达成。",
         bad="可持续影响指标 | 群众法治意识 | 明显提升",
         good="可持续影响指标 | 群众法治意识 | 达到预期（普法宣传覆盖全部行政村）",

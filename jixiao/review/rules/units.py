@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.model import Indicator, MoneyUnit, Operator, Severity, UnitKind, parse_target, unit_kind
+from jixiao.model import GoalSheet, Indicator, MoneyUnit, Operator, Severity, UnitKind, parse_target, unit_kind
 from jixiao.model.lexicon import fold
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Finding
@@ -15,6 +15,16 @@ from jixiao.review.rules.form import target_fix
 from jixiao.review.sources import CORE_2021, GOALS_2015
 
 _SPECIFIC = GOALS_2015.at("第十二条（细化量化）")
+# Money units as multiples of 万元, the unit budgets are compared in.
+TO_WAN = {"万元": Decimal(1), "元": Decimal("0.0001"), "千元": Decimal("0.1"), "亿元": Decimal(10000)}
+
+
+def budget_in_wan(sheet: GoalSheet) -> Decimal | None:
+    """The sheet's budget total in 万元 (tables in 元 are converted), or None when it gives none."""
+    total = sheet.budget.total
+    if total is None:
+        return None
+    return total / 10000 if sheet.money_unit is MoneyUnit.YUAN else total
 
 
 def _confidence(ctx: SheetContext, indicator: Indicator) -> Confidence:
@@ -198,17 +208,13 @@ class CostAboveBudget(Rule):
         fix="核对成本指标与预算数，二者应一致或成本不超过预算。",
     )
 
-    _TO_WAN = {"万元": Decimal(1), "元": Decimal("0.0001"), "千元": Decimal("0.1"), "亿元": Decimal(10000)}
-
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        budget = ctx.sheet.budget.total
+        budget = budget_in_wan(ctx.sheet)
         if budget is None:
             return
-        if ctx.sheet.money_unit is MoneyUnit.YUAN:
-            budget = budget / 10000
         for indicator in ctx.sheet.indicators:
             target = indicator.target
-            factor = self._TO_WAN.get(target.unit or "")
+            factor = TO_WAN.get(target.unit or "")
             if factor is None or target.value is None or "/" in fold(target.unit or "") or "人均" in indicator.name:
                 continue
             amount = target.value * factor

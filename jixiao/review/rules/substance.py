@@ -1,0 +1,366 @@
+"""What a reviewer raises beyond the form: targets that say nothing, figures that do not add up, questions left open.
+
+Each rule here answers a kind of remark that finance-bureau reviewers made on real published tables
+(``tests/corpus/judged``) and that no earlier rule covered.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from jixiao.model import Indicator, NoteCode, Severity, UnitKind, parse_target, unit_kind
+from jixiao.model.lexicon import fold
+from jixiao.review.context import SheetContext
+from jixiao.review.finding import Applicability, Confidence, Dimension, Finding, Fix
+from jixiao.review.lexicon import Kind
+from jixiao.review.rule import Rule, RuleDocs
+from jixiao.review.rules.consistency import similarity
+from jixiao.review.rules.units import TO_WAN, budget_in_wan
+from jixiao.review.sources import CORE_2021, GOALS_2015
+
+_COST_LEVELS = {"成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标"}
+_PER_PERIOD = re.compile(r"每(日|天|月|年|季|学期)|(日|月|年)均")
+
+
+def _is_cost_row(ctx: SheetContext, indicator: Indicator) -> bool:
+    return indicator.level2 in _COST_LEVELS or ctx.level1_of(indicator) == "成本指标"
+
+
+class CostTargetNotMoney(Rule):
+    code = "JX901"
+    name = "cost-target-not-money"
+    title = "成本指标的目标不是金额"
+    severity = Severity.WARNING
+    dimension = Dimension.APPROPRIATENESS
+    source = CORE_2021.at("（成本指标）")
+    message = "成本指标“{indicator}”的指标值“{raw}”不是金额，看不出花多少钱、单位成本多少"
+    docs = RuleDocs(
+        what="成本指标（产出指标下的成本指标，或一级指标成本指标下的经济/社会/生态环境成本指标）的指标值是否为"
+        "百分比或定性表述，而不是以元、万元计的金额（含单位成本，如元/亩）。",
+        why="成本指标衡量投入的经济性：写成“=100%”“控制在预算内”，既不能与预算比对，也不能在自评时核对节约与否。",
+        bad="成本指标 | 经济成本指标 | 资金使用效率 | =100%",
+        good="成本指标 | 经济成本指标 | 单馆年运行成本 | ≤20万元",
+        fix="改写为总成本或单位成本，以元或万元计；社会成本、生态环境成本确无金额的，写明可检验的状态。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in ctx.sheet.indicators:
+            target = indicator.target
+            if not _is_cost_row(ctx, indicator) or target.is_empty or target.placeholder or target.is_date:
+                continue
+            if indicator.level2 in ("社会成本指标", "生态环境成本指标") and not target.is_quantitative:
+                continue  # social and ecological costs are often stated, not priced (财预〔2021〕101号)
+            if target.is_quantitative and (target.unit is None or unit_kind(target.unit) is UnitKind.MONEY):
+                continue
+            if target.is_quantitative and ctx.fact(indicator).kind is Kind.MONEY:
+                continue  # a money-named row in another unit is JX305's
+            fix = Fix(applicability=Applicability.DISPLAY_ONLY, summary="改为以元或万元计的总成本或单位成本")
+            yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw)
+
+
+class YesNoIndicator(Rule):
+    code = "JX902"
+    name = "yes-no-indicator"
+    title = "指标写成是否问题或答是/否"
+    severity = Severity.WARNING
+    dimension = Dimension.FORM
+    source = GOALS_2015.at("第十二条（细化量化）")
+    message = "指标“{indicator}”{how}，不能说明要达到什么效果"
+    docs = RuleDocs(
+        what="三级指标是否写成“是否…”“…与否”的问题，或效益指标的指标值是否只答“是/否/无/不适用”。",
+        why="是否问题只有两个答案，衡量不出程度；效益指标答“无”“不适用”，等于说这笔钱没有效益。",
+        bad="效益指标 | 经济效益指标 | 是否带动经济发展 | 否",
+        good="效益指标 | 经济效益指标 | 带动农户增收 | ≥80万元",
+        fix="改写为可衡量的指标；确无该类效益的，删去该行并在审核意见中说明，不要答“无”。",
+    )
+
+    _ANSWERS = {"是", "否", "无", "有", "不适用", "/", "—", "-", "无此项"}
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in ctx.sheet.indicators:
+            answer = fold(indicator.target.raw)
+            name = fold(indicator.name)
+            if name.startswith("是否") or name.endswith("与否"):
+                yield self.finding(ctx, indicator=indicator, column="name", how="写成了“是否”问题")
+            elif ctx.level1_of(indicator) == "效益指标" and answer in self._ANSWERS:
+                yield self.finding(ctx, indicator=indicator, column="target",
+                                   how=f"是效益指标，指标值却只答“{indicator.target.raw.strip()}”")
+
+
+class QuantityGroupWithoutCount(Rule):
+    code = "JX903"
+    name = "quantity-group-without-count"
+    title = "数量指标中没有计数"
+    severity = Severity.WARNING
+    dimension = Dimension.COMPLETENESS
+    source = GOALS_2015.at("第九条（绩效指标）")
+    message = "项目“{sheet}”的数量指标没有一项写明数量（如 ≥18个、≥500亩）"
+    docs = RuleDocs(
+        what="有“数量指标”一组时，其中是否至少有一项指标值是带计数或实物单位的数值。",
+        why="数量指标说明做多少；一组数量指标都写成百分比或“按时完成”，就等于没有数量指标，产出无法核对。",
+        bad="产出指标 | 数量指标 | 补助发放覆盖率 | =100%\n产出指标 | 数量指标 | 任务完成情况 | 按时完成",
+        good="产出指标 | 数量指标 | 补助发放人数 | ≥230人",
+        fix="补充至少一项写明数量的指标（个、人、次、亩、公里…）。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        rows = [i for i in ctx.sheet.indicators if i.level2 == "数量指标" and not i.target.is_empty]
+        counted = (UnitKind.COUNT, UnitKind.PHYSICAL)
+        if rows and not any(i.target.is_quantitative and (i.target.unit is None or unit_kind(i.target.unit) in counted)
+                            for i in rows):
+            yield self.finding(ctx, indicator=rows[0], column="level2")
+
+
+class PartialRateBesideFixedCount(Rule):
+    code = "JX904"
+    name = "partial-rate-beside-fixed-count"
+    title = "完成率低于100%而数量是定数"
+    severity = Severity.INFO
+    dimension = Dimension.RELEVANCE
+    source = GOALS_2015.at("第十二条（相应匹配）")
+    message = "数量指标已定为“{count}”，完成率“{raw}”却低于100%，二者不一致"
+    docs = RuleDocs(
+        what="数量指标给出确定的数量（=N 或 ≥N）时，同表的完成率指标是否低于100%。",
+        why="既然承诺完成N个，完成率就应是100%；写90%等于说数量指标本身就不打算完成。",
+        bad="数量指标 | 改造户数 | =120户\n质量指标 | 任务完成率 | ≥90%",
+        good="数量指标 | 改造户数 | =120户\n质量指标 | 任务完成率 | =100%",
+        fix="完成率改为100%，或把数量指标改为实际能完成的数量。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        counts = [i for i in ctx.sheet.indicators if i.level2 == "数量指标" and i.target.is_quantitative
+                  and unit_kind(i.target.unit) in (UnitKind.COUNT, UnitKind.PHYSICAL)
+                  and i.target.operator is not None and i.target.operator.value in ("=", "≥")]
+        if not counts:
+            return
+        for indicator in ctx.sheet.indicators:
+            target = indicator.target
+            if fold(indicator.name).endswith("完成率") and target.unit == "%" and target.value is not None \
+                    and target.value < 100:
+                yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw,
+                                   count=f"{counts[0].name} {counts[0].target.display()}")
+
+
+class GoalRestatesSpending(Rule):
+    code = "JX905"
+    name = "goal-restates-spending"
+    title = "年度目标只复述资金用途"
+    severity = Severity.WARNING
+    dimension = Dimension.RELEVANCE
+    source = GOALS_2015.at("第八条（绩效目标内容）")
+    message = "项目“{sheet}”的年度目标“{goal}”只说了钱用在哪里，没有说要达到的产出和效果"
+    docs = RuleDocs(
+        what="年度目标是否只是复述资金用途或开支范围（用于…、保障…经费、发放…），没有任何数量和效果。",
+        why="绩效目标是用这笔钱要达到的产出和效果；复述用途的目标无法与指标对应，年底也无法评价。",
+        bad="年度目标：保证职能实现，保障人员经费",
+        good="年度目标：按月足额发放全乡230名村组干部报酬，村级组织正常运转，群众满意度不低于90%",
+        fix="写明本年度要完成的数量、质量、时间和预期效果，并与指标对应。",
+    )
+
+    _SPENDING = re.compile(r"^(主要)?用于|(保障|保证|支付|发放|用于|开支)[^，,。；;]{0,12}(经费|费用|工资|报酬|支出|运转)")
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        goal = "".join(ctx.sheet.goals).strip()
+        if goal and not _has_figure(goal) and self.restates(ctx, goal):
+            yield self.finding(ctx, column="goals", goal=goal if len(goal) <= 40 else goal[:40] + "…")
+
+    @classmethod
+    def restates(cls, ctx: SheetContext, goal: str) -> bool:
+        """True when ``goal`` only says what the money is for (用于…, 保障…经费) or repeats the 资金用途."""
+        similar = similarity(goal, ctx.sheet.purpose) >= 0.6 if ctx.sheet.purpose else False
+        return similar or bool(cls._SPENDING.search(fold(goal)))
+
+
+class GoalNotQuantified(Rule):
+    code = "JX911"
+    name = "goal-not-quantified"
+    title = "年度目标没有量化"
+    severity = Severity.WARNING
+    dimension = Dimension.RELEVANCE
+    source = GOALS_2015.at("第十二条（细化量化）")
+    message = "项目“{sheet}”的年度目标“{goal}”没有任何数量、质量或时间要求"
+    defaults = {"max_length": 30}
+    docs = RuleDocs(
+        what="一句话的年度目标（不超过 max_length 个字，默认30）中是否至少有一个数字（数量、比例、金额或时间）；"
+        "只复述资金用途的由 JX905 报告。较长的目标常在分项中写明要求，不在此检查。",
+        why="只写方向（持续改善、进一步提升）的目标无法检验是否实现，指标也无从对应。",
+        bad="年度目标：持续改善我市空气质量",
+        good="年度目标：全年配备10台雾炮车作业180天，城区PM10平均浓度较上年下降5%",
+        fix="写明本年度要完成的数量、质量、时间和效果，并与指标对应。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        goal = "".join(ctx.sheet.goals).strip()
+        short = len(fold(goal)) <= self.param(ctx, "max_length")
+        if goal and short and not _has_figure(goal) and not GoalRestatesSpending.restates(ctx, goal):
+            yield self.finding(ctx, column="goals", goal=goal if len(goal) <= 40 else goal[:40] + "…")
+
+
+def _has_figure(text: str) -> bool:
+    return bool(re.search(r"\d|[一二三四五六七八九十百千万两]+(个|人|次|项|户|村|所|场|年|月|天)|百分之", text))
+
+
+class NumberInNameDiffers(Rule):
+    code = "JX906"
+    name = "number-in-name-differs"
+    title = "指标名称中的数字与指标值不同"
+    severity = Severity.WARNING
+    dimension = Dimension.FORM
+    source = GOALS_2015.at("第十二条（细化量化）")
+    message = "指标名称“{indicator}”写的是“{in_name}”，指标值却是“{raw}”"
+    docs = RuleDocs(
+        what="三级指标名称里写了带单位的数字（达标率100%、村组干部230人）时，它与指标值是否相同。",
+        why="名称和指标值说的数不一样，自评时不知道按哪个核对；数字应只写在指标值里。",
+        bad="建设质量达标率100% | ≥98%",
+        good="建设质量达标率 | ≥98%",
+        fix="名称中删去数字，以指标值为准；两处都对的，统一为同一个数。",
+    )
+
+    _FIGURE = re.compile(r"(\d+(?:\.\d+)?)")
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in ctx.sheet.indicators:
+            target = indicator.target
+            if target.value is None or target.unit is None:
+                continue
+            name = fold(indicator.name)
+            for match in self._FIGURE.finditer(name):
+                written = parse_target(name[match.start():])
+                if written.unit != target.unit or written.value is None or written.is_date:
+                    continue
+                if written.value != target.value:
+                    yield self.finding(ctx, indicator=indicator, column="name", raw=target.raw,
+                                       in_name=f"{written.value}{written.unit}")
+                break
+
+
+class UnselectedOptions(Rule):
+    code = "JX907"
+    name = "options-left-unselected"
+    title = "模板选项未选定"
+    severity = Severity.WARNING
+    dimension = Dimension.COMPLETENESS
+    source = GOALS_2015.at("第十二条（细化量化）")
+    message = "“{column_name}”中留着模板的选项“{options}”，没有选定"
+    docs = RuleDocs(
+        what="指标值、指标名称或年度目标中是否留着没有选定的选项列表（高中低、是/否、□新增□延续）。",
+        why="选项没有选，等于这一项没有填写，审核人不知道单位要的是哪一档。",
+        bad="指标值：高中低",
+        good="指标值：高",
+        fix="只保留选定的一项，删去其余选项。",
+    )
+
+    _LISTS = re.compile(r"^(高中低|高/中/低|好/中/差|是/否|是否|有/无|确定能、?有可能、?不可能)$|□[^□]+□")
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in ctx.sheet.indicators:
+            for column, label, text in (("target", "指标值", indicator.target.raw), ("name", "三级指标", indicator.name)):
+                match = self._LISTS.search(fold(text or ""))
+                if match:
+                    yield self.finding(ctx, indicator=indicator, column=column, column_name=label,
+                                       options=text.strip())
+        for text in [*ctx.sheet.goals, ctx.sheet.purpose or ""]:
+            if self._LISTS.search(fold(text)):
+                yield self.finding(ctx, column="goals", column_name="表头", options=text.strip()[:40])
+
+
+class SameFigureRepeated(Rule):
+    code = "JX908"
+    name = "same-figure-repeated"
+    title = "同一数字用于性质不同的多行"
+    severity = Severity.INFO
+    dimension = Dimension.FEASIBILITY
+    source = GOALS_2015.at("第十二条（合理可行）")
+    message = "指标“{indicator}”与“{other}”的指标值都是“{figure}”，性质不同的两项恰好相同，请核实"
+    docs = RuleDocs(
+        what="同一张表中两项名称不同的指标，是否写了完全相同的带单位数值（百分比、0、1除外）。",
+        why="产值与增收、投资与补助恰好相同，多半是照抄而不是测算；这样的目标难以相信。",
+        bad="经济效益指标 | 特色产业产值 | ≥80万元\n经济效益指标 | 脱贫户增加收入 | ≥80万元",
+        good="经济效益指标 | 特色产业产值 | ≥80万元\n经济效益指标 | 脱贫户增加收入 | ≥12万元",
+        fix="按测算重新确定各项目标值，并在指标值确定依据中写明测算方法。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        seen: dict[tuple[Decimal, str], Indicator] = {}
+        for indicator in ctx.sheet.indicators:
+            target = indicator.target
+            if target.value is None or not target.unit or target.unit == "%" or target.value in (0, 1):
+                continue
+            key = (target.value, target.unit)
+            first = seen.setdefault(key, indicator)
+            if first is not indicator and similarity(first.name, indicator.name) < 0.5:
+                yield self.finding(ctx, indicator=indicator, column="target", other=first.name,
+                                   figure=f"{target.value.normalize():f}{target.unit}")
+
+
+class GarbledTarget(Rule):
+    code = "JX909"
+    name = "garbled-target"
+    title = "指标值残缺或疑似识别错误"
+    severity = Severity.WARNING
+    dimension = Dimension.FORM
+    source = GOALS_2015.at("第十二条（细化量化）")
+    message = "指标“{indicator}”的指标值“{raw}”{why}"
+    docs = RuleDocs(
+        what="指标值是否只剩符号（“%”“≥%”而没有数字），或数值像是识别错误（“292%”可能是“≥92%”）。",
+        why="残缺的指标值无法审核；扫描或转换造成的错字要对照原件改正，否则年底按错的目标打分。",
+        bad="指标值：%\n指标值：292%",
+        good="指标值：≥95%\n指标值：≥92%",
+        fix="对照原件补全数字或改正识别错误。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in ctx.sheet.indicators:
+            target = indicator.target
+            if re.fullmatch(r"[≥≤=<>]*[%‰][≥≤=<>]*", fold(target.raw)):
+                yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw, why="只有符号，没有数字")
+            elif target.has_note(NoteCode.OCR_SUSPECTED):
+                note = next(n.message for n in target.notes if n.code is NoteCode.OCR_SUSPECTED)
+                yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw,
+                                   confidence=Confidence.INFERENCE, why=f"：{note}")
+
+
+class UnitCostTimesQuantity(Rule):
+    code = "JX910"
+    name = "unit-cost-times-quantity-mismatch"
+    title = "单位成本×数量与预算不符"
+    severity = Severity.WARNING
+    dimension = Dimension.APPROPRIATENESS
+    source = GOALS_2015.at("第十二条（相应匹配）")
+    message = "“{cost}”×“{quantity}”={product}万元，与项目预算{budget}万元相差过大"
+    defaults = {"tolerance": 0.5}
+    docs = RuleDocs(
+        what="表中有单位成本（元/亩、万元/公里、元/人…）和同一单位的数量指标时，二者之积与预算数是否大体相符"
+        "（默认相差一半以上才报告，可由审核方案的 tolerance 调整）。",
+        why="单位成本乘数量就是要花的钱；与预算对不上，说明数量、标准或预算有一个是错的。",
+        bad="预算数 400万元；补助标准 ≤1600元/亩；灌溉面积 ≥500亩（合80万元）",
+        good="预算数 400万元；补助标准 ≤1600元/亩；建设面积 ≥2500亩",
+        fix="核对单位成本、数量和预算，使三者一致。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        budget = budget_in_wan(ctx.sheet)
+        if not budget:
+            return
+        tolerance = Decimal(str(self.param(ctx, "tolerance")))
+        quantities = {}
+        for indicator in ctx.sheet.indicators:
+            target = indicator.target
+            if target.value is not None and target.unit and "/" not in target.unit:
+                quantities.setdefault(target.unit, indicator)
+        for indicator in ctx.sheet.indicators:
+            target = indicator.target
+            numerator, _, per = (target.unit or "").partition("/")
+            factor = TO_WAN.get(numerator)
+            quantity = quantities.get(per)
+            if factor is None or quantity is None or target.value is None or "·" in per \
+                    or _PER_PERIOD.search(fold(indicator.name + (indicator.description or ""))):
+                continue  # a cost per day or per year cannot be multiplied by a head count alone
+            product = target.value * factor * (quantity.target.value or 0)
+            if abs(product - budget) > budget * tolerance:
+                yield self.finding(ctx, indicator=indicator, column="target", confidence=Confidence.INFERENCE,
+                                   cost=f"{indicator.name} {target.display()}",
+                                   quantity=f"{quantity.name} {quantity.target.display()}",
+                                   product=f"{product.quantize(Decimal('0.01'))}", budget=f"{budget:.2f}")
