@@ -61,4 +61,3 @@ class Layout:
     name: str
     blocks: list[Block]
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    aligned: bool = True  # False when merged cells were dropped and rows must be aligned by content

@@ -7,7 +7,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from jixiao.documents.errors import NotAGoalDocument
-from jixiao.documents.interpret import interpret
+from jixiao.documents import pipeline
 from jixiao.documents.limits import DEFAULT_LIMITS, ReadLimits, check_upload
 from jixiao.documents.readers.registry import read_layout, sniff_format
 from jixiao.documents.readers.report_reader import read_report, report_kind
@@ -46,14 +46,18 @@ def read_bytes(data: bytes, source: str, limits: ReadLimits = DEFAULT_LIMITS) ->
     file_format = sniff_format(data, source)
     if file_format == "json":
         return _read_json(data, source)
-    layout = read_layout(file_format, data, source, limits)
-    if file_format in ("docx", "xlsx") and report_kind(layout) is not None:
-        # jixiao's own 自评表 or 监控表, read back by its exact layout.
-        return read_report(layout, source, file_format)
-    document = interpret(layout, source, file_format)
+    layout = None
+    if file_format == "txt":
+        document, _ = pipeline.read_text(data, source)
+    else:
+        layout = read_layout(file_format, data, source, limits)
+        if file_format in ("docx", "xlsx") and report_kind(layout) is not None:
+            # jixiao's own 自评表 or 监控表, read back by its exact layout.
+            return read_report(layout, source, file_format)
+        document, _ = pipeline.read_layout(layout, source, file_format)
     if not document.sheets and document.overall is None:
         # what the reader found damaged may be why no table was found
-        damage = [d.message for d in layout.diagnostics if d.severity != Severity.INFO][:3]
+        damage = [d.message for d in (layout.diagnostics if layout else []) if d.severity != Severity.INFO][:3]
         raise NotAGoalDocument(source, "文件中没有找到绩效目标表（应有“项目名称”“一级指标”“指标值”等栏目）"
                                + "".join(f"；{message}" for message in damage))
     return document

@@ -5,7 +5,12 @@ from jixiao.model.document import Collection, Document, OverallGoals
 from jixiao.model.evaluation import IndicatorResult, QualitativeTier, SelfEvaluation, SelfEvaluationSet
 from jixiao.model.execution import CumulativeSpending, ExecutionRecord, FundSource, IndicatorProgress, SpendingEntry
 from jixiao.model.indicator import Direction, Indicator, parse_direction
-from jixiao.model.monitoring import DeviationCause, Likelihood, MonitoringAnswer
+from jixiao.model.monitoring import (
+    DeviationCause,
+    Likelihood,
+    MonitoringAnswer,
+    parse_likelihood,
+)
 from jixiao.model.reported import ReportedEvaluation, ReportedItem, ReportedMonitoring, ReportedProgress
 from jixiao.model.sheet import Budget, Checkpoint, GoalSheet, MoneyUnit, Unit
 from jixiao.model.target import NoteCode, Operator, Target, TargetNote
@@ -33,6 +38,7 @@ __all__ = [
     "Location",
     "MoneyUnit",
     "MonitoringAnswer",
+    "parse_likelihood",
     "NoteCode",
     "Operator",
     "OverallGoals",

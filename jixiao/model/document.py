@@ -33,6 +33,12 @@ class Document(BaseModel):
     overall: OverallGoals | None = None
     sheets: list[GoalSheet] = Field(default_factory=list)
     diagnostics: list[Diagnostic] = Field(default_factory=list)
+    kind: str | None = Field(
+        default=None, description="What the tables are: goal (绩效目标表), self-eval (绩效自评表) or monitor (运行监控表)")
+    unaccounted: int | None = Field(
+        default=None, ge=0,
+        description="Tokens inside table regions that the reader neither placed in a field, reported in a diagnostic "
+                    "nor marked as page chrome (0 when every cell is accounted for); None when not read from a file")
 
 
 class Collection(BaseModel):

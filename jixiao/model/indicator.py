@@ -52,6 +52,14 @@ class Indicator(BaseModel):
     direction_raw: str | None = None
     basis: str | None = None
     row: int | None = None
+    extra: dict[str, str] = Field(
+        default_factory=dict,
+        description="Cells of columns the goal sheet has no field for, by the heading as written (备注, 完成值, a "
+                    "sub-unit's value column, a heading the reader does not know)")
+    confidence: float = Field(
+        default=1.0, ge=0, le=1,
+        description="How sure the reader is that the cells went to the right fields: 1 placed by the format's grid, "
+                    "lower when the columns were inferred from the cells' content")
 
     @classmethod
     def from_cells(

@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field, PositiveInt, model_validator
 
-__all__ = ["DeviationCause", "Likelihood", "MonitoringAnswer"]
+__all__ = ["DeviationCause", "Likelihood", "MonitoringAnswer", "parse_likelihood"]
 
 
 class DeviationCause(StrEnum):
@@ -55,3 +55,15 @@ class MonitoringAnswer(BaseModel):
                 f"须填写{'和'.join(missing)}"
             )
         return self
+
+
+def parse_likelihood(text: str | None) -> Likelihood | None:
+    """Read a 完成目标可能性 cell (``确定能``, ``有可能``, ``不可能``/``完全不可能``); None when not understood."""
+    key = "".join((text or "").split())
+    if key in ("确定能", "能", "确定"):
+        return Likelihood.CERTAIN
+    if key in ("有可能", "可能"):
+        return Likelihood.POSSIBLE
+    if key in ("不可能", "完全不可能"):
+        return Likelihood.IMPOSSIBLE
+    return None

@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 
 __all__ = ["Facts", "SheetContext"]
 
+# An indicator read with less confidence than this had its cells placed by a guess (see Indicator.confidence).
+GUESSED_BELOW = 0.75
+
 
 @dataclass(frozen=True)
 class Facts:
@@ -111,6 +114,9 @@ class SheetContext:
         """The facts of one indicator of this sheet."""
         return self._facts.get(id(indicator)) or Facts.of(indicator)
 
-    def confidence(self, confidence: Confidence) -> Confidence:
-        """Lower ``confidence`` when the table's layout itself was guessed by the reader."""
-        return Confidence.GUESSED_LAYOUT if self.guessed_layout else confidence
+    def confidence(self, confidence: Confidence, indicator: Indicator | None = None) -> Confidence:
+        """Lower ``confidence`` when the finding rests on a guessed layout: the indicator's cells (or, for a
+        finding about the sheet, any indicator's cells) were placed by the reader's inference."""
+        rows = [indicator] if indicator is not None else self.sheet.indicators
+        guessed = any(row.confidence < GUESSED_BELOW for row in rows)
+        return Confidence.GUESSED_LAYOUT if self.guessed_layout or guessed else confidence

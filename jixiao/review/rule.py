@@ -119,7 +119,7 @@ class Rule:
             template=self.message,
             params={key: str(value) for key, value in slots.items()},
             fix=fix,
-            confidence=ctx.confidence(confidence),
+            confidence=ctx.confidence(confidence, indicator),
         )
 
     def _fix_keeps_meaning(self, target: Target, fix: Fix) -> bool:

@@ -15,7 +15,7 @@ _MONEY_UNIT = re.compile(r"^[(（]?(?:金额)?单位[:：]\s*(万元|元)[)）]?
 _CHECKPOINT = re.compile(r"^(?:\d{1,2}月(?:底|末|份|末前|底前)?|第?[一二三四1-4]季度末?|[上下]半年|全年|年[底末]|\d{1,2}月\d{1,2}日前?)$")
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
-_TITLE = re.compile(r"绩效目标(?:申报|审核|批复)?表")
+_TITLE = re.compile(r"绩效目标(?:申报|审核|批复)?表|绩效自评表|绩效监控表|运行监控表|绩效评价指标表|评价指标与标准值表")
 
 
 def parse_amount(text: str) -> Decimal | None:

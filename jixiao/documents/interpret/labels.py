@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 import tomllib
 
 from jixiao.model.lexicon import fold
 
-__all__ = ["header_label", "column_label", "is_trailer", "split_label_value", "labels"]
+__all__ = ["header_label", "column_label", "is_trailer", "split_label_value", "labels", "canonical_label"]
 
 _COLON = re.compile(r"[:：]$")
 
@@ -42,6 +42,7 @@ def column_label(text: str) -> str | None:
     return _lookup("columns").get(_key(text))
 
 
+@lru_cache(maxsize=65536)
 def is_trailer(text: str) -> bool:
     """True for the notes and signatures that follow an indicator grid: a trailer word alone or followed by a
     colon (``备注：…``, ``填报人``), not an indicator that merely begins with one (``说明会场次``)."""
@@ -58,3 +59,9 @@ def split_label_value(text: str) -> tuple[str, str] | None:
             if header_label(label) and value.strip():
                 return header_label(label), value.strip()
     return None
+
+
+@cache
+def canonical_label(section: str, field: str) -> str:
+    """The canonical Chinese name of a header field or column (its first spelling, ``资金支出计划``)."""
+    return re.sub(r"[(（][^)）]*[)）]$", "", labels()[section][field][0])

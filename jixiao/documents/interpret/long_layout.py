@@ -18,10 +18,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from jixiao.documents.blocks import Cell, Row
-from jixiao.documents.interpret.columns import detect_header
 from jixiao.documents.interpret.header_cells import is_checkpoint
 from jixiao.documents.interpret.labels import column_label, header_label, is_trailer
-from jixiao.documents.interpret.sheet_builder import SheetBuilder
+from jixiao.documents.interpret.sheet_builder import SheetBuilder, is_header_row
 
 __all__ = ["LongHeader", "detect_long_header", "build_long_table"]
 
@@ -46,7 +45,7 @@ class LongHeader:
 
 def detect_long_header(row: Row) -> LongHeader | None:
     """The long layout's header if ``row`` names both indicator columns and the project's code or name."""
-    if detect_header(row) is None or any(cell.column is None for cell in row.cells):
+    if not is_header_row(row) or any(cell.column is None for cell in row.cells):
         return None
     kinds: list[tuple[Cell, str, str]] = []  # (cell, "indicator"/"project", kind or field)
     taken: set[str] = set()

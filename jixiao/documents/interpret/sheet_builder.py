@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from jixiao.documents.blocks import Row
 from jixiao.documents.codes import diagnostic
-from jixiao.documents.interpret.columns import Columns, detect_header, place
+from jixiao.documents.pipeline.align import Aligner, Placed
+from jixiao.documents.pipeline.labels import Role, clean_name, label
+from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns, find_header, is_refinement, refine
+from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.interpret.header_cells import (
     is_checkpoint,
     parse_amount,
@@ -15,7 +19,7 @@ from jixiao.documents.interpret.header_cells import (
     parse_unit_line,
     parse_year,
 )
-from jixiao.documents.interpret.labels import column_label, header_label, is_trailer, split_label_value
+from jixiao.documents.interpret.labels import canonical_label, header_label, split_label_value
 from jixiao.documents.interpret.text_lists import split_items
 from jixiao.model import Checkpoint, Diagnostic, GoalSheet, Indicator, Location, Unit
 from jixiao.model.lexicon import fold
@@ -26,19 +30,54 @@ _AMOUNT_FIELDS = {"total", "fiscal", "other"}
 _SPACED_PARTS = re.compile(r"\s{2,}|\u3000+")
 _TEXT_FIELDS = {"code", "name", "purpose"}
 _GOAL_FIELDS = {"goals", "long_term_goals"}
+# Columns whose cells the goal sheet has no field for: kept on the indicator by heading (self-evaluation and
+# monitoring figures also go to their records).
+_RECORDED = ("actual", "score", "deviation", "expected", "likelihood", "remark")
+
+
+_MONEY_HEADINGS = {
+    "budget_initial": ("年初预算数", "年初预算", "年初预算数(万元)"),
+    "budget_full": ("全年预算数", "调整后预算数", "全年预算", "调整后预算", "年度预算数"),
+    "spent": ("全年执行数", "预算执行数", "执行数", "实际支出", "全年执行"),
+    "execution_rate": ("执行率", "预算执行率", "资金执行率"),
+    "spent_expected": ("全年预计执行数", "全年预计支出数"),
+    "weight": ("分值", "权重"),
+    "score": ("得分",),
+}
+_SPENT_TO_DATE = re.compile(r"^1[-—~至]\d{1,2}月(?:执行数|支出数)")
+_TOTAL_WORDS = {"合计", "总分", "总计", "自评得分", "综合得分", "总得分"}
+_GRADES = {"优", "良", "中", "差", "优秀", "良好", "合格", "不合格"}
+
+
+@lru_cache(maxsize=16384)
+def _money_key(text: str) -> str | None:
+    key = fold(text)
+    if _SPENT_TO_DATE.match(key):
+        return "spent"
+    return next((name for name, words in _MONEY_HEADINGS.items() if key in words), None)
+
+
+def is_header_row(row: Row) -> bool:
+    """True when ``row`` is an indicator grid's header."""
+    return find_header([_as_line(row)], 0) is not None
+
+
+def _as_line(row: Row) -> Line:
+    gridded = all(cell.column is not None for cell in row.cells)
+    return Line([Token(c.text, c.line or row.line, c.column) for c in row.cells], LineKind.ROW, row.line, row.table,
+                row.row, gridded=gridded)
 
 
 class SheetBuilder:
     """Accumulates the rows of one sheet: first its header block, then (after the grid header) indicators."""
 
     def __init__(
-        self, source: str, ordinal: int, aligned: bool, title: str | None = None, like: SheetBuilder | None = None
+        self, source: str, ordinal: int, title: str | None = None, like: SheetBuilder | None = None
     ) -> None:
         """``like``: a builder that has read only the lines above a table (title, unit, money unit); the new
         sheet starts with them, as every project of a long-layout table shares them."""
         self.source = source
         self.ordinal = ordinal
-        self.aligned = aligned
         self.sheet = GoalSheet(title=title, year=parse_year(title or ""), table=ordinal)
         if like is not None:
             shared = like.sheet
@@ -50,8 +89,16 @@ class SheetBuilder:
         self._pending: str | None = None  # a label whose value is in the next row
         self._plan_labels: list[str] = []
         self._levels = ("", "")
-        self._grid_closed = False
         self._row_count = 0
+        self._aligner: Aligner | None = None
+        self._pending_level_tokens = 0
+        self.tokens_placed = 0
+        self.tokens_diagnosed = 0
+        self.results: list[tuple[int, dict[str, str]]] = []  # (indicator position, its cells) for evaluation records
+        self.grid_closed = False
+        self.money: dict[str, str] = {}
+        self.claimed: dict = {}
+        self._money_headings: list[str | None] = []
 
     # -- what the interpreter asks -------------------------------------------------------------------------
     @property
@@ -78,13 +125,48 @@ class SheetBuilder:
             self.sheet.year = self.sheet.year or parse_year(row.filled[0].text)
             return
         if self.columns is None:
-            columns = detect_header(row)
-            if columns is not None:
-                self.columns = columns
+            header = find_header([_as_line(row)], 0)
+            if header is not None:
+                self.open_grid(header.columns)
                 return
-            self._feed_header(row)
-        elif not self._grid_closed:
+            if not self._money_row(row):
+                self._feed_header(row)
+        elif self.grid_closed:
+            self._after_grid(row)
+        else:
             self._feed_grid(row)
+
+    # -- self-evaluation and monitoring figures ------------------------------------------------------------
+    def _money_row(self, row: Row) -> bool:
+        """The money table of a self-evaluation or monitoring form: a row of headings (年初预算数, 全年执行数,
+        执行率 …), then a row of figures under them (年度资金总额 | 220 | 87.57)."""
+        texts = [cell.text.strip() for cell in row.filled]
+        keys = [_money_key(text) for text in texts]
+        if sum(1 for key in keys if key) >= 2:
+            self._money_headings = [key for key in keys[1:]] if not keys[0] else keys
+            return True
+        if self._money_headings and texts and not self.money:
+            values = texts[1:]
+            if values and all(parse_amount(v) is not None or v.endswith("%") or v in ("/", "-") for v in values):
+                headings = [key for key in self._money_headings if key] if len(values) < len(self._money_headings) else self._money_headings
+                self.money = {key: value for key, value in zip(headings, values) if key}
+                total = self.money.get("budget_full") or self.money.get("budget_initial")
+                if total and self.sheet.budget.total is None:
+                    self.sheet.budget = self.sheet.budget.model_copy(update={"total": parse_amount(total)})
+                return True
+        return False
+
+    def _after_grid(self, row: Row) -> None:
+        """Rows below the grid (合计, 审核意见, 注 …) are not indicators; a total or a grade claimed there is kept."""
+        texts = [cell.text.strip() for cell in row.filled]
+        key = fold(texts[0]) if texts else ""
+        if key.rstrip(":") in _TOTAL_WORDS:
+            # A 合计 row holds the weights' sum before the score's (| 合计 | 100 | 90 |): the score is the last number.
+            numbers = [parse_amount(t) for t in texts[1:] if parse_amount(t) is not None]
+            self.claimed["total"] = self.claimed.get("total") or (numbers[-1] if numbers else None)
+        grade = next((t for t in texts if t in _GRADES), None)
+        if grade and ("等级" in key or "评价" in key or "结论" in key):
+            self.claimed["grade"] = grade
 
     def set_unit_from_text(self, text: str) -> bool:
         """Take a paragraph outside the table that names the unit (``434016XX``, ``预算单位：XX``) and/or the
@@ -106,6 +188,7 @@ class SheetBuilder:
 
     def finish(self) -> tuple[GoalSheet, list[Diagnostic]]:
         """The sheet and its diagnostics."""
+        self.close_grid()
         if self.columns is None:
             self.diagnostics.append(diagnostic("P101", self._location(), sheet=self.sheet.key))
         return self.sheet, self.diagnostics
@@ -176,6 +259,7 @@ class SheetBuilder:
 
     def _assign(self, field: str, value: str, row: Row, label: str) -> None:
         sheet = self.sheet
+        self._form_field("header", field)
         if field in _AMOUNT_FIELDS:
             amount = parse_amount(value)
             if value and amount is None:
@@ -195,6 +279,7 @@ class SheetBuilder:
         # department and other recognised labels carry nothing the model keeps.
 
     def _plan(self, rest: list[str], row: Row) -> None:
+        self._form_field("header", "spend_plan")
         labels = [t for t in rest if is_checkpoint(t)]
         values = [t for t in rest if t and not is_checkpoint(t)]
         if labels and values:
@@ -216,49 +301,60 @@ class SheetBuilder:
         self.sheet.spend_plan = plan
 
     # -- the indicator grid --------------------------------------------------------------------------------
+    def open_grid(self, columns: Columns) -> None:
+        """The indicator grid starts, under ``columns``."""
+        self.columns = columns
+        self._aligner = Aligner(columns)
+        self._row_count += 1  # the header row
+        for kind in columns.kinds:
+            if kind not in (EXTRA, FRAME):
+                self._form_field("columns", kind)
+
+    def _form_field(self, section: str, kind: str) -> None:
+        name = canonical_label(section, kind)
+        if name not in self.sheet.form_fields:
+            self.sheet.form_fields.append(name)
+
+    def feed_line(self, line: Line) -> None:
+        """Take one line of the grid's body."""
+        assert self._aligner is not None
+        self._aligner.feed(line)
+
+    def close_grid(self) -> None:
+        """The grid's body has ended: place what is pending."""
+        self.grid_closed = self.columns is not None
+        if self._aligner is not None:
+            self._aligner.flush()
+            self._take_placed()
+        if self._pending_level_tokens:
+            # level names with no indicator after them (a file cut after a level cell)
+            levels = "｜".join(level for level in self._levels if level)
+            self.diagnostics.append(diagnostic("P108", self._location(), text=levels))
+            self.tokens_diagnosed += self._pending_level_tokens
+            self._pending_level_tokens = 0
+
+    def _take_placed(self) -> None:
+        aligner = self._aligner
+        assert aligner is not None
+        for placed in aligner.placed:
+            self._row_count += 1
+            self._indicator(placed)
+        aligner.placed.clear()
+
     def _feed_grid(self, row: Row) -> None:
+        """A grid row handed over as a layout row (the long layout builds its projects this way)."""
         assert self.columns is not None
-        first = row.filled[0].text
-        if is_trailer(first):
-            self._grid_closed = True
-            return
-        if detect_header(row) is not None:
+        line = _as_line(row)
+        if find_header([line], 0) is not None:
             return  # the header repeated on a new page
-        if all(column_label(cell.text) for cell in row.filled):
-            self._refine_columns(row)
+        if is_refinement(line) and not self._aligner.placed:  # type: ignore[union-attr]
+            refine(self.columns, line)
+            self._aligner.columns_changed()  # type: ignore[union-attr]
             return
-        placement = place(row, self.columns, self.aligned)
-        location = self._location(row)
-        if placement.failed:
-            self.diagnostics.append(
-                diagnostic("P103", location, found=len(row.filled), expected=len(self.columns.kinds),
-                           text=" | ".join(c.text for c in row.filled)[:80])
-            )
-            return
-        if placement.how:
-            self.diagnostics.append(
-                diagnostic("P102", location, found=len(row.filled), expected=len(self.columns.kinds), how=placement.how)
-            )
-        self._indicator(placement.values, row)
+        self.feed_line(line)
 
-    def _refine_columns(self, row: Row) -> None:
-        """A second header row names the parts of a merged heading (中长期指标值 / 年度指标值)."""
-        assert self.columns is not None
-        for cell in row.filled:
-            kind = column_label(cell.text)
-            if kind is None or cell.column is None:
-                continue
-            if kind in self.columns.kinds:
-                index = self.columns.kinds.index(kind)
-                self.columns.positions[index] = cell.column
-                self.columns.headings[index] = cell.text.strip()
-            else:
-                insert_at = sum(1 for p in self.columns.positions if p is not None and p <= cell.column)
-                self.columns.kinds.insert(insert_at, kind)
-                self.columns.headings.insert(insert_at, cell.text.strip())
-                self.columns.positions.insert(insert_at, cell.column)
-
-    def _indicator(self, values: dict[str, str], row: Row) -> None:
+    def _indicator(self, placed: Placed) -> None:
+        values = placed.values
         level1, level2 = values.get("level1", ""), values.get("level2", "")
         previous1, previous2 = self._levels
         if not level1:
@@ -267,27 +363,61 @@ class SheetBuilder:
             previous2 = ""
         level2 = level2 or previous2
         self._levels = (level1, level2)
-        name = values.get("name", "")
+        location = self._location_of(placed)
+        unplaced = values.pop("_unplaced", None)
+        if unplaced:
+            self.diagnostics.append(diagnostic("P113", location, text=unplaced[:80]))
+        if placed.inferred:
+            self.diagnostics.append(diagnostic("P111", location, how=placed.inferred))
+        elif placed.how:
+            self.diagnostics.append(diagnostic("P102", location, how="；".join(placed.how)))
+        name = clean_name(values.get("name", ""))
         target = values.get("target", "")
         if "operator" in values or "unit" in values:
-            target = f"{values.get('operator', '')}{target}{values.get('unit', '')}"
+            operator = values.get("operator", "")
+            target = f"{operator if operator not in ('定性', '定量') else ''}{target}{values.get('unit', '')}"
+        if name and not target and label(name).role is Role.NUMBER:
+            name = ""  # a bare number where the name should be: a value without an indicator, reported below
+            values["name_as_number"] = values.pop("name")
         if not name and not target:
-            if values.get("description") or values.get("basis"):
-                self.diagnostics.append(diagnostic("P108", self._location(row)))
+            rest = {k: v for k, v in values.items() if k not in ("level1", "level2")}
+            if rest or placed.extra:
+                self.tokens_diagnosed += placed.tokens
+                self.diagnostics.append(diagnostic(
+                    "P108", location, text="｜".join([*rest.values(), *placed.extra.values()])[:80]))
+            elif placed.tokens:
+                self._pending_level_tokens += placed.tokens
             return
-        location = self._location(row)
         indicator = Indicator.from_cells(
             level1=level1, level2=level2, name=name, description=values.get("description"), target=target,
             long_term_target=values.get("long_term_target"), weight=values.get("weight"),
-            direction=values.get("direction"), basis=values.get("basis"), row=row.row or self._row_count,
+            direction=values.get("direction"), basis=values.get("basis"), row=placed.row or self._row_count,
         )
+        updates: dict = {"confidence": placed.confidence}
         if "operator" in values or "unit" in values:
-            indicator.target = indicator.target.model_copy(update={"raw": values.get("target", "")})
+            updates["target"] = indicator.target.model_copy(update={"raw": values.get("target", "")})
+        extra = dict(placed.extra)
+        for kind in _RECORDED:
+            if kind in values:
+                extra[self.columns.heading(kind) if self.columns else kind] = values[kind]
+        if extra:
+            updates["extra"] = extra
+        indicator = indicator.model_copy(update=updates)
         if level1 and indicator.level1 is None:
-            self.diagnostics.append(diagnostic("P104", location.model_copy(update={"column": self.columns.heading("level1")}), value=level1))
+            self.diagnostics.append(diagnostic("P104", location.model_copy(update={"column": self._heading("level1")}), value=level1))
         if level2 and indicator.level2 is None:
-            self.diagnostics.append(diagnostic("P105", location.model_copy(update={"column": self.columns.heading("level2")}), value=level2))
+            self.diagnostics.append(diagnostic("P105", location.model_copy(update={"column": self._heading("level2")}), value=level2))
         self.sheet.indicators.append(indicator)
+        self.results.append((len(self.sheet.indicators), values))
+        self.tokens_placed += placed.tokens + self._pending_level_tokens
+        self._pending_level_tokens = 0
+
+    def _heading(self, kind: str) -> str:
+        return self.columns.heading(kind) if self.columns else kind
+
+    def _location_of(self, placed: Placed) -> Location:
+        return Location(file=self.source, table=placed.table or self.ordinal, sheet=self.sheet.key,
+                        row=placed.row or self._row_count, line=placed.line)
 
     def _location(self, row: Row | None = None, column: str | None = None) -> Location:
         return Location(

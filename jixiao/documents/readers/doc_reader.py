@@ -49,7 +49,7 @@ def read_doc(data: bytes, source: str, limits: ReadLimits = DEFAULT_LIMITS) -> L
         if not converted.is_file():
             raise NotAGoalDocument(source, "LibreOffice 无法转换这个 .doc 文件，文件可能已损坏；请在 Word 中另存为 .docx 后再导入")
         layout = read_docx(converted.read_bytes(), source, limits)
-    return Layout(name="doc", blocks=layout.blocks, diagnostics=layout.diagnostics, aligned=layout.aligned)
+    return Layout(name="doc", blocks=layout.blocks, diagnostics=layout.diagnostics)
 
 
 def _run(command: list[str], source: str, limits: ReadLimits) -> None:

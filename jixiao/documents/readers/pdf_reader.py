@@ -74,7 +74,7 @@ def read_pdf(data: bytes, source: str, limits: ReadLimits = DEFAULT_LIMITS) -> L
         try:
             reader.page(page, number)
         except _DAMAGE:
-            reader.diagnostics.append(diagnostic("P114", Location(file=source), page=number))
+            reader.diagnostics.append(diagnostic("P117", Location(file=source), page=number))
         finally:
             page.close()
     if reader.pages == 0:
@@ -92,7 +92,7 @@ def _pages(pdf: pdfplumber.PDF, reader: _Pages, limits: ReadLimits) -> Iterator[
         try:
             raw = next(pages, None)
         except _DAMAGE:
-            reader.diagnostics.append(diagnostic("P115", Location(file=reader.source), page=number))
+            reader.diagnostics.append(diagnostic("P118", Location(file=reader.source), page=number))
             return
         if raw is None:
             return
@@ -102,7 +102,7 @@ def _pages(pdf: pdfplumber.PDF, reader: _Pages, limits: ReadLimits) -> Iterator[
         try:
             page = Page(pdf, raw, page_number=number, initial_doctop=top)
         except _DAMAGE:
-            reader.diagnostics.append(diagnostic("P114", Location(file=reader.source), page=number))
+            reader.diagnostics.append(diagnostic("P117", Location(file=reader.source), page=number))
             continue
         top += page.height
         yield number, page

@@ -14,7 +14,6 @@ __all__ = ["sniff_format", "read_layout"]
 
 # Imported on first use (see jixiao.documents.lazy).
 _READERS = {
-    "txt": "jixiao.documents.readers.text:read_text",
     "docx": "jixiao.documents.readers.docx_reader:read_docx",
     "doc": "jixiao.documents.readers.doc_reader:read_doc",
     "xlsx": "jixiao.documents.readers.xlsx_reader:read_xlsx",
@@ -22,8 +21,6 @@ _READERS = {
     "html": "jixiao.documents.readers.html_reader:read_html",
     "pdf": "jixiao.documents.readers.pdf_reader:read_pdf",
 }
-# Plain text is decoded and split in one linear pass over an upload already within its size limit.
-_UNLIMITED = {"txt"}
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _OFFICE_SUFFIXES = {"docx": " Word ", "xlsx": " Excel ", "pdf": " PDF "}
 
@@ -84,7 +81,4 @@ def _ole2_format(data: bytes, source: str) -> str:
 
 def read_layout(file_format: str, data: bytes, source: str, limits: ReadLimits) -> Layout:
     """Read ``data`` of ``file_format`` with its reader, within ``limits``."""
-    reader = load_function(_READERS[file_format])
-    if file_format in _UNLIMITED:
-        return reader(data, source)
-    return reader(data, source, limits)
+    return load_function(_READERS[file_format])(data, source, limits)

@@ -121,7 +121,7 @@ class _Worksheet:
                 rows.append(Row(cells=cells, table=self.number, row=r + 1))
         if hidden_text:
             shown = "、".join(hidden_text[:10]) + ("等" if len(hidden_text) > 10 else "")
-            self.diagnostics.append(diagnostic("P113", Location(file=self.source, table=self.number),
+            self.diagnostics.append(diagnostic("P116", Location(file=self.source, table=self.number),
                                                name=sheet.name, count=len(hidden_text), cells=shown))
         if rows and all(len(row.filled) == 1 for row in rows):
             return [Paragraph(text=row.filled[0].text, line=row.row) for row in rows]

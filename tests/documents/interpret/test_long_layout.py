@@ -2,7 +2,11 @@ from decimal import Decimal
 
 from jixiao.documents import read_bytes
 from jixiao.documents.blocks import Cell, Layout, Paragraph, Row
-from jixiao.documents.interpret import interpret
+from jixiao.documents.pipeline import read_layout
+
+
+def interpret(layout, source, file_format):
+    return read_layout(layout, source, file_format)[0]
 
 
 def _rows(*rows: list[str]) -> list[Row]:

@@ -94,7 +94,7 @@ def test_two_sheets_without_titles_are_split_at_the_next_project_row():
         (b"   \n\n", "文件是空的"),
         (b"\x00\x01\x02binary", "不是文本文件"),
         (b"PK\x03\x04truncated", "压缩包不完整"),
-        ("随便写的一段话，没有表格。".encode(), "没有识别出绩效目标表的版式"),
+        ("随便写的一段话，没有表格。".encode(), "没有找到绩效目标表"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest", "旧版"),
         ('{"sheets": "x"}'.encode(), "不是 jixiao 交换格式"),
     ],

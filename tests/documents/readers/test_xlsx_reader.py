@@ -63,7 +63,7 @@ def test_hidden_rows_and_columns_are_left_out_and_named():
     layout = read_xlsx(_workbook_bytes(fill), "x.xlsx")
     assert [(row.row, row.texts) for row in layout.blocks] == [(1, ["a", "b"]), (3, ["c", "d"])]
     (hidden,) = layout.diagnostics
-    assert hidden.code == "P113" and "3个单元格" in hidden.message and "B1、A2、B2" in hidden.message
+    assert hidden.code == "P116" and "3个单元格" in hidden.message and "B1、A2、B2" in hidden.message
 
 
 def test_merged_cells_horizontal_is_one_cell_vertical_continues_empty():

@@ -1,0 +1,366 @@
+"""Step 4 of the reading pipeline: alignment. Each body row's tokens matched to the header's column roles.
+
+One procedure for every layout. A row whose tokens carry the table's own grid columns (Word, Excel, HTML,
+PDF, TAB text) is placed by column; a spaced row by the display offsets of the headings; a row exactly as
+wide as the header by position. Every other row, and every stream of one-cell lines, is placed by labels:
+
+- a level-1 or level-2 name sets the level for the rows that follow (merged cells are simply absent, so a
+  level is carried down until the next one);
+- the anchor is the operator (when the header has an operator column) or the target (an operator and a
+  number, ``≥18个``); the tokens before it fill the columns before it from the name on, the tokens after it
+  the columns after it; a stream holding several anchors holds several rows, cut so that each row has as
+  many tokens before its anchor as there are columns;
+- surplus tokens are joined to the last column on their side and the row says so (a ``how`` note that becomes
+  a diagnostic), missing ones leave their columns empty.
+
+Each placed row carries a confidence: 1.0 placed by the format's grid or by position, lower when the columns
+were inferred from labels, lower still when tokens had to be joined or columns were missing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from jixiao.documents.pipeline.labels import (
+    Role,
+    clean_name,
+    is_operator,
+    label,
+    looks_like_target,
+    split_run_together,
+)
+from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns
+from jixiao.documents.pipeline.tokens import Line, LineKind, Token
+
+__all__ = ["Placed", "Aligner"]
+
+_LEVELS = ("level1", "level2")
+_NUMBERED = re.compile(r"^\s*指标\s*\d+\s*[:：.．、]")
+GRID_CONFIDENCE = 1.0
+LABEL_CONFIDENCE = 0.8
+GUESS_CONFIDENCE = 0.5
+
+
+@dataclass(slots=True)
+class Placed:
+    """One row's cell texts by column kind, where it came from, how sure the placement is."""
+
+    values: dict[str, str]
+    line: int | None
+    row: int | None
+    table: int | None
+    confidence: float = GRID_CONFIDENCE
+    how: list[str] = field(default_factory=list)
+    extra: dict[str, str] = field(default_factory=dict)
+    tokens: int = 0
+    inferred: str | None = None  # how a run-together row was split
+
+
+class Aligner:
+    """Aligns the body of one table under its columns, carrying levels from row to row."""
+
+    def __init__(self, columns: Columns) -> None:
+        self.columns = columns
+        self.seen_level = False  # a level name has been placed in this table
+        self.keys: list[str] = []
+        self.slots: list[str] = []
+        self.leading: list[str] = []
+        self.columns_changed()
+        self.placed: list[Placed] = []
+        self._stream: list[Token] = []
+        self._stream_line: Line | None = None
+        # One cell per line without empty cells: an absent cell is an empty one, not a guess.
+        self.cells_absent = True
+
+    def columns_changed(self) -> None:
+        """Recompute the column keys after the header's columns were refined."""
+        columns = self.columns
+        kinds = columns.kinds
+        # Each column's key: its kind, or ``extra:<heading>`` for a column the vocabulary does not know.
+        self.keys = [kind if kind != EXTRA else f"extra:{heading}" for kind, heading in zip(kinds, columns.headings)]
+        levels = [i for i, kind in enumerate(kinds) if kind in _LEVELS]
+        last = max(levels, default=-1)
+        first = min(levels, default=0)
+        # the keys of the columns a row holds after its levels, and of those before them (a long export's
+        # project columns)
+        self.slots = [key for key, kind in list(zip(self.keys, kinds))[last + 1:] if kind != FRAME]
+        self.leading = [key for key, kind in list(zip(self.keys, kinds))[:first] if kind != FRAME]
+
+    # -- the entry point -------------------------------------------------------------------------------
+    def feed(self, line: Line) -> None:
+        """Take one body line."""
+        if line.kind is LineKind.BREAK:
+            self.flush()
+            return
+        if line.kind is LineKind.CELL:
+            if self._continues(line) or self._run_together(line):
+                return
+            if self._stream_line is None:
+                self._stream_line = line
+            self._stream.extend(line.tokens)
+            if line.extra.get("closes_row"):
+                self.flush()
+            return
+        self.flush()
+        if not line.filled:
+            return
+        columns = self.columns
+        if line.gridded and any(p is not None for p in columns.positions):
+            self._by_grid(line)
+        elif line.extra.get("spaced") and any(o is not None for o in columns.offsets) and self._by_offset(line):
+            return
+        elif line.extra.get("spaced") and len(line.tokens) == len(self.slots):
+            # hierarchy by indentation: the levels stand on lines of their own above the row
+            self._add(dict(zip(self.slots, line.texts)), line, LABEL_CONFIDENCE, [], len(line.filled))
+        elif len(line.tokens) == len(columns.kinds):
+            self._add(dict(zip(self.keys, line.texts)), line, GRID_CONFIDENCE, [], len(line.filled))
+        else:
+            self._by_labels(line.filled, line, closed=True)
+
+    def _run_together(self, line: Line) -> bool:
+        """A one-cell line whose cells run together is split by labels into one row (an inference, P111)."""
+        parts = split_run_together(line.tokens[0].text) if line.tokens else None
+        if parts is None:
+            return False
+        self.flush()
+        tokens = [Token(text, line.line) for _, text in parts]
+        before = len(self.placed)
+        self._by_labels(tokens, line, closed=True)
+        for number, placed in enumerate(self.placed[before:]):
+            placed.tokens = 1 if number == 0 else 0  # one token of the text, split in pieces
+        how = "｜".join(f"{self.columns.heading(kind) if kind != 'after' else '其余'}“{text}”" for kind, text in parts)
+        for placed in self.placed[before:]:
+            placed.inferred = how
+            placed.confidence = min(placed.confidence, GUESS_CONFIDENCE)
+        return True
+
+    def _continues(self, line: Line) -> bool:
+        """An indented one-cell line under a fixed-width table is a further line of the cell above it."""
+        token = line.tokens[0] if line.tokens else None
+        if token is None or not token.indent or not self.placed or self._stream or not any(
+                o is not None for o in self.columns.offsets):
+            return False
+        if label(token.text).role in (Role.LEVEL1, Role.LEVEL2):
+            return False
+        index = self.columns.at_offset(token.indent)
+        kind = self.keys[index] if index is not None else (self.slots[-1] if self.slots else None)
+        if kind is None or kind in _LEVELS:
+            return False
+        previous = self.placed[-1]
+        previous.values[kind] = f"{previous.values[kind]}\n{token.text}" if kind in previous.values else token.text
+        previous.tokens += 1
+        return True
+
+    def flush(self) -> None:
+        """Place the pending stream of one-cell lines."""
+        if self._stream:
+            tokens, line = self._stream, self._stream_line
+            self._stream, self._stream_line = [], None
+            self._by_labels(tokens, line, closed=False)  # type: ignore[arg-type]
+
+    # -- placing ---------------------------------------------------------------------------------------
+    def _add(self, cells: dict[str, str], line: Line, confidence: float, how: list[str], tokens: int,
+             extra: dict[str, str] | None = None) -> None:
+        values: dict[str, str] = {}
+        extras = dict(extra or {})
+        for kind, text in cells.items():
+            if not text.strip() or kind == FRAME:
+                continue  # the frame column holds the form's own vertical label
+            if kind.startswith("extra:"):
+                extras[kind.removeprefix("extra:")] = text
+            else:
+                values[kind] = text
+        self.seen_level = self.seen_level or any(kind in values for kind in _LEVELS)
+        self.placed.append(Placed(values, line.line, line.row, line.table, confidence, how, extras, tokens))
+
+    def _by_grid(self, line: Line) -> None:
+        columns = self.columns
+        values: dict[str, str] = {}
+        extra: dict[str, str] = {}
+        for token in line.tokens:
+            index = columns.kind_at(token.column)  # type: ignore[arg-type]
+            if index is None or not token.text.strip():
+                if token.text.strip():
+                    extra[f"第{(token.column or 0) + 1}列"] = token.text
+                continue
+            kind = self.keys[index]
+            values[kind] = f"{values[kind]}\n{token.text}" if kind in values and values[kind] != token.text else token.text
+        self._add(values, line, GRID_CONFIDENCE, [], len(line.filled), extra)
+
+    def _by_offset(self, line: Line) -> bool:
+        columns = self.columns
+        placed = [columns.at_offset(token.offset) for token in line.tokens]  # type: ignore[arg-type]
+        if any(index is None for index in placed):
+            if len(line.tokens) == 1 and self.placed:
+                previous = self.placed[-1]
+                last = self.slots[-1] if self.slots else None
+                if last:
+                    previous.values[last] = f"{previous.values.get(last, '')}\n{line.tokens[0].text}".strip()
+                    previous.tokens += 1
+                    return True
+            return False
+        kinds = [self.keys[index] for index in placed]  # type: ignore[index]
+        if self.placed and not set(kinds) & {"level1", "level2", "name", "target"}:
+            previous = self.placed[-1]  # a cell's further lines, indented to its column
+            for kind, token in zip(kinds, line.tokens):
+                previous.values[kind] = f"{previous.values[kind]}\n{token.text}" if kind in previous.values else token.text
+            previous.tokens += len(line.tokens)
+            return True
+        self._add(dict(zip(kinds, line.texts)), line, GRID_CONFIDENCE, [], len(line.tokens))
+        return True
+
+    def _by_labels(self, tokens: list[Token], line: Line, closed: bool) -> None:
+        """Place tokens whose columns the format does not say, by their labels."""
+        columns = self.columns
+        texts = [token.text for token in tokens]
+        # Leading empty cells of a closed row are merged cells: drop them; inside a stream, empty cells keep
+        # their place only when the stream marks empty cells (then rows are full).
+        runs: list[tuple[dict[str, str], list[str], Token | None]] = []
+        levels: dict[str, str] = {}
+        body: list[str] = []
+        first: Token | None = None
+
+        def close() -> None:
+            nonlocal levels, body, first
+            if levels or body:
+                runs.append((levels, body, first))
+            levels, body, first = {}, [], None
+
+        for token, text in zip(tokens, texts):
+            role = label(text).role if text.strip() else Role.EMPTY
+            if role is Role.EMPTY and not body and not levels:
+                continue
+            kind = {Role.LEVEL1: "level1", Role.LEVEL2: "level2"}.get(role)
+            if kind is not None and kind in columns.kinds:
+                # A level name opens a row, unless the row so far holds only level names: then a second name
+                # of the same level is the 三级指标 (服务对象满意度 under 服务对象满意度指标).
+                if any(b.strip() for b in body):
+                    close()
+                    levels[kind], first = text, token
+                    continue
+                if kind not in levels and not (kind == "level1" and "level2" in levels):
+                    levels[kind] = text
+                    first = first or token
+                    continue
+                if kind == "level1":
+                    close()
+                    levels[kind], first = text, token
+                    continue
+            if _NUMBERED.match(text) and any(b.strip() for b in body):
+                # ``指标2:`` numbers the template's indicators: a new row under the same levels
+                close()
+            if first is None:
+                first = token
+            body.append(text)
+        close()
+        if closed and runs and not runs[0][0] and len(runs) > 1 and self.leading:
+            # cells before the row's first level name belong to the columns before the levels
+            lead = [text for text in runs[0][1] if text.strip()]
+            if len(lead) <= len(self.leading):
+                levels0, body0, start0 = runs[1]
+                runs = [(dict(levels0, **dict(zip(self.leading, lead))), body0, runs[0][2] or start0), *runs[2:]]
+        if runs and not self.seen_level and not any(levels for levels, _, _ in runs) and (
+                closed or not any(looks_like_target(t) or is_operator(t) for t in texts)):
+            # text above the first level name is not an indicator (a unit's subtotal in a long export, the
+            # framework rows of an evaluation form, OCR debris)
+            self._add({"_context": "｜".join(t for t in texts if t.strip())}, line, LABEL_CONFIDENCE, [],
+                      sum(1 for t in texts if t.strip()))
+            return
+        for run_levels, run_body, start in runs:
+            for cells in self._split(run_body):
+                values, how, confidence = self._shape(cells)
+                values.update(run_levels)
+                if closed and line.extra.get("piped"):
+                    how = self._missing_levels({k: v for k, v in run_levels.items() if k in _LEVELS}) + how
+                where = line
+                if start is not None and start.line is not None and start.line != line.line:
+                    where = Line([], line.kind, start.line, line.table, line.row)
+                self._add(values, where, confidence if not closed or how else LABEL_CONFIDENCE, how,
+                          sum(1 for text in cells if text.strip()) + len(run_levels))
+                run_levels = {}  # the levels are counted with the first row of the run
+
+    def _missing_levels(self, levels: dict[str, str]) -> list[str]:
+        """A pipe row whose merged level cells were dropped: which levels it carries down from the row above."""
+        kinds = [kind for kind in _LEVELS if kind in self.columns.kinds]
+        if "level1" in levels and "level2" in kinds and "level2" not in levels:
+            # a row that names its 一级指标 starts a new group: its 二级指标 cannot come from a merge above
+            return [f"缺少{self.columns.heading('level2')}"]
+        missing = [self.columns.heading(kind) for kind in kinds if kind not in levels]
+        return ["缺少" + "、".join(missing) + "列，沿用上一行"] if missing and not levels else []
+
+    def _heading(self, key: str) -> str:
+        return key.removeprefix("extra:") if key.startswith("extra:") else self.columns.heading(key)
+
+    def _anchor(self) -> str | None:
+        if "operator" in self.slots:
+            return "operator"
+        return "target" if "target" in self.slots else None
+
+    def _is_anchor(self, text: str, anchor: str) -> bool:
+        return is_operator(text) if anchor == "operator" else looks_like_target(text)
+
+    def _split(self, body: list[str]) -> list[list[str]]:
+        """A run holding several anchors holds several rows whose level cells were merged."""
+        if not body:
+            return [[]]
+        anchor = self._anchor()
+        width = len(self.slots)
+        filled = [text for text in body]
+        if anchor is None:
+            return [filled[i : i + width] for i in range(0, len(filled), width)] if width else [filled]
+        before = self.slots.index(anchor) - (self.slots.index("name") if "name" in self.slots else 0)
+        marks = [i for i, text in enumerate(filled) if self._is_anchor(text, anchor)]
+        if len(marks) <= 1:
+            return [filled]
+        parts, start = [], 0
+        for previous, mark in zip(marks, marks[1:]):
+            cut = max(mark - before, previous + 1)
+            parts.append(filled[start:cut])
+            start = cut
+        parts.append(filled[start:])
+        return parts
+
+    def _shape(self, texts: list[str]) -> tuple[dict[str, str], list[str], float]:
+        """Place one row's cells (levels removed) by shape around the anchor."""
+        slots = self.slots
+        texts = list(texts)
+        explicit = any(not text.strip() for text in texts)  # the stream marks its empty cells
+        while texts and not texts[-1].strip():
+            texts.pop()
+        if len(texts) == len(slots) or (explicit and len(texts) < len(slots)):
+            return dict(zip(slots, texts)), [], LABEL_CONFIDENCE
+        texts = [text for text in texts if text.strip()]
+        if len(texts) == len(slots):
+            return dict(zip(slots, texts)), [], LABEL_CONFIDENCE
+        anchor = self._anchor()
+        mark = next((i for i, text in enumerate(texts) if self._is_anchor(text, anchor)), None) if anchor else None
+        notes: list[str] = []
+        values: dict[str, str] = {}
+        if mark is None:
+            groups = [(texts, list(slots))]
+        else:
+            split = slots.index(anchor)  # type: ignore[arg-type]
+            groups = [(texts[:mark], slots[:split]), ([texts[mark]], [anchor]), (texts[mark + 1 :], slots[split + 1 :])]
+        for group, kinds in groups:
+            if len(group) > len(kinds):
+                if not kinds:
+                    notes.append("多余的单元格“" + "”“".join(group) + "”无法归入任何一列")
+                    values.setdefault("_unplaced", "\n".join(group))
+                    continue
+                last = kinds[-1]
+                if last != slots[-1]:  # further lines of the row's last cell are unambiguous
+                    notes.append(f"{len(group) - len(kinds) + 1}个单元格并入“{self._heading(last)}”")
+                group = group[: len(kinds) - 1] + ["\n".join(group[len(kinds) - 1 :])]
+            elif len(group) < len(kinds) and group and not self.cells_absent:
+                notes.append("缺少" + "、".join(self._heading(kind) for kind in kinds[len(group) :]))
+            values.update((kind, text) for kind, text in zip(kinds, group) if text.strip())
+        confidence = GUESS_CONFIDENCE if notes else LABEL_CONFIDENCE
+        if mark is not None and notes:
+            notes.insert(0, f"“{texts[mark]}”按形式认作{self.columns.heading(anchor)}")  # type: ignore[arg-type]
+        return values, notes, confidence
+
+
+def indicator_name(text: str) -> str:
+    """The indicator name as the model keeps it: template numbering and residue removed."""
+    return clean_name(text)

@@ -1,0 +1,258 @@
+"""The last step of the reading pipeline: lines, regions and aligned rows become a Document.
+
+Above a table's header sit the sheet's header block (title, unit, 项目名称, 预算数, 绩效目标 …) and, before the
+first sheet, the unit's overall goals; below it the aligned rows become indicators. Lines of a stream without
+row boundaries are grouped into header-block rows by their labels: a label opens a row and the lines after it
+are its values (an amount label takes one amount).
+
+Every token of a table region is accounted for (:class:`Accounting`): placed in a field, reported in a
+diagnostic, or marked as chrome.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import count
+
+from jixiao.documents.blocks import Cell, Row
+from jixiao.documents.interpret.header_cells import parse_amount, parse_title
+from jixiao.documents.interpret.labels import header_label, split_label_value
+from jixiao.documents.interpret.long_layout import build_long_table, detect_long_header
+from jixiao.documents.interpret.overall import OverallGoalsBuilder
+from jixiao.documents.interpret.sheet_builder import SheetBuilder
+from jixiao.documents.pipeline.labels import Role, is_chrome, label
+from jixiao.documents.pipeline.records import GOAL, MONITOR, SELF_EVAL, monitoring_report, self_evaluation, sheet_kind
+from jixiao.documents.pipeline.regions import body_end, find_header
+from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
+from jixiao.documents.pipeline.tokens import Line, LineKind
+from jixiao.documents.codes import diagnostic
+from jixiao.model import Diagnostic, Document, Location
+
+__all__ = ["Accounting", "build_document"]
+
+_AMOUNT_FIELDS = {"total", "fiscal", "other"}
+_LONGEST_LABEL = 12
+
+
+@dataclass(slots=True)
+class Accounting:
+    """What became of the tokens inside table regions (header and body of every indicator grid)."""
+
+    tokens: int = 0
+    placed: int = 0
+    diagnosed: int = 0
+    chrome: int = 0
+    unaccounted: list[str] = field(default_factory=list)
+
+
+def build_document(lines: list[Line], source: str, file_format: str, layout_name: str,
+                   diagnostics: list[Diagnostic], settings: ReadSettings = DEFAULT_SETTINGS
+                   ) -> tuple[Document, Accounting]:
+    """Build the document the lines hold, and account for the tokens of its tables."""
+    return _Assembler(source, file_format, layout_name, diagnostics, settings).run(lines)
+
+
+class _Assembler:
+    def __init__(self, source: str, file_format: str, layout_name: str, diagnostics: list[Diagnostic],
+                 settings: ReadSettings) -> None:
+        self.source = source
+        self.file_format = file_format
+        self.layout_name = layout_name
+        self.settings = settings
+        self.diagnostics = list(diagnostics)
+        self.overall = OverallGoalsBuilder()
+        self.sheets = []
+        self.current: SheetBuilder | None = None
+        self.accounting = Accounting()
+        self.kinds: list[str] = []
+        self._open: Row | None = None  # a header-block row being grouped from one-cell lines
+        self._open_is_row = False  # the open row is a whole text row (only indented lines continue it)
+
+    def run(self, lines: list[Line]) -> tuple[Document, Accounting]:
+        index = 0
+        while index < len(lines):
+            header = find_header(lines, index, self.settings)
+            if header is not None:
+                index = self._table(lines, header)
+                continue
+            self._outside(lines[index])
+            index += 1
+        self._close_open()
+        self._finish()
+        unit = next((sheet.unit for sheet in self.sheets if sheet.unit), None)
+        accounting = self.accounting
+        unaccounted = accounting.tokens - accounting.placed - accounting.diagnosed - accounting.chrome
+        document = Document(source=self.source, format=self.file_format, layout=self.layout_name, unit=unit,
+                            overall=self.overall.result(), sheets=self.sheets, diagnostics=self.diagnostics,
+                            unaccounted=max(unaccounted, 0),
+                            kind=next((k for k in self.kinds if k != GOAL), self.kinds[0] if self.kinds else None))
+        return document, self.accounting
+
+    # -- sheets ----------------------------------------------------------------------------------------
+    def _finish(self) -> None:
+        current = self.current
+        if current is not None and current.has_content:
+            sheet, found = current.finish()
+            self.sheets.append(sheet)
+            self._records(current, sheet)
+            self.diagnostics.extend(found)
+            self.accounting.placed += current.tokens_placed
+            self.accounting.diagnosed += current.tokens_diagnosed
+        self.current = None
+
+    def _records(self, builder: SheetBuilder, sheet) -> None:
+        columns = builder.columns.kinds if builder.columns is not None else []
+        kind = sheet_kind(sheet, columns)
+        self.kinds.append(kind)
+        if kind == SELF_EVAL:
+            self.sheets[-1] = sheet.model_copy(update={
+                "evaluation": self_evaluation(sheet, builder.results, builder.money, builder.claimed)})
+        elif kind == MONITOR:
+            self.sheets[-1] = sheet.model_copy(update={
+                "monitoring": monitoring_report(sheet, builder.results, builder.money)})
+
+    def _new_sheet(self, title: str | None = None) -> SheetBuilder:
+        self._finish()
+        self.current = SheetBuilder(self.source, len(self.sheets) + 1, title)
+        return self.current
+
+    # -- a table: header and body ------------------------------------------------------------------------
+    def _table(self, lines: list[Line], header) -> int:
+        self._close_open()
+        first = lines[header.start]
+        self.accounting.tokens += len([t for t in header.tokens if t.text.strip()])
+        self.accounting.placed += len([t for t in header.tokens if t.text.strip()])
+        if first.gridded:
+            long_header = detect_long_header(first.as_row())
+            if long_header is not None:
+                return self._long_table(lines, header, long_header)
+        current = self.current
+        repeated = (current is not None and current.columns is not None and current.sheet.indicators
+                    and current.columns.kinds == header.columns.kinds)
+        if not repeated:
+            if current is None or current.columns is not None:
+                current = self._new_sheet()
+            current.open_grid(header.columns)
+        end = body_end(lines, header.end, self.settings)
+        for line in lines[header.end:end]:
+            self.accounting.tokens += len(line.filled)
+            current.feed_line(line)
+        current.close_grid()
+        if end == len(lines) and end > header.end and lines[-1].kind is not LineKind.BREAK:
+            self._cut(current, lines[-1])
+        return end
+
+    def _cut(self, builder: SheetBuilder, last: Line) -> None:
+        """The file ends inside a table: say where, when its last indicator lacks a target."""
+        indicators = builder.sheet.indicators
+        if indicators and not indicators[-1].target.raw:
+            text = "｜".join(last.texts)[:40]
+            location = Location(file=self.source, table=builder.ordinal, sheet=builder.sheet.key, line=last.line)
+            self.diagnostics.append(diagnostic("P114", location, line=last.line, text=text))
+
+    def _long_table(self, lines: list[Line], header, long_header) -> int:
+        end = header.end
+        table = lines[header.start].table
+        while end < len(lines) and lines[end].kind is LineKind.ROW and lines[end].table == table:
+            end += 1
+        for line in lines[header.end:end]:
+            self.accounting.tokens += len(line.filled)
+        context = self.current if self.current is not None and not self.current.has_content else None
+        self.current = None
+        ordinals = count(len(self.sheets) + 1)
+        for builder in build_long_table(
+            lines[header.start].as_row(), long_header, [line.as_row() for line in lines[header.start + 1:end]],
+            lambda: SheetBuilder(self.source, next(ordinals), like=context),
+        ):
+            self.current = builder
+            self._finish()
+        # The long layout spreads a project's cells over label rows: every body cell lands in a sheet field, an
+        # indicator or a diagnostic of the builder, which counts only indicator tokens; the rest are fields.
+        self.accounting.placed = self.accounting.tokens - self.accounting.diagnosed - self.accounting.chrome
+        return end
+
+    # -- lines outside tables ----------------------------------------------------------------------------
+    def _outside(self, line: Line) -> None:
+        if line.kind is LineKind.BREAK:
+            self._close_open()
+            return
+        if line.kind is LineKind.ROW:
+            self._close_open()
+            self._open = line.as_row()  # held: indented lines below may continue its last cell
+            self._open_is_row = True
+            return
+        text = line.tokens[0].text if line.tokens else ""
+        if not text.strip():
+            return
+        if line.kind is LineKind.PARAGRAPH:
+            self._close_open()
+            self._paragraph(text, line.line)
+            return
+        if self._open_is_row and line.tokens[0].indent and self._open is not None and not header_label(text):
+            last = self._open.cells[-1]
+            last.text = f"{last.text}\n{text}"
+            return
+        if self._open_is_row:
+            self._close_open()
+        self._cell(text, line.line)
+
+    def _cell(self, text: str, number: int | None) -> None:
+        """A one-cell line outside a table: a header-block label opens a row; values join the open row. A label
+        run together with its value (``项目编码434-…``) is split at the label."""
+        label_part = _leading_label(text)
+        if label_part and label_part != text:
+            self._cell(label_part, number)
+            text = text[len(label_part):]
+        open_row = self._open
+        is_label = bool(header_label(text) or split_label_value(text))
+        if parse_title(text) or (open_row is None and not is_label):
+            self._close_open()
+            self._paragraph(text, number)
+        elif is_label or _takes_no_more(open_row, text):  # type: ignore[arg-type]
+            self._close_open()
+            self._open = Row(cells=[Cell(text=text, column=0, line=number)], line=number)
+        else:
+            open_row.cells.append(Cell(text=text, column=len(open_row.cells), line=number))  # type: ignore[union-attr]
+
+    def _close_open(self) -> None:
+        self._open_is_row = False
+        if self._open is not None:
+            row, self._open = self._open, None
+            self._row(row)
+
+    def _paragraph(self, text: str, number: int | None) -> None:
+        if is_chrome(text):
+            return
+        title = parse_title(text)
+        if title:
+            self._new_sheet(title)
+            return
+        current = self.current
+        if current is None or not current.has_content:
+            if not (current and current.set_unit_from_text(text)):
+                self.overall.feed(text)
+
+    def _row(self, row: Row) -> None:
+        filled = row.filled
+        if len(filled) == 1 and label(filled[0].text).role is Role.CHROME:
+            return
+        current = self.current
+        if current is None or current.starts_another_sheet(row):
+            current = self._new_sheet()
+        current.feed(row)
+
+
+def _leading_label(text: str) -> str | None:
+    """The header-block label a line starts with when its value follows without a separator."""
+    if header_label(text) or split_label_value(text):
+        return None
+    for length in range(min(_LONGEST_LABEL, len(text) - 1), 1, -1):
+        if header_label(text[:length]) and text[length] not in ":：(（":
+            return text[:length]
+    return None
+
+
+def _takes_no_more(row: Row, text: str) -> bool:
+    """An amount label takes one amount; a following line that is not one begins something new."""
+    return header_label(row.cells[0].text) in _AMOUNT_FIELDS and (len(row.cells) > 1 or parse_amount(text) is None)
+

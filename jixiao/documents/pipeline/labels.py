@@ -1,0 +1,265 @@
+"""Step 2 of the reading pipeline: each token labelled once, with a score, from the vocabularies and the
+shapes of values.
+
+A label says what a token looks like on its own (a column heading, a header-field label, a level-1 or level-2
+name, a target, an operator, a unit, a number, a date, a title, a trailer, page chrome, or unknown text); the
+later steps decide from context. Matching is done on a key: NFKC (which also maps Kangxi and CJK radical code
+points such as ``⽬`` to ``目``), Traditional characters converted to Simplified with OpenCC, pinyin glosses
+(``項(xiàng)目``) and template residue (``(必填)``) removed, spaces and full-width forms folded. The token keeps
+its text as written.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache, lru_cache
+
+from jixiao.documents.interpret.header_cells import is_checkpoint, parse_amount, parse_title
+from jixiao.documents.interpret.labels import column_label, header_label, is_trailer, labels
+from jixiao.documents.pipeline.tokens import Line, LineKind, Token
+from jixiao.model import canonical_level1, canonical_level2
+from jixiao.model.lexicon import fold, load
+from jixiao.model.units import canonical_unit, unit_spellings
+
+__all__ = ["Role", "Label", "label", "match_key", "simplified", "clean_name", "is_operator", "OPERATOR_WORDS",
+           "looks_like_target", "column_kind", "heading_spellings", "is_chrome", "split_run_together", "segment",
+           "split_lines"]
+
+
+class Role(StrEnum):
+    """What a token looks like."""
+
+    EMPTY = "empty"
+    HEADING = "heading"  # a column heading of the indicator grid (kind: level1 … remark)
+    FIELD = "field"  # a header-field label (kind: code, name, total …)
+    LEVEL1 = "level1"
+    LEVEL2 = "level2"
+    TARGET = "target"  # an operator with a number (``≥18个``)
+    OPERATOR = "operator"  # an operator alone (``≥``, ``定性``)
+    UNIT = "unit"
+    NUMBER = "number"
+    DATE = "date"
+    TITLE = "title"
+    TRAILER = "trailer"
+    CHROME = "chrome"
+    TEXT = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A token's label: its role, the column kind or field it names, and how sure the match is (0–1)."""
+
+    role: Role
+    kind: str | None = None
+    score: float = 1.0
+
+
+_GLOSS = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňɡ]+[)）]")
+_RESIDUE = re.compile(r"[(（](?:必填|选填|\d+字以内|[≥≤=<>]?\*+[^)）]*)[)）]")
+_NAME_PREFIX = re.compile(r"^(?:指标\s*\d+\s*[:：.．、]|\d+[.．、](?!\d)|[(（]\d+[)）]|★+|☆+)\s*")
+_DATE = re.compile(r"^\d{4}[-年./]\d{1,2}(?:[-月./]\d{1,2}日?)?(?:\s*\d{1,2}:\d{2})?")
+_NUMBER = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?%?$")
+_TARGET = re.compile(r"^(?:[≥≤><=]+|不低于|不少于|不高于|不超过|不小于|不大于|大于等于|小于等于|大于|小于|低于|高于)\s*[-+]?\d")
+OPERATOR_WORDS = {"≥", "≤", "=", ">", "<", ">=", "<=", "定性", "定量", "正向", "反向", "大于等于", "小于等于", "等于",
+                  "大于", "小于", "≥=", "≤="}
+_CHROME_WORDS = ("分享到", "打印本页", "关闭窗口", "索引号", "发布时间", "发布日期", "信息来源", "浏览量", "浏览次数",
+                 "字体:", "字号:", "【打印】", "【关闭】", "访问量", "作者:", "来源:", "扫一扫", "首页>", "当前位置",
+                 "上一篇", "下一篇", "附件下载", "文章来源", "点击数", "责任编辑")
+
+
+@cache
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=65536)
+def simplified(text: str) -> str:
+    """``text`` in Simplified characters, pinyin glosses removed (``項(xiàng)目`` → ``项目``)."""
+    text = _GLOSS.sub("", text)
+    if text.isascii():
+        return text
+    return _converter().convert(text)
+
+
+@lru_cache(maxsize=65536)
+def match_key(text: str) -> str:
+    """The key a token is matched on: simplified, residue removed, folded."""
+    return fold(_RESIDUE.sub("", simplified(text)))
+
+
+def clean_name(text: str) -> str:
+    """An indicator name without the template's numbering or residue (``指标1:`` ``(必填)`` ``★``)."""
+    name = _RESIDUE.sub("", _NAME_PREFIX.sub("", simplified(text).strip()))
+    return name.strip()
+
+
+def is_operator(text: str) -> bool:
+    """True for an operator standing alone in its own column (``≥``, ``＝``, ``定性``)."""
+    return fold(text) in OPERATOR_WORDS
+
+
+def looks_like_target(text: str) -> bool:
+    """True when ``text`` opens with an operator and a number (``≥18个``, ``不低于95%``)."""
+    return bool(_TARGET.match(match_key(text)))
+
+
+@lru_cache(maxsize=65536)
+def column_kind(text: str) -> str | None:
+    """The grid column a heading names, matched on the key (Traditional or glossed headings too)."""
+    key = match_key(text)
+    return column_label(key) or column_label(re.sub(r"[(（][^)）]*[)）]$", "", key)) if key else None
+
+
+@cache
+def heading_spellings() -> tuple[str, ...]:
+    """Every heading spelling, longest first (to split headings that run together)."""
+    return tuple(sorted({fold(s) for spellings in labels()["columns"].values() for s in spellings}, key=len, reverse=True))
+
+
+def is_chrome(text: str) -> bool:
+    """Web page furniture around a document (share buttons, 索引号, 发布时间 …)."""
+    key = fold(text)
+    return any(word in key for word in _CHROME_WORDS) or key.startswith(("#source:", "#kind:"))
+
+
+@lru_cache(maxsize=65536)
+def label(text: str) -> Label:
+    """Label one token's text."""
+    stripped = text.strip()
+    if not stripped:
+        return Label(Role.EMPTY)
+    key = match_key(stripped)
+    if not key:
+        return Label(Role.EMPTY)
+    kind = column_kind(stripped)
+    if kind:
+        return Label(Role.HEADING, kind, 1.0 if column_label(fold(stripped)) else 0.9)
+    if canonical_level1(key):
+        return Label(Role.LEVEL1, canonical_level1(key))
+    if canonical_level2(key):
+        return Label(Role.LEVEL2, canonical_level2(key))
+    field = header_label(key)
+    if field:
+        return Label(Role.FIELD, field)
+    if is_operator(stripped):
+        return Label(Role.OPERATOR, fold(stripped))
+    if looks_like_target(stripped):
+        return Label(Role.TARGET, score=0.9)
+    if _NUMBER.match(key):
+        return Label(Role.NUMBER)
+    if parse_title(stripped):
+        return Label(Role.TITLE)
+    if is_trailer(key):
+        return Label(Role.TRAILER)
+    if is_chrome(stripped):
+        return Label(Role.CHROME)
+    if _DATE.match(key) or is_checkpoint(key):
+        return Label(Role.DATE)
+    if canonical_unit(key) and len(key) <= 6:
+        return Label(Role.UNIT, canonical_unit(key))
+    if parse_amount(key) is not None:
+        return Label(Role.NUMBER, score=0.8)
+    return Label(Role.TEXT, score=0.5)
+
+
+_TARGET_INSIDE = re.compile(r"(?:[≥≤≧≦><=＞＜＝]+|不低于|不少于|不高于|不超过)\s*\d+(?:[.．]\d+)?")
+_LONGEST_LEVEL = 12
+
+
+def _longest_prefix(text: str, canonical) -> str:
+    for length in range(min(_LONGEST_LEVEL, len(text)), 1, -1):
+        if canonical(text[:length]):
+            return text[:length]
+    return ""
+
+
+@lru_cache(maxsize=16384)
+def split_run_together(text: str) -> tuple[tuple[str, str], ...] | None:
+    """Split a row whose cells run together (``产出指标数量指标村人居环境整治个数≥18个计划标准``) by the same
+    labels: the longest level-1 name it starts with, the longest level-2 name, the name up to an operator and
+    a number, the target with its unit, and what follows. None when the text is not such a row."""
+    line = simplified(text.strip())
+    level1 = _longest_prefix(line, canonical_level1)
+    level2 = _longest_prefix(line[len(level1):], canonical_level2)
+    rest = line[len(level1) + len(level2):]
+    match = _TARGET_INSIDE.search(rest)
+    if not (level1 or level2) or match is None or match.start() == 0:
+        return None
+    end = match.end()
+    unit = next((s for s in unit_spellings() if fold(rest[end:end + len(s)]) == s), "")
+    parts = (("level1", level1), ("level2", level2), ("name", rest[:match.start()]),
+             ("target", rest[match.start():end + len(unit)]), ("after", rest[end + len(unit):]))
+    return tuple((kind, part.strip()) for kind, part in parts if part.strip())
+
+
+_LEGACY_LEVEL1 = ("投入目标", "管理目标", "产出目标", "效果目标", "实施效果指标")
+_SEGMENT_MIN_HITS = 3
+
+
+@cache
+def _segment_pattern() -> re.Pattern[str]:
+    """Vocabulary and value shapes that mark cell boundaries inside run-together text."""
+    vocabulary = load("vocabulary")
+    level2 = {name for name in vocabulary["level2"]} | {
+        spelling for spellings in vocabulary["level2"].values() for spelling in spellings if spelling.endswith("指标")}
+    level1 = {name for name in vocabulary["level1"]} | set(_LEGACY_LEVEL1)
+    headings = {spelling for spellings in labels()["columns"].values() for spelling in spellings if len(spelling) >= 4}
+    words = sorted(level1 | level2 | headings, key=len, reverse=True)
+    short1 = sorted((s for spellings in vocabulary["level1"].values() for s in spellings if not s.endswith("指标")),
+                    key=len, reverse=True)
+    units = sorted((u for u in unit_spellings() if u and not u.isascii()), key=len, reverse=True)[:200]
+    unit = "(?:" + "|".join(re.escape(u) for u in units) + ")" if units else ""
+    target = (r"(?:[≥≤><=≧≦＞＜＝]+|不低于|不少于|不超过|不高于|达到)\s*\d[\d,]*(?:\.\d+)?\s*(?:%|" + unit + ")?"
+              r"|\d[\d,]*(?:\.\d+)?\s*(?:%|" + unit + r")(?:以上|以内|以下)?")
+    short = "(?:" + "|".join(re.escape(w) for w in short1) + ")(?=" + "|".join(re.escape(w) for w in sorted(level2, key=len, reverse=True)) + ")"
+    return re.compile("(" + "|".join(re.escape(w) for w in words) + "|" + short + "|" + target + ")")
+
+
+@lru_cache(maxsize=4096)
+def segment(text: str) -> tuple[str, ...] | None:
+    """Split text whose cells run together over several rows (a whole table on one line, as document-sharing
+    sites extract it) at the vocabulary's level names and headings and at target shapes; None when the text
+    holds too few of them to be a table."""
+    line = unicodedata_nfkc(simplified(text.strip()))
+    pieces: list[str] = []
+    hits = structural = 0
+    position = 0
+    for match in _segment_pattern().finditer(line):
+        if match.start() > position:
+            pieces.append(line[position:match.start()])
+        pieces.append(match.group(0))
+        hits += 1
+        structural += label(match.group(0)).role in (Role.LEVEL1, Role.LEVEL2, Role.HEADING) or match.group(0) in _LEGACY_LEVEL1
+        position = match.end()
+    if position < len(line):
+        pieces.append(line[position:])
+    pieces = [piece.strip(" ,，;；、") for piece in pieces]
+    pieces = [piece for piece in pieces if piece]
+    if hits < _SEGMENT_MIN_HITS or not structural or len(pieces) < 3:
+        return None
+    return tuple(pieces)
+
+
+def unicodedata_nfkc(text: str) -> str:
+    """NFKC without removing spaces (Kangxi radicals to ideographs, full-width forms to ASCII)."""
+    return unicodedata.normalize("NFKC", text)
+
+
+def split_lines(lines: list[Line]) -> list[Line]:
+    """One-cell lines holding a whole run-together table become one line per cell the labels find. A line
+    holding one run-together row is left whole: alignment splits it as one row."""
+    result: list[Line] = []
+    for line in lines:
+        text = line.tokens[0].text if line.kind is LineKind.CELL and line.tokens else ""
+        pieces = segment(text) if text and split_run_together(text) is None else None
+        if pieces is None:
+            result.append(line)
+            continue
+        for piece in pieces:
+            result.append(Line([Token(piece, line.line)], LineKind.CELL, line.line, extra={"segmented": True}))
+    return result

@@ -1,0 +1,93 @@
+"""Self-evaluation and monitoring figures of a sheet that was read, as the table prints them.
+
+A sheet is a self-evaluation (绩效自评表) when its title says 自评 or its grid has 得分 / 实际完成值 columns, a
+monitoring table (运行监控表) when its title says 监控 or its grid has a 完成目标可能性 column. Its figures go to
+the sheet's printed records: :class:`~jixiao.model.ReportedEvaluation` (年初预算数, 全年预算数, 全年执行数, 执行率,
+the 预算执行率 row's 分值 and 得分, each indicator's 实际完成值, 分值, 得分, 偏差原因, the claimed total and grade) and
+:class:`~jixiao.model.ReportedMonitoring` (1–N月执行数, 全年预计执行数, each indicator's 执行情况, 全年预计完成值,
+完成目标可能性, 偏差原因). Printed scores are kept as printed, never recomputed: an audit compares them later.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from jixiao.documents.interpret.header_cells import parse_amount
+from jixiao.model import (
+    GoalSheet,
+    ReportedEvaluation,
+    ReportedItem,
+    ReportedMonitoring,
+    ReportedProgress,
+    parse_likelihood,
+)
+
+__all__ = ["sheet_kind", "self_evaluation", "monitoring_report"]
+
+SELF_EVAL, MONITOR, GOAL = "self-eval", "monitor", "goal"
+
+
+def sheet_kind(sheet: GoalSheet, columns: list[str]) -> str:
+    """Which kind of table the sheet is: goal, self-eval or monitor."""
+    title = sheet.title or ""
+    if "监控" in title or "likelihood" in columns:
+        return MONITOR
+    if "自评" in title or "评价" in title or {"score", "actual"} & set(columns):
+        return SELF_EVAL
+    return GOAL
+
+
+def _amount(text: str | None) -> Decimal | None:
+    return parse_amount(text) if text else None
+
+
+def _percent(text: str | None) -> Decimal | None:
+    return parse_amount(text.rstrip("%")) if text else None
+
+
+def self_evaluation(sheet: GoalSheet, results: list[tuple[int, dict[str, str]]], money: dict[str, str],
+                    claimed: dict) -> ReportedEvaluation:
+    """The sheet's self-evaluation figures as printed (the audit's input)."""
+    items = []
+    for position, values in results:
+        weight = values.get("weight")
+        items.append(ReportedItem(
+            indicator=position, actual_raw=values.get("actual"), deviation=values.get("deviation"),
+            score=_amount(values.get("score")),
+            weight=_amount(weight) if weight else sheet.indicators[position - 1].weight,
+            row=sheet.indicators[position - 1].row,
+        ))
+    return ReportedEvaluation(
+        budget_initial=_nonnegative(money.get("budget_initial")), budget_full=_nonnegative(money.get("budget_full")),
+        spent=_nonnegative(money.get("spent")), execution_rate=_percent(money.get("execution_rate")),
+        execution_weight=_amount(money.get("weight")), execution_score=_amount(money.get("score")), items=items,
+        total=claimed.get("total"), grade=claimed.get("grade"),
+    )
+
+
+def monitoring_report(sheet: GoalSheet, results: list[tuple[int, dict[str, str]]], money: dict[str, str]
+                      ) -> ReportedMonitoring:
+    """The sheet's monitoring figures as printed."""
+    items = [
+        ReportedProgress(indicator=position, actual_raw=values.get("actual"), projected_raw=values.get("expected"),
+                         likelihood=parse_likelihood(values.get("likelihood")), cause=values.get("deviation"),
+                         row=sheet.indicators[position - 1].row)
+        for position, values in results
+    ]
+    return ReportedMonitoring(
+        budget=_amount(money.get("budget_full")) or _amount(money.get("budget_initial")), spent=_amount(money.get("spent")),
+        projected_spent=_amount(money.get("spent_expected")), execution_rate=_percent(money.get("execution_rate")),
+        months=_months(sheet.title or ""), items=items,
+    )
+
+
+def _months(title: str) -> int | None:
+    """The N of a 1–N月 period named in the title, if any."""
+    found = re.search(r"1\s*[-－—–~至]\s*(1[0-2]|[1-9])\s*月", title)
+    return int(found.group(1)) if found else None
+
+
+def _nonnegative(text: str | None) -> Decimal | None:
+    amount = _amount(text)
+    return amount if amount is not None and amount >= 0 else None

@@ -1,0 +1,305 @@
+"""Step 3 of the reading pipeline: regions. Where an indicator table's header is, which columns it names, and
+where its body ends.
+
+A header is a dense run of column headings: one row holding them (Word, Excel, pipe and spaced text), a run of
+one-heading lines (one cell per line), or one line whose headings run together (``一级指标二级指标…``). It
+needs a level column and a name or target column. Headings that span lines are joined (``指标值`` /
+``(年度)``); a heading row right below the header names the parts of a merged heading (中长期指标值 / 年度指标值)
+and refines the columns. Headings the vocabulary does not know stay columns of their own (``extra``), so that
+their cells are never glued into another field. The standard form's vertical ``绩效指标`` label to the left of
+一级指标 is a frame column, not the indicator name.
+
+The body runs until a title, a header-field label that opens the next project, a trailer (备注, 审核意见, 合计
+…), or the next header.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from jixiao.documents.interpret.labels import header_label, is_trailer
+from jixiao.documents.pipeline.labels import Role, column_kind, heading_spellings, label, match_key, split_run_together
+from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
+from jixiao.documents.pipeline.tokens import Line, LineKind, Token
+from jixiao.model.lexicon import fold
+
+__all__ = ["Columns", "Header", "find_header", "body_end", "FRAME", "EXTRA", "is_refinement", "refine"]
+
+_LEVELS = ("level1", "level2")
+_BODY = ("name", "target")
+FRAME = "frame"  # the vertical 绩效指标 label column of the standard form
+EXTRA = "extra"  # a column whose heading the vocabulary does not know
+_QUALIFIER = re.compile(r"^[(（][^)）]{1,8}[)）]$")
+_OFFSET_TOLERANCE = 1
+_MAX_UNKNOWN = 12  # headings the vocabulary does not know, after a header of one-heading lines
+_MAX_UNKNOWN_LENGTH = 12
+_FRAME_LABELS = ("绩效指标", "年度绩效指标", "绩效指标(90分)", "项目绩效指标")
+_CLOSING = {"合计", "总分", "总计", "审核意见", "填表说明", "评价结论", "存在问题", "财政部门审核意见", "主管部门审核意见",
+            "偏差或不能完成目标原因分析", "相关建议或举措", "偏差原因分析", "自评得分", "评价等级", "自评等级"}
+
+
+@dataclass(slots=True)
+class Columns:
+    """The grid's columns in order: a kind (``level1`` … ``remark``, ``frame``, ``extra``), the heading as
+    written, the grid column (where the format has a grid) and the display offset (spaced text)."""
+
+    kinds: list[str]
+    headings: list[str]
+    positions: list[int | None]
+    offsets: list[int | None] = field(default_factory=list)
+
+    def kind_at(self, column: int) -> int | None:
+        """Index of the column whose heading starts nearest at or before grid ``column`` (merged headings span)."""
+        best, nearest = None, -1
+        for index, position in enumerate(self.positions):
+            if position is not None and nearest <= position <= column:
+                best, nearest = index, position
+        return best
+
+    def at_offset(self, offset: int) -> int | None:
+        """Index of the column whose heading starts at display ``offset`` (spaced text)."""
+        for index, start in enumerate(self.offsets):
+            if start is not None and abs(offset - start) <= _OFFSET_TOLERANCE:
+                return index
+        return None
+
+    def heading(self, kind: str) -> str:
+        """The heading the document gives the column of ``kind``."""
+        return self.headings[self.kinds.index(kind)] if kind in self.kinds else kind
+
+    @property
+    def value_kinds(self) -> list[str]:
+        """The columns after the level columns (what a row holds besides its levels)."""
+        return [kind for kind in self.kinds if kind not in _LEVELS and kind != FRAME]
+
+
+@dataclass(slots=True)
+class Header:
+    """A header found at ``lines[start:end]``."""
+
+    columns: Columns
+    start: int
+    end: int
+    tokens: list[Token]
+
+
+def _is_header(kinds: list[str], settings: ReadSettings) -> bool:
+    known = {kind for kind in kinds if kind not in (EXTRA, FRAME)}
+    return len(known) >= settings.header_kinds and bool(known & set(_LEVELS)) and bool(known & set(_BODY))
+
+
+def _columns(tokens: list[Token], gridded: bool) -> Columns:
+    kinds: list[str] = []
+    headings: list[str] = []
+    positions: list[int | None] = []
+    offsets: list[int | None] = []
+    for token in tokens:
+        if not token.text.strip():
+            continue
+        kind = column_kind(token.text) or EXTRA
+        # The standard form's vertical 绩效指标 label stands before 一级指标 and is not the indicator name.
+        if kind == "name" and "level1" not in kinds and fold(token.text) in _FRAME_LABELS:
+            kind = FRAME
+        elif kind in kinds and kind not in (EXTRA, FRAME):
+            kind = EXTRA  # a second column of one kind keeps its cells under its own heading
+        kinds.append(kind)
+        headings.append(token.text.strip())
+        positions.append(token.column if gridded else None)
+        offsets.append(token.offset)
+    # Of two columns of one kind, the one whose heading is not also a header field keeps the kind (年度目标 is
+    # the year's goals when the table has a 指标值 column).
+    for index, (kind, heading) in enumerate(zip(kinds, headings)):
+        if kind == EXTRA and column_kind(heading) and header_label(match_key(heading)) is None:
+            first = kinds.index(column_kind(heading))  # type: ignore[arg-type]
+            if header_label(match_key(headings[first])) is not None:
+                kinds[first], kinds[index] = EXTRA, kinds[first]
+    if FRAME in kinds and "name" not in kinds:
+        kinds[kinds.index(FRAME)] = "name"  # no 三级指标 column after all: 绩效指标 names the indicators
+    return Columns(kinds, headings, positions, offsets)
+
+
+def _join_qualifiers(tokens: list[Token]) -> list[Token]:
+    """Join a heading and the qualifier on the line below it (``指标值`` + ``(年度)``)."""
+    joined: list[Token] = []
+    for token in tokens:
+        if joined and _QUALIFIER.match(fold(token.text)) and column_kind(joined[-1].text):
+            previous = joined[-1]
+            joined[-1] = Token(f"{previous.text}{token.text.strip()}", previous.line, previous.column, previous.offset,
+                               previous.indent)
+        else:
+            joined.append(token)
+    return joined
+
+
+@lru_cache(maxsize=16384)
+def split_headings(text: str) -> tuple[str, ...] | None:
+    """The headings of a header written without separators (``一级指标二级指标三级指标指标值``), or None."""
+    line = match_key(text)
+    if len(line) < 9 or "指标" not in line:
+        return None
+    headings, position = [], 0
+    spellings = heading_spellings()
+    while position < len(line):
+        found = next((s for s in spellings if line.startswith(s, position)), None)
+        if found is None:
+            return None
+        headings.append(found)
+        position += len(found)
+    return tuple(headings) if len(headings) >= 3 else None
+
+
+_IMPLIED = ("一级指标", "二级指标", "三级指标", "指标值")
+
+
+def find_header(lines: list[Line], index: int, settings: ReadSettings = DEFAULT_SETTINGS,
+                implied: bool = True) -> Header | None:
+    """The header starting at ``lines[index]``, or None. With ``implied``, a run-together indicator row with
+    no header above it implies the four columns its split finds (a header of no lines)."""
+    line = lines[index]
+    if implied and line.kind is LineKind.CELL and line.tokens and split_run_together(line.tokens[0].text):
+        tokens = [Token(text, line.line, column) for column, text in enumerate(_IMPLIED)]
+        return Header(_columns(tokens, False), index, index, [])
+    if line.kind is LineKind.ROW and len(line.filled) >= settings.header_kinds:
+        if sum(1 for token in line.tokens if label(token.text).role is Role.HEADING) < settings.header_kinds:
+            return None
+        tokens = line.tokens
+        columns = _columns(tokens, line.gridded)
+        if _is_header(columns.kinds, settings):
+            end = _refinements(lines, index + 1, columns)
+            tokens = list(tokens) + [t for line in lines[index + 1:end] for t in line.filled]
+            return Header(columns, index, end, tokens)
+        return None
+    if line.kind is LineKind.CELL and line.tokens and label(line.tokens[0].text).role is Role.HEADING:
+        return _stream_header(lines, index, settings)
+    if line.kind in (LineKind.CELL, LineKind.PARAGRAPH) and line.tokens:
+        headings = split_headings(line.tokens[0].text)
+        if headings:
+            tokens = [Token(text, line.line, column) for column, text in enumerate(headings)]
+            columns = _columns(tokens, False)
+            if _is_header(columns.kinds, settings):
+                return Header(columns, index, index + 1, [line.tokens[0]])
+    return None
+
+
+def _stream_header(lines: list[Line], index: int, settings: ReadSettings) -> Header | None:
+    """A run of one-heading lines (blank lines and empty cells between them allowed)."""
+    tokens: list[Token] = []
+    end = index
+    while end < len(lines) and lines[end].kind in (LineKind.CELL, LineKind.BREAK):
+        line = lines[end]
+        text = line.tokens[0].text if line.tokens else ""
+        if text and not (label(text).role is Role.HEADING or (_QUALIFIER.match(fold(text)) and tokens)):
+            break
+        if text:
+            tokens.append(line.tokens[0])
+        end += 1
+    joined = _join_qualifiers(tokens)
+    columns = _columns([Token(t.text, t.line, c) for c, t in enumerate(joined)], False)
+    if not _is_header(columns.kinds, settings):
+        return None
+    # trailing empty cells belong to the body, not the header
+    while end > index and not (lines[end - 1].tokens and lines[end - 1].tokens[0].text):
+        end -= 1
+    end = _unknown_headings(lines, end, columns, tokens)
+    return Header(columns, index, end, tokens)
+
+
+def _unknown_headings(lines: list[Line], end: int, columns: Columns, tokens: list[Token]) -> int:
+    """Short texts between a stream header and the first level name are headings the vocabulary does not know
+    (one value column per town): columns of their own."""
+    found: list[Token] = []
+    index = end
+    while index < len(lines) and lines[index].kind in (LineKind.CELL, LineKind.BREAK) and len(found) <= _MAX_UNKNOWN:
+        token = lines[index].tokens[0] if lines[index].tokens else None
+        if token is not None and token.text.strip():
+            role = label(token.text).role
+            if role in (Role.LEVEL1, Role.LEVEL2):
+                break
+            if role is not Role.TEXT or len(match_key(token.text)) > _MAX_UNKNOWN_LENGTH:
+                return end
+            found.append(token)
+        index += 1
+    else:
+        return end
+    if not found:
+        return end
+    for token in found:
+        columns.kinds.append(EXTRA)
+        columns.headings.append(token.text.strip())
+        columns.positions.append(None)
+        columns.offsets.append(None)
+    tokens.extend(found)
+    return index
+
+
+def is_refinement(line: Line) -> bool:
+    """True for a row holding only headings (or qualifiers) right below a header."""
+    return line.kind in (LineKind.ROW, LineKind.CELL) and bool(line.filled) and all(
+        column_kind(token.text) or _QUALIFIER.match(fold(token.text)) for token in line.filled)
+
+
+def refine(columns: Columns, line: Line) -> None:
+    """A heading row below the header names the parts of merged headings (中长期指标值 / 年度指标值); without a
+    grid, headings that continue the header on the next lines are further columns."""
+    gridded = any(p is not None for p in columns.positions)
+    for token in line.filled:
+        kind = column_kind(token.text)
+        if kind is not None and not gridded:
+            kind = kind if kind not in columns.kinds else EXTRA
+            columns.kinds.append(kind)
+            columns.headings.append(token.text.strip())
+            columns.positions.append(None)
+            columns.offsets.append(token.offset)
+            continue
+        if kind is None or token.column is None or not gridded:
+            continue
+        if kind in columns.kinds:
+            at = columns.kinds.index(kind)
+            columns.positions[at] = token.column
+            columns.headings[at] = token.text.strip()
+        else:
+            at = sum(1 for p in columns.positions if p is not None and p <= token.column)
+            columns.kinds.insert(at, kind)
+            columns.headings.insert(at, token.text.strip())
+            columns.positions.insert(at, token.column)
+            if columns.offsets:
+                columns.offsets.insert(at, token.offset)
+
+
+def _refinements(lines: list[Line], index: int, columns: Columns) -> int:
+    while index < len(lines) and is_refinement(lines[index]):
+        refine(columns, lines[index])
+        index += 1
+    return index
+
+
+def ends_body(line: Line) -> bool:
+    """True when ``line`` cannot belong to an indicator grid: a title, a trailer, a header-field label."""
+    filled = line.filled
+    if not filled:
+        return False
+    first = filled[0].text
+    first_label = label(first)
+    if first_label.role is Role.TITLE:
+        return True
+    key = match_key(first)
+    if is_trailer(key) and first_label.role is not Role.HEADING:
+        # one cell per line: a bare 说明 may be a description cell; a note below the table names itself with a
+        # colon (备注：…) or is a word no cell holds (合计, 审核意见)
+        return line.kind is not LineKind.CELL or ":" in key or key in _CLOSING
+    if first_label.role is Role.HEADING and first_label.kind == "remark" and line.kind is not LineKind.CELL:
+        return True
+    return first_label.role is Role.FIELD and first_label.kind in ("code", "name", "unit", "department", "total")
+
+
+def body_end(lines: list[Line], start: int, settings: ReadSettings = DEFAULT_SETTINGS) -> int:
+    """Index after the last line of the body that starts at ``lines[start]``."""
+    index = start
+    while index < len(lines):
+        line = lines[index]
+        if line.kind is LineKind.PARAGRAPH or ends_body(line) or find_header(lines, index, settings, False) is not None:
+            break
+        index += 1
+    return index

@@ -1,0 +1,232 @@
+"""Step 1 of the reading pipeline: tokens, the cells of a document with where they stand.
+
+Every format ends here. Office readers (Word, Excel, HTML, PDF) already know their grid and produce a
+:class:`~jixiao.documents.blocks.Layout`; :func:`layout_lines` adapts it. Plain text gets one tokenizer,
+:func:`text_lines`, that splits on every separator it meets:
+
+- a line starting with a TAB is a cell of a Word table exported to text; TAB lines between blank lines form one
+  row, and a line without the TAB continues the cell above when at most one blank line separates them;
+- ``|`` separates the cells of a pipe row (``| a | b |``, ``a | b |``, markdown); ``<br>`` is a line break;
+- two or more spaces, a TAB inside a line or a full-width space separate the cells of a spaced row; each cell
+  keeps the display column it starts at, so a fixed-width table can be aligned with its header;
+- a line holding one cell is one token of a stream without row boundaries (an HTML table copied as text, one
+  cell per line); ``cell |`` lines and bar-only lines are that layout too: a lone ``|`` is an empty cell when
+  cells end their own line with a bar, and a separator when bars stand on lines of their own; ``||||`` closes
+  a row whose merged cells were dropped.
+
+Nothing is dropped: every non-blank piece of the text is a token of exactly one line.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from jixiao.documents.blocks import Cell, Layout, Paragraph, Row
+from jixiao.documents.interpret.header_cells import parse_title
+from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
+
+__all__ = ["LineKind", "Token", "Line", "text_lines", "layout_lines", "display_width", "text_layout_name"]
+
+
+class LineKind(StrEnum):
+    """What the format says about a line's tokens."""
+
+    ROW = "row"  # the tokens are one table row
+    CELL = "cell"  # one cell of a stream without row boundaries
+    PARAGRAPH = "paragraph"  # text outside any table
+    BREAK = "break"  # a marker that closes a row (``||||``), no text
+
+
+@dataclass(slots=True)
+class Token:
+    """One cell: its text as written, its grid column when the format has a grid, its display column and
+    indentation when it comes from a text line."""
+
+    text: str
+    line: int | None = None
+    column: int | None = None
+    offset: int | None = None
+    indent: int = 0
+
+
+@dataclass(slots=True)
+class Line:
+    """A line of tokens: one table row, one cell of a stream, or a paragraph.
+
+    ``gridded`` says the tokens' columns are the table's own (Word, Excel, HTML, PDF, TAB text); a pipe row
+    whose merged cells were dropped has positions but no grid.
+    """
+
+    tokens: list[Token]
+    kind: LineKind = LineKind.ROW
+    line: int | None = None
+    table: int | None = None
+    row: int | None = None
+    gridded: bool = False
+    blanks_before: int = 0
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def texts(self) -> list[str]:
+        """The tokens' texts."""
+        return [token.text for token in self.tokens]
+
+    @property
+    def filled(self) -> list[Token]:
+        """The tokens that hold text."""
+        return [token for token in self.tokens if token.text.strip()]
+
+    def as_row(self) -> Row:
+        """The line as a layout row (what the sheet's header block is read from)."""
+        return Row(cells=[Cell(t.text, t.column if t.column is not None else i, t.line) for i, t in enumerate(self.tokens)],
+                   table=self.table, row=self.row, line=self.line)
+
+
+_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_ESCAPED_BAR = "\x00"
+_MIN_TAB_LINES = 5
+_OWN_BAR = re.compile(r"\s*\|\s*")
+_TRAILING_BAR = re.compile(r"[^|]*[^|\s][^|]*\|\s*")
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes on a terminal: a wide (Chinese) character counts two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def layout_lines(layout: Layout) -> list[Line]:
+    """Adapt an office reader's layout: a row keeps its grid columns, a paragraph is a paragraph."""
+    lines: list[Line] = []
+    for block in layout.blocks:
+        if isinstance(block, Paragraph):
+            lines.append(Line([Token(block.text, block.line)], LineKind.PARAGRAPH, block.line))
+        else:
+            tokens = [Token(cell.text, cell.line or block.line, cell.column) for cell in block.cells]
+            gridded = all(cell.column is not None for cell in block.cells)
+            lines.append(Line(tokens, LineKind.ROW, block.line, block.table, block.row, gridded=gridded))
+    return lines
+
+
+def text_lines(text: str, settings: ReadSettings = DEFAULT_SETTINGS) -> list[Line]:
+    """Tokenize plain text (already decoded) into lines of tokens."""
+    return _TextTokenizer(text, settings).run()
+
+
+class _TextTokenizer:
+    def __init__(self, text: str, settings: ReadSettings) -> None:
+        self.raw = text.split("\n")
+        self.settings = settings
+        self.space = re.compile(r"\t+|\u3000+| {%d,}" % settings.space_run)
+        self.tabbed = sum(1 for line in self.raw if line.startswith("\t")) >= _MIN_TAB_LINES
+        barred = [line for line in self.raw if "|" in line] if not self.tabbed else []
+        own_bar = sum(1 for line in barred if _OWN_BAR.fullmatch(line))
+        trailing_bar = sum(1 for line in barred if _TRAILING_BAR.fullmatch(line))
+        self.lone_bar_is_cell = trailing_bar >= own_bar
+        self.lines: list[Line] = []
+
+    def run(self) -> list[Line]:
+        blanks = 0
+        tab_row: Line | None = None
+        for number, raw in enumerate(self.raw, start=1):
+            if not raw.strip() and not raw.startswith("\t"):
+                blanks += 1
+                continue
+            if self.tabbed:
+                tab_row = self._tabbed(raw, number, blanks, tab_row)
+            else:
+                self._line(raw, number, blanks)
+            blanks = 0
+        return self.lines
+
+    # -- the TAB layout of a Word table exported to text --------------------------------------------------
+    def _tabbed(self, raw: str, number: int, blanks: int, row: Line | None) -> Line | None:
+        if raw.startswith("\t"):
+            if row is None or blanks:
+                row = Line([], LineKind.ROW, number, gridded=True, blanks_before=blanks)
+                self.lines.append(row)
+            row.tokens.append(Token(raw[1:].strip(), number, len(row.tokens)))
+            return row
+        if row is not None and row.tokens and blanks <= self.settings.tab_paragraph_break and not parse_title(raw):
+            cell = row.tokens[-1]
+            cell.text = f"{cell.text}\n{raw.strip()}" if cell.text else raw.strip()
+            return row
+        self.lines.append(Line([Token(raw.strip(), number)], LineKind.PARAGRAPH, number, blanks_before=blanks))
+        return None
+
+    # -- every other text line ---------------------------------------------------------------------------
+    def _line(self, raw: str, number: int, blanks: int) -> None:
+        stripped = raw.strip()
+        if "|" in stripped:
+            if _SEPARATOR.match(stripped):
+                return
+            cells = _pipe_cells(stripped)
+            filled = [cell for cell in cells if cell]
+            if not filled:
+                if stripped.count("|") >= 2:
+                    self.lines.append(Line([], LineKind.BREAK, number, blanks_before=blanks))
+                elif self.lone_bar_is_cell:
+                    self.lines.append(Line([Token("", number)], LineKind.CELL, number, blanks_before=blanks))
+                return
+            if len(filled) >= 2:
+                while cells and not cells[-1]:
+                    cells.pop()
+                tokens = [Token(cell, number, column) for column, cell in enumerate(cells)]
+                self.lines.append(Line(tokens, LineKind.ROW, number, blanks_before=blanks, extra={"piped": True}))
+                return
+            self.lines.append(Line([Token(filled[0], number)], LineKind.CELL, number, blanks_before=blanks,
+                                   extra={"closes_row": stripped.endswith("||")}))
+            return
+        parts = self._spaced(raw)
+        indent = display_width(raw[: len(raw) - len(raw.lstrip())])
+        if len(parts) >= 2:
+            tokens = [Token(text, number, column, offset) for column, (offset, text) in enumerate(parts)]
+            self.lines.append(Line(tokens, LineKind.ROW, number, blanks_before=blanks, extra={"spaced": True}))
+        else:
+            self.lines.append(Line([Token(stripped, number, None, indent, indent)], LineKind.CELL, number,
+                                   blanks_before=blanks))
+
+    def _spaced(self, raw: str) -> list[tuple[int, str]]:
+        """The cells of a spaced line with the display column each starts at."""
+        cells, width, position = [], 0, 0
+        line = raw.rstrip()
+        for match in self.space.finditer(line):
+            if match.start() > position:
+                text = line[position : match.start()]
+                cells.append((width, text.strip()))
+                width += display_width(text)
+            width += display_width(match.group(0))
+            position = match.end()
+        if position < len(line):
+            cells.append((width, line[position:].strip()))
+        return [(offset, text) for offset, text in cells if text]
+
+
+def text_layout_name(lines: list[Line]) -> str:
+    """The name of the text layout, after the separator most lines use (``text-tabbed``, ``text-piped``,
+    ``text-spaced``, ``text-lines``)."""
+    if any(line.gridded for line in lines):
+        return "text-tabbed"
+    from jixiao.documents.pipeline.labels import split_run_together
+
+    counts = {"text-piped": 0, "text-spaced": 0, "text-lines": 0, "text-run-together": 0}
+    for line in lines:
+        if line.kind is LineKind.ROW:
+            counts["text-piped" if line.extra.get("piped") else "text-spaced"] += 1
+        elif line.extra.get("segmented"):
+            counts["text-run-together"] += 1
+        elif line.kind is LineKind.CELL and line.tokens and split_run_together(line.tokens[0].text):
+            counts["text-run-together"] += 3  # one such line carries a whole row
+        elif line.kind is LineKind.CELL and line.tokens and line.tokens[0].indent:
+            counts["text-spaced"] += 1
+        elif line.kind is LineKind.CELL:
+            counts["text-piped" if line.extra.get("closes_row") is not None else "text-lines"] += 1
+    return max(counts, key=lambda name: counts[name])
+
+
+def _pipe_cells(line: str) -> list[str]:
+    line = line.replace("\\|", _ESCAPED_BAR).removeprefix("|").removesuffix("|")
+    return [_BREAK.sub("\n", cell.replace(_ESCAPED_BAR, "|")).strip() for cell in line.split("|")]

@@ -1,0 +1,113 @@
+"""The reading pipeline's steps on compact cases taken from real documents (see ../shared/corpus/README.md)."""
+
+from __future__ import annotations
+
+from jixiao.documents.pipeline import read_text
+from jixiao.documents.pipeline.labels import Role, label, match_key, segment
+from jixiao.documents.pipeline.tokens import LineKind, text_lines
+
+
+def read(text: str):
+    return read_text(text.encode(), "case.txt")[0]
+
+
+def test_tokenizer_splits_on_every_separator_and_keeps_positions():
+    lines = text_lines("一级指标\t二级指标\n| a | b |\n甲  乙\n单独一格 |\n|\n")
+    assert [(line.kind, line.texts) for line in lines] == [
+        (LineKind.ROW, ["一级指标", "二级指标"]), (LineKind.ROW, ["a", "b"]), (LineKind.ROW, ["甲", "乙"]),
+        (LineKind.CELL, ["单独一格"]), (LineKind.CELL, [""]),
+    ]
+    assert [token.offset for token in lines[2].tokens] == [0, 4]
+
+
+def test_labels_see_through_traditional_characters_glosses_and_radicals():
+    assert match_key("項(xiàng)目名稱") == "项目名称"
+    assert label("服務對象滿意度指標").role is Role.LEVEL2
+    assert label("⼀级指标").kind == "level1"  # U+2F00 KANGXI RADICAL ONE
+    assert label("≧90%").role is Role.TARGET and label("定性").role is Role.OPERATOR
+
+
+def test_a_whole_table_run_together_on_one_line_is_split_by_labels():
+    assert segment("一级指标二级指标三级指标指标值产出指标数量指标检测人次1000人次以上") == (
+        "一级指标", "二级指标", "三级指标", "指标值", "产出指标", "数量指标", "检测人次", "1000人次以上")
+
+
+def test_a_heading_split_over_two_lines_is_one_column():
+    document = read("\n".join(["一级指标", "二级指标", "三级指标", "指标值", "(年度)",
+                               "产出指标", "数量指标", "改造户数", "≥18户"]))
+    (indicator,) = document.sheets[0].indicators
+    assert (indicator.name, indicator.target.raw) == ("改造户数", "≥18户")
+
+
+def test_page_chrome_with_bars_before_a_clean_table_does_not_stop_it():
+    document = read("\n".join([
+        "首页 | 政务公开 | 财政预算", "分享到 | 微信 | 微博", "字体:大 | 中 | 小", "打印本页 | 关闭窗口", "索引号 | 123",
+        "| 一级指标 | 二级指标 | 三级指标 | 指标值 |",
+        "| 产出指标 | 数量指标 | 改造户数 | ≥18户 |",
+    ]))
+    assert [i.name for i in document.sheets[0].indicators] == ["改造户数"]
+
+
+def test_a_sequence_number_column_does_not_make_rows_skip():
+    document = read("\n".join([
+        "| 序号 | 一级指标 | 二级指标 | 三级指标 | 指标值 |",
+        "| 1 | 产出指标 | 数量指标 | 改造户数 | ≥18户 |",
+        "| 2 | 效益指标 | 社会效益指标 | 受益人数 | ≥100人 |",
+    ]))
+    indicators = document.sheets[0].indicators
+    assert [(i.level2, i.name, i.target.raw) for i in indicators] == [
+        ("数量指标", "改造户数", "≥18户"), ("社会效益指标", "受益人数", "≥100人")]
+    assert indicators[0].extra == {"序号": "1"}
+
+
+def test_operator_unit_and_weight_columns_and_2021_cost_level():
+    document = read("\n".join([
+        "| 一级指标 | 二级指标 | 三级指标 | 指标值类型 | 目标值 | 度量单位 | 权重 | 备注 |",
+        "| 成本指标 | 经济成本指标 | 疾控经费 | ≤ | 70 | 万元 | 10 | 反映经费 |",
+        "| 社会成本指标 | 不利影响 | 定性 | 减少 | | | |",
+    ]))
+    first, second = document.sheets[0].indicators
+    assert (first.level1, first.level2, first.target.operator, str(first.target.value), first.target.unit) == (
+        "成本指标", "经济成本指标", "≤", "70", "万元")
+    assert (first.weight, first.extra) == (10, {"备注": "反映经费"})
+    assert (second.level2, second.name, second.target.raw) == ("社会成本指标", "不利影响", "减少")
+    assert document.sheets[0].form_fields[-4:] == ["指标值", "度量单位", "权重", "备注"]
+
+
+def test_rows_after_the_grid_are_not_indicators_and_a_claimed_total_is_kept():
+    document = read("\n".join([
+        "某项目绩效自评表",
+        "| 一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 | 分值 | 得分 |",
+        "| 产出指标 | 数量指标 | 改造户数 | ≥18户 | 20户 | 50 | 50 |",
+        "| 合计 | 100 | 90 |",
+        "| 审核意见 | 同意 |",
+    ]))
+    assert document.kind == "self-eval"
+    (indicator,) = document.sheets[0].indicators
+    evaluation = document.sheets[0].evaluation
+    (item,) = evaluation.items
+    assert (item.actual_raw, item.weight, item.score) == ("20户", 50, 50)
+    assert evaluation.total == 90  # the 合计 row's score, not the weights' sum before it
+
+
+def test_a_monitoring_table_gives_its_money_and_likelihoods():
+    document = read("\n".join([
+        "某项目绩效监控表",
+        "| 项目资金 | 年初预算数 | 1-6月执行数 | 全年预计执行数 |",
+        "| 年度资金总额 | 220 | 87.57 | 220 |",
+        "| 一级指标 | 二级指标 | 三级指标 | 指标值 | 1-6月指标执行情况 | 完成目标可能性 |",
+        "| 产出指标 | 数量指标 | 举办活动 | ≥5场 | 3场 | 有可能 |",
+    ]))
+    report = document.sheets[0].monitoring
+    assert (str(report.budget), str(report.spent), str(report.projected_spent)) == ("220", "87.57", "220")
+    (item,) = report.items
+    assert (item.actual_raw, item.likelihood) == ("3场", "有可能")
+
+
+def test_guessed_placement_lowers_the_confidence_of_review_findings():
+    from jixiao.review.context import GUESSED_BELOW
+
+    document = read("\n".join(["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值",
+                               "产出指标", "数量指标", "维护里程", "县道", "乡道", "≥20公里"]))
+    (indicator,) = document.sheets[0].indicators
+    assert indicator.confidence < GUESSED_BELOW
