@@ -7,6 +7,7 @@ from jixiao.scoring.profile import DEFAULT_PROFILE, Profile, ProfileError, built
 from jixiao.scoring.scores import Adjustment, ItemScore, SheetScore
 from jixiao.scoring.self_evaluation import score_sheet
 from jixiao.scoring.spend_plan import PlanError, planned_share
+from jixiao.scoring.target_rules import progress_problem
 
 __all__ = [
     "DEFAULT_PROFILE",
@@ -29,6 +30,7 @@ __all__ = [
     "monitor_sheet",
     "parse_profile",
     "planned_share",
+    "progress_problem",
     "read_actuals_json",
     "read_actuals_xlsx",
     "score_sheet",

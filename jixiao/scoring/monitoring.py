@@ -14,7 +14,7 @@ from enum import StrEnum
 from pydantic import BaseModel, Field
 
 from jixiao.model import ExecutionRecord, GoalSheet, Indicator, Likelihood, MonitoringAnswer, UnitKind, unit_kind
-from jixiao.scoring.problems import InputProblem, ScoringInputError
+from jixiao.scoring.problems import InputProblem, ScoringInputError, project_title
 from jixiao.scoring.profile import Profile
 from jixiao.scoring.spend_plan import PlanError, month_end, planned_share, year_start
 from jixiao.scoring.target_rules import Sense, number, sense_of
@@ -25,8 +25,10 @@ _HUNDRED = Decimal(100)
 
 
 class Light(StrEnum):
-    """A traffic light; the order of the members is their severity."""
+    """A traffic light; the order of the members is their severity. ``NOT_STARTED`` is neutral: the budget year
+    has not begun, so nothing can be behind or ahead yet."""
 
+    NOT_STARTED = "not_started"
     GREEN = "green"
     YELLOW = "yellow"
     RED = "red"
@@ -34,7 +36,7 @@ class Light(StrEnum):
     @property
     def label(self) -> str:
         """The Chinese word shown to users."""
-        return {"green": "绿灯", "yellow": "黄灯", "red": "红灯"}[self.value]
+        return {"not_started": "未开始", "green": "绿灯", "yellow": "黄灯", "red": "红灯"}[self.value]
 
     @property
     def rank(self) -> int:
@@ -60,6 +62,7 @@ class IndicatorStatus(BaseModel):
     level2: str | None = None
     name: str
     target: str
+    unit: str | None = Field(default=None, description="The target's 度量单位, which values and projections share")
     value: Decimal | None = Field(default=None, description="实际完成值 to date")
     value_text: str | None = None
     evidence: str | None = None
@@ -67,6 +70,18 @@ class IndicatorStatus(BaseModel):
     projected: Decimal | None = Field(default=None, description="全年预计完成值")
     explanation: str = ""
     answer: MonitoringAnswer | None = None
+
+    @property
+    def value_shown(self) -> str:
+        """实际完成值 as a person writes it, with the target's unit (``10个``, ``92%``), or the text reached."""
+        if self.value is None:
+            return self.value_text or ""
+        return f"{number(self.value)}{self.unit or ''}"
+
+    @property
+    def projected_shown(self) -> str:
+        """全年预计完成值 with the target's unit, no trailing zeros."""
+        return "" if self.projected is None else f"{number(self.projected)}{self.unit or ''}"
 
 
 class MonitoringResult(BaseModel):
@@ -99,22 +114,23 @@ class MonitoringResult(BaseModel):
 
 
 def monitor_sheet(sheet: GoalSheet, record: ExecutionRecord, period_end: date, answers: list[MonitoringAnswer],
-                  profile: Profile, year: int | None = None) -> MonitoringResult:
+                  profile: Profile, year: int | None = None, today: date | None = None) -> MonitoringResult:
     """Monitor ``sheet`` at ``period_end`` from what was recorded and the preparer's answers.
 
-    Raises :class:`ScoringInputError` when the budget or the spending plan is unusable; answers still owed
+    When ``today`` is before the budget year begins the result is :attr:`Light.NOT_STARTED` with no warning:
+    a plan cannot be missed before its year. Raises :class:`ScoringInputError` when the budget or the spending plan is unusable; answers still owed
     (an indicator without one) are returned in ``missing``.
     """
-    key, rounded = sheet.key, profile.rounding
+    key, title, rounded = sheet.key, project_title(sheet), profile.rounding
     year = year or sheet.year or period_end.year
     budget = sheet.budget.total
     problems = []
     if not budget:
-        problems.append(InputProblem(sheet=key, field="预算数", message=f"项目“{key}”缺少预算数（或为 0），无法计算执行率"))
+        problems.append(InputProblem(sheet=key, field="预算数", message=f"项目“{title}”缺少预算数（或为 0），无法计算执行率"))
     try:
         planned, planned_text = planned_share(sheet.spend_plan, period_end, year)
     except PlanError as error:
-        problems.append(InputProblem(sheet=key, field="资金支出计划", message=f"项目“{key}”：{error}"))
+        problems.append(InputProblem(sheet=key, field="资金支出计划", message=f"项目“{title}”：{error}"))
     if problems:
         raise ScoringInputError(problems)
 
@@ -132,9 +148,13 @@ def monitor_sheet(sheet: GoalSheet, record: ExecutionRecord, period_end: date, a
         statuses.append(status)
         if status.answer is None:
             missing.append(InputProblem(sheet=key, indicator=position, field="完成目标可能性",
-                                        message=f"项目“{key}”指标“{indicator.name}”未填写完成目标可能性"))
+                                        message=f"项目“{title}”指标“{indicator.name}”未填写完成目标可能性"))
 
-    warnings = _warnings(profile, period_end, rate, planned, statuses)
+    if today is not None and today <= year_start(year):
+        warnings = [Alert(code="not_started", light=Light.NOT_STARTED,
+                          message=f"{year}年度尚未开始（{year}年1月1日起监控），暂不判断执行进度")]
+    else:
+        warnings = _warnings(profile, period_end, rate, planned, statuses)
     light = max((w.light for w in warnings), key=lambda light: light.rank, default=Light.GREEN)
     return MonitoringResult(
         sheet=key, name=sheet.name, unit=sheet.unit.name if sheet.unit else None, money_unit=sheet.money_unit,
@@ -152,7 +172,7 @@ def _indicator_status(position: int, indicator: Indicator, record: ExecutionReco
     status = IndicatorStatus(
         indicator=position, level1=indicator.level1 or indicator.level1_raw,
         level2=indicator.level2 or indicator.level2_raw or None, name=indicator.name, target=target.raw,
-        value=reached.value if reached else None, value_text=reached.text if reached else None,
+        unit=target.unit, value=reached.value if reached else None, value_text=reached.text if reached else None,
         evidence=reached.evidence if reached else None, answer=answer,
     )
     if reached is None or reached.value is None or target.value is None:
@@ -186,6 +206,17 @@ def _warnings(profile: Profile, period_end: date, rate: Decimal, planned: Decima
         found.append(Alert(code="behind_plan", light=light, local=behind.local, message=(
             f"执行率 {rounded(rate)}% 低于计划进度 {rounded(planned)}%，相差 {rounded(gap)} 个百分点"
             + (f"（超过 {number(behind.red_gap)} 个百分点）" if light is Light.RED else ""))))
+    ahead = rules.ahead_of_plan
+    if ahead.enabled and rate <= _HUNDRED and -gap > ahead.yellow_gap:
+        light = Light.RED if -gap > ahead.red_gap else Light.YELLOW
+        found.append(Alert(code="ahead_of_plan", light=light, local=ahead.local, message=(
+            f"执行率 {rounded(rate)}% 超过计划进度 {rounded(planned)}%，领先 {rounded(-gap)} 个百分点"
+            f"（超过 {number(ahead.red_gap if light is Light.RED else ahead.yellow_gap)} 个百分点），"
+            "请核实支出是否先于工作进度")))
+    if rules.over_budget.enabled and rate > _HUNDRED:
+        found.append(Alert(code="over_budget", light=Light.RED, local=rules.over_budget.local, message=(
+            f"已支出超过预算：执行率 {rounded(rate)}%，超出预算 {rounded(rate - _HUNDRED)} 个百分点；"
+            "请核实支出记录，或办理预算调整")))
     floors = rules.floors
     due = [f for f in floors.checkpoints if month_end(period_end.year, f.month) <= period_end] if floors.enabled else []
     if due:

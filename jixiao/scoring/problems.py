@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-__all__ = ["InputProblem", "ScoringInputError"]
+from jixiao.model import GoalSheet
+
+__all__ = ["InputProblem", "ScoringInputError", "project_title"]
+
+
+def project_title(sheet: GoalSheet) -> str:
+    """How messages to a person name the project: its name, or its key when it has none."""
+    return sheet.name or sheet.key
 
 
 class InputProblem(BaseModel):

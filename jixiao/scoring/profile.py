@@ -153,8 +153,33 @@ class ProgressGap(_Strict):
     points: Decimal = Field(ge=0)
 
 
+class AheadOfPlan(_Strict):
+    """Spending ahead of the plan (money spent before the work it pays for): yellow beyond ``yellow_gap`` points,
+    red beyond ``red_gap``."""
+
+    enabled: bool
+    local: bool = True
+    yellow_gap: Decimal = Field(ge=0)
+    red_gap: Decimal = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> AheadOfPlan:
+        if self.red_gap < self.yellow_gap:
+            raise ValueError(f"red_gap {self.red_gap} 小于 yellow_gap {self.yellow_gap}")
+        return self
+
+
+class OverBudget(_Strict):
+    """Spending above the budget (执行率 over 100 %): red, with its own message."""
+
+    enabled: bool
+    local: bool = False
+
+
 class MonitoringRules(_Strict):
     behind_plan: BehindPlan
+    ahead_of_plan: AheadOfPlan
+    over_budget: OverBudget
     floors: Floors
     progress_gap: ProgressGap
 

@@ -46,6 +46,7 @@ class SheetScore(BaseModel):
     unit: str | None = Field(default=None, description="The budget unit's name")
     money_unit: str | None = None
     profile: str
+    profile_label: str = Field(default="", description="The profile's Chinese name, as reports print it")
     fiscal: Decimal | None = Field(default=None, description="其中：财政资金 in the approved budget")
     other: Decimal | None = Field(default=None, description="其他资金 in the approved budget")
     budget_initial: Decimal | None = None

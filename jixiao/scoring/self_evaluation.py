@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from jixiao.model import GoalSheet, Indicator, IndicatorResult, SelfEvaluation
 from jixiao.model.lexicon import fold
-from jixiao.scoring.problems import InputProblem, ScoringInputError
+from jixiao.scoring.problems import InputProblem, ScoringInputError, project_title
 from jixiao.scoring.profile import Profile
 from jixiao.scoring.scores import Adjustment, ItemScore, SheetScore
 from jixiao.scoring.target_rules import attainment, number, sense_of
@@ -41,13 +41,13 @@ def score_sheet(sheet: GoalSheet, evaluation: SelfEvaluation, profile: Profile) 
     qualitative score outside its tier's band, an indicator whose level has no weight, …). Required
     explanations that are merely missing are returned in ``SheetScore.missing``.
     """
-    key = sheet.key
+    key, title = sheet.key, project_title(sheet)
     problems: list[InputProblem] = []
     budget_full = evaluation.budget_full if evaluation.budget_full is not None else sheet.budget.total
     if not budget_full:
-        problems.append(InputProblem(sheet=key, field="全年预算数", message=f"项目“{key}”缺少全年预算数（或为 0），无法计算执行率"))
+        problems.append(InputProblem(sheet=key, field="全年预算数", message=f"项目“{title}”缺少全年预算数（或为 0），无法计算执行率"))
     if evaluation.spent is None:
-        problems.append(InputProblem(sheet=key, field="全年执行数", message=f"项目“{key}”缺少全年执行数"))
+        problems.append(InputProblem(sheet=key, field="全年执行数", message=f"项目“{title}”缺少全年执行数"))
     lines, notes = _weigh(sheet, evaluation, profile, problems)
     if any(p.indicator is not None for p in problems):
         raise ScoringInputError(problems)  # without every indicator placed, no weight can be computed
@@ -60,13 +60,13 @@ def score_sheet(sheet: GoalSheet, evaluation: SelfEvaluation, profile: Profile) 
 
     items, missing, exact_total = [], [], Decimal(0)
     for line in lines:
-        item, exact = _indicator_item(line, profile, factor, key, problems)
+        item, exact = _indicator_item(line, profile, factor, key, title, problems)
         items.append(item)
         exact_total += exact
         if item.score is not None and not item.full_marks and not (line.result.deviation or "").strip():
             missing.append(InputProblem(
                 sheet=key, indicator=line.position, field="偏差原因分析及改进措施",
-                message=f"项目“{key}”指标“{line.indicator.name}”未得满分，须填写偏差原因分析及改进措施",
+                message=f"项目“{title}”指标“{line.indicator.name}”未得满分，须填写偏差原因分析及改进措施",
             ))
     if problems:
         raise ScoringInputError(problems)
@@ -83,7 +83,7 @@ def score_sheet(sheet: GoalSheet, evaluation: SelfEvaluation, profile: Profile) 
     explanation += f"；等级：{grade}（{_grade_range(profile, grade)}）"
     return SheetScore(
         sheet=key, name=sheet.name, unit=sheet.unit.name if sheet.unit else None, money_unit=sheet.money_unit,
-        profile=profile.name, fiscal=sheet.budget.fiscal, other=sheet.budget.other, budget_initial=evaluation.budget_initial,
+        profile=profile.name, profile_label=profile.label, fiscal=sheet.budget.fiscal, other=sheet.budget.other, budget_initial=evaluation.budget_initial,
         budget_full=budget_full, spent=evaluation.spent, execution_rate=profile.rounding(rate * _HUNDRED),
         goals=sheet.goals, overall_actual=evaluation.overall_actual, items=items, subtotal=subtotal,
         adjustments=adjustments, total=total, grade=grade, explanation=explanation, notes=notes, missing=missing,
@@ -94,10 +94,11 @@ def _weigh(sheet: GoalSheet, evaluation: SelfEvaluation, profile: Profile,
            problems: list[InputProblem]) -> tuple[list[_Line], list[str]]:
     """Each indicator's nominal weight: its group's weight shared by the sheet's 权重 or equally."""
     key, notes = sheet.key, []
+    title = project_title(sheet)
     placed: dict[str, list[tuple[int, Indicator, IndicatorResult]]] = {}
     for position, indicator in enumerate(sheet.indicators, start=1):
         result = evaluation.result_for(position)
-        label = f"项目“{key}”第{position}项指标“{indicator.name}”"
+        label = f"项目“{title}”第{position}项指标“{indicator.name}”"
         if result is None:
             problems.append(InputProblem(sheet=key, indicator=position, message=f"{label}没有自评结果"))
             continue
@@ -140,7 +141,7 @@ def _execution_item(profile: Profile, budget: Decimal, spent: Decimal, rate: Dec
     rounded = profile.rounding
     explanation = (
         f"执行率 = 全年执行数 {number(spent)} ÷ 全年预算数 {number(budget)} = {rounded(rate * _HUNDRED)}%；"
-        f"得分 = 分值 {rounded(weight)} × min(执行率, 100%) = {rounded(exact)}"
+        f"得分 = 分值 {rounded(weight)} × 执行率（超过100%按100%计） = {rounded(exact)}"
     )
     item = ItemScore(
         level1=profile.execution.label, name=profile.execution.label, target="100%",
@@ -150,7 +151,7 @@ def _execution_item(profile: Profile, budget: Decimal, spent: Decimal, rate: Dec
     return item, exact
 
 
-def _indicator_item(line: _Line, profile: Profile, factor: Decimal, key: str,
+def _indicator_item(line: _Line, profile: Profile, factor: Decimal, key: str, title: str,
                     problems: list[InputProblem]) -> tuple[ItemScore, Decimal]:
     indicator, result, rounded = line.indicator, line.result, profile.rounding
     common = dict(indicator=line.position, level1=indicator.level1 or indicator.level1_raw,
@@ -161,7 +162,7 @@ def _indicator_item(line: _Line, profile: Profile, factor: Decimal, key: str,
                          explanation="不适用，不计分；其余分值按比例折算"), Decimal(0)
     weight = line.nominal * factor
     weight_text = f"分值 = {line.weight_note}" + (f" × 折算系数 {rounded(factor)}" if factor != 1 else "") + f" = {rounded(weight)}"
-    label = f"项目“{key}”指标“{indicator.name}”"
+    label = f"项目“{title}”指标“{indicator.name}”"
     flags: list[str] = []
     if result.tier is not None:
         band = profile.band(result.tier)

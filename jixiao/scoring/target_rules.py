@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from jixiao.model import Direction, Operator, Target
+from jixiao.model import Direction, Operator, Target, parse_target, unit_kind
+from jixiao.model.lexicon import fold
 
-__all__ = ["Sense", "Attainment", "sense_of", "attainment", "number"]
+__all__ = ["Sense", "Attainment", "sense_of", "attainment", "number", "progress_problem"]
 
 _ONE, _ZERO, _HUNDRED = Decimal(1), Decimal(0), Decimal(100)
 
@@ -76,12 +77,30 @@ def attainment(target: Target, sense: Sense, actual: Decimal) -> Attainment:
             share = _ONE if actual >= goal else _ZERO
             return Attainment(share, f"{shown}，目标 ≥{number(goal)}{unit}，{'已' if share else '未'}达到")
         overshoot = (actual - goal) / goal * _HUNDRED
-        return Attainment(_clamp(actual / goal), f"min({shown} ÷ 目标值 {number(goal)}{unit}, 1)",
+        return Attainment(_clamp(actual / goal), f"{shown} ÷ 目标值 {number(goal)}{unit}（超过100%按100%计）",
                           overshoot if overshoot > 0 else None)
     if actual <= 0:
         return Attainment(_ONE, f"越低越好，{shown}，得满分")
     if goal <= 0:
         return Attainment(_ZERO, f"目标为 {number(goal)}{unit}，{shown} 超出，得 0 分")
     overshoot = (goal - actual) / goal * _HUNDRED
-    return Attainment(_clamp(goal / actual), f"min(目标值 {number(goal)}{unit} ÷ {shown}, 1)",
+    return Attainment(_clamp(goal / actual), f"目标值 {number(goal)}{unit} ÷ {shown}（超过100%按100%计）",
                       overshoot if overshoot > 0 else None)
+
+
+def progress_problem(target: Target, written: str) -> str | None:
+    """Why ``written`` cannot be the value reached for ``target``, or None when it fits.
+
+    A numeric target needs a number in a unit of the same kind (``12000人`` for ``≥24400人``, not ``很多`` nor
+    ``50%``); a qualitative target takes any text.
+    """
+    if target.value is None:
+        return None
+    reached = parse_target(written)
+    example = f"如 {number(target.value)}{target.unit or ''}"
+    if reached.value is None or reached.operator is not None:
+        return f"目标是“{target.raw}”，实际完成值应填写数值（{example}），“{written.strip()}”无法计算进度"
+    if reached.unit and target.unit and fold(reached.unit) != fold(target.unit) and (
+            unit_kind(reached.unit) is None or unit_kind(reached.unit) != unit_kind(target.unit)):
+        return f"实际完成值的单位“{reached.unit}”与目标“{target.raw}”的单位“{target.unit}”不一致（{example}）"
+    return None

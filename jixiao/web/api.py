@@ -5,7 +5,7 @@ from django.http import Http404
 from ninja import NinjaAPI
 from ninja.security import HttpBearer
 
-from jixiao.web.organisation.selectors import token_user
+from jixiao.web.organisation.selectors import person_name, token_user
 from jixiao.web.performance.api import router as performance_router
 from jixiao.web.sheets.api import router as sheets_router
 from jixiao.web.sheets.errors import SheetError, StaleSheet
@@ -30,7 +30,8 @@ api.add_router("/performance", performance_router)
 @api.exception_handler(StaleSheet)
 def stale(request, error: StaleSheet):
     changes = [{"version": e.version, "field": e.field, "old": e.old, "new": e.new,
-                "user": e.user.get_username() if e.user else None} for e in error.changes]
+                "user": e.user.get_username() if e.user else None, "name": person_name(e.user) if e.user else None}
+               for e in error.changes]
     return api.create_response(request, {"detail": error.message, "version": error.current_version,
                                          "changes": changes}, status=409)
 

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "ninja",  # /api/docs renders Swagger UI from the package's own static files, never from a CDN
     "jixiao.web.organisation",
     "jixiao.web.sheets",
     "jixiao.web.performance",
@@ -45,6 +46,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "jixiao.web.errors.MethodNotAllowedPage",
 ]
 
 ROOT_URLCONF = "jixiao.web.urls"

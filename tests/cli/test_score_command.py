@@ -51,7 +51,7 @@ def test_round_trip_scores_every_sheet_as_json(tmp_path, sample_path):
     assert payload["profile"] == "central" and payload["errors"] == []
     assert first["items"][0]["score"] == "8.33"  # 执行率 15 ÷ 18 of weight 10
     assert first["items"][1]["score"] == "14.81" and first["items"][1]["actual"] == "16个"
-    assert "min(实际值 16个 ÷ 目标值 18个, 1)" in first["items"][1]["explanation"]
+    assert "实际值 16个 ÷ 目标值 18个（超过100%按100%计）" in first["items"][1]["explanation"]
     assert first["grade"] in {"优", "良", "中", "差"} and second["sheet"] == "434-4.05-JXN-YUPI"
 
 
@@ -78,7 +78,7 @@ def test_missing_deviation_exits_1_naming_the_cell(tmp_path, sample_path):
     ({"项目_F2": -3}, "工作表“项目” 第2行：应 ≥ 0，现为 -3"),
     ({"指标_C3": 1}, "工作表“指标” 第3行 “序号”列：项目“434-4.05-JXN-4QXO”的第1项指标重复出现"),
     ({"指标_C3": "二"}, "工作表“指标” 第3行 “序号”列：应为指标在表中的序号"),
-    ({"指标_J2": "部分达成预期指标并具有一定效果", "指标_K2": 95, "指标_L2": "x"}, "第2行 “得分比例（%）”列：项目“434-4.05-JXN-4QXO”指标“村人居环境整治个数”定性档次"),
+    ({"指标_J2": "部分达成预期指标并具有一定效果", "指标_K2": 95, "指标_L2": "x"}, "第2行 “得分比例（%）”列：项目“乡乡环境治理经费（西留村）”指标“村人居环境整治个数”定性档次"),
 ])
 def test_bad_actuals_exit_2_naming_worksheet_row_and_column(tmp_path, sample_path, cells, where):
     template = _template(tmp_path, sample_path)

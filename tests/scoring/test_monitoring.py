@@ -154,3 +154,30 @@ def test_sheet_without_budget_or_plan_cannot_be_monitored():
     with pytest.raises(ScoringInputError) as raised:
         monitor_sheet(bare, ExecutionRecord(sheet="P-1"), JUNE, [], monitoring_profile(), year=YEAR)
     assert [p.field for p in raised.value.problems] == ["预算数", "资金支出计划"]
+
+
+@pytest.mark.parametrize(("spent", "light"), [("80", None), ("80.01", Light.YELLOW), ("90", Light.YELLOW),
+                                              ("90.01", Light.RED)])
+def test_ahead_of_plan_is_yellow_beyond_the_profiles_gap_and_red_beyond_its_red_gap(spent, light):
+    profile = monitoring_profile(**ONLY_PLAN, ahead_of_plan={"red_gap": D(30)}, over_budget={"enabled": False})
+    result = _monitor(spent, JUNE, profile)
+    assert _codes(result) == ({("ahead_of_plan", light)} if light else set())
+
+
+def test_spending_over_the_budget_is_red_with_its_own_message():
+    result = _monitor("308.33", JUNE, monitoring_profile(**ONLY_PLAN))
+    assert result.light is Light.RED
+    assert ("over_budget", Light.RED) in _codes(result)
+    over = next(w for w in result.warnings if w.code == "over_budget")
+    assert "已支出超过预算" in over.message and "308.33%" in over.message
+
+
+def test_a_year_not_yet_begun_is_neutral_not_red():
+    one = sheet(("产出指标", "A", "≥100个"), plan=[(c.label, c.percent) for c in PLAN])
+    result = monitor_sheet(one, ExecutionRecord(sheet="P-1"), JUNE, [], monitoring_profile(), year=YEAR,
+                           today=date(2024, 12, 2))
+    assert result.light is Light.NOT_STARTED and result.light.label == "未开始"
+    assert [w.code for w in result.warnings] == ["not_started"]
+    started = monitor_sheet(one, ExecutionRecord(sheet="P-1"), JUNE, [], monitoring_profile(), year=YEAR,
+                            today=date(2025, 7, 1))
+    assert started.light is Light.RED

@@ -89,7 +89,7 @@ def test_monitoring_table(file_format):
     money = next(row for row in rows if "30.00%" in row)
     assert {"100", "30", "50.00%", "20.00", "红灯"} <= set(money)
     a_row = next(row for row in rows if "A" in row)
-    assert {"40", "经费保障、人员保障", "有可能", "加快支付"} <= set(a_row)
+    assert {"40个", "经费保障、人员保障", "有可能", "加快支付"} <= set(a_row)
     assert any("预警说明" in line and "低于计划进度" in line for line in flat)
     if file_format == "xlsx":
         assert load_workbook(io.BytesIO(data)).active["A2"].value == "（2025年1-6月）"
@@ -98,3 +98,23 @@ def test_monitoring_table(file_format):
 def test_unknown_report_format():
     with pytest.raises(ValueError, match="不支持的报表格式“pdf”"):
         write_self_evaluation(_score(), "pdf")
+
+
+@pytest.mark.parametrize("file_format", ["docx", "xlsx"])
+def test_the_self_evaluation_table_names_the_profile_in_chinese(file_format):
+    data = write_self_evaluation(_score(), file_format)
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs) if file_format == "docx" else \
+        str(load_workbook(io.BytesIO(data)).active["A2"].value)
+    assert "评分方案：中央默认（财预〔2020〕10号）" in text and "评分方案：central" not in text
+
+
+@pytest.mark.parametrize("file_format", ["docx", "xlsx"])
+def test_the_monitoring_table_keeps_units_and_prints_no_trailing_zeros(file_format):
+    record = ExecutionRecord(sheet="P-1", cumulative=[CumulativeSpending(as_of=date(2025, 6, 30), amount=D("30"))],
+                             progress=[IndicatorProgress(indicator=1, as_of=date(2025, 6, 1), value=D("10.0000")),
+                                       IndicatorProgress(indicator=4, as_of=date(2025, 6, 1), value=D("92.0000"))])
+    result = monitor_sheet(FOUR, record, date(2025, 6, 30), [], monitoring_profile(), year=2025)
+    rows, flat = _read_back(write_monitoring(result, file_format), file_format)
+    a_row, c_row = (next(row for row in rows if name in row) for name in ("A", "C"))
+    assert "10个" in a_row and "92%" in c_row and "92%" in c_row
+    assert not any("10.0000" in line or "92.0000" in line for line in flat)

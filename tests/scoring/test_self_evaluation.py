@@ -39,7 +39,7 @@ def test_every_score_is_explained_with_its_numbers():
     execution, a, b, c, _ = result.items
     assert "90 ÷ 全年预算数 100 = 90.00%" in execution.explanation
     assert "产出指标权重 50 ÷ 组内 2 项平均分配 = 25.00" in a.explanation
-    assert "min(实际值 80个 ÷ 目标值 100个, 1)" in a.explanation and a.explanation.endswith("= 20.00")
+    assert "实际值 80个 ÷ 目标值 100个（超过100%按100%计）" in a.explanation and "min(" not in a.explanation and a.explanation.endswith("= 20.00")
     assert "越低越好" in b.explanation and "得满分" in b.explanation
     assert "区间 60%–80%" in c.explanation and "理由：部分村未完成" in c.explanation
     assert "等级：良（80 ≤ 总分 < 90）" in result.explanation

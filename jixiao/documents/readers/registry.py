@@ -23,6 +23,7 @@ _READERS = {
     "pdf": "jixiao.documents.readers.pdf_reader:read_pdf",
 }
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_OFFICE_SUFFIXES = {"docx": " Word ", "xlsx": " Excel ", "pdf": " PDF "}
 
 
 def sniff_format(data: bytes, source: str) -> str:
@@ -33,6 +34,9 @@ def sniff_format(data: bytes, source: str) -> str:
         raise NotAGoalDocument(source, "这是旧版 Word/Excel（.doc/.xls）文件，请在 Word 或 Excel 中另存为 .docx/.xlsx 后再导入")
     if data.lstrip().startswith(b"%PDF"):
         return "pdf"
+    suffix = source.lower().rsplit(".", 1)[-1] if "." in source else ""
+    if suffix in _OFFICE_SUFFIXES:  # Word and Excel files are zip archives, PDFs start with %PDF: without that signature the file is damaged
+        raise NotAGoalDocument(source, f"文件已损坏：扩展名是 .{suffix}，但内容不是{_OFFICE_SUFFIXES[suffix]}文件，无法打开")
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(b"{"):
         return "json"

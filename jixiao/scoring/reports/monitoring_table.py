@@ -32,11 +32,9 @@ def monitoring_grid(result: MonitoringResult) -> Grid:
     lines = []
     for status in result.indicators:
         answer = status.answer
-        value = status.value_text or ("" if status.value is None else str(status.value))
         causes = "、".join(answer.causes) + (f"：{answer.cause_note}" if answer.cause_note else "") if answer else ""
         lines.append((status.level1, status.level2 or "", [
-            Cell(status.name), Cell(status.target), Cell(value),
-            Cell("" if status.projected is None else str(status.projected)), Cell(causes),
+            Cell(status.name), Cell(status.target), Cell(status.value_shown), Cell(status.projected_shown), Cell(causes),
             Cell(answer.likelihood.value if answer else ""), Cell(answer.remedy or "" if answer else ""),
         ]))
     rows += merged_levels(lines)

@@ -47,4 +47,4 @@ def self_evaluation_grid(score: SheetScore) -> Grid:
     ])
     rows.append([Cell("总分", colspan=6, bold=True), Cell("100"),
                  Cell(str(score.total), bold=True), Cell(f"自评等级：{score.grade}", bold=True)])
-    return Grid(title="项目支出绩效自评表", subtitle=f"（评分方案：{score.profile}）", columns=_COLUMNS, rows=rows)
+    return Grid(title="项目支出绩效自评表", subtitle=f"（评分方案：{score.profile_label or score.profile}）", columns=_COLUMNS, rows=rows)

@@ -16,6 +16,10 @@ class UnitForm(forms.ModelForm):
     class Meta:
         model = Unit
         fields = ["code", "name"]
+        error_messages = {"code": {"unique": "这个单位编码已有单位使用（单位编码在全系统唯一），请核对后重新填写"}}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, label_suffix="", **kwargs)
 
 
 class MemberForm(BaseUserCreationForm):
@@ -27,7 +31,7 @@ class MemberForm(BaseUserCreationForm):
     field_order = ["username", "first_name", "unit", "role", "password1", "password2"]
 
     def __init__(self, *args, units, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, label_suffix="", **kwargs)
         self.fields["unit"].queryset = units
         self.fields["username"].label = "登录名"
 

@@ -9,7 +9,14 @@ from django.db.models import QuerySet
 
 from jixiao.web.organisation.models import ApiToken, Member, Role, Unit
 
-__all__ = ["bureau_members", "bureau_units", "can_edit_unit", "can_review_unit", "member_get", "request_member", "token_user", "units_visible"]
+__all__ = ["person_name", "bureau_members", "bureau_units", "can_edit_unit", "can_review_unit", "member_get", "request_member", "token_user", "units_visible"]
+
+
+def person_name(user) -> str:
+    """How pages name a person: the 姓名 entered for them, else the login name."""
+    if user is None:
+        return "—"
+    return user.get_full_name() or user.get_username()
 
 
 def member_get(user: AbstractBaseUser | AnonymousUser) -> Member | None:

@@ -20,7 +20,7 @@ from jixiao.model import (
 )
 from jixiao.web.performance.models import Answer, Result, Tracking
 
-__all__ = ["answer_fields", "answers_of", "evaluation_of", "record_of", "result_fields"]
+__all__ = ["answer_fields", "answers_of", "evaluation_of", "record_of", "recorded_spending", "result_fields"]
 
 
 def record_of(tracking: Tracking | None, key: str) -> ExecutionRecord:
@@ -61,10 +61,10 @@ def answer_fields(answer: MonitoringAnswer) -> dict[str, object]:
 def evaluation_of(tracking: Tracking | None, sheet: GoalSheet, record: ExecutionRecord) -> SelfEvaluation:
     """The core's ``SelfEvaluation``; without a stated 全年执行数 the spending recorded to 31 December is used."""
     if tracking is None:
-        return SelfEvaluation(sheet=sheet.key, spent=_recorded_spending(sheet, record))
+        return SelfEvaluation(sheet=sheet.key, spent=recorded_spending(sheet, record))
     return SelfEvaluation(
         sheet=sheet.key, budget_initial=tracking.budget_initial, budget_full=tracking.budget_full,
-        spent=tracking.spent if tracking.spent is not None else _recorded_spending(sheet, record),
+        spent=tracking.spent if tracking.spent is not None else recorded_spending(sheet, record),
         overall_actual=tracking.overall_actual or None,
         results=[result_of(r) for r in tracking.results.all()],
     )
@@ -86,7 +86,8 @@ def result_fields(result: IndicatorResult) -> dict[str, object]:
             "deviation": result.deviation or ""}
 
 
-def _recorded_spending(sheet: GoalSheet, record: ExecutionRecord):
+def recorded_spending(sheet: GoalSheet, record: ExecutionRecord):
+    """The spending recorded up to 31 December of the sheet's year, None when nothing is recorded."""
     if not (record.entries or record.cumulative):
         return None
     return record.spent_by(date(sheet.year or date.today().year, 12, 31))

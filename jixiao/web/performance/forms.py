@@ -15,10 +15,12 @@ from jixiao.model import (
     Likelihood,
     MonitoringAnswer,
     QualitativeTier,
+    Target,
     parse_target,
 )
-from jixiao.scoring import builtin_profiles, load_profile
+from jixiao.scoring import builtin_profiles, load_profile, progress_problem
 from jixiao.scoring.messages import validation_reason
+from jixiao.web.performance.services import NEGATIVE_SPENDING
 
 __all__ = ["AnswerForm", "ActualsImportForm", "MoneyForm", "ProgressForm", "ResultForm", "SettingForm",
            "SpendingForm"]
@@ -72,8 +74,8 @@ class SpendingForm(VersionForm):
         data = super().clean()
         if data.get("kind") == "entry" and data.get("source") == ALL_SOURCES:
             self.add_error("source", "单笔支出请选择资金来源（财政资金或其他资金）")
-        if data.get("kind") == "cumulative" and data.get("amount") is not None and data["amount"] < 0:
-            self.add_error("amount", "累计支出数不能为负数")
+        if data.get("amount") is not None and data["amount"] < 0:
+            self.add_error("amount", NEGATIVE_SPENDING)
         return data
 
     def source_value(self) -> FundSource | None:
@@ -89,9 +91,17 @@ class ProgressForm(VersionForm):
     value = forms.CharField(label="实际完成值", max_length=300, help_text="数字可带单位，如 12个、95%；定性指标可写文字")
     evidence = forms.CharField(label="佐证材料", required=False, max_length=300)
 
-    def __init__(self, *args, indicators: list[tuple[int, str]], **kwargs):
+    def __init__(self, *args, indicators: list[tuple[int, str]], targets: dict[int, Target] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["indicator"].choices = indicators
+        self.targets = targets or {}
+
+    def clean(self):
+        data = super().clean()
+        target = self.targets.get(data.get("indicator"))
+        if target is not None and data.get("value") and (problem := progress_problem(target, data["value"])):
+            self.add_error("value", problem)
+        return data
 
     def progress(self) -> IndicatorProgress:
         """The core record of what was entered."""
@@ -104,9 +114,13 @@ class ProgressForm(VersionForm):
 
 
 class AnswerForm(forms.Form):
-    """The preparer's answer for one indicator; 偏差原因 and 改进措施 are required unless 确定能."""
+    """The preparer's answer for one indicator; 偏差原因 and 改进措施 are required unless 确定能.
 
-    likelihood = forms.ChoiceField(label="完成目标可能性", choices=_choices(Likelihood))
+    Nothing is preselected: an indicator not yet judged has no answer (``answer`` is None) and saves nothing.
+    """
+
+    likelihood = forms.ChoiceField(label="完成目标可能性", required=False,
+                                   choices=[("", "—（尚未判断）"), *_choices(Likelihood)])
     causes = forms.MultipleChoiceField(label="偏差原因", required=False, choices=_choices(DeviationCause),
                                        widget=forms.CheckboxSelectMultiple)
     cause_note = forms.CharField(label="偏差原因说明", required=False, widget=forms.Textarea(attrs={"rows": 2}))
@@ -119,8 +133,13 @@ class AnswerForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        self.answer = None
         if self.errors:
             return data
+        if not data.get("likelihood"):
+            if data["causes"] or any((data.get(f) or "") != "" for f in ("cause_note", "remedy", "expected_value")):
+                self.add_error("likelihood", "请选择完成目标可能性")
+            return data  # not judged yet: nothing is saved for this indicator
         try:
             self.answer = MonitoringAnswer(
                 indicator=self.position, name=self.name, likelihood=data["likelihood"], causes=data["causes"],

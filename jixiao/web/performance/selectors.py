@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 from datetime import date
+from decimal import Decimal
+
+from django.utils import timezone
 
 from jixiao.model import ExecutionRecord, GoalSheet, SelfEvaluation
 from jixiao.scoring import (
@@ -19,7 +22,7 @@ from jixiao.scoring import (
 )
 from jixiao.web.organisation.models import Member
 from jixiao.web.organisation.selectors import units_visible
-from jixiao.web.performance.conversion import answers_of, evaluation_of, record_of
+from jixiao.web.performance.conversion import answers_of, evaluation_of, record_of, recorded_spending
 from jixiao.web.performance.models import BureauSetting, Tracking
 from jixiao.web.sheets.errors import SheetError
 from jixiao.web.sheets.models import Sheet
@@ -74,9 +77,23 @@ class SheetYear:
         period_end = period_end or self.season.period_end
         try:
             return monitor_sheet(self.content, self.record, period_end, answers_of(self.tracking, period_end),
-                                 self.season.profile, year=self.sheet.year), []
+                                 self.season.profile, year=self.sheet.year, today=timezone.localdate()), []
         except ScoringInputError as error:
             return None, [p.message for p in error.problems]
+
+    @property
+    def recorded_spending(self) -> Decimal | None:
+        """The spending recorded up to 31 December (None before anything is recorded)."""
+        return recorded_spending(self.content, self.record)
+
+    def spending_mismatch(self) -> str | None:
+        """A warning when the 全年执行数 the preparer stated differs from the spending recorded during the year."""
+        stated, recorded = (self.tracking.spent if self.tracking else None), self.recorded_spending
+        if stated is None or recorded is None or stated == recorded:
+            return None
+        unit = self.content.money_unit or ""
+        return (f"填写的全年执行数 {stated.normalize():f}{unit} 与执行监控中记录的支出合计 {recorded.normalize():f}{unit} "
+                f"不一致，请核对（得分按填写的 {stated.normalize():f}{unit} 计算）")
 
     def evaluation(self) -> SelfEvaluation:
         """The preparer's year-end results."""

@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from jixiao.model import FundSource, GoalSheet, IndicatorProgress, MonitoringAnswer, SelfEvaluation
-from jixiao.scoring import ActualsError, ProfileError, load_profile, read_actuals_xlsx
+from jixiao.scoring import ActualsError, ProfileError, load_profile, progress_problem, read_actuals_xlsx
 from jixiao.web.organisation.models import Role
 from jixiao.web.organisation.selectors import can_edit_unit, member_get
 from jixiao.web.performance.conversion import answer_fields, result_fields
@@ -25,6 +25,8 @@ from jixiao.web.sheets.services.sheets import comparable
 
 __all__ = ["actuals_import", "answers_save", "evaluation_save", "progress_add", "setting_save", "spending_add",
            "spending_remove"]
+
+NEGATIVE_SPENDING = "支出金额不能为负数；记错的支出请删除这条记录后重新记录"
 
 # Every kind of recorded change, with the label the history shows.
 ACTIONS = {"spending": "资金支出", "progress": "指标进度", "monitoring": "运行监控", "evaluation": "绩效自评",
@@ -42,7 +44,7 @@ def _lock(user, sheet_id: int, expected_version: int) -> tuple[Tracking, GoalShe
     tracking, _ = Tracking.objects.select_for_update().get_or_create(sheet=sheet)
     if tracking.version != expected_version:
         raise StaleSheet(tracking.version, list(tracking.changes.filter(version__gt=expected_version)
-                                                .select_related("user")))
+                                                .select_related("user")), user)
     return tracking, content
 
 
@@ -73,8 +75,8 @@ def spending_add(*, user, sheet_id: int, expected_version: int, day: date, amoun
     """Record a payment, or (``cumulative``) the amount spent in all up to ``day`` (``source`` None: all sources)."""
     tracking, content = _lock(user, sheet_id, expected_version)
     _in_year(day, content, "支出日期")
-    if amount < 0 and cumulative:
-        raise SheetError("累计支出数不能为负数")
+    if amount < 0:
+        raise SheetError(NEGATIVE_SPENDING)
     if not cumulative and source is None:
         source = FundSource.FISCAL
     spending = Spending.objects.create(tracking=tracking, cumulative=cumulative, day=day, amount=amount,
@@ -106,6 +108,10 @@ def progress_add(*, user, sheet_id: int, expected_version: int, progress: Indica
     _in_year(progress.as_of, content, "截至日期")
     if progress.value is None and not (progress.text or "").strip():
         raise SheetError(f"指标“{name}”请填写实际完成值")
+    target = content.indicators[progress.indicator - 1].target
+    written = progress.text if progress.value is None else f"{progress.value.normalize():f}"
+    if problem := progress_problem(target, written):
+        raise SheetError(f"指标“{name}”：{problem}")
     tracking.progress.create(indicator=progress.indicator, name=name, as_of=progress.as_of, value=progress.value,
                              text=progress.text or "", evidence=progress.evidence or "")
     shown = f"{progress.value.normalize():f}" if progress.value is not None else progress.text

@@ -19,6 +19,7 @@ from jixiao.web.sheets.models import Sheet
 from jixiao.web.sheets.selectors import SheetFilters, sheet_get, sheet_list
 from jixiao.web.downloads import attachment
 from jixiao.web.sheets.services.exports import export_sheets
+from jixiao.web.sheets.services.findings import findings_of
 from jixiao.web.sheets.services.imports import read_uploads, sheets_import
 from jixiao.web.sheets.services.sheets import sheet_create, sheet_delete, sheet_update
 from jixiao.web.sheets.services.workflow import sheet_transition
@@ -44,16 +45,19 @@ class SheetOut(Schema):
 
 
 class FindingOut(Schema):
+    """A finding exactly as ``jixiao check --format json`` writes it (the engine's ``Finding.contract()``)."""
+
     rule: str
-    name: str
     severity: str
     dimension: str
-    indicator: str
-    row: int | None
-    field: str
+    source: str
+    sheet: str | None
+    indicator: str | None
     message: str
-    fix: str
-    blocking: bool
+    fix: dict | None
+    name: str
+    confidence: str
+    location: dict
 
 
 class SheetDetail(SheetOut):
@@ -112,7 +116,7 @@ def _out(sheet: Sheet) -> dict:
 
 
 def _detail(sheet: Sheet) -> dict:
-    return {**_out(sheet), "content": goal_sheet(sheet), "findings": list(sheet.findings.all())}
+    return {**_out(sheet), "content": goal_sheet(sheet), "findings": [f.contract() for f in findings_of(sheet)]}
 
 
 @router.get("/", response=list[SheetOut], summary="列出可见的表")
@@ -174,9 +178,11 @@ def export(request, sheet_id: int, fmt: str):
 
 
 @router.post("/import", response={201: list[SheetOut]}, summary="导入文件（全部成功或全部不导入）")
-def import_files(request, unit_code: Form[str], year: Form[int], files: File[list[UploadedFile]]):
+def import_files(request, unit_code: Form[str], year: Form[int], files: File[list[UploadedFile]],
+                 accept_year: Form[bool] = False):
     unit = units_visible(member_get(request.user)).filter(code=unit_code).first() or Unit(pk=0)
-    sheets = sheets_import(user=request.user, unit=unit, year=year, files=[(f.name, f.read()) for f in files])
+    sheets = sheets_import(user=request.user, unit=unit, year=year, files=[(f.name, f.read()) for f in files],
+                           accept_year=accept_year)
     return Status(201, [_out(s) for s in sheets])
 
 
@@ -185,6 +191,6 @@ def check_files(request, files: File[list[UploadedFile]]):
     result = []
     for item in read_uploads([(f.name, f.read()) for f in files]):
         result.append({"file": item.name, "error": item.error, "sheets": [
-            {"file": item.name, "sheet": o.sheet, "grade": o.grade, "findings": o.findings} for o in item.outcomes
+            {"file": item.name, "sheet": o.sheet, "grade": o.grade, "findings": [f.contract() for f in o.findings]} for o in item.outcomes
         ]})
     return result

@@ -9,6 +9,7 @@ from django import forms
 from jixiao.model import Operator, canonical_level1, canonical_level2, parse_target
 from jixiao.model.lexicon import fold
 from jixiao.model.vocabulary import level1_names, level2_names
+from jixiao.web.sheets.ordering import place_new_rows
 from jixiao.web.sheets.models import IndicatorRow, Sheet
 from jixiao.web.sheets.workflow import GRADES
 
@@ -144,10 +145,15 @@ def _as_written(chosen: str | None, raw: str | None, canonical) -> str:
 
 class BaseIndicatorFormSet(forms.BaseFormSet):
     def ordered_cells(self) -> list[dict[str, str]]:
-        """The kept rows' cells, in the order the user arranged them."""
-        kept = [f for f in self.forms if f.cleaned_data and not self._should_delete_form(f)]
-        kept.sort(key=lambda f: f.cleaned_data.get("ORDER") or 0)
-        return [f.cells() for f in kept]
+        """The kept rows' cells in the order the user arranged them, rows added now placed in framework order."""
+        kept = [(i, f) for i, f in enumerate(self.forms) if f.cleaned_data and not self._should_delete_form(f)]
+        kept.sort(key=lambda pair: pair[1].cleaned_data.get("ORDER") or 0)
+        initial = self.initial_form_count()
+        last = max((f.cleaned_data.get("ORDER") or 0 for i, f in kept if i < initial), default=0)
+        # A row added at the bottom and not moved is placed by the framework; one the user moved stays put.
+        appended = {i for i, f in kept if i >= initial and (f.cleaned_data.get("ORDER") or 0) > last}
+        return place_new_rows([f.cells() for i, f in kept if i not in appended],
+                              [f.cells() for i, f in kept if i in appended])
 
 
 IndicatorFormSet = forms.formset_factory(IndicatorForm, formset=BaseIndicatorFormSet, extra=0, can_delete=True,

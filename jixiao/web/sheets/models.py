@@ -100,19 +100,19 @@ class IndicatorRow(models.Model):
 
 
 class FindingRecord(models.Model):
-    """A review finding as the engine reported it for the sheet's current version."""
+    """A review finding as the engine reported it for the sheet's current version.
+
+    ``data`` is the engine's :class:`jixiao.review.Finding` as JSON (code, severity, template and parameters, fix,
+    confidence, source, location): one shape from the engine to the page and the API, rendered late. ``rule``,
+    ``severity``, ``row`` and ``blocking`` repeat parts of it as columns, for counting and filtering.
+    """
 
     sheet = models.ForeignKey(Sheet, on_delete=models.CASCADE, related_name="findings")
     rule = models.CharField("规则", max_length=16, db_index=True)
-    name = models.CharField("规则名称", max_length=100)
     severity = models.CharField("严重程度", max_length=8)
-    dimension = models.CharField("审核维度", max_length=8)
-    indicator = models.CharField("指标", max_length=200, blank=True)
     row = models.PositiveIntegerField("行号", null=True, blank=True)
-    field = models.CharField("字段", max_length=60, blank=True)
-    message = models.TextField("说明")
-    fix = models.TextField("修改建议", blank=True)
     blocking = models.BooleanField("阻止提交", default=False)
+    data = models.JSONField("审核发现", default=dict)
 
     class Meta:
         verbose_name = "审核发现"

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from jixiao.model import GoalSheet, Indicator
 
-__all__ = ["GridRow", "grid_rows"]
+__all__ = ["GridRow", "as_shown", "grid_rows"]
 
 
 @dataclass
@@ -39,6 +39,13 @@ def grid_rows(sheet: GoalSheet, findings=(), comments=()) -> list[GridRow]:
     _merge(rows, lambda r: _level1(r.indicator), "level1_span")
     _merge(rows, lambda r: (_level1(r.indicator), _level2(r.indicator)), "level2_span")
     return rows
+
+
+def as_shown(sheet: GoalSheet) -> GoalSheet:
+    """The sheet with its levels named as the page names them (效果指标 → 效益指标), for Word and Excel exports."""
+    return sheet.model_copy(update={"indicators": [
+        indicator.model_copy(update={"level1_raw": _level1(indicator), "level2_raw": _level2(indicator)})
+        for indicator in sheet.indicators]})
 
 
 def _level1(indicator: Indicator) -> str:

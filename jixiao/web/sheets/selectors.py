@@ -12,6 +12,7 @@ from django.utils import timezone
 from jixiao.web.organisation.models import Member
 from jixiao.web.organisation.selectors import units_visible
 from jixiao.web.sheets.models import FindingRecord, IndicatorRow, Sheet, Status
+from jixiao.web.sheets.services.review import rule_title
 
 __all__ = ["SheetFilters", "budget_year", "dashboard_counts", "indicator_suggestions", "sheet_get", "sheet_list"]
 
@@ -72,7 +73,8 @@ def sheet_get(member: Member | None, sheet_id: int, *, include_deleted: bool = F
 
 
 def dashboard_counts(member: Member | None, year: int | None) -> dict[str, object]:
-    """For a reviewer's dashboard: per unit counts by state, units without a submission, findings by rule."""
+    """For a reviewer's dashboard: per unit counts by state, findings by rule, and the units not done: each unit
+    with a draft or returned sheet (with how many) or with no sheet at all for the year."""
     units = units_visible(member).filter(kind="unit")
     sheets = Sheet.objects.filter(unit__in=units, deleted_at__isnull=True)
     if year:
@@ -81,17 +83,29 @@ def dashboard_counts(member: Member | None, year: int | None) -> dict[str, objec
     for row in sheets.values("unit_id", "status").annotate(n=Count("id")):
         per_unit[row["unit_id"]][row["status"]] = row["n"]
     rows = list(per_unit.values())
-    submitted = (Status.SUBMITTED, Status.RETURNED, Status.APPROVED)
     by_rule = list(
-        FindingRecord.objects.filter(sheet__in=sheets).values("rule", "name", "severity")
+        FindingRecord.objects.filter(sheet__in=sheets).values("rule", "severity")
         .annotate(n=Count("id"), units=Count("sheet__unit", distinct=True)).order_by("-n", "rule")
     )
+    for row in by_rule:
+        row["name"] = rule_title(row["rule"])
     return {
         "rows": rows,
-        "not_submitted": [r["unit"] for r in rows if not any(r[s.value] for s in submitted)],
+        "not_submitted": [_outstanding(r) for r in rows if _outstanding(r)["open"] or not _total(r)],
         "by_rule": by_rule,
         "status_totals": {s.label: sum(r[s.value] for r in rows) for s in Status},
     }
+
+
+def _total(row: dict) -> int:
+    return sum(row[s.value] for s in Status)
+
+
+def _outstanding(row: dict) -> dict[str, object]:
+    """A unit's sheets still with the unit: drafts and returned sheets (a unit is done only when none is left)."""
+    draft, returned = row[Status.DRAFT.value], row[Status.RETURNED.value]
+    return {"unit": row["unit"], "draft": draft, "returned": returned, "open": draft + returned,
+            "total": _total(row)}
 
 
 def indicator_suggestions(member: Member | None, limit: int = 12) -> dict[str, list[dict[str, object]]]:

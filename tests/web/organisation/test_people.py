@@ -79,3 +79,16 @@ def test_admin_stops_and_restores_a_login_in_its_bureau_only(org, login, client)
     admin.post("/people/", {"action": "stop", "member": org["admin"].member.pk})
     org["admin"].refresh_from_db()
     assert org["admin"].is_active
+
+
+def test_a_duplicate_unit_code_gets_a_chinese_sentence(org, login):
+    page = login(org["admin"]).post("/people/", {"action": "unit", "unit-code": "999001", "unit-name": "重复"}).content.decode()
+    assert "这个单位编码已有单位使用" in page and "具有 单位编码 的 单位 已存在" not in page
+
+
+def test_the_people_form_puts_help_after_the_input_with_chinese_colons(org, login):
+    page = login(org["admin"]).get("/people/").content.decode()
+    form = page.split("添加人员")[1]
+    assert "登录名：" in form and "登录名:" not in form
+    label = form.split('name="member-password1"')[0].rsplit("<label", 1)[1]
+    assert "help" not in label  # the password rules come after the input, not between label and input

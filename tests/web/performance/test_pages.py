@@ -43,7 +43,8 @@ def test_preparer_records_spending_and_sees_the_history(org, approved, login):
 @pytest.mark.parametrize(("data", "field", "message"), [
     ({"kind": "entry", "day": "", "amount": "2", "source": "财政资金"}, "day", "这个字段是必填项"),
     ({"kind": "entry", "day": "2026-05-01", "amount": "2", "source": ""}, "source", "单笔支出请选择资金来源"),
-    ({"kind": "cumulative", "day": "2026-05-01", "amount": "-1", "source": ""}, "amount", "累计支出数不能为负数"),
+    ({"kind": "cumulative", "day": "2026-05-01", "amount": "-1", "source": ""}, "amount", "支出金额不能为负数"),
+    ({"kind": "entry", "day": "2026-05-01", "amount": "-5", "source": "财政资金"}, "amount", "支出金额不能为负数"),
 ])
 def test_spending_form_errors_are_at_the_field(org, approved, login, data, field, message):
     response = _post(login(org["owner"]), f"/performance/{approved.pk}/spending/", **data)
@@ -55,6 +56,7 @@ def test_monitoring_answer_needs_causes_and_remedy_unless_certain(org, approved,
     client = login(org["owner"])
     data = {"a1-likelihood": "有可能", "a2-likelihood": "确定能"}
     response = _post(client, f"/performance/{approved.pk}/monitoring/", **data)
+    assert 'selected>确定能' not in client.get(f"/performance/{approved.pk}/").content.decode()
     assert response.status_code == 400
     form = response.context["answer_rows"][0][1]
     assert "须填写偏差原因和改进措施" in form.errors["causes"][0] and "remedy" in form.errors
@@ -68,7 +70,7 @@ def test_a_stale_monitoring_save_is_refused(org, approved, login):
     _post(client, f"/performance/{approved.pk}/spending/", kind="entry", day="2026-05-01", amount="2", source="财政资金")
     page = _post(client, f"/performance/{approved.pk}/monitoring/", follow=True,
                  **{"a1-likelihood": "确定能", "a2-likelihood": "确定能"}).content.decode()
-    assert "已被他人修改" in page and not Tracking.objects.get().answers.exists()
+    assert "您在另一个窗口或标签页中已经保存过执行与自评记录" in page and not Tracking.objects.get().answers.exists()
 
 
 def test_evaluation_validates_qualitative_tiers_at_the_field(org, approved, login):
@@ -84,7 +86,7 @@ def test_evaluation_shows_the_cores_score_explained_and_downloads(org, approved,
     response = _post(client, f"/performance/{approved.pk}/evaluation/", follow=True, spent="18",
                      **{"r1-actual": "16个", "r1-deviation": "两个村推迟", "r2-actual": "95%"})
     page = response.content.decode()
-    assert "已保存绩效自评" in page and "min(实际值" in page and "等级" in page
+    assert "已保存绩效自评" in page and "（超过100%按100%计）" in page and "min(" not in page and "等级" in page
     score = response.context["score"]
     assert score.total < 100 and not score.missing
     for fmt, magic in (("docx", b"PK"), ("xlsx", b"PK")):
@@ -109,3 +111,68 @@ def test_the_bureau_picks_hubei_and_the_period(org, approved, login):
     assert "湖北" in page and "1-8月" in page and "乡镇环境治理经费" in page
     bad = client.post("/performance/settings/", {"year": 2026, "profile": "hubei", "period_end": "2025-08-31"})
     assert "应在 2026 年内" in bad.content.decode()
+
+
+def _spend(client, sheet, *amounts, version=1):
+    for n, amount in enumerate(amounts):
+        _post(client, f"/performance/{sheet.pk}/spending/", kind="entry", day="2026-05-01", amount=amount,
+              source="财政资金", version=version + n)
+
+
+def test_overspending_is_red_with_its_own_message_on_the_page_and_the_overview(org, approved, login):
+    client = login(org["owner"])
+    _spend(client, approved, "3.5", "2", "50")
+    page = client.get(f"/performance/{approved.pk}/").content.decode()
+    assert "308.33%" in page and "已支出超过预算" in page and 'class="light red"' in page
+    assert "支出与目标进度正常" not in page
+    overview = login(org["reviewer"]).get("/performance/?year=2026")
+    row = next(r for r in overview.context["rows"] if r["sheet"].pk == approved.pk)
+    assert row["result"].light.value == "red" and overview.context["lights"]["red"] == 1
+
+
+def test_a_sheet_whose_year_has_not_started_is_neutral(org, approved, login, monkeypatch):
+    from datetime import date
+
+    from jixiao.web.performance import selectors
+    monkeypatch.setattr(selectors.timezone, "localdate", lambda: date(2025, 12, 15))
+    page = login(org["owner"]).get(f"/performance/{approved.pk}/").content.decode()
+    assert "未开始" in page and "尚未开始" in page and 'class="light red"' not in page
+
+
+def test_an_untouched_monitoring_form_saves_nothing_and_preselects_nothing(org, approved, login):
+    client = login(org["owner"])
+    page = client.get(f"/performance/{approved.pk}/").content.decode()
+    assert 'value="确定能" selected' not in page and "尚未判断" in page
+    _post(client, f"/performance/{approved.pk}/monitoring/", **{"a1-likelihood": "", "a2-likelihood": ""})
+    tracking = Tracking.objects.filter(sheet=approved).first()
+    assert tracking is None or (not tracking.changes.exists() and not tracking.answers.exists())
+    half = _post(client, f"/performance/{approved.pk}/monitoring/", **{"a1-likelihood": "", "a1-remedy": "加快"})
+    assert half.status_code == 400 and "请选择完成目标可能性" in half.content.decode()
+
+
+@pytest.mark.parametrize(("indicator", "value", "message"), [
+    (1, "很多", "应填写数值"),
+    (1, "50%", "单位“%”与目标"),
+])
+def test_progress_must_fit_the_targets_unit(org, approved, login, indicator, value, message):
+    response = _post(login(org["owner"]), f"/performance/{approved.pk}/progress/", indicator=indicator,
+                     as_of="2026-05-31", value=value)
+    assert response.status_code == 400 and message in response.content.decode()
+    assert not Tracking.objects.filter(sheet=approved, progress__isnull=False).exists()
+
+
+def test_evaluation_before_typing_shows_no_errors_names_the_project_and_prefills_progress(org, approved, login):
+    client = login(org["owner"])
+    _post(client, f"/performance/{approved.pk}/progress/", indicator=1, as_of="2026-05-31", value="12个")
+    page = client.get(f"/performance/{approved.pk}/evaluation/").content.decode()
+    assert "没有自评结果" not in page and "P-001" not in page.split("<main")[1].split("绩效指标")[0]
+    assert 'name="r1-actual" value="12个"' in page
+
+
+def test_evaluation_warns_when_the_stated_spending_differs_from_the_recorded(org, approved, login):
+    client = login(org["owner"])
+    _spend(client, approved, "3.5", "2", "50")
+    _post(client, f"/performance/{approved.pk}/evaluation/", version=4, spent="17.2",
+          **{"r1-actual": "18个", "r2-actual": "95%"})
+    page = client.get(f"/performance/{approved.pk}/evaluation/").content.decode()
+    assert "全年执行数 17.2万元 与执行监控中记录的支出合计 55.5万元 不一致" in page

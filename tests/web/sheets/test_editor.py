@@ -44,7 +44,7 @@ def test_findings_never_block_saving_a_draft(org, sheet, login):
     client = login(org["owner"])
     data = _form_data(_open(client, sheet), **{"ind-1-value": "120"})  # a 120% satisfaction target
     assert client.post(f"/sheets/{sheet.pk}/edit/", data).status_code == 302
-    assert Sheet.objects.get(pk=sheet.pk).findings.filter(indicator="群众满意度").exists()
+    assert Sheet.objects.get(pk=sheet.pk).findings.filter(data__indicator="群众满意度").exists()
 
 
 def test_money_and_plan_mistakes_are_findings_not_form_errors(org, sheet, login):
@@ -97,3 +97,49 @@ def test_editor_suggests_indicators_from_approved_sheets_of_the_bureau(org, shee
     assert suggestions == {}  # a preparer sees only its own unit's approved sheets
     suggestions = login(org["admin"]).get(f"/sheets/{other.pk}/edit/").context["suggestions"]
     assert suggestions["数量指标"] == [{"name": "整治村数", "target": "≥18个", "uses": 1}]
+
+
+def test_an_added_indicator_goes_after_its_siblings_in_framework_order_on_the_page_and_in_exports(org, sheet, login):
+    client = login(org["owner"])
+    data = _form_data(_open(client, sheet), **{
+        "ind-TOTAL_FORMS": "3", "ind-2-ORDER": "3", "ind-2-level1": "产出指标", "ind-2-level2": "时效指标",
+        "ind-2-name": "完成时间", "ind-2-operator": "≤", "ind-2-value": "12", "ind-2-unit": "月",
+    })
+    assert client.post(f"/sheets/{sheet.pk}/edit/", data).status_code == 302
+    names = list(Sheet.objects.get(pk=sheet.pk).indicators.order_by("position").values_list("name", flat=True))
+    assert names == ["整治村数", "完成时间", "群众满意度"]
+    exported = client.get(f"/sheets/{sheet.pk}/export/json/").json()
+    assert [i["name"] for i in exported["sheets"][0]["indicators"]] == names
+
+
+def test_the_level2_list_follows_the_chosen_level1():
+    from jixiao.web.sheets.ordering import level2_choices_by_level1
+    allowed = level2_choices_by_level1()
+    assert allowed["产出指标"][:3] == ["数量指标", "质量指标", "时效指标"] and "服务对象满意度指标" not in allowed["产出指标"]
+    assert allowed["满意度指标"] == ["服务对象满意度指标"] and "经济成本指标" in allowed["成本指标"]
+
+
+def test_the_editor_page_carries_the_level2_lists_for_its_script(org, sheet, login):
+    page = login(org["owner"]).get(f"/sheets/{sheet.pk}/edit/").content.decode()
+    assert 'id="level2-by-level1"' in page and "jixiao/editor.js" in page
+
+
+def test_word_and_excel_name_the_levels_as_the_page_does(org, login):
+    import io
+
+    import docx
+    from openpyxl import load_workbook
+
+    from jixiao.model import Indicator
+    content = small_sheet().model_copy(update={"indicators": [
+        Indicator.from_cells(level1="效果指标", level2="社会效益指标", name="受益人数", target="≥100人")]})
+    stored = sheet_create(user=org["owner"], unit=org["township"], year=2026, content=content, source="test")
+    client = login(org["owner"])
+    assert "效益指标" in client.get(f"/sheets/{stored.pk}/").content.decode()
+    word = docx.Document(io.BytesIO(client.get(f"/sheets/{stored.pk}/export/docx/").content))
+    cells = {cell.text for table in word.tables for row in table.rows for cell in row.cells}
+    book = load_workbook(io.BytesIO(client.get(f"/sheets/{stored.pk}/export/xlsx/").content))
+    values = {str(v) for ws in book.worksheets for row in ws.iter_rows(values_only=True) for v in row if v}
+    for found in (cells, values):
+        assert "效益指标" in found and "效果指标" not in found
+    assert client.get(f"/sheets/{stored.pk}/export/json/").json()["sheets"][0]["indicators"][0]["level1_raw"] == "效果指标"

@@ -59,3 +59,37 @@ def _form_data(context, **overrides):
         data[f"ind-{key}"] = value
     data.update(overrides)
     return data
+
+
+def test_a_conflict_between_two_tabs_of_the_same_person_says_so(org, sheet):
+    sheet_update(user=org["owner"], sheet_id=sheet.pk, expected_version=1, fields={"name": "另一个标签页改的名称"})
+    with pytest.raises(StaleSheet) as refused:
+        sheet_update(user=org["owner"], sheet_id=sheet.pk, expected_version=1, fields={"name": "这个标签页的名称"})
+    assert "您在另一个窗口或标签页中已经保存过这张表" in refused.value.message and "他人" not in refused.value.message
+
+
+def test_history_names_people_by_their_name(org, sheet, login):
+    org["owner"].first_name = "王会计"
+    org["owner"].save()
+    sheet_update(user=org["owner"], sheet_id=sheet.pk, expected_version=1, fields={"name": "新名称"})
+    page = login(org["reviewer"]).get(f"/sheets/{sheet.pk}/").content.decode()
+    history = page.split("修改记录")[1]
+    assert "王会计" in history and ">owner<" not in history
+
+
+def test_the_return_is_stamped_with_its_own_time(org, sheet, login):
+    from datetime import timedelta
+
+    from jixiao.web.sheets.models import ReviewRound
+    from jixiao.web.sheets.services.workflow import sheet_transition
+    sheet_transition(user=org["owner"], sheet_id=sheet.pk, name="submit")
+    round_ = ReviewRound.objects.get(sheet=sheet)
+    ReviewRound.objects.filter(pk=round_.pk).update(submitted_at=round_.submitted_at - timedelta(days=3))
+    sheet_transition(user=org["reviewer"], sheet_id=sheet.pk, name="return", reason="请补充时效指标")
+    round_.refresh_from_db()
+    page = login(org["owner"]).get(f"/sheets/{sheet.pk}/").content.decode()
+    from django.utils import timezone
+    decided = timezone.localtime(round_.decided_at).strftime("%m-%d %H:%M")
+    submitted = timezone.localtime(round_.submitted_at).strftime("%m-%d %H:%M")
+    returned = page.split('class="review-decided"')[1].split("</li>")[0]
+    assert decided in returned and "退回" in returned and "请补充时效指标" in returned and submitted not in returned

@@ -112,3 +112,43 @@ def test_the_same_project_twice_in_one_upload_is_refused(org, sample_bytes):
         sheets_import(user=org["owner"], unit=org["township"], year=2026,
                       files=[("a.txt", sample_bytes), ("b.txt", sample_bytes)])
     assert not Sheet.objects.exists()
+
+
+def _of_year(sample: bytes, year: int) -> bytes:
+    return sample.replace("乡镇环境治理经费（西留村）绩效目标表".encode(), f"{year}年度乡镇环境治理经费（西留村）绩效目标表".encode())
+
+
+def test_a_file_of_another_year_is_warned_in_the_preview_and_stored_only_when_confirmed(org, login, sample_bytes):
+    client = login(org["owner"])
+    upload = SimpleUploadedFile("old.txt", _of_year(sample_bytes, 2025))
+    page = client.post("/sheets/import/", {"unit": org["township"].pk, "year": 2027, "files": [upload]})
+    text = page.content.decode()
+    assert "写的是 2025 年度，所选年度为 2027 年" in text and 'name="accept_year"' in text
+    pending = page.context["pending"].pk
+    refused = client.post(f"/sheets/import/{pending}/confirm/", follow=True)
+    assert "文件中的年度与所选年度不同" in refused.content.decode() and not Sheet.objects.exists()
+    with pytest.raises(ImportRefused, match="写的是 2025 年度"):
+        sheets_import(user=org["owner"], unit=org["township"], year=2027, files=[("old.txt", _of_year(sample_bytes, 2025))])
+    assert not Sheet.objects.exists()
+    stored = sheets_import(user=org["owner"], unit=org["township"], year=2027,
+                           files=[("old.txt", _of_year(sample_bytes, 2025))], accept_year=True)
+    assert {s.year for s in stored} == {2027}
+
+
+def test_a_file_of_the_chosen_year_imports_without_a_warning(org, login, sample_bytes):
+    page = login(org["owner"]).post("/sheets/import/", {"unit": org["township"].pk, "year": 2026,
+                                                        "files": [SimpleUploadedFile("s.txt", _of_year(sample_bytes, 2026))]})
+    assert "year-warning" not in page.content.decode()
+
+
+def test_a_damaged_word_file_is_called_damaged(org):
+    with pytest.raises(ImportRefused, match="broken.docx：文件已损坏"):
+        sheets_import(user=org["owner"], unit=org["township"], year=2026, files=[("broken.docx", b"\x00\x01garbage" * 50)])
+
+
+def test_import_forms_announce_long_work_and_disable_their_buttons(org, login, sample_bytes):
+    client = login(org["owner"])
+    assert 'data-busy="正在上传并读取文件' in client.get("/sheets/import/").content.decode()
+    page = client.post("/sheets/import/", {"unit": org["township"].pk, "year": 2026,
+                                          "files": [SimpleUploadedFile("s.txt", sample_bytes)]}).content.decode()
+    assert 'data-busy="正在导入' in page and "jixiao/forms.js" in page

@@ -2,6 +2,9 @@
 
 import pytest
 
+from jixiao.web.sheets.services.sheets import sheet_create
+from tests.web.conftest import small_sheet
+
 READERS = {"owner": 200, "colleague": 200, "reviewer": 200, "admin": 200, "sibling": 404, "outsider": 404,
            "other_reviewer": 404}
 
@@ -50,7 +53,21 @@ def test_dashboard_for_bureau_staff_only(org, sheet, login, person, status):
 
 def test_dashboard_names_units_that_have_not_submitted(org, sheet, login):
     page = login(org["reviewer"]).get("/sheets/dashboard/", {"year": 2026}).content.decode()
-    assert "乙乡人民政府" in page and "尚未提交的单位" in page
+    assert "乙乡人民政府" in page and "尚未全部提交的单位" in page
+
+
+def test_dashboard_counts_sheets_not_units(org, sheet, login):
+    # the township has four drafts and one submitted sheet: it is not done, and the dashboard says how many are open
+    from jixiao.web.sheets.services.workflow import sheet_transition
+    sheet_transition(user=org["owner"], sheet_id=sheet.pk, name="submit")
+    for n in range(4):
+        sheet_create(user=org["owner"], unit=org["township"], year=2026,
+                     content=small_sheet().model_copy(update={"code": f"P-10{n}"}), source="test")
+    response = login(org["reviewer"]).get("/sheets/dashboard/", {"year": 2026})
+    listed = {r["unit"].name: r for r in response.context["not_submitted"]}
+    assert listed["遵化市西留村乡人民政府"]["draft"] == 4 and listed["遵化市西留村乡人民政府"]["total"] == 5
+    page = response.content.decode()
+    assert "4 张未提交（草稿 4 张），共 5 张" in page and "全部单位的绩效目标表都已提交" not in page
 
 
 @pytest.mark.parametrize(("person", "allowed"), [("owner", True), ("colleague", True), ("reviewer", False),
@@ -67,3 +84,27 @@ def test_delete_and_restore(org, sheet, login, person, allowed):
         sheet.refresh_from_db()
         assert sheet.deleted_at is None
         assert list(sheet.history.values_list("action", flat=True)[:2]) == ["restore", "delete"]
+
+
+def test_the_approval_box_preselects_no_grade_and_asks_before_approving(org, sheet, login):
+    from jixiao.web.sheets.services.workflow import sheet_transition
+    sheet_transition(user=org["owner"], sheet_id=sheet.pk, name="submit")
+    client = login(org["reviewer"])
+    page = client.get(f"/sheets/{sheet.pk}/").content.decode()
+    box = page.split('name="grade"')[1].split("</select>")[0]
+    assert '<option value="" selected>—请选择—</option>' in box and box.count("selected") == 1
+    assert "满分 100 分" in page and "系统建议：" in page
+    assert 'data-confirm="批复后表格锁定' in page and "jixiao/forms.js" in page
+    refused = client.post(f"/sheets/{sheet.pk}/transition/approve/", {"grade": ""}, follow=True)
+    assert "请选择审核等级" in refused.content.decode()
+    sheet.refresh_from_db()
+    assert sheet.status == "submitted"
+
+
+def test_submitting_a_sheet_with_errors_asks_first(org, sheet, login):
+    from jixiao.web.sheets.models import Sheet
+    Sheet.objects.filter(pk=sheet.pk).update(error_count=2)
+    page = login(org["owner"]).get(f"/sheets/{sheet.pk}/").content.decode()
+    assert 'data-confirm="这张表还有 2 项错误' in page
+    Sheet.objects.filter(pk=sheet.pk).update(error_count=0)
+    assert "data-confirm=\"这张表还有" not in login(org["owner"]).get(f"/sheets/{sheet.pk}/").content.decode()

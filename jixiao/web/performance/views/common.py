@@ -7,7 +7,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 
-from jixiao.web.organisation.selectors import can_edit_unit, request_member
+from jixiao.web.organisation.selectors import can_edit_unit, person_name, request_member
 from jixiao.web.performance.models import Change
 from jixiao.web.performance.selectors import SheetYear, sheet_year
 from jixiao.web.performance.services import ACTIONS
@@ -53,5 +53,5 @@ def stale_message(request, error: StaleSheet) -> None:
     """The refusal of a stale save, with what changed since, as page messages."""
     messages.error(request, error.message.replace("这张表", "执行与自评记录"))
     for change in error.changes[:10]:
-        who = change.user.get_username() if change.user else "—"
+        who = person_name(change.user)
         messages.info(request, f"{who} 修改了 {change.field}：{change.old or '（空）'} → {change.new or '（空）'}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
@@ -32,7 +34,7 @@ def _forms(year: SheetYear, data=None) -> tuple[MoneyForm, list[ResultForm]]:
     results = []
     for position, indicator in enumerate(year.content.indicators, start=1):
         result = evaluation.result_for(position)
-        initial = {}
+        initial = {"actual": _recorded_progress(year, position)}
         if result:
             initial = {**result.model_dump(), "actual": result.actual_raw or (
                 f"{result.actual.normalize():f}" if result.actual is not None else "")}
@@ -40,9 +42,22 @@ def _forms(year: SheetYear, data=None) -> tuple[MoneyForm, list[ResultForm]]:
     return money, results
 
 
+def _recorded_progress(year: SheetYear, position: int) -> str:
+    """The value recorded during the year for an indicator, as the 实际完成值 to start from."""
+    reached = year.record.progress_by(position, date(year.sheet.year, 12, 31))
+    if reached is None:
+        return ""
+    if reached.value is None:
+        return reached.text or ""
+    return f"{reached.value.normalize():f}{year.content.indicators[position - 1].target.unit or ''}"
+
+
 def _page(request, year: SheetYear, can_edit: bool, forms=None, status: int = 200):
     money, results = forms or _forms(year)
     score, problems = year.score()
+    started = bool(forms) or bool(year.evaluation().results)
+    if not started:  # nothing typed yet: what is still to fill in is not an error
+        problems = [p for p in problems if p.indicator is None]
     items = {item.indicator: item for item in score.items} if score else {}
     by_indicator = {}
     for problem in problems + (score.missing if score else []):
@@ -52,7 +67,8 @@ def _page(request, year: SheetYear, can_edit: bool, forms=None, status: int = 20
             for n, (indicator, form) in enumerate(zip(year.content.indicators, results, strict=True), start=1)]
     return render(request, "performance/evaluation.html", {
         "year": year, "sheet": year.sheet, "content": year.content, "season": year.season, "can_edit": can_edit,
-        "money": money, "rows": rows, "score": score, "execution": items.get(None),
+        "money": money, "rows": rows, "score": score, "execution": items.get(None), "started": started,
+        "spending_mismatch": year.spending_mismatch(),
         "sheet_problems": by_indicator.get(None, []), "import_form": ActualsImportForm(initial={"version": money.initial["version"]}),
         "chart": score_chart(score) if score else None, "history": history_of(year), "formats": REPORT_FORMATS,
     }, status=status)

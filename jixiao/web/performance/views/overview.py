@@ -56,7 +56,7 @@ def overview(request):
         "scores": [_average([r["score"].total for r in unit if r["score"]]) for unit in by_unit.values()],
         "grades": [{"name": grade, "value": grades[grade]} for grade in ("优", "良", "中", "差") if grades[grade]],
     }
-    at_risk = [r for r in rows if r["result"] and r["result"].light is not Light.GREEN]
+    at_risk = [r for r in rows if r["result"] and r["result"].light in (Light.YELLOW, Light.RED)]
     at_risk.sort(key=lambda r: (-r["result"].light.rank, -r["result"].gap))
     return render(request, "performance/overview.html", {
         "year": year, "season": season, "rows": rows, "at_risk": at_risk, "chart": chart,

@@ -25,8 +25,11 @@ def _version(year: SheetYear) -> int:
     return year.tracking.version if year.tracking else 1
 
 
-def _indicators(year: SheetYear) -> list[tuple[int, str]]:
-    return [(n, f"{n}. {i.name}（目标 {i.target.raw}）") for n, i in enumerate(year.content.indicators, start=1)]
+def _indicators(year: SheetYear) -> dict:
+    """The ProgressForm's indicator choices and their targets."""
+    numbered = list(enumerate(year.content.indicators, start=1))
+    return {"indicators": [(n, f"{n}. {i.name}（目标 {i.target.raw}）") for n, i in numbered],
+            "targets": {n: i.target for n, i in numbered}}
 
 
 def _answer_forms(year: SheetYear, result, data=None) -> list[AnswerForm]:
@@ -51,7 +54,7 @@ def _page(request, year: SheetYear, can_edit: bool, *, spending_form=None, progr
         "spending": list(year.tracking.spending.all()) if year.tracking else [],
         "progress": list(year.tracking.progress.all()) if year.tracking else [],
         "spending_form": spending_form or SpendingForm(initial={"version": version}),
-        "progress_form": progress_form or ProgressForm(indicators=_indicators(year),
+        "progress_form": progress_form or ProgressForm(**_indicators(year),
                                                        initial={"version": version, "as_of": year.season.period_end}),
         "answer_rows": list(zip(statuses, answer_forms, strict=True)),
         "chart": {"spending": spending_chart(year.content, year.record, year.sheet.year),
@@ -110,7 +113,7 @@ def spending_delete_view(request, year: SheetYear, can_edit: bool, spending_id: 
 @year_view
 def progress_view(request, year: SheetYear, can_edit: bool):
     """Record the value an indicator has reached."""
-    form = ProgressForm(request.POST, indicators=_indicators(year))
+    form = ProgressForm(request.POST, **_indicators(year))
     if not form.is_valid():
         return _page(request, year, can_edit, progress_form=form, status=400)
     return _save(request, year, can_edit, lambda: progress_add(
@@ -129,7 +132,7 @@ def monitoring_view(request, year: SheetYear, can_edit: bool):
         return _page(request, year, can_edit, answer_forms=forms, status=400)
     return _save(request, year, can_edit, lambda: answers_save(
         user=request.user, sheet_id=year.sheet.pk, expected_version=int(request.POST.get("version") or 0),
-        period_end=year.season.period_end, answers=[form.answer for form in forms]),
+        period_end=year.season.period_end, answers=[form.answer for form in forms if form.answer]),
         "已保存运行监控表", answer_forms=forms)
 
 

@@ -6,6 +6,7 @@ from jixiao.documents import WRITABLE_FORMATS, render_document
 from jixiao.web.downloads import safe_filename
 from jixiao.web.sheets.conversion import document_of
 from jixiao.web.sheets.errors import SheetError
+from jixiao.web.sheets.presentation import as_shown
 from jixiao.web.sheets.models import Sheet
 
 __all__ = ["EXPORT_FORMATS", "export_sheets"]
@@ -21,6 +22,8 @@ def export_sheets(sheets: list[Sheet], file_format: str) -> bytes:
         raise SheetError("没有可导出的表")
     # The document's source is only a label inside the file; it is made safe like a download name.
     document = document_of(sheets, safe_filename(sheets[0].name or sheets[0].code, file_format, "sheet"))
+    if file_format != "json":  # JSON is data and keeps every cell as written; the office files read like the page
+        document = document.model_copy(update={"sheets": [as_shown(sheet) for sheet in document.sheets]})
     try:
         return render_document(document, file_format)
     except ModuleNotFoundError:

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from jixiao.web.sheets.conversion import goal_sheet
 from jixiao.web.sheets.models import FindingRecord, Sheet
-from jixiao.web.sheets.services.review import Outcome, check_sheet
+from jixiao.web.sheets.services.review import FindingView, Outcome, check_sheet
 
-__all__ = ["findings_refresh"]
+__all__ = ["findings_of", "findings_refresh"]
+
+
+def findings_of(sheet: Sheet) -> list[FindingView]:
+    """The stored findings of ``sheet``, as the engine reported them."""
+    return [FindingView.from_data(record.data, record.blocking) for record in sheet.findings.all()]
 
 
 def findings_refresh(sheet: Sheet) -> Outcome:
@@ -17,9 +22,8 @@ def findings_refresh(sheet: Sheet) -> Outcome:
     outcome = check_sheet(goal_sheet(sheet))
     FindingRecord.objects.filter(sheet=sheet).delete()
     FindingRecord.objects.bulk_create(
-        FindingRecord(sheet=sheet, rule=f.rule, name=f.name, severity=f.severity, dimension=f.dimension,
-                      indicator=f.indicator, row=f.row, field=f.field, message=f.message, fix=f.fix,
-                      blocking=f.blocking)
+        FindingRecord(sheet=sheet, rule=f.rule, severity=f.severity, row=f.row, blocking=f.blocking,
+                      data=f.finding.model_dump(mode="json"))
         for f in outcome.findings
     )
     sheet.suggested_grade = outcome.grade

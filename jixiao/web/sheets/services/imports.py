@@ -19,7 +19,8 @@ from jixiao.web.sheets.models import PendingImport, Sheet, Status, UnitGoals
 from jixiao.web.sheets.services.review import Outcome, check_document
 from jixiao.web.sheets.services.sheets import sheet_create
 
-__all__ = ["ReadFile", "import_confirm", "import_conflicts", "import_preview", "read_uploads", "sheets_import"]
+__all__ = ["ReadFile", "import_confirm", "import_conflicts", "import_preview", "import_year_mismatches", "read_uploads",
+           "sheets_import"]
 
 _MAX_ZIP_MEMBERS = 500
 _MAX_UNZIPPED = 200 * 1024 * 1024
@@ -78,6 +79,13 @@ def import_conflicts(unit: Unit, year: int, read: list[ReadFile]) -> list[str]:
     return conflicts
 
 
+def import_year_mismatches(year: int, read: list[ReadFile]) -> list[str]:
+    """Sheets whose file states another budget year than the one chosen, in words."""
+    return [f"{item.name}：“{content.title or content.name or content.key}”写的是 {content.year} 年度，所选年度为 {year} 年"
+            for item in read for content in (item.document.sheets if item.document else [])
+            if content.year and content.year != year]
+
+
 def import_preview(*, user, unit: Unit, year: int, files: list[tuple[str, bytes]]) -> tuple[PendingImport, list[ReadFile]]:
     """Read the files and keep what was read until the user confirms; nothing is imported yet."""
     _check_unit(user, unit)
@@ -90,27 +98,28 @@ def import_preview(*, user, unit: Unit, year: int, files: list[tuple[str, bytes]
     return pending, read
 
 
-def import_confirm(*, user, pending_id: int) -> list[Sheet]:
-    """Import what a preview read, all or nothing."""
+def import_confirm(*, user, pending_id: int, accept_year: bool = False) -> list[Sheet]:
+    """Import what a preview read, all or nothing; sheets of another year than chosen only with ``accept_year``."""
     pending = PendingImport.objects.filter(pk=pending_id, user=user).select_related("unit").first()
     if pending is None:
         raise ImportRefused("没有找到待确认的导入，请重新上传")
     read = [ReadFile(name=f["name"], error=f["error"],
                      document=Document.model_validate(f["document"]) if f["document"] else None)
             for f in pending.files]
-    sheets = _store(user, pending.unit, pending.year, read)
+    sheets = _store(user, pending.unit, pending.year, read, accept_year=accept_year)
     pending.delete()
     return sheets
 
 
-def sheets_import(*, user, unit: Unit, year: int, files: list[tuple[str, bytes]]) -> list[Sheet]:
+def sheets_import(*, user, unit: Unit, year: int, files: list[tuple[str, bytes]],
+                  accept_year: bool = False) -> list[Sheet]:
     """Read and import in one step (the API): all files or none."""
     _check_unit(user, unit)
-    return _store(user, unit, year, read_uploads(files))
+    return _store(user, unit, year, read_uploads(files), accept_year=accept_year)
 
 
 @transaction.atomic
-def _store(user, unit: Unit, year: int, read: list[ReadFile]) -> list[Sheet]:
+def _store(user, unit: Unit, year: int, read: list[ReadFile], *, accept_year: bool) -> list[Sheet]:
     _check_unit(user, unit)
     failed = [f for f in read if f.error]
     if failed:
@@ -120,6 +129,10 @@ def _store(user, unit: Unit, year: int, read: list[ReadFile]) -> list[Sheet]:
     conflicts = import_conflicts(unit, year, read)
     if conflicts:
         raise ImportRefused("整批未导入：" + "；".join(conflicts))
+    other_years = import_year_mismatches(year, read)
+    if other_years and not accept_year:
+        raise ImportRefused("整批未导入，文件中的年度与所选年度不同：" + "；".join(other_years)
+                            + "。请选择正确的年度重新上传，或确认按所选年度导入")
     sheets = []
     for item in read:
         for content in item.document.sheets:

@@ -1,7 +1,8 @@
 """The web layer's only door to the review engine (:mod:`jixiao.review`).
 
-Everything the pages, services and API know about findings comes through here as :class:`FindingView` and
-:class:`Outcome`, so that a change in the engine's interface is absorbed in this one module.
+Everything the pages, services and API know about findings comes through here as :class:`FindingView` (the
+engine's own :class:`Finding`, unflattened) and :class:`Outcome`, so that a change in the engine's interface is
+absorbed in this one module.
 """
 
 from __future__ import annotations
@@ -15,24 +16,88 @@ from django.conf import settings
 from jixiao.model import Document, GoalSheet
 from jixiao.review import GRADE_MEANINGS, Finding, Profile, by_code, load_profile, review_document, review_sheet
 
-__all__ = ["GRADE_MEANINGS", "FindingView", "Outcome", "check_document", "check_sheet", "profile"]
+__all__ = ["GRADE_MEANINGS", "FindingView", "Outcome", "check_document", "check_sheet", "profile", "rule_title"]
 
 
 @dataclass(frozen=True)
 class FindingView:
-    """One finding, flattened for storage and display."""
+    """One engine :class:`Finding` as the pages show it, with whether the profile lets it block a submission.
 
-    rule: str
-    name: str
-    severity: str
-    severity_label: str
-    dimension: str
-    indicator: str
-    row: int | None
-    field: str
-    message: str
-    fix: str
+    The finding keeps its one shape (code, severity, template and parameters, fix, confidence, source) from the
+    engine to the database (``FindingRecord.data``), the page and the API; the message is rendered here, late.
+    """
+
+    finding: Finding
     blocking: bool
+
+    @classmethod
+    def of(cls, finding: Finding) -> FindingView:
+        """The view of a finding the engine just reported."""
+        return cls(finding=finding, blocking=profile().blocks(finding.rule, finding.name, finding.severity))
+
+    @classmethod
+    def from_data(cls, data: dict, blocking: bool) -> FindingView:
+        """The view of a stored finding (``Finding.model_dump(mode="json")``)."""
+        return cls(finding=Finding.model_validate(data), blocking=blocking)
+
+    @property
+    def rule(self) -> str:
+        return self.finding.rule
+
+    @property
+    def name(self) -> str:
+        """The rule's Chinese title."""
+        return rule_title(self.finding.rule, self.finding.name)
+
+    @property
+    def severity(self) -> str:
+        return self.finding.severity.value
+
+    @property
+    def severity_label(self) -> str:
+        return self.finding.severity.label
+
+    @property
+    def dimension(self) -> str:
+        return self.finding.dimension.value
+
+    @property
+    def indicator(self) -> str:
+        return self.finding.indicator or ""
+
+    @property
+    def row(self) -> int | None:
+        """The indicator row the finding is about (None for the sheet as a whole)."""
+        return self.finding.location.row if self.finding.indicator is not None else None
+
+    @property
+    def field(self) -> str:
+        edits = self.finding.fix.edits if self.finding.fix else ()
+        return self.finding.location.column or (edits[0].field if edits else "")
+
+    @property
+    def message(self) -> str:
+        return self.finding.message
+
+    @property
+    def fix(self) -> str:
+        return self.finding.fix.summary if self.finding.fix else ""
+
+    @property
+    def fix_label(self) -> str:
+        return self.finding.fix.applicability.label if self.finding.fix else ""
+
+    @property
+    def confidence(self) -> str:
+        return self.finding.confidence.value
+
+    @property
+    def confidence_label(self) -> str:
+        return self.finding.confidence.label
+
+    def contract(self) -> dict[str, object]:
+        """The finding as ``jixiao check --format json`` writes it; the API returns exactly this."""
+        return self.finding.contract()
 
 
 @dataclass(frozen=True)
@@ -64,7 +129,7 @@ def profile() -> Profile:
 def check_sheet(sheet: GoalSheet) -> Outcome:
     """Review one stored sheet."""
     result = review_sheet(sheet, profile())
-    return Outcome(sheet=result.sheet, findings=[_view(f) for f in result.findings], grade=result.grade,
+    return Outcome(sheet=result.sheet, findings=[FindingView.of(f) for f in result.findings], grade=result.grade,
                    score=result.score, explanation=result.explain())
 
 
@@ -72,34 +137,16 @@ def check_document(document: Document) -> list[Outcome]:
     """Review a document just read: one outcome per sheet, then one for findings about no sheet (if any)."""
     result = review_document(document, profile())
     outcomes = [
-        Outcome(sheet=s.sheet, findings=[_view(f) for f in s.findings], grade=s.grade, score=s.score,
+        Outcome(sheet=s.sheet, findings=[FindingView.of(f) for f in s.findings], grade=s.grade, score=s.score,
                 explanation=s.explain())
         for s in result.sheets
     ]
     if result.document_findings:
-        outcomes.append(Outcome(sheet=None, findings=[_view(f) for f in result.document_findings]))
+        outcomes.append(Outcome(sheet=None, findings=[FindingView.of(f) for f in result.document_findings]))
     return outcomes
 
 
-def _view(finding: Finding) -> FindingView:
-    edits = finding.fix.edits if finding.fix else ()
-    row = finding.location.row if finding.indicator is not None else None
-    return FindingView(
-        rule=finding.rule,
-        name=_title(finding),
-        severity=finding.severity.value,
-        severity_label=finding.severity.label,
-        dimension=finding.dimension.value,
-        indicator=finding.indicator or "",
-        row=row,
-        field=finding.location.column or (edits[0].field if edits else ""),
-        message=finding.message,
-        fix=finding.fix.summary if finding.fix else "",
-        blocking=profile().blocks(finding.rule, finding.name, finding.severity),
-    )
-
-
-def _title(finding: Finding) -> str:
-    """The rule's Chinese title (users read Chinese); its English name if the rule is not registered."""
-    rule = by_code(finding.rule)
-    return rule.title if rule else finding.name
+def rule_title(code: str, name: str = "") -> str:
+    """A rule's Chinese title (users read Chinese); ``name`` (its English name) if the rule is not registered."""
+    rule = by_code(code)
+    return rule.title if rule else (name or code)

@@ -69,7 +69,7 @@ def sheet_update(*, user, sheet_id: int, expected_version: int, fields: Mapping[
     sheet = sheet_lock(user, sheet_id)
     if sheet.version != expected_version:
         changes = list(sheet.history.filter(version__gt=expected_version).select_related("user"))
-        raise StaleSheet(sheet.version, changes)
+        raise StaleSheet(sheet.version, changes, user)
     if sheet.is_locked:
         raise SheetError(f"这张表{sheet.get_status_display()}，不能修改" +
                          ("；如需变更请申请调整" if sheet.status == Status.APPROVED else ""))

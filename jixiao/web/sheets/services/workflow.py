@@ -10,6 +10,7 @@ from jixiao.web.organisation.selectors import can_review_unit, member_get
 from jixiao.web.sheets.conversion import goal_sheet
 from jixiao.web.sheets.errors import WorkflowRefused
 from jixiao.web.sheets.models import ApprovedVersion, Comment, ReviewRound, Sheet, Status
+from jixiao.web.sheets.services.findings import findings_of
 from jixiao.web.sheets.services.sheets import history_record
 from jixiao.web.sheets.workflow import GRADES, TRANSITIONS
 
@@ -53,7 +54,7 @@ def sheet_transition(*, user, sheet_id: int, name: str, reason: str = "", grade:
 
 
 def _submit(sheet: Sheet, user) -> None:
-    blocking = list(sheet.findings.filter(blocking=True).values_list("message", flat=True))
+    blocking = [f.message for f in findings_of(sheet) if f.blocking]
     if blocking:
         raise WorkflowRefused("这张表还有必须先改正的问题，不能提交：" + "；".join(blocking))
     try:

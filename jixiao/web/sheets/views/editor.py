@@ -12,7 +12,9 @@ from jixiao.web.sheets.conversion import goal_sheet
 from jixiao.web.sheets.errors import SheetError, StaleSheet
 from jixiao.web.sheets.forms import COMMON_UNITS, IndicatorForm, IndicatorFormSet, SheetForm
 from jixiao.web.sheets.models import IndicatorRow, Sheet
+from jixiao.web.sheets.ordering import level2_choices_by_level1
 from jixiao.web.sheets.selectors import indicator_suggestions, sheet_get
+from jixiao.web.sheets.services.findings import findings_of
 from jixiao.web.sheets.services.review import check_sheet
 from jixiao.web.sheets.services.sheets import sheet_update
 
@@ -43,10 +45,10 @@ def sheet_edit(request, pk: int):
     else:
         form = SheetForm(instance=sheet)
         grid = IndicatorFormSet(prefix="ind", initial=[IndicatorForm.initial_for(r) for r in sheet.indicators.all()])
-        findings, indexes = list(sheet.findings.all()), list(range(len(grid.forms)))
+        findings, indexes = findings_of(sheet), list(range(len(grid.forms)))
     return render(request, "sheets/edit.html", {
         "sheet": sheet, "form": form, "grid": grid, "stale": stale, "units": COMMON_UNITS,
-        "suggestions": indicator_suggestions(request_member(request)),
+        "suggestions": indicator_suggestions(request_member(request)), "level2_by_level1": level2_choices_by_level1(),
         **_placed(findings, indexes, grid),
     })
 

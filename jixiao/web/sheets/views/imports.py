@@ -13,7 +13,7 @@ from jixiao.web.organisation.selectors import request_member, units_visible
 from jixiao.web.sheets.errors import SheetError
 from jixiao.web.sheets.forms import ImportForm
 from jixiao.web.sheets.selectors import budget_year
-from jixiao.web.sheets.services.imports import import_confirm, import_conflicts, import_preview
+from jixiao.web.sheets.services.imports import import_confirm, import_conflicts, import_preview, import_year_mismatches
 
 __all__ = ["import_confirm_view", "import_upload"]
 
@@ -34,6 +34,7 @@ def import_upload(request):
             return render(request, "sheets/import_preview.html", {
                 "pending": pending, "read": read, "failed": [f for f in read if f.error],
                 "conflicts": import_conflicts(pending.unit, pending.year, read),
+                "other_years": import_year_mismatches(pending.year, read),
                 "sheet_total": sum(len(f.document.sheets) for f in read if f.document),
             })
     else:
@@ -46,7 +47,7 @@ def import_upload(request):
 def import_confirm_view(request, pk: int):
     """Store everything the preview read, or nothing."""
     try:
-        sheets = import_confirm(user=request.user, pending_id=pk)
+        sheets = import_confirm(user=request.user, pending_id=pk, accept_year=request.POST.get("accept_year") == "1")
     except SheetError as error:
         messages.error(request, error.message)
         return redirect("sheets:import")

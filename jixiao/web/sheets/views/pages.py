@@ -21,6 +21,7 @@ from jixiao.web.sheets.presentation import grid_rows
 from jixiao.web.sheets.selectors import budget_year, sheet_get, sheet_list
 from jixiao.web.downloads import attachment
 from jixiao.web.sheets.services.exports import export_sheets
+from jixiao.web.sheets.services.findings import findings_of
 from jixiao.web.sheets.services.review import GRADE_MEANINGS
 from jixiao.web.sheets.services.sheets import sheet_delete, sheet_restore
 from jixiao.web.sheets.services.workflow import comment_create, sheet_transition
@@ -51,7 +52,7 @@ def sheet_detail(request, pk: int):
     member = request_member(request)
     sheet = sheet_get(member, pk, include_deleted=True)
     content = goal_sheet(sheet)
-    findings = list(sheet.findings.all())
+    findings = findings_of(sheet)
     comments = list(sheet.comments.select_related("author", "indicator"))
     approved = sheet.approved_versions.first()
     approved_content = GoalSheet.model_validate(approved.content) if approved and sheet.status != Status.APPROVED else None

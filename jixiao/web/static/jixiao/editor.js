@@ -33,8 +33,33 @@
     body.insertAdjacentHTML("beforeend", html);
     total.value = index + 1;
     renumber();
+    body.querySelectorAll("tr.grid-row").forEach(filterLevel2);
   });
   renumber();
+
+  // The 二级指标 list offers only what the chosen 一级指标 holds (a value already chosen stays visible).
+  const allowed = JSON.parse(document.getElementById("level2-by-level1").textContent);
+  function filterLevel2(row) {
+    const level1 = row.querySelector("select[name$='-level1']");
+    const level2 = row.querySelector("select[name$='-level2']");
+    if (!level1 || !level2) return;
+    const names = allowed[level1.value];
+    level2.querySelectorAll("option").forEach((option) => {
+      const fits = !option.value || !names || names.includes(option.value) || option.selected;
+      option.hidden = !fits;
+      option.disabled = !fits;
+    });
+  }
+  body.querySelectorAll("tr.grid-row").forEach(filterLevel2);
+  body.addEventListener("change", (event) => {
+    if (event.target.matches("select[name$='-level1']")) {
+      const row = event.target.closest("tr.grid-row");
+      const level2 = row.querySelector("select[name$='-level2']");
+      const names = allowed[event.target.value];
+      if (level2 && names && level2.value && !names.includes(level2.value)) level2.value = "";
+      filterLevel2(row);
+    }
+  });
 
   // Suggestions from approved sheets: the names list follows the 二级指标 of the row being typed in.
   const suggestions = JSON.parse(document.getElementById("suggestions").textContent);

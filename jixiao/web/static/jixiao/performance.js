@@ -10,6 +10,8 @@
     chart.setOption(Object.assign({ grid: { left: 8, right: 24, bottom: 8, top: 32, containLabel: true } }, option));
     charts.push(chart);
   }
+  // A bar's value label sits right of the bar: the axis leaves room for it (102.22% must not be cut off).
+  const roomy = (v) => Math.ceil(Math.max(100, v.max) * 1.18);
   const bars = (names) => ({ type: "category", data: names, axisLabel: { width: 140, overflow: "truncate" } });
   if (data.spending) {
     draw("chart-spending", {
@@ -24,7 +26,8 @@
   if (data.indicators) {
     draw("chart-indicators", {
       tooltip: {}, color: ["#1a7f37"],
-      xAxis: { type: "value", max: (v) => Math.max(100, v.max), axisLabel: { formatter: "{value}%" } },
+      grid: { left: 8, right: 48, bottom: 8, top: 32, containLabel: true },
+      xAxis: { type: "value", max: roomy, axisLabel: { formatter: "{value}%" } },
       yAxis: bars(data.indicators.names),
       series: [{ name: "完成进度", type: "bar", data: data.indicators.progress, label: { show: true, position: "right", formatter: "{c}%" },
                  markLine: { symbol: "none", data: [{ xAxis: 100 }], lineStyle: { color: "#b42318" } } }],
@@ -47,7 +50,7 @@
     draw("chart-grades", {
       tooltip: {}, legend: { top: 0, data: ["平均自评得分"] },
       grid: { left: "46%", right: 32, top: 32, bottom: 8, containLabel: true },
-      xAxis: { type: "value", max: 100 }, yAxis: bars(data.units),
+      xAxis: { type: "value", max: roomy }, yAxis: bars(data.units),
       series: [
         { name: "等级分布", type: "pie", radius: ["30%", "55%"], center: ["22%", "55%"], data: data.grades,
           color: ["#1a7f37", "#1d5fa7", "#9a6700", "#b42318"], label: { formatter: "{b} {c}" } },
