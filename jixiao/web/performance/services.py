@@ -19,6 +19,7 @@ from jixiao.web.organisation.selectors import can_edit_unit, member_get
 from jixiao.web.performance.conversion import answer_fields, result_fields
 from jixiao.web.performance.models import Answer, BureauSetting, Change, Result, Spending, Tracking
 from jixiao.web.performance.selectors import approved_content
+from jixiao.web.performance.summaries import summaries_refresh, summary_refresh
 from jixiao.web.sheets.errors import SheetError, StaleSheet
 from jixiao.web.sheets.models import Sheet
 from jixiao.web.sheets.services.sheets import comparable
@@ -55,6 +56,7 @@ def _commit(tracking: Tracking, user, action: str, entries: list[tuple[str, obje
     tracking.save()
     Change.objects.bulk_create(Change(tracking=tracking, version=tracking.version, user=user, action=action,
                                       field=field, old=_show(old), new=_show(new)) for field, old, new in entries)
+    summary_refresh(tracking.sheet)
     return tracking
 
 
@@ -189,6 +191,7 @@ def setting_save(*, user, year: int, profile: str, period_end: date) -> BureauSe
         bureau_id=member.bureau_id, year=year, defaults={"period_end": period_end, "profile": profile})
     setting.profile, setting.period_end, setting.updated_by = profile, period_end, user
     setting.save()
+    summaries_refresh(Sheet.objects.filter(unit__bureau_id=member.bureau_id, year=year))
     return setting
 
 

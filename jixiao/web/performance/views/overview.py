@@ -11,9 +11,10 @@ from django.shortcuts import redirect, render
 
 from jixiao.scoring import Light
 from jixiao.web.organisation.models import Role
-from jixiao.web.organisation.selectors import request_member
+from jixiao.web.organisation.selectors import request_member, units_visible
 from jixiao.web.performance.forms import SettingForm
-from jixiao.web.performance.selectors import bureau_years, season_of
+from jixiao.web.performance.selectors import season_of
+from jixiao.web.performance.summaries import bureau_summaries
 from jixiao.web.performance.services import setting_save
 from jixiao.web.sheets.errors import SheetError
 from jixiao.web.sheets.selectors import budget_year
@@ -31,36 +32,34 @@ def _reviewer(request):
 
 @login_required
 def overview(request):
-    """Every approved sheet of the bureau: light, execution rate, score and grade, with charts."""
+    """Every approved sheet of the bureau (or of one unit, ``?unit=``): light, execution rate, score and grade,
+    with charts, read from the stored summaries."""
     member = _reviewer(request)
-    year = filters_from(request.GET).year or budget_year()
+    filters = filters_from(request.GET)
+    year = filters.year or budget_year()
+    unit = units_visible(member).filter(pk=filters.unit_id).first() if filters.unit_id else None
     try:
         season = season_of(member.bureau_id, year)
-        years = bureau_years(member, year)
     except SheetError as error:
         messages.error(request, error.message)
-        season, years = None, []
-    rows = []
-    for sheet_year in years:
-        result, problems = sheet_year.monitoring()
-        score, _ = sheet_year.score()
-        rows.append({"sheet": sheet_year.sheet, "result": result, "problems": problems, "score": score})
+        season = None
+    rows = bureau_summaries(member, year, unit.pk if unit else None)
     by_unit: dict[str, list] = {}
     for row in rows:
-        by_unit.setdefault(row["sheet"].unit.name, []).append(row)
-    grades = Counter(row["score"].grade for row in rows if row["score"])
+        by_unit.setdefault(row.sheet.unit.name, []).append(row)
+    grades = Counter(row.grade for row in rows if row.grade)
     chart = {
         "units": list(by_unit),
-        "rates": [_average([r["result"].execution_rate for r in unit if r["result"]]) for unit in by_unit.values()],
-        "planned": [_average([r["result"].planned for r in unit if r["result"]]) for unit in by_unit.values()],
-        "scores": [_average([r["score"].total for r in unit if r["score"]]) for unit in by_unit.values()],
+        "rates": [_average([r.execution_rate for r in unit if r.light]) for unit in by_unit.values()],
+        "planned": [_average([r.planned for r in unit if r.light]) for unit in by_unit.values()],
+        "scores": [_average([r.score_total for r in unit if r.grade]) for unit in by_unit.values()],
         "grades": [{"name": grade, "value": grades[grade]} for grade in ("优", "良", "中", "差") if grades[grade]],
     }
-    at_risk = [r for r in rows if r["result"] and r["result"].light in (Light.YELLOW, Light.RED)]
-    at_risk.sort(key=lambda r: (-r["result"].light.rank, -r["result"].gap))
+    at_risk = [r for r in rows if r.light in (Light.YELLOW, Light.RED)]
+    at_risk.sort(key=lambda r: (-Light(r.light).rank, -r.gap))
     return render(request, "performance/overview.html", {
-        "year": year, "season": season, "rows": rows, "at_risk": at_risk, "chart": chart,
-        "lights": Counter(r["result"].light.value for r in rows if r["result"]),
+        "year": year, "unit": unit, "season": season, "rows": rows, "at_risk": at_risk, "chart": chart,
+        "lights": Counter(r.light for r in rows if r.light),
     })
 
 
