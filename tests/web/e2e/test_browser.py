@@ -93,6 +93,27 @@ def _set_target(page, indicator: str, value: str, unit: str) -> None:
     row.locator("input[name$='-text']").fill("")
 
 
+def _confirm(page) -> None:
+    """Answer 确定 in the confirmation dialog an irreversible step opens."""
+    page.locator("dialog.confirm-dialog[open] button[value=ok]").click()
+
+
+def _submit(page) -> None:
+    """Submit the sheet for review, confirming when it still has errors (the dialog opens only then)."""
+    page.click("button:has-text('提交审核')")
+    if page.wait_for_selector("dialog.confirm-dialog[open], .status.submitted").evaluate("e => e.tagName") == "DIALOG":
+        _confirm(page)
+    page.wait_for_selector(".status.submitted")
+
+
+def _approve(page, grade: str = "良") -> None:
+    """Choose a grade (none is preselected) and approve, confirming the dialog."""
+    page.locator("form.transition", has_text="批复").locator("select[name=grade]").select_option(grade)
+    page.click("button:has-text('批复')")
+    _confirm(page)
+    page.wait_for_selector(".status.approved")
+
+
 def _open_sheet(page, url: str, year: int, name: str) -> None:
     page.goto(f"{url}/sheets/?year={year}")
     page.click(f"a:has-text('{name}')")
@@ -130,8 +151,7 @@ def test_preparer_and_reviewer_take_a_sheet_from_import_to_approval(server, brow
     preparer.wait_for_selector("text=已保存")
     assert preparer.locator(".findings .finding").count() < before
     assert preparer.locator(".form-table td:text-is('≥18个')").count() == 1
-    preparer.click("button:has-text('提交审核')")
-    preparer.wait_for_selector(".status.submitted")
+    _submit(preparer)
     sheet_url = preparer.url
 
     # The reviewer comments on an indicator and returns the sheet.
@@ -156,14 +176,11 @@ def test_preparer_and_reviewer_take_a_sheet_from_import_to_approval(server, brow
     _set_target(preparer, "受益人数", "24400", "人")
     preparer.click("button:has-text('保存')")
     preparer.wait_for_selector("text=已保存")
-    preparer.click("button:has-text('提交审核')")
-    preparer.wait_for_selector(".status.submitted")
+    _submit(preparer)
 
-    # The reviewer approves with the suggested grade shown.
+    # The reviewer approves: no grade is preselected, and the dialog asks first.
     reviewer.goto(sheet_url)
-    reviewer.locator("form.transition", has_text="批复").locator("select[name=grade]").select_option("良")
-    reviewer.click("button:has-text('批复')")
-    reviewer.wait_for_selector(".status.approved")
+    _approve(reviewer)
     _shot(reviewer, "07-approved")
 
     # The approved sheet downloads as .docx and reads back.

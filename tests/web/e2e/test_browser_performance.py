@@ -7,32 +7,37 @@ Screenshots of the pages go to output/screenshots/ (1366×768, full page).
 from __future__ import annotations
 
 import io
+from datetime import date
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
-from tests.web.e2e.test_browser import _login, _open_sheet, _set_target, _shot, browser, server  # noqa: F401
+from tests.web.e2e.test_browser import (  # noqa: F401
+    ROOT, _approve, _login, _open_sheet, _set_target, _shot, _submit, browser, server)
 
 pytestmark = pytest.mark.browser
 
 
 def _approve_demo_sheet(url: str, browser, name: str) -> tuple[object, object, str]:  # noqa: F811
     preparer = _login(browser, url, "preparer")
-    year = int(preparer.input_value("input[name=year]"))
+    year = date.today().year  # the year under way: the demo's sheets are for next year, which has not started
+    preparer.goto(f"{url}/sheets/import/")
+    preparer.fill("input[name=year]", str(year))
+    preparer.set_input_files("input[name=files]", str(ROOT / "tests" / "fixtures" / "sample.txt"))
+    preparer.click("button:has-text('读取并预览')")
+    preparer.click("button:has-text('确认导入')")
+    preparer.wait_for_selector("text=已导入 2 张绩效目标表")
     _open_sheet(preparer, url, year, name)
     preparer.click("a.button:has-text('修改')")
     _set_target(preparer, "村人居环境整治个数", "18", "个")
     preparer.click("button:has-text('保存')")
     preparer.wait_for_selector("text=已保存")
-    preparer.click("button:has-text('提交审核')")
-    preparer.wait_for_selector(".status.submitted")
+    _submit(preparer)
     sheet_url = preparer.url
     reviewer = _login(browser, url, "reviewer")
     reviewer.goto(sheet_url)
-    reviewer.locator("form.transition", has_text="批复").locator("select[name=grade]").select_option("良")
-    reviewer.click("button:has-text('批复')")
-    reviewer.wait_for_selector(".status.approved")
+    _approve(reviewer)
     return preparer, reviewer, sheet_url, year
 
 
