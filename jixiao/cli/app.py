@@ -6,7 +6,14 @@ import sys
 
 import typer
 
-from jixiao.cli import check_command, document_commands, rules_command, score_command, serve_command
+from jixiao.cli import (
+    backup_commands,
+    check_command,
+    document_commands,
+    rules_command,
+    score_command,
+    serve_command,
+)
 from jixiao.cli.console import stderr
 from jixiao.cli.errors import CliError
 
@@ -24,6 +31,7 @@ check_command.register(app)
 rules_command.register(app)
 score_command.register(app)
 serve_command.register(app)
+backup_commands.register(app)
 
 
 def main() -> None:

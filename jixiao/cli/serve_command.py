@@ -11,7 +11,7 @@ import typer
 
 from jixiao.cli.console import stdout
 
-__all__ = ["register"]
+__all__ = ["register", "server_options", "use_data"]
 
 
 def register(app: typer.Typer) -> None:
@@ -38,10 +38,31 @@ def serve(
     _demo(demo_password)
     from waitress import serve as waitress_serve
 
+    from jixiao.web.backup import server_marked
     from jixiao.web.wsgi import application
 
     stdout.print(f"jixiao 网页系统：http://{host}:{port}/  （数据：{data}；按 Ctrl+C 停止）")
-    waitress_serve(application, host=host, port=port, threads=threads, ident="jixiao")
+    with server_marked(data.resolve()):  # `jixiao restore` refuses to replace the database under it
+        waitress_serve(application, **server_options(host, port, threads))
+
+
+def server_options(host: str, port: int, threads: int) -> dict[str, object]:
+    """waitress's settings: the request body limit is the application's (JIXIAO_MAX_REQUEST_MB), plus room for
+    the multipart framing, so that a body sent without a declared length cannot grow past it; a request that
+    declares more is refused with 413 before its body is read. Call after ``django.setup()``."""
+    from jixiao.web.uploads import MB, max_request_bytes
+
+    return {"host": host, "port": port, "threads": threads, "ident": "jixiao",
+            "max_request_body_size": max_request_bytes() + MB}
+
+
+def use_data(data: Path) -> None:
+    """Point Django at the data folder and set it up (for commands that use the database but serve nothing)."""
+    os.environ["JIXIAO_DATA"] = str(data.resolve())
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jixiao.web.settings")
+    import django
+
+    django.setup()
 
 
 def _configure(data: Path, host: str) -> None:

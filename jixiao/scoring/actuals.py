@@ -24,6 +24,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from pydantic import ValidationError
 
 from jixiao.model import GoalSheet, IndicatorResult, QualitativeTier, SelfEvaluation, SelfEvaluationSet, parse_target
+from jixiao.model.office_text import put_text
 from jixiao.scoring.messages import validation_reason
 
 __all__ = ["ActualsError", "Located", "write_template", "read_actuals_xlsx", "read_actuals_json"]
@@ -84,11 +85,11 @@ def write_template(sheets: list[tuple[str, GoalSheet]]) -> bytes:
     _heading(indicators, INDICATOR_COLUMNS)
     for source, sheet in sheets:
         budget = sheet.budget.total
-        projects.append([sheet.key, sheet.name, source, budget, budget, None, None])
+        _append(projects, [sheet.key, sheet.name, source, budget, budget, None, None])
         for position, indicator in enumerate(sheet.indicators, start=1):
-            indicators.append([sheet.key, sheet.name, position, indicator.level1 or indicator.level1_raw,
-                               indicator.level2 or indicator.level2_raw, indicator.name, indicator.target.raw,
-                               None, _NO, None, None, None, None])
+            _append(indicators, [sheet.key, sheet.name, position, indicator.level1 or indicator.level1_raw,
+                                 indicator.level2 or indicator.level2_raw, indicator.name, indicator.target.raw,
+                                 None, _NO, None, None, None, None])
     _choices(indicators, "不适用", [_YES, _NO])
     _choices(indicators, "定性档次", list(QualitativeTier))
     for worksheet in (projects, indicators):
@@ -99,6 +100,16 @@ def write_template(sheets: list[tuple[str, GoalSheet]]) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _append(worksheet, values: list[object]) -> None:
+    """A row after the last one; text goes in as text, never as a formula."""
+    row = worksheet.max_row + 1
+    for column, value in enumerate(values, start=1):
+        if isinstance(value, str):
+            put_text(worksheet.cell(row, column), value)
+        elif value is not None:
+            worksheet.cell(row, column, value)
 
 
 def _heading(worksheet, columns: list[str]) -> None:

@@ -3,7 +3,10 @@
 - ``JIXIAO_DATA``: the data folder (SQLite database, collected static files); default ``./data``;
 - ``DATABASE_URL``: e.g. ``postgres://user@host:5432/name``; default SQLite in the data folder;
 - ``JIXIAO_SECRET_KEY``: set by ``jixiao serve`` from a key kept in the data folder;
-- ``JIXIAO_DEBUG=1`` and ``JIXIAO_ALLOWED_HOSTS`` (comma-separated).
+- ``JIXIAO_DEBUG=1`` and ``JIXIAO_ALLOWED_HOSTS`` (comma-separated);
+- upload limits (whole megabytes): ``JIXIAO_MAX_UPLOAD_MB`` per file (default 20), ``JIXIAO_MAX_REQUEST_MB`` per
+  request (default 50), ``JIXIAO_MAX_ZIP_MEMBERS`` (default 500) and ``JIXIAO_MAX_UNZIPPED_MB`` (default 200)
+  for a .zip.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "jixiao.web.uploads.UploadLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -103,8 +107,15 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG
 
-DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
-FILE_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
+# Upload limits (README: 上传与读取限制). A request over JIXIAO_MAX_REQUEST_MB is refused before it is read
+# (jixiao.web.uploads, and waitress in `jixiao serve`); a file over JIXIAO_MAX_UPLOAD_MB is refused unread.
+JIXIAO_MAX_UPLOAD_MB = int(os.environ.get("JIXIAO_MAX_UPLOAD_MB", "20"))
+JIXIAO_MAX_REQUEST_MB = int(os.environ.get("JIXIAO_MAX_REQUEST_MB", "50"))
+JIXIAO_MAX_ZIP_MEMBERS = int(os.environ.get("JIXIAO_MAX_ZIP_MEMBERS", "500"))
+JIXIAO_MAX_UNZIPPED_MB = int(os.environ.get("JIXIAO_MAX_UNZIPPED_MB", "200"))
+# Form fields and JSON bodies (not files) held in memory; uploaded files above 2.5 MB wait in a temporary file.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2621440
 
 # The review profile the engine runs with (jixiao.review profiles: central, county-example, or a path).
 JIXIAO_PROFILE = os.environ.get("JIXIAO_PROFILE", "central")

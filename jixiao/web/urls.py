@@ -13,3 +13,5 @@ urlpatterns = [
     path("", include("jixiao.web.publication.urls")),
     path("api/", api.urls),
 ]
+
+handler400 = "jixiao.web.errors.bad_request"

@@ -17,7 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from jixiao.documents.writers.sheet_grid import overall_lines, sheet_grid, sheet_lines
 from jixiao.model import Document, GoalSheet
-from jixiao.model.office_text import xml_safe
+from jixiao.model.office_text import put_text
 
 __all__ = ["write_xlsx", "worksheet_names"]
 
@@ -41,7 +41,7 @@ def write_xlsx(document: Document) -> bytes:
         worksheet = workbook.create_sheet("部门整体绩效目标")
         worksheet.column_dimensions["A"].width = 100
         for number, line in enumerate(lines, start=1):
-            cell = worksheet.cell(number, 1, xml_safe(line.text))
+            cell = put_text(worksheet.cell(number, 1), line.text)
             cell.font = Font(name=_FONT, bold=bool(line.level), size=14 if line.level == 1 else 11)
             cell.alignment = Alignment(wrap_text=True)
     for sheet, name in zip(document.sheets, names):
@@ -74,7 +74,7 @@ def _write_sheet(worksheet: Worksheet, sheet: GoalSheet) -> None:
     grid = sheet_grid(sheet)
     last = get_column_letter(grid.width)
     for number, line in enumerate(sheet_lines(sheet), start=1):
-        cell = worksheet.cell(number, 1, xml_safe(line))
+        cell = put_text(worksheet.cell(number, 1), line)
         worksheet.merge_cells(f"A{number}:{last}{number}")
         if number == 1:
             cell.font, cell.alignment = Font(name=_FONT, bold=True, size=16), _CENTRED
@@ -97,8 +97,7 @@ def _write_sheet(worksheet: Worksheet, sheet: GoalSheet) -> None:
                 cell.value = item.number
                 cell.number_format = "0." + "0" * item.places if item.places else "0"
             elif item.text:
-                cell.value = xml_safe(item.text)
-                cell.data_type = "s"  # a target such as "=100%" is text, not a formula
+                put_text(cell, item.text)  # a target such as "=100%" is text, not a formula
             cell.font = bold if item.label else body
             cell.alignment = _CENTRED if item.label else _WRAP
             if item.span > 1 or item.down > 1:

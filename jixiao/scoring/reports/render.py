@@ -10,7 +10,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
-from jixiao.model.office_text import xml_safe
+from jixiao.model.office_text import put_text, xml_safe
 from jixiao.scoring.reports.grid import Grid, placed
 
 __all__ = ["to_docx", "to_xlsx"]
@@ -50,7 +50,7 @@ def to_xlsx(grid: Grid) -> bytes:
     sheet = book.active
     sheet.title = grid.title[:31]
     for row, (text, size) in enumerate(((grid.title, 14), (grid.subtitle, 11)), start=1):
-        sheet.cell(row, 1, text).font = Font(bold=row == 1, size=size)
+        put_text(sheet.cell(row, 1), text).font = Font(bold=row == 1, size=size)
         sheet.cell(row, 1).alignment = Alignment(horizontal="center")
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=grid.columns)
     for row, column, cell in placed(grid):
@@ -58,7 +58,7 @@ def to_xlsx(grid: Grid) -> bytes:
         for r in range(top, top + cell.rowspan):
             for c in range(left, left + cell.colspan):
                 sheet.cell(r, c).border = _BORDER
-        written = sheet.cell(top, left, xml_safe(cell.text))
+        written = put_text(sheet.cell(top, left), cell.text)
         written.alignment = _WRAP
         written.font = Font(bold=cell.bold)
         if cell.rowspan > 1 or cell.colspan > 1:

@@ -20,6 +20,7 @@ from jixiao.web.performance.services import (
     spending_add,
 )
 from jixiao.web.sheets.selectors import sheet_get
+from jixiao.web.uploads import upload_bytes
 
 router = Router(tags=["执行、运行监控与绩效自评"])
 
@@ -110,6 +111,6 @@ def save_evaluation(request, sheet_id: int, payload: EvaluationIn):
 @router.post("/{int:sheet_id}/actuals", response=YearOut, summary="导入填好的自评数据模板（.xlsx）")
 def import_actuals(request, sheet_id: int, version: Form[int], file: File[UploadedFile]):
     sheet_get(member_get(request.user), sheet_id)
-    actuals_import(user=request.user, sheet_id=sheet_id, expected_version=version, data=file.read(),
+    actuals_import(user=request.user, sheet_id=sheet_id, expected_version=version, data=upload_bytes(file),
                    filename=file.name)
     return _year(request, sheet_id)

@@ -21,6 +21,7 @@ from jixiao.model import (
 from jixiao.scoring import builtin_profiles, load_profile, progress_problem
 from jixiao.scoring.messages import validation_reason
 from jixiao.web.performance.services import NEGATIVE_SPENDING
+from jixiao.web.uploads import validate_upload_size
 
 __all__ = ["AnswerForm", "ActualsImportForm", "MoneyForm", "ProgressForm", "ResultForm", "SettingForm",
            "SpendingForm"]
@@ -196,7 +197,7 @@ class ResultForm(forms.Form):
 class ActualsImportForm(VersionForm):
     """The actuals template filled in."""
 
-    file = forms.FileField(label="自评数据模板（.xlsx）")
+    file = forms.FileField(label="自评数据模板（.xlsx）", validators=[validate_upload_size])
 
 
 class SettingForm(forms.Form):

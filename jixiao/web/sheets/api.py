@@ -23,6 +23,7 @@ from jixiao.web.sheets.services.findings import findings_of
 from jixiao.web.sheets.services.imports import read_uploads, sheets_import
 from jixiao.web.sheets.services.sheets import sheet_create, sheet_delete, sheet_update
 from jixiao.web.sheets.services.workflow import sheet_transition
+from jixiao.web.uploads import upload_bytes
 
 router = Router(tags=["绩效目标表"])
 
@@ -181,7 +182,7 @@ def export(request, sheet_id: int, fmt: str):
 def import_files(request, unit_code: Form[str], year: Form[int], files: File[list[UploadedFile]],
                  accept_year: Form[bool] = False):
     unit = units_visible(member_get(request.user)).filter(code=unit_code).first() or Unit(pk=0)
-    sheets = sheets_import(user=request.user, unit=unit, year=year, files=[(f.name, f.read()) for f in files],
+    sheets = sheets_import(user=request.user, unit=unit, year=year, files=[(f.name, upload_bytes(f)) for f in files],
                            accept_year=accept_year)
     return Status(201, [_out(s) for s in sheets])
 
@@ -189,7 +190,7 @@ def import_files(request, unit_code: Form[str], year: Form[int], files: File[lis
 @router.post("/check", response=list[CheckedFile], summary="审核文件（不保存）")
 def check_files(request, files: File[list[UploadedFile]]):
     result = []
-    for item in read_uploads([(f.name, f.read()) for f in files]):
+    for item in read_uploads([(f.name, upload_bytes(f)) for f in files]):
         result.append({"file": item.name, "error": item.error, "sheets": [
             {"file": item.name, "sheet": o.sheet, "grade": o.grade, "findings": [f.contract() for f in o.findings]} for o in item.outcomes
         ]})

@@ -12,6 +12,7 @@ from jixiao.model.vocabulary import level1_names, level2_names
 from jixiao.web.sheets.ordering import place_new_rows
 from jixiao.web.sheets.models import IndicatorRow, Sheet
 from jixiao.web.sheets.workflow import GRADES
+from jixiao.web.uploads import validate_upload_size
 
 __all__ = ["ImportForm", "IndicatorForm", "IndicatorFormSet", "SheetForm", "TransitionForm", "CommentForm",
            "DEFAULT_PLAN_LABELS"]
@@ -44,7 +45,8 @@ class ImportForm(forms.Form):
 
     unit = forms.ModelChoiceField(label="单位", queryset=None, empty_label=None)
     year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
-    files = MultipleFileField(label="文件", help_text="可一次选择多个文件：.txt .docx .xlsx .html .pdf，或它们的 .zip 压缩包")
+    files = MultipleFileField(label="文件", help_text="可一次选择多个文件：.txt .docx .xlsx .html .pdf，或它们的 .zip 压缩包",
+                              validators=[validate_upload_size])
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)

@@ -117,7 +117,9 @@ def import_view(request, year: SheetYear, can_edit: bool):
         raise PermissionDenied("只有本单位填报人可以导入自评数据")
     form = ActualsImportForm(request.POST, request.FILES)
     if not form.is_valid():
-        return refuse(request, "请选择填好的自评数据模板（.xlsx）", "performance:evaluation", pk=year.sheet.pk)
+        chosen = request.FILES.get("file") is not None and "file" in form.errors  # e.g. over the size limit
+        why = "；".join(form.errors["file"]) if chosen else "请选择填好的自评数据模板（.xlsx）"
+        return refuse(request, why, "performance:evaluation", pk=year.sheet.pk)
     upload = form.cleaned_data["file"]
     try:
         actuals_import(user=request.user, sheet_id=year.sheet.pk, expected_version=form.cleaned_data["version"],

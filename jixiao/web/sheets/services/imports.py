@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import io
+import lzma
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
@@ -18,13 +21,10 @@ from jixiao.web.sheets.errors import ImportRefused
 from jixiao.web.sheets.models import PendingImport, Sheet, Status, UnitGoals
 from jixiao.web.sheets.services.review import Outcome, check_document
 from jixiao.web.sheets.services.sheets import sheet_create
+from jixiao.web.uploads import MB, max_upload_bytes, too_large
 
 __all__ = ["ReadFile", "import_confirm", "import_conflicts", "import_preview", "import_year_mismatches", "read_uploads",
            "sheets_import"]
-
-_MAX_ZIP_MEMBERS = 500
-_MAX_UNZIPPED = 200 * 1024 * 1024
-
 
 @dataclass
 class ReadFile:
@@ -164,11 +164,31 @@ def _read_one(name: str, data: bytes) -> ReadFile:
 
 
 def _read_zip(name: str, data: bytes) -> list[ReadFile]:
+    """The files of an archive, after checking from its directory (before unpacking anything) that there are
+    not too many and that they are not too large unpacked. zipfile never unpacks more than a member's declared
+    size, and a member that unpacks to anything else fails its checksum."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError):
         return [ReadFile(name=name, error="压缩包已损坏，无法打开")]
     members = [m for m in archive.infolist() if not m.is_dir() and not PurePosixPath(m.filename).name.startswith(".")]
-    if len(members) > _MAX_ZIP_MEMBERS or sum(m.file_size for m in members) > _MAX_UNZIPPED:
-        return [ReadFile(name=name, error=f"压缩包过大（最多 {_MAX_ZIP_MEMBERS} 个文件、共 200 MB）")]
-    return [_read_one(f"{name}/{member.filename}", archive.read(member)) for member in members]
+    if len(members) > settings.JIXIAO_MAX_ZIP_MEMBERS:
+        return [ReadFile(name=name, error=f"压缩包中有 {len(members)} 个文件，超过了 {settings.JIXIAO_MAX_ZIP_MEMBERS} "
+                                          "个的上限（JIXIAO_MAX_ZIP_MEMBERS），未解压")]
+    unpacked = sum(m.file_size for m in members)
+    if unpacked > settings.JIXIAO_MAX_UNZIPPED_MB * MB:
+        return [ReadFile(name=name, error=f"压缩包解压后共 {unpacked / MB:.1f} MB，超过了 {settings.JIXIAO_MAX_UNZIPPED_MB} "
+                                          "MB 的上限（JIXIAO_MAX_UNZIPPED_MB），未解压")]
+    return [_read_member(archive, f"{name}/{member.filename}", member) for member in members]
+
+
+def _read_member(archive: zipfile.ZipFile, name: str, member: zipfile.ZipInfo) -> ReadFile:
+    if member.file_size > max_upload_bytes():
+        return ReadFile(name=name, error=too_large(name))
+    try:
+        data = archive.read(member)
+    except (zipfile.BadZipFile, zlib.error, lzma.LZMAError, NotImplementedError, RuntimeError, EOFError, OSError,
+            ValueError) as error:
+        # A damaged member (bad checksum or compressed data), an encrypted one, an unknown compression method.
+        return ReadFile(name=name, error=f"无法从压缩包中解压（{error.__class__.__name__}）")
+    return _read_one(name, data)

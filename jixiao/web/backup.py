@@ -1,0 +1,183 @@
+"""Backing up and restoring the database while the application may be running.
+
+SQLite is copied through its online backup API (``sqlite3.Connection.backup``), which reads one consistent
+snapshot, committed pages still in the write-ahead log included; copying the file misses those. PostgreSQL is
+dumped with ``pg_dump -Fc`` and restored with ``pg_restore --clean`` in one transaction. Restoring replaces the
+whole database, so it is refused while a server uses it (``jixiao serve`` marks its data folder; on PostgreSQL
+any other session counts) unless forced.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import sqlite3
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connection
+
+__all__ = ["BackupError", "database_backup", "database_restore", "server_marked", "server_using_database"]
+
+SERVER_MARK = "jixiao-serve.pid"
+_SQLITE_HEADER = b"SQLite format 3\x00"
+_PG_HEADER = b"PGDMP"
+
+
+class BackupError(Exception):
+    """A backup or restore that cannot be done; ``message`` says why in Chinese."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def database_backup(target: Path) -> str:
+    """Write a backup of the configured database to ``target`` (replaced only once complete); returns what was
+    backed up, in words."""
+    target = target.resolve()
+    if not target.parent.is_dir():
+        raise BackupError(f"备份文件所在的文件夹不存在：{target.parent}")
+    partial = target.with_name(target.name + ".partial")
+    try:
+        described = _pg_dump(partial) if _is_postgres() else _sqlite_backup(partial)
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return described
+
+
+def database_restore(source: Path, *, force: bool = False) -> str:
+    """Replace the configured database by the backup ``source``; refused while a server uses it unless
+    ``force``. Returns what was restored, in words."""
+    if not source.is_file():
+        raise BackupError(f"没有找到备份文件：{source}")
+    with source.open("rb") as file:
+        header = file.read(16)
+    postgres = _is_postgres()
+    expected = _PG_HEADER if postgres else _SQLITE_HEADER
+    if not header.startswith(expected):
+        kind = "PostgreSQL（pg_dump -Fc）" if postgres else "SQLite"
+        raise BackupError(f"{source} 不是 {kind} 备份文件；当前数据库是 {kind}，只能恢复同类备份")
+    using = server_using_database()
+    if using and not force:
+        raise BackupError(f"{using}。恢复会覆盖正在使用的数据库：请先停止服务，或加 --force 强制恢复")
+    return _pg_restore(source) if postgres else _sqlite_restore(source)
+
+
+def server_using_database() -> str | None:
+    """Why the database looks in use by a server (a running ``jixiao serve``, another PostgreSQL session), or None."""
+    mark = Path(settings.DATA_DIR) / SERVER_MARK
+    with contextlib.suppress(OSError, ValueError):
+        pid = int(mark.read_text().strip())
+        if pid != os.getpid() and _alive(pid):
+            return f"jixiao serve 正在运行（进程 {pid}，{mark}）"
+    if _is_postgres():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                           "AND pid <> pg_backend_pid()")
+            others = cursor.fetchone()[0]
+        connection.close()
+        if others:
+            return f"数据库 {_db()['NAME']} 还有 {others} 个其他连接"
+    return None
+
+
+@contextlib.contextmanager
+def server_marked(data_dir: Path) -> Iterator[None]:
+    """Mark ``data_dir`` as used by this process (a running server) for as long as the block runs."""
+    mark = data_dir / SERVER_MARK
+    mark.write_text(str(os.getpid()))
+    try:
+        yield
+    finally:
+        mark.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _db() -> dict:
+    return settings.DATABASES["default"]
+
+
+def _is_postgres() -> bool:
+    return _db()["ENGINE"].startswith("django.db.backends.postgresql")
+
+
+def _sqlite_backup(target: Path) -> str:
+    name = Path(_db()["NAME"])
+    if not name.is_file():
+        raise BackupError(f"没有找到数据库文件：{name}")
+    source, copy = sqlite3.connect(name, timeout=30), sqlite3.connect(target)
+    try:
+        source.backup(copy)  # in one step: a single consistent snapshot, even while others write
+        if copy.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise BackupError("备份文件校验失败，请重试")
+    finally:
+        source.close()
+        copy.close()
+    return f"SQLite 数据库 {name}"
+
+
+def _sqlite_restore(source: Path) -> str:
+    name = Path(_db()["NAME"])
+    name.parent.mkdir(parents=True, exist_ok=True)
+    backup = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        if backup.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise BackupError(f"{source} 已损坏（SQLite 校验失败），未恢复")
+        if not backup.execute("SELECT 1 FROM sqlite_master WHERE name = 'django_migrations'").fetchone():
+            raise BackupError(f"{source} 不是 jixiao 的数据库备份，未恢复")
+        connection.close()
+        target = sqlite3.connect(name, timeout=30)
+        try:
+            backup.backup(target)  # page by page into the live file, under SQLite's own locking
+        finally:
+            target.close()
+    finally:
+        backup.close()
+    return f"SQLite 数据库 {name}"
+
+
+def _pg_command(program: str) -> tuple[list[str], dict[str, str]]:
+    binary = shutil.which(program)
+    if binary is None:
+        raise BackupError(f"没有找到 {program}：请安装 PostgreSQL 客户端（Debian：apt-get install postgresql-client）")
+    db = _db()
+    arguments = [binary, "--no-password"]
+    for option, key in (("--host", "HOST"), ("--port", "PORT"), ("--username", "USER")):
+        if db.get(key):
+            arguments.append(f"{option}={db[key]}")
+    environment = {**os.environ, **({"PGPASSWORD": db["PASSWORD"]} if db.get("PASSWORD") else {})}
+    return arguments, environment
+
+
+def _pg_run(arguments: list[str], environment: dict[str, str], what: str) -> None:
+    result = subprocess.run(arguments, env=environment, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise BackupError(f"{what}失败：{result.stderr.strip()[-500:]}")
+
+
+def _pg_dump(target: Path) -> str:
+    arguments, environment = _pg_command("pg_dump")
+    _pg_run([*arguments, "--format=custom", f"--file={target}", _db()["NAME"]], environment, "pg_dump 备份")
+    return f"PostgreSQL 数据库 {_db()['NAME']}"
+
+
+def _pg_restore(source: Path) -> str:
+    arguments, environment = _pg_command("pg_restore")
+    connection.close()
+    _pg_run([*arguments, "--clean", "--if-exists", "--no-owner", "--single-transaction", f"--dbname={_db()['NAME']}",
+             str(source)], environment, "pg_restore 恢复")
+    return f"PostgreSQL 数据库 {_db()['NAME']}"

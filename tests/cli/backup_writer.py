@@ -1,0 +1,56 @@
+"""A process that keeps editing a goal sheet through the services, as users of a running server do, for the
+backup test. ``python -m tests.cli.backup_writer write STOPFILE`` sets the database up (migrations, demo), then
+saves edit 1, 2, 3… of the sample's first sheet, printing each number once it is committed, until STOPFILE
+exists. ``python -m tests.cli.backup_writer report`` prints the sheet's last edit, version and history as JSON.
+The database is the one jixiao serve would use (JIXIAO_DATA or DATABASE_URL)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+
+def _setup() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jixiao.web.settings")
+    import django
+
+    django.setup()
+
+
+def write(stop: Path) -> None:
+    from django.conf import settings
+    from django.core.management import call_command
+
+    from jixiao.web.demo import demo_create, demo_exists
+    from jixiao.web.organisation.models import Member
+    from jixiao.web.sheets.models import Sheet
+    from jixiao.web.sheets.services.sheets import sheet_update
+
+    Path(settings.DATA_DIR).mkdir(parents=True, exist_ok=True)
+    call_command("migrate", interactive=False, verbosity=0)
+    if not demo_exists():
+        demo_create("Backup-test-2026")
+    user = Member.objects.get(user__username="preparer").user
+    sheet = Sheet.objects.order_by("pk").first()
+    print("ready", flush=True)
+    edit = 0
+    while not stop.exists():
+        edit += 1
+        sheet = sheet_update(user=user, sheet_id=sheet.pk, expected_version=sheet.version,
+                             fields={"purpose": f"第{edit}次修改"})
+        print(edit, flush=True)
+
+
+def report() -> None:
+    from jixiao.web.sheets.models import Sheet
+
+    sheet = Sheet.objects.order_by("pk").first()
+    edits = list(sheet.history.filter(action="edit").order_by("version").values_list("new", flat=True))
+    print(json.dumps({"purpose": sheet.purpose, "version": sheet.version, "edits": edits}, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    _setup()
+    write(Path(sys.argv[2])) if sys.argv[1] == "write" else report()

@@ -1,0 +1,179 @@
+"""``jixiao backup`` / ``jixiao restore`` (issue 8, item 7): a backup taken while another process keeps saving
+edits holds every edit committed before it started; restored into a fresh database, the last one is there."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from tests.cli.test_document_commands import jixiao
+
+ROOT = Path(__file__).resolve().parents[2]
+SERVER = os.environ.get("JIXIAO_TEST_POSTGRES_SERVER", "postgres://postgres@127.0.0.1:5432")
+
+
+def _run(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, *args], capture_output=True, text=True, cwd=ROOT,
+                          env={**os.environ, **env}, timeout=300)
+
+
+class Writer:
+    """The editing process; ``committed`` are (edit number, when its commit was reported)."""
+
+    def __init__(self, env: dict[str, str], stop: Path) -> None:
+        self.stop, self.committed = stop, []
+        self.process = subprocess.Popen([sys.executable, "-m", "tests.cli.backup_writer", "write", str(stop)],
+                                        cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.PIPE,
+                                        stderr=subprocess.PIPE, text=True)
+        self.ready = threading.Event()
+        threading.Thread(target=self._follow, daemon=True).start()
+
+    def _follow(self) -> None:
+        for line in self.process.stdout:
+            if line.strip() == "ready":
+                self.ready.set()
+            else:
+                self.committed.append((int(line), time.monotonic()))
+
+    def wait_for(self, edits: int) -> None:
+        deadline = time.monotonic() + 240
+        while len(self.committed) < edits:
+            assert self.process.poll() is None, self.process.stderr.read()
+            assert time.monotonic() < deadline, "the writer made no progress"
+            time.sleep(0.05)
+
+    def last_before(self, moment: float) -> int:
+        """The last edit whose commit was reported before ``moment``."""
+        return max(edit for edit, when in self.committed if when < moment)
+
+    def stop_writing(self) -> None:
+        self.stop.touch()
+        self.process.wait(timeout=60)
+
+
+def _backup_while_writing(env: dict[str, str], backup: Path, tmp_path: Path) -> tuple[int, int]:
+    """Take a backup while the writer saves edits; the last edit committed before it began, and the last of all."""
+    writer = Writer(env, tmp_path / "stop")
+    try:
+        writer.wait_for(10)
+        started = time.monotonic()
+        data = ["--data", env["JIXIAO_DATA"]] if "JIXIAO_DATA" in env else []
+        result = _run("-m", "jixiao", "backup", str(backup), *data, env=env)
+        assert result.returncode == 0, result.stderr
+        assert "已备份" in result.stdout
+        before = writer.last_before(started)
+        writer.wait_for(len(writer.committed) + 3)  # the writer went on after the backup
+    finally:
+        writer.stop_writing()
+    assert writer.process.returncode == 0, writer.process.stderr.read()
+    return before, writer.committed[-1][0]
+
+
+def _quiet_backup(env: dict[str, str], backup: Path, tmp_path: Path) -> None:
+    """Set the database up (the writer stops before its first edit), then back it up."""
+    (tmp_path / "stop").touch()
+    assert _run("-m", "tests.cli.backup_writer", "write", str(tmp_path / "stop"), env=env).returncode == 0
+    data = ["--data", env["JIXIAO_DATA"]] if "JIXIAO_DATA" in env else []
+    assert _run("-m", "jixiao", "backup", str(backup), *data, env=env).returncode == 0
+
+
+def _restored(env: dict[str, str]) -> dict:
+    result = _run("-m", "tests.cli.backup_writer", "report", env=env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def _assert_consistent(found: dict, before: int, last: int) -> None:
+    restored = int(found["purpose"].removeprefix("第").removesuffix("次修改"))
+    assert before <= restored < last, (before, restored, last)
+    # Every edit up to the restored one, each in the history, and no half of a later one.
+    assert found["edits"] == [f"第{n}次修改" for n in range(1, restored + 1)]
+    assert found["version"] == 1 + restored
+
+
+def test_sqlite_backup_while_writing_restores_the_last_committed_edit(tmp_path):
+    data, fresh = tmp_path / "data", tmp_path / "fresh"
+    backup = tmp_path / "jixiao.backup"
+    before, last = _backup_while_writing({"JIXIAO_DATA": str(data)}, backup, tmp_path)
+    restored = jixiao("restore", str(backup), "--data", str(fresh))
+    assert restored.returncode == 0, restored.stderr
+    _assert_consistent(_restored({"JIXIAO_DATA": str(fresh)}), before, last)
+
+
+def test_restore_is_refused_while_a_server_uses_the_data_folder_unless_forced(tmp_path):
+    data = tmp_path / "data"
+    backup = tmp_path / "jixiao.backup"
+    _quiet_backup({"JIXIAO_DATA": str(data)}, backup, tmp_path)
+    server = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])  # stands for jixiao serve
+    try:
+        (data / "jixiao-serve.pid").write_text(str(server.pid))
+        refused = jixiao("restore", str(backup), "--data", str(data))
+        assert refused.returncode == 1
+        message = refused.stderr.replace("\n", "")  # rich wraps long lines
+        assert f"jixiao serve 正在运行（进程 {server.pid}" in message and "--force" in message
+        forced = jixiao("restore", str(backup), "--data", str(data), "--force")
+        assert forced.returncode == 0, forced.stderr
+    finally:
+        server.kill()
+        server.wait()
+
+
+def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path):
+    junk = tmp_path / "junk.backup"
+    junk.write_bytes(b"PK\x03\x04 not a database")
+    result = jixiao("restore", str(junk), "--data", str(tmp_path / "data"))
+    assert result.returncode == 1 and "不是 SQLite 备份文件" in result.stderr.replace("\n", "")
+
+
+def _postgres_or_skip():
+    if shutil.which("pg_dump") is None or shutil.which("pg_restore") is None:
+        pytest.skip("pg_dump/pg_restore are not installed (Debian: postgresql-client)")
+    psycopg = pytest.importorskip("psycopg")
+    try:
+        return psycopg.connect(f"{SERVER}/postgres", autocommit=True, connect_timeout=3)
+    except psycopg.OperationalError as error:
+        pytest.skip(f"no PostgreSQL server at {SERVER}: {error}")
+
+
+@pytest.fixture
+def postgres_databases():
+    """Two empty databases of this test's own (the source and the restore target), dropped afterwards."""
+    admin = _postgres_or_skip()
+    names = [f"jx_backup_{kind}_{uuid.uuid4().hex[:8]}" for kind in ("source", "fresh")]
+    for name in names:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    yield [f"{SERVER}/{name}" for name in names]
+    for name in names:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin.close()
+
+
+def test_postgresql_backup_while_writing_restores_the_last_committed_edit(tmp_path, postgres_databases):
+    source, fresh = postgres_databases
+    backup = tmp_path / "jixiao.dump"
+    before, last = _backup_while_writing({"DATABASE_URL": source}, backup, tmp_path)
+    assert backup.read_bytes().startswith(b"PGDMP")
+    restored = _run("-m", "jixiao", "restore", str(backup), env={"DATABASE_URL": fresh})
+    assert restored.returncode == 0, restored.stderr
+    _assert_consistent(_restored({"DATABASE_URL": fresh}), before, last)
+
+
+def test_postgresql_restore_is_refused_while_another_session_uses_the_database(tmp_path, postgres_databases):
+    import psycopg
+
+    source, _ = postgres_databases
+    backup = tmp_path / "jixiao.dump"
+    _quiet_backup({"DATABASE_URL": source}, backup, tmp_path)
+    with psycopg.connect(source):
+        refused = _run("-m", "jixiao", "restore", str(backup), env={"DATABASE_URL": source})
+    message = refused.stderr.replace("\n", "")
+    assert refused.returncode == 1 and "个其他连接" in message and "--force" in message
