@@ -7,7 +7,7 @@ setting) inside its own transaction, so a stored summary never disagrees with a 
 
 from __future__ import annotations
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.utils import timezone
@@ -79,7 +79,7 @@ def summaries_stale(sheets) -> int:
     return summaries_refresh(sheets.filter(Q(summary__isnull=True) | begun))
 
 
-def bureau_summaries(member: Member | None, year: int, unit_id: int | None = None) -> list[Summary]:
+def bureau_summaries(member: Member | None, year: int, unit_id: int | None = None) -> QuerySet[Summary]:
     """The stored summary of every approved sheet the member may see for ``year`` (one unit's when ``unit_id``),
     by unit and code. Summaries computed before the year began are refreshed first (see :class:`Summary`)."""
     sheets = Sheet.objects.filter(unit__in=units_visible(member), year=year, deleted_at__isnull=True,
@@ -87,8 +87,8 @@ def bureau_summaries(member: Member | None, year: int, unit_id: int | None = Non
     if unit_id:
         sheets = sheets.filter(unit_id=unit_id)
     summaries_stale(sheets)
-    return list(Summary.objects.filter(sheet__in=sheets).select_related("sheet__unit")
-                .order_by("sheet__unit__code", "sheet__code", "sheet_id"))
+    return (Summary.objects.filter(sheet__in=sheets).select_related("sheet__unit")
+            .order_by("sheet__unit__code", "sheet__code", "sheet_id"))
 
 
 @receiver(post_save, sender=ApprovedVersion, dispatch_uid="summary_on_approval")

@@ -114,7 +114,7 @@ def test_a_unit_page_lists_only_that_units_sheets(org, approved, login):
     own = client.get(f"/performance/?year=2026&unit={org['township'].pk}")
     other = client.get(f"/performance/?year=2026&unit={org['sibling_unit'].pk}")
     assert len(own.context["rows"]) == 1 and own.context["unit"] == org["township"]
-    assert other.context["rows"] == []
+    assert list(other.context["rows"]) == [] and other.context["lights"] == {}
 
 
 def test_a_summary_computed_before_the_year_is_refreshed_once_it_has_begun(org, approved, login):
@@ -122,3 +122,13 @@ def test_a_summary_computed_before_the_year_is_refreshed_once_it_has_begun(org, 
     page = login(org["reviewer"]).get("/performance/?year=2026")
     assert page.context["rows"][0].light != "not_started"
     assert not Summary.objects.get(sheet=approved).before_year
+
+
+def test_the_overview_counts_and_averages_the_stored_summaries(org, approved, login):
+    Summary.objects.filter(sheet=approved).update(light="yellow", execution_rate=Decimal("12.5"), gap=Decimal("3"),
+                                                  score_total=Decimal("88.00"), grade="良")
+    page = login(org["reviewer"]).get("/performance/?year=2026")
+    chart = page.context["chart"]
+    assert chart["units"] == [org["township"].name] and chart["rates"] == [12.5] and chart["scores"] == [88.0]
+    assert chart["grades"] == [{"name": "良", "value": 1}] and page.context["lights"] == {"yellow": 1}
+    assert [r.sheet_id for r in page.context["at_risk"]] == [approved.pk] and page.context["at_risk_count"] == 1
