@@ -69,8 +69,9 @@ def overview(request):
     })
 
 
-# The projects at risk listed on the overview (all of them are counted; the list of all projects pages on).
-AT_RISK_SHOWN = 100
+# The projects at risk listed on the overview, the most serious first (all are counted; the table of all projects
+# below pages on).
+AT_RISK_SHOWN = 20
 
 
 def _rounded(value) -> float | None:
