@@ -12,9 +12,9 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.utils import timezone
 
-from jixiao.web.performance.models import Summary, Tracking
 from jixiao.web.organisation.models import Member
 from jixiao.web.organisation.selectors import units_visible
+from jixiao.web.performance.models import Summary, Tracking
 from jixiao.web.performance.selectors import SheetYear, approved_content, season_of
 from jixiao.web.sheets.errors import SheetError
 from jixiao.web.sheets.models import ApprovedVersion, Sheet
