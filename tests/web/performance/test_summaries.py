@@ -1,6 +1,7 @@
 """Stored summaries: after any sequence of changes to a sheet's inputs, the stored summary is what the core
 computes afresh; the overview reads them."""
 
+import importlib
 from datetime import date
 from decimal import Decimal
 
@@ -132,3 +133,12 @@ def test_the_overview_counts_and_averages_the_stored_summaries(org, approved, lo
     assert chart["units"] == [org["township"].name] and chart["rates"] == [12.5] and chart["scores"] == [88.0]
     assert chart["grades"] == [{"name": "良", "value": 1}] and page.context["lights"] == {"yellow": 1}
     assert [r.sheet_id for r in page.context["at_risk"]] == [approved.pk] and page.context["at_risk_count"] == 1
+
+
+def test_the_data_migration_fills_the_summaries_of_existing_sheets(org, approved):
+    fill = importlib.import_module("jixiao.web.performance.migrations.0003_fill_summaries").fill
+    Summary.objects.all().delete()
+    fill(None, None)
+    sheet = Sheet.objects.select_related("unit").get(pk=approved.pk)
+    stored, fresh = Summary.objects.get(sheet=sheet), summary_fields(sheet_year(sheet))
+    assert {name: getattr(stored, name) for name in fresh} == fresh
