@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 
 from jixiao.web.organisation.models import ApiToken, Member, Role, Unit
 
-__all__ = ["person_name", "bureau_members", "bureau_units", "can_edit_unit", "can_review_unit", "member_get", "request_member", "token_user", "units_visible"]
+__all__ = ["bureau_members", "bureau_units", "can_edit_unit", "can_review_unit", "member_get", "person_name", "request_member", "token_user", "units_visible"]
 
 
 def person_name(user) -> str:

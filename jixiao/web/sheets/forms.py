@@ -9,8 +9,8 @@ from django import forms
 from jixiao.model import Operator, canonical_level1, canonical_level2, parse_target
 from jixiao.model.lexicon import fold
 from jixiao.model.vocabulary import level1_names, level2_names
-from jixiao.web.sheets.ordering import place_new_rows
 from jixiao.web.sheets.models import IndicatorRow, Sheet
+from jixiao.web.sheets.ordering import place_new_rows
 from jixiao.web.sheets.workflow import GRADES
 from jixiao.web.uploads import validate_upload_size
 

@@ -10,7 +10,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from jixiao.model import canonical_level1, canonical_level2
-from jixiao.model.vocabulary import Framework, level1_names, level2_names, level2_parents
+from jixiao.model.vocabulary import (
+    Framework,
+    level1_names,
+    level2_names,
+    level2_parents,
+)
 
 __all__ = ["level2_choices_by_level1", "place_new_rows"]
 

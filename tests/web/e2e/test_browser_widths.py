@@ -14,7 +14,15 @@ from datetime import date
 import pytest
 
 from tests.web.e2e.test_browser import (  # noqa: F401
-    PASSWORD, ROOT, SHOTS, _approve, _confirm, _submit, browser, server)
+    PASSWORD,
+    ROOT,
+    SHOTS,
+    _approve,
+    _confirm,
+    _submit,
+    browser,
+    server,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -75,7 +83,13 @@ def test_the_year_at_each_width(server, browser, tmp_path, width):  # noqa: F811
     preparer.goto(f"{url}/sheets/import/")
     preparer.fill("input[name=year]", str(YEAR))
     preparer.set_input_files("input[name=files]", str(_sample(tmp_path, width, title_year=2025)))
+    # Long work shows that it is under way: held back once, the form shows its note and its button is disabled.
+    preparer.evaluate("""document.querySelector("form[data-busy]").addEventListener(
+        "submit", (e) => e.preventDefault(), {once: true})""")
     preparer.click("button:has-text('读取并预览')")
+    preparer.wait_for_selector("form[aria-busy=true] .busy-note:has-text('正在上传并读取文件')")
+    assert preparer.locator("button:has-text('读取并预览')").is_disabled()
+    preparer.evaluate("document.querySelector('form[data-busy]').submit()")
     warning = preparer.locator("#year-warning")
     warning.wait_for()
     assert f"写的是 2025 年度，所选年度为 {YEAR} 年" in warning.inner_text()
@@ -159,6 +173,16 @@ def test_the_year_at_each_width(server, browser, tmp_path, width):  # noqa: F811
     preparer.click("#spending-form button:has-text('记录支出')")
     preparer.wait_for_selector("#spending-form .error:has-text('支出金额不能为负数')")
     preparer.wait_for_selector("#chart-spending canvas")
+    # 18.4 of 18 is 102.22%: the chart leaves room for the label right of the bar.
+    preparer.select_option("#progress-form select[name=indicator]", index=0)
+    preparer.fill("#progress-form input[name=as_of]", f"{YEAR}-06-20")
+    preparer.fill("#progress-form input[name=value]", "18.4个")
+    preparer.click("#progress-form button:has-text('记录完成值')")
+    preparer.wait_for_selector("text=已记录指标完成值")
+    preparer.wait_for_selector("#chart-indicators canvas")
+    axis_max = preparer.evaluate("echarts.getInstanceByDom(document.getElementById('chart-indicators'))"
+                                 ".getModel().getComponent('xAxis').axis.scale.getExtent()[1]")
+    assert axis_max >= 102.22 * 1.15
     _fits(preparer, "monitoring")
     _shot(preparer, width, "09-monitoring-over-budget")
 

@@ -6,8 +6,8 @@ from jixiao.documents import WRITABLE_FORMATS, render_document
 from jixiao.web.downloads import safe_filename
 from jixiao.web.sheets.conversion import document_of
 from jixiao.web.sheets.errors import SheetError
-from jixiao.web.sheets.presentation import as_shown
 from jixiao.web.sheets.models import Sheet
+from jixiao.web.sheets.presentation import as_shown
 
 __all__ = ["EXPORT_FORMATS", "export_sheets"]
 
