@@ -1,4 +1,5 @@
-"""``jixiao serve``: run the web application with a production server (waitress) on SQLite or PostgreSQL."""
+"""``jixiao serve``: run the web application with a production server (waitress) on SQLite or PostgreSQL, with a
+background worker in a thread; ``jixiao worker``: a background worker on its own, for larger deployments."""
 
 from __future__ import annotations
 
@@ -16,8 +17,9 @@ __all__ = ["register", "server_options", "use_data"]
 
 
 def register(app: typer.Typer) -> None:
-    """Add ``serve`` to ``app``."""
+    """Add ``serve`` and ``worker`` to ``app``."""
     app.command("serve")(serve)
+    app.command("worker")(worker)
 
 
 def serve(
@@ -26,6 +28,8 @@ def serve(
     data: Annotated[Path, typer.Option("--data", help="数据文件夹（SQLite 数据库、静态文件）")] = Path("data"),
     demo_password: Annotated[str | None, typer.Option("--demo-password", help="演示账户的密码；不给则随机生成")] = None,
     threads: Annotated[int, typer.Option(help="服务线程数")] = 8,
+    background: Annotated[bool, typer.Option("--worker/--no-worker",
+                                             help="同时运行后台任务（大批导入）；--no-worker 时另行运行 jixiao worker")] = True,
 ) -> None:
     """启动网页系统：首次运行时建立数据库和演示数据（财政局、乡镇、样例表、三个演示账户）。"""
     data.mkdir(parents=True, exist_ok=True)
@@ -37,6 +41,8 @@ def serve(
     call_command("migrate", interactive=False, verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
     _demo(demo_password)
+    if background:
+        _worker_thread()
     from waitress import serve as waitress_serve
 
     from jixiao.web.backup import server_marked
@@ -64,6 +70,32 @@ def use_data(data: Path) -> None:
     import django
 
     django.setup()
+
+
+def worker(
+    data: Annotated[Path, typer.Option("--data", help="数据文件夹（与 jixiao serve 相同；PostgreSQL 时用 DATABASE_URL）")] = Path("data"),
+    interval: Annotated[float, typer.Option(help="没有任务时每隔几秒查看一次")] = 1.0,
+) -> None:
+    """运行后台任务（大批导入）：大型部署可在其他进程或机器上运行一个或多个，配合 jixiao serve --no-worker。"""
+    data.mkdir(parents=True, exist_ok=True)
+    _configure(data.resolve(), "127.0.0.1")
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    stdout.print(f"jixiao 后台任务进程已启动（数据：{data}；按 Ctrl+C 停止）")
+    call_command("db_worker", interval=interval, verbosity=1)
+
+
+def _worker_thread() -> None:
+    """Run django-tasks' database worker in a daemon thread of the server (it stops with the server)."""
+    import threading
+
+    from django_tasks.backends.database.management.commands.db_worker import Worker
+
+    runner = Worker(queue_names=["default"], interval=1, batch=False, backend_name="default", startup_delay=False,
+                    max_tasks=None, worker_id=f"jixiao-serve-{os.getpid()}")
+    threading.Thread(target=runner.run, name="jixiao-worker", daemon=True).start()
 
 
 def _configure(data: Path, host: str) -> None:

@@ -1,8 +1,9 @@
-"""Refusing a request with a Chinese message: an HTML page for the pages, JSON for the API; and the 405 page.
+"""Refusing a request with a Chinese message (an HTML page for the pages, JSON for the API), and error pages in
+Chinese with a way back: 403, 404 and 500 through Django's handlers and templates, 405 here.
 
 Django answers a wrong method (``require_POST`` opened by a link) with an empty 405; a person then sees a blank
-page. :class:`MethodNotAllowedPage` renders the same Chinese page as the other errors, keeping ``Allow``; the API
-answers in JSON and is left alone.
+page. :class:`MethodNotAllowedPage` renders the same Chinese page as the other errors, keeping the ``Allow``
+header. The API answers in JSON and is left alone.
 """
 
 from __future__ import annotations

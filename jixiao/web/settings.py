@@ -45,7 +45,13 @@ INSTALLED_APPS = [
     "jixiao.web.publication",
     "jixiao.web.security",
     "jixiao.web.audits",
+    "django_tasks",
+    "django_tasks.backends.database",
 ]
+
+# Background work (imports of many files) waits in the database until a worker runs it: `jixiao serve` starts
+# one in a thread, `jixiao worker` runs one on its own (`manage.py db_worker`).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.database.DatabaseBackend"}}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -21,8 +21,8 @@ from jixiao.model import (
 from jixiao.scoring import builtin_profiles, load_profile, progress_problem
 from jixiao.scoring.messages import validation_reason
 from jixiao.web.bounds import MAX_VERSION
-from jixiao.web.uploads import validate_upload_size
 from jixiao.web.performance.services import NEGATIVE_SPENDING
+from jixiao.web.uploads import validate_upload_size
 
 __all__ = ["AnswerForm", "ActualsImportForm", "MoneyForm", "ProgressForm", "ResultForm", "SettingForm",
            "SpendingForm"]

@@ -1,7 +1,7 @@
 """What the web application stores about an approved sheet's year: spending, progress, answers and results.
 
-Everything is kept in the core's terms (see :mod:`jixiao.web.performance.conversion`); monitoring and scores
-are never stored, the core computes them from these records every time.
+Everything is kept in the core's terms (see :mod:`jixiao.web.performance.conversion`). Monitoring and scores are
+computed by the core from these records; :class:`Summary` keeps the latest result per sheet for the overviews.
 """
 
 from __future__ import annotations
@@ -10,10 +10,11 @@ from django.conf import settings
 from django.db import models
 
 from jixiao.model import FundSource, Likelihood, QualitativeTier
+from jixiao.scoring import Light
 from jixiao.web.organisation.models import Unit
 from jixiao.web.sheets.models import ChangeRecord, Sheet
 
-__all__ = ["Answer", "BureauSetting", "Change", "Progress", "Result", "Spending", "Tracking"]
+__all__ = ["Answer", "BureauSetting", "Change", "Progress", "Result", "Spending", "Summary", "Tracking"]
 
 MONEY = {"max_digits": 16, "decimal_places": 2}
 VALUE = {"max_digits": 20, "decimal_places": 4, "null": True, "blank": True}
@@ -134,3 +135,34 @@ class Change(ChangeRecord):
     class Meta(ChangeRecord.Meta):
         verbose_name = "执行与自评修改记录"
 
+
+
+class Summary(models.Model):
+    """What the core computed for one approved sheet's year, kept so overviews read it instead of recomputing.
+
+    Rewritten by :func:`jixiao.web.performance.summaries.summary_refresh` in the same transaction as every change
+    of its inputs (approval, spending, progress, answers, self-evaluation, the bureau's setting). ``before_year``
+    marks a summary computed before its budget year began (monitoring is 未开始 then): such summaries are
+    refreshed once the year has begun.
+    """
+
+    sheet = models.OneToOneField(Sheet, on_delete=models.CASCADE, related_name="summary")
+    period_end = models.DateField("监控截止日期")
+    before_year = models.BooleanField("计算时预算年度尚未开始", default=False)
+    light = models.CharField("监控灯", max_length=16, blank=True)
+    execution_rate = models.DecimalField("执行率", max_digits=12, decimal_places=2, null=True)
+    planned = models.DecimalField("计划进度", max_digits=12, decimal_places=2, null=True)
+    gap = models.DecimalField("进度差", max_digits=12, decimal_places=2, null=True)
+    warnings = models.JSONField("预警", default=list)
+    monitoring_problems = models.JSONField("无法监控的原因", default=list)
+    score_total = models.DecimalField("自评得分", max_digits=8, decimal_places=2, null=True)
+    grade = models.CharField("自评等级", max_length=4, blank=True)
+    score_problems = models.JSONField("无法评分的原因", default=list)
+
+    class Meta:
+        verbose_name = "监控与自评汇总"
+
+    @property
+    def light_label(self) -> str:
+        """The light's Chinese word (empty when the core could not monitor the sheet)."""
+        return Light(self.light).label if self.light else ""

@@ -20,14 +20,12 @@ from jixiao.scoring import (
     monitor_sheet,
     score_sheet,
 )
-from jixiao.web.organisation.models import Member
-from jixiao.web.organisation.selectors import units_visible
 from jixiao.web.performance.conversion import answers_of, evaluation_of, record_of, recorded_spending
 from jixiao.web.performance.models import BureauSetting, Tracking
 from jixiao.web.sheets.errors import SheetError
 from jixiao.web.sheets.models import Sheet
 
-__all__ = ["Season", "SheetYear", "approved_content", "bureau_years", "season_of", "sheet_year"]
+__all__ = ["Season", "SheetYear", "approved_content", "season_of", "sheet_year"]
 
 
 @dataclass(frozen=True)
@@ -114,14 +112,3 @@ def sheet_year(sheet: Sheet) -> SheetYear:
         raise SheetError("这张表尚未批复；批复后才能记录执行情况、运行监控和绩效自评")
     tracking = Tracking.objects.filter(sheet=sheet).first()
     return SheetYear(sheet=sheet, content=content, tracking=tracking, season=season_of(sheet.unit.bureau_id, sheet.year))
-
-
-def bureau_years(member: Member | None, year: int) -> list[SheetYear]:
-    """Every approved sheet of the member's bureau for ``year``, for the overview."""
-    season = season_of(member.bureau_id if member else None, year)
-    sheets = (Sheet.objects.filter(unit__in=units_visible(member), year=year, deleted_at__isnull=True,
-                                   approved_versions__isnull=False)
-              .distinct().select_related("unit").order_by("unit__code", "code", "id"))
-    trackings = {t.sheet_id: t for t in Tracking.objects.filter(sheet__in=sheets)}
-    return [SheetYear(sheet=s, content=approved_content(s), tracking=trackings.get(s.pk), season=season)
-            for s in sheets]

@@ -20,6 +20,7 @@ from jixiao.web.organisation.selectors import can_edit_unit, member_get
 from jixiao.web.performance.conversion import answer_fields, record_of, result_fields
 from jixiao.web.performance.models import Answer, BureauSetting, Change, Result, Spending, Tracking
 from jixiao.web.performance.selectors import approved_content
+from jixiao.web.performance.summaries import summaries_refresh, summary_refresh
 from jixiao.web.security.audit import audit_record
 from jixiao.web.security.events import SETTINGS_CHANGED
 from jixiao.web.sheets.errors import SheetError, StaleSheet
@@ -58,6 +59,7 @@ def _commit(tracking: Tracking, user, action: str, entries: list[tuple[str, obje
     tracking.save()
     Change.objects.bulk_create(Change(tracking=tracking, version=tracking.version, user=user, action=action,
                                       field=field, old=_show(old), new=_show(new)) for field, old, new in entries)
+    summary_refresh(tracking.sheet)
     return tracking
 
 
@@ -208,6 +210,7 @@ def setting_save(*, user, year: int, profile: str, period_end: date) -> BureauSe
     setting.save()
     audit_record(SETTINGS_CHANGED, user=user, obj=setting,
                  details={"year": year, "old": old, "new": {"profile": profile, "period_end": period_end.isoformat()}})
+    summaries_refresh(Sheet.objects.filter(unit__bureau_id=member.bureau_id, year=year))
     return setting
 
 

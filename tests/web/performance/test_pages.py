@@ -126,8 +126,8 @@ def test_overspending_is_red_with_its_own_message_on_the_page_and_the_overview(o
     assert "308.33%" in page and "已支出超过预算" in page and 'class="light red"' in page
     assert "支出与目标进度正常" not in page
     overview = login(org["reviewer"]).get("/performance/?year=2026")
-    row = next(r for r in overview.context["rows"] if r["sheet"].pk == approved.pk)
-    assert row["result"].light.value == "red" and overview.context["lights"]["red"] == 1
+    row = next(r for r in overview.context["rows"] if r.sheet.pk == approved.pk)
+    assert row.light == "red" and overview.context["lights"]["red"] == 1
 
 
 def test_a_sheet_whose_year_has_not_started_is_neutral(org, approved, login, monkeypatch):

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Avg, Case, Count, Q, When
 from django.shortcuts import redirect, render
 
 from jixiao.scoring import Light
 from jixiao.web.organisation.models import Role
-from jixiao.web.organisation.selectors import request_member
+from jixiao.web.organisation.selectors import request_member, units_visible
 from jixiao.web.performance.forms import SettingForm
-from jixiao.web.performance.selectors import bureau_years, season_of
+from jixiao.web.performance.selectors import season_of
+from jixiao.web.performance.summaries import bureau_summaries
 from jixiao.web.performance.services import setting_save
 from jixiao.web.sheets.errors import SheetError
 from jixiao.web.sheets.selectors import budget_year
@@ -31,41 +32,50 @@ def _reviewer(request):
 
 @login_required
 def overview(request):
-    """Every approved sheet of the bureau: light, execution rate, score and grade, with charts."""
+    """Every approved sheet of the bureau (or of one unit, ``?unit=``): light, execution rate, score and grade,
+    with charts. Counts and averages are taken by the database over the stored summaries; the projects at risk
+    (the most serious first) and the table of all projects are shown a page at a time."""
     member = _reviewer(request)
-    year = filters_from(request.GET).year or budget_year()
+    filters = filters_from(request.GET)
+    year = filters.year or budget_year()
+    unit = units_visible(member).filter(pk=filters.unit_id).first() if filters.unit_id else None
     try:
         season = season_of(member.bureau_id, year)
-        years = bureau_years(member, year)
     except SheetError as error:
         messages.error(request, error.message)
-        season, years = None, []
-    rows = []
-    for sheet_year in years:
-        result, problems = sheet_year.monitoring()
-        score, _ = sheet_year.score()
-        rows.append({"sheet": sheet_year.sheet, "result": result, "problems": problems, "score": score})
-    by_unit: dict[str, list] = {}
-    for row in rows:
-        by_unit.setdefault(row["sheet"].unit.name, []).append(row)
-    grades = Counter(row["score"].grade for row in rows if row["score"])
+        season = None
+    summaries = bureau_summaries(member, year, unit.pk if unit else None)
+    monitored = Q(light__gt="")
+    per_unit = list(summaries.order_by().values("sheet__unit__code", "sheet__unit__name").annotate(
+        rate=Avg("execution_rate", filter=monitored), planned=Avg("planned", filter=monitored),
+        score=Avg("score_total")).order_by("sheet__unit__code"))
+    grades = dict(summaries.order_by().exclude(grade="").values_list("grade").annotate(n=Count("id")))
     chart = {
-        "units": list(by_unit),
-        "rates": [_average([r["result"].execution_rate for r in unit if r["result"]]) for unit in by_unit.values()],
-        "planned": [_average([r["result"].planned for r in unit if r["result"]]) for unit in by_unit.values()],
-        "scores": [_average([r["score"].total for r in unit if r["score"]]) for unit in by_unit.values()],
-        "grades": [{"name": grade, "value": grades[grade]} for grade in ("优", "良", "中", "差") if grades[grade]],
+        "units": [u["sheet__unit__name"] for u in per_unit],
+        "rates": [_rounded(u["rate"]) for u in per_unit],
+        "planned": [_rounded(u["planned"]) for u in per_unit],
+        "scores": [_rounded(u["score"]) for u in per_unit],
+        "grades": [{"name": grade, "value": grades[grade]} for grade in ("优", "良", "中", "差") if grades.get(grade)],
     }
-    at_risk = [r for r in rows if r["result"] and r["result"].light in (Light.YELLOW, Light.RED)]
-    at_risk.sort(key=lambda r: (-r["result"].light.rank, -r["result"].gap))
+    serious = Case(*(When(light=light.value, then=light.rank) for light in Light), default=0)
+    at_risk = summaries.filter(light__in=[Light.YELLOW, Light.RED]).order_by(serious.desc(), "-gap", "sheet_id")
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(request, "performance/overview.html", {
-        "year": year, "season": season, "rows": rows, "at_risk": at_risk, "chart": chart,
-        "lights": Counter(r["result"].light.value for r in rows if r["result"]),
+        "year": year, "unit": unit, "season": season, "chart": chart, "query": query.urlencode(),
+        "rows": Paginator(summaries, 50).get_page(request.GET.get("page")),
+        "at_risk": at_risk[:AT_RISK_SHOWN], "at_risk_count": at_risk.count(),
+        "lights": dict(summaries.order_by().exclude(light="").values_list("light").annotate(n=Count("id"))),
     })
 
 
-def _average(values) -> float | None:
-    return round(float(sum(values) / len(values)), 2) if values else None
+# The projects at risk listed on the overview, the most serious first (all are counted; the table of all projects
+# below pages on).
+AT_RISK_SHOWN = 20
+
+
+def _rounded(value) -> float | None:
+    return None if value is None else round(float(value), 2)
 
 
 @login_required

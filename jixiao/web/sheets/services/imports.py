@@ -6,7 +6,9 @@ import io
 import lzma
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import PurePosixPath
 
 from django.conf import settings
@@ -23,7 +25,7 @@ from jixiao.web.sheets.services.review import Outcome, check_document
 from jixiao.web.sheets.services.sheets import sheet_create
 from jixiao.web.uploads import MB, max_upload_bytes, too_large
 
-__all__ = ["ReadFile", "import_confirm", "import_conflicts", "import_preview", "import_year_mismatches", "read_uploads",
+__all__ = ["ReadFile", "check_unit", "import_confirm", "import_conflicts", "import_preview", "import_year_mismatches", "read_uploads",
            "sheets_import"]
 
 @dataclass
@@ -46,14 +48,22 @@ class ReadFile:
         return self.outcomes[len(self.sheets):]
 
 
-def read_uploads(files: list[tuple[str, bytes]]) -> list[ReadFile]:
-    """Read every uploaded file, expanding .zip archives; a file that cannot be read carries its error."""
-    results: list[ReadFile] = []
+def read_uploads(files: list[tuple[str, bytes]], progress: Callable[[int, int], None] | None = None) -> list[ReadFile]:
+    """Read every uploaded file, expanding .zip archives; a file that cannot be read carries its error.
+
+    ``progress(done, total)`` is called after each file is read (``total`` counts the files inside archives).
+    """
+    pending: list[ReadFile | Callable[[], ReadFile]] = []
     for name, data in files:
         if name.lower().endswith(".zip"):
-            results += _read_zip(name, data)
+            pending += _zip_members(name, data)
         else:
-            results.append(_read_one(name, data))
+            pending.append(partial(_read_one, name, data))
+    results = []
+    for done, item in enumerate(pending, start=1):
+        results.append(item if isinstance(item, ReadFile) else item())
+        if progress:
+            progress(done, len(pending))
     return results
 
 
@@ -88,7 +98,7 @@ def import_year_mismatches(year: int, read: list[ReadFile]) -> list[str]:
 
 def import_preview(*, user, unit: Unit, year: int, files: list[tuple[str, bytes]]) -> tuple[PendingImport, list[ReadFile]]:
     """Read the files and keep what was read until the user confirms; nothing is imported yet."""
-    _check_unit(user, unit)
+    check_unit(user, unit)
     read = read_uploads(files)
     PendingImport.objects.filter(user=user).delete()  # an unconfirmed earlier preview is abandoned
     pending = PendingImport.objects.create(user=user, unit=unit, year=year, files=[
@@ -111,16 +121,17 @@ def import_confirm(*, user, pending_id: int, accept_year: bool = False) -> list[
     return sheets
 
 
-def sheets_import(*, user, unit: Unit, year: int, files: list[tuple[str, bytes]],
-                  accept_year: bool = False) -> list[Sheet]:
-    """Read and import in one step (the API): all files or none."""
-    _check_unit(user, unit)
-    return _store(user, unit, year, read_uploads(files), accept_year=accept_year)
+def sheets_import(*, user, unit: Unit, year: int, files: list[tuple[str, bytes]], accept_year: bool = False,
+                  progress: Callable[[int, int], None] | None = None) -> list[Sheet]:
+    """Read and import in one step (the API, background imports): all files or none; ``progress`` as in
+    :func:`read_uploads`."""
+    check_unit(user, unit)
+    return _store(user, unit, year, read_uploads(files, progress), accept_year=accept_year)
 
 
 @transaction.atomic
 def _store(user, unit: Unit, year: int, read: list[ReadFile], *, accept_year: bool) -> list[Sheet]:
-    _check_unit(user, unit)
+    check_unit(user, unit)
     failed = [f for f in read if f.error]
     if failed:
         raise ImportRefused("以下文件无法读取，整批未导入：" + "；".join(f"{f.name}：{f.error}" for f in failed))
@@ -153,7 +164,8 @@ def _store(user, unit: Unit, year: int, read: list[ReadFile], *, accept_year: bo
     return sheets
 
 
-def _check_unit(user, unit: Unit) -> None:
+def check_unit(user, unit: Unit) -> None:
+    """Refuse (PermissionDenied) an import into a unit ``user`` may not edit."""
     if not can_edit_unit(member_get(user), unit.pk):
         raise PermissionDenied("无权为该单位导入")
 
@@ -168,8 +180,8 @@ def _read_one(name: str, data: bytes) -> ReadFile:
     return ReadFile(name=name, document=document, outcomes=check_document(document))
 
 
-def _read_zip(name: str, data: bytes) -> list[ReadFile]:
-    """The files of an archive, after checking from its directory (before unpacking anything) that there are
+def _zip_members(name: str, data: bytes) -> list[ReadFile | Callable[[], ReadFile]]:
+    """How to read each file of an archive, after checking from its directory (before unpacking anything) that there are
     not too many and that they are not too large unpacked. zipfile never unpacks more than a member's declared
     size, and a member that unpacks to anything else fails its checksum."""
     try:
@@ -184,7 +196,7 @@ def _read_zip(name: str, data: bytes) -> list[ReadFile]:
     if unpacked > settings.JIXIAO_MAX_UNZIPPED_MB * MB:
         return [ReadFile(name=name, error=f"压缩包解压后共 {unpacked / MB:.1f} MB，超过了 {settings.JIXIAO_MAX_UNZIPPED_MB} "
                                           "MB 的上限（JIXIAO_MAX_UNZIPPED_MB），未解压")]
-    return [_read_member(archive, f"{name}/{member.filename}", member) for member in members]
+    return [partial(_read_member, archive, f"{name}/{member.filename}", member) for member in members]
 
 
 def _read_member(archive: zipfile.ZipFile, name: str, member: zipfile.ZipInfo) -> ReadFile:

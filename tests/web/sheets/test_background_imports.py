@@ -1,0 +1,104 @@
+"""Background imports: an archive or many files are queued, read with progress the user can watch, stored all
+or nothing, and the job keeps the result or why nothing was stored."""
+
+import io
+import zipfile
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+
+from jixiao.web.sheets.models import ImportJob, ImportUpload, Sheet
+from jixiao.web.sheets.services import background, imports, sheets
+from jixiao.web.sheets.services.background import import_enqueue, import_run, wants_background
+
+
+def _zip(**files: bytes) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def _upload(client, org, **files: bytes):
+    archive = SimpleUploadedFile("batch.zip", _zip(**files))
+    return client.post("/sheets/import/", {"unit": org["township"].pk, "year": 2026, "files": [archive]})
+
+
+@pytest.mark.django_db(transaction=True)  # the worker runs its own transactions, as in production
+def test_an_archive_is_imported_by_the_worker_and_the_page_follows_it(org, login, sample_bytes, other_sample_bytes):
+    client = login(org["owner"])
+    response = _upload(client, org, **{"a.txt": sample_bytes, "b.txt": other_sample_bytes})
+    job = ImportJob.objects.get()
+    assert response.status_code == 302 and response.url == f"/sheets/import/jobs/{job.pk}/"
+    waiting = client.get(response.url).content.decode()
+    assert "排队中" in waiting and 'hx-trigger="every 1s"' in waiting and not Sheet.objects.exists()
+
+    call_command("db_worker", batch=True, verbosity=0)
+
+    job.refresh_from_db()
+    assert (job.state, job.done, job.total, job.sheet_count) == ("succeeded", 2, 2, 4)
+    assert Sheet.objects.filter(unit=org["township"], year=2026).count() == 4
+    done = client.get(f"/sheets/import/jobs/{job.pk}/progress/").content.decode()
+    assert "已导入 4 张绩效目标表" in done and "hx-trigger" not in done
+    assert not ImportUpload.objects.exists()
+
+
+def test_progress_is_visible_while_the_files_are_read(org, sample_bytes, other_sample_bytes, monkeypatch):
+    job = import_enqueue(user=org["owner"], unit=org["township"], year=2026,
+                         files=[("a.txt", sample_bytes), ("b.txt", other_sample_bytes)])
+    real, seen = imports._read_one, []
+
+    def reading(name, data):
+        row = ImportJob.objects.get(pk=job.pk)
+        seen.append((name, row.state, row.done, row.total))
+        return real(name, data)
+
+    monkeypatch.setattr(imports, "_read_one", reading)
+    assert import_run(job.pk) == 4
+    assert seen == [("a.txt", "reading", 0, 2), ("b.txt", "reading", 1, 2)]
+
+
+def test_an_unreadable_file_fails_the_job_with_why_and_stores_nothing(org, login, sample_bytes):
+    job = import_enqueue(user=org["owner"], unit=org["township"], year=2026,
+                         files=[("batch.zip", _zip(**{"good.txt": sample_bytes, "broken.docx": b"PK\x03\x04 no"}))])
+    assert import_run(job.pk) == 0
+    job.refresh_from_db()
+    assert job.state == "failed" and "batch.zip/broken.docx" in job.message and "整批未导入" in job.message
+    assert not Sheet.objects.exists() and not ImportUpload.objects.exists()
+    page = login(org["owner"]).get(f"/sheets/import/jobs/{job.pk}/").content.decode()
+    assert "未导入" in page and "broken.docx" in page and "hx-trigger" not in page
+
+
+def test_a_failure_while_storing_leaves_nothing_and_says_so(org, sample_bytes, other_sample_bytes, monkeypatch):
+    real, calls = sheets.sheet_create, []
+
+    def failing_on_third(**kwargs):
+        calls.append(kwargs["content"].name)
+        if len(calls) == 3:
+            raise RuntimeError("disk full")
+        return real(**kwargs)
+
+    monkeypatch.setattr(imports, "sheet_create", failing_on_third)
+    job = import_enqueue(user=org["owner"], unit=org["township"], year=2026,
+                         files=[("a.txt", sample_bytes), ("b.txt", other_sample_bytes)])
+    with pytest.raises(RuntimeError):
+        import_run(job.pk)
+    job.refresh_from_db()
+    assert job.state == "failed" and "内部错误（RuntimeError）" in job.message
+    assert not Sheet.objects.exists()
+
+
+def test_another_persons_job_is_not_found(org, login, sample_bytes):
+    job = import_enqueue(user=org["owner"], unit=org["township"], year=2026, files=[("a.txt", sample_bytes)])
+    client = login(org["colleague"])
+    assert client.get(f"/sheets/import/jobs/{job.pk}/").status_code == 404
+    assert client.get(f"/sheets/import/jobs/{job.pk}/progress/").status_code == 404
+
+
+@pytest.mark.parametrize(("names", "expected"), [
+    (["a.txt"], False), ([f"{n}.txt" for n in range(background.BACKGROUND_FILES)], False),
+    ([f"{n}.txt" for n in range(background.BACKGROUND_FILES + 1)], True), (["batch.ZIP"], True)])
+def test_which_uploads_go_to_the_background(names, expected):
+    assert wants_background([(name, b"") for name in names]) is expected
