@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("performance", "0002_summary"),
-        ("sheets", "0003_merge_0002_findings_as_engine_json_0002_unit_goals"),
+        ("sheets", "0003_unit_goals"),
     ]
 
     operations = [migrations.RunPython(fill, migrations.RunPython.noop)]

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('organisation', '0001_initial'),
-        ('sheets', '0003_merge_0002_findings_as_engine_json_0002_unit_goals'),
+        ('sheets', '0003_unit_goals'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
