@@ -50,7 +50,7 @@ def test_uploading_one_self_evaluation_matches_the_approved_sheet_and_shows_its_
     assert (document.claimed_total, document.expected_total, document.gap) == (100, 100, 0)
     page = client.get(f"/audits/{document.pk}/").content.decode()
     assert "已对应批复的目标表" in page and "所印得分" in page and "JXA15" in page
-    assert "得分 = 分值 80 × min(实际值 15个 ÷ 目标值 15个, 1)" in page
+    assert "得分 = 分值 80 × 实际值 15个 ÷ 目标值 15个（超过100%按100%计）" in page
 
 
 def test_a_zip_is_audited_and_ranked_by_gap_with_the_chart_data(org, login, tangxi, sample_evaluation, approved):
