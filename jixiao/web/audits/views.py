@@ -30,7 +30,7 @@ __all__ = ["document_page", "export", "overview", "unit_page", "upload"]
 
 def _reviewer(request) -> Member:
     member = request_member(request)
-    if member is None or member.role == Role.PREPARER:
+    if member is None or member.role not in (Role.REVIEWER, Role.ADMIN):
         raise PermissionDenied("自评复核仅供财政局审核人和管理员使用")
     return member
 

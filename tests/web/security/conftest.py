@@ -7,11 +7,17 @@ from decimal import Decimal
 
 import pytest
 
+from jixiao.model import Document
+from jixiao.model import Unit as UnitRef
+from jixiao.scoring import load_profile
+from jixiao.web.audits.services import audit_upload
 from jixiao.web.organisation.models import Role
 from jixiao.web.organisation.services import member_create, token_create
 from jixiao.web.performance.models import Spending
 from jixiao.web.performance.services import spending_add
+from jixiao.web.publication.services import publication_publish
 from jixiao.web.security.models import AuditEvent
+from jixiao.web.sheets.models import ImportJob
 from jixiao.web.sheets.services.imports import import_preview
 from jixiao.web.sheets.services.sheets import sheet_create
 from jixiao.web.sheets.services.workflow import sheet_transition
@@ -56,7 +62,20 @@ def world(org, security, auditor, sample_bytes):
                      amount=Decimal("2.00"), source=None)
         pending, _ = import_preview(user=preparer, unit=unit, year=2026,
                                     files=[("sample.txt", sample_bytes)])
+        publication = publication_publish(user=reviewer, sheet_id=approved.pk)
+        job = ImportJob.objects.create(user=preparer, unit=unit, year=2026, total=1)
+        audited = audit_upload(user=reviewer, member=reviewer.member, year=2026, profile=load_profile(),
+                               files=[("自评表.json", _evaluation_of(unit))], profile_name="central")[0]
         scopes[scope] = {"unit": unit.pk, "unit_code": unit.code, "draft": draft.pk, "approved": approved.pk,
                          "spending": Spending.objects.filter(tracking__sheet=approved).get().pk,
-                         "pending": pending.pk}
+                         "pending": pending.pk, "publication": publication.pk, "bureau_code": unit.bureau.code,
+                         "job": job.pk, "audited": audited.pk}
     return {"people": people, "tokens": tokens, "scopes": scopes, "sample": sample_bytes}
+
+
+def _evaluation_of(unit) -> bytes:
+    """A printed self-evaluation of the unit's approved sheet P-002 (for the audit pages)."""
+    from tests.web.audits.conftest import township_evaluation
+    document = Document.model_validate_json(township_evaluation())
+    sheet = document.sheets[0].model_copy(update={"code": "P-002", "unit": UnitRef(code=unit.code, name=unit.name)})
+    return document.model_copy(update={"sheets": [sheet]}).model_dump_json().encode()

@@ -159,6 +159,42 @@ MATRIX: dict[str, Entry] = {
     "api:import_actuals": Entry("POST", "/api/performance/{approved}/actuals", {
         "own": "401 400 400 400 404 404", "other_unit": "401 404 400 400 404 404", "other_bureau": "401 404 404 404 404 404"},
         api=True, data={"version": 2, "file": "sample"}),
+    # Publication: the public site needs no login and shows only what is published; the bureau's page is for its
+    # reviewers and admins (a preparer, the security and audit administrators are refused).
+    "publication:index": Entry("GET", "/public/", {"-": "200 200 200 200 200 200"}),
+    "publication:search": Entry("GET", "/public/search/?q=环境", {"-": "200 200 200 200 200 200"}),
+    "publication:feed": Entry("GET", "/public/feed.atom", {"-": "200 200 200 200 200 200"}),
+    "publication:table": Entry("GET", "/public/table/{publication}/", same("200 200 200 200 200 200")),
+    "publication:table_download": Entry("GET", "/public/table/{publication}.pdf", same("200 200 200 200 200 200")),
+    "publication:bureau_year": Entry("GET", "/public/{bureau_code}/2026/", same("200 200 200 200 200 200")),
+    "publication:unit_year": Entry("GET", "/public/{bureau_code}/2026/{unit_code}/", same("200 200 200 200 200 200")),
+    "publication:data_json": Entry("GET", "/public/{bureau_code}/2026/data.json", same("200 200 200 200 200 200")),
+    "publication:datapackage": Entry("GET", "/public/{bureau_code}/2026/datapackage.json", same("200 200 200 200 200 200")),
+    "publication:data_csv": Entry("GET", "/public/{bureau_code}/2026/indicators.csv", same("200 200 200 200 200 200")),
+    "publication:manage": Entry("GET", "/publication/?year=2026", {"-": "302 403 200 200 403 403"}),
+    "publication:publish": Entry("POST", "/publication/{approved}/publish/", {
+        "own": "302 403 302 302 403 403", "other_unit": "302 403 302 302 403 403", "other_bureau": "302 403 403 403 403 403"},
+        data={"year": "2026"}),
+    "publication:publish_evaluation": Entry("POST", "/publication/{approved}/evaluation/", {
+        "own": "302 403 302 302 403 403", "other_unit": "302 403 302 302 403 403", "other_bureau": "302 403 403 403 403 403"},
+        data={"year": "2026"}),
+    "publication:withdraw": Entry("POST", "/publication/{approved}/withdraw/", {
+        "own": "302 403 302 302 403 403", "other_unit": "302 403 302 302 403 403", "other_bureau": "302 403 403 403 403 403"},
+        data={"year": "2026", "reason": "矩阵测试"}),
+    # Audits of self-evaluations: the bureau's reviewers and admins only.
+    "audits:overview": Entry("GET", "/audits/?year=2026", {"-": "302 403 200 200 403 403"}),
+    # Posted without a file: the bureau's people are told what is missing (400).
+    "audits:upload": Entry("POST", "/audits/upload/", {"-": "302 403 400 400 403 403"}, data={"year": "2026"}),
+    "audits:export": Entry("GET", "/audits/export.xlsx?year=2026", {"-": "302 403 200 200 403 403"}),
+    "audits:unit": Entry("GET", "/audits/unit/{unit}/?year=2026", {
+        "own": "302 403 200 200 403 403", "other_unit": "302 403 200 200 403 403", "other_bureau": "302 403 404 404 403 403"}),
+    "audits:document": Entry("GET", "/audits/{audited}/", {
+        "own": "302 403 200 200 403 403", "other_unit": "302 403 200 200 403 403", "other_bureau": "302 403 404 404 403 403"}),
+    # A background import is seen by the person who started it.
+    "sheets:import_job": Entry("GET", "/sheets/import/jobs/{job}/", {
+        "own": "302 200 404 404 404 404", "other_unit": "302 404 404 404 404 404", "other_bureau": "302 404 404 404 404 404"}),
+    "sheets:import_job_progress": Entry("GET", "/sheets/import/jobs/{job}/progress/", {
+        "own": "302 200 404 404 404 404", "other_unit": "302 404 404 404 404 404", "other_bureau": "302 404 404 404 404 404"}),
 }
 
 

@@ -27,7 +27,7 @@ __all__ = ["manage", "publish", "publish_evaluation", "withdraw"]
 
 def _bureau_member(request):
     member = request_member(request)
-    if member is None or member.role == Role.PREPARER:
+    if member is None or member.role not in (Role.REVIEWER, Role.ADMIN):
         raise PermissionDenied("只有财政部门的审核人或管理员可以管理公开")
     return member
 
