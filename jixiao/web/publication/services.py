@@ -15,6 +15,8 @@ from jixiao.model.privacy import mask_model, mask_text
 from jixiao.web.organisation.selectors import can_review_unit, member_get
 from jixiao.web.performance.selectors import sheet_year
 from jixiao.web.publication.models import Publication
+from jixiao.web.security.audit import audit_record
+from jixiao.web.security.events import EVALUATION_PUBLISHED, PUBLISHED, WITHDRAWN
 from jixiao.web.sheets.errors import SheetError
 from jixiao.web.sheets.models import Sheet, UnitGoals
 from jixiao.web.sheets.services.sheets import history_record
@@ -61,6 +63,7 @@ def publication_publish(*, user, sheet_id: int) -> Publication:
     )
     history_record(sheet, user, "publish", "公开版本", "",
                    f"第{number}版（{timezone.localtime(approved.approved_at):%Y-%m-%d} 批复的版本）")
+    audit_record(PUBLISHED, user=user, obj=sheet, details={"publication": publication.pk, "version": number})
     return publication
 
 
@@ -85,6 +88,7 @@ def evaluation_publish(*, user, sheet_id: int) -> Publication:
     current.save(update_fields=["evaluation", "evaluation_published_at", "score", "score_grade", "targets_met",
                                 "targets_scored"])
     history_record(sheet, user, "publish_evaluation", "自评结果", "", f"{score.total} 分（{score.grade}）")
+    audit_record(EVALUATION_PUBLISHED, user=user, obj=sheet, details={"publication": current.pk, "total": str(score.total)})
     return current
 
 
@@ -99,6 +103,7 @@ def publication_withdraw(*, user, sheet_id: int, reason: str) -> int:
     if not count:
         raise SheetError("这张表没有公开的版本")
     history_record(sheet, user, "withdraw", "撤回原因", "", reason.strip())
+    audit_record(WITHDRAWN, user=user, obj=sheet, details={"versions": count, "reason": reason.strip()})
     return count
 
 

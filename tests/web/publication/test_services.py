@@ -60,6 +60,14 @@ def test_an_adjustment_is_published_as_a_new_version_and_the_first_stays(org, pu
     assert list(Publication.objects.public().filter(sheet_id=sheet_id).values_list("number", flat=True)) == [2, 1]
 
 
+def test_publishing_and_withdrawing_are_security_audit_events(org, published):
+    from jixiao.web.security.models import AuditEvent
+    publication_withdraw(user=org["admin"], sheet_id=published.sheet_id, reason="数据有误")
+    events = list(AuditEvent.objects.filter(action__in=["published", "withdrawn"]).order_by("id")
+                  .values_list("action", "user__username"))
+    assert events == [("published", "reviewer"), ("withdrawn", "admin")]
+
+
 def test_withdrawing_hides_every_version_and_needs_a_reason(org, published):
     with pytest.raises(SheetError, match="撤回原因"):
         publication_withdraw(user=org["reviewer"], sheet_id=published.sheet_id, reason=" ")
