@@ -45,7 +45,7 @@ def test_reviewer_uploads_a_self_evaluation_and_reads_its_audit(server, browser,
     assert reviewer.locator("#claimed-total").inner_text() == "80.00"
     assert reviewer.locator("#expected-total").inner_text() == "90.00"
     findings = reviewer.locator("#findings").inner_text()
-    assert "JX904" in findings and "所印执行率 0%，全年执行数 89.974 ÷ 全年预算数 89.974 = 100.00%" in findings
+    assert "JXA04" in findings and "所印执行率 0%，全年执行数 89.974 ÷ 全年预算数 89.974 = 100.00%" in findings
     _shot(reviewer, "audit-document")
 
     reviewer.click("a:has-text('返回自评复核')")
