@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["looks_like_formula", "put_text", "xml_safe"]
+__all__ = ["csv_text", "looks_like_formula", "put_text", "xml_safe"]
 
 # Everything outside XML 1.0's Char production: C0 controls but TAB/LF/CR, lone surrogates, U+FFFE/U+FFFF.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -34,6 +34,12 @@ def xml_safe(text: str) -> str:
 def looks_like_formula(text: str) -> bool:
     """True when a spreadsheet program could take ``text``, typed into a cell, for a formula."""
     return bool(_FORMULA_START.match(text))
+
+
+def csv_text(text: str) -> str:
+    """A CSV cell that a spreadsheet program shows as text, never runs as a formula: CSV has no cell types, so
+    text that could be taken for a formula gets the usual leading quote (OWASP CSV injection)."""
+    return f"'{text}" if looks_like_formula(text) else text
 
 
 def put_text(cell: Any, text: str) -> Any:

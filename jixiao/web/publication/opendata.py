@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from jixiao.model import Collection, Document, GoalSheet, OverallGoals, Unit as UnitModel
+from jixiao.model.office_text import csv_text
 from jixiao.web.organisation.models import Unit
 from jixiao.web.publication.models import Publication
 
@@ -61,13 +62,8 @@ INDICATOR_FIELDS = (
     ("score", "number", "得分"),
 )
 
-# A cell beginning with one of these is a formula to a spreadsheet program: published text never is.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
 def _text(value: str | None) -> str:
-    value = value or ""
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    return csv_text(value or "")
 
 
 def _number(value: object) -> str:

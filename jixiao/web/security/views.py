@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import Workbook
 
+from jixiao.model.office_text import csv_text
 from jixiao.web.downloads import attachment
 from jixiao.web.organisation.selectors import request_member
 from jixiao.web.security.audit import AuditFilters, audit_events, audit_record, can_read_audit
@@ -32,7 +33,6 @@ COLUMNS = ["时间", "登录名", "地址", "事件", "结果", "对象类型", 
 _PAGE = 100
 _EXPORT_LIMIT = 100_000
 # A spreadsheet program runs a cell that starts with one of these as a formula (also after a tab or return).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class PasswordChange(auth_views.PasswordChangeView):
@@ -95,10 +95,6 @@ def _row(event: AuditEvent) -> list[str]:
             json.dumps(event.details, ensure_ascii=False, sort_keys=True) if event.details else ""]
 
 
-def text_cell(value: str) -> str:
-    """A CSV cell that a spreadsheet program shows as text, never runs as a formula."""
-    return f"'{value}" if value.startswith(_FORMULA_START) else value
-
 
 @login_required
 def audit_export(request, fmt: str):
@@ -115,7 +111,7 @@ def audit_export(request, fmt: str):
         out = io.StringIO()
         writer = csv.writer(out)
         writer.writerow(COLUMNS)
-        writer.writerows([text_cell(v) for v in row] for row in rows)
+        writer.writerows([csv_text(v) for v in row] for row in rows)
         data = ("\ufeff" + out.getvalue()).encode("utf-8")  # the BOM lets Excel read UTF-8
     else:
         book = Workbook()
