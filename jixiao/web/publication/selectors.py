@@ -21,7 +21,7 @@ class PublicTable:
     """A publication with its content as the core's model."""
 
     publication: Publication
-    content: GoalSheet | None = None
+    content: GoalSheet
 
     @property
     def evaluation(self) -> dict | None:

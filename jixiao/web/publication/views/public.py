@@ -13,7 +13,6 @@ from jixiao.web.downloads import attachment
 from jixiao.web.organisation.models import Unit
 from jixiao.web.publication.models import Publication
 from jixiao.web.publication.selectors import (
-    PublicTable,
     bureau_years,
     public_search,
     public_tables,
@@ -78,7 +77,7 @@ def unit_year(request, bureau_code: str, year: str, unit_code: str):
                .values_list("overall", flat=True).first())
     return render(request, "publication/unit_year.html", {
         "bureau": bureau, "year": year, "unit": unit, "overall": overall,
-        "tables": [PublicTable(p, None) for p in publications],
+        "publications": publications,
     })
 
 
