@@ -87,7 +87,6 @@ class Recomputation:
     printed_capped: Decimal | None = None  # printed_sum under the profile's cap for a low execution rate, if any
     expected_total: Decimal | None = None
     expected_grade: str | None = None
-    weight_sum: Decimal | None = None
     cap: Adjustment | None = None  # the profile's cap applied to the recomputed total
 
     @property
@@ -153,7 +152,6 @@ def recompute(sheet: GoalSheet, profile: Profile) -> Recomputation:
     execution, rate = _execution(report, profile)
     items = [execution] + [_indicator(sheet, n, report, profile) for n in range(1, len(sheet.indicators) + 1)]
     printed = [item.printed for item in items if item.printed is not None]
-    weights = [item.weight for item in items if item.weight is not None]
     expected, cap = None, None
     if all(item.expected is not None or item.printed is not None for item in items):
         # Where a row cannot be recomputed, its printed score stands (bounded by its weight).
@@ -168,7 +166,7 @@ def recompute(sheet: GoalSheet, profile: Profile) -> Recomputation:
         sheet=sheet.key, items=items, execution_rate=rate, printed_total=report.total,
         printed_sum=printed_sum, printed_capped=printed_cap.after if printed_cap else None, expected_total=expected,
         expected_grade=profile.grade(expected) if expected is not None else None,
-        weight_sum=sum(weights) if weights else None, cap=cap,
+        cap=cap,
     )
 
 
