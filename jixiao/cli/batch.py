@@ -24,6 +24,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from jixiao.cli.console import stderr
 from jixiao.cli.errors import UsageError
 from jixiao.documents import SUPPORTED_SUFFIXES, NotAGoalDocument, read_bytes
+from jixiao.documents.limits import DEFAULT_LIMITS
 
 __all__ = ["JobsOption", "Outcome", "SchedulerOption", "Source", "default_jobs", "expand_sources", "read_source",
            "run_batch"]
@@ -35,9 +36,10 @@ SchedulerOption = Annotated[str | None, typer.Option(
     "--scheduler", help="在 Dask 集群上运行：local（本机集群）或调度器地址 tcp://主机:8786；需要 jixiao[dask]，"
                         "各工作节点须能以相同路径读到输入文件")]
 
-# An archive holding more, or members larger than this, is refused rather than unpacked (zip bombs).
+# An archive holding more members is refused rather than listed. A member is a document like an uploaded file, so
+# it is held to the readers' upload limit (read_bytes would refuse a larger one after unpacking it).
 MAX_ARCHIVE_MEMBERS = 100_000
-MAX_MEMBER_BYTES = 200 * 1024 * 1024
+MAX_MEMBER_BYTES = DEFAULT_LIMITS.upload_bytes
 # Inputs in flight per worker: enough to keep every worker busy, few enough to bound memory.
 WINDOW_PER_WORKER = 4
 
