@@ -1,6 +1,7 @@
 """How well jixiao reads the corpus of real documents (and their office twins), per document and in total.
 
     .venv/bin/python -m benchmarks.corpus [--split dev|unseen|all] [--twin] [--json]
+    .venv/bin/python -m benchmarks.corpus --details STEM...   # where dev documents depart from their golden
 
 Reads every manifest document that has a golden with jixiao and compares the result with the golden (see
 ``benchmarks/corpus_score.py`` for the rules). ``--twin`` also writes the office twin of the dev goldens
@@ -15,7 +16,7 @@ import json
 import tempfile
 from pathlib import Path
 
-from benchmarks.corpus_score import FIELDS, DocScore, load_golden, load_manifest, read_entry, score_document, totals
+from benchmarks.corpus_score import FIELDS, DocScore, differences, load_golden, load_manifest, read_entry, score_document, totals
 from jixiao.documents import NotAGoalDocument, read_path
 
 
@@ -73,12 +74,32 @@ def print_scores(title: str, scores: list[DocScore]) -> None:
           + f"; tokens unaccounted {'n/a' if total.unaccounted is None else total.unaccounted}")
 
 
+def print_details(prefixes: list[str]) -> None:
+    """Each chosen dev document's departures from its golden; unseen documents are never shown."""
+    for entry in load_manifest():
+        golden = load_golden(entry.stem)
+        if golden is None or not any(entry.stem.startswith(prefix) for prefix in prefixes):
+            continue
+        if entry.split != "dev":
+            print(f"\n== {entry.stem}: unseen, not shown ==")
+            continue
+        document, error = read_entry(entry)
+        print(f"\n== {entry.stem} ==" + (f"  refused: {error}" if error else ""))
+        for line in differences(golden, document) or ["(reads as its golden)"]:
+            print("  " + line)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("dev", "unseen", "all"), default="dev")
     parser.add_argument("--twin", action="store_true", help="also score the office twin of the dev goldens")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON instead of a table")
+    parser.add_argument("--details", nargs="+", metavar="STEM",
+                        help="print where these dev documents (a stem or its number prefix) depart from their golden")
     args = parser.parse_args(argv)
+    if args.details:
+        print_details(args.details)
+        return
     groups: dict[str, list[DocScore]] = {}
     scores = corpus_scores(args.split)
     for split in ("dev", "unseen"):

@@ -31,7 +31,8 @@ from pathlib import Path
 from jixiao.documents import NotAGoalDocument, read_bytes
 from jixiao.model import Document
 
-__all__ = ["CORPUS", "FIELDS", "MATCH_RATIO", "DocScore", "Entry", "Totals", "document_bytes", "load_golden",
+__all__ = ["CORPUS", "FIELDS", "MATCH_RATIO", "DocScore", "Entry", "Totals", "differences", "document_bytes",
+           "load_golden",
            "load_manifest", "read_entry", "score_document", "totals"]
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus"
@@ -189,22 +190,57 @@ def _unaccounted(document: Document | None) -> int | None:
     return value if isinstance(value, int) else len(value)
 
 
+def _checks(want: dict, got) -> dict[str, bool]:
+    return {
+        "level2": _level(want.get("level2")) == _level(got.level2),
+        "name": normalise_name(want.get("name")) == normalise_name(got.name),
+        "operator": _operator_right(want, got),
+        "value": _value_right(want, got),
+        "unit": _unit_right(want, got),
+    }
+
+
+def _indicators(golden: dict, document: Document | None) -> tuple[list[dict], list]:
+    expected = [item for sheet in golden.get("sheets", []) for item in sheet.get("indicators", [])]
+    read = [item for sheet in (document.sheets if document else []) for item in sheet.indicators]
+    return expected, read
+
+
+def differences(golden: dict, document: Document | None) -> list[str]:
+    """Where a reading departs from its golden, one line each: wrong fields of paired indicators (golden → read),
+    golden indicators nobody read, and read indicators the golden does not hold."""
+    expected, read = _indicators(golden, document)
+    pairs = _pairs(expected, read)
+    lines = []
+    for i, j in pairs:
+        want, got = expected[i], read[j]
+        wrong = [name for name, ok in _checks(want, got).items() if not ok]
+        if wrong:
+            shown = {"level2": (want.get("level2"), got.level2), "name": (want.get("name"), got.name),
+                     "operator": (want.get("operator"), got.target.operator.value if got.target.operator else None),
+                     "value": (want.get("value"), got.target.value if got.target.value is not None
+                               else got.target.qualitative),
+                     "unit": (want.get("unit"), got.target.unit)}
+            lines.append(f"wrong   {want.get('name')!r}: "
+                         + "; ".join(f"{name} {shown[name][0]!r} -> {shown[name][1]!r}" for name in wrong)
+                         + f"  [raw {got.target.raw!r}]")
+    paired_golden = {i for i, _ in pairs}
+    paired_read = {j for _, j in pairs}
+    lines += [f"missing {item.get('level2')!r} {item.get('name')!r} {item.get('operator') or ''}{item.get('value')}"
+              f"{item.get('unit') or ''}" for i, item in enumerate(expected) if i not in paired_golden]
+    lines += [f"extra   {item.level2!r} {item.name!r} [raw {item.target.raw!r}]"
+              for j, item in enumerate(read) if j not in paired_read]
+    return lines
+
+
 def score_document(golden: dict, document: Document | None, *, stem: str = "", split: str = "dev",
                    error: str | None = None) -> DocScore:
     """Compare one read document (None when jixiao refused it) with its golden."""
-    expected = [item for sheet in golden.get("sheets", []) for item in sheet.get("indicators", [])]
-    read = [item for sheet in (document.sheets if document else []) for item in sheet.indicators]
+    expected, read = _indicators(golden, document)
     result = DocScore(stem=stem, split=split, has_table=bool(golden.get("has_table")), yielded=bool(read),
                       expected=len(expected), found=len(read), unaccounted=_unaccounted(document), error=error)
     for i, j in _pairs(expected, read):
-        want, got = expected[i], read[j]
-        checks = {
-            "level2": _level(want.get("level2")) == _level(got.level2),
-            "name": normalise_name(want.get("name")) == normalise_name(got.name),
-            "operator": _operator_right(want, got),
-            "value": _value_right(want, got),
-            "unit": _unit_right(want, got),
-        }
+        checks = _checks(expected[i], read[j])
         result.matched += 1
         for name, ok in checks.items():
             result.right[name] += ok
