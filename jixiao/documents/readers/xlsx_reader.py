@@ -147,7 +147,9 @@ class _SheetPass:
                 attributes = _attributes(match.group(1))
                 first, last = _int(attributes.get(b"min"), 1), _int(attributes.get(b"max"), 1)
                 extras.hidden_columns.update(range(max(first, 1) - 1, min(last, 16384)))
-        formatted = [str(index) for index, code in enumerate(self.styles) if code]
+        # the cells' pattern is slow on long sheets: first see whether any cell can have a formatted style
+        formatted = [str(index) for index, code in enumerate(self.styles)
+                     if code and f's="{index}"'.encode() in xml]
         if formatted:
             cell = re.compile(rb"<(?:\w+:)?c\b([^>]*?\ss=\"(?:" + "|".join(formatted).encode() + rb")\"[^>]*)>")
             for match in cell.finditer(xml):
