@@ -15,6 +15,21 @@ the layouts users actually have:
   fractions with a percent number format (0.95 shown as 95%).
 * ``pairs.xlsx`` — 长期 and 年度 column pairs under a two-row header, vertically merged 一级/二级 cells, one
   worksheet per project.
+* ``nested.docx`` — the form as a frame table whose one wide cell holds the indicator grid as a nested table,
+  long names broken over two lines inside their cells, then the rows after the grid (审核意见, 盖章 and
+  填报日期) in the frame and 注 / 填表说明 paragraphs below it.
+* ``selfeval.docx`` and ``selfeval.xlsx`` — the 绩效自评表 form: the 年初预算数 / 全年预算数 / 全年执行数 / 分值 /
+  执行率 / 得分 funds block, 预期目标 / 实际完成情况, then 年度指标值 / 实际完成值 / 分值 / 得分 / 偏差原因 columns
+  and a 总分 row.
+* ``stacked.xlsx`` — two projects (this golden and the next one) one below the other in ONE worksheet, each
+  with its title, a real date cell (填报日期), split 指标性质 / 指标值 / 度量单位 columns, a hidden row of
+  internal notes and the trailer rows (审核意见, 单位盖章, 填表说明).
+* ``approval.xlsx`` — the 批复表: one 绩效指标 column in which 一级指标, 二级指标 and indicator names stand on rows
+  of their own, their level shown only by the cell's indentation, the target in the next column.
+* ``ndrc.xlsx`` — the NDRC 中央预算内投资计划 form: 专项名称 / 项目名称 / 项目单位 / 总投资 rows, then a merged
+  ``实施效果指标`` label column left of 一级指标.
+* ``ruled.pdf`` (every fifth golden) — the form printed to PDF: a ruled table with merged level cells, split
+  over two pages with the header row repeated.
 
 The golden of a twin file is the golden it was written from (its sheets that hold indicators), so the corpus
 benchmark scores twins exactly like the text documents. Files go to a folder the caller gives (a temporary one
@@ -26,8 +41,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from docx import Document as WordDocument
 from docx.enum.text import WD_BREAK
@@ -38,7 +55,9 @@ from benchmarks.corpus_score import load_golden, load_manifest
 
 __all__ = ["LAYOUTS", "Twin", "twin_goldens", "write_twins"]
 
-LAYOUTS = ("standard.docx", "pages.docx", "export.xlsx", "pairs.xlsx")
+LAYOUTS = ("standard.docx", "pages.docx", "export.xlsx", "pairs.xlsx", "nested.docx", "selfeval.docx",
+           "selfeval.xlsx", "stacked.xlsx", "approval.xlsx", "ndrc.xlsx", "ruled.pdf")
+_PDF_EVERY = 5  # PDFs are slow to write and read: every fifth golden is enough to follow the family
 _NUMBER = re.compile(r"-?\d+(\.\d+)?")
 
 
@@ -66,10 +85,23 @@ def twin_goldens() -> Iterator[tuple[str, dict]]:
 def write_twins(folder: Path) -> list[Twin]:
     """Write every layout of every dev golden into ``folder``."""
     writers = {"standard.docx": _write_standard, "pages.docx": _write_pages, "export.xlsx": _write_export,
-               "pairs.xlsx": _write_pairs}
+               "pairs.xlsx": _write_pairs, "nested.docx": _write_nested, "selfeval.docx": _write_selfeval_docx,
+               "selfeval.xlsx": _write_selfeval_xlsx, "approval.xlsx": _write_approval, "ndrc.xlsx": _write_ndrc,
+               "ruled.pdf": _write_pdf}
+    goldens = list(twin_goldens())
     twins = []
-    for stem, golden in twin_goldens():
+    for number, (stem, golden) in enumerate(goldens):
         for layout in LAYOUTS:
+            if layout == "stacked.xlsx":
+                # this project and the next one in one worksheet; the file's golden holds both
+                other_stem, other = goldens[(number + 1) % len(goldens)]
+                path = folder / f"{stem.split('_', 1)[0]}+{other_stem.split('_', 1)[0]}_two.{layout}"
+                pair = {**golden, "sheets": golden["sheets"] + other["sheets"]}
+                _write_stacked(pair, path)
+                twins.append(Twin(path, pair, layout))
+                continue
+            if layout == "ruled.pdf" and number % _PDF_EVERY:
+                continue
             path = folder / f"{stem}.{layout}"
             writers[layout](golden, path)
             twins.append(Twin(path, golden, layout))
@@ -185,6 +217,15 @@ def _write_pages(golden: dict, path: Path) -> None:
 
 # --- Excel ----------------------------------------------------------------------------------------------------
 
+def _append(out, values: list) -> None:
+    """Append a row; text beginning with ``=`` (a target such as ``=100%``) stays text, as a user types it
+    (openpyxl would write it as a formula with no value)."""
+    out.append(values)
+    for cell in out[out.max_row]:
+        if isinstance(cell.value, str) and cell.value.startswith("="):
+            cell.data_type = "s"
+
+
 def _number(value: str) -> int | float:
     number = Decimal(value)
     return int(number) if number == number.to_integral_value() and "." not in value else float(number)
@@ -199,7 +240,7 @@ def _write_export(golden: dict, path: Path) -> None:
     self_evaluation = any(_is_self_evaluation(sheet) for sheet in golden["sheets"])
     if self_evaluation:
         header += ["实际完成值", "得分"]
-    sheet_out.append(header)
+    _append(sheet_out, header)
     sheet_out.column_dimensions["B"].hidden = True
     row_id = 0
     for number, sheet in enumerate(golden["sheets"], 1):
@@ -215,7 +256,7 @@ def _write_export(golden: dict, path: Path) -> None:
                      _number(item["weight"]) if item.get("weight") and _NUMBER.fullmatch(item["weight"]) else ""]
             if self_evaluation:
                 cells += [item.get("actual") or "", item.get("score") or ""]
-            sheet_out.append(cells)
+            _append(sheet_out, cells)
             if numeric and item.get("unit") == "%":
                 cell = sheet_out.cell(row=sheet_out.max_row, column=9)
                 cell.value = float(Decimal(value) / 100)
@@ -228,14 +269,14 @@ def _write_pairs(golden: dict, path: Path) -> None:
     workbook.remove(workbook.active)
     for number, sheet in enumerate(golden["sheets"], 1):
         out = workbook.create_sheet(f"项目{number}")
-        out.append([f"项目支出绩效目标表（{sheet.get('year') or ''}年度）"])
-        out.append(["项目名称", sheet.get("name") or ""])
-        out.append(["实施单位", sheet.get("unit") or ""])
-        out.append(["年度资金总额（万元）" if (sheet.get("money_unit") or "万元") == "万元" else "年度资金总额",
+        _append(out, [f"项目支出绩效目标表（{sheet.get('year') or ''}年度）"])
+        _append(out, ["项目名称", sheet.get("name") or ""])
+        _append(out, ["实施单位", sheet.get("unit") or ""])
+        _append(out, ["年度资金总额（万元）" if (sheet.get("money_unit") or "万元") == "万元" else "年度资金总额",
                     sheet.get("budget_total") or ""])
         top = out.max_row + 1
-        out.append(["一级指标", "二级指标", "长期指标", None, "年度指标", None])
-        out.append([None, None, "三级指标", "指标值", "三级指标", "指标值"])
+        _append(out, ["一级指标", "二级指标", "长期指标", None, "年度指标", None])
+        _append(out, [None, None, "三级指标", "指标值", "三级指标", "指标值"])
         out.merge_cells(start_row=top, start_column=3, end_row=top, end_column=4)
         out.merge_cells(start_row=top, start_column=5, end_row=top, end_column=6)
         out.merge_cells(start_row=top, start_column=1, end_row=top + 1, end_column=1)
@@ -243,7 +284,7 @@ def _write_pairs(golden: dict, path: Path) -> None:
         first = out.max_row + 1
         items = sheet["indicators"]
         for item in items:
-            out.append([item.get("level1") or "", item.get("level2") or "", item["name"], _target(item),
+            _append(out, [item.get("level1") or "", item.get("level2") or "", item["name"], _target(item),
                         item["name"], _target(item)])
         for column, key in ((1, "level1"), (2, "level2")):
             for start, end in _runs([str((item.get("level1"), item.get(key))) for item in items]):
@@ -252,3 +293,275 @@ def _write_pairs(golden: dict, path: Path) -> None:
                                     end_row=first + end - 1, end_column=column)
                     out.cell(first + start, column).alignment = Alignment(vertical="center", wrap_text=True)
     workbook.save(path)
+
+
+# --- The rest of the families: nested frame, self-evaluation, stacked projects, 批复表, NDRC, PDF ------------------
+
+_TRAILER = [("审核意见", "经审核，同意该项目绩效目标。"), ("单位（盖章）", "填报日期：2023年3月1日")]
+_NOTES = ["注：1.指标值应量化，定性指标应表述清楚。", "填表说明：本表由项目实施单位填写，主管部门审核。"]
+_SELF_EVALUATION_GRID = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+                         "偏差原因分析及改进措施"]
+
+
+def _wrapped(name: str, number: int) -> str:
+    """Every other long name wrapped inside its cell, as a narrow column prints it."""
+    if number % 2 or len(name) < 10:
+        return name
+    return name[: len(name) // 2] + "\n" + name[len(name) // 2:]
+
+
+def _merge_levels_docx(table, rows: list, items: list[dict], first_column: int) -> None:
+    for column, key in ((first_column, "level1"), (first_column + 1, "level2")):
+        for start, end in _runs([str((item.get("level1"), item.get(key))) for item in items]):
+            if end - start > 1:
+                rows[start][column].merge(rows[end - 1][column]).text = _broken(items[start].get(key))
+
+
+def _write_nested(golden: dict, path: Path) -> None:
+    document = WordDocument()
+    for sheet in golden["sheets"]:
+        document.add_paragraph(f"{sheet.get('year') or ''}年度项目支出绩效目标申报表")
+        frame = document.add_table(rows=0, cols=2)
+        frame.style = "Table Grid"
+        for label, text in (("项目名称", sheet.get("name") or ""), ("实施单位", sheet.get("unit") or ""),
+                            ("年度目标", "；".join(sheet.get("goals") or []))):
+            row = frame.add_row().cells
+            row[0].text, row[1].text = label, text
+        holder = frame.add_row().cells
+        cell = holder[0].merge(holder[1])
+        cell.text = "年度绩效指标"
+        grid = cell.add_table(rows=1, cols=4)
+        grid.style = "Table Grid"
+        for header_cell, text in zip(grid.rows[0].cells, ["一级指标", "二级指标", "三级指标", "指标值"], strict=True):
+            header_cell.text = text
+        items, rows = sheet["indicators"], []
+        for number, item in enumerate(items):
+            cells = grid.add_row().cells
+            for grid_cell, text in zip(cells, [item.get("level1") or "", item.get("level2") or "",
+                                               _wrapped(item["name"], number), _target(item)], strict=True):
+                grid_cell.text = text
+            rows.append(cells)
+        _merge_levels_docx(grid, rows, items, 0)
+        for label, text in _TRAILER:
+            row = frame.add_row().cells
+            row[0].text, row[1].text = label, text
+        for note in _NOTES:
+            document.add_paragraph(note)
+    document.save(path)
+
+
+def _funds(sheet: dict) -> list[list[str]]:
+    """The self-evaluation's funds block: 年初预算数, 全年预算数, 全年执行数, 分值, 执行率, 得分."""
+    total = sheet.get("budget_total") or "100"
+    number = Decimal(total) if _NUMBER.fullmatch(total) else Decimal(100)
+    spent = (number * Decimal("0.95")).quantize(Decimal("0.01"))
+    return [["年度资金总额", total, total, str(spent), "10", "95%", "9.5"],
+            ["其中：当年财政拨款", total, total, str(spent), "—", "95%", "—"],
+            ["其他资金", "0", "0", "0", "—", "—", "—"]]
+
+
+def _selfeval_rows(sheet: dict) -> tuple[list[tuple[int, list[str]]], int]:
+    """The self-evaluation form as (kind, cells) rows over 9 columns; kinds: 0 full-width, 1 label + merged
+    text, 2 plain grid row, 3 indicator row. Returns the rows and the index of the first indicator row."""
+    goals = "；".join(sheet.get("goals") or [])
+    rows: list[tuple[int, list[str]]] = [
+        (0, [f"项目支出绩效自评表（{sheet.get('year') or ''}年度）"]),
+        (1, ["项目名称", sheet.get("name") or ""]),
+        (2, ["主管部门", sheet.get("department") or sheet.get("unit") or "", "", "", "实施单位",
+             sheet.get("unit") or "", "", "", ""]),
+        (2, ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", ""])]
+    rows += [(2, ["", *funds, ""]) for funds in _funds(sheet)]
+    rows += [(2, ["年度总体目标", "预期目标", "", "", "", "实际完成情况", "", "", ""]),
+             (2, ["", goals, "", "", "", "基本完成年度目标。" if goals else "", "", "", ""]),
+             (2, ["绩效指标", *_SELF_EVALUATION_GRID])]
+    first = len(rows)
+    for item in sheet["indicators"]:
+        rows.append((3, ["", item.get("level1") or "", item.get("level2") or "", item["name"], _target(item),
+                         item.get("actual") or _target(item), item.get("weight") or "",
+                         item.get("score") or item.get("weight") or "", ""]))
+    rows.append((2, ["总分", "", "", "", "", "", "100", "", ""]))
+    return rows, first
+
+
+def _write_selfeval_docx(golden: dict, path: Path) -> None:
+    document = WordDocument()
+    for sheet in golden["sheets"]:
+        rows, first = _selfeval_rows(sheet)
+        table = document.add_table(rows=0, cols=9)
+        table.style = "Table Grid"
+        written = []
+        for kind, texts in rows:
+            cells = table.add_row().cells
+            if kind == 0:
+                cells[0].merge(cells[8]).text = texts[0]
+            elif kind == 1:
+                cells[0].text = texts[0]
+                cells[1].merge(cells[8]).text = texts[1]
+            else:
+                for cell, text in zip(cells, texts, strict=True):
+                    cell.text = text
+            written.append(cells)
+        last = first + len(sheet["indicators"]) - 1
+        table.cell(first - 1, 0).merge(table.cell(last, 0)).text = "绩效指标"
+        _merge_levels_docx(table, written[first:last + 1], sheet["indicators"], 1)
+    document.save(path)
+
+
+def _merge_levels_xlsx(out, items: list[dict], first_row: int, first_column: int) -> None:
+    for column, key in ((first_column, "level1"), (first_column + 1, "level2")):
+        for start, end in _runs([str((item.get("level1"), item.get(key))) for item in items]):
+            if end - start > 1:
+                out.merge_cells(start_row=first_row + start, start_column=column,
+                                end_row=first_row + end - 1, end_column=column)
+
+
+def _write_selfeval_xlsx(golden: dict, path: Path) -> None:
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for number, sheet in enumerate(golden["sheets"], 1):
+        out = workbook.create_sheet(f"自评表{number}")
+        rows, first = _selfeval_rows(sheet)
+        for kind, texts in rows:
+            _append(out, [_cell_value(text) for text in texts])
+            if kind in (0, 1):
+                out.merge_cells(start_row=out.max_row, start_column=kind + 1, end_row=out.max_row, end_column=9)
+        last = first + len(sheet["indicators"])  # 1-based rows: the header is row ``first``
+        out.merge_cells(start_row=first, start_column=1, end_row=last, end_column=1)
+        _merge_levels_xlsx(out, sheet["indicators"], first + 1, 2)
+    workbook.save(path)
+
+
+def _cell_value(text: str) -> str | int | float:
+    """Numbers as numbers, as a user types them into Excel; everything else as text."""
+    return _number(text) if _NUMBER.fullmatch(text or "") else text
+
+
+def _split_cells(item: dict) -> list:
+    """指标性质 / 指标值 / 度量单位, the value a number where it is one, percentages under a percent format."""
+    value = item.get("value")
+    numeric = value is not None and not item.get("qualitative") and _NUMBER.fullmatch(value)
+    return [item.get("operator") or ("定量" if numeric else "定性"), _number(value) if numeric else (value or ""),
+            item.get("unit") or ""]
+
+
+def _one_worksheet(title: str):
+    """A workbook of one worksheet named ``title``, and that worksheet."""
+    workbook = Workbook()
+    workbook.active.title = title
+    return workbook, workbook.active
+
+
+def _write_stacked(golden: dict, path: Path) -> None:
+    workbook, out = _one_worksheet("绩效目标")
+    for sheet in golden["sheets"]:
+        _append(out, [f"{sheet.get('year') or ''}年度项目绩效目标表"])
+        _append(out, ["项目名称", sheet.get("name") or "", None, "填报日期", datetime(2023, 3, 1)])
+        out.cell(out.max_row, 5).number_format = "yyyy-mm-dd"
+        _append(out, ["实施单位", sheet.get("unit") or ""])
+        _append(out, ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位"])
+        first = out.max_row + 1
+        items = sheet["indicators"]
+        for number, item in enumerate(items):
+            _append(out, [item.get("level1") or "", item.get("level2") or "", _wrapped(item["name"], number),
+                        *_split_cells(item)])
+            if item.get("unit") == "%" and isinstance(out.cell(out.max_row, 5).value, (int, float)):
+                cell = out.cell(out.max_row, 5)
+                cell.value = float(Decimal(item["value"]) / 100)
+                cell.number_format = "0.00%" if "." in item["value"] else "0%"
+                out.cell(out.max_row, 6).value = None  # the format shows the unit
+            out.cell(out.max_row, 3).alignment = Alignment(wrap_text=True)
+        _merge_levels_xlsx(out, items, first, 1)
+        _append(out, ["内部校验", "通过", "系统生成，请勿修改"])
+        out.row_dimensions[out.max_row].hidden = True
+        for label, text in _TRAILER:
+            _append(out, [label, text])
+        _append(out, [_NOTES[1]])
+        _append(out, [])
+        _append(out, [])
+    workbook.save(path)
+
+
+def _write_approval(golden: dict, path: Path) -> None:
+    workbook, out = _one_worksheet("绩效目标批复表")
+    for sheet in golden["sheets"]:
+        _append(out, [f"{sheet.get('year') or ''}年度项目支出绩效目标批复表"])
+        _append(out, [f"项目名称：{sheet.get('name') or ''}", None, f"实施单位：{sheet.get('unit') or ''}"])
+        _append(out, ["绩效指标", "指标值", "备注"])
+        level1 = level2 = None
+        for item in sheet["indicators"]:
+            if item.get("level1") != level1:
+                level1, level2 = item.get("level1"), None
+                _append(out, [level1 or ""])
+            if item.get("level2") != level2:
+                level2 = item.get("level2")
+                _append(out, [level2 or ""])
+                out.cell(out.max_row, 1).alignment = Alignment(indent=1)
+            _append(out, [item["name"], _target(item)])
+            out.cell(out.max_row, 1).alignment = Alignment(indent=2)
+        _append(out, [])
+    workbook.save(path)
+
+
+def _write_ndrc(golden: dict, path: Path) -> None:
+    workbook, out = _one_worksheet("中央预算内投资")
+    for sheet in golden["sheets"]:
+        _append(out, [f"中央预算内投资计划项目绩效目标表（{sheet.get('year') or ''}年）"])
+        for label, text in (("专项名称", "中央预算内投资专项"), ("项目名称", sheet.get("name") or ""),
+                            ("项目单位", sheet.get("unit") or ""), ("总投资（万元）", sheet.get("budget_total") or "")):
+            _append(out, [label, _cell_value(text)])
+            out.merge_cells(start_row=out.max_row, start_column=2, end_row=out.max_row, end_column=5)
+        _append(out, ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"])
+        first = out.max_row + 1
+        items = sheet["indicators"]
+        for item in items:
+            _append(out, ["实施效果指标", item.get("level1") or "", item.get("level2") or "", item["name"], _target(item)])
+        out.merge_cells(start_row=first - 1, start_column=1, end_row=out.max_row, end_column=1)
+        _merge_levels_xlsx(out, items, first, 2)
+        _append(out, [])
+    workbook.save(path)
+
+
+def _write_pdf(golden: dict, path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    font = "STSong-Light"  # an Adobe CID font: no font file needed
+    pdfmetrics.registerFont(UnicodeCIDFont(font))
+    cell_style = ParagraphStyle("cell", fontName=font, fontSize=8, leading=10)
+    title_style = ParagraphStyle("title", fontName=font, fontSize=13, leading=18)
+
+    def text(value: str) -> Paragraph:
+        return Paragraph(escape(value).replace("\n", "<br/>"), cell_style)
+
+    def grid(items: list[dict], head: list[list[str]]) -> Table:
+        data = [[text(value) for value in row] for row in head]
+        data.append([text(value) for value in ("一级指标", "二级指标", "三级指标", "指标值")])
+        top = len(data)
+        data += [[text(_broken(item.get("level1"))), text(_broken(item.get("level2"))), text(item["name"]),
+                  text(_target(item))] for item in items]
+        style = [("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+        style += [("SPAN", (1, row), (3, row)) for row in range(len(head))]
+        for column, key in ((0, "level1"), (1, "level2")):
+            for start, end in _runs([str((item.get("level1"), item.get(key))) for item in items]):
+                if end - start > 1:
+                    style.append(("SPAN", (column, top + start), (column, top + end - 1)))
+                    for row in range(top + start + 1, top + end):
+                        data[row][column] = ""
+        table = Table(data, colWidths=[70, 80, 200, 150])
+        table.setStyle(TableStyle(style))
+        return table
+
+    flowables: list = []
+    for sheet in golden["sheets"]:
+        items = sheet["indicators"]
+        half = max(1, len(items) // 2)
+        head = [["项目名称", sheet.get("name") or "", "", ""], ["实施单位", sheet.get("unit") or "", "", ""]]
+        flowables += [Paragraph(f"项目支出绩效目标表（{sheet.get('year') or ''}年度）", title_style),
+                      grid(items[:half], head)]
+        if items[half:]:
+            flowables += [PageBreak(), grid(items[half:], [])]
+        flowables.append(PageBreak())
+    SimpleDocTemplate(str(path), pagesize=A4).build(flowables[:-1])

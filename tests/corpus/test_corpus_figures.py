@@ -24,6 +24,7 @@ import pytest
 from benchmarks.corpus import corpus_scores, twin_scores
 from benchmarks.corpus_score import CORPUS, FIELDS, DocScore, load_golden, load_manifest, score_document, totals
 from jixiao.model import Document, GoalSheet, Indicator, Operator, Target
+from tests.corpus.office_twin import LAYOUTS, twin_goldens
 
 PINS = Path(__file__).with_name("pins.json")
 _BETTER_IS_HIGHER = ("sheet_right", "tables_yielded", "matched", "fully_right", *(f"{name}_right" for name in FIELDS))
@@ -76,8 +77,10 @@ def test_corpus_figures_do_not_get_worse(figures):
 
 def test_the_twin_covers_every_dev_golden_in_every_layout(figures):
     layouts = Counter(stem.split(".", 1)[1] for stem in figures["twin"]["documents"])
-    assert set(layouts) == {"standard.docx", "pages.docx", "export.xlsx", "pairs.xlsx"}
-    assert len(set(layouts.values())) == 1 and next(iter(layouts.values())) >= 20
+    goldens = len(list(twin_goldens()))
+    assert set(layouts) == set(LAYOUTS) and goldens >= 20
+    assert all(count == goldens for layout, count in layouts.items() if layout != "ruled.pdf")
+    assert 5 <= layouts["ruled.pdf"] < goldens  # PDFs for a sample of the goldens
 
 
 def test_manifest_lists_every_collected_document_with_a_golden_and_a_third_unseen():
