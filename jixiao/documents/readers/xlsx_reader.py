@@ -111,8 +111,8 @@ def _changes_display(code: str) -> bool:
     return display_number(0.125, code) != "0.125" and not any(letter in code.lower() for letter in "ymdhs")
 
 
-_CELL_TAG = re.compile(rb"<(?:\w+:)?c[\s/>]")
-_PLAIN_REFERENCE = re.compile(rb"<(?:\w+:)?c r=\"([A-Z]{1,3})([0-9]{1,7})\"")
+# every cell tag, with its reference where it starts with a plain r="A1" (empty groups where it does not)
+_CELL_REFERENCE = re.compile(rb"<(?:\w+:)?c(?: r=\"([A-Z]{1,3})([0-9]{1,7})\"|[\s/>])")
 _HIDDEN_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*?\shidden=\"(?:1|true)\"[^>]*)>")
 _HIDDEN_COLUMNS = re.compile(rb"<(?:\w+:)?col\b([^>]*?\shidden=\"(?:1|true)\"[^>]*)>")
 _ATTRIBUTE = re.compile(rb"\s([\w:]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
@@ -162,8 +162,8 @@ class _SheetPass:
 
     def _check_area(self, xml: bytes) -> None:
         """Refuse a used range over the cell limit before calamine, which holds it as a dense grid, loads it."""
-        references = _PLAIN_REFERENCE.findall(xml)
-        if len(references) == len(_CELL_TAG.findall(xml)):
+        references = _CELL_REFERENCE.findall(xml)
+        if all(number for _, number in references):
             rows = [int(number) - 1 for number in {number for _, number in references}]
             columns = [_reference(letters.decode() + "1", 0)[1] for letters in {letters for letters, _ in references}]
         else:
