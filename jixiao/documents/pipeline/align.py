@@ -260,7 +260,8 @@ class Aligner:
             if len(lead) <= len(self.leading):
                 levels0, body0, start0 = runs[1]
                 runs = [(dict(levels0, **dict(zip(self.leading, lead))), body0, runs[0][2] or start0), *runs[2:]]
-        if runs and not self.seen_level and not any(levels for levels, _, _ in runs) and (
+        levelled = bool(set(_LEVELS) & set(columns.kinds))
+        if levelled and runs and not self.seen_level and not any(levels for levels, _, _ in runs) and (
                 closed or not any(looks_like_target(t) or is_operator(t) for t in texts)):
             # text above the first level name is not an indicator (a unit's subtotal in a long export, the
             # framework rows of an evaluation form, OCR debris)

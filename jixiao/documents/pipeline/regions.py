@@ -35,6 +35,8 @@ _QUALIFIER = re.compile(r"^[(（][^)）]{1,8}[)）]$")
 _OFFSET_TOLERANCE = 1
 _MAX_UNKNOWN = 12  # headings the vocabulary does not know, after a header of one-heading lines
 _MAX_UNKNOWN_LENGTH = 12
+_BARE_NAME = "指标"
+_CAPTION = re.compile(r"^附?表[〇一二三四五六七八九十\d]{1,3}(?:[-—－]\d{1,2})?[:：]?$")  # 表十二, 附表3-1: the next table
 _FRAME_LABELS = ("绩效指标", "年度绩效指标", "绩效指标(90分)", "项目绩效指标")
 _CLOSING = {"合计", "总分", "总计", "审核意见", "填表说明", "评价结论", "存在问题", "财政部门审核意见", "主管部门审核意见",
             "偏差或不能完成目标原因分析", "相关建议或举措", "偏差原因分析", "自评得分", "评价等级", "自评等级"}
@@ -87,7 +89,11 @@ class Header:
 
 def _is_header(kinds: list[str], settings: ReadSettings) -> bool:
     known = {kind for kind in kinds if kind not in (EXTRA, FRAME)}
-    return len(known) >= settings.header_kinds and bool(known & set(_LEVELS)) and bool(known & set(_BODY))
+    if len(known) < settings.header_kinds or not known & set(_BODY):
+        return False
+    # A form without levels (指标 | 指标权重 | 计量单位 | 指标性质 | 指标值) names both the indicator and its target,
+    # and more besides.
+    return bool(known & set(_LEVELS)) or (set(_BODY) <= known and len(known) > settings.header_kinds)
 
 
 def _columns(tokens: list[Token], gridded: bool) -> Columns:
@@ -102,6 +108,8 @@ def _columns(tokens: list[Token], gridded: bool) -> Columns:
         # The standard form's vertical 绩效指标 label stands before 一级指标 and is not the indicator name.
         if kind == "name" and "level1" not in kinds and fold(token.text) in _FRAME_LABELS:
             kind = FRAME
+        elif kind == EXTRA and kinds[-1:] == [FRAME] and fold(token.text) == _BARE_NAME:
+            kind = "name"  # 绩效指标 | 指标 | 指标权重 …: the column right of the vertical label names the indicators
         elif kind in kinds and kind not in (EXTRA, FRAME):
             kind = EXTRA  # a second column of one kind keeps its cells under its own heading
         kinds.append(kind)
@@ -190,7 +198,8 @@ def _stream_header(lines: list[Line], index: int, settings: ReadSettings) -> Hea
     while end < len(lines) and lines[end].kind in (LineKind.CELL, LineKind.BREAK):
         line = lines[end]
         text = line.tokens[0].text if line.tokens else ""
-        if text and not (label(text).role is Role.HEADING or (_QUALIFIER.match(fold(text)) and tokens)):
+        bare_name = fold(text) == _BARE_NAME and len(tokens) == 1 and fold(tokens[0].text) in _FRAME_LABELS
+        if text and not (label(text).role is Role.HEADING or (_QUALIFIER.match(fold(text)) and tokens) or bare_name):
             break
         if text:
             tokens.append(line.tokens[0])
@@ -282,7 +291,7 @@ def ends_body(line: Line) -> bool:
         return False
     first = filled[0].text
     first_label = label(first)
-    if first_label.role is Role.TITLE:
+    if first_label.role is Role.TITLE or _CAPTION.match(match_key(first)):
         return True
     key = match_key(first)
     if is_trailer(key) and first_label.role is not Role.HEADING:

@@ -36,3 +36,21 @@ def test_cost_followed_by_a_2021_level2_stays_a_level1():
                       "成本指标 | 经济成本指标 | 补助标准 | ≤120万元 |"])
     indicators = read(text).sheets[0].indicators
     assert (indicators[1].level1, indicators[1].level2) == ("成本指标", "经济成本指标")
+
+
+def test_a_form_without_levels_is_read_and_a_table_caption_ends_it():
+    # Chongqing's 一般性项目 form: the vertical 绩效指标 label, a bare 指标 name column, no 一级/二级 levels;
+    # a lone bar is an empty cell; the next table's caption (表十二) ends the grid.
+    text = "\n".join([
+        "项目名称 |", "乡村公路养护 |",
+        "绩效指标 |", "指标 |", "指标权重 |", "计量单位 |", "指标性质 |", "指标值 |",
+        "养护里程 |", "20 |", "公里 |", "≥ |", "80 |",
+        "群众满意 |", "20 |", "|", "定性 |", "|",
+        "表十二 |", "|", "|", "2023年项目绩效目标表 |", "项目名称 |", "村干部补助 |",
+    ])
+    document = read(text)
+    sheet = document.sheets[0]
+    assert [(i.level1, i.name, i.target.raw, i.target.operator, i.target.value, i.target.unit, i.weight)
+            for i in sheet.indicators] == [
+        (None, "养护里程", "80", "≥", 80, "公里", 20), (None, "群众满意", "", None, None, None, 20)]
+    assert sheet.form_fields[-5:] == ["三级指标", "权重", "度量单位", "指标性质", "指标值"]
