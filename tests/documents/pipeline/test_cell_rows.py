@@ -54,3 +54,12 @@ def test_a_form_without_levels_is_read_and_a_table_caption_ends_it():
             for i in sheet.indicators] == [
         (None, "养护里程", "80", "≥", 80, "公里", 20), (None, "群众满意", "", None, None, None, 20)]
     assert sheet.form_fields[-5:] == ["三级指标", "权重", "度量单位", "指标性质", "指标值"]
+
+
+def test_a_level_name_wrapped_inside_its_cell_is_one_name():
+    text = "\n\n".join(["一级指标", "二级指标", "三级", "指标", "指标值",
+                        "效益指标", "经济效益", "指标", "年增粮食", "3500公斤",
+                        "社会效益", "指标", "受益人数", "≥500人"])
+    indicators = read(text).sheets[0].indicators
+    assert [(i.level2, i.name, i.target.raw) for i in indicators] == [
+        ("经济效益指标", "年增粮食", "3500公斤"), ("社会效益指标", "受益人数", "≥500人")]
