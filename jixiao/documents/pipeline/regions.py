@@ -32,6 +32,8 @@ _BODY = ("name", "target")
 FRAME = "frame"  # the vertical 绩效指标 label column of the standard form
 EXTRA = "extra"  # a column whose heading the vocabulary does not know
 _QUALIFIER = re.compile(r"^[(（][^)）]{1,8}[)）]$")
+_PERIOD = re.compile(r"[(（](长期|中期|中长期|实施期|实施周期|年度|当年|本年)[)）]$")
+_ANNUAL = ("年度", "当年", "本年")
 _OFFSET_TOLERANCE = 1
 _MAX_UNKNOWN = 12  # headings the vocabulary does not know, after a header of one-heading lines
 _MAX_UNKNOWN_LENGTH = 12
@@ -123,9 +125,32 @@ def _columns(tokens: list[Token], gridded: bool) -> Columns:
             first = kinds.index(column_kind(heading))  # type: ignore[arg-type]
             if header_label(match_key(headings[first])) is not None:
                 kinds[first], kinds[index] = EXTRA, kinds[first]
+    _periods(kinds, headings)
     if FRAME in kinds and "name" not in kinds:
         kinds[kinds.index(FRAME)] = "name"  # no 三级指标 column after all: 绩效指标 names the indicators
     return Columns(kinds, headings, positions, offsets)
+
+
+def _period(heading: str) -> str | None:
+    """``long`` or ``annual`` for a heading qualified by its period (``指标值(长期)``, ``三级指标(年度)``)."""
+    found = _PERIOD.search(match_key(heading))
+    if found is None:
+        return None
+    return "annual" if found.group(1) in _ANNUAL else "long"
+
+
+def _periods(kinds: list[str], headings: list[str]) -> None:
+    """长期/中期 and 年度 column pairs side by side: the 年度 set is the sheet's indicators; of the long-term set the
+    target is the long-term target and the other columns are kept under their headings."""
+    periods = [_period(heading) for heading in headings]
+    if "long" not in periods or "annual" not in periods:
+        return
+    for index, (period, heading) in enumerate(zip(periods, headings)):
+        base = column_kind(re.sub(r"[(（][^)）]*[)）]$", "", match_key(heading)))
+        if period == "annual" and base:
+            kinds[index] = base
+        elif period == "long":
+            kinds[index] = "long_term_target" if base == "target" else EXTRA
 
 
 def _join_qualifiers(tokens: list[Token]) -> list[Token]:
