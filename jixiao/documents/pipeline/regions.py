@@ -251,6 +251,10 @@ def _unknown_headings(lines: list[Line], end: int, columns: Columns, tokens: lis
             role = label(token.text).role
             if role in (Role.LEVEL1, Role.LEVEL2):
                 break
+            if role is Role.NUMBER and not found and _points_heading(columns):
+                found.append(token)
+                index += 1
+                continue
             if role is not Role.TEXT or len(match_key(token.text)) > _MAX_UNKNOWN_LENGTH:
                 return end
             found.append(token)
@@ -260,12 +264,18 @@ def _unknown_headings(lines: list[Line], end: int, columns: Columns, tokens: lis
     if not found:
         return end
     for token in found:
-        columns.kinds.append(EXTRA)
+        columns.kinds.append("score" if label(token.text).role is Role.NUMBER else EXTRA)
         columns.headings.append(token.text.strip())
         columns.positions.append(None)
         columns.offsets.append(None)
     tokens.extend(found)
     return index
+
+
+def _points_heading(columns: Columns) -> bool:
+    """A self-evaluation grid whose last heading cell holds the section's points (实际完成指标值 | 50) instead of
+    得分: its column holds each row's score."""
+    return "actual" in columns.kinds and "score" not in columns.kinds
 
 
 def is_refinement(line: Line) -> bool:
