@@ -276,16 +276,21 @@ def _places(document: Document | None) -> list[tuple]:
 
 
 def _golden_sheets(golden: dict, document: Document | None, pairs: list[tuple[int, int]]) -> list[tuple[dict, object]]:
-    """Each golden sheet with the read sheet that holds most of its paired indicators (None when none is)."""
+    """Each golden sheet with the read sheet that holds most of its paired indicators; a golden sheet without
+    indicators goes with the read sheet in its place (None when there is none)."""
     places = _places(document)
     owner = [index for index, sheet in enumerate(golden.get("sheets", [])) for _ in sheet.get("indicators", [])]
     votes: dict[int, list] = {}
     for i, j in pairs:
         votes.setdefault(owner[i], []).append(places[j][0])
+    read = document.sheets if document else []
     result = []
     for index, want in enumerate(golden.get("sheets", [])):
         chosen = votes.get(index, [])
-        result.append((want, max(chosen, key=lambda sheet: sum(s is sheet for s in chosen)) if chosen else None))
+        if chosen:
+            result.append((want, max(chosen, key=lambda sheet: sum(s is sheet for s in chosen))))
+        else:  # a sheet cut before its indicators: the read sheet in its place
+            result.append((want, read[index] if index < len(read) and not want.get("indicators") else None))
     return result
 
 
