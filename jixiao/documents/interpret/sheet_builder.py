@@ -39,8 +39,8 @@ _RECORDED = ("actual", "score", "deviation", "expected", "likelihood", "remark")
 
 _MONEY_HEADINGS = {
     "budget_initial": ("年初预算数", "年初预算", "年初预算数(万元)"),
-    "budget_full": ("全年预算数", "调整后预算数", "全年预算", "调整后预算", "年度预算数"),
-    "spent": ("全年执行数", "预算执行数", "执行数", "实际支出", "全年执行"),
+    "budget_full": ("全年预算数", "调整后预算数", "全年预算", "调整后预算", "年度预算数", "下达额度"),
+    "spent": ("全年执行数", "预算执行数", "执行数", "实际支出", "全年执行", "实际支出金额"),
     "execution_rate": ("执行率", "预算执行率", "资金执行率"),
     "spent_expected": ("全年预计执行数", "全年预计支出数"),
     "weight": ("分值", "权重"),
@@ -173,7 +173,7 @@ class SheetBuilder:
             self._money_headings = keys[:first - 1]
             texts = texts[first - 1:]
         if self._money_headings and texts and not self.money:
-            values = texts[1:]
+            values = texts if _is_figure(texts[0]) else texts[1:]  # the figures row's label may be merged away
             # the figures come first; a 原因 or 说明 note may follow them (then the 得分 cell left empty is absent)
             figures = list(takewhile(_is_figure, values))
             if len(figures) >= min(2, len(values)) and values:

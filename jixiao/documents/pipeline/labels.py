@@ -60,6 +60,7 @@ class Label:
 _GLOSS = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňɡ]+[)）]")
 _RESIDUE = re.compile(r"[(（](?:必填|选填|\d+字以内|[≥≤=<>]?\*+[^)）]*)[)）]")
 _NAME_PREFIX = re.compile(r"^(?:指标\s*\d+\s*[:：.．、]|\d+[.．、](?!\d)|[(（]\d+[)）]|★+|☆+)\s*")
+_ELLIPSIS = re.compile(r"[.…。·]+")
 _DATE = re.compile(r"^\d{4}[-年./]\d{1,2}(?:[-月./]\d{1,2}日?)?(?:\s*\d{1,2}:\d{2})?")
 _NUMBER = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?%?$")
 _TARGET = re.compile(r"^(?:[≥≤><=]+|不低于|不少于|不高于|不超过|不小于|不大于|大于等于|小于等于|大于|小于|低于|高于)\s*[-+]?\d")
@@ -93,9 +94,10 @@ def match_key(text: str) -> str:
 
 
 def clean_name(text: str) -> str:
-    """An indicator name without the template's numbering or residue (``指标1:`` ``(必填)`` ``★``)."""
-    name = _RESIDUE.sub("", _NAME_PREFIX.sub("", simplified(text).strip()))
-    return name.strip()
+    """An indicator name without the template's numbering or residue (``指标1:`` ``(必填)`` ``★``); a row of the
+    template's ``……`` (and so on) names nothing."""
+    name = _RESIDUE.sub("", _NAME_PREFIX.sub("", simplified(text).strip())).strip()
+    return "" if _ELLIPSIS.fullmatch(name) else name
 
 
 def is_operator(text: str) -> bool:

@@ -52,3 +52,32 @@ def test_money_headings_with_formula_notes_and_a_note_after_the_figures():
     evaluation = read(text).sheets[0].evaluation
     assert (evaluation.budget_full, evaluation.spent, evaluation.execution_rate, evaluation.execution_score) == (
         Decimal("9.48"), Decimal("9.00"), Decimal("94.9"), Decimal(9))
+
+
+def test_levels_with_their_points_and_the_templates_ellipsis_row():
+    text = "\n".join([
+        "绩效目标自评表",
+        "| 一级指标 | 二级指标 | 三级指标 | 分值 | 年度指标值 | 全年实际值 | 得分 |",
+        "| 产 出 指 标 (50分) | 数量指标 | 补助种植面积 | 20 | 29.5亩 | 29.5亩 | 20 |",
+        "| …… |",
+        "| 效 益 指 标 (30分) | 社会效益指标 | 受益人口数量 | 10 | 90人 | 90人 | 10 |",
+    ])
+    document = read(text)
+    sheet = document.sheets[0]
+    assert [(i.level1, i.level2, i.name) for i in sheet.indicators] == [
+        ("产出指标", "数量指标", "补助种植面积"), ("效益指标", "社会效益指标", "受益人口数量")]
+    assert [item.actual_raw for item in sheet.evaluation.items] == ["29.5亩", "90人"]
+    (ellipsis,) = [d for d in document.diagnostics if d.code == "P108"]
+    assert ellipsis.location.line == 4
+
+
+def test_money_figures_whose_row_label_is_merged_away():
+    text = "\n".join([
+        "项目绩效自评表",
+        "| 债券资金管理指标(10分) | 总体支出进度 | 实际支出金额 | 下达额度 | 实际完成值 | 分值 | 得分 |",
+        "| 1,437 | 1,500 | 95.8% | 10 | 9 |",
+        "| 一级指标 | 二级指标 | 三级指标 | 目标值 | 实际完成值 | 分值 | 得分 |",
+        "| 产出指标 | 数量指标 | 改造小区 | 12个 | 12个 | 10 | 10 |",
+    ])
+    evaluation = read(text).sheets[0].evaluation
+    assert (evaluation.spent, evaluation.budget_full) == (Decimal(1437), Decimal(1500))
