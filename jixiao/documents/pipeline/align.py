@@ -277,7 +277,7 @@ class Aligner:
             return
         for run_levels, run_body, start in runs:
             for cells in self._split(run_body):
-                values, how, confidence = self._shape(cells)
+                values, how, confidence = self._shape(cells, closed)
                 values.update(run_levels)
                 if closed and line.extra.get("piped"):
                     how = self._missing_levels({k: v for k, v in run_levels.items() if k in _LEVELS}) + how
@@ -340,8 +340,9 @@ class Aligner:
         parts.append(filled[start:])
         return parts
 
-    def _shape(self, texts: list[str]) -> tuple[dict[str, str], list[str], float]:
-        """Place one row's cells (levels removed) by shape around the anchor."""
+    def _shape(self, texts: list[str], closed: bool = True) -> tuple[dict[str, str], list[str], float]:
+        """Place one row's cells (levels removed) by shape around the anchor. ``closed``: the format says where the
+        row ends (a stream's rows are cut by guess, so its cells are placed in order)."""
         slots = self.slots
         texts = list(texts)
         explicit = any(not text.strip() for text in texts)  # the stream marks its empty cells
@@ -371,13 +372,35 @@ class Aligner:
                 if last != slots[-1]:  # further lines of the row's last cell are unambiguous
                     notes.append(f"{len(group) - len(kinds) + 1}个单元格并入“{self._heading(last)}”")
                 group = group[: len(kinds) - 1] + ["\n".join(group[len(kinds) - 1 :])]
-            elif len(group) < len(kinds) and group and not self.cells_absent:
-                notes.append("缺少" + "、".join(self._heading(kind) for kind in kinds[len(group) :]))
+            elif len(group) < len(kinds) and group:
+                # absent merged cells: each cell goes to the first column left that can hold it (a 分值 or 得分
+                # column holds a bare figure, so ``1.5亩`` is not a weight)
+                fitted = (_fit(group, kinds) if closed else None) or kinds[:len(group)]
+                if not self.cells_absent:
+                    notes.append("缺少" + "、".join(self._heading(kind) for kind in kinds if kind not in fitted))
+                kinds = fitted
             values.update((kind, text) for kind, text in zip(kinds, group) if text.strip())
         confidence = GUESS_CONFIDENCE if notes else LABEL_CONFIDENCE
         if mark is not None and notes:
             notes.insert(0, f"“{texts[mark]}”按形式认作{self.columns.heading(anchor)}")  # type: ignore[arg-type]
         return values, notes, confidence
+
+
+_FIGURE = re.compile(r"^\d+(?:\.\d+)?分?$")
+_FIGURE_ONLY = ("weight", "score")
+
+
+def _fit(texts: list[str], kinds: list[str]) -> list[str] | None:
+    """The columns, in order, for fewer cells than columns: each cell in the first column left that can hold it,
+    while enough columns remain for the cells after it; None when no such placement exists."""
+    if not texts:
+        return []
+    for index in range(len(kinds) - len(texts) + 1):
+        if kinds[index] not in _FIGURE_ONLY or _FIGURE.match(texts[0].strip()):
+            rest = _fit(texts[1:], kinds[index + 1:])
+            if rest is not None:
+                return [kinds[index], *rest]
+    return None
 
 
 def indicator_name(text: str) -> str:

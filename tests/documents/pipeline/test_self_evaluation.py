@@ -81,3 +81,18 @@ def test_money_figures_whose_row_label_is_merged_away():
     ])
     evaluation = read(text).sheets[0].evaluation
     assert (evaluation.spent, evaluation.budget_full) == (Decimal(1437), Decimal(1500))
+
+
+def test_a_sub_row_whose_points_cells_are_merged_above_keeps_its_actual():
+    # the 其中 rows share the 分值 and 得分 cells of the ★ row above (merged, so absent from their pipe rows)
+    text = "\n".join([
+        "绩效目标自评表",
+        "| 一级指标 | 二级指标 | 三级指标 | 分值 | 年度指标值 | 全年实际值 | 得分 | 未完成原因 |",
+        "| 产出指标 | 数量指标 | ★补助种植面积 | 20 | 29.5亩 | 29.5亩 | 20 |",
+        "| 其中桃树种植面积 | 1.5亩 | 1.4亩 |",
+    ])
+    sheet = read(text).sheets[0]
+    assert [(i.name, i.target.raw, i.weight) for i in sheet.indicators] == [
+        ("补助种植面积", "29.5亩", 20), ("其中桃树种植面积", "1.5亩", None)]
+    assert [(item.actual_raw, item.score) for item in sheet.evaluation.items] == [
+        ("29.5亩", Decimal(20)), ("1.4亩", None)]
