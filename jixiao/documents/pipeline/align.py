@@ -66,6 +66,7 @@ class Aligner:
         self.keys: list[str] = []
         self.slots: list[str] = []
         self.leading: list[str] = []
+        self.long_keys: list[str] = []
         self.columns_changed()
         self.placed: list[Placed] = []
         self._stream: list[Token] = []
@@ -86,6 +87,9 @@ class Aligner:
         # project columns)
         self.slots = [key for key, kind in list(zip(self.keys, kinds))[last + 1:] if kind != FRAME]
         self.leading = [key for key, kind in list(zip(self.keys, kinds))[:first] if kind != FRAME]
+        # the long-term set standing between the 一级指标 and the year's 二级指标 (长期/年度 column pairs)
+        self.long_keys = [key for key, kind in list(zip(self.keys, kinds))[first + 1:last] if kind != FRAME] \
+            if "long_term_target" in kinds[first + 1:last] else []
 
     # -- the entry point -------------------------------------------------------------------------------
     def feed(self, line: Line) -> None:
@@ -232,6 +236,9 @@ class Aligner:
             if role is Role.EMPTY and not body and not levels:
                 continue
             kind = {Role.LEVEL1: "level1", Role.LEVEL2: "level2"}.get(role)
+            if kind == "level2" and "level2" in levels and self._long_term(levels, body):
+                levels["level2"] = text  # the year's 二级指标 after the row's long-term set
+                continue
             if kind is not None and kind in columns.kinds:
                 # A level name opens a row, unless the row so far holds only level names: then a second name
                 # of the same level is the 三级指标 (服务对象满意度 under 服务对象满意度指标).
@@ -260,7 +267,8 @@ class Aligner:
             if len(lead) <= len(self.leading):
                 levels0, body0, start0 = runs[1]
                 runs = [(dict(levels0, **dict(zip(self.leading, lead))), body0, runs[0][2] or start0), *runs[2:]]
-        if runs and not self.seen_level and not any(levels for levels, _, _ in runs) and (
+        levelled = bool(set(_LEVELS) & set(columns.kinds))
+        if levelled and runs and not self.seen_level and not any(levels for levels, _, _ in runs) and (
                 closed or not any(looks_like_target(t) or is_operator(t) for t in texts)):
             # text above the first level name is not an indicator (a unit's subtotal in a long export, the
             # framework rows of an evaluation form, OCR debris)
@@ -279,6 +287,17 @@ class Aligner:
                 self._add(values, where, confidence if not closed or how else LABEL_CONFIDENCE, how,
                           sum(1 for text in cells if text.strip()) + len(run_levels))
                 run_levels = {}  # the levels are counted with the first row of the run
+
+    def _long_term(self, levels: dict[str, str], body: list[str]) -> bool:
+        """A second 二级指标 in a row of a table with a long-term set before the year's (二级指标(长期), 三级指标(长期),
+        指标值(长期), 二级指标(年度) …): the first one and the cells since belong to the long-term columns. Moves
+        them there and says whether it did."""
+        filled = [text for text in body if text.strip()]
+        if not self.long_keys or len(filled) >= len(self.long_keys):
+            return False
+        levels.update(zip(self.long_keys, [levels.pop("level2"), *filled]))
+        body.clear()
+        return True
 
     def _missing_levels(self, levels: dict[str, str]) -> list[str]:
         """A pipe row whose merged level cells were dropped: which levels it carries down from the row above."""

@@ -26,7 +26,7 @@ from jixiao.model.units import canonical_unit, unit_spellings
 
 __all__ = ["Role", "Label", "label", "match_key", "simplified", "clean_name", "is_operator", "OPERATOR_WORDS",
            "looks_like_target", "column_kind", "heading_spellings", "is_chrome", "split_run_together", "segment",
-           "split_lines"]
+           "split_lines", "join_wrapped"]
 
 
 class Role(StrEnum):
@@ -250,11 +250,32 @@ def unicodedata_nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+_NAMES = (Role.LEVEL1, Role.LEVEL2, Role.HEADING)
+
+
+def join_wrapped(lines: list[Line]) -> list[Line]:
+    """A level name or heading wrapped inside its cell (``经济效益`` / ``指标``) is one cell again: a one-cell line
+    that labels as nothing, joined to the one-cell line above, makes a name the vocabulary knows."""
+    result: list[Line] = []
+    for line in lines:
+        previous = result[-1] if result else None
+        if (previous is not None and line.kind is LineKind.CELL and previous.kind is LineKind.CELL
+                and len(line.tokens) == len(previous.tokens) == 1 and line.tokens[0].text
+                and label(line.tokens[0].text).role is Role.TEXT
+                and label(previous.tokens[0].text + line.tokens[0].text).role in _NAMES):
+            token = previous.tokens[0]
+            previous.tokens[0] = Token(f"{token.text}{line.tokens[0].text}", token.line, token.column, token.offset,
+                                       token.indent)
+            continue
+        result.append(line)
+    return result
+
+
 def split_lines(lines: list[Line]) -> list[Line]:
     """One-cell lines holding a whole run-together table become one line per cell the labels find. A line
     holding one run-together row is left whole: alignment splits it as one row."""
     result: list[Line] = []
-    for line in lines:
+    for line in join_wrapped(lines):
         text = line.tokens[0].text if line.kind is LineKind.CELL and line.tokens else ""
         pieces = segment(text) if text and split_run_together(text) is None else None
         if pieces is None:
