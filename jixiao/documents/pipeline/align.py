@@ -28,14 +28,17 @@ from jixiao.documents.pipeline.labels import (
     is_operator,
     label,
     looks_like_target,
+    match_key,
     split_run_together,
 )
 from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
+from jixiao.model import Framework, canonical_level1, canonical_level2, level2_parents
 
 __all__ = ["Placed", "Aligner"]
 
 _LEVELS = ("level1", "level2")
+_LEVEL_ROLES = (Role.LEVEL1, Role.LEVEL2)
 _NUMBERED = re.compile(r"^\s*指标\s*\d+\s*[:：.．、]")
 GRID_CONFIDENCE = 1.0
 LABEL_CONFIDENCE = 0.8
@@ -227,11 +230,14 @@ class Aligner:
                 runs.append((levels, body, first))
             levels, body, first = {}, [], None
 
-        for token, text in zip(tokens, texts):
-            role = label(text).role if text.strip() else Role.EMPTY
+        roles = [label(text).role if text.strip() else Role.EMPTY for text in texts]
+        for position, (token, text, role) in enumerate(zip(tokens, texts, roles)):
             if role is Role.EMPTY and not body and not levels:
                 continue
             kind = {Role.LEVEL1: "level1", Role.LEVEL2: "level2"}.get(role)
+            if kind == "level1" and _names_a_legacy_level2(text) and "level2" in columns.kinds and (
+                    next((r for r in roles[position + 1:] if r is not Role.EMPTY), None) not in _LEVEL_ROLES):
+                kind = "level2"  # 成本指标 with no level name after it: a level-2 name under 产出指标
             if kind is not None and kind in columns.kinds:
                 # A level name opens a row, unless the row so far holds only level names: then a second name
                 # of the same level is the 三级指标 (服务对象满意度 under 服务对象满意度指标).
@@ -359,6 +365,14 @@ class Aligner:
         if mark is not None and notes:
             notes.insert(0, f"“{texts[mark]}”按形式认作{self.columns.heading(anchor)}")  # type: ignore[arg-type]
         return values, notes, confidence
+
+
+def _names_a_legacy_level2(text: str) -> bool:
+    """True for a level-1 name that the older framework uses as a level-2 name under another level 1
+    (成本指标 under 产出指标), not for one that is its own level 2's parent (满意度指标)."""
+    key = match_key(text)
+    level2 = canonical_level2(key)
+    return level2 is not None and level2_parents(Framework.LEGACY).get(level2) not in (None, canonical_level1(key))
 
 
 def indicator_name(text: str) -> str:
