@@ -55,3 +55,36 @@ def test_a_gapped_line_longer_than_any_row_is_a_table_that_lost_its_line_breaks(
     assert [(i.level2, i.name, i.target.raw) for i in indicators] == [
         ("数量指标", "委托业务项目数量", "≥50个"), ("质量指标", "报告合格率", "≥100%"),
         ("服务对象满意度指标", "公众满意度", "≥90%")]
+
+
+def test_headings_written_word_by_word_over_two_lines_are_joined_and_a_wrapped_row_is_completed():
+    document = read(
+        "某项目绩效自评表",
+        "一级指标 二级指标 三级指标 年度 实际 分值 得分 偏差原因分析及改进措施",
+        "指标值 完成值",
+        "产出指标 数量指标 指标1:修缮建筑数量 完成三处祠堂日常维护 完成三处祠堂日常维护",
+        "7 7",
+        "指标2:修缮建筑面积 6000平方米 6000平方米 7 6",
+    )
+    sheet = document.sheets[0]
+    assert sheet.form_fields[3:5] == ["指标值", "实际完成值"]
+    assert [(i.name, i.target.raw) for i in sheet.indicators] == [
+        ("修缮建筑数量", "完成三处祠堂日常维护"), ("修缮建筑面积", "6000平方米")]
+    assert [(item.actual_raw, item.weight, item.score) for item in sheet.evaluation.items] == [
+        ("完成三处祠堂日常维护", 7, 7), ("6000平方米", 7, 6)]
+    assert not [d for d in document.diagnostics if d.code == "P108"]  # ``7 7`` is not a row without a name
+
+
+def test_a_row_that_leaves_its_target_blank_still_gives_its_points_to_the_point_columns():
+    document = read(
+        "某项目绩效自评表",
+        "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施",
+        "产出指标 数量指标 指标1:完成节水改造项目数量 1 1 10 10",
+        "质量指标 指标1:工程质量合格 10 9",
+        "满意度指标 服务对象满意度指标 指标1:服务对象满意度 90% 100% 10 10",
+    )
+    sheet = document.sheets[0]
+    assert [(i.name, i.target.raw) for i in sheet.indicators] == [
+        ("完成节水改造项目数量", "1"), ("工程质量合格", ""), ("服务对象满意度", "90%")]
+    assert [(item.actual_raw, item.weight, item.score) for item in sheet.evaluation.items] == [
+        ("1", 10, 10), (None, 10, 9), ("100%", 10, 10)]
