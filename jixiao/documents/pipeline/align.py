@@ -28,14 +28,19 @@ from jixiao.documents.pipeline.labels import (
     is_operator,
     label,
     looks_like_target,
+    match_key,
     split_run_together,
 )
 from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
+from jixiao.model import Framework, canonical_level1, canonical_level2, level2_parents
 
 __all__ = ["Placed", "Aligner"]
 
 _LEVELS = ("level1", "level2")
+_LEVEL_ROLES = (Role.LEVEL1, Role.LEVEL2)
+_POINTS = ("weight", "score")  # the columns of points that end a self-evaluation row
+_BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 _NUMBERED = re.compile(r"^\s*指标\s*\d+\s*[:：.．、]")
 GRID_CONFIDENCE = 1.0
 LABEL_CONFIDENCE = 0.8
@@ -119,8 +124,23 @@ class Aligner:
             self._add(dict(zip(self.slots, line.texts)), line, LABEL_CONFIDENCE, [], len(line.filled))
         elif len(line.tokens) == len(columns.kinds):
             self._add(dict(zip(self.keys, line.texts)), line, GRID_CONFIDENCE, [], len(line.filled))
-        else:
+        elif not self._ends_previous(line):
             self._by_labels(line.filled, line, closed=True)
+
+    def _ends_previous(self, line: Line) -> bool:
+        """A row of bare numbers only, under a row that stopped before its last columns, is the end of that row
+        (a long cell wrapped the row over two lines: ``7 7`` under ``修缮建筑数量 完成…维护 完成…维护``)."""
+        texts = [token.text.strip() for token in line.filled]
+        previous = self.placed[-1] if self.placed else None
+        if previous is None or not all(_BARE_NUMBER.match(text) for text in texts) or "name" not in previous.values:
+            return False
+        filled = [index for index, kind in enumerate(self.slots) if kind in previous.values]
+        tail = self.slots[max(filled) + 1:]
+        if len(texts) > len(tail):
+            return False
+        previous.values.update(_fit_short(texts, tail))
+        previous.tokens += len(texts)
+        return True
 
     def _run_together(self, line: Line) -> bool:
         """A one-cell line whose cells run together is split by labels into one row (an inference, P111)."""
@@ -231,11 +251,14 @@ class Aligner:
                 runs.append((levels, body, first))
             levels, body, first = {}, [], None
 
-        for token, text in zip(tokens, texts):
-            role = label(text).role if text.strip() else Role.EMPTY
+        roles = [label(text).role if text.strip() else Role.EMPTY for text in texts]
+        for position, (token, text, role) in enumerate(zip(tokens, texts, roles)):
             if role is Role.EMPTY and not body and not levels:
                 continue
             kind = {Role.LEVEL1: "level1", Role.LEVEL2: "level2"}.get(role)
+            if kind == "level1" and _names_a_legacy_level2(text) and "level2" in columns.kinds and (
+                    next((r for r in roles[position + 1:] if r is not Role.EMPTY), None) not in _LEVEL_ROLES):
+                kind = "level2"  # 成本指标 with no level name after it: a level-2 name under 产出指标
             if kind == "level2" and "level2" in levels and self._long_term(levels, body):
                 levels["level2"] = text  # the year's 二级指标 after the row's long-term set
                 continue
@@ -373,11 +396,36 @@ class Aligner:
                 group = group[: len(kinds) - 1] + ["\n".join(group[len(kinds) - 1 :])]
             elif len(group) < len(kinds) and group and not self.cells_absent:
                 notes.append("缺少" + "、".join(self._heading(kind) for kind in kinds[len(group) :]))
-            values.update((kind, text) for kind, text in zip(kinds, group) if text.strip())
+            values.update((kind, text) for kind, text in _fit_short(group, kinds) if text.strip())
         confidence = GUESS_CONFIDENCE if notes else LABEL_CONFIDENCE
         if mark is not None and notes:
             notes.insert(0, f"“{texts[mark]}”按形式认作{self.columns.heading(anchor)}")  # type: ignore[arg-type]
         return values, notes, confidence
+
+
+def _fit_short(group: list[str], kinds: list[str]) -> list[tuple[str, str]]:
+    """Pair a group of cells with its columns. A group short of cells fills them from the left, except that
+    bare numbers ending it fill the score columns (分值, 得分) that end a self-evaluation row: a row that
+    leaves its target or its actual blank still prints its points."""
+    numeric = [index for index, kind in enumerate(kinds) if kind in _POINTS]
+    trailing = 0
+    while trailing < len(group) and _BARE_NUMBER.match(group[len(group) - 1 - trailing].strip()):
+        trailing += 1
+    if len(group) >= len(kinds) or not numeric or trailing < len(numeric) or numeric != list(
+            range(numeric[0], numeric[0] + len(numeric))):
+        return list(zip(kinds, group))
+    lead = group[: len(group) - len(numeric)]
+    if len(lead) > numeric[0]:
+        return list(zip(kinds, group))
+    return list(zip(kinds, lead)) + [(kinds[index], text) for index, text in zip(numeric, group[len(lead):])]
+
+
+def _names_a_legacy_level2(text: str) -> bool:
+    """True for a level-1 name that the older framework uses as a level-2 name under another level 1
+    (成本指标 under 产出指标), not for one that is its own level 2's parent (满意度指标)."""
+    key = match_key(text)
+    level2 = canonical_level2(key)
+    return level2 is not None and level2_parents(Framework.LEGACY).get(level2) not in (None, canonical_level1(key))
 
 
 def indicator_name(text: str) -> str:

@@ -290,6 +290,8 @@ def refine(columns: Columns, line: Line) -> None:
     gridded = any(p is not None for p in columns.positions)
     for token in line.filled:
         kind = column_kind(token.text)
+        if not gridded and _completes_heading(columns, token.text):
+            continue
         if kind is not None and not gridded:
             kind = kind if kind not in columns.kinds else EXTRA
             columns.kinds.append(kind)
@@ -310,6 +312,17 @@ def refine(columns: Columns, line: Line) -> None:
             columns.positions.insert(at, token.column)
             if columns.offsets:
                 columns.offsets.insert(at, token.offset)
+
+
+def _completes_heading(columns: Columns, text: str) -> bool:
+    """Without a grid, the first heading the vocabulary does not know that ``text`` completes (``年度`` above
+    ``指标值``: a heading written over two lines, word by word) becomes the column ``年度指标值``."""
+    for index, (kind, heading) in enumerate(zip(columns.kinds, columns.headings)):
+        joined = f"{heading}{text.strip()}"
+        if kind == EXTRA and column_kind(joined) and column_kind(joined) not in columns.kinds:
+            columns.kinds[index], columns.headings[index] = column_kind(joined), joined  # type: ignore[assignment]
+            return True
+    return False
 
 
 def _refinements(lines: list[Line], index: int, columns: Columns) -> int:
