@@ -19,7 +19,7 @@ from jixiao.documents.interpret.header_cells import (
     parse_unit_line,
     parse_year,
 )
-from jixiao.documents.interpret.labels import canonical_label, header_label, split_label_value
+from jixiao.documents.vocabulary import canonical_label, header_label, split_label_value
 from jixiao.documents.interpret.text_lists import split_items
 from jixiao.model import Checkpoint, Diagnostic, GoalSheet, Indicator, Location, Unit, canonical_level1, canonical_level2
 from jixiao.model.lexicon import fold

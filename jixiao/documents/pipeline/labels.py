@@ -18,7 +18,7 @@ from enum import StrEnum
 from functools import cache, lru_cache
 
 from jixiao.documents.interpret.header_cells import is_checkpoint, parse_amount, parse_title
-from jixiao.documents.interpret.labels import column_label, header_label, is_trailer, labels
+from jixiao.documents.vocabulary import column_label, header_label, is_trailer, labels
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.model import canonical_level1, canonical_level2
 from jixiao.model.lexicon import fold, load
