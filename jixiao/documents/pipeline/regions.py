@@ -125,6 +125,14 @@ def _columns(tokens: list[Token], gridded: bool) -> Columns:
             first = kinds.index(column_kind(heading))  # type: ignore[arg-type]
             if header_label(match_key(headings[first])) is not None:
                 kinds[first], kinds[index] = EXTRA, kinds[first]
+    # A heading before the level columns whose kind a later heading names again is a caption of the form
+    # (年度绩效目标完成情况 above 一级指标 … 实际完成值): the later column keeps the kind.
+    levels = [index for index, kind in enumerate(kinds) if kind in _LEVELS]
+    for index in range(min(levels, default=0)):
+        kind = kinds[index]
+        later = [at for at in range(index + 1, len(kinds)) if kinds[at] == EXTRA and column_kind(headings[at]) == kind]
+        if kind not in (EXTRA, FRAME) and later:
+            kinds[index], kinds[later[0]] = EXTRA, kind
     _periods(kinds, headings)
     if FRAME in kinds and "name" not in kinds:
         kinds[kinds.index(FRAME)] = "name"  # no 三级指标 column after all: 绩效指标 names the indicators
