@@ -9,7 +9,7 @@ from itertools import dropwhile, takewhile
 from jixiao.documents.blocks import Row
 from jixiao.documents.codes import diagnostic
 from jixiao.documents.pipeline.align import Aligner, Placed
-from jixiao.documents.pipeline.labels import Role, clean_name, label
+from jixiao.documents.pipeline.labels import Role, clean_name, label, simplified
 from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns, find_header, is_refinement, refine
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.interpret.header_cells import (
@@ -425,6 +425,11 @@ class SheetBuilder:
             direction=values.get("direction"), basis=values.get("basis"), row=placed.row or self._row_count,
         )
         updates: dict = {"confidence": placed.confidence}
+        # Traditional level names (產出指標) are understood on their Simplified form; the raw text stays as written
+        if level1 and indicator.level1 is None and canonical_level1(simplified(level1)):
+            updates["level1"] = canonical_level1(simplified(level1))
+        if level2 and indicator.level2 is None and canonical_level2(simplified(level2)):
+            updates["level2"] = canonical_level2(simplified(level2))
         if "operator" in values or "unit" in values:
             updates["target"] = indicator.target.model_copy(update={"raw": values.get("target", "")})
         extra = dict(placed.extra)
@@ -434,9 +439,9 @@ class SheetBuilder:
         if extra:
             updates["extra"] = extra
         indicator = indicator.model_copy(update=updates)
-        if level1 and indicator.level1 is None:
+        if level1 and indicator.level1 is None and "level1" not in updates:
             self.diagnostics.append(diagnostic("P104", location.model_copy(update={"column": self._heading("level1")}), value=level1))
-        if level2 and indicator.level2 is None:
+        if level2 and indicator.level2 is None and "level2" not in updates:
             self.diagnostics.append(diagnostic("P105", location.model_copy(update={"column": self._heading("level2")}), value=level2))
         self.sheet.indicators.append(indicator)
         self.results.append((len(self.sheet.indicators), values))

@@ -25,8 +25,8 @@ from jixiao.model.lexicon import fold, load
 from jixiao.model.units import canonical_unit, unit_spellings
 
 __all__ = ["Role", "Label", "label", "match_key", "simplified", "clean_name", "is_operator", "OPERATOR_WORDS",
-           "looks_like_target", "column_kind", "heading_spellings", "is_chrome", "split_run_together", "segment",
-           "split_lines", "join_wrapped"]
+           "looks_like_target", "split_name_target", "column_kind", "heading_spellings", "is_chrome",
+           "split_run_together", "segment", "split_lines", "join_wrapped"]
 
 
 class Role(StrEnum):
@@ -63,7 +63,10 @@ _NAME_PREFIX = re.compile(r"^(?:指标\s*\d+\s*[:：.．、]|\d+[.．、](?!\d)|
 _ELLIPSIS = re.compile(r"[.…。·]+")
 _DATE = re.compile(r"^\d{4}[-年./]\d{1,2}(?:[-月./]\d{1,2}日?)?(?:\s*\d{1,2}:\d{2})?")
 _NUMBER = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?%?$")
-_TARGET = re.compile(r"^(?:[≥≤><=]+|不低于|不少于|不高于|不超过|不小于|不大于|大于等于|小于等于|大于|小于|低于|高于)\s*[-+]?\d")
+_TARGET = re.compile(r"^(?:[≥≤><=]+|不低于|不少于|不高于|不超过|不小于|不大于|大于等于|小于等于|大于|小于|低于|高于|%?=|二(?=\d))"
+                     r"\s*[-+]?\d")
+# an operator written as a word after the number and its unit (``1000人次以上``, ``5天以内``)
+_SUFFIX_TARGET = re.compile(r"^\d[\d,]*(?:\.\d+)?[^\d\s]{0,4}?(?:及以上|或以上|以上|及以内|以内|及以下|以下)$")
 OPERATOR_WORDS = {"≥", "≤", "=", ">", "<", ">=", "<=", "定性", "定量", "正向", "反向", "大于等于", "小于等于", "等于",
                   "大于", "小于", "≥=", "≤="}
 _CHROME_WORDS = ("分享到", "打印本页", "关闭窗口", "索引号", "发布时间", "发布日期", "信息来源", "浏览量", "浏览次数",
@@ -107,7 +110,35 @@ def is_operator(text: str) -> bool:
 
 def looks_like_target(text: str) -> bool:
     """True when ``text`` opens with an operator and a number (``≥18个``, ``不低于95%``)."""
-    return bool(_TARGET.match(match_key(text)))
+    key = match_key(text)
+    return bool(_TARGET.match(key) or _SUFFIX_TARGET.match(key))
+
+
+# a name with its target run together at its end (``免疫规划知识培训次数2次以上``, ``资金使用效率=100%``)
+_FUSED_TARGET = re.compile(
+    r"(?:(?:%?[≥≤><=]+|不低于|不少于|不高于|不超过|二(?=\d))\s*\d[\d,]*(?:\.\d+)?(?P<unit>[^\d\s]{0,4})"
+    r"|(?<![\d.\-])\d[\d,]*(?:\.\d+)?(?P<before>[^\d\s]{0,4}?)(?:及以上|或以上|以上|及以内|以内|及以下|以下))$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def split_name_target(text: str) -> tuple[str, str] | None:
+    """The name and the target of a cell that holds both run together, or None.
+
+    Only a target the name cannot end with is split off: an operator and a number, or a number with an
+    operator word after it, each with nothing or a unit after the number; the name keeps a Chinese character,
+    is not a vocabulary word and does not end in a digit."""
+    key = unicodedata_nfkc(text.strip())
+    match = _FUSED_TARGET.search(key)
+    if match is None or match.start() == 0:
+        return None
+    unit = match.group("unit") if match.group("unit") is not None else match.group("before")
+    if unit and unit != "%" and canonical_unit(unit) is None:
+        return None
+    written = text.strip() if len(text.strip()) == len(key) else key  # the pieces as written where NFKC kept length
+    name = written[:match.start()].rstrip(" :：,，")
+    if not _CJK.search(name) or name[-1].isdigit() or label(name).role is not Role.TEXT:
+        return None
+    return name, written[match.start():]
 
 
 @lru_cache(maxsize=65536)
@@ -199,6 +230,7 @@ def split_run_together(text: str) -> tuple[tuple[str, str], ...] | None:
     return tuple((kind, part.strip()) for kind, part in parts if part.strip())
 
 
+_NUMBERING = re.compile(r"指标\s*\d+\s*[:：.．、]")
 _LEGACY_LEVEL1 = ("投入目标", "管理目标", "产出目标", "效果目标", "实施效果指标")
 _SEGMENT_MIN_HITS = 3
 
@@ -208,7 +240,8 @@ def _segment_pattern() -> re.Pattern[str]:
     """Vocabulary and value shapes that mark cell boundaries inside run-together text."""
     vocabulary = load("vocabulary")
     level2 = {name for name in vocabulary["level2"]} | {
-        spelling for spellings in vocabulary["level2"].values() for spelling in spellings if spelling.endswith("指标")}
+        spelling for spellings in vocabulary["level2"].values() for spelling in spellings
+        if spelling.endswith("指标") or len(spelling) >= 4}
     level1 = {name for name in vocabulary["level1"]} | set(_LEGACY_LEVEL1)
     headings = {spelling for spellings in labels()["columns"].values() for spelling in spellings if len(spelling) >= 4}
     words = sorted(level1 | level2 | headings, key=len, reverse=True)
@@ -216,7 +249,7 @@ def _segment_pattern() -> re.Pattern[str]:
                     key=len, reverse=True)
     units = sorted((u for u in unit_spellings() if u and not u.isascii()), key=len, reverse=True)[:200]
     unit = "(?:" + "|".join(re.escape(u) for u in units) + ")" if units else ""
-    target = (r"(?:[≥≤><=≧≦＞＜＝]+|不低于|不少于|不超过|不高于|达到)\s*\d[\d,]*(?:\.\d+)?\s*(?:%|" + unit + ")?"
+    target = (r"(?:%?[≥≤><=≧≦＞＜＝]+|二(?=\d)|不低于|不少于|不超过|不高于|达到)\s*\d[\d,]*(?:\.\d+)?\s*(?:%|" + unit + ")?"
               r"|\d[\d,]*(?:\.\d+)?\s*(?:%|" + unit + r")(?:以上|以内|以下)?")
     short = "(?:" + "|".join(re.escape(w) for w in short1) + ")(?=" + "|".join(re.escape(w) for w in sorted(level2, key=len, reverse=True)) + ")"
     return re.compile("(" + "|".join(re.escape(w) for w in words) + "|" + short + "|" + target + ")")
@@ -242,6 +275,10 @@ def segment(text: str) -> tuple[str, ...] | None:
         pieces.append(line[position:])
     pieces = [piece.strip(" ,，;；、") for piece in pieces]
     pieces = [piece for piece in pieces if piece]
+    for index in range(len(pieces) - 2, -1, -1):
+        if _NUMBERING.fullmatch(pieces[index]):
+            # ``指标1:`` introduces an indicator name, even one that is also a level word (指标1:服务对象满意度)
+            pieces[index:index + 2] = [pieces[index] + pieces[index + 1]]
     if hits < _SEGMENT_MIN_HITS or not structural or len(pieces) < 3:
         return None
     return tuple(pieces)

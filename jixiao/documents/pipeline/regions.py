@@ -125,6 +125,14 @@ def _columns(tokens: list[Token], gridded: bool) -> Columns:
             first = kinds.index(column_kind(heading))  # type: ignore[arg-type]
             if header_label(match_key(headings[first])) is not None:
                 kinds[first], kinds[index] = EXTRA, kinds[first]
+    # A heading before the level columns whose kind a later heading names again is a caption of the form
+    # (年度绩效目标完成情况 above 一级指标 … 实际完成值): the later column keeps the kind.
+    levels = [index for index, kind in enumerate(kinds) if kind in _LEVELS]
+    for index in range(min(levels, default=0)):
+        kind = kinds[index]
+        later = [at for at in range(index + 1, len(kinds)) if kinds[at] == EXTRA and column_kind(headings[at]) == kind]
+        if kind not in (EXTRA, FRAME) and later:
+            kinds[index], kinds[later[0]] = EXTRA, kind
     _periods(kinds, headings)
     if FRAME in kinds and "name" not in kinds:
         kinds[kinds.index(FRAME)] = "name"  # no 三级指标 column after all: 绩效指标 names the indicators
@@ -290,6 +298,8 @@ def refine(columns: Columns, line: Line) -> None:
     gridded = any(p is not None for p in columns.positions)
     for token in line.filled:
         kind = column_kind(token.text)
+        if not gridded and _completes_heading(columns, token.text):
+            continue
         if kind is not None and not gridded:
             kind = kind if kind not in columns.kinds else EXTRA
             columns.kinds.append(kind)
@@ -310,6 +320,17 @@ def refine(columns: Columns, line: Line) -> None:
             columns.positions.insert(at, token.column)
             if columns.offsets:
                 columns.offsets.insert(at, token.offset)
+
+
+def _completes_heading(columns: Columns, text: str) -> bool:
+    """Without a grid, the first heading the vocabulary does not know that ``text`` completes (``年度`` above
+    ``指标值``: a heading written over two lines, word by word) becomes the column ``年度指标值``."""
+    for index, (kind, heading) in enumerate(zip(columns.kinds, columns.headings)):
+        joined = f"{heading}{text.strip()}"
+        if kind == EXTRA and column_kind(joined) and column_kind(joined) not in columns.kinds:
+            columns.kinds[index], columns.headings[index] = column_kind(joined), joined  # type: ignore[assignment]
+            return True
+    return False
 
 
 def _refinements(lines: list[Line], index: int, columns: Columns) -> int:
