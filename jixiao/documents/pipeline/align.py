@@ -308,7 +308,7 @@ class Aligner:
                     levels[kind] = text
                     first = first or token
                     continue
-                if kind == "level1" and "level2" not in levels:
+                if kind == "level1" and "level2" not in levels or kind == "level2" and _another_level2(levels, text):
                     close()
                     levels[kind], first = text, token
                     continue
@@ -396,10 +396,11 @@ class Aligner:
         anchor = self._anchor()
         width = len(self.slots)
         filled = [text for text in body]
-        if anchor is None:
+        marks = [i for i, text in enumerate(filled) if anchor is not None and self._is_anchor(text, anchor)]
+        if anchor is None or not marks and width and len(filled) > width and len(filled) % width == 0:
+            # no anchor to cut at (targets written without operators): full rows, one after another
             return [filled[i : i + width] for i in range(0, len(filled), width)] if width else [filled]
         before = self.slots.index(anchor) - (self.slots.index("name") if "name" in self.slots else 0)
-        marks = [i for i, text in enumerate(filled) if self._is_anchor(text, anchor)]
         if len(marks) <= 1:
             return [filled]
         parts, start = [], 0
@@ -456,6 +457,13 @@ class Aligner:
         if mark is not None and notes:
             notes.insert(0, f"“{texts[mark]}”按形式认作{self.columns.heading(anchor)}")  # type: ignore[arg-type]
         return values, notes, confidence
+
+
+def _another_level2(levels: dict[str, str], text: str) -> bool:
+    """True when ``text`` names a level 2 of its own (``社会效益指标`` right after an empty ``经济效益指标`` row),
+    not the 三级指标 that repeats the level 2 above it (服务对象满意度 under 服务对象满意度指标)."""
+    return "level2" in levels and match_key(text).endswith("指标") and \
+        canonical_level2(levels["level2"]) != canonical_level2(text)
 
 
 def _fit(texts: list[str], kinds: list[str]) -> list[str] | None:
