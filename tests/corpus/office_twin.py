@@ -190,6 +190,14 @@ def _number(value: str) -> int | float:
     return int(number) if number == number.to_integral_value() and "." not in value else float(number)
 
 
+def _as_text(row) -> None:
+    """Cells typed as text stay text: openpyxl takes a string starting with ``=`` (``=3500米``, an operator ``=``)
+    for a formula, where Excel stores what a user types into a text cell as a string."""
+    for cell in row:
+        if isinstance(cell.value, str) and cell.value.startswith("="):
+            cell.data_type = "s"
+
+
 def _write_export(golden: dict, path: Path) -> None:
     workbook = Workbook()
     sheet_out = workbook.active
@@ -216,6 +224,7 @@ def _write_export(golden: dict, path: Path) -> None:
             if self_evaluation:
                 cells += [item.get("actual") or "", item.get("score") or ""]
             sheet_out.append(cells)
+            _as_text(sheet_out[sheet_out.max_row])
             if numeric and item.get("unit") == "%":
                 cell = sheet_out.cell(row=sheet_out.max_row, column=9)
                 cell.value = float(Decimal(value) / 100)
@@ -245,6 +254,7 @@ def _write_pairs(golden: dict, path: Path) -> None:
         for item in items:
             out.append([item.get("level1") or "", item.get("level2") or "", item["name"], _target(item),
                         item["name"], _target(item)])
+            _as_text(out[out.max_row])
         for column, key in ((1, "level1"), (2, "level2")):
             for start, end in _runs([str((item.get("level1"), item.get(key))) for item in items]):
                 if end - start > 1:
