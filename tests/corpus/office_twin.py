@@ -72,8 +72,26 @@ def write_twins(folder: Path) -> list[Twin]:
         for layout in LAYOUTS:
             path = folder / f"{stem}.{layout}"
             writers[layout](golden, path)
-            twins.append(Twin(path, golden, layout))
+            twins.append(Twin(path, _printed(golden, layout), layout))
     return twins
+
+
+_SHEET_FIGURES = ("budget_initial", "budget_full", "executed", "executed_to_date", "execution_rate", "claimed_total")
+
+
+def _printed(golden: dict, layout: str) -> dict:
+    """The golden as far as a layout prints it: no layout writes the money table or a claimed total, the pairs
+    layout has no self-evaluation columns, and the Word forms have a weight column only in self-evaluations."""
+    def dropped(sheet: dict) -> tuple[str, ...]:
+        if layout == "pairs.xlsx":
+            return "weight", "actual", "score"
+        return ("weight",) if layout.endswith(".docx") and not _is_self_evaluation(sheet) else ()
+
+    return {**golden, "sheets": [
+        {**{key: value for key, value in sheet.items() if key not in _SHEET_FIGURES},
+         "indicators": [{key: value for key, value in item.items() if key not in dropped(sheet)}
+                        for item in sheet["indicators"]]}
+        for sheet in golden["sheets"]]}
 
 
 def _target(item: dict) -> str:
