@@ -28,11 +28,13 @@ from jixiao.documents.pipeline.labels import (
     is_operator,
     label,
     looks_like_target,
+    match_key,
     split_name_target,
     split_run_together,
 )
 from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
+from jixiao.model import canonical_level1, canonical_level2
 
 __all__ = ["Placed", "Aligner"]
 
@@ -254,11 +256,14 @@ class Aligner:
                 runs.append((levels, body, first, body_lines))
             levels, body, first, body_lines = {}, [], None, []
 
-        for token, text in zip(tokens, texts):
+        for index, (token, text) in enumerate(zip(tokens, texts)):
             role = label(text).role if text.strip() else Role.EMPTY
             if role is Role.EMPTY and not body and not levels:
                 continue
             kind = {Role.LEVEL1: "level1", Role.LEVEL2: "level2"}.get(role)
+            if kind == "level1" and "level2" in columns.kinds and _both_levels(text) and (
+                    index + 1 >= len(texts) or label(texts[index + 1]).role not in (Role.LEVEL1, Role.LEVEL2)):
+                kind = "level2"  # 成本指标 with no level-2 name after it is the level-2 name (under 产出指标)
             if kind == "level1" and "level1" not in columns.kinds and "level2" in columns.kinds and (
                     not levels and not any(b.strip() for b in body)):
                 # the 一级指标 heading stood on a line of its own above the header row (a cell broken over two
@@ -405,6 +410,12 @@ class Aligner:
         if mark is not None and notes:
             notes.insert(0, f"“{texts[mark]}”按形式认作{self.columns.heading(anchor)}")  # type: ignore[arg-type]
         return values, notes, confidence
+
+
+def _both_levels(text: str) -> bool:
+    """A name that is a level-1 name in one framework and a level-2 name in the other (成本指标)."""
+    key = match_key(text)
+    return canonical_level1(key) is not None and canonical_level1(key) == canonical_level2(key)
 
 
 def indicator_name(text: str) -> str:
