@@ -250,8 +250,12 @@ class Aligner:
             return tokens, texts
         result_tokens: list[Token] = []
         result_texts: list[str] = []
-        for token, text in zip(tokens, texts):
-            parts = split_name_target(text) if text.strip() and not looks_like_target(text) else None
+        for index, (token, text) in enumerate(zip(tokens, texts)):
+            following = next((later for later in texts[index + 1:] if later.strip()), "")
+            # a target cell of its own after this one: the number inside the name is part of the name
+            # (…质量达标率100% | ≥98%)
+            parts = (split_name_target(text) if text.strip() and not looks_like_target(text)
+                     and not looks_like_target(following) else None)
             if parts is None:
                 result_tokens.append(token)
                 result_texts.append(text)

@@ -117,27 +117,29 @@ def looks_like_target(text: str) -> bool:
 # a name with its target run together at its end (``免疫规划知识培训次数2次以上``, ``资金使用效率=100%``)
 _FUSED_TARGET = re.compile(
     r"(?:(?:%?[≥≤><=]+|不低于|不少于|不高于|不超过|二(?=\d))\s*\d[\d,]*(?:\.\d+)?(?P<unit>[^\d\s]{0,4})"
-    r"|(?<![\d.\-])\d[\d,]*(?:\.\d+)?(?P<before>[^\d\s]{0,4}?)(?:及以上|或以上|以上|及以内|以内|及以下|以下))$")
+    r"|(?<![\d.\-])\d[\d,]*(?:\.\d+)?(?P<before>[^\d\s]{0,4}?)(?:及以上|或以上|以上|及以内|以内|及以下|以下)"
+    r"|(?<![\d.\-])\d+(?:\.\d+)?%)$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_TARGET_IN_NAME = re.compile(r"[≥≤><=]\s*\d|\d\s*(?:%|[^\d\s]{0,3}(?:以上|以内|以下))")
 
 
 def split_name_target(text: str) -> tuple[str, str] | None:
     """The name and the target of a cell that holds both run together, or None.
 
-    Only a target the name cannot end with is split off: an operator and a number, or a number with an
-    operator word after it, each with nothing or a unit after the number; the name keeps a Chinese character,
-    is not a vocabulary word and does not end in a digit."""
+    Only a target a name does not end with is split off: an operator and a number, a number with an operator
+    word after it (each with nothing or a unit after the number), or a percentage; the name keeps a Chinese
+    character, is not a vocabulary word and does not end in a digit."""
     key = unicodedata_nfkc(text.strip())
     match = _FUSED_TARGET.search(key)
-    if match is None or match.start() == 0:
-        return None
+    if match is None or match.start() == 0 or key[match.start() - 1].isspace():
+        return None  # nothing before the target, or a separator: not run together
     unit = match.group("unit") if match.group("unit") is not None else match.group("before")
     if unit and unit != "%" and canonical_unit(unit) is None:
         return None
     written = text.strip() if len(text.strip()) == len(key) else key  # the pieces as written where NFKC kept length
     name = written[:match.start()].rstrip(" :：,，")
-    if not _CJK.search(name) or name[-1].isdigit() or label(name).role is not Role.TEXT:
-        return None
+    if not _CJK.search(name) or name[-1].isdigit() or label(name).role is not Role.TEXT or _TARGET_IN_NAME.search(name):
+        return None  # the name holds another target: several rows run together, for :func:`segment`
     return name, written[match.start():]
 
 
@@ -201,7 +203,7 @@ def label(text: str) -> Label:
 
 
 _TARGET_INSIDE = re.compile(r"(?:[≥≤≧≦><=＞＜＝]+|不低于|不少于|不高于|不超过)\s*\d+(?:[.．]\d+)?")
-_LONGEST_LEVEL = 12
+_LONGEST_LEVEL = 16  # 社会公众或服务对象满意度指标
 
 
 def _longest_prefix(text: str, canonical) -> str:
@@ -220,9 +222,17 @@ def split_run_together(text: str) -> tuple[tuple[str, str], ...] | None:
     level1 = _longest_prefix(line, canonical_level1)
     level2 = _longest_prefix(line[len(level1):], canonical_level2)
     rest = line[len(level1) + len(level2):]
+    if level1 and not level2 and canonical_level2(level1) == canonical_level1(level1):
+        level1, level2 = "", level1  # 成本指标 with no level-2 name after it is the level-2 name (under 产出指标)
     match = _TARGET_INSIDE.search(rest)
-    if not (level1 or level2) or match is None or match.start() == 0:
+    if not (level1 or level2):
         return None
+    if match is None or match.start() == 0:
+        fused = split_name_target(rest)  # a target without operator that ends the line (…合格率100%)
+        if fused is None:
+            return None
+        return tuple((kind, part.strip()) for kind, part in (("level1", level1), ("level2", level2), ("name", fused[0]),
+                                                              ("target", fused[1])) if part.strip())
     end = match.end()
     unit = next((s for s in unit_spellings() if fold(rest[end:end + len(s)]) == s), "")
     parts = (("level1", level1), ("level2", level2), ("name", rest[:match.start()]),

@@ -39,9 +39,11 @@ def test_traditional_level_names_are_understood_and_a_level_heading_on_its_own_l
     ("取得2018-2022", None),  # a name that ends in a number keeps it
     ("森林火灾6小时内扑灭率", None),
     ("开展宣传活动次数20次以", None),  # cut by the end of the file: no operator word
-    ("覆盖率100%", None),  # a bare percentage may be part of the name: not split without an operator
+    ("验收合格率100%", ("验收合格率", "100%")),
+    ("验收合格率 100%", None),  # a separator: the cells are not run together
+    ("检测1000人次以上,筛查600人次以上", None),  # several rows run together: segment's work
 ])
-def test_a_name_and_its_target_run_together_are_split_only_at_an_operator(text, parts):
+def test_a_name_and_its_target_run_together_are_split_at_a_target_that_ends_the_cell(text, parts):
     assert split_name_target(text) == parts
 
 
@@ -83,3 +85,26 @@ def test_a_run_together_self_evaluation_with_short_level_names_and_a_caption_bef
 def test_a_numbered_name_that_is_also_a_level_word_stays_a_name():
     assert segment("满意度指标服务对象满意度指标指标1:服务对象满意度90%") == (
         "满意度指标", "服务对象满意度指标", "指标1:服务对象满意度", "90%")
+
+
+def test_rows_run_together_one_per_line_with_levels_carried_and_cost_as_a_level_2_name():
+    document = read("\n".join([
+        "绩效指标一级指标二级指标指标内容指标值",
+        "产出指标数量指标学校改造覆盖率100%",
+        "质量指标校舍维修改造质量合格率100%",
+        "购置设施设备质量合格率100%",
+        "成本指标建设项目成本控制率100%",
+        "满意度指标社会公众或服务对象满意度指标学生家长满意度≥90%",
+        "学校满意度≥90%",
+    ]))
+    assert [(i.level1, i.level2, i.name, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("产出指标", "数量指标", "学校改造覆盖率", "100%"), ("产出指标", "质量指标", "校舍维修改造质量合格率", "100%"),
+        ("产出指标", "质量指标", "购置设施设备质量合格率", "100%"), ("产出指标", "成本指标", "建设项目成本控制率", "100%"),
+        ("满意度指标", "服务对象满意度指标", "学生家长满意度", "≥90%"), ("满意度指标", "服务对象满意度指标", "学校满意度", "≥90%")]
+
+
+def test_cost_followed_by_a_2021_level_2_name_stays_level_1():
+    document = read("\n".join(["一级指标", "二级指标", "三级指标", "指标值",
+                               "成本指标", "经济成本指标", "疾控经费", "≤70万元"]))
+    (indicator,) = document.sheets[0].indicators
+    assert (indicator.level1, indicator.level2) == ("成本指标", "经济成本指标")
