@@ -24,7 +24,8 @@ from jixiao.model import canonical_level1, canonical_level2
 from jixiao.model.lexicon import fold, load
 from jixiao.model.units import canonical_unit, unit_spellings
 
-__all__ = ["Role", "Label", "label", "match_key", "simplified", "clean_name", "is_operator", "OPERATOR_WORDS",
+__all__ = ["Role", "Label", "label", "match_key", "simplified", "clean_name", "is_placeholder", "is_operator",
+           "OPERATOR_WORDS", "join_broken_names",
            "looks_like_target", "column_kind", "heading_spellings", "is_chrome", "split_run_together", "segment",
            "split_lines"]
 
@@ -60,6 +61,7 @@ class Label:
 _GLOSS = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňɡ]+[)）]")
 _RESIDUE = re.compile(r"[(（](?:必填|选填|\d+字以内|[≥≤=<>]?\*+[^)）]*)[)）]")
 _NAME_PREFIX = re.compile(r"^(?:指标\s*\d+\s*[:：.．、]|\d+[.．、](?!\d)|[(（]\d+[)）]|★+|☆+)\s*")
+_PLACEHOLDER = re.compile(r"[…⋯.。·/\\\s]+")
 _DATE = re.compile(r"^\d{4}[-年./]\d{1,2}(?:[-月./]\d{1,2}日?)?(?:\s*\d{1,2}:\d{2})?")
 _NUMBER = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?%?$")
 _TARGET = re.compile(r"^(?:[≥≤><=]+|不低于|不少于|不高于|不超过|不小于|不大于|大于等于|小于等于|大于|小于|低于|高于)\s*[-+]?\d")
@@ -93,9 +95,15 @@ def match_key(text: str) -> str:
 
 
 def clean_name(text: str) -> str:
-    """An indicator name without the template's numbering or residue (``指标1:`` ``(必填)`` ``★``)."""
-    name = _RESIDUE.sub("", _NAME_PREFIX.sub("", simplified(text).strip()))
-    return name.strip()
+    """An indicator name without the template's numbering or residue (``指标1:`` ``(必填)`` ``★``); empty
+    when only a placeholder remains (``指标2:……``, ``指标1:/``)."""
+    name = _RESIDUE.sub("", _NAME_PREFIX.sub("", simplified(text).strip())).strip()
+    return "" if is_placeholder(name) else name
+
+
+def is_placeholder(text: str) -> bool:
+    """True for a cell the template's author left holding only a placeholder (``……``, ``...``, ``/ / /``)."""
+    return bool(_PLACEHOLDER.fullmatch(text.strip())) and bool(text.strip())
 
 
 def is_operator(text: str) -> bool:
@@ -263,3 +271,31 @@ def split_lines(lines: list[Line]) -> list[Line]:
         for piece in pieces:
             result.append(Line([Token(piece, line.line)], LineKind.CELL, line.line, extra={"segmented": True}))
     return result
+
+
+def join_broken_names(lines: list[Line]) -> list[Line]:
+    """A level name or column heading broken over two lines of text (``经济效益`` / ``指标``, ``服务对象`` /
+    ``满意度指标``, a narrow .xls column) is one token again: a one-cell line joins the cell before it (a
+    one-cell line or the last cell of a row) when together they spell a name the vocabulary knows and the
+    second part alone is not such a name, or the first alone is not."""
+    result: list[Line] = []
+    for line in lines:
+        previous = result[-1] if result else None
+        if (previous is not None and line.kind is LineKind.CELL and len(line.tokens) == 1 and previous.tokens
+                and previous.kind in (LineKind.CELL, LineKind.ROW) and not line.blanks_before
+                and not line.extra.get("segmented") and not previous.extra.get("segmented")):
+            before, after = previous.tokens[-1], line.tokens[0]
+            if _spells_a_name(before.text, after.text):
+                before.text = f"{before.text.strip()}{after.text.strip()}"
+                continue
+        result.append(line)
+    return result
+
+
+def _spells_a_name(first: str, second: str) -> bool:
+    joined = label(f"{first.strip()}{second.strip()}")
+    if joined.role not in (Role.LEVEL1, Role.LEVEL2, Role.HEADING):
+        return False
+    names = (Role.LEVEL1, Role.LEVEL2, Role.HEADING)
+    parts = (label(first).role, label(second).role)
+    return all(role in (Role.TEXT, *names) for role in parts) and any(role not in names for role in parts)
