@@ -291,7 +291,7 @@ class Aligner:
                       sum(1 for t in texts if t.strip()))
             return
         for run_levels, run_body, start in runs:
-            for cells in self._split(run_body):
+            for cells in self._split(run_body, closed):
                 values, how, confidence = self._shape(cells)
                 values.update(run_levels)
                 if closed and line.extra.get("piped"):
@@ -323,7 +323,7 @@ class Aligner:
     def _is_anchor(self, text: str, anchor: str) -> bool:
         return is_operator(text) if anchor == "operator" else looks_like_target(text)
 
-    def _split(self, body: list[str]) -> list[list[str]]:
+    def _split(self, body: list[str], closed: bool) -> list[list[str]]:
         """A run holding several anchors holds several rows whose level cells were merged."""
         if not body:
             return [[]]
@@ -335,13 +335,30 @@ class Aligner:
         before = self.slots.index(anchor) - (self.slots.index("name") if "name" in self.slots else 0)
         marks = [i for i, text in enumerate(filled) if self._is_anchor(text, anchor)]
         if len(marks) <= 1:
-            return [filled]
+            return [filled] if closed or anchor == "operator" else self._cut_after_points(filled)
         parts, start = [], 0
         for previous, mark in zip(marks, marks[1:]):
             cut = max(mark - before, previous + 1)
             parts.append(filled[start:cut])
             start = cut
         parts.append(filled[start:])
+        return parts
+
+    def _cut_after_points(self, texts: list[str]) -> list[list[str]]:
+        """A stream of a self-evaluation grid holding rows whose targets are words (``严格执行相关制度规定``)
+        has one anchor or none: a row ends with its points (分值, 得分), so text after as many bare numbers as
+        there are point columns, followed by a further cell, begins the next row."""
+        points = [kind for kind in self.slots if kind in _POINTS]
+        if not points or self.slots.index(points[0]) == 0:
+            return [texts]
+        parts, start = [], 0
+        for index in range(len(texts) - 1):
+            ended = index - start >= len(points) and all(
+                _BARE_NUMBER.match(text.strip()) for text in texts[index - len(points):index])
+            if ended and not _BARE_NUMBER.match(texts[index].strip()) and not looks_like_target(texts[index]):
+                parts.append(texts[start:index])
+                start = index
+        parts.append(texts[start:])
         return parts
 
     def _shape(self, texts: list[str]) -> tuple[dict[str, str], list[str], float]:
