@@ -29,6 +29,7 @@ from jixiao.documents.pipeline.labels import (
     label,
     looks_like_target,
     match_key,
+    split_name_target,
     split_run_together,
 )
 from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns
@@ -45,6 +46,12 @@ _NUMBERED = re.compile(r"^\s*指标\s*\d+\s*[:：.．、]")
 GRID_CONFIDENCE = 1.0
 LABEL_CONFIDENCE = 0.8
 GUESS_CONFIDENCE = 0.5
+
+
+class _Piece(str):
+    """The second part of a token that held two cells run together (counted once, with its first part)."""
+
+    __slots__ = ()
 
 
 @dataclass(slots=True)
@@ -71,6 +78,7 @@ class Aligner:
         self.keys: list[str] = []
         self.slots: list[str] = []
         self.leading: list[str] = []
+        self.long_keys: list[str] = []
         self.columns_changed()
         self.placed: list[Placed] = []
         self._stream: list[Token] = []
@@ -91,6 +99,9 @@ class Aligner:
         # project columns)
         self.slots = [key for key, kind in list(zip(self.keys, kinds))[last + 1:] if kind != FRAME]
         self.leading = [key for key, kind in list(zip(self.keys, kinds))[:first] if kind != FRAME]
+        # the long-term set standing between the 一级指标 and the year's 二级指标 (长期/年度 column pairs)
+        self.long_keys = [key for key, kind in list(zip(self.keys, kinds))[first + 1:last] if kind != FRAME] \
+            if "long_term_target" in kinds[first + 1:last] else []
 
     # -- the entry point -------------------------------------------------------------------------------
     def feed(self, line: Line) -> None:
@@ -230,22 +241,46 @@ class Aligner:
         self._add(dict(zip(kinds, line.texts)), line, GRID_CONFIDENCE, [], len(line.tokens))
         return True
 
+    def _unfuse(self, tokens: list[Token]) -> tuple[list[Token], list[str]]:
+        """Cut a cell holding a name and its target run together in two, when the target column follows the
+        name column: the target part is a piece of the same token, not a token of its own."""
+        texts = [token.text for token in tokens]
+        slots = self.slots
+        if "name" not in slots or slots.index("name") + 1 >= len(slots) or slots[slots.index("name") + 1] != "target":
+            return tokens, texts
+        result_tokens: list[Token] = []
+        result_texts: list[str] = []
+        for index, (token, text) in enumerate(zip(tokens, texts)):
+            following = next((later for later in texts[index + 1:] if later.strip()), "")
+            # a target cell of its own after this one: the number inside the name is part of the name
+            # (…质量达标率100% | ≥98%)
+            parts = (split_name_target(text) if text.strip() and not looks_like_target(text)
+                     and not looks_like_target(following) else None)
+            if parts is None:
+                result_tokens.append(token)
+                result_texts.append(text)
+                continue
+            result_tokens += [token, token]
+            result_texts += [parts[0], _Piece(parts[1])]
+        return result_tokens, result_texts
+
     def _by_labels(self, tokens: list[Token], line: Line, closed: bool) -> None:
         """Place tokens whose columns the format does not say, by their labels."""
         columns = self.columns
-        texts = [token.text for token in tokens]
+        tokens, texts = self._unfuse(tokens)
         # Leading empty cells of a closed row are merged cells: drop them; inside a stream, empty cells keep
         # their place only when the stream marks empty cells (then rows are full).
-        runs: list[tuple[dict[str, str], list[str], Token | None]] = []
+        runs: list[tuple[dict[str, str], list[str], Token | None, list[int | None]]] = []
         levels: dict[str, str] = {}
         body: list[str] = []
+        body_lines: list[int | None] = []  # the line each body cell stands on
         first: Token | None = None
 
         def close() -> None:
-            nonlocal levels, body, first
+            nonlocal levels, body, first, body_lines
             if levels or body:
-                runs.append((levels, body, first))
-            levels, body, first = {}, [], None
+                runs.append((levels, body, first, body_lines))
+            levels, body, first, body_lines = {}, [], None, []
 
         roles = [label(text).role if text.strip() else Role.EMPTY for text in texts]
         for position, (token, text, role) in enumerate(zip(tokens, texts, roles)):
@@ -255,7 +290,18 @@ class Aligner:
             if kind == "level1" and _names_a_legacy_level2(text) and "level2" in columns.kinds and (
                     next((r for r in roles[position + 1:] if r is not Role.EMPTY), None) not in _LEVEL_ROLES):
                 kind = "level2"  # 成本指标 with no level name after it: a level-2 name under 产出指标
-            if kind is not None and kind in columns.kinds:
+            if kind == "level2" and "level2" in levels and self._long_term(levels, body):
+                body_lines.clear()
+                levels["level2"] = text  # the year's 二级指标 after the row's long-term set
+                continue
+            if kind == "level1" and "level1" not in columns.kinds and "level2" in columns.kinds and (
+                    not levels and not any(b.strip() for b in body)):
+                # the 一级指标 heading stood on a line of its own above the header row (a cell broken over two
+                # lines), yet the rows open with a level-1 name: it is that column's cell, not the name
+                pass
+            elif kind is not None and kind not in columns.kinds:
+                kind = None
+            if kind is not None:
                 # A level name opens a row, unless the row so far holds only level names: then a second name
                 # of the same level is the 三级指标 (服务对象满意度 under 服务对象满意度指标).
                 if any(b.strip() for b in body):
@@ -266,7 +312,7 @@ class Aligner:
                     levels[kind] = text
                     first = first or token
                     continue
-                if kind == "level1":
+                if kind == "level1" and "level2" not in levels:
                     close()
                     levels[kind], first = text, token
                     continue
@@ -276,32 +322,56 @@ class Aligner:
             if first is None:
                 first = token
             body.append(text)
+            body_lines.append(token.line)
         close()
         if closed and runs and not runs[0][0] and len(runs) > 1 and self.leading:
             # cells before the row's first level name belong to the columns before the levels
             lead = [text for text in runs[0][1] if text.strip()]
             if len(lead) <= len(self.leading):
-                levels0, body0, start0 = runs[1]
-                runs = [(dict(levels0, **dict(zip(self.leading, lead))), body0, runs[0][2] or start0), *runs[2:]]
-        if runs and not self.seen_level and not any(levels for levels, _, _ in runs) and (
+                levels0, body0, start0, lines0 = runs[1]
+                runs = [(dict(levels0, **dict(zip(self.leading, lead))), body0, runs[0][2] or start0, lines0),
+                        *runs[2:]]
+        levelled = bool(set(_LEVELS) & set(columns.kinds))
+        if levelled and runs and not self.seen_level and not any(levels for levels, _, _, _ in runs) and (
                 closed or not any(looks_like_target(t) or is_operator(t) for t in texts)):
             # text above the first level name is not an indicator (a unit's subtotal in a long export, the
             # framework rows of an evaluation form, OCR debris)
             self._add({"_context": "｜".join(t for t in texts if t.strip())}, line, LABEL_CONFIDENCE, [],
                       sum(1 for t in texts if t.strip()))
             return
-        for run_levels, run_body, start in runs:
+        for run_levels, run_body, start, run_lines in runs:
+            at = 0
             for cells in self._split(run_body, closed):
+                # a row cut from a run stands where its first cell does (the run's level names for the first)
+                start_line = start.line if at == 0 and start is not None else (
+                    run_lines[at] if at < len(run_lines) else None)
+                at += len(cells)
                 values, how, confidence = self._shape(cells)
                 values.update(run_levels)
+                pieces = [text for text in cells if isinstance(text, _Piece)]
+                if pieces:
+                    how = [f"“{values.get('name', '')}{piece}”按形式拆分为{self._heading('name')}与{self._heading('target')}"
+                           for piece in pieces] + how
+                    confidence = GUESS_CONFIDENCE
                 if closed and line.extra.get("piped"):
                     how = self._missing_levels({k: v for k, v in run_levels.items() if k in _LEVELS}) + how
                 where = line
-                if start is not None and start.line is not None and start.line != line.line:
-                    where = Line([], line.kind, start.line, line.table, line.row)
+                if start_line is not None and start_line != line.line:
+                    where = Line([], line.kind, start_line, line.table, line.row)
                 self._add(values, where, confidence if not closed or how else LABEL_CONFIDENCE, how,
-                          sum(1 for text in cells if text.strip()) + len(run_levels))
+                          sum(1 for text in cells if text.strip() and not isinstance(text, _Piece)) + len(run_levels))
                 run_levels = {}  # the levels are counted with the first row of the run
+
+    def _long_term(self, levels: dict[str, str], body: list[str]) -> bool:
+        """A second 二级指标 in a row of a table with a long-term set before the year's (二级指标(长期), 三级指标(长期),
+        指标值(长期), 二级指标(年度) …): the first one and the cells since belong to the long-term columns. Moves
+        them there and says whether it did."""
+        filled = [text for text in body if text.strip()]
+        if not self.long_keys or len(filled) >= len(self.long_keys):
+            return False
+        levels.update(zip(self.long_keys, [levels.pop("level2"), *filled]))
+        body.clear()
+        return True
 
     def _missing_levels(self, levels: dict[str, str]) -> list[str]:
         """A pipe row whose merged level cells were dropped: which levels it carries down from the row above."""
