@@ -32,6 +32,7 @@ from jixiao.documents.pipeline.labels import (
     split_name_target,
     split_run_together,
 )
+from jixiao.documents.pipeline.prose import PROSE
 from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.model import Framework, canonical_level1, canonical_level2, level2_parents
@@ -40,6 +41,7 @@ __all__ = ["Placed", "Aligner"]
 
 _LEVELS = ("level1", "level2")
 _LEVEL_ROLES = (Role.LEVEL1, Role.LEVEL2)
+_PROSE_PARTS = {"level1": "一级指标", "level2": "二级指标", "group": "指标组", "name": "三级指标", "target": "指标值"}
 _POINTS = ("weight", "score")  # the columns of points that end a self-evaluation row
 _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 _NUMBERED = re.compile(r"^\s*指标\s*\d+\s*[:：.．、]")
@@ -109,6 +111,10 @@ class Aligner:
         if line.kind is LineKind.BREAK:
             self.flush()
             return
+        if line.extra.get(PROSE):
+            self.flush()
+            self._prose(line)
+            return
         if line.kind is LineKind.CELL:
             if self._continues(line) or self._run_together(line):
                 return
@@ -148,6 +154,22 @@ class Aligner:
         previous.values.update(_fit_short(texts, tail))
         previous.tokens += len(texts)
         return True
+
+    def _prose(self, line: Line) -> None:
+        """Each item of a line of prose indicators is a row; what a level name opens carries down (P111 says
+        how the text was split)."""
+        before = len(self.placed)
+        for item in line.extra[PROSE]:
+            values = {kind: text for kind, text in item if kind not in ("group", "rest")}
+            extra = {"指标组": text for kind, text in item if kind == "group"}
+            rest = [text for kind, text in item if kind == "rest"]
+            if rest:
+                values["_unplaced"] = "\n".join(rest)
+            self._add(values, line, GUESS_CONFIDENCE, [], 0, extra)
+            if any(kind in ("name", "target") for kind, _ in item):
+                self.placed[-1].inferred = "｜".join(f"{_PROSE_PARTS.get(kind, kind)}“{text}”" for kind, text in item)
+        if len(self.placed) > before:
+            self.placed[before].tokens = len(line.filled)  # the line's cells, split in pieces
 
     def _run_together(self, line: Line) -> bool:
         """A one-cell line whose cells run together is split by labels into one row (an inference, P111)."""
