@@ -126,7 +126,7 @@ def prose_lines(lines: list[Line]) -> list[Line]:
                                line.blanks_before))
         levels = [(_level(text) or ("name", text)) for text in texts[first:at]]
         rest = tuple((("rest", text),) for text in texts[at + 1:])
-        items = ((tuple(levels),) if levels else ()) + split_prose(texts[at], levelled[at]) + rest  # type: ignore[operator]
+        items = ((tuple(levels),) if levels else ()) + (split_prose(texts[at], levelled[at]) or ()) + rest
         previous = result[-1] if result else None
         if previous is not None and not previous.extra.get(PROSE) and len(previous.filled) == 1 and _level(
                 previous.filled[0].text):
