@@ -2,7 +2,8 @@
 
 tokens (:mod:`.tokens`) → labels (:mod:`.labels`; :mod:`.prose` for indicators written as prose) → regions
 (:mod:`.regions`) → alignment (:mod:`.align`) → document (:mod:`.document`). Office readers produce grids that
-:func:`.tokens.layout_lines` adapts; plain text has one tokenizer. Each step is a function of what the previous one produced and of :class:`ReadSettings`.
+:func:`.tokens.layout_lines` adapts; plain text has one tokenizer. Each step is a function of what the previous
+one produced and of :class:`ReadSettings`.
 """
 
 from __future__ import annotations
