@@ -9,7 +9,7 @@ from itertools import dropwhile, takewhile
 from jixiao.documents.blocks import Row
 from jixiao.documents.codes import diagnostic
 from jixiao.documents.pipeline.align import Aligner, Placed
-from jixiao.documents.pipeline.labels import Role, clean_name, label, simplified
+from jixiao.documents.pipeline.labels import Role, clean_name, is_placeholder, label, simplified
 from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns, find_header, is_refinement, refine
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.interpret.header_cells import (
@@ -403,7 +403,7 @@ class SheetBuilder:
         elif placed.how:
             self.diagnostics.append(diagnostic("P102", location, how="；".join(placed.how)))
         name = clean_name(values.get("name", ""))
-        target = values.get("target", "")
+        target = values.get("target", "") if not is_placeholder(values.get("target", "")) else ""
         if "operator" in values or "unit" in values:
             operator = values.get("operator", "")
             target = f"{operator if operator not in ('定性', '定量') else ''}{target}{values.get('unit', '')}"

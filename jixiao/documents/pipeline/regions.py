@@ -22,6 +22,7 @@ from functools import lru_cache
 from jixiao.documents.vocabulary import header_label, is_trailer
 from jixiao.documents.pipeline.labels import Role, column_kind, heading_spellings, label, match_key, split_run_together
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
+from jixiao.documents.pipeline.prose import PROSE
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.model.lexicon import fold
 
@@ -205,6 +206,10 @@ def find_header(lines: list[Line], index: int, settings: ReadSettings = DEFAULT_
     """The header starting at ``lines[index]``, or None. With ``implied``, a run-together indicator row with
     no header above it implies the four columns its split finds (a header of no lines)."""
     line = lines[index]
+    if implied and line.extra.get(PROSE):
+        # indicators written as prose: the items say what each piece is, the four columns are implied
+        tokens = [Token(text, line.line, column) for column, text in enumerate(_IMPLIED)]
+        return Header(_columns(tokens, False), index, index, [])
     if implied and line.kind is LineKind.CELL and line.tokens and split_run_together(line.tokens[0].text):
         tokens = [Token(text, line.line, column) for column, text in enumerate(_IMPLIED)]
         return Header(_columns(tokens, False), index, index, [])
@@ -371,8 +376,13 @@ def ends_body(line: Line) -> bool:
 
 
 def body_end(lines: list[Line], start: int, settings: ReadSettings = DEFAULT_SETTINGS) -> int:
-    """Index after the last line of the body that starts at ``lines[start]``."""
+    """Index after the last line of the body that starts at ``lines[start]`` (prose ends with its last line
+    of prose)."""
     index = start
+    if index < len(lines) and lines[index].extra.get(PROSE):
+        while index < len(lines) and lines[index].extra.get(PROSE):
+            index += 1
+        return index
     while index < len(lines):
         line = lines[index]
         if line.kind is LineKind.PARAGRAPH or ends_body(line) or find_header(lines, index, settings, False) is not None:
