@@ -23,6 +23,7 @@ from jixiao.documents.vocabulary import canonical_label, header_label, split_lab
 from jixiao.documents.interpret.text_lists import split_items
 from jixiao.model import Checkpoint, Diagnostic, GoalSheet, Indicator, Location, Unit, canonical_level1, canonical_level2
 from jixiao.model.lexicon import fold
+from jixiao.model.vocabulary import Framework, level2_parents
 
 __all__ = ["SheetBuilder"]
 
@@ -55,6 +56,15 @@ def _money_key(text: str) -> str | None:
     if _SPENT_TO_DATE.match(key):
         return "spent"
     return next((name for name, words in _MONEY_HEADINGS.items() if key in words), None)
+
+
+def _legacy_level2(level1: str, previous1: str) -> bool:
+    """True when a name written where a level 1 stands is the legacy framework's level 2 of the group above: 成本指标
+    is a level 2 under 产出指标 before 2021 and a level 1 of its own since; with no level 2 after it and a 产出指标
+    group above, it is the former."""
+    name = canonical_level2(level1)
+    parent = canonical_level1(previous1)
+    return name is not None and parent is not None and level2_parents(Framework.LEGACY).get(name) == parent
 
 
 def is_header_row(row: Row) -> bool:
@@ -357,6 +367,8 @@ class SheetBuilder:
         values = placed.values
         level1, level2 = values.get("level1", ""), values.get("level2", "")
         previous1, previous2 = self._levels
+        if level1 and not level2 and _legacy_level2(level1, previous1):
+            level1, level2 = previous1, level1
         if not level1:
             level1 = previous1
         elif fold(level1) != fold(previous1):

@@ -29,16 +29,19 @@ from jixiao.documents.pipeline.labels import (
     label,
     looks_like_target,
     match_key,
+    names_a_legacy_level2,
     split_name_target,
     split_run_together,
 )
 from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
-from jixiao.model import canonical_level1, canonical_level2
 
 __all__ = ["Placed", "Aligner"]
 
 _LEVELS = ("level1", "level2")
+_LEVEL_ROLES = (Role.LEVEL1, Role.LEVEL2)
+_POINTS = ("weight", "score")  # the columns of points that end a self-evaluation row
+_BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 _NUMBERED = re.compile(r"^\s*指标\s*\d+\s*[:：.．、]")
 GRID_CONFIDENCE = 1.0
 LABEL_CONFIDENCE = 0.8
@@ -75,6 +78,7 @@ class Aligner:
         self.keys: list[str] = []
         self.slots: list[str] = []
         self.leading: list[str] = []
+        self.long_keys: list[str] = []
         self.columns_changed()
         self.placed: list[Placed] = []
         self._stream: list[Token] = []
@@ -95,6 +99,9 @@ class Aligner:
         # project columns)
         self.slots = [key for key, kind in list(zip(self.keys, kinds))[last + 1:] if kind != FRAME]
         self.leading = [key for key, kind in list(zip(self.keys, kinds))[:first] if kind != FRAME]
+        # the long-term set standing between the 一级指标 and the year's 二级指标 (长期/年度 column pairs)
+        self.long_keys = [key for key, kind in list(zip(self.keys, kinds))[first + 1:last] if kind != FRAME] \
+            if "long_term_target" in kinds[first + 1:last] else []
 
     # -- the entry point -------------------------------------------------------------------------------
     def feed(self, line: Line) -> None:
@@ -124,8 +131,23 @@ class Aligner:
             self._add(dict(zip(self.slots, line.texts)), line, LABEL_CONFIDENCE, [], len(line.filled))
         elif len(line.tokens) == len(columns.kinds):
             self._add(dict(zip(self.keys, line.texts)), line, GRID_CONFIDENCE, [], len(line.filled))
-        else:
+        elif not self._ends_previous(line):
             self._by_labels(line.filled, line, closed=True)
+
+    def _ends_previous(self, line: Line) -> bool:
+        """A row of bare numbers only, under a row that stopped before its last columns, is the end of that row
+        (a long cell wrapped the row over two lines: ``7 7`` under ``修缮建筑数量 完成…维护 完成…维护``)."""
+        texts = [token.text.strip() for token in line.filled]
+        previous = self.placed[-1] if self.placed else None
+        if previous is None or not all(_BARE_NUMBER.match(text) for text in texts) or "name" not in previous.values:
+            return False
+        filled = [index for index, kind in enumerate(self.slots) if kind in previous.values]
+        tail = self.slots[max(filled) + 1:]
+        if len(texts) > len(tail):
+            return False
+        previous.values.update(_fit_short(texts, tail))
+        previous.tokens += len(texts)
+        return True
 
     def _run_together(self, line: Line) -> bool:
         """A one-cell line whose cells run together is split by labels into one row (an inference, P111)."""
@@ -228,8 +250,11 @@ class Aligner:
             return tokens, texts
         result_tokens: list[Token] = []
         result_texts: list[str] = []
-        for token, text in zip(tokens, texts):
+        for index, (token, text) in enumerate(zip(tokens, texts)):
             parts = split_name_target(text) if text.strip() and not looks_like_target(text) else None
+            following = next((label(t).role for t in texts[index + 1:] if t.strip()), None)
+            if parts is not None and not looks_like_target(parts[1]) and following in (Role.TARGET, Role.NUMBER):
+                parts = None  # a bare percentage with a figure after it is part of the name (…达标率100% | ≥98%)
             if parts is None:
                 result_tokens.append(token)
                 result_texts.append(text)
@@ -256,14 +281,17 @@ class Aligner:
                 runs.append((levels, body, first, body_lines))
             levels, body, first, body_lines = {}, [], None, []
 
-        for index, (token, text) in enumerate(zip(tokens, texts)):
-            role = label(text).role if text.strip() else Role.EMPTY
+        roles = [label(text).role if text.strip() else Role.EMPTY for text in texts]
+        for position, (token, text, role) in enumerate(zip(tokens, texts, roles)):
             if role is Role.EMPTY and not body and not levels:
                 continue
             kind = {Role.LEVEL1: "level1", Role.LEVEL2: "level2"}.get(role)
-            if kind == "level1" and "level2" in columns.kinds and _both_levels(text) and (
-                    index + 1 >= len(texts) or label(texts[index + 1]).role not in (Role.LEVEL1, Role.LEVEL2)):
-                kind = "level2"  # 成本指标 with no level-2 name after it is the level-2 name (under 产出指标)
+            if kind == "level1" and names_a_legacy_level2(text) and "level2" in columns.kinds and (
+                    next((r for r in roles[position + 1:] if r is not Role.EMPTY), None) not in _LEVEL_ROLES):
+                kind = "level2"  # 成本指标 with no level name after it: a level-2 name under 产出指标
+            if kind == "level2" and "level2" in levels and self._long_term(levels, body):
+                levels["level2"] = text  # the year's 二级指标 after the row's long-term set
+                continue
             if kind == "level1" and "level1" not in columns.kinds and "level2" in columns.kinds and (
                     not levels and not any(b.strip() for b in body)):
                 # the 一级指标 heading stood on a line of its own above the header row (a cell broken over two
@@ -301,7 +329,8 @@ class Aligner:
                 levels0, body0, start0, lines0 = runs[1]
                 runs = [(dict(levels0, **dict(zip(self.leading, lead))), body0, runs[0][2] or start0, lines0),
                         *runs[2:]]
-        if runs and not self.seen_level and not any(levels for levels, _, _, _ in runs) and (
+        levelled = bool(set(_LEVELS) & set(columns.kinds))
+        if levelled and runs and not self.seen_level and not any(levels for levels, _, _, _ in runs) and (
                 closed or not any(looks_like_target(t) or is_operator(t) for t in texts)):
             # text above the first level name is not an indicator (a unit's subtotal in a long export, the
             # framework rows of an evaluation form, OCR debris)
@@ -330,6 +359,17 @@ class Aligner:
                 self._add(values, where, confidence if not closed or how else LABEL_CONFIDENCE, how,
                           sum(1 for text in cells if text.strip() and not isinstance(text, _Piece)) + len(run_levels))
                 run_levels = {}  # the levels are counted with the first row of the run
+
+    def _long_term(self, levels: dict[str, str], body: list[str]) -> bool:
+        """A second 二级指标 in a row of a table with a long-term set before the year's (二级指标(长期), 三级指标(长期),
+        指标值(长期), 二级指标(年度) …): the first one and the cells since belong to the long-term columns. Moves
+        them there and says whether it did."""
+        filled = [text for text in body if text.strip()]
+        if not self.long_keys or len(filled) >= len(self.long_keys):
+            return False
+        levels.update(zip(self.long_keys, [levels.pop("level2"), *filled]))
+        body.clear()
+        return True
 
     def _missing_levels(self, levels: dict[str, str]) -> list[str]:
         """A pipe row whose merged level cells were dropped: which levels it carries down from the row above."""
@@ -362,6 +402,9 @@ class Aligner:
             return [filled[i : i + width] for i in range(0, len(filled), width)] if width else [filled]
         before = self.slots.index(anchor) - (self.slots.index("name") if "name" in self.slots else 0)
         marks = [i for i, text in enumerate(filled) if self._is_anchor(text, anchor)]
+        if not marks and width > 1 and len(filled) > width and len(filled) % width == 0 and all(text.strip() for text in filled):
+            # no target shape to cut at (100% without operator), but exactly whole rows of filled cells
+            return [filled[i : i + width] for i in range(0, len(filled), width)]
         if len(marks) <= 1:
             return [filled]
         parts, start = [], 0
@@ -405,17 +448,28 @@ class Aligner:
                 group = group[: len(kinds) - 1] + ["\n".join(group[len(kinds) - 1 :])]
             elif len(group) < len(kinds) and group and not self.cells_absent:
                 notes.append("缺少" + "、".join(self._heading(kind) for kind in kinds[len(group) :]))
-            values.update((kind, text) for kind, text in zip(kinds, group) if text.strip())
+            values.update((kind, text) for kind, text in _fit_short(group, kinds) if text.strip())
         confidence = GUESS_CONFIDENCE if notes else LABEL_CONFIDENCE
         if mark is not None and notes:
             notes.insert(0, f"“{texts[mark]}”按形式认作{self.columns.heading(anchor)}")  # type: ignore[arg-type]
         return values, notes, confidence
 
 
-def _both_levels(text: str) -> bool:
-    """A name that is a level-1 name in one framework and a level-2 name in the other (成本指标)."""
-    key = match_key(text)
-    return canonical_level1(key) is not None and canonical_level1(key) == canonical_level2(key)
+def _fit_short(group: list[str], kinds: list[str]) -> list[tuple[str, str]]:
+    """Pair a group of cells with its columns. A group short of cells fills them from the left, except that
+    bare numbers ending it fill the score columns (分值, 得分) that end a self-evaluation row: a row that
+    leaves its target or its actual blank still prints its points."""
+    numeric = [index for index, kind in enumerate(kinds) if kind in _POINTS]
+    trailing = 0
+    while trailing < len(group) and _BARE_NUMBER.match(group[len(group) - 1 - trailing].strip()):
+        trailing += 1
+    if len(group) >= len(kinds) or not numeric or trailing < len(numeric) or numeric != list(
+            range(numeric[0], numeric[0] + len(numeric))):
+        return list(zip(kinds, group))
+    lead = group[: len(group) - len(numeric)]
+    if len(lead) > numeric[0]:
+        return list(zip(kinds, group))
+    return list(zip(kinds, lead)) + [(kinds[index], text) for index, text in zip(numeric, group[len(lead):])]
 
 
 def indicator_name(text: str) -> str:

@@ -108,3 +108,18 @@ def test_cost_followed_by_a_2021_level_2_name_stays_level_1():
                                "成本指标", "经济成本指标", "疾控经费", "≤70万元"]))
     (indicator,) = document.sheets[0].indicators
     assert (indicator.level1, indicator.level2) == ("成本指标", "经济成本指标")
+
+
+def test_a_met_target_statement_and_word_operators_are_cells_of_their_own():
+    assert segment("一级指标二级指标三级指标年初目标值实际完成值未完成原因及改进措施效益指标生态效益火灾受害面积小于0.9‰0.9‰"
+                   "达成预期指标经济效益伤亡人数0人次") == (
+        "一级指标", "二级指标", "三级指标", "年初目标值", "实际完成值", "未完成原因及改进措施", "效益指标", "生态效益",
+        "火灾受害面积", "小于0.9‰", "0.9‰", "达成预期指标", "经济效益", "伤亡人数", "0人次")
+
+
+def test_a_stream_of_whole_rows_without_operators_is_cut_row_by_row():
+    document = read("\n".join(["一级指标", "二级指标", "三级指标", "年初目标值", "实际完成值", "未完成原因及改进措施",
+                               "产出指标", "产出数量", "设备配备率", "100%", "1000件", "达成预期指标",
+                               "系统维护率", "100%", "5个", "达成预期指标"]))
+    assert [(i.level2, i.name, i.target.raw, i.extra["实际完成值"]) for i in document.sheets[0].indicators] == [
+        ("数量指标", "设备配备率", "100%", "1000件"), ("数量指标", "系统维护率", "100%", "5个")]
