@@ -28,6 +28,7 @@ from jixiao.model.vocabulary import Framework, level2_parents
 __all__ = ["SheetBuilder"]
 
 _AMOUNT_FIELDS = {"total", "fiscal", "other"}
+_ENDS_IN_NUMBER = re.compile(r"\d\s*$")
 _SPACED_PARTS = re.compile(r"\s{2,}|\u3000+")
 _TEXT_FIELDS = {"code", "name", "purpose"}
 _GOAL_FIELDS = {"goals", "long_term_goals"}
@@ -385,9 +386,16 @@ class SheetBuilder:
             self.diagnostics.append(diagnostic("P102", location, how="；".join(placed.how)))
         name = clean_name(values.get("name", ""))
         target = values.get("target", "")
+        written_target = target
+        unit_cell = values.get("unit", "")
+        if unit_cell and not _ENDS_IN_NUMBER.search(target):
+            # the value names its own unit (28.8万元) or is qualitative (应保尽保): the unit column's cell stays
+            # beside it under its heading, never glued onto it
+            placed.extra[self._heading("unit")] = unit_cell
+            unit_cell = ""
         if "operator" in values or "unit" in values:
             operator = values.get("operator", "")
-            target = f"{operator if operator not in ('定性', '定量') else ''}{target}{values.get('unit', '')}"
+            target = f"{operator if operator not in ('定性', '定量') else ''}{target}{unit_cell}"
         if name and not target and label(name).role is Role.NUMBER:
             name = ""  # a bare number where the name should be: a value without an indicator, reported below
             values["name_as_number"] = values.pop("name")
@@ -401,7 +409,7 @@ class SheetBuilder:
                 self._pending_level_tokens += placed.tokens
             return
         indicator = Indicator.from_cells(
-            level1=level1, level2=level2, name=name, description=values.get("description"), target=target,
+            level1=level1, level2=level2, name=name, description=values.get("description"), target=simplified(target),
             long_term_target=values.get("long_term_target"), weight=values.get("weight"),
             direction=values.get("direction"), basis=values.get("basis"), row=placed.row or self._row_count,
         )
@@ -411,8 +419,9 @@ class SheetBuilder:
             updates["level1"] = canonical_level1(simplified(level1))
         if level2 and indicator.level2 is None and canonical_level2(simplified(level2)):
             updates["level2"] = canonical_level2(simplified(level2))
-        if "operator" in values or "unit" in values:
-            updates["target"] = indicator.target.model_copy(update={"raw": values.get("target", "")})
+        if "operator" in values or "unit" in values or target != simplified(target):
+            # understood on the Simplified text with its columns joined; kept as the value cell is written
+            updates["target"] = indicator.target.model_copy(update={"raw": written_target})
         extra = dict(placed.extra)
         for kind in _RECORDED:
             if kind in values:

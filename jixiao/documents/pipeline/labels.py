@@ -91,8 +91,9 @@ def simplified(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def match_key(text: str) -> str:
-    """The key a token is matched on: simplified, residue removed, folded."""
-    return fold(_RESIDUE.sub("", simplified(text)))
+    """The key a token is matched on: simplified, residue and the required-field mark (``*指标值``) removed,
+    folded."""
+    return fold(_RESIDUE.sub("", simplified(text))).lstrip("*")
 
 
 def clean_name(text: str) -> str:

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from jixiao.documents.pipeline import read_text
@@ -123,3 +125,17 @@ def test_a_stream_of_whole_rows_without_operators_is_cut_row_by_row():
                                "系统维护率", "100%", "5个", "达成预期指标"]))
     assert [(i.level2, i.name, i.target.raw, i.extra["实际完成值"]) for i in document.sheets[0].indicators] == [
         ("数量指标", "设备配备率", "100%", "1000件"), ("数量指标", "系统维护率", "100%", "5个")]
+
+
+def test_traditional_required_marks_and_a_unit_column_beside_a_value_with_its_own_unit():
+    document = read("\n".join([
+        "一級指標 | 二級指標 | 三級指標 | 指標值類型 | *指標值 | 計量單位 | *指標解釋 |",
+        "產出指標 | 數量指標 | 支出安排金額 | 定量 | 28.8萬元 | % | 考察安排情況 |",
+        "質量指標 | 支出到位率 | 定量 | 100 | % | 考察到位情況 |",
+        "效益指標 | 社會效益指標 | 單位正常運轉 | 定性 | 應保盡保 | % | 考察保障範圍 |",
+    ]))
+    assert [(i.name, i.target.raw, i.target.value, i.target.unit, i.target.qualitative, i.extra.get("計量單位"))
+            for i in document.sheets[0].indicators] == [
+        ("支出安排金额", "28.8萬元", Decimal("28.8"), "万元", None, "%"),
+        ("支出到位率", "100", Decimal("100"), "%", None, None),
+        ("单位正常运转", "應保盡保", None, None, "应保尽保", "%")]
