@@ -7,8 +7,8 @@ from functools import lru_cache
 
 from jixiao.documents.blocks import Row
 from jixiao.documents.codes import diagnostic
-from jixiao.documents.pipeline.align import Aligner, Placed
-from jixiao.documents.pipeline.labels import Role, clean_name, label, simplified
+from jixiao.documents.pipeline.align import GUESS_CONFIDENCE, Aligner, Placed
+from jixiao.documents.pipeline.labels import Role, clean_name, label, simplified, split_description
 from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns, find_header, is_refinement, refine
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.interpret.header_cells import (
@@ -380,11 +380,16 @@ class SheetBuilder:
         unplaced = values.pop("_unplaced", None)
         if unplaced:
             self.diagnostics.append(diagnostic("P113", location, text=unplaced[:80]))
+        name = clean_name(values.get("name", ""))
+        if name and not values.get("description") and (parts := split_description(name)) is not None:
+            # a name run together with its explanation: the explanation is the description, and the row says so
+            name, values["description"] = parts
+            placed.how.append(f"“{parts[0]}{parts[1]}”按“{parts[1][:2]}”拆分为指标名称与指标解释")
+            placed.confidence = min(placed.confidence, GUESS_CONFIDENCE)
         if placed.inferred:
             self.diagnostics.append(diagnostic("P111", location, how=placed.inferred))
         elif placed.how:
             self.diagnostics.append(diagnostic("P102", location, how="；".join(placed.how)))
-        name = clean_name(values.get("name", ""))
         target = values.get("target", "")
         written_target = target
         unit_cell = values.get("unit", "")

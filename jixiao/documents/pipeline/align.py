@@ -402,8 +402,11 @@ class Aligner:
             return [filled[i : i + width] for i in range(0, len(filled), width)] if width else [filled]
         before = self.slots.index(anchor) - (self.slots.index("name") if "name" in self.slots else 0)
         marks = [i for i, text in enumerate(filled) if self._is_anchor(text, anchor)]
-        if not marks and width > 1 and len(filled) > width and len(filled) % width == 0 and all(text.strip() for text in filled):
-            # no target shape to cut at (100% without operator), but exactly whole rows of filled cells
+        if width > 1 and len(filled) > width and len(filled) % width == 0 and all(text.strip() for text in filled) and (
+                "name" in self.slots and all(mark % width == before for mark in marks)
+                and not any(is_operator(text) for text in filled)):
+            # exactly whole rows of filled cells, every target shape in its column's place: targets without an
+            # operator (100%, 2280次) do not cut the rows, their count does
             return [filled[i : i + width] for i in range(0, len(filled), width)]
         if len(marks) <= 1:
             return [filled]

@@ -25,7 +25,7 @@ from jixiao.model.lexicon import fold, load
 from jixiao.model.units import canonical_unit, unit_spellings
 
 __all__ = ["Role", "Label", "label", "match_key", "simplified", "clean_name", "is_operator", "OPERATOR_WORDS",
-           "looks_like_target", "split_name_target", "column_kind", "heading_spellings", "is_chrome",
+           "looks_like_target", "split_name_target", "split_description", "column_kind", "heading_spellings", "is_chrome",
            "split_run_together", "segment", "split_lines", "join_wrapped", "names_a_legacy_level2"]
 
 
@@ -140,6 +140,19 @@ def split_name_target(text: str) -> tuple[str, str] | None:
     if not _CJK.search(name) or name[-1].isdigit() or label(name).role is not Role.TEXT or _TARGET_IN_NAME.search(name):
         return None  # the name holds another target: several rows run together, for :func:`segment`
     return name, written[match.start():]
+
+
+# words that open a 指标解释 (``反映办公大楼全年维修维护情况``, ``该指标主要考察…``)
+_DESCRIPTION_OPENERS = re.compile(r"反映|该指标")
+
+
+def split_description(text: str) -> tuple[str, str] | None:
+    """The name and the explanation of a cell that holds both run together (``维修维护次数反映全年维修维护情况``),
+    or None: the explanation opens with 反映 or 该指标 after a name of two characters or more."""
+    found = _DESCRIPTION_OPENERS.search(text, 2)
+    if found is None:
+        return None
+    return text[:found.start()].strip(), text[found.start():].strip()
 
 
 @lru_cache(maxsize=65536)

@@ -139,3 +139,18 @@ def test_traditional_required_marks_and_a_unit_column_beside_a_value_with_its_ow
         ("支出安排金额", "28.8萬元", Decimal("28.8"), "万元", None, "%"),
         ("支出到位率", "100", Decimal("100"), "%", None, None),
         ("单位正常运转", "應保盡保", None, None, "应保尽保", "%")]
+
+
+def test_a_run_together_grid_without_a_name_heading_reads_names_explanations_and_ocr_values():
+    document = read("一级指标二级指标绩效标准当年预期实现值数量指标大楼维修次数反映全年维修情况2280次"
+                    "质量指标维修验收合格率反映维修质量情况>92%设备更新验收合格率反映设备更新情况292%")
+    indicators = document.sheets[0].indicators
+    assert [(i.level2, i.name, i.description, i.target.raw) for i in indicators] == [
+        ("数量指标", "大楼维修次数", "反映全年维修情况", "2280次"),
+        ("质量指标", "维修验收合格率", "反映维修质量情况", ">92%"),
+        ("质量指标", "设备更新验收合格率", "反映设备更新情况", "292%")]
+    assert indicators[2].target.value == Decimal("292")  # kept as written: ≥92% is only a guess, noted
+    assert any("≥92%" in note.message for note in indicators[2].target.notes)
+    split = [d for d in document.diagnostics if "拆分为指标名称与指标解释" in d.message]
+    assert len(split) == 3 and all(d.location.line == 1 for d in split)
+    assert all(i.confidence <= 0.5 for i in indicators)
