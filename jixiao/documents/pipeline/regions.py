@@ -32,6 +32,7 @@ _LEVELS = ("level1", "level2")
 _BODY = ("name", "target")
 FRAME = "frame"  # the vertical 绩效指标 label column of the standard form
 EXTRA = "extra"  # a column whose heading the vocabulary does not know
+_NAME_HOLDERS = ("basis", "description", EXTRA)
 _QUALIFIER = re.compile(r"^[(（][^)）]{1,8}[)）]$")
 _PERIOD = re.compile(r"[(（](长期|中期|中长期|实施期|实施周期|年度|当年|本年)[)）]$")
 _ANNUAL = ("年度", "当年", "本年")
@@ -136,6 +137,13 @@ def _columns(tokens: list[Token], gridded: bool) -> Columns:
         if kind not in (EXTRA, FRAME) and later:
             kinds[index], kinds[later[0]] = EXTRA, kind
     _periods(kinds, headings)
+    levels = [index for index, kind in enumerate(kinds) if kind in _LEVELS]
+    if levels and "name" not in kinds and FRAME not in kinds and not gridded:
+        # text with no 三级指标 heading (its cell run together away): the first text column after the levels
+        # holds the names (绩效标准 before 当年预期实现值); a grid's header row is refined by the row below it
+        after = next((i for i in range(max(levels) + 1, len(kinds)) if kinds[i] in _NAME_HOLDERS), None)
+        if after is not None:
+            kinds[after] = "name"
     if FRAME in kinds and "name" not in kinds:
         kinds[kinds.index(FRAME)] = "name"  # no 三级指标 column after all: 绩效指标 names the indicators
     return Columns(kinds, headings, positions, offsets)
