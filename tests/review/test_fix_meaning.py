@@ -61,11 +61,31 @@ def test_no_fix_loses_what_the_cell_said(row, lost):
         ("绩效目标申报表(基础设施建设类)", "2022年镇域内基础设施建设"),
         ("部门预算项目绩效目标申报表(2023年度)", "村组干部报酬"),  # corpus 003
         ("2025年项目支出绩效目标表", "基本公共卫生服务和应急处理及卫生监督执法专项"),  # corpus 025
+        ("部门预算项目支出绩效自评表(2023年度)", "工资性支出"),  # corpus 008: a self-evaluation form's title
+        # A heading that names the fund, the table one of its projects (corpus 122, 105).
+        ("抗疫特别国债项目绩效目标表(打捆项目)", "疫情期间区域病媒防治环境卫生清洁等费用"),
+        ("乡村振兴衔接资金绩效目标申报表(高标准农田建设)", "岳阳县2022年高标准农田建设项目"),
+        # The name holds the heading's project with more around it (corpus 109: a person and phone after it).
+        ("市级专项扶贫资金基础设施(人大代表扶贫基地)绩效目标表", "2018年市级专项扶贫资金基础设施(人大代表扶贫基地) 项目负责人"),
     ],
 )
-def test_a_form_title_is_never_compared_with_the_project_name(title, name):
+def test_a_form_or_fund_title_is_never_compared_with_the_project_name(title, name):
     review = _review({"title": title, "name": name})
     assert "JX604" not in [f.rule for f in review.findings]
+
+
+@pytest.mark.parametrize(
+    ("title", "name", "renamed"),
+    [
+        ("乡镇维稳经费（西留村）绩效目标表", "乡乡维稳经费（西留村）", "乡镇维稳经费（西留村）"),  # the sample
+        ("乡镇维稳经费绩效目标表", "乡乡镇维稳经费", "乡镇维稳经费"),  # one character doubled: still a typo
+        ("农村饮水安全补助资金绩效目标表", "农村饮水安全补补助资金", "农村饮水安全补助资金"),  # also under a fund heading
+    ],
+)
+def test_a_doubled_character_between_heading_and_name_is_reported(title, name, renamed):
+    review = _review({"title": title, "name": name})
+    renames = [e.after for f in review.findings if f.rule == "JX604" and f.fix for e in f.fix.edits if e.field == "name"]
+    assert renames == [renamed]
 
 
 def test_digits_are_not_a_doubled_character_typo():
