@@ -98,7 +98,7 @@ class MissingLevel1(Rule):
                    for indicator in ctx.sheet.indicators}
         required = ctx.form.required_level1
         for level1 in self.param(ctx, "required") if required is None else required:
-            if level1 not in present:
+            if level1 not in present and not ctx.cut_off(level1):  # rows after the file's cut are not missing
                 severity = Severity.WARNING if level1 == "满意度指标" else None
                 yield self.finding(ctx, column="level1", level1=level1, severity=severity)
 
@@ -125,7 +125,7 @@ class MissingOutputLevel2(Rule):
             return
         present = {i.level2 for i in ctx.sheet.indicators if ctx.level1_of(i) == "产出指标"}
         for level2 in self.param(ctx, "required"):
-            if level2 not in present:
+            if level2 not in present and not ctx.cut_off("产出指标", level2):
                 yield self.finding(ctx, column="level2", level2=level2)
 
 
@@ -151,7 +151,8 @@ class MissingCostIndicator(Rule):
         if not ctx.sheet.indicators or not self.param(ctx, "required") or not ctx.standard_structure:
             return
         cost_levels = {"成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标"}
-        if any(ctx.level1_of(i) == "成本指标" or i.level2 in cost_levels for i in ctx.sheet.indicators):
+        if any(ctx.level1_of(i) == "成本指标" or i.level2 in cost_levels for i in ctx.sheet.indicators) \
+                or ctx.cut_off("成本指标"):
             return
         where = "应在一级指标“成本指标”下" if ctx.framework is Framework.Y2021 else "应在产出指标的“成本指标”下"
         yield self.finding(ctx, column="level2", where=where)
