@@ -119,3 +119,44 @@ def test_weights_of_90_with_budget_execution_outside_are_not_an_error_the_blank_
     assert [f.rule for f in _review({"rows": ninety}, form="sichuan").findings if f.rule in ("JX609", "JX610")] == []
     # The sample's Hebei form gives 预算执行率 no weight of its own: there the indicators must add up to 100.
     assert [f.rule for f in _review({"rows": ninety}).findings if f.rule in ("JX609", "JX610")] == ["JX609"]
+
+
+def _blank_targets(rows: list[int]) -> list[list[str]]:
+    """The base rows with the 指标值 of ``rows`` (1-based) left empty."""
+    return [row[:4] + [""] + row[5:] if n in rows else list(row) for n, row in enumerate(BASE["rows"], start=1)]
+
+
+@pytest.mark.parametrize(
+    ("blank", "severity"),
+    [
+        ([2], Severity.WARNING),  # one row to complete by agreement
+        ([1, 2, 3], Severity.WARNING),
+        ([1, 2, 3, 5], Severity.ERROR),  # most targets missing: the sheet cannot be reviewed (corpus 129)
+    ],
+)
+def test_empty_targets_are_an_error_only_when_most_of_the_sheet_is_blank(blank, severity):
+    review = _review({"rows": _blank_targets(blank)})
+    found = [f for f in review.findings if f.rule == "JX107"]
+    assert [(f.indicator, f.location.column, f.severity) for f in found] == [
+        (BASE["rows"][n - 1][2], "指标值", severity) for n in blank]
+
+
+@pytest.mark.parametrize(
+    ("name", "extra"),
+    [
+        ("流转土地 >=60亩", {}),  # corpus 109: the value was written in the name cell
+        ("化妆品抽验批次 ≥3 7", {}),  # corpus 036: target and actual beside the name
+        ("贫困地区旅游基础设施建设质量达标率100%", {}),
+        ("免疫规划知识培训次数2次以上", {}),  # corpus 028
+        ("全年检测次数", {"指标值及单位": "1000人次以上"}),  # corpus 028: a value column the form names its own way
+        ("开展小型水利工程建设(个)", {"西坪镇尧山村": "1", "桃舟乡吾培村": "1"}),  # corpus 022: one column per village
+    ],
+)
+def test_a_value_standing_elsewhere_in_the_row_is_not_an_empty_cell(name, extra):
+    from jixiao.model import Indicator
+
+    sheet = build_sheet(BASE)
+    row = Indicator.from_cells(level1="产出指标", level2="数量指标", name=name, target="").model_copy(
+        update={"extra": extra})
+    sheet = sheet.model_copy(update={"indicators": [*sheet.indicators, row]})
+    assert "JX107" not in [f.rule for f in review_sheet(sheet, load_profile()).findings]
