@@ -91,8 +91,13 @@ class SheetContext:
 
     @property
     def standard_structure(self) -> bool:
-        """False on forms with their own levels (投入/管理/产出目标), where the standard structure is not checked."""
-        return self.form.framework != "none"
+        """False on forms with their own levels (投入/管理/产出目标), and on a source grid without any level column
+        (a form that lists only 三级指标, such as Chongqing's 一般性项目 form): the standard structure is not checked."""
+        if self.form.framework == "none":
+            return False
+        sheet = self.sheet
+        level_columns = not sheet.form_fields or {"一级指标", "二级指标"} & set(sheet.form_fields)
+        return bool(level_columns) or any(i.level1_raw.strip() or i.level2_raw.strip() for i in sheet.indicators)
 
     @cached_property
     def _facts(self) -> dict[int, Facts]:

@@ -62,6 +62,7 @@ def test_no_fix_loses_what_the_cell_said(row, lost):
         ("部门预算项目绩效目标申报表(2023年度)", "村组干部报酬"),  # corpus 003
         ("2025年项目支出绩效目标表", "基本公共卫生服务和应急处理及卫生监督执法专项"),  # corpus 025
         ("部门预算项目支出绩效自评表(2023年度)", "工资性支出"),  # corpus 008: a self-evaluation form's title
+        ("2023年一般性项目绩效目标表(一级项目)", "在职村村干部补助"),  # corpus 121: a category of projects
         # A heading that names the fund, the table one of its projects (corpus 122, 105).
         ("抗疫特别国债项目绩效目标表(打捆项目)", "疫情期间区域病媒防治环境卫生清洁等费用"),
         ("乡村振兴衔接资金绩效目标申报表(高标准农田建设)", "岳阳县2022年高标准农田建设项目"),

@@ -121,3 +121,14 @@ def test_a_note_the_form_prints_left_in_a_cell_is_template_residue():
     review = _review({"add_rows": [row]}, form="sichuan")
     [finding] = [f for f in review.findings if f.rule == "JX108"]
     assert finding.indicator == "工资发放人数(必填)" and finding.fix.edits[0].after == "工资发放人数"
+
+
+def test_a_grid_without_level_columns_is_not_told_its_levels_are_missing():
+    # corpus 121 (Chongqing 一般性项目): the form lists only 三级指标, 权重, 度量单位 and 指标值
+    rows = [["", "", "发放人数", "", "≥80人", "", "20"], ["", "", "补助发放准确率", "", "=100%", "", "20"]]
+    fields = ["项目名称", "预算数", "绩效目标", "三级指标", "权重", "度量单位", "指标值"]
+    review = _review({**NO_CODE, "rows": rows, "form_fields": fields})
+    assert not {"JX103", "JX104", "JX105", "JX506"} & set(_rules(review)), [f.message for f in review.findings]
+    # the same rows where the form has level columns left empty are still incomplete
+    with_levels = _review({**NO_CODE, "rows": rows, "form_fields": [*fields, "一级指标", "二级指标"]})
+    assert {"JX103", "JX104"} <= set(_rules(with_levels))
