@@ -183,9 +183,9 @@ class GoalNotQuantified(Rule):
     dimension = Dimension.RELEVANCE
     source = GOALS_2015.at("第十二条（细化量化）")
     message = "项目“{sheet}”的年度目标“{goal}”没有任何数量、质量或时间要求"
-    defaults = {"max_length": 30}
+    defaults = {"max_length": 50}
     docs = RuleDocs(
-        what="一句话的年度目标（不超过 max_length 个字，默认30）中是否至少有一个数字（数量、比例、金额或时间）；"
+        what="一两句话的年度目标（不超过 max_length 个字，默认50）中是否至少有一个数字（数量、比例、金额或时间；年份不算）；"
         "只复述资金用途的由 JX905 报告。较长的目标常在分项中写明要求，不在此检查。",
         why="只写方向（持续改善、进一步提升）的目标无法检验是否实现，指标也无从对应。",
         bad="年度目标：持续改善我市空气质量",
@@ -201,6 +201,8 @@ class GoalNotQuantified(Rule):
 
 
 def _has_figure(text: str) -> bool:
+    """True when ``text`` states a quantity; the budget year (2024年, 2024通过…) is a date, not a requirement."""
+    text = re.sub(r"(19|20)\d{2}(年度?)?", "", text)
     return bool(re.search(r"\d|[一二三四五六七八九十百千万两]+(个|人|次|项|户|村|所|场|年|月|天)|百分之", text))
 
 
