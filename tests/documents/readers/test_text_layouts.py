@@ -215,3 +215,12 @@ def test_big_inputs_are_read_in_linear_time(render):
     document = read("\n".join(render(grid)))
     assert len(document.sheets[0].indicators) == 5000
     assert time.perf_counter() - start < 10
+
+
+def test_a_grid_cut_after_an_empty_row_at_the_end_of_the_file_is_a_possible_partial_copy():
+    # corpus 129: the copy stops after rows whose values are empty, the last line a closing row of empty cells
+    text = "项目名称 | 道路维护 |\n一级指标 | 二级指标 | 三级指标 | 指标值 |\n产出指标 | 数量指标 | 维护里程 | ≥20公里 |\n养护次数 |\n||||\n"
+    document = read(text)
+    assert [(i.name, i.target.raw) for i in document.sheets[0].indicators] == [("维护里程", "≥20公里"), ("养护次数", "")]
+    # the last row was closed, so it is not reported as incomplete (P114); the grid still stops before 满意度
+    assert [(d.code, d.location.line, d.location.sheet) for d in document.diagnostics] == [("P119", 4, "道路维护")]
