@@ -161,7 +161,9 @@ class GoalRestatesSpending(Rule):
         fix="写明本年度要完成的数量、质量、时间和预期效果，并与指标对应。",
     )
 
-    _SPENDING = re.compile(r"^(主要)?用于|(保障|保证|支付|发放|用于|开支)[^，,。；;]{0,12}(经费|费用|工资|报酬|支出|运转)")
+    # 用于…, 保障…经费, and a goal that is the money being arranged (按工作计划完成…建设经费预算安排, corpus 132).
+    _SPENDING = re.compile(r"^(主要)?用于|(保障|保证|支付|发放|用于|开支)[^，,。；;]{0,12}(经费|费用|工资|报酬|支出|运转)"
+                           r"|(经费|资金)(预算)?安排")
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         goal = "".join(ctx.sheet.goals).strip()
