@@ -161,3 +161,10 @@ def test_a_value_standing_elsewhere_in_the_row_is_not_an_empty_cell(name, extra)
         update={"extra": extra})
     sheet = sheet.model_copy(update={"indicators": [*sheet.indicators, row]})
     assert "JX107" not in [f.rule for f in review_sheet(sheet, load_profile()).findings]
+
+
+def test_a_vague_phrase_is_reported_as_vague_not_as_unreadable():
+    # corpus 006: 效果明显 is a phrase every reviewer knows, only it promises nothing checkable
+    review = _review({"add_rows": [_row("社会效益指标", "对维护市场公平的影响程度", "效果明显", level1="效益指标")]})
+    rules = [f.rule for f in review.findings if f.indicator == "对维护市场公平的影响程度"]
+    assert "JX206" in rules and "JX207" not in rules
