@@ -107,11 +107,12 @@ class QuantityGroupWithoutCount(Rule):
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         rows = [i for i in ctx.sheet.indicators if i.level2 == "数量指标" and not i.target.is_empty]
-        counted = (UnitKind.COUNT, UnitKind.PHYSICAL)
+        # Days of service (免费开放天数 =300天, corpus 038) are an amount of output too; a deadline is not.
+        counted = (UnitKind.COUNT, UnitKind.PHYSICAL, UnitKind.TIME)
         if ctx.cut_off("产出指标", "数量指标"):
             return  # the group may go on after the file's cut
-        if rows and not any(i.target.is_quantitative and (i.target.unit is None or unit_kind(i.target.unit) in counted)
-                            for i in rows):
+        if rows and not any(i.target.is_quantitative and not i.target.is_date
+                            and (i.target.unit is None or unit_kind(i.target.unit) in counted) for i in rows):
             yield self.finding(ctx, indicator=rows[0], column="level2")
 
 
