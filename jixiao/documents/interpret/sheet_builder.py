@@ -8,7 +8,7 @@ from functools import lru_cache
 from jixiao.documents.blocks import Row
 from jixiao.documents.codes import diagnostic
 from jixiao.documents.pipeline.align import Aligner, Placed
-from jixiao.documents.pipeline.labels import Role, clean_name, label
+from jixiao.documents.pipeline.labels import Role, clean_name, label, simplified
 from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns, find_header, is_refinement, refine
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.interpret.header_cells import (
@@ -19,10 +19,11 @@ from jixiao.documents.interpret.header_cells import (
     parse_unit_line,
     parse_year,
 )
-from jixiao.documents.interpret.labels import canonical_label, header_label, split_label_value
+from jixiao.documents.vocabulary import canonical_label, header_label, split_label_value
 from jixiao.documents.interpret.text_lists import split_items
-from jixiao.model import Checkpoint, Diagnostic, GoalSheet, Indicator, Location, Unit
+from jixiao.model import Checkpoint, Diagnostic, GoalSheet, Indicator, Location, Unit, canonical_level1, canonical_level2
 from jixiao.model.lexicon import fold
+from jixiao.model.vocabulary import Framework, level2_parents
 
 __all__ = ["SheetBuilder"]
 
@@ -55,6 +56,15 @@ def _money_key(text: str) -> str | None:
     if _SPENT_TO_DATE.match(key):
         return "spent"
     return next((name for name, words in _MONEY_HEADINGS.items() if key in words), None)
+
+
+def _legacy_level2(level1: str, previous1: str) -> bool:
+    """True when a name written where a level 1 stands is the legacy framework's level 2 of the group above: 成本指标
+    is a level 2 under 产出指标 before 2021 and a level 1 of its own since; with no level 2 after it and a 产出指标
+    group above, it is the former."""
+    name = canonical_level2(level1)
+    parent = canonical_level1(previous1)
+    return name is not None and parent is not None and level2_parents(Framework.LEGACY).get(name) == parent
 
 
 def is_header_row(row: Row) -> bool:
@@ -357,6 +367,8 @@ class SheetBuilder:
         values = placed.values
         level1, level2 = values.get("level1", ""), values.get("level2", "")
         previous1, previous2 = self._levels
+        if level1 and not level2 and _legacy_level2(level1, previous1):
+            level1, level2 = previous1, level1
         if not level1:
             level1 = previous1
         elif fold(level1) != fold(previous1):
@@ -394,6 +406,11 @@ class SheetBuilder:
             direction=values.get("direction"), basis=values.get("basis"), row=placed.row or self._row_count,
         )
         updates: dict = {"confidence": placed.confidence}
+        # Traditional level names (產出指標) are understood on their Simplified form; the raw text stays as written
+        if level1 and indicator.level1 is None and canonical_level1(simplified(level1)):
+            updates["level1"] = canonical_level1(simplified(level1))
+        if level2 and indicator.level2 is None and canonical_level2(simplified(level2)):
+            updates["level2"] = canonical_level2(simplified(level2))
         if "operator" in values or "unit" in values:
             updates["target"] = indicator.target.model_copy(update={"raw": values.get("target", "")})
         extra = dict(placed.extra)
@@ -403,9 +420,9 @@ class SheetBuilder:
         if extra:
             updates["extra"] = extra
         indicator = indicator.model_copy(update=updates)
-        if level1 and indicator.level1 is None:
+        if level1 and indicator.level1 is None and "level1" not in updates:
             self.diagnostics.append(diagnostic("P104", location.model_copy(update={"column": self._heading("level1")}), value=level1))
-        if level2 and indicator.level2 is None:
+        if level2 and indicator.level2 is None and "level2" not in updates:
             self.diagnostics.append(diagnostic("P105", location.model_copy(update={"column": self._heading("level2")}), value=level2))
         self.sheet.indicators.append(indicator)
         self.results.append((len(self.sheet.indicators), values))
