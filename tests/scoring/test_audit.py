@@ -80,8 +80,11 @@ def test_an_execution_row_that_contradicts_the_money():
     found = {code: params for code, _, params in _found(TANGXI) if code in ("JXA03", "JXA04")}
     assert found["JXA04"]["printed"] == "0" and found["JXA04"]["computed"] == "100.00"
     assert (found["JXA03"]["score"], found["JXA03"]["expected"]) == ("0", "10.00")
-    # Every visible indicator row is scored as its figures support: no finding names one of them.
-    assert not [name for code, name, _ in _found(TANGXI) if name and name != "预算执行率" and code != "JXA08"]
+    # Every visible indicator row is scored as its figures support: no score finding names one of them; the rows
+    # whose actual only says 达成预期指标 are reported for that (JXA17).
+    assert not [name for code, name, _ in _found(TANGXI) if name and name != "预算执行率" and code not in ("JXA08", "JXA17")]
+    assert [name for code, name, _ in _found(TANGXI) if code == "JXA17"] == [
+        "经费支出合规性", "提交报告及时性", "对维护基建市场公平的影响程度"]
 
 
 @pytest.mark.parametrize(("row", "code", "expected"), [
@@ -215,7 +218,7 @@ def _guessed(sheet, *positions):
 
 def test_a_form_without_score_and_weight_columns_is_not_reported_as_unfilled():
     # A regional self-evaluation (区域绩效目标自评表) prints 指标值 and 实际完成值 only: no 分值, no 得分.
-    regional = printed([("产出指标", "数量指标", "抽验批次", "≥3批次", "7批次", None, None),
+    regional = printed([("产出指标", "数量指标", "抽验批次", "≥3批次", "4批次", None, None),
                         ("产出指标", "质量指标", "处置率", "100%", "", None, None)])
     assert [(f.rule, f.indicator, f.params["what"]) for f in audit_sheet(regional, CENTRAL)] == [
         ("JXA12", "处置率", "实际完成值")]  # the 实际完成值 column is printed (抽验批次 fills it); 得分 is not
@@ -322,3 +325,42 @@ def test_a_row_marked_not_applicable_is_left_out_and_the_total_scaled():
     assert recomputation.expected_total == D("100.00")  # 80 of the 80 points that count, scaled to 100
     assert recomputation.total_note == "“带动增收”标为不适用，不计分；其分值 20 不计入，其余各项得分合计按 100 ÷ 80 折算"
     assert [item.name for item in recomputation.scored] == ["预算执行率", "整治村数", "受益人口", "满意度"]
+
+
+# ---------------------------------------------------------------- what the actuals say
+
+
+@pytest.mark.parametrize(("target", "actual", "how"), [
+    ("严格执行相关制度规定", "达成预期指标", "只写“达成预期指标”"),
+    ("在项目计划完成时间内完成", "已完成。", "只写“已完成。”"),
+    ("逐步提高", "逐步 提高", "照抄了年度指标值“逐步提高”"),
+    ("2021年12月31日", "2021年12月31日", None),  # a date met exactly is a fact
+    ("明显改善", "群众投诉下降三成", None),
+    ("≥95%", "完成", None),  # words for a number: JXA09's
+    ("≥95%", "95%", None),
+])
+def test_an_actual_that_only_restates_its_target(target, actual, how):
+    sheet = printed([("效益指标", "社会效益指标", "制度执行", target, actual, 90, 90)],
+                    budget=10, spent=10, rate=100, execution_weight=10, execution_score=10)
+    found = [(f.indicator, f.location.row, f.params["how"]) for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA17"]
+    assert found == ([("制度执行", 11, how)] if how else [])
+
+
+def test_an_overall_actual_copied_from_the_goal():
+    sheet = printed([("产出指标", "数量指标", "整治村数", "≥18个", "18个", 90, 90)], budget=10, spent=10, rate=100,
+                    execution_weight=10, execution_score=10, overall_actual="完成测试目标。")
+    sheet.goals = ["完成测试目标"]
+    assert [(f.rule, f.params["how"]) for f in audit_sheet(sheet, CENTRAL)] == [("JXA17", "照抄了年度总体目标")]
+
+
+@pytest.mark.parametrize(("target", "actual", "times"), [
+    ("≥21家", "85家", "4.05"),
+    ("≥124", "253", "2.04"),
+    ("≥124", "247", None),  # under twice the bound
+    ("≤400元", "100元", None),  # a ceiling undercut is a saving, not a low target
+    ("2、监测资料", "100%", None),  # a number taken out of other words is no bound to measure against
+])
+def test_a_target_the_actual_leaves_far_behind(target, actual, times):
+    sheet = printed([("产出指标", "数量指标", "监管企业数", target, actual, None, None)])
+    found = [f.params["times"] for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA18"]
+    assert found == ([times] if times else [])

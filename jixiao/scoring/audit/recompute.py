@@ -21,13 +21,14 @@ from jixiao.model import GoalSheet, ReportedEvaluation, parse_target
 from jixiao.scoring.profile import Profile
 from jixiao.scoring.scores import Adjustment
 from jixiao.scoring.self_evaluation import execution_cap, overshoot_rule
-from jixiao.scoring.target_rules import attainment, number, sense_of
+from jixiao.scoring.target_rules import Sense, attainment, number, sense_of
 
 __all__ = ["Recomputation", "RecomputedItem", "recompute", "tolerance", "weight_rounding"]
 
 _HUNDRED = Decimal(100)
 _WORD = re.compile(r"\w")  # a cell with no letter, digit or character (“)”, “/”) says nothing
 _DIGIT = re.compile(r"\d")
+_HEADINGS = {"weight": "权重", "score": "得分", "actual": "实际完成值"}  # their canonical names in GoalSheet.form_fields
 
 
 def tolerance(printed: Decimal | None) -> Decimal:
@@ -67,6 +68,7 @@ class RecomputedItem:
     guessed: bool = False  # the reader inferred the row's columns: a finding resting on it says so
     not_applicable: bool = False  # marked 不适用: not scored, left out of the total
     has_target: bool = True  # the row has a 指标值 (a row without one was not read as an indicator row)
+    overshoot: Decimal | None = None  # how far the actual is above a lower bound (≥), in % of the bound
 
     @property
     def difference(self) -> Decimal | None:
@@ -99,6 +101,7 @@ class Recomputation:
     expected_grade: str | None = None
     cap: Adjustment | None = None  # the profile's cap applied to the recomputed total
     total_note: str | None = None  # how rows marked 不适用 changed the total, when they did
+    headings: frozenset[str] = frozenset()  # the form's headings as the reader found them (GoalSheet.form_fields)
 
     @property
     def execution(self) -> RecomputedItem | None:
@@ -115,9 +118,13 @@ class Recomputation:
         return [item for item in self.items if not item.not_applicable]
 
     def printed(self, column: str) -> bool:
-        """Whether the printed table has ``column`` (``weight``, ``score`` or ``actual``): some row fills it. A
-        table that prints 分值 is scored, so it has a 得分 and an 实际完成值 column even where all are blank. A column
-        no row fills may be one the form lacks or one the reader did not find: the audit says nothing about it."""
+        """Whether the printed table has ``column`` (``weight``, ``score`` or ``actual``). When the reader reports the
+        form's headings (``GoalSheet.form_fields``), the heading decides. Otherwise a column is printed when some row
+        fills it; and a table that prints 分值 is scored, so it has a 得分 and an 实际完成值 column even where all are
+        blank. A column neither found nor filled may be one the form lacks or one the reader missed: the audit says
+        nothing about its blanks."""
+        if self.headings:
+            return _HEADINGS[column] in self.headings
         rows = self.indicators
         weights = any(item.weight is not None for item in rows)
         scores = any(item.printed is not None for item in self.items)
@@ -173,17 +180,20 @@ def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, prof
     if actual.value is None:
         return RecomputedItem(**common, expected=None, qualitative_actual=True,
                               formula=f"目标是数值 {target.raw}，实际完成值“{actual_raw}”不是数值，无法计算完成比例")
-    if weight is None:
-        return RecomputedItem(**common, expected=None, formula="表中没有这一行的分值，无法复算")
     sense, note = sense_of(target, indicator.direction)
     reached = attainment(target, sense, actual.value)
+    # How far a lower bound is passed, when the bound is a clean number (not one taken out of other words).
+    overshoot = reached.overshoot if sense is Sense.HIGHER and not target.leftover else None
+    if weight is None:
+        return RecomputedItem(**common, expected=None, formula="表中没有这一行的分值，无法复算", overshoot=overshoot)
     formula = f"得分 = 分值 {number(weight)} × {reached.formula} = {profile.rounding(weight * reached.share)}"
     if note:
         formula = f"{note}；{formula}"
     # The profile's local deduction for a large overshoot, when it is on, as the scoring applies it.
     exact, _, formula = overshoot_rule(profile, sense, reached.overshoot, weight * reached.share, True, formula, [])
     share = exact / weight if weight else reached.share
-    return RecomputedItem(**common, expected=profile.rounding(exact), formula=formula, share=share, exact=exact)
+    return RecomputedItem(**common, expected=profile.rounding(exact), formula=formula, share=share, exact=exact,
+                          overshoot=overshoot)
 
 
 def recompute(sheet: GoalSheet, profile: Profile) -> Recomputation:
@@ -208,7 +218,7 @@ def recompute(sheet: GoalSheet, profile: Profile) -> Recomputation:
         sheet=sheet.key, items=items, execution_rate=rate, printed_total=report.total,
         printed_sum=printed_sum, printed_capped=printed_cap.after if printed_cap else None, expected_total=expected,
         expected_grade=profile.grade(expected) if expected is not None else None,
-        cap=cap, total_note=note,
+        cap=cap, total_note=note, headings=frozenset(sheet.form_fields),
     )
 
 
