@@ -8,7 +8,6 @@ app_name = "sheets"
 
 urlpatterns = [
     path("", pages.sheet_list_view, name="list"),
-    path("export/", pages.unit_export, name="unit_export"),
     path("import/", imports.import_upload, name="import"),
     path("import/<id:pk>/confirm/", imports.import_confirm_view, name="import_confirm"),
     path("import/jobs/<id:pk>/", imports.import_job, name="import_job"),
