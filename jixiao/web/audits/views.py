@@ -22,11 +22,10 @@ from jixiao.web.audits.models import AuditedDocument
 from jixiao.web.audits.selectors import audited_documents
 from jixiao.web.audits.services import AuditUploadRefused, audit_upload
 from jixiao.web.jobs.registry import KINDS
-from jixiao.web.jobs.services import job_start
+from jixiao.web.jobs.services import job_start, wants_background
 from jixiao.web.organisation.models import Member, Unit
 from jixiao.web.organisation.selectors import can_review_bureau, request_member
 from jixiao.web.sheets.selectors import budget_year
-from jixiao.web.sheets.services.background import wants_background
 from jixiao.web.sheets.views.common import filters_from
 
 __all__ = ["document_page", "overview", "unit_page", "upload"]

@@ -46,6 +46,8 @@ class JobKind(ABC):
     code: ClassVar[str]  # permanent: stored on every job of this kind
     label: ClassVar[str]  # the page's heading, e.g. 绩效目标表导出
     items: ClassVar[str]  # what the progress counts, e.g. 张表
+    finishing: ClassVar[str] = "正在生成结果"  # what happens once every item is done
+    back_label: ClassVar[str] = "返回"  # the link to :meth:`back` once the job has succeeded
 
     def params_from(self, data) -> dict:
         """The job's parameters from the start button's form (``QueryDict``); a malformed one raises

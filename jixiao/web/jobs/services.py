@@ -18,9 +18,17 @@ from jixiao.web.security.audit import audit_record
 from jixiao.web.security.events import JOB_STARTED
 from jixiao.web.sheets.errors import SheetError
 
-__all__ = ["job_get", "job_run", "job_start", "job_task"]
+__all__ = ["BACKGROUND_FILES", "job_get", "job_run", "job_start", "job_task", "wants_background"]
 
 logger = logging.getLogger(__name__)
+
+# An upload of more files than this, or with a .zip, is imported or audited in the background.
+BACKGROUND_FILES = 20
+
+
+def wants_background(files: list[tuple[str, bytes]]) -> bool:
+    """True for uploads too large to read within one page request: many files, or an archive."""
+    return len(files) > BACKGROUND_FILES or any(name.lower().endswith(".zip") for name, _ in files)
 
 
 def job_start(*, user, kind: JobKind, params: dict, files: list[tuple[str, bytes]] = ()) -> Job:

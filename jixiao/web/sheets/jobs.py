@@ -1,5 +1,6 @@
-"""The sheet list's export as a background job: every sheet of a unit's year, or of every unit the person sees
-(a reviewer: the whole bureau), as one Word, Excel or JSON file."""
+"""Goal sheets in background jobs: the sheet list's export (every sheet of a unit's year, or of every unit the
+person sees: for a reviewer the whole bureau) as one Word, Excel or JSON file, and the import of many files or
+an archive, read with progress and stored all or nothing."""
 
 from __future__ import annotations
 
@@ -7,14 +8,15 @@ from django.core.exceptions import PermissionDenied
 
 from jixiao.web.jobs.kinds import JobKind, Outcome, Progress, page_of_year, refuse_unit_unseen, unit_name
 from jixiao.web.jobs.models import Job
-from jixiao.web.organisation.models import Member
-from jixiao.web.organisation.selectors import units_visible
+from jixiao.web.organisation.models import Member, Unit
+from jixiao.web.organisation.selectors import can_edit_unit, units_visible
 from jixiao.web.sheets.errors import SheetError
 from jixiao.web.sheets.selectors import SheetFilters, sheet_list
 from jixiao.web.sheets.services.exports import EXPORT_FORMATS, export_sheets
+from jixiao.web.sheets.services.imports import sheets_import
 from jixiao.web.sheets.views.common import filters_from
 
-__all__ = ["SheetsExport"]
+__all__ = ["SheetsExport", "SheetsImport"]
 
 FORMAT_NAMES = {"docx": "Word", "xlsx": "Excel", "json": "JSON"}
 
@@ -53,6 +55,33 @@ class SheetsExport(JobKind):
         scope = sheets[0].unit.name if job.params["unit"] else job.bureau.name
         return Outcome(f"已导出 {len(sheets)} 张绩效目标表", data, f"{scope}-{job.params['year']}",
                        job.params["format"])
+
+    def back(self, params: dict) -> str:
+        return page_of_year("sheets:list", params)
+
+
+class SheetsImport(JobKind):
+    """后台导入: the files waiting on the job, imported into ``unit`` for ``year``; all stored or none (a file
+    titled with another year is refused unless ``accept_year``)."""
+
+    code = "import"
+    label = "后台导入"
+    items = "个文件"
+    finishing = "正在保存"
+    back_label = "查看导入的表"
+
+    def check(self, member: Member | None, params: dict) -> None:
+        if not can_edit_unit(member, params["unit"]):
+            raise PermissionDenied("无权为该单位导入")
+
+    def describe(self, params: dict) -> str:
+        return f"{unit_name(params['unit'], '')} {params['year']}年度"
+
+    def run(self, job: Job, member: Member, progress: Progress) -> Outcome:
+        files = [(upload.name, bytes(upload.data)) for upload in job.uploads.order_by("id")]
+        sheets = sheets_import(user=job.user, unit=Unit.objects.get(pk=job.params["unit"]), year=job.params["year"],
+                               files=files, accept_year=job.params["accept_year"], progress=progress)
+        return Outcome(f"已导入 {len(sheets)} 张绩效目标表")
 
     def back(self, params: dict) -> str:
         return page_of_year("sheets:list", params)

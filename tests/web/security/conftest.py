@@ -18,7 +18,6 @@ from jixiao.web.performance.models import Spending
 from jixiao.web.performance.services import spending_add
 from jixiao.web.publication.services import publication_publish
 from jixiao.web.security.models import AuditEvent
-from jixiao.web.sheets.models import ImportJob
 from jixiao.web.sheets.services.imports import import_preview
 from jixiao.web.sheets.services.sheets import sheet_create
 from jixiao.web.sheets.services.workflow import sheet_transition
@@ -64,7 +63,8 @@ def world(org, security, auditor, sample_bytes):
         pending, _ = import_preview(user=preparer, unit=unit, year=2026,
                                     files=[("sample.txt", sample_bytes)])
         publication = publication_publish(user=reviewer, sheet_id=approved.pk)
-        job = ImportJob.objects.create(user=preparer, unit=unit, year=2026, total=1)
+        job = Job.objects.create(user=preparer, bureau=unit.bureau, kind="import", total=1,
+                                 params={"unit": unit.pk, "year": 2026, "accept_year": False})
         export = Job.objects.create(user=reviewer, bureau=unit.bureau, kind="sheets", state=Job.State.SUCCEEDED,
                                     params={"year": 2026, "unit": unit.pk, "format": "json"}, result=b"{}",
                                     result_stem="matrix", result_format="json")

@@ -187,21 +187,16 @@ MATRIX: dict[str, Entry] = {
         "own": "302 403 200 200 403 403", "other_unit": "302 403 200 200 403 403", "other_bureau": "302 403 404 404 403 403"}),
     "audits:document": Entry("GET", "/audits/{audited}/", {
         "own": "302 403 200 200 403 403", "other_unit": "302 403 200 200 403 403", "other_bureau": "302 403 404 404 403 403"}),
-    # A background import is seen by the person who started it.
-    "sheets:import_job": Entry("GET", "/sheets/import/jobs/{job}/", {
-        "own": "302 200 404 404 404 404", "other_unit": "302 404 404 404 404 404", "other_bureau": "302 404 404 404 404 404"}),
-    "sheets:import_job_progress": Entry("GET", "/sheets/import/jobs/{job}/progress/", {
-        "own": "302 200 404 404 404 404", "other_unit": "302 404 404 404 404 404", "other_bureau": "302 404 404 404 404 404"}),
     # A background export of a unit's year (or a bureau's) is started by those who may see its sheets and taken
-    # to the job's page (302); the job, its progress and its file are seen by the person who started it (here the
-    # bureau's reviewer), while still allowed that unit.
+    # to the job's page (302). A job, its progress and its file are seen by the person who started it, while still
+    # allowed its scope: an import by the unit's preparer ({job}), an export by the bureau's reviewer ({export}).
     "jobs:start": Entry("POST", "/jobs/start/sheets/", {
         "own": "302 302 302 302 403 403", "other_unit": "302 403 302 302 403 403", "other_bureau": "302 403 403 403 403 403"},
         data={"year": "2026", "unit": "{unit}", "format": "json"}),
     "jobs:detail": Entry("GET", "/jobs/{export}/", {
         "own": "302 404 200 404 404 404", "other_unit": "302 404 200 404 404 404", "other_bureau": "302 404 404 404 404 404"}),
-    "jobs:progress": Entry("GET", "/jobs/{export}/progress/", {
-        "own": "302 404 200 404 404 404", "other_unit": "302 404 200 404 404 404", "other_bureau": "302 404 404 404 404 404"}),
+    "jobs:progress": Entry("GET", "/jobs/{job}/progress/", {
+        "own": "302 200 404 404 404 404", "other_unit": "302 404 404 404 404 404", "other_bureau": "302 404 404 404 404 404"}),
     "jobs:download": Entry("GET", "/jobs/{export}/download/", {
         "own": "302 404 200 404 404 404", "other_unit": "302 404 200 404 404 404", "other_bureau": "302 404 404 404 404 404"}),
 }
