@@ -18,7 +18,8 @@ from jixiao.web.security.audit import audit_record
 from jixiao.web.security.events import JOB_STARTED
 from jixiao.web.sheets.errors import SheetError
 
-__all__ = ["BACKGROUND_FILES", "job_get", "job_run", "job_start", "job_task", "wants_background"]
+__all__ = ["BACKGROUND_FILES", "RECENT_JOBS", "job_get", "job_run", "job_start", "job_task", "jobs_recent",
+           "wants_background"]
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +53,22 @@ def job_get(user, job_id: int) -> Job:
     job = Job.objects.get(pk=job_id, user=user)
     kind_of(job.kind).check(member_get(user), job.params)
     return job
+
+
+# The jobs listed on a person's page of background jobs, newest first.
+RECENT_JOBS = 30
+
+
+def jobs_recent(user) -> list[Job]:
+    """The newest jobs ``user`` started whose scope the person may still see (the file's bytes are not loaded)."""
+    member, seen = member_get(user), []
+    for job in Job.objects.filter(user=user).defer("result")[:RECENT_JOBS]:
+        try:
+            kind_of(job.kind).check(member, job.params)
+        except PermissionDenied:
+            continue
+        seen.append(job)
+    return seen
 
 
 @task()

@@ -7,6 +7,7 @@ from jixiao.web.jobs import views
 app_name = "jobs"
 
 urlpatterns = [
+    path("", views.job_list, name="list"),
     path("start/<str:kind>/", views.job_start_view, name="start"),
     path("<id:pk>/", views.job_page, name="detail"),
     path("<id:pk>/progress/", views.job_progress, name="progress"),

@@ -12,10 +12,10 @@ from jixiao.web.downloads import attachment
 from jixiao.web.errors import refusal
 from jixiao.web.jobs.models import Job
 from jixiao.web.jobs.registry import kind_of
-from jixiao.web.jobs.services import job_get, job_start
+from jixiao.web.jobs.services import job_get, job_start, jobs_recent
 from jixiao.web.sheets.errors import SheetError
 
-__all__ = ["job_download", "job_page", "job_progress", "job_start_view"]
+__all__ = ["job_download", "job_list", "job_page", "job_progress", "job_start_view"]
 
 
 @login_required
@@ -40,6 +40,14 @@ def _job(request, pk: int) -> Job:
 def _context(job: Job) -> dict:
     kind = kind_of(job.kind)
     return {"job": job, "kind": kind, "scope": kind.describe(job.params), "back": kind.back(job.params)}
+
+
+@login_required
+def job_list(request):
+    """The person's recent background jobs, to come back to one after leaving its page."""
+    jobs = [{"job": job, "kind": kind_of(job.kind), "scope": kind_of(job.kind).describe(job.params)}
+            for job in jobs_recent(request.user)]
+    return render(request, "jobs/list.html", {"jobs": jobs})
 
 
 @login_required

@@ -111,6 +111,16 @@ def test_a_person_who_lost_the_right_loses_the_job(org, login, exported):
     assert client.get(f"/jobs/{job.pk}/download/").status_code == 403
 
 
+def test_the_list_shows_ones_own_jobs_while_their_scope_is_allowed(org, login):
+    mine = job_start(user=org["reviewer"], kind=KINDS["overview"], params={"year": 2026, "unit": None})
+    job_start(user=org["admin"], kind=KINDS["audits"], params={"year": 2026})
+    client = login(org["reviewer"])
+    page = client.get("/jobs/").content.decode()
+    assert f"/jobs/{mine.pk}/" in page and "运行监控与自评概况导出" in page and "自评复核结果导出" not in page
+    Member.objects.filter(user=org["reviewer"]).update(unit=org["township"], role=Role.PREPARER)
+    assert f"/jobs/{mine.pk}/" not in client.get("/jobs/").content.decode()
+
+
 def test_a_queued_job_whose_starter_lost_the_right_fails_without_a_file(org):
     job = job_start(user=org["reviewer"], kind=KINDS["overview"], params={"year": 2026, "unit": None})
     Member.objects.filter(user=org["reviewer"]).update(unit=org["township"], role=Role.PREPARER)

@@ -190,6 +190,7 @@ MATRIX: dict[str, Entry] = {
     # A background export of a unit's year (or a bureau's) is started by those who may see its sheets and taken
     # to the job's page (302). A job, its progress and its file are seen by the person who started it, while still
     # allowed its scope: an import by the unit's preparer ({job}), an export by the bureau's reviewer ({export}).
+    "jobs:list": Entry("GET", "/jobs/", {"-": "302 200 200 200 200 200"}),
     "jobs:start": Entry("POST", "/jobs/start/sheets/", {
         "own": "302 302 302 302 403 403", "other_unit": "302 403 302 302 403 403", "other_bureau": "302 403 403 403 403 403"},
         data={"year": "2026", "unit": "{unit}", "format": "json"}),

@@ -63,8 +63,7 @@ def sheet_detail(request, pk: int):
         "sheet": sheet, "content": content, "rows": grid_rows(content, findings, comments),
         "sheet_findings": [f for f in findings if not f.row], "findings": findings,
         "comments": [c for c in comments if not c.indicator_id], "history": history,
-        "transitions": transitions_available(member, sheet), "transition_form": TransitionForm(
-            initial={"grade": sheet.suggested_grade}),
+        "transitions": transitions_available(member, sheet),
         "comment_form": CommentForm(sheet=sheet) if can_review_unit(member, sheet.unit_id) else None,
         "can_edit": can_edit_unit(member, sheet.unit_id) and not sheet.is_locked and not sheet.deleted_at,
         "can_delete": can_edit_unit(member, sheet.unit_id) and not sheet.is_locked,
