@@ -4,6 +4,7 @@ work runs in the worker with progress the user can watch, and the job keeps its 
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -18,10 +19,13 @@ from jixiao.web.security.audit import audit_record
 from jixiao.web.security.events import JOB_STARTED
 from jixiao.web.sheets.errors import SheetError
 
-__all__ = ["BACKGROUND_FILES", "RECENT_JOBS", "job_get", "job_run", "job_start", "job_task", "jobs_recent",
+__all__ = ["BACKGROUND_FILES", "KEEP_DAYS", "RECENT_JOBS", "job_get", "job_run", "job_start", "job_task", "jobs_recent",
            "wants_background"]
 
 logger = logging.getLogger(__name__)
+
+# A finished job, and the file it produced, is kept this long; older ones are removed when a job starts.
+KEEP_DAYS = 7
 
 # An upload of more files than this, or with a .zip, is imported or audited in the background.
 BACKGROUND_FILES = 20
@@ -34,10 +38,12 @@ def wants_background(files: list[tuple[str, bytes]]) -> bool:
 
 def job_start(*, user, kind: JobKind, params: dict, files: list[tuple[str, bytes]] = ()) -> Job:
     """Check that ``user`` may run ``kind`` over ``params``, keep the job (and its uploaded ``files``) and queue
-    it once the transaction commits. Raises ``PermissionDenied`` or ``SheetError``; then nothing is kept."""
+    it once the transaction commits. Raises ``PermissionDenied`` or ``SheetError``; then nothing is kept. Jobs
+    finished more than ``KEEP_DAYS`` ago go, with their files."""
     member = member_get(user)
     kind.check(member, params)
     with transaction.atomic():
+        Job.objects.filter(finished_at__lt=timezone.now() - timedelta(days=KEEP_DAYS)).delete()
         job = Job.objects.create(user=user, bureau_id=member.bureau_id, kind=kind.code, params=params,
                                  total=len(files))
         JobUpload.objects.bulk_create(JobUpload(job=job, name=name, data=data) for name, data in files)

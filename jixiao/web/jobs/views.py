@@ -12,7 +12,7 @@ from jixiao.web.downloads import attachment
 from jixiao.web.errors import refusal
 from jixiao.web.jobs.models import Job
 from jixiao.web.jobs.registry import kind_of
-from jixiao.web.jobs.services import job_get, job_start, jobs_recent
+from jixiao.web.jobs.services import KEEP_DAYS, job_get, job_start, jobs_recent
 from jixiao.web.sheets.errors import SheetError
 
 __all__ = ["job_download", "job_list", "job_page", "job_progress", "job_start_view"]
@@ -47,7 +47,7 @@ def job_list(request):
     """The person's recent background jobs, to come back to one after leaving its page."""
     jobs = [{"job": job, "kind": kind_of(job.kind), "scope": kind_of(job.kind).describe(job.params)}
             for job in jobs_recent(request.user)]
-    return render(request, "jobs/list.html", {"jobs": jobs})
+    return render(request, "jobs/list.html", {"jobs": jobs, "keep_days": KEEP_DAYS})
 
 
 @login_required

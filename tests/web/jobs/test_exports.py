@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from jixiao.web.jobs import services
@@ -117,6 +119,7 @@ def test_the_list_shows_ones_own_jobs_while_their_scope_is_allowed(org, login):
     client = login(org["reviewer"])
     page = client.get("/jobs/").content.decode()
     assert f"/jobs/{mine.pk}/" in page and "运行监控与自评概况导出" in page and "自评复核结果导出" not in page
+    assert f"保留 {services.KEEP_DAYS} 天" in page
     Member.objects.filter(user=org["reviewer"]).update(unit=org["township"], role=Role.PREPARER)
     assert f"/jobs/{mine.pk}/" not in client.get("/jobs/").content.decode()
 
@@ -156,3 +159,13 @@ def test_a_finished_job_has_no_uploads_left(org):
                     files=[("a.json", b"{}")])
     assert job.uploads.count() == 1
     assert services.job_run(job.pk) == "failed" and not job.uploads.exists()
+
+
+def test_jobs_finished_long_ago_go_when_another_starts(org):
+    old, recent = (job_start(user=org["reviewer"], kind=KINDS["audits"], params={"year": 2026}) for _ in range(2))
+    Job.objects.filter(pk=old.pk).update(state="succeeded", result=b"x",
+                                         finished_at=timezone.now() - timedelta(days=services.KEEP_DAYS, hours=1))
+    Job.objects.filter(pk=recent.pk).update(state="succeeded", result=b"x",
+                                            finished_at=timezone.now() - timedelta(days=services.KEEP_DAYS - 1))
+    job_start(user=org["owner"], kind=KINDS["sheets"], params={"year": 2026, "unit": None, "format": "json"})
+    assert not Job.objects.filter(pk=old.pk).exists() and Job.objects.filter(pk=recent.pk).exists()
