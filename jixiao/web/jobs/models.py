@@ -34,13 +34,16 @@ class Job(models.Model):
     message = models.TextField("结果说明", blank=True)
     result = models.BinaryField("导出的文件", null=True, editable=False)
     result_stem = models.CharField("下载文件名（不含扩展名）", max_length=300, blank=True)
-    result_format = models.CharField("文件格式", max_length=8, blank=True)
+    result_format = models.CharField("文件格式", max_length=8, blank=True)  # set only with ``result``
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = "后台任务"
         ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"后台任务 {self.pk}（{self.kind}）"
 
     @property
     def finished(self) -> bool:

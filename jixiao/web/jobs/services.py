@@ -27,6 +27,9 @@ logger = logging.getLogger(__name__)
 # A finished job, and the file it produced, is kept this long; older ones are removed when a job starts.
 KEEP_DAYS = 7
 
+# How many times at most a job's progress is written while it runs.
+PROGRESS_STEPS = 100
+
 # An upload of more files than this, or with a .zip, is imported or audited in the background.
 BACKGROUND_FILES = 20
 
@@ -56,7 +59,7 @@ def job_start(*, user, kind: JobKind, params: dict, files: list[tuple[str, bytes
 def job_get(user, job_id: int) -> Job:
     """The job ``job_id`` if ``user`` started it and may still see what it covers: ``Job.DoesNotExist`` for
     another person's job, ``PermissionDenied`` once the person lost the right to its scope."""
-    job = Job.objects.get(pk=job_id, user=user)
+    job = Job.objects.defer("result").get(pk=job_id, user=user)  # the page polls; the file is read on download
     kind_of(job.kind).check(member_get(user), job.params)
     return job
 
@@ -108,7 +111,9 @@ def job_run(job_id: int) -> str:
 
 
 def _progress(job: Job, done: int, total: int) -> None:
-    _update(job, done=done, total=total)
+    """Write progress about every 1% (each write is a commit; a bureau's year has tens of thousands of sheets)."""
+    if done in (0, total) or total != job.total or done - job.done >= max(1, total // PROGRESS_STEPS):
+        _update(job, done=done, total=total)
 
 
 def _finish(job: Job, state: str, message: str, **result) -> None:

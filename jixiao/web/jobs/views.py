@@ -66,6 +66,6 @@ def job_progress(request, pk: int):
 def job_download(request, pk: int):
     """The file an export job produced (the download is an audit event)."""
     job = _job(request, pk)
-    if job.state != Job.State.SUCCEEDED or job.result is None:
+    if job.state != Job.State.SUCCEEDED or not job.result_format:
         raise Http404("这个任务没有可下载的文件")
     return attachment(bytes(job.result), job.result_stem, job.result_format)

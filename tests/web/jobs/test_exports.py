@@ -169,3 +169,17 @@ def test_jobs_finished_long_ago_go_when_another_starts(org):
                                             finished_at=timezone.now() - timedelta(days=services.KEEP_DAYS - 1))
     job_start(user=org["owner"], kind=KINDS["sheets"], params={"year": 2026, "unit": None, "format": "json"})
     assert not Job.objects.filter(pk=old.pk).exists() and Job.objects.filter(pk=recent.pk).exists()
+
+
+def test_progress_is_written_about_every_percent(org, monkeypatch):
+    job = job_start(user=org["reviewer"], kind=KINDS["audits"], params={"year": 2026})
+    writes, real = [], services._update
+
+    def counted(job, **fields):
+        writes.append(fields["done"])
+        real(job, **fields)
+
+    monkeypatch.setattr(services, "_update", counted)
+    for done in range(0, 1001):
+        services._progress(job, done, 1000)
+    assert writes == list(range(0, 1001, 10))
