@@ -82,7 +82,7 @@ def test_a_visitor_browses_from_the_index_to_a_table(org, year_2025, anonymous):
     assert f"/public/table/{evaluated.pk}/" in unit and f"自评 {evaluated.score} 分" in unit
     page = anonymous.get(f"/public/table/{evaluated.pk}/").content.decode()
     assert "乡镇环境治理经费" in page and "整治村数" in page and "≥18个" in page
-    assert f"自评得分 <strong>{evaluated.evaluation['total']}</strong>" in page
+    assert f"自评得分 <strong>{evaluated.body.evaluation['total']}</strong>" in page
     assert f"/public/table/{later.pk}/" in page  # the same project in 2026
 
 
@@ -130,8 +130,8 @@ def _csv(anonymous, name: str) -> list[dict]:
 def test_the_csv_reads_back_into_the_figures_of_the_pages(org, year_2025, anonymous):
     evaluated, _ = year_2025
     (project,) = _csv(anonymous, "projects")
-    assert Decimal(project["evaluation_total"]) == Decimal(evaluated.evaluation["total"])
-    assert project["evaluation_grade"] == evaluated.evaluation["grade"] and project["targets_met"] == "1"
+    assert Decimal(project["evaluation_total"]) == Decimal(evaluated.body.evaluation["total"])
+    assert project["evaluation_grade"] == evaluated.body.evaluation["grade"] and project["targets_met"] == "1"
     indicators = _csv(anonymous, "indicators")
     assert [(r["level2"], r["indicator"], r["operator"], r["target_value"], r["measure_unit"]) for r in indicators] == [
         ("数量指标", "整治村数", "≥", "18", "个"), ("服务对象满意度指标", "群众满意度", "≥", "90", "%")]
