@@ -31,14 +31,15 @@
     ],
   }));
   draw("chart-data-years", "chart-years", (data) => ({
-    tooltip: { trigger: "axis" }, legend: { top: 0 }, color: ["#1d5fa7", "#c2410c"],
-    grid: { left: 8, right: 8, bottom: 8, top: 40, containLabel: true },
+    tooltip: { trigger: "axis" }, legend: { bottom: 0 }, color: ["#1d5fa7", "#c2410c"],
+    grid: { left: 8, right: 8, bottom: 32, top: 36, containLabel: true },
     xAxis: { type: "category", data: data.years },
     yAxis: [{ type: "value", name: "预算数" }, { type: "value", name: "得分", min: 0, max: 100 }],
     series: [
-      { name: "预算数", type: "bar", data: data.budget, label: { show: true, position: "top" } },
+      { name: "预算数", type: "bar", data: data.budget, barMaxWidth: 64,
+        label: { show: true, position: "insideTop", color: "#fff" } },
       { name: "自评得分", type: "line", yAxisIndex: 1, data: data.scores, connectNulls: false,
-        label: { show: true, position: "top" } },
+        label: { show: true, position: "right" } },
     ],
   }));
   window.addEventListener("resize", () => charts.forEach((chart) => chart.resize()));
