@@ -15,7 +15,7 @@ from jixiao.web.organisation.models import Unit
 from jixiao.web.publication.models import Publication, PublishedYear
 
 __all__ = ["PublicTable", "SearchPage", "bureau_years", "public_bureau", "public_search", "public_table",
-           "public_tables", "same_project_by_year", "unit_summaries", "versions_of"]
+           "public_tables", "same_project_by_year", "unit_summaries", "unit_tables", "versions_of"]
 
 SEARCH_PAGE = 50
 SEARCH_PAGES = 20  # 1,000 results at most: a search that matches more wants more specific words
@@ -76,10 +76,15 @@ def public_bureau(code: str) -> Unit | None:
     return Unit.objects.filter(Exists(published), code=code, kind=Unit.Kind.BUREAU).first()
 
 
-def public_tables(bureau: Unit, year: int, unit: Unit | None = None) -> QuerySet[Publication]:
-    """The current publications of a bureau's year (of one unit, when given), by unit and project."""
-    queryset = _base().filter(bureau=bureau, year=year)
-    return queryset.filter(unit=unit) if unit is not None else queryset
+def public_tables(bureau: Unit, year: int) -> QuerySet[Publication]:
+    """The current publications of a bureau's year, by unit and project."""
+    return _base().filter(bureau=bureau, year=year)
+
+
+def unit_tables(unit: Unit, year: int) -> QuerySet[Publication]:
+    """The current publications of a unit's year, by project, with only what the unit's list shows."""
+    return (Publication.objects.current().filter(unit=unit, year=year).order_by("code", "name")
+            .only("code", "name", "number", "published_at", "score", "score_grade"))
 
 
 def unit_summaries(bureau: Unit, year: int) -> QuerySet[PublishedYear]:
@@ -125,7 +130,7 @@ def public_search(query: str, page: int = 1) -> SearchPage:
     """A page of the current publications whose unit, project or indicators mention every word of ``query``,
     newest year first."""
     page = min(max(page, 1), SEARCH_PAGES)
-    queryset = _base()
+    queryset = Publication.objects.current().select_related("unit")
     for word in query.split()[:8]:
         queryset = queryset.filter(search_text__icontains=word)
     start = (page - 1) * SEARCH_PAGE

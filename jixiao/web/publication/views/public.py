@@ -15,9 +15,9 @@ from jixiao.web.publication.models import Publication, PublicationContent, Publi
 from jixiao.web.publication.selectors import (
     bureau_years,
     public_search,
-    public_tables,
     same_project_by_year,
     unit_summaries,
+    unit_tables,
     versions_of,
 )
 from jixiao.web.publication.views.common import bureau_or_404, table_or_404, year_or_404
@@ -68,7 +68,7 @@ def unit_year(request, bureau_code: str, year: str, unit_code: str):
     """A unit's year: its 部门整体 goals and its published tables."""
     bureau, year = bureau_or_404(bureau_code), year_or_404(year)
     unit = Unit.objects.filter(code=unit_code, bureau=bureau).first()
-    publications = list(public_tables(bureau, year, unit)) if unit else []
+    publications = list(unit_tables(unit, year)) if unit else []
     if not publications:
         raise Http404("这个单位在这一年度没有公开的绩效目标表")
     # The 部门整体 goals are the unit's, the same in every table of the year: read once, from one snapshot.
