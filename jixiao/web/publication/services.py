@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from jixiao.model import GoalSheet
 from jixiao.model.privacy import mask_model, mask_text
+from jixiao.web.organisation.models import Unit
 from jixiao.web.organisation.selectors import can_review_unit, member_get
 from jixiao.web.performance.selectors import sheet_year
 from jixiao.web.publication.models import Publication, PublicationContent, PublishedYear
@@ -114,7 +115,13 @@ def publication_withdraw(*, user, sheet_id: int, reason: str) -> int:
 
 def published_year_refresh(unit_id: int, year: int) -> PublishedYear | None:
     """Rewrite the unit's figures of the year from its current publications (call inside the write's
-    transaction); the row goes when nothing of the year is public any more."""
+    transaction); the row goes when nothing of the year is public any more.
+
+    The unit's row is locked first: two tables of one unit published at once would otherwise each count without
+    the other's new row and the later write would keep a wrong figure. Once the lock is had, the counting query
+    sees what the other committed.
+    """
+    Unit.objects.select_for_update().filter(pk=unit_id).values_list("pk").first()
     current = Publication.objects.current().filter(unit_id=unit_id, year=year).order_by()
     figures = current.aggregate(tables=Count("id"), scored=Count("score"), score_sum=Sum("score"),
                                 targets_met=Sum("targets_met"), targets_scored=Sum("targets_scored"))
