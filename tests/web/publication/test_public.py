@@ -29,7 +29,10 @@ def test_a_visitor_browses_from_the_index_to_a_table(org, year_2025, anonymous):
     index = anonymous.get("/public/").content.decode()
     assert "甲市财政局" in index and "/public/B1/2025/" in index and "/public/B1/2026/" in index
     year = anonymous.get("/public/B1/2025/").content.decode()
-    assert "遵化市西留村乡人民政府" in year and "/public/B1/2025/434016/" in year and "chart-data" in year
+    assert "遵化市西留村乡人民政府" in year and "/public/B1/2025/434016/" in year
+    chart = json.loads(re.search(r'<script id="chart-data" type="application/json">(.*?)</script>', year).group(1))
+    assert chart == {"grades": [{"name": evaluated.score_grade, "value": 1}], "names": ["遵化市西留村乡人民政府"],
+                     "scores": [float(evaluated.score)], "met": [1], "missed": [1]}
     unit = anonymous.get("/public/B1/2025/434016/").content.decode()
     assert f"/public/table/{evaluated.pk}/" in unit and f"自评 {evaluated.score} 分" in unit
     page = anonymous.get(f"/public/table/{evaluated.pk}/").content.decode()

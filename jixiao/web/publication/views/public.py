@@ -42,7 +42,8 @@ def _chart(summaries: list[PublishedYear]) -> dict:
     """What the year's charts show: grades of all tables, and per unit the average score and targets met."""
     scored = [s for s in summaries if s.scored]
     return {
-        "grades": [{"name": g, "value": sum(s.grades.get(g, 0) for s in summaries)} for g in GRADES],
+        # Grades no table has are left out: a pie's empty slices only pile their labels on each other.
+        "grades": [{"name": g, "value": n} for g in GRADES if (n := sum(s.grades.get(g, 0) for s in summaries))],
         "names": [s.unit.name for s in scored],
         "scores": [s.average for s in scored],
         "met": [s.targets_met for s in scored],
@@ -72,7 +73,7 @@ def unit_year(request, bureau_code: str, year: str, unit_code: str):
     if not publications:
         raise Http404("这个单位在这一年度没有公开的绩效目标表")
     # The 部门整体 goals are the unit's, the same in every table of the year: read once, from one snapshot.
-    overall = (PublicationContent.objects.filter(publication__in=[p.pk for p in publications])
+    overall = (PublicationContent.objects.filter(publication__in=[p["id"] for p in publications])
                .exclude(overall=None).values_list("overall", flat=True).first())
     return render(request, "publication/unit_year.html", {
         "bureau": bureau, "year": year, "unit": unit, "overall": overall,

@@ -23,7 +23,8 @@
     tooltip: { trigger: "axis" }, legend: { top: 0 }, color: ["#1d5fa7", "#1a7f37", "#c2410c"],
     grid: { left: 8, right: 40, bottom: 8, top: 32, containLabel: true },
     xAxis: [{ type: "value", max: 100, name: "得分" }, { type: "value", minInterval: 1, name: "指标数" }],
-    yAxis: { type: "category", data: data.names, axisLabel: { width: 200, overflow: "truncate" } },
+    yAxis: { type: "category", data: data.names,
+             axisLabel: { width: Math.min(200, window.innerWidth / 4), overflow: "truncate" } },
     series: [
       { name: "自评得分", type: "bar", data: data.scores, label: { show: true, position: "right" } },
       { name: "达到目标", type: "bar", xAxisIndex: 1, stack: "t", data: data.met },
