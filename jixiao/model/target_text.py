@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 
 from jixiao.model.lexicon import fold, load
 from jixiao.model.numerals import CHINESE_DIGITS, chinese_to_decimal
@@ -140,6 +140,9 @@ def _strip_template(text: str) -> str:
     return text
 
 
+# Real sheets repeat the same few targets (≥90%, 100%, ≤预算) many times, and a Target is frozen: caching the
+# parse is safe and saves a good part of reading a large batch.
+@lru_cache(maxsize=16384)
 def parse_target(raw: str, context: str = "") -> Target:
     """Understand a 指标值 cell.
 

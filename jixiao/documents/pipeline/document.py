@@ -16,7 +16,7 @@ from itertools import count
 
 from jixiao.documents.blocks import Cell, Row
 from jixiao.documents.interpret.header_cells import parse_amount, parse_title
-from jixiao.documents.interpret.labels import header_label, split_label_value
+from jixiao.documents.vocabulary import header_label, split_label_value
 from jixiao.documents.interpret.long_layout import build_long_table, detect_long_header
 from jixiao.documents.interpret.overall import OverallGoalsBuilder
 from jixiao.documents.interpret.sheet_builder import SheetBuilder

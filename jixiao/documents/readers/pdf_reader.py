@@ -33,7 +33,7 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from jixiao.documents.blocks import Block, Cell, Layout, Paragraph, Row
 from jixiao.documents.codes import diagnostic
 from jixiao.documents.errors import NotAGoalDocument
-from jixiao.documents.interpret.labels import column_label, header_label
+from jixiao.documents.vocabulary import column_label, header_label
 from jixiao.documents.limits import DEFAULT_LIMITS, Deadline, ReadLimits
 from jixiao.model import Diagnostic, Location
 

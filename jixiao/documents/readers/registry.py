@@ -4,23 +4,14 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
 
 from jixiao.documents.blocks import Layout
 from jixiao.documents.errors import NotAGoalDocument
-from jixiao.documents.lazy import load_function
 from jixiao.documents.limits import ReadLimits
 
 __all__ = ["sniff_format", "read_layout"]
 
-# Imported on first use (see jixiao.documents.lazy).
-_READERS = {
-    "docx": "jixiao.documents.readers.docx_reader:read_docx",
-    "doc": "jixiao.documents.readers.doc_reader:read_doc",
-    "xlsx": "jixiao.documents.readers.xlsx_reader:read_xlsx",
-    "xls": "jixiao.documents.readers.xls_reader:read_xls",
-    "html": "jixiao.documents.readers.html_reader:read_html",
-    "pdf": "jixiao.documents.readers.pdf_reader:read_pdf",
-}
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _OFFICE_SUFFIXES = {"docx": " Word ", "xlsx": " Excel ", "pdf": " PDF "}
 
@@ -81,4 +72,25 @@ def _ole2_format(data: bytes, source: str) -> str:
 
 def read_layout(file_format: str, data: bytes, source: str, limits: ReadLimits) -> Layout:
     """Read ``data`` of ``file_format`` with its reader, within ``limits``."""
-    return load_function(_READERS[file_format])(data, source, limits)
+    return _reader(file_format)(data, source, limits)
+
+
+def _reader(file_format: str) -> Callable[[bytes, str, ReadLimits], Layout]:
+    # Each reader is imported when its format is first met: pdfplumber, lxml and calamine take a noticeable
+    # time to import, and a run that reads only text files should not pay for them.
+    match file_format:
+        case "docx":
+            from jixiao.documents.readers.docx_reader import read_docx as reader
+        case "doc":
+            from jixiao.documents.readers.doc_reader import read_doc as reader
+        case "xlsx":
+            from jixiao.documents.readers.xlsx_reader import read_xlsx as reader
+        case "xls":
+            from jixiao.documents.readers.xls_reader import read_xls as reader
+        case "html":
+            from jixiao.documents.readers.html_reader import read_html as reader
+        case "pdf":
+            from jixiao.documents.readers.pdf_reader import read_pdf as reader
+        case _:
+            raise ValueError(f"no reader for {file_format!r}")
+    return reader

@@ -1,4 +1,4 @@
-"""Recognising the labels of a goal sheet's cells (项目名称, 预算数, 一级指标 …)."""
+"""The label vocabulary of goal sheets (项目名称, 预算数, 一级指标 …): which cell text names which field or column."""
 
 from __future__ import annotations
 
