@@ -28,6 +28,11 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 PASSWORD = "Demo-Pass-2026"
 
 
+def browser_env() -> dict[str, str]:
+    """The environment of a process of the browser tests: SQLite in its data folder, a key of its own."""
+    return {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "JIXIAO_SECRET_KEY")}
+
+
 @contextmanager
 def serving(data: Path, *options: str):
     """``jixiao serve`` on a free loopback port with fresh demo data in ``data`` (more ``options`` for serve);
@@ -35,11 +40,10 @@ def serving(data: Path, *options: str):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "JIXIAO_SECRET_KEY")}
     process = subprocess.Popen(
         [sys.executable, "-c", "from jixiao.cli.app import main; main()", "serve", "--port", str(port),
          "--data", str(data), "--demo-password", PASSWORD, *options],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        env=browser_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
