@@ -16,7 +16,7 @@ import json
 import tempfile
 from pathlib import Path
 
-from benchmarks.corpus_score import FIELDS, DocScore, differences, load_golden, load_manifest, read_entry, score_document, totals
+from benchmarks.corpus_score import FIELDS, REPORTED, DocScore, differences, load_golden, load_manifest, read_entry, score_document, totals
 from jixiao.documents import NotAGoalDocument, read_path
 
 
@@ -72,6 +72,9 @@ def print_scores(title: str, scores: list[DocScore]) -> None:
     print("       field accuracy: " + ", ".join(f"{name} {_percent(total.right[name], total.expected).strip()}"
                                               for name in FIELDS)
           + f"; tokens unaccounted {'n/a' if total.unaccounted is None else total.unaccounted}")
+    print("       self-evaluation fields (right/given): "
+          + ", ".join(f"{name} {total.reported[name]}/{total.reported_expected[name]}" for name in REPORTED
+                      if total.reported_expected[name]))
 
 
 def print_details(prefixes: list[str]) -> None:

@@ -12,7 +12,13 @@ How a document is scored:
 * *matching*: golden and read indicators are paired by the similarity of their normalised names (greedy, best
   pairs first, ratio >= ``MATCH_RATIO``; a name contained in the other counts as 0.9), across all sheets.
 * *fields*: for every golden indicator, ``level2``, ``name``, ``operator``, ``value`` and ``unit`` are each right
-  or wrong (an unmatched golden indicator has every field wrong); an indicator is *right* when all five are.
+  or wrong (units compare as written or in their canonical spelling, ``km`` = ``公里``, ``M`` = ``米``) (an unmatched golden indicator has every field wrong); an indicator is *right* when all five are.
+* *self-evaluation fields* (extra figures, outside the five): for every golden indicator that gives one, its
+  ``weight`` (分值/权重), ``actual`` (实际完成值 as written) and ``score`` (得分), right when the paired read
+  indicator's printed record (or, for a weight, the indicator) holds the same; for every golden sheet that gives
+  one, ``budget_initial`` (年初预算数), ``executed`` (全年执行数, or 1–N月执行数 of a monitoring table),
+  ``execution_rate`` and ``claimed_total``, right when the read sheet holding most of its indicators says the same.
+  An unread indicator or sheet has them wrong.
 * *tokens unaccounted*: taken from the read document when the reader exposes it (``Document.unaccounted``,
   a count or a list of tokens); ``None`` until it does.
 """
@@ -30,13 +36,17 @@ from pathlib import Path
 
 from jixiao.documents import NotAGoalDocument, read_bytes
 from jixiao.model import Document
+from jixiao.model.units import canonical_unit
 
-__all__ = ["CORPUS", "FIELDS", "MATCH_RATIO", "DocScore", "Entry", "Totals", "differences", "document_bytes",
+__all__ = ["CORPUS", "FIELDS", "REPORTED", "MATCH_RATIO", "DocScore", "Entry", "Totals", "differences", "document_bytes",
            "load_golden",
            "load_manifest", "read_entry", "score_document", "totals"]
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus"
 FIELDS = ("level2", "name", "operator", "value", "unit")
+ITEM_REPORTED = ("weight", "actual", "score")
+SHEET_REPORTED = ("budget_initial", "executed", "execution_rate", "claimed_total")
+REPORTED = ITEM_REPORTED + SHEET_REPORTED
 MATCH_RATIO = 0.6
 
 
@@ -100,6 +110,8 @@ class DocScore:
     fully_right: int = 0
     unaccounted: int | None = None
     error: str | None = None
+    reported: dict[str, int] = field(default_factory=lambda: dict.fromkeys(REPORTED, 0))
+    reported_expected: dict[str, int] = field(default_factory=lambda: dict.fromkeys(REPORTED, 0))
 
     @property
     def sheet_right(self) -> bool:
@@ -109,7 +121,14 @@ class DocScore:
     def figures(self) -> dict:
         """The pinned figures of this document."""
         return {"yielded": self.yielded, "expected": self.expected, "found": self.found, "matched": self.matched,
-                "fully_right": self.fully_right, **{f"{name}_right": n for name, n in self.right.items()}}
+                "fully_right": self.fully_right, **{f"{name}_right": n for name, n in self.right.items()},
+                **_reported_figures(self.reported, self.reported_expected)}
+
+
+def _reported_figures(right: dict[str, int], expected: dict[str, int]) -> dict[str, int]:
+    """The self-evaluation figures worth pinning: fields the golden gives at least once."""
+    return {f"{kind}_{name}": counts[name] for name in REPORTED if expected[name]
+            for kind, counts in (("reported_right", right), ("reported_expected", expected))}
 
 
 _PREFIX = re.compile(r"^(指标\s*\d+\s*[:：.、]?|\d+[.、]|[★☆*]+)+")
@@ -148,7 +167,9 @@ def _value_right(golden: dict, read) -> bool:
 
 
 def _unit_right(golden: dict, read) -> bool:
-    return _fold(golden.get("unit") or "") == _fold(read.target.unit or "")
+    """The units agree as written or in their canonical spelling (``km`` and ``公里`` are one unit)."""
+    want, got = golden.get("unit") or "", read.target.unit or ""
+    return _fold(want) == _fold(got) or (canonical_unit(want) or want) == (canonical_unit(got) or got)
 
 
 def _operator_right(golden: dict, read) -> bool:
@@ -200,6 +221,100 @@ def _checks(want: dict, got) -> dict[str, bool]:
     }
 
 
+def _same_number(golden: str | None, read) -> bool:
+    return read is not None and _decimal(golden.rstrip("%")) == read  # type: ignore[union-attr]
+
+
+def _item_checks(want: dict, sheet, position: int, got) -> dict[str, bool]:
+    """The golden indicator's self-evaluation fields against the read one (``position`` in ``sheet``, 1-based)."""
+    item = sheet.evaluation.item_for(position) if sheet.evaluation is not None else None
+    progress = next((p for p in sheet.monitoring.items if p.indicator == position), None) \
+        if sheet.monitoring is not None else None
+    actual = item.actual_raw if item is not None else progress.actual_raw if progress is not None else None
+    weight = item.weight if item is not None and item.weight is not None else got.weight
+    read = {"weight": weight, "actual": actual, "score": item.score if item is not None else None}
+    return {name: (_fold(want[name]) == _fold(read[name] or "") if name == "actual"
+                   else _same_number(want[name], read[name]))
+            for name in ITEM_REPORTED if want.get(name) is not None}
+
+
+def _sheet_checks(want: dict, sheet) -> dict[str, bool]:
+    """The golden sheet's printed money and claimed total against the read sheet (None: not read)."""
+    evaluation = sheet.evaluation if sheet is not None else None
+    monitoring = sheet.monitoring if sheet is not None else None
+    read = {
+        "budget_initial": evaluation.budget_initial if evaluation else None,
+        "executed": evaluation.spent if evaluation else monitoring.spent if monitoring else None,
+        "execution_rate": evaluation.execution_rate if evaluation else monitoring.execution_rate if monitoring
+        else None,
+        "claimed_total": evaluation.total if evaluation else None,
+    }
+    golden = dict(want, executed=want.get("executed") or want.get("executed_to_date"))
+    return {name: _same_number(golden[name], read[name]) for name in SHEET_REPORTED if golden.get(name) is not None}
+
+
+def _reported_differences(golden: dict, document: Document | None, pairs: list[tuple[int, int]]) -> list[str]:
+    """The self-evaluation fields read wrong: of paired indicators, then of sheets."""
+    expected, read = _indicators(golden, document)
+    places = _places(document)
+    lines = []
+    for i, j in pairs:
+        sheet, position = places[j]
+        wrong = [name for name, ok in _item_checks(expected[i], sheet, position, read[j]).items() if not ok]
+        if wrong:
+            lines.append(f"printed {expected[i].get('name')!r}: " + ", ".join(f"{name} {expected[i][name]!r}" for name in wrong)
+                         + " not read so")
+    for index, (want, sheet) in enumerate(_golden_sheets(golden, document, pairs)):
+        wrong = [name for name, ok in _sheet_checks(want, sheet).items() if not ok]
+        if wrong:
+            lines.append(f"printed sheet {index + 1}: " + ", ".join(
+                f"{name} {want.get(name) or want.get('executed_to_date')!r}" for name in wrong) + " not read so")
+    return lines
+
+
+def _places(document: Document | None) -> list[tuple]:
+    """(sheet, 1-based position) of every read indicator, in the order ``_indicators`` lists them."""
+    return [(sheet, position) for sheet in (document.sheets if document else [])
+            for position in range(1, len(sheet.indicators) + 1)]
+
+
+def _golden_sheets(golden: dict, document: Document | None, pairs: list[tuple[int, int]]) -> list[tuple[dict, object]]:
+    """Each golden sheet with the read sheet that holds most of its paired indicators; a golden sheet without
+    indicators goes with the read sheet in its place (None when there is none)."""
+    places = _places(document)
+    owner = [index for index, sheet in enumerate(golden.get("sheets", [])) for _ in sheet.get("indicators", [])]
+    votes: dict[int, list] = {}
+    for i, j in pairs:
+        votes.setdefault(owner[i], []).append(places[j][0])
+    read = document.sheets if document else []
+    result = []
+    for index, want in enumerate(golden.get("sheets", [])):
+        chosen = votes.get(index, [])
+        if chosen:
+            result.append((want, max(chosen, key=lambda sheet: sum(s is sheet for s in chosen))))
+        else:  # a sheet cut before its indicators: the read sheet in its place
+            result.append((want, read[index] if index < len(read) and not want.get("indicators") else None))
+    return result
+
+
+def _score_reported(result: DocScore, golden: dict, document: Document | None,
+                    pairs: list[tuple[int, int]]) -> None:
+    expected, read = _indicators(golden, document)
+    places = _places(document)
+    paired = dict(pairs)
+    for i, want in enumerate(expected):
+        for name in ITEM_REPORTED:
+            result.reported_expected[name] += want.get(name) is not None
+        if i in paired:
+            sheet, position = places[paired[i]]
+            for name, ok in _item_checks(want, sheet, position, read[paired[i]]).items():
+                result.reported[name] += ok
+    for want, sheet in _golden_sheets(golden, document, pairs):
+        for name, ok in _sheet_checks(want, sheet).items():
+            result.reported_expected[name] += 1
+            result.reported[name] += ok
+
+
 def _indicators(golden: dict, document: Document | None) -> tuple[list[dict], list]:
     expected = [item for sheet in golden.get("sheets", []) for item in sheet.get("indicators", [])]
     read = [item for sheet in (document.sheets if document else []) for item in sheet.indicators]
@@ -224,6 +339,7 @@ def differences(golden: dict, document: Document | None) -> list[str]:
             lines.append(f"wrong   {want.get('name')!r}: "
                          + "; ".join(f"{name} {shown[name][0]!r} -> {shown[name][1]!r}" for name in wrong)
                          + f"  [raw {got.target.raw!r}]")
+    lines += _reported_differences(golden, document, pairs)
     paired_golden = {i for i, _ in pairs}
     paired_read = {j for _, j in pairs}
     lines += [f"missing {item.get('level2')!r} {item.get('name')!r} {item.get('operator') or ''}{item.get('value')}"
@@ -239,12 +355,14 @@ def score_document(golden: dict, document: Document | None, *, stem: str = "", s
     expected, read = _indicators(golden, document)
     result = DocScore(stem=stem, split=split, has_table=bool(golden.get("has_table")), yielded=bool(read),
                       expected=len(expected), found=len(read), unaccounted=_unaccounted(document), error=error)
-    for i, j in _pairs(expected, read):
+    pairs = _pairs(expected, read)
+    for i, j in pairs:
         checks = _checks(expected[i], read[j])
         result.matched += 1
         for name, ok in checks.items():
             result.right[name] += ok
         result.fully_right += all(checks.values())
+    _score_reported(result, golden, document, pairs)
     return result
 
 
@@ -262,13 +380,16 @@ class Totals:
     fully_right: int = 0
     right: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
     unaccounted: int | None = None
+    reported: dict[str, int] = field(default_factory=lambda: dict.fromkeys(REPORTED, 0))
+    reported_expected: dict[str, int] = field(default_factory=lambda: dict.fromkeys(REPORTED, 0))
 
     def figures(self) -> dict:
         """The pinned totals."""
         return {"documents": self.documents, "with_table": self.with_table, "sheet_right": self.sheet_right,
                 "tables_yielded": self.tables_yielded, "expected": self.expected, "found": self.found,
                 "matched": self.matched, "fully_right": self.fully_right,
-                **{f"{name}_right": n for name, n in self.right.items()}}
+                **{f"{name}_right": n for name, n in self.right.items()},
+                **_reported_figures(self.reported, self.reported_expected)}
 
 
 def totals(scores: list[DocScore]) -> Totals:
@@ -287,4 +408,7 @@ def totals(scores: list[DocScore]) -> Totals:
         result.fully_right += score.fully_right
         for name in FIELDS:
             result.right[name] += score.right[name]
+        for name in REPORTED:
+            result.reported[name] += score.reported[name]
+            result.reported_expected[name] += score.reported_expected[name]
     return result

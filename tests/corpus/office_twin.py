@@ -98,14 +98,36 @@ def write_twins(folder: Path) -> list[Twin]:
                 path = folder / f"{stem.split('_', 1)[0]}+{other_stem.split('_', 1)[0]}_two.{layout}"
                 pair = {**golden, "sheets": golden["sheets"] + other["sheets"]}
                 _write_stacked(pair, path)
-                twins.append(Twin(path, pair, layout))
+                twins.append(Twin(path, _printed(pair, layout), layout))
                 continue
             if layout == "ruled.pdf" and number % _PDF_EVERY:
                 continue
             path = folder / f"{stem}.{layout}"
             writers[layout](golden, path)
-            twins.append(Twin(path, golden, layout))
+            twins.append(Twin(path, _printed(golden, layout), layout))
     return twins
+
+
+_SHEET_FIGURES = ("budget_initial", "budget_full", "executed", "executed_to_date", "execution_rate", "claimed_total")
+
+
+_ALL_REPORTED = ("export.xlsx", "selfeval.docx", "selfeval.xlsx")  # layouts with weight, actual and score columns
+_SELF_EVALUATION_COLUMNS = ("standard.docx", "pages.docx")  # layouts with them only for self-evaluations
+
+
+def _printed(golden: dict, layout: str) -> dict:
+    """The golden as far as a layout prints it: no layout writes the money table or a claimed total; weight,
+    actual and score only where the layout has their columns."""
+    def dropped(sheet: dict) -> tuple[str, ...]:
+        if layout in _ALL_REPORTED or (layout in _SELF_EVALUATION_COLUMNS and _is_self_evaluation(sheet)):
+            return ()
+        return "weight", "actual", "score"
+
+    return {**golden, "sheets": [
+        {**{key: value for key, value in sheet.items() if key not in _SHEET_FIGURES},
+         "indicators": [{key: value for key, value in item.items() if key not in dropped(sheet)}
+                        for item in sheet["indicators"]]}
+        for sheet in golden["sheets"]]}
 
 
 def _target(item: dict) -> str:
@@ -218,17 +240,22 @@ def _write_pages(golden: dict, path: Path) -> None:
 # --- Excel ----------------------------------------------------------------------------------------------------
 
 def _append(out, values: list) -> None:
-    """Append a row; text beginning with ``=`` (a target such as ``=100%``) stays text, as a user types it
-    (openpyxl would write it as a formula with no value)."""
+    """Append a row whose text cells stay text (see _as_text)."""
     out.append(values)
-    for cell in out[out.max_row]:
-        if isinstance(cell.value, str) and cell.value.startswith("="):
-            cell.data_type = "s"
+    _as_text(out[out.max_row])
 
 
 def _number(value: str) -> int | float:
     number = Decimal(value)
     return int(number) if number == number.to_integral_value() and "." not in value else float(number)
+
+
+def _as_text(row) -> None:
+    """Cells typed as text stay text: openpyxl takes a string starting with ``=`` (``=3500米``, an operator ``=``)
+    for a formula, where Excel stores what a user types into a text cell as a string."""
+    for cell in row:
+        if isinstance(cell.value, str) and cell.value.startswith("="):
+            cell.data_type = "s"
 
 
 def _write_export(golden: dict, path: Path) -> None:
@@ -377,8 +404,7 @@ def _selfeval_rows(sheet: dict) -> tuple[list[tuple[int, list[str]]], int]:
     first = len(rows)
     for item in sheet["indicators"]:
         rows.append((3, ["", item.get("level1") or "", item.get("level2") or "", item["name"], _target(item),
-                         item.get("actual") or _target(item), item.get("weight") or "",
-                         item.get("score") or item.get("weight") or "", ""]))
+                         item.get("actual") or "", item.get("weight") or "", item.get("score") or "", ""]))
     rows.append((2, ["总分", "", "", "", "", "", "100", "", ""]))
     return rows, first
 

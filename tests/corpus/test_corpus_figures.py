@@ -22,12 +22,13 @@ from pathlib import Path
 import pytest
 
 from benchmarks.corpus import corpus_scores, twin_scores
-from benchmarks.corpus_score import CORPUS, FIELDS, DocScore, load_golden, load_manifest, score_document, totals
-from jixiao.model import Document, GoalSheet, Indicator, Operator, Target
+from benchmarks.corpus_score import CORPUS, FIELDS, REPORTED, DocScore, load_golden, load_manifest, score_document, totals
+from jixiao.model import Document, GoalSheet, Indicator, Operator, ReportedEvaluation, ReportedItem, Target
 from tests.corpus.office_twin import LAYOUTS, twin_goldens
 
 PINS = Path(__file__).with_name("pins.json")
-_BETTER_IS_HIGHER = ("sheet_right", "tables_yielded", "matched", "fully_right", *(f"{name}_right" for name in FIELDS))
+_BETTER_IS_HIGHER = ("sheet_right", "tables_yielded", "matched", "fully_right", *(f"{name}_right" for name in FIELDS),
+                     *(f"reported_right_{name}" for name in REPORTED))
 
 
 def _group(scores: list[DocScore]) -> dict:
@@ -117,8 +118,19 @@ def _document(golden: dict) -> Document:
                             qualitative=None if numeric else value)
             indicators.append(Indicator(level1=item.get("level1"), level2=item.get("level2"), name=item["name"],
                                         target=target))
-        sheets.append(GoalSheet(name=sheet.get("name"), indicators=indicators))
+        items = [ReportedItem(indicator=position, actual_raw=item.get("actual"), weight=_number(item.get("weight")),
+                              score=_number(item.get("score")))
+                 for position, item in enumerate(sheet["indicators"], start=1)]
+        evaluation = ReportedEvaluation(
+            budget_initial=_number(sheet.get("budget_initial")),
+            spent=_number(sheet.get("executed") or sheet.get("executed_to_date")),
+            execution_rate=_number(sheet.get("execution_rate")), total=_number(sheet.get("claimed_total")), items=items)
+        sheets.append(GoalSheet(name=sheet.get("name"), indicators=indicators, evaluation=evaluation))
     return Document(sheets=sheets)
+
+
+def _number(text: str | None) -> Decimal | None:
+    return Decimal(text.rstrip("%")) if text is not None else None
 
 
 @pytest.mark.parametrize("stem", ["105_hunan-yueyang-high-standard-farmland-goal-2022",
@@ -128,5 +140,8 @@ def test_a_perfect_reading_scores_every_field_right_and_a_refusal_none(stem):
     perfect = score_document(golden, _document(golden))
     assert perfect.yielded and perfect.matched == perfect.expected == perfect.fully_right > 0
     assert all(perfect.right[name] == perfect.expected for name in FIELDS)
+    assert perfect.reported == perfect.reported_expected
+    assert sum(perfect.reported.values()) > 0 or "selfeval" not in stem
     refused = score_document(golden, None, error="refused")
     assert not refused.yielded and refused.matched == refused.fully_right == 0 and not refused.sheet_right
+    assert not any(refused.reported.values()) and refused.reported_expected == perfect.reported_expected

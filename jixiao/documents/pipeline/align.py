@@ -28,18 +28,33 @@ from jixiao.documents.pipeline.labels import (
     is_operator,
     label,
     looks_like_target,
+    match_key,
+    names_a_legacy_level2,
+    split_name_target,
     split_run_together,
 )
+from jixiao.documents.pipeline.prose import PROSE
 from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
+from jixiao.model import canonical_level2
 
 __all__ = ["Placed", "Aligner"]
 
 _LEVELS = ("level1", "level2")
+_LEVEL_ROLES = (Role.LEVEL1, Role.LEVEL2)
+_PROSE_PARTS = {"level1": "一级指标", "level2": "二级指标", "group": "指标组", "name": "三级指标", "target": "指标值"}
+_POINTS = ("weight", "score")  # the columns of points that end a self-evaluation row
+_BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 _NUMBERED = re.compile(r"^\s*指标\s*\d+\s*[:：.．、]")
 GRID_CONFIDENCE = 1.0
 LABEL_CONFIDENCE = 0.8
 GUESS_CONFIDENCE = 0.5
+
+
+class _Piece(str):
+    """The second part of a token that held two cells run together (counted once, with its first part)."""
+
+    __slots__ = ()
 
 
 @dataclass(slots=True)
@@ -66,6 +81,7 @@ class Aligner:
         self.keys: list[str] = []
         self.slots: list[str] = []
         self.leading: list[str] = []
+        self.long_keys: list[str] = []
         self.columns_changed()
         self.placed: list[Placed] = []
         self._stream: list[Token] = []
@@ -86,12 +102,19 @@ class Aligner:
         # project columns)
         self.slots = [key for key, kind in list(zip(self.keys, kinds))[last + 1:] if kind != FRAME]
         self.leading = [key for key, kind in list(zip(self.keys, kinds))[:first] if kind != FRAME]
+        # the long-term set standing between the 一级指标 and the year's 二级指标 (长期/年度 column pairs)
+        self.long_keys = [key for key, kind in list(zip(self.keys, kinds))[first + 1:last] if kind != FRAME] \
+            if "long_term_target" in kinds[first + 1:last] else []
 
     # -- the entry point -------------------------------------------------------------------------------
     def feed(self, line: Line) -> None:
         """Take one body line."""
         if line.kind is LineKind.BREAK:
             self.flush()
+            return
+        if line.extra.get(PROSE):
+            self.flush()
+            self._prose(line)
             return
         if line.kind is LineKind.CELL:
             if self._continues(line) or self._run_together(line):
@@ -115,8 +138,39 @@ class Aligner:
             self._add(dict(zip(self.slots, line.texts)), line, LABEL_CONFIDENCE, [], len(line.filled))
         elif len(line.tokens) == len(columns.kinds):
             self._add(dict(zip(self.keys, line.texts)), line, GRID_CONFIDENCE, [], len(line.filled))
-        else:
+        elif not self._ends_previous(line):
             self._by_labels(line.filled, line, closed=True)
+
+    def _ends_previous(self, line: Line) -> bool:
+        """A row of bare numbers only, under a row that stopped before its last columns, is the end of that row
+        (a long cell wrapped the row over two lines: ``7 7`` under ``修缮建筑数量 完成…维护 完成…维护``)."""
+        texts = [token.text.strip() for token in line.filled]
+        previous = self.placed[-1] if self.placed else None
+        if previous is None or not all(_BARE_NUMBER.match(text) for text in texts) or "name" not in previous.values:
+            return False
+        filled = [index for index, kind in enumerate(self.slots) if kind in previous.values]
+        tail = self.slots[max(filled) + 1:]
+        if len(texts) > len(tail):
+            return False
+        previous.values.update(_fit_short(texts, tail))
+        previous.tokens += len(texts)
+        return True
+
+    def _prose(self, line: Line) -> None:
+        """Each item of a line of prose indicators is a row; what a level name opens carries down (P111 says
+        how the text was split)."""
+        before = len(self.placed)
+        for item in line.extra[PROSE]:
+            values = {kind: text for kind, text in item if kind not in ("group", "rest")}
+            extra = {"指标组": text for kind, text in item if kind == "group"}
+            rest = [text for kind, text in item if kind == "rest"]
+            if rest:
+                values["_unplaced"] = "\n".join(rest)
+            self._add(values, line, GUESS_CONFIDENCE, [], 0, extra)
+            if any(kind in ("name", "target") for kind, _ in item):
+                self.placed[-1].inferred = "｜".join(f"{_PROSE_PARTS.get(kind, kind)}“{text}”" for kind, text in item)
+        if len(self.placed) > before:
+            self.placed[before].tokens = len(line.filled)  # the line's cells, split in pieces
 
     def _run_together(self, line: Line) -> bool:
         """A one-cell line whose cells run together is split by labels into one row (an inference, P111)."""
@@ -210,29 +264,68 @@ class Aligner:
         self._add(dict(zip(kinds, line.texts)), line, GRID_CONFIDENCE, [], len(line.tokens))
         return True
 
+    def _unfuse(self, tokens: list[Token]) -> tuple[list[Token], list[str]]:
+        """Cut a cell holding a name and its target run together in two, when the target column follows the
+        name column: the target part is a piece of the same token, not a token of its own."""
+        texts = [token.text for token in tokens]
+        slots = self.slots
+        if "name" not in slots or slots.index("name") + 1 >= len(slots) or slots[slots.index("name") + 1] != "target":
+            return tokens, texts
+        result_tokens: list[Token] = []
+        result_texts: list[str] = []
+        for index, (token, text) in enumerate(zip(tokens, texts)):
+            parts = split_name_target(text) if text.strip() and not looks_like_target(text) else None
+            following = next((label(t).role for t in texts[index + 1:] if t.strip()), None)
+            if parts is not None and not looks_like_target(parts[1]) and following in (Role.TARGET, Role.NUMBER):
+                parts = None  # a bare percentage with a figure after it is part of the name (…达标率100% | ≥98%)
+            if parts is None:
+                result_tokens.append(token)
+                result_texts.append(text)
+                continue
+            result_tokens += [token, token]
+            result_texts += [parts[0], _Piece(parts[1])]
+        return result_tokens, result_texts
+
     def _by_labels(self, tokens: list[Token], line: Line, closed: bool) -> None:
         """Place tokens whose columns the format does not say, by their labels."""
         columns = self.columns
-        texts = [token.text for token in tokens]
+        tokens, texts = self._unfuse(tokens)
         # Leading empty cells of a closed row are merged cells: drop them; inside a stream, empty cells keep
         # their place only when the stream marks empty cells (then rows are full).
-        runs: list[tuple[dict[str, str], list[str], Token | None]] = []
+        runs: list[tuple[dict[str, str], list[str], Token | None, list[int | None]]] = []
         levels: dict[str, str] = {}
         body: list[str] = []
+        body_lines: list[int | None] = []  # the line each body cell stands on
         first: Token | None = None
 
         def close() -> None:
-            nonlocal levels, body, first
+            nonlocal levels, body, first, body_lines
             if levels or body:
-                runs.append((levels, body, first))
-            levels, body, first = {}, [], None
+                runs.append((levels, body, first, body_lines))
+            levels, body, first, body_lines = {}, [], None, []
 
-        for token, text in zip(tokens, texts):
-            role = label(text).role if text.strip() else Role.EMPTY
-            if role is Role.EMPTY and not body and not levels:
-                continue
+        roles = [label(text).role if text.strip() else Role.EMPTY for text in texts]
+        # a grid without level columns (the pre-2018 form) shows its levels as section rows
+        sectioned = not set(_LEVELS) & set(columns.kinds)
+        for position, (token, text, role) in enumerate(zip(tokens, texts, roles)):
+            if role is Role.EMPTY and not body and (not levels or sectioned):
+                continue  # (the empty cells of a section row stay with its level name)
             kind = {Role.LEVEL1: "level1", Role.LEVEL2: "level2"}.get(role)
-            if kind is not None and kind in columns.kinds:
+            if kind == "level1" and names_a_legacy_level2(text) and "level2" in columns.kinds and (
+                    next((r for r in roles[position + 1:] if r is not Role.EMPTY), None) not in _LEVEL_ROLES):
+                kind = "level2"  # 成本指标 with no level name after it: a level-2 name under 产出指标
+            if kind == "level2" and "level2" in levels and self._long_term(levels, body):
+                body_lines.clear()
+                levels["level2"] = text  # the year's 二级指标 after the row's long-term set
+                continue
+            if kind == "level1" and "level1" not in columns.kinds and "level2" in columns.kinds and (
+                    not levels and not any(b.strip() for b in body)):
+                # the 一级指标 heading stood on a line of its own above the header row (a cell broken over two
+                # lines), yet the rows open with a level-1 name: it is that column's cell, not the name
+                pass
+            elif kind is not None and kind not in columns.kinds and not sectioned:
+                kind = None
+            if kind is not None:
                 # A level name opens a row, unless the row so far holds only level names: then a second name
                 # of the same level is the 三级指标 (服务对象满意度 under 服务对象满意度指标).
                 if any(b.strip() for b in body):
@@ -243,7 +336,7 @@ class Aligner:
                     levels[kind] = text
                     first = first or token
                     continue
-                if kind == "level1":
+                if kind == "level1" and "level2" not in levels or kind == "level2" and _another_level2(levels, text):
                     close()
                     levels[kind], first = text, token
                     continue
@@ -253,32 +346,56 @@ class Aligner:
             if first is None:
                 first = token
             body.append(text)
+            body_lines.append(token.line)
         close()
         if closed and runs and not runs[0][0] and len(runs) > 1 and self.leading:
             # cells before the row's first level name belong to the columns before the levels
             lead = [text for text in runs[0][1] if text.strip()]
             if len(lead) <= len(self.leading):
-                levels0, body0, start0 = runs[1]
-                runs = [(dict(levels0, **dict(zip(self.leading, lead))), body0, runs[0][2] or start0), *runs[2:]]
-        if runs and not self.seen_level and not any(levels for levels, _, _ in runs) and (
+                levels0, body0, start0, lines0 = runs[1]
+                runs = [(dict(levels0, **dict(zip(self.leading, lead))), body0, runs[0][2] or start0, lines0),
+                        *runs[2:]]
+        levelled = bool(set(_LEVELS) & set(columns.kinds))
+        if levelled and runs and not self.seen_level and not any(levels for levels, _, _, _ in runs) and (
                 closed or not any(looks_like_target(t) or is_operator(t) for t in texts)):
             # text above the first level name is not an indicator (a unit's subtotal in a long export, the
             # framework rows of an evaluation form, OCR debris)
             self._add({"_context": "｜".join(t for t in texts if t.strip())}, line, LABEL_CONFIDENCE, [],
                       sum(1 for t in texts if t.strip()))
             return
-        for run_levels, run_body, start in runs:
-            for cells in self._split(run_body):
-                values, how, confidence = self._shape(cells)
+        for run_levels, run_body, start, run_lines in runs:
+            at = 0
+            for cells in self._split(run_body, closed):
+                # a row cut from a run stands where its first cell does (the run's level names for the first)
+                start_line = start.line if at == 0 and start is not None else (
+                    run_lines[at] if at < len(run_lines) else None)
+                at += len(cells)
+                values, how, confidence = self._shape(cells, closed)
                 values.update(run_levels)
+                pieces = [text for text in cells if isinstance(text, _Piece)]
+                if pieces:
+                    how = [f"“{values.get('name', '')}{piece}”按形式拆分为{self._heading('name')}与{self._heading('target')}"
+                           for piece in pieces] + how
+                    confidence = GUESS_CONFIDENCE
                 if closed and line.extra.get("piped"):
                     how = self._missing_levels({k: v for k, v in run_levels.items() if k in _LEVELS}) + how
                 where = line
-                if start is not None and start.line is not None and start.line != line.line:
-                    where = Line([], line.kind, start.line, line.table, line.row)
+                if start_line is not None and start_line != line.line:
+                    where = Line([], line.kind, start_line, line.table, line.row)
                 self._add(values, where, confidence if not closed or how else LABEL_CONFIDENCE, how,
-                          sum(1 for text in cells if text.strip()) + len(run_levels))
+                          sum(1 for text in cells if text.strip() and not isinstance(text, _Piece)) + len(run_levels))
                 run_levels = {}  # the levels are counted with the first row of the run
+
+    def _long_term(self, levels: dict[str, str], body: list[str]) -> bool:
+        """A second 二级指标 in a row of a table with a long-term set before the year's (二级指标(长期), 三级指标(长期),
+        指标值(长期), 二级指标(年度) …): the first one and the cells since belong to the long-term columns. Moves
+        them there and says whether it did."""
+        filled = [text for text in body if text.strip()]
+        if not self.long_keys or len(filled) >= len(self.long_keys):
+            return False
+        levels.update(zip(self.long_keys, [levels.pop("level2"), *filled]))
+        body.clear()
+        return True
 
     def _missing_levels(self, levels: dict[str, str]) -> list[str]:
         """A pipe row whose merged level cells were dropped: which levels it carries down from the row above."""
@@ -300,19 +417,28 @@ class Aligner:
     def _is_anchor(self, text: str, anchor: str) -> bool:
         return is_operator(text) if anchor == "operator" else looks_like_target(text)
 
-    def _split(self, body: list[str]) -> list[list[str]]:
+    def _split(self, body: list[str], closed: bool) -> list[list[str]]:
         """A run holding several anchors holds several rows whose level cells were merged."""
         if not body:
             return [[]]
         anchor = self._anchor()
         width = len(self.slots)
         filled = [text for text in body]
-        if anchor is None:
+        marks = [i for i, text in enumerate(filled) if anchor is not None and self._is_anchor(text, anchor)]
+        if anchor is None or not marks and width and len(filled) > width and len(filled) % width == 0:
+            # no anchor to cut at (targets written without operators): full rows, one after another
             return [filled[i : i + width] for i in range(0, len(filled), width)] if width else [filled]
-        before = self.slots.index(anchor) - (self.slots.index("name") if "name" in self.slots else 0)
-        marks = [i for i, text in enumerate(filled) if self._is_anchor(text, anchor)]
+        levelled = bool(set(_LEVELS) & set(self.columns.kinds))
+        before = self.slots.index(anchor) - (self.slots.index("name") if "name" in self.slots and levelled else 0)
+        if not closed and width > 1 and len(filled) > width and len(filled) % width == 0 and all(
+                text.strip() for text in filled) and (
+                "name" in self.slots and all(mark % width == before for mark in marks)
+                and not any(is_operator(text) for text in filled)):
+            # exactly whole rows of filled cells, every target shape in its column's place: targets without an
+            # operator (100%, 2280次) do not cut the rows, their count does
+            return [filled[i : i + width] for i in range(0, len(filled), width)]
         if len(marks) <= 1:
-            return [filled]
+            return [filled] if closed or anchor == "operator" else self._cut_after_points(filled)
         parts, start = [], 0
         for previous, mark in zip(marks, marks[1:]):
             cut = max(mark - before, previous + 1)
@@ -321,8 +447,26 @@ class Aligner:
         parts.append(filled[start:])
         return parts
 
-    def _shape(self, texts: list[str]) -> tuple[dict[str, str], list[str], float]:
-        """Place one row's cells (levels removed) by shape around the anchor."""
+    def _cut_after_points(self, texts: list[str]) -> list[list[str]]:
+        """A stream of a self-evaluation grid holding rows whose targets are words (``严格执行相关制度规定``)
+        has one anchor or none: a row ends with its points (分值, 得分), so text after as many bare numbers as
+        there are point columns, followed by a further cell, begins the next row."""
+        points = [kind for kind in self.slots if kind in _POINTS]
+        if not points or self.slots.index(points[0]) == 0:
+            return [texts]
+        parts, start = [], 0
+        for index in range(len(texts) - 1):
+            ended = index - start >= len(points) and all(
+                _BARE_NUMBER.match(text.strip()) for text in texts[index - len(points):index])
+            if ended and not _BARE_NUMBER.match(texts[index].strip()) and not looks_like_target(texts[index]):
+                parts.append(texts[start:index])
+                start = index
+        parts.append(texts[start:])
+        return parts
+
+    def _shape(self, texts: list[str], closed: bool = True) -> tuple[dict[str, str], list[str], float]:
+        """Place one row's cells (levels removed) by shape around the anchor. ``closed``: the format says where the
+        row ends (a stream's rows are cut by guess, so its cells are placed in order)."""
         slots = self.slots
         texts = list(texts)
         explicit = any(not text.strip() for text in texts)  # the stream marks its empty cells
@@ -352,13 +496,57 @@ class Aligner:
                 if last != slots[-1]:  # further lines of the row's last cell are unambiguous
                     notes.append(f"{len(group) - len(kinds) + 1}个单元格并入“{self._heading(last)}”")
                 group = group[: len(kinds) - 1] + ["\n".join(group[len(kinds) - 1 :])]
-            elif len(group) < len(kinds) and group and not self.cells_absent:
-                notes.append("缺少" + "、".join(self._heading(kind) for kind in kinds[len(group) :]))
-            values.update((kind, text) for kind, text in zip(kinds, group) if text.strip())
+            pairs = _fit_short(group, kinds)
+            if len(group) < len(kinds) and group:
+                if closed and any(kind in _POINTS and not _BARE_NUMBER.match(text.strip()) for kind, text in pairs):
+                    # absent merged cells: each cell goes to the first column left that can hold it (a 分值 or 得分
+                    # column holds a bare figure, so ``1.5亩`` is not a weight)
+                    pairs = list(zip(_fit(group, kinds) or kinds, group))
+                if not self.cells_absent:
+                    placed = {kind for kind, _ in pairs}
+                    notes.append("缺少" + "、".join(self._heading(kind) for kind in kinds if kind not in placed))
+            values.update((kind, text) for kind, text in pairs if text.strip())
         confidence = GUESS_CONFIDENCE if notes else LABEL_CONFIDENCE
         if mark is not None and notes:
             notes.insert(0, f"“{texts[mark]}”按形式认作{self.columns.heading(anchor)}")  # type: ignore[arg-type]
         return values, notes, confidence
+
+
+def _another_level2(levels: dict[str, str], text: str) -> bool:
+    """True when ``text`` names a level 2 of its own (``社会效益指标`` right after an empty ``经济效益指标`` row),
+    not the 三级指标 that repeats the level 2 above it (服务对象满意度 under 服务对象满意度指标)."""
+    return "level2" in levels and match_key(text).endswith("指标") and \
+        canonical_level2(levels["level2"]) != canonical_level2(text)
+
+
+def _fit(texts: list[str], kinds: list[str]) -> list[str] | None:
+    """The columns, in order, for fewer cells than columns: each cell in the first column left that can hold it,
+    while enough columns remain for the cells after it; None when no such placement exists."""
+    if not texts:
+        return []
+    for index in range(len(kinds) - len(texts) + 1):
+        if kinds[index] not in _POINTS or _BARE_NUMBER.match(texts[0].strip()):
+            rest = _fit(texts[1:], kinds[index + 1:])
+            if rest is not None:
+                return [kinds[index], *rest]
+    return None
+
+
+def _fit_short(group: list[str], kinds: list[str]) -> list[tuple[str, str]]:
+    """Pair a group of cells with its columns. A group short of cells fills them from the left, except that
+    bare numbers ending it fill the score columns (分值, 得分) that end a self-evaluation row: a row that
+    leaves its target or its actual blank still prints its points."""
+    numeric = [index for index, kind in enumerate(kinds) if kind in _POINTS]
+    trailing = 0
+    while trailing < len(group) and _BARE_NUMBER.match(group[len(group) - 1 - trailing].strip()):
+        trailing += 1
+    if len(group) >= len(kinds) or not numeric or trailing < len(numeric) or numeric != list(
+            range(numeric[0], numeric[0] + len(numeric))):
+        return list(zip(kinds, group))
+    lead = group[: len(group) - len(numeric)]
+    if len(lead) > numeric[0]:
+        return list(zip(kinds, group))
+    return list(zip(kinds, lead)) + [(kinds[index], text) for index, text in zip(numeric, group[len(lead):])]
 
 
 def indicator_name(text: str) -> str:

@@ -20,13 +20,14 @@ from functools import cache, lru_cache
 from jixiao.documents.interpret.header_cells import is_checkpoint, parse_amount, parse_title
 from jixiao.documents.vocabulary import column_label, header_label, is_trailer, labels
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
-from jixiao.model import canonical_level1, canonical_level2
+from jixiao.model import Framework, canonical_level1, canonical_level2, level2_parents
 from jixiao.model.lexicon import fold, load
 from jixiao.model.units import canonical_unit, unit_spellings
 
-__all__ = ["Role", "Label", "label", "match_key", "simplified", "clean_name", "is_operator", "OPERATOR_WORDS",
-           "looks_like_target", "column_kind", "heading_spellings", "is_chrome", "split_run_together", "segment",
-           "split_lines"]
+__all__ = ["Role", "Label", "label", "match_key", "simplified", "clean_name", "is_placeholder", "is_operator",
+           "OPERATOR_WORDS", "looks_like_target", "split_name_target", "split_description", "column_kind",
+           "heading_spellings", "is_chrome", "split_run_together", "segment", "split_lines", "join_wrapped",
+           "names_a_legacy_level2"]
 
 
 class Role(StrEnum):
@@ -59,10 +60,14 @@ class Label:
 
 _GLOSS = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňɡ]+[)）]")
 _RESIDUE = re.compile(r"[(（](?:必填|选填|\d+字以内|[≥≤=<>]?\*+[^)）]*)[)）]")
+_PLACEHOLDER = re.compile(r"[…⋯.。·/\\\s]+")
 _NAME_PREFIX = re.compile(r"^(?:指标\s*\d+\s*[:：.．、]|\d+[.．、](?!\d)|[(（]\d+[)）]|★+|☆+)\s*")
 _DATE = re.compile(r"^\d{4}[-年./]\d{1,2}(?:[-月./]\d{1,2}日?)?(?:\s*\d{1,2}:\d{2})?")
 _NUMBER = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?%?$")
-_TARGET = re.compile(r"^(?:[≥≤><=]+|不低于|不少于|不高于|不超过|不小于|不大于|大于等于|小于等于|大于|小于|低于|高于)\s*[-+]?\d")
+_TARGET = re.compile(r"^(?:[≥≤><=]+|不低于|不少于|不高于|不超过|不小于|不大于|大于等于|小于等于|大于|小于|低于|高于|%?=|二(?=\d))"
+                     r"\s*[-+]?\d")
+# an operator written as a word after the number and its unit (``1000人次以上``, ``5天以内``)
+_SUFFIX_TARGET = re.compile(r"^\d[\d,]*(?:\.\d+)?[^\d\s]{0,4}?(?:及以上|或以上|以上|及以内|以内|及以下|以下)$")
 OPERATOR_WORDS = {"≥", "≤", "=", ">", "<", ">=", "<=", "定性", "定量", "正向", "反向", "大于等于", "小于等于", "等于",
                   "大于", "小于", "≥=", "≤="}
 _CHROME_WORDS = ("分享到", "打印本页", "关闭窗口", "索引号", "发布时间", "发布日期", "信息来源", "浏览量", "浏览次数",
@@ -88,14 +93,21 @@ def simplified(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def match_key(text: str) -> str:
-    """The key a token is matched on: simplified, residue removed, folded."""
-    return fold(_RESIDUE.sub("", simplified(text)))
+    """The key a token is matched on: simplified, residue and the required-field mark (``*指标值``) removed,
+    folded."""
+    return fold(_RESIDUE.sub("", simplified(text))).lstrip("*")
 
 
 def clean_name(text: str) -> str:
-    """An indicator name without the template's numbering or residue (``指标1:`` ``(必填)`` ``★``)."""
-    name = _RESIDUE.sub("", _NAME_PREFIX.sub("", simplified(text).strip()))
-    return name.strip()
+    """An indicator name without the template's numbering or residue (``指标1:`` ``(必填)`` ``★``); empty
+    when only a placeholder remains (``指标2:……``, ``指标1:/``)."""
+    name = _RESIDUE.sub("", _NAME_PREFIX.sub("", simplified(text).strip())).strip()
+    return "" if is_placeholder(name) else name
+
+
+def is_placeholder(text: str) -> bool:
+    """True for a cell the template's author left holding only a placeholder (``……``, ``...``, ``/ / /``)."""
+    return bool(_PLACEHOLDER.fullmatch(text.strip())) and bool(text.strip())
 
 
 def is_operator(text: str) -> bool:
@@ -105,7 +117,50 @@ def is_operator(text: str) -> bool:
 
 def looks_like_target(text: str) -> bool:
     """True when ``text`` opens with an operator and a number (``≥18个``, ``不低于95%``)."""
-    return bool(_TARGET.match(match_key(text)))
+    key = match_key(text)
+    return bool(_TARGET.match(key) or _SUFFIX_TARGET.match(key))
+
+
+# a name with its target run together at its end (``免疫规划知识培训次数2次以上``, ``资金使用效率=100%``)
+_FUSED_TARGET = re.compile(
+    r"(?:(?:%?[≥≤><=]+|不低于|不少于|不高于|不超过|二(?=\d))\s*\d[\d,]*(?:\.\d+)?(?P<unit>[^\d\s]{0,4})"
+    r"|(?<![\d.\-])\d[\d,]*(?:\.\d+)?(?P<before>[^\d\s]{0,4}?)(?:及以上|或以上|以上|及以内|以内|及以下|以下)"
+    r"|(?<![\d.\-])\d+(?:\.\d+)?%)$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_TARGET_IN_NAME = re.compile(r"[≥≤><=]\s*\d|\d\s*(?:%|[^\d\s]{0,3}(?:以上|以内|以下))")
+
+
+def split_name_target(text: str) -> tuple[str, str] | None:
+    """The name and the target of a cell that holds both run together, or None.
+
+    Only a target a name does not end with is split off: an operator and a number, a number with an operator
+    word after it (each with nothing or a unit after the number), or a percentage; the name keeps a Chinese
+    character, is not a vocabulary word and does not end in a digit."""
+    key = unicodedata_nfkc(text.strip())
+    match = _FUSED_TARGET.search(key)
+    if match is None or match.start() == 0 or key[match.start() - 1].isspace():
+        return None  # nothing before the target, or a separator: not run together
+    unit = match.group("unit") if match.group("unit") is not None else match.group("before")
+    if unit and unit != "%" and canonical_unit(unit) is None:
+        return None
+    written = text.strip() if len(text.strip()) == len(key) else key  # the pieces as written where NFKC kept length
+    name = written[:match.start()].rstrip(" :：,，")
+    if not _CJK.search(name) or name[-1].isdigit() or label(name).role is not Role.TEXT or _TARGET_IN_NAME.search(name):
+        return None  # the name holds another target: several rows run together, for :func:`segment`
+    return name, written[match.start():]
+
+
+# words that open a 指标解释 (``反映办公大楼全年维修维护情况``, ``该指标主要考察…``)
+_DESCRIPTION_OPENERS = re.compile(r"反映|该指标")
+
+
+def split_description(text: str) -> tuple[str, str] | None:
+    """The name and the explanation of a cell that holds both run together (``维修维护次数反映全年维修维护情况``),
+    or None: the explanation opens with 反映 or 该指标 after a name of two characters or more."""
+    found = _DESCRIPTION_OPENERS.search(text, 2)
+    if found is None:
+        return None
+    return text[:found.start()].strip(), text[found.start():].strip()
 
 
 @lru_cache(maxsize=65536)
@@ -143,6 +198,11 @@ def label(text: str) -> Label:
         return Label(Role.LEVEL1, canonical_level1(key))
     if canonical_level2(key):
         return Label(Role.LEVEL2, canonical_level2(key))
+    legacy = _LEGACY_NUMBERING.sub("", key)
+    if legacy in _LEGACY_LEVEL1[:4]:
+        return Label(Role.LEVEL1, legacy, 0.9)  # the pre-2018 framework's level names, kept as written
+    if _LEGACY_LEVEL2.fullmatch(legacy):
+        return Label(Role.LEVEL2, legacy, 0.9)
     field = header_label(key)
     if field:
         return Label(Role.FIELD, field)
@@ -168,7 +228,7 @@ def label(text: str) -> Label:
 
 
 _TARGET_INSIDE = re.compile(r"(?:[≥≤≧≦><=＞＜＝]+|不低于|不少于|不高于|不超过)\s*\d+(?:[.．]\d+)?")
-_LONGEST_LEVEL = 12
+_LONGEST_LEVEL = 16  # 社会公众或服务对象满意度指标
 
 
 def _longest_prefix(text: str, canonical) -> str:
@@ -176,6 +236,14 @@ def _longest_prefix(text: str, canonical) -> str:
         if canonical(text[:length]):
             return text[:length]
     return ""
+
+
+def names_a_legacy_level2(text: str) -> bool:
+    """True for a level-1 name that the older framework uses as a level-2 name under another level 1
+    (成本指标 under 产出指标), not for one that is its own level 2's parent (满意度指标)."""
+    key = match_key(text)
+    level2 = canonical_level2(key)
+    return level2 is not None and level2_parents(Framework.LEGACY).get(level2) not in (None, canonical_level1(key))
 
 
 @lru_cache(maxsize=16384)
@@ -187,9 +255,17 @@ def split_run_together(text: str) -> tuple[tuple[str, str], ...] | None:
     level1 = _longest_prefix(line, canonical_level1)
     level2 = _longest_prefix(line[len(level1):], canonical_level2)
     rest = line[len(level1) + len(level2):]
+    if level1 and not level2 and names_a_legacy_level2(level1):
+        level1, level2 = "", level1  # 成本指标 with no level-2 name after it is the level-2 name (under 产出指标)
     match = _TARGET_INSIDE.search(rest)
-    if not (level1 or level2) or match is None or match.start() == 0:
+    if not (level1 or level2):
         return None
+    if match is None or match.start() == 0:
+        fused = split_name_target(rest)  # a target without operator that ends the line (…合格率100%)
+        if fused is None:
+            return None
+        return tuple((kind, part.strip()) for kind, part in (("level1", level1), ("level2", level2), ("name", fused[0]),
+                                                              ("target", fused[1])) if part.strip())
     end = match.end()
     unit = next((s for s in unit_spellings() if fold(rest[end:end + len(s)]) == s), "")
     parts = (("level1", level1), ("level2", level2), ("name", rest[:match.start()]),
@@ -197,8 +273,12 @@ def split_run_together(text: str) -> tuple[tuple[str, str], ...] | None:
     return tuple((kind, part.strip()) for kind, part in parts if part.strip())
 
 
+_NUMBERING = re.compile(r"指标\s*\d+\s*[:：.．、]")
 _LEGACY_LEVEL1 = ("投入目标", "管理目标", "产出目标", "效果目标", "实施效果指标")
+_LEGACY_LEVEL2 = re.compile(r"(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度)目标")
+_LEGACY_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.．、])")
 _SEGMENT_MIN_HITS = 3
+_SEGMENT_MIN_STRUCTURE = 2  # level names or headings: one alone is a word inside a cell (评分规则 naming 评价指标)
 
 
 @cache
@@ -206,7 +286,8 @@ def _segment_pattern() -> re.Pattern[str]:
     """Vocabulary and value shapes that mark cell boundaries inside run-together text."""
     vocabulary = load("vocabulary")
     level2 = {name for name in vocabulary["level2"]} | {
-        spelling for spellings in vocabulary["level2"].values() for spelling in spellings if spelling.endswith("指标")}
+        spelling for spellings in vocabulary["level2"].values() for spelling in spellings
+        if spelling.endswith("指标") or len(spelling) >= 4}
     level1 = {name for name in vocabulary["level1"]} | set(_LEGACY_LEVEL1)
     headings = {spelling for spellings in labels()["columns"].values() for spelling in spellings if len(spelling) >= 4}
     words = sorted(level1 | level2 | headings, key=len, reverse=True)
@@ -214,8 +295,16 @@ def _segment_pattern() -> re.Pattern[str]:
                     key=len, reverse=True)
     units = sorted((u for u in unit_spellings() if u and not u.isascii()), key=len, reverse=True)[:200]
     unit = "(?:" + "|".join(re.escape(u) for u in units) + ")" if units else ""
-    target = (r"(?:[≥≤><=≧≦＞＜＝]+|不低于|不少于|不超过|不高于|达到)\s*\d[\d,]*(?:\.\d+)?\s*(?:%|" + unit + ")?"
-              r"|\d[\d,]*(?:\.\d+)?\s*(?:%|" + unit + r")(?:以上|以内|以下)?")
+    operator_words = sorted({fold(word) for words in load("targets")["prefix_operators"].values() for word in words
+                             if len(word) >= 2 and not word.isascii()}, key=len, reverse=True)
+    operators = "|".join(re.escape(word) for word in operator_words)
+    target = (r"(?:%?[≥≤><=≧≦＞＜＝]+|二(?=\d)|" + operators + r")\s*\d[\d,]*(?:\.\d+)?\s*(?:%|‰|" + unit + ")?"
+              r"|\d[\d,]*(?:\.\d+)?\s*(?:%|‰|" + unit + r")(?:以上|以内|以下)?")
+    # a self-evaluation's statement that the target was met (达成预期指标) is a cell of its own
+    attained = sorted((fold(word) for word in load("targets")["qualitative"]["达到预期"] if len(word) >= 4),
+                      key=len, reverse=True)
+    words += [f"{word}{suffix}" for word in attained for suffix in ("指标", "目标")]
+    words.sort(key=len, reverse=True)
     short = "(?:" + "|".join(re.escape(w) for w in short1) + ")(?=" + "|".join(re.escape(w) for w in sorted(level2, key=len, reverse=True)) + ")"
     return re.compile("(" + "|".join(re.escape(w) for w in words) + "|" + short + "|" + target + ")")
 
@@ -240,7 +329,11 @@ def segment(text: str) -> tuple[str, ...] | None:
         pieces.append(line[position:])
     pieces = [piece.strip(" ,，;；、") for piece in pieces]
     pieces = [piece for piece in pieces if piece]
-    if hits < _SEGMENT_MIN_HITS or not structural or len(pieces) < 3:
+    for index in range(len(pieces) - 2, -1, -1):
+        if _NUMBERING.fullmatch(pieces[index]):
+            # ``指标1:`` introduces an indicator name, even one that is also a level word (指标1:服务对象满意度)
+            pieces[index:index + 2] = [pieces[index] + pieces[index + 1]]
+    if hits < _SEGMENT_MIN_HITS or structural < _SEGMENT_MIN_STRUCTURE or len(pieces) < 3:
         return None
     return tuple(pieces)
 
@@ -250,11 +343,40 @@ def unicodedata_nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+_NAMES = (Role.LEVEL1, Role.LEVEL2, Role.HEADING)
+
+
+def join_wrapped(lines: list[Line]) -> list[Line]:
+    """A level name or heading wrapped inside its cell (``经济效益`` / ``指标``, ``可持续影`` / ``响指标``,
+    ``服务对象`` / ``满意度指标``) is one cell again: a one-cell line joins the cell before it (a one-cell line or
+    the last cell of a row) when together they make a name the vocabulary knows and one of the two parts
+    alone is no such name."""
+    result: list[Line] = []
+    for line in lines:
+        previous = result[-1] if result else None
+        if (previous is not None and line.kind is LineKind.CELL and previous.kind in (LineKind.CELL, LineKind.ROW)
+                and len(line.tokens) == 1 and previous.tokens
+                and _wraps(previous.tokens[-1].text, line.tokens[0].text)):
+            token = previous.tokens[-1]
+            previous.tokens[-1] = Token(f"{token.text.strip()}{line.tokens[0].text.strip()}", token.line, token.column,
+                                        token.offset, token.indent)
+            continue
+        result.append(line)
+    return result
+
+
+def _wraps(first: str, second: str) -> bool:
+    if not (first.strip() and second.strip()) or label(f"{first.strip()}{second.strip()}").role not in _NAMES:
+        return False
+    parts = (label(first).role, label(second).role)
+    return all(role in (Role.TEXT, *_NAMES) for role in parts) and any(role not in _NAMES for role in parts)
+
+
 def split_lines(lines: list[Line]) -> list[Line]:
     """One-cell lines holding a whole run-together table become one line per cell the labels find. A line
     holding one run-together row is left whole: alignment splits it as one row."""
     result: list[Line] = []
-    for line in lines:
+    for line in join_wrapped(lines):
         text = line.tokens[0].text if line.kind is LineKind.CELL and line.tokens else ""
         pieces = segment(text) if text and split_run_together(text) is None else None
         if pieces is None:
@@ -263,3 +385,4 @@ def split_lines(lines: list[Line]) -> list[Line]:
         for piece in pieces:
             result.append(Line([Token(piece, line.line)], LineKind.CELL, line.line, extra={"segmented": True}))
     return result
+

@@ -22,6 +22,7 @@ from functools import lru_cache
 from jixiao.documents.vocabulary import header_label, is_trailer
 from jixiao.documents.pipeline.labels import Role, column_kind, heading_spellings, label, match_key, split_run_together
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
+from jixiao.documents.pipeline.prose import PROSE
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.model.lexicon import fold
 
@@ -31,10 +32,18 @@ _LEVELS = ("level1", "level2")
 _BODY = ("name", "target")
 FRAME = "frame"  # the vertical 绩效指标 label column of the standard form
 EXTRA = "extra"  # a column whose heading the vocabulary does not know
+_NAME_HOLDERS = ("basis", "description", EXTRA)
 _QUALIFIER = re.compile(r"^[(（][^)）]{1,8}[)）]$")
+_PERIOD = re.compile(r"[(（](长期|中期|中长期|实施期|实施周期|年度|当年|本年)[)）]$")
+_ANNUAL = ("年度", "当年", "本年")
+_LONG_WORDS = ("长期", "中期", "中长期", "实施期")
+_GOAL_OWN = ("目标名称", "绩效目标名称", "目标值", "目标完成值")
+_INDICATOR_OWN = ("评价指标", "标准值", "评价指标值")
 _OFFSET_TOLERANCE = 1
 _MAX_UNKNOWN = 12  # headings the vocabulary does not know, after a header of one-heading lines
 _MAX_UNKNOWN_LENGTH = 12
+_BARE_NAME = "指标"
+_CAPTION = re.compile(r"^附?表[〇一二三四五六七八九十\d]{1,3}(?:[-—－]\d{1,2})?[:：]?$")  # 表十二, 附表3-1: the next table
 _FRAME_LABELS = ("绩效指标", "年度绩效指标", "绩效指标(90分)", "项目绩效指标")
 _CLOSING = {"合计", "总分", "总计", "审核意见", "填表说明", "评价结论", "存在问题", "财政部门审核意见", "主管部门审核意见",
             "偏差或不能完成目标原因分析", "相关建议或举措", "偏差原因分析", "自评得分", "评价等级", "自评等级"}
@@ -87,7 +96,11 @@ class Header:
 
 def _is_header(kinds: list[str], settings: ReadSettings) -> bool:
     known = {kind for kind in kinds if kind not in (EXTRA, FRAME)}
-    return len(known) >= settings.header_kinds and bool(known & set(_LEVELS)) and bool(known & set(_BODY))
+    if len(known) < settings.header_kinds or not known & set(_BODY):
+        return False
+    # A form without levels (指标 | 指标权重 | 计量单位 | 指标性质 | 指标值) names both the indicator and its target,
+    # and more besides.
+    return bool(known & set(_LEVELS)) or (set(_BODY) <= known and len(known) > settings.header_kinds)
 
 
 def _columns(tokens: list[Token], gridded: bool) -> Columns:
@@ -102,6 +115,8 @@ def _columns(tokens: list[Token], gridded: bool) -> Columns:
         # The standard form's vertical 绩效指标 label stands before 一级指标 and is not the indicator name.
         if kind == "name" and "level1" not in kinds and fold(token.text) in _FRAME_LABELS:
             kind = FRAME
+        elif kind == EXTRA and kinds[-1:] == [FRAME] and fold(token.text) == _BARE_NAME:
+            kind = "name"  # 绩效指标 | 指标 | 指标权重 …: the column right of the vertical label names the indicators
         elif kind in kinds and kind not in (EXTRA, FRAME):
             kind = EXTRA  # a second column of one kind keeps its cells under its own heading
         kinds.append(kind)
@@ -115,9 +130,67 @@ def _columns(tokens: list[Token], gridded: bool) -> Columns:
             first = kinds.index(column_kind(heading))  # type: ignore[arg-type]
             if header_label(match_key(headings[first])) is not None:
                 kinds[first], kinds[index] = EXTRA, kinds[first]
+    # A heading before the level columns whose kind a later heading names again is a caption of the form
+    # (年度绩效目标完成情况 above 一级指标 … 实际完成值): the later column keeps the kind.
+    levels = [index for index, kind in enumerate(kinds) if kind in _LEVELS]
+    for index in range(min(levels, default=0)):
+        kind = kinds[index]
+        later = [at for at in range(index + 1, len(kinds)) if kinds[at] == EXTRA and column_kind(headings[at]) == kind]
+        if kind not in (EXTRA, FRAME) and later:
+            kinds[index], kinds[later[0]] = EXTRA, kind
+    _periods(kinds, headings)
+    _evaluation_form(kinds, headings)
+    levels = [index for index, kind in enumerate(kinds) if kind in _LEVELS]
+    if levels and "name" not in kinds and FRAME not in kinds and not gridded:
+        # text with no 三级指标 heading (its cell run together away): the first text column after the levels
+        # holds the names (绩效标准 before 当年预期实现值); a grid's header row is refined by the row below it
+        after = next((i for i in range(max(levels) + 1, len(kinds)) if kinds[i] in _NAME_HOLDERS), None)
+        if after is not None:
+            kinds[after] = "name"
     if FRAME in kinds and "name" not in kinds:
         kinds[kinds.index(FRAME)] = "name"  # no 三级指标 column after all: 绩效指标 names the indicators
     return Columns(kinds, headings, positions, offsets)
+
+
+def _period(heading: str) -> str | None:
+    """``long`` or ``annual`` for a heading qualified by its period (``指标值(长期)``, ``三级指标(年度)``)."""
+    found = _PERIOD.search(match_key(heading))
+    if found is None:
+        return None
+    return "annual" if found.group(1) in _ANNUAL else "long"
+
+
+def _evaluation_form(kinds: list[str], headings: list[str]) -> None:
+    """The pre-2018 form (绩效目标、评价指标与标准值表): each row is a goal (目标名称, 目标值, 目标完成值) measured by
+    an indicator (评价指标, 标准值, 评价指标值); the indicator's columns take the kinds, the goal's stay under
+    their headings."""
+    keys = [match_key(heading) for heading in headings]
+    if not {"评价指标", "标准值"} <= set(keys):
+        return
+    for index, key in enumerate(keys):
+        if key in _GOAL_OWN:
+            kinds[index] = EXTRA
+        elif key in _INDICATOR_OWN:
+            kinds[index] = column_kind(key)  # type: ignore[assignment]
+
+
+def _is_long_term(heading: str) -> bool:
+    """True for the heading of a long-term set (``长期指标``, ``中长期目标``, ``指标值(长期)``)."""
+    return match_key(heading).startswith(_LONG_WORDS) or _period(heading) == "long"
+
+
+def _periods(kinds: list[str], headings: list[str]) -> None:
+    """长期/中期 and 年度 column pairs side by side: the 年度 set is the sheet's indicators; of the long-term set the
+    target is the long-term target and the other columns are kept under their headings."""
+    periods = [_period(heading) for heading in headings]
+    if "long" not in periods or "annual" not in periods:
+        return
+    for index, (period, heading) in enumerate(zip(periods, headings)):
+        base = column_kind(re.sub(r"[(（][^)）]*[)）]$", "", match_key(heading)))
+        if period == "annual" and base:
+            kinds[index] = base
+        elif period == "long":
+            kinds[index] = "long_term_target" if base == "target" else EXTRA
 
 
 def _join_qualifiers(tokens: list[Token]) -> list[Token]:
@@ -158,6 +231,10 @@ def find_header(lines: list[Line], index: int, settings: ReadSettings = DEFAULT_
     """The header starting at ``lines[index]``, or None. With ``implied``, a run-together indicator row with
     no header above it implies the four columns its split finds (a header of no lines)."""
     line = lines[index]
+    if implied and line.extra.get(PROSE):
+        # indicators written as prose: the items say what each piece is, the four columns are implied
+        tokens = [Token(text, line.line, column) for column, text in enumerate(_IMPLIED)]
+        return Header(_columns(tokens, False), index, index, [])
     if implied and line.kind is LineKind.CELL and line.tokens and split_run_together(line.tokens[0].text):
         tokens = [Token(text, line.line, column) for column, text in enumerate(_IMPLIED)]
         return Header(_columns(tokens, False), index, index, [])
@@ -190,7 +267,8 @@ def _stream_header(lines: list[Line], index: int, settings: ReadSettings) -> Hea
     while end < len(lines) and lines[end].kind in (LineKind.CELL, LineKind.BREAK):
         line = lines[end]
         text = line.tokens[0].text if line.tokens else ""
-        if text and not (label(text).role is Role.HEADING or (_QUALIFIER.match(fold(text)) and tokens)):
+        bare_name = fold(text) == _BARE_NAME and len(tokens) == 1 and fold(tokens[0].text) in _FRAME_LABELS
+        if text and not (label(text).role is Role.HEADING or (_QUALIFIER.match(fold(text)) and tokens) or bare_name):
             break
         if text:
             tokens.append(line.tokens[0])
@@ -217,6 +295,10 @@ def _unknown_headings(lines: list[Line], end: int, columns: Columns, tokens: lis
             role = label(token.text).role
             if role in (Role.LEVEL1, Role.LEVEL2):
                 break
+            if role is Role.NUMBER and not found and _points_heading(columns):
+                found.append(token)
+                index += 1
+                continue
             if role is not Role.TEXT or len(match_key(token.text)) > _MAX_UNKNOWN_LENGTH:
                 return end
             found.append(token)
@@ -226,12 +308,18 @@ def _unknown_headings(lines: list[Line], end: int, columns: Columns, tokens: lis
     if not found:
         return end
     for token in found:
-        columns.kinds.append(EXTRA)
+        columns.kinds.append("score" if label(token.text).role is Role.NUMBER else EXTRA)
         columns.headings.append(token.text.strip())
         columns.positions.append(None)
         columns.offsets.append(None)
     tokens.extend(found)
     return index
+
+
+def _points_heading(columns: Columns) -> bool:
+    """A self-evaluation grid whose last heading cell holds the section's points (实际完成指标值 | 50) instead of
+    得分: its column holds each row's score."""
+    return "actual" in columns.kinds and "score" not in columns.kinds
 
 
 def is_refinement(line: Line) -> bool:
@@ -244,8 +332,11 @@ def refine(columns: Columns, line: Line) -> None:
     """A heading row below the header names the parts of merged headings (中长期指标值 / 年度指标值); without a
     grid, headings that continue the header on the next lines are further columns."""
     gridded = any(p is not None for p in columns.positions)
+    above = Columns(list(columns.kinds), list(columns.headings), list(columns.positions))  # the merged headings
     for token in line.filled:
         kind = column_kind(token.text)
+        if not gridded and _completes_heading(columns, token.text):
+            continue
         if kind is not None and not gridded:
             kind = kind if kind not in columns.kinds else EXTRA
             columns.kinds.append(kind)
@@ -255,6 +346,11 @@ def refine(columns: Columns, line: Line) -> None:
             continue
         if kind is None or token.column is None or not gridded:
             continue
+        parent = above.kind_at(token.column)
+        if parent is not None and _is_long_term(above.headings[parent]):
+            if kind != "target":
+                continue  # the long-term set's other parts stay under its heading
+            kind = "long_term_target"
         if kind in columns.kinds:
             at = columns.kinds.index(kind)
             columns.positions[at] = token.column
@@ -266,6 +362,17 @@ def refine(columns: Columns, line: Line) -> None:
             columns.positions.insert(at, token.column)
             if columns.offsets:
                 columns.offsets.insert(at, token.offset)
+
+
+def _completes_heading(columns: Columns, text: str) -> bool:
+    """Without a grid, the first heading the vocabulary does not know that ``text`` completes (``年度`` above
+    ``指标值``: a heading written over two lines, word by word) becomes the column ``年度指标值``."""
+    for index, (kind, heading) in enumerate(zip(columns.kinds, columns.headings)):
+        joined = f"{heading}{text.strip()}"
+        if kind == EXTRA and column_kind(joined) and column_kind(joined) not in columns.kinds:
+            columns.kinds[index], columns.headings[index] = column_kind(joined), joined  # type: ignore[assignment]
+            return True
+    return False
 
 
 def _refinements(lines: list[Line], index: int, columns: Columns) -> int:
@@ -282,7 +389,7 @@ def ends_body(line: Line) -> bool:
         return False
     first = filled[0].text
     first_label = label(first)
-    if first_label.role is Role.TITLE:
+    if first_label.role is Role.TITLE or _CAPTION.match(match_key(first)):
         return True
     key = match_key(first)
     if is_trailer(key) and first_label.role is not Role.HEADING:
@@ -295,8 +402,13 @@ def ends_body(line: Line) -> bool:
 
 
 def body_end(lines: list[Line], start: int, settings: ReadSettings = DEFAULT_SETTINGS) -> int:
-    """Index after the last line of the body that starts at ``lines[start]``."""
+    """Index after the last line of the body that starts at ``lines[start]`` (prose ends with its last line
+    of prose)."""
     index = start
+    if index < len(lines) and lines[index].extra.get(PROSE):
+        while index < len(lines) and lines[index].extra.get(PROSE):
+            index += 1
+        return index
     while index < len(lines):
         line = lines[index]
         if line.kind is LineKind.PARAGRAPH or ends_body(line) or find_header(lines, index, settings, False) is not None:

@@ -20,6 +20,7 @@ class ReadSettings:
     ``longest_name``: characters a level name or label can have; longer prefixes are never searched.
     ``max_tokens``: tokens a file may hold; more is refused rather than read slowly.
     ``tab_paragraph_break``: blank lines allowed between two paragraphs of one TAB-layout cell.
+    ``longest_row``: cells a text row can hold; a longer line is a table whose line breaks were lost.
     """
 
     space_run: int = 2
@@ -28,6 +29,7 @@ class ReadSettings:
     longest_name: int = 14
     max_tokens: int = 2_000_000
     tab_paragraph_break: int = 1
+    longest_row: int = 24
 
 
 DEFAULT_SETTINGS = ReadSettings()

@@ -9,6 +9,10 @@ Every format ends here. Office readers (Word, Excel, HTML, PDF) already know the
 - ``|`` separates the cells of a pipe row (``| a | b |``, ``a | b |``, markdown); ``<br>`` is a line break;
 - two or more spaces, a TAB inside a line or a full-width space separate the cells of a spaced row; each cell
   keeps the display column it starts at, so a fixed-width table can be aligned with its header;
+- in a document whose lines are mostly cells joined by single spaces (text taken out of an .xls or a PDF,
+  ``产出指标 数量指标 流转土地 >=60亩``), one space separates cells too (a *gapped* row, with no display
+  columns: single gaps do not line up); a gapped line longer than any table row holds a whole table that lost
+  its line breaks and becomes a stream of one-cell lines;
 - a line holding one cell is one token of a stream without row boundaries (an HTML table copied as text, one
   cell per line); ``cell |`` lines and bar-only lines are that layout too: a lone ``|`` is an empty cell when
   cells end their own line with a bar, and a separator when bars stand on lines of their own; ``||||`` closes
@@ -90,6 +94,9 @@ _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _ESCAPED_BAR = "\x00"
 _MIN_TAB_LINES = 5
 _OWN_BAR = re.compile(r"\s*\|\s*")
+_WORD_GAP = re.compile(r"\S \S")
+_CELL_GAP = re.compile(r"\S(?: {2,}|\t|\u3000)\s*\S")
+_MIN_GAPPED_LINES = 1
 _TRAILING_BAR = re.compile(r"[^|]*[^|\s][^|]*\|\s*")
 
 
@@ -126,6 +133,10 @@ class _TextTokenizer:
         own_bar = sum(1 for line in barred if _OWN_BAR.fullmatch(line))
         trailing_bar = sum(1 for line in barred if _TRAILING_BAR.fullmatch(line))
         self.lone_bar_is_cell = trailing_bar >= own_bar
+        self._lone_bar = False  # the last line with a bar was a lone bar
+        self.gapped = not self.tabbed and _mostly_gapped(self.raw)
+        if self.gapped:
+            self.space = re.compile(r"\s+")
         self.lines: list[Line] = []
 
     def run(self) -> list[Line]:
@@ -160,6 +171,7 @@ class _TextTokenizer:
     # -- every other text line ---------------------------------------------------------------------------
     def _line(self, raw: str, number: int, blanks: int) -> None:
         stripped = raw.strip()
+        lone_before, self._lone_bar = self._lone_bar, stripped == "|"
         if "|" in stripped:
             if _SEPARATOR.match(stripped):
                 return
@@ -168,7 +180,8 @@ class _TextTokenizer:
             if not filled:
                 if stripped.count("|") >= 2:
                     self.lines.append(Line([], LineKind.BREAK, number, blanks_before=blanks))
-                elif self.lone_bar_is_cell:
+                elif self.lone_bar_is_cell or lone_before:
+                    # a separator right after a separator encloses an empty cell
                     self.lines.append(Line([Token("", number)], LineKind.CELL, number, blanks_before=blanks))
                 return
             if len(filled) >= 2:
@@ -182,7 +195,14 @@ class _TextTokenizer:
             return
         parts = self._spaced(raw)
         indent = display_width(raw[: len(raw) - len(raw.lstrip())])
-        if len(parts) >= 2:
+        if self.gapped and len(parts) > self.settings.longest_row:
+            for offset, text in parts:
+                self.lines.append(Line([Token(text, number)], LineKind.CELL, number, blanks_before=blanks))
+                blanks = 0
+        elif self.gapped and len(parts) >= 2:
+            tokens = [Token(text, number, column) for column, (_, text) in enumerate(parts)]
+            self.lines.append(Line(tokens, LineKind.ROW, number, blanks_before=blanks, extra={"gapped": True}))
+        elif len(parts) >= 2:
             tokens = [Token(text, number, column, offset) for column, (offset, text) in enumerate(parts)]
             self.lines.append(Line(tokens, LineKind.ROW, number, blanks_before=blanks, extra={"spaced": True}))
         else:
@@ -203,6 +223,22 @@ class _TextTokenizer:
         if position < len(line):
             cells.append((width, line[position:].strip()))
         return [(offset, text) for offset, text in cells if text]
+
+
+def _mostly_gapped(raw: list[str]) -> bool:
+    """True when more lines read as table rows with their cells joined by single spaces (two pieces or more
+    that the labels know: a level name, a column heading, a target) than lines with bars or wider gaps."""
+    from jixiao.documents.pipeline.labels import Role, label
+
+    structural = (Role.LEVEL1, Role.LEVEL2, Role.HEADING, Role.TARGET)
+    gapped = other = 0
+    for line in raw:
+        text = line.strip()
+        if "|" in text or _CELL_GAP.search(text):
+            other += 1
+        elif _WORD_GAP.search(text) and sum(label(piece).role in structural for piece in text.split()) >= 2:
+            gapped += 1
+    return gapped >= _MIN_GAPPED_LINES and gapped > other
 
 
 def text_layout_name(lines: list[Line]) -> str:

@@ -1,0 +1,75 @@
+"""Families 1 and 2 of the corpus (../shared/corpus/README.md): one cell per line, and ``cell |`` pipe rows whose
+merged cells are simply absent. Compact made-up cases of those layouts."""
+
+from __future__ import annotations
+
+import pytest
+
+from jixiao.documents.pipeline import read_text
+
+
+def read(text: str):
+    return read_text(text.encode(), "case.txt")[0]
+
+
+@pytest.mark.parametrize("text", [
+    # pipe rows: the merged 产出指标 cell is absent from the 成本指标 row
+    "\n".join(["一级指标 | 二级指标 | 三级指标 | 指标值 |",
+               "产出指标 | 数量指标 | 新建道路 | 2公里 |",
+               "成本指标 | 补助标准 | ≤120万元 |",
+               "效益指标 | 社会效益指标 | 受益人数 | ≥100人 |"]),
+    # one cell per line, the 一级指标 repeated on every row
+    "\n".join(["一级指标", "二级指标", "三级指标", "指标值",
+               "产出指标", "数量指标", "新建道路", "2公里",
+               "产出指标", "成本指标", "补助标准", "≤120万元",
+               "效益指标", "社会效益指标", "受益人数", "≥100人"]),
+], ids=["pipe-rows", "one-cell-per-line"])
+def test_cost_written_where_a_level1_stands_under_output_is_the_legacy_level2(text):
+    indicators = read(text).sheets[0].indicators
+    assert [(i.level1, i.level2, i.name) for i in indicators] == [
+        ("产出指标", "数量指标", "新建道路"), ("产出指标", "成本指标", "补助标准"), ("效益指标", "社会效益指标", "受益人数")]
+
+
+def test_cost_followed_by_a_2021_level2_stays_a_level1():
+    text = "\n".join(["一级指标 | 二级指标 | 三级指标 | 指标值 |",
+                      "产出指标 | 数量指标 | 新建道路 | 2公里 |",
+                      "成本指标 | 经济成本指标 | 补助标准 | ≤120万元 |"])
+    indicators = read(text).sheets[0].indicators
+    assert (indicators[1].level1, indicators[1].level2) == ("成本指标", "经济成本指标")
+
+
+def test_a_form_without_levels_is_read_and_a_table_caption_ends_it():
+    # Chongqing's 一般性项目 form: the vertical 绩效指标 label, a bare 指标 name column, no 一级/二级 levels;
+    # a lone bar is an empty cell; the next table's caption (表十二) ends the grid.
+    text = "\n".join([
+        "项目名称 |", "乡村公路养护 |",
+        "绩效指标 |", "指标 |", "指标权重 |", "计量单位 |", "指标性质 |", "指标值 |",
+        "养护里程 |", "20 |", "公里 |", "≥ |", "80 |",
+        "群众满意 |", "20 |", "|", "定性 |", "|",
+        "表十二 |", "|", "|", "2023年项目绩效目标表 |", "项目名称 |", "村干部补助 |",
+    ])
+    document = read(text)
+    sheet = document.sheets[0]
+    assert [(i.level1, i.name, i.target.raw, i.target.operator, i.target.value, i.target.unit, i.weight)
+            for i in sheet.indicators] == [
+        (None, "养护里程", "80", "≥", 80, "公里", 20), (None, "群众满意", "", None, None, None, 20)]
+    assert sheet.form_fields[-5:] == ["三级指标", "权重", "度量单位", "指标性质", "指标值"]
+
+
+def test_a_level_name_wrapped_inside_its_cell_is_one_name():
+    text = "\n\n".join(["一级指标", "二级指标", "三级", "指标", "指标值",
+                        "效益指标", "经济效益", "指标", "年增粮食", "3500公斤",
+                        "社会效益", "指标", "受益人数", "≥500人"])
+    indicators = read(text).sheets[0].indicators
+    assert [(i.level2, i.name, i.target.raw) for i in indicators] == [
+        ("经济效益指标", "年增粮食", "3500公斤"), ("社会效益指标", "受益人数", "≥500人")]
+
+
+def test_an_empty_level2_row_before_the_next_level2_and_rows_without_operators():
+    # one cell per line: 经济效益指标 has no indicator; two rows under 数量指标 whose targets carry no operator
+    text = "\n".join(["一级指标", "二级指标", "三级指标", "指标值", "绩效标准",
+                      "产出指标", "数量指标", "配备车辆数", "10", "计划标准", "风炮射程", "80米", "计划标准",
+                      "效益指标", "经济效益指标", "社会效益指标", "市民满意程度", "85%", "计划标准"])
+    indicators = read(text).sheets[0].indicators
+    assert [(i.level2, i.name, i.target.raw) for i in indicators] == [
+        ("数量指标", "配备车辆数", "10"), ("数量指标", "风炮射程", "80米"), ("社会效益指标", "市民满意程度", "85%")]

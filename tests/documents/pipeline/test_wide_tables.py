@@ -1,0 +1,58 @@
+"""Family 7 of the corpus (../shared/corpus/README.md): wide tables with 长期/中期 and 年度 column pairs side by
+side, one value column per sub-unit, separate operator, unit and weight columns. Compact made-up cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from jixiao.documents.pipeline import read_text
+
+_PAIRED = ["一级指标", "二级指标(长期)", "三级指标(长期)", "指标值(长期)", "二级指标(年度)", "三级指标(年度)", "指标值(年度)"]
+
+
+def read(text: str):
+    return read_text(text.encode(), "case.txt")[0]
+
+
+@pytest.mark.parametrize("text", [
+    # one cell per line, the long-term 三级指标 and 指标值 left blank (blank cells are absent)
+    "\n \n".join([*_PAIRED, "产出指标", "数量指标", " ", " ", "数量指标", "建设工程数量", "2",
+                  "效益指标", "社会效益指标", " ", " ", "社会效益指标", "办学条件", "持续改善"]),
+    # the same with the long-term set filled
+    "\n".join([*_PAIRED, "产出指标", "数量指标", "三年建设工程数量", "6", "数量指标", "建设工程数量", "2",
+               "效益指标", "社会效益指标", "三年办学条件", "显著改善", "社会效益指标", "办学条件", "持续改善"]),
+    # pipe rows as wide as the header
+    "\n".join(["| " + " | ".join(_PAIRED) + " |",
+               "| 产出指标 | 数量指标 | 三年建设工程数量 | 6 | 数量指标 | 建设工程数量 | 2 |",
+               "| 效益指标 | 社会效益指标 | | | 社会效益指标 | 办学条件 | 持续改善 |"]),
+], ids=["cells-long-blank", "cells-long-filled", "pipe-rows"])
+def test_long_term_and_annual_pairs_the_annual_set_is_the_sheets_indicators(text):
+    indicators = read(text).sheets[0].indicators
+    assert [(i.level1, i.level2, i.name, i.target.raw) for i in indicators] == [
+        ("产出指标", "数量指标", "建设工程数量", "2"), ("效益指标", "社会效益指标", "办学条件", "持续改善")]
+    assert indicators[0].extra.get("二级指标(长期)") == "数量指标"
+
+
+def test_the_long_term_target_is_kept_with_the_annual_indicator():
+    text = "\n".join([*_PAIRED, "产出指标", "数量指标", "三年建设工程数量", "6", "数量指标", "建设工程数量", "2"])
+    (indicator,) = read(text).sheets[0].indicators
+    assert (indicator.long_term_target.raw if indicator.long_term_target else None) == "6"
+    assert indicator.extra["三级指标(长期)"] == "三年建设工程数量"
+
+
+def test_a_long_term_heading_merged_over_its_parts_in_a_grid():
+    # Excel: 长期指标 and 年度指标 each merged over 三级指标 | 指标值 on the row below
+    from jixiao.documents.blocks import Cell, Layout, Row
+    from jixiao.documents.pipeline import read_layout
+
+    def row(number: int, *texts: str) -> Row:
+        return Row([Cell(text, column) for column, text in enumerate(texts)], table=1, row=number)
+
+    layout = Layout(name="xlsx", blocks=[
+        row(1, "一级指标", "二级指标", "长期指标", "", "年度指标", ""),
+        row(2, "", "", "三级指标", "指标值", "三级指标", "指标值"),
+        row(3, "产出指标", "数量指标", "三年绿化道路", "=10000米", "绿化道路", "=3500米"),
+    ])
+    (indicator,) = read_layout(layout, "case.xlsx", "xlsx")[0].sheets[0].indicators
+    assert (indicator.name, indicator.target.raw, indicator.long_term_target.raw) == ("绿化道路", "=3500米", "=10000米")
+    assert indicator.extra == {"长期指标": "三年绿化道路"}
