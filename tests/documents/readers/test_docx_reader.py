@@ -53,6 +53,45 @@ def test_a_nested_table_follows_its_outer_row_as_a_table_of_its_own():
     assert [(row.table, row.texts) for row in rows] == [(1, ["外层"]), (2, ["", "内层"])]
 
 
+def _raw_docx(table_xml: str) -> bytes:
+    """A .docx whose body is one table written as raw WordprocessingML (what python-docx does not write)."""
+    body = ('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+            f"<w:tbl>{table_xml}</w:tbl></w:body></w:document>")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", body)
+    return buffer.getvalue()
+
+
+def _tc(text: str, properties: str = "") -> str:
+    return f"<w:tc>{properties}<w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+
+
+@pytest.mark.parametrize(("row_xml", "cells"), [
+    # a row that skips leading grid columns
+    ('<w:trPr><w:gridBefore w:val="1"/></w:trPr>' + _tc("b"), [("b", 1)]),
+    # an old-style horizontal merge: the continuing cell is dropped, the next one keeps its grid column
+    (_tc("a", '<w:tcPr><w:hMerge w:val="restart"/></w:tcPr>') + _tc("", "<w:tcPr><w:hMerge/></w:tcPr>") + _tc("c"),
+     [("a", 0), ("c", 2)]),
+    # a cell spanning two grid columns
+    (_tc("a", '<w:tcPr><w:gridSpan w:val="2"/></w:tcPr>') + _tc("c"), [("a", 0), ("c", 2)]),
+    # a cell inside a content control, and a content control around a cell's paragraph
+    ("<w:sdt><w:sdtContent>" + _tc("a") + "</w:sdtContent></w:sdt>"
+     + "<w:tc><w:sdt><w:sdtContent><w:p><w:r><w:t>b</w:t></w:r></w:p></w:sdtContent></w:sdt></w:tc>",
+     [("a", 0), ("b", 1)]),
+    # tabs and breaks inside a run; empty paragraphs dropped
+    ("<w:tc><w:p><w:r><w:t>a</w:t><w:tab/><w:t>b</w:t><w:br/><w:t>c</w:t></w:r></w:p><w:p/></w:tc>",
+     [("a b\nc", 0)]),
+    # a text box inside a cell's paragraph: its text joins the paragraph's
+    ("<w:tc><w:p><w:r><w:t>外</w:t></w:r><w:r><w:pict><w:txbxContent><w:p><w:r><w:t>框</w:t></w:r></w:p>"
+     "</w:txbxContent></w:pict></w:r></w:p></w:tc>" + _tc("b"), [("外框", 0), ("b", 1)]),
+])
+def test_raw_table_markup_gives_cells_at_their_grid_columns(row_xml, cells):
+    layout = read_docx(_raw_docx(f"<w:tr>{row_xml}</w:tr><w:tr>{_tc('下一行')}</w:tr>"), "x.docx")
+    assert [[(cell.text, cell.column) for cell in row.cells] for row in layout.blocks] == [cells, [("下一行", 0)]]
+    assert [(row.table, row.row) for row in layout.blocks] == [(1, 1), (1, 2)]
+
+
 # -- goal sheets -----------------------------------------------------------------------------------------------
 def test_the_sample_layout_as_a_word_table():
     data = docx_file("乡镇环境治理经费（西留村）绩效目标表", "434016遵化市西留村乡人民政府", "单位：万元", SAMPLE_TABLE)
