@@ -52,6 +52,27 @@ def test_cells_read_with_their_number_formats_and_dates():
     assert row.texts == ["95%", "18.00", "33.3%", "12", "2024-03-01", "2024-03-01 09:30:00", "1234.50", "0.95"]
 
 
+def _requoted(data: bytes, parts: tuple[str, ...]) -> bytes:
+    """The workbook with ``parts`` rewritten in single-quoted attributes (valid XML that Excel does not write)."""
+    source, buffer = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as target:
+        for name in source.namelist():
+            content = source.read(name)
+            target.writestr(name, content.replace(b'"', b"'") if name in parts else content)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("parts", [(), ("xl/styles.xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels")])
+def test_number_formats_found_through_escaped_sheet_names_custom_codes_and_any_quoting(parts):
+    def fill(sheet):
+        sheet.title = "项目&明细"  # written escaped (&amp;) in workbook.xml
+        for column, (value, number_format) in enumerate([(0.95, '0%"达标"'), (7.5, "0.00"), (0.125, "General")], 1):
+            sheet.cell(1, column, value).number_format = number_format
+
+    (row,) = read_xlsx(_requoted(_workbook_bytes(fill), parts), "x.xlsx").blocks
+    assert row.texts == ["95%", "7.50", "0.125"]
+
+
 def test_hidden_rows_and_columns_are_left_out_and_named():
     def fill(sheet):
         sheet.append(["a", "secret", "b"])
