@@ -339,7 +339,7 @@ class Aligner:
             return
         for run_levels, run_body, start, run_lines in runs:
             at = 0
-            for cells in self._split(run_body):
+            for cells in self._split(run_body, stream=not closed):
                 # a row cut from a run stands where its first cell does (the run's level names for the first)
                 start_line = start.line if at == 0 and start is not None else (
                     run_lines[at] if at < len(run_lines) else None)
@@ -391,8 +391,9 @@ class Aligner:
     def _is_anchor(self, text: str, anchor: str) -> bool:
         return is_operator(text) if anchor == "operator" else looks_like_target(text)
 
-    def _split(self, body: list[str]) -> list[list[str]]:
-        """A run holding several anchors holds several rows whose level cells were merged."""
+    def _split(self, body: list[str], stream: bool = False) -> list[list[str]]:
+        """A run holding several anchors holds several rows whose level cells were merged; a stream of whole
+        rows is cut by its count."""
         if not body:
             return [[]]
         anchor = self._anchor()
@@ -402,7 +403,7 @@ class Aligner:
             return [filled[i : i + width] for i in range(0, len(filled), width)] if width else [filled]
         before = self.slots.index(anchor) - (self.slots.index("name") if "name" in self.slots else 0)
         marks = [i for i, text in enumerate(filled) if self._is_anchor(text, anchor)]
-        if width > 1 and len(filled) > width and len(filled) % width == 0 and all(text.strip() for text in filled) and (
+        if stream and width > 1 and len(filled) > width and len(filled) % width == 0 and all(text.strip() for text in filled) and (
                 "name" in self.slots and all(mark % width == before for mark in marks)
                 and not any(is_operator(text) for text in filled)):
             # exactly whole rows of filled cells, every target shape in its column's place: targets without an
