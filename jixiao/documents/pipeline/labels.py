@@ -24,9 +24,10 @@ from jixiao.model import Framework, canonical_level1, canonical_level2, level2_p
 from jixiao.model.lexicon import fold, load
 from jixiao.model.units import canonical_unit, unit_spellings
 
-__all__ = ["Role", "Label", "label", "match_key", "simplified", "clean_name", "is_operator", "OPERATOR_WORDS",
-           "looks_like_target", "split_name_target", "split_description", "column_kind", "heading_spellings", "is_chrome",
-           "split_run_together", "segment", "split_lines", "join_wrapped", "names_a_legacy_level2"]
+__all__ = ["Role", "Label", "label", "match_key", "simplified", "clean_name", "is_placeholder", "is_operator",
+           "OPERATOR_WORDS", "looks_like_target", "split_name_target", "split_description", "column_kind",
+           "heading_spellings", "is_chrome", "split_run_together", "segment", "split_lines", "join_wrapped",
+           "names_a_legacy_level2"]
 
 
 class Role(StrEnum):
@@ -59,6 +60,7 @@ class Label:
 
 _GLOSS = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňɡ]+[)）]")
 _RESIDUE = re.compile(r"[(（](?:必填|选填|\d+字以内|[≥≤=<>]?\*+[^)）]*)[)）]")
+_PLACEHOLDER = re.compile(r"[…⋯.。·/\\\s]+")
 _NAME_PREFIX = re.compile(r"^(?:指标\s*\d+\s*[:：.．、]|\d+[.．、](?!\d)|[(（]\d+[)）]|★+|☆+)\s*")
 _DATE = re.compile(r"^\d{4}[-年./]\d{1,2}(?:[-月./]\d{1,2}日?)?(?:\s*\d{1,2}:\d{2})?")
 _NUMBER = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?%?$")
@@ -97,9 +99,15 @@ def match_key(text: str) -> str:
 
 
 def clean_name(text: str) -> str:
-    """An indicator name without the template's numbering or residue (``指标1:`` ``(必填)`` ``★``)."""
-    name = _RESIDUE.sub("", _NAME_PREFIX.sub("", simplified(text).strip()))
-    return name.strip()
+    """An indicator name without the template's numbering or residue (``指标1:`` ``(必填)`` ``★``); empty
+    when only a placeholder remains (``指标2:……``, ``指标1:/``)."""
+    name = _RESIDUE.sub("", _NAME_PREFIX.sub("", simplified(text).strip())).strip()
+    return "" if is_placeholder(name) else name
+
+
+def is_placeholder(text: str) -> bool:
+    """True for a cell the template's author left holding only a placeholder (``……``, ``...``, ``/ / /``)."""
+    return bool(_PLACEHOLDER.fullmatch(text.strip())) and bool(text.strip())
 
 
 def is_operator(text: str) -> bool:
@@ -331,21 +339,29 @@ _NAMES = (Role.LEVEL1, Role.LEVEL2, Role.HEADING)
 
 
 def join_wrapped(lines: list[Line]) -> list[Line]:
-    """A level name or heading wrapped inside its cell (``经济效益`` / ``指标``) is one cell again: a one-cell line
-    that labels as nothing, joined to the one-cell line above, makes a name the vocabulary knows."""
+    """A level name or heading wrapped inside its cell (``经济效益`` / ``指标``, ``可持续影`` / ``响指标``,
+    ``服务对象`` / ``满意度指标``) is one cell again: a one-cell line joins the cell before it (a one-cell line or
+    the last cell of a row) when together they make a name the vocabulary knows and one of the two parts
+    alone is no such name."""
     result: list[Line] = []
     for line in lines:
         previous = result[-1] if result else None
-        if (previous is not None and line.kind is LineKind.CELL and previous.kind is LineKind.CELL
-                and len(line.tokens) == len(previous.tokens) == 1 and line.tokens[0].text
-                and label(line.tokens[0].text).role is Role.TEXT
-                and label(previous.tokens[0].text + line.tokens[0].text).role in _NAMES):
-            token = previous.tokens[0]
-            previous.tokens[0] = Token(f"{token.text}{line.tokens[0].text}", token.line, token.column, token.offset,
-                                       token.indent)
+        if (previous is not None and line.kind is LineKind.CELL and previous.kind in (LineKind.CELL, LineKind.ROW)
+                and len(line.tokens) == 1 and previous.tokens
+                and _wraps(previous.tokens[-1].text, line.tokens[0].text)):
+            token = previous.tokens[-1]
+            previous.tokens[-1] = Token(f"{token.text.strip()}{line.tokens[0].text.strip()}", token.line, token.column,
+                                        token.offset, token.indent)
             continue
         result.append(line)
     return result
+
+
+def _wraps(first: str, second: str) -> bool:
+    if not (first.strip() and second.strip()) or label(f"{first.strip()}{second.strip()}").role not in _NAMES:
+        return False
+    parts = (label(first).role, label(second).role)
+    return all(role in (Role.TEXT, *_NAMES) for role in parts) and any(role not in _NAMES for role in parts)
 
 
 def split_lines(lines: list[Line]) -> list[Line]:
@@ -361,3 +377,4 @@ def split_lines(lines: list[Line]) -> list[Line]:
         for piece in pieces:
             result.append(Line([Token(piece, line.line)], LineKind.CELL, line.line, extra={"segmented": True}))
     return result
+

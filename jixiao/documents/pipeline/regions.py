@@ -22,6 +22,7 @@ from functools import lru_cache
 from jixiao.documents.vocabulary import header_label, is_trailer
 from jixiao.documents.pipeline.labels import Role, column_kind, heading_spellings, label, match_key, split_run_together
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
+from jixiao.documents.pipeline.prose import PROSE
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.model.lexicon import fold
 
@@ -35,6 +36,7 @@ _NAME_HOLDERS = ("basis", "description", EXTRA)
 _QUALIFIER = re.compile(r"^[(（][^)）]{1,8}[)）]$")
 _PERIOD = re.compile(r"[(（](长期|中期|中长期|实施期|实施周期|年度|当年|本年)[)）]$")
 _ANNUAL = ("年度", "当年", "本年")
+_LONG_WORDS = ("长期", "中期", "中长期", "实施期")
 _OFFSET_TOLERANCE = 1
 _MAX_UNKNOWN = 12  # headings the vocabulary does not know, after a header of one-heading lines
 _MAX_UNKNOWN_LENGTH = 12
@@ -155,6 +157,11 @@ def _period(heading: str) -> str | None:
     return "annual" if found.group(1) in _ANNUAL else "long"
 
 
+def _is_long_term(heading: str) -> bool:
+    """True for the heading of a long-term set (``长期指标``, ``中长期目标``, ``指标值(长期)``)."""
+    return match_key(heading).startswith(_LONG_WORDS) or _period(heading) == "long"
+
+
 def _periods(kinds: list[str], headings: list[str]) -> None:
     """长期/中期 and 年度 column pairs side by side: the 年度 set is the sheet's indicators; of the long-term set the
     target is the long-term target and the other columns are kept under their headings."""
@@ -207,6 +214,10 @@ def find_header(lines: list[Line], index: int, settings: ReadSettings = DEFAULT_
     """The header starting at ``lines[index]``, or None. With ``implied``, a run-together indicator row with
     no header above it implies the four columns its split finds (a header of no lines)."""
     line = lines[index]
+    if implied and line.extra.get(PROSE):
+        # indicators written as prose: the items say what each piece is, the four columns are implied
+        tokens = [Token(text, line.line, column) for column, text in enumerate(_IMPLIED)]
+        return Header(_columns(tokens, False), index, index, [])
     if implied and line.kind is LineKind.CELL and line.tokens and split_run_together(line.tokens[0].text):
         tokens = [Token(text, line.line, column) for column, text in enumerate(_IMPLIED)]
         return Header(_columns(tokens, False), index, index, [])
@@ -317,6 +328,11 @@ def refine(columns: Columns, line: Line) -> None:
             continue
         if kind is None or token.column is None or not gridded:
             continue
+        parent = columns.kind_at(token.column)
+        if parent is not None and _is_long_term(columns.headings[parent]):
+            if kind != "target":
+                continue  # the long-term set's other parts stay under its heading
+            kind = "long_term_target"
         if kind in columns.kinds:
             at = columns.kinds.index(kind)
             columns.positions[at] = token.column
@@ -368,8 +384,13 @@ def ends_body(line: Line) -> bool:
 
 
 def body_end(lines: list[Line], start: int, settings: ReadSettings = DEFAULT_SETTINGS) -> int:
-    """Index after the last line of the body that starts at ``lines[start]``."""
+    """Index after the last line of the body that starts at ``lines[start]`` (prose ends with its last line
+    of prose)."""
     index = start
+    if index < len(lines) and lines[index].extra.get(PROSE):
+        while index < len(lines) and lines[index].extra.get(PROSE):
+            index += 1
+        return index
     while index < len(lines):
         line = lines[index]
         if line.kind is LineKind.PARAGRAPH or ends_body(line) or find_header(lines, index, settings, False) is not None:
