@@ -47,6 +47,7 @@ _MONEY_HEADINGS = {
     "weight": ("分值", "权重"),
     "score": ("得分",),
 }
+_DEFINITION = re.compile(r"^([^=＝]{2,30}率)\s*[=＝]\s*(.+/.+[*×]\s*100\s*%)$", re.DOTALL)
 _MONEY_NOTE = re.compile(r"[(（][A-Za-z/]{1,5}[)）]$")
 _SPENT_TO_DATE = re.compile(r"^1[-—~至]\d{1,2}月(?:执行数|支出数)")
 _TOTAL_WORDS = {"合计", "总分", "总计", "自评得分", "综合得分", "总得分"}
@@ -400,6 +401,10 @@ class SheetBuilder:
         if unplaced:
             self.diagnostics.append(diagnostic("P113", location, text=unplaced[:80]))
         name = clean_name(values.get("name", ""))
+        defined = _DEFINITION.match(name)
+        if defined:  # 建档率=建档人数/常住居民数*100%: the name, then how it is computed
+            name = defined.group(1)
+            values.setdefault("description", defined.group(2))
         if name and not values.get("description") and (parts := split_description(name)) is not None:
             # a name run together with its explanation: the explanation is the description, and the row says so
             name, values["description"] = parts

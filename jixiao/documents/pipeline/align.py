@@ -308,9 +308,11 @@ class Aligner:
             levels, body, first, body_lines = {}, [], None, []
 
         roles = [label(text).role if text.strip() else Role.EMPTY for text in texts]
+        # a grid without level columns (the pre-2018 form) shows its levels as section rows
+        sectioned = not set(_LEVELS) & set(columns.kinds)
         for position, (token, text, role) in enumerate(zip(tokens, texts, roles)):
-            if role is Role.EMPTY and not body and not levels:
-                continue
+            if role is Role.EMPTY and not body and (not levels or sectioned):
+                continue  # (the empty cells of a section row stay with its level name)
             kind = {Role.LEVEL1: "level1", Role.LEVEL2: "level2"}.get(role)
             if kind == "level1" and names_a_legacy_level2(text) and "level2" in columns.kinds and (
                     next((r for r in roles[position + 1:] if r is not Role.EMPTY), None) not in _LEVEL_ROLES):
@@ -324,7 +326,7 @@ class Aligner:
                 # the 一级指标 heading stood on a line of its own above the header row (a cell broken over two
                 # lines), yet the rows open with a level-1 name: it is that column's cell, not the name
                 pass
-            elif kind is not None and kind not in columns.kinds:
+            elif kind is not None and kind not in columns.kinds and not sectioned:
                 kind = None
             if kind is not None:
                 # A level name opens a row, unless the row so far holds only level names: then a second name
@@ -430,12 +432,14 @@ class Aligner:
         if anchor is None or not marks and width and len(filled) > width and len(filled) % width == 0:
             # no anchor to cut at (targets written without operators): full rows, one after another
             return [filled[i : i + width] for i in range(0, len(filled), width)] if width else [filled]
-        before = self.slots.index(anchor) - (self.slots.index("name") if "name" in self.slots else 0)
+        levelled = bool(set(_LEVELS) & set(self.columns.kinds))
+        before = self.slots.index(anchor) - (self.slots.index("name") if "name" in self.slots and levelled else 0)
         if not closed and width > 1 and len(filled) > width and len(filled) % width == 0 and all(
-                text.strip() for text in filled) and "name" in self.slots and all(
-                mark % width == before for mark in marks) and not any(is_operator(text) for text in filled):
-            # a stream of exactly whole rows of filled cells, every target shape in its column's place: targets
-            # without an operator (100%, 2280次) do not cut the rows, their count does
+                text.strip() for text in filled) and (
+                "name" in self.slots and all(mark % width == before for mark in marks)
+                and not any(is_operator(text) for text in filled)):
+            # exactly whole rows of filled cells, every target shape in its column's place: targets without an
+            # operator (100%, 2280次) do not cut the rows, their count does
             return [filled[i : i + width] for i in range(0, len(filled), width)]
         if len(marks) <= 1:
             return [filled] if closed or anchor == "operator" else self._cut_after_points(filled)

@@ -198,6 +198,11 @@ def label(text: str) -> Label:
         return Label(Role.LEVEL1, canonical_level1(key))
     if canonical_level2(key):
         return Label(Role.LEVEL2, canonical_level2(key))
+    legacy = _LEGACY_NUMBERING.sub("", key)
+    if legacy in _LEGACY_LEVEL1[:4]:
+        return Label(Role.LEVEL1, legacy, 0.9)  # the pre-2018 framework's level names, kept as written
+    if _LEGACY_LEVEL2.fullmatch(legacy):
+        return Label(Role.LEVEL2, legacy, 0.9)
     field = header_label(key)
     if field:
         return Label(Role.FIELD, field)
@@ -270,7 +275,10 @@ def split_run_together(text: str) -> tuple[tuple[str, str], ...] | None:
 
 _NUMBERING = re.compile(r"指标\s*\d+\s*[:：.．、]")
 _LEGACY_LEVEL1 = ("投入目标", "管理目标", "产出目标", "效果目标", "实施效果指标")
+_LEGACY_LEVEL2 = re.compile(r"(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度)目标")
+_LEGACY_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.．、])")
 _SEGMENT_MIN_HITS = 3
+_SEGMENT_MIN_STRUCTURE = 2  # level names or headings: one alone is a word inside a cell (评分规则 naming 评价指标)
 
 
 @cache
@@ -325,7 +333,7 @@ def segment(text: str) -> tuple[str, ...] | None:
         if _NUMBERING.fullmatch(pieces[index]):
             # ``指标1:`` introduces an indicator name, even one that is also a level word (指标1:服务对象满意度)
             pieces[index:index + 2] = [pieces[index] + pieces[index + 1]]
-    if hits < _SEGMENT_MIN_HITS or not structural or len(pieces) < 3:
+    if hits < _SEGMENT_MIN_HITS or structural < _SEGMENT_MIN_STRUCTURE or len(pieces) < 3:
         return None
     return tuple(pieces)
 
