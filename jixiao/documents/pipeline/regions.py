@@ -41,6 +41,7 @@ _MAX_UNKNOWN_LENGTH = 12
 _BARE_NAME = "指标"
 _CAPTION = re.compile(r"^附?表[〇一二三四五六七八九十\d]{1,3}(?:[-—－]\d{1,2})?[:：]?$")  # 表十二, 附表3-1: the next table
 _FRAME_LABELS = ("绩效指标", "年度绩效指标", "绩效指标(90分)", "项目绩效指标")
+_SEAL = re.compile(r"[(（]?(?:单位)?盖章[)）]?")
 _CLOSING = {"合计", "总分", "总计", "审核意见", "填表说明", "评价结论", "存在问题", "财政部门审核意见", "主管部门审核意见",
             "偏差或不能完成目标原因分析", "相关建议或举措", "偏差原因分析", "自评得分", "评价等级", "自评等级"}
 
@@ -354,6 +355,8 @@ def ends_body(line: Line) -> bool:
     first_label = label(first)
     if first_label.role is Role.TITLE or _CAPTION.match(match_key(first)):
         return True
+    if any(_SEAL.fullmatch(match_key(token.text)) for token in filled):
+        return True  # a signature block: 审核意见 (盖章)
     key = match_key(first)
     if is_trailer(key) and first_label.role is not Role.HEADING:
         # one cell per line: a bare 说明 may be a description cell; a note below the table names itself with a

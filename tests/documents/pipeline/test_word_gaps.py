@@ -122,3 +122,15 @@ def test_in_a_table_that_lost_its_line_breaks_a_row_ends_with_its_points():
         ("产出指标", "质量指标", "报告合格率", "≥100%"), ("产出指标", "质量指标", "经费支出合规性", "严格执行相关制度规定"),
         ("产出指标", "时效指标", "提交报告及时性", "按时完成"), ("满意度指标", "服务对象满意度指标", "公众满意度", "≥90%")]
     assert [(item.weight, item.score) for item in sheet.evaluation.items] == [(8, 8), (8, 7), (8, 8), (10, 10)]
+
+
+def test_a_signature_block_ends_the_grid_and_bare_template_residue_leaves_the_name():
+    document = read(
+        "一级指标 二级指标 三级指标 指标值 备注",
+        "效益指标 社会效益指标 受益建档立卡贫困人口数≥**人 >=29人",
+        "游客满意度(≥**%) >=90%",
+        "财政部门支出股室初审意见 (盖章)",
+        "区扶贫办审核意见 (盖章)",
+    )
+    assert [(i.name, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("受益建档立卡贫困人口数", ">=29人"), ("游客满意度", ">=90%")]
