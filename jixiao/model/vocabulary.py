@@ -25,7 +25,7 @@ class Framework(StrEnum):
     Y2021 = "y2021"  # 财预〔2021〕101号 and provincial versions: 成本指标 is a level 1 of its own
 
 
-_POINTS = re.compile(r"\(\d+(?:\.\d+)?分\)$")
+_POINTS = re.compile(r"[(（]\d+(?:\.\d+)?分[)）]$")
 
 
 @cache

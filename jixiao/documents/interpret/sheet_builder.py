@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import dropwhile, takewhile
 
 from jixiao.documents.blocks import Row
 from jixiao.documents.codes import diagnostic
@@ -38,13 +39,14 @@ _RECORDED = ("actual", "score", "deviation", "expected", "likelihood", "remark")
 
 _MONEY_HEADINGS = {
     "budget_initial": ("年初预算数", "年初预算", "年初预算数(万元)"),
-    "budget_full": ("全年预算数", "调整后预算数", "全年预算", "调整后预算", "年度预算数"),
-    "spent": ("全年执行数", "预算执行数", "执行数", "实际支出", "全年执行"),
+    "budget_full": ("全年预算数", "调整后预算数", "全年预算", "调整后预算", "年度预算数", "下达额度"),
+    "spent": ("全年执行数", "预算执行数", "执行数", "实际支出", "全年执行", "实际支出金额"),
     "execution_rate": ("执行率", "预算执行率", "资金执行率"),
     "spent_expected": ("全年预计执行数", "全年预计支出数"),
     "weight": ("分值", "权重"),
     "score": ("得分",),
 }
+_MONEY_NOTE = re.compile(r"[(（][A-Za-z/]{1,5}[)）]$")
 _SPENT_TO_DATE = re.compile(r"^1[-—~至]\d{1,2}月(?:执行数|支出数)")
 _TOTAL_WORDS = {"合计", "总分", "总计", "自评得分", "综合得分", "总得分"}
 _GRADES = {"优", "良", "中", "差", "优秀", "良好", "合格", "不合格"}
@@ -52,10 +54,15 @@ _GRADES = {"优", "良", "中", "差", "优秀", "良好", "合格", "不合格"
 
 @lru_cache(maxsize=16384)
 def _money_key(text: str) -> str | None:
-    key = fold(text)
+    key = _MONEY_NOTE.sub("", fold(text))  # 全年预算数(A), 执行率(B/A)
     if _SPENT_TO_DATE.match(key):
         return "spent"
     return next((name for name, words in _MONEY_HEADINGS.items() if key in words), None)
+
+
+def _is_figure(text: str) -> bool:
+    """A cell of the money table's figures row: an amount, a rate, or / or - for none."""
+    return parse_amount(text) is not None or text.endswith("%") or text in ("/", "-")
 
 
 def _legacy_level2(level1: str, previous1: str) -> bool:
@@ -153,13 +160,25 @@ class SheetBuilder:
         texts = [cell.text.strip() for cell in row.filled]
         keys = [_money_key(text) for text in texts]
         if sum(1 for key in keys if key) >= 2:
-            self._money_headings = [key for key in keys[1:]] if not keys[0] else keys
-            return True
+            # the row's own labels (预算执行情况, 年度预算数(万元)) stand before the headings
+            keys = list(dropwhile(lambda key: key is None, keys))
+            last = max(index for index, key in enumerate(keys) if key)
+            texts = texts[len(texts) - len(keys):]
+            first = next((index for index in range(last + 1, len(texts)) if _is_figure(texts[index])), None)
+            if first is None or first - 1 <= last:
+                self._money_headings = keys
+                return True
+            # one cell per line: the figures row (总额 | 238.93 | …) runs on after the headings; its label stands
+            # right before its first figure
+            self._money_headings = keys[:first - 1]
+            texts = texts[first - 1:]
         if self._money_headings and texts and not self.money:
-            values = texts[1:]
-            if values and all(parse_amount(v) is not None or v.endswith("%") or v in ("/", "-") for v in values):
+            values = texts if _is_figure(texts[0]) else texts[1:]  # the figures row's label may be merged away
+            # the figures come first; a 原因 or 说明 note may follow them (then the 得分 cell left empty is absent)
+            figures = list(takewhile(_is_figure, values))
+            if len(figures) >= min(2, len(values)) and values:
                 headings = [key for key in self._money_headings if key] if len(values) < len(self._money_headings) else self._money_headings
-                self.money = {key: value for key, value in zip(headings, values) if key}
+                self.money = {key: value for key, value in zip(headings, figures) if key}
                 total = self.money.get("budget_full") or self.money.get("budget_initial")
                 if total and self.sheet.budget.total is None:
                     self.sheet.budget = self.sheet.budget.model_copy(update={"total": parse_amount(total)})

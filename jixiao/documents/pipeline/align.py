@@ -334,7 +334,7 @@ class Aligner:
                     levels[kind] = text
                     first = first or token
                     continue
-                if kind == "level1" and "level2" not in levels:
+                if kind == "level1" and "level2" not in levels or kind == "level2" and _another_level2(levels, text):
                     close()
                     levels[kind], first = text, token
                     continue
@@ -368,7 +368,7 @@ class Aligner:
                 start_line = start.line if at == 0 and start is not None else (
                     run_lines[at] if at < len(run_lines) else None)
                 at += len(cells)
-                values, how, confidence = self._shape(cells)
+                values, how, confidence = self._shape(cells, closed)
                 values.update(run_levels)
                 pieces = [text for text in cells if isinstance(text, _Piece)]
                 if pieces:
@@ -422,10 +422,11 @@ class Aligner:
         anchor = self._anchor()
         width = len(self.slots)
         filled = [text for text in body]
-        if anchor is None:
+        marks = [i for i, text in enumerate(filled) if anchor is not None and self._is_anchor(text, anchor)]
+        if anchor is None or not marks and width and len(filled) > width and len(filled) % width == 0:
+            # no anchor to cut at (targets written without operators): full rows, one after another
             return [filled[i : i + width] for i in range(0, len(filled), width)] if width else [filled]
         before = self.slots.index(anchor) - (self.slots.index("name") if "name" in self.slots else 0)
-        marks = [i for i, text in enumerate(filled) if self._is_anchor(text, anchor)]
         if len(marks) <= 1:
             return [filled] if closed or anchor == "operator" else self._cut_after_points(filled)
         parts, start = [], 0
@@ -453,8 +454,9 @@ class Aligner:
         parts.append(texts[start:])
         return parts
 
-    def _shape(self, texts: list[str]) -> tuple[dict[str, str], list[str], float]:
-        """Place one row's cells (levels removed) by shape around the anchor."""
+    def _shape(self, texts: list[str], closed: bool = True) -> tuple[dict[str, str], list[str], float]:
+        """Place one row's cells (levels removed) by shape around the anchor. ``closed``: the format says where the
+        row ends (a stream's rows are cut by guess, so its cells are placed in order)."""
         slots = self.slots
         texts = list(texts)
         explicit = any(not text.strip() for text in texts)  # the stream marks its empty cells
@@ -484,13 +486,40 @@ class Aligner:
                 if last != slots[-1]:  # further lines of the row's last cell are unambiguous
                     notes.append(f"{len(group) - len(kinds) + 1}个单元格并入“{self._heading(last)}”")
                 group = group[: len(kinds) - 1] + ["\n".join(group[len(kinds) - 1 :])]
-            elif len(group) < len(kinds) and group and not self.cells_absent:
-                notes.append("缺少" + "、".join(self._heading(kind) for kind in kinds[len(group) :]))
-            values.update((kind, text) for kind, text in _fit_short(group, kinds) if text.strip())
+            pairs = _fit_short(group, kinds)
+            if len(group) < len(kinds) and group:
+                if closed and any(kind in _POINTS and not _BARE_NUMBER.match(text.strip()) for kind, text in pairs):
+                    # absent merged cells: each cell goes to the first column left that can hold it (a 分值 or 得分
+                    # column holds a bare figure, so ``1.5亩`` is not a weight)
+                    pairs = list(zip(_fit(group, kinds) or kinds, group))
+                if not self.cells_absent:
+                    placed = {kind for kind, _ in pairs}
+                    notes.append("缺少" + "、".join(self._heading(kind) for kind in kinds if kind not in placed))
+            values.update((kind, text) for kind, text in pairs if text.strip())
         confidence = GUESS_CONFIDENCE if notes else LABEL_CONFIDENCE
         if mark is not None and notes:
             notes.insert(0, f"“{texts[mark]}”按形式认作{self.columns.heading(anchor)}")  # type: ignore[arg-type]
         return values, notes, confidence
+
+
+def _another_level2(levels: dict[str, str], text: str) -> bool:
+    """True when ``text`` names a level 2 of its own (``社会效益指标`` right after an empty ``经济效益指标`` row),
+    not the 三级指标 that repeats the level 2 above it (服务对象满意度 under 服务对象满意度指标)."""
+    return "level2" in levels and match_key(text).endswith("指标") and \
+        canonical_level2(levels["level2"]) != canonical_level2(text)
+
+
+def _fit(texts: list[str], kinds: list[str]) -> list[str] | None:
+    """The columns, in order, for fewer cells than columns: each cell in the first column left that can hold it,
+    while enough columns remain for the cells after it; None when no such placement exists."""
+    if not texts:
+        return []
+    for index in range(len(kinds) - len(texts) + 1):
+        if kinds[index] not in _POINTS or _BARE_NUMBER.match(texts[0].strip()):
+            rest = _fit(texts[1:], kinds[index + 1:])
+            if rest is not None:
+                return [kinds[index], *rest]
+    return None
 
 
 def _fit_short(group: list[str], kinds: list[str]) -> list[tuple[str, str]]:

@@ -35,6 +35,7 @@ EXTRA = "extra"  # a column whose heading the vocabulary does not know
 _QUALIFIER = re.compile(r"^[(（][^)）]{1,8}[)）]$")
 _PERIOD = re.compile(r"[(（](长期|中期|中长期|实施期|实施周期|年度|当年|本年)[)）]$")
 _ANNUAL = ("年度", "当年", "本年")
+_LONG_WORDS = ("长期", "中期", "中长期", "实施期")
 _OFFSET_TOLERANCE = 1
 _MAX_UNKNOWN = 12  # headings the vocabulary does not know, after a header of one-heading lines
 _MAX_UNKNOWN_LENGTH = 12
@@ -147,6 +148,11 @@ def _period(heading: str) -> str | None:
     if found is None:
         return None
     return "annual" if found.group(1) in _ANNUAL else "long"
+
+
+def _is_long_term(heading: str) -> bool:
+    """True for the heading of a long-term set (``长期指标``, ``中长期目标``, ``指标值(长期)``)."""
+    return match_key(heading).startswith(_LONG_WORDS) or _period(heading) == "long"
 
 
 def _periods(kinds: list[str], headings: list[str]) -> None:
@@ -315,6 +321,11 @@ def refine(columns: Columns, line: Line) -> None:
             continue
         if kind is None or token.column is None or not gridded:
             continue
+        parent = columns.kind_at(token.column)
+        if parent is not None and _is_long_term(columns.headings[parent]):
+            if kind != "target":
+                continue  # the long-term set's other parts stay under its heading
+            kind = "long_term_target"
         if kind in columns.kinds:
             at = columns.kinds.index(kind)
             columns.positions[at] = token.column
