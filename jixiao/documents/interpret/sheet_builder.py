@@ -34,7 +34,7 @@ _TEXT_FIELDS = {"code", "name", "purpose"}
 _GOAL_FIELDS = {"goals", "long_term_goals"}
 # Columns whose cells the goal sheet has no field for: kept on the indicator by heading (self-evaluation and
 # monitoring figures also go to their records).
-_RECORDED = ("actual", "score", "deviation", "expected", "likelihood", "remark")
+_RECORDED = ("actual", "score", "deviation", "expected", "likelihood", "remark", "goal_name", "goal_value")
 
 
 _MONEY_HEADINGS = {

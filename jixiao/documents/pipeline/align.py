@@ -426,7 +426,9 @@ class Aligner:
         if anchor is None or not marks and width and len(filled) > width and len(filled) % width == 0:
             # no anchor to cut at (targets written without operators): full rows, one after another
             return [filled[i : i + width] for i in range(0, len(filled), width)] if width else [filled]
-        before = self.slots.index(anchor) - (self.slots.index("name") if "name" in self.slots else 0)
+        # the cells a row holds before its anchor, from its name (or from the goal it measures, pre-2018 form)
+        opening = next((kind for kind in ("goal_name", "name") if kind in self.slots), None)
+        before = self.slots.index(anchor) - (self.slots.index(opening) if opening else 0)
         if len(marks) <= 1:
             return [filled] if closed or anchor == "operator" else self._cut_after_points(filled)
         parts, start = [], 0

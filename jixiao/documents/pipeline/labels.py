@@ -186,6 +186,8 @@ def label(text: str) -> Label:
         return Label(Role.LEVEL1, canonical_level1(key))
     if canonical_level2(key):
         return Label(Role.LEVEL2, canonical_level2(key))
+    if _LEGACY_LEVEL.sub("", key) in _LEGACY_LEVEL1:
+        return Label(Role.LEVEL1, _LEGACY_LEVEL.sub("", key), 0.9)  # the pre-2018 framework, kept as written
     field = header_label(key)
     if field:
         return Label(Role.FIELD, field)
@@ -250,6 +252,7 @@ def split_run_together(text: str) -> tuple[tuple[str, str], ...] | None:
 
 _NUMBERING = re.compile(r"指标\s*\d+\s*[:：.．、]")
 _LEGACY_LEVEL1 = ("投入目标", "管理目标", "产出目标", "效果目标", "实施效果指标")
+_LEGACY_LEVEL = re.compile(r"^[一二三四五六七八九十\d]+[、.．]")
 _SEGMENT_MIN_HITS = 3
 
 

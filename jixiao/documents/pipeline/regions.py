@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from jixiao.documents.vocabulary import header_label, is_trailer
+from jixiao.documents.vocabulary import canonical_label, header_label, is_trailer
 from jixiao.documents.pipeline.labels import Role, column_kind, heading_spellings, label, match_key, split_run_together
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.pipeline.prose import PROSE
@@ -137,9 +137,31 @@ def _columns(tokens: list[Token], gridded: bool) -> Columns:
         if kind not in (EXTRA, FRAME) and later:
             kinds[index], kinds[later[0]] = EXTRA, kind
     _periods(kinds, headings)
+    _goal_pairs(kinds, headings, positions, offsets)
     if FRAME in kinds and "name" not in kinds:
         kinds[kinds.index(FRAME)] = "name"  # no 三级指标 column after all: 绩效指标 names the indicators
     return Columns(kinds, headings, positions, offsets)
+
+
+def _goal_pairs(kinds: list[str], headings: list[str], positions: list[int | None], offsets: list[int | None]
+                ) -> None:
+    """The pre-2018 form (绩效目标名称 | 目标值 | 评价指标 | 标准值): the target right of the goal's name is the goal's
+    value, and the second target column, right of the indicator's name, is the indicator's target. Its levels
+    (一、投入目标) stand on rows of their own: two level columns are implied before the goal."""
+    if "goal_name" not in kinds or "name" not in kinds or "target" not in kinds:
+        return
+    goal, name, target = kinds.index("goal_name"), kinds.index("name"), kinds.index("target")
+    second = next((at for at in range(name + 1, len(kinds))
+                   if kinds[at] == EXTRA and column_kind(headings[at]) == "target"), None)
+    if not goal < target < name or second is None:
+        return
+    kinds[target], kinds[second] = "goal_value", "target"
+    if not set(_LEVELS) & set(kinds):
+        for kind in reversed(_LEVELS):
+            kinds.insert(goal, kind)
+            headings.insert(goal, canonical_label("columns", kind))
+            positions.insert(goal, None)
+            offsets.insert(goal, None)
 
 
 def _period(heading: str) -> str | None:

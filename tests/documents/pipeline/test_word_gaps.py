@@ -134,3 +134,17 @@ def test_a_signature_block_ends_the_grid_and_bare_template_residue_leaves_the_na
     )
     assert [(i.name, i.target.raw) for i in document.sheets[0].indicators] == [
         ("受益建档立卡贫困人口数", ">=29人"), ("游客满意度", ">=90%")]
+
+
+def test_the_pre_2018_form_reads_the_indicator_measuring_each_goal_under_its_level_row():
+    words = ("项目名称: 某专项 单位:万元 资金总额 35,543.19 绩效目标名称 目标值 评价指标 标准值 目标值制订说明 "
+             "一、投入目标 1.预算投入资金 35543.19万元 预算完成率 =100% 财政管理统一要求 "
+             "2.实际到位资金 35543.19万元 资金到位率 =100% 财政管理统一要求 "
+             "二、管理目标 资产管理 执行统一规定 资产管理规范度 =100% 财政管理统一要求 项目管理 执行统一规定")
+    document = read(words)
+    indicators = document.sheets[0].indicators
+    assert [(i.name, i.target.raw, i.extra.get("绩效目标名称"), i.extra.get("目标值")) for i in indicators] == [
+        ("预算完成率", "=100%", "1.预算投入资金", "35543.19万元"), ("资金到位率", "=100%", "2.实际到位资金", "35543.19万元"),
+        ("资产管理规范度", "=100%", "资产管理", "执行统一规定")]
+    # the framework's level names are kept as written and reported as outside the vocabulary
+    assert any(d.code == "P104" and "投入目标" in d.message and d.location.line == 1 for d in document.diagnostics)
