@@ -34,7 +34,7 @@ from jixiao.documents.pipeline.labels import (
     split_run_together,
 )
 from jixiao.documents.pipeline.prose import PROSE
-from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns
+from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns, is_goal_heading
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.model import canonical_level2
 
@@ -433,7 +433,10 @@ class Aligner:
             # no anchor to cut at (targets written without operators): full rows, one after another
             return [filled[i : i + width] for i in range(0, len(filled), width)] if width else [filled]
         levelled = bool(set(_LEVELS) & set(self.columns.kinds))
-        before = self.slots.index(anchor) - (self.slots.index("name") if "name" in self.slots and levelled else 0)
+        # the cells a row holds before its anchor, from its name (or from the goal it measures, pre-2018 form)
+        opening = next((key for key in self.slots if key == "name" or is_goal_heading(key.removeprefix("extra:"))),
+                       None)
+        before = self.slots.index(anchor) - (self.slots.index(opening) if opening and levelled else 0)
         if not closed and width > 1 and len(filled) > width and len(filled) % width == 0 and all(
                 text.strip() for text in filled) and (
                 "name" in self.slots and all(mark % width == before for mark in marks)

@@ -60,6 +60,8 @@ class Label:
 
 _GLOSS = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňɡ]+[)）]")
 _RESIDUE = re.compile(r"[(（](?:必填|选填|\d+字以内|[≥≤=<>]?\*+[^)）]*)[)）]")
+# the template's placeholder target left at the end of a name without brackets (``受益人口数≥**人``)
+_BARE_RESIDUE = re.compile(r"[≥≤=<>≧≦]?\*{2,}[^\d\s,，;；。()（）]{0,6}$")
 _PLACEHOLDER = re.compile(r"[…⋯.。·/\\\s]+")
 _NAME_PREFIX = re.compile(r"^(?:指标\s*\d+\s*[:：.．、]|\d+[.．、](?!\d)|[(（]\d+[)）]|★+|☆+)\s*")
 _DATE = re.compile(r"^\d{4}[-年./]\d{1,2}(?:[-月./]\d{1,2}日?)?(?:\s*\d{1,2}:\d{2})?")
@@ -102,6 +104,7 @@ def clean_name(text: str) -> str:
     """An indicator name without the template's numbering or residue (``指标1:`` ``(必填)`` ``★``); empty
     when only a placeholder remains (``指标2:……``, ``指标1:/``)."""
     name = _RESIDUE.sub("", _NAME_PREFIX.sub("", simplified(text).strip())).strip()
+    name = _BARE_RESIDUE.sub("", name).strip()
     return "" if is_placeholder(name) else name
 
 
