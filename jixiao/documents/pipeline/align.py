@@ -29,13 +29,14 @@ from jixiao.documents.pipeline.labels import (
     label,
     looks_like_target,
     match_key,
+    names_a_legacy_level2,
     split_name_target,
     split_run_together,
 )
 from jixiao.documents.pipeline.prose import PROSE
 from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
-from jixiao.model import Framework, canonical_level1, canonical_level2, level2_parents
+from jixiao.model import canonical_level2
 
 __all__ = ["Placed", "Aligner"]
 
@@ -273,11 +274,10 @@ class Aligner:
         result_tokens: list[Token] = []
         result_texts: list[str] = []
         for index, (token, text) in enumerate(zip(tokens, texts)):
-            following = next((later for later in texts[index + 1:] if later.strip()), "")
-            # a target cell of its own after this one: the number inside the name is part of the name
-            # (…质量达标率100% | ≥98%)
-            parts = (split_name_target(text) if text.strip() and not looks_like_target(text)
-                     and not looks_like_target(following) else None)
+            parts = split_name_target(text) if text.strip() and not looks_like_target(text) else None
+            following = next((label(t).role for t in texts[index + 1:] if t.strip()), None)
+            if parts is not None and not looks_like_target(parts[1]) and following in (Role.TARGET, Role.NUMBER):
+                parts = None  # a bare percentage with a figure after it is part of the name (…达标率100% | ≥98%)
             if parts is None:
                 result_tokens.append(token)
                 result_texts.append(text)
@@ -305,11 +305,13 @@ class Aligner:
             levels, body, first, body_lines = {}, [], None, []
 
         roles = [label(text).role if text.strip() else Role.EMPTY for text in texts]
+        # a grid without level columns (the pre-2018 form) shows its levels as section rows
+        sectioned = not set(_LEVELS) & set(columns.kinds)
         for position, (token, text, role) in enumerate(zip(tokens, texts, roles)):
-            if role is Role.EMPTY and not body and not levels:
-                continue
+            if role is Role.EMPTY and not body and (not levels or sectioned):
+                continue  # (the empty cells of a section row stay with its level name)
             kind = {Role.LEVEL1: "level1", Role.LEVEL2: "level2"}.get(role)
-            if kind == "level1" and _names_a_legacy_level2(text) and "level2" in columns.kinds and (
+            if kind == "level1" and names_a_legacy_level2(text) and "level2" in columns.kinds and (
                     next((r for r in roles[position + 1:] if r is not Role.EMPTY), None) not in _LEVEL_ROLES):
                 kind = "level2"  # 成本指标 with no level name after it: a level-2 name under 产出指标
             if kind == "level2" and "level2" in levels and self._long_term(levels, body):
@@ -321,7 +323,7 @@ class Aligner:
                 # the 一级指标 heading stood on a line of its own above the header row (a cell broken over two
                 # lines), yet the rows open with a level-1 name: it is that column's cell, not the name
                 pass
-            elif kind is not None and kind not in columns.kinds:
+            elif kind is not None and kind not in columns.kinds and not sectioned:
                 kind = None
             if kind is not None:
                 # A level name opens a row, unless the row so far holds only level names: then a second name
@@ -426,7 +428,15 @@ class Aligner:
         if anchor is None or not marks and width and len(filled) > width and len(filled) % width == 0:
             # no anchor to cut at (targets written without operators): full rows, one after another
             return [filled[i : i + width] for i in range(0, len(filled), width)] if width else [filled]
-        before = self.slots.index(anchor) - (self.slots.index("name") if "name" in self.slots else 0)
+        levelled = bool(set(_LEVELS) & set(self.columns.kinds))
+        before = self.slots.index(anchor) - (self.slots.index("name") if "name" in self.slots and levelled else 0)
+        if not closed and width > 1 and len(filled) > width and len(filled) % width == 0 and all(
+                text.strip() for text in filled) and (
+                "name" in self.slots and all(mark % width == before for mark in marks)
+                and not any(is_operator(text) for text in filled)):
+            # exactly whole rows of filled cells, every target shape in its column's place: targets without an
+            # operator (100%, 2280次) do not cut the rows, their count does
+            return [filled[i : i + width] for i in range(0, len(filled), width)]
         if len(marks) <= 1:
             return [filled] if closed or anchor == "operator" else self._cut_after_points(filled)
         parts, start = [], 0
@@ -537,14 +547,6 @@ def _fit_short(group: list[str], kinds: list[str]) -> list[tuple[str, str]]:
     if len(lead) > numeric[0]:
         return list(zip(kinds, group))
     return list(zip(kinds, lead)) + [(kinds[index], text) for index, text in zip(numeric, group[len(lead):])]
-
-
-def _names_a_legacy_level2(text: str) -> bool:
-    """True for a level-1 name that the older framework uses as a level-2 name under another level 1
-    (成本指标 under 产出指标), not for one that is its own level 2's parent (满意度指标)."""
-    key = match_key(text)
-    level2 = canonical_level2(key)
-    return level2 is not None and level2_parents(Framework.LEGACY).get(level2) not in (None, canonical_level1(key))
 
 
 def indicator_name(text: str) -> str:

@@ -96,3 +96,24 @@ def test_a_sub_row_whose_points_cells_are_merged_above_keeps_its_actual():
         ("补助种植面积", "29.5亩", 20), ("其中桃树种植面积", "1.5亩", None)]
     assert [(item.actual_raw, item.score) for item in sheet.evaluation.items] == [
         ("29.5亩", Decimal(20)), ("1.4亩", None)]
+
+
+def test_the_pre_2018_evaluation_form_with_section_rows_and_bars_on_lines_of_their_own():
+    # 绩效目标、评价指标与标准值: a goal (目标名称, 目标值, 目标完成值) measured by an indicator (评价指标, 标准值,
+    # 评价指标值); levels are section rows (一、投入目标 and empty cells); each cell is followed by a bar on a line
+    # of its own, so two bars in a row enclose an empty cell
+    cells = ["目标名称", "目标值", "评价指标", "标准值", "目标完成值", "评价指标值", "权重分值", "评分规则", "得分",
+             "一、投入目标", *[""] * 8,
+             "1.预算投入资金", "6475", "预算完成率", "100%", "6475", "100%", "1", "超出正负10%不得分", "1",
+             "二、管理目标", *[""] * 8,
+             "1.资金管理情况", "专账核算", "资金管理要求", "", "专账核算", "符合", "2", "查阅资料", "2",
+             "三、产出目标", *[""] * 8,
+             "建档数", "9400份", "建档率=建档人数/常住居民数*100%", "≥75%", "10244", "81.74%", "5",
+             "根据评价指标得分,≥70%得3分,<65%不得分", "5"]
+    text = "\n".join(line for cell in cells for line in ([cell, "|"] if cell else ["|"]))
+    sheet = read(text).sheets[0]
+    assert [(i.name, i.target.raw, i.extra.get("目标名称")) for i in sheet.indicators] == [
+        ("预算完成率", "100%", "1.预算投入资金"), ("资金管理要求", "", "1.资金管理情况"), ("建档率", "≥75%", "建档数")]
+    assert sheet.indicators[2].description == "建档人数/常住居民数*100%"
+    assert [(item.actual_raw, item.weight, item.score) for item in sheet.evaluation.items] == [
+        ("100%", 1, 1), ("符合", 2, 2), ("81.74%", 5, 5)]

@@ -34,14 +34,15 @@ def browser_env() -> dict[str, str]:
 
 
 @contextmanager
-def serving(data: Path):
-    """``jixiao serve`` on ``data`` at a free loopback port (creating the demo when ``data`` is empty)."""
+def serving(data: Path, *options: str):
+    """``jixiao serve`` on a free loopback port with fresh demo data in ``data`` (more ``options`` for serve);
+    yields its URL and stops it at the end."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     process = subprocess.Popen(
         [sys.executable, "-c", "from jixiao.cli.app import main; main()", "serve", "--port", str(port),
-         "--data", str(data), "--demo-password", PASSWORD],
+         "--data", str(data), "--demo-password", PASSWORD, *options],
         env=browser_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
@@ -66,7 +67,7 @@ def serving(data: Path):
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    """A running ``jixiao serve`` on a free loopback port with fresh demo data."""
+    """A running ``jixiao serve`` (with its worker thread) on fresh demo data."""
     with serving(tmp_path_factory.mktemp("data")) as url:
         yield url
 
