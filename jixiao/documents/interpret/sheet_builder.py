@@ -414,8 +414,8 @@ class SheetBuilder:
             self.diagnostics.append(diagnostic("P111", location, how=placed.inferred))
         elif placed.how:
             self.diagnostics.append(diagnostic("P102", location, how="；".join(placed.how)))
-        target = values.get("target", "") if not is_placeholder(values.get("target", "")) else ""
-        written_target = target
+        written_target = values.get("target", "")
+        target = written_target if not is_placeholder(written_target) else ""
         unit_cell = values.get("unit", "")
         if unit_cell and not _ENDS_IN_NUMBER.search(target):
             # the value names its own unit (28.8万元) or is qualitative (应保尽保): the unit column's cell stays

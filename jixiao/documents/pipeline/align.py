@@ -34,7 +34,7 @@ from jixiao.documents.pipeline.labels import (
     split_run_together,
 )
 from jixiao.documents.pipeline.prose import PROSE
-from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns
+from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns, is_goal_heading
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.model import canonical_level2
 
@@ -274,10 +274,13 @@ class Aligner:
         result_tokens: list[Token] = []
         result_texts: list[str] = []
         for index, (token, text) in enumerate(zip(tokens, texts)):
-            parts = split_name_target(text) if text.strip() and not looks_like_target(text) else None
-            following = next((label(t).role for t in texts[index + 1:] if t.strip()), None)
-            if parts is not None and not looks_like_target(parts[1]) and following in (Role.TARGET, Role.NUMBER):
-                parts = None  # a bare percentage with a figure after it is part of the name (…达标率100% | ≥98%)
+            following = next((later for later in texts[index + 1:] if later.strip()), "")
+            # a target cell of its own after this one: the number inside the name is part of the name
+            # (…质量达标率100% | ≥98%)
+            parts = (split_name_target(text) if text.strip() and not looks_like_target(text)
+                     and not looks_like_target(following) else None)
+            if parts is not None and not looks_like_target(parts[1]) and label(following).role is Role.NUMBER:
+                parts = None  # a bare percentage with a figure after it is part of the name (…完成率100% | 10)
             if parts is None:
                 result_tokens.append(token)
                 result_texts.append(text)
@@ -418,7 +421,8 @@ class Aligner:
         return is_operator(text) if anchor == "operator" else looks_like_target(text)
 
     def _split(self, body: list[str], closed: bool) -> list[list[str]]:
-        """A run holding several anchors holds several rows whose level cells were merged."""
+        """A run holding several anchors holds several rows whose level cells were merged; a stream of whole
+        rows is cut by its count."""
         if not body:
             return [[]]
         anchor = self._anchor()
@@ -429,7 +433,10 @@ class Aligner:
             # no anchor to cut at (targets written without operators): full rows, one after another
             return [filled[i : i + width] for i in range(0, len(filled), width)] if width else [filled]
         levelled = bool(set(_LEVELS) & set(self.columns.kinds))
-        before = self.slots.index(anchor) - (self.slots.index("name") if "name" in self.slots and levelled else 0)
+        # the cells a row holds before its anchor, from its name (or from the goal it measures, pre-2018 form)
+        opening = next((key for key in self.slots if key == "name" or is_goal_heading(key.removeprefix("extra:"))),
+                       None)
+        before = self.slots.index(anchor) - (self.slots.index(opening) if opening and levelled else 0)
         if not closed and width > 1 and len(filled) > width and len(filled) % width == 0 and all(
                 text.strip() for text in filled) and (
                 "name" in self.slots and all(mark % width == before for mark in marks)

@@ -26,7 +26,7 @@ from jixiao.model.units import canonical_unit, unit_spellings
 
 __all__ = ["Role", "Label", "label", "match_key", "simplified", "clean_name", "is_placeholder", "is_operator",
            "OPERATOR_WORDS", "looks_like_target", "split_name_target", "split_description", "column_kind",
-           "heading_spellings", "is_chrome", "split_run_together", "segment", "split_lines", "join_wrapped",
+           "heading_spellings", "is_chrome", "split_run_together", "segment", "split_lines", "join_wrapped", "join_page_parts",
            "names_a_legacy_level2"]
 
 
@@ -60,6 +60,8 @@ class Label:
 
 _GLOSS = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňɡ]+[)）]")
 _RESIDUE = re.compile(r"[(（](?:必填|选填|\d+字以内|[≥≤=<>]?\*+[^)）]*)[)）]")
+# the template's placeholder target left at the end of a name without brackets (``受益人口数≥**人``)
+_BARE_RESIDUE = re.compile(r"[≥≤=<>≧≦]?\*{2,}[^\d\s,，;；。()（）]{0,6}$")
 _PLACEHOLDER = re.compile(r"[…⋯.。·/\\\s]+")
 _NAME_PREFIX = re.compile(r"^(?:指标\s*\d+\s*[:：.．、]|\d+[.．、](?!\d)|[(（]\d+[)）]|★+|☆+)\s*")
 _DATE = re.compile(r"^\d{4}[-年./]\d{1,2}(?:[-月./]\d{1,2}日?)?(?:\s*\d{1,2}:\d{2})?")
@@ -102,6 +104,7 @@ def clean_name(text: str) -> str:
     """An indicator name without the template's numbering or residue (``指标1:`` ``(必填)`` ``★``); empty
     when only a placeholder remains (``指标2:……``, ``指标1:/``)."""
     name = _RESIDUE.sub("", _NAME_PREFIX.sub("", simplified(text).strip())).strip()
+    name = _BARE_RESIDUE.sub("", name).strip()
     return "" if is_placeholder(name) else name
 
 
@@ -372,11 +375,38 @@ def _wraps(first: str, second: str) -> bool:
     return all(role in (Role.TEXT, *_NAMES) for role in parts) and any(role not in _NAMES for role in parts)
 
 
+_PART_MARK = re.compile(r"^(\d{1,2})、")
+_PART_LENGTH = 80  # characters a document site's page part holds at least
+_SENTENCE_END = ("。", "；", ";", "：", ":")
+
+
+def join_page_parts(lines: list[Line]) -> list[Line]:
+    """A document-sharing site cuts its extracted text into parts numbered ``1、`` ``2、`` … at the start of a
+    line, in the middle of a word or a row (``取得2018-2022`` / ``2、监测资料``): a long one-cell line whose next
+    line carries the next number continues there, and the numbers are page furniture, not text."""
+    result: list[Line] = []
+    for line in lines:
+        previous = result[-1] if result else None
+        text = line.tokens[0].text if line.kind is LineKind.CELL and line.tokens else ""
+        mark = _PART_MARK.match(text)
+        before = previous.tokens[0].text if previous is not None and previous.kind is LineKind.CELL and previous.tokens else ""
+        opened = _PART_MARK.match(before) or (previous is not None and previous.extra.get("part"))
+        if mark and opened and len(before) >= _PART_LENGTH and not before.endswith(_SENTENCE_END) and int(
+                mark.group(1)) == (previous.extra.get("part") or int(opened.group(1))) + 1:  # type: ignore[union-attr]
+            first = previous.tokens[0]  # type: ignore[union-attr]
+            joined = _PART_MARK.sub("", first.text) if not previous.extra.get("part") else first.text  # type: ignore[union-attr]
+            previous.tokens[0] = Token(joined + text[mark.end():], first.line, first.column, first.offset, first.indent)  # type: ignore[union-attr]
+            previous.extra["part"] = int(mark.group(1))  # type: ignore[union-attr]
+            continue
+        result.append(line)
+    return result
+
+
 def split_lines(lines: list[Line]) -> list[Line]:
     """One-cell lines holding a whole run-together table become one line per cell the labels find. A line
     holding one run-together row is left whole: alignment splits it as one row."""
     result: list[Line] = []
-    for line in join_wrapped(lines):
+    for line in join_wrapped(join_page_parts(lines)):
         text = line.tokens[0].text if line.kind is LineKind.CELL and line.tokens else ""
         pieces = segment(text) if text and split_run_together(text) is None else None
         if pieces is None:

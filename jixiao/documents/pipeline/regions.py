@@ -19,14 +19,14 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from jixiao.documents.vocabulary import header_label, is_trailer
+from jixiao.documents.vocabulary import canonical_label, header_label, is_trailer
 from jixiao.documents.pipeline.labels import Role, column_kind, heading_spellings, label, match_key, split_run_together
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.pipeline.prose import PROSE
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.model.lexicon import fold
 
-__all__ = ["Columns", "Header", "find_header", "body_end", "FRAME", "EXTRA", "is_refinement", "refine"]
+__all__ = ["is_goal_heading", "Columns", "Header", "find_header", "body_end", "FRAME", "EXTRA", "is_refinement", "refine"]
 
 _LEVELS = ("level1", "level2")
 _BODY = ("name", "target")
@@ -45,6 +45,7 @@ _MAX_UNKNOWN_LENGTH = 12
 _BARE_NAME = "指标"
 _CAPTION = re.compile(r"^附?表[〇一二三四五六七八九十\d]{1,3}(?:[-—－]\d{1,2})?[:：]?$")  # 表十二, 附表3-1: the next table
 _FRAME_LABELS = ("绩效指标", "年度绩效指标", "绩效指标(90分)", "项目绩效指标")
+_SEAL = re.compile(r"[(（]?(?:单位)?盖章[)）]?")
 _CLOSING = {"合计", "总分", "总计", "审核意见", "填表说明", "评价结论", "存在问题", "财政部门审核意见", "主管部门审核意见",
             "偏差或不能完成目标原因分析", "相关建议或举措", "偏差原因分析", "自评得分", "评价等级", "自评等级"}
 
@@ -139,7 +140,7 @@ def _columns(tokens: list[Token], gridded: bool) -> Columns:
         if kind not in (EXTRA, FRAME) and later:
             kinds[index], kinds[later[0]] = EXTRA, kind
     _periods(kinds, headings)
-    _evaluation_form(kinds, headings)
+    _evaluation_form(kinds, headings, positions, offsets)
     levels = [index for index, kind in enumerate(kinds) if kind in _LEVELS]
     if levels and "name" not in kinds and FRAME not in kinds and not gridded:
         # text with no 三级指标 heading (its cell run together away): the first text column after the levels
@@ -160,7 +161,8 @@ def _period(heading: str) -> str | None:
     return "annual" if found.group(1) in _ANNUAL else "long"
 
 
-def _evaluation_form(kinds: list[str], headings: list[str]) -> None:
+def _evaluation_form(kinds: list[str], headings: list[str], positions: list[int | None],
+                     offsets: list[int | None]) -> None:
     """The pre-2018 form (绩效目标、评价指标与标准值表): each row is a goal (目标名称, 目标值, 目标完成值) measured by
     an indicator (评价指标, 标准值, 评价指标值); the indicator's columns take the kinds, the goal's stay under
     their headings."""
@@ -172,6 +174,19 @@ def _evaluation_form(kinds: list[str], headings: list[str]) -> None:
             kinds[index] = EXTRA
         elif key in _INDICATOR_OWN:
             kinds[index] = column_kind(key)  # type: ignore[assignment]
+    if not set(_LEVELS) & set(kinds) and "actual" not in kinds:
+        # the goal form (no 目标完成值 / 评价指标值 of a self-evaluation): its levels (一、投入目标) stand on rows
+        # of their own, two level columns are implied before the goal
+        for kind in reversed(_LEVELS):
+            kinds.insert(0, kind)
+            headings.insert(0, canonical_label("columns", kind))
+            positions.insert(0, None)
+            offsets.insert(0, None)
+
+
+def is_goal_heading(heading: str) -> bool:
+    """True for a column of the goal an indicator of the pre-2018 form measures (绩效目标名称, 目标值)."""
+    return match_key(heading) in _GOAL_OWN
 
 
 def _is_long_term(heading: str) -> bool:
@@ -391,6 +406,8 @@ def ends_body(line: Line) -> bool:
     first_label = label(first)
     if first_label.role is Role.TITLE or _CAPTION.match(match_key(first)):
         return True
+    if any(_SEAL.fullmatch(match_key(token.text)) for token in filled):
+        return True  # a signature block: 审核意见 (盖章)
     key = match_key(first)
     if is_trailer(key) and first_label.role is not Role.HEADING:
         # one cell per line: a bare 说明 may be a description cell; a note below the table names itself with a

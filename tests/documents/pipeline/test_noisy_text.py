@@ -8,7 +8,8 @@ from decimal import Decimal
 import pytest
 
 from jixiao.documents.pipeline import read_text
-from jixiao.documents.pipeline.labels import looks_like_target, segment, split_name_target
+from jixiao.documents.pipeline.labels import join_page_parts, looks_like_target, segment, split_name_target
+from jixiao.documents.pipeline.tokens import text_lines
 
 
 def read(text: str):
@@ -154,3 +155,17 @@ def test_a_run_together_grid_without_a_name_heading_reads_names_explanations_and
     split = [d for d in document.diagnostics if "拆分为指标名称与指标解释" in d.message]
     assert len(split) == 3 and all(d.location.line == 1 for d in split)
     assert all(i.confidence <= 0.5 for i in indicators)
+
+
+def test_a_document_sites_numbered_page_parts_are_joined_where_they_cut_a_row():
+    first = ("1、某项目绩效自评表项目名称水土保持监测一级指标二级指标三级指标年初目标值实际完成值得分"
+             "产出指标质量指标监测数据必须合格100%100%10时效指标取得2018-2022")
+    document = read("\n".join([first, "2、监测资料100%100%10"]))
+    assert [(i.name, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("监测数据必须合格", "100%"), ("取得2018-2022监测资料", "100%")]
+
+
+def test_numbered_sentences_are_not_page_parts():
+    lines = text_lines("1、完成全县农村公路养护任务，确保道路通畅，群众出行满意度稳步提升，养护里程不少于一百二十公里。\n"
+                       "2、提高资金使用效益。")
+    assert [line.tokens[0].text[:2] for line in join_page_parts(lines)] == ["1、", "2、"]

@@ -122,3 +122,29 @@ def test_in_a_table_that_lost_its_line_breaks_a_row_ends_with_its_points():
         ("产出指标", "质量指标", "报告合格率", "≥100%"), ("产出指标", "质量指标", "经费支出合规性", "严格执行相关制度规定"),
         ("产出指标", "时效指标", "提交报告及时性", "按时完成"), ("满意度指标", "服务对象满意度指标", "公众满意度", "≥90%")]
     assert [(item.weight, item.score) for item in sheet.evaluation.items] == [(8, 8), (8, 7), (8, 8), (10, 10)]
+
+
+def test_a_signature_block_ends_the_grid_and_bare_template_residue_leaves_the_name():
+    document = read(
+        "一级指标 二级指标 三级指标 指标值 备注",
+        "效益指标 社会效益指标 受益建档立卡贫困人口数≥**人 >=29人",
+        "游客满意度(≥**%) >=90%",
+        "财政部门支出股室初审意见 (盖章)",
+        "区扶贫办审核意见 (盖章)",
+    )
+    assert [(i.name, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("受益建档立卡贫困人口数", ">=29人"), ("游客满意度", ">=90%")]
+
+
+def test_the_pre_2018_form_reads_the_indicator_measuring_each_goal_under_its_level_row():
+    words = ("项目名称: 某专项 单位:万元 资金总额 35,543.19 绩效目标名称 目标值 评价指标 标准值 目标值制订说明 "
+             "一、投入目标 1.预算投入资金 35543.19万元 预算完成率 =100% 财政管理统一要求 "
+             "2.实际到位资金 35543.19万元 资金到位率 =100% 财政管理统一要求 "
+             "二、管理目标 资产管理 执行统一规定 资产管理规范度 =100% 财政管理统一要求 项目管理 执行统一规定")
+    document = read(words)
+    indicators = document.sheets[0].indicators
+    assert [(i.name, i.target.raw, i.extra.get("绩效目标名称"), i.extra.get("目标值")) for i in indicators] == [
+        ("预算完成率", "=100%", "1.预算投入资金", "35543.19万元"), ("资金到位率", "=100%", "2.实际到位资金", "35543.19万元"),
+        ("资产管理规范度", "=100%", "资产管理", "执行统一规定")]
+    # the framework's level names are kept as written and reported as outside the vocabulary
+    assert any(d.code == "P104" and "投入目标" in d.message and d.location.line == 1 for d in document.diagnostics)

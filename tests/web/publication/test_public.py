@@ -117,6 +117,12 @@ def test_an_adjustment_shows_as_a_new_version_beside_the_first(org, published, a
     assert "第2版" in page and "调整原因：追加资金，增至20个村" in page and f"/public/table/{published.pk}/" in page
     first = anonymous.get(f"/public/table/{published.pk}/").content.decode()
     assert "已被调整后的版本取代" in first
+    feed = anonymous.get("/public/feed.atom")
+    assert feed["Content-Type"] == "application/atom+xml; charset=utf-8" and feed.has_header("Last-Modified")
+    entries = re.findall(r"<entry><title>(.*?)</title>.*?<id>(.*?)</id><summary[^>]*>(.*?)</summary>", feed.content.decode())
+    assert [(title, link.split("testserver")[1], "调整原因：追加资金，增至20个村" in summary) for title, link, summary in entries] == [
+        ("2026年度 遵化市西留村乡人民政府 乡镇环境治理经费（第2版）", f"/public/table/{second.pk}/", True),
+        ("2026年度 遵化市西留村乡人民政府 乡镇环境治理经费", f"/public/table/{published.pk}/", False)]
 
 
 def _csv(anonymous, name: str) -> list[dict]:
