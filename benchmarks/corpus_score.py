@@ -12,7 +12,7 @@ How a document is scored:
 * *matching*: golden and read indicators are paired by the similarity of their normalised names (greedy, best
   pairs first, ratio >= ``MATCH_RATIO``; a name contained in the other counts as 0.9), across all sheets.
 * *fields*: for every golden indicator, ``level2``, ``name``, ``operator``, ``value`` and ``unit`` are each right
-  or wrong (an unmatched golden indicator has every field wrong); an indicator is *right* when all five are.
+  or wrong (units compare as written or in their canonical spelling, ``km`` = ``公里``, ``M`` = ``米``) (an unmatched golden indicator has every field wrong); an indicator is *right* when all five are.
 * *self-evaluation fields* (extra figures, outside the five): for every golden indicator that gives one, its
   ``weight`` (分值/权重), ``actual`` (实际完成值 as written) and ``score`` (得分), right when the paired read
   indicator's printed record (or, for a weight, the indicator) holds the same; for every golden sheet that gives
@@ -36,6 +36,7 @@ from pathlib import Path
 
 from jixiao.documents import NotAGoalDocument, read_bytes
 from jixiao.model import Document
+from jixiao.model.units import canonical_unit
 
 __all__ = ["CORPUS", "FIELDS", "REPORTED", "MATCH_RATIO", "DocScore", "Entry", "Totals", "differences", "document_bytes",
            "load_golden",
@@ -166,7 +167,9 @@ def _value_right(golden: dict, read) -> bool:
 
 
 def _unit_right(golden: dict, read) -> bool:
-    return _fold(golden.get("unit") or "") == _fold(read.target.unit or "")
+    """The units agree as written or in their canonical spelling (``km`` and ``公里`` are one unit)."""
+    want, got = golden.get("unit") or "", read.target.unit or ""
+    return _fold(want) == _fold(got) or (canonical_unit(want) or want) == (canonical_unit(got) or got)
 
 
 def _operator_right(golden: dict, read) -> bool:
@@ -276,16 +279,21 @@ def _places(document: Document | None) -> list[tuple]:
 
 
 def _golden_sheets(golden: dict, document: Document | None, pairs: list[tuple[int, int]]) -> list[tuple[dict, object]]:
-    """Each golden sheet with the read sheet that holds most of its paired indicators (None when none is)."""
+    """Each golden sheet with the read sheet that holds most of its paired indicators; a golden sheet without
+    indicators goes with the read sheet in its place (None when there is none)."""
     places = _places(document)
     owner = [index for index, sheet in enumerate(golden.get("sheets", [])) for _ in sheet.get("indicators", [])]
     votes: dict[int, list] = {}
     for i, j in pairs:
         votes.setdefault(owner[i], []).append(places[j][0])
+    read = document.sheets if document else []
     result = []
     for index, want in enumerate(golden.get("sheets", [])):
         chosen = votes.get(index, [])
-        result.append((want, max(chosen, key=lambda sheet: sum(s is sheet for s in chosen)) if chosen else None))
+        if chosen:
+            result.append((want, max(chosen, key=lambda sheet: sum(s is sheet for s in chosen))))
+        else:  # a sheet cut before its indicators: the read sheet in its place
+            result.append((want, read[index] if index < len(read) and not want.get("indicators") else None))
     return result
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from functools import cache
 
@@ -24,6 +25,9 @@ class Framework(StrEnum):
     Y2021 = "y2021"  # 财预〔2021〕101号 and provincial versions: 成本指标 is a level 1 of its own
 
 
+_POINTS = re.compile(r"[(（]\d+(?:\.\d+)?分[)）]$")
+
+
 @cache
 def _aliases(level: str) -> dict[str, str]:
     table: dict[str, str] = {}
@@ -37,8 +41,9 @@ def _aliases(level: str) -> dict[str, str]:
 def _canonical(level: str, raw: str | None) -> str | None:
     if not raw:
         return None
-    key = fold(raw)
-    # Tables number their levels ("一、产出指标", "1.数量指标"): drop such a prefix before matching.
+    key = _POINTS.sub("", fold(raw))
+    # Tables number their levels ("一、产出指标", "1.数量指标") and note their points ("产出指标(50分)"): drop
+    # such a prefix or suffix before matching.
     for candidate in (key, key.lstrip("0123456789一二三四五六七八九十、.．)）(（")):
         if candidate in _aliases(level):
             return _aliases(level)[candidate]

@@ -72,8 +72,26 @@ def write_twins(folder: Path) -> list[Twin]:
         for layout in LAYOUTS:
             path = folder / f"{stem}.{layout}"
             writers[layout](golden, path)
-            twins.append(Twin(path, golden, layout))
+            twins.append(Twin(path, _printed(golden, layout), layout))
     return twins
+
+
+_SHEET_FIGURES = ("budget_initial", "budget_full", "executed", "executed_to_date", "execution_rate", "claimed_total")
+
+
+def _printed(golden: dict, layout: str) -> dict:
+    """The golden as far as a layout prints it: no layout writes the money table or a claimed total, the pairs
+    layout has no self-evaluation columns, and the Word forms have a weight column only in self-evaluations."""
+    def dropped(sheet: dict) -> tuple[str, ...]:
+        if layout == "pairs.xlsx":
+            return "weight", "actual", "score"
+        return ("weight",) if layout.endswith(".docx") and not _is_self_evaluation(sheet) else ()
+
+    return {**golden, "sheets": [
+        {**{key: value for key, value in sheet.items() if key not in _SHEET_FIGURES},
+         "indicators": [{key: value for key, value in item.items() if key not in dropped(sheet)}
+                        for item in sheet["indicators"]]}
+        for sheet in golden["sheets"]]}
 
 
 def _target(item: dict) -> str:
@@ -190,6 +208,14 @@ def _number(value: str) -> int | float:
     return int(number) if number == number.to_integral_value() and "." not in value else float(number)
 
 
+def _as_text(row) -> None:
+    """Cells typed as text stay text: openpyxl takes a string starting with ``=`` (``=3500米``, an operator ``=``)
+    for a formula, where Excel stores what a user types into a text cell as a string."""
+    for cell in row:
+        if isinstance(cell.value, str) and cell.value.startswith("="):
+            cell.data_type = "s"
+
+
 def _write_export(golden: dict, path: Path) -> None:
     workbook = Workbook()
     sheet_out = workbook.active
@@ -216,6 +242,7 @@ def _write_export(golden: dict, path: Path) -> None:
             if self_evaluation:
                 cells += [item.get("actual") or "", item.get("score") or ""]
             sheet_out.append(cells)
+            _as_text(sheet_out[sheet_out.max_row])
             if numeric and item.get("unit") == "%":
                 cell = sheet_out.cell(row=sheet_out.max_row, column=9)
                 cell.value = float(Decimal(value) / 100)
@@ -245,6 +272,7 @@ def _write_pairs(golden: dict, path: Path) -> None:
         for item in items:
             out.append([item.get("level1") or "", item.get("level2") or "", item["name"], _target(item),
                         item["name"], _target(item)])
+            _as_text(out[out.max_row])
         for column, key in ((1, "level1"), (2, "level2")):
             for start, end in _runs([str((item.get("level1"), item.get(key))) for item in items]):
                 if end - start > 1:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import dropwhile, takewhile
 
 from jixiao.documents.blocks import Row
 from jixiao.documents.codes import diagnostic
-from jixiao.documents.pipeline.align import Aligner, Placed
-from jixiao.documents.pipeline.labels import Role, clean_name, label, simplified
+from jixiao.documents.pipeline.align import GUESS_CONFIDENCE, Aligner, Placed
+from jixiao.documents.pipeline.labels import Role, clean_name, is_placeholder, label, simplified, split_description
 from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns, find_header, is_refinement, refine
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.interpret.header_cells import (
@@ -28,6 +29,7 @@ from jixiao.model.vocabulary import Framework, level2_parents
 __all__ = ["SheetBuilder"]
 
 _AMOUNT_FIELDS = {"total", "fiscal", "other"}
+_ENDS_IN_NUMBER = re.compile(r"\d\s*$")
 _SPACED_PARTS = re.compile(r"\s{2,}|\u3000+")
 _TEXT_FIELDS = {"code", "name", "purpose"}
 _GOAL_FIELDS = {"goals", "long_term_goals"}
@@ -38,13 +40,15 @@ _RECORDED = ("actual", "score", "deviation", "expected", "likelihood", "remark")
 
 _MONEY_HEADINGS = {
     "budget_initial": ("年初预算数", "年初预算", "年初预算数(万元)"),
-    "budget_full": ("全年预算数", "调整后预算数", "全年预算", "调整后预算", "年度预算数"),
-    "spent": ("全年执行数", "预算执行数", "执行数", "实际支出", "全年执行"),
+    "budget_full": ("全年预算数", "调整后预算数", "全年预算", "调整后预算", "年度预算数", "下达额度"),
+    "spent": ("全年执行数", "预算执行数", "执行数", "实际支出", "全年执行", "实际支出金额"),
     "execution_rate": ("执行率", "预算执行率", "资金执行率"),
     "spent_expected": ("全年预计执行数", "全年预计支出数"),
     "weight": ("分值", "权重"),
     "score": ("得分",),
 }
+_DEFINITION = re.compile(r"^([^=＝]{2,30}率)\s*[=＝]\s*(.+/.+[*×]\s*100\s*%)$", re.DOTALL)
+_MONEY_NOTE = re.compile(r"[(（][A-Za-z/]{1,5}[)）]$")
 _SPENT_TO_DATE = re.compile(r"^1[-—~至]\d{1,2}月(?:执行数|支出数)")
 _TOTAL_WORDS = {"合计", "总分", "总计", "自评得分", "综合得分", "总得分"}
 _GRADES = {"优", "良", "中", "差", "优秀", "良好", "合格", "不合格"}
@@ -52,10 +56,15 @@ _GRADES = {"优", "良", "中", "差", "优秀", "良好", "合格", "不合格"
 
 @lru_cache(maxsize=16384)
 def _money_key(text: str) -> str | None:
-    key = fold(text)
+    key = _MONEY_NOTE.sub("", fold(text))  # 全年预算数(A), 执行率(B/A)
     if _SPENT_TO_DATE.match(key):
         return "spent"
     return next((name for name, words in _MONEY_HEADINGS.items() if key in words), None)
+
+
+def _is_figure(text: str) -> bool:
+    """A cell of the money table's figures row: an amount, a rate, or / or - for none."""
+    return parse_amount(text) is not None or text.endswith("%") or text in ("/", "-")
 
 
 def _legacy_level2(level1: str, previous1: str) -> bool:
@@ -153,13 +162,25 @@ class SheetBuilder:
         texts = [cell.text.strip() for cell in row.filled]
         keys = [_money_key(text) for text in texts]
         if sum(1 for key in keys if key) >= 2:
-            self._money_headings = [key for key in keys[1:]] if not keys[0] else keys
-            return True
+            # the row's own labels (预算执行情况, 年度预算数(万元)) stand before the headings
+            keys = list(dropwhile(lambda key: key is None, keys))
+            last = max(index for index, key in enumerate(keys) if key)
+            texts = texts[len(texts) - len(keys):]
+            first = next((index for index in range(last + 1, len(texts)) if _is_figure(texts[index])), None)
+            if first is None or first - 1 <= last:
+                self._money_headings = keys
+                return True
+            # one cell per line: the figures row (总额 | 238.93 | …) runs on after the headings; its label stands
+            # right before its first figure
+            self._money_headings = keys[:first - 1]
+            texts = texts[first - 1:]
         if self._money_headings and texts and not self.money:
-            values = texts[1:]
-            if values and all(parse_amount(v) is not None or v.endswith("%") or v in ("/", "-") for v in values):
+            values = texts if _is_figure(texts[0]) else texts[1:]  # the figures row's label may be merged away
+            # the figures come first; a 原因 or 说明 note may follow them (then the 得分 cell left empty is absent)
+            figures = list(takewhile(_is_figure, values))
+            if len(figures) >= min(2, len(values)) and values:
                 headings = [key for key in self._money_headings if key] if len(values) < len(self._money_headings) else self._money_headings
-                self.money = {key: value for key, value in zip(headings, values) if key}
+                self.money = {key: value for key, value in zip(headings, figures) if key}
                 total = self.money.get("budget_full") or self.money.get("budget_initial")
                 if total and self.sheet.budget.total is None:
                     self.sheet.budget = self.sheet.budget.model_copy(update={"total": parse_amount(total)})
@@ -379,15 +400,31 @@ class SheetBuilder:
         unplaced = values.pop("_unplaced", None)
         if unplaced:
             self.diagnostics.append(diagnostic("P113", location, text=unplaced[:80]))
+        name = clean_name(values.get("name", ""))
+        defined = _DEFINITION.match(name)
+        if defined:  # 建档率=建档人数/常住居民数*100%: the name, then how it is computed
+            name = defined.group(1)
+            values.setdefault("description", defined.group(2))
+        if name and not values.get("description") and (parts := split_description(name)) is not None:
+            # a name run together with its explanation: the explanation is the description, and the row says so
+            name, values["description"] = parts
+            placed.how.append(f"“{parts[0]}{parts[1]}”按“{parts[1][:2]}”拆分为指标名称与指标解释")
+            placed.confidence = min(placed.confidence, GUESS_CONFIDENCE)
         if placed.inferred:
             self.diagnostics.append(diagnostic("P111", location, how=placed.inferred))
         elif placed.how:
             self.diagnostics.append(diagnostic("P102", location, how="；".join(placed.how)))
-        name = clean_name(values.get("name", ""))
-        target = values.get("target", "")
+        target = values.get("target", "") if not is_placeholder(values.get("target", "")) else ""
+        written_target = target
+        unit_cell = values.get("unit", "")
+        if unit_cell and not _ENDS_IN_NUMBER.search(target):
+            # the value names its own unit (28.8万元) or is qualitative (应保尽保): the unit column's cell stays
+            # beside it under its heading, never glued onto it
+            placed.extra[self._heading("unit")] = unit_cell
+            unit_cell = ""
         if "operator" in values or "unit" in values:
             operator = values.get("operator", "")
-            target = f"{operator if operator not in ('定性', '定量') else ''}{target}{values.get('unit', '')}"
+            target = f"{operator if operator not in ('定性', '定量') else ''}{target}{unit_cell}"
         if name and not target and label(name).role is Role.NUMBER:
             name = ""  # a bare number where the name should be: a value without an indicator, reported below
             values["name_as_number"] = values.pop("name")
@@ -401,7 +438,7 @@ class SheetBuilder:
                 self._pending_level_tokens += placed.tokens
             return
         indicator = Indicator.from_cells(
-            level1=level1, level2=level2, name=name, description=values.get("description"), target=target,
+            level1=level1, level2=level2, name=name, description=values.get("description"), target=simplified(target),
             long_term_target=values.get("long_term_target"), weight=values.get("weight"),
             direction=values.get("direction"), basis=values.get("basis"), row=placed.row or self._row_count,
         )
@@ -411,8 +448,9 @@ class SheetBuilder:
             updates["level1"] = canonical_level1(simplified(level1))
         if level2 and indicator.level2 is None and canonical_level2(simplified(level2)):
             updates["level2"] = canonical_level2(simplified(level2))
-        if "operator" in values or "unit" in values:
-            updates["target"] = indicator.target.model_copy(update={"raw": values.get("target", "")})
+        if "operator" in values or "unit" in values or target != simplified(target):
+            # understood on the Simplified text with its columns joined; kept as the value cell is written
+            updates["target"] = indicator.target.model_copy(update={"raw": written_target})
         extra = dict(placed.extra)
         for kind in _RECORDED:
             if kind in values:

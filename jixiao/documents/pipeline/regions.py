@@ -22,6 +22,7 @@ from functools import lru_cache
 from jixiao.documents.vocabulary import header_label, is_trailer
 from jixiao.documents.pipeline.labels import Role, column_kind, heading_spellings, label, match_key, split_run_together
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
+from jixiao.documents.pipeline.prose import PROSE
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.model.lexicon import fold
 
@@ -31,9 +32,13 @@ _LEVELS = ("level1", "level2")
 _BODY = ("name", "target")
 FRAME = "frame"  # the vertical 绩效指标 label column of the standard form
 EXTRA = "extra"  # a column whose heading the vocabulary does not know
+_NAME_HOLDERS = ("basis", "description", EXTRA)
 _QUALIFIER = re.compile(r"^[(（][^)）]{1,8}[)）]$")
 _PERIOD = re.compile(r"[(（](长期|中期|中长期|实施期|实施周期|年度|当年|本年)[)）]$")
 _ANNUAL = ("年度", "当年", "本年")
+_LONG_WORDS = ("长期", "中期", "中长期", "实施期")
+_GOAL_OWN = ("目标名称", "绩效目标名称", "目标值", "目标完成值")
+_INDICATOR_OWN = ("评价指标", "标准值", "评价指标值")
 _OFFSET_TOLERANCE = 1
 _MAX_UNKNOWN = 12  # headings the vocabulary does not know, after a header of one-heading lines
 _MAX_UNKNOWN_LENGTH = 12
@@ -134,6 +139,14 @@ def _columns(tokens: list[Token], gridded: bool) -> Columns:
         if kind not in (EXTRA, FRAME) and later:
             kinds[index], kinds[later[0]] = EXTRA, kind
     _periods(kinds, headings)
+    _evaluation_form(kinds, headings)
+    levels = [index for index, kind in enumerate(kinds) if kind in _LEVELS]
+    if levels and "name" not in kinds and FRAME not in kinds and not gridded:
+        # text with no 三级指标 heading (its cell run together away): the first text column after the levels
+        # holds the names (绩效标准 before 当年预期实现值); a grid's header row is refined by the row below it
+        after = next((i for i in range(max(levels) + 1, len(kinds)) if kinds[i] in _NAME_HOLDERS), None)
+        if after is not None:
+            kinds[after] = "name"
     if FRAME in kinds and "name" not in kinds:
         kinds[kinds.index(FRAME)] = "name"  # no 三级指标 column after all: 绩效指标 names the indicators
     return Columns(kinds, headings, positions, offsets)
@@ -145,6 +158,25 @@ def _period(heading: str) -> str | None:
     if found is None:
         return None
     return "annual" if found.group(1) in _ANNUAL else "long"
+
+
+def _evaluation_form(kinds: list[str], headings: list[str]) -> None:
+    """The pre-2018 form (绩效目标、评价指标与标准值表): each row is a goal (目标名称, 目标值, 目标完成值) measured by
+    an indicator (评价指标, 标准值, 评价指标值); the indicator's columns take the kinds, the goal's stay under
+    their headings."""
+    keys = [match_key(heading) for heading in headings]
+    if not {"评价指标", "标准值"} <= set(keys):
+        return
+    for index, key in enumerate(keys):
+        if key in _GOAL_OWN:
+            kinds[index] = EXTRA
+        elif key in _INDICATOR_OWN:
+            kinds[index] = column_kind(key)  # type: ignore[assignment]
+
+
+def _is_long_term(heading: str) -> bool:
+    """True for the heading of a long-term set (``长期指标``, ``中长期目标``, ``指标值(长期)``)."""
+    return match_key(heading).startswith(_LONG_WORDS) or _period(heading) == "long"
 
 
 def _periods(kinds: list[str], headings: list[str]) -> None:
@@ -199,6 +231,10 @@ def find_header(lines: list[Line], index: int, settings: ReadSettings = DEFAULT_
     """The header starting at ``lines[index]``, or None. With ``implied``, a run-together indicator row with
     no header above it implies the four columns its split finds (a header of no lines)."""
     line = lines[index]
+    if implied and line.extra.get(PROSE):
+        # indicators written as prose: the items say what each piece is, the four columns are implied
+        tokens = [Token(text, line.line, column) for column, text in enumerate(_IMPLIED)]
+        return Header(_columns(tokens, False), index, index, [])
     if implied and line.kind is LineKind.CELL and line.tokens and split_run_together(line.tokens[0].text):
         tokens = [Token(text, line.line, column) for column, text in enumerate(_IMPLIED)]
         return Header(_columns(tokens, False), index, index, [])
@@ -296,6 +332,7 @@ def refine(columns: Columns, line: Line) -> None:
     """A heading row below the header names the parts of merged headings (中长期指标值 / 年度指标值); without a
     grid, headings that continue the header on the next lines are further columns."""
     gridded = any(p is not None for p in columns.positions)
+    above = Columns(list(columns.kinds), list(columns.headings), list(columns.positions))  # the merged headings
     for token in line.filled:
         kind = column_kind(token.text)
         if not gridded and _completes_heading(columns, token.text):
@@ -309,6 +346,11 @@ def refine(columns: Columns, line: Line) -> None:
             continue
         if kind is None or token.column is None or not gridded:
             continue
+        parent = above.kind_at(token.column)
+        if parent is not None and _is_long_term(above.headings[parent]):
+            if kind != "target":
+                continue  # the long-term set's other parts stay under its heading
+            kind = "long_term_target"
         if kind in columns.kinds:
             at = columns.kinds.index(kind)
             columns.positions[at] = token.column
@@ -360,8 +402,13 @@ def ends_body(line: Line) -> bool:
 
 
 def body_end(lines: list[Line], start: int, settings: ReadSettings = DEFAULT_SETTINGS) -> int:
-    """Index after the last line of the body that starts at ``lines[start]``."""
+    """Index after the last line of the body that starts at ``lines[start]`` (prose ends with its last line
+    of prose)."""
     index = start
+    if index < len(lines) and lines[index].extra.get(PROSE):
+        while index < len(lines) and lines[index].extra.get(PROSE):
+            index += 1
+        return index
     while index < len(lines):
         line = lines[index]
         if line.kind is LineKind.PARAGRAPH or ends_body(line) or find_header(lines, index, settings, False) is not None:

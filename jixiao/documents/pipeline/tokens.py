@@ -133,6 +133,7 @@ class _TextTokenizer:
         own_bar = sum(1 for line in barred if _OWN_BAR.fullmatch(line))
         trailing_bar = sum(1 for line in barred if _TRAILING_BAR.fullmatch(line))
         self.lone_bar_is_cell = trailing_bar >= own_bar
+        self._lone_bar = False  # the last line with a bar was a lone bar
         self.gapped = not self.tabbed and _mostly_gapped(self.raw)
         if self.gapped:
             self.space = re.compile(r"\s+")
@@ -170,6 +171,7 @@ class _TextTokenizer:
     # -- every other text line ---------------------------------------------------------------------------
     def _line(self, raw: str, number: int, blanks: int) -> None:
         stripped = raw.strip()
+        lone_before, self._lone_bar = self._lone_bar, stripped == "|"
         if "|" in stripped:
             if _SEPARATOR.match(stripped):
                 return
@@ -178,7 +180,8 @@ class _TextTokenizer:
             if not filled:
                 if stripped.count("|") >= 2:
                     self.lines.append(Line([], LineKind.BREAK, number, blanks_before=blanks))
-                elif self.lone_bar_is_cell:
+                elif self.lone_bar_is_cell or lone_before:
+                    # a separator right after a separator encloses an empty cell
                     self.lines.append(Line([Token("", number)], LineKind.CELL, number, blanks_before=blanks))
                 return
             if len(filled) >= 2:

@@ -63,3 +63,13 @@ def test_a_level_name_wrapped_inside_its_cell_is_one_name():
     indicators = read(text).sheets[0].indicators
     assert [(i.level2, i.name, i.target.raw) for i in indicators] == [
         ("经济效益指标", "年增粮食", "3500公斤"), ("社会效益指标", "受益人数", "≥500人")]
+
+
+def test_an_empty_level2_row_before_the_next_level2_and_rows_without_operators():
+    # one cell per line: 经济效益指标 has no indicator; two rows under 数量指标 whose targets carry no operator
+    text = "\n".join(["一级指标", "二级指标", "三级指标", "指标值", "绩效标准",
+                      "产出指标", "数量指标", "配备车辆数", "10", "计划标准", "风炮射程", "80米", "计划标准",
+                      "效益指标", "经济效益指标", "社会效益指标", "市民满意程度", "85%", "计划标准"])
+    indicators = read(text).sheets[0].indicators
+    assert [(i.level2, i.name, i.target.raw) for i in indicators] == [
+        ("数量指标", "配备车辆数", "10"), ("数量指标", "风炮射程", "80米"), ("社会效益指标", "市民满意程度", "85%")]

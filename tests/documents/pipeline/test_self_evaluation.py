@@ -22,3 +22,98 @@ def test_a_section_points_figure_where_the_score_heading_stands_heads_the_score_
     assert [(i.name, i.target.raw) for i in sheet.indicators] == [("人员培训", "已完成"), ("案件查办率", "100%")]
     assert [(item.actual_raw, item.score) for item in sheet.evaluation.items] == [
         ("已完成", Decimal(5)), ("98%", Decimal(4))]
+
+
+_GRID = ["一级指标 |", "二级指标 |", "三级指标 |", "指标值 |", "完成值 |", "权重 |", "得分 |",
+         "产出指标 |", "数量指标 |", "发放覆盖率 |", "100% |", "100% |", "60 |", "60 |"]
+
+
+def test_money_figures_running_on_after_their_headings_in_one_cell_per_line():
+    # Sichuan's form as one cell per line: the figures row (总额 …) follows the headings with no row boundary,
+    # its 得分 cell empty and a note after the figures
+    text = "\n".join(["部门预算项目支出绩效自评表(2023年度) |", "项目名称 |", "工资性支出 |",
+                      "年度预算数(万元) |", "年初预算 |", "调整后预算数 |", "预算执行数 |", "预算执行率 |", "权重 |",
+                      "得分 |", "原因 |", "总额 |", "238.93 |", "251.89 |", "251.89 |", "100.00% |", "10 |", "|",
+                      "1.预算执行率未达到90%的需说明原因 |", *_GRID])
+    evaluation = read(text).sheets[0].evaluation
+    assert (evaluation.budget_initial, evaluation.budget_full, evaluation.spent, evaluation.execution_rate,
+            evaluation.execution_weight, evaluation.execution_score) == (
+        Decimal("238.93"), Decimal("251.89"), Decimal("251.89"), Decimal("100.00"), Decimal(10), None)
+
+
+def test_money_headings_with_formula_notes_and_a_note_after_the_figures():
+    text = "\n".join([
+        "绩效目标自评表",
+        "| 资金情况(万元) | 全年预算数(A) | 全年执行数(B) | 分值 | 执行率(B/A) | 得分 | 原因 |",
+        "| 年度资金总额: | 9.48 | 9.00 | 10 | 94.9% | 9 | 部分资金未拨付 |",
+        "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 全年实际值 | 分值 | 得分 |",
+        "| 产出指标 | 数量指标 | 补助种植面积 | 29.5亩 | 29.5亩 | 20 | 20 |",
+    ])
+    evaluation = read(text).sheets[0].evaluation
+    assert (evaluation.budget_full, evaluation.spent, evaluation.execution_rate, evaluation.execution_score) == (
+        Decimal("9.48"), Decimal("9.00"), Decimal("94.9"), Decimal(9))
+
+
+def test_levels_with_their_points_and_the_templates_ellipsis_row():
+    text = "\n".join([
+        "绩效目标自评表",
+        "| 一级指标 | 二级指标 | 三级指标 | 分值 | 年度指标值 | 全年实际值 | 得分 |",
+        "| 产 出 指 标 (50分) | 数量指标 | 补助种植面积 | 20 | 29.5亩 | 29.5亩 | 20 |",
+        "| …… |",
+        "| 效 益 指 标 (30分) | 社会效益指标 | 受益人口数量 | 10 | 90人 | 90人 | 10 |",
+    ])
+    document = read(text)
+    sheet = document.sheets[0]
+    assert [(i.level1, i.level2, i.name) for i in sheet.indicators] == [
+        ("产出指标", "数量指标", "补助种植面积"), ("效益指标", "社会效益指标", "受益人口数量")]
+    assert [item.actual_raw for item in sheet.evaluation.items] == ["29.5亩", "90人"]
+    (ellipsis,) = [d for d in document.diagnostics if d.code == "P108"]
+    assert ellipsis.location.line == 4
+
+
+def test_money_figures_whose_row_label_is_merged_away():
+    text = "\n".join([
+        "项目绩效自评表",
+        "| 债券资金管理指标(10分) | 总体支出进度 | 实际支出金额 | 下达额度 | 实际完成值 | 分值 | 得分 |",
+        "| 1,437 | 1,500 | 95.8% | 10 | 9 |",
+        "| 一级指标 | 二级指标 | 三级指标 | 目标值 | 实际完成值 | 分值 | 得分 |",
+        "| 产出指标 | 数量指标 | 改造小区 | 12个 | 12个 | 10 | 10 |",
+    ])
+    evaluation = read(text).sheets[0].evaluation
+    assert (evaluation.spent, evaluation.budget_full) == (Decimal(1437), Decimal(1500))
+
+
+def test_a_sub_row_whose_points_cells_are_merged_above_keeps_its_actual():
+    # the 其中 rows share the 分值 and 得分 cells of the ★ row above (merged, so absent from their pipe rows)
+    text = "\n".join([
+        "绩效目标自评表",
+        "| 一级指标 | 二级指标 | 三级指标 | 分值 | 年度指标值 | 全年实际值 | 得分 | 未完成原因 |",
+        "| 产出指标 | 数量指标 | ★补助种植面积 | 20 | 29.5亩 | 29.5亩 | 20 |",
+        "| 其中桃树种植面积 | 1.5亩 | 1.4亩 |",
+    ])
+    sheet = read(text).sheets[0]
+    assert [(i.name, i.target.raw, i.weight) for i in sheet.indicators] == [
+        ("补助种植面积", "29.5亩", 20), ("其中桃树种植面积", "1.5亩", None)]
+    assert [(item.actual_raw, item.score) for item in sheet.evaluation.items] == [
+        ("29.5亩", Decimal(20)), ("1.4亩", None)]
+
+
+def test_the_pre_2018_evaluation_form_with_section_rows_and_bars_on_lines_of_their_own():
+    # 绩效目标、评价指标与标准值: a goal (目标名称, 目标值, 目标完成值) measured by an indicator (评价指标, 标准值,
+    # 评价指标值); levels are section rows (一、投入目标 and empty cells); each cell is followed by a bar on a line
+    # of its own, so two bars in a row enclose an empty cell
+    cells = ["目标名称", "目标值", "评价指标", "标准值", "目标完成值", "评价指标值", "权重分值", "评分规则", "得分",
+             "一、投入目标", *[""] * 8,
+             "1.预算投入资金", "6475", "预算完成率", "100%", "6475", "100%", "1", "超出正负10%不得分", "1",
+             "二、管理目标", *[""] * 8,
+             "1.资金管理情况", "专账核算", "资金管理要求", "", "专账核算", "符合", "2", "查阅资料", "2",
+             "三、产出目标", *[""] * 8,
+             "建档数", "9400份", "建档率=建档人数/常住居民数*100%", "≥75%", "10244", "81.74%", "5",
+             "根据评价指标得分,≥70%得3分,<65%不得分", "5"]
+    text = "\n".join(line for cell in cells for line in ([cell, "|"] if cell else ["|"]))
+    sheet = read(text).sheets[0]
+    assert [(i.name, i.target.raw, i.extra.get("目标名称")) for i in sheet.indicators] == [
+        ("预算完成率", "100%", "1.预算投入资金"), ("资金管理要求", "", "1.资金管理情况"), ("建档率", "≥75%", "建档数")]
+    assert sheet.indicators[2].description == "建档人数/常住居民数*100%"
+    assert [(item.actual_raw, item.weight, item.score) for item in sheet.evaluation.items] == [
+        ("100%", 1, 1), ("符合", 2, 2), ("81.74%", 5, 5)]

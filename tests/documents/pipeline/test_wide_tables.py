@@ -38,3 +38,21 @@ def test_the_long_term_target_is_kept_with_the_annual_indicator():
     (indicator,) = read(text).sheets[0].indicators
     assert (indicator.long_term_target.raw if indicator.long_term_target else None) == "6"
     assert indicator.extra["三级指标(长期)"] == "三年建设工程数量"
+
+
+def test_a_long_term_heading_merged_over_its_parts_in_a_grid():
+    # Excel: 长期指标 and 年度指标 each merged over 三级指标 | 指标值 on the row below
+    from jixiao.documents.blocks import Cell, Layout, Row
+    from jixiao.documents.pipeline import read_layout
+
+    def row(number: int, *texts: str) -> Row:
+        return Row([Cell(text, column) for column, text in enumerate(texts)], table=1, row=number)
+
+    layout = Layout(name="xlsx", blocks=[
+        row(1, "一级指标", "二级指标", "长期指标", "", "年度指标", ""),
+        row(2, "", "", "三级指标", "指标值", "三级指标", "指标值"),
+        row(3, "产出指标", "数量指标", "三年绿化道路", "=10000米", "绿化道路", "=3500米"),
+    ])
+    (indicator,) = read_layout(layout, "case.xlsx", "xlsx")[0].sheets[0].indicators
+    assert (indicator.name, indicator.target.raw, indicator.long_term_target.raw) == ("绿化道路", "=3500米", "=10000米")
+    assert indicator.extra == {"长期指标": "三年绿化道路"}
