@@ -9,7 +9,7 @@ from itertools import dropwhile, takewhile
 from jixiao.documents.blocks import Row
 from jixiao.documents.codes import diagnostic
 from jixiao.documents.pipeline.align import Aligner, Placed
-from jixiao.documents.pipeline.labels import Role, clean_name, label, simplified
+from jixiao.documents.pipeline.labels import Role, clean_name, label, match_key, simplified
 from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns, find_header, is_refinement, refine
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.interpret.header_cells import (
@@ -55,7 +55,7 @@ _GRADES = {"优", "良", "中", "差", "优秀", "良好", "合格", "不合格"
 
 @lru_cache(maxsize=16384)
 def _money_key(text: str) -> str | None:
-    key = _MONEY_NOTE.sub("", fold(text))  # 全年预算数(A), 执行率(B/A)
+    key = _MONEY_NOTE.sub("", match_key(text))  # 全年预算数(A), 执行率(B/A); Traditional characters too
     if _SPENT_TO_DATE.match(key):
         return "spent"
     return next((name for name, words in _MONEY_HEADINGS.items() if key in words), None)

@@ -117,3 +117,25 @@ def test_the_pre_2018_evaluation_form_with_section_rows_and_bars_on_lines_of_the
     assert sheet.indicators[2].description == "建档人数/常住居民数*100%"
     assert [(item.actual_raw, item.weight, item.score) for item in sheet.evaluation.items] == [
         ("100%", 1, 1), ("符合", 2, 2), ("81.74%", 5, 5)]
+
+
+def test_group_headings_above_the_headings_of_their_parts_and_traditional_money_headings():
+    text = "\n".join([
+        "| 2020年度項目支出績效自評表 |",
+        "| 年初預算數 | 全年預算數 | 全年執行數 | 分值 | 執行率 | 得分 |",
+        "| 年度資金總額 | 7.29 | 7.29 | 7.00 | 10.00 | 96% | 9.60 |",
+        "| 績效指標 | 年度指標值 | 實際完成值 | 分值 | 得分 | 偏差原因分析及改進措施 |",
+        "|",
+        "一級 指標 |",
+        "二級指標 | 三級指標 | 指標性質 | 指標值 | 度量單位 |",
+        "| 產出指標 | 數量指標 | 補助經費 | ﹦ | 72890 | 元 | 72890 | 10.00 | 9.00 |",
+        "| 質量指標 | 驗收合格率 | ≥ | 100 | % | 100 | 20 | 19 |",
+    ])
+    sheet = read(text).sheets[0]
+    assert [(i.level1, i.level2, i.name, i.target.operator, i.target.value, i.target.unit) for i in sheet.indicators] == [
+        ("产出指标", "数量指标", "补助经费", "=", 72890, "元"), ("产出指标", "质量指标", "验收合格率", "≥", 100, "%")]
+    evaluation = sheet.evaluation
+    assert (evaluation.budget_initial, evaluation.spent, evaluation.execution_rate) == (
+        Decimal("7.29"), Decimal("7.00"), Decimal(96))
+    assert [(item.actual_raw, item.weight, item.score) for item in evaluation.items] == [
+        ("72890", 10, 9), ("100", 20, 19)]
