@@ -24,6 +24,7 @@ from jixiao.documents.vocabulary import canonical_label, header_label, split_lab
 from jixiao.documents.interpret.text_lists import split_items
 from jixiao.model import Checkpoint, Diagnostic, GoalSheet, Indicator, Location, Unit, canonical_level1, canonical_level2
 from jixiao.model.lexicon import fold
+from jixiao.model.units import canonical_unit
 from jixiao.model.vocabulary import Framework, level2_parents
 
 __all__ = ["SheetBuilder"]
@@ -46,6 +47,7 @@ _MONEY_HEADINGS = {
     "weight": ("分值", "权重"),
     "score": ("得分",),
 }
+_UNIT_IN_NAME = re.compile(r"[(（]([^()（）]{1,6})[)）]$")
 _DEFINITION = re.compile(r"^([^=＝]{2,30}率)\s*[=＝]\s*(.+/.+[*×]\s*100\s*%)$", re.DOTALL)
 _MONEY_NOTE = re.compile(r"[(（][A-Za-z/]{1,5}[)）]$")
 _SPENT_TO_DATE = re.compile(r"^1[-—~至]\d{1,2}月(?:执行数|支出数)")
@@ -59,6 +61,13 @@ def _money_key(text: str) -> str | None:
     if _SPENT_TO_DATE.match(key):
         return "spent"
     return next((name for name, words in _MONEY_HEADINGS.items() if key in words), None)
+
+
+def _shared_value(cells: dict[str, str]) -> str:
+    """The value every sub-unit column gives (one column per town), or "" when they differ or are not figures."""
+    values = {text.strip() for text in cells.values() if text.strip()}
+    figures = len(cells) >= 2 and len(values) == 1
+    return next(iter(values)) if figures and parse_amount(next(iter(values))) is not None else ""
 
 
 def _is_figure(text: str) -> bool:
@@ -424,6 +433,8 @@ class SheetBuilder:
             elif placed.tokens:
                 self._pending_level_tokens += placed.tokens
             return
+        if not target and self.columns is not None and "target" not in self.columns.kinds:
+            target = _shared_value(placed.extra)  # one value column per sub-unit, all alike
         indicator = Indicator.from_cells(
             level1=level1, level2=level2, name=name, description=values.get("description"), target=target,
             long_term_target=values.get("long_term_target"), weight=values.get("weight"),
@@ -437,6 +448,12 @@ class SheetBuilder:
             updates["level2"] = canonical_level2(simplified(level2))
         if "operator" in values or "unit" in values:
             updates["target"] = indicator.target.model_copy(update={"raw": values.get("target", "")})
+        named_unit = _UNIT_IN_NAME.search(name)
+        if indicator.target.value is not None and indicator.target.unit is None and named_unit and canonical_unit(
+                named_unit.group(1)):
+            # 开展小型水利工程建设(个) | 1: the unit is written in the name
+            updates["target"] = updates.get("target", indicator.target).model_copy(update={
+                "unit": canonical_unit(named_unit.group(1)), "unit_raw": named_unit.group(1), "unit_inferred": True})
         extra = dict(placed.extra)
         for kind in _RECORDED:
             if kind in values:
