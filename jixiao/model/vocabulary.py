@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 import re
+from enum import StrEnum
 from functools import cache
 
 from jixiao.model.lexicon import fold, load
@@ -41,10 +41,10 @@ def _aliases(level: str) -> dict[str, str]:
 def _canonical(level: str, raw: str | None) -> str | None:
     if not raw:
         return None
-    key = fold(raw)
-    # Tables number their levels ("一、产出指标", "1.数量指标") and give self-evaluation ones their points
-    # ("产出指标(50分)"): drop such a prefix or suffix before matching.
-    for candidate in (key, key.lstrip("0123456789一二三四五六七八九十、.．)）(（"), _POINTS.sub("", key)):
+    key = _POINTS.sub("", fold(raw))
+    # Tables number their levels ("一、产出指标", "1.数量指标") and note their points ("产出指标(50分)"): drop
+    # such a prefix or suffix before matching.
+    for candidate in (key, key.lstrip("0123456789一二三四五六七八九十、.．)）(（")):
         if candidate in _aliases(level):
             return _aliases(level)[candidate]
     return None

@@ -6,7 +6,8 @@ from jixiao.model import Framework, canonical_level1, canonical_level2, level2_p
 @pytest.mark.parametrize(
     ("raw", "canonical"),
     [("效果指标", "效益指标"), ("产出指标", "产出指标"), ("产出", "产出指标"), ("一、产出指标", "产出指标"),
-     ("满意度指标", "满意度指标"), ("不是指标", None), ("", None)],
+     ("满意度指标", "满意度指标"), ("产出指标(50分)", "产出指标"), ("效益指标（30分）", "效益指标"),
+     ("不是指标", None), ("", None)],
 )
 def test_level1(raw, canonical):
     assert canonical_level1(raw) == canonical

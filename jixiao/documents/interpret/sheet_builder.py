@@ -8,8 +8,16 @@ from itertools import dropwhile, takewhile
 
 from jixiao.documents.blocks import Row
 from jixiao.documents.codes import diagnostic
-from jixiao.documents.pipeline.align import Aligner, Placed
-from jixiao.documents.pipeline.labels import Role, clean_name, label, match_key, simplified
+from jixiao.documents.pipeline.align import GUESS_CONFIDENCE, Aligner, Placed
+from jixiao.documents.pipeline.labels import (
+    Role,
+    clean_name,
+    is_placeholder,
+    label,
+    match_key,
+    simplified,
+    split_description,
+)
 from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns, find_header, is_refinement, refine
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.interpret.header_cells import (
@@ -30,6 +38,7 @@ from jixiao.model.vocabulary import Framework, level2_parents
 __all__ = ["SheetBuilder"]
 
 _AMOUNT_FIELDS = {"total", "fiscal", "other"}
+_ENDS_IN_NUMBER = re.compile(r"\d\s*$")
 _SPACED_PARTS = re.compile(r"\s{2,}|\u3000+")
 _TEXT_FIELDS = {"code", "name", "purpose"}
 _GOAL_FIELDS = {"goals", "long_term_goals"}
@@ -408,19 +417,31 @@ class SheetBuilder:
         unplaced = values.pop("_unplaced", None)
         if unplaced:
             self.diagnostics.append(diagnostic("P113", location, text=unplaced[:80]))
-        if placed.inferred:
-            self.diagnostics.append(diagnostic("P111", location, how=placed.inferred))
-        elif placed.how:
-            self.diagnostics.append(diagnostic("P102", location, how="；".join(placed.how)))
         name = clean_name(values.get("name", ""))
         defined = _DEFINITION.match(name)
         if defined:  # 建档率=建档人数/常住居民数*100%: the name, then how it is computed
             name = defined.group(1)
             values.setdefault("description", defined.group(2))
-        target = values.get("target", "")
+        if name and not values.get("description") and (parts := split_description(name)) is not None:
+            # a name run together with its explanation: the explanation is the description, and the row says so
+            name, values["description"] = parts
+            placed.how.append(f"“{parts[0]}{parts[1]}”按“{parts[1][:2]}”拆分为指标名称与指标解释")
+            placed.confidence = min(placed.confidence, GUESS_CONFIDENCE)
+        if placed.inferred:
+            self.diagnostics.append(diagnostic("P111", location, how=placed.inferred))
+        elif placed.how:
+            self.diagnostics.append(diagnostic("P102", location, how="；".join(placed.how)))
+        target = values.get("target", "") if not is_placeholder(values.get("target", "")) else ""
+        written_target = target
+        unit_cell = values.get("unit", "")
+        if unit_cell and not _ENDS_IN_NUMBER.search(target):
+            # the value names its own unit (28.8万元) or is qualitative (应保尽保): the unit column's cell stays
+            # beside it under its heading, never glued onto it
+            placed.extra[self._heading("unit")] = unit_cell
+            unit_cell = ""
         if "operator" in values or "unit" in values:
             operator = values.get("operator", "")
-            target = f"{operator if operator not in ('定性', '定量') else ''}{target}{values.get('unit', '')}"
+            target = f"{operator if operator not in ('定性', '定量') else ''}{target}{unit_cell}"
         if name and not target and label(name).role is Role.NUMBER:
             name = ""  # a bare number where the name should be: a value without an indicator, reported below
             values["name_as_number"] = values.pop("name")
@@ -436,7 +457,7 @@ class SheetBuilder:
         if not target and self.columns is not None and "target" not in self.columns.kinds:
             target = _shared_value(placed.extra)  # one value column per sub-unit, all alike
         indicator = Indicator.from_cells(
-            level1=level1, level2=level2, name=name, description=values.get("description"), target=target,
+            level1=level1, level2=level2, name=name, description=values.get("description"), target=simplified(target),
             long_term_target=values.get("long_term_target"), weight=values.get("weight"),
             direction=values.get("direction"), basis=values.get("basis"), row=placed.row or self._row_count,
         )
@@ -446,8 +467,9 @@ class SheetBuilder:
             updates["level1"] = canonical_level1(simplified(level1))
         if level2 and indicator.level2 is None and canonical_level2(simplified(level2)):
             updates["level2"] = canonical_level2(simplified(level2))
-        if "operator" in values or "unit" in values:
-            updates["target"] = indicator.target.model_copy(update={"raw": values.get("target", "")})
+        if "operator" in values or "unit" in values or target != simplified(target):
+            # understood on the Simplified text with its columns joined; kept as the value cell is written
+            updates["target"] = indicator.target.model_copy(update={"raw": written_target})
         named_unit = _UNIT_IN_NAME.search(name)
         if indicator.target.value is not None and indicator.target.unit is None and named_unit and canonical_unit(
                 named_unit.group(1)):

@@ -1,8 +1,9 @@
 """The reading pipeline: one chain of small pure steps for every format, with one settings object.
 
-tokens (:mod:`.tokens`) → labels (:mod:`.labels`) → regions (:mod:`.regions`) → alignment (:mod:`.align`) →
-document (:mod:`.document`). Office readers produce grids that :func:`.tokens.layout_lines` adapts; plain text
-has one tokenizer. Each step is a function of what the previous one produced and of :class:`ReadSettings`.
+tokens (:mod:`.tokens`) → labels (:mod:`.labels`; :mod:`.prose` for indicators written as prose) → regions
+(:mod:`.regions`) → alignment (:mod:`.align`) → document (:mod:`.document`). Office readers produce grids that
+:func:`.tokens.layout_lines` adapts; plain text has one tokenizer. Each step is a function of what the previous
+one produced and of :class:`ReadSettings`.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from jixiao.documents.blocks import Layout
 from jixiao.documents.pipeline.document import Accounting, build_document
 from jixiao.documents.pipeline.labels import split_lines
+from jixiao.documents.pipeline.prose import prose_lines
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.pipeline.tokens import layout_lines, text_layout_name, text_lines
 from jixiao.documents.readers.text_decode import decode_text
@@ -21,11 +23,12 @@ __all__ = ["Accounting", "ReadSettings", "read_layout", "read_text"]
 def read_layout(layout: Layout, source: str, file_format: str, settings: ReadSettings = DEFAULT_SETTINGS
                 ) -> tuple[Document, Accounting]:
     """Read what an office reader saw (rows with grid columns, paragraphs)."""
-    return build_document(layout_lines(layout), source, file_format, layout.name, layout.diagnostics, settings)
+    lines = prose_lines(layout_lines(layout))
+    return build_document(lines, source, file_format, layout.name, layout.diagnostics, settings)
 
 
 def read_text(data: bytes, source: str, settings: ReadSettings = DEFAULT_SETTINGS) -> tuple[Document, Accounting]:
     """Read a plain-text file: decode, tokenize, then the common steps."""
     text, diagnostics = decode_text(data, source)
-    lines = split_lines(text_lines(text, settings))
+    lines = prose_lines(split_lines(text_lines(text, settings)))
     return build_document(lines, source, "txt", text_layout_name(lines), diagnostics, settings)

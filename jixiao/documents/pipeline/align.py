@@ -29,17 +29,20 @@ from jixiao.documents.pipeline.labels import (
     label,
     looks_like_target,
     match_key,
+    names_a_legacy_level2,
     split_name_target,
     split_run_together,
 )
+from jixiao.documents.pipeline.prose import PROSE
 from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
-from jixiao.model import Framework, canonical_level1, canonical_level2, level2_parents
+from jixiao.model import canonical_level2
 
 __all__ = ["Placed", "Aligner"]
 
 _LEVELS = ("level1", "level2")
 _LEVEL_ROLES = (Role.LEVEL1, Role.LEVEL2)
+_PROSE_PARTS = {"level1": "一级指标", "level2": "二级指标", "group": "指标组", "name": "三级指标", "target": "指标值"}
 _POINTS = ("weight", "score")  # the columns of points that end a self-evaluation row
 _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 _NUMBERED = re.compile(r"^\s*指标\s*\d+\s*[:：.．、]")
@@ -109,6 +112,10 @@ class Aligner:
         if line.kind is LineKind.BREAK:
             self.flush()
             return
+        if line.extra.get(PROSE):
+            self.flush()
+            self._prose(line)
+            return
         if line.kind is LineKind.CELL:
             if self._continues(line) or self._run_together(line):
                 return
@@ -148,6 +155,22 @@ class Aligner:
         previous.values.update(_fit_short(texts, tail))
         previous.tokens += len(texts)
         return True
+
+    def _prose(self, line: Line) -> None:
+        """Each item of a line of prose indicators is a row; what a level name opens carries down (P111 says
+        how the text was split)."""
+        before = len(self.placed)
+        for item in line.extra[PROSE]:
+            values = {kind: text for kind, text in item if kind not in ("group", "rest")}
+            extra = {"指标组": text for kind, text in item if kind == "group"}
+            rest = [text for kind, text in item if kind == "rest"]
+            if rest:
+                values["_unplaced"] = "\n".join(rest)
+            self._add(values, line, GUESS_CONFIDENCE, [], 0, extra)
+            if any(kind in ("name", "target") for kind, _ in item):
+                self.placed[-1].inferred = "｜".join(f"{_PROSE_PARTS.get(kind, kind)}“{text}”" for kind, text in item)
+        if len(self.placed) > before:
+            self.placed[before].tokens = len(line.filled)  # the line's cells, split in pieces
 
     def _run_together(self, line: Line) -> bool:
         """A one-cell line whose cells run together is split by labels into one row (an inference, P111)."""
@@ -251,11 +274,10 @@ class Aligner:
         result_tokens: list[Token] = []
         result_texts: list[str] = []
         for index, (token, text) in enumerate(zip(tokens, texts)):
-            following = next((later for later in texts[index + 1:] if later.strip()), "")
-            # a target cell of its own after this one: the number inside the name is part of the name
-            # (…质量达标率100% | ≥98%)
-            parts = (split_name_target(text) if text.strip() and not looks_like_target(text)
-                     and not looks_like_target(following) else None)
+            parts = split_name_target(text) if text.strip() and not looks_like_target(text) else None
+            following = next((label(t).role for t in texts[index + 1:] if t.strip()), None)
+            if parts is not None and not looks_like_target(parts[1]) and following in (Role.TARGET, Role.NUMBER):
+                parts = None  # a bare percentage with a figure after it is part of the name (…达标率100% | ≥98%)
             if parts is None:
                 result_tokens.append(token)
                 result_texts.append(text)
@@ -289,7 +311,7 @@ class Aligner:
             if role is Role.EMPTY and not body and (not levels or sectioned):
                 continue  # (the empty cells of a section row stay with its level name)
             kind = {Role.LEVEL1: "level1", Role.LEVEL2: "level2"}.get(role)
-            if kind == "level1" and _names_a_legacy_level2(text) and "level2" in columns.kinds and (
+            if kind == "level1" and names_a_legacy_level2(text) and "level2" in columns.kinds and (
                     next((r for r in roles[position + 1:] if r is not Role.EMPTY), None) not in _LEVEL_ROLES):
                 kind = "level2"  # 成本指标 with no level name after it: a level-2 name under 产出指标
             if kind == "level2" and "level2" in levels and self._long_term(levels, body):
@@ -343,7 +365,7 @@ class Aligner:
             return
         for run_levels, run_body, start, run_lines in runs:
             at = 0
-            for cells in self._split(run_body):
+            for cells in self._split(run_body, closed):
                 # a row cut from a run stands where its first cell does (the run's level names for the first)
                 start_line = start.line if at == 0 and start is not None else (
                     run_lines[at] if at < len(run_lines) else None)
@@ -395,7 +417,7 @@ class Aligner:
     def _is_anchor(self, text: str, anchor: str) -> bool:
         return is_operator(text) if anchor == "operator" else looks_like_target(text)
 
-    def _split(self, body: list[str]) -> list[list[str]]:
+    def _split(self, body: list[str], closed: bool) -> list[list[str]]:
         """A run holding several anchors holds several rows whose level cells were merged."""
         if not body:
             return [[]]
@@ -408,14 +430,38 @@ class Aligner:
             return [filled[i : i + width] for i in range(0, len(filled), width)] if width else [filled]
         levelled = bool(set(_LEVELS) & set(self.columns.kinds))
         before = self.slots.index(anchor) - (self.slots.index("name") if "name" in self.slots and levelled else 0)
+        if not closed and width > 1 and len(filled) > width and len(filled) % width == 0 and all(
+                text.strip() for text in filled) and (
+                "name" in self.slots and all(mark % width == before for mark in marks)
+                and not any(is_operator(text) for text in filled)):
+            # exactly whole rows of filled cells, every target shape in its column's place: targets without an
+            # operator (100%, 2280次) do not cut the rows, their count does
+            return [filled[i : i + width] for i in range(0, len(filled), width)]
         if len(marks) <= 1:
-            return [filled]
+            return [filled] if closed or anchor == "operator" else self._cut_after_points(filled)
         parts, start = [], 0
         for previous, mark in zip(marks, marks[1:]):
             cut = max(mark - before, previous + 1)
             parts.append(filled[start:cut])
             start = cut
         parts.append(filled[start:])
+        return parts
+
+    def _cut_after_points(self, texts: list[str]) -> list[list[str]]:
+        """A stream of a self-evaluation grid holding rows whose targets are words (``严格执行相关制度规定``)
+        has one anchor or none: a row ends with its points (分值, 得分), so text after as many bare numbers as
+        there are point columns, followed by a further cell, begins the next row."""
+        points = [kind for kind in self.slots if kind in _POINTS]
+        if not points or self.slots.index(points[0]) == 0:
+            return [texts]
+        parts, start = [], 0
+        for index in range(len(texts) - 1):
+            ended = index - start >= len(points) and all(
+                _BARE_NUMBER.match(text.strip()) for text in texts[index - len(points):index])
+            if ended and not _BARE_NUMBER.match(texts[index].strip()) and not looks_like_target(texts[index]):
+                parts.append(texts[start:index])
+                start = index
+        parts.append(texts[start:])
         return parts
 
     def _shape(self, texts: list[str], closed: bool = True) -> tuple[dict[str, str], list[str], float]:
@@ -501,14 +547,6 @@ def _fit_short(group: list[str], kinds: list[str]) -> list[tuple[str, str]]:
     if len(lead) > numeric[0]:
         return list(zip(kinds, group))
     return list(zip(kinds, lead)) + [(kinds[index], text) for index, text in zip(numeric, group[len(lead):])]
-
-
-def _names_a_legacy_level2(text: str) -> bool:
-    """True for a level-1 name that the older framework uses as a level-2 name under another level 1
-    (成本指标 under 产出指标), not for one that is its own level 2's parent (满意度指标)."""
-    key = match_key(text)
-    level2 = canonical_level2(key)
-    return level2 is not None and level2_parents(Framework.LEGACY).get(level2) not in (None, canonical_level1(key))
 
 
 def indicator_name(text: str) -> str:

@@ -20,13 +20,14 @@ from functools import cache, lru_cache
 from jixiao.documents.interpret.header_cells import is_checkpoint, parse_amount, parse_title
 from jixiao.documents.vocabulary import column_label, header_label, is_trailer, labels
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
-from jixiao.model import canonical_level1, canonical_level2
+from jixiao.model import Framework, canonical_level1, canonical_level2, level2_parents
 from jixiao.model.lexicon import fold, load
 from jixiao.model.units import canonical_unit, unit_spellings
 
-__all__ = ["Role", "Label", "label", "match_key", "simplified", "clean_name", "is_operator", "OPERATOR_WORDS",
-           "looks_like_target", "split_name_target", "column_kind", "heading_spellings", "is_chrome",
-           "split_run_together", "segment", "split_lines", "join_wrapped"]
+__all__ = ["Role", "Label", "label", "match_key", "simplified", "clean_name", "is_placeholder", "is_operator",
+           "OPERATOR_WORDS", "looks_like_target", "split_name_target", "split_description", "column_kind",
+           "heading_spellings", "is_chrome", "split_run_together", "segment", "split_lines", "join_wrapped",
+           "names_a_legacy_level2"]
 
 
 class Role(StrEnum):
@@ -59,8 +60,8 @@ class Label:
 
 _GLOSS = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňɡ]+[)）]")
 _RESIDUE = re.compile(r"[(（](?:必填|选填|\d+字以内|[≥≤=<>]?\*+[^)）]*)[)）]")
+_PLACEHOLDER = re.compile(r"[…⋯.。·/\\\s]+")
 _NAME_PREFIX = re.compile(r"^(?:指标\s*\d+\s*[:：.．、]|\d+[.．、](?!\d)|[(（]\d+[)）]|★+|☆+)\s*")
-_ELLIPSIS = re.compile(r"[.…。·]+")
 _DATE = re.compile(r"^\d{4}[-年./]\d{1,2}(?:[-月./]\d{1,2}日?)?(?:\s*\d{1,2}:\d{2})?")
 _NUMBER = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?%?$")
 _TARGET = re.compile(r"^(?:[≥≤><=]+|不低于|不少于|不高于|不超过|不小于|不大于|大于等于|小于等于|大于|小于|低于|高于|%?=|二(?=\d))"
@@ -92,15 +93,21 @@ def simplified(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def match_key(text: str) -> str:
-    """The key a token is matched on: simplified, residue removed, folded."""
-    return fold(_RESIDUE.sub("", simplified(text)))
+    """The key a token is matched on: simplified, residue and the required-field mark (``*指标值``) removed,
+    folded."""
+    return fold(_RESIDUE.sub("", simplified(text))).lstrip("*")
 
 
 def clean_name(text: str) -> str:
-    """An indicator name without the template's numbering or residue (``指标1:`` ``(必填)`` ``★``); a row of the
-    template's ``……`` (and so on) names nothing."""
+    """An indicator name without the template's numbering or residue (``指标1:`` ``(必填)`` ``★``); empty
+    when only a placeholder remains (``指标2:……``, ``指标1:/``)."""
     name = _RESIDUE.sub("", _NAME_PREFIX.sub("", simplified(text).strip())).strip()
-    return "" if _ELLIPSIS.fullmatch(name) else name
+    return "" if is_placeholder(name) else name
+
+
+def is_placeholder(text: str) -> bool:
+    """True for a cell the template's author left holding only a placeholder (``……``, ``...``, ``/ / /``)."""
+    return bool(_PLACEHOLDER.fullmatch(text.strip())) and bool(text.strip())
 
 
 def is_operator(text: str) -> bool:
@@ -141,6 +148,19 @@ def split_name_target(text: str) -> tuple[str, str] | None:
     if not _CJK.search(name) or name[-1].isdigit() or label(name).role is not Role.TEXT or _TARGET_IN_NAME.search(name):
         return None  # the name holds another target: several rows run together, for :func:`segment`
     return name, written[match.start():]
+
+
+# words that open a 指标解释 (``反映办公大楼全年维修维护情况``, ``该指标主要考察…``)
+_DESCRIPTION_OPENERS = re.compile(r"反映|该指标")
+
+
+def split_description(text: str) -> tuple[str, str] | None:
+    """The name and the explanation of a cell that holds both run together (``维修维护次数反映全年维修维护情况``),
+    or None: the explanation opens with 反映 or 该指标 after a name of two characters or more."""
+    found = _DESCRIPTION_OPENERS.search(text, 2)
+    if found is None:
+        return None
+    return text[:found.start()].strip(), text[found.start():].strip()
 
 
 @lru_cache(maxsize=65536)
@@ -218,6 +238,14 @@ def _longest_prefix(text: str, canonical) -> str:
     return ""
 
 
+def names_a_legacy_level2(text: str) -> bool:
+    """True for a level-1 name that the older framework uses as a level-2 name under another level 1
+    (成本指标 under 产出指标), not for one that is its own level 2's parent (满意度指标)."""
+    key = match_key(text)
+    level2 = canonical_level2(key)
+    return level2 is not None and level2_parents(Framework.LEGACY).get(level2) not in (None, canonical_level1(key))
+
+
 @lru_cache(maxsize=16384)
 def split_run_together(text: str) -> tuple[tuple[str, str], ...] | None:
     """Split a row whose cells run together (``产出指标数量指标村人居环境整治个数≥18个计划标准``) by the same
@@ -227,7 +255,7 @@ def split_run_together(text: str) -> tuple[tuple[str, str], ...] | None:
     level1 = _longest_prefix(line, canonical_level1)
     level2 = _longest_prefix(line[len(level1):], canonical_level2)
     rest = line[len(level1) + len(level2):]
-    if level1 and not level2 and canonical_level2(level1) == canonical_level1(level1):
+    if level1 and not level2 and names_a_legacy_level2(level1):
         level1, level2 = "", level1  # 成本指标 with no level-2 name after it is the level-2 name (under 产出指标)
     match = _TARGET_INSIDE.search(rest)
     if not (level1 or level2):
@@ -267,8 +295,16 @@ def _segment_pattern() -> re.Pattern[str]:
                     key=len, reverse=True)
     units = sorted((u for u in unit_spellings() if u and not u.isascii()), key=len, reverse=True)[:200]
     unit = "(?:" + "|".join(re.escape(u) for u in units) + ")" if units else ""
-    target = (r"(?:%?[≥≤><=≧≦＞＜＝]+|二(?=\d)|不低于|不少于|不超过|不高于|达到)\s*\d[\d,]*(?:\.\d+)?\s*(?:%|" + unit + ")?"
-              r"|\d[\d,]*(?:\.\d+)?\s*(?:%|" + unit + r")(?:以上|以内|以下)?")
+    operator_words = sorted({fold(word) for words in load("targets")["prefix_operators"].values() for word in words
+                             if len(word) >= 2 and not word.isascii()}, key=len, reverse=True)
+    operators = "|".join(re.escape(word) for word in operator_words)
+    target = (r"(?:%?[≥≤><=≧≦＞＜＝]+|二(?=\d)|" + operators + r")\s*\d[\d,]*(?:\.\d+)?\s*(?:%|‰|" + unit + ")?"
+              r"|\d[\d,]*(?:\.\d+)?\s*(?:%|‰|" + unit + r")(?:以上|以内|以下)?")
+    # a self-evaluation's statement that the target was met (达成预期指标) is a cell of its own
+    attained = sorted((fold(word) for word in load("targets")["qualitative"]["达到预期"] if len(word) >= 4),
+                      key=len, reverse=True)
+    words += [f"{word}{suffix}" for word in attained for suffix in ("指标", "目标")]
+    words.sort(key=len, reverse=True)
     short = "(?:" + "|".join(re.escape(w) for w in short1) + ")(?=" + "|".join(re.escape(w) for w in sorted(level2, key=len, reverse=True)) + ")"
     return re.compile("(" + "|".join(re.escape(w) for w in words) + "|" + short + "|" + target + ")")
 
@@ -311,21 +347,29 @@ _NAMES = (Role.LEVEL1, Role.LEVEL2, Role.HEADING)
 
 
 def join_wrapped(lines: list[Line]) -> list[Line]:
-    """A level name or heading wrapped inside its cell (``经济效益`` / ``指标``) is one cell again: a one-cell line
-    that labels as nothing, joined to the one-cell line above, makes a name the vocabulary knows."""
+    """A level name or heading wrapped inside its cell (``经济效益`` / ``指标``, ``可持续影`` / ``响指标``,
+    ``服务对象`` / ``满意度指标``) is one cell again: a one-cell line joins the cell before it (a one-cell line or
+    the last cell of a row) when together they make a name the vocabulary knows and one of the two parts
+    alone is no such name."""
     result: list[Line] = []
     for line in lines:
         previous = result[-1] if result else None
-        if (previous is not None and line.kind is LineKind.CELL and previous.kind is LineKind.CELL
-                and len(line.tokens) == len(previous.tokens) == 1 and line.tokens[0].text
-                and label(line.tokens[0].text).role is Role.TEXT
-                and label(previous.tokens[0].text + line.tokens[0].text).role in _NAMES):
-            token = previous.tokens[0]
-            previous.tokens[0] = Token(f"{token.text}{line.tokens[0].text}", token.line, token.column, token.offset,
-                                       token.indent)
+        if (previous is not None and line.kind is LineKind.CELL and previous.kind in (LineKind.CELL, LineKind.ROW)
+                and len(line.tokens) == 1 and previous.tokens
+                and _wraps(previous.tokens[-1].text, line.tokens[0].text)):
+            token = previous.tokens[-1]
+            previous.tokens[-1] = Token(f"{token.text.strip()}{line.tokens[0].text.strip()}", token.line, token.column,
+                                        token.offset, token.indent)
             continue
         result.append(line)
     return result
+
+
+def _wraps(first: str, second: str) -> bool:
+    if not (first.strip() and second.strip()) or label(f"{first.strip()}{second.strip()}").role not in _NAMES:
+        return False
+    parts = (label(first).role, label(second).role)
+    return all(role in (Role.TEXT, *_NAMES) for role in parts) and any(role not in _NAMES for role in parts)
 
 
 def split_lines(lines: list[Line]) -> list[Line]:
@@ -341,3 +385,4 @@ def split_lines(lines: list[Line]) -> list[Line]:
         for piece in pieces:
             result.append(Line([Token(piece, line.line)], LineKind.CELL, line.line, extra={"segmented": True}))
     return result
+

@@ -22,6 +22,7 @@ from functools import lru_cache
 from jixiao.documents.vocabulary import header_label, is_trailer
 from jixiao.documents.pipeline.labels import Role, column_kind, heading_spellings, label, match_key, split_run_together
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
+from jixiao.documents.pipeline.prose import PROSE
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.model.lexicon import fold
 
@@ -31,6 +32,7 @@ _LEVELS = ("level1", "level2")
 _BODY = ("name", "target")
 FRAME = "frame"  # the vertical 绩效指标 label column of the standard form
 EXTRA = "extra"  # a column whose heading the vocabulary does not know
+_NAME_HOLDERS = ("basis", "description", EXTRA)
 _QUALIFIER = re.compile(r"^[(（][^)）]{1,8}[)）]$")
 _PERIOD = re.compile(r"[(（](长期|中期|中长期|实施期|实施周期|年度|当年|本年)[)）]$")
 _ANNUAL = ("年度", "当年", "本年")
@@ -142,6 +144,13 @@ def _columns(tokens: list[Token], gridded: bool) -> Columns:
             kinds[index], kinds[later[0]] = EXTRA, kind
     _periods(kinds, headings)
     _evaluation_form(kinds, headings)
+    levels = [index for index, kind in enumerate(kinds) if kind in _LEVELS]
+    if levels and "name" not in kinds and FRAME not in kinds and not gridded:
+        # text with no 三级指标 heading (its cell run together away): the first text column after the levels
+        # holds the names (绩效标准 before 当年预期实现值); a grid's header row is refined by the row below it
+        after = next((i for i in range(max(levels) + 1, len(kinds)) if kinds[i] in _NAME_HOLDERS), None)
+        if after is not None:
+            kinds[after] = "name"
     if FRAME in kinds and "name" not in kinds:
         kinds[kinds.index(FRAME)] = "name"  # no 三级指标 column after all: 绩效指标 names the indicators
     return Columns(kinds, headings, positions, offsets)
@@ -226,6 +235,10 @@ def find_header(lines: list[Line], index: int, settings: ReadSettings = DEFAULT_
     """The header starting at ``lines[index]``, or None. With ``implied``, a run-together indicator row with
     no header above it implies the four columns its split finds (a header of no lines)."""
     line = lines[index]
+    if implied and line.extra.get(PROSE):
+        # indicators written as prose: the items say what each piece is, the four columns are implied
+        tokens = [Token(text, line.line, column) for column, text in enumerate(_IMPLIED)]
+        return Header(_columns(tokens, False), index, index, [])
     if implied and line.kind is LineKind.CELL and line.tokens and split_run_together(line.tokens[0].text):
         tokens = [Token(text, line.line, column) for column, text in enumerate(_IMPLIED)]
         return Header(_columns(tokens, False), index, index, [])
@@ -421,8 +434,13 @@ def ends_body(line: Line) -> bool:
 
 
 def body_end(lines: list[Line], start: int, settings: ReadSettings = DEFAULT_SETTINGS) -> int:
-    """Index after the last line of the body that starts at ``lines[start]``."""
+    """Index after the last line of the body that starts at ``lines[start]`` (prose ends with its last line
+    of prose)."""
     index = start
+    if index < len(lines) and lines[index].extra.get(PROSE):
+        while index < len(lines) and lines[index].extra.get(PROSE):
+            index += 1
+        return index
     while index < len(lines):
         line = lines[index]
         if line.kind is LineKind.PARAGRAPH or ends_body(line) or find_header(lines, index, settings, False) is not None:

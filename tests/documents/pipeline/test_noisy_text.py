@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from jixiao.documents.pipeline import read_text
@@ -108,3 +110,47 @@ def test_cost_followed_by_a_2021_level_2_name_stays_level_1():
                                "成本指标", "经济成本指标", "疾控经费", "≤70万元"]))
     (indicator,) = document.sheets[0].indicators
     assert (indicator.level1, indicator.level2) == ("成本指标", "经济成本指标")
+
+
+def test_a_met_target_statement_and_word_operators_are_cells_of_their_own():
+    assert segment("一级指标二级指标三级指标年初目标值实际完成值未完成原因及改进措施效益指标生态效益火灾受害面积小于0.9‰0.9‰"
+                   "达成预期指标经济效益伤亡人数0人次") == (
+        "一级指标", "二级指标", "三级指标", "年初目标值", "实际完成值", "未完成原因及改进措施", "效益指标", "生态效益",
+        "火灾受害面积", "小于0.9‰", "0.9‰", "达成预期指标", "经济效益", "伤亡人数", "0人次")
+
+
+def test_a_stream_of_whole_rows_without_operators_is_cut_row_by_row():
+    document = read("\n".join(["一级指标", "二级指标", "三级指标", "年初目标值", "实际完成值", "未完成原因及改进措施",
+                               "产出指标", "产出数量", "设备配备率", "100%", "1000件", "达成预期指标",
+                               "系统维护率", "100%", "5个", "达成预期指标"]))
+    assert [(i.level2, i.name, i.target.raw, i.extra["实际完成值"]) for i in document.sheets[0].indicators] == [
+        ("数量指标", "设备配备率", "100%", "1000件"), ("数量指标", "系统维护率", "100%", "5个")]
+
+
+def test_traditional_required_marks_and_a_unit_column_beside_a_value_with_its_own_unit():
+    document = read("\n".join([
+        "一級指標 | 二級指標 | 三級指標 | 指標值類型 | *指標值 | 計量單位 | *指標解釋 |",
+        "產出指標 | 數量指標 | 支出安排金額 | 定量 | 28.8萬元 | % | 考察安排情況 |",
+        "質量指標 | 支出到位率 | 定量 | 100 | % | 考察到位情況 |",
+        "效益指標 | 社會效益指標 | 單位正常運轉 | 定性 | 應保盡保 | % | 考察保障範圍 |",
+    ]))
+    assert [(i.name, i.target.raw, i.target.value, i.target.unit, i.target.qualitative, i.extra.get("計量單位"))
+            for i in document.sheets[0].indicators] == [
+        ("支出安排金额", "28.8萬元", Decimal("28.8"), "万元", None, "%"),
+        ("支出到位率", "100", Decimal("100"), "%", None, None),
+        ("单位正常运转", "應保盡保", None, None, "应保尽保", "%")]
+
+
+def test_a_run_together_grid_without_a_name_heading_reads_names_explanations_and_ocr_values():
+    document = read("一级指标二级指标绩效标准当年预期实现值数量指标大楼维修次数反映全年维修情况2280次"
+                    "质量指标维修验收合格率反映维修质量情况>92%设备更新验收合格率反映设备更新情况292%")
+    indicators = document.sheets[0].indicators
+    assert [(i.level2, i.name, i.description, i.target.raw) for i in indicators] == [
+        ("数量指标", "大楼维修次数", "反映全年维修情况", "2280次"),
+        ("质量指标", "维修验收合格率", "反映维修质量情况", ">92%"),
+        ("质量指标", "设备更新验收合格率", "反映设备更新情况", "292%")]
+    assert indicators[2].target.value == Decimal("292")  # kept as written: ≥92% is only a guess, noted
+    assert any("≥92%" in note.message for note in indicators[2].target.notes)
+    split = [d for d in document.diagnostics if "拆分为指标名称与指标解释" in d.message]
+    assert len(split) == 3 and all(d.location.line == 1 for d in split)
+    assert all(i.confidence <= 0.5 for i in indicators)

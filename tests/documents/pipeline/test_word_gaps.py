@@ -88,3 +88,37 @@ def test_a_row_that_leaves_its_target_blank_still_gives_its_points_to_the_point_
         ("完成节水改造项目数量", "1"), ("工程质量合格", ""), ("服务对象满意度", "90%")]
     assert [(item.actual_raw, item.weight, item.score) for item in sheet.evaluation.items] == [
         ("1", 10, 10), (None, 10, 9), ("100%", 10, 10)]
+
+
+def test_level_names_broken_over_lines_are_joined_and_unfilled_template_rows_are_reported():
+    document = read(
+        "某项目绩效自评表",
+        "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分",
+        "产出指标 数量指标 指标1:完成节水改造项目数量 1 1 10 10",
+        "指标2:",
+        "……",
+        "效益指标",
+        "经济效益",
+        "指标",
+        "指标1:全市安全度汛 10 10",
+        "可持续影",
+        "响指标",
+        "指标1:已建工程良性运行 10 10",
+    )
+    indicators = document.sheets[0].indicators
+    assert [(i.level1, i.level2, i.name) for i in indicators] == [
+        ("产出指标", "数量指标", "完成节水改造项目数量"), ("效益指标", "经济效益指标", "全市安全度汛"),
+        ("效益指标", "可持续影响指标", "已建工程良性运行")]
+    (unfilled,) = [d for d in document.diagnostics if d.code == "P108"]
+    assert unfilled.location.line == 4 and "指标2:" in unfilled.message
+
+
+def test_in_a_table_that_lost_its_line_breaks_a_row_ends_with_its_points():
+    words = ("项目名称 委托业务 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 "
+             "产出指标(50分) 质量指标 报告合格率 ≥100% 100 8 8 经费支出合规性 严格执行相关制度规定 达成预期指标 8 7 "
+             "时效指标 提交报告及时性 按时完成 达成预期指标 8 8 满意度指标(10分) 服务对象满意度指标 公众满意度 ≥90% 95% 10 10")
+    sheet = read(words).sheets[0]
+    assert [(i.level1, i.level2, i.name, i.target.raw) for i in sheet.indicators] == [
+        ("产出指标", "质量指标", "报告合格率", "≥100%"), ("产出指标", "质量指标", "经费支出合规性", "严格执行相关制度规定"),
+        ("产出指标", "时效指标", "提交报告及时性", "按时完成"), ("满意度指标", "服务对象满意度指标", "公众满意度", "≥90%")]
+    assert [(item.weight, item.score) for item in sheet.evaluation.items] == [(8, 8), (8, 7), (8, 8), (10, 10)]

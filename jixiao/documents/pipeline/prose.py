@@ -1,0 +1,138 @@
+"""Indicators written as prose (layout family 6): a level name, a colon, then sentences that each name an
+indicator and give its target (``数量指标：种植数量(≥**株)>=17600株；种植作物成活率(≥**%)>=85；``), or one cell
+holding several indicators joined by ``；`` (``开展文物安全巡查频次8次；编制文物宣传资料数量3个``).
+
+:func:`split_prose` splits such text into items by the same labels as the rest of the pipeline: the level names
+it opens with, then for each clause the name before the target (the clause before a comma is the group the
+indicator belongs to, ``★补助各类瓜果蔬菜种植数量,黄金蜜(葡萄)种植数量…``), the target from its operator (or its
+number when a unit ends the clause) to the next separator. :func:`prose_lines` marks the lines that hold prose
+so that the regions step implies a header for them and alignment places each item as a row.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from jixiao.documents.pipeline.labels import Role, label, match_key, simplified
+from jixiao.documents.pipeline.tokens import Line, LineKind
+from jixiao.model import canonical_level1, canonical_level2
+from jixiao.model.units import unit_spellings
+
+__all__ = ["Item", "split_prose", "prose_lines", "PROSE"]
+
+PROSE = "prose"  # the key of a line's ``extra`` that holds its items
+Item = tuple[tuple[str, str], ...]  # (kind, text) pairs: level1, level2, group, name, target, or rest
+
+_RESIDUE = re.compile(r"[(（]\s*[≥≤=<>]?\s*\*+[^)）]*[)）]|[≥≤=<>]\*+[^\d\s,，;；。]*")
+_SENTENCE = re.compile(r"[;；。]")
+_CLAUSE = re.compile(r"[,，]")
+_OPERATOR = r"(?:[≥≤≧≦><=＞＜＝]=?|不低于|不少于|不超过|不高于|大于等于|小于等于)"
+_MIN_IN_CELL = 2
+_LEVEL_WORD = re.compile(r"^[一二三四五六七八九十\d]*[、.．]?\s*([^:：,，;；。]{2,16}?(?:指标|目标))\s*[:：,，]?\s*")
+
+
+@cache
+def _target() -> re.Pattern[str]:
+    units = sorted((u for u in unit_spellings() if u and not u.isascii()), key=len, reverse=True)
+    unit = "(?:%|" + "|".join(re.escape(u) for u in units) + ")"
+    # an operator and everything up to the next separator, or a number and a unit ending the clause
+    return re.compile(_OPERATOR + r"\s*\d[^,，;；。]*$|(?<![\d.])\d+(?:\.\d+)?\s*" + unit + r"$")
+
+
+def _level(word: str) -> tuple[str, str] | None:
+    key = match_key(word)
+    if canonical_level2(key) and not canonical_level1(key):
+        return ("level2", word)
+    if canonical_level1(key):
+        return ("level1", word)
+    if key.endswith("目标") and canonical_level2(key[:-2] + "指标"):
+        return ("level2", key[:-2] + "指标")  # 社会效益目标 written for 社会效益指标
+    return None
+
+
+def _levels(text: str) -> tuple[list[tuple[str, str]], str]:
+    """The level names ``text`` opens with, and what follows them."""
+    found: list[tuple[str, str]] = []
+    while True:
+        match = _LEVEL_WORD.match(text)
+        level = _level(match.group(1)) if match else None
+        if level is None:
+            return found, text
+        found.append(level)
+        text = text[match.end():]  # type: ignore[union-attr]
+
+
+def _clause(text: str) -> list[tuple[str, str]]:
+    """One clause: ``name target``; a clause with no target is a name (a qualitative indicator)."""
+    text = text.strip()
+    match = _target().search(text)
+    if match is None or match.start() == 0:
+        return [("name", text)] if text else []
+    return [("name", text[: match.start()].strip()), ("target", match.group(0).strip())]
+
+
+@lru_cache(maxsize=4096)
+def split_prose(text: str, levelled: bool = False) -> tuple[Item, ...] | None:
+    """The items of prose that names indicators and their targets, or None when ``text`` is no such prose: it
+    must give a target and open with a level name and a colon or comma (``数量指标：…``), or, when a level name
+    stands before it (``levelled``: the cell to its left), join several indicators with ``；`` (``产出指标 |
+    开展…8次；编制…3个``): one indicator with its number is an ordinary cell."""
+    line = _RESIDUE.sub("", simplified(text.strip()))
+    opening = _LEVEL_WORD.match(line)
+    if not levelled and not (opening and _level(opening.group(1)) and re.match(r"^[^:：,，]*[:：,，]", line)):
+        return None
+    items: list[Item] = []
+    targets = 0
+    for sentence in _SENTENCE.split(line):
+        levels, rest = _levels(sentence.strip())
+        if levels:
+            items.append(tuple(levels))
+        clauses = [part for part in _CLAUSE.split(rest) if part.strip()] if rest.strip() else []
+        pending: list[str] = []
+        for clause in clauses:
+            parts = _clause(clause)
+            if any(kind == "target" for kind, _ in parts):
+                group = (("group", "，".join(pending)),) if pending else ()
+                items.append(group + tuple(parts))
+                targets += 1
+                pending = []
+            else:
+                pending.append(clause.strip())
+        if pending:
+            # clauses after the last target: a qualitative indicator (可持续影响指标，持续发展), or text
+            items.append((("name", "，".join(pending)),) if levels or levelled else (("rest", "，".join(pending)),))
+    enough = targets >= 1 if not levelled else targets >= _MIN_IN_CELL and bool(_SENTENCE.search(line))
+    return tuple(items) if enough else None
+
+
+def prose_lines(lines: list[Line]) -> list[Line]:
+    """Mark the lines holding prose indicators with their items (``extra["prose"]``). A row whose cell holds
+    prose keeps the level names before it as items and gives the cells before those a row of their own
+    (``年度绩效总目标 | 产出指标 | 开展…8次；编制…3个``); a lone level name right above prose is an item too."""
+    result: list[Line] = []
+    for line in lines:
+        filled = line.filled
+        texts = [token.text for token in filled]
+        roles = [label(text).role for text in texts]
+        levelled = [any(role in (Role.LEVEL1, Role.LEVEL2) for role in roles[:i]) for i in range(len(texts))]
+        at = next((i for i, text in enumerate(texts) if split_prose(text, levelled[i])), None)
+        if at is None:
+            result.append(line)
+            continue
+        first = next((i for i, role in enumerate(roles[:at]) if role in (Role.LEVEL1, Role.LEVEL2)), at)
+        if first:
+            result.append(Line(filled[:first], line.kind, line.line, line.table, line.row, line.gridded,
+                               line.blanks_before))
+        levels = [(_level(text) or ("name", text)) for text in texts[first:at]]
+        rest = tuple((("rest", text),) for text in texts[at + 1:])
+        items = ((tuple(levels),) if levels else ()) + (split_prose(texts[at], levelled[at]) or ()) + rest
+        previous = result[-1] if result else None
+        if previous is not None and not previous.extra.get(PROSE) and len(previous.filled) == 1 and _level(
+                previous.filled[0].text):
+            previous.extra[PROSE] = ((_level(previous.filled[0].text),),)
+        marked = Line(filled[first:], line.kind, line.line, line.table, line.row, line.gridded, line.blanks_before,
+                      dict(line.extra))
+        marked.extra[PROSE] = items
+        result.append(marked)
+    return result

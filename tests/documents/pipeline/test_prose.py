@@ -1,0 +1,53 @@
+"""Indicators written as prose (layout family 6), on compact made-up cases of the shapes seen in real documents
+(see ../shared/corpus/README.md)."""
+
+from __future__ import annotations
+
+from jixiao.documents.pipeline import read_text
+from jixiao.documents.pipeline.prose import split_prose
+
+
+def read(*lines: str):
+    return read_text("\n".join(lines).encode(), "prose.txt")[0]
+
+
+def test_prose_opened_by_a_level_name_is_split_into_named_targets():
+    assert split_prose("数量指标:★补助种植数量,葡萄种植数量(≥**株)>=1000株;成活率(≥**%)>=85;时效指标:完成及时率≥100%。") == (
+        (("level2", "数量指标"),),
+        (("group", "★补助种植数量"), ("name", "葡萄种植数量"), ("target", ">=1000株")),
+        (("name", "成活率"), ("target", ">=85")),
+        (("level2", "时效指标"),),
+        (("name", "完成及时率"), ("target", "≥100%")),
+    )
+    assert split_prose("为村里带来游客不少于6万人,村集体收入达6万元。") is None  # a goal, not indicators
+    assert split_prose("村组干部230人", levelled=True) is None  # one indicator in its cell is an ordinary cell
+
+
+def test_a_goal_written_as_prose_reads_each_indicator_under_its_levels():
+    document = read(
+        "现将绩效目标设定如下:",
+        "一、 产出指标",
+        "数量指标:★补助各类种植数量,葡萄种植数量(≥**株)>=1000株;成活率(≥**%)>=85;时效指标:完成及时率(≥**%)>=100%。",
+        "二、 效益指标",
+        "社会效益目标:受益脱贫户、监测户人口数(≥**户)≥10户。可持续影响指标,持续发展。",
+        "附件:设定表.xlsx",
+    )
+    indicators = document.sheets[0].indicators
+    assert [(i.level1, i.level2, i.name, i.target.raw) for i in indicators] == [
+        ("产出指标", "数量指标", "葡萄种植数量", ">=1000株"), ("产出指标", "数量指标", "成活率", ">=85"),
+        ("产出指标", "时效指标", "完成及时率", ">=100%"), ("效益指标", "社会效益指标", "受益脱贫户、监测户人口数", "≥10户"),
+        ("效益指标", "可持续影响指标", "持续发展", "")]
+    assert indicators[0].extra == {"指标组": "★补助各类种植数量"}
+    split = [d for d in document.diagnostics if d.code == "P111"]
+    assert len(split) == 5 and split[0].location.line == 3 and "葡萄种植数量" in split[0].message
+
+
+def test_several_indicators_in_one_cell_after_the_level_cell_of_a_pipe_row():
+    document = read(
+        "项目名称 | 文物保护经费 | 预算金额 | 36万元 |",
+        "年度绩效总目标 | 产出指标 | 开展巡查频次8次;编制宣传资料数量3个;验收合格率≥86%。 | |||",
+        "效益指标 | 宣传覆盖人次≥20万人次;修缮个数≥5个。 | ||||",
+    )
+    assert [(i.level1, i.name, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("产出指标", "开展巡查频次", "8次"), ("产出指标", "编制宣传资料数量", "3个"), ("产出指标", "验收合格率", "≥86%"),
+        ("效益指标", "宣传覆盖人次", "≥20万人次"), ("效益指标", "修缮个数", "≥5个")]
