@@ -139,3 +139,16 @@ def test_group_headings_above_the_headings_of_their_parts_and_traditional_money_
         Decimal("7.29"), Decimal("7.00"), Decimal(96))
     assert [(item.actual_raw, item.weight, item.score) for item in evaluation.items] == [
         ("72890", 10, 9), ("100", 20, 19)]
+
+
+def test_a_pipe_row_whose_actual_looks_like_its_target_stays_one_row():
+    text = "\n".join([
+        "项目绩效自评表",
+        "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |",
+        "| 效益指标 | 社会效益指标 | 受益人数 | ≥500人 | 520人 | 10 | 10 |",
+        "| 经济效益 指标 | 奖补资金兑付率(%) | ≥100% | ≥100% | 10.8 | 10.8 |",
+    ])
+    sheet = read(text).sheets[0]
+    assert [(i.name, i.target.raw) for i in sheet.indicators] == [("受益人数", "≥500人"), ("奖补资金兑付率(%)", "≥100%")]
+    assert [(item.actual_raw, item.weight, item.score) for item in sheet.evaluation.items][1] == (
+        "≥100%", Decimal("10.8"), Decimal("10.8"))
