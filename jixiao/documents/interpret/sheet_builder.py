@@ -133,6 +133,7 @@ class SheetBuilder:
         self.results: list[tuple[int, dict[str, str]]] = []  # (indicator position, its cells) for evaluation records
         self.grid_closed = False
         self.money: dict[str, str] = {}
+        self._money_figures: dict[str, str] = {}  # the money table's figures row, once read
         self.claimed: dict = {}
         self._money_headings: list[str | None] = []
 
@@ -191,13 +192,14 @@ class SheetBuilder:
             # right before its first figure
             self._money_headings = keys[:first - 1]
             texts = texts[first - 1:]
-        if self._money_headings and texts and not self.money:
+        if self._money_headings and texts and not self._money_figures:
             values = texts if _is_figure(texts[0]) else texts[1:]  # the figures row's label may be merged away
             # the figures come first; a 原因 or 说明 note may follow them (then the 得分 cell left empty is absent)
             figures = list(takewhile(_is_figure, values))
             if len(figures) >= min(2, len(values)) and values:
                 headings = [key for key in self._money_headings if key] if len(values) < len(self._money_headings) else self._money_headings
-                self.money = {key: value for key, value in zip(headings, figures) if key}
+                self._money_figures = {key: value for key, value in zip(headings, figures) if key}
+                self.money.update(self._money_figures)  # the money table's figures over a header block's
                 total = self.money.get("budget_full") or self.money.get("budget_initial")
                 if total and self.sheet.budget.total is None:
                     self.sheet.budget = self.sheet.budget.model_copy(update={"total": parse_amount(total)})
@@ -322,6 +324,8 @@ class SheetBuilder:
             sheet.unit = parse_unit_line(value) or Unit(code=code, name=value or None)
         elif field == "unit_code":
             sheet.unit = (sheet.unit or Unit()).model_copy(update={"code": value or None})
+        elif field == "spent":
+            self.money.setdefault("spent", value)  # 执行数: 2.38 beside 预算数 in a self-evaluation's header block
         elif field == "year":
             sheet.year = parse_year(value + "年") if value else None
         # department and other recognised labels carry nothing the model keeps.

@@ -152,3 +152,11 @@ def test_a_pipe_row_whose_actual_looks_like_its_target_stays_one_row():
     assert [(i.name, i.target.raw) for i in sheet.indicators] == [("受益人数", "≥500人"), ("奖补资金兑付率(%)", "≥100%")]
     assert [(item.actual_raw, item.weight, item.score) for item in sheet.evaluation.items][1] == (
         "≥100%", Decimal("10.8"), Decimal("10.8"))
+
+
+def test_the_spent_figure_labelled_in_the_header_block_one_cell_per_line():
+    text = "\n\n".join(["食品监管补助资金区域绩效目标自评表", "专项名称", "食品监管补助资金", "预算执行情况",
+                        "预算数:", "2.38", "执行数:", "2.30", "一级指标", "二级指标", "三级指标", "年度指标值",
+                        "实际完成指标值", "产出指标", "质量指标", "人员培训", "已完成", "已完成"])
+    sheet = read(text).sheets[0]
+    assert (sheet.budget.total, sheet.evaluation.spent) == (Decimal("2.38"), Decimal("2.30"))
