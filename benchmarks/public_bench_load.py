@@ -3,8 +3,8 @@
     python -m benchmarks.public_bench_load TABLES
 
 Migrates, creates one bureau with 100 townships, and stores TABLES approved sheets with a publication each
-(ten indicators per table; half of them with a published self-evaluation), in bulk: the benchmark measures
-the public pages, not publishing.
+(ten indicators per table; half of them with a published self-evaluation), in bulk, then each township's stored
+figures of the year as publishing keeps them: the benchmark measures the public pages, not publishing.
 """
 
 from __future__ import annotations
@@ -28,7 +28,8 @@ def load(count: int) -> None:
     from benchmarks.synth import generate_sheet
     from jixiao.model import Unit as ModelUnit
     from jixiao.web.organisation.services import unit_create
-    from jixiao.web.publication.models import Publication
+    from jixiao.web.publication.models import Publication, PublicationContent
+    from jixiao.web.publication.services import published_year_refresh
     from jixiao.web.sheets.conversion import sheet_fields
     from jixiao.web.sheets.models import Sheet, Status
 
@@ -47,7 +48,7 @@ def load(count: int) -> None:
                 sheets.append(Sheet(unit=unit, year=YEAR, status=Status.APPROVED, source="benchmark",
                                     **sheet_fields(content)))
             Sheet.objects.bulk_create(sheets)
-            publications = []
+            publications, bodies = [], []
             for sheet, content in zip(sheets, contents):
                 scored = rng.random() < 0.5
                 total = Decimal(rng.randint(6000, 9900)) / 100 if scored else None
@@ -59,12 +60,17 @@ def load(count: int) -> None:
                 publications.append(Publication(
                     sheet=sheet, bureau=bureau, unit=sheet.unit, year=YEAR, number=1, code=content.code or "",
                     name=content.name or "", approved_version=1, approved_at=now, grade="良",
-                    content=content.model_dump(mode="json"), search_text=f"{sheet.unit.name} {content.name} " +
-                    " ".join(i.name for i in content.indicators), budget_total=content.budget.total,
-                    indicator_count=len(content.indicators), evaluation=evaluation, score=total, score_grade=grade,
-                    targets_met=len(content.indicators) if scored else None,
+                    search_text=f"{sheet.unit.name} {content.name} " + " ".join(i.name for i in content.indicators),
+                    budget_total=content.budget.total, indicator_count=len(content.indicators), score=total,
+                    score_grade=grade, targets_met=len(content.indicators) if scored else None,
                     targets_scored=len(content.indicators) if scored else None))
+                bodies.append({"content": content.model_dump(mode="json"), "evaluation": evaluation})
             Publication.objects.bulk_create(publications)
+            PublicationContent.objects.bulk_create(PublicationContent(publication=publication, **body)
+                                                   for publication, body in zip(publications, bodies))
+    with transaction.atomic():
+        for unit in units:  # the stored figures, as publishing keeps them
+            published_year_refresh(unit.pk, YEAR)
 
 
 if __name__ == "__main__":

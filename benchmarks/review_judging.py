@@ -174,7 +174,7 @@ def _sheet_matches(flag_sheet: str | None, sheet_name: str | None) -> bool:
     return flag_sheet is None or (sheet_name is not None and same_indicator(flag_sheet, sheet_name))
 
 
-def _finding_matches(flag: Flag, finding: Finding, sheet_name: str | None, kinds: set[str]) -> bool:
+def finding_matches(flag: Flag, finding: Finding, sheet_name: str | None, kinds: set[str]) -> bool:
     if flag.problem not in kinds or not _sheet_matches(flag.sheet, sheet_name):
         return False
     if flag.indicator == "sheet":
@@ -314,7 +314,7 @@ def score_document(judgment: Judgment) -> DocumentFigures:
             sheet_name = names.get(finding.sheet or "")
             finding_kinds = by_code.get(finding.rule, set())
             matched = [i for i, flag in enumerate(judgment.flags)
-                       if _finding_matches(flag, finding, sheet_name, finding_kinds)]
+                       if finding_matches(flag, finding, sheet_name, finding_kinds)]
             figures.findings += 1
             error = finding.severity.value == "error"
             figures.errors += error

@@ -182,7 +182,7 @@ def _wait_import(base: str, job_path: str, started: float) -> tuple[float, str, 
     while True:
         fragment = _get(opener, f"{job_path}progress/", base)
         if "hx-trigger" not in fragment:
-            state = re.search(r'class="import-state (\w+)"', fragment).group(1)
+            state = re.search(r'class="job-state (\w+)"', fragment).group(1)
             message = re.sub(r"<[^>]+>|\s+", " ", fragment.split("</strong>", 1)[1]).strip()
             return time.perf_counter() - started, state, message[:120]
         time.sleep(1)

@@ -52,6 +52,9 @@ KINDS: dict[str, DiagnosticKind] = {
                        "行的单元格多于表头的列，且无法根据内容判断它们属于哪一列；内容没有丢弃，请核对原表。"),
         DiagnosticKind("P114", Severity.INFO, "表格在文件末尾（第{line}行）中断，最后一行可能不完整：{text}",
                        "文件在表格中间结束（网页或文档站只保存了部分内容）。已读取现有内容，最后一行的指标可能缺少指标值等单元格。"),
+        DiagnosticKind("P119", Severity.INFO, "指标表在文件末尾（第{line}行，指标“{name}”）结束，没有满意度指标：文件可能只保存了表格的前一部分",
+                       "文本文件在指标表中间结束，且没有读到满意度指标（网页或文档站常只保存表格的前一部分）。审核时，"
+                       "最后一行之后的一级、二级指标不按缺失处理；如原表完整，请提供完整的文件。"),
         DiagnosticKind("P112", Severity.WARNING, "工作表“{name}”无法读取：{reason}",
                        "Excel 文件中的某个工作表损坏或格式异常。"),
         DiagnosticKind("P116", Severity.WARNING, "工作表“{name}”中隐藏的行或列有{count}个单元格未读取：{cells}",

@@ -11,7 +11,7 @@ from jixiao.model.monitoring import (
     MonitoringAnswer,
     parse_likelihood,
 )
-from jixiao.model.reported import ReportedEvaluation, ReportedItem, ReportedMonitoring, ReportedProgress
+from jixiao.model.reported import ReportedEvaluation, ReportedItem, ReportedMonitoring, ReportedProgress, not_applicable
 from jixiao.model.sheet import Budget, Checkpoint, GoalSheet, MoneyUnit, Unit
 from jixiao.model.target import NoteCode, Operator, Target, TargetNote
 from jixiao.model.target_text import parse_target
@@ -59,6 +59,7 @@ __all__ = [
     "canonical_level2",
     "canonical_unit",
     "level2_parents",
+    "not_applicable",
     "parse_direction",
     "parse_target",
     "unit_kind",

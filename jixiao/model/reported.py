@@ -8,13 +8,28 @@ each other. Nothing here is computed.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from pydantic import BaseModel, Field
 
 from jixiao.model.monitoring import Likelihood
 
-__all__ = ["ReportedEvaluation", "ReportedItem", "ReportedMonitoring", "ReportedProgress"]
+__all__ = ["ReportedEvaluation", "ReportedItem", "ReportedMonitoring", "ReportedProgress", "not_applicable"]
+
+# A 指标值 cell that says the indicator does not apply: 不适用, 不涉及, 无, or only a dash or slash.
+_NO_TARGET = re.compile(r"不适用|不涉及|无|[/／\\—－\-]+")
+# An 实际完成值 cell that says so: only the words (无 or a dash there may mean “none occurred”, an actual of 0).
+_NOT_APPLICABLE = re.compile(r"不适用|不涉及")
+
+
+def not_applicable(target: str | None, actual: str | None, score: Decimal | None) -> bool:
+    """Whether a printed row is marked 不适用: its 指标值 says so, or its 实际完成值 says 不适用/不涉及, and it is not
+    scored (a row scored above 0 was evaluated, whatever its cells say)."""
+    if score is not None and score > 0:
+        return False
+    return any(text and pattern.fullmatch("".join(text.split()))
+               for pattern, text in ((_NO_TARGET, target), (_NOT_APPLICABLE, actual)))
 
 
 class ReportedItem(BaseModel):
@@ -26,6 +41,9 @@ class ReportedItem(BaseModel):
     score: Decimal | None = Field(default=None, description="得分 as printed")
     deviation: str | None = Field(default=None, description="偏差原因分析及改进措施 as printed")
     row: int | None = Field(default=None, description="Row in the source table, for messages")
+    not_applicable: bool = Field(
+        default=False, description="The row is marked 不适用 (不涉及, 无, /) and not scored: it earns nothing and "
+                                   "its 分值 is not part of the total (see not_applicable)")
 
 
 class ReportedEvaluation(BaseModel):

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from jixiao.model import Document, Framework, GoalSheet, Indicator
+from jixiao.model import Document, Framework, GoalSheet, Indicator, level2_parents
 from jixiao.review.finding import Confidence
 from jixiao.review.forms import FormProfile, load_form, recognise_form
 from jixiao.review.lexicon import Kind, is_reverse, kind_of
@@ -18,6 +18,10 @@ __all__ = ["Facts", "SheetContext"]
 
 # An indicator read with less confidence than this had its cells placed by a guess (see Indicator.confidence).
 GUESSED_BELOW = 0.75
+# Reader diagnostics saying that the file ends inside this sheet's grid, before its end (documents/codes.py).
+CUT_DIAGNOSTICS = ("P114", "P119")
+# 成本指标 as a level 1 of its own (2021 framework) has no fixed place in the grid: first, or after 产出 or 满意度.
+_COST_LEVELS = {"经济成本指标", "社会成本指标", "生态环境成本指标"}
 
 
 @dataclass(frozen=True)
@@ -87,8 +91,13 @@ class SheetContext:
 
     @property
     def standard_structure(self) -> bool:
-        """False on forms with their own levels (投入/管理/产出目标), where the standard structure is not checked."""
-        return self.form.framework != "none"
+        """False on forms with their own levels (投入/管理/产出目标), and on a source grid without any level column
+        (a form that lists only 三级指标, such as Chongqing's 一般性项目 form): the standard structure is not checked."""
+        if self.form.framework == "none":
+            return False
+        sheet = self.sheet
+        level_columns = not sheet.form_fields or {"一级指标", "二级指标"} & set(sheet.form_fields)
+        return bool(level_columns) or any(i.level1_raw.strip() or i.level2_raw.strip() for i in sheet.indicators)
 
     @cached_property
     def _facts(self) -> dict[int, Facts]:
@@ -105,6 +114,38 @@ class SheetContext:
                 current = indicator.level1
             carried[id(indicator)] = current
         return carried
+
+    @cached_property
+    def cut(self) -> bool:
+        """True when the reader says the file ends inside this sheet's grid, before its end (a partial copy)."""
+        diagnostics = self.document.diagnostics if self.document else []
+        return any(d.code in CUT_DIAGNOSTICS and d.location.sheet == self.sheet.key
+                   and d.location.table in (None, self.sheet.table) for d in diagnostics)
+
+    @cached_property
+    def _last_place(self) -> int:
+        # The furthest place in the standard grid order (产出: 数量 质量 时效 成本; 效益 …; 满意度) a row was read at.
+        places = [self._place(self.level1_of(i), i.level2) for i in self.sheet.indicators
+                  if not (self.level1_of(i) == "成本指标" or i.level2 in _COST_LEVELS)]
+        return max((place for place in places if place is not None), default=-1)
+
+    @staticmethod
+    def _place(level1: str | None, level2: str | None) -> int | None:
+        order = list(level2_parents(Framework.LEGACY).items())
+        for index, (child, parent) in enumerate(order):
+            if parent == level1 and (level2 is None or child == level2):
+                return index
+        return next((index for index, (child, _) in enumerate(order) if child == level2), None)
+
+    def cut_off(self, level1: str, level2: str | None = None) -> bool:
+        """True when the file cuts the grid off at or before the place of ``level1`` (``level2``): rows of it may
+        follow the cut, so it cannot be judged missing or incomplete. 成本指标 as a level 1 may stand anywhere."""
+        if not self.cut:
+            return False
+        if level1 == "成本指标" or level2 in _COST_LEVELS:
+            return True
+        place = self._place(level1, level2)
+        return place is None or place >= self._last_place
 
     def level1_of(self, indicator: Indicator) -> str | None:
         """The indicator's 一级指标, carried down from the rows above when its own cell is empty (merged)."""

@@ -19,7 +19,8 @@ from pydantic import BaseModel, Field
 from jixiao.model import GoalSheet
 from jixiao.model.lexicon import fold
 
-__all__ = ["FormError", "FormProfile", "GENERIC", "available_forms", "evidence_of", "load_form", "recognise_form"]
+__all__ = ["FormError", "FormProfile", "GENERIC", "available_forms", "evidence_of", "load_form", "recognise_form",
+           "shows_field"]
 
 
 class FormError(ValueError):
@@ -58,7 +59,14 @@ class FormProfile(BaseModel):
     notes: list[str] = Field(default_factory=list)
 
     def requires(self, field: str, sheet: GoalSheet) -> bool:
-        """True when ``sheet`` must fill ``field`` on this form (for an unknown form: when its source has it)."""
+        """True when ``sheet`` must fill ``field`` on this form (for an unknown form: when its source has it).
+
+        When the reader reports the source's labels (``form_fields``), a field whose label the source does not show
+        is not required: the copy lacks it (a variant of the form, or a file that starts below the header), and an
+        empty cell can only be reported where the label stands.
+        """
+        if sheet.form_fields and not shows_field(sheet, field):
+            return False
         if self.name == "generic":
             return field == "项目名称" or field in sheet.form_fields
         return field in self.required
@@ -108,6 +116,15 @@ _FILLED = {
     "权重": lambda s: any(i.weight_raw for i in s.indicators),
     "指标方向性": lambda s: any(i.direction_raw for i in s.indicators),
 }
+
+
+# The label a reader reports for a header field, where a form profile names the field differently.
+_READER_LABEL = {"年度目标": "绩效目标"}
+
+
+def shows_field(sheet: GoalSheet, field: str) -> bool:
+    """True when the source of ``sheet`` has a label for header field ``field`` (as ``GoalSheet.form_fields`` names it)."""
+    return field in sheet.form_fields or _READER_LABEL.get(field) in sheet.form_fields
 
 
 def evidence_of(sheet: GoalSheet) -> set[str]:

@@ -11,7 +11,9 @@ How the findings become a grade is the profile's ``[grade]`` table:
    (central: 优 ≥ 90, 良 ≥ 75, 中 ≥ 60, else 差);
 4. an error finding means the sheet is returned: ``error_cap`` is the best grade it can get (central: 中);
 5. rules listed in ``caps`` limit the grade whatever the score (a sheet with no indicators is at best 差);
-6. findings of the rules in ``ungraded`` (central: JX001, the reader's diagnostics) do not count.
+6. findings of the rules in ``ungraded`` (central: JX001, the reader's diagnostics) do not count;
+7. a sheet the file cuts off was reviewed only in part: ``partial_cap`` is the best grade it can get (central: 良;
+   nobody can say that goals they have not seen proceed as they are). The reader's cut (JX001) is named as the cap.
 """
 
 from __future__ import annotations
@@ -26,6 +28,9 @@ from jixiao.review.finding import Dimension, Finding
 from jixiao.review.profile import GRADES, GradePolicy
 
 __all__ = ["Deduction", "GRADE_MEANINGS", "SheetReview", "grade_sheet"]
+
+# The rule that reports the reader's diagnostics, among them the cut that makes a review partial.
+READER_RULE = "JX001"
 
 GRADE_MEANINGS = {
     "优": "目标设置合理，可直接进入预算",
@@ -52,6 +57,7 @@ class SheetReview(BaseModel):
     table: int | None = None
     form: str | None = None  # the form profile the sheet was reviewed against (jixiao/review/forms.py)
     form_label: str | None = None
+    partial: bool = False  # the file cuts the sheet's grid off: only what precedes the cut was reviewed
     findings: list[Finding] = Field(default_factory=list)
     score: Decimal = Decimal(100)
     grade: str = "优"
@@ -96,6 +102,8 @@ def grade_sheet(review: SheetReview, policy: GradePolicy) -> SheetReview:
     erring = sorted(rule for rule, findings in by_rule.items() if any(f.severity is Severity.ERROR for f in findings))
     limits = [(rule, policy.error_cap) for rule in erring if policy.error_cap]
     limits += [(rule, cap) for rule, cap in policy.caps.items() if rule in by_rule]
+    if review.partial and policy.partial_cap:
+        limits.append((READER_RULE, policy.partial_cap))
     for _, cap in limits:
         if GRADES.index(cap) > GRADES.index(grade):
             grade = cap

@@ -85,6 +85,8 @@ RULES: tuple[Rule, ...] = (
     substance.SameFigureRepeated(),
     substance.GarbledTarget(),
     substance.UnitCostTimesQuantity(),
+    substance.SloganIndicatorName(),
+    substance.ToleratedErrorRate(),
 )
 
 # Codes of rules that were removed, with why; never reuse them.

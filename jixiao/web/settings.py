@@ -45,11 +45,12 @@ INSTALLED_APPS = [
     "jixiao.web.publication",
     "jixiao.web.security",
     "jixiao.web.audits",
+    "jixiao.web.jobs",
     "django_tasks",
     "django_tasks.backends.database",
 ]
 
-# Background work (imports of many files) waits in the database until a worker runs it: `jixiao serve` starts
+# Background work (imports of many files, bureau-wide exports and audits) waits in the database until a worker runs it: `jixiao serve` starts
 # one in a thread, `jixiao worker` runs one on its own (`manage.py db_worker`).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.database.DatabaseBackend"}}
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("jixiao.web.publication.urls")),
     path("audit/", include("jixiao.web.security.urls")),
     path("audits/", include("jixiao.web.audits.urls")),
+    path("jobs/", include("jixiao.web.jobs.urls")),
     path("api/", api.urls),
 ]
 

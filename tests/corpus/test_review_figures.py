@@ -38,8 +38,9 @@ def test_kinds_md_is_generated_from_kinds_toml():
 
 def test_every_rule_code_in_kinds_exists():
     from jixiao.review import RULES
+    from jixiao.scoring.audit import AUDIT_RULES
 
-    codes = {rule.code for rule in RULES}
+    codes = {rule.code for rule in (*RULES, *AUDIT_RULES)}
     assert set(kinds_by_code(load_kinds())) <= codes
 
 

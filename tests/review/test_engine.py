@@ -31,6 +31,44 @@ def test_reader_diagnostics_become_findings_of_their_sheet():
     assert document_finding.severity is Severity.INFO and document_finding.location.file == "case.txt"
 
 
+def _cut_after(rows: list[int], code: str = "P119"):
+    """The base sheet keeping only ``rows`` (1-based), in a file the reader says ends inside its grid."""
+    document = build_document(patched(BASE, {"drop_rows": [n for n in range(1, 8) if n not in rows]}))
+    cut = Diagnostic(code=code, severity=Severity.INFO, message="指标表在文件末尾结束",
+                     location=Location(sheet=document.sheets[0].key, table=1, line=40))
+    return review_document(document.model_copy(update={"diagnostics": [cut]}), load_profile()).sheets[0]
+
+
+@pytest.mark.parametrize(
+    ("rows", "code", "reported"),
+    [
+        # cut after 数量 and 质量: 时效, 成本, 效益 and 满意度 would follow the cut (corpus 128, 142)
+        ([1, 2], "P119", []),
+        # cut inside the 效益 rows: what stands before them and is missing is still missing (时效); 成本指标 is
+        # never judged missing in a cut grid, since the 2021 framework may list it last
+        ([1, 2, 5], "P114", [("JX104", "时效指标")]),
+        # the same sheet in a whole file
+        ([1, 2], None, [("JX103", "效益指标"), ("JX103", "满意度指标"), ("JX104", "时效指标"), ("JX105", None)]),
+    ],
+)
+def test_what_the_file_cuts_off_is_not_missing(rows, code, reported):
+    if code is None:
+        review = review_sheet(build_sheet(patched(BASE, {"drop_rows": [n for n in range(1, 8) if n not in rows]})),
+                              load_profile())
+    else:
+        review = _cut_after(rows, code)
+    missing = [(f.rule, f.params.get("level1") or f.params.get("level2")) for f in review.findings
+               if f.rule in ("JX103", "JX104", "JX105")]
+    assert missing == reported
+    assert review.partial is (code is not None)
+
+
+def test_a_sheet_the_file_cuts_off_is_at_best_good():
+    review = _cut_after([1, 2, 3, 4, 5, 6])  # nothing wrong in what was read, but 满意度 was not seen
+    assert review.grade == "良" and review.capped_by == ["JX001"] and review.score == 100
+    assert review.explain().endswith("最高评为良）")
+
+
 def test_grade_is_explained_and_capped():
     sheet = build_sheet(patched(BASE, {"rows": []}))
     review = review_sheet(sheet, load_profile())

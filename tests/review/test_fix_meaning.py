@@ -61,11 +61,32 @@ def test_no_fix_loses_what_the_cell_said(row, lost):
         ("绩效目标申报表(基础设施建设类)", "2022年镇域内基础设施建设"),
         ("部门预算项目绩效目标申报表(2023年度)", "村组干部报酬"),  # corpus 003
         ("2025年项目支出绩效目标表", "基本公共卫生服务和应急处理及卫生监督执法专项"),  # corpus 025
+        ("部门预算项目支出绩效自评表(2023年度)", "工资性支出"),  # corpus 008: a self-evaluation form's title
+        ("2023年一般性项目绩效目标表(一级项目)", "在职村村干部补助"),  # corpus 121: a category of projects
+        # A heading that names the fund, the table one of its projects (corpus 122, 105).
+        ("抗疫特别国债项目绩效目标表(打捆项目)", "疫情期间区域病媒防治环境卫生清洁等费用"),
+        ("乡村振兴衔接资金绩效目标申报表(高标准农田建设)", "岳阳县2022年高标准农田建设项目"),
+        # The name holds the heading's project with more around it (corpus 109: a person and phone after it).
+        ("市级专项扶贫资金基础设施(人大代表扶贫基地)绩效目标表", "2018年市级专项扶贫资金基础设施(人大代表扶贫基地) 项目负责人"),
     ],
 )
-def test_a_form_title_is_never_compared_with_the_project_name(title, name):
+def test_a_form_or_fund_title_is_never_compared_with_the_project_name(title, name):
     review = _review({"title": title, "name": name})
     assert "JX604" not in [f.rule for f in review.findings]
+
+
+@pytest.mark.parametrize(
+    ("title", "name", "renamed"),
+    [
+        ("乡镇维稳经费（西留村）绩效目标表", "乡乡维稳经费（西留村）", "乡镇维稳经费（西留村）"),  # the sample
+        ("乡镇维稳经费绩效目标表", "乡乡镇维稳经费", "乡镇维稳经费"),  # one character doubled: still a typo
+        ("农村饮水安全补助资金绩效目标表", "农村饮水安全补补助资金", "农村饮水安全补助资金"),  # also under a fund heading
+    ],
+)
+def test_a_doubled_character_between_heading_and_name_is_reported(title, name, renamed):
+    review = _review({"title": title, "name": name})
+    renames = [e.after for f in review.findings if f.rule == "JX604" and f.fix for e in f.fix.edits if e.field == "name"]
+    assert renames == [renamed]
 
 
 def test_digits_are_not_a_doubled_character_typo():
@@ -99,3 +120,51 @@ def test_weights_of_90_with_budget_execution_outside_are_not_an_error_the_blank_
     assert [f.rule for f in _review({"rows": ninety}, form="sichuan").findings if f.rule in ("JX609", "JX610")] == []
     # The sample's Hebei form gives 预算执行率 no weight of its own: there the indicators must add up to 100.
     assert [f.rule for f in _review({"rows": ninety}).findings if f.rule in ("JX609", "JX610")] == ["JX609"]
+
+
+def _blank_targets(rows: list[int]) -> list[list[str]]:
+    """The base rows with the 指标值 of ``rows`` (1-based) left empty."""
+    return [row[:4] + [""] + row[5:] if n in rows else list(row) for n, row in enumerate(BASE["rows"], start=1)]
+
+
+@pytest.mark.parametrize(
+    ("blank", "severity"),
+    [
+        ([2], Severity.WARNING),  # one row to complete by agreement
+        ([1, 2, 3], Severity.WARNING),
+        ([1, 2, 3, 5], Severity.ERROR),  # most targets missing: the sheet cannot be reviewed (corpus 129)
+    ],
+)
+def test_empty_targets_are_an_error_only_when_most_of_the_sheet_is_blank(blank, severity):
+    review = _review({"rows": _blank_targets(blank)})
+    found = [f for f in review.findings if f.rule == "JX107"]
+    assert [(f.indicator, f.location.column, f.severity) for f in found] == [
+        (BASE["rows"][n - 1][2], "指标值", severity) for n in blank]
+
+
+@pytest.mark.parametrize(
+    ("name", "extra"),
+    [
+        ("流转土地 >=60亩", {}),  # corpus 109: the value was written in the name cell
+        ("化妆品抽验批次 ≥3 7", {}),  # corpus 036: target and actual beside the name
+        ("贫困地区旅游基础设施建设质量达标率100%", {}),
+        ("免疫规划知识培训次数2次以上", {}),  # corpus 028
+        ("全年检测次数", {"指标值及单位": "1000人次以上"}),  # corpus 028: a value column the form names its own way
+        ("开展小型水利工程建设(个)", {"西坪镇尧山村": "1", "桃舟乡吾培村": "1"}),  # corpus 022: one column per village
+    ],
+)
+def test_a_value_standing_elsewhere_in_the_row_is_not_an_empty_cell(name, extra):
+    from jixiao.model import Indicator
+
+    sheet = build_sheet(BASE)
+    row = Indicator.from_cells(level1="产出指标", level2="数量指标", name=name, target="").model_copy(
+        update={"extra": extra})
+    sheet = sheet.model_copy(update={"indicators": [*sheet.indicators, row]})
+    assert "JX107" not in [f.rule for f in review_sheet(sheet, load_profile()).findings]
+
+
+def test_a_vague_phrase_is_reported_as_vague_not_as_unreadable():
+    # corpus 006: 效果明显 is a phrase every reviewer knows, only it promises nothing checkable
+    review = _review({"add_rows": [_row("社会效益指标", "对维护市场公平的影响程度", "效果明显", level1="效益指标")]})
+    rules = [f.rule for f in review.findings if f.indicator == "对维护市场公平的影响程度"]
+    assert "JX206" in rules and "JX207" not in rules

@@ -61,6 +61,24 @@ def test_a_field_the_form_has_is_still_required():
     assert [f.params["field"] for f in generic.findings if f.rule == "JX101"] == ["项目名称"]
 
 
+@pytest.mark.parametrize(
+    ("form_fields", "missing"),
+    [
+        # The source shows no 项目名称 or 绩效目标 label (a copy that starts below them, corpus 142, 036): nothing
+        # can be said to be left empty.
+        (["预算数", "资金用途", "一级指标", "二级指标", "三级指标", "指标值"], []),
+        # The labels stand and their cells are empty: reported where the label is.
+        (["项目名称", "预算数", "绩效目标", "一级指标", "二级指标", "三级指标", "指标值"], ["JX101", "JX106"]),
+    ],
+)
+def test_a_field_is_required_only_where_the_source_shows_its_label(form_fields, missing):
+    review = _review({**NO_CODE, "name": "", "goals": [], "form_fields": form_fields}, form="sichuan")
+    assert sorted({r for r in _rules(review) if r in ("JX101", "JX106")}) == missing
+    if missing:
+        [name] = [f for f in review.findings if f.rule == "JX101"]
+        assert name.params["field"] == "项目名称" and name.severity.value == "error"
+
+
 def test_the_form_can_be_set():
     assert _review({}, form="central-88").form == "central-88"
     assert "JX101" not in _rules(_review({"code": None}, form="central-88"))
@@ -103,3 +121,14 @@ def test_a_note_the_form_prints_left_in_a_cell_is_template_residue():
     review = _review({"add_rows": [row]}, form="sichuan")
     [finding] = [f for f in review.findings if f.rule == "JX108"]
     assert finding.indicator == "工资发放人数(必填)" and finding.fix.edits[0].after == "工资发放人数"
+
+
+def test_a_grid_without_level_columns_is_not_told_its_levels_are_missing():
+    # corpus 121 (Chongqing 一般性项目): the form lists only 三级指标, 权重, 度量单位 and 指标值
+    rows = [["", "", "发放人数", "", "≥80人", "", "20"], ["", "", "补助发放准确率", "", "=100%", "", "20"]]
+    fields = ["项目名称", "预算数", "绩效目标", "三级指标", "权重", "度量单位", "指标值"]
+    review = _review({**NO_CODE, "rows": rows, "form_fields": fields})
+    assert not {"JX103", "JX104", "JX105", "JX506"} & set(_rules(review)), [f.message for f in review.findings]
+    # the same rows where the form has level columns left empty are still incomplete
+    with_levels = _review({**NO_CODE, "rows": rows, "form_fields": [*fields, "一级指标", "二级指标"]})
+    assert {"JX103", "JX104"} <= set(_rules(with_levels))

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from jixiao.model import not_applicable
+from jixiao.model.finding import Confidence
 from jixiao.scoring import load_profile
 from jixiao.scoring.audit import audit_sheet, recompute
 from tests.scoring.audit_sheets import D, printed
@@ -31,9 +33,11 @@ QINGSHEN = printed(
 
 def test_an_unfilled_self_evaluation_is_reported_as_such():
     found = audit_sheet(QINGSHEN, CENTRAL)
-    assert sorted(f.rule for f in found) == ["JXA11", "JXA11", "JXA12", "JXA12"]
-    unfilled = {f.params["what"]: f.params["count"] for f in found if f.rule == "JXA12"}
-    assert unfilled == {"实际完成值": "2", "得分": "3"}  # both indicators, and the 预算执行率 row has no score
+    assert sorted(f.rule for f in found) == ["JXA11", "JXA11", "JXA12", "JXA12", "JXA12"]
+    unfilled = [(f.indicator, f.location.row, f.params["what"]) for f in found if f.rule == "JXA12"]
+    # both indicators, and the 预算执行率 row has no score
+    assert unfilled == [("预算执行率", None, "得分"), ("发放(缴纳)覆盖率", 11, "实际完成值和得分"),
+                        ("足额保障率(参保率)", 12, "实际完成值和得分")]
     template = [f for f in found if f.rule == "JXA11"]
     assert template[0].location.column == "年度总体目标实际完成情况" and "100字以内" in template[0].params["text"]
     # 251.89 / 251.89 = 100.00% as printed, and 10 + 60 + 30 = 100: no false findings there.
@@ -76,8 +80,11 @@ def test_an_execution_row_that_contradicts_the_money():
     found = {code: params for code, _, params in _found(TANGXI) if code in ("JXA03", "JXA04")}
     assert found["JXA04"]["printed"] == "0" and found["JXA04"]["computed"] == "100.00"
     assert (found["JXA03"]["score"], found["JXA03"]["expected"]) == ("0", "10.00")
-    # Every visible indicator row is scored as its figures support: no finding names one of them.
-    assert not [name for code, name, _ in _found(TANGXI) if name and name != "预算执行率" and code != "JXA08"]
+    # Every visible indicator row is scored as its figures support: no score finding names one of them; the rows
+    # whose actual only says 达成预期指标 are reported for that (JXA17).
+    assert not [name for code, name, _ in _found(TANGXI) if name and name != "预算执行率" and code not in ("JXA08", "JXA17")]
+    assert [name for code, name, _ in _found(TANGXI) if code == "JXA17"] == [
+        "经费支出合规性", "提交报告及时性", "对维护基建市场公平的影响程度"]
 
 
 @pytest.mark.parametrize(("row", "code", "expected"), [
@@ -197,3 +204,163 @@ def test_the_profiles_overshoot_deduction_is_applied_when_it_is_on():
     off = on.model_copy(update={"rules": on.rules.model_copy(update={
         "overshoot_deduction": on.rules.overshoot_deduction.model_copy(update={"enabled": False})})})
     assert {c: p["expected"] for c, _, p in _found(sheet, off) if c == "JXA03"} == {"JXA03": "10.00"}
+
+
+# ---------------------------------------------------------------- what was printed and read, and what was not
+
+
+def _guessed(sheet, *positions):
+    """``sheet`` with the rows at ``positions`` (1-based) read with inferred columns (confidence 0.8)."""
+    for position in positions:
+        sheet.indicators[position - 1].confidence = 0.8
+    return sheet
+
+
+def test_a_form_without_score_and_weight_columns_is_not_reported_as_unfilled():
+    # A regional self-evaluation (区域绩效目标自评表) prints 指标值 and 实际完成值 only: no 分值, no 得分.
+    regional = printed([("产出指标", "数量指标", "抽验批次", "≥3批次", "4批次", None, None),
+                        ("产出指标", "质量指标", "处置率", "100%", "", None, None)])
+    assert [(f.rule, f.indicator, f.params["what"]) for f in audit_sheet(regional, CENTRAL)] == [
+        ("JXA12", "处置率", "实际完成值")]  # the 实际完成值 column is printed (抽验批次 fills it); 得分 is not
+
+
+def test_scores_printed_without_any_weight_is_one_finding():
+    # Hubei 2020 prints each goal's total but no row 分值: the scores cannot be checked row by row.
+    rows = [("产出指标", "质量指标", "监测数据合格率", "100%", "100%", None, 10),
+            ("满意度指标", "服务对象满意度指标", "整编资料审核", "98%", "98%", None, "19.6")]
+    ((code, indicator, params),) = _found(printed(rows, budget=10, spent=10, rate=100, execution_weight=20,
+                                                 execution_score=20), HUBEI)
+    assert (code, indicator, params["which"]) == ("JXA13", None, "各指标都")
+    weighed = printed([rows[0][:5] + (10, 10), rows[1]], budget=10, spent=10, rate=100, execution_weight=20,
+                      execution_score=20)
+    assert [(c, n) for c, n, _ in _found(weighed, HUBEI)] == [("JXA13", "整编资料审核")]
+
+
+def test_a_finding_on_a_row_with_inferred_columns_says_so():
+    sheet = _guessed(printed([("产出指标", "数量指标", "整治村数", "≥18个", "15个", 10, 10, "两村推迟"),
+                              ("效益指标", "社会效益指标", "受益人口", "≥2000人", "2000人", 80, 80)],
+                             budget=10, spent=10, rate=100, execution_weight=10, execution_score=10), 1)
+    found = {f.rule: f for f in audit_sheet(sheet, CENTRAL)}
+    assert found["JXA02"].indicator == "整治村数" and found["JXA02"].confidence is Confidence.GUESSED_LAYOUT
+    assert all(f.confidence is Confidence.GUESSED_LAYOUT for f in found.values())  # the row is in every one
+
+
+def test_blanks_on_a_row_read_uncertainly_are_not_reported():
+    # The reader inferred the columns of the second row and found none of its figures: they may be misplaced.
+    rows = [("产出指标", "数量指标", "整治村数", "≥18个", "18个", 10, 10),
+            ("效益指标", "社会效益指标", "受益人口", "≥2000人", "", None, None)]
+    sheet = printed(rows, budget=10, spent=10, rate=100, execution_weight=10, execution_score=10)
+    assert [(c, n) for c, n, _ in _found(sheet)] == [("JXA12", "受益人口"), ("JXA13", "受益人口")]
+    assert _found(_guessed(sheet, 2)) == []
+    # … but a guessed row whose 分值 was read has its blanks reported, with that confidence.
+    half = _guessed(printed([rows[0], rows[1][:5] + (80, None)], budget=10, spent=10, rate=100,
+                            execution_weight=10, execution_score=10), 2)
+    (finding,) = audit_sheet(half, CENTRAL)
+    assert (finding.rule, finding.params["what"], finding.confidence) == ("JXA12", "实际完成值和得分",
+                                                                          Confidence.GUESSED_LAYOUT)
+
+
+@pytest.mark.parametrize(("actual", "codes"), [
+    (")", ["JXA12"]),  # a bracket left from a heading “(50分)” is no actual: the row is blank
+    ("/人、天 180元 /人、天", []),  # a number among spilled words: not qualitative, and not recomputed either
+    ("达成预期指标", ["JXA09"]),
+])
+def test_only_words_without_a_number_make_a_qualitative_actual(actual, codes):
+    sheet = printed([("成本指标", "经济成本指标", "培训成本", "≤400元", actual, 90, 90)],
+                    budget=10, spent=10, rate=100, execution_weight=10, execution_score=10)
+    assert _codes(sheet) == codes
+
+
+def test_a_row_without_a_target_is_left_to_the_review():
+    # A row the reader could not read as an indicator (no 指标值): JX107 of the review reports the empty cell.
+    sheet = printed([("产出指标", "数量指标", "整治村数", "≥18个", "18个", 90, 90),
+                     ("效益指标", "社会效益指标", "公众满", "", "", None, None)],
+                    budget=10, spent=10, rate=100, execution_weight=10, execution_score=10)
+    assert _codes(sheet) == []
+
+
+@pytest.mark.parametrize(("row", "shortfall"), [
+    # full marks for a missed target (JXA02 reports the score; JXA10 the missing reason, in plain words)
+    (("产出指标", "数量指标", "整治村数", "≥18个", "15个", 30, 30), "实际完成 15个，未达到年度指标值 ≥18个"),
+    # a qualitative row scored below its weight
+    (("效益指标", "社会效益指标", "群众反映", "明显改善", "有所改善", 30, 25), "得分 25，低于分值 30"),
+])
+def test_a_shortfall_without_a_reason_says_what_falls_short(row, shortfall):
+    sheet = printed([row, ("满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%", 60, 60)],
+                    budget=10, spent=10, rate=100, execution_weight=10, execution_score=10)
+    (finding,) = [f for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA10"]
+    assert finding.message == f"指标“{row[2]}”{shortfall}，却没有填写偏差原因分析及改进措施"
+    assert finding.location.row == 11 and finding.location.column == "偏差原因分析及改进措施"
+
+
+# ---------------------------------------------------------------- rows marked 不适用
+
+
+@pytest.mark.parametrize(("target", "actual", "score", "marked"), [
+    ("不适用", "", None, True),
+    ("无", "无", None, True),
+    ("／", "", "0", True),
+    ("≥95%", "不适用", None, True),
+    ("≥95%", "不 涉 及", None, True),
+    ("≤0起", "无", None, False),  # 无 as an actual may be “none occurred”: an actual of 0
+    ("无", "无", "10", False),  # scored: it was evaluated
+    ("≥95%", "", None, False),  # merely blank
+])
+def test_a_row_is_marked_not_applicable_by_its_cells(target, actual, score, marked):
+    assert not_applicable(target, actual, D(score) if score else None) is marked
+
+
+def test_a_row_marked_not_applicable_is_left_out_and_the_total_scaled():
+    rows = [("产出指标", "数量指标", "整治村数", "≥18个", "18个", 40, 40),
+            ("效益指标", "经济效益指标", "带动增收", "不适用", "不适用", 20, None),
+            ("效益指标", "社会效益指标", "受益人口", "≥2000人", "2000人", 20, 20),
+            ("满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%", 10, 10)]
+    sheet = printed(rows, budget=10, spent=10, rate=100, execution_weight=10, execution_score=10, total=80)
+    sheet.evaluation.items[1].not_applicable = True
+    assert _codes(sheet) == []  # no blank score (JXA12), no missing reason (JXA10); weights add to 100 with it
+    recomputation = recompute(sheet, CENTRAL)
+    left_out = recomputation.items[2]
+    assert (left_out.not_applicable, left_out.expected) == (True, None)
+    assert left_out.formula == "标为“不适用”：不计分，其分值 20 不计入总分（其余各项按比例折算）"
+    assert recomputation.expected_total == D("100.00")  # 80 of the 80 points that count, scaled to 100
+    assert recomputation.total_note == "“带动增收”标为不适用，不计分；其分值 20 不计入，其余各项得分合计按 100 ÷ 80 折算"
+    assert [item.name for item in recomputation.scored] == ["预算执行率", "整治村数", "受益人口", "满意度"]
+
+
+# ---------------------------------------------------------------- what the actuals say
+
+
+@pytest.mark.parametrize(("target", "actual", "how"), [
+    ("严格执行相关制度规定", "达成预期指标", "只写“达成预期指标”"),
+    ("在项目计划完成时间内完成", "已完成。", "只写“已完成。”"),
+    ("逐步提高", "逐步 提高", "照抄了年度指标值“逐步提高”"),
+    ("2021年12月31日", "2021年12月31日", None),  # a date met exactly is a fact
+    ("明显改善", "群众投诉下降三成", None),
+    ("≥95%", "完成", None),  # words for a number: JXA09's
+    ("≥95%", "95%", None),
+])
+def test_an_actual_that_only_restates_its_target(target, actual, how):
+    sheet = printed([("效益指标", "社会效益指标", "制度执行", target, actual, 90, 90)],
+                    budget=10, spent=10, rate=100, execution_weight=10, execution_score=10)
+    found = [(f.indicator, f.location.row, f.params["how"]) for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA17"]
+    assert found == ([("制度执行", 11, how)] if how else [])
+
+
+def test_an_overall_actual_copied_from_the_goal():
+    sheet = printed([("产出指标", "数量指标", "整治村数", "≥18个", "18个", 90, 90)], budget=10, spent=10, rate=100,
+                    execution_weight=10, execution_score=10, overall_actual="完成测试目标。")
+    sheet.goals = ["完成测试目标"]
+    assert [(f.rule, f.params["how"]) for f in audit_sheet(sheet, CENTRAL)] == [("JXA17", "照抄了年度总体目标")]
+
+
+@pytest.mark.parametrize(("target", "actual", "times"), [
+    ("≥21家", "85家", "4.05"),
+    ("≥124", "253", "2.04"),
+    ("≥124", "247", None),  # under twice the bound
+    ("≤400元", "100元", None),  # a ceiling undercut is a saving, not a low target
+    ("2、监测资料", "100%", None),  # a number taken out of other words is no bound to measure against
+])
+def test_a_target_the_actual_leaves_far_behind(target, actual, times):
+    sheet = printed([("产出指标", "数量指标", "监管企业数", target, actual, None, None)])
+    found = [f.params["times"] for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA18"]
+    assert found == ([times] if times else [])

@@ -1,8 +1,8 @@
 """Property: a 自评表 jixiao itself scored and wrote, read back and audited under the same profile, gives no
 finding; no recomputed item is above its weight and the recomputed total stays within 0–100.
 
-Indicators marked 不适用 are left out: the printed record (ReportedItem) has no way to say that a row does not
-apply, so the audit would report its empty score (a known gap). The shipped profiles are used as they are, with
+Indicators marked 不适用 are kept: the 自评表 prints them as 不适用 and unscored, the reader marks the row
+(``ReportedItem.not_applicable``) and the audit leaves it out. The shipped profiles are used as they are, with
 their local rules (Hubei's overshoot deduction and execution cap): the audit applies them as the scoring does."""
 
 from decimal import Decimal as D
@@ -28,7 +28,7 @@ def test_a_self_evaluation_jixiao_wrote_passes_its_own_audit(case, data):
     # targets get numeric actuals here.
     met = {"tier": QualitativeTier.MET, "tier_reason": "理由", "tier_percent": None, "_band": QualitativeTier.MET}
     results = [(met if row[2] == "明显提升" else {"actual": "1"})
-               if result.get("not_applicable") or ("tier" in result and row[2] != "明显提升") else result
+               if "tier" in result and row[2] != "明显提升" else result
                for row, result in zip(rows, results)]
     for result in results:
         tier = result.pop("_band", None)
@@ -43,6 +43,7 @@ def test_a_self_evaluation_jixiao_wrote_passes_its_own_audit(case, data):
     assert read.evaluation.total == scored.total and read.evaluation.grade == scored.grade
     assert [i.name for i in read.indicators] == [i.name for i in scored.items[1:]]
     assert [(f.rule, f.message) for f in audit_sheet(read, chosen)] == []
+    assert [item.not_applicable for item in read.evaluation.items] == [bool(r.get("not_applicable")) for r in results]
     recomputation = recompute(read, chosen)
     for item in recomputation.items:
         assert item.expected is None or D(0) <= item.expected <= item.weight

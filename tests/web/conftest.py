@@ -82,3 +82,20 @@ def login():
         client.force_login(user)
         return client
     return client_for
+
+
+@pytest.fixture
+def exported():
+    """Start a background export with ``client`` as its button would, run the job as the worker does, and return
+    the download's response."""
+    from jixiao.web.jobs.models import Job
+    from jixiao.web.jobs.services import job_run
+
+    def run(client: Client, kind: str, data: dict):
+        started = client.post(f"/jobs/start/{kind}/", data)
+        assert started.status_code == 302, started.content[-600:]
+        job = Job.objects.latest("id")
+        assert started.url == f"/jobs/{job.pk}/"
+        job_run(job.pk)
+        return client.get(f"/jobs/{job.pk}/download/")
+    return run

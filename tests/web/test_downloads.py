@@ -58,12 +58,12 @@ def test_sheet_export_page_and_api(org, login, tmp_path, fmt, which):
 
 
 @pytest.mark.parametrize("fmt", ["json", "docx", "xlsx"])
-def test_unit_export_with_a_hostile_unit_name(org, login, tmp_path, fmt):
+def test_unit_export_with_a_hostile_unit_name(org, login, exported, tmp_path, fmt):
     township = org["township"]
     township.name = str(tmp_path / "UNIT") + "/../x"
     township.save()
     sheet_create(user=org["owner"], unit=township, year=2026, content=small_sheet(), source="test")
-    response = login(org["owner"]).get(f"/sheets/export/?unit={township.pk}&year=2026&format={fmt}")
+    response = exported(login(org["owner"]), "sheets", {"unit": township.pk, "year": 2026, "format": fmt})
     assert_safe(response, tmp_path, fmt)
 
 

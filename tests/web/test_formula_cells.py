@@ -36,7 +36,6 @@ def hostile(org):
 @pytest.mark.parametrize(("path", "texts"), [
     ("/sheets/{pk}/export/xlsx/", [FORMULA_TITLE]),
     ("/api/sheets/{pk}/export/xlsx", [FORMULA_TITLE]),
-    ("/sheets/export/?unit={unit}&year=2026&format=xlsx", [FORMULA_TITLE]),
     ("/performance/{pk}/monitoring.xlsx", [FORMULA_TITLE, FORMULA_LINK]),
     ("/performance/{pk}/evaluation.xlsx", [FORMULA_TITLE, FORMULA_LINK]),
     ("/performance/{pk}/evaluation/template.xlsx", [FORMULA_TITLE]),
@@ -48,3 +47,10 @@ def test_xlsx_downloads_write_user_text_as_text(org, login, hostile, path, texts
     response = client.get(url)
     assert response.status_code == 200, response.content[:300]
     assert_written_as_text(response.content, *texts)
+
+
+@pytest.mark.parametrize(("kind", "data"), [("sheets", {"year": 2026, "format": "xlsx"}), ("overview", {"year": 2026})])
+def test_background_exports_write_user_text_as_text(org, login, exported, hostile, kind, data):
+    response = exported(login(org["reviewer"]), kind, data)
+    assert response.status_code == 200, response.content[:300]
+    assert_written_as_text(response.content, FORMULA_TITLE)

@@ -21,11 +21,12 @@ JSON_HOSTILE = [5, -1, 0, 10**30, -(10**30), 1.5, 1e308, "abc", "NaN", "Infinity
 
 PAGES = {
     "/sheets/": ["year", "unit", "status", "q", "findings", "min", "max", "deleted", "page"],
-    "/sheets/export/": ["year", "unit", "status", "q", "findings", "min", "max", "deleted", "format"],
     "/sheets/dashboard/": ["year"],
     "/performance/": ["year"],
     "/performance/settings/": ["year"],
 }
+# The background exports' start buttons post these.
+JOB_STARTS = {"sheets": ["year", "unit", "format"], "overview": ["year", "unit"], "audits": ["year"]}
 API_LIST = ["year", "unit", "status", "q", "limit", "offset"]
 
 
@@ -49,9 +50,14 @@ def assert_handled(response, api: bool = False) -> None:
 @pytest.mark.parametrize("value", HOSTILE)
 @pytest.mark.parametrize(("path", "parameter"), [(p, name) for p, names in PAGES.items() for name in names])
 def test_page_query_parameters(org, login, sheet, path, parameter, value):
-    response = login(org["admin"]).get(path, {parameter: value, **({"unit": org["township"].pk, "year": 2026}
-                                                                   if path == "/sheets/export/" and parameter not in ("unit", "year") else {})})
-    assert_handled(response)
+    assert_handled(login(org["admin"]).get(path, {parameter: value}))
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+@pytest.mark.parametrize(("kind", "parameter"), [(k, name) for k, names in JOB_STARTS.items() for name in names])
+def test_job_start_parameters(org, login, sheet, kind, parameter, value):
+    valid = {"unit": org["township"].pk, "year": 2026, "format": "json"}
+    assert_handled(login(org["admin"]).post(f"/jobs/start/{kind}/", {**valid, parameter: value}))
 
 
 @pytest.mark.parametrize("value", HOSTILE)

@@ -15,7 +15,7 @@ import re
 from functools import cache, lru_cache
 
 from jixiao.documents.pipeline.labels import Role, label, match_key, simplified
-from jixiao.documents.pipeline.tokens import Line, LineKind
+from jixiao.documents.pipeline.tokens import Line
 from jixiao.model import canonical_level1, canonical_level2
 from jixiao.model.units import unit_spellings
 

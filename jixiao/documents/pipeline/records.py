@@ -20,6 +20,7 @@ from jixiao.model import (
     ReportedItem,
     ReportedMonitoring,
     ReportedProgress,
+    not_applicable,
     parse_likelihood,
 )
 
@@ -51,12 +52,11 @@ def self_evaluation(sheet: GoalSheet, results: list[tuple[int, dict[str, str]]],
     """The sheet's self-evaluation figures as printed (the audit's input)."""
     items = []
     for position, values in results:
-        weight = values.get("weight")
+        weight, score, indicator = values.get("weight"), _amount(values.get("score")), sheet.indicators[position - 1]
         items.append(ReportedItem(
-            indicator=position, actual_raw=values.get("actual"), deviation=values.get("deviation"),
-            score=_amount(values.get("score")),
-            weight=_amount(weight) if weight else sheet.indicators[position - 1].weight,
-            row=sheet.indicators[position - 1].row,
+            indicator=position, actual_raw=values.get("actual"), deviation=values.get("deviation"), score=score,
+            weight=_amount(weight) if weight else indicator.weight, row=indicator.row,
+            not_applicable=not_applicable(indicator.target.raw, values.get("actual"), score),
         ))
     return ReportedEvaluation(
         budget_initial=_nonnegative(money.get("budget_initial")), budget_full=_nonnegative(money.get("budget_full")),

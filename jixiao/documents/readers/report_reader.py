@@ -21,6 +21,7 @@ from jixiao.model import (
     ReportedItem,
     ReportedMonitoring,
     ReportedProgress,
+    not_applicable,
 )
 from jixiao.model.monitoring import Likelihood
 from jixiao.model.sheet import Budget, MoneyUnit, Unit
@@ -152,10 +153,11 @@ def _evaluation(table: _Table) -> GoalSheet:
         indicators.append(_indicator(table, row, headers, header, above))
         actual = table.cell(row, table.column(headers, header, "实际完成值"))
         deviation = table.cell(row, table.column(headers, header, "偏差原因分析及改进措施"))
+        score = table.number(row, table.column(headers, header, "得分"), "得分", blank=("", "—", "不适用"))
         items.append(ReportedItem(
             indicator=position, actual_raw=actual or None, row=row.row, deviation=deviation or None,
-            weight=table.number(row, table.column(headers, header, "分值"), "分值"),
-            score=table.number(row, table.column(headers, header, "得分"), "得分", blank=("", "—", "不适用"))))
+            weight=table.number(row, table.column(headers, header, "分值"), "分值"), score=score,
+            not_applicable=not_applicable(indicators[-1].target.raw, actual, score)))
     _, total_row = table.labelled("总分")
     grade_text = table.cell(total_row, 8)
     evaluation = ReportedEvaluation(

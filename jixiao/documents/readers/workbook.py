@@ -99,24 +99,28 @@ class _Worksheet:
         hidden_text: list[str] = []
         rows: list[Row] = []
         hidden = bool(hidden_rows or hidden_columns)
+        merged_rows = {r for r, _ in covered} | {r for r, _ in continued}
         for offset, values_row in enumerate(values):
             if offset % 1000 == 0:
                 deadline.check()
             r = first_row + offset
-            cells: list[Cell] = []
-            for c, value in enumerate(values_row, start=first_column):
-                if value.__class__ is str:
-                    text = value.strip() if "\n" not in value and "\r" not in value else _text(value, _GENERAL)
-                else:
-                    text = _text(value, formats.get((r, c), _GENERAL))
-                if hidden and (r in hidden_rows or c in hidden_columns):
-                    if text:
-                        hidden_text.append(f"{column_name(c)}{r + 1}")
-                elif text:
-                    if not covered or (r, c) not in covered:
-                        cells.append(Cell(text=text, column=c))
-                elif continued and (r, c) in continued:
-                    cells.append(Cell(text="", column=c))
+            # calamine gives "" for an empty cell; a string without line breaks only needs stripping
+            texts = [(value.strip() if "\n" not in value and "\r" not in value else _text(value, _GENERAL))
+                     if value.__class__ is str else _text(value, formats.get((r, c), _GENERAL))
+                     for c, value in enumerate(values_row, start=first_column)]
+            if not hidden and r not in merged_rows:
+                cells = [Cell(text=text, column=c) for c, text in enumerate(texts, start=first_column) if text]
+            else:
+                cells = []
+                for c, text in enumerate(texts, start=first_column):
+                    if hidden and (r in hidden_rows or c in hidden_columns):
+                        if text:
+                            hidden_text.append(f"{column_name(c)}{r + 1}")
+                    elif text:
+                        if (r, c) not in covered:
+                            cells.append(Cell(text=text, column=c))
+                    elif (r, c) in continued:
+                        cells.append(Cell(text="", column=c))
             if cells and any(cell.text for cell in cells):
                 rows.append(Row(cells=cells, table=self.number, row=r + 1))
         if hidden_text:

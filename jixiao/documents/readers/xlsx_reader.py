@@ -13,6 +13,7 @@ before calamine allocates it (calamine holds a worksheet as a dense grid).
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from functools import cache
@@ -26,8 +27,6 @@ from jixiao.documents.readers.workbook import SheetExtras, column_name, display_
 
 __all__ = ["read_xlsx", "display_number"]
 
-_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-_R_STRICT = "{http://purl.oclc.org/ooxml/officeDocument/relationships}id"
 # Built-in number formats (ECMA-376 part 1, 18.8.30) that change how a number displays; the date ones are
 # left to calamine, General (0) and text (49) change nothing.
 _BUILT_IN = {1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%", 37: "#,##0", 38: "#,##0",
@@ -52,21 +51,31 @@ def read_xlsx(data: bytes, source: str, limits: ReadLimits = DEFAULT_LIMITS) -> 
     return read_workbook(data, source, limits, "xlsx", extras)
 
 
+_SHEET = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)>")
+_RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)>")
+_NUMBER_FORMAT = re.compile(rb"<(?:\w+:)?numFmt\b([^>]*)>")
+_CELL_FORMATS = re.compile(rb"<(?:\w+:)?cellXfs\b[^>]*[^/]>(.*?)</(?:\w+:)?cellXfs>", re.S)
+# each xf element's numFmtId, b"" where it has none (General)
+_CELL_FORMAT = re.compile(rb"<(?:\w+:)?xf\b(?:[^>]*?\snumFmtId\s*=\s*[\"']([0-9]*)[\"'])?[^>]*>")
+
+
 def _worksheet_parts(archive: LimitedZip) -> dict[str, str]:
     """Worksheet name -> its part's path, from the workbook and its relationships."""
-    workbook = archive.parse("xl/workbook.xml")
     rels_name = "xl/_rels/workbook.xml.rels"
     targets = {}
     if archive.has(rels_name):
-        for rel in archive.parse(rels_name):
-            target = rel.get("Target", "")
+        for match in _RELATIONSHIP.finditer(archive.read(rels_name)):
+            attributes = _attributes(match.group(1))
+            target = _xml_text(attributes.get(b"Target", b""))
             path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
-            targets[rel.get("Id")] = path
+            targets[_xml_text(attributes.get(b"Id", b""))] = path
     parts = {}
-    for element in workbook.iter("{*}sheet"):
-        rel_id = element.get(_R) or element.get(_R_STRICT)
+    for match in _SHEET.finditer(archive.read("xl/workbook.xml")):
+        attributes = _attributes(match.group(1))
+        rel_id = _xml_text(attributes.get(b"r:id") or next(
+            (value for key, value in attributes.items() if key.endswith(b":id")), b""))
         if rel_id in targets:
-            parts[element.get("name", "")] = targets[rel_id]
+            parts[_xml_text(attributes.get(b"name", b""))] = targets[rel_id]
     return parts
 
 
@@ -74,22 +83,26 @@ def _styles(archive: LimitedZip) -> list[str | None]:
     """For each cell style (``s`` attribute), the number format that changes how a number displays, or None."""
     if not archive.has("xl/styles.xml"):
         return []
-    root = archive.parse("xl/styles.xml")
+    xml = archive.read("xl/styles.xml")
     custom = {}
-    for element in root.iterfind("{*}numFmts/{*}numFmt"):
-        try:
-            custom[int(element.get("numFmtId", ""))] = element.get("formatCode", "")
-        except ValueError:
-            continue
+    for match in _NUMBER_FORMAT.finditer(xml):
+        attributes = _attributes(match.group(1))
+        number = _int(attributes.get(b"numFmtId", b"").decode("ascii", "replace"), -1)
+        if number >= 0:
+            custom[number] = _xml_text(attributes.get(b"formatCode", b""))
     formats: list[str | None] = []
-    for xf in root.iterfind("{*}cellXfs/{*}xf"):
-        try:
-            number = int(xf.get("numFmtId", "0"))
-        except ValueError:
-            number = 0
+    section = _CELL_FORMATS.search(xml)
+    for number_text in _CELL_FORMAT.findall(section.group(1) if section else b""):
+        number = int(number_text) if number_text else 0
         code = custom.get(number, _BUILT_IN.get(number))
         formats.append(code if code and _changes_display(code) else None)
     return formats
+
+
+def _xml_text(value: bytes) -> str:
+    """An attribute's text: decoded, its character and entity references resolved."""
+    text = value.decode("utf-8", "replace")
+    return html.unescape(text) if "&" in text else text
 
 
 @cache
@@ -102,7 +115,7 @@ _CELL_TAG = re.compile(rb"<(?:\w+:)?c[\s/>]")
 _PLAIN_REFERENCE = re.compile(rb"<(?:\w+:)?c r=\"([A-Z]{1,3})([0-9]{1,7})\"")
 _HIDDEN_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*?\shidden=\"(?:1|true)\"[^>]*)>")
 _HIDDEN_COLUMNS = re.compile(rb"<(?:\w+:)?col\b([^>]*?\shidden=\"(?:1|true)\"[^>]*)>")
-_ATTRIBUTE = re.compile(rb"\s(\w+)=\"([^\"]*)\"")
+_ATTRIBUTE = re.compile(rb"\s([\w:]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 
 
 class _SheetPass:
@@ -134,7 +147,9 @@ class _SheetPass:
                 attributes = _attributes(match.group(1))
                 first, last = _int(attributes.get(b"min"), 1), _int(attributes.get(b"max"), 1)
                 extras.hidden_columns.update(range(max(first, 1) - 1, min(last, 16384)))
-        formatted = [str(index) for index, code in enumerate(self.styles) if code]
+        # the cells' pattern is slow on long sheets: first see whether any cell can have a formatted style
+        formatted = [str(index) for index, code in enumerate(self.styles)
+                     if code and f's="{index}"'.encode() in xml]
         if formatted:
             cell = re.compile(rb"<(?:\w+:)?c\b([^>]*?\ss=\"(?:" + "|".join(formatted).encode() + rb")\"[^>]*)>")
             for match in cell.finditer(xml):
@@ -186,7 +201,7 @@ class _SheetPass:
 
 
 def _attributes(text: bytes) -> dict[bytes, bytes]:
-    return dict(_ATTRIBUTE.findall(text))
+    return {name: double or single for name, double, single in _ATTRIBUTE.findall(text)}
 
 
 def _int(value: str | None, default: int) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from jixiao.model import Framework, Indicator, Severity, level2_parents
@@ -92,9 +93,13 @@ class CountUnderQuality(Rule):
             facts = ctx.fact(indicator)
             # A count of bad events (事故发生次数 = 0) does measure quality; only plain counts are misplaced.
             if indicator.level2 == "质量指标" and facts.kind is Kind.COUNT and not facts.from_description \
-                    and not facts.reverse:
+                    and not facts.reverse and not _PER_POPULATION.search(fold(indicator.name)):
                 yield self.finding(ctx, indicator=indicator, column="level2", fix=move_fix(ctx, indicator, "数量指标"),
                                    confidence=Confidence.INFERENCE)
+
+
+# A count per head of population (药品不良反应每百万人口报告数, corpus 036) is a ratio: a quality measure.
+_PER_POPULATION = re.compile(r"每(十|百|千|万|十万|百万)?(人|人口|户|名)|人均|户均|千人|万人")
 
 
 class SatisfactionOutsideSatisfaction(Rule):

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from jixiao.model import Framework, Indicator, Severity
+from jixiao.model import Framework, Indicator, Severity, parse_target
 from jixiao.model.lexicon import fold, load
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Dimension, Edit, Finding, Fix
@@ -98,7 +98,7 @@ class MissingLevel1(Rule):
                    for indicator in ctx.sheet.indicators}
         required = ctx.form.required_level1
         for level1 in self.param(ctx, "required") if required is None else required:
-            if level1 not in present:
+            if level1 not in present and not ctx.cut_off(level1):  # rows after the file's cut are not missing
                 severity = Severity.WARNING if level1 == "满意度指标" else None
                 yield self.finding(ctx, column="level1", level1=level1, severity=severity)
 
@@ -125,7 +125,7 @@ class MissingOutputLevel2(Rule):
             return
         present = {i.level2 for i in ctx.sheet.indicators if ctx.level1_of(i) == "产出指标"}
         for level2 in self.param(ctx, "required"):
-            if level2 not in present:
+            if level2 not in present and not ctx.cut_off("产出指标", level2):
                 yield self.finding(ctx, column="level2", level2=level2)
 
 
@@ -151,7 +151,8 @@ class MissingCostIndicator(Rule):
         if not ctx.sheet.indicators or not self.param(ctx, "required") or not ctx.standard_structure:
             return
         cost_levels = {"成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标"}
-        if any(ctx.level1_of(i) == "成本指标" or i.level2 in cost_levels for i in ctx.sheet.indicators):
+        if any(ctx.level1_of(i) == "成本指标" or i.level2 in cost_levels for i in ctx.sheet.indicators) \
+                or ctx.cut_off("成本指标"):
             return
         where = "应在一级指标“成本指标”下" if ctx.framework is Framework.Y2021 else "应在产出指标的“成本指标”下"
         yield self.finding(ctx, column="level2", where=where)
@@ -182,12 +183,14 @@ class EmptyIndicatorCell(Rule):
     code = "JX107"
     name = "empty-indicator-cell"
     title = "指标单元格为空"
-    severity = Severity.ERROR
+    severity = Severity.WARNING
     dimension = Dimension.COMPLETENESS
     source = GOALS_2015.at("第九条（绩效指标）")
     message = "指标“{indicator}”的“{column_name}”为空"
     docs = RuleDocs(
-        what="每行指标的三级指标（指标名称）和指标值是否填写。二级指标空着多为合并单元格，描述、依据空着不致退回，不在此检查。",
+        what="每行指标的三级指标（指标名称）和指标值是否填写。二级指标空着多为合并单元格，描述、依据空着不致退回，不在此检查。"
+        "空着的行不到全表指标的一半时为警告（逐行补填即可）；一半以上的指标没有指标值时为错误，目标表无法审核，应退回。"
+        "数值写在名称栏（“流转土地 >=60亩”）或写在未识别为指标值的栏目中时，单元格并不空，不在此报告。",
         why="空单元格使这一行无法审核、无法监控，年底也无法打分。",
         bad="产出指标 | 数量指标 | 村人居环境整治个数 | （空）",
         good="产出指标 | 数量指标 | 村人居环境整治个数 | ≥18个",
@@ -197,11 +200,31 @@ class EmptyIndicatorCell(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         # An empty 二级指标 is usually a merged cell (or a form whose 成本指标 has no second level), and an empty
         # description or basis is not what a reviewer returns a sheet for: only the indicator and its value count.
-        for indicator in ctx.sheet.indicators:
-            empty = [column for column, blank in (("name", not indicator.name.strip()),
-                                                  ("target", indicator.target.is_empty)) if blank]
-            for column in empty:
-                yield self.finding(ctx, indicator=indicator, column=column, column_name=_column_name(column))
+        rows = ctx.sheet.indicators
+        blank = [(indicator, column) for indicator in rows
+                 for column, empty in (("name", not indicator.name.strip()),
+                                       ("target", indicator.target.is_empty and not _value_elsewhere(indicator)))
+                 if empty]
+        # One blank row is completed by agreement; a sheet whose targets are mostly blank cannot be reviewed at all.
+        unfilled = {id(indicator) for indicator, column in blank if column == "target"}
+        severity = Severity.ERROR if len(unfilled) >= 2 and 2 * len(unfilled) >= len(rows) else None
+        for indicator, column in blank:
+            yield self.finding(ctx, indicator=indicator, column=column, column_name=_column_name(column),
+                               severity=severity)
+
+
+# A target written in the name cell: after an operator (流转土地 >=60亩, 化妆品抽验批次 ≥3 7), a closing percentage
+# (质量达标率100%) or a bound in words (培训次数2次以上).
+_TARGET_IN_NAME = re.compile(r"[≥≤<>=]\s*\d|\d%$|\d[^\d\s]{0,3}(以上|以下|以内)$")
+
+
+def _value_elsewhere(indicator: Indicator) -> bool:
+    """True when the row's value stands in the document, only not in the 指标值 cell: in the name cell, or in a
+    column the reader kept aside (``extra``: 指标值及单位, one column per town)."""
+    if _TARGET_IN_NAME.search(fold(indicator.name)):
+        return True
+    return any(parse_target(value).is_quantitative or "指标值" in fold(heading) or "指標" in fold(heading)
+               for heading, value in indicator.extra.items() if value and value.strip())
 
 
 class TemplateResidue(Rule):

@@ -172,7 +172,10 @@ def _number_text(written: str) -> str:
 _TITLE_NOISE = re.compile(r"\[bookmark:[^\]]*\]|(项目支出|项目)?绩效目标(申报)?表([(（][^()（）]*[)）])?$|^\d{4}年(度)?")
 # A heading that names only the form (绩效目标申报表(基础设施建设类), 部门预算项目绩效目标申报表(2023年度)) says
 # nothing about the project, so it is never compared with the project's name.
-_FORM_WORDS = re.compile(r"绩效目标|申报表|批复表|目标表|^(部门|部门预算|预算|项目|项目支出|部门预算项目|省级部门预算项目支出)$")
+_FORM_WORDS = re.compile(r"绩效目标|申报表|批复表|目标表|自评表|评价表|监控表|^(部门|部门预算|预算|项目|项目支出|部门预算项目|省级部门预算项目支出|一般性|一般性项目)$")
+# A heading that names a fund (抗疫特别国债项目绩效目标表(打捆项目), 乡村振兴衔接资金绩效目标申报表(高标准农田建设)):
+# the table is one project financed by it, so a different project name is no mismatch (only a typo is).
+_FUND_HEADING = re.compile(r"(资金|国债|债券)(项目)?$")
 # A doubled Chinese character (乡乡); digits such as 2022 are never a typo of this kind.
 _DOUBLED = re.compile(r"([\u4e00-\u9fff])\1")
 
@@ -211,9 +214,13 @@ class TitleNameMismatch(Rule):
                 or _FORM_WORDS.search(folded_heading):
             return
         for longer, shorter in ((folded_heading, folded_name), (folded_name, folded_heading)):
-            # Either may carry the unit's name before the project's; one stray character is a typo (乡乡…).
-            if longer.endswith(shorter) and len(longer) - len(shorter) != 1:
+            # Either may carry the unit's name before the project's, or a place, year or note around it; one stray
+            # character is a typo (乡乡…).
+            if shorter in longer and len(longer) - len(shorter) != 1:
                 return
+        typo = _one_doubling_apart(folded_name, folded_heading) or _one_doubling_apart(folded_heading, folded_name)
+        if _FUND_HEADING.search(folded_heading) and not typo:
+            return
         if _one_doubling_apart(folded_name, folded_heading):
             fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary=f"项目名称改为“{heading}”",
                       edits=(Edit(field="name", before=ctx.sheet.name, after=heading),))

@@ -252,6 +252,8 @@ class UnreadableTarget(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
             target = indicator.target
+            if vague_word(target.raw):
+                continue  # a phrase that promises nothing checkable (效果明显) is VagueTarget's (JX206)
             if target.has_note(NoteCode.NOT_UNDERSTOOD) and ctx.fact(indicator).kind is None:
                 yield self.finding(ctx, indicator=indicator, column="target", raw=indicator.target.raw)
 

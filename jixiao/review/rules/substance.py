@@ -13,8 +13,8 @@ from decimal import Decimal
 from jixiao.model import Indicator, NoteCode, Severity, UnitKind, parse_target, unit_kind
 from jixiao.model.lexicon import fold
 from jixiao.review.context import SheetContext
-from jixiao.review.finding import Applicability, Confidence, Dimension, Finding, Fix
-from jixiao.review.lexicon import Kind
+from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
+from jixiao.review.lexicon import Kind, data
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.rules.consistency import similarity
 from jixiao.review.rules.units import TO_WAN, budget_in_wan
@@ -107,9 +107,12 @@ class QuantityGroupWithoutCount(Rule):
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         rows = [i for i in ctx.sheet.indicators if i.level2 == "数量指标" and not i.target.is_empty]
-        counted = (UnitKind.COUNT, UnitKind.PHYSICAL)
-        if rows and not any(i.target.is_quantitative and (i.target.unit is None or unit_kind(i.target.unit) in counted)
-                            for i in rows):
+        # Days of service (免费开放天数 =300天, corpus 038) are an amount of output too; a deadline is not.
+        counted = (UnitKind.COUNT, UnitKind.PHYSICAL, UnitKind.TIME)
+        if ctx.cut_off("产出指标", "数量指标"):
+            return  # the group may go on after the file's cut
+        if rows and not any(i.target.is_quantitative and not i.target.is_date
+                            and (i.target.unit is None or unit_kind(i.target.unit) in counted) for i in rows):
             yield self.finding(ctx, indicator=rows[0], column="level2")
 
 
@@ -159,7 +162,9 @@ class GoalRestatesSpending(Rule):
         fix="写明本年度要完成的数量、质量、时间和预期效果，并与指标对应。",
     )
 
-    _SPENDING = re.compile(r"^(主要)?用于|(保障|保证|支付|发放|用于|开支)[^，,。；;]{0,12}(经费|费用|工资|报酬|支出|运转)")
+    # 用于…, 保障…经费, and a goal that is the money being arranged (按工作计划完成…建设经费预算安排, corpus 132).
+    _SPENDING = re.compile(r"^(主要)?用于|(保障|保证|支付|发放|用于|开支)[^，,。；;]{0,12}(经费|费用|工资|报酬|支出|运转)"
+                           r"|(经费|资金)(预算)?安排")
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         goal = "".join(ctx.sheet.goals).strip()
@@ -181,9 +186,9 @@ class GoalNotQuantified(Rule):
     dimension = Dimension.RELEVANCE
     source = GOALS_2015.at("第十二条（细化量化）")
     message = "项目“{sheet}”的年度目标“{goal}”没有任何数量、质量或时间要求"
-    defaults = {"max_length": 30}
+    defaults = {"max_length": 50}
     docs = RuleDocs(
-        what="一句话的年度目标（不超过 max_length 个字，默认30）中是否至少有一个数字（数量、比例、金额或时间）；"
+        what="一两句话的年度目标（不超过 max_length 个字，默认50）中是否至少有一个数字（数量、比例、金额或时间；年份不算）；"
         "只复述资金用途的由 JX905 报告。较长的目标常在分项中写明要求，不在此检查。",
         why="只写方向（持续改善、进一步提升）的目标无法检验是否实现，指标也无从对应。",
         bad="年度目标：持续改善我市空气质量",
@@ -199,6 +204,8 @@ class GoalNotQuantified(Rule):
 
 
 def _has_figure(text: str) -> bool:
+    """True when ``text`` states a quantity; the budget year (2024年, 2024通过…) is a date, not a requirement."""
+    text = re.sub(r"(19|20)\d{2}(年度?)?", "", text)
     return bool(re.search(r"\d|[一二三四五六七八九十百千万两]+(个|人|次|项|户|村|所|场|年|月|天)|百分之", text))
 
 
@@ -364,3 +371,67 @@ class UnitCostTimesQuantity(Rule):
                                    cost=f"{indicator.name} {target.display()}",
                                    quantity=f"{quantity.name} {quantity.target.display()}",
                                    product=f"{product.quantize(Decimal('0.01'))}", budget=f"{budget:.2f}")
+
+
+def _bare_name(indicator: Indicator) -> str:
+    """The folded name without a closing bracket, which usually holds the unit (工资发放准确性(%))."""
+    return re.sub(r"[(（][^()（）]*[)）]$", "", fold(indicator.name))
+
+
+class SloganIndicatorName(Rule):
+    code = "JX912"
+    name = "slogan-indicator-name"
+    title = "指标名称是口号"
+    severity = Severity.WARNING
+    dimension = Dimension.RELEVANCE
+    source = GOALS_2015.at("第十二条（指向明确、细化量化）")
+    message = "指标名称“{indicator}”是一句口号，不是可以计量的量，指标值“{raw}”无所指"
+    docs = RuleDocs(
+        what="给了数值目标的三级指标，名称是否只是一句口号：以“维护、促进、保障、提升……”开头，或以“发展、稳定、运转……”"
+        "结尾，而不落在可计量的名词上（……率、……数、……面积、……金额、……水平）。",
+        why="“维护社会稳定≥95%”说不出95%是什么的95%，年底无法取得实际值，也就无从打分；这样的行只是重复了目标。",
+        bad="社会效益指标 | 维护社会稳定 | ≥95%",
+        good="社会效益指标 | 矛盾纠纷调解成功率 | ≥95%",
+        fix="改写为这项工作带来的、可以统计的结果，如“……率”“……人数”，数值与之对应。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        words = data()["slogan_names"]
+        for indicator in ctx.sheet.indicators:
+            if not indicator.target.is_quantitative:
+                continue  # a slogan with a stated target is VagueTarget's (JX206) or TargetSetsNothing's concern
+            name = _bare_name(indicator)
+            aim = name.startswith(tuple(words["verbs"])) or name.endswith(tuple(words["aims"]))
+            if name and aim and not name.endswith(tuple(words["measures"])):
+                yield self.finding(ctx, indicator=indicator, column="name", raw=indicator.target.raw)
+
+
+class ToleratedErrorRate(Rule):
+    code = "JX913"
+    name = "error-tolerating-rate"
+    title = "准确率、合规率目标低于100%"
+    severity = Severity.WARNING
+    dimension = Dimension.FEASIBILITY
+    source = GOALS_2015.at("第十二条（合理可行）")
+    message = "指标“{indicator}”的目标“{raw}”低于100%，等于事先允许出错或违规"
+    fix_changes = frozenset({"value"})  # raising the target is the fix
+    docs = RuleDocs(
+        what="准确率、准确性、正确率、合规率、合规性、验收合格率这类“不允许出错”的比率，目标是否低于100%。",
+        why="工资发放准确性≥95%，等于允许二十分之一的工资发错；补贴发放合规率≥95%，等于允许违规发放。这类工作的"
+        "要求只能是全部做对，低于100%的目标定低了。",
+        bad="质量指标 | 工资发放准确性 | ≥95%",
+        good="质量指标 | 工资发放准确性 | =100%",
+        fix="目标改为100%；确有客观原因达不到的，在指标解释中说明。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        words = tuple(data()["all_or_nothing_rates"]["words"])
+        for indicator in ctx.sheet.indicators:
+            target, name = indicator.target, _bare_name(indicator)
+            if target.value is None or target.value >= 100 or target.unit not in ("%", None) or target.value <= 1:
+                continue  # ≤1 is a share written as a fraction or a count, not a percentage
+            if name.endswith(words) and not ctx.fact(indicator).reverse:
+                fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary="目标改为“=100%”",
+                          edits=(Edit(field="target", before=target.raw, after="=100%", row=indicator.row,
+                                      indicator=indicator.name),))
+                yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw)

@@ -4,11 +4,16 @@ Each row is recomputed with its own printed 分值 (the weights the bureau appro
 the score does not follow from the actual and the target, not that jixiao weighs differently. Where a row has no
 printed 分值, the profile's default share is used and the formula says so. The 预算执行率 row follows the
 profile (central: 分值 × min(执行率, 100%)); the total is the sum of the recomputed rows, the grade the
-profile's.
+profile's. A row marked 不适用 earns nothing and is left out: when it carries a 分值, the other rows' total is
+scaled to 100 as jixiao's own scoring does (其余分值按比例折算), and the explanation says so.
+
+The recomputation rests on what the reader placed in each column; a row whose columns the reader inferred
+(``Indicator.confidence`` below 1) is marked ``guessed`` so that findings resting on it say so.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -16,11 +21,14 @@ from jixiao.model import GoalSheet, ReportedEvaluation, parse_target
 from jixiao.scoring.profile import Profile
 from jixiao.scoring.scores import Adjustment
 from jixiao.scoring.self_evaluation import execution_cap, overshoot_rule
-from jixiao.scoring.target_rules import attainment, number, sense_of
+from jixiao.scoring.target_rules import Sense, attainment, number, sense_of
 
 __all__ = ["Recomputation", "RecomputedItem", "recompute", "tolerance", "weight_rounding"]
 
 _HUNDRED = Decimal(100)
+_WORD = re.compile(r"\w")  # a cell with no letter, digit or character (“)”, “/”) says nothing
+_DIGIT = re.compile(r"\d")
+_HEADINGS = {"weight": "权重", "score": "得分", "actual": "实际完成值"}  # their canonical names in GoalSheet.form_fields
 
 
 def tolerance(printed: Decimal | None) -> Decimal:
@@ -57,6 +65,10 @@ class RecomputedItem:
     qualitative_actual: bool = False
     row: int | None = None
     exact: Decimal | None = None  # weight × share before rounding
+    guessed: bool = False  # the reader inferred the row's columns: a finding resting on it says so
+    not_applicable: bool = False  # marked 不适用: not scored, left out of the total
+    has_target: bool = True  # the row has a 指标值 (a row without one was not read as an indicator row)
+    overshoot: Decimal | None = None  # how far the actual is above a lower bound (≥), in % of the bound
 
     @property
     def difference(self) -> Decimal | None:
@@ -88,10 +100,36 @@ class Recomputation:
     expected_total: Decimal | None = None
     expected_grade: str | None = None
     cap: Adjustment | None = None  # the profile's cap applied to the recomputed total
+    total_note: str | None = None  # how rows marked 不适用 changed the total, when they did
+    headings: frozenset[str] = frozenset()  # the form's headings as the reader found them (GoalSheet.form_fields)
 
     @property
     def execution(self) -> RecomputedItem | None:
         return next((item for item in self.items if item.indicator is None), None)
+
+    @property
+    def indicators(self) -> list[RecomputedItem]:
+        """The indicator rows (without the 预算执行率 row)."""
+        return [item for item in self.items if item.indicator is not None]
+
+    @property
+    def scored(self) -> list[RecomputedItem]:
+        """The rows that count: the 预算执行率 row and every indicator row not marked 不适用."""
+        return [item for item in self.items if not item.not_applicable]
+
+    def printed(self, column: str) -> bool:
+        """Whether the printed table has ``column`` (``weight``, ``score`` or ``actual``). When the reader reports the
+        form's headings (``GoalSheet.form_fields``), the heading decides. Otherwise a column is printed when some row
+        fills it; and a table that prints 分值 is scored, so it has a 得分 and an 实际完成值 column even where all are
+        blank. A column neither found nor filled may be one the form lacks or one the reader missed: the audit says
+        nothing about its blanks."""
+        if self.headings:
+            return _HEADINGS[column] in self.headings
+        rows = self.indicators
+        weights = any(item.weight is not None for item in rows)
+        scores = any(item.printed is not None for item in self.items)
+        actuals = any(item.actual for item in rows)
+        return {"weight": weights, "score": scores or weights, "actual": actuals or weights or scores}[column]
 
 
 def _execution(report: ReportedEvaluation, profile: Profile) -> tuple[RecomputedItem, Decimal | None]:
@@ -122,28 +160,40 @@ def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, prof
     target = indicator.target
     weight = item.weight if item and item.weight is not None else indicator.weight
     actual_raw = (item.actual_raw or "").strip() if item else ""
+    if not _WORD.search(actual_raw):
+        actual_raw = ""
     common = dict(indicator=position, name=indicator.name, level1=indicator.level1 or indicator.level1_raw or "",
                   target=target.raw, actual=actual_raw, weight=weight, printed=item.score if item else None,
-                  row=item.row if item else None)
+                  row=item.row if item else None, guessed=indicator.confidence < 1,
+                  has_target=bool(_WORD.search(target.raw or "")))
+    if item and item.not_applicable:
+        weighed = f"，其分值 {number(weight)} 不计入总分（其余各项按比例折算）" if weight else ""
+        return RecomputedItem(**common, expected=None, not_applicable=True, formula=f"标为“不适用”：不计分{weighed}")
     if not actual_raw:
         return RecomputedItem(**common, expected=None, formula="没有实际完成值，无法复算")
     actual = parse_target(actual_raw)
     if target.value is None:
         return RecomputedItem(**common, expected=None, formula="定性指标：得分由评价档次决定，按表中所印核对是否超过分值")
+    if actual.value is None and _DIGIT.search(actual_raw):
+        return RecomputedItem(**common, expected=None,
+                              formula=f"实际完成值“{actual_raw}”中的数值无法确定（单位或说明混在一起），无法复算")
     if actual.value is None:
         return RecomputedItem(**common, expected=None, qualitative_actual=True,
                               formula=f"目标是数值 {target.raw}，实际完成值“{actual_raw}”不是数值，无法计算完成比例")
-    if weight is None:
-        return RecomputedItem(**common, expected=None, formula="表中没有这一行的分值，无法复算")
     sense, note = sense_of(target, indicator.direction)
     reached = attainment(target, sense, actual.value)
+    # How far a lower bound is passed, when the bound is a clean number (not one taken out of other words).
+    overshoot = reached.overshoot if sense is Sense.HIGHER and not target.leftover else None
+    if weight is None:
+        return RecomputedItem(**common, expected=None, formula="表中没有这一行的分值，无法复算", overshoot=overshoot)
     formula = f"得分 = 分值 {number(weight)} × {reached.formula} = {profile.rounding(weight * reached.share)}"
     if note:
         formula = f"{note}；{formula}"
     # The profile's local deduction for a large overshoot, when it is on, as the scoring applies it.
     exact, _, formula = overshoot_rule(profile, sense, reached.overshoot, weight * reached.share, True, formula, [])
     share = exact / weight if weight else reached.share
-    return RecomputedItem(**common, expected=profile.rounding(exact), formula=formula, share=share, exact=exact)
+    return RecomputedItem(**common, expected=profile.rounding(exact), formula=formula, share=share, exact=exact,
+                          overshoot=overshoot)
 
 
 def recompute(sheet: GoalSheet, profile: Profile) -> Recomputation:
@@ -151,13 +201,15 @@ def recompute(sheet: GoalSheet, profile: Profile) -> Recomputation:
     report = sheet.evaluation or ReportedEvaluation()
     execution, rate = _execution(report, profile)
     items = [execution] + [_indicator(sheet, n, report, profile) for n in range(1, len(sheet.indicators) + 1)]
-    printed = [item.printed for item in items if item.printed is not None]
+    scored = [item for item in items if not item.not_applicable]
+    printed = [item.printed for item in scored if item.printed is not None]
     expected, cap = None, None
-    if all(item.expected is not None or item.printed is not None for item in items):
+    scale, note = _not_applicable_scale(items)
+    if all(item.expected is not None or item.printed is not None for item in scored):
         # Where a row cannot be recomputed, its printed score stands (bounded by its weight).
-        expected = profile.rounding(sum(
+        expected = profile.rounding(scale * sum(
             (item.expected if item.expected is not None else min(item.printed, item.weight or item.printed))
-            for item in items))
+            for item in scored))
         cap = _capped(profile, rate, expected)
         expected = cap.after if cap else expected
     printed_sum = sum(printed) if printed else None
@@ -166,8 +218,23 @@ def recompute(sheet: GoalSheet, profile: Profile) -> Recomputation:
         sheet=sheet.key, items=items, execution_rate=rate, printed_total=report.total,
         printed_sum=printed_sum, printed_capped=printed_cap.after if printed_cap else None, expected_total=expected,
         expected_grade=profile.grade(expected) if expected is not None else None,
-        cap=cap,
+        cap=cap, total_note=note, headings=frozenset(sheet.form_fields),
     )
+
+
+def _not_applicable_scale(items: list[RecomputedItem]) -> tuple[Decimal, str | None]:
+    """How the total of the rows that count is scaled when rows marked 不适用 carry a 分值: to 100 over the weights
+    that count (jixiao's own scoring shares the weight of an indicator that does not apply the same way)."""
+    left_out = [item for item in items if item.not_applicable]
+    if not left_out:
+        return Decimal(1), None
+    names = "、".join(f"“{item.name}”" for item in left_out)
+    excluded = sum((item.weight for item in left_out if item.weight), Decimal(0))
+    if not excluded or excluded >= _HUNDRED:
+        return Decimal(1), f"{names}标为不适用，不计分"
+    counted = _HUNDRED - excluded
+    return _HUNDRED / counted, (f"{names}标为不适用，不计分；其分值 {number(excluded)} 不计入，其余各项得分合计按 "
+                                f"100 ÷ {number(counted)} 折算")
 
 
 def _capped(profile: Profile, rate: Decimal | None, total: Decimal | None) -> Adjustment | None:

@@ -1,14 +1,15 @@
-"""Every audit rule, registered in one place (codes JXA01–JXA16 for self-evaluations, JXM01–JXM04 for
+"""Every audit rule, registered in one place (codes JXA01–JXA18 for self-evaluations, JXM01–JXM04 for
 monitoring tables). A retired code is never given to another rule."""
 
 from __future__ import annotations
 
 from jixiao.scoring.audit.rule import AuditRule
+from jixiao.scoring.audit.rules.actuals import ACTUAL_RULES
 from jixiao.scoring.audit.rules.approval import APPROVAL_RULES
 from jixiao.scoring.audit.rules.evaluation import EVALUATION_RULES
 from jixiao.scoring.audit.rules.monitoring import MONITORING_RULES
 
 __all__ = ["AUDIT_RULES", "RETIRED"]
 
-AUDIT_RULES: tuple[AuditRule, ...] = (*EVALUATION_RULES, *APPROVAL_RULES, *MONITORING_RULES)
+AUDIT_RULES: tuple[AuditRule, ...] = (*EVALUATION_RULES, *ACTUAL_RULES, *APPROVAL_RULES, *MONITORING_RULES)
 RETIRED: dict[str, str] = {}

@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import ClassVar
 
 from jixiao.model import GoalSheet, Location, Severity
-from jixiao.model.finding import Dimension, Finding, Fix
+from jixiao.model.finding import Confidence, Dimension, Finding, Fix
 from jixiao.scoring.audit.recompute import Recomputation, recompute
 from jixiao.scoring.profile import Profile
 
@@ -62,8 +62,9 @@ class AuditRule:
         raise NotImplementedError
 
     def finding(self, ctx: AuditContext, *, indicator: str | None = None, row: int | None = None,
-                column: str | None = None, fix: str | None = None, **slots: object) -> Finding:
-        """A finding of this rule, its message slots filled; ``fix`` is advice for a person (display only)."""
+                column: str | None = None, fix: str | None = None, guessed: bool = False, **slots: object) -> Finding:
+        """A finding of this rule, its message slots filled; ``fix`` is advice for a person (display only).
+        ``guessed``: the finding rests on a row whose columns the reader inferred, so it may be a misreading."""
         slots.setdefault("sheet", ctx.sheet.key)
         if indicator is not None:
             slots.setdefault("indicator", indicator)
@@ -73,4 +74,5 @@ class AuditRule:
             location=Location(file=ctx.source, table=ctx.sheet.table, sheet=ctx.sheet.key, row=row, column=column),
             template=self.message, params={key: str(value) for key, value in slots.items()},
             fix=Fix(applicability="display-only", summary=fix) if fix else None,
+            confidence=Confidence.GUESSED_LAYOUT if guessed else Confidence.HIGH,
         )

@@ -7,7 +7,7 @@ formula by a spreadsheet program (CSV/formula injection).
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from openpyxl import Workbook
 
@@ -30,15 +30,16 @@ def _row(sheet, values: Iterable[object]) -> None:
             cell.data_type = "s"  # never a formula, whatever the text starts with
 
 
-def audits_xlsx(documents: Iterable[AuditedDocument]) -> bytes:
-    """The workbook: 复核汇总 (one row per document) and 复核发现 (one row per finding)."""
+def audits_xlsx(documents: Sequence[AuditedDocument], progress: Callable[[int, int], None] | None = None) -> bytes:
+    """The workbook: 复核汇总 (one row per document) and 复核发现 (one row per finding); ``progress(done, total)``
+    after each document."""
     book = Workbook()
     summary = book.active
     summary.title = "复核汇总"
     found = book.create_sheet("复核发现")
     _row(summary, _DOCUMENTS)
     _row(found, _FINDINGS)
-    for document in documents:
+    for done, document in enumerate(documents, start=1):
         _row(summary, (document.unit.code, document.unit.name, document.project_code, document.project_name,
                        document.source, document.get_kind_display(), document.profile,
                        _number(document.claimed_total), _number(document.expected_total), _number(document.gap),
@@ -49,6 +50,8 @@ def audits_xlsx(documents: Iterable[AuditedDocument]) -> bytes:
             _row(found, (document.unit.name, document.project_name, document.source, finding.rule,
                          finding.severity.label, finding.indicator, finding.location.row, finding.message,
                          finding.fix.summary if finding.fix else None, finding.source))
+        if progress:
+            progress(done, len(documents))
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -8,6 +8,7 @@ approval rules (JXA14–JXA16) compare with what was approved. The audit is the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -26,6 +27,8 @@ from jixiao.web.sheets.models import Sheet, Status
 from jixiao.web.sheets.services.imports import read_uploads
 
 __all__ = ["AuditUploadRefused", "audit_upload"]
+
+Progress = Callable[[int, int], None]
 
 
 class AuditUploadRefused(SheetError):
@@ -62,9 +65,9 @@ def _approved_sheet(unit: Unit, year: int, sheet: GoalSheet) -> Sheet | None:
     return approved.filter(name=sheet.name).first() if sheet.name else None
 
 
-def _match(files: list[tuple[str, bytes]], units: list[Unit], year: int) -> list[_Matched]:
+def _match(files: list[tuple[str, bytes]], units: list[Unit], year: int, progress: Progress | None) -> list[_Matched]:
     problems, matched = [], []
-    for read in read_uploads(files):
+    for read in read_uploads(files, progress):
         if read.document is None:
             problems.append(f"{read.name}：{read.error}")
             continue
@@ -116,14 +119,15 @@ def _store(matched: _Matched, *, user, bureau: Unit, year: int, profile: Profile
 
 
 def audit_upload(*, user, member: Member, year: int, files: list[tuple[str, bytes]], profile: Profile,
-                 profile_name: str) -> list[AuditedDocument]:
+                 profile_name: str, progress: Progress | None = None) -> list[AuditedDocument]:
     """Audit every printed self-evaluation and monitoring table in ``files`` (a .zip is opened) for the bureau of
-    ``member``; raises :class:`AuditUploadRefused` (nothing stored) when any file cannot be read or matched."""
+    ``member``; raises :class:`AuditUploadRefused` (nothing stored) when any file cannot be read or matched.
+    ``progress(done, total)`` is called after each file is read (background audits show it)."""
     if not files:
         raise AuditUploadRefused(["没有选择文件"])
     bureau = Unit.objects.get(pk=member.bureau_id)
     units = list(Unit.objects.filter(bureau=bureau))
-    matched = _match(files, units, year)
+    matched = _match(files, units, year, progress)
     with transaction.atomic():
         return [_store(m, user=user, bureau=bureau, year=year, profile=profile, profile_name=profile_name)
                 for m in matched]

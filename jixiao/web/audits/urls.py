@@ -7,7 +7,6 @@ app_name = "audits"
 urlpatterns = [
     path("", views.overview, name="overview"),
     path("upload/", views.upload, name="upload"),
-    path("export.xlsx", views.export, name="export"),
     path("unit/<int:unit_id>/", views.unit_page, name="unit"),
     path("<int:pk>/", views.document_page, name="document"),
 ]

@@ -1,4 +1,5 @@
-"""Pages of the audit: the bureau's year (upload, ranking by gap, chart, export), one unit, one document.
+"""Pages of the audit: the bureau's year (upload, ranking by gap, chart), one unit, one document. An upload of
+many files or an archive, and the export of the year, run as background jobs (:mod:`jixiao.web.audits.jobs`).
 
 Only the bureau's reviewers and admins see them: a preparer gets 403, a unit or document of another bureau 404.
 """
@@ -15,22 +16,24 @@ from django.views.decorators.http import require_POST
 
 from jixiao.model.finding import Finding
 from jixiao.scoring import ProfileError, load_profile
-from jixiao.web.audits.exports import audits_xlsx
 from jixiao.web.audits.forms import AuditUploadForm
+from jixiao.web.audits.jobs import AuditUpload
 from jixiao.web.audits.models import AuditedDocument
+from jixiao.web.audits.selectors import audited_documents
 from jixiao.web.audits.services import AuditUploadRefused, audit_upload
-from jixiao.web.downloads import attachment
-from jixiao.web.organisation.models import Member, Role, Unit
-from jixiao.web.organisation.selectors import request_member
+from jixiao.web.jobs.registry import KINDS
+from jixiao.web.jobs.services import job_start, wants_background
+from jixiao.web.organisation.models import Member, Unit
+from jixiao.web.organisation.selectors import can_review_bureau, request_member
 from jixiao.web.sheets.selectors import budget_year
 from jixiao.web.sheets.views.common import filters_from
 
-__all__ = ["document_page", "export", "overview", "unit_page", "upload"]
+__all__ = ["document_page", "overview", "unit_page", "upload"]
 
 
 def _reviewer(request) -> Member:
     member = request_member(request)
-    if member is None or member.role not in (Role.REVIEWER, Role.ADMIN):
+    if not can_review_bureau(member):
         raise PermissionDenied("自评复核仅供财政局审核人和管理员使用")
     return member
 
@@ -39,12 +42,8 @@ def _year(request) -> int:
     return filters_from(request.GET).year or budget_year()
 
 
-def _documents(member: Member, year: int):
-    return AuditedDocument.objects.filter(bureau_id=member.bureau_id, year=year).select_related("unit", "sheet")
-
-
 def _overview(request, member: Member, year: int, form: AuditUploadForm, status: int = 200):
-    documents = list(_documents(member, year))
+    documents = list(audited_documents(member, year))
     ranked = sorted((d for d in documents if d.gap is not None), key=lambda d: (-d.gap, d.pk))
     chart = {
         "labels": [f"{d.unit.name} · {d.project_name or d.project_code}" for d in ranked],
@@ -73,9 +72,13 @@ def upload(request):
     if not form.is_valid():
         return _overview(request, member, _year(request), form, status=400)
     year = form.cleaned_data["year"]
+    files = [(f.name, f.read()) for f in form.cleaned_data["files"]]
+    if wants_background(files):
+        job = job_start(user=request.user, kind=KINDS[AuditUpload.code], files=files,
+                        params={"year": year, "profile": form.cleaned_data["profile"]})
+        return redirect("jobs:detail", pk=job.pk)
     try:
         profile = load_profile(form.cleaned_data["profile"])
-        files = [(f.name, f.read()) for f in form.cleaned_data["files"]]
         stored = audit_upload(user=request.user, member=member, year=year, files=files, profile=profile,
                               profile_name=form.cleaned_data["profile"])
     except AuditUploadRefused as error:
@@ -109,11 +112,3 @@ def document_page(request, pk: int):
                                  bureau_id=member.bureau_id)
     findings = [Finding.model_validate(data) for data in document.findings]
     return render(request, "audits/document.html", {"document": document, "findings": findings})
-
-
-@login_required
-def export(request):
-    """The year's audits as .xlsx."""
-    member = _reviewer(request)
-    year = _year(request)
-    return attachment(audits_xlsx(_documents(member, year)), f"自评复核_{year}", "xlsx")

@@ -10,8 +10,8 @@ from django.db.models import QuerySet
 
 from jixiao.web.organisation.models import ApiToken, Member, Role, Unit
 
-__all__ = ["bureau_members", "bureau_units", "can_edit_unit", "can_manage_people", "can_manage_units", "can_review_unit",
-           "member_get", "person_name", "request_member", "token_get", "units_visible"]
+__all__ = ["bureau_members", "bureau_units", "can_edit_unit", "can_manage_people", "can_manage_units",
+           "can_review_bureau", "can_review_unit", "member_get", "person_name", "request_member", "token_get", "units_visible"]
 
 
 def person_name(user) -> str:
@@ -62,6 +62,11 @@ def can_review_unit(member: Member | None, unit_id: int) -> bool:
     if member is None or member.role == Role.PREPARER:
         return False
     return units_visible(member).filter(pk=unit_id).exists()
+
+
+def can_review_bureau(member: Member | None) -> bool:
+    """True for the bureau's reviewers and admins: they see and export the whole bureau's year."""
+    return member is not None and member.role in (Role.REVIEWER, Role.ADMIN)
 
 
 def can_manage_units(member: Member | None) -> bool:

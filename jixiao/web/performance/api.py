@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from ninja import File, Form, Router, Schema
+from pydantic import model_validator
 from ninja.files import UploadedFile
 
-from jixiao.model import ExecutionRecord, FundSource, IndicatorProgress, MonitoringAnswer, SelfEvaluation
+from jixiao.model import ExecutionRecord, FundSource, IndicatorProgress, Likelihood, MonitoringAnswer, SelfEvaluation
 from jixiao.scoring import MonitoringResult, SheetScore
 from jixiao.web.organisation.selectors import member_get
 from jixiao.web.bounds import Finite, Text, Version
@@ -52,9 +53,33 @@ class ProgressIn(Schema):
     progress: IndicatorProgress
 
 
+class AnswerIn(MonitoringAnswer):
+    """One indicator's monitoring answer. Unlike the core's default, an omitted ``likelihood`` is not 确定能: the
+    indicator is not judged yet and nothing is saved for it, as on the web form; causes, a remedy or an expected
+    value without a likelihood are refused."""
+
+    likelihood: Likelihood | None = None
+
+    @model_validator(mode="after")
+    def _explained_when_uncertain(self) -> AnswerIn:
+        if self.likelihood is not None:
+            return MonitoringAnswer._explained_when_uncertain(self)
+        given = [label for label, value in (("偏差原因", self.causes), ("偏差原因说明", (self.cause_note or "").strip()),
+                                            ("改进措施", (self.remedy or "").strip()),
+                                            ("全年预计完成值", self.expected_value is not None)) if value]
+        if given:
+            raise ValueError(f"指标“{self.name or f'第{self.indicator}项'}”填写了{'、'.join(given)}，"
+                             "请选择完成目标可能性（likelihood）")
+        return self
+
+
 class AnswersIn(Schema):
     version: Version
-    answers: list[MonitoringAnswer]
+    answers: list[AnswerIn]
+
+    def judged(self) -> list[MonitoringAnswer]:
+        """The answers of the indicators judged (a likelihood given), as the core's answers."""
+        return [MonitoringAnswer.model_validate(a.model_dump()) for a in self.answers if a.likelihood is not None]
 
 
 class EvaluationIn(Schema):
@@ -96,7 +121,7 @@ def add_progress(request, sheet_id: int, payload: ProgressIn):
 def save_answers(request, sheet_id: int, payload: AnswersIn):
     year = sheet_year(sheet_get(member_get(request.user), sheet_id))
     answers_save(user=request.user, sheet_id=sheet_id, expected_version=payload.version,
-                 period_end=year.season.period_end, answers=payload.answers)
+                 period_end=year.season.period_end, answers=payload.judged())
     return _year(request, sheet_id)
 
 

@@ -4,6 +4,12 @@ A publication copies the approved goal sheet (masked, see :mod:`jixiao.model.pri
 publishes it. Later edits or adjustments never change it: an adjustment is published as a new version (``number``
 rises) with its date and reason, and the earlier version stays visible. Withdrawing hides a version from every
 public page and data file but keeps the row, so the record of what was public, and when, survives.
+
+Three tables: ``Publication`` holds the narrow columns every list, search and feed reads; the snapshot itself (a
+few kilobytes of JSON) is in ``PublicationContent``, read only for the one table a page shows and for the open
+data, so that scanning the publications never walks the snapshots (on SQLite a wide row spans several pages);
+``PublishedYear`` keeps each unit's figures of a year, rewritten from the publications in the same transaction as
+every publish, withdrawal and published result, so a bureau's year page reads a hundred small rows.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ from django.db import models
 from jixiao.web.organisation.models import Unit
 from jixiao.web.sheets.models import Sheet
 
-__all__ = ["Publication"]
+__all__ = ["Publication", "PublicationContent", "PublishedYear"]
 
 
 class PublicationQuerySet(models.QuerySet):
@@ -42,12 +48,9 @@ class Publication(models.Model):
     approved_at = models.DateTimeField("批复时间")
     grade = models.CharField("审核等级", max_length=1, blank=True)
     reason = models.TextField("调整原因", blank=True)
-    content = models.JSONField("公开内容")
-    overall = models.JSONField("部门整体绩效目标", null=True, blank=True)
     search_text = models.TextField("检索文本", blank=True)
     budget_total = models.DecimalField("预算数", max_digits=16, decimal_places=2, null=True, blank=True)
     indicator_count = models.PositiveIntegerField("指标数", default=0)
-    evaluation = models.JSONField("自评结果", null=True, blank=True)
     # Figures of the published self-evaluation, kept as columns so that a year's charts are one SQL query.
     score = models.DecimalField("自评得分", max_digits=5, decimal_places=2, null=True, blank=True)
     score_grade = models.CharField("自评等级", max_length=1, blank=True)
@@ -80,3 +83,40 @@ class Publication(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name or self.code}（{self.year}年度，第{self.number}版）"
+
+
+class PublicationContent(models.Model):
+    """The published snapshot of a version: the masked goal sheet, the unit's 部门整体 goals and, once published,
+    the masked self-evaluation result."""
+
+    publication = models.OneToOneField(Publication, primary_key=True, on_delete=models.CASCADE, related_name="body")
+    content = models.JSONField("公开内容")
+    overall = models.JSONField("部门整体绩效目标", null=True, blank=True)
+    evaluation = models.JSONField("自评结果", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "公开内容"
+
+
+class PublishedYear(models.Model):
+    """A unit's current public tables of a year in figures; a row exists only while the unit has one."""
+
+    bureau = models.ForeignKey(Unit, verbose_name="财政局", on_delete=models.PROTECT, related_name="+")
+    unit = models.ForeignKey(Unit, verbose_name="单位", on_delete=models.PROTECT, related_name="published_years")
+    year = models.PositiveSmallIntegerField("年度")
+    tables = models.PositiveIntegerField("公开的表")
+    scored = models.PositiveIntegerField("已公开自评")
+    score_sum = models.DecimalField("自评得分合计", max_digits=12, decimal_places=2, default=0)
+    targets_met = models.PositiveIntegerField("达到目标的指标数", default=0)
+    targets_scored = models.PositiveIntegerField("评分的指标数", default=0)
+    grades = models.JSONField("各等级的表数", default=dict)
+
+    class Meta:
+        verbose_name = "单位年度公开情况"
+        constraints = [models.UniqueConstraint(fields=["unit", "year"], name="one_published_year_per_unit")]
+        indexes = [models.Index(fields=["bureau", "year"])]
+
+    @property
+    def average(self) -> float | None:
+        """The average self-evaluation score of the unit's published results, to two places."""
+        return round(float(self.score_sum) / self.scored, 2) if self.scored else None

@@ -82,8 +82,8 @@ def _csv(fields: tuple, rows: Iterable[dict]) -> str:
 
 
 def _project_row(publication: Publication) -> dict:
-    content = GoalSheet.model_validate(publication.content)
-    evaluation = publication.evaluation or {}
+    content = GoalSheet.model_validate(publication.body.content)
+    evaluation = publication.body.evaluation or {}
     return {
         "publication_id": publication.pk, "bureau_code": publication.bureau.code, "year": publication.year,
         "unit_code": publication.unit.code, "unit_name": publication.unit.name, "project_code": publication.code,
@@ -98,8 +98,8 @@ def _project_row(publication: Publication) -> dict:
 
 
 def _indicator_rows(publication: Publication) -> Iterable[dict]:
-    content = GoalSheet.model_validate(publication.content)
-    scored = {i["indicator"]: i for i in (publication.evaluation or {}).get("items", []) if i.get("indicator")}
+    content = GoalSheet.model_validate(publication.body.content)
+    scored = {i["indicator"]: i for i in (publication.body.evaluation or {}).get("items", []) if i.get("indicator")}
     for position, indicator in enumerate(content.indicators, start=1):
         target, result = indicator.target, scored.get(position, {})
         yield {
@@ -132,8 +132,8 @@ def collection_of(publications: Iterable[Publication]) -> Collection:
             document = documents[publication.unit_id] = Document(
                 source=f"{publication.unit.code}-{publication.year}", format="json",
                 unit=UnitModel(code=publication.unit.code, name=publication.unit.name),
-                overall=OverallGoals(**publication.overall) if publication.overall else None)
-        document.sheets.append(GoalSheet.model_validate(publication.content))
+                overall=OverallGoals(**publication.body.overall) if publication.body.overall else None)
+        document.sheets.append(GoalSheet.model_validate(publication.body.content))
     return Collection(documents=list(documents.values()))
 
 

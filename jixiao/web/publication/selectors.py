@@ -1,119 +1,139 @@
-"""Reads for the public site: only current, not withdrawn publications, never a live sheet."""
+"""Reads for the public site: only current, not withdrawn publications, never a live sheet.
+
+Every page reads a fixed number of queries whatever the number of published tables (the tests count them): the
+lists read the narrow publication rows or the stored figures of each unit's year, never the snapshots.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Avg, Count, Q, QuerySet, Sum
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from jixiao.model import GoalSheet
 from jixiao.web.organisation.models import Unit
-from jixiao.web.publication.models import Publication
+from jixiao.web.publication.models import Publication, PublishedYear
 
-__all__ = ["PublicTable", "UnitSummary", "bureau_years", "public_bureau", "public_search", "public_table",
-           "public_tables", "same_project_other_years", "unit_summaries", "versions_of"]
+__all__ = ["PublicTable", "SearchPage", "bureau_years", "public_bureau", "public_search", "public_table",
+           "public_tables", "same_project_by_year", "unit_summaries", "unit_tables", "versions_of"]
 
-SEARCH_LIMIT = 200
+SEARCH_PAGE = 50
+SEARCH_PAGES = 20  # 1,000 results at most: a search that matches more wants more specific words
 
 
 @dataclass
 class PublicTable:
-    """A publication with its content as the core's model."""
+    """A publication with its snapshot: the content as the core's model, the 部门整体 goals and the result."""
 
     publication: Publication
     content: GoalSheet
 
     @property
     def evaluation(self) -> dict | None:
-        return self.publication.evaluation
+        return self.publication.body.evaluation
+
+    @property
+    def overall(self) -> dict | None:
+        return self.publication.body.overall
 
 
 @dataclass
-class UnitSummary:
-    """A unit's published tables of a year in figures: how many, and their self-evaluation results."""
+class SearchPage:
+    """One page of search results, and whether there is a next one (found without counting every match)."""
 
-    unit: Unit
-    tables: int
-    scored: int
-    average: float | None
-    targets_met: int
-    targets_scored: int
-    grades: dict[str, int]
+    results: list[Publication]
+    number: int
+    has_next: bool
 
+    @property
+    def first(self) -> int:
+        """The position of the page's first result among all (from 1)."""
+        return (self.number - 1) * SEARCH_PAGE + 1
 
-# The large JSON columns are read only for the one table a page shows, never for lists.
-_HEAVY = ("content", "evaluation", "overall", "search_text")
+    @property
+    def last(self) -> int:
+        """The position of the page's last result among all."""
+        return self.first + len(self.results) - 1
 
 
 def _base() -> QuerySet[Publication]:
-    return Publication.objects.current().select_related("unit", "bureau").defer(*_HEAVY)
+    return Publication.objects.current().select_related("unit", "bureau")
 
 
 def bureau_years() -> list[tuple[Unit, list[int]]]:
     """Every bureau with published tables, and the years it has published, newest first."""
-    rows = (Publication.objects.current().values("bureau_id", "year").annotate(n=Count("id"))
-            .order_by("bureau__code", "-year"))
+    rows = PublishedYear.objects.values_list("bureau_id", "year").distinct().order_by("bureau__code", "-year")
     years: dict[int, list[int]] = {}
-    for row in rows:
-        years.setdefault(row["bureau_id"], []).append(row["year"])
+    for bureau_id, year in rows:
+        years.setdefault(bureau_id, []).append(year)
     bureaus = Unit.objects.in_bulk(list(years))
     return [(bureaus[pk], found) for pk, found in years.items()]
 
 
 def public_bureau(code: str) -> Unit | None:
     """A bureau by its code, if it has published anything."""
-    return Unit.objects.filter(code=code, kind=Unit.Kind.BUREAU,
-                               pk__in=Publication.objects.current().values("bureau_id")).first()
+    published = PublishedYear.objects.filter(bureau=OuterRef("pk"))
+    return Unit.objects.filter(Exists(published), code=code, kind=Unit.Kind.BUREAU).first()
 
 
-def public_tables(bureau: Unit, year: int, unit: Unit | None = None) -> QuerySet[Publication]:
-    """The current publications of a bureau's year (of one unit, when given), by unit and project."""
-    queryset = _base().filter(bureau=bureau, year=year)
-    return queryset.filter(unit=unit) if unit is not None else queryset
+def public_tables(bureau: Unit, year: int) -> QuerySet[Publication]:
+    """The current publications of a bureau's year, by unit and project."""
+    return _base().filter(bureau=bureau, year=year)
 
 
-def unit_summaries(bureau: Unit, year: int) -> list[UnitSummary]:
-    """Every unit of the bureau's year with published tables, with its figures (two SQL queries)."""
-    figures = (public_tables(bureau, year).order_by().values("unit_id")
-               .annotate(tables=Count("id"), scored=Count("score"), average=Avg("score"),
-                         met=Sum("targets_met"), of=Sum("targets_scored")))
-    grades: dict[int, dict[str, int]] = {}
-    for row in (public_tables(bureau, year).exclude(score_grade="").order_by()
-                .values("unit_id", "score_grade").annotate(n=Count("id"))):
-        grades.setdefault(row["unit_id"], {})[row["score_grade"]] = row["n"]
-    units = Unit.objects.in_bulk([row["unit_id"] for row in figures])
-    summaries = [UnitSummary(units[row["unit_id"]], row["tables"], row["scored"],
-                             None if row["average"] is None else round(float(row["average"]), 2),
-                             row["met"] or 0, row["of"] or 0, grades.get(row["unit_id"], {})) for row in figures]
-    return sorted(summaries, key=lambda summary: summary.unit.code)
+def unit_tables(unit: Unit, year: int) -> QuerySet:
+    """The current publications of a unit's year, by project: only what the unit's list shows, as dicts (a
+    hundred rows make no model instances)."""
+    return (Publication.objects.current().filter(unit=unit, year=year).order_by("code", "name")
+            .values("id", "code", "name", "number", "published_at", "score", "score_grade"))
+
+
+def unit_summaries(bureau: Unit, year: int) -> QuerySet[PublishedYear]:
+    """Every unit of the bureau's year with published tables, with its stored figures (one query)."""
+    return PublishedYear.objects.filter(bureau=bureau, year=year).select_related("unit").order_by("unit__code")
 
 
 def public_table(pk: int) -> PublicTable | None:
-    """A public version (current or earlier, never withdrawn) by its number in the URL."""
-    publication = Publication.objects.public().select_related("unit", "bureau").filter(pk=pk).first()
+    """A public version (current or earlier, never withdrawn) by its number in the URL, with its snapshot."""
+    publication = Publication.objects.public().select_related("unit", "bureau", "body").filter(pk=pk).first()
     if publication is None:
         return None
-    return PublicTable(publication, GoalSheet.model_validate(publication.content))
+    return PublicTable(publication, GoalSheet.model_validate(publication.body.content))
 
 
 def versions_of(publication: Publication) -> QuerySet[Publication]:
     """Every public version of the same sheet, newest first."""
-    return Publication.objects.public().filter(sheet_id=publication.sheet_id).defer(*_HEAVY).order_by("-number")
+    return Publication.objects.public().filter(sheet_id=publication.sheet_id).order_by("-number")
 
 
-def same_project_other_years(publication: Publication) -> QuerySet[Publication]:
-    """The same project of the same unit in other years (matched by project code, or by name without one)."""
-    key = Q(code=publication.code) if publication.code else Q(code="", name=publication.name)
-    return _base().filter(key, unit=publication.unit).exclude(year=publication.year).order_by("year")
+def same_project_by_year(publication: Publication) -> list[Publication]:
+    """The same project of the same unit in every year it was published, this one included, oldest first.
+
+    A project is matched by its code or by its name (codes are often renumbered from one budget year to the
+    next, names retyped); where a year has several candidates, one with the same code wins, then the newest.
+    """
+    key = Q(pk=publication.pk)
+    if publication.code:
+        key |= Q(code=publication.code)
+    if publication.name:
+        key |= Q(name=publication.name)
+    by_year: dict[int, Publication] = {publication.year: publication}
+    candidates = (Publication.objects.current().filter(key, unit_id=publication.unit_id)
+                  .exclude(year=publication.year).order_by("year", "-published_at"))
+    for candidate in candidates:
+        chosen = by_year.get(candidate.year)
+        if chosen is None or (candidate.code == publication.code != chosen.code and publication.code):
+            by_year[candidate.year] = candidate
+    return [by_year[year] for year in sorted(by_year)]
 
 
-def public_search(query: str, bureau: Unit | None = None, year: int | None = None) -> QuerySet[Publication]:
-    """Current publications whose unit, project or indicators mention every word of ``query``."""
-    queryset = _base()
-    if bureau is not None:
-        queryset = queryset.filter(bureau=bureau)
-    if year is not None:
-        queryset = queryset.filter(year=year)
+def public_search(query: str, page: int = 1) -> SearchPage:
+    """A page of the current publications whose unit, project or indicators mention every word of ``query``,
+    newest year first."""
+    page = min(max(page, 1), SEARCH_PAGES)
+    queryset = Publication.objects.current().select_related("unit")
     for word in query.split()[:8]:
         queryset = queryset.filter(search_text__icontains=word)
-    return queryset.order_by("-year", "unit__code", "code")[:SEARCH_LIMIT]
+    start = (page - 1) * SEARCH_PAGE
+    found = list(queryset.order_by("-year", "unit__code", "code", "pk")[start:start + SEARCH_PAGE + 1])
+    return SearchPage(found[:SEARCH_PAGE], page, len(found) > SEARCH_PAGE and page < SEARCH_PAGES)

@@ -7,21 +7,23 @@ import datetime as dt
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Count, Max, Sum
 from django.utils import timezone
 
 from jixiao.model import GoalSheet
 from jixiao.model.privacy import mask_model, mask_text
+from jixiao.web.organisation.models import Unit
 from jixiao.web.organisation.selectors import can_review_unit, member_get
 from jixiao.web.performance.selectors import sheet_year
-from jixiao.web.publication.models import Publication
+from jixiao.web.publication.models import Publication, PublicationContent, PublishedYear
 from jixiao.web.security.audit import audit_record
 from jixiao.web.security.events import EVALUATION_PUBLISHED, PUBLISHED, WITHDRAWN
 from jixiao.web.sheets.errors import SheetError
 from jixiao.web.sheets.models import Sheet, UnitGoals
 from jixiao.web.sheets.services.sheets import history_record
 
-__all__ = ["evaluation_publish", "publication_publish", "publication_withdraw", "year_has_ended"]
+__all__ = ["evaluation_publish", "publication_publish", "publication_withdraw", "published_year_refresh",
+           "year_has_ended"]
 
 
 def year_has_ended(year: int) -> bool:
@@ -57,10 +59,12 @@ def publication_publish(*, user, sheet_id: int) -> Publication:
         sheet=sheet, bureau_id=sheet.unit.bureau_id, unit=sheet.unit, year=sheet.year, number=number,
         code=content.code or "", name=content.name or "", approved_version=approved.version,
         approved_at=approved.approved_at, grade=approved.grade,
-        reason=mask_text(adjustment.new) if adjustment is not None else "",
-        content=content.model_dump(mode="json"), overall=_overall(sheet), search_text=_search_text(sheet, content),
+        reason=mask_text(adjustment.new) if adjustment is not None else "", search_text=_search_text(sheet, content),
         budget_total=content.budget.total, indicator_count=len(content.indicators), published_by=user,
     )
+    PublicationContent.objects.create(publication=publication, content=content.model_dump(mode="json"),
+                                      overall=_overall(sheet))
+    published_year_refresh(sheet.unit_id, sheet.year)
     history_record(sheet, user, "publish", "公开版本", "",
                    f"第{number}版（{timezone.localtime(approved.approved_at):%Y-%m-%d} 批复的版本）")
     audit_record(PUBLISHED, user=user, obj=sheet, details={"publication": publication.pk, "version": number})
@@ -81,12 +85,13 @@ def evaluation_publish(*, user, sheet_id: int) -> Publication:
         reasons = [p.message for p in problems] or [p.message for p in score.missing]
         raise SheetError("自评尚不完整，不能公开：" + "；".join(reasons[:5]))
     scored = [item for item in score.items if item.indicator is not None and not item.not_applicable]
-    current.evaluation = mask_model(score).model_dump(mode="json")
+    PublicationContent.objects.filter(publication=current).update(evaluation=mask_model(score).model_dump(mode="json"))
     current.evaluation_published_at = timezone.now()
     current.score, current.score_grade = score.total, score.grade
     current.targets_met, current.targets_scored = sum(item.full_marks for item in scored), len(scored)
-    current.save(update_fields=["evaluation", "evaluation_published_at", "score", "score_grade", "targets_met",
+    current.save(update_fields=["evaluation_published_at", "score", "score_grade", "targets_met",
                                 "targets_scored"])
+    published_year_refresh(sheet.unit_id, sheet.year)
     history_record(sheet, user, "publish_evaluation", "自评结果", "", f"{score.total} 分（{score.grade}）")
     audit_record(EVALUATION_PUBLISHED, user=user, obj=sheet, details={"publication": current.pk, "total": str(score.total)})
     return current
@@ -102,9 +107,34 @@ def publication_withdraw(*, user, sheet_id: int, reason: str) -> int:
                                                withdraw_reason=reason.strip(), is_current=False)
     if not count:
         raise SheetError("这张表没有公开的版本")
+    published_year_refresh(sheet.unit_id, sheet.year)
     history_record(sheet, user, "withdraw", "撤回原因", "", reason.strip())
     audit_record(WITHDRAWN, user=user, obj=sheet, details={"versions": count, "reason": reason.strip()})
     return count
+
+
+def published_year_refresh(unit_id: int, year: int) -> PublishedYear | None:
+    """Rewrite the unit's figures of the year from its current publications (call inside the write's
+    transaction); the row goes when nothing of the year is public any more.
+
+    The unit's row is locked first: two tables of one unit published at once would otherwise each count without
+    the other's new row and the later write would keep a wrong figure. Once the lock is had, the counting query
+    sees what the other committed.
+    """
+    Unit.objects.select_for_update().filter(pk=unit_id).values_list("pk").first()
+    current = Publication.objects.current().filter(unit_id=unit_id, year=year).order_by()
+    figures = current.aggregate(tables=Count("id"), scored=Count("score"), score_sum=Sum("score"),
+                                targets_met=Sum("targets_met"), targets_scored=Sum("targets_scored"))
+    if not figures["tables"]:
+        PublishedYear.objects.filter(unit_id=unit_id, year=year).delete()
+        return None
+    grades = dict(current.exclude(score_grade="").values_list("score_grade").annotate(n=Count("id")))
+    bureau_id = current.values_list("bureau_id", flat=True).first()
+    row, _ = PublishedYear.objects.update_or_create(unit_id=unit_id, year=year, defaults={
+        "bureau_id": bureau_id, "tables": figures["tables"], "scored": figures["scored"],
+        "score_sum": figures["score_sum"] or 0, "targets_met": figures["targets_met"] or 0,
+        "targets_scored": figures["targets_scored"] or 0, "grades": grades})
+    return row
 
 
 def _overall(sheet: Sheet) -> dict | None:

@@ -103,6 +103,10 @@ def audit_refusal(obj=None, *, reason: str, request=None) -> None:
 def flush_refusals(request) -> bool:
     """Write the refusals kept on ``request``; True when there were any."""
     events = request.__dict__.pop("_jixiao_refusals", [])
+    if not events:
+        # No transaction for nothing: on SQLite every transaction takes the write lock, and this runs on every
+        # request, so an empty one would queue all readers of the site behind each other.
+        return False
     with transaction.atomic():
         for event in events:
             event.save()

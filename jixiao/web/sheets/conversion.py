@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 
 from jixiao.documents.writers.sheet_grid import indicator_cell
@@ -69,15 +69,18 @@ def goal_sheet(sheet: Sheet, rows: Iterable[IndicatorRow] | None = None) -> Goal
     )
 
 
-def document_of(sheets: list[Sheet], source: str) -> Document:
-    """A core ``Document`` holding ``sheets`` (all of one unit), for the writers."""
-    unit = sheets[0].unit if sheets else None
-    return Document(
-        source=source,
-        format="json",
-        unit=Unit(code=unit.code, name=unit.name) if unit else None,
-        sheets=[goal_sheet(sheet) for sheet in sheets],
-    )
+def document_of(sheets: list[Sheet], source: str, progress: Callable[[int, int], None] | None = None) -> Document:
+    """A core ``Document`` holding ``sheets``, for the writers; the document names their unit when they share one.
+    ``progress(done, total)`` is called after each sheet is converted."""
+    units = {sheet.unit_id for sheet in sheets}
+    unit = sheets[0].unit if len(units) == 1 else None
+    converted = []
+    for sheet in sheets:
+        converted.append(goal_sheet(sheet))
+        if progress:
+            progress(len(converted), len(sheets))
+    return Document(source=source, format="json", unit=Unit(code=unit.code, name=unit.name) if unit else None,
+                    sheets=converted)
 
 
 def _text(value: Decimal | None) -> str:

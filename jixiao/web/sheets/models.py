@@ -13,7 +13,7 @@ from django.db.models import Q
 
 from jixiao.web.organisation.models import Unit
 
-__all__ = ["ApprovedVersion", "Comment", "FindingRecord", "HistoryEntry", "ImportJob", "ImportUpload", "IndicatorRow",
+__all__ = ["ApprovedVersion", "Comment", "FindingRecord", "HistoryEntry", "IndicatorRow",
            "PendingImport", "ReviewRound", "Sheet", "Status", "UnitGoals"]
 
 MONEY = {"max_digits": 16, "decimal_places": 2, "null": True, "blank": True}
@@ -230,54 +230,3 @@ class UnitGoals(models.Model):
     class Meta:
         verbose_name = "部门整体绩效目标"
         constraints = [models.UniqueConstraint(fields=["unit", "year"], name="one_overall_goals_per_unit_year")]
-
-
-class ImportJob(models.Model):
-    """An import run as a background task: what the user sees while it runs and after (progress, result, why not).
-
-    The uploaded files wait in :class:`ImportUpload` rows until the task has read them. Progress is written outside
-    the import's own transaction, so a page can show it while the sheets are not yet stored.
-    """
-
-    class State(models.TextChoices):
-        QUEUED = "queued", "排队中"
-        READING = "reading", "正在读取"
-        STORING = "storing", "正在保存"
-        SUCCEEDED = "succeeded", "已完成"
-        FAILED = "failed", "未导入"
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
-    year = models.PositiveSmallIntegerField("年度")
-    accept_year = models.BooleanField("按所选年度导入其他年度的文件", default=False)
-    state = models.CharField("状态", max_length=16, choices=State.choices, default=State.QUEUED)
-    done = models.PositiveIntegerField("已读取文件数", default=0)
-    total = models.PositiveIntegerField("文件数", default=0)
-    sheet_count = models.PositiveIntegerField("导入的表数", default=0)
-    message = models.TextField("结果说明", blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = "后台导入"
-        ordering = ["-created_at", "-id"]
-
-    @property
-    def finished(self) -> bool:
-        """True once the task succeeded or failed."""
-        return self.state in (self.State.SUCCEEDED, self.State.FAILED)
-
-    @property
-    def percent(self) -> int:
-        """Files read so far, in % (100 while storing and after)."""
-        if self.state in (self.State.STORING, self.State.SUCCEEDED):
-            return 100
-        return self.done * 100 // self.total if self.total else 0
-
-
-class ImportUpload(models.Model):
-    """One uploaded file waiting for its background import; deleted once the task has run."""
-
-    job = models.ForeignKey(ImportJob, on_delete=models.CASCADE, related_name="uploads")
-    name = models.CharField(max_length=500)
-    data = models.BinaryField()

@@ -8,11 +8,8 @@ app_name = "sheets"
 
 urlpatterns = [
     path("", pages.sheet_list_view, name="list"),
-    path("export/", pages.unit_export, name="unit_export"),
     path("import/", imports.import_upload, name="import"),
     path("import/<id:pk>/confirm/", imports.import_confirm_view, name="import_confirm"),
-    path("import/jobs/<id:pk>/", imports.import_job, name="import_job"),
-    path("import/jobs/<id:pk>/progress/", imports.import_job_progress, name="import_job_progress"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("<id:pk>/", pages.sheet_detail, name="detail"),
     path("<id:pk>/edit/", editor.sheet_edit, name="edit"),

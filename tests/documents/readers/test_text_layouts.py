@@ -137,9 +137,10 @@ def test_one_per_line_reports_an_ambiguous_split():
     text = "\n".join([
         "项目名称", "道路维护", "一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值",
         "产出指标", "数量指标", "维护里程", "县道", "乡道", "≥20公里",
+        "满意度指标", "服务对象满意度指标", "群众满意度", "抽样调查", "≥90%",
     ])
     document = read(text)
-    (indicator,) = document.sheets[0].indicators
+    indicator = document.sheets[0].indicators[0]
     assert (indicator.name, indicator.description) == ("维护里程", "县道\n乡道")
     assert [(d.code, d.location.line) for d in document.diagnostics] == [("P102", 8)]
 
@@ -177,6 +178,7 @@ RUN_TOGETHER = """乡镇环境治理经费绩效目标表
 产出指标数量指标村人居环境整治个数≥18个计划标准
 质量指标设施正常使用率＞＝９５％
 效益指标社会效益指标受益人口数不少于24400人
+满意度指标服务对象满意度指标受益群众满意度≥90%
 """
 
 
@@ -189,11 +191,12 @@ def test_run_together_rows_are_split_by_vocabulary_and_target_shape():
         ("产出指标", "数量指标", "村人居环境整治个数", "≥18个", "计划标准"),
         ("产出指标", "质量指标", "设施正常使用率", "＞＝９５％", None),
         ("效益指标", "社会效益指标", "受益人口数", "不少于24400人", None),
+        ("满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%", None),
     ]
     first = document.diagnostics[0]
     assert (first.code, first.location.file, first.location.line) == ("P111", "layout.txt", 6)
     assert "三级指标“村人居环境整治个数”" in first.message
-    assert [d.code for d in document.diagnostics] == ["P111"] * 3
+    assert [d.code for d in document.diagnostics] == ["P111"] * 4
 
 
 def test_run_together_without_a_header_assumes_the_four_columns_it_finds():
@@ -202,13 +205,19 @@ def test_run_together_without_a_header_assumes_the_four_columns_it_finds():
 
 
 @pytest.mark.parametrize("render", [piped, one_per_line, fixed_width], ids=lambda f: f.__name__)
-def test_big_inputs_are_read_in_linear_time(render):
-    import time
-
+def test_big_inputs_are_read_whole(render):
+    # How fast is measured in benchmarks/read_bench.py, never asserted here: the machines are shared.
     rows = [[Span("产出指标", rowspan=5000), Span("数量指标", rowspan=5000), Span("指标0"), Span("说明"), Span("≥0个"),
              Span("计划标准")]] + [[Span(f"指标{n}"), Span("说明"), Span(f"≥{n}个"), Span("计划标准")] for n in range(1, 5000)]
     grid = SheetGrid(title="某项目绩效目标表", lines=[], rows=[[Span("项目名称"), Span("某项目")], [Span(h) for h in HEADER], *rows])
-    start = time.perf_counter()
     document = read("\n".join(render(grid)))
     assert len(document.sheets[0].indicators) == 5000
-    assert time.perf_counter() - start < 10
+
+
+def test_a_grid_cut_after_an_empty_row_at_the_end_of_the_file_is_a_possible_partial_copy():
+    # corpus 129: the copy stops after rows whose values are empty, the last line a closing row of empty cells
+    text = "项目名称 | 道路维护 |\n一级指标 | 二级指标 | 三级指标 | 指标值 |\n产出指标 | 数量指标 | 维护里程 | ≥20公里 |\n养护次数 |\n||||\n"
+    document = read(text)
+    assert [(i.name, i.target.raw) for i in document.sheets[0].indicators] == [("维护里程", "≥20公里"), ("养护次数", "")]
+    # the last row was closed, so it is not reported as incomplete (P114); the grid still stops before 满意度
+    assert [(d.code, d.location.line, d.location.sheet) for d in document.diagnostics] == [("P119", 4, "道路维护")]

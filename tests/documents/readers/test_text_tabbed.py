@@ -13,6 +13,8 @@ def tab_text(*rows: list[str], before: str = "某某项目绩效目标表\n") ->
 
 HEADER = ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"]
 PROJECT = ["项目编码", "P-001", "项目名称", "道路养护经费"]
+# The grid's last part: a text file whose grid stops before it is reported as a possible partial copy (P119).
+SATISFACTION = ["满意度指标", "服务对象满意度指标", "群众满意度", "", "≥90%", ""]
 
 
 def read_text(text: str, encoding: str = "utf-8"):
@@ -20,7 +22,8 @@ def read_text(text: str, encoding: str = "utf-8"):
 
 
 def test_single_sheet_without_overall_goals():
-    document = read_text(tab_text(PROJECT, HEADER, ["产出指标", "数量指标", "养护里程", "全年养护", "≥12公里", "计划标准"]))
+    document = read_text(tab_text(PROJECT, HEADER, ["产出指标", "数量指标", "养护里程", "全年养护", "≥12公里", "计划标准"],
+                                  SATISFACTION))
     assert document.overall is None
     (sheet,) = document.sheets
     assert (sheet.code, sheet.name, sheet.title) == ("P-001", "道路养护经费", "某某项目绩效目标表")
@@ -28,8 +31,17 @@ def test_single_sheet_without_overall_goals():
     assert document.diagnostics == []
 
 
+def test_a_grid_that_stops_before_satisfaction_at_the_end_of_the_file_may_be_a_partial_copy():
+    # corpus 128, 142: web copies cut the table off after the output rows
+    document = read_text(tab_text(PROJECT, HEADER, ["产出指标", "数量指标", "养护里程", "全年养护", "≥12公里", "计划标准"]))
+    (diagnostic,) = document.diagnostics
+    assert (diagnostic.code, diagnostic.location.sheet, diagnostic.location.table) == ("P119", "P-001", 1)
+    assert "养护里程" in diagnostic.message and diagnostic.severity.value == "info"
+
+
 def test_gbk_file_is_read_with_an_info_diagnostic():
-    document = read_text(tab_text(PROJECT, HEADER, ["产出指标", "数量指标", "养护里程", "", "≥12公里", ""]), "gbk")
+    document = read_text(tab_text(PROJECT, HEADER, ["产出指标", "数量指标", "养护里程", "", "≥12公里", ""], SATISFACTION),
+                         "gbk")
     assert document.sheets[0].name == "道路养护经费"
     assert [d.code for d in document.diagnostics] == ["P109"]
 
@@ -47,7 +59,7 @@ def test_sheet_without_indicator_header_is_diagnosed_with_its_name():
 
 
 def test_unknown_level_names_are_diagnosed_at_their_row_and_column():
-    document = read_text(tab_text(PROJECT, HEADER, ["产出类", "数量指标", "养护里程", "", "≥12公里", ""]))
+    document = read_text(tab_text(PROJECT, HEADER, ["产出类", "数量指标", "养护里程", "", "≥12公里", ""], SATISFACTION))
     (diagnostic,) = document.diagnostics
     assert diagnostic.code == "P104" and diagnostic.location.column == "一级指标"
     assert diagnostic.location.line is not None and "产出类" in diagnostic.message
@@ -55,7 +67,7 @@ def test_unknown_level_names_are_diagnosed_at_their_row_and_column():
 
 def test_amount_that_is_not_a_number():
     document = read_text(tab_text(PROJECT, ["预算规模及资金用途", "预算数", "十八万", "其中：财政资金", "18.00"], HEADER,
-                                  ["产出指标", "数量指标", "养护里程", "", "≥12公里", ""]))
+                                  ["产出指标", "数量指标", "养护里程", "", "≥12公里", ""], SATISFACTION))
     assert document.sheets[0].budget.total is None
     (diagnostic,) = document.diagnostics
     assert diagnostic.code == "P106" and "十八万" in diagnostic.message
@@ -63,7 +75,7 @@ def test_amount_that_is_not_a_number():
 
 def test_plan_with_more_labels_than_values():
     document = read_text(tab_text(PROJECT, ["资金支出计划（%）", "3月底", "6月底", "12月底"], ["", "30", "100"], HEADER,
-                                  ["产出指标", "数量指标", "养护里程", "", "≥12公里", ""]))
+                                  ["产出指标", "数量指标", "养护里程", "", "≥12公里", ""], SATISFACTION))
     assert [d.code for d in document.diagnostics] == ["P107"]
 
 

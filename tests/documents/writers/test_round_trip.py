@@ -3,7 +3,8 @@
 Compared: everything in ``Document.model_dump()`` except what describes the file rather than its content:
 - ``source``, ``format``, ``layout``, ``kind``, ``unaccounted``: the reader names the file it read and how;
 - ``GoalSheet.table`` and ``Indicator.row``: positions in the written file (a generated sheet has none);
-- ``GoalSheet.form_fields``: the fields of the form the file was written in.
+- ``GoalSheet.form_fields``: the fields of the form the file was written in;
+- diagnostic P119: a text file whose grid stops before 满意度指标 cannot show that it is whole (said of the file).
 """
 
 import pytest
@@ -25,6 +26,7 @@ ROUND_TRIP = settings(max_examples=40, deadline=None, suppress_health_check=[Hea
 def content(document: Document) -> dict:
     """The document's content: its model dump without the file-describing fields."""
     dump = document.model_dump(exclude={"source", "format", "layout", "kind", "unaccounted"})
+    dump["diagnostics"] = [d for d in dump["diagnostics"] if d["code"] != "P119"]
     for sheet in dump["sheets"]:
         sheet.pop("table")
         sheet.pop("form_fields")

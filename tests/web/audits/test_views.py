@@ -1,4 +1,5 @@
-"""The audit pages: who may see them, uploading (one file, a .zip, a refused upload), the ranking, the export."""
+"""The audit pages: who may see them, uploading (one file; a .zip, audited in the background; a refused upload),
+the ranking, the export (a background job)."""
 
 import io
 import json
@@ -10,6 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
 from jixiao.web.audits.models import AuditedDocument
+from jixiao.web.jobs.models import Job, JobUpload
+from jixiao.web.jobs.services import job_run
 from tests.web.audits.conftest import township_evaluation
 
 
@@ -57,7 +60,13 @@ def test_a_zip_is_audited_and_ranked_by_gap_with_the_chart_data(org, login, tang
     client = login(org["admin"])
     archive = _zip(("棠溪镇.json", sample_evaluation), ("西留村乡.json", township_evaluation(claimed="100")))
     response = _upload(client, ("单位自评表.zip", archive), year=2022)
-    assert response.status_code == 302 and AuditedDocument.objects.count() == 2
+    job = Job.objects.get()
+    assert response.status_code == 302 and response.url == f"/jobs/{job.pk}/" and not AuditedDocument.objects.exists()
+    assert "排队中" in client.get(response.url).content.decode()
+    assert job_run(job.pk) == "succeeded" and AuditedDocument.objects.count() == 2
+    job.refresh_from_db()
+    assert (job.done, job.total, job.message) == (2, 2, "已复核 2 张表") and not JobUpload.objects.exists()
+    assert "/audits/?year=2022" in client.get(response.url).content.decode()
     page = client.get("/audits/?year=2022").content.decode()
     chart = json.loads(re.search(r'<script id="audit-chart-data" type="application/json">(.*?)</script>', page,
                                  re.S).group(1))
@@ -75,11 +84,11 @@ def test_a_failed_upload_stores_nothing_and_says_why(org, login, sample_evaluati
     client = login(org["reviewer"])
     archive = _zip(("西留村乡.json", township_evaluation()), ("棠溪镇.json", sample_evaluation),
                    ("图片.json", b"{\"sheets\": 5}"))
-    response = _upload(client, ("单位自评表.zip", archive))
-    page = response.content.decode()
-    assert response.status_code == 400 and not AuditedDocument.objects.exists()
+    job = Job.objects.get(pk=_upload(client, ("单位自评表.zip", archive)).url.split("/")[2])
+    assert job_run(job.pk) == "failed" and not AuditedDocument.objects.exists() and not JobUpload.objects.exists()
+    page = client.get(f"/jobs/{job.pk}/").content.decode()
     assert "单位自评表.zip/棠溪镇.json：项目“委托业务项目”的单位“219001 池州市贵池区棠溪镇人民政府”不是本财政局所辖单位" in page
-    assert "单位自评表.zip/图片.json：" in page and "本次上传的文件都未保存" in page
+    assert "单位自评表.zip/图片.json：" in page and "上传未保存" in page and "hx-trigger" not in page
 
 
 def test_a_goal_sheet_without_a_printed_self_evaluation_is_refused(org, login, sample_bytes):
@@ -105,10 +114,10 @@ def test_the_unit_page_lists_its_documents(org, login, approved):
     assert "乡镇环境治理经费" in page and "乡镇自评表.json" in page
 
 
-def test_the_export_writes_user_text_as_text(org, login, approved):
+def test_the_export_writes_user_text_as_text(org, login, exported, approved):
     client = login(org["reviewer"])
     _upload(client, ("=cmd.json", township_evaluation(name="=HYPERLINK(\"http://x\")")), year=2026)
-    response = client.get("/audits/export.xlsx?year=2026")
+    response = exported(client, "audits", {"year": 2026})
     assert response.status_code == 200
     book = load_workbook(io.BytesIO(response.content))
     summary, found = book["复核汇总"], book["复核发现"]
@@ -117,4 +126,4 @@ def test_the_export_writes_user_text_as_text(org, login, approved):
     assert [summary.cell(2, c).value for c in (8, 9, 10)] == [100, 100, 0]
     rules = [found.cell(r, 4).value for r in range(2, found.max_row + 1)]
     assert "JXA15" in rules
-    assert login(org["owner"]).get("/audits/export.xlsx").status_code == 403
+    assert login(org["owner"]).post("/jobs/start/audits/", {"year": 2026}).status_code == 403

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -27,17 +28,22 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 PASSWORD = "Demo-Pass-2026"
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """A running ``jixiao serve`` on a free loopback port with fresh demo data."""
+def browser_env() -> dict[str, str]:
+    """The environment of a process of the browser tests: SQLite in its data folder, a key of its own."""
+    return {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "JIXIAO_SECRET_KEY")}
+
+
+@contextmanager
+def serving(data: Path, *options: str):
+    """``jixiao serve`` on a free loopback port with fresh demo data in ``data`` (more ``options`` for serve);
+    yields its URL and stops it at the end."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "JIXIAO_SECRET_KEY")}
     process = subprocess.Popen(
         [sys.executable, "-c", "from jixiao.cli.app import main; main()", "serve", "--port", str(port),
-         "--data", str(tmp_path_factory.mktemp("data")), "--demo-password", PASSWORD],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+         "--data", str(data), "--demo-password", PASSWORD, *options],
+        env=browser_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -52,9 +58,18 @@ def server(tmp_path_factory):
     else:
         process.kill()
         pytest.fail("jixiao serve did not answer within 60 s")
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
+    try:
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """A running ``jixiao serve`` (with its worker thread) on fresh demo data."""
+    with serving(tmp_path_factory.mktemp("data")) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 
 from jixiao.web.organisation.services import token_create
+from jixiao.web.performance.models import Answer
 
 
 @pytest.fixture
@@ -55,3 +56,27 @@ def test_evaluation_is_scored(api, approved):
         "sheet": "P-001", "spent": "18", "results": [{"indicator": 1, "actual": "18"}, {"indicator": 2, "actual": "95"}]}},
         content_type="application/json").json()
     assert body["score"]["total"] == "100.00" and body["score"]["grade"] == "优"
+
+
+@pytest.mark.parametrize(("answers", "stored"), [
+    ([{"indicator": 1}], []),
+    ([{"indicator": 1}, {"indicator": 2, "likelihood": "确定能"}], [(2, "确定能")]),
+    ([{"indicator": 1, "likelihood": "有可能", "causes": ["其他"], "remedy": "加快进度"}], [(1, "有可能")]),
+])
+def test_an_omitted_likelihood_stays_unreported(api, approved, answers, stored):
+    response = api("owner").put(f"/api/performance/{approved.pk}/monitoring", {"version": 1, "answers": answers},
+                                content_type="application/json")
+    assert response.status_code == 200
+    assert list(Answer.objects.filter(tracking__sheet=approved).order_by("indicator")
+                .values_list("indicator", "likelihood")) == stored
+    reported = {row["indicator"]: row["answer"]["likelihood"]
+                for row in response.json()["monitoring"]["indicators"] if row["answer"]}
+    assert reported == dict(stored)
+
+
+def test_details_without_a_likelihood_are_refused(api, approved):
+    response = api("owner").put(f"/api/performance/{approved.pk}/monitoring", {
+        "version": 1, "answers": [{"indicator": 1, "remedy": "加快进度"}]}, content_type="application/json")
+    assert response.status_code == 400 and response.json()["field"] == "answers.0"
+    assert "填写了改进措施，请选择完成目标可能性" in response.json()["detail"]
+    assert not Answer.objects.exists()

@@ -3,67 +3,19 @@
 from __future__ import annotations
 
 import csv
-import html
 import io
 import json
 import re
-import zipfile
 from decimal import Decimal
-from urllib.parse import urljoin
 
-import pdfplumber
 import pytest
 
-from jixiao.web.publication.services import evaluation_publish, publication_publish, publication_withdraw
-from tests.web.publication.conftest import SECRETS, approved_sheet, evaluate
-
-
-def _text_of(response) -> str:
-    """What a response says, whatever its format (pages, CSV, JSON, Atom, .docx, .xlsx, .pdf)."""
-    body = b"".join(response.streaming_content) if response.streaming else response.content
-    if body[:2] == b"PK":
-        with zipfile.ZipFile(io.BytesIO(body)) as archive:
-            # openpyxl writes inline strings as character references (&#20065;): unescape to see the text.
-            return html.unescape("".join(archive.read(n).decode("utf-8", "replace")
-                                         for n in archive.namelist() if n.endswith(".xml")))
-    if body[:4] == b"%PDF":
-        with pdfplumber.open(io.BytesIO(body)) as pdf:
-            return "".join(page.extract_text() or "" for page in pdf.pages)
-    return body.decode("utf-8")
-
-
-def _crawl(client, start: str = "/public/") -> dict[str, str]:
-    """Every /public/ URL reachable from ``start`` by links, with what it says."""
-    seen: dict[str, str] = {}
-    queue = [start]
-    while queue:
-        url = queue.pop()
-        if url in seen:
-            continue
-        response = client.get(url)
-        assert response.status_code == 200, (url, response.status_code)
-        seen[url] = text = _text_of(response)
-        if response["Content-Type"].startswith("text/html") or "atom" in response["Content-Type"]:
-            for link in re.findall(r'href="([^"#]+)"', text):
-                target = urljoin(url, link.replace("&amp;", "&"))
-                if target.startswith("/public/") and target not in seen:
-                    queue.append(target)
-    return seen
-
-
-@pytest.fixture
-def year_2025(org, login):
-    """A 2025 table published with its self-evaluation, and a 2026 one of the same project."""
-    sheet = approved_sheet(org, year=2025)
-    publication_publish(user=org["reviewer"], sheet_id=sheet.pk)
-    evaluate(login(org["owner"]), sheet)
-    evaluated = evaluation_publish(user=org["reviewer"], sheet_id=sheet.pk)
-    later = publication_publish(user=org["reviewer"], sheet_id=approved_sheet(org, year=2026).pk)
-    return evaluated, later
+from jixiao.web.publication.services import publication_publish, publication_withdraw
+from tests.web.publication.conftest import SECRETS, approved_sheet, crawl, text_of
 
 
 def test_no_personal_data_anywhere_public(org, year_2025, anonymous):
-    pages = _crawl(anonymous)
+    pages = crawl(anonymous)
     kinds = {url.rsplit(".", 1)[-1] for url in pages if "." in url.rsplit("/", 1)[-1]}
     assert {"docx", "xlsx", "pdf", "csv", "json", "atom"} <= kinds, kinds
     assert len(pages) >= 15
@@ -77,12 +29,15 @@ def test_a_visitor_browses_from_the_index_to_a_table(org, year_2025, anonymous):
     index = anonymous.get("/public/").content.decode()
     assert "甲市财政局" in index and "/public/B1/2025/" in index and "/public/B1/2026/" in index
     year = anonymous.get("/public/B1/2025/").content.decode()
-    assert "遵化市西留村乡人民政府" in year and "/public/B1/2025/434016/" in year and "chart-data" in year
+    assert "遵化市西留村乡人民政府" in year and "/public/B1/2025/434016/" in year
+    chart = json.loads(re.search(r'<script id="chart-data" type="application/json">(.*?)</script>', year).group(1))
+    assert chart == {"grades": [{"name": evaluated.score_grade, "value": 1}], "names": ["遵化市西留村乡人民政府"],
+                     "scores": [float(evaluated.score)], "met": [1], "missed": [1]}
     unit = anonymous.get("/public/B1/2025/434016/").content.decode()
     assert f"/public/table/{evaluated.pk}/" in unit and f"自评 {evaluated.score} 分" in unit
     page = anonymous.get(f"/public/table/{evaluated.pk}/").content.decode()
     assert "乡镇环境治理经费" in page and "整治村数" in page and "≥18个" in page
-    assert f"自评得分 <strong>{evaluated.evaluation['total']}</strong>" in page
+    assert f"自评得分 <strong>{evaluated.body.evaluation['total']}</strong>" in page
     assert f"/public/table/{later.pk}/" in page  # the same project in 2026
 
 
@@ -90,6 +45,48 @@ def test_the_public_site_needs_no_login_and_no_script_to_read(org, published, an
     page = anonymous.get(f"/public/table/{published.pk}/")
     assert page.status_code == 200 and "<script" not in page.content.decode().split("</main>")[0]
     assert '<html lang="zh-CN">' in page.content.decode() and "<th" in page.content.decode()
+
+
+def _years_of(page: str) -> dict:
+    return json.loads(re.search(r'<script id="chart-data-years" type="application/json">(.*?)</script>', page).group(1))
+
+
+def test_the_same_project_over_the_years_is_a_chart_with_its_table(org, year_2025, anonymous):
+    evaluated, later = year_2025
+    page = anonymous.get(f"/public/table/{later.pk}/").content.decode()
+    assert _years_of(page) == {"years": ["2025年度", "2026年度"], "budget": [18.0, 18.0],
+                               "scores": [float(evaluated.score), None]}
+    # The chart's box is hidden until the script draws it; the table says the same without JavaScript.
+    assert re.search(r'<figure class="chart-figure" hidden><div id="chart-years" class="chart" role="img" aria-label=', page)
+    assert f'<a href="/public/table/{evaluated.pk}/">2025年度</a>' in page and "2026年度（本表）" in page
+    assert f"{evaluated.score}（{evaluated.score_grade}）" in page
+    assert '/static/vendor/echarts/echarts.min.js' in page.split("</main>")[1]  # served here, never from a CDN
+
+
+@pytest.mark.parametrize(("code", "name", "matched"), [
+    ("P-001", "乡镇环境治理经费（调整名称）", True),  # the same code, renamed
+    ("2026-P-9", "乡镇环境治理经费", True),  # renumbered, the same name
+    ("P-777", "村级道路养护", False),  # another project of the unit
+])
+def test_a_project_is_matched_across_years_by_code_or_name(org, anonymous, code, name, matched):
+    earlier = publication_publish(user=org["reviewer"], sheet_id=approved_sheet(org, year=2025).pk)
+    later = publication_publish(user=org["reviewer"], sheet_id=approved_sheet(org, code=code, name=name).pk)
+    page = anonymous.get(f"/public/table/{later.pk}/").content.decode()
+    assert (f"/public/table/{earlier.pk}/" in page) is matched
+    assert ('id="chart-data-years"' in page) is matched
+
+
+def test_search_pages_through_many_results(org, anonymous, monkeypatch):
+    from jixiao.web.publication import selectors
+    monkeypatch.setattr(selectors, "SEARCH_PAGE", 2)
+    tables = [publication_publish(user=org["reviewer"], sheet_id=approved_sheet(
+        org, code=f"P-{n}", name=f"环境整治{n}").pk) for n in range(5)]
+    pages = [anonymous.get("/public/search/", {"q": "环境整治", "page": n}).content.decode() for n in (1, 2, 3)]
+    found = [set(re.findall(r'/public/table/(\d+)/', page)) for page in pages]
+    assert [len(f) for f in found] == [2, 2, 1] and set().union(*found) == {str(t.pk) for t in tables}
+    assert "下一页" in pages[0] and "上一页" in pages[1] and "下一页" not in pages[2]
+    assert "第 5–5 张表" in pages[2]
+    assert anonymous.get("/public/search/", {"q": "环境整治", "page": "abc"}).status_code == 200
 
 
 def test_search_finds_units_projects_and_indicators(org, published, anonymous):
@@ -130,8 +127,8 @@ def _csv(anonymous, name: str) -> list[dict]:
 def test_the_csv_reads_back_into_the_figures_of_the_pages(org, year_2025, anonymous):
     evaluated, _ = year_2025
     (project,) = _csv(anonymous, "projects")
-    assert Decimal(project["evaluation_total"]) == Decimal(evaluated.evaluation["total"])
-    assert project["evaluation_grade"] == evaluated.evaluation["grade"] and project["targets_met"] == "1"
+    assert Decimal(project["evaluation_total"]) == Decimal(evaluated.body.evaluation["total"])
+    assert project["evaluation_grade"] == evaluated.body.evaluation["grade"] and project["targets_met"] == "1"
     indicators = _csv(anonymous, "indicators")
     assert [(r["level2"], r["indicator"], r["operator"], r["target_value"], r["measure_unit"]) for r in indicators] == [
         ("数量指标", "整治村数", "≥", "18", "个"), ("服务对象满意度指标", "群众满意度", "≥", "90", "%")]
@@ -161,7 +158,7 @@ def test_the_json_is_the_interchange_format(org, published, anonymous):
 def test_a_table_downloads_in_the_official_layout(org, published, anonymous, fmt, magic):
     response = anonymous.get(f"/public/table/{published.pk}.{fmt}")
     assert response.status_code == 200 and response.content[:len(magic)] == magic
-    assert "乡镇环境治理经费" in _text_of(anonymous.get(f"/public/table/{published.pk}.{fmt}"))
+    assert "乡镇环境治理经费" in text_of(anonymous.get(f"/public/table/{published.pk}.{fmt}"))
 
 
 @pytest.mark.parametrize("url", ["/public/B9/2026/", "/public/B1/1999/", "/public/B1/abc/", "/public/table/999/",

@@ -28,7 +28,7 @@ def test_publishing_masks_personal_data_and_is_in_the_history(org, person):
     sheet = approved_sheet(org)
     publication = publication_publish(user=org[person], sheet_id=sheet.pk)
     assert (publication.number, publication.year, publication.unit, publication.grade) == (1, 2026, org["township"], "良")
-    stored = str(publication.content)
+    stored = str(publication.body.content)
     assert all(secret not in stored for secret in SECRETS) and "〔已隐去〕" in stored
     entry = sheet.history.first()
     assert (entry.action, entry.user) == ("publish", org[person])
@@ -94,8 +94,8 @@ def test_results_of_an_ended_year_are_published_with_the_table(org, login):
         evaluation_publish(user=org["reviewer"], sheet_id=sheet.pk)
     evaluate(login(org["owner"]), sheet)
     publication = evaluation_publish(user=org["reviewer"], sheet_id=sheet.pk)
-    assert publication.evaluation["grade"] and publication.evaluation_published_at
-    items = {i["name"]: i for i in publication.evaluation["items"]}
+    assert publication.body.evaluation["grade"] and publication.evaluation_published_at
+    items = {i["name"]: i for i in publication.body.evaluation["items"]}
     assert items["整治村数"]["actual"].startswith("16") and not items["整治村数"]["full_marks"]
     assert sheet.history.first().action == "publish_evaluation"
 

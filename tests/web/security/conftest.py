@@ -11,13 +11,13 @@ from jixiao.model import Document
 from jixiao.model import Unit as UnitRef
 from jixiao.scoring import load_profile
 from jixiao.web.audits.services import audit_upload
+from jixiao.web.jobs.models import Job
 from jixiao.web.organisation.models import Role
 from jixiao.web.organisation.services import member_create, token_create
 from jixiao.web.performance.models import Spending
 from jixiao.web.performance.services import spending_add
 from jixiao.web.publication.services import publication_publish
 from jixiao.web.security.models import AuditEvent
-from jixiao.web.sheets.models import ImportJob
 from jixiao.web.sheets.services.imports import import_preview
 from jixiao.web.sheets.services.sheets import sheet_create
 from jixiao.web.sheets.services.workflow import sheet_transition
@@ -44,7 +44,7 @@ def events(action: str, **filters) -> list[AuditEvent]:
 @pytest.fixture
 def world(org, security, auditor, sample_bytes):
     """People of every role with their API tokens, and in each scope a draft and an approved sheet (with one
-    spending) and a pending import of that unit's preparer."""
+    spending), a pending import of that unit's preparer and a finished export of that unit's year by its reviewer."""
     people = {"preparer": org["owner"], "reviewer": org["reviewer"], "admin": org["admin"], "security": security,
               "auditor": auditor}
     tokens = {role: token_create(user=user, label="matrix") for role, user in people.items()}
@@ -63,13 +63,17 @@ def world(org, security, auditor, sample_bytes):
         pending, _ = import_preview(user=preparer, unit=unit, year=2026,
                                     files=[("sample.txt", sample_bytes)])
         publication = publication_publish(user=reviewer, sheet_id=approved.pk)
-        job = ImportJob.objects.create(user=preparer, unit=unit, year=2026, total=1)
+        job = Job.objects.create(user=preparer, bureau=unit.bureau, kind="import", total=1,
+                                 params={"unit": unit.pk, "year": 2026, "accept_year": False})
+        export = Job.objects.create(user=reviewer, bureau=unit.bureau, kind="sheets", state=Job.State.SUCCEEDED,
+                                    params={"year": 2026, "unit": unit.pk, "format": "json"}, result=b"{}",
+                                    result_stem="matrix", result_format="json")
         audited = audit_upload(user=reviewer, member=reviewer.member, year=2026, profile=load_profile(),
                                files=[("自评表.json", _evaluation_of(unit))], profile_name="central")[0]
         scopes[scope] = {"unit": unit.pk, "unit_code": unit.code, "draft": draft.pk, "approved": approved.pk,
                          "spending": Spending.objects.filter(tracking__sheet=approved).get().pk,
                          "pending": pending.pk, "publication": publication.pk, "bureau_code": unit.bureau.code,
-                         "job": job.pk, "audited": audited.pk}
+                         "job": job.pk, "audited": audited.pk, "export": export.pk}
     return {"people": people, "tokens": tokens, "scopes": scopes, "sample": sample_bytes}
 
 

@@ -65,8 +65,6 @@ MATRIX: dict[str, Entry] = {
     "performance:settings": Entry("GET", "/performance/settings/", {"-": "302 403 200 200 403 403"}),
     # Pages about one unit's sheets. A refusal of a unit's data redirects back with a message (302) when the
     # page is a list, and is a 404 (nothing to see) or 403 (seen, not yours to change) for one object.
-    "sheets:unit_export": Entry("GET", "/sheets/export/?unit={unit}&year=2026&format=json", {
-        "own": "302 200 200 200 302 302", "other_unit": "302 302 200 200 302 302", "other_bureau": "302 302 302 302 302 302"}),
     "sheets:import_confirm": Entry("POST", "/sheets/import/{pending}/confirm/", {
         "own": "302 302 302 302 302 302", "other_unit": "302 302 302 302 302 302", "other_bureau": "302 302 302 302 302 302"}),
     "sheets:detail": Entry("GET", "/sheets/{draft}/", {
@@ -185,16 +183,23 @@ MATRIX: dict[str, Entry] = {
     "audits:overview": Entry("GET", "/audits/?year=2026", {"-": "302 403 200 200 403 403"}),
     # Posted without a file: the bureau's people are told what is missing (400).
     "audits:upload": Entry("POST", "/audits/upload/", {"-": "302 403 400 400 403 403"}, data={"year": "2026"}),
-    "audits:export": Entry("GET", "/audits/export.xlsx?year=2026", {"-": "302 403 200 200 403 403"}),
     "audits:unit": Entry("GET", "/audits/unit/{unit}/?year=2026", {
         "own": "302 403 200 200 403 403", "other_unit": "302 403 200 200 403 403", "other_bureau": "302 403 404 404 403 403"}),
     "audits:document": Entry("GET", "/audits/{audited}/", {
         "own": "302 403 200 200 403 403", "other_unit": "302 403 200 200 403 403", "other_bureau": "302 403 404 404 403 403"}),
-    # A background import is seen by the person who started it.
-    "sheets:import_job": Entry("GET", "/sheets/import/jobs/{job}/", {
+    # A background export of a unit's year (or a bureau's) is started by those who may see its sheets and taken
+    # to the job's page (302). A job, its progress and its file are seen by the person who started it, while still
+    # allowed its scope: an import by the unit's preparer ({job}), an export by the bureau's reviewer ({export}).
+    "jobs:list": Entry("GET", "/jobs/", {"-": "302 200 200 200 200 200"}),
+    "jobs:start": Entry("POST", "/jobs/start/sheets/", {
+        "own": "302 302 302 302 403 403", "other_unit": "302 403 302 302 403 403", "other_bureau": "302 403 403 403 403 403"},
+        data={"year": "2026", "unit": "{unit}", "format": "json"}),
+    "jobs:detail": Entry("GET", "/jobs/{export}/", {
+        "own": "302 404 200 404 404 404", "other_unit": "302 404 200 404 404 404", "other_bureau": "302 404 404 404 404 404"}),
+    "jobs:progress": Entry("GET", "/jobs/{job}/progress/", {
         "own": "302 200 404 404 404 404", "other_unit": "302 404 404 404 404 404", "other_bureau": "302 404 404 404 404 404"}),
-    "sheets:import_job_progress": Entry("GET", "/sheets/import/jobs/{job}/progress/", {
-        "own": "302 200 404 404 404 404", "other_unit": "302 404 404 404 404 404", "other_bureau": "302 404 404 404 404 404"}),
+    "jobs:download": Entry("GET", "/jobs/{export}/download/", {
+        "own": "302 404 200 404 404 404", "other_unit": "302 404 200 404 404 404", "other_bureau": "302 404 404 404 404 404"}),
 }
 
 

@@ -8,9 +8,18 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
-from jixiao.web.sheets.models import ImportJob, ImportUpload, Sheet
-from jixiao.web.sheets.services import background, imports, sheets
-from jixiao.web.sheets.services.background import import_enqueue, import_run, wants_background
+from jixiao.web.jobs import services as jobs
+from jixiao.web.jobs.models import Job, JobUpload
+from jixiao.web.jobs.registry import KINDS
+from jixiao.web.jobs.services import job_run, job_start, wants_background
+from jixiao.web.sheets.models import Sheet
+from jixiao.web.sheets.services import imports, sheets
+
+
+def import_enqueue(*, user, unit, year, files) -> Job:
+    """Queue the import of ``files`` as the import page does for a large upload."""
+    return job_start(user=user, kind=KINDS["import"], files=files,
+                     params={"unit": unit.pk, "year": year, "accept_year": False})
 
 
 def _zip(**files: bytes) -> bytes:
@@ -30,19 +39,19 @@ def _upload(client, org, **files: bytes):
 def test_an_archive_is_imported_by_the_worker_and_the_page_follows_it(org, login, sample_bytes, other_sample_bytes):
     client = login(org["owner"])
     response = _upload(client, org, **{"a.txt": sample_bytes, "b.txt": other_sample_bytes})
-    job = ImportJob.objects.get()
-    assert response.status_code == 302 and response.url == f"/sheets/import/jobs/{job.pk}/"
+    job = Job.objects.get()
+    assert response.status_code == 302 and response.url == f"/jobs/{job.pk}/"
     waiting = client.get(response.url).content.decode()
     assert "排队中" in waiting and 'hx-trigger="every 1s"' in waiting and not Sheet.objects.exists()
 
     call_command("db_worker", batch=True, verbosity=0)
 
     job.refresh_from_db()
-    assert (job.state, job.done, job.total, job.sheet_count) == ("succeeded", 2, 2, 4)
+    assert (job.state, job.done, job.total, job.message) == ("succeeded", 2, 2, "已导入 4 张绩效目标表")
     assert Sheet.objects.filter(unit=org["township"], year=2026).count() == 4
-    done = client.get(f"/sheets/import/jobs/{job.pk}/progress/").content.decode()
-    assert "已导入 4 张绩效目标表" in done and "hx-trigger" not in done
-    assert not ImportUpload.objects.exists()
+    done = client.get(f"/jobs/{job.pk}/progress/").content.decode()
+    assert "已导入 4 张绩效目标表" in done and "hx-trigger" not in done and "查看导入的表" in done
+    assert not JobUpload.objects.exists()
 
 
 def test_progress_is_visible_while_the_files_are_read(org, sample_bytes, other_sample_bytes, monkeypatch):
@@ -51,24 +60,24 @@ def test_progress_is_visible_while_the_files_are_read(org, sample_bytes, other_s
     real, seen = imports._read_one, []
 
     def reading(name, data):
-        row = ImportJob.objects.get(pk=job.pk)
+        row = Job.objects.get(pk=job.pk)
         seen.append((name, row.state, row.done, row.total))
         return real(name, data)
 
     monkeypatch.setattr(imports, "_read_one", reading)
-    assert import_run(job.pk) == 4
-    assert seen == [("a.txt", "reading", 0, 2), ("b.txt", "reading", 1, 2)]
+    assert job_run(job.pk) == "succeeded" and Sheet.objects.count() == 4
+    assert seen == [("a.txt", "running", 0, 2), ("b.txt", "running", 1, 2)]
 
 
 def test_an_unreadable_file_fails_the_job_with_why_and_stores_nothing(org, login, sample_bytes):
     job = import_enqueue(user=org["owner"], unit=org["township"], year=2026,
                          files=[("batch.zip", _zip(**{"good.txt": sample_bytes, "broken.docx": b"PK\x03\x04 no"}))])
-    assert import_run(job.pk) == 0
+    assert job_run(job.pk) == "failed"
     job.refresh_from_db()
-    assert job.state == "failed" and "batch.zip/broken.docx" in job.message and "整批未导入" in job.message
-    assert not Sheet.objects.exists() and not ImportUpload.objects.exists()
-    page = login(org["owner"]).get(f"/sheets/import/jobs/{job.pk}/").content.decode()
-    assert "未导入" in page and "broken.docx" in page and "hx-trigger" not in page
+    assert "batch.zip/broken.docx" in job.message and "整批未导入" in job.message
+    assert not Sheet.objects.exists() and not JobUpload.objects.exists()
+    page = login(org["owner"]).get(f"/jobs/{job.pk}/").content.decode()
+    assert "未完成" in page and "broken.docx" in page and "未保存任何内容" in page and "hx-trigger" not in page
 
 
 def test_a_failure_while_storing_leaves_nothing_and_says_so(org, sample_bytes, other_sample_bytes, monkeypatch):
@@ -84,7 +93,7 @@ def test_a_failure_while_storing_leaves_nothing_and_says_so(org, sample_bytes, o
     job = import_enqueue(user=org["owner"], unit=org["township"], year=2026,
                          files=[("a.txt", sample_bytes), ("b.txt", other_sample_bytes)])
     with pytest.raises(RuntimeError):
-        import_run(job.pk)
+        job_run(job.pk)
     job.refresh_from_db()
     assert job.state == "failed" and "内部错误（RuntimeError）" in job.message
     assert not Sheet.objects.exists()
@@ -93,12 +102,12 @@ def test_a_failure_while_storing_leaves_nothing_and_says_so(org, sample_bytes, o
 def test_another_persons_job_is_not_found(org, login, sample_bytes):
     job = import_enqueue(user=org["owner"], unit=org["township"], year=2026, files=[("a.txt", sample_bytes)])
     client = login(org["colleague"])
-    assert client.get(f"/sheets/import/jobs/{job.pk}/").status_code == 404
-    assert client.get(f"/sheets/import/jobs/{job.pk}/progress/").status_code == 404
+    assert client.get(f"/jobs/{job.pk}/").status_code == 404
+    assert client.get(f"/jobs/{job.pk}/progress/").status_code == 404
 
 
 @pytest.mark.parametrize(("names", "expected"), [
-    (["a.txt"], False), ([f"{n}.txt" for n in range(background.BACKGROUND_FILES)], False),
-    ([f"{n}.txt" for n in range(background.BACKGROUND_FILES + 1)], True), (["batch.ZIP"], True)])
+    (["a.txt"], False), ([f"{n}.txt" for n in range(jobs.BACKGROUND_FILES)], False),
+    ([f"{n}.txt" for n in range(jobs.BACKGROUND_FILES + 1)], True), (["batch.ZIP"], True)])
 def test_which_uploads_go_to_the_background(names, expected):
     assert wants_background([(name, b"") for name in names]) is expected

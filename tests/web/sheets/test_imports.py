@@ -74,11 +74,11 @@ def test_import_into_a_unit_one_cannot_edit_is_refused(org, sample_bytes):
 
 
 @pytest.mark.parametrize("file_format", ["json", "docx", "xlsx"])
-def test_export_of_a_unit_and_year_reads_back(org, login, sample_bytes, file_format):
+def test_export_of_a_unit_and_year_reads_back(org, login, exported, sample_bytes, file_format):
     from jixiao.documents import read_bytes
     sheets_import(user=org["owner"], unit=org["township"], year=2026, files=[("a.txt", sample_bytes)])
-    response = login(org["reviewer"]).get("/sheets/export/", {"unit": org["township"].pk, "year": 2026,
-                                                              "format": file_format})
+    response = exported(login(org["reviewer"]), "sheets", {"unit": org["township"].pk, "year": 2026,
+                                                           "format": file_format})
     assert response.status_code == 200 and f".{file_format}" in response["Content-Disposition"]
     document = read_bytes(response.content, f"export.{file_format}")
     assert [s.code for s in document.sheets] == ["434-4.05-JXN-4QXO", "434-4.05-JXN-YUPI"]

@@ -1,4 +1,9 @@
-"""Audit of a printed 绩效自评表: do the printed scores, totals and grade follow from the printed figures?"""
+"""Audit of a printed 绩效自评表: do the printed scores, totals and grade follow from the printed figures?
+
+The rules speak only of what was printed and read: a column no row fills (the form has none, or the reader did not
+find it) is not reported as blank, a row without a 指标值 is left to the review, a row marked 不适用 is not scored,
+and a finding that rests on a row whose columns the reader inferred says so (confidence 版式推测).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ from decimal import Decimal
 
 from jixiao.model import Severity
 from jixiao.model.finding import Finding
-from jixiao.scoring.audit.recompute import tolerance, weight_rounding
+from jixiao.scoring.audit.recompute import RecomputedItem, tolerance, weight_rounding
 from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
 from jixiao.scoring.target_rules import number
 
@@ -37,7 +42,8 @@ class ScoreAboveWeight(AuditRule):
         for item in ctx.recomputation.items:
             if item.printed is not None and item.weight is not None and item.printed > item.weight:
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="得分", score=number(item.printed),
-                                   weight=number(item.weight), fix=f"得分最多为 {number(item.weight)}")
+                                   weight=number(item.weight), fix=f"得分最多为 {number(item.weight)}",
+                                   guessed=item.guessed)
 
 
 class ScoreInflated(AuditRule):
@@ -58,7 +64,7 @@ class ScoreInflated(AuditRule):
         for item in ctx.recomputation.items:
             if item.off and item.printed > item.exact and not (item.weight is not None and item.printed > item.weight):
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="得分", score=number(item.printed),
-                                   expected=item.expected, formula=item.formula,
+                                   expected=item.expected, formula=item.formula, guessed=item.guessed,
                                    fix=f"按实际完成情况计分：{item.expected}，或补充实际完成值的依据")
 
 
@@ -77,7 +83,7 @@ class ScoreDeflated(AuditRule):
         for item in ctx.recomputation.items:
             if item.off and item.printed < item.exact:
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="得分", score=number(item.printed),
-                                   expected=item.expected, formula=item.formula,
+                                   expected=item.expected, formula=item.formula, guessed=item.guessed,
                                    fix=f"更正为 {item.expected}，或在偏差原因中写明扣分理由")
 
 
@@ -130,7 +136,8 @@ class TotalNotSumOfScores(AuditRule):
     severity = Severity.ERROR
     source = SCORING
     message = "所印总分 {total}，各项得分之和为 {sum}"
-    docs = AuditDocs(what="所印总分等于预算执行率与各指标得分之和（评分方案对低执行率设有总分上限的，按上限封顶）。",
+    docs = AuditDocs(what="所印总分等于预算执行率与各指标得分之和（评分方案对低执行率设有总分上限的，按上限封顶）；"
+                          "有一行没有得分时不比较（该行由 JXA12 报告），标为不适用的行不计。",
                      formula="总分 = Σ 各行得分；执行率低于上限线时 总分 = min(Σ 各行得分, 上限)",
                      setting="rules.execution_cap（地方规则：执行率低于某线时总分上限）", example="各行得分合计 94，印总分 98：报告本规则。")
 
@@ -138,6 +145,8 @@ class TotalNotSumOfScores(AuditRule):
         computed = ctx.recomputation
         if computed.printed_total is None or computed.printed_sum is None:
             return
+        if any(item.printed is None for item in computed.scored):
+            return  # a row without a printed score: the sum is partial (JXA12 reports the row)
         # Each printed score may be rounded by half a unit; the total is the exact sum rounded once.
         allowed = tolerance(computed.printed_total) + sum(
             tolerance(item.printed) for item in computed.items if item.printed is not None)
@@ -145,7 +154,8 @@ class TotalNotSumOfScores(AuditRule):
         expected = computed.printed_capped if computed.printed_capped is not None else computed.printed_sum
         if abs(computed.printed_total - expected) > allowed:
             yield self.finding(ctx, column="总分", total=number(computed.printed_total),
-                               sum=number(computed.printed_sum), fix=f"总分应为 {number(expected)}")
+                               sum=number(computed.printed_sum), fix=f"总分应为 {number(expected)}",
+                               guessed=any(item.guessed for item in computed.scored))
 
 
 class ClaimedGradeMismatch(AuditRule):
@@ -176,20 +186,21 @@ class WeightsNotHundred(AuditRule):
     severity = Severity.WARNING
     source = SCORING + "：总分值100分，预算执行率10分，产出、效益、满意度指标合计90分"
     message = "各行分值合计 {sum}（含预算执行率 {execution}），应为 100"
-    docs = AuditDocs(what="预算执行率与各指标的分值合计为 100；表中未印预算执行率分值时按评分方案的缺省分值计入。",
+    docs = AuditDocs(what="预算执行率与各指标的分值合计为 100；表中未印预算执行率分值时按评分方案的缺省分值计入；"
+                          "标为不适用的行印有分值的照样计入（其分值按比例折算给其余各项）。",
                      formula="Σ 分值 = 100（印有小数的分值各允许半个末位单位的舍入误差）", setting="execution.weight",
                      example="指标分值合计 110，预算执行率 10：合计 120，报告本规则。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
-        items = [item for item in ctx.recomputation.items if item.indicator is not None]
-        if not _reported(ctx) or not items or any(item.weight is None for item in items):
+        items = ctx.recomputation.indicators
+        if not _reported(ctx) or not items or any(item.weight is None for item in items if not item.not_applicable):
             return  # a blank weight cell is its own problem (JXA13); a partial sum says nothing
         execution = ctx.recomputation.execution.weight
-        total = sum(item.weight for item in items) + execution
+        total = sum(item.weight for item in items if item.weight is not None) + execution
         # Weights printed with decimals were rounded (three shares of 50 print as 16.67 and add to 100.01).
         if abs(total - _HUNDRED) > sum(weight_rounding(item.weight) for item in items):
             yield self.finding(ctx, column="分值", sum=number(total), execution=number(execution),
-                               fix="调整各指标分值，使合计（含预算执行率）为 100")
+                               fix="调整各指标分值，使合计（含预算执行率）为 100", guessed=any(item.guessed for item in items))
 
 
 class QualitativeActualForNumber(AuditRule):
@@ -207,7 +218,7 @@ class QualitativeActualForNumber(AuditRule):
             if item.qualitative_actual:
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="实际完成值", target=item.target,
                                    actual=item.actual, score=number(item.printed) if item.printed is not None else "（空）",
-                                   fix=f"填写实际完成的数值（与 {item.target} 同一单位）")
+                                   fix=f"填写实际完成的数值（与 {item.target} 同一单位）", guessed=item.guessed)
 
 
 class MissedWithoutReason(AuditRule):
@@ -216,26 +227,31 @@ class MissedWithoutReason(AuditRule):
     title = "未达目标却未说明偏差原因"
     severity = Severity.WARNING
     source = DEVIATION
-    message = "指标“{indicator}”未得满分（{score}/{weight}），偏差原因分析及改进措施为空"
-    docs = AuditDocs(what="得分低于分值（或按实际完成值未达目标）的每一行都写明偏差原因和改进措施。",
-                     formula="得分 < 分值 或 完成比例 < 100% ⇒ 偏差原因不得为空", setting="无",
-                     example="目标 ≥18个、实际 15个、偏差原因空：报告本规则。")
+    message = "指标“{indicator}”{shortfall}，却没有填写偏差原因分析及改进措施"
+    docs = AuditDocs(what="按实际完成值未达到年度指标值、或得分低于分值的每一行，都写明偏差原因和改进措施。"
+                          "标为不适用的行不要求。",
+                     formula="完成比例 < 100% 或 得分 < 分值 ⇒ 偏差原因不得为空", setting="无",
+                     example="目标 ≥18个、实际 15个、偏差原因空：报告“实际完成 15个，未达到年度指标值 ≥18个”。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         report = ctx.sheet.evaluation
         if not _reported(ctx):
             return
-        for item in ctx.recomputation.items:
-            if item.indicator is None:
-                continue
-            missed = (item.share is not None and item.share < 1) or (
-                item.printed is not None and item.weight is not None and item.printed < item.weight)
+        for item in ctx.recomputation.indicators:
+            shortfall = _shortfall(item)
             printed = report.item_for(item.indicator)
-            if missed and not (printed and (printed.deviation or "").strip()):
+            if shortfall and not item.not_applicable and not (printed and (printed.deviation or "").strip()):
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="偏差原因分析及改进措施",
-                                   score=number(item.printed) if item.printed is not None else "—",
-                                   weight=number(item.weight) if item.weight is not None else "—",
-                                   fix="写明未达目标的原因和下一步改进措施")
+                                   shortfall=shortfall, guessed=item.guessed, fix="写明未达目标的原因和下一步改进措施")
+
+
+def _shortfall(item: RecomputedItem) -> str | None:
+    """What falls short on the row, in words: the actual against the target, else the score against the weight."""
+    if item.share is not None and item.share < 1:
+        return f"实际完成 {item.actual}，未达到年度指标值 {item.target}"
+    if item.printed is not None and item.weight is not None and item.printed < item.weight:
+        return f"得分 {number(item.printed)}，低于分值 {number(item.weight)}"
+    return None
 
 
 # Instructions that the templates print in cells and units leave in place.
@@ -258,6 +274,8 @@ class TemplateTextLeft(AuditRule):
             return
         texts = [("年度总体目标实际完成情况", report.overall_actual, None)]
         texts += [("说明", note, None) for note in report.notes]
+        # The reader may keep the cells beside 年度目标 (its 实际完成情况) with the goals.
+        texts += [("年度目标及完成情况", goal, None) for goal in ctx.sheet.goals]
         texts += [("偏差原因分析及改进措施", item.deviation, item.row) for item in report.items]
         texts += [("实际完成值", item.actual_raw, item.row) for item in report.items]
         for field, text, row in texts:
@@ -266,26 +284,44 @@ class TemplateTextLeft(AuditRule):
                                    fix="删除说明文字，填写实际内容")
 
 
+def _read_through(item: RecomputedItem) -> bool:
+    """Whether a blank cell of the row means a blank in the document: the row was placed by the form's grid, or the
+    reader still found one of its evaluation figures (a row whose columns were inferred and where none was found may
+    hold its figures misplaced)."""
+    return not item.guessed or item.weight is not None or item.printed is not None or bool(item.actual)
+
+
 class ScoresNotFilled(AuditRule):
     code = "JXA12"
     name = "self-evaluation-not-filled"
     title = "自评表未填写完成值或得分"
     severity = Severity.ERROR
     source = SCORING
-    message = "{count} 行没有{what}"
-    docs = AuditDocs(what="每个指标都填写了实际完成值和得分（提交未填写的自评表等于没有自评）。",
-                     formula="—", setting="无", example="所有指标的完成值、得分均为空。")
+    message = "指标“{indicator}”没有填写{what}"
+    docs = AuditDocs(what="每个指标（含预算执行率）都填写了实际完成值和得分（提交未填写的自评表等于没有自评）。只核对表中"
+                          "印有的栏目：没有一行填写的栏目（表样没有，或未能读出）不报告；印有分值的表是计分的表，"
+                          "其得分和实际完成值不得空着。没有指标值的行、标为不适用的行不要求；读取时推测栏位、又没有读到任何自评数字的行也不报告"
+                          "（数字可能只是没有读到）。",
+                     formula="—", setting="无", example="分值 60、实际完成值与得分都空着：报告“没有填写实际完成值和得分”。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         if not _reported(ctx):
             return
-        items = [item for item in ctx.recomputation.items if item.indicator is not None]
-        rows = ctx.recomputation.items  # the 预算执行率 row has a score too
-        for what, empty in (("实际完成值", [i for i in items if not i.actual]),
-                            ("得分", [i for i in rows if i.printed is None])):
-            if empty:
-                yield self.finding(ctx, column=what, count=len(empty), what=what,
-                                   fix="逐项填写：" + "、".join(i.name for i in empty[:5]) + ("等" if len(empty) > 5 else ""))
+        computed = ctx.recomputation
+        actuals, scores = computed.printed("actual"), computed.printed("score")
+        for item in computed.scored:
+            if item.indicator is None:
+                read = item.weight is not None and ctx.sheet.evaluation.execution_weight is not None or (
+                    computed.execution_rate is not None)
+                missing = ["得分"] if scores and read and item.printed is None else []
+            elif not item.has_target or not _read_through(item):
+                continue  # not read as an indicator row, or read too uncertainly for a blank to mean anything
+            else:
+                missing = [what for what, printed, blank in (("实际完成值", actuals, not item.actual),
+                                                             ("得分", scores, item.printed is None)) if printed and blank]
+            if missing:
+                yield self.finding(ctx, indicator=item.name, row=item.row, column=missing[0], what="和".join(missing),
+                                   guessed=item.guessed, fix="逐项填写" + "和".join(missing))
 
 
 class WeightBlank(AuditRule):
@@ -294,16 +330,26 @@ class WeightBlank(AuditRule):
     title = "指标没有分值"
     severity = Severity.WARNING
     source = SCORING
-    message = "指标“{indicator}”没有分值，无法核对得分"
-    docs = AuditDocs(what="每个指标行都印有分值（权重）。", formula="—", setting="无",
+    message = "{which}没有分值，无法核对得分"
+    docs = AuditDocs(what="每个指标行都印有分值（权重）。表中有的行印有分值时，报告空着的行；各行都印有得分却都没有分值时，"
+                          "报告一次。没有指标值的行、标为不适用的行不要求。", formula="—", setting="无",
                      example="分值栏为空而得分为 8。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         if not _reported(ctx):
             return
-        for item in ctx.recomputation.items:
-            if item.indicator is not None and item.weight is None:
-                yield self.finding(ctx, indicator=item.name, row=item.row, column="分值", fix="填写该指标的分值")
+        computed = ctx.recomputation
+        rows = [item for item in computed.indicators if item.has_target and not item.not_applicable
+                and _read_through(item)]
+        if not computed.printed("weight"):
+            if any(item.printed is not None for item in rows):
+                yield self.finding(ctx, column="分值", which="各指标都", guessed=any(item.guessed for item in rows),
+                                   fix="填写各指标的分值")
+            return
+        for item in rows:
+            if item.weight is None:
+                yield self.finding(ctx, indicator=item.name, row=item.row, column="分值", which=f"指标“{item.name}”",
+                                   guessed=item.guessed, fix="填写该指标的分值")
 
 
 EVALUATION_RULES = (ScoreAboveWeight(), ScoreInflated(), ScoreDeflated(), ExecutionRateMismatch(), OverExecution(),

@@ -21,7 +21,7 @@ FEED_SIZE = 50
 
 def _publications(bureau_code: str, year: str):
     bureau, year = bureau_or_404(bureau_code), year_or_404(year)
-    publications = list(public_tables(bureau, year).defer(None))  # the files need every column
+    publications = list(public_tables(bureau, year).select_related("body"))  # the files need the snapshots
     if not publications:
         raise Http404("这一年度没有公开的绩效目标表")
     return bureau, year, publications
@@ -64,8 +64,7 @@ class PublishedFeed(Feed):
         return reverse("publication:index")
 
     def items(self):
-        return (Publication.objects.public().select_related("unit").defer("content", "evaluation", "overall")
-                .order_by("-published_at")[:FEED_SIZE])
+        return Publication.objects.public().select_related("unit").order_by("-published_at")[:FEED_SIZE]
 
     def item_title(self, item: Publication) -> str:
         version = f"（第{item.number}版）" if item.number > 1 else ""

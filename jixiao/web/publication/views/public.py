@@ -11,14 +11,13 @@ from jixiao.documents import render_document
 from jixiao.model import Document, OverallGoals, Unit as UnitModel
 from jixiao.web.downloads import attachment
 from jixiao.web.organisation.models import Unit
-from jixiao.web.publication.models import Publication
+from jixiao.web.publication.models import Publication, PublicationContent, PublishedYear
 from jixiao.web.publication.selectors import (
     bureau_years,
     public_search,
-    public_tables,
-    UnitSummary,
-    same_project_other_years,
+    same_project_by_year,
     unit_summaries,
+    unit_tables,
     versions_of,
 )
 from jixiao.web.publication.views.common import bureau_or_404, table_or_404, year_or_404
@@ -39,11 +38,12 @@ def index(request):
 GRADES = ("优", "良", "中", "差")
 
 
-def _chart(summaries: list[UnitSummary]) -> dict:
+def _chart(summaries: list[PublishedYear]) -> dict:
     """What the year's charts show: grades of all tables, and per unit the average score and targets met."""
     scored = [s for s in summaries if s.scored]
     return {
-        "grades": [{"name": g, "value": sum(s.grades.get(g, 0) for s in summaries)} for g in GRADES],
+        # Grades no table has are left out: a pie's empty slices only pile their labels on each other.
+        "grades": [{"name": g, "value": n} for g in GRADES if (n := sum(s.grades.get(g, 0) for s in summaries))],
         "names": [s.unit.name for s in scored],
         "scores": [s.average for s in scored],
         "met": [s.targets_met for s in scored],
@@ -55,7 +55,7 @@ def _chart(summaries: list[UnitSummary]) -> dict:
 def bureau_year(request, bureau_code: str, year: str):
     """A bureau's year: its units with their figures, the charts, the open data."""
     bureau, year = bureau_or_404(bureau_code), year_or_404(year)
-    summaries = unit_summaries(bureau, year)
+    summaries = list(unit_summaries(bureau, year))
     if not summaries:
         raise Http404("这一年度没有公开的绩效目标表")
     return render(request, "publication/bureau_year.html", {
@@ -69,12 +69,12 @@ def unit_year(request, bureau_code: str, year: str, unit_code: str):
     """A unit's year: its 部门整体 goals and its published tables."""
     bureau, year = bureau_or_404(bureau_code), year_or_404(year)
     unit = Unit.objects.filter(code=unit_code, bureau=bureau).first()
-    publications = list(public_tables(bureau, year, unit)) if unit else []
+    publications = list(unit_tables(unit, year)) if unit else []
     if not publications:
         raise Http404("这个单位在这一年度没有公开的绩效目标表")
-    # One query for the 部门整体 goals: the list leaves that column unread (reading it per table is N queries).
-    overall = (Publication.objects.filter(pk__in=[p.pk for p in publications]).exclude(overall=None)
-               .values_list("overall", flat=True).first())
+    # The 部门整体 goals are the unit's, the same in every table of the year: read once, from one snapshot.
+    overall = (PublicationContent.objects.filter(publication__in=[p["id"] for p in publications])
+               .exclude(overall=None).values_list("overall", flat=True).first())
     return render(request, "publication/unit_year.html", {
         "bureau": bureau, "year": year, "unit": unit, "overall": overall,
         "publications": publications,
@@ -86,11 +86,21 @@ def table(request, pk: int):
     """One published table in the official layout, with its versions, results and other years."""
     found = table_or_404(pk)
     publication = found.publication
+    years = same_project_by_year(publication)
     return render(request, "publication/table.html", {
         "found": found, "publication": publication, "content": found.content, "rows": grid_rows(found.content),
-        "versions": list(versions_of(publication)), "other_years": list(same_project_other_years(publication)),
-        "formats": TABLE_FORMATS, "is_latest": publication.is_current,
+        "versions": list(versions_of(publication)), "years": years if len(years) > 1 else [],
+        "years_chart": _years_chart(years), "formats": TABLE_FORMATS, "is_latest": publication.is_current,
     })
+
+
+def _years_chart(years: list[Publication]) -> dict:
+    """What the year-over-year chart of a project shows: its budget and, where published, its score."""
+    return {
+        "years": [f"{p.year}年度" for p in years],
+        "budget": [None if p.budget_total is None else float(p.budget_total) for p in years],
+        "scores": [None if p.score is None else float(p.score) for p in years],
+    }
 
 
 @require_GET
@@ -102,7 +112,7 @@ def table_download(request, pk: int, fmt: str):
     publication = found.publication
     document = Document(source=f"{publication.unit.code}-{publication.year}", format="json",
                         unit=UnitModel(code=publication.unit.code, name=publication.unit.name),
-                        overall=OverallGoals(**publication.overall) if publication.overall else None,
+                        overall=OverallGoals(**found.overall) if found.overall else None,
                         sheets=[found.content])
     stem = f"{publication.year}-{publication.unit.name}-{publication.name or publication.code}-第{publication.number}版"
     return attachment(render_document(document, fmt), stem, fmt, fallback=f"table-{publication.pk}")
@@ -110,7 +120,8 @@ def table_download(request, pk: int, fmt: str):
 
 @require_GET
 def search(request):
-    """Search across units, projects and indicators (every word must match)."""
+    """Search across units, projects and indicators (every word must match), a page of results at a time."""
     query = request.GET.get("q", "").strip()[:MAX_QUERY]
-    results = list(public_search(query)) if query else []
-    return render(request, "publication/search.html", {"query": query, "results": results})
+    number = request.GET.get("page", "")
+    found = public_search(query, int(number) if number.isdigit() and len(number) < 4 else 1) if query else None
+    return render(request, "publication/search.html", {"query": query, "found": found})

@@ -5,19 +5,20 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from jixiao.web.jobs.registry import KINDS
+from jixiao.web.jobs.services import job_start, wants_background
 from jixiao.web.organisation.models import Role
 from jixiao.web.organisation.selectors import request_member, units_visible
 from jixiao.web.sheets.errors import SheetError
 from jixiao.web.sheets.forms import ImportForm
-from jixiao.web.sheets.models import ImportJob
+from jixiao.web.sheets.jobs import SheetsImport
 from jixiao.web.sheets.selectors import budget_year
-from jixiao.web.sheets.services.background import import_enqueue, wants_background
 from jixiao.web.sheets.services.imports import import_confirm, import_conflicts, import_preview, import_year_mismatches
 
-__all__ = ["import_confirm_view", "import_job", "import_job_progress", "import_upload"]
+__all__ = ["import_confirm_view", "import_upload"]
 
 
 @login_required
@@ -32,9 +33,9 @@ def import_upload(request):
         if form.is_valid():
             files = [(f.name, f.read()) for f in form.cleaned_data["files"]]
             if wants_background(files):
-                job = import_enqueue(user=request.user, unit=form.cleaned_data["unit"], year=form.cleaned_data["year"],
-                                     files=files)
-                return redirect("sheets:import_job", pk=job.pk)
+                job = job_start(user=request.user, kind=KINDS[SheetsImport.code], files=files, params={
+                    "unit": form.cleaned_data["unit"].pk, "year": form.cleaned_data["year"], "accept_year": False})
+                return redirect("jobs:detail", pk=job.pk)
             pending, read = import_preview(user=request.user, unit=form.cleaned_data["unit"],
                                            year=form.cleaned_data["year"], files=files)
             return render(request, "sheets/import_preview.html", {
@@ -61,17 +62,3 @@ def import_confirm_view(request, pk: int):
     if len(sheets) == 1:
         return redirect("sheets:detail", pk=sheets[0].pk)
     return redirect(f"/sheets/?year={sheets[0].year}&unit={sheets[0].unit_id}")
-
-
-@login_required
-def import_job(request, pk: int):
-    """A background import: its progress while it runs (the fragment below, polled), then its result."""
-    job = get_object_or_404(ImportJob.objects.select_related("unit"), pk=pk, user=request.user)
-    return render(request, "sheets/import_job.html", {"job": job})
-
-
-@login_required
-def import_job_progress(request, pk: int):
-    """The progress fragment the job page polls every second until the job has finished."""
-    job = get_object_or_404(ImportJob.objects.select_related("unit"), pk=pk, user=request.user)
-    return render(request, "sheets/_import_job.html", {"job": job})

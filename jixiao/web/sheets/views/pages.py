@@ -29,7 +29,7 @@ from jixiao.web.sheets.views.common import filters_from, refuse
 from jixiao.web.sheets.workflow import transitions_available
 
 __all__ = ["sheet_comment", "sheet_delete_view", "sheet_detail", "sheet_export", "sheet_list_view",
-           "sheet_restore_view", "sheet_transition_view", "unit_export"]
+           "sheet_restore_view", "sheet_transition_view"]
 
 
 @login_required
@@ -63,8 +63,7 @@ def sheet_detail(request, pk: int):
         "sheet": sheet, "content": content, "rows": grid_rows(content, findings, comments),
         "sheet_findings": [f for f in findings if not f.row], "findings": findings,
         "comments": [c for c in comments if not c.indicator_id], "history": history,
-        "transitions": transitions_available(member, sheet), "transition_form": TransitionForm(
-            initial={"grade": sheet.suggested_grade}),
+        "transitions": transitions_available(member, sheet),
         "comment_form": CommentForm(sheet=sheet) if can_review_unit(member, sheet.unit_id) else None,
         "can_edit": can_edit_unit(member, sheet.unit_id) and not sheet.is_locked and not sheet.deleted_at,
         "can_delete": can_edit_unit(member, sheet.unit_id) and not sheet.is_locked,
@@ -78,29 +77,14 @@ def sheet_detail(request, pk: int):
 
 @login_required
 def sheet_export(request, pk: int, fmt: str):
-    """Download one sheet as .docx, .xlsx or JSON."""
+    """Download one sheet as .docx, .xlsx or JSON (the exports of a whole unit's or bureau's year are background
+    jobs: :mod:`jixiao.web.sheets.jobs`)."""
     sheet = sheet_get(request_member(request), pk)
-    return _download(request, [sheet], fmt, sheet.name or sheet.code or f"sheet-{sheet.pk}", pk=pk)
-
-
-@login_required
-def unit_export(request):
-    """Download all sheets of a unit and year as one file."""
-    filters = filters_from(request.GET)
-    if not (filters.unit_id and filters.year):
-        return refuse(request, "请先选择单位和年度再导出", "sheets:list")
-    sheets = list(sheet_list(request_member(request), filters).order_by("code", "id"))
-    if not sheets:
-        return refuse(request, "所选单位和年度没有可导出的表", "sheets:list")
-    return _download(request, sheets, request.GET.get("format", "json"), f"{sheets[0].unit.name}-{filters.year}")
-
-
-def _download(request, sheets, fmt: str, stem: str, **back):
     try:
-        data = export_sheets(sheets, fmt)
+        data = export_sheets([sheet], fmt)
     except SheetError as error:
-        return refuse(request, error.message, "sheets:detail" if back else "sheets:list", **back)
-    return attachment(data, stem, fmt, fallback="sheet")
+        return refuse(request, error.message, "sheets:detail", pk=pk)
+    return attachment(data, sheet.name or sheet.code or f"sheet-{sheet.pk}", fmt, fallback="sheet")
 
 
 @login_required

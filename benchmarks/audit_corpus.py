@@ -1,0 +1,157 @@
+"""Audit the judged self-evaluation and monitoring documents and compare the findings with a reviewer's (issue 12).
+
+    python -m benchmarks.audit_corpus [--details]   (dev documents only)
+
+Every judged dev document of kind ``self-eval`` or ``monitor`` is read with jixiao (``read_bytes``, the two header
+lines dropped) and each of its sheets audited (:func:`jixiao.scoring.audit.audit_sheet`) under the scoring profile
+of the document's province when jixiao ships one (``form = "hubei-…"`` → ``hubei``), else ``central``. The audit's
+findings are scored against the reviewer's *audit flags*: flags of a kind prefixed ``audit-`` or of a kind that
+``judged/kinds.toml`` maps to an audit code (JXA…, JXM…). A finding is correct when it matches such a flag as the
+review benchmark matches (same sheet, similar indicator name or a ``sheet`` flag, a code listed for the kind).
+Figures: precision of all findings and of error findings, recall of the audit flags, findings that contradict a
+``clean`` entry, and how many findings say they rest on a guessed reading (confidence other than high).
+``tests/corpus/test_audit_figures.py`` pins them. Unseen documents are never audited here.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass, field
+
+from benchmarks.corpus_score import Entry, read_entry
+from benchmarks.review_judging import Judgment, finding_matches, kinds_by_code, load_judgments, load_kinds, same_indicator
+from jixiao.model.finding import Confidence
+from jixiao.scoring import load_profile
+from jixiao.scoring.audit import AUDIT_RULES, audit_sheet
+from jixiao.scoring.profile import Profile, builtin_profiles
+
+KINDS = ("self-eval", "monitor")
+AUDIT_CODES = frozenset(rule.code for rule in AUDIT_RULES)
+
+
+def audit_kinds() -> set[str]:
+    """The problem kinds the audit answers for: prefixed ``audit-``, or mapped to an audit code."""
+    return {name for name, kind in load_kinds().items()
+            if name.startswith("audit-") or AUDIT_CODES & set(kind.codes)}
+
+
+def scoring_profile(judgment: Judgment) -> Profile:
+    """The scoring profile of the document's province when jixiao ships one, else the default (central)."""
+    province = (judgment.form or "").split("-", 1)[0]
+    return load_profile(province) if province in builtin_profiles() else load_profile()
+
+
+@dataclass
+class AuditFigures:
+    """How the audit of one document (or of many, summed) compares with the reviewer's audit flags."""
+
+    documents: int = 0
+    findings: int = 0
+    correct: int = 0
+    errors: int = 0
+    errors_deserved: int = 0
+    flags: int = 0
+    flags_found: int = 0
+    against_clean: int = 0
+    guessed: int = 0  # findings whose confidence is not high (they say the reading was unsure)
+    false: list[str] = field(default_factory=list)
+    missed: list[str] = field(default_factory=list)
+
+    COUNTS = ("documents", "findings", "correct", "errors", "errors_deserved", "flags", "flags_found",
+              "against_clean", "guessed")
+
+    def add(self, other: AuditFigures) -> None:
+        """Add another document's counts."""
+        for name in self.COUNTS:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def counts(self) -> dict[str, int]:
+        """The pinned counts."""
+        return {name: getattr(self, name) for name in self.COUNTS}
+
+    def rates(self) -> dict[str, float | None]:
+        """Precision (all, errors) and recall, in %."""
+        def pct(part: int, whole: int) -> float | None:
+            return round(100 * part / whole, 1) if whole else None
+        return {"precision": pct(self.correct, self.findings), "error_precision": pct(self.errors_deserved, self.errors),
+                "recall": pct(self.flags_found, self.flags)}
+
+
+def audit_judgment(judgment: Judgment) -> AuditFigures:
+    """Read and audit one judged document; score its findings against the reviewer's audit flags."""
+    by_code = kinds_by_code(load_kinds())
+    wanted = audit_kinds()
+    flags = [flag for flag in judgment.flags if flag.problem in wanted]
+    figures = AuditFigures(documents=1, flags=len(flags))
+    document = None
+    if judgment.path is not None:
+        document, _ = read_entry(Entry(judgment.stem, judgment.path, judgment.kind, judgment.split, ()))
+    found: set[int] = set()
+    profile = scoring_profile(judgment)
+    for sheet in document.sheets if document else []:
+        for finding in audit_sheet(sheet, profile, source=judgment.stem):
+            kinds = by_code.get(finding.rule, set())
+            matched = [i for i, flag in enumerate(flags) if finding_matches(flag, finding, sheet.name, kinds)]
+            error = finding.severity.value == "error"
+            figures.findings += 1
+            figures.errors += error
+            figures.guessed += finding.confidence != Confidence.HIGH
+            if matched:
+                figures.correct += 1
+                found.update(matched)
+                figures.errors_deserved += error and any(flags[i].severity == "error" for i in matched)
+            else:
+                figures.false.append(f"{finding.rule} {finding.severity.value} [{finding.confidence.value}] "
+                                     f"{finding.indicator or '-'}: {finding.message}")
+                figures.against_clean += any(
+                    c.kind in kinds and (c.indicator == "sheet" or same_indicator(c.indicator, finding.indicator or ""))
+                    for c in judgment.clean)
+    figures.flags_found = len(found)
+    figures.missed = [f"{f.problem} {f.severity} {f.indicator}: {f.note}" for i, f in enumerate(flags) if i not in found]
+    return figures
+
+
+def audit_corpus() -> dict[str, AuditFigures]:
+    """Every judged dev self-evaluation and monitoring document, audited and scored (by stem)."""
+    return {j.stem: audit_judgment(j) for j in load_judgments() if j.split == "dev" and j.kind in KINDS}
+
+
+def _pct(value: float | None) -> str:
+    return "    —" if value is None else f"{value:5.1f}"
+
+
+def _row(label: str, figures: AuditFigures) -> str:
+    rates = figures.rates()
+    return (f"{label:<58} {figures.findings:>5} {_pct(rates['precision'])} {figures.errors:>4} "
+            f"{_pct(rates['error_precision'])} {figures.flags:>5} {_pct(rates['recall'])} {figures.against_clean:>5} "
+            f"{figures.guessed:>5}")
+
+
+def report(documents: dict[str, AuditFigures], details: bool) -> str:
+    """One line per document, then the total."""
+    lines = [f"{'document':<58} {'finds':>5} {'prec':>5} {'errs':>4} {'eprec':>5} {'flags':>5} {'recall':>5} "
+             f"{'clean':>5} {'guess':>5}"]
+    total = AuditFigures()
+    for stem, figures in documents.items():
+        total.add(figures)
+        lines.append(_row(stem[:58], figures))
+        if details:
+            lines += [f"      false  {text}" for text in figures.false]
+            lines += [f"      missed {text}" for text in figures.missed]
+    lines += ["", _row("TOTAL dev", total), "",
+              "prec: findings matching an audit flag / findings; eprec: error findings whose flag is an error; recall: "
+              "audit flags found; clean: false findings contradicting a clean entry; guess: findings not of high "
+              "confidence."]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Parse the arguments, audit and print."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--details", action="store_true", help="list false findings and missed flags per document")
+    args = parser.parse_args(argv)
+    print(report(audit_corpus(), args.details))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,98 @@
+"""Audit of what a printed 自评表 gives as 实际完成值, beyond the score: an actual that only restates the target, and a
+target the actual leaves far behind."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from jixiao.model import Severity
+from jixiao.model.finding import Finding
+from jixiao.scoring.audit.recompute import RecomputedItem
+from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
+from jixiao.scoring.target_rules import number
+
+__all__ = ["ACTUAL_RULES"]
+
+ACTUALS = "财预〔2020〕10号《项目支出绩效评价管理办法》附件《项目支出绩效自评表》：实际完成值按实际完成情况填写，不得照抄年度指标值"
+GOALS = "财预〔2015〕88号《中央部门预算绩效目标管理办法》第九条：绩效指标值应科学合理、细化量化，与预算确定的投入相匹配"
+
+# Words that say only that something was done: 完成, 已完成, 达成预期指标, 达到年度目标, 达标 …
+_DONE = re.compile(r"(已|均已|全部|按时|按期)?(完成|达成|达到|达标)了?(预期|年度)?(指标|目标)?值?")
+_PUNCTUATION = "。．.，,；;！!"
+_FAR = Decimal(100)  # an actual at least twice its lower bound (100% above it) shows a target set too low
+
+
+def _folded(text: str) -> str:
+    return "".join(text.split()).strip(_PUNCTUATION)
+
+
+def _restates(item: RecomputedItem) -> str | None:
+    """How the row's actual restates its qualitative target, in words, or None when it says something of its own."""
+    if item.indicator is None or item.not_applicable or not item.actual or item.share is not None or (
+            item.qualitative_actual):
+        return None  # a numeric actual, or words for a numeric target (JXA09)
+    actual = _folded(item.actual)
+    if _DONE.fullmatch(actual):
+        return f"只写“{item.actual.strip()}”"
+    # A target with a figure (2021年12月31日) met exactly is a fact; a vague one (逐步提高) restated is not.
+    if actual == _folded(item.target) and not re.search(r"\d", item.target):
+        return f"照抄了年度指标值“{item.target.strip()}”"
+    return None
+
+
+class ActualRestatesTarget(AuditRule):
+    code = "JXA17"
+    name = "actual-restating-target"
+    title = "实际完成值只是照抄目标或写“完成”"
+    severity = Severity.WARNING
+    source = ACTUALS
+    message = "指标“{indicator}”的实际完成值{how}，看不出实际做到了什么"
+    docs = AuditDocs(
+        what="定性指标的实际完成值写出实际做到的情况（时间、结果、依据），而不是只写“完成”“达成预期指标”，"
+             "或把不含数字的年度指标值（“逐步提高”“已完成”）原样抄一遍；年度总体目标的实际完成情况也不照抄预期目标。"
+             "定量指标写成文字的由 JXA09 报告；含数字的目标（如完成日期）按期达到、照写一遍不报告。",
+        formula="实际完成值 ∈ {完成、已完成、达成预期指标、达到年度目标、达标…}，或 实际完成值 = 年度指标值（不含数字）",
+        setting="无",
+        example="指标值“逐步提高”、实际完成值“逐步提高”：报告本规则；指标值“2021年12月31日”、实际完成值相同：不报告。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        report = ctx.sheet.evaluation
+        if report is None:
+            return
+        for item in ctx.recomputation.indicators:
+            how = _restates(item)
+            if how:
+                yield self.finding(ctx, indicator=item.name, row=item.row, column="实际完成值", how=how,
+                                   guessed=item.guessed, fix="写明实际完成的情况和依据（时间、数量、结果）")
+        overall = _folded(report.overall_actual or "")
+        if overall and any(overall == _folded(goal) for goal in ctx.sheet.goals):
+            yield self.finding(ctx, indicator="年度总体目标", column="年度总体目标实际完成情况",
+                               how="照抄了年度总体目标", fix="写明年度总体目标的实际完成情况")
+
+
+class TargetFarExceeded(AuditRule):
+    code = "JXA18"
+    name = "target-far-exceeded"
+    title = "实际完成值远超目标（目标定得过低）"
+    severity = Severity.INFO
+    source = GOALS
+    message = "指标“{indicator}”实际完成 {actual}，是年度指标值 {target} 的 {times} 倍，目标定得过低"
+    docs = AuditDocs(
+        what="下限指标（≥）的实际完成值达到目标的两倍以上：目标没有反映应有的产出，下一年度应按实际能力设定。"
+             "上限指标（≤，成本、时限）的节约不在此列。",
+        formula="实际值 ÷ 目标值 ≥ 2（超出目标 100% 以上）",
+        setting="无（评分方案的超额扣分见 rules.overshoot_deduction，由 JXA02/JXA03 复算）",
+        example="目标 ≥21家、实际 85家：是目标的 4.05 倍，报告本规则。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        for item in ctx.recomputation.indicators:
+            if item.overshoot is not None and item.overshoot >= _FAR:
+                times = ctx.profile.rounding(1 + item.overshoot / 100)
+                yield self.finding(ctx, indicator=item.name, row=item.row, column="实际完成值", actual=item.actual,
+                                   target=item.target, times=number(times), guessed=item.guessed,
+                                   fix="下一年度按实际能力提高目标值；确属超额完成的，说明原因")
+
+
+ACTUAL_RULES = (ActualRestatesTarget(), TargetFarExceeded())
