@@ -51,7 +51,7 @@ def print_recomputation(sheet: GoalSheet, recomputation: Recomputation, findings
     for finding in findings:
         where = f"第{finding.location.row}行 " if finding.location.row is not None else ""
         stdout.print(Text.assemble("  ", (finding.rule, "bold"), " ", finding.severity.label, " ", (where, "dim"),
-                                   finding.message), soft_wrap=True)
+                                   finding.message, (finding.confidence.note, "dim")), soft_wrap=True)
         if finding.fix:
             stdout.print(Text(f"      修改建议：{finding.fix.summary}", style="green"), soft_wrap=True)
 

@@ -220,7 +220,7 @@ def _print_finding(finding: Finding) -> None:
     where = f"第{finding.location.row}行 " if finding.location.row is not None else ""
     line = Text.assemble(
         "  ", (f"{finding.rule}", "bold"), " ", (finding.severity.label, COLOURS[finding.severity.value]),
-        f" [{finding.dimension.value}] ", (where, "dim"), finding.message,
+        f" [{finding.dimension.value}] ", (where, "dim"), finding.message, (finding.confidence.note, "dim"),
     )
     # Chinese has no spaces to break at: rich would move the whole message to the next line, so let the
     # terminal wrap instead.

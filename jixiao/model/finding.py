@@ -53,6 +53,11 @@ class Confidence(StrEnum):
         """The Chinese word shown to users."""
         return {"high": "确定", "inference": "推断", "guessed-layout": "版式推测"}[self.value]
 
+    @property
+    def note(self) -> str:
+        """What a message says after it when the finding is not certain (（版式推测）), else nothing."""
+        return "" if self is Confidence.HIGH else f"（{self.label}）"
+
 
 class Edit(BaseModel):
     """One corrected value: which field of which row, what it says now and what it should say.

@@ -25,7 +25,7 @@ def test_check_reports_audit_findings_in_the_check_contract():
     assert result.returncode == 1, result.stderr
     report = json.loads(result.stdout)
     audit = {f["rule"]: f for f in report["findings"] if f["rule"].startswith("JXA")}
-    assert sorted(audit) == ["JXA03", "JXA04", "JXA08"]
+    assert sorted(audit) == ["JXA03", "JXA04", "JXA08", "JXA17"]  # JXA17: actuals that only say 达成预期指标
     execution = audit["JXA04"]
     assert list(execution)[:8] == ["rule", "severity", "dimension", "source", "sheet", "indicator", "message", "fix"]
     assert (execution["severity"], execution["dimension"], execution["indicator"]) == ("error", "准确性", "预算执行率")
@@ -84,9 +84,21 @@ def test_score_json_lists_every_row_with_its_formula():
         "name": "预算执行率", "weight": "10", "printed": "0", "expected": "10", "difference": "-10", "off": True}
     assert len(audit["items"]) == 10 and audit["items"][3]["expected"] is None  # 经费支出合规性 is qualitative
     assert (audit["expected_total"], audit["expected_grade"]) == ("90", "优")
-    assert sorted(f["rule"] for f in audit["findings"]) == ["JXA03", "JXA04", "JXA08"]
+    assert sorted(f["rule"] for f in audit["findings"]) == ["JXA03", "JXA04", "JXA08", "JXA17", "JXA17", "JXA17",
+                                                              "JXA17", "JXA17", "JXA17"]
 
 
 def test_score_without_actuals_on_a_goal_sheet_says_what_is_missing(sample_path):
     result = jixiao("score", str(sample_path))
     assert result.returncode == 2 and "--actuals" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_finding_on_a_row_read_with_inferred_columns_says_so(tmp_path):
+    data = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    data["sheets"][0]["indicators"][2]["confidence"] = 0.8  # 经费支出合规性: the reader inferred its columns
+    guessed = tmp_path / SAMPLE.name
+    guessed.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    lines = jixiao("check", "--select", "JXA17", str(guessed)).stdout.splitlines()
+    marked = [line for line in lines if line.startswith("  JXA17") and line.endswith("（版式推测）")]
+    assert len(marked) == 1 and "经费支出合规性" in marked[0]
+    assert len([line for line in lines if line.startswith("  JXA17")]) == 6

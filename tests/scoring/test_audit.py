@@ -364,3 +364,28 @@ def test_a_target_the_actual_leaves_far_behind(target, actual, times):
     sheet = printed([("产出指标", "数量指标", "监管企业数", target, actual, None, None)])
     found = [f.params["times"] for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA18"]
     assert found == ([times] if times else [])
+
+
+@pytest.mark.parametrize("weights", [(90, None), (80, None)])
+def test_a_breakdown_row_carries_no_points_of_its_own(weights):
+    # ★补助鱼塘面积 10 分 and, under it, 其中鱼塘养殖面积 with no 分值 or 得分: a part of the row above. So is any row
+    # without them once the printed 分值 add to 100.
+    rows = [("产出指标", "数量指标", "补助种植面积", "29.5亩", "29.5亩", weights[0], weights[0]),
+            ("产出指标", "数量指标", "其中桃树种植面积", "1.5亩", "1.5亩", None, None),
+            ("产出指标", "数量指标", "露天蔬菜面积", "20亩", "20亩", None, None)]
+    sheet = printed(rows, budget=10, spent=10, rate=100, execution_weight=10, execution_score=10)
+    expected = [] if weights[0] == 90 else [("JXA12", "露天蔬菜面积"), ("JXA13", "露天蔬菜面积")]
+    assert [(c, n) for c, n, _ in _found(sheet) if c in ("JXA12", "JXA13")] == expected
+
+
+def test_figures_in_units_of_different_kinds_are_not_compared():
+    sheet = printed([("产出指标", "数量指标", "灭火设备配备率", "100%", "1000件", 90, 90)],
+                    budget=10, spent=10, rate=100, execution_weight=10, execution_score=10)
+    assert _codes(sheet) == []
+    assert recompute(sheet, CENTRAL).items[1].formula.startswith("实际完成值的单位“件”与目标“100%”的单位“%”不一致")
+
+
+def test_a_plain_fact_written_again_is_an_answer():
+    sheet = printed([("产出指标", "质量指标", "修缮级别", "市级保护单位", "市级保护单位", 90, 90)],
+                    budget=10, spent=10, rate=100, execution_weight=10, execution_score=10)
+    assert _codes(sheet) == []

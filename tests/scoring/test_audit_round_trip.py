@@ -14,9 +14,12 @@ from jixiao.documents import read_bytes
 from jixiao.model import QualitativeTier
 from jixiao.scoring import load_profile, score_sheet
 from jixiao.scoring.audit import audit_sheet, recompute
+from jixiao.scoring.audit.rules.actuals import ACTUAL_RULES
 from jixiao.scoring.reports import write_self_evaluation
 from tests.scoring.builders import evaluation, sheet
 from tests.scoring.test_score_properties import cases
+
+WRITTEN = {rule.code for rule in ACTUAL_RULES}
 
 
 @settings(max_examples=60, deadline=None, phases=[Phase.explicit, Phase.generate, Phase.shrink])
@@ -42,7 +45,9 @@ def test_a_self_evaluation_jixiao_wrote_passes_its_own_audit(case, data):
     (read,) = document.sheets
     assert read.evaluation.total == scored.total and read.evaluation.grade == scored.grade
     assert [i.name for i in read.indicators] == [i.name for i in scored.items[1:]]
-    assert [(f.rule, f.message) for f in audit_sheet(read, chosen)] == []
+    # What the actuals say of the target (JXA17, JXA18: a target set too low) is about what the unit wrote, which
+    # the drawn figures are free to be; every finding about the scores, totals and grade must be absent.
+    assert [(f.rule, f.message) for f in audit_sheet(read, chosen) if f.rule not in WRITTEN] == []
     assert [item.not_applicable for item in read.evaluation.items] == [bool(r.get("not_applicable")) for r in results]
     recomputation = recompute(read, chosen)
     for item in recomputation.items:

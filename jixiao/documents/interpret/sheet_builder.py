@@ -9,7 +9,15 @@ from itertools import dropwhile, takewhile
 from jixiao.documents.blocks import Row
 from jixiao.documents.codes import diagnostic
 from jixiao.documents.pipeline.align import GUESS_CONFIDENCE, Aligner, Placed
-from jixiao.documents.pipeline.labels import Role, clean_name, is_placeholder, label, simplified, split_description
+from jixiao.documents.pipeline.labels import (
+    Role,
+    clean_name,
+    is_placeholder,
+    label,
+    match_key,
+    simplified,
+    split_description,
+)
 from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns, find_header, is_refinement, refine
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.interpret.header_cells import (
@@ -24,6 +32,7 @@ from jixiao.documents.vocabulary import canonical_label, header_label, split_lab
 from jixiao.documents.interpret.text_lists import split_items
 from jixiao.model import Checkpoint, Diagnostic, GoalSheet, Indicator, Location, Unit, canonical_level1, canonical_level2
 from jixiao.model.lexicon import fold
+from jixiao.model.units import canonical_unit
 from jixiao.model.vocabulary import Framework, level2_parents
 
 __all__ = ["SheetBuilder"]
@@ -47,6 +56,7 @@ _MONEY_HEADINGS = {
     "weight": ("分值", "权重"),
     "score": ("得分",),
 }
+_UNIT_IN_NAME = re.compile(r"[(（]([^()（）]{1,6})[)）]$")
 _DEFINITION = re.compile(r"^([^=＝]{2,30}率)\s*[=＝]\s*(.+/.+[*×]\s*100\s*%)$", re.DOTALL)
 _MONEY_NOTE = re.compile(r"[(（][A-Za-z/]{1,5}[)）]$")
 _SPENT_TO_DATE = re.compile(r"^1[-—~至]\d{1,2}月(?:执行数|支出数)")
@@ -56,10 +66,17 @@ _GRADES = {"优", "良", "中", "差", "优秀", "良好", "合格", "不合格"
 
 @lru_cache(maxsize=16384)
 def _money_key(text: str) -> str | None:
-    key = _MONEY_NOTE.sub("", fold(text))  # 全年预算数(A), 执行率(B/A)
+    key = _MONEY_NOTE.sub("", match_key(text))  # 全年预算数(A), 执行率(B/A); Traditional characters too
     if _SPENT_TO_DATE.match(key):
         return "spent"
     return next((name for name, words in _MONEY_HEADINGS.items() if key in words), None)
+
+
+def _shared_value(cells: dict[str, str]) -> str:
+    """The value every sub-unit column gives (one column per town), or "" when they differ or are not figures."""
+    values = {text.strip() for text in cells.values() if text.strip()}
+    figures = len(cells) >= 2 and len(values) == 1
+    return next(iter(values)) if figures and parse_amount(next(iter(values))) is not None else ""
 
 
 def _is_figure(text: str) -> bool:
@@ -116,6 +133,7 @@ class SheetBuilder:
         self.results: list[tuple[int, dict[str, str]]] = []  # (indicator position, its cells) for evaluation records
         self.grid_closed = False
         self.money: dict[str, str] = {}
+        self._money_figures: dict[str, str] = {}  # the money table's figures row, once read
         self.claimed: dict = {}
         self._money_headings: list[str | None] = []
 
@@ -174,13 +192,14 @@ class SheetBuilder:
             # right before its first figure
             self._money_headings = keys[:first - 1]
             texts = texts[first - 1:]
-        if self._money_headings and texts and not self.money:
+        if self._money_headings and texts and not self._money_figures:
             values = texts if _is_figure(texts[0]) else texts[1:]  # the figures row's label may be merged away
             # the figures come first; a 原因 or 说明 note may follow them (then the 得分 cell left empty is absent)
             figures = list(takewhile(_is_figure, values))
             if len(figures) >= min(2, len(values)) and values:
                 headings = [key for key in self._money_headings if key] if len(values) < len(self._money_headings) else self._money_headings
-                self.money = {key: value for key, value in zip(headings, figures) if key}
+                self._money_figures = {key: value for key, value in zip(headings, figures) if key}
+                self.money.update(self._money_figures)  # the money table's figures over a header block's
                 total = self.money.get("budget_full") or self.money.get("budget_initial")
                 if total and self.sheet.budget.total is None:
                     self.sheet.budget = self.sheet.budget.model_copy(update={"total": parse_amount(total)})
@@ -305,6 +324,8 @@ class SheetBuilder:
             sheet.unit = parse_unit_line(value) or Unit(code=code, name=value or None)
         elif field == "unit_code":
             sheet.unit = (sheet.unit or Unit()).model_copy(update={"code": value or None})
+        elif field == "spent":
+            self.money.setdefault("spent", value)  # 执行数: 2.38 beside 预算数 in a self-evaluation's header block
         elif field == "year":
             sheet.year = parse_year(value + "年") if value else None
         # department and other recognised labels carry nothing the model keeps.
@@ -437,6 +458,8 @@ class SheetBuilder:
             elif placed.tokens:
                 self._pending_level_tokens += placed.tokens
             return
+        if not target and self.columns is not None and "target" not in self.columns.kinds:
+            target = _shared_value(placed.extra)  # one value column per sub-unit, all alike
         indicator = Indicator.from_cells(
             level1=level1, level2=level2, name=name, description=values.get("description"), target=simplified(target),
             long_term_target=values.get("long_term_target"), weight=values.get("weight"),
@@ -451,6 +474,12 @@ class SheetBuilder:
         if "operator" in values or "unit" in values or target != simplified(target):
             # understood on the Simplified text with its columns joined; kept as the value cell is written
             updates["target"] = indicator.target.model_copy(update={"raw": written_target})
+        named_unit = _UNIT_IN_NAME.search(name)
+        if indicator.target.value is not None and indicator.target.unit is None and named_unit and canonical_unit(
+                named_unit.group(1)):
+            # 开展小型水利工程建设(个) | 1: the unit is written in the name
+            updates["target"] = updates.get("target", indicator.target).model_copy(update={
+                "unit": canonical_unit(named_unit.group(1)), "unit_raw": named_unit.group(1), "unit_inferred": True})
         extra = dict(placed.extra)
         for kind in _RECORDED:
             if kind in values:

@@ -429,6 +429,8 @@ class Aligner:
         width = len(self.slots)
         filled = [text for text in body]
         marks = [i for i, text in enumerate(filled) if anchor is not None and self._is_anchor(text, anchor)]
+        if closed and width and sum(1 for text in filled if text.strip()) <= width:
+            return [filled]  # one table row no wider than the columns: a second target shape is its actual
         if anchor is None or not marks and width and len(filled) > width and len(filled) % width == 0:
             # no anchor to cut at (targets written without operators): full rows, one after another
             return [filled[i : i + width] for i in range(0, len(filled), width)] if width else [filled]

@@ -94,6 +94,10 @@ class Header:
     end: int
     tokens: list[Token]
 
+    def starting_at(self, start: int, tokens: list[Token]) -> Header:
+        """The same header starting earlier, at ``start``, with ``tokens`` of the lines above it."""
+        return Header(self.columns, start, self.end, [*tokens, *self.tokens])
+
 
 def _is_header(kinds: list[str], settings: ReadSettings) -> bool:
     known = {kind for kind in kinds if kind not in (EXTRA, FRAME)}
@@ -259,6 +263,9 @@ def find_header(lines: list[Line], index: int, settings: ReadSettings = DEFAULT_
         tokens = line.tokens
         columns = _columns(tokens, line.gridded)
         if _is_header(columns.kinds, settings):
+            stacked = None if line.gridded else _stacked(lines, index + 1, columns, settings)
+            if stacked is not None:
+                return stacked.starting_at(index, [t for t in tokens if t.text.strip()])
             end = _refinements(lines, index + 1, columns)
             tokens = list(tokens) + [t for line in lines[index + 1:end] for t in line.filled]
             return Header(columns, index, end, tokens)
@@ -273,6 +280,31 @@ def find_header(lines: list[Line], index: int, settings: ReadSettings = DEFAULT_
             if _is_header(columns.kinds, settings):
                 return Header(columns, index, index + 1, [line.tokens[0]])
     return None
+
+
+def _stacked(lines: list[Line], index: int, groups: Columns, settings: ReadSettings) -> Header | None:
+    """A header row of group headings (绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分) right above a header row that
+    names the parts of the first groups (一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位), its first cell
+    perhaps broken onto a line of its own: the columns are the parts, then the groups after the last one the
+    parts name. Without a grid this is what says which group each part belongs to."""
+    lead: list[Token] = []
+    while index < len(lines) and lines[index].kind is LineKind.CELL and all(
+            label(token.text).role is Role.HEADING for token in lines[index].filled):
+        lead.extend(lines[index].filled)
+        index += 1
+    if index >= len(lines) or lines[index].kind is not LineKind.ROW or lines[index].gridded:
+        return None
+    below = find_header(lines, index, settings, implied=False)
+    if below is None:
+        return None
+    parts = _columns([*lead, *lines[index].tokens], False) if lead else below.columns
+    named = [i for i, kind in enumerate(groups.kinds) if kind in parts.kinds]
+    after = range(max(named) + 1 if named else 0, len(groups.kinds))
+    columns = Columns(parts.kinds + [groups.kinds[i] for i in after if groups.kinds[i] not in parts.kinds],
+                      parts.headings + [groups.headings[i] for i in after if groups.kinds[i] not in parts.kinds],
+                      [None] * (len(parts.kinds) + sum(groups.kinds[i] not in parts.kinds for i in after)))
+    columns.offsets = [None] * len(columns.kinds)
+    return Header(columns, index, below.end, [*lead, *below.tokens])
 
 
 def _stream_header(lines: list[Line], index: int, settings: ReadSettings) -> Header | None:

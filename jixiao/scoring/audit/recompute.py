@@ -21,7 +21,7 @@ from jixiao.model import GoalSheet, ReportedEvaluation, parse_target
 from jixiao.scoring.profile import Profile
 from jixiao.scoring.scores import Adjustment
 from jixiao.scoring.self_evaluation import execution_cap, overshoot_rule
-from jixiao.scoring.target_rules import Sense, attainment, number, sense_of
+from jixiao.scoring.target_rules import Sense, attainment, number, progress_problem, sense_of
 
 __all__ = ["Recomputation", "RecomputedItem", "recompute", "tolerance", "weight_rounding"]
 
@@ -117,6 +117,18 @@ class Recomputation:
         """The rows that count: the 预算执行率 row and every indicator row not marked 不适用."""
         return [item for item in self.items if not item.not_applicable]
 
+    def is_part(self, item: RecomputedItem) -> bool:
+        """Whether an indicator row printing neither 分值 nor 得分 carries no points of its own, being a breakdown of
+        a scored row: its name says so (其中…, “of which”), or the 分值 printed on the other rows (with the 预算执行率
+        row's) already add to 100."""
+        if item.indicator is None or item.weight is not None or item.printed is not None:
+            return False
+        if item.name.lstrip().startswith("其中"):
+            return True
+        weighed = [row.weight for row in self.items if row.weight is not None]
+        slack = sum((weight_rounding(weight) for weight in weighed), Decimal(0))
+        return abs(sum(weighed, Decimal(0)) - _HUNDRED) <= slack
+
     def printed(self, column: str) -> bool:
         """Whether the printed table has ``column`` (``weight``, ``score`` or ``actual``). When the reader reports the
         form's headings (``GoalSheet.form_fields``), the heading decides. Otherwise a column is printed when some row
@@ -180,6 +192,9 @@ def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, prof
     if actual.value is None:
         return RecomputedItem(**common, expected=None, qualitative_actual=True,
                               formula=f"目标是数值 {target.raw}，实际完成值“{actual_raw}”不是数值，无法计算完成比例")
+    unlike = progress_problem(target, actual_raw)
+    if unlike and actual.operator is None:  # units of different kinds (1000件 against 100%): nothing to compare
+        return RecomputedItem(**common, expected=None, formula=f"{unlike}，无法复算")
     sense, note = sense_of(target, indicator.direction)
     reached = attainment(target, sense, actual.value)
     # How far a lower bound is passed, when the bound is a clean number (not one taken out of other words).

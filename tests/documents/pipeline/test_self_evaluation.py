@@ -117,3 +117,46 @@ def test_the_pre_2018_evaluation_form_with_section_rows_and_bars_on_lines_of_the
     assert sheet.indicators[2].description == "建档人数/常住居民数*100%"
     assert [(item.actual_raw, item.weight, item.score) for item in sheet.evaluation.items] == [
         ("100%", 1, 1), ("符合", 2, 2), ("81.74%", 5, 5)]
+
+
+def test_group_headings_above_the_headings_of_their_parts_and_traditional_money_headings():
+    text = "\n".join([
+        "| 2020年度項目支出績效自評表 |",
+        "| 年初預算數 | 全年預算數 | 全年執行數 | 分值 | 執行率 | 得分 |",
+        "| 年度資金總額 | 7.29 | 7.29 | 7.00 | 10.00 | 96% | 9.60 |",
+        "| 績效指標 | 年度指標值 | 實際完成值 | 分值 | 得分 | 偏差原因分析及改進措施 |",
+        "|",
+        "一級 指標 |",
+        "二級指標 | 三級指標 | 指標性質 | 指標值 | 度量單位 |",
+        "| 產出指標 | 數量指標 | 補助經費 | ﹦ | 72890 | 元 | 72890 | 10.00 | 9.00 |",
+        "| 質量指標 | 驗收合格率 | ≥ | 100 | % | 100 | 20 | 19 |",
+    ])
+    sheet = read(text).sheets[0]
+    assert [(i.level1, i.level2, i.name, i.target.operator, i.target.value, i.target.unit) for i in sheet.indicators] == [
+        ("产出指标", "数量指标", "补助经费", "=", 72890, "元"), ("产出指标", "质量指标", "验收合格率", "≥", 100, "%")]
+    evaluation = sheet.evaluation
+    assert (evaluation.budget_initial, evaluation.spent, evaluation.execution_rate) == (
+        Decimal("7.29"), Decimal("7.00"), Decimal(96))
+    assert [(item.actual_raw, item.weight, item.score) for item in evaluation.items] == [
+        ("72890", 10, 9), ("100", 20, 19)]
+
+
+def test_a_pipe_row_whose_actual_looks_like_its_target_stays_one_row():
+    text = "\n".join([
+        "项目绩效自评表",
+        "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |",
+        "| 效益指标 | 社会效益指标 | 受益人数 | ≥500人 | 520人 | 10 | 10 |",
+        "| 经济效益 指标 | 奖补资金兑付率(%) | ≥100% | ≥100% | 10.8 | 10.8 |",
+    ])
+    sheet = read(text).sheets[0]
+    assert [(i.name, i.target.raw) for i in sheet.indicators] == [("受益人数", "≥500人"), ("奖补资金兑付率(%)", "≥100%")]
+    assert [(item.actual_raw, item.weight, item.score) for item in sheet.evaluation.items][1] == (
+        "≥100%", Decimal("10.8"), Decimal("10.8"))
+
+
+def test_the_spent_figure_labelled_in_the_header_block_one_cell_per_line():
+    text = "\n\n".join(["食品监管补助资金区域绩效目标自评表", "专项名称", "食品监管补助资金", "预算执行情况",
+                        "预算数:", "2.38", "执行数:", "2.30", "一级指标", "二级指标", "三级指标", "年度指标值",
+                        "实际完成指标值", "产出指标", "质量指标", "人员培训", "已完成", "已完成"])
+    sheet = read(text).sheets[0]
+    assert (sheet.budget.total, sheet.evaluation.spent) == (Decimal("2.38"), Decimal("2.30"))

@@ -56,3 +56,15 @@ def test_a_long_term_heading_merged_over_its_parts_in_a_grid():
     (indicator,) = read_layout(layout, "case.xlsx", "xlsx")[0].sheets[0].indicators
     assert (indicator.name, indicator.target.raw, indicator.long_term_target.raw) == ("绿化道路", "=3500米", "=10000米")
     assert indicator.extra == {"长期指标": "三年绿化道路"}
+
+
+def test_one_value_column_per_sub_unit_and_the_unit_written_in_the_name():
+    text = "\n".join([
+        "| 一级指标 | 二级指标 | 三级指标 | 指标解释 | 西坪镇 | 桃舟乡 | 芦田镇 |",
+        "| 产出指标 | 数量指标 | 开展水利工程建设(个) | 反映工程开展情况 | 1 | 1 | 1 |",
+        "| 产出指标 | 数量指标 | 修复河堤长度(米) | 反映修复情况 | 200 | 150 | 300 |",
+    ])
+    built, repaired = read(text).sheets[0].indicators
+    assert (built.target.raw, built.target.value, built.target.unit, built.target.unit_inferred) == ("1", 1, "个", True)
+    assert built.extra == {"西坪镇": "1", "桃舟乡": "1", "芦田镇": "1"}
+    assert (repaired.target.raw, repaired.extra["芦田镇"]) == ("", "300")  # towns differ: no one target

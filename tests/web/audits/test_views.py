@@ -127,3 +127,18 @@ def test_the_export_writes_user_text_as_text(org, login, exported, approved):
     rules = [found.cell(r, 4).value for r in range(2, found.max_row + 1)]
     assert "JXA15" in rules
     assert login(org["owner"]).post("/jobs/start/audits/", {"year": 2026}).status_code == 403
+
+
+def test_a_finding_on_a_row_read_with_inferred_columns_says_so(org, login, approved):
+    # The reader inferred the columns of 整治村数 (confidence 0.8): the page says the finding rests on that guess.
+    data = json.loads(township_evaluation())
+    data["sheets"][0]["indicators"][0]["confidence"] = 0.8
+    data["sheets"][0]["evaluation"]["items"][0]["actual_raw"] = "12个"
+    client = login(org["reviewer"])
+    _upload(client, ("乡镇自评表.json", json.dumps(data, ensure_ascii=False).encode()))
+    document = AuditedDocument.objects.get()
+    inflated = next(f for f in document.findings if f["rule"] == "JXA02")
+    assert inflated["confidence"] == "guessed-layout"
+    page = client.get(f"/audits/{document.pk}/").content.decode()
+    assert "（版式推测）" in page and page.count("（版式推测）") == sum(
+        f["confidence"] != "high" for f in document.findings)

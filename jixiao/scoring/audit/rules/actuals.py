@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.model import Severity
+from jixiao.model import NoteCode, Severity, parse_target
 from jixiao.model.finding import Finding
 from jixiao.scoring.audit.recompute import RecomputedItem
 from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
@@ -36,10 +36,16 @@ def _restates(item: RecomputedItem) -> str | None:
     actual = _folded(item.actual)
     if _DONE.fullmatch(actual):
         return f"只写“{item.actual.strip()}”"
-    # A target with a figure (2021年12月31日) met exactly is a fact; a vague one (逐步提高) restated is not.
-    if actual == _folded(item.target) and not re.search(r"\d", item.target):
+    # A judgement (逐步提高, 已完成, 效果明显) copied from the target says nothing of what was done; a target with a
+    # figure (2021年12月31日) or a plain fact (市级保护单位) met and written again is an answer.
+    if actual == _folded(item.target) and not re.search(r"\d", item.target) and _judgement(item.target):
         return f"照抄了年度指标值“{item.target.strip()}”"
     return None
+
+
+def _judgement(target: str) -> bool:
+    """Whether the qualitative target is a judgement the model knows (a tier word: 提高, 完成, 明显, 合格 …)."""
+    return not any(note.code is NoteCode.NOT_UNDERSTOOD for note in parse_target(target).notes)
 
 
 class ActualRestatesTarget(AuditRule):
@@ -51,8 +57,8 @@ class ActualRestatesTarget(AuditRule):
     message = "指标“{indicator}”的实际完成值{how}，看不出实际做到了什么"
     docs = AuditDocs(
         what="定性指标的实际完成值写出实际做到的情况（时间、结果、依据），而不是只写“完成”“达成预期指标”，"
-             "或把不含数字的年度指标值（“逐步提高”“已完成”）原样抄一遍；年度总体目标的实际完成情况也不照抄预期目标。"
-             "定量指标写成文字的由 JXA09 报告；含数字的目标（如完成日期）按期达到、照写一遍不报告。",
+             "或把不含数字的评价性年度指标值（“逐步提高”“已完成”“效果明显”）原样抄一遍；年度总体目标的实际完成情况也不照抄预期目标。"
+             "定量指标写成文字的由 JXA09 报告；含数字的目标（如完成日期）或陈述事实的目标（“市级保护单位”）照写一遍不报告。",
         formula="实际完成值 ∈ {完成、已完成、达成预期指标、达到年度目标、达标…}，或 实际完成值 = 年度指标值（不含数字）",
         setting="无",
         example="指标值“逐步提高”、实际完成值“逐步提高”：报告本规则；指标值“2021年12月31日”、实际完成值相同：不报告。")

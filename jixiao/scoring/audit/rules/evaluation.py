@@ -301,7 +301,7 @@ class ScoresNotFilled(AuditRule):
     docs = AuditDocs(what="每个指标（含预算执行率）都填写了实际完成值和得分（提交未填写的自评表等于没有自评）。只核对表中"
                           "印有的栏目：没有一行填写的栏目（表样没有，或未能读出）不报告；印有分值的表是计分的表，"
                           "其得分和实际完成值不得空着。没有指标值的行、标为不适用的行不要求；读取时推测栏位、又没有读到任何自评数字的行也不报告"
-                          "（数字可能只是没有读到）。",
+                          "（数字可能只是没有读到）；各行分值已合计 100 时，既无分值也无得分的行是上一行的分项（其中…），不要求。",
                      formula="—", setting="无", example="分值 60、实际完成值与得分都空着：报告“没有填写实际完成值和得分”。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
@@ -314,8 +314,8 @@ class ScoresNotFilled(AuditRule):
                 read = item.weight is not None and ctx.sheet.evaluation.execution_weight is not None or (
                     computed.execution_rate is not None)
                 missing = ["得分"] if scores and read and item.printed is None else []
-            elif not item.has_target or not _read_through(item):
-                continue  # not read as an indicator row, or read too uncertainly for a blank to mean anything
+            elif not item.has_target or not _read_through(item) or computed.is_part(item):
+                continue  # not read as an indicator row, read too uncertainly for a blank to mean anything, or a part
             else:
                 missing = [what for what, printed, blank in (("实际完成值", actuals, not item.actual),
                                                              ("得分", scores, item.printed is None)) if printed and blank]
@@ -332,7 +332,7 @@ class WeightBlank(AuditRule):
     source = SCORING
     message = "{which}没有分值，无法核对得分"
     docs = AuditDocs(what="每个指标行都印有分值（权重）。表中有的行印有分值时，报告空着的行；各行都印有得分却都没有分值时，"
-                          "报告一次。没有指标值的行、标为不适用的行不要求。", formula="—", setting="无",
+                          "报告一次。没有指标值的行、标为不适用的行、分值已合计 100 时的分项行（其中…）不要求。", formula="—", setting="无",
                      example="分值栏为空而得分为 8。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
@@ -340,7 +340,7 @@ class WeightBlank(AuditRule):
             return
         computed = ctx.recomputation
         rows = [item for item in computed.indicators if item.has_target and not item.not_applicable
-                and _read_through(item)]
+                and _read_through(item) and not computed.is_part(item)]
         if not computed.printed("weight"):
             if any(item.printed is not None for item in rows):
                 yield self.finding(ctx, column="分值", which="各指标都", guessed=any(item.guessed for item in rows),
