@@ -273,8 +273,7 @@ class Aligner:
             return tokens, texts
         result_tokens: list[Token] = []
         result_texts: list[str] = []
-        for index, (token, text) in enumerate(zip(tokens, texts)):
-            following = next((later for later in texts[index + 1:] if later.strip()), "")
+        for token, text, following in zip(tokens, texts, _next_filled(texts)):
             # a target cell of its own after this one: the number inside the name is part of the name
             # (…质量达标率100% | ≥98%)
             parts = (split_name_target(text) if text.strip() and not looks_like_target(text)
@@ -556,6 +555,17 @@ def _fit_short(group: list[str], kinds: list[str]) -> list[tuple[str, str]]:
     if len(lead) > numeric[0]:
         return list(zip(kinds, group))
     return list(zip(kinds, lead)) + [(kinds[index], text) for index, text in zip(numeric, group[len(lead):])]
+
+
+def _next_filled(texts: list[str]) -> list[str]:
+    """For each cell, the next cell after it that holds text ("" for none), in one pass: a stream can hold a
+    whole table's cells, so looking ahead from each one would be quadratic."""
+    following, later = [], ""
+    for text in reversed(texts):
+        following.append(later)
+        if text.strip():
+            later = text
+    return following[::-1]
 
 
 def indicator_name(text: str) -> str:
