@@ -24,7 +24,6 @@ from dataclasses import dataclass, field
 
 from jixiao.documents.pipeline.labels import (
     Role,
-    clean_name,
     is_operator,
     label,
     looks_like_target,
@@ -566,8 +565,3 @@ def _next_filled(texts: list[str]) -> list[str]:
         if text.strip():
             later = text
     return following[::-1]
-
-
-def indicator_name(text: str) -> str:
-    """The indicator name as the model keeps it: template numbering and residue removed."""
-    return clean_name(text)

@@ -79,11 +79,6 @@ class Columns:
         """The heading the document gives the column of ``kind``."""
         return self.headings[self.kinds.index(kind)] if kind in self.kinds else kind
 
-    @property
-    def value_kinds(self) -> list[str]:
-        """The columns after the level columns (what a row holds besides its levels)."""
-        return [kind for kind in self.kinds if kind not in _LEVELS and kind != FRAME]
-
 
 @dataclass(slots=True)
 class Header:
