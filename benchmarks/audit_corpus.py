@@ -19,7 +19,8 @@ import argparse
 from dataclasses import dataclass, field
 
 from benchmarks.corpus_score import Entry, read_entry
-from benchmarks.review_judging import Judgment, finding_matches, kinds_by_code, load_judgments, load_kinds, same_indicator
+from benchmarks.review_judging import (Judgment, finding_matches, kinds_by_code, load_judgments, load_kinds, percent,
+                                      same_indicator)
 from jixiao.model.finding import Confidence
 from jixiao.scoring import load_profile
 from jixiao.scoring.audit import AUDIT_RULES, audit_sheet
@@ -71,10 +72,9 @@ class AuditFigures:
 
     def rates(self) -> dict[str, float | None]:
         """Precision (all, errors) and recall, in %."""
-        def pct(part: int, whole: int) -> float | None:
-            return round(100 * part / whole, 1) if whole else None
-        return {"precision": pct(self.correct, self.findings), "error_precision": pct(self.errors_deserved, self.errors),
-                "recall": pct(self.flags_found, self.flags)}
+        return {"precision": percent(self.correct, self.findings),
+                "error_precision": percent(self.errors_deserved, self.errors),
+                "recall": percent(self.flags_found, self.flags)}
 
 
 def audit_judgment(judgment: Judgment) -> AuditFigures:

@@ -211,6 +211,11 @@ class DocumentFigures:
     unreadable: str | None = None
 
 
+def percent(part: int, whole: int) -> float | None:
+    """``part`` of ``whole`` in %, one decimal; None when there is no whole."""
+    return round(100 * part / whole, 1) if whole else None
+
+
 @dataclass
 class Totals:
     """Figures summed over documents."""
@@ -239,14 +244,12 @@ class Totals:
 
     def rates(self) -> dict[str, float | None]:
         """Precision (all and error findings), recall (all flags, flags some rule covers), grade agreement; in %."""
-        def pct(part: int, whole: int) -> float | None:
-            return round(100 * part / whole, 1) if whole else None
         return {
-            "precision": pct(self.correct, self.findings),
-            "error_precision": pct(self.errors_deserved, self.errors),
-            "recall": pct(self.flags_found, self.flags),
-            "recall_covered_kinds": pct(self.flags_coverable_found, self.flags_coverable),
-            "grade_agreement": pct(self.grades_agreeing, self.graded),
+            "precision": percent(self.correct, self.findings),
+            "error_precision": percent(self.errors_deserved, self.errors),
+            "recall": percent(self.flags_found, self.flags),
+            "recall_covered_kinds": percent(self.flags_coverable_found, self.flags_coverable),
+            "grade_agreement": percent(self.grades_agreeing, self.graded),
         }
 
 
