@@ -95,14 +95,12 @@ def test_manifest_lists_every_collected_document_with_a_golden_and_a_third_unsee
             header = entry.path.read_text(encoding="utf-8").splitlines()[:2]
             assert header[0].startswith("# source: ") and header[1] == f"# kind: {entry.kind}", entry.stem
             assert load_golden(entry.stem) is not None, f"{entry.stem} has no golden"
-    # The first collection keeps a third of each kind unseen; the fresh set (batch 2), collected after the first
-    # scoring of that third, is unseen as a whole so that nobody has developed against it.
-    first = [item for item in collected.values() if item.get("batch", 1) == 1]
-    for kind in {item["kind"] for item in first}:
-        of_kind = [item for item in first if item["kind"] == kind]
-        unseen = sum(item["split"] == "unseen" for item in of_kind)
-        assert unseen == round(len(of_kind) / 3), kind
-    assert all(item["split"] == "unseen" for item in collected.values() if item.get("batch", 1) == 2)
+    # The first collection's unseen third was scored once, reported and moved to dev; the fresh set (batch 2) is
+    # unseen as a whole so that nobody has developed against it, and keeps the unseen share at about a third.
+    unseen = [item for item in collected.values() if item["split"] == "unseen"]
+    assert all(item.get("batch", 1) >= 2 for item in unseen)
+    assert all(item["split"] == "unseen" for item in collected.values() if item.get("batch", 1) >= 2)
+    assert len(unseen) * 10 >= len(collected) * 3
 
 
 def _document(golden: dict) -> Document:
