@@ -22,6 +22,8 @@ GUESSED_BELOW = 0.75
 CUT_DIAGNOSTICS = ("P114", "P119")
 # 成本指标 as a level 1 of its own (2021 framework) has no fixed place in the grid: first, or after 产出 or 满意度.
 _COST_LEVELS = {"经济成本指标", "社会成本指标", "生态环境成本指标"}
+# Documents that report on approved goals rather than set them (Document.kind).
+REPORT_KINDS = ("self-eval", "monitor", "dept-self-eval")
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,23 @@ class SheetContext:
         sheet = self.sheet
         level_columns = not sheet.form_fields or {"一级指标", "二级指标"} & set(sheet.form_fields)
         return bool(level_columns) or any(i.level1_raw.strip() or i.level2_raw.strip() for i in sheet.indicators)
+
+    @property
+    def sets_goals(self) -> bool:
+        """False when the document reports on goals approved earlier (a self-evaluation or a monitoring table): the
+        structure of those goals is not reviewed again there, only what the report says about them."""
+        return not (self.document is not None and self.document.kind in REPORT_KINDS)
+
+    @cached_property
+    def present_levels(self) -> set[str]:
+        """The 一级 and 二级指标 the sheet has rows for. A row counts for the 一级指标 it stands under and for the one
+        its 二级指标 belongs to: a row filed under the wrong 一级指标 is misfiled (JX501), not missing."""
+        present: set[str] = set()
+        parents = level2_parents(Framework.LEGACY) | level2_parents(Framework.Y2021)
+        for indicator in self.sheet.indicators:
+            level1 = self.level1_of(indicator) or self.form.standard_level1(indicator.level1_raw)
+            present |= {name for name in (level1, indicator.level2, parents.get(indicator.level2 or "")) if name}
+        return present
 
     @cached_property
     def _facts(self) -> dict[int, Facts]:

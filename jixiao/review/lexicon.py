@@ -28,6 +28,7 @@ __all__ = [
     "is_timeliness",
     "kind_of",
     "suggested_unit",
+    "vague_tail",
     "vague_word",
 ]
 
@@ -119,6 +120,14 @@ def vague_word(text: str | None) -> str | None:
         if folded == word or folded.startswith(word) and len(folded) <= len(word) + 2:
             return word
     return None
+
+
+def vague_tail(name: str | None) -> str | None:
+    """The vague phrase a name ends with when a row's value was written into its name cell (生态修复功能提高,
+    文物保护名录和数据库基本健全), or None; the name must still say something before it."""
+    folded = fold(name or "")
+    return next((word for word in _folded("vague", "words")
+                 if folded.endswith(word) and len(folded) >= len(word) + 4), None)
 
 
 def suggested_unit(kind: Kind, text: str) -> str | None:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from jixiao.model import Indicator, NoteCode, Operator, Severity, UnitKind, unit_kind
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
-from jixiao.review.lexicon import Kind, suggested_unit, vague_word
+from jixiao.review.lexicon import Kind, suggested_unit, vague_tail, vague_word
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.sources import EVALUATION_2020, GOALS_2015
 
@@ -216,7 +216,8 @@ class VagueTarget(Rule):
     source = EVALUATION_2020.at("附件（定性指标分档）")
     message = "指标“{indicator}”的指标值“{raw}”只说了方向，没有可核对的标准"
     docs = RuleDocs(
-        what="定性指标值是否只是“明显提升”“逐步提高”“良好”“效果良好”“显著改善”“减少”“按时”之类的方向或空话。",
+        what="定性指标值是否只是“明显提升”“逐步提高”“良好”“效果良好”“显著改善”“减少”“按时”之类的方向或空话。指标值栏"
+        "空着而名称以这类空话结尾的（“生态修复功能提高”），指标值写进了名称，同样报告。",
         why="自评时定性指标按“达成预期/部分达成/未达成”分档打分，指标值要写清达到什么状态才算达成。",
         bad="可持续影响指标 | 群众法治意识 | 明显提升",
         good="可持续影响指标 | 群众法治意识 | 达到预期（普法宣传覆盖全部行政村）",
@@ -231,6 +232,8 @@ class VagueTarget(Rule):
             if vague_word(target.raw):
                 yield self.finding(ctx, indicator=indicator, column="target", confidence=Confidence.INFERENCE,
                                    raw=target.raw)
+            elif target.is_empty and (word := vague_tail(indicator.name)):
+                yield self.finding(ctx, indicator=indicator, column="name", confidence=Confidence.INFERENCE, raw=word)
 
 
 class UnreadableTarget(Rule):
