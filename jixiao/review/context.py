@@ -170,6 +170,10 @@ class SheetContext:
         """The indicator's 一级指标, carried down from the rows above when its own cell is empty (merged)."""
         return self._level1.get(id(indicator), indicator.level1)
 
+    def is_cost_row(self, indicator: Indicator) -> bool:
+        """True for a row under 成本指标 (the older framework's 产出—成本指标 or a 2021 成本指标 level)."""
+        return indicator.level2 in _COST_LEVELS | {"成本指标"} or self.level1_of(indicator) == "成本指标"
+
     def fact(self, indicator: Indicator) -> Facts:
         """The facts of one indicator of this sheet."""
         return self._facts.get(id(indicator)) or Facts.of(indicator)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from jixiao.model import Indicator, NoteCode, Operator, Severity, UnitKind, unit_kind
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
-from jixiao.review.lexicon import Kind, suggested_unit, vague_tail, vague_word
+from jixiao.review.lexicon import Kind, activity_done, is_slogan, suggested_unit, vague_tail, vague_word
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.sources import EVALUATION_2020, GOALS_2015
 
@@ -179,9 +179,10 @@ class QualitativeInQuantitativeSlot(Rule):
     dimension = Dimension.FORM
     source = _SPECIFIC
     message = "指标“{indicator}”是{what}，指标值却写成“{raw}”，应写成具体数值"
-    defaults = {"quantitative_level2": ["数量指标", "成本指标", "经济成本指标"]}
+    defaults = {"quantitative_level2": ["数量指标"]}
     docs = RuleDocs(
-        what="名称表明是比率、数量、时长或金额的指标（或位于数量指标、成本指标下的指标），指标值是否为具体数值。",
+        what="名称表明是比率、数量、时长或金额的指标（或位于数量指标下的指标），指标值是否为具体数值；培训、宣传、演练等"
+        "可以计数的工作只答“已完成”的也报告。成本指标下的行由 JX901 检查。",
         why="能量化的指标要量化；“明显提升”“按时”这样的指标值年底无法判断是否完成。",
         bad="产出指标 | 数量指标 | 培训人次 | 明显提升",
         good="产出指标 | 数量指标 | 培训人次 | ≥300人次",
@@ -197,10 +198,13 @@ class QualitativeInQuantitativeSlot(Rule):
             target = indicator.target
             if target.is_quantitative or target.is_date or target.is_empty or target.placeholder:
                 continue  # a period given as dates (2020年1月--2020年11月) answers a duration
+            if ctx.is_cost_row(indicator):
+                continue  # a cost row's target that is not an amount is JX901's
             kind = ctx.fact(indicator).kind
-            if kind is None and indicator.level2 not in slots:
+            activity = kind is None and activity_done(indicator.name, target.raw)
+            if kind is None and indicator.level2 not in slots and not activity:
                 continue
-            what = self._WHAT[kind] if kind else f"{indicator.level2}中的指标"
+            what = self._WHAT[kind] if kind else "可以计数的工作" if activity else f"{indicator.level2}中的指标"
             unit = suggested_unit(kind, indicator.name) if kind else None
             fix = Fix(applicability=Applicability.DISPLAY_ONLY,
                       summary=f"写成“运算符+数值+单位”{f'，单位宜用“{unit}”' if unit else ''}")
@@ -255,8 +259,8 @@ class UnreadableTarget(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
             target = indicator.target
-            if vague_word(target.raw):
-                continue  # a phrase that promises nothing checkable (效果明显) is VagueTarget's (JX206)
+            if vague_word(target.raw) or ctx.is_cost_row(indicator) or is_slogan(indicator.name):
+                continue  # 效果明显 is JX206's, a cost row's target JX901's, a slogan row (保证单位正常运转) JX912's
             if target.has_note(NoteCode.NOT_UNDERSTOOD) and ctx.fact(indicator).kind is None:
                 yield self.finding(ctx, indicator=indicator, column="target", raw=indicator.target.raw)
 

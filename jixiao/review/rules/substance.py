@@ -14,18 +14,13 @@ from jixiao.model import Indicator, NoteCode, Severity, UnitKind, parse_target, 
 from jixiao.model.lexicon import fold
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
-from jixiao.review.lexicon import Kind, data
+from jixiao.review.lexicon import Kind, data, is_slogan, vague_word
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.rules.consistency import similarity
 from jixiao.review.rules.units import TO_WAN, budget_in_wan
 from jixiao.review.sources import CORE_2021, GOALS_2015
 
-_COST_LEVELS = {"成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标"}
 _PER_PERIOD = re.compile(r"每(日|天|月|年|季|学期)|(日|月|年)均")
-
-
-def _is_cost_row(ctx: SheetContext, indicator: Indicator) -> bool:
-    return indicator.level2 in _COST_LEVELS or ctx.level1_of(indicator) == "成本指标"
 
 
 class CostTargetNotMoney(Rule):
@@ -48,7 +43,7 @@ class CostTargetNotMoney(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
             target = indicator.target
-            if not _is_cost_row(ctx, indicator) or target.is_empty or target.placeholder or target.is_date:
+            if not ctx.is_cost_row(indicator) or target.is_empty or target.placeholder or target.is_date:
                 continue
             if indicator.level2 in ("社会成本指标", "生态环境成本指标") and not target.is_quantitative:
                 continue  # social and ecological costs are often stated, not priced (财预〔2021〕101号)
@@ -155,7 +150,9 @@ class GoalRestatesSpending(Rule):
     source = GOALS_2015.at("第八条（绩效目标内容）")
     message = "项目“{sheet}”的年度目标“{goal}”只说了钱用在哪里，没有说要达到的产出和效果"
     docs = RuleDocs(
-        what="年度目标是否只是复述资金用途或开支范围（用于…、保障…经费、发放…），没有任何数量和效果。",
+        what="年度目标是否只是复述资金用途或开支范围（用于…、保障…经费、发放…），没有任何数量和效果。只说钱的用途或"
+        "安排（“主要用于…支出”“按工作计划完成…经费预算安排”）、等于没有目标的为错误，应退回；说了一项工作（按月发放…）"
+        "的为警告。",
         why="绩效目标是用这笔钱要达到的产出和效果；复述用途的目标无法与指标对应，年底也无法评价。",
         bad="年度目标：保证职能实现，保障人员经费",
         good="年度目标：按月足额发放全乡230名村组干部报酬，村级组织正常运转，群众满意度不低于90%",
@@ -166,10 +163,17 @@ class GoalRestatesSpending(Rule):
     _SPENDING = re.compile(r"^(主要)?用于|(保障|保证|支付|发放|用于|开支)[^，,。；;]{0,12}(经费|费用|工资|报酬|支出|运转)"
                            r"|(经费|资金)(预算)?安排")
 
+    # A goal that is nothing but the money: its use (主要用于…支出) or its arrangement (…经费预算安排).
+    _ONLY_MONEY = re.compile(r"^(主要)?用于|(经费|资金)(预算)?安排")
+
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         goal = "".join(ctx.sheet.goals).strip()
         if goal and not _has_figure(goal) and self.restates(ctx, goal):
-            yield self.finding(ctx, column="goals", goal=goal if len(goal) <= 40 else goal[:40] + "…")
+            # A goal naming an activity (按月足额发放工资) is improved by agreement; one that only names the money
+            # gives the sheet no goal at all, and the sheet is returned.
+            severity = Severity.ERROR if self._ONLY_MONEY.search(fold(goal)) else None
+            yield self.finding(ctx, column="goals", goal=goal if len(goal) <= 40 else goal[:40] + "…",
+                               severity=severity)
 
     @classmethod
     def restates(cls, ctx: SheetContext, goal: str) -> bool:
@@ -387,8 +391,8 @@ class SloganIndicatorName(Rule):
     source = GOALS_2015.at("第十二条（指向明确、细化量化）")
     message = "指标名称“{indicator}”是一句口号，不是可以计量的量，指标值“{raw}”无所指"
     docs = RuleDocs(
-        what="给了数值目标的三级指标，名称是否只是一句口号：以“维护、促进、保障、提升……”开头，或以“发展、稳定、运转……”"
-        "结尾，而不落在可计量的名词上（……率、……数、……面积、……金额、……水平）。",
+        what="填了指标值的三级指标，名称是否只是一句口号：以“维护、促进、保障、提升……”开头，或以“发展、稳定、运转……”"
+        "结尾，而不落在可计量的名词上（……率、……数、……面积、……金额、……水平）。指标值只是空话的（稳步提高）由 JX206 报告。",
         why="“维护社会稳定≥95%”说不出95%是什么的95%，年底无法取得实际值，也就无从打分；这样的行只是重复了目标。",
         bad="社会效益指标 | 维护社会稳定 | ≥95%",
         good="社会效益指标 | 矛盾纠纷调解成功率 | ≥95%",
@@ -396,14 +400,12 @@ class SloganIndicatorName(Rule):
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        words = data()["slogan_names"]
         for indicator in ctx.sheet.indicators:
-            if not indicator.target.is_quantitative:
-                continue  # a slogan with a stated target is VagueTarget's (JX206) or TargetSetsNothing's concern
-            name = _bare_name(indicator)
-            aim = name.startswith(tuple(words["verbs"])) or name.endswith(tuple(words["aims"]))
-            if name and aim and not name.endswith(tuple(words["measures"])):
-                yield self.finding(ctx, indicator=indicator, column="name", raw=indicator.target.raw)
+            target = indicator.target
+            if target.is_empty or vague_word(target.raw):
+                continue  # a slogan answered by a vague phrase (稳步提高) is VagueTarget's (JX206)
+            if is_slogan(indicator.name):
+                yield self.finding(ctx, indicator=indicator, column="name", raw=target.raw)
 
 
 class ToleratedErrorRate(Rule):
