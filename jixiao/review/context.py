@@ -110,10 +110,17 @@ class SheetContext:
     @cached_property
     def present_levels(self) -> set[str]:
         """The 一级 and 二级指标 the sheet has rows for. A row counts for the 一级指标 it stands under and for the one
-        its 二级指标 belongs to: a row filed under the wrong 一级指标 is misfiled (JX501), not missing."""
+        its 二级指标 belongs to: a row filed under the wrong 一级指标 is misfiled (JX501), not missing. A satisfaction
+        rating counts as 满意度指标 wherever it stands (a benefit level holding only ratings measures no benefit),
+        and a row with neither name nor value counts for nothing."""
         present: set[str] = set()
         parents = level2_parents(Framework.LEGACY) | level2_parents(Framework.Y2021)
         for indicator in self.sheet.indicators:
+            if not indicator.name.strip() and indicator.target.is_empty:
+                continue
+            if self.fact(indicator).kind is Kind.SATISFACTION and not self.fact(indicator).from_description:
+                present.add("满意度指标")
+                continue
             level1 = self.level1_of(indicator) or self.form.standard_level1(indicator.level1_raw)
             present |= {name for name in (level1, indicator.level2, parents.get(indicator.level2 or "")) if name}
         return present

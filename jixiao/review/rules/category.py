@@ -118,7 +118,8 @@ class SatisfactionOutsideSatisfaction(Rule):
     source = _INDICATORS
     message = "指标“{indicator}”是满意度，却放在“{level2}”下，应放在“满意度指标—服务对象满意度指标”下"
     docs = RuleDocs(
-        what="名称为“…满意度”的指标是否放在了满意度指标以外的类别（如生态效益指标）下。",
+        what="名称为“…满意度”的指标是否放在了满意度指标以外的类别（如生态效益指标）下。放在社会效益指标下的（不少地方"
+        "表样的习惯）为警告，协商移动即可；放在生态效益、产出等类别下为错误。",
         why="满意度反映服务对象的主观评价，不是经济、社会或生态效益；放错会使效益指标空有其名。",
         bad="效益指标 | 生态效益指标 | 受益人口满意度",
         good="满意度指标 | 服务对象满意度指标 | 受益人口满意度 | ≥90%",
@@ -131,8 +132,11 @@ class SatisfactionOutsideSatisfaction(Rule):
             if facts.kind is not Kind.SATISFACTION or facts.from_description:
                 continue
             if indicator.level2 and indicator.level2 != "服务对象满意度指标":
+                # The public's satisfaction under 社会效益 is a common local placement, moved by agreement; under
+                # 生态效益 or 产出 it leaves that category claiming what it does not measure.
+                severity = Severity.WARNING if indicator.level2 == "社会效益指标" else None
                 yield self.finding(ctx, indicator=indicator, column="level2", level2=indicator.level2,
-                                   fix=move_fix(ctx, indicator, "服务对象满意度指标"))
+                                   fix=move_fix(ctx, indicator, "服务对象满意度指标"), severity=severity)
 
 
 class TimelinessOutsideTimeliness(Rule):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.model import GoalSheet, Indicator, MoneyUnit, Operator, Severity, UnitKind, parse_target, unit_kind
+from jixiao.model import GoalSheet, Indicator, MoneyUnit, NoteCode, Operator, Severity, UnitKind, parse_target, unit_kind
 from jixiao.model.lexicon import fold
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Finding
@@ -83,7 +83,8 @@ class PercentOver100(Rule):
     message = "指标“{indicator}”的指标值“{raw}”超过100%，比率不可能达到"
     fix_changes = frozenset({"value"})
     docs = RuleDocs(
-        what="以%为单位的指标值是否超过100（增长率等可以超过100%的除外）。",
+        what="以%为单位的指标值是否超过100（增长率等可以超过100%的除外）。数值像是识别错误的（“292%”可能是“≥92%”，"
+        "见 JX909）为警告，对照原件改正即可。",
         why="比率、覆盖率、满意度最多100%；超过100%的目标要么单位写错，要么数值写错。",
         bad="设施正常使用率 | ≥120%",
         good="设施正常使用率 | ≥95%",
@@ -99,7 +100,10 @@ class PercentOver100(Rule):
             if top > 100 and not is_growth(indicator.name):
                 fix = target_fix(indicator, f"{target.operator or ''}100%", Applicability.DISPLAY_ONLY,
                                  "核实数值，比率不超过100%")
-                yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw)
+                # 292% is likely ≥92% misread (JX909): corrected against the original, not returned for.
+                severity = Severity.WARNING if target.has_note(NoteCode.OCR_SUSPECTED) else None
+                yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw,
+                                   severity=severity)
 
 
 class CountInPercent(Rule):
