@@ -63,6 +63,7 @@ RULES: tuple[Rule, ...] = (
     consistency.BasisSetsNoStandard(),
     consistency.WeightsNotHundred(),
     consistency.WeightCellEmpty(),
+    consistency.TargetContradictsDescription(),
     # 资金与支出计划
     money.BudgetPartsMismatch(),
     money.PlanDecreasing(),
@@ -80,6 +81,7 @@ RULES: tuple[Rule, ...] = (
     substance.PartialRateBesideFixedCount(),
     substance.GoalRestatesSpending(),
     substance.GoalNotQuantified(),
+    substance.GoalWrittenAsReport(),
     substance.NumberInNameDiffers(),
     substance.UnselectedOptions(),
     substance.SameFigureRepeated(),

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from functools import cache
 
-from jixiao.model import Indicator, Severity
+from jixiao.model import Indicator, Severity, parse_target
 from jixiao.model.lexicon import fold
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
@@ -424,3 +424,45 @@ class WeightCellEmpty(Rule):
 def _shorten(text: str, limit: int = 40) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[:limit] + "…"
+
+
+# A description that is itself only a target, its basis in brackets after it: 90%(计划标准), ≥60%.
+_BRACKETED_TAIL = re.compile(r"[(（][^()（）]*[)）]$")
+
+
+class TargetContradictsDescription(Rule):
+    code = "JX611"
+    name = "target-contradicts-description"
+    title = "指标值与指标解释不一致"
+    severity = Severity.ERROR
+    dimension = Dimension.RELEVANCE
+    source = _MATCHED
+    message = "指标“{indicator}”的指标值“{raw}”与指标解释中写的“{described}”不一致"
+    fix_changes = frozenset({"value", "unit"})
+    docs = RuleDocs(
+        what="指标解释（绩效指标描述）栏只写了一个目标值（如“90%(计划标准)”）时，它的数值与指标值栏是否一致（数值相同、"
+        "单位不同的由计量单位规则报告）。",
+        why="同一指标写了两个不同的目标（解释90%、指标值1），审核人和年底自评都不知道以哪个为准，目标表应退回核实。",
+        bad="覆盖率 | 指标解释：90%(计划标准) | 指标值：1",
+        good="覆盖率 | 指标解释：调研指导的县(市、区)占全部县(市、区)的比例 | 指标值：≥90%",
+        fix="核实目标，指标值栏写正确的目标（运算符+数值+单位），指标解释栏写指标的含义和计算方法。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in ctx.sheet.indicators:
+            target = indicator.target
+            text = _BRACKETED_TAIL.sub("", fold(indicator.description or "")).strip()
+            if not target.is_quantitative or not text:
+                continue
+            described = parse_target(text)
+            if not described.is_quantitative or described.unit is None or described.leftover or described.is_date:
+                continue
+            if described.value == target.value:
+                continue  # the same number in another unit (≥24400% beside 24400人) is the unit rules' (JX303)
+            operator = target.operator or described.operator
+            after = described.model_copy(update={"operator": operator}).display()
+            fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary=f"核实目标；若以解释为准，指标值改为“{after}”",
+                      edits=(Edit(field="target", before=target.raw, after=after, row=indicator.row,
+                                  indicator=indicator.name),))
+            yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw,
+                               described=indicator.description)

@@ -207,6 +207,41 @@ class GoalNotQuantified(Rule):
             yield self.finding(ctx, column="goals", goal=goal if len(goal) <= 40 else goal[:40] + "…")
 
 
+class GoalWrittenAsReport(Rule):
+    code = "JX914"
+    name = "goal-written-as-report"
+    title = "年度目标写成工作总结"
+    severity = Severity.ERROR
+    dimension = Dimension.RELEVANCE
+    source = GOALS_2015.at("第八条（绩效目标内容）")
+    message = "项目“{sheet}”的年度目标写成了已完成的工作（{done}），没有说本年度要达到什么"
+    docs = RuleDocs(
+        what="年度目标是否写成已做完的事（“制定了…”“建立和完善了…”“解决了…”，两处以上）。目标中另有本年度的数量"
+        "（如“建设2公里”）的为警告，改写语气即可；没有的为错误，等于没有目标，应退回。",
+        why="绩效目标是用这笔钱在本年度要达到的产出和效果；照抄往年工作总结，无法与本年预算和指标对应，年底也无从评价。",
+        bad="年度目标：年初制定了应急队员培训计划，建立和完善了突发公共卫生事件监测、预警机制，强化了应急机制",
+        good="年度目标：全年开展应急培训4期、200人次，突发公共卫生事件报告及时率100%",
+        fix="改写为本年度要完成的数量、质量、时间和效果，并与指标对应。",
+    )
+
+    _DONE = re.compile(r"(建立|完善|制定|解决|改善|完成|开展|实现|提高|提升|促进|加强|落实|取得|强化|规范|建成|修建|新建"
+                       r"|硬化)了")
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        goal = fold("".join(ctx.sheet.goals))
+        done = list(dict.fromkeys(match.group(0) for match in self._DONE.finditer(goal)))
+        if len(done) >= 2:
+            severity = Severity.WARNING if _has_quantity(goal) else None
+            yield self.finding(ctx, column="goals", done="、".join(done), severity=severity)
+
+
+def _has_quantity(text: str) -> bool:
+    """True when ``text`` states an amount with its unit (建设2公里, 培训200人次); years and codes (H7N9) are not."""
+    text = re.sub(r"(19|20)\d{2}(年度?)?", "", text)
+    return bool(re.search(r"\d+(\.\d+)?\s*(个|人|次|项|户|村|所|场|天|月|公里|千米|米|亩|平方米|万元|元|%|吨|台|辆|件|批)",
+                          text))
+
+
 def _has_figure(text: str) -> bool:
     """True when ``text`` states a quantity; the budget year (2024年, 2024通过…) is a date, not a requirement."""
     text = re.sub(r"(19|20)\d{2}(年度?)?", "", text)
