@@ -41,6 +41,7 @@ RULES: tuple[Rule, ...] = (
     units.DurationNotInTimeUnit(),
     units.MoneyNotInMoneyUnit(),
     units.CostAboveBudget(),
+    units.PeopleCountInOtherUnit(),
     # 指标方向
     direction.ReverseIndicatorWithLowerBound(),
     direction.DirectionContradictsOperator(),
@@ -82,6 +83,7 @@ RULES: tuple[Rule, ...] = (
     substance.GoalRestatesSpending(),
     substance.GoalNotQuantified(),
     substance.GoalWrittenAsReport(),
+    substance.IndicatorRestatesSpending(),
     substance.NumberInNameDiffers(),
     substance.UnselectedOptions(),
     substance.SameFigureRepeated(),

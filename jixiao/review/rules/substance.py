@@ -242,6 +242,34 @@ def _has_quantity(text: str) -> bool:
                           text))
 
 
+class IndicatorRestatesSpending(Rule):
+    code = "JX915"
+    name = "indicator-restates-spending"
+    title = "产出指标衡量的是花钱而不是产出"
+    severity = Severity.WARNING
+    dimension = Dimension.RELEVANCE
+    source = GOALS_2015.at("第九条（绩效指标）")
+    message = "产出指标“{indicator}”衡量的是资金的安排、到位或下达，不是这笔钱带来的产出"
+    docs = RuleDocs(
+        what="数量、质量、时效指标是否衡量资金本身：支出安排金额、资金到位率、预算下达率、资金执行率等。成本指标下的行"
+        "和自评表、监控表不在此检查（预算执行率在自评中另行计分）。",
+        why="产出指标要说明用钱做成了什么（多少件、什么质量、何时完成）；“资金到位率100%”对任何项目都成立，说明不了产出。",
+        bad="产出指标 | 质量指标 | 业务工作支出到位率 | 100%",
+        good="产出指标 | 质量指标 | 价格认定结论复核维持率 | ≥98%",
+        fix="改为这笔钱要完成的工作量、质量或进度；资金执行情况留给预算执行率。",
+    )
+
+    _MONEY_PROCESS = re.compile(r"(资金|预算|经费|支出)[^，,、]{0,6}(安排|到位|下达|执行)")
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        if not ctx.sets_goals:
+            return
+        for indicator in ctx.sheet.indicators:
+            output = ctx.level1_of(indicator) == "产出指标" or indicator.level2 in ("数量指标", "质量指标", "时效指标")
+            if output and not ctx.is_cost_row(indicator) and self._MONEY_PROCESS.search(fold(indicator.name)):
+                yield self.finding(ctx, indicator=indicator, column="name")
+
+
 def _has_figure(text: str) -> bool:
     """True when ``text`` states a quantity; the budget year (2024年, 2024通过…) is a date, not a requirement."""
     text = re.sub(r"(19|20)\d{2}(年度?)?", "", text)

@@ -196,6 +196,42 @@ class MoneyNotInMoneyUnit(Rule):
                                raw=target.raw, unit=target.unit)
 
 
+# People are counted in 人, households in 户, attendances in 人次: one written in another of these is another figure.
+_PEOPLE_UNITS = frozenset({"人", "户", "人次"})
+
+
+class PeopleCountInOtherUnit(Rule):
+    code = "JX307"
+    name = "people-count-in-other-unit"
+    title = "人数、户数、人次的单位互相混用"
+    severity = Severity.WARNING
+    dimension = Dimension.FORM
+    source = _SPECIFIC
+    message = "指标“{indicator}”按名称应以“{expected}”计，指标值“{raw}”却以“{unit}”计"
+    docs = RuleDocs(
+        what="名称是人数（人口数）、户数或人次的指标，指标值是否用了另外两种单位之一（人口数写“户”，培训人次写“人”）。"
+        "人数写成人次（接待观众人数 =30000人次）是按人次接待的通常写法，不报告。",
+        why="人数、户数和人次是不同的数：10户可能是40人，300人次可能只有100人；单位与名称不一致，年底无法按同一口径统计实际值。",
+        bad="受益脱贫户、监测户人口数 | ≥10户",
+        good="受益脱贫户、监测户人口数 | ≥40人（或把名称改为“受益脱贫户、监测户户数 ≥10户”）",
+        fix="按名称改单位并核实数值，或改名称使之与单位一致。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in ctx.sheet.indicators:
+            target = indicator.target
+            if ctx.fact(indicator).kind is not Kind.COUNT or ctx.fact(indicator).from_description:
+                continue
+            expected = suggested_unit(Kind.COUNT, indicator.name)
+            if (expected, target.unit) == ("人", "人次"):
+                continue  # visitors (接待观众人数) are counted per visit: a head count in 人次 is the usual figure
+            if expected in _PEOPLE_UNITS and target.unit in _PEOPLE_UNITS and target.unit != expected:
+                fix = target_fix(indicator, target.raw, Applicability.DISPLAY_ONLY,
+                                 f"单位改为“{expected}”并核实数值，或改名称使之与“{target.unit}”一致")
+                yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw,
+                                   expected=expected, unit=target.unit)
+
+
 class CostAboveBudget(Rule):
     code = "JX306"
     name = "cost-above-budget"
