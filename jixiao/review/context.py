@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from jixiao.model import Document, Framework, GoalSheet, Indicator, level2_parents
+from jixiao.model import Document, Framework, GoalSheet, Indicator, canonical_level1, level2_parents
+from jixiao.model.lexicon import fold
 from jixiao.review.finding import Confidence
 from jixiao.review.forms import FormProfile, load_form, recognise_form
 from jixiao.review.lexicon import Kind, is_reverse, kind_of
@@ -14,7 +15,7 @@ from jixiao.review.lexicon import Kind, is_reverse, kind_of
 if TYPE_CHECKING:
     from jixiao.review.profile import Profile
 
-__all__ = ["Facts", "SheetContext"]
+__all__ = ["Facts", "SheetContext", "not_an_indicator"]
 
 # An indicator read with less confidence than this had its cells placed by a guess (see Indicator.confidence).
 GUESSED_BELOW = 0.75
@@ -24,6 +25,12 @@ CUT_DIAGNOSTICS = ("P114", "P119")
 _COST_LEVELS = {"经济成本指标", "社会成本指标", "生态环境成本指标"}
 # Documents that report on approved goals rather than set them (Document.kind).
 REPORT_KINDS = ("self-eval", "monitor", "dept-self-eval")
+
+
+def not_an_indicator(indicator: Indicator) -> bool:
+    """True for a row whose 三级指标 cell holds a 一级指标 label (满意度指标(10分), 产出指标) or a single character
+    (a word broken off the cell above): the row heads or continues another one, it is not an indicator of its own."""
+    return len(fold(indicator.name)) == 1 or canonical_level1(indicator.name) is not None
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from jixiao.model import Framework, Indicator, Severity, canonical_level1, parse_target
+from jixiao.model import Framework, Indicator, Severity, parse_target
 from jixiao.model.lexicon import fold, load
-from jixiao.review.context import SheetContext
+from jixiao.review.context import SheetContext, not_an_indicator
 from jixiao.review.finding import Applicability, Dimension, Edit, Finding, Fix
 from jixiao.review.lexicon import vague_tail
 from jixiao.review.rule import COLUMNS, Rule, RuleDocs
@@ -206,7 +206,7 @@ class EmptyIndicatorCell(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         # An empty 二级指标 is usually a merged cell (or a form whose 成本指标 has no second level), and an empty
         # description or basis is not what a reviewer returns a sheet for: only the indicator and its value count.
-        rows = [indicator for indicator in ctx.sheet.indicators if not _not_an_indicator(indicator.name)]
+        rows = [indicator for indicator in ctx.sheet.indicators if not not_an_indicator(indicator)]
         blank = [(indicator, column) for indicator in rows
                  for column, empty in (("name", not indicator.name.strip()),
                                        ("target", indicator.target.is_empty and not _value_elsewhere(indicator)))
@@ -217,12 +217,6 @@ class EmptyIndicatorCell(Rule):
         for indicator, column in blank:
             yield self.finding(ctx, indicator=indicator, column=column, column_name=_column_name(column),
                                severity=severity)
-
-
-def _not_an_indicator(name: str) -> bool:
-    """True for a row whose 三级指标 cell holds a 一级指标 label (满意度指标(10分)) or a single character (a word
-    broken off the cell above): the row heads or continues another one, it is not an indicator left unfilled."""
-    return len(fold(name)) == 1 or canonical_level1(name) is not None
 
 
 # A target written in the name cell: after an operator (流转土地 >=60亩, 化妆品抽验批次 ≥3 7), a closing percentage

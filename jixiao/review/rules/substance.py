@@ -14,7 +14,7 @@ from jixiao.model import Indicator, NoteCode, Severity, UnitKind, parse_target, 
 from jixiao.model.lexicon import fold
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
-from jixiao.review.lexicon import Kind, data, is_slogan, vague_word
+from jixiao.review.lexicon import Kind, counted_numbers, data, is_slogan, vague_word
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.rules.consistency import similarity
 from jixiao.review.rules.units import TO_WAN, budget_in_wan
@@ -93,7 +93,8 @@ class QuantityGroupWithoutCount(Rule):
     source = GOALS_2015.at("第九条（绩效指标）")
     message = "项目“{sheet}”的数量指标没有一项写明数量（如 ≥18个、≥500亩）"
     docs = RuleDocs(
-        what="有“数量指标”一组时，其中是否至少有一项指标值是带计数或实物单位的数值。",
+        what="有“数量指标”一组时，其中是否至少有一项指标值是带计数或实物单位的数值；比率的说明里写明了数量（全部18个"
+        "行政村）的算作有。自评表、监控表不在此检查。",
         why="数量指标说明做多少；一组数量指标都写成百分比或“按时完成”，就等于没有数量指标，产出无法核对。",
         bad="产出指标 | 数量指标 | 补助发放覆盖率 | =100%\n产出指标 | 数量指标 | 任务完成情况 | 按时完成",
         good="产出指标 | 数量指标 | 补助发放人数 | ≥230人",
@@ -104,8 +105,11 @@ class QuantityGroupWithoutCount(Rule):
         rows = [i for i in ctx.sheet.indicators if i.level2 == "数量指标" and not i.target.is_empty]
         # Days of service (免费开放天数 =300天, corpus 038) are an amount of output too; a deadline is not.
         counted = (UnitKind.COUNT, UnitKind.PHYSICAL, UnitKind.TIME)
-        if ctx.cut_off("产出指标", "数量指标"):
-            return  # the group may go on after the file's cut
+        if ctx.cut_off("产出指标", "数量指标") or not ctx.sets_goals:
+            return  # the group may go on after the file's cut; a report's approved goals are the audit's
+        # A coverage rate whose own text gives the count (全部18个行政村) states the quantity.
+        if any(counted_numbers(" ".join(filter(None, (i.target.leftover, i.description)))) for i in rows):
+            return
         if rows and not any(i.target.is_quantitative and not i.target.is_date
                             and (i.target.unit is None or unit_kind(i.target.unit) in counted) for i in rows):
             yield self.finding(ctx, indicator=rows[0], column="level2")
