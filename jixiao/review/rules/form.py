@@ -56,7 +56,8 @@ class MissingOperator(Rule):
     source = _SPECIFIC
     message = "指标“{indicator}”的指标值“{raw}”没有写明≥、≤或=，无法判断是下限还是上限"
     docs = RuleDocs(
-        what="数值型指标值是否带有运算符（≥ ≤ = 或“不低于”“不超过”等）。",
+        what="数值型指标值是否带有运算符（≥ ≤ = 或“不低于”“不超过”等）。100%、0（事故0次）本身就是确定值，频次"
+        "（1次/月）已是比率，单位只在说明里的（JX202）和疑似识别错误的（JX909）另行报告，均不在此报告。",
         why="只写一个数，看不出是至少要达到还是不得超过；年底自评打分时方向会算反。",
         bad="指标值：90%",
         good="指标值：≥90%",
@@ -66,11 +67,12 @@ class MissingOperator(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
             target = indicator.target
-            # A full 100% is exact by nature, a frequency (1次/月) states a rate, and a value without a unit is
-            # JX202's: none of these is returned for a missing operator.
+            # A full 100% or a zero (0次) is exact by nature, a frequency (1次/月) states a rate, a value without a
+            # unit of its own is JX202's and a likely misreading (292%) JX909's: none needs an operator reported.
             frequency = unit_kind((target.unit or "/").rpartition("/")[2]) is UnitKind.TIME and "/" in (target.unit or "")
-            full = target.unit == "%" and target.value == 100
-            if target.is_quantitative and target.operator is None and target.unit and not frequency and not full:
+            exact = (target.unit == "%" and target.value == 100) or target.value == 0
+            doubtful = target.unit_inferred or target.has_note(NoteCode.OCR_SUSPECTED)  # JX202's, JX909's
+            if target.is_quantitative and target.operator is None and target.unit and not (frequency or exact or doubtful):
                 operator = "≤" if ctx.fact(indicator).reverse else "≥"
                 with_operator = target.model_copy(update={"operator": Operator(operator)}).display()
                 fix = target_fix(indicator, with_operator, Applicability.NEEDS_HUMAN,
@@ -87,14 +89,19 @@ class MissingUnit(Rule):
     source = _SPECIFIC
     message = "指标“{indicator}”的指标值“{raw}”没有计量单位{hint}"
     docs = RuleDocs(
-        what="数值型指标值是否写了计量单位（% 个 人 天 万元…），且单位不是只能从说明文字里猜出来。",
+        what="数值型指标值是否写了计量单位（% 个 人 天 万元…），且单位不是只能从说明文字里猜出来。一张表有三项以上没有"
+        "单位的，是整张表的写法，只在第一项报告一次并注明另有几项。",
         why="“≥100”可以是100%、100人或100个；没有单位，指标值无法比对，也无法汇总。",
         bad="受益群众满意度 | ≥100",
         good="受益群众满意度 | ≥90%",
         fix="在数值后写上计量单位；单位出现在说明文字中的，移到指标值里。",
     )
 
+    # A sheet that leaves this many values without a unit has the habit: it is reported once, at the first row.
+    _HABIT = 3
+
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        unitless = []
         for indicator in ctx.sheet.indicators:
             target = indicator.target
             if not target.is_quantitative or (target.unit and not target.unit_inferred):
@@ -107,14 +114,19 @@ class MissingUnit(Rule):
                 yield self.finding(ctx, indicator=indicator, column="target", fix=fix, confidence=Confidence.INFERENCE,
                                    raw=target.raw, hint=f"（说明文字中为“{target.unit}”）")
                 continue
-            kind = ctx.fact(indicator).kind
+            unitless.append(indicator)
+        habit = len(unitless) >= self._HABIT
+        for indicator in unitless[:1] if habit else unitless:
+            target, kind = indicator.target, ctx.fact(indicator).kind
             unit = suggested_unit(kind, indicator.name or indicator.description or "") if kind else None
             fix = None
             if unit:
                 fix = target_fix(indicator, f"{target.operator or ''}{target.value}{unit}", Applicability.NEEDS_HUMAN,
                                  f"补上计量单位“{unit}”")
-            yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw,
-                               hint=f"，按指标名称应为“{unit}”" if unit else "")
+            hint = f"，按指标名称应为“{unit}”" if unit else ""
+            if habit:
+                hint += f"；本表另有{len(unitless) - 1}项指标值也没有计量单位"
+            yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw, hint=hint)
 
 
 class ProseInTarget(Rule):
