@@ -21,6 +21,8 @@ __all__ = ["Facts", "SheetContext", "not_an_indicator"]
 GUESSED_BELOW = 0.75
 # Reader diagnostics saying that the file ends inside this sheet's grid, before its end (documents/codes.py).
 CUT_DIAGNOSTICS = ("P114", "P119")
+# The reader's diagnostic saying that it found no indicator header in this sheet (documents/codes.py).
+GRID_NOT_FOUND = "P101"
 # 成本指标 as a level 1 of its own (2021 framework) has no fixed place in the grid: first, or after 产出 or 满意度.
 _COST_LEVELS = {"经济成本指标", "社会成本指标", "生态环境成本指标"}
 # Documents that report on approved goals rather than set them (Document.kind).
@@ -154,6 +156,13 @@ class SheetContext:
         diagnostics = self.document.diagnostics if self.document else []
         return any(d.code in CUT_DIAGNOSTICS and d.location.sheet == self.sheet.key
                    and d.location.table in (None, self.sheet.table) for d in diagnostics)
+
+    @cached_property
+    def grid_not_found(self) -> bool:
+        """True when the reader says it found no indicator header in this sheet: the grid may be there unread, or cut
+        off by the file, so that an empty grid is not the table's mistake (the reader's JX001 reports it)."""
+        diagnostics = self.document.diagnostics if self.document else []
+        return any(d.code == GRID_NOT_FOUND and d.location.sheet == self.sheet.key for d in diagnostics)
 
     @cached_property
     def _last_place(self) -> int:

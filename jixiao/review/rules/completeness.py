@@ -63,7 +63,8 @@ class NoIndicators(Rule):
     source = GOALS_2015.at("第九条（绩效指标）")
     message = "项目“{sheet}”没有任何绩效指标"
     docs = RuleDocs(
-        what="目标表是否至少有一行绩效指标。",
+        what="目标表是否至少有一行绩效指标。读取程序报告没有找到指标表头的（表格未能读取，或文件在表头之前截断，见 JX001），"
+        "不在此报告。",
         why="绩效目标要用绩效指标细化、量化；没有指标的目标表无法审核，也无法在年底自评。",
         bad="（只有绩效目标文字，没有指标表格）",
         good="产出指标 | 数量指标 | 矛盾纠纷排查村数 | ≥18个",
@@ -71,7 +72,7 @@ class NoIndicators(Rule):
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        if not ctx.sheet.indicators:
+        if not ctx.sheet.indicators and not ctx.grid_not_found:
             yield self.finding(ctx)
 
 
