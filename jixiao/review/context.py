@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -21,6 +22,9 @@ __all__ = ["Facts", "SheetContext", "not_an_indicator"]
 GUESSED_BELOW = 0.75
 # Reader diagnostics saying that the file ends inside this sheet's grid, before its end (documents/codes.py).
 CUT_DIAGNOSTICS = ("P114", "P119")
+# A 年度目标 line this short is a label or a page mark, not a goal (see SheetContext.goal_text).
+_LABEL_LENGTH = 6
+_LABEL_NOISE = re.compile(r"[\d\s()（）:：_]|年度|第|页")
 # The reader's diagnostic saying that it found no indicator header in this sheet (documents/codes.py).
 GRID_NOT_FOUND = "P101"
 # 成本指标 as a level 1 of its own (2021 framework) has no fixed place in the grid: first, or after 产出 or 满意度.
@@ -156,6 +160,13 @@ class SheetContext:
         diagnostics = self.document.diagnostics if self.document else []
         return any(d.code in CUT_DIAGNOSTICS and d.location.sheet == self.sheet.key
                    and d.location.table in (None, self.sheet.table) for d in diagnostics)
+
+    @cached_property
+    def goal_text(self) -> str:
+        """The sheet's 年度目标 as one text, without the short lines a copy carries among them: labels and page marks
+        (表, 字号 :, (2020年度), 中期目标) are not goals."""
+        return "".join(goal.strip() for goal in self.sheet.goals
+                       if len(_LABEL_NOISE.sub("", fold(goal))) > _LABEL_LENGTH)
 
     @cached_property
     def grid_not_found(self) -> bool:

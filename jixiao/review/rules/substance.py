@@ -171,7 +171,7 @@ class GoalRestatesSpending(Rule):
     _ONLY_MONEY = re.compile(r"^(主要)?用于|(经费|资金)(预算)?安排")
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        goal = "".join(ctx.sheet.goals).strip()
+        goal = ctx.goal_text
         if goal and not _has_figure(goal) and self.restates(ctx, goal):
             # A goal naming an activity (按月足额发放工资) is improved by agreement; one that only names the money
             # gives the sheet no goal at all, and the sheet is returned.
@@ -205,7 +205,7 @@ class GoalNotQuantified(Rule):
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        goal = "".join(ctx.sheet.goals).strip()
+        goal = ctx.goal_text
         short = len(fold(goal)) <= self.param(ctx, "max_length")
         if goal and short and not _has_figure(goal) and not GoalRestatesSpending.restates(ctx, goal):
             yield self.finding(ctx, column="goals", goal=goal if len(goal) <= 40 else goal[:40] + "…")
@@ -232,7 +232,7 @@ class GoalWrittenAsReport(Rule):
                        r"|硬化)了")
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        goal = fold("".join(ctx.sheet.goals))
+        goal = fold(ctx.goal_text)
         done = list(dict.fromkeys(match.group(0) for match in self._DONE.finditer(goal)))
         if len(done) >= 2:
             severity = Severity.WARNING if _has_quantity(goal) else None
