@@ -411,7 +411,7 @@ class UnitCostTimesQuantity(Rule):
     defaults = {"tolerance": 0.5}
     docs = RuleDocs(
         what="表中有单位成本（元/亩、万元/公里、元/人…）和同一单位的数量指标时，二者之积与预算数是否大体相符"
-        "（默认相差一半以上才报告，可由审核方案的 tolerance 调整）。",
+        "（默认相差一半以上才报告，可由审核方案的 tolerance 调整）。有几项单位成本的，几项之积的合计与预算相符即可。",
         why="单位成本乘数量就是要花的钱；与预算对不上，说明数量、标准或预算有一个是错的。",
         bad="预算数 400万元；补助标准 ≤1600元/亩；灌溉面积 ≥500亩（合80万元）",
         good="预算数 400万元；补助标准 ≤1600元/亩；建设面积 ≥2500亩",
@@ -428,6 +428,7 @@ class UnitCostTimesQuantity(Rule):
             target = indicator.target
             if target.value is not None and target.unit and "/" not in target.unit:
                 quantities.setdefault(target.unit, indicator)
+        priced = []
         for indicator in ctx.sheet.indicators:
             target = indicator.target
             numerator, _, per = (target.unit or "").partition("/")
@@ -436,10 +437,14 @@ class UnitCostTimesQuantity(Rule):
             if factor is None or quantity is None or target.value is None or "·" in per \
                     or _PER_PERIOD.search(fold(indicator.name + (indicator.description or ""))):
                 continue  # a cost per day or per year cannot be multiplied by a head count alone
-            product = target.value * factor * (quantity.target.value or 0)
+            priced.append((indicator, quantity, target.value * factor * (quantity.target.value or 0)))
+        # Several priced parts (land, landscaping, buildings) share the budget: it is their sum that must match it.
+        if len(priced) > 1 and abs(sum(p for _, _, p in priced) - budget) <= budget * tolerance:
+            return
+        for indicator, quantity, product in priced:
             if abs(product - budget) > budget * tolerance:
                 yield self.finding(ctx, indicator=indicator, column="target", confidence=Confidence.INFERENCE,
-                                   cost=f"{indicator.name} {target.display()}",
+                                   cost=f"{indicator.name} {indicator.target.display()}",
                                    quantity=f"{quantity.name} {quantity.target.display()}",
                                    product=f"{product.quantize(Decimal('0.01'))}", budget=f"{budget:.2f}")
 
