@@ -195,7 +195,8 @@ class EmptyIndicatorCell(Rule):
     message = "指标“{indicator}”的“{column_name}”为空"
     docs = RuleDocs(
         what="每行指标的三级指标（指标名称）和指标值是否填写。二级指标空着多为合并单元格，描述、依据空着不致退回，不在此检查。"
-        "空着的行不到全表指标的一半时为警告（逐行补填即可）；一半以上的指标没有指标值时为错误，目标表无法审核，应退回。"
+        "空着的行不到全表指标的一半时为警告（逐行补填即可）；一半以上的指标没有指标值时为错误，目标表无法审核，应退回"
+        "（自评表、监控表仍为警告）。"
         "数值写在名称栏（“流转土地 >=60亩”）或写在未识别为指标值的栏目中时，单元格并不空，不在此报告；名称以空话结尾"
         "（“生态修复功能提高”）的由 JX206 报告。名称栏只有一级指标标签或单个字的行不是指标，不在此报告。",
         why="空单元格使这一行无法审核、无法监控，年底也无法打分。",
@@ -214,7 +215,9 @@ class EmptyIndicatorCell(Rule):
                  if empty]
         # One blank row is completed by agreement; a sheet whose targets are mostly blank cannot be reviewed at all.
         unfilled = {id(indicator) for indicator, column in blank if column == "target"}
-        severity = Severity.ERROR if len(unfilled) >= 2 and 2 * len(unfilled) >= len(rows) else None
+        # In a report the targets are the approved goals' (a copy that dropped them is the audit's concern).
+        severity = Severity.ERROR if len(unfilled) >= 2 and 2 * len(unfilled) >= len(rows) and ctx.sets_goals \
+            else None
         for indicator, column in blank:
             yield self.finding(ctx, indicator=indicator, column=column, column_name=_column_name(column),
                                severity=severity)
