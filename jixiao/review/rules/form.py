@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from jixiao.model import Indicator, NoteCode, Operator, Severity, UnitKind, unit_kind
-from jixiao.review.context import SheetContext
+from jixiao.model.lexicon import fold
+from jixiao.review.context import SheetContext, not_an_indicator
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
 from jixiao.review.lexicon import Kind, activity_done, is_slogan, suggested_unit, vague_tail, vague_word
 from jixiao.review.rule import Rule, RuleDocs
@@ -129,6 +131,22 @@ class MissingUnit(Rule):
             yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw, hint=hint)
 
 
+# A target that says something in words (four Chinese characters in a row), and one that only points elsewhere.
+_STATEMENT = re.compile(r"[\u4e00-\u9fff]{4}")
+_REFERENCE = re.compile(r"见|附件|附表|另附")
+
+
+# An amount of money inside a sentence that the parser did not take for a target: 1000元/人, 28.5万元.
+_MONEY_IN_TEXT = re.compile(r"\d+(\.\d+)?(万元|元)(/[\u4e00-\u9fff]{1,2})?")
+
+
+def money_in_sentence(raw: str) -> re.Match[str] | None:
+    """The one amount of money a prose 指标值 carries (严格按照预算标准1000元/人给补助对象兑付补助), or None when it
+    carries none or several."""
+    found = list(_MONEY_IN_TEXT.finditer(fold(raw)))
+    return found[0] if len(found) == 1 and _STATEMENT.search(fold(raw)) else None
+
+
 class ProseInTarget(Rule):
     code = "JX203"
     name = "target-mixed-with-prose"
@@ -138,7 +156,8 @@ class ProseInTarget(Rule):
     source = _SPECIFIC
     message = "指标“{indicator}”的指标值“{raw}”混有说明文字“{prose}”，指标值栏应只填“{clean}”"
     docs = RuleDocs(
-        what="指标值栏是否只写了目标本身（运算符、数值、单位或定性表述），没有夹带说明文字。",
+        what="指标值栏是否只写了目标本身（运算符、数值、单位或定性表述），没有夹带说明文字；一句话里夹着一个金额"
+        "（严格按照预算标准1000元/人给补助对象兑付补助）的，金额就是目标。",
         why="说明文字属于“绩效指标描述”栏；混在指标值里，系统无法读出目标，监控和自评时容易误读。",
         bad="指标值：≥18全乡18个行政村全覆盖",
         good="绩效指标描述：全乡18个行政村全覆盖\n指标值：≥18个",
@@ -148,6 +167,15 @@ class ProseInTarget(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
             target = indicator.target
+            if not target.is_quantitative and (amount := money_in_sentence(target.raw)):
+                # 严格按照预算标准1000元/人给补助对象兑付补助: the standard is the target, the rest is how it is paid.
+                operator = "≤" if ctx.is_cost_row(indicator) or ctx.fact(indicator).reverse else "≥"
+                clean = operator + amount.group(0)
+                prose = (target.raw[:amount.start()] + "…" + target.raw[amount.end():]).strip("…")
+                fix = target_fix(indicator, clean, Applicability.NEEDS_HUMAN, f"指标值改为“{clean}”，说明文字移入指标描述")
+                yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw, prose=prose,
+                                   clean=clean)
+                continue
             if not target.leftover or not target.is_quantitative or target.has_note(NoteCode.GLUED_NUMBERS):
                 continue  # run-together numbers are JX204's
             if unit_conflicts(ctx, indicator):
@@ -261,7 +289,8 @@ class UnreadableTarget(Rule):
     source = _SPECIFIC
     message = "指标“{indicator}”的指标值“{raw}”既不是数值，也不是常见的定性表述"
     docs = RuleDocs(
-        what="指标值能否读作数值目标或常见的定性表述（好/较好/达到预期…）。",
+        what="指标值能否读作数值目标或常见的定性表述（好/较好/达到预期…）：只指向别处（见附件）或几乎没有文字的报告；"
+        "自成一句的定性表述（严格执行相关制度规定、按月安排）按定性目标理解，不在此报告。",
         why="读不出目标的指标无法监控，也无法在自评时打分。",
         bad="指标值：见附件",
         good="指标值：≥95%",
@@ -273,7 +302,10 @@ class UnreadableTarget(Rule):
             target = indicator.target
             if vague_word(target.raw) or ctx.is_cost_row(indicator) or is_slogan(indicator.name):
                 continue  # 效果明显 is JX206's, a cost row's target JX901's, a slogan row (保证单位正常运转) JX912's
-            if target.has_note(NoteCode.NOT_UNDERSTOOD) and ctx.fact(indicator).kind is None:
+            if _STATEMENT.search(fold(target.raw)) and not _REFERENCE.search(fold(target.raw)):
+                continue  # a statement of its own (严格执行相关制度规定, 按月安排) is a qualitative target, read as such
+            if target.has_note(NoteCode.NOT_UNDERSTOOD) and ctx.fact(indicator).kind is None \
+                    and not not_an_indicator(indicator):
                 yield self.finding(ctx, indicator=indicator, column="target", raw=indicator.target.raw)
 
 

@@ -17,6 +17,7 @@ from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Fi
 from jixiao.review.lexicon import Kind, counted_numbers, data, is_slogan, vague_word
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.rules.consistency import similarity
+from jixiao.review.rules.form import money_in_sentence
 from jixiao.review.rules.units import TO_WAN, budget_in_wan
 from jixiao.review.sources import CORE_2021, GOALS_2015
 
@@ -47,6 +48,8 @@ class CostTargetNotMoney(Rule):
                 continue
             if indicator.level2 in ("社会成本指标", "生态环境成本指标") and not target.is_quantitative:
                 continue  # social and ecological costs are often stated, not priced (财预〔2021〕101号)
+            if not target.is_quantitative and money_in_sentence(target.raw):
+                continue  # an amount inside a sentence is money, written with prose: JX203's
             if target.is_quantitative and (target.unit is None or unit_kind(target.unit) is UnitKind.MONEY):
                 continue
             if target.is_quantitative and ctx.fact(indicator).kind is Kind.MONEY:
