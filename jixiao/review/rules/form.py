@@ -137,7 +137,7 @@ _REFERENCE = re.compile(r"见|附件|附表|另附")
 
 
 # An amount of money inside a sentence that the parser did not take for a target: 1000元/人, 28.5万元.
-_MONEY_IN_TEXT = re.compile(r"\d+(\.\d+)?(万元|元)(/[\u4e00-\u9fff]{1,2})?")
+_MONEY_IN_TEXT = re.compile(r"\d+(\.\d+)?(万元|元)(/(平方米|公里|人次|人|亩|个|户|米|次|天|月|年|所|村|家|件|台|辆|吨))?")
 
 
 def money_in_sentence(raw: str) -> re.Match[str] | None:
