@@ -42,6 +42,7 @@ RULES: tuple[Rule, ...] = (
     units.MoneyNotInMoneyUnit(),
     units.CostAboveBudget(),
     units.PeopleCountInOtherUnit(),
+    units.DateInPercent(),
     # 指标方向
     direction.ReverseIndicatorWithLowerBound(),
     direction.DirectionContradictsOperator(),

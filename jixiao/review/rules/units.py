@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -230,6 +231,32 @@ class PeopleCountInOtherUnit(Rule):
                                  f"单位改为“{expected}”并核实数值，或改名称使之与“{target.unit}”一致")
                 yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw,
                                    expected=expected, unit=target.unit)
+
+
+class DateInPercent(Rule):
+    code = "JX308"
+    name = "date-indicator-in-percent"
+    title = "完成时间类指标写成百分比"
+    severity = Severity.WARNING
+    dimension = Dimension.FORM
+    source = _SPECIFIC
+    message = "指标“{indicator}”是完成时间，指标值“{raw}”却是百分比，应写明日期"
+    docs = RuleDocs(
+        what="名称为“…完成时间”“…日期”“…时间节点”的指标，指标值是否写成了百分比而不是日期。",
+        why="“项目完成时间 100%”说不出何时完成，年中监控和年底自评都无法比对进度。",
+        bad="项目完成时间 | 100%",
+        good="项目完成时间 | 2019年12月底前",
+        fix="写明完成日期（如“12月底前”）；要衡量按时完成的比例，把名称改为“按时完成率”。",
+    )
+
+    _DATE_NAME = re.compile(r"(完成时间|完工时间|时间节点|日期)$")
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in ctx.sheet.indicators:
+            target = indicator.target
+            if target.unit == "%" and self._DATE_NAME.search(fold(indicator.name)):
+                fix = target_fix(indicator, target.raw, Applicability.DISPLAY_ONLY, "写明完成日期，如“12月底前”")
+                yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw)
 
 
 class CostAboveBudget(Rule):
