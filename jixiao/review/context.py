@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from jixiao.model import Document, Framework, GoalSheet, Indicator, level2_parents
+from jixiao.model import Document, Framework, GoalSheet, Indicator, canonical_level1, level2_parents
+from jixiao.model.lexicon import fold
 from jixiao.review.finding import Confidence
 from jixiao.review.forms import FormProfile, load_form, recognise_form
 from jixiao.review.lexicon import Kind, is_reverse, kind_of
@@ -14,14 +16,27 @@ from jixiao.review.lexicon import Kind, is_reverse, kind_of
 if TYPE_CHECKING:
     from jixiao.review.profile import Profile
 
-__all__ = ["Facts", "SheetContext"]
+__all__ = ["Facts", "SheetContext", "not_an_indicator"]
 
 # An indicator read with less confidence than this had its cells placed by a guess (see Indicator.confidence).
 GUESSED_BELOW = 0.75
 # Reader diagnostics saying that the file ends inside this sheet's grid, before its end (documents/codes.py).
 CUT_DIAGNOSTICS = ("P114", "P119")
+# A 年度目标 line this short is a label or a page mark, not a goal (see SheetContext.goal_text).
+_LABEL_LENGTH = 6
+_LABEL_NOISE = re.compile(r"[\d\s()（）:：_]|年度|第|页")
+# The reader's diagnostic saying that it found no indicator header in this sheet (documents/codes.py).
+GRID_NOT_FOUND = "P101"
 # 成本指标 as a level 1 of its own (2021 framework) has no fixed place in the grid: first, or after 产出 or 满意度.
 _COST_LEVELS = {"经济成本指标", "社会成本指标", "生态环境成本指标"}
+# Documents that report on approved goals rather than set them (Document.kind).
+REPORT_KINDS = ("self-eval", "monitor", "dept-self-eval")
+
+
+def not_an_indicator(indicator: Indicator) -> bool:
+    """True for a row whose 三级指标 cell holds a 一级指标 label (满意度指标(10分), 产出指标) or a single character
+    (a word broken off the cell above): the row heads or continues another one, it is not an indicator of its own."""
+    return len(fold(indicator.name)) == 1 or canonical_level1(indicator.name) is not None
 
 
 @dataclass(frozen=True)
@@ -99,6 +114,30 @@ class SheetContext:
         level_columns = not sheet.form_fields or {"一级指标", "二级指标"} & set(sheet.form_fields)
         return bool(level_columns) or any(i.level1_raw.strip() or i.level2_raw.strip() for i in sheet.indicators)
 
+    @property
+    def sets_goals(self) -> bool:
+        """False when the document reports on goals approved earlier (a self-evaluation or a monitoring table): the
+        structure of those goals is not reviewed again there, only what the report says about them."""
+        return not (self.document is not None and self.document.kind in REPORT_KINDS)
+
+    @cached_property
+    def present_levels(self) -> set[str]:
+        """The 一级 and 二级指标 the sheet has rows for. A row counts for the 一级指标 it stands under and for the one
+        its 二级指标 belongs to: a row filed under the wrong 一级指标 is misfiled (JX501), not missing. A satisfaction
+        rating counts as 满意度指标 wherever it stands (a benefit level holding only ratings measures no benefit),
+        and a row with neither name nor value counts for nothing."""
+        present: set[str] = set()
+        parents = level2_parents(Framework.LEGACY) | level2_parents(Framework.Y2021)
+        for indicator in self.sheet.indicators:
+            if not indicator.name.strip() and indicator.target.is_empty:
+                continue
+            if self.fact(indicator).kind is Kind.SATISFACTION and not self.fact(indicator).from_description:
+                present.add("满意度指标")
+                continue
+            level1 = self.level1_of(indicator) or self.form.standard_level1(indicator.level1_raw)
+            present |= {name for name in (level1, indicator.level2, parents.get(indicator.level2 or "")) if name}
+        return present
+
     @cached_property
     def _facts(self) -> dict[int, Facts]:
         # Keyed by identity: the sheet is not modified while it is reviewed, and indicators need not be hashable.
@@ -121,6 +160,20 @@ class SheetContext:
         diagnostics = self.document.diagnostics if self.document else []
         return any(d.code in CUT_DIAGNOSTICS and d.location.sheet == self.sheet.key
                    and d.location.table in (None, self.sheet.table) for d in diagnostics)
+
+    @cached_property
+    def goal_text(self) -> str:
+        """The sheet's 年度目标 as one text, without the short lines a copy carries among them: labels and page marks
+        (表, 字号 :, (2020年度), 中期目标) are not goals."""
+        return "".join(goal.strip() for goal in self.sheet.goals
+                       if len(_LABEL_NOISE.sub("", fold(goal))) > _LABEL_LENGTH)
+
+    @cached_property
+    def grid_not_found(self) -> bool:
+        """True when the reader says it found no indicator header in this sheet: the grid may be there unread, or cut
+        off by the file, so that an empty grid is not the table's mistake (the reader's JX001 reports it)."""
+        diagnostics = self.document.diagnostics if self.document else []
+        return any(d.code == GRID_NOT_FOUND and d.location.sheet == self.sheet.key for d in diagnostics)
 
     @cached_property
     def _last_place(self) -> int:
@@ -150,6 +203,10 @@ class SheetContext:
     def level1_of(self, indicator: Indicator) -> str | None:
         """The indicator's 一级指标, carried down from the rows above when its own cell is empty (merged)."""
         return self._level1.get(id(indicator), indicator.level1)
+
+    def is_cost_row(self, indicator: Indicator) -> bool:
+        """True for a row under 成本指标 (the older framework's 产出—成本指标 or a 2021 成本指标 level)."""
+        return indicator.level2 in _COST_LEVELS | {"成本指标"} or self.level1_of(indicator) == "成本指标"
 
     def fact(self, indicator: Indicator) -> Facts:
         """The facts of one indicator of this sheet."""

@@ -20,14 +20,17 @@ from jixiao.model.numerals import CHINESE_DIGITS, chinese_to_decimal
 
 __all__ = [
     "Kind",
+    "activity_done",
     "basis_sets_standard",
     "counted_numbers",
     "data",
     "is_growth",
     "is_reverse",
+    "is_slogan",
     "is_timeliness",
     "kind_of",
     "suggested_unit",
+    "vague_tail",
     "vague_word",
 ]
 
@@ -112,13 +115,43 @@ def is_growth(text: str | None) -> bool:
     return bool(text) and _contains_any(text, "growth")
 
 
+# A target written as a result already reached, opening on a vague adverb: 显著促进了…, 明显提升了….
+_VAGUE_RESULT = re.compile(r"^(显著|明显|有效|大力|极大|进一步)地?[\u4e00-\u9fff]{1,4}了")
+
+
 def vague_word(text: str | None) -> str | None:
-    """The vague phrase (明显提升, 按时…) that makes up a qualitative target, or None."""
+    """The vague phrase (明显提升, 按时…) that makes up a qualitative target, or None; a target written as a result
+    (显著促进了学前教育…发展) gives its opening phrase."""
     folded = fold(text or "")
     for word in _folded("vague", "words"):
         if folded == word or folded.startswith(word) and len(folded) <= len(word) + 2:
             return word
-    return None
+    result = _VAGUE_RESULT.match(folded)
+    return result.group(0) if result else None
+
+
+def vague_tail(name: str | None) -> str | None:
+    """The vague phrase a name ends with when a row's value was written into its name cell (生态修复功能提高,
+    文物保护名录和数据库基本健全), or None; the name must still say something before it."""
+    folded = fold(name or "")
+    return next((word for word in _folded("vague", "words")
+                 if folded.endswith(word) and len(folded) >= len(word) + 4), None)
+
+
+def activity_done(name: str | None, target: str | None) -> bool:
+    """True for a row naming a counted activity (培训, 演练…) whose target is only a result word (已完成)."""
+    words = data()["activities"]
+    return fold(target or "") in {fold(w) for w in words["done"]} and any(w in fold(name or "") for w in words["words"])
+
+
+def is_slogan(name: str | None) -> bool:
+    """True for a 三级指标 that is an aim rather than something measured: it opens with a verb of aim (维护社会稳定,
+    保证单位正常运转) or closes on one (可持续发展), and does not close on a measurable noun (…率, …数, …面积).
+    A closing bracket, which usually holds the unit (工资发放准确性(%)), is left out."""
+    bare = re.sub(r"[(（][^()（）]*[)）]$", "", fold(name or ""))
+    words = data()["slogan_names"]
+    aim = bare.startswith(tuple(words["verbs"])) or bare.endswith(tuple(words["aims"]))
+    return bool(bare) and aim and not bare.endswith(tuple(words["measures"]))
 
 
 def suggested_unit(kind: Kind, text: str) -> str | None:

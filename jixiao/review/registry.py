@@ -41,6 +41,8 @@ RULES: tuple[Rule, ...] = (
     units.DurationNotInTimeUnit(),
     units.MoneyNotInMoneyUnit(),
     units.CostAboveBudget(),
+    units.PeopleCountInOtherUnit(),
+    units.DateInPercent(),
     # 指标方向
     direction.ReverseIndicatorWithLowerBound(),
     direction.DirectionContradictsOperator(),
@@ -63,6 +65,7 @@ RULES: tuple[Rule, ...] = (
     consistency.BasisSetsNoStandard(),
     consistency.WeightsNotHundred(),
     consistency.WeightCellEmpty(),
+    consistency.TargetContradictsDescription(),
     # 资金与支出计划
     money.BudgetPartsMismatch(),
     money.PlanDecreasing(),
@@ -80,6 +83,8 @@ RULES: tuple[Rule, ...] = (
     substance.PartialRateBesideFixedCount(),
     substance.GoalRestatesSpending(),
     substance.GoalNotQuantified(),
+    substance.GoalWrittenAsReport(),
+    substance.IndicatorRestatesSpending(),
     substance.NumberInNameDiffers(),
     substance.UnselectedOptions(),
     substance.SameFigureRepeated(),

@@ -76,4 +76,5 @@ def build_sheet(spec: dict[str, Any]) -> GoalSheet:
 def build_document(spec: dict[str, Any]) -> Document:
     """A one-sheet document from a spec, with the unit's overall aims if the spec gives ``overall``."""
     overall = OverallGoals(aims=list(spec["overall"])) if spec.get("overall") else None
-    return Document(source=spec.get("source", "case.txt"), overall=overall, sheets=[build_sheet(spec)])
+    return Document(source=spec.get("source", "case.txt"), overall=overall, sheets=[build_sheet(spec)],
+                    kind=spec.get("kind"))

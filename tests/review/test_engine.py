@@ -63,6 +63,18 @@ def test_what_the_file_cuts_off_is_not_missing(rows, code, reported):
     assert review.partial is (code is not None)
 
 
+@pytest.mark.parametrize(("code", "reported"), [("P101", []), (None, ["JX102"])])
+def test_a_grid_the_reader_did_not_find_is_not_reported_empty(code, reported):
+    # corpus 121: the file ends after the third project's header; the reader says P101 (no indicator header found)
+    document = build_document(patched(BASE, {"rows": []}))
+    if code:
+        missing = Diagnostic(code=code, severity=Severity.ERROR, message="没有找到指标表头",
+                             location=Location(sheet=document.sheets[0].key))
+        document = document.model_copy(update={"diagnostics": [missing]})
+    findings = review_document(document, load_profile()).sheets[0].findings
+    assert [f.rule for f in findings if f.rule != "JX001"] == reported
+
+
 def test_a_sheet_the_file_cuts_off_is_at_best_good():
     review = _cut_after([1, 2, 3, 4, 5, 6])  # nothing wrong in what was read, but 满意度 was not seen
     assert review.grade == "良" and review.capped_by == ["JX001"] and review.score == 100

@@ -43,6 +43,8 @@ def test_failing_case(case):
             [(f.indicator, f.location.column) for f in found]
     if "says" in case:
         assert any(case["says"] in f.message for f in found), [f.message for f in found]
+    if "severity" in case:
+        assert any(f.severity.value == case["severity"] for f in found), [f.severity.value for f in found]
     expected = case.get("fix")
     if expected:
         edits = [(edit, f.fix) for f in found if f.fix for edit in f.fix.edits]

@@ -43,7 +43,8 @@ class Level2UnderWrongLevel1(Rule):
     docs = RuleDocs(
         what="二级指标是否放在所属框架规定的一级指标下，如2021年起框架中成本指标单列为一级指标。框架由表样决定："
         "表样规定了框架的按表样；没有规定的（许多省份2021—2025年的表样仍把成本指标放在产出指标下）按表中成本指标"
-        "实际所在的位置，表中没有成本指标时才按年度。",
+        "实际所在的位置，表中没有成本指标时才按年度。2021年起框架把成本指标放在产出指标下为错误（权重算错）；其他放错"
+        "为警告，移过去即可。一级指标栏从未写出该一级指标的（合并单元格的标签丢失），不在此报告。",
         why="一级指标决定自评时的权重分配（产出、效益、满意度、成本）；放错就会算错分。",
         bad="（2021年起框架）产出指标 | 成本指标 | 人均经费",
         good="成本指标 | 经济成本指标 | 人均经费",
@@ -55,6 +56,7 @@ class Level2UnderWrongLevel1(Rule):
             return
         parents = level2_parents(ctx.framework)
         label = "2021年起框架" if ctx.framework is Framework.Y2021 else "88号/10号框架"
+        labelled = {indicator.level1 for indicator in ctx.sheet.indicators if indicator.level1}
         for indicator in ctx.sheet.indicators:
             level1, expected = ctx.level1_of(indicator), parents.get(indicator.level2 or "")
             edits = []
@@ -63,13 +65,18 @@ class Level2UnderWrongLevel1(Rule):
                 expected = "成本指标"
                 edits.append(Edit(field="level2", before=indicator.level2, after="经济成本指标", row=indicator.row,
                                   indicator=indicator.name))
+            # Cost filed under 产出 miscounts the weights (an error); other rows are moved by agreement. A level the
+            # 一级指标 column never names lost its label from a merged cell: its rows are not misfiled by the author.
+            severity = None if expected == "成本指标" else Severity.WARNING
+            if expected != "成本指标" and expected not in labelled:
+                continue
             if level1 and expected and level1 != expected and level1 not in _ALSO_UNDER.get(indicator.level2 or "", ()):
                 edits.insert(0, Edit(field="level1", before=level1, after=expected, row=indicator.row,
                                      indicator=indicator.name))
                 fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary=f"一级指标改为“{expected}”",
                           edits=tuple(edits))
                 yield self.finding(ctx, indicator=indicator, column="level1", fix=fix, level2=indicator.level2,
-                                   expected=expected, level1=level1, framework=label)
+                                   expected=expected, level1=level1, framework=label, severity=severity)
 
 
 class CountUnderQuality(Rule):
@@ -111,7 +118,8 @@ class SatisfactionOutsideSatisfaction(Rule):
     source = _INDICATORS
     message = "指标“{indicator}”是满意度，却放在“{level2}”下，应放在“满意度指标—服务对象满意度指标”下"
     docs = RuleDocs(
-        what="名称为“…满意度”的指标是否放在了满意度指标以外的类别（如生态效益指标）下。",
+        what="名称为“…满意度”的指标是否放在了满意度指标以外的类别（如生态效益指标）下。放在社会效益指标下的（不少地方"
+        "表样的习惯）为警告，协商移动即可；放在生态效益、产出等类别下为错误。",
         why="满意度反映服务对象的主观评价，不是经济、社会或生态效益；放错会使效益指标空有其名。",
         bad="效益指标 | 生态效益指标 | 受益人口满意度",
         good="满意度指标 | 服务对象满意度指标 | 受益人口满意度 | ≥90%",
@@ -124,8 +132,11 @@ class SatisfactionOutsideSatisfaction(Rule):
             if facts.kind is not Kind.SATISFACTION or facts.from_description:
                 continue
             if indicator.level2 and indicator.level2 != "服务对象满意度指标":
+                # The public's satisfaction under 社会效益 is a common local placement, moved by agreement; under
+                # 生态效益 or 产出 it leaves that category claiming what it does not measure.
+                severity = Severity.WARNING if indicator.level2 == "社会效益指标" else None
                 yield self.finding(ctx, indicator=indicator, column="level2", level2=indicator.level2,
-                                   fix=move_fix(ctx, indicator, "服务对象满意度指标"))
+                                   fix=move_fix(ctx, indicator, "服务对象满意度指标"), severity=severity)
 
 
 class TimelinessOutsideTimeliness(Rule):

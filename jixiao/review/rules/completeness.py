@@ -8,8 +8,9 @@ from functools import cache
 
 from jixiao.model import Framework, Indicator, Severity, parse_target
 from jixiao.model.lexicon import fold, load
-from jixiao.review.context import SheetContext
+from jixiao.review.context import SheetContext, not_an_indicator
 from jixiao.review.finding import Applicability, Dimension, Edit, Finding, Fix
+from jixiao.review.lexicon import vague_tail
 from jixiao.review.rule import COLUMNS, Rule, RuleDocs
 from jixiao.review.sources import CORE_2021, GOALS_2015
 
@@ -62,7 +63,8 @@ class NoIndicators(Rule):
     source = GOALS_2015.at("第九条（绩效指标）")
     message = "项目“{sheet}”没有任何绩效指标"
     docs = RuleDocs(
-        what="目标表是否至少有一行绩效指标。",
+        what="目标表是否至少有一行绩效指标。读取程序报告没有找到指标表头的（表格未能读取，或文件在表头之前截断，见 JX001），"
+        "不在此报告。",
         why="绩效目标要用绩效指标细化、量化；没有指标的目标表无法审核，也无法在年底自评。",
         bad="（只有绩效目标文字，没有指标表格）",
         good="产出指标 | 数量指标 | 矛盾纠纷排查村数 | ≥18个",
@@ -70,7 +72,7 @@ class NoIndicators(Rule):
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        if not ctx.sheet.indicators:
+        if not ctx.sheet.indicators and not ctx.grid_not_found:
             yield self.finding(ctx)
 
 
@@ -84,7 +86,9 @@ class MissingLevel1(Rule):
     message = "项目“{sheet}”没有“{level1}”类指标"
     defaults = {"required": ["产出指标", "效益指标", "满意度指标"]}
     docs = RuleDocs(
-        what="产出指标、效益指标、满意度指标是否都有（2021年起框架下成本指标另由 JX105 检查）。",
+        what="产出指标、效益指标、满意度指标是否都有（2021年起框架下成本指标另由 JX105 检查）。二级指标表明了类别的行"
+        "（一级指标栏空着或放错，由 JX501 报告）也算有；满意度不论放在哪里都只算满意度指标，效益指标下只有满意度的，"
+        "等于没有效益指标。自评表、监控表是对已批复目标的报告，不因缺满意度指标报告。",
         why="绩效目标要同时反映产出、效果和服务对象满意程度，缺一类就说不清钱花出去得到了什么。",
         bad="只有产出指标和效益指标，没有满意度指标。",
         good="产出指标、效益指标、满意度指标各有至少一项。",
@@ -94,11 +98,11 @@ class MissingLevel1(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         if not ctx.sheet.indicators or not ctx.standard_structure:
             return  # JX102 reports the empty grid once; a form with its own levels is not checked against these
-        present = {ctx.level1_of(indicator) or ctx.form.standard_level1(indicator.level1_raw)
-                   for indicator in ctx.sheet.indicators}
         required = ctx.form.required_level1
         for level1 in self.param(ctx, "required") if required is None else required:
-            if level1 not in present and not ctx.cut_off(level1):  # rows after the file's cut are not missing
+            if level1 == "满意度指标" and not ctx.sets_goals:
+                continue  # a report on approved goals is not returned for the goals' missing survey
+            if level1 not in ctx.present_levels and not ctx.cut_off(level1):  # rows after the cut are not missing
                 severity = Severity.WARNING if level1 == "满意度指标" else None
                 yield self.finding(ctx, column="level1", level1=level1, severity=severity)
 
@@ -113,7 +117,7 @@ class MissingOutputLevel2(Rule):
     message = "项目“{sheet}”的产出指标中没有“{level2}”"
     defaults = {"required": ["数量指标", "质量指标", "时效指标"]}
     docs = RuleDocs(
-        what="产出指标下是否有数量指标、质量指标和时效指标。",
+        what="产出指标下是否有数量指标、质量指标和时效指标。自评表、监控表是对已批复目标的报告，只检查有没有数量指标。",
         why="产出要说清做多少、做到什么程度、什么时候完成；缺少时效指标，年中监控和年底自评都无从比对进度。",
         bad="产出指标 | 数量指标 | …\n产出指标 | 质量指标 | …\n（没有时效指标）",
         good="产出指标 | 时效指标 | 矛盾纠纷调处时限 | ≤15工作日",
@@ -123,9 +127,10 @@ class MissingOutputLevel2(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         if not ctx.sheet.indicators or not ctx.standard_structure:
             return
-        present = {i.level2 for i in ctx.sheet.indicators if ctx.level1_of(i) == "产出指标"}
         for level2 in self.param(ctx, "required"):
-            if level2 not in present and not ctx.cut_off("产出指标", level2):
+            if not ctx.sets_goals and level2 != "数量指标":
+                continue  # a report on approved goals is returned only when it cannot show how much was produced
+            if level2 not in ctx.present_levels and not ctx.cut_off("产出指标", level2):
                 yield self.finding(ctx, column="level2", level2=level2)
 
 
@@ -140,7 +145,7 @@ class MissingCostIndicator(Rule):
     defaults = {"required": True}
     docs = RuleDocs(
         what="目标表是否有成本指标：88号/10号框架下为产出指标中的“成本指标”，2021年起框架下为一级指标“成本指标”"
-        "（经济成本、社会成本、生态环境成本）。是否必填由审核方案的 required 参数决定。",
+        "（经济成本、社会成本、生态环境成本）。是否必填由审核方案的 required 参数决定；自评表、监控表不在此检查。",
         why="没有成本指标，就无法判断产出与投入是否相应匹配，也无法在自评时评价资金使用的经济性。",
         bad="产出指标只有数量、质量指标，全表没有成本指标。",
         good="成本指标 | 经济成本指标 | 人均调解经费 | ≤500元/人",
@@ -148,7 +153,8 @@ class MissingCostIndicator(Rule):
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        if not ctx.sheet.indicators or not self.param(ctx, "required") or not ctx.standard_structure:
+        if not ctx.sheet.indicators or not self.param(ctx, "required") or not ctx.standard_structure \
+                or not ctx.sets_goals:
             return
         cost_levels = {"成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标"}
         if any(ctx.level1_of(i) == "成本指标" or i.level2 in cost_levels for i in ctx.sheet.indicators) \
@@ -189,8 +195,10 @@ class EmptyIndicatorCell(Rule):
     message = "指标“{indicator}”的“{column_name}”为空"
     docs = RuleDocs(
         what="每行指标的三级指标（指标名称）和指标值是否填写。二级指标空着多为合并单元格，描述、依据空着不致退回，不在此检查。"
-        "空着的行不到全表指标的一半时为警告（逐行补填即可）；一半以上的指标没有指标值时为错误，目标表无法审核，应退回。"
-        "数值写在名称栏（“流转土地 >=60亩”）或写在未识别为指标值的栏目中时，单元格并不空，不在此报告。",
+        "空着的行不到全表指标的一半时为警告（逐行补填即可）；一半以上的指标没有指标值时为错误，目标表无法审核，应退回"
+        "（自评表、监控表仍为警告）。"
+        "数值写在名称栏（“流转土地 >=60亩”）或写在未识别为指标值的栏目中时，单元格并不空，不在此报告；名称以空话结尾"
+        "（“生态修复功能提高”）的由 JX206 报告。名称栏只有一级指标标签或单个字的行不是指标，不在此报告。",
         why="空单元格使这一行无法审核、无法监控，年底也无法打分。",
         bad="产出指标 | 数量指标 | 村人居环境整治个数 | （空）",
         good="产出指标 | 数量指标 | 村人居环境整治个数 | ≥18个",
@@ -200,14 +208,16 @@ class EmptyIndicatorCell(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         # An empty 二级指标 is usually a merged cell (or a form whose 成本指标 has no second level), and an empty
         # description or basis is not what a reviewer returns a sheet for: only the indicator and its value count.
-        rows = ctx.sheet.indicators
+        rows = [indicator for indicator in ctx.sheet.indicators if not not_an_indicator(indicator)]
         blank = [(indicator, column) for indicator in rows
                  for column, empty in (("name", not indicator.name.strip()),
                                        ("target", indicator.target.is_empty and not _value_elsewhere(indicator)))
                  if empty]
         # One blank row is completed by agreement; a sheet whose targets are mostly blank cannot be reviewed at all.
         unfilled = {id(indicator) for indicator, column in blank if column == "target"}
-        severity = Severity.ERROR if len(unfilled) >= 2 and 2 * len(unfilled) >= len(rows) else None
+        # In a report the targets are the approved goals' (a copy that dropped them is the audit's concern).
+        severity = Severity.ERROR if len(unfilled) >= 2 and 2 * len(unfilled) >= len(rows) and ctx.sets_goals \
+            else None
         for indicator, column in blank:
             yield self.finding(ctx, indicator=indicator, column=column, column_name=_column_name(column),
                                severity=severity)
@@ -219,9 +229,10 @@ _TARGET_IN_NAME = re.compile(r"[≥≤<>=]\s*\d|\d%$|\d[^\d\s]{0,3}(以上|以�
 
 
 def _value_elsewhere(indicator: Indicator) -> bool:
-    """True when the row's value stands in the document, only not in the 指标值 cell: in the name cell, or in a
-    column the reader kept aside (``extra``: 指标值及单位, one column per town)."""
-    if _TARGET_IN_NAME.search(fold(indicator.name)):
+    """True when the row's value stands in the document, only not in the 指标值 cell: in the name cell (a figure,
+    or a vague phrase that JX206 reports), or in a column the reader kept aside (``extra``: 指标值及单位, one
+    column per town)."""
+    if _TARGET_IN_NAME.search(fold(indicator.name)) or vague_tail(indicator.name):
         return True
     return any(parse_target(value).is_quantitative or "指标值" in fold(heading) or "指標" in fold(heading)
                for heading, value in indicator.extra.items() if value and value.strip())

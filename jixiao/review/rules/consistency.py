@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from decimal import Decimal
 from functools import cache
 
-from jixiao.model import Indicator, Severity
+from jixiao.model import Indicator, Severity, parse_target
 from jixiao.model.lexicon import fold
-from jixiao.review.context import SheetContext
+from jixiao.review.context import SheetContext, not_an_indicator
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
 from jixiao.review.lexicon import Kind, basis_sets_standard, counted_numbers, data, kind_of
 from jixiao.review.rule import Rule, RuleDocs
@@ -170,9 +170,11 @@ def _number_text(written: str) -> str:
 
 
 _TITLE_NOISE = re.compile(r"\[bookmark:[^\]]*\]|(项目支出|项目)?绩效目标(申报)?表([(（][^()（）]*[)）])?$|^\d{4}年(度)?")
-# A heading that names only the form (绩效目标申报表(基础设施建设类), 部门预算项目绩效目标申报表(2023年度)) says
-# nothing about the project, so it is never compared with the project's name.
-_FORM_WORDS = re.compile(r"绩效目标|申报表|批复表|目标表|自评表|评价表|监控表|^(部门|部门预算|预算|项目|项目支出|部门预算项目|省级部门预算项目支出|一般性|一般性项目)$")
+# A heading that names only the form (绩效目标申报表(基础设施建设类), 部门预算项目绩效目标申报表(2023年度), 评价指标与
+# 标准值表) or the body filling it in (永济市县(区)级预算部门(单位)) says nothing about the project, so it is never
+# compared with the project's name.
+_FORM_WORDS = re.compile(r"绩效目标|申报表|批复表|目标表|自评表|评价表|监控表|指标[^()]*表$|部门\(单位\)$|"
+                         r"^(部门|部门预算|预算|项目|项目支出|部门预算项目|省级部门预算项目支出|一般性|一般性项目)$")
 # A heading that names a fund (抗疫特别国债项目绩效目标表(打捆项目), 乡村振兴衔接资金绩效目标申报表(高标准农田建设)):
 # the table is one project financed by it, so a different project name is no mismatch (only a typo is).
 _FUND_HEADING = re.compile(r"(资金|国债|债券)(项目)?$")
@@ -291,7 +293,7 @@ class GenericIndicatorName(Rule):
     source = GOALS_2015.at("第十二条（指向明确）")
     message = "指标名称“{indicator}”没有说明衡量的是什么{hint}"
     docs = RuleDocs(
-        what="三级指标名称是否只是“完成率”“覆盖率”“社会影响力”之类的通用词。",
+        what="三级指标名称是否只是“完成率”“覆盖率”“社会影响力”之类的通用词。自评表、监控表沿用已批复的名称，不在此检查。",
         why="指标要指向明确；只写“完成率”，看不出是什么工作的完成率，年底无法对应实际数据。",
         bad="时效指标 | 完成率 | 按上级要求时间解决上访问题",
         good="时效指标 | 上访问题按期办结率 | 按上级要求时限办结的上访件占比",
@@ -299,6 +301,8 @@ class GenericIndicatorName(Rule):
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        if not ctx.sets_goals:
+            return  # a report's rows carry the names approved with the goals
         generic = {fold(word) for word in data()["generic_names"]["words"]}
         for indicator in ctx.sheet.indicators:
             if fold(indicator.name) in generic:
@@ -417,10 +421,52 @@ class WeightCellEmpty(Rule):
         if not any(i.weight is not None for i in indicators):
             return
         for indicator in indicators:
-            if indicator.weight is None:
+            if indicator.weight is None and not not_an_indicator(indicator):
                 yield self.finding(ctx, indicator=indicator, column="weight")
 
 
 def _shorten(text: str, limit: int = 40) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[:limit] + "…"
+
+
+# A description that is itself only a target, its basis in brackets after it: 90%(计划标准), ≥60%.
+_BRACKETED_TAIL = re.compile(r"[(（][^()（）]*[)）]$")
+
+
+class TargetContradictsDescription(Rule):
+    code = "JX611"
+    name = "target-contradicts-description"
+    title = "指标值与指标解释不一致"
+    severity = Severity.ERROR
+    dimension = Dimension.RELEVANCE
+    source = _MATCHED
+    message = "指标“{indicator}”的指标值“{raw}”与指标解释中写的“{described}”不一致"
+    fix_changes = frozenset({"value", "unit"})
+    docs = RuleDocs(
+        what="指标解释（绩效指标描述）栏只写了一个目标值（如“90%(计划标准)”）时，它的数值与指标值栏是否一致（数值相同、"
+        "单位不同的由计量单位规则报告）。",
+        why="同一指标写了两个不同的目标（解释90%、指标值1），审核人和年底自评都不知道以哪个为准，目标表应退回核实。",
+        bad="覆盖率 | 指标解释：90%(计划标准) | 指标值：1",
+        good="覆盖率 | 指标解释：调研指导的县(市、区)占全部县(市、区)的比例 | 指标值：≥90%",
+        fix="核实目标，指标值栏写正确的目标（运算符+数值+单位），指标解释栏写指标的含义和计算方法。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in ctx.sheet.indicators:
+            target = indicator.target
+            text = _BRACKETED_TAIL.sub("", fold(indicator.description or "")).strip()
+            if not target.is_quantitative or not text:
+                continue
+            described = parse_target(text)
+            if not described.is_quantitative or described.unit is None or described.leftover or described.is_date:
+                continue
+            if described.value == target.value:
+                continue  # the same number in another unit (≥24400% beside 24400人) is the unit rules' (JX303)
+            operator = target.operator or described.operator
+            after = described.model_copy(update={"operator": operator}).display()
+            fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary=f"核实目标；若以解释为准，指标值改为“{after}”",
+                      edits=(Edit(field="target", before=target.raw, after=after, row=indicator.row,
+                                  indicator=indicator.name),))
+            yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw,
+                               described=indicator.description)

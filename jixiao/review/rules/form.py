@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from jixiao.model import Indicator, NoteCode, Operator, Severity, UnitKind, unit_kind
-from jixiao.review.context import SheetContext
+from jixiao.model.lexicon import fold
+from jixiao.review.context import SheetContext, not_an_indicator
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
-from jixiao.review.lexicon import Kind, suggested_unit, vague_word
+from jixiao.review.lexicon import Kind, activity_done, is_slogan, suggested_unit, vague_tail, vague_word
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.sources import EVALUATION_2020, GOALS_2015
 
@@ -56,7 +58,8 @@ class MissingOperator(Rule):
     source = _SPECIFIC
     message = "指标“{indicator}”的指标值“{raw}”没有写明≥、≤或=，无法判断是下限还是上限"
     docs = RuleDocs(
-        what="数值型指标值是否带有运算符（≥ ≤ = 或“不低于”“不超过”等）。",
+        what="数值型指标值是否带有运算符（≥ ≤ = 或“不低于”“不超过”等）。100%、0（事故0次）本身就是确定值，频次"
+        "（1次/月）已是比率，单位只在说明里的（JX202）和疑似识别错误的（JX909）另行报告，均不在此报告。",
         why="只写一个数，看不出是至少要达到还是不得超过；年底自评打分时方向会算反。",
         bad="指标值：90%",
         good="指标值：≥90%",
@@ -66,11 +69,12 @@ class MissingOperator(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
             target = indicator.target
-            # A full 100% is exact by nature, a frequency (1次/月) states a rate, and a value without a unit is
-            # JX202's: none of these is returned for a missing operator.
+            # A full 100% or a zero (0次) is exact by nature, a frequency (1次/月) states a rate, a value without a
+            # unit of its own is JX202's and a likely misreading (292%) JX909's: none needs an operator reported.
             frequency = unit_kind((target.unit or "/").rpartition("/")[2]) is UnitKind.TIME and "/" in (target.unit or "")
-            full = target.unit == "%" and target.value == 100
-            if target.is_quantitative and target.operator is None and target.unit and not frequency and not full:
+            exact = (target.unit == "%" and target.value == 100) or target.value == 0
+            doubtful = target.unit_inferred or target.has_note(NoteCode.OCR_SUSPECTED)  # JX202's, JX909's
+            if target.is_quantitative and target.operator is None and target.unit and not (frequency or exact or doubtful):
                 operator = "≤" if ctx.fact(indicator).reverse else "≥"
                 with_operator = target.model_copy(update={"operator": Operator(operator)}).display()
                 fix = target_fix(indicator, with_operator, Applicability.NEEDS_HUMAN,
@@ -87,14 +91,19 @@ class MissingUnit(Rule):
     source = _SPECIFIC
     message = "指标“{indicator}”的指标值“{raw}”没有计量单位{hint}"
     docs = RuleDocs(
-        what="数值型指标值是否写了计量单位（% 个 人 天 万元…），且单位不是只能从说明文字里猜出来。",
+        what="数值型指标值是否写了计量单位（% 个 人 天 万元…），且单位不是只能从说明文字里猜出来。一张表有三项以上没有"
+        "单位的，是整张表的写法，只在第一项报告一次并注明另有几项。",
         why="“≥100”可以是100%、100人或100个；没有单位，指标值无法比对，也无法汇总。",
         bad="受益群众满意度 | ≥100",
         good="受益群众满意度 | ≥90%",
         fix="在数值后写上计量单位；单位出现在说明文字中的，移到指标值里。",
     )
 
+    # A sheet that leaves this many values without a unit has the habit: it is reported once, at the first row.
+    _HABIT = 3
+
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        unitless = []
         for indicator in ctx.sheet.indicators:
             target = indicator.target
             if not target.is_quantitative or (target.unit and not target.unit_inferred):
@@ -107,14 +116,35 @@ class MissingUnit(Rule):
                 yield self.finding(ctx, indicator=indicator, column="target", fix=fix, confidence=Confidence.INFERENCE,
                                    raw=target.raw, hint=f"（说明文字中为“{target.unit}”）")
                 continue
-            kind = ctx.fact(indicator).kind
+            unitless.append(indicator)
+        habit = len(unitless) >= self._HABIT
+        for indicator in unitless[:1] if habit else unitless:
+            target, kind = indicator.target, ctx.fact(indicator).kind
             unit = suggested_unit(kind, indicator.name or indicator.description or "") if kind else None
             fix = None
             if unit:
                 fix = target_fix(indicator, f"{target.operator or ''}{target.value}{unit}", Applicability.NEEDS_HUMAN,
                                  f"补上计量单位“{unit}”")
-            yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw,
-                               hint=f"，按指标名称应为“{unit}”" if unit else "")
+            hint = f"，按指标名称应为“{unit}”" if unit else ""
+            if habit:
+                hint += f"；本表另有{len(unitless) - 1}项指标值也没有计量单位"
+            yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw, hint=hint)
+
+
+# A target that says something in words (four Chinese characters in a row), and one that only points elsewhere.
+_STATEMENT = re.compile(r"[\u4e00-\u9fff]{4}")
+_REFERENCE = re.compile(r"见|附件|附表|另附")
+
+
+# An amount of money inside a sentence that the parser did not take for a target: 1000元/人, 28.5万元.
+_MONEY_IN_TEXT = re.compile(r"\d+(\.\d+)?(万元|元)(/(平方米|公里|人次|人|亩|个|户|米|次|天|月|年|所|村|家|件|台|辆|吨))?")
+
+
+def money_in_sentence(raw: str) -> re.Match[str] | None:
+    """The one amount of money a prose 指标值 carries (严格按照预算标准1000元/人给补助对象兑付补助), or None when it
+    carries none or several."""
+    found = list(_MONEY_IN_TEXT.finditer(fold(raw)))
+    return found[0] if len(found) == 1 and _STATEMENT.search(fold(raw)) else None
 
 
 class ProseInTarget(Rule):
@@ -126,7 +156,8 @@ class ProseInTarget(Rule):
     source = _SPECIFIC
     message = "指标“{indicator}”的指标值“{raw}”混有说明文字“{prose}”，指标值栏应只填“{clean}”"
     docs = RuleDocs(
-        what="指标值栏是否只写了目标本身（运算符、数值、单位或定性表述），没有夹带说明文字。",
+        what="指标值栏是否只写了目标本身（运算符、数值、单位或定性表述），没有夹带说明文字；一句话里夹着一个金额"
+        "（严格按照预算标准1000元/人给补助对象兑付补助）的，金额就是目标。",
         why="说明文字属于“绩效指标描述”栏；混在指标值里，系统无法读出目标，监控和自评时容易误读。",
         bad="指标值：≥18全乡18个行政村全覆盖",
         good="绩效指标描述：全乡18个行政村全覆盖\n指标值：≥18个",
@@ -136,6 +167,15 @@ class ProseInTarget(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
             target = indicator.target
+            if not target.is_quantitative and (amount := money_in_sentence(target.raw)):
+                # 严格按照预算标准1000元/人给补助对象兑付补助: the standard is the target, the rest is how it is paid.
+                operator = "≤" if ctx.is_cost_row(indicator) or ctx.fact(indicator).reverse else "≥"
+                clean = operator + amount.group(0)
+                prose = (target.raw[:amount.start()] + "…" + target.raw[amount.end():]).strip("…")
+                fix = target_fix(indicator, clean, Applicability.NEEDS_HUMAN, f"指标值改为“{clean}”，说明文字移入指标描述")
+                yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw, prose=prose,
+                                   clean=clean)
+                continue
             if not target.leftover or not target.is_quantitative or target.has_note(NoteCode.GLUED_NUMBERS):
                 continue  # run-together numbers are JX204's
             if unit_conflicts(ctx, indicator):
@@ -179,9 +219,10 @@ class QualitativeInQuantitativeSlot(Rule):
     dimension = Dimension.FORM
     source = _SPECIFIC
     message = "指标“{indicator}”是{what}，指标值却写成“{raw}”，应写成具体数值"
-    defaults = {"quantitative_level2": ["数量指标", "成本指标", "经济成本指标"]}
+    defaults = {"quantitative_level2": ["数量指标"]}
     docs = RuleDocs(
-        what="名称表明是比率、数量、时长或金额的指标（或位于数量指标、成本指标下的指标），指标值是否为具体数值。",
+        what="名称表明是比率、数量、时长或金额的指标（或位于数量指标下的指标），指标值是否为具体数值；培训、宣传、演练等"
+        "可以计数的工作只答“已完成”的也报告。成本指标下的行由 JX901 检查。",
         why="能量化的指标要量化；“明显提升”“按时”这样的指标值年底无法判断是否完成。",
         bad="产出指标 | 数量指标 | 培训人次 | 明显提升",
         good="产出指标 | 数量指标 | 培训人次 | ≥300人次",
@@ -197,10 +238,13 @@ class QualitativeInQuantitativeSlot(Rule):
             target = indicator.target
             if target.is_quantitative or target.is_date or target.is_empty or target.placeholder:
                 continue  # a period given as dates (2020年1月--2020年11月) answers a duration
+            if ctx.is_cost_row(indicator):
+                continue  # a cost row's target that is not an amount is JX901's
             kind = ctx.fact(indicator).kind
-            if kind is None and indicator.level2 not in slots:
+            activity = kind is None and activity_done(indicator.name, target.raw)
+            if kind is None and indicator.level2 not in slots and not activity:
                 continue
-            what = self._WHAT[kind] if kind else f"{indicator.level2}中的指标"
+            what = self._WHAT[kind] if kind else "可以计数的工作" if activity else f"{indicator.level2}中的指标"
             unit = suggested_unit(kind, indicator.name) if kind else None
             fix = Fix(applicability=Applicability.DISPLAY_ONLY,
                       summary=f"写成“运算符+数值+单位”{f'，单位宜用“{unit}”' if unit else ''}")
@@ -216,7 +260,8 @@ class VagueTarget(Rule):
     source = EVALUATION_2020.at("附件（定性指标分档）")
     message = "指标“{indicator}”的指标值“{raw}”只说了方向，没有可核对的标准"
     docs = RuleDocs(
-        what="定性指标值是否只是“明显提升”“逐步提高”“良好”“效果良好”“显著改善”“减少”“按时”之类的方向或空话。",
+        what="定性指标值是否只是“明显提升”“逐步提高”“良好”“效果良好”“显著改善”“减少”“按时”之类的方向或空话。指标值栏"
+        "空着而名称以这类空话结尾的（“生态修复功能提高”），指标值写进了名称，同样报告。",
         why="自评时定性指标按“达成预期/部分达成/未达成”分档打分，指标值要写清达到什么状态才算达成。",
         bad="可持续影响指标 | 群众法治意识 | 明显提升",
         good="可持续影响指标 | 群众法治意识 | 达到预期（普法宣传覆盖全部行政村）",
@@ -231,6 +276,8 @@ class VagueTarget(Rule):
             if vague_word(target.raw):
                 yield self.finding(ctx, indicator=indicator, column="target", confidence=Confidence.INFERENCE,
                                    raw=target.raw)
+            elif target.is_empty and (word := vague_tail(indicator.name)):
+                yield self.finding(ctx, indicator=indicator, column="name", confidence=Confidence.INFERENCE, raw=word)
 
 
 class UnreadableTarget(Rule):
@@ -242,7 +289,8 @@ class UnreadableTarget(Rule):
     source = _SPECIFIC
     message = "指标“{indicator}”的指标值“{raw}”既不是数值，也不是常见的定性表述"
     docs = RuleDocs(
-        what="指标值能否读作数值目标或常见的定性表述（好/较好/达到预期…）。",
+        what="指标值能否读作数值目标或常见的定性表述（好/较好/达到预期…）：只指向别处（见附件）或几乎没有文字的报告；"
+        "自成一句的定性表述（严格执行相关制度规定、按月安排）按定性目标理解，不在此报告。",
         why="读不出目标的指标无法监控，也无法在自评时打分。",
         bad="指标值：见附件",
         good="指标值：≥95%",
@@ -252,9 +300,12 @@ class UnreadableTarget(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
             target = indicator.target
-            if vague_word(target.raw):
-                continue  # a phrase that promises nothing checkable (效果明显) is VagueTarget's (JX206)
-            if target.has_note(NoteCode.NOT_UNDERSTOOD) and ctx.fact(indicator).kind is None:
+            if vague_word(target.raw) or ctx.is_cost_row(indicator) or is_slogan(indicator.name):
+                continue  # 效果明显 is JX206's, a cost row's target JX901's, a slogan row (保证单位正常运转) JX912's
+            if _STATEMENT.search(fold(target.raw)) and not _REFERENCE.search(fold(target.raw)):
+                continue  # a statement of its own (严格执行相关制度规定, 按月安排) is a qualitative target, read as such
+            if target.has_note(NoteCode.NOT_UNDERSTOOD) and ctx.fact(indicator).kind is None \
+                    and not not_an_indicator(indicator):
                 yield self.finding(ctx, indicator=indicator, column="target", raw=indicator.target.raw)
 
 

@@ -25,7 +25,7 @@ class BudgetPartsMismatch(Rule):
     source = _MATCHED
     message = "预算数{total}不等于财政资金{fiscal}与其他资金{other}之和{sum}"
     docs = RuleDocs(
-        what="预算数是否等于“其中：财政资金”与“其他资金”之和。",
+        what="预算数是否等于“其中：财政资金”与“其他资金”之和。自评表、监控表中为警告（预算可能年中调整过，应说明理由）。",
         why="资金来源对不上，目标表与预算申报就不一致，批复时会被退回。",
         bad="预算数 18.00；财政资金 15.00；其他资金 2.00",
         good="预算数 18.00；财政资金 16.00；其他资金 2.00",
@@ -41,7 +41,10 @@ class BudgetPartsMismatch(Rule):
         if parts != budget.total:
             fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary=f"预算数改为{parts:.2f}，或更正资金来源",
                       edits=(Edit(field="budget.total", before=f"{budget.total:.2f}", after=f"{parts:.2f}"),))
-            yield self.finding(ctx, column="budget", fix=fix, total=f"{budget.total:.2f}",
+            # In a report the total may be the budget as adjusted during the year, the parts the initial ones: the
+            # difference asks for the adjustment's reason rather than returning the report.
+            severity = None if ctx.sets_goals else Severity.WARNING
+            yield self.finding(ctx, column="budget", fix=fix, total=f"{budget.total:.2f}", severity=severity,
                                fiscal=f"{budget.fiscal:.2f}", other=f"{other:.2f}", sum=f"{parts:.2f}")
 
 

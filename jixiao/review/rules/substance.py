@@ -14,18 +14,14 @@ from jixiao.model import Indicator, NoteCode, Severity, UnitKind, parse_target, 
 from jixiao.model.lexicon import fold
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
-from jixiao.review.lexicon import Kind, data
+from jixiao.review.lexicon import Kind, counted_numbers, data, is_slogan, vague_word
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.rules.consistency import similarity
+from jixiao.review.rules.form import money_in_sentence
 from jixiao.review.rules.units import TO_WAN, budget_in_wan
 from jixiao.review.sources import CORE_2021, GOALS_2015
 
-_COST_LEVELS = {"成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标"}
 _PER_PERIOD = re.compile(r"每(日|天|月|年|季|学期)|(日|月|年)均")
-
-
-def _is_cost_row(ctx: SheetContext, indicator: Indicator) -> bool:
-    return indicator.level2 in _COST_LEVELS or ctx.level1_of(indicator) == "成本指标"
 
 
 class CostTargetNotMoney(Rule):
@@ -48,10 +44,12 @@ class CostTargetNotMoney(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
             target = indicator.target
-            if not _is_cost_row(ctx, indicator) or target.is_empty or target.placeholder or target.is_date:
+            if not ctx.is_cost_row(indicator) or target.is_empty or target.placeholder or target.is_date:
                 continue
             if indicator.level2 in ("社会成本指标", "生态环境成本指标") and not target.is_quantitative:
                 continue  # social and ecological costs are often stated, not priced (财预〔2021〕101号)
+            if not target.is_quantitative and money_in_sentence(target.raw):
+                continue  # an amount inside a sentence is money, written with prose: JX203's
             if target.is_quantitative and (target.unit is None or unit_kind(target.unit) is UnitKind.MONEY):
                 continue
             if target.is_quantitative and ctx.fact(indicator).kind is Kind.MONEY:
@@ -98,7 +96,8 @@ class QuantityGroupWithoutCount(Rule):
     source = GOALS_2015.at("第九条（绩效指标）")
     message = "项目“{sheet}”的数量指标没有一项写明数量（如 ≥18个、≥500亩）"
     docs = RuleDocs(
-        what="有“数量指标”一组时，其中是否至少有一项指标值是带计数或实物单位的数值。",
+        what="有“数量指标”一组时，其中是否至少有一项指标值是带计数或实物单位的数值；比率的说明里写明了数量（全部18个"
+        "行政村）的算作有。自评表、监控表不在此检查。",
         why="数量指标说明做多少；一组数量指标都写成百分比或“按时完成”，就等于没有数量指标，产出无法核对。",
         bad="产出指标 | 数量指标 | 补助发放覆盖率 | =100%\n产出指标 | 数量指标 | 任务完成情况 | 按时完成",
         good="产出指标 | 数量指标 | 补助发放人数 | ≥230人",
@@ -109,8 +108,11 @@ class QuantityGroupWithoutCount(Rule):
         rows = [i for i in ctx.sheet.indicators if i.level2 == "数量指标" and not i.target.is_empty]
         # Days of service (免费开放天数 =300天, corpus 038) are an amount of output too; a deadline is not.
         counted = (UnitKind.COUNT, UnitKind.PHYSICAL, UnitKind.TIME)
-        if ctx.cut_off("产出指标", "数量指标"):
-            return  # the group may go on after the file's cut
+        if ctx.cut_off("产出指标", "数量指标") or not ctx.sets_goals:
+            return  # the group may go on after the file's cut; a report's approved goals are the audit's
+        # A coverage rate whose own text gives the count (全部18个行政村) states the quantity.
+        if any(counted_numbers(" ".join(filter(None, (i.target.leftover, i.description)))) for i in rows):
+            return
         if rows and not any(i.target.is_quantitative and not i.target.is_date
                             and (i.target.unit is None or unit_kind(i.target.unit) in counted) for i in rows):
             yield self.finding(ctx, indicator=rows[0], column="level2")
@@ -155,7 +157,9 @@ class GoalRestatesSpending(Rule):
     source = GOALS_2015.at("第八条（绩效目标内容）")
     message = "项目“{sheet}”的年度目标“{goal}”只说了钱用在哪里，没有说要达到的产出和效果"
     docs = RuleDocs(
-        what="年度目标是否只是复述资金用途或开支范围（用于…、保障…经费、发放…），没有任何数量和效果。",
+        what="年度目标是否只是复述资金用途或开支范围（用于…、保障…经费、发放…），没有任何数量和效果。只说钱的用途或"
+        "安排（“主要用于…支出”“按工作计划完成…经费预算安排”）、等于没有目标的为错误，应退回；说了一项工作（按月发放…）"
+        "的为警告。",
         why="绩效目标是用这笔钱要达到的产出和效果；复述用途的目标无法与指标对应，年底也无法评价。",
         bad="年度目标：保证职能实现，保障人员经费",
         good="年度目标：按月足额发放全乡230名村组干部报酬，村级组织正常运转，群众满意度不低于90%",
@@ -166,10 +170,17 @@ class GoalRestatesSpending(Rule):
     _SPENDING = re.compile(r"^(主要)?用于|(保障|保证|支付|发放|用于|开支)[^，,。；;]{0,12}(经费|费用|工资|报酬|支出|运转)"
                            r"|(经费|资金)(预算)?安排")
 
+    # A goal that is nothing but the money: its use (主要用于…支出) or its arrangement (…经费预算安排).
+    _ONLY_MONEY = re.compile(r"^(主要)?用于|(经费|资金)(预算)?安排")
+
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        goal = "".join(ctx.sheet.goals).strip()
+        goal = ctx.goal_text
         if goal and not _has_figure(goal) and self.restates(ctx, goal):
-            yield self.finding(ctx, column="goals", goal=goal if len(goal) <= 40 else goal[:40] + "…")
+            # A goal naming an activity (按月足额发放工资) is improved by agreement; one that only names the money
+            # gives the sheet no goal at all, and the sheet is returned.
+            severity = Severity.ERROR if self._ONLY_MONEY.search(fold(goal)) else None
+            yield self.finding(ctx, column="goals", goal=goal if len(goal) <= 40 else goal[:40] + "…",
+                               severity=severity)
 
     @classmethod
     def restates(cls, ctx: SheetContext, goal: str) -> bool:
@@ -197,10 +208,73 @@ class GoalNotQuantified(Rule):
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        goal = "".join(ctx.sheet.goals).strip()
+        goal = ctx.goal_text
         short = len(fold(goal)) <= self.param(ctx, "max_length")
         if goal and short and not _has_figure(goal) and not GoalRestatesSpending.restates(ctx, goal):
             yield self.finding(ctx, column="goals", goal=goal if len(goal) <= 40 else goal[:40] + "…")
+
+
+class GoalWrittenAsReport(Rule):
+    code = "JX914"
+    name = "goal-written-as-report"
+    title = "年度目标写成工作总结"
+    severity = Severity.ERROR
+    dimension = Dimension.RELEVANCE
+    source = GOALS_2015.at("第八条（绩效目标内容）")
+    message = "项目“{sheet}”的年度目标写成了已完成的工作（{done}），没有说本年度要达到什么"
+    docs = RuleDocs(
+        what="年度目标是否写成已做完的事（“制定了…”“建立和完善了…”“解决了…”，两处以上）。目标中另有本年度的数量"
+        "（如“建设2公里”）的为警告，改写语气即可；没有的为错误，等于没有目标，应退回。",
+        why="绩效目标是用这笔钱在本年度要达到的产出和效果；照抄往年工作总结，无法与本年预算和指标对应，年底也无从评价。",
+        bad="年度目标：年初制定了应急队员培训计划，建立和完善了突发公共卫生事件监测、预警机制，强化了应急机制",
+        good="年度目标：全年开展应急培训4期、200人次，突发公共卫生事件报告及时率100%",
+        fix="改写为本年度要完成的数量、质量、时间和效果，并与指标对应。",
+    )
+
+    _DONE = re.compile(r"(建立|完善|制定|解决|改善|完成|开展|实现|提高|提升|促进|加强|落实|取得|强化|规范|建成|修建|新建"
+                       r"|硬化)了")
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        goal = fold(ctx.goal_text)
+        done = list(dict.fromkeys(match.group(0) for match in self._DONE.finditer(goal)))
+        if len(done) >= 2:
+            severity = Severity.WARNING if _has_quantity(goal) else None
+            yield self.finding(ctx, column="goals", done="、".join(done), severity=severity)
+
+
+def _has_quantity(text: str) -> bool:
+    """True when ``text`` states an amount with its unit (建设2公里, 培训200人次); years and codes (H7N9) are not."""
+    text = re.sub(r"(19|20)\d{2}(年度?)?", "", text)
+    return bool(re.search(r"\d+(\.\d+)?\s*(个|人|次|项|户|村|所|场|天|月|公里|千米|米|亩|平方米|万元|元|%|吨|台|辆|件|批)",
+                          text))
+
+
+class IndicatorRestatesSpending(Rule):
+    code = "JX915"
+    name = "indicator-restates-spending"
+    title = "产出指标衡量的是花钱而不是产出"
+    severity = Severity.WARNING
+    dimension = Dimension.RELEVANCE
+    source = GOALS_2015.at("第九条（绩效指标）")
+    message = "产出指标“{indicator}”衡量的是资金的安排、到位或下达，不是这笔钱带来的产出"
+    docs = RuleDocs(
+        what="数量、质量、时效指标是否衡量资金本身：支出安排金额、资金到位率、预算下达率、资金执行率等。成本指标下的行"
+        "和自评表、监控表不在此检查（预算执行率在自评中另行计分）。",
+        why="产出指标要说明用钱做成了什么（多少件、什么质量、何时完成）；“资金到位率100%”对任何项目都成立，说明不了产出。",
+        bad="产出指标 | 质量指标 | 业务工作支出到位率 | 100%",
+        good="产出指标 | 质量指标 | 价格认定结论复核维持率 | ≥98%",
+        fix="改为这笔钱要完成的工作量、质量或进度；资金执行情况留给预算执行率。",
+    )
+
+    _MONEY_PROCESS = re.compile(r"(资金|预算|经费|支出)[^，,、]{0,6}(安排|到位|下达|执行)")
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        if not ctx.sets_goals:
+            return
+        for indicator in ctx.sheet.indicators:
+            output = ctx.level1_of(indicator) == "产出指标" or indicator.level2 in ("数量指标", "质量指标", "时效指标")
+            if output and not ctx.is_cost_row(indicator) and self._MONEY_PROCESS.search(fold(indicator.name)):
+                yield self.finding(ctx, indicator=indicator, column="name")
 
 
 def _has_figure(text: str) -> bool:
@@ -340,7 +414,7 @@ class UnitCostTimesQuantity(Rule):
     defaults = {"tolerance": 0.5}
     docs = RuleDocs(
         what="表中有单位成本（元/亩、万元/公里、元/人…）和同一单位的数量指标时，二者之积与预算数是否大体相符"
-        "（默认相差一半以上才报告，可由审核方案的 tolerance 调整）。",
+        "（默认相差一半以上才报告，可由审核方案的 tolerance 调整）。有几项单位成本的，几项之积的合计与预算相符即可。",
         why="单位成本乘数量就是要花的钱；与预算对不上，说明数量、标准或预算有一个是错的。",
         bad="预算数 400万元；补助标准 ≤1600元/亩；灌溉面积 ≥500亩（合80万元）",
         good="预算数 400万元；补助标准 ≤1600元/亩；建设面积 ≥2500亩",
@@ -357,6 +431,7 @@ class UnitCostTimesQuantity(Rule):
             target = indicator.target
             if target.value is not None and target.unit and "/" not in target.unit:
                 quantities.setdefault(target.unit, indicator)
+        priced = []
         for indicator in ctx.sheet.indicators:
             target = indicator.target
             numerator, _, per = (target.unit or "").partition("/")
@@ -365,10 +440,14 @@ class UnitCostTimesQuantity(Rule):
             if factor is None or quantity is None or target.value is None or "·" in per \
                     or _PER_PERIOD.search(fold(indicator.name + (indicator.description or ""))):
                 continue  # a cost per day or per year cannot be multiplied by a head count alone
-            product = target.value * factor * (quantity.target.value or 0)
+            priced.append((indicator, quantity, target.value * factor * (quantity.target.value or 0)))
+        # Several priced parts (land, landscaping, buildings) share the budget: it is their sum that must match it.
+        if len(priced) > 1 and abs(sum(p for _, _, p in priced) - budget) <= budget * tolerance:
+            return
+        for indicator, quantity, product in priced:
             if abs(product - budget) > budget * tolerance:
                 yield self.finding(ctx, indicator=indicator, column="target", confidence=Confidence.INFERENCE,
-                                   cost=f"{indicator.name} {target.display()}",
+                                   cost=f"{indicator.name} {indicator.target.display()}",
                                    quantity=f"{quantity.name} {quantity.target.display()}",
                                    product=f"{product.quantize(Decimal('0.01'))}", budget=f"{budget:.2f}")
 
@@ -387,8 +466,8 @@ class SloganIndicatorName(Rule):
     source = GOALS_2015.at("第十二条（指向明确、细化量化）")
     message = "指标名称“{indicator}”是一句口号，不是可以计量的量，指标值“{raw}”无所指"
     docs = RuleDocs(
-        what="给了数值目标的三级指标，名称是否只是一句口号：以“维护、促进、保障、提升……”开头，或以“发展、稳定、运转……”"
-        "结尾，而不落在可计量的名词上（……率、……数、……面积、……金额、……水平）。",
+        what="填了指标值的三级指标，名称是否只是一句口号：以“维护、促进、保障、提升……”开头，或以“发展、稳定、运转……”"
+        "结尾，而不落在可计量的名词上（……率、……数、……面积、……金额、……水平）。指标值只是空话的（稳步提高）由 JX206 报告。",
         why="“维护社会稳定≥95%”说不出95%是什么的95%，年底无法取得实际值，也就无从打分；这样的行只是重复了目标。",
         bad="社会效益指标 | 维护社会稳定 | ≥95%",
         good="社会效益指标 | 矛盾纠纷调解成功率 | ≥95%",
@@ -396,14 +475,12 @@ class SloganIndicatorName(Rule):
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        words = data()["slogan_names"]
         for indicator in ctx.sheet.indicators:
-            if not indicator.target.is_quantitative:
-                continue  # a slogan with a stated target is VagueTarget's (JX206) or TargetSetsNothing's concern
-            name = _bare_name(indicator)
-            aim = name.startswith(tuple(words["verbs"])) or name.endswith(tuple(words["aims"]))
-            if name and aim and not name.endswith(tuple(words["measures"])):
-                yield self.finding(ctx, indicator=indicator, column="name", raw=indicator.target.raw)
+            target = indicator.target
+            if target.is_empty or vague_word(target.raw):
+                continue  # a slogan answered by a vague phrase (稳步提高) is VagueTarget's (JX206)
+            if is_slogan(indicator.name):
+                yield self.finding(ctx, indicator=indicator, column="name", raw=target.raw)
 
 
 class ToleratedErrorRate(Rule):

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.model import GoalSheet, Indicator, MoneyUnit, Operator, Severity, UnitKind, parse_target, unit_kind
+from jixiao.model import GoalSheet, Indicator, MoneyUnit, NoteCode, Operator, Severity, UnitKind, parse_target, unit_kind
 from jixiao.model.lexicon import fold
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Finding
@@ -83,7 +84,8 @@ class PercentOver100(Rule):
     message = "指标“{indicator}”的指标值“{raw}”超过100%，比率不可能达到"
     fix_changes = frozenset({"value"})
     docs = RuleDocs(
-        what="以%为单位的指标值是否超过100（增长率等可以超过100%的除外）。",
+        what="以%为单位的指标值是否超过100（增长率等可以超过100%的除外）。数值像是识别错误的（“292%”可能是“≥92%”，"
+        "见 JX909）为警告，对照原件改正即可。",
         why="比率、覆盖率、满意度最多100%；超过100%的目标要么单位写错，要么数值写错。",
         bad="设施正常使用率 | ≥120%",
         good="设施正常使用率 | ≥95%",
@@ -99,7 +101,10 @@ class PercentOver100(Rule):
             if top > 100 and not is_growth(indicator.name):
                 fix = target_fix(indicator, f"{target.operator or ''}100%", Applicability.DISPLAY_ONLY,
                                  "核实数值，比率不超过100%")
-                yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw)
+                # 292% is likely ≥92% misread (JX909): corrected against the original, not returned for.
+                severity = Severity.WARNING if target.has_note(NoteCode.OCR_SUSPECTED) else None
+                yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw,
+                                   severity=severity)
 
 
 class CountInPercent(Rule):
@@ -190,6 +195,68 @@ class MoneyNotInMoneyUnit(Rule):
                 continue
             yield self.finding(ctx, indicator=indicator, column="target", confidence=_confidence(ctx, indicator),
                                raw=target.raw, unit=target.unit)
+
+
+# People are counted in 人, households in 户, attendances in 人次: one written in another of these is another figure.
+_PEOPLE_UNITS = frozenset({"人", "户", "人次"})
+
+
+class PeopleCountInOtherUnit(Rule):
+    code = "JX307"
+    name = "people-count-in-other-unit"
+    title = "人数、户数、人次的单位互相混用"
+    severity = Severity.WARNING
+    dimension = Dimension.FORM
+    source = _SPECIFIC
+    message = "指标“{indicator}”按名称应以“{expected}”计，指标值“{raw}”却以“{unit}”计"
+    docs = RuleDocs(
+        what="名称是人数（人口数）、户数或人次的指标，指标值是否用了另外两种单位之一（人口数写“户”，培训人次写“人”）。"
+        "人数写成人次（接待观众人数 =30000人次）是按人次接待的通常写法，不报告。",
+        why="人数、户数和人次是不同的数：10户可能是40人，300人次可能只有100人；单位与名称不一致，年底无法按同一口径统计实际值。",
+        bad="受益脱贫户、监测户人口数 | ≥10户",
+        good="受益脱贫户、监测户人口数 | ≥40人（或把名称改为“受益脱贫户、监测户户数 ≥10户”）",
+        fix="按名称改单位并核实数值，或改名称使之与单位一致。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in ctx.sheet.indicators:
+            target = indicator.target
+            if ctx.fact(indicator).kind is not Kind.COUNT or ctx.fact(indicator).from_description:
+                continue
+            expected = suggested_unit(Kind.COUNT, indicator.name)
+            if (expected, target.unit) == ("人", "人次"):
+                continue  # visitors (接待观众人数) are counted per visit: a head count in 人次 is the usual figure
+            if expected in _PEOPLE_UNITS and target.unit in _PEOPLE_UNITS and target.unit != expected:
+                fix = target_fix(indicator, target.raw, Applicability.DISPLAY_ONLY,
+                                 f"单位改为“{expected}”并核实数值，或改名称使之与“{target.unit}”一致")
+                yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw,
+                                   expected=expected, unit=target.unit)
+
+
+class DateInPercent(Rule):
+    code = "JX308"
+    name = "date-indicator-in-percent"
+    title = "完成时间类指标写成百分比"
+    severity = Severity.WARNING
+    dimension = Dimension.FORM
+    source = _SPECIFIC
+    message = "指标“{indicator}”是完成时间，指标值“{raw}”却是百分比，应写明日期"
+    docs = RuleDocs(
+        what="名称为“…完成时间”“…日期”“…时间节点”的指标，指标值是否写成了百分比而不是日期。",
+        why="“项目完成时间 100%”说不出何时完成，年中监控和年底自评都无法比对进度。",
+        bad="项目完成时间 | 100%",
+        good="项目完成时间 | 2019年12月底前",
+        fix="写明完成日期（如“12月底前”）；要衡量按时完成的比例，把名称改为“按时完成率”。",
+    )
+
+    _DATE_NAME = re.compile(r"(完成时间|完工时间|时间节点|日期)$")
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in ctx.sheet.indicators:
+            target = indicator.target
+            if target.unit == "%" and self._DATE_NAME.search(fold(indicator.name)):
+                fix = target_fix(indicator, target.raw, Applicability.DISPLAY_ONLY, "写明完成日期，如“12月底前”")
+                yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw)
 
 
 class CostAboveBudget(Rule):
