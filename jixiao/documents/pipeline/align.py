@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from jixiao.documents.pipeline.labels import (
     Role,
+    is_numbered,
     is_operator,
     label,
     looks_like_target,
@@ -44,7 +45,6 @@ _LEVEL_ROLES = (Role.LEVEL1, Role.LEVEL2)
 _PROSE_PARTS = {"level1": "一级指标", "level2": "二级指标", "group": "指标组", "name": "三级指标", "target": "指标值"}
 _POINTS = ("weight", "score")  # the columns of points that end a self-evaluation row
 _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
-_NUMBERED = re.compile(r"^\s*指标\s*\d+\s*[:：.．、]")
 GRID_CONFIDENCE = 1.0
 LABEL_CONFIDENCE = 0.8
 GUESS_CONFIDENCE = 0.5
@@ -341,7 +341,7 @@ class Aligner:
                     close()
                     levels[kind], first = text, token
                     continue
-            if _NUMBERED.match(text) and any(b.strip() for b in body):
+            if is_numbered(text) and any(b.strip() for b in body):
                 # ``指标2:`` numbers the template's indicators: a new row under the same levels
                 close()
             if first is None:

@@ -24,7 +24,7 @@ from jixiao.model import Framework, canonical_level1, canonical_level2, level2_p
 from jixiao.model.lexicon import fold, load
 from jixiao.model.units import canonical_unit, unit_spellings
 
-__all__ = ["Role", "Label", "label", "match_key", "simplified", "clean_name", "is_placeholder", "is_operator",
+__all__ = ["Role", "Label", "label", "match_key", "simplified", "clean_name", "is_numbered", "is_placeholder", "is_operator",
            "OPERATOR_WORDS", "looks_like_target", "split_name_target", "split_description", "column_kind",
            "heading_spellings", "is_chrome", "split_run_together", "segment", "split_lines", "join_wrapped", "join_page_parts",
            "names_a_legacy_level2"]
@@ -63,7 +63,9 @@ _RESIDUE = re.compile(r"[(（](?:必填|选填|\d+字以内|[≥≤=<>]?\*+[^)�
 # the template's placeholder target left at the end of a name without brackets (``受益人口数≥**人``)
 _BARE_RESIDUE = re.compile(r"[≥≤=<>≧≦]?\*{2,}[^\d\s,，;；。()（）]{0,6}$")
 _PLACEHOLDER = re.compile(r"[…⋯.。·/\\\s]+")
-_NAME_PREFIX = re.compile(r"^(?:指标\s*\d+\s*[:：.．、]|\d+[.．、](?!\d)|[(（]\d+[)）]|★+|☆+)\s*")
+# the template's numbering of its indicator rows (``指标1:``, ``指标2``, ``指标1工程完工率``)
+_NUMBER_MARK = r"指标\s*\d{1,2}(?:\s*[:：.．、]|(?![\d.．%]))"
+_NAME_PREFIX = re.compile(r"^(?:" + _NUMBER_MARK + r"|\d+[.．、](?!\d)|[(（]\d+[)）]|★+|☆+)\s*")
 _DATE = re.compile(r"^\d{4}[-年./]\d{1,2}(?:[-月./]\d{1,2}日?)?(?:\s*\d{1,2}:\d{2})?")
 _NUMBER = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?%?$")
 _TARGET = re.compile(r"^(?:[≥≤><=]+|不低于|不少于|不高于|不超过|不小于|不大于|大于等于|小于等于|大于|小于|低于|高于|%?=|二(?=\d))"
@@ -106,6 +108,12 @@ def clean_name(text: str) -> str:
     name = _RESIDUE.sub("", _NAME_PREFIX.sub("", simplified(text).strip())).strip()
     name = _BARE_RESIDUE.sub("", name).strip()
     return "" if is_placeholder(name) else name
+
+
+def is_numbered(text: str) -> bool:
+    """True for a cell that opens with the template's numbering of its indicator rows (``指标2:``, ``指标1工程完工率``,
+    a bare ``指标2``): each such cell begins a row."""
+    return bool(re.match(r"\s*" + _NUMBER_MARK, text))
 
 
 def is_placeholder(text: str) -> bool:
@@ -372,7 +380,7 @@ def _wraps(first: str, second: str) -> bool:
     if not (first.strip() and second.strip()) or label(f"{first.strip()}{second.strip()}").role not in _NAMES:
         return False
     parts = (label(first).role, label(second).role)
-    return all(role in (Role.TEXT, *_NAMES) for role in parts) and any(role not in _NAMES for role in parts)
+    return all(role in (Role.TEXT, Role.FIELD, *_NAMES) for role in parts) and any(role not in _NAMES for role in parts)
 
 
 _PART_MARK = re.compile(r"^(\d{1,2})、")

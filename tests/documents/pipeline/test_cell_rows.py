@@ -73,3 +73,18 @@ def test_an_empty_level2_row_before_the_next_level2_and_rows_without_operators()
     indicators = read(text).sheets[0].indicators
     assert [(i.level2, i.name, i.target.raw) for i in indicators] == [
         ("数量指标", "配备车辆数", "10"), ("数量指标", "风炮射程", "80米"), ("社会效益指标", "市民满意程度", "85%")]
+
+
+def test_a_self_evaluation_form_numbering_its_rows_with_a_heading_split_over_two_lines():
+    # Hebei 自评表 one cell per line (corpus 101): ``年度`` / ``指标值`` is one heading, ``指标1`` runs into the name,
+    # the template's empty ``指标2`` / ``……`` rows are no indicators, a row's deviation note follows its points
+    text = "\n".join(["一级指标", "二级指标", "三级指标", "年度", "指标值", "实际", "完成值", "分值", "得分",
+                      "偏差原因分析及改进措施", "产出指标", "数量指标", "指标1工程资金金额", "43.2", "37.24", "10", "9",
+                      "已完工,剩余3%尾款未付,且最高限价低于预算金额。提高预算准确度。", "指标2", "……", "质量指标",
+                      "指标1工程完工率", "100", "100", "10", "10", "指标2工程验收合格率", "100", "100", "10", "10", "……",
+                      "生态效益", "指标", "指标1", "指标2", "……"])
+    sheet = read(text).sheets[0]
+    assert [(i.level2, i.name, i.target.raw) for i in sheet.indicators] == [
+        ("数量指标", "工程资金金额", "43.2"), ("质量指标", "工程完工率", "100"), ("质量指标", "工程验收合格率", "100")]
+    assert [(item.actual_raw, item.weight, item.score) for item in sheet.evaluation.items] == [
+        ("37.24", 10, 9), ("100", 10, 10), ("100", 10, 10)]
