@@ -26,6 +26,7 @@ from jixiao.documents.pipeline.labels import (
     Role,
     is_numbered,
     is_operator,
+    is_value,
     label,
     looks_like_target,
     match_key,
@@ -445,6 +446,8 @@ class Aligner:
             # operator (100%, 2280次) do not cut the rows, their count does
             return [filled[i : i + width] for i in range(0, len(filled), width)]
         if len(marks) <= 1:
+            if not marks and not closed and anchor == "target" and not any(kind in _POINTS for kind in self.slots):
+                return _cut_at_names(filled)
             return [filled] if closed or anchor == "operator" else self._cut_after_points(filled)
         parts, start = [], 0
         for previous, mark in zip(marks, marks[1:]):
@@ -517,6 +520,21 @@ class Aligner:
         if mark is not None and notes:
             notes.insert(0, f"“{texts[mark]}”按形式认作{self.columns.heading(anchor)}")  # type: ignore[arg-type]
         return values, notes, confidence
+
+
+def _cut_at_names(texts: list[str]) -> list[list[str]]:
+    """A stream of rows whose targets carry no operator and no points after them (``库存数量真实率 | 100% | 100% |
+    储备粮管理专户管理率 | 100% | 100%``): a row opens with its name, so a cell that is no value, standing after a
+    value of the row and before another value, is the next row's name."""
+    parts, start, values = [], 0, 0
+    for index, text in enumerate(texts):
+        if is_value(text):
+            values += 1
+        elif values and index > start and index + 1 < len(texts) and is_value(texts[index + 1]):
+            parts.append(texts[start:index])
+            start, values = index, 0
+    parts.append(texts[start:])
+    return parts
 
 
 def _another_level2(levels: dict[str, str], text: str) -> bool:

@@ -25,8 +25,8 @@ from jixiao.model.lexicon import fold, load
 from jixiao.model.units import canonical_unit, unit_spellings
 
 __all__ = ["Role", "Label", "label", "match_key", "simplified", "clean_name", "is_numbered", "is_placeholder", "is_operator",
-           "OPERATOR_WORDS", "looks_like_target", "split_name_target", "split_description", "column_kind",
-           "heading_spellings", "is_chrome", "split_run_together", "segment", "split_lines", "join_wrapped", "join_page_parts",
+           "OPERATOR_WORDS", "looks_like_target", "is_value", "split_name_target", "split_description", "column_kind",
+           "heading_spellings", "is_chrome", "split_run_together", "segment", "unwrap", "wrapped_run_together", "split_lines", "join_wrapped", "join_page_parts",
            "names_a_legacy_level2"]
 
 
@@ -132,6 +132,18 @@ def looks_like_target(text: str) -> bool:
     return bool(_TARGET.match(key) or _SUFFIX_TARGET.match(key))
 
 
+_MEASURE = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?\s*(?P<unit>[^\d\s]{1,4})$")
+
+
+def is_value(text: str) -> bool:
+    """True for a cell that holds a figure: a number, a target, or a number with its unit (``0起``, ``12个``)."""
+    role = label(text).role
+    if role in (Role.NUMBER, Role.TARGET):
+        return True
+    measure = _MEASURE.match(match_key(text)) if role is Role.TEXT else None
+    return measure is not None and canonical_unit(measure.group("unit")) is not None
+
+
 # a name with its target run together at its end (``免疫规划知识培训次数2次以上``, ``资金使用效率=100%``)
 _FUSED_TARGET = re.compile(
     r"(?:(?:%?[≥≤><=]+|不低于|不少于|不高于|不超过|二(?=\d))\s*\d[\d,]*(?:\.\d+)?(?P<unit>[^\d\s]{0,4})"
@@ -178,7 +190,20 @@ def split_description(text: str) -> tuple[str, str] | None:
 def column_kind(text: str) -> str | None:
     """The grid column a heading names, matched on the key (Traditional or glossed headings too)."""
     key = match_key(text)
-    return column_label(key) or column_label(re.sub(r"[(（][^)）]*[)）]$", "", key)) if key else None
+    if not key:
+        return None
+    return column_label(key) or column_label(re.sub(r"[(（][^)）]*[)）]$", "", key)) or _variant_kind(key)
+
+
+# a heading's period word before it (全年完成值) and its conjunction (未完成原因和改进措施) vary by form
+_PERIOD_WORD = re.compile(r"^(?:全年|年度|本年|当年)")
+_CONJUNCTION = re.compile(r"[和与]")
+
+
+def _variant_kind(key: str) -> str | None:
+    bare = _PERIOD_WORD.sub("", key)
+    return (column_label(bare) if bare != key and len(bare) >= 3 else None) or (
+        column_label(_CONJUNCTION.sub("及", key)) if _CONJUNCTION.search(key) else None)
 
 
 @cache
@@ -289,6 +314,7 @@ _LEGACY_LEVEL1 = ("投入目标", "管理目标", "产出目标", "效果目标"
 _LEGACY_LEVEL2 = re.compile(r"(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度)目标")
 _LEGACY_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.．、])")
 _SEGMENT_MIN_HITS = 3
+_SEGMENT_MIN_LENGTH = 40  # characters a line holding several rows run together has at least
 _SEGMENT_MIN_STRUCTURE = 2  # level names or headings: one alone is a word inside a cell (评分规则 naming 评价指标)
 
 
@@ -318,6 +344,32 @@ def _segment_pattern() -> re.Pattern[str]:
     words.sort(key=len, reverse=True)
     short = "(?:" + "|".join(re.escape(w) for w in short1) + ")(?=" + "|".join(re.escape(w) for w in sorted(level2, key=len, reverse=True)) + ")"
     return re.compile("(" + "|".join(re.escape(w) for w in words) + "|" + short + "|" + target + ")")
+
+
+# a single space between two Chinese characters: where a document site's extraction wrapped a cell
+_WRAP_SPACE = re.compile(r"(?<=[\u4e00-\u9fff、]) (?=[\u4e00-\u9fff])")
+
+
+def unwrap(text: str) -> str:
+    """``text`` without the single spaces between Chinese characters that a wrapped cell left (``产 出 指 标``,
+    ``管理制 度``): Chinese puts no spaces between words."""
+    return _WRAP_SPACE.sub("", text)
+
+
+def wrapped_run_together(text: str) -> bool:
+    """True for a table run together on one line whose cells were also broken by spaces where they wrapped
+    (``绩 效 指 标一级 指标二级 指标三级指标``): level names and headings straddle its spaces, so the spaces are
+    not cell boundaries."""
+    if len(text) < _SEGMENT_MIN_LENGTH or not _WRAP_SPACE.search(text):
+        return False
+    cuts, removed = [], 0
+    for space in _WRAP_SPACE.finditer(text):
+        cuts.append(space.start() - removed)  # where the space stood in the text without spaces
+        removed += 1
+    structure = (Role.LEVEL1, Role.LEVEL2, Role.HEADING)
+    broken = sum(1 for match in _segment_pattern().finditer(unwrap(text))
+                 if label(match.group(0)).role in structure and any(match.start() < cut < match.end() for cut in cuts))
+    return broken >= _SEGMENT_MIN_STRUCTURE
 
 
 @lru_cache(maxsize=4096)
@@ -416,11 +468,14 @@ def split_lines(lines: list[Line]) -> list[Line]:
     result: list[Line] = []
     for line in join_wrapped(join_page_parts(lines)):
         text = line.tokens[0].text if line.kind is LineKind.CELL and line.tokens else ""
+        if wrapped_run_together(text):
+            text = unwrap(text)
         pieces = segment(text) if text and split_run_together(text) is None else None
         if pieces is None:
             result.append(line)
             continue
-        for piece in pieces:
-            result.append(Line([Token(piece, line.line)], LineKind.CELL, line.line, extra={"segmented": True}))
+        # a heading cut at a shorter heading it starts with (未完成原因 | 和改进措施) is one heading again
+        result.extend(join_wrapped([Line([Token(piece, line.line)], LineKind.CELL, line.line, extra={"segmented": True})
+                                    for piece in pieces]))
     return result
 

@@ -169,3 +169,21 @@ def test_numbered_sentences_are_not_page_parts():
     lines = text_lines("1、完成全县农村公路养护任务，确保道路通畅，群众出行满意度稳步提升，养护里程不少于一百二十公里。\n"
                        "2、提高资金使用效益。")
     assert [line.tokens[0].text[:2] for line in join_page_parts(lines)] == ["1、", "2、"]
+
+
+def test_a_run_together_table_whose_cells_wrapped_with_spaces_is_one_stream_cut_at_names():
+    # Hunan 自评表 from a document site (corpus 134): the spaces mark where cells wrapped (``产 出 指 标``, ``管理制 度``),
+    # not cells; targets carry no operator and each row opens with its name
+    document = read("\n".join([
+        "2020年度县级专项资金绩效目标自评表专项资金名称县级储备粮绩 效 指 标一级 指标二级 指标三级指标年度指标 值全年 完成值"
+        "未完成原因和 改进措施产 出 指 标数量 指标库存数量真实率100%100%质量 指标县级储备粮管理制 度严格执行率100%100%"
+        "储备粮管理专户管 理率100%100%满意 度指 标服务 对象 满意 度指 标因粮食市场波动引 起的粮食安全事件 发生数0起0起",
+    ]))
+    sheet = document.sheets[0]
+    assert [(i.level1, i.level2, i.name, i.target.raw) for i in sheet.indicators] == [
+        ("产出指标", "数量指标", "库存数量真实率", "100%"),
+        ("产出指标", "质量指标", "县级储备粮管理制度严格执行率", "100%"),
+        ("产出指标", "质量指标", "储备粮管理专户管理率", "100%"),
+        ("满意度指标", "服务对象满意度指标", "因粮食市场波动引起的粮食安全事件发生数", "0起"),
+    ]
+    assert [item.actual_raw for item in sheet.evaluation.items] == ["100%", "100%", "100%", "0起"]
