@@ -314,6 +314,7 @@ _LEGACY_LEVEL1 = ("投入目标", "管理目标", "产出目标", "效果目标"
 _LEGACY_LEVEL2 = re.compile(r"(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度)目标")
 _LEGACY_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.．、])")
 _SEGMENT_MIN_HITS = 3
+_TRAILING_ELLIPSIS = re.compile(r"(?<=\d)[…⋯.]{2,}$")
 _SEGMENT_MIN_LENGTH = 40  # characters a line holding several rows run together has at least
 _SEGMENT_MIN_STRUCTURE = 2  # level names or headings: one alone is a word inside a cell (评分规则 naming 评价指标)
 
@@ -343,7 +344,12 @@ def _segment_pattern() -> re.Pattern[str]:
     words += [f"{word}{suffix}" for word in attained for suffix in ("指标", "目标")]
     words.sort(key=len, reverse=True)
     short = "(?:" + "|".join(re.escape(w) for w in short1) + ")(?=" + "|".join(re.escape(w) for w in sorted(level2, key=len, reverse=True)) + ")"
-    return re.compile("(" + "|".join(re.escape(w) for w in words) + "|" + short + "|" + target + ")")
+    # a level's points written after its name (产出指标(70分)) stay with it
+    points = r"(?:[(（]\d+(?:\.\d+)?分[)）])?"
+    # the total below a grid (总分100) and a note (注:) close it
+    closing = r"(?:总分|合计|总计)(?=\s*\d)|(?<![\u4e00-\u9fff])(?:备注|注|填表说明)[:：]"
+    return re.compile("((?:" + "|".join(re.escape(w) for w in words) + ")" + points + "|" + short + "|" + closing + "|"
+                      + target + ")")
 
 
 # a single space between two Chinese characters: where a document site's extraction wrapped a cell
@@ -390,7 +396,8 @@ def segment(text: str) -> tuple[str, ...] | None:
         position = match.end()
     if position < len(line):
         pieces.append(line[position:])
-    pieces = [piece.strip(" ,，;；、") for piece in pieces]
+    # the template's ellipsis row run onto a figure (10……) is a placeholder, not part of the figure
+    pieces = [_TRAILING_ELLIPSIS.sub("", piece.strip(" ,，;；、")) for piece in pieces]
     pieces = [piece for piece in pieces if piece]
     for index in range(len(pieces) - 2, -1, -1):
         if _NUMBERING.fullmatch(pieces[index]):

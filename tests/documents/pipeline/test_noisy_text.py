@@ -187,3 +187,20 @@ def test_a_run_together_table_whose_cells_wrapped_with_spaces_is_one_stream_cut_
         ("满意度指标", "服务对象满意度指标", "因粮食市场波动引起的粮食安全事件发生数", "0起"),
     ]
     assert [item.actual_raw for item in sheet.evaluation.items] == ["100%", "100%", "100%", "0起"]
+
+
+def test_a_run_together_self_evaluation_with_the_weight_before_the_target_and_figures_fused_to_names():
+    # Sichuan 自评表 run together (corpus 117): a level's points after its name (产出指标(70分)), the weight run
+    # into the name and the row before's score run in front of it (10水标尺宽度10), an actual written like its
+    # target, the total (总分) closing the grid
+    document = read(
+        "绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因及拟采取的改进措施产出指标(70分)数量指标"
+        "安装坡面水标尺10≥266米≥266米10水标尺宽度10≥50厘米≥50厘米10时效指标及时(按期)开工率10≥90%≥90%10"
+        "满意度指标(10分)服务对象满意度指标受益脱贫(含监测对象)户满意度10≥95%≥95%10……总分100100注:1.一级指标分值统一设置为:")
+    sheet = document.sheets[0]
+    assert [(i.level1, i.level2, i.name, i.target.raw) for i in sheet.indicators] == [
+        ("产出指标", "数量指标", "安装坡面水标尺", "≥266米"), ("产出指标", "数量指标", "水标尺宽度", "≥50厘米"),
+        ("产出指标", "时效指标", "及时(按期)开工率", "≥90%"),
+        ("满意度指标", "服务对象满意度指标", "受益脱贫(含监测对象)户满意度", "≥95%")]
+    assert [(item.weight, item.actual_raw, item.score) for item in sheet.evaluation.items] == [
+        (10, "≥266米", 10), (10, "≥50厘米", 10), (10, "≥90%", 10), (10, "≥95%", 10)]
