@@ -344,6 +344,9 @@ def _segment_pattern() -> re.Pattern[str]:
     words += [f"{word}{suffix}" for word in attained for suffix in ("指标", "目标")]
     words.sort(key=len, reverse=True)
     short = "(?:" + "|".join(re.escape(w) for w in short1) + ")(?=" + "|".join(re.escape(w) for w in sorted(level2, key=len, reverse=True)) + ")"
+    # a two-character level-2 name (成本, 时效) right after the figure that ends the row before
+    short2 = sorted((s for spellings in vocabulary["level2"].values() for s in spellings if len(s) == 2), reverse=True)
+    short += r"|(?<=\d)(?:" + "|".join(re.escape(w) for w in short2) + ")"
     # a level's points written after its name (产出指标(70分)) stay with it
     points = r"(?:[(（]\d+(?:\.\d+)?分[)）])?"
     # the total below a grid (总分100) and a note (注:) close it
@@ -398,7 +401,7 @@ def segment(text: str) -> tuple[str, ...] | None:
         pieces.append(line[position:])
     # the template's ellipsis row run onto a figure (10……) is a placeholder, not part of the figure
     pieces = [_TRAILING_ELLIPSIS.sub("", piece.strip(" ,，;；、")) for piece in pieces]
-    pieces = [piece for piece in pieces if piece]
+    pieces = [part for piece in pieces if piece for part in _unrepeat(piece)]
     for index in range(len(pieces) - 2, -1, -1):
         if _NUMBERING.fullmatch(pieces[index]):
             # ``指标1:`` introduces an indicator name, even one that is also a level word (指标1:服务对象满意度)
@@ -406,6 +409,19 @@ def segment(text: str) -> tuple[str, ...] | None:
     if hits < _SEGMENT_MIN_HITS or structural < _SEGMENT_MIN_STRUCTURE or len(pieces) < 3:
         return None
     return tuple(pieces)
+
+
+# a name, then its target and its actual written alike, then a figure (成本控制不超过预算不超过预算10)
+_REPEATED = re.compile(r"^(?P<name>.{2,}?)(?P<value>\D{2,})(?P=value)(?P<figure>\d+(?:\.\d+)?)?$")
+
+
+def _unrepeat(piece: str) -> list[str]:
+    """A piece of run-together text whose target and actual are the same words, after the name: the name, the
+    two values and the figure after them (its score), as cells."""
+    found = _REPEATED.match(piece) if label(piece).role is Role.TEXT else None
+    if found is None:
+        return [piece]
+    return [part for part in found.group("name", "value", "value", "figure") if part]
 
 
 def unicodedata_nfkc(text: str) -> str:

@@ -204,3 +204,17 @@ def test_a_run_together_self_evaluation_with_the_weight_before_the_target_and_fi
         ("满意度指标", "服务对象满意度指标", "受益脱贫(含监测对象)户满意度", "≥95%")]
     assert [(item.weight, item.actual_raw, item.score) for item in sheet.evaluation.items] == [
         (10, "≥266米", 10), (10, "≥50厘米", 10), (10, "≥90%", 10), (10, "≥95%", 10)]
+
+
+def test_short_level_2_names_after_a_score_and_a_target_repeated_as_its_actual_in_run_together_text():
+    # Hubei 自评表 run together (corpus 116): 成本 and 时效 stand for their level 2 right after the row before's
+    # score; a qualitative target written again as the actual (不超过预算不超过预算) is two cells after the name
+    document = read(
+        "一级指标二级指标三级指标年初目标值 (A)实际完成值 (B)得分产出指标数量指标成本控制不超过预算不超过预算10"
+        "质量指标保证财政建设补助专款专用专款专用专款专用10成本每年财政补助1000万元1000万元10时效1年1年1年10")
+    sheet = document.sheets[0]
+    assert [(i.level2, i.name, i.target.raw) for i in sheet.indicators] == [
+        ("数量指标", "成本控制", "不超过预算"), ("质量指标", "保证财政建设补助专款专用", "专款专用"),
+        ("成本指标", "每年财政补助", "1000万元"), ("时效指标", "1年", "1年")]
+    assert [(item.actual_raw, item.score) for item in sheet.evaluation.items] == [
+        ("不超过预算", 10), ("专款专用", 10), ("1000万元", 10), ("1年", 10)]
