@@ -198,12 +198,17 @@ def column_kind(text: str) -> str | None:
 # a heading's period word before it (全年完成值) and its conjunction (未完成原因和改进措施) vary by form
 _PERIOD_WORD = re.compile(r"^(?:全年|年度|本年|当年)")
 _CONJUNCTION = re.compile(r"[和与]")
+_DEVIATION_OPENERS = ("偏差原因", "未完成原因")
+_LONGEST_DEVIATION = 20
 
 
 def _variant_kind(key: str) -> str | None:
     bare = _PERIOD_WORD.sub("", key)
-    return (column_label(bare) if bare != key and len(bare) >= 3 else None) or (
+    found = (column_label(bare) if bare != key and len(bare) >= 3 else None) or (
         column_label(_CONJUNCTION.sub("及", key)) if _CONJUNCTION.search(key) else None)
+    if found is None and key.startswith(_DEVIATION_OPENERS) and len(key) <= _LONGEST_DEVIATION:
+        return "deviation"  # 未完成原因及拟采取的改进措施: the reasons, whatever remedy the form asks for after them
+    return found
 
 
 @cache

@@ -109,3 +109,18 @@ def test_a_pipe_row_running_header_fields_group_headings_their_parts_and_the_fir
         ("服务对象满意度指标", "学生满意度", "≥", 95, "%")]
     assert [(item.actual_raw, item.weight, item.score) for item in sheet.evaluation.items] == [
         ("735", 10, 10), ("100%", 10, 10), ("100%", 10, 10)]
+
+
+def test_cell_bar_lines_with_the_weight_before_the_target_and_a_compound_unit_per_person_month():
+    # Anhui 自评表 as ``cell |`` lines (corpus 111): ★ core marks and (≥**元/人·月) residue in the names, the weight
+    # before the target, ``元/人*月`` a unit per person and month
+    text = "\n".join([
+        "一级指标 |", "二级指标 |", "三级指标 |", "分值 |", "年度指标值 |", "全年实际值 |", "得分 |",
+        "未完成原因及拟采取的改进措施 |", "|", "产出指标(50分) |", "质量指标 |", "★农村低保标准(≥**元/人·月) |", "5 |",
+        ">=530元/人*月 |", "583元/人*月 |", "5 |", "|", "|", "|", "|",
+        "农村特困人员救助供养基本生活标准(≥**元/人·月) |", "5 |", ">=570元/人*月 |", "758元/人*月 |", "5 |", "|", "|"])
+    sheet = read(text).sheets[0]
+    assert [(i.level2, i.name, i.target.operator, i.target.value, i.target.unit) for i in sheet.indicators] == [
+        ("质量指标", "农村低保标准", "≥", 530, "元/人·月"), ("质量指标", "农村特困人员救助供养基本生活标准", "≥", 570, "元/人·月")]
+    assert [(item.weight, item.actual_raw, item.score) for item in sheet.evaluation.items] == [
+        (5, "583元/人*月", 5), (5, "758元/人*月", 5)]
