@@ -66,7 +66,7 @@ class _Figure(_Piece):
 
 
 # a name with the figures of the neighbouring cells run into it: the score before, the weight after
-_FIGURED_NAME = re.compile(r"^(\d+(?:\.\d+)?)?(\D*[\u4e00-\u9fff)）]\D*?)(\d+(?:\.\d+)?)$")
+_FIGURED_NAME = re.compile(r"^(\d+(?:\.\d+)?)?(\D*[\u4e00-\u9fff)）]\D*?)(\d{1,3}(?:\.\d+)?)$")
 
 
 @dataclass(slots=True)
@@ -307,11 +307,11 @@ class Aligner:
     @staticmethod
     def _unfuse_figures(tokens: list[Token], texts: list[str]) -> tuple[list[Token], list[str]]:
         """``10水标尺宽度10 | ≥50厘米``: the score of the row before, the name and its weight, run together in a
-        stream whose weight column follows the name; cut where a target follows."""
+        stream whose weight column follows the name; cut where the row's target follows."""
         result_tokens: list[Token] = []
         result_texts: list[str] = []
         for token, text, following in zip(tokens, texts, _next_filled(texts)):
-            found = _FIGURED_NAME.match(text.strip()) if looks_like_target(following) else None
+            found = _FIGURED_NAME.match(text.strip()) if following.strip() and not is_numbered(following) else None
             if found is None or label(text).role is not Role.TEXT:
                 result_tokens.append(token)
                 result_texts.append(text)

@@ -315,6 +315,7 @@ def split_run_together(text: str) -> tuple[tuple[str, str], ...] | None:
 
 
 _NUMBERING = re.compile(r"指标\s*\d+\s*[:：.．、]")
+_TRAILING_NUMBERING = re.compile(r"(?<=.)(指标\s*\d+\s*[:：])$")
 _LEGACY_LEVEL1 = ("投入目标", "管理目标", "产出目标", "效果目标", "实施效果指标")
 _LEGACY_LEVEL2 = re.compile(r"(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度)目标")
 _LEGACY_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.．、])")
@@ -406,11 +407,14 @@ def segment(text: str) -> tuple[str, ...] | None:
         pieces.append(line[position:])
     # the template's ellipsis row run onto a figure (10……) is a placeholder, not part of the figure
     pieces = [_TRAILING_ELLIPSIS.sub("", piece.strip(" ,，;；、")) for piece in pieces]
-    pieces = [part for piece in pieces if piece for part in _unrepeat(piece)]
+    pieces = [piece for piece in pieces if piece]
     for index in range(len(pieces) - 2, -1, -1):
         if _NUMBERING.fullmatch(pieces[index]):
             # ``指标1:`` introduces an indicator name, even one that is also a level word (指标1:服务对象满意度)
             pieces[index:index + 2] = [pieces[index] + pieces[index + 1]]
+    # the template's next, empty row run onto the end of a row (…8指标2:) opens a row of its own
+    pieces = [part for piece in pieces for part in _TRAILING_NUMBERING.split(piece) if part]
+    pieces = [part for piece in pieces for part in _unrepeat(piece)]
     if hits < _SEGMENT_MIN_HITS or structural < _SEGMENT_MIN_STRUCTURE or len(pieces) < 3:
         return None
     return tuple(pieces)
