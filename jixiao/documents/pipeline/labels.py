@@ -343,7 +343,7 @@ def _segment_pattern() -> re.Pattern[str]:
                              if len(word) >= 2 and not word.isascii()}, key=len, reverse=True)
     operators = "|".join(re.escape(word) for word in operator_words)
     target = (r"(?:%?[≥≤><=≧≦＞＜＝]+|二(?=\d)|" + operators + r")\s*\d[\d,]*(?:\.\d+)?\s*(?:%|‰|" + unit + ")?"
-              r"|\d[\d,]*(?:\.\d+)?\s*(?:%|‰|" + unit + r")(?:以上|以内|以下)?")
+              r"|\d[\d,]*(?:\.\d+)?\s*(?:%|‰|" + unit + r")(?:以上|以内|以下)?(?![底前末])")  # 12月底前: a deadline's words
     # a self-evaluation's statement that the target was met (达成预期指标) is a cell of its own
     attained = sorted((fold(word) for word in load("targets")["qualitative"]["达到预期"] if len(word) >= 4),
                       key=len, reverse=True)

@@ -218,3 +218,11 @@ def test_short_level_2_names_after_a_score_and_a_target_repeated_as_its_actual_i
         ("成本指标", "每年财政补助", "1000万元"), ("时效指标", "1年", "1年")]
     assert [(item.actual_raw, item.score) for item in sheet.evaluation.items] == [
         ("不超过预算", 10), ("专款专用", 10), ("1000万元", 10), ("1年", 10)]
+
+
+def test_a_deadline_inside_a_run_together_name_is_not_a_target():
+    # Hubei 自评表 run together (corpus 136): 12月底之前完成 names the indicator; its target is the 100% after it
+    document = read("二级指标三级指标年初目标值(A)实际完成值(B)得分产出指标数量指标渔船补贴发放率100%100%10"
+                    "时效指标12月底之前完成100%100%10")
+    assert [(i.level2, i.name, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("数量指标", "渔船补贴发放率", "100%"), ("时效指标", "12月底之前完成", "100%")]
