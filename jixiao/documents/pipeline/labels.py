@@ -373,8 +373,8 @@ def unwrap(text: str) -> str:
 
 def wrapped_run_together(text: str) -> bool:
     """True for a table run together on one line whose cells were also broken by spaces where they wrapped
-    (``绩 效 指 标一级 指标二级 指标三级指标``): level names and headings straddle its spaces, so the spaces are
-    not cell boundaries."""
+    (``绩 效 指 标一级 指标二级 指标三级指标``): more level names and headings straddle its spaces than stand
+    between them, so the spaces are not cell boundaries."""
     if len(text) < _SEGMENT_MIN_LENGTH or not _WRAP_SPACE.search(text):
         return False
     cuts, removed = [], 0
@@ -384,7 +384,8 @@ def wrapped_run_together(text: str) -> bool:
     structure = (Role.LEVEL1, Role.LEVEL2, Role.HEADING)
     broken = sum(1 for match in _segment_pattern().finditer(unwrap(text))
                  if label(match.group(0)).role in structure and any(match.start() < cut < match.end() for cut in cuts))
-    return broken >= _SEGMENT_MIN_STRUCTURE
+    whole = sum(1 for piece in text.split() if label(piece).role in structure)  # cells a space does bound
+    return broken >= _SEGMENT_MIN_STRUCTURE and broken > whole
 
 
 @lru_cache(maxsize=4096)
@@ -464,7 +465,9 @@ def _wraps(first: str, second: str) -> bool:
     if not (first.strip() and second.strip()) or label(f"{first.strip()}{second.strip()}").role not in _NAMES:
         return False
     parts = (label(first).role, label(second).role)
-    return all(role in (Role.TEXT, Role.FIELD, *_NAMES) for role in parts) and any(role not in _NAMES for role in parts)
+    if parts == (Role.FIELD, Role.HEADING):
+        return True  # a heading qualified by a field word on the line above it (年度 / 指标值)
+    return all(role in (Role.TEXT, *_NAMES) for role in parts) and any(role not in _NAMES for role in parts)
 
 
 _PART_MARK = re.compile(r"^(\d{1,2})、")

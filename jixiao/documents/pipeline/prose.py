@@ -73,13 +73,11 @@ def _clause(text: str) -> list[tuple[str, str]]:
 
 
 @lru_cache(maxsize=4096)
-def split_prose(text: str, levelled: bool = False, continued: bool = False) -> tuple[Item, ...] | None:
+def split_prose(text: str, levelled: bool = False) -> tuple[Item, ...] | None:
     """The items of prose that names indicators and their targets, or None when ``text`` is no such prose: it
     must give a target and open with a level name and a colon or comma (``数量指标：…``), or, when a level name
     stands before it (``levelled``: the cell to its left), join several indicators with ``；`` (``产出指标 |
-    开展…8次；编制…3个``): one indicator with its number is an ordinary cell. ``continued``: the prose goes on
-    from the line before, so a level name and a colon opening qualitative sentences (``时效指标：按时完成教学
-    任务，顺利完成中考。``) are prose too."""
+    开展…8次；编制…3个``): one indicator with its number is an ordinary cell."""
     line = _RESIDUE.sub("", simplified(text.strip()))
     opening = _LEVEL_WORD.match(line)
     if not levelled and not (opening and _level(opening.group(1)) and re.match(r"^[^:：,，]*[:：,，]", line)):
@@ -104,13 +102,8 @@ def split_prose(text: str, levelled: bool = False, continued: bool = False) -> t
         if pending:
             # clauses after the last target: a qualitative indicator (可持续影响指标，持续发展), or text
             items.append((("name", "，".join(pending)),) if levels or levelled else (("rest", "，".join(pending)),))
-    enough = targets >= 1 or continued if not levelled else targets >= _MIN_IN_CELL and bool(_SENTENCE.search(line))
+    enough = targets >= 1 if not levelled else targets >= _MIN_IN_CELL and bool(_SENTENCE.search(line))
     return tuple(items) if enough else None
-
-
-def _lone_level(line: Line) -> bool:
-    """True for a line holding a level name alone (产出指标 above its prose)."""
-    return len(line.filled) == 1 and _level(line.filled[0].text) is not None
 
 
 def prose_lines(lines: list[Line]) -> list[Line]:
@@ -123,10 +116,7 @@ def prose_lines(lines: list[Line]) -> list[Line]:
         texts = [token.text for token in filled]
         roles = [label(text).role for text in texts]
         levelled = [any(role in (Role.LEVEL1, Role.LEVEL2) for role in roles[:i]) for i in range(len(texts))]
-        continued = bool(result) and (bool(result[-1].extra.get(PROSE)) or (
-            len(result) > 1 and bool(result[-2].extra.get(PROSE)) and _lone_level(result[-1])))
-        at = next((i for i, text in enumerate(texts) if split_prose(text, levelled[i], continued and len(texts) == 1)),
-                  None)
+        at = next((i for i, text in enumerate(texts) if split_prose(text, levelled[i])), None)
         if at is None:
             result.append(line)
             continue
@@ -136,10 +126,10 @@ def prose_lines(lines: list[Line]) -> list[Line]:
                                line.blanks_before))
         levels = [(_level(text) or ("name", text)) for text in texts[first:at]]
         rest = tuple((("rest", text),) for text in texts[at + 1:])
-        items = ((tuple(levels),) if levels else ()) + (
-            split_prose(texts[at], levelled[at], continued and len(texts) == 1) or ()) + rest
+        items = ((tuple(levels),) if levels else ()) + (split_prose(texts[at], levelled[at]) or ()) + rest
         previous = result[-1] if result else None
-        if previous is not None and not previous.extra.get(PROSE) and _lone_level(previous):
+        if previous is not None and not previous.extra.get(PROSE) and len(previous.filled) == 1 and _level(
+                previous.filled[0].text):
             previous.extra[PROSE] = ((_level(previous.filled[0].text),),)
         marked = Line(filled[first:], line.kind, line.line, line.table, line.row, line.gridded, line.blanks_before,
                       dict(line.extra))
