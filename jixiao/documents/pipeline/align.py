@@ -32,6 +32,7 @@ from jixiao.documents.pipeline.labels import (
     match_key,
     names_a_legacy_level2,
     split_name_target,
+    split_name_trend,
     split_run_together,
 )
 from jixiao.documents.pipeline.prose import PROSE
@@ -408,6 +409,13 @@ class Aligner:
                 at += len(cells)
                 values, how, confidence = self._shape(cells, closed)
                 values.update(run_levels)
+                trend = split_name_trend(values["name"]) if "name" in values and "target" in self.slots and not any(
+                    kind in values for kind in ("target", "operator")) else None
+                if trend is not None:
+                    # no target cell, yet the name ends with a direction word: the target ran into the name
+                    how = [f"“{values['name']}”按形式拆分为{self._heading('name')}与{self._heading('target')}", *how]
+                    values["name"], values["target"] = trend
+                    confidence = GUESS_CONFIDENCE
                 pieces = [text for text in cells if isinstance(text, _Piece)]
                 if pieces:
                     how = [f"“{values.get('name', '')}{piece}”按形式拆分为{self._heading('name')}与{self._heading('target')}"

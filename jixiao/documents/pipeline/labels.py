@@ -25,7 +25,7 @@ from jixiao.model.lexicon import fold, load
 from jixiao.model.units import canonical_unit, unit_spellings
 
 __all__ = ["Role", "Label", "label", "match_key", "simplified", "clean_name", "is_numbered", "is_placeholder", "is_operator",
-           "OPERATOR_WORDS", "looks_like_target", "is_value", "split_name_target", "split_description", "column_kind",
+           "OPERATOR_WORDS", "looks_like_target", "is_value", "split_name_target", "split_name_trend", "split_description", "column_kind",
            "heading_spellings", "is_chrome", "split_run_together", "segment", "unwrap", "wrapped_run_together", "split_lines", "join_wrapped", "join_page_parts",
            "names_a_legacy_level2"]
 
@@ -150,6 +150,7 @@ _FUSED_TARGET = re.compile(
     r"|(?<![\d.\-])\d[\d,]*(?:\.\d+)?(?P<before>[^\d\s]{0,4}?)(?:及以上|或以上|以上|及以内|以内|及以下|以下)"
     r"|(?<![\d.\-])\d+(?:\.\d+)?%)$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_SHORTEST_NAME = 4
 _TARGET_IN_NAME = re.compile(r"[≥≤><=]\s*\d|\d\s*(?:%|[^\d\s]{0,3}(?:以上|以内|以下))")
 
 
@@ -171,6 +172,27 @@ def split_name_target(text: str) -> tuple[str, str] | None:
     if not _CJK.search(name) or name[-1].isdigit() or label(name).role is not Role.TEXT or _TARGET_IN_NAME.search(name):
         return None  # the name holds another target: several rows run together, for :func:`segment`
     return name, written[match.start():]
+
+
+@cache
+def _trend_ending() -> re.Pattern[str]:
+    """A qualitative target of direction (提升, 稳步提高, 明显减少) ending a text: the 提升 and 降低 tiers of the
+    vocabulary, each verb after any of the vocabulary's adverbs."""
+    tiers = load("targets")["qualitative"]
+    words = {fold(word) for tier in ("提升", "降低") for word in tiers[tier]}
+    verbs = sorted({word for word in words if len(word) == 2}, key=len, reverse=True)
+    adverbs = sorted({word[:-2] for word in words if len(word) > 2 and word[-2:] in verbs}, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, adverbs)) + ")?(?:" + "|".join(map(re.escape, verbs)) + ")$")
+
+
+def split_name_trend(text: str) -> tuple[str, str] | None:
+    """The name and the qualitative target of a cell that ends with a direction word run onto the name
+    (``生态修复功能提高``, ``…均衡发展情况稳步提高``), or None; the name keeps four characters at least."""
+    key = text.strip()
+    found = _trend_ending().search(key)
+    if found is None or found.start() < _SHORTEST_NAME or not _CJK.search(key[:found.start()]):
+        return None
+    return key[:found.start()].rstrip(" ,，、"), key[found.start():]
 
 
 # words that open a 指标解释 (``反映办公大楼全年维修维护情况``, ``该指标主要考察…``)
@@ -302,7 +324,8 @@ def split_run_together(text: str) -> tuple[tuple[str, str], ...] | None:
     if not (level1 or level2):
         return None
     if match is None or match.start() == 0:
-        fused = split_name_target(rest)  # a target without operator that ends the line (…合格率100%)
+        # a target without operator that ends the line (…合格率100%), or a direction word (…情况稳步提高)
+        fused = split_name_target(rest) or split_name_trend(rest)
         if fused is None:
             return None
         return tuple((kind, part.strip()) for kind, part in (("level1", level1), ("level2", level2), ("name", fused[0]),

@@ -226,3 +226,15 @@ def test_a_deadline_inside_a_run_together_name_is_not_a_target():
                     "时效指标12月底之前完成100%100%10")
     assert [(i.level2, i.name, i.target.raw) for i in document.sheets[0].indicators] == [
         ("数量指标", "渔船补贴发放率", "100%"), ("时效指标", "12月底之前完成", "100%")]
+
+
+def test_a_direction_word_ending_a_row_with_no_target_is_its_qualitative_target():
+    # Hubei goal table, one row run together per line (corpus 131): 稳步提高 is the target of the row it ends
+    document = read("\n".join([
+        "绩效指标一级指标二级指标指标内容指标值",
+        "产出指标数量指标农村义务教育学校改造覆盖率100%",
+        "效益指标可持续影响指标义务教育优质均衡发展情况稳步提高",
+        "社会公众或服务对象满意度指标学生家长满意度≥90%"]))
+    assert [(i.level2, i.name, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("数量指标", "农村义务教育学校改造覆盖率", "100%"), ("可持续影响指标", "义务教育优质均衡发展情况", "稳步提高"),
+        ("服务对象满意度指标", "学生家长满意度", "≥90%")]
