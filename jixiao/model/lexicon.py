@@ -22,7 +22,8 @@ def load(name: str) -> dict[str, Any]:
     return tomllib.loads(text)
 
 
-_FOLD_EXTRA = str.maketrans({"≧": "≥", "≦": "≤", "，": ",", "、": "、", "\u3000": " ", "～": "~"})
+# ═ (a box-drawing double bar) is how some provincial templates print the operator =
+_FOLD_EXTRA = str.maketrans({"≧": "≥", "≦": "≤", "═": "=", "，": ",", "、": "、", "\u3000": " ", "～": "~"})
 
 
 # Labels and level names repeat across every table of every file, so folding is memoised.

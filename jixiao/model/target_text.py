@@ -171,7 +171,7 @@ def parse_target(raw: str, context: str = "") -> Target:
         return _qualitative(raw, cursor.text, placeholder)
     written, value = number
     unit_spelling = cursor.take_unit()
-    per = _take_per(cursor)
+    per = _take_per(cursor, opened=bool(unit_spelling and "/" in unit_spelling))
     if per and unit_spelling:
         unit_spelling = f"{unit_spelling}/{per}"
     if written[0] in CHINESE_DIGITS and not written.startswith("百分之") and unit_spelling is None:
@@ -304,11 +304,13 @@ def _take_date(cursor: _Cursor) -> str | None:
 _DATE_JOIN = re.compile(r"-{1,2}|—{1,2}|~|至|到")
 
 
-def _take_per(cursor: _Cursor) -> str | None:
-    """Take the denominator of a compound unit (``/个``, ``/人·天``, ``/人、天``); its canonical spelling or None."""
+def _take_per(cursor: _Cursor, opened: bool = False) -> str | None:
+    """Take the denominator of a compound unit (``/个``, ``/人·天``, ``/人、天``, ``/人*月``); its canonical spelling
+    or None. ``opened``: the unit taken already holds a denominator (``元/人`` of ``元/人*月``)."""
     mark = cursor.pos
     parts: list[str] = []
-    while cursor.rest[:1] in ("/", "·", "、", "•") and cursor.rest[:1] and (parts or cursor.rest[:1] == "/"):
+    while cursor.rest[:1] in ("/", "·", "、", "•", "*") and cursor.rest[:1] and (
+            parts or opened or cursor.rest[:1] == "/"):
         cursor.pos += 1
         spelling = cursor.take_unit()
         kind = unit_kind(spelling)

@@ -42,6 +42,8 @@ def _canonical(level: str, raw: str | None) -> str | None:
     if not raw:
         return None
     key = _POINTS.sub("", fold(raw))
+    if key.endswith("指标等"):
+        key = key[:-1]  # the template's "服务对象满意度指标等": the level and its like
     # Tables number their levels ("一、产出指标", "1.数量指标") and note their points ("产出指标(50分)"): drop
     # such a prefix or suffix before matching.
     for candidate in (key, key.lstrip("0123456789一二三四五六七八九十、.．)）(（")):

@@ -24,12 +24,15 @@ from dataclasses import dataclass, field
 
 from jixiao.documents.pipeline.labels import (
     Role,
+    is_numbered,
     is_operator,
+    is_value,
     label,
     looks_like_target,
     match_key,
     names_a_legacy_level2,
     split_name_target,
+    split_name_trend,
     split_run_together,
 )
 from jixiao.documents.pipeline.prose import PROSE
@@ -43,8 +46,8 @@ _LEVELS = ("level1", "level2")
 _LEVEL_ROLES = (Role.LEVEL1, Role.LEVEL2)
 _PROSE_PARTS = {"level1": "一级指标", "level2": "二级指标", "group": "指标组", "name": "三级指标", "target": "指标值"}
 _POINTS = ("weight", "score")  # the columns of points that end a self-evaluation row
+_ACHIEVED = ("actual", "expected")  # the columns of what was achieved, written like a target
 _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
-_NUMBERED = re.compile(r"^\s*指标\s*\d+\s*[:：.．、]")
 GRID_CONFIDENCE = 1.0
 LABEL_CONFIDENCE = 0.8
 GUESS_CONFIDENCE = 0.5
@@ -54,6 +57,17 @@ class _Piece(str):
     """The second part of a token that held two cells run together (counted once, with its first part)."""
 
     __slots__ = ()
+
+
+class _Figure(_Piece):
+    """A figure run together with a name in a stream (``10水标尺宽度10``: the score of the row before, the name, its
+    weight), cut off the name (counted once, with the name)."""
+
+    __slots__ = ()
+
+
+# a name with the figures of the neighbouring cells run into it: the score before, the weight after
+_FIGURED_NAME = re.compile(r"^(\d+(?:\.\d+)?)?(\D*[\u4e00-\u9fff)）]\D*?)(\d{1,3}(?:\.\d+)?)$")
 
 
 @dataclass(slots=True)
@@ -263,12 +277,16 @@ class Aligner:
         self._add(dict(zip(kinds, line.texts)), line, GRID_CONFIDENCE, [], len(line.tokens))
         return True
 
-    def _unfuse(self, tokens: list[Token]) -> tuple[list[Token], list[str]]:
+    def _unfuse(self, tokens: list[Token], closed: bool) -> tuple[list[Token], list[str]]:
         """Cut a cell holding a name and its target run together in two, when the target column follows the
-        name column: the target part is a piece of the same token, not a token of its own."""
+        name column: the target part is a piece of the same token, not a token of its own. In a stream whose
+        weight column follows the name, the figures run into a name before its target are cut off it."""
         texts = [token.text for token in tokens]
         slots = self.slots
-        if "name" not in slots or slots.index("name") + 1 >= len(slots) or slots[slots.index("name") + 1] != "target":
+        following = slots[slots.index("name") + 1] if "name" in slots and slots.index("name") + 1 < len(slots) else None
+        if following in _POINTS and not closed:
+            return self._unfuse_figures(tokens, texts)
+        if following != "target":
             return tokens, texts
         result_tokens: list[Token] = []
         result_texts: list[str] = []
@@ -287,10 +305,28 @@ class Aligner:
             result_texts += [parts[0], _Piece(parts[1])]
         return result_tokens, result_texts
 
+    @staticmethod
+    def _unfuse_figures(tokens: list[Token], texts: list[str]) -> tuple[list[Token], list[str]]:
+        """``10水标尺宽度10 | ≥50厘米``: the score of the row before, the name and its weight, run together in a
+        stream whose weight column follows the name; cut where the row's target follows."""
+        result_tokens: list[Token] = []
+        result_texts: list[str] = []
+        for token, text, following in zip(tokens, texts, _next_filled(texts)):
+            found = _FIGURED_NAME.match(text.strip()) if following.strip() and not is_numbered(following) else None
+            if found is None or label(text).role is not Role.TEXT:
+                result_tokens.append(token)
+                result_texts.append(text)
+                continue
+            lead, name, weight = found.groups()
+            parts = ([_Figure(lead)] if lead else []) + [name.strip(), _Figure(weight)]
+            result_tokens += [token] * len(parts)
+            result_texts += parts
+        return result_tokens, result_texts
+
     def _by_labels(self, tokens: list[Token], line: Line, closed: bool) -> None:
         """Place tokens whose columns the format does not say, by their labels."""
         columns = self.columns
-        tokens, texts = self._unfuse(tokens)
+        tokens, texts = self._unfuse(tokens, closed)
         # Leading empty cells of a closed row are merged cells: drop them; inside a stream, empty cells keep
         # their place only when the stream marks empty cells (then rows are full).
         runs: list[tuple[dict[str, str], list[str], Token | None, list[int | None]]] = []
@@ -341,7 +377,7 @@ class Aligner:
                     close()
                     levels[kind], first = text, token
                     continue
-            if _NUMBERED.match(text) and any(b.strip() for b in body):
+            if is_numbered(text) and any(b.strip() for b in body):
                 # ``指标2:`` numbers the template's indicators: a new row under the same levels
                 close()
             if first is None:
@@ -373,9 +409,17 @@ class Aligner:
                 at += len(cells)
                 values, how, confidence = self._shape(cells, closed)
                 values.update(run_levels)
+                trend = split_name_trend(values["name"]) if "name" in values and "target" in self.slots and not any(
+                    kind in values for kind in ("target", "operator")) else None
+                if trend is not None:
+                    # no target cell, yet the name ends with a direction word: the target ran into the name
+                    how = [f"“{values['name']}”按形式拆分为{self._heading('name')}与{self._heading('target')}", *how]
+                    values["name"], values["target"] = trend
+                    confidence = GUESS_CONFIDENCE
                 pieces = [text for text in cells if isinstance(text, _Piece)]
                 if pieces:
                     how = [f"“{values.get('name', '')}{piece}”按形式拆分为{self._heading('name')}与{self._heading('target')}"
+                           if not isinstance(piece, _Figure) else f"数字“{piece}”按形式从名称“{values.get('name', '')}”旁拆出"
                            for piece in pieces] + how
                     confidence = GUESS_CONFIDENCE
                 if closed and line.extra.get("piped"):
@@ -426,7 +470,7 @@ class Aligner:
         anchor = self._anchor()
         width = len(self.slots)
         filled = [text for text in body]
-        marks = [i for i, text in enumerate(filled) if anchor is not None and self._is_anchor(text, anchor)]
+        marks = self._marks(filled, anchor)
         if closed and width and sum(1 for text in filled if text.strip()) <= width:
             return [filled]  # one table row no wider than the columns: a second target shape is its actual
         if anchor is None or not marks and width and len(filled) > width and len(filled) % width == 0:
@@ -445,6 +489,8 @@ class Aligner:
             # operator (100%, 2280次) do not cut the rows, their count does
             return [filled[i : i + width] for i in range(0, len(filled), width)]
         if len(marks) <= 1:
+            if not marks and not closed and anchor == "target" and not any(kind in _POINTS for kind in self.slots):
+                return _cut_at_names(filled)
             return [filled] if closed or anchor == "operator" else self._cut_after_points(filled)
         parts, start = [], 0
         for previous, mark in zip(marks, marks[1:]):
@@ -453,6 +499,22 @@ class Aligner:
             start = cut
         parts.append(filled[start:])
         return parts
+
+    def _marks(self, texts: list[str], anchor: str | None) -> list[int]:
+        """Where the anchors stand, leaving out a target shape right after the anchor in the column of the
+        actual (``≥266米 | ≥266米``: the target and what was achieved, in one row)."""
+        if anchor is None:
+            return []
+        after = self.slots[self.slots.index(anchor) + 1:]
+        marks: list[int] = []
+        for index, text in enumerate(texts):
+            if not self._is_anchor(text, anchor):
+                continue
+            if marks and 0 < index - marks[-1] <= len(after) and after[index - marks[-1] - 1] in _ACHIEVED and all(
+                    is_value(between) for between in texts[marks[-1] + 1:index]):
+                continue
+            marks.append(index)
+        return marks
 
     def _cut_after_points(self, texts: list[str]) -> list[list[str]]:
         """A stream of a self-evaluation grid holding rows whose targets are words (``严格执行相关制度规定``)
@@ -517,6 +579,21 @@ class Aligner:
         if mark is not None and notes:
             notes.insert(0, f"“{texts[mark]}”按形式认作{self.columns.heading(anchor)}")  # type: ignore[arg-type]
         return values, notes, confidence
+
+
+def _cut_at_names(texts: list[str]) -> list[list[str]]:
+    """A stream of rows whose targets carry no operator and no points after them (``库存数量真实率 | 100% | 100% |
+    储备粮管理专户管理率 | 100% | 100%``): a row opens with its name, so a cell that is no value, standing after a
+    value of the row and before another value, is the next row's name."""
+    parts, start, values = [], 0, 0
+    for index, text in enumerate(texts):
+        if is_value(text):
+            values += 1
+        elif values and index > start and index + 1 < len(texts) and is_value(texts[index + 1]):
+            parts.append(texts[start:index])
+            start, values = index, 0
+    parts.append(texts[start:])
+    return parts
 
 
 def _another_level2(levels: dict[str, str], text: str) -> bool:

@@ -24,9 +24,9 @@ from jixiao.model import Framework, canonical_level1, canonical_level2, level2_p
 from jixiao.model.lexicon import fold, load
 from jixiao.model.units import canonical_unit, unit_spellings
 
-__all__ = ["Role", "Label", "label", "match_key", "simplified", "clean_name", "is_placeholder", "is_operator",
-           "OPERATOR_WORDS", "looks_like_target", "split_name_target", "split_description", "column_kind",
-           "heading_spellings", "is_chrome", "split_run_together", "segment", "split_lines", "join_wrapped", "join_page_parts",
+__all__ = ["Role", "Label", "label", "match_key", "simplified", "clean_name", "is_numbered", "is_placeholder", "is_operator",
+           "OPERATOR_WORDS", "looks_like_target", "is_value", "split_name_target", "split_name_trend", "split_description", "column_kind",
+           "heading_spellings", "is_chrome", "split_run_together", "segment", "unwrap", "wrapped_run_together", "split_lines", "join_wrapped", "join_page_parts",
            "names_a_legacy_level2"]
 
 
@@ -63,7 +63,9 @@ _RESIDUE = re.compile(r"[(（](?:必填|选填|\d+字以内|[≥≤=<>]?\*+[^)�
 # the template's placeholder target left at the end of a name without brackets (``受益人口数≥**人``)
 _BARE_RESIDUE = re.compile(r"[≥≤=<>≧≦]?\*{2,}[^\d\s,，;；。()（）]{0,6}$")
 _PLACEHOLDER = re.compile(r"[…⋯.。·/\\\s]+")
-_NAME_PREFIX = re.compile(r"^(?:指标\s*\d+\s*[:：.．、]|\d+[.．、](?!\d)|[(（]\d+[)）]|★+|☆+)\s*")
+# the template's numbering of its indicator rows (``指标1:``, ``指标2``, ``指标1工程完工率``)
+_NUMBER_MARK = r"指标\s*\d{1,2}(?:\s*[:：.．、]|(?![\d.．%]))"
+_NAME_PREFIX = re.compile(r"^(?:" + _NUMBER_MARK + r"|\d+[.．、](?!\d)|[(（]\d+[)）]|★+|☆+)\s*")
 _DATE = re.compile(r"^\d{4}[-年./]\d{1,2}(?:[-月./]\d{1,2}日?)?(?:\s*\d{1,2}:\d{2})?")
 _NUMBER = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?%?$")
 _TARGET = re.compile(r"^(?:[≥≤><=]+|不低于|不少于|不高于|不超过|不小于|不大于|大于等于|小于等于|大于|小于|低于|高于|%?=|二(?=\d))"
@@ -108,6 +110,12 @@ def clean_name(text: str) -> str:
     return "" if is_placeholder(name) else name
 
 
+def is_numbered(text: str) -> bool:
+    """True for a cell that opens with the template's numbering of its indicator rows (``指标2:``, ``指标1工程完工率``,
+    a bare ``指标2``): each such cell begins a row."""
+    return bool(re.match(r"\s*" + _NUMBER_MARK, text))
+
+
 def is_placeholder(text: str) -> bool:
     """True for a cell the template's author left holding only a placeholder (``……``, ``...``, ``/ / /``)."""
     return bool(_PLACEHOLDER.fullmatch(text.strip())) and bool(text.strip())
@@ -124,12 +132,25 @@ def looks_like_target(text: str) -> bool:
     return bool(_TARGET.match(key) or _SUFFIX_TARGET.match(key))
 
 
+_MEASURE = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?\s*(?P<unit>[^\d\s]{1,4})$")
+
+
+def is_value(text: str) -> bool:
+    """True for a cell that holds a figure: a number, a target, or a number with its unit (``0起``, ``12个``)."""
+    role = label(text).role
+    if role in (Role.NUMBER, Role.TARGET):
+        return True
+    measure = _MEASURE.match(match_key(text)) if role is Role.TEXT else None
+    return measure is not None and canonical_unit(measure.group("unit")) is not None
+
+
 # a name with its target run together at its end (``免疫规划知识培训次数2次以上``, ``资金使用效率=100%``)
 _FUSED_TARGET = re.compile(
     r"(?:(?:%?[≥≤><=]+|不低于|不少于|不高于|不超过|二(?=\d))\s*\d[\d,]*(?:\.\d+)?(?P<unit>[^\d\s]{0,4})"
     r"|(?<![\d.\-])\d[\d,]*(?:\.\d+)?(?P<before>[^\d\s]{0,4}?)(?:及以上|或以上|以上|及以内|以内|及以下|以下)"
     r"|(?<![\d.\-])\d+(?:\.\d+)?%)$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_SHORTEST_NAME = 4
 _TARGET_IN_NAME = re.compile(r"[≥≤><=]\s*\d|\d\s*(?:%|[^\d\s]{0,3}(?:以上|以内|以下))")
 
 
@@ -153,6 +174,27 @@ def split_name_target(text: str) -> tuple[str, str] | None:
     return name, written[match.start():]
 
 
+@cache
+def _trend_ending() -> re.Pattern[str]:
+    """A qualitative target of direction (提升, 稳步提高, 明显减少) ending a text: the 提升 and 降低 tiers of the
+    vocabulary, each verb after any of the vocabulary's adverbs."""
+    tiers = load("targets")["qualitative"]
+    words = {fold(word) for tier in ("提升", "降低") for word in tiers[tier]}
+    verbs = sorted({word for word in words if len(word) == 2}, key=len, reverse=True)
+    adverbs = sorted({word[:-2] for word in words if len(word) > 2 and word[-2:] in verbs}, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, adverbs)) + ")?(?:" + "|".join(map(re.escape, verbs)) + ")$")
+
+
+def split_name_trend(text: str) -> tuple[str, str] | None:
+    """The name and the qualitative target of a cell that ends with a direction word run onto the name
+    (``生态修复功能提高``, ``…均衡发展情况稳步提高``), or None; the name keeps four characters at least."""
+    key = text.strip()
+    found = _trend_ending().search(key)
+    if found is None or found.start() < _SHORTEST_NAME or not _CJK.search(key[:found.start()]):
+        return None
+    return key[:found.start()].rstrip(" ,，、"), key[found.start():]
+
+
 # words that open a 指标解释 (``反映办公大楼全年维修维护情况``, ``该指标主要考察…``)
 _DESCRIPTION_OPENERS = re.compile(r"反映|该指标")
 
@@ -170,7 +212,25 @@ def split_description(text: str) -> tuple[str, str] | None:
 def column_kind(text: str) -> str | None:
     """The grid column a heading names, matched on the key (Traditional or glossed headings too)."""
     key = match_key(text)
-    return column_label(key) or column_label(re.sub(r"[(（][^)）]*[)）]$", "", key)) if key else None
+    if not key:
+        return None
+    return column_label(key) or column_label(re.sub(r"[(（][^)）]*[)）]$", "", key)) or _variant_kind(key)
+
+
+# a heading's period word before it (全年完成值) and its conjunction (未完成原因和改进措施) vary by form
+_PERIOD_WORD = re.compile(r"^(?:全年|年度|本年|当年)")
+_CONJUNCTION = re.compile(r"[和与]")
+_DEVIATION_OPENERS = ("偏差原因", "未完成原因")
+_LONGEST_DEVIATION = 20
+
+
+def _variant_kind(key: str) -> str | None:
+    bare = _PERIOD_WORD.sub("", key)
+    found = (column_label(bare) if bare != key and len(bare) >= 3 else None) or (
+        column_label(_CONJUNCTION.sub("及", key)) if _CONJUNCTION.search(key) else None)
+    if found is None and key.startswith(_DEVIATION_OPENERS) and len(key) <= _LONGEST_DEVIATION:
+        return "deviation"  # 未完成原因及拟采取的改进措施: the reasons, whatever remedy the form asks for after them
+    return found
 
 
 @cache
@@ -264,7 +324,8 @@ def split_run_together(text: str) -> tuple[tuple[str, str], ...] | None:
     if not (level1 or level2):
         return None
     if match is None or match.start() == 0:
-        fused = split_name_target(rest)  # a target without operator that ends the line (…合格率100%)
+        # a target without operator that ends the line (…合格率100%), or a direction word (…情况稳步提高)
+        fused = split_name_target(rest) or split_name_trend(rest)
         if fused is None:
             return None
         return tuple((kind, part.strip()) for kind, part in (("level1", level1), ("level2", level2), ("name", fused[0]),
@@ -277,10 +338,13 @@ def split_run_together(text: str) -> tuple[tuple[str, str], ...] | None:
 
 
 _NUMBERING = re.compile(r"指标\s*\d+\s*[:：.．、]")
+_TRAILING_NUMBERING = re.compile(r"(?<=.)(指标\s*\d+\s*[:：])$")
 _LEGACY_LEVEL1 = ("投入目标", "管理目标", "产出目标", "效果目标", "实施效果指标")
 _LEGACY_LEVEL2 = re.compile(r"(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度)目标")
 _LEGACY_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.．、])")
 _SEGMENT_MIN_HITS = 3
+_TRAILING_ELLIPSIS = re.compile(r"(?<=\d)[…⋯.]{2,}$")
+_SEGMENT_MIN_LENGTH = 40  # characters a line holding several rows run together has at least
 _SEGMENT_MIN_STRUCTURE = 2  # level names or headings: one alone is a word inside a cell (评分规则 naming 评价指标)
 
 
@@ -302,14 +366,49 @@ def _segment_pattern() -> re.Pattern[str]:
                              if len(word) >= 2 and not word.isascii()}, key=len, reverse=True)
     operators = "|".join(re.escape(word) for word in operator_words)
     target = (r"(?:%?[≥≤><=≧≦＞＜＝]+|二(?=\d)|" + operators + r")\s*\d[\d,]*(?:\.\d+)?\s*(?:%|‰|" + unit + ")?"
-              r"|\d[\d,]*(?:\.\d+)?\s*(?:%|‰|" + unit + r")(?:以上|以内|以下)?")
+              r"|\d[\d,]*(?:\.\d+)?\s*(?:%|‰|" + unit + r")(?:以上|以内|以下)?(?![底前末])")  # 12月底前: a deadline's words
     # a self-evaluation's statement that the target was met (达成预期指标) is a cell of its own
     attained = sorted((fold(word) for word in load("targets")["qualitative"]["达到预期"] if len(word) >= 4),
                       key=len, reverse=True)
     words += [f"{word}{suffix}" for word in attained for suffix in ("指标", "目标")]
     words.sort(key=len, reverse=True)
     short = "(?:" + "|".join(re.escape(w) for w in short1) + ")(?=" + "|".join(re.escape(w) for w in sorted(level2, key=len, reverse=True)) + ")"
-    return re.compile("(" + "|".join(re.escape(w) for w in words) + "|" + short + "|" + target + ")")
+    # a two-character level-2 name (成本, 时效) right after the figure that ends the row before
+    short2 = sorted((s for spellings in vocabulary["level2"].values() for s in spellings if len(s) == 2), reverse=True)
+    short += r"|(?<=\d)(?:" + "|".join(re.escape(w) for w in short2) + ")"
+    # a level's points written after its name (产出指标(70分)) stay with it
+    points = r"(?:[(（]\d+(?:\.\d+)?分[)）])?"
+    # the total below a grid (总分100) and a note (注:) close it
+    closing = r"(?:总分|合计|总计)(?=\s*\d)|(?<![\u4e00-\u9fff])(?:备注|注|填表说明)[:：]"
+    return re.compile("((?:" + "|".join(re.escape(w) for w in words) + ")" + points + "|" + short + "|" + closing + "|"
+                      + target + ")")
+
+
+# a single space between two Chinese characters: where a document site's extraction wrapped a cell
+_WRAP_SPACE = re.compile(r"(?<=[\u4e00-\u9fff、]) (?=[\u4e00-\u9fff])")
+
+
+def unwrap(text: str) -> str:
+    """``text`` without the single spaces between Chinese characters that a wrapped cell left (``产 出 指 标``,
+    ``管理制 度``): Chinese puts no spaces between words."""
+    return _WRAP_SPACE.sub("", text)
+
+
+def wrapped_run_together(text: str) -> bool:
+    """True for a table run together on one line whose cells were also broken by spaces where they wrapped
+    (``绩 效 指 标一级 指标二级 指标三级指标``): more level names and headings straddle its spaces than stand
+    between them, so the spaces are not cell boundaries."""
+    if len(text) < _SEGMENT_MIN_LENGTH or not _WRAP_SPACE.search(text):
+        return False
+    cuts, removed = [], 0
+    for space in _WRAP_SPACE.finditer(text):
+        cuts.append(space.start() - removed)  # where the space stood in the text without spaces
+        removed += 1
+    structure = (Role.LEVEL1, Role.LEVEL2, Role.HEADING)
+    broken = sum(1 for match in _segment_pattern().finditer(unwrap(text))
+                 if label(match.group(0)).role in structure and any(match.start() < cut < match.end() for cut in cuts))
+    whole = sum(1 for piece in text.split() if label(piece).role in structure)  # cells a space does bound
+    return broken >= _SEGMENT_MIN_STRUCTURE and broken > whole
 
 
 @lru_cache(maxsize=4096)
@@ -330,15 +429,32 @@ def segment(text: str) -> tuple[str, ...] | None:
         position = match.end()
     if position < len(line):
         pieces.append(line[position:])
-    pieces = [piece.strip(" ,，;；、") for piece in pieces]
+    # the template's ellipsis row run onto a figure (10……) is a placeholder, not part of the figure
+    pieces = [_TRAILING_ELLIPSIS.sub("", piece.strip(" ,，;；、")) for piece in pieces]
     pieces = [piece for piece in pieces if piece]
     for index in range(len(pieces) - 2, -1, -1):
         if _NUMBERING.fullmatch(pieces[index]):
             # ``指标1:`` introduces an indicator name, even one that is also a level word (指标1:服务对象满意度)
             pieces[index:index + 2] = [pieces[index] + pieces[index + 1]]
+    # the template's next, empty row run onto the end of a row (…8指标2:) opens a row of its own
+    pieces = [part for piece in pieces for part in _TRAILING_NUMBERING.split(piece) if part]
+    pieces = [part for piece in pieces for part in _unrepeat(piece)]
     if hits < _SEGMENT_MIN_HITS or structural < _SEGMENT_MIN_STRUCTURE or len(pieces) < 3:
         return None
     return tuple(pieces)
+
+
+# a name, then its target and its actual written alike, then a figure (成本控制不超过预算不超过预算10)
+_REPEATED = re.compile(r"^(?P<name>.{2,}?)(?P<value>\D{2,})(?P=value)(?P<figure>\d+(?:\.\d+)?)?$")
+
+
+def _unrepeat(piece: str) -> list[str]:
+    """A piece of run-together text whose target and actual are the same words, after the name: the name, the
+    two values and the figure after them (its score), as cells."""
+    found = _REPEATED.match(piece) if label(piece).role is Role.TEXT else None
+    if found is None:
+        return [piece]
+    return [part for part in found.group("name", "value", "value", "figure") if part]
 
 
 def unicodedata_nfkc(text: str) -> str:
@@ -372,6 +488,8 @@ def _wraps(first: str, second: str) -> bool:
     if not (first.strip() and second.strip()) or label(f"{first.strip()}{second.strip()}").role not in _NAMES:
         return False
     parts = (label(first).role, label(second).role)
+    if parts == (Role.FIELD, Role.HEADING):
+        return True  # a heading qualified by a field word on the line above it (年度 / 指标值)
     return all(role in (Role.TEXT, *_NAMES) for role in parts) and any(role not in _NAMES for role in parts)
 
 
@@ -408,11 +526,14 @@ def split_lines(lines: list[Line]) -> list[Line]:
     result: list[Line] = []
     for line in join_wrapped(join_page_parts(lines)):
         text = line.tokens[0].text if line.kind is LineKind.CELL and line.tokens else ""
+        if wrapped_run_together(text):
+            text = unwrap(text)
         pieces = segment(text) if text and split_run_together(text) is None else None
         if pieces is None:
             result.append(line)
             continue
-        for piece in pieces:
-            result.append(Line([Token(piece, line.line)], LineKind.CELL, line.line, extra={"segmented": True}))
+        # a heading cut at a shorter heading it starts with (未完成原因 | 和改进措施) is one heading again
+        result.extend(join_wrapped([Line([Token(piece, line.line)], LineKind.CELL, line.line, extra={"segmented": True})
+                                    for piece in pieces]))
     return result
 

@@ -27,7 +27,7 @@ Item = tuple[tuple[str, str], ...]  # (kind, text) pairs: level1, level2, group,
 _RESIDUE = re.compile(r"[(（]\s*[≥≤=<>]?\s*\*+[^)）]*[)）]|[≥≤=<>]\*+[^\d\s,，;；。]*")
 _SENTENCE = re.compile(r"[;；。]")
 _CLAUSE = re.compile(r"[,，]")
-_OPERATOR = r"(?:[≥≤≧≦><=＞＜＝]=?|不低于|不少于|不超过|不高于|大于等于|小于等于)"
+_OPERATOR = r"(?:[≥≤≧≦><=＞＜＝]=?|不低于|不少于|不超过|不高于|大于等于|小于等于|达到|达)"
 _MIN_IN_CELL = 2
 _LEVEL_WORD = re.compile(r"^[一二三四五六七八九十\d]*[、.．]?\s*([^:：,，;；。]{2,16}?(?:指标|目标))\s*[:：,，]?\s*")
 

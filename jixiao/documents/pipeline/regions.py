@@ -26,9 +26,11 @@ from jixiao.documents.pipeline.prose import PROSE
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.model.lexicon import fold
 
-__all__ = ["is_goal_heading", "Columns", "Header", "find_header", "body_end", "FRAME", "EXTRA", "is_refinement", "refine"]
+__all__ = ["split_header_runs", "is_goal_heading", "Columns", "Header", "find_header", "body_end", "FRAME", "EXTRA", "is_refinement", "refine"]
 
 _LEVELS = ("level1", "level2")
+_GROUP_KINDS = ("target", "actual", "weight", "score")  # headings of groups whose parts a row below names
+_LEAD_CELLS = 3  # header-block cells before the headings of a row that runs them together
 _BODY = ("name", "target")
 FRAME = "frame"  # the vertical 绩效指标 label column of the standard form
 EXTRA = "extra"  # a column whose heading the vocabulary does not know
@@ -45,6 +47,7 @@ _MAX_UNKNOWN_LENGTH = 12
 _BARE_NAME = "指标"
 _CAPTION = re.compile(r"^附?表[〇一二三四五六七八九十\d]{1,3}(?:[-—－]\d{1,2})?[:：]?$")  # 表十二, 附表3-1: the next table
 _FRAME_LABELS = ("绩效指标", "年度绩效指标", "绩效指标(90分)", "项目绩效指标")
+_TOTALS = ("总分", "合计", "总计")
 _SEAL = re.compile(r"[(（]?(?:单位)?盖章[)）]?")
 _CLOSING = {"合计", "总分", "总计", "审核意见", "填表说明", "评价结论", "存在问题", "财政部门审核意见", "主管部门审核意见",
             "偏差或不能完成目标原因分析", "相关建议或举措", "偏差原因分析", "自评得分", "评价等级", "自评等级"}
@@ -256,7 +259,7 @@ def find_header(lines: list[Line], index: int, settings: ReadSettings = DEFAULT_
         if sum(1 for token in line.tokens if label(token.text).role is Role.HEADING) < settings.header_kinds:
             return None
         tokens = line.tokens
-        columns = _columns(tokens, line.gridded)
+        columns = _row_columns(tokens, line.gridded)
         if _is_header(columns.kinds, settings):
             stacked = None if line.gridded else _stacked(lines, index + 1, columns, settings)
             if stacked is not None:
@@ -293,13 +296,69 @@ def _stacked(lines: list[Line], index: int, groups: Columns, settings: ReadSetti
     if below is None:
         return None
     parts = _columns([*lead, *lines[index].tokens], False) if lead else below.columns
+    return Header(_parts_then_groups(groups, parts), index, below.end, [*lead, *below.tokens])
+
+
+def _parts_then_groups(groups: Columns, parts: Columns) -> Columns:
+    """The columns of group headings above the headings of their parts: the parts, then the groups after the
+    last one the parts name."""
     named = [i for i, kind in enumerate(groups.kinds) if kind in parts.kinds]
     after = range(max(named) + 1 if named else 0, len(groups.kinds))
     columns = Columns(parts.kinds + [groups.kinds[i] for i in after if groups.kinds[i] not in parts.kinds],
                       parts.headings + [groups.headings[i] for i in after if groups.kinds[i] not in parts.kinds],
                       [None] * (len(parts.kinds) + sum(groups.kinds[i] not in parts.kinds for i in after)))
     columns.offsets = [None] * len(columns.kinds)
-    return Header(columns, index, below.end, [*lead, *below.tokens])
+    return columns
+
+
+def _row_columns(tokens: list[Token], gridded: bool) -> Columns:
+    """The columns a header row names. Without a grid, group headings and the headings of their parts may stand
+    in one row (绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 |
+    度量单位, a pipe row whose merged header cells lost their rows): the parts start at the level columns."""
+    filled = [token for token in tokens if token.text.strip()]
+    kinds = [column_kind(token.text) for token in filled]
+    first = next((i for i, kind in enumerate(kinds) if kind in _LEVELS), 0)
+    if gridded or len(set(kinds[:first]) & set(_GROUP_KINDS)) < 2:  # (年度目标 | 一级指标 …: a goals column)
+        return _columns(tokens, gridded)
+    return _parts_then_groups(_columns(filled[:first], False), _columns(filled[first:], False))
+
+
+def split_header_runs(lines: list[Line], settings: ReadSettings = DEFAULT_SETTINGS) -> list[Line]:
+    """A text row holding header-block cells, the grid's headings and its first row run together (a pipe row whose
+    row boundaries were lost) is three rows: the cells before the run of headings, the headings, the cells
+    from the first level name after them."""
+    result: list[Line] = []
+    for line in lines:
+        parts = _header_run(line, settings) if line.kind is LineKind.ROW and not line.gridded else None
+        if parts is None:
+            result.append(line)
+            continue
+        for tokens in parts:
+            if any(token.text.strip() for token in tokens):
+                result.append(Line(tokens, LineKind.ROW, tokens[0].line, line.table, line.row, False,
+                                   line.blanks_before, dict(line.extra)))
+    return result
+
+
+def _header_run(line: Line, settings: ReadSettings) -> tuple[list[Token], list[Token], list[Token]] | None:
+    tokens = line.tokens
+    headings = [label(token.text).role is Role.HEADING for token in tokens]
+    best, start = (0, 0), None
+    for index, heading in enumerate([*headings, False]):
+        if heading and start is None:
+            start = index
+        elif not heading and start is not None:
+            best = max(best, (start, index), key=lambda run: run[1] - run[0])
+            start = None
+    first, end = best
+    if end - first <= settings.header_kinds or not _is_header(_row_columns(tokens[first:end], False).kinds, settings):
+        return None
+    before = [token for token in tokens[:first] if token.text.strip()]
+    after = next((i for i in range(end, len(tokens)) if tokens[i].text.strip()), None)
+    opens_body = after is not None and label(tokens[after].text).role in (Role.LEVEL1, Role.LEVEL2)
+    if len(before) < _LEAD_CELLS or not opens_body:
+        return None
+    return tokens[:first], tokens[first:end], tokens[end:]
 
 
 def _stream_header(lines: list[Line], index: int, settings: ReadSettings) -> Header | None:
@@ -442,6 +501,8 @@ def ends_body(line: Line) -> bool:
         return line.kind is not LineKind.CELL or ":" in key or key in _CLOSING
     if first_label.role is Role.HEADING and first_label.kind == "remark" and line.kind is not LineKind.CELL:
         return True
+    if line.kind is LineKind.ROW and any(match_key(token.text) in _TOTALS for token in filled):
+        return True  # the total below the grid (其他需要说明事项 | 无 | 总分 | 100 | 96)
     return first_label.role is Role.FIELD and first_label.kind in ("code", "name", "unit", "department", "total")
 
 

@@ -229,13 +229,13 @@ def _mostly_gapped(raw: list[str]) -> bool:
     """True when more lines read as table rows with their cells joined by single spaces (two pieces or more
     that the labels know: a level name, a column heading, a target) than lines with bars or with at least as
     many wider gaps as single ones."""
-    from jixiao.documents.pipeline.labels import Role, label
+    from jixiao.documents.pipeline.labels import Role, label, wrapped_run_together
 
     structural = (Role.LEVEL1, Role.LEVEL2, Role.HEADING, Role.TARGET)
     gapped = other = 0
     for line in raw:
         text = line.strip()
-        if "|" in text or len(_CELL_GAP.findall(text)) >= len(_WORD_GAP.findall(text)) > 0:
+        if "|" in text or len(_CELL_GAP.findall(text)) >= len(_WORD_GAP.findall(text)) > 0 or wrapped_run_together(text):
             other += 1
         elif _WORD_GAP.search(text) and sum(label(piece).role in structural for piece in text.split()) >= 2:
             gapped += 1

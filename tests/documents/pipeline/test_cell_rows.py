@@ -73,3 +73,54 @@ def test_an_empty_level2_row_before_the_next_level2_and_rows_without_operators()
     indicators = read(text).sheets[0].indicators
     assert [(i.level2, i.name, i.target.raw) for i in indicators] == [
         ("数量指标", "配备车辆数", "10"), ("数量指标", "风炮射程", "80米"), ("社会效益指标", "市民满意程度", "85%")]
+
+
+def test_a_self_evaluation_form_numbering_its_rows_with_a_heading_split_over_two_lines():
+    # Hebei 自评表 one cell per line (corpus 101): ``年度`` / ``指标值`` is one heading, ``指标1`` runs into the name,
+    # the template's empty ``指标2`` / ``……`` rows are no indicators, a row's deviation note follows its points
+    text = "\n".join(["一级指标", "二级指标", "三级指标", "年度", "指标值", "实际", "完成值", "分值", "得分",
+                      "偏差原因分析及改进措施", "产出指标", "数量指标", "指标1工程资金金额", "43.2", "37.24", "10", "9",
+                      "已完工,剩余3%尾款未付,且最高限价低于预算金额。提高预算准确度。", "指标2", "……", "质量指标",
+                      "指标1工程完工率", "100", "100", "10", "10", "指标2工程验收合格率", "100", "100", "10", "10", "……",
+                      "生态效益", "指标", "指标1", "指标2", "……"])
+    sheet = read(text).sheets[0]
+    assert [(i.level2, i.name, i.target.raw) for i in sheet.indicators] == [
+        ("数量指标", "工程资金金额", "43.2"), ("质量指标", "工程完工率", "100"), ("质量指标", "工程验收合格率", "100")]
+    assert [(item.actual_raw, item.weight, item.score) for item in sheet.evaluation.items] == [
+        ("37.24", 10, 9), ("100", 10, 10), ("100", 10, 10)]
+
+
+def test_a_pipe_row_running_header_fields_group_headings_their_parts_and_the_first_row_together():
+    # Yunnan 自评表 (corpus 102): the merged header cells lost their rows, so one pipe row holds the goals, the
+    # group headings (年度指标值 | 实际完成值 | 分值 | 得分), the headings of their parts (指标性质 | 指标值 | 度量单位)
+    # and the first indicator row; ═ is the operator =, 服务对象满意度指标等 the level 2, 总分 ends the grid
+    text = "\n".join([
+        "| — | 年度 总体 目标 | 预期目标 | 实际完成情况 | 确保每一个学生都能享受到国家政策福利,改善学生体质 | 确保每一个学生都能享受到"
+        "国家政策福利,改善学生体质 | 绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 | 一级指标 | "
+        "二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 产出指标 | 数量指标 | 学生受资助人数 | ≧ | 735 | 人次 | 735 | 10 | "
+        "10 |",
+        "| 成本指标 | 生均补助标准达标率 | ═ | 100 | % | 100% | 10 | 10 |",
+        "| 满意度指标 | 服务对象满意度指标等 | 学生满意度 | ≧ | 95 | % | 100% | 10 | 10 |",
+        "| 其他需要说明事项 | 无 | 总分 | 100 | 96 | 优 |",
+    ])
+    sheet = read(text).sheets[0]
+    assert [(i.level2, i.name, i.target.operator, i.target.value, i.target.unit) for i in sheet.indicators] == [
+        ("数量指标", "学生受资助人数", "≥", 735, "人次"), ("成本指标", "生均补助标准达标率", "=", 100, "%"),
+        ("服务对象满意度指标", "学生满意度", "≥", 95, "%")]
+    assert [(item.actual_raw, item.weight, item.score) for item in sheet.evaluation.items] == [
+        ("735", 10, 10), ("100%", 10, 10), ("100%", 10, 10)]
+
+
+def test_cell_bar_lines_with_the_weight_before_the_target_and_a_compound_unit_per_person_month():
+    # Anhui 自评表 as ``cell |`` lines (corpus 111): ★ core marks and (≥**元/人·月) residue in the names, the weight
+    # before the target, ``元/人*月`` a unit per person and month
+    text = "\n".join([
+        "一级指标 |", "二级指标 |", "三级指标 |", "分值 |", "年度指标值 |", "全年实际值 |", "得分 |",
+        "未完成原因及拟采取的改进措施 |", "|", "产出指标(50分) |", "质量指标 |", "★农村低保标准(≥**元/人·月) |", "5 |",
+        ">=530元/人*月 |", "583元/人*月 |", "5 |", "|", "|", "|", "|",
+        "农村特困人员救助供养基本生活标准(≥**元/人·月) |", "5 |", ">=570元/人*月 |", "758元/人*月 |", "5 |", "|", "|"])
+    sheet = read(text).sheets[0]
+    assert [(i.level2, i.name, i.target.operator, i.target.value, i.target.unit) for i in sheet.indicators] == [
+        ("质量指标", "农村低保标准", "≥", 530, "元/人·月"), ("质量指标", "农村特困人员救助供养基本生活标准", "≥", 570, "元/人·月")]
+    assert [(item.weight, item.actual_raw, item.score) for item in sheet.evaluation.items] == [
+        (5, "583元/人*月", 5), (5, "758元/人*月", 5)]

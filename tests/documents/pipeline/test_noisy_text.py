@@ -169,3 +169,72 @@ def test_numbered_sentences_are_not_page_parts():
     lines = text_lines("1、完成全县农村公路养护任务，确保道路通畅，群众出行满意度稳步提升，养护里程不少于一百二十公里。\n"
                        "2、提高资金使用效益。")
     assert [line.tokens[0].text[:2] for line in join_page_parts(lines)] == ["1、", "2、"]
+
+
+def test_a_run_together_table_whose_cells_wrapped_with_spaces_is_one_stream_cut_at_names():
+    # Hunan 自评表 from a document site (corpus 134): the spaces mark where cells wrapped (``产 出 指 标``, ``管理制 度``),
+    # not cells; targets carry no operator and each row opens with its name
+    document = read("\n".join([
+        "2020年度县级专项资金绩效目标自评表专项资金名称县级储备粮绩 效 指 标一级 指标二级 指标三级指标年度指标 值全年 完成值"
+        "未完成原因和 改进措施产 出 指 标数量 指标库存数量真实率100%100%质量 指标县级储备粮管理制 度严格执行率100%100%"
+        "储备粮管理专户管 理率100%100%满意 度指 标服务 对象 满意 度指 标因粮食市场波动引 起的粮食安全事件 发生数0起0起",
+    ]))
+    sheet = document.sheets[0]
+    assert [(i.level1, i.level2, i.name, i.target.raw) for i in sheet.indicators] == [
+        ("产出指标", "数量指标", "库存数量真实率", "100%"),
+        ("产出指标", "质量指标", "县级储备粮管理制度严格执行率", "100%"),
+        ("产出指标", "质量指标", "储备粮管理专户管理率", "100%"),
+        ("满意度指标", "服务对象满意度指标", "因粮食市场波动引起的粮食安全事件发生数", "0起"),
+    ]
+    assert [item.actual_raw for item in sheet.evaluation.items] == ["100%", "100%", "100%", "0起"]
+
+
+def test_a_run_together_self_evaluation_with_the_weight_before_the_target_and_figures_fused_to_names():
+    # Sichuan 自评表 run together (corpus 117): a level's points after its name (产出指标(70分)), the weight run
+    # into the name and the row before's score run in front of it (10水标尺宽度10), an actual written like its
+    # target, the total (总分) closing the grid
+    document = read(
+        "绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因及拟采取的改进措施产出指标(70分)数量指标"
+        "安装坡面水标尺10≥266米≥266米10水标尺宽度10≥50厘米≥50厘米10时效指标及时(按期)开工率10≥90%≥90%10"
+        "满意度指标(10分)服务对象满意度指标受益脱贫(含监测对象)户满意度10≥95%≥95%10……总分100100注:1.一级指标分值统一设置为:")
+    sheet = document.sheets[0]
+    assert [(i.level1, i.level2, i.name, i.target.raw) for i in sheet.indicators] == [
+        ("产出指标", "数量指标", "安装坡面水标尺", "≥266米"), ("产出指标", "数量指标", "水标尺宽度", "≥50厘米"),
+        ("产出指标", "时效指标", "及时(按期)开工率", "≥90%"),
+        ("满意度指标", "服务对象满意度指标", "受益脱贫(含监测对象)户满意度", "≥95%")]
+    assert [(item.weight, item.actual_raw, item.score) for item in sheet.evaluation.items] == [
+        (10, "≥266米", 10), (10, "≥50厘米", 10), (10, "≥90%", 10), (10, "≥95%", 10)]
+
+
+def test_short_level_2_names_after_a_score_and_a_target_repeated_as_its_actual_in_run_together_text():
+    # Hubei 自评表 run together (corpus 116): 成本 and 时效 stand for their level 2 right after the row before's
+    # score; a qualitative target written again as the actual (不超过预算不超过预算) is two cells after the name
+    document = read(
+        "一级指标二级指标三级指标年初目标值 (A)实际完成值 (B)得分产出指标数量指标成本控制不超过预算不超过预算10"
+        "质量指标保证财政建设补助专款专用专款专用专款专用10成本每年财政补助1000万元1000万元10时效1年1年1年10")
+    sheet = document.sheets[0]
+    assert [(i.level2, i.name, i.target.raw) for i in sheet.indicators] == [
+        ("数量指标", "成本控制", "不超过预算"), ("质量指标", "保证财政建设补助专款专用", "专款专用"),
+        ("成本指标", "每年财政补助", "1000万元"), ("时效指标", "1年", "1年")]
+    assert [(item.actual_raw, item.score) for item in sheet.evaluation.items] == [
+        ("不超过预算", 10), ("专款专用", 10), ("1000万元", 10), ("1年", 10)]
+
+
+def test_a_deadline_inside_a_run_together_name_is_not_a_target():
+    # Hubei 自评表 run together (corpus 136): 12月底之前完成 names the indicator; its target is the 100% after it
+    document = read("二级指标三级指标年初目标值(A)实际完成值(B)得分产出指标数量指标渔船补贴发放率100%100%10"
+                    "时效指标12月底之前完成100%100%10")
+    assert [(i.level2, i.name, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("数量指标", "渔船补贴发放率", "100%"), ("时效指标", "12月底之前完成", "100%")]
+
+
+def test_a_direction_word_ending_a_row_with_no_target_is_its_qualitative_target():
+    # Hubei goal table, one row run together per line (corpus 131): 稳步提高 is the target of the row it ends
+    document = read("\n".join([
+        "绩效指标一级指标二级指标指标内容指标值",
+        "产出指标数量指标农村义务教育学校改造覆盖率100%",
+        "效益指标可持续影响指标义务教育优质均衡发展情况稳步提高",
+        "社会公众或服务对象满意度指标学生家长满意度≥90%"]))
+    assert [(i.level2, i.name, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("数量指标", "农村义务教育学校改造覆盖率", "100%"), ("可持续影响指标", "义务教育优质均衡发展情况", "稳步提高"),
+        ("服务对象满意度指标", "学生家长满意度", "≥90%")]

@@ -51,3 +51,13 @@ def test_several_indicators_in_one_cell_after_the_level_cell_of_a_pipe_row():
     assert [(i.level1, i.name, i.target.raw) for i in document.sheets[0].indicators] == [
         ("产出指标", "开展巡查频次", "8次"), ("产出指标", "编制宣传资料数量", "3个"), ("产出指标", "验收合格率", "≥86%"),
         ("效益指标", "宣传覆盖人次", "≥20万人次"), ("效益指标", "修缮个数", "≥5个")]
+
+
+
+def test_达_before_a_figure_in_prose_is_the_operator_equal():
+    # Hunan 部门整体 form (corpus 114): one sentence per 二级指标; 达70% is = 70%
+    document = read("年度绩效指标", "效益指标", "环境效益指标:学校绿化覆盖达70%,优化校园生态环境。")
+    assert [(i.level1, i.level2, i.name, i.target.operator, i.target.value, i.target.unit)
+            for i in document.sheets[0].indicators] == [
+        ("效益指标", "生态效益指标", "学校绿化覆盖", "=", 70, "%"),
+        ("效益指标", "生态效益指标", "优化校园生态环境", None, None, None)]
