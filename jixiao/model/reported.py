@@ -89,4 +89,7 @@ class ReportedMonitoring(BaseModel):
     spent: Decimal | None = Field(default=None, description="1–N月执行数")
     execution_rate: Decimal | None = Field(default=None, description="执行率 in % as printed")
     projected_spent: Decimal | None = Field(default=None, description="全年预计执行数")
+    money_headings: list[str] = Field(
+        default_factory=list, description="The money table's headings as printed (年初预算数, 1-6月执行数, 全年预计执行数 …), "
+                                          "so that a printed column left blank can be told from one the form lacks")
     items: list[ReportedProgress] = Field(default_factory=list)

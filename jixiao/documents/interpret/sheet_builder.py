@@ -161,6 +161,7 @@ class SheetBuilder:
         self._money_figures: dict[str, str] = {}  # the money table's figures row, once read
         self.claimed: dict = {}
         self._money_headings: list[str | None] = []
+        self.money_headings: list[str] = []  # the money table's headings as printed, for the records
         self._money_parts: dict[str, Decimal] = {}  # the parts' sums, when the total row is left at 0
         self._money_reason = False  # the money table has a 原因 column
 
@@ -244,6 +245,7 @@ class SheetBuilder:
 
     def _set_money_headings(self, texts: list[str], keys: list[str | None]) -> None:
         self._money_headings = keys
+        self.money_headings = [text for text, key in zip(texts, keys) if key]
         period = next((text for text, key in zip(texts, keys) if key == "spent" and _SPENT_TO_DATE.match(match_key(text))),
                       None)
         if period:

@@ -112,7 +112,7 @@ class _Assembler:
                 "evaluation": self_evaluation(sheet, builder.results, builder.money, builder.claimed)})
         elif kind == MONITOR:
             self.sheets[-1] = sheet.model_copy(update={
-                "monitoring": monitoring_report(sheet, builder.results, builder.money)})
+                "monitoring": monitoring_report(sheet, builder.results, builder.money, builder.money_headings)})
 
     def _new_sheet(self, title: str | None = None) -> SheetBuilder:
         self._finish()

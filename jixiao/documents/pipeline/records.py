@@ -66,9 +66,9 @@ def self_evaluation(sheet: GoalSheet, results: list[tuple[int, dict[str, str]]],
     )
 
 
-def monitoring_report(sheet: GoalSheet, results: list[tuple[int, dict[str, str]]], money: dict[str, str]
-                      ) -> ReportedMonitoring:
-    """The sheet's monitoring figures as printed."""
+def monitoring_report(sheet: GoalSheet, results: list[tuple[int, dict[str, str]]], money: dict[str, str],
+                      headings: list[str]) -> ReportedMonitoring:
+    """The sheet's monitoring figures as printed; ``headings``: the money table's headings."""
     items = [
         ReportedProgress(indicator=position, actual_raw=values.get("actual"), projected_raw=values.get("expected"),
                          likelihood=parse_likelihood(values.get("likelihood")), cause=values.get("deviation"),
@@ -78,7 +78,7 @@ def monitoring_report(sheet: GoalSheet, results: list[tuple[int, dict[str, str]]
     return ReportedMonitoring(
         budget=_amount(money.get("budget_full")) or _amount(money.get("budget_initial")), spent=_amount(money.get("spent")),
         projected_spent=_amount(money.get("spent_expected")), execution_rate=_percent(money.get("execution_rate")),
-        months=_months(sheet.title or "") or _months(money.get("period", "")), items=items,
+        months=_months(sheet.title or "") or _months(money.get("period", "")), items=items, money_headings=headings,
     )
 
 
