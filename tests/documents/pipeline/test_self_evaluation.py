@@ -268,3 +268,15 @@ def test_a_monitoring_period_named_only_by_the_spending_heading():
     monitoring = read(text).sheets[0].monitoring
     assert (monitoring.months, monitoring.budget, monitoring.spent, monitoring.projected_spent) == (
         6, Decimal(220), Decimal("87.57"), None)
+
+
+def test_a_stream_heading_broken_over_two_lines_is_one_column():
+    # Hebei 自评表 one cell per line: 年度 / 指标值 is the 年度指标值 column (年度 alone is a header-block label),
+    # and the columns after it (实际完成值, 分值, 得分) stay in the header
+    text = "\n".join(["项目支出绩效自评表", "一级指标", "二级指标", "三级指标", "年度", "指标值", "实际完成值", "分值", "得分",
+                      "偏差原因分析及改进措施", "产出指标", "数量指标", "工程资金金额", "43.2", "37.24", "10", "9",
+                      "剩余3%尾款未付", "质量指标", "工程完工率", "100", "100", "10", "10"])
+    sheet = read(text).sheets[0]
+    assert [(i.name, i.target.raw) for i in sheet.indicators] == [("工程资金金额", "43.2"), ("工程完工率", "100")]
+    assert [(item.actual_raw, item.weight, item.score, item.deviation) for item in sheet.evaluation.items] == [
+        ("37.24", Decimal(10), Decimal(9), "剩余3%尾款未付"), ("100", Decimal(10), Decimal(10), None)]
