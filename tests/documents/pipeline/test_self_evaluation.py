@@ -280,3 +280,20 @@ def test_a_stream_heading_broken_over_two_lines_is_one_column():
     assert [(i.name, i.target.raw) for i in sheet.indicators] == [("工程资金金额", "43.2"), ("工程完工率", "100")]
     assert [(item.actual_raw, item.weight, item.score, item.deviation) for item in sheet.evaluation.items] == [
         ("37.24", Decimal(10), Decimal(9), "剩余3%尾款未付"), ("100", Decimal(10), Decimal(10), None)]
+
+
+def test_a_pipe_row_holding_the_header_fused_with_the_rows_around_it():
+    # Yunnan's 自评表 copied from a web page that lost the row breaks: the goals, the two header rows (the groups,
+    # then the parts of 年度指标值 after the levels) and the first indicator row are one pipe row
+    text = "\n".join([
+        "项目支出绩效自评表",
+        "| 年度总体目标 | 预期目标 | 实际完成情况 | 改善学生体质 | 改善学生体质 | 绩效指标 | 年度指标值 | 实际完成值 | 分值 "
+        "| 得分 | 偏差原因分析及改进措施 | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 产出指标 "
+        "| 数量指标 | 学生受资助人数 | ≧ | 735 | 人次 | 735 | 10 | 10 |",
+        "| 时效指标 | 资金到位及时率 | ≧ | 100 | % | 100% | 10 | 7 |",
+    ])
+    sheet = read(text).sheets[0]
+    assert [(i.level2, i.name, i.target.value, i.target.unit) for i in sheet.indicators] == [
+        ("数量指标", "学生受资助人数", Decimal(735), "人次"), ("时效指标", "资金到位及时率", Decimal(100), "%")]
+    assert [(item.actual_raw, item.weight, item.score) for item in sheet.evaluation.items] == [
+        ("735", Decimal(10), Decimal(10)), ("100%", Decimal(10), Decimal(7))]
