@@ -55,6 +55,9 @@ class ReportedEvaluation(BaseModel):
     execution_rate: Decimal | None = Field(default=None, description="执行率 in % as printed")
     execution_weight: Decimal | None = Field(default=None, description="预算执行率 的分值 as printed")
     execution_score: Decimal | None = Field(default=None, description="预算执行率 的得分 as printed")
+    budget_note: str | None = Field(
+        default=None, description="The money table's 原因/说明 cell as printed (why the budget was adjusted or "
+                                  "not fully executed); None when the form has none or it is left blank")
     items: list[ReportedItem] = Field(default_factory=list)
     total: Decimal | None = Field(default=None, description="总分 as printed")
     grade: str | None = Field(default=None, description="自评等级 as printed")
@@ -86,4 +89,7 @@ class ReportedMonitoring(BaseModel):
     spent: Decimal | None = Field(default=None, description="1–N月执行数")
     execution_rate: Decimal | None = Field(default=None, description="执行率 in % as printed")
     projected_spent: Decimal | None = Field(default=None, description="全年预计执行数")
+    money_headings: list[str] = Field(
+        default_factory=list, description="The money table's headings as printed (年初预算数, 1-6月执行数, 全年预计执行数 …), "
+                                          "so that a printed column left blank can be told from one the form lacks")
     items: list[ReportedProgress] = Field(default_factory=list)

@@ -389,3 +389,33 @@ def test_a_plain_fact_written_again_is_an_answer():
     sheet = printed([("产出指标", "质量指标", "修缮级别", "市级保护单位", "市级保护单位", 90, 90)],
                     budget=10, spent=10, rate=100, execution_weight=10, execution_score=10)
     assert _codes(sheet) == []
+
+
+_SALARY = [("产出指标", "数量指标", "发放(缴纳)覆盖率", "=100%", "100%", 90, 90)]
+
+
+@pytest.mark.parametrize(("initial", "full", "spent", "note", "expected"), [
+    # shared/corpus/008 (青神县发改局 工资性支出 2023): 年初 238.93, 调整后 251.89, the 原因 cell holds only the form's
+    # instruction (…需说明原因(100字以内);2.年中发生预算调整的…应单独说明理由)
+    ("238.93", "251.89", "251.89", "1.预算执行率=预算执行数/调整后预算数,预算执行率未达到90%的需说明原因(100字以内);"
+                                   "2.年中发生预算调整的(追加或调减),应单独说明理由", ("238.93", "251.89", "追加", "12.96")),
+    ("238.93", "251.89", "251.89", None, ("238.93", "251.89", "追加", "12.96")),
+    ("30", "24", "20", "", ("30", "24", "调减", "6")),
+    # a reason written: nothing to report
+    ("238.93", "251.89", "251.89", "年中追加人员调资经费12.96万元", None),
+    # shared/corpus/006 (棠溪镇 委托业务 2022): 年初 90 cut to what was spent, 89.974, at the year's end: routine
+    ("90", "89.974", "89.974", None, None),
+    # the same budget printed with another number of decimals
+    ("43.2", "43.20", "37.24", None, None),
+])
+def test_a_budget_adjusted_during_the_year_needs_a_reason(initial, full, spent, note, expected):
+    sheet = printed(_SALARY, initial=initial, budget=full, spent=spent, budget_note=note, rate=None,
+                    execution_weight=10, execution_score=10)
+    found = [f for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA19"]
+    if expected is None:
+        assert found == []
+        return
+    (finding,) = found
+    assert (finding.indicator, finding.location.column) == (None, "全年预算数")
+    assert tuple(finding.params[key] for key in ("initial", "full", "change", "amount")) == expected
+    assert finding.message.startswith(f"年初预算数 {expected[0]} 调整为全年预算数 {expected[1]}")

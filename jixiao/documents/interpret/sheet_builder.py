@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from functools import lru_cache
 from itertools import dropwhile, takewhile
 
@@ -35,7 +36,7 @@ from jixiao.model.lexicon import fold
 from jixiao.model.units import canonical_unit
 from jixiao.model.vocabulary import Framework, level2_parents
 
-__all__ = ["SheetBuilder"]
+__all__ = ["SheetBuilder", "is_figure", "money_key"]
 
 _AMOUNT_FIELDS = {"total", "fiscal", "other"}
 _ENDS_IN_NUMBER = re.compile(r"\d\s*$")
@@ -49,27 +50,46 @@ _RECORDED = ("actual", "score", "deviation", "expected", "likelihood", "remark")
 
 _MONEY_HEADINGS = {
     "budget_initial": ("年初预算数", "年初预算", "年初预算数(万元)"),
-    "budget_full": ("全年预算数", "调整后预算数", "全年预算", "调整后预算", "年度预算数", "下达额度"),
-    "spent": ("全年执行数", "预算执行数", "执行数", "实际支出", "全年执行", "实际支出金额"),
-    "execution_rate": ("执行率", "预算执行率", "资金执行率"),
+    "budget_full": ("全年预算数", "调整后预算数", "全年预算", "调整后预算", "年度预算数", "下达额度", "转移支付预算数"),
+    "spent": ("全年执行数", "预算执行数", "执行数", "实际支出", "全年执行", "实际支出金额", "转移支付执行数"),
+    "execution_rate": ("执行率", "预算执行率", "资金执行率", "预算执行进度"),
     "spent_expected": ("全年预计执行数", "全年预计支出数"),
     "weight": ("分值", "权重"),
     "score": ("得分",),
 }
 _UNIT_IN_NAME = re.compile(r"[(（]([^()（）]{1,6})[)）]$")
 _DEFINITION = re.compile(r"^([^=＝]{2,30}率)\s*[=＝]\s*(.+/.+[*×]\s*100\s*%)$", re.DOTALL)
-_MONEY_NOTE = re.compile(r"[(（][A-Za-z/]{1,5}[)）]$")
+_MONEY_NOTE = re.compile(r"[(（][A-Za-z/%％]{1,5}[)）]$")
 _SPENT_TO_DATE = re.compile(r"^1[-—~至]\d{1,2}月(?:执行数|支出数)")
+_WAN = re.compile(r"(?<=\d)万$")
+_MONEY_AMOUNTS = {"budget_initial", "budget_full", "spent"}
+# The money table's column for why the budget was adjusted or the execution rate is low (the form asks for it).
+_REASON_HEADINGS = {"原因", "说明", "调整原因", "调整理由", "原因说明", "偏差原因"}
 _TOTAL_WORDS = {"合计", "总分", "总计", "自评得分", "综合得分", "总得分"}
 _GRADES = {"优", "良", "中", "差", "优秀", "良好", "合格", "不合格"}
 
 
 @lru_cache(maxsize=16384)
-def _money_key(text: str) -> str | None:
+def money_key(text: str) -> str | None:
+    """Which figure of a self-evaluation's or monitoring table's money block a heading names (``budget_initial``,
+    ``spent``, ``execution_rate`` …), or None."""
     key = _MONEY_NOTE.sub("", match_key(text))  # 全年预算数(A), 执行率(B/A); Traditional characters too
     if _SPENT_TO_DATE.match(key):
         return "spent"
     return next((name for name, words in _MONEY_HEADINGS.items() if key in words), None)
+
+
+def _under_headings(headings: list[str | None], figures: list[str]) -> list[tuple[str | None, str]]:
+    """Figures paired with their headings. A row short of figures (an empty cell left out) is aligned on its rate:
+    the ``%`` figure goes under 执行率, the one before it under the heading before 执行率 (分值), the others from
+    the first heading on and after 执行率; the heading left without a figure is the empty cell's."""
+    rate = next((index for index, figure in enumerate(figures) if figure.endswith("%")), None)
+    if len(figures) >= len(headings) or rate is None or "execution_rate" not in headings:
+        return list(zip(headings, figures))
+    at = headings.index("execution_rate")
+    before = [*zip(headings[:rate - 1], figures[:rate - 1]), (headings[at - 1], figures[rate - 1])] \
+        if 0 < rate < at else list(zip(headings[:rate], figures[:rate]))
+    return [*before, (headings[at], figures[rate]), *zip(headings[at + 1:], figures[rate + 1:])]
 
 
 def _shared_value(cells: dict[str, str]) -> str:
@@ -79,9 +99,14 @@ def _shared_value(cells: dict[str, str]) -> str:
     return next(iter(values)) if figures and parse_amount(next(iter(values))) is not None else ""
 
 
-def _is_figure(text: str) -> bool:
+def _money_figure(text: str) -> str:
+    """A money figure without the 万 some forms write after it (``5.8万``: the table's money unit says which)."""
+    return _WAN.sub("", text)
+
+
+def is_figure(text: str) -> bool:
     """A cell of the money table's figures row: an amount, a rate, or / or - for none."""
-    return parse_amount(text) is not None or text.endswith("%") or text in ("/", "-")
+    return parse_amount(_money_figure(text)) is not None or text.endswith("%") or text in ("/", "-")
 
 
 def _legacy_level2(level1: str, previous1: str) -> bool:
@@ -136,6 +161,9 @@ class SheetBuilder:
         self._money_figures: dict[str, str] = {}  # the money table's figures row, once read
         self.claimed: dict = {}
         self._money_headings: list[str | None] = []
+        self.money_headings: list[str] = []  # the money table's headings as printed, for the records
+        self._money_parts: dict[str, Decimal] = {}  # the parts' sums, when the total row is left at 0
+        self._money_reason = False  # the money table has a 原因 column
 
     # -- what the interpreter asks -------------------------------------------------------------------------
     @property
@@ -176,46 +204,99 @@ class SheetBuilder:
     # -- self-evaluation and monitoring figures ------------------------------------------------------------
     def _money_row(self, row: Row) -> bool:
         """The money table of a self-evaluation or monitoring form: a row of headings (年初预算数, 全年执行数,
-        执行率 …), then a row of figures under them (年度资金总额 | 220 | 87.57)."""
+        执行率 …), then a row of figures under them (年度资金总额 | 220 | 87.57), then its parts (其中：财政拨款,
+        上年结转, 其他资金); or headings each beside its figure (转移支付预算数(A) | 5.8万 | 预算执行率 | 100%)."""
         texts = [cell.text.strip() for cell in row.filled]
-        keys = [_money_key(text) for text in texts]
+        keys = [money_key(text) for text in texts]
+        if self._money_pairs(texts, keys):
+            return True
         if sum(1 for key in keys if key) >= 2:
             # the row's own labels (预算执行情况, 年度预算数(万元)) stand before the headings
             keys = list(dropwhile(lambda key: key is None, keys))
             last = max(index for index, key in enumerate(keys) if key)
             texts = texts[len(texts) - len(keys):]
-            first = next((index for index in range(last + 1, len(texts)) if _is_figure(texts[index])), None)
+            first = next((index for index in range(last + 1, len(texts)) if is_figure(texts[index])), None)
             if first is None or first - 1 <= last:
-                self._money_headings = keys
+                self._set_money_headings(texts, keys)
                 return True
             # one cell per line: the figures row (总额 | 238.93 | …) runs on after the headings; its label stands
             # right before its first figure
-            self._money_headings = keys[:first - 1]
+            self._set_money_headings(texts[:first - 1], keys[:first - 1])
             texts = texts[first - 1:]
-        if self._money_headings and texts and not self._money_figures:
-            values = texts if _is_figure(texts[0]) else texts[1:]  # the figures row's label may be merged away
-            # the figures come first; a 原因 or 说明 note may follow them (then the 得分 cell left empty is absent)
-            figures = list(takewhile(_is_figure, values))
-            if len(figures) >= min(2, len(values)) and values:
-                headings = [key for key in self._money_headings if key] if len(values) < len(self._money_headings) else self._money_headings
-                self._money_figures = {key: value for key, value in zip(headings, figures) if key}
-                self.money.update(self._money_figures)  # the money table's figures over a header block's
-                total = self.money.get("budget_full") or self.money.get("budget_initial")
-                if total and self.sheet.budget.total is None:
-                    self.sheet.budget = self.sheet.budget.model_copy(update={"total": parse_amount(total)})
-                return True
-        return False
+        if not (self._money_headings and texts):
+            return False
+        figures = self._figures_under_headings(texts)
+        if figures is None:
+            return False
+        if not self._money_figures:
+            self._money_figures = figures
+            self.money.update(figures)  # the money table's figures over a header block's
+        elif self._money_total_blank():
+            # the 年度资金总额 row left at 0 while its parts are filled: the parts add up to the total
+            for key in _MONEY_AMOUNTS & figures.keys():
+                self._money_parts[key] = self._money_parts.get(key, Decimal(0)) + (parse_amount(figures[key]) or 0)
+                self.money[key] = str(self._money_parts[key])
+        else:
+            return False
+        total = parse_amount(self.money.get("budget_initial") or self.money.get("budget_full") or "")
+        if total and (not self.sheet.budget.total or self._money_parts):
+            self.sheet.budget = self.sheet.budget.model_copy(update={"total": total})
+        return True
+
+    def _set_money_headings(self, texts: list[str], keys: list[str | None]) -> None:
+        self._money_headings = keys
+        self.money_headings = [text for text, key in zip(texts, keys) if key]
+        period = next((text for text, key in zip(texts, keys) if key == "spent" and _SPENT_TO_DATE.match(match_key(text))),
+                      None)
+        if period:
+            self.money["period"] = period  # 1-6月执行数: the monitoring period, when the title does not say
+        self._money_reason = any(match_key(text) in _REASON_HEADINGS for text in texts)
+
+    def _figures_under_headings(self, texts: list[str]) -> dict[str, str] | None:
+        """The figures of a row under the money headings, by heading (a 原因 note after them kept apart)."""
+        values = texts if is_figure(texts[0]) else texts[1:]  # the figures row's label may be merged away
+        # the figures come first; a 原因 or 说明 note may follow them (then the 得分 cell left empty is absent)
+        figures = [_money_figure(text) for text in takewhile(is_figure, values)]
+        if not values or len(figures) < min(2, len(values)):
+            return None
+        headings = [key for key in self._money_headings if key] if len(values) < len(self._money_headings) else self._money_headings
+        found = {key: value for key, value in _under_headings(headings, figures) if key}
+        note = values[len(figures):]
+        if self._money_reason and note and not self._money_figures:
+            found["note"] = "\n".join(note)
+        return found
+
+    def _money_total_blank(self) -> bool:
+        amounts = [parse_amount(self._money_figures[key]) for key in _MONEY_AMOUNTS & self._money_figures.keys()]
+        return bool(amounts) and all(amount == 0 for amount in amounts)
+
+    def _money_pairs(self, texts: list[str], keys: list[str | None]) -> bool:
+        """Headings each followed by its figure (转移支付执行数(B) | 5.8万): taken when the row holds nothing else."""
+        if not any(keys) or len(texts) % 2 or not all(
+                key and is_figure(figure) for key, figure in zip(keys[::2], texts[1::2])):
+            return False
+        for key, figure in zip(keys[::2], texts[1::2]):
+            self.money.setdefault(key, _money_figure(figure))  # type: ignore[arg-type]
+        return True
+
+    @property
+    def money_columns(self) -> int:
+        """How many figures a row of the money table holds, while its headings are read and its figures are not."""
+        return 0 if self._money_figures else sum(1 for key in self._money_headings if key)
 
     def _after_grid(self, row: Row) -> None:
-        """Rows below the grid (合计, 审核意见, 注 …) are not indicators; a total or a grade claimed there is kept."""
+        """Rows below the grid (合计, 审核意见, 注 …) are not indicators; a total or a grade claimed there is kept.
+        The total may stand after another trailer in the same row (其他需要说明事项 | 无 | 总分 | 100 | 96 | 优)."""
         texts = [cell.text.strip() for cell in row.filled]
-        key = fold(texts[0]) if texts else ""
-        if key.rstrip(":") in _TOTAL_WORDS:
+        keys = [fold(text).rstrip(":") for text in texts]
+        at = next((index for index, key in enumerate(keys) if key in _TOTAL_WORDS), None)
+        if at is not None:
             # A 合计 row holds the weights' sum before the score's (| 合计 | 100 | 90 |): the score is the last number.
-            numbers = [parse_amount(t) for t in texts[1:] if parse_amount(t) is not None]
+            numbers = [parse_amount(t) for t in texts[at + 1:] if parse_amount(t) is not None]
             self.claimed["total"] = self.claimed.get("total") or (numbers[-1] if numbers else None)
         grade = next((t for t in texts if t in _GRADES), None)
-        if grade and ("等级" in key or "评价" in key or "结论" in key):
+        key = keys[0] if keys else ""
+        if grade and ("等级" in key or "评价" in key or "结论" in key or at is not None):
             self.claimed["grade"] = grade
 
     def set_unit_from_text(self, text: str) -> bool:

@@ -19,7 +19,7 @@ from jixiao.documents.interpret.header_cells import parse_amount, parse_title
 from jixiao.documents.vocabulary import header_label, split_label_value
 from jixiao.documents.interpret.long_layout import build_long_table, detect_long_header
 from jixiao.documents.interpret.overall import OverallGoalsBuilder
-from jixiao.documents.interpret.sheet_builder import SheetBuilder
+from jixiao.documents.interpret.sheet_builder import SheetBuilder, is_figure, money_key
 from jixiao.documents.pipeline.labels import Role, is_chrome, label
 from jixiao.documents.pipeline.records import GOAL, MONITOR, SELF_EVAL, monitoring_report, self_evaluation, sheet_kind
 from jixiao.documents.pipeline.regions import body_end, find_header
@@ -32,6 +32,9 @@ __all__ = ["Accounting", "build_document"]
 
 _AMOUNT_FIELDS = {"total", "fiscal", "other"}
 _LONGEST_LABEL = 12
+# Money headings that begin the money table's row of headings in a one-cell-per-line stream (分值 and 得分 only
+# continue one: alone they are the grid's columns).
+_OPENING_MONEY = {"budget_initial", "budget_full", "spent", "execution_rate", "spent_expected"}
 
 
 @dataclass(slots=True)
@@ -109,7 +112,7 @@ class _Assembler:
                 "evaluation": self_evaluation(sheet, builder.results, builder.money, builder.claimed)})
         elif kind == MONITOR:
             self.sheets[-1] = sheet.model_copy(update={
-                "monitoring": monitoring_report(sheet, builder.results, builder.money)})
+                "monitoring": monitoring_report(sheet, builder.results, builder.money, builder.money_headings)})
 
     def _new_sheet(self, title: str | None = None) -> SheetBuilder:
         self._finish()
@@ -211,15 +214,33 @@ class _Assembler:
             self._cell(label_part, number)
             text = text[len(label_part):]
         open_row = self._open
-        is_label = bool(header_label(text) or split_label_value(text))
+        money = money_key(text)
+        if open_row is not None and _joins_money_heading(open_row, text):
+            last = open_row.cells[-1]
+            if money_key(last.text + text) and not money_key(last.text):
+                last.text += text  # a money heading broken over lines (年初 / 预算数)
+            else:
+                open_row.cells.append(Cell(text=text, column=len(open_row.cells), line=number))
+            return
+        is_label = bool(header_label(text) or split_label_value(text) or money in _OPENING_MONEY)
         if parse_title(text) or (open_row is None and not is_label):
             self._close_open()
             self._paragraph(text, number)
-        elif is_label or _takes_no_more(open_row, text):  # type: ignore[arg-type]
+        elif is_label or self._takes_no_more(open_row, text):  # type: ignore[arg-type]
             self._close_open()
             self._open = Row(cells=[Cell(text=text, column=0, line=number)], line=number)
         else:
             open_row.cells.append(Cell(text=text, column=len(open_row.cells), line=number))  # type: ignore[union-attr]
+
+    def _takes_no_more(self, row: Row, text: str) -> bool:
+        """An amount label takes one amount, or one figure per heading of the money table above it; a following
+        line that is not one begins something new."""
+        if header_label(row.cells[0].text) not in _AMOUNT_FIELDS:
+            return False
+        columns = self.current.money_columns if self.current is not None else 0
+        if columns > 1:
+            return len(row.cells) > columns or not is_figure(text)
+        return len(row.cells) > 1 or parse_amount(text) is None
 
     def _close_open(self) -> None:
         self._open_is_row = False
@@ -259,7 +280,12 @@ def _leading_label(text: str) -> str | None:
     return None
 
 
-def _takes_no_more(row: Row, text: str) -> bool:
-    """An amount label takes one amount; a following line that is not one begins something new."""
-    return header_label(row.cells[0].text) in _AMOUNT_FIELDS and (len(row.cells) > 1 or parse_amount(text) is None)
+def _joins_money_heading(row: Row, text: str) -> bool:
+    """Whether ``text`` continues the money table's row of headings that ``row`` holds: it completes the last
+    heading (年初 + 预算数), or is a heading after one (or after the row's 项目资金 label)."""
+    last = row.cells[-1].text
+    if money_key(last + text) and not money_key(last):
+        return True
+    return money_key(text) is not None and (
+        money_key(last) is not None or header_label(row.cells[0].text) == "budget_section")
 

@@ -522,9 +522,14 @@ def join_page_parts(lines: list[Line]) -> list[Line]:
 
 def split_lines(lines: list[Line]) -> list[Line]:
     """One-cell lines holding a whole run-together table become one line per cell the labels find. A line
-    holding one run-together row is left whole: alignment splits it as one row."""
+    holding one run-together row is left whole: alignment splits it as one row. A pipe row holding a table's
+    header fused with the rows around it becomes those rows (:func:`split_fused_header`)."""
     result: list[Line] = []
     for line in join_wrapped(join_page_parts(lines)):
+        fused = split_fused_header(line)
+        if fused is not None:
+            result.extend(fused)
+            continue
         text = line.tokens[0].text if line.kind is LineKind.CELL and line.tokens else ""
         if wrapped_run_together(text):
             text = unwrap(text)
@@ -537,3 +542,42 @@ def split_lines(lines: list[Line]) -> list[Line]:
                                     for piece in pieces]))
     return result
 
+
+
+_MIN_FUSED_HEADINGS = 4
+# Headings of the columns that a stacked header's first row sets after 年度指标值, before its second row names the
+# parts (一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位).
+_GROUP_KINDS = {"target", "actual", "weight", "score", "deviation"}
+
+
+def split_fused_header(line: Line) -> list[Line] | None:
+    """The rows a pipe row holds when a web page's copy lost the row breaks around a table's header (a Yunnan
+    自评表: ``… 年度总体目标 … | 绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 一级指标 | 二级指标 | … | 度量单位 |
+    产出指标 | 数量指标 | 学生受资助人数 | ≧ | 735 | …``): what stands before the run of headings, the headings (two
+    rows where a 一级指标 heading starts again after the group headings), and the first indicator row after them.
+    None when the row is not so fused."""
+    if line.kind is not LineKind.ROW or line.gridded:
+        return None
+    tokens = [token for token in line.tokens if token.text.strip()]
+    roles = [label(token.text).role for token in tokens]
+    start, end = _longest_run(roles, Role.HEADING)
+    if end - start < _MIN_FUSED_HEADINGS or end == len(tokens) or roles[end] not in (Role.LEVEL1, Role.LEVEL2):
+        return None
+    kinds = [label(token.text).kind for token in tokens[start:end]]
+    restart = next((index for index in range(1, len(kinds))
+                    if kinds[index] == "level1" and _GROUP_KINDS & set(kinds[:index])), None)
+    headers = [tokens[start:start + restart], tokens[start + restart:end]] if restart else [tokens[start:end]]
+    rows = [tokens[:start], *headers, tokens[end:]]
+    return [Line(list(row), LineKind.ROW, line.line, line.table, line.row, extra=dict(line.extra)) for row in rows if row]
+
+
+def _longest_run(roles: list[Role], role: Role) -> tuple[int, int]:
+    """Start and end of the longest run of ``role`` in ``roles``."""
+    best, start = (0, 0), None
+    for index, current in enumerate([*roles, None]):
+        if current is role and start is None:
+            start = index
+        elif current is not role and start is not None:
+            best = max(best, (start, index), key=lambda run: run[1] - run[0])
+            start = None
+    return best

@@ -62,13 +62,13 @@ def self_evaluation(sheet: GoalSheet, results: list[tuple[int, dict[str, str]]],
         budget_initial=_nonnegative(money.get("budget_initial")), budget_full=_nonnegative(money.get("budget_full")),
         spent=_nonnegative(money.get("spent")), execution_rate=_percent(money.get("execution_rate")),
         execution_weight=_amount(money.get("weight")), execution_score=_amount(money.get("score")), items=items,
-        total=claimed.get("total"), grade=claimed.get("grade"),
+        total=claimed.get("total"), grade=claimed.get("grade"), budget_note=money.get("note"),
     )
 
 
-def monitoring_report(sheet: GoalSheet, results: list[tuple[int, dict[str, str]]], money: dict[str, str]
-                      ) -> ReportedMonitoring:
-    """The sheet's monitoring figures as printed."""
+def monitoring_report(sheet: GoalSheet, results: list[tuple[int, dict[str, str]]], money: dict[str, str],
+                      headings: list[str]) -> ReportedMonitoring:
+    """The sheet's monitoring figures as printed; ``headings``: the money table's headings."""
     items = [
         ReportedProgress(indicator=position, actual_raw=values.get("actual"), projected_raw=values.get("expected"),
                          likelihood=parse_likelihood(values.get("likelihood")), cause=values.get("deviation"),
@@ -78,12 +78,12 @@ def monitoring_report(sheet: GoalSheet, results: list[tuple[int, dict[str, str]]
     return ReportedMonitoring(
         budget=_amount(money.get("budget_full")) or _amount(money.get("budget_initial")), spent=_amount(money.get("spent")),
         projected_spent=_amount(money.get("spent_expected")), execution_rate=_percent(money.get("execution_rate")),
-        months=_months(sheet.title or ""), items=items,
+        months=_months(sheet.title or "") or _months(money.get("period", "")), items=items, money_headings=headings,
     )
 
 
 def _months(title: str) -> int | None:
-    """The N of a 1–N月 period named in the title, if any."""
+    """The N of a 1–N月 period named in the title (or in the heading of the spending to date), if any."""
     found = re.search(r"1\s*[-－—–~至]\s*(1[0-2]|[1-9])\s*月", title)
     return int(found.group(1)) if found else None
 

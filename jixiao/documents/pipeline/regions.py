@@ -369,6 +369,11 @@ def _stream_header(lines: list[Line], index: int, settings: ReadSettings) -> Hea
         line = lines[end]
         text = line.tokens[0].text if line.tokens else ""
         bare_name = fold(text) == _BARE_NAME and len(tokens) == 1 and fold(tokens[0].text) in _FRAME_LABELS
+        joined = _broken_heading(lines, end) if text and tokens and label(text).role is not Role.HEADING else None
+        if joined:  # a heading broken over two lines (年度 / 指标值): one column
+            tokens.append(Token(joined, line.line, line.tokens[0].column, line.tokens[0].offset))
+            end += 2
+            continue
         if text and not (label(text).role is Role.HEADING or (_QUALIFIER.match(fold(text)) and tokens) or bare_name):
             break
         if text:
@@ -383,6 +388,15 @@ def _stream_header(lines: list[Line], index: int, settings: ReadSettings) -> Hea
         end -= 1
     end = _unknown_headings(lines, end, columns, tokens)
     return Header(columns, index, end, tokens)
+
+
+def _broken_heading(lines: list[Line], index: int) -> str | None:
+    """The heading that the one-cell line at ``index`` and the next make together (``年度`` + ``指标值``), when the
+    first alone is no heading."""
+    if index + 1 >= len(lines) or lines[index + 1].kind is not LineKind.CELL or not lines[index + 1].tokens:
+        return None
+    joined = lines[index].tokens[0].text.strip() + lines[index + 1].tokens[0].text.strip()
+    return joined if label(joined).role is Role.HEADING and column_kind(joined) else None
 
 
 def _unknown_headings(lines: list[Line], end: int, columns: Columns, tokens: list[Token]) -> int:

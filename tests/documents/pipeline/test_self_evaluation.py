@@ -160,3 +160,140 @@ def test_the_spent_figure_labelled_in_the_header_block_one_cell_per_line():
                         "实际完成指标值", "产出指标", "质量指标", "人员培训", "已完成", "已完成"])
     sheet = read(text).sheets[0]
     assert (sheet.budget.total, sheet.evaluation.spent) == (Decimal("2.38"), Decimal("2.30"))
+
+
+_ONE_GRID = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+             "产出指标", "数量指标", "补助村数", "≥8个", "8", "50", "50"]
+
+
+def test_money_headings_broken_over_lines_and_a_figure_per_heading_in_one_cell_per_line():
+    # Hebei and Anhui forms copied one cell per line: 年初 / 预算数 are one heading, and the 年度资金总额 row takes
+    # a figure under each of the six headings (not one amount, as a 预算数 label does)
+    text = "\n".join(["项目支出绩效自评表", "项目名称", "暖通改造经费", "项目资金", "(万元)", "年初", "预算数", "全年",
+                      "预算数", "全年", "执行数", "分值", "执行率", "得分", "年度资金总额", "43.2", "43.2", "37.24",
+                      "10", "86%", "9", "其中:当年财政拨款", "43.2", "43.2", "37.24", "其他资金", *_ONE_GRID])
+    sheet = read(text).sheets[0]
+    evaluation = sheet.evaluation
+    assert (evaluation.budget_initial, evaluation.budget_full, evaluation.spent, evaluation.execution_weight,
+            evaluation.execution_rate, evaluation.execution_score) == (
+        Decimal("43.2"), Decimal("43.2"), Decimal("37.24"), Decimal(10), Decimal(86), Decimal(9))
+    assert [i.name for i in sheet.indicators] == ["补助村数"]
+
+
+def test_money_headings_on_lines_of_their_own_between_row_breaks():
+    # Anhui's form with a bar after each cell: the headings row opens with a heading, not with a label
+    cells = [["资金情况(万元)", "全年预算数(A)", "全年执行数(B)", "分值", "执行率(B/A)", "得分"],
+             ["年度资金总额:", "30", "30", "10", "100%", "10"], ["其他资金"]]
+    text = "\n\n".join(["绩效目标自评表 (2019年度) |", "项目名称 |\n临时救助 |",
+                        *["\n".join(f"{cell} |" for cell in row) for row in cells],
+                        "\n".join(f"{cell} |" for cell in _ONE_GRID)])
+    evaluation = read(text).sheets[0].evaluation
+    assert (evaluation.budget_full, evaluation.spent, evaluation.execution_rate, evaluation.execution_score) == (
+        Decimal(30), Decimal(30), Decimal(100), Decimal(10))
+
+
+def test_a_total_row_left_at_zero_takes_the_sum_of_its_parts():
+    # Anhui (Chizhou) exports: 年度资金总额 prints 0 0 0 10 0 0 while 其中:本年财政拨款 and 其他资金 are filled
+    text = "\n".join([
+        "项目支出绩效自评表",
+        "| 项目名称 | 村级运转经费 |",
+        "| 项目资金(万元) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |",
+        "| 年度资金总额: | 0 | 0 | 0 | 10 | 0 | 0 |",
+        "| 其中:本年财政拨款 | 200 | 180 | 130.5 |",
+        "| 其他资金 | 2.64 | 2.64 | 2.412 |",
+        "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |",
+        "| 产出指标 | 数量指标 | 补助村数 | ≥8个 | 8 | 50 | 50 |",
+    ])
+    sheet = read(text).sheets[0]
+    evaluation = sheet.evaluation
+    assert (evaluation.budget_initial, evaluation.budget_full, evaluation.spent) == (
+        Decimal("202.64"), Decimal("182.64"), Decimal("132.912"))
+    assert (evaluation.execution_weight, evaluation.execution_rate) == (Decimal(10), Decimal(0))  # as printed
+    assert sheet.budget.total == Decimal("202.64")  # the goal sheet's 预算数 is the budget at the year's start
+
+
+def test_money_headings_each_beside_its_figure():
+    # Sichuan's 转移支付 form: 转移支付预算数(A) | 5.8万 | 预算执行率(B/A) | 100%, then 转移支付执行数(B) | 5.8万
+    text = "\n".join([
+        "转移支付绩效自评表",
+        "| 转移支付预算数(A) | 5.8万 | 预算执行率(B/A) | 100% |",
+        "| 转移支付执行数(B) | 5.8万 |",
+        "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 |",
+        "| 产出指标 | 数量指标 | 抽检批次 | ≥148批次 | 148批次 |",
+    ])
+    evaluation = read(text).sheets[0].evaluation
+    assert (evaluation.budget_full, evaluation.spent, evaluation.execution_rate) == (
+        Decimal("5.8"), Decimal("5.8"), Decimal(100))
+
+
+def test_a_figures_row_short_of_a_cell_is_aligned_on_its_rate():
+    # Yunnan: the 全年执行数 cell is empty and left out of the pipe row; the rate and the points keep their headings
+    text = "\n".join([
+        "项目支出绩效自评表",
+        "| 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 | 年度资金总额 |",
+        "| 387664.62 | 387664.62 | 10 | 100% | 10 |",
+        "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |",
+        "| 产出指标 | 质量指标 | 营养改善计划覆盖率 | ≥100% | 100% | 10 | 10 |",
+        "| 其他需要说明事项 | 无 | 总分 | 100 | 96 | 优 |",
+    ])
+    evaluation = read(text).sheets[0].evaluation
+    assert (evaluation.budget_initial, evaluation.budget_full, evaluation.spent, evaluation.execution_weight,
+            evaluation.execution_rate, evaluation.execution_score) == (
+        Decimal("387664.62"), Decimal("387664.62"), None, Decimal(10), Decimal(100), Decimal(10))
+    # the claimed total and grade stand after another trailer in the last row, which is no indicator
+    assert (evaluation.total, evaluation.grade, len(evaluation.items)) == (Decimal(96), "优", 1)
+
+
+def test_the_money_tables_reason_cell_is_kept_as_printed():
+    text = "\n".join([
+        "绩效目标自评表",
+        "| 资金情况(万元) | 年初预算数 | 全年预算数 | 全年执行数 | 执行率 | 原因 |",
+        "| 年度资金总额: | 20 | 24 | 24 | 100% | 追加设备采购资金4万元 |",
+        "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 得分 |",
+        "| 产出指标 | 数量指标 | 采购设备 | 4台 | 4台 | 50 |",
+    ])
+    assert read(text).sheets[0].evaluation.budget_note == "追加设备采购资金4万元"
+
+
+def test_a_monitoring_period_named_only_by_the_spending_heading():
+    # Hubei 监控表 whose title names no period: the 1-6月执行数 heading does
+    text = "\n".join([
+        "黄石市项目支出绩效监控表 (申遗) |",
+        "项目名称 | 申遗经费 |",
+        "项目资金 (万元) | 年初预算数 | 1-6月执行数 | 全年预计执行数 |",
+        "年度资金总额: | 220 | 87.57 |",
+        "一级指标 | 二级指标 | 指标名称 | 指标值 | 执行情况 | 完成目标可能性 |",
+        "产出指标 | 数量指标 | 申报材料 | 1套 | 编制中 | 确定能 |",
+    ])
+    monitoring = read(text).sheets[0].monitoring
+    assert (monitoring.months, monitoring.budget, monitoring.spent, monitoring.projected_spent) == (
+        6, Decimal(220), Decimal("87.57"), None)
+
+
+def test_a_stream_heading_broken_over_two_lines_is_one_column():
+    # Hebei 自评表 one cell per line: 年度 / 指标值 is the 年度指标值 column (年度 alone is a header-block label),
+    # and the columns after it (实际完成值, 分值, 得分) stay in the header
+    text = "\n".join(["项目支出绩效自评表", "一级指标", "二级指标", "三级指标", "年度", "指标值", "实际完成值", "分值", "得分",
+                      "偏差原因分析及改进措施", "产出指标", "数量指标", "工程资金金额", "43.2", "37.24", "10", "9",
+                      "剩余3%尾款未付", "质量指标", "工程完工率", "100", "100", "10", "10"])
+    sheet = read(text).sheets[0]
+    assert [(i.name, i.target.raw) for i in sheet.indicators] == [("工程资金金额", "43.2"), ("工程完工率", "100")]
+    assert [(item.actual_raw, item.weight, item.score, item.deviation) for item in sheet.evaluation.items] == [
+        ("37.24", Decimal(10), Decimal(9), "剩余3%尾款未付"), ("100", Decimal(10), Decimal(10), None)]
+
+
+def test_a_pipe_row_holding_the_header_fused_with_the_rows_around_it():
+    # Yunnan's 自评表 copied from a web page that lost the row breaks: the goals, the two header rows (the groups,
+    # then the parts of 年度指标值 after the levels) and the first indicator row are one pipe row
+    text = "\n".join([
+        "项目支出绩效自评表",
+        "| 年度总体目标 | 预期目标 | 实际完成情况 | 改善学生体质 | 改善学生体质 | 绩效指标 | 年度指标值 | 实际完成值 | 分值 "
+        "| 得分 | 偏差原因分析及改进措施 | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 产出指标 "
+        "| 数量指标 | 学生受资助人数 | ≧ | 735 | 人次 | 735 | 10 | 10 |",
+        "| 时效指标 | 资金到位及时率 | ≧ | 100 | % | 100% | 10 | 7 |",
+    ])
+    sheet = read(text).sheets[0]
+    assert [(i.level2, i.name, i.target.value, i.target.unit) for i in sheet.indicators] == [
+        ("数量指标", "学生受资助人数", Decimal(735), "人次"), ("时效指标", "资金到位及时率", Decimal(100), "%")]
+    assert [(item.actual_raw, item.weight, item.score) for item in sheet.evaluation.items] == [
+        ("735", Decimal(10), Decimal(10)), ("100%", Decimal(10), Decimal(7))]

@@ -352,6 +352,42 @@ class WeightBlank(AuditRule):
                                    guessed=item.guessed, fix="填写该指标的分值")
 
 
+# A note that only repeats the form's instruction (…需说明原因, 应单独说明理由) gives no reason.
+_ASKS_FOR_REASON = re.compile(r"[需应须].{0,6}说明(?:原因|理由)")
+
+
+class BudgetAdjustedWithoutReason(AuditRule):
+    code = "JXA19"
+    name = "budget-adjusted-without-reason"
+    title = "年中调整预算却未说明理由"
+    severity = Severity.WARNING
+    source = ("《预算法》：经批准的预算非经法定程序不得调整；自评表填表说明（如四川省部门预算项目支出绩效自评表）："
+              "年中发生预算调整的（追加或调减），应单独说明理由")
+    message = "年初预算数 {initial} 调整为全年预算数 {full}（{change} {amount}），未说明调整理由"
+    docs = AuditDocs(
+        what="年初预算数与全年（调整后）预算数不同时，预算执行情况的原因栏写明调整的理由。全年预算数调减到正好等于"
+             "全年执行数的（年底收回结余）不报告；原因栏只有填表说明文字的，视同未写。",
+        formula="年初预算数 ≠ 全年预算数（相差超过所印末位的半个单位），且原因栏为空",
+        setting="无", example="年初预算 238.93 万元、调整后预算 251.89 万元、原因栏空着：报告“追加 12.96”。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        report = ctx.sheet.evaluation
+        if not _reported(ctx) or report.budget_initial is None or report.budget_full is None:
+            return
+        initial, full = report.budget_initial, report.budget_full
+        if abs(full - initial) <= max(tolerance(initial), tolerance(full)):
+            return
+        if full < initial and full == report.spent:
+            return  # cut to what was spent at the year's end (结余收回): routine
+        note = (report.budget_note or "").strip()
+        if note and not _TEMPLATE.search(note) and not _ASKS_FOR_REASON.search(note):
+            return
+        yield self.finding(ctx, column="全年预算数", initial=number(initial),
+                           full=number(full), change="追加" if full > initial else "调减",
+                           amount=number(abs(full - initial)), fix="在预算执行情况的原因栏写明预算调整的依据和理由")
+
+
 EVALUATION_RULES = (ScoreAboveWeight(), ScoreInflated(), ScoreDeflated(), ExecutionRateMismatch(), OverExecution(),
                     TotalNotSumOfScores(), ClaimedGradeMismatch(), WeightsNotHundred(), QualitativeActualForNumber(),
-                    MissedWithoutReason(), TemplateTextLeft(), ScoresNotFilled(), WeightBlank())
+                    MissedWithoutReason(), TemplateTextLeft(), ScoresNotFilled(), WeightBlank(),
+                    BudgetAdjustedWithoutReason())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -147,4 +148,32 @@ class UncertainWithoutCause(AuditRule):
                                    fix="写明偏差原因（经费、制度、人员、硬件或其他）和具体改进措施")
 
 
-MONITORING_RULES = (SpendingBehindPlan(), ProjectionNotCredible(), CertainThoughFarBehind(), UncertainWithoutCause())
+# The heading of the 全年预计执行数 column, in the words the forms use.
+_FORECAST = re.compile(r"全年预计(?:执行|支出)")
+
+
+class ForecastLeftBlank(AuditRule):
+    code = "JXM05"
+    name = "projected-spending-left-blank"
+    title = "全年预计执行数未填写"
+    severity = Severity.WARNING
+    source = MONITORING
+    message = "运行监控表印有“{heading}”栏，却没有填写（1–{months}月已执行 {spent}）"
+    applies_to = "monitoring"
+    docs = AuditDocs(what="监控表的资金栏印有“全年预计执行数”时必须填写：它是判断全年能否完成预算、是否需要调整的依据。"
+                          "表样没有这一栏的不报告。",
+                     formula="—", setting="无", example="年初预算 220、1–6月执行 87.57、全年预计执行数空着：报告本规则。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        report = ctx.sheet.monitoring
+        if report is None or report.projected_spent is not None:
+            return
+        heading = next((text for text in report.money_headings if _FORECAST.search(text)), None)
+        if heading is not None:
+            yield self.finding(ctx, column=heading, heading=heading, months=report.months or "N",
+                               spent=number(report.spent) if report.spent is not None else "（空）",
+                               fix="按至今的执行进度和后续的支出安排（合同、付款节点）填写全年预计执行数")
+
+
+MONITORING_RULES = (SpendingBehindPlan(), ProjectionNotCredible(), CertainThoughFarBehind(), UncertainWithoutCause(),
+                    ForecastLeftBlank())
