@@ -43,7 +43,7 @@ def unit_spellings() -> tuple[str, ...]:
     return tuple(sorted(_table(), key=len, reverse=True))
 
 
-def _entry(spelling: str) -> tuple[str, UnitKind] | None:
+def _entry(spelling: str) -> tuple[str, UnitKind | None] | None:
     folded = fold(spelling)
     entry = _table().get(folded)
     if entry is not None or "/" not in folded:
@@ -51,8 +51,11 @@ def _entry(spelling: str) -> tuple[str, UnitKind] | None:
     head, _, per = folded.partition("/")
     numerator = _table().get(head)
     parts = [_table().get(part) for part in _split_per(per)]
-    if numerator is None or not parts or any(part is None for part in parts):
+    if (numerator is None and head) or not parts or any(part is None for part in parts):
         return None
+    if numerator is None:
+        # a rate whose first unit was left out (≤28.40/株 for 元/株): kept as written, measuring nothing known
+        return compound_unit("", [part[0] for part in parts if part]), None
     return compound_unit(numerator[0], [part[0] for part in parts if part]), numerator[1]
 
 

@@ -32,6 +32,7 @@ from jixiao.documents.pipeline.labels import (
     split_name_target,
     split_run_together,
 )
+from jixiao.documents.pipeline.outline import Outline
 from jixiao.documents.pipeline.prose import PROSE
 from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns, is_goal_heading
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
@@ -87,6 +88,8 @@ class Aligner:
         self._stream_line: Line | None = None
         # One cell per line without empty cells: an absent cell is an empty one, not a guess.
         self.cells_absent = True
+        self.outline = Outline(self._add_outlined, columns.positions[columns.kinds.index("name")],
+                               self._key_at) if columns.outline else None
 
     def columns_changed(self) -> None:
         """Recompute the column keys after the header's columns were refined."""
@@ -108,6 +111,9 @@ class Aligner:
     # -- the entry point -------------------------------------------------------------------------------
     def feed(self, line: Line) -> None:
         """Take one body line."""
+        if self.outline is not None:
+            self.outline.feed(line)
+            return
         if line.kind is LineKind.BREAK:
             self.flush()
             return
@@ -207,6 +213,8 @@ class Aligner:
 
     def flush(self) -> None:
         """Place the pending stream of one-cell lines."""
+        if self.outline is not None:
+            self.outline.flush()
         if self._stream:
             tokens, line = self._stream, self._stream_line
             self._stream, self._stream_line = [], None
@@ -226,6 +234,15 @@ class Aligner:
                 values[kind] = text
         self.seen_level = self.seen_level or any(kind in values for kind in _LEVELS)
         self.placed.append(Placed(values, line.line, line.row, line.table, confidence, how, extras, tokens))
+
+    def _add_outlined(self, values: dict[str, str], line: Line, tokens: int) -> None:
+        """A row of an indented table (:mod:`.outline`): placed by its depth, so by an inference."""
+        self._add(values, line, LABEL_CONFIDENCE, [], tokens)
+
+    def _key_at(self, column: int | None) -> str:
+        """The key of the cells in grid ``column`` (``extra:第N列`` outside every heading)."""
+        index = self.columns.kind_at(column) if column is not None else None
+        return self.keys[index] if index is not None else f"extra:第{(column or 0) + 1}列"
 
     def _by_grid(self, line: Line) -> None:
         columns = self.columns

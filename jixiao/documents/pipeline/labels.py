@@ -21,6 +21,7 @@ from jixiao.documents.interpret.header_cells import is_checkpoint, parse_amount,
 from jixiao.documents.vocabulary import column_label, header_label, is_trailer, labels
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.model import Framework, canonical_level1, canonical_level2, level2_parents
+from jixiao.model.vocabulary import written_level2
 from jixiao.model.lexicon import fold, load
 from jixiao.model.units import canonical_unit, unit_spellings
 
@@ -59,7 +60,7 @@ class Label:
 
 
 _GLOSS = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňɡ]+[)）]")
-_RESIDUE = re.compile(r"[(（](?:必填|选填|\d+字以内|[≥≤=<>]?\*+[^)）]*)[)）]")
+_RESIDUE = re.compile(r"[(（](?:必填|选填|必填硬性指标|\d+字以内|[≥≤=<>]?\*+[^)）]*)[)）]")
 # the template's placeholder target left at the end of a name without brackets (``受益人口数≥**人``)
 _BARE_RESIDUE = re.compile(r"[≥≤=<>≧≦]?\*{2,}[^\d\s,，;；。()（）]{0,6}$")
 _PLACEHOLDER = re.compile(r"[…⋯.。·/\\\s]+")
@@ -204,7 +205,7 @@ def label(text: str) -> Label:
     legacy = _LEGACY_NUMBERING.sub("", key)
     if legacy in _LEGACY_LEVEL1[:4]:
         return Label(Role.LEVEL1, legacy, 0.9)  # the pre-2018 framework's level names, kept as written
-    if _LEGACY_LEVEL2.fullmatch(legacy):
+    if _LEGACY_LEVEL2.fullmatch(legacy) or written_level2(legacy):
         return Label(Role.LEVEL2, legacy, 0.9)
     field = header_label(key)
     if field:

@@ -9,7 +9,7 @@ and refines the columns. Headings the vocabulary does not know stay columns of t
 their cells are never glued into another field. The standard form's vertical ``绩效指标`` label to the left of
 一级指标 is a frame column, not the indicator name.
 
-The body runs until a title, a header-field label that opens the next project, a trailer (备注, 审核意见, 合计
+The body runs until a title, a header-field label that opens the next project, page chrome, a trailer (备注, 审核意见, 合计
 …), or the next header.
 """
 
@@ -20,7 +20,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from jixiao.documents.vocabulary import canonical_label, header_label, is_trailer
-from jixiao.documents.pipeline.labels import Role, column_kind, heading_spellings, label, match_key, split_run_together
+from jixiao.documents.pipeline.labels import (
+    Role,
+    column_kind,
+    heading_spellings,
+    is_chrome,
+    label,
+    match_key,
+    split_run_together,
+)
+from jixiao.documents.pipeline.outline import is_outline
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.pipeline.prose import PROSE
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
@@ -59,6 +68,7 @@ class Columns:
     headings: list[str]
     positions: list[int | None]
     offsets: list[int | None] = field(default_factory=list)
+    outline: bool = False  # the levels stand on rows of their own, shown by indentation (批复表)
 
     def kind_at(self, column: int) -> int | None:
         """Index of the column whose heading starts nearest at or before grid ``column`` (merged headings span)."""
@@ -252,11 +262,15 @@ def find_header(lines: list[Line], index: int, settings: ReadSettings = DEFAULT_
     if implied and line.kind is LineKind.CELL and line.tokens and split_run_together(line.tokens[0].text):
         tokens = [Token(text, line.line, column) for column, text in enumerate(_IMPLIED)]
         return Header(_columns(tokens, False), index, index, [])
-    if line.kind is LineKind.ROW and len(line.filled) >= settings.header_kinds:
-        if sum(1 for token in line.tokens if label(token.text).role is Role.HEADING) < settings.header_kinds:
-            return None
+    if line.kind is LineKind.ROW and len(line.filled) >= 2:
+        headings = sum(1 for token in line.tokens if label(token.text).role is Role.HEADING)
+        if headings < settings.header_kinds or len(line.filled) < settings.header_kinds:
+            return _outline_header(lines, index, _columns(line.tokens, line.gridded), line.filled) if headings else None
         tokens = line.tokens
         columns = _columns(tokens, line.gridded)
+        outline = _outline_header(lines, index, columns, line.filled)
+        if outline is not None:
+            return outline
         if _is_header(columns.kinds, settings):
             stacked = None if line.gridded else _stacked(lines, index + 1, columns, settings)
             if stacked is not None:
@@ -318,12 +332,31 @@ def _stream_header(lines: list[Line], index: int, settings: ReadSettings) -> Hea
     joined = _join_qualifiers(tokens)
     columns = _columns([Token(t.text, t.line, c) for c, t in enumerate(joined)], False)
     if not _is_header(columns.kinds, settings):
-        return None
+        outline = _outline_header(lines, index, columns, tokens, end)
+        return outline
     # trailing empty cells belong to the body, not the header
     while end > index and not (lines[end - 1].tokens and lines[end - 1].tokens[0].text):
         end -= 1
     end = _unknown_headings(lines, end, columns, tokens)
     return Header(columns, index, end, tokens)
+
+
+def _outline_header(lines: list[Line], index: int, columns: Columns, tokens: list[Token],
+                    end: int | None = None) -> Header | None:
+    """The header of a table whose levels stand on rows of their own, shown by indentation (批复表: 绩效指标 |
+    指标值 | 备注, or 项目 | 指标值 | 绩效金额): a target column and no level columns above an outline. Its first column
+    holds the levels and the indicators; two level columns are implied before it."""
+    end = index + 1 if end is None else end
+    if "target" not in columns.kinds or set(_LEVELS) & set(columns.kinds) or not is_outline(lines, end):
+        return None
+    first = 0 if columns.kinds[0] != "target" else None
+    kinds = [*_LEVELS, *(["name"] if first is None else []), *columns.kinds]
+    headings = [canonical_label("columns", kind) for kind in kinds[:len(kinds) - len(columns.kinds)]] + columns.headings
+    positions = [None] * (len(kinds) - len(columns.kinds)) + columns.positions
+    if first is not None:
+        kinds[len(_LEVELS)] = "name"  # 绩效指标, 项目: the column of levels and indicators
+    outline = Columns(kinds, headings, positions, [None] * len(kinds), outline=True)
+    return Header(outline, index, end, [token for token in tokens if token.text.strip()])
 
 
 def _unknown_headings(lines: list[Line], end: int, columns: Columns, tokens: list[Token]) -> int:
@@ -429,6 +462,8 @@ def ends_body(line: Line) -> bool:
     filled = line.filled
     if not filled:
         return False
+    if all(is_chrome(token.text) for token in filled):
+        return True  # the web page's furniture after the table (附件下载, 扫一扫)
     first = filled[0].text
     first_label = label(first)
     if first_label.role is Role.TITLE or _CAPTION.match(match_key(first)):
