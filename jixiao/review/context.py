@@ -19,7 +19,7 @@ __all__ = ["Facts", "SheetContext"]
 # An indicator read with less confidence than this had its cells placed by a guess (see Indicator.confidence).
 GUESSED_BELOW = 0.75
 # Reader diagnostics saying that the file ends inside this sheet's grid, before its end (documents/codes.py).
-CUT_DIAGNOSTICS = ("P114", "P119")
+CUT_DIAGNOSTICS = ("P114", "P119", "P120")
 # 成本指标 as a level 1 of its own (2021 framework) has no fixed place in the grid: first, or after 产出 or 满意度.
 _COST_LEVELS = {"经济成本指标", "社会成本指标", "生态环境成本指标"}
 

@@ -499,6 +499,18 @@ class SheetBuilder:
         self.tokens_placed += self._last_tokens
         self._pending_level_tokens = 0
 
+    def last_row_stops_short(self) -> bool:
+        """True when the last indicator's row holds its levels and name and nothing more, under rows read before
+        it (the end of a file cut it there), as opposed to a row that leaves its target blank but prints other
+        cells (its points, a description)."""
+        kinds = self.columns.kinds if self.columns is not None else []
+        indicators = self.sheet.indicators
+        if "target" not in kinds or len(indicators) < 2 or not self.results or self.results[-1][0] != len(indicators):
+            return False
+        values = self.results[-1][1]
+        return not indicators[-1].extra and not indicators[-1].description and not any(
+            text.strip() for kind, text in values.items() if kind not in ("level1", "level2", "name"))
+
     def drop_last(self) -> None:
         """Leave out the last indicator (a row cut off by the end of the file): its tokens are reported by the
         caller's diagnostic instead."""

@@ -21,7 +21,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
+from jixiao.documents.interpret.header_cells import parse_amount
+from jixiao.documents.pipeline.figures import FIGURE_KINDS, fused_run, split_figures
 from jixiao.documents.pipeline.labels import (
     Role,
     is_operator,
@@ -488,10 +491,54 @@ class Aligner:
         parts.append(texts[start:])
         return parts
 
+    def _unfuse_figures(self, texts: list[str]) -> tuple[list[str], list[str]]:
+        """A row short of cells whose figures fused into one run of digits (``% | 901010010`` under 计量单位 |
+        指标性质 | 指标值 | 指标权重 | 全年完成值 | 指标得分), no figure standing apart after it: the run is split into
+        the figure columns after the cells before it (:mod:`.figures`), the columns it skips left empty. A split other readings also fit is a guess
+        and the row says so; a certain one needs no word."""
+        slots = self.slots
+        filled = [text for text in texts if text.strip()]
+        if len(filled) >= len(slots) or len(filled) != len(texts):
+            return texts, []
+        for index, text in enumerate(texts):
+            found = fused_run(text) if slots[index:index + 1] and slots[index] not in ("name", *_LEVELS) else None
+            if found is None:
+                continue
+            if any(_BARE_NUMBER.match(later.strip()) for later in texts[index + 1:]):
+                return texts, []  # the figures after it stand apart: this one is a figure of its own
+            start = next((at for at in range(index, len(slots)) if slots[at] in FIGURE_KINDS), None)
+            if start is None:
+                return texts, []
+            end = start
+            while end < len(slots) and slots[end] in FIGURE_KINDS:
+                end += 1
+            if end - start < 2 or len(texts) - index - 1 > len(slots) - end:
+                return texts, []
+            units = [texts[at] for at in range(index) if slots[at] == "unit"]
+            split = split_figures(found[1], slots[start:end], self._weights(),
+                                  percent=any(unit.strip() in ("%", "％") for unit in units))
+            if split is None:
+                return texts, []
+            parts = [found[0] + split.parts[0], *(_Piece(part) for part in split.parts[1:])]
+            notes = []
+            if split.guessed:
+                shown = "｜".join(f"{self._heading(kind)}{part}" for kind, part in zip(slots[start:end], split.parts))
+                notes.append(f"数字“{found[1]}”连写，有{split.readings}种拆法，按分值与得分取{shown}，请核对")
+            return [*texts[:index], *[""] * (start - index), *parts, *texts[index + 1:]], notes
+        return texts, []
+
+    def _weights(self) -> list[Decimal]:
+        """The weights the rows placed so far print (what a fused run's split prefers)."""
+        weights = (parse_amount(placed.values.get("weight", "")) for placed in self.placed)
+        return [weight for weight in weights if weight is not None]
+
     def _shape(self, texts: list[str], closed: bool = True) -> tuple[dict[str, str], list[str], float]:
         """Place one row's cells (levels removed) by shape around the anchor. ``closed``: the format says where the
         row ends (a stream's rows are cut by guess, so its cells are placed in order)."""
         slots = self.slots
+        unfused, fused = self._unfuse_figures(list(texts))
+        if len(unfused) != len(texts):  # the figures' run split into their columns: every cell has its place
+            return dict(zip(slots, unfused)), fused, GUESS_CONFIDENCE if fused else LABEL_CONFIDENCE
         texts = list(texts)
         explicit = any(not text.strip() for text in texts)  # the stream marks its empty cells
         while texts and not texts[-1].strip():

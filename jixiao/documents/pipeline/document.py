@@ -144,18 +144,20 @@ class _Assembler:
 
     def _cut(self, builder: SheetBuilder, body: list[Line]) -> None:
         """The file ends inside a table: say where, when its last row is open and its indicator lacks a target
-        (P114: the row is cut, so it is left out) or, in a text copy, when the grid stops before any 满意度指标,
-        its last part (P119): web pages and partial copies cut tables off there, and what follows the cut cannot
-        be judged missing."""
+        (P114; P120 when a text copy stops before the row's target column: the row is cut, so it is left out) or,
+        in a text copy, when the grid stops before any 满意度指标, its last part (P119): web pages and partial copies
+        cut tables off there, and what follows the cut cannot be judged missing."""
         indicators = builder.sheet.indicators
         last = next((line for line in reversed(body) if line.kind is not LineKind.BREAK), None)
         if not indicators or last is None:
             return
         location = Location(file=self.source, table=builder.ordinal, sheet=builder.sheet.key, line=last.line)
-        if body[-1].kind is not LineKind.BREAK and not indicators[-1].target.raw:
-            text = "｜".join(last.texts)[:40]
-            builder.drop_last()
-            self.diagnostics.append(diagnostic("P114", location, line=last.line, text=text))
+        open_row = body[-1].kind is not LineKind.BREAK and not indicators[-1].target.raw
+        if open_row and self.file_format == "txt" and builder.last_row_stops_short():
+            builder.drop_last()  # a web copy's text stops inside the row, before its target: not an indicator
+            self.diagnostics.append(diagnostic("P120", location, line=last.line, text="｜".join(last.texts)[:40]))
+        elif open_row:
+            self.diagnostics.append(diagnostic("P114", location, line=last.line, text="｜".join(last.texts)[:40]))
         elif self.file_format == "txt" and not any(i.level1 == "满意度指标" for i in indicators):
             self.diagnostics.append(diagnostic("P119", location, line=last.line, name=indicators[-1].name[:40]))
 

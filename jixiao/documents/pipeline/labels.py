@@ -291,7 +291,7 @@ def _segment_pattern() -> re.Pattern[str]:
     vocabulary = load("vocabulary")
     level2 = {name for name in vocabulary["level2"]} | {
         spelling for spellings in vocabulary["level2"].values() for spelling in spellings
-        if spelling.endswith("指标") or len(spelling) >= 4}
+        if spelling.endswith("指标") or len(spelling) >= 4} | set(vocabulary["level2_written"]["names"])
     level1 = {name for name in vocabulary["level1"]} | set(_LEGACY_LEVEL1)
     headings = {spelling for spellings in labels()["columns"].values() for spelling in spellings if len(spelling) >= 4}
     words = sorted(level1 | level2 | headings, key=len, reverse=True)

@@ -7,10 +7,12 @@ needs a level column and a name or target column. Headings that span lines are j
 ``(年度)``); a heading row right below the header names the parts of a merged heading (中长期指标值 / 年度指标值)
 and refines the columns. Headings the vocabulary does not know stay columns of their own (``extra``), so that
 their cells are never glued into another field. The standard form's vertical ``绩效指标`` label to the left of
-一级指标 is a frame column, not the indicator name.
+一级指标 is a frame column, not the indicator name. A header with a target column but no level columns, above
+levels that stand on rows of their own (the 批复表, :mod:`.outline`), implies the two level columns; merged
+headings whose parts a text header prints on its next line are split into those parts.
 
-The body runs until a title, a header-field label that opens the next project, page chrome, a trailer (备注, 审核意见, 合计
-…), or the next header.
+The body runs until a title, a header-field label that opens the next project, page chrome, a trailer (备注,
+审核意见, 合计 …), or the next header.
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ _MAX_UNKNOWN_LENGTH = 12
 _BARE_NAME = "指标"
 _CAPTION = re.compile(r"^附?表[〇一二三四五六七八九十\d]{1,3}(?:[-—－]\d{1,2})?[:：]?$")  # 表十二, 附表3-1: the next table
 _FRAME_LABELS = ("绩效指标", "年度绩效指标", "绩效指标(90分)", "项目绩效指标")
+_SECTION = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]")
 _SEAL = re.compile(r"[(（]?(?:单位)?盖章[)）]?")
 _CLOSING = {"合计", "总分", "总计", "审核意见", "填表说明", "评价结论", "存在问题", "财政部门审核意见", "主管部门审核意见",
             "偏差或不能完成目标原因分析", "相关建议或举措", "偏差原因分析", "自评得分", "评价等级", "自评等级"}
@@ -119,8 +122,9 @@ def _columns(tokens: list[Token], gridded: bool) -> Columns:
     positions: list[int | None] = []
     offsets: list[int | None] = []
     for token in tokens:
-        if not token.text.strip():
-            continue
+        caption = not kinds and _SECTION.match(match_key(token.text)) and not column_kind(token.text)
+        if not token.text.strip() or caption:
+            continue  # a numbered section caption before the headings (四、年度绩效指标完成情况) is no column
         kind = column_kind(token.text) or EXTRA
         # The standard form's vertical 绩效指标 label stands before 一级指标 and is not the indicator name.
         if kind == "name" and "level1" not in kinds and fold(token.text) in _FRAME_LABELS:
@@ -451,10 +455,56 @@ def _completes_heading(columns: Columns, text: str) -> bool:
 
 
 def _refinements(lines: list[Line], index: int, columns: Columns) -> int:
-    while index < len(lines) and is_refinement(lines[index]):
-        refine(columns, lines[index])
+    while index < len(lines):
+        if is_refinement(lines[index]):
+            refine(columns, lines[index])
+        elif not _split_merged(columns, lines[index]):
+            break
         index += 1
     return index
+
+
+_TARGET_PARTS = ("operator", "unit")
+_POINT_KINDS = ("weight", "score")
+
+
+def _split_merged(columns: Columns, line: Line) -> bool:
+    """A text header (no grid to say which heading spans which columns) whose merged headings name their parts
+    on the next line, the parts' own headings not all in the vocabulary (预期指标值 over 符号 | 单位(文字描述); 自评得分
+    over 单项指标得分 | 权重占比(%) | 单项指标折算得分). The parts are placed by what they are: an operator or unit
+    part splits the target column around its value (符号 | 预期指标值 | 单位); the parts after them replace the
+    last column of points they refine. Says whether the line was such a row (and the columns changed)."""
+    filled = line.filled
+    if (line.kind is not LineKind.ROW or any(p is not None for p in columns.positions) or len(filled) < 2
+            or "target" not in columns.kinds or sum(1 for t in filled if column_kind(t.text)) < 2
+            or any(label(t.text).role not in (Role.HEADING, Role.TEXT) or len(match_key(t.text)) > _MAX_UNKNOWN_LENGTH
+                   for t in filled)):
+        return False
+    parts = [(column_kind(t.text) or EXTRA, t.text.strip()) for t in filled]
+    around = [part for part in parts if part[0] in _TARGET_PARTS]
+    points = [part for part in parts if part[0] not in _TARGET_PARTS]
+    groups = [index for index, kind in enumerate(columns.kinds) if kind in _POINT_KINDS]
+    if not around or (points and not groups) or parts != around + points:
+        return False
+    kinds, headings = list(columns.kinds), list(columns.headings)
+    pairs = list(zip(kinds, headings))
+    if points:
+        # the points' parts take the place of the last column of points (自评得分); a kind they name twice keeps
+        # its first column under its heading
+        last = groups[-1]
+        named = {kind for kind, _ in points}
+        pairs[last:last + 1] = points
+        pairs = [(EXTRA if kind in named and (kind, heading) not in points else kind, heading)
+                 for kind, heading in pairs]
+    at = next(index for index, (kind, _) in enumerate(pairs) if kind == "target")
+    before = [part for part in around if part[0] == "operator"]
+    after = [part for part in around if part[0] != "operator"]
+    pairs[at:at + 1] = [*before, pairs[at], *after]
+    columns.kinds[:] = [kind for kind, _ in pairs]
+    columns.headings[:] = [heading for _, heading in pairs]
+    columns.positions[:] = [None] * len(pairs)
+    columns.offsets[:] = [None] * len(pairs)
+    return True
 
 
 def ends_body(line: Line) -> bool:
