@@ -33,6 +33,7 @@ from jixiao.documents.pipeline.labels import (
     match_key,
     names_a_legacy_level2,
     split_name_target,
+    split_qualitative,
     split_run_together,
 )
 from jixiao.documents.pipeline.outline import Outline
@@ -285,7 +286,8 @@ class Aligner:
 
     def _unfuse(self, tokens: list[Token]) -> tuple[list[Token], list[str]]:
         """Cut a cell holding a name and its target run together in two, when the target column follows the
-        name column: the target part is a piece of the same token, not a token of its own."""
+        name column: the target part is a piece of the same token, not a token of its own. A cell that ends its
+        row with no target after it may hold a qualitative target at its end (a guess the row reports)."""
         texts = [token.text for token in tokens]
         slots = self.slots
         if "name" not in slots or slots.index("name") + 1 >= len(slots) or slots[slots.index("name") + 1] != "target":
@@ -299,6 +301,11 @@ class Aligner:
                      and not looks_like_target(following) else None)
             if parts is not None and not looks_like_target(parts[1]) and label(following).role is Role.NUMBER:
                 parts = None  # a bare percentage with a figure after it is part of the name (…完成率100% | 10)
+            if parts is None and label(text).role is Role.TEXT and (
+                    not following.strip() or label(following).role in _LEVEL_ROLES):
+                # the row ends with this cell and has no target: a qualitative target run onto the name
+                # (…绿化水平提升 before the next level name)
+                parts = split_qualitative(text)
             if parts is None:
                 result_tokens.append(token)
                 result_texts.append(text)
@@ -494,8 +501,8 @@ class Aligner:
     def _unfuse_figures(self, texts: list[str]) -> tuple[list[str], list[str]]:
         """A row short of cells whose figures fused into one run of digits (``% | 901010010`` under 计量单位 |
         指标性质 | 指标值 | 指标权重 | 全年完成值 | 指标得分), no figure standing apart after it: the run is split into
-        the figure columns after the cells before it (:mod:`.figures`), the columns it skips left empty. A split other readings also fit is a guess
-        and the row says so; a certain one needs no word."""
+        the figure columns after the cells before it (:mod:`.figures`), the columns it skips left empty. A split
+        other readings also fit is a guess and the row says so; a certain one needs no word."""
         slots = self.slots
         filled = [text for text in texts if text.strip()]
         if len(filled) >= len(slots) or len(filled) != len(texts):

@@ -26,7 +26,7 @@ from jixiao.model.lexicon import fold, load
 from jixiao.model.units import canonical_unit, unit_spellings
 
 __all__ = ["Role", "Label", "label", "match_key", "simplified", "clean_name", "is_placeholder", "is_operator",
-           "OPERATOR_WORDS", "looks_like_target", "split_name_target", "split_description", "column_kind",
+           "OPERATOR_WORDS", "looks_like_target", "split_name_target", "split_qualitative", "split_description", "column_kind",
            "heading_spellings", "is_chrome", "split_run_together", "segment", "split_lines", "join_wrapped", "join_page_parts",
            "names_a_legacy_level2"]
 
@@ -152,6 +152,28 @@ def split_name_target(text: str) -> tuple[str, str] | None:
     if not _CJK.search(name) or name[-1].isdigit() or label(name).role is not Role.TEXT or _TARGET_IN_NAME.search(name):
         return None  # the name holds another target: several rows run together, for :func:`segment`
     return name, written[match.start():]
+
+
+@cache
+def _qualitative_words() -> tuple[str, ...]:
+    return tuple(sorted({fold(word) for tier in load("targets")["qualitative"].values() for word in tier
+                         if len(word) >= 2}, key=len, reverse=True))
+
+
+_SHORTEST_NAME = 4
+
+
+def split_qualitative(text: str) -> tuple[str, str] | None:
+    """The name and the qualitative target of a cell that holds both run together (``提升博物馆绿化水平提升``,
+    ``文物保护名录和数据库基本健全``), or None: the cell ends with a word of the qualitative vocabulary (two
+    characters or more, the longest that fits) after a name of four characters or more. Whether the cell is
+    such a row is the caller's to judge (a name may end with such a word)."""
+    stripped = text.strip()
+    for word in _qualitative_words():
+        name = stripped[:-len(word)].rstrip(" ,，:：")
+        if stripped.endswith(word) and len(name) >= _SHORTEST_NAME and _CJK.search(name):
+            return name, word
+    return None
 
 
 # words that open a 指标解释 (``反映办公大楼全年维修维护情况``, ``该指标主要考察…``)
