@@ -153,7 +153,9 @@ class _Assembler:
             return
         location = Location(file=self.source, table=builder.ordinal, sheet=builder.sheet.key, line=last.line)
         open_row = body[-1].kind is not LineKind.BREAK and not indicators[-1].target.raw
-        if open_row and self.file_format == "txt" and builder.last_row_stops_short():
+        # only where the text's own lines say where rows end (not in text cut into cells by the labels)
+        own_lines = self.file_format == "txt" and not last.extra.get("segmented")
+        if open_row and own_lines and builder.last_row_stops_short():
             builder.drop_last()  # a web copy's text stops inside the row, before its target: not an indicator
             self.diagnostics.append(diagnostic("P120", location, line=last.line, text="｜".join(last.texts)[:40]))
         elif open_row:
