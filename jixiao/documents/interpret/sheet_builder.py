@@ -408,6 +408,10 @@ class SheetBuilder:
 
     def _indicator(self, placed: Placed) -> None:
         values = placed.values
+        if "_project" in values or "_unit" in values:
+            self._heads(values)
+            self.tokens_placed += placed.tokens
+            return
         level1, level2 = values.get("level1", ""), values.get("level2", "")
         previous1, previous2 = self._levels
         if level1 and not level2 and _legacy_level2(level1, previous1):
@@ -510,6 +514,18 @@ class SheetBuilder:
         values = self.results[-1][1]
         return not indicators[-1].extra and not indicators[-1].description and not any(
             text.strip() for kind, text in values.items() if kind not in ("level1", "level2", "name"))
+
+    def _heads(self, values: dict[str, str]) -> None:
+        """A row above an indented table's levels (:mod:`..pipeline.outline`): the project with its amount, or
+        the unit; a field the sheet's header block already gave is kept."""
+        sheet = self.sheet
+        if "_unit" in values and sheet.unit is None:
+            sheet.unit = parse_unit_line(values["_unit"]) or Unit(name=values["_unit"])
+        if "_project" in values and sheet.name is None:
+            sheet.name = values["_project"]
+        amount = parse_amount(values.get("_amount", ""))
+        if amount is not None and sheet.budget.total is None:
+            sheet.budget = sheet.budget.model_copy(update={"total": amount})
 
     def drop_last(self) -> None:
         """Leave out the last indicator (a row cut off by the end of the file): its tokens are reported by the

@@ -5,8 +5,8 @@ grid) or on the unindented line below it (text).
 The depths are learnt from the rows: a level name the vocabulary knows fixes its level's depth; a row at the
 level-2 depth is a level 2 even when its name is outside the vocabulary (进度指标); a row deeper than the
 level-2 depth is an indicator, whatever its name looks like (服务对象满意度 under 服务对象满意度指标). Rows above
-the first level name (the unit, the project and its amount) are context, not indicators. Without any
-indentation the vocabulary alone tells levels from indicators.
+the first level name head the sheet, not indicators: the last of them (nearest the levels) is the project, with
+its amount, the first the unit. Without any indentation the vocabulary alone tells levels from indicators.
 """
 
 from __future__ import annotations
@@ -56,6 +56,7 @@ class Outline:
         self.depths: dict[str, int] = {}
         self.indented = False  # some row of the outline is indented: unindented text lines are values
         self.pending: tuple[dict[str, str], Line, int] | None = None  # a text row waiting for its values
+        self.above: list[tuple[dict[str, str], Line, int]] = []  # the rows above the first level name
 
     def feed(self, line: Line) -> None:
         """Take one body line."""
@@ -68,15 +69,15 @@ class Outline:
             if first.column != self.name_column:
                 self._values(line, filled)  # a row holding only a value: the row above continues
                 return
-            self.flush()
+            self._place_pending()
             values = {self.kind_at(token.column): token.text for token in filled[1:]}
             kind = self._kind(first, has_value="target" in values)
-            self.add({kind: first.text, **values}, line, len(filled))
+            self._emit({kind: first.text, **values}, line, len(filled))
             return
         if self.indented and first.indent == 0 and self.pending is not None:
             self._values(line, filled)
             return
-        self.flush()
+        self._place_pending()
         kind = self._kind(first, has_value=len(filled) > 1)
         texts = [token.text for token in filled]
         self.pending = ({kind: texts[0]}, line, 1)
@@ -91,7 +92,9 @@ class Outline:
             self.add({"_context": "｜".join(texts)}, line, len(filled))
             return
         values, first_line, tokens = self.pending
-        if "_context" in values or "target" in values or not texts:
+        if "_context" in values and "_amount" not in values:
+            values["_amount"], texts = texts[0], texts[1:]
+        if "_context" in values or "target" in values:
             key = "_context" if "_context" in values else "extra:其余"
             values[key] = "｜".join(text for text in (values.get(key, ""), *texts) if text)
         else:
@@ -101,10 +104,35 @@ class Outline:
         self.pending = (values, first_line, tokens + len(filled))
 
     def flush(self) -> None:
-        """Place the row waiting for its values."""
+        """Place the row waiting for its values, and rows above levels that never came."""
+        self._place_pending()
+        above, self.above = self.above, []
+        for values, line, tokens in above:
+            self.add(values, line, tokens)
+
+    def _place_pending(self) -> None:
         if self.pending is not None:
             values, line, tokens = self.pending
             self.pending = None
+            self._emit(values, line, tokens)
+
+    def _emit(self, values: dict[str, str], line: Line, tokens: int) -> None:
+        if "_context" in values and not self.depths:
+            self.above.append((values, line, tokens))
+            return
+        if self.above:
+            self._heading()
+        self.add(values, line, tokens)
+
+    def _heading(self) -> None:
+        """The rows above the first level name head the sheet: the last is the project (with its amount), the
+        first, when there are more, the unit; others stay context."""
+        above, self.above = self.above, []
+        for position, (values, line, tokens) in enumerate(above):
+            if position == len(above) - 1:
+                values = {"_project": values.pop("_context"), **values}
+            elif position == 0 and "_amount" not in values:
+                values = {"_unit": values.pop("_context"), **values}
             self.add(values, line, tokens)
 
     def _kind(self, token: Token, has_value: bool) -> str:

@@ -353,6 +353,14 @@ def _outline_header(lines: list[Line], index: int, columns: Columns, tokens: lis
     end = index + 1 if end is None else end
     if "target" not in columns.kinds or set(_LEVELS) & set(columns.kinds) or not is_outline(lines, end):
         return None
+    while end < len(lines) and _further_heading(lines[end]):
+        # one heading per line: short unindented words before the indented rows are headings too (绩效金额)
+        columns.kinds.append(EXTRA)
+        columns.headings.append(lines[end].tokens[0].text.strip())
+        columns.positions.append(None)
+        columns.offsets.append(None)
+        tokens = [*tokens, lines[end].tokens[0]]
+        end += 1
     first = 0 if columns.kinds[0] != "target" else None
     kinds = [*_LEVELS, *(["name"] if first is None else []), *columns.kinds]
     headings = [canonical_label("columns", kind) for kind in kinds[:len(kinds) - len(columns.kinds)]] + columns.headings
@@ -361,6 +369,12 @@ def _outline_header(lines: list[Line], index: int, columns: Columns, tokens: lis
         kinds[len(_LEVELS)] = "name"  # 绩效指标, 项目: the column of levels and indicators
     outline = Columns(kinds, headings, positions, [None] * len(kinds), outline=True)
     return Header(outline, index, end, [token for token in tokens if token.text.strip()])
+
+
+def _further_heading(line: Line) -> bool:
+    token = line.tokens[0] if line.kind is LineKind.CELL and line.tokens else None
+    return token is not None and not token.indent and label(token.text).role is Role.TEXT and len(
+        match_key(token.text)) <= _MAX_UNKNOWN_LENGTH
 
 
 def _unknown_headings(lines: list[Line], end: int, columns: Columns, tokens: list[Token]) -> int:

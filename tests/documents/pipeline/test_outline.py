@@ -69,8 +69,10 @@ def test_an_indented_text_approval_table_reads_its_levels_by_depth():
         # deeper than the level 2: an indicator, though its name is also a level-2 spelling
         ("满意度指标", "服务对象满意度指标", "服务对象满意度指标(必填)", "服务对象满意度", 100, "%"),
     ]
-    # the unit and the project above the levels are context, reported, not indicators
-    assert any(d.code == "P108" and "3000000" in d.message for d in document.diagnostics)
+    # the unit and the project with its amount above the levels head the sheet; 绩效金额 is a heading
+    sheet = document.sheets[0]
+    assert (sheet.name, sheet.unit.name, sheet.budget.total) == ("狂犬、乙肝、流感等疫苗及美沙酮药物", "石嘴山市疾病预防控制中心",
+                                                                  3000000)
 
 
 def _approval_workbook() -> bytes:
