@@ -11,12 +11,13 @@ its amount, the first the unit. Without any indentation the vocabulary alone tel
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from jixiao.documents.pipeline.labels import Role, label
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 
 __all__ = ["is_outline", "Outline"]
 
-_LEVELS = ("level1", "level2")
 _LOOK_AHEAD = 40  # lines below a header searched for the outline's first level names
 
 
@@ -46,10 +47,11 @@ def is_outline(lines: list[Line], start: int) -> bool:
 
 
 class Outline:
-    """Places the rows of an indented table: each row is a level, an indicator, or context; ``add`` receives
-    (values, line, tokens) for each."""
+    """Places the rows of an indented table: each row is a level, an indicator, or what heads the sheet;
+    ``add`` receives (values, line, tokens) for each."""
 
-    def __init__(self, add, name_column: int | None, kind_at) -> None:
+    def __init__(self, add: Callable[[dict[str, str], Line, int], None], name_column: int | None,
+                 kind_at: Callable[[int | None], str]) -> None:
         self.add = add
         self.name_column = name_column
         self.kind_at = kind_at  # the key of a grid column's cells (``target``, ``extra:备注``)
