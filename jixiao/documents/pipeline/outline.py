@@ -29,20 +29,24 @@ def _lone(line: Line) -> Token | None:
 
 def is_outline(lines: list[Line], start: int) -> bool:
     """True when the lines from ``start`` print their levels on rows of their own: a level-1 name and then a
-    level-2 name, each alone on its row and the level 2 not less indented, before any row that holds a level
-    name beside other cells (a grid with level columns)."""
+    level-2 name, each alone on its row, the level 2 not less indented in a grid and more indented in text (where
+    one cell per line is also how a table without indentation is copied), before any heading of a level column
+    or any row that holds a level name beside other cells (a grid with level columns)."""
     level1_depth: int | None = None
     for line in lines[start:start + _LOOK_AHEAD]:
         if line.kind is LineKind.PARAGRAPH:
             return False
-        if any(label(token.text).role in (Role.LEVEL1, Role.LEVEL2) for token in line.filled) and _lone(line) is None:
+        labels = [label(token.text) for token in line.filled]
+        if any(found.role is Role.HEADING and found.kind in ("level1", "level2") for found in labels) or (
+                any(found.role in (Role.LEVEL1, Role.LEVEL2) for found in labels) and _lone(line) is None):
             return False
         token = _lone(line)
-        role = label(token.text).role if token is not None else None
+        role = labels[0].role if token is not None else None
         if role is Role.LEVEL1 and level1_depth is None:
             level1_depth = token.indent  # type: ignore[union-attr]
         elif role is Role.LEVEL2 and level1_depth is not None:
-            return token.indent >= level1_depth  # type: ignore[union-attr]
+            deeper = token.indent - level1_depth  # type: ignore[union-attr]
+            return deeper > 0 or (deeper == 0 and line.gridded)
     return False
 
 
