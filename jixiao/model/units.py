@@ -24,14 +24,16 @@ class UnitKind(StrEnum):
 
 
 @cache
-def _table() -> dict[str, tuple[str, UnitKind]]:
+def _table() -> dict[str, tuple[str, UnitKind | None]]:
     data = load("units")
     aliases: dict[str, str] = data["aliases"]
-    table: dict[str, tuple[str, UnitKind]] = {}
+    table: dict[str, tuple[str, UnitKind | None]] = {}
     for kind in UnitKind:
         for unit in data[kind.value]:
             canonical = aliases.get(unit, unit)
             table[fold(unit)] = (canonical, kind)
+    for unit in data["magnitude"]:
+        table[fold(unit)] = (unit, None)
     for alias, canonical in aliases.items():
         table[fold(alias)] = (canonical, table[fold(canonical)][1])
     return table
