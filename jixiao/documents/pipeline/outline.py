@@ -30,8 +30,9 @@ def _lone(line: Line) -> Token | None:
 def is_outline(lines: list[Line], start: int) -> bool:
     """True when the lines from ``start`` print their levels on rows of their own: a level-1 name and then a
     level-2 name, each alone on its row, the level 2 not less indented in a grid and more indented in text (where
-    one cell per line is also how a table without indentation is copied), before any heading of a level column
-    or any row that holds a level name beside other cells (a grid with level columns)."""
+    one cell per line is also how a table without indentation is copied), or a grid whose first column is
+    indented, before any heading of a level column or any row that holds a level name beside other cells (a
+    grid with level columns)."""
     level1_depth: int | None = None
     for line in lines[start:start + _LOOK_AHEAD]:
         if line.kind is LineKind.PARAGRAPH:
@@ -40,6 +41,8 @@ def is_outline(lines: list[Line], start: int) -> bool:
         if any(found.role is Role.HEADING and found.kind in ("level1", "level2") for found in labels) or (
                 any(found.role in (Role.LEVEL1, Role.LEVEL2) for found in labels) and _lone(line) is None):
             return False
+        if line.gridded and line.filled and line.filled[0].indent > 0:
+            return True  # a grid's first column indented: levels, if any, stand shallower
         token = _lone(line)
         role = labels[0].role if token is not None else None
         if role is Role.LEVEL1 and level1_depth is None:
@@ -60,6 +63,7 @@ class Outline:
         self.name_column = name_column
         self.kind_at = kind_at  # the key of a grid column's cells (``target``, ``extra:备注``)
         self.depths: dict[str, int] = {}
+        self.name_depth: int | None = None  # the depth of the first grid row with its target beside it
         self.indented = False  # some row of the outline is indented: unindented text lines are values
         self.pending: tuple[dict[str, str], Line, int] | None = None  # a text row waiting for its values
         self.above: list[tuple[dict[str, str], Line, int]] = []  # the rows above the first level name
@@ -146,7 +150,10 @@ class Outline:
         depth = token.indent
         level1, level2 = self.depths.get("level1"), self.depths.get("level2")
         by_depth = level1 is not None and level2 is not None and level2 > level1
-        if has_value or (by_depth and depth > level2):  # type: ignore[operator]
+        if has_value:
+            self.name_depth = depth if self.name_depth is None else self.name_depth
+            return "name"  # a row with its target beside it (a grid)
+        if by_depth and depth > level2:  # type: ignore[operator]
             return "name" if level1 is not None else "_context"
         role = label(token.text).role
         if role in (Role.LEVEL1, Role.LEVEL2):
@@ -154,7 +161,7 @@ class Outline:
             self.depths.setdefault(kind, depth)
             return kind
         if level1 is None:
-            return "_context"
+            return "name" if depth == self.name_depth else "_context"  # a row with no target, among indicators
         if by_depth and depth == level2:
             return "level2"  # a level-2 name outside the vocabulary, written at the level-2 depth
         if by_depth and depth <= level1:

@@ -129,3 +129,19 @@ def test_word_cells_carry_their_paragraph_indentation_and_read_by_depth():
     indicators = read_bytes(_approval_document(), "approval.docx").sheets[0].indicators
     assert [(i.level1, i.level2, i.name, i.target.raw) for i in indicators] == [
         ("产出指标", "数量指标", "村组干部230人", "≥230个"), ("产出指标", "进度指标", "按时发放", "≥1人/年")]
+
+
+def test_an_indented_grid_without_level_rows_reads_every_indicator_row_even_one_without_a_target():
+    # the office twin of corpus 121 (no levels written): indicators indented under the 绩效指标 heading
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    for cells in (["项目名称：在职村村干部补助"], ["绩效指标", "指标值", "备注"], ["按月发放", "=1次"],
+                  ["领取补助人数", "≥100人"], ["促进经济发展"]):
+        sheet.append(cells)
+        if sheet.max_row > 2:
+            sheet.cell(sheet.max_row, 1).alignment = Alignment(indent=2)
+    out = io.BytesIO()
+    workbook.save(out)
+    indicators = read_bytes(out.getvalue(), "approval.xlsx").sheets[0].indicators
+    assert [(i.level2, i.name, i.target.raw) for i in indicators] == [
+        (None, "按月发放", "=1次"), (None, "领取补助人数", "≥100人"), (None, "促进经济发展", "")]
