@@ -16,11 +16,13 @@ __all__ = ["Cell", "Row", "Paragraph", "Block", "Layout"]
 @dataclass(slots=True)
 class Cell:
     """One table cell. ``column`` is its 0-based grid column where the format knows it (merged cells
-    dropped by a text layout leave it None, and the interpreter aligns such rows by content)."""
+    dropped by a text layout leave it None, and the interpreter aligns such rows by content). ``indent`` is
+    the cell's indentation level where the format gives one (a 批复表 shows its hierarchy only by it)."""
 
     text: str
     column: int | None = None
     line: int | None = None
+    indent: int = 0
 
 
 @dataclass(slots=True)

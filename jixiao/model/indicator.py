@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 from jixiao.model.lexicon import fold
 from jixiao.model.target import Target
 from jixiao.model.target_text import parse_target
-from jixiao.model.vocabulary import canonical_level1, canonical_level2
+from jixiao.model.vocabulary import canonical_level1, canonical_level2, written_level2
 
 __all__ = ["Direction", "Indicator", "parse_direction"]
 
@@ -81,7 +81,7 @@ class Indicator(BaseModel):
         return cls(
             level1=canonical_level1(level1),
             level1_raw=level1,
-            level2=canonical_level2(level2),
+            level2=canonical_level2(level2) or written_level2(level2),
             level2_raw=level2,
             name=name,
             description=description,

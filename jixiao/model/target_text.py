@@ -215,8 +215,10 @@ def parse_target(raw: str, context: str = "") -> Target:
     value, leftover = _split_glued_numbers(written, value, unit, leftover, context, cursor)
     unit_inferred = False
     if unit is None and per:
-        # 28.40/株: the money unit of 元/株 is missing. Keep what was written; never guess the numerator.
+        # 28.40/株: the money unit of 元/株 is missing. Keep what was written as the unit (a rate per 株 of
+        # something unknown); never guess the numerator.
         unit_spelling = f"/{per}"
+        unit = canonical_unit(unit_spelling)
         cursor.note(NoteCode.UNIT_MISSING, f"指标值只写了“/{per}”，缺少计量单位（如 元/{per}）")
     elif unit is None and template_unit is not None:
         unit, unit_spelling, unit_inferred = template_unit, template_unit, True

@@ -24,14 +24,16 @@ class UnitKind(StrEnum):
 
 
 @cache
-def _table() -> dict[str, tuple[str, UnitKind]]:
+def _table() -> dict[str, tuple[str, UnitKind | None]]:
     data = load("units")
     aliases: dict[str, str] = data["aliases"]
-    table: dict[str, tuple[str, UnitKind]] = {}
+    table: dict[str, tuple[str, UnitKind | None]] = {}
     for kind in UnitKind:
         for unit in data[kind.value]:
             canonical = aliases.get(unit, unit)
             table[fold(unit)] = (canonical, kind)
+    for unit in data["magnitude"]:
+        table[fold(unit)] = (unit, None)
     for alias, canonical in aliases.items():
         table[fold(alias)] = (canonical, table[fold(canonical)][1])
     return table
@@ -43,7 +45,7 @@ def unit_spellings() -> tuple[str, ...]:
     return tuple(sorted(_table(), key=len, reverse=True))
 
 
-def _entry(spelling: str) -> tuple[str, UnitKind] | None:
+def _entry(spelling: str) -> tuple[str, UnitKind | None] | None:
     folded = fold(spelling)
     entry = _table().get(folded)
     if entry is not None or "/" not in folded:
@@ -51,8 +53,11 @@ def _entry(spelling: str) -> tuple[str, UnitKind] | None:
     head, _, per = folded.partition("/")
     numerator = _table().get(head)
     parts = [_table().get(part) for part in _split_per(per)]
-    if numerator is None or not parts or any(part is None for part in parts):
+    if (numerator is None and head) or not parts or any(part is None for part in parts):
         return None
+    if numerator is None:
+        # a rate whose first unit was left out (≤28.40/株 for 元/株): kept as written, measuring nothing known
+        return compound_unit("", [part[0] for part in parts if part]), None
     return compound_unit(numerator[0], [part[0] for part in parts if part]), numerator[1]
 
 

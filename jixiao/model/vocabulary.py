@@ -12,6 +12,7 @@ __all__ = [
     "Framework",
     "canonical_level1",
     "canonical_level2",
+    "written_level2",
     "level1_names",
     "level2_names",
     "level2_parents",
@@ -60,6 +61,15 @@ def canonical_level1(raw: str | None) -> str | None:
 def canonical_level2(raw: str | None) -> str | None:
     """Return the canonical 二级指标 name for a spelling found in a table, or None if unknown."""
     return _canonical("level2", raw)
+
+
+def written_level2(raw: str | None) -> str | None:
+    """The name of a level 2 that real forms use outside the framework (进度指标), kept as written; None for
+    any other text."""
+    if not raw:
+        return None
+    key = _POINTS.sub("", fold(raw))
+    return key if key in load("vocabulary")["level2_written"]["names"] else None
 
 
 def level1_names() -> list[str]:

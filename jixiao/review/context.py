@@ -21,7 +21,7 @@ __all__ = ["Facts", "SheetContext", "not_an_indicator"]
 # An indicator read with less confidence than this had its cells placed by a guess (see Indicator.confidence).
 GUESSED_BELOW = 0.75
 # Reader diagnostics saying that the file ends inside this sheet's grid, before its end (documents/codes.py).
-CUT_DIAGNOSTICS = ("P114", "P119")
+CUT_DIAGNOSTICS = ("P114", "P119", "P120")
 # A 年度目标 line this short is a label or a page mark, not a goal (see SheetContext.goal_text).
 _LABEL_LENGTH = 6
 _LABEL_NOISE = re.compile(r"[\d\s()（）:：_]|年度|第|页")

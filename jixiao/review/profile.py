@@ -43,7 +43,7 @@ class GradePolicy(BaseModel):
     error_cap: Literal["优", "良", "中", "差"] | None = None
     # Findings of these rules do not count towards the grade (JX001: how the file was read, not what it says).
     ungraded: list[str] = Field(default_factory=list)
-    # A sheet the file cuts off (reader diagnostics P114/P119) was reviewed only in part: at best this grade.
+    # A sheet the file cuts off (reader diagnostics P114/P119/P120) was reviewed only in part: at best this grade.
     partial_cap: Literal["优", "良", "中", "差"] | None = None
 
 

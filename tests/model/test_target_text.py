@@ -180,8 +180,8 @@ def test_template_residue_before_the_real_value(raw, operator, value, unit, infe
 
 
 def test_a_per_unit_without_its_money_unit_is_kept_and_noted():
-    target = parse_target("≤28.40/株")  # 019: 元 missing
-    assert (target.operator, target.value, target.unit, target.unit_raw) == (Operator.LE, D("28.40"), None, "/株")
+    target = parse_target("≤28.40/株")  # 019: 元 missing; the unit is kept as written (the corpus golden's rule)
+    assert (target.operator, target.value, target.unit, target.unit_raw) == (Operator.LE, D("28.40"), "/株", "/株")
     assert any(n.code is NoteCode.UNIT_MISSING and "元/株" in n.message for n in target.notes)
 
 

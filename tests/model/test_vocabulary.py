@@ -1,6 +1,6 @@
 import pytest
 
-from jixiao.model import Framework, canonical_level1, canonical_level2, level2_parents
+from jixiao.model import Framework, Indicator, canonical_level1, canonical_level2, level2_parents
 
 
 @pytest.mark.parametrize(
@@ -26,3 +26,11 @@ def test_frameworks_place_cost_differently():
     assert level2_parents(Framework.LEGACY)["成本指标"] == "产出指标"
     assert level2_parents(Framework.Y2021)["经济成本指标"] == "成本指标"
     assert "成本指标" not in level2_parents(Framework.Y2021)
+
+
+@pytest.mark.parametrize(("written", "level2"), [("进度指标", "进度指标"), ("制度指标", "制度指标"), ("数量目标", "数量目标"),
+                                               ("工作量指标", None)])
+def test_level2_names_outside_the_framework_are_kept_as_written_when_forms_use_them(written, level2):
+    # corpus 015 (进度指标), 030 (制度指标), 037 (数量目标 under 产出目标): not mapped to 时效指标, not lost either
+    indicator = Indicator.from_cells(level1="产出指标", level2=written, name="取得2018-2022监测资料", target="100%")
+    assert (indicator.level2, indicator.level2_raw, canonical_level2(written)) == (level2, written, None)

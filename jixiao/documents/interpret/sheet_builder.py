@@ -153,6 +153,7 @@ class SheetBuilder:
         self._row_count = 0
         self._aligner: Aligner | None = None
         self._pending_level_tokens = 0
+        self._last_tokens = 0  # the tokens of the last indicator read
         self.tokens_placed = 0
         self.tokens_diagnosed = 0
         self.results: list[tuple[int, dict[str, str]]] = []  # (indicator position, its cells) for evaluation records
@@ -488,6 +489,10 @@ class SheetBuilder:
 
     def _indicator(self, placed: Placed) -> None:
         values = placed.values
+        if "_project" in values or "_unit" in values:
+            self._heads(values)
+            self.tokens_placed += placed.tokens
+            return
         level1, level2 = values.get("level1", ""), values.get("level2", "")
         previous1, previous2 = self._levels
         if level1 and not level2 and _legacy_level2(level1, previous1):
@@ -547,11 +552,12 @@ class SheetBuilder:
             direction=values.get("direction"), basis=values.get("basis"), row=placed.row or self._row_count,
         )
         updates: dict = {"confidence": placed.confidence}
-        # Traditional level names (產出指標) are understood on their Simplified form; the raw text stays as written
-        if level1 and indicator.level1 is None and canonical_level1(simplified(level1)):
-            updates["level1"] = canonical_level1(simplified(level1))
-        if level2 and indicator.level2 is None and canonical_level2(simplified(level2)):
-            updates["level2"] = canonical_level2(simplified(level2))
+        # Traditional level names are understood on their Simplified form
+        # (產出指標), and without the template's residue (时效指标(必填)): the raw text stays as written
+        if level1 and indicator.level1 is None and canonical_level1(match_key(level1)):
+            updates["level1"] = canonical_level1(match_key(level1))
+        if level2 and indicator.level2 is None and canonical_level2(match_key(level2)):
+            updates["level2"] = canonical_level2(match_key(level2))
         if "operator" in values or "unit" in values or target != simplified(target):
             # understood on the Simplified text with its columns joined; kept as the value cell is written
             updates["target"] = indicator.target.model_copy(update={"raw": written_target})
@@ -574,8 +580,43 @@ class SheetBuilder:
             self.diagnostics.append(diagnostic("P105", location.model_copy(update={"column": self._heading("level2")}), value=level2))
         self.sheet.indicators.append(indicator)
         self.results.append((len(self.sheet.indicators), values))
-        self.tokens_placed += placed.tokens + self._pending_level_tokens
+        self._last_tokens = placed.tokens + self._pending_level_tokens
+        self.tokens_placed += self._last_tokens
         self._pending_level_tokens = 0
+
+    def last_row_stops_short(self) -> bool:
+        """True when the last indicator's row holds its levels and name and nothing more, under rows read before
+        it (the end of a file cut it there), as opposed to a row that leaves its target blank but prints other
+        cells (its points, a description)."""
+        kinds = self.columns.kinds if self.columns is not None else []
+        indicators = self.sheet.indicators
+        if "target" not in kinds or len(indicators) < 2 or not self.results or self.results[-1][0] != len(indicators):
+            return False
+        values = self.results[-1][1]
+        return not indicators[-1].extra and not indicators[-1].description and not any(
+            text.strip() for kind, text in values.items() if kind not in ("level1", "level2", "name"))
+
+    def _heads(self, values: dict[str, str]) -> None:
+        """A row above an indented table's levels (:mod:`..pipeline.outline`): the project with its amount, or
+        the unit; a field the sheet's header block already gave is kept."""
+        sheet = self.sheet
+        if "_unit" in values and sheet.unit is None:
+            sheet.unit = parse_unit_line(values["_unit"]) or Unit(name=values["_unit"])
+        if "_project" in values and sheet.name is None:
+            sheet.name = values["_project"]
+        amount = parse_amount(values.get("_amount", ""))
+        if amount is not None and sheet.budget.total is None:
+            sheet.budget = sheet.budget.model_copy(update={"total": amount})
+
+    def drop_last(self) -> None:
+        """Leave out the last indicator (a row cut off by the end of the file): its tokens are reported by the
+        caller's diagnostic instead."""
+        self.sheet.indicators.pop()
+        if self.results and self.results[-1][0] > len(self.sheet.indicators):
+            self.results.pop()
+        self.tokens_placed -= self._last_tokens
+        self.tokens_diagnosed += self._last_tokens
+        self._last_tokens = 0
 
     def _heading(self, kind: str) -> str:
         return self.columns.heading(kind) if self.columns else kind

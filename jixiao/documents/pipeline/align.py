@@ -21,7 +21,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
+from jixiao.documents.interpret.header_cells import parse_amount
+from jixiao.documents.pipeline.figures import FIGURE_KINDS, fused_run, split_figures
 from jixiao.documents.pipeline.labels import (
     Role,
     is_numbered,
@@ -33,8 +36,10 @@ from jixiao.documents.pipeline.labels import (
     names_a_legacy_level2,
     split_name_target,
     split_name_trend,
+    split_qualitative,
     split_run_together,
 )
+from jixiao.documents.pipeline.outline import Outline
 from jixiao.documents.pipeline.prose import PROSE
 from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns, is_goal_heading
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
@@ -101,6 +106,8 @@ class Aligner:
         self._stream_line: Line | None = None
         # One cell per line without empty cells: an absent cell is an empty one, not a guess.
         self.cells_absent = True
+        self.outline = Outline(self._add_outlined, columns.positions[columns.kinds.index("name")],
+                               self._key_at) if columns.outline else None
 
     def columns_changed(self) -> None:
         """Recompute the column keys after the header's columns were refined."""
@@ -122,6 +129,9 @@ class Aligner:
     # -- the entry point -------------------------------------------------------------------------------
     def feed(self, line: Line) -> None:
         """Take one body line."""
+        if self.outline is not None:
+            self.outline.feed(line)
+            return
         if line.kind is LineKind.BREAK:
             self.flush()
             return
@@ -221,6 +231,8 @@ class Aligner:
 
     def flush(self) -> None:
         """Place the pending stream of one-cell lines."""
+        if self.outline is not None:
+            self.outline.flush()
         if self._stream:
             tokens, line = self._stream, self._stream_line
             self._stream, self._stream_line = [], None
@@ -240,6 +252,15 @@ class Aligner:
                 values[kind] = text
         self.seen_level = self.seen_level or any(kind in values for kind in _LEVELS)
         self.placed.append(Placed(values, line.line, line.row, line.table, confidence, how, extras, tokens))
+
+    def _add_outlined(self, values: dict[str, str], line: Line, tokens: int) -> None:
+        """A row of an indented table (:mod:`.outline`): placed by its depth, so by an inference."""
+        self._add(values, line, LABEL_CONFIDENCE, [], tokens)
+
+    def _key_at(self, column: int | None) -> str:
+        """The key of the cells in grid ``column`` (``extra:第N列`` outside every heading)."""
+        index = self.columns.kind_at(column) if column is not None else None
+        return self.keys[index] if index is not None else f"extra:第{(column or 0) + 1}列"
 
     def _by_grid(self, line: Line) -> None:
         columns = self.columns
@@ -279,8 +300,10 @@ class Aligner:
 
     def _unfuse(self, tokens: list[Token], closed: bool) -> tuple[list[Token], list[str]]:
         """Cut a cell holding a name and its target run together in two, when the target column follows the
-        name column: the target part is a piece of the same token, not a token of its own. In a stream whose
-        weight column follows the name, the figures run into a name before its target are cut off it."""
+        name column: the target part is a piece of the same token, not a token of its own. A cell that ends its
+        row with no target after it may hold a qualitative target at its end (a guess the row reports). In a
+        stream whose weight column follows the name, the figures run into a name before its target are cut off
+        it."""
         texts = [token.text for token in tokens]
         slots = self.slots
         following = slots[slots.index("name") + 1] if "name" in slots and slots.index("name") + 1 < len(slots) else None
@@ -297,6 +320,11 @@ class Aligner:
                      and not looks_like_target(following) else None)
             if parts is not None and not looks_like_target(parts[1]) and label(following).role is Role.NUMBER:
                 parts = None  # a bare percentage with a figure after it is part of the name (…完成率100% | 10)
+            if parts is None and label(text).role is Role.TEXT and (
+                    not following.strip() or label(following).role in _LEVEL_ROLES):
+                # the row ends with this cell and has no target: a qualitative target run onto the name
+                # (…绿化水平提升 before the next level name)
+                parts = split_qualitative(text)
             if parts is None:
                 result_tokens.append(token)
                 result_texts.append(text)
@@ -533,10 +561,54 @@ class Aligner:
         parts.append(texts[start:])
         return parts
 
+    def _split_fused_runs(self, texts: list[str]) -> tuple[list[str], list[str]]:
+        """A row short of cells whose figures fused into one run of digits (``% | 901010010`` under 计量单位 |
+        指标性质 | 指标值 | 指标权重 | 全年完成值 | 指标得分), no figure standing apart after it: the run is split into
+        the figure columns after the cells before it (:mod:`.figures`), the columns it skips left empty. A split
+        other readings also fit is a guess and the row says so; a certain one needs no word."""
+        slots = self.slots
+        filled = [text for text in texts if text.strip()]
+        if len(filled) >= len(slots) or len(filled) != len(texts):
+            return texts, []
+        for index, text in enumerate(texts):
+            found = fused_run(text) if slots[index:index + 1] and slots[index] not in ("name", *_LEVELS) else None
+            if found is None:
+                continue
+            if any(_BARE_NUMBER.match(later.strip()) for later in texts[index + 1:]):
+                return texts, []  # the figures after it stand apart: this one is a figure of its own
+            start = next((at for at in range(index, len(slots)) if slots[at] in FIGURE_KINDS), None)
+            if start is None:
+                return texts, []
+            end = start
+            while end < len(slots) and slots[end] in FIGURE_KINDS:
+                end += 1
+            if end - start < 2 or len(texts) - index - 1 > len(slots) - end:
+                return texts, []
+            units = [texts[at] for at in range(index) if slots[at] == "unit"]
+            split = split_figures(found[1], slots[start:end], self._weights(),
+                                  percent=any(unit.strip() in ("%", "％") for unit in units))
+            if split is None:
+                return texts, []
+            parts = [found[0] + split.parts[0], *(_Piece(part) for part in split.parts[1:])]
+            notes = []
+            if split.guessed:
+                shown = "｜".join(f"{self._heading(kind)}{part}" for kind, part in zip(slots[start:end], split.parts))
+                notes.append(f"数字“{found[1]}”连写，有{split.readings}种拆法，按分值与得分取{shown}，请核对")
+            return [*texts[:index], *[""] * (start - index), *parts, *texts[index + 1:]], notes
+        return texts, []
+
+    def _weights(self) -> list[Decimal]:
+        """The weights the rows placed so far print (what a fused run's split prefers)."""
+        weights = (parse_amount(placed.values.get("weight", "")) for placed in self.placed)
+        return [weight for weight in weights if weight is not None]
+
     def _shape(self, texts: list[str], closed: bool = True) -> tuple[dict[str, str], list[str], float]:
         """Place one row's cells (levels removed) by shape around the anchor. ``closed``: the format says where the
         row ends (a stream's rows are cut by guess, so its cells are placed in order)."""
         slots = self.slots
+        unfused, fused = self._split_fused_runs(list(texts))
+        if len(unfused) != len(texts):  # the figures' run split into their columns: every cell has its place
+            return dict(zip(slots, unfused)), fused, GUESS_CONFIDENCE if fused else LABEL_CONFIDENCE
         texts = list(texts)
         explicit = any(not text.strip() for text in texts)  # the stream marks its empty cells
         while texts and not texts[-1].strip():

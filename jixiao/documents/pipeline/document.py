@@ -35,6 +35,7 @@ _LONGEST_LABEL = 12
 # Money headings that begin the money table's row of headings in a one-cell-per-line stream (分值 and 得分 only
 # continue one: alone they are the grid's columns).
 _OPENING_MONEY = {"budget_initial", "budget_full", "spent", "execution_rate", "spent_expected"}
+_SENTENCE_ENDS = ("。", "；", ";", "！", "!")
 
 
 @dataclass(slots=True)
@@ -147,16 +148,24 @@ class _Assembler:
 
     def _cut(self, builder: SheetBuilder, body: list[Line]) -> None:
         """The file ends inside a table: say where, when its last row is open and its indicator lacks a target
-        (P114) or, in a text copy, when the grid stops before any 满意度指标, its last part (P119): web pages and
-        partial copies cut tables off there, and what follows the cut cannot be judged missing."""
+        (P114; P120 when a text copy stops before the row's target column: the row is cut, so it is left out) or,
+        in a text copy, when the grid stops before any 满意度指标, its last part (P119): web pages and partial copies
+        cut tables off there, and what follows the cut cannot be judged missing."""
         indicators = builder.sheet.indicators
         last = next((line for line in reversed(body) if line.kind is not LineKind.BREAK), None)
         if not indicators or last is None:
             return
         location = Location(file=self.source, table=builder.ordinal, sheet=builder.sheet.key, line=last.line)
-        if body[-1].kind is not LineKind.BREAK and not indicators[-1].target.raw:
-            text = "｜".join(last.texts)[:40]
-            self.diagnostics.append(diagnostic("P114", location, line=last.line, text=text))
+        open_row = body[-1].kind is not LineKind.BREAK and not indicators[-1].target.raw
+        # only where the text's own lines say where rows end (not in text cut into cells by the labels)
+        own_lines = self.file_format == "txt" and not last.extra.get("segmented")
+        # a line ending a sentence (a prose cell: …，优化校园生态环境。) was not cut by the end of the file
+        sentence_ends = "".join(last.texts).rstrip().endswith(_SENTENCE_ENDS)
+        if open_row and own_lines and not sentence_ends and builder.last_row_stops_short():
+            builder.drop_last()  # a web copy's text stops inside the row, before its target: not an indicator
+            self.diagnostics.append(diagnostic("P120", location, line=last.line, text="｜".join(last.texts)[:40]))
+        elif open_row:
+            self.diagnostics.append(diagnostic("P114", location, line=last.line, text="｜".join(last.texts)[:40]))
         elif self.file_format == "txt" and not any(i.level1 == "满意度指标" for i in indicators):
             self.diagnostics.append(diagnostic("P119", location, line=last.line, name=indicators[-1].name[:40]))
 

@@ -21,12 +21,14 @@ from jixiao.documents.interpret.header_cells import is_checkpoint, parse_amount,
 from jixiao.documents.vocabulary import column_label, header_label, is_trailer, labels
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.model import Framework, canonical_level1, canonical_level2, level2_parents
+from jixiao.model.vocabulary import written_level2
 from jixiao.model.lexicon import fold, load
 from jixiao.model.units import canonical_unit, unit_spellings
 
 __all__ = ["Role", "Label", "label", "match_key", "simplified", "clean_name", "is_numbered", "is_placeholder", "is_operator",
-           "OPERATOR_WORDS", "looks_like_target", "is_value", "split_name_target", "split_name_trend", "split_description", "column_kind",
-           "heading_spellings", "is_chrome", "split_run_together", "segment", "unwrap", "wrapped_run_together", "split_lines", "join_wrapped", "join_page_parts",
+           "OPERATOR_WORDS", "looks_like_target", "is_value", "split_name_target", "split_name_trend", "split_qualitative",
+           "split_description", "column_kind", "heading_spellings", "is_chrome", "split_run_together", "segment", "unwrap",
+           "wrapped_run_together", "split_lines", "join_wrapped", "join_page_parts",
            "names_a_legacy_level2"]
 
 
@@ -59,7 +61,7 @@ class Label:
 
 
 _GLOSS = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňɡ]+[)）]")
-_RESIDUE = re.compile(r"[(（](?:必填|选填|\d+字以内|[≥≤=<>]?\*+[^)）]*)[)）]")
+_RESIDUE = re.compile(r"[(（](?:必填|选填|必填硬性指标|\d+字以内|[≥≤=<>]?\*+[^)）]*)[)）]")
 # the template's placeholder target left at the end of a name without brackets (``受益人口数≥**人``)
 _BARE_RESIDUE = re.compile(r"[≥≤=<>≧≦]?\*{2,}[^\d\s,，;；。()（）]{0,6}$")
 _PLACEHOLDER = re.compile(r"[…⋯.。·/\\\s]+")
@@ -195,6 +197,25 @@ def split_name_trend(text: str) -> tuple[str, str] | None:
     return key[:found.start()].rstrip(" ,，、"), key[found.start():]
 
 
+@cache
+def _qualitative_words() -> tuple[str, ...]:
+    return tuple(sorted({fold(word) for tier in load("targets")["qualitative"].values() for word in tier
+                         if len(word) >= 2}, key=len, reverse=True))
+
+
+def split_qualitative(text: str) -> tuple[str, str] | None:
+    """The name and the qualitative target of a cell that holds both run together (``提升博物馆绿化水平提升``,
+    ``文物保护名录和数据库基本健全``), or None: the cell ends with a word of the qualitative vocabulary (two
+    characters or more, the longest that fits) after a name of four characters or more. Whether the cell is
+    such a row is the caller's to judge (a name may end with such a word)."""
+    stripped = text.strip()
+    for word in _qualitative_words():
+        name = stripped[:-len(word)].rstrip(" ,，:：")
+        if stripped.endswith(word) and len(name) >= _SHORTEST_NAME and _CJK.search(name):
+            return name, word
+    return None
+
+
 # words that open a 指标解释 (``反映办公大楼全年维修维护情况``, ``该指标主要考察…``)
 _DESCRIPTION_OPENERS = re.compile(r"反映|该指标")
 
@@ -264,7 +285,7 @@ def label(text: str) -> Label:
     legacy = _LEGACY_NUMBERING.sub("", key)
     if legacy in _LEGACY_LEVEL1[:4]:
         return Label(Role.LEVEL1, legacy, 0.9)  # the pre-2018 framework's level names, kept as written
-    if _LEGACY_LEVEL2.fullmatch(legacy):
+    if _LEGACY_LEVEL2.fullmatch(legacy) or written_level2(legacy):
         return Label(Role.LEVEL2, legacy, 0.9)
     field = header_label(key)
     if field:
@@ -354,7 +375,7 @@ def _segment_pattern() -> re.Pattern[str]:
     vocabulary = load("vocabulary")
     level2 = {name for name in vocabulary["level2"]} | {
         spelling for spellings in vocabulary["level2"].values() for spelling in spellings
-        if spelling.endswith("指标") or len(spelling) >= 4}
+        if spelling.endswith("指标") or len(spelling) >= 4} | set(vocabulary["level2_written"]["names"])
     level1 = {name for name in vocabulary["level1"]} | set(_LEGACY_LEVEL1)
     headings = {spelling for spellings in labels()["columns"].values() for spelling in spellings if len(spelling) >= 4}
     words = sorted(level1 | level2 | headings, key=len, reverse=True)

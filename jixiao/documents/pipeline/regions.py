@@ -7,10 +7,12 @@ needs a level column and a name or target column. Headings that span lines are j
 ``(年度)``); a heading row right below the header names the parts of a merged heading (中长期指标值 / 年度指标值)
 and refines the columns. Headings the vocabulary does not know stay columns of their own (``extra``), so that
 their cells are never glued into another field. The standard form's vertical ``绩效指标`` label to the left of
-一级指标 is a frame column, not the indicator name.
+一级指标 is a frame column, not the indicator name. A header with a target column but no level columns, above
+levels that stand on rows of their own (the 批复表, :mod:`.outline`), implies the two level columns; merged
+headings whose parts a text header prints on its next line are split into those parts.
 
-The body runs until a title, a header-field label that opens the next project, a trailer (备注, 审核意见, 合计
-…), or the next header.
+The body runs until a title, a header-field label that opens the next project, page chrome, a trailer (备注,
+审核意见, 合计 …), or the next header.
 """
 
 from __future__ import annotations
@@ -20,7 +22,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from jixiao.documents.vocabulary import canonical_label, header_label, is_trailer
-from jixiao.documents.pipeline.labels import Role, column_kind, heading_spellings, label, match_key, split_run_together
+from jixiao.documents.pipeline.labels import (
+    Role,
+    column_kind,
+    heading_spellings,
+    is_chrome,
+    label,
+    match_key,
+    split_run_together,
+)
+from jixiao.documents.pipeline.outline import is_outline
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.pipeline.prose import PROSE
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
@@ -48,6 +59,7 @@ _BARE_NAME = "指标"
 _CAPTION = re.compile(r"^附?表[〇一二三四五六七八九十\d]{1,3}(?:[-—－]\d{1,2})?[:：]?$")  # 表十二, 附表3-1: the next table
 _FRAME_LABELS = ("绩效指标", "年度绩效指标", "绩效指标(90分)", "项目绩效指标")
 _TOTALS = ("总分", "合计", "总计")
+_SECTION = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]")
 _SEAL = re.compile(r"[(（]?(?:单位)?盖章[)）]?")
 _CLOSING = {"合计", "总分", "总计", "审核意见", "填表说明", "评价结论", "存在问题", "财政部门审核意见", "主管部门审核意见",
             "偏差或不能完成目标原因分析", "相关建议或举措", "偏差原因分析", "自评得分", "评价等级", "自评等级"}
@@ -62,6 +74,7 @@ class Columns:
     headings: list[str]
     positions: list[int | None]
     offsets: list[int | None] = field(default_factory=list)
+    outline: bool = False  # the levels stand on rows of their own, shown by indentation (批复表)
 
     def kind_at(self, column: int) -> int | None:
         """Index of the column whose heading starts nearest at or before grid ``column`` (merged headings span)."""
@@ -112,8 +125,9 @@ def _columns(tokens: list[Token], gridded: bool) -> Columns:
     positions: list[int | None] = []
     offsets: list[int | None] = []
     for token in tokens:
-        if not token.text.strip():
-            continue
+        caption = not kinds and _SECTION.match(match_key(token.text)) and not column_kind(token.text)
+        if not token.text.strip() or caption:
+            continue  # a numbered section caption before the headings (四、年度绩效指标完成情况) is no column
         kind = column_kind(token.text) or EXTRA
         # The standard form's vertical 绩效指标 label stands before 一级指标 and is not the indicator name.
         if kind == "name" and "level1" not in kinds and fold(token.text) in _FRAME_LABELS:
@@ -255,11 +269,15 @@ def find_header(lines: list[Line], index: int, settings: ReadSettings = DEFAULT_
     if implied and line.kind is LineKind.CELL and line.tokens and split_run_together(line.tokens[0].text):
         tokens = [Token(text, line.line, column) for column, text in enumerate(_IMPLIED)]
         return Header(_columns(tokens, False), index, index, [])
-    if line.kind is LineKind.ROW and len(line.filled) >= settings.header_kinds:
-        if sum(1 for token in line.tokens if label(token.text).role is Role.HEADING) < settings.header_kinds:
-            return None
+    if line.kind is LineKind.ROW and len(line.filled) >= 2:
+        headings = sum(1 for token in line.tokens if label(token.text).role is Role.HEADING)
+        if headings < settings.header_kinds or len(line.filled) < settings.header_kinds:
+            return _outline_header(lines, index, _columns(line.tokens, line.gridded), line.filled) if headings else None
         tokens = line.tokens
         columns = _row_columns(tokens, line.gridded)
+        outline = _outline_header(lines, index, columns, line.filled)
+        if outline is not None:
+            return outline
         if _is_header(columns.kinds, settings):
             stacked = None if line.gridded else _stacked(lines, index + 1, columns, settings)
             if stacked is not None:
@@ -382,7 +400,8 @@ def _stream_header(lines: list[Line], index: int, settings: ReadSettings) -> Hea
     joined = _join_qualifiers(tokens)
     columns = _columns([Token(t.text, t.line, c) for c, t in enumerate(joined)], False)
     if not _is_header(columns.kinds, settings):
-        return None
+        outline = _outline_header(lines, index, columns, tokens, end)
+        return outline
     # trailing empty cells belong to the body, not the header
     while end > index and not (lines[end - 1].tokens and lines[end - 1].tokens[0].text):
         end -= 1
@@ -397,6 +416,38 @@ def _broken_heading(lines: list[Line], index: int) -> str | None:
         return None
     joined = lines[index].tokens[0].text.strip() + lines[index + 1].tokens[0].text.strip()
     return joined if label(joined).role is Role.HEADING and column_kind(joined) else None
+
+
+def _outline_header(lines: list[Line], index: int, columns: Columns, tokens: list[Token],
+                    end: int | None = None) -> Header | None:
+    """The header of a table whose levels stand on rows of their own, shown by indentation (批复表: 绩效指标 |
+    指标值 | 备注, or 项目 | 指标值 | 绩效金额): a target column and no level columns above an outline. Its first column
+    holds the levels and the indicators; two level columns are implied before it."""
+    end = index + 1 if end is None else end
+    if "target" not in columns.kinds or set(_LEVELS) & set(columns.kinds) or not is_outline(lines, end):
+        return None
+    while end < len(lines) and _further_heading(lines[end]):
+        # one heading per line: short unindented words before the indented rows are headings too (绩效金额)
+        columns.kinds.append(EXTRA)
+        columns.headings.append(lines[end].tokens[0].text.strip())
+        columns.positions.append(None)
+        columns.offsets.append(None)
+        tokens = [*tokens, lines[end].tokens[0]]
+        end += 1
+    first = 0 if columns.kinds[0] != "target" else None
+    kinds = [*_LEVELS, *(["name"] if first is None else []), *columns.kinds]
+    headings = [canonical_label("columns", kind) for kind in kinds[:len(kinds) - len(columns.kinds)]] + columns.headings
+    positions = [None] * (len(kinds) - len(columns.kinds)) + columns.positions
+    if first is not None:
+        kinds[len(_LEVELS)] = "name"  # 绩效指标, 项目: the column of levels and indicators
+    outline = Columns(kinds, headings, positions, [None] * len(kinds), outline=True)
+    return Header(outline, index, end, [token for token in tokens if token.text.strip()])
+
+
+def _further_heading(line: Line) -> bool:
+    token = line.tokens[0] if line.kind is LineKind.CELL and line.tokens else None
+    return token is not None and not token.indent and label(token.text).role is Role.TEXT and len(
+        match_key(token.text)) <= _MAX_UNKNOWN_LENGTH
 
 
 def _unknown_headings(lines: list[Line], end: int, columns: Columns, tokens: list[Token]) -> int:
@@ -491,10 +542,56 @@ def _completes_heading(columns: Columns, text: str) -> bool:
 
 
 def _refinements(lines: list[Line], index: int, columns: Columns) -> int:
-    while index < len(lines) and is_refinement(lines[index]):
-        refine(columns, lines[index])
+    while index < len(lines):
+        if is_refinement(lines[index]):
+            refine(columns, lines[index])
+        elif not _split_merged(columns, lines[index]):
+            break
         index += 1
     return index
+
+
+_TARGET_PARTS = ("operator", "unit")
+_POINT_KINDS = ("weight", "score")
+
+
+def _split_merged(columns: Columns, line: Line) -> bool:
+    """A text header (no grid to say which heading spans which columns) whose merged headings name their parts
+    on the next line, the parts' own headings not all in the vocabulary (预期指标值 over 符号 | 单位(文字描述); 自评得分
+    over 单项指标得分 | 权重占比(%) | 单项指标折算得分). The parts are placed by what they are: an operator or unit
+    part splits the target column around its value (符号 | 预期指标值 | 单位); the parts after them replace the
+    last column of points they refine. Says whether the line was such a row (and the columns changed)."""
+    filled = line.filled
+    if (line.kind is not LineKind.ROW or any(p is not None for p in columns.positions) or len(filled) < 2
+            or "target" not in columns.kinds or sum(1 for t in filled if column_kind(t.text)) < 2
+            or any(label(t.text).role not in (Role.HEADING, Role.TEXT) or len(match_key(t.text)) > _MAX_UNKNOWN_LENGTH
+                   for t in filled)):
+        return False
+    parts = [(column_kind(t.text) or EXTRA, t.text.strip()) for t in filled]
+    around = [part for part in parts if part[0] in _TARGET_PARTS]
+    points = [part for part in parts if part[0] not in _TARGET_PARTS]
+    groups = [index for index, kind in enumerate(columns.kinds) if kind in _POINT_KINDS]
+    if not around or (points and not groups) or parts != around + points:
+        return False
+    kinds, headings = list(columns.kinds), list(columns.headings)
+    pairs = list(zip(kinds, headings))
+    if points:
+        # the points' parts take the place of the last column of points (自评得分); a kind they name twice keeps
+        # its first column under its heading
+        last = groups[-1]
+        named = {kind for kind, _ in points}
+        pairs[last:last + 1] = points
+        pairs = [(EXTRA if kind in named and (kind, heading) not in points else kind, heading)
+                 for kind, heading in pairs]
+    at = next(index for index, (kind, _) in enumerate(pairs) if kind == "target")
+    before = [part for part in around if part[0] == "operator"]
+    after = [part for part in around if part[0] != "operator"]
+    pairs[at:at + 1] = [*before, pairs[at], *after]
+    columns.kinds[:] = [kind for kind, _ in pairs]
+    columns.headings[:] = [heading for _, heading in pairs]
+    columns.positions[:] = [None] * len(pairs)
+    columns.offsets[:] = [None] * len(pairs)
+    return True
 
 
 def ends_body(line: Line) -> bool:
@@ -502,6 +599,8 @@ def ends_body(line: Line) -> bool:
     filled = line.filled
     if not filled:
         return False
+    if all(is_chrome(token.text) for token in filled):
+        return True  # the web page's furniture after the table (附件下载, 扫一扫)
     first = filled[0].text
     first_label = label(first)
     if first_label.role is Role.TITLE or _CAPTION.match(match_key(first)):

@@ -112,7 +112,8 @@ def layout_lines(layout: Layout) -> list[Line]:
         if isinstance(block, Paragraph):
             lines.append(Line([Token(block.text, block.line)], LineKind.PARAGRAPH, block.line))
         else:
-            tokens = [Token(cell.text, cell.line or block.line, cell.column) for cell in block.cells]
+            tokens = [Token(cell.text, cell.line or block.line, cell.column, indent=cell.indent)
+                      for cell in block.cells]
             gridded = all(cell.column is not None for cell in block.cells)
             lines.append(Line(tokens, LineKind.ROW, block.line, block.table, block.row, gridded=gridded))
     return lines

@@ -38,6 +38,8 @@ _VAL = f"{_W}val"
 _TRPR, _TCPR = f"{_W}trPr", f"{_W}tcPr"
 _GRID_SPAN, _VMERGE, _HMERGE, _GRID_BEFORE = f"{_W}gridSpan", f"{_W}vMerge", f"{_W}hMerge", f"{_W}gridBefore"
 _TEXT_OF = {_TAB: " ", _BR: "\n", _CR: "\n"}
+_IND = f"{_W}ind"
+_TWIPS_PER_CHARACTER = 210  # a character of 五号 (10.5 pt) type, the size forms are printed in
 
 
 def read_docx(data: bytes, source: str, limits: ReadLimits = DEFAULT_LIMITS) -> Layout:
@@ -83,7 +85,18 @@ def _children(element: etree._Element):
 # any other table in one pass over its elements (_flat_rows), which is most of the reader's time saved.
 _HAS_NESTING = etree.XPath("boolean(.//w:tbl | .//w:txbxContent)",
                            namespaces={"w": _W[1:-1]})
-_FLAT_TAGS = (_TR, _TC, _TCPR, _P, _T, _TAB, _BR, _CR, _GRID_BEFORE)
+_FLAT_TAGS = (_TR, _TC, _TCPR, _P, _T, _TAB, _BR, _CR, _GRID_BEFORE, _IND)
+
+
+def _indent(ind: etree._Element) -> int:
+    """How many characters a paragraph's ``w:ind`` indents its first line (left and first-line indentation,
+    given in hundredths of a character or in twips): a 批复表 shows its levels only by it."""
+    total = 0
+    for chars, twips in (("leftChars", "left"), ("startChars", "start"), ("firstLineChars", "firstLine")):
+        in_chars = ind.get(f"{_W}{chars}")
+        total += (_as_int(in_chars, 0) * _TWIPS_PER_CHARACTER // 100 if in_chars is not None
+                  else _as_int(ind.get(f"{_W}{twips}"), 0))
+    return max(round(total / _TWIPS_PER_CHARACTER), 0)
 
 
 def _flat_rows(table: etree._Element, number: int) -> list[Row]:
@@ -94,14 +107,15 @@ def _flat_rows(table: etree._Element, number: int) -> list[Row]:
     cells: list[Cell] = []
     lines: list[str] = []
     parts: list[str] = []
-    column = span = 0
+    column = span = indent = 0
     in_cell = continues = hidden = False
 
     def close_cell() -> None:
         if parts:
             lines.append("".join(parts).strip())
         if not hidden:
-            cells.append(Cell(text="" if continues else "\n".join(line for line in lines if line), column=column))
+            cells.append(Cell(text="" if continues else "\n".join(line for line in lines if line), column=column,
+                              indent=indent))
 
     for node in table.iter(*_FLAT_TAGS):
         tag = node.tag
@@ -115,7 +129,7 @@ def _flat_rows(table: etree._Element, number: int) -> list[Row]:
             if in_cell:
                 close_cell()
                 column += span
-            in_cell, span, continues, hidden = True, 1, False, False
+            in_cell, span, continues, hidden, indent = True, 1, False, False, 0
             lines, parts = [], []
         elif tag == _TR:
             if in_cell:
@@ -127,6 +141,9 @@ def _flat_rows(table: etree._Element, number: int) -> list[Row]:
             span, continues, hidden = _merging(node)
         elif tag == _GRID_BEFORE:
             column = _as_int(node.get(_VAL), 0)
+        elif tag == _IND:
+            if in_cell and not any(lines) and not parts:
+                indent = _indent(node)  # the cell's first paragraph's
         else:
             parts.append(_TEXT_OF[tag])
     if in_cell:
@@ -203,7 +220,9 @@ class _BodyReader:
             properties = tc[0] if len(tc) and tc[0].tag == _TCPR else None
             span, continues, hidden = _merging(properties) if properties is not None else (1, False, False)
             if not hidden:
-                cells.append(Cell(text="" if continues else self._cell_text(tc, nested), column=column))
+                first = next(tc.iter(_IND), None)
+                cells.append(Cell(text="" if continues else self._cell_text(tc, nested), column=column,
+                                  indent=_indent(first) if first is not None else 0))
             column += span
         return cells
 

@@ -42,6 +42,7 @@ class SheetExtras:
     hidden_rows: set[int] = field(default_factory=set)
     hidden_columns: set[int] = field(default_factory=set)
     number_formats: dict[tuple[int, int], str] = field(default_factory=dict)  # only formats other than General
+    indents: dict[tuple[int, int], int] = field(default_factory=dict)  # only indented cells
 
 
 Extras = Callable[[str, int], SheetExtras]  # (worksheet name, 1-based number) -> its extras, within the limits
@@ -95,7 +96,7 @@ class _Worksheet:
         covered, continued = self._merges(first_row, first_column)
         values = sheet.to_python(skip_empty_area=True)
         hidden_rows, hidden_columns = self.extras.hidden_rows, self.extras.hidden_columns
-        formats = self.extras.number_formats
+        formats, indents = self.extras.number_formats, self.extras.indents
         hidden_text: list[str] = []
         rows: list[Row] = []
         hidden = bool(hidden_rows or hidden_columns)
@@ -109,7 +110,8 @@ class _Worksheet:
                      if value.__class__ is str else _text(value, formats.get((r, c), _GENERAL))
                      for c, value in enumerate(values_row, start=first_column)]
             if not hidden and r not in merged_rows:
-                cells = [Cell(text=text, column=c) for c, text in enumerate(texts, start=first_column) if text]
+                cells = [Cell(text=text, column=c, indent=indents.get((r, c), 0))
+                         for c, text in enumerate(texts, start=first_column) if text]
             else:
                 cells = []
                 for c, text in enumerate(texts, start=first_column):
@@ -118,7 +120,7 @@ class _Worksheet:
                             hidden_text.append(f"{column_name(c)}{r + 1}")
                     elif text:
                         if (r, c) not in covered:
-                            cells.append(Cell(text=text, column=c))
+                            cells.append(Cell(text=text, column=c, indent=indents.get((r, c), 0)))
                     elif (r, c) in continued:
                         cells.append(Cell(text="", column=c))
             if cells and any(cell.text for cell in cells):

@@ -3,7 +3,8 @@
 calamine gives values, dates and merged ranges. It does not give number formats, so ``0.95`` under ``0%``
 would read as ``0.95`` where the user sees and means ``95%``; nor hidden rows and columns. Both are taken from
 the parts themselves: the number format of each cell style from ``xl/styles.xml`` (only those that change how a
-number displays: percentages and fixed decimal places; calamine already turns date formats into dates), and one
+number displays: percentages and fixed decimal places; calamine already turns date formats into dates) and its
+indentation (a 批复表 shows its levels only by it), and one
 streaming pass over each worksheet's XML for the cells' styles, hidden rows and columns, and the used range.
 
 That pass runs before calamine loads the worksheet and is where the limits bite: the part's size, compression
@@ -40,13 +41,13 @@ def read_xlsx(data: bytes, source: str, limits: ReadLimits = DEFAULT_LIMITS) -> 
     if not archive.has("xl/workbook.xml"):
         raise NotAGoalDocument(source, "Excel 文件已损坏：缺少工作簿部分（xl/workbook.xml）")
     parts = _worksheet_parts(archive)
-    styles = _styles(archive)
+    styles, indents = _styles(archive)
 
     def extras(name: str, number: int) -> SheetExtras:
         part = parts.get(name)
         if part is None or not archive.has(part):
             return SheetExtras()  # calamine reports a worksheet it cannot find
-        return _SheetPass(archive, part, name, styles).run()
+        return _SheetPass(archive, part, name, styles, indents).run()
 
     return read_workbook(data, source, limits, "xlsx", extras)
 
@@ -55,8 +56,9 @@ _SHEET = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)>")
 _RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)>")
 _NUMBER_FORMAT = re.compile(rb"<(?:\w+:)?numFmt\b([^>]*)>")
 _CELL_FORMATS = re.compile(rb"<(?:\w+:)?cellXfs\b[^>]*[^/]>(.*?)</(?:\w+:)?cellXfs>", re.S)
-# each xf element's numFmtId, b"" where it has none (General)
-_CELL_FORMAT = re.compile(rb"<(?:\w+:)?xf\b(?:[^>]*?\snumFmtId\s*=\s*[\"']([0-9]*)[\"'])?[^>]*>")
+# each xf element: its attributes and, unless it closes itself, its children (the alignment)
+_CELL_FORMAT = re.compile(rb"<(?:\w+:)?xf\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?xf>)", re.S)
+_INDENT = re.compile(rb"<(?:\w+:)?alignment\b[^>]*?\sindent\s*=\s*[\"']([0-9]+)[\"']")
 
 
 def _worksheet_parts(archive: LimitedZip) -> dict[str, str]:
@@ -79,10 +81,11 @@ def _worksheet_parts(archive: LimitedZip) -> dict[str, str]:
     return parts
 
 
-def _styles(archive: LimitedZip) -> list[str | None]:
-    """For each cell style (``s`` attribute), the number format that changes how a number displays, or None."""
+def _styles(archive: LimitedZip) -> tuple[list[str | None], list[int]]:
+    """For each cell style (``s`` attribute), the number format that changes how a number displays (or None),
+    and its indentation level (0 for none)."""
     if not archive.has("xl/styles.xml"):
-        return []
+        return [], []
     xml = archive.read("xl/styles.xml")
     custom = {}
     for match in _NUMBER_FORMAT.finditer(xml):
@@ -91,12 +94,15 @@ def _styles(archive: LimitedZip) -> list[str | None]:
         if number >= 0:
             custom[number] = _xml_text(attributes.get(b"formatCode", b""))
     formats: list[str | None] = []
+    indents: list[int] = []
     section = _CELL_FORMATS.search(xml)
-    for number_text in _CELL_FORMAT.findall(section.group(1) if section else b""):
-        number = int(number_text) if number_text else 0
+    for attributes_text, children in _CELL_FORMAT.findall(section.group(1) if section else b""):
+        number = _int(_attributes(attributes_text).get(b"numFmtId", b"").decode("ascii", "replace") or None, 0)
         code = custom.get(number, _BUILT_IN.get(number))
         formats.append(code if code and _changes_display(code) else None)
-    return formats
+        indent = _INDENT.search(children)
+        indents.append(int(indent.group(1)) if indent else 0)
+    return formats, indents
 
 
 def _xml_text(value: bytes) -> str:
@@ -128,11 +134,13 @@ class _SheetPass:
     placed as calamine places it.
     """
 
-    def __init__(self, archive: LimitedZip, part: str, name: str, styles: list[str | None]) -> None:
+    def __init__(self, archive: LimitedZip, part: str, name: str, styles: list[str | None], indents: list[int]
+                 ) -> None:
         self.archive = archive
         self.part = part
         self.name = name
         self.styles = styles
+        self.indents = indents
 
     def run(self) -> SheetExtras:
         xml = self.archive.read(self.part)
@@ -147,17 +155,23 @@ class _SheetPass:
                 attributes = _attributes(match.group(1))
                 first, last = _int(attributes.get(b"min"), 1), _int(attributes.get(b"max"), 1)
                 extras.hidden_columns.update(range(max(first, 1) - 1, min(last, 16384)))
-        # the cells' pattern is slow on long sheets: first see whether any cell can have a formatted style
-        formatted = [str(index) for index, code in enumerate(self.styles)
-                     if code and f's="{index}"'.encode() in xml]
+        # the cells' pattern is slow on long sheets: first see whether any cell can have a formatted or
+        # indented style
+        formatted = [str(index) for index, (code, indent) in enumerate(zip(self.styles, self.indents))
+                     if (code or indent) and f's="{index}"'.encode() in xml]
         if formatted:
             cell = re.compile(rb"<(?:\w+:)?c\b([^>]*?\ss=\"(?:" + "|".join(formatted).encode() + rb")\"[^>]*)>")
             for match in cell.finditer(xml):
                 attributes = _attributes(match.group(1))
                 reference = attributes.get(b"r")
-                if reference and attributes.get(b"t") not in _NOT_NUMBERS:
-                    position = _reference(reference.decode("ascii", "replace"), 0)
-                    extras.number_formats[position] = self.styles[int(attributes[b"s"])]
+                if not reference:
+                    continue
+                position = _reference(reference.decode("ascii", "replace"), 0)
+                style = int(attributes[b"s"])
+                if self.indents[style]:
+                    extras.indents[position] = self.indents[style]
+                if self.styles[style] and attributes.get(b"t") not in _NOT_NUMBERS:
+                    extras.number_formats[position] = self.styles[style]
         return extras
 
     def _check_area(self, xml: bytes) -> None:

@@ -214,7 +214,8 @@ class UnknownLevelName(Rule):
                 ("level1", indicator.level1_raw, indicator.level1, level1_names()),
                 ("level2", indicator.level2_raw, indicator.level2, level2_names()),
             ):
-                if not written.strip() or known or ctx.form.knows_level(written):
+                # a name kept as written (进度指标) is known to the reader, not to the framework
+                if not written.strip() or known in names or ctx.form.knows_level(written):
                     continue
                 closest = _closest(written, names)
                 fix = None

@@ -106,8 +106,8 @@ class MissingUnit(Rule):
         unitless = []
         for indicator in ctx.sheet.indicators:
             target = indicator.target
-            if not target.is_quantitative or (target.unit and not target.unit_inferred):
-                continue
+            if not target.is_quantitative or (target.unit and unit_kind(target.unit) and not target.unit_inferred):
+                continue  # a unit measuring nothing known (/株, 万/月: the 元 left out) is no unit yet
             if target.unit_inferred and target.leftover:
                 continue  # the unit is in the prose of the cell itself: JX203's clean value carries it
             if target.unit_inferred:

@@ -191,8 +191,8 @@ class MoneyNotInMoneyUnit(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
             facts, target = ctx.fact(indicator), indicator.target
-            if facts.kind is not Kind.MONEY or not target.unit or unit_kind(target.unit) is UnitKind.MONEY:
-                continue
+            if facts.kind is not Kind.MONEY or unit_kind(target.unit) in (UnitKind.MONEY, None):
+                continue  # a unit measuring nothing known (/株, 万/月: the 元 left out) is the target notes' to report
             yield self.finding(ctx, indicator=indicator, column="target", confidence=_confidence(ctx, indicator),
                                raw=target.raw, unit=target.unit)
 

@@ -238,3 +238,20 @@ def test_a_direction_word_ending_a_row_with_no_target_is_its_qualitative_target(
     assert [(i.level2, i.name, i.target.raw) for i in document.sheets[0].indicators] == [
         ("数量指标", "农村义务教育学校改造覆盖率", "100%"), ("可持续影响指标", "义务教育优质均衡发展情况", "稳步提高"),
         ("服务对象满意度指标", "学生家长满意度", "≥90%")]
+
+def test_a_qualitative_target_run_onto_its_name_at_the_end_of_a_row_is_cut_off_and_reported():
+    # corpus 038 (Gansu, run together): 长远 and 提升 end their rows with no target cell of their own
+    text = ("年度绩效目标进一步提高博物馆纪念馆运行效率一级指标二级指标三级指标指标目标值产出指标数量指标免费开放天数=300天"
+            "成本指标社会成本指标对当地文物保护、文化传承影响长远生态环境成本指标提升博物馆绿化水平提升"
+            "效益指标社会效益指标免费开放接待观众人数=30000人次")
+    document = read(text)
+    assert [(i.name, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("免费开放天数", "=300天"), ("对当地文物保护、文化传承影响", "长远"), ("提升博物馆绿化水平", "提升"),
+        ("免费开放接待观众人数", "=30000人次")]
+    guessed = [d for d in document.diagnostics if d.code == "P102" and "长远" in d.message]
+    assert guessed and document.sheets[0].indicators[1].confidence < 0.75
+
+
+def test_a_name_that_merely_ends_with_a_qualitative_word_keeps_it_when_its_target_follows():
+    document = read("\n".join(["一级指标 | 二级指标 | 三级指标 | 指标值 |", "效益指标 | 社会效益指标 | 群众生活质量提高 | 明显 |"]))
+    assert [(i.name, i.target.raw) for i in document.sheets[0].indicators] == [("群众生活质量提高", "明显")]

@@ -297,3 +297,21 @@ def test_a_pipe_row_holding_the_header_fused_with_the_rows_around_it():
         ("数量指标", "学生受资助人数", Decimal(735), "人次"), ("时效指标", "资金到位及时率", Decimal(100), "%")]
     assert [(item.actual_raw, item.weight, item.score) for item in sheet.evaluation.items] == [
         ("735", Decimal(10), Decimal(10)), ("100%", Decimal(10), Decimal(7))]
+
+def test_merged_headings_whose_parts_are_printed_on_the_next_line():
+    # corpus 112 (Hebei 自评表 as PDF text): 预期指标值 spans 符号 | value | 单位, 自评得分 spans 单项指标得分 | 权重占比 |
+    # 单项指标折算得分, their parts on the line below; a numbered section caption opens the heading line
+    text = "\n".join([
+        "成安县民政局2020年度预算项目绩效自评表",
+        "四、年度绩效指标完成情况 一级指标 二级指标 三级指标 指标分值 预期指标值 单项指标实际完成值 单项指标完成情况 自评得分",
+        "符号 单位(文字描述) 单项指标得分 权重占比(%) 单项指标折算得分",
+        "产出指标 质量指标 符合条件申报对象覆盖率 享受补贴政策人数占符合条件申报对象总数的比例 >= 98 %(百分比) 100% 完成 25.00 25.00 6.25",
+        "时效指标 完成率 按照要求每月及时完成符合条件对象审批的比例(百分比) >= 99 %(百分比) 100% 完成 25.00 25.00 6.25",
+    ])
+    sheet = read(text).sheets[0]
+    assert [(i.level2, i.name, i.target.operator.value, i.target.value, i.target.unit, i.weight)
+            for i in sheet.indicators] == [("质量指标", "符合条件申报对象覆盖率", "≥", Decimal(98), "%", Decimal(25)),
+                                           ("时效指标", "完成率", "≥", Decimal(99), "%", Decimal(25))]
+    assert [(item.actual_raw, item.score) for item in sheet.evaluation.items] == [
+        ("100%", Decimal("6.25")), ("100%", Decimal("6.25"))]
+    assert sheet.indicators[0].extra["单项指标得分"] == "25.00"

@@ -221,3 +221,14 @@ def test_a_grid_cut_after_an_empty_row_at_the_end_of_the_file_is_a_possible_part
     assert [(i.name, i.target.raw) for i in document.sheets[0].indicators] == [("维护里程", "≥20公里"), ("养护次数", "")]
     # the last row was closed, so it is not reported as incomplete (P114); the grid still stops before 满意度
     assert [(d.code, d.location.line, d.location.sheet) for d in document.diagnostics] == [("P119", 4, "道路维护")]
+
+
+def test_a_row_cut_by_the_end_of_the_file_is_left_out_and_the_diagnostic_says_where():
+    # corpus 010: the copy stops after the 成本指标 row's name, before its target
+    text = "\n".join(["项目名称 地情、市志编纂与年鉴出版经费", "", "一级指标 二级指标 三级指标 指标解释 目标值",
+                      "产出指标 数量指标 志鉴地情相关工作开展所需资金的供应时效 100%(历史标准) 100%",
+                      "时效指标 项目完成时间 2019年12月(计划标准) 100%", "成本指标  基本支出 "])
+    document = read(text)
+    assert [i.name for i in document.sheets[0].indicators] == ["志鉴地情相关工作开展所需资金的供应时效", "项目完成时间"]
+    (cut,) = [d for d in document.diagnostics if d.code == "P120"]
+    assert cut.location.line == 6 and "基本支出" in cut.message and "未读作指标" in cut.message

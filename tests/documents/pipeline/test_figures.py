@@ -1,0 +1,60 @@
+"""Figures fused into one run of digits (layout family 4 of ../shared/corpus/README.md): corpus 143 (Chongqing
+部门整体 自评表, run together: 计量单位, then 指标值, 指标权重, 全年完成值, 指标得分 with no space) and 030 (Hebei
+评价指标表: ``达到预计值210010``, a target of 2100 and 10 points)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from jixiao.documents.pipeline import read_text
+from jixiao.documents.pipeline.figures import fused_run, split_figures
+
+_FOUR = ["target", "weight", "actual", "score"]
+
+
+@pytest.mark.parametrize(("run", "kinds", "percent", "parts", "readings"), [
+    ("210010", ["target", "weight"], False, ("2100", "10"), 1),  # 21001|0 has no weight, 2|10010 too many points
+    ("901010010", _FOUR, True, ("90", "10", "100", "10"), 4),
+    ("2810810", _FOUR, False, ("28", "10", "8", "10"), 4),  # 28|10|81|0 fits as well: a guess
+    ("250105010", _FOUR, False, ("250", "10", "50", "10"), 5),
+    ("0.910010", _FOUR, True, ("0.9", "10", "0", "10"), 2),
+    ("0.4100.110", _FOUR, True, ("0.4", "10", "0.1", "10"), 4),
+])
+def test_a_run_is_read_as_one_figure_per_column(run, kinds, percent, parts, readings):
+    split = split_figures(run, kinds, percent=percent)
+    assert (split.parts, split.readings, split.guessed) == (parts, readings, readings > 1)
+
+
+def test_no_reading_fits_a_run_whose_points_cannot_be_points():
+    assert split_figures("0000", ["target", "weight"]) is None  # 00|00 and 0|000: leading zeros, a weight of 0
+
+
+def test_a_weight_the_table_prints_elsewhere_is_preferred_to_full_marks():
+    assert split_figures("2810810", _FOUR).parts == ("28", "10", "8", "10")
+    assert split_figures("2810810", _FOUR, weights=[Decimal(8)]).parts == ("2", "8", "1081", "0")
+
+
+def test_prose_before_the_run_stays_with_the_first_figure():
+    assert fused_run("达到预计值210010") == ("达到预计值", "210010")
+    assert fused_run("0.910010") == ("", "0.910010")
+    assert fused_run("95%") is None and fused_run("12") is None
+
+
+def test_a_row_whose_figures_fused_reads_each_into_its_column_and_says_when_it_guessed():
+    text = "\n".join([
+        "重庆市梁平区林业局2023年度部门整体绩效自评表",
+        "指标名称 计量单位 指标性质 指标值 指标权重(分) 全年完成值 指标得分(分) 说明",
+        "天然林和公益林管护当期任务完成率 % 901010010",
+        "森林火灾受害率 % 0.910010",
+    ])
+    document, accounting = read_text(text.encode(), "case.txt")
+    assert accounting.tokens == accounting.placed + accounting.diagnosed + accounting.chrome
+    sheet = document.sheets[0]
+    assert [(i.name, i.target.value, i.target.unit, i.weight) for i in sheet.indicators] == [
+        ("天然林和公益林管护当期任务完成率", Decimal(90), "%", Decimal(10)), ("森林火灾受害率", Decimal("0.9"), "%", Decimal(10))]
+    assert [(item.actual_raw, item.score) for item in sheet.evaluation.items] == [("100", Decimal(10)), ("0", Decimal(10))]
+    guesses = [d for d in document.diagnostics if d.code == "P102"]
+    assert [d.location.line for d in guesses] == [3, 4] and "901010010" in guesses[0].message
+    assert all(i.confidence < 0.75 for i in sheet.indicators)
