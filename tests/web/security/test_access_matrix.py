@@ -57,7 +57,6 @@ MATRIX: dict[str, Entry] = {
     "account": Entry("GET", "/account/", {"-": "302 200 200 200 200 200"}),
     "people": Entry("GET", "/people/", {"-": "302 403 403 200 200 403"}),
     "security:audit": Entry("GET", "/audit/", {"-": "302 403 403 200 403 200"}),
-    "security:audit_export": Entry("GET", "/audit/export.csv", {"-": "302 403 403 200 403 200"}),
     "sheets:list": Entry("GET", "/sheets/", {"-": "302 200 200 200 200 200"}),
     "sheets:import": Entry("GET", "/sheets/import/", {"-": "302 200 403 200 403 403"}),
     "sheets:dashboard": Entry("GET", "/sheets/dashboard/", {"-": "302 403 200 200 403 403"}),
