@@ -5,8 +5,9 @@ then again while a background import of 1,000 files runs, with the server's peak
                                              [--database sqlite|postgres|both] [--import-files 1000]
 
 Loads synthetic sheets (benchmarks.synth) for 100 townships of one bureau straight into a fresh database, with
-the review engine's findings, four in five approved with spending and stored summaries, starts ``jixiao serve``
-(with its background worker) on a loopback port, logs in as the bureau's reviewer (who sees every sheet) and
+the review engine's findings, four in five approved with spending and stored summaries, prints each page's SQL
+queries and single-request time (benchmarks.web_bench_queries: one request at a time, so a page's own cost shows
+on a loaded machine), starts ``jixiao serve`` (with its background worker) on a loopback port, logs in as the bureau's reviewer (who sees every sheet) and
 times a bounded number of requests from a few threads: the list with and without filters, a sheet, the
 dashboard, the monitoring and self-evaluation overview, one unit's overview and the API's list. Then the first
 township's preparer uploads ``--import-files`` generated .txt files (in .zip archives, so they go to the
