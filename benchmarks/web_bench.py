@@ -5,8 +5,9 @@ then again while a background import of 1,000 files runs, with the server's peak
                                              [--database sqlite|postgres|both] [--import-files 1000]
 
 Loads synthetic sheets (benchmarks.synth) for 100 townships of one bureau straight into a fresh database, with
-the review engine's findings, four in five approved with spending and stored summaries, starts ``jixiao serve``
-(with its background worker) on a loopback port, logs in as the bureau's reviewer (who sees every sheet) and
+the review engine's findings, four in five approved with spending and stored summaries, prints each page's SQL
+queries and single-request time (benchmarks.web_bench_queries: one request at a time, so a page's own cost shows
+on a loaded machine), starts ``jixiao serve`` (with its background worker) on a loopback port, logs in as the bureau's reviewer (who sees every sheet) and
 times a bounded number of requests from a few threads: the list with and without filters, a sheet, the
 dashboard, the monitoring and self-evaluation overview, one unit's overview and the API's list. Then the first
 township's preparer uploads ``--import-files`` generated .txt files (in .zip archives, so they go to the
@@ -58,6 +59,7 @@ def main() -> None:
             started = time.perf_counter()
             subprocess.run([sys.executable, "-m", "benchmarks.web_bench_load", str(args.sheets)], env=env, check=True)
             print(f"[{database}] loaded {args.sheets} sheets in {time.perf_counter() - started:.0f} s")
+            subprocess.run([sys.executable, "-m", "benchmarks.web_bench_queries"], env=env, check=True)
             _measure(database, env, data, args)
 
 
@@ -85,17 +87,7 @@ def _measure(database: str, env: dict[str, str], data: str, args) -> None:
         unit = re.search(r'<option value="(\d+)"[^>]*>第1乡', _get(opener, f"/sheets/?year={YEAR}", base))
         unit_id = unit.group(1) if unit else "1"
         ids = list(range(first_sheet - args.sheets + 1, first_sheet + 1))
-        rng = random.Random(7)
-        pages = {
-            "sheet list (page 1 of all)": lambda: f"/sheets/?year={YEAR}",
-            "sheet list (filtered, page 3)": lambda: f"/sheets/?year={YEAR}&findings=any&page=3",
-            "sheet list (unit and status)": lambda: f"/sheets/?year={YEAR}&unit={unit_id}&status=approved",
-            "sheet page": lambda: f"/sheets/{rng.choice(ids)}/",
-            "dashboard": lambda: f"/sheets/dashboard/?year={YEAR}",
-            "monitoring and evaluation overview": lambda: f"/performance/?year={YEAR}",
-            "a unit's monitoring overview": lambda: f"/performance/?year={YEAR}&unit={unit_id}",
-            "API list": lambda: f"/api/sheets/?year={YEAR}",
-        }
+        pages = pages_of(unit_id, ids, random.Random(7))
         api = _api_opener(Path(data) / "api_token")
         quiet = {name: _time_page(api if name == "API list" else opener, base, path, args)
                  for name, path in pages.items()}
@@ -121,6 +113,20 @@ def _measure(database: str, env: dict[str, str], data: str, args) -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def pages_of(unit_id, ids: list[int], rng: random.Random) -> dict:
+    """Every page a reviewer opens: its name and a function giving its path (a random sheet for the sheet page)."""
+    return {
+        "sheet list (page 1 of all)": lambda: f"/sheets/?year={YEAR}",
+        "sheet list (filtered, page 3)": lambda: f"/sheets/?year={YEAR}&findings=any&page=3",
+        "sheet list (unit and status)": lambda: f"/sheets/?year={YEAR}&unit={unit_id}&status=approved",
+        "sheet page": lambda: f"/sheets/{rng.choice(ids)}/",
+        "dashboard": lambda: f"/sheets/dashboard/?year={YEAR}",
+        "monitoring and evaluation overview": lambda: f"/performance/?year={YEAR}",
+        "a unit's monitoring overview": lambda: f"/performance/?year={YEAR}&unit={unit_id}",
+        "API list": lambda: f"/api/sheets/?year={YEAR}",
+    }
 
 
 def _time_page(opener, base: str, path, args, warm: bool = True) -> list[float]:

@@ -1,9 +1,12 @@
 """The HTTP API: one router per app, token authentication (``Authorization: Bearer <token>``)."""
 
 from axes.handlers.proxy import AxesProxyHandler
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
 from django.contrib.auth.signals import user_login_failed
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 from ninja.security import HttpBearer
@@ -39,8 +42,25 @@ class TokenAuth(HttpBearer):
         return record.user
 
 
+def signed_in(view):
+    """The API's schema and its docs page (/api/openapi.json, /api/docs) for a person logged in to the pages or
+    calling with a valid token; anyone else is sent to the login page. They describe every endpoint and parameter
+    of a government system, which is no business of the anonymous public."""
+    @wraps(view)
+    def guarded(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            try:
+                TokenAuth()(request)
+            except HttpError as error:  # an address locked out for guessing tokens
+                return HttpResponse(error.message, status=error.status_code, content_type="text/plain; charset=utf-8")
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return view(request, *args, **kwargs)
+    return guarded
+
+
 api = NinjaAPI(title="jixiao API", version="1", description="绩效目标表的读取、填报、审核与导出", auth=TokenAuth(),
-               urls_namespace="api")
+               urls_namespace="api", docs_decorator=signed_in)
 api.add_router("/sheets", sheets_router)
 api.add_router("/performance", performance_router)
 

@@ -7,12 +7,13 @@ from django.http import Http404
 from jixiao.web.audits.jobs import AuditsExport, AuditUpload
 from jixiao.web.jobs.kinds import JobKind
 from jixiao.web.performance.jobs import OverviewExport
+from jixiao.web.security.jobs import AuditLogExport
 from jixiao.web.sheets.jobs import SheetsExport, SheetsImport
 
 __all__ = ["KINDS", "kind_of"]
 
 KINDS: dict[str, JobKind] = {kind.code: kind for kind in (SheetsImport(), SheetsExport(), OverviewExport(),
-                                                          AuditUpload(), AuditsExport())}
+                                                          AuditUpload(), AuditsExport(), AuditLogExport())}
 
 
 def kind_of(code: str) -> JobKind:

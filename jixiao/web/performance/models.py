@@ -161,6 +161,8 @@ class Summary(models.Model):
 
     class Meta:
         verbose_name = "监控与自评汇总"
+        # The overview refreshes the summaries computed before their year on each view: only those are indexed.
+        indexes = [models.Index(fields=["sheet"], condition=models.Q(before_year=True), name="summary_before_year")]
 
     @property
     def light_label(self) -> str:

@@ -72,23 +72,27 @@ def summaries_refresh(sheets) -> int:
     return count
 
 
-def summaries_stale(sheets) -> int:
-    """Refresh the summaries computed before their budget year began, once it has begun (monitoring then starts
-    judging progress), and those missing for an approved sheet. Returns how many were refreshed."""
-    begun = Q(summary__before_year=True, year__lte=timezone.localdate().year)
-    return summaries_refresh(sheets.filter(Q(summary__isnull=True) | begun))
+def summaries_stale(summaries: QuerySet[Summary]) -> int:
+    """Refresh those of ``summaries`` computed before their budget year began, once it has begun (monitoring then
+    starts judging progress). Returns how many were refreshed. Only such summaries are read (a partial index holds
+    them), so a view pays nothing for a bureau's settled year."""
+    stale = Summary.objects.filter(before_year=True).values("sheet_id")
+    return summaries_refresh(Sheet.objects.filter(pk__in=stale, year__lte=timezone.localdate().year,
+                                                  summary__in=summaries))
 
 
 def bureau_summaries(member: Member | None, year: int, unit_id: int | None = None) -> QuerySet[Summary]:
     """The stored summary of every approved sheet the member may see for ``year`` (one unit's when ``unit_id``),
-    by unit and code. Summaries computed before the year began are refreshed first (see :class:`Summary`)."""
-    sheets = Sheet.objects.filter(unit__in=units_visible(member), year=year, deleted_at__isnull=True,
-                                  approved_versions__isnull=False)
+    by unit and code. Summaries computed before the year began are refreshed first (see :class:`Summary`).
+
+    A summary exists exactly for each approved sheet (:func:`summary_refresh` on every approval, migration 0003 for
+    the sheets approved before summaries were kept), so the summaries are read by joining their sheets."""
+    summaries = Summary.objects.filter(sheet__unit__in=units_visible(member), sheet__year=year,
+                                       sheet__deleted_at__isnull=True)
     if unit_id:
-        sheets = sheets.filter(unit_id=unit_id)
-    summaries_stale(sheets)
-    return (Summary.objects.filter(sheet__in=sheets).select_related("sheet__unit")
-            .order_by("sheet__unit__code", "sheet__code", "sheet_id"))
+        summaries = summaries.filter(sheet__unit_id=unit_id)
+    summaries_stale(summaries)
+    return summaries.select_related("sheet__unit").order_by("sheet__unit__code", "sheet__code", "sheet_id")
 
 
 @receiver(post_save, sender=ApprovedVersion, dispatch_uid="summary_on_approval")

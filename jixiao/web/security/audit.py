@@ -8,6 +8,7 @@ the response.
 
 from __future__ import annotations
 
+import ipaddress
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from jixiao.web.organisation.models import Member, Role, Unit
-from jixiao.web.security.events import ACCESS_REFUSED, AUDIT_PRUNED, AuditAction, Result
+from jixiao.web.security.events import ACCESS_REFUSED, ACTIONS, AUDIT_PRUNED, AuditAction, Result
 from jixiao.web.security.models import AuditEvent
 from jixiao.web.security.network import client_ip
 
@@ -130,6 +131,34 @@ class AuditFilters:
     result: str = ""
     username: str = ""
     ip: str = ""
+
+    @classmethod
+    def from_query(cls, query) -> AuditFilters:
+        """The filters of the page's form (``QueryDict`` or a job's stored parameters); a value that does not
+        parse (a date, an event, an address) is left out rather than refused."""
+        action, result = query.get("action") or "", query.get("result") or ""
+        return cls(start=_date(query.get("start")), end=_date(query.get("end")),
+                   action=action if action in ACTIONS else "", result=result if result in Result.values else "",
+                   username=(query.get("username") or "")[:150], ip=_ip(query.get("ip") or ""))
+
+    def params(self) -> dict[str, str]:
+        """The filters as a background job keeps them (JSON), read back by :meth:`from_query`."""
+        return {"start": self.start.isoformat() if self.start else "", "end": self.end.isoformat() if self.end else "",
+                "action": self.action, "result": self.result, "username": self.username, "ip": self.ip}
+
+
+def _date(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def _ip(text: str) -> str:
+    try:
+        return str(ipaddress.ip_address(text.strip())) if text.strip() else ""
+    except ValueError:
+        return ""
 
 
 def _day_start(day: date) -> datetime:

@@ -6,5 +6,4 @@ app_name = "security"
 
 urlpatterns = [
     path("", views.audit_log, name="audit"),
-    path("export.<str:fmt>", views.audit_export, name="audit_export"),
 ]

@@ -67,6 +67,10 @@ class Sheet(models.Model):
         indexes = [
             models.Index(fields=["unit", "year", "status"]),
             models.Index(fields=["year", "-updated_at"]),
+            # Covers the counts of a bureau's year (the list's filters, the dashboard's states per unit), so they
+            # read this index and not the wide rows.
+            models.Index(fields=["year", "unit", "deleted_at", "status", "error_count", "warning_count"],
+                         name="sheet_year_counts"),
         ]
 
     def __str__(self) -> str:
@@ -117,6 +121,8 @@ class FindingRecord(models.Model):
     class Meta:
         verbose_name = "审核发现"
         ordering = ["sheet", "id"]
+        # Covers the dashboard's findings by rule over a bureau's year.
+        indexes = [models.Index(fields=["sheet", "rule", "severity"], name="finding_sheet_rule")]
 
 
 class ChangeRecord(models.Model):

@@ -87,18 +87,25 @@ def dashboard_counts(member: Member | None, year: int | None) -> dict[str, objec
     for row in sheets.values("unit_id", "status").annotate(n=Count("id")):
         per_unit[row["unit_id"]][row["status"]] = row["n"]
     rows = list(per_unit.values())
-    by_rule = list(
-        FindingRecord.objects.filter(sheet__in=sheets).values("rule", "severity")
-        .annotate(n=Count("id"), units=Count("sheet__unit", distinct=True)).order_by("-n", "rule")
-    )
-    for row in by_rule:
-        row["name"] = rule_title(row["rule"])
     return {
         "rows": rows,
         "not_submitted": [_outstanding(r) for r in rows if _outstanding(r)["open"] or not _total(r)],
-        "by_rule": by_rule,
+        "by_rule": _by_rule(FindingRecord.objects.filter(sheet__unit__in=units, sheet__deleted_at__isnull=True,
+                                                         **({"sheet__year": year} if year else {}))),
         "status_totals": {s.label: sum(r[s.value] for r in rows) for s in Status},
     }
+
+
+def _by_rule(findings) -> list[dict[str, object]]:
+    """Findings counted by rule and severity, with how many units have one, the most frequent first: counted per
+    unit by the database (a row per rule and unit at most, however many sheets), added up here."""
+    by_rule: dict[tuple[str, str], dict[str, object]] = {}
+    for row in findings.order_by().values("rule", "severity", "sheet__unit_id").annotate(n=Count("id")):
+        entry = by_rule.setdefault((row["rule"], row["severity"]), {
+            "rule": row["rule"], "severity": row["severity"], "n": 0, "units": 0, "name": rule_title(row["rule"])})
+        entry["n"] += row["n"]
+        entry["units"] += 1
+    return sorted(by_rule.values(), key=lambda entry: (-entry["n"], entry["rule"], entry["severity"]))
 
 
 def _total(row: dict) -> int:

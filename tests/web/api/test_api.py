@@ -21,8 +21,13 @@ def test_requests_without_a_valid_token_are_refused(org, sheet):
     assert Client(HTTP_AUTHORIZATION="Bearer nope").get("/api/sheets/").status_code == 401
 
 
-def test_openapi_docs_are_served(org):
-    assert Client().get("/api/openapi.json").status_code == 200
+@pytest.mark.parametrize("path", ["/api/openapi.json", "/api/docs"])
+def test_the_schema_and_its_docs_are_for_signed_in_people_only(org, api, login, path):
+    anonymous = Client().get(path)
+    assert anonymous.status_code == 302 and anonymous.url == f"/login/?next={path}"
+    assert Client(HTTP_AUTHORIZATION="Bearer nope").get(path).status_code == 302
+    assert login(org["outsider"]).get(path).status_code == 200
+    assert api("owner").get(path).status_code == 200
 
 
 @pytest.mark.parametrize(("person", "count", "read"), [

