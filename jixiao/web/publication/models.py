@@ -9,7 +9,9 @@ Three tables: ``Publication`` holds the narrow columns every list, search and fe
 few kilobytes of JSON) is in ``PublicationContent``, read only for the one table a page shows and for the open
 data, so that scanning the publications never walks the snapshots (on SQLite a wide row spans several pages);
 ``PublishedYear`` keeps each unit's figures of a year, rewritten from the publications in the same transaction as
-every publish, withdrawal and published result, so a bureau's year page reads a hundred small rows.
+every publish, withdrawal and published result, so a bureau's year page reads a hundred small rows; and
+``SearchEntry`` holds the text search reads, one row per current public version (see
+:mod:`jixiao.web.publication.search`).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from django.db import models
 from jixiao.web.organisation.models import Unit
 from jixiao.web.sheets.models import Sheet
 
-__all__ = ["Publication", "PublicationContent", "PublishedYear"]
+__all__ = ["Publication", "PublicationContent", "PublishedYear", "SearchEntry"]
 
 
 class PublicationQuerySet(models.QuerySet):
@@ -48,7 +50,6 @@ class Publication(models.Model):
     approved_at = models.DateTimeField("批复时间")
     grade = models.CharField("审核等级", max_length=1, blank=True)
     reason = models.TextField("调整原因", blank=True)
-    search_text = models.TextField("检索文本", blank=True)
     budget_total = models.DecimalField("预算数", max_digits=16, decimal_places=2, null=True, blank=True)
     indicator_count = models.PositiveIntegerField("指标数", default=0)
     # Figures of the published self-evaluation, kept as columns so that a year's charts are one SQL query.
@@ -120,3 +121,26 @@ class PublishedYear(models.Model):
     def average(self) -> float | None:
         """The average self-evaluation score of the unit's published results, to two places."""
         return round(float(self.score_sum) / self.scored, 2) if self.scored else None
+
+
+class SearchEntry(models.Model):
+    """The text a current public version is found by, with the results' order; a row exists only while its
+    version is current and not withdrawn.
+
+    ``text`` is normalised (:func:`jixiao.web.publication.search.search_key`). Its trigram index is not declared
+    here, since no Django index type serves both databases: migration 0003 makes it, on SQLite an FTS5 table kept
+    in step by triggers on this table (a migration that remakes this table on SQLite must make them again; the
+    search tests fail if it does not).
+    """
+
+    publication = models.OneToOneField(Publication, primary_key=True, on_delete=models.CASCADE,
+                                       related_name="search_entry")
+    year = models.PositiveSmallIntegerField("年度")
+    unit_code = models.CharField("单位编码", max_length=32)
+    code = models.CharField("项目编码", max_length=64, blank=True)
+    text = models.TextField("检索文本")
+
+    class Meta:
+        verbose_name = "检索条目"
+        # The results' order: a word found in most tables reads the first page's rows only.
+        indexes = [models.Index(fields=["-year", "unit_code", "code", "publication"], name="publication_search_order")]

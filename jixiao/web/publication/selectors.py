@@ -13,6 +13,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from jixiao.model import GoalSheet
 from jixiao.web.organisation.models import Unit
 from jixiao.web.publication.models import Publication, PublishedYear
+from jixiao.web.publication.search import search_words, searched
 
 __all__ = ["PublicTable", "SearchPage", "bureau_years", "public_bureau", "public_search", "public_table",
            "public_tables", "same_project_by_year", "unit_summaries", "unit_tables", "versions_of"]
@@ -128,12 +129,9 @@ def same_project_by_year(publication: Publication) -> list[Publication]:
 
 
 def public_search(query: str, page: int = 1) -> SearchPage:
-    """A page of the current publications whose unit, project or indicators mention every word of ``query``,
-    newest year first."""
+    """A page of the current publications whose unit, project or indicators contain every word of ``query``
+    (see :mod:`jixiao.web.publication.search`), newest year first."""
     page = min(max(page, 1), SEARCH_PAGES)
-    queryset = Publication.objects.current().select_related("unit")
-    for word in query.split()[:8]:
-        queryset = queryset.filter(search_text__icontains=word)
     start = (page - 1) * SEARCH_PAGE
-    found = list(queryset.order_by("-year", "unit__code", "code", "pk")[start:start + SEARCH_PAGE + 1])
+    found = list(searched(search_words(query))[start:start + SEARCH_PAGE + 1])
     return SearchPage(found[:SEARCH_PAGE], page, len(found) > SEARCH_PAGE and page < SEARCH_PAGES)

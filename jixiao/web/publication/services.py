@@ -16,6 +16,7 @@ from jixiao.web.organisation.models import Unit
 from jixiao.web.organisation.selectors import can_review_unit, member_get
 from jixiao.web.performance.selectors import sheet_year
 from jixiao.web.publication.models import Publication, PublicationContent, PublishedYear
+from jixiao.web.publication.search import search_entry_remove, search_entry_write
 from jixiao.web.security.audit import audit_record
 from jixiao.web.security.events import EVALUATION_PUBLISHED, PUBLISHED, WITHDRAWN
 from jixiao.web.sheets.errors import SheetError
@@ -59,11 +60,12 @@ def publication_publish(*, user, sheet_id: int) -> Publication:
         sheet=sheet, bureau_id=sheet.unit.bureau_id, unit=sheet.unit, year=sheet.year, number=number,
         code=content.code or "", name=content.name or "", approved_version=approved.version,
         approved_at=approved.approved_at, grade=approved.grade,
-        reason=mask_text(adjustment.new) if adjustment is not None else "", search_text=_search_text(sheet, content),
+        reason=mask_text(adjustment.new) if adjustment is not None else "",
         budget_total=content.budget.total, indicator_count=len(content.indicators), published_by=user,
     )
     PublicationContent.objects.create(publication=publication, content=content.model_dump(mode="json"),
                                       overall=_overall(sheet))
+    search_entry_write(publication, sheet.unit, content)
     published_year_refresh(sheet.unit_id, sheet.year)
     history_record(sheet, user, "publish", "公开版本", "",
                    f"第{number}版（{timezone.localtime(approved.approved_at):%Y-%m-%d} 批复的版本）")
@@ -107,6 +109,7 @@ def publication_withdraw(*, user, sheet_id: int, reason: str) -> int:
                                                withdraw_reason=reason.strip(), is_current=False)
     if not count:
         raise SheetError("这张表没有公开的版本")
+    search_entry_remove(sheet.pk)
     published_year_refresh(sheet.unit_id, sheet.year)
     history_record(sheet, user, "withdraw", "撤回原因", "", reason.strip())
     audit_record(WITHDRAWN, user=user, obj=sheet, details={"versions": count, "reason": reason.strip()})
@@ -142,10 +145,3 @@ def _overall(sheet: Sheet) -> dict | None:
     if goals is None:
         return None
     return {key: [mask_text(item) for item in getattr(goals, key)] for key in ("aims", "duties", "measures")}
-
-
-def _search_text(sheet: Sheet, content: GoalSheet) -> str:
-    words = [sheet.unit.name, sheet.unit.code, content.code or "", content.name or ""]
-    words += [f"{i.level2 or ''} {i.name}" for i in content.indicators]
-    return " ".join(w for w in words if w)
-
