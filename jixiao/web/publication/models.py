@@ -21,7 +21,7 @@ from django.conf import settings
 from django.db import models
 
 from jixiao.web.organisation.models import Unit
-from jixiao.web.publication.figures import average
+from jixiao.web.publication.figures import GRADES, average
 from jixiao.web.sheets.models import Sheet
 
 __all__ = ["Publication", "PublicationContent", "PublishedBureauYear", "PublishedYear", "SearchEntry"]
@@ -123,6 +123,11 @@ class PublishedYear(models.Model):
     def average(self) -> float | None:
         """The average self-evaluation score of the unit's published results, to two places."""
         return average(self.score_sum, self.scored)
+
+    @property
+    def grade_counts(self) -> str:
+        """How many tables have each grade, 优 / 良 / 中 / 差 (one cell of a year's list, one template lookup)."""
+        return " / ".join(str(self.grades.get(grade, 0)) for grade in GRADES)
 
 
 class PublishedBureauYear(models.Model):

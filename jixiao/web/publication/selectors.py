@@ -21,7 +21,7 @@ __all__ = ["ListPage", "PublicTable", "bureau_years", "public_bureau", "public_b
 
 SEARCH_PAGE = 50
 SEARCH_PAGES = 20  # 1,000 results at most: a search that matches more wants more specific words
-UNITS_PAGE = 100  # a bureau's units on its year's page
+UNITS_PAGE = 50  # a bureau's units on its year's page
 TABLES_PAGE = 50  # a unit's tables on its year's page
 
 
