@@ -28,7 +28,8 @@ def load(count: int) -> None:
     from benchmarks.synth import generate_sheet
     from jixiao.model import Unit as ModelUnit
     from jixiao.web.organisation.services import unit_create
-    from jixiao.web.publication.models import Publication, PublicationContent
+    from jixiao.web.publication.models import Publication, PublicationContent, SearchEntry
+    from jixiao.web.publication.search import search_entry
     from jixiao.web.publication.services import published_year_refresh
     from jixiao.web.sheets.conversion import sheet_fields
     from jixiao.web.sheets.models import Sheet, Status
@@ -60,7 +61,6 @@ def load(count: int) -> None:
                 publications.append(Publication(
                     sheet=sheet, bureau=bureau, unit=sheet.unit, year=YEAR, number=1, code=content.code or "",
                     name=content.name or "", approved_version=1, approved_at=now, grade="良",
-                    search_text=f"{sheet.unit.name} {content.name} " + " ".join(i.name for i in content.indicators),
                     budget_total=content.budget.total, indicator_count=len(content.indicators), score=total,
                     score_grade=grade, targets_met=len(content.indicators) if scored else None,
                     targets_scored=len(content.indicators) if scored else None))
@@ -68,6 +68,8 @@ def load(count: int) -> None:
             Publication.objects.bulk_create(publications)
             PublicationContent.objects.bulk_create(PublicationContent(publication=publication, **body)
                                                    for publication, body in zip(publications, bodies))
+            SearchEntry.objects.bulk_create(search_entry(publication, publication.unit, content)
+                                            for publication, content in zip(publications, contents))
     with transaction.atomic():
         for unit in units:  # the stored figures, as publishing keeps them
             published_year_refresh(unit.pk, YEAR)

@@ -9,7 +9,10 @@ Three tables: ``Publication`` holds the narrow columns every list, search and fe
 few kilobytes of JSON) is in ``PublicationContent``, read only for the one table a page shows and for the open
 data, so that scanning the publications never walks the snapshots (on SQLite a wide row spans several pages);
 ``PublishedYear`` keeps each unit's figures of a year, rewritten from the publications in the same transaction as
-every publish, withdrawal and published result, so a bureau's year page reads a hundred small rows.
+every publish, withdrawal and published result, so a bureau's year page reads a hundred small rows, and
+``PublishedBureauYear`` the bureau's year from those (totals and the charts' figures), rewritten with them; and
+``SearchEntry`` holds the text search reads, one row per current public version (see
+:mod:`jixiao.web.publication.search`).
 """
 
 from __future__ import annotations
@@ -18,9 +21,10 @@ from django.conf import settings
 from django.db import models
 
 from jixiao.web.organisation.models import Unit
+from jixiao.web.publication.figures import GRADES, average
 from jixiao.web.sheets.models import Sheet
 
-__all__ = ["Publication", "PublicationContent", "PublishedYear"]
+__all__ = ["Publication", "PublicationContent", "PublishedBureauYear", "PublishedYear", "SearchEntry"]
 
 
 class PublicationQuerySet(models.QuerySet):
@@ -48,7 +52,6 @@ class Publication(models.Model):
     approved_at = models.DateTimeField("批复时间")
     grade = models.CharField("审核等级", max_length=1, blank=True)
     reason = models.TextField("调整原因", blank=True)
-    search_text = models.TextField("检索文本", blank=True)
     budget_total = models.DecimalField("预算数", max_digits=16, decimal_places=2, null=True, blank=True)
     indicator_count = models.PositiveIntegerField("指标数", default=0)
     # Figures of the published self-evaluation, kept as columns so that a year's charts are one SQL query.
@@ -119,4 +122,48 @@ class PublishedYear(models.Model):
     @property
     def average(self) -> float | None:
         """The average self-evaluation score of the unit's published results, to two places."""
-        return round(float(self.score_sum) / self.scored, 2) if self.scored else None
+        return average(self.score_sum, self.scored)
+
+    @property
+    def grade_counts(self) -> str:
+        """How many tables have each grade, 优 / 良 / 中 / 差 (one cell of a year's list, one template lookup)."""
+        return " / ".join(str(self.grades.get(grade, 0)) for grade in GRADES)
+
+
+class PublishedBureauYear(models.Model):
+    """A bureau's year while any of its units has a public table: totals and the charts' figures, rewritten from
+    the units' ``PublishedYear`` rows whenever one of them is."""
+
+    bureau = models.ForeignKey(Unit, verbose_name="财政局", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField("年度")
+    units = models.PositiveIntegerField("公开的单位")
+    tables = models.PositiveIntegerField("公开的表")
+    scored = models.PositiveIntegerField("已公开自评")
+    chart = models.JSONField("图表数据", default=dict)
+
+    class Meta:
+        verbose_name = "财政部门年度公开情况"
+        constraints = [models.UniqueConstraint(fields=["bureau", "year"], name="one_published_year_per_bureau")]
+
+
+class SearchEntry(models.Model):
+    """The text a current public version is found by, with the results' order; a row exists only while its
+    version is current and not withdrawn.
+
+    ``text`` is normalised (:func:`jixiao.web.publication.search.search_key`). Its trigram index is not declared
+    here, since no Django index type serves both databases: migration 0003 makes it, on SQLite an FTS5 table kept
+    in step by triggers on this table (a migration that remakes this table on SQLite must make them again; the
+    search tests fail if it does not).
+    """
+
+    publication = models.OneToOneField(Publication, primary_key=True, on_delete=models.CASCADE,
+                                       related_name="search_entry")
+    year = models.PositiveSmallIntegerField("年度")
+    unit_code = models.CharField("单位编码", max_length=32)
+    code = models.CharField("项目编码", max_length=64, blank=True)
+    text = models.TextField("检索文本")
+
+    class Meta:
+        verbose_name = "检索条目"
+        # The results' order: a word found in most tables reads the first page's rows only.
+        indexes = [models.Index(fields=["-year", "unit_code", "code", "publication"], name="publication_search_order")]

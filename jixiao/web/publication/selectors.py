@@ -12,13 +12,17 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from jixiao.model import GoalSheet
 from jixiao.web.organisation.models import Unit
-from jixiao.web.publication.models import Publication, PublishedYear
+from jixiao.web.publication.models import Publication, PublishedBureauYear, PublishedYear
+from jixiao.web.publication.search import search_words, searched
 
-__all__ = ["PublicTable", "SearchPage", "bureau_years", "public_bureau", "public_search", "public_table",
-           "public_tables", "same_project_by_year", "unit_summaries", "unit_tables", "versions_of"]
+__all__ = ["ListPage", "PublicTable", "bureau_years", "public_bureau", "public_bureau_year", "public_search",
+           "public_table", "public_tables", "public_unit_year", "same_project_by_year", "unit_summaries", "unit_tables",
+           "versions_of"]
 
 SEARCH_PAGE = 50
 SEARCH_PAGES = 20  # 1,000 results at most: a search that matches more wants more specific words
+UNITS_PAGE = 50  # a bureau's units on its year's page
+TABLES_PAGE = 50  # a unit's tables on its year's page
 
 
 @dataclass
@@ -38,22 +42,36 @@ class PublicTable:
 
 
 @dataclass
-class SearchPage:
-    """One page of search results, and whether there is a next one (found without counting every match)."""
+class ListPage:
+    """One page of a list, and whether there is a next one (found by reading one row more, without counting)."""
 
-    results: list[Publication]
+    results: list
     number: int
+    size: int
     has_next: bool
 
     @property
     def first(self) -> int:
         """The position of the page's first result among all (from 1)."""
-        return (self.number - 1) * SEARCH_PAGE + 1
+        return (self.number - 1) * self.size + 1
 
     @property
     def last(self) -> int:
         """The position of the page's last result among all."""
         return self.first + len(self.results) - 1
+
+
+def _pages(count: int, size: int) -> int:
+    """How many pages ``count`` rows fill (one at least)."""
+    return max(1, -(-count // size))
+
+
+def _page(rows: QuerySet, number: int, size: int, pages: int) -> ListPage:
+    """Page ``number`` (from 1, at most ``pages``) of ``rows``, ``size`` rows a page."""
+    number = min(max(number, 1), pages)
+    start = (number - 1) * size
+    found = list(rows[start:start + size + 1])
+    return ListPage(found[:size], number, size, len(found) > size and number < pages)
 
 
 def _base() -> QuerySet[Publication]:
@@ -62,18 +80,22 @@ def _base() -> QuerySet[Publication]:
 
 def bureau_years() -> list[tuple[Unit, list[int]]]:
     """Every bureau with published tables, and the years it has published, newest first."""
-    rows = PublishedYear.objects.values_list("bureau_id", "year").distinct().order_by("bureau__code", "-year")
-    years: dict[int, list[int]] = {}
-    for bureau_id, year in rows:
-        years.setdefault(bureau_id, []).append(year)
-    bureaus = Unit.objects.in_bulk(list(years))
-    return [(bureaus[pk], found) for pk, found in years.items()]
+    years: dict[Unit, list[int]] = {}
+    for row in PublishedBureauYear.objects.select_related("bureau").order_by("bureau__code", "-year"):
+        years.setdefault(row.bureau, []).append(row.year)
+    return list(years.items())
 
 
 def public_bureau(code: str) -> Unit | None:
     """A bureau by its code, if it has published anything."""
-    published = PublishedYear.objects.filter(bureau=OuterRef("pk"))
+    published = PublishedBureauYear.objects.filter(bureau=OuterRef("pk"))
     return Unit.objects.filter(Exists(published), code=code, kind=Unit.Kind.BUREAU).first()
+
+
+def public_bureau_year(code: str, year: int) -> PublishedBureauYear | None:
+    """A bureau's year with public tables, by the bureau's code, with its stored figures and the bureau."""
+    return (PublishedBureauYear.objects.select_related("bureau")
+            .filter(bureau__code=code, bureau__kind=Unit.Kind.BUREAU, year=year).first())
 
 
 def public_tables(bureau: Unit, year: int) -> QuerySet[Publication]:
@@ -81,16 +103,27 @@ def public_tables(bureau: Unit, year: int) -> QuerySet[Publication]:
     return _base().filter(bureau=bureau, year=year)
 
 
-def unit_tables(unit: Unit, year: int) -> QuerySet:
-    """The current publications of a unit's year, by project: only what the unit's list shows, as dicts (a
-    hundred rows make no model instances)."""
-    return (Publication.objects.current().filter(unit=unit, year=year).order_by("code", "name")
-            .values("id", "code", "name", "number", "published_at", "score", "score_grade"))
+def unit_tables(figures: PublishedYear, page: int = 1) -> ListPage:
+    """A page of the current publications of a unit's year, by project: only what the unit's list shows, as
+    dicts."""
+    rows = (Publication.objects.current().filter(unit_id=figures.unit_id, year=figures.year)
+            .order_by("code", "name", "pk").values("id", "code", "name", "number", "published_at", "score",
+                                                   "score_grade"))
+    return _page(rows, page, TABLES_PAGE, pages=_pages(figures.tables, TABLES_PAGE))
 
 
-def unit_summaries(bureau: Unit, year: int) -> QuerySet[PublishedYear]:
-    """Every unit of the bureau's year with published tables, with its stored figures (one query)."""
-    return PublishedYear.objects.filter(bureau=bureau, year=year).select_related("unit").order_by("unit__code")
+def public_unit_year(bureau_code: str, year: int, unit_code: str) -> PublishedYear | None:
+    """A unit of the bureau with tables public in the year, with its stored figures of the year, the unit and the
+    bureau."""
+    return (PublishedYear.objects.select_related("unit", "bureau")
+            .filter(bureau__code=bureau_code, bureau__kind=Unit.Kind.BUREAU, year=year, unit__code=unit_code).first())
+
+
+def unit_summaries(figures: PublishedBureauYear, page: int = 1) -> ListPage:
+    """A page of the units of the bureau's year with published tables, with their stored figures."""
+    rows = (PublishedYear.objects.filter(bureau_id=figures.bureau_id, year=figures.year).select_related("unit")
+            .order_by("unit__code"))
+    return _page(rows, page, UNITS_PAGE, pages=_pages(figures.units, UNITS_PAGE))
 
 
 def public_table(pk: int) -> PublicTable | None:
@@ -127,13 +160,7 @@ def same_project_by_year(publication: Publication) -> list[Publication]:
     return [by_year[year] for year in sorted(by_year)]
 
 
-def public_search(query: str, page: int = 1) -> SearchPage:
-    """A page of the current publications whose unit, project or indicators mention every word of ``query``,
-    newest year first."""
-    page = min(max(page, 1), SEARCH_PAGES)
-    queryset = Publication.objects.current().select_related("unit")
-    for word in query.split()[:8]:
-        queryset = queryset.filter(search_text__icontains=word)
-    start = (page - 1) * SEARCH_PAGE
-    found = list(queryset.order_by("-year", "unit__code", "code", "pk")[start:start + SEARCH_PAGE + 1])
-    return SearchPage(found[:SEARCH_PAGE], page, len(found) > SEARCH_PAGE and page < SEARCH_PAGES)
+def public_search(query: str, page: int = 1) -> ListPage:
+    """A page of the current publications whose unit, project or indicators contain every word of ``query``
+    (see :mod:`jixiao.web.publication.search`), newest year first."""
+    return _page(searched(search_words(query)), page, SEARCH_PAGE, pages=SEARCH_PAGES)

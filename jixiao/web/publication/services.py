@@ -15,7 +15,9 @@ from jixiao.model.privacy import mask_model, mask_text
 from jixiao.web.organisation.models import Unit
 from jixiao.web.organisation.selectors import can_review_unit, member_get
 from jixiao.web.performance.selectors import sheet_year
-from jixiao.web.publication.models import Publication, PublicationContent, PublishedYear
+from jixiao.web.publication.figures import year_chart
+from jixiao.web.publication.models import Publication, PublicationContent, PublishedBureauYear, PublishedYear
+from jixiao.web.publication.search import search_entry_remove, search_entry_write
 from jixiao.web.security.audit import audit_record
 from jixiao.web.security.events import EVALUATION_PUBLISHED, PUBLISHED, WITHDRAWN
 from jixiao.web.sheets.errors import SheetError
@@ -59,11 +61,12 @@ def publication_publish(*, user, sheet_id: int) -> Publication:
         sheet=sheet, bureau_id=sheet.unit.bureau_id, unit=sheet.unit, year=sheet.year, number=number,
         code=content.code or "", name=content.name or "", approved_version=approved.version,
         approved_at=approved.approved_at, grade=approved.grade,
-        reason=mask_text(adjustment.new) if adjustment is not None else "", search_text=_search_text(sheet, content),
+        reason=mask_text(adjustment.new) if adjustment is not None else "",
         budget_total=content.budget.total, indicator_count=len(content.indicators), published_by=user,
     )
     PublicationContent.objects.create(publication=publication, content=content.model_dump(mode="json"),
                                       overall=_overall(sheet))
+    search_entry_write(publication, sheet.unit, content)
     published_year_refresh(sheet.unit_id, sheet.year)
     history_record(sheet, user, "publish", "公开版本", "",
                    f"第{number}版（{timezone.localtime(approved.approved_at):%Y-%m-%d} 批复的版本）")
@@ -107,6 +110,7 @@ def publication_withdraw(*, user, sheet_id: int, reason: str) -> int:
                                                withdraw_reason=reason.strip(), is_current=False)
     if not count:
         raise SheetError("这张表没有公开的版本")
+    search_entry_remove(sheet.pk)
     published_year_refresh(sheet.unit_id, sheet.year)
     history_record(sheet, user, "withdraw", "撤回原因", "", reason.strip())
     audit_record(WITHDRAWN, user=user, obj=sheet, details={"versions": count, "reason": reason.strip()})
@@ -114,27 +118,43 @@ def publication_withdraw(*, user, sheet_id: int, reason: str) -> int:
 
 
 def published_year_refresh(unit_id: int, year: int) -> PublishedYear | None:
-    """Rewrite the unit's figures of the year from its current publications (call inside the write's
-    transaction); the row goes when nothing of the year is public any more.
+    """Rewrite the unit's figures of the year from its current publications, and its bureau's year from its
+    units' (call inside the write's transaction); a row goes when nothing of its year is public any more.
 
-    The unit's row is locked first: two tables of one unit published at once would otherwise each count without
-    the other's new row and the later write would keep a wrong figure. Once the lock is had, the counting query
-    sees what the other committed.
+    The unit's row is locked first, then the bureau's: two tables published at once would otherwise each count
+    without the other's new row and the later write would keep a wrong figure. Once the lock is had, the counting
+    query sees what the other committed.
     """
     Unit.objects.select_for_update().filter(pk=unit_id).values_list("pk").first()
+    earlier = PublishedYear.objects.filter(unit_id=unit_id, year=year).values_list("bureau_id", flat=True).first()
     current = Publication.objects.current().filter(unit_id=unit_id, year=year).order_by()
     figures = current.aggregate(tables=Count("id"), scored=Count("score"), score_sum=Sum("score"),
                                 targets_met=Sum("targets_met"), targets_scored=Sum("targets_scored"))
+    row = None
     if not figures["tables"]:
         PublishedYear.objects.filter(unit_id=unit_id, year=year).delete()
-        return None
-    grades = dict(current.exclude(score_grade="").values_list("score_grade").annotate(n=Count("id")))
-    bureau_id = current.values_list("bureau_id", flat=True).first()
-    row, _ = PublishedYear.objects.update_or_create(unit_id=unit_id, year=year, defaults={
-        "bureau_id": bureau_id, "tables": figures["tables"], "scored": figures["scored"],
-        "score_sum": figures["score_sum"] or 0, "targets_met": figures["targets_met"] or 0,
-        "targets_scored": figures["targets_scored"] or 0, "grades": grades})
+    else:
+        grades = dict(current.exclude(score_grade="").values_list("score_grade").annotate(n=Count("id")))
+        bureau_id = current.values_list("bureau_id", flat=True).first()
+        row, _ = PublishedYear.objects.update_or_create(unit_id=unit_id, year=year, defaults={
+            "bureau_id": bureau_id, "tables": figures["tables"], "scored": figures["scored"],
+            "score_sum": figures["score_sum"] or 0, "targets_met": figures["targets_met"] or 0,
+            "targets_scored": figures["targets_scored"] or 0, "grades": grades})
+    for bureau_id in {earlier, row and row.bureau_id} - {None}:
+        _bureau_year_refresh(bureau_id, year)
     return row
+
+
+def _bureau_year_refresh(bureau_id: int, year: int) -> None:
+    Unit.objects.select_for_update().filter(pk=bureau_id).values_list("pk").first()
+    units = list(PublishedYear.objects.filter(bureau_id=bureau_id, year=year).select_related("unit")
+                 .order_by("unit__code"))
+    if not units:
+        PublishedBureauYear.objects.filter(bureau_id=bureau_id, year=year).delete()
+        return
+    PublishedBureauYear.objects.update_or_create(bureau_id=bureau_id, year=year, defaults={
+        "units": len(units), "tables": sum(u.tables for u in units), "scored": sum(u.scored for u in units),
+        "chart": year_chart(units)})
 
 
 def _overall(sheet: Sheet) -> dict | None:
@@ -142,10 +162,3 @@ def _overall(sheet: Sheet) -> dict | None:
     if goals is None:
         return None
     return {key: [mask_text(item) for item in getattr(goals, key)] for key in ("aims", "duties", "measures")}
-
-
-def _search_text(sheet: Sheet, content: GoalSheet) -> str:
-    words = [sheet.unit.name, sheet.unit.code, content.code or "", content.name or ""]
-    words += [f"{i.level2 or ''} {i.name}" for i in content.indicators]
-    return " ".join(w for w in words if w)
-

@@ -6,17 +6,22 @@ from __future__ import annotations
 
 import pytest
 
-from jixiao.web.publication.models import PublishedYear
+from jixiao.web.publication import selectors
+from jixiao.web.publication.models import PublishedBureauYear, PublishedYear
 from jixiao.web.publication.services import publication_publish, publication_withdraw
 from tests.web.publication.conftest import approved_sheet
 
 # Page → the queries it makes: each names what it reads.
 PAGES = {
-    "/public/": 2,  # the bureaus' years from the stored figures, the bureaus
-    "/public/B1/2025/": 2,  # the bureau, its units' figures with the units
-    "/public/B1/2025/434016/": 4,  # the bureau, the unit, its tables, the 部门整体 goals of one snapshot
+    "/public/": 1,  # the bureaus' stored years with the bureaus
+    "/public/B1/2025/": 2,  # the bureau's stored year with the bureau, a page of its units' figures with the units
+    "/public/B1/2025/?page=2": 2,
+    "/public/B1/2025/434016/": 3,  # the unit's stored year with unit and bureau, a page of its tables, the
+    "/public/B1/2025/434016/?page=2": 3,  # 部门整体 goals of one snapshot
     "/public/table/{first}/": 3,  # the table with its snapshot, its versions, the same project in other years
-    "/public/search/?q=环境": 1,  # one page of matches with their units
+    "/public/search/?q=环境整治": 1,  # one page of matches with their units: a word the trigram index looks up,
+    "/public/search/?q=环境": 1,  # one tested on the entries,
+    "/public/search/?q=环境整治+村&page=2": 1,  # both, a later page
     "/public/feed.atom": 1,  # the newest publications with their units
     # (and no transaction: a request that refused nobody writes nothing, see flush_refusals)
 }
@@ -31,26 +36,36 @@ def _publish(org, count: int, start: int = 0) -> list:
 
 @pytest.mark.parametrize(("page", "queries"), PAGES.items())
 def test_a_page_makes_the_same_queries_for_one_table_and_for_many(org, anonymous, django_assert_num_queries,
-                                                                  page, queries):
+                                                                  monkeypatch, page, queries):
+    # Pages of two rows (one unit), so that the tables published later fill several of every list.
+    for name, size in (("SEARCH_PAGE", 2), ("TABLES_PAGE", 2), ("UNITS_PAGE", 1)):
+        monkeypatch.setattr(selectors, name, size)
     first, *_ = _publish(org, 1)
     url = page.format(first=first.pk)
     with django_assert_num_queries(queries):
         assert anonymous.get(url).status_code == 200
-    _publish(org, 6, start=1)
+    _publish(org, 8, start=1)
     with django_assert_num_queries(queries):
-        assert anonymous.get(url).status_code == 200
+        page = anonymous.get(url)
+        assert page.status_code == 200
+    if "page=2" in url:  # the later tables are there, a page at a time
+        assert 'rel="prev"' in page.content.decode()
 
 
 def test_the_stored_figures_follow_publishing_and_withdrawing(org):
     def figures():
-        return {(row.unit.code, row.year): (row.tables, row.scored) for row in PublishedYear.objects.all()}
+        units = {(row.unit.code, row.year): (row.tables, row.scored) for row in PublishedYear.objects.all()}
+        bureaus = {(row.bureau.code, row.year): (row.units, row.tables) for row in PublishedBureauYear.objects.all()}
+        return units, bureaus
 
     tables = _publish(org, 3)
-    assert figures() == {("434016", 2025): (2, 0), ("434017", 2025): (1, 0)}
+    assert figures() == ({("434016", 2025): (2, 0), ("434017", 2025): (1, 0)}, {("B1", 2025): (2, 3)})
     publication_withdraw(user=org["reviewer"], sheet_id=tables[1].sheet_id, reason="数据有误")
-    assert figures() == {("434016", 2025): (2, 0)}
+    assert figures() == ({("434016", 2025): (2, 0)}, {("B1", 2025): (1, 2)})
     publication_withdraw(user=org["reviewer"], sheet_id=tables[0].sheet_id, reason="数据有误")
-    assert figures() == {("434016", 2025): (1, 0)}
+    assert figures() == ({("434016", 2025): (1, 0)}, {("B1", 2025): (1, 1)})
+    publication_withdraw(user=org["reviewer"], sheet_id=tables[2].sheet_id, reason="数据有误")
+    assert figures() == ({}, {})
 
 
 def test_the_stored_figures_follow_a_published_result(org, year_2025):

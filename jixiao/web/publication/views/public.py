@@ -3,6 +3,8 @@ search. Reading works without JavaScript; only the charts need it."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -10,17 +12,18 @@ from django.views.decorators.http import require_GET
 from jixiao.documents import render_document
 from jixiao.model import Document, OverallGoals, Unit as UnitModel
 from jixiao.web.downloads import attachment
-from jixiao.web.organisation.models import Unit
-from jixiao.web.publication.models import Publication, PublicationContent, PublishedYear
+from jixiao.web.publication.models import Publication, PublicationContent
 from jixiao.web.publication.selectors import (
     bureau_years,
+    public_bureau_year,
     public_search,
+    public_unit_year,
     same_project_by_year,
     unit_summaries,
     unit_tables,
     versions_of,
 )
-from jixiao.web.publication.views.common import bureau_or_404, table_or_404, year_or_404
+from jixiao.web.publication.views.common import table_or_404, year_or_404
 from jixiao.web.sheets.presentation import grid_rows
 
 __all__ = ["bureau_year", "index", "search", "table", "table_download", "unit_year"]
@@ -35,49 +38,37 @@ def index(request):
     return render(request, "publication/index.html", {"bureaus": bureau_years()})
 
 
-GRADES = ("优", "良", "中", "差")
-
-
-def _chart(summaries: list[PublishedYear]) -> dict:
-    """What the year's charts show: grades of all tables, and per unit the average score and targets met."""
-    scored = [s for s in summaries if s.scored]
-    return {
-        # Grades no table has are left out: a pie's empty slices only pile their labels on each other.
-        "grades": [{"name": g, "value": n} for g in GRADES if (n := sum(s.grades.get(g, 0) for s in summaries))],
-        "names": [s.unit.name for s in scored],
-        "scores": [s.average for s in scored],
-        "met": [s.targets_met for s in scored],
-        "missed": [s.targets_scored - s.targets_met for s in scored],
-    }
+def _page_number(request) -> int:
+    """The page the query string asks for (from 1; anything else is the first)."""
+    number = request.GET.get("page", "")
+    return int(number) if number.isdigit() and len(number) < 4 else 1
 
 
 @require_GET
 def bureau_year(request, bureau_code: str, year: str):
-    """A bureau's year: its units with their figures, the charts, the open data."""
-    bureau, year = bureau_or_404(bureau_code), year_or_404(year)
-    summaries = list(unit_summaries(bureau, year))
-    if not summaries:
+    """A bureau's year: its units with their figures (a page of them), the charts, the open data."""
+    figures = public_bureau_year(bureau_code, year_or_404(year))
+    if figures is None:
         raise Http404("这一年度没有公开的绩效目标表")
     return render(request, "publication/bureau_year.html", {
-        "bureau": bureau, "year": year, "summaries": summaries, "chart": _chart(summaries),
-        "has_results": any(s.scored for s in summaries), "tables": sum(s.tables for s in summaries),
+        "bureau": figures.bureau, "year": figures.year, "figures": figures, "has_results": figures.scored > 0,
+        "units": unit_summaries(figures, _page_number(request)),
     })
 
 
 @require_GET
 def unit_year(request, bureau_code: str, year: str, unit_code: str):
-    """A unit's year: its 部门整体 goals and its published tables."""
-    bureau, year = bureau_or_404(bureau_code), year_or_404(year)
-    unit = Unit.objects.filter(code=unit_code, bureau=bureau).first()
-    publications = list(unit_tables(unit, year)) if unit else []
-    if not publications:
+    """A unit's year: its 部门整体 goals and its published tables (a page of them)."""
+    figures = public_unit_year(bureau_code, year_or_404(year), unit_code)
+    if figures is None:
         raise Http404("这个单位在这一年度没有公开的绩效目标表")
+    tables = unit_tables(figures, _page_number(request))
     # The 部门整体 goals are the unit's, the same in every table of the year: read once, from one snapshot.
-    overall = (PublicationContent.objects.filter(publication__in=[p["id"] for p in publications])
+    overall = (PublicationContent.objects.filter(publication__in=[p["id"] for p in tables.results])
                .exclude(overall=None).values_list("overall", flat=True).first())
     return render(request, "publication/unit_year.html", {
-        "bureau": bureau, "year": year, "unit": unit, "overall": overall,
-        "publications": publications,
+        "bureau": figures.bureau, "year": figures.year, "unit": figures.unit, "overall": overall,
+        "figures": figures, "tables": tables,
     })
 
 
@@ -122,6 +113,6 @@ def table_download(request, pk: int, fmt: str):
 def search(request):
     """Search across units, projects and indicators (every word must match), a page of results at a time."""
     query = request.GET.get("q", "").strip()[:MAX_QUERY]
-    number = request.GET.get("page", "")
-    found = public_search(query, int(number) if number.isdigit() and len(number) < 4 else 1) if query else None
-    return render(request, "publication/search.html", {"query": query, "found": found})
+    found = public_search(query, _page_number(request)) if query else None
+    return render(request, "publication/search.html", {"query": query, "found": found,
+                                                       "params": urlencode({"q": query})})
