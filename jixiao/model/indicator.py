@@ -43,6 +43,10 @@ class Indicator(BaseModel):
     level2: str | None = None
     level2_raw: str = ""
     name: str = ""
+    name_raw: str | None = Field(
+        default=None,
+        description="The 三级指标 cell as written when the reader removed the template's residue from it "
+                    "(``(≥**%)``, ``(必填)``); None when the name is the cell as written")
     description: str | None = None
     target: Target = Field(default_factory=Target)
     long_term_target: Target | None = None

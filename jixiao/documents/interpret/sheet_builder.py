@@ -13,6 +13,7 @@ from jixiao.documents.pipeline.align import GUESS_CONFIDENCE, Aligner, Placed
 from jixiao.documents.pipeline.labels import (
     Role,
     clean_name,
+    has_residue,
     is_placeholder,
     label,
     match_key,
@@ -573,6 +574,8 @@ class SheetBuilder:
                 extra[self.columns.heading(kind) if self.columns else kind] = values[kind]
         if extra:
             updates["extra"] = extra
+        if has_residue(values.get("name", "")):
+            updates["name_raw"] = values["name"].strip()  # the review reports the residue the name was cleaned of
         indicator = indicator.model_copy(update=updates)
         if level1 and indicator.level1 is None and "level1" not in updates:
             self.diagnostics.append(diagnostic("P104", location.model_copy(update={"column": self._heading("level1")}), value=level1))

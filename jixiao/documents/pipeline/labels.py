@@ -25,7 +25,7 @@ from jixiao.model.vocabulary import written_level2
 from jixiao.model.lexicon import fold, load
 from jixiao.model.units import canonical_unit, unit_spellings
 
-__all__ = ["Role", "Label", "label", "match_key", "simplified", "clean_name", "is_numbered", "is_placeholder", "is_operator",
+__all__ = ["Role", "Label", "label", "match_key", "simplified", "clean_name", "has_residue", "is_numbered", "is_placeholder", "is_operator",
            "OPERATOR_WORDS", "looks_like_target", "is_value", "split_name_target", "split_name_trend", "split_qualitative",
            "split_description", "column_kind", "heading_spellings", "is_chrome", "split_run_together", "segment", "unwrap",
            "wrapped_run_together", "split_lines", "join_wrapped", "join_page_parts",
@@ -61,7 +61,7 @@ class Label:
 
 
 _GLOSS = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňɡ]+[)）]")
-_RESIDUE = re.compile(r"[(（](?:必填|选填|必填硬性指标|\d+字以内|[≥≤=<>]?\*+[^)）]*)[)）]")
+_RESIDUE = re.compile(r"[(（]\s*(?:必填|选填|必填硬性指标|\d+字以内|[≥≤=<>]?\*+[^)）]*)[)）]")
 # the template's placeholder target left at the end of a name without brackets (``受益人口数≥**人``)
 _BARE_RESIDUE = re.compile(r"[≥≤=<>≧≦]?\*{2,}[^\d\s,，;；。()（）]{0,6}$")
 _PLACEHOLDER = re.compile(r"[…⋯.。·/\\\s]+")
@@ -110,6 +110,13 @@ def clean_name(text: str) -> str:
     name = _RESIDUE.sub("", _NAME_PREFIX.sub("", simplified(text).strip())).strip()
     name = _BARE_RESIDUE.sub("", name).strip()
     return "" if is_placeholder(name) else name
+
+
+def has_residue(text: str) -> bool:
+    """True when the cell holds the template's residue that :func:`clean_name` removes (``(≥**%)``, ``(必填)``,
+    ``受益人口数≥**人``), as opposed to its row numbering alone."""
+    name = simplified(text).strip()
+    return bool(_RESIDUE.search(name) or _BARE_RESIDUE.search(_RESIDUE.sub("", name).strip()))
 
 
 def is_numbered(text: str) -> bool:

@@ -257,7 +257,7 @@ class TemplateResidue(Rule):
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
-            cells = {"name": indicator.name, "description": indicator.description, "target": indicator.target.raw}
+            cells = {"name": indicator.name_raw or indicator.name, "description": indicator.description, "target": indicator.target.raw}
             for column, text in cells.items():
                 word = _placeholder_in(text) or _form_note_in(ctx, text)
                 no_value = column == "target" and indicator.target.placeholder
@@ -289,6 +289,8 @@ def _without_residue(ctx: SheetContext, indicator: Indicator, column: str, text:
     if column == "target":
         target = indicator.target
         return target.display() if target.is_quantitative or target.is_date else None
+    if column == "name" and indicator.name_raw:
+        return indicator.name or None  # the name the reader cleaned of the residue
     cleaned = _RESIDUE.sub("", text).strip()
     return cleaned if cleaned and cleaned != text.strip() and not _placeholder_in(cleaned) else None
 

@@ -1,0 +1,41 @@
+"""Template residue that the reader cleans off a 三级指标 name is still reported by the review (JX108): the
+reader keeps the cell as written (``Indicator.name_raw``), the finding names it and its fix is the cleaned name."""
+
+from __future__ import annotations
+
+from jixiao.documents.pipeline import read_text
+from jixiao.model import Severity
+from jixiao.review import load_profile, review_sheet
+
+# Hunan 2018 扶贫 form (corpus 109): the template's ``(≥**个)`` left inside names, the value filled beside it
+LINES = [
+    "一级指标|二级指标|三级指标|指标值",
+    "产出指标|数量指标|贫困地区旅游景点开发数量( ≥**个 )|>=4个",
+    "产出指标|时效指标|贫困地区基础设施建设按期完成率(≥**%)|>=95%",
+    "效益指标|社会效益指标|贫困地区乡村旅游开发景点接待游客数量|>=60000人",
+]
+
+
+def _sheet():
+    return read_text("\n".join(["项目名称|贫困地区乡村旅游基地建设", *LINES]).encode(), "109.txt")[0].sheets[0]
+
+
+def test_the_reader_cleans_the_name_and_keeps_the_cell_as_written():
+    sheet = _sheet()
+    assert [(i.name, i.name_raw) for i in sheet.indicators] == [
+        ("贫困地区旅游景点开发数量", "贫困地区旅游景点开发数量( ≥**个 )"),
+        ("贫困地区基础设施建设按期完成率", "贫困地区基础设施建设按期完成率(≥**%)"),
+        ("贫困地区乡村旅游开发景点接待游客数量", None),
+    ]
+
+
+def test_residue_in_a_name_is_a_warning_whose_fix_is_the_cleaned_name():
+    findings = [f for f in review_sheet(_sheet(), load_profile()).findings if f.rule == "JX108"]
+    assert [(f.indicator, f.location.column, f.severity) for f in findings] == [
+        ("贫困地区旅游景点开发数量", "三级指标", Severity.WARNING),
+        ("贫困地区基础设施建设按期完成率", "三级指标", Severity.WARNING),
+    ]
+    assert [(e.before, e.after) for f in findings for e in f.fix.edits] == [
+        ("贫困地区旅游景点开发数量( ≥**个 )", "贫困地区旅游景点开发数量"),
+        ("贫困地区基础设施建设按期完成率(≥**%)", "贫困地区基础设施建设按期完成率"),
+    ]
