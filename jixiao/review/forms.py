@@ -37,7 +37,8 @@ class FormProfile(BaseModel):
     own levels, such as 投入/管理/产出目标, where the standard structure is not checked). ``level1``/``level2`` are
     level names the form adds to the standard vocabulary, ``level1_as`` the standard level a form's level stands
     for. ``execution_rate_outside``: 预算执行率 has its own weight, so the indicators' weights add up to less than 100.
-    ``notes`` are instructions the form prints in its cells (``(必填)``, ``(100字以内)``): left in a filled-in
+    ``required_level1``/``required_level2`` replace the review profile's required 一级 and 产出 二级 levels where
+    the form sets its own (the NDRC form has no 二级 under its 产出指标). ``notes`` are instructions the form prints in its cells (``(必填)``, ``(100字以内)``): left in a filled-in
     cell they are template residue.
     """
 
@@ -55,6 +56,7 @@ class FormProfile(BaseModel):
     level2: list[str] = Field(default_factory=list)
     level1_as: dict[str, str] = Field(default_factory=dict)
     required_level1: list[str] | None = None
+    required_level2: list[str] | None = None
     execution_rate_outside: bool = False
     notes: list[str] = Field(default_factory=list)
 

@@ -117,7 +117,8 @@ class MissingOutputLevel2(Rule):
     message = "项目“{sheet}”的产出指标中没有“{level2}”"
     defaults = {"required": ["数量指标", "质量指标", "时效指标"]}
     docs = RuleDocs(
-        what="产出指标下是否有数量指标、质量指标和时效指标。自评表、监控表是对已批复目标的报告，只检查有没有数量指标。",
+        what="产出指标下是否有数量指标、质量指标和时效指标。自评表、监控表是对已批复目标的报告，只检查有没有数量指标。"
+        "表样自有二级要求的（发展改革委中央预算内投资计划表的产出指标下不分二级），按表样检查。",
         why="产出要说清做多少、做到什么程度、什么时候完成；缺少时效指标，年中监控和年底自评都无从比对进度。",
         bad="产出指标 | 数量指标 | …\n产出指标 | 质量指标 | …\n（没有时效指标）",
         good="产出指标 | 时效指标 | 矛盾纠纷调处时限 | ≤15工作日",
@@ -127,11 +128,14 @@ class MissingOutputLevel2(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         if not ctx.sheet.indicators or not ctx.standard_structure:
             return
-        for level2 in self.param(ctx, "required"):
+        required = ctx.form.required_level2
+        for level2 in self.param(ctx, "required") if required is None else required:
             if not ctx.sets_goals and level2 != "数量指标":
                 continue  # a report on approved goals is returned only when it cannot show how much was produced
             if level2 not in ctx.present_levels and not ctx.cut_off("产出指标", level2):
-                yield self.finding(ctx, column="level2", level2=level2)
+                # Without a 数量指标, a count elsewhere or a goal statement, the sheet states no amount of output.
+                nowhere = level2 == "数量指标" and ctx.quantity_nowhere and not ctx.goal_text
+                yield self.finding(ctx, column="level2", level2=level2, severity=Severity.ERROR if nowhere else None)
 
 
 class MissingCostIndicator(Rule):

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from jixiao.model import Indicator, NoteCode, Severity, UnitKind, parse_target, unit_kind
 from jixiao.model.lexicon import fold
-from jixiao.review.context import SheetContext
+from jixiao.review.context import COUNTED_UNITS, SheetContext, has_figure
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
 from jixiao.review.lexicon import Kind, counted_numbers, data, is_slogan, vague_word
 from jixiao.review.rule import Rule, RuleDocs
@@ -106,16 +106,16 @@ class QuantityGroupWithoutCount(Rule):
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         rows = [i for i in ctx.sheet.indicators if i.level2 == "数量指标" and not i.target.is_empty]
-        # Days of service (免费开放天数 =300天, corpus 038) are an amount of output too; a deadline is not.
-        counted = (UnitKind.COUNT, UnitKind.PHYSICAL, UnitKind.TIME)
         if ctx.cut_off("产出指标", "数量指标") or not ctx.sets_goals:
             return  # the group may go on after the file's cut; a report's approved goals are the audit's
         # A coverage rate whose own text gives the count (全部18个行政村) states the quantity.
         if any(counted_numbers(" ".join(filter(None, (i.target.leftover, i.description)))) for i in rows):
             return
         if rows and not any(i.target.is_quantitative and not i.target.is_date
-                            and (i.target.unit is None or unit_kind(i.target.unit) in counted) for i in rows):
-            yield self.finding(ctx, indicator=rows[0], column="level2")
+                            and (i.target.unit is None or unit_kind(i.target.unit) in COUNTED_UNITS) for i in rows):
+            # Where no goal statement says how much either, the sheet states no amount of output at all.
+            severity = Severity.ERROR if ctx.quantity_nowhere and not ctx.goal_text else None
+            yield self.finding(ctx, indicator=rows[0], column="level2", severity=severity)
 
 
 class PartialRateBesideFixedCount(Rule):
@@ -175,7 +175,7 @@ class GoalRestatesSpending(Rule):
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         goal = ctx.goal_text
-        if goal and not _has_figure(goal) and self.restates(ctx, goal):
+        if goal and not has_figure(goal) and self.restates(ctx, goal):
             # A goal naming an activity (按月足额发放工资) is improved by agreement; one that only names the money
             # gives the sheet no goal at all, and the sheet is returned.
             severity = Severity.ERROR if self._ONLY_MONEY.search(fold(goal)) else None
@@ -210,8 +210,12 @@ class GoalNotQuantified(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         goal = ctx.goal_text
         short = len(fold(goal)) <= self.param(ctx, "max_length")
-        if goal and short and not _has_figure(goal) and not GoalRestatesSpending.restates(ctx, goal):
-            yield self.finding(ctx, column="goals", goal=goal if len(goal) <= 40 else goal[:40] + "…")
+        if goal and short and not has_figure(goal) and not GoalRestatesSpending.restates(ctx, goal):
+            # A vague goal beside indicators that count the output is improved by agreement; where no indicator
+            # counts anything either, nothing on the sheet says what the money buys, and the sheet is returned.
+            severity = Severity.ERROR if ctx.quantity_nowhere else None
+            yield self.finding(ctx, column="goals", goal=goal if len(goal) <= 40 else goal[:40] + "…",
+                               severity=severity)
 
 
 class GoalWrittenAsReport(Rule):
@@ -275,12 +279,6 @@ class IndicatorRestatesSpending(Rule):
             output = ctx.level1_of(indicator) == "产出指标" or indicator.level2 in ("数量指标", "质量指标", "时效指标")
             if output and not ctx.is_cost_row(indicator) and self._MONEY_PROCESS.search(fold(indicator.name)):
                 yield self.finding(ctx, indicator=indicator, column="name")
-
-
-def _has_figure(text: str) -> bool:
-    """True when ``text`` states a quantity; the budget year (2024年, 2024通过…) is a date, not a requirement."""
-    text = re.sub(r"(19|20)\d{2}(年度?)?", "", text)
-    return bool(re.search(r"\d|[一二三四五六七八九十百千万两]+(个|人|次|项|户|村|所|场|年|月|天)|百分之", text))
 
 
 class NumberInNameDiffers(Rule):
