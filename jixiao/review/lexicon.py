@@ -17,8 +17,10 @@ from typing import Any
 
 from jixiao.model.lexicon import fold
 from jixiao.model.numerals import CHINESE_DIGITS, chinese_to_decimal
+from jixiao.model.units import canonical_unit
 
 __all__ = [
+    "SYMBOL_ONLY",
     "Kind",
     "activity_done",
     "basis_sets_standard",
@@ -30,6 +32,7 @@ __all__ = [
     "is_timeliness",
     "kind_of",
     "suggested_unit",
+    "unit_without_value",
     "vague_tail",
     "vague_word",
 ]
@@ -128,6 +131,22 @@ def vague_word(text: str | None) -> str | None:
             return word
     result = _VAGUE_RESULT.match(folded)
     return result.group(0) if result else None
+
+
+# A 指标值 of a percent sign and operators without any number (≧ %): a figure lost or never filled in.
+SYMBOL_ONLY = re.compile(r"[≥≤=<>≧≦\s]*[%‰][≥≤=<>≧≦\s]*")
+# Operators and padding around a unit written alone in a 指标值 cell (≧ 公里, (万亩)).
+_AROUND_UNIT = re.compile(r"[≥≤=<>≧≦＞＜\s()（）:：]")
+
+
+def unit_without_value(text: str | None) -> str | None:
+    """The unit a 指标值 cell holds instead of a value (公里, 万亩, 万人: a template row whose figure was never filled
+    in, corpus 147), or None. A bare % is not a unit word but a symbol without its number (JX909)."""
+    folded = _AROUND_UNIT.sub("", fold(text or ""))
+    if not folded or folded in ("%", "‰") or any(ch.isdigit() for ch in folded):
+        return None
+    bare = folded.removeprefix("万").removeprefix("千").removeprefix("亿") or folded
+    return folded if canonical_unit(folded) or canonical_unit(bare) else None
 
 
 def vague_tail(name: str | None) -> str | None:

@@ -9,7 +9,8 @@ from jixiao.model import Indicator, NoteCode, Operator, Severity, UnitKind, unit
 from jixiao.model.lexicon import fold
 from jixiao.review.context import SheetContext, not_an_indicator
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
-from jixiao.review.lexicon import Kind, activity_done, is_slogan, suggested_unit, vague_tail, vague_word
+from jixiao.review.lexicon import (SYMBOL_ONLY, Kind, activity_done, is_slogan, suggested_unit, unit_without_value,
+                                   vague_tail, vague_word)
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.sources import EVALUATION_2020, GOALS_2015
 
@@ -236,8 +237,9 @@ class QualitativeInQuantitativeSlot(Rule):
         slots = set(self.param(ctx, "quantitative_level2"))
         for indicator in ctx.sheet.indicators:
             target = indicator.target
-            if target.is_quantitative or target.is_date or target.is_empty or target.placeholder:
-                continue  # a period given as dates (2020年1月--2020年11月) answers a duration
+            if target.is_quantitative or target.is_date or target.is_empty or target.placeholder \
+                    or unit_without_value(target.raw) or SYMBOL_ONLY.fullmatch(fold(target.raw)):
+                continue  # a period given as dates answers a duration; a unit or a % alone is JX107's or JX909's
             if ctx.is_cost_row(indicator):
                 continue  # a cost row's target that is not an amount is JX901's
             kind = ctx.fact(indicator).kind
@@ -300,8 +302,10 @@ class UnreadableTarget(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
             target = indicator.target
-            if vague_word(target.raw) or ctx.is_cost_row(indicator) or is_slogan(indicator.name):
-                continue  # 效果明显 is JX206's, a cost row's target JX901's, a slogan row (保证单位正常运转) JX912's
+            if vague_word(target.raw) or ctx.is_cost_row(indicator) or is_slogan(indicator.name) \
+                    or unit_without_value(target.raw):
+                continue  # 效果明显 is JX206's, a cost row's target JX901's, a slogan row (保证单位正常运转) JX912's,
+                # a unit without its figure (公里) an unfilled cell, JX107's
             if _STATEMENT.search(fold(target.raw)) and not _REFERENCE.search(fold(target.raw)):
                 continue  # a statement of its own (严格执行相关制度规定, 按月安排) is a qualitative target, read as such
             if target.has_note(NoteCode.NOT_UNDERSTOOD) and ctx.fact(indicator).kind is None \

@@ -14,7 +14,7 @@ from jixiao.model import Indicator, NoteCode, Severity, UnitKind, parse_target, 
 from jixiao.model.lexicon import fold
 from jixiao.review.context import COUNTED_UNITS, SheetContext, has_figure
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
-from jixiao.review.lexicon import Kind, counted_numbers, data, is_slogan, vague_word
+from jixiao.review.lexicon import SYMBOL_ONLY, Kind, counted_numbers, data, is_slogan, vague_word
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.rules.consistency import similarity
 from jixiao.review.rules.form import money_in_sentence
@@ -50,8 +50,9 @@ class CostTargetNotMoney(Rule):
                 continue  # social and ecological costs are often stated, not priced (财预〔2021〕101号)
             if not target.is_quantitative and money_in_sentence(target.raw):
                 continue  # an amount inside a sentence is money, written with prose: JX203's
-            if target.is_quantitative and (target.unit is None or unit_kind(target.unit) is UnitKind.MONEY):
-                continue
+            if target.is_quantitative and (target.unit is None or unit_kind(target.unit) is UnitKind.MONEY
+                                           or target.unit.startswith(("万", "亿"))):
+                continue  # 250万 is money whose 元 was left out (JX202's)
             if target.is_quantitative and ctx.fact(indicator).kind is Kind.MONEY:
                 continue  # a money-named row in another unit is JX305's
             fix = Fix(applicability=Applicability.DISPLAY_ONLY, summary="改为以元或万元计的总成本或单位成本")
@@ -393,7 +394,7 @@ class GarbledTarget(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
             target = indicator.target
-            if re.fullmatch(r"[≥≤=<>]*[%‰][≥≤=<>]*", fold(target.raw)):
+            if SYMBOL_ONLY.fullmatch(fold(target.raw)):
                 yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw, why="只有符号，没有数字")
             elif target.has_note(NoteCode.OCR_SUSPECTED):
                 note = next(n.message for n in target.notes if n.code is NoteCode.OCR_SUSPECTED)
