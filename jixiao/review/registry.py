@@ -92,6 +92,7 @@ RULES: tuple[Rule, ...] = (
     substance.UnitCostTimesQuantity(),
     substance.SloganIndicatorName(),
     substance.ToleratedErrorRate(),
+    substance.CostRestatesBudget(),
 )
 
 # Codes of rules that were removed, with why; never reuse them.

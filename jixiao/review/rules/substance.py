@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.model import Indicator, NoteCode, Severity, UnitKind, parse_target, unit_kind
+from jixiao.model import Indicator, MoneyUnit, NoteCode, Severity, UnitKind, parse_target, unit_kind
 from jixiao.model.lexicon import fold
 from jixiao.review.context import COUNTED_UNITS, SheetContext, has_figure
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
@@ -511,3 +511,44 @@ class ToleratedErrorRate(Rule):
                           edits=(Edit(field="target", before=target.raw, after="=100%", row=indicator.row,
                                       indicator=indicator.name),))
                 yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw)
+
+
+class CostRestatesBudget(Rule):
+    code = "JX916"
+    name = "cost-target-restates-budget"
+    title = "成本指标只重复预算数"
+    severity = Severity.WARNING
+    dimension = Dimension.APPROPRIATENESS
+    source = CORE_2021.at("（成本指标）")
+    message = "成本指标“{indicator}”的指标值“{raw}”{what}，没有说明单位成本或分项成本"
+    docs = RuleDocs(
+        what="成本指标（或名称表明是支出金额的指标，如“发放金额”）的指标值是否正好等于项目预算数（万元、元、千元"
+        "换算后相同；表中没有预算总额的，与财政资金比），或名称本身就说是预算（控制在预算成本内、年度预算总成本）。"
+        "人均、单价等单位成本不在此检查；超过预算的由 JX306 报告；自评表、监控表是对已批复目标的报告，不在此检查。",
+        why="成本指标要说明钱花得是否经济：把全年预算原样填进成本指标，任何项目都成立，年底也只能对照预算执行率，"
+        "看不出单位产出花了多少钱。",
+        bad="预算数 70.00万元；经济成本指标 | 疾病预防控制中心经费 | ≤70万元",
+        good="预算数 70.00万元；经济成本指标 | 每万人口疫苗接种服务成本 | ≤1.2万元",
+        fix="改写为单位成本（元/人、万元/公里）或分项成本（设备购置、劳务…），与数量指标对应。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        if not ctx.sets_goals:
+            return
+        sheet = ctx.sheet
+        budget = budget_in_wan(sheet) or (sheet.budget.fiscal if sheet.money_unit is not MoneyUnit.YUAN else None)
+        for indicator in sheet.indicators:
+            target = indicator.target
+            unit = target.unit or ""
+            factor = TO_WAN.get(unit, Decimal(1) if unit == "万" else None)  # 250万: 万元 without its 元
+            spending = ctx.is_cost_row(indicator) or ctx.fact(indicator).kind is Kind.MONEY
+            if factor is None or target.value is None or not spending or "人均" in indicator.name:
+                continue
+            if budget and abs(target.value * factor - budget) <= Decimal("0.005"):
+                what = f"就是项目预算{budget:.2f}万元"
+            elif ctx.is_cost_row(indicator) and "预算" in fold(indicator.name):
+                what = "按名称就是预算数"
+            else:
+                continue
+            fix = Fix(applicability=Applicability.DISPLAY_ONLY, summary="改为单位成本或分项成本")
+            yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw, what=what)
