@@ -163,14 +163,20 @@ def activity_done(name: str | None, target: str | None) -> bool:
     return fold(target or "") in {fold(w) for w in words["done"]} and any(w in fold(name or "") for w in words["words"])
 
 
+# A name opening like a sentence (通过…) is one when it runs on; 通过率 is a measure, not a sentence.
+_SENTENCE_LENGTH = 10
+
+
 def is_slogan(name: str | None) -> bool:
     """True for a 三级指标 that is an aim rather than something measured: it opens with a verb of aim (维护社会稳定,
-    保证单位正常运转) or closes on one (可持续发展), and does not close on a measurable noun (…率, …数, …面积).
+    保证单位正常运转) or closes on one (可持续发展), or it is a sentence of purpose or means (通过注射疫苗,可以有效降低
+    …的发生), and does not close on a measurable noun (…率, …数, …面积).
     A closing bracket, which usually holds the unit (工资发放准确性(%)), is left out."""
     bare = re.sub(r"[(（][^()（）]*[)）]$", "", fold(name or ""))
     words = data()["slogan_names"]
     aim = bare.startswith(tuple(words["verbs"])) or bare.endswith(tuple(words["aims"]))
-    return bool(bare) and aim and not bare.endswith(tuple(words["measures"]))
+    sentence = bare.startswith(tuple(words["openers"])) and len(bare) >= _SENTENCE_LENGTH
+    return bool(bare) and (aim or sentence) and not bare.endswith(tuple(words["measures"]))
 
 
 def suggested_unit(kind: Kind, text: str) -> str | None:

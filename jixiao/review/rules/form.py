@@ -75,6 +75,10 @@ class MissingOperator(Rule):
             frequency = unit_kind((target.unit or "/").rpartition("/")[2]) is UnitKind.TIME and "/" in (target.unit or "")
             exact = (target.unit == "%" and target.value == 100) or target.value == 0
             doubtful = target.unit_inferred or target.has_note(NoteCode.OCR_SUSPECTED)  # JX202's, JX909's
+            # Beside a slogan or a sentence for a name (通过注射疫苗,可以有效降低…), the figure measures nothing named:
+            # JX912 reports the name, and no operator would make the target checkable.
+            if is_slogan(indicator.name):
+                continue
             if target.is_quantitative and target.operator is None and target.unit and not (frequency or exact or doubtful):
                 operator = "≤" if ctx.fact(indicator).reverse else "≥"
                 with_operator = target.model_copy(update={"operator": Operator(operator)}).display()
