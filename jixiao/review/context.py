@@ -11,7 +11,7 @@ from jixiao.model import Document, Framework, GoalSheet, Indicator, UnitKind, ca
 from jixiao.model.lexicon import fold
 from jixiao.review.finding import Confidence
 from jixiao.review.forms import FormProfile, load_form, recognise_form
-from jixiao.review.lexicon import Kind, counted_numbers, is_reverse, kind_of
+from jixiao.review.lexicon import Kind, counted_numbers, is_quality_rate, is_reverse, kind_of
 
 if TYPE_CHECKING:
     from jixiao.review.profile import Profile
@@ -136,7 +136,8 @@ class SheetContext:
     @cached_property
     def present_levels(self) -> set[str]:
         """The 一级 and 二级指标 the sheet has rows for. A row counts for the 一级指标 it stands under and for the one
-        its 二级指标 belongs to: a row filed under the wrong 一级指标 is misfiled (JX501), not missing. A satisfaction
+        its 二级指标 belongs to: a row filed under the wrong 一级指标 is misfiled (JX501), not missing; so is a quality
+        rate filed under 数量指标 (JX507). A satisfaction
         rating counts as 满意度指标 wherever it stands (a benefit level holding only ratings measures no benefit),
         and a row with neither name nor value counts for nothing."""
         present: set[str] = set()
@@ -149,6 +150,8 @@ class SheetContext:
                 continue
             level1 = self.level1_of(indicator) or self.form.standard_level1(indicator.level1_raw)
             present |= {name for name in (level1, indicator.level2, parents.get(indicator.level2 or "")) if name}
+            if indicator.level2 == "数量指标" and is_quality_rate(indicator.name):
+                present.add("质量指标")  # a quality rate filed under 数量 is misfiled (JX507), not missing
         return present
 
     @cached_property

@@ -27,6 +27,7 @@ __all__ = [
     "counted_numbers",
     "data",
     "is_growth",
+    "is_quality_rate",
     "is_reverse",
     "is_slogan",
     "is_timeliness",
@@ -177,6 +178,11 @@ def is_slogan(name: str | None) -> bool:
     aim = bare.startswith(tuple(words["verbs"])) or bare.endswith(tuple(words["aims"]))
     sentence = bare.startswith(tuple(words["openers"])) and len(bare) >= _SENTENCE_LENGTH
     return bool(bare) and (aim or sentence) and not bare.endswith(tuple(words["measures"]))
+
+
+def is_quality_rate(name: str | None) -> bool:
+    """True for a rate that measures how well the output was made (种植作物成活率, 验收合格率), by its closing word."""
+    return _head(name or "").endswith(_folded("quality_rates", "words"))
 
 
 def suggested_unit(kind: Kind, text: str) -> str | None:

@@ -53,6 +53,7 @@ RULES: tuple[Rule, ...] = (
     category.SatisfactionOutsideSatisfaction(),
     category.TimelinessOutsideTimeliness(),
     category.CostOutsideCost(),
+    category.QualityRateUnderQuantity(),
     category.UnknownLevelName(),
     # 内部一致
     consistency.NameDescriptionMismatch(),

@@ -10,7 +10,7 @@ from jixiao.model.lexicon import fold
 from jixiao.model.vocabulary import level1_names, level2_names
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
-from jixiao.review.lexicon import Kind, is_timeliness
+from jixiao.review.lexicon import Kind, is_quality_rate, is_timeliness
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.sources import CORE_2021, GOALS_2015
 
@@ -190,6 +190,29 @@ class CostOutsideCost(Rule):
                 yield self.finding(ctx, indicator=indicator, column="level2", level2=indicator.level2,
                                    expected=expected, fix=move_fix(ctx, indicator, target),
                                    confidence=Confidence.INFERENCE)
+
+
+class QualityRateUnderQuantity(Rule):
+    code = "JX507"
+    name = "quality-rate-under-quantity"
+    title = "质量类比率放在数量指标下"
+    severity = Severity.INFO
+    dimension = Dimension.RELEVANCE
+    source = _INDICATORS
+    message = "指标“{indicator}”是质量类比率，却放在“数量指标”下，应放在“质量指标”下"
+    docs = RuleDocs(
+        what="合格率、达标率、成活率、优良率这类衡量产出质量的比率，是否放在了数量指标下。这样的行在检查是否缺质量指标"
+        "（JX104）时算作质量指标。",
+        why="数量指标说明做多少，质量指标说明做到什么标准；成活率放在数量下，表格看上去没有质量指标，数量也不清楚。",
+        bad="产出指标 | 数量指标 | 种植作物成活率 | ≥85%",
+        good="产出指标 | 质量指标 | 种植作物成活率 | ≥85%",
+        fix="移到质量指标下。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in ctx.sheet.indicators:
+            if indicator.level2 == "数量指标" and is_quality_rate(indicator.name):
+                yield self.finding(ctx, indicator=indicator, column="level2", fix=move_fix(ctx, indicator, "质量指标"))
 
 
 class UnknownLevelName(Rule):
