@@ -224,7 +224,8 @@ class UnknownLevelName(Rule):
     source = _INDICATORS
     message = "指标“{indicator}”的{column_name}“{written}”不是规范的指标名称{hint}"
     docs = RuleDocs(
-        what="一级指标、二级指标是否为规定的名称（产出指标、效益指标、满意度指标、成本指标及其二级指标）。",
+        what="一级指标、二级指标是否为规定的名称（产出指标、效益指标、满意度指标、成本指标及其二级指标）。同一名称（多为合并单元格）"
+        "只在第一次出现的行报告一次。",
         why="一级、二级指标是固定分类；自造名称无法归类汇总，也无法按权重计分。",
         bad="产出指标 | 工作量指标 | …",
         good="产出指标 | 数量指标 | …",
@@ -232,6 +233,7 @@ class UnknownLevelName(Rule):
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        seen: set[tuple[str, str]] = set()
         for indicator in ctx.sheet.indicators:
             for column, written, known, names in (
                 ("level1", indicator.level1_raw, indicator.level1, level1_names()),
@@ -240,6 +242,9 @@ class UnknownLevelName(Rule):
                 # a name kept as written (进度指标) is known to the reader, not to the framework
                 if not written.strip() or known in names or ctx.form.knows_level(written):
                     continue
+                if (column, fold(written)) in seen:
+                    continue  # one level name (a merged cell over several rows) is one mistake, reported at its first row
+                seen.add((column, fold(written)))
                 closest = _closest(written, names)
                 fix = None
                 if closest:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from jixiao.model import Indicator, NoteCode, Operator, Severity, UnitKind, unit_kind
+from jixiao.model import Indicator, NoteCode, Operator, Severity, UnitKind, canonical_unit, unit_kind
 from jixiao.model.lexicon import fold
 from jixiao.review.context import SheetContext, not_an_indicator
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
@@ -97,7 +97,7 @@ class MissingUnit(Rule):
     message = "指标“{indicator}”的指标值“{raw}”没有计量单位{hint}"
     docs = RuleDocs(
         what="数值型指标值是否写了计量单位（% 个 人 天 万元…），且单位不是只能从说明文字里猜出来。一张表有三项以上没有"
-        "单位的，是整张表的写法，只在第一项报告一次并注明另有几项。",
+        "单位的，是整张表的写法，只在第一项报告一次并注明另有几项。名称末尾括号里写了单位的（开展小型水利工程建设(个)），单位已写明，不在此报告。",
         why="“≥100”可以是100%、100人或100个；没有单位，指标值无法比对，也无法汇总。",
         bad="受益群众满意度 | ≥100",
         good="受益群众满意度 | ≥90%",
@@ -113,6 +113,8 @@ class MissingUnit(Rule):
             target = indicator.target
             if not target.is_quantitative or (target.unit and unit_kind(target.unit) and not target.unit_inferred):
                 continue  # a unit measuring nothing known (/株, 万/月: the 元 left out) is no unit yet
+            if unit_in_name(indicator.name):
+                continue  # 开展小型水利工程建设(个) | 1: the name's bracket is the form's unit column (corpus 022)
             if target.unit_inferred and target.leftover:
                 continue  # the unit is in the prose of the cell itself: JX203's clean value carries it
             if target.unit_inferred:
@@ -134,6 +136,15 @@ class MissingUnit(Rule):
             if habit:
                 hint += f"；本表另有{len(unitless) - 1}项指标值也没有计量单位"
             yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw, hint=hint)
+
+
+_CLOSING_BRACKET = re.compile(r"[(（]([^()（）]+)[)）]$")
+
+
+def unit_in_name(name: str) -> str | None:
+    """The unit a 三级指标 gives in its closing bracket (开展小型水利工程建设(个), 补助面积(万亩)), or None."""
+    match = _CLOSING_BRACKET.search(fold(name))
+    return canonical_unit(match.group(1)) if match else None
 
 
 # A target that says something in words (four Chinese characters in a row), and one that only points elsewhere.
@@ -267,7 +278,8 @@ class VagueTarget(Rule):
     message = "指标“{indicator}”的指标值“{raw}”只说了方向，没有可核对的标准"
     docs = RuleDocs(
         what="定性指标值是否只是“明显提升”“逐步提高”“良好”“效果良好”“显著改善”“减少”“按时”之类的方向或空话。指标值栏"
-        "空着而名称以这类空话结尾的（“生态修复功能提高”），指标值写进了名称，同样报告。",
+        "空着而名称以这类空话结尾的（“生态修复功能提高”），指标值写进了名称，同样报告。表样自己规定的写法（发展改革委"
+        "投资计划表的“按计划实施”，见表样的 prescribed_values）不在此报告。",
         why="自评时定性指标按“达成预期/部分达成/未达成”分档打分，指标值要写清达到什么状态才算达成。",
         bad="可持续影响指标 | 群众法治意识 | 明显提升",
         good="可持续影响指标 | 群众法治意识 | 达到预期（普法宣传覆盖全部行政村）",
@@ -279,6 +291,8 @@ class VagueTarget(Rule):
             target = indicator.target
             if target.is_quantitative or ctx.fact(indicator).kind is not None:
                 continue  # measurable indicators are JX205's
+            if ctx.form.prescribes(target.raw):
+                continue  # the form's own answer (按计划实施 on the NDRC form)
             if vague_word(target.raw):
                 yield self.finding(ctx, indicator=indicator, column="target", confidence=Confidence.INFERENCE,
                                    raw=target.raw)
