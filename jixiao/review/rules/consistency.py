@@ -453,7 +453,7 @@ class TargetContradictsDescription(Rule):
     fix_changes = frozenset({"value", "unit"})
     docs = RuleDocs(
         what="指标解释（绩效指标描述）栏只写了一个目标值（如“90%(计划标准)”）时，它的数值与指标值栏是否一致（数值相同、"
-        "单位不同的由计量单位规则报告）。",
+        "单位不同的由计量单位规则报告）。两个不同的目标为错误；只是把百分数写成了小数（解释100%、指标值1）的为警告。",
         why="同一指标写了两个不同的目标（解释90%、指标值1），审核人和年底自评都不知道以哪个为准，目标表应退回核实。",
         bad="覆盖率 | 指标解释：90%(计划标准) | 指标值：1",
         good="覆盖率 | 指标解释：调研指导的县(市、区)占全部县(市、区)的比例 | 指标值：≥90%",
@@ -471,10 +471,12 @@ class TargetContradictsDescription(Rule):
                 continue
             if described.value == target.value:
                 continue  # the same number in another unit (≥24400% beside 24400人) is the unit rules' (JX303)
+            # 1 beside 100%: the same target written as a fraction, rewritten by agreement; 1 beside 90% is two targets.
+            fraction = described.unit == "%" and target.unit in (None, "%") and target.value * 100 == described.value
             operator = target.operator or described.operator
             after = described.model_copy(update={"operator": operator}).display()
             fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary=f"核实目标；若以解释为准，指标值改为“{after}”",
                       edits=(Edit(field="target", before=target.raw, after=after, row=indicator.row,
                                   indicator=indicator.name),))
             yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw,
-                               described=indicator.description)
+                               described=indicator.description, severity=Severity.WARNING if fraction else None)
