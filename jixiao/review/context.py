@@ -191,9 +191,10 @@ class SheetContext:
         """True when some 产出 row says how much is produced: a target counted in pieces, people, area or days
         (≥18个, =300天; a count without its unit, 建设项目个数 1, corpus 150), or a rate whose own text gives the count
         (全部18个行政村)."""
+        levels = self.standard_structure  # a form listing only 三级指标 (Chongqing's 一般性项目, corpus 121): any row
         for indicator in self.sheet.indicators:
             output = self.level1_of(indicator) == "产出指标" or indicator.level2 in ("数量指标", "质量指标", "时效指标")
-            if not output or self.is_cost_row(indicator):
+            if (levels and not output) or self.is_cost_row(indicator):
                 continue
             target = indicator.target
             # Days count as output in the 数量 group (免费开放天数); elsewhere they are a time limit (≤15工作日).

@@ -46,7 +46,11 @@ def _findings(patch: dict, rule: str, form: str | None = None):
         ({"goals": [], "drop_rows": [1]}, "JX104", [(None, "二级指标", "error", "数量指标")]),
         # a missing 数量指标 where the goal counts the output (18个行政村) is a warning
         ({"drop_rows": [1]}, "JX104", [(None, "二级指标", "warning", "数量指标")]),
-        # a self-evaluation reports on approved goals: not returned for them
+        # 121: a form without level columns: 发放人数 80人 counts the output wherever it stands
+        ({"goals": ["按时足额发放,保障权益"], "form_fields": ["项目名称", "三级指标", "指标值"],
+          "rows": [["", "", "发放人数", "", "≥80人", ""], ["", "", "本土人才满意度", "", "≥95%", ""]]},
+         "JX911", [(None, "绩效目标", "warning", None)]),
+                # a self-evaluation reports on approved goals: not returned for them
         ({"kind": "self-eval", "goals": [], "drop_rows": [1]}, "JX104", [(None, "二级指标", "warning", "数量指标")]),
     ],
 )
