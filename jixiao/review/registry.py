@@ -94,6 +94,7 @@ RULES: tuple[Rule, ...] = (
     substance.SloganIndicatorName(),
     substance.ToleratedErrorRate(),
     substance.CostRestatesBudget(),
+    substance.UnitCostWithoutBase(),
 )
 
 # Codes of rules that were removed, with why; never reuse them.

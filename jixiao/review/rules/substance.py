@@ -563,3 +563,33 @@ class CostRestatesBudget(Rule):
                 continue
             fix = Fix(applicability=Applicability.DISPLAY_ONLY, summary="改为单位成本或分项成本")
             yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw, what=what)
+
+
+class UnitCostWithoutBase(Rule):
+    code = "JX917"
+    name = "unit-cost-without-base"
+    title = "单位成本或补助标准没有计量基数"
+    severity = Severity.WARNING
+    dimension = Dimension.FORM
+    source = CORE_2021.at("（成本指标）")
+    message = "指标“{indicator}”是单位成本或补助标准，指标值“{raw}”却没有写明按什么计（如元/人、万元/公里）"
+    docs = RuleDocs(
+        what="名称表明是补助标准、单价或单位成本的指标，指标值是否只写了金额（元、万元），没有写明计量基数（每人、每亩、"
+        "每公里）。名称已写明基数的（人均、亩均、每户）不在此报告。",
+        why="“补助标准≤120万元”看不出是每公里、每个项目还是总额：不能与数量指标相乘核对预算，年底也无法核对标准是否执行。",
+        bad="成本指标 | 硬化水泥砼公路补助标准 | ≤120万元",
+        good="成本指标 | 硬化水泥砼公路补助标准 | ≤120万元/公里",
+        fix="在单位中写明计量基数，如“万元/公里”“元/人·年”。",
+    )
+
+    _PER_UNIT = re.compile(r"(补助|补贴|资助|奖补|收费|支出|建设|造价)?标准$|单价$|单位成本$")
+    _BASE_NAMED = re.compile(r"[人户亩村所校]均|每")
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in ctx.sheet.indicators:
+            target, name = indicator.target, _bare_name(indicator)
+            if target.value is None or target.unit not in TO_WAN or self._BASE_NAMED.search(name):
+                continue
+            if self._PER_UNIT.search(name):
+                fix = Fix(applicability=Applicability.DISPLAY_ONLY, summary="在单位中写明计量基数（元/人、万元/公里…）")
+                yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw)
