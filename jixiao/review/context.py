@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from jixiao.model import Document, Framework, GoalSheet, Indicator, UnitKind, canonical_level1, level2_parents, unit_kind
+from jixiao.model import (Document, Framework, GoalSheet, Indicator, UnitKind, canonical_level1, level2_parents,
+                          unit_kind)
 from jixiao.model.lexicon import fold
 from jixiao.review.finding import Confidence
 from jixiao.review.forms import FormProfile, load_form, recognise_form

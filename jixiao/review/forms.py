@@ -38,7 +38,8 @@ class FormProfile(BaseModel):
     level names the form adds to the standard vocabulary, ``level1_as`` the standard level a form's level stands
     for. ``execution_rate_outside``: 预算执行率 has its own weight, so the indicators' weights add up to less than 100.
     ``required_level1``/``required_level2`` replace the review profile's required 一级 and 产出 二级 levels where
-    the form sets its own (the NDRC form has no 二级 under its 产出指标). ``notes`` are instructions the form prints in its cells (``(必填)``, ``(100字以内)``): left in a filled-in
+    the form sets its own (the NDRC form has no 二级 under its 产出指标).
+    ``notes`` are instructions the form prints in its cells (``(必填)``, ``(100字以内)``): left in a filled-in
     cell they are template residue. ``prescribed_values`` are qualitative 指标值 the form itself prescribes (the NDRC
     form's 按计划实施): written as the form asks, they are not vague.
     """

@@ -54,6 +54,7 @@ RULES: tuple[Rule, ...] = (
     category.TimelinessOutsideTimeliness(),
     category.CostOutsideCost(),
     category.QualityRateUnderQuantity(),
+    category.OutputCountUnderBenefit(),
     category.UnknownLevelName(),
     # 内部一致
     consistency.NameDescriptionMismatch(),

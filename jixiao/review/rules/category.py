@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from jixiao.model import Framework, Indicator, Severity, level2_parents
+from jixiao.model import Framework, Indicator, Severity, UnitKind, level2_parents, unit_kind
 from jixiao.model.lexicon import fold
 from jixiao.model.vocabulary import level1_names, level2_names
 from jixiao.review.context import SheetContext
@@ -215,6 +215,38 @@ class QualityRateUnderQuantity(Rule):
                 yield self.finding(ctx, indicator=indicator, column="level2", fix=move_fix(ctx, indicator, "质量指标"))
 
 
+class OutputCountUnderBenefit(Rule):
+    code = "JX508"
+    name = "output-count-under-benefit"
+    title = "产出数量放在效益指标下"
+    severity = Severity.WARNING
+    dimension = Dimension.RELEVANCE
+    source = _INDICATORS
+    message = "指标“{indicator}”是完成了多少（{raw}），属于产出，却放在效益指标下，应放在“产出指标—数量指标”下"
+    docs = RuleDocs(
+        what="效益指标下是否有完成工作的件数：名称以“个数”“处数”“项数”“次数”“场次”结尾、以个、处、项、次计的指标。受益"
+        "人数、户数、面积等由这笔钱带来的结果，和火灾、事故发生次数这类应当减少的事件，不在此报告。",
+        why="效益指标说明钱花出去带来了什么变化；修缮了几处、办了几场是产出，放在效益下，效益就没有被衡量。",
+        bad="效益指标 | 文物保护修缮个数 | ≥5个",
+        good="产出指标 | 数量指标 | 文物保护修缮个数 | ≥5个",
+        fix="移到产出指标的数量指标下；效益指标另写这些工作带来的结果（如文物完好率、参观人次）。",
+    )
+
+    _DONE_COUNT = re.compile(r"(个数|处数|项数|次数|场次)$")
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in ctx.sheet.indicators:
+            target = indicator.target
+            if ctx.level1_of(indicator) != "效益指标" or not target.is_quantitative or target.unit is None:
+                continue
+            # A count of adverse events (重大森林火灾发生次数 =0次) is a result the money should bring: a benefit.
+            if self._DONE_COUNT.search(fold(indicator.name)) and unit_kind(target.unit) is UnitKind.COUNT \
+                    and target.unit not in ("人", "人次", "户", "名") and not ctx.fact(indicator).reverse \
+                    and "发生" not in indicator.name:
+                yield self.finding(ctx, indicator=indicator, column="level1", raw=target.raw,
+                                   fix=move_fix(ctx, indicator, "数量指标"))
+
+
 class UnknownLevelName(Rule):
     code = "JX506"
     name = "unknown-level-name"
@@ -243,7 +275,7 @@ class UnknownLevelName(Rule):
                 if not written.strip() or known in names or ctx.form.knows_level(written):
                     continue
                 if (column, fold(written)) in seen:
-                    continue  # one level name (a merged cell over several rows) is one mistake, reported at its first row
+                    continue  # one level name (a merged cell over several rows) is one mistake: its first row
                 seen.add((column, fold(written)))
                 closest = _closest(written, names)
                 fix = None
