@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from jixiao.model import Indicator, NoteCode, Operator, Severity, UnitKind, canonical_unit, unit_kind
+from jixiao.model import Indicator, NoteCode, Operator, Severity, UnitKind, canonical_unit, parse_target, unit_kind
 from jixiao.model.lexicon import fold
 from jixiao.review.context import SheetContext, not_an_indicator
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
@@ -163,6 +163,26 @@ def money_in_sentence(raw: str) -> re.Match[str] | None:
     return found[0] if len(found) == 1 and _STATEMENT.search(fold(raw)) else None
 
 
+# A bound written in words inside a sentence (暂定量按15次作业且总航时不少于30小时测算): the bound is the target.
+_BOUND_IN_TEXT = re.compile(r"(不少于|不低于|不超过|不高于|不多于|至少|最多)\s*\d+(\.\d+)?[^\d\s，,。；;、且和及测算]{1,4}")
+
+
+def bound_in_sentence(raw: str) -> tuple[re.Match[str], str] | None:
+    """The one bound in words a prose 指标值 carries and its target (不少于30小时 → ≥30小时), or None when it carries
+    none or several, or when the words after the number are not a unit."""
+    folded = fold(raw)
+    if not _STATEMENT.search(folded):
+        return None
+    found = []
+    for match in _BOUND_IN_TEXT.finditer(folded):
+        text = match.group(0)
+        while text and not (target := parse_target(text)).unit:
+            text = text[:-1]  # 30小时测: drop the words that follow the unit
+        if text and target.operator is not None and not target.leftover:
+            found.append((match, target.display()))
+    return found[0] if len(found) == 1 else None
+
+
 class ProseInTarget(Rule):
     code = "JX203"
     name = "target-mixed-with-prose"
@@ -173,7 +193,8 @@ class ProseInTarget(Rule):
     message = "指标“{indicator}”的指标值“{raw}”混有说明文字“{prose}”，指标值栏应只填“{clean}”"
     docs = RuleDocs(
         what="指标值栏是否只写了目标本身（运算符、数值、单位或定性表述），没有夹带说明文字；一句话里夹着一个金额"
-        "（严格按照预算标准1000元/人给补助对象兑付补助）的，金额就是目标。",
+        "（严格按照预算标准1000元/人给补助对象兑付补助）或一个用文字写的界限（……且总航时不少于30小时测算）的，"
+        "金额或界限就是目标。",
         why="说明文字属于“绩效指标描述”栏；混在指标值里，系统无法读出目标，监控和自评时容易误读。",
         bad="指标值：≥18全乡18个行政村全覆盖",
         good="绩效指标描述：全乡18个行政村全覆盖\n指标值：≥18个",
@@ -188,6 +209,13 @@ class ProseInTarget(Rule):
                 operator = "≤" if ctx.is_cost_row(indicator) or ctx.fact(indicator).reverse else "≥"
                 clean = operator + amount.group(0)
                 prose = (target.raw[:amount.start()] + "…" + target.raw[amount.end():]).strip("…")
+                fix = target_fix(indicator, clean, Applicability.NEEDS_HUMAN, f"指标值改为“{clean}”，说明文字移入指标描述")
+                yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw, prose=prose,
+                                   clean=clean)
+                continue
+            if not target.is_quantitative and (bound := bound_in_sentence(target.raw)):
+                match, clean = bound
+                prose = (target.raw[:match.start()] + "…" + target.raw[match.end():]).strip("…")
                 fix = target_fix(indicator, clean, Applicability.NEEDS_HUMAN, f"指标值改为“{clean}”，说明文字移入指标描述")
                 yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw, prose=prose,
                                    clean=clean)
@@ -253,8 +281,10 @@ class QualitativeInQuantitativeSlot(Rule):
         for indicator in ctx.sheet.indicators:
             target = indicator.target
             if target.is_quantitative or target.is_date or target.is_empty or target.placeholder \
-                    or unit_without_value(target.raw) or SYMBOL_ONLY.fullmatch(fold(target.raw)):
-                continue  # a period given as dates answers a duration; a unit or a % alone is JX107's or JX909's
+                    or unit_without_value(target.raw) or SYMBOL_ONLY.fullmatch(fold(target.raw)) \
+                    or bound_in_sentence(target.raw):
+                continue  # a period given as dates answers a duration; a unit or a % alone is JX107's or JX909's;
+                # a bound inside a sentence (不少于30小时) is a figure written with prose, JX203's
             if ctx.is_cost_row(indicator):
                 continue  # a cost row's target that is not an amount is JX901's
             kind = ctx.fact(indicator).kind
