@@ -12,7 +12,7 @@ from jixiao.model import (Document, Framework, GoalSheet, Indicator, UnitKind, c
 from jixiao.model.lexicon import fold
 from jixiao.review.finding import Confidence
 from jixiao.review.forms import FormProfile, load_form, recognise_form
-from jixiao.review.lexicon import Kind, counted_numbers, is_quality_rate, is_reverse, kind_of
+from jixiao.review.lexicon import Kind, counted_numbers, is_quality_rate, is_reverse, kind_of, stated_target
 
 if TYPE_CHECKING:
     from jixiao.review.profile import Profile
@@ -197,7 +197,7 @@ class SheetContext:
             output = self.level1_of(indicator) == "产出指标" or indicator.level2 in ("数量指标", "质量指标", "时效指标")
             if (levels and not output) or self.is_cost_row(indicator):
                 continue
-            target = indicator.target
+            target = stated_target(indicator.target)  # a bound inside prose (不少于30小时) counts too
             # Days count as output in the 数量 group (免费开放天数); elsewhere they are a time limit (≤15工作日).
             units = COUNTED_UNITS if indicator.level2 == "数量指标" else (UnitKind.COUNT, UnitKind.PHYSICAL)
             if target.is_quantitative and not target.is_date and (

@@ -17,13 +17,16 @@ from typing import Any
 
 from jixiao.model.lexicon import fold
 from jixiao.model.numerals import CHINESE_DIGITS, chinese_to_decimal
+from jixiao.model import Target, parse_target
 from jixiao.model.units import canonical_unit
 
 __all__ = [
+    "STATEMENT",
     "SYMBOL_ONLY",
     "Kind",
     "activity_done",
     "basis_sets_standard",
+    "bound_in_sentence",
     "counted_numbers",
     "data",
     "is_growth",
@@ -32,6 +35,7 @@ __all__ = [
     "is_slogan",
     "is_timeliness",
     "kind_of",
+    "stated_target",
     "suggested_unit",
     "unit_without_value",
     "vague_tail",
@@ -134,6 +138,8 @@ def vague_word(text: str | None) -> str | None:
     return result.group(0) if result else None
 
 
+# A 指标值 that says something in words (four Chinese characters in a row).
+STATEMENT = re.compile(r"[\u4e00-\u9fff]{4}")
 # A 指标值 of a percent sign and operators without any number (≧ %): a figure lost or never filled in.
 SYMBOL_ONLY = re.compile(r"[≥≤=<>≧≦\s]*[%‰][≥≤=<>≧≦\s]*")
 # Operators and padding around a unit written alone in a 指标值 cell (≧ 公里, (万亩)).
@@ -148,6 +154,34 @@ def unit_without_value(text: str | None) -> str | None:
         return None
     bare = folded.removeprefix("万").removeprefix("千").removeprefix("亿") or folded
     return folded if canonical_unit(folded) or canonical_unit(bare) else None
+
+
+# A bound written in words inside a sentence (暂定量按15次作业且总航时不少于30小时测算): the bound is the target.
+_BOUND_IN_TEXT = re.compile(r"(不少于|不低于|不超过|不高于|不多于|至少|最多)\s*\d+(\.\d+)?[^\d\s，,。；;、且和及测算]{1,4}")
+
+
+def bound_in_sentence(raw: str) -> tuple[re.Match[str], str] | None:
+    """The one bound in words a prose 指标值 carries and its target (不少于30小时 → ≥30小时), or None when it carries
+    none or several, or when the words after the number are not a unit."""
+    folded = fold(raw)
+    if not STATEMENT.search(folded):
+        return None
+    found = []
+    for match in _BOUND_IN_TEXT.finditer(folded):
+        text = match.group(0)
+        while text and not (target := parse_target(text)).unit:
+            text = text[:-1]  # 30小时测: drop the words that follow the unit
+        if text and target.operator is not None and not target.leftover:
+            found.append((match, target.display()))
+    return found[0] if len(found) == 1 else None
+
+
+def stated_target(target: Target) -> Target:
+    """The target a 指标值 states: itself, or the bound written inside its prose (……不少于30小时测算 → ≥30小时)."""
+    if target.is_quantitative:
+        return target
+    bound = bound_in_sentence(target.raw)
+    return parse_target(bound[1]) if bound else target
 
 
 def vague_tail(name: str | None) -> str | None:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from jixiao.model import Indicator, NoteCode, Operator, Severity, UnitKind, canonical_unit, parse_target, unit_kind
+from jixiao.model import Indicator, NoteCode, Operator, Severity, UnitKind, canonical_unit, unit_kind
 from jixiao.model.lexicon import fold
 from jixiao.review.context import SheetContext, not_an_indicator
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
-from jixiao.review.lexicon import (SYMBOL_ONLY, Kind, activity_done, is_slogan, suggested_unit, unit_without_value,
-                                   vague_tail, vague_word)
+from jixiao.review.lexicon import (STATEMENT, SYMBOL_ONLY, Kind, activity_done, bound_in_sentence, is_slogan,
+                                   suggested_unit, unit_without_value, vague_tail, vague_word)
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.sources import EVALUATION_2020, GOALS_2015
 
@@ -147,8 +147,7 @@ def unit_in_name(name: str) -> str | None:
     return canonical_unit(match.group(1)) if match else None
 
 
-# A target that says something in words (four Chinese characters in a row), and one that only points elsewhere.
-_STATEMENT = re.compile(r"[\u4e00-\u9fff]{4}")
+# A target that only points elsewhere (a statement in words is STATEMENT, jixiao.review.lexicon).
 _REFERENCE = re.compile(r"见|附件|附表|另附")
 
 
@@ -160,27 +159,7 @@ def money_in_sentence(raw: str) -> re.Match[str] | None:
     """The one amount of money a prose 指标值 carries (严格按照预算标准1000元/人给补助对象兑付补助), or None when it
     carries none or several."""
     found = list(_MONEY_IN_TEXT.finditer(fold(raw)))
-    return found[0] if len(found) == 1 and _STATEMENT.search(fold(raw)) else None
-
-
-# A bound written in words inside a sentence (暂定量按15次作业且总航时不少于30小时测算): the bound is the target.
-_BOUND_IN_TEXT = re.compile(r"(不少于|不低于|不超过|不高于|不多于|至少|最多)\s*\d+(\.\d+)?[^\d\s，,。；;、且和及测算]{1,4}")
-
-
-def bound_in_sentence(raw: str) -> tuple[re.Match[str], str] | None:
-    """The one bound in words a prose 指标值 carries and its target (不少于30小时 → ≥30小时), or None when it carries
-    none or several, or when the words after the number are not a unit."""
-    folded = fold(raw)
-    if not _STATEMENT.search(folded):
-        return None
-    found = []
-    for match in _BOUND_IN_TEXT.finditer(folded):
-        text = match.group(0)
-        while text and not (target := parse_target(text)).unit:
-            text = text[:-1]  # 30小时测: drop the words that follow the unit
-        if text and target.operator is not None and not target.leftover:
-            found.append((match, target.display()))
-    return found[0] if len(found) == 1 else None
+    return found[0] if len(found) == 1 and STATEMENT.search(fold(raw)) else None
 
 
 class ProseInTarget(Rule):
@@ -354,7 +333,7 @@ class UnreadableTarget(Rule):
                     or unit_without_value(target.raw):
                 continue  # 效果明显 is JX206's, a cost row's target JX901's, a slogan row (保证单位正常运转) JX912's,
                 # a unit without its figure (公里) an unfilled cell, JX107's
-            if _STATEMENT.search(fold(target.raw)) and not _REFERENCE.search(fold(target.raw)):
+            if STATEMENT.search(fold(target.raw)) and not _REFERENCE.search(fold(target.raw)):
                 continue  # a statement of its own (严格执行相关制度规定, 按月安排) is a qualitative target, read as such
             if target.has_note(NoteCode.NOT_UNDERSTOOD) and ctx.fact(indicator).kind is None \
                     and not not_an_indicator(indicator):
