@@ -18,7 +18,8 @@ from jixiao.review.sources import CORE_2021, GOALS_2015
 _HEADER_FIELDS = {
     "code": ("项目编码", lambda s: s.code),
     "name": ("项目名称", lambda s: s.name),
-    "budget.total": ("预算数", lambda s: s.budget.total),
+    # A total left blank beside its 财政拨款 (corpus 147) follows from its parts: the budget is given.
+    "budget.total": ("预算数", lambda s: s.budget.total if s.budget.total is not None else s.budget.fiscal),
     "purpose": ("资金用途", lambda s: s.purpose),
     "spend_plan": ("资金支出计划", lambda s: s.spend_plan),
 }
@@ -34,8 +35,9 @@ class MissingHeaderField(Rule):
     message = "项目“{sheet}”缺少“{field}”"
     defaults = {"fields": ["code", "name", "budget.total", "purpose", "spend_plan"]}
     docs = RuleDocs(
-        what="项目编码、项目名称、预算数、资金用途、资金支出计划等表头信息是否填写。只检查该表样有并要求填写的字段"
-        "（表样见 jixiao/review/data/forms/，由表头识别或用 --form 指定）；审核方案的 fields 参数可再缩小范围。",
+        what="项目编码、项目名称、预算数、资金用途、资金支出计划等表头信息是否填写（预算总额空着而填了财政拨款的，预算已"
+        "给出）。只检查该表样有并要求填写的字段（表样见 jixiao/review/data/forms/，由表头识别或用 --form 指定）；"
+        "审核方案的 fields 参数可再缩小范围。",
         why="缺少这些信息，审核人无法把目标表与预算项目对应起来，也无法判断目标与资金是否匹配。",
         bad="项目名称：（空）\n预算数：（空）",
         good="项目名称：乡镇维稳经费\n预算数：15.00（万元）",
