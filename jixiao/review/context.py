@@ -12,7 +12,8 @@ from jixiao.model import (Document, Framework, GoalSheet, Indicator, UnitKind, c
 from jixiao.model.lexicon import fold
 from jixiao.review.finding import Confidence
 from jixiao.review.forms import FormProfile, load_form, recognise_form
-from jixiao.review.lexicon import Kind, counted_numbers, is_quality_rate, is_reverse, kind_of, stated_target
+from jixiao.review.lexicon import (Kind, counted_numbers, is_quality_rate, is_reverse, kind_of, stated_target,
+                                  unit_without_value)
 
 if TYPE_CHECKING:
     from jixiao.review.profile import Profile
@@ -214,6 +215,12 @@ class SheetContext:
         """True when a sheet that sets goals says nowhere how much the money buys: no 产出 row counts anything and the
         年度目标 (if any) has no figure. A reviewer returns such a sheet (corpus 114, 115, 131)."""
         return self.sets_goals and not self.counts_output and not has_figure(self.goal_text)
+
+    @cached_property
+    def template_unfilled(self) -> bool:
+        """True when some 指标值 holds only the unit its figure was to be given in (公里, 万亩): the form's template
+        was never filled in, and a lone ≧ % beside it is one more unfilled cell, not a garbled figure (corpus 147)."""
+        return any(unit_without_value(indicator.target.raw) for indicator in self.sheet.indicators)
 
     @cached_property
     def grid_not_found(self) -> bool:

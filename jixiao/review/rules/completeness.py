@@ -10,7 +10,7 @@ from jixiao.model import Framework, Indicator, Severity, parse_target
 from jixiao.model.lexicon import fold, load
 from jixiao.review.context import SheetContext, not_an_indicator
 from jixiao.review.finding import Applicability, Dimension, Edit, Finding, Fix
-from jixiao.review.lexicon import unit_without_value, vague_tail
+from jixiao.review.lexicon import SYMBOL_ONLY, unit_without_value, vague_tail
 from jixiao.review.rule import COLUMNS, Rule, RuleDocs
 from jixiao.review.sources import CORE_2021, GOALS_2015
 
@@ -203,7 +203,7 @@ class EmptyIndicatorCell(Rule):
         what="每行指标的三级指标（指标名称）和指标值是否填写。二级指标空着多为合并单元格，描述、依据空着不致退回，不在此检查。"
         "空着的行不到全表指标的一半时为警告（逐行补填即可）；一半以上的指标没有指标值时为错误，目标表无法审核，应退回"
         "（自评表、监控表仍为警告）。"
-        "指标值只写了单位（“公里”“万亩”）、没有数值的，同样是空着。"
+        "指标值只写了单位（“公里”“万亩”）、没有数值的，同样是空着；这样的表里只有“≧ %”的格子也是空着（没有填的模板）。"
         "数值写在名称栏（“流转土地 >=60亩”）或写在未识别为指标值的栏目中时，单元格并不空，不在此报告；名称以空话结尾"
         "（“生态修复功能提高”）的由 JX206 报告。名称栏只有一级指标标签或单个字的行不是指标，不在此报告。",
         why="空单元格使这一行无法审核、无法监控，年底也无法打分。",
@@ -218,7 +218,7 @@ class EmptyIndicatorCell(Rule):
         rows = [indicator for indicator in ctx.sheet.indicators if not not_an_indicator(indicator)]
         blank = [(indicator, column) for indicator in rows
                  for column, empty in (("name", not indicator.name.strip()),
-                                       ("target", _no_value(indicator) and not _value_elsewhere(indicator)))
+                                       ("target", _no_value(ctx, indicator) and not _value_elsewhere(indicator)))
                  if empty]
         # One blank row is completed by agreement; a sheet whose targets are mostly blank cannot be reviewed at all.
         unfilled = {id(indicator) for indicator, column in blank if column == "target"}
@@ -226,7 +226,9 @@ class EmptyIndicatorCell(Rule):
         severity = Severity.ERROR if len(unfilled) >= 2 and 2 * len(unfilled) >= len(rows) and ctx.sets_goals \
             else None
         for indicator, column in blank:
-            unit = unit_without_value(indicator.target.raw) if column == "target" else None
+            raw = fold(indicator.target.raw or "")
+            unit = (unit_without_value(raw) or ("%" if SYMBOL_ONLY.fullmatch(raw) else None)) if column == "target" \
+                else None
             yield self.finding(ctx, indicator=indicator, column=column, column_name=_column_name(column),
                                severity=severity, written=f"（只写了单位“{unit}”，没有数值）" if unit else "")
 
@@ -236,9 +238,12 @@ class EmptyIndicatorCell(Rule):
 _TARGET_IN_NAME = re.compile(r"[≥≤<>=]\s*\d|\d%$|\d[^\d\s]{0,3}(以上|以下|以内)$")
 
 
-def _no_value(indicator: Indicator) -> bool:
-    """True when the 指标值 cell holds no value: empty, or only the unit the value was to be given in (公里, 万亩)."""
-    return indicator.target.is_empty or unit_without_value(indicator.target.raw) is not None
+def _no_value(ctx: SheetContext, indicator: Indicator) -> bool:
+    """True when the 指标值 cell holds no value: empty, or only the unit the value was to be given in (公里, 万亩), or
+    in a template never filled in, only its operator and % (≧ %)."""
+    raw = indicator.target.raw
+    return indicator.target.is_empty or unit_without_value(raw) is not None \
+        or (ctx.template_unfilled and SYMBOL_ONLY.fullmatch(fold(raw or "")) is not None)
 
 
 def _value_elsewhere(indicator: Indicator) -> bool:

@@ -406,7 +406,7 @@ class GarbledTarget(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
             target = indicator.target
-            if SYMBOL_ONLY.fullmatch(fold(target.raw)):
+            if SYMBOL_ONLY.fullmatch(fold(target.raw)) and not ctx.template_unfilled:  # else JX107's unfilled cell
                 yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw, why="只有符号，没有数字")
             elif target.has_note(NoteCode.OCR_SUSPECTED):
                 note = next(n.message for n in target.notes if n.code is NoteCode.OCR_SUSPECTED)
