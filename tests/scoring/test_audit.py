@@ -224,16 +224,30 @@ def test_a_form_without_score_and_weight_columns_is_not_reported_as_unfilled():
         ("JXA12", "处置率", "实际完成值")]  # the 实际完成值 column is printed (抽验批次 fills it); 得分 is not
 
 
-def test_scores_printed_without_any_weight_is_one_finding():
-    # Hubei 2020 prints each goal's total but no row 分值: the scores cannot be checked row by row.
-    rows = [("产出指标", "质量指标", "监测数据合格率", "100%", "100%", None, 10),
+@pytest.mark.parametrize(("rows", "headings"), [
+    # shared/corpus/015 (黄冈 2020, Hubei): each goal's total printed (年度绩效目标1(40分)), the rows only scored
+    ([("产出指标", "质量指标", "监测数据必须合格", "100%", "100%", None, 10),
+      ("满意度指标", "服务对象满意度指标", "整编资料审核", "98%", "98%", None, "19.6")],
+     ["三级指标", "指标值", "实际完成值", "得分"]),
+    # shared/corpus/034 (安居区 食品监管补助资金 区域绩效目标自评表 2021): 年度指标值 | 实际完成指标值, then a score
+    ([("产出指标", "质量指标", "食品安全监管人员培训", "已完成", "已完成", None, 5),
+      ("产出指标", "质量指标", "违法案件查办率", "100%", "100%", None, 4)],
+     ["三级指标", "指标值", "实际完成值", "得分"]),
+])
+def test_a_form_that_prints_scores_but_no_weight_column_is_not_reported(rows, headings):
+    # The form's design, not a unit's blank (as JXA12 says nothing of a column the form lacks).
+    sheet = printed(rows, budget=10, spent=10, rate=100, execution_weight=20, execution_score=20)
+    sheet.form_fields = headings
+    assert [c for c, _, _ in _found(sheet, HUBEI) if c == "JXA13"] == []
+
+
+def test_a_weight_left_blank_in_a_weight_column_is_reported_on_its_row():
+    rows = [("产出指标", "质量指标", "监测数据合格率", "100%", "100%", 10, 10),
             ("满意度指标", "服务对象满意度指标", "整编资料审核", "98%", "98%", None, "19.6")]
-    ((code, indicator, params),) = _found(printed(rows, budget=10, spent=10, rate=100, execution_weight=20,
-                                                 execution_score=20), HUBEI)
-    assert (code, indicator, params["which"]) == ("JXA13", None, "各指标都")
-    weighed = printed([rows[0][:5] + (10, 10), rows[1]], budget=10, spent=10, rate=100, execution_weight=20,
-                      execution_score=20)
-    assert [(c, n) for c, n, _ in _found(weighed, HUBEI)] == [("JXA13", "整编资料审核")]
+    sheet = printed(rows, budget=10, spent=10, rate=100, execution_weight=20, execution_score=20)
+    (finding,) = [f for f in audit_sheet(sheet, HUBEI) if f.rule == "JXA13"]
+    assert (finding.indicator, finding.location.row, finding.location.column) == ("整编资料审核", 12, "分值")
+    assert finding.message == "指标“整编资料审核”没有分值，无法核对得分"
 
 
 def test_a_finding_on_a_row_with_inferred_columns_says_so():

@@ -330,25 +330,21 @@ class WeightBlank(AuditRule):
     title = "指标没有分值"
     severity = Severity.WARNING
     source = SCORING
-    message = "{which}没有分值，无法核对得分"
-    docs = AuditDocs(what="每个指标行都印有分值（权重）。表中有的行印有分值时，报告空着的行；各行都印有得分却都没有分值时，"
-                          "报告一次。没有指标值的行、标为不适用的行、分值已合计 100 时的分项行（其中…）不要求。", formula="—", setting="无",
-                     example="分值栏为空而得分为 8。")
+    message = "指标“{indicator}”没有分值，无法核对得分"
+    docs = AuditDocs(what="表中印有分值栏时，每个指标行都填写了分值（权重），报告空着的行。表样没有分值栏的（如只印各目标"
+                          "合计分值、各行只印得分的湖北 2020 年自评表，或只印得分的区域绩效目标自评表）不报告：那是表样的"
+                          "设计，不是单位漏填。没有指标值的行、标为不适用的行、分值已合计 100 时的分项行（其中…）不要求。",
+                     formula="—", setting="无", example="分值栏为空而得分为 8。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
-        if not _reported(ctx):
-            return
         computed = ctx.recomputation
+        if not _reported(ctx) or not computed.printed("weight"):
+            return  # a form without a 分值 column (only scores printed) is the form's design, not a blank
         rows = [item for item in computed.indicators if item.has_target and not item.not_applicable
                 and _read_through(item) and not computed.is_part(item)]
-        if not computed.printed("weight"):
-            if any(item.printed is not None for item in rows):
-                yield self.finding(ctx, column="分值", which="各指标都", guessed=any(item.guessed for item in rows),
-                                   fix="填写各指标的分值")
-            return
         for item in rows:
             if item.weight is None:
-                yield self.finding(ctx, indicator=item.name, row=item.row, column="分值", which=f"指标“{item.name}”",
+                yield self.finding(ctx, indicator=item.name, row=item.row, column="分值",
                                    guessed=item.guessed, fix="填写该指标的分值")
 
 
