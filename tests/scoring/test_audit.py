@@ -433,3 +433,23 @@ def test_a_budget_adjusted_during_the_year_needs_a_reason(initial, full, spent, 
     assert (finding.indicator, finding.location.column) == (None, "全年预算数")
     assert tuple(finding.params[key] for key in ("initial", "full", "change", "amount")) == expected
     assert finding.message.startswith(f"年初预算数 {expected[0]} 调整为全年预算数 {expected[1]}")
+
+
+@pytest.mark.parametrize(("rows", "total", "note"), [
+    # 分值 adding to 120 (JXA08 reports them), every target met: 120 points brought back to 100
+    ([("产出指标", "数量指标", "整治村数", "≥18个", "18个", 60, 60),
+      ("效益指标", "社会效益指标", "受益人口", "≥2000人", "2100人", 50, 50)], "100.00",
+     "各行分值合计 120，超过 100：复算总分按 100 ÷ 120 折算"),
+    # half of each indicator's points earned, the 预算执行率 row's 10 in full: 65 of 120 is 54.17 of 100
+    ([("产出指标", "数量指标", "整治村数", "≥18个", "9个", 60, 30, "两村推迟"),
+      ("效益指标", "社会效益指标", "受益人口", "≥2000人", "1000人", 50, 25, "覆盖不足")], "54.17",
+     "各行分值合计 120，超过 100：复算总分按 100 ÷ 120 折算"),
+    # a row without a 分值 whose printed score stands: 10 + 90 + 15 is more than the form's 100 points
+    ([("产出指标", "数量指标", "整治村数", "≥18个", "18个", 90, 90),
+      ("效益指标", "社会效益指标", "群众反映", "明显改善", "明显改善", None, 15)], "100.00",
+     "复算合计 115.00 超过 100（没有分值的行按所印得分计入），按 100 计"),
+])
+def test_a_recomputed_total_never_exceeds_the_forms_100_points(rows, total, note):
+    sheet = printed(rows, budget=10, spent=10, rate=100, execution_weight=10, execution_score=10)
+    recomputation = recompute(sheet, CENTRAL)
+    assert (recomputation.expected_total, recomputation.total_note) == (D(total), note)

@@ -219,12 +219,15 @@ def recompute(sheet: GoalSheet, profile: Profile) -> Recomputation:
     scored = [item for item in items if not item.not_applicable]
     printed = [item.printed for item in scored if item.printed is not None]
     expected, cap = None, None
-    scale, note = _not_applicable_scale(items)
+    scale, note = _over_hundred_scale(scored, *_not_applicable_scale(items))
     if all(item.expected is not None or item.printed is not None for item in scored):
-        # Where a row cannot be recomputed, its printed score stands (bounded by its weight).
+        # Where a row cannot be recomputed, its printed score stands (bounded by its weight, and by 0).
         expected = profile.rounding(scale * sum(
-            (item.expected if item.expected is not None else min(item.printed, item.weight or item.printed))
+            (item.expected if item.expected is not None else max(min(item.printed, item.weight or item.printed), 0))
             for item in scored))
+        if expected > _HUNDRED:  # printed scores of rows without a 分值 stand unbounded: the form has 100 points
+            note = _joined(note, f"复算合计 {expected} 超过 100（没有分值的行按所印得分计入），按 100 计")
+            expected = profile.rounding(_HUNDRED)
         cap = _capped(profile, rate, expected)
         expected = cap.after if cap else expected
     printed_sum = sum(printed) if printed else None
@@ -250,6 +253,21 @@ def _not_applicable_scale(items: list[RecomputedItem]) -> tuple[Decimal, str | N
     counted = _HUNDRED - excluded
     return _HUNDRED / counted, (f"{names}标为不适用，不计分；其分值 {number(excluded)} 不计入，其余各项得分合计按 "
                                 f"100 ÷ {number(counted)} 折算")
+
+
+def _over_hundred_scale(scored: list[RecomputedItem], scale: Decimal, note: str | None) -> tuple[Decimal, str | None]:
+    """The total's scale when the printed 分值 that count add to more than 100 (JXA08 reports them): the recomputed
+    total is brought back to 100 points as jixiao's own scoring rescales weights (× 100 ÷ their sum)."""
+    weights = [item.weight for item in scored if item.weight is not None]
+    counted = sum(weights, Decimal(0))
+    slack = sum((weight_rounding(weight) for weight in weights), Decimal(0))  # 3 × 16.67 = 100.01 is 100
+    if counted * scale <= _HUNDRED + slack:
+        return scale, note
+    return _HUNDRED / counted, _joined(note, f"各行分值合计 {number(counted)}，超过 100：复算总分按 100 ÷ {number(counted)} 折算")
+
+
+def _joined(note: str | None, more: str) -> str:
+    return f"{note}；{more}" if note else more
 
 
 def _capped(profile: Profile, rate: Decimal | None, total: Decimal | None) -> Adjustment | None:
