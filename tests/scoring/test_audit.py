@@ -453,3 +453,29 @@ def test_a_recomputed_total_never_exceeds_the_forms_100_points(rows, total, note
     sheet = printed(rows, budget=10, spent=10, rate=100, execution_weight=10, execution_score=10)
     recomputation = recompute(sheet, CENTRAL)
     assert (recomputation.expected_total, recomputation.total_note) == (D(total), note)
+
+
+# Worked by hand under both shipped profiles: a 自评表 that prints no 分值 for 预算执行率 (45 of 50 spent, 90%, scored 9)
+# and two indicators of 40 (15 of ≥18 villages scored in full). central gives 预算执行率 10 points, hubei 20 (Hubei's
+# published forms: 20 × 执行率), so the same printed table is recomputed differently.
+BOTH = printed([("产出指标", "数量指标", "整治村数", "≥18个", "15个", 40, 40, "两村推迟"),
+                ("效益指标", "社会效益指标", "受益人口", "≥2000人", "2100人", 40, 40)],
+               budget=50, spent=45, rate=90, execution_score=9, total=89, grade="良")
+
+
+@pytest.mark.parametrize(("profile", "execution", "total", "grade", "codes"), [
+    # 10 × 90% = 9 as printed; 40 × 15 ÷ 18 = 33.33; 9 + 33.33 + 40 = 82.33 (良); 分值 40 + 40 + 10 = 90
+    (CENTRAL, ("9.00", "执行率 = 全年执行数 45 ÷ 全年预算数 50 = 90.00%；得分 = 分值 10（表中未印分值，按评分方案"
+                       "“中央默认（财预〔2020〕10号）”取 10） × 执行率 = 9.00"), "82.33", "良", ["JXA02", "JXA08"]),
+    # 20 × 90% = 18, printed 9; 18 + 33.33 + 40 = 91.33 (优); 分值 40 + 40 + 20 = 100
+    (HUBEI, ("18.00", "执行率 = 全年执行数 45 ÷ 全年预算数 50 = 90.00%；得分 = 分值 20（表中未印分值，按评分方案"
+                      "“湖北省”取 20） × 执行率 = 18.00"), "91.33", "优", ["JXA02", "JXA03"]),
+])
+def test_one_printed_table_worked_by_hand_under_both_profiles(profile, execution, total, grade, codes):
+    recomputation = recompute(BOTH, profile)
+    assert (str(recomputation.execution.expected), recomputation.execution.formula) == execution
+    villages = recomputation.items[1]
+    assert (villages.expected, villages.formula) == (
+        D("33.33"), "得分 = 分值 40 × 实际值 15个 ÷ 目标值 18个（超过100%按100%计） = 33.33")
+    assert (recomputation.expected_total, recomputation.expected_grade) == (D(total), grade)
+    assert _codes(BOTH, profile) == codes
