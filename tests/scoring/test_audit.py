@@ -479,3 +479,91 @@ def test_one_printed_table_worked_by_hand_under_both_profiles(profile, execution
         D("33.33"), "得分 = 分值 40 × 实际值 15个 ÷ 目标值 18个（超过100%按100%计） = 33.33")
     assert (recomputation.expected_total, recomputation.expected_grade) == (D(total), grade)
     assert _codes(BOTH, profile) == codes
+
+
+# ---------------------------------------------------------------- real corpus cases: where, what, the expected score
+# and its formula
+
+# tests/corpus/docs/161 (稷山县 建档立卡个人缴费县级配套资金 2020, Shanxi; the .xlsx text is out of order, so the rows
+# are transcribed here in the form's order): 65.07 of 65.66 spent scored 9 of 10, targets met scored below their
+# 分值 without a reason, a claimed total of 94 where the rows add up to 93.
+JISHAN = printed(
+    [("产出指标", "数量指标", "全县参合人数", "8755", "8676", 15, 13, "建档立卡中有新增死亡人员,导致有偏差"),
+     ("产出指标", "质量指标", "资金是否全部纳入医保统筹", "100%", "100%", 15, 15),
+     ("产出指标", "时效指标", "资金是否全部及时纳入", "100%", "100%", 10, 10),
+     ("产出指标", "成本指标", "配套资金每人每年", "75元", "75元", 10, 10),
+     ("效益指标", "社会效益指标", "是否解决建档立卡人员看病难贵问题", "95%", "95%", 30, 27),
+     ("满意度指标", "服务对象满意度指标", "是否满意", "95%", "95%", 10, 9)],
+    budget="65.66", spent="65.07", rate=99, execution_weight=10, execution_score=9, total=94, year=2020)
+# tests/corpus/docs/157 (重庆 科学城融媒体中心 部门整体绩效自评表 2021, OCR; no levels): two of its rows.
+SCIENCE_CITY = printed(
+    [("", "", "政府采购执行率", "100%", "72.74%", 2, 2),
+     ("", "", "“三公经费变动率", "", "", 2, 2)], rate=76, execution_weight=10, execution_score="7.6", year=2021)
+BARE = "目标未写“≥/≤”，视为越高越好（达到目标即满分）；"
+
+
+@pytest.mark.parametrize(("sheet", "profile", "code", "indicator", "row", "printed_score", "expected", "formula"), [
+    # 006: 预算执行率 printed 0 although 89.974 of 89.974 was spent
+    (TANGXI, CENTRAL, "JXA03", "预算执行率", None, "0", "10.00",
+     "执行率 = 全年执行数 89.974 ÷ 全年预算数 89.974 = 100.00%；得分 = 分值 10 × 执行率 = 10.00"),
+    # 015 (Hubei): 98% against 98% scored 19.6 of 20
+    (HUANGGANG, HUBEI, "JXA03", "整编资料审核", 13, "19.6", "20.00",
+     f"{BARE}得分 = 分值 20 × 实际值 98% ÷ 目标值 98%（超过100%按100%计） = 20.00"),
+    # 161: 99.10% executed scored 9 of 10
+    (JISHAN, CENTRAL, "JXA03", "预算执行率", None, "9", "9.91",
+     "执行率 = 全年执行数 65.07 ÷ 全年预算数 65.66 = 99.10%；得分 = 分值 10 × 执行率 = 9.91"),
+    # 161: 8676 of 8755 scored 13 of 15 (the reason given explains the shortfall, not a harsher score)
+    (JISHAN, CENTRAL, "JXA03", "全县参合人数", 11, "13", "14.86",
+     f"{BARE}得分 = 分值 15 × 实际值 8676 ÷ 目标值 8755（超过100%按100%计） = 14.86"),
+    (JISHAN, CENTRAL, "JXA03", "是否解决建档立卡人员看病难贵问题", 15, "27", "30.00",
+     f"{BARE}得分 = 分值 30 × 实际值 95% ÷ 目标值 95%（超过100%按100%计） = 30.00"),
+    (JISHAN, CENTRAL, "JXA03", "是否满意", 16, "9", "10.00",
+     f"{BARE}得分 = 分值 10 × 实际值 95% ÷ 目标值 95%（超过100%按100%计） = 10.00"),
+    # 157: a 执行率 of 72.74% against 100% scored in full (得分系数 100%)
+    (SCIENCE_CITY, CENTRAL, "JXA02", "政府采购执行率", 11, "2", "1.45",
+     f"{BARE}得分 = 分值 2 × 实际值 72.74% ÷ 目标值 100%（超过100%按100%计） = 1.45"),
+])
+def test_a_printed_score_the_figures_do_not_support(sheet, profile, code, indicator, row, printed_score, expected,
+                                                   formula):
+    found = [f for f in audit_sheet(sheet, profile) if f.rule == code and f.indicator == indicator]
+    assert len(found) == 1, [(f.rule, f.indicator) for f in audit_sheet(sheet, profile)]
+    (finding,) = found
+    assert (finding.location.row, finding.location.column) == (row, "得分")
+    assert (finding.params["score"], finding.params["expected"], finding.params["formula"]) == (
+        printed_score, expected, formula)
+
+
+def test_the_jishan_table_in_full():
+    found = [(f.rule, f.indicator) for f in audit_sheet(JISHAN, CENTRAL)]
+    assert sorted(found, key=str) == sorted([
+        ("JXA03", "预算执行率"), ("JXA03", "全县参合人数"), ("JXA03", "是否解决建档立卡人员看病难贵问题"),
+        ("JXA03", "是否满意"), ("JXA06", None),
+        ("JXA10", "是否解决建档立卡人员看病难贵问题"), ("JXA10", "是否满意")], key=str)
+    total = next(f for f in audit_sheet(JISHAN, CENTRAL) if f.rule == "JXA06")
+    assert (total.params["total"], total.params["sum"]) == ("94", "93")
+    # 9.91 + 14.86 + 15 + 10 + 10 + 30 + 10 = 99.77, 优 although 94 was claimed
+    recomputation = recompute(JISHAN, CENTRAL)
+    assert (recomputation.expected_total, recomputation.expected_grade) == (D("99.77"), "优")
+
+
+def test_a_row_scored_with_neither_target_nor_actual():
+    # 157's “三公经费变动率: 分值 2 and 得分 2 printed, 年初指标值 and 全年完成值 empty
+    (finding,) = [f for f in audit_sheet(SCIENCE_CITY, CENTRAL) if f.rule == "JXA12"]
+    assert (finding.indicator, finding.location.row, finding.params["what"]) == ("“三公经费变动率", 12, "实际完成值")
+
+
+@pytest.mark.parametrize(("scores", "total", "reported"), [
+    # 161: whole scores as typed, 9 + 13 + 15 + 10 + 10 + 27 + 9 = 93 against a printed 94
+    (("9", "13", "15", "10", "10", "27", "9"), "94", ("94", "93")),
+    # scores printed with decimals were rounded: 33.33 × 3 may stand for 100
+    (("10", "33.33", "33.33", "23.33"), "100", None),
+    (("10", "33.33", "33.33", "23.33"), "99.99", None),
+    # … but not by a whole point
+    (("10", "33.33", "33.33", "22.33"), "100", ("100", "98.99")),
+])
+def test_a_total_against_the_printed_scores(scores, total, reported):
+    execution, *rest = scores
+    rows = [("产出指标", "数量指标", f"指标{n}", "≥1个", "1个", 40, score) for n, score in enumerate(rest)]
+    sheet = printed(rows, budget=10, spent=10, rate=100, execution_weight=10, execution_score=execution, total=total)
+    found = [(f.params["total"], f.params["sum"]) for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA06"]
+    assert found == ([reported] if reported else [])

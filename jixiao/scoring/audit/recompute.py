@@ -23,7 +23,7 @@ from jixiao.scoring.scores import Adjustment
 from jixiao.scoring.self_evaluation import execution_cap, overshoot_rule
 from jixiao.scoring.target_rules import Sense, attainment, number, progress_problem, sense_of
 
-__all__ = ["Recomputation", "RecomputedItem", "recompute", "tolerance", "weight_rounding"]
+__all__ = ["Recomputation", "RecomputedItem", "recompute", "tolerance", "rounding_of"]
 
 _HUNDRED = Decimal(100)
 _WORD = re.compile(r"\w")  # a cell with no letter, digit or character (“)”, “/”) says nothing
@@ -41,11 +41,12 @@ def tolerance(printed: Decimal | None) -> Decimal:
     return max(Decimal(5) / (Decimal(10) ** (places + 1)), Decimal("0.005"))
 
 
-def weight_rounding(weight: Decimal | None) -> Decimal:
-    """A weight printed with decimals (16.67) was rounded; a whole weight (20) is exact."""
-    if weight is None or weight == weight.to_integral_value():
+def rounding_of(figure: Decimal | None) -> Decimal:
+    """How far a printed 分值 or 得分 may be from what it stands for: one printed with decimals (16.67) was rounded;
+    a whole one (20, a score of 9 typed by the unit) is exact."""
+    if figure is None or figure == figure.to_integral_value():
         return Decimal(0)
-    return tolerance(weight)
+    return tolerance(figure)
 
 
 @dataclass
@@ -83,7 +84,7 @@ class RecomputedItem:
         and of the weight allow (a weight printed as 16.67 stands for 16.665–16.675)."""
         if self.printed is None or self.exact is None:
             return False
-        allowed = tolerance(self.printed) + (self.share or 0) * weight_rounding(self.weight)
+        allowed = tolerance(self.printed) + (self.share or 0) * rounding_of(self.weight)
         return abs(self.printed - self.exact) > allowed
 
 
@@ -126,7 +127,7 @@ class Recomputation:
         if item.name.lstrip().startswith("其中"):
             return True
         weighed = [row.weight for row in self.items if row.weight is not None]
-        slack = sum((weight_rounding(weight) for weight in weighed), Decimal(0))
+        slack = sum((rounding_of(weight) for weight in weighed), Decimal(0))
         return abs(sum(weighed, Decimal(0)) - _HUNDRED) <= slack
 
     def printed(self, column: str) -> bool:
@@ -260,7 +261,7 @@ def _over_hundred_scale(scored: list[RecomputedItem], scale: Decimal, note: str 
     total is brought back to 100 points as jixiao's own scoring rescales weights (× 100 ÷ their sum)."""
     weights = [item.weight for item in scored if item.weight is not None]
     counted = sum(weights, Decimal(0))
-    slack = sum((weight_rounding(weight) for weight in weights), Decimal(0))  # 3 × 16.67 = 100.01 is 100
+    slack = sum((rounding_of(weight) for weight in weights), Decimal(0))  # 3 × 16.67 = 100.01 is 100
     if counted * scale <= _HUNDRED + slack:
         return scale, note
     return _HUNDRED / counted, _joined(note, f"各行分值合计 {number(counted)}，超过 100：复算总分按 100 ÷ {number(counted)} 折算")
