@@ -33,11 +33,14 @@ QINGSHEN = printed(
 
 def test_an_unfilled_self_evaluation_is_reported_as_such():
     found = audit_sheet(QINGSHEN, CENTRAL)
-    assert sorted(f.rule for f in found) == ["JXA11", "JXA11", "JXA12", "JXA12", "JXA12"]
+    assert sorted(f.rule for f in found) == ["JXA11", "JXA11", "JXA12", "JXA12", "JXA20"]
     unfilled = [(f.indicator, f.location.row, f.params["what"]) for f in found if f.rule == "JXA12"]
-    # both indicators, and the 预算执行率 row has no score
-    assert unfilled == [("预算执行率", None, "得分"), ("发放(缴纳)覆盖率", 11, "实际完成值和得分"),
-                        ("足额保障率(参保率)", 12, "实际完成值和得分")]
+    assert unfilled == [("发放(缴纳)覆盖率", 11, "实际完成值和得分"), ("足额保障率(参保率)", 12, "实际完成值和得分")]
+    # the 预算执行率 row has no score although 251.89 of 251.89 was spent: the score it should have is said (JXA20)
+    (execution,) = [f for f in found if f.rule == "JXA20"]
+    assert (execution.indicator, execution.location.column, execution.severity.value) == ("预算执行率", "得分", "warning")
+    assert (execution.params["rate"], execution.params["expected"], execution.params["formula"]) == (
+        "100.00", "10.00", "执行率 = 全年执行数 251.89 ÷ 全年预算数 251.89 = 100.00%；得分 = 分值 10 × 执行率 = 10.00")
     template = [f for f in found if f.rule == "JXA11"]
     assert template[0].location.column == "年度总体目标实际完成情况" and "100字以内" in template[0].params["text"]
     # 251.89 / 251.89 = 100.00% as printed, and 10 + 60 + 30 = 100: no false findings there.
@@ -567,3 +570,18 @@ def test_a_total_against_the_printed_scores(scores, total, reported):
     sheet = printed(rows, budget=10, spent=10, rate=100, execution_weight=10, execution_score=execution, total=total)
     found = [(f.params["total"], f.params["sum"]) for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA06"]
     assert found == ([reported] if reported else [])
+
+
+@pytest.mark.parametrize(("rate", "spent", "weight", "codes"), [
+    # the rate is known: the blank score is JXA20's, with the score it should have
+    ("100", "251.89", 10, ["JXA20"]),
+    (None, "125.945", 10, ["JXA20"]),  # computed from the money: 50%, 5.00
+    (None, "125.945", None, ["JXA20"]),  # no 分值 printed either: the profile's 10
+    # neither rate nor money: JXA12 says the score is missing (there is nothing to compute it from)
+    (None, None, 10, ["JXA12"]),
+])
+def test_a_blank_execution_score(rate, spent, weight, codes):
+    rows = [("产出指标", "数量指标", "发放(缴纳)覆盖率", "=100%", "100%", 90, 90)]
+    sheet = printed(rows, budget="251.89" if spent else None, spent=spent, rate=rate, execution_weight=weight,
+                    execution_score=None)
+    assert [f.rule for f in audit_sheet(sheet, CENTRAL) if f.indicator == "预算执行率"] == codes

@@ -293,6 +293,29 @@ def _read_through(item: RecomputedItem) -> bool:
     return not item.guessed or item.weight is not None or item.printed is not None or bool(item.actual)
 
 
+class ExecutionScoreBlank(AuditRule):
+    code = "JXA20"
+    name = "execution-score-blank"
+    title = "预算执行率一行没有得分"
+    severity = Severity.WARNING
+    source = SCORING
+    message = "预算执行率一行没有填写得分：执行率 {rate}%，按评分方案应得 {expected}（{formula}）"
+    docs = AuditDocs(what="表中印有得分栏、执行率可以算出（或已印出）时，预算执行率一行的得分不得空着（未印分值时按评分方案的分值）。"
+                          "得分由执行率决定，所以报告应得的分数；执行率也算不出时由 JXA12 报告。",
+                     formula="得分 = 分值 × 执行率（超过100%按100%计）",
+                     setting="execution（预算执行率的缺省分值）；rounding.places",
+                     example="调整后预算 251.89、执行 251.89、执行率 100%、分值 10、得分空着：报告应得 10.00。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        computed = ctx.recomputation
+        item = computed.execution
+        if not _reported(ctx) or item is None or item.printed is not None or item.expected is None or not computed.printed(
+                "score"):
+            return
+        yield self.finding(ctx, indicator=item.name, column="得分", rate=ctx.profile.rounding(computed.execution_rate),
+                           expected=item.expected, formula=item.formula, fix=f"填写得分 {item.expected}")
+
+
 def _scored_blank(item: RecomputedItem) -> bool:
     """A row that prints its 分值 and a 得分 but neither 指标值 nor 实际完成值: scored against nothing (a row without a
     指标值 is otherwise left to the review, which reports the empty cell)."""
@@ -306,7 +329,7 @@ class ScoresNotFilled(AuditRule):
     severity = Severity.ERROR
     source = SCORING
     message = "指标“{indicator}”没有填写{what}"
-    docs = AuditDocs(what="每个指标（含预算执行率）都填写了实际完成值和得分（提交未填写的自评表等于没有自评）。只核对表中"
+    docs = AuditDocs(what="每个指标（含执行率算不出的预算执行率一行，算得出的见 JXA20）都填写了实际完成值和得分（提交未填写的自评表等于没有自评）。只核对表中"
                           "印有的栏目：没有一行填写的栏目（表样没有，或未能读出）不报告；印有分值的表是计分的表，"
                           "其得分和实际完成值不得空着。没有指标值的行留给审核规则（印有分值和得分、指标值和实际完成值却都空着的行除外：得分无所依据），标为不适用的行不要求；读取时推测栏位、又没有读到任何自评数字的行也不报告"
                           "（数字可能只是没有读到）；各行分值已合计 100 时，既无分值也无得分的行是上一行的分项（其中…），不要求。",
@@ -319,9 +342,9 @@ class ScoresNotFilled(AuditRule):
         actuals, scores = computed.printed("actual"), computed.printed("score")
         for item in computed.scored:
             if item.indicator is None:
-                read = item.weight is not None and ctx.sheet.evaluation.execution_weight is not None or (
-                    computed.execution_rate is not None)
-                missing = ["得分"] if scores and read and item.printed is None else []
+                # a 预算执行率 row whose rate is known is JXA20's (its score follows from the rate)
+                read = item.weight is not None and ctx.sheet.evaluation.execution_weight is not None
+                missing = ["得分"] if scores and read and item.printed is None and item.expected is None else []
             elif not (item.has_target or _scored_blank(item)) or not _read_through(item) or computed.is_part(item):
                 continue  # not read as an indicator row, read too uncertainly for a blank to mean anything, or a part
             else:
@@ -393,5 +416,5 @@ class BudgetAdjustedWithoutReason(AuditRule):
 
 EVALUATION_RULES = (ScoreAboveWeight(), ScoreInflated(), ScoreDeflated(), ExecutionRateMismatch(), OverExecution(),
                     TotalNotSumOfScores(), ClaimedGradeMismatch(), WeightsNotHundred(), QualitativeActualForNumber(),
-                    MissedWithoutReason(), TemplateTextLeft(), ScoresNotFilled(), WeightBlank(),
+                    MissedWithoutReason(), TemplateTextLeft(), ScoresNotFilled(), ExecutionScoreBlank(), WeightBlank(),
                     BudgetAdjustedWithoutReason())
