@@ -352,6 +352,13 @@ def test_a_row_marked_not_applicable_is_left_out_and_the_total_scaled():
     ("在项目计划完成时间内完成", "已完成。", "只写“已完成。”"),
     ("逐步提高", "逐步 提高", "照抄了年度指标值“逐步提高”"),
     ("2021年12月31日", "2021年12月31日", None),  # a date met exactly is a fact
+    ("持续改善农村人居环境", "持续改善农村人居环境", "照抄了年度指标值“持续改善农村人居环境”"),
+    ("长期有效", "长期有效", "照抄了年度指标值“长期有效”"),
+    # tests/corpus/docs/157 (部门整体 自评): 资金使用合规性 好/好, 管理制度健全性 高/高: the grade reached is the answer
+    ("好", "好", None),
+    ("高", "高", None),
+    ("健全", "健全", None),  # a state reached
+    ("是", "是", None),
     ("明显改善", "群众投诉下降三成", None),
     ("≥95%", "完成", None),  # words for a number: JXA09's
     ("≥95%", "95%", None),
