@@ -100,10 +100,12 @@ def golden_sheet(golden: dict) -> GoalSheet:
                                                name=row.get("name") or "", target=target, row=position))
         items.append(ReportedItem(indicator=position, actual_raw=row.get("actual"), weight=_figure(row.get("weight")),
                                   score=_figure(row.get("score")), deviation=row.get("deviation"), row=position))
+    # The money only with the 预算执行率 row: a golden that leaves the row out says nothing of its score.
     execution = golden.get("execution_row") or {}
+    money = golden if execution else {}
     evaluation = ReportedEvaluation(
-        budget_initial=_figure(golden.get("budget_initial")), budget_full=_figure(golden.get("budget_total")),
-        spent=_figure(golden.get("executed")), execution_rate=_figure(golden.get("execution_rate")),
+        budget_initial=_figure(money.get("budget_initial")), budget_full=_figure(money.get("budget_total")),
+        spent=_figure(money.get("executed")), execution_rate=_figure(money.get("execution_rate")),
         execution_weight=_figure(execution.get("weight")), execution_score=_figure(execution.get("score")),
         items=items, total=_figure(golden.get("claimed_total")), grade=golden.get("grade"))
     return GoalSheet(name=golden.get("name"), year=golden.get("year"), indicators=indicators, evaluation=evaluation)
