@@ -7,9 +7,11 @@ import pytest
 
 from jixiao.model import not_applicable
 from jixiao.model.finding import Confidence
-from jixiao.scoring import load_profile
+from jixiao.scoring import load_profile, score_sheet
 from jixiao.scoring.audit import audit_sheet, recompute
 from tests.scoring.audit_sheets import D, printed
+from tests.scoring.builders import evaluation
+from tests.scoring.builders import sheet as goal_sheet
 
 CENTRAL, HUBEI = load_profile("central"), load_profile("hubei")
 
@@ -592,3 +594,27 @@ def test_a_blank_execution_score(rate, spent, weight, codes):
     sheet = printed(rows, budget="251.89" if spent else None, spent=spent, rate=rate, execution_weight=weight,
                     execution_score=None)
     assert [f.rule for f in audit_sheet(sheet, CENTRAL) if f.indicator == "预算执行率"] == codes
+
+
+LOW = "目标未写“≥/≤”，“{}”按财预〔2013〕53号《预算绩效评价共性指标体系框架》越低越好，视为上限；"
+
+
+@pytest.mark.parametrize(("name", "target", "actual", "expected", "note"), [
+    # tests/corpus/docs/157 (部门整体绩效自评表): the common indicators of a unit's whole spending, written bare
+    ("预算调整率", "3%", "0", "2.00", LOW.format("预算调整率")),
+    ("结转结余率", "2%", "0", "2.00", LOW.format("结转结余率")),
+    ("公用经费控制率", "100%", "97%", "2.00", LOW.format("公用经费控制率")),
+    ("“三公经费控制率", "100%", "104%", "1.92", LOW.format("三公经费控制率")),  # quote left by OCR; 2 × 100 ÷ 104
+    # a 控制率 that should be high is not among them; nor is 政府采购执行率
+    ("高血压控制率", "60%", "45%", "1.50", BARE),
+    ("政府采购执行率", "100%", "72.74%", "1.45", BARE),
+])
+def test_a_bare_target_of_a_common_indicator_that_should_stay_low(name, target, actual, expected, note):
+    sheet = printed([("产出指标", "数量指标", name, target, actual, 2, 2)], budget=10, spent=10, rate=100,
+                    execution_weight=10, execution_score=10)
+    item = recompute(sheet, CENTRAL).items[1]
+    assert (str(item.expected), item.formula.startswith(note)) == (expected, True), item.formula
+    # jixiao's own scoring reads the target the same way
+    explanation = score_sheet(goal_sheet(("产出指标", name, target)), evaluation("100", {"actual": actual.rstrip("%")}),
+                              CENTRAL).items[1].explanation
+    assert ("财预〔2013〕53号" in explanation) is (note != BARE)

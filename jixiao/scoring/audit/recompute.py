@@ -196,7 +196,7 @@ def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, prof
     unlike = progress_problem(target, actual_raw)
     if unlike and actual.operator is None:  # units of different kinds (1000件 against 100%): nothing to compare
         return RecomputedItem(**common, expected=None, formula=f"{unlike}，无法复算")
-    sense, note = sense_of(target, indicator.direction)
+    sense, note = sense_of(target, indicator.direction, indicator.name)
     reached = attainment(target, sense, actual.value)
     # How far a lower bound is passed, when the bound is a clean number (not one taken out of other words).
     overshoot = reached.overshoot if sense is Sense.HIGHER and not target.leftover else None
