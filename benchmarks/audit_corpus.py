@@ -11,6 +11,10 @@ review benchmark matches (same sheet, similar indicator name or a ``sheet`` flag
 Figures: precision of all findings and of error findings, recall of the audit flags, findings that contradict a
 ``clean`` entry, and how many findings say they rest on a guessed reading (confidence other than high).
 ``tests/corpus/test_audit_figures.py`` pins them. Unseen documents are never audited here.
+
+``--golden`` audits the hand-read golden of each self-evaluation instead of jixiao's reading (the indicators with
+their printed 分值, 实际完成值 and 得分, the money and the 预算执行率 row, the claimed total): the same figures on a
+perfect reading, so that what the rules get wrong is told apart from what reading gets wrong (not pinned).
 """
 
 from __future__ import annotations
@@ -18,9 +22,12 @@ from __future__ import annotations
 import argparse
 from dataclasses import dataclass, field
 
-from benchmarks.corpus_score import Entry, read_entry
+from decimal import Decimal, InvalidOperation
+
+from benchmarks.corpus_score import Entry, load_golden, read_entry
 from benchmarks.review_judging import (Judgment, finding_matches, kinds_by_code, load_judgments, load_kinds, percent,
                                       same_indicator)
+from jixiao.model import Document, GoalSheet, Indicator, ReportedEvaluation, ReportedItem
 from jixiao.model.finding import Confidence
 from jixiao.scoring import load_profile
 from jixiao.scoring.audit import AUDIT_RULES, audit_sheet
@@ -77,15 +84,51 @@ class AuditFigures:
                 "recall": percent(self.flags_found, self.flags)}
 
 
-def audit_judgment(judgment: Judgment) -> AuditFigures:
-    """Read and audit one judged document; score its findings against the reviewer's audit flags."""
+def _figure(text: str | None) -> Decimal | None:
+    try:
+        return Decimal(str(text).strip().rstrip("%").strip()) if text not in (None, "") else None
+    except InvalidOperation:
+        return None
+
+
+def golden_sheet(golden: dict) -> GoalSheet:
+    """A self-evaluation sheet as its golden reads it: indicators, their printed record, money and claimed total."""
+    indicators, items = [], []
+    for position, row in enumerate(golden.get("indicators", []), start=1):
+        target = "".join(str(row.get(key) or "") for key in ("operator", "value", "unit"))
+        indicators.append(Indicator.from_cells(level1=row.get("level1") or "", level2=row.get("level2") or "",
+                                               name=row.get("name") or "", target=target, row=position))
+        items.append(ReportedItem(indicator=position, actual_raw=row.get("actual"), weight=_figure(row.get("weight")),
+                                  score=_figure(row.get("score")), deviation=row.get("deviation"), row=position))
+    # The money only with the 预算执行率 row: a golden that leaves the row out says nothing of its score.
+    execution = golden.get("execution_row") or {}
+    money = golden if execution else {}
+    evaluation = ReportedEvaluation(
+        budget_initial=_figure(money.get("budget_initial")), budget_full=_figure(money.get("budget_total")),
+        spent=_figure(money.get("executed")), execution_rate=_figure(money.get("execution_rate")),
+        execution_weight=_figure(execution.get("weight")), execution_score=_figure(execution.get("score")),
+        items=items, total=_figure(golden.get("claimed_total")), grade=golden.get("grade"))
+    return GoalSheet(name=golden.get("name"), year=golden.get("year"), indicators=indicators, evaluation=evaluation)
+
+
+def _document(judgment: Judgment, golden: bool) -> Document | None:
+    if golden:
+        data = load_golden(judgment.stem) if judgment.kind == "self-eval" else None
+        return Document(source=judgment.stem, format="json", sheets=[golden_sheet(sheet) for sheet in data["sheets"]
+                                                                     if sheet.get("indicators")]) if data else None
+    if judgment.path is None:
+        return None
+    return read_entry(Entry(judgment.stem, judgment.path, judgment.kind, judgment.split, ()))[0]
+
+
+def audit_judgment(judgment: Judgment, golden: bool = False) -> AuditFigures:
+    """Read (or, with ``golden``, take the golden reading of) and audit one judged document; score its findings
+    against the reviewer's audit flags."""
     by_code = kinds_by_code(load_kinds())
     wanted = audit_kinds()
     flags = [flag for flag in judgment.flags if flag.problem in wanted]
     figures = AuditFigures(documents=1, flags=len(flags))
-    document = None
-    if judgment.path is not None:
-        document, _ = read_entry(Entry(judgment.stem, judgment.path, judgment.kind, judgment.split, ()))
+    document = _document(judgment, golden)
     found: set[int] = set()
     profile = scoring_profile(judgment)
     for sheet in document.sheets if document else []:
@@ -111,9 +154,9 @@ def audit_judgment(judgment: Judgment) -> AuditFigures:
     return figures
 
 
-def audit_corpus() -> dict[str, AuditFigures]:
+def audit_corpus(golden: bool = False) -> dict[str, AuditFigures]:
     """Every judged dev self-evaluation and monitoring document, audited and scored (by stem)."""
-    return {j.stem: audit_judgment(j) for j in load_judgments() if j.split == "dev" and j.kind in KINDS}
+    return {j.stem: audit_judgment(j, golden) for j in load_judgments() if j.split == "dev" and j.kind in KINDS}
 
 
 def _pct(value: float | None) -> str:
@@ -149,8 +192,10 @@ def main(argv: list[str] | None = None) -> None:
     """Parse the arguments, audit and print."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--details", action="store_true", help="list false findings and missed flags per document")
+    parser.add_argument("--golden", action="store_true",
+                        help="audit the golden reading of each self-evaluation instead of jixiao's (not pinned)")
     args = parser.parse_args(argv)
-    print(report(audit_corpus(), args.details))
+    print(report(audit_corpus(args.golden), args.details))
 
 
 if __name__ == "__main__":

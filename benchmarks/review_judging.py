@@ -29,6 +29,9 @@ from jixiao.review import Finding, Review, available_profiles, load_profile, rev
 JUDGED = CORPUS / "judged"
 KINDS_FILE = JUDGED / "kinds.toml"
 KINDS_MD = JUDGED / "KINDS.md"
+# What a judged file covers: "all" (review and audit), or "audit" (only the audit flags of a self-evaluation or
+# monitoring document were judged; the review benchmark leaves it out).
+SCOPES = frozenset({"all", "audit"})
 MANIFEST = CORPUS / "manifest.toml"
 # The seed sample is judged but not in the manifest; it lives beside the shared corpus.
 SEED = CORPUS.parent.parent.parent / "shared" / "seed"
@@ -120,6 +123,7 @@ class Judgment:
     form: str | None
     flags: list[Flag]
     clean: list[Clean]
+    scope: str = "all"  # "audit": only the audit flags were judged (the review benchmark leaves the document out)
 
 
 def load_judgments(folder: Path = JUDGED) -> list[Judgment]:
@@ -137,9 +141,13 @@ def load_judgments(folder: Path = JUDGED) -> list[Judgment]:
         unknown = {f.problem for f in flags} | {c.kind for c in clean if c.kind}
         if unknown - set(kinds):
             raise ValueError(f"{path.name}: unknown problem kinds {sorted(unknown - set(kinds))}")
+        scope = data.get("scope", "all")
+        if scope not in SCOPES:
+            raise ValueError(f"{path.name}: scope must be one of {sorted(SCOPES)}, not {scope!r}")
         judgments.append(Judgment(
             stem=path.stem, path=entry.path if entry.path.is_file() else None, split=entry.split, kind=entry.kind,
             grade=data.get("grade"), grades=data.get("grades", {}), form=data.get("form"), flags=flags, clean=clean,
+            scope=scope,
         ))
     return judgments
 
@@ -356,5 +364,5 @@ class CorpusFigures:
 
 def score_corpus(split: str = "all") -> CorpusFigures:
     """Review and score every judged document of ``split`` (``dev``, ``unseen`` or ``all``)."""
-    judgments = [j for j in load_judgments() if split == "all" or j.split == split]
+    judgments = [j for j in load_judgments() if (split == "all" or j.split == split) and j.scope != "audit"]
     return CorpusFigures([score_document(j) for j in judgments])

@@ -180,7 +180,7 @@ def _indicator_status(position: int, indicator: Indicator, record: ExecutionReco
         status.explanation = "尚无可计算的数值进度" if reached is None or reached.value is None else "目标不是数值，不计算进度"
         return status
     value, parts = reached.value, []
-    sense, _ = sense_of(target, indicator.direction)
+    sense, _ = sense_of(target, indicator.direction, indicator.name)
     if sense is Sense.HIGHER and target.value > 0:
         status.progress = rounded(value / target.value * _HUNDRED)
         parts.append(f"完成进度 = {number(value)} ÷ {number(target.value)} = {status.progress}%")

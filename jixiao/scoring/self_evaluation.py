@@ -204,7 +204,7 @@ def _indicator_item(line: _Line, profile: Profile, factor: Decimal, key: str, ti
             problems.append(InputProblem(sheet=key, indicator=line.position, field="实际完成值",
                                          message=f"{label}缺少实际完成值"))
             return _placeholder(common), Decimal(0)
-        sense, sense_note = sense_of(target, indicator.direction)
+        sense, sense_note = sense_of(target, indicator.direction, indicator.name)
         reached = attainment(target, sense, result.actual)
         exact = weight * reached.share
         full = reached.share == 1

@@ -8,9 +8,12 @@ Shares are clamped to 0–1, so a score never exceeds its weight and never falls
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from functools import cache
+from importlib import resources
 
 from jixiao.model import Direction, Operator, Target, parse_target, unit_kind
 from jixiao.model.lexicon import fold
@@ -43,8 +46,19 @@ def number(value: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def sense_of(target: Target, direction: Direction | None) -> tuple[Sense, str | None]:
-    """The sense of ``target``, with a note when it had to be taken from the direction or assumed."""
+@cache
+def _lower_is_better() -> tuple[str, tuple[str, ...]]:
+    data = tomllib.loads(resources.files("jixiao.scoring").joinpath("data/lower_is_better.toml").read_text("utf-8"))
+    return data["source"], tuple(_bare(name) for name in data["names"])
+
+
+def _bare(name: str) -> str:
+    return "".join(ch for ch in fold(name) if ch not in "“”\"'‘’")
+
+
+def sense_of(target: Target, direction: Direction | None, name: str = "") -> tuple[Sense, str | None]:
+    """The sense of ``target``, with a note when it had to be taken from the direction, from the indicator's
+    ``name`` (a common indicator that should stay low, data/lower_is_better.toml) or assumed."""
     if target.operator is Operator.RANGE:
         return Sense.RANGE, None
     if target.operator in (Operator.GE, Operator.GT):
@@ -53,6 +67,10 @@ def sense_of(target: Target, direction: Direction | None) -> tuple[Sense, str | 
         return Sense.LOWER, None
     if direction is Direction.NEGATIVE:
         return Sense.LOWER, "目标未写“≥/≤”，按指标方向性“反向”视为越低越好"
+    source, names = _lower_is_better()
+    known = next((known for known in names if known in _bare(name)), None) if direction is None else None
+    if known:
+        return Sense.LOWER, f"目标未写“≥/≤”，“{known}”按{source}越低越好，视为上限"
     return Sense.HIGHER, "目标未写“≥/≤”，视为越高越好（达到目标即满分）"
 
 

@@ -7,9 +7,11 @@ import pytest
 
 from jixiao.model import not_applicable
 from jixiao.model.finding import Confidence
-from jixiao.scoring import load_profile
+from jixiao.scoring import load_profile, score_sheet
 from jixiao.scoring.audit import audit_sheet, recompute
 from tests.scoring.audit_sheets import D, printed
+from tests.scoring.builders import evaluation
+from tests.scoring.builders import sheet as goal_sheet
 
 CENTRAL, HUBEI = load_profile("central"), load_profile("hubei")
 
@@ -33,11 +35,14 @@ QINGSHEN = printed(
 
 def test_an_unfilled_self_evaluation_is_reported_as_such():
     found = audit_sheet(QINGSHEN, CENTRAL)
-    assert sorted(f.rule for f in found) == ["JXA11", "JXA11", "JXA12", "JXA12", "JXA12"]
+    assert sorted(f.rule for f in found) == ["JXA11", "JXA11", "JXA12", "JXA12", "JXA20"]
     unfilled = [(f.indicator, f.location.row, f.params["what"]) for f in found if f.rule == "JXA12"]
-    # both indicators, and the 预算执行率 row has no score
-    assert unfilled == [("预算执行率", None, "得分"), ("发放(缴纳)覆盖率", 11, "实际完成值和得分"),
-                        ("足额保障率(参保率)", 12, "实际完成值和得分")]
+    assert unfilled == [("发放(缴纳)覆盖率", 11, "实际完成值和得分"), ("足额保障率(参保率)", 12, "实际完成值和得分")]
+    # the 预算执行率 row has no score although 251.89 of 251.89 was spent: the score it should have is said (JXA20)
+    (execution,) = [f for f in found if f.rule == "JXA20"]
+    assert (execution.indicator, execution.location.column, execution.severity.value) == ("预算执行率", "得分", "warning")
+    assert (execution.params["rate"], execution.params["expected"], execution.params["formula"]) == (
+        "100.00", "10.00", "执行率 = 全年执行数 251.89 ÷ 全年预算数 251.89 = 100.00%；得分 = 分值 10 × 执行率 = 10.00")
     template = [f for f in found if f.rule == "JXA11"]
     assert template[0].location.column == "年度总体目标实际完成情况" and "100字以内" in template[0].params["text"]
     # 251.89 / 251.89 = 100.00% as printed, and 10 + 60 + 30 = 100: no false findings there.
@@ -224,16 +229,30 @@ def test_a_form_without_score_and_weight_columns_is_not_reported_as_unfilled():
         ("JXA12", "处置率", "实际完成值")]  # the 实际完成值 column is printed (抽验批次 fills it); 得分 is not
 
 
-def test_scores_printed_without_any_weight_is_one_finding():
-    # Hubei 2020 prints each goal's total but no row 分值: the scores cannot be checked row by row.
-    rows = [("产出指标", "质量指标", "监测数据合格率", "100%", "100%", None, 10),
+@pytest.mark.parametrize(("rows", "headings"), [
+    # shared/corpus/015 (黄冈 2020, Hubei): each goal's total printed (年度绩效目标1(40分)), the rows only scored
+    ([("产出指标", "质量指标", "监测数据必须合格", "100%", "100%", None, 10),
+      ("满意度指标", "服务对象满意度指标", "整编资料审核", "98%", "98%", None, "19.6")],
+     ["三级指标", "指标值", "实际完成值", "得分"]),
+    # shared/corpus/034 (安居区 食品监管补助资金 区域绩效目标自评表 2021): 年度指标值 | 实际完成指标值, then a score
+    ([("产出指标", "质量指标", "食品安全监管人员培训", "已完成", "已完成", None, 5),
+      ("产出指标", "质量指标", "违法案件查办率", "100%", "100%", None, 4)],
+     ["三级指标", "指标值", "实际完成值", "得分"]),
+])
+def test_a_form_that_prints_scores_but_no_weight_column_is_not_reported(rows, headings):
+    # The form's design, not a unit's blank (as JXA12 says nothing of a column the form lacks).
+    sheet = printed(rows, budget=10, spent=10, rate=100, execution_weight=20, execution_score=20)
+    sheet.form_fields = headings
+    assert [c for c, _, _ in _found(sheet, HUBEI) if c == "JXA13"] == []
+
+
+def test_a_weight_left_blank_in_a_weight_column_is_reported_on_its_row():
+    rows = [("产出指标", "质量指标", "监测数据合格率", "100%", "100%", 10, 10),
             ("满意度指标", "服务对象满意度指标", "整编资料审核", "98%", "98%", None, "19.6")]
-    ((code, indicator, params),) = _found(printed(rows, budget=10, spent=10, rate=100, execution_weight=20,
-                                                 execution_score=20), HUBEI)
-    assert (code, indicator, params["which"]) == ("JXA13", None, "各指标都")
-    weighed = printed([rows[0][:5] + (10, 10), rows[1]], budget=10, spent=10, rate=100, execution_weight=20,
-                      execution_score=20)
-    assert [(c, n) for c, n, _ in _found(weighed, HUBEI)] == [("JXA13", "整编资料审核")]
+    sheet = printed(rows, budget=10, spent=10, rate=100, execution_weight=20, execution_score=20)
+    (finding,) = [f for f in audit_sheet(sheet, HUBEI) if f.rule == "JXA13"]
+    assert (finding.indicator, finding.location.row, finding.location.column) == ("整编资料审核", 12, "分值")
+    assert finding.message == "指标“整编资料审核”没有分值，无法核对得分"
 
 
 def test_a_finding_on_a_row_with_inferred_columns_says_so():
@@ -335,6 +354,13 @@ def test_a_row_marked_not_applicable_is_left_out_and_the_total_scaled():
     ("在项目计划完成时间内完成", "已完成。", "只写“已完成。”"),
     ("逐步提高", "逐步 提高", "照抄了年度指标值“逐步提高”"),
     ("2021年12月31日", "2021年12月31日", None),  # a date met exactly is a fact
+    ("持续改善农村人居环境", "持续改善农村人居环境", "照抄了年度指标值“持续改善农村人居环境”"),
+    ("长期有效", "长期有效", "照抄了年度指标值“长期有效”"),
+    # tests/corpus/docs/157 (部门整体 自评): 资金使用合规性 好/好, 管理制度健全性 高/高: the grade reached is the answer
+    ("好", "好", None),
+    ("高", "高", None),
+    ("健全", "健全", None),  # a state reached
+    ("是", "是", None),
     ("明显改善", "群众投诉下降三成", None),
     ("≥95%", "完成", None),  # words for a number: JXA09's
     ("≥95%", "95%", None),
@@ -419,3 +445,176 @@ def test_a_budget_adjusted_during_the_year_needs_a_reason(initial, full, spent, 
     assert (finding.indicator, finding.location.column) == (None, "全年预算数")
     assert tuple(finding.params[key] for key in ("initial", "full", "change", "amount")) == expected
     assert finding.message.startswith(f"年初预算数 {expected[0]} 调整为全年预算数 {expected[1]}")
+
+
+@pytest.mark.parametrize(("rows", "total", "note"), [
+    # 分值 adding to 120 (JXA08 reports them), every target met: 120 points brought back to 100
+    ([("产出指标", "数量指标", "整治村数", "≥18个", "18个", 60, 60),
+      ("效益指标", "社会效益指标", "受益人口", "≥2000人", "2100人", 50, 50)], "100.00",
+     "各行分值合计 120，超过 100：复算总分按 100 ÷ 120 折算"),
+    # half of each indicator's points earned, the 预算执行率 row's 10 in full: 65 of 120 is 54.17 of 100
+    ([("产出指标", "数量指标", "整治村数", "≥18个", "9个", 60, 30, "两村推迟"),
+      ("效益指标", "社会效益指标", "受益人口", "≥2000人", "1000人", 50, 25, "覆盖不足")], "54.17",
+     "各行分值合计 120，超过 100：复算总分按 100 ÷ 120 折算"),
+    # a row without a 分值 whose printed score stands: 10 + 90 + 15 is more than the form's 100 points
+    ([("产出指标", "数量指标", "整治村数", "≥18个", "18个", 90, 90),
+      ("效益指标", "社会效益指标", "群众反映", "明显改善", "明显改善", None, 15)], "100.00",
+     "复算合计 115.00 超过 100（没有分值的行按所印得分计入），按 100 计"),
+])
+def test_a_recomputed_total_never_exceeds_the_forms_100_points(rows, total, note):
+    sheet = printed(rows, budget=10, spent=10, rate=100, execution_weight=10, execution_score=10)
+    recomputation = recompute(sheet, CENTRAL)
+    assert (recomputation.expected_total, recomputation.total_note) == (D(total), note)
+
+
+# Worked by hand under both shipped profiles: a 自评表 that prints no 分值 for 预算执行率 (45 of 50 spent, 90%, scored 9)
+# and two indicators of 40 (15 of ≥18 villages scored in full). central gives 预算执行率 10 points, hubei 20 (Hubei's
+# published forms: 20 × 执行率), so the same printed table is recomputed differently.
+BOTH = printed([("产出指标", "数量指标", "整治村数", "≥18个", "15个", 40, 40, "两村推迟"),
+                ("效益指标", "社会效益指标", "受益人口", "≥2000人", "2100人", 40, 40)],
+               budget=50, spent=45, rate=90, execution_score=9, total=89, grade="良")
+
+
+@pytest.mark.parametrize(("profile", "execution", "total", "grade", "codes"), [
+    # 10 × 90% = 9 as printed; 40 × 15 ÷ 18 = 33.33; 9 + 33.33 + 40 = 82.33 (良); 分值 40 + 40 + 10 = 90
+    (CENTRAL, ("9.00", "执行率 = 全年执行数 45 ÷ 全年预算数 50 = 90.00%；得分 = 分值 10（表中未印分值，按评分方案"
+                       "“中央默认（财预〔2020〕10号）”取 10） × 执行率 = 9.00"), "82.33", "良", ["JXA02", "JXA08"]),
+    # 20 × 90% = 18, printed 9; 18 + 33.33 + 40 = 91.33 (优); 分值 40 + 40 + 20 = 100
+    (HUBEI, ("18.00", "执行率 = 全年执行数 45 ÷ 全年预算数 50 = 90.00%；得分 = 分值 20（表中未印分值，按评分方案"
+                      "“湖北省”取 20） × 执行率 = 18.00"), "91.33", "优", ["JXA02", "JXA03"]),
+])
+def test_one_printed_table_worked_by_hand_under_both_profiles(profile, execution, total, grade, codes):
+    recomputation = recompute(BOTH, profile)
+    assert (str(recomputation.execution.expected), recomputation.execution.formula) == execution
+    villages = recomputation.items[1]
+    assert (villages.expected, villages.formula) == (
+        D("33.33"), "得分 = 分值 40 × 实际值 15个 ÷ 目标值 18个（超过100%按100%计） = 33.33")
+    assert (recomputation.expected_total, recomputation.expected_grade) == (D(total), grade)
+    assert _codes(BOTH, profile) == codes
+
+
+# ---------------------------------------------------------------- real corpus cases: where, what, the expected score
+# and its formula
+
+# tests/corpus/docs/161 (稷山县 建档立卡个人缴费县级配套资金 2020, Shanxi; the .xlsx text is out of order, so the rows
+# are transcribed here in the form's order): 65.07 of 65.66 spent scored 9 of 10, targets met scored below their
+# 分值 without a reason, a claimed total of 94 where the rows add up to 93.
+JISHAN = printed(
+    [("产出指标", "数量指标", "全县参合人数", "8755", "8676", 15, 13, "建档立卡中有新增死亡人员,导致有偏差"),
+     ("产出指标", "质量指标", "资金是否全部纳入医保统筹", "100%", "100%", 15, 15),
+     ("产出指标", "时效指标", "资金是否全部及时纳入", "100%", "100%", 10, 10),
+     ("产出指标", "成本指标", "配套资金每人每年", "75元", "75元", 10, 10),
+     ("效益指标", "社会效益指标", "是否解决建档立卡人员看病难贵问题", "95%", "95%", 30, 27),
+     ("满意度指标", "服务对象满意度指标", "是否满意", "95%", "95%", 10, 9)],
+    budget="65.66", spent="65.07", rate=99, execution_weight=10, execution_score=9, total=94, year=2020)
+# tests/corpus/docs/157 (重庆 科学城融媒体中心 部门整体绩效自评表 2021, OCR; no levels): two of its rows.
+SCIENCE_CITY = printed(
+    [("", "", "政府采购执行率", "100%", "72.74%", 2, 2),
+     ("", "", "“三公经费变动率", "", "", 2, 2)], rate=76, execution_weight=10, execution_score="7.6", year=2021)
+BARE = "目标未写“≥/≤”，视为越高越好（达到目标即满分）；"
+
+
+@pytest.mark.parametrize(("sheet", "profile", "code", "indicator", "row", "printed_score", "expected", "formula"), [
+    # 006: 预算执行率 printed 0 although 89.974 of 89.974 was spent
+    (TANGXI, CENTRAL, "JXA03", "预算执行率", None, "0", "10.00",
+     "执行率 = 全年执行数 89.974 ÷ 全年预算数 89.974 = 100.00%；得分 = 分值 10 × 执行率 = 10.00"),
+    # 015 (Hubei): 98% against 98% scored 19.6 of 20
+    (HUANGGANG, HUBEI, "JXA03", "整编资料审核", 13, "19.6", "20.00",
+     f"{BARE}得分 = 分值 20 × 实际值 98% ÷ 目标值 98%（超过100%按100%计） = 20.00"),
+    # 161: 99.10% executed scored 9 of 10
+    (JISHAN, CENTRAL, "JXA03", "预算执行率", None, "9", "9.91",
+     "执行率 = 全年执行数 65.07 ÷ 全年预算数 65.66 = 99.10%；得分 = 分值 10 × 执行率 = 9.91"),
+    # 161: 8676 of 8755 scored 13 of 15 (the reason given explains the shortfall, not a harsher score)
+    (JISHAN, CENTRAL, "JXA03", "全县参合人数", 11, "13", "14.86",
+     f"{BARE}得分 = 分值 15 × 实际值 8676 ÷ 目标值 8755（超过100%按100%计） = 14.86"),
+    (JISHAN, CENTRAL, "JXA03", "是否解决建档立卡人员看病难贵问题", 15, "27", "30.00",
+     f"{BARE}得分 = 分值 30 × 实际值 95% ÷ 目标值 95%（超过100%按100%计） = 30.00"),
+    (JISHAN, CENTRAL, "JXA03", "是否满意", 16, "9", "10.00",
+     f"{BARE}得分 = 分值 10 × 实际值 95% ÷ 目标值 95%（超过100%按100%计） = 10.00"),
+    # 157: a 执行率 of 72.74% against 100% scored in full (得分系数 100%)
+    (SCIENCE_CITY, CENTRAL, "JXA02", "政府采购执行率", 11, "2", "1.45",
+     f"{BARE}得分 = 分值 2 × 实际值 72.74% ÷ 目标值 100%（超过100%按100%计） = 1.45"),
+])
+def test_a_printed_score_the_figures_do_not_support(sheet, profile, code, indicator, row, printed_score, expected,
+                                                   formula):
+    found = [f for f in audit_sheet(sheet, profile) if f.rule == code and f.indicator == indicator]
+    assert len(found) == 1, [(f.rule, f.indicator) for f in audit_sheet(sheet, profile)]
+    (finding,) = found
+    assert (finding.location.row, finding.location.column) == (row, "得分")
+    assert (finding.params["score"], finding.params["expected"], finding.params["formula"]) == (
+        printed_score, expected, formula)
+
+
+def test_the_jishan_table_in_full():
+    found = [(f.rule, f.indicator) for f in audit_sheet(JISHAN, CENTRAL)]
+    assert sorted(found, key=str) == sorted([
+        ("JXA03", "预算执行率"), ("JXA03", "全县参合人数"), ("JXA03", "是否解决建档立卡人员看病难贵问题"),
+        ("JXA03", "是否满意"), ("JXA06", None),
+        ("JXA10", "是否解决建档立卡人员看病难贵问题"), ("JXA10", "是否满意")], key=str)
+    total = next(f for f in audit_sheet(JISHAN, CENTRAL) if f.rule == "JXA06")
+    assert (total.params["total"], total.params["sum"]) == ("94", "93")
+    # 9.91 + 14.86 + 15 + 10 + 10 + 30 + 10 = 99.77, 优 although 94 was claimed
+    recomputation = recompute(JISHAN, CENTRAL)
+    assert (recomputation.expected_total, recomputation.expected_grade) == (D("99.77"), "优")
+
+
+def test_a_row_scored_with_neither_target_nor_actual():
+    # 157's “三公经费变动率: 分值 2 and 得分 2 printed, 年初指标值 and 全年完成值 empty
+    (finding,) = [f for f in audit_sheet(SCIENCE_CITY, CENTRAL) if f.rule == "JXA12"]
+    assert (finding.indicator, finding.location.row, finding.params["what"]) == ("“三公经费变动率", 12, "实际完成值")
+
+
+@pytest.mark.parametrize(("scores", "total", "reported"), [
+    # 161: whole scores as typed, 9 + 13 + 15 + 10 + 10 + 27 + 9 = 93 against a printed 94
+    (("9", "13", "15", "10", "10", "27", "9"), "94", ("94", "93")),
+    # scores printed with decimals were rounded: 33.33 × 3 may stand for 100
+    (("10", "33.33", "33.33", "23.33"), "100", None),
+    (("10", "33.33", "33.33", "23.33"), "99.99", None),
+    # … but not by a whole point
+    (("10", "33.33", "33.33", "22.33"), "100", ("100", "98.99")),
+])
+def test_a_total_against_the_printed_scores(scores, total, reported):
+    execution, *rest = scores
+    rows = [("产出指标", "数量指标", f"指标{n}", "≥1个", "1个", 40, score) for n, score in enumerate(rest)]
+    sheet = printed(rows, budget=10, spent=10, rate=100, execution_weight=10, execution_score=execution, total=total)
+    found = [(f.params["total"], f.params["sum"]) for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA06"]
+    assert found == ([reported] if reported else [])
+
+
+@pytest.mark.parametrize(("rate", "spent", "weight", "codes"), [
+    # the rate is known: the blank score is JXA20's, with the score it should have
+    ("100", "251.89", 10, ["JXA20"]),
+    (None, "125.945", 10, ["JXA20"]),  # computed from the money: 50%, 5.00
+    (None, "125.945", None, ["JXA20"]),  # no 分值 printed either: the profile's 10
+    # neither rate nor money: JXA12 says the score is missing (there is nothing to compute it from)
+    (None, None, 10, ["JXA12"]),
+])
+def test_a_blank_execution_score(rate, spent, weight, codes):
+    rows = [("产出指标", "数量指标", "发放(缴纳)覆盖率", "=100%", "100%", 90, 90)]
+    sheet = printed(rows, budget="251.89" if spent else None, spent=spent, rate=rate, execution_weight=weight,
+                    execution_score=None)
+    assert [f.rule for f in audit_sheet(sheet, CENTRAL) if f.indicator == "预算执行率"] == codes
+
+
+LOW = "目标未写“≥/≤”，“{}”按财预〔2013〕53号《预算绩效评价共性指标体系框架》越低越好，视为上限；"
+
+
+@pytest.mark.parametrize(("name", "target", "actual", "expected", "note"), [
+    # tests/corpus/docs/157 (部门整体绩效自评表): the common indicators of a unit's whole spending, written bare
+    ("预算调整率", "3%", "0", "2.00", LOW.format("预算调整率")),
+    ("结转结余率", "2%", "0", "2.00", LOW.format("结转结余率")),
+    ("公用经费控制率", "100%", "97%", "2.00", LOW.format("公用经费控制率")),
+    ("“三公经费控制率", "100%", "104%", "1.92", LOW.format("三公经费控制率")),  # quote left by OCR; 2 × 100 ÷ 104
+    # a 控制率 that should be high is not among them; nor is 政府采购执行率
+    ("高血压控制率", "60%", "45%", "1.50", BARE),
+    ("政府采购执行率", "100%", "72.74%", "1.45", BARE),
+])
+def test_a_bare_target_of_a_common_indicator_that_should_stay_low(name, target, actual, expected, note):
+    sheet = printed([("产出指标", "数量指标", name, target, actual, 2, 2)], budget=10, spent=10, rate=100,
+                    execution_weight=10, execution_score=10)
+    item = recompute(sheet, CENTRAL).items[1]
+    assert (str(item.expected), item.formula.startswith(note)) == (expected, True), item.formula
+    # jixiao's own scoring reads the target the same way
+    explanation = score_sheet(goal_sheet(("产出指标", name, target)), evaluation("100", {"actual": actual.rstrip("%")}),
+                              CENTRAL).items[1].explanation
+    assert ("财预〔2013〕53号" in explanation) is (note != BARE)

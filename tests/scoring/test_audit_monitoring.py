@@ -3,14 +3,25 @@ reading of their period), each case checking which rule fired, where and with wh
 
 from __future__ import annotations
 
-import pytest
+import io
+from datetime import date
+from decimal import Decimal as D
 
+import docx
+import pytest
+from openpyxl import load_workbook
+
+from jixiao.documents import read_bytes
 from jixiao.documents.pipeline import read_text
-from jixiao.scoring import load_profile
+from jixiao.model import CumulativeSpending, ExecutionRecord, IndicatorProgress, MonitoringAnswer
+from jixiao.scoring import load_profile, monitor_sheet
 from jixiao.scoring.audit import audit_sheet
+from jixiao.scoring.reports import write_monitoring
 from tests.scoring.audit_sheets import monitored
+from tests.scoring.builders import sheet
 
 CENTRAL = load_profile("central")
+JUNE = date(2025, 6, 30)
 # shared/corpus/016 (黄石市 申遗经费 2019, Hubei 项目支出绩效监控表): the money table's headings and figures
 HUANGSHI_HEADINGS = ("年初预算数", "1-6月执行数", "全年预计执行数")
 
@@ -53,3 +64,56 @@ def test_the_huangshi_table_is_audited_over_the_period_its_spending_heading_name
     behind = found["JXM01"].params
     assert (behind["months"], behind["rate"], behind["planned"]) == ("6", "39.80", "50.00")
     assert found["JXM05"].location.column == "全年预计执行数"
+
+
+# jixiao's own 监控表 (the web's monitoring export, jixiao.scoring.reports.write_monitoring) read back: it is audited
+# as a published one is. The plan is uneven (30% by 3月底, 60% by 6月底), so an even spread (50%) would differ.
+PLANNED = sheet(("产出指标", "整治村数", "≥18个"), ("效益指标", "群众满意度", "≥90%"),
+                plan=[("3月底", "30"), ("6月底", "60"), ("10月底", "90"), ("12月底", "100")])
+
+
+def _own_table(file_format: str, *, clear_forecast: bool) -> bytes:
+    """jixiao's monitoring table of June 2025 (3 of 100 spent), its 全年预计执行数 cleared as a unit might."""
+    record = ExecutionRecord(sheet="P-1", cumulative=[CumulativeSpending(as_of=JUNE, amount=D("3"))],
+                             progress=[IndicatorProgress(indicator=1, as_of=JUNE, value=D("2"))])
+    answers = [MonitoringAnswer(indicator=1, likelihood="有可能", causes=["经费保障"], remedy="加快拨付"),
+               MonitoringAnswer(indicator=2)]
+    data = write_monitoring(monitor_sheet(PLANNED, record, JUNE, answers, CENTRAL, year=2025), file_format)
+    if not clear_forecast:
+        return data
+    buffer = io.BytesIO()
+    if file_format == "xlsx":
+        book = load_workbook(io.BytesIO(data))
+        cells = [cell for row in book.active.iter_rows() for cell in row]
+        column = next(cell.column for cell in cells if cell.value == "全年预计执行数")
+        figures = next(cell.row for cell in cells if cell.value == "3.00%")
+        book.active.cell(figures, column).value = None
+        book.save(buffer)
+    else:
+        document = docx.Document(io.BytesIO(data))
+        rows = document.tables[0].rows
+        header = next(i for i, row in enumerate(rows) if any(c.text == "全年预计执行数" for c in row.cells))
+        column = next(i for i, cell in enumerate(rows[header].cells) if cell.text == "全年预计执行数")
+        rows[header + 1].cells[column].text = ""
+        document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("file_format", ["docx", "xlsx"])
+def test_jixiaos_own_monitoring_table_is_audited_like_a_published_one(file_format):
+    (read,) = read_bytes(_own_table(file_format, clear_forecast=False), f"监控表.{file_format}").sheets
+    found = {f.rule: f for f in audit_sheet(read, CENTRAL)}
+    # behind the plan jixiao printed (60% by 6月底, not an even 50%); the forecast is filled: no JXM05
+    assert sorted(found) == ["JXM01"]
+    behind = found["JXM01"].params
+    assert (behind["rate"], behind["planned"], behind["gap"]) == ("3.00", "60.00", "57.00")
+    assert "全年预计执行数" in read.monitoring.money_headings
+
+
+@pytest.mark.parametrize("file_format", ["docx", "xlsx"])
+def test_jixiaos_own_monitoring_table_with_its_forecast_cleared(file_format):
+    (read,) = read_bytes(_own_table(file_format, clear_forecast=True), f"监控表.{file_format}").sheets
+    assert read.monitoring.projected_spent is None
+    (finding,) = [f for f in audit_sheet(read, CENTRAL) if f.rule == "JXM05"]
+    assert (finding.location.column, finding.params["heading"]) == ("全年预计执行数", "全年预计执行数")
+    assert (finding.params["months"], finding.params["spent"]) == ("6", "3")

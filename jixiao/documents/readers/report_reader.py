@@ -24,7 +24,7 @@ from jixiao.model import (
     not_applicable,
 )
 from jixiao.model.monitoring import Likelihood
-from jixiao.model.sheet import Budget, MoneyUnit, Unit
+from jixiao.model.sheet import Budget, Checkpoint, MoneyUnit, Unit
 
 __all__ = ["EVALUATION_TITLE", "MONITORING_TITLE", "read_report", "report_kind"]
 
@@ -200,9 +200,16 @@ def _monitoring(table: _Table) -> GoalSheet:
         spent=table.number(figures, money[spent_header], spent_header),
         execution_rate=table.number(figures, table.column(money, money_header, rate_header), rate_header),
         projected_spent=table.number(figures, table.column(money, money_header, "全年预计执行数"), "全年预计执行数"),
+        # the money headings as printed, as the interpreter keeps them, so that a figure left blank under its
+        # heading (a unit clearing 全年预计执行数 before submitting) is told from a column the form lacks
+        money_headings=[heading for heading in money if heading != money_header.filled[0].text.strip()],
         items=items)
+    # The printed 计划进度 is the spending plan at the period's end: kept as the plan's checkpoint so that the audit
+    # compares the spending with the plan jixiao used, not with an even spread over the year.
+    planned = table.number(figures, table.column(money, money_header, "计划进度"), "计划进度")
+    plan = [Checkpoint(label=f"{months}月底", percent=planned)] if planned is not None else []
     return GoalSheet(name=name, unit=unit, money_unit=money_unit, goals=goals, indicators=indicators, table=1,
-                     budget=Budget(total=monitoring.budget), monitoring=monitoring)
+                     budget=Budget(total=monitoring.budget), spend_plan=plan, monitoring=monitoring)
 
 
 def read_report(layout: Layout, source: str, file_format: str) -> Document:

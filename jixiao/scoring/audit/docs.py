@@ -24,27 +24,38 @@ END = "<!-- audit: end -->"
 _SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
 _FAMILIES = {"evaluation": "自评表", "approval": "与批复的目标表对照", "monitoring": "运行监控表"}
 
-# The worked example: the figures of issue 12's examples (84.7% completion scored 1.9 of 2, full marks for 15 of
-# 18 villages, a budget fully executed scored 9 of 10, a total that the rows do not reach).
-_EXAMPLE_ROWS = (
-    ("产出指标", "数量指标", "整治村数", "≥18个", "15个", "30", "30", ""),
-    ("产出指标", "质量指标", "验收合格率", "≥100%", "84.7%", "20", "19", "部分工程未验收"),
-    ("效益指标", "社会效益指标", "受益人口", "≥2000人", "2100人", "30", "30", ""),
-    ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%", "10", "10", ""),
+# The worked examples. Under central: the figures of issue 12's examples (84.7% completion scored 1.9 of 2, full
+# marks for 15 of 18 villages, a budget fully executed scored 9 of 10, a total that the rows do not reach). Under
+# hubei: a Hubei-form table (预算执行率 20 分 = 20 × 执行率, its 分值 not printed; 80 points of goals), with the
+# figures of shared/corpus/015 (98% of a 98% target scored 19.6 of 20) and 90% of the budget scored in full.
+_EXAMPLES = (
+    ("人居环境整治项目", "central", Decimal(18), Decimal(18), Decimal(10), Decimal(9), Decimal(98), "优", (
+        ("产出指标", "数量指标", "整治村数", "≥18个", "15个", "30", "30", ""),
+        ("产出指标", "质量指标", "验收合格率", "≥100%", "84.7%", "20", "19", "部分工程未验收"),
+        ("效益指标", "社会效益指标", "受益人口", "≥2000人", "2100人", "30", "30", ""),
+        ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%", "10", "10", ""),
+    )),
+    ("水土保持监测项目", "hubei", Decimal(50), Decimal(45), None, Decimal(20), Decimal("99.6"), "优", (
+        ("产出指标", "质量指标", "监测数据合格率", "≥98%", "98%", "20", "19.6", ""),
+        ("产出指标", "数量指标", "监测站点数", "≥12个", "12个", "20", "20", ""),
+        ("产出指标", "时效指标", "资料上报及时率", "100%", "100%", "20", "20", ""),
+        ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "92%", "20", "20", ""),
+    )),
 )
 
 
-def worked_example() -> GoalSheet:
-    """A small printed 自评表 with the mistakes issue 12 lists, used as the page's worked example."""
+def worked_example(index: int = 0) -> tuple[GoalSheet, str]:
+    """A small printed 自评表 of the page's worked examples, with the profile it is recomputed under."""
+    name, profile, budget, spent, weight, score, total, grade, rows = _EXAMPLES[index]
     indicators, items = [], []
-    for position, (level1, level2, name, target, actual, weight, score, deviation) in enumerate(_EXAMPLE_ROWS, 1):
-        indicators.append(Indicator.from_cells(level1=level1, level2=level2, name=name, target=target,
+    for position, (level1, level2, indicator, target, actual, row_weight, row_score, deviation) in enumerate(rows, 1):
+        indicators.append(Indicator.from_cells(level1=level1, level2=level2, name=indicator, target=target,
                                                row=position + 8))
-        items.append(ReportedItem(indicator=position, actual_raw=actual, weight=Decimal(weight), score=Decimal(score),
-                                  deviation=deviation or None, row=position + 8))
-    return GoalSheet(name="人居环境整治项目", year=2023, indicators=indicators, evaluation=ReportedEvaluation(
-        budget_full=Decimal(18), spent=Decimal(18), execution_rate=Decimal(100), execution_weight=Decimal(10),
-        execution_score=Decimal(9), items=items, total=Decimal(98), grade="优"))
+        items.append(ReportedItem(indicator=position, actual_raw=actual, weight=Decimal(row_weight),
+                                  score=Decimal(row_score), deviation=deviation or None, row=position + 8))
+    return GoalSheet(name=name, year=2023, indicators=indicators, evaluation=ReportedEvaluation(
+        budget_full=budget, spent=spent, execution_rate=spent / budget * 100, execution_weight=weight,
+        execution_score=score, items=items, total=total, grade=grade)), profile
 
 
 def _rule_lines() -> list[str]:
@@ -68,21 +79,23 @@ def _rule_lines() -> list[str]:
 
 
 def _example_lines() -> list[str]:
-    sheet = worked_example()
-    lines = ["### 算例", "",
-             "下面的自评表（印总分 98、等级“优”）按评分方案 `central` 复算。表中数字都由本页生成时实际运行复核得出。", "",
-             "| 指标 | 年度指标值 | 实际完成值 | 分值 | 所印得分 | 复算得分 | 计算方法 |",
-             "| --- | --- | --- | --- | --- | --- | --- |"]
-    for profile_name in ("central", "hubei"):
+    lines = ["### 算例", "", "表中数字都由本页生成时实际运行复核得出。", ""]
+    for index in range(len(_EXAMPLES)):
+        sheet, profile_name = worked_example(index)
         profile = load_profile(profile_name)
+        report = sheet.evaluation
         recomputation = recompute(sheet, profile)
-        if profile_name == "central":
-            for item in recomputation.items:
-                lines.append(f"| {item.name} | {item.target} | {item.actual} | {_figure(item.weight)} | "
-                             f"{_figure(item.printed)} | {_figure(item.expected)} | {item.formula} |")
-            lines.append("")
-        lines += [f"按评分方案 `{profile_name}`（{profile.label}）：各行所印得分合计 {_figure(recomputation.printed_sum)}，"
-                  f"复算总分 {_figure(recomputation.expected_total)}，等级“{recomputation.expected_grade}”。报告：", ""]
+        lines += [f"#### {sheet.name}（评分方案 `{profile_name}`：{profile.label}）", "",
+                  f"所印总分 {_figure(report.total)}、等级“{report.grade}”；预算执行率一行"
+                  + (f"印分值 {_figure(report.execution_weight)}。" if report.execution_weight is not None
+                     else f"没有印分值，按评分方案取 {_figure(profile.execution.weight)}。"), "",
+                  "| 指标 | 年度指标值 | 实际完成值 | 分值 | 所印得分 | 复算得分 | 计算方法 |",
+                  "| --- | --- | --- | --- | --- | --- | --- |"]
+        for item in recomputation.items:
+            lines.append(f"| {item.name} | {item.target} | {item.actual} | {_figure(item.weight)} | "
+                         f"{_figure(item.printed)} | {_figure(item.expected)} | {item.formula} |")
+        lines += ["", f"各行所印得分合计 {_figure(recomputation.printed_sum)}，复算总分 "
+                      f"{_figure(recomputation.expected_total)}，等级“{recomputation.expected_grade}”。报告：", ""]
         lines += [f"- {f.rule} {_SEVERITY[f.severity.value]}：{f.message}" for f in audit_sheet(sheet, profile)]
         lines.append("")
     return lines
@@ -106,7 +119,9 @@ def render_section() -> str:
         "复核只说读到的内容：表中没有的栏目（表样没有，或未能读出）不报告为空；没有指标值的行留给审核规则；"
         "读取时推测栏位的行（版式不规整的文件）上的发现标为“版式推测”，提醒先核对原表。"
         "标为“不适用”（指标值写不适用、不涉及、无或“/”，或实际完成值写不适用、不涉及）且未计分的行不复算、不要求得分和偏差原因；"
-        "它印有分值时，其余各项得分合计按 100 ÷（100 − 该分值）折算为总分，与 jixiao 自己计分时相同，说明写在总分旁。",
+        "它印有分值时，其余各项得分合计按 100 ÷（100 − 该分值）折算为总分，与 jixiao 自己计分时相同，说明写在总分旁。"
+        "复算总分不超过表的 100 分：所印分值合计超过 100 时（JXA08 报告）按 100 ÷ 分值合计折算，没有分值的行按所印得分"
+        "计入而合计超过 100 时按 100 计，也写在总分旁。",
         "",
         *_rule_lines(),
     ]

@@ -23,7 +23,7 @@ from jixiao.scoring.scores import Adjustment
 from jixiao.scoring.self_evaluation import execution_cap, overshoot_rule
 from jixiao.scoring.target_rules import Sense, attainment, number, progress_problem, sense_of
 
-__all__ = ["Recomputation", "RecomputedItem", "recompute", "tolerance", "weight_rounding"]
+__all__ = ["Recomputation", "RecomputedItem", "recompute", "tolerance", "rounding_of"]
 
 _HUNDRED = Decimal(100)
 _WORD = re.compile(r"\w")  # a cell with no letter, digit or character (“)”, “/”) says nothing
@@ -41,11 +41,12 @@ def tolerance(printed: Decimal | None) -> Decimal:
     return max(Decimal(5) / (Decimal(10) ** (places + 1)), Decimal("0.005"))
 
 
-def weight_rounding(weight: Decimal | None) -> Decimal:
-    """A weight printed with decimals (16.67) was rounded; a whole weight (20) is exact."""
-    if weight is None or weight == weight.to_integral_value():
+def rounding_of(figure: Decimal | None) -> Decimal:
+    """How far a printed 分值 or 得分 may be from what it stands for: one printed with decimals (16.67) was rounded;
+    a whole one (20, a score of 9 typed by the unit) is exact."""
+    if figure is None or figure == figure.to_integral_value():
         return Decimal(0)
-    return tolerance(weight)
+    return tolerance(figure)
 
 
 @dataclass
@@ -83,7 +84,7 @@ class RecomputedItem:
         and of the weight allow (a weight printed as 16.67 stands for 16.665–16.675)."""
         if self.printed is None or self.exact is None:
             return False
-        allowed = tolerance(self.printed) + (self.share or 0) * weight_rounding(self.weight)
+        allowed = tolerance(self.printed) + (self.share or 0) * rounding_of(self.weight)
         return abs(self.printed - self.exact) > allowed
 
 
@@ -126,7 +127,7 @@ class Recomputation:
         if item.name.lstrip().startswith("其中"):
             return True
         weighed = [row.weight for row in self.items if row.weight is not None]
-        slack = sum((weight_rounding(weight) for weight in weighed), Decimal(0))
+        slack = sum((rounding_of(weight) for weight in weighed), Decimal(0))
         return abs(sum(weighed, Decimal(0)) - _HUNDRED) <= slack
 
     def printed(self, column: str) -> bool:
@@ -195,7 +196,7 @@ def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, prof
     unlike = progress_problem(target, actual_raw)
     if unlike and actual.operator is None:  # units of different kinds (1000件 against 100%): nothing to compare
         return RecomputedItem(**common, expected=None, formula=f"{unlike}，无法复算")
-    sense, note = sense_of(target, indicator.direction)
+    sense, note = sense_of(target, indicator.direction, indicator.name)
     reached = attainment(target, sense, actual.value)
     # How far a lower bound is passed, when the bound is a clean number (not one taken out of other words).
     overshoot = reached.overshoot if sense is Sense.HIGHER and not target.leftover else None
@@ -219,12 +220,15 @@ def recompute(sheet: GoalSheet, profile: Profile) -> Recomputation:
     scored = [item for item in items if not item.not_applicable]
     printed = [item.printed for item in scored if item.printed is not None]
     expected, cap = None, None
-    scale, note = _not_applicable_scale(items)
+    scale, note = _over_hundred_scale(scored, *_not_applicable_scale(items))
     if all(item.expected is not None or item.printed is not None for item in scored):
-        # Where a row cannot be recomputed, its printed score stands (bounded by its weight).
+        # Where a row cannot be recomputed, its printed score stands (bounded by its weight, and by 0).
         expected = profile.rounding(scale * sum(
-            (item.expected if item.expected is not None else min(item.printed, item.weight or item.printed))
+            (item.expected if item.expected is not None else max(min(item.printed, item.weight or item.printed), 0))
             for item in scored))
+        if expected > _HUNDRED:  # printed scores of rows without a 分值 stand unbounded: the form has 100 points
+            note = _joined(note, f"复算合计 {expected} 超过 100（没有分值的行按所印得分计入），按 100 计")
+            expected = profile.rounding(_HUNDRED)
         cap = _capped(profile, rate, expected)
         expected = cap.after if cap else expected
     printed_sum = sum(printed) if printed else None
@@ -250,6 +254,21 @@ def _not_applicable_scale(items: list[RecomputedItem]) -> tuple[Decimal, str | N
     counted = _HUNDRED - excluded
     return _HUNDRED / counted, (f"{names}标为不适用，不计分；其分值 {number(excluded)} 不计入，其余各项得分合计按 "
                                 f"100 ÷ {number(counted)} 折算")
+
+
+def _over_hundred_scale(scored: list[RecomputedItem], scale: Decimal, note: str | None) -> tuple[Decimal, str | None]:
+    """The total's scale when the printed 分值 that count add to more than 100 (JXA08 reports them): the recomputed
+    total is brought back to 100 points as jixiao's own scoring rescales weights (× 100 ÷ their sum)."""
+    weights = [item.weight for item in scored if item.weight is not None]
+    counted = sum(weights, Decimal(0))
+    slack = sum((rounding_of(weight) for weight in weights), Decimal(0))  # 3 × 16.67 = 100.01 is 100
+    if counted * scale <= _HUNDRED + slack:
+        return scale, note
+    return _HUNDRED / counted, _joined(note, f"各行分值合计 {number(counted)}，超过 100：复算总分按 100 ÷ {number(counted)} 折算")
+
+
+def _joined(note: str | None, more: str) -> str:
+    return f"{note}；{more}" if note else more
 
 
 def _capped(profile: Profile, rate: Decimal | None, total: Decimal | None) -> Adjustment | None:

@@ -7,8 +7,9 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.model import NoteCode, Severity, parse_target
+from jixiao.model import Severity
 from jixiao.model.finding import Finding
+from jixiao.model.lexicon import fold, load
 from jixiao.scoring.audit.recompute import RecomputedItem
 from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
 from jixiao.scoring.target_rules import number
@@ -22,6 +23,10 @@ GOALS = "财预〔2015〕88号《中央部门预算绩效目标管理办法》�
 _DONE = re.compile(r"(已|均已|全部|按时|按期)?(完成|达成|达到|达标)了?(预期|年度)?(指标|目标)?值?")
 _PUNCTUATION = "。．.，,；;！!"
 _FAR = Decimal(100)  # an actual at least twice its lower bound (100% above it) shows a target set too low
+# The qualitative tiers of targets.toml whose words a result cannot simply be: a direction of change (提升, 降低), a
+# promise of time (按时) or of permanence (长期). A grade (好, 较好), a yes or no, or a state (健全) written again as
+# the actual is the result reached.
+_SAYS_NOTHING_AGAIN = ("提升", "降低", "按时", "长期")
 
 
 def _folded(text: str) -> str:
@@ -36,16 +41,18 @@ def _restates(item: RecomputedItem) -> str | None:
     actual = _folded(item.actual)
     if _DONE.fullmatch(actual):
         return f"只写“{item.actual.strip()}”"
-    # A judgement (逐步提高, 已完成, 效果明显) copied from the target says nothing of what was done; a target with a
-    # figure (2021年12月31日) or a plain fact (市级保护单位) met and written again is an answer.
-    if actual == _folded(item.target) and not re.search(r"\d", item.target) and _judgement(item.target):
+    # A direction or a promise (逐步提高, 按时完成, 长期) copied from the target says nothing of what was done; a target
+    # with a figure (2021年12月31日), a grade (好), or a plain fact (市级保护单位) met and written again is an answer.
+    if actual == _folded(item.target) and not re.search(r"\d", item.target) and _says_nothing_again(item.target):
         return f"照抄了年度指标值“{item.target.strip()}”"
     return None
 
 
-def _judgement(target: str) -> bool:
-    """Whether the qualitative target is a judgement the model knows (a tier word: 提高, 完成, 明显, 合格 …)."""
-    return not any(note.code is NoteCode.NOT_UNDERSTOOD for note in parse_target(target).notes)
+def _says_nothing_again(target: str) -> bool:
+    """Whether the qualitative target holds a word of a tier that a result cannot simply repeat."""
+    tiers = load("targets")["qualitative"]
+    folded = fold(target)
+    return any(fold(word) in folded for tier in _SAYS_NOTHING_AGAIN for word in tiers[tier])
 
 
 class ActualRestatesTarget(AuditRule):
@@ -57,9 +64,11 @@ class ActualRestatesTarget(AuditRule):
     message = "指标“{indicator}”的实际完成值{how}，看不出实际做到了什么"
     docs = AuditDocs(
         what="定性指标的实际完成值写出实际做到的情况（时间、结果、依据），而不是只写“完成”“达成预期指标”，"
-             "或把不含数字的评价性年度指标值（“逐步提高”“已完成”“效果明显”）原样抄一遍；年度总体目标的实际完成情况也不照抄预期目标。"
-             "定量指标写成文字的由 JXA09 报告；含数字的目标（如完成日期）或陈述事实的目标（“市级保护单位”）照写一遍不报告。",
-        formula="实际完成值 ∈ {完成、已完成、达成预期指标、达到年度目标、达标…}，或 实际完成值 = 年度指标值（不含数字）",
+             "或把不含数字、只说变化方向或承诺的年度指标值（“逐步提高”“按时完成”“长期”）原样抄一遍；年度总体目标的实际完成情况也不照抄预期目标。"
+             "定量指标写成文字的由 JXA09 报告；含数字的目标（如完成日期）、评价档次（“好”“较好”）、是否、"
+             "陈述事实或状态的目标（“市级保护单位”“健全”）照写一遍是作答，不报告。",
+        formula="实际完成值 ∈ {完成、已完成、达成预期指标、达到年度目标、达标…}，或 实际完成值 = 年度指标值（不含数字，"
+                "含提升、降低、按时、长期等档次的词）",
         setting="无",
         example="指标值“逐步提高”、实际完成值“逐步提高”：报告本规则；指标值“2021年12月31日”、实际完成值相同：不报告。")
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from jixiao.model import Severity
 from jixiao.model.finding import Finding
-from jixiao.scoring.audit.recompute import RecomputedItem, tolerance, weight_rounding
+from jixiao.scoring.audit.recompute import RecomputedItem, tolerance, rounding_of
 from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
 from jixiao.scoring.target_rules import number
 
@@ -138,7 +138,8 @@ class TotalNotSumOfScores(AuditRule):
     message = "所印总分 {total}，各项得分之和为 {sum}"
     docs = AuditDocs(what="所印总分等于预算执行率与各指标得分之和（评分方案对低执行率设有总分上限的，按上限封顶）；"
                           "有一行没有得分时不比较（该行由 JXA12 报告），标为不适用的行不计。",
-                     formula="总分 = Σ 各行得分；执行率低于上限线时 总分 = min(Σ 各行得分, 上限)",
+                     formula="总分 = Σ 各行得分；执行率低于上限线时 总分 = min(Σ 各行得分, 上限)。允许所印总分末位半个单位的误差，"
+                             "印有小数的得分再各加其末位半个单位（整数得分按所印计）",
                      setting="rules.execution_cap（地方规则：执行率低于某线时总分上限）", example="各行得分合计 94，印总分 98：报告本规则。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
@@ -147,9 +148,10 @@ class TotalNotSumOfScores(AuditRule):
             return
         if any(item.printed is None for item in computed.scored):
             return  # a row without a printed score: the sum is partial (JXA12 reports the row)
-        # Each printed score may be rounded by half a unit; the total is the exact sum rounded once.
+        # A score printed with decimals may be rounded by half a unit and the total be the exact sum rounded once; a
+        # whole score is as typed, so whole scores must add up to the total (9 + 13 + … = 93 is not 94).
         allowed = tolerance(computed.printed_total) + sum(
-            tolerance(item.printed) for item in computed.items if item.printed is not None)
+            rounding_of(item.printed) for item in computed.items if item.printed is not None)
         # Under a profile that caps the total for a low execution rate, the capped sum is the right total.
         expected = computed.printed_capped if computed.printed_capped is not None else computed.printed_sum
         if abs(computed.printed_total - expected) > allowed:
@@ -198,7 +200,7 @@ class WeightsNotHundred(AuditRule):
         execution = ctx.recomputation.execution.weight
         total = sum(item.weight for item in items if item.weight is not None) + execution
         # Weights printed with decimals were rounded (three shares of 50 print as 16.67 and add to 100.01).
-        if abs(total - _HUNDRED) > sum(weight_rounding(item.weight) for item in items):
+        if abs(total - _HUNDRED) > sum(rounding_of(item.weight) for item in items):
             yield self.finding(ctx, column="分值", sum=number(total), execution=number(execution),
                                fix="调整各指标分值，使合计（含预算执行率）为 100", guessed=any(item.guessed for item in items))
 
@@ -291,6 +293,35 @@ def _read_through(item: RecomputedItem) -> bool:
     return not item.guessed or item.weight is not None or item.printed is not None or bool(item.actual)
 
 
+class ExecutionScoreBlank(AuditRule):
+    code = "JXA20"
+    name = "execution-score-blank"
+    title = "预算执行率一行没有得分"
+    severity = Severity.WARNING
+    source = SCORING
+    message = "预算执行率一行没有填写得分：执行率 {rate}%，按评分方案应得 {expected}（{formula}）"
+    docs = AuditDocs(what="表中印有得分栏、执行率可以算出（或已印出）时，预算执行率一行的得分不得空着（未印分值时按评分方案的分值）。"
+                          "得分由执行率决定，所以报告应得的分数；执行率也算不出时由 JXA12 报告。",
+                     formula="得分 = 分值 × 执行率（超过100%按100%计）",
+                     setting="execution（预算执行率的缺省分值）；rounding.places",
+                     example="调整后预算 251.89、执行 251.89、执行率 100%、分值 10、得分空着：报告应得 10.00。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        computed = ctx.recomputation
+        item = computed.execution
+        if not _reported(ctx) or item is None or item.printed is not None or item.expected is None or not computed.printed(
+                "score"):
+            return
+        yield self.finding(ctx, indicator=item.name, column="得分", rate=ctx.profile.rounding(computed.execution_rate),
+                           expected=item.expected, formula=item.formula, fix=f"填写得分 {item.expected}")
+
+
+def _scored_blank(item: RecomputedItem) -> bool:
+    """A row that prints its 分值 and a 得分 but neither 指标值 nor 实际完成值: scored against nothing (a row without a
+    指标值 is otherwise left to the review, which reports the empty cell)."""
+    return item.weight is not None and item.printed is not None and not item.actual
+
+
 class ScoresNotFilled(AuditRule):
     code = "JXA12"
     name = "self-evaluation-not-filled"
@@ -298,9 +329,9 @@ class ScoresNotFilled(AuditRule):
     severity = Severity.ERROR
     source = SCORING
     message = "指标“{indicator}”没有填写{what}"
-    docs = AuditDocs(what="每个指标（含预算执行率）都填写了实际完成值和得分（提交未填写的自评表等于没有自评）。只核对表中"
+    docs = AuditDocs(what="每个指标（含执行率算不出的预算执行率一行，算得出的见 JXA20）都填写了实际完成值和得分（提交未填写的自评表等于没有自评）。只核对表中"
                           "印有的栏目：没有一行填写的栏目（表样没有，或未能读出）不报告；印有分值的表是计分的表，"
-                          "其得分和实际完成值不得空着。没有指标值的行、标为不适用的行不要求；读取时推测栏位、又没有读到任何自评数字的行也不报告"
+                          "其得分和实际完成值不得空着。没有指标值的行留给审核规则（印有分值和得分、指标值和实际完成值却都空着的行除外：得分无所依据），标为不适用的行不要求；读取时推测栏位、又没有读到任何自评数字的行也不报告"
                           "（数字可能只是没有读到）；各行分值已合计 100 时，既无分值也无得分的行是上一行的分项（其中…），不要求。",
                      formula="—", setting="无", example="分值 60、实际完成值与得分都空着：报告“没有填写实际完成值和得分”。")
 
@@ -311,10 +342,10 @@ class ScoresNotFilled(AuditRule):
         actuals, scores = computed.printed("actual"), computed.printed("score")
         for item in computed.scored:
             if item.indicator is None:
-                read = item.weight is not None and ctx.sheet.evaluation.execution_weight is not None or (
-                    computed.execution_rate is not None)
-                missing = ["得分"] if scores and read and item.printed is None else []
-            elif not item.has_target or not _read_through(item) or computed.is_part(item):
+                # a 预算执行率 row whose rate is known is JXA20's (its score follows from the rate)
+                read = item.weight is not None and ctx.sheet.evaluation.execution_weight is not None
+                missing = ["得分"] if scores and read and item.printed is None and item.expected is None else []
+            elif not (item.has_target or _scored_blank(item)) or not _read_through(item) or computed.is_part(item):
                 continue  # not read as an indicator row, read too uncertainly for a blank to mean anything, or a part
             else:
                 missing = [what for what, printed, blank in (("实际完成值", actuals, not item.actual),
@@ -330,25 +361,21 @@ class WeightBlank(AuditRule):
     title = "指标没有分值"
     severity = Severity.WARNING
     source = SCORING
-    message = "{which}没有分值，无法核对得分"
-    docs = AuditDocs(what="每个指标行都印有分值（权重）。表中有的行印有分值时，报告空着的行；各行都印有得分却都没有分值时，"
-                          "报告一次。没有指标值的行、标为不适用的行、分值已合计 100 时的分项行（其中…）不要求。", formula="—", setting="无",
-                     example="分值栏为空而得分为 8。")
+    message = "指标“{indicator}”没有分值，无法核对得分"
+    docs = AuditDocs(what="表中印有分值栏时，每个指标行都填写了分值（权重），报告空着的行。表样没有分值栏的（如只印各目标"
+                          "合计分值、各行只印得分的湖北 2020 年自评表，或只印得分的区域绩效目标自评表）不报告：那是表样的"
+                          "设计，不是单位漏填。没有指标值的行、标为不适用的行、分值已合计 100 时的分项行（其中…）不要求。",
+                     formula="—", setting="无", example="分值栏为空而得分为 8。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
-        if not _reported(ctx):
-            return
         computed = ctx.recomputation
+        if not _reported(ctx) or not computed.printed("weight"):
+            return  # a form without a 分值 column (only scores printed) is the form's design, not a blank
         rows = [item for item in computed.indicators if item.has_target and not item.not_applicable
                 and _read_through(item) and not computed.is_part(item)]
-        if not computed.printed("weight"):
-            if any(item.printed is not None for item in rows):
-                yield self.finding(ctx, column="分值", which="各指标都", guessed=any(item.guessed for item in rows),
-                                   fix="填写各指标的分值")
-            return
         for item in rows:
             if item.weight is None:
-                yield self.finding(ctx, indicator=item.name, row=item.row, column="分值", which=f"指标“{item.name}”",
+                yield self.finding(ctx, indicator=item.name, row=item.row, column="分值",
                                    guessed=item.guessed, fix="填写该指标的分值")
 
 
@@ -389,5 +416,5 @@ class BudgetAdjustedWithoutReason(AuditRule):
 
 EVALUATION_RULES = (ScoreAboveWeight(), ScoreInflated(), ScoreDeflated(), ExecutionRateMismatch(), OverExecution(),
                     TotalNotSumOfScores(), ClaimedGradeMismatch(), WeightsNotHundred(), QualitativeActualForNumber(),
-                    MissedWithoutReason(), TemplateTextLeft(), ScoresNotFilled(), WeightBlank(),
+                    MissedWithoutReason(), TemplateTextLeft(), ScoresNotFilled(), ExecutionScoreBlank(), WeightBlank(),
                     BudgetAdjustedWithoutReason())
