@@ -21,7 +21,15 @@ from jixiao.documents.interpret.long_layout import build_long_table, detect_long
 from jixiao.documents.interpret.overall import OverallGoalsBuilder
 from jixiao.documents.interpret.sheet_builder import SheetBuilder, is_figure, money_key
 from jixiao.documents.pipeline.labels import Role, is_chrome, label
-from jixiao.documents.pipeline.records import GOAL, MONITOR, SELF_EVAL, monitoring_report, self_evaluation, sheet_kind
+from jixiao.documents.pipeline.records import (
+    GOAL,
+    MONITOR,
+    SELF_EVAL,
+    claimed_total,
+    monitoring_report,
+    self_evaluation,
+    sheet_kind,
+)
 from jixiao.documents.pipeline.regions import body_end, find_header
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.pipeline.tokens import Line, LineKind
@@ -71,6 +79,7 @@ class _Assembler:
         self.kinds: list[str] = []
         self._open: Row | None = None  # a header-block row being grouped from one-cell lines
         self._open_is_row = False  # the open row is a whole text row (only indented lines continue it)
+        self._block_text: list[str] = []  # the text outside tables since the last one (the next grid's header block)
 
     def run(self, lines: list[Line]) -> tuple[Document, Accounting]:
         index = 0
@@ -137,6 +146,10 @@ class _Assembler:
             if current is None or current.columns is not None:
                 current = self._new_sheet()
             current.open_grid(header.columns)
+            total = claimed_total(" ".join(self._block_text))
+            if total is not None:
+                current.claimed.setdefault("total", total)  # printed in the header block, however it was cut up
+        self._block_text = []
         end = body_end(lines, header.end, self.settings)
         for line in lines[header.end:end]:
             self.accounting.tokens += len(line.filled)
@@ -192,6 +205,7 @@ class _Assembler:
 
     # -- lines outside tables ----------------------------------------------------------------------------
     def _outside(self, line: Line) -> None:
+        self._block_text.append(" ".join(token.text for token in line.tokens))
         if line.kind is LineKind.BREAK:
             self._close_open()
             return

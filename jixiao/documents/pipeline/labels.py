@@ -25,7 +25,7 @@ from jixiao.model.vocabulary import written_level2
 from jixiao.model.lexicon import fold, load
 from jixiao.model.units import canonical_unit, unit_spellings
 
-__all__ = ["Role", "Label", "label", "match_key", "simplified", "clean_name", "has_residue", "is_numbered", "is_placeholder", "is_operator",
+__all__ = ["Role", "Label", "label", "match_key", "simplified", "clean_name", "has_residue", "residue_target", "is_numbered", "is_placeholder", "is_operator",
            "OPERATOR_WORDS", "looks_like_target", "is_value", "split_name_target", "split_name_trend", "split_qualitative",
            "split_description", "column_kind", "heading_spellings", "is_chrome", "split_run_together", "segment", "unwrap",
            "wrapped_run_together", "split_lines", "join_wrapped", "join_page_parts",
@@ -61,7 +61,10 @@ class Label:
 
 
 _GLOSS = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňɡ]+[)）]")
-_RESIDUE = re.compile(r"[(（]\s*(?:必填|选填|必填硬性指标|\d+字以内|[≥≤=<>]?\*+[^)）]*)[)）]")
+_RESIDUE = re.compile(r"[(（]\s*(?:必填|选填|必填硬性指标|\d+字以内|[≥≤=<>]?\*+[^)）]*|[≥≤=<>≧≦]\s*[^\d()（）]{1,5})[)）]")
+# the template's placeholder target at the end of a name, its operator and unit left in place (``(≥**平方米)``,
+# ``(≥台)``): what a bare number in the target cell is compared with
+_RESIDUE_TARGET = re.compile(r"[(（]\s*([≥≤=<>≧≦])\s*\**\s*([^\d()（）*\s]{1,5})\s*[)）]\s*$")
 # the template's placeholder target left at the end of a name without brackets (``受益人口数≥**人``)
 _BARE_RESIDUE = re.compile(r"[≥≤=<>≧≦]?\*{2,}[^\d\s,，;；。()（）]{0,6}$")
 _PLACEHOLDER = re.compile(r"[…⋯.。·/\\\s]+")
@@ -117,6 +120,15 @@ def has_residue(text: str) -> bool:
     ``受益人口数≥**人``), as opposed to its row numbering alone."""
     name = simplified(text).strip()
     return bool(_RESIDUE.search(name) or _BARE_RESIDUE.search(_RESIDUE.sub("", name).strip()))
+
+
+def residue_target(text: str) -> tuple[str, str] | None:
+    """The operator and unit of the template's placeholder target left at the end of a name (``公猪舍(≥**平方米)``
+    → ``≥``, ``平方米``), or None when the name ends in no such residue or its unit is not a unit."""
+    found = _RESIDUE_TARGET.search(simplified(text))
+    if found is None or canonical_unit(found.group(2)) is None:
+        return None
+    return found.group(1).replace("≧", "≥").replace("≦", "≤"), found.group(2)
 
 
 def is_numbered(text: str) -> bool:

@@ -24,9 +24,13 @@ from jixiao.model import (
     parse_likelihood,
 )
 
-__all__ = ["sheet_kind", "self_evaluation", "monitoring_report"]
+__all__ = ["sheet_kind", "self_evaluation", "monitoring_report", "claimed_total"]
 
 SELF_EVAL, MONITOR, GOAL = "self-eval", "monitor", "goal"
+# the total a self-evaluation claims, printed in its header block (自评总分(分) | 97.93, 项目总得分99分, 自评得分: 98)
+_CLAIMED_TOTAL = re.compile(r"(?:自评总分|自评得分|项目总得分|自评总得分)\s*(?:[(（]分[)）])?\s*[:：|｜]?\s*"
+                            r"(\d{1,3}(?:\.\d{1,2})?)(?![\d.])")
+_MOST_POINTS = Decimal(100)
 
 
 def sheet_kind(sheet: GoalSheet, columns: list[str]) -> str:
@@ -37,6 +41,14 @@ def sheet_kind(sheet: GoalSheet, columns: list[str]) -> str:
     if "自评" in title or "评价" in title or {"score", "actual"} & set(columns):
         return SELF_EVAL
     return GOAL
+
+
+def claimed_total(text: str) -> Decimal | None:
+    """The total score a self-evaluation's header block claims (``自评总分(分)97.93``), or None when ``text`` names
+    none (a number over 100 after the label is not a score)."""
+    found = _CLAIMED_TOTAL.search(text)
+    total = Decimal(found.group(1)) if found else None
+    return total if total is not None and total <= _MOST_POINTS else None
 
 
 def _amount(text: str | None) -> Decimal | None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from jixiao.documents.pipeline import read_text
 
 
@@ -315,3 +317,31 @@ def test_merged_headings_whose_parts_are_printed_on_the_next_line():
     assert [(item.actual_raw, item.score) for item in sheet.evaluation.items] == [
         ("100%", Decimal("6.25")), ("100%", Decimal("6.25"))]
     assert sheet.indicators[0].extra["单项指标得分"] == "25.00"
+
+
+def test_a_bare_number_takes_operator_and_unit_from_the_templates_residue_in_the_name():
+    # Yunnan's form (corpus 160): the residue (≥**平方米) / (≥台) left in the name says what the bare value means
+    text = "\n\n".join(["2022年度项目支出绩效自评表", "一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)",
+                        "得分", "产出指标(40分)", "数量指标", "公猪舍(≥**平方米)", "22.8", "22.8", "1",
+                        "冲洗机(≥台)", "1", "1", "1", "消毒池(≥**个人)", "3", "3", "1"])
+    sheet = read(text).sheets[0]
+    assert [(i.name, i.target.operator, str(i.target.value), i.target.unit, i.target.raw) for i in sheet.indicators] == [
+        ("公猪舍", "≥", "22.8", "平方米", "22.8"), ("冲洗机", "≥", "1", "台", "1"), ("消毒池", None, "3", None, "3")]
+
+
+@pytest.mark.parametrize("block", [
+    "部门整体绩效自评表主管部门财政处室自评总分(分)97.6部门联系人",  # corpus 157: run together
+    "马铃薯项目绩效目标自评表(2022年度)项目总得分97.6分项目名称",  # corpus 106
+    "项目主管单 位 自评总分: 97.6 项目实施单位",  # corpus 165
+])
+def test_the_total_claimed_in_the_header_block(block):
+    text = "\n".join([block, *(" | ".join(row) for row in (
+        ["一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分"],
+        ["产出指标", "数量指标", "补助种植面积", "29.5亩", "29.5亩", "20", "20"]))])
+    assert read(text).sheets[0].evaluation.total == Decimal("97.6")
+
+
+def test_a_figure_over_a_hundred_after_the_label_is_no_total():
+    text = "\n".join(["项目绩效自评表 自评得分 2022 年", "一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 | 得分",
+                      "产出指标 | 数量指标 | 补助种植面积 | 29.5亩 | 29.5亩 | 20"])
+    assert read(text).sheets[0].evaluation.total is None
