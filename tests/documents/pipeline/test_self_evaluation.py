@@ -345,3 +345,19 @@ def test_a_figure_over_a_hundred_after_the_label_is_no_total():
     text = "\n".join(["项目绩效自评表 自评得分 2022 年", "一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 | 得分",
                       "产出指标 | 数量指标 | 补助种植面积 | 29.5亩 | 29.5亩 | 20"])
     assert read(text).sheets[0].evaluation.total is None
+
+
+@pytest.mark.parametrize("after, total", [
+    ("", None),
+    ("100偏差大或目标未完成原因分析无", "100"),  # corpus 136: run together with the next cells
+    ("99.6偏差大或目標未完成原因分析", "99.6"),  # corpus 015 (總分, Traditional)
+    ("100100注:1.一级指标分值统一设置为", "100"),  # corpus 117: the weights' 100, then the score's
+    ("10090注:", "90"),
+    ("100\n95\n优", "95"),  # one cell per line: the weights' sum, then the score
+])
+def test_the_total_below_a_grid_whose_cells_ran_together(after, total):
+    # a document site's text cut into one cell per line: 总分 closes the grid, its figures run on into the note
+    text = "\n".join(["项目绩效自评表", "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "得分",
+                      "产出指标", "数量指标", "补助种植面积", "29.5亩", "29.5亩", "20", "总分", after])
+    evaluation = read(text).sheets[0].evaluation
+    assert evaluation.total == (Decimal(total) if total else None)

@@ -1,0 +1,100 @@
+"""A self-evaluation's money block read from the text of its header block, when its cells were not read as rows.
+
+Document sites run a table's cells together (``预算数(A)执行数(B)执行率(B/A)得分(20分*执行率)年度财政资金总额
+10001000100%20``) or cut them up anywhere (``年度资金总额194.`` / ``9194.9100%``). The headings still stand in order,
+and the figures row follows them after its label: the figures are read under the headings. Figures printed
+without a space between them are split where the execution rate agrees with them (执行数 / 预算数 × 100, to the
+rate's printed digits): a split is taken only when exactly one reading agrees (a reading with nothing spent gives
+way to one with figures in every cell).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from jixiao.documents.pipeline.figures import readings
+from jixiao.documents.pipeline.labels import simplified
+
+__all__ = ["money_in_text"]
+
+_NOTE = re.compile(r"[(（][^()（）]{0,14}[)）]")  # 执行率(B/A), 得分(20分*执行率), (万元): notes, not headings
+_HEADING = re.compile(r"年初预算数|全年预算数|调整后预算数|全年执行数|预算执行数|预算执行率|资金执行率|预算数|执行数|执行率"
+                      r"|分值|权重|得分")
+_KEYS = {"年初预算数": "budget_initial", "全年预算数": "budget_full", "调整后预算数": "budget_full", "预算数": "budget_full",
+         "全年执行数": "spent", "预算执行数": "spent", "执行数": "spent", "预算执行率": "execution_rate",
+         "资金执行率": "execution_rate", "执行率": "execution_rate", "分值": "weight", "权重": "weight", "得分": "score"}
+_GAP = 6  # characters between two headings of one row (what is left of an OCR'd note: ``(B/A1``)
+_LABEL = 12  # characters of the figures row's label (年度财政资金总额) before its first figure
+_FIGURES = re.compile(r"[^\d]{0,%d}?(\d[\d.%%\s]*)" % _LABEL)
+_HALF_POINT = Decimal("0.5")  # of the rate's last printed digit
+_HUNDRED = Decimal(100)
+_LONGEST_RUN = 16  # characters of fused figures split at most
+
+
+def money_in_text(text: str) -> dict[str, str]:
+    """The money block's figures by heading (``budget_full``, ``spent``, ``execution_rate``, ``score`` …), or an
+    empty dict when ``text`` holds no row of money headings with a figures row after it that fits them."""
+    line = _NOTE.sub("", simplified(text))
+    headings = _heading_row(line)
+    if headings is None:
+        return {}
+    keys, end = headings
+    found = _FIGURES.match(line, end)
+    if found is None:
+        return {}
+    figures = _split(found.group(1).replace("%", "% ").split(), keys)
+    return dict(zip(keys, figures)) if figures else {}
+
+
+def _heading_row(line: str) -> tuple[list[str], int] | None:
+    """The keys of the first run of money headings that holds an amount spent and its rate, and where it ends."""
+    run: list[re.Match[str]] = []
+    for match in _HEADING.finditer(line):
+        if run and match.start() - run[-1].end() > _GAP:
+            if _complete(run):
+                break
+            run = []
+        run.append(match)
+    if not _complete(run):
+        return None
+    return [_KEYS[match.group(0)] for match in run], run[-1].end()
+
+
+def _complete(run: list[re.Match[str]]) -> bool:
+    keys = [_KEYS[match.group(0)] for match in run]
+    return "spent" in keys and "execution_rate" in keys and len(set(keys)) == len(keys)
+
+
+def _split(pieces: list[str], keys: list[str]) -> list[str] | None:
+    """One figure per key: pieces printed apart are taken as they stand; the amounts and rate fused into one piece
+    (``194.9194.9100%``) are split where the rate agrees with them."""
+    if len(pieces) == len(keys):
+        return pieces
+    rate = next((index for index, piece in enumerate(pieces) if piece.endswith("%")), None)
+    at = keys.index("execution_rate")
+    if rate is None or rate > at or len(pieces) - rate != len(keys) - at:
+        return None
+    amounts = [key for key in keys[:at] if key in ("budget_initial", "budget_full", "spent")]
+    if len(amounts) != at - rate or amounts[-1] != "spent" or len(pieces[rate]) > _LONGEST_RUN:
+        return None
+    fitting = [parts for parts in readings(pieces[rate].rstrip("%"), at - rate + 1) if _agrees(parts)]
+    if len(fitting) > 1:  # 10001000100: 1000 | 1000 | 100 rather than 100010001 | 0 | 0
+        fitting = [parts for parts in fitting if "0" not in parts]
+    if len(fitting) != 1:
+        return None
+    *fused, rate_figure = fitting[0]
+    return [*pieces[:rate], *fused, f"{rate_figure}%", *pieces[rate + 1:]]
+
+
+def _agrees(parts: tuple[str, ...]) -> bool:
+    """The last amount spent over the one before it is the rate that follows them, to the rate's printed digits
+    (``100`` within half a point, ``86.5`` within 0.05)."""
+    if len(parts) < 3:
+        return False
+    budget, spent, rate = (Decimal(part) for part in parts[-3:])
+    if rate > _HUNDRED * 2:
+        return False
+    if budget == 0 or (spent == 0) != (rate == 0):
+        return budget == spent == rate == 0  # a rate of 0 is nothing spent, never a little
+    return abs(spent / budget * _HUNDRED - rate) <= _HALF_POINT.scaleb(rate.as_tuple().exponent)
