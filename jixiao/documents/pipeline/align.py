@@ -53,6 +53,7 @@ _PROSE_PARTS = {"level1": "一级指标", "level2": "二级指标", "group": "�
 _POINTS = ("weight", "score")  # the columns of points that end a self-evaluation row
 _ACHIEVED = ("actual", "expected")  # the columns of what was achieved, written like a target
 _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+_WEIGHT_THEN_TARGET = re.compile(r"^([1-9]\d?(?:\.5)?)(\d.*\D.*|\d.*%)$")  # 1020万元: 10 | 20万元
 GRID_CONFIDENCE = 1.0
 LABEL_CONFIDENCE = 0.8
 GUESS_CONFIDENCE = 0.5
@@ -597,6 +598,26 @@ class Aligner:
             return [*texts[:index], *[""] * (start - index), *parts, *texts[index + 1:]], notes
         return texts, []
 
+    def _split_weight_off_target(self, texts: list[str]) -> list[str]:
+        """A row short of a cell under 分值 | 年度指标值 | 全年实际值, whose weight ran into its target
+        (``1020万元 | 20万元``, ``20100% | 100%``): the target is what the actual beside it repeats, or what follows a
+        weight the table prints elsewhere (``880% | ^80%``); the weight is cut off it."""
+        slots = self.slots
+        at = slots.index("weight") if "weight" in slots else -1
+        missing = len(slots) - len([text for text in texts if text.strip()])
+        if at < 1 or slots[at + 1:at + 2] != ["target"] or missing < 1:
+            return texts
+        weights = set(self._weights())
+        # the weight's cell stands where its column does, or as many cells earlier as the row lacks
+        for index in range(max(at - missing, 1), min(at + 1, len(texts) - 1)):
+            found = _WEIGHT_THEN_TARGET.match(texts[index].strip())
+            if found is None:
+                continue
+            weight, target = found.groups()
+            if target == texts[index + 1].strip() or (Decimal(weight) in weights and looks_like_target(target)):
+                return [*texts[:index], weight, _Piece(target), *texts[index + 1:]]
+        return texts
+
     def _weights(self) -> list[Decimal]:
         """The weights the rows placed so far print (what a fused run's split prefers)."""
         weights = (parse_amount(placed.values.get("weight", "")) for placed in self.placed)
@@ -606,6 +627,7 @@ class Aligner:
         """Place one row's cells (levels removed) by shape around the anchor. ``closed``: the format says where the
         row ends (a stream's rows are cut by guess, so its cells are placed in order)."""
         slots = self.slots
+        texts = self._split_weight_off_target(list(texts))
         unfused, fused = self._split_fused_runs(list(texts))
         if len(unfused) != len(texts):  # the figures' run split into their columns: every cell has its place
             return dict(zip(slots, unfused)), fused, GUESS_CONFIDENCE if fused else LABEL_CONFIDENCE

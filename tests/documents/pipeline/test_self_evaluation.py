@@ -361,3 +361,18 @@ def test_the_total_below_a_grid_whose_cells_ran_together(after, total):
                       "产出指标", "数量指标", "补助种植面积", "29.5亩", "29.5亩", "20", "总分", after])
     evaluation = read(text).sheets[0].evaluation
     assert evaluation.total == (Decimal(total) if total else None)
+
+
+def test_a_weight_run_into_the_target_after_it_is_cut_off():
+    # corpus 117 as a document site cut it: 分值 before 年度指标值, the weight fused onto the target that the
+    # actual beside it repeats (1020万元 | 20万元 is 10 | 20万元)
+    text = "\n".join(["项目绩效自评表", "一级指标", "二级指标", "三级指标", "分值", "年度指标值", "全年实际值", "得分",
+                      "产出指标", "数量指标", "安装坡面水标尺", "10", "≥266米", "≥266米", "10",
+                      "质量指标", "项目验收合格率", "20100%", "100%", "20",
+                      "成本指标", "项目计划总投资", "1020万元", "20万元", "10"])
+    sheet = read(text).sheets[0]
+    assert [(i.name, i.target.raw, item.weight, item.actual_raw, item.score)
+            for i, item in zip(sheet.indicators, sheet.evaluation.items)] == [
+        ("安装坡面水标尺", "≥266米", Decimal(10), "≥266米", Decimal(10)),
+        ("项目验收合格率", "100%", Decimal(20), "100%", Decimal(20)),
+        ("项目计划总投资", "20万元", Decimal(10), "20万元", Decimal(10))]
