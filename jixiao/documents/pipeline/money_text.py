@@ -67,18 +67,18 @@ def _complete(run: list[re.Match[str]]) -> bool:
 
 
 def _split(pieces: list[str], keys: list[str]) -> list[str] | None:
-    """One figure per key: pieces printed apart are taken as they stand; the amounts and rate fused into one piece
-    (``194.9194.9100%``) are split where the rate agrees with them."""
+    """One figure per key: pieces printed apart are taken as they stand; the figures fused into the piece that ends
+    with the rate (``194.9194.9100%``, ``202010100.00%`` with a 分值 of 10 before the rate) are split where the
+    rate agrees with the amounts."""
     if len(pieces) == len(keys):
         return pieces
     rate = next((index for index, piece in enumerate(pieces) if piece.endswith("%")), None)
     at = keys.index("execution_rate")
-    if rate is None or rate > at or len(pieces) - rate != len(keys) - at:
+    if rate is None or rate >= at or len(pieces) - rate != len(keys) - at or len(pieces[rate]) > _LONGEST_RUN:
         return None
-    amounts = [key for key in keys[:at] if key in ("budget_initial", "budget_full", "spent")]
-    if len(amounts) != at - rate or amounts[-1] != "spent" or len(pieces[rate]) > _LONGEST_RUN:
-        return None
-    fitting = [parts for parts in readings(pieces[rate].rstrip("%"), at - rate + 1) if _agrees(parts)]
+    before = dict(zip(keys[:rate], pieces[:rate]))
+    fitting = [parts for parts in readings(pieces[rate].rstrip("%"), at - rate + 1)
+               if _agrees(before | dict(zip(keys[rate:at + 1], parts)))]
     if len(fitting) > 1:  # 10001000100: 1000 | 1000 | 100 rather than 100010001 | 0 | 0
         fitting = [parts for parts in fitting if "0" not in parts]
     if len(fitting) != 1:
@@ -87,13 +87,14 @@ def _split(pieces: list[str], keys: list[str]) -> list[str] | None:
     return [*pieces[:rate], *fused, f"{rate_figure}%", *pieces[rate + 1:]]
 
 
-def _agrees(parts: tuple[str, ...]) -> bool:
-    """The last amount spent over the one before it is the rate that follows them, to the rate's printed digits
-    (``100`` within half a point, ``86.5`` within 0.05)."""
-    if len(parts) < 3:
+def _agrees(figures: dict[str, str]) -> bool:
+    """The amount spent over the budget is the rate, to the rate's printed digits (``100`` within half a point,
+    ``86.5`` within 0.05); a 分值 among the figures is a weight (at most 100)."""
+    budget = figures.get("budget_full") or figures.get("budget_initial")
+    if budget is None or "spent" not in figures:
         return False
-    budget, spent, rate = (Decimal(part) for part in parts[-3:])
-    if rate > _HUNDRED * 2:
+    budget, spent, rate = Decimal(budget), Decimal(figures["spent"]), Decimal(figures["execution_rate"])
+    if rate > _HUNDRED * 2 or Decimal(figures.get("weight", "0")) > _HUNDRED:
         return False
     if budget == 0 or (spent == 0) != (rate == 0):
         return budget == spent == rate == 0  # a rate of 0 is nothing spent, never a little

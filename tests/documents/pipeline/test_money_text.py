@@ -18,6 +18,9 @@ from jixiao.documents.pipeline.money_text import money_in_text
     # corpus 160: one cell per line, the rate written without %
     ("预算数(A)\n执行数(B)\n执行率(B/A)\n得分\n(20分*执行率)\n年度财政资金总额\n50\n10\n20\n4\n年度绩效目标",
      {"budget_full": "50", "spent": "10", "execution_rate": "20", "score": "4"}),
+    # corpus 117: the 分值 (10) between the amounts and the rate, all fused, the score apart
+    ("资金情况(万元)全年预算数(A)全年执行数(B)分值执行率(B/A)得分年度资金总额:202010100.00%10其中:本年财政拨款2020",
+     {"budget_full": "20", "spent": "20", "weight": "10", "execution_rate": "100.00%", "score": "10"}),
     # a rate printed to one decimal (259.45 / 300 = 86.48)
     ("全年预算数全年执行数执行率年度资金总额300259.4586.5%其中", {
         "budget_full": "300", "spent": "259.45", "execution_rate": "86.5%"}),
