@@ -376,3 +376,17 @@ def test_a_weight_run_into_the_target_after_it_is_cut_off():
         ("安装坡面水标尺", "≥266米", Decimal(10), "≥266米", Decimal(10)),
         ("项目验收合格率", "100%", Decimal(20), "100%", Decimal(20)),
         ("项目计划总投资", "20万元", Decimal(10), "20万元", Decimal(10))]
+
+
+def test_a_rate_heading_with_its_formula_written_out():
+    # corpus 162: 预算执行率(B/A×100%), amounts written with 万
+    text = "\n".join([
+        "项目绩效自评表",
+        "资金投入情况(万元) | 全年预算数(A) | 全年执行数(B) | 预算执行率(B/A×100%) | ||||",
+        "年度资金总额: | 3359.62万 | 3359.62万 | 100% | ||||",
+        "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 全年实际值 | 分值 | 得分 |",
+        "| 产出指标 | 数量指标 | 救助人次 | ≥50000人次 | 110406人次 | 20 | 20 |",
+    ])
+    evaluation = read(text).sheets[0].evaluation
+    assert (evaluation.budget_full, evaluation.spent, evaluation.execution_rate) == (
+        Decimal("3359.62"), Decimal("3359.62"), Decimal(100))
