@@ -29,8 +29,12 @@ __all__ = ["sheet_kind", "self_evaluation", "monitoring_report", "claimed_total"
 
 SELF_EVAL, MONITOR, GOAL = "self-eval", "monitor", "goal"
 # the total a self-evaluation claims, printed in its header block (自评总分(分) | 97.93, 项目总得分99分, 自评得分: 98)
-_CLAIMED_TOTAL = re.compile(r"(?:自评总分|自评得分|项目总得分|自评总得分)\s*(?:[(（]分[)）])?\s*[:：|｜]?\s*"
-                            r"(\d{1,3}(?:\.\d{1,2})?)(?![\d.])")
+_CLAIMED_LABEL = r"(?:自评总分|自评得分|项目总得分|自评总得分)\s*(?:[(（]分[)）])?"
+_CLAIMED_TOTAL = re.compile(_CLAIMED_LABEL + r"\s*[:：|｜]?\s*(\d{1,3}(?:\.\d{1,2})?)(?![\d.])")
+# one cell per line: the label's cell spans the rows beside it, its figure comes after their cells (自评得分 /
+# 省级财政部门 / 四川省财政厅 / … / 100), the first line that is a figure alone, with no other figure and no money
+# heading (whose figures come next) before it
+_CLAIMED_BELOW = re.compile(_CLAIMED_LABEL + r"(?:(?!预算|执行|分值|得分)\D){0,60}?\n\s*(\d{1,3}(?:\.\d{1,2})?)\s*(?:\n|$)")
 # the total below the grid (总分100, 總分99.6, 总分 | 100 | 100 run together as 总分100100), not the header's 自评总分
 _TRAILING_TOTAL = re.compile(r"(?<![评目])(?:总分|总计)\s*[:：|｜]?\s*(\d[\d.]*(?:\s+\d[\d.]*)*)")
 _SCORE = re.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?")
@@ -48,9 +52,10 @@ def sheet_kind(sheet: GoalSheet, columns: list[str]) -> str:
 
 
 def claimed_total(text: str) -> Decimal | None:
-    """The total score a self-evaluation's header block claims (``自评总分(分)97.93``), or None when ``text`` names
-    none (a number over 100 after the label is not a score)."""
-    found = _CLAIMED_TOTAL.search(simplified(text))
+    """The total score a self-evaluation's header block claims (``自评总分(分)97.93``, or its figure a few cells
+    after it when one cell stands per line), or None when ``text`` names none (a number over 100 is no score)."""
+    text = simplified(text)
+    found = _CLAIMED_TOTAL.search(text) or _CLAIMED_BELOW.search(text)
     total = Decimal(found.group(1)) if found else None
     return total if total is not None and total <= _MOST_POINTS else None
 

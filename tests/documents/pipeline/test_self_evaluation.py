@@ -333,12 +333,21 @@ def test_a_bare_number_takes_operator_and_unit_from_the_templates_residue_in_the
     "部门整体绩效自评表主管部门财政处室自评总分(分)97.6部门联系人",  # corpus 157: run together
     "马铃薯项目绩效目标自评表(2022年度)项目总得分97.6分项目名称",  # corpus 106
     "项目主管单 位 自评总分: 97.6 项目实施单位",  # corpus 165
+    # corpus 034, one cell per line: the label's cell spans the rows beside it, its figure comes after them
+    "专项名称\n食品监管补助资金\n自评得分\n省级财政部门\n四川省财政厅\n97.6\n",
 ])
 def test_the_total_claimed_in_the_header_block(block):
     text = "\n".join([block, *(" | ".join(row) for row in (
         ["一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分"],
         ["产出指标", "数量指标", "补助种植面积", "29.5亩", "29.5亩", "20", "20"]))])
     assert read(text).sheets[0].evaluation.total == Decimal("97.6")
+
+
+def test_a_figure_under_the_money_headings_after_the_label_is_no_total():
+    text = "\n".join(["项目绩效自评表", "自评得分", "全年预算数", "全年执行数", "执行率", "年度资金总额", "50", "50", "100%",
+                      "一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 | 得分",
+                      "产出指标 | 数量指标 | 补助种植面积 | 29.5亩 | 29.5亩 | 20"])
+    assert read(text).sheets[0].evaluation.total is None
 
 
 def test_a_figure_over_a_hundred_after_the_label_is_no_total():
