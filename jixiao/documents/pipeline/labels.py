@@ -485,7 +485,8 @@ def segment(text: str) -> tuple[str, ...] | None:
 
 
 # a name, then its target and its actual written alike, then a figure (成本控制不超过预算不超过预算10)
-_REPEATED = re.compile(r"^(?P<name>.{2,}?)(?P<value>\D{2,})(?P=value)(?P<figure>\d+(?:\.\d+)?)?$")
+# (or a one-word grade: 粮食储备设备维护及安全性高高, 评审程序是否公正是是)
+_REPEATED = re.compile(r"^(?P<name>.{2,}?)(?P<value>\D{2,}|[高好是否优良中低差无有])(?P=value)(?P<figure>\d+(?:\.\d+)?)?$")
 
 
 def _unrepeat(piece: str) -> list[str]:

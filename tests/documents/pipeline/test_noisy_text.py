@@ -220,6 +220,16 @@ def test_short_level_2_names_after_a_score_and_a_target_repeated_as_its_actual_i
         ("不超过预算", 10), ("专款专用", 10), ("1000万元", 10), ("1年", 10)]
 
 
+def test_a_one_word_grade_written_as_target_and_actual_after_its_name_in_run_together_text():
+    # Hunan 自评表 run together (corpus 134): 高高 is the target 高 and the actual 高
+    document = read("一级指标二级指标三级指标年度指标值全年实际值产出指标质量指标储备粮管理专户管理率100%100%"
+                    "粮食储备设备维护及安全性高高时效指标县级储备粮贷款付息及时率100%100%")
+    sheet = document.sheets[0]
+    assert [(i.name, i.target.raw) for i in sheet.indicators] == [
+        ("储备粮管理专户管理率", "100%"), ("粮食储备设备维护及安全性", "高"), ("县级储备粮贷款付息及时率", "100%")]
+    assert [item.actual_raw for item in sheet.evaluation.items] == ["100%", "高", "100%"]
+
+
 def test_a_deadline_inside_a_run_together_name_is_not_a_target():
     # Hubei 自评表 run together (corpus 136): 12月底之前完成 names the indicator; its target is the 100% after it
     document = read("二级指标三级指标年初目标值(A)实际完成值(B)得分产出指标数量指标渔船补贴发放率100%100%10"
