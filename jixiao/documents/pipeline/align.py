@@ -252,7 +252,10 @@ class Aligner:
             else:
                 values[kind] = text
         self.seen_level = self.seen_level or any(kind in values for kind in _LEVELS)
-        self.placed.append(Placed(values, line.line, line.row, line.table, confidence, how, extras, tokens))
+        placed = Placed(values, line.line, line.row, line.table, confidence, how, extras, tokens)
+        if self.columns.inferred:  # no header names the columns: every row rests on a guess
+            placed.confidence, placed.inferred = min(confidence, GUESS_CONFIDENCE), self.columns.inferred
+        self.placed.append(placed)
 
     def _add_outlined(self, values: dict[str, str], line: Line, tokens: int) -> None:
         """A row of an indented table (:mod:`.outline`): placed by its depth, so by an inference."""
@@ -423,9 +426,10 @@ class Aligner:
                         *runs[2:]]
         levelled = bool(set(_LEVELS) & set(columns.kinds))
         if levelled and runs and not self.seen_level and not any(levels for levels, _, _, _ in runs) and (
-                closed or not any(looks_like_target(t) or is_operator(t) for t in texts)):
+                closed or not any(looks_like_target(t) or is_operator(t) for t in texts)) and not columns.inferred:
             # text above the first level name is not an indicator (a unit's subtotal in a long export, the
-            # framework rows of an evaluation form, OCR debris)
+            # framework rows of an evaluation form, OCR debris); where no header stands above, the rows' own
+            # cells said they are indicators (a copy that starts inside a group)
             self._add({"_context": "｜".join(t for t in texts if t.strip())}, line, LABEL_CONFIDENCE, [],
                       sum(1 for t in texts if t.strip()))
             return

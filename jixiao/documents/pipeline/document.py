@@ -20,6 +20,7 @@ from jixiao.documents.vocabulary import header_label, split_label_value
 from jixiao.documents.interpret.long_layout import build_long_table, detect_long_header
 from jixiao.documents.interpret.overall import OverallGoalsBuilder
 from jixiao.documents.interpret.sheet_builder import SheetBuilder, is_figure, money_key
+from jixiao.documents.pipeline.inferred import content_header
 from jixiao.documents.pipeline.labels import Role, is_chrome, label
 from jixiao.documents.pipeline.money_text import money_in_text
 from jixiao.documents.pipeline.records import (
@@ -87,7 +88,7 @@ class _Assembler:
     def run(self, lines: list[Line]) -> tuple[Document, Accounting]:
         index = 0
         while index < len(lines):
-            header = find_header(lines, index, self.settings)
+            header = find_header(lines, index, self.settings) or content_header(lines, index)
             if header is not None:
                 index = self._table(lines, header)
                 continue
