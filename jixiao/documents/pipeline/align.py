@@ -53,7 +53,8 @@ _PROSE_PARTS = {"level1": "一级指标", "level2": "二级指标", "group": "�
 _POINTS = ("weight", "score")  # the columns of points that end a self-evaluation row
 _ACHIEVED = ("actual", "expected")  # the columns of what was achieved, written like a target
 _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
-_WEIGHT_THEN_TARGET = re.compile(r"^([1-9]\d?(?:\.5)?)(\d.*\D.*|\d.*%)$")  # 1020万元: 10 | 20万元
+# a weight run into the target after it (1020万元: 10 | 20万元), the weight one or two digits long (or x.5)
+_WEIGHT_CUTS = tuple(re.compile(r"^(" + weight + r")(\d.*\D.*)$") for weight in (r"[1-9]", r"[1-9]\d", r"[1-9]\d?\.5"))
 GRID_CONFIDENCE = 1.0
 LABEL_CONFIDENCE = 0.8
 GUESS_CONFIDENCE = 0.5
@@ -73,7 +74,9 @@ class _Figure(_Piece):
 
 
 # a name with the figures of the neighbouring cells run into it: the score before, the weight after
-_FIGURED_NAME = re.compile(r"^(\d+(?:\.\d+)?)?(\D*[\u4e00-\u9fff)）]\D*?)(\d{1,3}(?:\.\d+)?)$")
+# (the name may keep the template's numbering: 指标1种薯采购价格不高于市场价8)
+_FIGURED_NAME = re.compile(r"^(\d+(?:\.\d+)?)?((?:指标\s*\d{1,2}\s*[:：.．、]?)?\D*[\u4e00-\u9fff)）]\D*?)"
+                           r"(\d{1,3}(?:\.\d+)?)$")
 
 
 @dataclass(slots=True)
@@ -614,12 +617,14 @@ class Aligner:
         weights = set(self._weights())
         # the weight's cell stands where its column does, or as many cells earlier as the row lacks
         for index in range(max(at - missing, 1), min(at + 1, len(texts) - 1)):
-            found = _WEIGHT_THEN_TARGET.match(texts[index].strip())
-            if found is None:
-                continue
-            weight, target = found.groups()
-            if target == texts[index + 1].strip() or (Decimal(weight) in weights and looks_like_target(target)):
-                return [*texts[:index], weight, _Piece(target), *texts[index + 1:]]
+            text = texts[index].strip()
+            for cut in _WEIGHT_CUTS:  # 8550万粒 | 550万粒: a weight of 8, not 85
+                found = cut.match(text)
+                if found is None:
+                    continue
+                weight, target = found.groups()
+                if target == texts[index + 1].strip() or (Decimal(weight) in weights and looks_like_target(target)):
+                    return [*texts[:index], weight, _Piece(target), *texts[index + 1:]]
         return texts
 
     def _weights(self) -> list[Decimal]:

@@ -378,6 +378,7 @@ def split_run_together(text: str) -> tuple[tuple[str, str], ...] | None:
 
 
 _NUMBERING = re.compile(r"指标\s*\d+\s*[:：.．、]")
+_NUMBER_CUT = re.compile(r"\d{1,2}[\u4e00-\u9fff]")  # 指标 | 1种 | 薯采购价格: the numbering cut into the name
 _TRAILING_NUMBERING = re.compile(r"(?<=.)(指标\s*\d+\s*[:：])$")
 _LEGACY_LEVEL1 = ("投入目标", "管理目标", "产出目标", "效果目标", "实施效果指标")
 _LEGACY_LEVEL2 = re.compile(r"(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度)目标")
@@ -476,6 +477,10 @@ def segment(text: str) -> tuple[str, ...] | None:
         if _NUMBERING.fullmatch(pieces[index]):
             # ``指标1:`` introduces an indicator name, even one that is also a level word (指标1:服务对象满意度)
             pieces[index:index + 2] = [pieces[index] + pieces[index + 1]]
+        elif pieces[index] == "指标" and index + 2 < len(pieces) and _NUMBER_CUT.fullmatch(pieces[index + 1]):
+            # ``指标1种薯采购价格…`` without a colon, its number and the name's first character taken for a target
+            # (1种): the numbering and the name are one cell again
+            pieces[index:index + 3] = ["".join(pieces[index:index + 3])]
     # the template's next, empty row run onto the end of a row (…8指标2:) opens a row of its own
     pieces = [part for piece in pieces for part in _TRAILING_NUMBERING.split(piece) if part]
     pieces = [part for piece in pieces for part in _unrepeat(piece)]

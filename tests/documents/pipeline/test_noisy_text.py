@@ -230,6 +230,18 @@ def test_a_one_word_grade_written_as_target_and_actual_after_its_name_in_run_tog
     assert [item.actual_raw for item in sheet.evaluation.items] == ["100%", "高", "100%"]
 
 
+def test_a_numbering_without_colon_whose_digit_ran_into_the_name_in_run_together_text():
+    # Ningxia 自评表 run together (corpus 106): 指标1种薯… was cut at 1种 as if it were a target; the weight (8)
+    # follows the name
+    document = read("一级指标二级指标三级指标分值年度指标值全年实际值得分产出指标数量指标指标1免费发放原原种8550万粒550万粒8"
+                    "成本指标指标1种薯采购价格不高于市场价8是是8")
+    sheet = document.sheets[0]
+    assert [(i.level2, i.name, i.target.raw) for i in sheet.indicators] == [
+        ("数量指标", "免费发放原原种", "550万粒"), ("成本指标", "种薯采购价格不高于市场价", "是")]
+    assert [(item.weight, item.actual_raw, item.score) for item in sheet.evaluation.items] == [
+        (8, "550万粒", 8), (8, "是", 8)]
+
+
 def test_a_deadline_inside_a_run_together_name_is_not_a_target():
     # Hubei 自评表 run together (corpus 136): 12月底之前完成 names the indicator; its target is the 100% after it
     document = read("二级指标三级指标年初目标值(A)实际完成值(B)得分产出指标数量指标渔船补贴发放率100%100%10"
