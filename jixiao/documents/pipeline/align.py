@@ -54,7 +54,8 @@ _POINTS = ("weight", "score")  # the columns of points that end a self-evaluatio
 _ACHIEVED = ("actual", "expected")  # the columns of what was achieved, written like a target
 _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 # a weight run into the target after it (1020万元: 10 | 20万元), the weight one or two digits long (or x.5)
-_WEIGHT_CUTS = tuple(re.compile(r"^(" + weight + r")(\d.*\D.*)$") for weight in (r"[1-9]", r"[1-9]\d", r"[1-9]\d?\.5"))
+# (the target left is a number as printed: 100% is never 1 | 00%)
+_WEIGHT_CUTS = tuple(re.compile(r"^(" + weight + r")((?!0\d)\d.*\D.*)$") for weight in (r"[1-9]", r"[1-9]\d", r"[1-9]\d?\.5"))
 GRID_CONFIDENCE = 1.0
 LABEL_CONFIDENCE = 0.8
 GUESS_CONFIDENCE = 0.5
