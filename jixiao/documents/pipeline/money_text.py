@@ -48,7 +48,8 @@ def money_in_text(text: str) -> dict[str, str]:
 
 
 def _heading_row(line: str) -> tuple[list[str], int] | None:
-    """The keys of the first run of money headings that holds an amount spent and its rate, and where it ends."""
+    """The keys of the first run of money headings that holds an amount spent and its rate or budget, and where it
+    ends."""
     run: list[re.Match[str]] = []
     for match in _HEADING.finditer(line):
         if run and match.start() - run[-1].end() > _GAP:
@@ -62,8 +63,10 @@ def _heading_row(line: str) -> tuple[list[str], int] | None:
 
 
 def _complete(run: list[re.Match[str]]) -> bool:
+    """A run of headings that holds the amount spent and its rate or its budget, none twice."""
     keys = [_KEYS[match.group(0)] for match in run]
-    return "spent" in keys and "execution_rate" in keys and len(set(keys)) == len(keys)
+    return "spent" in keys and bool({"execution_rate", "budget_initial", "budget_full"} & set(keys)) and len(
+        set(keys)) == len(keys)
 
 
 def _split(pieces: list[str], keys: list[str]) -> list[str] | None:
@@ -72,6 +75,8 @@ def _split(pieces: list[str], keys: list[str]) -> list[str] | None:
     rate agrees with the amounts."""
     if len(pieces) == len(keys):
         return pieces
+    if "execution_rate" not in keys:
+        return None  # nothing to check a split of fused amounts against
     rate = next((index for index, piece in enumerate(pieces) if piece.endswith("%")), None)
     at = keys.index("execution_rate")
     if rate is None or rate >= at or len(pieces) - rate != len(keys) - at or len(pieces[rate]) > _LONGEST_RUN:

@@ -21,6 +21,9 @@ from jixiao.documents.pipeline.money_text import money_in_text
     # corpus 117: the 分值 (10) between the amounts and the rate, all fused, the score apart
     ("资金情况(万元)全年预算数(A)全年执行数(B)分值执行率(B/A)得分年度资金总额:202010100.00%10其中:本年财政拨款2020",
      {"budget_full": "20", "spent": "20", "weight": "10", "execution_rate": "100.00%", "score": "10"}),
+    # corpus 163: no rate printed, the figures apart
+    ("资金投入情况 全年预算数(A) 全年执行数(B) 7165.32 6992.95 其中:中央财政资金 3144.00 3144.00",
+     {"budget_full": "7165.32", "spent": "6992.95"}),
     # a rate printed to one decimal (259.45 / 300 = 86.48)
     ("全年预算数全年执行数执行率年度资金总额300259.4586.5%其中", {
         "budget_full": "300", "spent": "259.45", "execution_rate": "86.5%"}),
@@ -32,6 +35,7 @@ def test_money_figures_under_their_headings(text, expected):
 @pytest.mark.parametrize("text", [
     "全年预算数全年执行数执行率年度资金总额194.9194.998%其中",  # no split agrees with the rate
     "全年预算数全年执行数年度资金总额194.9194.9",  # no rate heading: nothing checks a split
+    "全年执行数 执行情况良好 2022年",  # no budget and no rate beside the amount spent
     "执行率 得分 其他说明",  # headings without figures
 ])
 def test_no_money_figures_when_nothing_fits(text):
