@@ -88,7 +88,10 @@ class _Assembler:
     def run(self, lines: list[Line]) -> tuple[Document, Accounting]:
         index = 0
         while index < len(lines):
-            header = find_header(lines, index, self.settings) or content_header(lines, index)
+            header = find_header(lines, index, self.settings)
+            if header is None and (self.current is None or self.current.columns is None):
+                # rows that no header names, where no grid of this sheet stands above them to own them
+                header = content_header(lines, index)
             if header is not None:
                 index = self._table(lines, header)
                 continue
