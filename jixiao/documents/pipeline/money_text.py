@@ -11,7 +11,7 @@ way to one with figures in every cell).
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from jixiao.documents.pipeline.figures import readings
 from jixiao.documents.pipeline.labels import simplified
@@ -98,8 +98,12 @@ def _agrees(figures: dict[str, str]) -> bool:
     budget = figures.get("budget_full") or figures.get("budget_initial")
     if budget is None or "spent" not in figures:
         return False
-    budget, spent, rate = Decimal(budget), Decimal(figures["spent"]), Decimal(figures["execution_rate"])
-    if rate > _HUNDRED * 2 or Decimal(figures.get("weight", "0")) > _HUNDRED:
+    try:
+        budget, spent, rate = Decimal(budget), Decimal(figures["spent"]), Decimal(figures["execution_rate"])
+        weight = Decimal(figures.get("weight", "0"))
+    except InvalidOperation:
+        return False  # a figure printed apart that is no number (1.2.3)
+    if rate > _HUNDRED * 2 or weight > _HUNDRED:
         return False
     if budget == 0 or (spent == 0) != (rate == 0):
         return budget == spent == rate == 0  # a rate of 0 is nothing spent, never a little

@@ -36,6 +36,7 @@ def test_money_figures_under_their_headings(text, expected):
     "全年预算数全年执行数执行率年度资金总额194.9194.998%其中",  # no split agrees with the rate
     "全年预算数全年执行数年度资金总额194.9194.9",  # no rate heading: nothing checks a split
     "全年执行数 执行情况良好 2022年",  # no budget and no rate beside the amount spent
+    "全年预算数全年执行数执行率年度资金总额 1.2.3 45.645.6100%",  # a figure printed apart that is no number
     "执行率 得分 其他说明",  # headings without figures
 ])
 def test_no_money_figures_when_nothing_fits(text):
