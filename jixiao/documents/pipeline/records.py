@@ -36,7 +36,8 @@ _CLAIMED_TOTAL = re.compile(_CLAIMED_LABEL + r"\s*[:：|｜]?\s*(\d{1,3}(?:\.\d{
 # heading (whose figures come next) before it
 _CLAIMED_BELOW = re.compile(_CLAIMED_LABEL + r"(?:(?!预算|执行|分值|得分)\D){0,60}?\n\s*(\d{1,3}(?:\.\d{1,2})?)\s*(?:\n|$)")
 # the total below the grid (总分100, 總分99.6, 总分 | 100 | 100 run together as 总分100100), not the header's 自评总分
-_TRAILING_TOTAL = re.compile(r"(?<![评目])(?:总分|总计)\s*[:：|｜]?\s*(\d[\d.]*(?:\s+\d[\d.]*)*)")
+# (a figure followed by 分 is a note's full marks, 总分100分, not a claim)
+_TRAILING_TOTAL = re.compile(r"(?<![评目])(?:总分|总计)\s*[:：|｜]?\s*(\d[\d.]*(?:\s+\d[\d.]*)*)(?![\d.])(?!\s*分)")
 _SCORE = re.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?")
 _MOST_POINTS = Decimal(100)
 

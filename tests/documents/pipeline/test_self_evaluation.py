@@ -363,6 +363,7 @@ def test_a_figure_over_a_hundred_after_the_label_is_no_total():
     ("100100注:1.一级指标分值统一设置为", "100"),  # corpus 117: the weights' 100, then the score's
     ("10090注:", "90"),
     ("100\n95\n优", "95"),  # one cell per line: the weights' sum, then the score
+    ("100分,其中产出指标50分", None),  # a note's full marks
 ])
 def test_the_total_below_a_grid_whose_cells_ran_together(after, total):
     # a document site's text cut into one cell per line: 总分 closes the grid, its figures run on into the note
