@@ -15,6 +15,7 @@ from jixiao.documents.pipeline.labels import (
     clean_name,
     has_residue,
     is_placeholder,
+    residue_target,
     label,
     match_key,
     simplified,
@@ -41,6 +42,7 @@ __all__ = ["SheetBuilder", "is_figure", "money_key"]
 
 _AMOUNT_FIELDS = {"total", "fiscal", "other"}
 _ENDS_IN_NUMBER = re.compile(r"\d\s*$")
+_BARE_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")
 _SPACED_PARTS = re.compile(r"\s{2,}|\u3000+")
 _TEXT_FIELDS = {"code", "name", "purpose"}
 _GOAL_FIELDS = {"goals", "long_term_goals"}
@@ -60,7 +62,7 @@ _MONEY_HEADINGS = {
 }
 _UNIT_IN_NAME = re.compile(r"[(（]([^()（）]{1,6})[)）]$")
 _DEFINITION = re.compile(r"^([^=＝]{2,30}率)\s*[=＝]\s*(.+/.+[*×]\s*100\s*%)$", re.DOTALL)
-_MONEY_NOTE = re.compile(r"[(（][A-Za-z/%％]{1,5}[)）]$")
+_MONEY_NOTE = re.compile(r"[(（][A-Za-z/%％×*]{1,5}(?:100%)?[)）]$")  # (B/A), (B/A×100%)
 _SPENT_TO_DATE = re.compile(r"^1[-—~至]\d{1,2}月(?:执行数|支出数)")
 _WAN = re.compile(r"(?<=\d)万$")
 _MONEY_AMOUNTS = {"budget_initial", "budget_full", "spent"}
@@ -533,6 +535,9 @@ class SheetBuilder:
         if "operator" in values or "unit" in values:
             operator = values.get("operator", "")
             target = f"{operator if operator not in ('定性', '定量') else ''}{target}{unit_cell}"
+        residue = residue_target(values.get("name", "")) if _BARE_NUMBER.match(target) else None
+        if residue:
+            target = f"{residue[0]}{target}{residue[1]}"  # 公猪舍(≥**平方米) | 22.8: the template's residue says how
         if name and not target and label(name).role is Role.NUMBER:
             name = ""  # a bare number where the name should be: a value without an indicator, reported below
             values["name_as_number"] = values.pop("name")
@@ -559,7 +564,7 @@ class SheetBuilder:
             updates["level1"] = canonical_level1(match_key(level1))
         if level2 and indicator.level2 is None and canonical_level2(match_key(level2)):
             updates["level2"] = canonical_level2(match_key(level2))
-        if "operator" in values or "unit" in values or target != simplified(target):
+        if "operator" in values or "unit" in values or residue or target != simplified(target):
             # understood on the Simplified text with its columns joined; kept as the value cell is written
             updates["target"] = indicator.target.model_copy(update={"raw": written_target})
         named_unit = _UNIT_IN_NAME.search(name)

@@ -53,6 +53,9 @@ _PROSE_PARTS = {"level1": "一级指标", "level2": "二级指标", "group": "�
 _POINTS = ("weight", "score")  # the columns of points that end a self-evaluation row
 _ACHIEVED = ("actual", "expected")  # the columns of what was achieved, written like a target
 _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+# a weight run into the target after it (1020万元: 10 | 20万元), the weight one or two digits long (or x.5)
+# (the target left is a number as printed: 100% is never 1 | 00%)
+_WEIGHT_CUTS = tuple(re.compile(r"^(" + weight + r")((?!0\d)\d.*\D.*)$") for weight in (r"[1-9]", r"[1-9]\d", r"[1-9]\d?\.5"))
 GRID_CONFIDENCE = 1.0
 LABEL_CONFIDENCE = 0.8
 GUESS_CONFIDENCE = 0.5
@@ -72,7 +75,9 @@ class _Figure(_Piece):
 
 
 # a name with the figures of the neighbouring cells run into it: the score before, the weight after
-_FIGURED_NAME = re.compile(r"^(\d+(?:\.\d+)?)?(\D*[\u4e00-\u9fff)）]\D*?)(\d{1,3}(?:\.\d+)?)$")
+# (the name may keep the template's numbering: 指标1种薯采购价格不高于市场价8)
+_FIGURED_NAME = re.compile(r"^(\d+(?:\.\d+)?)?((?:指标\s*\d{1,2}\s*[:：.．、]?)?\D*[\u4e00-\u9fff)）]\D*?)"
+                           r"(\d{1,3}(?:\.\d+)?)$")
 
 
 @dataclass(slots=True)
@@ -251,7 +256,10 @@ class Aligner:
             else:
                 values[kind] = text
         self.seen_level = self.seen_level or any(kind in values for kind in _LEVELS)
-        self.placed.append(Placed(values, line.line, line.row, line.table, confidence, how, extras, tokens))
+        placed = Placed(values, line.line, line.row, line.table, confidence, how, extras, tokens)
+        if self.columns.inferred:  # no header names the columns: every row rests on a guess
+            placed.confidence, placed.inferred = min(confidence, GUESS_CONFIDENCE), self.columns.inferred
+        self.placed.append(placed)
 
     def _add_outlined(self, values: dict[str, str], line: Line, tokens: int) -> None:
         """A row of an indented table (:mod:`.outline`): placed by its depth, so by an inference."""
@@ -422,9 +430,10 @@ class Aligner:
                         *runs[2:]]
         levelled = bool(set(_LEVELS) & set(columns.kinds))
         if levelled and runs and not self.seen_level and not any(levels for levels, _, _, _ in runs) and (
-                closed or not any(looks_like_target(t) or is_operator(t) for t in texts)):
+                closed or not any(looks_like_target(t) or is_operator(t) for t in texts)) and not columns.inferred:
             # text above the first level name is not an indicator (a unit's subtotal in a long export, the
-            # framework rows of an evaluation form, OCR debris)
+            # framework rows of an evaluation form, OCR debris); where no header stands above, the rows' own
+            # cells said they are indicators (a copy that starts inside a group)
             self._add({"_context": "｜".join(t for t in texts if t.strip())}, line, LABEL_CONFIDENCE, [],
                       sum(1 for t in texts if t.strip()))
             return
@@ -597,6 +606,28 @@ class Aligner:
             return [*texts[:index], *[""] * (start - index), *parts, *texts[index + 1:]], notes
         return texts, []
 
+    def _split_weight_off_target(self, texts: list[str]) -> list[str]:
+        """A row short of a cell under 分值 | 年度指标值 | 全年实际值, whose weight ran into its target
+        (``1020万元 | 20万元``, ``20100% | 100%``): the target is what the actual beside it repeats, or what follows a
+        weight the table prints elsewhere (``880% | ^80%``); the weight is cut off it."""
+        slots = self.slots
+        at = slots.index("weight") if "weight" in slots else -1
+        missing = len(slots) - len([text for text in texts if text.strip()])
+        if at < 1 or slots[at + 1:at + 2] != ["target"] or missing < 1:
+            return texts
+        weights = set(self._weights())
+        # the weight's cell stands where its column does, or as many cells earlier as the row lacks
+        for index in range(max(at - missing, 1), min(at + 1, len(texts) - 1)):
+            text = texts[index].strip()
+            for cut in _WEIGHT_CUTS:  # 8550万粒 | 550万粒: a weight of 8, not 85
+                found = cut.match(text)
+                if found is None:
+                    continue
+                weight, target = found.groups()
+                if target == texts[index + 1].strip() or (Decimal(weight) in weights and looks_like_target(target)):
+                    return [*texts[:index], weight, _Piece(target), *texts[index + 1:]]
+        return texts
+
     def _weights(self) -> list[Decimal]:
         """The weights the rows placed so far print (what a fused run's split prefers)."""
         weights = (parse_amount(placed.values.get("weight", "")) for placed in self.placed)
@@ -606,6 +637,7 @@ class Aligner:
         """Place one row's cells (levels removed) by shape around the anchor. ``closed``: the format says where the
         row ends (a stream's rows are cut by guess, so its cells are placed in order)."""
         slots = self.slots
+        texts = self._split_weight_off_target(list(texts))
         unfused, fused = self._split_fused_runs(list(texts))
         if len(unfused) != len(texts):  # the figures' run split into their columns: every cell has its place
             return dict(zip(slots, unfused)), fused, GUESS_CONFIDENCE if fused else LABEL_CONFIDENCE

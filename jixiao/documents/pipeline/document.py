@@ -20,8 +20,19 @@ from jixiao.documents.vocabulary import header_label, split_label_value
 from jixiao.documents.interpret.long_layout import build_long_table, detect_long_header
 from jixiao.documents.interpret.overall import OverallGoalsBuilder
 from jixiao.documents.interpret.sheet_builder import SheetBuilder, is_figure, money_key
+from jixiao.documents.pipeline.inferred import content_header
 from jixiao.documents.pipeline.labels import Role, is_chrome, label
-from jixiao.documents.pipeline.records import GOAL, MONITOR, SELF_EVAL, monitoring_report, self_evaluation, sheet_kind
+from jixiao.documents.pipeline.money_text import money_in_text
+from jixiao.documents.pipeline.records import (
+    GOAL,
+    MONITOR,
+    SELF_EVAL,
+    claimed_total,
+    trailing_total,
+    monitoring_report,
+    self_evaluation,
+    sheet_kind,
+)
 from jixiao.documents.pipeline.regions import body_end, find_header
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.pipeline.tokens import Line, LineKind
@@ -71,17 +82,23 @@ class _Assembler:
         self.kinds: list[str] = []
         self._open: Row | None = None  # a header-block row being grouped from one-cell lines
         self._open_is_row = False  # the open row is a whole text row (only indented lines continue it)
+        # the text outside tables since the last one (the next grid's header block), by source line
+        self._block_text: list[tuple[int | None, str]] = []
 
     def run(self, lines: list[Line]) -> tuple[Document, Accounting]:
         index = 0
         while index < len(lines):
             header = find_header(lines, index, self.settings)
+            if header is None and (self.current is None or self.current.columns is None):
+                # rows that no header names, where no grid of this sheet stands above them to own them
+                header = content_header(lines, index)
             if header is not None:
                 index = self._table(lines, header)
                 continue
             self._outside(lines[index])
             index += 1
         self._close_open()
+        self._trailer_text(self.current)
         self._finish()
         unit = next((sheet.unit for sheet in self.sheets if sheet.unit), None)
         accounting = self.accounting
@@ -115,6 +132,32 @@ class _Assembler:
             self.sheets[-1] = sheet.model_copy(update={
                 "monitoring": monitoring_report(sheet, builder.results, builder.money, builder.money_headings)})
 
+    def _block(self) -> str:
+        """The text outside tables since the last one, the pieces of one source line joined again."""
+        text, previous = [], None
+        for number, piece in self._block_text:
+            text.append(piece if number is not None and number == previous else f"\n{piece}")
+            previous = number
+        return "".join(text)
+
+    def _trailer_text(self, builder: SheetBuilder | None) -> None:
+        """The total below a grid whose rows were not read as rows (总分100 run together with the next cells)."""
+        if builder is not None and builder.grid_closed and "total" not in builder.claimed:
+            total = trailing_total(self._block())
+            if total is not None:
+                builder.claimed["total"] = total
+
+    def _header_text(self, builder: SheetBuilder) -> None:
+        """What the header block's text says that its rows did not: the claimed total and the money block, however
+        a document site cut them up or ran them together."""
+        text = self._block()
+        total = claimed_total(text)
+        if total is not None:
+            builder.claimed.setdefault("total", total)
+        if "spent" not in builder.money:
+            for key, figure in money_in_text(text).items():
+                builder.money.setdefault(key, figure)
+
     def _new_sheet(self, title: str | None = None) -> SheetBuilder:
         self._finish()
         self.current = SheetBuilder(self.source, len(self.sheets) + 1, title)
@@ -131,12 +174,15 @@ class _Assembler:
             if long_header is not None:
                 return self._long_table(lines, header, long_header)
         current = self.current
+        self._trailer_text(current)
         repeated = (current is not None and current.columns is not None and current.sheet.indicators
                     and current.columns.kinds == header.columns.kinds)
         if not repeated:
             if current is None or current.columns is not None:
                 current = self._new_sheet()
             current.open_grid(header.columns)
+            self._header_text(current)
+        self._block_text = []
         end = body_end(lines, header.end, self.settings)
         for line in lines[header.end:end]:
             self.accounting.tokens += len(line.filled)
@@ -192,6 +238,7 @@ class _Assembler:
 
     # -- lines outside tables ----------------------------------------------------------------------------
     def _outside(self, line: Line) -> None:
+        self._block_text.append((line.line, " ".join(token.text for token in line.tokens)))
         if line.kind is LineKind.BREAK:
             self._close_open()
             return

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from itertools import combinations
 
-__all__ = ["FIGURE_KINDS", "Split", "split_figures", "fused_run"]
+__all__ = ["FIGURE_KINDS", "Split", "split_figures", "fused_run", "readings"]
 
 FIGURE_KINDS = ("target", "weight", "actual", "score")
 _RUN = re.compile(r"^(?P<prefix>.*?[^\d.])?(?P<run>\d[\d.]{2,})$", re.DOTALL)
@@ -53,7 +53,7 @@ def split_figures(run: str, kinds: list[str], weights: Iterable[Decimal] = (), p
     no reading fits. ``weights``: the weights the table prints on other rows; ``percent``: the row's unit is %."""
     if len(kinds) < 2 or len(run) < len(kinds) or len(run) > _LONGEST_RUN:
         return None
-    fitting = [parts for parts in _readings(run, len(kinds)) if _fits(parts, kinds)]
+    fitting = [parts for parts in readings(run, len(kinds)) if _fits(parts, kinds)]
     if not fitting:
         return None
     known = set(weights)
@@ -69,7 +69,8 @@ def split_figures(run: str, kinds: list[str], weights: Iterable[Decimal] = (), p
     return Split(best, len(fitting))
 
 
-def _readings(run: str, count: int) -> Iterable[tuple[str, ...]]:
+def readings(run: str, count: int) -> Iterable[tuple[str, ...]]:
+    """Every way to cut ``run`` into ``count`` figures printed as tables print numbers."""
     for cuts in combinations(range(1, len(run)), count - 1):
         bounds = (0, *cuts, len(run))
         parts = tuple(run[start:end] for start, end in zip(bounds, bounds[1:]))

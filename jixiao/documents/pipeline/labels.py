@@ -25,7 +25,7 @@ from jixiao.model.vocabulary import written_level2
 from jixiao.model.lexicon import fold, load
 from jixiao.model.units import canonical_unit, unit_spellings
 
-__all__ = ["Role", "Label", "label", "match_key", "simplified", "clean_name", "has_residue", "is_numbered", "is_placeholder", "is_operator",
+__all__ = ["Role", "Label", "label", "match_key", "simplified", "clean_name", "has_residue", "residue_target", "is_numbered", "is_placeholder", "is_operator",
            "OPERATOR_WORDS", "looks_like_target", "is_value", "split_name_target", "split_name_trend", "split_qualitative",
            "split_description", "column_kind", "heading_spellings", "is_chrome", "split_run_together", "segment", "unwrap",
            "wrapped_run_together", "split_lines", "join_wrapped", "join_page_parts",
@@ -61,7 +61,10 @@ class Label:
 
 
 _GLOSS = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňɡ]+[)）]")
-_RESIDUE = re.compile(r"[(（]\s*(?:必填|选填|必填硬性指标|\d+字以内|[≥≤=<>]?\*+[^)）]*)[)）]")
+_RESIDUE = re.compile(r"[(（]\s*(?:必填|选填|必填硬性指标|\d+字以内|[≥≤=<>]?\*+[^)）]*|[≥≤=<>≧≦]\s*[^\d()（）]{1,5})[)）]")
+# the template's placeholder target at the end of a name, its operator and unit left in place (``(≥**平方米)``,
+# ``(≥台)``): what a bare number in the target cell is compared with
+_RESIDUE_TARGET = re.compile(r"[(（]\s*([≥≤=<>≧≦])\s*\**\s*([^\d()（）*\s]{1,5})\s*[)）]\s*$")
 # the template's placeholder target left at the end of a name without brackets (``受益人口数≥**人``)
 _BARE_RESIDUE = re.compile(r"[≥≤=<>≧≦]?\*{2,}[^\d\s,，;；。()（）]{0,6}$")
 _PLACEHOLDER = re.compile(r"[…⋯.。·/\\\s]+")
@@ -117,6 +120,15 @@ def has_residue(text: str) -> bool:
     ``受益人口数≥**人``), as opposed to its row numbering alone."""
     name = simplified(text).strip()
     return bool(_RESIDUE.search(name) or _BARE_RESIDUE.search(_RESIDUE.sub("", name).strip()))
+
+
+def residue_target(text: str) -> tuple[str, str] | None:
+    """The operator and unit of the template's placeholder target left at the end of a name (``公猪舍(≥**平方米)``
+    → ``≥``, ``平方米``), or None when the name ends in no such residue or its unit is not a unit."""
+    found = _RESIDUE_TARGET.search(simplified(text))
+    if found is None or canonical_unit(found.group(2)) is None:
+        return None
+    return found.group(1).replace("≧", "≥").replace("≦", "≤"), found.group(2)
 
 
 def is_numbered(text: str) -> bool:
@@ -366,6 +378,7 @@ def split_run_together(text: str) -> tuple[tuple[str, str], ...] | None:
 
 
 _NUMBERING = re.compile(r"指标\s*\d+\s*[:：.．、]")
+_NUMBER_CUT = re.compile(r"\d{1,2}[\u4e00-\u9fff]")  # 指标 | 1种 | 薯采购价格: the numbering cut into the name
 _TRAILING_NUMBERING = re.compile(r"(?<=.)(指标\s*\d+\s*[:：])$")
 _LEGACY_LEVEL1 = ("投入目标", "管理目标", "产出目标", "效果目标", "实施效果指标")
 _LEGACY_LEVEL2 = re.compile(r"(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度)目标")
@@ -464,6 +477,10 @@ def segment(text: str) -> tuple[str, ...] | None:
         if _NUMBERING.fullmatch(pieces[index]):
             # ``指标1:`` introduces an indicator name, even one that is also a level word (指标1:服务对象满意度)
             pieces[index:index + 2] = [pieces[index] + pieces[index + 1]]
+        elif pieces[index] == "指标" and index + 2 < len(pieces) and _NUMBER_CUT.fullmatch(pieces[index + 1]):
+            # ``指标1种薯采购价格…`` without a colon, its number and the name's first character taken for a target
+            # (1种): the numbering and the name are one cell again
+            pieces[index:index + 3] = ["".join(pieces[index:index + 3])]
     # the template's next, empty row run onto the end of a row (…8指标2:) opens a row of its own
     pieces = [part for piece in pieces for part in _TRAILING_NUMBERING.split(piece) if part]
     pieces = [part for piece in pieces for part in _unrepeat(piece)]
@@ -473,7 +490,8 @@ def segment(text: str) -> tuple[str, ...] | None:
 
 
 # a name, then its target and its actual written alike, then a figure (成本控制不超过预算不超过预算10)
-_REPEATED = re.compile(r"^(?P<name>.{2,}?)(?P<value>\D{2,})(?P=value)(?P<figure>\d+(?:\.\d+)?)?$")
+# (or a one-word grade: 粮食储备设备维护及安全性高高, 评审程序是否公正是是)
+_REPEATED = re.compile(r"^(?P<name>.{2,}?)(?P<value>\D{2,}|[高好是否优良中低差无有])(?P=value)(?P<figure>\d+(?:\.\d+)?)?$")
 
 
 def _unrepeat(piece: str) -> list[str]:

@@ -14,6 +14,7 @@ import re
 from decimal import Decimal
 
 from jixiao.documents.interpret.header_cells import parse_amount
+from jixiao.documents.pipeline.labels import simplified
 from jixiao.model import (
     GoalSheet,
     ReportedEvaluation,
@@ -24,9 +25,21 @@ from jixiao.model import (
     parse_likelihood,
 )
 
-__all__ = ["sheet_kind", "self_evaluation", "monitoring_report"]
+__all__ = ["sheet_kind", "self_evaluation", "monitoring_report", "claimed_total", "trailing_total"]
 
 SELF_EVAL, MONITOR, GOAL = "self-eval", "monitor", "goal"
+# the total a self-evaluation claims, printed in its header block (自评总分(分) | 97.93, 项目总得分99分, 自评得分: 98)
+_CLAIMED_LABEL = r"(?:自评总分|自评得分|项目总得分|自评总得分)\s*(?:[(（]分[)）])?"
+_CLAIMED_TOTAL = re.compile(_CLAIMED_LABEL + r"\s*[:：|｜]?\s*(\d{1,3}(?:\.\d{1,2})?)(?![\d.])")
+# one cell per line: the label's cell spans the rows beside it, its figure comes after their cells (自评得分 /
+# 省级财政部门 / 四川省财政厅 / … / 100), the first line that is a figure alone, with no other figure and no money
+# heading (whose figures come next) before it
+_CLAIMED_BELOW = re.compile(_CLAIMED_LABEL + r"(?:(?!预算|执行|分值|得分)\D){0,60}?\n\s*(\d{1,3}(?:\.\d{1,2})?)\s*(?:\n|$)")
+# the total below the grid (总分100, 總分99.6, 总分 | 100 | 100 run together as 总分100100), not the header's 自评总分
+# (a figure followed by 分 is a note's full marks, 总分100分, not a claim)
+_TRAILING_TOTAL = re.compile(r"(?<![评目])(?:总分|总计)\s*[:：|｜]?\s*(\d[\d.]*(?:\s+\d[\d.]*)*)(?![\d.])(?!\s*分)")
+_SCORE = re.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?")
+_MOST_POINTS = Decimal(100)
 
 
 def sheet_kind(sheet: GoalSheet, columns: list[str]) -> str:
@@ -37,6 +50,29 @@ def sheet_kind(sheet: GoalSheet, columns: list[str]) -> str:
     if "自评" in title or "评价" in title or {"score", "actual"} & set(columns):
         return SELF_EVAL
     return GOAL
+
+
+def claimed_total(text: str) -> Decimal | None:
+    """The total score a self-evaluation's header block claims (``自评总分(分)97.93``, or its figure a few cells
+    after it when one cell stands per line), or None when ``text`` names none (a number over 100 is no score)."""
+    text = simplified(text)
+    found = _CLAIMED_TOTAL.search(text) or _CLAIMED_BELOW.search(text)
+    total = Decimal(found.group(1)) if found else None
+    return total if total is not None and total <= _MOST_POINTS else None
+
+
+def trailing_total(text: str) -> Decimal | None:
+    """The total below a self-evaluation's grid in text whose cells ran together (``总分100偏差…``), or None. The
+    分值 column's sum (100) stands before the score's when both are printed (``总分 100 95``; run together,
+    ``总分100100``: 100 of 100)."""
+    found = _TRAILING_TOTAL.search(simplified(text))
+    if found is None:
+        return None
+    run = found.group(1).split()[-1].rstrip(".")  # 总分 | 100 | 95: the score is the last figure
+    if len(found.group(1).split()) == 1 and run.startswith("100") and _SCORE.fullmatch(run[3:]):
+        run = run[3:]
+    total = Decimal(run) if _SCORE.fullmatch(run) else None
+    return total if total is not None and total <= _MOST_POINTS else None
 
 
 def _amount(text: str | None) -> Decimal | None:

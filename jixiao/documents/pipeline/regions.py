@@ -75,6 +75,7 @@ class Columns:
     positions: list[int | None]
     offsets: list[int | None] = field(default_factory=list)
     outline: bool = False  # the levels stand on rows of their own, shown by indentation (批复表)
+    inferred: str | None = None  # how the columns were inferred from the rows' content, when no header names them
 
     def kind_at(self, column: int) -> int | None:
         """Index of the column whose heading starts nearest at or before grid ``column`` (merged headings span)."""

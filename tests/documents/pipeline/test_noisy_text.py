@@ -220,6 +220,28 @@ def test_short_level_2_names_after_a_score_and_a_target_repeated_as_its_actual_i
         ("不超过预算", 10), ("专款专用", 10), ("1000万元", 10), ("1年", 10)]
 
 
+def test_a_one_word_grade_written_as_target_and_actual_after_its_name_in_run_together_text():
+    # Hunan 自评表 run together (corpus 134): 高高 is the target 高 and the actual 高
+    document = read("一级指标二级指标三级指标年度指标值全年实际值产出指标质量指标储备粮管理专户管理率100%100%"
+                    "粮食储备设备维护及安全性高高时效指标县级储备粮贷款付息及时率100%100%")
+    sheet = document.sheets[0]
+    assert [(i.name, i.target.raw) for i in sheet.indicators] == [
+        ("储备粮管理专户管理率", "100%"), ("粮食储备设备维护及安全性", "高"), ("县级储备粮贷款付息及时率", "100%")]
+    assert [item.actual_raw for item in sheet.evaluation.items] == ["100%", "高", "100%"]
+
+
+def test_a_numbering_without_colon_whose_digit_ran_into_the_name_in_run_together_text():
+    # Ningxia 自评表 run together (corpus 106): 指标1种薯… was cut at 1种 as if it were a target; the weight (8)
+    # follows the name
+    document = read("一级指标二级指标三级指标分值年度指标值全年实际值得分产出指标数量指标指标1免费发放原原种8550万粒550万粒8"
+                    "成本指标指标1种薯采购价格不高于市场价8是是8")
+    sheet = document.sheets[0]
+    assert [(i.level2, i.name, i.target.raw) for i in sheet.indicators] == [
+        ("数量指标", "免费发放原原种", "550万粒"), ("成本指标", "种薯采购价格不高于市场价", "是")]
+    assert [(item.weight, item.actual_raw, item.score) for item in sheet.evaluation.items] == [
+        (8, "550万粒", 8), (8, "是", 8)]
+
+
 def test_a_deadline_inside_a_run_together_name_is_not_a_target():
     # Hubei 自评表 run together (corpus 136): 12月底之前完成 names the indicator; its target is the 100% after it
     document = read("二级指标三级指标年初目标值(A)实际完成值(B)得分产出指标数量指标渔船补贴发放率100%100%10"

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from jixiao.documents.pipeline import read_text
 
 
@@ -212,18 +214,20 @@ def test_a_total_row_left_at_zero_takes_the_sum_of_its_parts():
     assert sheet.budget.total == Decimal("202.64")  # the goal sheet's 预算数 is the budget at the year's start
 
 
-def test_money_headings_each_beside_its_figure():
+@pytest.mark.parametrize("money, amount", [
     # Sichuan's 转移支付 form: 转移支付预算数(A) | 5.8万 | 预算执行率(B/A) | 100%, then 转移支付执行数(B) | 5.8万
-    text = "\n".join([
-        "转移支付绩效自评表",
-        "| 转移支付预算数(A) | 5.8万 | 预算执行率(B/A) | 100% |",
-        "| 转移支付执行数(B) | 5.8万 |",
-        "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 |",
-        "| 产出指标 | 数量指标 | 抽检批次 | ≥148批次 | 148批次 |",
-    ])
+    (["| 转移支付预算数(A) | 5.8万 | 预算执行率(B/A) | 100% |", "| 转移支付执行数(B) | 5.8万 |"], "5.8"),
+    # corpus 162: 预算执行率(B/A×100%), amounts written with 万
+    (["资金投入情况(万元) | 全年预算数(A) | 全年执行数(B) | 预算执行率(B/A×100%) | ||||",
+      "年度资金总额: | 3359.62万 | 3359.62万 | 100% | ||||"], "3359.62"),
+])
+def test_money_headings_as_pipe_rows(money, amount):
+    text = "\n".join(["转移支付绩效自评表", *money,
+                      "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 |",
+                      "| 产出指标 | 数量指标 | 抽检批次 | ≥148批次 | 148批次 |"])
     evaluation = read(text).sheets[0].evaluation
     assert (evaluation.budget_full, evaluation.spent, evaluation.execution_rate) == (
-        Decimal("5.8"), Decimal("5.8"), Decimal(100))
+        Decimal(amount), Decimal(amount), Decimal(100))
 
 
 def test_a_figures_row_short_of_a_cell_is_aligned_on_its_rate():
@@ -315,3 +319,73 @@ def test_merged_headings_whose_parts_are_printed_on_the_next_line():
     assert [(item.actual_raw, item.score) for item in sheet.evaluation.items] == [
         ("100%", Decimal("6.25")), ("100%", Decimal("6.25"))]
     assert sheet.indicators[0].extra["单项指标得分"] == "25.00"
+
+
+def test_a_bare_number_takes_operator_and_unit_from_the_templates_residue_in_the_name():
+    # Yunnan's form (corpus 160): the residue (≥**平方米) / (≥台) left in the name says what the bare value means
+    text = "\n\n".join(["2022年度项目支出绩效自评表", "一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)",
+                        "得分", "产出指标(40分)", "数量指标", "公猪舍(≥**平方米)", "22.8", "22.8", "1",
+                        "冲洗机(≥台)", "1", "1", "1", "消毒池(≥**个人)", "3", "3", "1"])
+    sheet = read(text).sheets[0]
+    assert [(i.name, i.target.operator, str(i.target.value), i.target.unit, i.target.raw) for i in sheet.indicators] == [
+        ("公猪舍", "≥", "22.8", "平方米", "22.8"), ("冲洗机", "≥", "1", "台", "1"), ("消毒池", None, "3", None, "3")]
+
+
+@pytest.mark.parametrize("block", [
+    "部门整体绩效自评表主管部门财政处室自评总分(分)97.6部门联系人",  # corpus 157: run together
+    "马铃薯项目绩效目标自评表(2022年度)项目总得分97.6分项目名称",  # corpus 106
+    "项目主管单 位 自评总分: 97.6 项目实施单位",  # corpus 165
+    # corpus 034, one cell per line: the label's cell spans the rows beside it, its figure comes after them
+    "专项名称\n食品监管补助资金\n自评得分\n省级财政部门\n四川省财政厅\n97.6\n",
+])
+def test_the_total_claimed_in_the_header_block(block):
+    text = "\n".join([block, *(" | ".join(row) for row in (
+        ["一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分"],
+        ["产出指标", "数量指标", "补助种植面积", "29.5亩", "29.5亩", "20", "20"]))])
+    assert read(text).sheets[0].evaluation.total == Decimal("97.6")
+
+
+def test_a_figure_under_the_money_headings_after_the_label_is_no_total():
+    text = "\n".join(["项目绩效自评表", "自评得分", "全年预算数", "全年执行数", "执行率", "年度资金总额", "50", "50", "100%",
+                      "一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 | 得分",
+                      "产出指标 | 数量指标 | 补助种植面积 | 29.5亩 | 29.5亩 | 20"])
+    assert read(text).sheets[0].evaluation.total is None
+
+
+def test_a_figure_over_a_hundred_after_the_label_is_no_total():
+    text = "\n".join(["项目绩效自评表 自评得分 2022 年", "一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 | 得分",
+                      "产出指标 | 数量指标 | 补助种植面积 | 29.5亩 | 29.5亩 | 20"])
+    assert read(text).sheets[0].evaluation.total is None
+
+
+@pytest.mark.parametrize("after, total", [
+    ("", None),
+    ("100偏差大或目标未完成原因分析无", "100"),  # corpus 136: run together with the next cells
+    ("99.6偏差大或目標未完成原因分析", "99.6"),  # corpus 015 (總分, Traditional)
+    ("100100注:1.一级指标分值统一设置为", "100"),  # corpus 117: the weights' 100, then the score's
+    ("10090注:", "90"),
+    ("100\n95\n优", "95"),  # one cell per line: the weights' sum, then the score
+    ("100分,其中产出指标50分", None),  # a note's full marks
+])
+def test_the_total_below_a_grid_whose_cells_ran_together(after, total):
+    # a document site's text cut into one cell per line: 总分 closes the grid, its figures run on into the note
+    text = "\n".join(["项目绩效自评表", "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "得分",
+                      "产出指标", "数量指标", "补助种植面积", "29.5亩", "29.5亩", "20", "总分", after])
+    evaluation = read(text).sheets[0].evaluation
+    assert evaluation.total == (Decimal(total) if total else None)
+
+
+def test_a_weight_run_into_the_target_after_it_is_cut_off():
+    # corpus 117 as a document site cut it: 分值 before 年度指标值, the weight fused onto the target that the
+    # actual beside it repeats (1020万元 | 20万元 is 10 | 20万元)
+    text = "\n".join(["项目绩效自评表", "一级指标", "二级指标", "三级指标", "分值", "年度指标值", "全年实际值", "得分",
+                      "产出指标", "数量指标", "安装坡面水标尺", "10", "≥266米", "≥266米", "10",
+                      "质量指标", "项目验收合格率", "20100%", "100%", "20",
+                      "成本指标", "项目计划总投资", "1020万元", "20万元", "10"])
+    sheet = read(text).sheets[0]
+    assert [(i.name, i.target.raw, item.weight, item.actual_raw, item.score)
+            for i, item in zip(sheet.indicators, sheet.evaluation.items)] == [
+        ("安装坡面水标尺", "≥266米", Decimal(10), "≥266米", Decimal(10)),
+        ("项目验收合格率", "100%", Decimal(20), "100%", Decimal(20)),
+        ("项目计划总投资", "20万元", Decimal(10), "20万元", Decimal(10))]
+

@@ -1,0 +1,80 @@
+"""Columns inferred from the content of rows that no header names: a web copy that starts inside a table (the
+page before held its header), or a table whose header was lost.
+
+Rows of an indicator table say what their cells are: a level name (产出指标, 社会效益指标), the indicator's name,
+an operator (``=``, ``≤``, 定性), its value, a unit, and the points after them. The widest such row, one that
+starts with a level name, gives the columns; the other rows are aligned to them as rows whose merged cells are
+absent. The inference is a guess and every row read under it says so.
+"""
+
+from __future__ import annotations
+
+from jixiao.documents.pipeline.labels import Role, label
+from jixiao.documents.pipeline.regions import EXTRA, Columns, Header
+from jixiao.documents.pipeline.tokens import Line, LineKind
+from jixiao.documents.vocabulary import canonical_label
+
+__all__ = ["content_header"]
+
+_LEVEL_KINDS = {Role.LEVEL1: "level1", Role.LEVEL2: "level2"}
+_VALUES = (Role.NUMBER, Role.TARGET, Role.TEXT)
+_MIN_ROWS = 2  # rows that look like indicators before their columns are inferred
+_MOST_ROWS = 40  # rows looked at
+
+
+def content_header(lines: list[Line], index: int) -> Header | None:
+    """A header of no lines for the indicator rows starting at ``lines[index]``, their columns inferred from their
+    cells; None when these are not rows of an indicator table (fewer than two, none with a level name, or no name
+    and value to be found)."""
+    rows = []
+    for line in lines[index:index + _MOST_ROWS]:
+        if line.kind is not LineKind.ROW or not _indicator_like(line):
+            break
+        rows.append(line)
+    if len(rows) < _MIN_ROWS:
+        return None
+    levelled = [line for line in rows if label(line.filled[0].text).role in _LEVEL_KINDS]
+    if not levelled:
+        return None
+    widest = max(levelled, key=lambda line: len(line.filled))
+    kinds = _kinds([label(token.text).role for token in widest.filled])
+    if kinds is None:
+        return None
+    cells = widest.filled
+    headings = [canonical_label("columns", kind) if kind != EXTRA else f"第{number}列"
+                for number, kind in enumerate(kinds, 1)]
+    columns = Columns(kinds, headings, [token.column if widest.gridded else None for token in cells],
+                      [token.offset for token in cells],
+                      inferred="表头不在文件中，各列按内容推断为" + "｜".join(headings))
+    return Header(columns, index, index, [])
+
+
+def _indicator_like(line: Line) -> bool:
+    """A row holding an operator or a target shape beside a text cell, and no column heading or header label."""
+    roles = [label(token.text).role for token in line.filled]
+    return (len(roles) >= 3 and Role.HEADING not in roles and Role.FIELD not in roles
+            and (Role.OPERATOR in roles or Role.TARGET in roles) and Role.TEXT in roles)
+
+
+def _kinds(roles: list[Role]) -> list[str] | None:
+    """The column kinds a row's cell roles say: levels, the name, operator, value, unit, then points (the first
+    bare number after the value is the weight)."""
+    kinds: list[str] = []
+    for role in roles:
+        taken = set(kinds)
+        if role in _LEVEL_KINDS and "name" not in taken and _LEVEL_KINDS[role] not in taken:
+            kind = _LEVEL_KINDS[role]
+        elif "name" not in taken:
+            kind = "name"
+        elif role is Role.OPERATOR and "operator" not in taken and "target" not in taken:
+            kind = "operator"
+        elif role in _VALUES and "target" not in taken:
+            kind = "target"
+        elif role is Role.UNIT and "unit" not in taken and "target" in taken:
+            kind = "unit"
+        elif role is Role.NUMBER and "target" in taken and "weight" not in taken:
+            kind = "weight"
+        else:
+            kind = EXTRA
+        kinds.append(kind)
+    return kinds if {"name", "target"} <= set(kinds) else None

@@ -1,0 +1,110 @@
+"""A self-evaluation's money block read from the text of its header block, when its cells were not read as rows.
+
+Document sites run a table's cells together (``预算数(A)执行数(B)执行率(B/A)得分(20分*执行率)年度财政资金总额
+10001000100%20``) or cut them up anywhere (``年度资金总额194.`` / ``9194.9100%``). The headings still stand in order,
+and the figures row follows them after its label: the figures are read under the headings. Figures printed
+without a space between them are split where the execution rate agrees with them (执行数 / 预算数 × 100, to the
+rate's printed digits): a split is taken only when exactly one reading agrees (a reading with nothing spent gives
+way to one with figures in every cell).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from jixiao.documents.pipeline.figures import readings
+from jixiao.documents.pipeline.labels import simplified
+
+__all__ = ["money_in_text"]
+
+_NOTE = re.compile(r"[(（][^()（）]{0,14}[)）]")  # 执行率(B/A), 得分(20分*执行率), (万元): notes, not headings
+_HEADING = re.compile(r"年初预算数|全年预算数|调整后预算数|全年执行数|预算执行数|预算执行率|资金执行率|预算数|执行数|执行率"
+                      r"|分值|权重|得分")
+_KEYS = {"年初预算数": "budget_initial", "全年预算数": "budget_full", "调整后预算数": "budget_full", "预算数": "budget_full",
+         "全年执行数": "spent", "预算执行数": "spent", "执行数": "spent", "预算执行率": "execution_rate",
+         "资金执行率": "execution_rate", "执行率": "execution_rate", "分值": "weight", "权重": "weight", "得分": "score"}
+_GAP = 6  # characters between two headings of one row (what is left of an OCR'd note: ``(B/A1``)
+_LABEL = 12  # characters of the figures row's label (年度财政资金总额) before its first figure
+_FIGURES = re.compile(r"[^\d]{0,%d}?(\d[\d.%%\s]*)" % _LABEL)
+_HALF_POINT = Decimal("0.5")  # of the rate's last printed digit
+_HUNDRED = Decimal(100)
+_LONGEST_RUN = 16  # characters of fused figures split at most
+
+
+def money_in_text(text: str) -> dict[str, str]:
+    """The money block's figures by heading (``budget_full``, ``spent``, ``execution_rate``, ``score`` …), or an
+    empty dict when ``text`` holds no row of money headings with a figures row after it that fits them."""
+    line = _NOTE.sub("", simplified(text))
+    headings = _heading_row(line)
+    if headings is None:
+        return {}
+    keys, end = headings
+    found = _FIGURES.match(line, end)
+    if found is None:
+        return {}
+    figures = _split(found.group(1).replace("%", "% ").split(), keys)
+    return dict(zip(keys, figures)) if figures else {}
+
+
+def _heading_row(line: str) -> tuple[list[str], int] | None:
+    """The keys of the first run of money headings that holds an amount spent and its rate or budget, and where it
+    ends."""
+    run: list[re.Match[str]] = []
+    for match in _HEADING.finditer(line):
+        if run and match.start() - run[-1].end() > _GAP:
+            if _complete(run):
+                break
+            run = []
+        run.append(match)
+    if not _complete(run):
+        return None
+    return [_KEYS[match.group(0)] for match in run], run[-1].end()
+
+
+def _complete(run: list[re.Match[str]]) -> bool:
+    """A run of headings that holds the amount spent and its rate or its budget, none twice."""
+    keys = [_KEYS[match.group(0)] for match in run]
+    return "spent" in keys and bool({"execution_rate", "budget_initial", "budget_full"} & set(keys)) and len(
+        set(keys)) == len(keys)
+
+
+def _split(pieces: list[str], keys: list[str]) -> list[str] | None:
+    """One figure per key: pieces printed apart are taken as they stand; the figures fused into the piece that ends
+    with the rate (``194.9194.9100%``, ``202010100.00%`` with a 分值 of 10 before the rate) are split where the
+    rate agrees with the amounts."""
+    if len(pieces) == len(keys):
+        return pieces
+    if "execution_rate" not in keys:
+        return None  # nothing to check a split of fused amounts against
+    rate = next((index for index, piece in enumerate(pieces) if piece.endswith("%")), None)
+    at = keys.index("execution_rate")
+    if rate is None or rate >= at or len(pieces) - rate != len(keys) - at or len(pieces[rate]) > _LONGEST_RUN:
+        return None
+    before = dict(zip(keys[:rate], pieces[:rate]))
+    fitting = [parts for parts in readings(pieces[rate].rstrip("%"), at - rate + 1)
+               if _agrees(before | dict(zip(keys[rate:at + 1], parts)))]
+    if len(fitting) > 1:  # 10001000100: 1000 | 1000 | 100 rather than 100010001 | 0 | 0
+        fitting = [parts for parts in fitting if "0" not in parts]
+    if len(fitting) != 1:
+        return None
+    *fused, rate_figure = fitting[0]
+    return [*pieces[:rate], *fused, f"{rate_figure}%", *pieces[rate + 1:]]
+
+
+def _agrees(figures: dict[str, str]) -> bool:
+    """The amount spent over the budget is the rate, to the rate's printed digits (``100`` within half a point,
+    ``86.5`` within 0.05); a 分值 among the figures is a weight (at most 100)."""
+    budget = figures.get("budget_full") or figures.get("budget_initial")
+    if budget is None or "spent" not in figures:
+        return False
+    try:
+        budget, spent, rate = Decimal(budget), Decimal(figures["spent"]), Decimal(figures["execution_rate"])
+        weight = Decimal(figures.get("weight", "0"))
+    except InvalidOperation:
+        return False  # a figure printed apart that is no number (1.2.3)
+    if rate > _HUNDRED * 2 or weight > _HUNDRED:
+        return False
+    if budget == 0 or (spent == 0) != (rate == 0):
+        return budget == spent == rate == 0  # a rate of 0 is nothing spent, never a little
+    return abs(spent / budget * _HUNDRED - rate) <= _HALF_POINT.scaleb(rate.as_tuple().exponent)

@@ -1,0 +1,38 @@
+"""Columns inferred from the rows' content when no header names them (:mod:`jixiao.documents.pipeline.inferred`):
+a web copy that starts inside a table. Cases after the corpus."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from jixiao.documents.pipeline import read_text
+
+
+def read(text: str):
+    return read_text(text.encode(), "case.txt")[0]
+
+
+def test_rows_of_a_table_whose_header_is_not_in_the_file():
+    # corpus 158: the copy starts in a row whose level cells were merged above it
+    document = read("\n".join([
+        "城乡居民医保参保工作经费发放及时率 | = | 100 | % | 5 | ||||||",
+        "成本指标 | 城乡居民参保网络宣传成本预算 | ≤ | 101400 | 元 | 5 | |||||",
+        "效益指标 | 社会效益指标 | 城乡居民参保网络宣传群众知晓率 | = | 100 | % | 15 | ||||",
+        "可持续影响指标 | 城乡居民医保参保机制健全性 | 定性 | 优良中低差 | 10 | ||||||",
+        "合计 | 100 | |||||||||",
+    ]))
+    sheet = document.sheets[0]
+    assert [(i.level1, i.level2, i.name, i.target.operator, i.target.value, i.target.unit, i.weight)
+            for i in sheet.indicators] == [
+        (None, None, "城乡居民医保参保工作经费发放及时率", "=", Decimal(100), "%", Decimal(5)),
+        (None, "成本指标", "城乡居民参保网络宣传成本预算", "≤", Decimal(101400), "元", Decimal(5)),
+        ("效益指标", "社会效益指标", "城乡居民参保网络宣传群众知晓率", "=", Decimal(100), "%", Decimal(15)),
+        ("效益指标", "可持续影响指标", "城乡居民医保参保机制健全性", None, None, None, Decimal(10))]
+    # every row rests on the guess, and says so where it stands
+    assert all(i.confidence <= 0.5 for i in sheet.indicators)
+    assert [d.location.line for d in document.diagnostics if d.code == "P111"] == [1, 2, 3, 4]
+
+
+def test_rows_without_a_level_name_are_not_taken_for_a_headerless_table():
+    text = "\n".join(["项目名称 | 城乡居民监管工作经费 |", "资金总额 | = | 100 | 万元 |", "到位资金 | = | 100 | 万元 |"])
+    assert not read_text(text.encode(), "case.txt")[0].sheets[0].indicators

@@ -1,0 +1,43 @@
+"""A self-evaluation's money block read from its header block's text when document sites ran its cells together or
+cut them up (:mod:`jixiao.documents.pipeline.money_text`). Cases from the corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from jixiao.documents.pipeline.money_text import money_in_text
+
+
+@pytest.mark.parametrize("text, expected", [
+    # corpus 134: the amounts and the rate fused into one run
+    ("项目资金(万元)全年预算数(A)全年执行数(B)执行率(B/A)年度资金总额194.9194.9100%其中:中央",
+     {"budget_full": "194.9", "spent": "194.9", "execution_rate": "100%"}),
+    # corpus 116: an OCR'd note (B/A1, the score after the rate, 1000 | 1000 | 100 rather than 100010001 | 0 | 0
+    ("预算执行情况 (万元) (20 分)预算数(A)执行数(B)执行率(B/A1得分(20分*执行率)年度财政 资金总额10001000100%20度效标",
+     {"budget_full": "1000", "spent": "1000", "execution_rate": "100%", "score": "20"}),
+    # corpus 160: one cell per line, the rate written without %
+    ("预算数(A)\n执行数(B)\n执行率(B/A)\n得分\n(20分*执行率)\n年度财政资金总额\n50\n10\n20\n4\n年度绩效目标",
+     {"budget_full": "50", "spent": "10", "execution_rate": "20", "score": "4"}),
+    # corpus 117: the 分值 (10) between the amounts and the rate, all fused, the score apart
+    ("资金情况(万元)全年预算数(A)全年执行数(B)分值执行率(B/A)得分年度资金总额:202010100.00%10其中:本年财政拨款2020",
+     {"budget_full": "20", "spent": "20", "weight": "10", "execution_rate": "100.00%", "score": "10"}),
+    # corpus 163: no rate printed, the figures apart
+    ("资金投入情况 全年预算数(A) 全年执行数(B) 7165.32 6992.95 其中:中央财政资金 3144.00 3144.00",
+     {"budget_full": "7165.32", "spent": "6992.95"}),
+    # a rate printed to one decimal (259.45 / 300 = 86.48)
+    ("全年预算数全年执行数执行率年度资金总额300259.4586.5%其中", {
+        "budget_full": "300", "spent": "259.45", "execution_rate": "86.5%"}),
+])
+def test_money_figures_under_their_headings(text, expected):
+    assert money_in_text(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "全年预算数全年执行数执行率年度资金总额194.9194.998%其中",  # no split agrees with the rate
+    "全年预算数全年执行数年度资金总额194.9194.9",  # no rate heading: nothing checks a split
+    "全年执行数 执行情况良好 2022年",  # no budget and no rate beside the amount spent
+    "全年预算数全年执行数执行率年度资金总额 1.2.3 45.645.6100%",  # a figure printed apart that is no number
+    "执行率 得分 其他说明",  # headings without figures
+])
+def test_no_money_figures_when_nothing_fits(text):
+    assert money_in_text(text) == {}
