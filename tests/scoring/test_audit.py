@@ -618,3 +618,19 @@ def test_a_bare_target_of_a_common_indicator_that_should_stay_low(name, target, 
     explanation = score_sheet(goal_sheet(("产出指标", name, target)), evaluation("100", {"actual": actual.rstrip("%")}),
                               CENTRAL).items[1].explanation
     assert ("财预〔2013〕53号" in explanation) is (note != BARE)
+
+
+@pytest.mark.parametrize(("execution_weight", "severity", "confidence"), [
+    # 分值 printed: 20% of 10 is 2, so a printed 4 is an error the reviewer returns the table for.
+    (10, "error", Confidence.HIGH),
+    # No 分值 printed (corpus 160, Yunnan 2022: 执行数 10 of 预算 50, 得分 4): the profile's 10 stands in for it, and
+    # a 分值 of 20 would make 4 right, so the finding is an inference and a warning.
+    (None, "warning", Confidence.INFERENCE),
+])
+def test_an_execution_score_checked_against_an_assumed_weight_says_so(execution_weight, severity, confidence):
+    sheet = printed([("产出指标", "数量指标", "新建猪舍", "≥1栋", "1栋", 90, 90)],
+                    budget=50, spent=10, execution_weight=execution_weight, execution_score=4, year=2022)
+    (finding,) = [f for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA02"]
+    assert finding.indicator == "预算执行率" and finding.params["expected"] == "2.00"
+    assert (finding.severity.value, finding.confidence) == (severity, confidence)
+    assert ("表中未印分值" in finding.params["formula"]) is (execution_weight is None)

@@ -70,6 +70,7 @@ class RecomputedItem:
     not_applicable: bool = False  # marked 不适用: not scored, left out of the total
     has_target: bool = True  # the row has a 指标值 (a row without one was not read as an indicator row)
     overshoot: Decimal | None = None  # how far the actual is above a lower bound (≥), in % of the bound
+    weight_assumed: bool = False  # the table printed no 分值 here: the profile's default stands in for it
 
     @property
     def difference(self) -> Decimal | None:
@@ -164,7 +165,8 @@ def _execution(report: ReportedEvaluation, profile: Profile) -> tuple[Recomputed
     cap = "（超过100%按100%计）" if rate > _HUNDRED else ""
     formula = f"{source}；得分 = 分值 {number(weight)}{how} × 执行率{cap} = {expected}"
     return RecomputedItem(None, profile.execution.label, profile.execution.label, "100%", f"{profile.rounding(rate)}%",
-                          weight, report.execution_score, expected, formula, share=share, exact=exact), rate
+                          weight, report.execution_score, expected, formula, share=share, exact=exact,
+                          weight_assumed=report.execution_weight is None), rate
 
 
 def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, profile: Profile) -> RecomputedItem:

@@ -62,17 +62,21 @@ class AuditRule:
         raise NotImplementedError
 
     def finding(self, ctx: AuditContext, *, indicator: str | None = None, row: int | None = None,
-                column: str | None = None, fix: str | None = None, guessed: bool = False, **slots: object) -> Finding:
+                column: str | None = None, fix: str | None = None, guessed: bool = False, assumed: bool = False,
+                **slots: object) -> Finding:
         """A finding of this rule, its message slots filled; ``fix`` is advice for a person (display only).
-        ``guessed``: the finding rests on a row whose columns the reader inferred, so it may be a misreading."""
+        ``guessed``: the finding rests on a row whose columns the reader inferred, so it may be a misreading.
+        ``assumed``: it rests on a figure the table did not print (the profile's default 分值 stood in), so it is an
+        inference, and at most a warning: a reviewer does not return a table on an assumption."""
         slots.setdefault("sheet", ctx.sheet.key)
         if indicator is not None:
             slots.setdefault("indicator", indicator)
         return Finding(
-            rule=self.code, name=self.name, severity=self.severity, dimension=Dimension.ACCURACY, source=self.source,
+            rule=self.code, name=self.name, dimension=Dimension.ACCURACY, source=self.source,
+            severity=Severity.WARNING if assumed and self.severity is Severity.ERROR else self.severity,
             sheet=ctx.sheet.key, indicator=indicator,
             location=Location(file=ctx.source, table=ctx.sheet.table, sheet=ctx.sheet.key, row=row, column=column),
             template=self.message, params={key: str(value) for key, value in slots.items()},
             fix=Fix(applicability="display-only", summary=fix) if fix else None,
-            confidence=Confidence.GUESSED_LAYOUT if guessed else Confidence.HIGH,
+            confidence=(Confidence.GUESSED_LAYOUT if guessed else Confidence.INFERENCE if assumed else Confidence.HIGH),
         )

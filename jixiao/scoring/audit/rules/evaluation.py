@@ -43,7 +43,7 @@ class ScoreAboveWeight(AuditRule):
             if item.printed is not None and item.weight is not None and item.printed > item.weight:
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="得分", score=number(item.printed),
                                    weight=number(item.weight), fix=f"得分最多为 {number(item.weight)}",
-                                   guessed=item.guessed)
+                                   guessed=item.guessed, assumed=item.weight_assumed)
 
 
 class ScoreInflated(AuditRule):
@@ -65,7 +65,7 @@ class ScoreInflated(AuditRule):
             if item.off and item.printed > item.exact and not (item.weight is not None and item.printed > item.weight):
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="得分", score=number(item.printed),
                                    expected=item.expected, formula=item.formula, guessed=item.guessed,
-                                   fix=f"按实际完成情况计分：{item.expected}，或补充实际完成值的依据")
+                                   assumed=item.weight_assumed, fix=f"按实际完成情况计分：{item.expected}，或补充实际完成值的依据")
 
 
 class ScoreDeflated(AuditRule):
@@ -84,7 +84,7 @@ class ScoreDeflated(AuditRule):
             if item.off and item.printed < item.exact:
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="得分", score=number(item.printed),
                                    expected=item.expected, formula=item.formula, guessed=item.guessed,
-                                   fix=f"更正为 {item.expected}，或在偏差原因中写明扣分理由")
+                                   assumed=item.weight_assumed, fix=f"更正为 {item.expected}，或在偏差原因中写明扣分理由")
 
 
 class ExecutionRateMismatch(AuditRule):
