@@ -45,6 +45,8 @@ def refreshes_batched() -> Iterator[None]:
     token = _pending.set(pending)
     try:
         yield
+        if not pending:  # e.g. a view that found no stale summary: no transaction, so no write lock
+            return
         with transaction.atomic():
             while pending:  # a refresh may ask for another one (a summary rewritten asks for its unit's figures)
                 key = min(pending, key=lambda k: (k[0], k[1], k[2].__qualname__))

@@ -94,9 +94,15 @@ def unit_figures(units: QuerySet[Unit], year: int) -> list[UnitYearSummary]:
 
 
 def _loaded(ids: list[int]) -> list[Summary]:
-    """The summaries ``ids``, in that order, with their sheets and units."""
-    found = Summary.objects.select_related("sheet__unit").in_bulk(ids)
+    """The summaries ``ids``, in that order, with the names of their sheets and units (the overview shows nothing
+    else of them: the sheets' wide columns are left in the database)."""
+    found = Summary.objects.select_related("sheet__unit").only(*_SHOWN).in_bulk(ids)
     return [found[pk] for pk in ids]
+
+
+# What the overview's rows show of a summary.
+_SHOWN = ("light", "execution_rate", "planned", "gap", "warnings", "monitoring_problems", "score_total", "grade",
+          "sheet__name", "sheet__unit_id", "sheet__unit__name")
 
 
 class SummaryPages:
