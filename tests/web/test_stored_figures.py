@@ -4,10 +4,12 @@ aggregates before: the same averages, and the overview's table in the same order
 
 from __future__ import annotations
 
+import importlib
 from collections import Counter
 from datetime import date
 from decimal import Decimal
 
+from django.apps import apps as django_apps
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Avg, Q
@@ -233,3 +235,18 @@ def test_the_overview_shows_the_averages_and_the_order_the_database_gave_before(
     for start in range(8):
         for stop in range(start, 9):
             assert [s.pk for s in pages[start:stop]] == order[start:stop], (start, stop)
+
+
+def test_the_data_migrations_fill_the_figures_of_existing_sheets(org):
+    sheets: list[int] = []
+    for n in range(5):
+        create(org, sheets, n, ("township", "sibling_unit")[n % 2], 2026 + n // 4)
+    for step in (submit, approve, submit, approve, submit, delete):
+        step(org, sheets, 0)
+    Summary.objects.update(code="")  # as before the summaries repeated their sheet's code
+    UnitYearCounts.objects.all().delete()
+    UnitYearSummary.objects.all().delete()
+    for migration in ("sheets.migrations.0007_stored_figures", "performance.migrations.0005_stored_figures"):
+        importlib.import_module(f"jixiao.web.{migration}").fill(django_apps, None)
+    assert UnitYearCounts.objects.count() == 3 and UnitYearSummary.objects.count() == 2
+    assert_stored_equal_fresh()

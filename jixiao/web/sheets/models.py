@@ -67,7 +67,7 @@ class Sheet(models.Model):
         indexes = [
             models.Index(fields=["unit", "year", "status"]),
             models.Index(fields=["year", "-updated_at"]),
-            # Covers the counts of a bureau's year (the list's filters, the dashboard's states per unit), so they
+            # Covers the counts of a bureau's year (the list's filters, a unit's states counted for the dashboard), so they
             # read this index and not the wide rows.
             models.Index(fields=["year", "unit", "deleted_at", "status", "error_count", "warning_count"],
                          name="sheet_year_counts"),
@@ -121,7 +121,7 @@ class FindingRecord(models.Model):
     class Meta:
         verbose_name = "审核发现"
         ordering = ["sheet", "id"]
-        # Covers the dashboard's findings by rule over a bureau's year.
+        # Covers the counting of a unit's findings of a year by rule (stored for the dashboard, UnitYearCounts).
         indexes = [models.Index(fields=["sheet", "rule", "severity"], name="finding_sheet_rule")]
 
 
