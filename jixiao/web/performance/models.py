@@ -171,8 +171,9 @@ class Summary(models.Model):
             models.Index(fields=["sheet"], condition=models.Q(before_year=True), name="summary_before_year"),
             # A unit's year in the order of the overview's table (a page starts inside a unit), and its figures.
             models.Index(fields=["unit", "year", "code", "sheet"], name="summary_unit_order"),
-            # The projects at risk of a year, per light the widest gap first.
+            # The projects at risk of a year (of a unit's year), per light the widest gap first.
             models.Index(fields=["year", "light", "-gap", "sheet"], name="summary_at_risk"),
+            models.Index(fields=["unit", "year", "light", "-gap", "sheet"], name="summary_unit_at_risk"),
         ]
 
     @property

@@ -31,4 +31,8 @@ class Migration(migrations.Migration):
             model_name='summary',
             index=models.Index(fields=['year', 'light', '-gap', 'sheet'], name='summary_at_risk'),
         ),
+        migrations.AddIndex(
+            model_name='summary',
+            index=models.Index(fields=['unit', 'year', 'light', '-gap', 'sheet'], name='summary_unit_at_risk'),
+        ),
     ]
