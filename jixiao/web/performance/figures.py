@@ -12,7 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.apps import apps as live_apps
-from django.db.models import Case, Count, Q, QuerySet, Sum, When
+from django.db.models import Case, Count, F, Q, QuerySet, Sum, When
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 
@@ -88,21 +88,24 @@ def mean(total: Decimal, count: int) -> float | None:
 
 
 def unit_figures(units: QuerySet[Unit], year: int) -> list[UnitYearSummary]:
-    """The stored figures of ``year`` of those of ``units`` with an approved sheet, by unit code."""
-    return list(UnitYearSummary.objects.filter(unit__in=units, year=year).select_related("unit")
+    """The stored figures of ``year`` of those of ``units`` with an approved sheet, by unit code, each with its
+    unit's name (``unit_name``)."""
+    return list(UnitYearSummary.objects.filter(unit__in=units, year=year).annotate(unit_name=F("unit__name"))
                 .order_by("unit__code"))
 
 
-def _loaded(ids: list[int]) -> list[Summary]:
-    """The summaries ``ids``, in that order, with the names of their sheets and units (the overview shows nothing
-    else of them: the sheets' wide columns are left in the database)."""
-    found = Summary.objects.select_related("sheet__unit").only(*_SHOWN).in_bulk(ids)
-    return [found[pk] for pk in ids]
-
-
-# What the overview's rows show of a summary.
+# What the overview's rows show of a summary (with its sheet's name and its unit's, from the units' figures).
 _SHOWN = ("light", "execution_rate", "planned", "gap", "warnings", "monitoring_problems", "score_total", "grade",
-          "sheet__name", "sheet__unit_id", "sheet__unit__name")
+          "unit_id", "sheet_id")
+
+
+def _loaded(ids: list[int], unit_names: dict[int, str]) -> list[Summary]:
+    """The summaries ``ids``, in that order, with what the overview shows of them: their sheet's name
+    (``sheet_name``) and their unit's (``unit_name``, from ``unit_names``); no sheet or unit row is built."""
+    found = Summary.objects.only(*_SHOWN).annotate(sheet_name=F("sheet__name")).in_bulk(ids)
+    for summary in found.values():
+        summary.unit_name = unit_names[summary.unit_id]
+    return [found[pk] for pk in ids]
 
 
 class SummaryPages:
@@ -113,6 +116,7 @@ class SummaryPages:
 
     def __init__(self, figures: list[UnitYearSummary]) -> None:
         self.figures = figures
+        self.unit_names = {f.unit_id: f.unit_name for f in figures}
 
     def __len__(self) -> int:
         return sum(f.sheets for f in self.figures)
@@ -137,7 +141,7 @@ class SummaryPages:
                                 .order_by(position, "code", "sheet_id"))
         if len(spans) > 1:
             ids += self._ids(*spans[-1])
-        return _loaded(ids)
+        return _loaded(ids, self.unit_names)
 
     @classmethod
     def _ids(cls, figures: UnitYearSummary, first: int, end: int) -> list[int]:
@@ -149,12 +153,13 @@ class SummaryPages:
         return list(summaries.values_list("pk", flat=True))
 
 
-def at_risk(summaries: QuerySet[Summary], limit: int) -> list[Summary]:
-    """The ``limit`` most serious of ``summaries`` with a red or yellow light: red first, then per light the widest
-    gap; read light by light through the index by light and gap, each stopping at ``limit``."""
+def at_risk(summaries: QuerySet[Summary], limit: int, figures: list[UnitYearSummary]) -> list[Summary]:
+    """The ``limit`` most serious of ``summaries`` (of the units of ``figures``) with a red or yellow light: red
+    first, then per light the widest gap; read light by light through the index by light and gap, each stopping at
+    ``limit``."""
     ids: list[int] = []
     for light in sorted((Light.RED, Light.YELLOW), key=lambda light: -light.rank):
         if len(ids) < limit:
             ids += summaries.filter(light=light.value).order_by("-gap", "sheet_id").values_list(
                 "pk", flat=True)[:limit - len(ids)]
-    return _loaded(ids)
+    return _loaded(ids, {f.unit_id: f.unit_name for f in figures})

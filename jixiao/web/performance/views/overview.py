@@ -51,7 +51,7 @@ def overview(request):
     grades = {grade: sum(u.grades.get(grade, 0) for u in per_unit) for grade in GRADES}
     lights = {light.value: sum(u.lights.get(light.value, 0) for u in per_unit) for light in Light}
     chart = {
-        "units": [u.unit.name for u in per_unit],
+        "units": [u.unit_name for u in per_unit],
         "rates": [mean(u.rate_sum, u.rate_count) for u in per_unit],
         "planned": [mean(u.planned_sum, u.planned_count) for u in per_unit],
         "scores": [mean(u.score_sum, u.score_count) for u in per_unit],
@@ -62,7 +62,7 @@ def overview(request):
     query.pop("page", None)
     return render(request, "performance/overview.html", {
         "year": year, "unit": unit, "season": season, "chart": chart, "query": query.urlencode(),
-        "rows": rows, "at_risk": at_risk(summaries, AT_RISK_SHOWN),
+        "rows": rows, "at_risk": at_risk(summaries, AT_RISK_SHOWN, per_unit),
         "at_risk_count": lights[Light.YELLOW.value] + lights[Light.RED.value],
         "lights": {light: n for light, n in lights.items() if n},
     })
