@@ -5,13 +5,15 @@ aggregates before: the same averages, and the overview's table in the same order
 from __future__ import annotations
 
 import importlib
+import threading
 from collections import Counter
 from datetime import date
 from decimal import Decimal
 
+import pytest
 from django.apps import apps as django_apps
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import connection, connections, transaction
 from django.db.models import Avg, Q
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -249,4 +251,29 @@ def test_the_data_migrations_fill_the_figures_of_existing_sheets(org):
     for migration in ("sheets.migrations.0007_stored_figures", "performance.migrations.0005_stored_figures"):
         importlib.import_module(f"jixiao.web.{migration}").fill(django_apps, None)
     assert UnitYearCounts.objects.count() == 3 and UnitYearSummary.objects.count() == 2
+    assert_stored_equal_fresh()
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite lets one writer in at a time")
+def test_two_writers_of_one_unit_at_once_keep_both_in_its_counts(org):
+    """Two people import sheets into one unit at the same moment, each transaction counting the unit again (nothing
+    else locks the unit then): neither count may miss the other's sheets (the unit's row is locked before counting)."""
+    start = threading.Barrier(2)
+
+    def create_some(first: int) -> None:
+        try:
+            start.wait()
+            for n in range(first, first + 4):
+                with transaction.atomic():
+                    create(org, [], n, "township", 2026)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=create_some, args=(first,)) for first in (0, 10)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert UnitYearCounts.objects.get(unit=org["township"], year=2026).statuses == {"draft": 8}
     assert_stored_equal_fresh()
