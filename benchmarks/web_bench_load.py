@@ -5,7 +5,7 @@
 Migrates, creates one bureau with 100 townships, a reviewer and a preparer (of the first township), and stores
 SHEETS synthetic sheets (the reviewer's API token in JIXIAO_DATA/api_token) (ten indicators each) with the review engine's findings, in bulk: the benchmark measures
 reading, not importing. Four sheets in five are approved, with some spending recorded, and their stored summaries
-computed by the core as the web would (the overviews read them).
+computed by the core as the web would (the overviews read them), and each unit's stored figures added up.
 """
 
 from __future__ import annotations
@@ -28,8 +28,10 @@ def load(count: int) -> None:
     from jixiao.model import Unit as ModelUnit
     from jixiao.web.organisation.models import Role
     from jixiao.web.organisation.services import member_create, token_create, unit_create
+    from jixiao.web.performance.figures import figures_fill
     from jixiao.web.sheets.conversion import indicator_cells, sheet_fields
     from jixiao.web.sheets.models import FindingRecord, IndicatorRow, Sheet, Status
+    from jixiao.web.sheets.services.counts import counts_fill
     from jixiao.web.sheets.services.review import check_sheet
 
     call_command("migrate", interactive=False, verbosity=0)
@@ -67,6 +69,9 @@ def load(count: int) -> None:
                 for sheet in sheets for f in sheet.outcome.findings
             )
             _approve(rng, [(s, c) for s, c in zip(sheets, contents) if s.status == Status.APPROVED], reviewer)
+    with transaction.atomic():  # the units' stored figures, as the services would have kept them
+        counts_fill()
+        figures_fill()
 
 
 def _approve(rng: random.Random, approved: list, reviewer) -> None:
@@ -95,7 +100,8 @@ def _approve(rng: random.Random, approved: list, reviewer) -> None:
         year = SheetYear(sheet=sheet, content=content, tracking=None, season=season)
         year.record = ExecutionRecord(sheet=content.key, entries=[
             e.model_copy(update={"amount": e.amount.quantize(Decimal("0.01"))}) for e in entries])
-        summaries.append(Summary(sheet=sheet, **summary_fields(year)))
+        summaries.append(Summary(sheet=sheet, unit_id=sheet.unit_id, year=sheet.year, code=sheet.code,
+                                 **summary_fields(year)))
     Spending.objects.bulk_create(spending)
     Summary.objects.bulk_create(summaries)
 

@@ -1,6 +1,6 @@
 """Every page a reviewer opens makes the same number of SQL queries for one sheet as for many: lists are read a
-page at a time, counts and averages are taken by the database (per unit at most) and overviews read the stored
-summaries, never a query per sheet. Speed itself is measured in benchmarks/web_bench.py, not here."""
+page at a time, the dashboard and the overviews read each unit's stored figures and a page of stored summaries,
+never a query per sheet. Speed itself is measured in benchmarks/web_bench.py, not here."""
 
 from __future__ import annotations
 

@@ -14,7 +14,8 @@ from jixiao.scoring import Light
 from jixiao.web.organisation.models import Unit
 from jixiao.web.sheets.models import ChangeRecord, Sheet
 
-__all__ = ["Answer", "BureauSetting", "Change", "Progress", "Result", "Spending", "Summary", "Tracking"]
+__all__ = ["Answer", "BureauSetting", "Change", "Progress", "Result", "Spending", "Summary", "Tracking",
+           "UnitYearSummary"]
 
 MONEY = {"max_digits": 16, "decimal_places": 2}
 VALUE = {"max_digits": 20, "decimal_places": 4, "null": True, "blank": True}
@@ -136,17 +137,21 @@ class Change(ChangeRecord):
         verbose_name = "执行与自评修改记录"
 
 
-
 class Summary(models.Model):
     """What the core computed for one approved sheet's year, kept so overviews read it instead of recomputing.
 
     Rewritten by :func:`jixiao.web.performance.summaries.summary_refresh` in the same transaction as every change
-    of its inputs (approval, spending, progress, answers, self-evaluation, the bureau's setting). ``before_year``
-    marks a summary computed before its budget year began (monitoring is 未开始 then): such summaries are
-    refreshed once the year has begun.
+    of its inputs (approval, spending, progress, answers, self-evaluation, the bureau's setting, the sheet moved to
+    another unit or year). A deleted sheet has none. ``before_year`` marks a summary computed before its budget
+    year began (monitoring is 未开始 then): such summaries are refreshed once the year has begun. ``unit``,
+    ``year`` and ``code`` repeat the sheet's, so the overview pages a unit's summaries and finds those at risk
+    through an index of this table alone.
     """
 
     sheet = models.OneToOneField(Sheet, on_delete=models.CASCADE, related_name="summary")
+    unit = models.ForeignKey(Unit, verbose_name="单位", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField("年度")
+    code = models.CharField("项目编码", max_length=64, blank=True)
     period_end = models.DateField("监控截止日期")
     before_year = models.BooleanField("计算时预算年度尚未开始", default=False)
     light = models.CharField("监控灯", max_length=16, blank=True)
@@ -161,10 +166,46 @@ class Summary(models.Model):
 
     class Meta:
         verbose_name = "监控与自评汇总"
-        # The overview refreshes the summaries computed before their year on each view: only those are indexed.
-        indexes = [models.Index(fields=["sheet"], condition=models.Q(before_year=True), name="summary_before_year")]
+        indexes = [
+            # The overview refreshes the summaries computed before their year on each view: only those are indexed.
+            models.Index(fields=["sheet"], condition=models.Q(before_year=True), name="summary_before_year"),
+            # A unit's year in the order of the overview's table (a page starts inside a unit), and its figures.
+            models.Index(fields=["unit", "year", "code", "sheet"], name="summary_unit_order"),
+            # The projects at risk of a year (of a unit's year), per light the widest gap first.
+            models.Index(fields=["year", "light", "-gap", "sheet"], name="summary_at_risk"),
+            models.Index(fields=["unit", "year", "light", "-gap", "sheet"], name="summary_unit_at_risk"),
+        ]
 
     @property
     def light_label(self) -> str:
         """The light's Chinese word (empty when the core could not monitor the sheet)."""
         return Light(self.light).label if self.light else ""
+
+
+SUM = {"max_digits": 20, "decimal_places": 2, "default": 0}
+
+
+class UnitYearSummary(models.Model):
+    """A unit's stored summaries of a year added up for the overview: how many sheets, of each light and grade, and
+    the sums and counts its averages are made of (an average of averages would weigh units wrongly). A row exists
+    only while the unit has a summary of the year.
+
+    Rewritten from the unit's summaries by :func:`jixiao.web.performance.figures.figures_refresh` in the
+    transaction of every change of one of them, so the overview reads a row per unit instead of aggregating.
+    """
+
+    unit = models.ForeignKey(Unit, verbose_name="单位", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField("年度")
+    sheets = models.PositiveIntegerField("已批复项目")
+    lights = models.JSONField("各监控灯的项目数", default=dict)  # {"red": 2, …}: lights no sheet has are left out
+    grades = models.JSONField("各自评等级的项目数", default=dict)
+    rate_sum = models.DecimalField("执行率合计", **SUM)  # over the monitored sheets, as rate_count
+    rate_count = models.PositiveIntegerField("有执行率的项目", default=0)
+    planned_sum = models.DecimalField("计划进度合计", **SUM)
+    planned_count = models.PositiveIntegerField("有计划进度的项目", default=0)
+    score_sum = models.DecimalField("自评得分合计", **SUM)
+    score_count = models.PositiveIntegerField("已评分的项目", default=0)
+
+    class Meta:
+        verbose_name = "单位年度监控与自评汇总"
+        constraints = [models.UniqueConstraint(fields=["unit", "year"], name="one_summary_per_unit_year")]

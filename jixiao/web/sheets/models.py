@@ -14,7 +14,7 @@ from django.db.models import Q
 from jixiao.web.organisation.models import Unit
 
 __all__ = ["ApprovedVersion", "Comment", "FindingRecord", "HistoryEntry", "IndicatorRow",
-           "PendingImport", "ReviewRound", "Sheet", "Status", "UnitGoals"]
+           "PendingImport", "ReviewRound", "Sheet", "Status", "UnitGoals", "UnitYearCounts"]
 
 MONEY = {"max_digits": 16, "decimal_places": 2, "null": True, "blank": True}
 
@@ -67,7 +67,7 @@ class Sheet(models.Model):
         indexes = [
             models.Index(fields=["unit", "year", "status"]),
             models.Index(fields=["year", "-updated_at"]),
-            # Covers the counts of a bureau's year (the list's filters, the dashboard's states per unit), so they
+            # Covers the counts of a bureau's year (the list's filters, a unit's states counted for the dashboard), so they
             # read this index and not the wide rows.
             models.Index(fields=["year", "unit", "deleted_at", "status", "error_count", "warning_count"],
                          name="sheet_year_counts"),
@@ -121,7 +121,7 @@ class FindingRecord(models.Model):
     class Meta:
         verbose_name = "审核发现"
         ordering = ["sheet", "id"]
-        # Covers the dashboard's findings by rule over a bureau's year.
+        # Covers the counting of a unit's findings of a year by rule (stored for the dashboard, UnitYearCounts).
         indexes = [models.Index(fields=["sheet", "rule", "severity"], name="finding_sheet_rule")]
 
 
@@ -236,3 +236,22 @@ class UnitGoals(models.Model):
     class Meta:
         verbose_name = "部门整体绩效目标"
         constraints = [models.UniqueConstraint(fields=["unit", "year"], name="one_overall_goals_per_unit_year")]
+
+
+class UnitYearCounts(models.Model):
+    """A unit's sheets of a year counted for the dashboard: how many are in each state, and their findings by rule
+    and severity; deleted sheets are not counted. A row exists only while the unit has a sheet of the year.
+
+    Rewritten from the sheets and their findings by :func:`jixiao.web.sheets.services.counts.counts_refresh` in
+    the transaction of every change of them (a sheet created, edited, checked, moved along the workflow, deleted,
+    restored or moved to another unit or year), so the dashboard reads a row per unit instead of counting.
+    """
+
+    unit = models.ForeignKey(Unit, verbose_name="单位", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField("年度")
+    statuses = models.JSONField("各状态的表数", default=dict)  # {"draft": 3, …}: states no sheet is in are left out
+    findings = models.JSONField("各规则的审核发现数", default=dict)  # {"JX101": {"error": 2}, …}
+
+    class Meta:
+        verbose_name = "单位年度填报情况"
+        constraints = [models.UniqueConstraint(fields=["unit", "year"], name="one_count_per_unit_year")]

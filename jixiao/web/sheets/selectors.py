@@ -12,7 +12,7 @@ from django.utils import timezone
 from jixiao.web.organisation.models import Member
 from jixiao.web.organisation.selectors import units_visible
 from jixiao.web.security.audit import audit_refusal
-from jixiao.web.sheets.models import FindingRecord, IndicatorRow, Sheet, Status
+from jixiao.web.sheets.models import IndicatorRow, Sheet, Status, UnitYearCounts
 from jixiao.web.sheets.services.review import rule_title
 
 __all__ = ["SheetFilters", "budget_year", "dashboard_counts", "indicator_suggestions", "sheet_get", "sheet_list"]
@@ -76,35 +76,34 @@ def sheet_get(member: Member | None, sheet_id: int, *, include_deleted: bool = F
     return sheet
 
 
-def dashboard_counts(member: Member | None, year: int | None) -> dict[str, object]:
+def dashboard_counts(member: Member | None, year: int) -> dict[str, object]:
     """For a reviewer's dashboard: per unit counts by state, findings by rule, and the units not done: each unit
-    with a draft or returned sheet (with how many) or with no sheet at all for the year."""
+    with a draft or returned sheet (with how many) or with no sheet at all for the year. Read from the units'
+    stored counts (:class:`UnitYearCounts`), a row per unit however many sheets it has."""
     units = units_visible(member).filter(kind="unit")
-    sheets = Sheet.objects.filter(unit__in=units, deleted_at__isnull=True)
-    if year:
-        sheets = sheets.filter(year=year)
-    per_unit = {unit.pk: {"unit": unit, **{s.value: 0 for s in Status}} for unit in units}
-    for row in sheets.values("unit_id", "status").annotate(n=Count("id")):
-        per_unit[row["unit_id"]][row["status"]] = row["n"]
-    rows = list(per_unit.values())
+    stored = {row.unit_id: row for row in UnitYearCounts.objects.filter(unit__in=units, year=year)}
+    empty = UnitYearCounts()
+    rows = [{"unit": unit, **{s.value: (stored.get(unit.pk) or empty).statuses.get(s.value, 0) for s in Status}}
+            for unit in units]
     return {
         "rows": rows,
         "not_submitted": [_outstanding(r) for r in rows if _outstanding(r)["open"] or not _total(r)],
-        "by_rule": _by_rule(FindingRecord.objects.filter(sheet__unit__in=units, sheet__deleted_at__isnull=True,
-                                                         **({"sheet__year": year} if year else {}))),
+        "by_rule": _by_rule(stored.values()),
         "status_totals": {s.label: sum(r[s.value] for r in rows) for s in Status},
     }
 
 
-def _by_rule(findings) -> list[dict[str, object]]:
-    """Findings counted by rule and severity, with how many units have one, the most frequent first: counted per
-    unit by the database (a row per rule and unit at most, however many sheets), added up here."""
+def _by_rule(counts) -> list[dict[str, object]]:
+    """Findings counted by rule and severity, with how many units have one, the most frequent first: added up from
+    the units' stored counts."""
     by_rule: dict[tuple[str, str], dict[str, object]] = {}
-    for row in findings.order_by().values("rule", "severity", "sheet__unit_id").annotate(n=Count("id")):
-        entry = by_rule.setdefault((row["rule"], row["severity"]), {
-            "rule": row["rule"], "severity": row["severity"], "n": 0, "units": 0, "name": rule_title(row["rule"])})
-        entry["n"] += row["n"]
-        entry["units"] += 1
+    for row in counts:
+        for rule, severities in row.findings.items():
+            for severity, n in severities.items():
+                entry = by_rule.setdefault((rule, severity), {
+                    "rule": rule, "severity": severity, "n": 0, "units": 0, "name": rule_title(rule)})
+                entry["n"] += n
+                entry["units"] += 1
     return sorted(by_rule.values(), key=lambda entry: (-entry["n"], entry["rule"], entry["severity"]))
 
 

@@ -1,15 +1,8 @@
-"""Fill the stored summaries of sheets approved before summaries existed."""
+"""Filled the stored summaries of sheets approved before summaries existed; that now happens in 0005, after the
+summaries gained their sheet's unit, year and code (this used the application's models, which have those columns
+from then on)."""
 
 from django.db import migrations
-
-
-def fill(apps, schema_editor):
-    # The core computes the summaries; it needs the application's models (conversion, selectors), so this
-    # migration uses them rather than the historical ones. Sheets are few at this point of the history.
-    from jixiao.web.performance.summaries import summaries_refresh
-    from jixiao.web.sheets.models import Sheet
-
-    summaries_refresh(Sheet.objects.all())
 
 
 class Migration(migrations.Migration):
@@ -19,4 +12,4 @@ class Migration(migrations.Migration):
         ("sheets", "0003_unit_goals"),
     ]
 
-    operations = [migrations.RunPython(fill, migrations.RunPython.noop)]
+    operations = []

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from jixiao.web.refreshes import refresh
 from jixiao.web.sheets.conversion import goal_sheet
 from jixiao.web.sheets.models import FindingRecord, Sheet
+from jixiao.web.sheets.services.counts import counts_refresh
 from jixiao.web.sheets.services.review import FindingView, Outcome, check_sheet
 
 __all__ = ["findings_of", "findings_refresh"]
@@ -17,7 +19,7 @@ def findings_of(sheet: Sheet) -> list[FindingView]:
 def findings_refresh(sheet: Sheet) -> Outcome:
     """Review ``sheet`` as stored now and replace its findings, counts and suggested grade.
 
-    Called inside the caller's transaction; saves only the summary columns.
+    Called inside the caller's transaction; saves only the summary columns, and has the unit's year counted again.
     """
     outcome = check_sheet(goal_sheet(sheet))
     FindingRecord.objects.filter(sheet=sheet).delete()
@@ -30,4 +32,5 @@ def findings_refresh(sheet: Sheet) -> Outcome:
     sheet.score = outcome.score
     sheet.error_count, sheet.warning_count, sheet.info_count = (outcome.count(s) for s in ("error", "warning", "info"))
     sheet.save(update_fields=["suggested_grade", "score", "error_count", "warning_count", "info_count"])
+    refresh(counts_refresh, sheet.unit_id, sheet.year)
     return outcome

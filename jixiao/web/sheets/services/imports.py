@@ -19,6 +19,7 @@ from jixiao.documents import SUPPORTED_SUFFIXES, NotAGoalDocument, read_bytes
 from jixiao.model import Document
 from jixiao.web.organisation.models import Unit
 from jixiao.web.organisation.selectors import can_edit_unit, member_get
+from jixiao.web.refreshes import refreshes_batched
 from jixiao.web.sheets.errors import ImportRefused, SheetError
 from jixiao.web.sheets.models import PendingImport, Sheet, Status, UnitGoals
 from jixiao.web.sheets.services.review import Outcome, check_document
@@ -130,6 +131,7 @@ def sheets_import(*, user, unit: Unit, year: int, files: list[tuple[str, bytes]]
 
 
 @transaction.atomic
+@refreshes_batched()  # each unit's year is counted once for the whole batch
 def _store(user, unit: Unit, year: int, read: list[ReadFile], *, accept_year: bool) -> list[Sheet]:
     check_unit(user, unit)
     failed = [f for f in read if f.error]

@@ -13,6 +13,7 @@ from jixiao.model import GoalSheet
 from jixiao.web.bounds import columns_check
 from jixiao.web.organisation.models import Unit
 from jixiao.web.organisation.selectors import can_edit_unit, member_get
+from jixiao.web.refreshes import refreshes_batched
 from jixiao.web.sheets.conversion import INDICATOR_CELLS, indicator_cells, sheet_fields
 from jixiao.web.sheets.errors import SheetError, StaleSheet
 from jixiao.web.sheets.models import HistoryEntry, IndicatorRow, Sheet, Status
@@ -43,6 +44,7 @@ def sheet_lock(user, sheet_id: int, *, include_deleted: bool = False) -> Sheet:
 
 
 @transaction.atomic
+@refreshes_batched()  # the new sheet and its findings are counted once
 def sheet_create(*, user, unit: Unit, year: int, content: GoalSheet, source: str = "",
                  action: str = "create") -> Sheet:
     """Store a new sheet for ``unit`` and ``year`` from the core's ``GoalSheet`` and review it."""
@@ -62,6 +64,7 @@ def sheet_create(*, user, unit: Unit, year: int, content: GoalSheet, source: str
 
 
 @transaction.atomic
+@refreshes_batched()
 def sheet_update(*, user, sheet_id: int, expected_version: int, fields: Mapping[str, object] | None = None,
                  indicators: Iterable[Mapping[str, str]] | None = None) -> Sheet:
     """Save the changed fields and indicator cells of a sheet opened at ``expected_version``.

@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from jixiao.web.organisation.selectors import can_review_unit, member_get
+from jixiao.web.refreshes import refreshes_batched
 from jixiao.web.sheets.conversion import goal_sheet
 from jixiao.web.sheets.errors import WorkflowRefused
 from jixiao.web.sheets.models import ApprovedVersion, Comment, ReviewRound, Sheet, Status
@@ -18,6 +19,7 @@ __all__ = ["comment_create", "sheet_transition"]
 
 
 @transaction.atomic
+@refreshes_batched()  # the state and (on approval) the summary change the unit's figures once
 def sheet_transition(*, user, sheet_id: int, name: str, reason: str = "", grade: str = "") -> Sheet:
     """Move a sheet along transition ``name`` (submit, return, approve, adjust), checking role, state and input."""
     transition = TRANSITIONS.get(name)
