@@ -13,6 +13,7 @@ __all__ = [
     "canonical_level1",
     "canonical_level2",
     "written_level2",
+    "ndrc_level1",
     "level1_names",
     "level2_names",
     "level2_parents",
@@ -69,7 +70,15 @@ def written_level2(raw: str | None) -> str | None:
     if not raw:
         return None
     key = _POINTS.sub("", fold(raw))
-    return key if key in load("vocabulary")["level2_written"]["names"] else None
+    vocabulary = load("vocabulary")
+    return key if key in vocabulary["level2_written"]["names"] or key in vocabulary["ndrc"]["level2"] else None
+
+
+def ndrc_level1(raw: str | None) -> str | None:
+    """The NDRC 中央预算内投资计划 form's own level-1 name (实施效果指标, 过程管理指标) as written, or None: under
+    it the budget framework's level-1 names are level-2 names."""
+    key = _POINTS.sub("", fold(raw)) if raw else ""
+    return key if key in load("vocabulary")["ndrc"]["level1"] else None
 
 
 def level1_names() -> list[str]:

@@ -35,7 +35,7 @@ from jixiao.documents.interpret.text_lists import split_items
 from jixiao.model import Checkpoint, Diagnostic, GoalSheet, Indicator, Location, Unit, canonical_level1, canonical_level2
 from jixiao.model.lexicon import fold
 from jixiao.model.units import canonical_unit
-from jixiao.model.vocabulary import Framework, level2_parents
+from jixiao.model.vocabulary import Framework, level2_parents, ndrc_level1, written_level2
 
 __all__ = ["SheetBuilder", "is_figure", "money_key"]
 
@@ -113,9 +113,12 @@ def is_figure(text: str) -> bool:
 def _legacy_level2(level1: str, previous1: str) -> bool:
     """True when a name written where a level 1 stands is the legacy framework's level 2 of the group above: 成本指标
     is a level 2 under 产出指标 before 2021 and a level 1 of its own since; with no level 2 after it and a 产出指标
-    group above, it is the former."""
+    group above, it is the former. Under the NDRC form's 实施效果指标 (or 过程管理指标), the budget framework's level-1
+    names (产出指标) and the form's management names are its level 2."""
     name = canonical_level2(level1)
     parent = canonical_level1(previous1)
+    if ndrc_level1(match_key(previous1)) and not ndrc_level1(match_key(level1)):
+        return written_level2(match_key(level1)) is not None  # 产出指标 under the NDRC form's 实施效果指标
     return name is not None and parent is not None and level2_parents(Framework.LEGACY).get(name) == parent
 
 

@@ -383,10 +383,10 @@ class Aligner:
                 body_lines.clear()
                 levels["level2"] = text  # the year's 二级指标 after the row's long-term set
                 continue
-            if kind == "level1" and "level1" not in columns.kinds and "level2" in columns.kinds and (
-                    not levels and not any(b.strip() for b in body)):
+            if kind == "level1" and "level1" not in columns.kinds and "level2" in columns.kinds:
                 # the 一级指标 heading stood on a line of its own above the header row (a cell broken over two
-                # lines), yet the rows open with a level-1 name: it is that column's cell, not the name
+                # lines) or lost its first character (级指标), yet the rows show level-1 names: they are that
+                # column's cells, not names
                 pass
             elif kind is not None and kind not in columns.kinds and not sectioned:
                 kind = None

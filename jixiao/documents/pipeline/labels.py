@@ -21,7 +21,7 @@ from jixiao.documents.interpret.header_cells import is_checkpoint, parse_amount,
 from jixiao.documents.vocabulary import column_label, header_label, is_trailer, labels
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.model import Framework, canonical_level1, canonical_level2, level2_parents
-from jixiao.model.vocabulary import written_level2
+from jixiao.model.vocabulary import ndrc_level1, written_level2
 from jixiao.model.lexicon import fold, load
 from jixiao.model.units import canonical_unit, unit_spellings
 
@@ -78,7 +78,7 @@ OPERATOR_WORDS = {"≥", "≤", "=", ">", "<", ">=", "<=", "定性", "定量", "
                   "大于", "小于", "≥=", "≤="}
 _CHROME_WORDS = ("分享到", "打印本页", "关闭窗口", "索引号", "发布时间", "发布日期", "信息来源", "浏览量", "浏览次数",
                  "字体:", "字号:", "【打印】", "【关闭】", "访问量", "作者:", "来源:", "扫一扫", "首页>", "当前位置",
-                 "上一篇", "下一篇", "附件下载", "文章来源", "点击数", "责任编辑")
+                 "上一篇", "下一篇", "附件下载", "文件下载", "文章来源", "点击数", "责任编辑")
 
 
 @cache
@@ -294,6 +294,8 @@ def label(text: str) -> Label:
         return Label(Role.LEVEL1, legacy, 0.9)  # the pre-2018 framework's level names, kept as written
     if _LEGACY_LEVEL2.fullmatch(legacy) or written_level2(legacy):
         return Label(Role.LEVEL2, legacy, 0.9)
+    if ndrc_level1(legacy):
+        return Label(Role.LEVEL1, legacy, 0.9)  # the NDRC form's 实施效果指标, kept as written
     field = header_label(key)
     if field:
         return Label(Role.FIELD, field)
