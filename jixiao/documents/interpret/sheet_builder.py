@@ -528,9 +528,10 @@ class SheetBuilder:
         written_target = values.get("target", "")
         target = written_target if not is_placeholder(written_target) else ""
         unit_cell = values.get("unit", "")
-        if unit_cell and not _ENDS_IN_NUMBER.search(target):
-            # the value names its own unit (28.8万元) or is qualitative (应保尽保): the unit column's cell stays
-            # beside it under its heading, never glued onto it
+        if unit_cell and (not _ENDS_IN_NUMBER.search(target) or label(unit_cell).role is Role.NUMBER):
+            # the value names its own unit (28.8万元) or is qualitative (应保尽保), or the unit cell holds a figure
+            # (a date serial repeated there): the unit column's cell stays beside it under its heading, never
+            # glued onto it
             placed.extra[self._heading("unit")] = unit_cell
             unit_cell = ""
         if "operator" in values or "unit" in values:

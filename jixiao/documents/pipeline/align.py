@@ -43,7 +43,7 @@ from jixiao.documents.pipeline.outline import Outline
 from jixiao.documents.pipeline.prose import PROSE
 from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns, is_goal_heading
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
-from jixiao.model import canonical_level2
+from jixiao.model import canonical_level2, parse_direction
 
 __all__ = ["Placed", "Aligner"]
 
@@ -250,6 +250,7 @@ class Aligner:
                 extras[kind.removeprefix("extra:")] = text
             else:
                 values[kind] = text
+        _uncross(values)
         self.seen_level = self.seen_level or any(kind in values for kind in _LEVELS)
         self.placed.append(Placed(values, line.line, line.row, line.table, confidence, how, extras, tokens))
 
@@ -651,6 +652,14 @@ class Aligner:
         if mark is not None and notes:
             notes.insert(0, f"“{texts[mark]}”按形式认作{self.columns.heading(anchor)}")  # type: ignore[arg-type]
         return values, notes, confidence
+
+
+def _uncross(values: dict[str, str]) -> None:
+    """Forms disagree on which of 指标性质 and 指标方向 holds the operator and which 正向/反向: when the operator
+    column's cell is a direction word and the direction column's an operator, the cells say which is which."""
+    operator, direction = values.get("operator", ""), values.get("direction", "")
+    if parse_direction(operator) is not None and is_operator(direction) and parse_direction(direction) is None:
+        values["operator"], values["direction"] = direction, operator
 
 
 def _cut_at_names(texts: list[str]) -> list[list[str]]:
