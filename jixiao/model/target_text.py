@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 from jixiao.model.lexicon import fold, load
 from jixiao.model.numerals import CHINESE_DIGITS, chinese_to_decimal
 from jixiao.model.target import NoteCode, Operator, Target, TargetNote
-from jixiao.model.units import UnitKind, canonical_unit, compound_unit, unit_kind, unit_spellings
+from jixiao.model.units import UnitKind, canonical_unit, compound_unit, per_only_units, unit_kind, unit_spellings
 
 __all__ = ["parse_target"]
 
@@ -116,6 +116,13 @@ class _Cursor:
             return None
         self.pos = match.end()
         return match.group(0)
+
+    def take_per_only(self) -> str | None:
+        """Take a unit that stands only after the "/" of a compound (生 of 元/生/年)."""
+        spelling = next((unit for unit in per_only_units() if self.rest.startswith(unit)), None)
+        if spelling is not None:
+            self.pos += len(spelling)
+        return spelling
 
     def skip_separators(self) -> None:
         while self.rest and self.rest[0] in _SEPARATORS:
@@ -314,8 +321,8 @@ def _take_per(cursor: _Cursor, opened: bool = False) -> str | None:
     while cursor.rest[:1] in ("/", "·", "、", "•", "*") and cursor.rest[:1] and (
             parts or opened or cursor.rest[:1] == "/"):
         cursor.pos += 1
-        spelling = cursor.take_unit()
-        kind = unit_kind(spelling)
+        spelling = cursor.take_unit() or cursor.take_per_only()
+        kind = UnitKind.COUNT if spelling in per_only_units() else unit_kind(spelling)
         if spelling is None or kind not in (UnitKind.COUNT, UnitKind.TIME, UnitKind.PHYSICAL):
             cursor.pos -= 1
             if spelling is not None:

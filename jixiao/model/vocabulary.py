@@ -48,9 +48,11 @@ def _canonical(level: str, raw: str | None) -> str | None:
         key = key[:-1]  # the template's "服务对象满意度指标等": the level and its like
     # Tables number their levels ("一、产出指标", "1.数量指标") and note their points ("产出指标(50分)"): drop
     # such a prefix or suffix before matching.
+    # Some forms end every level name in 值 instead of 指标 (产出值, 经济效益值).
     for candidate in (key, key.lstrip("0123456789一二三四五六七八九十、.．)）(（")):
-        if candidate in _aliases(level):
-            return _aliases(level)[candidate]
+        for spelling in (candidate, candidate.removesuffix("值") if len(candidate) > 2 else candidate):
+            if spelling in _aliases(level):
+                return _aliases(level)[spelling]
     return None
 
 
