@@ -44,6 +44,7 @@ from jixiao.documents.pipeline.prose import PROSE
 from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns, is_goal_heading
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.model import canonical_level2, parse_direction
+from jixiao.model.units import unit_spellings
 
 __all__ = ["Placed", "Aligner"]
 
@@ -125,6 +126,7 @@ class Aligner:
         # the long-term set standing between the 一级指标 and the year's 二级指标 (长期/年度 column pairs)
         self.long_keys = [key for key, kind in list(zip(self.keys, kinds))[first + 1:last] if kind != FRAME] \
             if "long_term_target" in kinds[first + 1:last] else []
+        self.row_shape = _row_shape(self.slots) if columns.joined else None
 
     # -- the entry point -------------------------------------------------------------------------------
     def feed(self, line: Line) -> None:
@@ -140,7 +142,7 @@ class Aligner:
             self._prose(line)
             return
         if line.kind is LineKind.CELL:
-            if self._continues(line) or self._run_together(line):
+            if self._continues(line) or self._run_together(line) or self._shaped(line):
                 return
             if self._stream_line is None:
                 self._stream_line = line
@@ -210,6 +212,22 @@ class Aligner:
         for placed in self.placed[before:]:
             placed.inferred = how
             placed.confidence = min(placed.confidence, GUESS_CONFIDENCE)
+        return True
+
+    def _shaped(self, line: Line) -> bool:
+        """A one-cell line under headings that ran together on one line holds a whole row run together the same
+        way (``预算执行率10%=100`` under 指标名称 | 指标权重 | 计量单位 | 指标性质 | 指标值): split by the shapes of
+        the header's columns in their order, when a figure column (weight, unit, operator) stands between the
+        name and the target; an inference (P111)."""
+        text = line.tokens[0].text.strip() if self.row_shape is not None and line.tokens else ""
+        found = self.row_shape.fullmatch(text) if text else None  # type: ignore[union-attr]
+        if found is None or label(found.group("name")).role in (Role.HEADING, Role.FIELD) or not any(
+                found.group(kind) for kind in _SHAPES if kind in self.slots):
+            return False
+        self.flush()
+        values = {kind: part for kind, part in found.groupdict().items() if part}
+        self._add(values, line, GUESS_CONFIDENCE, [], 1)
+        self.placed[-1].inferred = "｜".join(f"{self._heading(kind)}“{part}”" for kind, part in values.items())
         return True
 
     def _continues(self, line: Line) -> bool:
@@ -652,6 +670,24 @@ class Aligner:
         if mark is not None and notes:
             notes.insert(0, f"“{texts[mark]}”按形式认作{self.columns.heading(anchor)}")  # type: ignore[arg-type]
         return values, notes, confidence
+
+
+# The shapes of the figure columns that may stand between a row's name and its target when its cells ran together
+_SHAPES = {"weight": r"\d{1,2}(?:\.\d+)?", "operator": r"[≥≤=<>≧≦＝]+", "direction": r"正向|反向"}
+_SHAPE_TARGET = r"[-+]?\d[\d,]*(?:\.\d+)?%?|[^\d]+"  # a figure, or words (有效保障)
+
+
+def _row_shape(slots: list[str]) -> re.Pattern[str] | None:
+    """The pattern of a row run together under ``slots``: the name (ending in no digit), the figure columns (each
+    optional but the weight, which every row of such a form prints), then the target; None when the columns are
+    not that shape."""
+    middle = slots[1:-1]
+    if len(slots) < 3 or slots[0] != "name" or slots[-1] != "target" or not set(middle) <= {*_SHAPES, "unit"}:
+        return None
+    units = "|".join(re.escape(unit) for unit in unit_spellings() if not unit.isascii() or unit == "%")
+    shapes = {**_SHAPES, "unit": units}
+    parts = "".join(f"(?P<{kind}>{shapes[kind]})" + ("" if kind == "weight" else "?") for kind in middle)
+    return re.compile(rf"(?P<name>.*?[^\d\s.]){parts}(?P<target>{_SHAPE_TARGET})")
 
 
 def _uncross(values: dict[str, str]) -> None:

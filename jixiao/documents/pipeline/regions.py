@@ -75,6 +75,7 @@ class Columns:
     positions: list[int | None]
     offsets: list[int | None] = field(default_factory=list)
     outline: bool = False  # the levels stand on rows of their own, shown by indentation (批复表)
+    joined: bool = False  # the headings ran together on one line (so, likely, do the cells of each row)
 
     def kind_at(self, column: int) -> int | None:
         """Index of the column whose heading starts nearest at or before grid ``column`` (merged headings span)."""
@@ -293,6 +294,7 @@ def find_header(lines: list[Line], index: int, settings: ReadSettings = DEFAULT_
         if headings:
             tokens = [Token(text, line.line, column) for column, text in enumerate(headings)]
             columns = _columns(tokens, False)
+            columns.joined = True
             if _is_header(columns.kinds, settings):
                 return Header(columns, index, index + 1, [line.tokens[0]])
     return None
@@ -406,6 +408,7 @@ def _stream_header(lines: list[Line], index: int, settings: ReadSettings) -> Hea
     while end > index and not (lines[end - 1].tokens and lines[end - 1].tokens[0].text):
         end -= 1
     end = _unknown_headings(lines, end, columns, tokens)
+    columns.joined = all(line.extra.get("segmented") and line.line == lines[index].line for line in lines[index:end])
     return Header(columns, index, end, tokens)
 
 
