@@ -483,8 +483,8 @@ class Aligner:
         指标值(长期), 二级指标(年度) …): the first one and the cells since belong to the long-term columns. Moves
         them there and says whether it did."""
         filled = [text for text in body if text.strip()]
-        if not self.long_keys or len(filled) >= len(self.long_keys):
-            return False
+        if not self.long_keys or len(filled) >= len(self.long_keys) or any(key in levels for key in self.long_keys):
+            return False  # (the row's long-term set was moved already: this 二级指标 opens the next row)
         levels.update(zip(self.long_keys, [levels.pop("level2"), *filled]))
         body.clear()
         return True

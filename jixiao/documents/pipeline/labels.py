@@ -516,6 +516,35 @@ def join_wrapped(lines: list[Line]) -> list[Line]:
     return result
 
 
+_ONE_CHARACTER = re.compile(r"^[\u4e00-\u9fff]$")
+
+
+def join_vertical(lines: list[Line]) -> list[Line]:
+    """A label printed vertically, one character per line (``产`` / ``出`` / ``指`` / ``标``, the standard form's
+    narrow level column), is one cell again: a run of one-character lines on consecutive lines joins when
+    together they make a name or heading the vocabulary knows."""
+    result: list[Line] = []
+    index = 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and _one_character(lines[end]) and (
+                end == index or lines[end].line == (lines[end - 1].line or 0) + 1):
+            end += 1
+        joined = "".join(line.tokens[0].text.strip() for line in lines[index:end])
+        if end - index >= 2 and label(joined).role is not Role.TEXT:
+            first = lines[index]
+            result.append(Line([Token(joined, first.line)], LineKind.CELL, first.line, blanks_before=first.blanks_before))
+            index = end
+            continue
+        result.append(lines[index])
+        index += 1
+    return result
+
+
+def _one_character(line: Line) -> bool:
+    return line.kind is LineKind.CELL and len(line.tokens) == 1 and bool(_ONE_CHARACTER.match(line.tokens[0].text.strip()))
+
+
 def _wraps(first: str, second: str) -> bool:
     if not (first.strip() and second.strip()) or label(f"{first.strip()}{second.strip()}").role not in _NAMES:
         return False
@@ -557,7 +586,7 @@ def split_lines(lines: list[Line]) -> list[Line]:
     holding one run-together row is left whole: alignment splits it as one row. A pipe row holding a table's
     header fused with the rows around it becomes those rows (:func:`split_fused_header`)."""
     result: list[Line] = []
-    for line in join_wrapped(join_page_parts(lines)):
+    for line in join_wrapped(join_vertical(join_page_parts(lines))):
         fused = split_fused_header(line)
         if fused is not None:
             result.extend(fused)

@@ -157,6 +157,7 @@ def _columns(tokens: list[Token], gridded: bool) -> Columns:
         if kind not in (EXTRA, FRAME) and later:
             kinds[index], kinds[later[0]] = EXTRA, kind
     _periods(kinds, headings)
+    _repeated_set(kinds, headings)
     _evaluation_form(kinds, headings, positions, offsets)
     levels = [index for index, kind in enumerate(kinds) if kind in _LEVELS]
     if levels and "name" not in kinds and FRAME not in kinds and not gridded:
@@ -223,6 +224,23 @@ def _periods(kinds: list[str], headings: list[str]) -> None:
             kinds[index] = base
         elif period == "long":
             kinds[index] = "long_term_target" if base == "target" else EXTRA
+
+
+_SET = ("level2", "name", "target")
+
+
+def _repeated_set(kinds: list[str], headings: list[str]) -> None:
+    """A header naming 二级指标 | 三级指标 | 指标值 twice with no period words (the form whose goals row above says
+    中期目标 | 年度目标): as with 长期/年度 pairs, the first set is the long-term one and the second the year's, the
+    sheet's indicators."""
+    again = [index for index, (kind, heading) in enumerate(zip(kinds, headings))
+             if kind == EXTRA and column_kind(heading) in _SET and not _period(heading)]
+    if sorted(column_kind(headings[index]) for index in again) != sorted(_SET) or "long_term_target" in kinds:
+        return
+    for index in again:
+        kind = column_kind(headings[index])
+        first = kinds.index(kind)  # type: ignore[arg-type]
+        kinds[first], kinds[index] = ("long_term_target" if kind == "target" else EXTRA), kind  # type: ignore[assignment]
 
 
 def _join_qualifiers(tokens: list[Token]) -> list[Token]:

@@ -92,3 +92,18 @@ def test_rows_run_together_under_headings_that_ran_together_are_split_by_the_sha
         ("预算执行率", "10", "=", "100", "%"), ("基层组织建设保障有效性", "10", None, "有效保障", None),
         ("开展各种文艺活动场次", "10", None, "20", None), ("服务对象满意度", "5", None, "95", "%")]
     assert {d.code for d in document.diagnostics} >= {"P111"}  # the split is an inference and says so
+
+
+def test_a_header_naming_the_level_2_name_and_target_set_twice_reads_the_second_set_as_the_year_s():
+    document = read(
+        "总", "体", "目", "标", "中期目标(2023年—2025年)", "年度目标", "建成作业体系。", "作业能力提高。", "",
+        "一级指标", "二级指标", "三级指标", "指标值", "二级指标", "三级指标", "指标值", "",
+        "产", "出", "指", "标", "",
+        "数量指标", "作业航时(中期)", "≥90小时", "数量指标", "作业航时", "≥30小时", "",
+        "质量指标", "作业合格率(中期)", "≥90%", "质量指标", "作业合格率", "≥95%",
+    )
+    indicators = document.sheets[0].indicators
+    assert [(i.level1, i.level2, i.name, i.target.raw, i.long_term_target.raw if i.long_term_target else None)
+            for i in indicators] == [
+        ("产出指标", "数量指标", "作业航时", "≥30小时", "≥90小时"),
+        ("产出指标", "质量指标", "作业合格率", "≥95%", "≥90%")]
