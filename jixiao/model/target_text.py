@@ -171,6 +171,14 @@ def parse_target(raw: str, context: str = "") -> Target:
         if leftover:
             cursor.note(NoteCode.LEFTOVER, f"指标值中混有其他文字：“{leftover}”")
         return Target(raw=raw, operator=operator, date=date, leftover=leftover, notes=cursor.notes)
+    cursor.skip_separators()
+    unit_only = cursor.take_unit()
+    if unit_only is not None and not cursor.rest.strip(_SEPARATORS) and canonical_unit(unit_only):
+        # the template's unit with its figure left blank (公里, ≧ %): a placeholder, the unit kept
+        cursor.note(NoteCode.NOT_UNDERSTOOD, f"指标值只写了计量单位“{unit_only}”，没有数值")
+        return Target(raw=raw, operator=operator, unit=canonical_unit(unit_only), unit_raw=unit_only,
+                      placeholder=True, notes=cursor.notes)
+    cursor.pos -= len(unit_only or "")
     start_of_number = cursor.pos
     number = cursor.take_number()
     if number is None:
