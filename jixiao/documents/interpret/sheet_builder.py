@@ -503,7 +503,8 @@ class SheetBuilder:
             level1, level2 = previous1, level1
         if not level1:
             level1 = previous1
-        elif fold(level1) != fold(previous1):
+        elif previous1 and fold(level1) != fold(previous1):
+            # a new group (a merged 一级指标 label printed mid-group, under rows that showed none, keeps the group)
             previous2 = ""
         level2 = level2 or previous2
         self._levels = (level1, level2)

@@ -471,9 +471,24 @@ def segment(text: str) -> tuple[str, ...] | None:
     # the template's next, empty row run onto the end of a row (…8指标2:) opens a row of its own
     pieces = [part for piece in pieces for part in _TRAILING_NUMBERING.split(piece) if part]
     pieces = [part for piece in pieces for part in _unrepeat(piece)]
+    _rejoin_headings(pieces)
     if hits < _SEGMENT_MIN_HITS or structural < _SEGMENT_MIN_STRUCTURE or len(pieces) < 3:
         return None
     return tuple(pieces)
+
+
+_QUALIFIER_LENGTH = 2  # 年度, 长期: the word a heading's period qualifier adds before it
+
+
+def _rejoin_headings(pieces: list[str]) -> None:
+    """A heading whose qualifier the piece before it took (``88100年度`` | ``绩效指标``: a figure read with 年度 as
+    its unit) gets it back when together they make a heading too."""
+    for index in range(len(pieces) - 1):
+        before, heading = pieces[index], pieces[index + 1]
+        word = before[-_QUALIFIER_LENGTH:]
+        if len(before) > _QUALIFIER_LENGTH and label(heading).role is Role.HEADING and label(
+                word + heading).role is Role.HEADING and column_kind(word + heading) == column_kind(heading):
+            pieces[index], pieces[index + 1] = before[:-_QUALIFIER_LENGTH], word + heading
 
 
 # a name, then its target and its actual written alike, then a figure (成本控制不超过预算不超过预算10)

@@ -57,10 +57,11 @@ _MAX_UNKNOWN = 12  # headings the vocabulary does not know, after a header of on
 _MAX_UNKNOWN_LENGTH = 12
 _BARE_NAME = "指标"
 _CAPTION = re.compile(r"^附?表[〇一二三四五六七八九十\d]{1,3}(?:[-—－]\d{1,2})?[:：]?$")  # 表十二, 附表3-1: the next table
-_FRAME_LABELS = ("绩效指标", "年度绩效指标", "绩效指标(90分)", "项目绩效指标")
+_FRAME_LABELS = ("绩效指标", "年度绩效指标", "长期绩效指标", "绩效指标(90分)", "项目绩效指标")
 _TOTALS = ("总分", "合计", "总计")
 _SECTION = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]")
 _SEAL = re.compile(r"[(（]?(?:单位)?盖章[)）]?")
+_SEALED = re.compile(r"[(（](?:单位)?盖章[)）]")  # a signatory's cell: 财政绩效管理科室(盖章) 年 月 日
 _CLOSING = {"合计", "总分", "总计", "审核意见", "填表说明", "评价结论", "存在问题", "财政部门审核意见", "主管部门审核意见",
             "偏差或不能完成目标原因分析", "相关建议或举措", "偏差原因分析", "自评得分", "评价等级", "自评等级"}
 
@@ -626,7 +627,7 @@ def ends_body(line: Line) -> bool:
     first_label = label(first)
     if first_label.role is Role.TITLE or _CAPTION.match(match_key(first)):
         return True
-    if any(_SEAL.fullmatch(match_key(token.text)) for token in filled):
+    if any(_SEAL.fullmatch(match_key(token.text)) or _SEALED.search(match_key(token.text)) for token in filled):
         return True  # a signature block: 审核意见 (盖章)
     key = match_key(first)
     if is_trailer(key) and first_label.role is not Role.HEADING:

@@ -107,3 +107,21 @@ def test_a_header_naming_the_level_2_name_and_target_set_twice_reads_the_second_
             for i in indicators] == [
         ("产出指标", "数量指标", "作业航时", "≥30小时", "≥90小时"),
         ("产出指标", "质量指标", "作业合格率", "≥95%", "≥90%")]
+
+
+def test_a_level_1_label_printed_mid_group_keeps_the_group_and_a_signatory_s_seal_ends_the_grid():
+    document = read(
+        "绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 | 指标标准或依据 | |",
+        "数量指标 | 主体班培训人次 | 280人次 | ||||",
+        "产出指标 | 开设课程数量 | 220 | ||||",
+        "质量指标 | 培训完成率 | 100% | ||||",
+        "财政资金管理科室(盖章) 年 月 日 | 财政绩效管理科室(盖章) 年 月 日 |",
+    )
+    assert [(i.level2, i.name) for i in document.sheets[0].indicators] == [
+        ("数量指标", "主体班培训人次"), ("数量指标", "开设课程数量"), ("质量指标", "培训完成率")]
+
+
+def test_a_period_word_read_as_a_figure_s_unit_goes_back_to_the_heading_it_qualifies():
+    document = read("项目绩效目标长期目标年度目标改善基础设施全面完成改造长期绩效指标一级指标二级指标指标内容指标值备注"
+                    "产出指标数量指标88100质量指标88100年度绩效指标一级指标二级指标指标内容指标值备注产出指标数量指标88100")
+    assert document.sheets[0].indicators == []  # rows with a figure and no name are not indicators
