@@ -125,3 +125,11 @@ def test_a_period_word_read_as_a_figure_s_unit_goes_back_to_the_heading_it_quali
     document = read("项目绩效目标长期目标年度目标改善基础设施全面完成改造长期绩效指标一级指标二级指标指标内容指标值备注"
                     "产出指标数量指标88100质量指标88100年度绩效指标一级指标二级指标指标内容指标值备注产出指标数量指标88100")
     assert document.sheets[0].indicators == []  # rows with a figure and no name are not indicators
+
+
+@pytest.mark.parametrize(("text", "name", "target"), [
+    ("生态效益指标:生态修复功能提高。", "生态修复功能", "提高"),
+    ("效益指标:宣传覆盖人次≥20万人次;文物保护名录和数据库基本健全;修缮个数≥5个。", "文物保护名录和数据库", "基本健全")])
+def test_a_prose_clause_whose_qualitative_target_ran_onto_its_name_is_split(text, name, target):
+    indicators = read(text).sheets[0].indicators
+    assert (name, target) in [(i.name, i.target.raw) for i in indicators]
