@@ -448,6 +448,8 @@ class Aligner:
                       sum(1 for t in texts if t.strip()))
             return
         for run_levels, run_body, start, run_lines in runs:
+            if closed:
+                run_body = self._level_as_name(run_levels, run_body)
             at = 0
             for cells in self._split(run_body, closed):
                 # a row cut from a run stands where its first cell does (the run's level names for the first)
@@ -477,6 +479,19 @@ class Aligner:
                 self._add(values, where, confidence if not closed or how else LABEL_CONFIDENCE, how,
                           sum(1 for text in cells if text.strip() and not isinstance(text, _Piece)) + len(run_levels))
                 run_levels = {}  # the levels are counted with the first row of the run
+
+    def _level_as_name(self, levels: dict[str, str], body: list[str]) -> list[str]:
+        """A row whose cells after 成本指标 and a level-2 name open with its target (``成本指标 | 社会成本指标 | 定量 |
+        100 | %``) names its indicator with the level-2 name (a 2021 level 2 used as the 三级指标), and 成本指标 is
+        its level 2, as in the older framework. Moves them and returns the row's cells."""
+        anchor = self._anchor()
+        if "level2" not in levels or not names_a_legacy_level2(levels.get("level1", "")) or "name" not in self.slots \
+                or not body or anchor is None or not self._is_anchor(body[0], anchor) \
+                or self.slots.index("name") >= self.slots.index(anchor):
+            return body
+        name = levels.pop("level2")
+        levels["level2"] = levels.pop("level1")
+        return [name, *body]
 
     def _long_term(self, levels: dict[str, str], body: list[str]) -> bool:
         """A second 二级指标 in a row of a table with a long-term set before the year's (二级指标(长期), 三级指标(长期),

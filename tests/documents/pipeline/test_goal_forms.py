@@ -133,3 +133,13 @@ def test_a_period_word_read_as_a_figure_s_unit_goes_back_to_the_heading_it_quali
 def test_a_prose_clause_whose_qualitative_target_ran_onto_its_name_is_split(text, name, target):
     indicators = read(text).sheets[0].indicators
     assert (name, target) in [(i.name, i.target.raw) for i in indicators]
+
+
+def test_a_2021_level_2_name_after_cost_in_front_of_the_target_is_the_indicator_name():
+    document = read(
+        "一级指标 | 二级指标 | 三级指标 | 指标值类型 | 指标值 | 度量单位 |",
+        "产出指标 | 数量指标 | 业务工作支出到位率 | 定量 | 100 | % |",
+        "成本指标 | 社会成本指标 | 定量 | 100 | % |",
+    )
+    assert [(i.level2, i.name, str(i.target.value)) for i in document.sheets[0].indicators] == [
+        ("数量指标", "业务工作支出到位率", "100"), ("成本指标", "社会成本指标", "100")]
