@@ -598,7 +598,8 @@ class SheetBuilder:
         cells (its points, a description)."""
         kinds = self.columns.kinds if self.columns is not None else []
         indicators = self.sheet.indicators
-        if "target" not in kinds or len(indicators) < 2 or not self.results or self.results[-1][0] != len(indicators):
+        valued = "target" in kinds or EXTRA in kinds  # (or one value column per sub-unit)
+        if not valued or len(indicators) < 2 or not self.results or self.results[-1][0] != len(indicators):
             return False
         values = self.results[-1][1]
         return not indicators[-1].extra and not indicators[-1].description and not any(

@@ -143,3 +143,14 @@ def test_a_2021_level_2_name_after_cost_in_front_of_the_target_is_the_indicator_
     )
     assert [(i.level2, i.name, str(i.target.value)) for i in document.sheets[0].indicators] == [
         ("数量指标", "业务工作支出到位率", "100"), ("成本指标", "社会成本指标", "100")]
+
+
+def test_a_pipe_row_cut_inside_a_cell_by_the_end_of_the_file_is_left_out_and_reported():
+    document = read(
+        "一级指标 | 二级指标 | 三级指标 | 指标值类型 | 指标值 | 度量单位 |",
+        "成本指标 | 经济成本指标 | 疾控中心经费 | ≤ | 70 | 万元 |",
+        "社会成本指标 | 实施项目对社会产生的不利影响 | 定性 | 减少 | |",
+        "生态环境成本指标 | 实施项目对生态产生的不利影响 | 定性 | 减",
+    )
+    assert [i.name for i in document.sheets[0].indicators] == ["疾控中心经费", "实施项目对社会产生的不利影响"]
+    assert "P120" in {d.code for d in document.diagnostics}
