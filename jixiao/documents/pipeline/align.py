@@ -450,6 +450,8 @@ class Aligner:
         for run_levels, run_body, start, run_lines in runs:
             if closed:
                 run_body = self._level_as_name(run_levels, run_body)
+                if not run_levels and self._continues_long_term(run_body, line):
+                    continue
             at = 0
             for cells in self._split(run_body, closed):
                 # a row cut from a run stands where its first cell does (the run's level names for the first)
@@ -479,6 +481,18 @@ class Aligner:
                 self._add(values, where, confidence if not closed or how else LABEL_CONFIDENCE, how,
                           sum(1 for text in cells if text.strip() and not isinstance(text, _Piece)) + len(run_levels))
                 run_levels = {}  # the levels are counted with the first row of the run
+
+    def _continues_long_term(self, body: list[str], line: Line) -> bool:
+        """A row with no level names under a row whose cells all went to the long-term set (its year's set left
+        empty: values only in the 中期 set) continues that set: its cells are placed there."""
+        previous = self.placed[-1] if self.placed else None
+        filled = [text for text in body if text.strip()]
+        keys = self.long_keys[1:]  # the long-term columns after its 二级指标
+        if not keys or previous is None or "name" in previous.values or "long_term_target" not in previous.values \
+                or not filled or len(filled) > len(keys):
+            return False
+        self._add(dict(zip(keys, filled)), line, LABEL_CONFIDENCE, [], len(filled))
+        return True
 
     def _level_as_name(self, levels: dict[str, str], body: list[str]) -> list[str]:
         """A row whose cells after 成本指标 and a level-2 name open with its target (``成本指标 | 社会成本指标 | 定量 |

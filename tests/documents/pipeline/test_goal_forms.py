@@ -154,3 +154,14 @@ def test_a_pipe_row_cut_inside_a_cell_by_the_end_of_the_file_is_left_out_and_rep
     )
     assert [i.name for i in document.sheets[0].indicators] == ["疾控中心经费", "实施项目对社会产生的不利影响"]
     assert "P120" in {d.code for d in document.diagnostics}
+
+
+def test_rows_under_a_row_whose_year_s_set_is_empty_continue_its_long_term_set():
+    document = read(
+        "绩 效 指 标 | 一级指标 | 二级指标 | 三级指标 | 指标值 | 二级指标 | 三级指标 | 指标值 | |",
+        "产出指标 | 数量指标 | 完成修理养护的设施数量 | ≥90辆 | 数量指标 | ||||",
+        "质量指标 | 经费支出合规性 | 较高 | 质量指标 | |||||",
+        "项目验收合格率 | ≥100百分比 | |||||||",
+        "时效指标 | 项目完成及时性 | 程度较高 | 时效指标 | |||||",
+    )
+    assert [i.name for sheet in document.sheets for i in sheet.indicators] == []  # the year's set is empty
