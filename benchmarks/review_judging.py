@@ -104,6 +104,7 @@ class Clean:
     indicator: str
     aspect: str
     kind: str | None = None
+    sheet: str | None = None
 
 
 @dataclass

@@ -7,16 +7,18 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from jixiao.model import Document, Framework, GoalSheet, Indicator, canonical_level1, level2_parents
+from jixiao.model import (Document, Framework, GoalSheet, Indicator, UnitKind, canonical_level1, level2_parents,
+                          unit_kind)
 from jixiao.model.lexicon import fold
 from jixiao.review.finding import Confidence
 from jixiao.review.forms import FormProfile, load_form, recognise_form
-from jixiao.review.lexicon import Kind, is_reverse, kind_of
+from jixiao.review.lexicon import (Kind, counted_numbers, is_quality_rate, is_reverse, kind_of, stated_target,
+                                  unit_without_value)
 
 if TYPE_CHECKING:
     from jixiao.review.profile import Profile
 
-__all__ = ["Facts", "SheetContext", "not_an_indicator"]
+__all__ = ["COUNTED_UNITS", "Facts", "SheetContext", "has_figure", "not_an_indicator"]
 
 # An indicator read with less confidence than this had its cells placed by a guess (see Indicator.confidence).
 GUESSED_BELOW = 0.75
@@ -25,12 +27,25 @@ CUT_DIAGNOSTICS = ("P114", "P119", "P120")
 # A 年度目标 line this short is a label or a page mark, not a goal (see SheetContext.goal_text).
 _LABEL_LENGTH = 6
 _LABEL_NOISE = re.compile(r"[\d\s()（）:：_]|年度|第|页")
+# A 年度目标 line that is a form's own label: the goal columns of the 88号 form (中期目标(2023年—2023年)) and of a
+# self-evaluation (年度总体目标完成情况), copied among the goals where the form prints them beside the text.
+_GOAL_LABEL = re.compile(r"^(中期|长期|年度|实施期|总体|年度总体)?(绩效)?目标(完成情况|实际完成情况)?$")
+_LABEL_DATES = re.compile(r"\d+年?|[\s()（）:：_—\-～~至]")
 # The reader's diagnostic saying that it found no indicator header in this sheet (documents/codes.py).
 GRID_NOT_FOUND = "P101"
 # 成本指标 as a level 1 of its own (2021 framework) has no fixed place in the grid: first, or after 产出 or 满意度.
 _COST_LEVELS = {"经济成本指标", "社会成本指标", "生态环境成本指标"}
+# Units that count an amount of output: pieces, people, area, length, days of service (免费开放天数 =300天, corpus
+# 038); a deadline is not one.
+COUNTED_UNITS = (UnitKind.COUNT, UnitKind.PHYSICAL, UnitKind.TIME)
 # Documents that report on approved goals rather than set them (Document.kind).
 REPORT_KINDS = ("self-eval", "monitor", "dept-self-eval")
+
+
+def has_figure(text: str) -> bool:
+    """True when ``text`` states a quantity; the budget year (2024年, 2024通过…) is a date, not a requirement."""
+    text = re.sub(r"(19|20)\d{2}(年度?)?", "", text)
+    return bool(re.search(r"\d|[一二三四五六七八九十百千万两]+(个|人|次|项|户|村|所|场|年|月|天)|百分之", text))
 
 
 def not_an_indicator(indicator: Indicator) -> bool:
@@ -123,7 +138,8 @@ class SheetContext:
     @cached_property
     def present_levels(self) -> set[str]:
         """The 一级 and 二级指标 the sheet has rows for. A row counts for the 一级指标 it stands under and for the one
-        its 二级指标 belongs to: a row filed under the wrong 一级指标 is misfiled (JX501), not missing. A satisfaction
+        its 二级指标 belongs to: a row filed under the wrong 一级指标 is misfiled (JX501), not missing; so is a quality
+        rate filed under 数量指标 (JX507). A satisfaction
         rating counts as 满意度指标 wherever it stands (a benefit level holding only ratings measures no benefit),
         and a row with neither name nor value counts for nothing."""
         present: set[str] = set()
@@ -136,6 +152,8 @@ class SheetContext:
                 continue
             level1 = self.level1_of(indicator) or self.form.standard_level1(indicator.level1_raw)
             present |= {name for name in (level1, indicator.level2, parents.get(indicator.level2 or "")) if name}
+            if indicator.level2 == "数量指标" and is_quality_rate(indicator.name):
+                present.add("质量指标")  # a quality rate filed under 数量 is misfiled (JX507), not missing
         return present
 
     @cached_property
@@ -164,9 +182,45 @@ class SheetContext:
     @cached_property
     def goal_text(self) -> str:
         """The sheet's 年度目标 as one text, without the short lines a copy carries among them: labels and page marks
-        (表, 字号 :, (2020年度), 中期目标) are not goals."""
+        (表, 字号 :, (2020年度), 中期目标) and the form's goal labels (中期目标(2023年—2023年), 年度总体目标完成情况)
+        are not goals."""
         return "".join(goal.strip() for goal in self.sheet.goals
-                       if len(_LABEL_NOISE.sub("", fold(goal))) > _LABEL_LENGTH)
+                       if len(_LABEL_NOISE.sub("", fold(goal))) > _LABEL_LENGTH
+                       and not _GOAL_LABEL.match(_LABEL_DATES.sub("", fold(goal))))
+
+    @cached_property
+    def counts_output(self) -> bool:
+        """True when some 产出 row says how much is produced: a target counted in pieces, people, area or days
+        (≥18个, =300天; a count without its unit, 建设项目个数 1, corpus 150), or a rate whose own text gives the count
+        (全部18个行政村)."""
+        levels = self.standard_structure  # a form listing only 三级指标 (Chongqing's 一般性项目, corpus 121): any row
+        for indicator in self.sheet.indicators:
+            output = self.level1_of(indicator) == "产出指标" or indicator.level2 in ("数量指标", "质量指标", "时效指标")
+            if (levels and not output) or self.is_cost_row(indicator):
+                continue
+            target = stated_target(indicator.target)  # a bound inside prose (不少于30小时) counts too
+            # Days count as output in the 数量 group (免费开放天数); elsewhere they are a time limit (≤15工作日).
+            units = COUNTED_UNITS if indicator.level2 == "数量指标" else (UnitKind.COUNT, UnitKind.PHYSICAL)
+            if target.is_quantitative and not target.is_date and (
+                    unit_kind(target.unit) in units if target.unit is not None
+                    else self.fact(indicator).kind is Kind.COUNT):  # 建设项目个数 1: a count without its unit
+                return True
+            if indicator.level2 == "数量指标" and counted_numbers(" ".join(filter(None, (target.leftover,
+                                                                                       indicator.description)))):
+                return True
+        return False
+
+    @property
+    def quantity_nowhere(self) -> bool:
+        """True when a sheet that sets goals says nowhere how much the money buys: no 产出 row counts anything and the
+        年度目标 (if any) has no figure. A reviewer returns such a sheet (corpus 114, 115, 131)."""
+        return self.sets_goals and not self.counts_output and not has_figure(self.goal_text)
+
+    @cached_property
+    def template_unfilled(self) -> bool:
+        """True when some 指标值 holds only the unit its figure was to be given in (公里, 万亩): the form's template
+        was never filled in, and a lone ≧ % beside it is one more unfilled cell, not a garbled figure (corpus 147)."""
+        return any(unit_without_value(indicator.target.raw) for indicator in self.sheet.indicators)
 
     @cached_property
     def grid_not_found(self) -> bool:

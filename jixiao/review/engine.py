@@ -37,7 +37,7 @@ def review_sheet(sheet: GoalSheet, profile: Profile | None = None, document: Doc
     ctx = SheetContext(sheet=sheet, profile=profile, document=document, guessed_layout=guessed)
     findings = [f for rule in _enabled(profile) for f in rule.check(ctx)]
     review = SheetReview(source=ctx.source, sheet=sheet.key, name=sheet.name, table=sheet.table, findings=findings,
-                         form=ctx.form.name, form_label=ctx.form.label, partial=ctx.cut)
+                         form=ctx.form.name, form_label=ctx.form.label, partial=ctx.cut or ctx.grid_not_found)
     return grade_sheet(review, profile.grade)
 
 

@@ -37,8 +37,11 @@ class FormProfile(BaseModel):
     own levels, such as 投入/管理/产出目标, where the standard structure is not checked). ``level1``/``level2`` are
     level names the form adds to the standard vocabulary, ``level1_as`` the standard level a form's level stands
     for. ``execution_rate_outside``: 预算执行率 has its own weight, so the indicators' weights add up to less than 100.
+    ``required_level1``/``required_level2`` replace the review profile's required 一级 and 产出 二级 levels where
+    the form sets its own (the NDRC form has no 二级 under its 产出指标).
     ``notes`` are instructions the form prints in its cells (``(必填)``, ``(100字以内)``): left in a filled-in
-    cell they are template residue.
+    cell they are template residue. ``prescribed_values`` are qualitative 指标值 the form itself prescribes (the NDRC
+    form's 按计划实施): written as the form asks, they are not vague.
     """
 
     name: str
@@ -55,8 +58,10 @@ class FormProfile(BaseModel):
     level2: list[str] = Field(default_factory=list)
     level1_as: dict[str, str] = Field(default_factory=dict)
     required_level1: list[str] | None = None
+    required_level2: list[str] | None = None
     execution_rate_outside: bool = False
     notes: list[str] = Field(default_factory=list)
+    prescribed_values: list[str] = Field(default_factory=list)
 
     def requires(self, field: str, sheet: GoalSheet) -> bool:
         """True when ``sheet`` must fill ``field`` on this form (for an unknown form: when its source has it).
@@ -75,6 +80,10 @@ class FormProfile(BaseModel):
         """True when ``written`` is a level name this form adds to the standard vocabulary."""
         folded = fold(written).lstrip("0123456789一二三四五六七八九十、.．")
         return any(folded == fold(name) for name in [*self.level1, *self.level2])
+
+    def prescribes(self, value: str) -> bool:
+        """True when ``value`` is a 指标值 the form prescribes for its rows (按计划实施 on the NDRC form)."""
+        return any(fold(value) == fold(word) for word in self.prescribed_values)
 
     def standard_level1(self, written: str) -> str | None:
         """The standard 一级指标 a level of this form stands for (实施效果指标 → 效益指标), or None."""

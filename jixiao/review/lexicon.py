@@ -17,19 +17,27 @@ from typing import Any
 
 from jixiao.model.lexicon import fold
 from jixiao.model.numerals import CHINESE_DIGITS, chinese_to_decimal
+from jixiao.model import Target, parse_target
+from jixiao.model.units import canonical_unit
 
 __all__ = [
+    "STATEMENT",
+    "SYMBOL_ONLY",
     "Kind",
     "activity_done",
     "basis_sets_standard",
+    "bound_in_sentence",
     "counted_numbers",
     "data",
     "is_growth",
+    "is_quality_rate",
     "is_reverse",
     "is_slogan",
     "is_timeliness",
     "kind_of",
+    "stated_target",
     "suggested_unit",
+    "unit_without_value",
     "vague_tail",
     "vague_word",
 ]
@@ -130,6 +138,52 @@ def vague_word(text: str | None) -> str | None:
     return result.group(0) if result else None
 
 
+# A 指标值 that says something in words (four Chinese characters in a row).
+STATEMENT = re.compile(r"[\u4e00-\u9fff]{4}")
+# A 指标值 of a percent sign and operators without any number (≧ %): a figure lost or never filled in.
+SYMBOL_ONLY = re.compile(r"[≥≤=<>≧≦\s]*[%‰][≥≤=<>≧≦\s]*")
+# Operators and padding around a unit written alone in a 指标值 cell (≧ 公里, (万亩)).
+_AROUND_UNIT = re.compile(r"[≥≤=<>≧≦＞＜\s()（）:：]")
+
+
+def unit_without_value(text: str | None) -> str | None:
+    """The unit a 指标值 cell holds instead of a value (公里, 万亩, 万人: a template row whose figure was never filled
+    in, corpus 147), or None. A bare % is not a unit word but a symbol without its number (JX909)."""
+    folded = _AROUND_UNIT.sub("", fold(text or ""))
+    if not folded or folded in ("%", "‰") or any(ch.isdigit() for ch in folded):
+        return None
+    bare = folded.removeprefix("万").removeprefix("千").removeprefix("亿") or folded
+    return folded if canonical_unit(folded) or canonical_unit(bare) else None
+
+
+# A bound written in words inside a sentence (暂定量按15次作业且总航时不少于30小时测算): the bound is the target.
+_BOUND_IN_TEXT = re.compile(r"(不少于|不低于|不超过|不高于|不多于|至少|最多)\s*\d+(\.\d+)?[^\d\s，,。；;、且和及测算]{1,4}")
+
+
+def bound_in_sentence(raw: str) -> tuple[re.Match[str], str] | None:
+    """The one bound in words a prose 指标值 carries and its target (不少于30小时 → ≥30小时), or None when it carries
+    none or several, or when the words after the number are not a unit."""
+    folded = fold(raw)
+    if not STATEMENT.search(folded):
+        return None
+    found = []
+    for match in _BOUND_IN_TEXT.finditer(folded):
+        text = match.group(0)
+        while text and not (target := parse_target(text)).unit:
+            text = text[:-1]  # 30小时测: drop the words that follow the unit
+        if text and target.operator is not None and not target.leftover:
+            found.append((match, target.display()))
+    return found[0] if len(found) == 1 else None
+
+
+def stated_target(target: Target) -> Target:
+    """The target a 指标值 states: itself, or the bound written inside its prose (……不少于30小时测算 → ≥30小时)."""
+    if target.is_quantitative:
+        return target
+    bound = bound_in_sentence(target.raw)
+    return parse_target(bound[1]) if bound else target
+
+
 def vague_tail(name: str | None) -> str | None:
     """The vague phrase a name ends with when a row's value was written into its name cell (生态修复功能提高,
     文物保护名录和数据库基本健全), or None; the name must still say something before it."""
@@ -144,14 +198,25 @@ def activity_done(name: str | None, target: str | None) -> bool:
     return fold(target or "") in {fold(w) for w in words["done"]} and any(w in fold(name or "") for w in words["words"])
 
 
+# A name opening like a sentence (通过…) is one when it runs on; 通过率 is a measure, not a sentence.
+_SENTENCE_LENGTH = 10
+
+
 def is_slogan(name: str | None) -> bool:
     """True for a 三级指标 that is an aim rather than something measured: it opens with a verb of aim (维护社会稳定,
-    保证单位正常运转) or closes on one (可持续发展), and does not close on a measurable noun (…率, …数, …面积).
+    保证单位正常运转) or closes on one (可持续发展), or it is a sentence of purpose or means (通过注射疫苗,可以有效降低
+    …的发生), and does not close on a measurable noun (…率, …数, …面积).
     A closing bracket, which usually holds the unit (工资发放准确性(%)), is left out."""
     bare = re.sub(r"[(（][^()（）]*[)）]$", "", fold(name or ""))
     words = data()["slogan_names"]
     aim = bare.startswith(tuple(words["verbs"])) or bare.endswith(tuple(words["aims"]))
-    return bool(bare) and aim and not bare.endswith(tuple(words["measures"]))
+    sentence = bare.startswith(tuple(words["openers"])) and len(bare) >= _SENTENCE_LENGTH
+    return bool(bare) and (aim or sentence) and not bare.endswith(tuple(words["measures"]))
+
+
+def is_quality_rate(name: str | None) -> bool:
+    """True for a rate that measures how well the output was made (种植作物成活率, 验收合格率), by its closing word."""
+    return _head(name or "").endswith(_folded("quality_rates", "words"))
 
 
 def suggested_unit(kind: Kind, text: str) -> str | None:

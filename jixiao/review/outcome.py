@@ -8,12 +8,13 @@ How the findings become a grade is the profile's ``[grade]`` table:
 2. one rule deducts at most ``rule_cap`` points on a sheet (central: 20), so that one mistake copied onto every
    row does not outweigh everything else;
 3. the score is 100 minus the deductions (not below 0) and the grade is the first threshold it reaches
-   (central: 优 ≥ 90, 良 ≥ 75, 中 ≥ 60, else 差);
+   (central: 优 = 100, that is without any warning, 良 ≥ 70, else 中);
 4. an error finding means the sheet is returned: ``error_cap`` is the best grade it can get (central: 中);
 5. rules listed in ``caps`` limit the grade whatever the score (a sheet with no indicators is at best 差);
 6. findings of the rules in ``ungraded`` (central: JX001, the reader's diagnostics) do not count;
-7. a sheet the file cuts off was reviewed only in part: ``partial_cap`` is the best grade it can get (central: 良;
-   nobody can say that goals they have not seen proceed as they are). The reader's cut (JX001) is named as the cap.
+7. a sheet the file cuts off, or whose indicator grid the reader did not find, was reviewed only in part:
+   ``partial_cap`` is the best grade it can get (central: 良; nobody can say that goals they have not seen proceed
+   as they are). The reader's diagnostic (JX001) is named as the cap.
 """
 
 from __future__ import annotations
@@ -57,7 +58,8 @@ class SheetReview(BaseModel):
     table: int | None = None
     form: str | None = None  # the form profile the sheet was reviewed against (jixiao/review/forms.py)
     form_label: str | None = None
-    partial: bool = False  # the file cuts the sheet's grid off: only what precedes the cut was reviewed
+    # The file cuts the sheet's grid off (only what precedes the cut was reviewed), or its grid was not found at all.
+    partial: bool = False
     findings: list[Finding] = Field(default_factory=list)
     score: Decimal = Decimal(100)
     grade: str = "优"

@@ -53,6 +53,8 @@ RULES: tuple[Rule, ...] = (
     category.SatisfactionOutsideSatisfaction(),
     category.TimelinessOutsideTimeliness(),
     category.CostOutsideCost(),
+    category.QualityRateUnderQuantity(),
+    category.OutputCountUnderBenefit(),
     category.UnknownLevelName(),
     # 内部一致
     consistency.NameDescriptionMismatch(),
@@ -92,6 +94,8 @@ RULES: tuple[Rule, ...] = (
     substance.UnitCostTimesQuantity(),
     substance.SloganIndicatorName(),
     substance.ToleratedErrorRate(),
+    substance.CostRestatesBudget(),
+    substance.UnitCostWithoutBase(),
 )
 
 # Codes of rules that were removed, with why; never reuse them.

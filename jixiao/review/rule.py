@@ -98,7 +98,9 @@ class Rule:
         if fix is not None and indicator is not None and not self._fix_keeps_meaning(indicator.target, fix):
             fix = None
         if indicator is not None:
-            slots.setdefault("indicator", indicator.name or "（未命名指标）")
+            # A row without a name is found by its 二级指标 (118: 社会成本指标 | （空） | 100).
+            unnamed = f"（{indicator.level2}下未命名的指标）" if indicator.level2 else "（未命名指标）"
+            slots.setdefault("indicator", indicator.name or unnamed)
         slots.setdefault("sheet", ctx.sheet.key)
         location = Location(
             file=ctx.source,

@@ -99,8 +99,9 @@ def test_2021_framework_cost_levels_are_recognised_from_the_sheet():
 
 
 def test_pre2018_form_levels_are_not_unknown_names():
+    # corpus 037: 投入/管理/产出目标, the last divided into numbered 数量目标 etc.
     rows = [["投入目标", "", "资金到位率", "", "=100%", ""], ["管理目标", "", "制度健全性", "", "健全", ""],
-            ["产出目标", "", "抽检批次", "", "≥1000批次", ""]]
+            ["产出目标", "", "抽检批次", "", "≥1000批次", ""], ["产出目标", "1.数量目标", "检验报告份数", "", "≥1000份", ""]]
     review = _review({**NO_CODE, "title": "绩效目标、评价指标与标准值表", "rows": rows})
     assert review.form == "pre2018-targets"
     assert not {"JX103", "JX104", "JX105", "JX501", "JX506"} & set(_rules(review)), [f.message for f in review.findings]

@@ -50,7 +50,7 @@ class FullRateAsLowerBound(Rule):
     code = "JX802"
     name = "full-rate-as-lower-bound"
     title = "比率目标写成“≥100%”"
-    severity = Severity.WARNING
+    severity = Severity.INFO  # reviewers note it (000, 006, 019, 105); it does not hold the sheet back
     dimension = Dimension.FEASIBILITY
     source = GOALS_2015.at("第十二条（合理可行）")
     message = "指标“{indicator}”的指标值“{raw}”：比率不会超过100%，“≥100%”实际是要求全部完成，请确认是否可行"

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from jixiao.model import Framework, Indicator, Severity, level2_parents
+from jixiao.model import Framework, Indicator, Severity, UnitKind, level2_parents, unit_kind
 from jixiao.model.lexicon import fold
 from jixiao.model.vocabulary import level1_names, level2_names
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
-from jixiao.review.lexicon import Kind, is_timeliness
+from jixiao.review.lexicon import Kind, is_quality_rate, is_timeliness
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.sources import CORE_2021, GOALS_2015
 
@@ -192,6 +192,61 @@ class CostOutsideCost(Rule):
                                    confidence=Confidence.INFERENCE)
 
 
+class QualityRateUnderQuantity(Rule):
+    code = "JX507"
+    name = "quality-rate-under-quantity"
+    title = "质量类比率放在数量指标下"
+    severity = Severity.INFO
+    dimension = Dimension.RELEVANCE
+    source = _INDICATORS
+    message = "指标“{indicator}”是质量类比率，却放在“数量指标”下，应放在“质量指标”下"
+    docs = RuleDocs(
+        what="合格率、达标率、成活率、优良率这类衡量产出质量的比率，是否放在了数量指标下。这样的行在检查是否缺质量指标"
+        "（JX104）时算作质量指标。",
+        why="数量指标说明做多少，质量指标说明做到什么标准；成活率放在数量下，表格看上去没有质量指标，数量也不清楚。",
+        bad="产出指标 | 数量指标 | 种植作物成活率 | ≥85%",
+        good="产出指标 | 质量指标 | 种植作物成活率 | ≥85%",
+        fix="移到质量指标下。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in ctx.sheet.indicators:
+            if indicator.level2 == "数量指标" and is_quality_rate(indicator.name):
+                yield self.finding(ctx, indicator=indicator, column="level2", fix=move_fix(ctx, indicator, "质量指标"))
+
+
+class OutputCountUnderBenefit(Rule):
+    code = "JX508"
+    name = "output-count-under-benefit"
+    title = "产出数量放在效益指标下"
+    severity = Severity.WARNING
+    dimension = Dimension.RELEVANCE
+    source = _INDICATORS
+    message = "指标“{indicator}”是完成了多少（{raw}），属于产出，却放在效益指标下，应放在“产出指标—数量指标”下"
+    docs = RuleDocs(
+        what="效益指标下是否有完成工作的件数：名称以“个数”“处数”“项数”“次数”“场次”结尾、以个、处、项、次计的指标。受益"
+        "人数、户数、面积等由这笔钱带来的结果，和火灾、事故发生次数这类应当减少的事件，不在此报告。",
+        why="效益指标说明钱花出去带来了什么变化；修缮了几处、办了几场是产出，放在效益下，效益就没有被衡量。",
+        bad="效益指标 | 文物保护修缮个数 | ≥5个",
+        good="产出指标 | 数量指标 | 文物保护修缮个数 | ≥5个",
+        fix="移到产出指标的数量指标下；效益指标另写这些工作带来的结果（如文物完好率、参观人次）。",
+    )
+
+    _DONE_COUNT = re.compile(r"(个数|处数|项数|次数|场次)$")
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in ctx.sheet.indicators:
+            target = indicator.target
+            if ctx.level1_of(indicator) != "效益指标" or not target.is_quantitative or target.unit is None:
+                continue
+            # A count of adverse events (重大森林火灾发生次数 =0次) is a result the money should bring: a benefit.
+            if self._DONE_COUNT.search(fold(indicator.name)) and unit_kind(target.unit) is UnitKind.COUNT \
+                    and target.unit not in ("人", "人次", "户", "名") and not ctx.fact(indicator).reverse \
+                    and "发生" not in indicator.name:
+                yield self.finding(ctx, indicator=indicator, column="level1", raw=target.raw,
+                                   fix=move_fix(ctx, indicator, "数量指标"))
+
+
 class UnknownLevelName(Rule):
     code = "JX506"
     name = "unknown-level-name"
@@ -201,7 +256,8 @@ class UnknownLevelName(Rule):
     source = _INDICATORS
     message = "指标“{indicator}”的{column_name}“{written}”不是规范的指标名称{hint}"
     docs = RuleDocs(
-        what="一级指标、二级指标是否为规定的名称（产出指标、效益指标、满意度指标、成本指标及其二级指标）。",
+        what="一级指标、二级指标是否为规定的名称（产出指标、效益指标、满意度指标、成本指标及其二级指标）。同一名称（多为合并单元格）"
+        "只在第一次出现的行报告一次。",
         why="一级、二级指标是固定分类；自造名称无法归类汇总，也无法按权重计分。",
         bad="产出指标 | 工作量指标 | …",
         good="产出指标 | 数量指标 | …",
@@ -209,6 +265,7 @@ class UnknownLevelName(Rule):
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        seen: set[tuple[str, str]] = set()
         for indicator in ctx.sheet.indicators:
             for column, written, known, names in (
                 ("level1", indicator.level1_raw, indicator.level1, level1_names()),
@@ -217,6 +274,9 @@ class UnknownLevelName(Rule):
                 # a name kept as written (进度指标) is known to the reader, not to the framework
                 if not written.strip() or known in names or ctx.form.knows_level(written):
                     continue
+                if (column, fold(written)) in seen:
+                    continue  # one level name (a merged cell over several rows) is one mistake: its first row
+                seen.add((column, fold(written)))
                 closest = _closest(written, names)
                 fix = None
                 if closest:

@@ -10,7 +10,7 @@ from jixiao.model import Framework, Indicator, Severity, parse_target
 from jixiao.model.lexicon import fold, load
 from jixiao.review.context import SheetContext, not_an_indicator
 from jixiao.review.finding import Applicability, Dimension, Edit, Finding, Fix
-from jixiao.review.lexicon import vague_tail
+from jixiao.review.lexicon import SYMBOL_ONLY, unit_without_value, vague_tail
 from jixiao.review.rule import COLUMNS, Rule, RuleDocs
 from jixiao.review.sources import CORE_2021, GOALS_2015
 
@@ -18,7 +18,8 @@ from jixiao.review.sources import CORE_2021, GOALS_2015
 _HEADER_FIELDS = {
     "code": ("项目编码", lambda s: s.code),
     "name": ("项目名称", lambda s: s.name),
-    "budget.total": ("预算数", lambda s: s.budget.total),
+    # A total left blank beside its 财政拨款 (corpus 147) follows from its parts: the budget is given.
+    "budget.total": ("预算数", lambda s: s.budget.total if s.budget.total is not None else s.budget.fiscal),
     "purpose": ("资金用途", lambda s: s.purpose),
     "spend_plan": ("资金支出计划", lambda s: s.spend_plan),
 }
@@ -34,8 +35,9 @@ class MissingHeaderField(Rule):
     message = "项目“{sheet}”缺少“{field}”"
     defaults = {"fields": ["code", "name", "budget.total", "purpose", "spend_plan"]}
     docs = RuleDocs(
-        what="项目编码、项目名称、预算数、资金用途、资金支出计划等表头信息是否填写。只检查该表样有并要求填写的字段"
-        "（表样见 jixiao/review/data/forms/，由表头识别或用 --form 指定）；审核方案的 fields 参数可再缩小范围。",
+        what="项目编码、项目名称、预算数、资金用途、资金支出计划等表头信息是否填写（预算总额空着而填了财政拨款的，预算已"
+        "给出）。只检查该表样有并要求填写的字段（表样见 jixiao/review/data/forms/，由表头识别或用 --form 指定）；"
+        "审核方案的 fields 参数可再缩小范围。",
         why="缺少这些信息，审核人无法把目标表与预算项目对应起来，也无法判断目标与资金是否匹配。",
         bad="项目名称：（空）\n预算数：（空）",
         good="项目名称：乡镇维稳经费\n预算数：15.00（万元）",
@@ -117,7 +119,8 @@ class MissingOutputLevel2(Rule):
     message = "项目“{sheet}”的产出指标中没有“{level2}”"
     defaults = {"required": ["数量指标", "质量指标", "时效指标"]}
     docs = RuleDocs(
-        what="产出指标下是否有数量指标、质量指标和时效指标。自评表、监控表是对已批复目标的报告，只检查有没有数量指标。",
+        what="产出指标下是否有数量指标、质量指标和时效指标。自评表、监控表是对已批复目标的报告，只检查有没有数量指标。"
+        "表样自有二级要求的（发展改革委中央预算内投资计划表的产出指标下不分二级），按表样检查。",
         why="产出要说清做多少、做到什么程度、什么时候完成；缺少时效指标，年中监控和年底自评都无从比对进度。",
         bad="产出指标 | 数量指标 | …\n产出指标 | 质量指标 | …\n（没有时效指标）",
         good="产出指标 | 时效指标 | 矛盾纠纷调处时限 | ≤15工作日",
@@ -127,11 +130,14 @@ class MissingOutputLevel2(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         if not ctx.sheet.indicators or not ctx.standard_structure:
             return
-        for level2 in self.param(ctx, "required"):
+        required = ctx.form.required_level2
+        for level2 in self.param(ctx, "required") if required is None else required:
             if not ctx.sets_goals and level2 != "数量指标":
                 continue  # a report on approved goals is returned only when it cannot show how much was produced
             if level2 not in ctx.present_levels and not ctx.cut_off("产出指标", level2):
-                yield self.finding(ctx, column="level2", level2=level2)
+                # Without a 数量指标, a count elsewhere or a goal statement, the sheet states no amount of output.
+                nowhere = level2 == "数量指标" and ctx.quantity_nowhere and not ctx.goal_text
+                yield self.finding(ctx, column="level2", level2=level2, severity=Severity.ERROR if nowhere else None)
 
 
 class MissingCostIndicator(Rule):
@@ -192,11 +198,12 @@ class EmptyIndicatorCell(Rule):
     severity = Severity.WARNING
     dimension = Dimension.COMPLETENESS
     source = GOALS_2015.at("第九条（绩效指标）")
-    message = "指标“{indicator}”的“{column_name}”为空"
+    message = "指标“{indicator}”的“{column_name}”为空{written}"
     docs = RuleDocs(
         what="每行指标的三级指标（指标名称）和指标值是否填写。二级指标空着多为合并单元格，描述、依据空着不致退回，不在此检查。"
         "空着的行不到全表指标的一半时为警告（逐行补填即可）；一半以上的指标没有指标值时为错误，目标表无法审核，应退回"
         "（自评表、监控表仍为警告）。"
+        "指标值只写了单位（“公里”“万亩”）、没有数值的，同样是空着；这样的表里只有“≧ %”的格子也是空着（没有填的模板）。"
         "数值写在名称栏（“流转土地 >=60亩”）或写在未识别为指标值的栏目中时，单元格并不空，不在此报告；名称以空话结尾"
         "（“生态修复功能提高”）的由 JX206 报告。名称栏只有一级指标标签或单个字的行不是指标，不在此报告。",
         why="空单元格使这一行无法审核、无法监控，年底也无法打分。",
@@ -211,7 +218,7 @@ class EmptyIndicatorCell(Rule):
         rows = [indicator for indicator in ctx.sheet.indicators if not not_an_indicator(indicator)]
         blank = [(indicator, column) for indicator in rows
                  for column, empty in (("name", not indicator.name.strip()),
-                                       ("target", indicator.target.is_empty and not _value_elsewhere(indicator)))
+                                       ("target", _no_value(ctx, indicator) and not _value_elsewhere(indicator)))
                  if empty]
         # One blank row is completed by agreement; a sheet whose targets are mostly blank cannot be reviewed at all.
         unfilled = {id(indicator) for indicator, column in blank if column == "target"}
@@ -219,13 +226,24 @@ class EmptyIndicatorCell(Rule):
         severity = Severity.ERROR if len(unfilled) >= 2 and 2 * len(unfilled) >= len(rows) and ctx.sets_goals \
             else None
         for indicator, column in blank:
+            raw = fold(indicator.target.raw or "")
+            unit = (unit_without_value(raw) or ("%" if SYMBOL_ONLY.fullmatch(raw) else None)) if column == "target" \
+                else None
             yield self.finding(ctx, indicator=indicator, column=column, column_name=_column_name(column),
-                               severity=severity)
+                               severity=severity, written=f"（只写了单位“{unit}”，没有数值）" if unit else "")
 
 
 # A target written in the name cell: after an operator (流转土地 >=60亩, 化妆品抽验批次 ≥3 7), a closing percentage
 # (质量达标率100%) or a bound in words (培训次数2次以上).
 _TARGET_IN_NAME = re.compile(r"[≥≤<>=]\s*\d|\d%$|\d[^\d\s]{0,3}(以上|以下|以内)$")
+
+
+def _no_value(ctx: SheetContext, indicator: Indicator) -> bool:
+    """True when the 指标值 cell holds no value: empty, or only the unit the value was to be given in (公里, 万亩), or
+    in a template never filled in, only its operator and % (≧ %)."""
+    raw = indicator.target.raw
+    return indicator.target.is_empty or unit_without_value(raw) is not None \
+        or (ctx.template_unfilled and SYMBOL_ONLY.fullmatch(fold(raw or "")) is not None)
 
 
 def _value_elsewhere(indicator: Indicator) -> bool:
@@ -247,7 +265,8 @@ class TemplateResidue(Rule):
     source = GOALS_2015.at("第十二条（细化量化）")
     message = "“{column_name}”中残留模板文字“{text}”"
     docs = RuleDocs(
-        what="单元格中是否还留着模板的占位文字，如“≥**”“指标1：”“（100字以内）”“请填写”。指标值只有占位文字、"
+        what="单元格中是否还留着模板的占位文字，如“≥**”“指标1：”“（100字以内）”“请填写”。转载时打码的数字（“≤****000元”，"
+        "四个以上的*或X）不是模板文字，不在此报告。指标值只有占位文字、"
         "没有实际数值时为错误；占位文字留在名称里或实际数值旁（“(≥**株)>=17600株”）时为警告，删去即可。",
         why="占位文字说明这一项其实没有填写，目标值无法审核。",
         bad="指标值：≥**个",
@@ -259,6 +278,8 @@ class TemplateResidue(Rule):
         for indicator in ctx.sheet.indicators:
             cells = {"name": indicator.name_raw or indicator.name, "description": indicator.description, "target": indicator.target.raw}
             for column, text in cells.items():
+                if _REDACTED.search(text or ""):
+                    continue  # a figure masked by the copy's publisher (≤****000元), not the form's placeholder
                 word = _placeholder_in(text) or _form_note_in(ctx, text)
                 no_value = column == "target" and indicator.target.placeholder
                 if not (word or no_value):
@@ -277,10 +298,13 @@ class TemplateResidue(Rule):
                                    severity=None if no_value else Severity.WARNING,
                                    column_name=_column_name(column), text=word or text)
         for goal in ctx.sheet.goals:
-            if word := _placeholder_in(goal):
+            if (word := _placeholder_in(goal)) and not _REDACTED.search(goal):
                 yield self.finding(ctx, column="goals", column_name="绩效目标", text=word, severity=Severity.WARNING)
 
 
+# A run of four or more mask characters is a redaction by whoever published the copy (amounts ≤****000元, a mobile
+# number 1XXXXXXXXXX: corpus 142, 154); the form's placeholders are short (≥**个, XX村).
+_REDACTED = re.compile(r"[*＊]{4,}|[Xx×]{4,}")
 _RESIDUE = re.compile(r"[(（][^()（）]*(?:\*\*|＊＊|××|XX|xx)[^()（）]*[)）]|^指标\d+[:：.]|[(（](100字以内|必填)[)）]")
 
 

@@ -311,6 +311,10 @@ class GenericIndicatorName(Rule):
                 yield self.finding(ctx, indicator=indicator, column="name", hint=hint)
 
 
+# The four kinds of standard a 指标值确定依据 may name (财预〔2015〕88号): a column of one of them is a choice.
+_STANDARD_TYPES = {"计划标准", "行业标准", "历史标准", "其他标准"}
+
+
 class SameBasisEverywhere(Rule):
     code = "JX607"
     name = "same-basis-on-every-indicator"
@@ -321,7 +325,7 @@ class SameBasisEverywhere(Rule):
     message = "全部{count}项指标的指标值确定依据都是“{basis}”，未按指标分别说明"
     defaults = {"min_rows": 3}
     docs = RuleDocs(
-        what="表中（至少三项）指标的“指标值确定依据”是否完全相同。",
+        what="表中（至少三项）指标的“指标值确定依据”是否完全相同。只写标准类别（每行都是“计划标准”）的是表样的选项，不在此报告。",
         why="每个指标值都应有自己的依据（计划标准、行业标准、历史标准或财政部门认可的其他标准）；同一句话复制到每一行，等于没有说明依据。",
         bad="每一行依据都是：遵政字〔2017〕16号《遵化市乡镇财政管理体制改革暂行办法》",
         good="村人居环境整治个数：计划标准（乡村振兴工作方案）\n受益群众满意度：历史标准（上年满意度调查91%）",
@@ -330,6 +334,8 @@ class SameBasisEverywhere(Rule):
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         bases = [fold(i.basis or "") for i in ctx.sheet.indicators]
+        if bases and bases[0] in _STANDARD_TYPES:
+            return  # every row naming its type of standard (计划标准) is the form's column filled in, not copied prose
         if len(bases) >= self.param(ctx, "min_rows") and bases[0] and len(set(bases)) == 1:
             fix = Fix(applicability=Applicability.DISPLAY_ONLY, summary="按指标分别写明计划标准、行业标准或历史标准")
             yield self.finding(ctx, column="basis", fix=fix, count=len(bases),
@@ -379,7 +385,7 @@ class WeightsNotHundred(Rule):
     docs = RuleDocs(
         what="各指标都填写了权重时，权重之和是否为100；表样规定预算执行率单独计分的（财预〔2020〕10号：预算执行率10分；"
         "表样的 execution_rate_outside，未识别的表样两种都认），表中又没有预算执行率一行的，合计为100减去预算执行率的分值"
-        "（默认90）也对。有指标未填权重的由 JX610 报告。",
+        "（默认90）也对。有指标未填权重的由 JX610 报告。文件在表格中间截断的，合计小于100不报告（截断处之后的行也有权重）。",
         why="自评按权重计分；合计不对，总分就不是百分制，等级会算错。",
         bad="权重：20、20、20、20、10（合计90，且表中有预算执行率一行）",
         good="权重：20、20、20、20、20（合计100）",
@@ -395,6 +401,8 @@ class WeightsNotHundred(Rule):
         own_row = any("预算执行率" in fold(i.name) for i in ctx.sheet.indicators)
         if ctx.form.execution_rate_outside and not own_row:
             accepted.add(Decimal(100) - Decimal(str(self.param(ctx, "execution_weight"))))
+        if ctx.cut and total < max(accepted):
+            return  # the rows after the file's cut carry the rest of the weights
         if total not in accepted:
             expected = "或".join(f"{a.normalize():f}" for a in sorted(accepted, reverse=True))
             yield self.finding(ctx, column="weight", total=f"{total.normalize():f}", expected=expected)
@@ -445,7 +453,7 @@ class TargetContradictsDescription(Rule):
     fix_changes = frozenset({"value", "unit"})
     docs = RuleDocs(
         what="指标解释（绩效指标描述）栏只写了一个目标值（如“90%(计划标准)”）时，它的数值与指标值栏是否一致（数值相同、"
-        "单位不同的由计量单位规则报告）。",
+        "单位不同的由计量单位规则报告）。两个不同的目标为错误；只是把百分数写成了小数（解释100%、指标值1）的为警告。",
         why="同一指标写了两个不同的目标（解释90%、指标值1），审核人和年底自评都不知道以哪个为准，目标表应退回核实。",
         bad="覆盖率 | 指标解释：90%(计划标准) | 指标值：1",
         good="覆盖率 | 指标解释：调研指导的县(市、区)占全部县(市、区)的比例 | 指标值：≥90%",
@@ -463,10 +471,12 @@ class TargetContradictsDescription(Rule):
                 continue
             if described.value == target.value:
                 continue  # the same number in another unit (≥24400% beside 24400人) is the unit rules' (JX303)
+            # 1 beside 100%: the same target written as a fraction, rewritten by agreement; 1 beside 90% is two targets.
+            fraction = described.unit == "%" and target.unit in (None, "%") and target.value * 100 == described.value
             operator = target.operator or described.operator
             after = described.model_copy(update={"operator": operator}).display()
             fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary=f"核实目标；若以解释为准，指标值改为“{after}”",
                       edits=(Edit(field="target", before=target.raw, after=after, row=indicator.row,
                                   indicator=indicator.name),))
             yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw,
-                               described=indicator.description)
+                               described=indicator.description, severity=Severity.WARNING if fraction else None)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from jixiao.model import Indicator, NoteCode, Operator, Severity, UnitKind, unit_kind
+from jixiao.model import Indicator, NoteCode, Operator, Severity, UnitKind, canonical_unit, unit_kind
 from jixiao.model.lexicon import fold
 from jixiao.review.context import SheetContext, not_an_indicator
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
-from jixiao.review.lexicon import Kind, activity_done, is_slogan, suggested_unit, vague_tail, vague_word
+from jixiao.review.lexicon import (STATEMENT, SYMBOL_ONLY, Kind, activity_done, bound_in_sentence, is_slogan,
+                                   suggested_unit, unit_without_value, vague_tail, vague_word)
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.sources import EVALUATION_2020, GOALS_2015
 
@@ -74,6 +75,10 @@ class MissingOperator(Rule):
             frequency = unit_kind((target.unit or "/").rpartition("/")[2]) is UnitKind.TIME and "/" in (target.unit or "")
             exact = (target.unit == "%" and target.value == 100) or target.value == 0
             doubtful = target.unit_inferred or target.has_note(NoteCode.OCR_SUSPECTED)  # JX202's, JX909's
+            # Beside a slogan or a sentence for a name (通过注射疫苗,可以有效降低…), the figure measures nothing named:
+            # JX912 reports the name, and no operator would make the target checkable.
+            if is_slogan(indicator.name):
+                continue
             if target.is_quantitative and target.operator is None and target.unit and not (frequency or exact or doubtful):
                 operator = "≤" if ctx.fact(indicator).reverse else "≥"
                 with_operator = target.model_copy(update={"operator": Operator(operator)}).display()
@@ -92,7 +97,7 @@ class MissingUnit(Rule):
     message = "指标“{indicator}”的指标值“{raw}”没有计量单位{hint}"
     docs = RuleDocs(
         what="数值型指标值是否写了计量单位（% 个 人 天 万元…），且单位不是只能从说明文字里猜出来。一张表有三项以上没有"
-        "单位的，是整张表的写法，只在第一项报告一次并注明另有几项。",
+        "单位的，是整张表的写法，只在第一项报告一次并注明另有几项。名称末尾括号里写了单位的（开展小型水利工程建设(个)），单位已写明，不在此报告。",
         why="“≥100”可以是100%、100人或100个；没有单位，指标值无法比对，也无法汇总。",
         bad="受益群众满意度 | ≥100",
         good="受益群众满意度 | ≥90%",
@@ -108,6 +113,8 @@ class MissingUnit(Rule):
             target = indicator.target
             if not target.is_quantitative or (target.unit and unit_kind(target.unit) and not target.unit_inferred):
                 continue  # a unit measuring nothing known (/株, 万/月: the 元 left out) is no unit yet
+            if unit_in_name(indicator.name):
+                continue  # 开展小型水利工程建设(个) | 1: the name's bracket is the form's unit column (corpus 022)
             if target.unit_inferred and target.leftover:
                 continue  # the unit is in the prose of the cell itself: JX203's clean value carries it
             if target.unit_inferred:
@@ -131,8 +138,16 @@ class MissingUnit(Rule):
             yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw, hint=hint)
 
 
-# A target that says something in words (four Chinese characters in a row), and one that only points elsewhere.
-_STATEMENT = re.compile(r"[\u4e00-\u9fff]{4}")
+_CLOSING_BRACKET = re.compile(r"[(（]([^()（）]+)[)）]$")
+
+
+def unit_in_name(name: str) -> str | None:
+    """The unit a 三级指标 gives in its closing bracket (开展小型水利工程建设(个), 补助面积(万亩)), or None."""
+    match = _CLOSING_BRACKET.search(fold(name))
+    return canonical_unit(match.group(1)) if match else None
+
+
+# A target that only points elsewhere (a statement in words is STATEMENT, jixiao.review.lexicon).
 _REFERENCE = re.compile(r"见|附件|附表|另附")
 
 
@@ -144,7 +159,7 @@ def money_in_sentence(raw: str) -> re.Match[str] | None:
     """The one amount of money a prose 指标值 carries (严格按照预算标准1000元/人给补助对象兑付补助), or None when it
     carries none or several."""
     found = list(_MONEY_IN_TEXT.finditer(fold(raw)))
-    return found[0] if len(found) == 1 and _STATEMENT.search(fold(raw)) else None
+    return found[0] if len(found) == 1 and STATEMENT.search(fold(raw)) else None
 
 
 class ProseInTarget(Rule):
@@ -157,7 +172,8 @@ class ProseInTarget(Rule):
     message = "指标“{indicator}”的指标值“{raw}”混有说明文字“{prose}”，指标值栏应只填“{clean}”"
     docs = RuleDocs(
         what="指标值栏是否只写了目标本身（运算符、数值、单位或定性表述），没有夹带说明文字；一句话里夹着一个金额"
-        "（严格按照预算标准1000元/人给补助对象兑付补助）的，金额就是目标。",
+        "（严格按照预算标准1000元/人给补助对象兑付补助）或一个用文字写的界限（……且总航时不少于30小时测算）的，"
+        "金额或界限就是目标。",
         why="说明文字属于“绩效指标描述”栏；混在指标值里，系统无法读出目标，监控和自评时容易误读。",
         bad="指标值：≥18全乡18个行政村全覆盖",
         good="绩效指标描述：全乡18个行政村全覆盖\n指标值：≥18个",
@@ -172,6 +188,13 @@ class ProseInTarget(Rule):
                 operator = "≤" if ctx.is_cost_row(indicator) or ctx.fact(indicator).reverse else "≥"
                 clean = operator + amount.group(0)
                 prose = (target.raw[:amount.start()] + "…" + target.raw[amount.end():]).strip("…")
+                fix = target_fix(indicator, clean, Applicability.NEEDS_HUMAN, f"指标值改为“{clean}”，说明文字移入指标描述")
+                yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw, prose=prose,
+                                   clean=clean)
+                continue
+            if not target.is_quantitative and (bound := bound_in_sentence(target.raw)):
+                match, clean = bound
+                prose = (target.raw[:match.start()] + "…" + target.raw[match.end():]).strip("…")
                 fix = target_fix(indicator, clean, Applicability.NEEDS_HUMAN, f"指标值改为“{clean}”，说明文字移入指标描述")
                 yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw, prose=prose,
                                    clean=clean)
@@ -236,8 +259,11 @@ class QualitativeInQuantitativeSlot(Rule):
         slots = set(self.param(ctx, "quantitative_level2"))
         for indicator in ctx.sheet.indicators:
             target = indicator.target
-            if target.is_quantitative or target.is_date or target.is_empty or target.placeholder:
-                continue  # a period given as dates (2020年1月--2020年11月) answers a duration
+            if target.is_quantitative or target.is_date or target.is_empty or target.placeholder \
+                    or unit_without_value(target.raw) or SYMBOL_ONLY.fullmatch(fold(target.raw)) \
+                    or bound_in_sentence(target.raw):
+                continue  # a period given as dates answers a duration; a unit or a % alone is JX107's or JX909's;
+                # a bound inside a sentence (不少于30小时) is a figure written with prose, JX203's
             if ctx.is_cost_row(indicator):
                 continue  # a cost row's target that is not an amount is JX901's
             kind = ctx.fact(indicator).kind
@@ -261,7 +287,8 @@ class VagueTarget(Rule):
     message = "指标“{indicator}”的指标值“{raw}”只说了方向，没有可核对的标准"
     docs = RuleDocs(
         what="定性指标值是否只是“明显提升”“逐步提高”“良好”“效果良好”“显著改善”“减少”“按时”之类的方向或空话。指标值栏"
-        "空着而名称以这类空话结尾的（“生态修复功能提高”），指标值写进了名称，同样报告。",
+        "空着而名称以这类空话结尾的（“生态修复功能提高”），指标值写进了名称，同样报告。表样自己规定的写法（发展改革委"
+        "投资计划表的“按计划实施”，见表样的 prescribed_values）不在此报告。",
         why="自评时定性指标按“达成预期/部分达成/未达成”分档打分，指标值要写清达到什么状态才算达成。",
         bad="可持续影响指标 | 群众法治意识 | 明显提升",
         good="可持续影响指标 | 群众法治意识 | 达到预期（普法宣传覆盖全部行政村）",
@@ -273,6 +300,8 @@ class VagueTarget(Rule):
             target = indicator.target
             if target.is_quantitative or ctx.fact(indicator).kind is not None:
                 continue  # measurable indicators are JX205's
+            if ctx.form.prescribes(target.raw):
+                continue  # the form's own answer (按计划实施 on the NDRC form)
             if vague_word(target.raw):
                 yield self.finding(ctx, indicator=indicator, column="target", confidence=Confidence.INFERENCE,
                                    raw=target.raw)
@@ -300,9 +329,11 @@ class UnreadableTarget(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
             target = indicator.target
-            if vague_word(target.raw) or ctx.is_cost_row(indicator) or is_slogan(indicator.name):
-                continue  # 效果明显 is JX206's, a cost row's target JX901's, a slogan row (保证单位正常运转) JX912's
-            if _STATEMENT.search(fold(target.raw)) and not _REFERENCE.search(fold(target.raw)):
+            if vague_word(target.raw) or ctx.is_cost_row(indicator) or is_slogan(indicator.name) \
+                    or unit_without_value(target.raw):
+                continue  # 效果明显 is JX206's, a cost row's target JX901's, a slogan row (保证单位正常运转) JX912's,
+                # a unit without its figure (公里) an unfilled cell, JX107's
+            if STATEMENT.search(fold(target.raw)) and not _REFERENCE.search(fold(target.raw)):
                 continue  # a statement of its own (严格执行相关制度规定, 按月安排) is a qualitative target, read as such
             if target.has_note(NoteCode.NOT_UNDERSTOOD) and ctx.fact(indicator).kind is None \
                     and not not_an_indicator(indicator):

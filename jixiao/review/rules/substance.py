@@ -10,11 +10,11 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.model import Indicator, NoteCode, Severity, UnitKind, parse_target, unit_kind
+from jixiao.model import Indicator, MoneyUnit, NoteCode, Severity, UnitKind, parse_target, unit_kind
 from jixiao.model.lexicon import fold
-from jixiao.review.context import SheetContext
+from jixiao.review.context import COUNTED_UNITS, SheetContext, has_figure
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
-from jixiao.review.lexicon import Kind, counted_numbers, data, is_slogan, vague_word
+from jixiao.review.lexicon import SYMBOL_ONLY, Kind, counted_numbers, data, is_slogan, stated_target, vague_word
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.rules.consistency import similarity
 from jixiao.review.rules.form import money_in_sentence
@@ -50,8 +50,9 @@ class CostTargetNotMoney(Rule):
                 continue  # social and ecological costs are often stated, not priced (财预〔2021〕101号)
             if not target.is_quantitative and money_in_sentence(target.raw):
                 continue  # an amount inside a sentence is money, written with prose: JX203's
-            if target.is_quantitative and (target.unit is None or unit_kind(target.unit) is UnitKind.MONEY):
-                continue
+            if target.is_quantitative and (target.unit is None or unit_kind(target.unit) is UnitKind.MONEY
+                                           or target.unit.startswith(("万", "亿"))):
+                continue  # 250万 is money whose 元 was left out (JX202's)
             if target.is_quantitative and ctx.fact(indicator).kind is Kind.MONEY:
                 continue  # a money-named row in another unit is JX305's
             fix = Fix(applicability=Applicability.DISPLAY_ONLY, summary="改为以元或万元计的总成本或单位成本")
@@ -106,16 +107,18 @@ class QuantityGroupWithoutCount(Rule):
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         rows = [i for i in ctx.sheet.indicators if i.level2 == "数量指标" and not i.target.is_empty]
-        # Days of service (免费开放天数 =300天, corpus 038) are an amount of output too; a deadline is not.
-        counted = (UnitKind.COUNT, UnitKind.PHYSICAL, UnitKind.TIME)
         if ctx.cut_off("产出指标", "数量指标") or not ctx.sets_goals:
             return  # the group may go on after the file's cut; a report's approved goals are the audit's
         # A coverage rate whose own text gives the count (全部18个行政村) states the quantity.
         if any(counted_numbers(" ".join(filter(None, (i.target.leftover, i.description)))) for i in rows):
             return
-        if rows and not any(i.target.is_quantitative and not i.target.is_date
-                            and (i.target.unit is None or unit_kind(i.target.unit) in counted) for i in rows):
-            yield self.finding(ctx, indicator=rows[0], column="level2")
+        # A bound inside prose (……且总航时不少于30小时测算, corpus 152) states the amount too.
+        targets = [stated_target(i.target) for i in rows]
+        if rows and not any(t.is_quantitative and not t.is_date
+                            and (t.unit is None or unit_kind(t.unit) in COUNTED_UNITS) for t in targets):
+            # Where no goal statement says how much either, the sheet states no amount of output at all.
+            severity = Severity.ERROR if ctx.quantity_nowhere and not ctx.goal_text else None
+            yield self.finding(ctx, indicator=rows[0], column="level2", severity=severity)
 
 
 class PartialRateBesideFixedCount(Rule):
@@ -148,6 +151,10 @@ class PartialRateBesideFixedCount(Rule):
                                    count=f"{counts[0].name} {counts[0].target.display()}")
 
 
+# A goal that gives the work its schedule (按月及时足额发放…工资) states a requirement, not only where the money goes.
+_REQUIREMENT = re.compile(r"(按月|按季|每月|每季)[^，,。；;]{0,6}发放")
+
+
 class GoalRestatesSpending(Rule):
     code = "JX905"
     name = "goal-restates-spending"
@@ -158,8 +165,8 @@ class GoalRestatesSpending(Rule):
     message = "项目“{sheet}”的年度目标“{goal}”只说了钱用在哪里，没有说要达到的产出和效果"
     docs = RuleDocs(
         what="年度目标是否只是复述资金用途或开支范围（用于…、保障…经费、发放…），没有任何数量和效果。只说钱的用途或"
-        "安排（“主要用于…支出”“按工作计划完成…经费预算安排”）、等于没有目标的为错误，应退回；说了一项工作（按月发放…）"
-        "的为警告。",
+        "安排（“主要用于…支出”“按工作计划完成…经费预算安排”）、等于没有目标的为错误，应退回；说了一项工作（发放…报酬）"
+        "的为警告；写明发放周期（按月及时足额发放…工资）的已是要求，不在此报告。",
         why="绩效目标是用这笔钱要达到的产出和效果；复述用途的目标无法与指标对应，年底也无法评价。",
         bad="年度目标：保证职能实现，保障人员经费",
         good="年度目标：按月足额发放全乡230名村组干部报酬，村级组织正常运转，群众满意度不低于90%",
@@ -175,7 +182,9 @@ class GoalRestatesSpending(Rule):
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         goal = ctx.goal_text
-        if goal and not _has_figure(goal) and self.restates(ctx, goal):
+        if _REQUIREMENT.search(fold(goal)):
+            return  # 按月及时足额发放…工资 sets when the money is paid: a requirement the reviewer accepts (corpus 121)
+        if goal and not has_figure(goal) and self.restates(ctx, goal):
             # A goal naming an activity (按月足额发放工资) is improved by agreement; one that only names the money
             # gives the sheet no goal at all, and the sheet is returned.
             severity = Severity.ERROR if self._ONLY_MONEY.search(fold(goal)) else None
@@ -210,8 +219,12 @@ class GoalNotQuantified(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         goal = ctx.goal_text
         short = len(fold(goal)) <= self.param(ctx, "max_length")
-        if goal and short and not _has_figure(goal) and not GoalRestatesSpending.restates(ctx, goal):
-            yield self.finding(ctx, column="goals", goal=goal if len(goal) <= 40 else goal[:40] + "…")
+        if goal and short and not has_figure(goal) and not GoalRestatesSpending.restates(ctx, goal):
+            # A vague goal beside indicators that count the output is improved by agreement; where no indicator
+            # counts anything either, nothing on the sheet says what the money buys, and the sheet is returned.
+            severity = Severity.ERROR if ctx.quantity_nowhere else None
+            yield self.finding(ctx, column="goals", goal=goal if len(goal) <= 40 else goal[:40] + "…",
+                               severity=severity)
 
 
 class GoalWrittenAsReport(Rule):
@@ -275,12 +288,6 @@ class IndicatorRestatesSpending(Rule):
             output = ctx.level1_of(indicator) == "产出指标" or indicator.level2 in ("数量指标", "质量指标", "时效指标")
             if output and not ctx.is_cost_row(indicator) and self._MONEY_PROCESS.search(fold(indicator.name)):
                 yield self.finding(ctx, indicator=indicator, column="name")
-
-
-def _has_figure(text: str) -> bool:
-    """True when ``text`` states a quantity; the budget year (2024年, 2024通过…) is a date, not a requirement."""
-    text = re.sub(r"(19|20)\d{2}(年度?)?", "", text)
-    return bool(re.search(r"\d|[一二三四五六七八九十百千万两]+(个|人|次|项|户|村|所|场|年|月|天)|百分之", text))
 
 
 class NumberInNameDiffers(Rule):
@@ -347,6 +354,10 @@ class UnselectedOptions(Rule):
                 yield self.finding(ctx, column="goals", column_name="表头", options=text.strip()[:40])
 
 
+# Figures below this are small counts that coincide by nature (编制宣传资料3个, 申报项目3个: corpus 140).
+_SMALL_FIGURE = 10
+
+
 class SameFigureRepeated(Rule):
     code = "JX908"
     name = "same-figure-repeated"
@@ -356,7 +367,7 @@ class SameFigureRepeated(Rule):
     source = GOALS_2015.at("第十二条（合理可行）")
     message = "指标“{indicator}”与“{other}”的指标值都是“{figure}”，性质不同的两项恰好相同，请核实"
     docs = RuleDocs(
-        what="同一张表中两项名称不同的指标，是否写了完全相同的带单位数值（百分比、0、1除外）。",
+        what="同一张表中两项名称不同的指标，是否写了完全相同的带单位数值（百分比和10以下的小数目除外）。",
         why="产值与增收、投资与补助恰好相同，多半是照抄而不是测算；这样的目标难以相信。",
         bad="经济效益指标 | 特色产业产值 | ≥80万元\n经济效益指标 | 脱贫户增加收入 | ≥80万元",
         good="经济效益指标 | 特色产业产值 | ≥80万元\n经济效益指标 | 脱贫户增加收入 | ≥12万元",
@@ -367,8 +378,8 @@ class SameFigureRepeated(Rule):
         seen: dict[tuple[Decimal, str], Indicator] = {}
         for indicator in ctx.sheet.indicators:
             target = indicator.target
-            if target.value is None or not target.unit or target.unit == "%" or target.value in (0, 1):
-                continue
+            if target.value is None or not target.unit or target.unit == "%" or target.value < _SMALL_FIGURE:
+                continue  # small counts (3个, 2次) coincide by nature
             key = (target.value, target.unit)
             first = seen.setdefault(key, indicator)
             if first is not indicator and similarity(first.name, indicator.name) < 0.5:
@@ -395,7 +406,7 @@ class GarbledTarget(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
             target = indicator.target
-            if re.fullmatch(r"[≥≤=<>]*[%‰][≥≤=<>]*", fold(target.raw)):
+            if SYMBOL_ONLY.fullmatch(fold(target.raw)) and not ctx.template_unfilled:  # else JX107's unfilled cell
                 yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw, why="只有符号，没有数字")
             elif target.has_note(NoteCode.OCR_SUSPECTED):
                 note = next(n.message for n in target.notes if n.code is NoteCode.OCR_SUSPECTED)
@@ -467,7 +478,9 @@ class SloganIndicatorName(Rule):
     message = "指标名称“{indicator}”是一句口号，不是可以计量的量，指标值“{raw}”无所指"
     docs = RuleDocs(
         what="填了指标值的三级指标，名称是否只是一句口号：以“维护、促进、保障、提升……”开头，或以“发展、稳定、运转……”"
-        "结尾，而不落在可计量的名词上（……率、……数、……面积、……金额、……水平）。指标值只是空话的（稳步提高）由 JX206 报告。",
+        "结尾，或是一句说目的、手段的话（“通过……”“围绕……”“为了……”“按年度……”开头），而不落在可计量的名词上（……率、"
+        "……数、……面积、……金额、……水平）。指标值只是空话的（稳步提高）由 JX206 报告；这样的行不再报告缺运算符（JX201）。"
+        "产出指标下名称是口号、指标值也不是数值的行，年底无从核对，为错误；其余为警告。",
         why="“维护社会稳定≥95%”说不出95%是什么的95%，年底无法取得实际值，也就无从打分；这样的行只是重复了目标。",
         bad="社会效益指标 | 维护社会稳定 | ≥95%",
         good="社会效益指标 | 矛盾纠纷调解成功率 | ≥95%",
@@ -480,7 +493,12 @@ class SloganIndicatorName(Rule):
             if target.is_empty or vague_word(target.raw):
                 continue  # a slogan answered by a vague phrase (稳步提高) is VagueTarget's (JX206)
             if is_slogan(indicator.name):
-                yield self.finding(ctx, indicator=indicator, column="name", raw=target.raw)
+                # An output row naming no output and setting no figure (围绕…等需求 | 解决旱情,保障粮食安全…) leaves
+                # nothing to check at year end: the sheet is returned (corpus 152). Beside a figure, or among the
+                # benefits, it is rewritten by agreement (003, 118).
+                idle = ctx.level1_of(indicator) == "产出指标" and not target.is_quantitative
+                yield self.finding(ctx, indicator=indicator, column="name", raw=target.raw,
+                                   severity=Severity.ERROR if idle else None)
 
 
 class ToleratedErrorRate(Rule):
@@ -511,4 +529,75 @@ class ToleratedErrorRate(Rule):
                 fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary="目标改为“=100%”",
                           edits=(Edit(field="target", before=target.raw, after="=100%", row=indicator.row,
                                       indicator=indicator.name),))
+                yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw)
+
+
+class CostRestatesBudget(Rule):
+    code = "JX916"
+    name = "cost-target-restates-budget"
+    title = "成本指标只重复预算数"
+    severity = Severity.WARNING
+    dimension = Dimension.APPROPRIATENESS
+    source = CORE_2021.at("（成本指标）")
+    message = "成本指标“{indicator}”的指标值“{raw}”{what}，没有说明单位成本或分项成本"
+    docs = RuleDocs(
+        what="成本指标（或名称表明是支出金额的指标，如“发放金额”）的指标值是否正好等于项目预算数（万元、元、千元"
+        "换算后相同；表中没有预算总额的，与财政资金比），或名称本身就说是预算（控制在预算成本内、年度预算总成本）。"
+        "人均、单价等单位成本不在此检查；超过预算的由 JX306 报告；自评表、监控表是对已批复目标的报告，不在此检查。",
+        why="成本指标要说明钱花得是否经济：把全年预算原样填进成本指标，任何项目都成立，年底也只能对照预算执行率，"
+        "看不出单位产出花了多少钱。",
+        bad="预算数 70.00万元；经济成本指标 | 疾病预防控制中心经费 | ≤70万元",
+        good="预算数 70.00万元；经济成本指标 | 每万人口疫苗接种服务成本 | ≤1.2万元",
+        fix="改写为单位成本（元/人、万元/公里）或分项成本（设备购置、劳务…），与数量指标对应。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        if not ctx.sets_goals:
+            return
+        sheet = ctx.sheet
+        budget = budget_in_wan(sheet) or (sheet.budget.fiscal if sheet.money_unit is not MoneyUnit.YUAN else None)
+        for indicator in sheet.indicators:
+            target = indicator.target
+            unit = target.unit or ""
+            factor = TO_WAN.get(unit, Decimal(1) if unit == "万" else None)  # 250万: 万元 without its 元
+            spending = ctx.is_cost_row(indicator) or ctx.fact(indicator).kind is Kind.MONEY
+            if factor is None or target.value is None or not spending or "人均" in indicator.name:
+                continue
+            if budget and abs(target.value * factor - budget) <= Decimal("0.005"):
+                what = f"就是项目预算{budget:.2f}万元"
+            elif ctx.is_cost_row(indicator) and "预算" in fold(indicator.name):
+                what = "按名称就是预算数"
+            else:
+                continue
+            fix = Fix(applicability=Applicability.DISPLAY_ONLY, summary="改为单位成本或分项成本")
+            yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw, what=what)
+
+
+class UnitCostWithoutBase(Rule):
+    code = "JX917"
+    name = "unit-cost-without-base"
+    title = "单位成本或补助标准没有计量基数"
+    severity = Severity.WARNING
+    dimension = Dimension.FORM
+    source = CORE_2021.at("（成本指标）")
+    message = "指标“{indicator}”是单位成本或补助标准，指标值“{raw}”却没有写明按什么计（如元/人、万元/公里）"
+    docs = RuleDocs(
+        what="名称表明是补助标准、单价或单位成本的指标，指标值是否只写了金额（元、万元），没有写明计量基数（每人、每亩、"
+        "每公里）。名称已写明基数的（人均、亩均、每户）不在此报告。",
+        why="“补助标准≤120万元”看不出是每公里、每个项目还是总额：不能与数量指标相乘核对预算，年底也无法核对标准是否执行。",
+        bad="成本指标 | 硬化水泥砼公路补助标准 | ≤120万元",
+        good="成本指标 | 硬化水泥砼公路补助标准 | ≤120万元/公里",
+        fix="在单位中写明计量基数，如“万元/公里”“元/人·年”。",
+    )
+
+    _PER_UNIT = re.compile(r"(补助|补贴|资助|奖补|收费|支出|建设|造价)?标准$|单价$|单位成本$")
+    _BASE_NAMED = re.compile(r"[人户亩村所校]均|每")
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in ctx.sheet.indicators:
+            target, name = indicator.target, _bare_name(indicator)
+            if target.value is None or target.unit not in TO_WAN or self._BASE_NAMED.search(name):
+                continue
+            if self._PER_UNIT.search(name):
+                fix = Fix(applicability=Applicability.DISPLAY_ONLY, summary="在单位中写明计量基数（元/人、万元/公里…）")
                 yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw)

@@ -1,0 +1,36 @@
+"""Suggested grades as the judged corpus's reviewers give them: 优 only for a sheet without any warning (no dev sheet
+with a warning-level flag was graded 优), and not 优 for a sheet whose indicators were never seen."""
+
+from __future__ import annotations
+
+from jixiao.model import Diagnostic, Location, Severity
+from jixiao.review import load_profile, review_document
+from tests.review.sheets import build_document, load_data, patched
+
+BASE = load_data("rule_cases.toml")["base"]
+
+
+def test_one_warning_is_agreed_with_the_unit():
+    # 122/155: a single missing unit (a warning) is fixed by agreement: 良, not 优
+    review = review_document(build_document(patched(BASE, {"set_rows": {1: [
+        "产出指标", "数量指标", "矛盾纠纷排查行政村数", "全乡行政村开展矛盾纠纷排查", "≥18", "计划标准：工作方案"]}})))
+    (sheet,) = review.sheets
+    assert [(f.rule, f.severity.value) for f in sheet.findings] == [("JX202", "warning")]
+    assert (sheet.score, sheet.grade) == (97, "良")
+
+
+def test_an_info_finding_alone_keeps_the_sheet_good_as_it_is():
+    review = review_document(build_document(patched(BASE, {"set_rows": {1: [
+        "产出指标", "数量指标", "矛盾纠纷排查行政村数", "全乡18个行政村开展矛盾纠纷排查", "18个", "计划标准：工作方案"]}})))
+    (sheet,) = review.sheets
+    assert [(f.rule, f.severity.value) for f in sheet.findings] == [("JX201", "info")]
+    assert sheet.grade == "优"
+
+
+def test_a_sheet_whose_grid_was_not_found_is_not_excellent():
+    # 149: the reader found the header fields but no indicator header (P101): nothing of the goals was reviewed
+    document = build_document(patched(BASE, {"rows": []}))
+    missing = Diagnostic(code="P101", severity=Severity.ERROR, message="没有找到指标表头",
+                         location=Location(sheet=document.sheets[0].key))
+    (sheet,) = review_document(document.model_copy(update={"diagnostics": [missing]}), load_profile()).sheets
+    assert sheet.partial and sheet.grade == "良" and sheet.capped_by == ["JX001"]
