@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 from jixiao.model.lexicon import fold
 from jixiao.model.target import Target
 from jixiao.model.target_text import parse_target
-from jixiao.model.vocabulary import canonical_level1, canonical_level2, ndrc_level1, written_level2
+from jixiao.model.vocabulary import canonical_level1, canonical_level2, written_level2
 
 __all__ = ["Direction", "Indicator", "parse_direction"]
 
@@ -85,9 +85,7 @@ class Indicator(BaseModel):
         return cls(
             level1=canonical_level1(level1),
             level1_raw=level1,
-            # under the NDRC form's 实施效果指标 a level 2 is a budget level 1 kept as written (满意度指标)
-            level2=(written_level2(level2) if ndrc_level1(level1) else None) or canonical_level2(level2)
-            or written_level2(level2),
+            level2=canonical_level2(level2) or written_level2(level2),
             level2_raw=level2,
             name=name,
             description=description,

@@ -174,10 +174,10 @@ def parse_target(raw: str, context: str = "") -> Target:
     cursor.skip_separators()
     unit_only = cursor.take_unit()
     if unit_only is not None and not cursor.rest.strip(_SEPARATORS) and canonical_unit(unit_only):
-        # the template's unit with its figure left blank (公里, ≧ %): a placeholder, the unit kept
+        # the template's unit with its figure left blank (公里, ≧ %): no value, the operator and unit kept
         cursor.note(NoteCode.NOT_UNDERSTOOD, f"指标值只写了计量单位“{unit_only}”，没有数值")
         return Target(raw=raw, operator=operator, unit=canonical_unit(unit_only), unit_raw=unit_only,
-                      placeholder=True, notes=cursor.notes)
+                      placeholder=placeholder, notes=cursor.notes)
     cursor.pos -= len(unit_only or "")
     start_of_number = cursor.pos
     number = cursor.take_number()
