@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 from jixiao.model.lexicon import fold, load
 from jixiao.model.numerals import CHINESE_DIGITS, chinese_to_decimal
 from jixiao.model.target import NoteCode, Operator, Target, TargetNote
-from jixiao.model.units import UnitKind, canonical_unit, compound_unit, unit_kind, unit_spellings
+from jixiao.model.units import UnitKind, canonical_unit, compound_unit, per_only_units, unit_kind, unit_spellings
 
 __all__ = ["parse_target"]
 
@@ -117,6 +117,13 @@ class _Cursor:
         self.pos = match.end()
         return match.group(0)
 
+    def take_per_only(self) -> str | None:
+        """Take a unit that stands only after the "/" of a compound (生 of 元/生/年)."""
+        spelling = next((unit for unit in per_only_units() if self.rest.startswith(unit)), None)
+        if spelling is not None:
+            self.pos += len(spelling)
+        return spelling
+
     def skip_separators(self) -> None:
         while self.rest and self.rest[0] in _SEPARATORS:
             self.pos += 1
@@ -164,6 +171,14 @@ def parse_target(raw: str, context: str = "") -> Target:
         if leftover:
             cursor.note(NoteCode.LEFTOVER, f"指标值中混有其他文字：“{leftover}”")
         return Target(raw=raw, operator=operator, date=date, leftover=leftover, notes=cursor.notes)
+    cursor.skip_separators()
+    unit_only = cursor.take_unit()
+    if unit_only is not None and not cursor.rest.strip(_SEPARATORS) and canonical_unit(unit_only):
+        # the template's unit with its figure left blank (公里, ≧ %): no value, the operator and unit kept
+        cursor.note(NoteCode.NOT_UNDERSTOOD, f"指标值只写了计量单位“{unit_only}”，没有数值")
+        return Target(raw=raw, operator=operator, unit=canonical_unit(unit_only), unit_raw=unit_only,
+                      placeholder=placeholder, notes=cursor.notes)
+    cursor.pos -= len(unit_only or "")
     start_of_number = cursor.pos
     number = cursor.take_number()
     if number is None:
@@ -314,8 +329,8 @@ def _take_per(cursor: _Cursor, opened: bool = False) -> str | None:
     while cursor.rest[:1] in ("/", "·", "、", "•", "*") and cursor.rest[:1] and (
             parts or opened or cursor.rest[:1] == "/"):
         cursor.pos += 1
-        spelling = cursor.take_unit()
-        kind = unit_kind(spelling)
+        spelling = cursor.take_unit() or cursor.take_per_only()
+        kind = UnitKind.COUNT if spelling in per_only_units() else unit_kind(spelling)
         if spelling is None or kind not in (UnitKind.COUNT, UnitKind.TIME, UnitKind.PHYSICAL):
             cursor.pos -= 1
             if spelling is not None:

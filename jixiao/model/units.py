@@ -7,7 +7,7 @@ from functools import cache
 
 from jixiao.model.lexicon import fold, load
 
-__all__ = ["UnitKind", "canonical_unit", "compound_unit", "unit_kind", "unit_spellings"]
+__all__ = ["UnitKind", "canonical_unit", "compound_unit", "per_only_units", "unit_kind", "unit_spellings"]
 
 # Separators inside the denominator of a compound unit: 元/人·天, 元/人、天, 元/人/天 all mean per person-day.
 _PER_JOINERS = "·、/*•"
@@ -52,13 +52,24 @@ def _entry(spelling: str) -> tuple[str, UnitKind | None] | None:
         return entry
     head, _, per = folded.partition("/")
     numerator = _table().get(head)
-    parts = [_table().get(part) for part in _split_per(per)]
+    parts = [_table().get(part) or _per_only(part) for part in _split_per(per)]
     if (numerator is None and head) or not parts or any(part is None for part in parts):
         return None
     if numerator is None:
         # a rate whose first unit was left out (≤28.40/株 for 元/株): kept as written, measuring nothing known
         return compound_unit("", [part[0] for part in parts if part]), None
     return compound_unit(numerator[0], [part[0] for part in parts if part]), numerator[1]
+
+
+def _per_only(part: str) -> tuple[str, UnitKind] | None:
+    """A unit that stands only after the "/" of a compound (元/生), as a table entry."""
+    return (part, UnitKind.COUNT) if part in per_only_units() else None
+
+
+@cache
+def per_only_units() -> tuple[str, ...]:
+    """Units of count that stand only after the "/" of a compound unit (生 in 元/生/年): alone they are words."""
+    return tuple(load("units")["per_only"])
 
 
 def _split_per(per: str) -> list[str]:

@@ -13,6 +13,7 @@ __all__ = [
     "canonical_level1",
     "canonical_level2",
     "written_level2",
+    "ndrc_level1",
     "level1_names",
     "level2_names",
     "level2_parents",
@@ -47,9 +48,11 @@ def _canonical(level: str, raw: str | None) -> str | None:
         key = key[:-1]  # the template's "服务对象满意度指标等": the level and its like
     # Tables number their levels ("一、产出指标", "1.数量指标") and note their points ("产出指标(50分)"): drop
     # such a prefix or suffix before matching.
+    # Some forms end every level name in 值 instead of 指标 (产出值, 经济效益值).
     for candidate in (key, key.lstrip("0123456789一二三四五六七八九十、.．)）(（")):
-        if candidate in _aliases(level):
-            return _aliases(level)[candidate]
+        for spelling in (candidate, candidate.removesuffix("值") if len(candidate) > 2 else candidate):
+            if spelling in _aliases(level):
+                return _aliases(level)[spelling]
     return None
 
 
@@ -69,7 +72,15 @@ def written_level2(raw: str | None) -> str | None:
     if not raw:
         return None
     key = _POINTS.sub("", fold(raw))
-    return key if key in load("vocabulary")["level2_written"]["names"] else None
+    vocabulary = load("vocabulary")
+    return key if key in vocabulary["level2_written"]["names"] or key in vocabulary["ndrc"]["level2"] else None
+
+
+def ndrc_level1(raw: str | None) -> str | None:
+    """The NDRC 中央预算内投资计划 form's own level-1 name (实施效果指标, 过程管理指标) as written, or None: under
+    it the budget framework's level-1 names are level-2 names."""
+    key = _POINTS.sub("", fold(raw)) if raw else ""
+    return key if key in load("vocabulary")["ndrc"]["level1"] else None
 
 
 def level1_names() -> list[str]:

@@ -195,7 +195,9 @@ class SheetContext:
         (全部18个行政村)."""
         levels = self.standard_structure  # a form listing only 三级指标 (Chongqing's 一般性项目, corpus 121): any row
         for indicator in self.sheet.indicators:
-            output = self.level1_of(indicator) == "产出指标" or indicator.level2 in ("数量指标", "质量指标", "时效指标")
+            # (产出指标 is the level 2 under the NDRC form's 实施效果指标)
+            output = self.level1_of(indicator) == "产出指标" or indicator.level2 in ("数量指标", "质量指标", "时效指标",
+                                                                                   "产出指标")
             if (levels and not output) or self.is_cost_row(indicator):
                 continue
             target = stated_target(indicator.target)  # a bound inside prose (不少于30小时) counts too

@@ -80,6 +80,15 @@ def test_template_residue_is_a_placeholder(raw):
     assert target.placeholder and target.qualitative is None
 
 
+@pytest.mark.parametrize(("raw", "operator", "unit"), [("公里", None, "公里"), ("≧ %", Operator.GE, "%"),
+                                                     ("万人", None, "万人"), ("万亩", None, "万亩")])
+def test_a_unit_whose_figure_the_template_left_blank_keeps_operator_and_unit_without_a_value(raw, operator, unit):
+    target = parse_target(raw)
+    assert (target.operator, target.value, target.unit, target.qualitative, target.placeholder) == (
+        operator, None, unit, None, False)
+    assert target.has_note(NoteCode.NOT_UNDERSTOOD)
+
+
 def test_empty_cell():
     target = parse_target("  ")
     assert target.is_empty and target.value is None and target.qualitative is None

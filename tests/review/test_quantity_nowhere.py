@@ -39,6 +39,9 @@ def _findings(patch: dict, rule: str, form: str | None = None):
         ({"goals": ["持续改善我市空气质量"], "set_rows": {1: VEHICLES}}, "JX911", [(None, "绩效目标", "warning", None)]),
         # 150: a count written without its unit (建设项目个数 1) still counts the output
         ({"goals": ["持续改善我市空气质量"], "set_rows": {1: PROJECTS}}, "JX911", [(None, "绩效目标", "warning", None)]),
+        # 150 as the NDRC form reads it: 产出指标 is the level 2 under 实施效果指标, and its count is the output
+        ({"goals": ["持续改善我市空气质量"], "set_rows": {1: ["实施效果指标", "产出指标", *PROJECTS[2:]]}}, "JX911",
+         [(None, "绩效目标", "warning", None)]),
         # 115: a 批复表 without goal statements whose 数量 group holds only a rate
         ({"goals": [], "set_rows": {1: ["产出指标", "数量指标", "疫苗使用率", "", "100%", ""]}},
          "JX903", [("疫苗使用率", "二级指标", "error", None)]),

@@ -36,7 +36,7 @@ from jixiao.documents.interpret.text_lists import split_items
 from jixiao.model import Checkpoint, Diagnostic, GoalSheet, Indicator, Location, Unit, canonical_level1, canonical_level2
 from jixiao.model.lexicon import fold
 from jixiao.model.units import canonical_unit
-from jixiao.model.vocabulary import Framework, level2_parents
+from jixiao.model.vocabulary import Framework, level2_parents, ndrc_level1, written_level2
 
 __all__ = ["SheetBuilder", "is_figure", "money_key"]
 
@@ -115,9 +115,12 @@ def is_figure(text: str) -> bool:
 def _legacy_level2(level1: str, previous1: str) -> bool:
     """True when a name written where a level 1 stands is the legacy framework's level 2 of the group above: 成本指标
     is a level 2 under 产出指标 before 2021 and a level 1 of its own since; with no level 2 after it and a 产出指标
-    group above, it is the former."""
+    group above, it is the former. Under the NDRC form's 实施效果指标 (or 过程管理指标), the budget framework's level-1
+    names (产出指标) and the form's management names are its level 2."""
     name = canonical_level2(level1)
     parent = canonical_level1(previous1)
+    if ndrc_level1(match_key(previous1)) and not ndrc_level1(match_key(level1)):
+        return written_level2(match_key(level1)) is not None  # 产出指标 under the NDRC form's 实施效果指标
     return name is not None and parent is not None and level2_parents(Framework.LEGACY).get(name) == parent
 
 
@@ -502,7 +505,8 @@ class SheetBuilder:
             level1, level2 = previous1, level1
         if not level1:
             level1 = previous1
-        elif fold(level1) != fold(previous1):
+        elif previous1 and fold(level1) != fold(previous1):
+            # a new group (a merged 一级指标 label printed mid-group, under rows that showed none, keeps the group)
             previous2 = ""
         level2 = level2 or previous2
         self._levels = (level1, level2)
@@ -527,9 +531,10 @@ class SheetBuilder:
         written_target = values.get("target", "")
         target = written_target if not is_placeholder(written_target) else ""
         unit_cell = values.get("unit", "")
-        if unit_cell and not _ENDS_IN_NUMBER.search(target):
-            # the value names its own unit (28.8万元) or is qualitative (应保尽保): the unit column's cell stays
-            # beside it under its heading, never glued onto it
+        if unit_cell and (not _ENDS_IN_NUMBER.search(target) or label(unit_cell).role is Role.NUMBER):
+            # the value names its own unit (28.8万元) or is qualitative (应保尽保), or the unit cell holds a figure
+            # (a date serial repeated there): the unit column's cell stays beside it under its heading, never
+            # glued onto it
             placed.extra[self._heading("unit")] = unit_cell
             unit_cell = ""
         if "operator" in values or "unit" in values:
@@ -598,7 +603,8 @@ class SheetBuilder:
         cells (its points, a description)."""
         kinds = self.columns.kinds if self.columns is not None else []
         indicators = self.sheet.indicators
-        if "target" not in kinds or len(indicators) < 2 or not self.results or self.results[-1][0] != len(indicators):
+        valued = "target" in kinds or EXTRA in kinds  # (or one value column per sub-unit)
+        if not valued or len(indicators) < 2 or not self.results or self.results[-1][0] != len(indicators):
             return False
         values = self.results[-1][1]
         return not indicators[-1].extra and not indicators[-1].description and not any(

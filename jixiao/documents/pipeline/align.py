@@ -43,7 +43,8 @@ from jixiao.documents.pipeline.outline import Outline
 from jixiao.documents.pipeline.prose import PROSE
 from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns, is_goal_heading
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
-from jixiao.model import canonical_level2
+from jixiao.model import canonical_level2, parse_direction
+from jixiao.model.units import unit_spellings
 
 __all__ = ["Placed", "Aligner"]
 
@@ -130,6 +131,7 @@ class Aligner:
         # the long-term set standing between the 一级指标 and the year's 二级指标 (长期/年度 column pairs)
         self.long_keys = [key for key, kind in list(zip(self.keys, kinds))[first + 1:last] if kind != FRAME] \
             if "long_term_target" in kinds[first + 1:last] else []
+        self.row_shape = _row_shape(self.slots) if columns.joined else None
 
     # -- the entry point -------------------------------------------------------------------------------
     def feed(self, line: Line) -> None:
@@ -145,7 +147,7 @@ class Aligner:
             self._prose(line)
             return
         if line.kind is LineKind.CELL:
-            if self._continues(line) or self._run_together(line):
+            if self._continues(line) or self._run_together(line) or self._shaped(line):
                 return
             if self._stream_line is None:
                 self._stream_line = line
@@ -217,6 +219,22 @@ class Aligner:
             placed.confidence = min(placed.confidence, GUESS_CONFIDENCE)
         return True
 
+    def _shaped(self, line: Line) -> bool:
+        """A one-cell line under headings that ran together on one line holds a whole row run together the same
+        way (``预算执行率10%=100`` under 指标名称 | 指标权重 | 计量单位 | 指标性质 | 指标值): split by the shapes of
+        the header's columns in their order, when a figure column (weight, unit, operator) stands between the
+        name and the target; an inference (P111)."""
+        text = line.tokens[0].text.strip() if self.row_shape is not None and line.tokens else ""
+        found = self.row_shape.fullmatch(text) if text else None  # type: ignore[union-attr]
+        if found is None or label(found.group("name")).role in (Role.HEADING, Role.FIELD) or not any(
+                found.group(kind) for kind in _SHAPES if kind in self.slots):
+            return False
+        self.flush()
+        values = {kind: part for kind, part in found.groupdict().items() if part}
+        self._add(values, line, GUESS_CONFIDENCE, [], 1)
+        self.placed[-1].inferred = "｜".join(f"{self._heading(kind)}“{part}”" for kind, part in values.items())
+        return True
+
     def _continues(self, line: Line) -> bool:
         """An indented one-cell line under a fixed-width table is a further line of the cell above it."""
         token = line.tokens[0] if line.tokens else None
@@ -255,6 +273,7 @@ class Aligner:
                 extras[kind.removeprefix("extra:")] = text
             else:
                 values[kind] = text
+        _uncross(values)
         self.seen_level = self.seen_level or any(kind in values for kind in _LEVELS)
         placed = Placed(values, line.line, line.row, line.table, confidence, how, extras, tokens)
         if self.columns.inferred:  # no header names the columns: every row rests on a guess
@@ -391,10 +410,10 @@ class Aligner:
                 body_lines.clear()
                 levels["level2"] = text  # the year's 二级指标 after the row's long-term set
                 continue
-            if kind == "level1" and "level1" not in columns.kinds and "level2" in columns.kinds and (
-                    not levels and not any(b.strip() for b in body)):
+            if kind == "level1" and "level1" not in columns.kinds and "level2" in columns.kinds:
                 # the 一级指标 heading stood on a line of its own above the header row (a cell broken over two
-                # lines), yet the rows open with a level-1 name: it is that column's cell, not the name
+                # lines) or lost its first character (级指标), yet the rows show level-1 names: they are that
+                # column's cells, not names
                 pass
             elif kind is not None and kind not in columns.kinds and not sectioned:
                 kind = None
@@ -438,6 +457,10 @@ class Aligner:
                       sum(1 for t in texts if t.strip()))
             return
         for run_levels, run_body, start, run_lines in runs:
+            if closed:
+                run_body = self._level_as_name(run_levels, run_body)
+                if not run_levels and self._continues_long_term(run_body, line):
+                    continue
             at = 0
             for cells in self._split(run_body, closed):
                 # a row cut from a run stands where its first cell does (the run's level names for the first)
@@ -468,13 +491,38 @@ class Aligner:
                           sum(1 for text in cells if text.strip() and not isinstance(text, _Piece)) + len(run_levels))
                 run_levels = {}  # the levels are counted with the first row of the run
 
+    def _continues_long_term(self, body: list[str], line: Line) -> bool:
+        """A row with no level names under a row whose cells all went to the long-term set (its year's set left
+        empty: values only in the 中期 set) continues that set: its cells are placed there."""
+        previous = self.placed[-1] if self.placed else None
+        filled = [text for text in body if text.strip()]
+        keys = self.long_keys[1:]  # the long-term columns after its 二级指标
+        if not keys or previous is None or "name" in previous.values or "long_term_target" not in previous.values \
+                or not filled or len(filled) > len(keys):
+            return False
+        self._add(dict(zip(keys, filled)), line, LABEL_CONFIDENCE, [], len(filled))
+        return True
+
+    def _level_as_name(self, levels: dict[str, str], body: list[str]) -> list[str]:
+        """A row whose cells after 成本指标 and a level-2 name open with its target (``成本指标 | 社会成本指标 | 定量 |
+        100 | %``) names its indicator with the level-2 name (a 2021 level 2 used as the 三级指标), and 成本指标 is
+        its level 2, as in the older framework. Moves them and returns the row's cells."""
+        anchor = self._anchor()
+        if "level2" not in levels or not names_a_legacy_level2(levels.get("level1", "")) or "name" not in self.slots \
+                or not body or anchor is None or not self._is_anchor(body[0], anchor) \
+                or self.slots.index("name") >= self.slots.index(anchor):
+            return body
+        name = levels.pop("level2")
+        levels["level2"] = levels.pop("level1")
+        return [name, *body]
+
     def _long_term(self, levels: dict[str, str], body: list[str]) -> bool:
         """A second 二级指标 in a row of a table with a long-term set before the year's (二级指标(长期), 三级指标(长期),
         指标值(长期), 二级指标(年度) …): the first one and the cells since belong to the long-term columns. Moves
         them there and says whether it did."""
         filled = [text for text in body if text.strip()]
-        if not self.long_keys or len(filled) >= len(self.long_keys):
-            return False
+        if not self.long_keys or len(filled) >= len(self.long_keys) or any(key in levels for key in self.long_keys):
+            return False  # (the row's long-term set was moved already: this 二级指标 opens the next row)
         levels.update(zip(self.long_keys, [levels.pop("level2"), *filled]))
         body.clear()
         return True
@@ -683,6 +731,32 @@ class Aligner:
         if mark is not None and notes:
             notes.insert(0, f"“{texts[mark]}”按形式认作{self.columns.heading(anchor)}")  # type: ignore[arg-type]
         return values, notes, confidence
+
+
+# The shapes of the figure columns that may stand between a row's name and its target when its cells ran together
+_SHAPES = {"weight": r"\d{1,2}(?:\.\d+)?", "operator": r"[≥≤=<>≧≦＝]+", "direction": r"正向|反向"}
+_SHAPE_TARGET = r"[-+]?\d[\d,]*(?:\.\d+)?%?|[^\d]+"  # a figure, or words (有效保障)
+
+
+def _row_shape(slots: list[str]) -> re.Pattern[str] | None:
+    """The pattern of a row run together under ``slots``: the name (ending in no digit), the figure columns (each
+    optional but the weight, which every row of such a form prints), then the target; None when the columns are
+    not that shape."""
+    middle = slots[1:-1]
+    if len(slots) < 3 or slots[0] != "name" or slots[-1] != "target" or not set(middle) <= {*_SHAPES, "unit"}:
+        return None
+    units = "|".join(re.escape(unit) for unit in unit_spellings() if not unit.isascii() or unit == "%")
+    shapes = {**_SHAPES, "unit": units}
+    parts = "".join(f"(?P<{kind}>{shapes[kind]})" + ("" if kind == "weight" else "?") for kind in middle)
+    return re.compile(rf"(?P<name>.*?[^\d\s.]){parts}(?P<target>{_SHAPE_TARGET})")
+
+
+def _uncross(values: dict[str, str]) -> None:
+    """Forms disagree on which of 指标性质 and 指标方向 holds the operator and which 正向/反向: when the operator
+    column's cell is a direction word and the direction column's an operator, the cells say which is which."""
+    operator, direction = values.get("operator", ""), values.get("direction", "")
+    if parse_direction(operator) is not None and is_operator(direction) and parse_direction(direction) is None:
+        values["operator"], values["direction"] = direction, operator
 
 
 def _cut_at_names(texts: list[str]) -> list[list[str]]:

@@ -202,12 +202,16 @@ class _Assembler:
         if not indicators or last is None:
             return
         location = Location(file=self.source, table=builder.ordinal, sheet=builder.sheet.key, line=last.line)
-        open_row = body[-1].kind is not LineKind.BREAK and not indicators[-1].target.raw
+        # a pipe row stopping before the closing bar the rows above it end with was cut inside a cell
+        cut_cell = last.extra.get("open_end") and any(
+            line.extra.get("piped") and not line.extra.get("open_end") for line in body[:-1]) and bool(
+            indicators[-1].name) and any(indicators[-1].name in text for text in last.texts)  # (its indicator's row)
+        open_row = body[-1].kind is not LineKind.BREAK and (not indicators[-1].target.raw or cut_cell)
         # only where the text's own lines say where rows end (not in text cut into cells by the labels)
         own_lines = self.file_format == "txt" and not last.extra.get("segmented")
         # a line ending a sentence (a prose cell: …，优化校园生态环境。) was not cut by the end of the file
         sentence_ends = "".join(last.texts).rstrip().endswith(_SENTENCE_ENDS)
-        if open_row and own_lines and not sentence_ends and builder.last_row_stops_short():
+        if open_row and own_lines and not sentence_ends and (cut_cell or builder.last_row_stops_short()):
             builder.drop_last()  # a web copy's text stops inside the row, before its target: not an indicator
             self.diagnostics.append(diagnostic("P120", location, line=last.line, text="｜".join(last.texts)[:40]))
         elif open_row:

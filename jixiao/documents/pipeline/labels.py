@@ -21,7 +21,7 @@ from jixiao.documents.interpret.header_cells import is_checkpoint, parse_amount,
 from jixiao.documents.vocabulary import column_label, header_label, is_trailer, labels
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.model import Framework, canonical_level1, canonical_level2, level2_parents
-from jixiao.model.vocabulary import written_level2
+from jixiao.model.vocabulary import ndrc_level1, written_level2
 from jixiao.model.lexicon import fold, load
 from jixiao.model.units import canonical_unit, unit_spellings
 
@@ -81,7 +81,9 @@ OPERATOR_WORDS = {"≥", "≤", "=", ">", "<", ">=", "<=", "定性", "定量", "
                   "大于", "小于", "≥=", "≤="}
 _CHROME_WORDS = ("分享到", "打印本页", "关闭窗口", "索引号", "发布时间", "发布日期", "信息来源", "浏览量", "浏览次数",
                  "字体:", "字号:", "【打印】", "【关闭】", "访问量", "作者:", "来源:", "扫一扫", "首页>", "当前位置",
-                 "上一篇", "下一篇", "附件下载", "文章来源", "点击数", "责任编辑")
+                 "上一篇", "下一篇", "附件下载", "文件下载",
+                 # a government site's footer (内容保障 | 公务邮箱, 鲁ICP备…, 政府网站标识码)
+                 "内容保障", "公务邮箱", "ICP备", "公网安备", "网站标识码", "主办单位", "承办单位", "文章来源", "点击数", "责任编辑")
 
 
 @cache
@@ -306,6 +308,8 @@ def label(text: str) -> Label:
         return Label(Role.LEVEL1, legacy, 0.9)  # the pre-2018 framework's level names, kept as written
     if _LEGACY_LEVEL2.fullmatch(legacy) or written_level2(legacy):
         return Label(Role.LEVEL2, legacy, 0.9)
+    if ndrc_level1(legacy):
+        return Label(Role.LEVEL1, legacy, 0.9)  # the NDRC form's 实施效果指标, kept as written
     field = header_label(key)
     if field:
         return Label(Role.FIELD, field)
@@ -484,9 +488,24 @@ def segment(text: str) -> tuple[str, ...] | None:
     # the template's next, empty row run onto the end of a row (…8指标2:) opens a row of its own
     pieces = [part for piece in pieces for part in _TRAILING_NUMBERING.split(piece) if part]
     pieces = [part for piece in pieces for part in _unrepeat(piece)]
+    _rejoin_headings(pieces)
     if hits < _SEGMENT_MIN_HITS or structural < _SEGMENT_MIN_STRUCTURE or len(pieces) < 3:
         return None
     return tuple(pieces)
+
+
+_QUALIFIER_LENGTH = 2  # 年度, 长期: the word a heading's period qualifier adds before it
+
+
+def _rejoin_headings(pieces: list[str]) -> None:
+    """A heading whose qualifier the piece before it took (``88100年度`` | ``绩效指标``: a figure read with 年度 as
+    its unit) gets it back when together they make a heading too."""
+    for index in range(len(pieces) - 1):
+        before, heading = pieces[index], pieces[index + 1]
+        word = before[-_QUALIFIER_LENGTH:]
+        if len(before) > _QUALIFIER_LENGTH and label(heading).role is Role.HEADING and label(
+                word + heading).role is Role.HEADING and column_kind(word + heading) == column_kind(heading):
+            pieces[index], pieces[index + 1] = before[:-_QUALIFIER_LENGTH], word + heading
 
 
 # a name, then its target and its actual written alike, then a figure (成本控制不超过预算不超过预算10)
@@ -530,6 +549,35 @@ def join_wrapped(lines: list[Line]) -> list[Line]:
     return result
 
 
+_ONE_CHARACTER = re.compile(r"^[\u4e00-\u9fff]$")
+
+
+def join_vertical(lines: list[Line]) -> list[Line]:
+    """A label printed vertically, one character per line (``产`` / ``出`` / ``指`` / ``标``, the standard form's
+    narrow level column), is one cell again: a run of one-character lines on consecutive lines joins when
+    together they make a name or heading the vocabulary knows."""
+    result: list[Line] = []
+    index = 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and _one_character(lines[end]) and (
+                end == index or lines[end].line == (lines[end - 1].line or 0) + 1):
+            end += 1
+        joined = "".join(line.tokens[0].text.strip() for line in lines[index:end])
+        if end - index >= 2 and label(joined).role is not Role.TEXT:
+            first = lines[index]
+            result.append(Line([Token(joined, first.line)], LineKind.CELL, first.line, blanks_before=first.blanks_before))
+            index = end
+            continue
+        result.append(lines[index])
+        index += 1
+    return result
+
+
+def _one_character(line: Line) -> bool:
+    return line.kind is LineKind.CELL and len(line.tokens) == 1 and bool(_ONE_CHARACTER.match(line.tokens[0].text.strip()))
+
+
 def _wraps(first: str, second: str) -> bool:
     if not (first.strip() and second.strip()) or label(f"{first.strip()}{second.strip()}").role not in _NAMES:
         return False
@@ -571,7 +619,7 @@ def split_lines(lines: list[Line]) -> list[Line]:
     holding one run-together row is left whole: alignment splits it as one row. A pipe row holding a table's
     header fused with the rows around it becomes those rows (:func:`split_fused_header`)."""
     result: list[Line] = []
-    for line in join_wrapped(join_page_parts(lines)):
+    for line in join_wrapped(join_vertical(join_page_parts(lines))):
         fused = split_fused_header(line)
         if fused is not None:
             result.extend(fused)

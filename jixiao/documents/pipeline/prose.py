@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from jixiao.documents.pipeline.labels import Role, label, match_key, simplified
+from jixiao.documents.pipeline.labels import Role, label, match_key, simplified, split_name_trend, split_qualitative
 from jixiao.documents.pipeline.tokens import Line
 from jixiao.model import canonical_level1, canonical_level2
 from jixiao.model.units import unit_spellings
@@ -68,7 +68,9 @@ def _clause(text: str) -> list[tuple[str, str]]:
     text = text.strip()
     match = _target().search(text)
     if match is None or match.start() == 0:
-        return [("name", text)] if text else []
+        # a qualitative target run onto the name (生态修复功能提高, …名录和数据库基本健全)
+        fused = split_name_trend(text) or split_qualitative(text)
+        return [("name", fused[0]), ("target", fused[1])] if fused else [("name", text)] if text else []
     return [("name", text[: match.start()].strip()), ("target", match.group(0).strip())]
 
 

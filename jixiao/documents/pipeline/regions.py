@@ -57,10 +57,11 @@ _MAX_UNKNOWN = 12  # headings the vocabulary does not know, after a header of on
 _MAX_UNKNOWN_LENGTH = 12
 _BARE_NAME = "指标"
 _CAPTION = re.compile(r"^附?表[〇一二三四五六七八九十\d]{1,3}(?:[-—－]\d{1,2})?[:：]?$")  # 表十二, 附表3-1: the next table
-_FRAME_LABELS = ("绩效指标", "年度绩效指标", "绩效指标(90分)", "项目绩效指标")
+_FRAME_LABELS = ("绩效指标", "年度绩效指标", "长期绩效指标", "绩效指标(90分)", "项目绩效指标")
 _TOTALS = ("总分", "合计", "总计")
 _SECTION = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]")
 _SEAL = re.compile(r"[(（]?(?:单位)?盖章[)）]?")
+_SEALED = re.compile(r"[(（](?:单位)?盖章[)）]")  # a signatory's cell: 财政绩效管理科室(盖章) 年 月 日
 _CLOSING = {"合计", "总分", "总计", "审核意见", "填表说明", "评价结论", "存在问题", "财政部门审核意见", "主管部门审核意见",
             "偏差或不能完成目标原因分析", "相关建议或举措", "偏差原因分析", "自评得分", "评价等级", "自评等级"}
 
@@ -76,6 +77,7 @@ class Columns:
     offsets: list[int | None] = field(default_factory=list)
     outline: bool = False  # the levels stand on rows of their own, shown by indentation (批复表)
     inferred: str | None = None  # how the columns were inferred from the rows' content, when no header names them
+    joined: bool = False  # the headings ran together on one line (so, likely, do the cells of each row)
 
     def kind_at(self, column: int) -> int | None:
         """Index of the column whose heading starts nearest at or before grid ``column`` (merged headings span)."""
@@ -157,6 +159,7 @@ def _columns(tokens: list[Token], gridded: bool) -> Columns:
         if kind not in (EXTRA, FRAME) and later:
             kinds[index], kinds[later[0]] = EXTRA, kind
     _periods(kinds, headings)
+    _repeated_set(kinds, headings)
     _evaluation_form(kinds, headings, positions, offsets)
     levels = [index for index, kind in enumerate(kinds) if kind in _LEVELS]
     if levels and "name" not in kinds and FRAME not in kinds and not gridded:
@@ -223,6 +226,23 @@ def _periods(kinds: list[str], headings: list[str]) -> None:
             kinds[index] = base
         elif period == "long":
             kinds[index] = "long_term_target" if base == "target" else EXTRA
+
+
+_SET = ("level2", "name", "target")
+
+
+def _repeated_set(kinds: list[str], headings: list[str]) -> None:
+    """A header naming 二级指标 | 三级指标 | 指标值 twice with no period words (the form whose goals row above says
+    中期目标 | 年度目标): as with 长期/年度 pairs, the first set is the long-term one and the second the year's, the
+    sheet's indicators."""
+    again = [index for index, (kind, heading) in enumerate(zip(kinds, headings))
+             if kind == EXTRA and column_kind(heading) in _SET and not _period(heading)]
+    if sorted(column_kind(headings[index]) for index in again) != sorted(_SET) or "long_term_target" in kinds:
+        return
+    for index in again:
+        kind = column_kind(headings[index])
+        first = kinds.index(kind)  # type: ignore[arg-type]
+        kinds[first], kinds[index] = ("long_term_target" if kind == "target" else EXTRA), kind  # type: ignore[assignment]
 
 
 def _join_qualifiers(tokens: list[Token]) -> list[Token]:
@@ -294,6 +314,7 @@ def find_header(lines: list[Line], index: int, settings: ReadSettings = DEFAULT_
         if headings:
             tokens = [Token(text, line.line, column) for column, text in enumerate(headings)]
             columns = _columns(tokens, False)
+            columns.joined = True
             if _is_header(columns.kinds, settings):
                 return Header(columns, index, index + 1, [line.tokens[0]])
     return None
@@ -407,6 +428,7 @@ def _stream_header(lines: list[Line], index: int, settings: ReadSettings) -> Hea
     while end > index and not (lines[end - 1].tokens and lines[end - 1].tokens[0].text):
         end -= 1
     end = _unknown_headings(lines, end, columns, tokens)
+    columns.joined = all(line.extra.get("segmented") and line.line == lines[index].line for line in lines[index:end])
     return Header(columns, index, end, tokens)
 
 
@@ -606,7 +628,7 @@ def ends_body(line: Line) -> bool:
     first_label = label(first)
     if first_label.role is Role.TITLE or _CAPTION.match(match_key(first)):
         return True
-    if any(_SEAL.fullmatch(match_key(token.text)) for token in filled):
+    if any(_SEAL.fullmatch(match_key(token.text)) or _SEALED.search(match_key(token.text)) for token in filled):
         return True  # a signature block: 审核意见 (盖章)
     key = match_key(first)
     if is_trailer(key) and first_label.role is not Role.HEADING:

@@ -189,7 +189,9 @@ class _TextTokenizer:
                 while cells and not cells[-1]:
                     cells.pop()
                 tokens = [Token(cell, number, column) for column, cell in enumerate(cells)]
-                self.lines.append(Line(tokens, LineKind.ROW, number, blanks_before=blanks, extra={"piped": True}))
+                # a row whose line stops before its closing bar, where rows have one, may be cut (the file's end)
+                self.lines.append(Line(tokens, LineKind.ROW, number, blanks_before=blanks,
+                                       extra={"piped": True, "open_end": not stripped.endswith("|")}))
                 return
             self.lines.append(Line([Token(filled[0], number)], LineKind.CELL, number, blanks_before=blanks,
                                    extra={"closes_row": stripped.endswith("||")}))
