@@ -1,6 +1,8 @@
 import json
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 
 def jixiao(*args: str, cwd=None) -> subprocess.CompletedProcess:
@@ -70,3 +72,34 @@ def test_export_to_pdf_in_the_official_layout(tmp_path, sample_path):
     with pdfplumber.open(out) as pdf:
         text = "".join(page.extract_text() or "" for page in pdf.pages)
     assert "乡镇环境治理经费" in text and "村人居环境整治个数" in text
+
+
+def _keys(value, into: set[str]) -> set[str]:
+    """Every key of every object in ``value``, however deep."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            into.add(key)
+            _keys(item, into)
+    elif isinstance(value, list):
+        for item in value:
+            _keys(item, into)
+    return into
+
+
+def test_the_readmes_json_contract_names_the_keys_parse_prints():
+    """The README's contract block is what other tools code against: every name in it is printed (on a goal table, a
+    printed self-evaluation and a monitoring table), and every key printed is named there."""
+    root = Path(__file__).resolve().parents[2]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## The `parse --format json` contract", 1)[1].split("```", 2)[1]
+    named = set(re.findall(r'"([a-z_0-9]+)"', block))
+    corpus = root.parent / "shared" / "corpus"
+    files = [root / "tests/fixtures/sample.txt", *corpus.glob("006_*"), *corpus.glob("016_*")]
+    result = jixiao("parse", "--format", "json", *map(str, files))
+    assert result.returncode == 0, result.stderr
+    printed = _keys(json.loads(result.stdout), set())
+    # the keys of `extra` are the document's own headings, not part of the contract
+    printed -= {key for document in json.loads(result.stdout)["documents"] for sheet in document["sheets"]
+                for indicator in sheet["indicators"] for key in (indicator.get("extra") or {})}
+    assert named - printed == set(), "named in the README but never printed"
+    assert printed - named == set(), "printed but not named in the README"
