@@ -55,6 +55,7 @@ RULES: tuple[Rule, ...] = (
     category.CostOutsideCost(),
     category.QualityRateUnderQuantity(),
     category.OutputCountUnderBenefit(),
+    category.OtherWorkUnderSatisfaction(),
     category.UnknownLevelName(),
     # 内部一致
     consistency.NameDescriptionMismatch(),
