@@ -132,7 +132,8 @@ class GoalNumberMismatch(Rule):
     source = _MATCHED
     message = "绩效目标写“{written}”，而{elsewhere}中均为“{expected}”"
     docs = RuleDocs(
-        what="绩效目标文字中的“数字+对象”（如“14个村”）与指标和部门整体目标中的同一对象数量是否一致（支持“十八个村”等中文数字）。",
+        what="绩效目标文字中的“数字+对象”（如“14个村”）与指标和部门整体目标中的同一对象数量是否一致（支持“十八个村”等中文数字）；"
+        "目标只要求完成一部分（“完成项目主体工程70%”）而完成率指标要求全部完成（≥100%）的，同样报告。",
         why="同一张表里说14个村又说18个村，审核人无法确定工作量，年底也无法判断是否完成。",
         bad="绩效目标：改善14个村生态环境\n指标：村人居环境整治个数 ≥18个（全乡18个行政村）",
         good="绩效目标：改善18个村生态环境\n指标：村人居环境整治个数 ≥18个（全乡18个行政村）",
@@ -162,6 +163,19 @@ class GoalNumberMismatch(Rule):
                           edits=(Edit(field="goals", before=goal, after=corrected),))
                 yield self.finding(ctx, column="goals", fix=fix, written=counted.written, expected=expected,
                                    elsewhere="和".join(sorted(places, key=len)))
+        yield from self._partial_completion(ctx)
+
+    # A goal that completes only part of the work this year (完成项目主体工程70%, corpus 105).
+    _PART_DONE = re.compile(r"完成[^，,。；;：:]{0,20}?(\d+(?:\.\d+)?)\s*%")
+
+    def _partial_completion(self, ctx: SheetContext) -> Iterator[Finding]:
+        full = [i for i in ctx.sheet.indicators if "完成" in i.name and i.name.endswith("率") and i.target.unit == "%"
+                and i.target.value is not None and i.target.value >= 100]
+        for goal in ctx.sheet.goals:
+            for match in self._PART_DONE.finditer(fold(goal)):
+                if full and Decimal(match.group(1)) < 100:
+                    yield self.finding(ctx, indicator=full[0], column="goals", written=match.group(0),
+                                       expected=full[0].target.raw, elsewhere=f"指标“{full[0].name}”")
 
 
 def _number_text(written: str) -> str:
