@@ -172,7 +172,8 @@ class CostOutsideCost(Rule):
     source = CORE_2021.at("（成本指标）")
     message = "指标“{indicator}”是成本或费用，却放在“{level2}”下，应放在{expected}下"
     docs = RuleDocs(
-        what="名称为“…成本”“…费用”的指标是否放在成本指标以外的类别下。",
+        what="名称为“…成本”“…费用”的指标是否放在成本指标以外的类别下；衡量控制或节约成本的效益（对控制基建项目成本"
+        "影响程度）放在生态效益、社会效益或可持续影响下的，应为经济效益。",
         why="成本指标用于衡量投入的经济性；放在数量、质量或效益下，成本就没有被当作成本审核。",
         bad="产出指标 | 数量指标 | 设施运维费用",
         good="（88号框架）产出指标 | 成本指标 | 设施运维费用 | ≤5万元",
@@ -190,6 +191,14 @@ class CostOutsideCost(Rule):
                 yield self.finding(ctx, indicator=indicator, column="level2", level2=indicator.level2,
                                    expected=expected, fix=move_fix(ctx, indicator, target),
                                    confidence=Confidence.INFERENCE)
+            elif "成本" in indicator.name and indicator.level2 in self._NOT_ECONOMIC:
+                # Saving cost is an economic benefit (对减少财政投资成本的改善程度 under 经济效益 is placed right, corpus
+                # 154); under 生态效益 it claims what it does not measure (corpus 006).
+                yield self.finding(ctx, indicator=indicator, column="level2", level2=indicator.level2,
+                                   expected="“经济效益指标”", fix=move_fix(ctx, indicator, "经济效益指标"),
+                                   confidence=Confidence.INFERENCE)
+
+    _NOT_ECONOMIC = ("生态效益指标", "社会效益指标", "可持续影响指标")
 
 
 class QualityRateUnderQuantity(Rule):
