@@ -265,7 +265,8 @@ class QualitativeInQuantitativeSlot(Rule):
     defaults = {"quantitative_level2": ["数量指标"]}
     docs = RuleDocs(
         what="名称表明是比率、数量、时长或金额的指标（或位于数量指标下的指标），指标值是否为具体数值；培训、宣传、演练等"
-        "可以计数的工作只答“已完成”的也报告。成本指标下的行由 JX901 检查。",
+        "可以计数的工作只答“已完成”的，和空气质量、水质这类有监测数据的环境质量只答“优良”“达标”的，也报告。"
+        "成本指标下的行由 JX901 检查。",
         why="能量化的指标要量化；“明显提升”“按时”这样的指标值年底无法判断是否完成。",
         bad="产出指标 | 数量指标 | 培训人次 | 明显提升",
         good="产出指标 | 数量指标 | 培训人次 | ≥300人次",
@@ -274,6 +275,9 @@ class QualitativeInQuantitativeSlot(Rule):
 
     _WHAT = {Kind.RATE: "比率", Kind.SATISFACTION: "满意度", Kind.COUNT: "数量", Kind.DURATION: "时长",
              Kind.MONEY: "金额"}
+
+    # An environmental quality that monitoring measures (空气质量: 优良天数比例, PM10 浓度; 水质: 达标率), corpus 123.
+    _MONITORED = re.compile(r"(空气|大气|水|水环境|声环境|土壤)质量$|水质$")
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         slots = set(self.param(ctx, "quantitative_level2"))
@@ -288,9 +292,11 @@ class QualitativeInQuantitativeSlot(Rule):
                 continue  # a cost row's target that is not an amount is JX901's
             kind = ctx.fact(indicator).kind
             activity = kind is None and activity_done(indicator.name, target.raw)
-            if kind is None and indicator.level2 not in slots and not activity:
+            monitored = kind is None and bool(self._MONITORED.search(fold(indicator.name)))
+            if kind is None and indicator.level2 not in slots and not (activity or monitored):
                 continue
-            what = self._WHAT[kind] if kind else "可以计数的工作" if activity else f"{indicator.level2}中的指标"
+            what = (self._WHAT[kind] if kind else "可以计数的工作" if activity
+                    else "有监测数据的环境质量" if monitored else f"{indicator.level2}中的指标")
             unit = suggested_unit(kind, indicator.name) if kind else None
             fix = Fix(applicability=Applicability.DISPLAY_ONLY,
                       summary=f"写成“运算符+数值+单位”{f'，单位宜用“{unit}”' if unit else ''}")
