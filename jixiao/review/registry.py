@@ -43,6 +43,7 @@ RULES: tuple[Rule, ...] = (
     units.CostAboveBudget(),
     units.PeopleCountInOtherUnit(),
     units.DateInPercent(),
+    units.CountInTimeUnit(),
     # 指标方向
     direction.ReverseIndicatorWithLowerBound(),
     direction.DirectionContradictsOperator(),
