@@ -98,6 +98,7 @@ RULES: tuple[Rule, ...] = (
     substance.ToleratedErrorRate(),
     substance.CostRestatesBudget(),
     substance.UnitCostWithoutBase(),
+    substance.QualityRestatesQuantity(),
 )
 
 # Codes of rules that were removed, with why; never reuse them.

@@ -603,3 +603,37 @@ class UnitCostWithoutBase(Rule):
             if self._PER_UNIT.search(name):
                 fix = Fix(applicability=Applicability.DISPLAY_ONLY, summary="在单位中写明计量基数（元/人、万元/公里…）")
                 yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw)
+
+
+class QualityRestatesQuantity(Rule):
+    code = "JX918"
+    name = "quality-restates-quantity"
+    title = "质量指标只是数量指标的完成率"
+    severity = Severity.INFO
+    dimension = Dimension.RELEVANCE
+    source = GOALS_2015.at("第九条（绩效指标）")
+    message = "质量指标{names}只是数量指标所列工作的完成率，没有说明做到什么质量"
+    defaults = {"min_rows": 2}
+    docs = RuleDocs(
+        what="质量指标中是否有几行（默认至少两行）只是把数量指标里的某项工作加上“完成率”“达标率”（数量指标“主体班培训人次”，"
+        "质量指标“培训完成率 100%”）。自评表、监控表不在此检查。",
+        why="数量指标已经说明做多少，完成率100%只是把它重说一遍；质量指标应说明做到什么标准（学员考核合格率、课程评估优良率）。",
+        bad="产出指标 | 数量指标 | 主体班培训人次 | 280人次\n产出指标 | 质量指标 | 培训完成率 | 100%",
+        good="产出指标 | 质量指标 | 学员结业考核合格率 | ≥95%",
+        fix="改写为衡量工作质量的指标（合格率、优良率、达标率所对应的标准），删去重复数量的完成率。",
+    )
+
+    _DONE = re.compile(r"(完成率|达标率|完成情况)$")
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        if not ctx.sets_goals:
+            return  # a report's rows carry the approved goals
+        counts = [fold(i.name) for i in ctx.sheet.indicators if i.level2 == "数量指标"]
+        restating = []
+        for indicator in ctx.sheet.indicators:
+            stem = self._DONE.sub("", fold(indicator.name))
+            if indicator.level2 == "质量指标" and stem != fold(indicator.name) and len(stem) >= 2 \
+                    and any(stem in count for count in counts):
+                restating.append(indicator)
+        if len(restating) >= self.param(ctx, "min_rows"):
+            yield self.finding(ctx, column="level2", names="、".join(f"“{i.name}”" for i in restating))
