@@ -14,7 +14,8 @@ from jixiao.model import Indicator, MoneyUnit, NoteCode, Severity, UnitKind, par
 from jixiao.model.lexicon import fold
 from jixiao.review.context import COUNTED_UNITS, SheetContext, has_figure
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
-from jixiao.review.lexicon import SYMBOL_ONLY, Kind, counted_numbers, data, is_slogan, stated_target, vague_word
+from jixiao.review.lexicon import (SYMBOL_ONLY, Kind, counted_numbers, data, is_slogan, is_timeliness, stated_target,
+                                   vague_word)
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.rules.consistency import similarity
 from jixiao.review.rules.form import money_in_sentence
@@ -132,7 +133,8 @@ class PartialRateBesideFixedCount(Rule):
     source = GOALS_2015.at("第十二条（相应匹配）")
     message = "数量指标已定为“{count}”，完成率“{raw}”却低于100%，二者不一致"
     docs = RuleDocs(
-        what="数量指标给出确定的数量（=N 或 ≥N）时，同表的完成率指标是否低于100%。",
+        what="数量指标给出确定的数量（=N 或 ≥N）时，同表的完成率指标是否低于100%。按期、按时、及时完成率讲的是进度"
+        "（95%的工程按期完成），不在此报告。",
         why="既然承诺完成N个，完成率就应是100%；写90%等于说数量指标本身就不打算完成。",
         bad="数量指标 | 改造户数 | =120户\n质量指标 | 任务完成率 | ≥90%",
         good="数量指标 | 改造户数 | =120户\n质量指标 | 任务完成率 | =100%",
@@ -147,8 +149,9 @@ class PartialRateBesideFixedCount(Rule):
             return
         for indicator in ctx.sheet.indicators:
             target = indicator.target
-            if fold(indicator.name).endswith("完成率") and target.unit == "%" and target.value is not None \
-                    and target.value < 100:
+            # An on-time rate (按期完成率 ≥95%, corpus 109) measures the schedule, not how much of the count is done.
+            if fold(indicator.name).endswith("完成率") and not is_timeliness(indicator.name) and target.unit == "%" \
+                    and target.value is not None and target.value < 100:
                 yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw,
                                    count=f"{counts[0].name} {counts[0].target.display()}")
 
