@@ -213,6 +213,12 @@ class SheetContext:
         return False
 
     @property
+    def department_wide(self) -> bool:
+        """True for a 部门整体 table (its title says so: 部门整体支出绩效目标表): its rows cover the unit's duties and
+        basic spending, not what one project's money buys."""
+        return "整体" in fold(self.sheet.title or "")
+
+    @property
     def quantity_nowhere(self) -> bool:
         """True when a sheet that sets goals says nowhere how much the money buys: no 产出 row counts anything and the
         年度目标 (if any) has no figure. A reviewer returns such a sheet (corpus 114, 115, 131)."""

@@ -43,6 +43,7 @@ RULES: tuple[Rule, ...] = (
     units.CostAboveBudget(),
     units.PeopleCountInOtherUnit(),
     units.DateInPercent(),
+    units.CountInTimeUnit(),
     # 指标方向
     direction.ReverseIndicatorWithLowerBound(),
     direction.DirectionContradictsOperator(),
@@ -55,6 +56,7 @@ RULES: tuple[Rule, ...] = (
     category.CostOutsideCost(),
     category.QualityRateUnderQuantity(),
     category.OutputCountUnderBenefit(),
+    category.OtherWorkUnderSatisfaction(),
     category.UnknownLevelName(),
     # 内部一致
     consistency.NameDescriptionMismatch(),
@@ -96,6 +98,7 @@ RULES: tuple[Rule, ...] = (
     substance.ToleratedErrorRate(),
     substance.CostRestatesBudget(),
     substance.UnitCostWithoutBase(),
+    substance.QualityRestatesQuantity(),
 )
 
 # Codes of rules that were removed, with why; never reuse them.

@@ -45,6 +45,10 @@ def _findings(patch: dict, rule: str, form: str | None = None):
         # 115: a 批复表 without goal statements whose 数量 group holds only a rate
         ({"goals": [], "set_rows": {1: ["产出指标", "数量指标", "疫苗使用率", "", "100%", ""]}},
          "JX903", [("疫苗使用率", "二级指标", "error", None)]),
+        # 010: the same on a 部门整体 table, whose rows cover the unit's running duties, is agreed with the unit
+        ({"title": "部门整体支出绩效目标表", "goals": [],
+          "set_rows": {1: ["产出指标", "数量指标", "志鉴地情相关工作开展所需资金的供应时效", "", "100%", ""]}},
+         "JX903", [("志鉴地情相关工作开展所需资金的供应时效", "二级指标", "warning", None)]),
         # 114: no 数量指标 at all and no goal statement
         ({"goals": [], "drop_rows": [1]}, "JX104", [(None, "二级指标", "error", "数量指标")]),
         # a missing 数量指标 where the goal counts the output (18个行政村) is a warning

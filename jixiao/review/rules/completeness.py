@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from jixiao.model import Framework, Indicator, Severity, parse_target
+from jixiao.model import Framework, GoalSheet, Indicator, Severity, parse_target
 from jixiao.model.lexicon import fold, load
 from jixiao.review.context import SheetContext, not_an_indicator
 from jixiao.review.finding import Applicability, Dimension, Edit, Finding, Fix
@@ -14,12 +14,26 @@ from jixiao.review.lexicon import SYMBOL_ONLY, unit_without_value, vague_tail
 from jixiao.review.rule import COLUMNS, Rule, RuleDocs
 from jixiao.review.sources import CORE_2021, GOALS_2015
 
+# A header cell that is an amount (854万(高标准农田建设400万元…), (一)财政拨款小计 6.30, 189.8万): a label of at most a
+# few characters, then a figure ending the cell or followed by 万/元. An enumerated text (1、用于…) is not.
+_AMOUNT = re.compile(r"^[^\d]{0,12}?\d+(\.\d+)?\s*(万元|万|元|$|[(（])")
+
+
+def _budget(sheet: GoalSheet) -> object:
+    """The budget the header gives: the total, else its 财政拨款 (a blank total beside its parts, corpus 147), else an
+    amount that stands in the cell read as 资金用途 (the budget row's figure placed one cell off, corpus 105, 152)."""
+    if sheet.budget.total is not None:
+        return sheet.budget.total
+    if sheet.budget.fiscal is not None:
+        return sheet.budget.fiscal
+    return sheet.purpose if sheet.purpose and _AMOUNT.match(fold(sheet.purpose)) else None
+
+
 # How each header field is read from the model, and its name in the table.
 _HEADER_FIELDS = {
     "code": ("项目编码", lambda s: s.code),
     "name": ("项目名称", lambda s: s.name),
-    # A total left blank beside its 财政拨款 (corpus 147) follows from its parts: the budget is given.
-    "budget.total": ("预算数", lambda s: s.budget.total if s.budget.total is not None else s.budget.fiscal),
+    "budget.total": ("预算数", _budget),
     "purpose": ("资金用途", lambda s: s.purpose),
     "spend_plan": ("资金支出计划", lambda s: s.spend_plan),
 }

@@ -132,7 +132,8 @@ class GoalNumberMismatch(Rule):
     source = _MATCHED
     message = "绩效目标写“{written}”，而{elsewhere}中均为“{expected}”"
     docs = RuleDocs(
-        what="绩效目标文字中的“数字+对象”（如“14个村”）与指标和部门整体目标中的同一对象数量是否一致（支持“十八个村”等中文数字）。",
+        what="绩效目标文字中的“数字+对象”（如“14个村”）与指标和部门整体目标中的同一对象数量是否一致（支持“十八个村”等中文数字）；"
+        "目标只要求完成一部分（“完成项目主体工程70%”）而完成率指标要求全部完成（≥100%）的，同样报告。",
         why="同一张表里说14个村又说18个村，审核人无法确定工作量，年底也无法判断是否完成。",
         bad="绩效目标：改善14个村生态环境\n指标：村人居环境整治个数 ≥18个（全乡18个行政村）",
         good="绩效目标：改善18个村生态环境\n指标：村人居环境整治个数 ≥18个（全乡18个行政村）",
@@ -162,6 +163,19 @@ class GoalNumberMismatch(Rule):
                           edits=(Edit(field="goals", before=goal, after=corrected),))
                 yield self.finding(ctx, column="goals", fix=fix, written=counted.written, expected=expected,
                                    elsewhere="和".join(sorted(places, key=len)))
+        yield from self._partial_completion(ctx)
+
+    # A goal that completes only part of the work this year (完成项目主体工程70%, corpus 105).
+    _PART_DONE = re.compile(r"完成[^，,。；;：:]{0,20}?(\d+(?:\.\d+)?)\s*%")
+
+    def _partial_completion(self, ctx: SheetContext) -> Iterator[Finding]:
+        full = [i for i in ctx.sheet.indicators if "完成" in i.name and i.name.endswith("率") and i.target.unit == "%"
+                and i.target.value is not None and i.target.value >= 100]
+        for goal in ctx.sheet.goals:
+            for match in self._PART_DONE.finditer(fold(goal)):
+                if full and Decimal(match.group(1)) < 100:
+                    yield self.finding(ctx, indicator=full[0], column="goals", written=match.group(0),
+                                       expected=full[0].target.raw, elsewhere=f"指标“{full[0].name}”")
 
 
 def _number_text(written: str) -> str:
@@ -325,7 +339,8 @@ class SameBasisEverywhere(Rule):
     message = "全部{count}项指标的指标值确定依据都是“{basis}”，未按指标分别说明"
     defaults = {"min_rows": 3}
     docs = RuleDocs(
-        what="表中（至少三项）指标的“指标值确定依据”是否完全相同。只写标准类别（每行都是“计划标准”）的是表样的选项，不在此报告。",
+        what="表中（至少三项）指标的“指标值确定依据”是否完全相同。只写标准类别（每行都是“计划标准”）的是表样的选项，不在此报告。"
+        "表样没有依据栏、由“指标值说明”栏说明来由的，每行说明都是同一句话（“该指标值数据合理”）的同样报告。",
         why="每个指标值都应有自己的依据（计划标准、行业标准、历史标准或财政部门认可的其他标准）；同一句话复制到每一行，等于没有说明依据。",
         bad="每一行依据都是：遵政字〔2017〕16号《遵化市乡镇财政管理体制改革暂行办法》",
         good="村人居环境整治个数：计划标准（乡村振兴工作方案）\n受益群众满意度：历史标准（上年满意度调查91%）",
@@ -334,12 +349,17 @@ class SameBasisEverywhere(Rule):
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         bases = [fold(i.basis or "") for i in ctx.sheet.indicators]
+        if not any(bases):
+            # Without a basis column the 指标值说明 says where the figures come from (corpus 128): one sentence copied
+            # onto every row explains none of them.
+            bases = [fold(i.description or "") for i in ctx.sheet.indicators]
         if bases and bases[0] in _STANDARD_TYPES:
             return  # every row naming its type of standard (计划标准) is the form's column filled in, not copied prose
         if len(bases) >= self.param(ctx, "min_rows") and bases[0] and len(set(bases)) == 1:
             fix = Fix(applicability=Applicability.DISPLAY_ONLY, summary="按指标分别写明计划标准、行业标准或历史标准")
-            yield self.finding(ctx, column="basis", fix=fix, count=len(bases),
-                               basis=_shorten(ctx.sheet.indicators[0].basis or ""))
+            first = ctx.sheet.indicators[0]
+            yield self.finding(ctx, column="basis" if first.basis else "description", fix=fix, count=len(bases),
+                               basis=_shorten(first.basis or first.description or ""))
 
 
 class BasisSetsNoStandard(Rule):

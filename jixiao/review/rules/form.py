@@ -57,34 +57,54 @@ class MissingOperator(Rule):
     severity = Severity.INFO
     dimension = Dimension.FORM
     source = _SPECIFIC
-    message = "指标“{indicator}”的指标值“{raw}”没有写明≥、≤或=，无法判断是下限还是上限"
+    message = "{what}没有写明≥、≤或=，无法判断是下限还是上限"
     docs = RuleDocs(
         what="数值型指标值是否带有运算符（≥ ≤ = 或“不低于”“不超过”等）。100%、0（事故0次）本身就是确定值，频次"
-        "（1次/月）已是比率，单位只在说明里的（JX202）和疑似识别错误的（JX909）另行报告，均不在此报告。",
+        "（1次/月）已是比率，单位只在说明里的（JX202）和疑似识别错误的（JX909）另行报告，均不在此报告。一张表中"
+        "有几行都缺运算符时，是整张表的写法，合并为一条报告（列出各行，修复逐行加运算符）。",
         why="只写一个数，看不出是至少要达到还是不得超过；年底自评打分时方向会算反。",
         bad="指标值：90%",
         good="指标值：≥90%",
         fix="在数值前加上运算符：越多越好用“≥”，越少越好用“≤”，必须恰好达到用“=”。",
     )
 
+    # Rows named in one finding for the whole sheet; the fix still edits every row.
+    _LISTED = 5
+
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        for indicator in ctx.sheet.indicators:
-            target = indicator.target
-            # A full 100% or a zero (0次) is exact by nature, a frequency (1次/月) states a rate, a value without a
-            # unit of its own is JX202's and a likely misreading (292%) JX909's: none needs an operator reported.
-            frequency = unit_kind((target.unit or "/").rpartition("/")[2]) is UnitKind.TIME and "/" in (target.unit or "")
-            exact = (target.unit == "%" and target.value == 100) or target.value == 0
-            doubtful = target.unit_inferred or target.has_note(NoteCode.OCR_SUSPECTED)  # JX202's, JX909's
-            # Beside a slogan or a sentence for a name (通过注射疫苗,可以有效降低…), the figure measures nothing named:
-            # JX912 reports the name, and no operator would make the target checkable.
-            if is_slogan(indicator.name):
-                continue
-            if target.is_quantitative and target.operator is None and target.unit and not (frequency or exact or doubtful):
-                operator = "≤" if ctx.fact(indicator).reverse else "≥"
-                with_operator = target.model_copy(update={"operator": Operator(operator)}).display()
-                fix = target_fix(indicator, with_operator, Applicability.NEEDS_HUMAN,
-                                 f"加上运算符“{operator}”")
-                yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw)
+        missing = [indicator for indicator in ctx.sheet.indicators if self._lacks_operator(ctx, indicator)]
+        if len(missing) == 1:
+            indicator = missing[0]
+            yield self.finding(ctx, indicator=indicator, column="target", fix=self._fix(ctx, indicator),
+                               what=f"指标“{indicator.name}”的指标值“{indicator.target.raw}”")
+        elif missing:
+            # The same omission on several rows is how the sheet was written: a reviewer notes it once ("280人次等
+            # 数量目标没有≥", corpus 146), not row by row.
+            listed = "、".join(f"“{i.name}”（{i.target.raw}）" for i in missing[:self._LISTED])
+            count = f"等{len(missing)}项" if len(missing) > self._LISTED else f"{len(missing)}项"
+            fixes = [(i, self._fix(ctx, i)) for i in missing]
+            edits = tuple(edit for i, fix in fixes if self._fix_keeps_meaning(i.target, fix) for edit in fix.edits)
+            fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary="逐行加上运算符", edits=edits) if edits else None
+            yield self.finding(ctx, column="target", fix=fix, what=f"指标{listed}{count}的指标值")
+
+    @staticmethod
+    def _lacks_operator(ctx: SheetContext, indicator: Indicator) -> bool:
+        target = indicator.target
+        # A full 100% or a zero (0次) is exact by nature, a frequency (1次/月) states a rate, a value without a
+        # unit of its own is JX202's and a likely misreading (292%) JX909's: none needs an operator reported.
+        frequency = unit_kind((target.unit or "/").rpartition("/")[2]) is UnitKind.TIME and "/" in (target.unit or "")
+        exact = (target.unit == "%" and target.value == 100) or target.value == 0
+        doubtful = target.unit_inferred or target.has_note(NoteCode.OCR_SUSPECTED)  # JX202's, JX909's
+        # Beside a slogan or a sentence for a name (通过注射疫苗,可以有效降低…), the figure measures nothing named:
+        # JX912 reports the name, and no operator would make the target checkable.
+        return (target.is_quantitative and target.operator is None and bool(target.unit)
+                and not (frequency or exact or doubtful or is_slogan(indicator.name)))
+
+    @staticmethod
+    def _fix(ctx: SheetContext, indicator: Indicator) -> Fix:
+        operator = "≤" if ctx.fact(indicator).reverse else "≥"
+        with_operator = indicator.target.model_copy(update={"operator": Operator(operator)}).display()
+        return target_fix(indicator, with_operator, Applicability.NEEDS_HUMAN, f"加上运算符“{operator}”")
 
 
 class MissingUnit(Rule):
@@ -245,7 +265,8 @@ class QualitativeInQuantitativeSlot(Rule):
     defaults = {"quantitative_level2": ["数量指标"]}
     docs = RuleDocs(
         what="名称表明是比率、数量、时长或金额的指标（或位于数量指标下的指标），指标值是否为具体数值；培训、宣传、演练等"
-        "可以计数的工作只答“已完成”的也报告。成本指标下的行由 JX901 检查。",
+        "可以计数的工作只答“已完成”的，和空气质量、水质这类有监测数据的环境质量只答“优良”“达标”的，也报告。"
+        "成本指标下的行由 JX901 检查。",
         why="能量化的指标要量化；“明显提升”“按时”这样的指标值年底无法判断是否完成。",
         bad="产出指标 | 数量指标 | 培训人次 | 明显提升",
         good="产出指标 | 数量指标 | 培训人次 | ≥300人次",
@@ -254,6 +275,9 @@ class QualitativeInQuantitativeSlot(Rule):
 
     _WHAT = {Kind.RATE: "比率", Kind.SATISFACTION: "满意度", Kind.COUNT: "数量", Kind.DURATION: "时长",
              Kind.MONEY: "金额"}
+
+    # An environmental quality that monitoring measures (空气质量: 优良天数比例, PM10 浓度; 水质: 达标率), corpus 123.
+    _MONITORED = re.compile(r"(空气|大气|水|水环境|声环境|土壤)质量$|水质$")
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         slots = set(self.param(ctx, "quantitative_level2"))
@@ -268,9 +292,11 @@ class QualitativeInQuantitativeSlot(Rule):
                 continue  # a cost row's target that is not an amount is JX901's
             kind = ctx.fact(indicator).kind
             activity = kind is None and activity_done(indicator.name, target.raw)
-            if kind is None and indicator.level2 not in slots and not activity:
+            monitored = kind is None and bool(self._MONITORED.search(fold(indicator.name)))
+            if kind is None and indicator.level2 not in slots and not (activity or monitored):
                 continue
-            what = self._WHAT[kind] if kind else "可以计数的工作" if activity else f"{indicator.level2}中的指标"
+            what = (self._WHAT[kind] if kind else "可以计数的工作" if activity
+                    else "有监测数据的环境质量" if monitored else f"{indicator.level2}中的指标")
             unit = suggested_unit(kind, indicator.name) if kind else None
             fix = Fix(applicability=Applicability.DISPLAY_ONLY,
                       summary=f"写成“运算符+数值+单位”{f'，单位宜用“{unit}”' if unit else ''}")

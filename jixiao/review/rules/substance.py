@@ -14,7 +14,8 @@ from jixiao.model import Indicator, MoneyUnit, NoteCode, Severity, UnitKind, par
 from jixiao.model.lexicon import fold
 from jixiao.review.context import COUNTED_UNITS, SheetContext, has_figure
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
-from jixiao.review.lexicon import SYMBOL_ONLY, Kind, counted_numbers, data, is_slogan, stated_target, vague_word
+from jixiao.review.lexicon import (SYMBOL_ONLY, Kind, counted_numbers, data, is_slogan, is_timeliness, stated_target,
+                                   vague_word)
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.rules.consistency import similarity
 from jixiao.review.rules.form import money_in_sentence
@@ -98,7 +99,7 @@ class QuantityGroupWithoutCount(Rule):
     message = "项目“{sheet}”的数量指标没有一项写明数量（如 ≥18个、≥500亩）"
     docs = RuleDocs(
         what="有“数量指标”一组时，其中是否至少有一项指标值是带计数或实物单位的数值；比率的说明里写明了数量（全部18个"
-        "行政村）的算作有。自评表、监控表不在此检查。",
+        "行政村）的算作有。自评表、监控表不在此检查。项目表的目标和指标都没有数量时为错误；部门整体支出表为警告。",
         why="数量指标说明做多少；一组数量指标都写成百分比或“按时完成”，就等于没有数量指标，产出无法核对。",
         bad="产出指标 | 数量指标 | 补助发放覆盖率 | =100%\n产出指标 | 数量指标 | 任务完成情况 | 按时完成",
         good="产出指标 | 数量指标 | 补助发放人数 | ≥230人",
@@ -116,8 +117,10 @@ class QuantityGroupWithoutCount(Rule):
         targets = [stated_target(i.target) for i in rows]
         if rows and not any(t.is_quantitative and not t.is_date
                             and (t.unit is None or unit_kind(t.unit) in COUNTED_UNITS) for t in targets):
-            # Where no goal statement says how much either, the sheet states no amount of output at all.
-            severity = Severity.ERROR if ctx.quantity_nowhere and not ctx.goal_text else None
+            # Where no goal statement says how much either, a project's sheet states no amount of output at all; a
+            # 部门整体 table covers the unit's running duties and is not returned for it (corpus 010).
+            severity = Severity.ERROR if ctx.quantity_nowhere and not ctx.goal_text and not ctx.department_wide \
+                else None
             yield self.finding(ctx, indicator=rows[0], column="level2", severity=severity)
 
 
@@ -130,7 +133,8 @@ class PartialRateBesideFixedCount(Rule):
     source = GOALS_2015.at("第十二条（相应匹配）")
     message = "数量指标已定为“{count}”，完成率“{raw}”却低于100%，二者不一致"
     docs = RuleDocs(
-        what="数量指标给出确定的数量（=N 或 ≥N）时，同表的完成率指标是否低于100%。",
+        what="数量指标给出确定的数量（=N 或 ≥N）时，同表的完成率指标是否低于100%。按期、按时、及时完成率讲的是进度"
+        "（95%的工程按期完成），不在此报告。",
         why="既然承诺完成N个，完成率就应是100%；写90%等于说数量指标本身就不打算完成。",
         bad="数量指标 | 改造户数 | =120户\n质量指标 | 任务完成率 | ≥90%",
         good="数量指标 | 改造户数 | =120户\n质量指标 | 任务完成率 | =100%",
@@ -145,8 +149,9 @@ class PartialRateBesideFixedCount(Rule):
             return
         for indicator in ctx.sheet.indicators:
             target = indicator.target
-            if fold(indicator.name).endswith("完成率") and target.unit == "%" and target.value is not None \
-                    and target.value < 100:
+            # An on-time rate (按期完成率 ≥95%, corpus 109) measures the schedule, not how much of the count is done.
+            if fold(indicator.name).endswith("完成率") and not is_timeliness(indicator.name) and target.unit == "%" \
+                    and target.value is not None and target.value < 100:
                 yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw,
                                    count=f"{counts[0].name} {counts[0].target.display()}")
 
@@ -601,3 +606,37 @@ class UnitCostWithoutBase(Rule):
             if self._PER_UNIT.search(name):
                 fix = Fix(applicability=Applicability.DISPLAY_ONLY, summary="在单位中写明计量基数（元/人、万元/公里…）")
                 yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw)
+
+
+class QualityRestatesQuantity(Rule):
+    code = "JX918"
+    name = "quality-restates-quantity"
+    title = "质量指标只是数量指标的完成率"
+    severity = Severity.INFO
+    dimension = Dimension.RELEVANCE
+    source = GOALS_2015.at("第九条（绩效指标）")
+    message = "质量指标{names}只是数量指标所列工作的完成率，没有说明做到什么质量"
+    defaults = {"min_rows": 2}
+    docs = RuleDocs(
+        what="质量指标中是否有几行（默认至少两行）只是把数量指标里的某项工作加上“完成率”“达标率”（数量指标“主体班培训人次”，"
+        "质量指标“培训完成率 100%”）。自评表、监控表不在此检查。",
+        why="数量指标已经说明做多少，完成率100%只是把它重说一遍；质量指标应说明做到什么标准（学员考核合格率、课程评估优良率）。",
+        bad="产出指标 | 数量指标 | 主体班培训人次 | 280人次\n产出指标 | 质量指标 | 培训完成率 | 100%",
+        good="产出指标 | 质量指标 | 学员结业考核合格率 | ≥95%",
+        fix="改写为衡量工作质量的指标（合格率、优良率、达标率所对应的标准），删去重复数量的完成率。",
+    )
+
+    _DONE = re.compile(r"(完成率|达标率|完成情况)$")
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        if not ctx.sets_goals:
+            return  # a report's rows carry the approved goals
+        counts = [fold(i.name) for i in ctx.sheet.indicators if i.level2 == "数量指标"]
+        restating = []
+        for indicator in ctx.sheet.indicators:
+            stem = self._DONE.sub("", fold(indicator.name))
+            if indicator.level2 == "质量指标" and stem != fold(indicator.name) and len(stem) >= 2 \
+                    and any(stem in count for count in counts):
+                restating.append(indicator)
+        if len(restating) >= self.param(ctx, "min_rows"):
+            yield self.finding(ctx, column="level2", names="、".join(f"“{i.name}”" for i in restating))

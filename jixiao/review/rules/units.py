@@ -172,6 +172,39 @@ class DurationNotInTimeUnit(Rule):
                                confidence=_confidence(ctx, indicator), raw=target.raw, unit=unit)
 
 
+class CountInTimeUnit(Rule):
+    code = "JX309"
+    name = "count-in-time-unit"
+    title = "数量指标用了时间单位"
+    severity = Severity.WARNING
+    dimension = Dimension.FORM
+    source = _SPECIFIC
+    message = "数量指标“{indicator}”数的是物或事，指标值“{raw}”却以“{unit}”计"
+    docs = RuleDocs(
+        what="数量指标下名称不说时间（没有天、月、年、期、时之类字样，也不是年限、时长、天数）的指标，指标值是否以年、月、"
+        "天等时间单位计（横幅、宣传牌 =1年）。开放天数、服务月数这类数时间的指标不在此报告。",
+        why="数的是横幅、宣传牌，单位写“年”，看不出做多少：1年可能是1块，也可能是100块，年底无从核对。",
+        bad="产出指标 | 数量指标 | 制作宣传横幅、公益宣传牌等(年) | =1",
+        good="产出指标 | 数量指标 | 制作宣传横幅、公益宣传牌数量 | ≥20块",
+        fix="改用所数之物的单位（块、个、场）并填写数量；确是时间要求的，移到时效指标下。",
+    )
+
+    # Words of a name that speaks of time (开放天数, 服务月数, 工期): its figure may well be in days or months.
+    _TIME_WORD = re.compile(r"[天日月年时期周季]")
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in ctx.sheet.indicators:
+            target = indicator.target
+            if indicator.level2 != "数量指标" or not target.is_quantitative or not target.unit or "/" in target.unit:
+                continue
+            # The unit a name closes with (…宣传牌等(年)) is the unit column's, not what the row counts.
+            name = re.sub(r"[(（][^()（）]*[)）]$", "", fold(indicator.name))
+            if unit_kind(target.unit) is UnitKind.TIME and ctx.fact(indicator).kind is not Kind.DURATION \
+                    and not self._TIME_WORD.search(name):
+                yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw, unit=target.unit,
+                                   confidence=_confidence(ctx, indicator))
+
+
 class MoneyNotInMoneyUnit(Rule):
     code = "JX305"
     name = "money-not-in-money-unit"
