@@ -12,7 +12,6 @@ from django.test import Client
 
 from jixiao.web.organisation.services import token_create
 from jixiao.web.sheets.models import Sheet
-from jixiao.web.sheets.services.workflow import sheet_transition
 
 HOSTILE = ["99999999999999999999", "-99999999999999999999", "-5", "0", "NaN", "Infinity", "-inf", "1e999", "abc",
            "x" * 100_000, "\x00", "1\x00", " ", "１２", "2026.5", "0x10", "[]", "%"]
@@ -130,12 +129,6 @@ def test_api_create_fields(api, org, field, value):
 def test_api_transitions(api, sheet, name, field, value):
     response = api.post(f"/api/sheets/{sheet.pk}/transitions/{name}", {field: value}, content_type="application/json")
     assert_handled(response, api=True)
-
-
-@pytest.fixture
-def approved(org, sheet):
-    sheet_transition(user=org["owner"], sheet_id=sheet.pk, name="submit")
-    return sheet_transition(user=org["reviewer"], sheet_id=sheet.pk, name="approve", grade="良")
 
 
 PERFORMANCE = {

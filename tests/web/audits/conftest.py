@@ -8,7 +8,6 @@ import pytest
 
 from jixiao.model import Document, GoalSheet, Indicator, ReportedEvaluation, ReportedItem, Unit
 from jixiao.web.organisation.services import unit_create
-from tests.web.performance.conftest import approved  # noqa: F401  (the approved sheet fixture)
 
 SAMPLE = Path(__file__).parents[2] / "fixtures" / "selfeval_tangxi_2022.json"
 

@@ -65,25 +65,6 @@ def serving(data: Path, *options: str):
         process.wait(timeout=10)
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """A running ``jixiao serve`` (with its worker thread) on fresh demo data."""
-    with serving(tmp_path_factory.mktemp("data")) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (scripts/test installs it)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
 def _login(browser, url: str, username: str):
     page = browser.new_context(viewport={"width": 1366, "height": 768}, accept_downloads=True, locale="zh-CN").new_page()
     page.goto(f"{url}/login/")

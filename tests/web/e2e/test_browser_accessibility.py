@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.web.e2e.test_browser import PASSWORD, ROOT, SHOTS, browser, browser_env, serving  # noqa: F401
+from tests.web.e2e.test_browser import PASSWORD, ROOT, SHOTS, browser_env, serving
 
 pytestmark = pytest.mark.browser
 
@@ -85,7 +85,7 @@ def _axe(page) -> list[dict]:
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))
-def test_the_public_pages_meet_wcag_at_phone_and_desktop_width(public_site, browser, width):  # noqa: F811
+def test_the_public_pages_meet_wcag_at_phone_and_desktop_width(public_site, browser, width):
     url, pages = public_site
     context = browser.new_context(viewport={"width": width, "height": WIDTHS[width]}, locale="zh-CN")
     page = context.new_page()
@@ -106,7 +106,7 @@ def test_the_public_pages_meet_wcag_at_phone_and_desktop_width(public_site, brow
     assert not violations, json.dumps(violations, ensure_ascii=False, indent=1)
 
 
-def test_the_charts_are_drawn_with_javascript_and_their_tables_read_without(public_site, browser):  # noqa: F811
+def test_the_charts_are_drawn_with_javascript_and_their_tables_read_without(public_site, browser):
     url, pages = public_site
     for scripts, visible in ((True, True), (False, False)):
         context = browser.new_context(viewport={"width": 1440, "height": 900}, java_script_enabled=scripts)

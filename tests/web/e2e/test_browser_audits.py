@@ -12,14 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.web.e2e.test_browser import _login, _shot, browser, server  # noqa: F401
+from tests.web.e2e.test_browser import _login, _shot
 
 pytestmark = pytest.mark.browser
 
 SAMPLE = Path(__file__).parents[2] / "fixtures" / "selfeval_tangxi_2022.json"
 
 
-def test_reviewer_uploads_a_self_evaluation_and_reads_its_audit(server, browser, tmp_path):  # noqa: F811
+def test_reviewer_uploads_a_self_evaluation_and_reads_its_audit(server, browser, tmp_path):
     document = json.loads(SAMPLE.read_text(encoding="utf-8"))
     township = {"code": "434016", "name": "遵化市西留村乡人民政府"}
     document["unit"] = document["sheets"][0]["unit"] = township

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.web.e2e.test_browser import _login, browser, server  # noqa: F401  (fixtures)
+from tests.web.e2e.test_browser import _login
 
 pytestmark = pytest.mark.browser
 
@@ -17,7 +17,7 @@ document.addEventListener("securitypolicyviolation",
 """
 
 
-def _watched(browser, url: str, username: str):  # noqa: F811
+def _watched(browser, url: str, username: str):
     page = _login(browser, url, username)
     page.add_init_script(WATCH)
     messages: list[str] = []
@@ -29,7 +29,7 @@ def _violations(page) -> list[str]:
     return page.evaluate("window.__violations")
 
 
-def test_charts_draw_and_show_tooltips_without_violating_the_policy(server, browser):  # noqa: F811
+def test_charts_draw_and_show_tooltips_without_violating_the_policy(server, browser):
     page, messages = _watched(browser, server, "reviewer")
     for path in ("/sheets/", "/sheets/dashboard/", "/performance/", "/account/", "/audit/"):
         page.goto(f"{server}{path}")
@@ -45,7 +45,7 @@ def test_charts_draw_and_show_tooltips_without_violating_the_policy(server, brow
     assert messages == []
 
 
-def test_the_editor_and_the_delete_confirmation_work_under_the_policy(server, browser):  # noqa: F811
+def test_the_editor_and_the_delete_confirmation_work_under_the_policy(server, browser):
     page, messages = _watched(browser, server, "preparer")
     page.goto(f"{server}/sheets/")
     page.click("table a:has-text('乡乡环境治理经费')")  # a draft: the demo's other sheet is approved and published

@@ -16,15 +16,16 @@ from pathlib import Path
 import pytest
 
 from jixiao.documents import read_bytes
-from tests.web.e2e.test_browser import _login, _shot, browser, serving  # noqa: F401
+from tests.web.e2e.conftest import fresh_copy
+from tests.web.e2e.test_browser import _login, _shot, serving
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def quiet_server(tmp_path):
+def quiet_server(first_run, tmp_path):
     """``jixiao serve --no-worker`` on fresh demo data; yields its URL and data folder."""
-    with serving(tmp_path / "data", "--no-worker") as url:
+    with serving(fresh_copy(first_run, tmp_path / "data"), "--no-worker") as url:
         yield url, tmp_path / "data"
 
 
@@ -44,7 +45,7 @@ def start_worker(quiet_server):
         process.wait(timeout=10)
 
 
-def test_reviewer_exports_the_bureaus_year_watches_it_and_downloads_it(quiet_server, start_worker, browser):  # noqa: F811
+def test_reviewer_exports_the_bureaus_year_watches_it_and_downloads_it(quiet_server, start_worker, browser):
     url, _ = quiet_server
     reviewer = _login(browser, url, "reviewer")
     year = reviewer.input_value("input[name=year]")

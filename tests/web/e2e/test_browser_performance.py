@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from tests.web.e2e.test_browser import (  # noqa: F401
-    ROOT, _approve, _login, _open_sheet, _set_target, _shot, _submit, browser, server)
+from tests.web.e2e.test_browser import (
+    ROOT, _approve, _login, _open_sheet, _set_target, _shot, _submit)
 
 pytestmark = pytest.mark.browser
 
 
-def _approve_demo_sheet(url: str, browser, name: str) -> tuple[object, object, str]:  # noqa: F811
+def _approve_demo_sheet(url: str, browser, name: str) -> tuple[object, object, str]:
     preparer = _login(browser, url, "preparer")
     year = date.today().year  # the year under way: the demo's sheets are for next year, which has not started
     preparer.goto(f"{url}/sheets/import/")
@@ -41,7 +41,7 @@ def _approve_demo_sheet(url: str, browser, name: str) -> tuple[object, object, s
     return preparer, reviewer, sheet_url, year
 
 
-def test_preparer_monitors_and_evaluates_and_the_reviewer_sees_it(server, browser):  # noqa: F811
+def test_preparer_monitors_and_evaluates_and_the_reviewer_sees_it(server, browser):
     url = server
     preparer, reviewer, sheet_url, year = _approve_demo_sheet(url, browser, "乡乡环境治理经费")
 

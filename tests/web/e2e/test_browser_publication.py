@@ -8,13 +8,13 @@ import json
 
 import pytest
 
-from tests.web.e2e.test_browser import _approve, _shot, _submit, browser, server  # noqa: F401
+from tests.web.e2e.test_browser import _approve, _shot, _submit
 from tests.web.e2e.test_browser_performance import _approve_demo_sheet
 
 pytestmark = pytest.mark.browser
 
 
-def _visitor(browser, width: int = 1440):  # noqa: F811
+def _visitor(browser, width: int = 1440):
     context = browser.new_context(viewport={"width": width, "height": 900}, accept_downloads=True, locale="zh-CN")
     return context.new_page()
 
@@ -23,7 +23,7 @@ def _publication_row(page, name: str):
     return page.locator("tr", has=page.locator(f"a:has-text('{name}')"))
 
 
-def test_the_bureau_publishes_and_the_public_finds_reads_and_downloads(server, browser):  # noqa: F811
+def test_the_bureau_publishes_and_the_public_finds_reads_and_downloads(server, browser):
     url = server
     preparer, reviewer, sheet_url, year = _approve_demo_sheet(url, browser, "乡乡环境治理经费")
     # The reviewer publishes the approved table from the publication page.

@@ -13,15 +13,13 @@ from datetime import date
 
 import pytest
 
-from tests.web.e2e.test_browser import (  # noqa: F401
+from tests.web.e2e.test_browser import (
     PASSWORD,
     ROOT,
     SHOTS,
     _approve,
     _confirm,
     _submit,
-    browser,
-    server,
 )
 
 pytestmark = pytest.mark.browser
@@ -31,7 +29,7 @@ SAMPLE = ROOT / "tests" / "fixtures" / "sample.txt"
 YEAR = date.today().year  # the year under way, so that monitoring applies
 
 
-def _page(browser, url: str, username: str, width: int):  # noqa: F811
+def _page(browser, url: str, username: str, width: int):
     context = browser.new_context(viewport={"width": width, "height": WIDTHS[width]}, locale="zh-CN",
                                   accept_downloads=True)
     page = context.new_page()
@@ -65,7 +63,7 @@ def _sample(tmp_path, width: int, title_year: int | None = None):
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))
-def test_the_year_at_each_width(server, browser, tmp_path, width):  # noqa: F811
+def test_the_year_at_each_width(server, browser, tmp_path, width):
     url = server
     preparer = _page(browser, url, "preparer", width)
 

@@ -21,19 +21,39 @@ from jixiao.web.security.models import AuditEvent
 from jixiao.web.sheets.services.imports import import_preview
 from jixiao.web.sheets.services.sheets import sheet_create
 from jixiao.web.sheets.services.workflow import sheet_transition
-from tests.web.conftest import PASSWORD, small_sheet
+from tests.web.conftest import PASSWORD, SAMPLE, own, small_sheet
 
 
-@pytest.fixture
-def auditor(org):
+def auditor_create(org: dict):
     """The 审计管理员 of the township's bureau."""
     return member_create(username="auditor", password=PASSWORD, unit=org["bureau"], role=Role.AUDITOR).user
 
 
-@pytest.fixture
-def security(org):
+def security_create(org: dict):
     """The 安全管理员 of the township's bureau."""
     return member_create(username="security", password=PASSWORD, unit=org["bureau"], role=Role.SECURITY).user
+
+
+@pytest.fixture(scope="module")
+def auditor_once(module_data, org_once):
+    return module_data.share("auditor", lambda: auditor_create(org_once))
+
+
+@pytest.fixture
+def auditor(org, auditor_once):
+    """The 审计管理员 of the township's bureau."""
+    return own(auditor_once, lambda: auditor_create(org))
+
+
+@pytest.fixture(scope="module")
+def security_once(module_data, org_once):
+    return module_data.share("security", lambda: security_create(org_once))
+
+
+@pytest.fixture
+def security(org, security_once):
+    """The 安全管理员 of the township's bureau."""
+    return own(security_once, lambda: security_create(org))
 
 
 def events(action: str, **filters) -> list[AuditEvent]:
@@ -41,10 +61,20 @@ def events(action: str, **filters) -> list[AuditEvent]:
     return list(AuditEvent.objects.filter(action=action, **filters).order_by("at", "id"))
 
 
+@pytest.fixture(scope="module")
+def world_once(module_data, org_once, security_once, auditor_once):
+    return module_data.share("world", lambda: world_create(org_once, security_once, auditor_once, SAMPLE.read_bytes()))
+
+
 @pytest.fixture
-def world(org, security, auditor, sample_bytes):
+def world(org, security, auditor, sample_bytes, world_once):
     """People of every role with their API tokens, and in each scope a draft and an approved sheet (with one
     spending), a pending import of that unit's preparer and a finished export of that unit's year by its reviewer."""
+    return own(world_once, lambda: world_create(org, security, auditor, sample_bytes))
+
+
+def world_create(org: dict, security, auditor, sample_bytes: bytes) -> dict:
+    """The ``world`` fixture's people, tokens and objects per scope."""
     people = {"preparer": org["owner"], "reviewer": org["reviewer"], "admin": org["admin"], "security": security,
               "auditor": auditor}
     tokens = {role: token_create(user=user, label="matrix") for role, user in people.items()}
