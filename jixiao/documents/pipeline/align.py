@@ -28,6 +28,7 @@ from jixiao.documents.pipeline.figures import FIGURE_KINDS, fused_run, split_fig
 from jixiao.documents.pipeline.labels import (
     Role,
     is_numbered,
+    is_row_number,
     is_operator,
     is_value,
     label,
@@ -53,6 +54,7 @@ _LEVEL_ROLES = (Role.LEVEL1, Role.LEVEL2)
 _PROSE_PARTS = {"level1": "一级指标", "level2": "二级指标", "group": "指标组", "name": "三级指标", "target": "指标值"}
 _POINTS = ("weight", "score")  # the columns of points that end a self-evaluation row
 _ACHIEVED = ("actual", "expected")  # the columns of what was achieved, written like a target
+_NUMBER_HEADINGS = ("序号", "编号", "序")
 _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 # a weight run into the target after it (1020万元: 10 | 20万元), the weight one or two digits long (or x.5)
 # (the target left is a number as printed: 100% is never 1 | 00%)
@@ -79,6 +81,10 @@ class _Figure(_Piece):
 # (the name may keep the template's numbering: 指标1种薯采购价格不高于市场价8)
 _FIGURED_NAME = re.compile(r"^(\d+(?:\.\d+)?)?((?:指标\s*\d{1,2}\s*[:：.．、]?)?\D*[\u4e00-\u9fff)）]\D*?)"
                            r"(\d{1,3}(?:\.\d+)?)$")
+
+
+class _RowNumber(str):
+    """The number a form prints before a stream's row (``1-1``): it opens the row and fills no column."""
 
 
 @dataclass(slots=True)
@@ -132,6 +138,8 @@ class Aligner:
         self.long_keys = [key for key, kind in list(zip(self.keys, kinds))[first + 1:last] if kind != FRAME] \
             if "long_term_target" in kinds[first + 1:last] else []
         self.row_shape = _row_shape(self.slots) if columns.joined else None
+        # a column of row numbers (序号, 编号) holds them as its cells
+        self._numbers_column = any(heading.strip() in _NUMBER_HEADINGS for heading in columns.headings)
 
     # -- the entry point -------------------------------------------------------------------------------
     def feed(self, line: Line) -> None:
@@ -432,6 +440,13 @@ class Aligner:
                     close()
                     levels[kind], first = text, token
                     continue
+            if not closed and is_row_number(text) and not self._numbers_column:
+                # a stream's row opens with the number the form prints before it (1-1): the row before ends here
+                if any(b.strip() for b in body):
+                    close()
+                body.append(_RowNumber(text))
+                body_lines.append(token.line)
+                continue
             if is_numbered(text) and any(b.strip() for b in body):
                 # ``指标2:`` numbers the template's indicators: a new row under the same levels
                 close()
@@ -461,6 +476,10 @@ class Aligner:
                 run_body = self._level_as_name(run_levels, run_body)
                 if not run_levels and self._continues_long_term(run_body, line):
                     continue
+            numbers = sum(1 for text in run_body if isinstance(text, _RowNumber))  # counted, not placed
+            if numbers:
+                run_body = [text for text in run_body if not isinstance(text, _RowNumber)]
+                run_lines = run_lines[numbers:]
             at = 0
             for cells in self._split(run_body, closed):
                 # a row cut from a run stands where its first cell does (the run's level names for the first)
@@ -488,8 +507,9 @@ class Aligner:
                 if start_line is not None and start_line != line.line:
                     where = Line([], line.kind, start_line, line.table, line.row)
                 self._add(values, where, confidence if not closed or how else LABEL_CONFIDENCE, how,
-                          sum(1 for text in cells if text.strip() and not isinstance(text, _Piece)) + len(run_levels))
-                run_levels = {}  # the levels are counted with the first row of the run
+                          sum(1 for text in cells if text.strip() and not isinstance(text, _Piece)) + len(run_levels)
+                          + numbers)
+                run_levels, numbers = {}, 0  # the levels and the row's number are counted with the run's first row
 
     def _continues_long_term(self, body: list[str], line: Line) -> bool:
         """A row with no level names under a row whose cells all went to the long-term set (its year's set left
