@@ -410,6 +410,9 @@ class Aligner:
         for position, (token, text, role) in enumerate(zip(tokens, texts, roles)):
             if role is Role.EMPTY and not body and (not levels or sectioned):
                 continue  # (the empty cells of a section row stay with its level name)
+            if not body and not levels and self._frame_label(text):
+                levels[FRAME], first = text, token  # the form's vertical label repeated on a row: counted, not placed
+                continue
             kind = {Role.LEVEL1: "level1", Role.LEVEL2: "level2"}.get(role)
             if kind == "level1" and names_a_legacy_level2(text) and "level2" in columns.kinds and (
                     next((r for r in roles[position + 1:] if r is not Role.EMPTY), None) not in _LEVEL_ROLES):
@@ -510,6 +513,11 @@ class Aligner:
                           sum(1 for text in cells if text.strip() and not isinstance(text, _Piece)) + len(run_levels)
                           + numbers)
                 run_levels, numbers = {}, 0  # the levels and the row's number are counted with the run's first row
+
+    def _frame_label(self, text: str) -> bool:
+        """True for a cell that repeats the header's frame column (绩效指标): the vertical label of the form."""
+        return FRAME in self.columns.kinds and match_key(text) == match_key(
+            self.columns.headings[self.columns.kinds.index(FRAME)])
 
     def _continues_long_term(self, body: list[str], line: Line) -> bool:
         """A row with no level names under a row whose cells all went to the long-term set (its year's set left

@@ -166,3 +166,19 @@ def test_rows_under_a_row_whose_year_s_set_is_empty_continue_its_long_term_set()
         "时效指标 | 项目完成及时性 | 程度较高 | 时效指标 | |||||",
     )
     assert [i.name for sheet in document.sheets for i in sheet.indicators] == []  # the year's set is empty
+
+
+def test_a_sichuan_form_names_its_levels_project_completion_and_project_benefit_under_a_repeated_frame_label():
+    # 113: 项目完成指标 / 项目效益指标 for 产出 / 效益, broken over lines, the frame label 绩效指标 repeated on the
+    # first row: no row of its own
+    document = read(
+        "绩效指标 一级指标 二级指标 三级指标 指标值(包含数字及文字描述)",
+        "绩效指标 项目完成", "指标",
+        "数量指标 对符合政策法规的家庭进行扶助 63人",
+        "项目效益", "指标",
+        "社会效益指标",
+        "促进人口与经济协调发展 100%",
+    )
+    assert [(canonical_level1(i.level1), i.level2, i.name, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("产出指标", "数量指标", "对符合政策法规的家庭进行扶助", "63人"),
+        ("效益指标", "社会效益指标", "促进人口与经济协调发展", "100%")]
