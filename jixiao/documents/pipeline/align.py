@@ -439,7 +439,8 @@ class Aligner:
                     levels[kind] = text
                     first = first or token
                     continue
-                if kind == "level1" and "level2" not in levels or kind == "level2" and _another_level2(levels, text):
+                if kind == "level1" and ("level2" not in levels or _full_level1(text)) \
+                        or kind == "level2" and _another_level2(levels, text):
                     close()
                     levels[kind], first = text, token
                     continue
@@ -800,6 +801,13 @@ def _cut_at_names(texts: list[str]) -> list[list[str]]:
             start, values = index, 0
     parts.append(texts[start:])
     return parts
+
+
+def _full_level1(text: str) -> bool:
+    """True for a level-1 name written in full (产出指标, 产出指标(40-50)分) that names no level 2: after an empty
+    level 2 it opens the next group; a short one (满意度) there is the 三级指标."""
+    key = match_key(text)
+    return key.startswith(label(text).kind or "\0") and not canonical_level2(key)
 
 
 def _another_level2(levels: dict[str, str], text: str) -> bool:

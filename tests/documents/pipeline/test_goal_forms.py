@@ -182,3 +182,16 @@ def test_a_sichuan_form_names_its_levels_project_completion_and_project_benefit_
     assert [(canonical_level1(i.level1), i.level2, i.name, i.target.raw) for i in document.sheets[0].indicators] == [
         ("产出指标", "数量指标", "对符合政策法规的家庭进行扶助", "63人"),
         ("效益指标", "社会效益指标", "促进人口与经济协调发展", "100%")]
+
+
+def test_a_level_1_name_with_its_points_after_empty_level_2_rows_opens_the_next_group():
+    # 103: 产出指标 / (40-50)分 after the empty 生态环境成本指标 row is the next group, not a 三级指标
+    document = read(
+        "一级指标 二级指标 三级指标 指标值 分值",
+        "成本指标(0-20)分 经济成本指标 项目建设成本 ≤65万元 10",
+        "社会成本指标", "", "生态环境成本指标", "",
+        "产出指标", "(40-50)分",
+        "数量指标", "建设烤棚", "≥2个", "10",
+    )
+    assert [(i.level1_raw, i.level2, i.name, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("成本指标(0-20)分", "经济成本指标", "项目建设成本", "≤65万元"), ("产出指标(40-50)分", "数量指标", "建设烤棚", "≥2个")]
