@@ -28,6 +28,7 @@ from jixiao.documents.pipeline.figures import FIGURE_KINDS, fused_run, split_fig
 from jixiao.documents.pipeline.labels import (
     Role,
     is_numbered,
+    is_row_number,
     is_operator,
     is_value,
     label,
@@ -53,6 +54,7 @@ _LEVEL_ROLES = (Role.LEVEL1, Role.LEVEL2)
 _PROSE_PARTS = {"level1": "一级指标", "level2": "二级指标", "group": "指标组", "name": "三级指标", "target": "指标值"}
 _POINTS = ("weight", "score")  # the columns of points that end a self-evaluation row
 _ACHIEVED = ("actual", "expected")  # the columns of what was achieved, written like a target
+_NUMBER_HEADINGS = ("序号", "编号", "序")
 _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 # a weight run into the target after it (1020万元: 10 | 20万元), the weight one or two digits long (or x.5)
 # (the target left is a number as printed: 100% is never 1 | 00%)
@@ -79,6 +81,10 @@ class _Figure(_Piece):
 # (the name may keep the template's numbering: 指标1种薯采购价格不高于市场价8)
 _FIGURED_NAME = re.compile(r"^(\d+(?:\.\d+)?)?((?:指标\s*\d{1,2}\s*[:：.．、]?)?\D*[\u4e00-\u9fff)）]\D*?)"
                            r"(\d{1,3}(?:\.\d+)?)$")
+
+
+class _RowNumber(str):
+    """The number a form prints before a stream's row (``1-1``): it opens the row and fills no column."""
 
 
 @dataclass(slots=True)
@@ -132,6 +138,8 @@ class Aligner:
         self.long_keys = [key for key, kind in list(zip(self.keys, kinds))[first + 1:last] if kind != FRAME] \
             if "long_term_target" in kinds[first + 1:last] else []
         self.row_shape = _row_shape(self.slots) if columns.joined else None
+        # a column of row numbers (序号, 编号) holds them as its cells
+        self._numbers_column = any(heading.strip() in _NUMBER_HEADINGS for heading in columns.headings)
 
     # -- the entry point -------------------------------------------------------------------------------
     def feed(self, line: Line) -> None:
@@ -402,6 +410,9 @@ class Aligner:
         for position, (token, text, role) in enumerate(zip(tokens, texts, roles)):
             if role is Role.EMPTY and not body and (not levels or sectioned):
                 continue  # (the empty cells of a section row stay with its level name)
+            if not body and not levels and self._frame_label(text):
+                levels[FRAME], first = text, token  # the form's vertical label repeated on a row: counted, not placed
+                continue
             kind = {Role.LEVEL1: "level1", Role.LEVEL2: "level2"}.get(role)
             if kind == "level1" and names_a_legacy_level2(text) and "level2" in columns.kinds and (
                     next((r for r in roles[position + 1:] if r is not Role.EMPTY), None) not in _LEVEL_ROLES):
@@ -428,10 +439,18 @@ class Aligner:
                     levels[kind] = text
                     first = first or token
                     continue
-                if kind == "level1" and "level2" not in levels or kind == "level2" and _another_level2(levels, text):
+                if kind == "level1" and ("level2" not in levels or _full_level1(text)) \
+                        or kind == "level2" and _another_level2(levels, text):
                     close()
                     levels[kind], first = text, token
                     continue
+            if not closed and is_row_number(text) and not self._numbers_column:
+                # a stream's row opens with the number the form prints before it (1-1): the row before ends here
+                if any(b.strip() for b in body):
+                    close()
+                body.append(_RowNumber(text))
+                body_lines.append(token.line)
+                continue
             if is_numbered(text) and any(b.strip() for b in body):
                 # ``指标2:`` numbers the template's indicators: a new row under the same levels
                 close()
@@ -461,6 +480,10 @@ class Aligner:
                 run_body = self._level_as_name(run_levels, run_body)
                 if not run_levels and self._continues_long_term(run_body, line):
                     continue
+            numbers = sum(1 for text in run_body if isinstance(text, _RowNumber))  # counted, not placed
+            if numbers:
+                run_body = [text for text in run_body if not isinstance(text, _RowNumber)]
+                run_lines = run_lines[numbers:]
             at = 0
             for cells in self._split(run_body, closed):
                 # a row cut from a run stands where its first cell does (the run's level names for the first)
@@ -488,8 +511,14 @@ class Aligner:
                 if start_line is not None and start_line != line.line:
                     where = Line([], line.kind, start_line, line.table, line.row)
                 self._add(values, where, confidence if not closed or how else LABEL_CONFIDENCE, how,
-                          sum(1 for text in cells if text.strip() and not isinstance(text, _Piece)) + len(run_levels))
-                run_levels = {}  # the levels are counted with the first row of the run
+                          sum(1 for text in cells if text.strip() and not isinstance(text, _Piece)) + len(run_levels)
+                          + numbers)
+                run_levels, numbers = {}, 0  # the levels and the row's number are counted with the run's first row
+
+    def _frame_label(self, text: str) -> bool:
+        """True for a cell that repeats the header's frame column (绩效指标): the vertical label of the form."""
+        return FRAME in self.columns.kinds and match_key(text) == match_key(
+            self.columns.headings[self.columns.kinds.index(FRAME)])
 
     def _continues_long_term(self, body: list[str], line: Line) -> bool:
         """A row with no level names under a row whose cells all went to the long-term set (its year's set left
@@ -772,6 +801,13 @@ def _cut_at_names(texts: list[str]) -> list[list[str]]:
             start, values = index, 0
     parts.append(texts[start:])
     return parts
+
+
+def _full_level1(text: str) -> bool:
+    """True for a level-1 name written in full (产出指标, 产出指标(40-50)分) that names no level 2: after an empty
+    level 2 it opens the next group; a short one (满意度) there is the 三级指标."""
+    key = match_key(text)
+    return key.startswith(label(text).kind or "\0") and not canonical_level2(key)
 
 
 def _another_level2(levels: dict[str, str], text: str) -> bool:

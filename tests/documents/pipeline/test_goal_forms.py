@@ -166,3 +166,32 @@ def test_rows_under_a_row_whose_year_s_set_is_empty_continue_its_long_term_set()
         "时效指标 | 项目完成及时性 | 程度较高 | 时效指标 | |||||",
     )
     assert [i.name for sheet in document.sheets for i in sheet.indicators] == []  # the year's set is empty
+
+
+def test_a_sichuan_form_names_its_levels_project_completion_and_project_benefit_under_a_repeated_frame_label():
+    # 113: 项目完成指标 / 项目效益指标 for 产出 / 效益, broken over lines, the frame label 绩效指标 repeated on the
+    # first row: no row of its own
+    document = read(
+        "绩效指标 一级指标 二级指标 三级指标 指标值(包含数字及文字描述)",
+        "绩效指标 项目完成", "指标",
+        "数量指标 对符合政策法规的家庭进行扶助 63人",
+        "项目效益", "指标",
+        "社会效益指标",
+        "促进人口与经济协调发展 100%",
+    )
+    assert [(canonical_level1(i.level1), i.level2, i.name, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("产出指标", "数量指标", "对符合政策法规的家庭进行扶助", "63人"),
+        ("效益指标", "社会效益指标", "促进人口与经济协调发展", "100%")]
+
+
+def test_a_level_1_name_with_its_points_after_empty_level_2_rows_opens_the_next_group():
+    # 103: 产出指标 / (40-50)分 after the empty 生态环境成本指标 row is the next group, not a 三级指标
+    document = read(
+        "一级指标 二级指标 三级指标 指标值 分值",
+        "成本指标(0-20)分 经济成本指标 项目建设成本 ≤65万元 10",
+        "社会成本指标", "", "生态环境成本指标", "",
+        "产出指标", "(40-50)分",
+        "数量指标", "建设烤棚", "≥2个", "10",
+    )
+    assert [(i.level1_raw, i.level2, i.name, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("成本指标(0-20)分", "经济成本指标", "项目建设成本", "≤65万元"), ("产出指标(40-50)分", "数量指标", "建设烤棚", "≥2个")]

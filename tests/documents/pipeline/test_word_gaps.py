@@ -148,3 +148,15 @@ def test_the_pre_2018_form_reads_the_indicator_measuring_each_goal_under_its_lev
         ("资产管理规范度", "=100%", "资产管理", "执行统一规定")]
     # the framework's level names are kept as written and reported as outside the vocabulary
     assert any(d.code == "P104" and "投入目标" in d.message and d.location.line == 1 for d in document.diagnostics)
+
+
+def test_a_row_number_cell_opens_a_row_of_qualitative_targets_in_the_pre_2018_form():
+    # 037: rows numbered 1-1, 1-2 whose targets are words (合规, 完整): the number, not an anchor, cuts the rows
+    words = ("项目名称: 某专项 单位:万元 资金总额 35,543.19 绩效目标名称 目标值 评价指标 标准值 目标值制订说明 "
+             "二、管理目标 资产管理 执行统一规定 资产管理规范度 =100% 财政管理统一要求 "
+             "1-1 项目立项 合规 项目立项合规性 合规 财政管理统一要求 "
+             "1-2 项目组织机构建设 完整 项目组织机构建设完整性 完整 财政管理统一要求")
+    indicators = read(words).sheets[0].indicators
+    assert [(i.name, i.target.raw, i.extra.get("绩效目标名称")) for i in indicators] == [
+        ("资产管理规范度", "=100%", "资产管理"), ("项目立项合规性", "合规", "项目立项"),
+        ("项目组织机构建设完整性", "完整", "项目组织机构建设")]
