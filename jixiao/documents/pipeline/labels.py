@@ -501,6 +501,8 @@ def segment(text: str) -> tuple[str, ...] | None:
             pieces[index:index + 3] = ["".join(pieces[index:index + 3])]
     # the template's next, empty row run onto the end of a row (…8指标2:) opens a row of its own
     pieces = [part for piece in pieces for part in _TRAILING_NUMBERING.split(piece) if part]
+    # a name is never written with a percent sign after it: that is the unit column's cell (预算完成率% | 70%)
+    pieces = [part for piece in pieces for part in _UNIT_AFTER_NAME.split(piece) if part]
     pieces = [part for piece in pieces for part in _unrepeat(piece)]
     _rejoin_headings(pieces)
     if hits < _SEGMENT_MIN_HITS or structural < _SEGMENT_MIN_STRUCTURE or len(pieces) < 3:
@@ -508,6 +510,7 @@ def segment(text: str) -> tuple[str, ...] | None:
     return tuple(pieces)
 
 
+_UNIT_AFTER_NAME = re.compile(r"(?<=[\u4e00-\u9fff])(%)$")
 _FIGURE_RUN = re.compile(r"\d[\d.]*$")
 ROW_END = "\u2029"  # a piece of segmented text that says the row before it ended
 

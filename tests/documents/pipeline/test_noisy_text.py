@@ -304,3 +304,9 @@ def test_a_yes_no_column_after_the_points_ends_the_row_and_a_figure_with_its_uni
     assert pieces is not None and pieces.count(ROW_END) == 2 and pieces[pieces.index("是") + 1] == ROW_END
     # 成本 ends the name, 415 is weight and target with 万元 after it: no row ends there
     assert ROW_END not in (segment("一级指标二级指标三级指标成本指标经济成本指标办公所需成本415万元15万元4维修所需成本335万元35万元3") or ())
+
+
+def test_a_percent_sign_after_a_name_in_run_together_text_is_the_unit_column_cell():
+    # corpus 157: 指标名称 | 计量单位 | 年初指标值 …, the unit % fused onto the name before the target 70%
+    pieces = segment("指标名称计量单位指标性质指标值指标权重指标得分预算完成率%70%76%100%22是预算调整率%3%0100%22否结转结余率")
+    assert pieces is not None and pieces[pieces.index("预算完成率") + 1] == "%"
