@@ -436,10 +436,20 @@ def _segment_pattern() -> re.Pattern[str]:
     short += r"|(?<=\d)(?:" + "|".join(re.escape(w) for w in short2) + ")"
     # a level's points written after its name (产出指标(70分)) stay with it
     points = r"(?:[(（]\d+(?:\.\d+)?分[)）])?"
+    # a heading's own unit written after it stays with it too (指标得分(分), 得分系数(%))
+    qualified = ("(?:" + "|".join(re.escape(w) for w in sorted(headings, key=len, reverse=True))
+                 + r")[(（](?:分|%)[)）]")
     # the total below a grid (总分100) and a note (注:) close it
     closing = r"(?:总分|合计|总计)(?=\s*\d)|(?<![\u4e00-\u9fff])(?:备注|注|填表说明)[:：]"
-    return re.compile("((?:" + "|".join(re.escape(w) for w in words) + ")" + points + "|" + short + "|" + closing + "|"
-                      + target + ")")
+    # where a row ends without a level name or a target shape to open the next: a name's unit and the row's
+    # figures fused into one run (…完成率%901010010国家级…), or the yes/no of a 是否核心指标 column after the
+    # row's points (…100%22否“三公经费…), each followed by the next row's name
+    row_end = (r"(?P<unit_run>(?<=[\u4e00-\u9fff)）])(?:%|" + unit + r")\d[\d.]{2,}(?=[\u4e00-\u9fff“\"(（])"
+               r"(?!" + unit + r"(?:[^\u4e00-\u9fff]|以上|以内|以下|及|$)))"  # (…成本415万元15万元, 检测人次1000人次以上:
+               # the run is a figure and its unit)
+               r"|(?P<flag>(?<=\d)[是否](?=[\u4e00-\u9fff“\"])(?![是否]))")  # (…市场价8是是8: a target and actual)
+    return re.compile("(" + row_end + "|" + qualified + "|(?:" + "|".join(re.escape(w) for w in words) + ")" + points
+                      + "|" + short + "|" + closing + "|" + target + ")")
 
 
 # a single space between two Chinese characters: where a document site's extraction wrapped a cell
@@ -481,7 +491,11 @@ def segment(text: str) -> tuple[str, ...] | None:
     for match in _segment_pattern().finditer(line):
         if match.start() > position:
             pieces.append(line[position:match.start()])
-        pieces.append(match.group(0))
+        if match.group("unit_run"):
+            figures = _FIGURE_RUN.search(match.group(0))
+            pieces += [match.group(0)[:figures.start()], figures.group(0), ROW_END]  # type: ignore[union-attr]
+        else:
+            pieces += [match.group(0), ROW_END] if match.group("flag") else [match.group(0)]
         hits += 1
         structural += label(match.group(0)).role in (Role.LEVEL1, Role.LEVEL2, Role.HEADING) or match.group(0) in _LEGACY_LEVEL1
         position = match.end()
@@ -500,11 +514,18 @@ def segment(text: str) -> tuple[str, ...] | None:
             pieces[index:index + 3] = ["".join(pieces[index:index + 3])]
     # the template's next, empty row run onto the end of a row (…8指标2:) opens a row of its own
     pieces = [part for piece in pieces for part in _TRAILING_NUMBERING.split(piece) if part]
+    # a name is never written with a percent sign after it: that is the unit column's cell (预算完成率% | 70%)
+    pieces = [part for piece in pieces for part in _UNIT_AFTER_NAME.split(piece) if part]
     pieces = [part for piece in pieces for part in _unrepeat(piece)]
     _rejoin_headings(pieces)
     if hits < _SEGMENT_MIN_HITS or structural < _SEGMENT_MIN_STRUCTURE or len(pieces) < 3:
         return None
     return tuple(pieces)
+
+
+_UNIT_AFTER_NAME = re.compile(r"(?<=[\u4e00-\u9fff])(%)$")
+_FIGURE_RUN = re.compile(r"\d[\d.]*$")
+ROW_END = "\u2029"  # a piece of segmented text that says the row before it ended
 
 
 _QUALIFIER_LENGTH = 2  # 年度, 长期: the word a heading's period qualifier adds before it
@@ -644,9 +665,15 @@ def split_lines(lines: list[Line]) -> list[Line]:
         if pieces is None:
             result.append(line)
             continue
+        cells: list[Line] = []
+        for piece in pieces:
+            if piece == ROW_END:
+                if cells:
+                    cells[-1].extra["closes_row"] = True
+                continue
+            cells.append(Line([Token(piece, line.line)], LineKind.CELL, line.line, extra={"segmented": True}))
         # a heading cut at a shorter heading it starts with (未完成原因 | 和改进措施) is one heading again
-        result.extend(join_wrapped([Line([Token(piece, line.line)], LineKind.CELL, line.line, extra={"segmented": True})
-                                    for piece in pieces]))
+        result.extend(join_wrapped(cells))
     return result
 
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from jixiao.documents.pipeline import read_text
-from jixiao.documents.pipeline.labels import join_page_parts, looks_like_target, segment, split_name_target
+from jixiao.documents.pipeline.labels import ROW_END, join_page_parts, looks_like_target, segment, split_name_target
 from jixiao.documents.pipeline.tokens import text_lines
 
 
@@ -277,3 +277,36 @@ def test_a_qualitative_target_run_onto_its_name_at_the_end_of_a_row_is_cut_off_a
 def test_a_name_that_merely_ends_with_a_qualitative_word_keeps_it_when_its_target_follows():
     document = read("\n".join(["一级指标 | 二级指标 | 三级指标 | 指标值 |", "效益指标 | 社会效益指标 | 群众生活质量提高 | 明显 |"]))
     assert [(i.name, i.target.raw) for i in document.sheets[0].indicators] == [("群众生活质量提高", "明显")]
+
+
+# Chongqing 部门整体绩效自评表 copied by a document site: no level columns, each row a name, its unit and its
+# figures fused into one run (corpus 143), or its points and a 是否核心指标 yes/no (corpus 157), then the next name.
+_NO_LEVELS = ("绩效指标指标名称计量单位指标性质指标值指标权重(分)全年完成值指标得分(分)"
+              "天然林和公益林管护当期任务完成率%901010010国家级公益林管护面积万亩2810810"
+              "森林抚育(营林)面积万亩2110110天保工程区森林资源管护面积万亩250105010森林火灾受害率%0.910010")
+
+
+def test_rows_without_level_names_are_cut_where_a_fused_run_of_figures_meets_the_next_name():
+    pieces = segment(_NO_LEVELS)
+    assert pieces is not None and "指标得分(分)" in pieces  # the heading keeps its own unit
+    rows = "|".join(pieces).split(ROW_END)
+    assert [row.strip("|") for row in rows] == [
+        "绩效指标|指标名称|计量单位|指标性质|指标值|指标权重(分)|全年完成值|指标得分(分)|天然林和公益林管护当期任务完成率|%|901010010",
+        "国家级公益林管护面积|万亩|2810810", "森林抚育(营林)面积|万亩|2110110", "天保工程区森林资源管护面积|万亩|250105010",
+        "森林火灾受害率%0.910010"]
+    sheet = read(_NO_LEVELS).sheets[0]
+    assert [(i.name, str(i.weight), i.target.raw) for i in sheet.indicators][:2] == [
+        ("天然林和公益林管护当期任务完成率", "10", "90"), ("国家级公益林管护面积", "10", "28")]
+
+
+def test_a_yes_no_column_after_the_points_ends_the_row_and_a_figure_with_its_unit_does_not():
+    pieces = segment("指标名称计量单位指标值指标权重指标得分是否核心指标预算完成率%70%76%100%22是预算调整率%3%0100%22否结转结余率")
+    assert pieces is not None and pieces.count(ROW_END) == 2 and pieces[pieces.index("是") + 1] == ROW_END
+    # 成本 ends the name, 415 is weight and target with 万元 after it: no row ends there
+    assert ROW_END not in (segment("一级指标二级指标三级指标成本指标经济成本指标办公所需成本415万元15万元4维修所需成本335万元35万元3") or ())
+
+
+def test_a_percent_sign_after_a_name_in_run_together_text_is_the_unit_column_cell():
+    # corpus 157: 指标名称 | 计量单位 | 年初指标值 …, the unit % fused onto the name before the target 70%
+    pieces = segment("指标名称计量单位指标性质指标值指标权重指标得分预算完成率%70%76%100%22是预算调整率%3%0100%22否结转结余率")
+    assert pieces is not None and pieces[pieces.index("预算完成率") + 1] == "%"
