@@ -161,6 +161,8 @@ def _as_written(chosen: str | None, raw: str | None, canonical) -> str:
 
 
 class BaseIndicatorFormSet(forms.BaseFormSet):
+    default_error_messages = {"too_many_forms": "一张绩效目标表最多 %(num)d 行指标，请分表填报"}
+
     def ordered_cells(self) -> list[dict[str, str]]:
         """The kept rows' cells in the order the user arranged them, rows added now placed in framework order."""
         kept = [(i, f) for i, f in enumerate(self.forms) if f.cleaned_data and not self._should_delete_form(f)]
@@ -173,8 +175,14 @@ class BaseIndicatorFormSet(forms.BaseFormSet):
                               [f.cells() for i, f in kept if i in appended])
 
 
+# The most rows the sheet editor takes in one post. The posted TOTAL_FORMS decides how many forms Django builds, so
+# without a bound one request (TOTAL_FORMS=99999999999) made the server build Django's default of 2,000 forms and
+# spend most of a minute on it; real goal sheets have tens of indicators, the largest in the corpus under 50.
+MAX_INDICATOR_ROWS = 300
+
 IndicatorFormSet = forms.formset_factory(IndicatorForm, formset=BaseIndicatorFormSet, extra=0, can_delete=True,
-                                         can_order=True)
+                                         can_order=True, max_num=MAX_INDICATOR_ROWS,
+                                         absolute_max=MAX_INDICATOR_ROWS, validate_max=True)
 
 
 class TransitionForm(forms.Form):

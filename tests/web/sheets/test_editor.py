@@ -143,3 +143,16 @@ def test_word_and_excel_name_the_levels_as_the_page_does(org, login):
     for found in (cells, values):
         assert "效益指标" in found and "效果指标" not in found
     assert client.get(f"/sheets/{stored.pk}/export/json/").json()["sheets"][0]["indicators"][0]["level1_raw"] == "效果指标"
+
+
+def test_a_post_claiming_endless_rows_is_refused_without_building_them(org, sheet, login):
+    """TOTAL_FORMS is the client's word: a post claiming 10²⁰ rows gets a message and builds at most the editor's
+    bound of forms (Django's default was 2,000, most of a minute per request)."""
+    from jixiao.web.sheets.forms import MAX_INDICATOR_ROWS
+
+    client = login(org["owner"])
+    data = _form_data(_open(client, sheet), **{"ind-TOTAL_FORMS": "99999999999999999999"})
+    response = client.post(f"/sheets/{sheet.pk}/edit/", data)
+    assert response.status_code == 200 and len(response.context["grid"].forms) <= MAX_INDICATOR_ROWS
+    assert f"一张绩效目标表最多 {MAX_INDICATOR_ROWS} 行指标" in response.content.decode()
+    assert Sheet.objects.get(pk=sheet.pk).version == 1
