@@ -7,6 +7,8 @@ from jixiao.model import Framework, Indicator, canonical_level1, canonical_level
     ("raw", "canonical"),
     [("效果指标", "效益指标"), ("产出指标", "产出指标"), ("产出", "产出指标"), ("一、产出指标", "产出指标"),
      ("满意度指标", "满意度指标"), ("产出指标(50分)", "产出指标"), ("效益指标（30分）", "效益指标"),
+     # points as a range, inside or after the brackets (a Sichuan form, corpus 037 family): the level still reads
+     ("成本指标(0-20)分", "成本指标"), ("产出指标(40-50分)", "产出指标"),
      ("不是指标", None), ("", None)],
 )
 def test_level1(raw, canonical):

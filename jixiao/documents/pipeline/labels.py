@@ -69,8 +69,6 @@ _RESIDUE_TARGET = re.compile(r"[(（]\s*([≥≤=<>≧≦])\s*\**\s*([^\d()（�
 _BARE_RESIDUE = re.compile(r"[≥≤=<>≧≦]?\*{2,}[^\d\s,，;；。()（）]{0,6}$")
 # a row's number in a form that numbers its rows under their goals (``1-1``, ``1-2``; not a range: no unit follows)
 _ROW_NUMBER = re.compile(r"\d{1,2}[-－]\d{1,2}")
-# the points a level's rows share, written after its name (``(0-20)分``, ``(40-50分)``, ``(30分)``)
-_POINTS_QUALIFIER = re.compile(r"[(（]\s*\d+(?:\s*[-－~～]\s*\d+)?\s*分?\s*[)）]\s*分?$")
 _PLACEHOLDER = re.compile(r"[…⋯.。·/\\\s]+")
 # the template's numbering of its indicator rows (``指标1:``, ``指标2``, ``指标1工程完工率``)
 _NUMBER_MARK = r"指标\s*\d{1,2}(?:\s*[:：.．、]|(?![\d.．%]))"
@@ -309,9 +307,6 @@ def label(text: str) -> Label:
     kind = column_kind(stripped)
     if kind:
         return Label(Role.HEADING, kind, 1.0 if column_label(fold(stripped)) else 0.9)
-    unpointed = _POINTS_QUALIFIER.sub("", key)  # 产出指标(40-50)分: a level name with the points its rows share
-    if unpointed != key and (canonical_level1(unpointed) or canonical_level2(unpointed)):
-        return label(unpointed)
     if canonical_level1(key):
         return Label(Role.LEVEL1, canonical_level1(key))
     if canonical_level2(key):
