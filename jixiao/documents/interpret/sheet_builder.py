@@ -124,6 +124,15 @@ def _legacy_level2(level1: str, previous1: str) -> bool:
     return name is not None and parent is not None and level2_parents(Framework.LEGACY).get(name) == parent
 
 
+def _level_word_alone(name: str, values: dict[str, str]) -> bool:
+    """True when a row's name cell is a level's name (质量, 满意度指标(10分)) and the row prints nothing else
+    beyond its levels."""
+    if any(text.strip() for kind, text in values.items() if kind not in ("level1", "level2", "name")):
+        return False
+    key = match_key(name)
+    return bool(canonical_level2(key) or canonical_level1(key))
+
+
 def is_header_row(row: Row) -> bool:
     """True when ``row`` is an indicator grid's header."""
     return find_header([_as_line(row)], 0) is not None
@@ -546,6 +555,12 @@ class SheetBuilder:
         if name and not target and label(name).role is Role.NUMBER:
             name = ""  # a bare number where the name should be: a value without an indicator, reported below
             values["name_as_number"] = values.pop("name")
+        if name and not target and not placed.extra and _level_word_alone(name, values):
+            # 质量 | (blank), 满意度指标(10分) | (blank): a level word printed in the name column on a row of its own
+            # (a form without that level's column, or a group's heading row) heads the rows below, never an indicator
+            self._levels = (level1, name) if canonical_level2(match_key(name)) else (name, "")
+            self._pending_level_tokens += placed.tokens
+            return
         if not name and not target:
             rest = {k: v for k, v in values.items() if k not in ("level1", "level2")}
             if rest or placed.extra:
