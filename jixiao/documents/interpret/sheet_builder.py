@@ -124,6 +124,9 @@ def _legacy_level2(level1: str, previous1: str) -> bool:
     return name is not None and parent is not None and level2_parents(Framework.LEGACY).get(name) == parent
 
 
+_SCRAMBLED_ROWS = 5  # fewer name-only rows than this are read as written (blank values)
+
+
 def _level_word_alone(name: str, values: dict[str, str]) -> bool:
     """True when a row's name cell is a level's name (质量, 满意度指标(10分)) and the row prints nothing else
     beyond its levels."""
@@ -131,6 +134,12 @@ def _level_word_alone(name: str, values: dict[str, str]) -> bool:
         return False
     key = match_key(name)
     return bool(canonical_level2(key) or canonical_level1(key))
+
+
+def _name_only(indicator: Indicator, values: dict[str, str]) -> bool:
+    """True when an indicator's row printed its name and nothing else beyond its levels."""
+    return indicator.target.raw in (None, "") and not indicator.extra and not indicator.description and not any(
+        text.strip() for kind, text in values.items() if kind not in ("level1", "level2", "name"))
 
 
 def is_header_row(row: Row) -> bool:
@@ -336,9 +345,34 @@ class SheetBuilder:
     def finish(self) -> tuple[GoalSheet, list[Diagnostic]]:
         """The sheet and its diagnostics."""
         self.close_grid()
+        self._drop_scrambled()
         if self.columns is None:
             self.diagnostics.append(diagnostic("P101", self._location(), sheet=self.sheet.key))
         return self.sheet, self.diagnostics
+
+    def _drop_scrambled(self) -> None:
+        """Leave out the rows of a table whose text is too scrambled to place (a PDF or sheet whose cells came
+        out as fragments: 年初指 | 标值 | 公 | 里), reported once with the file and the table's first such row.
+
+        A row that prints a name and nothing else (no value, no points, no other cell) is read as an indicator
+        with a blank value. When the header found no column for the values and such rows are most of the table,
+        they are fragments of the headings, notes and cells around them, not indicators (a blank form keeps its
+        value column and its rows)."""
+        kinds = self.columns.kinds if self.columns is not None else []
+        if not kinds or "target" in kinds or EXTRA in kinds:
+            return
+        indicators = self.sheet.indicators
+        bare = {position for position, values in self.results if _name_only(indicators[position - 1], values)}
+        if len(bare) < _SCRAMBLED_ROWS or 2 * len(bare) <= len(indicators):
+            return
+        first = indicators[min(bare) - 1]
+        texts = "｜".join(indicators[position - 1].name for position in sorted(bare))
+        kept = [position for position in range(1, len(indicators) + 1) if position not in bare]
+        self.sheet.indicators = [indicators[position - 1] for position in kept]
+        renumbered = {old: new for new, old in enumerate(kept, 1)}
+        self.results = [(renumbered[position], values) for position, values in self.results if position in renumbered]
+        self.diagnostics.append(diagnostic("P121", self._location().model_copy(update={"row": first.row}),
+                                           count=len(bare), text=texts[:80]))
 
     # -- the header block ----------------------------------------------------------------------------------
     def _feed_header(self, row: Row) -> None:

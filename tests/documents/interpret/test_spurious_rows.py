@@ -20,3 +20,35 @@ LEVEL_WORDS_ALONE = """黄石市项目支出绩效监控表 (申遗) |
 def test_a_level_word_alone_on_its_row_is_no_indicator():
     sheet = read_bytes(LEVEL_WORDS_ALONE.encode(), "申遗监控.txt").sheets[0]
     assert [(i.level2, i.name) for i in sheet.indicators] == [("成本指标", "年度预算220万元")]
+
+
+# a PDF self-evaluation whose text layer printed every cell as a fragment on one line (年初指 | 标值 | 公 | 里): the
+# header finds the levels and names but no value column, and every row holds a name and nothing else
+SCRAMBLED = (
+    '广水市财政预算支出项目绩效目标自评表 填报日期:2022 年 8 月 10 项目名称 项目主管单 位'
+    ' 自评总分: 95 项目实施单位 广水市交通运输局 广水市交通运输局 项目负责人 孙章勇 1、常年性'
+    ' 2、延续性□ 3、一次性□ 4、新增性□ 中央 省、地 本级 其他 合计 执行数 执行 (万元) '
+    '(万元) (万元) (万元) (万元) (万元) 率 309 309 来源 项目年度目 标 单位领导'
+    '审签: 乡村道路建设养护项目 项目属性 项目资金 日 309 100 % 1.完成乡村道路建设养护里'
+    '程 300 公里; 2. 3. 项目权重 评价内容 分值 自评分 项目决策 2 分 决策依据 2 2'
+    ' 复核分 评价标准及依据 有项目年度工作计划或有上级文件或审批报 告计 2 分,没有不得分。 1、单'
+    '位财务管理制度 1 分; 财务制度 3 3 2、项目管理制度 1 分; 3、有制度执行佐证资料 1 '
+    '分。没有不得分。 组织机构 项目管理 13 分 2 2 有明确的绩效管理机构或专人负责 2 分。没 '
+    '有不得分 1、运行监管记录 3 分; 运行监管 4 4 2、填报《项目支出绩效监控表》1 分。没有 '
+    '不得分。 1、项目绩效目标全申报的 1 分,缺一项扣 目标申报 4 4 0.5 分,扣完为止; 2、'
+    '绩效目标规范 1 分,不规范扣 0.5 分; 3、按时申报绩效目标计 2 分,逾期扣 1 分。 — '
+    '1 — 项目年度目标 1:乡村道路建设养护项目 一级 指标 二级 指标名称 年初指 年终完 自评 复'
+    '核 评价标准 指标 (三级指标) 标值 成值 分 分 乡村道路建设 300 公 300 公 15 1'
+    '、提供三级指标完成程度的佐证资料; 养护里程 里 里 数量指 2、三级指标分值按三级指标个数平均确定'
+    ' (15 分÷三级指标个数) ,四舍五入保留整 标 15 分 数。 农村公路建设 验收合格率 质量指'
+    ' 农村公路养护 标 12 分 验收合格率 产出 指标 40 分 项目 绩效 85 分 农村'
+)
+
+
+def test_a_grid_too_scrambled_to_place_is_reported_not_read_as_rows():
+    document = read_bytes(SCRAMBLED.encode(), "乡村道路项目自评表.txt")
+    assert [indicator.name for sheet in document.sheets for indicator in sheet.indicators] == []
+    [reported] = [d for d in document.diagnostics if d.code == "P121"]
+    assert reported.location.file == "乡村道路项目自评表.txt" and reported.location.row == 3
+    assert "38行只有名称" in reported.message and "年初指｜年终完｜自评｜复核" in reported.message
+
