@@ -211,7 +211,12 @@ class _Assembler:
         own_lines = self.file_format == "txt" and not last.extra.get("segmented")
         # a line ending a sentence (a prose cell: …，优化校园生态环境。) was not cut by the end of the file
         sentence_ends = "".join(last.texts).rstrip().endswith(_SENTENCE_ENDS)
-        if open_row and own_lines and not sentence_ends and (cut_cell or builder.last_row_stops_short()):
+        # text cut into cells by the labels that ends on the last row's name, with nothing beside it: the file
+        # stops inside that name or just after it (…满意度指 | 公益林提供管), before the row's value
+        ends_on_name = bool(last.extra.get("segmented") and indicators[-1].name and not indicators[-1].extra
+                            and "".join(last.texts).rstrip().endswith(indicators[-1].name))
+        if open_row and not sentence_ends and (
+                ends_on_name or own_lines and (cut_cell or builder.last_row_stops_short())):
             builder.drop_last()  # a web copy's text stops inside the row, before its target: not an indicator
             self.diagnostics.append(diagnostic("P120", location, line=last.line, text="｜".join(last.texts)[:40]))
         elif open_row:

@@ -52,3 +52,30 @@ def test_a_grid_too_scrambled_to_place_is_reported_not_read_as_rows():
     assert reported.location.file == "乡村道路项目自评表.txt" and reported.location.row == 3
     assert "38行只有名称" in reported.message and "年初指｜年终完｜自评｜复核" in reported.message
 
+
+
+# a self-evaluation copied as text cut into cells by its labels, the file ending on the last row's name
+CUT_ON_NAME = (
+    '1、重庆市梁平区林业局2023年度部门整体绩效自评表主管部n重庆市梁平区林业局部门联系人李薇联系电话'
+    '自评总分(分)97.93年初预算数全年(调整)预算数全年执行数执行率执行率权重执行率得分年度总金额.'
+    '32.06.5其中财政拨款.32.06.579.27107.93年初绩效目标全年(调整)绩效目标全年'
+    '目标实际完成情况维护林业、林区安全稳定,全完成维护林业、林区安全稳定,全区森林区森林资源、陆生野生动'
+    '物资资源、陆生野生动物资源得到有效保护,源得到有效保护,松材线虫病松材线虫病疫情发生面积和病死松树株'
+    '当年绩疫情发生面积和病死松树株树树实现双下降,森林火灾发生率为0;有效实现双下降,森林火灾发生率效保'
+    '护全\n2、区湿地资源,成功获得国际湿地目标得到有效控制;有效保护全区城市称号;大力推进植树造林、森林'
+    '抚育湿地资源,成功创建国家重要等植绿造林工程,培育优良苗木,成功创湿地;大力推进植树造林、森建国家森'
+    '林城市;完成森林生态效益补林抚育等植绿造林工程,培育偿、退耕还林直补兑现;落实林长制责任优良苗木,成'
+    '功创建国家森林体系建设。城市;完成森林生态效益补偿、退耕还林直补兑现;落实林长制责任体系建设。绩效指'
+    '标指标名称计量单位指标性质指标值指标权重(分)全年完成值指标得分(分)说明天然林和公益林管护当期任务'
+    '完成率%901010010国家级公益林管护面积万亩2810810森林抚育(营林)面积万亩211011'
+    '0天保工程区森林资源管护面积万亩250105010森林火灾受害率%0.910010主要林业有害生物成'
+    '灾率%0.4100.110公益林提供管\n'
+)
+
+
+def test_a_last_row_cut_on_its_name_is_reported_not_read():
+    document = read_bytes(CUT_ON_NAME.encode(), "部门整体自评表.txt")
+    names = [indicator.name for indicator in document.sheets[-1].indicators]
+    assert names[-1] == "主要林业有害生物成灾率" and "公益林提供管" not in names
+    [cut] = [d for d in document.diagnostics if d.code == "P120"]
+    assert cut.message.endswith("公益林提供管")
