@@ -346,6 +346,7 @@ class SheetBuilder:
         """The sheet and its diagnostics."""
         self.close_grid()
         self._drop_scrambled()
+        self._drop_repeated_notes()
         if self.columns is None:
             self.diagnostics.append(diagnostic("P101", self._location(), sheet=self.sheet.key))
         return self.sheet, self.diagnostics
@@ -367,12 +368,30 @@ class SheetBuilder:
             return
         first = indicators[min(bare) - 1]
         texts = "｜".join(indicators[position - 1].name for position in sorted(bare))
-        kept = [position for position in range(1, len(indicators) + 1) if position not in bare]
+        self._leave_out(bare)
+        self.diagnostics.append(diagnostic("P121", self._location().model_copy(update={"row": first.row}),
+                                           count=len(bare), text=texts[:80]))
+
+    def _drop_repeated_notes(self) -> None:
+        """Leave out a row whose only cell is the note another column prints on the rows around it (未达指标值酌情扣分
+        under 评(扣)分标准): a row left empty but for that note, slid into the name column, is no indicator."""
+        indicators = self.sheet.indicators
+        notes = {fold(simplified(text)) for indicator in indicators
+                 for text in (*indicator.extra.values(), indicator.description or "") if text.strip()}
+        repeated = {position for position, values in self.results
+                    if _name_only(indicators[position - 1], values) and fold(indicators[position - 1].name) in notes}
+        for position in sorted(repeated):
+            indicator = indicators[position - 1]
+            self.diagnostics.append(diagnostic("P108", self._location().model_copy(update={"row": indicator.row}), text=indicator.name[:80]))
+        self._leave_out(repeated)
+
+    def _leave_out(self, positions: set[int]) -> None:
+        """Remove the indicators at these positions (from 1), keeping the cells recorded for the others."""
+        indicators = self.sheet.indicators
+        kept = [position for position in range(1, len(indicators) + 1) if position not in positions]
         self.sheet.indicators = [indicators[position - 1] for position in kept]
         renumbered = {old: new for new, old in enumerate(kept, 1)}
         self.results = [(renumbered[position], values) for position, values in self.results if position in renumbered]
-        self.diagnostics.append(diagnostic("P121", self._location().model_copy(update={"row": first.row}),
-                                           count=len(bare), text=texts[:80]))
 
     # -- the header block ----------------------------------------------------------------------------------
     def _feed_header(self, row: Row) -> None:

@@ -79,3 +79,29 @@ def test_a_last_row_cut_on_its_name_is_reported_not_read():
     assert names[-1] == "主要林业有害生物成灾率" and "公益林提供管" not in names
     [cut] = [d for d in document.diagnostics if d.code == "P120"]
     assert cut.message.endswith("公益林提供管")
+
+
+# a goal table (copied with its reading aids) whose 经济效益指标 row is empty but for the scoring note every row
+# prints under *评(扣)分标准, slid into the name column
+NOTE_ALONE = (
+    '岳陽樓區(qū)價(jià)格認(rèn)證鑒定中心2023年度整體績效目標(biāo)表 | ||||||||\n'
+    '部門(單位)名稱 | 岳陽樓區(qū)價(jià)格認(rèn)證鑒定中心 | |||||||\n'
+    '*部門(單位)職責(zé) | 負(fù)責(zé)價(jià)格認(rèn)定工作 | |||||||\n'
+    '*年度總體績效目標(biāo) | 做好涉案、價(jià)格認(rèn)定工作。 | |||||||\n'
+    '績效指標(biāo) | ||||||||\n'
+    '一級(jí)指標(biāo) | 二級(jí)指標(biāo) | 三級(jí)指標(biāo) | 指標(biāo)值類型 | *指標(biāo)值 | 計(jì)量單位 | *指標(biāo)解釋 | *評(píng)(扣)分標(biāo)準(zhǔn) | 備注 |\n'
+    '產(chǎn)出指標(biāo) | 數(shù)量指標(biāo) | 業(yè)務(wù)工作支出安排金額 | 定量 | 28.8萬元 | % | 該指標(biāo)主要考察業(yè)務(wù)工作支出安排情況 | 未達(dá)指標(biāo)值酌情扣分 | |\n'
+    '質(zhì)量指標(biāo) | 業(yè)務(wù)工作支出到位率 | 定量 | 100 | % | 該指標(biāo)主要考察業(yè)務(wù)工作支出安排到位情況 | 未達(dá)指標(biāo)值酌情扣分 | ||\n'
+    '時(shí)效指標(biāo) | 工作安排時(shí)間 | 定量 | 按月安排 | 該指標(biāo)主要考察業(yè)務(wù)工作支出安排時(shí)間 | 未達(dá)指標(biāo)值酌情扣分 | |||\n'
+    '成本指標(biāo) | 社會(huì)成本指標(biāo) | 定量 | 100 | % | 該指標(biāo)主要考察總成本控制情況 | 未達(dá)指標(biāo)值酌情扣分 | ||\n'
+    '效益指標(biāo) | 經(jīng)濟(jì)效益指標(biāo) | 未達(dá)指標(biāo)值酌情扣分 | ||||||\n'
+    '社會(huì)效益指標(biāo) | 保證單位正常運(yùn)轉(zhuǎn) | 定性 | 應(yīng)保盡保 | % | 該指標(biāo)主要考察單位運(yùn)轉(zhuǎn)需要保障范圍應(yīng)保盡保 | 未達(dá)指標(biāo)值酌情扣分 | ||\n'
+)
+
+
+def test_a_row_holding_only_the_note_of_the_rows_around_it_is_no_indicator():
+    document = read_bytes(NOTE_ALONE.encode(), "整体绩效目标表.txt")
+    names = [indicator.name for indicator in document.sheets[0].indicators]
+    assert names == ["业务工作支出安排金额", "业务工作支出到位率", "工作安排时间", "社会成本指标", "保证单位正常运转"]
+    [note] = [d for d in document.diagnostics if d.code == "P108" and "酌情扣分" in d.message]
+    assert note.location.row == 9  # the table's ninth row
