@@ -128,9 +128,10 @@ _SCRAMBLED_ROWS = 5  # fewer name-only rows than this are read as written (blank
 
 
 def _level_word_alone(name: str, values: dict[str, str]) -> bool:
-    """True when a row's name cell is a level's name (质量, 满意度指标(10分)) and the row prints nothing else
-    beyond its levels."""
-    if any(text.strip() for kind, text in values.items() if kind not in ("level1", "level2", "name")):
+    """True when a row's name cell is a level's name (质量, 满意度指标) and the row prints nothing else beyond its
+    levels. A level printed with its points (满意度指标(10分)) is kept as a row: its points count in the total of
+    the self-evaluation's weights (the audit's JXA08) even where the group lists no indicator."""
+    if any(character.isdigit() for character in name) or any(text.strip() for kind, text in values.items() if kind not in ("level1", "level2", "name")):
         return False
     key = match_key(name)
     return bool(canonical_level2(key) or canonical_level1(key))
@@ -609,7 +610,7 @@ class SheetBuilder:
             name = ""  # a bare number where the name should be: a value without an indicator, reported below
             values["name_as_number"] = values.pop("name")
         if name and not target and not placed.extra and _level_word_alone(name, values):
-            # 质量 | (blank), 满意度指标(10分) | (blank): a level word printed in the name column on a row of its own
+            # 质量 | (blank), 满意度指标 | (blank): a level word printed in the name column on a row of its own
             # (a form without that level's column, or a group's heading row) heads the rows below, never an indicator
             self._levels = (level1, name) if canonical_level2(match_key(name)) else (name, "")
             self._pending_level_tokens += placed.tokens
