@@ -209,7 +209,9 @@ def _on_dask(work: Callable[[Source], T], sources: list[Source], jobs: int, sche
     else:
         cluster = None
         try:
-            client = Client(scheduler, timeout="10s")
+            # Dask's own setting (distributed.comm.timeouts.connect, 30 s unless configured, e.g. by the
+            # DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT variable) says how long to wait for a busy scheduler.
+            client = Client(scheduler)
         except (OSError, TimeoutError) as error:
             raise UsageError(f"无法连接 Dask 调度器 {scheduler}（{error}）") from None
     try:

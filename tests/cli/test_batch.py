@@ -80,8 +80,10 @@ def test_a_local_dask_cluster_equals_one_job(batch):
     assert dask.returncode == one.returncode and dask.stdout == one.stdout, dask.stderr[-2000:]
 
 
-def test_an_unreachable_scheduler_is_a_clear_error(batch):
+def test_an_unreachable_scheduler_is_a_clear_error(batch, monkeypatch):
     pytest.importorskip("dask.distributed")
+    # Dask's own connect-timeout setting is honoured, so the test need not wait out the default.
+    monkeypatch.setenv("DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT", "1s")
     result = jixiao("parse", "--scheduler", "tcp://127.0.0.1:9", str(batch / "00.txt"))
     assert result.returncode == 2 and "无法连接 Dask 调度器" in result.stderr
 
