@@ -49,10 +49,16 @@ def has_figure(text: str) -> bool:
     return bool(re.search(r"\d|[一二三四五六七八九十百千万两]+(个|人|次|项|户|村|所|场|年|月|天)|百分之", text))
 
 
+# A 三级指标 cell holding only a level's points, broken off its label (满意度指标(10分) split as “30分)”, corpus 169).
+_POINTS_ONLY = re.compile(r"[(（]?\d+(\.\d+)?分[)）]?")
+
+
 def not_an_indicator(indicator: Indicator) -> bool:
-    """True for a row whose 三级指标 cell holds a 一级指标 label (满意度指标(10分), 产出指标) or a single character
-    (a word broken off the cell above): the row heads or continues another one, it is not an indicator of its own."""
-    return len(fold(indicator.name)) == 1 or canonical_level1(indicator.name) is not None
+    """True for a row whose 三级指标 cell holds a 一级指标 label (满意度指标(10分), 产出指标), a level's points broken
+    off its label (30分)) or a single character (a word broken off the cell above): the row heads or continues another
+    one, it is not an indicator of its own."""
+    name = fold(indicator.name)
+    return len(name) == 1 or canonical_level1(indicator.name) is not None or bool(_POINTS_ONLY.fullmatch(name))
 
 
 @dataclass(frozen=True)
@@ -263,6 +269,13 @@ class SheetContext:
             return True
         place = self._place(level1, level2)
         return place is None or place >= self._last_place
+
+    def unfinished(self, indicator: Indicator) -> bool:
+        """True for a row whose cells cannot be held against the table: no indicator of its own (not_an_indicator), or
+        the last row of a sheet the file cuts, whose later cells may have been lost with the cut (corpus 004: its
+        指标值 after the cut; 169: a row without its name)."""
+        rows = self.sheet.indicators
+        return not_an_indicator(indicator) or (self.cut and bool(rows) and indicator is rows[-1])
 
     def level1_of(self, indicator: Indicator) -> str | None:
         """The indicator's 一级指标, carried down from the rows above when its own cell is empty (merged)."""

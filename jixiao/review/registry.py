@@ -48,6 +48,7 @@ RULES: tuple[Rule, ...] = (
     direction.ReverseIndicatorWithLowerBound(),
     direction.DirectionContradictsOperator(),
     direction.ReverseIndicatorMarkedPositive(),
+    direction.OutputCountWithUpperBound(),
     # 指标归类
     category.Level2UnderWrongLevel1(),
     category.CountUnderQuality(),
@@ -99,6 +100,7 @@ RULES: tuple[Rule, ...] = (
     substance.CostRestatesBudget(),
     substance.UnitCostWithoutBase(),
     substance.QualityRestatesQuantity(),
+    substance.BenefitsSetNothing(),
 )
 
 # Codes of rules that were removed, with why; never reuse them.

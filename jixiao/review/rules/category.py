@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from jixiao.model import Framework, Indicator, Severity, UnitKind, level2_parents, unit_kind
+from jixiao.model import Framework, Indicator, Severity, UnitKind, canonical_level1, level2_parents, unit_kind
 from jixiao.model.lexicon import fold
 from jixiao.model.vocabulary import level1_names, level2_names
 from jixiao.review.context import SheetContext
@@ -296,7 +296,8 @@ class UnknownLevelName(Rule):
     message = "指标“{indicator}”的{column_name}“{written}”不是规范的指标名称{hint}"
     docs = RuleDocs(
         what="一级指标、二级指标是否为规定的名称（产出指标、效益指标、满意度指标、成本指标及其二级指标）。同一名称（多为合并单元格）"
-        "只在第一次出现的行报告一次。",
+        "只在第一次出现的行报告一次。表样自有的层级名称（发展改革委投资计划表的实施效果指标、过程管理指标及其计划管理、"
+        "资金管理等二级，二级栏写产出指标、效益指标）按表样认可。",
         why="一级、二级指标是固定分类；自造名称无法归类汇总，也无法按权重计分。",
         bad="产出指标 | 工作量指标 | …",
         good="产出指标 | 数量指标 | …",
@@ -313,6 +314,8 @@ class UnknownLevelName(Rule):
                 # a name kept as written (进度指标) is known to the reader, not to the framework
                 if not written.strip() or known in names or ctx.form.knows_level(written):
                     continue
+                if column == "level2" and ctx.form.standard_level1_as_level2 and canonical_level1(written):
+                    continue  # the form's 二级 column holds 产出指标/效益指标 under its own level 1
                 if (column, fold(written)) in seen:
                     continue  # one level name (a merged cell over several rows) is one mistake: its first row
                 seen.add((column, fold(written)))

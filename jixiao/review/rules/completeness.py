@@ -8,7 +8,7 @@ from functools import cache
 
 from jixiao.model import Framework, GoalSheet, Indicator, Severity, parse_target
 from jixiao.model.lexicon import fold, load
-from jixiao.review.context import SheetContext, not_an_indicator
+from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Dimension, Edit, Finding, Fix
 from jixiao.review.lexicon import SYMBOL_ONLY, unit_without_value, vague_tail
 from jixiao.review.rule import COLUMNS, Rule, RuleDocs
@@ -104,7 +104,7 @@ class MissingLevel1(Rule):
     docs = RuleDocs(
         what="产出指标、效益指标、满意度指标是否都有（2021年起框架下成本指标另由 JX105 检查）。二级指标表明了类别的行"
         "（一级指标栏空着或放错，由 JX501 报告）也算有；满意度不论放在哪里都只算满意度指标，效益指标下只有满意度的，"
-        "等于没有效益指标。自评表、监控表是对已批复目标的报告，不因缺满意度指标报告。",
+        "等于没有效益指标。自评表、监控表是对已批复目标的报告，不因缺满意度指标报告，缺产出或效益指标也只是警告。",
         why="绩效目标要同时反映产出、效果和服务对象满意程度，缺一类就说不清钱花出去得到了什么。",
         bad="只有产出指标和效益指标，没有满意度指标。",
         good="产出指标、效益指标、满意度指标各有至少一项。",
@@ -119,7 +119,8 @@ class MissingLevel1(Rule):
             if level1 == "满意度指标" and not ctx.sets_goals:
                 continue  # a report on approved goals is not returned for the goals' missing survey
             if level1 not in ctx.present_levels and not ctx.cut_off(level1):  # rows after the cut are not missing
-                severity = Severity.WARNING if level1 == "满意度指标" else None
+                # A report on approved goals is not returned for the goals' structure (corpus 015): the gap is noted.
+                severity = Severity.WARNING if level1 == "满意度指标" or not ctx.sets_goals else None
                 yield self.finding(ctx, column="level1", level1=level1, severity=severity)
 
 
@@ -165,7 +166,8 @@ class MissingCostIndicator(Rule):
     defaults = {"required": True}
     docs = RuleDocs(
         what="目标表是否有成本指标：88号/10号框架下为产出指标中的“成本指标”，2021年起框架下为一级指标“成本指标”"
-        "（经济成本、社会成本、生态环境成本）。是否必填由审核方案的 required 参数决定；自评表、监控表不在此检查。",
+        "（经济成本、社会成本、生态环境成本）。是否必填由审核方案的 required 参数决定；表样不设成本指标的（发展改革委中央"
+        "预算内投资计划表）和自评表、监控表不在此检查。",
         why="没有成本指标，就无法判断产出与投入是否相应匹配，也无法在自评时评价资金使用的经济性。",
         bad="产出指标只有数量、质量指标，全表没有成本指标。",
         good="成本指标 | 经济成本指标 | 人均调解经费 | ≤500元/人",
@@ -174,7 +176,7 @@ class MissingCostIndicator(Rule):
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         if not ctx.sheet.indicators or not self.param(ctx, "required") or not ctx.standard_structure \
-                or not ctx.sets_goals:
+                or not ctx.sets_goals or not ctx.form.cost_required:
             return
         cost_levels = {"成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标"}
         if any(ctx.level1_of(i) == "成本指标" or i.level2 in cost_levels for i in ctx.sheet.indicators) \
@@ -219,7 +221,8 @@ class EmptyIndicatorCell(Rule):
         "（自评表、监控表仍为警告）。"
         "指标值只写了单位（“公里”“万亩”）、没有数值的，同样是空着；这样的表里只有“≧ %”的格子也是空着（没有填的模板）。"
         "数值写在名称栏（“流转土地 >=60亩”）或写在未识别为指标值的栏目中时，单元格并不空，不在此报告；名称以空话结尾"
-        "（“生态修复功能提高”）的由 JX206 报告。名称栏只有一级指标标签或单个字的行不是指标，不在此报告。",
+        "（“生态修复功能提高”）的由 JX206 报告。名称栏只有一级指标标签、分值（30分)）或单个字的行不是指标，文件截断处的"
+        "最后一行（其后的单元格可能随截断丢失）也不在此报告。",
         why="空单元格使这一行无法审核、无法监控，年底也无法打分。",
         bad="产出指标 | 数量指标 | 村人居环境整治个数 | （空）",
         good="产出指标 | 数量指标 | 村人居环境整治个数 | ≥18个",
@@ -229,7 +232,7 @@ class EmptyIndicatorCell(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         # An empty 二级指标 is usually a merged cell (or a form whose 成本指标 has no second level), and an empty
         # description or basis is not what a reviewer returns a sheet for: only the indicator and its value count.
-        rows = [indicator for indicator in ctx.sheet.indicators if not not_an_indicator(indicator)]
+        rows = [indicator for indicator in ctx.sheet.indicators if not ctx.unfinished(indicator)]
         blank = [(indicator, column) for indicator in rows
                  for column, empty in (("name", not indicator.name.strip()),
                                        ("target", _no_value(ctx, indicator) and not _value_elsewhere(indicator)))

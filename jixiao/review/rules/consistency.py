@@ -10,7 +10,7 @@ from functools import cache
 
 from jixiao.model import Indicator, Severity, parse_target
 from jixiao.model.lexicon import fold
-from jixiao.review.context import SheetContext, not_an_indicator
+from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
 from jixiao.review.lexicon import Kind, basis_sets_standard, counted_numbers, data, kind_of
 from jixiao.review.rule import Rule, RuleDocs
@@ -449,7 +449,7 @@ class WeightCellEmpty(Rule):
         if not any(i.weight is not None for i in indicators):
             return
         for indicator in indicators:
-            if indicator.weight is None and not not_an_indicator(indicator):
+            if indicator.weight is None and not ctx.unfinished(indicator):
                 yield self.finding(ctx, indicator=indicator, column="weight")
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from jixiao.model import Indicator, NoteCode, Operator, Severity, UnitKind, canonical_unit, unit_kind
 from jixiao.model.lexicon import fold
-from jixiao.review.context import SheetContext, not_an_indicator
+from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
 from jixiao.review.lexicon import (STATEMENT, SYMBOL_ONLY, Kind, activity_done, bound_in_sentence, is_slogan,
                                    suggested_unit, unit_without_value, vague_tail, vague_word)
@@ -356,13 +356,14 @@ class UnreadableTarget(Rule):
         for indicator in ctx.sheet.indicators:
             target = indicator.target
             if vague_word(target.raw) or ctx.is_cost_row(indicator) or is_slogan(indicator.name) \
-                    or unit_without_value(target.raw):
+                    or unit_without_value(target.raw) or ctx.form.prescribes(target.raw):
                 continue  # 效果明显 is JX206's, a cost row's target JX901's, a slogan row (保证单位正常运转) JX912's,
-                # a unit without its figure (公里) an unfilled cell, JX107's
+                # a unit without its figure (公里) an unfilled cell, JX107's; the form's own answer (合规) is read
+                # as the form asks
             if STATEMENT.search(fold(target.raw)) and not _REFERENCE.search(fold(target.raw)):
                 continue  # a statement of its own (严格执行相关制度规定, 按月安排) is a qualitative target, read as such
             if target.has_note(NoteCode.NOT_UNDERSTOOD) and ctx.fact(indicator).kind is None \
-                    and not not_an_indicator(indicator):
+                    and not ctx.unfinished(indicator):
                 yield self.finding(ctx, indicator=indicator, column="target", raw=indicator.target.raw)
 
 

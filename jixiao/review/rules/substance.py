@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date, timedelta
 from decimal import Decimal
 
 from jixiao.model import Indicator, MoneyUnit, NoteCode, Severity, UnitKind, parse_target, unit_kind
@@ -23,6 +24,14 @@ from jixiao.review.rules.units import TO_WAN, budget_in_wan
 from jixiao.review.sources import CORE_2021, GOALS_2015
 
 _PER_PERIOD = re.compile(r"每(日|天|月|年|季|学期)|(日|月|年)均")
+# A 指标值 that only answers yes or no (or not applicable): it sets no level to reach.
+_BARE_ANSWERS = frozenset({"是", "否", "无", "有", "不适用", "/", "—", "-", "无此项"})
+
+
+def _is_question(name: str) -> bool:
+    """True for an indicator named as a yes-or-no question (是否…, …与否)."""
+    folded = fold(name)
+    return folded.startswith("是否") or folded.endswith("与否")
 
 
 class CostTargetNotMoney(Rule):
@@ -76,15 +85,12 @@ class YesNoIndicator(Rule):
         fix="改写为可衡量的指标；确无该类效益的，删去该行并在审核意见中说明，不要答“无”。",
     )
 
-    _ANSWERS = {"是", "否", "无", "有", "不适用", "/", "—", "-", "无此项"}
-
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
             answer = fold(indicator.target.raw)
-            name = fold(indicator.name)
-            if name.startswith("是否") or name.endswith("与否"):
+            if _is_question(indicator.name):
                 yield self.finding(ctx, indicator=indicator, column="name", how="写成了“是否”问题")
-            elif ctx.level1_of(indicator) == "效益指标" and answer in self._ANSWERS:
+            elif ctx.level1_of(indicator) == "效益指标" and answer in _BARE_ANSWERS:
                 yield self.finding(ctx, indicator=indicator, column="target",
                                    how=f"是效益指标，指标值却只答“{indicator.target.raw.strip()}”")
 
@@ -401,7 +407,8 @@ class GarbledTarget(Rule):
     source = GOALS_2015.at("第十二条（细化量化）")
     message = "指标“{indicator}”的指标值“{raw}”{why}"
     docs = RuleDocs(
-        what="指标值是否只剩符号（“%”“≥%”而没有数字），或数值像是识别错误（“292%”可能是“≥92%”）。",
+        what="指标值是否只剩符号（“%”“≥%”而没有数字），或数值像是识别错误（“292%”可能是“≥92%”），或时间类指标的"
+        "指标值是表格软件的日期序号（“44,561”即2021年12月31日，导出时日期变成了数字：时效目标无从核对，为错误）。",
         why="残缺的指标值无法审核；扫描或转换造成的错字要对照原件改正，否则年底按错的目标打分。",
         bad="指标值：%\n指标值：292%",
         good="指标值：≥95%\n指标值：≥92%",
@@ -417,6 +424,25 @@ class GarbledTarget(Rule):
                 note = next(n.message for n in target.notes if n.code is NoteCode.OCR_SUSPECTED)
                 yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw,
                                    confidence=Confidence.INFERENCE, why=f"：{note}")
+            elif (day := _serial_date(indicator)) is not None:
+                yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw, severity=Severity.ERROR,
+                                   why=f"是表格软件的日期序号（即{day.year}年{day.month}月{day.day}日），日期在导出时变成了数字，"
+                                       "时效要求无从核对")
+
+
+# Spreadsheet day numbers (days since 1899-12-30) of the years 2000–2049: a date cell exported as its number.
+_SERIAL_DAYS = range(36526, 54789)
+_SERIAL_EPOCH = date(1899, 12, 30)
+
+
+def _serial_date(indicator: Indicator) -> date | None:
+    """The date a time indicator's bare whole number stands for when it is a spreadsheet day number (44,561 for
+    2021-12-31, corpus 148), else None."""
+    target = indicator.target
+    if target.unit is not None or target.value is None or target.value != target.value.to_integral_value() \
+            or int(target.value) not in _SERIAL_DAYS or not is_timeliness(indicator.name):
+        return None
+    return _SERIAL_EPOCH + timedelta(days=int(target.value))
 
 
 class UnitCostTimesQuantity(Rule):
@@ -640,3 +666,42 @@ class QualityRestatesQuantity(Rule):
                 restating.append(indicator)
         if len(restating) >= self.param(ctx, "min_rows"):
             yield self.finding(ctx, column="level2", names="、".join(f"“{i.name}”" for i in restating))
+
+
+class BenefitsSetNothing(Rule):
+    code = "JX919"
+    name = "benefits-set-nothing"
+    title = "效益指标都提不出可检验的要求"
+    severity = Severity.ERROR
+    dimension = Dimension.APPROPRIATENESS
+    source = GOALS_2015.at("第十二条（细化量化）")
+    message = "效益指标{names}都没有可检验的目标，效益目标实际上没有设定"
+    defaults = {"min_rows": 3}
+    docs = RuleDocs(
+        what="效益指标中是否有几行（默认至少三行），且占效益指标的四分之三以上，都提不出可检验的要求：指标值空着、只是"
+        "空话（显著改善、影响程度明显、长期）、只答“是/否/无”，或指标写成“是否…”问题。逐行的问题由 JX206、JX902、JX107"
+        "报告；这里说的是整张表没有设定效益目标。自评表、监控表和文件在效益指标处截断的表不在此检查。",
+        why="效益指标说明这笔钱带来什么效果；每一行都只写“显著提高”“否”，年底就没有一项效益可以核对，"
+        "审核人会退回重填（语料 166、167）。",
+        bad="经济效益指标 | 项目实施是否产生经济价值 | 否\n社会效益指标 | 保障群众文化权益 | 影响程度明显\n"
+        "可持续影响指标 | 对文化需求的可持续影响 | 长期",
+        good="社会效益指标 | 送戏进村受益群众 | ≥3.5万人次\n可持续影响指标 | 村级文化活动常态化开展村数 | ≥70村",
+        fix="按项目的实际效果改写效益指标，写明受益人数、覆盖率、改善幅度等可以统计的数值。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        if not ctx.sets_goals or ctx.cut_off("效益指标"):
+            return  # a report carries the approved goals; rows after the file's cut may set the benefits
+        rows = [i for i in ctx.sheet.indicators
+                if ctx.level1_of(i) == "效益指标" and ctx.fact(i).kind is not Kind.SATISFACTION]
+        idle = [i for i in rows if self._sets_nothing(i)]
+        if len(idle) >= self.param(ctx, "min_rows") and 4 * len(idle) >= 3 * len(rows):
+            yield self.finding(ctx, column="level1", names="、".join(
+                f"“{i.name}”（{i.target.raw.strip() or '空'}）" for i in idle))
+
+    def _sets_nothing(self, indicator: Indicator) -> bool:
+        target = indicator.target
+        if stated_target(target).is_quantitative:
+            return False
+        return target.is_empty or bool(vague_word(target.raw)) or fold(target.raw) in _BARE_ANSWERS \
+            or _is_question(indicator.name)
