@@ -228,8 +228,10 @@ class SheetContext:
     @property
     def quantity_nowhere(self) -> bool:
         """True when a sheet that sets goals says nowhere how much the money buys: no 产出 row counts anything and the
-        年度目标 (if any) has no figure. A reviewer returns such a sheet (corpus 114, 115, 131)."""
-        return self.sets_goals and not self.counts_output and not has_figure(self.goal_text)
+        年度目标 (if any) has no figure. A reviewer returns such a sheet (corpus 114, 115, 131). Where the reader found
+        no grid, nothing is known of the rows (corpus 174, cut before its grid)."""
+        return self.sets_goals and not self.grid_not_found and not self.counts_output \
+            and not has_figure(self.goal_text)
 
     @cached_property
     def template_unfilled(self) -> bool:

@@ -105,7 +105,8 @@ class QuantityGroupWithoutCount(Rule):
     message = "项目“{sheet}”的数量指标没有一项写明数量（如 ≥18个、≥500亩）"
     docs = RuleDocs(
         what="有“数量指标”一组时，其中是否至少有一项指标值是带计数或实物单位的数值；比率的说明里写明了数量（全部18个"
-        "行政村）的算作有。自评表、监控表不在此检查。项目表的目标和指标都没有数量时为错误；部门整体支出表为警告。",
+        "行政村）的算作有。自评表、监控表和没有填写的模板（指标值只有单位，由 JX107 报告）不在此检查。项目表的目标和指标"
+        "都没有数量时为错误；部门整体支出表为警告。",
         why="数量指标说明做多少；一组数量指标都写成百分比或“按时完成”，就等于没有数量指标，产出无法核对。",
         bad="产出指标 | 数量指标 | 补助发放覆盖率 | =100%\n产出指标 | 数量指标 | 任务完成情况 | 按时完成",
         good="产出指标 | 数量指标 | 补助发放人数 | ≥230人",
@@ -114,8 +115,9 @@ class QuantityGroupWithoutCount(Rule):
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         rows = [i for i in ctx.sheet.indicators if i.level2 == "数量指标" and not i.target.is_empty]
-        if ctx.cut_off("产出指标", "数量指标") or not ctx.sets_goals:
-            return  # the group may go on after the file's cut; a report's approved goals are the audit's
+        if ctx.cut_off("产出指标", "数量指标") or not ctx.sets_goals or ctx.template_unfilled:
+            return  # the group may go on after the file's cut; a report's approved goals are the audit's; in a
+            # template never filled in, the counts are blank cells (JX107), not rates written instead of counts
         # A coverage rate whose own text gives the count (全部18个行政村) states the quantity.
         if any(counted_numbers(" ".join(filter(None, (i.target.leftover, i.description)))) for i in rows):
             return
@@ -220,7 +222,8 @@ class GoalNotQuantified(Rule):
     defaults = {"max_length": 50}
     docs = RuleDocs(
         what="一两句话的年度目标（不超过 max_length 个字，默认50）中是否至少有一个数字（数量、比例、金额或时间；年份不算）；"
-        "只复述资金用途的由 JX905 报告。较长的目标常在分项中写明要求，不在此检查。",
+        "只复述资金用途的由 JX905 报告。较长的目标常在分项中写明要求，不在此检查；读取程序没有找到指标表的（文件在表头前"
+        "截断，JX001），读到的目标可能只是残段，也不在此检查。",
         why="只写方向（持续改善、进一步提升）的目标无法检验是否实现，指标也无从对应。",
         bad="年度目标：持续改善我市空气质量",
         good="年度目标：全年配备10台雾炮车作业180天，城区PM10平均浓度较上年下降5%",
@@ -228,6 +231,8 @@ class GoalNotQuantified(Rule):
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        if ctx.grid_not_found:
+            return  # without the grid the reader could not tell where the goal ends: a cut copy leaves a fragment (174)
         goal = ctx.goal_text
         short = len(fold(goal)) <= self.param(ctx, "max_length")
         if goal and short and not has_figure(goal) and not GoalRestatesSpending.restates(ctx, goal):
