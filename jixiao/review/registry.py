@@ -58,6 +58,7 @@ RULES: tuple[Rule, ...] = (
     category.QualityRateUnderQuantity(),
     category.OutputCountUnderBenefit(),
     category.OtherWorkUnderSatisfaction(),
+    category.TimelessUnderTimeliness(),
     category.UnknownLevelName(),
     # 内部一致
     consistency.NameDescriptionMismatch(),
