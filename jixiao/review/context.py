@@ -12,8 +12,8 @@ from jixiao.model import (Document, Framework, GoalSheet, Indicator, UnitKind, c
 from jixiao.model.lexicon import fold
 from jixiao.review.finding import Confidence
 from jixiao.review.forms import FormProfile, load_form, recognise_form
-from jixiao.review.lexicon import (Kind, counted_numbers, is_quality_rate, is_reverse, kind_of, stated_target,
-                                  unit_without_value)
+from jixiao.review.lexicon import (Kind, counted_numbers, is_framework_row, is_quality_rate, is_reverse, kind_of,
+                                  stated_target, unit_without_value)
 
 if TYPE_CHECKING:
     from jixiao.review.profile import Profile
@@ -238,6 +238,13 @@ class SheetContext:
         """True when some 指标值 holds only the unit its figure was to be given in (公里, 万亩): the form's template
         was never filled in, and a lone ≧ % beside it is one more unfilled cell, not a garbled figure (corpus 147)."""
         return any(unit_without_value(indicator.target.raw) for indicator in self.sheet.indicators)
+
+    @cached_property
+    def framework_only(self) -> bool:
+        """True when every row is an item of an evaluation framework (决策依据, 资金到位, 组织实施…) without a target:
+        a score sheet of how the project was run, without any performance indicator (corpus 172)."""
+        rows = [indicator for indicator in self.sheet.indicators if not self.unfinished(indicator)]
+        return bool(rows) and all(is_framework_row(i.name) and i.target.is_empty for i in rows)
 
     @cached_property
     def grid_not_found(self) -> bool:

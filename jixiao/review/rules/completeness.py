@@ -77,10 +77,11 @@ class NoIndicators(Rule):
     severity = Severity.ERROR
     dimension = Dimension.COMPLETENESS
     source = GOALS_2015.at("第九条（绩效指标）")
-    message = "项目“{sheet}”没有任何绩效指标"
+    message = "项目“{sheet}”没有任何绩效指标{detail}"
     docs = RuleDocs(
         what="目标表是否至少有一行绩效指标。读取程序报告没有找到指标表头的（表格未能读取，或文件在表头之前截断，见 JX001），"
-        "不在此报告。",
+        "不在此报告。自评表只有评价体系的框架行（决策依据、分配办法、资金到位、组织实施……），没有一行带指标值的绩效指标的，"
+        "同样没有绩效指标。",
         why="绩效目标要用绩效指标细化、量化；没有指标的目标表无法审核，也无法在年底自评。",
         bad="（只有绩效目标文字，没有指标表格）",
         good="产出指标 | 数量指标 | 矛盾纠纷排查村数 | ≥18个",
@@ -89,7 +90,13 @@ class NoIndicators(Rule):
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         if not ctx.sheet.indicators and not ctx.grid_not_found:
-            yield self.finding(ctx)
+            yield self.finding(ctx, detail="")
+            return
+        # A score sheet of framework items (决策依据 | 资金到位 | 组织实施, corpus 172) rates how the project was run; with no
+        # row setting a target, there is no performance indicator to score.
+        if ctx.framework_only:
+            listed = "、".join(dict.fromkeys(i.name for i in ctx.sheet.indicators if not ctx.unfinished(i)))
+            yield self.finding(ctx, detail=f"，只有评价体系的框架行（{listed}）")
 
 
 class MissingLevel1(Rule):
@@ -112,7 +119,7 @@ class MissingLevel1(Rule):
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        if not ctx.sheet.indicators or not ctx.standard_structure:
+        if not ctx.sheet.indicators or not ctx.standard_structure or ctx.framework_only:
             return  # JX102 reports the empty grid once; a form with its own levels is not checked against these
         required = ctx.form.required_level1
         for level1 in self.param(ctx, "required") if required is None else required:
@@ -143,7 +150,7 @@ class MissingOutputLevel2(Rule):
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        if not ctx.sheet.indicators or not ctx.standard_structure:
+        if not ctx.sheet.indicators or not ctx.standard_structure or ctx.framework_only:
             return
         required = ctx.form.required_level2
         for level2 in self.param(ctx, "required") if required is None else required:
@@ -176,7 +183,7 @@ class MissingCostIndicator(Rule):
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         if not ctx.sheet.indicators or not self.param(ctx, "required") or not ctx.standard_structure \
-                or not ctx.sets_goals or not ctx.form.cost_required:
+                or not ctx.sets_goals or not ctx.form.cost_required or ctx.framework_only:
             return
         cost_levels = {"成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标"}
         if any(ctx.level1_of(i) == "成本指标" or i.level2 in cost_levels for i in ctx.sheet.indicators) \
