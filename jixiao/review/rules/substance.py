@@ -19,7 +19,7 @@ from jixiao.review.lexicon import (SYMBOL_ONLY, Kind, counted_numbers, data, is_
                                    vague_word)
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.rules.consistency import similarity
-from jixiao.review.rules.form import money_in_sentence
+from jixiao.review.rules.form import money_in_sentence, per_base_without_money
 from jixiao.review.rules.units import TO_WAN, budget_in_wan
 from jixiao.review.sources import CORE_2021, GOALS_2015
 
@@ -60,6 +60,8 @@ class CostTargetNotMoney(Rule):
                 continue  # social and ecological costs are often stated, not priced (财预〔2021〕101号)
             if not target.is_quantitative and money_in_sentence(target.raw):
                 continue  # an amount inside a sentence is money, written with prose: JX203's
+            if per_base_without_money(target.raw):
+                continue  # 每亩300 is money per 亩 whose 元 was left out (JX202's)
             if target.is_quantitative and (target.unit is None or unit_kind(target.unit) is UnitKind.MONEY
                                            or target.unit.startswith(("万", "亿"))):
                 continue  # 250万 is money whose 元 was left out (JX202's)
