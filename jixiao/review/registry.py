@@ -102,6 +102,7 @@ RULES: tuple[Rule, ...] = (
     substance.UnitCostWithoutBase(),
     substance.QualityRestatesQuantity(),
     substance.BenefitsSetNothing(),
+    substance.ZeroCost(),
 )
 
 # Codes of rules that were removed, with why; never reuse them.

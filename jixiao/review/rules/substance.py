@@ -712,3 +712,32 @@ class BenefitsSetNothing(Rule):
             return False
         return target.is_empty or bool(vague_word(target.raw)) or fold(target.raw) in _BARE_ANSWERS \
             or _is_question(indicator.name)
+
+
+class ZeroCost(Rule):
+    code = "JX920"
+    name = "zero-cost-target"
+    title = "成本指标的目标为0"
+    severity = Severity.WARNING
+    dimension = Dimension.FEASIBILITY
+    source = CORE_2021.at("（成本指标）")
+    message = "成本指标“{indicator}”的指标值“{raw}”为0：要么没有这项支出，要么单位太大、金额被舍成了0"
+    docs = RuleDocs(
+        what="成本指标（总成本、单位成本、分项成本）的指标值是否为0。超支、超概算一类越少越好的量除外。",
+        why="花钱的项目，成本不会是0：或是这项支出本不存在（这一行不该有），或是以万元计的小额成本被四舍五入成了0"
+        "（出差单位成本=0万元/人，而出差总成本=1万元，语料 148），目标无法与预算和总成本核对。",
+        bad="产出指标 | 成本指标 | 出差单位成本 | =0万元/人",
+        good="产出指标 | 成本指标 | 出差单位成本 | ≤1250元/人",
+        fix="没有这项支出的，删去这一行；有的，改用元计，写出实际的单位成本或分项成本。",
+    )
+
+    # Cost rows that should be nil: overspending, losses, irregular spending.
+    _NIL_BY_NATURE = re.compile(r"超|损失|浪费|违规|违纪")
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in ctx.sheet.indicators:
+            target = indicator.target
+            if not ctx.is_cost_row(indicator) or target.value is None or target.value != 0 or target.unit == "%" \
+                    or self._NIL_BY_NATURE.search(fold(indicator.name)):
+                continue
+            yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw)
