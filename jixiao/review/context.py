@@ -24,6 +24,8 @@ __all__ = ["COUNTED_UNITS", "Facts", "SheetContext", "has_figure", "not_an_indic
 GUESSED_BELOW = 0.75
 # Reader diagnostics saying that the file ends inside this sheet's grid, before its end (documents/codes.py).
 CUT_DIAGNOSTICS = ("P114", "P119", "P120")
+# Of those, the ones whose last row read is the one the file ends on (P120 drops that row: the last one read is whole).
+LAST_ROW_CUT = ("P114", "P119")
 # A 年度目标 line this short is a label or a page mark, not a goal (see SheetContext.goal_text).
 _LABEL_LENGTH = 6
 _LABEL_NOISE = re.compile(r"[\d\s()（）:：_]|年度|第|页")
@@ -281,10 +283,16 @@ class SheetContext:
 
     def unfinished(self, indicator: Indicator) -> bool:
         """True for a row whose cells cannot be held against the table: no indicator of its own (not_an_indicator), or
-        the last row of a sheet the file cuts, whose later cells may have been lost with the cut (corpus 004: its
-        指标值 after the cut; 169: a row without its name)."""
+        the row the file ends on, whose later cells may have been lost with the cut (corpus 004: its 指标值 after the
+        cut; 169: a row without its name)."""
         rows = self.sheet.indicators
-        return not_an_indicator(indicator) or (self.cut and bool(rows) and indicator is rows[-1])
+        return not_an_indicator(indicator) or (self._last_row_cut and bool(rows) and indicator is rows[-1])
+
+    @cached_property
+    def _last_row_cut(self) -> bool:
+        diagnostics = self.document.diagnostics if self.document else []
+        return any(d.code in LAST_ROW_CUT and d.location.sheet == self.sheet.key
+                   and d.location.table in (None, self.sheet.table) for d in diagnostics)
 
     def level1_of(self, indicator: Indicator) -> str | None:
         """The indicator's 一级指标, carried down from the rows above when its own cell is empty (merged)."""
