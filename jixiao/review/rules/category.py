@@ -296,16 +296,16 @@ class TimelessUnderTimeliness(Rule):
     message = "指标“{indicator}”放在“时效指标”下，名称和指标值“{raw}”却都与时间无关"
     docs = RuleDocs(
         what="时效指标下的指标，名称和指标值是否都不涉及时间：没有日期、时限、期限、频次或“及时、按时、按期、当年、"
-        "月底前、完成”一类的字样（教育均衡化发展 | 有效）。",
+        "月底前、完成、应急”一类的字样（教育均衡化发展 | 有效）。",
         why="时效指标衡量什么时候完成；与时间无关的行放在这里，表格就没有时效要求，这一行也没有放在它衡量的类别下。",
         bad="产出指标 | 时效指标 | 教育均衡化发展 | 有效",
         good="产出指标 | 时效指标 | 公用经费拨付及时率 | ≥95%",
         fix="移到它衡量的类别下（质量、效益…），另补一项写明完成时限的时效指标。",
     )
 
-    # Words that tie a row to time: a date or deadline (年, 月, 日, 前, 底), a period (期, 周, 季, 天), a schedule or
-    # the completion it times (完成率 under 时效指标 is the share done on schedule, corpus 000).
-    _TIME = re.compile(r"[时年月日天期季周前底]|计划|进度|完成")
+    # Words that tie a row to time: a date or deadline (年, 月, 日, 前, 底), a period (期, 周, 季, 天), a schedule, the
+    # completion it times (完成率 under 时效指标 is the share done on schedule, corpus 000) or an emergency response.
+    _TIME = re.compile(r"[时年月日天期季周前底]|计划|进度|完成|应急|响应")
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
