@@ -24,6 +24,7 @@ RULES: tuple[Rule, ...] = (
     completeness.MissingGoals(),
     completeness.EmptyIndicatorCell(),
     completeness.TemplateResidue(),
+    completeness.TemplateNotFilled(),
     # 可衡量、规范
     form.MissingOperator(),
     form.MissingUnit(),

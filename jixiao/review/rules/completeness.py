@@ -257,6 +257,33 @@ class EmptyIndicatorCell(Rule):
                                severity=severity, written=f"（只写了单位“{unit}”，没有数值）" if unit else "")
 
 
+class TemplateNotFilled(Rule):
+    code = "JX109"
+    name = "template-not-filled"
+    title = "目标表是没有填写的模板"
+    severity = Severity.ERROR
+    dimension = Dimension.COMPLETENESS
+    source = GOALS_2015.at("第九条（绩效指标）")
+    message = "项目“{sheet}”的{count}项指标都只有模板印好的单位或符号（{units}），没有填写任何指标值：目标表没有填写"
+    docs = RuleDocs(
+        what="目标表的每一行指标值是否都只有模板印好的计量单位或符号（“公里”“万亩”“≧ %”），一个数字也没有填（至少两行）。"
+        "逐行的空格由 JX107 报告；这里说的是整张表：随文件下发的模板没有填写，不是个别漏填。自评表、监控表不在此检查。",
+        why="没有一个目标值的目标表等于没有目标，不能进入预算，审核人评为差（语料 147：下达资金通知附的水利发展资金绩效"
+        "目标表只印了公里、万亩、万人）。",
+        bad="数量指标 | 新建堤防、护岸长度 | 公里\n数量指标 | 灌区节水改造面积 | 万亩\n质量指标 | 工程验收合格率 | ≧ %",
+        good="数量指标 | 新建堤防、护岸长度 | ≥3.2公里",
+        fix="按项目实际填写每一项指标值，并删去与本项目无关的模板指标。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        rows = [indicator for indicator in ctx.sheet.indicators if not ctx.unfinished(indicator)]
+        if not ctx.sets_goals or not ctx.template_unfilled or len(rows) < 2 \
+                or not all(_no_value(ctx, indicator) for indicator in rows):
+            return
+        units = "、".join(dict.fromkeys(fold(i.target.raw).strip() for i in rows if i.target.raw.strip()))
+        yield self.finding(ctx, column="target", count=len(rows), units=units)
+
+
 # A target written in the name cell: after an operator (流转土地 >=60亩, 化妆品抽验批次 ≥3 7), a closing percentage
 # (质量达标率100%) or a bound in words (培训次数2次以上).
 _TARGET_IN_NAME = re.compile(r"[≥≤<>=]\s*\d|\d%$|\d[^\d\s]{0,3}(以上|以下|以内)$")
