@@ -12,8 +12,8 @@ from jixiao.model import (Document, Framework, GoalSheet, Indicator, UnitKind, c
 from jixiao.model.lexicon import fold
 from jixiao.review.finding import Confidence
 from jixiao.review.forms import FormProfile, load_form, recognise_form
-from jixiao.review.lexicon import (Kind, counted_numbers, is_quality_rate, is_reverse, kind_of, stated_target,
-                                  unit_without_value)
+from jixiao.review.lexicon import (Kind, counted_numbers, is_framework_row, is_quality_rate, is_reverse, kind_of,
+                                  stated_target, unit_without_value)
 
 if TYPE_CHECKING:
     from jixiao.review.profile import Profile
@@ -24,6 +24,8 @@ __all__ = ["COUNTED_UNITS", "Facts", "SheetContext", "has_figure", "not_an_indic
 GUESSED_BELOW = 0.75
 # Reader diagnostics saying that the file ends inside this sheet's grid, before its end (documents/codes.py).
 CUT_DIAGNOSTICS = ("P114", "P119", "P120")
+# Of those, the ones whose last row read is the one the file ends on (P120 drops that row: the last one read is whole).
+LAST_ROW_CUT = ("P114", "P119")
 # A 年度目标 line this short is a label or a page mark, not a goal (see SheetContext.goal_text).
 _LABEL_LENGTH = 6
 _LABEL_NOISE = re.compile(r"[\d\s()（）:：_]|年度|第|页")
@@ -49,10 +51,16 @@ def has_figure(text: str) -> bool:
     return bool(re.search(r"\d|[一二三四五六七八九十百千万两]+(个|人|次|项|户|村|所|场|年|月|天)|百分之", text))
 
 
+# A 三级指标 cell holding only a level's points, broken off its label (满意度指标(10分) split as “30分)”, corpus 169).
+_POINTS_ONLY = re.compile(r"[(（]?\d+(\.\d+)?分[)）]?")
+
+
 def not_an_indicator(indicator: Indicator) -> bool:
-    """True for a row whose 三级指标 cell holds a 一级指标 label (满意度指标(10分), 产出指标) or a single character
-    (a word broken off the cell above): the row heads or continues another one, it is not an indicator of its own."""
-    return len(fold(indicator.name)) == 1 or canonical_level1(indicator.name) is not None
+    """True for a row whose 三级指标 cell holds a 一级指标 label (满意度指标(10分), 产出指标), a level's points broken
+    off its label (30分)) or a single character (a word broken off the cell above): the row heads or continues another
+    one, it is not an indicator of its own."""
+    name = fold(indicator.name)
+    return len(name) == 1 or canonical_level1(indicator.name) is not None or bool(_POINTS_ONLY.fullmatch(name))
 
 
 @dataclass(frozen=True)
@@ -222,14 +230,23 @@ class SheetContext:
     @property
     def quantity_nowhere(self) -> bool:
         """True when a sheet that sets goals says nowhere how much the money buys: no 产出 row counts anything and the
-        年度目标 (if any) has no figure. A reviewer returns such a sheet (corpus 114, 115, 131)."""
-        return self.sets_goals and not self.counts_output and not has_figure(self.goal_text)
+        年度目标 (if any) has no figure. A reviewer returns such a sheet (corpus 114, 115, 131). Where the reader found
+        no grid, nothing is known of the rows (corpus 174, cut before its grid)."""
+        return self.sets_goals and not self.grid_not_found and not self.counts_output \
+            and not has_figure(self.goal_text)
 
     @cached_property
     def template_unfilled(self) -> bool:
         """True when some 指标值 holds only the unit its figure was to be given in (公里, 万亩): the form's template
         was never filled in, and a lone ≧ % beside it is one more unfilled cell, not a garbled figure (corpus 147)."""
         return any(unit_without_value(indicator.target.raw) for indicator in self.sheet.indicators)
+
+    @cached_property
+    def framework_only(self) -> bool:
+        """True when every row is an item of an evaluation framework (决策依据, 资金到位, 组织实施…) without a target:
+        a score sheet of how the project was run, without any performance indicator (corpus 172)."""
+        rows = [indicator for indicator in self.sheet.indicators if not self.unfinished(indicator)]
+        return bool(rows) and all(is_framework_row(i.name) and i.target.is_empty for i in rows)
 
     @cached_property
     def grid_not_found(self) -> bool:
@@ -263,6 +280,19 @@ class SheetContext:
             return True
         place = self._place(level1, level2)
         return place is None or place >= self._last_place
+
+    def unfinished(self, indicator: Indicator) -> bool:
+        """True for a row whose cells cannot be held against the table: no indicator of its own (not_an_indicator), or
+        the row the file ends on, whose later cells may have been lost with the cut (corpus 004: its 指标值 after the
+        cut; 169: a row without its name)."""
+        rows = self.sheet.indicators
+        return not_an_indicator(indicator) or (self._last_row_cut and bool(rows) and indicator is rows[-1])
+
+    @cached_property
+    def _last_row_cut(self) -> bool:
+        diagnostics = self.document.diagnostics if self.document else []
+        return any(d.code in LAST_ROW_CUT and d.location.sheet == self.sheet.key
+                   and d.location.table in (None, self.sheet.table) for d in diagnostics)
 
     def level1_of(self, indicator: Indicator) -> str | None:
         """The indicator's 一级指标, carried down from the rows above when its own cell is empty (merged)."""

@@ -39,6 +39,8 @@ class FormProfile(BaseModel):
     for. ``execution_rate_outside``: 预算执行率 has its own weight, so the indicators' weights add up to less than 100.
     ``required_level1``/``required_level2`` replace the review profile's required 一级 and 产出 二级 levels where
     the form sets its own (the NDRC form has no 二级 under its 产出指标).
+    ``standard_level1_as_level2``: the form puts the standard 一级 names (产出指标, 效益指标…) in its 二级 column,
+    under a level 1 of its own (the NDRC form's 实施效果指标). ``cost_required``: whether the form has 成本指标 at all.
     ``notes`` are instructions the form prints in its cells (``(必填)``, ``(100字以内)``): left in a filled-in
     cell they are template residue. ``prescribed_values`` are qualitative 指标值 the form itself prescribes (the NDRC
     form's 按计划实施): written as the form asks, they are not vague.
@@ -59,6 +61,8 @@ class FormProfile(BaseModel):
     level1_as: dict[str, str] = Field(default_factory=dict)
     required_level1: list[str] | None = None
     required_level2: list[str] | None = None
+    standard_level1_as_level2: bool = False
+    cost_required: bool = True
     execution_rate_outside: bool = False
     notes: list[str] = Field(default_factory=list)
     prescribed_values: list[str] = Field(default_factory=list)

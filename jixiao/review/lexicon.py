@@ -117,6 +117,12 @@ def is_timeliness(text: str | None) -> bool:
     return bool(text) and _contains_any(text, "timeliness")
 
 
+def is_framework_row(name: str | None) -> bool:
+    """True for an item of an evaluation framework (决策依据, 资金到位, 组织实施…): a heading a score sheet rates, not
+    a performance indicator."""
+    return fold(name or "").strip() in _folded("framework_rows", "words")
+
+
 @cache
 def is_growth(text: str | None) -> bool:
     """True for a growth or change rate, which may legitimately exceed 100%."""

@@ -24,6 +24,7 @@ RULES: tuple[Rule, ...] = (
     completeness.MissingGoals(),
     completeness.EmptyIndicatorCell(),
     completeness.TemplateResidue(),
+    completeness.TemplateNotFilled(),
     # 可衡量、规范
     form.MissingOperator(),
     form.MissingUnit(),
@@ -48,6 +49,7 @@ RULES: tuple[Rule, ...] = (
     direction.ReverseIndicatorWithLowerBound(),
     direction.DirectionContradictsOperator(),
     direction.ReverseIndicatorMarkedPositive(),
+    direction.OutputCountWithUpperBound(),
     # 指标归类
     category.Level2UnderWrongLevel1(),
     category.CountUnderQuality(),
@@ -57,6 +59,7 @@ RULES: tuple[Rule, ...] = (
     category.QualityRateUnderQuantity(),
     category.OutputCountUnderBenefit(),
     category.OtherWorkUnderSatisfaction(),
+    category.TimelessUnderTimeliness(),
     category.UnknownLevelName(),
     # 内部一致
     consistency.NameDescriptionMismatch(),
@@ -99,6 +102,8 @@ RULES: tuple[Rule, ...] = (
     substance.CostRestatesBudget(),
     substance.UnitCostWithoutBase(),
     substance.QualityRestatesQuantity(),
+    substance.BenefitsSetNothing(),
+    substance.ZeroCost(),
 )
 
 # Codes of rules that were removed, with why; never reuse them.

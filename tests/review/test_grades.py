@@ -34,3 +34,11 @@ def test_a_sheet_whose_grid_was_not_found_is_not_excellent():
                          location=Location(sheet=document.sheets[0].key))
     (sheet,) = review_document(document.model_copy(update={"diagnostics": [missing]}), load_profile()).sheets
     assert sheet.partial and sheet.grade == "良" and sheet.capped_by == ["JX001"]
+
+
+def test_a_template_never_filled_in_cannot_enter_the_budget():
+    # 147: every 指标值 holds only the unit the template printed (公里, 万亩): the table was never filled in, 差
+    rows = [["产出指标", "数量指标", "新建堤防、护岸长度", "", "公里", ""],
+            ["产出指标", "数量指标", "灌区节水改造面积", "", "万亩", ""]]
+    (sheet,) = review_document(build_document(patched(BASE, {"rows": rows})), load_profile()).sheets
+    assert sheet.grade == "差" and "JX109" in sheet.capped_by

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from jixiao.model import Framework, Indicator, Severity, UnitKind, level2_parents, unit_kind
+from jixiao.model import Framework, Indicator, Severity, UnitKind, canonical_level1, level2_parents, unit_kind
 from jixiao.model.lexicon import fold
 from jixiao.model.vocabulary import level1_names, level2_names
 from jixiao.review.context import SheetContext
@@ -286,6 +286,38 @@ class OtherWorkUnderSatisfaction(Rule):
                                    confidence=Confidence.INFERENCE)
 
 
+class TimelessUnderTimeliness(Rule):
+    code = "JX510"
+    name = "timeless-row-under-timeliness"
+    title = "时效指标下的指标与时间无关"
+    severity = Severity.WARNING
+    dimension = Dimension.RELEVANCE
+    source = _INDICATORS
+    message = "指标“{indicator}”放在“时效指标”下，名称和指标值“{raw}”却都与时间无关"
+    docs = RuleDocs(
+        what="时效指标下的指标，名称和指标值是否都不涉及时间：没有日期、时限、期限、频次或“及时、按时、按期、当年、"
+        "月底前、完成、应急”一类的字样（教育均衡化发展 | 有效）。",
+        why="时效指标衡量什么时候完成；与时间无关的行放在这里，表格就没有时效要求，这一行也没有放在它衡量的类别下。",
+        bad="产出指标 | 时效指标 | 教育均衡化发展 | 有效",
+        good="产出指标 | 时效指标 | 公用经费拨付及时率 | ≥95%",
+        fix="移到它衡量的类别下（质量、效益…），另补一项写明完成时限的时效指标。",
+    )
+
+    # Words that tie a row to time: a date or deadline (年, 月, 日, 前, 底), a period (期, 周, 季, 天), a schedule, the
+    # completion it times (完成率 under 时效指标 is the share done on schedule, corpus 000) or an emergency response.
+    _TIME = re.compile(r"[时年月日天期季周前底]|计划|进度|完成|应急|响应")
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in ctx.sheet.indicators:
+            target = indicator.target
+            if indicator.level2 != "时效指标" or ctx.unfinished(indicator) or target.is_empty:
+                continue
+            if is_timeliness(indicator.name) or target.is_date or self._TIME.search(fold(indicator.name + target.raw)):
+                continue
+            yield self.finding(ctx, indicator=indicator, column="level2", raw=target.raw,
+                               confidence=Confidence.INFERENCE)
+
+
 class UnknownLevelName(Rule):
     code = "JX506"
     name = "unknown-level-name"
@@ -296,7 +328,8 @@ class UnknownLevelName(Rule):
     message = "指标“{indicator}”的{column_name}“{written}”不是规范的指标名称{hint}"
     docs = RuleDocs(
         what="一级指标、二级指标是否为规定的名称（产出指标、效益指标、满意度指标、成本指标及其二级指标）。同一名称（多为合并单元格）"
-        "只在第一次出现的行报告一次。",
+        "只在第一次出现的行报告一次。表样自有的层级名称（发展改革委投资计划表的实施效果指标、过程管理指标及其计划管理、"
+        "资金管理等二级，二级栏写产出指标、效益指标）按表样认可。",
         why="一级、二级指标是固定分类；自造名称无法归类汇总，也无法按权重计分。",
         bad="产出指标 | 工作量指标 | …",
         good="产出指标 | 数量指标 | …",
@@ -313,6 +346,8 @@ class UnknownLevelName(Rule):
                 # a name kept as written (进度指标) is known to the reader, not to the framework
                 if not written.strip() or known in names or ctx.form.knows_level(written):
                     continue
+                if column == "level2" and ctx.form.standard_level1_as_level2 and canonical_level1(written):
+                    continue  # the form's 二级 column holds 产出指标/效益指标 under its own level 1
                 if (column, fold(written)) in seen:
                     continue  # one level name (a merged cell over several rows) is one mistake: its first row
                 seen.add((column, fold(written)))

@@ -8,7 +8,7 @@ from functools import cache
 
 from jixiao.model import Framework, GoalSheet, Indicator, Severity, parse_target
 from jixiao.model.lexicon import fold, load
-from jixiao.review.context import SheetContext, not_an_indicator
+from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Dimension, Edit, Finding, Fix
 from jixiao.review.lexicon import SYMBOL_ONLY, unit_without_value, vague_tail
 from jixiao.review.rule import COLUMNS, Rule, RuleDocs
@@ -77,10 +77,11 @@ class NoIndicators(Rule):
     severity = Severity.ERROR
     dimension = Dimension.COMPLETENESS
     source = GOALS_2015.at("第九条（绩效指标）")
-    message = "项目“{sheet}”没有任何绩效指标"
+    message = "项目“{sheet}”没有任何绩效指标{detail}"
     docs = RuleDocs(
         what="目标表是否至少有一行绩效指标。读取程序报告没有找到指标表头的（表格未能读取，或文件在表头之前截断，见 JX001），"
-        "不在此报告。",
+        "不在此报告。自评表只有评价体系的框架行（决策依据、分配办法、资金到位、组织实施……），没有一行带指标值的绩效指标的，"
+        "同样没有绩效指标。",
         why="绩效目标要用绩效指标细化、量化；没有指标的目标表无法审核，也无法在年底自评。",
         bad="（只有绩效目标文字，没有指标表格）",
         good="产出指标 | 数量指标 | 矛盾纠纷排查村数 | ≥18个",
@@ -89,7 +90,13 @@ class NoIndicators(Rule):
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         if not ctx.sheet.indicators and not ctx.grid_not_found:
-            yield self.finding(ctx)
+            yield self.finding(ctx, detail="")
+            return
+        # A score sheet of framework items (决策依据 | 资金到位 | 组织实施, corpus 172) rates how the project was run; with no
+        # row setting a target, there is no performance indicator to score.
+        if ctx.framework_only:
+            listed = "、".join(dict.fromkeys(i.name for i in ctx.sheet.indicators if not ctx.unfinished(i)))
+            yield self.finding(ctx, detail=f"，只有评价体系的框架行（{listed}）")
 
 
 class MissingLevel1(Rule):
@@ -104,7 +111,7 @@ class MissingLevel1(Rule):
     docs = RuleDocs(
         what="产出指标、效益指标、满意度指标是否都有（2021年起框架下成本指标另由 JX105 检查）。二级指标表明了类别的行"
         "（一级指标栏空着或放错，由 JX501 报告）也算有；满意度不论放在哪里都只算满意度指标，效益指标下只有满意度的，"
-        "等于没有效益指标。自评表、监控表是对已批复目标的报告，不因缺满意度指标报告。",
+        "等于没有效益指标。自评表、监控表是对已批复目标的报告，不因缺满意度指标报告，缺产出或效益指标也只是警告。",
         why="绩效目标要同时反映产出、效果和服务对象满意程度，缺一类就说不清钱花出去得到了什么。",
         bad="只有产出指标和效益指标，没有满意度指标。",
         good="产出指标、效益指标、满意度指标各有至少一项。",
@@ -112,14 +119,15 @@ class MissingLevel1(Rule):
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        if not ctx.sheet.indicators or not ctx.standard_structure:
+        if not ctx.sheet.indicators or not ctx.standard_structure or ctx.framework_only:
             return  # JX102 reports the empty grid once; a form with its own levels is not checked against these
         required = ctx.form.required_level1
         for level1 in self.param(ctx, "required") if required is None else required:
             if level1 == "满意度指标" and not ctx.sets_goals:
                 continue  # a report on approved goals is not returned for the goals' missing survey
             if level1 not in ctx.present_levels and not ctx.cut_off(level1):  # rows after the cut are not missing
-                severity = Severity.WARNING if level1 == "满意度指标" else None
+                # A report on approved goals is not returned for the goals' structure (corpus 015): the gap is noted.
+                severity = Severity.WARNING if level1 == "满意度指标" or not ctx.sets_goals else None
                 yield self.finding(ctx, column="level1", level1=level1, severity=severity)
 
 
@@ -142,7 +150,7 @@ class MissingOutputLevel2(Rule):
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        if not ctx.sheet.indicators or not ctx.standard_structure:
+        if not ctx.sheet.indicators or not ctx.standard_structure or ctx.framework_only:
             return
         required = ctx.form.required_level2
         for level2 in self.param(ctx, "required") if required is None else required:
@@ -165,7 +173,8 @@ class MissingCostIndicator(Rule):
     defaults = {"required": True}
     docs = RuleDocs(
         what="目标表是否有成本指标：88号/10号框架下为产出指标中的“成本指标”，2021年起框架下为一级指标“成本指标”"
-        "（经济成本、社会成本、生态环境成本）。是否必填由审核方案的 required 参数决定；自评表、监控表不在此检查。",
+        "（经济成本、社会成本、生态环境成本）。是否必填由审核方案的 required 参数决定；表样不设成本指标的（发展改革委中央"
+        "预算内投资计划表）和自评表、监控表不在此检查。",
         why="没有成本指标，就无法判断产出与投入是否相应匹配，也无法在自评时评价资金使用的经济性。",
         bad="产出指标只有数量、质量指标，全表没有成本指标。",
         good="成本指标 | 经济成本指标 | 人均调解经费 | ≤500元/人",
@@ -174,7 +183,7 @@ class MissingCostIndicator(Rule):
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         if not ctx.sheet.indicators or not self.param(ctx, "required") or not ctx.standard_structure \
-                or not ctx.sets_goals:
+                or not ctx.sets_goals or not ctx.form.cost_required or ctx.framework_only:
             return
         cost_levels = {"成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标"}
         if any(ctx.level1_of(i) == "成本指标" or i.level2 in cost_levels for i in ctx.sheet.indicators) \
@@ -219,7 +228,8 @@ class EmptyIndicatorCell(Rule):
         "（自评表、监控表仍为警告）。"
         "指标值只写了单位（“公里”“万亩”）、没有数值的，同样是空着；这样的表里只有“≧ %”的格子也是空着（没有填的模板）。"
         "数值写在名称栏（“流转土地 >=60亩”）或写在未识别为指标值的栏目中时，单元格并不空，不在此报告；名称以空话结尾"
-        "（“生态修复功能提高”）的由 JX206 报告。名称栏只有一级指标标签或单个字的行不是指标，不在此报告。",
+        "（“生态修复功能提高”）的由 JX206 报告。名称栏只有一级指标标签、分值（30分)）或单个字的行不是指标，文件截断处的"
+        "最后一行（其后的单元格可能随截断丢失）也不在此报告。",
         why="空单元格使这一行无法审核、无法监控，年底也无法打分。",
         bad="产出指标 | 数量指标 | 村人居环境整治个数 | （空）",
         good="产出指标 | 数量指标 | 村人居环境整治个数 | ≥18个",
@@ -229,7 +239,7 @@ class EmptyIndicatorCell(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         # An empty 二级指标 is usually a merged cell (or a form whose 成本指标 has no second level), and an empty
         # description or basis is not what a reviewer returns a sheet for: only the indicator and its value count.
-        rows = [indicator for indicator in ctx.sheet.indicators if not not_an_indicator(indicator)]
+        rows = [indicator for indicator in ctx.sheet.indicators if not ctx.unfinished(indicator)]
         blank = [(indicator, column) for indicator in rows
                  for column, empty in (("name", not indicator.name.strip()),
                                        ("target", _no_value(ctx, indicator) and not _value_elsewhere(indicator)))
@@ -245,6 +255,33 @@ class EmptyIndicatorCell(Rule):
                 else None
             yield self.finding(ctx, indicator=indicator, column=column, column_name=_column_name(column),
                                severity=severity, written=f"（只写了单位“{unit}”，没有数值）" if unit else "")
+
+
+class TemplateNotFilled(Rule):
+    code = "JX109"
+    name = "template-not-filled"
+    title = "目标表是没有填写的模板"
+    severity = Severity.ERROR
+    dimension = Dimension.COMPLETENESS
+    source = GOALS_2015.at("第九条（绩效指标）")
+    message = "项目“{sheet}”的{count}项指标都只有模板印好的单位或符号（{units}），没有填写任何指标值：目标表没有填写"
+    docs = RuleDocs(
+        what="目标表的每一行指标值是否都只有模板印好的计量单位或符号（“公里”“万亩”“≧ %”），一个数字也没有填（至少两行）。"
+        "逐行的空格由 JX107 报告；这里说的是整张表：随文件下发的模板没有填写，不是个别漏填。自评表、监控表不在此检查。",
+        why="没有一个目标值的目标表等于没有目标，不能进入预算，审核人评为差（语料 147：下达资金通知附的水利发展资金绩效"
+        "目标表只印了公里、万亩、万人）。",
+        bad="数量指标 | 新建堤防、护岸长度 | 公里\n数量指标 | 灌区节水改造面积 | 万亩\n质量指标 | 工程验收合格率 | ≧ %",
+        good="数量指标 | 新建堤防、护岸长度 | ≥3.2公里",
+        fix="按项目实际填写每一项指标值，并删去与本项目无关的模板指标。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        rows = [indicator for indicator in ctx.sheet.indicators if not ctx.unfinished(indicator)]
+        if not ctx.sets_goals or not ctx.template_unfilled or len(rows) < 2 \
+                or not all(_no_value(ctx, indicator) for indicator in rows):
+            return
+        units = "、".join(dict.fromkeys(fold(i.target.raw).strip() for i in rows if i.target.raw.strip()))
+        yield self.finding(ctx, column="target", count=len(rows), units=units)
 
 
 # A target written in the name cell: after an operator (流转土地 >=60亩, 化妆品抽验批次 ≥3 7), a closing percentage

@@ -10,7 +10,7 @@ from functools import cache
 
 from jixiao.model import Indicator, Severity, parse_target
 from jixiao.model.lexicon import fold
-from jixiao.review.context import SheetContext, not_an_indicator
+from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
 from jixiao.review.lexicon import Kind, basis_sets_standard, counted_numbers, data, kind_of
 from jixiao.review.rule import Rule, RuleDocs
@@ -227,8 +227,8 @@ class TitleNameMismatch(Rule):
         # 项目 may belong to the name (高标准农田建设项目) as well as to the heading's 项目绩效目标表.
         with_project = fold(re.sub(r"绩效目标(申报)?表$", "", "".join((ctx.sheet.title or "").split())))
         if not folded_heading or not folded_name or with_project.endswith(folded_name) \
-                or _FORM_WORDS.search(folded_heading):
-            return
+                or _FORM_WORDS.search(folded_heading) or not _HAN.search(folded_heading):
+            return  # a heading without a word (“2.”, a list number read as the title, corpus 174) names nothing
         for longer, shorter in ((folded_heading, folded_name), (folded_name, folded_heading)):
             # Either may carry the unit's name before the project's, or a place, year or note around it; one stray
             # character is a typo (乡乡…).
@@ -246,6 +246,10 @@ class TitleNameMismatch(Rule):
         else:
             fix = Fix(applicability=Applicability.DISPLAY_ONLY, summary="以预算系统中的项目名称为准统一两处写法")
         yield self.finding(ctx, column="project", fix=fix, heading=heading, name=ctx.sheet.name)
+
+
+# A Chinese character: a heading without any is a number or a mark, not a project's name.
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _one_doubling_apart(typed: str, meant: str) -> bool:
@@ -449,7 +453,7 @@ class WeightCellEmpty(Rule):
         if not any(i.weight is not None for i in indicators):
             return
         for indicator in indicators:
-            if indicator.weight is None and not not_an_indicator(indicator):
+            if indicator.weight is None and not ctx.unfinished(indicator):
                 yield self.finding(ctx, indicator=indicator, column="weight")
 
 

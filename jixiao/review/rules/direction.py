@@ -1,14 +1,16 @@
-"""Direction: an indicator that should fall (投诉率, 事故, 成本, 时长) needs an upper bound (≤)."""
+"""Direction: an indicator that should fall (投诉率, 事故, 成本, 时长) needs an upper bound (≤), a count of output a
+lower bound (≥)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from jixiao.model import Direction, Operator, Severity
-from jixiao.review.context import SheetContext
+from jixiao.model import Direction, Operator, Severity, unit_kind
+from jixiao.review.context import COUNTED_UNITS, SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
+from jixiao.review.lexicon import Kind
 from jixiao.review.rule import Rule, RuleDocs
-from jixiao.review.sources import CORE_2021, EVALUATION_2020
+from jixiao.review.sources import CORE_2021, EVALUATION_2020, GOALS_2015
 
 _LOWER_BOUNDS = (Operator.GE, Operator.GT)
 _UPPER_BOUNDS = (Operator.LE, Operator.LT)
@@ -99,3 +101,36 @@ class ReverseIndicatorMarkedPositive(Rule):
                 fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary="指标方向性改为“反向”", edits=(edit,))
                 yield self.finding(ctx, indicator=indicator, column="direction", fix=fix,
                                    confidence=Confidence.INFERENCE)
+
+
+class OutputCountWithUpperBound(Rule):
+    code = "JX404"
+    name = "output-count-with-upper-bound"
+    title = "数量指标用了“≤”"
+    severity = Severity.ERROR
+    dimension = Dimension.FORM
+    source = GOALS_2015.at("第九条（绩效指标）")
+    message = "数量指标“{indicator}”的指标值“{raw}”用了“{operator}”，成了上限：做得越少越达标，应为“≥”或“=”"
+    docs = RuleDocs(
+        what="数量指标（产出的人数、个数、面积……）的指标值是否写成“≤”“<”。越低越好的（投诉件数、事故次数）和成本行"
+        "除外。自评表、监控表不在此检查。",
+        why="数量指标说明这笔钱至少要做多少；写成上限，一个不做也算达标，目标等于没有设定，审核人会退回（语料 149："
+        "小学就读人数 <=6962人）。",
+        bad="产出指标 | 数量指标 | 小学就读人数 | ≤6962人",
+        good="产出指标 | 数量指标 | 小学就读人数 | ≥6962人",
+        fix="运算符改为“≥”（至少完成）或“=”（定数）。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        if not ctx.sets_goals:
+            return  # a report carries the approved goals
+        for indicator in ctx.sheet.indicators:
+            target = indicator.target
+            if indicator.level2 != "数量指标" or target.operator not in _UPPER_BOUNDS or ctx.is_cost_row(indicator) \
+                    or ctx.fact(indicator).reverse or target.value is None:
+                continue
+            if unit_kind(target.unit) not in COUNTED_UNITS and ctx.fact(indicator).kind is not Kind.COUNT:
+                continue  # a share or an amount of money under 数量指标 is another rule's
+            fix = _operator_fix(indicator, "≥", "运算符改为“≥”或“=”")
+            yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw,
+                               operator=target.operator.value)

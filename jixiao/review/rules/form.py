@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from jixiao.model import Indicator, NoteCode, Operator, Severity, UnitKind, canonical_unit, unit_kind
 from jixiao.model.lexicon import fold
-from jixiao.review.context import SheetContext, not_an_indicator
+from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
 from jixiao.review.lexicon import (STATEMENT, SYMBOL_ONLY, Kind, activity_done, bound_in_sentence, is_slogan,
                                    suggested_unit, unit_without_value, vague_tail, vague_word)
@@ -116,7 +116,8 @@ class MissingUnit(Rule):
     source = _SPECIFIC
     message = "指标“{indicator}”的指标值“{raw}”没有计量单位{hint}"
     docs = RuleDocs(
-        what="数值型指标值是否写了计量单位（% 个 人 天 万元…），且单位不是只能从说明文字里猜出来。一张表有三项以上没有"
+        what="数值型指标值是否写了计量单位（% 个 人 天 万元…），且单位不是只能从说明文字里猜出来；成本指标写成“每亩300”的，"
+        "缺的是“元”。一张表有三项以上没有"
         "单位的，是整张表的写法，只在第一项报告一次并注明另有几项。名称末尾括号里写了单位的（开展小型水利工程建设(个)），单位已写明，不在此报告。",
         why="“≥100”可以是100%、100人或100个；没有单位，指标值无法比对，也无法汇总。",
         bad="受益群众满意度 | ≥100",
@@ -131,6 +132,11 @@ class MissingUnit(Rule):
         unitless = []
         for indicator in ctx.sheet.indicators:
             target = indicator.target
+            if (per := per_base_without_money(indicator.target.raw)) and ctx.is_cost_row(indicator):
+                # 造林补助 | 每亩300 (corpus 169): a standard per 亩 whose 元 was left out.
+                yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw,
+                                   hint=f"，按成本指标应为“元/{per}”")
+                continue
             if not target.is_quantitative or (target.unit and unit_kind(target.unit) and not target.unit_inferred):
                 continue  # a unit measuring nothing known (/株, 万/月: the 元 left out) is no unit yet
             if unit_in_name(indicator.name):
@@ -156,6 +162,16 @@ class MissingUnit(Rule):
             if habit:
                 hint += f"；本表另有{len(unitless) - 1}项指标值也没有计量单位"
             yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw, hint=hint)
+
+
+# A standard per unit written as 每亩300: the base first, then the figure, without any unit of money.
+_PER_BASE = re.compile(r"^每([\u4e00-\u9fff]{1,3}?)\d+(\.\d+)?$")
+
+
+def per_base_without_money(raw: str | None) -> str | None:
+    """The base of a per-unit figure written without its money unit (每亩300 → 亩), or None."""
+    match = _PER_BASE.match(fold(raw or "").replace(" ", ""))
+    return match.group(1) if match else None
 
 
 _CLOSING_BRACKET = re.compile(r"[(（]([^()（）]+)[)）]$")
@@ -356,13 +372,14 @@ class UnreadableTarget(Rule):
         for indicator in ctx.sheet.indicators:
             target = indicator.target
             if vague_word(target.raw) or ctx.is_cost_row(indicator) or is_slogan(indicator.name) \
-                    or unit_without_value(target.raw):
+                    or unit_without_value(target.raw) or ctx.form.prescribes(target.raw):
                 continue  # 效果明显 is JX206's, a cost row's target JX901's, a slogan row (保证单位正常运转) JX912's,
-                # a unit without its figure (公里) an unfilled cell, JX107's
+                # a unit without its figure (公里) an unfilled cell, JX107's; the form's own answer (合规) is read
+                # as the form asks
             if STATEMENT.search(fold(target.raw)) and not _REFERENCE.search(fold(target.raw)):
                 continue  # a statement of its own (严格执行相关制度规定, 按月安排) is a qualitative target, read as such
             if target.has_note(NoteCode.NOT_UNDERSTOOD) and ctx.fact(indicator).kind is None \
-                    and not not_an_indicator(indicator):
+                    and not ctx.unfinished(indicator):
                 yield self.finding(ctx, indicator=indicator, column="target", raw=indicator.target.raw)
 
 

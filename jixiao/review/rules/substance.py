@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date, timedelta
 from decimal import Decimal
 
 from jixiao.model import Indicator, MoneyUnit, NoteCode, Severity, UnitKind, parse_target, unit_kind
@@ -18,11 +19,19 @@ from jixiao.review.lexicon import (SYMBOL_ONLY, Kind, counted_numbers, data, is_
                                    vague_word)
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.rules.consistency import similarity
-from jixiao.review.rules.form import money_in_sentence
+from jixiao.review.rules.form import money_in_sentence, per_base_without_money
 from jixiao.review.rules.units import TO_WAN, budget_in_wan
 from jixiao.review.sources import CORE_2021, GOALS_2015
 
 _PER_PERIOD = re.compile(r"每(日|天|月|年|季|学期)|(日|月|年)均")
+# A 指标值 that only answers yes or no (or not applicable): it sets no level to reach.
+_BARE_ANSWERS = frozenset({"是", "否", "无", "有", "不适用", "/", "—", "-", "无此项"})
+
+
+def _is_question(name: str) -> bool:
+    """True for an indicator named as a yes-or-no question (是否…, …与否)."""
+    folded = fold(name)
+    return folded.startswith("是否") or folded.endswith("与否")
 
 
 class CostTargetNotMoney(Rule):
@@ -51,6 +60,8 @@ class CostTargetNotMoney(Rule):
                 continue  # social and ecological costs are often stated, not priced (财预〔2021〕101号)
             if not target.is_quantitative and money_in_sentence(target.raw):
                 continue  # an amount inside a sentence is money, written with prose: JX203's
+            if per_base_without_money(target.raw):
+                continue  # 每亩300 is money per 亩 whose 元 was left out (JX202's)
             if target.is_quantitative and (target.unit is None or unit_kind(target.unit) is UnitKind.MONEY
                                            or target.unit.startswith(("万", "亿"))):
                 continue  # 250万 is money whose 元 was left out (JX202's)
@@ -76,15 +87,12 @@ class YesNoIndicator(Rule):
         fix="改写为可衡量的指标；确无该类效益的，删去该行并在审核意见中说明，不要答“无”。",
     )
 
-    _ANSWERS = {"是", "否", "无", "有", "不适用", "/", "—", "-", "无此项"}
-
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
             answer = fold(indicator.target.raw)
-            name = fold(indicator.name)
-            if name.startswith("是否") or name.endswith("与否"):
+            if _is_question(indicator.name):
                 yield self.finding(ctx, indicator=indicator, column="name", how="写成了“是否”问题")
-            elif ctx.level1_of(indicator) == "效益指标" and answer in self._ANSWERS:
+            elif ctx.level1_of(indicator) == "效益指标" and answer in _BARE_ANSWERS:
                 yield self.finding(ctx, indicator=indicator, column="target",
                                    how=f"是效益指标，指标值却只答“{indicator.target.raw.strip()}”")
 
@@ -99,7 +107,8 @@ class QuantityGroupWithoutCount(Rule):
     message = "项目“{sheet}”的数量指标没有一项写明数量（如 ≥18个、≥500亩）"
     docs = RuleDocs(
         what="有“数量指标”一组时，其中是否至少有一项指标值是带计数或实物单位的数值；比率的说明里写明了数量（全部18个"
-        "行政村）的算作有。自评表、监控表不在此检查。项目表的目标和指标都没有数量时为错误；部门整体支出表为警告。",
+        "行政村）的算作有。自评表、监控表和没有填写的模板（指标值只有单位，由 JX107 报告）不在此检查。项目表的目标和指标"
+        "都没有数量时为错误；部门整体支出表为警告。",
         why="数量指标说明做多少；一组数量指标都写成百分比或“按时完成”，就等于没有数量指标，产出无法核对。",
         bad="产出指标 | 数量指标 | 补助发放覆盖率 | =100%\n产出指标 | 数量指标 | 任务完成情况 | 按时完成",
         good="产出指标 | 数量指标 | 补助发放人数 | ≥230人",
@@ -108,8 +117,9 @@ class QuantityGroupWithoutCount(Rule):
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         rows = [i for i in ctx.sheet.indicators if i.level2 == "数量指标" and not i.target.is_empty]
-        if ctx.cut_off("产出指标", "数量指标") or not ctx.sets_goals:
-            return  # the group may go on after the file's cut; a report's approved goals are the audit's
+        if ctx.cut_off("产出指标", "数量指标") or not ctx.sets_goals or ctx.template_unfilled:
+            return  # the group may go on after the file's cut; a report's approved goals are the audit's; in a
+            # template never filled in, the counts are blank cells (JX107), not rates written instead of counts
         # A coverage rate whose own text gives the count (全部18个行政村) states the quantity.
         if any(counted_numbers(" ".join(filter(None, (i.target.leftover, i.description)))) for i in rows):
             return
@@ -214,7 +224,8 @@ class GoalNotQuantified(Rule):
     defaults = {"max_length": 50}
     docs = RuleDocs(
         what="一两句话的年度目标（不超过 max_length 个字，默认50）中是否至少有一个数字（数量、比例、金额或时间；年份不算）；"
-        "只复述资金用途的由 JX905 报告。较长的目标常在分项中写明要求，不在此检查。",
+        "只复述资金用途的由 JX905 报告。较长的目标常在分项中写明要求，不在此检查；读取程序没有找到指标表的（文件在表头前"
+        "截断，JX001），读到的目标可能只是残段，也不在此检查。",
         why="只写方向（持续改善、进一步提升）的目标无法检验是否实现，指标也无从对应。",
         bad="年度目标：持续改善我市空气质量",
         good="年度目标：全年配备10台雾炮车作业180天，城区PM10平均浓度较上年下降5%",
@@ -222,6 +233,8 @@ class GoalNotQuantified(Rule):
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        if ctx.grid_not_found:
+            return  # without the grid the reader could not tell where the goal ends: a cut copy leaves a fragment (174)
         goal = ctx.goal_text
         short = len(fold(goal)) <= self.param(ctx, "max_length")
         if goal and short and not has_figure(goal) and not GoalRestatesSpending.restates(ctx, goal):
@@ -372,7 +385,8 @@ class SameFigureRepeated(Rule):
     source = GOALS_2015.at("第十二条（合理可行）")
     message = "指标“{indicator}”与“{other}”的指标值都是“{figure}”，性质不同的两项恰好相同，请核实"
     docs = RuleDocs(
-        what="同一张表中两项名称不同的指标，是否写了完全相同的带单位数值（百分比和10以下的小数目除外）。",
+        what="同一张表中两项名称不同的指标，是否写了完全相同的带单位数值（百分比和10以下的小数目除外；同一二级指标下的"
+        "计数，如两项筛查各600人次，多是按同一任务量下达，也除外）。",
         why="产值与增收、投资与补助恰好相同，多半是照抄而不是测算；这样的目标难以相信。",
         bad="经济效益指标 | 特色产业产值 | ≥80万元\n经济效益指标 | 脱贫户增加收入 | ≥80万元",
         good="经济效益指标 | 特色产业产值 | ≥80万元\n经济效益指标 | 脱贫户增加收入 | ≥12万元",
@@ -387,7 +401,10 @@ class SameFigureRepeated(Rule):
                 continue  # small counts (3个, 2次) coincide by nature
             key = (target.value, target.unit)
             first = seen.setdefault(key, indicator)
-            if first is not indicator and similarity(first.name, indicator.name) < 0.5:
+            # Counts of one group (艾滋病人检测 600人次, 结核病人筛查 600人次: corpus 028) are quotas often set alike;
+            # equal amounts of money for different measures (产值 and 增收) are not.
+            quotas = first.level2 == indicator.level2 and unit_kind(target.unit) is not UnitKind.MONEY
+            if first is not indicator and similarity(first.name, indicator.name) < 0.5 and not quotas:
                 yield self.finding(ctx, indicator=indicator, column="target", other=first.name,
                                    figure=f"{target.value.normalize():f}{target.unit}")
 
@@ -401,7 +418,8 @@ class GarbledTarget(Rule):
     source = GOALS_2015.at("第十二条（细化量化）")
     message = "指标“{indicator}”的指标值“{raw}”{why}"
     docs = RuleDocs(
-        what="指标值是否只剩符号（“%”“≥%”而没有数字），或数值像是识别错误（“292%”可能是“≥92%”）。",
+        what="指标值是否只剩符号（“%”“≥%”而没有数字），或数值像是识别错误（“292%”可能是“≥92%”），或时间类指标的"
+        "指标值是表格软件的日期序号（“44,561”即2021年12月31日，导出时日期变成了数字：时效目标无从核对，为错误）。",
         why="残缺的指标值无法审核；扫描或转换造成的错字要对照原件改正，否则年底按错的目标打分。",
         bad="指标值：%\n指标值：292%",
         good="指标值：≥95%\n指标值：≥92%",
@@ -417,6 +435,25 @@ class GarbledTarget(Rule):
                 note = next(n.message for n in target.notes if n.code is NoteCode.OCR_SUSPECTED)
                 yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw,
                                    confidence=Confidence.INFERENCE, why=f"：{note}")
+            elif (day := _serial_date(indicator)) is not None:
+                yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw, severity=Severity.ERROR,
+                                   why=f"是表格软件的日期序号（即{day.year}年{day.month}月{day.day}日），日期在导出时变成了数字，"
+                                       "时效要求无从核对")
+
+
+# Spreadsheet day numbers (days since 1899-12-30) of the years 2000–2049: a date cell exported as its number.
+_SERIAL_DAYS = range(36526, 54789)
+_SERIAL_EPOCH = date(1899, 12, 30)
+
+
+def _serial_date(indicator: Indicator) -> date | None:
+    """The date a time indicator's bare whole number stands for when it is a spreadsheet day number (44,561 for
+    2021-12-31, corpus 148), else None."""
+    target = indicator.target
+    if target.unit is not None or target.value is None or target.value != target.value.to_integral_value() \
+            or int(target.value) not in _SERIAL_DAYS or not is_timeliness(indicator.name):
+        return None
+    return _SERIAL_EPOCH + timedelta(days=int(target.value))
 
 
 class UnitCostTimesQuantity(Rule):
@@ -640,3 +677,71 @@ class QualityRestatesQuantity(Rule):
                 restating.append(indicator)
         if len(restating) >= self.param(ctx, "min_rows"):
             yield self.finding(ctx, column="level2", names="、".join(f"“{i.name}”" for i in restating))
+
+
+class BenefitsSetNothing(Rule):
+    code = "JX919"
+    name = "benefits-set-nothing"
+    title = "效益指标都提不出可检验的要求"
+    severity = Severity.ERROR
+    dimension = Dimension.APPROPRIATENESS
+    source = GOALS_2015.at("第十二条（细化量化）")
+    message = "效益指标{names}都没有可检验的目标，效益目标实际上没有设定"
+    defaults = {"min_rows": 3}
+    docs = RuleDocs(
+        what="效益指标中是否有几行（默认至少三行），且占效益指标的四分之三以上，都提不出可检验的要求：指标值空着、只是"
+        "空话（显著改善、影响程度明显、长期）、只答“是/否/无”，或指标写成“是否…”问题。逐行的问题由 JX206、JX902、JX107"
+        "报告；这里说的是整张表没有设定效益目标。自评表、监控表和文件在效益指标处截断的表不在此检查。",
+        why="效益指标说明这笔钱带来什么效果；每一行都只写“显著提高”“否”，年底就没有一项效益可以核对，"
+        "审核人会退回重填（语料 166、167）。",
+        bad="经济效益指标 | 项目实施是否产生经济价值 | 否\n社会效益指标 | 保障群众文化权益 | 影响程度明显\n"
+        "可持续影响指标 | 对文化需求的可持续影响 | 长期",
+        good="社会效益指标 | 送戏进村受益群众 | ≥3.5万人次\n可持续影响指标 | 村级文化活动常态化开展村数 | ≥70村",
+        fix="按项目的实际效果改写效益指标，写明受益人数、覆盖率、改善幅度等可以统计的数值。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        if not ctx.sets_goals or ctx.cut_off("效益指标"):
+            return  # a report carries the approved goals; rows after the file's cut may set the benefits
+        rows = [i for i in ctx.sheet.indicators
+                if ctx.level1_of(i) == "效益指标" and ctx.fact(i).kind is not Kind.SATISFACTION]
+        idle = [i for i in rows if self._sets_nothing(i)]
+        if len(idle) >= self.param(ctx, "min_rows") and 4 * len(idle) >= 3 * len(rows):
+            yield self.finding(ctx, column="level1", names="、".join(
+                f"“{i.name}”（{i.target.raw.strip() or '空'}）" for i in idle))
+
+    def _sets_nothing(self, indicator: Indicator) -> bool:
+        target = indicator.target
+        if stated_target(target).is_quantitative:
+            return False
+        return target.is_empty or bool(vague_word(target.raw)) or fold(target.raw) in _BARE_ANSWERS \
+            or _is_question(indicator.name)
+
+
+class ZeroCost(Rule):
+    code = "JX920"
+    name = "zero-cost-target"
+    title = "成本指标的目标为0"
+    severity = Severity.WARNING
+    dimension = Dimension.FEASIBILITY
+    source = CORE_2021.at("（成本指标）")
+    message = "成本指标“{indicator}”的指标值“{raw}”为0：要么没有这项支出，要么单位太大、金额被舍成了0"
+    docs = RuleDocs(
+        what="成本指标（总成本、单位成本、分项成本）的指标值是否为0。超支、超概算一类越少越好的量除外。",
+        why="花钱的项目，成本不会是0：或是这项支出本不存在（这一行不该有），或是以万元计的小额成本被四舍五入成了0"
+        "（出差单位成本=0万元/人，而出差总成本=1万元，语料 148），目标无法与预算和总成本核对。",
+        bad="产出指标 | 成本指标 | 出差单位成本 | =0万元/人",
+        good="产出指标 | 成本指标 | 出差单位成本 | ≤1250元/人",
+        fix="没有这项支出的，删去这一行；有的，改用元计，写出实际的单位成本或分项成本。",
+    )
+
+    # Cost rows that should be nil: overspending, losses, irregular spending.
+    _NIL_BY_NATURE = re.compile(r"超|损失|浪费|违规|违纪")
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in ctx.sheet.indicators:
+            target = indicator.target
+            if not ctx.is_cost_row(indicator) or target.value is None or target.value != 0 or target.unit == "%" \
+                    or self._NIL_BY_NATURE.search(fold(indicator.name)):
+                continue
+            yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw)
