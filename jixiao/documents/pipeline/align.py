@@ -38,6 +38,7 @@ from jixiao.documents.pipeline.labels import (
     split_name_target,
     split_name_trend,
     split_qualitative,
+    split_rows_run_together,
     split_run_together,
 )
 from jixiao.documents.pipeline.outline import Outline
@@ -216,12 +217,18 @@ class Aligner:
         if parts is None:
             return False
         self.flush()
-        tokens = [Token(text, line.line) for _, text in parts]
+        rows = split_rows_run_together(line.tokens[0].text)
+        tokens = [Token(text, line.line) for text in rows[0]] if rows else [Token(text, line.line) for _, text in parts]
         before = len(self.placed)
         self._by_labels(tokens, line, closed=True)
         for number, placed in enumerate(self.placed[before:]):
             placed.tokens = 1 if number == 0 else 0  # one token of the text, split in pieces
-        how = "｜".join(f"{self.columns.heading(kind) if kind != 'after' else '其余'}“{text}”" for kind, text in parts)
+        if rows and rows[1] and len(self.placed) > before:
+            # what follows the rows (合计, 评价结论) is no cell of theirs: reported, never glued to the last one
+            last = self.placed[-1].values
+            last["_unplaced"] = "\n".join(filter(None, (last.get("_unplaced"), rows[1])))
+        how = ("｜".join(rows[0]) if rows else
+               "｜".join(f"{self.columns.heading(kind) if kind != 'after' else '其余'}“{text}”" for kind, text in parts))
         for placed in self.placed[before:]:
             placed.inferred = how
             placed.confidence = min(placed.confidence, GUESS_CONFIDENCE)

@@ -27,7 +27,7 @@ from jixiao.model.units import canonical_unit, unit_spellings
 
 __all__ = ["Role", "Label", "label", "match_key", "simplified", "clean_name", "has_residue", "residue_target", "is_numbered", "is_placeholder", "is_operator",
            "OPERATOR_WORDS", "looks_like_target", "is_value", "split_name_target", "split_name_trend", "split_qualitative",
-           "split_description", "column_kind", "heading_spellings", "is_chrome", "split_run_together", "segment", "unwrap",
+           "split_description", "split_rows_run_together", "column_kind", "heading_spellings", "is_chrome", "split_run_together", "segment", "unwrap",
            "wrapped_run_together", "split_lines", "join_wrapped", "join_page_parts",
            "names_a_legacy_level2"]
 
@@ -387,6 +387,32 @@ def split_run_together(text: str) -> tuple[tuple[str, str], ...] | None:
     parts = (("level1", level1), ("level2", level2), ("name", rest[:match.start()]),
              ("target", rest[match.start():end + len(unit)]), ("after", rest[end + len(unit):]))
     return tuple((kind, part.strip()) for kind, part in parts if part.strip())
+
+
+# a bare figure and a cell beside it, one space apart (``22.5 科目调整次数``: a row's points, then the next name)
+_FIGURE_GAP = re.compile(r"(?<=\d)\s+(?=[^\d\s])|(?<=[^\d\s])\s+(?=\d[\d.]*$)")
+
+
+def split_rows_run_together(text: str) -> tuple[tuple[str, ...], str] | None:
+    """The cells of several rows run together on one line (``产出指标数量指标足额保障率=100% 22.5 科目调整次数≤10次 22.5
+    时效指标按时发放率=100% 22.5 …``, a page's text with its table's rows joined), and what follows the table (a
+    total, a conclusion), or None when the line holds one row at most. The cells are :func:`segment`'s pieces,
+    cut where a space stands between a bare figure and the cell beside it."""
+    parts = split_run_together(text)
+    after = next((part for kind, part in parts if kind == "after"), "") if parts else ""
+    if not _TARGET_INSIDE.search(after):
+        return None  # one row, what follows it its further cells
+    pieces = segment(text)
+    if pieces is None:
+        return None
+    cells: list[str] = []
+    for index, piece in enumerate(pieces):
+        if piece == ROW_END:
+            continue
+        if label(piece).role is Role.TRAILER:  # 合计, 评价结论: the table ended
+            return tuple(cells), " ".join(part for part in pieces[index:] if part != ROW_END)
+        cells += [part for part in _FIGURE_GAP.split(piece) if part]
+    return tuple(cells), ""
 
 
 _NUMBERING = re.compile(r"指标\s*\d+\s*[:：.．、]")

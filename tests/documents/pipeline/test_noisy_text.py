@@ -310,3 +310,20 @@ def test_a_percent_sign_after_a_name_in_run_together_text_is_the_unit_column_cel
     # corpus 157: 指标名称 | 计量单位 | 年初指标值 …, the unit % fused onto the name before the target 70%
     pieces = segment("指标名称计量单位指标性质指标值指标权重指标得分预算完成率%70%76%100%22是预算调整率%3%0100%22否结转结余率")
     assert pieces is not None and pieces[pieces.index("预算完成率") + 1] == "%"
+
+
+def test_several_rows_run_together_on_one_line_with_their_points_are_each_a_row():
+    # corpus 164: a page's text kept a self-evaluation's rows on one line, each row's points one space after its
+    # target; the total and the conclusion after the last row are no cell of it. The last name explains how it is
+    # computed in brackets (a colon there does not make the line prose).
+    document = read("产出指标数量指标足额保障率=100% 22.5 科目调整次数≤10次 22.5 时效指标按时发放率=100% 22.5 "
+                    "效益指标经济效益指标结余率(计算方法为:结余数/预算数)≤5% 22.5 合计100 评价结论及时、足额缴纳。")
+    indicators = document.sheets[0].indicators
+    assert [(i.level2, i.name, i.target.operator.value, i.target.value, i.target.unit) for i in indicators] == [
+        ("数量指标", "足额保障率", "=", Decimal("100"), "%"),
+        ("数量指标", "科目调整次数", "≤", Decimal("10"), "次"),
+        ("时效指标", "按时发放率", "=", Decimal("100"), "%"),
+        ("经济效益指标", "结余率", "≤", Decimal("5"), "%"),
+    ]
+    assert indicators[-1].description == "计算方法为:结余数/预算数"
+    assert any("评价结论" in d.message for d in document.diagnostics)
