@@ -172,21 +172,23 @@ def parse_target(raw: str, context: str = "") -> Target:
             cursor.note(NoteCode.LEFTOVER, f"指标值中混有其他文字：“{leftover}”")
         return Target(raw=raw, operator=operator, date=date, leftover=leftover, notes=cursor.notes)
     cursor.skip_separators()
-    unit_only = cursor.take_unit()
+    opening = cursor.pos
+    per_before = _take_per_word(cursor)
+    unit_only = cursor.take_unit() if per_before is None else None
     if unit_only is not None and not cursor.rest.strip(_SEPARATORS) and canonical_unit(unit_only):
         # the template's unit with its figure left blank (公里, ≧ %): no value, the operator and unit kept
         cursor.note(NoteCode.NOT_UNDERSTOOD, f"指标值只写了计量单位“{unit_only}”，没有数值")
         return Target(raw=raw, operator=operator, unit=canonical_unit(unit_only), unit_raw=unit_only,
                       placeholder=placeholder, notes=cursor.notes)
     cursor.pos -= len(unit_only or "")
-    start_of_number = cursor.pos
+    start_of_number = cursor.pos if per_before is None else opening  # (每亩 is part of the value, not prose)
     number = cursor.take_number()
     if number is None:
         cursor.pos = 0
         return _qualitative(raw, cursor.text, placeholder)
     written, value = number
     unit_spelling = cursor.take_unit()
-    per = _take_per(cursor, opened=bool(unit_spelling and "/" in unit_spelling))
+    per = _take_per(cursor, opened=bool(unit_spelling and "/" in unit_spelling)) or per_before
     if per and unit_spelling:
         unit_spelling = f"{unit_spelling}/{per}"
     if written[0] in CHINESE_DIGITS and not written.startswith("百分之") and unit_spelling is None:
@@ -341,6 +343,21 @@ def _take_per(cursor: _Cursor, opened: bool = False) -> str | None:
         cursor.pos = mark
         return None
     return compound_unit("", parts).lstrip("/")
+
+
+def _take_per_word(cursor: _Cursor) -> str | None:
+    """Take the denominator written as a word before the number (``每亩300``: 300 per 亩, as ``300/亩``); its
+    canonical spelling, or None when the cursor is not at 每, a count or physical unit, and a figure."""
+    if not cursor.rest.startswith("每"):
+        return None
+    cursor.pos += 1
+    spelling = cursor.take_unit() or cursor.take_per_only()
+    kind = UnitKind.COUNT if spelling in per_only_units() else unit_kind(spelling)
+    if spelling is None or kind not in (UnitKind.COUNT, UnitKind.PHYSICAL) or not _NUMBER.match(cursor.rest) \
+            or not cursor.rest[:1].isdigit():
+        cursor.pos -= 1 + len(spelling or "")
+        return None
+    return canonical_unit(spelling) or spelling
 
 
 def _qualitative(raw: str, text: str, placeholder: bool) -> Target:

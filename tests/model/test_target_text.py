@@ -220,3 +220,13 @@ def test_more_qualitative_values(raw):
 def test_a_period_of_two_dates_is_one_date():
     target = parse_target("2020年1月--2020年11月")  # benchmark document 122: 保障期限
     assert target.date == "2020年1月--2020年11月" and target.value is None and not target.leftover
+
+
+@pytest.mark.parametrize(("raw", "value", "unit"), [
+    ("每亩300", D(300), "/亩"),  # 169: 300 per 亩, its money unit missing as in ≤28.40/株
+    ("每人500元", D(500), "元/人"),
+])
+def test_a_per_unit_written_as_a_word_before_the_figure_is_the_unit_s_denominator(raw, value, unit):
+    target = parse_target(raw)
+    assert (target.value, target.unit, target.leftover) == (value, unit, None)
+    assert not target.has_note(NoteCode.PREFIX_NOT_OPERATOR)  # 每亩 is part of the value, not unread prose
