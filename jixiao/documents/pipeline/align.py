@@ -46,7 +46,7 @@ from jixiao.documents.pipeline.prose import PROSE
 from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns, is_goal_heading
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.model import canonical_level2, parse_direction
-from jixiao.model.units import unit_spellings
+from jixiao.model.units import canonical_unit, unit_spellings
 
 __all__ = ["Placed", "Aligner"]
 
@@ -117,6 +117,7 @@ class Aligner:
         self.placed: list[Placed] = []
         self._stream: list[Token] = []
         self._stream_line: Line | None = None
+        self._segmented = False  # the cells being placed were cut from run-together text
         # One cell per line without empty cells: an absent cell is an empty one, not a guess.
         self.cells_absent = True
         self.outline = Outline(self._add_outlined, columns.positions[columns.kinds.index("name")],
@@ -396,6 +397,7 @@ class Aligner:
     def _by_labels(self, tokens: list[Token], line: Line, closed: bool) -> None:
         """Place tokens whose columns the format does not say, by their labels."""
         columns = self.columns
+        self._segmented = bool(line.extra.get("segmented"))
         tokens, texts = self._unfuse(tokens, closed)
         # Leading empty cells of a closed row are merged cells: drop them; inside a stream, empty cells keep
         # their place only when the stream marks empty cells (then rows are full).
@@ -734,6 +736,11 @@ class Aligner:
         texts = [text for text in texts if text.strip()]
         if len(texts) == len(slots):
             return dict(zip(slots, texts)), [], LABEL_CONFIDENCE
+        if not closed and self._segmented and len(texts) == len(slots) + 1 and _figure_cut_from_name(texts, slots):
+            # run-together text cut the figure its name ends with off the name (每年财政补助1000万元 | 1000万元 | …)
+            joined = [texts[0] + texts[1], *texts[2:]]
+            how = f"“{texts[0]}”与“{texts[1]}”按形式合为{self._heading('name')}"
+            return dict(zip(slots, joined)), [how], GUESS_CONFIDENCE
         anchor = self._anchor()
         mark = next((i for i, text in enumerate(texts) if self._is_anchor(text, anchor)), None) if anchor else None
         notes: list[str] = []
@@ -785,6 +792,20 @@ def _row_shape(slots: list[str]) -> re.Pattern[str] | None:
     shapes = {**_SHAPES, "unit": units}
     parts = "".join(f"(?P<{kind}>{shapes[kind]})" + ("" if kind == "weight" else "?") for kind in middle)
     return re.compile(rf"(?P<name>.*?[^\d\s.]){parts}(?P<target>{_SHAPE_TARGET})")
+
+
+_MEASURED = re.compile(r"\d+(?:\.\d+)?\s*(?P<unit>[^\d\s]{1,4})$")
+
+
+def _figure_cut_from_name(texts: list[str], slots: list[str]) -> bool:
+    """True for a row one cell too long whose name is followed by two figures in one unit before the target's
+    column is reached (``每年财政补助`` | ``1000万元`` | ``1000万元`` | ``1000万元`` | ``10``, ``…医疗收入`` | ``达到5亿元`` |
+    ``5亿元`` | ``6.47亿元``): the first figure ends the name, the second is the target."""
+    if slots[:2] != ["name", "target"] or label(texts[0]).role is not Role.TEXT or texts[0].strip()[-1:].isdigit():
+        return False
+    first, second = (_MEASURED.search(text.strip()) for text in texts[1:3])
+    return bool(first and second and first.group("unit") == second.group("unit")
+                and canonical_unit(first.group("unit")) is not None)
 
 
 def _uncross(values: dict[str, str]) -> None:

@@ -112,11 +112,16 @@ def match_key(text: str) -> str:
 
 
 def clean_name(text: str) -> str:
-    """An indicator name without the template's numbering or residue (``指标1:`` ``(必填)`` ``★``); empty
+    """An indicator name without the template's numbering or residue (``指标1:`` ``(必填)`` ``★``) or an OCR speck
+    read as a full stop between two characters (``重.要``); empty
     when only a placeholder remains (``指标2:……``, ``指标1:/``)."""
     name = _RESIDUE.sub("", _NAME_PREFIX.sub("", simplified(text).strip())).strip()
-    name = _BARE_RESIDUE.sub("", name).strip()
+    name = _OCR_DOT.sub("", _BARE_RESIDUE.sub("", name).strip())
     return "" if is_placeholder(name) else name
+
+
+# a full stop between two Chinese characters of a name (重.要设备): a speck OCR read, never a Chinese sentence's end
+_OCR_DOT = re.compile(r"(?<=[\u4e00-\u9fff])[.．](?=[\u4e00-\u9fff])")
 
 
 def has_residue(text: str) -> bool:

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from jixiao.documents.pipeline import read_text
-from jixiao.documents.pipeline.labels import ROW_END, join_page_parts, looks_like_target, segment, split_name_target
+from jixiao.documents.pipeline.labels import ROW_END, clean_name, join_page_parts, looks_like_target, segment, split_name_target
 from jixiao.documents.pipeline.tokens import text_lines
 
 
@@ -327,3 +327,25 @@ def test_several_rows_run_together_on_one_line_with_their_points_are_each_a_row(
     ]
     assert indicators[-1].description == "计算方法为:结余数/预算数"
     assert any("评价结论" in d.message for d in document.diagnostics)
+
+
+@pytest.mark.parametrize(("written", "name"), [
+    ("重.要设备维修维保验收合格率", "重要设备维修维保验收合格率"),  # 004: a speck OCR read as a full stop
+    ("重．要设备维修维保验收合格率", "重要设备维修维保验收合格率"),
+    ("1.5米以上道路长度", "1.5米以上道路长度"),  # a decimal point stays
+    ("指标1.道路长度", "道路长度"),  # the template's numbering is removed as before
+])
+def test_an_ocr_full_stop_between_two_characters_of_a_name_is_removed(written, name):
+    assert clean_name(written) == name
+
+
+def test_a_figure_run_together_text_cut_off_the_end_of_a_name_stays_in_the_name():
+    # corpus 116: a self-evaluation run together on one line; a name ending with a figure (…补助1000万元) is cut
+    # before it, leaving its row one cell too long with two figures of one unit before the actual
+    document = read("项目名称东津院区建设补助一级指标二级指标三级指标年初目标值实际完成值得分产出指标数量指标成本控制"
+                    "不超过预算不超过预算10成本指标每年财政补助1000万元1000万元1000万元10效益指标经济效益指标"
+                    "完成东津院区建设,医院东津医疗收入达到5亿元5亿元6.47亿元10")
+    assert [(i.name, i.target.value, i.target.unit) for i in document.sheets[0].indicators[1:]] == [
+        ("每年财政补助1000万元", Decimal("1000"), "万元"),
+        ("完成东津院区建设,医院东津医疗收入达到5亿元", Decimal("5"), "亿元"),
+    ]
