@@ -30,6 +30,7 @@ from jixiao.documents.pipeline.labels import (
     is_numbered,
     is_row_number,
     is_operator,
+    is_qualitative,
     is_value,
     label,
     looks_like_target,
@@ -719,6 +720,21 @@ class Aligner:
         weights = (parse_amount(placed.values.get("weight", "")) for placed in self.placed)
         return [weight for weight in weights if weight is not None]
 
+    def _absent(self, texts: list[str]) -> set[str]:
+        """The columns of a stream's row whose cells the row does not hold, its empty cells dropped: the unit
+        column when no cell is a unit and a figure or a qualitative target stands in its place (``资金使用合规性 |
+        好 | 好 | 100%`` under 指标名称 | 计量单位 | 指标性质 | 年初指标值), the operator column when no cell is an
+        operator and a figure or a qualitative target stands in its place (``预算完成率 | % | 70% | 76%``)."""
+        filled = [text for text in texts if text.strip()]
+        absent: set[str] = set()
+        for kind, holds in (("unit", lambda text: label(text).role is Role.UNIT), ("operator", is_operator)):
+            at = self.slots.index(kind) - len(absent & set(self.slots[:self.slots.index(kind)])) \
+                if kind in self.slots else len(filled)
+            if at < len(filled) and not any(holds(text) for text in filled) and (
+                    is_value(filled[at]) or is_qualitative(filled[at])):
+                absent.add(kind)
+        return absent
+
     def _shape(self, texts: list[str], closed: bool = True) -> tuple[dict[str, str], list[str], float]:
         """Place one row's cells (levels removed) by shape around the anchor. ``closed``: the format says where the
         row ends (a stream's rows are cut by guess, so its cells are placed in order)."""
@@ -728,6 +744,9 @@ class Aligner:
         if len(unfused) != len(texts):  # the figures' run split into their columns: every cell has its place
             return dict(zip(slots, unfused)), fused, GUESS_CONFIDENCE if fused else LABEL_CONFIDENCE
         texts = list(texts)
+        if not closed:
+            absent = self._absent(texts)
+            slots = [kind for kind in slots if kind not in absent]
         explicit = any(not text.strip() for text in texts)  # the stream marks its empty cells
         while texts and not texts[-1].strip():
             texts.pop()
@@ -742,6 +761,8 @@ class Aligner:
             how = f"“{texts[0]}”与“{texts[1]}”按形式合为{self._heading('name')}"
             return dict(zip(slots, joined)), [how], GUESS_CONFIDENCE
         anchor = self._anchor()
+        if anchor not in slots:
+            anchor = "target" if "target" in slots else None  # (the row's operator cell is absent)
         mark = next((i for i, text in enumerate(texts) if self._is_anchor(text, anchor)), None) if anchor else None
         notes: list[str] = []
         values: dict[str, str] = {}
@@ -804,8 +825,9 @@ def _figure_cut_from_name(texts: list[str], slots: list[str]) -> bool:
     if slots[:2] != ["name", "target"] or label(texts[0]).role is not Role.TEXT or texts[0].strip()[-1:].isdigit():
         return False
     first, second = (_MEASURED.search(text.strip()) for text in texts[1:3])
+    # (a name ending with the figures' unit holds the unit column's cell: 党性教育培训次数次 | 26次 | 12次)
     return bool(first and second and first.group("unit") == second.group("unit")
-                and canonical_unit(first.group("unit")) is not None)
+                and canonical_unit(first.group("unit")) is not None and not texts[0].strip().endswith(first.group("unit")))
 
 
 def _uncross(values: dict[str, str]) -> None:

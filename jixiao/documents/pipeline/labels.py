@@ -27,7 +27,7 @@ from jixiao.model.units import canonical_unit, unit_spellings
 
 __all__ = ["Role", "Label", "label", "match_key", "simplified", "clean_name", "has_residue", "residue_target", "is_numbered", "is_placeholder", "is_operator",
            "OPERATOR_WORDS", "looks_like_target", "is_value", "split_name_target", "split_name_trend", "split_qualitative",
-           "split_description", "split_rows_run_together", "column_kind", "heading_spellings", "is_chrome", "split_run_together", "segment", "unwrap",
+           "split_description", "split_rows_run_together", "is_qualitative", "column_kind", "heading_spellings", "is_chrome", "split_run_together", "segment", "unwrap",
            "wrapped_run_together", "split_lines", "join_wrapped", "join_page_parts",
            "names_a_legacy_level2"]
 
@@ -235,6 +235,16 @@ def split_name_trend(text: str) -> tuple[str, str] | None:
 def _qualitative_words() -> tuple[str, ...]:
     return tuple(sorted({fold(word) for tier in load("targets")["qualitative"].values() for word in tier
                          if len(word) >= 2}, key=len, reverse=True))
+
+
+@cache
+def _qualitative_targets() -> frozenset[str]:
+    return frozenset(fold(word) for tier in load("targets")["qualitative"].values() for word in tier)
+
+
+def is_qualitative(text: str) -> bool:
+    """True for a cell holding only a word of the qualitative vocabulary (``好``, ``较好``, ``达到预期``)."""
+    return fold(text.strip()) in _qualitative_targets()
 
 
 def split_qualitative(text: str) -> tuple[str, str] | None:
@@ -542,6 +552,7 @@ def segment(text: str) -> tuple[str, ...] | None:
     pieces = [part for piece in pieces for part in _TRAILING_NUMBERING.split(piece) if part]
     # a name is never written with a percent sign after it: that is the unit column's cell (预算完成率% | 70%)
     pieces = [part for piece in pieces for part in _UNIT_AFTER_NAME.split(piece) if part]
+    _unit_off_count(pieces)
     pieces = [part for piece in pieces for part in _unrepeat(piece)]
     _rejoin_headings(pieces)
     if hits < _SEGMENT_MIN_HITS or structural < _SEGMENT_MIN_STRUCTURE or len(pieces) < 3:
@@ -550,6 +561,19 @@ def segment(text: str) -> tuple[str, ...] | None:
 
 
 _UNIT_AFTER_NAME = re.compile(r"(?<=[\u4e00-\u9fff])(%)$")
+_COUNTED = ("数", "量")  # the nouns a count's name ends with (培训次数, 宣传品数量)
+_FIGURE_UNIT = re.compile(r"^\d+(?:\.\d+)?(?P<unit>[^\d\s.%]{1,3})$")
+
+
+def _unit_off_count(pieces: list[str]) -> None:
+    """A count's name run onto its unit column's cell (``党性教育培训次数次`` before ``26次``): the unit the figure
+    after it repeats is a piece of its own, when the name before it ends as counts do (…次数, …数量)."""
+    for index in range(len(pieces) - 2, -1, -1):
+        figure = _FIGURE_UNIT.match(pieces[index + 1])
+        unit = figure.group("unit") if figure else ""
+        name = pieces[index][:-len(unit)] if unit and pieces[index].endswith(unit) else ""
+        if len(name) > 2 and name.endswith(_COUNTED) and canonical_unit(unit) is not None:
+            pieces[index:index + 1] = [name, unit]
 _FIGURE_RUN = re.compile(r"\d[\d.]*$")
 ROW_END = "\u2029"  # a piece of segmented text that says the row before it ended
 

@@ -349,3 +349,28 @@ def test_a_figure_run_together_text_cut_off_the_end_of_a_name_stays_in_the_name(
         ("每年财政补助1000万元", Decimal("1000"), "万元"),
         ("完成东津院区建设,医院东津医疗收入达到5亿元", Decimal("5"), "亿元"),
     ]
+
+
+def test_a_run_together_self_evaluation_whose_rows_leave_out_their_empty_unit_and_nature_cells():
+    # corpus 157: the header holds a heading OCR scrambled (年成值全完值) between known ones, and each row run
+    # together drops its empty cells: 指标性质 everywhere, 计量单位 where the target is a word; a count's unit cell
+    # runs onto its name (…次数次 | 26次)
+    document = read("部门整体绩效自评表指标名称计量单位指标性质年初指标值调整指标值年成值全完值得分系数(%)指标权重(分)"
+                    "指标得分(分)预算完成率%70%76%100%22是资金使用合规性好好100%55否党性教育培训次数次26次12次100%55是")
+    assert [(i.name, i.target.value, i.target.unit, i.target.qualitative)
+            for i in document.sheets[0].indicators] == [
+        ("预算完成率", Decimal("70"), "%", None),
+        ("资金使用合规性", None, None, "好"),
+        ("党性教育培训次数", Decimal("26"), "次", None),
+    ]
+
+
+def test_the_vertical_label_copied_after_the_headings_is_no_column_of_the_rows():
+    # corpus 176: a web copy, one cell per line ending with its bar, prints the form's vertical 绩效指标 label after
+    # the headings; the rows after it are three cells each, the second target written without an operator
+    document = read("\n".join([
+        "一级指标 |", "二级指标 |", "三级指标 |", "单位 |", "指标值 | |", "绩效指标 |", "产出指标 |", "数量指标 |",
+        "猪肉产量稳定率 |", "% |", "≥95% |", "能繁母猪稳定率 |", "% |", "90% | |||",
+    ]))
+    assert [(i.name, i.target.value, i.target.unit) for i in document.sheets[0].indicators] == [
+        ("猪肉产量稳定率", Decimal("95"), "%"), ("能繁母猪稳定率", Decimal("90"), "%")]
