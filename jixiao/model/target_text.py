@@ -184,6 +184,13 @@ def parse_target(raw: str, context: str = "") -> Target:
     start_of_number = cursor.pos if per_before is None else opening  # (每亩 is part of the value, not prose)
     number = cursor.take_number()
     if number is None:
+        inside = _operator_inside(cursor.text) if operator is None and start_of_number == 0 else None
+        if inside is not None:
+            # a sentence whose one figure with an operator is the target (暂定量按15次作业且总航时不少于30小时测算)
+            target = parse_target(cursor.text[inside:], context)
+            note = TargetNote(code=NoteCode.PREFIX_NOT_OPERATOR,
+                              message=f"指标值写成了句子，按其中的“{cursor.text[inside:inside + 12]}”理解")
+            return target.model_copy(update={"raw": raw, "notes": [note, *target.notes]})
         cursor.pos = 0
         return _qualitative(raw, cursor.text, placeholder)
     written, value = number
@@ -343,6 +350,16 @@ def _take_per(cursor: _Cursor, opened: bool = False) -> str | None:
         cursor.pos = mark
         return None
     return compound_unit("", parts).lstrip("/")
+
+
+def _operator_inside(text: str) -> int | None:
+    """Where the one operator followed by a figure inside a sentence starts (``…总航时不少于30小时测算``), or None
+    when the sentence holds none or several (then which is the target is a guess) or the figure is a date
+    (完成时间为2022年12月30日: a deadline, read as one)."""
+    pattern, _ = _operator_phrases("prefix_operators")
+    found = [match.start() for match in pattern.finditer(text) if match.start() and _NUMBER.match(text, match.end())
+             and text[match.end():match.end() + 1].isdigit() and not _DATE.match(text, match.end())]
+    return found[0] if len(found) == 1 else None
 
 
 def _take_per_word(cursor: _Cursor) -> str | None:

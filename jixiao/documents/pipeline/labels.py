@@ -524,7 +524,15 @@ def segment(text: str) -> tuple[str, ...] | None:
     pieces: list[str] = []
     hits = structural = 0
     position = 0
+    naming = False  # a level name has just opened a row: what follows it right away is its indicator's name
+    absorbing = False  # the quantities of such a name are being kept in it
     for match in _segment_pattern().finditer(line):
+        if (naming and match.start() == position or absorbing) and _COUNT_IN_NAME.fullmatch(match.group(0)) and _CJK.match(
+                line[match.end():match.end() + 1]):
+            absorbing = True  # a name opening with quantities (5000吨稻谷、500吨成品粮储备到位率): no target yet
+            continue
+        absorbing = False
+        naming = label(match.group(0)).role in (Role.LEVEL1, Role.LEVEL2) and match.end() < len(line)
         if match.start() > position:
             pieces.append(line[position:match.start()])
         if match.group("unit_run"):
@@ -561,6 +569,7 @@ def segment(text: str) -> tuple[str, ...] | None:
 
 
 _UNIT_AFTER_NAME = re.compile(r"(?<=[\u4e00-\u9fff])(%)$")
+_COUNT_IN_NAME = re.compile(r"\d[\d,]*(?:\.\d+)?[^\d\s%‰]+")  # a quantity with its unit word, no operator
 _COUNTED = ("数", "量")  # the nouns a count's name ends with (培训次数, 宣传品数量)
 _FIGURE_UNIT = re.compile(r"^\d+(?:\.\d+)?(?P<unit>[^\d\s.%]{1,3})$")
 
@@ -597,13 +606,18 @@ def _rejoin_headings(pieces: list[str]) -> None:
 _REPEATED = re.compile(r"^(?P<name>.{2,}?)(?P<value>\D{2,}|[高好是否优良中低差无有])(?P=value)(?P<figure>\d+(?:\.\d+)?)?$")
 
 
+# a measure's name, then its target and its actual, the same figure twice (县级储备粮库存粮食明显变质比例00)
+_DOUBLED = re.compile(r"^(?P<name>.{2,}[率例数量度])(?P<value>\d+(?:\.\d+)?)(?P=value)$")
+
+
 def _unrepeat(piece: str) -> list[str]:
     """A piece of run-together text whose target and actual are the same words, after the name: the name, the
-    two values and the figure after them (its score), as cells."""
-    found = _REPEATED.match(piece) if label(piece).role is Role.TEXT else None
+    two values and the figure after them (its score), as cells; or the same figure twice after a measure's name."""
+    found = (_REPEATED.match(piece) or _DOUBLED.match(piece)) if label(piece).role is Role.TEXT else None
     if found is None:
         return [piece]
-    return [part for part in found.group("name", "value", "value", "figure") if part]
+    figure = found.group("figure") if "figure" in found.groupdict() else None
+    return [part for part in (*found.group("name", "value", "value"), figure) if part]
 
 
 def unicodedata_nfkc(text: str) -> str:

@@ -374,3 +374,13 @@ def test_the_vertical_label_copied_after_the_headings_is_no_column_of_the_rows()
     ]))
     assert [(i.name, i.target.value, i.target.unit) for i in document.sheets[0].indicators] == [
         ("猪肉产量稳定率", Decimal("95"), "%"), ("能繁母猪稳定率", Decimal("90"), "%")]
+
+
+def test_a_run_together_name_opening_with_quantities_and_a_doubled_figure_after_a_measure():
+    # corpus 134: a name that opens with quantities (5000吨稻谷、500吨成品粮…) is no target followed by names; the
+    # target and the actual of a measure, both 0, run together onto its name (…比例00)
+    document = read("一级指标二级指标三级指标年度指标值全年完成值产出指标数量指标5000吨稻谷、500吨成品粮储备到位率100%100%"
+                    "库存数量真实率100%100%质量指标县级储备粮库存粮食明显变质比例00时效指标县级储备粮贷款付息及时率100%100%")
+    assert [(i.name, i.target.value) for i in document.sheets[0].indicators] == [
+        ("5000吨稻谷、500吨成品粮储备到位率", Decimal("100")), ("库存数量真实率", Decimal("100")),
+        ("县级储备粮库存粮食明显变质比例", Decimal("0")), ("县级储备粮贷款付息及时率", Decimal("100"))]
