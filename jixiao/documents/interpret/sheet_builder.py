@@ -604,7 +604,8 @@ class SheetBuilder:
             unit_cell = ""
         if "operator" in values or "unit" in values:
             operator = values.get("operator", "")
-            target = f"{operator if operator not in ('定性', '定量') else ''}{target}{unit_cell}"
+            # 定量 / 定性 (or 定量指标) says what kind of target follows, it compares nothing
+            target = f"{operator if operator.strip().removesuffix('指标') not in ('定性', '定量') else ''}{target}{unit_cell}"
         residue = residue_target(values.get("name", "")) if _BARE_NUMBER.match(target) else None
         if residue:
             target = f"{residue[0]}{target}{residue[1]}"  # 公猪舍(≥**平方米) | 22.8: the template's residue says how

@@ -79,7 +79,7 @@ _TARGET = re.compile(r"^(?:[≥≤><=]+|不低于|不少于|不高于|不超过|
                      r"\s*[-+]?\d")
 # an operator written as a word after the number and its unit (``1000人次以上``, ``5天以内``)
 _SUFFIX_TARGET = re.compile(r"^\d[\d,]*(?:\.\d+)?[^\d\s]{0,4}?(?:及以上|或以上|以上|及以内|以内|及以下|以下)$")
-OPERATOR_WORDS = {"≥", "≤", "=", ">", "<", ">=", "<=", "定性", "定量", "正向", "反向", "大于等于", "小于等于", "等于",
+OPERATOR_WORDS = {"≥", "≤", "=", ">", "<", ">=", "<=", "定性", "定量", "定性指标", "定量指标", "正向", "反向", "大于等于", "小于等于", "等于",
                   "大于", "小于", "≥=", "≤="}
 _CHROME_WORDS = ("分享到", "打印本页", "关闭窗口", "索引号", "发布时间", "发布日期", "信息来源", "浏览量", "浏览次数",
                  "字体:", "字号:", "【打印】", "【关闭】", "访问量", "作者:", "来源:", "扫一扫", "首页>", "当前位置",
@@ -433,6 +433,7 @@ def split_rows_run_together(text: str) -> tuple[tuple[str, ...], str] | None:
 _NUMBERING = re.compile(r"指标\s*\d+\s*[:：.．、]")
 _NUMBER_CUT = re.compile(r"\d{1,2}[\u4e00-\u9fff]")  # 指标 | 1种 | 薯采购价格: the numbering cut into the name
 _TRAILING_NUMBERING = re.compile(r"(?<=.)(指标\s*\d+\s*[:：])$")
+_FIGURE_BEFORE_NUMBERING = re.compile(r"^(\d+(?:\.\d+)?)(?=指标\s*\d{1,2}\s*[:：.．、]?[\u4e00-\u9fff])")
 _LEGACY_LEVEL1 = ("投入目标", "管理目标", "产出目标", "效果目标", "实施效果指标")
 _LEGACY_LEVEL2 = re.compile(r"(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度)目标")
 _LEGACY_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.．、])")
@@ -465,6 +466,8 @@ def _segment_pattern() -> re.Pattern[str]:
     attained = sorted((fold(word) for word in load("targets")["qualitative"]["达到预期"] if len(word) >= 4),
                       key=len, reverse=True)
     words += [f"{word}{suffix}" for word in attained for suffix in ("指标", "目标")]
+    # the 指标性质 column's cell (定量指标, 定性指标) is a cell of its own too
+    words += ["定量指标", "定性指标"]
     words.sort(key=len, reverse=True)
     short = "(?:" + "|".join(re.escape(w) for w in short1) + ")(?=" + "|".join(re.escape(w) for w in sorted(level2, key=len, reverse=True)) + ")"
     # a two-character level-2 name (成本, 时效) right after the figure that ends the row before
@@ -558,11 +561,14 @@ def segment(text: str) -> tuple[str, ...] | None:
             pieces[index:index + 3] = ["".join(pieces[index:index + 3])]
     # the template's next, empty row run onto the end of a row (…8指标2:) opens a row of its own
     pieces = [part for piece in pieces for part in _TRAILING_NUMBERING.split(piece) if part]
+    # the row before's last figure run onto the template's numbering of the next row (8指标2企业自行采购)
+    pieces = [part for piece in pieces for part in _FIGURE_BEFORE_NUMBERING.split(piece) if part]
     # a name is never written with a percent sign after it: that is the unit column's cell (预算完成率% | 70%)
     pieces = [part for piece in pieces for part in _UNIT_AFTER_NAME.split(piece) if part]
     _unit_off_count(pieces)
     pieces = [part for piece in pieces for part in _unrepeat(piece)]
     _rejoin_headings(pieces)
+    _split_last_heading(pieces)
     if hits < _SEGMENT_MIN_HITS or structural < _SEGMENT_MIN_STRUCTURE or len(pieces) < 3:
         return None
     return tuple(pieces)
@@ -599,6 +605,20 @@ def _rejoin_headings(pieces: list[str]) -> None:
         if len(before) > _QUALIFIER_LENGTH and label(heading).role is Role.HEADING and label(
                 word + heading).role is Role.HEADING and column_kind(word + heading) == column_kind(heading):
             pieces[index], pieces[index + 1] = before[:-_QUALIFIER_LENGTH], word + heading
+
+
+_LAST_HEADINGS = ("备注", "说明")  # the short heading of a remarks column, the header's last
+
+
+def _split_last_heading(pieces: list[str]) -> None:
+    """The remarks column's short heading, the last of a header, run onto the first row's name after it
+    (``指标得分(分)`` | ``说明天然林和公益林管护当期任务完成率``): a piece of its own."""
+    for index in range(len(pieces) - 1, 0, -1):
+        piece = pieces[index]
+        word = next((word for word in _LAST_HEADINGS if piece.startswith(word)), None)
+        if word and len(piece) > len(word) + 1 and label(pieces[index - 1]).role is Role.HEADING and label(
+                piece).role is Role.TEXT:
+            pieces[index:index + 1] = [word, piece[len(word):]]
 
 
 # a name, then its target and its actual written alike, then a figure (成本控制不超过预算不超过预算10)

@@ -432,7 +432,27 @@ def _stream_header(lines: list[Line], index: int, settings: ReadSettings) -> Hea
         end -= 1
     end = _unknown_headings(lines, end, columns, tokens)
     columns.joined = all(line.extra.get("segmented") and line.line == lines[index].line for line in lines[index:end])
+    _distrust_after_unknown(columns)
     return Header(columns, index, end, tokens)
+
+
+_FIGURE_COLUMNS = ("actual", "weight", "score", "expected")
+
+
+def _distrust_after_unknown(columns: Columns) -> None:
+    """A heading that run-together text scrambled may hold several columns (调整指标值 | 全年完成值 | 得分系数): the
+    columns of figures after it cannot be told apart by count, so their cells are kept under their headings
+    rather than read as the actual, weight or score."""
+    if not columns.joined:
+        return
+    named = [index for index, kind in enumerate(columns.kinds) if kind in ("name", "target")]
+    unknown = next((index for index, kind in enumerate(columns.kinds)
+                    if kind == EXTRA and named and index > max(named)), None)
+    if unknown is None:
+        return
+    for index in range(unknown + 1, len(columns.kinds)):
+        if columns.kinds[index] in _FIGURE_COLUMNS:
+            columns.kinds[index] = EXTRA
 
 
 def _unknown_between(lines: list[Line], index: int, tokens: list[Token]) -> bool:

@@ -363,6 +363,8 @@ def test_a_run_together_self_evaluation_whose_rows_leave_out_their_empty_unit_an
         ("资金使用合规性", None, None, "好"),
         ("党性教育培训次数", Decimal("26"), "次", None),
     ]
+    # the scrambled heading may hold several columns: the figures after it are no weight or score to audit
+    assert all(i.weight is None for i in document.sheets[0].indicators)
 
 
 def test_the_vertical_label_copied_after_the_headings_is_no_column_of_the_rows():
@@ -384,3 +386,28 @@ def test_a_run_together_name_opening_with_quantities_and_a_doubled_figure_after_
     assert [(i.name, i.target.value) for i in document.sheets[0].indicators] == [
         ("5000吨稻谷、500吨成品粮储备到位率", Decimal("100")), ("库存数量真实率", Decimal("100")),
         ("县级储备粮库存粮食明显变质比例", Decimal("0")), ("县级储备粮贷款付息及时率", Decimal("100"))]
+
+
+def test_a_run_together_row_after_a_yes_no_heading_with_its_nature_written_as_定量指标():
+    # corpus 157: the header's last heading (是否核心指标) runs onto the first row's name, and the 指标性质 cell is
+    # written 定量指标 right after the unit: neither belongs to the name, nor 定量指标 to the target
+    document = read("部门整体绩效自评表指标名称计量单位指标性质年初指标值全年完成值指标权重(分)指标得分(分)是否核心指标"
+                    "财政供养人员控制率%定量指标100%92%22否预算完成率%70%76%22是")
+    assert [(i.name, i.target.value, i.target.unit) for i in document.sheets[0].indicators] == [
+        ("财政供养人员控制率", Decimal("100"), "%"), ("预算完成率", Decimal("70"), "%")]
+
+
+def test_the_remarks_heading_run_onto_the_first_row_s_name_is_a_column():
+    # corpus 143: 说明, the header's last heading, runs onto the first row's name
+    document = read("绩效指标指标名称计量单位指标性质指标值指标权重(分)全年完成值指标得分(分)说明天然林和公益林管护当期任务完成率"
+                    "%≥90%1010010国家级公益林管护面积万亩≥28108.510")
+    assert document.sheets[0].indicators[0].name == "天然林和公益林管护当期任务完成率"
+
+
+def test_a_row_s_last_figure_run_onto_the_next_row_s_template_numbering():
+    # corpus 106: the score ending a row runs onto 指标2 opening the next one (…550万粒8指标2企业自行采购…)
+    document = read("绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因及改进措施产出指标(40分)数量指标"
+                    "指标1免费发放原原种8550万粒550万粒8指标2企业自行采购8200万粒200万粒8质量指标指标1采购的原原种合格率8≥90%90%8")
+    assert [(i.name, i.target.value, i.target.unit) for i in document.sheets[0].indicators] == [
+        ("免费发放原原种", Decimal("550"), "万粒"), ("企业自行采购", Decimal("200"), "万粒"),
+        ("采购的原原种合格率", Decimal("90"), "%")]
