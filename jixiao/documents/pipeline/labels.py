@@ -232,14 +232,13 @@ def split_name_trend(text: str) -> tuple[str, str] | None:
 
 
 @cache
-def _qualitative_words() -> tuple[str, ...]:
-    return tuple(sorted({fold(word) for tier in load("targets")["qualitative"].values() for word in tier
-                         if len(word) >= 2}, key=len, reverse=True))
+def _qualitative_targets() -> frozenset[str]:
+    return frozenset(fold(word) for tier in load("targets")["qualitative"].values() for word in tier)
 
 
 @cache
-def _qualitative_targets() -> frozenset[str]:
-    return frozenset(fold(word) for tier in load("targets")["qualitative"].values() for word in tier)
+def _qualitative_words() -> tuple[str, ...]:
+    return tuple(sorted((word for word in _qualitative_targets() if len(word) >= 2), key=len, reverse=True))
 
 
 def is_qualitative(text: str) -> bool:
