@@ -31,7 +31,7 @@ def test_frameworks_place_cost_differently():
 
 
 @pytest.mark.parametrize(("written", "level2"), [("进度指标", "进度指标"), ("制度指标", "制度指标"), ("数量目标", "数量目标"),
-                                               ("1.数量目标", "数量目标"), ("（二）质量目标", "质量目标"),
+                                               ("1.数量目标", "数量目标"), ("（二）质量目标", "质量目标"), ("过程指标", "过程指标"),
                                                ("工作量指标", None)])
 def test_level2_names_outside_the_framework_are_kept_as_written_when_forms_use_them(written, level2):
     # corpus 015 (进度指标), 030 (制度指标), 037 (数量目标 under 产出目标): not mapped to 时效指标, not lost either;
