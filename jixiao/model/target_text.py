@@ -172,21 +172,30 @@ def parse_target(raw: str, context: str = "") -> Target:
             cursor.note(NoteCode.LEFTOVER, f"指标值中混有其他文字：“{leftover}”")
         return Target(raw=raw, operator=operator, date=date, leftover=leftover, notes=cursor.notes)
     cursor.skip_separators()
-    unit_only = cursor.take_unit()
+    opening = cursor.pos
+    per_before = _take_per_word(cursor)
+    unit_only = cursor.take_unit() if per_before is None else None
     if unit_only is not None and not cursor.rest.strip(_SEPARATORS) and canonical_unit(unit_only):
         # the template's unit with its figure left blank (公里, ≧ %): no value, the operator and unit kept
         cursor.note(NoteCode.NOT_UNDERSTOOD, f"指标值只写了计量单位“{unit_only}”，没有数值")
         return Target(raw=raw, operator=operator, unit=canonical_unit(unit_only), unit_raw=unit_only,
                       placeholder=placeholder, notes=cursor.notes)
     cursor.pos -= len(unit_only or "")
-    start_of_number = cursor.pos
+    start_of_number = cursor.pos if per_before is None else opening  # (每亩 is part of the value, not prose)
     number = cursor.take_number()
     if number is None:
+        inside = _operator_inside(cursor.text) if operator is None and start_of_number == 0 else None
+        if inside is not None:
+            # a sentence whose one figure with an operator is the target (暂定量按15次作业且总航时不少于30小时测算)
+            target = parse_target(cursor.text[inside:], context)
+            note = TargetNote(code=NoteCode.PREFIX_NOT_OPERATOR,
+                              message=f"指标值写成了句子，按其中的“{cursor.text[inside:inside + 12]}”理解")
+            return target.model_copy(update={"raw": raw, "notes": [note, *target.notes]})
         cursor.pos = 0
         return _qualitative(raw, cursor.text, placeholder)
     written, value = number
     unit_spelling = cursor.take_unit()
-    per = _take_per(cursor, opened=bool(unit_spelling and "/" in unit_spelling))
+    per = _take_per(cursor, opened=bool(unit_spelling and "/" in unit_spelling)) or per_before
     if per and unit_spelling:
         unit_spelling = f"{unit_spelling}/{per}"
     if written[0] in CHINESE_DIGITS and not written.startswith("百分之") and unit_spelling is None:
@@ -341,6 +350,31 @@ def _take_per(cursor: _Cursor, opened: bool = False) -> str | None:
         cursor.pos = mark
         return None
     return compound_unit("", parts).lstrip("/")
+
+
+def _operator_inside(text: str) -> int | None:
+    """Where the one operator followed by a figure inside a sentence starts (``…总航时不少于30小时测算``), or None
+    when the sentence holds none or several (then which is the target is a guess) or the figure is a date
+    (完成时间为2022年12月30日: a deadline, read as one)."""
+    pattern, _ = _operator_phrases("prefix_operators")
+    found = [match.start() for match in pattern.finditer(text) if match.start() and _NUMBER.match(text, match.end())
+             and text[match.end():match.end() + 1].isdigit() and not _DATE.match(text, match.end())]
+    return found[0] if len(found) == 1 else None
+
+
+def _take_per_word(cursor: _Cursor) -> str | None:
+    """Take the denominator written as a word before the number (``每亩300``: 300 per 亩, as ``300/亩``); its
+    canonical spelling, or None when the cursor is not at 每, a count or physical unit, and a figure."""
+    if not cursor.rest.startswith("每"):
+        return None
+    cursor.pos += 1
+    spelling = cursor.take_unit() or cursor.take_per_only()
+    kind = UnitKind.COUNT if spelling in per_only_units() else unit_kind(spelling)
+    if spelling is None or kind not in (UnitKind.COUNT, UnitKind.PHYSICAL) or not _NUMBER.match(cursor.rest) \
+            or not cursor.rest[:1].isdigit():
+        cursor.pos -= 1 + len(spelling or "")
+        return None
+    return canonical_unit(spelling) or spelling
 
 
 def _qualitative(raw: str, text: str, placeholder: bool) -> Target:

@@ -41,6 +41,14 @@ def _aliases(level: str) -> dict[str, str]:
     return table
 
 
+_NUMBERING = "0123456789一二三四五六七八九十、.．)）(（"
+
+
+def _unnumbered(key: str) -> str:
+    """A level name without the section number a table prints before it (``三、产出目标``, ``1.数量目标``)."""
+    return key.lstrip(_NUMBERING)
+
+
 def _canonical(level: str, raw: str | None) -> str | None:
     if not raw:
         return None
@@ -50,7 +58,7 @@ def _canonical(level: str, raw: str | None) -> str | None:
     # Tables number their levels ("一、产出指标", "1.数量指标") and note their points ("产出指标(50分)"): drop
     # such a prefix or suffix before matching.
     # Some forms end every level name in 值 instead of 指标 (产出值, 经济效益值).
-    for candidate in (key, key.lstrip("0123456789一二三四五六七八九十、.．)）(（")):
+    for candidate in (key, _unnumbered(key)):
         for spelling in (candidate, candidate.removesuffix("值") if len(candidate) > 2 else candidate):
             if spelling in _aliases(level):
                 return _aliases(level)[spelling]
@@ -72,7 +80,7 @@ def written_level2(raw: str | None) -> str | None:
     any other text."""
     if not raw:
         return None
-    key = _POINTS.sub("", fold(raw))
+    key = _unnumbered(_POINTS.sub("", fold(raw)))
     vocabulary = load("vocabulary")
     return key if key in vocabulary["level2_written"]["names"] or key in vocabulary["ndrc"]["level2"] else None
 

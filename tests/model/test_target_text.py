@@ -220,3 +220,25 @@ def test_more_qualitative_values(raw):
 def test_a_period_of_two_dates_is_one_date():
     target = parse_target("2020年1月--2020年11月")  # benchmark document 122: 保障期限
     assert target.date == "2020年1月--2020年11月" and target.value is None and not target.leftover
+
+
+@pytest.mark.parametrize(("raw", "value", "unit"), [
+    ("每亩300", D(300), "/亩"),  # 169: 300 per 亩, its money unit missing as in ≤28.40/株
+    ("每人500元", D(500), "元/人"),
+])
+def test_a_per_unit_written_as_a_word_before_the_figure_is_the_unit_s_denominator(raw, value, unit):
+    target = parse_target(raw)
+    assert (target.value, target.unit, target.leftover) == (value, unit, None)
+    assert not target.has_note(NoteCode.PREFIX_NOT_OPERATOR)  # 每亩 is part of the value, not unread prose
+
+
+@pytest.mark.parametrize(("raw", "operator", "value", "unit"), [
+    ("暂定量按15次作业且总航时不少于30小时测算", Operator.GE, D(30), "小时"),  # 152: the one figure with an operator
+    ("按15次作业且总航时30小时测算", None, None, None),  # no operator: which figure is the target is a guess
+    ("不少于15次且不少于30小时", Operator.GE, D(15), "次"),  # opens with its operator: read as before
+    ("完成时间为2022年12月30日", None, None, None),  # 138: a deadline after 为, not a figure compared with
+])
+def test_a_target_written_as_a_sentence_is_its_one_figure_with_an_operator(raw, operator, value, unit):
+    target = parse_target(raw)
+    assert (target.operator, target.value, target.unit) == (operator, value, unit)
+    assert target.raw == raw

@@ -31,8 +31,10 @@ def test_frameworks_place_cost_differently():
 
 
 @pytest.mark.parametrize(("written", "level2"), [("进度指标", "进度指标"), ("制度指标", "制度指标"), ("数量目标", "数量目标"),
+                                               ("1.数量目标", "数量目标"), ("（二）质量目标", "质量目标"), ("过程指标", "过程指标"),
                                                ("工作量指标", None)])
 def test_level2_names_outside_the_framework_are_kept_as_written_when_forms_use_them(written, level2):
-    # corpus 015 (进度指标), 030 (制度指标), 037 (数量目标 under 产出目标): not mapped to 时效指标, not lost either
+    # corpus 015 (进度指标), 030 (制度指标), 037 (数量目标 under 产出目标): not mapped to 时效指标, not lost either;
+    # 135 and 037 number them as sections (1.数量目标), as tables number the framework's own level names
     indicator = Indicator.from_cells(level1="产出指标", level2=written, name="取得2018-2022监测资料", target="100%")
     assert (indicator.level2, indicator.level2_raw, canonical_level2(written)) == (level2, written, None)

@@ -62,6 +62,8 @@ _MONEY_HEADINGS = {
 }
 _UNIT_IN_NAME = re.compile(r"[(（]([^()（）]{1,6})[)）]$")
 _DEFINITION = re.compile(r"^([^=＝]{2,30}率)\s*[=＝]\s*(.+/.+[*×]\s*100\s*%)$", re.DOTALL)
+# the name, then how it is computed in brackets: 结余率(计算方法为:结余数/预算数)
+_BRACKETED_DEFINITION = re.compile(r"^([^(（]{2,30}?)\s*[(（]((?:计算方法|计算公式|计算方式|公式)[^)）]*)[)）]$", re.DOTALL)
 _MONEY_NOTE = re.compile(r"[(（][A-Za-z/%％×*]{1,5}(?:100%)?[)）]$")  # (B/A), (B/A×100%)
 _SPENT_TO_DATE = re.compile(r"^1[-—~至]\d{1,2}月(?:执行数|支出数)")
 _WAN = re.compile(r"(?<=\d)万$")
@@ -578,7 +580,7 @@ class SheetBuilder:
         if unplaced:
             self.diagnostics.append(diagnostic("P113", location, text=unplaced[:80]))
         name = clean_name(values.get("name", ""))
-        defined = _DEFINITION.match(name)
+        defined = _DEFINITION.match(name) or _BRACKETED_DEFINITION.match(name)
         if defined:  # 建档率=建档人数/常住居民数*100%: the name, then how it is computed
             name = defined.group(1)
             values.setdefault("description", defined.group(2))
@@ -602,7 +604,8 @@ class SheetBuilder:
             unit_cell = ""
         if "operator" in values or "unit" in values:
             operator = values.get("operator", "")
-            target = f"{operator if operator not in ('定性', '定量') else ''}{target}{unit_cell}"
+            # 定量 / 定性 (or 定量指标) says what kind of target follows, it compares nothing
+            target = f"{operator if operator.strip().removesuffix('指标') not in ('定性', '定量') else ''}{target}{unit_cell}"
         residue = residue_target(values.get("name", "")) if _BARE_NUMBER.match(target) else None
         if residue:
             target = f"{residue[0]}{target}{residue[1]}"  # 公猪舍(≥**平方米) | 22.8: the template's residue says how

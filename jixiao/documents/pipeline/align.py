@@ -30,6 +30,7 @@ from jixiao.documents.pipeline.labels import (
     is_numbered,
     is_row_number,
     is_operator,
+    is_qualitative,
     is_value,
     label,
     looks_like_target,
@@ -38,6 +39,7 @@ from jixiao.documents.pipeline.labels import (
     split_name_target,
     split_name_trend,
     split_qualitative,
+    split_rows_run_together,
     split_run_together,
 )
 from jixiao.documents.pipeline.outline import Outline
@@ -45,7 +47,7 @@ from jixiao.documents.pipeline.prose import PROSE
 from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns, is_goal_heading
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.model import canonical_level2, parse_direction
-from jixiao.model.units import unit_spellings
+from jixiao.model.units import canonical_unit, unit_spellings
 
 __all__ = ["Placed", "Aligner"]
 
@@ -116,6 +118,7 @@ class Aligner:
         self.placed: list[Placed] = []
         self._stream: list[Token] = []
         self._stream_line: Line | None = None
+        self._segmented = False  # the cells being placed were cut from run-together text
         # One cell per line without empty cells: an absent cell is an empty one, not a guess.
         self.cells_absent = True
         self.outline = Outline(self._add_outlined, columns.positions[columns.kinds.index("name")],
@@ -216,12 +219,18 @@ class Aligner:
         if parts is None:
             return False
         self.flush()
-        tokens = [Token(text, line.line) for _, text in parts]
+        rows = split_rows_run_together(line.tokens[0].text)
+        tokens = [Token(text, line.line) for text in rows[0]] if rows else [Token(text, line.line) for _, text in parts]
         before = len(self.placed)
         self._by_labels(tokens, line, closed=True)
         for number, placed in enumerate(self.placed[before:]):
             placed.tokens = 1 if number == 0 else 0  # one token of the text, split in pieces
-        how = "｜".join(f"{self.columns.heading(kind) if kind != 'after' else '其余'}“{text}”" for kind, text in parts)
+        if rows and rows[1] and len(self.placed) > before:
+            # what follows the rows (合计, 评价结论) is no cell of theirs: reported, never glued to the last one
+            last = self.placed[-1].values
+            last["_unplaced"] = "\n".join(filter(None, (last.get("_unplaced"), rows[1])))
+        how = ("｜".join(rows[0]) if rows else
+               "｜".join(f"{self.columns.heading(kind) if kind != 'after' else '其余'}“{text}”" for kind, text in parts))
         for placed in self.placed[before:]:
             placed.inferred = how
             placed.confidence = min(placed.confidence, GUESS_CONFIDENCE)
@@ -389,6 +398,7 @@ class Aligner:
     def _by_labels(self, tokens: list[Token], line: Line, closed: bool) -> None:
         """Place tokens whose columns the format does not say, by their labels."""
         columns = self.columns
+        self._segmented = bool(line.extra.get("segmented"))
         tokens, texts = self._unfuse(tokens, closed)
         # Leading empty cells of a closed row are merged cells: drop them; inside a stream, empty cells keep
         # their place only when the stream marks empty cells (then rows are full).
@@ -710,6 +720,21 @@ class Aligner:
         weights = (parse_amount(placed.values.get("weight", "")) for placed in self.placed)
         return [weight for weight in weights if weight is not None]
 
+    def _absent(self, texts: list[str]) -> set[str]:
+        """The columns of a stream's row whose cells the row does not hold, its empty cells dropped: the unit
+        column when no cell is a unit and a figure or a qualitative target stands in its place (``资金使用合规性 |
+        好 | 好 | 100%`` under 指标名称 | 计量单位 | 指标性质 | 年初指标值), the operator column when no cell is an
+        operator and a figure or a qualitative target stands in its place (``预算完成率 | % | 70% | 76%``)."""
+        filled = [text for text in texts if text.strip()]
+        absent: set[str] = set()
+        for kind, holds in (("unit", lambda text: label(text).role is Role.UNIT), ("operator", is_operator)):
+            at = self.slots.index(kind) - len(absent & set(self.slots[:self.slots.index(kind)])) \
+                if kind in self.slots else len(filled)
+            if at < len(filled) and not any(holds(text) for text in filled) and (
+                    is_value(filled[at]) or is_qualitative(filled[at])):
+                absent.add(kind)
+        return absent
+
     def _shape(self, texts: list[str], closed: bool = True) -> tuple[dict[str, str], list[str], float]:
         """Place one row's cells (levels removed) by shape around the anchor. ``closed``: the format says where the
         row ends (a stream's rows are cut by guess, so its cells are placed in order)."""
@@ -719,6 +744,9 @@ class Aligner:
         if len(unfused) != len(texts):  # the figures' run split into their columns: every cell has its place
             return dict(zip(slots, unfused)), fused, GUESS_CONFIDENCE if fused else LABEL_CONFIDENCE
         texts = list(texts)
+        if not closed:
+            absent = self._absent(texts)
+            slots = [kind for kind in slots if kind not in absent]
         explicit = any(not text.strip() for text in texts)  # the stream marks its empty cells
         while texts and not texts[-1].strip():
             texts.pop()
@@ -727,7 +755,14 @@ class Aligner:
         texts = [text for text in texts if text.strip()]
         if len(texts) == len(slots):
             return dict(zip(slots, texts)), [], LABEL_CONFIDENCE
+        if not closed and self._segmented and len(texts) == len(slots) + 1 and _figure_cut_from_name(texts, slots):
+            # run-together text cut the figure its name ends with off the name (每年财政补助1000万元 | 1000万元 | …)
+            joined = [texts[0] + texts[1], *texts[2:]]
+            how = f"“{texts[0]}”与“{texts[1]}”按形式合为{self._heading('name')}"
+            return dict(zip(slots, joined)), [how], GUESS_CONFIDENCE
         anchor = self._anchor()
+        if anchor not in slots:
+            anchor = "target" if "target" in slots else None  # (the row's operator cell is absent)
         mark = next((i for i, text in enumerate(texts) if self._is_anchor(text, anchor)), None) if anchor else None
         notes: list[str] = []
         values: dict[str, str] = {}
@@ -778,6 +813,21 @@ def _row_shape(slots: list[str]) -> re.Pattern[str] | None:
     shapes = {**_SHAPES, "unit": units}
     parts = "".join(f"(?P<{kind}>{shapes[kind]})" + ("" if kind == "weight" else "?") for kind in middle)
     return re.compile(rf"(?P<name>.*?[^\d\s.]){parts}(?P<target>{_SHAPE_TARGET})")
+
+
+_MEASURED = re.compile(r"\d+(?:\.\d+)?\s*(?P<unit>[^\d\s]{1,4})$")
+
+
+def _figure_cut_from_name(texts: list[str], slots: list[str]) -> bool:
+    """True for a row one cell too long whose name is followed by two figures in one unit before the target's
+    column is reached (``每年财政补助`` | ``1000万元`` | ``1000万元`` | ``1000万元`` | ``10``, ``…医疗收入`` | ``达到5亿元`` |
+    ``5亿元`` | ``6.47亿元``): the first figure ends the name, the second is the target."""
+    if slots[:2] != ["name", "target"] or label(texts[0]).role is not Role.TEXT or texts[0].strip()[-1:].isdigit():
+        return False
+    first, second = (_MEASURED.search(text.strip()) for text in texts[1:3])
+    # (a name ending with the figures' unit holds the unit column's cell: 党性教育培训次数次 | 26次 | 12次)
+    return bool(first and second and first.group("unit") == second.group("unit")
+                and canonical_unit(first.group("unit")) is not None and not texts[0].strip().endswith(first.group("unit")))
 
 
 def _uncross(values: dict[str, str]) -> None:

@@ -27,7 +27,7 @@ from jixiao.model.units import canonical_unit, unit_spellings
 
 __all__ = ["Role", "Label", "label", "match_key", "simplified", "clean_name", "has_residue", "residue_target", "is_numbered", "is_placeholder", "is_operator",
            "OPERATOR_WORDS", "looks_like_target", "is_value", "split_name_target", "split_name_trend", "split_qualitative",
-           "split_description", "column_kind", "heading_spellings", "is_chrome", "split_run_together", "segment", "unwrap",
+           "split_description", "split_rows_run_together", "is_qualitative", "column_kind", "heading_spellings", "is_chrome", "split_run_together", "segment", "unwrap",
            "wrapped_run_together", "split_lines", "join_wrapped", "join_page_parts",
            "names_a_legacy_level2"]
 
@@ -79,7 +79,7 @@ _TARGET = re.compile(r"^(?:[≥≤><=]+|不低于|不少于|不高于|不超过|
                      r"\s*[-+]?\d")
 # an operator written as a word after the number and its unit (``1000人次以上``, ``5天以内``)
 _SUFFIX_TARGET = re.compile(r"^\d[\d,]*(?:\.\d+)?[^\d\s]{0,4}?(?:及以上|或以上|以上|及以内|以内|及以下|以下)$")
-OPERATOR_WORDS = {"≥", "≤", "=", ">", "<", ">=", "<=", "定性", "定量", "正向", "反向", "大于等于", "小于等于", "等于",
+OPERATOR_WORDS = {"≥", "≤", "=", ">", "<", ">=", "<=", "定性", "定量", "定性指标", "定量指标", "正向", "反向", "大于等于", "小于等于", "等于",
                   "大于", "小于", "≥=", "≤="}
 _CHROME_WORDS = ("分享到", "打印本页", "关闭窗口", "索引号", "发布时间", "发布日期", "信息来源", "浏览量", "浏览次数",
                  "字体:", "字号:", "【打印】", "【关闭】", "访问量", "作者:", "来源:", "扫一扫", "首页>", "当前位置",
@@ -112,11 +112,16 @@ def match_key(text: str) -> str:
 
 
 def clean_name(text: str) -> str:
-    """An indicator name without the template's numbering or residue (``指标1:`` ``(必填)`` ``★``); empty
+    """An indicator name without the template's numbering or residue (``指标1:`` ``(必填)`` ``★``) or an OCR speck
+    read as a full stop between two characters (``重.要``); empty
     when only a placeholder remains (``指标2:……``, ``指标1:/``)."""
     name = _RESIDUE.sub("", _NAME_PREFIX.sub("", simplified(text).strip())).strip()
-    name = _BARE_RESIDUE.sub("", name).strip()
+    name = _OCR_DOT.sub("", _BARE_RESIDUE.sub("", name).strip())
     return "" if is_placeholder(name) else name
+
+
+# a full stop between two Chinese characters of a name (重.要设备): a speck OCR read, never a Chinese sentence's end
+_OCR_DOT = re.compile(r"(?<=[\u4e00-\u9fff])[.．](?=[\u4e00-\u9fff])")
 
 
 def has_residue(text: str) -> bool:
@@ -227,9 +232,18 @@ def split_name_trend(text: str) -> tuple[str, str] | None:
 
 
 @cache
+def _qualitative_targets() -> frozenset[str]:
+    return frozenset(fold(word) for tier in load("targets")["qualitative"].values() for word in tier)
+
+
+@cache
 def _qualitative_words() -> tuple[str, ...]:
-    return tuple(sorted({fold(word) for tier in load("targets")["qualitative"].values() for word in tier
-                         if len(word) >= 2}, key=len, reverse=True))
+    return tuple(sorted((word for word in _qualitative_targets() if len(word) >= 2), key=len, reverse=True))
+
+
+def is_qualitative(text: str) -> bool:
+    """True for a cell holding only a word of the qualitative vocabulary (``好``, ``较好``, ``达到预期``)."""
+    return fold(text.strip()) in _qualitative_targets()
 
 
 def split_qualitative(text: str) -> tuple[str, str] | None:
@@ -389,9 +403,36 @@ def split_run_together(text: str) -> tuple[tuple[str, str], ...] | None:
     return tuple((kind, part.strip()) for kind, part in parts if part.strip())
 
 
+# a bare figure and a cell beside it, one space apart (``22.5 科目调整次数``: a row's points, then the next name)
+_FIGURE_GAP = re.compile(r"(?<=\d)\s+(?=[^\d\s])|(?<=[^\d\s])\s+(?=\d[\d.]*$)")
+
+
+def split_rows_run_together(text: str) -> tuple[tuple[str, ...], str] | None:
+    """The cells of several rows run together on one line (``产出指标数量指标足额保障率=100% 22.5 科目调整次数≤10次 22.5
+    时效指标按时发放率=100% 22.5 …``, a page's text with its table's rows joined), and what follows the table (a
+    total, a conclusion), or None when the line holds one row at most. The cells are :func:`segment`'s pieces,
+    cut where a space stands between a bare figure and the cell beside it."""
+    parts = split_run_together(text)
+    after = next((part for kind, part in parts if kind == "after"), "") if parts else ""
+    if not _TARGET_INSIDE.search(after):
+        return None  # one row, what follows it its further cells
+    pieces = segment(text)
+    if pieces is None:
+        return None
+    cells: list[str] = []
+    for index, piece in enumerate(pieces):
+        if piece == ROW_END:
+            continue
+        if label(piece).role is Role.TRAILER:  # 合计, 评价结论: the table ended
+            return tuple(cells), " ".join(part for part in pieces[index:] if part != ROW_END)
+        cells += [part for part in _FIGURE_GAP.split(piece) if part]
+    return tuple(cells), ""
+
+
 _NUMBERING = re.compile(r"指标\s*\d+\s*[:：.．、]")
 _NUMBER_CUT = re.compile(r"\d{1,2}[\u4e00-\u9fff]")  # 指标 | 1种 | 薯采购价格: the numbering cut into the name
 _TRAILING_NUMBERING = re.compile(r"(?<=.)(指标\s*\d+\s*[:：])$")
+_FIGURE_BEFORE_NUMBERING = re.compile(r"^(\d+(?:\.\d+)?)(?=指标\s*\d{1,2}\s*[:：.．、]?[\u4e00-\u9fff])")
 _LEGACY_LEVEL1 = ("投入目标", "管理目标", "产出目标", "效果目标", "实施效果指标")
 _LEGACY_LEVEL2 = re.compile(r"(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度)目标")
 _LEGACY_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.．、])")
@@ -424,6 +465,8 @@ def _segment_pattern() -> re.Pattern[str]:
     attained = sorted((fold(word) for word in load("targets")["qualitative"]["达到预期"] if len(word) >= 4),
                       key=len, reverse=True)
     words += [f"{word}{suffix}" for word in attained for suffix in ("指标", "目标")]
+    # the 指标性质 column's cell (定量指标, 定性指标) is a cell of its own too
+    words += ["定量指标", "定性指标"]
     words.sort(key=len, reverse=True)
     short = "(?:" + "|".join(re.escape(w) for w in short1) + ")(?=" + "|".join(re.escape(w) for w in sorted(level2, key=len, reverse=True)) + ")"
     # a two-character level-2 name (成本, 时效) right after the figure that ends the row before
@@ -483,7 +526,15 @@ def segment(text: str) -> tuple[str, ...] | None:
     pieces: list[str] = []
     hits = structural = 0
     position = 0
+    naming = False  # a level name has just opened a row: what follows it right away is its indicator's name
+    absorbing = False  # the quantities of such a name are being kept in it
     for match in _segment_pattern().finditer(line):
+        if (naming and match.start() == position or absorbing) and _COUNT_IN_NAME.fullmatch(match.group(0)) and _CJK.match(
+                line[match.end():match.end() + 1]):
+            absorbing = True  # a name opening with quantities (5000吨稻谷、500吨成品粮储备到位率): no target yet
+            continue
+        absorbing = False
+        naming = label(match.group(0)).role in (Role.LEVEL1, Role.LEVEL2) and match.end() < len(line)
         if match.start() > position:
             pieces.append(line[position:match.start()])
         if match.group("unit_run"):
@@ -509,16 +560,34 @@ def segment(text: str) -> tuple[str, ...] | None:
             pieces[index:index + 3] = ["".join(pieces[index:index + 3])]
     # the template's next, empty row run onto the end of a row (…8指标2:) opens a row of its own
     pieces = [part for piece in pieces for part in _TRAILING_NUMBERING.split(piece) if part]
+    # the row before's last figure run onto the template's numbering of the next row (8指标2企业自行采购)
+    pieces = [part for piece in pieces for part in _FIGURE_BEFORE_NUMBERING.split(piece) if part]
     # a name is never written with a percent sign after it: that is the unit column's cell (预算完成率% | 70%)
     pieces = [part for piece in pieces for part in _UNIT_AFTER_NAME.split(piece) if part]
+    _unit_off_count(pieces)
     pieces = [part for piece in pieces for part in _unrepeat(piece)]
     _rejoin_headings(pieces)
+    _split_last_heading(pieces)
     if hits < _SEGMENT_MIN_HITS or structural < _SEGMENT_MIN_STRUCTURE or len(pieces) < 3:
         return None
     return tuple(pieces)
 
 
 _UNIT_AFTER_NAME = re.compile(r"(?<=[\u4e00-\u9fff])(%)$")
+_COUNT_IN_NAME = re.compile(r"\d[\d,]*(?:\.\d+)?[^\d\s%‰]+")  # a quantity with its unit word, no operator
+_COUNTED = ("数", "量")  # the nouns a count's name ends with (培训次数, 宣传品数量)
+_FIGURE_UNIT = re.compile(r"^\d+(?:\.\d+)?(?P<unit>[^\d\s.%]{1,3})$")
+
+
+def _unit_off_count(pieces: list[str]) -> None:
+    """A count's name run onto its unit column's cell (``党性教育培训次数次`` before ``26次``): the unit the figure
+    after it repeats is a piece of its own, when the name before it ends as counts do (…次数, …数量)."""
+    for index in range(len(pieces) - 2, -1, -1):
+        figure = _FIGURE_UNIT.match(pieces[index + 1])
+        unit = figure.group("unit") if figure else ""
+        name = pieces[index][:-len(unit)] if unit and pieces[index].endswith(unit) else ""
+        if len(name) > 2 and name.endswith(_COUNTED) and canonical_unit(unit) is not None:
+            pieces[index:index + 1] = [name, unit]
 _FIGURE_RUN = re.compile(r"\d[\d.]*$")
 ROW_END = "\u2029"  # a piece of segmented text that says the row before it ended
 
@@ -537,18 +606,37 @@ def _rejoin_headings(pieces: list[str]) -> None:
             pieces[index], pieces[index + 1] = before[:-_QUALIFIER_LENGTH], word + heading
 
 
+_LAST_HEADINGS = ("备注", "说明")  # the short heading of a remarks column, the header's last
+
+
+def _split_last_heading(pieces: list[str]) -> None:
+    """The remarks column's short heading, the last of a header, run onto the first row's name after it
+    (``指标得分(分)`` | ``说明天然林和公益林管护当期任务完成率``): a piece of its own."""
+    for index in range(len(pieces) - 1, 0, -1):
+        piece = pieces[index]
+        word = next((word for word in _LAST_HEADINGS if piece.startswith(word)), None)
+        if word and len(piece) > len(word) + 1 and label(pieces[index - 1]).role is Role.HEADING and label(
+                piece).role is Role.TEXT:
+            pieces[index:index + 1] = [word, piece[len(word):]]
+
+
 # a name, then its target and its actual written alike, then a figure (成本控制不超过预算不超过预算10)
 # (or a one-word grade: 粮食储备设备维护及安全性高高, 评审程序是否公正是是)
 _REPEATED = re.compile(r"^(?P<name>.{2,}?)(?P<value>\D{2,}|[高好是否优良中低差无有])(?P=value)(?P<figure>\d+(?:\.\d+)?)?$")
 
 
+# a measure's name, then its target and its actual, the same figure twice (县级储备粮库存粮食明显变质比例00)
+_DOUBLED = re.compile(r"^(?P<name>.{2,}[率例数量度])(?P<value>\d+(?:\.\d+)?)(?P=value)$")
+
+
 def _unrepeat(piece: str) -> list[str]:
     """A piece of run-together text whose target and actual are the same words, after the name: the name, the
-    two values and the figure after them (its score), as cells."""
-    found = _REPEATED.match(piece) if label(piece).role is Role.TEXT else None
+    two values and the figure after them (its score), as cells; or the same figure twice after a measure's name."""
+    found = (_REPEATED.match(piece) or _DOUBLED.match(piece)) if label(piece).role is Role.TEXT else None
     if found is None:
         return [piece]
-    return [part for part in found.group("name", "value", "value", "figure") if part]
+    figure = found.group("figure") if "figure" in found.groupdict() else None
+    return [part for part in (*found.group("name", "value", "value"), figure) if part]
 
 
 def unicodedata_nfkc(text: str) -> str:

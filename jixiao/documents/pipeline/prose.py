@@ -29,6 +29,7 @@ _SENTENCE = re.compile(r"[;；。]")
 _CLAUSE = re.compile(r"[,，]")
 _OPERATOR = r"(?:[≥≤≧≦><=＞＜＝]=?|不低于|不少于|不超过|不高于|大于等于|小于等于|达到|达)"
 _MIN_IN_CELL = 2
+_OPENED = re.compile(r"[:：,，]\s*$")
 _LEVEL_WORD = re.compile(r"^[一二三四五六七八九十\d]*[、.．]?\s*([^:：,，;；。]{2,16}?(?:指标|目标))\s*[:：,，]?\s*")
 
 
@@ -81,8 +82,10 @@ def split_prose(text: str, levelled: bool = False) -> tuple[Item, ...] | None:
     stands before it (``levelled``: the cell to its left), join several indicators with ``；`` (``产出指标 |
     开展…8次；编制…3个``): one indicator with its number is an ordinary cell."""
     line = _RESIDUE.sub("", simplified(text.strip()))
-    opening = _LEVEL_WORD.match(line)
-    if not levelled and not (opening and _level(opening.group(1)) and re.match(r"^[^:：,，]*[:：,，]", line)):
+    opening, rest = _levels(line)
+    # the colon or comma stands right after the level names (数量指标：…), not later in the text (a row's
+    # cells run together, whose name explains itself in brackets: 结余率(计算方法为:结余数/预算数))
+    if not levelled and not (opening and _OPENED.search(line[:len(line) - len(rest)])):
         return None
     items: list[Item] = []
     targets = 0

@@ -137,6 +137,8 @@ def _columns(tokens: list[Token], gridded: bool) -> Columns:
             kind = FRAME
         elif kind == EXTRA and kinds[-1:] == [FRAME] and fold(token.text) == _BARE_NAME:
             kind = "name"  # 绩效指标 | 指标 | 指标权重 …: the column right of the vertical label names the indicators
+        elif kind == "name" and "name" in kinds and fold(token.text) in _FRAME_LABELS and FRAME not in kinds:
+            kind = FRAME  # the vertical label copied after the headings (三级指标 | 单位 | 指标值 | 绩效指标)
         elif kind in kinds and kind not in (EXTRA, FRAME):
             kind = EXTRA  # a second column of one kind keeps its cells under its own heading
         kinds.append(kind)
@@ -414,7 +416,8 @@ def _stream_header(lines: list[Line], index: int, settings: ReadSettings) -> Hea
             tokens.append(Token(joined, line.line, line.tokens[0].column, line.tokens[0].offset))
             end += 2
             continue
-        if text and not (label(text).role is Role.HEADING or (_QUALIFIER.match(fold(text)) and tokens) or bare_name):
+        if text and not (label(text).role is Role.HEADING or (_QUALIFIER.match(fold(text)) and tokens) or bare_name
+                         or _unknown_between(lines, end, tokens)):
             break
         if text:
             tokens.append(line.tokens[0])
@@ -429,7 +432,40 @@ def _stream_header(lines: list[Line], index: int, settings: ReadSettings) -> Hea
         end -= 1
     end = _unknown_headings(lines, end, columns, tokens)
     columns.joined = all(line.extra.get("segmented") and line.line == lines[index].line for line in lines[index:end])
+    _distrust_after_unknown(columns)
     return Header(columns, index, end, tokens)
+
+
+_FIGURE_COLUMNS = ("actual", "weight", "score", "expected")
+
+
+def _distrust_after_unknown(columns: Columns) -> None:
+    """A heading that run-together text scrambled may hold several columns (调整指标值 | 全年完成值 | 得分系数): the
+    columns of figures after it cannot be told apart by count, so their cells are kept under their headings
+    rather than read as the actual, weight or score."""
+    if not columns.joined:
+        return
+    named = [index for index, kind in enumerate(columns.kinds) if kind in ("name", "target")]
+    unknown = next((index for index, kind in enumerate(columns.kinds)
+                    if kind == EXTRA and named and index > max(named)), None)
+    if unknown is None:
+        return
+    for index in range(unknown + 1, len(columns.kinds)):
+        if columns.kinds[index] in _FIGURE_COLUMNS:
+            columns.kinds[index] = EXTRA
+
+
+def _unknown_between(lines: list[Line], index: int, tokens: list[Token]) -> bool:
+    """True for a piece of a header run together on one line that the vocabulary does not know (a heading OCR
+    scrambled, 年成值全完值), standing between known headings after the name's and the target's (before them, it may
+    be their column under a heading no vocabulary holds: 绩效标准): a column of its own, not the first row's cell."""
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    line = lines[index]
+    kinds = {column_kind(token.text) for token in tokens if fold(token.text) not in _FRAME_LABELS}
+    named = {"name", "target"} <= kinds  # (a scrambled 指标值 is the target's column, unknown)
+    return bool(named and line.extra.get("segmented") and following is not None and following.line == line.line
+                and following.kind is LineKind.CELL and following.tokens
+                and label(following.tokens[0].text).role is Role.HEADING and label(line.tokens[0].text).role is Role.TEXT)
 
 
 def _broken_heading(lines: list[Line], index: int) -> str | None:
@@ -652,7 +688,17 @@ def body_end(lines: list[Line], start: int, settings: ReadSettings = DEFAULT_SET
         return index
     while index < len(lines):
         line = lines[index]
-        if line.kind is LineKind.PARAGRAPH or ends_body(line) or find_header(lines, index, settings, False) is not None:
+        if line.kind is LineKind.PARAGRAPH or (ends_body(line) and not _level_names_it(lines, index)) or find_header(
+                lines, index, settings, False) is not None:
             break
         index += 1
     return index
+
+
+def _level_names_it(lines: list[Line], index: int) -> bool:
+    """True for a piece of run-together text that reads as a title (…绩效目标申报表…) right after a level name: the
+    name of that level's first indicator (是否完成绩效目标申报表中申报的数量), not the next table's title."""
+    line, before = lines[index], lines[index - 1] if index else None
+    return bool(line.extra.get("segmented") and before is not None and before.extra.get("segmented") and line.filled
+                and label(line.filled[0].text).role is Role.TITLE and before.filled
+                and label(before.filled[-1].text).role in (Role.LEVEL1, Role.LEVEL2))

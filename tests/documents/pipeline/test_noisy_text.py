@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from jixiao.documents.pipeline import read_text
-from jixiao.documents.pipeline.labels import ROW_END, join_page_parts, looks_like_target, segment, split_name_target
+from jixiao.documents.pipeline.labels import ROW_END, clean_name, join_page_parts, looks_like_target, segment, split_name_target
 from jixiao.documents.pipeline.tokens import text_lines
 
 
@@ -310,3 +310,104 @@ def test_a_percent_sign_after_a_name_in_run_together_text_is_the_unit_column_cel
     # corpus 157: 指标名称 | 计量单位 | 年初指标值 …, the unit % fused onto the name before the target 70%
     pieces = segment("指标名称计量单位指标性质指标值指标权重指标得分预算完成率%70%76%100%22是预算调整率%3%0100%22否结转结余率")
     assert pieces is not None and pieces[pieces.index("预算完成率") + 1] == "%"
+
+
+def test_several_rows_run_together_on_one_line_with_their_points_are_each_a_row():
+    # corpus 164: a page's text kept a self-evaluation's rows on one line, each row's points one space after its
+    # target; the total and the conclusion after the last row are no cell of it. The last name explains how it is
+    # computed in brackets (a colon there does not make the line prose).
+    document = read("产出指标数量指标足额保障率=100% 22.5 科目调整次数≤10次 22.5 时效指标按时发放率=100% 22.5 "
+                    "效益指标经济效益指标结余率(计算方法为:结余数/预算数)≤5% 22.5 合计100 评价结论及时、足额缴纳。")
+    indicators = document.sheets[0].indicators
+    assert [(i.level2, i.name, i.target.operator.value, i.target.value, i.target.unit) for i in indicators] == [
+        ("数量指标", "足额保障率", "=", Decimal("100"), "%"),
+        ("数量指标", "科目调整次数", "≤", Decimal("10"), "次"),
+        ("时效指标", "按时发放率", "=", Decimal("100"), "%"),
+        ("经济效益指标", "结余率", "≤", Decimal("5"), "%"),
+    ]
+    assert indicators[-1].description == "计算方法为:结余数/预算数"
+    assert any("评价结论" in d.message for d in document.diagnostics)
+
+
+@pytest.mark.parametrize(("written", "name"), [
+    ("重.要设备维修维保验收合格率", "重要设备维修维保验收合格率"),  # 004: a speck OCR read as a full stop
+    ("重．要设备维修维保验收合格率", "重要设备维修维保验收合格率"),
+    ("1.5米以上道路长度", "1.5米以上道路长度"),  # a decimal point stays
+    ("指标1.道路长度", "道路长度"),  # the template's numbering is removed as before
+])
+def test_an_ocr_full_stop_between_two_characters_of_a_name_is_removed(written, name):
+    assert clean_name(written) == name
+
+
+def test_a_figure_run_together_text_cut_off_the_end_of_a_name_stays_in_the_name():
+    # corpus 116: a self-evaluation run together on one line; a name ending with a figure (…补助1000万元) is cut
+    # before it, leaving its row one cell too long with two figures of one unit before the actual
+    document = read("项目名称东津院区建设补助一级指标二级指标三级指标年初目标值实际完成值得分产出指标数量指标成本控制"
+                    "不超过预算不超过预算10成本指标每年财政补助1000万元1000万元1000万元10效益指标经济效益指标"
+                    "完成东津院区建设,医院东津医疗收入达到5亿元5亿元6.47亿元10")
+    assert [(i.name, i.target.value, i.target.unit) for i in document.sheets[0].indicators[1:]] == [
+        ("每年财政补助1000万元", Decimal("1000"), "万元"),
+        ("完成东津院区建设,医院东津医疗收入达到5亿元", Decimal("5"), "亿元"),
+    ]
+
+
+def test_a_run_together_self_evaluation_whose_rows_leave_out_their_empty_unit_and_nature_cells():
+    # corpus 157: the header holds a heading OCR scrambled (年成值全完值) between known ones, and each row run
+    # together drops its empty cells: 指标性质 everywhere, 计量单位 where the target is a word; a count's unit cell
+    # runs onto its name (…次数次 | 26次)
+    document = read("部门整体绩效自评表指标名称计量单位指标性质年初指标值调整指标值年成值全完值得分系数(%)指标权重(分)"
+                    "指标得分(分)预算完成率%70%76%100%22是资金使用合规性好好100%55否党性教育培训次数次26次12次100%55是")
+    assert [(i.name, i.target.value, i.target.unit, i.target.qualitative)
+            for i in document.sheets[0].indicators] == [
+        ("预算完成率", Decimal("70"), "%", None),
+        ("资金使用合规性", None, None, "好"),
+        ("党性教育培训次数", Decimal("26"), "次", None),
+    ]
+    # the scrambled heading may hold several columns: the figures after it are no weight or score to audit
+    assert all(i.weight is None for i in document.sheets[0].indicators)
+
+
+def test_the_vertical_label_copied_after_the_headings_is_no_column_of_the_rows():
+    # corpus 176: a web copy, one cell per line ending with its bar, prints the form's vertical 绩效指标 label after
+    # the headings; the rows after it are three cells each, the second target written without an operator
+    document = read("\n".join([
+        "一级指标 |", "二级指标 |", "三级指标 |", "单位 |", "指标值 | |", "绩效指标 |", "产出指标 |", "数量指标 |",
+        "猪肉产量稳定率 |", "% |", "≥95% |", "能繁母猪稳定率 |", "% |", "90% | |||",
+    ]))
+    assert [(i.name, i.target.value, i.target.unit) for i in document.sheets[0].indicators] == [
+        ("猪肉产量稳定率", Decimal("95"), "%"), ("能繁母猪稳定率", Decimal("90"), "%")]
+
+
+def test_a_run_together_name_opening_with_quantities_and_a_doubled_figure_after_a_measure():
+    # corpus 134: a name that opens with quantities (5000吨稻谷、500吨成品粮…) is no target followed by names; the
+    # target and the actual of a measure, both 0, run together onto its name (…比例00)
+    document = read("一级指标二级指标三级指标年度指标值全年完成值产出指标数量指标5000吨稻谷、500吨成品粮储备到位率100%100%"
+                    "库存数量真实率100%100%质量指标县级储备粮库存粮食明显变质比例00时效指标县级储备粮贷款付息及时率100%100%")
+    assert [(i.name, i.target.value) for i in document.sheets[0].indicators] == [
+        ("5000吨稻谷、500吨成品粮储备到位率", Decimal("100")), ("库存数量真实率", Decimal("100")),
+        ("县级储备粮库存粮食明显变质比例", Decimal("0")), ("县级储备粮贷款付息及时率", Decimal("100"))]
+
+
+def test_a_run_together_row_after_a_yes_no_heading_with_its_nature_written_as_定量指标():
+    # corpus 157: the header's last heading (是否核心指标) runs onto the first row's name, and the 指标性质 cell is
+    # written 定量指标 right after the unit: neither belongs to the name, nor 定量指标 to the target
+    document = read("部门整体绩效自评表指标名称计量单位指标性质年初指标值全年完成值指标权重(分)指标得分(分)是否核心指标"
+                    "财政供养人员控制率%定量指标100%92%22否预算完成率%70%76%22是")
+    assert [(i.name, i.target.value, i.target.unit) for i in document.sheets[0].indicators] == [
+        ("财政供养人员控制率", Decimal("100"), "%"), ("预算完成率", Decimal("70"), "%")]
+
+
+def test_the_remarks_heading_run_onto_the_first_row_s_name_is_a_column():
+    # corpus 143: 说明, the header's last heading, runs onto the first row's name
+    document = read("绩效指标指标名称计量单位指标性质指标值指标权重(分)全年完成值指标得分(分)说明天然林和公益林管护当期任务完成率"
+                    "%≥90%1010010国家级公益林管护面积万亩≥28108.510")
+    assert document.sheets[0].indicators[0].name == "天然林和公益林管护当期任务完成率"
+
+
+def test_a_row_s_last_figure_run_onto_the_next_row_s_template_numbering():
+    # corpus 106: the score ending a row runs onto 指标2 opening the next one (…550万粒8指标2企业自行采购…)
+    document = read("绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因及改进措施产出指标(40分)数量指标"
+                    "指标1免费发放原原种8550万粒550万粒8指标2企业自行采购8200万粒200万粒8质量指标指标1采购的原原种合格率8≥90%90%8")
+    assert [(i.name, i.target.value, i.target.unit) for i in document.sheets[0].indicators] == [
+        ("免费发放原原种", Decimal("550"), "万粒"), ("企业自行采购", Decimal("200"), "万粒"),
+        ("采购的原原种合格率", Decimal("90"), "%")]
