@@ -84,8 +84,8 @@ def _percent(text: str | None) -> Decimal | None:
 
 
 def self_evaluation(sheet: GoalSheet, results: list[tuple[int, dict[str, str]]], money: dict[str, str],
-                    claimed: dict) -> ReportedEvaluation:
-    """The sheet's self-evaluation figures as printed (the audit's input)."""
+                    claimed: dict, cut: bool = False) -> ReportedEvaluation:
+    """The sheet's self-evaluation figures as printed (the audit's input); ``cut``: the copy stops inside its table."""
     items = []
     for position, values in results:
         weight, score, indicator = values.get("weight"), _amount(values.get("score")), sheet.indicators[position - 1]
@@ -98,7 +98,7 @@ def self_evaluation(sheet: GoalSheet, results: list[tuple[int, dict[str, str]]],
         budget_initial=_nonnegative(money.get("budget_initial")), budget_full=_nonnegative(money.get("budget_full")),
         spent=_nonnegative(money.get("spent")), execution_rate=_percent(money.get("execution_rate")),
         execution_weight=_amount(money.get("weight")), execution_score=_amount(money.get("score")), items=items,
-        total=claimed.get("total"), grade=claimed.get("grade"), budget_note=money.get("note"),
+        total=claimed.get("total"), grade=claimed.get("grade"), budget_note=money.get("note"), cut=cut,
     )
 
 

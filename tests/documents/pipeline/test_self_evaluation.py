@@ -389,3 +389,16 @@ def test_a_weight_run_into_the_target_after_it_is_cut_off():
         ("项目验收合格率", "100%", Decimal(20), "100%", Decimal(20)),
         ("项目计划总投资", "20万元", Decimal(10), "20万元", Decimal(10))]
 
+
+
+@pytest.mark.parametrize(("rows", "cut"), [
+    # the copy stops before any 满意度指标 (P119): the rows after are missing, so the points printed are a part
+    (["| 产出指标 | 数量指标 | 发放覆盖率 | 100% | 100% | 60 | 60 |"], True),
+    # the table ends on its 满意度 row and its total: whole
+    (["| 产出指标 | 数量指标 | 发放覆盖率 | 100% | 100% | 80 | 80 |",
+      "| 满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90% | 95% | 10 | 10 |"], False),
+])
+def test_a_self_evaluation_cut_inside_its_table_says_so(rows, cut):
+    text = "\n".join(["绩效自评表", "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |", *rows])
+    document = read(text)
+    assert (document.sheets[0].evaluation.cut, "P119" in {d.code for d in document.diagnostics}) == (cut, cut)
