@@ -738,3 +738,17 @@ def test_outputs_ahead_of_spending_follow_the_profiles_progress_gap():
         "progress_gap": gap.model_copy(update={"enabled": False})})})
     assert [f.params["gap"] for f in audit_sheet(sheet, tight) if f.rule == "JXA21"] == ["5.00"]
     assert not [f for f in audit_sheet(printed(PIG_FARM, budget=50, spent=10), off) if f.rule == "JXA21"]
+
+
+@pytest.mark.parametrize(("cut", "reported"), [
+    # 160 (昌宁县生猪养殖场): the copy stops after the last row's 20 and 20, before its 得分: that row's blank is the
+    # copy's, not the unit's; the row above it, left blank as printed, is still reported
+    (True, ["仓库"]),
+    (False, ["仓库", "种母猪"]),
+])
+def test_the_row_a_cut_copy_stops_in_is_not_reported_blank(cut, reported):
+    rows = [("产出指标", "数量指标", "仓库", "≥104平方米", "", 5, None),
+            ("产出指标", "数量指标", "种公猪", "≥2头", "2", 5, 5),
+            ("产出指标", "数量指标", "种母猪", "≥20头", "20", 80, None)]
+    sheet = printed(rows, budget=50, spent=50, rate=100, execution_weight=10, execution_score=10, cut=cut)
+    assert [f.indicator for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA12"] == reported

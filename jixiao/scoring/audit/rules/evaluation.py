@@ -331,6 +331,12 @@ class ExecutionScoreBlank(AuditRule):
                            expected=item.expected, formula=item.formula, fix=f"填写得分 {item.expected}")
 
 
+def _cut_short(ctx: AuditContext, item: RecomputedItem) -> bool:
+    """The last row of a copy that stops inside its table: the copy may stop inside that row, so its blank cells may
+    be cells the copy lost."""
+    return ctx.sheet.evaluation.cut and item.indicator == len(ctx.sheet.indicators)
+
+
 def _scored_blank(item: RecomputedItem) -> bool:
     """A row that prints its 分值 and a 得分 but neither 指标值 nor 实际完成值: scored against nothing (a row without a
     指标值 is otherwise left to the review, which reports the empty cell)."""
@@ -347,7 +353,8 @@ class ScoresNotFilled(AuditRule):
     docs = AuditDocs(what="每个指标（含执行率算不出的预算执行率一行，算得出的见 JXA20）都填写了实际完成值和得分（提交未填写的自评表等于没有自评）。只核对表中"
                           "印有的栏目：没有一行填写的栏目（表样没有，或未能读出）不报告；印有分值的表是计分的表，"
                           "其得分和实际完成值不得空着。没有指标值的行留给审核规则（印有分值和得分、指标值和实际完成值却都空着的行除外：得分无所依据），标为不适用的行不要求；读取时推测栏位、又没有读到任何自评数字的行也不报告"
-                          "（数字可能只是没有读到）；各行分值已合计 100 时，既无分值也无得分的行是上一行的分项（其中…），不要求。",
+                          "（数字可能只是没有读到）；各行分值已合计 100 时，既无分值也无得分的行是上一行的分项（其中…），不要求；"
+                          "表格在文件中途中断时，最后一行（转载可能停在这一行中间）不要求。",
                      formula="—", setting="无", example="分值 60、实际完成值与得分都空着：报告“没有填写实际完成值和得分”（错误）；"
                      "印了得分、实际完成值空着：报告“没有填写实际完成值”（警告：得分无所依据）。")
 
@@ -361,8 +368,10 @@ class ScoresNotFilled(AuditRule):
                 # a 预算执行率 row whose rate is known is JXA20's (its score follows from the rate)
                 read = item.weight is not None and ctx.sheet.evaluation.execution_weight is not None
                 missing = ["得分"] if scores and read and item.printed is None and item.expected is None else []
-            elif not (item.has_target or _scored_blank(item)) or not _read_through(item) or computed.is_part(item):
-                continue  # not read as an indicator row, read too uncertainly for a blank to mean anything, or a part
+            elif not (item.has_target or _scored_blank(item)) or not _read_through(item) or computed.is_part(item) or (
+                    _cut_short(ctx, item)):
+                continue  # not read as an indicator row, read too uncertainly for a blank to mean anything, a part,
+                # or the row the copy stops in
             else:
                 missing = [what for what, printed, blank in (("实际完成值", actuals, not item.actual),
                                                              ("得分", scores, item.printed is None)) if printed and blank]
@@ -383,7 +392,8 @@ class WeightBlank(AuditRule):
     message = "指标“{indicator}”没有分值，无法核对得分"
     docs = AuditDocs(what="表中印有分值栏时，每个指标行都填写了分值（权重），报告空着的行。表样没有分值栏的（如只印各目标"
                           "合计分值、各行只印得分的湖北 2020 年自评表，或只印得分的区域绩效目标自评表）不报告：那是表样的"
-                          "设计，不是单位漏填。没有指标值的行、标为不适用的行、分值已合计 100 时的分项行（其中…）不要求。",
+                          "设计，不是单位漏填。没有指标值的行、标为不适用的行、分值已合计 100 时的分项行（其中…）、"
+                          "表格在文件中途中断时的最后一行不要求。",
                      formula="—", setting="无", example="分值栏为空而得分为 8。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
@@ -391,7 +401,7 @@ class WeightBlank(AuditRule):
         if not _reported(ctx) or not computed.printed("weight"):
             return  # a form without a 分值 column (only scores printed) is the form's design, not a blank
         rows = [item for item in computed.indicators if item.has_target and not item.not_applicable
-                and _read_through(item) and not computed.is_part(item)]
+                and _read_through(item) and not computed.is_part(item) and not _cut_short(ctx, item)]
         for item in rows:
             if item.weight is None:
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="分值",
