@@ -402,3 +402,16 @@ def test_a_self_evaluation_cut_inside_its_table_says_so(rows, cut):
     text = "\n".join(["绩效自评表", "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |", *rows])
     document = read(text)
     assert (document.sheets[0].evaluation.cut, "P119" in {d.code for d in document.diagnostics}) == (cut, cut)
+
+
+def test_a_score_run_into_the_next_goal_blocks_label():
+    # Hubei's 2020 form run together (corpus 015): each 年度绩效目标N(40分) block repeats the grid's headings; the last
+    # score of a block is printed against the next block's label (…98%98%19.6年度绩效目标2(40分)…), 年度 not its unit
+    heading = "一级指标二级指标三级指标年初目标值(A)实际完成值(B)得分"
+    text = ("水土保持监测项目绩效自评表年度绩效目标1(40分)" + heading + "产出指标质量指标监测数据必须合格100%100%10"
+            "满意度指标服务对象满意度指标整编资料审核98%98%19.6年度绩效目标2(40分)" + heading
+            + "产出指标质量指标监测数据资料整编100%100%20")
+    sheet = read(text).sheets[0]
+    assert [(i.name, item.actual_raw, item.score) for i, item in zip(sheet.indicators, sheet.evaluation.items)] == [
+        ("监测数据必须合格", "100%", Decimal(10)), ("整编资料审核", "98%", Decimal("19.6")),
+        ("监测数据资料整编", "100%", Decimal(20))]
