@@ -415,3 +415,12 @@ def test_a_score_run_into_the_next_goal_blocks_label():
     assert [(i.name, item.actual_raw, item.score) for i, item in zip(sheet.indicators, sheet.evaluation.items)] == [
         ("监测数据必须合格", "100%", Decimal(10)), ("整编资料审核", "98%", Decimal("19.6")),
         ("监测数据资料整编", "100%", Decimal(20))]
+
+
+def test_a_score_whose_cell_took_the_cells_after_it_keeps_its_figure():
+    # corpus 135: the 得分 column is the row's last, and the cells after it (the next row's name) join it
+    text = "\n".join(["绩效自评表", "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分",
+                      "产出指标 数量指标 儿童健康管理率 ≥90% 99.83% 5 5 孕产妇健康管理率"])
+    sheet = read(text).sheets[0]
+    assert [(item.actual_raw, item.weight, item.score) for item in sheet.evaluation.items] == [
+        ("99.83%", Decimal(5), Decimal(5))]
