@@ -33,6 +33,7 @@ _FIGURES = re.compile(r"[^\d]{0,%d}?(\d[\d.%%\s]*)" % _LABEL)
 _HALF_POINT = Decimal("0.5")  # of the rate's last printed digit
 _HUNDRED = Decimal(100)
 _LONGEST_RUN = 16  # characters of fused figures split at most
+_WAN = re.compile(r"(?<=\d)\s*万元?")
 
 
 def money_in_text(text: str) -> dict[str, str]:
@@ -44,6 +45,7 @@ def money_in_text(text: str) -> dict[str, str]:
     if headings is None:
         return {}
     keys, end = headings
+    line = line[:end] + _WAN.sub(" ", line[end:])  # 300万元 259.45万元 86.5%: the money unit written in each cell
     found = _FIGURES.match(line, end)
     if found is None:
         return {}

@@ -25,6 +25,9 @@ from jixiao.documents.pipeline.money_text import money_in_text
     # corpus 163: no rate printed, the figures apart
     ("资金投入情况 全年预算数(A) 全年执行数(B) 7165.32 6992.95 其中:中央财政资金 3144.00 3144.00",
      {"budget_full": "7165.32", "spent": "6992.95"}),
+    # corpus 106: the budget's figure beside its heading, the others after a label, each amount with its 万元
+    ("资金情况(万元)年度资金总额全年预算数(A)300全年执行数(B)执行率(B/A)其中中央补助自治区补助300万元\n259.45万元\n86.5%市县资金",
+     {"budget_full": "300", "spent": "259.45", "execution_rate": "86.5%"}),
     # a rate printed to one decimal (259.45 / 300 = 86.48)
     ("全年预算数全年执行数执行率年度资金总额300259.4586.5%其中", {
         "budget_full": "300", "spent": "259.45", "execution_rate": "86.5%"}),
