@@ -424,3 +424,14 @@ def test_a_score_whose_cell_took_the_cells_after_it_keeps_its_figure():
     sheet = read(text).sheets[0]
     assert [(item.actual_raw, item.weight, item.score) for item in sheet.evaluation.items] == [
         ("99.83%", Decimal(5), Decimal(5))]
+
+
+def test_the_rate_ending_a_row_of_label_and_figure_pairs_under_group_headings():
+    # corpus 112 (Hebei county form): each group heading stands over a label and its figure, the rate's over a figure
+    text = "\n".join(["成安县民政局2020年度预算项目绩效自评表", "项目名称: 百岁老人高龄津贴",
+                      "二、预算执行情况  预算安排情况(调整后)  资金到位情况  资金执行情况  预算执行进度(%)",
+                      "预算数  6.84  到位数  6.84  执行数  6.84  100.00",
+                      "一级指标  二级指标  三级指标  指标值  实际完成值  权重  得分",
+                      "产出指标  质量指标  覆盖率  ≥98%  100%  25  25"])
+    evaluation = read(text).sheets[0].evaluation
+    assert (evaluation.spent, evaluation.execution_rate) == (Decimal("6.84"), Decimal("100.00"))
