@@ -435,3 +435,12 @@ def test_the_rate_ending_a_row_of_label_and_figure_pairs_under_group_headings():
                       "产出指标  质量指标  覆盖率  ≥98%  100%  25  25"])
     evaluation = read(text).sheets[0].evaluation
     assert (evaluation.spent, evaluation.execution_rate) == (Decimal("6.84"), Decimal("100.00"))
+
+
+def test_the_amount_used_in_the_header_block_of_the_framework_form():
+    # corpus 172 (Hainan, 项目决策/项目管理 framework rows): 计划投资额 | 实际到位资金 | 实际使用情况(万元), each with its figure
+    text = "\n".join(["服务贸易项目绩效自评表", "项目名称: 服务贸易项目",
+                      "计划投资额(万元)  570  实际到位资金(万元)  398.88  实际使用情况(万元)  395.86",
+                      "一级指标  二级指标  三级指标  指标值  实际完成值  分值  得分",
+                      "产出指标  数量指标  支持项目数  ≥10个  12个  20  20"])
+    assert read(text).sheets[0].evaluation.spent == Decimal("395.86")
