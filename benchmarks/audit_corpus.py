@@ -92,7 +92,8 @@ def _figure(text: str | None) -> Decimal | None:
 
 
 def golden_sheet(golden: dict) -> GoalSheet:
-    """A self-evaluation sheet as its golden reads it: indicators, their printed record, money and claimed total."""
+    """A self-evaluation sheet as its golden reads it: indicators, their printed record, money and claimed total;
+    cut when the golden says the copy holds only part of its table (``cut_row``, ``table_cut``)."""
     indicators, items = [], []
     for position, row in enumerate(golden.get("indicators", []), start=1):
         target = "".join(str(row.get(key) or "") for key in ("operator", "value", "unit"))
@@ -107,7 +108,8 @@ def golden_sheet(golden: dict) -> GoalSheet:
         budget_initial=_figure(money.get("budget_initial")), budget_full=_figure(money.get("budget_total")),
         spent=_figure(money.get("executed")), execution_rate=_figure(money.get("execution_rate")),
         execution_weight=_figure(execution.get("weight")), execution_score=_figure(execution.get("score")),
-        items=items, total=_figure(golden.get("claimed_total")), grade=golden.get("grade"))
+        items=items, total=_figure(golden.get("claimed_total")), grade=golden.get("grade"),
+        cut=bool(golden.get("cut_row") or golden.get("table_cut")))
     return GoalSheet(name=golden.get("name"), year=golden.get("year"), indicators=indicators, evaluation=evaluation)
 
 

@@ -63,6 +63,9 @@ class ReportedEvaluation(BaseModel):
     grade: str | None = Field(default=None, description="自评等级 as printed")
     overall_actual: str | None = Field(default=None, description="年度总体目标实际完成情况")
     notes: list[str] = Field(default_factory=list, description="Other text of the form (说明, instructions left in)")
+    cut: bool = Field(
+        default=False, description="The copy stops inside the table (a partial web copy): rows after the cut are "
+                                   "missing, so the printed 分值 and 得分 do not add up to the whole table")
 
     def item_for(self, indicator: int) -> ReportedItem | None:
         """The printed row of the indicator at 1-based position ``indicator``, if any."""

@@ -200,6 +200,13 @@ class OverBudget(_Strict):
     local: bool = False
 
 
+class AuditSettings(_Strict):
+    """How the audit of printed self-evaluations weighs what it finds."""
+
+    material_points: Decimal = Field(
+        default=Decimal(1), ge=0, description="得分高出应得分达此分数（百分制）即为错误；不足此数的为警告")
+
+
 class MonitoringRules(_Strict):
     behind_plan: BehindPlan
     ahead_of_plan: AheadOfPlan
@@ -223,6 +230,7 @@ class Profile(_Strict):
     rules: Rules
     monitoring: MonitoringRules
     sharing: WeightSharing = Field(default_factory=WeightSharing)
+    audit: AuditSettings = Field(default_factory=AuditSettings)
 
     @model_validator(mode="after")
     def _consistent(self) -> Profile:

@@ -189,7 +189,8 @@ def test_a_total_capped_by_the_profile_for_low_execution_is_not_reported():
     capped = printed(rows, budget=10, spent=4, rate=40, execution_weight=20, execution_score=8, total=59, grade="差")
     hubei = HUBEI.model_copy(update={"rules": HUBEI.rules.model_copy(update={
         "execution_cap": HUBEI.rules.execution_cap.model_copy(update={"enabled": True, "source": "某市财政局通知"})})})
-    assert _codes(capped, hubei) == []
+    # (the whole output reached on 40% of the money is JXA21's; the capped total is right)
+    assert _codes(capped, hubei) == ["JXA21"]
     recomputation = recompute(capped, hubei)
     assert (recomputation.expected_total, recomputation.cap.before) == (D(59), D("88.00"))
     uncapped = printed(rows, budget=10, spent=4, rate=40, execution_weight=20, execution_score=8, total=88, grade="良")
@@ -634,3 +635,120 @@ def test_an_execution_score_checked_against_an_assumed_weight_says_so(execution_
     assert finding.indicator == "预算执行率" and finding.params["expected"] == "2.00"
     assert (finding.severity.value, finding.confidence) == (severity, confidence)
     assert ("表中未印分值" in finding.params["formula"]) is (execution_weight is None)
+
+
+@pytest.mark.parametrize(("actual", "score", "severity", "expected"), [
+    # 170 (稷山 基本公共卫生): 3224 of 3807 on 2 points supports 1.69; 1.9 is generous by 0.21: a warning
+    ("3224人", "1.9", "warning", "1.69"),
+    # 770 of 1228 supports 1.25 of 2; 1.8 is 0.55 above: still under a point of the hundred
+    ("770人", "1.8", "warning", "1.25"),
+    # full marks on a 10-point row at 15 of 18 (8.33): 1.67 points too many, a misstatement to correct
+    ("15人", "10", "error", "8.33"),
+])
+def test_an_inflated_score_is_an_error_only_when_material(actual, score, severity, expected):
+    target, weight = {"3224人": ("3807人", 2), "770人": ("1228人", 2), "15人": ("≥18人", 10)}[actual]
+    sheet = printed([("产出指标", "数量指标", "管理人数", target, actual, weight, score)], budget=10, spent=10,
+                    rate=100, execution_weight=10, execution_score=10)
+    (finding,) = [f for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA02"]
+    assert (finding.indicator, finding.location.column, finding.severity.value, finding.params["expected"]) == (
+        "管理人数", "得分", severity, expected)
+
+
+def test_the_materiality_of_an_inflated_score_is_the_profiles():
+    sheet = printed([("产出指标", "数量指标", "管理人数", "3807人", "3224人", 2, "1.9")], budget=10, spent=10,
+                    rate=100, execution_weight=10, execution_score=10)
+    strict = CENTRAL.model_copy(update={"audit": CENTRAL.audit.model_copy(update={"material_points": D("0.1")})})
+    assert [f.severity.value for f in audit_sheet(sheet, strict) if f.rule == "JXA02"] == ["error"]
+
+
+@pytest.mark.parametrize(("weights", "total", "cut", "codes"), [
+    # 157 (科学城融媒体中心), cut after its 19th row: the visible rows carry 70 of the 100 points and their scores
+    # 77.6 of the claimed 97.6; nothing can be said of the sum of a part
+    ((30, 30), "97.6", True, []),
+    ((30, 30), "97.6", False, ["JXA06", "JXA08"]),
+    # a cut copy whose visible rows already exceed 100 points is reported all the same
+    ((60, 60), None, True, ["JXA08"]),
+])
+def test_sums_of_a_copy_cut_inside_its_table(weights, total, cut, codes):
+    rows = [("产出指标", "数量指标", f"指标{n}", "≥1个", "1个", weight, weight) for n, weight in enumerate(weights)]
+    sheet = printed(rows, budget=10, spent=10, rate=100, execution_weight=10, execution_score=10, total=total, cut=cut)
+    assert [f.rule for f in audit_sheet(sheet, CENTRAL) if f.rule in ("JXA06", "JXA08")] == codes
+
+
+@pytest.mark.parametrize(("weights", "execution_weight", "codes"), [
+    # 030 (宁晋县高中助学金): an evaluation form whose indicators carry all 100 points and which has no 预算执行率 row
+    ((20, 10, 10, 10, 10, 20, 20), None, []),
+    # a form that prints its 预算执行率 row with 10 points: 110 in all
+    ((20, 10, 10, 10, 10, 20, 20), 10, ["JXA08"]),
+    # no 预算执行率 row and 90 points on the indicators: the profile's 10 makes 100
+    ((20, 10, 10, 10, 10, 20, 10), None, []),
+])
+def test_a_form_without_an_execution_row_gives_its_indicators_100_points(weights, execution_weight, codes):
+    rows = [("产出指标", "数量指标", f"指标{n}", "≥1个", "1个", weight, weight) for n, weight in enumerate(weights)]
+    sheet = printed(rows, execution_weight=execution_weight)
+    assert [f.rule for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA08"] == codes
+
+
+@pytest.mark.parametrize(("actual", "score", "what", "severity"), [
+    ("", None, "实际完成值和得分", "error"),  # 008 (青神县发改局): nothing filled
+    ("", "2", "实际完成值", "warning"),  # 157's “三公经费变动率: scored 2 of 2 against no actual
+])
+def test_a_row_left_unfilled_is_an_error_a_score_without_its_actual_a_warning(actual, score, what, severity):
+    rows = [("产出指标", "数量指标", "覆盖率", "=100%", actual, 2, score),
+            ("产出指标", "数量指标", "发放率", "=100%", "100%", 88, 88)]
+    sheet = printed(rows, budget=10, spent=10, rate=100, execution_weight=10, execution_score=10)
+    (finding,) = [f for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA12"]
+    assert (finding.indicator, finding.params["what"], finding.severity.value) == ("覆盖率", what, severity)
+
+
+PIG_FARM = [("产出指标", "数量指标", name, target, actual, None, score) for name, target, actual, score in (
+    ("公猪舍", "≥22.8平方米", "22.8", 1), ("母猪、保育猪舍", "≥180平方米", "180", 3), ("育肥猪舍", "≥180平方米", "180", 3),
+    ("周转猪舍", "≥180平方米", "180", 3))]
+
+
+@pytest.mark.parametrize(("rows", "spent", "reported"), [
+    # 160 (昌宁县生猪养殖场): 10 of 50 spent, every building reported exactly as planned
+    (PIG_FARM, 10, ("20.00", "100.00", "80.00", "“公猪舍”、“母猪、保育猪舍”、“育肥猪舍”等 4 项")),
+    # 171 (学院路 道路清扫): 154.74 of 310.2 spent (49.88%), the one quantity row scored in full
+    ([("产出指标", "数量指标", "是否完成申报的数量", "12.5", "12.5", "12.5", "12.5")], "154.74",
+     ("49.88", "100.00", "50.12", "“是否完成申报的数量”")),
+    # the money spent as the work was done (95% against 100%): within the profile's 10 points
+    (PIG_FARM, "47.5", None),
+    # outputs short of their targets as the money is: 40% and 50% done on 45% spent
+    ([("产出指标", "数量指标", "新建猪舍", "≥10栋", "4栋", None, 2), ("产出指标", "数量指标", "硬化场地", "≥100平方米",
+                                                               "50平方米", None, 2)], "22.5", None),
+    # a benefit (效益) reached is not an output: it does not wait for the money
+    ([("效益指标", "社会效益指标", "带动就业人数", "≥10人", "12人", None, 5)], 10, None),
+])
+def test_outputs_reported_done_on_money_largely_unspent(rows, spent, reported):
+    budget = "310.2" if spent == "154.74" else 50
+    sheet = printed(rows, budget=budget, spent=spent, execution_weight=20)
+    found = [f for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA21"]
+    assert [(f.params["rate"], f.params["progress"], f.params["gap"], f.params["names"]) for f in found] == (
+        [reported] if reported else [])
+    assert all((f.indicator, f.location.column, f.severity.value) == (None, "实际完成值", "warning") for f in found)
+
+
+def test_outputs_ahead_of_spending_follow_the_profiles_progress_gap():
+    sheet = printed(PIG_FARM, budget=50, spent="47.5", execution_weight=20)
+    gap = CENTRAL.monitoring.progress_gap
+    tight = CENTRAL.model_copy(update={"monitoring": CENTRAL.monitoring.model_copy(update={
+        "progress_gap": gap.model_copy(update={"points": D(2)})})})
+    off = CENTRAL.model_copy(update={"monitoring": CENTRAL.monitoring.model_copy(update={
+        "progress_gap": gap.model_copy(update={"enabled": False})})})
+    assert [f.params["gap"] for f in audit_sheet(sheet, tight) if f.rule == "JXA21"] == ["5.00"]
+    assert not [f for f in audit_sheet(printed(PIG_FARM, budget=50, spent=10), off) if f.rule == "JXA21"]
+
+
+@pytest.mark.parametrize(("cut", "reported"), [
+    # 160 (昌宁县生猪养殖场): the copy stops after the last row's 20 and 20, before its 得分: that row's blank is the
+    # copy's, not the unit's; the row above it, left blank as printed, is still reported
+    (True, ["仓库"]),
+    (False, ["仓库", "种母猪"]),
+])
+def test_the_row_a_cut_copy_stops_in_is_not_reported_blank(cut, reported):
+    rows = [("产出指标", "数量指标", "仓库", "≥104平方米", "", 5, None),
+            ("产出指标", "数量指标", "种公猪", "≥2头", "2", 5, 5),
+            ("产出指标", "数量指标", "种母猪", "≥20头", "20", 80, None)]
+    sheet = printed(rows, budget=50, spent=50, rate=100, execution_weight=10, execution_score=10, cut=cut)
+    assert [f.indicator for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA12"] == reported

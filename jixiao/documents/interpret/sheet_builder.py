@@ -185,6 +185,7 @@ class SheetBuilder:
         self.tokens_diagnosed = 0
         self.results: list[tuple[int, dict[str, str]]] = []  # (indicator position, its cells) for evaluation records
         self.grid_closed = False
+        self.cut = False  # the copy stops inside this sheet's table (the assembler says so)
         self.money: dict[str, str] = {}
         self._money_figures: dict[str, str] = {}  # the money table's figures row, once read
         self.claimed: dict = {}
@@ -192,6 +193,7 @@ class SheetBuilder:
         self.money_headings: list[str] = []  # the money table's headings as printed, for the records
         self._money_parts: dict[str, Decimal] = {}  # the parts' sums, when the total row is left at 0
         self._money_reason = False  # the money table has a 原因 column
+        self._rate_below = False  # the row above ends with the rate's heading, over a row of label-figure pairs
 
     # -- what the interpreter asks -------------------------------------------------------------------------
     @property
@@ -238,6 +240,14 @@ class SheetBuilder:
         keys = [money_key(text) for text in texts]
         if self._money_pairs(texts, keys):
             return True
+        if self._rate_below:
+            self._rate_below = False
+            if self._trailing_rate(texts):
+                return False  # the pairs before it are the header block's (预算数 | 6.84 | 执行数 | 6.84)
+        if len(keys) > 2 and keys[-1] == "execution_rate" and not any(keys[:-1]):
+            # group headings (预算安排情况 | 资金到位情况 | 资金执行情况 | 预算执行进度(%)): the row below pairs each label with
+            # its figure and ends with the rate alone
+            self._rate_below = True
         if sum(1 for key in keys if key) >= 2:
             # the row's own labels (预算执行情况, 年度预算数(万元)) stand before the headings
             keys = list(dropwhile(lambda key: key is None, keys))
@@ -269,6 +279,16 @@ class SheetBuilder:
         total = parse_amount(self.money.get("budget_initial") or self.money.get("budget_full") or "")
         if total and (not self.sheet.budget.total or self._money_parts):
             self.sheet.budget = self.sheet.budget.model_copy(update={"total": total})
+        return True
+
+    def _trailing_rate(self, texts: list[str]) -> bool:
+        """The rate ending a row of label-figure pairs (预算数 | 6.84 | 到位数 | 6.84 | 执行数 | 6.84 | 100.00), kept; True
+        when the row is one."""
+        pairs = texts[:-1]
+        if len(pairs) < 2 or len(pairs) % 2 or not is_figure(texts[-1]) or not all(
+                is_figure(figure) and not is_figure(label) for label, figure in zip(pairs[::2], pairs[1::2])):
+            return False
+        self.money.setdefault("execution_rate", texts[-1])
         return True
 
     def _set_money_headings(self, texts: list[str], keys: list[str | None]) -> None:

@@ -127,7 +127,7 @@ class _Assembler:
         self.kinds.append(kind)
         if kind == SELF_EVAL:
             self.sheets[-1] = sheet.model_copy(update={
-                "evaluation": self_evaluation(sheet, builder.results, builder.money, builder.claimed)})
+                "evaluation": self_evaluation(sheet, builder.results, builder.money, builder.claimed, builder.cut)})
         elif kind == MONITOR:
             self.sheets[-1] = sheet.model_copy(update={
                 "monitoring": monitoring_report(sheet, builder.results, builder.money, builder.money_headings)})
@@ -223,6 +223,9 @@ class _Assembler:
             self.diagnostics.append(diagnostic("P114", location, line=last.line, text="｜".join(last.texts)[:40]))
         elif self.file_format == "txt" and not any(i.level1 == "满意度指标" for i in indicators):
             self.diagnostics.append(diagnostic("P119", location, line=last.line, name=indicators[-1].name[:40]))
+        else:
+            return
+        builder.cut = True  # rows after the cut are missing: the printed points cannot add up to the whole
 
     def _long_table(self, lines: list[Line], header, long_header) -> int:
         end = header.end

@@ -451,6 +451,8 @@ def _segment_pattern() -> re.Pattern[str]:
         if spelling.endswith("指标") or len(spelling) >= 4} | set(vocabulary["level2_written"]["names"])
     level1 = {name for name in vocabulary["level1"]} | set(_LEGACY_LEVEL1)
     headings = {spelling for spellings in labels()["columns"].values() for spelling in spellings if len(spelling) >= 4}
+    # a goal block's label between two grids of a self-evaluation (年度绩效目标2(40分)) opens the next block
+    headings |= {word for word in labels()["header"]["goals"] if word.startswith("年度") and len(word) >= 6}
     words = sorted(level1 | level2 | headings, key=len, reverse=True)
     short1 = sorted((s for spellings in vocabulary["level1"].values() for s in spellings if not s.endswith("指标")),
                     key=len, reverse=True)
@@ -459,8 +461,11 @@ def _segment_pattern() -> re.Pattern[str]:
     operator_words = sorted({fold(word) for words in load("targets")["prefix_operators"].values() for word in words
                              if len(word) >= 2 and not word.isascii()}, key=len, reverse=True)
     operators = "|".join(re.escape(word) for word in operator_words)
-    target = (r"(?:%?[≥≤><=≧≦＞＜＝]+|二(?=\d)|" + operators + r")\s*\d[\d,]*(?:\.\d+)?\s*(?:%|‰|" + unit + ")?"
-              r"|\d[\d,]*(?:\.\d+)?\s*(?:%|‰|" + unit + r")(?:以上|以内|以下)?(?![底前末])")  # 12月底前: a deadline's words
+    # a figure is never counted in 年度 when a goals label (年度绩效目标1(40分)) begins there: the figure ends its row
+    goals = "|".join(re.escape(word.removeprefix("年度")) for word in labels()["header"]["goals"] if word.startswith("年度"))
+    not_goals = r"(?!(?<=年度)(?:" + goals + r"))(?!(?<=年)度(?:" + goals + r"))"
+    target = (r"(?:%?[≥≤><=≧≦＞＜＝]+|二(?=\d)|" + operators + r")\s*\d[\d,]*(?:\.\d+)?\s*(?:%|‰|" + unit + ")?" + not_goals
+              + r"|\d[\d,]*(?:\.\d+)?\s*(?:%|‰|" + unit + r")(?:以上|以内|以下)?(?![底前末])" + not_goals)  # 12月底前: a deadline's words
     # a self-evaluation's statement that the target was met (达成预期指标) is a cell of its own
     attained = sorted((fold(word) for word in load("targets")["qualitative"]["达到预期"] if len(word) >= 4),
                       key=len, reverse=True)

@@ -5,7 +5,8 @@ Document sites run a table's cells together (``预算数(A)执行数(B)执行率
 and the figures row follows them after its label: the figures are read under the headings. Figures printed
 without a space between them are split where the execution rate agrees with them (执行数 / 预算数 × 100, to the
 rate's printed digits): a split is taken only when exactly one reading agrees (a reading with nothing spent gives
-way to one with figures in every cell).
+way to one with figures in every cell). A form without a 分值 column says the row's points in the score heading's
+note (``得分(20分*执行率)``): they are its 分值.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from jixiao.documents.pipeline.labels import simplified
 __all__ = ["money_in_text"]
 
 _NOTE = re.compile(r"[(（][^()（）]{0,14}[)）]")  # 执行率(B/A), 得分(20分*执行率), (万元): notes, not headings
+# …but the score heading's note says how many points the 预算执行率 row has where no 分值 column does (20分*执行率)
+_POINTS_NOTE = re.compile(r"得分\s*[(（]\s*(\d{1,3}(?:\.\d+)?)\s*分\s*[*×xX]\s*(?:预算)?执行率\s*[)）]")
 _HEADING = re.compile(r"年初预算数|全年预算数|调整后预算数|全年执行数|预算执行数|预算执行率|资金执行率|预算数|执行数|执行率"
                       r"|分值|权重|得分")
 _KEYS = {"年初预算数": "budget_initial", "全年预算数": "budget_full", "调整后预算数": "budget_full", "预算数": "budget_full",
@@ -30,21 +33,30 @@ _FIGURES = re.compile(r"[^\d]{0,%d}?(\d[\d.%%\s]*)" % _LABEL)
 _HALF_POINT = Decimal("0.5")  # of the rate's last printed digit
 _HUNDRED = Decimal(100)
 _LONGEST_RUN = 16  # characters of fused figures split at most
+_WAN = re.compile(r"(?<=\d)\s*万元?")
 
 
 def money_in_text(text: str) -> dict[str, str]:
     """The money block's figures by heading (``budget_full``, ``spent``, ``execution_rate``, ``score`` …), or an
     empty dict when ``text`` holds no row of money headings with a figures row after it that fits them."""
-    line = _NOTE.sub("", simplified(text))
+    text = simplified(text)
+    line = _NOTE.sub("", text)
     headings = _heading_row(line)
     if headings is None:
         return {}
     keys, end = headings
+    line = line[:end] + _WAN.sub(" ", line[end:])  # 300万元 259.45万元 86.5%: the money unit written in each cell
     found = _FIGURES.match(line, end)
     if found is None:
         return {}
     figures = _split(found.group(1).replace("%", "% ").split(), keys)
-    return dict(zip(keys, figures)) if figures else {}
+    if not figures:
+        return {}
+    money = dict(zip(keys, figures))
+    points = _POINTS_NOTE.search(text)
+    if points and "weight" not in money:
+        money["weight"] = points.group(1)  # the row's 分值, printed only in the score heading's note
+    return money
 
 
 def _heading_row(line: str) -> tuple[list[str], int] | None:

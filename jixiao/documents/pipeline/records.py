@@ -79,16 +79,24 @@ def _amount(text: str | None) -> Decimal | None:
     return parse_amount(text) if text else None
 
 
+def _points(text: str | None) -> Decimal | None:
+    """A 得分 cell's figure. When the row's last column took the cells after it (the next row's name run on below the
+    score: ``5`` / ``孕产妇健康管理率…``), the figure is its first line."""
+    if not text:
+        return None
+    return _amount(text) if "\n" not in text.strip() else _amount(text.strip().split("\n", 1)[0])
+
+
 def _percent(text: str | None) -> Decimal | None:
     return parse_amount(text.rstrip("%")) if text else None
 
 
 def self_evaluation(sheet: GoalSheet, results: list[tuple[int, dict[str, str]]], money: dict[str, str],
-                    claimed: dict) -> ReportedEvaluation:
-    """The sheet's self-evaluation figures as printed (the audit's input)."""
+                    claimed: dict, cut: bool = False) -> ReportedEvaluation:
+    """The sheet's self-evaluation figures as printed (the audit's input); ``cut``: the copy stops inside its table."""
     items = []
     for position, values in results:
-        weight, score, indicator = values.get("weight"), _amount(values.get("score")), sheet.indicators[position - 1]
+        weight, score, indicator = values.get("weight"), _points(values.get("score")), sheet.indicators[position - 1]
         items.append(ReportedItem(
             indicator=position, actual_raw=values.get("actual"), deviation=values.get("deviation"), score=score,
             weight=_amount(weight) if weight else indicator.weight, row=indicator.row,
@@ -98,7 +106,7 @@ def self_evaluation(sheet: GoalSheet, results: list[tuple[int, dict[str, str]]],
         budget_initial=_nonnegative(money.get("budget_initial")), budget_full=_nonnegative(money.get("budget_full")),
         spent=_nonnegative(money.get("spent")), execution_rate=_percent(money.get("execution_rate")),
         execution_weight=_amount(money.get("weight")), execution_score=_amount(money.get("score")), items=items,
-        total=claimed.get("total"), grade=claimed.get("grade"), budget_note=money.get("note"),
+        total=claimed.get("total"), grade=claimed.get("grade"), budget_note=money.get("note"), cut=cut,
     )
 
 

@@ -675,6 +675,8 @@ def ends_body(line: Line) -> bool:
         return True
     if line.kind is LineKind.ROW and any(match_key(token.text) in _TOTALS for token in filled):
         return True  # the total below the grid (其他需要说明事项 | 无 | 总分 | 100 | 96)
+    if first_label.role is Role.FIELD and first_label.kind == "goals" and line.extra.get("segmented"):
+        return True  # run-together text: the next goal block of a self-evaluation (年度绩效目标2(40分)) after a grid
     return first_label.role is Role.FIELD and first_label.kind in ("code", "name", "unit", "department", "total")
 
 

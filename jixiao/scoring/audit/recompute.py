@@ -71,6 +71,7 @@ class RecomputedItem:
     has_target: bool = True  # the row has a 指标值 (a row without one was not read as an indicator row)
     overshoot: Decimal | None = None  # how far the actual is above a lower bound (≥), in % of the bound
     weight_assumed: bool = False  # the table printed no 分值 here: the profile's default stands in for it
+    reached: Decimal | None = None  # how much of the target the actual reaches (0–1), with or without a 分值
 
     @property
     def difference(self) -> Decimal | None:
@@ -203,7 +204,8 @@ def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, prof
     # How far a lower bound is passed, when the bound is a clean number (not one taken out of other words).
     overshoot = reached.overshoot if sense is Sense.HIGHER and not target.leftover else None
     if weight is None:
-        return RecomputedItem(**common, expected=None, formula="表中没有这一行的分值，无法复算", overshoot=overshoot)
+        return RecomputedItem(**common, expected=None, formula="表中没有这一行的分值，无法复算", overshoot=overshoot,
+                              reached=reached.share)
     formula = f"得分 = 分值 {number(weight)} × {reached.formula} = {profile.rounding(weight * reached.share)}"
     if note:
         formula = f"{note}；{formula}"
@@ -211,7 +213,7 @@ def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, prof
     exact, _, formula = overshoot_rule(profile, sense, reached.overshoot, weight * reached.share, True, formula, [])
     share = exact / weight if weight else reached.share
     return RecomputedItem(**common, expected=profile.rounding(exact), formula=formula, share=share, exact=exact,
-                          overshoot=overshoot)
+                          overshoot=overshoot, reached=reached.share)
 
 
 def recompute(sheet: GoalSheet, profile: Profile) -> Recomputation:

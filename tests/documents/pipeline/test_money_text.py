@@ -12,18 +12,22 @@ from jixiao.documents.pipeline.money_text import money_in_text
     # corpus 134: the amounts and the rate fused into one run
     ("项目资金(万元)全年预算数(A)全年执行数(B)执行率(B/A)年度资金总额194.9194.9100%其中:中央",
      {"budget_full": "194.9", "spent": "194.9", "execution_rate": "100%"}),
-    # corpus 116: an OCR'd note (B/A1, the score after the rate, 1000 | 1000 | 100 rather than 100010001 | 0 | 0
+    # corpus 116: an OCR'd note (B/A1, the score after the rate, 1000 | 1000 | 100 rather than 100010001 | 0 | 0; the
+    # score heading's note gives the row's 20 points, the form having no 分值 column
     ("预算执行情况 (万元) (20 分)预算数(A)执行数(B)执行率(B/A1得分(20分*执行率)年度财政 资金总额10001000100%20度效标",
-     {"budget_full": "1000", "spent": "1000", "execution_rate": "100%", "score": "20"}),
-    # corpus 160: one cell per line, the rate written without %
+     {"budget_full": "1000", "spent": "1000", "execution_rate": "100%", "score": "20", "weight": "20"}),
+    # corpus 160: one cell per line, the rate written without %, the note on a line of its own
     ("预算数(A)\n执行数(B)\n执行率(B/A)\n得分\n(20分*执行率)\n年度财政资金总额\n50\n10\n20\n4\n年度绩效目标",
-     {"budget_full": "50", "spent": "10", "execution_rate": "20", "score": "4"}),
+     {"budget_full": "50", "spent": "10", "execution_rate": "20", "score": "4", "weight": "20"}),
     # corpus 117: the 分值 (10) between the amounts and the rate, all fused, the score apart
     ("资金情况(万元)全年预算数(A)全年执行数(B)分值执行率(B/A)得分年度资金总额:202010100.00%10其中:本年财政拨款2020",
      {"budget_full": "20", "spent": "20", "weight": "10", "execution_rate": "100.00%", "score": "10"}),
     # corpus 163: no rate printed, the figures apart
     ("资金投入情况 全年预算数(A) 全年执行数(B) 7165.32 6992.95 其中:中央财政资金 3144.00 3144.00",
      {"budget_full": "7165.32", "spent": "6992.95"}),
+    # corpus 106: the budget's figure beside its heading, the others after a label, each amount with its 万元
+    ("资金情况(万元)年度资金总额全年预算数(A)300全年执行数(B)执行率(B/A)其中中央补助自治区补助300万元\n259.45万元\n86.5%市县资金",
+     {"budget_full": "300", "spent": "259.45", "execution_rate": "86.5%"}),
     # a rate printed to one decimal (259.45 / 300 = 86.48)
     ("全年预算数全年执行数执行率年度资金总额300259.4586.5%其中", {
         "budget_full": "300", "spent": "259.45", "execution_rate": "86.5%"}),

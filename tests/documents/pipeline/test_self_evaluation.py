@@ -389,3 +389,58 @@ def test_a_weight_run_into_the_target_after_it_is_cut_off():
         ("项目验收合格率", "100%", Decimal(20), "100%", Decimal(20)),
         ("项目计划总投资", "20万元", Decimal(10), "20万元", Decimal(10))]
 
+
+
+@pytest.mark.parametrize(("rows", "cut"), [
+    # the copy stops before any 满意度指标 (P119): the rows after are missing, so the points printed are a part
+    (["| 产出指标 | 数量指标 | 发放覆盖率 | 100% | 100% | 60 | 60 |"], True),
+    # the table ends on its 满意度 row and its total: whole
+    (["| 产出指标 | 数量指标 | 发放覆盖率 | 100% | 100% | 80 | 80 |",
+      "| 满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90% | 95% | 10 | 10 |"], False),
+])
+def test_a_self_evaluation_cut_inside_its_table_says_so(rows, cut):
+    text = "\n".join(["绩效自评表", "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |", *rows])
+    document = read(text)
+    assert (document.sheets[0].evaluation.cut, "P119" in {d.code for d in document.diagnostics}) == (cut, cut)
+
+
+def test_a_score_run_into_the_next_goal_blocks_label():
+    # Hubei's 2020 form run together (corpus 015): each 年度绩效目标N(40分) block repeats the grid's headings; the last
+    # score of a block is printed against the next block's label (…98%98%19.6年度绩效目标2(40分)…), 年度 not its unit
+    heading = "一级指标二级指标三级指标年初目标值(A)实际完成值(B)得分"
+    text = ("水土保持监测项目绩效自评表年度绩效目标1(40分)" + heading + "产出指标质量指标监测数据必须合格100%100%10"
+            "满意度指标服务对象满意度指标整编资料审核98%98%19.6年度绩效目标2(40分)" + heading
+            + "产出指标质量指标监测数据资料整编100%100%20")
+    sheet = read(text).sheets[0]
+    assert [(i.name, item.actual_raw, item.score) for i, item in zip(sheet.indicators, sheet.evaluation.items)] == [
+        ("监测数据必须合格", "100%", Decimal(10)), ("整编资料审核", "98%", Decimal("19.6")),
+        ("监测数据资料整编", "100%", Decimal(20))]
+
+
+def test_a_score_whose_cell_took_the_cells_after_it_keeps_its_figure():
+    # corpus 135: the 得分 column is the row's last, and the cells after it (the next row's name) join it
+    text = "\n".join(["绩效自评表", "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分",
+                      "产出指标 数量指标 儿童健康管理率 ≥90% 99.83% 5 5 孕产妇健康管理率"])
+    sheet = read(text).sheets[0]
+    assert [(item.actual_raw, item.weight, item.score) for item in sheet.evaluation.items] == [
+        ("99.83%", Decimal(5), Decimal(5))]
+
+
+def test_the_rate_ending_a_row_of_label_and_figure_pairs_under_group_headings():
+    # corpus 112 (Hebei county form): each group heading stands over a label and its figure, the rate's over a figure
+    text = "\n".join(["成安县民政局2020年度预算项目绩效自评表", "项目名称: 百岁老人高龄津贴",
+                      "二、预算执行情况  预算安排情况(调整后)  资金到位情况  资金执行情况  预算执行进度(%)",
+                      "预算数  6.84  到位数  6.84  执行数  6.84  100.00",
+                      "一级指标  二级指标  三级指标  指标值  实际完成值  权重  得分",
+                      "产出指标  质量指标  覆盖率  ≥98%  100%  25  25"])
+    evaluation = read(text).sheets[0].evaluation
+    assert (evaluation.spent, evaluation.execution_rate) == (Decimal("6.84"), Decimal("100.00"))
+
+
+def test_the_amount_used_in_the_header_block_of_the_framework_form():
+    # corpus 172 (Hainan, 项目决策/项目管理 framework rows): 计划投资额 | 实际到位资金 | 实际使用情况(万元), each with its figure
+    text = "\n".join(["服务贸易项目绩效自评表", "项目名称: 服务贸易项目",
+                      "计划投资额(万元)  570  实际到位资金(万元)  398.88  实际使用情况(万元)  395.86",
+                      "一级指标  二级指标  三级指标  指标值  实际完成值  分值  得分",
+                      "产出指标  数量指标  支持项目数  ≥10个  12个  20  20"])
+    assert read(text).sheets[0].evaluation.spent == Decimal("395.86")

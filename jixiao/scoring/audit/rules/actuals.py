@@ -110,4 +110,45 @@ class TargetFarExceeded(AuditRule):
                                    fix="下一年度按实际能力提高目标值；确属超额完成的，说明原因")
 
 
-ACTUAL_RULES = (ActualRestatesTarget(), TargetFarExceeded())
+_OUTPUTS = "产出指标"
+_NAMED = 3  # output indicators named in the message, the rest counted
+
+
+class OutputsAheadOfSpending(AuditRule):
+    code = "JXA21"
+    name = "outputs-ahead-of-spending"
+    title = "产出已完成而资金大多未用"
+    severity = Severity.WARNING
+    source = ("财预〔2019〕136号：绩效目标实现程度与预算执行进度“双监控”，二者不匹配的须查明原因；" + ACTUALS)
+    message = ("预算执行率 {rate}%，产出指标的实际完成值却平均达到目标的 {progress}%（{names}），相差 {gap} 个百分点，"
+               "超过 {points} 个百分点：完成值可能照抄了目标，或须说明资金未用完而任务已完成的原因")
+    docs = AuditDocs(
+        what="年终自评中，产出指标（定量、能算出完成比例的）的平均完成程度比预算执行率高出评分方案所定的百分点以上："
+             "钱只花了一部分，产出却报告全部完成，完成值须核实（常见的是照抄年初目标值）。完成比例超过 100% 的按 100% 计；"
+             "资金已用而产出未完成的，由 JXA10 等规则报告。",
+        formula="平均(min(实际值 ÷ 目标值, 100%)，产出指标) − 执行率 > 相差的百分点",
+        setting="monitoring.progress_gap（目标完成进度与执行率相差的百分点，与运行监控同一设置；关闭时本规则也不报告）",
+        example="预算 50 万元、执行 10 万元（20%），18 项建设指标的实际完成值都等于目标值：平均完成 100%，"
+                "相差 80 个百分点，报告本规则。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        computed, gap = ctx.recomputation, ctx.profile.monitoring.progress_gap
+        rate = computed.execution_rate
+        outputs = [item for item in computed.indicators if item.reached is not None and not item.not_applicable
+                   and item.level1 == _OUTPUTS]
+        if not gap.enabled or rate is None or not outputs:
+            return
+        progress = sum(item.reached for item in outputs) / len(outputs) * 100  # (each at most 100%)
+        apart = progress - min(rate, Decimal(100))
+        if apart <= gap.points:
+            return
+        names = "、".join(f"“{item.name}”" for item in outputs[:_NAMED])
+        if len(outputs) > _NAMED:
+            names += f"等 {len(outputs)} 项"
+        yield self.finding(ctx, column="实际完成值", rate=ctx.profile.rounding(rate),
+                           progress=ctx.profile.rounding(progress), names=names, gap=ctx.profile.rounding(apart),
+                           points=number(gap.points), guessed=any(item.guessed for item in outputs),
+                           fix="按实际完成情况填写完成值；确已完成的，说明资金结余或未支付的原因")
+
+
+ACTUAL_RULES = (ActualRestatesTarget(), TargetFarExceeded(), OutputsAheadOfSpending())

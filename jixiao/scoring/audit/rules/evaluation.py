@@ -57,15 +57,21 @@ class ScoreInflated(AuditRule):
         what="定量指标的得分不高于按实际完成值与年度指标值计算的得分（含预算执行率一行）。",
         formula="正向指标：分值 × min(实际值 ÷ 目标值, 1)；反向指标：分值 × min(目标值 ÷ 实际值, 1)，实际值为 0 得满分；"
                 "预算执行率：分值 × 执行率（超过100%按100%计）。允许的误差为所印得分末位的半个单位。",
-        setting="rounding.places（保留位数）；execution（预算执行率的标签与缺省分值）；rules.overshoot_deduction（地方规则：超出目标过多扣分，开启时按同一规则复算）",
-        example="目标 ≥18个、实际 15个、分值 10：应得 10 × 15 ÷ 18 = 8.33；印 10 分则报告本规则。")
+        setting="rounding.places（保留位数）；execution（预算执行率的标签与缺省分值）；rules.overshoot_deduction（地方规则：超出目标过多扣分，开启时按同一规则复算）；"
+                "audit.material_points（高出不足此分数的报告为警告：计分偏宽，请核对；达到的为错误）",
+        example="目标 ≥18个、实际 15个、分值 10：应得 10 × 15 ÷ 18 = 8.33；印 10 分则报告本规则（高出 1.67 分，错误）；"
+                "分值 2、应得 1.69、印 1.8：高出 0.11 分，报告为警告。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        material = ctx.profile.audit.material_points
         for item in ctx.recomputation.items:
             if item.off and item.printed > item.exact and not (item.weight is not None and item.printed > item.weight):
+                # a score a little above the formula is generous, not a misstatement to return the table for
+                severity = Severity.ERROR if item.printed - item.exact >= material else Severity.WARNING
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="得分", score=number(item.printed),
                                    expected=item.expected, formula=item.formula, guessed=item.guessed,
-                                   assumed=item.weight_assumed, fix=f"按实际完成情况计分：{item.expected}，或补充实际完成值的依据")
+                                   assumed=item.weight_assumed, severity=severity,
+                                   fix=f"按实际完成情况计分：{item.expected}，或补充实际完成值的依据")
 
 
 class ScoreDeflated(AuditRule):
@@ -140,12 +146,13 @@ class TotalNotSumOfScores(AuditRule):
                           "有一行没有得分时不比较（该行由 JXA12 报告），标为不适用的行不计。",
                      formula="总分 = Σ 各行得分；执行率低于上限线时 总分 = min(Σ 各行得分, 上限)。允许所印总分末位半个单位的误差，"
                              "印有小数的得分再各加其末位半个单位（整数得分按所印计）",
-                     setting="rules.execution_cap（地方规则：执行率低于某线时总分上限）", example="各行得分合计 94，印总分 98：报告本规则。")
+                     setting="rules.execution_cap（地方规则：执行率低于某线时总分上限）", example="各行得分合计 94，印总分 98：报告本规则。"
+                     "表格在文件中途中断（网页转载只留了前面的行）时，各行得分之和不全，不比较。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         computed = ctx.recomputation
-        if computed.printed_total is None or computed.printed_sum is None:
-            return
+        if computed.printed_total is None or computed.printed_sum is None or ctx.sheet.evaluation.cut:
+            return  # (a copy cut inside the table lacks rows: its scores add up to part of the total)
         if any(item.printed is None for item in computed.scored):
             return  # a row without a printed score: the sum is partial (JXA12 reports the row)
         # A score printed with decimals may be rounded by half a unit and the total be the exact sum rounded once; a
@@ -188,19 +195,27 @@ class WeightsNotHundred(AuditRule):
     severity = Severity.WARNING
     source = SCORING + "：总分值100分，预算执行率10分，产出、效益、满意度指标合计90分"
     message = "各行分值合计 {sum}（含预算执行率 {execution}），应为 100"
-    docs = AuditDocs(what="预算执行率与各指标的分值合计为 100；表中未印预算执行率分值时按评分方案的缺省分值计入；"
+    docs = AuditDocs(what="预算执行率与各指标的分值合计为 100；表中未印预算执行率分值时按评分方案的缺省分值计入"
+                          "（表中没有预算执行率一行、各指标分值已合计 100 的，不报告）；"
                           "标为不适用的行印有分值的照样计入（其分值按比例折算给其余各项）。",
-                     formula="Σ 分值 = 100（印有小数的分值各允许半个末位单位的舍入误差）", setting="execution.weight",
-                     example="指标分值合计 110，预算执行率 10：合计 120，报告本规则。")
+                     formula="Σ 分值 = 100（印有小数的分值各允许半个末位单位的舍入误差）；表格在文件中途中断时，只报告已超过 100 的合计",
+                     setting="execution.weight",
+                     example="指标分值合计 110，预算执行率 10：合计 120，报告本规则；转载只留前几行、合计 70 的不报告。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         items = ctx.recomputation.indicators
         if not _reported(ctx) or not items or any(item.weight is None for item in items if not item.not_applicable):
             return  # a blank weight cell is its own problem (JXA13); a partial sum says nothing
+        report = ctx.sheet.evaluation
         execution = ctx.recomputation.execution.weight
-        total = sum(item.weight for item in items if item.weight is not None) + execution
+        indicators = sum(item.weight for item in items if item.weight is not None)
+        total = indicators + execution
         # Weights printed with decimals were rounded (three shares of 50 print as 16.67 and add to 100.01).
-        if abs(total - _HUNDRED) > sum(rounding_of(item.weight) for item in items):
+        slack = sum(rounding_of(item.weight) for item in items)
+        if report.execution_weight is None and report.execution_score is None and abs(indicators - _HUNDRED) <= slack:
+            return  # a form with no 预算执行率 row gives all 100 points to its indicators
+        short = total < _HUNDRED  # the rows after a cut carry the rest of the points
+        if abs(total - _HUNDRED) > slack and not (short and report.cut):
             yield self.finding(ctx, column="分值", sum=number(total), execution=number(execution),
                                fix="调整各指标分值，使合计（含预算执行率）为 100", guessed=any(item.guessed for item in items))
 
@@ -316,6 +331,12 @@ class ExecutionScoreBlank(AuditRule):
                            expected=item.expected, formula=item.formula, fix=f"填写得分 {item.expected}")
 
 
+def _cut_short(ctx: AuditContext, item: RecomputedItem) -> bool:
+    """The last row of a copy that stops inside its table: the copy may stop inside that row, so its blank cells may
+    be cells the copy lost."""
+    return ctx.sheet.evaluation.cut and item.indicator == len(ctx.sheet.indicators)
+
+
 def _scored_blank(item: RecomputedItem) -> bool:
     """A row that prints its 分值 and a 得分 but neither 指标值 nor 实际完成值: scored against nothing (a row without a
     指标值 is otherwise left to the review, which reports the empty cell)."""
@@ -332,8 +353,10 @@ class ScoresNotFilled(AuditRule):
     docs = AuditDocs(what="每个指标（含执行率算不出的预算执行率一行，算得出的见 JXA20）都填写了实际完成值和得分（提交未填写的自评表等于没有自评）。只核对表中"
                           "印有的栏目：没有一行填写的栏目（表样没有，或未能读出）不报告；印有分值的表是计分的表，"
                           "其得分和实际完成值不得空着。没有指标值的行留给审核规则（印有分值和得分、指标值和实际完成值却都空着的行除外：得分无所依据），标为不适用的行不要求；读取时推测栏位、又没有读到任何自评数字的行也不报告"
-                          "（数字可能只是没有读到）；各行分值已合计 100 时，既无分值也无得分的行是上一行的分项（其中…），不要求。",
-                     formula="—", setting="无", example="分值 60、实际完成值与得分都空着：报告“没有填写实际完成值和得分”。")
+                          "（数字可能只是没有读到）；各行分值已合计 100 时，既无分值也无得分的行是上一行的分项（其中…），不要求；"
+                          "表格在文件中途中断时，最后一行（转载可能停在这一行中间）不要求。",
+                     formula="—", setting="无", example="分值 60、实际完成值与得分都空着：报告“没有填写实际完成值和得分”（错误）；"
+                     "印了得分、实际完成值空着：报告“没有填写实际完成值”（警告：得分无所依据）。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         if not _reported(ctx):
@@ -345,14 +368,19 @@ class ScoresNotFilled(AuditRule):
                 # a 预算执行率 row whose rate is known is JXA20's (its score follows from the rate)
                 read = item.weight is not None and ctx.sheet.evaluation.execution_weight is not None
                 missing = ["得分"] if scores and read and item.printed is None and item.expected is None else []
-            elif not (item.has_target or _scored_blank(item)) or not _read_through(item) or computed.is_part(item):
-                continue  # not read as an indicator row, read too uncertainly for a blank to mean anything, or a part
+            elif not (item.has_target or _scored_blank(item)) or not _read_through(item) or computed.is_part(item) or (
+                    _cut_short(ctx, item)):
+                continue  # not read as an indicator row, read too uncertainly for a blank to mean anything, a part,
+                # or the row the copy stops in
             else:
                 missing = [what for what, printed, blank in (("实际完成值", actuals, not item.actual),
                                                              ("得分", scores, item.printed is None)) if printed and blank]
             if missing:
+                # a row that prints its score was evaluated, without the figure the score rests on (a warning); a row
+                # left unfilled was not evaluated at all (an error)
+                severity = Severity.WARNING if item.printed is not None else Severity.ERROR
                 yield self.finding(ctx, indicator=item.name, row=item.row, column=missing[0], what="和".join(missing),
-                                   guessed=item.guessed, fix="逐项填写" + "和".join(missing))
+                                   guessed=item.guessed, severity=severity, fix="逐项填写" + "和".join(missing))
 
 
 class WeightBlank(AuditRule):
@@ -364,7 +392,8 @@ class WeightBlank(AuditRule):
     message = "指标“{indicator}”没有分值，无法核对得分"
     docs = AuditDocs(what="表中印有分值栏时，每个指标行都填写了分值（权重），报告空着的行。表样没有分值栏的（如只印各目标"
                           "合计分值、各行只印得分的湖北 2020 年自评表，或只印得分的区域绩效目标自评表）不报告：那是表样的"
-                          "设计，不是单位漏填。没有指标值的行、标为不适用的行、分值已合计 100 时的分项行（其中…）不要求。",
+                          "设计，不是单位漏填。没有指标值的行、标为不适用的行、分值已合计 100 时的分项行（其中…）、"
+                          "表格在文件中途中断时的最后一行不要求。",
                      formula="—", setting="无", example="分值栏为空而得分为 8。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
@@ -372,7 +401,7 @@ class WeightBlank(AuditRule):
         if not _reported(ctx) or not computed.printed("weight"):
             return  # a form without a 分值 column (only scores printed) is the form's design, not a blank
         rows = [item for item in computed.indicators if item.has_target and not item.not_applicable
-                and _read_through(item) and not computed.is_part(item)]
+                and _read_through(item) and not computed.is_part(item) and not _cut_short(ctx, item)]
         for item in rows:
             if item.weight is None:
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="分值",
