@@ -124,6 +124,7 @@ def _legacy_level2(level1: str, previous1: str) -> bool:
     return name is not None and parent is not None and level2_parents(Framework.LEGACY).get(name) == parent
 
 
+_TEXT_KINDS = ("description", "basis")  # columns of words beside the name, no value
 _SCRAMBLED_ROWS = 5  # fewer name-only rows than this are read as written (blank values)
 
 
@@ -141,6 +142,12 @@ def _name_only(indicator: Indicator, values: dict[str, str]) -> bool:
     """True when an indicator's row printed its name and nothing else beyond its levels."""
     return indicator.target.raw in (None, "") and not indicator.extra and not indicator.description and not any(
         text.strip() for kind, text in values.items() if kind not in ("level1", "level2", "name"))
+
+
+def _no_value(indicator: Indicator, values: dict[str, str]) -> bool:
+    """True when an indicator's row printed words only: its name, perhaps a description or a 评价标准 beside it."""
+    return indicator.target.raw in (None, "") and not indicator.extra and not any(
+        text.strip() for kind, text in values.items() if kind not in ("level1", "level2", "name", *_TEXT_KINDS))
 
 
 def is_header_row(row: Row) -> bool:
@@ -364,7 +371,8 @@ class SheetBuilder:
         if not kinds or "target" in kinds or EXTRA in kinds:
             return
         indicators = self.sheet.indicators
-        bare = {position for position, values in self.results if _name_only(indicators[position - 1], values)}
+        # text columns (评价标准, 指标解释) take fragments as the name does: a row of them holds no value either
+        bare = {position for position, values in self.results if _no_value(indicators[position - 1], values)}
         if len(bare) < _SCRAMBLED_ROWS or 2 * len(bare) <= len(indicators):
             return
         first = indicators[min(bare) - 1]

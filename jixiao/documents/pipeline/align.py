@@ -59,6 +59,7 @@ _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 # a weight run into the target after it (1020万元: 10 | 20万元), the weight one or two digits long (or x.5)
 # (the target left is a number as printed: 100% is never 1 | 00%)
 _WEIGHT_CUTS = tuple(re.compile(r"^(" + weight + r")((?!0\d)\d.*\D.*)$") for weight in (r"[1-9]", r"[1-9]\d", r"[1-9]\d?\.5"))
+_LONGEST_WRAP = 12  # characters of one wrapped line of a name
 GRID_CONFIDENCE = 1.0
 LABEL_CONFIDENCE = 0.8
 GUESS_CONFIDENCE = 0.5
@@ -468,7 +469,8 @@ class Aligner:
                         *runs[2:]]
         levelled = bool(set(_LEVELS) & set(columns.kinds))
         if levelled and runs and not self.seen_level and not any(levels for levels, _, _, _ in runs) and (
-                closed or not any(looks_like_target(t) or is_operator(t) for t in texts)) and not columns.inferred:
+                closed or not any(looks_like_target(t) or is_operator(t) for t in texts)) and not columns.inferred \
+                and not any(body and is_numbered(body[0]) for _, body, _, _ in runs):
             # text above the first level name is not an indicator (a unit's subtotal in a long export, the
             # framework rows of an evaluation form, OCR debris); where no header stands above, the rows' own
             # cells said they are indicators (a copy that starts inside a group)
@@ -720,6 +722,8 @@ class Aligner:
             return dict(zip(slots, unfused)), fused, GUESS_CONFIDENCE if fused else LABEL_CONFIDENCE
         texts = list(texts)
         explicit = any(not text.strip() for text in texts)  # the stream marks its empty cells
+        if not explicit:
+            texts = _join_wrapped_name(texts, slots)
         while texts and not texts[-1].strip():
             texts.pop()
         if len(texts) == len(slots) or (explicit and len(texts) < len(slots)):
@@ -778,6 +782,29 @@ def _row_shape(slots: list[str]) -> re.Pattern[str] | None:
     shapes = {**_SHAPES, "unit": units}
     parts = "".join(f"(?P<{kind}>{shapes[kind]})" + ("" if kind == "weight" else "?") for kind in middle)
     return re.compile(rf"(?P<name>.*?[^\d\s.]){parts}(?P<target>{_SHAPE_TARGET})")
+
+
+def _join_wrapped_name(texts: list[str], slots: list[str]) -> list[str]:
+    """A row whose name is followed by a short cell of words that is no figure, then its figures
+    (``指标1:资金是否全部纳入医 | 保统筹 | 100% | 100% | 15 | 15``): the words are the name's cell wrapped onto a line
+    of its own (text taken out of a spreadsheet) when, joined to the name, the row's cells fit its columns where as
+    they stand they do not (one cell too many, or a figure that is no bare number in a 分值/得分 column)."""
+    if len(texts) < 3 or not slots or slots[0] != "name":
+        return texts
+    wrapped, rest = texts[1], texts[2:]
+    if is_value(wrapped) or label(wrapped).role is not Role.TEXT or len(wrapped.strip()) > _LONGEST_WRAP \
+            or not is_value(rest[0]):
+        return texts
+    joined = [texts[0].strip() + wrapped.strip(), *rest]
+    if len(joined) == len(slots) and len(texts) > len(slots) or (
+            len(joined) <= len(slots) and not _points_fit(texts, slots) and _points_fit(joined, slots)):
+        return joined
+    return texts
+
+
+def _points_fit(texts: list[str], slots: list[str]) -> bool:
+    """True when every cell placed in order in a points column (分值, 得分) is a bare number."""
+    return all(_BARE_NUMBER.match(text.strip()) for kind, text in zip(slots, texts) if kind in _POINTS)
 
 
 def _uncross(values: dict[str, str]) -> None:
