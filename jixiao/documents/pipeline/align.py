@@ -469,14 +469,16 @@ class Aligner:
                         *runs[2:]]
         levelled = bool(set(_LEVELS) & set(columns.kinds))
         if levelled and runs and not self.seen_level and not any(levels for levels, _, _, _ in runs) and (
-                closed or not any(looks_like_target(t) or is_operator(t) for t in texts)) and not columns.inferred \
-                and not any(body and is_numbered(body[0]) for _, body, _, _ in runs):
+                closed or not any(looks_like_target(t) or is_operator(t) for t in texts)) and not columns.inferred:
             # text above the first level name is not an indicator (a unit's subtotal in a long export, the
             # framework rows of an evaluation form, OCR debris); where no header stands above, the rows' own
-            # cells said they are indicators (a copy that starts inside a group)
-            self._add({"_context": "｜".join(t for t in texts if t.strip())}, line, LABEL_CONFIDENCE, [],
-                      sum(1 for t in texts if t.strip()))
-            return
+            # cells said they are indicators (a copy that starts inside a group). Rows the template numbers
+            # (指标1:…) are indicators all the same, their levels not printed.
+            numbered = next((at for at, run in enumerate(runs) if run[1] and is_numbered(run[1][0])), len(runs))
+            context = [text for run in runs[:numbered] for text in run[1] if text.strip()]
+            if context:
+                self._add({"_context": "｜".join(context)}, line, LABEL_CONFIDENCE, [], len(context))
+            runs = runs[numbered:]
         for run_levels, run_body, start, run_lines in runs:
             if closed:
                 run_body = self._level_as_name(run_levels, run_body)
