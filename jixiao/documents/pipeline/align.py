@@ -42,7 +42,7 @@ from jixiao.documents.pipeline.labels import (
 )
 from jixiao.documents.pipeline.outline import Outline
 from jixiao.documents.pipeline.prose import PROSE
-from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns, is_goal_heading
+from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns, is_frame_label, is_goal_heading
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.model import canonical_level2, parse_direction
 from jixiao.model.units import unit_spellings
@@ -411,8 +411,11 @@ class Aligner:
         for position, (token, text, role) in enumerate(zip(tokens, texts, roles)):
             if role is Role.EMPTY and not body and (not levels or sectioned):
                 continue  # (the empty cells of a section row stay with its level name)
-            if not body and not levels and self._frame_label(text):
-                levels[FRAME], first = text, token  # the form's vertical label repeated on a row: counted, not placed
+            if not body and FRAME not in levels and (not levels and self._frame_label(text)
+                                                     or not closed and is_frame_label(text)):
+                # the form's vertical label repeated on a row, or printed among a stream's level cells (a
+                # spreadsheet's merged cells out of order): counted, not placed
+                levels[FRAME], first = text, first or token
                 continue
             kind = {Role.LEVEL1: "level1", Role.LEVEL2: "level2"}.get(role)
             if kind == "level1" and names_a_legacy_level2(text) and "level2" in columns.kinds and (
@@ -489,7 +492,7 @@ class Aligner:
                 run_body = [text for text in run_body if not isinstance(text, _RowNumber)]
                 run_lines = run_lines[numbers:]
             at = 0
-            for cells in self._split(run_body, closed):
+            for cells in self._split(run_body, closed, bool(line.extra.get("segmented"))):
                 # a row cut from a run stands where its first cell does (the run's level names for the first)
                 start_line = start.line if at == 0 and start is not None else (
                     run_lines[at] if at < len(run_lines) else None)
@@ -580,9 +583,10 @@ class Aligner:
     def _is_anchor(self, text: str, anchor: str) -> bool:
         return is_operator(text) if anchor == "operator" else looks_like_target(text)
 
-    def _split(self, body: list[str], closed: bool) -> list[list[str]]:
+    def _split(self, body: list[str], closed: bool, segmented: bool = False) -> list[list[str]]:
         """A run holding several anchors holds several rows whose level cells were merged; a stream of whole
-        rows is cut by its count."""
+        rows is cut by its count. ``segmented``: the stream's cells were cut from run-together text by their
+        labels (a figure inside a name, 森林火灾6小时内扑灭率, stands apart there)."""
         if not body:
             return [[]]
         anchor = self._anchor()
@@ -607,7 +611,10 @@ class Aligner:
             # operator (100%, 2280次) do not cut the rows, their count does
             return [filled[i : i + width] for i in range(0, len(filled), width)]
         if len(marks) <= 1:
-            if not marks and not closed and anchor == "target" and not any(kind in _POINTS for kind in self.slots):
+            if not closed and anchor == "target" and not any(kind in _POINTS for kind in self.slots) and (
+                    not marks or not segmented):
+                # (one target written with its operator among others written without: the rows are still cut at
+                # their names, 永安真武庙戏台 | 1处 | 文物安全巡查 | 416处 | 文物宣传教育短信 | ≥3万条)
                 return _cut_at_names(filled)
             return [filled] if closed or anchor == "operator" else self._cut_after_points(filled)
         parts, start = [], 0
@@ -795,7 +802,7 @@ def _join_wrapped_name(texts: list[str], slots: list[str]) -> list[str]:
         return texts
     wrapped, rest = texts[1], texts[2:]
     if is_value(wrapped) or label(wrapped).role is not Role.TEXT or len(wrapped.strip()) > _LONGEST_WRAP \
-            or not is_value(rest[0]):
+            or not is_value(rest[0]) or label(texts[0]).role is not Role.TEXT:  # (质量指标 | 覆盖率: a level, a name)
         return texts
     joined = [texts[0].strip() + wrapped.strip(), *rest]
     if len(joined) == len(slots) and len(texts) > len(slots) or (
@@ -822,10 +829,12 @@ def _cut_at_names(texts: list[str]) -> list[list[str]]:
     储备粮管理专户管理率 | 100% | 100%``): a row opens with its name, so a cell that is no value, standing after a
     value of the row and before another value, is the next row's name."""
     parts, start, values = [], 0, 0
+    # a unit column's cell stands with the value it measures (猪肉产量稳定率 | % | ≥95% | 能繁母猪稳定率 | % | 90%)
+    measures = [is_value(text) or label(text).role is Role.UNIT for text in texts]
     for index, text in enumerate(texts):
-        if is_value(text):
+        if measures[index]:
             values += 1
-        elif values and index > start and index + 1 < len(texts) and is_value(texts[index + 1]):
+        elif values and index > start and index + 1 < len(texts) and measures[index + 1]:
             parts.append(texts[start:index])
             start, values = index, 0
     parts.append(texts[start:])

@@ -37,7 +37,7 @@ from jixiao.documents.pipeline.prose import PROSE
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.model.lexicon import fold
 
-__all__ = ["split_header_runs", "is_goal_heading", "Columns", "Header", "find_header", "body_end", "FRAME", "EXTRA", "is_refinement", "refine"]
+__all__ = ["split_header_runs", "is_goal_heading", "is_frame_label", "Columns", "Header", "find_header", "body_end", "FRAME", "EXTRA", "is_refinement", "refine"]
 
 _LEVELS = ("level1", "level2")
 _GROUP_KINDS = ("target", "actual", "weight", "score")  # headings of groups whose parts a row below names
@@ -203,6 +203,11 @@ def _evaluation_form(kinds: list[str], headings: list[str], positions: list[int 
             headings.insert(0, canonical_label("columns", kind))
             positions.insert(0, None)
             offsets.insert(0, None)
+
+
+def is_frame_label(text: str) -> bool:
+    """True for the standard form's vertical 绩效指标 label (a frame around the level columns, no column's cell)."""
+    return fold(text) in _FRAME_LABELS
 
 
 def is_goal_heading(heading: str) -> bool:
@@ -425,7 +430,7 @@ def _stream_header(lines: list[Line], index: int, settings: ReadSettings) -> Hea
     late = _late_headings(lines, end, columns, settings)
     if late:
         tokens = [*tokens, *(lines[at].tokens[0] for at in late)]
-        headings = [token for token in _join_qualifiers(tokens) if fold(token.text) not in _FRAME_LABELS]
+        headings = [token for token in _join_qualifiers(tokens) if not is_frame_label(token.text)]
         columns = _columns([Token(t.text, t.line, c) for c, t in enumerate(_in_column_order(headings))], False)
         if _is_header(columns.kinds, settings):
             return Header(columns, index, end, tokens, frozenset(late))
@@ -465,7 +470,7 @@ def _late_headings(lines: list[Line], start: int, columns: Columns, settings: Re
             if ends_body(line):
                 break
             continue
-        kind = FRAME if fold(text) in _FRAME_LABELS else column_kind(text)
+        kind = FRAME if is_frame_label(text) else column_kind(text)
         if kind is None or kind in kinds:
             break
         if kind != FRAME:  # (the form's vertical 绩效指标 label, printed between the cells: no column)

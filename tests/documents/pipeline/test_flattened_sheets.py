@@ -79,3 +79,34 @@ def test_the_years_target_heading_written_as_target_indicator_value_heads_the_ta
     sheet = read(line)[0].sheets[0]
     assert [(i.level2, i.name, i.target.raw) for i in sheet.indicators] == [
         ("数量指标", "享受社会保险补贴人员数量", "4443"), ("数量指标", "享受公益性岗位补贴人员数量", "120")]
+
+
+# an .xls goal table: the merged level cells and the vertical label come out before the rows, the targets mostly
+# without an operator, one with it
+LEVELS_BEFORE_ROWS = (
+    "某市项目支出绩效目标申报表 (2023年度) 项目名称 文物保护经费 主管部门及代码 404-某市文化和旅游局 实施单位 某市文物保护中心 "
+    "项目属性 一次性项目 年度目标 完成文物修缮 一级指标 二级指标 数量指标 产出指标 绩 效 指 标 三级指标 指标值 "
+    "戏台修缮 1处 文物安全巡查 416处 宣传教育短信 ≥3万条 抢险维修完成率 100% 主要用于文物修缮 "
+    "时效指标 产出指标 绩 效 指 标 按期完工率 100%")
+
+
+def test_rows_whose_targets_are_mostly_without_operator_are_cut_at_their_names():
+    sheet = read(LEVELS_BEFORE_ROWS)[0].sheets[0]
+    # (the note the copy printed after the last row's target stays with that row)
+    assert [(i.name, i.target.raw) for i in sheet.indicators][:3] == [
+        ("戏台修缮", "1处"), ("文物安全巡查", "416处"), ("宣传教育短信", "≥3万条")]
+    assert [i.name for i in sheet.indicators][3:] == ["抢险维修完成率", "按期完工率"]
+
+
+def test_the_vertical_label_among_a_streams_level_cells_is_no_indicator():
+    document, accounting = read(LEVELS_BEFORE_ROWS)
+    assert "绩效指标" not in [i.name for i in document.sheets[0].indicators]
+    assert accounting.tokens == accounting.placed + accounting.diagnosed + accounting.chrome
+
+
+def test_a_unit_columns_cell_stays_with_the_value_it_measures_when_rows_are_cut_at_names():
+    text = "\n".join(["一级指标", "二级指标", "三级指标", "单位", "指标值",
+                      "产出指标", "数量指标", "猪肉产量稳定率", "%", "≥95%", "能繁母猪稳定率", "%", "90%",
+                      "规模养殖场数量", "个", "12", "以上"])
+    indicators = read_text(text.encode(), "case.txt")[0].sheets[0].indicators
+    assert [(i.name, i.target.raw) for i in indicators][:2] == [("猪肉产量稳定率", "≥95%"), ("能繁母猪稳定率", "90%")]
