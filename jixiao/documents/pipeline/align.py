@@ -59,6 +59,7 @@ _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 # a weight run into the target after it (1020万元: 10 | 20万元), the weight one or two digits long (or x.5)
 # (the target left is a number as printed: 100% is never 1 | 00%)
 _WEIGHT_CUTS = tuple(re.compile(r"^(" + weight + r")((?!0\d)\d.*\D.*)$") for weight in (r"[1-9]", r"[1-9]\d", r"[1-9]\d?\.5"))
+_FIGURE_COLUMNS = ("operator", "target", "unit", "weight", "direction")  # columns that hold no words of a name
 _LONGEST_WRAP = 12  # characters of one wrapped line of a name
 GRID_CONFIDENCE = 1.0
 LABEL_CONFIDENCE = 0.8
@@ -798,8 +799,8 @@ def _join_wrapped_name(texts: list[str], slots: list[str]) -> list[str]:
     (``指标1:资金是否全部纳入医 | 保统筹 | 100% | 100% | 15 | 15``): the words are the name's cell wrapped onto a line
     of its own (text taken out of a spreadsheet) when, joined to the name, the row's cells fit its columns where as
     they stand they do not (one cell too many, or a figure that is no bare number in a 分值/得分 column)."""
-    if len(texts) < 3 or not slots or slots[0] != "name":
-        return texts
+    if len(texts) < 3 or len(slots) < 2 or slots[0] != "name" or slots[1] not in _FIGURE_COLUMNS:
+        return texts  # (a description or a note column after the name takes words of its own)
     wrapped, rest = texts[1], texts[2:]
     if is_value(wrapped) or label(wrapped).role is not Role.TEXT or len(wrapped.strip()) > _LONGEST_WRAP \
             or not is_value(rest[0]) or label(texts[0]).role is not Role.TEXT:  # (质量指标 | 覆盖率: a level, a name)
