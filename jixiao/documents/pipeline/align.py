@@ -59,6 +59,7 @@ _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 # a weight run into the target after it (1020万元: 10 | 20万元), the weight one or two digits long (or x.5)
 # (the target left is a number as printed: 100% is never 1 | 00%)
 _WEIGHT_CUTS = tuple(re.compile(r"^(" + weight + r")((?!0\d)\d.*\D.*)$") for weight in (r"[1-9]", r"[1-9]\d", r"[1-9]\d?\.5"))
+REPEATED = "_repeated_level"  # a merged level cell a stream printed twice: counted with the row, placed nowhere
 _FIGURE_COLUMNS = ("operator", "target", "unit", "weight", "direction")  # columns that hold no words of a name
 _LONGEST_WRAP = 12  # characters of one wrapped line of a name
 GRID_CONFIDENCE = 1.0
@@ -448,6 +449,13 @@ class Aligner:
                         or kind == "level2" and _another_level2(levels, text):
                     close()
                     levels[kind], first = text, token
+                    continue
+                following = next((t for t in texts[position + 1:] if t.strip()), "")
+                if not closed and levels.get(kind) == text and REPEATED not in levels \
+                        and label(following).role is Role.TEXT and not is_value(following):
+                    # the same level cell again, a name after it (质量指标 | 质量指标 | 文物安全巡查覆盖率 | 100%): a
+                    # stream printed a merged cell twice; counted with the row's levels, not its name
+                    levels[REPEATED] = text
                     continue
             if not closed and is_row_number(text) and not self._numbers_column:
                 # a stream's row opens with the number the form prints before it (1-1): the row before ends here

@@ -110,3 +110,14 @@ def test_a_unit_columns_cell_stays_with_the_value_it_measures_when_rows_are_cut_
                       "规模养殖场数量", "个", "12", "以上"])
     indicators = read_text(text.encode(), "case.txt")[0].sheets[0].indicators
     assert [(i.name, i.target.raw) for i in indicators][:2] == [("猪肉产量稳定率", "≥95%"), ("能繁母猪稳定率", "90%")]
+
+
+def test_a_merged_level_cell_printed_twice_before_a_name_is_no_name():
+    text = "\n".join(["一级指标", "二级指标", "三级指标", "指标值", "产出指标", "质量指标", "验收合格率", "100%",
+                      "质量指标", "质量指标", "巡查覆盖率", "100%", "满意度指标", "服务对象满意度指标", "服务对象满意度指标", "≥95%"])
+    document, accounting = read_text(text.encode(), "case.txt")
+    assert [(i.level2, i.name, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("质量指标", "验收合格率", "100%"), ("质量指标", "巡查覆盖率", "100%"),
+        # a level name again with a value after it is the 三级指标 named like its level
+        ("服务对象满意度指标", "服务对象满意度指标", "≥95%")]
+    assert accounting.tokens == accounting.placed + accounting.diagnosed + accounting.chrome
