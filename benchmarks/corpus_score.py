@@ -7,8 +7,9 @@ document with jixiao and compares the result with its golden; ``benchmarks/corpu
 
 How a document is scored:
 
-* *yielded*: jixiao returned at least one sheet with at least one indicator. It is right when it agrees with
-  the golden's ``has_table``.
+* *yielded*: jixiao returned at least one sheet with at least one indicator (or, where the golden has a table
+  that holds no indicator, a form whose rows name none, at least one sheet). It is right when it agrees with the golden's
+  ``has_table``.
 * *matching*: golden and read indicators are paired by the similarity of their normalised names (greedy, best
   pairs first, ratio >= ``MATCH_RATIO``; a name contained in the other counts as 0.9), across all sheets.
 * *fields*: for every golden indicator, ``level2``, ``name``, ``operator``, ``value`` and ``unit`` are each right
@@ -353,7 +354,10 @@ def score_document(golden: dict, document: Document | None, *, stem: str = "", s
                    error: str | None = None) -> DocScore:
     """Compare one read document (None when jixiao refused it) with its golden."""
     expected, read = _indicators(golden, document)
-    result = DocScore(stem=stem, split=split, has_table=bool(golden.get("has_table")), yielded=bool(read),
+    # a table whose rows name no indicator is yielded as its sheet; where the golden holds no table, a sheet with
+    # no indicator is the header block of a document that is no goal table
+    yielded = bool(read) or bool(golden.get("has_table")) and not expected and bool(document and document.sheets)
+    result = DocScore(stem=stem, split=split, has_table=bool(golden.get("has_table")), yielded=yielded,
                       expected=len(expected), found=len(read), unaccounted=_unaccounted(document), error=error)
     pairs = _pairs(expected, read)
     for i, j in pairs:

@@ -33,9 +33,9 @@ _LABEL_NOISE = re.compile(r"[\d\s()（）:：_]|年度|第|页")
 # self-evaluation (年度总体目标完成情况), copied among the goals where the form prints them beside the text.
 _GOAL_LABEL = re.compile(r"^(中期|长期|年度|实施期|总体|年度总体)?(绩效)?目标(完成情况|实际完成情况)?$")
 _LABEL_DATES = re.compile(r"\d+年?|[\s()（）:：_—\-～~至]")
-# The reader's diagnostics saying that it found no indicator header in this sheet, or a grid too scrambled to place
-# its rows (documents/codes.py).
-GRID_NOT_FOUND = ("P101", "P121")
+# The reader's diagnostics saying that it found no indicator header in this sheet, a grid too scrambled to place
+# its rows, or only an evaluation framework's scoring table (documents/codes.py).
+GRID_NOT_FOUND = ("P101", "P121", "P122")
 # 成本指标 as a level 1 of its own (2021 framework) has no fixed place in the grid: first, or after 产出 or 满意度.
 _COST_LEVELS = {"经济成本指标", "社会成本指标", "生态环境成本指标"}
 # Units that count an amount of output: pieces, people, area, length, days of service (免费开放天数 =300天, corpus

@@ -15,6 +15,7 @@ from jixiao.documents.pipeline.labels import (
     clean_name,
     has_residue,
     is_placeholder,
+    is_value,
     residue_target,
     label,
     match_key,
@@ -126,6 +127,9 @@ def _legacy_level2(level1: str, previous1: str) -> bool:
     return name is not None and parent is not None and level2_parents(Framework.LEGACY).get(name) == parent
 
 
+_DASH = re.compile(r"[—－\-–]+")  # a cell left empty with a dash (— in a 不适用 cell)
+_VALUE_KINDS = {"target", "long_term_target", "actual", "expected"}  # columns that hold an indicator's values
+_TEXT_KINDS = ("description", "basis")  # columns of words beside the name, no value
 _SCRAMBLED_ROWS = 5  # fewer name-only rows than this are read as written (blank values)
 
 
@@ -143,6 +147,12 @@ def _name_only(indicator: Indicator, values: dict[str, str]) -> bool:
     """True when an indicator's row printed its name and nothing else beyond its levels."""
     return indicator.target.raw in (None, "") and not indicator.extra and not indicator.description and not any(
         text.strip() for kind, text in values.items() if kind not in ("level1", "level2", "name"))
+
+
+def _no_value(indicator: Indicator, values: dict[str, str]) -> bool:
+    """True when an indicator's row printed words only: its name, perhaps a description or a 评价标准 beside it."""
+    return indicator.target.raw in (None, "") and not indicator.extra and not any(
+        text.strip() for kind, text in values.items() if kind not in ("level1", "level2", "name", *_TEXT_KINDS))
 
 
 def is_header_row(row: Row) -> bool:
@@ -368,11 +378,26 @@ class SheetBuilder:
     def finish(self) -> tuple[GoalSheet, list[Diagnostic]]:
         """The sheet and its diagnostics."""
         self.close_grid()
+        self._drop_framework()
         self._drop_scrambled()
         self._drop_repeated_notes()
         if self.columns is None:
             self.diagnostics.append(diagnostic("P101", self._location(), sheet=self.sheet.key))
         return self.sheet, self.diagnostics
+
+    def _drop_framework(self) -> None:
+        """Leave out the rows of an evaluation framework's scoring table (一级指标 | 分值 | 二级指标 | 分值 | 三级指标 |
+        分值 | 得分: 项目决策, 项目管理, 项目绩效 and their parts): a grid with columns of points and no column of
+        values (指标值, 实际完成值) scores the evaluation, it sets no performance target. Reported once."""
+        kinds = set(self.columns.kinds) if self.columns is not None else set()
+        indicators = self.sheet.indicators
+        if not indicators or not kinds & {"weight", "score"} or kinds & _VALUE_KINDS \
+                or any(indicator.target.raw for indicator in indicators):
+            return
+        texts = "｜".join(indicator.name for indicator in indicators)
+        self.diagnostics.append(diagnostic("P122", self._location().model_copy(update={"row": indicators[0].row}),
+                                           count=len(indicators), text=texts[:80]))
+        self._leave_out(set(range(1, len(indicators) + 1)))
 
     def _drop_scrambled(self) -> None:
         """Leave out the rows of a table whose text is too scrambled to place (a PDF or sheet whose cells came
@@ -386,7 +411,8 @@ class SheetBuilder:
         if not kinds or "target" in kinds or EXTRA in kinds:
             return
         indicators = self.sheet.indicators
-        bare = {position for position, values in self.results if _name_only(indicators[position - 1], values)}
+        # text columns (评价标准, 指标解释) take fragments as the name does: a row of them holds no value either
+        bare = {position for position, values in self.results if _no_value(indicators[position - 1], values)}
         if len(bare) < _SCRAMBLED_ROWS or 2 * len(bare) <= len(indicators):
             return
         first = indicators[min(bare) - 1]
@@ -629,8 +655,10 @@ class SheetBuilder:
         residue = residue_target(values.get("name", "")) if _BARE_NUMBER.match(target) else None
         if residue:
             target = f"{residue[0]}{target}{residue[1]}"  # 公猪舍(≥**平方米) | 22.8: the template's residue says how
-        if name and not target and label(name).role is Role.NUMBER:
-            name = ""  # a bare number where the name should be: a value without an indicator, reported below
+        if name and (not target and (label(name).role is Role.NUMBER or is_value(name)) or _DASH.fullmatch(name)):
+            # a bare number (or a figure with its unit, 14种) where the name should be: a value without an indicator,
+            # reported below; a dash there (— | 国家基本公共卫生服务) names none either, whatever stands beside it
+            name = target = ""
             values["name_as_number"] = values.pop("name")
         if name and not target and not placed.extra and _level_word_alone(name, values):
             # 质量 | (blank), 满意度指标 | (blank): a level word printed in the name column on a row of its own

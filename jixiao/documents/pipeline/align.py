@@ -44,7 +44,7 @@ from jixiao.documents.pipeline.labels import (
 )
 from jixiao.documents.pipeline.outline import Outline
 from jixiao.documents.pipeline.prose import PROSE
-from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns, is_goal_heading
+from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns, is_frame_label, is_goal_heading
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.model import canonical_level2, parse_direction
 from jixiao.model.units import canonical_unit, unit_spellings
@@ -61,6 +61,9 @@ _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 # a weight run into the target after it (1020万元: 10 | 20万元), the weight one or two digits long (or x.5)
 # (the target left is a number as printed: 100% is never 1 | 00%)
 _WEIGHT_CUTS = tuple(re.compile(r"^(" + weight + r")((?!0\d)\d.*\D.*)$") for weight in (r"[1-9]", r"[1-9]\d", r"[1-9]\d?\.5"))
+REPEATED = "_repeated_level"  # a merged level cell a stream printed twice: counted with the row, placed nowhere
+_FIGURE_COLUMNS = ("operator", "target", "unit", "weight", "direction")  # columns that hold no words of a name
+_LONGEST_WRAP = 12  # characters of one wrapped line of a name
 GRID_CONFIDENCE = 1.0
 LABEL_CONFIDENCE = 0.8
 GUESS_CONFIDENCE = 0.5
@@ -420,8 +423,11 @@ class Aligner:
         for position, (token, text, role) in enumerate(zip(tokens, texts, roles)):
             if role is Role.EMPTY and not body and (not levels or sectioned):
                 continue  # (the empty cells of a section row stay with its level name)
-            if not body and not levels and self._frame_label(text):
-                levels[FRAME], first = text, token  # the form's vertical label repeated on a row: counted, not placed
+            if not body and FRAME not in levels and (not levels and self._frame_label(text)
+                                                     or not closed and is_frame_label(text)):
+                # the form's vertical label repeated on a row, or printed among a stream's level cells (a
+                # spreadsheet's merged cells out of order): counted, not placed
+                levels[FRAME], first = text, first or token
                 continue
             kind = {Role.LEVEL1: "level1", Role.LEVEL2: "level2"}.get(role)
             if kind == "level1" and names_a_legacy_level2(text) and "level2" in columns.kinds and (
@@ -454,6 +460,13 @@ class Aligner:
                     close()
                     levels[kind], first = text, token
                     continue
+                following = next((t for t in texts[position + 1:] if t.strip()), "")
+                if not closed and levels.get(kind) == text and REPEATED not in levels \
+                        and label(following).role is Role.TEXT and not is_value(following):
+                    # the same level cell again, a name after it (质量指标 | 质量指标 | 文物安全巡查覆盖率 | 100%): a
+                    # stream printed a merged cell twice; counted with the row's levels, not its name
+                    levels[REPEATED] = text
+                    continue
             if not closed and is_row_number(text) and not self._numbers_column:
                 # a stream's row opens with the number the form prints before it (1-1): the row before ends here
                 if any(b.strip() for b in body):
@@ -481,10 +494,13 @@ class Aligner:
                 closed or not any(looks_like_target(t) or is_operator(t) for t in texts)) and not columns.inferred:
             # text above the first level name is not an indicator (a unit's subtotal in a long export, the
             # framework rows of an evaluation form, OCR debris); where no header stands above, the rows' own
-            # cells said they are indicators (a copy that starts inside a group)
-            self._add({"_context": "｜".join(t for t in texts if t.strip())}, line, LABEL_CONFIDENCE, [],
-                      sum(1 for t in texts if t.strip()))
-            return
+            # cells said they are indicators (a copy that starts inside a group). Rows the template numbers
+            # (指标1:…) are indicators all the same, their levels not printed.
+            numbered = next((at for at, run in enumerate(runs) if run[1] and is_numbered(run[1][0])), len(runs))
+            context = [text for run in runs[:numbered] for text in run[1] if text.strip()]
+            if context:
+                self._add({"_context": "｜".join(context)}, line, LABEL_CONFIDENCE, [], len(context))
+            runs = runs[numbered:]
         for run_levels, run_body, start, run_lines in runs:
             if closed:
                 run_body = self._level_as_name(run_levels, run_body)
@@ -495,7 +511,7 @@ class Aligner:
                 run_body = [text for text in run_body if not isinstance(text, _RowNumber)]
                 run_lines = run_lines[numbers:]
             at = 0
-            for cells in self._split(run_body, closed):
+            for cells in self._split(run_body, closed, bool(line.extra.get("segmented"))):
                 # a row cut from a run stands where its first cell does (the run's level names for the first)
                 start_line = start.line if at == 0 and start is not None else (
                     run_lines[at] if at < len(run_lines) else None)
@@ -586,9 +602,10 @@ class Aligner:
     def _is_anchor(self, text: str, anchor: str) -> bool:
         return is_operator(text) if anchor == "operator" else looks_like_target(text)
 
-    def _split(self, body: list[str], closed: bool) -> list[list[str]]:
+    def _split(self, body: list[str], closed: bool, segmented: bool = False) -> list[list[str]]:
         """A run holding several anchors holds several rows whose level cells were merged; a stream of whole
-        rows is cut by its count."""
+        rows is cut by its count. ``segmented``: the stream's cells were cut from run-together text by their
+        labels (a figure inside a name, 森林火灾6小时内扑灭率, stands apart there)."""
         if not body:
             return [[]]
         anchor = self._anchor()
@@ -613,7 +630,10 @@ class Aligner:
             # operator (100%, 2280次) do not cut the rows, their count does
             return [filled[i : i + width] for i in range(0, len(filled), width)]
         if len(marks) <= 1:
-            if not marks and not closed and anchor == "target" and not any(kind in _POINTS for kind in self.slots):
+            if not closed and anchor == "target" and not any(kind in _POINTS for kind in self.slots) and (
+                    not marks or not segmented):
+                # (one target written with its operator among others written without: the rows are still cut at
+                # their names, 永安真武庙戏台 | 1处 | 文物安全巡查 | 416处 | 文物宣传教育短信 | ≥3万条)
                 return _cut_at_names(filled)
             return [filled] if closed or anchor == "operator" else self._cut_after_points(filled)
         parts, start = [], 0
@@ -748,6 +768,8 @@ class Aligner:
             absent = self._absent(texts)
             slots = [kind for kind in slots if kind not in absent]
         explicit = any(not text.strip() for text in texts)  # the stream marks its empty cells
+        if not explicit:
+            texts = _join_wrapped_name(texts, slots)
         while texts and not texts[-1].strip():
             texts.pop()
         if len(texts) == len(slots) or (explicit and len(texts) < len(slots)):
@@ -830,6 +852,29 @@ def _figure_cut_from_name(texts: list[str], slots: list[str]) -> bool:
                 and canonical_unit(first.group("unit")) is not None and not texts[0].strip().endswith(first.group("unit")))
 
 
+def _join_wrapped_name(texts: list[str], slots: list[str]) -> list[str]:
+    """A row whose name is followed by a short cell of words that is no figure, then its figures
+    (``指标1:资金是否全部纳入医 | 保统筹 | 100% | 100% | 15 | 15``): the words are the name's cell wrapped onto a line
+    of its own (text taken out of a spreadsheet) when, joined to the name, the row's cells fit its columns where as
+    they stand they do not (one cell too many, or a figure that is no bare number in a 分值/得分 column)."""
+    if len(texts) < 3 or len(slots) < 2 or slots[0] != "name" or slots[1] not in _FIGURE_COLUMNS:
+        return texts  # (a description or a note column after the name takes words of its own)
+    wrapped, rest = texts[1], texts[2:]
+    if is_value(wrapped) or label(wrapped).role is not Role.TEXT or len(wrapped.strip()) > _LONGEST_WRAP \
+            or not is_value(rest[0]) or label(texts[0]).role is not Role.TEXT:  # (质量指标 | 覆盖率: a level, a name)
+        return texts
+    joined = [texts[0].strip() + wrapped.strip(), *rest]
+    if len(joined) == len(slots) and len(texts) > len(slots) or (
+            len(joined) <= len(slots) and not _points_fit(texts, slots) and _points_fit(joined, slots)):
+        return joined
+    return texts
+
+
+def _points_fit(texts: list[str], slots: list[str]) -> bool:
+    """True when every cell placed in order in a points column (分值, 得分) is a bare number."""
+    return all(_BARE_NUMBER.match(text.strip()) for kind, text in zip(slots, texts) if kind in _POINTS)
+
+
 def _uncross(values: dict[str, str]) -> None:
     """Forms disagree on which of 指标性质 and 指标方向 holds the operator and which 正向/反向: when the operator
     column's cell is a direction word and the direction column's an operator, the cells say which is which."""
@@ -843,10 +888,12 @@ def _cut_at_names(texts: list[str]) -> list[list[str]]:
     储备粮管理专户管理率 | 100% | 100%``): a row opens with its name, so a cell that is no value, standing after a
     value of the row and before another value, is the next row's name."""
     parts, start, values = [], 0, 0
+    # a unit column's cell stands with the value it measures (猪肉产量稳定率 | % | ≥95% | 能繁母猪稳定率 | % | 90%)
+    measures = [is_value(text) or label(text).role is Role.UNIT for text in texts]
     for index, text in enumerate(texts):
-        if is_value(text):
+        if measures[index]:
             values += 1
-        elif values and index > start and index + 1 < len(texts) and is_value(texts[index + 1]):
+        elif values and index > start and index + 1 < len(texts) and measures[index + 1]:
             parts.append(texts[start:index])
             start, values = index, 0
     parts.append(texts[start:])

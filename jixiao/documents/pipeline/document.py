@@ -183,8 +183,11 @@ class _Assembler:
             current.open_grid(header.columns)
             self._header_text(current)
         self._block_text = []
-        end = body_end(lines, header.end, self.settings)
-        for line in lines[header.end:end]:
+        end = body_end(lines, header.end, self.settings, header.interleaved)
+        for index in range(header.end, end):
+            if index in header.interleaved:
+                continue  # a heading among the first rows' cells: counted with the header
+            line = lines[index]
             self.accounting.tokens += len(line.filled)
             current.feed_line(line)
         current.close_grid()

@@ -677,13 +677,14 @@ _ONE_CHARACTER = re.compile(r"^[\u4e00-\u9fff]$")
 def join_vertical(lines: list[Line]) -> list[Line]:
     """A label printed vertically, one character per line (``产`` / ``出`` / ``指`` / ``标``, the standard form's
     narrow level column), is one cell again: a run of one-character lines on consecutive lines joins when
-    together they make a name or heading the vocabulary knows."""
+    together they make a name or heading the vocabulary knows. The cells of one source line (a spreadsheet's text
+    whose line breaks were lost, ``绩 效 指 标``) are consecutive too."""
     result: list[Line] = []
     index = 0
     while index < len(lines):
         end = index
         while end < len(lines) and _one_character(lines[end]) and (
-                end == index or lines[end].line == (lines[end - 1].line or 0) + 1):
+                end == index or (lines[end].line or 0) - (lines[end - 1].line or 0) in (0, 1)):
             end += 1
         joined = "".join(line.tokens[0].text.strip() for line in lines[index:end])
         if end - index >= 2 and label(joined).role is not Role.TEXT:

@@ -37,7 +37,7 @@ from jixiao.documents.pipeline.prose import PROSE
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.model.lexicon import fold
 
-__all__ = ["split_header_runs", "is_goal_heading", "Columns", "Header", "find_header", "body_end", "FRAME", "EXTRA", "is_refinement", "refine"]
+__all__ = ["split_header_runs", "is_goal_heading", "is_frame_label", "Columns", "Header", "find_header", "body_end", "FRAME", "EXTRA", "is_refinement", "refine"]
 
 _LEVELS = ("level1", "level2")
 _GROUP_KINDS = ("target", "actual", "weight", "score")  # headings of groups whose parts a row below names
@@ -107,10 +107,11 @@ class Header:
     start: int
     end: int
     tokens: list[Token]
+    interleaved: frozenset[int] = frozenset()  # lines after ``end`` that hold headings of this header, not body
 
     def starting_at(self, start: int, tokens: list[Token]) -> Header:
         """The same header starting earlier, at ``start``, with ``tokens`` of the lines above it."""
-        return Header(self.columns, start, self.end, [*tokens, *self.tokens])
+        return Header(self.columns, start, self.end, [*tokens, *self.tokens], self.interleaved)
 
 
 def _is_header(kinds: list[str], settings: ReadSettings) -> bool:
@@ -204,6 +205,11 @@ def _evaluation_form(kinds: list[str], headings: list[str], positions: list[int 
             headings.insert(0, canonical_label("columns", kind))
             positions.insert(0, None)
             offsets.insert(0, None)
+
+
+def is_frame_label(text: str) -> bool:
+    """True for the standard form's vertical 绩效指标 label (a frame around the level columns, no column's cell)."""
+    return fold(text) in _FRAME_LABELS
 
 
 def is_goal_heading(heading: str) -> bool:
@@ -424,6 +430,13 @@ def _stream_header(lines: list[Line], index: int, settings: ReadSettings) -> Hea
         end += 1
     joined = _join_qualifiers(tokens)
     columns = _columns([Token(t.text, t.line, c) for c, t in enumerate(joined)], False)
+    late = _late_headings(lines, end, columns, settings)
+    if late:
+        tokens = [*tokens, *(lines[at].tokens[0] for at in late)]
+        headings = [token for token in _join_qualifiers(tokens) if not is_frame_label(token.text)]
+        columns = _columns([Token(t.text, t.line, c) for c, t in enumerate(_in_column_order(headings))], False)
+        if _is_header(columns.kinds, settings):
+            return Header(columns, index, end, tokens, frozenset(late))
     if not _is_header(columns.kinds, settings):
         outline = _outline_header(lines, index, columns, tokens, end)
         return outline
@@ -466,6 +479,54 @@ def _unknown_between(lines: list[Line], index: int, tokens: list[Token]) -> bool
     return bool(named and line.extra.get("segmented") and following is not None and following.line == line.line
                 and following.kind is LineKind.CELL and following.tokens
                 and label(following.tokens[0].text).role is Role.HEADING and label(line.tokens[0].text).role is Role.TEXT)
+
+
+def _late_headings(lines: list[Line], start: int, columns: Columns, settings: ReadSettings) -> list[int]:
+    """The one-heading lines after a run of level headings that name the header's other columns, standing among
+    the first rows' cells (text taken out of a spreadsheet by merged cell: ``一级指标 | — | 年度目标 … | 指标值 |
+    完成值 | 指标1:… | 二级指标 | 三级指标 | 分值 | 得分``). Each stands at most ``settings.late_heading_gap`` lines
+    after the last heading; a heading of a column the header has already (the next table's) ends the search."""
+    if not set(_LEVELS) & set(columns.kinds) or lines[start - 1].extra.get("segmented"):
+        # (a money table's 分值 | 得分 before the grid is no header of levels; text cut into cells by the labels
+        # runs its cells in their order, the order of a spreadsheet's merged cells is not in it)
+        return []
+    kinds = set(columns.kinds)
+    found: list[int] = []
+    last = start - 1
+    for at in range(start, min(len(lines), start + settings.longest_row * settings.late_heading_gap)):
+        if at - last > settings.late_heading_gap:
+            break
+        line = lines[at]
+        if line.kind is not LineKind.CELL or len(line.filled) != 1:
+            if line.kind is LineKind.BREAK:
+                continue
+            break
+        text = line.filled[0].text
+        if label(text).role is not Role.HEADING:
+            if ends_body(line):
+                break
+            continue
+        kind = FRAME if is_frame_label(text) else column_kind(text)
+        if kind is None or kind in kinds:
+            break
+        if kind != FRAME:  # (the form's vertical 绩效指标 label, printed between the cells: no column)
+            kinds.add(kind)
+        found.append(at)
+        last = at
+    return found
+
+
+# the order in which a form's columns stand, for headings that came out of it in another order
+_COLUMN_ORDER = ("level1", "level2", "name", "description", "long_term_target", "operator", "target", "unit",
+                 "direction", "actual", "expected", "likelihood", "weight", "score", "deviation", "basis", "remark")
+
+
+def _in_column_order(tokens: list[Token]) -> list[Token]:
+    """Heading tokens in the order of the form's columns; headings of other kinds keep their place after them."""
+    def rank(token: Token) -> int:
+        kind = column_kind(token.text)
+        return _COLUMN_ORDER.index(kind) if kind in _COLUMN_ORDER else len(_COLUMN_ORDER)
+    return sorted(tokens, key=rank)
 
 
 def _broken_heading(lines: list[Line], index: int) -> str | None:
@@ -680,9 +741,10 @@ def ends_body(line: Line) -> bool:
     return first_label.role is Role.FIELD and first_label.kind in ("code", "name", "unit", "department", "total")
 
 
-def body_end(lines: list[Line], start: int, settings: ReadSettings = DEFAULT_SETTINGS) -> int:
+def body_end(lines: list[Line], start: int, settings: ReadSettings = DEFAULT_SETTINGS,
+             interleaved: frozenset[int] = frozenset()) -> int:
     """Index after the last line of the body that starts at ``lines[start]`` (prose ends with its last line
-    of prose)."""
+    of prose); the ``interleaved`` lines hold the header's late headings and end nothing."""
     index = start
     if index < len(lines) and lines[index].extra.get(PROSE):
         while index < len(lines) and lines[index].extra.get(PROSE):
@@ -690,8 +752,9 @@ def body_end(lines: list[Line], start: int, settings: ReadSettings = DEFAULT_SET
         return index
     while index < len(lines):
         line = lines[index]
-        if line.kind is LineKind.PARAGRAPH or (ends_body(line) and not _level_names_it(lines, index)) or find_header(
-                lines, index, settings, False) is not None:
+        if index not in interleaved and (line.kind is LineKind.PARAGRAPH
+                                         or (ends_body(line) and not _level_names_it(lines, index))
+                                         or find_header(lines, index, settings, False) is not None):
             break
         index += 1
     return index

@@ -21,6 +21,8 @@ class ReadSettings:
     ``max_tokens``: tokens a file may hold; more is refused rather than read slowly.
     ``tab_paragraph_break``: blank lines allowed between two paragraphs of one TAB-layout cell.
     ``longest_row``: cells a text row can hold; a longer line is a table whose line breaks were lost.
+    ``late_heading_gap``: one-cell lines a header's heading may stand after the one before it, among the first
+        rows' cells (a spreadsheet's text taken out by merged cell).
     """
 
     space_run: int = 2
@@ -30,6 +32,7 @@ class ReadSettings:
     max_tokens: int = 2_000_000
     tab_paragraph_break: int = 1
     longest_row: int = 24
+    late_heading_gap: int = 12
 
 
 DEFAULT_SETTINGS = ReadSettings()

@@ -31,6 +31,7 @@ from enum import StrEnum
 from jixiao.documents.blocks import Cell, Layout, Paragraph, Row
 from jixiao.documents.interpret.header_cells import parse_title
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
+from jixiao.model.units import canonical_unit
 
 __all__ = ["LineKind", "Token", "Line", "text_lines", "layout_lines", "display_width", "text_layout_name"]
 
@@ -199,7 +200,7 @@ class _TextTokenizer:
         parts = self._spaced(raw)
         indent = display_width(raw[: len(raw) - len(raw.lstrip())])
         if self.gapped and len(parts) > self.settings.longest_row:
-            for offset, text in parts:
+            for offset, text in _units_rejoined(parts):
                 self.lines.append(Line([Token(text, number)], LineKind.CELL, number, blanks_before=blanks))
                 blanks = 0
         elif self.gapped and len(parts) >= 2:
@@ -226,6 +227,18 @@ class _TextTokenizer:
         if position < len(line):
             cells.append((width, line[position:].strip()))
         return [(offset, text) for offset, text in cells if text]
+
+
+def _units_rejoined(parts: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The cells of a table that lost its line breaks, where a unit printed after its figure (``不少于12 种``) was cut
+    from it by the space between them: a cell that is only a unit joins the figure before it."""
+    result: list[tuple[int, str]] = []
+    for offset, text in parts:
+        if result and result[-1][1][-1:].isdigit() and not text.isascii() and canonical_unit(text) is not None:
+            result[-1] = (result[-1][0], result[-1][1] + text)
+            continue
+        result.append((offset, text))
+    return result
 
 
 def _mostly_gapped(raw: list[str]) -> bool:

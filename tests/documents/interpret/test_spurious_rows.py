@@ -50,7 +50,8 @@ def test_a_grid_too_scrambled_to_place_is_reported_not_read_as_rows():
     assert [indicator.name for sheet in document.sheets for indicator in sheet.indicators] == []
     [reported] = [d for d in document.diagnostics if d.code == "P121"]
     assert reported.location.file == "乡村道路项目自评表.txt" and reported.location.row == 3
-    assert "38行只有名称" in reported.message and "年初指｜年终完｜自评｜复核" in reported.message
+    # 评价标准, printed among the rows' fragments, is a column of the header: the fragments pair up beside it
+    assert "19行只有名称" in reported.message and "年初指｜自评｜指标｜标值" in reported.message
 
 
 
@@ -105,3 +106,41 @@ def test_a_row_holding_only_the_note_of_the_rows_around_it_is_no_indicator():
     assert names == ["业务工作支出安排金额", "业务工作支出到位率", "工作安排时间", "社会成本指标", "保证单位正常运转"]
     [note] = [d for d in document.diagnostics if d.code == "P108" and "酌情扣分" in d.message]
     assert note.location.row == 9  # the table's ninth row
+
+
+# a 财预〔2011〕285号 scoring table, one cell per line: every level has its points, none has a value to reach
+FRAMEWORK = "\n".join([
+    "服务贸易项目绩效自评表", "一、项目基本情况", "项目实施单位", "省商务厅服务贸易处", "二、绩效评价指标评分",
+    "一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "得分",
+    "项目决策", "20", "项目目标", "4", "目标内容", "4", "4", "决策过程", "8", "决策依据", "3", "3",
+    "项目绩效", "55", "项目产出", "15", "产出数量", "5", "5", "产出质量", "4", "4",
+    "项目效益", "40", "经济效益", "10", "10", "社会效益", "20", "18", ""])
+
+
+def test_an_evaluation_frameworks_scoring_table_is_reported_not_read_as_indicators():
+    document = read_bytes(FRAMEWORK.encode(), "服务贸易项目绩效自评表.txt")
+    assert [indicator.name for sheet in document.sheets for indicator in sheet.indicators] == []
+    [reported] = [d for d in document.diagnostics if d.code == "P122"]
+    assert reported.location.file == "服务贸易项目绩效自评表.txt" and "评分表" in reported.message
+
+
+def test_a_grid_with_values_and_points_is_no_scoring_table():
+    text = FRAMEWORK.replace("三级指标\n分值\n得分", "三级指标\n指标值\n分值\n得分").replace(
+        "目标内容\n4\n4", "目标内容\n明确\n4\n4")
+    document = read_bytes(text.encode(), "自评表.txt")
+    assert not [d for d in document.diagnostics if d.code == "P122"]
+
+
+# rows of a scrambled sheet whose names went elsewhere (an .xlsx's text on one line, merged cells out of order): a
+# figure with its unit, or a dash, where the name should be
+NAMELESS = ("基本公共卫生服务项目支出绩效自评表.xlsx\n某县项目支出绩效自评表 (2021年度) 项目名称 基本公共卫生服务 "
+            "主管部门 某县卫生健康局 一级指标 二级指标 三级指标 指标值 实际完成值 分值 得分 产出指标 数量指标 "
+            "指标1:发放宣传资料 12种 14种 1 1 28种 1 1 — 开展基本公共卫生服务 开展基本公共卫生服务 年度 实际 "
+            "指标2:举办讲座 6次 8次 1 1 指标3:建立预防接种证 221人 221人 2 2\n")
+
+
+def test_a_figure_or_a_dash_in_the_name_column_names_no_indicator():
+    document = read_bytes(NAMELESS.encode(), "自评表.txt")
+    assert [i.name for i in document.sheets[0].indicators] == ["发放宣传资料", "举办讲座", "建立预防接种证"]
+    reported = [d.message for d in document.diagnostics if d.code == "P108"]
+    assert any("28种" in message for message in reported) and any("开展基本公共卫生服务" in message for message in reported)
