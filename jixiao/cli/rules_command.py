@@ -6,7 +6,6 @@ import json
 from typing import Annotated
 
 import typer
-from rich.markdown import Markdown
 from rich.table import Table
 
 from jixiao.cli.console import stdout
@@ -36,6 +35,9 @@ def rules(
         rule = by_code(code)
         if rule is None:
             raise UsageError(f"没有代码为“{code}”的规则；用 jixiao rules 查看全部规则")
+        # rich's Markdown pulls in markdown-it and pygments: imported only to show one rule, not for every command
+        from rich.markdown import Markdown
+
         stdout.print(Markdown(render_rule(rule)))
         return
     if as_json:

@@ -23,10 +23,12 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-
-from lxml import etree
+from typing import TYPE_CHECKING
 
 from jixiao.documents.errors import LimitExceeded, NotAGoalDocument
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 __all__ = ["ReadLimits", "DEFAULT_LIMITS", "Deadline", "LimitedZip", "check_upload"]
 
@@ -170,6 +172,9 @@ class LimitedZip:
 
     def parse(self, name: str, deadline: Deadline | None = None) -> etree._Element:
         """The member parsed as XML (entities unresolved, no network), within the limits."""
+        # lxml is imported with the office readers that parse XML, not by every command that knows the limits
+        from lxml import etree
+
         parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
         try:
             if self.archive.getinfo(name).file_size <= _CHUNK:

@@ -31,12 +31,15 @@ def _lookup(section: str) -> dict[str, str]:
     return {fold(spelling): field for field, spellings in labels()[section].items() for spelling in spellings}
 
 
+# Every cell of every table is asked whether it is a label, many times over: the answers are memoised.
+@lru_cache(maxsize=65536)
 def header_label(text: str) -> str | None:
     """The sheet field a cell labels (``code``, ``total``, ``goals`` …), or None if it is not a label."""
     key = _key(text)
     return _lookup("header").get(key) or _lookup("header").get(key.replace(":", ""))
 
 
+@lru_cache(maxsize=65536)
 def column_label(text: str) -> str | None:
     """The indicator-grid column a heading names (``level1``, ``target`` …), or None."""
     return _lookup("columns").get(_key(text))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 
 from jixiao.model.lexicon import fold, load
 
@@ -49,6 +49,8 @@ def _unnumbered(key: str) -> str:
     return key.lstrip(_NUMBERING)
 
 
+# Level cells repeat down every grid and are asked about at every step of reading: the answers are memoised.
+@lru_cache(maxsize=65536)
 def _canonical(level: str, raw: str | None) -> str | None:
     if not raw:
         return None
@@ -75,6 +77,7 @@ def canonical_level2(raw: str | None) -> str | None:
     return _canonical("level2", raw)
 
 
+@lru_cache(maxsize=65536)
 def written_level2(raw: str | None) -> str | None:
     """The name of a level 2 that real forms use outside the framework (进度指标), kept as written; None for
     any other text."""
@@ -85,6 +88,7 @@ def written_level2(raw: str | None) -> str | None:
     return key if key in vocabulary["level2_written"]["names"] or key in vocabulary["ndrc"]["level2"] else None
 
 
+@lru_cache(maxsize=65536)
 def ndrc_level1(raw: str | None) -> str | None:
     """The NDRC 中央预算内投资计划 form's own level-1 name (实施效果指标, 过程管理指标) as written, or None: under
     it the budget framework's level-1 names are level-2 names."""

@@ -18,9 +18,6 @@ import io
 import zipfile
 from decimal import Decimal, InvalidOperation
 
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font, PatternFill
-from openpyxl.worksheet.datavalidation import DataValidation
 from pydantic import ValidationError
 
 from jixiao.model import GoalSheet, IndicatorResult, QualitativeTier, SelfEvaluation, SelfEvaluationSet, parse_target
@@ -36,7 +33,7 @@ INDICATOR_COLUMNS = ["项目标识", "项目名称", "序号", "一级指标", "
 _TO_FILL = {"全年预算数", "年初预算数", "全年执行数", "年度总体目标实际完成情况", "实际完成值", "不适用", "定性档次",
             "得分比例（%）", "评分理由", "偏差原因分析及改进措施"}
 _YES, _NO = "是", "否"
-_FILL = PatternFill("solid", fgColor="FFF2CC")
+_FILL_COLOUR = "FFF2CC"  # the cells to fill in
 
 # Where each field of the model is found, so that scoring problems can name the cell.
 _FIELD_COLUMNS = {"全年预算数": "全年预算数", "全年执行数": "全年执行数", "实际完成值": "实际完成值", "定性档次": "定性档次",
@@ -77,6 +74,12 @@ class Located:
 
 def write_template(sheets: list[tuple[str, GoalSheet]]) -> bytes:
     """An .xlsx to fill in: every sheet (with the file it came from) and every indicator, one row each."""
+    # openpyxl is imported where an actuals workbook is written or read: it takes a noticeable time to import,
+    # and most commands never touch one
+    from openpyxl import Workbook
+    from openpyxl.styles import PatternFill
+
+    fill = PatternFill("solid", fgColor=_FILL_COLOUR)
     book = Workbook()
     projects = book.active
     projects.title = PROJECT_SHEET
@@ -96,7 +99,7 @@ def write_template(sheets: list[tuple[str, GoalSheet]]) -> bytes:
         for row in worksheet.iter_rows(min_row=2):
             for cell in row:
                 if worksheet.cell(1, cell.column).value in _TO_FILL:
-                    cell.fill = _FILL
+                    cell.fill = fill
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -113,6 +116,8 @@ def _append(worksheet, values: list[object]) -> None:
 
 
 def _heading(worksheet, columns: list[str]) -> None:
+    from openpyxl.styles import Font  # (imported on use, as in write_template)
+
     worksheet.append(columns)
     for cell in worksheet[1]:
         cell.font = Font(bold=True)
@@ -121,6 +126,8 @@ def _heading(worksheet, columns: list[str]) -> None:
 
 
 def _choices(worksheet, column: str, values: list[str]) -> None:
+    from openpyxl.worksheet.datavalidation import DataValidation  # (imported on use, as in write_template)
+
     letter = worksheet.cell(1, INDICATOR_COLUMNS.index(column) + 1).column_letter
     validation = DataValidation(type="list", formula1='"' + ",".join(values) + '"', allow_blank=True)
     validation.add(f"{letter}2:{letter}{max(worksheet.max_row, 2)}")
@@ -139,6 +146,8 @@ def read_actuals_json(data: bytes, source: str) -> SelfEvaluationSet:
 
 def read_actuals_xlsx(data: bytes, source: str) -> tuple[SelfEvaluationSet, Located]:
     """Read a filled template back. Every problem found is reported at once, each naming its cell."""
+    from openpyxl import load_workbook  # (imported on use, as in write_template)
+
     try:
         book = load_workbook(io.BytesIO(data), data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from jixiao.model import MoneyUnit, Unit
 from jixiao.model.lexicon import fold
@@ -50,6 +51,8 @@ def parse_year(text: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+# asked of every line and cell outside a grid, often the same ones several times
+@lru_cache(maxsize=65536)
 def parse_title(text: str) -> str | None:
     """The sheet title if ``text`` is one (``乡镇环境治理经费（西留村）绩效目标表``), without Word residue."""
     cleaned = " ".join(_BOOKMARK.sub("", text).split())

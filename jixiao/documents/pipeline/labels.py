@@ -111,6 +111,7 @@ def match_key(text: str) -> str:
     return fold(_RESIDUE.sub("", simplified(text))).lstrip("*")
 
 
+@lru_cache(maxsize=65536)
 def clean_name(text: str) -> str:
     """An indicator name without the template's numbering or residue (``指标1:`` ``(必填)`` ``★``) or an OCR speck
     read as a full stop between two characters (``重.要``); empty
@@ -124,6 +125,7 @@ def clean_name(text: str) -> str:
 _OCR_DOT = re.compile(r"(?<=[\u4e00-\u9fff])[.．](?=[\u4e00-\u9fff])")
 
 
+@lru_cache(maxsize=65536)
 def has_residue(text: str) -> bool:
     """True when the cell holds the template's residue that :func:`clean_name` removes (``(≥**%)``, ``(必填)``,
     ``受益人口数≥**人``), as opposed to its row numbering alone."""
@@ -303,6 +305,7 @@ def heading_spellings() -> tuple[str, ...]:
     return tuple(sorted({fold(s) for spellings in labels()["columns"].values() for s in spellings}, key=len, reverse=True))
 
 
+@lru_cache(maxsize=65536)
 def is_chrome(text: str) -> bool:
     """Web page furniture around a document (share buttons, 索引号, 发布时间 …)."""
     key = fold(text)

@@ -11,8 +11,10 @@ so that the regions step implies a header for them and alignment places each ite
 
 from __future__ import annotations
 
+import operator
 import re
 from functools import cache, lru_cache
+from itertools import accumulate
 
 from jixiao.documents.pipeline.labels import Role, label, match_key, simplified, split_name_trend, split_qualitative
 from jixiao.documents.pipeline.tokens import Line
@@ -30,6 +32,7 @@ _CLAUSE = re.compile(r"[,，]")
 _OPERATOR = r"(?:[≥≤≧≦><=＞＜＝]=?|不低于|不少于|不超过|不高于|大于等于|小于等于|达到|达)"
 _MIN_IN_CELL = 2
 _OPENED = re.compile(r"[:：,，]\s*$")
+_LEVEL_ROLES = (Role.LEVEL1, Role.LEVEL2)
 _LEVEL_WORD = re.compile(r"^[一二三四五六七八九十\d]*[、.．]?\s*([^:：,，;；。]{2,16}?(?:指标|目标))\s*[:：,，]?\s*")
 
 
@@ -120,7 +123,8 @@ def prose_lines(lines: list[Line]) -> list[Line]:
         filled = line.filled
         texts = [token.text for token in filled]
         roles = [label(text).role for text in texts]
-        levelled = [any(role in (Role.LEVEL1, Role.LEVEL2) for role in roles[:i]) for i in range(len(texts))]
+        # whether a level name stands left of each cell, in one pass over the row
+        levelled = list(accumulate((role in _LEVEL_ROLES for role in roles), operator.or_, initial=False))[:-1]
         at = next((i for i, text in enumerate(texts) if split_prose(text, levelled[i])), None)
         if at is None:
             result.append(line)

@@ -298,13 +298,14 @@ def find_header(lines: list[Line], index: int, settings: ReadSettings = DEFAULT_
     if implied and line.kind is LineKind.CELL and line.tokens and split_run_together(line.tokens[0].text):
         tokens = [Token(text, line.line, column) for column, text in enumerate(_IMPLIED)]
         return Header(_columns(tokens, False), index, index, [])
-    if line.kind is LineKind.ROW and len(line.filled) >= 2:
+    filled = line.filled if line.kind is LineKind.ROW else []
+    if len(filled) >= 2:
         headings = sum(1 for token in line.tokens if label(token.text).role is Role.HEADING)
-        if headings < settings.header_kinds or len(line.filled) < settings.header_kinds:
-            return _outline_header(lines, index, _columns(line.tokens, line.gridded), line.filled) if headings else None
+        if headings < settings.header_kinds or len(filled) < settings.header_kinds:
+            return _outline_header(lines, index, _columns(line.tokens, line.gridded), filled) if headings else None
         tokens = line.tokens
         columns = _row_columns(tokens, line.gridded)
-        outline = _outline_header(lines, index, columns, line.filled)
+        outline = _outline_header(lines, index, columns, filled)
         if outline is not None:
             return outline
         if _is_header(columns.kinds, settings):

@@ -5,20 +5,22 @@ from __future__ import annotations
 from jixiao.scoring.monitoring import MonitoringResult
 from jixiao.scoring.reports.grid import Grid
 from jixiao.scoring.reports.monitoring_table import monitoring_grid
-from jixiao.scoring.reports.render import to_docx, to_xlsx
 from jixiao.scoring.reports.self_evaluation_table import self_evaluation_grid
 from jixiao.scoring.scores import SheetScore
 
 __all__ = ["REPORT_FORMATS", "write_self_evaluation", "write_monitoring"]
 
-_RENDERERS = {"docx": to_docx, "xlsx": to_xlsx}
-REPORT_FORMATS = tuple(_RENDERERS)
+REPORT_FORMATS = ("docx", "xlsx")
 
 
 def _render(grid: Grid, file_format: str) -> bytes:
-    if file_format not in _RENDERERS:
+    if file_format not in REPORT_FORMATS:
         raise ValueError(f"不支持的报表格式“{file_format}”，可选：{'、'.join(REPORT_FORMATS)}")
-    return _RENDERERS[file_format](grid)
+    # the renderers import python-docx and openpyxl, which take a noticeable time to import: only when a report
+    # is written, not for every command that scores
+    from jixiao.scoring.reports.render import to_docx, to_xlsx
+
+    return (to_docx if file_format == "docx" else to_xlsx)(grid)
 
 
 def write_self_evaluation(score: SheetScore, file_format: str) -> bytes:
