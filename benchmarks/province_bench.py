@@ -97,7 +97,8 @@ def main() -> None:
             print(f"{count:>4} {run['seconds']:8.1f} {run['load'][0]:4.1f}-{run['load'][1]:<4.1f} "
                   f"{sheets / run['seconds']:8.0f} {100_000 * run['seconds'] / sheets:9.0f}s "
                   f"{first['seconds'] / run['seconds']:7.2f}x {parent:9.1f}s {workers:10.1f}s {bound:11.2f}x "
-                  f"{run['parent']['peak_mb']:8.0f}MB {run['workers']['peak_mb']:8.0f}MB"
+                  f"{run['parent']['peak_mb']:8.0f}MB "
+                  + (f"{run['workers']['peak_mb']:8.0f}MB" if workers else f"{'—':>10}")
                   + ("" if run["exit"] in (0, 1) else f"  (exit {run['exit']})"))
         print(f"aims: 100,000 sheets in under 300 s with 2 jobs; 2 jobs >= 1.8x one job (cores here: {os.cpu_count()})")
 
