@@ -43,8 +43,8 @@ MAX_MEMBER_BYTES = DEFAULT_LIMITS.upload_bytes
 # Tasks in flight per worker: enough to keep every worker busy, few enough to bound memory (the results held are
 # at most WINDOW_PER_WORKER * CHUNK documents per worker).
 WINDOW_PER_WORKER = 4
-# Inputs per task: each task costs the parent a round trip between processes (about as much as writing a
-# document's output), so small documents go in small groups.
+# Inputs per task: each task costs the parent a round trip between processes (a future, queues, pickling), so
+# inputs go in small groups; small, so that a group's first document is not held back long.
 CHUNK = 8
 
 
@@ -203,7 +203,7 @@ def _install(work: Callable[[Source], Any]) -> None:
 
 
 def _installed(chunk: list[Source]) -> list[Any]:
-    return [_work(source) for source in chunk]
+    return _apply(_work, chunk)
 
 
 def _apply(work: Callable[[Source], T], chunk: list[Source]) -> list[T]:
