@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from jixiao.cli.console import stdout
 from jixiao.model import GoalSheet
 from jixiao.model.finding import Finding
 from jixiao.scoring.audit import Recomputation, RecomputedItem
@@ -37,23 +37,24 @@ def audit_summary(recomputation: Recomputation, printed_grade: str | None) -> st
             + (f"；{recomputation.cap.explanation}" if recomputation.cap else ""))
 
 
-def print_recomputation(sheet: GoalSheet, recomputation: Recomputation, findings: list[Finding]) -> None:
+def print_recomputation(sheet: GoalSheet, recomputation: Recomputation, findings: list[Finding],
+                        console: Console) -> None:
     """The printed 自评表 and its recomputation side by side, the totals and grades, then the findings."""
-    stdout.rule(f"[bold]{sheet.name or sheet.key}[/]  {sheet.key}")
+    console.rule(f"[bold]{sheet.name or sheet.key}[/]  {sheet.key}")
     table = Table("序号", "指标", "分值", "所印得分", "复算得分", "差额", "计算方法", title="自评得分复算")
     for position, item in enumerate(recomputation.items):
         table.add_row(str(position), item.name, _figure(item.weight), _figure(item.printed), _figure(item.expected),
                       Text(_difference(item), style="bold red" if item.off else ""), item.formula)
-    stdout.print(table)
-    stdout.print(audit_summary(recomputation, sheet.evaluation.grade if sheet.evaluation else None), soft_wrap=True)
+    console.print(table)
+    console.print(audit_summary(recomputation, sheet.evaluation.grade if sheet.evaluation else None), soft_wrap=True)
     if not findings:
-        stdout.print("[green]复核未发现问题。[/]")
+        console.print("[green]复核未发现问题。[/]")
     for finding in findings:
         where = f"第{finding.location.row}行 " if finding.location.row is not None else ""
-        stdout.print(Text.assemble("  ", (finding.rule, "bold"), " ", finding.severity.label, " ", (where, "dim"),
+        console.print(Text.assemble("  ", (finding.rule, "bold"), " ", finding.severity.label, " ", (where, "dim"),
                                    finding.message, (finding.confidence.note, "dim")), soft_wrap=True)
         if finding.fix:
-            stdout.print(Text(f"      修改建议：{finding.fix.summary}", style="green"), soft_wrap=True)
+            console.print(Text(f"      修改建议：{finding.fix.summary}", style="green"), soft_wrap=True)
 
 
 def recomputation_json(sheet: GoalSheet, recomputation: Recomputation, findings: list[Finding],

@@ -40,8 +40,12 @@ SchedulerOption = Annotated[str | None, typer.Option(
 # it is held to the readers' upload limit (read_bytes would refuse a larger one after unpacking it).
 MAX_ARCHIVE_MEMBERS = 100_000
 MAX_MEMBER_BYTES = DEFAULT_LIMITS.upload_bytes
-# Inputs in flight per worker: enough to keep every worker busy, few enough to bound memory.
+# Tasks in flight per worker: enough to keep every worker busy, few enough to bound memory (the results held are
+# at most WINDOW_PER_WORKER * CHUNK documents per worker).
 WINDOW_PER_WORKER = 4
+# Inputs per task: each task costs the parent a round trip between processes (a future, queues, pickling), so
+# inputs go in small groups; small, so that a group's first document is not held back long.
+CHUNK = 8
 
 
 @dataclass(frozen=True)
@@ -182,20 +186,47 @@ def _results(work: Callable[[Source], T], sources: list[Source], jobs: int, sche
     else:
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=min(jobs, len(sources))) as pool:
-            yield from _windowed(pool.submit, work, sources, jobs * WINDOW_PER_WORKER)
+        # The work (a partial holding the review profile, a few kB) is handed to each worker once, when it starts,
+        # rather than pickled with every input: per input only the source goes out and its result comes back.
+        with ProcessPoolExecutor(max_workers=min(jobs, len(sources)), initializer=_install,
+                                 initargs=(work,)) as pool:
+            yield from _windowed(pool.submit, _installed, sources, jobs)
 
 
-def _windowed(submit: Callable[..., Any], work: Callable[[Source], T], sources: list[Source],
-              window: int) -> Iterator[T]:
-    """Keep at most ``window`` submitted futures; yield their results in submission order."""
+# The work function of this worker process, set by _install when the process starts.
+_work: Callable[[Source], Any] | None = None
+
+
+def _install(work: Callable[[Source], Any]) -> None:
+    global _work
+    _work = work
+
+
+def _installed(chunk: list[Source]) -> list[Any]:
+    return _apply(_work, chunk)
+
+
+def _apply(work: Callable[[Source], T], chunk: list[Source]) -> list[T]:
+    return [work(source) for source in chunk]
+
+
+def _chunk_size(inputs: int, workers: int) -> int:
+    """Inputs per task: up to CHUNK, fewer when there are too few inputs to give every worker several tasks."""
+    return max(1, min(CHUNK, inputs // (workers * WINDOW_PER_WORKER)))
+
+
+def _windowed(submit: Callable[..., Any], work: Callable[[list[Source]], list[T]], sources: list[Source],
+              workers: int) -> Iterator[T]:
+    """``work`` on chunks of ``sources``, at most ``WINDOW_PER_WORKER`` chunks per worker submitted at once;
+    results yielded one by one in input order."""
+    size = _chunk_size(len(sources), workers)
     pending: deque = deque()
-    for source in sources:
-        pending.append(submit(work, source))
-        if len(pending) >= window:
-            yield pending.popleft().result()
+    for start in range(0, len(sources), size):
+        pending.append(submit(work, sources[start:start + size]))
+        if len(pending) >= workers * WINDOW_PER_WORKER:
+            yield from pending.popleft().result()
     while pending:
-        yield pending.popleft().result()
+        yield from pending.popleft().result()
 
 
 def _on_dask(work: Callable[[Source], T], sources: list[Source], jobs: int, scheduler: str) -> Iterator[T]:
@@ -217,8 +248,10 @@ def _on_dask(work: Callable[[Source], T], sources: list[Source], jobs: int, sche
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         # pure=False: two equal sources (the same file given twice) are still two tasks, as with --jobs.
-        yield from _windowed(lambda fn, item: client.submit(fn, item, pure=False), work, sources,
-                             workers * WINDOW_PER_WORKER)
+        # Sent to every worker once; each task then names it by its future instead of carrying its own copy.
+        shared = client.scatter(work, broadcast=True)
+        yield from _windowed(lambda fn, chunk: client.submit(fn, shared, chunk, pure=False), _apply, sources,
+                             workers)
     finally:
         client.close()
         if cluster is not None:

@@ -6,21 +6,25 @@ command is used wrongly (an unreadable file wins over findings, as it means the 
 
 from __future__ import annotations
 
-import json
+import shutil
+import tempfile
+from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NamedTuple
 
 import typer
+from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from jixiao.cli.audit_output import audit_summary
 from jixiao.cli.batch import JobsOption, Outcome, SchedulerOption, Source, expand_sources, read_source, run_batch
-from jixiao.cli.console import stderr, stdout
+from jixiao.cli.console import Shape, rendered, stderr, stdout, stdout_shape, write
 from jixiao.cli.errors import CliError, UnreadableInput, UsageError
+from jixiao.cli.json_stream import JsonList, item_text, value_text
 from jixiao.documents import SUPPORTED_SUFFIXES
 from jixiao.model import Severity
 from jixiao.review import (
@@ -39,7 +43,7 @@ from jixiao.scoring import load_profile as load_scoring_profile
 from jixiao.scoring.audit import Recomputation, audit_sheet, recompute
 from jixiao.scoring.profile import Profile as ScoringProfile
 
-__all__ = ["register", "review_source"]
+__all__ = ["check_source", "document_contract", "register", "review_source"]
 
 COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
 GRADE_COLOURS = {"优": "green", "良": "cyan", "中": "yellow", "差": "red"}
@@ -92,6 +96,52 @@ def review_source(source: Source, profile: Profile, scoring: ScoringProfile) -> 
     return Outcome(source, checked)
 
 
+class SummaryRow(NamedTuple):
+    """One sheet's line in the summary table of the text output: all that is kept of a sheet until the end."""
+
+    file: str
+    name: str
+    error: int
+    warning: int
+    info: int
+    grade: str
+
+
+@dataclass(frozen=True)
+class CheckedOutput:
+    """One document checked, as the parent writes it: rendered in the worker, so that the parent neither receives
+    the review nor renders it. ``text`` is the document's section of the text output; ``findings`` and ``sheets``
+    are its items of the JSON lists; ``rows`` its lines of the summary table; ``severities`` counts its findings
+    (for the exit code)."""
+
+    text: str = ""
+    findings: tuple[str, ...] = ()
+    sheets: tuple[str, ...] = ()
+    rows: tuple[SummaryRow, ...] = ()
+    severities: dict[str, int] = field(default_factory=dict)
+
+
+def check_source(source: Source, profile: Profile, scoring: ScoringProfile, as_json: bool,
+                 shape: Shape) -> Outcome:
+    """Check one source and render what ``check`` prints for it (the worker function of ``check``): the JSON
+    items of its findings and sheets, or its text section as a console of ``shape`` shows it."""
+    outcome = review_source(source, profile, scoring)
+    if outcome.error is not None:
+        return outcome
+    checked: Checked = outcome.value
+    review = checked.review
+    severities = dict(Counter(finding.severity.value for finding in review.findings))
+    if as_json:
+        findings, sheets = document_contract(checked)
+        return Outcome(source, CheckedOutput(findings=tuple(item_text(item, 1) for item in findings),
+                                             sheets=tuple(item_text(item, 1) for item in sheets),
+                                             severities=severities))
+    rows = tuple(SummaryRow(Path(sheet.source or "").name, sheet.name or sheet.sheet, sheet.counts["error"],
+                            sheet.counts["warning"], sheet.counts["info"], sheet.grade) for sheet in review.sheets)
+    return Outcome(source, CheckedOutput(text=rendered(shape, partial(_print_review, checked)), rows=rows,
+                                         severities=severities))
+
+
 def check(
     paths: Annotated[list[Path], typer.Argument(help="要审核的文件或文件夹")],
     output_format: Annotated[CheckFormat, typer.Option("--format", "-f", help="输出格式：text 或 json")] = CheckFormat.TEXT,
@@ -123,41 +173,89 @@ def check(
     if not sources:
         raise UsageError("没有找到可审核的文件（支持 " + " ".join((*SUPPORTED_SUFFIXES, ".zip")) + "）")
 
-    checked: list[Checked] = []
-    failures: list[str] = []
-    for outcome in run_batch(partial(review_source, profile=review_profile, scoring=scoring), sources, jobs=jobs,
-                             scheduler=scheduler, description="审核中"):
-        if outcome.error is not None:
-            failures.append(outcome.error)
-        else:
-            checked.append(outcome.value)
-    reviews = [item.review for item in checked]
-
-    if output_format is CheckFormat.JSON:
-        report = contract(reviews, review_profile.name, failures)
-        _add_audits(report, checked, scoring.name)
-        stdout.out(json.dumps(report, ensure_ascii=False, indent=2), highlight=False)
+    as_json = output_format is CheckFormat.JSON
+    work = partial(check_source, profile=review_profile, scoring=scoring, as_json=as_json, shape=stdout_shape())
+    outcomes = run_batch(work, sources, jobs=jobs, scheduler=scheduler, description="审核中")
+    if as_json:
+        failures, severities = _write_json(outcomes, review_profile.name, scoring.name)
     else:
-        for item in checked:
-            _print_review(item)
-        _print_summary(reviews)
+        failures, severities = _write_text(outcomes)
     for message in failures:
         stderr.print(f"[bold red]无法读取：[/]{message}")
     if failures:
         raise UnreadableInput(f"{len(failures)} 个文件无法读取，审核不完整")
-    failing = sum(f.severity.rank >= threshold.rank for review in reviews for f in review.findings)
+    failing = sum(count for severity, count in severities.items() if Severity(severity).rank >= threshold.rank)
     if failing and not exit_zero:
         raise CliError(f"发现 {failing} 个达到“{threshold.label}”级别的问题")
 
 
-def contract(reviews: list[Review], profile: str, failures: list[str]) -> dict[str, object]:
-    """The JSON printed by ``check --format json``; the documented keys are stable, extras may be added."""
-    return {
-        "findings": [f.contract() | {"file": review.source} for review in reviews for f in review.findings],
-        "sheets": [_sheet_contract(sheet) for review in reviews for sheet in review.sheets],
-        "unreadable": failures,
-        "profile": profile,
-    }
+# Sheets' JSON items wait for the end of the findings list in memory up to this size, then in a temporary file.
+SHEETS_IN_MEMORY = 8 * 1024 * 1024
+
+
+def _write_json(outcomes, profile: str, scoring: str) -> tuple[list[str], Counter]:
+    """Write the JSON report as documents come: findings at once, sheets (which follow every finding in the
+    report) held in a temporary file until the findings end. Returns the unreadable inputs and severity counts."""
+    failures: list[str] = []
+    severities: Counter = Counter()
+    with tempfile.SpooledTemporaryFile(SHEETS_IN_MEMORY, mode="w+", encoding="utf-8") as held:
+        write('{\n  "findings": ')
+        findings, sheets = JsonList(write, 1), JsonList(held.write, 1)
+        for outcome in outcomes:
+            if outcome.error is not None:
+                failures.append(outcome.error)
+                continue
+            piece: CheckedOutput = outcome.value
+            findings.extend(piece.findings)
+            sheets.extend(piece.sheets)
+            severities.update(piece.severities)
+        findings.close()
+        sheets.close()
+        write(',\n  "sheets": ')
+        held.seek(0)
+        shutil.copyfileobj(held, stdout.file)
+    write(f',\n  "unreadable": {value_text(failures, 1)},\n  "profile": {value_text(profile, 1)},'
+          f'\n  "scoring_profile": {value_text(scoring, 1)}\n}}\n')
+    return failures, severities
+
+
+def _write_text(outcomes) -> tuple[list[str], Counter]:
+    """Write each document's section as it comes, then the summary table of every sheet."""
+    failures: list[str] = []
+    severities: Counter = Counter()
+    rows: list[SummaryRow] = []
+    files = 0
+    for outcome in outcomes:
+        if outcome.error is not None:
+            failures.append(outcome.error)
+            continue
+        piece: CheckedOutput = outcome.value
+        write(piece.text)
+        rows.extend(piece.rows)
+        severities.update(piece.severities)
+        files += 1
+    _print_summary(rows, files)
+    return failures, severities
+
+
+def document_contract(checked: Checked) -> tuple[list[dict], list[dict]]:
+    """One document's items of the ``findings`` and ``sheets`` lists printed by ``check --format json``; the
+    documented keys are stable, extras may be added. An audited sheet has the extra key ``audit`` (printed and
+    recomputed totals and grades, by the ``scoring_profile`` of the report)."""
+    review = checked.review
+    findings = [f.contract() | {"file": review.source} for f in review.findings]
+    sheets = []
+    for sheet in review.sheets:
+        item = _sheet_contract(sheet)
+        if sheet.sheet in checked.audits:
+            recomputation, grade = checked.audits[sheet.sheet], checked.grades[sheet.sheet]
+            item["audit"] = {
+                "printed_total": _text(recomputation.printed_total), "printed_sum": _text(recomputation.printed_sum),
+                "printed_grade": grade, "expected_total": _text(recomputation.expected_total),
+                "expected_grade": recomputation.expected_grade,
+            }
+        sheets.append(item)
+    return findings, sheets
 
 
 def _sheet_contract(sheet: SheetReview) -> dict[str, object]:
@@ -174,49 +272,32 @@ def _sheet_contract(sheet: SheetReview) -> dict[str, object]:
     }
 
 
-def _add_audits(report: dict[str, object], checked: list[Checked], scoring: str) -> None:
-    """Extra keys of the check contract for audited sheets: ``audit`` on the sheet (printed and recomputed totals
-    and grades) and the scoring profile used."""
-    audits = {(item.review.source, key): (recomputation, item.grades[key])
-              for item in checked for key, recomputation in item.audits.items()}
-    for sheet in report["sheets"]:
-        found = audits.get((sheet["source"], sheet["sheet"]))
-        if found is not None:
-            recomputation, grade = found
-            sheet["audit"] = {
-                "printed_total": _text(recomputation.printed_total), "printed_sum": _text(recomputation.printed_sum),
-                "printed_grade": grade, "expected_total": _text(recomputation.expected_total),
-                "expected_grade": recomputation.expected_grade,
-            }
-    report["scoring_profile"] = scoring
-
-
 def _text(value) -> str | None:
     return None if value is None else f"{value.normalize():f}"
 
 
-def _print_review(checked: Checked) -> None:
+def _print_review(checked: Checked, console: Console) -> None:
     review = checked.review
-    stdout.rule(f"[bold]{review.source}[/]")
+    console.rule(f"[bold]{review.source}[/]")
     for finding in review.document_findings:
-        _print_finding(finding)
+        _print_finding(finding, console)
     for sheet in review.sheets:
         grade = Text(sheet.grade, style=f"bold {GRADE_COLOURS[sheet.grade]}")
         counts = sheet.counts
-        stdout.print(Text.assemble(
+        console.print(Text.assemble(
             "\n", (sheet.name or sheet.sheet, "bold cyan"), f"  {sheet.sheet}  表样 {sheet.form_label}  建议等级 ", grade,
             f"  错误 {counts['error']} · 警告 {counts['warning']} · 提示 {counts['info']}",
         ), soft_wrap=True)
         for finding in sheet.findings:
-            _print_finding(finding)
+            _print_finding(finding, console)
         if sheet.findings:
-            stdout.print(Text(f"  评分：{sheet.explain()}", style="dim"), soft_wrap=True)
+            console.print(Text(f"  评分：{sheet.explain()}", style="dim"), soft_wrap=True)
         if sheet.sheet in checked.audits:
             summary = audit_summary(checked.audits[sheet.sheet], checked.grades[sheet.sheet])
-            stdout.print(Text(f"  自评复核：{summary}", style="dim"), soft_wrap=True)
+            console.print(Text(f"  自评复核：{summary}", style="dim"), soft_wrap=True)
 
 
-def _print_finding(finding: Finding) -> None:
+def _print_finding(finding: Finding, console: Console) -> None:
     where = f"第{finding.location.row}行 " if finding.location.row is not None else ""
     line = Text.assemble(
         "  ", (f"{finding.rule}", "bold"), " ", (finding.severity.label, COLOURS[finding.severity.value]),
@@ -224,24 +305,21 @@ def _print_finding(finding: Finding) -> None:
     )
     # Chinese has no spaces to break at: rich would move the whole message to the next line, so let the
     # terminal wrap instead.
-    stdout.print(line, soft_wrap=True)
+    console.print(line, soft_wrap=True)
     if finding.fix:
-        stdout.print(Text(f"      修改建议（{finding.fix.applicability.label}）：{finding.fix.summary}", style="green"),
-                     soft_wrap=True)
+        console.print(Text(f"      修改建议（{finding.fix.applicability.label}）：{finding.fix.summary}", style="green"),
+                      soft_wrap=True)
 
 
-def _print_summary(reviews: list[Review]) -> None:
-    sheets = [sheet for review in reviews for sheet in review.sheets]
-    if not sheets:
+def _print_summary(rows: list[SummaryRow], files: int) -> None:
+    if not rows:
         return
     table = Table("文件", "项目", "错误", "警告", "提示", "建议等级", title="审核汇总")
-    for sheet in sheets:
-        counts = sheet.counts
-        table.add_row(Path(sheet.source or "").name, sheet.name or sheet.sheet, str(counts["error"]),
-                      str(counts["warning"]), str(counts["info"]),
-                      Text(sheet.grade, style=f"bold {GRADE_COLOURS[sheet.grade]}"))
+    for row in rows:
+        table.add_row(row.file, row.name, str(row.error), str(row.warning), str(row.info),
+                      Text(row.grade, style=f"bold {GRADE_COLOURS[row.grade]}"))
     stdout.print()
     stdout.print(table)
-    totals = {severity: sum(sheet.counts[severity] for sheet in sheets) for severity in ("error", "warning", "info")}
-    stdout.print(f"共 {len(reviews)} 个文件、{len(sheets)} 张目标表：错误 {totals['error']}，警告 {totals['warning']}，"
+    totals = {severity: sum(getattr(row, severity) for row in rows) for severity in ("error", "warning", "info")}
+    stdout.print(f"共 {files} 个文件、{len(rows)} 张目标表：错误 {totals['error']}，警告 {totals['warning']}，"
                  f"提示 {totals['info']}。用 jixiao rules 代码 查看规则说明。", soft_wrap=True)

@@ -1,10 +1,59 @@
-"""The rich consoles every command prints to."""
+"""The rich consoles every command prints to, and rendering elsewhere (in a batch worker) exactly as they would."""
 
 from __future__ import annotations
 
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from rich.console import Console
 
-__all__ = ["stdout", "stderr"]
+__all__ = ["Shape", "rendered", "stderr", "stdout", "stdout_shape", "write"]
 
 stdout = Console(highlight=False, soft_wrap=False)
 stderr = Console(stderr=True, highlight=False)
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What rich's rendering depends on in the console written to: its width, colours, whether it is a terminal
+    and its encoding (ASCII boxes when it is not UTF-8). Small, so that it can be sent to batch workers."""
+
+    width: int
+    color_system: str | None
+    terminal: bool
+    encoding: str
+
+
+def stdout_shape() -> Shape:
+    """The shape of standard output as this process sees it."""
+    return Shape(stdout.width, stdout.color_system, stdout.is_terminal, stdout.encoding)
+
+
+class _Captured(io.StringIO):
+    """A text buffer that tells rich the encoding of the console it stands in for (a StringIO has none)."""
+
+    def __init__(self, encoding: str) -> None:
+        super().__init__()
+        self._encoding = encoding
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self._encoding
+
+
+def rendered(shape: Shape, draw: Callable[[Console], None]) -> str:
+    """The text ``draw`` prints on a console of ``shape``, escape codes included: what it would print on standard
+    output. Lets a worker process do the rendering so that the parent only writes."""
+    console = Console(file=_Captured(shape.encoding), width=shape.width, color_system=shape.color_system,
+                      force_terminal=shape.terminal, highlight=False, soft_wrap=False)
+    draw(console)
+    return console.file.getvalue()
+
+
+def write(text: str) -> None:
+    """Write already rendered text to standard output as it is, and flush it, so that a reader of a pipe gets
+    each document as soon as its turn comes."""
+    file = stdout.file
+    file.write(text)
+    file.flush()

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import json
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
 from rich.table import Table
 
-from jixiao.cli.batch import JobsOption, SchedulerOption, expand_sources, read_source, run_batch
-from jixiao.cli.console import stderr, stdout
+from jixiao.cli.batch import JobsOption, Outcome, SchedulerOption, Source, expand_sources, read_source, run_batch
+from jixiao.cli.console import Shape, rendered, stderr, stdout, stdout_shape, write
 from jixiao.cli.errors import UnreadableInput, UsageError
 from jixiao.documents import WRITABLE_FORMATS, NotAGoalDocument, read_path, write_document
 from jixiao.model import Document
 
-__all__ = ["register"]
+__all__ = ["parse_source", "register"]
 
 
 class ParseFormat(StrEnum):
@@ -42,23 +44,35 @@ def parse(
     json_output = output_format is ParseFormat.JSON
     if json_output:
         # Streamed in input order, one document at a time, so memory stays flat over any number of files.
-        stdout.out('{"documents": [', highlight=False)
+        write('{"documents": [\n')
     written = 0
-    for outcome in run_batch(read_source, expand_sources(files), jobs=jobs, scheduler=scheduler,
-                             description="读取中"):
+    work = partial(parse_source, as_json=json_output, shape=stdout_shape())
+    for outcome in run_batch(work, expand_sources(files), jobs=jobs, scheduler=scheduler, description="读取中"):
         if outcome.error is not None:
             failures.append(outcome.error)
         elif json_output:
-            stdout.out(("," if written else "") + outcome.value.model_dump_json(indent=2), highlight=False)
+            write(("," if written else "") + outcome.value + "\n")
             written += 1
         else:
-            _print_document(outcome.value)
+            write(outcome.value)
     if json_output:
-        stdout.out("]}", highlight=False)
+        write("]}\n")
     for message in failures:
         stderr.print(f"[bold red]无法读取：[/]{message}")
     if failures:
         raise UnreadableInput(f"{len(failures)} 个文件无法读取")
+
+
+def parse_source(source: Source, as_json: bool, shape: Shape) -> Outcome:
+    """Read one source and render what ``parse`` prints for it (the worker function of ``parse``): the document
+    in JSON, or its tables as a console of ``shape`` shows them."""
+    outcome = read_source(source)
+    if outcome.error is not None:
+        return outcome
+    document = outcome.value
+    if as_json:
+        return Outcome(source, document.model_dump_json(indent=2))
+    return Outcome(source, rendered(shape, partial(_print_document, document)))
 
 
 def schema() -> None:
@@ -85,29 +99,29 @@ def export(
     stdout.print(f"已写出 {target}（{len(document.sheets)} 张绩效目标表）")
 
 
-def _print_document(document: Document) -> None:
+def _print_document(document: Document, console: Console) -> None:
     unit = document.unit
     unit_text = f"{unit.code or ''} {unit.name or ''}".strip() if unit else "（未注明单位）"
-    stdout.rule(f"[bold]{document.source}[/]  {unit_text}  [dim]{document.format}/{document.layout}[/]")
+    console.rule(f"[bold]{document.source}[/]  {unit_text}  [dim]{document.format}/{document.layout}[/]")
     if document.overall:
         overall = document.overall
-        stdout.print(f"部门整体绩效目标：总体目标 {len(overall.aims)} 条，分项目标 {len(overall.duties)} 条，保障措施 {len(overall.measures)} 条")
+        console.print(f"部门整体绩效目标：总体目标 {len(overall.aims)} 条，分项目标 {len(overall.duties)} 条，保障措施 {len(overall.measures)} 条")
     for sheet in document.sheets:
         budget = sheet.budget
-        stdout.print(
+        console.print(
             f"\n[bold cyan]{sheet.name or sheet.title or '（未命名项目）'}[/]  项目编码 {sheet.code or '—'}  "
             f"预算 {budget.total if budget.total is not None else '—'} {sheet.money_unit or ''}  "
             f"支出计划 {' / '.join(f'{c.label} {c.percent}' for c in sheet.spend_plan) or '—'}"
         )
         for number, goal in enumerate(sheet.goals, start=1):
-            stdout.print(f"  目标{number}：{goal}")
+            console.print(f"  目标{number}：{goal}")
         table = Table("一级指标", "二级指标", "三级指标", "指标值（原文）", "理解为", show_lines=False)
         for indicator in sheet.indicators:
             table.add_row(
                 indicator.level1 or indicator.level1_raw, indicator.level2 or indicator.level2_raw, indicator.name,
                 indicator.target.raw, indicator.target.display() if not indicator.target.is_empty else "",
             )
-        stdout.print(table)
+        console.print(table)
     for item in document.diagnostics:
         colour = {"error": "red", "warning": "yellow", "info": "blue"}[item.severity.value]
-        stdout.print(f"[{colour}]{item.severity.label} {item.code}[/] {item.location.describe()}：{item.message}")
+        console.print(f"[{colour}]{item.severity.label} {item.code}[/] {item.location.describe()}：{item.message}")

@@ -8,18 +8,22 @@ a bad actuals file, a bad profile or wrong usage.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
 from rich.table import Table
 
 from jixiao.cli.audit_output import print_recomputation, recomputation_json
-from jixiao.cli.batch import JobsOption, SchedulerOption, expand_sources, read_source, run_batch
-from jixiao.cli.console import stderr, stdout
+from jixiao.cli.batch import JobsOption, Outcome, SchedulerOption, Source, expand_sources, read_source, run_batch
+from jixiao.cli.console import Shape, rendered, stderr, stdout, stdout_shape, write
 from jixiao.cli.errors import CliError, UnreadableInput, UsageError
-from jixiao.model import GoalSheet, SelfEvaluationSet, Severity
+from jixiao.cli.json_stream import JsonList, item_text, value_text
+from jixiao.model import GoalSheet, SelfEvaluation, SelfEvaluationSet, Severity
 from jixiao.scoring import (
     ActualsError,
     Located,
@@ -36,7 +40,7 @@ from jixiao.scoring import (
 from jixiao.scoring.audit import audit_sheet, recompute
 from jixiao.scoring.reports import REPORT_FORMATS, write_self_evaluation
 
-__all__ = ["register"]
+__all__ = ["register", "score_source"]
 
 
 class ScoreFormat(StrEnum):
@@ -73,6 +77,84 @@ def score_template(
     stdout.print(f"已写出 {output}（{len(found)} 张绩效目标表，{sum(len(s.indicators) for _, s in found)} 个指标）")
 
 
+@dataclass(frozen=True)
+class ScorePlan:
+    """What a worker needs to score, or audit, the sheets of one document and render them as ``score`` prints
+    them. ``evaluations`` (the actuals, by sheet key) is None when the printed self-evaluations are audited;
+    ``report_format`` is set when a 自评表 is to be written for every sheet scored."""
+
+    profile: Profile
+    as_json: bool
+    shape: Shape
+    evaluations: dict[str, SelfEvaluation] | None = None
+    located: Located | None = None
+    report_format: str | None = None
+
+
+@dataclass(frozen=True)
+class ScoredOutput:
+    """One document scored or audited, as the parent writes it: ``items`` are its JSON items or text sections
+    (one per sheet scored or audited), ``reports`` its 自评表 files (name, bytes); the rest is what the end of
+    the command reports and its exit code depends on."""
+
+    sheets: int
+    items: tuple[str, ...] = ()
+    reports: tuple[tuple[str, bytes], ...] = ()
+    unmatched: tuple[str, ...] = ()
+    errors: tuple[str, ...] = ()
+    missing: int = 0
+    failing: int = 0
+
+
+def score_source(source: Source, plan: ScorePlan) -> Outcome:
+    """Read one source and score (or audit) its sheets as ``plan`` says, rendered as ``score`` prints them (the
+    worker function of ``score``)."""
+    read = read_source(source)
+    if read.error is not None:
+        return read
+    document = read.value
+    # A sheet names its unit only through the document's heading; the 自评表 shows it.
+    sheets = [sheet if sheet.unit else sheet.model_copy(update={"unit": document.unit}) for sheet in document.sheets]
+    if plan.evaluations is None:
+        return Outcome(source, _audited(sheets, source.label, plan))
+    return Outcome(source, _scored(sheets, source.label, plan))
+
+
+def _audited(sheets: list[GoalSheet], label: str, plan: ScorePlan) -> ScoredOutput:
+    items, failing = [], 0
+    for sheet in sheets:
+        if sheet.evaluation is None:
+            continue
+        recomputation = recompute(sheet, plan.profile)
+        findings = audit_sheet(sheet, plan.profile, source=label)
+        failing += sum(finding.severity is Severity.ERROR for finding in findings)
+        items.append(item_text(recomputation_json(sheet, recomputation, findings, label), 1) if plan.as_json else
+                     rendered(plan.shape, partial(print_recomputation, sheet, recomputation, findings)))
+    return ScoredOutput(len(sheets), tuple(items), failing=failing)
+
+
+def _scored(sheets: list[GoalSheet], label: str, plan: ScorePlan) -> ScoredOutput:
+    items, reports, unmatched, errors, missing = [], [], [], [], 0
+    for sheet in sheets:
+        evaluation = plan.evaluations.get(sheet.key)
+        if evaluation is None:
+            unmatched.append(f"{label} 项目“{sheet.key}”在实际值文件 {plan.located.source} 中没有对应的行，未评分")
+            continue
+        try:
+            result = score_sheet(sheet, evaluation, plan.profile)
+        except ScoringInputError as error:
+            errors.extend(f"{plan.located.describe(p.sheet, p.indicator, p.field)}：{p.message}" for p in error.problems)
+            continue
+        items.append(item_text(json.loads(result.model_dump_json()), 1) if plan.as_json else
+                     rendered(plan.shape, partial(_print_score, result, plan.located)))
+        if plan.report_format is not None:
+            safe = "".join("_" if ch in '\\/:*?"<>|' else ch for ch in result.sheet)
+            reports.append((f"{safe}_绩效自评表.{plan.report_format}",
+                            write_self_evaluation(result, plan.report_format)))
+        missing += len(result.missing)
+    return ScoredOutput(len(sheets), tuple(items), tuple(reports), tuple(unmatched), tuple(errors), missing)
+
+
 def score(
     sheets: SheetsArgument,
     actuals: Annotated[Path | None, typer.Option(
@@ -91,74 +173,103 @@ def score(
         chosen = load_profile(profile)
     except ProfileError as error:
         raise UsageError(error.message) from None
+    as_json = output_format is ScoreFormat.JSON
     if actuals is None:
-        _audit_printed(_read_sheets(sheets, jobs=jobs, scheduler=scheduler), chosen, output_format)
-        return
-    evaluations, located = _read_actuals(actuals)
-    found = _read_sheets(sheets, exclude=actuals, jobs=jobs, scheduler=scheduler)
-    by_key = {evaluation.sheet: evaluation for evaluation in evaluations.evaluations}
-    scores: list[SheetScore] = []
-    errors: list[str] = []
-    unmatched: list[str] = []
-    for source, sheet in found:
-        evaluation = by_key.get(sheet.key)
-        if evaluation is None:
-            unmatched.append(f"{source} 项目“{sheet.key}”在实际值文件 {actuals.name} 中没有对应的行，未评分")
-            continue
+        plan = ScorePlan(chosen, as_json, stdout_shape())
+    else:
+        evaluations, located = _read_actuals(actuals)
+        plan = ScorePlan(chosen, as_json, stdout_shape(), {e.sheet: e for e in evaluations.evaluations}, located,
+                         report_format if report_dir is not None else None)
+    outcomes = run_batch(partial(score_source, plan=plan), expand_sources(sheets, exclude=actuals), jobs=jobs,
+                         scheduler=scheduler, description="读取中")
+    written = _Written(chosen, plan, report_dir)
+    for outcome in outcomes:
+        written.add(outcome)
+    written.finish()
+
+
+class _Written:
+    """The output of ``score`` as documents come, in input order. Nothing is written until there is something
+    to show, so that a run that scores nothing fails as before, with only its message."""
+
+    def __init__(self, profile: Profile, plan: ScorePlan, report_dir: Path | None) -> None:
+        self.profile, self.plan, self.report_dir = profile, plan, report_dir
+        self.items: JsonList | None = None
+        self.started = False
+        self.sheets = self.reports = self.missing = self.failing = 0
+        self.failures: list[str] = []
+        self.unmatched: list[str] = []
+        self.errors: list[str] = []
+
+    def add(self, outcome: Outcome) -> None:
+        """Write one document's sections and 自评表 files, and keep its messages for the end."""
+        if outcome.error is not None:
+            self.failures.append(outcome.error)
+            return
+        piece: ScoredOutput = outcome.value
+        self.sheets += piece.sheets
+        # Scoring against actuals shows its heading once a sheet is read; an audit once a sheet is audited.
+        if piece.items or (piece.sheets and self.plan.evaluations is not None):
+            self._start()
+        if self.plan.as_json and piece.items:
+            self.items.extend(piece.items)
+        else:
+            for text in piece.items:
+                write(text)
+        for name, data in piece.reports:
+            self._report(name, data)
+        self.unmatched.extend(piece.unmatched)
+        self.errors.extend(piece.errors)
+        self.missing += piece.missing
+        self.failing += piece.failing
+
+    def _start(self) -> None:
+        if self.started:
+            return
+        self.started = True
+        if not self.plan.as_json:
+            stdout.print(f"评分方案：{self.profile.label}（{self.profile.name}）")
+            return
+        key = "scores" if self.plan.evaluations is not None else "audits"
+        write(f'{{\n  "profile": {value_text(self.profile.name, 1)},\n  "{key}": ')
+        self.items = JsonList(write, 1)
+
+    def _report(self, name: str, data: bytes) -> None:
         try:
-            scores.append(score_sheet(sheet, evaluation, chosen))
-        except ScoringInputError as error:
-            errors.extend(f"{located.describe(p.sheet, p.indicator, p.field)}：{p.message}" for p in error.problems)
-    if output_format is ScoreFormat.JSON:
-        payload = {"profile": chosen.name, "scores": [json.loads(s.model_dump_json()) for s in scores],
-                   "errors": errors, "unmatched": unmatched}
-        stdout.out(json.dumps(payload, ensure_ascii=False, indent=2), highlight=False)
-    else:
-        stdout.print(f"评分方案：{chosen.label}（{chosen.name}）")
-        for result in scores:
-            _print_score(result, located)
-    if report_dir is not None:
-        _write_reports(scores, report_dir, report_format)
-    for message in unmatched:
-        stderr.print(f"[yellow]未评分：[/]{message}", soft_wrap=True)
-    for message in errors:
-        stderr.print(f"[bold red]无法评分：[/]{message}", soft_wrap=True)
-    if errors:
-        raise UnreadableInput(f"{len(errors)} 处实际值有误，相关项目未评分")
-    incomplete = sum(len(s.missing) for s in scores)
-    if unmatched or incomplete:
-        raise Incomplete(f"{len(unmatched)} 个项目缺少实际值，{incomplete} 处必填说明未填写")
+            self.report_dir.mkdir(parents=True, exist_ok=True)
+            (self.report_dir / name).write_bytes(data)
+        except OSError as error:
+            raise UsageError(f"无法写入自评表文件夹 {self.report_dir}（{error.strerror}）") from None
+        self.reports += 1
 
-
-def _audit_printed(found: list[tuple[str, GoalSheet]], profile: Profile, output_format: ScoreFormat) -> None:
-    """Recompute every printed self-evaluation in ``found`` and show it beside what was printed."""
-    printed = [(source, sheet) for source, sheet in found if sheet.evaluation is not None]
-    if not printed:
-        raise UsageError("文件中没有所印的绩效自评表可以复核；要按实际值评分，请用 --actuals 给出实际值文件")
-    audited = [(source, sheet, recompute(sheet, profile), audit_sheet(sheet, profile, source=source))
-               for source, sheet in printed]
-    if output_format is ScoreFormat.JSON:
-        payload = {"profile": profile.name,
-                   "audits": [recomputation_json(sheet, r, findings, source) for source, sheet, r, findings in audited]}
-        stdout.out(json.dumps(payload, ensure_ascii=False, indent=2), highlight=False)
-    else:
-        stdout.print(f"评分方案：{profile.label}（{profile.name}）")
-        for _, sheet, recomputation, findings in audited:
-            print_recomputation(sheet, recomputation, findings)
-    failing = sum(f.severity is Severity.ERROR for *_, findings in audited for f in findings)
-    if failing:
-        raise Incomplete(f"自评表复核发现 {failing} 个错误")
-
-
-def _write_reports(scores: list[SheetScore], folder: Path, file_format: str) -> None:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        for result in scores:
-            safe = "".join("_" if ch in '\\/:*?"<>|' else ch for ch in result.sheet)
-            (folder / f"{safe}_绩效自评表.{file_format}").write_bytes(write_self_evaluation(result, file_format))
-    except OSError as error:
-        raise UsageError(f"无法写入自评表文件夹 {folder}（{error.strerror}）") from None
-    stderr.print(f"已写出 {len(scores)} 份绩效自评表到 {folder}")
+    def finish(self) -> None:
+        """End the output and report what is missing, with the exit code it calls for."""
+        if not self.started:
+            if self.failures:
+                raise UnreadableInput("；".join(self.failures))
+            if not self.sheets:
+                raise UnreadableInput("没有读到任何绩效目标表")
+            raise UsageError("文件中没有所印的绩效自评表可以复核；要按实际值评分，请用 --actuals 给出实际值文件")
+        if self.plan.as_json:
+            self.items.close()
+            if self.plan.evaluations is not None:
+                write(f',\n  "errors": {value_text(self.errors, 1)},\n  "unmatched": {value_text(self.unmatched, 1)}')
+            write("\n}\n")
+        if self.report_dir is not None and self.plan.evaluations is not None:
+            stderr.print(f"已写出 {self.reports} 份绩效自评表到 {self.report_dir}")
+        for message in self.unmatched:
+            stderr.print(f"[yellow]未评分：[/]{message}", soft_wrap=True)
+        for message in self.errors:
+            stderr.print(f"[bold red]无法评分：[/]{message}", soft_wrap=True)
+        if self.failures:
+            raise UnreadableInput("；".join(self.failures))
+        if self.errors:
+            raise UnreadableInput(f"{len(self.errors)} 处实际值有误，相关项目未评分")
+        if self.plan.evaluations is None:
+            if self.failing:
+                raise Incomplete(f"自评表复核发现 {self.failing} 个错误")
+        elif self.unmatched or self.missing:
+            raise Incomplete(f"{len(self.unmatched)} 个项目缺少实际值，{self.missing} 处必填说明未填写")
 
 
 def _read_sheets(paths: list[Path], exclude: Path | None = None, jobs: int | None = None,
@@ -196,23 +307,23 @@ def _read_actuals(path: Path) -> tuple[SelfEvaluationSet, Located]:
     raise UsageError(f"实际值文件须为 .xlsx 或 .json：{path}")
 
 
-def _print_score(result: SheetScore, located: Located) -> None:
-    stdout.rule(f"[bold]{result.name or result.sheet}[/]  {result.sheet}")
+def _print_score(result: SheetScore, located: Located, console: Console) -> None:
+    console.rule(f"[bold]{result.name or result.sheet}[/]  {result.sheet}")
     table = Table("序号", "一级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分")
     for number, item in enumerate(result.items):
         table.add_row(str(number), item.level1, item.name, item.target, item.actual, str(item.weight),
                       "—" if item.score is None else str(item.score))
-    stdout.print(table)
-    stdout.print("计算说明：")
+    console.print(table)
+    console.print("计算说明：")
     for number, item in enumerate(result.items):
-        stdout.print(f"  {number}. {item.name}：{item.explanation}")
+        console.print(f"  {number}. {item.name}：{item.explanation}")
         for flag in item.flags:
-            stdout.print(f"     [yellow]⚑ 请人工复核：{flag}[/]")
+            console.print(f"     [yellow]⚑ 请人工复核：{flag}[/]")
     for note in result.notes:
-        stdout.print(f"  [dim]说明：{note}[/]")
+        console.print(f"  [dim]说明：{note}[/]")
     colour = {"优": "green", "良": "cyan", "中": "yellow"}.get(result.grade, "red")
-    stdout.print(f"总分 [bold]{result.total}[/]  等级 [bold {colour}]{result.grade}[/]")
-    stdout.print(f"[dim]{result.explanation}[/]")
+    console.print(f"总分 [bold]{result.total}[/]  等级 [bold {colour}]{result.grade}[/]")
+    console.print(f"[dim]{result.explanation}[/]")
     for problem in result.missing:
-        stdout.print(f"[yellow]待补充：[/]{located.describe(problem.sheet, problem.indicator, problem.field)}：{problem.message}",
+        console.print(f"[yellow]待补充：[/]{located.describe(problem.sheet, problem.indicator, problem.field)}：{problem.message}",
                      soft_wrap=True)
