@@ -31,6 +31,7 @@ import statistics
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -127,17 +128,20 @@ def _time_page(clients: list, base: str, path, args, web: list, warm: bool = Tru
     shares = [paths[n::len(clients)] for n in range(len(clients))]
     load, cpu = load_average(), cpu_seconds(web)
     with ThreadPoolExecutor(len(clients)) as pool:
-        timings = [t for share in pool.map(lambda c, ps: [_timed(c, p, base) for p in ps], clients, shares)
+        answers = [t for share in pool.map(lambda c, ps: [_timed(c, p, base) for p in ps], clients, shares)
                    for t in share]
     cpu = (cpu_seconds(web) - cpu) * 1000 / len(paths)
-    return {"timings": sorted(timings), "cpu": cpu, "load": f"{load}–{load_average()}"}
+    failed = sorted(status for _, status in answers if status != 200)
+    return {"timings": sorted(t for t, _ in answers), "cpu": cpu, "load": f"{load}–{load_average()}",
+            "failed": ", ".join(f"{failed.count(s)}×HTTP {s}" for s in sorted(set(failed)))}
 
 
 def _figures(measured: dict, limit: int) -> str:
     timings = measured["timings"]
     p50, p95 = statistics.median(timings), timings[max(int(len(timings) * 0.95) - 1, 0)]
     return (f"n={len(timings):4d} {p50:7.1f} {p95:7.1f} {timings[-1]:7.1f} {'ok  ' if p95 < limit else 'SLOW'} "
-            f"cpu {measured['cpu']:5.1f} load {measured['load']}")
+            f"cpu {measured['cpu']:5.1f} load {measured['load']}"
+            + (f" FAILED {measured['failed']}" if measured["failed"] else ""))
 
 
 def _start_import(base: str, count: int) -> str:
@@ -183,7 +187,12 @@ def _wait_import(base: str, job_path: str, started: float) -> tuple[float, str, 
     state and the message."""
     opener = _login(base, "preparer")
     while True:
-        fragment = _get(opener, f"{job_path}progress/", base)
+        try:
+            fragment = _get(opener, f"{job_path}progress/", base)
+        except urllib.error.HTTPError as error:  # counted in the pages' figures; the import goes on
+            print(f"polling the import: HTTP {error.code}")
+            time.sleep(1)
+            continue
         if "hx-trigger" not in fragment:
             state = re.search(r'class="job-state (\w+)"', fragment).group(1)
             message = re.sub(r"<[^>]+>|\s+", " ", fragment.split("</strong>", 1)[1]).strip()
@@ -210,10 +219,16 @@ def _get(opener, path: str, base: str) -> str:
         return response.read().decode()
 
 
-def _timed(opener, path: str, base: str) -> float:
+def _timed(opener, path: str, base: str) -> tuple[float, int]:
+    """The time of one request in ms and its HTTP status (an error is a figure too, not the end of the run)."""
     started = time.perf_counter()
-    _get(opener, path, base)
-    return (time.perf_counter() - started) * 1000
+    try:
+        with opener.open(f"{base}{path}", timeout=60) as response:
+            response.read()
+            status = response.status
+    except urllib.error.HTTPError as error:
+        status = error.code
+    return (time.perf_counter() - started) * 1000, status
 
 
 if __name__ == "__main__":
