@@ -86,8 +86,8 @@ def worker(
 @contextlib.contextmanager
 def _task_worker(data: Path, wanted: bool) -> Iterator[None]:
     """One background worker (``jixiao worker``) in its own process while the block runs, whatever the number of
-    server processes; stopped at the end: asked once to finish its task, then told to stop (the task is marked
-    failed, and its transaction stores nothing)."""
+    server processes; stopped at the end: asked to stop after its task, and after 10 s told again, which stops the
+    task (django-tasks marks it failed; its transaction stores nothing)."""
     if not wanted:
         yield
         return
