@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import sys
 
-__all__ = ["default_processes", "gunicorn_options", "multi_process", "run_server", "waitress_options"]
+__all__ = ["THREADS", "default_processes", "gunicorn_options", "multi_process", "run_server", "waitress_options"]
 
 # Threads per process: enough to overlap a database wait or a slow upload with another request, few enough that
 # the threads of one process rarely wait on each other for the GIL.
@@ -37,7 +37,7 @@ def multi_process() -> bool:
 
 def default_processes() -> int:
     """One process per core, at least two: requests are CPU-bound Python, so more processes than cores only
-    share the cores (and add 80-100 MB each), and two keep one long request from holding everybody up."""
+    share the cores (and add about 120 MB each), and two keep one long request from holding everybody up."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     return max(2, cores)
 
