@@ -1,10 +1,15 @@
-"""``jixiao serve``: run the web application with a production server (waitress) on SQLite or PostgreSQL, with a
-background worker in a thread; ``jixiao worker``: a background worker on its own, for larger deployments."""
+"""``jixiao serve``: run the web application with a production server (several gunicorn processes on POSIX,
+waitress elsewhere: ``jixiao.cli.server``) on SQLite or PostgreSQL, with one background worker in its own process;
+``jixiao worker``: a background worker on its own, for larger deployments."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
+import subprocess
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -12,8 +17,9 @@ import typer
 
 from jixiao.cli.console import stdout
 from jixiao.cli.errors import UsageError
+from jixiao.cli.server import THREADS, default_processes, multi_process, run_server
 
-__all__ = ["register", "server_options", "use_data"]
+__all__ = ["register", "use_data"]
 
 
 def register(app: typer.Typer) -> None:
@@ -27,7 +33,9 @@ def serve(
     port: Annotated[int, typer.Option(help="端口")] = 8000,
     data: Annotated[Path, typer.Option("--data", help="数据文件夹（SQLite 数据库、静态文件）")] = Path("data"),
     demo_password: Annotated[str | None, typer.Option("--demo-password", help="演示账户的密码；不给则随机生成")] = None,
-    threads: Annotated[int, typer.Option(help="服务线程数")] = 8,
+    processes: Annotated[int | None, typer.Option("--processes", min=1,
+                                                  help="服务进程数（默认：每个 CPU 核一个，至少 2 个；Windows 上只有 1 个）")] = None,
+    threads: Annotated[int, typer.Option(min=1, help="每个服务进程的线程数")] = THREADS,
     background: Annotated[bool, typer.Option("--worker/--no-worker",
                                              help="同时运行后台任务（大批导入）；--no-worker 时另行运行 jixiao worker")] = True,
 ) -> None:
@@ -41,26 +49,14 @@ def serve(
     call_command("migrate", interactive=False, verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
     _demo(demo_password)
-    if background:
-        _worker_thread()
-    from waitress import serve as waitress_serve
-
     from jixiao.web.backup import server_marked
     from jixiao.web.wsgi import application
 
-    stdout.print(f"jixiao 网页系统：http://{host}:{port}/  （数据：{data}；按 Ctrl+C 停止）")
-    with server_marked(data.resolve()):  # `jixiao restore` refuses to replace the database under it
-        waitress_serve(application, **server_options(host, port, threads))
-
-
-def server_options(host: str, port: int, threads: int) -> dict[str, object]:
-    """waitress's settings: the request body limit is the application's (JIXIAO_MAX_REQUEST_MB), plus room for
-    the multipart framing, so that a body sent without a declared length cannot grow past it; a request that
-    declares more is refused with 413 before its body is read. Call after ``django.setup()``."""
-    from jixiao.web.uploads import MB, max_request_bytes
-
-    return {"host": host, "port": port, "threads": threads, "ident": "jixiao",
-            "max_request_body_size": max_request_bytes() + MB}
+    count = (processes or default_processes()) if multi_process() else 1
+    stdout.print(f"jixiao 网页系统：http://{host}:{port}/  （数据：{data}；{count} 个服务进程；按 Ctrl+C 停止）")
+    # `jixiao restore` refuses to replace the database under a marked folder.
+    with server_marked(data.resolve()), _task_worker(data.resolve(), background):
+        run_server(application, host, port, count, threads)
 
 
 def use_data(data: Path) -> None:
@@ -87,15 +83,28 @@ def worker(
     call_command("db_worker", interval=interval, verbosity=1)
 
 
-def _worker_thread() -> None:
-    """Run django-tasks' database worker in a daemon thread of the server (it stops with the server)."""
-    import threading
-
-    from django_tasks.backends.database.management.commands.db_worker import Worker
-
-    runner = Worker(queue_names=["default"], interval=1, batch=False, backend_name="default", startup_delay=False,
-                    max_tasks=None, worker_id=f"jixiao-serve-{os.getpid()}")
-    threading.Thread(target=runner.run, name="jixiao-worker", daemon=True).start()
+@contextlib.contextmanager
+def _task_worker(data: Path, wanted: bool) -> Iterator[None]:
+    """One background worker (``jixiao worker``) in its own process while the block runs, whatever the number of
+    server processes; stopped at the end: asked to stop after its task, and after 10 s told again, which stops the
+    task (django-tasks marks it failed; its transaction stores nothing)."""
+    if not wanted:
+        yield
+        return
+    process = subprocess.Popen([sys.executable, "-m", "jixiao", "worker", "--data", str(data)],
+                               stdout=subprocess.DEVNULL)
+    try:
+        yield
+    finally:
+        for _ in range(2):
+            if process.poll() is not None:
+                break
+            process.terminate()
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                process.wait(timeout=10)
+        if process.poll() is None:
+            process.kill()
+            process.wait()
 
 
 def _configure(data: Path, host: str) -> None:

@@ -51,7 +51,7 @@ INSTALLED_APPS = [
 ]
 
 # Background work (imports of many files, bureau-wide exports and audits) waits in the database until a worker runs it: `jixiao serve` starts
-# one in a thread, `jixiao worker` runs one on its own (`manage.py db_worker`).
+# one in its own process, `jixiao worker` runs one on its own (`manage.py db_worker`).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.database.DatabaseBackend"}}
 
 MIDDLEWARE = [
@@ -97,7 +97,8 @@ TEMPLATES = [
 _sqlite_default = f"sqlite:///{DATA_DIR / 'jixiao.sqlite3'}"
 DATABASES = {"default": dj_database_url.config(default=_sqlite_default, conn_max_age=600)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets readers proceed while one request writes; IMMEDIATE avoids "database is locked" on upgrade.
+    # WAL lets readers proceed while one request writes (from any of the server's processes); IMMEDIATE avoids
+    # "database is locked" on upgrade; the busy timeout makes a writer wait for another's commit.
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
         "transaction_mode": "IMMEDIATE",
@@ -163,7 +164,7 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 
 # Upload limits (README: 上传与读取限制). A request over JIXIAO_MAX_REQUEST_MB is refused before it is read
-# (jixiao.web.uploads, and waitress in `jixiao serve`); a file over JIXIAO_MAX_UPLOAD_MB is refused unread.
+# (jixiao.web.uploads, and waitress where `jixiao serve` runs it); a file over JIXIAO_MAX_UPLOAD_MB is refused unread.
 JIXIAO_MAX_UPLOAD_MB = int(os.environ.get("JIXIAO_MAX_UPLOAD_MB", "20"))
 JIXIAO_MAX_REQUEST_MB = int(os.environ.get("JIXIAO_MAX_REQUEST_MB", "50"))
 JIXIAO_MAX_ZIP_MEMBERS = int(os.environ.get("JIXIAO_MAX_ZIP_MEMBERS", "500"))

@@ -2,8 +2,8 @@
 
 The limits are settings (``JIXIAO_MAX_UPLOAD_MB`` per file, ``JIXIAO_MAX_REQUEST_MB`` per request, and
 ``JIXIAO_MAX_ZIP_MEMBERS`` / ``JIXIAO_MAX_UNZIPPED_MB`` for an archive). A request whose declared length is
-over the limit is refused before its body is read; ``jixiao serve`` gives waitress the same limit, so a body
-sent without a declared length cannot grow past it either.
+over the limit is refused before its body is read. A body sent without a declared length cannot grow past it
+either: Django reads none of it under gunicorn, and ``jixiao serve`` gives waitress the same limit.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The WSGI application the production server (waitress) runs."""
+"""The WSGI application the production server (gunicorn, or waitress on Windows: ``jixiao.cli.server``) runs."""
 
 import os
 

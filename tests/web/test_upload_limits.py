@@ -1,6 +1,7 @@
 """Upload limits (issue 8, item 2): a request over JIXIAO_MAX_REQUEST_MB is refused before its body is read, by
-Django and by waitress in ``jixiao serve``; a file over JIXIAO_MAX_UPLOAD_MB and an archive with too many or too
-large members are refused with a Chinese message naming the limit."""
+Django and by waitress where ``jixiao serve`` runs it (under gunicorn: tests/cli/test_serve.py); a file over
+JIXIAO_MAX_UPLOAD_MB and an archive with too many or too large members are refused with a Chinese message naming
+the limit."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from waitress.server import create_server
 
-from jixiao.cli.serve_command import server_options
+from jixiao.cli.server import waitress_options
 from jixiao.web.organisation.services import token_create
 from jixiao.web.sheets.services.imports import read_uploads
 from jixiao.web.wsgi import application
@@ -58,7 +59,7 @@ def test_a_200_mb_upload_is_refused_before_it_is_read(org, login, api, path):
 
 
 def test_waitress_refuses_a_200_mb_body_without_receiving_it(db):
-    server = create_server(application, **{**server_options("127.0.0.1", 0, 2), "port": 0})
+    server = create_server(application, **{**waitress_options("127.0.0.1", 0, 2), "port": 0})
     stop = threading.Event()
 
     def serve():  # waitress's own run() cannot be stopped from another thread

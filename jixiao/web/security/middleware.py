@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import datetime
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import logout
+from django.contrib.auth import SESSION_KEY, logout
 from django.contrib.auth.views import redirect_to_login
+from django.contrib.sessions.backends.base import UpdateError
 from django.shortcuts import redirect
 from django.utils import timezone
 
@@ -58,9 +60,29 @@ class SessionTimeoutMiddleware:
                 messages.info(request, "长时间未操作，已自动退出，请重新登录。" if idle else "登录时间已到，请重新登录。")
                 return redirect_to_login(request.get_full_path())
             request.session.setdefault(_STARTED, now.isoformat())
-            if (now - seen).total_seconds() >= _REFRESH_SECONDS or _SEEN not in request.session:
+            if _SEEN not in request.session:
                 request.session[_SEEN] = now.isoformat()
+            elif (now - seen).total_seconds() >= _REFRESH_SECONDS:
+                response = self.get_response(request)
+                _refresh_idle_clock(request.session, now)
+                return response
         return self.get_response(request)
+
+
+def _refresh_idle_clock(session, now: datetime) -> None:
+    """Restart the idle clock after the response is made. When the page changed nothing else in the session, the
+    clock is saved here and a failed save is let go: on SQLite a long import holds the only write lock for minutes,
+    and Django answers a session it cannot save with HTTP 400, so every page of everyone whose clock was due would
+    fail until the import ends. The next request tries again; the idle timeout is minutes, not seconds."""
+    if SESSION_KEY not in session:  # the page signed the person out
+        return
+    changed = session.modified
+    session[_SEEN] = now.isoformat()
+    if changed:  # saved with the page's own change by SessionMiddleware, which must not fail silently
+        return
+    with contextlib.suppress(UpdateError):
+        session.save()
+    session.modified = False  # saved, or let go until the next request
 
 
 def _moment(text: str | None) -> datetime | None:

@@ -15,7 +15,8 @@ from jixiao.web.security.audit import audit_refusal
 from jixiao.web.sheets.models import IndicatorRow, Sheet, Status, UnitYearCounts
 from jixiao.web.sheets.services.review import rule_title
 
-__all__ = ["SheetFilters", "budget_year", "dashboard_counts", "indicator_suggestions", "sheet_get", "sheet_list"]
+__all__ = ["SheetFilters", "budget_year", "dashboard_counts", "indicator_suggestions", "sheet_get", "sheet_list",
+           "sheet_rows"]
 
 
 def budget_year() -> int:
@@ -60,6 +61,15 @@ def sheet_list(member: Member | None, filters: SheetFilters = SheetFilters()) ->
     if filters.max_amount is not None:
         queryset = queryset.filter(budget_total__lte=filters.max_amount)
     return queryset.select_related("unit").order_by("-updated_at", "-id")
+
+
+# The columns only a sheet's own page and its exports show: long texts, and JSON decoded on every load.
+_DETAIL_COLUMNS = ("title", "purpose", "spend_plan", "goals", "long_term_goals", "adjustment_reason", "source")
+
+
+def sheet_rows(member: Member | None, filters: SheetFilters = SheetFilters()) -> QuerySet[Sheet]:
+    """:func:`sheet_list` for a list of sheets (the page, the API): the detail columns are left unread."""
+    return sheet_list(member, filters).defer(*_DETAIL_COLUMNS)
 
 
 def sheet_get(member: Member | None, sheet_id: int, *, include_deleted: bool = False) -> Sheet:

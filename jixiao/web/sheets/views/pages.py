@@ -18,7 +18,7 @@ from jixiao.web.sheets.errors import SheetError
 from jixiao.web.sheets.forms import CommentForm, TransitionForm
 from jixiao.web.sheets.models import ReviewRound, Status
 from jixiao.web.sheets.presentation import grid_rows
-from jixiao.web.sheets.selectors import budget_year, sheet_get, sheet_list
+from jixiao.web.sheets.selectors import budget_year, sheet_get, sheet_rows
 from jixiao.web.downloads import attachment
 from jixiao.web.sheets.services.exports import export_sheets
 from jixiao.web.sheets.services.findings import findings_of
@@ -39,7 +39,7 @@ def sheet_list_view(request):
     filters = filters_from(request.GET)
     if "year" not in request.GET:
         filters = replace(filters, year=budget_year())
-    page = Paginator(sheet_list(member, filters), 50).get_page(request.GET.get("page"))
+    page = Paginator(sheet_rows(member, filters), 50).get_page(request.GET.get("page"))
     return render(request, "sheets/list.html", {
         "page": page, "filters": filters, "units": units_visible(member), "statuses": Status.choices,
         "query": request.GET.urlencode(),
