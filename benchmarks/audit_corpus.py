@@ -26,12 +26,10 @@ from decimal import Decimal, InvalidOperation
 
 from benchmarks.corpus_score import Entry, load_golden, read_entry
 from benchmarks.review_judging import (Judgment, finding_matches, kinds_by_code, load_judgments, load_kinds, percent,
-                                      same_indicator)
+                                      same_indicator, scoring_profile)
 from jixiao.model import Document, GoalSheet, Indicator, ReportedEvaluation, ReportedItem
 from jixiao.model.finding import Confidence
-from jixiao.scoring import load_profile
 from jixiao.scoring.audit import AUDIT_RULES, audit_sheet
-from jixiao.scoring.profile import Profile, builtin_profiles
 
 KINDS = ("self-eval", "monitor")
 AUDIT_CODES = frozenset(rule.code for rule in AUDIT_RULES)
@@ -41,12 +39,6 @@ def audit_kinds() -> set[str]:
     """The problem kinds the audit answers for: prefixed ``audit-``, or mapped to an audit code."""
     return {name for name, kind in load_kinds().items()
             if name.startswith("audit-") or AUDIT_CODES & set(kind.codes)}
-
-
-def scoring_profile(judgment: Judgment) -> Profile:
-    """The scoring profile of the document's province when jixiao ships one, else the default (central)."""
-    province = (judgment.form or "").split("-", 1)[0]
-    return load_profile(province) if province in builtin_profiles() else load_profile()
 
 
 @dataclass

@@ -23,8 +23,12 @@ from pathlib import Path
 
 from benchmarks import corpus_score
 from benchmarks.corpus_score import CORPUS, Entry, load_golden, load_manifest, read_entry
+from jixiao.cli.check_command import check_document
 from jixiao.model import Document
-from jixiao.review import Finding, Review, available_profiles, load_profile, review_document
+from jixiao.review import Finding, Review, available_profiles, load_profile
+from jixiao.scoring import load_profile as load_scoring_profile
+from jixiao.scoring.profile import Profile as ScoringProfile
+from jixiao.scoring.profile import builtin_profiles
 
 JUDGED = CORPUS / "judged"
 KINDS_FILE = JUDGED / "kinds.toml"
@@ -157,6 +161,13 @@ def profile_for(judgment: Judgment):
     if judgment.form and judgment.form in available_profiles():
         return load_profile(judgment.form)
     return load_profile()
+
+
+def scoring_profile(judgment: Judgment) -> ScoringProfile:
+    """The scoring profile of the document's province when jixiao ships one (``form = "hubei-…"`` → ``hubei``),
+    else the default (central): the profile a bureau of that province audits self-evaluations with."""
+    province = (judgment.form or "").split("-", 1)[0]
+    return load_scoring_profile(province) if province in builtin_profiles() else load_scoring_profile()
 
 
 # ---------------------------------------------------------------- matching
@@ -309,7 +320,7 @@ def score_document(judgment: Judgment) -> DocumentFigures:
     else:
         document, unreadable = read_entry(Entry(judgment.stem, judgment.path, judgment.kind, judgment.split, ()))
         if document is not None:
-            review = review_document(document, profile_for(judgment))
+            review = check_document(document, profile_for(judgment), scoring_profile(judgment)).review
     coverage = _coverage(judgment, document)
     figures = DocumentFigures(judgment.stem, judgment.split, coverage >= READ_THRESHOLD, round(coverage, 2),
                               unreadable=unreadable, grades=_grades(judgment, review))

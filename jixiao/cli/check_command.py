@@ -26,7 +26,7 @@ from jixiao.cli.console import Shape, rendered, stderr, stdout, stdout_shape, wr
 from jixiao.cli.errors import CliError, UnreadableInput, UsageError
 from jixiao.cli.json_stream import JsonList, item_text, value_text
 from jixiao.documents import SUPPORTED_SUFFIXES
-from jixiao.model import Severity
+from jixiao.model import Document, Severity
 from jixiao.review import (
     ConfigError,
     Finding,
@@ -43,7 +43,7 @@ from jixiao.scoring import load_profile as load_scoring_profile
 from jixiao.scoring.audit import Recomputation, audit_sheet, recompute
 from jixiao.scoring.profile import Profile as ScoringProfile
 
-__all__ = ["check_source", "document_contract", "register", "review_source"]
+__all__ = ["check_document", "check_source", "document_contract", "register", "review_source"]
 
 COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
 GRADE_COLOURS = {"优": "green", "良": "cyan", "中": "yellow", "差": "red"}
@@ -76,13 +76,17 @@ class Checked:
 
 
 def review_source(source: Source, profile: Profile, scoring: ScoringProfile) -> Outcome:
-    """Read one source, review it and audit its printed self-evaluations and monitoring tables (the worker
-    function of ``check``). The audit findings join their sheet's findings; the review grade of the goal sheet
-    is not changed by them, since it grades the goals, not the scoring."""
+    """Read one source and check it as :func:`check_document` does (the worker function of ``check``)."""
     read = read_source(source)
     if read.error is not None:
         return read
-    document = read.value
+    return Outcome(source, check_document(read.value, profile, scoring))
+
+
+def check_document(document: Document, profile: Profile, scoring: ScoringProfile) -> Checked:
+    """Review a document and audit its printed self-evaluations and monitoring tables, as ``check`` reports them
+    (the review benchmark scores the same). The audit findings join their sheet's findings; the review grade of
+    the goal sheet is not changed by them, since it grades the goals, not the scoring."""
     review = review_document(document, profile)
     checked = Checked(review)
     for index, sheet in enumerate(document.sheets):
@@ -93,7 +97,7 @@ def review_source(source: Source, profile: Profile, scoring: ScoringProfile) -> 
         if sheet.evaluation is not None:
             checked.audits[sheet.key] = recompute(sheet, scoring)
             checked.grades[sheet.key] = sheet.evaluation.grade
-    return Outcome(source, checked)
+    return checked
 
 
 class SummaryRow(NamedTuple):
