@@ -39,3 +39,14 @@ def test_residue_in_a_name_is_a_warning_whose_fix_is_the_cleaned_name():
         ("贫困地区旅游景点开发数量( ≥**个 )", "贫困地区旅游景点开发数量"),
         ("贫困地区基础设施建设按期完成率(≥**%)", "贫困地区基础设施建设按期完成率"),
     ]
+
+
+def test_residue_in_names_written_as_prose_is_reported_as_written():
+    # Ningxia 绩效目标设定 notices (corpus 019, 127): indicators written as prose, each name with its residue
+    text = "\n".join(["现将绩效目标设定如下:", "一、 产出指标",
+                      "数量指标:黄金蜜(葡萄)种植数量(≥**株)>=17600株;种植作物成活率(≥**%)>=85%。"])
+    sheet = read_text(text.encode(), "019.txt")[0].sheets[0]
+    findings = [f for f in review_sheet(sheet, load_profile()).findings if f.rule == "JX108"]
+    assert [(f.indicator, f.location.column, f.severity) for f in findings] == [
+        ("黄金蜜(葡萄)种植数量", "三级指标", Severity.WARNING), ("种植作物成活率", "三级指标", Severity.WARNING)]
+    assert ["(≥**株)" in findings[0].message, "(≥**%)" in findings[1].message] == [True, True]

@@ -26,7 +26,6 @@ __all__ = ["Item", "split_prose", "prose_lines", "PROSE"]
 PROSE = "prose"  # the key of a line's ``extra`` that holds its items
 Item = tuple[tuple[str, str], ...]  # (kind, text) pairs: level1, level2, group, name, target, or rest
 
-_RESIDUE = re.compile(r"[(（]\s*[≥≤=<>]?\s*\*+[^)）]*[)）]|[≥≤=<>]\*+[^\d\s,，;；。]*")
 _SENTENCE = re.compile(r"[;；。]")
 _CLAUSE = re.compile(r"[,，]")
 _OPERATOR = r"(?:[≥≤≧≦><=＞＜＝]=?|不低于|不少于|不超过|不高于|大于等于|小于等于|达到|达)"
@@ -84,7 +83,9 @@ def split_prose(text: str, levelled: bool = False) -> tuple[Item, ...] | None:
     must give a target and open with a level name and a colon or comma (``数量指标：…``), or, when a level name
     stands before it (``levelled``: the cell to its left), join several indicators with ``；`` (``产出指标 |
     开展…8次；编制…3个``): one indicator with its number is an ordinary cell."""
-    line = _RESIDUE.sub("", simplified(text.strip()))
+    # the template's residue stays in the names (黄金蜜(葡萄)种植数量(≥**株)>=17600株): the sheet builder cleans them
+    # and keeps each name as written, so that the review reports the residue
+    line = simplified(text.strip())
     opening, rest = _levels(line)
     # the colon or comma stands right after the level names (数量指标：…), not later in the text (a row's
     # cells run together, whose name explains itself in brackets: 结余率(计算方法为:结余数/预算数))

@@ -347,7 +347,7 @@ class TemplateResidue(Rule):
                                           indicator=indicator.name),))
                 yield self.finding(ctx, indicator=indicator, column=column, fix=fix,
                                    severity=None if no_value else Severity.WARNING,
-                                   column_name=_column_name(column), text=word or text)
+                                   column_name=_column_name(column), text=_residue_as_written(text) or word or text)
         for goal in ctx.sheet.goals:
             if (word := _placeholder_in(goal)) and not _REDACTED.search(goal):
                 yield self.finding(ctx, column="goals", column_name="绩效目标", text=word, severity=Severity.WARNING)
@@ -368,6 +368,12 @@ def _without_residue(ctx: SheetContext, indicator: Indicator, column: str, text:
         return indicator.name or None  # the name the reader cleaned of the residue
     cleaned = _RESIDUE.sub("", text).strip()
     return cleaned if cleaned and cleaned != text.strip() and not _placeholder_in(cleaned) else None
+
+
+def _residue_as_written(text: str | None) -> str | None:
+    """The residue as the cell writes it (``(≥**株)`` rather than the placeholder ``**`` found in it)."""
+    found = _RESIDUE.search(text or "")
+    return found.group(0) if found else None
 
 
 def _form_note_in(ctx: SheetContext, text: str | None) -> str | None:

@@ -14,8 +14,8 @@ def read(*lines: str):
 def test_prose_opened_by_a_level_name_is_split_into_named_targets():
     assert split_prose("数量指标:★补助种植数量,葡萄种植数量(≥**株)>=1000株;成活率(≥**%)>=85;时效指标:完成及时率≥100%。") == (
         (("level2", "数量指标"),),
-        (("group", "★补助种植数量"), ("name", "葡萄种植数量"), ("target", ">=1000株")),
-        (("name", "成活率"), ("target", ">=85")),
+        (("group", "★补助种植数量"), ("name", "葡萄种植数量(≥**株)"), ("target", ">=1000株")),
+        (("name", "成活率(≥**%)"), ("target", ">=85")),
         (("level2", "时效指标"),),
         (("name", "完成及时率"), ("target", "≥100%")),
     )
@@ -38,6 +38,9 @@ def test_a_goal_written_as_prose_reads_each_indicator_under_its_levels():
         ("产出指标", "时效指标", "完成及时率", ">=100%"), ("效益指标", "社会效益指标", "受益脱贫户、监测户人口数", "≥10户"),
         ("效益指标", "可持续影响指标", "持续发展", "")]
     assert indicators[0].extra == {"指标组": "★补助各类种植数量"}
+    # the names are cleaned of the template's residue and keep it as written, for the review to report (JX108)
+    assert [i.name_raw for i in indicators] == [
+        "葡萄种植数量(≥**株)", "成活率(≥**%)", "完成及时率(≥**%)", "受益脱贫户、监测户人口数(≥**户)", None]
     split = [d for d in document.diagnostics if d.code == "P111"]
     assert len(split) == 5 and split[0].location.line == 3 and "葡萄种植数量" in split[0].message
 
