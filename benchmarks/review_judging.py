@@ -291,7 +291,20 @@ def _coverage(judgment: Judgment, document: Document | None) -> float:
     return sum(any(same_indicator(name, r) for r in read) for name in expected) / len(expected)
 
 
-def _sheet_names(review: Review) -> dict[str, str | None]:
+def judged_sheets(judgment: Judgment) -> set[str]:
+    """The projects the reviewer names (in ``[grades]`` and on flags and clean entries)."""
+    return set(judgment.grades) | {f.sheet for f in judgment.flags if f.sheet} | {
+        c.sheet for c in judgment.clean if c.sheet}
+
+
+def _sheet_names(judgment: Judgment, review: Review) -> dict[str, str | None]:
+    """Each reviewed sheet's project name, by sheet key. Where the reviewer judged one project and jixiao found one
+    sheet, the two are the same table whatever name reading found for it (a name run into the header, 038): it
+    takes the reviewer's name, so that the sheet's findings and grade are compared with the reviewer's, and the
+    name is left to the reading benchmark."""
+    named = judged_sheets(judgment)
+    if len(named) == 1 and len(review.sheets) == 1:
+        return {review.sheets[0].sheet: next(iter(named))}
     return {sheet.sheet: sheet.name for sheet in review.sheets}
 
 
@@ -300,9 +313,11 @@ def _grades(judgment: Judgment, review: Review | None) -> list[tuple[str, str | 
         return []
     sheets = review.sheets if review else []
     if judgment.grades:
+        names = _sheet_names(judgment, review) if review else {}
         out = []
         for name, grade in judgment.grades.items():
-            ours = next((s.grade for s in sheets if s.name and same_indicator(name, s.name)), None)
+            ours = next((s.grade for s in sheets if names.get(s.sheet) and same_indicator(name, names[s.sheet])),
+                        None)
             out.append((grade, ours))
         return out
     worst = max((s.grade for s in sheets), key=GRADES.index, default=None)
@@ -328,7 +343,7 @@ def score_document(judgment: Judgment) -> DocumentFigures:
     figures.flags_coverable = sum(bool(kinds[f.problem].codes) for f in judgment.flags)
     found: set[int] = set()
     if review is not None:
-        names = _sheet_names(review)
+        names = _sheet_names(judgment, review)
         all_findings = list(review.document_findings) + [f for s in review.sheets for f in s.findings]
         for finding in all_findings:
             if finding.rule == READER_RULE:
