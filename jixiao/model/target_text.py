@@ -292,6 +292,8 @@ _CERTAIN_REPAIRS = (
     (re.compile(r"^二(?=\d)"), "=", "“二”是“=”的识别错误"),
     (re.compile(r"^%(?=[=≥≤<>])"), "", "运算符前多出的“%”"),
 )
+# A % before the operator of a value that ends in its percent unit too (%=99百分比) is the unit written twice.
+_PERCENT_AT_END = re.compile(r"(?:%|％|百分比)\s*$")
 
 
 def _repair_conversion_noise(cursor: _Cursor) -> None:
@@ -300,7 +302,10 @@ def _repair_conversion_noise(cursor: _Cursor) -> None:
         repaired = pattern.sub(replacement, rest, count=1)
         if repaired != rest:
             cursor.text = cursor.text[: cursor.pos] + repaired
-            cursor.note(NoteCode.OCR_REPAIRED, f"已按{why}理解：“{rest}”")
+            if rest.startswith("%") and _PERCENT_AT_END.search(repaired):
+                cursor.note(NoteCode.UNIT_REPEATED, f"计量单位重复书写：“{rest}”的开头和结尾都是百分号")
+            else:
+                cursor.note(NoteCode.OCR_REPAIRED, f"已按{why}理解：“{rest}”")
 
 
 def _suspect_dropped_operator(cursor: _Cursor, written: str, operator: Operator | None, unit: str | None) -> None:

@@ -195,13 +195,15 @@ def test_a_per_unit_without_its_money_unit_is_kept_and_noted():
 
 
 @pytest.mark.parametrize(
-    ("raw", "operator", "value"),
-    [("二100百分比", Operator.EQ, D(100)), ("%=99百分比", Operator.EQ, D(99))],  # 038
+    ("raw", "operator", "value", "note"),
+    [("二100百分比", Operator.EQ, D(100), NoteCode.OCR_REPAIRED),
+     # the % before the operator is the percent unit, written again after the figure
+     ("%=99百分比", Operator.EQ, D(99), NoteCode.UNIT_REPEATED)],  # 038
 )
-def test_certain_conversion_repairs_are_made_and_noted(raw, operator, value):
+def test_certain_conversion_repairs_are_made_and_noted(raw, operator, value, note):
     target = parse_target(raw)
     assert (target.operator, target.value, target.unit) == (operator, value, "%")
-    assert target.has_note(NoteCode.OCR_REPAIRED)
+    assert [n.code for n in target.notes] == [note]
 
 
 def test_a_guessed_conversion_error_is_only_noted():

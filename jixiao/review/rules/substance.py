@@ -19,7 +19,7 @@ from jixiao.review.lexicon import (SYMBOL_ONLY, Kind, counted_numbers, data, is_
                                    vague_word)
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.rules.consistency import similarity
-from jixiao.review.rules.form import money_in_sentence, per_base_without_money
+from jixiao.review.rules.form import money_in_sentence, per_base_without_money, target_fix
 from jixiao.review.rules.units import TO_WAN, budget_in_wan
 from jixiao.review.sources import CORE_2021, GOALS_2015
 
@@ -419,7 +419,8 @@ class GarbledTarget(Rule):
     message = "指标“{indicator}”的指标值“{raw}”{why}"
     docs = RuleDocs(
         what="指标值是否只剩符号（“%”“≥%”而没有数字），或数值像是识别错误（“292%”可能是“≥92%”），或时间类指标的"
-        "指标值是表格软件的日期序号（“44,561”即2021年12月31日，导出时日期变成了数字：时效目标无从核对，为错误）。",
+        "指标值是表格软件的日期序号（“44,561”即2021年12月31日，导出时日期变成了数字：时效目标无从核对，为错误）。"
+        "识别错误能确定怎样改正的（“二100%”是“=100%”，“二”是“=”的识别错误），按改正后的值审核，只作提示并给出改法。",
         why="残缺的指标值无法审核；扫描或转换造成的错字要对照原件改正，否则年底按错的目标打分。",
         bad="指标值：%\n指标值：292%",
         good="指标值：≥95%\n指标值：≥92%",
@@ -435,6 +436,13 @@ class GarbledTarget(Rule):
                 note = next(n.message for n in target.notes if n.code is NoteCode.OCR_SUSPECTED)
                 yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw,
                                    confidence=Confidence.INFERENCE, why=f"：{note}")
+            elif target.has_note(NoteCode.OCR_REPAIRED):
+                # A repair that is certain (二100% is =100%): the row is reviewed as repaired; the cell is still to
+                # be corrected at the source, which the fix does without changing what it says.
+                clean = target.display()
+                yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw, severity=Severity.INFO,
+                                   fix=target_fix(indicator, clean, Applicability.SAFE, f"改为“{clean}”"),
+                                   why=f"有识别错误，应为“{clean}”")
             elif (day := _serial_date(indicator)) is not None:
                 yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw, severity=Severity.ERROR,
                                    why=f"是表格软件的日期序号（即{day.year}年{day.month}月{day.day}日），日期在导出时变成了数字，"
