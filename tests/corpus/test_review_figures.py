@@ -167,3 +167,29 @@ def test_a_finding_that_matches_no_flag_is_false_and_unmatched_flags_are_missed(
     judgment = replace(judgment, flags=[Flag("受益人口数", "count-in-percent", "warning", "in the sample")])
     figures = score_document(judgment)
     assert figures.flags_found == 1 and figures.correct >= 1 and figures.errors_deserved == 0
+
+
+SELF_EVALUATION = Path(__file__).parents[1] / "fixtures" / "selfeval_tangxi_2022.json"  # corpus 006, printed scores
+
+
+def _self_evaluation(flags: list[Flag], **changes):
+    base = next(j for j in load_judgments() if j.stem.startswith("006_"))
+    return replace(base, path=SELF_EVALUATION, flags=flags, clean=[], grades={}, **changes)
+
+
+def test_the_audit_findings_check_reports_are_scored_against_the_reviewer_flags():
+    # check audits a printed self-evaluation beside reviewing it: its 预算执行率 row prints 0% of 89.974/89.974 (JXA04)
+    flags = [Flag("预算执行率", "audit-execution-rate", "error", "执行率印0%"),
+             Flag("经费支出合规性", "audit-actual-copies-target", "warning", "只写达成预期指标")]
+    figures = score_document(_self_evaluation(flags))
+    assert figures.flags_found == 2 and figures.errors_deserved >= 1, figures.missed
+    assert not any(text.startswith(("JXA04", "JXA17 warning 经费支出合规性")) for text in figures.false)
+
+
+@pytest.mark.parametrize(("judged_sheets", "found"), [(["另一个名称"], 1), (["另一个名称", "第二个项目"], 0)])
+def test_one_judged_project_and_one_sheet_read_are_the_same_table(judged_sheets, found):
+    # The reviewer names the project as the document's header does; reading may find another name (038's name runs
+    # into its header). With one project on each side the name does not tell tables apart; with two it must match.
+    flags = [Flag("预算执行率", "audit-execution-rate", "error", "执行率印0%", sheet=name) for name in judged_sheets]
+    figures = score_document(_self_evaluation(flags))
+    assert figures.flags_found == found
