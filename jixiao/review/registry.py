@@ -45,6 +45,7 @@ RULES: tuple[Rule, ...] = (
     units.PeopleCountInOtherUnit(),
     units.DateInPercent(),
     units.CountInTimeUnit(),
+    units.UnitColumnContradictsTarget(),
     # 指标方向
     direction.ReverseIndicatorWithLowerBound(),
     direction.DirectionContradictsOperator(),

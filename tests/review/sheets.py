@@ -1,7 +1,8 @@
 """Building goal sheets from the compact specs of the test data files (rule_cases.toml, clean_sheets.toml).
 
 A spec is a table of header fields and ``rows``; each row is ``[一级, 二级, 三级, 描述, 指标值, 依据]`` with an
-optional 权重 and 指标方向性. A case patches the base spec: ``rows`` replaces all rows, ``set_rows`` replaces
+optional 权重 and 指标方向性, and then optionally the cells a reader keeps aside by their heading (``extra``:
+``{计量单位 = "%"}``). A case patches the base spec: ``rows`` replaces all rows, ``set_rows`` replaces
 rows by 1-based number, ``add_rows`` appends, ``drop_rows`` removes; other keys replace header fields
 (``form_fields`` lists the header fields and columns of the source form, as a reader reports them).
 """
@@ -51,11 +52,12 @@ def build_sheet(spec: dict[str, Any]) -> GoalSheet:
     """A goal sheet from a spec, its indicators understood as the readers would."""
     indicators = []
     for number, row in enumerate(spec.get("rows", []), start=1):
-        cells = list(row) + [None] * (8 - len(row))
-        level1, level2, name, description, target, basis, weight, direction = cells
-        indicators.append(Indicator.from_cells(
+        cells = list(row) + [None] * (9 - len(row))
+        level1, level2, name, description, target, basis, weight, direction, extra = cells
+        indicator = Indicator.from_cells(
             level1=level1, level2=level2, name=name, description=description or None, target=target,
-            basis=basis or None, weight=weight, direction=direction, row=number))
+            basis=basis or None, weight=weight, direction=direction, row=number)
+        indicators.append(indicator.model_copy(update={"extra": extra}) if extra else indicator)
     return GoalSheet(
         title=spec.get("title"),
         code=spec.get("code"),

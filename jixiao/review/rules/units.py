@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.model import GoalSheet, Indicator, MoneyUnit, NoteCode, Operator, Severity, UnitKind, parse_target, unit_kind
+from jixiao.model import (GoalSheet, Indicator, MoneyUnit, NoteCode, Operator, Severity, UnitKind, canonical_unit,
+                          parse_target, unit_kind)
 from jixiao.model.lexicon import fold
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Finding
@@ -294,6 +295,43 @@ class DateInPercent(Rule):
             if target.unit == "%" and self._DATE_NAME.search(fold(indicator.name)):
                 fix = target_fix(indicator, target.raw, Applicability.DISPLAY_ONLY, "写明完成日期，如“12月底前”")
                 yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw)
+
+
+class UnitColumnContradictsTarget(Rule):
+    code = "JX310"
+    name = "unit-column-contradicts-target"
+    title = "计量单位栏与指标值的单位不符"
+    severity = Severity.WARNING
+    dimension = Dimension.FORM
+    source = _SPECIFIC
+    message = "指标“{indicator}”的指标值“{raw}”以“{unit}”计，计量单位栏却写“{written}”"
+    docs = RuleDocs(
+        what="有计量单位（度量单位）栏的表样中，指标值自己写了单位（28.8万元）时，计量单位栏写的是否是另一类单位（%）。"
+        "两处单位同类（万元与元）或计量单位栏写的不是单位的，不在此报告。",
+        why="同一行给出两种单位，说不清目标是金额还是比率；年底自评按哪一种取实际值、怎样打分都无从确定。",
+        bad="业务工作支出安排金额 | 28.8万元 | 计量单位：%",
+        good="业务工作支出安排金额 | 28.8 | 计量单位：万元",
+        fix="核实这一行衡量的是什么，指标值和计量单位栏写同一个单位。",
+    )
+
+    # The heading of a unit column (计量单位, 度量单位, 計(jì)量單位 with its pinyin gloss), not 单位名称.
+    _UNIT_HEADING = re.compile(r"^(计量|度量|計量)?[单單]位$")
+    _GLOSS = re.compile(r"\([a-zü\u00e0-\u01dc]+\)")
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in ctx.sheet.indicators:
+            target = indicator.target
+            if not target.is_quantitative or target.unit is None or unit_kind(target.unit) is None:
+                continue
+            for heading, cell in indicator.extra.items():
+                column = canonical_unit(fold(cell or ""))
+                if not self._UNIT_HEADING.match(self._GLOSS.sub("", fold(heading))) or column is None:
+                    continue
+                if unit_kind(column) is not None and unit_kind(column) is not unit_kind(target.unit):
+                    fix = target_fix(indicator, target.raw, Applicability.DISPLAY_ONLY,
+                                     "核实衡量的是什么，指标值与计量单位栏写同一个单位")
+                    yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw,
+                                       unit=target.unit, written=cell.strip())
 
 
 class CostAboveBudget(Rule):
