@@ -36,6 +36,8 @@ _LABEL_DATES = re.compile(r"\d+年?|[\s()（）:：_—\-～~至]")
 # The reader's diagnostics saying that it found no indicator header in this sheet, a grid too scrambled to place
 # its rows, or only an evaluation framework's scoring table (documents/codes.py).
 GRID_NOT_FOUND = ("P101", "P121", "P122")
+# The reader's word that a sheet's table is an evaluation framework's score sheet, not an indicator grid.
+FRAMEWORK_TABLE = ("P122",)
 # 成本指标 as a level 1 of its own (2021 framework) has no fixed place in the grid: first, or after 产出 or 满意度.
 _COST_LEVELS = {"经济成本指标", "社会成本指标", "生态环境成本指标"}
 # Units that count an amount of output: pieces, people, area, length, days of service (免费开放天数 =300天, corpus
@@ -243,8 +245,11 @@ class SheetContext:
 
     @cached_property
     def framework_only(self) -> bool:
-        """True when every row is an item of an evaluation framework (决策依据, 资金到位, 组织实施…) without a target:
-        a score sheet of how the project was run, without any performance indicator (corpus 172)."""
+        """True when the sheet's table is a score sheet of how the project was run, without any performance
+        indicator: every row is an item of an evaluation framework (决策依据, 资金到位, 组织实施…) without a target, or
+        the reader set the whole table aside as such a score sheet (P122: 分值 and 得分 columns, no 指标值; corpus 172)."""
+        if not self.sheet.indicators:
+            return self._reader_says(FRAMEWORK_TABLE)
         rows = [indicator for indicator in self.sheet.indicators if not self.unfinished(indicator)]
         return bool(rows) and all(is_framework_row(i.name) and i.target.is_empty for i in rows)
 
@@ -253,8 +258,11 @@ class SheetContext:
         """True when the reader says it found no indicator header in this sheet, or could not place the grid's
         scrambled text in rows: the grid may be there unread, or cut off by the file, so that an empty grid is not
         the table's mistake (the reader's JX001 reports it)."""
+        return self._reader_says(GRID_NOT_FOUND)
+
+    def _reader_says(self, codes: tuple[str, ...]) -> bool:
         diagnostics = self.document.diagnostics if self.document else []
-        return any(d.code in GRID_NOT_FOUND and d.location.sheet == self.sheet.key for d in diagnostics)
+        return any(d.code in codes and d.location.sheet == self.sheet.key for d in diagnostics)
 
     @cached_property
     def _last_place(self) -> int:

@@ -81,7 +81,7 @@ class NoIndicators(Rule):
     docs = RuleDocs(
         what="目标表是否至少有一行绩效指标。读取程序报告没有找到指标表头的（表格未能读取，或文件在表头之前截断，见 JX001），"
         "不在此报告。自评表只有评价体系的框架行（决策依据、分配办法、资金到位、组织实施……），没有一行带指标值的绩效指标的，"
-        "同样没有绩效指标。",
+        "同样没有绩效指标；读取程序把整张表认作这样的评分表（只有分值、得分列，没有指标值列）的也是。",
         why="绩效目标要用绩效指标细化、量化；没有指标的目标表无法审核，也无法在年底自评。",
         bad="（只有绩效目标文字，没有指标表格）",
         good="产出指标 | 数量指标 | 矛盾纠纷排查村数 | ≥18个",
@@ -89,14 +89,14 @@ class NoIndicators(Rule):
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        if not ctx.sheet.indicators and not ctx.grid_not_found:
-            yield self.finding(ctx, detail="")
-            return
         # A score sheet of framework items (决策依据 | 资金到位 | 组织实施, corpus 172) rates how the project was run; with no
-        # row setting a target, there is no performance indicator to score.
+        # row setting a target, there is no performance indicator to score. The reader may have set the whole table
+        # aside as such (its rows are then in the reader's JX001, not among the indicators).
         if ctx.framework_only:
             listed = "、".join(dict.fromkeys(i.name for i in ctx.sheet.indicators if not ctx.unfinished(i)))
-            yield self.finding(ctx, detail=f"，只有评价体系的框架行（{listed}）")
+            yield self.finding(ctx, detail=f"，只有评价体系的框架行（{listed or '项目决策、项目管理等，只有分值和得分'}）")
+        elif not ctx.sheet.indicators and not ctx.grid_not_found:
+            yield self.finding(ctx, detail="")
 
 
 class MissingLevel1(Rule):
