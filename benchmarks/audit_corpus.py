@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from benchmarks.corpus_score import Entry, load_golden, read_entry
-from benchmarks.review_judging import (Judgment, finding_matches, kinds_by_code, load_judgments, load_kinds, percent,
-                                      same_indicator)
+from benchmarks.review_judging import (Judgment, finding_matches, judged_sheet_names, kinds_by_code, load_judgments,
+                                      load_kinds, percent, same_indicator)
 from jixiao.model import Document, GoalSheet, Indicator, ReportedEvaluation, ReportedItem
 from jixiao.model.finding import Confidence
 from jixiao.scoring import load_profile
@@ -134,10 +134,11 @@ def audit_judgment(judgment: Judgment, golden: bool = False) -> AuditFigures:
     document = _document(judgment, golden)
     found: set[int] = set()
     profile = scoring_profile(judgment)
-    for sheet in document.sheets if document else []:
+    sheets = document.sheets if document else []
+    for sheet, name in zip(sheets, judged_sheet_names(judgment, [sheet.name for sheet in sheets])):
         for finding in audit_sheet(sheet, profile, source=judgment.stem):
             kinds = by_code.get(finding.rule, set())
-            matched = [i for i, flag in enumerate(flags) if finding_matches(flag, finding, sheet.name, kinds)]
+            matched = [i for i, flag in enumerate(flags) if finding_matches(flag, finding, name, kinds)]
             error = finding.severity.value == "error"
             figures.findings += 1
             figures.errors += error
