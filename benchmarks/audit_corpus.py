@@ -1,6 +1,6 @@
 """Audit the judged self-evaluation and monitoring documents and compare the findings with a reviewer's (issue 12).
 
-    python -m benchmarks.audit_corpus [--details]   (dev documents only)
+    python -m benchmarks.audit_corpus [--split dev|unseen|all] [--details] [--golden]   (dev by default)
 
 Every judged dev document of kind ``self-eval`` or ``monitor`` is read with jixiao (``read_bytes``, the two header
 lines dropped) and each of its sheets audited (:func:`jixiao.scoring.audit.audit_sheet`) under the scoring profile
@@ -10,7 +10,8 @@ findings are scored against the reviewer's *audit flags*: flags of a kind prefix
 review benchmark matches (same sheet, similar indicator name or a ``sheet`` flag, a code listed for the kind).
 Figures: precision of all findings and of error findings, recall of the audit flags, findings that contradict a
 ``clean`` entry, and how many findings say they rest on a guessed reading (confidence other than high).
-``tests/corpus/test_audit_figures.py`` pins them. Unseen documents are never audited here.
+``tests/corpus/test_audit_figures.py`` pins the dev figures. ``--split unseen`` audits the unseen third: only for
+the final measurement of a round, never while developing (the figures are printed, not pinned).
 
 ``--golden`` audits the hand-read golden of each self-evaluation instead of jixiao's reading (the indicators with
 their printed 分值, 实际完成值 and 得分, the money and the 预算执行率 row, the claimed total): the same figures on a
@@ -25,8 +26,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from benchmarks.corpus_score import Entry, load_golden, read_entry
-from benchmarks.review_judging import (Judgment, finding_matches, kinds_by_code, load_judgments, load_kinds, percent,
-                                      same_indicator, scoring_profile)
+from benchmarks.review_judging import (Judgment, finding_matches, judged_sheet_names, kinds_by_code, load_judgments,
+                                      load_kinds, percent, same_indicator, scoring_profile)
 from jixiao.model import Document, GoalSheet, Indicator, ReportedEvaluation, ReportedItem
 from jixiao.model.finding import Confidence
 from jixiao.scoring.audit import AUDIT_RULES, audit_sheet
@@ -125,10 +126,11 @@ def audit_judgment(judgment: Judgment, golden: bool = False) -> AuditFigures:
     document = _document(judgment, golden)
     found: set[int] = set()
     profile = scoring_profile(judgment)
-    for sheet in document.sheets if document else []:
+    sheets = document.sheets if document else []
+    for sheet, name in zip(sheets, judged_sheet_names(judgment, [sheet.name for sheet in sheets])):
         for finding in audit_sheet(sheet, profile, source=judgment.stem):
             kinds = by_code.get(finding.rule, set())
-            matched = [i for i, flag in enumerate(flags) if finding_matches(flag, finding, sheet.name, kinds)]
+            matched = [i for i, flag in enumerate(flags) if finding_matches(flag, finding, name, kinds)]
             error = finding.severity.value == "error"
             figures.findings += 1
             figures.errors += error
@@ -148,9 +150,10 @@ def audit_judgment(judgment: Judgment, golden: bool = False) -> AuditFigures:
     return figures
 
 
-def audit_corpus(golden: bool = False) -> dict[str, AuditFigures]:
-    """Every judged dev self-evaluation and monitoring document, audited and scored (by stem)."""
-    return {j.stem: audit_judgment(j, golden) for j in load_judgments() if j.split == "dev" and j.kind in KINDS}
+def audit_corpus(golden: bool = False, split: str = "dev") -> dict[str, AuditFigures]:
+    """Every judged self-evaluation and monitoring document of ``split`` (dev, unseen or all), audited and scored."""
+    return {j.stem: audit_judgment(j, golden) for j in load_judgments()
+            if split in ("all", j.split) and j.kind in KINDS}
 
 
 def _pct(value: float | None) -> str:
@@ -164,7 +167,7 @@ def _row(label: str, figures: AuditFigures) -> str:
             f"{figures.guessed:>5}")
 
 
-def report(documents: dict[str, AuditFigures], details: bool) -> str:
+def report(documents: dict[str, AuditFigures], details: bool, split: str = "dev") -> str:
     """One line per document, then the total."""
     lines = [f"{'document':<58} {'finds':>5} {'prec':>5} {'errs':>4} {'eprec':>5} {'flags':>5} {'recall':>5} "
              f"{'clean':>5} {'guess':>5}"]
@@ -175,7 +178,7 @@ def report(documents: dict[str, AuditFigures], details: bool) -> str:
         if details:
             lines += [f"      false  {text}" for text in figures.false]
             lines += [f"      missed {text}" for text in figures.missed]
-    lines += ["", _row("TOTAL dev", total), "",
+    lines += ["", _row(f"TOTAL {split}", total), "",
               "prec: findings matching an audit flag / findings; eprec: error findings whose flag is an error; recall: "
               "audit flags found; clean: false findings contradicting a clean entry; guess: findings not of high "
               "confidence."]
@@ -185,11 +188,13 @@ def report(documents: dict[str, AuditFigures], details: bool) -> str:
 def main(argv: list[str] | None = None) -> None:
     """Parse the arguments, audit and print."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=("dev", "unseen", "all"), default="dev",
+                        help="unseen and all audit unseen documents: only for the final measurement")
     parser.add_argument("--details", action="store_true", help="list false findings and missed flags per document")
     parser.add_argument("--golden", action="store_true",
                         help="audit the golden reading of each self-evaluation instead of jixiao's (not pinned)")
     args = parser.parse_args(argv)
-    print(report(audit_corpus(args.golden), args.details))
+    print(report(audit_corpus(args.golden, args.split), args.details, args.split))
 
 
 if __name__ == "__main__":

@@ -291,33 +291,43 @@ def _coverage(judgment: Judgment, document: Document | None) -> float:
     return sum(any(same_indicator(name, r) for r in read) for name in expected) / len(expected)
 
 
-def judged_sheets(judgment: Judgment) -> set[str]:
-    """The projects the reviewer names (in ``[grades]`` and on flags and clean entries)."""
-    return set(judgment.grades) | {f.sheet for f in judgment.flags if f.sheet} | {
-        c.sheet for c in judgment.clean if c.sheet}
+def _judged_sheets(judgment: Judgment) -> list[str]:
+    """The sheet names the reviewer used, in the order they first appear."""
+    names = [*judgment.grades, *(f.sheet for f in judgment.flags), *(c.sheet for c in judgment.clean)]
+    return list(dict.fromkeys(name for name in names if name))
 
 
-def _sheet_names(judgment: Judgment, review: Review) -> dict[str, str | None]:
-    """Each reviewed sheet's project name, by sheet key. Where the reviewer judged one project and jixiao found one
-    sheet, the two are the same table whatever name reading found for it (a name run into the header, 038): it
-    takes the reviewer's name, so that the sheet's findings and grade are compared with the reviewer's, and the
-    name is left to the reading benchmark."""
-    named = judged_sheets(judgment)
-    if len(named) == 1 and len(review.sheets) == 1:
-        return {review.sheets[0].sheet: next(iter(named))}
-    return {sheet.sheet: sheet.name for sheet in review.sheets}
+def judged_sheet_names(judgment: Judgment, names: list[str | None]) -> list[str | None]:
+    """The reviewer's name for each of jixiao's sheets, given the names jixiao read for them, in order.
+
+    A sheet is paired with the judged sheet whose name it shares; the sheets left over on both sides are paired in
+    order when there are as many of each (one sheet whose project name was not read, say, is still the reviewer's
+    one sheet: its findings are judged as findings, and the missing name is the reading benchmark's concern)."""
+    judged = _judged_sheets(judgment)
+    paired = [next((j for j in judged if name and same_indicator(j, name)), None) for name in names]
+    left_judged = [j for j in judged if j not in paired]
+    left_ours = [i for i, j in enumerate(paired) if j is None]
+    if len(left_judged) == len(left_ours):
+        for i, j in zip(left_ours, left_judged):
+            paired[i] = j
+    return [j or name for j, name in zip(paired, names)]
+
+
+def sheet_names(judgment: Judgment, review: Review) -> dict[str, str | None]:
+    """The reviewer's name for each sheet jixiao reviewed, by its ``sheet`` id (see :func:`judged_sheet_names`)."""
+    names = judged_sheet_names(judgment, [sheet.name for sheet in review.sheets])
+    return {sheet.sheet: name for sheet, name in zip(review.sheets, names)}
 
 
 def _grades(judgment: Judgment, review: Review | None) -> list[tuple[str, str | None]]:
     if judgment.grade is None:
         return []
     sheets = review.sheets if review else []
+    names = sheet_names(judgment, review) if review else {}
     if judgment.grades:
-        names = _sheet_names(judgment, review) if review else {}
         out = []
         for name, grade in judgment.grades.items():
-            ours = next((s.grade for s in sheets if names.get(s.sheet) and same_indicator(name, names[s.sheet])),
-                        None)
+            ours = next((s.grade for s in sheets if same_indicator(name, names.get(s.sheet) or "")), None)
             out.append((grade, ours))
         return out
     worst = max((s.grade for s in sheets), key=GRADES.index, default=None)
@@ -343,7 +353,7 @@ def score_document(judgment: Judgment) -> DocumentFigures:
     figures.flags_coverable = sum(bool(kinds[f.problem].codes) for f in judgment.flags)
     found: set[int] = set()
     if review is not None:
-        names = _sheet_names(judgment, review)
+        names = sheet_names(judgment, review)
         all_findings = list(review.document_findings) + [f for s in review.sheets for f in s.findings]
         for finding in all_findings:
             if finding.rule == READER_RULE:

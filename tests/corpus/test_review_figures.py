@@ -19,6 +19,8 @@ from benchmarks.review_judging import (
     KINDS_MD,
     MANIFEST,
     Flag,
+    Judgment,
+    judged_sheet_names,
     kinds_by_code,
     kinds_markdown,
     load_judgments,
@@ -76,6 +78,24 @@ def test_every_goal_document_of_the_manifest_is_judged():
 ])
 def test_indicator_names_match_by_similarity(a, b, same):
     assert same_indicator(a, b) is same
+
+
+def _judged(*sheets: str) -> Judgment:
+    flags = [Flag("sheet", "missing-unit", "warning", "n", sheet=sheet) for sheet in sheets]
+    return Judgment("x", None, "dev", "goal", None, {}, None, flags, [])
+
+
+@pytest.mark.parametrize(("judged", "read", "paired"), [
+    # one sheet whose project name was not read is still the reviewer's one sheet
+    (("3岁以下婴幼儿照护服务项目",), ["（未命名项目）"], ["3岁以下婴幼儿照护服务项目"]),
+    # names first, then the rest in order
+    (("甲项目", "乙项目"), ["乙项目", None], ["乙项目", "甲项目"]),
+    # as many left on each side, or no pairing by order: an extra sheet of jixiao's keeps its own name
+    (("甲项目",), ["丙", "丁"], ["丙", "丁"]),
+    ((), ["丙"], ["丙"]),
+])
+def test_sheets_pair_with_the_reviewers_by_name_then_by_order(judged, read, paired):
+    assert judged_sheet_names(_judged(*judged), read) == paired
 
 
 def test_a_flag_kind_lists_the_codes_that_report_it():
@@ -185,11 +205,3 @@ def test_the_audit_findings_check_reports_are_scored_against_the_reviewer_flags(
     assert figures.flags_found == 2 and figures.errors_deserved >= 1, figures.missed
     assert not any(text.startswith(("JXA04", "JXA17 warning 经费支出合规性")) for text in figures.false)
 
-
-@pytest.mark.parametrize(("judged_sheets", "found"), [(["另一个名称"], 1), (["另一个名称", "第二个项目"], 0)])
-def test_one_judged_project_and_one_sheet_read_are_the_same_table(judged_sheets, found):
-    # The reviewer names the project as the document's header does; reading may find another name (038's name runs
-    # into its header). With one project on each side the name does not tell tables apart; with two it must match.
-    flags = [Flag("预算执行率", "audit-execution-rate", "error", "执行率印0%", sheet=name) for name in judged_sheets]
-    figures = score_document(_self_evaluation(flags))
-    assert figures.flags_found == found
