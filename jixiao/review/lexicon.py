@@ -35,6 +35,7 @@ __all__ = [
     "is_slogan",
     "is_timeliness",
     "kind_of",
+    "speaks_of_time",
     "stated_target",
     "suggested_unit",
     "unit_without_value",
@@ -115,6 +116,16 @@ def is_reverse(text: str | None) -> bool:
 def is_timeliness(text: str | None) -> bool:
     """True for an indicator about time or deadlines (及时率, 按时…), which belongs under 时效指标."""
     return bool(text) and _contains_any(text, "timeliness")
+
+
+# Words that tie a row to time: a date or deadline (年, 月, 日, 前, 底), a period (期, 周, 季, 天), a schedule, the
+# completion it times (完成率 under 时效指标 is the share done on schedule, corpus 000) or an emergency response.
+_TIME = re.compile(r"[时年月日天期季周前底]|计划|进度|完成|应急|响应")
+
+
+def speaks_of_time(name: str | None, target: Target) -> bool:
+    """True when a row's name or target is about time (…时间, 按期完工, 12月底前, 及时率): a 时效指标 in substance."""
+    return is_timeliness(name) or target.is_date or bool(_TIME.search(fold((name or "") + target.raw)))
 
 
 def is_framework_row(name: str | None) -> bool:

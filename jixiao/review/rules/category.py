@@ -10,7 +10,7 @@ from jixiao.model.lexicon import fold
 from jixiao.model.vocabulary import level1_names, level2_names
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
-from jixiao.review.lexicon import Kind, is_quality_rate, is_timeliness
+from jixiao.review.lexicon import Kind, is_quality_rate, is_timeliness, speaks_of_time
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.sources import CORE_2021, GOALS_2015
 
@@ -303,16 +303,12 @@ class TimelessUnderTimeliness(Rule):
         fix="移到它衡量的类别下（质量、效益…），另补一项写明完成时限的时效指标。",
     )
 
-    # Words that tie a row to time: a date or deadline (年, 月, 日, 前, 底), a period (期, 周, 季, 天), a schedule, the
-    # completion it times (完成率 under 时效指标 is the share done on schedule, corpus 000) or an emergency response.
-    _TIME = re.compile(r"[时年月日天期季周前底]|计划|进度|完成|应急|响应")
-
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
             target = indicator.target
             if indicator.level2 != "时效指标" or ctx.unfinished(indicator) or target.is_empty:
                 continue
-            if is_timeliness(indicator.name) or target.is_date or self._TIME.search(fold(indicator.name + target.raw)):
+            if speaks_of_time(indicator.name, target):
                 continue
             yield self.finding(ctx, indicator=indicator, column="level2", raw=target.raw,
                                confidence=Confidence.INFERENCE)

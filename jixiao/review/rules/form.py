@@ -10,7 +10,7 @@ from jixiao.model.lexicon import fold
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
 from jixiao.review.lexicon import (STATEMENT, SYMBOL_ONLY, Kind, activity_done, bound_in_sentence, is_slogan,
-                                   suggested_unit, unit_without_value, vague_tail, vague_word)
+                                   speaks_of_time, suggested_unit, unit_without_value, vague_tail, vague_word)
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.sources import EVALUATION_2020, GOALS_2015
 
@@ -282,7 +282,8 @@ class QualitativeInQuantitativeSlot(Rule):
     docs = RuleDocs(
         what="名称表明是比率、数量、时长或金额的指标（或位于数量指标下的指标），指标值是否为具体数值；培训、宣传、演练等"
         "可以计数的工作只答“已完成”的，和空气质量、水质这类有监测数据的环境质量只答“优良”“达标”的，也报告。"
-        "成本指标下的行由 JX901 检查。",
+        "时效指标下讲时间的行（按期完工、工作安排时间）只答“按期完工”“按月安排”这类话、没有完成时限或及时率的，也报告；"
+        "写了日期或期间的是时限，不在此报告。成本指标下的行由 JX901 检查。",
         why="能量化的指标要量化；“明显提升”“按时”这样的指标值年底无法判断是否完成。",
         bad="产出指标 | 数量指标 | 培训人次 | 明显提升",
         good="产出指标 | 数量指标 | 培训人次 | ≥300人次",
@@ -309,14 +310,29 @@ class QualitativeInQuantitativeSlot(Rule):
             kind = ctx.fact(indicator).kind
             activity = kind is None and activity_done(indicator.name, target.raw)
             monitored = kind is None and bool(self._MONITORED.search(fold(indicator.name)))
-            if kind is None and indicator.level2 not in slots and not (activity or monitored):
+            timed = kind is None and untimed_timeliness(indicator)
+            if kind is None and indicator.level2 not in slots and not (activity or monitored or timed):
                 continue
             what = (self._WHAT[kind] if kind else "可以计数的工作" if activity
-                    else "有监测数据的环境质量" if monitored else f"{indicator.level2}中的指标")
+                    else "有监测数据的环境质量" if monitored
+                    else "时效指标（应写完成时限或及时率）" if timed else f"{indicator.level2}中的指标")
             unit = suggested_unit(kind, indicator.name) if kind else None
             fix = Fix(applicability=Applicability.DISPLAY_ONLY,
                       summary=f"写成“运算符+数值+单位”{f'，单位宜用“{unit}”' if unit else ''}")
             yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw, what=what)
+
+
+def untimed_timeliness(indicator: Indicator) -> bool:
+    """True for a row under 时效指标 that is about time (按期完工, 工作安排时间) but answers with words, neither a date
+    nor a figure (按期完工, 按月安排): a timeliness is measurable, by its deadline or its on-time rate (corpus 118,
+    137). A row under 时效指标 that is not about time at all is JX510's; its vague value stays JX206's."""
+    target = indicator.target
+    return indicator.level2 == "时效指标" and not (target.is_quantitative or target.is_date or target.is_empty) \
+        and not _WITHIN_SET_TIME.search(fold(target.raw)) and speaks_of_time(indicator.name, target)
+
+
+# A deadline set by reference (在项目计划完成时间内完成, 合同工期内): a time limit the reviewer can check, not a vague word.
+_WITHIN_SET_TIME = re.compile(r"(时间|时限|期限|工期)(以)?内")
 
 
 class VagueTarget(Rule):
@@ -340,8 +356,8 @@ class VagueTarget(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
             target = indicator.target
-            if target.is_quantitative or ctx.fact(indicator).kind is not None:
-                continue  # measurable indicators are JX205's
+            if target.is_quantitative or ctx.fact(indicator).kind is not None or untimed_timeliness(indicator):
+                continue  # measurable indicators (a timeliness among them) are JX205's
             if ctx.form.prescribes(target.raw):
                 continue  # the form's own answer (按计划实施 on the NDRC form)
             if vague_word(target.raw):
