@@ -95,8 +95,10 @@ def test_an_execution_row_that_contradicts_the_money():
 @pytest.mark.parametrize(("row", "code", "expected"), [
     # 84.7% completion scored 1.9 of 2 (issue 12): 2 × 84.7 ÷ 100 = 1.69
     (("产出指标", "质量指标", "验收合格率", "≥100%", "84.7%", 2, "1.9", "部分未验收"), "JXA02", "1.69"),
-    # 98.6% completion scored 1.8 of 2: 1.97
-    (("产出指标", "质量指标", "验收合格率", "≥100%", "98.6%", 2, "1.8", "个别未验收"), "JXA03", "1.97"),
+    # 99.1% completion scored 13 of 15: 14.86, 1.86 points more deducted than the shortfall costs
+    (("产出指标", "数量指标", "参合人数", "≥8755人", "8676人", 15, 13, "新增死亡人员"), "JXA03", "14.86"),
+    # a target met (95% of 95%) and a point deducted all the same (达标却扣分)
+    (("满意度指标", "服务对象满意度指标", "满意度", "≥95%", "95%", 10, 9, "说明"), "JXA03", "10.00"),
     # A ceiling met (≤ 5 天, actual 4): full marks
     (("产出指标", "时效指标", "办理时限", "≤5天", "4天", 10, 9, "说明"), "JXA03", "10.00"),
     # Full marks although 15 of 18 villages were done
@@ -106,6 +108,17 @@ def test_row_scores_against_their_actuals(row, code, expected):
     sheet = printed([row], budget=18, spent=18, rate=100, execution_weight=10, execution_score=10)
     found = [(c, p) for c, _, p in _found(sheet) if c in ("JXA02", "JXA03")]
     assert found == [(code, found[0][1])] and found[0][1]["expected"] == expected
+
+
+@pytest.mark.parametrize("row", [
+    # 98.6% completion scored 1.8 of 2 (formula 1.97): the unit deducted a little for the shortfall, which is its call
+    ("产出指标", "质量指标", "验收合格率", "≥100%", "98.6%", 2, "1.8", "个别未验收"),
+    # 1093 of 1100 (formula 5.96) scored 5 of 6: 0.96 more deducted, under the material point
+    ("效益指标", "经济效益指标", "木材销售收入", "1100万元", "1093万元", 6, 5, "市场价格下行"),
+])
+def test_a_small_extra_deduction_for_a_missed_target_is_not_reported(row):
+    sheet = printed([row], budget=18, spent=18, rate=100, execution_weight=10, execution_score=10)
+    assert [c for c, _, _ in _found(sheet) if c in ("JXA02", "JXA03")] == []
 
 
 def test_execution_fully_spent_scored_nine_and_low_execution_scored_zero():

@@ -81,16 +81,28 @@ class ScoreDeflated(AuditRule):
     severity = Severity.WARNING
     source = SCORING
     message = "指标“{indicator}”得分 {score}，按实际完成值应得 {expected}（{formula}）"
-    docs = AuditDocs(what="得分低于按实际完成值计算的得分：可能是计分错误，也可能另有扣分理由，须写明。",
-                     formula="同 JXA02", setting="rounding.places",
-                     example="执行率 100%、分值 10、得分 9：应得 10；报告本规则，请写明扣分理由或更正。")
+    docs = AuditDocs(what="得分低于按实际完成值计算的得分：可能是计分错误，也可能另有扣分理由，须写明。"
+                          "报告三种情形：预算执行率一行（得分由执行率算定）；实际完成值已达到目标却扣分；"
+                          "未达到目标、所扣分数又比按完成比例应扣的多出评分方案的重要性标准以上。"
+                          "未达到目标、按档次多扣了不足此数的（如完成 98.6%、分值 2 得 1.8），是单位对未完成部分的扣分，不报告。",
+                     formula="同 JXA02；未达目标时：应得 − 得分 ≥ audit.material_points",
+                     setting="rounding.places；audit.material_points（未达目标的行，多扣不足此分数的不报告）",
+                     example="执行率 100%、分值 10、得分 9：应得 10；报告本规则，请写明扣分理由或更正。"
+                             "完成 99.1%、分值 15、得分 13：应得 14.86，多扣 1.86 分，报告；完成 98.6%、分值 2、得分 1.8：不报告。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        material = ctx.profile.audit.material_points
         for item in ctx.recomputation.items:
-            if item.off and item.printed < item.exact:
+            if item.off and item.printed < item.exact and (
+                    item.indicator is None or _met(item) or item.exact - item.printed >= material):
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="得分", score=number(item.printed),
                                    expected=item.expected, formula=item.formula, guessed=item.guessed,
                                    assumed=item.weight_assumed, fix=f"更正为 {item.expected}，或在偏差原因中写明扣分理由")
+
+
+def _met(item: RecomputedItem) -> bool:
+    """Whether the row's actual reaches its target: then any deduction needs a reason (达标却扣分)."""
+    return item.reached is not None and item.reached >= 1
 
 
 class ExecutionRateMismatch(AuditRule):
