@@ -674,17 +674,21 @@ def test_the_materiality_of_an_inflated_score_is_the_profiles():
     assert [f.severity.value for f in audit_sheet(sheet, strict) if f.rule == "JXA02"] == ["error"]
 
 
-@pytest.mark.parametrize(("weights", "total", "cut", "codes"), [
+@pytest.mark.parametrize(("weights", "total", "cut", "headless", "codes"), [
     # 157 (科学城融媒体中心), cut after its 19th row: the visible rows carry 70 of the 100 points and their scores
     # 77.6 of the claimed 97.6; nothing can be said of the sum of a part
-    ((30, 30), "97.6", True, []),
-    ((30, 30), "97.6", False, ["JXA06", "JXA08"]),
+    ((30, 30), "97.6", True, False, []),
+    ((30, 30), "97.6", False, False, ["JXA06", "JXA08"]),
+    # 158 (大英县医保局): the copy starts inside the table, its header and first rows on the page before
+    ((30, 30), "97.6", False, True, []),
     # a cut copy whose visible rows already exceed 100 points is reported all the same
-    ((60, 60), None, True, ["JXA08"]),
+    ((60, 60), None, True, False, ["JXA08"]),
+    ((60, 60), None, False, True, ["JXA08"]),
 ])
-def test_sums_of_a_copy_cut_inside_its_table(weights, total, cut, codes):
+def test_sums_of_a_copy_cut_inside_its_table(weights, total, cut, headless, codes):
     rows = [("产出指标", "数量指标", f"指标{n}", "≥1个", "1个", weight, weight) for n, weight in enumerate(weights)]
-    sheet = printed(rows, budget=10, spent=10, rate=100, execution_weight=10, execution_score=10, total=total, cut=cut)
+    sheet = printed(rows, budget=10, spent=10, rate=100, execution_weight=10, execution_score=10, total=total, cut=cut,
+                    headless=headless)
     assert [f.rule for f in audit_sheet(sheet, CENTRAL) if f.rule in ("JXA06", "JXA08")] == codes
 
 
@@ -765,3 +769,15 @@ def test_the_row_a_cut_copy_stops_in_is_not_reported_blank(cut, reported):
             ("产出指标", "数量指标", "种母猪", "≥20头", "20", 80, None)]
     sheet = printed(rows, budget=50, spent=50, rate=100, execution_weight=10, execution_score=10, cut=cut)
     assert [f.indicator for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA12"] == reported
+
+
+def test_a_copy_starting_inside_its_table_with_weights_and_nothing_else_is_unfilled():
+    # 158 (大英县医保局 2023): the rows' 权重 printed, 完成值 and 得分 blank, the closing fields still the template's
+    rows = [("产出指标", "时效指标", "经费发放及时率", "=100%", "", 5, None),
+            ("满意度指标", "服务对象满意度指标", "参保人员满意度", "≥90%", "", 10, None)]
+    sheet = printed(rows, notes=["评价结论：结合自评情况,说明项目自评总分。(200字以内)"], headless=True)
+    found = [(f.rule, f.indicator, f.severity.value, f.params.get("what") or f.params.get("field")) for f in
+             audit_sheet(sheet, CENTRAL)]
+    assert found == [("JXA11", None, "warning", "说明"),
+                     ("JXA12", "经费发放及时率", "error", "实际完成值和得分"),
+                     ("JXA12", "参保人员满意度", "error", "实际完成值和得分")]

@@ -73,6 +73,9 @@ _MONEY_AMOUNTS = {"budget_initial", "budget_full", "spent"}
 _REASON_HEADINGS = {"原因", "说明", "调整原因", "调整理由", "原因说明", "偏差原因"}
 _TOTAL_WORDS = {"合计", "总分", "总计", "自评得分", "综合得分", "总得分"}
 _GRADES = {"优", "良", "中", "差", "优秀", "良好", "合格", "不合格"}
+# The closing fields of a 自评表, below its grid: only a self-evaluation concludes (评价结论), and what they hold (or
+# the template's instruction left in them) is the audit's to read.
+_CONCLUSIONS = ("评价结论", "自评结论", "存在问题", "改进措施")
 
 
 @lru_cache(maxsize=16384)
@@ -354,6 +357,8 @@ class SheetBuilder:
             self.claimed["total"] = self.claimed.get("total") or (numbers[-1] if numbers else None)
         grade = next((t for t in texts if t in _GRADES), None)
         key = keys[0] if keys else ""
+        if key in _CONCLUSIONS:
+            self.claimed.setdefault("conclusions", []).append(f"{key}：{'　'.join(texts[1:])}")
         if grade and ("等级" in key or "评价" in key or "结论" in key or at is not None):
             self.claimed["grade"] = grade
 
@@ -557,6 +562,8 @@ class SheetBuilder:
         self.columns = columns
         self._aligner = Aligner(columns)
         self._row_count += 1  # the header row
+        if columns.inferred:
+            return  # columns inferred from the rows' content: the form's own headings are not in the file
         for kind in columns.kinds:
             if kind not in (EXTRA, FRAME):
                 self._form_field("columns", kind)

@@ -123,11 +123,12 @@ class _Assembler:
 
     def _records(self, builder: SheetBuilder, sheet) -> None:
         columns = builder.columns.kinds if builder.columns is not None else []
-        kind = sheet_kind(sheet, columns)
+        kind = sheet_kind(sheet, columns, builder.claimed)
         self.kinds.append(kind)
         if kind == SELF_EVAL:
             self.sheets[-1] = sheet.model_copy(update={
-                "evaluation": self_evaluation(sheet, builder.results, builder.money, builder.claimed, builder.cut)})
+                "evaluation": self_evaluation(sheet, builder.results, builder.money, builder.claimed, builder.cut,
+                                              headless=bool(builder.columns and builder.columns.inferred))})
         elif kind == MONITOR:
             self.sheets[-1] = sheet.model_copy(update={
                 "monitoring": monitoring_report(sheet, builder.results, builder.money, builder.money_headings)})

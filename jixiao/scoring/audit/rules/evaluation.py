@@ -28,6 +28,13 @@ def _reported(ctx: AuditContext) -> bool:
     return ctx.sheet.evaluation is not None
 
 
+def _partial(ctx: AuditContext) -> bool:
+    """Whether the copy holds only part of the table: it stops inside it, or starts inside it (its header is not in
+    the file), so the rows read need not carry all the points."""
+    report = ctx.sheet.evaluation
+    return report.cut or report.headless
+
+
 class ScoreAboveWeight(AuditRule):
     code = "JXA01"
     name = "score-above-weight"
@@ -159,11 +166,11 @@ class TotalNotSumOfScores(AuditRule):
                      formula="总分 = Σ 各行得分；执行率低于上限线时 总分 = min(Σ 各行得分, 上限)。允许所印总分末位半个单位的误差，"
                              "印有小数的得分再各加其末位半个单位（整数得分按所印计）",
                      setting="rules.execution_cap（地方规则：执行率低于某线时总分上限）", example="各行得分合计 94，印总分 98：报告本规则。"
-                     "表格在文件中途中断（网页转载只留了前面的行）时，各行得分之和不全，不比较。")
+                     "表格在文件中途中断（网页转载只留了前面的行）或从表格中间开始（表头不在文件中）时，各行得分之和不全，不比较。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         computed = ctx.recomputation
-        if computed.printed_total is None or computed.printed_sum is None or ctx.sheet.evaluation.cut:
+        if computed.printed_total is None or computed.printed_sum is None or _partial(ctx):
             return  # (a copy cut inside the table lacks rows: its scores add up to part of the total)
         if any(item.printed is None for item in computed.scored):
             return  # a row without a printed score: the sum is partial (JXA12 reports the row)
@@ -210,7 +217,8 @@ class WeightsNotHundred(AuditRule):
     docs = AuditDocs(what="预算执行率与各指标的分值合计为 100；表中未印预算执行率分值时按评分方案的缺省分值计入"
                           "（表中没有预算执行率一行、各指标分值已合计 100 的，不报告）；"
                           "标为不适用的行印有分值的照样计入（其分值按比例折算给其余各项）。",
-                     formula="Σ 分值 = 100（印有小数的分值各允许半个末位单位的舍入误差）；表格在文件中途中断时，只报告已超过 100 的合计",
+                     formula="Σ 分值 = 100（印有小数的分值各允许半个末位单位的舍入误差）；表格在文件中途中断、"
+                             "或文件从表格中间开始（表头不在文件中）时，只报告已超过 100 的合计",
                      setting="execution.weight",
                      example="指标分值合计 110，预算执行率 10：合计 120，报告本规则；转载只留前几行、合计 70 的不报告。")
 
@@ -226,8 +234,8 @@ class WeightsNotHundred(AuditRule):
         slack = sum(rounding_of(item.weight) for item in items)
         if report.execution_weight is None and report.execution_score is None and abs(indicators - _HUNDRED) <= slack:
             return  # a form with no 预算执行率 row gives all 100 points to its indicators
-        short = total < _HUNDRED  # the rows after a cut carry the rest of the points
-        if abs(total - _HUNDRED) > slack and not (short and report.cut):
+        short = total < _HUNDRED  # the rows cut off carry the rest of the points
+        if abs(total - _HUNDRED) > slack and not (short and _partial(ctx)):
             yield self.finding(ctx, column="分值", sum=number(total), execution=number(execution),
                                fix="调整各指标分值，使合计（含预算执行率）为 100", guessed=any(item.guessed for item in items))
 
