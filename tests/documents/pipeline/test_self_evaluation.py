@@ -472,3 +472,25 @@ def test_a_table_whose_header_is_not_in_the_file_is_a_self_evaluation_when_a_con
     else:
         assert sheet.evaluation.notes == notes and sheet.evaluation.headless and not sheet.evaluation.cut
         assert [item.weight for item in sheet.evaluation.items] == [Decimal(5), Decimal(15), Decimal(10)]
+
+
+@pytest.mark.parametrize(("text", "weights", "notes"), [
+    # corpus 164 as a document site stored it: a 自评表's rows and its closing fields run together on one line
+    ("产出指标数量指标足额保障率=100% 22.5 科目调整次数≤10次 22.5 时效指标按时发放率=100% 22.5 合计100 "
+     "评价结论及时、足额缴纳。存在问题暂无改进措施暂无项目负责人:财务负责人:",
+     [Decimal("22.5")] * 3, ["评价结论：及时、足额缴纳。", "存在问题：暂无", "改进措施：暂无"]),
+    # a goal table's rows run together: no figure of points after the targets, no conclusion
+    ("产出指标数量指标足额保障率=100% 科目调整次数≤10次 时效指标按时发放率=100%", [None] * 3, None),
+])
+def test_rows_run_together_with_their_points_and_closing_fields(text, weights, notes):
+    document = read(text)
+    sheet = document.sheets[0]
+    assert [i.name for i in sheet.indicators] == ["足额保障率", "科目调整次数", "按时发放率"]
+    assert [i.weight for i in sheet.indicators] == weights
+    if notes is None:
+        assert document.kind == "goal" and sheet.evaluation is None
+    else:
+        # the closing fields say the table ends in the file: not a copy cut inside it (its last row is not exempt)
+        assert document.kind == "self-eval" and sheet.evaluation.notes == notes
+        assert sheet.evaluation.headless and not sheet.evaluation.cut
+        assert not {d.code for d in document.diagnostics} & {"P114", "P119", "P120"}
