@@ -370,6 +370,9 @@ def test_a_row_marked_not_applicable_is_left_out_and_the_total_scaled():
     ("2021年12月31日", "2021年12月31日", None),  # a date met exactly is a fact
     ("持续改善农村人居环境", "持续改善农村人居环境", "照抄了年度指标值“持续改善农村人居环境”"),
     ("长期有效", "长期有效", "照抄了年度指标值“长期有效”"),
+    # tests/corpus/docs/169 (零陵区林业局 2021): 提高就业率 显著/显著, a degree of effect restated
+    ("显著", "显著", "照抄了年度指标值“显著”"),
+    ("效果明显", "效果明显", "照抄了年度指标值“效果明显”"),
     # tests/corpus/docs/157 (部门整体 自评): 资金使用合规性 好/好, 管理制度健全性 高/高: the grade reached is the answer
     ("好", "好", None),
     ("高", "高", None),
