@@ -784,3 +784,33 @@ def test_a_copy_starting_inside_its_table_with_weights_and_nothing_else_is_unfil
     assert found == [("JXA11", None, "warning", "说明"),
                      ("JXA12", "经费发放及时率", "error", "实际完成值和得分"),
                      ("JXA12", "参保人员满意度", "error", "实际完成值和得分")]
+
+
+# shared/corpus/015 (黄冈 2020, Hubei): no row prints its 分值; every target met, 执行率 100% (20 points), row scores
+# 10, 10, 19.6, 20, 20: 0.4 points lost by rows that all met their targets.
+_MET = [("产出指标", "质量指标", "监测数据必须合格", "100%", "100%", None, 10),
+        ("产出指标", "进度指标", "取得监测资料", "100%", "100%", None, 10),
+        ("满意度指标", "服务对象满意度指标", "整编资料审核", "98%", "98%", None, "19.6"),
+        ("产出指标", "质量指标", "监测数据资料整编", "100%", "100%", None, 20),
+        ("产出指标", "进度指标", "完成年度资料上报", "100%", "100%", None, 20)]
+
+
+@pytest.mark.parametrize(("rows", "spent", "execution_score", "found"), [
+    (_MET, 10, 20, [("99.6", "0.4", "（得分带小数的行：“整编资料审核” 19.6）")]),
+    # all full: 100
+    ([*_MET[:2], _MET[2][:6] + (20,), *_MET[3:]], 10, 20, []),
+    # a target missed: the deduction may be that row's
+    ([*_MET[:2], _MET[2][:4] + ("90%", None, "19.6"), *_MET[3:]], 10, 20, []),
+    # the budget not fully executed: the execution row's points are not all due
+    (_MET, 9, 18, []),
+    # the 预算执行率 row scored 19 of 20 at 100%: JXA03 reports that row
+    (_MET, 10, 19, []),
+    # a reason given for the deduction
+    ([*_MET[:2], _MET[2] + ("审核意见有一处修改",), *_MET[3:]], 10, 20, []),
+    # the 分值 printed: JXA03 recomputes each row instead
+    ([row[:5] + (weight,) + row[6:] for row, weight in zip(_MET, (10, 10, 20, 20, 20))], 10, 20, []),
+])
+def test_every_target_met_without_full_marks(rows, spent, execution_score, found):
+    sheet = printed(rows, budget=10, spent=spent, execution_weight=20, execution_score=execution_score, total="99.6")
+    assert [(f.params["sum"], f.params["short"], f.params["rows"]) for f in audit_sheet(sheet, HUBEI)
+            if f.rule == "JXA22"] == found

@@ -428,6 +428,46 @@ class WeightBlank(AuditRule):
                                    guessed=item.guessed, fix="填写该指标的分值")
 
 
+class FullAttainmentBelowFullMarks(AuditRule):
+    code = "JXA22"
+    name = "every-target-met-without-full-marks"
+    title = "各项目标均已达到，总得分却不满分"
+    severity = Severity.WARNING
+    source = SCORING + "：实际完成值达到年度指标值的，得该指标的全部分值"
+    message = ("各指标的实际完成值均已达到年度指标值，预算执行率 {rate}%，按评分方案应得满分 100；所印各行得分合计 {sum}，"
+               "少 {short} 分{rows}，没有说明扣分理由")
+    docs = AuditDocs(
+        what="表样不印各行分值（如湖北 2020 年自评表只印各目标的合计分值）时，单行得分无从复算；但每个指标都达到了目标、"
+             "预算全部执行时，无论各行分值多少，合计都应是 100。所印得分合计不足 100 的，报告少了多少分，并列出得分带小数的行"
+             "（分值是整数，带小数的得分是被扣过分的行）。有定性指标、未达目标的行、写了偏差原因的行，或表格不全（中途中断、"
+             "从表格中间开始）时不报告；标为不适用的行不计；印有分值的行由 JXA03 逐行复算。",
+        formula="∀ 指标：实际值达到目标，且 执行率 ≥ 100% ⇒ Σ 得分（含预算执行率）= 100；允许所印得分末位的舍入误差",
+        setting="execution（预算执行率的缺省分值，表中未印时）",
+        example="黄冈 2020 年水土保持监测：5 个指标均达到目标、执行率 100%（20 分），各行得分 10、10、19.6、20、20，"
+                "合计 99.6：少 0.4 分，得分带小数的行为“整编资料审核”19.6。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        computed = ctx.recomputation
+        rows = [item for item in computed.indicators if not item.not_applicable]
+        execution = computed.execution
+        if not _reported(ctx) or _partial(ctx) or not rows or computed.printed("weight") or any(
+                item.reached is None or item.reached < 1 or item.printed is None for item in rows) or (
+                execution.printed is None or computed.execution_rate is None or computed.execution_rate < _HUNDRED
+                or execution.off):
+            return  # (a 预算执行率 row scored off its rate is JXA02's or JXA03's)
+        printed = sum((item.printed for item in computed.scored), Decimal(0))
+        slack = sum((rounding_of(item.printed) for item in computed.scored), Decimal(0))
+        reasons = any((item.deviation or "").strip() for item in ctx.sheet.evaluation.items)
+        if _HUNDRED - printed <= slack or reasons:
+            return
+        fractional = [item for item in rows if item.printed != item.printed.to_integral_value()]
+        named = "、".join(f"“{item.name}” {number(item.printed)}" for item in fractional)
+        yield self.finding(ctx, column="得分", rate=ctx.profile.rounding(computed.execution_rate), sum=number(printed),
+                           short=number(_HUNDRED - printed), rows=f"（得分带小数的行：{named}）" if named else "",
+                           guessed=any(item.guessed for item in rows),
+                           fix="达到目标的指标应得满分；确有扣分的，写明扣分理由")
+
+
 # A note that only repeats the form's instruction (…需说明原因, 应单独说明理由) gives no reason.
 _ASKS_FOR_REASON = re.compile(r"[需应须].{0,6}说明(?:原因|理由)")
 
@@ -466,4 +506,4 @@ class BudgetAdjustedWithoutReason(AuditRule):
 EVALUATION_RULES = (ScoreAboveWeight(), ScoreInflated(), ScoreDeflated(), ExecutionRateMismatch(), OverExecution(),
                     TotalNotSumOfScores(), ClaimedGradeMismatch(), WeightsNotHundred(), QualitativeActualForNumber(),
                     MissedWithoutReason(), TemplateTextLeft(), ScoresNotFilled(), ExecutionScoreBlank(), WeightBlank(),
-                    BudgetAdjustedWithoutReason())
+                    BudgetAdjustedWithoutReason(), FullAttainmentBelowFullMarks())
