@@ -82,9 +82,9 @@ TANGXI = printed(
 
 
 def test_an_execution_row_that_contradicts_the_money():
-    found = {code: params for code, _, params in _found(TANGXI) if code in ("JXA03", "JXA04")}
+    found = {code: params for code, _, params in _found(TANGXI) if code in ("JXA23", "JXA04")}
     assert found["JXA04"]["printed"] == "0" and found["JXA04"]["computed"] == "100.00"
-    assert (found["JXA03"]["score"], found["JXA03"]["expected"]) == ("0", "10.00")
+    assert (found["JXA23"]["score"], found["JXA23"]["expected"]) == ("0", "10.00")
     # Every visible indicator row is scored as its figures support: no score finding names one of them; the rows
     # whose actual only says 达成预期指标 are reported for that (JXA17).
     assert not [name for code, name, _ in _found(TANGXI) if name and name != "预算执行率" and code not in ("JXA08", "JXA17")]
@@ -124,11 +124,11 @@ def test_a_small_extra_deduction_for_a_missed_target_is_not_reported(row):
 def test_execution_fully_spent_scored_nine_and_low_execution_scored_zero():
     full = printed([("满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%", 90, 90)],
                    budget=18, spent=18, rate=100, execution_weight=10, execution_score=9, total=99, grade="优")
-    assert _codes(full) == ["JXA03"]
+    assert _codes(full) == ["JXA23"]
     low = printed([("满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%", 90, 90)],
                   budget=100, spent="65.6", rate="65.6", execution_weight=10, execution_score=0, total=90, grade="优")
     (finding,) = audit_sheet(low, CENTRAL)
-    assert (finding.rule, finding.params["expected"]) == ("JXA03", "6.56")
+    assert (finding.rule, finding.params["expected"]) == ("JXA23", "6.56")
 
 
 def test_totals_grades_and_weights():
@@ -498,7 +498,7 @@ BOTH = printed([("产出指标", "数量指标", "整治村数", "≥18个", "15
                        "“中央默认（财预〔2020〕10号）”取 10） × 执行率 = 9.00"), "82.33", "良", ["JXA02", "JXA08"]),
     # 20 × 90% = 18, printed 9; 18 + 33.33 + 40 = 91.33 (优); 分值 40 + 40 + 20 = 100
     (HUBEI, ("18.00", "执行率 = 全年执行数 45 ÷ 全年预算数 50 = 90.00%；得分 = 分值 20（表中未印分值，按评分方案"
-                      "“湖北省”取 20） × 执行率 = 18.00"), "91.33", "优", ["JXA02", "JXA03"]),
+                      "“湖北省”取 20） × 执行率 = 18.00"), "91.33", "优", ["JXA02", "JXA23"]),
 ])
 def test_one_printed_table_worked_by_hand_under_both_profiles(profile, execution, total, grade, codes):
     recomputation = recompute(BOTH, profile)
@@ -533,13 +533,13 @@ BARE = "目标未写“≥/≤”，视为越高越好（达到目标即满分�
 
 @pytest.mark.parametrize(("sheet", "profile", "code", "indicator", "row", "printed_score", "expected", "formula"), [
     # 006: 预算执行率 printed 0 although 89.974 of 89.974 was spent
-    (TANGXI, CENTRAL, "JXA03", "预算执行率", None, "0", "10.00",
+    (TANGXI, CENTRAL, "JXA23", "预算执行率", None, "0", "10.00",
      "执行率 = 全年执行数 89.974 ÷ 全年预算数 89.974 = 100.00%；得分 = 分值 10 × 执行率 = 10.00"),
     # 015 (Hubei): 98% against 98% scored 19.6 of 20
     (HUANGGANG, HUBEI, "JXA03", "整编资料审核", 13, "19.6", "20.00",
      f"{BARE}得分 = 分值 20 × 实际值 98% ÷ 目标值 98%（超过100%按100%计） = 20.00"),
     # 161: 99.10% executed scored 9 of 10
-    (JISHAN, CENTRAL, "JXA03", "预算执行率", None, "9", "9.91",
+    (JISHAN, CENTRAL, "JXA23", "预算执行率", None, "9", "9.91",
      "执行率 = 全年执行数 65.07 ÷ 全年预算数 65.66 = 99.10%；得分 = 分值 10 × 执行率 = 9.91"),
     # 161: 8676 of 8755 scored 13 of 15 (the reason given explains the shortfall, not a harsher score)
     (JISHAN, CENTRAL, "JXA03", "全县参合人数", 11, "13", "14.86",
@@ -565,7 +565,7 @@ def test_a_printed_score_the_figures_do_not_support(sheet, profile, code, indica
 def test_the_jishan_table_in_full():
     found = [(f.rule, f.indicator) for f in audit_sheet(JISHAN, CENTRAL)]
     assert sorted(found, key=str) == sorted([
-        ("JXA03", "预算执行率"), ("JXA03", "全县参合人数"), ("JXA03", "是否解决建档立卡人员看病难贵问题"),
+        ("JXA23", "预算执行率"), ("JXA03", "全县参合人数"), ("JXA03", "是否解决建档立卡人员看病难贵问题"),
         ("JXA03", "是否满意"), ("JXA06", None),
         ("JXA10", "是否解决建档立卡人员看病难贵问题"), ("JXA10", "是否满意")], key=str)
     total = next(f for f in audit_sheet(JISHAN, CENTRAL) if f.rule == "JXA06")
@@ -647,7 +647,7 @@ def test_a_bare_target_of_a_common_indicator_that_should_stay_low(name, target, 
 def test_an_execution_score_checked_against_an_assumed_weight_says_so(execution_weight, severity, confidence):
     sheet = printed([("产出指标", "数量指标", "新建猪舍", "≥1栋", "1栋", 90, 90)],
                     budget=50, spent=10, execution_weight=execution_weight, execution_score=4, year=2022)
-    (finding,) = [f for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA02"]
+    (finding,) = [f for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA23"]
     assert finding.indicator == "预算执行率" and finding.params["expected"] == "2.00"
     assert (finding.severity.value, finding.confidence) == (severity, confidence)
     assert ("表中未印分值" in finding.params["formula"]) is (execution_weight is None)
@@ -814,3 +814,20 @@ def test_every_target_met_without_full_marks(rows, spent, execution_score, found
     sheet = printed(rows, budget=10, spent=spent, execution_weight=20, execution_score=execution_score, total="99.6")
     assert [(f.params["sum"], f.params["short"], f.params["rows"]) for f in audit_sheet(sheet, HUBEI)
             if f.rule == "JXA22"] == found
+
+
+@pytest.mark.parametrize(("rate", "score", "found"), [
+    # 169 (零陵区林业局 2021): 3824.26 of 4753.66 spent (80.45%), 执行率 printed 100% and scored 10: the rate is
+    # misprinted (JXA04) and the score follows the misprint, 1.96 points too many (JXA23, an error)
+    ("100", "10", [("JXA23", "error", "10", "8.04"), ("JXA04", "error", None, None)]),
+    # the rate printed right and the score below it: too few points, a warning
+    ("80.45", "7.5", [("JXA23", "warning", "7.5", "8.04")]),
+    # a whole score stands for ±0.5 (8 for 8.04), one with decimals for half its last place
+    ("80.45", "8", []),
+    ("80.45", "8.04", []),
+])
+def test_the_execution_score_follows_the_rate_not_the_printed_rate(rate, score, found):
+    sheet = printed([("产出指标", "数量指标", "造林", "≥1.2万亩", "1.2万亩", 90, 90)], budget="4753.66",
+                    spent="3824.26", rate=rate, execution_weight=10, execution_score=score, year=2021)
+    assert [(f.rule, f.severity.value, f.params.get("score"), f.params.get("expected"))
+            for f in audit_sheet(sheet, CENTRAL) if f.indicator == "预算执行率"] == found

@@ -61,24 +61,31 @@ class ScoreInflated(AuditRule):
     source = SCORING
     message = "指标“{indicator}”得分 {score}，按实际完成值应得 {expected}（{formula}）"
     docs = AuditDocs(
-        what="定量指标的得分不高于按实际完成值与年度指标值计算的得分（含预算执行率一行）。",
-        formula="正向指标：分值 × min(实际值 ÷ 目标值, 1)；反向指标：分值 × min(目标值 ÷ 实际值, 1)，实际值为 0 得满分；"
-                "预算执行率：分值 × 执行率（超过100%按100%计）。允许的误差为所印得分末位的半个单位。",
-        setting="rounding.places（保留位数）；execution（预算执行率的标签与缺省分值）；rules.overshoot_deduction（地方规则：超出目标过多扣分，开启时按同一规则复算）；"
+        what="定量指标的得分不高于按实际完成值与年度指标值计算的得分（预算执行率一行见 JXA23）。",
+        formula="正向指标：分值 × min(实际值 ÷ 目标值, 1)；反向指标：分值 × min(目标值 ÷ 实际值, 1)，实际值为 0 得满分。"
+                "允许的误差为所印得分末位的半个单位。",
+        setting="rounding.places（保留位数）；rules.overshoot_deduction（地方规则：超出目标过多扣分，开启时按同一规则复算）；"
                 "audit.material_points（高出不足此分数的报告为警告：计分偏宽，请核对；达到的为错误）",
         example="目标 ≥18个、实际 15个、分值 10：应得 10 × 15 ÷ 18 = 8.33；印 10 分则报告本规则（高出 1.67 分，错误）；"
                 "分值 2、应得 1.69、印 1.8：高出 0.11 分，报告为警告。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
-        material = ctx.profile.audit.material_points
-        for item in ctx.recomputation.items:
-            if item.off and item.printed > item.exact and not (item.weight is not None and item.printed > item.weight):
-                # a score a little above the formula is generous, not a misstatement to return the table for
-                severity = Severity.ERROR if item.printed - item.exact >= material else Severity.WARNING
+        for item in ctx.recomputation.indicators:
+            if _inflated(item):
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="得分", score=number(item.printed),
                                    expected=item.expected, formula=item.formula, guessed=item.guessed,
-                                   assumed=item.weight_assumed, severity=severity,
+                                   assumed=item.weight_assumed, severity=_materiality(ctx, item),
                                    fix=f"按实际完成情况计分：{item.expected}，或补充实际完成值的依据")
+
+
+def _inflated(item: RecomputedItem) -> bool:
+    """A score above its formula (one above its weight is JXA01's)."""
+    return item.off and item.printed > item.exact and not (item.weight is not None and item.printed > item.weight)
+
+
+def _materiality(ctx: AuditContext, item: RecomputedItem) -> Severity:
+    """A score a little above the formula is generous, not a misstatement to return the table for."""
+    return Severity.ERROR if item.printed - item.exact >= ctx.profile.audit.material_points else Severity.WARNING
 
 
 class ScoreDeflated(AuditRule):
@@ -89,19 +96,18 @@ class ScoreDeflated(AuditRule):
     source = SCORING
     message = "指标“{indicator}”得分 {score}，按实际完成值应得 {expected}（{formula}）"
     docs = AuditDocs(what="得分低于按实际完成值计算的得分：可能是计分错误，也可能另有扣分理由，须写明。"
-                          "报告三种情形：预算执行率一行（得分由执行率算定）；实际完成值已达到目标却扣分；"
+                          "报告两种情形（预算执行率一行见 JXA23）：实际完成值已达到目标却扣分；"
                           "未达到目标、所扣分数又比按完成比例应扣的多出评分方案的重要性标准以上。"
                           "未达到目标、按档次多扣了不足此数的（如完成 98.6%、分值 2 得 1.8），是单位对未完成部分的扣分，不报告。",
                      formula="同 JXA02；未达目标时：应得 − 得分 ≥ audit.material_points",
                      setting="rounding.places；audit.material_points（未达目标的行，多扣不足此分数的不报告）",
-                     example="执行率 100%、分值 10、得分 9：应得 10；报告本规则，请写明扣分理由或更正。"
+                     example="目标 ≤5天、实际 4天、分值 10、得分 9：应得 10；报告本规则，请写明扣分理由或更正。"
                              "完成 99.1%、分值 15、得分 13：应得 14.86，多扣 1.86 分，报告；完成 98.6%、分值 2、得分 1.8：不报告。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         material = ctx.profile.audit.material_points
-        for item in ctx.recomputation.items:
-            if item.off and item.printed < item.exact and (
-                    item.indicator is None or _met(item) or item.exact - item.printed >= material):
+        for item in ctx.recomputation.indicators:
+            if item.off and item.printed < item.exact and (_met(item) or item.exact - item.printed >= material):
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="得分", score=number(item.printed),
                                    expected=item.expected, formula=item.formula, guessed=item.guessed,
                                    assumed=item.weight_assumed, fix=f"更正为 {item.expected}，或在偏差原因中写明扣分理由")
@@ -110,6 +116,34 @@ class ScoreDeflated(AuditRule):
 def _met(item: RecomputedItem) -> bool:
     """Whether the row's actual reaches its target: then any deduction needs a reason (达标却扣分)."""
     return item.reached is not None and item.reached >= 1
+
+
+class ExecutionScoreOffRate(AuditRule):
+    code = "JXA23"
+    name = "execution-score-not-following-rate"
+    title = "预算执行率得分与执行率不符"
+    severity = Severity.ERROR
+    source = SCORING + "：预算执行率得分 = 分值 × 执行率"
+    message = "预算执行率一行得分 {score}，按执行率应得 {expected}（{formula}）"
+    docs = AuditDocs(
+        what="预算执行率一行的得分由执行率算定（执行率按全年执行数 ÷ 全年预算数复算，没有这两个数时按所印执行率），"
+             "高于或低于都报告：高出的是多计了分，低于的是少计了分（得分与执行率的分值不符，须更正）。"
+             "所印执行率本身与执行数、预算数不符的，JXA04 另行报告。",
+        formula="得分 = 分值 × min(执行率, 100%)；允许的误差为所印得分末位的半个单位",
+        setting="execution（预算执行率的标签与缺省分值，表中未印分值时）；rounding.places；"
+                "audit.material_points（高出不足此分数的报告为警告，达到的为错误；低于的为警告）",
+        example="执行数 89.974、预算数 89.974、执行率印 0、得分 0：应得 10（同时报告 JXA04）；"
+                "执行 65.07 ÷ 65.66 = 99.1%、分值 10、得分 9：应得 9.91（警告）；"
+                "执行 3824.26 ÷ 4753.66 = 80.45%、得分 10：应得 8.04，多 1.96 分（错误）。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        item = ctx.recomputation.execution
+        if item is None or not item.off or (item.weight is not None and item.printed > item.weight):
+            return
+        severity = _materiality(ctx, item) if item.printed > item.exact else Severity.WARNING
+        yield self.finding(ctx, indicator=item.name, column="得分", score=number(item.printed), expected=item.expected,
+                           formula=item.formula, assumed=item.weight_assumed, severity=severity,
+                           fix=f"按执行率计分：{item.expected}")
 
 
 class ExecutionRateMismatch(AuditRule):
@@ -454,7 +488,7 @@ class FullAttainmentBelowFullMarks(AuditRule):
                 item.reached is None or item.reached < 1 or item.printed is None for item in rows) or (
                 execution.printed is None or computed.execution_rate is None or computed.execution_rate < _HUNDRED
                 or execution.off):
-            return  # (a 预算执行率 row scored off its rate is JXA02's or JXA03's)
+            return  # (a 预算执行率 row scored off its rate is JXA23's)
         printed = sum((item.printed for item in computed.scored), Decimal(0))
         slack = sum((rounding_of(item.printed) for item in computed.scored), Decimal(0))
         reasons = any((item.deviation or "").strip() for item in ctx.sheet.evaluation.items)
@@ -503,7 +537,7 @@ class BudgetAdjustedWithoutReason(AuditRule):
                            amount=number(abs(full - initial)), fix="在预算执行情况的原因栏写明预算调整的依据和理由")
 
 
-EVALUATION_RULES = (ScoreAboveWeight(), ScoreInflated(), ScoreDeflated(), ExecutionRateMismatch(), OverExecution(),
-                    TotalNotSumOfScores(), ClaimedGradeMismatch(), WeightsNotHundred(), QualitativeActualForNumber(),
+EVALUATION_RULES = (ScoreAboveWeight(), ScoreInflated(), ScoreDeflated(), ExecutionScoreOffRate(),
+                    ExecutionRateMismatch(), OverExecution(), TotalNotSumOfScores(), ClaimedGradeMismatch(), WeightsNotHundred(), QualitativeActualForNumber(),
                     MissedWithoutReason(), TemplateTextLeft(), ScoresNotFilled(), ExecutionScoreBlank(), WeightBlank(),
                     BudgetAdjustedWithoutReason(), FullAttainmentBelowFullMarks())
