@@ -831,3 +831,26 @@ def test_the_execution_score_follows_the_rate_not_the_printed_rate(rate, score, 
                     spent="3824.26", rate=rate, execution_weight=10, execution_score=score, year=2021)
     assert [(f.rule, f.severity.value, f.params.get("score"), f.params.get("expected"))
             for f in audit_sheet(sheet, CENTRAL) if f.indicator == "预算执行率"] == found
+
+
+@pytest.mark.parametrize(("weight_raw", "weight"), [
+    ("2", D(2)),  # the goal sheet's 权重, a figure of points: the row's 分值
+    ("116次", None),  # 170: a count the inference put in the 权重 column is no 分值
+    ("120", None),  # more points than the table has
+])
+def test_a_goal_sheet_weight_stands_for_the_points_only_when_it_is_points(weight_raw, weight):
+    sheet = printed([("产出指标", "数量指标", "发放健康教育资料", "≥12种", "14种", None, None)])
+    sheet.indicators[0] = sheet.indicators[0].model_copy(update={"weight": D(weight_raw.rstrip("次")),
+                                                                 "weight_raw": weight_raw})
+    assert recompute(sheet, CENTRAL).indicators[0].weight == weight
+
+
+@pytest.mark.parametrize(("actual", "reported"), [
+    ("14种", [("JXA12", "得分")]),  # a figure of the evaluation was read: the blank score is the document's
+    ("不少于6种", []),  # 170: a bound in the 实际完成值 column is a target the inference misplaced, not an actual
+])
+def test_a_bound_read_as_the_actual_of_a_guessed_row_says_nothing_of_its_blanks(actual, reported):
+    sheet = _guessed(printed([("产出指标", "数量指标", "整治村数", "≥18个", "18个", 50, 50),
+                              ("产出指标", "数量指标", "发放健康教育资料", "≥12种", actual, None, None)],
+                             budget=10, spent=10, rate=100, execution_weight=10, execution_score=10), 2)
+    assert [(f.rule, f.params["what"]) for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA12"] == reported

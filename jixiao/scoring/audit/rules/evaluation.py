@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.model import Severity
+from jixiao.model import Severity, parse_target
 from jixiao.model.finding import Finding
 from jixiao.scoring.audit.recompute import RecomputedItem, tolerance, rounding_of
 from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
@@ -358,8 +358,10 @@ class TemplateTextLeft(AuditRule):
 def _read_through(item: RecomputedItem) -> bool:
     """Whether a blank cell of the row means a blank in the document: the row was placed by the form's grid, or the
     reader still found one of its evaluation figures (a row whose columns were inferred and where none was found may
-    hold its figures misplaced)."""
-    return not item.guessed or item.weight is not None or item.printed is not None or bool(item.actual)
+    hold its figures misplaced). An "actual" written as a bound (不少于6种, ≥95%) is a target that the inference
+    placed in the 实际完成值 column, not a figure of the evaluation."""
+    actual = bool(item.actual) and parse_target(item.actual).operator is None
+    return not item.guessed or item.weight is not None or item.printed is not None or actual
 
 
 class ExecutionScoreBlank(AuditRule):
@@ -407,7 +409,7 @@ class ScoresNotFilled(AuditRule):
     docs = AuditDocs(what="每个指标（含执行率算不出的预算执行率一行，算得出的见 JXA20）都填写了实际完成值和得分（提交未填写的自评表等于没有自评）。只核对表中"
                           "印有的栏目：没有一行填写的栏目（表样没有，或未能读出）不报告；印有分值的表是计分的表，"
                           "其得分和实际完成值不得空着。没有指标值的行留给审核规则（印有分值和得分、指标值和实际完成值却都空着的行除外：得分无所依据），标为不适用的行不要求；读取时推测栏位、又没有读到任何自评数字的行也不报告"
-                          "（数字可能只是没有读到）；各行分值已合计 100 时，既无分值也无得分的行是上一行的分项（其中…），不要求；"
+                          "（数字可能只是没有读到；写成界限的“实际完成值”，如“不少于6种”，是错放的指标值，不算读到）；各行分值已合计 100 时，既无分值也无得分的行是上一行的分项（其中…），不要求；"
                           "表格在文件中途中断时，最后一行（转载可能停在这一行中间）不要求。",
                      formula="—", setting="无", example="分值 60、实际完成值与得分都空着：报告“没有填写实际完成值和得分”（错误）；"
                      "印了得分、实际完成值空着：报告“没有填写实际完成值”（警告：得分无所依据）。")
