@@ -796,7 +796,7 @@ _MET = [("产出指标", "质量指标", "监测数据必须合格", "100%", "10
 
 
 @pytest.mark.parametrize(("rows", "spent", "execution_score", "found"), [
-    (_MET, 10, 20, [("99.6", "0.4", "（得分带小数的行：“整编资料审核” 19.6）")]),
+    (_MET, 10, 20, [(None, "得分", "99.6", "0.4", "（得分带小数的行：“整编资料审核” 19.6）")]),
     # all full: 100
     ([*_MET[:2], _MET[2][:6] + (20,), *_MET[3:]], 10, 20, []),
     # a target missed: the deduction may be that row's
@@ -812,8 +812,8 @@ _MET = [("产出指标", "质量指标", "监测数据必须合格", "100%", "10
 ])
 def test_every_target_met_without_full_marks(rows, spent, execution_score, found):
     sheet = printed(rows, budget=10, spent=spent, execution_weight=20, execution_score=execution_score, total="99.6")
-    assert [(f.params["sum"], f.params["short"], f.params["rows"]) for f in audit_sheet(sheet, HUBEI)
-            if f.rule == "JXA22"] == found
+    assert [(f.indicator, f.location.column, f.params["sum"], f.params["short"], f.params["rows"])
+            for f in audit_sheet(sheet, HUBEI) if f.rule == "JXA22"] == found
 
 
 @pytest.mark.parametrize(("rate", "score", "found"), [
@@ -831,6 +831,7 @@ def test_the_execution_score_follows_the_rate_not_the_printed_rate(rate, score, 
                     spent="3824.26", rate=rate, execution_weight=10, execution_score=score, year=2021)
     assert [(f.rule, f.severity.value, f.params.get("score"), f.params.get("expected"))
             for f in audit_sheet(sheet, CENTRAL) if f.indicator == "预算执行率"] == found
+    assert all(f.location.column == "得分" for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA23")
 
 
 @pytest.mark.parametrize(("weight_raw", "weight"), [
