@@ -66,6 +66,10 @@ class ReportedEvaluation(BaseModel):
     cut: bool = Field(
         default=False, description="The copy stops inside the table (a partial web copy): rows after the cut are "
                                    "missing, so the printed 分值 and 得分 do not add up to the whole table")
+    headless: bool = Field(
+        default=False, description="The table's header is not in the file (a copy that starts inside the table, its "
+                                   "columns inferred from the rows): rows before the first one read may be missing, "
+                                   "so the printed 分值 and 得分 need not add up to the whole table")
 
     def item_for(self, indicator: int) -> ReportedItem | None:
         """The printed row of the indicator at 1-based position ``indicator``, if any."""

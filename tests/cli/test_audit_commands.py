@@ -25,7 +25,7 @@ def test_check_reports_audit_findings_in_the_check_contract():
     assert result.returncode == 1, result.stderr
     report = json.loads(result.stdout)
     audit = {f["rule"]: f for f in report["findings"] if f["rule"].startswith("JXA")}
-    assert sorted(audit) == ["JXA03", "JXA04", "JXA08", "JXA17"]  # JXA17: actuals that only say 达成预期指标
+    assert sorted(audit) == ["JXA04", "JXA08", "JXA17", "JXA23"]  # JXA17: actuals that only say 达成预期指标
     execution = audit["JXA04"]
     assert list(execution)[:8] == ["rule", "severity", "dimension", "source", "sheet", "indicator", "message", "fix"]
     assert (execution["severity"], execution["dimension"], execution["indicator"]) == ("error", "准确性", "预算执行率")
@@ -84,8 +84,8 @@ def test_score_json_lists_every_row_with_its_formula():
         "name": "预算执行率", "weight": "10", "printed": "0", "expected": "10", "difference": "-10", "off": True}
     assert len(audit["items"]) == 10 and audit["items"][3]["expected"] is None  # 经费支出合规性 is qualitative
     assert (audit["expected_total"], audit["expected_grade"]) == ("90", "优")
-    assert sorted(f["rule"] for f in audit["findings"]) == ["JXA03", "JXA04", "JXA08", "JXA17", "JXA17", "JXA17",
-                                                              "JXA17", "JXA17", "JXA17"]
+    assert sorted(f["rule"] for f in audit["findings"]) == ["JXA04", "JXA08", "JXA17", "JXA17", "JXA17", "JXA17",
+                                                              "JXA17", "JXA17", "JXA23"]
 
 
 def test_score_without_actuals_on_a_goal_sheet_says_what_is_missing(sample_path):

@@ -11,9 +11,9 @@ D = Decimal
 
 def printed(rows, *, budget=None, spent=None, rate=None, execution_weight=None, execution_score=None, total=None,
             grade=None, notes=(), overall_actual=None, name="测试项目", year=2023, initial=None,
-            budget_note=None, cut=False) -> GoalSheet:
+            budget_note=None, cut=False, headless=False) -> GoalSheet:
     """A sheet with a printed 自评表. ``rows``: (level1, level2, name, target, actual, weight, score[, deviation]);
-    ``cut``: the copy stops inside the table."""
+    ``cut``: the copy stops inside the table; ``headless``: its header is not in the file (it may start inside)."""
     indicators, items = [], []
     for number, row in enumerate(rows, start=1):
         level1, level2, indicator, target, actual, weight, score, *rest = row
@@ -24,7 +24,7 @@ def printed(rows, *, budget=None, spent=None, rate=None, execution_weight=None, 
     return GoalSheet(name=name, year=year, indicators=indicators, evaluation=ReportedEvaluation(
         budget_initial=_d(initial), budget_note=budget_note, budget_full=_d(budget), spent=_d(spent), execution_rate=_d(rate), execution_weight=_d(execution_weight),
         execution_score=_d(execution_score), items=items, total=_d(total), grade=grade, notes=list(notes),
-        overall_actual=overall_actual, cut=cut))
+        overall_actual=overall_actual, cut=cut, headless=headless))
 
 
 def _d(value) -> Decimal | None:

@@ -82,9 +82,9 @@ TANGXI = printed(
 
 
 def test_an_execution_row_that_contradicts_the_money():
-    found = {code: params for code, _, params in _found(TANGXI) if code in ("JXA03", "JXA04")}
+    found = {code: params for code, _, params in _found(TANGXI) if code in ("JXA23", "JXA04")}
     assert found["JXA04"]["printed"] == "0" and found["JXA04"]["computed"] == "100.00"
-    assert (found["JXA03"]["score"], found["JXA03"]["expected"]) == ("0", "10.00")
+    assert (found["JXA23"]["score"], found["JXA23"]["expected"]) == ("0", "10.00")
     # Every visible indicator row is scored as its figures support: no score finding names one of them; the rows
     # whose actual only says 达成预期指标 are reported for that (JXA17).
     assert not [name for code, name, _ in _found(TANGXI) if name and name != "预算执行率" and code not in ("JXA08", "JXA17")]
@@ -95,8 +95,10 @@ def test_an_execution_row_that_contradicts_the_money():
 @pytest.mark.parametrize(("row", "code", "expected"), [
     # 84.7% completion scored 1.9 of 2 (issue 12): 2 × 84.7 ÷ 100 = 1.69
     (("产出指标", "质量指标", "验收合格率", "≥100%", "84.7%", 2, "1.9", "部分未验收"), "JXA02", "1.69"),
-    # 98.6% completion scored 1.8 of 2: 1.97
-    (("产出指标", "质量指标", "验收合格率", "≥100%", "98.6%", 2, "1.8", "个别未验收"), "JXA03", "1.97"),
+    # 99.1% completion scored 13 of 15: 14.86, 1.86 points more deducted than the shortfall costs
+    (("产出指标", "数量指标", "参合人数", "≥8755人", "8676人", 15, 13, "新增死亡人员"), "JXA03", "14.86"),
+    # a target met (95% of 95%) and a point deducted all the same (达标却扣分)
+    (("满意度指标", "服务对象满意度指标", "满意度", "≥95%", "95%", 10, 9, "说明"), "JXA03", "10.00"),
     # A ceiling met (≤ 5 天, actual 4): full marks
     (("产出指标", "时效指标", "办理时限", "≤5天", "4天", 10, 9, "说明"), "JXA03", "10.00"),
     # Full marks although 15 of 18 villages were done
@@ -108,14 +110,25 @@ def test_row_scores_against_their_actuals(row, code, expected):
     assert found == [(code, found[0][1])] and found[0][1]["expected"] == expected
 
 
+@pytest.mark.parametrize("row", [
+    # 98.6% completion scored 1.8 of 2 (formula 1.97): the unit deducted a little for the shortfall, which is its call
+    ("产出指标", "质量指标", "验收合格率", "≥100%", "98.6%", 2, "1.8", "个别未验收"),
+    # 1093 of 1100 (formula 5.96) scored 5 of 6: 0.96 more deducted, under the material point
+    ("效益指标", "经济效益指标", "木材销售收入", "1100万元", "1093万元", 6, 5, "市场价格下行"),
+])
+def test_a_small_extra_deduction_for_a_missed_target_is_not_reported(row):
+    sheet = printed([row], budget=18, spent=18, rate=100, execution_weight=10, execution_score=10)
+    assert [c for c, _, _ in _found(sheet) if c in ("JXA02", "JXA03")] == []
+
+
 def test_execution_fully_spent_scored_nine_and_low_execution_scored_zero():
     full = printed([("满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%", 90, 90)],
                    budget=18, spent=18, rate=100, execution_weight=10, execution_score=9, total=99, grade="优")
-    assert _codes(full) == ["JXA03"]
+    assert _codes(full) == ["JXA23"]
     low = printed([("满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%", 90, 90)],
                   budget=100, spent="65.6", rate="65.6", execution_weight=10, execution_score=0, total=90, grade="优")
     (finding,) = audit_sheet(low, CENTRAL)
-    assert (finding.rule, finding.params["expected"]) == ("JXA03", "6.56")
+    assert (finding.rule, finding.params["expected"]) == ("JXA23", "6.56")
 
 
 def test_totals_grades_and_weights():
@@ -357,6 +370,9 @@ def test_a_row_marked_not_applicable_is_left_out_and_the_total_scaled():
     ("2021年12月31日", "2021年12月31日", None),  # a date met exactly is a fact
     ("持续改善农村人居环境", "持续改善农村人居环境", "照抄了年度指标值“持续改善农村人居环境”"),
     ("长期有效", "长期有效", "照抄了年度指标值“长期有效”"),
+    # tests/corpus/docs/169 (零陵区林业局 2021): 提高就业率 显著/显著, a degree of effect restated
+    ("显著", "显著", "照抄了年度指标值“显著”"),
+    ("效果明显", "效果明显", "照抄了年度指标值“效果明显”"),
     # tests/corpus/docs/157 (部门整体 自评): 资金使用合规性 好/好, 管理制度健全性 高/高: the grade reached is the answer
     ("好", "好", None),
     ("高", "高", None),
@@ -482,7 +498,7 @@ BOTH = printed([("产出指标", "数量指标", "整治村数", "≥18个", "15
                        "“中央默认（财预〔2020〕10号）”取 10） × 执行率 = 9.00"), "82.33", "良", ["JXA02", "JXA08"]),
     # 20 × 90% = 18, printed 9; 18 + 33.33 + 40 = 91.33 (优); 分值 40 + 40 + 20 = 100
     (HUBEI, ("18.00", "执行率 = 全年执行数 45 ÷ 全年预算数 50 = 90.00%；得分 = 分值 20（表中未印分值，按评分方案"
-                      "“湖北省”取 20） × 执行率 = 18.00"), "91.33", "优", ["JXA02", "JXA03"]),
+                      "“湖北省”取 20） × 执行率 = 18.00"), "91.33", "优", ["JXA02", "JXA23"]),
 ])
 def test_one_printed_table_worked_by_hand_under_both_profiles(profile, execution, total, grade, codes):
     recomputation = recompute(BOTH, profile)
@@ -517,13 +533,13 @@ BARE = "目标未写“≥/≤”，视为越高越好（达到目标即满分�
 
 @pytest.mark.parametrize(("sheet", "profile", "code", "indicator", "row", "printed_score", "expected", "formula"), [
     # 006: 预算执行率 printed 0 although 89.974 of 89.974 was spent
-    (TANGXI, CENTRAL, "JXA03", "预算执行率", None, "0", "10.00",
+    (TANGXI, CENTRAL, "JXA23", "预算执行率", None, "0", "10.00",
      "执行率 = 全年执行数 89.974 ÷ 全年预算数 89.974 = 100.00%；得分 = 分值 10 × 执行率 = 10.00"),
     # 015 (Hubei): 98% against 98% scored 19.6 of 20
     (HUANGGANG, HUBEI, "JXA03", "整编资料审核", 13, "19.6", "20.00",
      f"{BARE}得分 = 分值 20 × 实际值 98% ÷ 目标值 98%（超过100%按100%计） = 20.00"),
     # 161: 99.10% executed scored 9 of 10
-    (JISHAN, CENTRAL, "JXA03", "预算执行率", None, "9", "9.91",
+    (JISHAN, CENTRAL, "JXA23", "预算执行率", None, "9", "9.91",
      "执行率 = 全年执行数 65.07 ÷ 全年预算数 65.66 = 99.10%；得分 = 分值 10 × 执行率 = 9.91"),
     # 161: 8676 of 8755 scored 13 of 15 (the reason given explains the shortfall, not a harsher score)
     (JISHAN, CENTRAL, "JXA03", "全县参合人数", 11, "13", "14.86",
@@ -549,7 +565,7 @@ def test_a_printed_score_the_figures_do_not_support(sheet, profile, code, indica
 def test_the_jishan_table_in_full():
     found = [(f.rule, f.indicator) for f in audit_sheet(JISHAN, CENTRAL)]
     assert sorted(found, key=str) == sorted([
-        ("JXA03", "预算执行率"), ("JXA03", "全县参合人数"), ("JXA03", "是否解决建档立卡人员看病难贵问题"),
+        ("JXA23", "预算执行率"), ("JXA03", "全县参合人数"), ("JXA03", "是否解决建档立卡人员看病难贵问题"),
         ("JXA03", "是否满意"), ("JXA06", None),
         ("JXA10", "是否解决建档立卡人员看病难贵问题"), ("JXA10", "是否满意")], key=str)
     total = next(f for f in audit_sheet(JISHAN, CENTRAL) if f.rule == "JXA06")
@@ -631,7 +647,7 @@ def test_a_bare_target_of_a_common_indicator_that_should_stay_low(name, target, 
 def test_an_execution_score_checked_against_an_assumed_weight_says_so(execution_weight, severity, confidence):
     sheet = printed([("产出指标", "数量指标", "新建猪舍", "≥1栋", "1栋", 90, 90)],
                     budget=50, spent=10, execution_weight=execution_weight, execution_score=4, year=2022)
-    (finding,) = [f for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA02"]
+    (finding,) = [f for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA23"]
     assert finding.indicator == "预算执行率" and finding.params["expected"] == "2.00"
     assert (finding.severity.value, finding.confidence) == (severity, confidence)
     assert ("表中未印分值" in finding.params["formula"]) is (execution_weight is None)
@@ -661,17 +677,21 @@ def test_the_materiality_of_an_inflated_score_is_the_profiles():
     assert [f.severity.value for f in audit_sheet(sheet, strict) if f.rule == "JXA02"] == ["error"]
 
 
-@pytest.mark.parametrize(("weights", "total", "cut", "codes"), [
+@pytest.mark.parametrize(("weights", "total", "cut", "headless", "codes"), [
     # 157 (科学城融媒体中心), cut after its 19th row: the visible rows carry 70 of the 100 points and their scores
     # 77.6 of the claimed 97.6; nothing can be said of the sum of a part
-    ((30, 30), "97.6", True, []),
-    ((30, 30), "97.6", False, ["JXA06", "JXA08"]),
+    ((30, 30), "97.6", True, False, []),
+    ((30, 30), "97.6", False, False, ["JXA06", "JXA08"]),
+    # 158 (大英县医保局): the copy starts inside the table, its header and first rows on the page before
+    ((30, 30), "97.6", False, True, []),
     # a cut copy whose visible rows already exceed 100 points is reported all the same
-    ((60, 60), None, True, ["JXA08"]),
+    ((60, 60), None, True, False, ["JXA08"]),
+    ((60, 60), None, False, True, ["JXA08"]),
 ])
-def test_sums_of_a_copy_cut_inside_its_table(weights, total, cut, codes):
+def test_sums_of_a_copy_cut_inside_its_table(weights, total, cut, headless, codes):
     rows = [("产出指标", "数量指标", f"指标{n}", "≥1个", "1个", weight, weight) for n, weight in enumerate(weights)]
-    sheet = printed(rows, budget=10, spent=10, rate=100, execution_weight=10, execution_score=10, total=total, cut=cut)
+    sheet = printed(rows, budget=10, spent=10, rate=100, execution_weight=10, execution_score=10, total=total, cut=cut,
+                    headless=headless)
     assert [f.rule for f in audit_sheet(sheet, CENTRAL) if f.rule in ("JXA06", "JXA08")] == codes
 
 
@@ -752,3 +772,86 @@ def test_the_row_a_cut_copy_stops_in_is_not_reported_blank(cut, reported):
             ("产出指标", "数量指标", "种母猪", "≥20头", "20", 80, None)]
     sheet = printed(rows, budget=50, spent=50, rate=100, execution_weight=10, execution_score=10, cut=cut)
     assert [f.indicator for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA12"] == reported
+
+
+def test_a_copy_starting_inside_its_table_with_weights_and_nothing_else_is_unfilled():
+    # 158 (大英县医保局 2023): the rows' 权重 printed, 完成值 and 得分 blank, the closing fields still the template's
+    rows = [("产出指标", "时效指标", "经费发放及时率", "=100%", "", 5, None),
+            ("满意度指标", "服务对象满意度指标", "参保人员满意度", "≥90%", "", 10, None)]
+    sheet = printed(rows, notes=["评价结论：结合自评情况,说明项目自评总分。(200字以内)"], headless=True)
+    found = [(f.rule, f.indicator, f.severity.value, f.params.get("what") or f.params.get("field")) for f in
+             audit_sheet(sheet, CENTRAL)]
+    assert found == [("JXA11", None, "warning", "说明"),
+                     ("JXA12", "经费发放及时率", "error", "实际完成值和得分"),
+                     ("JXA12", "参保人员满意度", "error", "实际完成值和得分")]
+
+
+# shared/corpus/015 (黄冈 2020, Hubei): no row prints its 分值; every target met, 执行率 100% (20 points), row scores
+# 10, 10, 19.6, 20, 20: 0.4 points lost by rows that all met their targets.
+_MET = [("产出指标", "质量指标", "监测数据必须合格", "100%", "100%", None, 10),
+        ("产出指标", "进度指标", "取得监测资料", "100%", "100%", None, 10),
+        ("满意度指标", "服务对象满意度指标", "整编资料审核", "98%", "98%", None, "19.6"),
+        ("产出指标", "质量指标", "监测数据资料整编", "100%", "100%", None, 20),
+        ("产出指标", "进度指标", "完成年度资料上报", "100%", "100%", None, 20)]
+
+
+@pytest.mark.parametrize(("rows", "spent", "execution_score", "found"), [
+    (_MET, 10, 20, [(None, "得分", "99.6", "0.4", "（得分带小数的行：“整编资料审核” 19.6）")]),
+    # all full: 100
+    ([*_MET[:2], _MET[2][:6] + (20,), *_MET[3:]], 10, 20, []),
+    # a target missed: the deduction may be that row's
+    ([*_MET[:2], _MET[2][:4] + ("90%", None, "19.6"), *_MET[3:]], 10, 20, []),
+    # the budget not fully executed: the execution row's points are not all due
+    (_MET, 9, 18, []),
+    # the 预算执行率 row scored 19 of 20 at 100%: JXA03 reports that row
+    (_MET, 10, 19, []),
+    # a reason given for the deduction
+    ([*_MET[:2], _MET[2] + ("审核意见有一处修改",), *_MET[3:]], 10, 20, []),
+    # the 分值 printed: JXA03 recomputes each row instead
+    ([row[:5] + (weight,) + row[6:] for row, weight in zip(_MET, (10, 10, 20, 20, 20))], 10, 20, []),
+])
+def test_every_target_met_without_full_marks(rows, spent, execution_score, found):
+    sheet = printed(rows, budget=10, spent=spent, execution_weight=20, execution_score=execution_score, total="99.6")
+    assert [(f.indicator, f.location.column, f.params["sum"], f.params["short"], f.params["rows"])
+            for f in audit_sheet(sheet, HUBEI) if f.rule == "JXA22"] == found
+
+
+@pytest.mark.parametrize(("rate", "score", "found"), [
+    # 169 (零陵区林业局 2021): 3824.26 of 4753.66 spent (80.45%), 执行率 printed 100% and scored 10: the rate is
+    # misprinted (JXA04) and the score follows the misprint, 1.96 points too many (JXA23, an error)
+    ("100", "10", [("JXA23", "error", "10", "8.04"), ("JXA04", "error", None, None)]),
+    # the rate printed right and the score below it: too few points, a warning
+    ("80.45", "7.5", [("JXA23", "warning", "7.5", "8.04")]),
+    # a whole score stands for ±0.5 (8 for 8.04), one with decimals for half its last place
+    ("80.45", "8", []),
+    ("80.45", "8.04", []),
+])
+def test_the_execution_score_follows_the_rate_not_the_printed_rate(rate, score, found):
+    sheet = printed([("产出指标", "数量指标", "造林", "≥1.2万亩", "1.2万亩", 90, 90)], budget="4753.66",
+                    spent="3824.26", rate=rate, execution_weight=10, execution_score=score, year=2021)
+    assert [(f.rule, f.severity.value, f.params.get("score"), f.params.get("expected"))
+            for f in audit_sheet(sheet, CENTRAL) if f.indicator == "预算执行率"] == found
+    assert all(f.location.column == "得分" for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA23")
+
+
+@pytest.mark.parametrize(("weight_raw", "weight"), [
+    ("2", D(2)),  # the goal sheet's 权重, a figure of points: the row's 分值
+    ("116次", None),  # 170: a count the inference put in the 权重 column is no 分值
+    ("120", None),  # more points than the table has
+])
+def test_a_goal_sheet_weight_stands_for_the_points_only_when_it_is_points(weight_raw, weight):
+    sheet = printed([("产出指标", "数量指标", "发放健康教育资料", "≥12种", "14种", None, None)])
+    sheet.indicators[0] = sheet.indicators[0].model_copy(update={"weight": D(weight_raw.rstrip("次")),
+                                                                 "weight_raw": weight_raw})
+    assert recompute(sheet, CENTRAL).indicators[0].weight == weight
+
+
+@pytest.mark.parametrize(("actual", "reported"), [
+    ("14种", [("JXA12", "得分")]),  # a figure of the evaluation was read: the blank score is the document's
+    ("不少于6种", []),  # 170: a bound in the 实际完成值 column is a target the inference misplaced, not an actual
+])
+def test_a_bound_read_as_the_actual_of_a_guessed_row_says_nothing_of_its_blanks(actual, reported):
+    sheet = _guessed(printed([("产出指标", "数量指标", "整治村数", "≥18个", "18个", 50, 50),
+                              ("产出指标", "数量指标", "发放健康教育资料", "≥12种", actual, None, None)],
+                             budget=10, spent=10, rate=100, execution_weight=10, execution_score=10), 2)
+    assert [(f.rule, f.params["what"]) for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA12"] == reported

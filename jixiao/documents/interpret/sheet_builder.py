@@ -73,6 +73,11 @@ _MONEY_AMOUNTS = {"budget_initial", "budget_full", "spent"}
 _REASON_HEADINGS = {"原因", "说明", "调整原因", "调整理由", "原因说明", "偏差原因"}
 _TOTAL_WORDS = {"合计", "总分", "总计", "自评得分", "综合得分", "总得分"}
 _GRADES = {"优", "良", "中", "差", "优秀", "良好", "合格", "不合格"}
+# The closing fields of a 自评表, below its grid: only a self-evaluation concludes (评价结论), and what they hold (or
+# the template's instruction left in them) is the audit's to read. Run together, a field ends where the next
+# field or a signatory's label begins.
+_CONCLUSION = re.compile(r"(评价结论|自评结论|存在问题|改进措施)\s*[:：]?\s*(.*?)\s*"
+                         r"(?=评价结论|自评结论|存在问题|改进措施|项目负责人|财务负责人|填表人|$)")
 
 
 @lru_cache(maxsize=16384)
@@ -206,6 +211,11 @@ class SheetBuilder:
         self._rate_below = False  # the row above ends with the rate's heading, over a row of label-figure pairs
 
     # -- what the interpreter asks -------------------------------------------------------------------------
+    @property
+    def headless(self) -> bool:
+        """Whether the grid's header is not in the file (its columns inferred from, or implied by, the rows)."""
+        return self.columns is not None and bool(self.columns.inferred or self.columns.implied)
+
     @property
     def has_content(self) -> bool:
         """True once anything of the sheet has been read."""
@@ -354,8 +364,15 @@ class SheetBuilder:
             self.claimed["total"] = self.claimed.get("total") or (numbers[-1] if numbers else None)
         grade = next((t for t in texts if t in _GRADES), None)
         key = keys[0] if keys else ""
+        if texts and _CONCLUSION.match(texts[0]):
+            self._conclusions("　".join(texts))
         if grade and ("等级" in key or "评价" in key or "结论" in key or at is not None):
             self.claimed["grade"] = grade
+
+    def _conclusions(self, text: str) -> None:
+        """Keep the closing fields (评价结论, 存在问题, 改进措施) that ``text`` holds, as ``label：text``."""
+        self.claimed.setdefault("conclusions", []).extend(
+            f"{found.group(1)}：{found.group(2)}" for found in _CONCLUSION.finditer(text))
 
     def set_unit_from_text(self, text: str) -> bool:
         """Take a paragraph outside the table that names the unit (``434016XX``, ``预算单位：XX``) and/or the
@@ -557,6 +574,8 @@ class SheetBuilder:
         self.columns = columns
         self._aligner = Aligner(columns)
         self._row_count += 1  # the header row
+        if columns.inferred or columns.implied:
+            return  # columns inferred from the rows' content: the form's own headings are not in the file
         for kind in columns.kinds:
             if kind not in (EXTRA, FRAME):
                 self._form_field("columns", kind)
@@ -623,8 +642,11 @@ class SheetBuilder:
         self._levels = (level1, level2)
         location = self._location_of(placed)
         unplaced = values.pop("_unplaced", None)
-        if unplaced:
-            self.diagnostics.append(diagnostic("P113", location, text=unplaced[:80]))
+        after = values.pop("_after", None)  # what followed the rows of a line run together: the table's end
+        if after:
+            self._conclusions(after)
+        if unplaced or after:
+            self.diagnostics.append(diagnostic("P113", location, text="\n".join(filter(None, (unplaced, after)))[:80]))
         name = clean_name(values.get("name", ""))
         defined = _DEFINITION.match(name) or _BRACKETED_DEFINITION.match(name)
         if defined:  # 建档率=建档人数/常住居民数*100%: the name, then how it is computed

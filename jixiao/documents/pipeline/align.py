@@ -230,8 +230,7 @@ class Aligner:
             placed.tokens = 1 if number == 0 else 0  # one token of the text, split in pieces
         if rows and rows[1] and len(self.placed) > before:
             # what follows the rows (合计, 评价结论) is no cell of theirs: reported, never glued to the last one
-            last = self.placed[-1].values
-            last["_unplaced"] = "\n".join(filter(None, (last.get("_unplaced"), rows[1])))
+            self.placed[-1].values["_after"] = rows[1]
         how = ("｜".join(rows[0]) if rows else
                "｜".join(f"{self.columns.heading(kind) if kind != 'after' else '其余'}“{text}”" for kind, text in parts))
         for placed in self.placed[before:]:

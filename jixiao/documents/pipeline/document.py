@@ -123,11 +123,12 @@ class _Assembler:
 
     def _records(self, builder: SheetBuilder, sheet) -> None:
         columns = builder.columns.kinds if builder.columns is not None else []
-        kind = sheet_kind(sheet, columns)
+        kind = sheet_kind(sheet, columns, builder.claimed)
         self.kinds.append(kind)
         if kind == SELF_EVAL:
             self.sheets[-1] = sheet.model_copy(update={
-                "evaluation": self_evaluation(sheet, builder.results, builder.money, builder.claimed, builder.cut)})
+                "evaluation": self_evaluation(sheet, builder.results, builder.money, builder.claimed, builder.cut,
+                                              headless=builder.headless)})
         elif kind == MONITOR:
             self.sheets[-1] = sheet.model_copy(update={
                 "monitoring": monitoring_report(sheet, builder.results, builder.money, builder.money_headings)})
@@ -202,8 +203,8 @@ class _Assembler:
         cut tables off there, and what follows the cut cannot be judged missing."""
         indicators = builder.sheet.indicators
         last = next((line for line in reversed(body) if line.kind is not LineKind.BREAK), None)
-        if not indicators or last is None:
-            return
+        if not indicators or last is None or builder.claimed.get("conclusions"):
+            return  # (the table's closing fields were read in its last line: it ends in the file)
         location = Location(file=self.source, table=builder.ordinal, sheet=builder.sheet.key, line=last.line)
         # a pipe row stopping before the closing bar the rows above it end with was cut inside a cell
         cut_cell = last.extra.get("open_end") and any(

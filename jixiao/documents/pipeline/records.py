@@ -42,12 +42,15 @@ _SCORE = re.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?")
 _MOST_POINTS = Decimal(100)
 
 
-def sheet_kind(sheet: GoalSheet, columns: list[str]) -> str:
-    """Which kind of table the sheet is: goal, self-eval or monitor."""
+def sheet_kind(sheet: GoalSheet, columns: list[str], claimed: dict | None = None) -> str:
+    """Which kind of table the sheet is: goal, self-eval or monitor. A grid whose title and headings are not in the
+    file (a copy that starts inside its table) is a self-evaluation when a 评价结论 closes it (``claimed``: what the
+    rows below the grid claim)."""
     title = sheet.title or ""
     if "监控" in title or "likelihood" in columns:
         return MONITOR
-    if "自评" in title or "评价" in title or {"score", "actual"} & set(columns):
+    concludes = any(note.startswith(("评价结论", "自评结论")) for note in (claimed or {}).get("conclusions", ()))
+    if "自评" in title or "评价" in title or {"score", "actual"} & set(columns) or concludes:
         return SELF_EVAL
     return GOAL
 
@@ -92,8 +95,9 @@ def _percent(text: str | None) -> Decimal | None:
 
 
 def self_evaluation(sheet: GoalSheet, results: list[tuple[int, dict[str, str]]], money: dict[str, str],
-                    claimed: dict, cut: bool = False) -> ReportedEvaluation:
-    """The sheet's self-evaluation figures as printed (the audit's input); ``cut``: the copy stops inside its table."""
+                    claimed: dict, cut: bool = False, headless: bool = False) -> ReportedEvaluation:
+    """The sheet's self-evaluation figures as printed (the audit's input); ``cut``: the copy stops inside its table;
+    ``headless``: the table's header is not in the file (the copy may start inside the table)."""
     items = []
     for position, values in results:
         weight, score, indicator = values.get("weight"), _points(values.get("score")), sheet.indicators[position - 1]
@@ -107,6 +111,7 @@ def self_evaluation(sheet: GoalSheet, results: list[tuple[int, dict[str, str]]],
         spent=_nonnegative(money.get("spent")), execution_rate=_percent(money.get("execution_rate")),
         execution_weight=_amount(money.get("weight")), execution_score=_amount(money.get("score")), items=items,
         total=claimed.get("total"), grade=claimed.get("grade"), budget_note=money.get("note"), cut=cut,
+        notes=list(claimed.get("conclusions", ())), headless=headless,
     )
 
 

@@ -29,6 +29,7 @@ from jixiao.documents.pipeline.labels import (
     is_chrome,
     label,
     match_key,
+    split_rows_run_together,
     split_run_together,
 )
 from jixiao.documents.pipeline.outline import is_outline
@@ -78,6 +79,7 @@ class Columns:
     outline: bool = False  # the levels stand on rows of their own, shown by indentation (批复表)
     inferred: str | None = None  # how the columns were inferred from the rows' content, when no header names them
     joined: bool = False  # the headings ran together on one line (so, likely, do the cells of each row)
+    implied: bool = False  # no header in the file: the columns are those the rows' own cells imply
 
     def kind_at(self, column: int) -> int | None:
         """Index of the column whose heading starts nearest at or before grid ``column`` (merged headings span)."""
@@ -284,6 +286,27 @@ def split_headings(text: str) -> tuple[str, ...] | None:
 
 
 _IMPLIED = ("一级指标", "二级指标", "三级指标", "指标值")
+_POINTS = "权重"
+_POINTS_FIGURE = re.compile(r"(?:100|\d{1,2})(?:\.\d{1,2})?")  # 0–100 points, as 22.5 or 5
+
+
+def _implied(text: str) -> tuple[str, ...]:
+    """The columns a line of indicator rows run together implies: the four its split finds, and a 权重 when every
+    target is followed by a bare figure of points (``足额保障率=100% 22.5 科目调整次数≤10次 22.5 …``: a
+    self-evaluation's rows copied without its header, 完成值 and 得分 blank)."""
+    rows = split_rows_run_together(text)
+    cells = rows[0] if rows else ()
+    roles = [label(cell).role for cell in cells]
+    targets = [at for at, role in enumerate(roles) if role is Role.TARGET]
+    points = targets and all(at + 1 < len(cells) and _POINTS_FIGURE.fullmatch(cells[at + 1]) for at in targets)
+    return (*_IMPLIED, _POINTS) if points else _IMPLIED
+
+
+def _implied_header(line: Line, index: int, headings: tuple[str, ...]) -> Header:
+    tokens = [Token(text, line.line, column) for column, text in enumerate(headings)]
+    columns = _columns(tokens, False)
+    columns.implied = True
+    return Header(columns, index, index, [])
 
 
 def find_header(lines: list[Line], index: int, settings: ReadSettings = DEFAULT_SETTINGS,
@@ -292,12 +315,12 @@ def find_header(lines: list[Line], index: int, settings: ReadSettings = DEFAULT_
     no header above it implies the four columns its split finds (a header of no lines)."""
     line = lines[index]
     if implied and line.extra.get(PROSE):
-        # indicators written as prose: the items say what each piece is, the four columns are implied
+        # indicators written as prose: the items say what each piece is, the four columns are implied (and the
+        # goal table's form, whose fields the text names)
         tokens = [Token(text, line.line, column) for column, text in enumerate(_IMPLIED)]
         return Header(_columns(tokens, False), index, index, [])
     if implied and line.kind is LineKind.CELL and line.tokens and split_run_together(line.tokens[0].text):
-        tokens = [Token(text, line.line, column) for column, text in enumerate(_IMPLIED)]
-        return Header(_columns(tokens, False), index, index, [])
+        return _implied_header(line, index, _implied(line.tokens[0].text))
     filled = line.filled if line.kind is LineKind.ROW else []
     if len(filled) >= 2:
         headings = sum(1 for token in line.tokens if label(token.text).role is Role.HEADING)

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from jixiao.model import GoalSheet, ReportedEvaluation, parse_target
+from jixiao.model import GoalSheet, Indicator, ReportedEvaluation, parse_target
 from jixiao.scoring.profile import Profile
 from jixiao.scoring.scores import Adjustment
 from jixiao.scoring.self_evaluation import execution_cap, overshoot_rule
@@ -174,7 +174,7 @@ def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, prof
     indicator = sheet.indicators[position - 1]
     item = report.item_for(position)
     target = indicator.target
-    weight = item.weight if item and item.weight is not None else indicator.weight
+    weight = item.weight if item and item.weight is not None else _points(indicator)
     actual_raw = (item.actual_raw or "").strip() if item else ""
     if not _WORD.search(actual_raw):
         actual_raw = ""
@@ -214,6 +214,18 @@ def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, prof
     share = exact / weight if weight else reached.share
     return RecomputedItem(**common, expected=profile.rounding(exact), formula=formula, share=share, exact=exact,
                           overshoot=overshoot, reached=reached.share)
+
+
+_BARE_POINTS = re.compile(r"\d{1,3}(?:\.\d+)?")
+
+
+def _points(indicator: Indicator) -> Decimal | None:
+    """The goal sheet's 权重 of the row as its 分值 when it is a figure of points: a bare number up to 100 (a count
+    with its unit in that column, 116次, is a cell the reader placed there by a guess, not points)."""
+    weight = indicator.weight
+    if weight is None or weight > _HUNDRED or not _BARE_POINTS.fullmatch((indicator.weight_raw or str(weight)).strip()):
+        return None
+    return weight
 
 
 def recompute(sheet: GoalSheet, profile: Profile) -> Recomputation:

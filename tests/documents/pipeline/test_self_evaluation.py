@@ -444,3 +444,53 @@ def test_the_amount_used_in_the_header_block_of_the_framework_form():
                       "一级指标  二级指标  三级指标  指标值  实际完成值  分值  得分",
                       "产出指标  数量指标  支持项目数  ≥10个  12个  20  20"])
     assert read(text).sheets[0].evaluation.spent == Decimal("395.86")
+
+
+# A copy that starts inside a 自评表 (its title and headings on the page before): the rows' columns are inferred, and
+# only the closing fields below the grid say that the table is a self-evaluation.
+_HEADLESS_ROWS = ["城乡居民医保经费发放及时率 | = | 100 | % | 5 |",
+                  "效益指标 | 社会效益指标 | 参保群众知晓率 | = | 100 | % | 15 |",
+                  "满意度指标 | 服务对象满意度指标 | 参保人员满意度 | ≥ | 90 | % | 10 |",
+                  "合计 | 100 |"]
+
+
+@pytest.mark.parametrize(("closing", "kind", "notes"), [
+    (["评价结论 | 结合自评情况,说明项目自评总分。(200字以内) |", "存在问题 | 暂无 |"], "self-eval",
+     ["评价结论：结合自评情况,说明项目自评总分。(200字以内)", "存在问题：暂无"]),
+    (["自评结论 | 及时、足额缴纳。 |"], "self-eval", ["自评结论：及时、足额缴纳。"]),
+    # 存在问题 alone also closes a goal table's note: no conclusion, no self-evaluation
+    (["存在问题 | 暂无 |"], "goal", None),
+])
+def test_a_table_whose_header_is_not_in_the_file_is_a_self_evaluation_when_a_conclusion_closes_it(closing, kind, notes):
+    document = read("\n".join([*_HEADLESS_ROWS, *closing]))
+    sheet = document.sheets[0]
+    assert document.kind == kind
+    assert [i.weight for i in sheet.indicators] == [Decimal(5), Decimal(15), Decimal(10)]
+    assert not {"权重", "实际完成值", "得分"} & set(sheet.form_fields)  # the inferred columns are not the form's
+    if notes is None:
+        assert sheet.evaluation is None
+    else:
+        assert sheet.evaluation.notes == notes and sheet.evaluation.headless and not sheet.evaluation.cut
+        assert [item.weight for item in sheet.evaluation.items] == [Decimal(5), Decimal(15), Decimal(10)]
+
+
+@pytest.mark.parametrize(("text", "weights", "notes"), [
+    # corpus 164 as a document site stored it: a 自评表's rows and its closing fields run together on one line
+    ("产出指标数量指标足额保障率=100% 22.5 科目调整次数≤10次 22.5 时效指标按时发放率=100% 22.5 合计100 "
+     "评价结论及时、足额缴纳。存在问题暂无改进措施暂无项目负责人:财务负责人:",
+     [Decimal("22.5")] * 3, ["评价结论：及时、足额缴纳。", "存在问题：暂无", "改进措施：暂无"]),
+    # a goal table's rows run together: no figure of points after the targets, no conclusion
+    ("产出指标数量指标足额保障率=100% 科目调整次数≤10次 时效指标按时发放率=100%", [None] * 3, None),
+])
+def test_rows_run_together_with_their_points_and_closing_fields(text, weights, notes):
+    document = read(text)
+    sheet = document.sheets[0]
+    assert [i.name for i in sheet.indicators] == ["足额保障率", "科目调整次数", "按时发放率"]
+    assert [i.weight for i in sheet.indicators] == weights
+    if notes is None:
+        assert document.kind == "goal" and sheet.evaluation is None
+    else:
+        # the closing fields say the table ends in the file: not a copy cut inside it (its last row is not exempt)
+        assert document.kind == "self-eval" and sheet.evaluation.notes == notes
+        assert sheet.evaluation.headless and not sheet.evaluation.cut
+        assert not {d.code for d in document.diagnostics} & {"P114", "P119", "P120"}

@@ -24,9 +24,9 @@ _DONE = re.compile(r"(已|均已|全部|按时|按期)?(完成|达成|达到|达
 _PUNCTUATION = "。．.，,；;！!"
 _FAR = Decimal(100)  # an actual at least twice its lower bound (100% above it) shows a target set too low
 # The qualitative tiers of targets.toml whose words a result cannot simply be: a direction of change (提升, 降低), a
-# promise of time (按时) or of permanence (长期). A grade (好, 较好), a yes or no, or a state (健全) written again as
-# the actual is the result reached.
-_SAYS_NOTHING_AGAIN = ("提升", "降低", "按时", "长期")
+# degree of effect (显著, 效果明显), a promise of time (按时) or of permanence (长期). A grade (好, 较好), a yes or
+# no, or a state (健全) written again as the actual is the result reached.
+_SAYS_NOTHING_AGAIN = ("提升", "降低", "显著", "按时", "长期")
 
 
 def _folded(text: str) -> str:
@@ -64,11 +64,11 @@ class ActualRestatesTarget(AuditRule):
     message = "指标“{indicator}”的实际完成值{how}，看不出实际做到了什么"
     docs = AuditDocs(
         what="定性指标的实际完成值写出实际做到的情况（时间、结果、依据），而不是只写“完成”“达成预期指标”，"
-             "或把不含数字、只说变化方向或承诺的年度指标值（“逐步提高”“按时完成”“长期”）原样抄一遍；年度总体目标的实际完成情况也不照抄预期目标。"
+             "或把不含数字、只说变化方向、效果程度或承诺的年度指标值（“逐步提高”“效果显著”“按时完成”“长期”）原样抄一遍；年度总体目标的实际完成情况也不照抄预期目标。"
              "定量指标写成文字的由 JXA09 报告；含数字的目标（如完成日期）、评价档次（“好”“较好”）、是否、"
              "陈述事实或状态的目标（“市级保护单位”“健全”）照写一遍是作答，不报告。",
         formula="实际完成值 ∈ {完成、已完成、达成预期指标、达到年度目标、达标…}，或 实际完成值 = 年度指标值（不含数字，"
-                "含提升、降低、按时、长期等档次的词）",
+                "含提升、降低、显著、按时、长期等档次的词）",
         setting="无",
         example="指标值“逐步提高”、实际完成值“逐步提高”：报告本规则；指标值“2021年12月31日”、实际完成值相同：不报告。")
 

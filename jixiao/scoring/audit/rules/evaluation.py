@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.model import Severity
+from jixiao.model import Severity, parse_target
 from jixiao.model.finding import Finding
 from jixiao.scoring.audit.recompute import RecomputedItem, tolerance, rounding_of
 from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
@@ -26,6 +26,13 @@ _HUNDRED = Decimal(100)
 
 def _reported(ctx: AuditContext) -> bool:
     return ctx.sheet.evaluation is not None
+
+
+def _partial(ctx: AuditContext) -> bool:
+    """Whether the copy holds only part of the table: it stops inside it, or starts inside it (its header is not in
+    the file), so the rows read need not carry all the points."""
+    report = ctx.sheet.evaluation
+    return report.cut or report.headless
 
 
 class ScoreAboveWeight(AuditRule):
@@ -54,24 +61,31 @@ class ScoreInflated(AuditRule):
     source = SCORING
     message = "指标“{indicator}”得分 {score}，按实际完成值应得 {expected}（{formula}）"
     docs = AuditDocs(
-        what="定量指标的得分不高于按实际完成值与年度指标值计算的得分（含预算执行率一行）。",
-        formula="正向指标：分值 × min(实际值 ÷ 目标值, 1)；反向指标：分值 × min(目标值 ÷ 实际值, 1)，实际值为 0 得满分；"
-                "预算执行率：分值 × 执行率（超过100%按100%计）。允许的误差为所印得分末位的半个单位。",
-        setting="rounding.places（保留位数）；execution（预算执行率的标签与缺省分值）；rules.overshoot_deduction（地方规则：超出目标过多扣分，开启时按同一规则复算）；"
+        what="定量指标的得分不高于按实际完成值与年度指标值计算的得分（预算执行率一行见 JXA23）。",
+        formula="正向指标：分值 × min(实际值 ÷ 目标值, 1)；反向指标：分值 × min(目标值 ÷ 实际值, 1)，实际值为 0 得满分。"
+                "允许的误差为所印得分末位的半个单位。",
+        setting="rounding.places（保留位数）；rules.overshoot_deduction（地方规则：超出目标过多扣分，开启时按同一规则复算）；"
                 "audit.material_points（高出不足此分数的报告为警告：计分偏宽，请核对；达到的为错误）",
         example="目标 ≥18个、实际 15个、分值 10：应得 10 × 15 ÷ 18 = 8.33；印 10 分则报告本规则（高出 1.67 分，错误）；"
                 "分值 2、应得 1.69、印 1.8：高出 0.11 分，报告为警告。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
-        material = ctx.profile.audit.material_points
-        for item in ctx.recomputation.items:
-            if item.off and item.printed > item.exact and not (item.weight is not None and item.printed > item.weight):
-                # a score a little above the formula is generous, not a misstatement to return the table for
-                severity = Severity.ERROR if item.printed - item.exact >= material else Severity.WARNING
+        for item in ctx.recomputation.indicators:
+            if _inflated(item):
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="得分", score=number(item.printed),
                                    expected=item.expected, formula=item.formula, guessed=item.guessed,
-                                   assumed=item.weight_assumed, severity=severity,
+                                   assumed=item.weight_assumed, severity=_materiality(ctx, item),
                                    fix=f"按实际完成情况计分：{item.expected}，或补充实际完成值的依据")
+
+
+def _inflated(item: RecomputedItem) -> bool:
+    """A score above its formula (one above its weight is JXA01's)."""
+    return item.off and item.printed > item.exact and not (item.weight is not None and item.printed > item.weight)
+
+
+def _materiality(ctx: AuditContext, item: RecomputedItem) -> Severity:
+    """A score a little above the formula is generous, not a misstatement to return the table for."""
+    return Severity.ERROR if item.printed - item.exact >= ctx.profile.audit.material_points else Severity.WARNING
 
 
 class ScoreDeflated(AuditRule):
@@ -81,16 +95,55 @@ class ScoreDeflated(AuditRule):
     severity = Severity.WARNING
     source = SCORING
     message = "指标“{indicator}”得分 {score}，按实际完成值应得 {expected}（{formula}）"
-    docs = AuditDocs(what="得分低于按实际完成值计算的得分：可能是计分错误，也可能另有扣分理由，须写明。",
-                     formula="同 JXA02", setting="rounding.places",
-                     example="执行率 100%、分值 10、得分 9：应得 10；报告本规则，请写明扣分理由或更正。")
+    docs = AuditDocs(what="得分低于按实际完成值计算的得分：可能是计分错误，也可能另有扣分理由，须写明。"
+                          "报告两种情形（预算执行率一行见 JXA23）：实际完成值已达到目标却扣分；"
+                          "未达到目标、所扣分数又比按完成比例应扣的多出评分方案的重要性标准以上。"
+                          "未达到目标、按档次多扣了不足此数的（如完成 98.6%、分值 2 得 1.8），是单位对未完成部分的扣分，不报告。",
+                     formula="同 JXA02；未达目标时：应得 − 得分 ≥ audit.material_points",
+                     setting="rounding.places；audit.material_points（未达目标的行，多扣不足此分数的不报告）",
+                     example="目标 ≤5天、实际 4天、分值 10、得分 9：应得 10；报告本规则，请写明扣分理由或更正。"
+                             "完成 99.1%、分值 15、得分 13：应得 14.86，多扣 1.86 分，报告；完成 98.6%、分值 2、得分 1.8：不报告。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
-        for item in ctx.recomputation.items:
-            if item.off and item.printed < item.exact:
+        material = ctx.profile.audit.material_points
+        for item in ctx.recomputation.indicators:
+            if item.off and item.printed < item.exact and (_met(item) or item.exact - item.printed >= material):
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="得分", score=number(item.printed),
                                    expected=item.expected, formula=item.formula, guessed=item.guessed,
                                    assumed=item.weight_assumed, fix=f"更正为 {item.expected}，或在偏差原因中写明扣分理由")
+
+
+def _met(item: RecomputedItem) -> bool:
+    """Whether the row's actual reaches its target: then any deduction needs a reason (达标却扣分)."""
+    return item.reached is not None and item.reached >= 1
+
+
+class ExecutionScoreOffRate(AuditRule):
+    code = "JXA23"
+    name = "execution-score-not-following-rate"
+    title = "预算执行率得分与执行率不符"
+    severity = Severity.ERROR
+    source = SCORING + "：预算执行率得分 = 分值 × 执行率"
+    message = "预算执行率一行得分 {score}，按执行率应得 {expected}（{formula}）"
+    docs = AuditDocs(
+        what="预算执行率一行的得分由执行率算定（执行率按全年执行数 ÷ 全年预算数复算，没有这两个数时按所印执行率），"
+             "高于或低于都报告：高出的是多计了分，低于的是少计了分（得分与执行率的分值不符，须更正）。"
+             "所印执行率本身与执行数、预算数不符的，JXA04 另行报告。",
+        formula="得分 = 分值 × min(执行率, 100%)；允许的误差为所印得分末位的半个单位",
+        setting="execution（预算执行率的标签与缺省分值，表中未印分值时）；rounding.places；"
+                "audit.material_points（高出不足此分数的报告为警告，达到的为错误；低于的为警告）",
+        example="执行数 89.974、预算数 89.974、执行率印 0、得分 0：应得 10（同时报告 JXA04）；"
+                "执行 65.07 ÷ 65.66 = 99.1%、分值 10、得分 9：应得 9.91（警告）；"
+                "执行 3824.26 ÷ 4753.66 = 80.45%、得分 10：应得 8.04，多 1.96 分（错误）。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        item = ctx.recomputation.execution
+        if item is None or not item.off or (item.weight is not None and item.printed > item.weight):
+            return
+        severity = _materiality(ctx, item) if item.printed > item.exact else Severity.WARNING
+        yield self.finding(ctx, indicator=item.name, column="得分", score=number(item.printed), expected=item.expected,
+                           formula=item.formula, assumed=item.weight_assumed, severity=severity,
+                           fix=f"按执行率计分：{item.expected}")
 
 
 class ExecutionRateMismatch(AuditRule):
@@ -147,11 +200,11 @@ class TotalNotSumOfScores(AuditRule):
                      formula="总分 = Σ 各行得分；执行率低于上限线时 总分 = min(Σ 各行得分, 上限)。允许所印总分末位半个单位的误差，"
                              "印有小数的得分再各加其末位半个单位（整数得分按所印计）",
                      setting="rules.execution_cap（地方规则：执行率低于某线时总分上限）", example="各行得分合计 94，印总分 98：报告本规则。"
-                     "表格在文件中途中断（网页转载只留了前面的行）时，各行得分之和不全，不比较。")
+                     "表格在文件中途中断（网页转载只留了前面的行）或从表格中间开始（表头不在文件中）时，各行得分之和不全，不比较。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         computed = ctx.recomputation
-        if computed.printed_total is None or computed.printed_sum is None or ctx.sheet.evaluation.cut:
+        if computed.printed_total is None or computed.printed_sum is None or _partial(ctx):
             return  # (a copy cut inside the table lacks rows: its scores add up to part of the total)
         if any(item.printed is None for item in computed.scored):
             return  # a row without a printed score: the sum is partial (JXA12 reports the row)
@@ -198,7 +251,8 @@ class WeightsNotHundred(AuditRule):
     docs = AuditDocs(what="预算执行率与各指标的分值合计为 100；表中未印预算执行率分值时按评分方案的缺省分值计入"
                           "（表中没有预算执行率一行、各指标分值已合计 100 的，不报告）；"
                           "标为不适用的行印有分值的照样计入（其分值按比例折算给其余各项）。",
-                     formula="Σ 分值 = 100（印有小数的分值各允许半个末位单位的舍入误差）；表格在文件中途中断时，只报告已超过 100 的合计",
+                     formula="Σ 分值 = 100（印有小数的分值各允许半个末位单位的舍入误差）；表格在文件中途中断、"
+                             "或文件从表格中间开始（表头不在文件中）时，只报告已超过 100 的合计",
                      setting="execution.weight",
                      example="指标分值合计 110，预算执行率 10：合计 120，报告本规则；转载只留前几行、合计 70 的不报告。")
 
@@ -214,8 +268,8 @@ class WeightsNotHundred(AuditRule):
         slack = sum(rounding_of(item.weight) for item in items)
         if report.execution_weight is None and report.execution_score is None and abs(indicators - _HUNDRED) <= slack:
             return  # a form with no 预算执行率 row gives all 100 points to its indicators
-        short = total < _HUNDRED  # the rows after a cut carry the rest of the points
-        if abs(total - _HUNDRED) > slack and not (short and report.cut):
+        short = total < _HUNDRED  # the rows cut off carry the rest of the points
+        if abs(total - _HUNDRED) > slack and not (short and _partial(ctx)):
             yield self.finding(ctx, column="分值", sum=number(total), execution=number(execution),
                                fix="调整各指标分值，使合计（含预算执行率）为 100", guessed=any(item.guessed for item in items))
 
@@ -304,8 +358,10 @@ class TemplateTextLeft(AuditRule):
 def _read_through(item: RecomputedItem) -> bool:
     """Whether a blank cell of the row means a blank in the document: the row was placed by the form's grid, or the
     reader still found one of its evaluation figures (a row whose columns were inferred and where none was found may
-    hold its figures misplaced)."""
-    return not item.guessed or item.weight is not None or item.printed is not None or bool(item.actual)
+    hold its figures misplaced). An "actual" written as a bound (不少于6种, ≥95%) is a target that the inference
+    placed in the 实际完成值 column, not a figure of the evaluation."""
+    actual = bool(item.actual) and parse_target(item.actual).operator is None
+    return not item.guessed or item.weight is not None or item.printed is not None or actual
 
 
 class ExecutionScoreBlank(AuditRule):
@@ -353,7 +409,7 @@ class ScoresNotFilled(AuditRule):
     docs = AuditDocs(what="每个指标（含执行率算不出的预算执行率一行，算得出的见 JXA20）都填写了实际完成值和得分（提交未填写的自评表等于没有自评）。只核对表中"
                           "印有的栏目：没有一行填写的栏目（表样没有，或未能读出）不报告；印有分值的表是计分的表，"
                           "其得分和实际完成值不得空着。没有指标值的行留给审核规则（印有分值和得分、指标值和实际完成值却都空着的行除外：得分无所依据），标为不适用的行不要求；读取时推测栏位、又没有读到任何自评数字的行也不报告"
-                          "（数字可能只是没有读到）；各行分值已合计 100 时，既无分值也无得分的行是上一行的分项（其中…），不要求；"
+                          "（数字可能只是没有读到；写成界限的“实际完成值”，如“不少于6种”，是错放的指标值，不算读到）；各行分值已合计 100 时，既无分值也无得分的行是上一行的分项（其中…），不要求；"
                           "表格在文件中途中断时，最后一行（转载可能停在这一行中间）不要求。",
                      formula="—", setting="无", example="分值 60、实际完成值与得分都空着：报告“没有填写实际完成值和得分”（错误）；"
                      "印了得分、实际完成值空着：报告“没有填写实际完成值”（警告：得分无所依据）。")
@@ -408,6 +464,46 @@ class WeightBlank(AuditRule):
                                    guessed=item.guessed, fix="填写该指标的分值")
 
 
+class FullAttainmentBelowFullMarks(AuditRule):
+    code = "JXA22"
+    name = "every-target-met-without-full-marks"
+    title = "各项目标均已达到，总得分却不满分"
+    severity = Severity.WARNING
+    source = SCORING + "：实际完成值达到年度指标值的，得该指标的全部分值"
+    message = ("各指标的实际完成值均已达到年度指标值，预算执行率 {rate}%，按评分方案应得满分 100；所印各行得分合计 {sum}，"
+               "少 {short} 分{rows}，没有说明扣分理由")
+    docs = AuditDocs(
+        what="表样不印各行分值（如湖北 2020 年自评表只印各目标的合计分值）时，单行得分无从复算；但每个指标都达到了目标、"
+             "预算全部执行时，无论各行分值多少，合计都应是 100。所印得分合计不足 100 的，报告少了多少分，并列出得分带小数的行"
+             "（分值是整数，带小数的得分是被扣过分的行）。有定性指标、未达目标的行、写了偏差原因的行，或表格不全（中途中断、"
+             "从表格中间开始）时不报告；标为不适用的行不计；印有分值的行由 JXA03 逐行复算。",
+        formula="∀ 指标：实际值达到目标，且 执行率 ≥ 100% ⇒ Σ 得分（含预算执行率）= 100；允许所印得分末位的舍入误差",
+        setting="execution（预算执行率的缺省分值，表中未印时）",
+        example="黄冈 2020 年水土保持监测：5 个指标均达到目标、执行率 100%（20 分），各行得分 10、10、19.6、20、20，"
+                "合计 99.6：少 0.4 分，得分带小数的行为“整编资料审核”19.6。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        computed = ctx.recomputation
+        rows = [item for item in computed.indicators if not item.not_applicable]
+        execution = computed.execution
+        if not _reported(ctx) or _partial(ctx) or not rows or computed.printed("weight") or any(
+                item.reached is None or item.reached < 1 or item.printed is None for item in rows) or (
+                execution.printed is None or computed.execution_rate is None or computed.execution_rate < _HUNDRED
+                or execution.off):
+            return  # (a 预算执行率 row scored off its rate is JXA23's)
+        printed = sum((item.printed for item in computed.scored), Decimal(0))
+        slack = sum((rounding_of(item.printed) for item in computed.scored), Decimal(0))
+        reasons = any((item.deviation or "").strip() for item in ctx.sheet.evaluation.items)
+        if _HUNDRED - printed <= slack or reasons:
+            return
+        fractional = [item for item in rows if item.printed != item.printed.to_integral_value()]
+        named = "、".join(f"“{item.name}” {number(item.printed)}" for item in fractional)
+        yield self.finding(ctx, column="得分", rate=ctx.profile.rounding(computed.execution_rate), sum=number(printed),
+                           short=number(_HUNDRED - printed), rows=f"（得分带小数的行：{named}）" if named else "",
+                           guessed=any(item.guessed for item in rows),
+                           fix="达到目标的指标应得满分；确有扣分的，写明扣分理由")
+
+
 # A note that only repeats the form's instruction (…需说明原因, 应单独说明理由) gives no reason.
 _ASKS_FOR_REASON = re.compile(r"[需应须].{0,6}说明(?:原因|理由)")
 
@@ -443,7 +539,7 @@ class BudgetAdjustedWithoutReason(AuditRule):
                            amount=number(abs(full - initial)), fix="在预算执行情况的原因栏写明预算调整的依据和理由")
 
 
-EVALUATION_RULES = (ScoreAboveWeight(), ScoreInflated(), ScoreDeflated(), ExecutionRateMismatch(), OverExecution(),
-                    TotalNotSumOfScores(), ClaimedGradeMismatch(), WeightsNotHundred(), QualitativeActualForNumber(),
+EVALUATION_RULES = (ScoreAboveWeight(), ScoreInflated(), ScoreDeflated(), ExecutionScoreOffRate(),
+                    ExecutionRateMismatch(), OverExecution(), TotalNotSumOfScores(), ClaimedGradeMismatch(), WeightsNotHundred(), QualitativeActualForNumber(),
                     MissedWithoutReason(), TemplateTextLeft(), ScoresNotFilled(), ExecutionScoreBlank(), WeightBlank(),
-                    BudgetAdjustedWithoutReason())
+                    BudgetAdjustedWithoutReason(), FullAttainmentBelowFullMarks())
