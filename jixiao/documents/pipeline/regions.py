@@ -35,6 +35,7 @@ from jixiao.documents.pipeline.outline import is_outline
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.pipeline.prose import PROSE
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
+from jixiao.documents.pipeline.transposed import TURNED
 from jixiao.model.lexicon import fold
 
 __all__ = ["split_header_runs", "is_goal_heading", "is_frame_label", "Columns", "Header", "find_header", "body_end", "FRAME", "EXTRA", "is_refinement", "refine"]
@@ -295,6 +296,9 @@ def find_header(lines: list[Line], index: int, settings: ReadSettings = DEFAULT_
         # indicators written as prose: the items say what each piece is, the four columns are implied
         tokens = [Token(text, line.line, column) for column, text in enumerate(_IMPLIED)]
         return Header(_columns(tokens, False), index, index, [])
+    if line.extra.get(TURNED):
+        # a table printed turned over: its rows were rebuilt under these headings, which need no level column
+        return Header(_columns(line.tokens, False), index, index + 1, line.filled)
     if implied and line.kind is LineKind.CELL and line.tokens and split_run_together(line.tokens[0].text):
         tokens = [Token(text, line.line, column) for column, text in enumerate(_IMPLIED)]
         return Header(_columns(tokens, False), index, index, [])
