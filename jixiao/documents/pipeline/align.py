@@ -651,8 +651,9 @@ class Aligner:
             return []
         after = self.slots[self.slots.index(anchor) + 1:]
         marks: list[int] = []
+        achieved = anchor == "target" and bool(after) and after[0] in _ACHIEVED
         for index, text in enumerate(texts):
-            if not self._is_anchor(text, anchor):
+            if not (self._is_anchor(text, anchor) or achieved and _said_again(texts, index)):
                 continue
             if marks and 0 < index - marks[-1] <= len(after) and after[index - marks[-1] - 1] in _ACHIEVED and all(
                     is_value(between) for between in texts[marks[-1] + 1:index]):
@@ -881,6 +882,18 @@ def _uncross(values: dict[str, str]) -> None:
     operator, direction = values.get("operator", ""), values.get("direction", "")
     if parse_direction(operator) is not None and is_operator(direction) and parse_direction(direction) is None:
         values["operator"], values["direction"] = direction, operator
+
+
+_SAID_AGAIN = 2  # characters of a word target that marks its row (a one-character grade, 高 | 高, may be a name's end)
+
+
+def _said_again(texts: list[str], index: int) -> bool:
+    """True for a target written in words (no figure) and the same words again right after it, in the column of what was
+    achieved (``显著提升 | 显著提升``): a row's target as surely as a target shape is, even without one."""
+    text = texts[index].strip()
+    return (len(text) >= _SAID_AGAIN and index + 1 < len(texts) and texts[index + 1].strip() == text
+            and label(text).role is Role.TEXT and not any(char.isdigit() for char in text)
+            and (index == 0 or texts[index - 1].strip() != text))
 
 
 def _cut_at_names(texts: list[str]) -> list[list[str]]:

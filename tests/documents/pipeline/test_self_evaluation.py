@@ -444,3 +444,18 @@ def test_the_amount_used_in_the_header_block_of_the_framework_form():
                       "一级指标  二级指标  三级指标  指标值  实际完成值  分值  得分",
                       "产出指标  数量指标  支持项目数  ≥10个  12个  20  20"])
     assert read(text).sheets[0].evaluation.spent == Decimal("395.86")
+
+
+@pytest.mark.parametrize(("row", "expected"), [
+    # a word target written again as the actual marks its row like a target shape does
+    ("群众生产生活条件改善状况10显著提升显著提升10", ("群众生产生活条件改善状况", "显著提升", "显著提升", Decimal(10))),
+    ("群众生产生活条件改善状况10有所改善有所改善8", ("群众生产生活条件改善状况", "有所改善", "有所改善", Decimal(8))),
+])
+def test_a_run_together_row_whose_word_target_is_written_again_as_its_actual_is_a_row_of_its_own(row, expected):
+    text = ("某项目绩效自评表\n绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因及拟采取的改进措施"
+            "效益指标(20分)社会效益指标受益脱贫户人口数10≥1000人≥1000人10" + row
+            + "满意度指标(10分)服务对象满意度指标受益脱贫户满意度10≥95%≥95%10总分100100")
+    sheet = read(text).sheets[0]
+    assert [i.name for i in sheet.indicators] == ["受益脱贫户人口数", expected[0], "受益脱贫户满意度"]
+    indicator, item = sheet.indicators[1], sheet.evaluation.items[1]
+    assert (indicator.name, indicator.target.raw, item.actual_raw, item.score) == expected
