@@ -577,6 +577,7 @@ def segment(text: str) -> tuple[str, ...] | None:
     pieces = [part for piece in pieces for part in _unrepeat(piece)]
     _rejoin_headings(pieces)
     _split_last_heading(pieces)
+    _split_bare_heading(pieces)
     if hits < _SEGMENT_MIN_HITS or structural < _SEGMENT_MIN_STRUCTURE or len(pieces) < 3:
         return None
     return tuple(pieces)
@@ -641,6 +642,18 @@ def _split_last_heading(pieces: list[str]) -> None:
         if word and len(piece) > len(word) + 1 and label(pieces[index - 1]).role is Role.HEADING and label(
                 piece).role is Role.TEXT:
             pieces[index:index + 1] = [word, piece[len(word):]]
+
+
+_BARE_HEADING = re.compile(r"(?<=[\s。；;:：])指标$")
+
+
+def _split_bare_heading(pieces: list[str]) -> None:
+    """The bare 指标 heading of the level names, the first of a header, run onto the end of the text before the
+    grid (``…开展测报员岗位技术培训。指标`` | ``指标内容``): a piece of its own."""
+    for index in range(len(pieces) - 2, -1, -1):
+        found = _BARE_HEADING.search(pieces[index])
+        if found and column_kind(pieces[index + 1]) == "name":
+            pieces[index:index + 1] = [pieces[index][:found.start()].rstrip(), "指标"]
 
 
 # a name, then its target and its actual written alike, then a figure (成本控制不超过预算不超过预算10)
