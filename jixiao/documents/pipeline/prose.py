@@ -41,8 +41,9 @@ _LEVEL_WORD = re.compile(r"^[一二三四五六七八九十\d]*[、.．]?\s*([^:
 def _target() -> re.Pattern[str]:
     units = sorted((u for u in unit_spellings() if u and not u.isascii()), key=len, reverse=True)
     unit = "(?:%|" + "|".join(re.escape(u) for u in units) + ")"
-    # an operator and everything up to the next separator, or a number and a unit ending the clause
-    return re.compile(_OPERATOR + r"\s*\d[^,，;；。]*$|(?<![\d.])\d+(?:\.\d+)?\s*" + unit + r"$")
+    # an operator and everything up to the next separator (or 零 ending the clause: 师生犯罪率为零), or a number and
+    # a unit ending the clause
+    return re.compile(_OPERATOR + r"\s*\d[^,，;；。]*$|(?:为|等于|达到|达)零$|(?<![\d.])\d+(?:\.\d+)?\s*" + unit + r"$")
 
 
 def _level(word: str) -> tuple[str, str] | None:

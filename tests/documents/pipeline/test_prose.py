@@ -71,6 +71,10 @@ def test_达_before_a_figure_in_prose_is_the_operator_equal():
      ((("level2", "时效指标"),), (("name", "教学任务"), ("target", "按时完成")), (("name", "中考"), ("target", "顺利完成")))),
     ("经济效益指标:完成初中学历教育。",
      ((("level2", "经济效益指标"),), (("name", "初中学历教育"), ("target", "完成")))),
+    # none at all, written 零
+    ("经济效益指标:完成初中学历教育,师生犯罪率为零。",
+     ((("level2", "经济效益指标"),), (("name", "初中学历教育"), ("target", "完成")),
+      (("name", "师生犯罪率"), ("target", "为零")))),
     # a state kept (稳定) after the name
     ("社会效益指标:中考成绩进一步稳定,学校绿化覆盖达70%",
      ((("level2", "社会效益指标"),), (("name", "中考成绩"), ("target", "进一步稳定")),
