@@ -423,10 +423,12 @@ class Aligner:
         for position, (token, text, role) in enumerate(zip(tokens, texts, roles)):
             if role is Role.EMPTY and not body and (not levels or sectioned):
                 continue  # (the empty cells of a section row stay with its level name)
-            if not body and FRAME not in levels and (not levels and self._frame_label(text)
-                                                     or not closed and is_frame_label(text)):
+            if FRAME not in levels and (not body and (not levels and self._frame_label(text)
+                                                      or not closed and is_frame_label(text))
+                                        or body and self._segmented and is_frame_label(text)):
                 # the form's vertical label repeated on a row, or printed among a stream's level cells (a
-                # spreadsheet's merged cells out of order): counted, not placed
+                # spreadsheet's merged cells out of order) or between two rows of run-together text (…2000 种次 |
+                # 项目绩效指标 | 汇总…): counted, not placed
                 levels[FRAME], first = text, first or token
                 continue
             kind = {Role.LEVEL1: "level1", Role.LEVEL2: "level2"}.get(role)

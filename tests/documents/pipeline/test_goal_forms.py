@@ -224,3 +224,13 @@ def test_a_bare_zhibiao_heading_before_the_names_heads_the_level_names(text):
 def test_a_bare_zhibiao_heading_heads_the_level_names_only_first_and_before_the_names(row, kinds):
     header = find_header(text_lines(row), 0)
     assert header is not None and header.columns.kinds == kinds
+
+
+def test_the_vertical_frame_label_printed_between_two_rows_run_together_is_no_row():
+    document, accounting = read_text(
+        "样例项目支出绩效目标申报表\n项目绩效目标开展测报员岗位技术培训。指标 指标内容 指标值产出指标 趋势会商会次数 1 次"
+        "上报月报数据的林业有害生物种次2000 种次项目绩效指标汇总发生情况月报表次数 12 次测报准确率 85%\n".encode(), "case.txt")
+    assert [(i.name, i.target.raw.replace(" ", ""), i.target.unit) for i in document.sheets[0].indicators] == [
+        ("趋势会商会次数", "1次", "次"), ("上报月报数据的林业有害生物种次", "2000种次", "种次"),
+        ("汇总发生情况月报表次数", "12次", "次"), ("测报准确率", "85%", "%")]
+    assert not accounting.unaccounted
