@@ -92,6 +92,11 @@ class _RowNumber(str):
     """The number a form prints before a stream's row (``1-1``): it opens the row and fills no column."""
 
 
+class _RepeatedName(_RowNumber):
+    """A row's name printed again right after its target in a stream (a merged cell copied twice: 建设…子站 | 11个 |
+    建设…子站 | 0): counted with the row, like a row number, and placed nowhere."""
+
+
 @dataclass(slots=True)
 class Placed:
     """One row's cell texts by column kind, where it came from, how sure the placement is."""
@@ -481,7 +486,11 @@ class Aligner:
                 close()
             if first is None:
                 first = token
-            body.append(text)
+            if not closed and len(body) >= 2 and text.strip() and text.strip() == body[-2].strip() \
+                    and label(text).role is Role.TEXT and not is_value(text) and is_value(body[-1]):
+                body.append(_RepeatedName(text))
+            else:
+                body.append(text)
             body_lines.append(token.line)
         close()
         if closed and runs and not runs[0][0] and len(runs) > 1 and self.leading:
@@ -510,8 +519,9 @@ class Aligner:
                     continue
             numbers = sum(1 for text in run_body if isinstance(text, _RowNumber))  # counted, not placed
             if numbers:
-                run_body = [text for text in run_body if not isinstance(text, _RowNumber)]
-                run_lines = run_lines[numbers:]
+                kept = [at for at, text in enumerate(run_body) if not isinstance(text, _RowNumber)]
+                run_body = [run_body[at] for at in kept]
+                run_lines = [run_lines[at] for at in kept if at < len(run_lines)]
             at = 0
             for cells in self._split(run_body, closed, bool(line.extra.get("segmented"))):
                 # a row cut from a run stands where its first cell does (the run's level names for the first)
