@@ -1,10 +1,10 @@
 """The reading pipeline: one chain of small pure steps for every format, with one settings object.
 
 tokens (:mod:`.tokens`) → labels (:mod:`.labels`; :mod:`.prose` for indicators written as prose) → regions
-(:mod:`.regions`; :mod:`.transposed` for tables printed turned over) → alignment (:mod:`.align`; :mod:`.outline` for levels shown by indentation, :mod:`.figures`
-for figures fused into one run of digits) → document (:mod:`.document`). Office readers produce grids that
-:func:`.tokens.layout_lines` adapts; plain text has one tokenizer. Each step is a function of what the previous
-one produced and of :class:`ReadSettings`.
+(:mod:`.regions`; :mod:`.transposed` for tables printed turned over) → alignment (:mod:`.align`; :mod:`.outline`
+for levels shown by indentation, :mod:`.figures` for figures fused into one run of digits) → document
+(:mod:`.document`). Office readers produce grids that :func:`.tokens.layout_lines` adapts; plain text has one
+tokenizer. Each step is a function of what the previous one produced and of :class:`ReadSettings`.
 """
 
 from __future__ import annotations

@@ -900,8 +900,8 @@ _SAID_AGAIN = 2  # characters of a word target that marks its row (a one-charact
 
 
 def _said_again(texts: list[str], index: int) -> bool:
-    """True for a target written in words (no figure) and the same words again right after it, in the column of what was
-    achieved (``显著提升 | 显著提升``): a row's target as surely as a target shape is, even without one."""
+    """True for a target written in words (no figure) and the same words again right after it, in the column of
+    what was achieved (``显著提升 | 显著提升``): a row's target as surely as a target shape is, even without one."""
     text = texts[index].strip()
     return (len(text) >= _SAID_AGAIN and index + 1 < len(texts) and texts[index + 1].strip() == text
             and label(text).role is Role.TEXT and not any(char.isdigit() for char in text)

@@ -598,6 +598,8 @@ def _answer_off_name(piece: str) -> list[str]:
         return [figure.group("name"), figure.group("value")]
     answer = _ANSWER_AFTER_QUESTION.match(piece)
     return [answer.group("name"), answer.group("value")] if answer else [piece]
+
+
 _COUNT_IN_NAME = re.compile(r"\d[\d,]*(?:\.\d+)?[^\d\s%‰]+")  # a quantity with its unit word, no operator
 _COUNTED = ("数", "量")  # the nouns a count's name ends with (培训次数, 宣传品数量)
 _FIGURE_UNIT = re.compile(r"^\d+(?:\.\d+)?(?P<unit>[^\d\s.%]{1,3})$")

@@ -32,10 +32,6 @@ def _pieces(line: Line) -> list[Token]:
     return [Token(word, token.line, token.column, token.offset) for word in token.text.split()]
 
 
-def _opens(pieces: list[Token], kind: str) -> bool:
-    return bool(pieces) and column_kind(pieces[0].text) == kind and label(pieces[0].text).role is Role.HEADING
-
-
 def _plain(pieces: list[Token]) -> bool:
     return all(label(piece.text).role not in _STRUCTURAL for piece in pieces)
 
@@ -57,7 +53,10 @@ def _heading_row(lines: list[Line], index: int, settings: ReadSettings) -> tuple
     return pieces[0], cells, end
 
 
-def _table_at(lines: list[Line], index: int, settings: ReadSettings) -> tuple[list[Token], list[list[Token]], int] | None:
+def _table_at(lines: list[Line], index: int, settings: ReadSettings
+              ) -> tuple[list[Token], list[list[Token]], int] | None:
+    """The headings of a table turned over starting at ``lines[index]``, each heading's cells, and the index after
+    the table; None when no such table starts there."""
     names = _heading_row(lines, index, settings)
     if names is None or column_kind(names[0].text) != "name" or not names[1] or not _plain(names[1]):
         return None
