@@ -908,13 +908,18 @@ def _said_again(texts: list[str], index: int) -> bool:
             and (index == 0 or texts[index - 1].strip() != text))
 
 
+_ANSWERS = ("是", "否")
+
+
 def _cut_at_names(texts: list[str]) -> list[list[str]]:
     """A stream of rows whose targets carry no operator and no points after them (``库存数量真实率 | 100% | 100% |
     储备粮管理专户管理率 | 100% | 100%``): a row opens with its name, so a cell that is no value, standing after a
     value of the row and before another value, is the next row's name."""
     parts, start, values = [], 0, 0
-    # a unit column's cell stands with the value it measures (猪肉产量稳定率 | % | ≥95% | 能繁母猪稳定率 | % | 90%)
-    measures = [is_value(text) or label(text).role is Role.UNIT for text in texts]
+    # a unit column's cell stands with the value it measures (猪肉产量稳定率 | % | ≥95% | 能繁母猪稳定率 | % | 90%);
+    # 是 or 否 after a yes/no question is its target (公众知晓度是否明显提高 | 是)
+    measures = [is_value(text) or label(text).role is Role.UNIT or text.strip() in _ANSWERS and "是否" in before
+                for before, text in zip(["", *texts], texts)]
     for index, text in enumerate(texts):
         if measures[index]:
             values += 1

@@ -433,3 +433,13 @@ def test_a_target_run_onto_a_name_that_says_what_it_is_is_a_cell_of_its_own(text
 def test_a_figure_or_a_yes_no_word_after_other_names_stays_in_them(name):
     pieces = segment("一级指标二级指标三级指标年初目标值实际完成值未完成原因及改进措施效益指标社会效益" + name + "达成预期指标")
     assert name in pieces
+
+
+@pytest.mark.parametrize("answer", ["是", "否"])
+def test_a_yes_no_answer_after_a_question_cuts_a_stream_of_rows_like_a_value(answer):
+    document = read("\n".join(["一级指标", "二级指标", "三级指标", "年初目标值", "实际完成值", "未完成原因及改进措施",
+                               "效益指标", "社会效益", "重大森林火灾", "0起", "达成预期指标",
+                               "公众知晓度是否明显提高", answer, "达成预期指标"]))
+    assert [(i.name, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("重大森林火灾", "0起"), ("公众知晓度是否明显提高", answer)]
+
