@@ -486,8 +486,7 @@ class Aligner:
                 close()
             if first is None:
                 first = token
-            if not closed and len(body) >= 2 and text.strip() and text.strip() == body[-2].strip() \
-                    and label(text).role is Role.TEXT and not is_value(text) and is_value(body[-1]):
+            if not closed and _name_again(body, text):
                 body.append(_RepeatedName(text))
             else:
                 body.append(text)
@@ -906,6 +905,16 @@ def _said_again(texts: list[str], index: int) -> bool:
     return (len(text) >= _SAID_AGAIN and index + 1 < len(texts) and texts[index + 1].strip() == text
             and label(text).role is Role.TEXT and not any(char.isdigit() for char in text)
             and (index == 0 or texts[index - 1].strip() != text))
+
+
+_SHORTEST_NAME_AGAIN = 2  # characters of a name printed again (a one-character fragment, 公 of 公 | 里, recurs)
+
+
+def _name_again(body: list[str], text: str) -> bool:
+    """True for the name of the row a stream's ``body`` ends with, printed again right after the row's value."""
+    name = text.strip()
+    return (len(body) >= 2 and len(name) >= _SHORTEST_NAME_AGAIN and name == body[-2].strip()
+            and label(name).role is Role.TEXT and not is_value(name) and is_value(body[-1]))
 
 
 _ANSWERS = ("是", "否")
