@@ -198,7 +198,8 @@ def parse_target(raw: str, context: str = "") -> Target:
     per = _take_per(cursor, opened=bool(unit_spelling and "/" in unit_spelling)) or per_before
     if per and unit_spelling:
         unit_spelling = f"{unit_spelling}/{per}"
-    if written[0] in CHINESE_DIGITS and not written.startswith("百分之") and unit_spelling is None:
+    zero = written == "零" and operator is not None and not cursor.rest.strip(_SEPARATORS)  # 为零: none at all
+    if written[0] in CHINESE_DIGITS and not written.startswith("百分之") and unit_spelling is None and not zero:
         # Chinese numerals count only when a unit follows (十八个); otherwise they are words (一般, 一致).
         cursor.pos = 0
         return _qualitative(raw, cursor.text, placeholder)

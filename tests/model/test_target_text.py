@@ -32,6 +32,8 @@ D = Decimal
         ("＝ 1 项", "", Operator.EQ, D(1), "项"),
         ("≥1,200人次", "", Operator.GE, D(1200), "人次"),
         ("十八个", "", None, D(18), "个"),
+        ("为零", "", Operator.EQ, D(0), None),  # (a Chinese numeral without unit counts after an operator only as 零)
+        ("达到零", "", Operator.EQ, D(0), None),
         ("百分之九十", "", None, D(90), "%"),
         ("30.00", "", None, D("30.00"), None),
     ],
@@ -72,6 +74,11 @@ def test_missing_unit_is_noted_not_guessed():
 def test_qualitative_targets(raw):
     target = parse_target(raw)
     assert target.value is None and target.qualitative == raw and target.notes == []
+
+
+@pytest.mark.parametrize("raw", ["零", "为一致", "零。零"])
+def test_chinese_numerals_without_unit_or_operator_are_no_figure(raw):
+    assert parse_target(raw).value is None
 
 
 @pytest.mark.parametrize("raw", ["(≥**个)", "指标1:≥**个", "≥XX%"])

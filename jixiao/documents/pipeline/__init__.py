@@ -1,10 +1,10 @@
 """The reading pipeline: one chain of small pure steps for every format, with one settings object.
 
 tokens (:mod:`.tokens`) → labels (:mod:`.labels`; :mod:`.prose` for indicators written as prose) → regions
-(:mod:`.regions`) → alignment (:mod:`.align`; :mod:`.outline` for levels shown by indentation, :mod:`.figures`
-for figures fused into one run of digits) → document (:mod:`.document`). Office readers produce grids that
-:func:`.tokens.layout_lines` adapts; plain text has one tokenizer. Each step is a function of what the previous
-one produced and of :class:`ReadSettings`.
+(:mod:`.regions`; :mod:`.transposed` for tables printed turned over) → alignment (:mod:`.align`; :mod:`.outline`
+for levels shown by indentation, :mod:`.figures` for figures fused into one run of digits) → document
+(:mod:`.document`). Office readers produce grids that :func:`.tokens.layout_lines` adapts; plain text has one
+tokenizer. Each step is a function of what the previous one produced and of :class:`ReadSettings`.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from jixiao.documents.pipeline.prose import prose_lines
 from jixiao.documents.pipeline.regions import split_header_runs
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.pipeline.tokens import layout_lines, text_layout_name, text_lines
+from jixiao.documents.pipeline.transposed import turn_over
 from jixiao.documents.readers.text_decode import decode_text
 from jixiao.model import Document
 
@@ -25,12 +26,12 @@ __all__ = ["Accounting", "ReadSettings", "read_layout", "read_text"]
 def read_layout(layout: Layout, source: str, file_format: str, settings: ReadSettings = DEFAULT_SETTINGS
                 ) -> tuple[Document, Accounting]:
     """Read what an office reader saw (rows with grid columns, paragraphs)."""
-    lines = prose_lines(layout_lines(layout))
+    lines = prose_lines(turn_over(layout_lines(layout), settings))
     return build_document(lines, source, file_format, layout.name, layout.diagnostics, settings)
 
 
 def read_text(data: bytes, source: str, settings: ReadSettings = DEFAULT_SETTINGS) -> tuple[Document, Accounting]:
     """Read a plain-text file: decode, tokenize, then the common steps."""
     text, diagnostics = decode_text(data, source)
-    lines = prose_lines(split_header_runs(split_lines(text_lines(text, settings)), settings))
+    lines = prose_lines(turn_over(split_header_runs(split_lines(text_lines(text, settings)), settings), settings))
     return build_document(lines, source, "txt", text_layout_name(lines), diagnostics, settings)

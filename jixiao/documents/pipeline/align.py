@@ -92,6 +92,11 @@ class _RowNumber(str):
     """The number a form prints before a stream's row (``1-1``): it opens the row and fills no column."""
 
 
+class _RepeatedName(_RowNumber):
+    """A row's name printed again right after its target in a stream (a merged cell copied twice: 建设…子站 | 11个 |
+    建设…子站 | 0): counted with the row, like a row number, and placed nowhere."""
+
+
 @dataclass(slots=True)
 class Placed:
     """One row's cell texts by column kind, where it came from, how sure the placement is."""
@@ -422,10 +427,12 @@ class Aligner:
         for position, (token, text, role) in enumerate(zip(tokens, texts, roles)):
             if role is Role.EMPTY and not body and (not levels or sectioned):
                 continue  # (the empty cells of a section row stay with its level name)
-            if not body and FRAME not in levels and (not levels and self._frame_label(text)
-                                                     or not closed and is_frame_label(text)):
+            if FRAME not in levels and (not body and (not levels and self._frame_label(text)
+                                                      or not closed and is_frame_label(text))
+                                        or body and self._segmented and is_frame_label(text)):
                 # the form's vertical label repeated on a row, or printed among a stream's level cells (a
-                # spreadsheet's merged cells out of order): counted, not placed
+                # spreadsheet's merged cells out of order) or between two rows of run-together text (…2000 种次 |
+                # 项目绩效指标 | 汇总…): counted, not placed
                 levels[FRAME], first = text, first or token
                 continue
             kind = {Role.LEVEL1: "level1", Role.LEVEL2: "level2"}.get(role)
@@ -478,7 +485,10 @@ class Aligner:
                 close()
             if first is None:
                 first = token
-            body.append(text)
+            if not closed and _name_again(body, text):
+                body.append(_RepeatedName(text))
+            else:
+                body.append(text)
             body_lines.append(token.line)
         close()
         if closed and runs and not runs[0][0] and len(runs) > 1 and self.leading:
@@ -507,8 +517,9 @@ class Aligner:
                     continue
             numbers = sum(1 for text in run_body if isinstance(text, _RowNumber))  # counted, not placed
             if numbers:
-                run_body = [text for text in run_body if not isinstance(text, _RowNumber)]
-                run_lines = run_lines[numbers:]
+                kept = [at for at, text in enumerate(run_body) if not isinstance(text, _RowNumber)]
+                run_body = [run_body[at] for at in kept]
+                run_lines = [run_lines[at] for at in kept if at < len(run_lines)]
             at = 0
             for cells in self._split(run_body, closed, bool(line.extra.get("segmented"))):
                 # a row cut from a run stands where its first cell does (the run's level names for the first)
@@ -650,8 +661,9 @@ class Aligner:
             return []
         after = self.slots[self.slots.index(anchor) + 1:]
         marks: list[int] = []
+        achieved = anchor == "target" and bool(after) and after[0] in _ACHIEVED
         for index, text in enumerate(texts):
-            if not self._is_anchor(text, anchor):
+            if not (self._is_anchor(text, anchor) or achieved and _said_again(texts, index)):
                 continue
             if marks and 0 < index - marks[-1] <= len(after) and after[index - marks[-1] - 1] in _ACHIEVED and all(
                     is_value(between) for between in texts[marks[-1] + 1:index]):
@@ -882,13 +894,40 @@ def _uncross(values: dict[str, str]) -> None:
         values["operator"], values["direction"] = direction, operator
 
 
+_SAID_AGAIN = 2  # characters of a word target that marks its row (a one-character grade, 高 | 高, may be a name's end)
+
+
+def _said_again(texts: list[str], index: int) -> bool:
+    """True for a target written in words (no figure) and the same words again right after it, in the column of
+    what was achieved (``显著提升 | 显著提升``): a row's target as surely as a target shape is, even without one."""
+    text = texts[index].strip()
+    return (len(text) >= _SAID_AGAIN and index + 1 < len(texts) and texts[index + 1].strip() == text
+            and label(text).role is Role.TEXT and not any(char.isdigit() for char in text)
+            and (index == 0 or texts[index - 1].strip() != text))
+
+
+_SHORTEST_NAME_AGAIN = 2  # characters of a name printed again (a one-character fragment, 公 of 公 | 里, recurs)
+
+
+def _name_again(body: list[str], text: str) -> bool:
+    """True for the name of the row a stream's ``body`` ends with, printed again right after the row's value."""
+    name = text.strip()
+    return (len(body) >= 2 and len(name) >= _SHORTEST_NAME_AGAIN and name == body[-2].strip()
+            and label(name).role is Role.TEXT and not is_value(name) and is_value(body[-1]))
+
+
+_ANSWERS = ("是", "否")
+
+
 def _cut_at_names(texts: list[str]) -> list[list[str]]:
     """A stream of rows whose targets carry no operator and no points after them (``库存数量真实率 | 100% | 100% |
     储备粮管理专户管理率 | 100% | 100%``): a row opens with its name, so a cell that is no value, standing after a
     value of the row and before another value, is the next row's name."""
     parts, start, values = [], 0, 0
-    # a unit column's cell stands with the value it measures (猪肉产量稳定率 | % | ≥95% | 能繁母猪稳定率 | % | 90%)
-    measures = [is_value(text) or label(text).role is Role.UNIT for text in texts]
+    # a unit column's cell stands with the value it measures (猪肉产量稳定率 | % | ≥95% | 能繁母猪稳定率 | % | 90%);
+    # 是 or 否 after a yes/no question is its target (公众知晓度是否明显提高 | 是)
+    measures = [is_value(text) or label(text).role is Role.UNIT or text.strip() in _ANSWERS and "是否" in before
+                for before, text in zip(["", *texts], texts)]
     for index, text in enumerate(texts):
         if measures[index]:
             values += 1

@@ -573,15 +573,33 @@ def segment(text: str) -> tuple[str, ...] | None:
     # a name is never written with a percent sign after it: that is the unit column's cell (预算完成率% | 70%)
     pieces = [part for piece in pieces for part in _UNIT_AFTER_NAME.split(piece) if part]
     _unit_off_count(pieces)
+    pieces = [part for piece in pieces for part in _answer_off_name(piece)]
     pieces = [part for piece in pieces for part in _unrepeat(piece)]
     _rejoin_headings(pieces)
     _split_last_heading(pieces)
+    _split_bare_heading(pieces)
     if hits < _SEGMENT_MIN_HITS or structural < _SEGMENT_MIN_STRUCTURE or len(pieces) < 3:
         return None
     return tuple(pieces)
 
 
 _UNIT_AFTER_NAME = re.compile(r"(?<=[\u4e00-\u9fff])(%)$")
+# a name giving its unit in brackets, then its target run onto it (成本控制数(万元)63), or asking a yes/no question,
+# then its answer (公众知晓度是否明显提高是)
+_FIGURE_AFTER_UNIT = re.compile(r"^(?P<name>.{2,}[(（](?P<unit>[^()（）\d]{1,4})[)）])(?P<value>\d+(?:\.\d+)?)$")
+_ANSWER_AFTER_QUESTION = re.compile(r"^(?P<name>.*是否.+?[^是否])(?P<value>[是否])$")
+
+
+def _answer_off_name(piece: str) -> list[str]:
+    """A name and the target run onto its end, as two cells, when the name says what the target is: its unit in
+    brackets and a figure after them, or a yes/no question (是否…) and 是 or 否 after it."""
+    figure = _FIGURE_AFTER_UNIT.match(piece)
+    if figure and canonical_unit(figure.group("unit")) is not None:
+        return [figure.group("name"), figure.group("value")]
+    answer = _ANSWER_AFTER_QUESTION.match(piece)
+    return [answer.group("name"), answer.group("value")] if answer else [piece]
+
+
 _COUNT_IN_NAME = re.compile(r"\d[\d,]*(?:\.\d+)?[^\d\s%‰]+")  # a quantity with its unit word, no operator
 _COUNTED = ("数", "量")  # the nouns a count's name ends with (培训次数, 宣传品数量)
 _FIGURE_UNIT = re.compile(r"^\d+(?:\.\d+)?(?P<unit>[^\d\s.%]{1,3})$")
@@ -626,6 +644,18 @@ def _split_last_heading(pieces: list[str]) -> None:
         if word and len(piece) > len(word) + 1 and label(pieces[index - 1]).role is Role.HEADING and label(
                 piece).role is Role.TEXT:
             pieces[index:index + 1] = [word, piece[len(word):]]
+
+
+_BARE_HEADING = re.compile(r"(?<=[\s。；;:：])指标$")
+
+
+def _split_bare_heading(pieces: list[str]) -> None:
+    """The bare 指标 heading of the level names, the first of a header, run onto the end of the text before the
+    grid (``…开展测报员岗位技术培训。指标`` | ``指标内容``): a piece of its own."""
+    for index in range(len(pieces) - 2, -1, -1):
+        found = _BARE_HEADING.search(pieces[index])
+        if found and column_kind(pieces[index + 1]) == "name":
+            pieces[index:index + 1] = [pieces[index][:found.start()].rstrip(), "指标"]
 
 
 # a name, then its target and its actual written alike, then a figure (成本控制不超过预算不超过预算10)

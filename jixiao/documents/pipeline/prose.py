@@ -19,6 +19,7 @@ from itertools import accumulate
 from jixiao.documents.pipeline.labels import Role, label, match_key, simplified, split_name_trend, split_qualitative
 from jixiao.documents.pipeline.tokens import Line
 from jixiao.model import canonical_level1, canonical_level2
+from jixiao.model.lexicon import fold, load
 from jixiao.model.units import unit_spellings
 
 __all__ = ["Item", "split_prose", "prose_lines", "PROSE"]
@@ -39,8 +40,9 @@ _LEVEL_WORD = re.compile(r"^[一二三四五六七八九十\d]*[、.．]?\s*([^:
 def _target() -> re.Pattern[str]:
     units = sorted((u for u in unit_spellings() if u and not u.isascii()), key=len, reverse=True)
     unit = "(?:%|" + "|".join(re.escape(u) for u in units) + ")"
-    # an operator and everything up to the next separator, or a number and a unit ending the clause
-    return re.compile(_OPERATOR + r"\s*\d[^,，;；。]*$|(?<![\d.])\d+(?:\.\d+)?\s*" + unit + r"$")
+    # an operator and everything up to the next separator (or 零 ending the clause: 师生犯罪率为零), or a number and
+    # a unit ending the clause
+    return re.compile(_OPERATOR + r"\s*\d[^,，;；。]*$|(?:为|等于|达到|达)零$|(?<![\d.])\d+(?:\.\d+)?\s*" + unit + r"$")
 
 
 def _level(word: str) -> tuple[str, str] | None:
@@ -68,13 +70,40 @@ def _levels(text: str) -> tuple[list[tuple[str, str]], str]:
 
 def _clause(text: str) -> list[tuple[str, str]]:
     """One clause: ``name target``; a clause with no target is a name (a qualitative indicator)."""
-    text = text.strip()
+    text = _ASPIRATION.sub("", text.strip())
     match = _target().search(text)
     if match is None or match.start() == 0:
-        # a qualitative target run onto the name (生态修复功能提高, …名录和数据库基本健全)
-        fused = split_name_trend(text) or split_qualitative(text)
+        # a qualitative target run onto the name (生态修复功能提高, …名录和数据库基本健全), or written before what
+        # it is said of (按时完成教学任务)
+        fused = split_name_trend(text) or split_qualitative(text) or _done_first(text)
         return [("name", fused[0]), ("target", fused[1])] if fused else [("name", text)] if text else []
     return [("name", text[: match.start()].strip()), ("target", match.group(0).strip())]
+
+
+# what a clause aims at, before what it measures (力争毕业生合格率达100%): no part of the indicator's name
+_ASPIRATION = re.compile(r"^(?:力争|争取|确保)(?=.{4})")
+_SHORTEST_DONE = 2  # characters of what a completion is said of (中考)
+
+
+@cache
+def _completions() -> tuple[str, ...]:
+    """The vocabulary's words of completion (按时完成, 完成), longest first."""
+    tiers = load("targets")["qualitative"]
+    words = {fold(word) for tier in ("按时", "达到预期") for word in tiers[tier] if fold(word).endswith("完成")}
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _done_first(text: str) -> tuple[str, str] | None:
+    """The name and the target of a clause that says first that it is done, then what (按时完成教学任务 is 教学任务,
+    按时完成), or None."""
+    word = next((word for word in _completions() if fold(text).startswith(word)), None)
+    rest = text[len(word):].strip() if word else ""
+    if word is None or len(rest) < _SHORTEST_DONE or not _CJK_START.match(rest):
+        return None
+    return rest, text[: len(word)]
+
+
+_CJK_START = re.compile(r"^[\u4e00-\u9fff]")
 
 
 @lru_cache(maxsize=4096)

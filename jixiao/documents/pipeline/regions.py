@@ -36,6 +36,7 @@ from jixiao.documents.pipeline.outline import is_outline
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.pipeline.prose import PROSE
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
+from jixiao.documents.pipeline.transposed import TURNED
 from jixiao.model.lexicon import fold
 
 __all__ = ["split_header_runs", "is_goal_heading", "is_frame_label", "Columns", "Header", "find_header", "body_end", "FRAME", "EXTRA", "is_refinement", "refine"]
@@ -130,9 +131,11 @@ def _columns(tokens: list[Token], gridded: bool) -> Columns:
     headings: list[str] = []
     positions: list[int | None] = []
     offsets: list[int | None] = []
+    skipped = 0
     for token in tokens:
         caption = not kinds and _SECTION.match(match_key(token.text)) and not column_kind(token.text)
         if not token.text.strip() or caption:
+            skipped += 1
             continue  # a numbered section caption before the headings (四、年度绩效指标完成情况) is no column
         kind = column_kind(token.text) or EXTRA
         # The standard form's vertical 绩效指标 label stands before 一级指标 and is not the indicator name.
@@ -140,6 +143,8 @@ def _columns(tokens: list[Token], gridded: bool) -> Columns:
             kind = FRAME
         elif kind == EXTRA and kinds[-1:] == [FRAME] and fold(token.text) == _BARE_NAME:
             kind = "name"  # 绩效指标 | 指标 | 指标权重 …: the column right of the vertical label names the indicators
+        elif kind == EXTRA and _heads_levels(tokens, len(kinds) + skipped):
+            kind = "level1"
         elif kind == "name" and "name" in kinds and fold(token.text) in _FRAME_LABELS and FRAME not in kinds:
             kind = FRAME  # the vertical label copied after the headings (三级指标 | 单位 | 指标值 | 绩效指标)
         elif kind in kinds and kind not in (EXTRA, FRAME):
@@ -176,6 +181,13 @@ def _columns(tokens: list[Token], gridded: bool) -> Columns:
     if FRAME in kinds and "name" not in kinds:
         kinds[kinds.index(FRAME)] = "name"  # no 三级指标 column after all: 绩效指标 names the indicators
     return Columns(kinds, headings, positions, offsets)
+
+
+def _heads_levels(tokens: list[Token], index: int) -> bool:
+    """True for a bare 指标 heading first in the header, right before the heading of the names (指标 | 指标内容 |
+    指标值, the central 项目支出绩效目标申报表): its column holds the level names (产出指标, 效益指标)."""
+    return (index == 0 and fold(tokens[index].text) == _BARE_NAME and index + 1 < len(tokens)
+            and column_kind(tokens[index + 1].text) == "name")
 
 
 def _period(heading: str) -> str | None:
@@ -319,11 +331,14 @@ def find_header(lines: list[Line], index: int, settings: ReadSettings = DEFAULT_
         # goal table's form, whose fields the text names)
         tokens = [Token(text, line.line, column) for column, text in enumerate(_IMPLIED)]
         return Header(_columns(tokens, False), index, index, [])
+    if line.extra.get(TURNED):
+        # a table printed turned over: its rows were rebuilt under these headings, which need no level column
+        return Header(_columns(line.tokens, False), index, index + 1, line.filled)
     if implied and line.kind is LineKind.CELL and line.tokens and split_run_together(line.tokens[0].text):
         return _implied_header(line, index, _implied(line.tokens[0].text))
     filled = line.filled if line.kind is LineKind.ROW else []
     if len(filled) >= 2:
-        headings = sum(1 for token in line.tokens if label(token.text).role is Role.HEADING)
+        headings = sum(1 for token in line.tokens if label(token.text).role is Role.HEADING) + _heads_levels(filled, 0)
         if headings < settings.header_kinds or len(filled) < settings.header_kinds:
             return _outline_header(lines, index, _columns(line.tokens, line.gridded), filled) if headings else None
         tokens = line.tokens
@@ -339,7 +354,8 @@ def find_header(lines: list[Line], index: int, settings: ReadSettings = DEFAULT_
             tokens = list(tokens) + [t for line in lines[index + 1:end] for t in line.filled]
             return Header(columns, index, end, tokens)
         return None
-    if line.kind is LineKind.CELL and line.tokens and label(line.tokens[0].text).role is Role.HEADING:
+    if line.kind is LineKind.CELL and line.tokens and (label(line.tokens[0].text).role is Role.HEADING
+                                                       or _opens_with_levels(lines, index)):
         return _stream_header(lines, index, settings)
     if line.kind in (LineKind.CELL, LineKind.PARAGRAPH) and line.tokens:
         headings = split_headings(line.tokens[0].text)
@@ -350,6 +366,14 @@ def find_header(lines: list[Line], index: int, settings: ReadSettings = DEFAULT_
             if _is_header(columns.kinds, settings):
                 return Header(columns, index, index + 1, [line.tokens[0]])
     return None
+
+
+def _opens_with_levels(lines: list[Line], index: int) -> bool:
+    """True for a one-cell line holding the bare 指标 heading of the level names, the names' heading next."""
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    return (fold(lines[index].tokens[0].text) == _BARE_NAME and following is not None
+            and following.kind is LineKind.CELL and bool(following.tokens)
+            and column_kind(following.tokens[0].text) == "name")
 
 
 def _stacked(lines: list[Line], index: int, groups: Columns, settings: ReadSettings) -> Header | None:
@@ -446,8 +470,9 @@ def _stream_header(lines: list[Line], index: int, settings: ReadSettings) -> Hea
             tokens.append(Token(joined, line.line, line.tokens[0].column, line.tokens[0].offset))
             end += 2
             continue
+        levels = not tokens and end == index and _opens_with_levels(lines, end)
         if text and not (label(text).role is Role.HEADING or (_QUALIFIER.match(fold(text)) and tokens) or bare_name
-                         or _unknown_between(lines, end, tokens)):
+                         or levels or _unknown_between(lines, end, tokens)):
             break
         if text:
             tokens.append(line.tokens[0])

@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 
 from jixiao.documents.pipeline import read_text
+from jixiao.documents.pipeline.regions import find_header
+from jixiao.documents.pipeline.tokens import text_lines
 from jixiao.model.target_text import parse_target
 from jixiao.model.units import canonical_unit
 from jixiao.model.vocabulary import canonical_level1, canonical_level2
@@ -195,3 +197,40 @@ def test_a_level_1_name_with_its_points_after_empty_level_2_rows_opens_the_next_
     )
     assert [(i.level1_raw, i.level2, i.name, i.target.raw) for i in document.sheets[0].indicators] == [
         ("成本指标(0-20)分", "经济成本指标", "项目建设成本", "≤65万元"), ("产出指标(40-50)分", "数量指标", "建设烤棚", "≥2个")]
+
+
+@pytest.mark.parametrize("text", [
+    # one cell per line
+    "\n".join(["样例项目支出绩效目标申报表", "指标", "指标内容", "指标值", "产出指标", "趋势会商会次数", "1 次", "测报准确率",
+               "85%", "效益指标", "森林资源生长因害损失量", "有效减少"]),
+    # run together after the project's goals, the bare heading run onto their last sentence
+    "样例项目支出绩效目标申报表\n项目绩效目标开展测报员岗位技术培训。指标 指标内容 指标值产出指标 趋势会商会次数 1 次测报准确率 85%"
+    "效益指标 森林资源生长因害损失量 有效减少\n",
+])
+def test_a_bare_zhibiao_heading_before_the_names_heads_the_level_names(text):
+    document = read(text)
+    assert [(i.level1, i.name, i.target.raw.replace(" ", "")) for i in document.sheets[0].indicators][:2] == [
+        ("产出指标", "趋势会商会次数", "1次"), ("产出指标", "测报准确率", "85%")]
+    assert document.sheets[0].indicators[2].level1 == "效益指标"
+
+
+@pytest.mark.parametrize(("row", "kinds"), [
+    ("| 指标 | 指标内容 | 指标值 |", ["level1", "name", "target"]),
+    # right of the vertical label, 指标 heads the names
+    ("| 绩效指标 | 指标 | 指标权重 | 计量单位 | 指标值 |", ["frame", "name", "weight", "unit", "target"]),
+    # 指标 anywhere but first is no level column
+    ("| 一级指标 | 指标 | 指标内容 | 指标值 |", ["level1", "extra", "name", "target"]),
+])
+def test_a_bare_zhibiao_heading_heads_the_level_names_only_first_and_before_the_names(row, kinds):
+    header = find_header(text_lines(row), 0)
+    assert header is not None and header.columns.kinds == kinds
+
+
+def test_the_vertical_frame_label_printed_between_two_rows_run_together_is_no_row():
+    document, accounting = read_text(
+        "样例项目支出绩效目标申报表\n项目绩效目标开展测报员岗位技术培训。指标 指标内容 指标值产出指标 趋势会商会次数 1 次"
+        "上报月报数据的林业有害生物种次2000 种次项目绩效指标汇总发生情况月报表次数 12 次测报准确率 85%\n".encode(), "case.txt")
+    assert [(i.name, i.target.raw.replace(" ", ""), i.target.unit) for i in document.sheets[0].indicators] == [
+        ("趋势会商会次数", "1次", "次"), ("上报月报数据的林业有害生物种次", "2000种次", "种次"),
+        ("汇总发生情况月报表次数", "12次", "次"), ("测报准确率", "85%", "%")]
+    assert not accounting.unaccounted

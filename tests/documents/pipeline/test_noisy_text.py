@@ -411,3 +411,35 @@ def test_a_row_s_last_figure_run_onto_the_next_row_s_template_numbering():
     assert [(i.name, i.target.value, i.target.unit) for i in document.sheets[0].indicators] == [
         ("免费发放原原种", Decimal("550"), "万粒"), ("企业自行采购", Decimal("200"), "万粒"),
         ("采购的原原种合格率", Decimal("90"), "%")]
+
+
+@pytest.mark.parametrize(("text", "cells"), [
+    # a name giving its unit in brackets, its target run onto it
+    ("成本指标产出成本成本控制数(万元)63达成预期指标", ("成本控制数(万元)", "63")),
+    ("成本指标产出成本补助标准(元/人)1200达成预期指标", ("补助标准(元/人)", "1200")),
+    # a yes/no question, its answer run onto it
+    ("效益指标社会效益公众知晓度是否明显提高是达成预期指标", ("公众知晓度是否明显提高", "是")),
+    ("效益指标社会效益资金是否足额拨付否达成预期指标", ("资金是否足额拨付", "否")),
+])
+def test_a_target_run_onto_a_name_that_says_what_it_is_is_a_cell_of_its_own(text, cells):
+    pieces = segment("一级指标二级指标三级指标年初目标值实际完成值未完成原因及改进措施" + text)
+    assert pieces[-3:-1] == cells
+
+
+@pytest.mark.parametrize("name", [
+    "建设项目个数(含续建)12",  # brackets that hold no unit: the figure may be the name's own
+    "是否",  # the question word alone
+])
+def test_a_figure_or_a_yes_no_word_after_other_names_stays_in_them(name):
+    pieces = segment("一级指标二级指标三级指标年初目标值实际完成值未完成原因及改进措施效益指标社会效益" + name + "达成预期指标")
+    assert name in pieces
+
+
+@pytest.mark.parametrize("answer", ["是", "否"])
+def test_a_yes_no_answer_after_a_question_cuts_a_stream_of_rows_like_a_value(answer):
+    document = read("\n".join(["一级指标", "二级指标", "三级指标", "年初目标值", "实际完成值", "未完成原因及改进措施",
+                               "效益指标", "社会效益", "重大森林火灾", "0起", "达成预期指标",
+                               "公众知晓度是否明显提高", answer, "达成预期指标"]))
+    assert [(i.name, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("重大森林火灾", "0起"), ("公众知晓度是否明显提高", answer)]
+

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from jixiao.documents.pipeline import read_text
 from jixiao.documents.pipeline.prose import split_prose
 
@@ -64,3 +66,35 @@ def test_达_before_a_figure_in_prose_is_the_operator_equal():
             for i in document.sheets[0].indicators] == [
         ("效益指标", "生态效益指标", "学校绿化覆盖", "=", 70, "%"),
         ("效益指标", "生态效益指标", "优化校园生态环境", None, None, None)]
+
+
+@pytest.mark.parametrize(("text", "items"), [
+    # a completion written before what it is said of
+    ("时效指标:按时完成教学任务,顺利完成中考。",
+     ((("level2", "时效指标"),), (("name", "教学任务"), ("target", "按时完成")), (("name", "中考"), ("target", "顺利完成")))),
+    ("经济效益指标:完成初中学历教育。",
+     ((("level2", "经济效益指标"),), (("name", "初中学历教育"), ("target", "完成")))),
+    # none at all, written 零
+    ("经济效益指标:完成初中学历教育,师生犯罪率为零。",
+     ((("level2", "经济效益指标"),), (("name", "初中学历教育"), ("target", "完成")),
+      (("name", "师生犯罪率"), ("target", "为零")))),
+    # a state kept (稳定) after the name
+    ("社会效益指标:中考成绩进一步稳定,学校绿化覆盖达70%",
+     ((("level2", "社会效益指标"),), (("name", "中考成绩"), ("target", "进一步稳定")),
+      (("name", "学校绿化覆盖"), ("target", "达70%")))),
+    # a grade after the name, and an aim before it that is no part of the name
+    ("质量指标:校园文化建设深受好评,力争毕业生合格率达100%",
+     ((("level2", "质量指标"),), (("name", "校园文化建设"), ("target", "深受好评")),
+      (("name", "毕业生合格率"), ("target", "达100%")))),
+])
+def test_clauses_that_say_their_target_in_words_before_or_after_the_name_are_indicators(text, items):
+    assert split_prose(text) == items
+
+
+@pytest.mark.parametrize("text", [
+    "时效指标:完成。",  # a completion said of nothing
+    "时效指标:完成率。",  # a name that starts with 完成 is no completion said of something
+    "质量指标:确保质量。",  # an aim said of a word too short to be a name
+])
+def test_clauses_too_short_to_name_what_they_measure_give_no_target(text):
+    assert split_prose(text) is None

@@ -494,3 +494,38 @@ def test_rows_run_together_with_their_points_and_closing_fields(text, weights, n
         assert document.kind == "self-eval" and sheet.evaluation.notes == notes
         assert sheet.evaluation.headless and not sheet.evaluation.cut
         assert not {d.code for d in document.diagnostics} & {"P114", "P119", "P120"}
+
+
+@pytest.mark.parametrize(("row", "expected"), [
+    # a word target written again as the actual marks its row like a target shape does
+    ("群众生产生活条件改善状况10显著提升显著提升10", ("群众生产生活条件改善状况", "显著提升", "显著提升", Decimal(10))),
+    ("群众生产生活条件改善状况10有所改善有所改善8", ("群众生产生活条件改善状况", "有所改善", "有所改善", Decimal(8))),
+])
+def test_a_run_together_row_whose_word_target_is_written_again_as_its_actual_is_a_row_of_its_own(row, expected):
+    text = ("某项目绩效自评表\n绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因及拟采取的改进措施"
+            "效益指标(20分)社会效益指标受益脱贫户人口数10≥1000人≥1000人10" + row
+            + "满意度指标(10分)服务对象满意度指标受益脱贫户满意度10≥95%≥95%10总分100100")
+    sheet = read(text).sheets[0]
+    assert [i.name for i in sheet.indicators] == ["受益脱贫户人口数", expected[0], "受益脱贫户满意度"]
+    indicator, item = sheet.indicators[1], sheet.evaluation.items[1]
+    assert (indicator.name, indicator.target.raw, item.actual_raw, item.score) == expected
+
+
+def test_a_name_a_stream_prints_again_after_its_target_is_counted_not_read_as_a_row():
+    text = "\n\n".join(["某转移支付绩效目标自评表", "一级指标", "二级指标", "三级指标", "年度指标值", "全年完成值",
+                        "未完成原因和改进措施", "产出指标", "数量指标", "建设环境空气质量自动监测子站", "11个",
+                        "建设环境空气质量自动监测子站", "0", "原计划建设内容不适合现状"])
+    document, accounting = read_text(text.encode(), "case.txt")
+    (indicator,) = document.sheets[0].indicators
+    (item,) = document.sheets[0].evaluation.items
+    assert (indicator.name, indicator.target.raw, item.actual_raw, item.deviation) == (
+        "建设环境空气质量自动监测子站", "11个", "0", "原计划建设内容不适合现状")
+    assert not accounting.unaccounted
+
+
+def test_a_name_equal_to_the_one_before_its_target_that_is_no_figure_is_a_row_of_its_own():
+    # (an actual written like its name is not the name again: only after a figure)
+    text = "\n\n".join(["某项目绩效自评表", "一级指标", "二级指标", "三级指标", "年度指标值", "全年完成值", "产出指标",
+                        "质量指标", "验收合格", "合格", "验收合格", "合格"])
+    names = [i.name for i in read(text).sheets[0].indicators]
+    assert "验收合格" in names
