@@ -47,15 +47,15 @@ def test_an_unreadable_file_in_the_batch_imports_nothing(org, sample_bytes):
 
 
 def test_a_failure_half_way_through_storing_leaves_nothing(org, sample_bytes, other_sample_bytes, monkeypatch):
-    real, calls = sheets.sheet_create, []
+    real, calls = Sheet.save, []
 
-    def failing_on_third(**kwargs):
-        calls.append(kwargs["content"].name)
+    def failing_on_third(sheet, *args, **kwargs):
+        calls.append(sheet.name)
         if len(calls) == 3:
             raise RuntimeError("disk full")
-        return real(**kwargs)
+        return real(sheet, *args, **kwargs)
 
-    monkeypatch.setattr(imports, "sheet_create", failing_on_third)
+    monkeypatch.setattr(Sheet, "save", failing_on_third)
     with pytest.raises(RuntimeError):
         sheets_import(user=org["owner"], unit=org["township"], year=2026,
                       files=[("a.txt", sample_bytes), ("b.txt", other_sample_bytes)])
