@@ -24,6 +24,12 @@ from jixiao.cli.server import THREADS, default_processes, multi_process, run_ser
 
 __all__ = ["register", "use_data"]
 
+# How long a task still running is given to end after the worker is asked to stop (seconds).
+WORKER_GRACE = 10
+
+# How often a worker started by ``jixiao serve`` looks whether the server is still there (seconds).
+PARENT_POLL = 1.0
+
 
 def register(app: typer.Typer) -> None:
     """Add ``serve`` and ``worker`` to ``app``."""
@@ -89,10 +95,6 @@ def worker(
     call_command("db_worker", interval=interval, verbosity=1)
 
 
-# How often a worker started by ``jixiao serve`` looks whether the server is still there (seconds).
-PARENT_POLL = 1.0
-
-
 def _stop_with(parent: int) -> None:
     """Stop this worker once process ``parent`` (the ``jixiao serve`` that started it) has ended, however it ended:
     killed (SIGKILL), it cannot stop the worker itself. The worker is then asked to stop as the server asks it,
@@ -106,10 +108,6 @@ def _stop_with(parent: int) -> None:
             time.sleep(WORKER_GRACE)
 
     threading.Thread(target=watch, name="jixiao-stop-with-server", daemon=True).start()
-
-
-# How long a task still running is given to end after the worker is asked to stop (seconds).
-WORKER_GRACE = 10
 
 
 @contextlib.contextmanager

@@ -186,3 +186,19 @@ def test_the_findings_an_import_stores_are_a_fresh_review_of_the_stored_sheet(or
                                                      f.finding.model_dump(mode="json")) for f in fresh.findings])
             compared.append(sheet.year)
     assert compared, "no goal document of the corpus was imported"
+
+
+def test_projects_another_import_stored_while_this_one_reviewed_refuse_the_batch(org, sample_bytes, monkeypatch):
+    # The sheets are reviewed before the write's transaction; the projects are checked again inside it.
+    real, meanwhile = imports.sheet_prepare, []
+
+    def prepare(**kwargs):
+        if not meanwhile:
+            meanwhile.append("b.txt")
+            sheets_import(user=org["colleague"], unit=org["township"], year=2026, files=[("b.txt", sample_bytes)])
+        return real(**kwargs)
+
+    monkeypatch.setattr(imports, "sheet_prepare", prepare)
+    with pytest.raises(ImportRefused, match="已有目标表（草稿）"):
+        sheets_import(user=org["owner"], unit=org["township"], year=2026, files=[("a.txt", sample_bytes)])
+    assert meanwhile and set(Sheet.objects.values_list("source", flat=True)) == {"b.txt"}

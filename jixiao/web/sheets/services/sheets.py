@@ -34,7 +34,8 @@ def history_record(sheet: Sheet, user, action: str, field: str = "", old: object
     _history_entry(sheet, user, action, field, old, new).save()
 
 
-def _history_entry(sheet: Sheet, user, action: str, field: str = "", old: object = "", new: object = "") -> HistoryEntry:
+def _history_entry(sheet: Sheet, user, action: str, field: str = "", old: object = "",
+                   new: object = "") -> HistoryEntry:
     return HistoryEntry(sheet=sheet, version=sheet.version, user=user, action=action, field=field, old=_show(old),
                         new=_show(new))
 
