@@ -7,8 +7,11 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import signal
 import subprocess
 import sys
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
@@ -20,6 +23,12 @@ from jixiao.cli.errors import UsageError
 from jixiao.cli.server import THREADS, default_processes, multi_process, run_server
 
 __all__ = ["register", "use_data"]
+
+# How long a task still running is given to end after the worker is asked to stop (seconds).
+WORKER_GRACE = 10
+
+# How often a worker started by ``jixiao serve`` looks whether the server is still there (seconds).
+PARENT_POLL = 1.0
 
 
 def register(app: typer.Typer) -> None:
@@ -71,6 +80,7 @@ def use_data(data: Path) -> None:
 def worker(
     data: Annotated[Path, typer.Option("--data", help="数据文件夹（与 jixiao serve 相同；PostgreSQL 时用 DATABASE_URL）")] = Path("data"),
     interval: Annotated[float, typer.Option(help="没有任务时每隔几秒查看一次")] = 1.0,
+    parent: Annotated[int | None, typer.Option(hidden=True, help="随该进程（jixiao serve）结束而停止")] = None,
 ) -> None:
     """运行后台任务（大批导入）：大型部署可在其他进程或机器上运行一个或多个，配合 jixiao serve --no-worker。"""
     data.mkdir(parents=True, exist_ok=True)
@@ -79,8 +89,25 @@ def worker(
     from django.core.management import call_command
 
     django.setup()
+    if parent is not None:
+        _stop_with(parent)
     stdout.print(f"jixiao 后台任务进程已启动（数据：{data}；按 Ctrl+C 停止）")
     call_command("db_worker", interval=interval, verbosity=1)
+
+
+def _stop_with(parent: int) -> None:
+    """Stop this worker once process ``parent`` (the ``jixiao serve`` that started it) has ended, however it ended:
+    killed (SIGKILL), it cannot stop the worker itself. The worker is then asked to stop as the server asks it,
+    and told again after the same grace time (see :func:`_task_worker`). A process whose parent ends is given
+    another parent (POSIX), so the parent's id changes; Windows keeps the id, and there the worker stays."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL)
+        for _ in range(2):
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(WORKER_GRACE)
+
+    threading.Thread(target=watch, name="jixiao-stop-with-server", daemon=True).start()
 
 
 @contextlib.contextmanager
@@ -91,8 +118,8 @@ def _task_worker(data: Path, wanted: bool) -> Iterator[None]:
     if not wanted:
         yield
         return
-    process = subprocess.Popen([sys.executable, "-m", "jixiao", "worker", "--data", str(data)],
-                               stdout=subprocess.DEVNULL)
+    process = subprocess.Popen([sys.executable, "-m", "jixiao", "worker", "--data", str(data),
+                                "--parent", str(os.getpid())], stdout=subprocess.DEVNULL)
     try:
         yield
     finally:
@@ -101,7 +128,7 @@ def _task_worker(data: Path, wanted: bool) -> Iterator[None]:
                 break
             process.terminate()
             with contextlib.suppress(subprocess.TimeoutExpired):
-                process.wait(timeout=10)
+                process.wait(timeout=WORKER_GRACE)
         if process.poll() is None:
             process.kill()
             process.wait()

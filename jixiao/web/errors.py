@@ -1,5 +1,6 @@
 """Refusing a request with a Chinese message (an HTML page for the pages, JSON for the API), and error pages in
-Chinese with a way back: 403, 404 and 500 through Django's handlers and templates, 405 here.
+Chinese with a way back: 403, 404 and 500 through Django's handlers and templates, 405 here, and 503 for a write
+the database refused because another writer held its lock too long.
 
 Django answers a wrong method (``require_POST`` opened by a link) with an empty 405; a person then sees a blank
 page. :class:`MethodNotAllowedPage` renders the same Chinese page as the other errors, keeping the ``Allow``
@@ -8,11 +9,20 @@ header. The API answers in JSON and is left alone.
 
 from __future__ import annotations
 
+import sys
+
 from django.core.exceptions import BadRequest, RequestDataTooBig, TooManyFieldsSent
+from django.db import OperationalError
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.views import defaults
 
-__all__ = ["BadQuery", "MethodNotAllowedPage", "bad_request", "refusal"]
+__all__ = ["BUSY", "BadQuery", "MethodNotAllowedPage", "bad_request", "database_busy", "refusal", "server_error"]
+
+BUSY = "数据库正忙：另一项保存（例如一批导入）正在进行，本次操作未能完成，请稍后重试"
+
+# PostgreSQL's SQLSTATEs for a lock not had in time, a deadlock and a serialization failure.
+_BUSY_STATES = frozenset({"55P03", "40P01", "40001"})
 
 
 class BadQuery(BadRequest):
@@ -40,6 +50,26 @@ def bad_request(request, exception=None):
     if isinstance(exception, TooManyFieldsSent):
         return refusal(request, "提交的表单字段过多，未接收", 400)
     return refusal(request, "请求无效，无法处理", 400)
+
+
+def database_busy(error: BaseException) -> bool:
+    """Whether ``error`` is the database refusing a statement because another writer held a lock it needed:
+    SQLite's write lock held past the busy timeout, or PostgreSQL's lock timeout, deadlock or serialization failure."""
+    if not isinstance(error, OperationalError):
+        return False
+    cause = error.__cause__
+    return "locked" in str(error) or getattr(cause, "sqlstate", None) in _BUSY_STATES
+
+
+def server_error(request):
+    """Django's 500 handler, called while the request's exception is being handled (so ``sys.exception()`` is
+    it): a database too busy to write is a 503 saying so, with when to try again; anything else the 500 page.
+    This handler sees every failure, also a write in middleware (the session's save after a login)."""
+    if database_busy(sys.exception()):
+        response = refusal(request, BUSY, 503)
+        response["Retry-After"] = "5"
+        return response
+    return defaults.server_error(request)
 
 
 class MethodNotAllowedPage:

@@ -97,11 +97,14 @@ TEMPLATES = [
 _sqlite_default = f"sqlite:///{DATA_DIR / 'jixiao.sqlite3'}"
 DATABASES = {"default": dj_database_url.config(default=_sqlite_default, conn_max_age=600)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets readers proceed while one request writes (from any of the server's processes); IMMEDIATE avoids
-    # "database is locked" on upgrade; the busy timeout makes a writer wait for another's commit.
+    # WAL lets readers proceed while one request writes (from any of the server's processes); IMMEDIATE takes
+    # the write lock at BEGIN, where waiting for it is possible (a read transaction that later writes cannot wait
+    # and fails at once); the timeout (seconds) is how long a writer waits for another's commit. Writers hold the
+    # lock briefly (an import reads and reviews its files first), so a wait this long means a stuck writer.
     DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
+        "timeout": 5,
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

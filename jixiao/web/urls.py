@@ -18,3 +18,4 @@ urlpatterns = [
 ]
 
 handler400 = "jixiao.web.errors.bad_request"
+handler500 = "jixiao.web.errors.server_error"

@@ -1,7 +1,7 @@
 """``jixiao serve`` with several processes (gunicorn on POSIX): it starts the processes asked for and answers from
 them, runs exactly one background worker whatever their number, refuses an oversized upload before reading it,
 takes no forwarded header into account unless the deployment says it is behind a proxy, and leaves nothing
-running when stopped."""
+running when stopped, even when killed."""
 
 from __future__ import annotations
 
@@ -115,6 +115,19 @@ def test_stopping_the_server_stops_every_process_and_clears_the_mark(server):
     process.wait(timeout=60)
     _gone, alive = psutil.wait_procs(everyone, timeout=30)
     assert not alive and not mark.exists()
+
+
+def test_a_killed_server_leaves_no_process_behind(data):
+    # SIGKILL gives the server no chance to stop its processes: each must notice by itself that it is gone.
+    with serving(data, "--processes", "1") as (_url, process):
+        web, workers = _wait_for_children(process, 1)
+        assert len(web) == 1 and len(workers) == 1
+        process.kill()
+        process.wait(timeout=60)
+        _gone, alive = psutil.wait_procs([*web, *workers], timeout=30)
+        for left in alive:  # not to leave them running when the test fails
+            left.kill()
+        assert alive == []
 
 
 def test_behind_a_proxy_without_a_worker(data):

@@ -91,7 +91,9 @@ def _text(value: Decimal | None) -> str | None:
     return None if value is None else number(value)
 
 
-def _store(matched: _Matched, *, user, bureau: Unit, year: int, profile: Profile, profile_name: str) -> AuditedDocument:
+def _audited(matched: _Matched, *, user, bureau: Unit, year: int, profile: Profile,
+             profile_name: str) -> AuditedDocument:
+    """The audit of one matched sheet, not saved yet."""
     sheet = matched.sheet
     approved = approved_content(matched.approved) if matched.approved else None
     findings = audit_sheet(sheet, profile, source=matched.source, approved=approved)
@@ -108,7 +110,7 @@ def _store(matched: _Matched, *, user, bureau: Unit, year: int, profile: Profile
             claimed, is_sum = recomputation.printed_sum, recomputation.printed_sum is not None
         expected, expected_grade = recomputation.expected_total, recomputation.expected_grade or ""
         gap = claimed - expected if claimed is not None and expected is not None else None
-    return AuditedDocument.objects.create(
+    return AuditedDocument(
         bureau=bureau, unit=matched.unit, sheet=matched.approved, year=year, kind=kind, source=matched.source[:255],
         project_code=(sheet.code or "")[:64], project_name=(sheet.name or "")[:200], profile=profile_name,
         content=sheet.model_dump(mode="json"), findings=[f.model_dump(mode="json") for f in findings], table=table,
@@ -128,6 +130,10 @@ def audit_upload(*, user, member: Member, year: int, files: list[tuple[str, byte
     bureau = Unit.objects.get(pk=member.bureau_id)
     units = list(Unit.objects.filter(bureau=bureau))
     matched = _match(files, units, year, progress)
+    # Audited before the transaction, which only writes: on SQLite every other writer waits for it.
+    audited = [_audited(m, user=user, bureau=bureau, year=year, profile=profile, profile_name=profile_name)
+               for m in matched]
     with transaction.atomic():
-        return [_store(m, user=user, bureau=bureau, year=year, profile=profile, profile_name=profile_name)
-                for m in matched]
+        for document in audited:
+            document.save(force_insert=True)
+    return audited

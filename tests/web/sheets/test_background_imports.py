@@ -13,7 +13,7 @@ from jixiao.web.jobs.models import Job, JobUpload
 from jixiao.web.jobs.registry import KINDS
 from jixiao.web.jobs.services import job_run, job_start, wants_background
 from jixiao.web.sheets.models import Sheet
-from jixiao.web.sheets.services import imports, sheets
+from jixiao.web.sheets.services import imports
 
 
 def import_enqueue(*, user, unit, year, files) -> Job:
@@ -81,22 +81,20 @@ def test_an_unreadable_file_fails_the_job_with_why_and_stores_nothing(org, login
 
 
 def test_a_failure_while_storing_leaves_nothing_and_says_so(org, sample_bytes, other_sample_bytes, monkeypatch):
-    real, calls = sheets.sheet_create, []
+    real, stored = imports.sheets_store, []
 
-    def failing_on_third(**kwargs):
-        calls.append(kwargs["content"].name)
-        if len(calls) == 3:
-            raise RuntimeError("disk full")
-        return real(**kwargs)
+    def failing_after_the_sheets(**kwargs):
+        stored.extend(real(**kwargs))  # the sheets are written, then the unit's overall goals fail
+        raise RuntimeError("disk full")
 
-    monkeypatch.setattr(imports, "sheet_create", failing_on_third)
+    monkeypatch.setattr(imports, "sheets_store", failing_after_the_sheets)
     job = import_enqueue(user=org["owner"], unit=org["township"], year=2026,
                          files=[("a.txt", sample_bytes), ("b.txt", other_sample_bytes)])
     with pytest.raises(RuntimeError):
         job_run(job.pk)
     job.refresh_from_db()
     assert job.state == "failed" and "内部错误（RuntimeError）" in job.message
-    assert not Sheet.objects.exists()
+    assert len(stored) == 4 and not Sheet.objects.exists()
 
 
 def test_another_persons_job_is_not_found(org, login, sample_bytes):

@@ -6,10 +6,13 @@ import zipfile
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from benchmarks.corpus_score import document_bytes, load_manifest
+from jixiao.web.sheets.conversion import goal_sheet
 from jixiao.web.sheets.errors import ImportRefused
 from jixiao.web.sheets.models import HistoryEntry, Sheet
 from jixiao.web.sheets.services import imports, sheets
 from jixiao.web.sheets.services.imports import sheets_import
+from jixiao.web.sheets.services.review import check_sheet
 
 
 def _zip(**files: bytes) -> bytes:
@@ -47,15 +50,15 @@ def test_an_unreadable_file_in_the_batch_imports_nothing(org, sample_bytes):
 
 
 def test_a_failure_half_way_through_storing_leaves_nothing(org, sample_bytes, other_sample_bytes, monkeypatch):
-    real, calls = sheets.sheet_create, []
+    real, calls = Sheet.save, []
 
-    def failing_on_third(**kwargs):
-        calls.append(kwargs["content"].name)
+    def failing_on_third(sheet, *args, **kwargs):
+        calls.append(sheet.name)
         if len(calls) == 3:
             raise RuntimeError("disk full")
-        return real(**kwargs)
+        return real(sheet, *args, **kwargs)
 
-    monkeypatch.setattr(imports, "sheet_create", failing_on_third)
+    monkeypatch.setattr(Sheet, "save", failing_on_third)
     with pytest.raises(RuntimeError):
         sheets_import(user=org["owner"], unit=org["township"], year=2026,
                       files=[("a.txt", sample_bytes), ("b.txt", other_sample_bytes)])
@@ -159,3 +162,43 @@ def test_a_value_too_long_for_its_column_refuses_the_batch_naming_file_and_field
     with pytest.raises(ImportRefused, match="long.txt 项目.*“项目名称”：确保该变量包含不超过 200 字符.*整批未导入"):
         sheets_import(user=org["owner"], unit=org["township"], year=2026, files=[("long.txt", long_name)])
     assert not Sheet.objects.exists()
+
+
+def test_the_findings_an_import_stores_are_a_fresh_review_of_the_stored_sheet(org):
+    # An import reviews each sheet before it is stored (outside the write's transaction); what it stores must be
+    # what reviewing the stored sheet gives, as every later edit does. The dev corpus's goal tables, each
+    # imported into its own year so that no two collide.
+    documents = [e for e in load_manifest() if e.split == "dev" and e.kind == "goal"]
+    compared = []
+    for year, entry in enumerate(documents, start=2001):
+        try:
+            sheets_import(user=org["owner"], unit=org["township"], year=year, accept_year=True,
+                          files=[(entry.path.name, document_bytes(entry.path))])
+        except ImportRefused as refused:
+            assert entry.path.name in refused.message  # a refusal names the file
+            continue
+        for sheet in Sheet.objects.filter(year=year).prefetch_related("findings"):
+            fresh = check_sheet(goal_sheet(sheet))
+            stored = (sheet.suggested_grade, sheet.score, sheet.error_count, sheet.warning_count, sheet.info_count,
+                      [(r.rule, r.severity, r.row, r.blocking, r.data) for r in sheet.findings.all()])
+            assert stored == (fresh.grade, fresh.score, fresh.count("error"), fresh.count("warning"),
+                              fresh.count("info"), [(f.rule, f.severity, f.row, f.blocking,
+                                                     f.finding.model_dump(mode="json")) for f in fresh.findings])
+            compared.append(sheet.year)
+    assert compared, "no goal document of the corpus was imported"
+
+
+def test_projects_another_import_stored_while_this_one_reviewed_refuse_the_batch(org, sample_bytes, monkeypatch):
+    # The sheets are reviewed before the write's transaction; the projects are checked again inside it.
+    real, meanwhile = imports.sheet_prepare, []
+
+    def prepare(**kwargs):
+        if not meanwhile:
+            meanwhile.append("b.txt")
+            sheets_import(user=org["colleague"], unit=org["township"], year=2026, files=[("b.txt", sample_bytes)])
+        return real(**kwargs)
+
+    monkeypatch.setattr(imports, "sheet_prepare", prepare)
+    with pytest.raises(ImportRefused, match="已有目标表（草稿）"):
+        sheets_import(user=org["owner"], unit=org["township"], year=2026, files=[("a.txt", sample_bytes)])
+    assert meanwhile and set(Sheet.objects.values_list("source", flat=True)) == {"b.txt"}

@@ -8,7 +8,7 @@ from jixiao.web.sheets.models import FindingRecord, Sheet
 from jixiao.web.sheets.services.counts import counts_refresh
 from jixiao.web.sheets.services.review import FindingView, Outcome, check_sheet
 
-__all__ = ["findings_of", "findings_refresh"]
+__all__ = ["finding_records", "findings_of", "findings_refresh", "findings_summarise"]
 
 
 def findings_of(sheet: Sheet) -> list[FindingView]:
@@ -23,14 +23,26 @@ def findings_refresh(sheet: Sheet) -> Outcome:
     """
     outcome = check_sheet(goal_sheet(sheet))
     FindingRecord.objects.filter(sheet=sheet).delete()
-    FindingRecord.objects.bulk_create(
-        FindingRecord(sheet=sheet, rule=f.rule, severity=f.severity, row=f.row, blocking=f.blocking,
-                      data=f.finding.model_dump(mode="json"))
-        for f in outcome.findings
-    )
+    FindingRecord.objects.bulk_create(finding_records(sheet, outcome))
+    findings_summarise(sheet, outcome)
+    sheet.save(update_fields=list(SUMMARY_COLUMNS))
+    refresh(counts_refresh, sheet.unit_id, sheet.year)
+    return outcome
+
+
+# The columns of a sheet that sum up its review.
+SUMMARY_COLUMNS = ("suggested_grade", "score", "error_count", "warning_count", "info_count")
+
+
+def findings_summarise(sheet: Sheet, outcome: Outcome) -> None:
+    """Set the summary columns of ``sheet`` (not saved) from its review ``outcome``."""
     sheet.suggested_grade = outcome.grade
     sheet.score = outcome.score
     sheet.error_count, sheet.warning_count, sheet.info_count = (outcome.count(s) for s in ("error", "warning", "info"))
-    sheet.save(update_fields=["suggested_grade", "score", "error_count", "warning_count", "info_count"])
-    refresh(counts_refresh, sheet.unit_id, sheet.year)
-    return outcome
+
+
+def finding_records(sheet: Sheet, outcome: Outcome) -> list[FindingRecord]:
+    """The rows (not saved) that store the findings of ``outcome`` for ``sheet``."""
+    return [FindingRecord(sheet=sheet, rule=f.rule, severity=f.severity, row=f.row, blocking=f.blocking,
+                          data=f.finding.model_dump(mode="json"))
+            for f in outcome.findings]

@@ -16,14 +16,13 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from jixiao.documents import SUPPORTED_SUFFIXES, NotAGoalDocument, read_bytes
-from jixiao.model import Document
+from jixiao.model import Document, GoalSheet
 from jixiao.web.organisation.models import Unit
 from jixiao.web.organisation.selectors import can_edit_unit, member_get
-from jixiao.web.refreshes import refreshes_batched
 from jixiao.web.sheets.errors import ImportRefused, SheetError
 from jixiao.web.sheets.models import PendingImport, Sheet, Status, UnitGoals
 from jixiao.web.sheets.services.review import Outcome, check_document
-from jixiao.web.sheets.services.sheets import sheet_create
+from jixiao.web.sheets.services.sheets import NewSheet, sheet_prepare, sheets_store
 from jixiao.web.uploads import MB, max_upload_bytes, too_large
 
 __all__ = ["ReadFile", "check_unit", "import_confirm", "import_conflicts", "import_preview", "import_year_mismatches", "read_uploads",
@@ -130,40 +129,55 @@ def sheets_import(*, user, unit: Unit, year: int, files: list[tuple[str, bytes]]
     return _store(user, unit, year, read_uploads(files, progress), accept_year=accept_year)
 
 
-@transaction.atomic
-@refreshes_batched()  # each unit's year is counted once for the whole batch
 def _store(user, unit: Unit, year: int, read: list[ReadFile], *, accept_year: bool) -> list[Sheet]:
+    """Check, review, then store, all or nothing. Everything slow happens before the transaction, which only
+    writes (on SQLite every other writer waits for it) after checking again what another writer may have changed
+    meanwhile (the person's right, the unit's projects)."""
     check_unit(user, unit)
+    _refuse(unit, year, read, accept_year=accept_year)
+    new = [_prepare(user, unit, year, item.name, content) for item in read for content in item.document.sheets]
+    if not new:
+        raise ImportRefused("上传的文件中没有项目绩效目标表")
+    with transaction.atomic():
+        # Two imports into one unit take turns here (PostgreSQL), so neither misses the other's projects.
+        Unit.objects.select_for_update().filter(pk=unit.pk).values_list("pk").first()
+        check_unit(user, unit)
+        _refuse_conflicts(unit, year, read)
+        sheets = sheets_store(user=user, new=new)
+        for item in read:
+            overall = item.document.overall
+            if overall is not None and not overall.is_empty:
+                UnitGoals.objects.update_or_create(unit=unit, year=year, defaults={
+                    "aims": overall.aims, "duties": overall.duties, "measures": overall.measures,
+                    "source": item.name})
+    return sheets
+
+
+def _refuse(unit: Unit, year: int, read: list[ReadFile], *, accept_year: bool) -> None:
+    """Refuse (:class:`ImportRefused`, naming every file or project) an upload that cannot be imported as a whole."""
     failed = [f for f in read if f.error]
     if failed:
         raise ImportRefused("以下文件无法读取，整批未导入：" + "；".join(f"{f.name}：{f.error}" for f in failed))
     if not read:
         raise ImportRefused("没有上传文件")
-    conflicts = import_conflicts(unit, year, read)
-    if conflicts:
-        raise ImportRefused("整批未导入：" + "；".join(conflicts))
+    _refuse_conflicts(unit, year, read)
     other_years = import_year_mismatches(year, read)
     if other_years and not accept_year:
         raise ImportRefused("整批未导入，文件中的年度与所选年度不同：" + "；".join(other_years)
                             + "。请选择正确的年度重新上传，或确认按所选年度导入")
-    sheets = []
-    for item in read:
-        for content in item.document.sheets:
-            try:
-                sheets.append(sheet_create(user=user, unit=unit, year=year, content=content, source=item.name,
-                                           action="import"))
-            except ImportRefused:
-                raise
-            except SheetError as error:  # a value its column cannot hold, e.g. a project name of 300 characters
-                raise ImportRefused(f"{item.name} 项目“{content.key[:50]}”{error.message}，整批未导入") from None
-    if not sheets:
-        raise ImportRefused("上传的文件中没有项目绩效目标表")
-    for item in read:
-        overall = item.document.overall
-        if overall is not None and not overall.is_empty:
-            UnitGoals.objects.update_or_create(unit=unit, year=year, defaults={
-                "aims": overall.aims, "duties": overall.duties, "measures": overall.measures, "source": item.name})
-    return sheets
+
+
+def _refuse_conflicts(unit: Unit, year: int, read: list[ReadFile]) -> None:
+    conflicts = import_conflicts(unit, year, read)
+    if conflicts:
+        raise ImportRefused("整批未导入：" + "；".join(conflicts))
+
+
+def _prepare(user, unit: Unit, year: int, source: str, content: GoalSheet) -> NewSheet:
+    try:
+        return sheet_prepare(user=user, unit=unit, year=year, content=content, source=source, action="import")
+    except SheetError as error:  # a value its column cannot hold, e.g. a project name of 300 characters
+        raise ImportRefused(f"{source} 项目“{content.key[:50]}”{error.message}，整批未导入") from None
 
 
 def check_unit(user, unit: Unit) -> None:

@@ -3,24 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from jixiao.model import GoalSheet
 from jixiao.web.bounds import columns_check
 from jixiao.web.organisation.models import Unit
 from jixiao.web.organisation.selectors import can_edit_unit, member_get
-from jixiao.web.refreshes import refreshes_batched
-from jixiao.web.sheets.conversion import INDICATOR_CELLS, indicator_cells, sheet_fields
+from jixiao.web.refreshes import refresh, refreshes_batched
+from jixiao.web.sheets.conversion import INDICATOR_CELLS, goal_sheet, indicator_cells, sheet_fields
 from jixiao.web.sheets.errors import SheetError, StaleSheet
-from jixiao.web.sheets.models import HistoryEntry, IndicatorRow, Sheet, Status
-from jixiao.web.sheets.services.findings import findings_refresh
+from jixiao.web.sheets.models import FindingRecord, HistoryEntry, IndicatorRow, Sheet, Status
+from jixiao.web.sheets.services.counts import counts_refresh
+from jixiao.web.sheets.services.findings import finding_records, findings_refresh, findings_summarise
+from jixiao.web.sheets.services.review import check_sheet
 
-__all__ = ["EDITABLE_FIELDS", "comparable", "history_record", "sheet_create", "sheet_delete", "sheet_lock", "sheet_restore",
-           "sheet_update"]
+__all__ = ["EDITABLE_FIELDS", "NewSheet", "comparable", "history_record", "sheet_create", "sheet_delete", "sheet_lock",
+           "sheet_prepare", "sheet_restore", "sheet_update", "sheets_store"]
 
 EDITABLE_FIELDS = ("code", "name", "title", "money_unit", "budget_total", "budget_fiscal", "budget_other",
                    "purpose", "spend_plan", "goals", "long_term_goals")
@@ -28,8 +31,13 @@ EDITABLE_FIELDS = ("code", "name", "title", "money_unit", "budget_total", "budge
 
 def history_record(sheet: Sheet, user, action: str, field: str = "", old: object = "", new: object = "") -> None:
     """Record one entry of ``sheet``'s history at its current version."""
-    HistoryEntry.objects.create(sheet=sheet, version=sheet.version, user=user, action=action, field=field,
-                                old=_show(old), new=_show(new))
+    _history_entry(sheet, user, action, field, old, new).save()
+
+
+def _history_entry(sheet: Sheet, user, action: str, field: str = "", old: object = "",
+                   new: object = "") -> HistoryEntry:
+    return HistoryEntry(sheet=sheet, version=sheet.version, user=user, action=action, field=field, old=_show(old),
+                        new=_show(new))
 
 
 def sheet_lock(user, sheet_id: int, *, include_deleted: bool = False) -> Sheet:
@@ -43,24 +51,70 @@ def sheet_lock(user, sheet_id: int, *, include_deleted: bool = False) -> Sheet:
     return sheet
 
 
-@transaction.atomic
-@refreshes_batched()  # the new sheet and its findings are counted once
-def sheet_create(*, user, unit: Unit, year: int, content: GoalSheet, source: str = "",
-                 action: str = "create") -> Sheet:
-    """Store a new sheet for ``unit`` and ``year`` from the core's ``GoalSheet`` and review it."""
-    if not can_edit_unit(member_get(user), unit.pk):
-        raise PermissionDenied("无权为该单位填报")
+@dataclass(frozen=True)
+class NewSheet:
+    """A sheet ready to be stored by :func:`sheets_store`: its row (with the summary of its review), its indicator
+    rows, its findings and its first history entry, none saved yet."""
+
+    sheet: Sheet
+    rows: list[IndicatorRow]
+    findings: list[FindingRecord]
+    history: HistoryEntry
+
+
+def sheet_prepare(*, user, unit: Unit, year: int, content: GoalSheet, source: str = "",
+                  action: str = "create") -> NewSheet:
+    """Check and review a new sheet for ``unit`` and ``year`` from the core's ``GoalSheet`` without writing: the
+    review is the slow part of storing a sheet, and on SQLite every other writer waits for the write's
+    transaction, so it happens before. Raises :class:`SheetError` naming a value its column cannot hold."""
     fields = {"year": year, **sheet_fields(content)}
     columns_check(Sheet, fields)
-    rows = [indicator_cells(indicator) for indicator in content.indicators]
-    for position, cells in enumerate(rows, start=1):
-        columns_check(IndicatorRow, cells, f"第{position}行指标")
-    sheet = Sheet.objects.create(unit=unit, source=source[:255], created_by=user, updated_by=user, **fields)
-    IndicatorRow.objects.bulk_create(IndicatorRow(sheet=sheet, position=position, **cells)
-                                     for position, cells in enumerate(rows, start=1))
-    history_record(sheet, user, action, "", "", source or sheet.name)
-    findings_refresh(sheet)
-    return sheet
+    cells = [indicator_cells(indicator) for indicator in content.indicators]
+    for position, row in enumerate(cells, start=1):
+        columns_check(IndicatorRow, row, f"第{position}行指标")
+    sheet = Sheet(unit=unit, source=source[:255], created_by=user, updated_by=user, **fields)
+    _as_read_back(sheet)
+    rows = [IndicatorRow(sheet=sheet, position=position, **row) for position, row in enumerate(cells, start=1)]
+    outcome = check_sheet(goal_sheet(sheet, rows))  # as findings_refresh will review the stored sheet
+    findings_summarise(sheet, outcome)
+    return NewSheet(sheet, rows, finding_records(sheet, outcome),
+                    _history_entry(sheet, user, action, new=source or sheet.name))
+
+
+@transaction.atomic
+@refreshes_batched()  # each unit's year is counted once, however many sheets
+def sheets_store(*, user, new: list[NewSheet]) -> list[Sheet]:
+    """Store the sheets :func:`sheet_prepare` made, all or nothing, in a few inserts."""
+    member = member_get(user)
+    if not all(can_edit_unit(member, unit_id) for unit_id in {item.sheet.unit_id for item in new}):
+        raise PermissionDenied("无权为该单位填报")
+    for item in new:
+        item.sheet.save(force_insert=True)
+    # Each row points at its sheet object, whose id the save above just set.
+    IndicatorRow.objects.bulk_create(row for item in new for row in item.rows)
+    FindingRecord.objects.bulk_create(record for item in new for record in item.findings)
+    HistoryEntry.objects.bulk_create(item.history for item in new)
+    for unit_id, year in sorted({(item.sheet.unit_id, item.sheet.year) for item in new}):
+        refresh(counts_refresh, unit_id, year)
+    return [item.sheet for item in new]
+
+
+def sheet_create(*, user, unit: Unit, year: int, content: GoalSheet, source: str = "",
+                 action: str = "create") -> Sheet:
+    """Store a new sheet for ``unit`` and ``year`` from the core's ``GoalSheet``, reviewed."""
+    if not can_edit_unit(member_get(user), unit.pk):
+        raise PermissionDenied("无权为该单位填报")
+    new = sheet_prepare(user=user, unit=unit, year=year, content=content, source=source, action=action)
+    return sheets_store(user=user, new=[new])[0]
+
+
+def _as_read_back(sheet: Sheet) -> None:
+    """Give the decimals of an unsaved sheet the places the database returns them with (18 is read back as
+    18.00), so that the review of the unsaved sheet is the review of the stored one."""
+    for field in Sheet._meta.concrete_fields:
+        value = getattr(sheet, field.attname)
+        if isinstance(field, models.DecimalField) and value is not None:
+            setattr(sheet, field.attname, value.quantize(Decimal(1).scaleb(-field.decimal_places)))
 
 
 @transaction.atomic
