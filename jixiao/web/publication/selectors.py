@@ -162,5 +162,6 @@ def same_project_by_year(publication: Publication) -> list[Publication]:
 
 def public_search(query: str, page: int = 1) -> ListPage:
     """A page of the current publications whose unit, project or indicators contain every word of ``query``
-    (see :mod:`jixiao.web.publication.search`), newest year first."""
-    return _page(searched(search_words(query)), page, SEARCH_PAGE, pages=SEARCH_PAGES)
+    (see :mod:`jixiao.web.publication.search`), newest year first: only what a result shows."""
+    found = searched(search_words(query)).only("year", "code", "name", "unit__name")
+    return _page(found, page, SEARCH_PAGE, pages=SEARCH_PAGES)

@@ -47,6 +47,13 @@ def test_the_public_site_needs_no_login_and_no_script_to_read(org, published, an
     assert '<html lang="zh-CN">' in page.content.decode() and "<th" in page.content.decode()
 
 
+def test_no_page_shows_template_syntax(org, year_2025, anonymous):
+    # A template comment over two lines ({# … #} is for one line) was printed into the bureau's year page.
+    pages = {url: text for url, text in crawl(anonymous).items() if not re.search(r"\.(csv|json|docx|xlsx|pdf)$", url)}
+    assert "/public/B1/2025/" in pages and "/public/B1/2025/434016/" in pages
+    assert [url for url, text in pages.items() if re.search(r"\{[#%{]|[#%}]\}", text)] == []
+
+
 def _years_of(page: str) -> dict:
     return json.loads(re.search(r'<script id="chart-data-years" type="application/json">(.*?)</script>', page).group(1))
 
