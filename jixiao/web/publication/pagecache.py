@@ -7,6 +7,10 @@ self-evaluation, a withdrawal). Each of those writes gives the site a new token 
 once per state and server process, a change shows at once on every page of every process, and nothing has to find
 and delete the pages a change touched.
 
+A table as published (the official layout and its result) is also kept on its own, per version and published
+result (publication/table.html's cache block, in the same cache): it outlives the token, so a change elsewhere
+renders a table's page again (its versions and years may have changed) but does not read and lay out the table.
+
 The token is read before the page's rows, so a page rendered across a change is kept under the older token, which
 no request reads again. It is random rather than a counter, so that a database restored from a backup, or a test's
 rolled-back transaction, never meets pages kept for another state under the same token.

@@ -7,6 +7,7 @@ lists read the narrow publication rows or the stored figures of each unit's year
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
@@ -27,10 +28,14 @@ TABLES_PAGE = 50  # a unit's tables on its year's page
 
 @dataclass
 class PublicTable:
-    """A publication with its snapshot: the content as the core's model, the 部门整体 goals and the result."""
+    """A publication with its snapshot: the content as the core's model (read when first asked for: a page that
+    shows the table as kept never needs it), the 部门整体 goals and the result."""
 
     publication: Publication
-    content: GoalSheet
+
+    @cached_property
+    def content(self) -> GoalSheet:
+        return GoalSheet.model_validate(self.publication.body.content)
 
     @property
     def evaluation(self) -> dict | None:
@@ -131,7 +136,7 @@ def public_table(pk: int) -> PublicTable | None:
     publication = Publication.objects.public().select_related("unit", "bureau", "body").filter(pk=pk).first()
     if publication is None:
         return None
-    return PublicTable(publication, GoalSheet.model_validate(publication.body.content))
+    return PublicTable(publication)
 
 
 def versions_of(publication: Publication) -> QuerySet[Publication]:

@@ -1,15 +1,18 @@
 """Kept public pages (jixiao.web.publication.pagecache) are the pages a fresh rendering gives, after every write
-that changes what the site shows: publishing, a published result, a new version after an adjustment, withdrawals."""
+that changes what the site shows: publishing, a published result, a new version after an adjustment, withdrawals;
+and a table, kept per version and result, outlives changes elsewhere."""
 
 from __future__ import annotations
 
 import re
 
+import pytest
 from django.core.cache import caches
 from django.test import Client
 
 from jixiao.web.publication.pagecache import CACHE, public_revision
 from jixiao.web.publication.services import evaluation_publish, publication_publish, publication_withdraw
+from jixiao.web.publication.views import public
 from jixiao.web.sheets.services.workflow import sheet_transition
 from tests.web.publication.conftest import approved_sheet, crawl, evaluate
 
@@ -65,3 +68,12 @@ def test_a_page_is_kept_for_its_host(published):
     other = Client(HTTP_HOST="localhost").get("/public/feed.atom").content.decode()
     assert "http://testserver/public/table/" in first and "http://localhost/public/table/" in other
 
+
+
+def test_a_table_is_kept_per_version_while_the_site_changes(org, published, anonymous, monkeypatch):
+    url = f"/public/table/{published.pk}/"
+    first = anonymous.get(url).content
+    # Another table's publication renders the page again (its versions and years may change), not the table.
+    publication_publish(user=org["reviewer"], sheet_id=approved_sheet(org, name="另一个项目", code="P-002").pk)
+    monkeypatch.setattr(public, "grid_rows", lambda content: pytest.fail("the kept table was laid out again"))
+    assert anonymous.get(url).content == first

@@ -84,7 +84,8 @@ def table(request, pk: int):
     publication = found.publication
     years = same_project_by_year(publication)
     return render(request, "publication/table.html", {
-        "found": found, "publication": publication, "content": found.content, "rows": grid_rows(found.content),
+        # The table itself is kept per version (the template's cache block): read and laid out only when it is not.
+        "found": found, "publication": publication, "rows": lambda: grid_rows(found.content),
         "versions": list(versions_of(publication)), "years": years if len(years) > 1 else [],
         "years_chart": _years_chart(years), "formats": TABLE_FORMATS, "is_latest": publication.is_current,
     })
