@@ -1,7 +1,7 @@
 """The public site under load: p95 of every public page with 10,000 published tables (issue 14: under 100 ms).
 
     .venv/bin/python -m benchmarks.public_bench [--tables 10000] [--requests 200] [--concurrency 4]
-                                                [--database sqlite|postgres|both] [--baseline DIR]
+                                                [--database sqlite|postgres|both] [--baseline DIR] [--only PAGE]
                                                 [--processes N] [--store DIR] [--rebuild] [--postgres-name NAME]
 
 Loads published tables straight into a database (benchmarks.public_bench_load) once, kept under ``--store``; each
@@ -59,6 +59,7 @@ def main() -> None:
     parser.add_argument("--database", choices=["sqlite", "postgres", "both"], default="sqlite")
     parser.add_argument("--baseline", type=Path, default=None,
                         help="a checkout of earlier code: every page is measured on it, then on this code")
+    parser.add_argument("--only", default="", help="measure only the pages whose name contains this")
     add_arguments(parser)
     args = parser.parse_args()
     trees = {"before": args.baseline.resolve(), "after": HERE} if args.baseline else {"": HERE}
@@ -102,7 +103,7 @@ def _pages(base: str, args) -> dict[str, list[str]]:
             ["维稳", "环境整治", "第7乡", "满意度", "培训人次"])),
         "atom feed": lambda: "/public/feed.atom",
     }
-    return {name: [path() for _ in range(5 + 20 + args.requests)] for name, path in pages.items()}
+    return {name: [path() for _ in range(5 + 20 + args.requests)] for name, path in pages.items() if args.only in name}
 
 
 def _one_request(server: Served, pages: dict[str, list[str]]) -> dict[str, dict[str, float]]:

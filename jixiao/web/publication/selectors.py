@@ -17,8 +17,7 @@ from jixiao.web.publication.models import Publication, PublishedBureauYear, Publ
 from jixiao.web.publication.search import search_words, searched
 
 __all__ = ["ListPage", "PublicTable", "bureau_years", "public_bureau", "public_bureau_year", "public_search",
-           "public_table", "public_tables", "public_unit_year", "same_project_by_year", "unit_summaries", "unit_tables",
-           "versions_of"]
+           "public_table", "public_tables", "public_unit_year", "unit_summaries", "unit_tables", "versions_and_years"]
 
 SEARCH_PAGE = 50
 SEARCH_PAGES = 20  # 1,000 results at most: a search that matches more wants more specific words
@@ -139,30 +138,29 @@ def public_table(pk: int) -> PublicTable | None:
     return PublicTable(publication)
 
 
-def versions_of(publication: Publication) -> QuerySet[Publication]:
-    """Every public version of the same sheet, newest first."""
-    return Publication.objects.public().filter(sheet_id=publication.sheet_id).order_by("-number")
-
-
-def same_project_by_year(publication: Publication) -> list[Publication]:
-    """The same project of the same unit in every year it was published, this one included, oldest first.
+def versions_and_years(publication: Publication) -> tuple[list[Publication], list[Publication]]:
+    """In one query: every public version of the same sheet, newest first; and the same project of the same unit in
+    every year it was published, this one included, oldest first.
 
     A project is matched by its code or by its name (codes are often renumbered from one budget year to the
     next, names retyped); where a year has several candidates, one with the same code wins, then the newest.
+    (A sheet is of one year, so its versions are never among the other years' candidates.)
     """
     key = Q(pk=publication.pk)
     if publication.code:
         key |= Q(code=publication.code)
     if publication.name:
         key |= Q(name=publication.name)
+    other_years = Q(key, is_current=True, unit_id=publication.unit_id) & ~Q(year=publication.year)
+    rows = list(Publication.objects.public().filter(Q(sheet_id=publication.sheet_id) | other_years)
+                .order_by("year", "-published_at"))
+    versions = sorted((p for p in rows if p.sheet_id == publication.sheet_id), key=lambda p: -p.number)
     by_year: dict[int, Publication] = {publication.year: publication}
-    candidates = (Publication.objects.current().filter(key, unit_id=publication.unit_id)
-                  .exclude(year=publication.year).order_by("year", "-published_at"))
-    for candidate in candidates:
+    for candidate in (p for p in rows if p.sheet_id != publication.sheet_id):
         chosen = by_year.get(candidate.year)
         if chosen is None or (candidate.code == publication.code != chosen.code and publication.code):
             by_year[candidate.year] = candidate
-    return [by_year[year] for year in sorted(by_year)]
+    return versions, [by_year[year] for year in sorted(by_year)]
 
 
 def public_search(query: str, page: int = 1) -> ListPage:

@@ -19,7 +19,7 @@ PAGES = {
     "/public/B1/2025/?page=2": 3,
     "/public/B1/2025/434016/": 4,  # the unit's stored year with unit and bureau, a page of its tables, the
     "/public/B1/2025/434016/?page=2": 4,  # 部门整体 goals of one snapshot
-    "/public/table/{first}/": 4,  # the table with its snapshot, its versions, the same project in other years
+    "/public/table/{first}/": 3,  # the table with its snapshot, its versions and the same project in other years
     "/public/search/?q=环境整治": 2,  # one page of matches with their units: a word the trigram index looks up,
     "/public/search/?q=环境": 2,  # one tested on the entries,
     "/public/search/?q=环境整治+村&page=2": 2,  # both, a later page

@@ -19,10 +19,9 @@ from jixiao.web.publication.selectors import (
     public_bureau_year,
     public_search,
     public_unit_year,
-    same_project_by_year,
     unit_summaries,
     unit_tables,
-    versions_of,
+    versions_and_years,
 )
 from jixiao.web.publication.views.common import table_or_404, year_or_404
 from jixiao.web.sheets.presentation import grid_rows
@@ -82,11 +81,11 @@ def table(request, pk: int):
     """One published table in the official layout, with its versions, results and other years."""
     found = table_or_404(pk)
     publication = found.publication
-    years = same_project_by_year(publication)
+    versions, years = versions_and_years(publication)
     return render(request, "publication/table.html", {
         # The table itself is kept per version (the template's cache block): read and laid out only when it is not.
         "found": found, "publication": publication, "rows": lambda: grid_rows(found.content),
-        "versions": list(versions_of(publication)), "years": years if len(years) > 1 else [],
+        "versions": versions, "years": years if len(years) > 1 else [],
         "years_chart": _years_chart(years), "formats": TABLE_FORMATS, "is_latest": publication.is_current,
     })
 
