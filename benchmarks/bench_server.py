@@ -39,9 +39,11 @@ def add_arguments(parser) -> None:
 
 
 @contextlib.contextmanager
-def database_copy(database: str, what: str, count: int, loader: str, args) -> Iterator[tuple[dict[str, str], Path]]:
+def database_copy(database: str, what: str, count: int, loader: str, args,
+                  run: str = "run") -> Iterator[tuple[dict[str, str], Path]]:
     """The environment and data folder of a fresh copy of the ``what`` database of ``count`` (built with ``python
-    -m loader count`` when none is kept or ``args.rebuild``), deleted after the block."""
+    -m loader count`` when none is kept or ``args.rebuild``), deleted after the block; ``run`` names the
+    PostgreSQL copy (two copies at once need two names)."""
     kept, template = built(database, what, count, loader, args)
     with tempfile.TemporaryDirectory() as temporary:
         data = Path(temporary) / "data"
@@ -49,7 +51,7 @@ def database_copy(database: str, what: str, count: int, loader: str, args) -> It
         env = {**os.environ, "JIXIAO_DATA": str(data), "DJANGO_SETTINGS_MODULE": "jixiao.web.settings"}
         env.pop("DATABASE_URL", None)
         if database == "postgres":
-            copy = f"{args.postgres_name}_run"
+            copy = f"{args.postgres_name}_{run}"
             _postgres(f"DROP DATABASE IF EXISTS {copy}", f"CREATE DATABASE {copy} TEMPLATE {template}")
             env["DATABASE_URL"] = f"{POSTGRES_SERVER}/{copy}"
         try:

@@ -108,6 +108,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# "public": the public site's rendered pages, kept per state of what is published (jixiao.web.publication.pagecache),
+# in each process's memory; 1,000 pages of 2–20 KB, the least used dropped first.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "public": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "jixiao-public",
+               "OPTIONS": {"MAX_ENTRIES": 1000}},
+}
+
 DEPLOYMENT = deployment_settings(os.environ)
 globals().update(DEPLOYMENT)
 

@@ -14,17 +14,26 @@ import copy
 from pathlib import Path
 
 import pytest
+from django.core.cache import caches
 from django.db import transaction
 from django.test import Client, override_settings
 
 from jixiao.model import GoalSheet, Indicator
 from jixiao.web.organisation.models import Role
 from jixiao.web.organisation.services import member_create, unit_create
+from jixiao.web.publication.pagecache import CACHE
 from jixiao.web.sheets.services.sheets import sheet_create
 from jixiao.web.sheets.services.workflow import sheet_transition
 
 SAMPLE = Path(__file__).parent.parent / "fixtures" / "sample.txt"
 PASSWORD = "Pa55word-for-tests"
+
+
+@pytest.fixture(autouse=True)
+def no_public_page_kept():
+    """Each test starts with no public page kept: a test's database may be in a state another test's was in, and
+    the pages kept for it must not answer (a test that writes rows directly gives the site no new token)."""
+    caches[CACHE].clear()
 
 
 @pytest.fixture(scope="package", autouse=True)

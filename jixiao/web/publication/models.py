@@ -12,7 +12,8 @@ data, so that scanning the publications never walks the snapshots (on SQLite a w
 every publish, withdrawal and published result, so a bureau's year page reads a hundred small rows, and
 ``PublishedBureauYear`` the bureau's year from those (totals and the charts' figures), rewritten with them; and
 ``SearchEntry`` holds the text search reads, one row per current public version (see
-:mod:`jixiao.web.publication.search`).
+:mod:`jixiao.web.publication.search`); ``PublicRevision`` names the state of the whole public site, under which its
+rendered pages are kept (see :mod:`jixiao.web.publication.pagecache`).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from jixiao.web.organisation.models import Unit
 from jixiao.web.publication.figures import GRADES, average
 from jixiao.web.sheets.models import Sheet
 
-__all__ = ["Publication", "PublicationContent", "PublishedBureauYear", "PublishedYear", "SearchEntry"]
+__all__ = ["Publication", "PublicRevision", "PublicationContent", "PublishedBureauYear", "PublishedYear", "SearchEntry"]
 
 
 class PublicationQuerySet(models.QuerySet):
@@ -167,3 +168,13 @@ class SearchEntry(models.Model):
         verbose_name = "检索条目"
         # The results' order: a word found in most tables reads the first page's rows only.
         indexes = [models.Index(fields=["-year", "unit_code", "code", "publication"], name="publication_search_order")]
+
+
+class PublicRevision(models.Model):
+    """The one row naming what the public site shows: a new random token in the transaction of every publish,
+    new version, published result and withdrawal."""
+
+    token = models.CharField("公开网站版本", max_length=32)
+
+    class Meta:
+        verbose_name = "公开网站版本"

@@ -7,8 +7,10 @@ lists read the narrow publication rows or the stored figures of each unit's year
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
 
 from jixiao.model import GoalSheet
 from jixiao.web.organisation.models import Unit
@@ -16,8 +18,7 @@ from jixiao.web.publication.models import Publication, PublishedBureauYear, Publ
 from jixiao.web.publication.search import search_words, searched
 
 __all__ = ["ListPage", "PublicTable", "bureau_years", "public_bureau", "public_bureau_year", "public_search",
-           "public_table", "public_tables", "public_unit_year", "same_project_by_year", "unit_summaries", "unit_tables",
-           "versions_of"]
+           "public_table", "public_tables", "public_unit_year", "unit_summaries", "unit_tables", "versions_and_years"]
 
 SEARCH_PAGE = 50
 SEARCH_PAGES = 20  # 1,000 results at most: a search that matches more wants more specific words
@@ -27,10 +28,14 @@ TABLES_PAGE = 50  # a unit's tables on its year's page
 
 @dataclass
 class PublicTable:
-    """A publication with its snapshot: the content as the core's model, the 部门整体 goals and the result."""
+    """A publication with its snapshot: the content as the core's model (read when first asked for: a page that
+    shows the table as kept never needs it), the 部门整体 goals and the result."""
 
     publication: Publication
-    content: GoalSheet
+
+    @cached_property
+    def content(self) -> GoalSheet:
+        return GoalSheet.model_validate(self.publication.body.content)
 
     @property
     def evaluation(self) -> dict | None:
@@ -105,11 +110,14 @@ def public_tables(bureau: Unit, year: int) -> QuerySet[Publication]:
 
 def unit_tables(figures: PublishedYear, page: int = 1) -> ListPage:
     """A page of the current publications of a unit's year, by project: only what the unit's list shows, as
-    dicts."""
+    dicts, with the local day of publication (``published_on``, YYYY-MM-DD)."""
     rows = (Publication.objects.current().filter(unit_id=figures.unit_id, year=figures.year)
             .order_by("code", "name", "pk").values("id", "code", "name", "number", "published_at", "score",
                                                    "score_grade"))
-    return _page(rows, page, TABLES_PAGE, pages=_pages(figures.tables, TABLES_PAGE))
+    found = _page(rows, page, TABLES_PAGE, pages=_pages(figures.tables, TABLES_PAGE))
+    for row in found.results:  # the local day, as the template's date filter would write it at several times the cost
+        row["published_on"] = timezone.localtime(row["published_at"]).date().isoformat()
+    return found
 
 
 def public_unit_year(bureau_code: str, year: int, unit_code: str) -> PublishedYear | None:
@@ -131,36 +139,36 @@ def public_table(pk: int) -> PublicTable | None:
     publication = Publication.objects.public().select_related("unit", "bureau", "body").filter(pk=pk).first()
     if publication is None:
         return None
-    return PublicTable(publication, GoalSheet.model_validate(publication.body.content))
+    return PublicTable(publication)
 
 
-def versions_of(publication: Publication) -> QuerySet[Publication]:
-    """Every public version of the same sheet, newest first."""
-    return Publication.objects.public().filter(sheet_id=publication.sheet_id).order_by("-number")
-
-
-def same_project_by_year(publication: Publication) -> list[Publication]:
-    """The same project of the same unit in every year it was published, this one included, oldest first.
+def versions_and_years(publication: Publication) -> tuple[list[Publication], list[Publication]]:
+    """In one query: every public version of the same sheet, newest first; and the same project of the same unit in
+    every year it was published, this one included, oldest first.
 
     A project is matched by its code or by its name (codes are often renumbered from one budget year to the
     next, names retyped); where a year has several candidates, one with the same code wins, then the newest.
+    (A sheet is of one year, so its versions are never among the other years' candidates.)
     """
     key = Q(pk=publication.pk)
     if publication.code:
         key |= Q(code=publication.code)
     if publication.name:
         key |= Q(name=publication.name)
+    other_years = Q(key, is_current=True, unit_id=publication.unit_id) & ~Q(year=publication.year)
+    rows = list(Publication.objects.public().filter(Q(sheet_id=publication.sheet_id) | other_years)
+                .order_by("year", "-published_at"))
+    versions = sorted((p for p in rows if p.sheet_id == publication.sheet_id), key=lambda p: -p.number)
     by_year: dict[int, Publication] = {publication.year: publication}
-    candidates = (Publication.objects.current().filter(key, unit_id=publication.unit_id)
-                  .exclude(year=publication.year).order_by("year", "-published_at"))
-    for candidate in candidates:
+    for candidate in (p for p in rows if p.sheet_id != publication.sheet_id):
         chosen = by_year.get(candidate.year)
         if chosen is None or (candidate.code == publication.code != chosen.code and publication.code):
             by_year[candidate.year] = candidate
-    return [by_year[year] for year in sorted(by_year)]
+    return versions, [by_year[year] for year in sorted(by_year)]
 
 
 def public_search(query: str, page: int = 1) -> ListPage:
     """A page of the current publications whose unit, project or indicators contain every word of ``query``
-    (see :mod:`jixiao.web.publication.search`), newest year first."""
-    return _page(searched(search_words(query)), page, SEARCH_PAGE, pages=SEARCH_PAGES)
+    (see :mod:`jixiao.web.publication.search`), newest year first: only what a result shows."""
+    found = searched(search_words(query)).only("year", "code", "name", "unit__name")
+    return _page(found, page, SEARCH_PAGE, pages=SEARCH_PAGES)

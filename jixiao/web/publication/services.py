@@ -17,6 +17,7 @@ from jixiao.web.organisation.selectors import can_review_unit, member_get
 from jixiao.web.performance.selectors import sheet_year
 from jixiao.web.publication.figures import year_chart
 from jixiao.web.publication.models import Publication, PublicationContent, PublishedBureauYear, PublishedYear
+from jixiao.web.publication.pagecache import public_revision_bump
 from jixiao.web.publication.search import search_entry_remove, search_entry_write
 from jixiao.web.security.audit import audit_record
 from jixiao.web.security.events import EVALUATION_PUBLISHED, PUBLISHED, WITHDRAWN
@@ -119,7 +120,9 @@ def publication_withdraw(*, user, sheet_id: int, reason: str) -> int:
 
 def published_year_refresh(unit_id: int, year: int) -> PublishedYear | None:
     """Rewrite the unit's figures of the year from its current publications, and its bureau's year from its
-    units' (call inside the write's transaction); a row goes when nothing of its year is public any more.
+    units' (call inside the write's transaction); a row goes when nothing of its year is public any more. Every
+    write that changes what the public site shows calls this, so it also gives the site its new token (the pages
+    kept for the earlier state are read no more).
 
     The unit's row is locked first, then the bureau's: two tables published at once would otherwise each count
     without the other's new row and the later write would keep a wrong figure. Once the lock is had, the counting
@@ -142,6 +145,7 @@ def published_year_refresh(unit_id: int, year: int) -> PublishedYear | None:
             "targets_scored": figures["targets_scored"] or 0, "grades": grades})
     for bureau_id in {earlier, row and row.bureau_id} - {None}:
         _bureau_year_refresh(bureau_id, year)
+    public_revision_bump()
     return row
 
 

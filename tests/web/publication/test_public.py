@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
@@ -10,6 +11,7 @@ from decimal import Decimal
 
 import pytest
 
+from jixiao.web.publication.models import Publication
 from jixiao.web.publication.services import publication_publish, publication_withdraw
 from tests.web.publication.conftest import SECRETS, approved_sheet, crawl, text_of
 
@@ -45,6 +47,23 @@ def test_the_public_site_needs_no_login_and_no_script_to_read(org, published, an
     page = anonymous.get(f"/public/table/{published.pk}/")
     assert page.status_code == 200 and "<script" not in page.content.decode().split("</main>")[0]
     assert '<html lang="zh-CN">' in page.content.decode() and "<th" in page.content.decode()
+
+
+@pytest.mark.parametrize(("published_at", "day"), [
+    (dt.datetime(2026, 1, 1, 15, 59, tzinfo=dt.UTC), "2026-01-01"),
+    (dt.datetime(2026, 1, 1, 16, 0, tzinfo=dt.UTC), "2026-01-02"),  # midnight in Beijing
+])
+def test_a_units_list_dates_its_tables_by_the_local_day(org, published, anonymous, published_at, day):
+    Publication.objects.filter(pk=published.pk).update(published_at=published_at)
+    page = anonymous.get("/public/B1/2026/434016/").content.decode()
+    assert f"第1版，{day} 公开" in page
+
+
+def test_no_page_shows_template_syntax(org, year_2025, anonymous):
+    # A template comment over two lines ({# … #} is for one line) was printed into the bureau's year page.
+    pages = {url: text for url, text in crawl(anonymous).items() if not re.search(r"\.(csv|json|docx|xlsx|pdf)$", url)}
+    assert "/public/B1/2025/" in pages and "/public/B1/2025/434016/" in pages
+    assert [url for url, text in pages.items() if re.search(r"\{[#%{]|[#%}]\}", text)] == []
 
 
 def _years_of(page: str) -> dict:

@@ -11,6 +11,7 @@ from django.utils.http import http_date
 from django.views.decorators.http import require_GET
 
 from jixiao.web.publication.models import Publication
+from jixiao.web.publication.pagecache import kept_per_revision
 from jixiao.web.publication.opendata import collection_of, datapackage, indicators_csv, projects_csv
 from jixiao.web.publication.selectors import public_tables
 from jixiao.web.publication.views.common import bureau_or_404, year_or_404
@@ -55,6 +56,7 @@ def data_package(request, bureau_code: str, year: str):
 
 
 @require_GET
+@kept_per_revision
 def feed(request):
     """Atom feed of the newest published tables (and new versions after an adjustment).
 

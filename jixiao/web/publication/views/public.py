@@ -13,15 +13,15 @@ from jixiao.documents import render_document
 from jixiao.model import Document, OverallGoals, Unit as UnitModel
 from jixiao.web.downloads import attachment
 from jixiao.web.publication.models import Publication, PublicationContent
+from jixiao.web.publication.pagecache import kept_per_revision
 from jixiao.web.publication.selectors import (
     bureau_years,
     public_bureau_year,
     public_search,
     public_unit_year,
-    same_project_by_year,
     unit_summaries,
     unit_tables,
-    versions_of,
+    versions_and_years,
 )
 from jixiao.web.publication.views.common import table_or_404, year_or_404
 from jixiao.web.sheets.presentation import grid_rows
@@ -33,6 +33,7 @@ MAX_QUERY = 100
 
 
 @require_GET
+@kept_per_revision
 def index(request):
     """Every bureau that has published, with its years, and a search box."""
     return render(request, "publication/index.html", {"bureaus": bureau_years()})
@@ -45,6 +46,7 @@ def _page_number(request) -> int:
 
 
 @require_GET
+@kept_per_revision
 def bureau_year(request, bureau_code: str, year: str):
     """A bureau's year: its units with their figures (a page of them), the charts, the open data."""
     figures = public_bureau_year(bureau_code, year_or_404(year))
@@ -57,6 +59,7 @@ def bureau_year(request, bureau_code: str, year: str):
 
 
 @require_GET
+@kept_per_revision
 def unit_year(request, bureau_code: str, year: str, unit_code: str):
     """A unit's year: its 部门整体 goals and its published tables (a page of them)."""
     figures = public_unit_year(bureau_code, year_or_404(year), unit_code)
@@ -73,14 +76,16 @@ def unit_year(request, bureau_code: str, year: str, unit_code: str):
 
 
 @require_GET
+@kept_per_revision
 def table(request, pk: int):
     """One published table in the official layout, with its versions, results and other years."""
     found = table_or_404(pk)
     publication = found.publication
-    years = same_project_by_year(publication)
+    versions, years = versions_and_years(publication)
     return render(request, "publication/table.html", {
-        "found": found, "publication": publication, "content": found.content, "rows": grid_rows(found.content),
-        "versions": list(versions_of(publication)), "years": years if len(years) > 1 else [],
+        # The table itself is kept per version (the template's cache block): read and laid out only when it is not.
+        "found": found, "publication": publication, "rows": lambda: grid_rows(found.content),
+        "versions": versions, "years": years if len(years) > 1 else [],
         "years_chart": _years_chart(years), "formats": TABLE_FORMATS, "is_latest": publication.is_current,
     })
 
@@ -110,6 +115,7 @@ def table_download(request, pk: int, fmt: str):
 
 
 @require_GET
+@kept_per_revision
 def search(request):
     """Search across units, projects and indicators (every word must match), a page of results at a time."""
     query = request.GET.get("q", "").strip()[:MAX_QUERY]
