@@ -66,6 +66,11 @@ def _folded(section: str, key: str) -> tuple[str, ...]:
     return tuple(sorted((fold(w) for w in data()[section][key]), key=len, reverse=True))
 
 
+@cache
+def _folded_set(section: str, key: str) -> frozenset[str]:
+    return frozenset(_folded(section, key))
+
+
 # Figures, units and punctuation that trail a name or description (受益人口满意度100%, 覆盖率(%)).
 _TAIL = re.compile(r"[\d.%‰≥≤=<>()（）,，、:：;；\s]+$|[(（][^()（）]*[)）]$")
 
@@ -137,9 +142,12 @@ def vague_word(text: str | None) -> str | None:
     """The vague phrase (明显提升, 按时…) that makes up a qualitative target, or None; a target written as a result
     (显著促进了学前教育…发展) gives its opening phrase."""
     folded = fold(text or "")
-    for word in _folded("vague", "words"):
-        if folded == word or folded.startswith(word) and len(folded) <= len(word) + 2:
-            return word
+    # A vague word opens the target and leaves at most two characters after it; the longest such opening wins
+    # (the word list is longest first), so the few openings of those lengths are looked up instead of every word.
+    words = _folded_set("vague", "words")
+    for length in range(len(folded), max(len(folded) - 2, 0) - 1, -1):
+        if folded[:length] in words:
+            return folded[:length]
     result = _VAGUE_RESULT.match(folded)
     return result.group(0) if result else None
 
