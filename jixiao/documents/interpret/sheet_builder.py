@@ -706,7 +706,8 @@ class SheetBuilder:
             updates["extra"] = extra
         if has_residue(values.get("name", "")):
             updates["name_raw"] = values["name"].strip()  # the review reports the residue the name was cleaned of
-        indicator = indicator.model_copy(update=updates)
+        for field, value in updates.items():
+            setattr(indicator, field, value)  # the row's own new indicator: set in place, not copied for each row
         if level1 and indicator.level1 is None and "level1" not in updates:
             self.diagnostics.append(diagnostic("P104", location.model_copy(update={"column": self._heading("level1")}), value=level1))
         if level2 and indicator.level2 is None and "level2" not in updates:
