@@ -150,9 +150,10 @@ def evidence_of(sheet: GoalSheet) -> set[str]:
     """What the sheet shows of its form: its header fields and columns, and the level names its grid uses."""
     found = {fold(name) for name in sheet.form_fields}
     found |= {fold(name) for name, filled in _FILLED.items() if filled(sheet)}
-    for indicator in sheet.indicators:
-        found |= {fold(indicator.level1_raw), fold(indicator.level2_raw)}
-        found |= {fold(level) for level in (indicator.level1, indicator.level2) if level}
+    # The level names repeat down the grid: each different one is folded once.
+    levels = {level for indicator in sheet.indicators
+              for level in (indicator.level1_raw, indicator.level2_raw, indicator.level1, indicator.level2) if level}
+    found |= {fold(level) for level in levels}
     found.discard("")
     return found
 
