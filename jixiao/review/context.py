@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
 
 from jixiao.model import (Document, Framework, GoalSheet, Indicator, UnitKind, canonical_level1, level2_parents,
@@ -266,6 +266,7 @@ class SheetContext:
         return max((place for place in places if place is not None), default=-1)
 
     @staticmethod
+    @cache  # a pure function of two level names, asked for every row
     def _place(level1: str | None, level2: str | None) -> int | None:
         order = list(level2_parents(Framework.LEGACY).items())
         for index, (child, parent) in enumerate(order):
