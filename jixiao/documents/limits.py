@@ -18,6 +18,7 @@ limits keep each step small.
 from __future__ import annotations
 
 import io
+import threading
 import time
 import zipfile
 import zlib
@@ -30,7 +31,7 @@ from jixiao.documents.errors import LimitExceeded, NotAGoalDocument
 if TYPE_CHECKING:
     from lxml import etree
 
-__all__ = ["ReadLimits", "DEFAULT_LIMITS", "Deadline", "LimitedZip", "check_upload"]
+__all__ = ["ReadLimits", "DEFAULT_LIMITS", "Deadline", "LimitedZip", "check_upload", "hand_over"]
 
 _MB = 1024 * 1024
 _CHUNK = 1024 * 1024
@@ -101,6 +102,23 @@ class Deadline:
             raise self._limits.refuse(self._source, "seconds", "读取尚未完成")
 
 
+# The archive the format sniffer opened, handed to the reader of the same bytes (per thread: the web reads uploads
+# in several threads at once).
+_handed = threading.local()
+
+
+def hand_over(data: bytes, archive: zipfile.ZipFile) -> None:
+    """Give ``archive``, just opened on ``data`` to see what it holds, to the next :class:`LimitedZip` of ``data``:
+    reading its central directory again costs as much as a small worksheet's cells."""
+    _handed.archive = (data, archive)
+
+
+def _taken(data: bytes) -> zipfile.ZipFile | None:
+    handed = getattr(_handed, "archive", None)
+    _handed.archive = None
+    return handed[1] if handed is not None and handed[0] is data else None
+
+
 class LimitedZip:
     """A zip archive (.docx, .xlsx) whose members are checked against the limits from the central directory on
     opening, and again while they decompress (a directory can lie about sizes)."""
@@ -110,7 +128,7 @@ class LimitedZip:
         self.limits = limits
         self._kind = kind  # "Word" or "Excel", for messages
         try:
-            self.archive = zipfile.ZipFile(io.BytesIO(data))
+            self.archive = _taken(data) or zipfile.ZipFile(io.BytesIO(data))
         except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError):
             raise self.damaged("压缩包不完整") from None
         total = 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 
 from jixiao.model.lexicon import fold, load
 
@@ -45,6 +45,8 @@ def unit_spellings() -> tuple[str, ...]:
     return tuple(sorted(_table(), key=len, reverse=True))
 
 
+# Units are looked up for every target a sheet has, by reader and review alike: the answers are memoised.
+@lru_cache(maxsize=65536)
 def _entry(spelling: str) -> tuple[str, UnitKind | None] | None:
     folded = fold(spelling)
     entry = _table().get(folded)

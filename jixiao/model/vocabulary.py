@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from enum import StrEnum
 from functools import cache, lru_cache
+from types import MappingProxyType
 
 from jixiao.model.lexicon import fold, load
 
@@ -106,7 +108,14 @@ def level2_names() -> list[str]:
     return list(load("vocabulary")["level2"])
 
 
-def level2_parents(framework: Framework) -> dict[str, str]:
-    """Map each 二级指标 to the 一级指标 it belongs under in ``framework``."""
+def level2_parents(framework: Framework) -> Mapping[str, str]:
+    """Map each 二级指标 to the 一级指标 it belongs under in ``framework`` (a read-only view)."""
+    return _parents(framework)
+
+
+@cache
+def _parents(framework: Framework) -> MappingProxyType[str, str]:
+    # Asked by reader and review for every row: built once per framework, read-only since it is shared.
     spec = load("vocabulary")["framework"][framework.value]
-    return {child: parent for parent, children in spec.items() if parent != "label" for child in children}
+    return MappingProxyType({child: parent for parent, children in spec.items() if parent != "label"
+                             for child in children})

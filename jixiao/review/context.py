@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
 
 from jixiao.model import (Document, Framework, GoalSheet, Indicator, UnitKind, canonical_level1, level2_parents,
@@ -40,6 +40,8 @@ GRID_NOT_FOUND = ("P101", "P121", "P122")
 FRAMEWORK_TABLE = ("P122",)
 # 成本指标 as a level 1 of its own (2021 framework) has no fixed place in the grid: first, or after 产出 or 满意度.
 _COST_LEVELS = {"经济成本指标", "社会成本指标", "生态环境成本指标"}
+# The 二级指标 of a cost row: those, or the older framework's 成本指标 under 产出指标.
+_COST_ROW_LEVEL2 = frozenset(_COST_LEVELS | {"成本指标"})
 # Units that count an amount of output: pieces, people, area, length, days of service (免费开放天数 =300天, corpus
 # 038); a deadline is not one.
 COUNTED_UNITS = (UnitKind.COUNT, UnitKind.PHYSICAL, UnitKind.TIME)
@@ -272,6 +274,7 @@ class SheetContext:
         return max((place for place in places if place is not None), default=-1)
 
     @staticmethod
+    @cache  # a pure function of two level names, asked for every row
     def _place(level1: str | None, level2: str | None) -> int | None:
         order = list(level2_parents(Framework.LEGACY).items())
         for index, (child, parent) in enumerate(order):
@@ -293,8 +296,18 @@ class SheetContext:
         """True for a row whose cells cannot be held against the table: no indicator of its own (not_an_indicator), or
         the row the file ends on, whose later cells may have been lost with the cut (corpus 004: its 指标值 after the
         cut; 169: a row without its name)."""
+        known = self._unfinished.get(id(indicator))
+        if known is not None:
+            return known
         rows = self.sheet.indicators
         return not_an_indicator(indicator) or (self._last_row_cut and bool(rows) and indicator is rows[-1])
+
+    @cached_property
+    def _unfinished(self) -> dict[int, bool]:
+        # Asked by many rules of every row: judged once per row (keyed by identity, as _facts).
+        rows = self.sheet.indicators
+        last = rows[-1] if self._last_row_cut and rows else None
+        return {id(indicator): not_an_indicator(indicator) or indicator is last for indicator in rows}
 
     @cached_property
     def _last_row_cut(self) -> bool:
@@ -308,7 +321,7 @@ class SheetContext:
 
     def is_cost_row(self, indicator: Indicator) -> bool:
         """True for a row under 成本指标 (the older framework's 产出—成本指标 or a 2021 成本指标 level)."""
-        return indicator.level2 in _COST_LEVELS | {"成本指标"} or self.level1_of(indicator) == "成本指标"
+        return indicator.level2 in _COST_ROW_LEVEL2 or self.level1_of(indicator) == "成本指标"
 
     def fact(self, indicator: Indicator) -> Facts:
         """The facts of one indicator of this sheet."""

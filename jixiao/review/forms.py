@@ -104,8 +104,14 @@ GENERIC = FormProfile(
 
 def available_forms() -> list[str]:
     """The names of the shipped form profiles."""
+    return list(_shipped_names())
+
+
+@cache
+def _shipped_names() -> tuple[str, ...]:
+    # The shipped forms are package data: listing them once per process spares every sheet a folder listing.
     folder = resources.files("jixiao.review").joinpath("data/forms")
-    return sorted(entry.name.removesuffix(".toml") for entry in folder.iterdir() if entry.name.endswith(".toml"))
+    return tuple(sorted(entry.name.removesuffix(".toml") for entry in folder.iterdir() if entry.name.endswith(".toml")))
 
 
 @cache
@@ -144,9 +150,10 @@ def evidence_of(sheet: GoalSheet) -> set[str]:
     """What the sheet shows of its form: its header fields and columns, and the level names its grid uses."""
     found = {fold(name) for name in sheet.form_fields}
     found |= {fold(name) for name, filled in _FILLED.items() if filled(sheet)}
-    for indicator in sheet.indicators:
-        found |= {fold(indicator.level1_raw), fold(indicator.level2_raw)}
-        found |= {fold(level) for level in (indicator.level1, indicator.level2) if level}
+    # The level names repeat down the grid: each different one is folded once.
+    levels = {level for indicator in sheet.indicators
+              for level in (indicator.level1_raw, indicator.level2_raw, indicator.level1, indicator.level2) if level}
+    found |= {fold(level) for level in levels}
     found.discard("")
     return found
 
@@ -158,13 +165,24 @@ def recognise_form(sheet: GoalSheet) -> FormProfile:
     """
     evidence = evidence_of(sheet)
     title = fold(sheet.title or "")
+    place = fold((sheet.title or "") + (sheet.unit.name if sheet.unit and sheet.unit.name else ""))
     best, best_score = GENERIC, 1
-    for name in available_forms():
-        form = load_form(name)
-        score = 3 * any(fold(word) in title for word in form.title_words if word)
-        score += sum(fold(label) in evidence for label in [*form.labels, *form.level1, *form.level2])
-        place = fold((sheet.title or "") + (sheet.unit.name if sheet.unit and sheet.unit.name else ""))
+    for form, title_words, labels in _recognisable_forms():
+        score = 3 * any(word in title for word in title_words)
+        score += sum(label in evidence for label in labels)
         score += bool(form.province and form.province in place)
         if score > best_score:
             best, best_score = form, score
     return best
+
+
+@cache
+def _recognisable_forms() -> tuple[tuple[FormProfile, tuple[str, ...], tuple[str, ...]], ...]:
+    # Each shipped form with its title words and labels folded once per process, not once per sheet.
+    recognisable = []
+    for name in _shipped_names():
+        form = load_form(name)
+        title_words = tuple(fold(word) for word in form.title_words if word)
+        labels = tuple(fold(label) for label in [*form.labels, *form.level1, *form.level2])
+        recognisable.append((form, title_words, labels))
+    return tuple(recognisable)

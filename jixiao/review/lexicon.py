@@ -11,7 +11,7 @@ import tomllib
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -54,6 +54,11 @@ class Kind(StrEnum):
     COUNT = "count"
 
 
+# The words of indicators, targets and goals recur across a province's sheets (满意度, 资金到位率, 及时足额发放): the
+# pure functions of one text below remember this many of the texts last met.
+_TEXTS = 65536
+
+
 @cache
 def data() -> dict[str, Any]:
     """The parsed ``data/lexicon.toml``."""
@@ -65,6 +70,11 @@ def data() -> dict[str, Any]:
 def _folded(section: str, key: str) -> tuple[str, ...]:
     # Longest first, so that 人口数 is preferred over 数 where the longest match matters.
     return tuple(sorted((fold(w) for w in data()[section][key]), key=len, reverse=True))
+
+
+@cache
+def _folded_set(section: str, key: str) -> frozenset[str]:
+    return frozenset(_folded(section, key))
 
 
 # Figures, units and punctuation that trail a name or description (受益人口满意度100%, 覆盖率(%)).
@@ -144,13 +154,17 @@ def is_growth(text: str | None) -> bool:
 _VAGUE_RESULT = re.compile(r"^(显著|明显|有效|大力|极大|进一步)地?[\u4e00-\u9fff]{1,4}了")
 
 
+@lru_cache(maxsize=_TEXTS)
 def vague_word(text: str | None) -> str | None:
     """The vague phrase (明显提升, 按时…) that makes up a qualitative target, or None; a target written as a result
     (显著促进了学前教育…发展) gives its opening phrase."""
     folded = fold(text or "")
-    for word in _folded("vague", "words"):
-        if folded == word or folded.startswith(word) and len(folded) <= len(word) + 2:
-            return word
+    # A vague word opens the target and leaves at most two characters after it; the longest such opening wins
+    # (the word list is longest first), so the few openings of those lengths are looked up instead of every word.
+    words = _folded_set("vague", "words")
+    for length in range(len(folded), max(len(folded) - 2, 0) - 1, -1):
+        if folded[:length] in words:
+            return folded[:length]
     result = _VAGUE_RESULT.match(folded)
     return result.group(0) if result else None
 
@@ -163,6 +177,7 @@ SYMBOL_ONLY = re.compile(r"[≥≤=<>≧≦\s]*[%‰][≥≤=<>≧≦\s]*")
 _AROUND_UNIT = re.compile(r"[≥≤=<>≧≦＞＜\s()（）:：]")
 
 
+@lru_cache(maxsize=_TEXTS)
 def unit_without_value(text: str | None) -> str | None:
     """The unit a 指标值 cell holds instead of a value (公里, 万亩, 万人: a template row whose figure was never filled
     in, corpus 147), or None. A bare % is not a unit word but a symbol without its number (JX909)."""
@@ -219,6 +234,7 @@ def activity_done(name: str | None, target: str | None) -> bool:
 _SENTENCE_LENGTH = 10
 
 
+@lru_cache(maxsize=_TEXTS)
 def is_slogan(name: str | None) -> bool:
     """True for a 三级指标 that is an aim rather than something measured: it opens with a verb of aim (维护社会稳定,
     保证单位正常运转) or closes on one (可持续发展), or it is a sentence of purpose or means (通过注射疫苗,可以有效降低
@@ -249,6 +265,7 @@ def suggested_unit(kind: Kind, text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=_TEXTS)
 def basis_sets_standard(basis: str) -> bool | None:
     """Whether a 指标值确定依据 names a standard: False for a regime that sets none, None when unsure."""
     folded = fold(basis)
@@ -282,8 +299,13 @@ class Counted:
 
 def counted_numbers(text: str | None) -> list[Counted]:
     """Every "number + counted noun" in ``text`` (14个村, 十八个行政村), the noun in its canonical form."""
-    if not text or not any(ch.isdigit() or ch in CHINESE_DIGITS for ch in text):
-        return []
+    return list(_counted_in(text)) if text else []
+
+
+@lru_cache(maxsize=_TEXTS)
+def _counted_in(text: str) -> tuple[Counted, ...]:
+    if not any(ch.isdigit() or ch in CHINESE_DIGITS for ch in text):
+        return ()
     canonical = _counted_nouns()
     found = []
     for match in _counted_pattern().finditer(fold(text)):
@@ -293,4 +315,4 @@ def counted_numbers(text: str | None) -> list[Counted]:
         value = chinese_to_decimal(written) if written[0] in CHINESE_DIGITS else Decimal(written)
         if value is not None:
             found.append(Counted(value, canonical[noun], match.group(0)))
-    return found
+    return tuple(found)

@@ -41,6 +41,11 @@ GRADE_MEANINGS = {
 }
 
 
+# The severities and dimensions by value, in their order: every sheet's counts are keyed by them.
+_SEVERITIES = tuple(severity.value for severity in Severity)
+_DIMENSIONS = tuple(dimension.value for dimension in Dimension)
+
+
 class Deduction(BaseModel):
     """Points one rule took off a sheet's score."""
 
@@ -70,12 +75,12 @@ class SheetReview(BaseModel):
     def counts(self) -> dict[str, int]:
         """Findings by severity (error, warning, info), all three keys present."""
         counts = Counter(f.severity.value for f in self.findings)
-        return {severity.value: counts.get(severity.value, 0) for severity in Severity}
+        return {severity: counts.get(severity, 0) for severity in _SEVERITIES}
 
     @property
     def by_dimension(self) -> dict[str, dict[str, int]]:
         """Findings by dimension, then by severity; every dimension present."""
-        table: dict[str, dict[str, int]] = {d.value: {s.value: 0 for s in Severity} for d in Dimension}
+        table: dict[str, dict[str, int]] = {dimension: dict.fromkeys(_SEVERITIES, 0) for dimension in _DIMENSIONS}
         for finding in self.findings:
             table[finding.dimension.value][finding.severity.value] += 1
         return table

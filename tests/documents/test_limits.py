@@ -174,3 +174,24 @@ def test_a_damaged_zip_member_is_a_clear_refusal_not_a_crash():
     data[start + 40:start + 80] = b"\x00" * 40  # inside the compressed body
     with pytest.raises(NotAGoalDocument, match="Word 文件已损坏"):
         read_docx(bytes(data), "x.docx")
+
+
+@pytest.mark.parametrize("make", [lambda: docx_file(SAMPLE_TABLE), lambda: xlsx_file(SAMPLE_TABLE)],
+                         ids=["docx", "xlsx"])
+def test_an_office_file_is_unzipped_once_for_sniffing_and_reading(make, monkeypatch):
+    # The sniffer hands the archive it opened to the reader, which checks it against the limits as before.
+    data = make()
+    opened = []
+    original = zipfile.ZipFile
+
+    def counting(*args, **kwargs):
+        opened.append(args)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(zipfile, "ZipFile", counting)
+    document = read_bytes(data, "table")
+    assert document.sheets and document.sheets[0].indicators
+    assert len(opened) == 1
+    # Refused as before: the handed archive is judged by the limits of the read.
+    with pytest.raises(LimitExceeded, match="解压后"):
+        read_bytes(data, "table", ReadLimits(member_bytes=100))

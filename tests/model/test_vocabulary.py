@@ -38,3 +38,13 @@ def test_level2_names_outside_the_framework_are_kept_as_written_when_forms_use_t
     # 135 and 037 number them as sections (1.数量目标), as tables number the framework's own level names
     indicator = Indicator.from_cells(level1="产出指标", level2=written, name="取得2018-2022监测资料", target="100%")
     assert (indicator.level2, indicator.level2_raw, canonical_level2(written)) == (level2, written, None)
+
+
+@pytest.mark.parametrize("framework", list(Framework))
+def test_level2_parents_are_built_once_and_shared_read_only(framework):
+    # Every row of every sheet asks: the mapping is built once per framework, so no caller may change it.
+    parents = level2_parents(framework)
+    assert parents is level2_parents(framework)
+    with pytest.raises(TypeError):
+        parents["数量指标"] = "效益指标"  # type: ignore[index]
+    assert dict(parents) == dict(level2_parents(framework))

@@ -56,3 +56,19 @@ def test_counted_numbers_in_arabic_and_chinese_numerals():
 ])
 def test_basis_sets_a_standard(basis, verdict):
     assert basis_sets_standard(basis) is verdict
+
+
+@pytest.mark.parametrize(("target", "word"), [
+    ("按计划完成", "按计划完成"),  # the longest word that opens the target wins over 按计划
+    ("按计划完成了", "按计划完成"),
+    ("按时完成任务", "按时完成"),  # two characters after the word at most
+    ("按时完成全部任务", None),
+    ("提高", "提高"),
+    ("　明显　提升 ", "明显提升"),  # folded: spacing removed
+    ("效果明显", "效果明显"),
+    ("显著促进了学前教育发展", "显著促进了"),  # a result opening on a vague adverb
+    ("", None),
+    (None, None),
+])
+def test_vague_word_is_the_longest_opening_with_two_characters_after_it_at_most(target, word):
+    assert vague_word(target) == word

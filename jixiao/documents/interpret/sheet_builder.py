@@ -640,13 +640,13 @@ class SheetBuilder:
             previous2 = ""
         level2 = level2 or previous2
         self._levels = (level1, level2)
-        location = self._location_of(placed)
         unplaced = values.pop("_unplaced", None)
         after = values.pop("_after", None)  # what followed the rows of a line run together: the table's end
         if after:
             self._conclusions(after)
         if unplaced or after:
-            self.diagnostics.append(diagnostic("P113", location, text="\n".join(filter(None, (unplaced, after)))[:80]))
+            text = "\n".join(filter(None, (unplaced, after)))[:80]
+            self.diagnostics.append(diagnostic("P113", self._location_of(placed), text=text))
         name = clean_name(values.get("name", ""))
         defined = _DEFINITION.match(name) or _BRACKETED_DEFINITION.match(name)
         if defined:  # 建档率=建档人数/常住居民数*100%: the name, then how it is computed
@@ -658,9 +658,9 @@ class SheetBuilder:
             placed.how.append(f"“{parts[0]}{parts[1]}”按“{parts[1][:2]}”拆分为指标名称与指标解释")
             placed.confidence = min(placed.confidence, GUESS_CONFIDENCE)
         if placed.inferred:
-            self.diagnostics.append(diagnostic("P111", location, how=placed.inferred))
+            self.diagnostics.append(diagnostic("P111", self._location_of(placed), how=placed.inferred))
         elif placed.how:
-            self.diagnostics.append(diagnostic("P102", location, how="；".join(placed.how)))
+            self.diagnostics.append(diagnostic("P102", self._location_of(placed), how="；".join(placed.how)))
         written_target = values.get("target", "")
         target = written_target if not is_placeholder(written_target) else ""
         unit_cell = values.get("unit", "")
@@ -693,7 +693,7 @@ class SheetBuilder:
             if rest or placed.extra:
                 self.tokens_diagnosed += placed.tokens
                 self.diagnostics.append(diagnostic(
-                    "P108", location, text="｜".join([*rest.values(), *placed.extra.values()])[:80]))
+                    "P108", self._location_of(placed), text="｜".join([*rest.values(), *placed.extra.values()])[:80]))
             elif placed.tokens:
                 self._pending_level_tokens += placed.tokens
             return
@@ -728,11 +728,12 @@ class SheetBuilder:
             updates["extra"] = extra
         if has_residue(values.get("name", "")):
             updates["name_raw"] = values["name"].strip()  # the review reports the residue the name was cleaned of
-        indicator = indicator.model_copy(update=updates)
+        for field, value in updates.items():
+            setattr(indicator, field, value)  # the row's own new indicator: set in place, not copied for each row
         if level1 and indicator.level1 is None and "level1" not in updates:
-            self.diagnostics.append(diagnostic("P104", location.model_copy(update={"column": self._heading("level1")}), value=level1))
+            self.diagnostics.append(diagnostic("P104", self._location_of(placed).model_copy(update={"column": self._heading("level1")}), value=level1))
         if level2 and indicator.level2 is None and "level2" not in updates:
-            self.diagnostics.append(diagnostic("P105", location.model_copy(update={"column": self._heading("level2")}), value=level2))
+            self.diagnostics.append(diagnostic("P105", self._location_of(placed).model_copy(update={"column": self._heading("level2")}), value=level2))
         self.sheet.indicators.append(indicator)
         self.results.append((len(self.sheet.indicators), values))
         self._last_tokens = placed.tokens + self._pending_level_tokens
@@ -778,6 +779,7 @@ class SheetBuilder:
         return self.columns.heading(kind) if self.columns else kind
 
     def _location_of(self, placed: Placed) -> Location:
+        # Built when a diagnostic needs it: most rows have none, and a Location is validated on creation.
         return Location(file=self.source, table=placed.table or self.ordinal, sheet=self.sheet.key,
                         row=placed.row or self._row_count, line=placed.line)
 

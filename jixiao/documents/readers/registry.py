@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from jixiao.documents.blocks import Layout
 from jixiao.documents.errors import NotAGoalDocument
-from jixiao.documents.limits import ReadLimits
+from jixiao.documents.limits import ReadLimits, hand_over
 
 __all__ = ["sniff_format", "read_layout"]
 
@@ -51,13 +51,14 @@ def sniff_format(data: bytes, source: str) -> str:
 
 def _zip_format(data: bytes, source: str) -> str:
     try:
-        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+        archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, EOFError, ValueError):
         raise NotAGoalDocument(source, "文件已损坏（压缩包不完整），无法作为 Word 或 Excel 文件打开") from None
-    if "word/document.xml" in names:
-        return "docx"
-    if "xl/workbook.xml" in names:
-        return "xlsx"
+    names = set(archive.namelist())
+    for part, found in (("word/document.xml", "docx"), ("xl/workbook.xml", "xlsx")):
+        if part in names:
+            hand_over(data, archive)  # the reader that follows opens it once more otherwise
+            return found
     raise NotAGoalDocument(source, "这是一个压缩包，但不是 Word（.docx）或 Excel（.xlsx）文件")
 
 

@@ -17,7 +17,8 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from functools import cache
+from collections.abc import Sequence
+from functools import cache, lru_cache
 
 from lxml import etree
 
@@ -81,12 +82,17 @@ def _worksheet_parts(archive: LimitedZip) -> dict[str, str]:
     return parts
 
 
-def _styles(archive: LimitedZip) -> tuple[list[str | None], list[int]]:
+def _styles(archive: LimitedZip) -> tuple[tuple[str | None, ...], tuple[int, ...]]:
     """For each cell style (``s`` attribute), the number format that changes how a number displays (or None),
     and its indentation level (0 for none)."""
     if not archive.has("xl/styles.xml"):
-        return [], []
-    xml = archive.read("xl/styles.xml")
+        return (), ()
+    return _styles_of(archive.read("xl/styles.xml"))
+
+
+# A province's workbooks come from a few templates and programs, whose style parts are alike byte for byte.
+@lru_cache(maxsize=256)
+def _styles_of(xml: bytes) -> tuple[tuple[str | None, ...], tuple[int, ...]]:
     custom = {}
     for match in _NUMBER_FORMAT.finditer(xml):
         attributes = _attributes(match.group(1))
@@ -102,7 +108,7 @@ def _styles(archive: LimitedZip) -> tuple[list[str | None], list[int]]:
         formats.append(code if code and _changes_display(code) else None)
         indent = _INDENT.search(children)
         indents.append(int(indent.group(1)) if indent else 0)
-    return formats, indents
+    return tuple(formats), tuple(indents)
 
 
 def _xml_text(value: bytes) -> str:
@@ -134,8 +140,8 @@ class _SheetPass:
     placed as calamine places it.
     """
 
-    def __init__(self, archive: LimitedZip, part: str, name: str, styles: list[str | None], indents: list[int]
-                 ) -> None:
+    def __init__(self, archive: LimitedZip, part: str, name: str, styles: Sequence[str | None],
+                 indents: Sequence[int]) -> None:
         self.archive = archive
         self.part = part
         self.name = name

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from jixiao.model import Framework, GoalSheet, Indicator, Severity, parse_target
 from jixiao.model.lexicon import fold, load
@@ -390,6 +390,7 @@ def _placeholders() -> tuple[tuple[str, str], ...]:
     return tuple((word, fold(word)) for word in load("targets")["placeholders"] if fold(word))
 
 
+@lru_cache(maxsize=65536)
 def _placeholder_in(text: str | None) -> str | None:
     if not text:
         return None

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from jixiao.model import Indicator, Severity, parse_target
 from jixiao.model.lexicon import fold
@@ -22,6 +22,7 @@ _FIGURES = re.compile(r"[\d.%‰≥≤=<>,、:;()（）]+")
 
 
 @cache
+@lru_cache(maxsize=65536)  # names and descriptions are compared with several others on a sheet
 def _bigrams(text: str) -> frozenset[str]:
     folded = _FIGURES.sub("", fold(text))
     return frozenset(folded[i : i + 2] for i in range(len(folded) - 1))

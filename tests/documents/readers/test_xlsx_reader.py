@@ -52,6 +52,26 @@ def test_cells_read_with_their_number_formats_and_dates():
     assert row.texts == ["95%", "18.00", "33.3%", "12", "2024-03-01", "2024-03-01 09:30:00", "1234.50", "0.95"]
 
 
+def test_workbooks_with_one_style_part_share_its_reading():
+    # Workbooks of one template carry the same styles part: it is understood once, and each workbook still reads
+    # its numbers by it.
+    from jixiao.documents.readers.xlsx_reader import _styles_of
+
+    def fill(value):
+        def filler(sheet):
+            sheet.cell(1, 1, value).number_format = "0%"
+            sheet.cell(1, 2, 18).number_format = "0.00"
+        return filler
+
+    first, second = _workbook_bytes(fill(0.95)), _workbook_bytes(fill(0.5))
+    (row,) = read_xlsx(first, "a.xlsx").blocks
+    before = _styles_of.cache_info()
+    (other,) = read_xlsx(second, "b.xlsx").blocks
+    after = _styles_of.cache_info()
+    assert (row.texts, other.texts) == (["95%", "18.00"], ["50%", "18.00"])
+    assert (after.hits - before.hits, after.misses - before.misses) == (1, 0)
+
+
 def _requoted(data: bytes, parts: tuple[str, ...]) -> bytes:
     """The workbook with ``parts`` rewritten in single-quoted attributes (valid XML that Excel does not write)."""
     source, buffer = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
