@@ -10,6 +10,7 @@ from itertools import dropwhile, takewhile
 from jixiao.documents.blocks import Row
 from jixiao.documents.codes import diagnostic
 from jixiao.documents.pipeline.align import GUESS_CONFIDENCE, Aligner, Placed
+from jixiao.documents.pipeline.coefficient import READ_FROM_RIGHT
 from jixiao.documents.pipeline.labels import (
     Role,
     clean_name,
@@ -579,6 +580,9 @@ class SheetBuilder:
         for kind in columns.kinds:
             if kind not in (EXTRA, FRAME):
                 self._form_field("columns", kind)
+        if columns.scrambled is not None:  # its rows are read from the right: the form prints these columns
+            for kind in READ_FROM_RIGHT:
+                self._form_field("columns", kind)
 
     def _form_field(self, section: str, kind: str) -> None:
         name = canonical_label(section, kind)
@@ -664,7 +668,7 @@ class SheetBuilder:
         written_target = values.get("target", "")
         target = written_target if not is_placeholder(written_target) else ""
         unit_cell = values.get("unit", "")
-        if unit_cell and (not _ENDS_IN_NUMBER.search(target) or label(unit_cell).role is Role.NUMBER):
+        if unit_cell and (target and not _ENDS_IN_NUMBER.search(target) or label(unit_cell).role is Role.NUMBER):
             # the value names its own unit (28.8万元) or is qualitative (应保尽保), or the unit cell holds a figure
             # (a date serial repeated there): the unit column's cell stays beside it under its heading, never
             # glued onto it

@@ -363,8 +363,33 @@ def test_a_run_together_self_evaluation_whose_rows_leave_out_their_empty_unit_an
         ("资金使用合规性", None, None, "好"),
         ("党性教育培训次数", Decimal("26"), "次", None),
     ]
-    # the scrambled heading may hold several columns: the figures after it are no weight or score to audit
-    assert all(i.weight is None for i in document.sheets[0].indicators)
+    # the scrambled heading holds several columns (…得分系数): the row's figures are read from the right, its
+    # weight and score printed as one number cut where score = weight × coefficient
+    assert [(item.actual_raw, item.weight, item.score) for item in document.sheets[0].evaluation.items] == [
+        ("76%", Decimal("2"), Decimal("2")), ("好", Decimal("5"), Decimal("5")), ("12次", Decimal("5"), Decimal("5"))]
+    assert "分值与得分连写“22”" in " ".join(d.message for d in document.diagnostics)
+    # the form prints these columns, so the audit asks for their blanks
+    assert {"权重", "得分", "实际完成值"} <= set(document.sheets[0].form_fields)
+
+
+@pytest.mark.parametrize("rows, expected", [
+    # a row printing only its coefficient and points: its target and actual are empty, the cell is no target
+    ("“三公经费变动率%100%22否", (None, None, "%", Decimal("2"), Decimal("2"))),
+    # an actual run onto the coefficient (0 | 100%): cut where the coefficient fits the points
+    ("预算调整率%3%0100%22否", ("3%", "0", "%", Decimal("2"), Decimal("2"))),
+    # a qualitative target and the actual repeating it run together in the unit's place
+    ("管理制度健全性高高100%33否", ("高", "高", None, Decimal("3"), Decimal("3"))),
+    # a score short of the weight: 80% of 10
+    ("业务保障能力提升%90%85%80%108否", ("90%", "85%", "%", Decimal("10"), Decimal("8"))),
+])
+def test_a_run_together_self_evaluation_row_is_read_from_the_right_by_its_coefficient(rows, expected):
+    # corpus 157's form: 年初指标值 | 调整指标值 | 全年完成值 | 得分系数 | 指标权重 | 指标得分 | 是否核心指标, its empty
+    # cells dropped and the headings between the target's and the weight's run into one
+    document = read("部门整体绩效自评表指标名称计量单位指标性质年初指标值调整指标值年成值全完值得分系数(%)指标权重(分)"
+                    "指标得分(分)是否核心指标财政供养人员控制率%定量指标100%92%100%22否" + rows)
+    indicator, item = document.sheets[0].indicators[1], document.sheets[0].evaluation.items[1]
+    target = indicator.target.raw or indicator.target.qualitative
+    assert (target, item.actual_raw, indicator.target.unit, item.weight, item.score) == expected
 
 
 def test_the_vertical_label_copied_after_the_headings_is_no_column_of_the_rows():
