@@ -34,6 +34,7 @@ from jixiao.documents.interpret.header_cells import (
     parse_year,
 )
 from jixiao.documents.vocabulary import canonical_label, header_label, split_label_value
+from jixiao.documents.interpret.goal_actual import pair_labels, split_pair
 from jixiao.documents.interpret.text_lists import split_items
 from jixiao.model import Checkpoint, Diagnostic, GoalSheet, Indicator, Location, Unit, canonical_level1, canonical_level2
 from jixiao.model.lexicon import fold
@@ -48,6 +49,7 @@ _BARE_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")
 _SPACED_PARTS = re.compile(r"\s{2,}|\u3000+")
 _TEXT_FIELDS = {"code", "name", "purpose"}
 _GOAL_FIELDS = {"goals", "long_term_goals"}
+_GOAL_PAIR = "goal_pair"  # pending: the values of a row of 预期目标 | 实际完成情况 labels
 # Columns whose cells the goal sheet has no field for: kept on the indicator by heading (self-evaluation and
 # monitoring figures also go to their records).
 _RECORDED = ("actual", "score", "deviation", "expected", "likelihood", "remark")
@@ -191,6 +193,7 @@ class SheetBuilder:
         self.diagnostics: list[Diagnostic] = []
         self.columns: Columns | None = None
         self._pending: str | None = None  # a label whose value is in the next row
+        self.overall_actual: str | None = None  # 年度总体目标's 实际完成情况 (a self-evaluation's)
         self._plan_labels: list[str] = []
         self._levels = ("", "")
         self._row_count = 0
@@ -465,6 +468,14 @@ class SheetBuilder:
         texts = [cell.text.strip() for cell in row.cells]
         if self._take_pending(row, texts):
             return
+        paired = pair_labels(texts)
+        if paired is not None:  # 年度总体目标 | 预期目标 | 实际完成情况, its values after them or in the next row
+            values = [text for text in texts[paired:] if text]
+            if values:
+                self._goal_pair(values, row)
+            else:
+                self._pending = _GOAL_PAIR
+            return
         index = 0
         while index < len(texts):
             text = texts[index]
@@ -509,11 +520,22 @@ class SheetBuilder:
             if values and len(values) == len(filled):
                 self._set_plan(labels, values, row)
                 return True
+        if self._pending == _GOAL_PAIR and filled and all(header_label(t) is None for t in filled):
+            self._pending = None
+            self._goal_pair(filled, row)
+            return True
         if self._pending and filled and all(header_label(t) is None for t in filled):
             field, self._pending = self._pending, None
             self._assign(field, "\n".join(filled), row, field)
             return True
         return False
+
+    def _goal_pair(self, values: list[str], row: Row) -> None:
+        """The goal as planned and the sheet's word on its completion (:mod:`.goal_actual`)."""
+        planned, done = split_pair(values)
+        self._assign("goals", "\n".join(planned), row, "预期目标")
+        if done:
+            self.overall_actual = "\n".join(done)
 
     def _unlabelled(self, text: str) -> None:
         unit, money_unit = parse_unit_line(text), parse_money_unit(text)
