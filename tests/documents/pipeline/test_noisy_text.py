@@ -429,6 +429,17 @@ def test_the_remarks_heading_run_onto_the_first_row_s_name_is_a_column():
     assert document.sheets[0].indicators[0].name == "天然林和公益林管护当期任务完成率"
 
 
+def test_the_score_heading_run_onto_the_first_row_s_scrambled_level_and_a_score_onto_the_next_row_s():
+    # corpus 136: OCR scrambled the level labels (产出指标 as 出标产指, 效益指标 as 益标效指); 得分, the header's last
+    # heading, runs onto the first row's and the score ending a row onto the next row's
+    document = read("二级指标三级指标年初目标值(A)实际完成值(B)得分出标产指数量指标补贴渔船数66%66%20质量指标渔船补贴发放率"
+                    "100%100%10时效指标12月底之前完成100%100%10益标效指服务对象满意度退捕渔民抽样调查满意度90%90%40")
+    assert [(i.name, item.actual_raw, item.score) for i, item in zip(
+        document.sheets[0].indicators, document.sheets[0].evaluation.items)] == [
+        ("补贴渔船数", "66%", Decimal("20")), ("渔船补贴发放率", "100%", Decimal("10")),
+        ("12月底之前完成", "100%", Decimal("10")), ("退捕渔民抽样调查满意度", "90%", Decimal("40"))]
+
+
 def test_a_row_s_last_figure_run_onto_the_next_row_s_template_numbering():
     # corpus 106: the score ending a row runs onto 指标2 opening the next one (…550万粒8指标2企业自行采购…)
     document = read("绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因及改进措施产出指标(40分)数量指标"
