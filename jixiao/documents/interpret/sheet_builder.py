@@ -749,7 +749,9 @@ class SheetBuilder:
         extra = dict(placed.extra)
         for kind in _RECORDED:
             if kind in values:
-                extra[self.columns.heading(kind) if self.columns else kind] = values[kind]
+                # (a figure read into a column no heading names, a row read from the right: under the form's name)
+                printed = self.columns is not None and kind in self.columns.kinds
+                extra[self.columns.heading(kind) if printed else canonical_label("columns", kind)] = values[kind]
         if extra:
             updates["extra"] = extra
         if has_residue(values.get("name", "")):

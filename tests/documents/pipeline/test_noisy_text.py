@@ -370,6 +370,9 @@ def test_a_run_together_self_evaluation_whose_rows_leave_out_their_empty_unit_an
     assert "分值与得分连写“22”" in " ".join(d.message for d in document.diagnostics)
     # the form prints these columns, so the audit asks for their blanks
     assert {"权重", "得分", "实际完成值"} <= set(document.sheets[0].form_fields)
+    # the figures read are kept beside the printed cells under the form's Chinese names, never the internal kinds
+    assert {key: document.sheets[0].indicators[0].extra.get(key) for key in ("实际完成值", "得分", "score")} == {
+        "实际完成值": "76%", "得分": "2", "score": None}
 
 
 @pytest.mark.parametrize("rows, expected", [
