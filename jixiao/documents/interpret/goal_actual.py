@@ -15,6 +15,7 @@ __all__ = ["pair_labels", "split_pair"]
 
 # the labels of the two halves (a goal field's own label, 年度总体目标, may stand before them or be the first)
 _PLANNED = {"预期目标", "总体目标", "年度目标", "项目年度目标", "年度绩效目标"}
+_OPENING = 6  # characters a completion repeats of its goal's opening
 _DONE = {"实际完成情况", "全年实际完成情况", "年度目标完成情况", "目标实际完成情况", "全年目标实际完成情况"}
 
 
@@ -32,7 +33,11 @@ def pair_labels(texts: list[str]) -> int | None:
 
 
 def split_pair(values: list[str]) -> tuple[list[str], list[str]]:
-    """The goal's cells and the completion's: the first half and the second (one goal cell more when odd: a
-    completion written in fewer cells)."""
-    half = (len(values) + 1) // 2
+    """The goal's cells and the completion's. A completion restates its goal: it begins at the first later cell
+    that opens as the goal does (``提高医疗保障水平,推进…`` / ``提高医疗保障水平,推进了…`` / ``解决``: one cell
+    and two); otherwise the values are halved (one goal cell more when odd)."""
+    opening = values[0][:_OPENING] if values else ""
+    restated = next((at for at in range(1, len(values)) if len(opening) == _OPENING
+                     and values[at].startswith(opening)), None)
+    half = restated if restated is not None else (len(values) + 1) // 2
     return values[:half], values[half:]

@@ -466,15 +466,14 @@ class SheetBuilder:
     # -- the header block ----------------------------------------------------------------------------------
     def _feed_header(self, row: Row) -> None:
         texts = [cell.text.strip() for cell in row.cells]
-        if self._take_pending(row, texts):
-            return
-        paired = pair_labels(texts)
+        paired = pair_labels(texts) if self._pending != _GOAL_PAIR else None
         if paired is not None:  # 年度总体目标 | 预期目标 | 实际完成情况, its values after them or in the next row
             values = [text for text in texts[paired:] if text]
+            self._pending = None if values else _GOAL_PAIR  # (a label before it waits for no other value)
             if values:
                 self._goal_pair(values, row)
-            else:
-                self._pending = _GOAL_PAIR
+            return
+        if self._take_pending(row, texts):
             return
         index = 0
         while index < len(texts):

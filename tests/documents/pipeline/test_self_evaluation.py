@@ -507,6 +507,11 @@ def test_rows_run_together_with_their_points_and_closing_fields(text, weights, n
     # the values in the labels' own row, as many cells for the completion as for the goal (corpus 169)
     (["年度总体目标 | 预期目标 | 实际完成情况 | 目标1:造林1.2万亩 | 目标2:森林经营16万亩 | 造林1.2万亩 | 森林经营16万亩 |"],
      ["造林1.2万亩", "森林经营16万亩"], "造林1.2万亩\n森林经营16万亩"),
+    # a flattened spreadsheet: the pair after a label still waiting for its value (项目资金), the completion
+    # restating the goal wrapped over two cells (corpus 161)
+    (["项目资金 |", "— | 预期目标 | 实际完成情况 | 提高医疗保障水平,推进因病致贫问题的根本性解决 | "
+      "提高医疗保障水平,推进了因病致贫问题的基本性 | 解决 |"],
+     ["提高医疗保障水平,推进因病致贫问题的根本性解决"], "提高医疗保障水平,推进了因病致贫问题的基本性\n解决"),
 ])
 def test_the_overall_goal_printed_as_planned_and_as_done(rows, goals, done):
     text = "\n".join(["项目支出绩效自评表 |", "项目名称 | 某项目 |", *rows, *_GRID])
