@@ -2,8 +2,9 @@
 
 The form's header block gives the goal a row of labels and then its values: ``年度总体目标 | 预期目标 | 实际完成情况``
 followed, in the same row or the next, by the goal's cells and then the completion's (``目标1:造林1.2万亩 | … |
-目标1:造林1.2万亩 | …``, one cell each or as many for both). The first half of the values is the goal, the second
-half what the sheet says of its completion (:attr:`~jixiao.model.ReportedEvaluation.overall_actual`).
+目标1:造林1.2万亩 | …``, one cell each or as many for both). The goal's cells come first, then what the sheet says
+of its completion (:attr:`~jixiao.model.ReportedEvaluation.overall_actual`), which begins where a cell restates the
+goal's opening, or else halfway.
 """
 
 from __future__ import annotations

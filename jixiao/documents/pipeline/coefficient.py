@@ -38,13 +38,12 @@ _CENT = Decimal("0.01")
 @dataclass(frozen=True, slots=True)
 class Reading:
     """A row's figures read from the right: its target and actual cells (None when the row leaves them empty),
-    weight, score and coefficient as printed, and how the cells were cut (for the row's note)."""
+    weight and score as printed, and how the cells were cut (for the row's note)."""
 
     target: str | None
     actual: str | None
     weight: str
     score: str
-    coefficient: str
     how: str
 
 
@@ -63,7 +62,7 @@ def read_from_right(cells: list[str]) -> Reading | None:
     points = _cut_points(run, coefficient.group(1)) if coefficient else None
     if points is not None:
         weight, score = points
-        shown = f"{cells[-2]}"
+        shown = cells[-2]
     else:  # the actual ran onto the coefficient (0 | 100% as 0100%): cut where the points fit
         fused = _FUSED_PERCENT.match(cells[-2])
         cut = _cut_actual(fused.group(1), run) if fused else None
@@ -77,7 +76,7 @@ def read_from_right(cells: list[str]) -> Reading | None:
         return None
     target, actual = ([None, None] + before)[-2:]
     how = f"得分系数{shown}、分值与得分连写“{run}”，按得分 = 分值 × 得分系数拆为分值{weight}、得分{score}"
-    return Reading(target, actual, weight, score, shown, how)
+    return Reading(target, actual, weight, score, how)
 
 
 def _twice(text: str) -> str | None:
