@@ -10,6 +10,7 @@ from itertools import dropwhile, takewhile
 from jixiao.documents.blocks import Row
 from jixiao.documents.codes import diagnostic
 from jixiao.documents.pipeline.align import GUESS_CONFIDENCE, Aligner, Placed
+from jixiao.documents.pipeline.coefficient import READ_FROM_RIGHT
 from jixiao.documents.pipeline.labels import (
     Role,
     clean_name,
@@ -33,6 +34,7 @@ from jixiao.documents.interpret.header_cells import (
     parse_year,
 )
 from jixiao.documents.vocabulary import canonical_label, header_label, split_label_value
+from jixiao.documents.interpret.goal_actual import pair_labels, split_pair
 from jixiao.documents.interpret.text_lists import split_items
 from jixiao.model import Checkpoint, Diagnostic, GoalSheet, Indicator, Location, Unit, canonical_level1, canonical_level2
 from jixiao.model.lexicon import fold
@@ -47,6 +49,7 @@ _BARE_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")
 _SPACED_PARTS = re.compile(r"\s{2,}|\u3000+")
 _TEXT_FIELDS = {"code", "name", "purpose"}
 _GOAL_FIELDS = {"goals", "long_term_goals"}
+_GOAL_PAIR = "goal_pair"  # pending: the values of a row of 预期目标 | 实际完成情况 labels
 # Columns whose cells the goal sheet has no field for: kept on the indicator by heading (self-evaluation and
 # monitoring figures also go to their records).
 _RECORDED = ("actual", "score", "deviation", "expected", "likelihood", "remark")
@@ -190,6 +193,7 @@ class SheetBuilder:
         self.diagnostics: list[Diagnostic] = []
         self.columns: Columns | None = None
         self._pending: str | None = None  # a label whose value is in the next row
+        self.overall_actual: str | None = None  # 年度总体目标's 实际完成情况 (a self-evaluation's)
         self._plan_labels: list[str] = []
         self._levels = ("", "")
         self._row_count = 0
@@ -462,6 +466,13 @@ class SheetBuilder:
     # -- the header block ----------------------------------------------------------------------------------
     def _feed_header(self, row: Row) -> None:
         texts = [cell.text.strip() for cell in row.cells]
+        paired = pair_labels(texts) if self._pending != _GOAL_PAIR else None
+        if paired is not None:  # 年度总体目标 | 预期目标 | 实际完成情况, its values after them or in the next row
+            values = [text for text in texts[paired:] if text]
+            self._pending = None if values else _GOAL_PAIR  # (a label before it waits for no other value)
+            if values:
+                self._goal_pair(values, row)
+            return
         if self._take_pending(row, texts):
             return
         index = 0
@@ -508,11 +519,22 @@ class SheetBuilder:
             if values and len(values) == len(filled):
                 self._set_plan(labels, values, row)
                 return True
+        if self._pending == _GOAL_PAIR and filled and all(header_label(t) is None for t in filled):
+            self._pending = None
+            self._goal_pair(filled, row)
+            return True
         if self._pending and filled and all(header_label(t) is None for t in filled):
             field, self._pending = self._pending, None
             self._assign(field, "\n".join(filled), row, field)
             return True
         return False
+
+    def _goal_pair(self, values: list[str], row: Row) -> None:
+        """The goal as planned and the sheet's word on its completion (:mod:`.goal_actual`)."""
+        planned, done = split_pair(values)
+        self._assign("goals", "\n".join(planned), row, "预期目标")
+        if done:
+            self.overall_actual = "\n".join(done)
 
     def _unlabelled(self, text: str) -> None:
         unit, money_unit = parse_unit_line(text), parse_money_unit(text)
@@ -578,6 +600,9 @@ class SheetBuilder:
             return  # columns inferred from the rows' content: the form's own headings are not in the file
         for kind in columns.kinds:
             if kind not in (EXTRA, FRAME):
+                self._form_field("columns", kind)
+        if columns.scrambled is not None:  # its rows are read from the right: the form prints these columns
+            for kind in READ_FROM_RIGHT:
                 self._form_field("columns", kind)
 
     def _form_field(self, section: str, kind: str) -> None:
@@ -664,7 +689,7 @@ class SheetBuilder:
         written_target = values.get("target", "")
         target = written_target if not is_placeholder(written_target) else ""
         unit_cell = values.get("unit", "")
-        if unit_cell and (not _ENDS_IN_NUMBER.search(target) or label(unit_cell).role is Role.NUMBER):
+        if unit_cell and (target and not _ENDS_IN_NUMBER.search(target) or label(unit_cell).role is Role.NUMBER):
             # the value names its own unit (28.8万元) or is qualitative (应保尽保), or the unit cell holds a figure
             # (a date serial repeated there): the unit column's cell stays beside it under its heading, never
             # glued onto it
@@ -723,7 +748,9 @@ class SheetBuilder:
         extra = dict(placed.extra)
         for kind in _RECORDED:
             if kind in values:
-                extra[self.columns.heading(kind) if self.columns else kind] = values[kind]
+                # (a figure read into a column no heading names, a row read from the right: under the form's name)
+                printed = self.columns is not None and kind in self.columns.kinds
+                extra[self.columns.heading(kind) if printed else canonical_label("columns", kind)] = values[kind]
         if extra:
             updates["extra"] = extra
         if has_residue(values.get("name", "")):

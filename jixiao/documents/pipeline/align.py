@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from jixiao.documents.interpret.header_cells import parse_amount
+from jixiao.documents.pipeline.coefficient import read_from_right
 from jixiao.documents.pipeline.figures import FIGURE_KINDS, fused_run, split_figures
 from jixiao.documents.pipeline.labels import (
     Role,
@@ -290,6 +291,8 @@ class Aligner:
              extra: dict[str, str] | None = None) -> None:
         values: dict[str, str] = {}
         extras = dict(extra or {})
+        if self.columns.scrambled is not None:
+            cells, how, confidence = self._from_right(cells, how, confidence)
         for kind, text in cells.items():
             if not text.strip() or kind == FRAME:
                 continue  # the frame column holds the form's own vertical label
@@ -303,6 +306,23 @@ class Aligner:
         if self.columns.inferred:  # no header names the columns: every row rests on a guess
             placed.confidence, placed.inferred = min(confidence, GUESS_CONFIDENCE), self.columns.inferred
         self.placed.append(placed)
+
+    def _from_right(self, cells: dict[str, str], how: list[str], confidence: float
+                    ) -> tuple[dict[str, str], list[str], float]:
+        """A row under a scrambled heading that ends in a 得分系数 column, its figures read from the right
+        (:mod:`.coefficient`): its actual, weight and score, and its target left empty when the row prints none."""
+        if "target" not in self.keys:
+            return cells, how, confidence
+        # a unit cell holding no unit is the row's first figure or word, the row having left out an empty cell
+        # before it (高高 | 100% | 33 under 计量单位 | 年初指标值 | …)
+        misplaced = cells.get("unit", "") if label(cells.get("unit", "")).role is not Role.UNIT else ""
+        reading = read_from_right([misplaced, *(cells.get(key, "") for key in self.keys[self.keys.index("target"):])])
+        if reading is None:
+            return cells, how, confidence
+        cells = {kind: text for kind, text in cells.items() if kind != "target" and not (misplaced and kind == "unit")}
+        found = {"target": reading.target, "actual": reading.actual, "weight": reading.weight, "score": reading.score}
+        cells.update((kind, text) for kind, text in found.items() if text)
+        return cells, [*how, reading.how], min(confidence, GUESS_CONFIDENCE)
 
     def _add_outlined(self, values: dict[str, str], line: Line, tokens: int) -> None:
         """A row of an indented table (:mod:`.outline`): placed by its depth, so by an inference."""

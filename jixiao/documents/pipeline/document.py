@@ -128,7 +128,7 @@ class _Assembler:
         if kind == SELF_EVAL:
             self.sheets[-1] = sheet.model_copy(update={
                 "evaluation": self_evaluation(sheet, builder.results, builder.money, builder.claimed, builder.cut,
-                                              headless=builder.headless)})
+                                              headless=builder.headless, overall_actual=builder.overall_actual)})
         elif kind == MONITOR:
             self.sheets[-1] = sheet.model_copy(update={
                 "monitoring": monitoring_report(sheet, builder.results, builder.money, builder.money_headings)})

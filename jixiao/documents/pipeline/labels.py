@@ -633,14 +633,20 @@ def _rejoin_headings(pieces: list[str]) -> None:
 
 
 _LAST_HEADINGS = ("备注", "说明")  # the short heading of a remarks column, the header's last
+_SCORE_HEADING = "得分"  # a self-evaluation header's last but for the remarks (and the deviation's)
 
 
 def _split_last_heading(pieces: list[str]) -> None:
     """The remarks column's short heading, the last of a header, run onto the first row's name after it
-    (``指标得分(分)`` | ``说明天然林和公益林管护当期任务完成率``): a piece of its own."""
+    (``指标得分(分)`` | ``说明天然林和公益林管护当期任务完成率``): a piece of its own. So is a self-evaluation's 得分
+    run onto the first row's level cell that OCR scrambled (``得分出标产指`` before ``数量指标``): the row's next
+    piece is a level name."""
     for index in range(len(pieces) - 1, 0, -1):
         piece = pieces[index]
         word = next((word for word in _LAST_HEADINGS if piece.startswith(word)), None)
+        if word is None and piece.startswith(_SCORE_HEADING) and index + 1 < len(pieces) and label(
+                pieces[index + 1]).role in (Role.LEVEL1, Role.LEVEL2):
+            word = _SCORE_HEADING
         if word and len(piece) > len(word) + 1 and label(pieces[index - 1]).role is Role.HEADING and label(
                 piece).role is Role.TEXT:
             pieces[index:index + 1] = [word, piece[len(word):]]

@@ -63,7 +63,12 @@ def _heading_row(line: str) -> tuple[list[str], int] | None:
     """The keys of the first run of money headings that holds an amount spent and its rate or budget, and where it
     ends."""
     run: list[re.Match[str]] = []
+    end = None
     for match in _HEADING.finditer(line):
+        if _complete(run) and match.start() == run[-1].end() and _KEYS[match.group(0)] in {
+                _KEYS[found.group(0)] for found in run}:
+            end = match.end()  # a heading the row has already begins the next one, a note (得分 | 得分计算方法)
+            break
         if run and match.start() - run[-1].end() > _GAP:
             if _complete(run):
                 break
@@ -71,7 +76,7 @@ def _heading_row(line: str) -> tuple[list[str], int] | None:
         run.append(match)
     if not _complete(run):
         return None
-    return [_KEYS[match.group(0)] for match in run], run[-1].end()
+    return [_KEYS[match.group(0)] for match in run], end or run[-1].end()
 
 
 def _complete(run: list[re.Match[str]]) -> bool:

@@ -39,6 +39,8 @@ _CLAIMED_BELOW = re.compile(_CLAIMED_LABEL + r"(?:(?!预算|执行|分值|得分
 # (a figure followed by 分 is a note's full marks, 总分100分, not a claim)
 _TRAILING_TOTAL = re.compile(r"(?<![评目])(?:总分|总计)\s*[:：|｜]?\s*(\d[\d.]*(?:\s+\d[\d.]*)*)(?![\d.])(?!\s*分)")
 _SCORE = re.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?")
+# a score with the next row's words run onto it (a unit of points, 10分, is no such word)
+_RAN_ON = re.compile(r"^((?:0|[1-9]\d{0,2})(?:\.\d{1,2})?)(?=[\u4e00-\u9fff]{2})(?!分)")
 _MOST_POINTS = Decimal(100)
 
 
@@ -84,10 +86,14 @@ def _amount(text: str | None) -> Decimal | None:
 
 def _points(text: str | None) -> Decimal | None:
     """A 得分 cell's figure. When the row's last column took the cells after it (the next row's name run on below the
-    score: ``5`` / ``孕产妇健康管理率…``), the figure is its first line."""
+    score: ``5`` / ``孕产妇健康管理率…``), the figure is its first line; when they ran onto it without a break, the
+    figure before them (``10益标效指``: the next row's level label, OCR scrambled)."""
     if not text:
         return None
-    return _amount(text) if "\n" not in text.strip() else _amount(text.strip().split("\n", 1)[0])
+    first = text.strip().split("\n", 1)[0]
+    figure = _amount(first)
+    ran_on = _RAN_ON.match(first) if figure is None else None
+    return _amount(ran_on.group(1)) if ran_on else figure
 
 
 def _percent(text: str | None) -> Decimal | None:
@@ -95,9 +101,11 @@ def _percent(text: str | None) -> Decimal | None:
 
 
 def self_evaluation(sheet: GoalSheet, results: list[tuple[int, dict[str, str]]], money: dict[str, str],
-                    claimed: dict, cut: bool = False, headless: bool = False) -> ReportedEvaluation:
+                    claimed: dict, cut: bool = False, headless: bool = False,
+                    overall_actual: str | None = None) -> ReportedEvaluation:
     """The sheet's self-evaluation figures as printed (the audit's input); ``cut``: the copy stops inside its table;
-    ``headless``: the table's header is not in the file (the copy may start inside the table)."""
+    ``headless``: the table's header is not in the file (the copy may start inside the table); ``overall_actual``:
+    what the sheet says of its 年度总体目标's completion."""
     items = []
     for position, values in results:
         weight, score, indicator = values.get("weight"), _points(values.get("score")), sheet.indicators[position - 1]
@@ -111,7 +119,7 @@ def self_evaluation(sheet: GoalSheet, results: list[tuple[int, dict[str, str]]],
         spent=_nonnegative(money.get("spent")), execution_rate=_percent(money.get("execution_rate")),
         execution_weight=_amount(money.get("weight")), execution_score=_amount(money.get("score")), items=items,
         total=claimed.get("total"), grade=claimed.get("grade"), budget_note=money.get("note"), cut=cut,
-        notes=list(claimed.get("conclusions", ())), headless=headless,
+        notes=list(claimed.get("conclusions", ())), headless=headless, overall_actual=overall_actual,
     )
 
 

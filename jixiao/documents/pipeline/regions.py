@@ -35,6 +35,7 @@ from jixiao.documents.pipeline.labels import (
 from jixiao.documents.pipeline.outline import is_outline
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.pipeline.prose import PROSE
+from jixiao.documents.pipeline.coefficient import COEFFICIENT
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.pipeline.transposed import TURNED
 from jixiao.model.lexicon import fold
@@ -81,6 +82,8 @@ class Columns:
     inferred: str | None = None  # how the columns were inferred from the rows' content, when no header names them
     joined: bool = False  # the headings ran together on one line (so, likely, do the cells of each row)
     implied: bool = False  # no header in the file: the columns are those the rows' own cells imply
+    # the scrambled heading that ends in a 得分系数 column before the points' (:mod:`.coefficient`), if any
+    scrambled: int | None = None
 
     def kind_at(self, column: int) -> int | None:
         """Index of the column whose heading starts nearest at or before grid ``column`` (merged headings span)."""
@@ -512,6 +515,9 @@ def _distrust_after_unknown(columns: Columns) -> None:
                     if kind == EXTRA and named and index > max(named)), None)
     if unknown is None:
         return
+    following = columns.kinds[unknown + 1:]
+    if COEFFICIENT in columns.headings[unknown] and "weight" in following and "score" in following:
+        columns.scrambled = unknown  # its rows read from the right
     for index in range(unknown + 1, len(columns.kinds)):
         if columns.kinds[index] in _FIGURE_COLUMNS:
             columns.kinds[index] = EXTRA

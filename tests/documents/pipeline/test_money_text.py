@@ -28,6 +28,10 @@ from jixiao.documents.pipeline.money_text import money_in_text
     # corpus 106: the budget's figure beside its heading, the others after a label, each amount with its 万元
     ("资金情况(万元)年度资金总额全年预算数(A)300全年执行数(B)执行率(B/A)其中中央补助自治区补助300万元\n259.45万元\n86.5%市县资金",
      {"budget_full": "300", "spent": "259.45", "execution_rate": "86.5%"}),
+    # corpus 171: the row's last heading repeats in the next, a note's (得分 | 得分计算方法), whose name stands
+    # between the headings and the figures' label; the five figures fused but for the score
+    ("项目资金(万元) 年初预算数(A)全年执行数(B)分值(10分)执行率(B/A)得分得分计算方法年度资金总额:310.2154.741050%5执行率*",
+     {"budget_initial": "310.2", "spent": "154.74", "weight": "10", "execution_rate": "50%", "score": "5"}),
     # a rate printed to one decimal (259.45 / 300 = 86.48)
     ("全年预算数全年执行数执行率年度资金总额300259.4586.5%其中", {
         "budget_full": "300", "spent": "259.45", "execution_rate": "86.5%"}),

@@ -363,8 +363,36 @@ def test_a_run_together_self_evaluation_whose_rows_leave_out_their_empty_unit_an
         ("资金使用合规性", None, None, "好"),
         ("党性教育培训次数", Decimal("26"), "次", None),
     ]
-    # the scrambled heading may hold several columns: the figures after it are no weight or score to audit
-    assert all(i.weight is None for i in document.sheets[0].indicators)
+    # the scrambled heading holds several columns (…得分系数): the row's figures are read from the right, its
+    # weight and score printed as one number cut where score = weight × coefficient
+    assert [(item.actual_raw, item.weight, item.score) for item in document.sheets[0].evaluation.items] == [
+        ("76%", Decimal("2"), Decimal("2")), ("好", Decimal("5"), Decimal("5")), ("12次", Decimal("5"), Decimal("5"))]
+    assert "分值与得分连写“22”" in " ".join(d.message for d in document.diagnostics)
+    # the form prints these columns, so the audit asks for their blanks
+    assert {"权重", "得分", "实际完成值"} <= set(document.sheets[0].form_fields)
+    # the figures read are kept beside the printed cells under the form's Chinese names, never the internal kinds
+    assert {key: document.sheets[0].indicators[0].extra.get(key) for key in ("实际完成值", "得分", "score")} == {
+        "实际完成值": "76%", "得分": "2", "score": None}
+
+
+@pytest.mark.parametrize("rows, expected", [
+    # a row printing only its coefficient and points: its target and actual are empty, the cell is no target
+    ("“三公经费变动率%100%22否", (None, None, "%", Decimal("2"), Decimal("2"))),
+    # an actual run onto the coefficient (0 | 100%): cut where the coefficient fits the points
+    ("预算调整率%3%0100%22否", ("3%", "0", "%", Decimal("2"), Decimal("2"))),
+    # a qualitative target and the actual repeating it run together in the unit's place
+    ("管理制度健全性高高100%33否", ("高", "高", None, Decimal("3"), Decimal("3"))),
+    # a score short of the weight: 80% of 10
+    ("业务保障能力提升%90%85%80%108否", ("90%", "85%", "%", Decimal("10"), Decimal("8"))),
+])
+def test_a_run_together_self_evaluation_row_is_read_from_the_right_by_its_coefficient(rows, expected):
+    # corpus 157's form: 年初指标值 | 调整指标值 | 全年完成值 | 得分系数 | 指标权重 | 指标得分 | 是否核心指标, its empty
+    # cells dropped and the headings between the target's and the weight's run into one
+    document = read("部门整体绩效自评表指标名称计量单位指标性质年初指标值调整指标值年成值全完值得分系数(%)指标权重(分)"
+                    "指标得分(分)是否核心指标财政供养人员控制率%定量指标100%92%100%22否" + rows)
+    indicator, item = document.sheets[0].indicators[1], document.sheets[0].evaluation.items[1]
+    target = indicator.target.raw or indicator.target.qualitative
+    assert (target, item.actual_raw, indicator.target.unit, item.weight, item.score) == expected
 
 
 def test_the_vertical_label_copied_after_the_headings_is_no_column_of_the_rows():
@@ -402,6 +430,17 @@ def test_the_remarks_heading_run_onto_the_first_row_s_name_is_a_column():
     document = read("绩效指标指标名称计量单位指标性质指标值指标权重(分)全年完成值指标得分(分)说明天然林和公益林管护当期任务完成率"
                     "%≥90%1010010国家级公益林管护面积万亩≥28108.510")
     assert document.sheets[0].indicators[0].name == "天然林和公益林管护当期任务完成率"
+
+
+def test_the_score_heading_run_onto_the_first_row_s_scrambled_level_and_a_score_onto_the_next_row_s():
+    # corpus 136: OCR scrambled the level labels (产出指标 as 出标产指, 效益指标 as 益标效指); 得分, the header's last
+    # heading, runs onto the first row's and the score ending a row onto the next row's
+    document = read("二级指标三级指标年初目标值(A)实际完成值(B)得分出标产指数量指标补贴渔船数66%66%20质量指标渔船补贴发放率"
+                    "100%100%10时效指标12月底之前完成100%100%10益标效指服务对象满意度退捕渔民抽样调查满意度90%90%40")
+    assert [(i.name, item.actual_raw, item.score) for i, item in zip(
+        document.sheets[0].indicators, document.sheets[0].evaluation.items)] == [
+        ("补贴渔船数", "66%", Decimal("20")), ("渔船补贴发放率", "100%", Decimal("10")),
+        ("12月底之前完成", "100%", Decimal("10")), ("退捕渔民抽样调查满意度", "90%", Decimal("40"))]
 
 
 def test_a_row_s_last_figure_run_onto_the_next_row_s_template_numbering():

@@ -529,3 +529,27 @@ def test_a_name_equal_to_the_one_before_its_target_that_is_no_figure_is_a_row_of
                         "质量指标", "验收合格", "合格", "验收合格", "合格"])
     names = [i.name for i in read(text).sheets[0].indicators]
     assert "验收合格" in names
+
+
+@pytest.mark.parametrize("rows, goals, done", [
+    # the values in the row after the labels (corpus 139, 162): the goal, then what the sheet says was done
+    (["年度绩效目标 | 预期目标 | 全年实际完成情况 |", "目标1:年底前完工 | 12月14日前已完工 |"],
+     ["年底前完工"], "12月14日前已完工"),
+    # section labels before the pair, the completion still the template's instruction (corpus 158's second sheet)
+    (["项目基本情况 | 1.项目年度目标完成情况 | 项目年度目标 | 年度目标完成情况 |",
+      "发放14人工资 | 对照年度目标,说明相关任务目标的完成情况(100字以内) |"],
+     ["发放14人工资"], "对照年度目标,说明相关任务目标的完成情况(100字以内)"),
+    # the values in the labels' own row, as many cells for the completion as for the goal (corpus 169)
+    (["年度总体目标 | 预期目标 | 实际完成情况 | 目标1:造林1.2万亩 | 目标2:森林经营16万亩 | 造林1.2万亩 | 森林经营16万亩 |"],
+     ["造林1.2万亩", "森林经营16万亩"], "造林1.2万亩\n森林经营16万亩"),
+    # a flattened spreadsheet: the pair after a label still waiting for its value (项目资金), the completion
+    # restating the goal wrapped over two cells (corpus 161)
+    (["项目资金 |", "— | 预期目标 | 实际完成情况 | 提高医疗保障水平,推进因病致贫问题的根本性解决 | "
+      "提高医疗保障水平,推进了因病致贫问题的基本性 | 解决 |"],
+     ["提高医疗保障水平,推进因病致贫问题的根本性解决"], "提高医疗保障水平,推进了因病致贫问题的基本性\n解决"),
+])
+def test_the_overall_goal_printed_as_planned_and_as_done(rows, goals, done):
+    text = "\n".join(["项目支出绩效自评表 |", "项目名称 | 某项目 |", *rows, *_GRID])
+    sheet = read(text).sheets[0]
+    assert sheet.goals == goals
+    assert sheet.evaluation.overall_actual == done
