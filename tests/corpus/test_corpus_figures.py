@@ -22,13 +22,13 @@ from pathlib import Path
 import pytest
 
 from benchmarks.corpus import corpus_scores, twin_scores
-from benchmarks.corpus_score import CORPUS, FIELDS, REPORTED, DocScore, load_golden, load_manifest, score_document, totals
-from jixiao.model import Document, GoalSheet, Indicator, Operator, ReportedEvaluation, ReportedItem, Target
+from benchmarks.corpus_score import CORPUS, FIELDS, REPORTED, SHEET_FIELDS, DocScore, load_golden, load_manifest, score_document, totals
+from jixiao.model import Budget, Document, GoalSheet, Indicator, Operator, ReportedEvaluation, ReportedItem, Target
 from tests.corpus.office_twin import LAYOUTS, twin_goldens
 
 PINS = Path(__file__).with_name("pins.json")
 _BETTER_IS_HIGHER = ("sheet_right", "tables_yielded", "matched", "fully_right", *(f"{name}_right" for name in FIELDS),
-                     *(f"reported_right_{name}" for name in REPORTED))
+                     *(f"reported_right_{name}" for name in REPORTED), *(f"sheet_right_{name}" for name in SHEET_FIELDS))
 
 
 def _group(scores: list[DocScore]) -> dict:
@@ -124,8 +124,19 @@ def _document(golden: dict) -> Document:
             budget_initial=_number(sheet.get("budget_initial")),
             spent=_number(sheet.get("executed") or sheet.get("executed_to_date")),
             execution_rate=_number(sheet.get("execution_rate")), total=_number(sheet.get("claimed_total")), items=items)
-        sheets.append(GoalSheet(name=sheet.get("name"), indicators=indicators, evaluation=evaluation))
+        budget = Budget(**{name.removeprefix("budget_"): _money(sheet.get(name))
+                           for name in ("budget_total", "fiscal", "other")})
+        sheets.append(GoalSheet(name=sheet.get("name"), indicators=indicators, evaluation=evaluation, budget=budget,
+                                money_unit=sheet.get("money_unit"), goals=sheet.get("goals") or []))
     return Document(sheets=sheets)
+
+
+def _money(text: str | None) -> Decimal | None:
+    """A golden amount; None where the golden describes the sources in words."""
+    try:
+        return Decimal(text) if isinstance(text, str) else None
+    except ArithmeticError:
+        return None
 
 
 def _number(text: str | None) -> Decimal | None:
@@ -133,7 +144,9 @@ def _number(text: str | None) -> Decimal | None:
 
 
 @pytest.mark.parametrize("stem", ["105_hunan-yueyang-high-standard-farmland-goal-2022",
-                                  "111_anhui-suixi-civil-affairs-temporary-relief-selfeval-2019"])
+                                  "111_anhui-suixi-civil-affairs-temporary-relief-selfeval-2019",
+                                  "003_sichuan-jingyan-mata-town-goal-2023",
+                                  "038_gansu-jiayuguan-museum-free-opening-goal-2023"])
 def test_a_perfect_reading_scores_every_field_right_and_a_refusal_none(stem):
     golden = load_golden(stem)
     perfect = score_document(golden, _document(golden))
@@ -141,6 +154,9 @@ def test_a_perfect_reading_scores_every_field_right_and_a_refusal_none(stem):
     assert all(perfect.right[name] == perfect.expected for name in FIELDS)
     assert perfect.reported == perfect.reported_expected
     assert sum(perfect.reported.values()) > 0 or "selfeval" not in stem
+    assert perfect.header == perfect.header_expected and perfect.header["sheets"] == 1
+    assert perfect.header["name"] == perfect.header["budget_total"] == len(golden["sheets"])
     refused = score_document(golden, None, error="refused")
     assert not refused.yielded and refused.matched == refused.fully_right == 0 and not refused.sheet_right
     assert not any(refused.reported.values()) and refused.reported_expected == perfect.reported_expected
+    assert not any(refused.header.values()) and refused.header_expected == perfect.header_expected
