@@ -32,7 +32,7 @@ from jixiao.documents.interpret.header_cells import (
     parse_unit_line,
     parse_year,
 )
-from jixiao.documents.vocabulary import canonical_label, header_label, split_label_value
+from jixiao.documents.vocabulary import canonical_label, goal_heading, header_label, split_label_value
 from jixiao.documents.interpret.text_lists import split_items
 from jixiao.model import Checkpoint, Diagnostic, GoalSheet, Indicator, Location, Unit, canonical_level1, canonical_level2
 from jixiao.model.lexicon import fold
@@ -46,6 +46,7 @@ _ENDS_IN_NUMBER = re.compile(r"\d\s*$")
 _BARE_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")
 _SPACED_PARTS = re.compile(r"\s{2,}|\u3000+")
 _TEXT_FIELDS = {"code", "name", "purpose"}
+_BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 _GOAL_FIELDS = {"goals", "long_term_goals"}
 # Columns whose cells the goal sheet has no field for: kept on the indicator by heading (self-evaluation and
 # monitoring figures also go to their records).
@@ -101,6 +102,19 @@ def _under_headings(headings: list[str | None], figures: list[str]) -> list[tupl
     before = [*zip(headings[:rate - 1], figures[:rate - 1]), (headings[at - 1], figures[rate - 1])] \
         if 0 < rate < at else list(zip(headings[:rate], figures[:rate]))
     return [*before, (headings[at], figures[rate]), *zip(headings[at + 1:], figures[rate + 1:])]
+
+
+def _over_goals(text: str) -> bool:
+    """A goals label or a heading over the goals block's cells: not itself a goal."""
+    return header_label(text) in _GOAL_FIELDS or goal_heading(text) is not None
+
+
+def _set_goals(columns: list[str], values: list[str]) -> list[str]:
+    """The goals set for the year among the cells under a goals block's headings: under 预期目标 | 实际完成情况
+    each goal is followed by what was achieved, which is no goal."""
+    if "actual" in columns and len(values) % 2 == 0:
+        return values[::2]
+    return values
 
 
 def _shared_value(cells: dict[str, str]) -> str:
@@ -190,6 +204,7 @@ class SheetBuilder:
         self.diagnostics: list[Diagnostic] = []
         self.columns: Columns | None = None
         self._pending: str | None = None  # a label whose value is in the next row
+        self._goal_columns: list[str] = []  # the headings beside a pending goals label (expected, actual)
         self._plan_labels: list[str] = []
         self._levels = ("", "")
         self._row_count = 0
@@ -221,6 +236,11 @@ class SheetBuilder:
         """True once anything of the sheet has been read."""
         sheet = self.sheet
         return bool(sheet.code or sheet.name or sheet.indicators or self.columns)
+
+    @property
+    def awaits_value(self) -> bool:
+        """Whether a label whose value is in the next row (绩效目标 above its text) is still waiting for it."""
+        return self._pending is not None and self.columns is None and not self.sheet.indicators
 
     def starts_another_sheet(self, row: Row) -> bool:
         """True when ``row`` opens the next project's table (a 项目名称/项目编码 row after an indicator grid)."""
@@ -486,10 +506,13 @@ class SheetBuilder:
                 continue
             rest = [t for t in texts[index:] if t]
             if field in _GOAL_FIELDS:
-                if rest and not all(header_label(t) in _GOAL_FIELDS for t in rest):
-                    self._assign(field, "\n".join(t for t in rest if header_label(t) is None), row, text)
+                columns = [goal_heading(t) for t in rest if goal_heading(t)]
+                values = [t for t in rest if not _over_goals(t) and not _BARE_NUMBER.match(t)]  # (分值 is no goal)
+                if values:
+                    self._assign(field, "\n".join(_set_goals(columns, values)), row, text)
                     return
                 self._pending = field
+                self._goal_columns = columns
                 continue
             value = ""
             if index < len(texts) and header_label(texts[index]) is None and not split_label_value(texts[index]):
@@ -510,7 +533,8 @@ class SheetBuilder:
                 return True
         if self._pending and filled and all(header_label(t) is None for t in filled):
             field, self._pending = self._pending, None
-            self._assign(field, "\n".join(filled), row, field)
+            columns, self._goal_columns = self._goal_columns, []
+            self._assign(field, "\n".join(_set_goals(columns, filled)), row, field)
             return True
         return False
 

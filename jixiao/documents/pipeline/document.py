@@ -11,12 +11,14 @@ diagnostic, or marked as chrome.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from itertools import count
 
 from jixiao.documents.blocks import Cell, Row
 from jixiao.documents.interpret.header_cells import parse_amount, parse_title
-from jixiao.documents.vocabulary import header_label, split_label_value
+from jixiao.documents.vocabulary import goal_heading, header_label, split_label_value
 from jixiao.documents.interpret.long_layout import build_long_table, detect_long_header
 from jixiao.documents.interpret.overall import OverallGoalsBuilder
 from jixiao.documents.interpret.sheet_builder import SheetBuilder, is_figure, money_key
@@ -46,6 +48,8 @@ _LONGEST_LABEL = 12
 # Money headings that begin the money table's row of headings in a one-cell-per-line stream (分值 and 得分 only
 # continue one: alone they are the grid's columns).
 _OPENING_MONEY = {"budget_initial", "budget_full", "spent", "execution_rate", "spent_expected"}
+# the rest of a form's title broken after a label-like word (绩效目标 / 自评表 (2019年度)): no value of that label
+_FORM_WORD = re.compile(r"\s*(?:自评|申报|批复|监控|设定)?表")
 _SENTENCE_ENDS = ("。", "；", ";", "！", "!")
 
 
@@ -295,10 +299,12 @@ class _Assembler:
                 open_row.cells.append(Cell(text=text, column=len(open_row.cells), line=number))
             return
         is_label = bool(header_label(text) or split_label_value(text) or money in _OPENING_MONEY)
-        if parse_title(text) or (open_row is None and not is_label):
+        # a label whose value is in the next row (年度总体目标 over its goals) takes the lines below as that row
+        awaited = self.current is not None and self.current.awaits_value
+        if parse_title(text) or (open_row is None and not is_label and not awaited):
             self._close_open()
             self._paragraph(text, number)
-        elif is_label or self._takes_no_more(open_row, text):  # type: ignore[arg-type]
+        elif is_label or open_row is None or self._takes_no_more(open_row, text):
             self._close_open()
             self._open = Row(cells=[Cell(text=text, column=0, line=number)], line=number)
         else:
@@ -344,10 +350,10 @@ class _Assembler:
 
 def _leading_label(text: str) -> str | None:
     """The header-block label a line starts with when its value follows without a separator."""
-    if header_label(text) or split_label_value(text):
+    if header_label(text) or split_label_value(text) or goal_heading(text):
         return None
     for length in range(min(_LONGEST_LABEL, len(text) - 1), 1, -1):
-        if header_label(text[:length]) and text[length] not in ":：(（":
+        if header_label(text[:length]) and text[length] not in ":：(（" and not _FORM_WORD.match(text[length:]):
             return text[:length]
     return None
 
