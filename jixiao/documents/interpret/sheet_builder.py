@@ -27,6 +27,7 @@ from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.interpret.header_cells import (
     is_checkpoint,
     parse_amount,
+    parse_coded_name,
     parse_money_unit,
     parse_title,
     parse_unit_line,
@@ -555,6 +556,9 @@ class SheetBuilder:
             if value and amount is None:
                 self.diagnostics.append(diagnostic("P106", self._location(row, label), field=label, value=value))
             sheet.budget = sheet.budget.model_copy(update={field: amount})
+        elif field == "name" and parse_coded_name(value):
+            code, sheet.name = parse_coded_name(value)  # type: ignore[misc]
+            sheet.code = sheet.code or code
         elif field in _TEXT_FIELDS:
             setattr(sheet, field, value or None)
         elif field in _GOAL_FIELDS:
