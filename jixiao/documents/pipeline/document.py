@@ -39,7 +39,7 @@ from jixiao.documents.pipeline.regions import body_end, find_header
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.pipeline.tokens import Line, LineKind
 from jixiao.documents.codes import diagnostic
-from jixiao.model import Diagnostic, Document, Location
+from jixiao.model import Budget, Diagnostic, Document, Location, ReportedEvaluation
 
 __all__ = ["Accounting", "build_document"]
 
@@ -130,9 +130,10 @@ class _Assembler:
         kind = sheet_kind(sheet, columns, builder.claimed)
         self.kinds.append(kind)
         if kind == SELF_EVAL:
+            evaluation = self_evaluation(sheet, builder.results, builder.money, builder.claimed, builder.cut,
+                                         headless=builder.headless)
             self.sheets[-1] = sheet.model_copy(update={
-                "evaluation": self_evaluation(sheet, builder.results, builder.money, builder.claimed, builder.cut,
-                                              headless=builder.headless)})
+                "evaluation": evaluation, "budget": _budget_of_year(sheet.budget, evaluation)})
         elif kind == MONITOR:
             self.sheets[-1] = sheet.model_copy(update={
                 "monitoring": monitoring_report(sheet, builder.results, builder.money, builder.money_headings)})
@@ -346,6 +347,14 @@ class _Assembler:
         if current is None or current.starts_another_sheet(row):
             current = self._new_sheet()
         current.feed(row)
+
+
+def _budget_of_year(budget: Budget, evaluation: ReportedEvaluation) -> Budget:
+    """A self-evaluation whose header block names no 资金总额 states it in its money table's 年度资金总额 row: the
+    year's (adjusted) budget, else the budget at the start of the year. A printed 0 is a blank, not the total."""
+    if budget.total is not None:
+        return budget
+    return budget.model_copy(update={"total": evaluation.budget_full or evaluation.budget_initial or None})
 
 
 def _leading_label(text: str) -> str | None:
