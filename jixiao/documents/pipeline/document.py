@@ -35,6 +35,7 @@ from jixiao.documents.pipeline.records import (
     self_evaluation,
     sheet_kind,
 )
+from jixiao.documents.pipeline.projects import split_projects
 from jixiao.documents.pipeline.regions import body_end, find_header
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.pipeline.tokens import Line, LineKind
@@ -120,6 +121,8 @@ class _Assembler:
             sheet, found = current.finish()
             self.sheets.append(sheet)
             self._records(current, sheet)
+            if self.sheets[-1].evaluation is None and self.sheets[-1].monitoring is None:
+                self.sheets[-1:] = split_projects(self.sheets[-1])
             self.diagnostics.extend(found)
             self.accounting.placed += current.tokens_placed
             self.accounting.diagnosed += current.tokens_diagnosed
