@@ -33,7 +33,7 @@ from jixiao.documents.interpret.header_cells import (
     parse_unit_line,
     parse_year,
 )
-from jixiao.documents.vocabulary import canonical_label, goal_heading, header_label, split_label_value
+from jixiao.documents.vocabulary import canonical_label, goal_heading, header_label, labels, split_label_value
 from jixiao.documents.interpret.text_lists import split_items
 from jixiao.model import Checkpoint, Diagnostic, GoalSheet, Indicator, Location, Unit, canonical_level1, canonical_level2
 from jixiao.model.lexicon import fold
@@ -108,6 +108,21 @@ def _under_headings(headings: list[str | None], figures: list[str]) -> list[tupl
 def _over_goals(text: str) -> bool:
     """A goals label or a heading over the goals block's cells: not itself a goal."""
     return header_label(text) in _GOAL_FIELDS or goal_heading(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _run_on_labels() -> re.Pattern:
+    """The labels that follow a project's name in text run together from a form's cells (主管部门, 实施单位,
+    负责人及电话): words no project name holds."""
+    words = [word for field in ("department", "unit", "unit_code", "code") for word in labels()["header"][field]
+             if len(word) >= 4] + ["负责人"]
+    return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
+
+
+def _run_on(value: str) -> int | None:
+    """Where a name cell's text runs on into the next fields' labels (``水土保持监测主管部门黄冈市…``), or None."""
+    match = _run_on_labels().search(value, 2)
+    return match.start() if match else None
 
 
 def _set_goals(columns: list[str], values: list[str]) -> list[str]:
@@ -556,6 +571,8 @@ class SheetBuilder:
             if value and amount is None:
                 self.diagnostics.append(diagnostic("P106", self._location(row, label), field=label, value=value))
             sheet.budget = sheet.budget.model_copy(update={field: amount})
+        elif field == "name" and _run_on(value):
+            self._assign(field, value[:_run_on(value)], row, label)  # (the fields after it are left unread)
         elif field == "name" and parse_coded_name(value):
             code, sheet.name = parse_coded_name(value)  # type: ignore[misc]
             sheet.code = sheet.code or code
