@@ -113,9 +113,9 @@ def _over_goals(text: str) -> bool:
 @lru_cache(maxsize=1)
 def _run_on_labels() -> re.Pattern:
     """The labels that follow a project's name in text run together from a form's cells (主管部门, 实施单位,
-    负责人及电话): words no project name holds."""
+    负责人及电话, 项目类别): words no project name holds."""
     words = [word for field in ("department", "unit", "unit_code", "code") for word in labels()["header"][field]
-             if len(word) >= 4] + ["负责人"]
+             if len(word) >= 4] + ["负责人", "项目类别", "项目属性", "项目性质"]
     return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
 
 

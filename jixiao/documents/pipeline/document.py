@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import count
 
 from jixiao.documents.blocks import Cell, Row
 from jixiao.documents.interpret.header_cells import parse_amount, parse_title
-from jixiao.documents.vocabulary import goal_heading, header_label, split_label_value
+from jixiao.documents.vocabulary import goal_heading, header_label, labels, split_label_value
 from jixiao.documents.interpret.long_layout import build_long_table, detect_long_header
 from jixiao.documents.interpret.overall import OverallGoalsBuilder
 from jixiao.documents.interpret.sheet_builder import SheetBuilder, is_figure, money_key
@@ -289,6 +290,10 @@ class _Assembler:
     def _cell(self, text: str, number: int | None) -> None:
         """A one-cell line outside a table: a header-block label opens a row; values join the open row. A label
         run together with its value (``项目编码434-…``) is split at the label."""
+        inner = _inner_name_label(text)
+        if inner:
+            self._cell(text[:inner], number)
+            text = text[inner:]
         label_part = _leading_label(text)
         if label_part and label_part != text:
             self._cell(label_part, number)
@@ -358,6 +363,20 @@ def _budget_of_year(budget: Budget, evaluation: ReportedEvaluation) -> Budget:
     if budget.total is not None:
         return budget
     return budget.model_copy(update={"total": evaluation.budget_full or evaluation.budget_initial or None})
+
+
+@cache
+def _name_labels() -> re.Pattern:
+    spellings = [word for field in ("name", "code") for word in labels()["header"][field] if len(word) >= 4]
+    return re.compile("|".join(sorted(map(re.escape, spellings), key=len, reverse=True)))
+
+
+def _inner_name_label(text: str) -> int | None:
+    """Where a project name or code label begins inside a cell of text run together from a form's cells
+    (``…自评表(2021年)项目名称初中公用经费…``): the project's fields begin there. None when none does, or at the
+    start (the label is then the cell's own)."""
+    match = _name_labels().search(text, 1)
+    return match.start() if match and not split_label_value(text[:match.start()]) else None
 
 
 def _leading_label(text: str) -> str | None:
