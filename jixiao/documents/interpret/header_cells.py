@@ -9,7 +9,7 @@ from functools import lru_cache
 from jixiao.model import MoneyUnit, Unit
 from jixiao.model.lexicon import fold
 
-__all__ = ["parse_amount", "parse_coded_name", "parse_unit_line", "parse_money_unit", "is_checkpoint", "parse_year", "parse_title"]
+__all__ = ["parse_amount", "parse_field_amount", "parse_coded_name", "parse_unit_line", "parse_money_unit", "is_checkpoint", "parse_year", "parse_title"]
 
 _UNIT_LINE = re.compile(r"^(\d{3,12})\s*([\u4e00-\u9fff（）()、]{2,})$")
 # a project written as its budget-system code and its name (``51000021R000000019951-工资性支出``)
@@ -28,6 +28,20 @@ def parse_amount(text: str) -> Decimal | None:
         return Decimal(key) if key else None
     except InvalidOperation:
         return None
+
+
+# a header block's amount written with its unit and a note on what it holds (854万(高标准农田建设400万元，…))
+_NOTED_AMOUNT = re.compile(r"^([\d,]+(?:\.\d+)?)\s*(?:万元|万|元)?\s*(?:[(（].*)?$", re.S)
+
+
+def parse_field_amount(text: str) -> Decimal | None:
+    """The amount of a header field's cell: as :func:`parse_amount`, or a figure followed by 万 and a note in
+    brackets on what it holds; None if the cell holds no amount."""
+    amount = parse_amount(text)
+    if amount is not None:
+        return amount
+    match = _NOTED_AMOUNT.match(fold(text))
+    return parse_amount(match.group(1)) if match else None
 
 
 def parse_unit_line(text: str) -> Unit | None:

@@ -28,6 +28,7 @@ from jixiao.documents.interpret.header_cells import (
     is_checkpoint,
     parse_amount,
     parse_coded_name,
+    parse_field_amount,
     parse_money_unit,
     parse_title,
     parse_unit_line,
@@ -534,8 +535,8 @@ class SheetBuilder:
             if index < len(texts) and header_label(texts[index]) is None and not split_label_value(texts[index]):
                 value = texts[index]
                 index += 1
-            if field == "purpose" and not value:
-                self._pending = "purpose"
+            if not value and (field == "purpose" or field in _AMOUNT_FIELDS and index >= len(texts)):
+                self._pending = field  # (资金总额: alone on its line: the amount is on the next)
                 continue
             self._assign(field, value, row, text)
 
@@ -547,7 +548,7 @@ class SheetBuilder:
             if values and len(values) == len(filled):
                 self._set_plan(labels, values, row)
                 return True
-        if self._pending and filled and all(header_label(t) is None for t in filled):
+        if self._pending and filled and all(header_label(t) is None and not split_label_value(t) for t in filled):
             field, self._pending = self._pending, None
             columns, self._goal_columns = self._goal_columns, []
             self._assign(field, "\n".join(_set_goals(columns, filled)), row, field)
@@ -567,7 +568,7 @@ class SheetBuilder:
         sheet = self.sheet
         self._form_field("header", field)
         if field in _AMOUNT_FIELDS:
-            amount = parse_amount(value)
+            amount = parse_field_amount(value)
             if value and amount is None:
                 self.diagnostics.append(diagnostic("P106", self._location(row, label), field=label, value=value))
             sheet.budget = sheet.budget.model_copy(update={field: amount})
