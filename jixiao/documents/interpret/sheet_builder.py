@@ -120,6 +120,22 @@ def _run_on_labels() -> re.Pattern:
     return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
 
 
+@lru_cache(maxsize=1)
+def _inner_amount_pattern() -> re.Pattern:
+    spellings = {word: field for field in ("total", "fiscal", "other") for word in labels()["header"][field]}
+    words = "|".join(sorted(map(re.escape, spellings), key=len, reverse=True))
+    return re.compile(r"(" + words + r")\s*[:：]\s*(\d[\d,]*(?:\.\d+)?)")
+
+
+def _inner_amount(text: str) -> tuple[str, str] | None:
+    """(field, amount) of an amount label and its value inside a cell of run-together text
+    (``预算申请 (万元)资金总额:952.22``); the first such, None when there is none."""
+    match = _inner_amount_pattern().search(text)
+    if match is None:
+        return None
+    return header_label(match.group(1)), match.group(2)
+
+
 def _run_on(value: str) -> int | None:
     """Where a name cell's text runs on into the next fields' labels (``水土保持监测主管部门黄冈市…``), or None."""
     match = _run_on_labels().search(value, 2)
@@ -513,7 +529,7 @@ class SheetBuilder:
                 continue
             field = header_label(text)
             if field is None:
-                self._unlabelled(text)
+                self._unlabelled(text, row)
                 continue
             if field == "spend_plan":
                 self._plan(texts[index:], row)
@@ -555,9 +571,12 @@ class SheetBuilder:
             return True
         return False
 
-    def _unlabelled(self, text: str) -> None:
+    def _unlabelled(self, text: str, row: Row) -> None:
         unit, money_unit = parse_unit_line(text), parse_money_unit(text)
-        if unit:
+        inner = _inner_amount(text)
+        if inner and getattr(self.sheet.budget, inner[0]) is None:
+            self._assign(*inner, row, text)
+        elif unit:
             self.sheet.unit = unit
         elif money_unit:
             self.sheet.money_unit = money_unit
@@ -588,6 +607,8 @@ class SheetBuilder:
             sheet.unit = (sheet.unit or Unit()).model_copy(update={"code": value or None})
         elif field == "spent":
             self.money.setdefault("spent", value)  # 执行数: 2.38 beside 预算数 in a self-evaluation's header block
+        elif field == "year" and value and parse_year(value + "年") is None:
+            self._unlabelled(value, row)  # 年度 | 预算申请(万元)资金总额:952.22: a label's word, not the year's
         elif field == "year":
             sheet.year = parse_year(value + "年") if value else None
         # department and other recognised labels carry nothing the model keeps.
