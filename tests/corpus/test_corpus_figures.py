@@ -160,3 +160,18 @@ def test_a_perfect_reading_scores_every_field_right_and_a_refusal_none(stem):
     assert not refused.yielded and refused.matched == refused.fully_right == 0 and not refused.sheet_right
     assert not any(refused.reported.values()) and refused.reported_expected == perfect.reported_expected
     assert not any(refused.header.values()) and refused.header_expected == perfect.header_expected
+
+
+@pytest.mark.parametrize(("read", "right"), [
+    ({"name": "村组 干部报酬", "budget": Budget(total=Decimal("330.984")), "money_unit": "万元"},
+     {"name", "budget_total"}),  # width and spaces folded; 万元 converted to the golden's 元
+    ({"goals": ["按时发放村组干部报酬,确保稳定", "其他"]}, {"goals"}),  # most of the goal's characters read
+    ({"goals": ["年初设定目标"], "budget": Budget(total=Decimal("3309840"))}, {"budget_total"}),  # a heading is no goal
+    ({"name": "村组干部报酬(续)", "budget": Budget(total=Decimal("330.984"))}, set()),  # no unit: as written
+])
+def test_sheet_fields_compare_names_folded_money_in_the_goldens_unit_and_goals_by_overlap(read, right):
+    golden = {"has_table": True, "sheets": [{"name": "村组干部报酬", "budget_total": "3309840.00", "money_unit": "元",
+                                             "goals": ["按时发放村组干部报酬"], "indicators": []}]}
+    score = score_document(golden, Document(sheets=[GoalSheet(**read)]))
+    assert {name for name, n in score.header.items() if n} - {"sheets"} == right
+    assert score.header_expected == {"sheets": 1, "name": 1, "budget_total": 1, "fiscal": 0, "other": 0, "goals": 1}
