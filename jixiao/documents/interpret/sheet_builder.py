@@ -124,7 +124,8 @@ def _run_on_labels() -> re.Pattern:
 def _inner_amount_pattern() -> re.Pattern:
     spellings = {word: field for field in ("total", "fiscal", "other") for word in labels()["header"][field]}
     words = "|".join(sorted(map(re.escape, spellings), key=len, reverse=True))
-    return re.compile(r"(" + words + r")\s*[:：]\s*(\d[\d,]*(?:\.\d+)?)")
+    # a label inside a longer word (公共财政拨款: one of several fiscal sources) is not that label
+    return re.compile(r"(?<![\u4e00-\u9fff])(" + words + r")\s*[:：]\s*(\d[\d,]*(?:\.\d+)?)")
 
 
 def _inner_amount(text: str) -> tuple[str, str] | None:
@@ -551,8 +552,12 @@ class SheetBuilder:
             if index < len(texts) and header_label(texts[index]) is None and not split_label_value(texts[index]):
                 value = texts[index]
                 index += 1
-            if not value and (field == "purpose" or field in _AMOUNT_FIELDS and index >= len(texts)):
-                self._pending = field  # (资金总额: alone on its line: the amount is on the next)
+            if not value and field == "purpose":
+                self._pending = field
+                continue
+            if not value and field in _AMOUNT_FIELDS and index >= len(texts):
+                self._assign(field, "", row, text)  # blank unless the next line holds the amount (资金总额: / 854)
+                self._pending = field
                 continue
             self._assign(field, value, row, text)
 
@@ -564,6 +569,8 @@ class SheetBuilder:
             if values and len(values) == len(filled):
                 self._set_plan(labels, values, row)
                 return True
+        if self._pending in _AMOUNT_FIELDS and filled and parse_field_amount(filled[0]) is None:
+            self._pending = None  # (其他资金: left blank, the next line is another field)
         if self._pending and filled and all(header_label(t) is None and not split_label_value(t) for t in filled):
             field, self._pending = self._pending, None
             columns, self._goal_columns = self._goal_columns, []

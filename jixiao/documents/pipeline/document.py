@@ -36,7 +36,7 @@ from jixiao.documents.pipeline.records import (
     self_evaluation,
     sheet_kind,
 )
-from jixiao.documents.pipeline.projects import split_projects
+from jixiao.documents.pipeline.projects import rekey_diagnostics, split_projects
 from jixiao.documents.pipeline.regions import body_end, find_header
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.pipeline.tokens import Line, LineKind
@@ -122,9 +122,11 @@ class _Assembler:
             sheet, found = current.finish()
             self.sheets.append(sheet)
             self._records(current, sheet)
-            if self.sheets[-1].evaluation is None and self.sheets[-1].monitoring is None:
-                self.sheets[-1:] = split_projects(self.sheets[-1])
             self.diagnostics.extend(found)
+            read = self.sheets[-1]
+            if read.evaluation is None and read.monitoring is None:
+                self.sheets[-1:] = projects = split_projects(read)
+                self.diagnostics = rekey_diagnostics(self.diagnostics, read, projects)
             self.accounting.placed += current.tokens_placed
             self.accounting.diagnosed += current.tokens_diagnosed
         self.current = None

@@ -10,9 +10,9 @@ from __future__ import annotations
 from jixiao.documents.interpret.header_cells import parse_amount, parse_coded_name
 from jixiao.documents.interpret.text_lists import split_items
 from jixiao.documents.vocabulary import header_label
-from jixiao.model import GoalSheet, Indicator
+from jixiao.model import Diagnostic, GoalSheet, Indicator
 
-__all__ = ["split_projects"]
+__all__ = ["rekey_diagnostics", "split_projects"]
 
 # the header fields a project column can hold, and the one whose new value begins the next project
 _FIELDS = {"code", "name", "total", "fiscal", "other", "goals", "long_term_goals", "purpose"}
@@ -70,3 +70,24 @@ def _with_fields(sheet: GoalSheet, cells: dict[str, str], indicators: list[Indic
         elif field in ("code", "purpose"):
             update[field] = value
     return sheet.model_copy(update={**update, "budget": budget})
+
+
+def rekey_diagnostics(diagnostics: list[Diagnostic], before: GoalSheet, after: list[GoalSheet]) -> list[Diagnostic]:
+    """The reader's diagnostics about ``before`` named after the sheet of ``after`` they concern: the project whose
+    rows hold their row, the first for the rows above the grid, and the last for those of no row (the file ending
+    inside the grid)."""
+    if [sheet.key for sheet in after] == [before.key]:
+        return diagnostics
+    starts = [(min((i.row for i in sheet.indicators if i.row is not None), default=0), sheet) for sheet in after]
+    result = []
+    for item in diagnostics:
+        location = item.location
+        if location.sheet != before.key or location.table not in (None, before.table):
+            result.append(item)
+            continue
+        if location.row is None:
+            target = after[-1]
+        else:
+            target = next((sheet for start, sheet in reversed(starts) if start <= location.row), after[0])
+        result.append(item.model_copy(update={"location": location.model_copy(update={"sheet": target.key})}))
+    return result

@@ -89,3 +89,11 @@ def test_a_self_evaluation_takes_its_budget_from_the_money_table_when_its_header
              *(line.format(budget=budget) for line in _SELF_EVALUATION)]
     (sheet,) = read(*lines).sheets
     assert sheet.evaluation is not None and sheet.budget.total == total
+
+
+def test_an_amount_label_left_blank_takes_no_other_field_and_a_label_inside_a_longer_word_is_not_read():
+    document = read("项目名称", "农田建设", "资金总额:704", "公共财政拨款:683", "其他资金:", "基本支出:622", *GRID)
+    (sheet,) = document.sheets
+    assert (sheet.budget.total, sheet.budget.fiscal, sheet.budget.other) == (Decimal(704), None, None)
+    assert "其他资金" in sheet.form_fields  # the form has the field, left blank
+    assert not [d for d in document.diagnostics if d.code == "P106"]  # 基本支出:622 was never taken as 其他资金
