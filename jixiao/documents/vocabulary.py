@@ -47,6 +47,8 @@ def goal_heading(text: str) -> str | None:
     """``expected`` or ``actual`` for a heading over a goals block's cells (``年初设定目标``,
     ``中期目标(2023年—2025年)``, ``全年实际完成情况``), None for anything else."""
     key = _PERIOD.sub("", _key(text))
+    if _lookup("header").get(key) in ("goals", "long_term_goals"):
+        return "expected"  # a goals label heading its column (中期目标(2023年—2025年) | 年度目标)
     return _lookup("goal_headings").get(key)
 
 

@@ -43,6 +43,9 @@ def test_project_columns_beside_the_grid_make_one_sheet_per_project_with_its_fie
       "为困难户解决临时性的困难 |", "全年救助87人次,完成目标任务。 |", "||||||"), ["为困难户解决临时性的困难"]),
     # a form's title broken after 绩效目标 is no goal
     (("项目支出", "绩效目标 自评表 (2019年度)", "项目名称 |", "临时救助 |"), []),
+    # goals labels heading their columns, one with its period in brackets, the goal on the next row
+    (("项目名称 | 临时救助 |", "总 体 目 标 | 中期目标(2023年—2023年) | 年度目标 |", "保障车辆维修及燃油费用 |"),
+     ["保障车辆维修及燃油费用"]),
     # goals labels on one line, the goal on the next
     (("项目名称", "临时救助", "总体目标", "年度目标", "完成项目主体工程70%"), ["完成项目主体工程70%"]),
 ])
