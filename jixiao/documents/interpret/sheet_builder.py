@@ -516,6 +516,7 @@ class SheetBuilder:
     # -- the header block ----------------------------------------------------------------------------------
     def _feed_header(self, row: Row) -> None:
         texts = [cell.text.strip() for cell in row.cells]
+        texts = self._take_pending_amount(row, texts)
         if self._take_pending(row, texts):
             return
         index = 0
@@ -561,6 +562,18 @@ class SheetBuilder:
                 continue
             self._assign(field, value, row, text)
 
+    def _take_pending_amount(self, row: Row, texts: list[str]) -> list[str]:
+        """The row's cells after the amount a pending amount label takes from its first cell (资金总额: / 250万 |
+        该项目支出上级资金 | 0); a first cell holding no amount leaves the label blank."""
+        if self._pending not in _AMOUNT_FIELDS or not any(texts):
+            return texts
+        field, self._pending = self._pending, None
+        first = next(index for index, text in enumerate(texts) if text)
+        if parse_field_amount(texts[first]) is None:
+            return texts  # (其他资金: left blank, the next line is another field)
+        self._assign(field, texts[first], row, field)
+        return texts[first + 1:]
+
     def _take_pending(self, row: Row, texts: list[str]) -> bool:
         filled = [t for t in texts if t]
         if self._plan_labels:
@@ -569,8 +582,6 @@ class SheetBuilder:
             if values and len(values) == len(filled):
                 self._set_plan(labels, values, row)
                 return True
-        if self._pending in _AMOUNT_FIELDS and filled and parse_field_amount(filled[0]) is None:
-            self._pending = None  # (其他资金: left blank, the next line is another field)
         if self._pending and filled and all(header_label(t) is None and not split_label_value(t) for t in filled):
             field, self._pending = self._pending, None
             columns, self._goal_columns = self._goal_columns, []
