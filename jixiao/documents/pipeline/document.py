@@ -36,7 +36,7 @@ from jixiao.documents.pipeline.records import (
     self_evaluation,
     sheet_kind,
 )
-from jixiao.documents.pipeline.projects import rekey_diagnostics, split_projects
+from jixiao.documents.pipeline.projects import continuation, rekey_diagnostics, split_projects
 from jixiao.documents.pipeline.regions import body_end, find_header
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.pipeline.tokens import Line, LineKind
@@ -127,6 +127,10 @@ class _Assembler:
             if read.evaluation is None and read.monitoring is None:
                 self.sheets[-1:] = projects = split_projects(read)
                 self.diagnostics = rekey_diagnostics(self.diagnostics, read, projects)
+            merged = continuation(self.sheets[-2], self.sheets[-1]) if len(self.sheets) > 1 else None
+            if merged is not None:
+                self.diagnostics = rekey_diagnostics(self.diagnostics, self.sheets[-1], [merged])
+                self.sheets[-2:] = [merged]
             self.accounting.placed += current.tokens_placed
             self.accounting.diagnosed += current.tokens_diagnosed
         self.current = None

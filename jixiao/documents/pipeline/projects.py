@@ -12,7 +12,7 @@ from jixiao.documents.interpret.text_lists import split_items
 from jixiao.documents.vocabulary import header_label
 from jixiao.model import Diagnostic, GoalSheet, Indicator
 
-__all__ = ["rekey_diagnostics", "split_projects"]
+__all__ = ["continuation", "rekey_diagnostics", "split_projects"]
 
 # the header fields a project column can hold, and the one whose new value begins the next project
 _FIELDS = {"code", "name", "total", "fiscal", "other", "goals", "long_term_goals", "purpose"}
@@ -91,3 +91,18 @@ def rekey_diagnostics(diagnostics: list[Diagnostic], before: GoalSheet, after: l
             target = next((sheet for start, sheet in reversed(starts) if start <= location.row), after[0])
         result.append(item.model_copy(update={"location": location.model_copy(update={"sheet": target.key})}))
     return result
+
+
+def continuation(previous: GoalSheet, sheet: GoalSheet) -> GoalSheet | None:
+    """``previous`` completed by ``sheet`` when ``sheet`` names no project and holds no indicator while ``previous``
+    holds none either: the same project's form goes on (a grid after its header block, a note after the form), it
+    is no second project. None when ``sheet`` is a sheet of its own."""
+    if sheet.name or sheet.code or sheet.indicators or previous.indicators or sheet.evaluation or sheet.monitoring:
+        return None
+    budget = previous.budget.model_copy(update={
+        name: getattr(sheet.budget, name) for name in _AMOUNTS if getattr(previous.budget, name) is None})
+    return previous.model_copy(update={
+        "budget": budget, "goals": previous.goals or sheet.goals,
+        "long_term_goals": previous.long_term_goals or sheet.long_term_goals,
+        "year": previous.year or sheet.year, "money_unit": previous.money_unit or sheet.money_unit,
+        "form_fields": [*previous.form_fields, *(f for f in sheet.form_fields if f not in previous.form_fields)]})

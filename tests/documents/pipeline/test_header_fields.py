@@ -101,3 +101,11 @@ def test_an_amount_label_left_blank_takes_no_other_field_and_a_label_inside_a_lo
     assert (sheet.budget.total, sheet.budget.fiscal, sheet.budget.other) == (Decimal(704), None, None)
     assert "其他资金" in sheet.form_fields  # the form has the field, left blank
     assert not [d for d in document.diagnostics if d.code == "P106"]  # 基本支出:622 was never taken as 其他资金
+
+
+def test_a_second_grid_naming_no_project_after_a_sheet_without_indicators_continues_that_sheet():
+    # 005: the form's grids hold level rows only (no 三级指标): the second grid is the same project's
+    document = read("项目名称 | 镇域基础设施建设 |", "年度资金总额 | 100 |", "",
+                    "一级指标 | 二级指标 | 三级指标 | 指标值 |", "产出指标 | 数量指标 | | |", "",
+                    "一级指标 | 二级指标 | 三级指标 | 指标值 |", "效益指标 | 社会效益指标 | | |")
+    assert [(sheet.name, sheet.budget.total) for sheet in document.sheets] == [("镇域基础设施建设", Decimal(100))]
