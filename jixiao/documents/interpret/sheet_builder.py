@@ -238,6 +238,8 @@ class SheetBuilder:
         self.diagnostics: list[Diagnostic] = []
         self.columns: Columns | None = None
         self._pending: str | None = None  # a label whose value is in the next row
+        # an amount label alone on its line: its amount may be on the next, before what another label awaits
+        self._pending_amount: str | None = None
         self._goal_columns: list[str] = []  # the headings beside a pending goals label (expected, actual)
         self._plan_labels: list[str] = []
         self._levels = ("", "")
@@ -558,16 +560,16 @@ class SheetBuilder:
                 continue
             if not value and field in _AMOUNT_FIELDS and index >= len(texts):
                 self._assign(field, "", row, text)  # blank unless the next line holds the amount (资金总额: / 854)
-                self._pending = field
+                self._pending_amount = field
                 continue
             self._assign(field, value, row, text)
 
     def _take_pending_amount(self, row: Row, texts: list[str]) -> list[str]:
         """The row's cells after the amount a pending amount label takes from its first cell (资金总额: / 250万 |
         该项目支出上级资金 | 0); a first cell holding no amount leaves the label blank."""
-        if self._pending not in _AMOUNT_FIELDS or not any(texts):
+        if self._pending_amount is None or not any(texts):
             return texts
-        field, self._pending = self._pending, None
+        field, self._pending_amount = self._pending_amount, None
         first = next(index for index, text in enumerate(texts) if text)
         if parse_field_amount(texts[first]) is None:
             return texts  # (其他资金: left blank, the next line is another field)
