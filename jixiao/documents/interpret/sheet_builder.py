@@ -143,6 +143,27 @@ def _run_on(value: str) -> int | None:
     return match.start() if match else None
 
 
+_LABEL_PIECE = 4  # the longest piece of a label broken over lines (年度 / 总体 / 目标)
+
+
+def _broken_labels(texts: list[str]) -> list[str]:
+    """The row's cells with a label broken over cells of a few characters each joined again (年度 / 总体 / 目标:
+    年度总体目标), the longest join first."""
+    result, index = [], 0
+    while index < len(texts):
+        end = index + 1
+        while end < len(texts) and len(texts[end]) <= _LABEL_PIECE and 0 < len(texts[end - 1]) <= _LABEL_PIECE:
+            end += 1
+        joined = next((stop for stop in range(end, index + 1, -1) if header_label("".join(texts[index:stop]))), None)
+        if joined is not None and all(texts[index:joined]):
+            result.append("".join(texts[index:joined]))
+            index = joined
+        else:
+            result.append(texts[index])
+            index += 1
+    return result
+
+
 def _set_goals(columns: list[str], values: list[str]) -> list[str]:
     """The goals set for the year among the cells under a goals block's headings: under 预期目标 | 实际完成情况
     each goal is followed by what was achieved, which is no goal."""
@@ -517,7 +538,7 @@ class SheetBuilder:
 
     # -- the header block ----------------------------------------------------------------------------------
     def _feed_header(self, row: Row) -> None:
-        texts = [cell.text.strip() for cell in row.cells]
+        texts = _broken_labels([cell.text.strip() for cell in row.cells])
         texts = self._take_pending_amount(row, texts)
         if self._take_pending(row, texts):
             return

@@ -46,6 +46,8 @@ def test_project_columns_beside_the_grid_make_one_sheet_per_project_with_its_fie
     # goals labels heading their columns, one with its period in brackets, the goal on the next row
     (("项目名称 | 临时救助 |", "总 体 目 标 | 中期目标(2023年—2023年) | 年度目标 |", "保障车辆维修及燃油费用 |"),
      ["保障车辆维修及燃油费用"]),
+    # a goals label broken over lines of a few characters (年度 / 总体 / 目标), the goals after it
+    (("项目名称", "临时救助", "年度", "总体", "目标", "目标1:确保工资及福利的发放;"), ["确保工资及福利的发放"]),
     # goals labels on one line, the goal on the next
     (("项目名称", "临时救助", "总体目标", "年度目标", "完成项目主体工程70%"), ["完成项目主体工程70%"]),
 ])
