@@ -16,7 +16,7 @@ import json
 import tempfile
 from pathlib import Path
 
-from benchmarks.corpus_score import FIELDS, REPORTED, DocScore, differences, load_golden, load_manifest, read_entry, score_document, totals
+from benchmarks.corpus_score import FIELDS, REPORTED, SHEET_FIELDS, DocScore, differences, load_golden, load_manifest, read_entry, score_document, totals
 from jixiao.documents import NotAGoalDocument, read_path
 
 
@@ -75,6 +75,9 @@ def print_scores(title: str, scores: list[DocScore]) -> None:
     print("       self-evaluation fields (right/given): "
           + ", ".join(f"{name} {total.reported[name]}/{total.reported_expected[name]}" for name in REPORTED
                       if total.reported_expected[name]))
+    print("       sheet fields (right/given): "
+          + ", ".join(f"{name} {total.header[name]}/{total.header_expected[name]}" for name in SHEET_FIELDS
+                      if total.header_expected[name]))
 
 
 def print_details(prefixes: list[str]) -> None:

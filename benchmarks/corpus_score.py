@@ -20,6 +20,13 @@ How a document is scored:
   one, ``budget_initial`` (年初预算数), ``executed`` (全年执行数, or 1–N月执行数 of a monitoring table),
   ``execution_rate`` and ``claimed_total``, right when the read sheet holding most of its indicators says the same.
   An unread indicator or sheet has them wrong.
+* *sheet fields* (extra figures): ``sheets``, once per document whose golden holds a sheet, right when jixiao read
+  as many sheets (a document holding two projects' tables is two sheets); then, for every golden sheet that gives
+  it, the project ``name`` (width-folded, without spaces), ``budget_total``, ``fiscal`` and ``other`` (as Decimals,
+  the read figure converted to the golden's money unit where both are stated) and the annual ``goals`` (right when
+  the read sheet has goal text sharing at least ``GOALS_RATIO`` of the golden's characters, so a goal cut short or
+  numbered differently still counts and a goal cell read empty, or holding other text, does not), each against the
+  read sheet chosen as for the self-evaluation fields.
 * *tokens unaccounted*: taken from the read document when the reader exposes it (``Document.unaccounted``,
   a count or a list of tokens); ``None`` until it does.
 """
@@ -39,7 +46,7 @@ from jixiao.documents import NotAGoalDocument, read_bytes
 from jixiao.model import Document
 from jixiao.model.units import canonical_unit
 
-__all__ = ["CORPUS", "FIELDS", "REPORTED", "MATCH_RATIO", "DocScore", "Entry", "Totals", "differences", "document_bytes",
+__all__ = ["CORPUS", "FIELDS", "REPORTED", "SHEET_FIELDS", "MATCH_RATIO", "DocScore", "Entry", "Totals", "differences", "document_bytes",
            "load_golden",
            "load_manifest", "read_entry", "score_document", "totals"]
 
@@ -48,7 +55,9 @@ FIELDS = ("level2", "name", "operator", "value", "unit")
 ITEM_REPORTED = ("weight", "actual", "score")
 SHEET_REPORTED = ("budget_initial", "executed", "execution_rate", "claimed_total")
 REPORTED = ITEM_REPORTED + SHEET_REPORTED
+SHEET_FIELDS = ("sheets", "name", "budget_total", "fiscal", "other", "goals")
 MATCH_RATIO = 0.6
+GOALS_RATIO = 0.5
 
 
 @dataclass(frozen=True)
@@ -113,6 +122,8 @@ class DocScore:
     error: str | None = None
     reported: dict[str, int] = field(default_factory=lambda: dict.fromkeys(REPORTED, 0))
     reported_expected: dict[str, int] = field(default_factory=lambda: dict.fromkeys(REPORTED, 0))
+    header: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SHEET_FIELDS, 0))
+    header_expected: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SHEET_FIELDS, 0))
 
     @property
     def sheet_right(self) -> bool:
@@ -123,7 +134,14 @@ class DocScore:
         """The pinned figures of this document."""
         return {"yielded": self.yielded, "expected": self.expected, "found": self.found, "matched": self.matched,
                 "fully_right": self.fully_right, **{f"{name}_right": n for name, n in self.right.items()},
-                **_reported_figures(self.reported, self.reported_expected)}
+                **_reported_figures(self.reported, self.reported_expected),
+                **_header_figures(self.header, self.header_expected)}
+
+
+def _header_figures(right: dict[str, int], expected: dict[str, int]) -> dict[str, int]:
+    """The sheet-field figures worth pinning: fields the golden gives at least once."""
+    return {f"{kind}_{name}": counts[name] for name in SHEET_FIELDS if expected[name]
+            for kind, counts in (("sheet_right", right), ("sheet_expected", expected))}
 
 
 def _reported_figures(right: dict[str, int], expected: dict[str, int]) -> dict[str, int]:
@@ -316,6 +334,74 @@ def _score_reported(result: DocScore, golden: dict, document: Document | None,
             result.reported[name] += ok
 
 
+_TO_YUAN = {"元": Decimal(1), "万元": Decimal(10000)}
+
+
+def _money(text: str | None) -> Decimal | None:
+    """A golden amount as a Decimal; None where the golden gives none or describes the sources in words."""
+    return _decimal(text.strip()) if isinstance(text, str) else None
+
+
+def _same_money(want: Decimal, got: Decimal | None, golden_unit: str | None, read_unit) -> bool:
+    """The amounts agree, the read one converted to the golden's money unit where both units are stated."""
+    if got is None:
+        return False
+    if golden_unit in _TO_YUAN and read_unit is not None and str(read_unit) in _TO_YUAN:
+        got = got * _TO_YUAN[str(read_unit)] / _TO_YUAN[golden_unit]
+    return got == want
+
+
+def _goals_right(want: list[str], got: list[str]) -> bool:
+    """The read goals share at least ``GOALS_RATIO`` of the golden goals' characters (order kept)."""
+    golden, read = _fold("".join(want)), _fold("".join(got))
+    if not golden or not read:
+        return False
+    matched = sum(block.size for block in SequenceMatcher(None, golden, read, autojunk=False).get_matching_blocks())
+    return matched >= GOALS_RATIO * len(golden)
+
+
+def _header_checks(want: dict, sheet) -> dict[str, bool]:
+    """The golden sheet's header fields (those it gives) against the read sheet (None: not read)."""
+    checks = {}
+    if want.get("name"):
+        checks["name"] = sheet is not None and _fold(want["name"]) == _fold(sheet.name or "")
+    for name in ("budget_total", "fiscal", "other"):
+        amount = _money(want.get(name))
+        if amount is not None:
+            got = getattr(sheet.budget, name.removeprefix("budget_")) if sheet is not None else None
+            checks[name] = _same_money(amount, got, want.get("money_unit"), sheet.money_unit if sheet else None)
+    if want.get("goals"):
+        checks["goals"] = sheet is not None and _goals_right(want["goals"], sheet.goals)
+    return checks
+
+
+def _score_header(result: DocScore, golden: dict, document: Document | None, pairs: list[tuple[int, int]]) -> None:
+    if golden.get("sheets"):
+        result.header_expected["sheets"] += 1
+        result.header["sheets"] += len(golden["sheets"]) == len(document.sheets if document else [])
+    for want, sheet in _golden_sheets(golden, document, pairs):
+        for name, ok in _header_checks(want, sheet).items():
+            result.header_expected[name] += 1
+            result.header[name] += ok
+
+
+def _header_differences(golden: dict, document: Document | None, pairs: list[tuple[int, int]]) -> list[str]:
+    """The sheet fields read wrong: the number of sheets, then each golden sheet's header fields."""
+    read = document.sheets if document else []
+    lines = []
+    if golden.get("sheets") and len(golden["sheets"]) != len(read):
+        lines.append(f"sheets  {len(golden['sheets'])} -> {len(read)}")
+    for index, (want, sheet) in enumerate(_golden_sheets(golden, document, pairs)):
+        shown = {"name": sheet.name if sheet else None, "goals": sheet.goals if sheet else None}
+        shown |= {name: getattr(sheet.budget, name.removeprefix("budget_")) if sheet else None
+                  for name in ("budget_total", "fiscal", "other")}
+        wrong = [name for name, ok in _header_checks(want, sheet).items() if not ok]
+        if wrong:
+            lines.append(f"header sheet {index + 1}: " + "; ".join(
+                f"{name} {want.get(name)!r} -> {shown[name]!r}" for name in wrong))
+    return lines
+
+
 def _indicators(golden: dict, document: Document | None) -> tuple[list[dict], list]:
     expected = [item for sheet in golden.get("sheets", []) for item in sheet.get("indicators", [])]
     read = [item for sheet in (document.sheets if document else []) for item in sheet.indicators]
@@ -341,6 +427,7 @@ def differences(golden: dict, document: Document | None) -> list[str]:
                          + "; ".join(f"{name} {shown[name][0]!r} -> {shown[name][1]!r}" for name in wrong)
                          + f"  [raw {got.target.raw!r}]")
     lines += _reported_differences(golden, document, pairs)
+    lines += _header_differences(golden, document, pairs)
     paired_golden = {i for i, _ in pairs}
     paired_read = {j for _, j in pairs}
     lines += [f"missing {item.get('level2')!r} {item.get('name')!r} {item.get('operator') or ''}{item.get('value')}"
@@ -367,6 +454,7 @@ def score_document(golden: dict, document: Document | None, *, stem: str = "", s
             result.right[name] += ok
         result.fully_right += all(checks.values())
     _score_reported(result, golden, document, pairs)
+    _score_header(result, golden, document, pairs)
     return result
 
 
@@ -386,6 +474,8 @@ class Totals:
     unaccounted: int | None = None
     reported: dict[str, int] = field(default_factory=lambda: dict.fromkeys(REPORTED, 0))
     reported_expected: dict[str, int] = field(default_factory=lambda: dict.fromkeys(REPORTED, 0))
+    header: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SHEET_FIELDS, 0))
+    header_expected: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SHEET_FIELDS, 0))
 
     def figures(self) -> dict:
         """The pinned totals."""
@@ -393,7 +483,8 @@ class Totals:
                 "tables_yielded": self.tables_yielded, "expected": self.expected, "found": self.found,
                 "matched": self.matched, "fully_right": self.fully_right,
                 **{f"{name}_right": n for name, n in self.right.items()},
-                **_reported_figures(self.reported, self.reported_expected)}
+                **_reported_figures(self.reported, self.reported_expected),
+                **_header_figures(self.header, self.header_expected)}
 
 
 def totals(scores: list[DocScore]) -> Totals:
@@ -415,4 +506,7 @@ def totals(scores: list[DocScore]) -> Totals:
         for name in REPORTED:
             result.reported[name] += score.reported[name]
             result.reported_expected[name] += score.reported_expected[name]
+        for name in SHEET_FIELDS:
+            result.header[name] += score.header[name]
+            result.header_expected[name] += score.header_expected[name]
     return result

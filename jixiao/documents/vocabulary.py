@@ -9,7 +9,7 @@ import tomllib
 
 from jixiao.model.lexicon import fold
 
-__all__ = ["header_label", "column_label", "is_trailer", "split_label_value", "labels", "canonical_label"]
+__all__ = ["header_label", "goal_heading", "column_label", "is_trailer", "split_label_value", "labels", "canonical_label"]
 
 _COLON = re.compile(r"[:：]$")
 
@@ -37,6 +37,19 @@ def header_label(text: str) -> str | None:
     """The sheet field a cell labels (``code``, ``total``, ``goals`` …), or None if it is not a label."""
     key = _key(text)
     return _lookup("header").get(key) or _lookup("header").get(key.replace(":", ""))
+
+
+_PERIOD = re.compile(r"[(（][^()（）]*[)）]$")
+
+
+@lru_cache(maxsize=65536)
+def goal_heading(text: str) -> str | None:
+    """``expected`` or ``actual`` for a heading over a goals block's cells (``年初设定目标``,
+    ``中期目标(2023年—2025年)``, ``全年实际完成情况``), None for anything else."""
+    key = _PERIOD.sub("", _key(text))
+    if _lookup("header").get(key) in ("goals", "long_term_goals"):
+        return "expected"  # a goals label heading its column (中期目标(2023年—2025年) | 年度目标)
+    return _lookup("goal_headings").get(key)
 
 
 @lru_cache(maxsize=65536)

@@ -22,13 +22,13 @@ from pathlib import Path
 import pytest
 
 from benchmarks.corpus import corpus_scores, twin_scores
-from benchmarks.corpus_score import CORPUS, FIELDS, REPORTED, DocScore, load_golden, load_manifest, score_document, totals
-from jixiao.model import Document, GoalSheet, Indicator, Operator, ReportedEvaluation, ReportedItem, Target
+from benchmarks.corpus_score import CORPUS, FIELDS, REPORTED, SHEET_FIELDS, DocScore, load_golden, load_manifest, score_document, totals
+from jixiao.model import Budget, Document, GoalSheet, Indicator, Operator, ReportedEvaluation, ReportedItem, Target
 from tests.corpus.office_twin import LAYOUTS, twin_goldens
 
 PINS = Path(__file__).with_name("pins.json")
 _BETTER_IS_HIGHER = ("sheet_right", "tables_yielded", "matched", "fully_right", *(f"{name}_right" for name in FIELDS),
-                     *(f"reported_right_{name}" for name in REPORTED))
+                     *(f"reported_right_{name}" for name in REPORTED), *(f"sheet_right_{name}" for name in SHEET_FIELDS))
 
 
 def _group(scores: list[DocScore]) -> dict:
@@ -124,8 +124,19 @@ def _document(golden: dict) -> Document:
             budget_initial=_number(sheet.get("budget_initial")),
             spent=_number(sheet.get("executed") or sheet.get("executed_to_date")),
             execution_rate=_number(sheet.get("execution_rate")), total=_number(sheet.get("claimed_total")), items=items)
-        sheets.append(GoalSheet(name=sheet.get("name"), indicators=indicators, evaluation=evaluation))
+        budget = Budget(**{name.removeprefix("budget_"): _money(sheet.get(name))
+                           for name in ("budget_total", "fiscal", "other")})
+        sheets.append(GoalSheet(name=sheet.get("name"), indicators=indicators, evaluation=evaluation, budget=budget,
+                                money_unit=sheet.get("money_unit"), goals=sheet.get("goals") or []))
     return Document(sheets=sheets)
+
+
+def _money(text: str | None) -> Decimal | None:
+    """A golden amount; None where the golden describes the sources in words."""
+    try:
+        return Decimal(text) if isinstance(text, str) else None
+    except ArithmeticError:
+        return None
 
 
 def _number(text: str | None) -> Decimal | None:
@@ -133,7 +144,9 @@ def _number(text: str | None) -> Decimal | None:
 
 
 @pytest.mark.parametrize("stem", ["105_hunan-yueyang-high-standard-farmland-goal-2022",
-                                  "111_anhui-suixi-civil-affairs-temporary-relief-selfeval-2019"])
+                                  "111_anhui-suixi-civil-affairs-temporary-relief-selfeval-2019",
+                                  "003_sichuan-jingyan-mata-town-goal-2023",
+                                  "038_gansu-jiayuguan-museum-free-opening-goal-2023"])
 def test_a_perfect_reading_scores_every_field_right_and_a_refusal_none(stem):
     golden = load_golden(stem)
     perfect = score_document(golden, _document(golden))
@@ -141,6 +154,24 @@ def test_a_perfect_reading_scores_every_field_right_and_a_refusal_none(stem):
     assert all(perfect.right[name] == perfect.expected for name in FIELDS)
     assert perfect.reported == perfect.reported_expected
     assert sum(perfect.reported.values()) > 0 or "selfeval" not in stem
+    assert perfect.header == perfect.header_expected and perfect.header["sheets"] == 1
+    assert perfect.header["name"] == perfect.header["budget_total"] == len(golden["sheets"])
     refused = score_document(golden, None, error="refused")
     assert not refused.yielded and refused.matched == refused.fully_right == 0 and not refused.sheet_right
     assert not any(refused.reported.values()) and refused.reported_expected == perfect.reported_expected
+    assert not any(refused.header.values()) and refused.header_expected == perfect.header_expected
+
+
+@pytest.mark.parametrize(("read", "right"), [
+    ({"name": "村组 干部报酬", "budget": Budget(total=Decimal("330.984")), "money_unit": "万元"},
+     {"name", "budget_total"}),  # width and spaces folded; 万元 converted to the golden's 元
+    ({"goals": ["按时发放村组干部报酬,确保稳定", "其他"]}, {"goals"}),  # most of the goal's characters read
+    ({"goals": ["年初设定目标"], "budget": Budget(total=Decimal("3309840"))}, {"budget_total"}),  # a heading is no goal
+    ({"name": "村组干部报酬(续)", "budget": Budget(total=Decimal("330.984"))}, set()),  # no unit: as written
+])
+def test_sheet_fields_compare_names_folded_money_in_the_goldens_unit_and_goals_by_overlap(read, right):
+    golden = {"has_table": True, "sheets": [{"name": "村组干部报酬", "budget_total": "3309840.00", "money_unit": "元",
+                                             "goals": ["按时发放村组干部报酬"], "indicators": []}]}
+    score = score_document(golden, Document(sheets=[GoalSheet(**read)]))
+    assert {name for name, n in score.header.items() if n} - {"sheets"} == right
+    assert score.header_expected == {"sheets": 1, "name": 1, "budget_total": 1, "fiscal": 0, "other": 0, "goals": 1}

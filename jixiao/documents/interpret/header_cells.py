@@ -9,9 +9,11 @@ from functools import lru_cache
 from jixiao.model import MoneyUnit, Unit
 from jixiao.model.lexicon import fold
 
-__all__ = ["parse_amount", "parse_unit_line", "parse_money_unit", "is_checkpoint", "parse_year", "parse_title"]
+__all__ = ["parse_amount", "parse_field_amount", "parse_coded_name", "parse_unit_line", "parse_money_unit", "is_checkpoint", "parse_year", "parse_title"]
 
 _UNIT_LINE = re.compile(r"^(\d{3,12})\s*([\u4e00-\u9fff（）()、]{2,})$")
+# a project written as its budget-system code and its name (``51000021R000000019951-工资性支出``)
+_CODED_NAME = re.compile(r"^([0-9A-Z]{12,30})\s*[-—－]\s*(\S.*)$", re.S)
 _MONEY_UNIT = re.compile(r"^[(（]?(?:金额)?单位[:：]\s*(万元|元)[)）]?$")
 _CHECKPOINT = re.compile(r"^(?:\d{1,2}月(?:底|末|份|末前|底前)?|第?[一二三四1-4]季度末?|[上下]半年|全年|年[底末]|\d{1,2}月\d{1,2}日前?)$")
 _YEAR = re.compile(r"(20\d{2})\s*年")
@@ -28,10 +30,30 @@ def parse_amount(text: str) -> Decimal | None:
         return None
 
 
+# a header block's amount written with its unit and a note on what it holds (854万(高标准农田建设400万元，…))
+_NOTED_AMOUNT = re.compile(r"^([\d,]+(?:\.\d+)?)\s*(?:万元|万|元)?\s*(?:[(（].*)?$", re.S)
+
+
+def parse_field_amount(text: str) -> Decimal | None:
+    """The amount of a header field's cell: as :func:`parse_amount`, or a figure followed by 万 and a note in
+    brackets on what it holds; None if the cell holds no amount."""
+    amount = parse_amount(text)
+    if amount is not None:
+        return amount
+    match = _NOTED_AMOUNT.match(fold(text))
+    return parse_amount(match.group(1)) if match else None
+
+
 def parse_unit_line(text: str) -> Unit | None:
     """Read a unit written as code and name in one cell (``434016遵化市西留村乡人民政府``)."""
     match = _UNIT_LINE.match(text.strip())
     return Unit(code=match.group(1), name=match.group(2)) if match else None
+
+
+def parse_coded_name(text: str) -> tuple[str, str] | None:
+    """(code, name) of a project name cell that begins with the project's code (``51000021R…-工资性支出``)."""
+    match = _CODED_NAME.match(text.strip())
+    return (match.group(1), match.group(2).strip()) if match and re.search(r"\d", match.group(1)) else None
 
 
 def parse_money_unit(text: str) -> MoneyUnit | None:

@@ -28,12 +28,14 @@ from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.interpret.header_cells import (
     is_checkpoint,
     parse_amount,
+    parse_coded_name,
+    parse_field_amount,
     parse_money_unit,
     parse_title,
     parse_unit_line,
     parse_year,
 )
-from jixiao.documents.vocabulary import canonical_label, header_label, split_label_value
+from jixiao.documents.vocabulary import canonical_label, goal_heading, header_label, labels, split_label_value
 from jixiao.documents.interpret.goal_actual import pair_labels, split_pair
 from jixiao.documents.interpret.text_lists import split_items
 from jixiao.model import Checkpoint, Diagnostic, GoalSheet, Indicator, Location, Unit, canonical_level1, canonical_level2
@@ -104,6 +106,72 @@ def _under_headings(headings: list[str | None], figures: list[str]) -> list[tupl
     before = [*zip(headings[:rate - 1], figures[:rate - 1]), (headings[at - 1], figures[rate - 1])] \
         if 0 < rate < at else list(zip(headings[:rate], figures[:rate]))
     return [*before, (headings[at], figures[rate]), *zip(headings[at + 1:], figures[rate + 1:])]
+
+
+def _over_goals(text: str) -> bool:
+    """A goals label or a heading over the goals block's cells: not itself a goal."""
+    return header_label(text) in _GOAL_FIELDS or goal_heading(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _run_on_labels() -> re.Pattern:
+    """The labels that follow a project's name in text run together from a form's cells (主管部门, 实施单位,
+    负责人及电话, 项目类别): words no project name holds."""
+    words = [word for field in ("department", "unit", "unit_code", "code") for word in labels()["header"][field]
+             if len(word) >= 4] + ["负责人", "项目类别", "项目属性", "项目性质"]
+    return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
+def _inner_amount_pattern() -> re.Pattern:
+    spellings = {word: field for field in ("total", "fiscal", "other") for word in labels()["header"][field]}
+    words = "|".join(sorted(map(re.escape, spellings), key=len, reverse=True))
+    # a label inside a longer word (公共财政拨款: one of several fiscal sources) is not that label
+    return re.compile(r"(?<![\u4e00-\u9fff])(" + words + r")\s*[:：]\s*(\d[\d,]*(?:\.\d+)?)")
+
+
+def _inner_amount(text: str) -> tuple[str, str] | None:
+    """(field, amount) of an amount label and its value inside a cell of run-together text
+    (``预算申请 (万元)资金总额:952.22``); the first such, None when there is none."""
+    match = _inner_amount_pattern().search(text)
+    if match is None:
+        return None
+    return header_label(match.group(1)), match.group(2)
+
+
+def _run_on(value: str) -> int | None:
+    """Where a name cell's text runs on into the next fields' labels (``水土保持监测主管部门黄冈市…``), or None."""
+    match = _run_on_labels().search(value, 2)
+    return match.start() if match else None
+
+
+_LABEL_PIECE = 4  # the longest piece of a label broken over lines (年度 / 总体 / 目标)
+
+
+def _broken_labels(texts: list[str]) -> list[str]:
+    """The row's cells with a label broken over cells of a few characters each joined again (年度 / 总体 / 目标:
+    年度总体目标), the longest join first."""
+    result, index = [], 0
+    while index < len(texts):
+        end = index + 1
+        while end < len(texts) and len(texts[end]) <= _LABEL_PIECE and 0 < len(texts[end - 1]) <= _LABEL_PIECE:
+            end += 1
+        joined = next((stop for stop in range(end, index + 1, -1) if header_label("".join(texts[index:stop]))), None)
+        if joined is not None and all(texts[index:joined]):
+            result.append("".join(texts[index:joined]))
+            index = joined
+        else:
+            result.append(texts[index])
+            index += 1
+    return result
+
+
+def _set_goals(columns: list[str], values: list[str]) -> list[str]:
+    """The goals set for the year among the cells under a goals block's headings: under 预期目标 | 实际完成情况
+    each goal is followed by what was achieved, which is no goal."""
+    if "actual" in columns and len(values) % 2 == 0:
+        return values[::2]
+    return values
 
 
 def _shared_value(cells: dict[str, str]) -> str:
@@ -194,6 +262,9 @@ class SheetBuilder:
         self.columns: Columns | None = None
         self._pending: str | None = None  # a label whose value is in the next row
         self.overall_actual: str | None = None  # 年度总体目标's 实际完成情况 (a self-evaluation's)
+        # an amount label alone on its line: its amount may be on the next, before what another label awaits
+        self._pending_amount: str | None = None
+        self._goal_columns: list[str] = []  # the headings beside a pending goals label (expected, actual)
         self._plan_labels: list[str] = []
         self._levels = ("", "")
         self._row_count = 0
@@ -225,6 +296,11 @@ class SheetBuilder:
         """True once anything of the sheet has been read."""
         sheet = self.sheet
         return bool(sheet.code or sheet.name or sheet.indicators or self.columns)
+
+    @property
+    def awaits_value(self) -> bool:
+        """Whether a label whose value is in the next row (绩效目标 above its text) is still waiting for it."""
+        return self._pending is not None and self.columns is None and not self.sheet.indicators
 
     def starts_another_sheet(self, row: Row) -> bool:
         """True when ``row`` opens the next project's table (a 项目名称/项目编码 row after an indicator grid)."""
@@ -465,7 +541,8 @@ class SheetBuilder:
 
     # -- the header block ----------------------------------------------------------------------------------
     def _feed_header(self, row: Row) -> None:
-        texts = [cell.text.strip() for cell in row.cells]
+        texts = _broken_labels([cell.text.strip() for cell in row.cells])
+        texts = self._take_pending_amount(row, texts)
         paired = pair_labels(texts) if self._pending != _GOAL_PAIR else None
         if paired is not None:  # 年度总体目标 | 预期目标 | 实际完成情况, its values after them or in the next row
             values = [text for text in texts[paired:] if text]
@@ -487,7 +564,7 @@ class SheetBuilder:
                 continue
             field = header_label(text)
             if field is None:
-                self._unlabelled(text)
+                self._unlabelled(text, row)
                 continue
             if field == "spend_plan":
                 self._plan(texts[index:], row)
@@ -497,19 +574,38 @@ class SheetBuilder:
                 continue
             rest = [t for t in texts[index:] if t]
             if field in _GOAL_FIELDS:
-                if rest and not all(header_label(t) in _GOAL_FIELDS for t in rest):
-                    self._assign(field, "\n".join(t for t in rest if header_label(t) is None), row, text)
+                columns = [goal_heading(t) for t in rest if goal_heading(t)]
+                values = [t for t in rest if not _over_goals(t) and not _BARE_NUMBER.match(t)]  # (分值 is no goal)
+                if values:
+                    self._assign(field, "\n".join(_set_goals(columns, values)), row, text)
                     return
                 self._pending = field
+                self._goal_columns = columns
                 continue
             value = ""
             if index < len(texts) and header_label(texts[index]) is None and not split_label_value(texts[index]):
                 value = texts[index]
                 index += 1
-            if field == "purpose" and not value:
-                self._pending = "purpose"
+            if not value and field == "purpose":
+                self._pending = field
+                continue
+            if not value and field in _AMOUNT_FIELDS and index >= len(texts):
+                self._assign(field, "", row, text)  # blank unless the next line holds the amount (资金总额: / 854)
+                self._pending_amount = field
                 continue
             self._assign(field, value, row, text)
+
+    def _take_pending_amount(self, row: Row, texts: list[str]) -> list[str]:
+        """The row's cells after the amount a pending amount label takes from its first cell (资金总额: / 250万 |
+        该项目支出上级资金 | 0); a first cell holding no amount leaves the label blank."""
+        if self._pending_amount is None or not any(texts):
+            return texts
+        field, self._pending_amount = self._pending_amount, None
+        first = next(index for index, text in enumerate(texts) if text)
+        if parse_field_amount(texts[first]) is None:
+            return texts  # (其他资金: left blank, the next line is another field)
+        self._assign(field, texts[first], row, field)
+        return texts[first + 1:]
 
     def _take_pending(self, row: Row, texts: list[str]) -> bool:
         filled = [t for t in texts if t]
@@ -523,9 +619,10 @@ class SheetBuilder:
             self._pending = None
             self._goal_pair(filled, row)
             return True
-        if self._pending and filled and all(header_label(t) is None for t in filled):
+        if self._pending and filled and all(header_label(t) is None and not split_label_value(t) for t in filled):
             field, self._pending = self._pending, None
-            self._assign(field, "\n".join(filled), row, field)
+            columns, self._goal_columns = self._goal_columns, []
+            self._assign(field, "\n".join(_set_goals(columns, filled)), row, field)
             return True
         return False
 
@@ -536,9 +633,12 @@ class SheetBuilder:
         if done:
             self.overall_actual = "\n".join(done)
 
-    def _unlabelled(self, text: str) -> None:
+    def _unlabelled(self, text: str, row: Row) -> None:
         unit, money_unit = parse_unit_line(text), parse_money_unit(text)
-        if unit:
+        inner = _inner_amount(text)
+        if inner and getattr(self.sheet.budget, inner[0]) is None:
+            self._assign(*inner, row, text)
+        elif unit:
             self.sheet.unit = unit
         elif money_unit:
             self.sheet.money_unit = money_unit
@@ -549,10 +649,15 @@ class SheetBuilder:
         sheet = self.sheet
         self._form_field("header", field)
         if field in _AMOUNT_FIELDS:
-            amount = parse_amount(value)
+            amount = parse_field_amount(value)
             if value and amount is None:
                 self.diagnostics.append(diagnostic("P106", self._location(row, label), field=label, value=value))
             sheet.budget = sheet.budget.model_copy(update={field: amount})
+        elif field == "name" and _run_on(value):
+            self._assign(field, value[:_run_on(value)], row, label)  # (the fields after it are left unread)
+        elif field == "name" and parse_coded_name(value):
+            code, sheet.name = parse_coded_name(value)  # type: ignore[misc]
+            sheet.code = sheet.code or code
         elif field in _TEXT_FIELDS:
             setattr(sheet, field, value or None)
         elif field in _GOAL_FIELDS:
@@ -564,6 +669,8 @@ class SheetBuilder:
             sheet.unit = (sheet.unit or Unit()).model_copy(update={"code": value or None})
         elif field == "spent":
             self.money.setdefault("spent", value)  # 执行数: 2.38 beside 预算数 in a self-evaluation's header block
+        elif field == "year" and value and parse_year(value + "年") is None:
+            self._unlabelled(value, row)  # 年度 | 预算申请(万元)资金总额:952.22: a label's word, not the year's
         elif field == "year":
             sheet.year = parse_year(value + "年") if value else None
         # department and other recognised labels carry nothing the model keeps.

@@ -11,12 +11,15 @@ diagnostic, or marked as chrome.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import count
 
 from jixiao.documents.blocks import Cell, Row
 from jixiao.documents.interpret.header_cells import parse_amount, parse_title
-from jixiao.documents.vocabulary import header_label, split_label_value
+from jixiao.documents.vocabulary import goal_heading, header_label, labels, split_label_value
 from jixiao.documents.interpret.long_layout import build_long_table, detect_long_header
 from jixiao.documents.interpret.overall import OverallGoalsBuilder
 from jixiao.documents.interpret.sheet_builder import SheetBuilder, is_figure, money_key
@@ -33,11 +36,12 @@ from jixiao.documents.pipeline.records import (
     self_evaluation,
     sheet_kind,
 )
+from jixiao.documents.pipeline.projects import continuation, rekey_diagnostics, split_projects
 from jixiao.documents.pipeline.regions import body_end, find_header
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.pipeline.tokens import Line, LineKind
 from jixiao.documents.codes import diagnostic
-from jixiao.model import Diagnostic, Document, Location
+from jixiao.model import Budget, Diagnostic, Document, Location, ReportedEvaluation
 
 __all__ = ["Accounting", "build_document"]
 
@@ -46,6 +50,8 @@ _LONGEST_LABEL = 12
 # Money headings that begin the money table's row of headings in a one-cell-per-line stream (分值 and 得分 only
 # continue one: alone they are the grid's columns).
 _OPENING_MONEY = {"budget_initial", "budget_full", "spent", "execution_rate", "spent_expected"}
+# the rest of a form's title broken after a label-like word (绩效目标 / 自评表 (2019年度)): no value of that label
+_FORM_WORD = re.compile(r"\s*(?:自评|申报|批复|监控|设定)?表")
 _SENTENCE_ENDS = ("。", "；", ";", "！", "!")
 
 
@@ -117,6 +123,14 @@ class _Assembler:
             self.sheets.append(sheet)
             self._records(current, sheet)
             self.diagnostics.extend(found)
+            read = self.sheets[-1]
+            if read.evaluation is None and read.monitoring is None:
+                self.sheets[-1:] = projects = split_projects(read)
+                self.diagnostics = rekey_diagnostics(self.diagnostics, read, projects)
+            merged = continuation(self.sheets[-2], self.sheets[-1]) if len(self.sheets) > 1 else None
+            if merged is not None:
+                self.diagnostics = rekey_diagnostics(self.diagnostics, self.sheets[-1], [merged])
+                self.sheets[-2:] = [merged]
             self.accounting.placed += current.tokens_placed
             self.accounting.diagnosed += current.tokens_diagnosed
         self.current = None
@@ -126,9 +140,10 @@ class _Assembler:
         kind = sheet_kind(sheet, columns, builder.claimed)
         self.kinds.append(kind)
         if kind == SELF_EVAL:
+            evaluation = self_evaluation(sheet, builder.results, builder.money, builder.claimed, builder.cut,
+                                         headless=builder.headless, overall_actual=builder.overall_actual)
             self.sheets[-1] = sheet.model_copy(update={
-                "evaluation": self_evaluation(sheet, builder.results, builder.money, builder.claimed, builder.cut,
-                                              headless=builder.headless, overall_actual=builder.overall_actual)})
+                "evaluation": evaluation, "budget": _budget_of_year(sheet.budget, evaluation)})
         elif kind == MONITOR:
             self.sheets[-1] = sheet.model_copy(update={
                 "monitoring": monitoring_report(sheet, builder.results, builder.money, builder.money_headings)})
@@ -281,6 +296,10 @@ class _Assembler:
     def _cell(self, text: str, number: int | None) -> None:
         """A one-cell line outside a table: a header-block label opens a row; values join the open row. A label
         run together with its value (``项目编码434-…``) is split at the label."""
+        inner = _inner_name_label(text)
+        if inner:
+            self._cell(text[:inner], number)
+            text = text[inner:]
         label_part = _leading_label(text)
         if label_part and label_part != text:
             self._cell(label_part, number)
@@ -295,10 +314,12 @@ class _Assembler:
                 open_row.cells.append(Cell(text=text, column=len(open_row.cells), line=number))
             return
         is_label = bool(header_label(text) or split_label_value(text) or money in _OPENING_MONEY)
-        if parse_title(text) or (open_row is None and not is_label):
+        # a label whose value is in the next row (年度总体目标 over its goals) takes the lines below as that row
+        awaited = self.current is not None and self.current.awaits_value
+        if parse_title(text) or (open_row is None and not is_label and not awaited):
             self._close_open()
             self._paragraph(text, number)
-        elif is_label or self._takes_no_more(open_row, text):  # type: ignore[arg-type]
+        elif is_label or open_row is None or self._takes_no_more(open_row, text):
             self._close_open()
             self._open = Row(cells=[Cell(text=text, column=0, line=number)], line=number)
         else:
@@ -342,12 +363,34 @@ class _Assembler:
         current.feed(row)
 
 
+def _budget_of_year(budget: Budget, evaluation: ReportedEvaluation) -> Budget:
+    """A self-evaluation whose header block names no 资金总额 states it in its money table's 年度资金总额 row: the
+    year's (adjusted) budget, else the budget at the start of the year. A printed 0 is a blank, not the total."""
+    if budget.total is not None:
+        return budget
+    return budget.model_copy(update={"total": evaluation.budget_full or evaluation.budget_initial or None})
+
+
+@cache
+def _name_labels() -> re.Pattern:
+    spellings = [word for field in ("name", "code") for word in labels()["header"][field] if len(word) >= 4]
+    return re.compile("|".join(sorted(map(re.escape, spellings), key=len, reverse=True)))
+
+
+def _inner_name_label(text: str) -> int | None:
+    """Where a project name or code label begins inside a cell of text run together from a form's cells
+    (``…自评表(2021年)项目名称初中公用经费…``): the project's fields begin there. None when none does, or at the
+    start (the label is then the cell's own)."""
+    match = _name_labels().search(text, 1)
+    return match.start() if match and not split_label_value(text[:match.start()]) else None
+
+
 def _leading_label(text: str) -> str | None:
     """The header-block label a line starts with when its value follows without a separator."""
-    if header_label(text) or split_label_value(text):
+    if header_label(text) or split_label_value(text) or goal_heading(text):
         return None
     for length in range(min(_LONGEST_LABEL, len(text) - 1), 1, -1):
-        if header_label(text[:length]) and text[length] not in ":：(（":
+        if header_label(text[:length]) and text[length] not in ":：(（" and not _FORM_WORD.match(text[length:]):
             return text[:length]
     return None
 

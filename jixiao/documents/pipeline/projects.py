@@ -1,0 +1,108 @@
+"""Project columns: a grid whose first columns name the project (单位名称 | 项目名称 | 预算数 | 年度目标, then the
+indicator columns) lists several projects one after another, each project's cells merged down its rows.
+
+The aligner keeps those columns as extra cells of the row that carries them, the first row of each project. Here
+each such run of rows becomes its own sheet, with its header fields read from those cells.
+"""
+
+from __future__ import annotations
+
+from jixiao.documents.interpret.header_cells import parse_amount, parse_coded_name
+from jixiao.documents.interpret.text_lists import split_items
+from jixiao.documents.vocabulary import header_label
+from jixiao.model import Diagnostic, GoalSheet, Indicator
+
+__all__ = ["continuation", "rekey_diagnostics", "split_projects"]
+
+# the header fields a project column can hold, and the one whose new value begins the next project
+_FIELDS = {"code", "name", "total", "fiscal", "other", "goals", "long_term_goals", "purpose"}
+_AMOUNTS = {"total", "fiscal", "other"}
+
+
+def split_projects(sheet: GoalSheet) -> list[GoalSheet]:
+    """The sheets a grid with project columns holds (``sheet`` alone when it has none): one per project, in order,
+    each with the indicators from its first row to the next project's and the header fields of its cells."""
+    headings = _project_headings(sheet.indicators)
+    if not headings:
+        return [sheet]
+    runs: list[tuple[dict[str, str], list[Indicator]]] = []
+    for indicator in sheet.indicators:
+        cells = _project_cells(indicator, headings)
+        if cells.get("name") or cells.get("code") or not runs:
+            runs.append((cells, []))
+        runs[-1][1].append(indicator.model_copy(update={
+            "extra": {h: v for h, v in indicator.extra.items() if h not in headings}}))
+    return [_with_fields(sheet, cells, indicators, first=index == 0) for index, (cells, indicators) in enumerate(runs)]
+
+
+def _project_headings(indicators: list[Indicator]) -> list[str]:
+    """The headings of the project columns, in column order: the extra cells of the row with most of them, when
+    they name the project (项目名称 or 项目编码) and at least one other header field."""
+    widest = max((list(i.extra) for i in indicators), key=len, default=[])
+    headings = [h for h in widest if header_label(h) in _FIELDS or header_label(h) == "unit"]
+    fields = {header_label(h) for h in headings}
+    return headings if fields & {"name", "code"} and len(fields) >= 2 else []
+
+
+def _project_cells(indicator: Indicator, headings: list[str]) -> dict[str, str]:
+    """The header fields on an indicator's row. A row with fewer project cells than columns lacks the leftmost
+    ones (a unit cell merged down over several projects): its cells belong to the rightmost columns."""
+    values = [v for h, v in indicator.extra.items() if h in headings and v.strip()]
+    if not values:
+        return {}
+    return {header_label(h): v.strip() for h, v in zip(headings[len(headings) - len(values):], values)}
+
+
+def _with_fields(sheet: GoalSheet, cells: dict[str, str], indicators: list[Indicator], first: bool) -> GoalSheet:
+    update: dict = {"indicators": indicators}
+    if not first:  # the next project shares the form's fields, not the first project's
+        update |= {"name": None, "code": None, "goals": [], "long_term_goals": [], "purpose": None,
+                   "budget": sheet.budget.model_copy(update=dict.fromkeys(_AMOUNTS))}
+    budget = update.get("budget", sheet.budget)
+    for field, value in cells.items():
+        if field in _AMOUNTS and parse_amount(value) is not None:
+            budget = budget.model_copy(update={field: parse_amount(value)})
+        elif field == "name":
+            code, name = parse_coded_name(value) or (None, value)
+            update |= {"name": name, "code": code or update.get("code", sheet.code if first else None)}
+        elif field in ("goals", "long_term_goals"):
+            update[field] = split_items(value)
+        elif field in ("code", "purpose"):
+            update[field] = value
+    return sheet.model_copy(update={**update, "budget": budget})
+
+
+def rekey_diagnostics(diagnostics: list[Diagnostic], before: GoalSheet, after: list[GoalSheet]) -> list[Diagnostic]:
+    """The reader's diagnostics about ``before`` named after the sheet of ``after`` they concern: the project whose
+    rows hold their row, the first for the rows above the grid, and the last for those of no row (the file ending
+    inside the grid)."""
+    if [sheet.key for sheet in after] == [before.key]:
+        return diagnostics
+    starts = [(min((i.row for i in sheet.indicators if i.row is not None), default=0), sheet) for sheet in after]
+    result = []
+    for item in diagnostics:
+        location = item.location
+        if location.sheet != before.key or location.table not in (None, before.table):
+            result.append(item)
+            continue
+        if location.row is None:
+            target = after[-1]
+        else:
+            target = next((sheet for start, sheet in reversed(starts) if start <= location.row), after[0])
+        result.append(item.model_copy(update={"location": location.model_copy(update={"sheet": target.key})}))
+    return result
+
+
+def continuation(previous: GoalSheet, sheet: GoalSheet) -> GoalSheet | None:
+    """``previous`` completed by ``sheet`` when ``sheet`` names no project and holds no indicator while ``previous``
+    holds none either: the same project's form goes on (a grid after its header block, a note after the form), it
+    is no second project. None when ``sheet`` is a sheet of its own."""
+    if sheet.name or sheet.code or sheet.indicators or previous.indicators or sheet.evaluation or sheet.monitoring:
+        return None
+    budget = previous.budget.model_copy(update={
+        name: getattr(sheet.budget, name) for name in _AMOUNTS if getattr(previous.budget, name) is None})
+    return previous.model_copy(update={
+        "budget": budget, "goals": previous.goals or sheet.goals,
+        "long_term_goals": previous.long_term_goals or sheet.long_term_goals,
+        "year": previous.year or sheet.year, "money_unit": previous.money_unit or sheet.money_unit,
+        "form_fields": [*previous.form_fields, *(f for f in sheet.form_fields if f not in previous.form_fields)]})

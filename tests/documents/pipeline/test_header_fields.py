@@ -1,0 +1,113 @@
+"""A sheet's header fields (project name and code, budget, annual goals) and the sheets a document holds, on
+compact made-up cases of the layouts seen in real documents: project columns beside the indicator grid, a goals
+block under headings, label and value run together with the next fields, an amount on the line after its label."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from jixiao.documents.pipeline import read_text
+
+GRID = ("一级指标 | 二级指标 | 三级指标 | 指标值 |", "产出指标 | 数量指标 | 发放人数 | ≥230人 |",
+        "满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥95% |")
+
+
+def read(*lines: str):
+    return read_text("\n".join(lines).encode(), "case.txt")[0]
+
+
+def header(sheet) -> tuple:
+    return sheet.name, sheet.code, sheet.budget.total, sheet.goals, len(sheet.indicators)
+
+
+def test_project_columns_beside_the_grid_make_one_sheet_per_project_with_its_fields():
+    # the unit cell is merged down over both projects: the second project's row lacks it
+    document = read(
+        "| 单位名称 | 项目名称 | 预算数 | 年度目标 | 一级指标 | 二级指标 | 三级指标 | 指标值 |",
+        "| 820001-某镇人民政府 | 村组干部报酬 | 3,309,840.00 | 按时发放村组干部报酬 | 产出指标 | 数量指标 | 发放人数 | ≥230人 |",
+        "| 效益指标 | 社会效益指标 | 维护社会稳定 | ≥95% |||||",
+        "| 基层组织活动经费 | 660,000.00 | 保障村社区正常运转 | 产出指标 | 数量指标 | 行政村数量 | =11个 ||",
+        "| 满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥95% |||||")
+    assert [header(sheet) for sheet in document.sheets] == [
+        ("村组干部报酬", None, Decimal("3309840.00"), ["按时发放村组干部报酬"], 2),
+        ("基层组织活动经费", None, Decimal("660000.00"), ["保障村社区正常运转"], 2)]
+    assert [i.name for i in document.sheets[1].indicators] == ["行政村数量", "群众满意度"]
+    assert not any(i.extra for sheet in document.sheets for i in sheet.indicators)  # the cells became fields
+
+
+@pytest.mark.parametrize(("lines", "goals"), [
+    # a self-evaluation's goals block: headings, then the goal set at the start of the year and what was achieved
+    (("项目名称 |", "临时救助 |", "年度总体目标 |", "年初设定目标 |", "年度总体目标完成情况综述 |", "||||||",
+      "为困难户解决临时性的困难 |", "全年救助87人次,完成目标任务。 |", "||||||"), ["为困难户解决临时性的困难"]),
+    # a form's title broken after 绩效目标 is no goal
+    (("项目支出", "绩效目标 自评表 (2019年度)", "项目名称 |", "临时救助 |"), []),
+    # goals labels heading their columns, one with its period in brackets, the goal on the next row
+    (("项目名称 | 临时救助 |", "总 体 目 标 | 中期目标(2023年—2023年) | 年度目标 |", "保障车辆维修及燃油费用 |"),
+     ["保障车辆维修及燃油费用"]),
+    # a goals label broken over lines of a few characters (年度 / 总体 / 目标), the goals after it
+    (("项目名称", "临时救助", "年度", "总体", "目标", "目标1:确保工资及福利的发放;"), ["确保工资及福利的发放"]),
+    # goals labels on one line, the goal on the next
+    (("项目名称", "临时救助", "总体目标", "年度目标", "完成项目主体工程70%"), ["完成项目主体工程70%"]),
+])
+def test_annual_goals_are_the_cells_under_the_goals_headings_not_the_headings(lines, goals):
+    (sheet,) = read(*lines, *GRID).sheets
+    assert sheet.name == "临时救助" and sheet.goals == goals
+
+
+@pytest.mark.parametrize(("lines", "name", "code"), [
+    (("项目名称 | 51000021R000000019951-工资性支出 |",), "工资性支出", "51000021R000000019951"),
+    (("项目名称 | 东津院区建设补助主管部门襄阳市卫生健康委项目实施单位襄阳市中心医院 |",), "东津院区建设补助", None),
+    (("项目名称 | 水标尺制作安装项目负责人及电话谢凯 |",), "水标尺制作安装项目", None),
+    (("1、某市部门项目支出绩效目标表(2021年)项目名称初中公用经费主管部门某市教育局",), "初中公用经费", None),
+])
+def test_the_project_name_is_read_apart_from_its_code_and_the_fields_run_together_with_it(lines, name, code):
+    (sheet,) = read(*lines, *GRID).sheets
+    assert (sheet.name, sheet.code) == (name, code)
+
+
+@pytest.mark.parametrize(("lines", "total"), [
+    (("项目名称", "农田建设", "年度资金总额:", "854万(高标准农田建设400万元,畅通工程454万元)"), Decimal("854")),
+    (("项目名称 | 农田建设 |", "年度 | 预算申请 (万元)资金总额:952.22 |"), Decimal("952.22")),
+    (("项目名称 | 农田建设 |", "资金情况 |", "资金总额: 250 | 一、预算资金:250 |"), Decimal("250")),
+    (("项目名称 | 农田建设 |", "年度本级 预算金额 |", "250万 | 该项目支出上级资金 | 0 |"), Decimal("250")),
+])
+def test_the_budget_total_is_read_where_the_amount_follows_its_label_on_the_next_line_or_inside_run_on_text(
+        lines, total):
+    (sheet,) = read(*lines, *GRID).sheets
+    assert sheet.name == "农田建设" and sheet.budget.total == total
+
+
+_SELF_EVALUATION = ("| 资金情况(万元) | 全年预算数(A) | 全年执行数(B) | 分值 | 执行率(B/A) | 得分 |",
+                    "| 年度资金总额: | {budget} | 9.00 | 10 | 94.9% | 9 |",
+                    "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 全年实际值 | 分值 | 得分 |",
+                    "| 产出指标 | 数量指标 | 补助种植面积 | 29.5亩 | 29.5亩 | 20 | 20 |")
+
+
+@pytest.mark.parametrize(("above", "budget", "total"), [
+    ((), "9.48", Decimal("9.48")),  # the money table's 年度资金总额 row is the sheet's budget
+    ((), "0", None),  # a printed 0 is a blank
+    (("| 项目资金总额 | 12 |",), "9.48", Decimal("12")),  # a header block's own total stands
+])
+def test_a_self_evaluation_takes_its_budget_from_the_money_table_when_its_header_names_none(above, budget, total):
+    lines = ["项目支出绩效自评表", "| 项目名称 | 种植补助 |", *above,
+             *(line.format(budget=budget) for line in _SELF_EVALUATION)]
+    (sheet,) = read(*lines).sheets
+    assert sheet.evaluation is not None and sheet.budget.total == total
+
+
+def test_an_amount_label_left_blank_takes_no_other_field_and_a_label_inside_a_longer_word_is_not_read():
+    document = read("项目名称", "农田建设", "资金总额:704", "公共财政拨款:683", "其他资金:", "基本支出:622", *GRID)
+    (sheet,) = document.sheets
+    assert (sheet.budget.total, sheet.budget.fiscal, sheet.budget.other) == (Decimal(704), None, None)
+    assert "其他资金" in sheet.form_fields  # the form has the field, left blank
+    assert not [d for d in document.diagnostics if d.code == "P106"]  # 基本支出:622 was never taken as 其他资金
+
+
+def test_a_second_grid_naming_no_project_after_a_sheet_without_indicators_continues_that_sheet():
+    # 005: the form's grids hold level rows only (no 三级指标): the second grid is the same project's
+    document = read("项目名称 | 镇域基础设施建设 |", "年度资金总额 | 100 |", "",
+                    "一级指标 | 二级指标 | 三级指标 | 指标值 |", "产出指标 | 数量指标 | | |", "",
+                    "一级指标 | 二级指标 | 三级指标 | 指标值 |", "效益指标 | 社会效益指标 | | |")
+    assert [(sheet.name, sheet.budget.total) for sheet in document.sheets] == [("镇域基础设施建设", Decimal(100))]
