@@ -331,7 +331,7 @@ class TemplateResidue(Rule):
             for column, text in cells.items():
                 if _REDACTED.search(text or ""):
                     continue  # a figure masked by the copy's publisher (≤****000元), not the form's placeholder
-                word = _placeholder_in(text) or _form_note_in(ctx, text)
+                word = placeholder_in(text) or _form_note_in(ctx, text)
                 no_value = column == "target" and indicator.target.placeholder
                 if not (word or no_value):
                     continue
@@ -349,7 +349,7 @@ class TemplateResidue(Rule):
                                    severity=None if no_value else Severity.WARNING,
                                    column_name=_column_name(column), text=_residue_as_written(text) or word or text)
         for goal in ctx.sheet.goals:
-            if (word := _placeholder_in(goal)) and not _REDACTED.search(goal):
+            if (word := placeholder_in(goal)) and not _REDACTED.search(goal):
                 yield self.finding(ctx, column="goals", column_name="绩效目标", text=word, severity=Severity.WARNING)
 
 
@@ -367,7 +367,7 @@ def _without_residue(ctx: SheetContext, indicator: Indicator, column: str, text:
     if column == "name" and indicator.name_raw:
         return indicator.name or None  # the name the reader cleaned of the residue
     cleaned = _RESIDUE.sub("", text).strip()
-    return cleaned if cleaned and cleaned != text.strip() and not _placeholder_in(cleaned) else None
+    return cleaned if cleaned and cleaned != text.strip() and not placeholder_in(cleaned) else None
 
 
 def _residue_as_written(text: str | None) -> str | None:
@@ -391,7 +391,8 @@ def _placeholders() -> tuple[tuple[str, str], ...]:
 
 
 @lru_cache(maxsize=65536)
-def _placeholder_in(text: str | None) -> str | None:
+def placeholder_in(text: str | None) -> str | None:
+    """The template placeholder (≥**, XX, 请填写) that ``text`` still holds, or None."""
     if not text:
         return None
     folded = fold(text)

@@ -18,6 +18,7 @@ from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Fi
 from jixiao.review.lexicon import (SYMBOL_ONLY, Kind, counted_numbers, data, is_slogan, is_timeliness, stated_target,
                                    vague_word)
 from jixiao.review.rule import Rule, RuleDocs
+from jixiao.review.rules.completeness import placeholder_in
 from jixiao.review.rules.consistency import similarity
 from jixiao.review.rules.form import money_in_sentence, per_base_without_money, target_fix
 from jixiao.review.rules.units import TO_WAN, budget_in_wan
@@ -225,7 +226,8 @@ class GoalNotQuantified(Rule):
     docs = RuleDocs(
         what="一两句话的年度目标（不超过 max_length 个字，默认50）中是否至少有一个数字（数量、比例、金额或时间；年份不算）；"
         "只复述资金用途的由 JX905 报告。较长的目标常在分项中写明要求，不在此检查；读取程序没有找到指标表的（文件在表头前"
-        "截断，JX001），读到的目标可能只是残段，也不在此检查。",
+        "截断，JX001），读到的目标可能只是残段，也不在此检查；目标中的数字被模板占位或转载打码（“完成**日常执法”）的，"
+        "由 JX108 报告一次。指标也都没有数量的为错误；表中根本没有指标的，由 JX102 报告错误，目标本身为警告。",
         why="只写方向（持续改善、进一步提升）的目标无法检验是否实现，指标也无从对应。",
         bad="年度目标：持续改善我市空气质量",
         good="年度目标：全年配备10台雾炮车作业180天，城区PM10平均浓度较上年下降5%",
@@ -237,10 +239,13 @@ class GoalNotQuantified(Rule):
             return  # without the grid the reader could not tell where the goal ends: a cut copy leaves a fragment (174)
         goal = ctx.goal_text
         short = len(fold(goal)) <= self.param(ctx, "max_length")
+        if placeholder_in(goal):
+            return  # the figure stands masked (完成**日常执法, corpus 154): JX108 reports it once, it is not missing
         if goal and short and not has_figure(goal) and not GoalRestatesSpending.restates(ctx, goal):
-            # A vague goal beside indicators that count the output is improved by agreement; where no indicator
-            # counts anything either, nothing on the sheet says what the money buys, and the sheet is returned.
-            severity = Severity.ERROR if ctx.quantity_nowhere else None
+            # A vague goal beside indicators that count the output is improved by agreement; where the indicators
+            # count nothing either, nothing on the sheet says what the money buys, and the sheet is returned. A sheet
+            # without any indicator is returned for that (JX102): its goal is then a remark (corpus 005).
+            severity = Severity.ERROR if ctx.quantity_nowhere and ctx.sheet.indicators else None
             yield self.finding(ctx, column="goals", goal=goal if len(goal) <= 40 else goal[:40] + "…",
                                severity=severity)
 
