@@ -269,9 +269,11 @@ class SheetContext:
     @cached_property
     def _last_place(self) -> int:
         # The furthest place in the standard grid order (产出: 数量 质量 时效 成本; 效益 …; 满意度) a row was read at.
-        places = [self._place(self.level1_of(i), i.level2) for i in self.sheet.indicators
-                  if not (self.level1_of(i) == "成本指标" or i.level2 in _COST_LEVELS)]
-        return max((place for place in places if place is not None), default=-1)
+        # A grid read out of that order (满意度 first, 产出 last: corpus 003) may have had any level after the cut.
+        places = [place for i in self.sheet.indicators
+                  if not (self.level1_of(i) == "成本指标" or i.level2 in _COST_LEVELS)
+                  and (place := self._place(self.level1_of(i), i.level2)) is not None]
+        return max(places, default=-1) if places == sorted(places) else -1
 
     @staticmethod
     @cache  # a pure function of two level names, asked for every row
