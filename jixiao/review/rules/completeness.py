@@ -142,6 +142,8 @@ class MissingOutputLevel2(Rule):
     defaults = {"required": ["数量指标", "质量指标", "时效指标"]}
     docs = RuleDocs(
         what="产出指标下是否有数量指标、质量指标和时效指标。自评表、监控表是对已批复目标的报告，只检查有没有数量指标。"
+        "其他产出指标已写明数量（质量指标下的“文物安全巡查 416处”、没有二级指标的“巡查频次 8次”）的，数量已有，不报告"
+        "缺数量指标。"
         "表样自有二级要求的（发展改革委中央预算内投资计划表的产出指标下不分二级），按表样检查。",
         why="产出要说清做多少、做到什么程度、什么时候完成；缺少时效指标，年中监控和年底自评都无从比对进度。",
         bad="产出指标 | 数量指标 | …\n产出指标 | 质量指标 | …\n（没有时效指标）",
@@ -156,6 +158,8 @@ class MissingOutputLevel2(Rule):
         for level2 in self.param(ctx, "required") if required is None else required:
             if not ctx.sets_goals and level2 != "数量指标":
                 continue  # a report on approved goals is returned only when it cannot show how much was produced
+            if level2 == "数量指标" and ctx.counts_output:
+                continue  # counts filed under another 产出 heading (1处, 416处 under 质量指标, corpus 137) state the amount
             if level2 not in ctx.present_levels and not ctx.cut_off("产出指标", level2):
                 # Without a 数量指标, a count elsewhere or a goal statement, the sheet states no amount of output.
                 nowhere = level2 == "数量指标" and ctx.quantity_nowhere and not ctx.goal_text
