@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 from jixiao.model import Framework, GoalSheet, Indicator, Severity, parse_target
 from jixiao.model.lexicon import fold, load
 from jixiao.review.context import SheetContext
-from jixiao.review.finding import Applicability, Dimension, Edit, Finding, Fix
+from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
 from jixiao.review.lexicon import SYMBOL_ONLY, unit_without_value, vague_tail
 from jixiao.review.rule import COLUMNS, Rule, RuleDocs
 from jixiao.review.sources import CORE_2021, GOALS_2015
@@ -318,10 +318,11 @@ class TemplateResidue(Rule):
     severity = Severity.ERROR
     dimension = Dimension.COMPLETENESS
     source = GOALS_2015.at("第十二条（细化量化）")
-    message = "“{column_name}”中残留模板文字“{text}”"
+    message = "“{column_name}”中残留模板文字“{text}”{maybe}"
     docs = RuleDocs(
         what="单元格中是否还留着模板的占位文字，如“≥**”“指标1：”“（100字以内）”“请填写”。转载时打码的数字（“≤****000元”，"
-        "四个以上的*或X）不是模板文字，不在此报告。指标值只有占位文字、"
+        "四个以上的*或X）不是模板文字，不在此报告；目标文字中数字的位置只有“**”的（完成**日常执法），分不清是占位还是打码，"
+        "报告一次警告并请按原表核对。指标值只有占位文字、"
         "没有实际数值时为错误；占位文字留在名称里或实际数值旁（“(≥**株)>=17600株”）时为警告，删去即可。",
         why="占位文字说明这一项其实没有填写，目标值无法审核。",
         bad="指标值：≥**个",
@@ -351,15 +352,21 @@ class TemplateResidue(Rule):
                                           indicator=indicator.name),))
                 yield self.finding(ctx, indicator=indicator, column=column, fix=fix,
                                    severity=None if no_value else Severity.WARNING,
-                                   column_name=_column_name(column), text=_residue_as_written(text) or word or text)
+                                   column_name=_column_name(column), text=_residue_as_written(text) or word or text,
+                                   maybe="")
         for goal in ctx.sheet.goals:
             if (word := placeholder_in(goal)) and not _REDACTED.search(goal):
-                yield self.finding(ctx, column="goals", column_name="绩效目标", text=word, severity=Severity.WARNING)
+                # In prose, a figure's place held by ** may as well be the publisher's mask (corpus 154).
+                masked = _MASK.fullmatch(word)
+                yield self.finding(ctx, column="goals", column_name="绩效目标", text=word, severity=Severity.WARNING,
+                                   confidence=Confidence.INFERENCE if masked else Confidence.HIGH,
+                                   maybe="，也可能是转载时遮挡的数字，请按原表核对" if masked else "")
 
 
 # A run of four or more mask characters is a redaction by whoever published the copy (amounts ≤****000元, a mobile
 # number 1XXXXXXXXXX: corpus 142, 154); the form's placeholders are short (≥**个, XX村).
 _REDACTED = re.compile(r"[*＊]{4,}|[Xx×]{4,}")
+_MASK = re.compile(r"[*＊]+")
 _RESIDUE = re.compile(r"[(（][^()（）]*(?:\*\*|＊＊|××|XX|xx)[^()（）]*[)）]|^指标\d+[:：.]|[(（](100字以内|必填)[)）]")
 
 
