@@ -51,6 +51,9 @@ def _findings(patch: dict, rule: str, form: str | None = None):
          "JX903", [("志鉴地情相关工作开展所需资金的供应时效", "二级指标", "warning", None)]),
         # 114: no 数量指标 at all and no goal statement
         ({"goals": [], "drop_rows": [1]}, "JX104", [(None, "二级指标", "error", "数量指标")]),
+        # 114: the goal's only figures are the staff the money keeps, and its numbering (目标3) is a label
+        ({"goals": ["保障在职人员89人、离退休人员26人的正常办公、生活秩序。", "目标3改善办学条件,添置教学设备"],
+          "drop_rows": [1]}, "JX104", [(None, "二级指标", "error", "数量指标")]),
         # a missing 数量指标 where the goal counts the output (18个行政村) is a warning
         ({"drop_rows": [1]}, "JX104", [(None, "二级指标", "warning", "数量指标")]),
         # 121: a form without level columns: 发放人数 80人 counts the output wherever it stands

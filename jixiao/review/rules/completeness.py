@@ -8,7 +8,7 @@ from functools import cache, lru_cache
 
 from jixiao.model import Framework, GoalSheet, Indicator, Severity, parse_target
 from jixiao.model.lexicon import fold, load
-from jixiao.review.context import SheetContext
+from jixiao.review.context import SheetContext, has_figure
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
 from jixiao.review.lexicon import SYMBOL_ONLY, unit_without_value, vague_tail
 from jixiao.review.rule import COLUMNS, Rule, RuleDocs
@@ -143,7 +143,8 @@ class MissingOutputLevel2(Rule):
     docs = RuleDocs(
         what="产出指标下是否有数量指标、质量指标和时效指标。自评表、监控表是对已批复目标的报告，只检查有没有数量指标。"
         "其他产出指标已写明数量（质量指标下的“文物安全巡查 416处”、没有二级指标的“巡查频次 8次”）的，数量已有，不报告"
-        "缺数量指标。"
+        "缺数量指标。目标表没有数量指标、也没有计数的产出指标，年度目标又没有写或只写了保障在职、离退休人员多少人的，"
+        "全表说不出产出多少，为错误，应退回。"
         "表样自有二级要求的（发展改革委中央预算内投资计划表的产出指标下不分二级），按表样检查。",
         why="产出要说清做多少、做到什么程度、什么时候完成；缺少时效指标，年中监控和年底自评都无从比对进度。",
         bad="产出指标 | 数量指标 | …\n产出指标 | 质量指标 | …\n（没有时效指标）",
@@ -161,8 +162,12 @@ class MissingOutputLevel2(Rule):
             if level2 == "数量指标" and ctx.counts_output:
                 continue  # counts filed under another 产出 heading (1处, 416处 under 质量指标, corpus 137) state the amount
             if level2 not in ctx.present_levels and not ctx.cut_off("产出指标", level2):
-                # Without a 数量指标, a count elsewhere or a goal statement, the sheet states no amount of output.
-                nowhere = level2 == "数量指标" and ctx.quantity_nowhere and not ctx.goal_text
+                # Without a 数量指标, a counting row or a goal statement, the sheet states no amount of output; nor
+                # where the goal's only figures are the staff it keeps (corpus 114). A goal without any figure is
+                # returned by the goal rules (JX911), once.
+                goal = ctx.goal_text
+                nowhere = level2 == "数量指标" and ctx.sets_goals and (
+                    not goal or (has_figure(goal) and not ctx.goal_counts_output))
                 yield self.finding(ctx, column="level2", level2=level2, severity=Severity.ERROR if nowhere else None)
 
 
