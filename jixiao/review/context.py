@@ -50,7 +50,8 @@ REPORT_KINDS = ("self-eval", "monitor", "dept-self-eval")
 
 
 # A goal's own numbering (目标3改善办学条件, 1、…; corpus 114) is a label, not a figure.
-_GOAL_NUMBERING = re.compile(r"目标\s*\d+[:：、.．]?|(^|[。；;])\s*[(（]?\d+[)）、.．]")
+_GOAL_NUMBERING = re.compile(r"目标\s*[1-9]\d?(?![\d.．%％个人次项户村所场天月年万亿元公亩米台辆件批吨])[:：、]?"
+                             r"|(^|[。；;])\s*[(（]?\d+[)）、．]")
 # The staff a unit's basic spending keeps (保障在职人员89人、离退休人员26人的正常办公) are what the money pays for,
 # not an amount of output (corpus 114).
 _STAFF_HEADCOUNT = re.compile(r"(在职|在编|退休|离退休|编制)[^，,。；;、]{0,4}?\d+(\.\d+)?\s*人")
