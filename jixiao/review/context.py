@@ -49,9 +49,18 @@ COUNTED_UNITS = (UnitKind.COUNT, UnitKind.PHYSICAL, UnitKind.TIME)
 REPORT_KINDS = ("self-eval", "monitor", "dept-self-eval")
 
 
+# A goal's own numbering (目标3改善办学条件, 1、…; corpus 114) is a label, not a figure.
+_GOAL_NUMBERING = re.compile(r"目标\s*[1-9]\d?(?![\d.．%％个人次项户村所场天月年万亿元公亩米台辆件批吨])[:：、]?"
+                             r"|(^|[。；;])\s*[(（]?\d+[)）、．]")
+# The staff a unit's basic spending keeps (保障在职人员89人、离退休人员26人的正常办公) are what the money pays for,
+# not an amount of output (corpus 114).
+_STAFF_HEADCOUNT = re.compile(r"(在职|在编|退休|离退休|编制)[^，,。；;、]{0,4}?\d+(\.\d+)?\s*人")
+
+
 def has_figure(text: str) -> bool:
-    """True when ``text`` states a quantity; the budget year (2024年, 2024通过…) is a date, not a requirement."""
-    text = re.sub(r"(19|20)\d{2}(年度?)?", "", text)
+    """True when ``text`` states a quantity; the budget year (2024年, 2024通过…) is a date, not a requirement, and a
+    goal's numbering (目标3, 1、) is a label."""
+    text = _GOAL_NUMBERING.sub("", re.sub(r"(19|20)\d{2}(年度?)?", "", text))
     return bool(re.search(r"\d|[一二三四五六七八九十百千万两]+(个|人|次|项|户|村|所|场|年|月|天)|百分之", text))
 
 
@@ -239,6 +248,12 @@ class SheetContext:
         return self.sets_goals and not self.grid_not_found and not self.counts_output \
             and not has_figure(self.goal_text)
 
+    @property
+    def goal_counts_output(self) -> bool:
+        """True when the 年度目标 states a figure of what is produced, not only the headcount of the staff the money
+        keeps (保障在职人员89人…的正常办公, corpus 114)."""
+        return has_figure(_STAFF_HEADCOUNT.sub("", self.goal_text))
+
     @cached_property
     def template_unfilled(self) -> bool:
         """True when some 指标值 holds only the unit its figure was to be given in (公里, 万亩): the form's template
@@ -269,9 +284,11 @@ class SheetContext:
     @cached_property
     def _last_place(self) -> int:
         # The furthest place in the standard grid order (产出: 数量 质量 时效 成本; 效益 …; 满意度) a row was read at.
-        places = [self._place(self.level1_of(i), i.level2) for i in self.sheet.indicators
-                  if not (self.level1_of(i) == "成本指标" or i.level2 in _COST_LEVELS)]
-        return max((place for place in places if place is not None), default=-1)
+        # A grid read out of that order (满意度 first, 产出 last: corpus 003) may have had any level after the cut.
+        places = [place for i in self.sheet.indicators
+                  if not (self.level1_of(i) == "成本指标" or i.level2 in _COST_LEVELS)
+                  and (place := self._place(self.level1_of(i), i.level2)) is not None]
+        return max(places, default=-1) if places == sorted(places) else -1
 
     @staticmethod
     @cache  # a pure function of two level names, asked for every row

@@ -8,8 +8,8 @@ from functools import cache, lru_cache
 
 from jixiao.model import Framework, GoalSheet, Indicator, Severity, parse_target
 from jixiao.model.lexicon import fold, load
-from jixiao.review.context import SheetContext
-from jixiao.review.finding import Applicability, Dimension, Edit, Finding, Fix
+from jixiao.review.context import SheetContext, has_figure
+from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
 from jixiao.review.lexicon import SYMBOL_ONLY, unit_without_value, vague_tail
 from jixiao.review.rule import COLUMNS, Rule, RuleDocs
 from jixiao.review.sources import CORE_2021, GOALS_2015
@@ -142,6 +142,9 @@ class MissingOutputLevel2(Rule):
     defaults = {"required": ["数量指标", "质量指标", "时效指标"]}
     docs = RuleDocs(
         what="产出指标下是否有数量指标、质量指标和时效指标。自评表、监控表是对已批复目标的报告，只检查有没有数量指标。"
+        "其他产出指标已写明数量（质量指标下的“文物安全巡查 416处”、没有二级指标的“巡查频次 8次”）的，数量已有，不报告"
+        "缺数量指标。目标表没有数量指标、也没有计数的产出指标，年度目标又没有写或只写了保障在职、离退休人员多少人的，"
+        "全表说不出产出多少，为错误，应退回。"
         "表样自有二级要求的（发展改革委中央预算内投资计划表的产出指标下不分二级），按表样检查。",
         why="产出要说清做多少、做到什么程度、什么时候完成；缺少时效指标，年中监控和年底自评都无从比对进度。",
         bad="产出指标 | 数量指标 | …\n产出指标 | 质量指标 | …\n（没有时效指标）",
@@ -156,9 +159,15 @@ class MissingOutputLevel2(Rule):
         for level2 in self.param(ctx, "required") if required is None else required:
             if not ctx.sets_goals and level2 != "数量指标":
                 continue  # a report on approved goals is returned only when it cannot show how much was produced
+            if level2 == "数量指标" and ctx.counts_output:
+                continue  # counts filed under another 产出 heading (1处, 416处 under 质量指标, corpus 137) state the amount
             if level2 not in ctx.present_levels and not ctx.cut_off("产出指标", level2):
-                # Without a 数量指标, a count elsewhere or a goal statement, the sheet states no amount of output.
-                nowhere = level2 == "数量指标" and ctx.quantity_nowhere and not ctx.goal_text
+                # Without a 数量指标, a counting row or a goal statement, the sheet states no amount of output; nor
+                # where the goal's only figures are the staff it keeps (corpus 114). A goal without any figure is
+                # returned by the goal rules (JX911), once.
+                goal = ctx.goal_text
+                nowhere = level2 == "数量指标" and ctx.sets_goals and (
+                    not goal or (has_figure(goal) and not ctx.goal_counts_output))
                 yield self.finding(ctx, column="level2", level2=level2, severity=Severity.ERROR if nowhere else None)
 
 
@@ -314,10 +323,11 @@ class TemplateResidue(Rule):
     severity = Severity.ERROR
     dimension = Dimension.COMPLETENESS
     source = GOALS_2015.at("第十二条（细化量化）")
-    message = "“{column_name}”中残留模板文字“{text}”"
+    message = "“{column_name}”中残留模板文字“{text}”{maybe}"
     docs = RuleDocs(
         what="单元格中是否还留着模板的占位文字，如“≥**”“指标1：”“（100字以内）”“请填写”。转载时打码的数字（“≤****000元”，"
-        "四个以上的*或X）不是模板文字，不在此报告。指标值只有占位文字、"
+        "四个以上的*或X）不是模板文字，不在此报告；目标文字中数字的位置只有“**”的（完成**日常执法），分不清是占位还是打码，"
+        "报告一次警告并请按原表核对。指标值只有占位文字、"
         "没有实际数值时为错误；占位文字留在名称里或实际数值旁（“(≥**株)>=17600株”）时为警告，删去即可。",
         why="占位文字说明这一项其实没有填写，目标值无法审核。",
         bad="指标值：≥**个",
@@ -331,7 +341,7 @@ class TemplateResidue(Rule):
             for column, text in cells.items():
                 if _REDACTED.search(text or ""):
                     continue  # a figure masked by the copy's publisher (≤****000元), not the form's placeholder
-                word = _placeholder_in(text) or _form_note_in(ctx, text)
+                word = placeholder_in(text) or _form_note_in(ctx, text)
                 no_value = column == "target" and indicator.target.placeholder
                 if not (word or no_value):
                     continue
@@ -347,15 +357,21 @@ class TemplateResidue(Rule):
                                           indicator=indicator.name),))
                 yield self.finding(ctx, indicator=indicator, column=column, fix=fix,
                                    severity=None if no_value else Severity.WARNING,
-                                   column_name=_column_name(column), text=_residue_as_written(text) or word or text)
+                                   column_name=_column_name(column), text=_residue_as_written(text) or word or text,
+                                   maybe="")
         for goal in ctx.sheet.goals:
-            if (word := _placeholder_in(goal)) and not _REDACTED.search(goal):
-                yield self.finding(ctx, column="goals", column_name="绩效目标", text=word, severity=Severity.WARNING)
+            if (word := placeholder_in(goal)) and not _REDACTED.search(goal):
+                # In prose, a figure's place held by ** may as well be the publisher's mask (corpus 154).
+                masked = _MASK.fullmatch(word)
+                yield self.finding(ctx, column="goals", column_name="绩效目标", text=word, severity=Severity.WARNING,
+                                   confidence=Confidence.INFERENCE if masked else Confidence.HIGH,
+                                   maybe="，也可能是转载时遮挡的数字，请按原表核对" if masked else "")
 
 
 # A run of four or more mask characters is a redaction by whoever published the copy (amounts ≤****000元, a mobile
 # number 1XXXXXXXXXX: corpus 142, 154); the form's placeholders are short (≥**个, XX村).
 _REDACTED = re.compile(r"[*＊]{4,}|[Xx×]{4,}")
+_MASK = re.compile(r"[*＊]+")
 _RESIDUE = re.compile(r"[(（][^()（）]*(?:\*\*|＊＊|××|XX|xx)[^()（）]*[)）]|^指标\d+[:：.]|[(（](100字以内|必填)[)）]")
 
 
@@ -367,7 +383,7 @@ def _without_residue(ctx: SheetContext, indicator: Indicator, column: str, text:
     if column == "name" and indicator.name_raw:
         return indicator.name or None  # the name the reader cleaned of the residue
     cleaned = _RESIDUE.sub("", text).strip()
-    return cleaned if cleaned and cleaned != text.strip() and not _placeholder_in(cleaned) else None
+    return cleaned if cleaned and cleaned != text.strip() and not placeholder_in(cleaned) else None
 
 
 def _residue_as_written(text: str | None) -> str | None:
@@ -391,7 +407,8 @@ def _placeholders() -> tuple[tuple[str, str], ...]:
 
 
 @lru_cache(maxsize=65536)
-def _placeholder_in(text: str | None) -> str | None:
+def placeholder_in(text: str | None) -> str | None:
+    """The template placeholder (≥**, XX, 请填写) that ``text`` still holds, or None."""
     if not text:
         return None
     folded = fold(text)

@@ -18,6 +18,7 @@ from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Fi
 from jixiao.review.lexicon import (SYMBOL_ONLY, Kind, counted_numbers, data, is_slogan, is_timeliness, stated_target,
                                    vague_word)
 from jixiao.review.rule import Rule, RuleDocs
+from jixiao.review.rules.completeness import placeholder_in
 from jixiao.review.rules.consistency import similarity
 from jixiao.review.rules.form import money_in_sentence, per_base_without_money, target_fix
 from jixiao.review.rules.units import TO_WAN, budget_in_wan
@@ -225,7 +226,8 @@ class GoalNotQuantified(Rule):
     docs = RuleDocs(
         what="一两句话的年度目标（不超过 max_length 个字，默认50）中是否至少有一个数字（数量、比例、金额或时间；年份不算）；"
         "只复述资金用途的由 JX905 报告。较长的目标常在分项中写明要求，不在此检查；读取程序没有找到指标表的（文件在表头前"
-        "截断，JX001），读到的目标可能只是残段，也不在此检查。",
+        "截断，JX001），读到的目标可能只是残段，也不在此检查；目标中的数字被模板占位或转载打码（“完成**日常执法”）的，"
+        "由 JX108 报告一次。指标也都没有数量的为错误；表中根本没有指标的，由 JX102 报告错误，目标本身为警告。",
         why="只写方向（持续改善、进一步提升）的目标无法检验是否实现，指标也无从对应。",
         bad="年度目标：持续改善我市空气质量",
         good="年度目标：全年配备10台雾炮车作业180天，城区PM10平均浓度较上年下降5%",
@@ -237,10 +239,13 @@ class GoalNotQuantified(Rule):
             return  # without the grid the reader could not tell where the goal ends: a cut copy leaves a fragment (174)
         goal = ctx.goal_text
         short = len(fold(goal)) <= self.param(ctx, "max_length")
+        if placeholder_in(goal):
+            return  # the figure stands masked (完成**日常执法, corpus 154): JX108 reports it once, it is not missing
         if goal and short and not has_figure(goal) and not GoalRestatesSpending.restates(ctx, goal):
-            # A vague goal beside indicators that count the output is improved by agreement; where no indicator
-            # counts anything either, nothing on the sheet says what the money buys, and the sheet is returned.
-            severity = Severity.ERROR if ctx.quantity_nowhere else None
+            # A vague goal beside indicators that count the output is improved by agreement; where the indicators
+            # count nothing either, nothing on the sheet says what the money buys, and the sheet is returned. A sheet
+            # without any indicator is returned for that (JX102): its goal is then a remark (corpus 005).
+            severity = Severity.ERROR if ctx.quantity_nowhere and ctx.sheet.indicators else None
             yield self.finding(ctx, column="goals", goal=goal if len(goal) <= 40 else goal[:40] + "…",
                                severity=severity)
 
@@ -561,7 +566,8 @@ class ToleratedErrorRate(Rule):
     message = "指标“{indicator}”的目标“{raw}”低于100%，等于事先允许出错或违规"
     fix_changes = frozenset({"value"})  # raising the target is the fix
     docs = RuleDocs(
-        what="准确率、准确性、正确率、合规率、合规性、验收合格率这类“不允许出错”的比率，目标是否低于100%。",
+        what="准确率、准确性、正确率、合规率、合规性、验收合格率这类“不允许出错”的比率，目标是否低于100%。测报、预报、"
+        "预测、预警的准确率是预测应验的比例，不能承诺100%，不在此检查。",
         why="工资发放准确性≥95%，等于允许二十分之一的工资发错；补贴发放合规率≥95%，等于允许违规发放。这类工作的"
         "要求只能是全部做对，低于100%的目标定低了。",
         bad="质量指标 | 工资发放准确性 | ≥95%",
@@ -571,10 +577,13 @@ class ToleratedErrorRate(Rule):
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         words = tuple(data()["all_or_nothing_rates"]["words"])
+        forecasts = data()["all_or_nothing_rates"]["forecasts"]
         for indicator in ctx.sheet.indicators:
             target, name = indicator.target, _bare_name(indicator)
             if target.value is None or target.value >= 100 or target.unit not in ("%", None) or target.value <= 1:
                 continue  # ≤1 is a share written as a fraction or a count, not a percentage
+            if any(word in name for word in forecasts):
+                continue  # a forecast's accuracy cannot be promised whole (corpus 173)
             if name.endswith(words) and not ctx.fact(indicator).reverse:
                 fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary="目标改为“=100%”",
                           edits=(Edit(field="target", before=target.raw, after="=100%", row=indicator.row,
