@@ -25,6 +25,7 @@ printed side by side, never asserted.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import re
 import statistics
@@ -40,9 +41,10 @@ from pathlib import Path
 
 from benchmarks.bench_server import (add_arguments, built, cpu_seconds, database_copy, load_average, peak_rss_mb,
                                      processes_option, serving, web_processes, worker_process)
+from benchmarks.web_bench_queries import YEAR, pages_of
 
+HERE = Path(__file__).resolve().parent.parent  # this checkout: the code measured, and the baseline's counterpart
 PASSWORD = "Bench-Pass-2026"
-YEAR = 2026
 UNITS = 100
 
 
@@ -54,16 +56,43 @@ def main() -> None:
     parser.add_argument("--database", choices=["sqlite", "postgres", "both"], default="both")
     parser.add_argument("--import-files", type=int, default=1000, help="files of the background import (0: none)")
     parser.add_argument("--no-queries", action="store_true", help="skip the one-request-at-a-time figures")
+    parser.add_argument("--queries-only", action="store_true", help="only the one-request-at-a-time figures")
+    parser.add_argument("--baseline", type=Path, default=None,
+                        help="a checkout of earlier code: its one-request-at-a-time figures beside this code's")
     add_arguments(parser)
     args = parser.parse_args()
     for database in (["sqlite", "postgres"] if args.database == "both" else [args.database]):
         if args.build_only:
             built(database, "sheets", args.sheets, "benchmarks.web_bench_load", args)
             continue
-        with database_copy(database, "sheets", args.sheets, "benchmarks.web_bench_load", args) as (env, data):
-            if not args.no_queries:
-                subprocess.run([sys.executable, "-m", "benchmarks.web_bench_queries"], env=env, check=True)
-            _measure(database, env, data, args)
+        if not args.no_queries:
+            _one_request(database, args)
+        if not args.queries_only:
+            with database_copy(database, "sheets", args.sheets, "benchmarks.web_bench_load", args) as (env, data):
+                _measure(database, env, data, args)
+
+
+def _one_request(database: str, args) -> None:
+    """Print each page's queries and CPU ms per request, one request at a time in one process
+    (benchmarks.web_bench_queries) on a fresh copy of the database: of the ``--baseline`` code first when given,
+    then of this code, side by side."""
+    trees = {"before": args.baseline.resolve(), "after": HERE} if args.baseline else {"": HERE}
+    figures = {}
+    for label, tree in trees.items():
+        with database_copy(database, "sheets", args.sheets, "benchmarks.web_bench_load", args,
+                           run=f"queries{label}") as (env, _):
+            # The tree's code first on the path, and not the working folder's (PYTHONSAFEPATH).
+            env = {**env, "PYTHONPATH": str(tree), "PYTHONSAFEPATH": "1"}
+            output = subprocess.run([sys.executable, str(HERE / "benchmarks" / "web_bench_queries.py")], env=env,
+                                    check=True, capture_output=True, text=True).stdout
+        figures[label] = json.loads(output.splitlines()[-1])
+    print(f"[{database}] {args.sheets} sheets, one request at a time in one process: queries, CPU ms per request"
+          + (" (median), before → after" if args.baseline else " (median)"))
+    for name in figures[next(iter(trees))]:
+        cells = [f"{figures[label][name]['queries']:3d} queries {figures[label][name]['cpu']:6.1f} ms"
+                 + ("" if figures[label][name]["status"] == 200 else f" (HTTP {figures[label][name]['status']})")
+                 for label in trees]
+        print(f"[{database}] {name:36s} " + "  →  ".join(cells))
 
 
 def _measure(database: str, env: dict[str, str], data: Path, args) -> None:
@@ -102,20 +131,6 @@ def _measure(database: str, env: dict[str, str], data: Path, args) -> None:
             print(f"[{database}] background import of {args.import_files} files: {state} in {seconds:.0f} s "
                   f"({message}); peak RSS: worker {peak_rss_mb(worker) if worker else 0:.0f} MB, "
                   f"largest web process {max(peak_rss_mb(p) for p in web[1:]):.0f} MB")
-
-
-def pages_of(unit_id, ids: list[int], rng: random.Random) -> dict:
-    """Every page a reviewer opens: its name and a function giving its path (a random sheet for the sheet page)."""
-    return {
-        "sheet list (page 1 of all)": lambda: f"/sheets/?year={YEAR}",
-        "sheet list (filtered, page 3)": lambda: f"/sheets/?year={YEAR}&findings=any&page=3",
-        "sheet list (unit and status)": lambda: f"/sheets/?year={YEAR}&unit={unit_id}&status=approved",
-        "sheet page": lambda: f"/sheets/{rng.choice(ids)}/",
-        "dashboard": lambda: f"/sheets/dashboard/?year={YEAR}",
-        "monitoring and evaluation overview": lambda: f"/performance/?year={YEAR}",
-        "a unit's monitoring overview": lambda: f"/performance/?year={YEAR}&unit={unit_id}",
-        "API list": lambda: f"/api/sheets/?year={YEAR}",
-    }
 
 
 def _time_page(clients: list, base: str, path, args, web: list, warm: bool = True) -> dict:
