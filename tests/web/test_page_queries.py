@@ -78,3 +78,19 @@ def test_the_sheet_page_reads_its_indicators_once(org, login):
     assert len(reads) == 1
     choices = [label for _, label in response.context["comment_form"].fields["indicator"].choices]
     assert choices == ["整张表"] + [f"第{row.position}行 {row.name}" for row in first.indicators.all()]
+
+
+@pytest.mark.parametrize("page", ["/sheets/?year=2026", "/api/sheets/?year=2026"])
+def test_who_is_asking_is_read_with_the_user(org, login, page):
+    """The request's user (from the session or an API token) comes with its member record and unit: no query of
+    its own, and the page still sees the member's units."""
+    first, *_ = _add(org, 2, start=1)
+    client = (Client(HTTP_AUTHORIZATION=f"Bearer {token_create(user=org['reviewer'])}") if page.startswith("/api/")
+              else login(org["reviewer"]))
+    client.get(page)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(page)
+    assert response.status_code == 200 and str(first.pk) in response.content.decode()
+    own = [q["sql"] for q in queries.captured_queries if q["sql"].startswith('SELECT "organisation_member"')]
+    assert own == []
+    assert any('"organisation_member"' in q["sql"] for q in queries.captured_queries)

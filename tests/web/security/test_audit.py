@@ -158,7 +158,8 @@ def test_a_token_used_again_is_written_only_in_a_new_minute(org, monkeypatch, mi
     monkeypatch.setattr(timezone, "now", lambda: now)
     with CaptureQueriesContext(connection) as queries:
         assert Client().get("/api/sheets/", HTTP_AUTHORIZATION=f"Bearer {token}").status_code == 200
-    writes = [q["sql"] for q in queries.captured_queries if q["sql"].startswith(("BEGIN", "SAVEPOINT", "UPDATE", "INSERT"))]
+    writes = [q["sql"] for q in queries.captured_queries
+              if q["sql"].startswith(("BEGIN", "SAVEPOINT", "UPDATE", "INSERT"))]
     assert any(w.startswith('UPDATE "organisation_apitoken"') for w in writes) == written
     assert bool(writes) == written
     assert ApiToken.objects.get(label="脚本").last_used_at == (now if written else stored)
