@@ -3,13 +3,16 @@ then again while a background import of 1,000 files runs, with the server's CPU 
 
     .venv/bin/python -m benchmarks.web_bench [--sheets 10000] [--requests 300] [--concurrency 4]
                                              [--database sqlite|postgres|both] [--import-files 1000]
-                                             [--processes N] [--store DIR] [--rebuild] [--postgres-name NAME]
+                                             [--baseline DIR] [--queries-only] [--processes N] [--store DIR]
+                                             [--rebuild] [--postgres-name NAME]
 
 Loads synthetic sheets (benchmarks.synth) for 100 townships of one bureau straight into a database
 (benchmarks.web_bench_load), with the review engine's findings, four in five approved with spending and stored
 summaries, once: the database is kept under ``--store`` and each run measures a fresh copy of it
-(benchmarks.bench_server), so a measurement takes minutes. It prints each page's SQL queries and single-request
-time (benchmarks.web_bench_queries: one request at a time, so a page's own cost shows on a loaded machine),
+(benchmarks.bench_server), so a measurement takes minutes. It prints each page's SQL queries and CPU time per
+request (benchmarks.web_bench_queries: one request at a time in one process, so a page's own cost shows on a loaded
+machine; with ``--baseline DIR``, a checkout of earlier code such as ``git archive COMMIT | tar -x -C DIR``, that
+code's figures beside this code's, each measured on a copy of its own; ``--queries-only`` stops there), then
 starts ``jixiao serve`` (several processes, with its background worker) on a loopback port, logs each client in
 as the bureau's reviewer (who sees every sheet; one session per client, as people have) and times a bounded
 number of requests from ``--concurrency`` clients: the list with and without filters, a sheet, the dashboard, the
@@ -25,6 +28,7 @@ printed side by side, never asserted.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import re
 import statistics
@@ -40,9 +44,10 @@ from pathlib import Path
 
 from benchmarks.bench_server import (add_arguments, built, cpu_seconds, database_copy, load_average, peak_rss_mb,
                                      processes_option, serving, web_processes, worker_process)
+from benchmarks.web_bench_queries import YEAR, pages_of
 
+HERE = Path(__file__).resolve().parent.parent  # this checkout: the code measured, and the baseline's counterpart
 PASSWORD = "Bench-Pass-2026"
-YEAR = 2026
 UNITS = 100
 
 
@@ -54,16 +59,49 @@ def main() -> None:
     parser.add_argument("--database", choices=["sqlite", "postgres", "both"], default="both")
     parser.add_argument("--import-files", type=int, default=1000, help="files of the background import (0: none)")
     parser.add_argument("--no-queries", action="store_true", help="skip the one-request-at-a-time figures")
+    parser.add_argument("--queries-only", action="store_true", help="only the one-request-at-a-time figures")
+    parser.add_argument("--baseline", type=Path, default=None,
+                        help="a checkout of earlier code: its one-request-at-a-time figures beside this code's")
     add_arguments(parser)
     args = parser.parse_args()
     for database in (["sqlite", "postgres"] if args.database == "both" else [args.database]):
         if args.build_only:
             built(database, "sheets", args.sheets, "benchmarks.web_bench_load", args)
             continue
-        with database_copy(database, "sheets", args.sheets, "benchmarks.web_bench_load", args) as (env, data):
-            if not args.no_queries:
-                subprocess.run([sys.executable, "-m", "benchmarks.web_bench_queries"], env=env, check=True)
-            _measure(database, env, data, args)
+        if not args.no_queries:
+            _one_request(database, args)
+        if not args.queries_only:
+            with database_copy(database, "sheets", args.sheets, "benchmarks.web_bench_load", args) as (env, data):
+                _measure(database, env, data, args)
+
+
+def _one_request(database: str, args) -> None:
+    """Print each page's queries and CPU ms per request, one request at a time in one process
+    (benchmarks.web_bench_queries) on a fresh copy of the database: of the ``--baseline`` code first when given,
+    then of this code, side by side (each measured twice, on both sides of the other)."""
+    trees = {"before": args.baseline.resolve(), "after": HERE} if args.baseline else {"": HERE}
+    # Before, after, after, before: a machine shared with other work drifts, so each code is measured on both
+    # sides of the other and keeps its lower CPU time per page.
+    order = [*trees, *reversed(trees)] if args.baseline else [*trees]
+    figures: dict[str, dict] = {}
+    for label in order:
+        with database_copy(database, "sheets", args.sheets, "benchmarks.web_bench_load", args,
+                           run=f"queries{label}") as (env, _):
+            # The tree's code first on the path, and not the working folder's (PYTHONSAFEPATH).
+            env = {**env, "PYTHONPATH": str(trees[label]), "PYTHONSAFEPATH": "1"}
+            output = subprocess.run([sys.executable, str(HERE / "benchmarks" / "web_bench_queries.py")], env=env,
+                                    check=True, capture_output=True, text=True).stdout
+        measured = json.loads(output.splitlines()[-1])
+        kept = figures.setdefault(label, measured)
+        for name, page in measured.items():
+            kept[name]["cpu"] = min(kept[name]["cpu"], page["cpu"])
+    print(f"[{database}] {args.sheets} sheets, one request at a time in one process: queries, CPU ms per request"
+          + (" (median), before → after" if args.baseline else " (median)"))
+    for name in figures[next(iter(trees))]:
+        cells = [f"{figures[label][name]['queries']:3d} queries {figures[label][name]['cpu']:6.1f} ms"
+                 + ("" if figures[label][name]["status"] == 200 else f" (HTTP {figures[label][name]['status']})")
+                 for label in trees]
+        print(f"[{database}] {name:36s} " + "  →  ".join(cells))
 
 
 def _measure(database: str, env: dict[str, str], data: Path, args) -> None:
@@ -102,20 +140,6 @@ def _measure(database: str, env: dict[str, str], data: Path, args) -> None:
             print(f"[{database}] background import of {args.import_files} files: {state} in {seconds:.0f} s "
                   f"({message}); peak RSS: worker {peak_rss_mb(worker) if worker else 0:.0f} MB, "
                   f"largest web process {max(peak_rss_mb(p) for p in web[1:]):.0f} MB")
-
-
-def pages_of(unit_id, ids: list[int], rng: random.Random) -> dict:
-    """Every page a reviewer opens: its name and a function giving its path (a random sheet for the sheet page)."""
-    return {
-        "sheet list (page 1 of all)": lambda: f"/sheets/?year={YEAR}",
-        "sheet list (filtered, page 3)": lambda: f"/sheets/?year={YEAR}&findings=any&page=3",
-        "sheet list (unit and status)": lambda: f"/sheets/?year={YEAR}&unit={unit_id}&status=approved",
-        "sheet page": lambda: f"/sheets/{rng.choice(ids)}/",
-        "dashboard": lambda: f"/sheets/dashboard/?year={YEAR}",
-        "monitoring and evaluation overview": lambda: f"/performance/?year={YEAR}",
-        "a unit's monitoring overview": lambda: f"/performance/?year={YEAR}&unit={unit_id}",
-        "API list": lambda: f"/api/sheets/?year={YEAR}",
-    }
 
 
 def _time_page(clients: list, base: str, path, args, web: list, warm: bool = True) -> dict:

@@ -1,15 +1,19 @@
-"""SQL queries and single-request time of every page of the web benchmark (run by benchmarks.web_bench in a fresh
-process on the loaded database, before the server starts).
+"""SQL queries and CPU time per request of every page of the web benchmark (run by benchmarks.web_bench in a fresh
+process on a copy of the loaded database, before the server starts, with the code under measure first on the
+path).
 
-    python -m benchmarks.web_bench_queries
+    python benchmarks/web_bench_queries.py
 
 One request at a time through Django's test client in this process (no server, no other client), so a page's own
 cost shows even on a loaded machine: its queries (a count that grows with the number of sheets is a defect) and
-the median of a few requests after a warm-up.
+the median CPU milliseconds (``time.process_time``) of ``ROUNDS`` requests after a warm-up, each page's addresses
+drawn as the load draws them. Prints one JSON object: page → queries and CPU ms. Imports nothing of the benchmarks
+package, so that it measures whichever code is first on the path (``web_bench --baseline``).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import statistics
@@ -18,16 +22,30 @@ from pathlib import Path
 
 import django
 
-ROUNDS = 5
+ROUNDS = 20
+YEAR = 2026
 
 
-def measure() -> None:
-    """Print each page's query count and median time of ``ROUNDS`` requests."""
+def pages_of(unit_id, ids: list[int], rng: random.Random) -> dict:
+    """Every page a reviewer opens: its name and a function giving its path (a random sheet for the sheet page)."""
+    return {
+        "sheet list (page 1 of all)": lambda: f"/sheets/?year={YEAR}",
+        "sheet list (filtered, page 3)": lambda: f"/sheets/?year={YEAR}&findings=any&page=3",
+        "sheet list (unit and status)": lambda: f"/sheets/?year={YEAR}&unit={unit_id}&status=approved",
+        "sheet page": lambda: f"/sheets/{rng.choice(ids)}/",
+        "dashboard": lambda: f"/sheets/dashboard/?year={YEAR}",
+        "monitoring and evaluation overview": lambda: f"/performance/?year={YEAR}",
+        "a unit's monitoring overview": lambda: f"/performance/?year={YEAR}&unit={unit_id}",
+        "API list": lambda: f"/api/sheets/?year={YEAR}",
+    }
+
+
+def measure() -> dict[str, dict[str, float]]:
+    """Each page's queries (of one request) and median CPU ms per request."""
     from django.contrib.auth import get_user_model
     from django.db import connection
     from django.test import Client
 
-    from benchmarks.web_bench import pages_of
     from jixiao.web.organisation.models import Unit
     from jixiao.web.sheets.models import Sheet
 
@@ -36,23 +54,23 @@ def measure() -> None:
     api = Client(HTTP_AUTHORIZATION=f"Bearer {(Path(os.environ['JIXIAO_DATA']) / 'api_token').read_text().strip()}")
     ids = list(Sheet.objects.values_list("pk", flat=True))
     unit_id = Unit.objects.get(code="U001").pk
-    rng = random.Random(7)
-    database = connection.vendor
-    for name, path in pages_of(unit_id, ids, rng).items():
+    figures = {}
+    for name, path in pages_of(unit_id, ids, random.Random(7)).items():
         browser = api if name == "API list" else client
-        browser.get(path())  # warm caches and the connection
+        for _ in range(3):  # warm caches, templates and the connection
+            browser.get(path())
         queries = []
         with connection.execute_wrapper(lambda execute, sql, *rest: queries.append(sql) or execute(sql, *rest)):
             status = browser.get(path()).status_code
         timings = []
         for _ in range(ROUNDS):
-            started = time.perf_counter()
+            started = time.process_time()
             browser.get(path())
-            timings.append((time.perf_counter() - started) * 1000)
-        print(f"[{database}] {name:36s} {len(queries):3d} queries, one request {statistics.median(timings):7.1f} ms"
-              f"{'' if status == 200 else f' (HTTP {status})'}")
+            timings.append((time.process_time() - started) * 1000)
+        figures[name] = {"queries": len(queries), "cpu": statistics.median(timings), "status": status}
+    return figures
 
 
 if __name__ == "__main__":
     django.setup()
-    measure()
+    print(json.dumps(measure()))

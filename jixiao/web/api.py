@@ -26,7 +26,8 @@ class TokenAuth(HttpBearer):
     """A token created on the account page.
 
     Wrong tokens count as failed logins of one pseudo login name per address, so django-axes locks out an
-    address that guesses tokens as it locks out one that guesses passwords; each use sets ``last_used_at``.
+    address that guesses tokens as it locks out one that guesses passwords; each use sets ``last_used_at`` (to
+    the minute).
     """
 
     def authenticate(self, request, token):

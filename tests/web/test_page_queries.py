@@ -64,3 +64,33 @@ def test_a_page_makes_as_many_queries_for_many_sheets_as_for_few(org, login, pag
     _add(org, 9, start=3)
     many = _queries(client, path)
     assert many == few <= MOST
+
+
+def test_the_sheet_page_reads_its_indicators_once(org, login):
+    """The paper form and the comment form's choice of row share one read of the sheet's indicators."""
+    first, *_ = _add(org, 2, start=1)
+    client = login(org["reviewer"])
+    client.get(f"/sheets/{first.pk}/")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(f"/sheets/{first.pk}/")
+    assert response.status_code == 200 and response.context["comment_form"] is not None
+    reads = [q["sql"] for q in queries.captured_queries if q["sql"].startswith('SELECT "sheets_indicatorrow"')]
+    assert len(reads) == 1
+    choices = [label for _, label in response.context["comment_form"].fields["indicator"].choices]
+    assert choices == ["整张表"] + [f"第{row.position}行 {row.name}" for row in first.indicators.all()]
+
+
+@pytest.mark.parametrize("page", ["/sheets/?year=2026", "/api/sheets/?year=2026"])
+def test_who_is_asking_is_read_with_the_user(org, login, page):
+    """The request's user (from the session or an API token) comes with its member record and unit: no query of
+    its own, and the page still sees the member's units."""
+    first, *_ = _add(org, 2, start=1)
+    client = (Client(HTTP_AUTHORIZATION=f"Bearer {token_create(user=org['reviewer'])}") if page.startswith("/api/")
+              else login(org["reviewer"]))
+    client.get(page)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(page)
+    assert response.status_code == 200 and str(first.pk) in response.content.decode()
+    own = [q["sql"] for q in queries.captured_queries if q["sql"].startswith('SELECT "organisation_member"')]
+    assert own == []
+    assert any('"organisation_member"' in q["sql"] for q in queries.captured_queries)

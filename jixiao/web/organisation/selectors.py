@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import QuerySet
 
@@ -26,6 +27,8 @@ def member_get(user: AbstractBaseUser | AnonymousUser) -> Member | None:
     if not user.is_authenticated:
         return None
     try:
+        if get_user_model().member.is_cached(user):  # read with the user (the request's, an API token's)
+            return user.member
         return Member.objects.select_related("unit").get(user=user)
     except Member.DoesNotExist:
         return None
@@ -85,7 +88,7 @@ def can_manage_people(member: Member | None) -> bool:
 def token_get(token: str) -> ApiToken | None:
     """The API token ``token`` of an active user, or None."""
     digest = hashlib.sha256(token.encode()).hexdigest()
-    return ApiToken.objects.select_related("user").filter(digest=digest, user__is_active=True).first()
+    return ApiToken.objects.select_related("user__member__unit").filter(digest=digest, user__is_active=True).first()
 
 
 def bureau_units(member: Member) -> QuerySet[Unit]:

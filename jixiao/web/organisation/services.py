@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -24,7 +24,8 @@ from jixiao.web.security.events import (
 
 __all__ = ["member_create", "member_set_active", "member_set_role", "token_create", "token_use", "unit_create"]
 
-# A token's use is an audit event once per interval, not once per API call; ``last_used_at`` is always set.
+# A token's use is an audit event once per interval, not once per API call; ``last_used_at`` is always set, to the
+# minute the account page shows.
 TOKEN_USE_EVENT_INTERVAL = timedelta(hours=1)
 
 
@@ -76,14 +77,26 @@ def token_create(*, user, label: str = "") -> str:
     return token
 
 
-@transaction.atomic
 def token_use(record: ApiToken) -> None:
-    """Mark API token ``record`` as used now; record the use in the audit log when it was idle for an interval."""
+    """Mark API token ``record`` as used now; record the use in the audit log when it was idle for an interval.
+
+    A use in the minute already stored writes nothing and opens no transaction: the account page shows the minute,
+    and a script's calls need not each take the database's write lock (SQLite has one for the whole database)."""
     now = timezone.now()
+    if record.last_used_at is None or _minute(record.last_used_at) != _minute(now):
+        _token_used(record, now)
+
+
+@transaction.atomic
+def _token_used(record: ApiToken, now: datetime) -> None:
     if record.last_used_at is None or now - record.last_used_at >= TOKEN_USE_EVENT_INTERVAL:
         audit_record(TOKEN_USED, user=record.user, obj=record)
     ApiToken.objects.filter(pk=record.pk).update(last_used_at=now)
     record.last_used_at = now
+
+
+def _minute(moment: datetime) -> datetime:
+    return moment.replace(second=0, microsecond=0)
 
 
 @transaction.atomic

@@ -10,6 +10,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import DatabaseError, connection, transaction
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from openpyxl import load_workbook
 
@@ -145,6 +146,23 @@ def test_tokens_created_and_used_are_recorded_and_last_used_is_set(org, login):
     ApiToken.objects.filter(pk=used.pk).update(last_used_at=timezone.now() - timedelta(hours=2))
     Client().get("/api/sheets/", HTTP_AUTHORIZATION=f"Bearer {token}")
     assert len(events("token_used")) == 2
+
+
+@pytest.mark.parametrize("minutes_ago, written", [(0, False), (2, True)])
+def test_a_token_used_again_is_written_only_in_a_new_minute(org, monkeypatch, minutes_ago, written):
+    """The account page shows the minute of the last use: a call in the stored minute takes no write lock."""
+    token = token_create(user=org["owner"], label="脚本")
+    now = timezone.now().replace(second=30)
+    stored = now.replace(second=5) - timedelta(minutes=minutes_ago)
+    ApiToken.objects.filter(label="脚本").update(last_used_at=stored)
+    monkeypatch.setattr(timezone, "now", lambda: now)
+    with CaptureQueriesContext(connection) as queries:
+        assert Client().get("/api/sheets/", HTTP_AUTHORIZATION=f"Bearer {token}").status_code == 200
+    writes = [q["sql"] for q in queries.captured_queries
+              if q["sql"].startswith(("BEGIN", "SAVEPOINT", "UPDATE", "INSERT"))]
+    assert any(w.startswith('UPDATE "organisation_apitoken"') for w in writes) == written
+    assert bool(writes) == written
+    assert ApiToken.objects.get(label="脚本").last_used_at == (now if written else stored)
 
 
 def test_the_application_cannot_change_or_delete_audit_events(org):

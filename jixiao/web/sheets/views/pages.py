@@ -7,6 +7,7 @@ from dataclasses import replace
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -51,6 +52,8 @@ def sheet_detail(request, pk: int):
     """The sheet as on the paper form, with its findings, comments, workflow and history."""
     member = request_member(request)
     sheet = sheet_get(member, pk, include_deleted=True)
+    # Read once for the paper form and the comment form's choice of row.
+    prefetch_related_objects([sheet], "indicators")
     content = goal_sheet(sheet)
     findings = findings_of(sheet)
     comments = list(sheet.comments.select_related("author", "indicator"))
