@@ -34,6 +34,27 @@ def _age(client: Client, **ago: timedelta) -> None:
     session.save()
 
 
+def test_a_session_signed_in_before_the_member_backend_stays_signed_in(org):
+    import importlib
+
+    from django.apps import apps
+    from django.contrib.auth import BACKEND_SESSION_KEY
+
+    upgrade = importlib.import_module("jixiao.web.organisation.migrations.0003_sessions_of_member_backend")
+    client = _signed_in()
+    session = client.session
+    session[BACKEND_SESSION_KEY] = upgrade.MODEL_BACKEND  # as Django's own backend wrote it before the upgrade
+    session.save()
+    assert client.get("/sheets/").status_code == 302  # without the migration, the upgrade signs the user out
+    client = _signed_in()
+    session = client.session
+    session[BACKEND_SESSION_KEY] = upgrade.MODEL_BACKEND
+    session.save()
+    upgrade.forwards(apps, None)
+    assert client.get("/sheets/").status_code == 200
+    assert client.session[BACKEND_SESSION_KEY] == upgrade.MEMBER_BACKEND
+
+
 def test_an_idle_session_ends(org):
     client = _signed_in()
     assert client.get("/sheets/").status_code == 200
