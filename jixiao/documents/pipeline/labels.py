@@ -578,7 +578,6 @@ def segment(text: str) -> tuple[str, ...] | None:
     _rejoin_headings(pieces)
     _split_last_heading(pieces)
     _split_bare_heading(pieces)
-    _split_short_headings(pieces)
     if hits < _SEGMENT_MIN_HITS or structural < _SEGMENT_MIN_STRUCTURE or len(pieces) < 3:
         return None
     return tuple(pieces)
@@ -663,29 +662,6 @@ def _split_bare_heading(pieces: list[str]) -> None:
         found = _BARE_HEADING.search(pieces[index])
         if found and column_kind(pieces[index + 1]) == "name":
             pieces[index:index + 1] = [pieces[index][:found.start()].rstrip(), "指标"]
-
-
-def _split_short_headings(pieces: list[str]) -> None:
-    """Headings too short to cut run-together text at (目标值, 分值, 备注) left together after the header's longer
-    ones (``指标说明`` | ``目标值分值备注``): a piece of their own each, when the piece is nothing but headings."""
-    for index in range(len(pieces) - 1, 0, -1):
-        if label(pieces[index - 1]).role is not Role.HEADING or label(pieces[index]).role is Role.HEADING:
-            continue
-        parts = _headings_only(pieces[index])
-        if parts:
-            pieces[index:index + 1] = list(parts)
-
-
-def _headings_only(text: str) -> tuple[str, ...] | None:
-    """``text`` cut into headings of the vocabulary, longest first, when it holds two or more and nothing else."""
-    key, parts, position = fold(text), [], 0
-    while position < len(key):
-        found = next((s for s in heading_spellings() if key.startswith(s, position)), None)
-        if found is None:
-            return None
-        parts.append(text[position:position + len(found)])
-        position += len(found)
-    return tuple(parts) if len(parts) >= 2 else None
 
 
 # a name, then its target and its actual written alike, then a figure (成本控制不超过预算不超过预算10)

@@ -482,25 +482,3 @@ def test_a_yes_no_answer_after_a_question_cuts_a_stream_of_rows_like_a_value(ans
     assert [(i.name, i.target.raw) for i in document.sheets[0].indicators] == [
         ("重大森林火灾", "0起"), ("公众知晓度是否明显提高", answer)]
 
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    # short headings (目标值, 分值, 备注) run together after the longer ones: one heading each (corpus 030)
-    ("评价指标评价内容指标名称指标说明目标值分值备注",
-     ("评价指标", "评价内容", "指标名称", "指标说明", "目标值", "分值", "备注")),
-    ("一级指标二级指标三级指标指标说明目标值分值", ("一级指标", "二级指标", "三级指标", "指标说明", "目标值", "分值")),
-])
-def test_short_headings_run_together_after_the_header_are_cut_apart(text, expected):
-    assert segment(text) == expected
-
-
-def test_an_evaluation_indicator_table_heads_its_levels_evaluation_indicator_and_content():
-    # a 绩效评价指标表 names its level columns 评价指标 | 评价内容, then 指标名称 | 指标说明 | 目标值 | 分值
-    document = read("\n".join([
-        "某项目绩效评价指标表", "| 评价指标 | 评价内容 | 指标名称 | 指标说明 | 目标值 | 分值 | 备注 |",
-        "| 产出指标 | 数量指标 | 享受资助人数 | 达到预计值 | 2100人 | 10 | |",
-        "| 满意度指标 | 服务对象满意度指标 | 资助对象满意度 | 达到目标值 | ≥95% | 10 | |"]))
-    assert [(i.level1, i.level2, i.name, i.description, i.target.raw, i.weight)
-            for i in document.sheets[0].indicators] == [
-        ("产出指标", "数量指标", "享受资助人数", "达到预计值", "2100人", Decimal(10)),
-        ("满意度指标", "服务对象满意度指标", "资助对象满意度", "达到目标值", "≥95%", Decimal(10))]
