@@ -26,10 +26,12 @@ def pair_labels(texts: list[str]) -> int | None:
     planned = None
     for index, text in enumerate(texts):
         folded = fold(text)
-        if folded in _PLANNED or header_label(text) in ("goals", "long_term_goals"):
+        # (a completion label first: some forms label the goals section 年度目标完成情况 as a whole)
+        if folded in _DONE:
+            if planned is not None:
+                return index + 1
+        elif folded in _PLANNED or header_label(text) in ("goals", "long_term_goals"):
             planned = index
-        elif folded in _DONE and planned is not None:
-            return index + 1
     return None
 
 
