@@ -206,10 +206,26 @@ def split_name_target(text: str) -> tuple[str, str] | None:
     if unit and unit != "%" and canonical_unit(unit) is None:
         return None
     written = text.strip() if len(text.strip()) == len(key) else key  # the pieces as written where NFKC kept length
-    name = written[:match.start()].rstrip(" :：,，")
+    start = match.start()
+    word = _operator_word_ending().search(key[:start])
+    if word is not None and word.start() > 0:
+        start = word.start()  # an operator in words belongs to the target (资金支出率 | 达到目标值95%)
+    name = written[:start].rstrip(" :：,，")
     if not _CJK.search(name) or name[-1].isdigit() or label(name).role is not Role.TEXT or _TARGET_IN_NAME.search(name):
         return None  # the name holds another target: several rows run together, for :func:`segment`
-    return name, written[match.start():]
+    return name, written[start:]
+
+
+@cache
+def _operator_words() -> tuple[str, ...]:
+    """The vocabulary's operator words of two characters or more (达到, 不低于, 达到目标值), longest first."""
+    return tuple(sorted({fold(word) for words in load("targets")["prefix_operators"].values() for word in words
+                         if len(word) >= 2 and not word.isascii()}, key=len, reverse=True))
+
+
+@cache
+def _operator_word_ending() -> re.Pattern[str]:
+    return re.compile("(?:" + "|".join(map(re.escape, _operator_words())) + ")$")
 
 
 @cache
@@ -461,9 +477,7 @@ def _segment_pattern() -> re.Pattern[str]:
                     key=len, reverse=True)
     units = sorted((u for u in unit_spellings() if u and not u.isascii()), key=len, reverse=True)[:200]
     unit = "(?:" + "|".join(re.escape(u) for u in units) + ")" if units else ""
-    operator_words = sorted({fold(word) for words in load("targets")["prefix_operators"].values() for word in words
-                             if len(word) >= 2 and not word.isascii()}, key=len, reverse=True)
-    operators = "|".join(re.escape(word) for word in operator_words)
+    operators = "|".join(re.escape(word) for word in _operator_words())
     # a figure is never counted in 年度 when a goals label (年度绩效目标1(40分)) begins there: the figure ends its row
     goals = "|".join(re.escape(word.removeprefix("年度")) for word in labels()["header"]["goals"] if word.startswith("年度"))
     not_goals = r"(?!(?<=年度)(?:" + goals + r"))(?!(?<=年)度(?:" + goals + r"))"

@@ -45,6 +45,11 @@ def test_traditional_level_names_are_understood_and_a_level_heading_on_its_own_l
     ("验收合格率100%", ("验收合格率", "100%")),
     ("验收合格率 100%", None),  # a separator: the cells are not run together
     ("检测1000人次以上,筛查600人次以上", None),  # several rows run together: segment's work
+    # an operator written in words before the figure is the target's, not the name's end
+    ("资金支出率达到目标值95%", ("资金支出率", "达到目标值95%")),
+    ("资助对象满意度达到目标值95%以上", ("资助对象满意度", "达到目标值95%以上")),
+    ("项目资金支出率达到95%", ("项目资金支出率", "达到95%")),
+    ("设备完好率高于90%", ("设备完好率", "高于90%")),
 ])
 def test_a_name_and_its_target_run_together_are_split_at_a_target_that_ends_the_cell(text, parts):
     assert split_name_target(text) == parts
