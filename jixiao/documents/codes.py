@@ -64,6 +64,9 @@ KINDS: dict[str, DiagnosticKind] = {
         DiagnosticKind("P119", Severity.INFO, "指标表在文件末尾（第{line}行，指标“{name}”）结束，没有满意度指标：文件可能只保存了表格的前一部分",
                        "文本文件在指标表中间结束，且没有读到满意度指标（网页或文档站常只保存表格的前一部分）。审核时，"
                        "最后一行之后的一级、二级指标不按缺失处理；如原表完整，请提供完整的文件。"),
+        DiagnosticKind("P123", Severity.WARNING, "自评表的{count}个指标都没有任何数字（分值、得分、指标值、实际完成值）：文件中的数字可能在转载时被去掉，读到的名称和各行可能不准确",
+                       "绩效自评表按分值计分，每行都印有数字；整张表一个数字也没有，通常是文档站转载时去掉了全部数字，"
+                       "原来由数字分隔的单元格因此连在一起，指标的名称和所在行可能读错。请提供原始文件后重新导入。"),
         DiagnosticKind("P112", Severity.WARNING, "工作表“{name}”无法读取：{reason}",
                        "Excel 文件中的某个工作表损坏或格式异常。"),
         DiagnosticKind("P116", Severity.WARNING, "工作表“{name}”中隐藏的行或列有{count}个单元格未读取：{cells}",

@@ -165,6 +165,7 @@ def parse_target(raw: str, context: str = "") -> Target:
     placeholder = any(p in cursor.rest for p in _placeholders())
 
     operator = cursor.take_phrase(_operator_phrases("prefix_operators"))
+    worded = operator is Operator.EQ and not cursor.text[:cursor.pos].strip().startswith(("=", "＝"))
     date = _take_date(cursor)
     if date is not None:
         leftover = cursor.rest.strip(_SEPARATORS) or None
@@ -218,8 +219,8 @@ def parse_target(raw: str, context: str = "") -> Target:
 
     suffix = cursor.take_phrase(_operator_phrases("suffix_operators"))
     if suffix is not None:
-        if operator is None:
-            operator = suffix
+        if operator is None or worded and operator is Operator.EQ:
+            operator = suffix  # (达到95%以上, 为10天以内: reaching a figure or more is the bound the end names)
         elif operator is not suffix and operator is not Operator.RANGE:
             cursor.note(NoteCode.OPERATOR_CONFLICT, f"运算符前后矛盾：开头为“{operator.value}”，结尾为“{suffix.value}”")
 

@@ -251,3 +251,20 @@ def test_a_target_written_as_a_sentence_is_its_one_figure_with_an_operator(raw, 
     target = parse_target(raw)
     assert (target.operator, target.value, target.unit) == (operator, value, unit)
     assert target.raw == raw
+
+
+@pytest.mark.parametrize(("raw", "operator", "value", "unit", "conflict"), [
+    # reaching the figure named in words (达到目标值, 达到预计值) is reaching the figure (030's 目标值 column)
+    ("达到目标值95%", Operator.EQ, D(95), "%", False),
+    ("达到预计值2100", Operator.EQ, D(2100), None, False),
+    # an equality in words before a bound after the figure is that bound: reaching 95% or more is at least 95%
+    ("达到目标值95%以上", Operator.GE, D(95), "%", False),
+    ("达到95%以上", Operator.GE, D(95), "%", False),
+    ("为10天以内", Operator.LE, D(10), "天", False),
+    # the sign itself before a bound still contradicts it
+    ("=95%以上", Operator.EQ, D(95), "%", True),
+])
+def test_reaching_a_figure_written_in_words_and_a_bound_after_it(raw, operator, value, unit, conflict):
+    target = parse_target(raw)
+    assert (target.operator, target.value, target.unit) == (operator, value, unit)
+    assert any(note.code is NoteCode.OPERATOR_CONFLICT for note in target.notes) == conflict

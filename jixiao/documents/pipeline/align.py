@@ -39,6 +39,7 @@ from jixiao.documents.pipeline.labels import (
     names_a_legacy_level2,
     split_name_target,
     split_name_trend,
+    split_points_row,
     split_qualitative,
     split_rows_run_together,
     split_run_together,
@@ -150,6 +151,10 @@ class Aligner:
         self.long_keys = [key for key, kind in list(zip(self.keys, kinds))[first + 1:last] if kind != FRAME] \
             if "long_term_target" in kinds[first + 1:last] else []
         self.row_shape = _row_shape(self.slots) if columns.joined else None
+        # headings run together whose target column the points follow (目标值 | 分值): rows run together likewise
+        # end in their points
+        written = [key for key in self.slots if key not in ("description", "remark")]
+        self.points_last = columns.joined and written[-2:] == ["target", "weight"]
         # a column of row numbers (序号, 编号) holds them as its cells
         self._numbers_column = any(heading.strip() in _NUMBER_HEADINGS for heading in columns.headings)
 
@@ -167,7 +172,7 @@ class Aligner:
             self._prose(line)
             return
         if line.kind is LineKind.CELL:
-            if self._continues(line) or self._run_together(line) or self._shaped(line):
+            if self._continues(line) or self._points_last(line) or self._run_together(line) or self._shaped(line):
                 return
             if self._stream_line is None:
                 self._stream_line = line
@@ -256,6 +261,19 @@ class Aligner:
             return False
         self.flush()
         values = {kind: part for kind, part in found.groupdict().items() if part}
+        self._add(values, line, GUESS_CONFIDENCE, [], 1)
+        self.placed[-1].inferred = "｜".join(f"{self._heading(kind)}“{part}”" for kind, part in values.items())
+        return True
+
+    def _points_last(self, line: Line) -> bool:
+        """A one-cell line under headings that ran together with the points after the target (目标值 | 分值)
+        holds a row run together the same way: its levels, name and target, then its points (an inference,
+        P111)."""
+        parts = split_points_row(line.tokens[0].text) if self.points_last and line.tokens else None
+        if parts is None:
+            return False
+        self.flush()
+        values = dict(parts)
         self._add(values, line, GUESS_CONFIDENCE, [], 1)
         self.placed[-1].inferred = "｜".join(f"{self._heading(kind)}“{part}”" for kind, part in values.items())
         return True

@@ -33,6 +33,7 @@ from jixiao.documents.pipeline.records import (
     claimed_total,
     trailing_total,
     monitoring_report,
+    figures_lost,
     self_evaluation,
     sheet_kind,
 )
@@ -144,6 +145,9 @@ class _Assembler:
                                          headless=builder.headless, overall_actual=builder.overall_actual)
             self.sheets[-1] = sheet.model_copy(update={
                 "evaluation": evaluation, "budget": _budget_of_year(sheet.budget, evaluation)})
+            if figures_lost(sheet, evaluation):
+                location = Location(file=self.source, table=builder.ordinal, sheet=sheet.key)
+                self.diagnostics.append(diagnostic("P123", location, count=len(sheet.indicators)))
         elif kind == MONITOR:
             self.sheets[-1] = sheet.model_copy(update={
                 "monitoring": monitoring_report(sheet, builder.results, builder.money, builder.money_headings)})

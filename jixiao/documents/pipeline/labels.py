@@ -27,7 +27,7 @@ from jixiao.model.units import canonical_unit, unit_spellings
 
 __all__ = ["Role", "Label", "label", "match_key", "simplified", "clean_name", "has_residue", "residue_target", "is_numbered", "is_placeholder", "is_operator",
            "OPERATOR_WORDS", "looks_like_target", "is_value", "split_name_target", "split_name_trend", "split_qualitative",
-           "split_description", "split_rows_run_together", "is_qualitative", "column_kind", "heading_spellings", "is_chrome", "split_run_together", "segment", "unwrap",
+           "split_description", "split_rows_run_together", "split_points_row", "is_qualitative", "column_kind", "heading_spellings", "is_chrome", "split_run_together", "segment", "unwrap",
            "wrapped_run_together", "split_lines", "join_wrapped", "join_page_parts",
            "names_a_legacy_level2"]
 
@@ -206,10 +206,26 @@ def split_name_target(text: str) -> tuple[str, str] | None:
     if unit and unit != "%" and canonical_unit(unit) is None:
         return None
     written = text.strip() if len(text.strip()) == len(key) else key  # the pieces as written where NFKC kept length
-    name = written[:match.start()].rstrip(" :：,，")
+    start = match.start()
+    word = _operator_word_ending().search(key[:start])
+    if word is not None and word.start() > 0:
+        start = word.start()  # an operator in words belongs to the target (资金支出率 | 达到目标值95%)
+    name = written[:start].rstrip(" :：,，")
     if not _CJK.search(name) or name[-1].isdigit() or label(name).role is not Role.TEXT or _TARGET_IN_NAME.search(name):
         return None  # the name holds another target: several rows run together, for :func:`segment`
-    return name, written[match.start():]
+    return name, written[start:]
+
+
+@cache
+def _operator_words() -> tuple[str, ...]:
+    """The vocabulary's operator words of two characters or more (达到, 不低于, 达到目标值), longest first."""
+    return tuple(sorted({fold(word) for words in load("targets")["prefix_operators"].values() for word in words
+                         if len(word) >= 2 and not word.isascii()}, key=len, reverse=True))
+
+
+@cache
+def _operator_word_ending() -> re.Pattern[str]:
+    return re.compile("(?:" + "|".join(map(re.escape, _operator_words())) + ")$")
 
 
 @cache
@@ -406,6 +422,42 @@ def split_run_together(text: str) -> tuple[tuple[str, str], ...] | None:
     return tuple((kind, part.strip()) for kind, part in parts if part.strip())
 
 
+# a row's points ending it, run onto its target (…达到预计值2100 | 10, …95% | 10): one or two digits, never led by 0
+_TRAILING_POINTS = re.compile(r"(?P<rest>.*?)(?P<points>[1-9]\d?)")
+
+
+def split_points_row(text: str) -> tuple[tuple[str, str], ...] | None:
+    """The cells of a row run together whose points end it (``产出数量指标享受资助人数达到预计值210010`` under
+    目标值 | 分值), by kind: the level names it opens with, the name, the target when one ends the name, and the
+    points (``weight``); None when the text is not such a row."""
+    line = simplified(text.strip())
+    level1 = _longest_prefix(line, canonical_level1)
+    level2 = _longest_prefix(line[len(level1):], canonical_level2)
+    found = _TRAILING_POINTS.fullmatch(line[len(level1) + len(level2):])
+    if found is None or not _CJK.search(found.group("rest")):
+        return None
+    rest = found.group("rest")
+    name_target = split_name_target(rest) or _worded_target(rest) or (() if _DIGIT.search(rest) else (rest,))
+    if not name_target:
+        return None  # a figure inside the name that no target shape explains
+    parts = (("level1", level1), ("level2", level2), *zip(("name", "target"), name_target),
+             ("weight", found.group("points")))
+    return tuple((kind, part) for kind, part in parts if part)
+
+
+_DIGIT = re.compile(r"\d")
+_ENDING_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?$")
+
+
+def _worded_target(text: str) -> tuple[str, str] | None:
+    """A name, then a bare figure after an operator in words (享受资助人数 | 达到预计值2100), or None."""
+    figure = _ENDING_FIGURE.search(text)
+    word = _operator_word_ending().search(text[:figure.start()]) if figure else None
+    if word is None or word.start() == 0:
+        return None
+    return text[:word.start()], text[word.start():]
+
+
 # a bare figure and a cell beside it, one space apart (``22.5 科目调整次数``: a row's points, then the next name)
 _FIGURE_GAP = re.compile(r"(?<=\d)\s+(?=[^\d\s])|(?<=[^\d\s])\s+(?=\d[\d.]*$)")
 
@@ -461,9 +513,7 @@ def _segment_pattern() -> re.Pattern[str]:
                     key=len, reverse=True)
     units = sorted((u for u in unit_spellings() if u and not u.isascii()), key=len, reverse=True)[:200]
     unit = "(?:" + "|".join(re.escape(u) for u in units) + ")" if units else ""
-    operator_words = sorted({fold(word) for words in load("targets")["prefix_operators"].values() for word in words
-                             if len(word) >= 2 and not word.isascii()}, key=len, reverse=True)
-    operators = "|".join(re.escape(word) for word in operator_words)
+    operators = "|".join(re.escape(word) for word in _operator_words())
     # a figure is never counted in 年度 when a goals label (年度绩效目标1(40分)) begins there: the figure ends its row
     goals = "|".join(re.escape(word.removeprefix("年度")) for word in labels()["header"]["goals"] if word.startswith("年度"))
     not_goals = r"(?!(?<=年度)(?:" + goals + r"))(?!(?<=年)度(?:" + goals + r"))"
@@ -578,6 +628,7 @@ def segment(text: str) -> tuple[str, ...] | None:
     _rejoin_headings(pieces)
     _split_last_heading(pieces)
     _split_bare_heading(pieces)
+    _split_short_headings(pieces)
     if hits < _SEGMENT_MIN_HITS or structural < _SEGMENT_MIN_STRUCTURE or len(pieces) < 3:
         return None
     return tuple(pieces)
@@ -662,6 +713,29 @@ def _split_bare_heading(pieces: list[str]) -> None:
         found = _BARE_HEADING.search(pieces[index])
         if found and column_kind(pieces[index + 1]) == "name":
             pieces[index:index + 1] = [pieces[index][:found.start()].rstrip(), "指标"]
+
+
+def _split_short_headings(pieces: list[str]) -> None:
+    """Headings too short to cut run-together text at (目标值, 分值, 备注) left together after the header's longer
+    ones (``指标说明`` | ``目标值分值备注``): a piece of their own each, when the piece is nothing but headings."""
+    for index in range(len(pieces) - 1, 0, -1):
+        if label(pieces[index - 1]).role is not Role.HEADING or label(pieces[index]).role is Role.HEADING:
+            continue
+        parts = _headings_only(pieces[index])
+        if parts:
+            pieces[index:index + 1] = list(parts)
+
+
+def _headings_only(text: str) -> tuple[str, ...] | None:
+    """``text`` cut into headings of the vocabulary, longest first, when it holds two or more and nothing else."""
+    key, parts, position = fold(text), [], 0
+    while position < len(key):
+        found = next((s for s in heading_spellings() if key.startswith(s, position)), None)
+        if found is None:
+            return None
+        parts.append(text[position:position + len(found)])
+        position += len(found)
+    return tuple(parts) if len(parts) >= 2 else None
 
 
 # a name, then its target and its actual written alike, then a figure (成本控制不超过预算不超过预算10)

@@ -25,7 +25,7 @@ from jixiao.model import (
     parse_likelihood,
 )
 
-__all__ = ["sheet_kind", "self_evaluation", "monitoring_report", "claimed_total", "trailing_total"]
+__all__ = ["sheet_kind", "self_evaluation", "monitoring_report", "claimed_total", "trailing_total", "figures_lost"]
 
 SELF_EVAL, MONITOR, GOAL = "self-eval", "monitor", "goal"
 # the total a self-evaluation claims, printed in its header block (自评总分(分) | 97.93, 项目总得分99分, 自评得分: 98)
@@ -148,3 +148,19 @@ def _months(title: str) -> int | None:
 def _nonnegative(text: str | None) -> Decimal | None:
     amount = _amount(text)
     return amount if amount is not None and amount >= 0 else None
+
+
+_FIGURES_LOST_MIN = 3  # indicators a self-evaluation has before its having no figure at all is telling
+_DIGIT = re.compile(r"\d")
+
+
+def figures_lost(sheet: GoalSheet, evaluation: ReportedEvaluation) -> bool:
+    """True when a self-evaluation of several indicators holds not one figure in its rows (no 分值, no 得分, no
+    digit in any target or actual): a document site's copy that stripped every digit, whose rows then run into one
+    another. A table scored in points always prints some."""
+    if len(sheet.indicators) < _FIGURES_LOST_MIN or evaluation.total is not None:
+        return False
+    texts = [text for indicator in sheet.indicators for text in (indicator.target.raw, indicator.weight_raw)]
+    texts += [item.actual_raw for item in evaluation.items]
+    points = [value for item in evaluation.items for value in (item.weight, item.score)]
+    return not any(value is not None for value in points) and not any(_DIGIT.search(text or "") for text in texts)

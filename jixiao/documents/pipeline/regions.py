@@ -173,6 +173,7 @@ def _columns(tokens: list[Token], gridded: bool) -> Columns:
             kinds[index], kinds[later[0]] = EXTRA, kind
     _periods(kinds, headings)
     _repeated_set(kinds, headings)
+    _evaluation_levels(kinds, headings)
     _evaluation_form(kinds, headings, positions, offsets)
     levels = [index for index, kind in enumerate(kinds) if kind in _LEVELS]
     if levels and "name" not in kinds and FRAME not in kinds and not gridded:
@@ -222,6 +223,21 @@ def _evaluation_form(kinds: list[str], headings: list[str], positions: list[int 
             headings.insert(0, canonical_label("columns", kind))
             positions.insert(0, None)
             offsets.insert(0, None)
+
+
+_EVALUATION_LEVELS = ("评价指标", "评价内容")
+
+
+def _evaluation_levels(kinds: list[str], headings: list[str]) -> None:
+    """An evaluation-indicator table (绩效评价指标表) heading its levels 评价指标 | 评价内容 before a column of
+    indicator names (指标名称): the two headings are the level columns, not the names."""
+    keys = [match_key(heading) for heading in headings]
+    for index in range(len(keys) - 1):
+        names = [at for at in range(index + 2, len(keys)) if column_kind(headings[at]) == "name"]
+        if tuple(keys[index:index + 2]) == _EVALUATION_LEVELS and names and not set(_LEVELS) & set(kinds):
+            kinds[index], kinds[index + 1] = _LEVELS
+            kinds[names[0]] = "name"  # (taken for a second names column while 评价指标 held the kind)
+            return
 
 
 def is_frame_label(text: str) -> bool:
@@ -474,6 +490,8 @@ def _stream_header(lines: list[Line], index: int, settings: ReadSettings) -> Hea
             end += 2
             continue
         levels = not tokens and end == index and _opens_with_levels(lines, end)
+        # (评价内容 after 评价指标: the level-2 heading of an evaluation-indicator table, which no vocabulary holds)
+        levels = levels or bool(tokens) and (match_key(tokens[-1].text), match_key(text)) == _EVALUATION_LEVELS
         if text and not (label(text).role is Role.HEADING or (_QUALIFIER.match(fold(text)) and tokens) or bare_name
                          or levels or _unknown_between(lines, end, tokens)):
             break

@@ -72,6 +72,9 @@ def test_the_project_name_is_read_apart_from_its_code_and_the_fields_run_togethe
     (("项目名称 | 农田建设 |", "年度 | 预算申请 (万元)资金总额:952.22 |"), Decimal("952.22")),
     (("项目名称 | 农田建设 |", "资金情况 |", "资金总额: 250 | 一、预算资金:250 |"), Decimal("250")),
     (("项目名称 | 农田建设 |", "年度本级 预算金额 |", "250万 | 该项目支出上级资金 | 0 |"), Decimal("250")),
+    # a regional goal form's 年度金额 (corpus 129)
+    (("专项名称 | 农田建设 |", "年度金额(万元) | 189.42 |"), Decimal("189.42")),
+    (("专项名称 | 农田建设 |", "年度金额 | 189.42 |"), Decimal("189.42")),
 ])
 def test_the_budget_total_is_read_where_the_amount_follows_its_label_on_the_next_line_or_inside_run_on_text(
         lines, total):

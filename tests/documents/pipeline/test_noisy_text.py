@@ -8,7 +8,8 @@ from decimal import Decimal
 import pytest
 
 from jixiao.documents.pipeline import read_text
-from jixiao.documents.pipeline.labels import ROW_END, clean_name, join_page_parts, looks_like_target, segment, split_name_target
+from jixiao.documents.pipeline.labels import (ROW_END, clean_name, join_page_parts, looks_like_target, segment,
+                                              split_name_target, split_points_row)
 from jixiao.documents.pipeline.tokens import text_lines
 
 
@@ -45,6 +46,11 @@ def test_traditional_level_names_are_understood_and_a_level_heading_on_its_own_l
     ("验收合格率100%", ("验收合格率", "100%")),
     ("验收合格率 100%", None),  # a separator: the cells are not run together
     ("检测1000人次以上,筛查600人次以上", None),  # several rows run together: segment's work
+    # an operator written in words before the figure is the target's, not the name's end
+    ("资金支出率达到目标值95%", ("资金支出率", "达到目标值95%")),
+    ("资助对象满意度达到目标值95%以上", ("资助对象满意度", "达到目标值95%以上")),
+    ("项目资金支出率达到95%", ("项目资金支出率", "达到95%")),
+    ("设备完好率高于90%", ("设备完好率", "高于90%")),
 ])
 def test_a_name_and_its_target_run_together_are_split_at_a_target_that_ends_the_cell(text, parts):
     assert split_name_target(text) == parts
@@ -482,3 +488,55 @@ def test_a_yes_no_answer_after_a_question_cuts_a_stream_of_rows_like_a_value(ans
     assert [(i.name, i.target.raw) for i in document.sheets[0].indicators] == [
         ("重大森林火灾", "0起"), ("公众知晓度是否明显提高", answer)]
 
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # short headings (目标值, 分值, 备注) run together after the longer ones: one heading each (corpus 030)
+    ("评价指标评价内容指标名称指标说明目标值分值备注",
+     ("评价指标", "评价内容", "指标名称", "指标说明", "目标值", "分值", "备注")),
+    ("一级指标二级指标三级指标指标说明目标值分值", ("一级指标", "二级指标", "三级指标", "指标说明", "目标值", "分值")),
+])
+def test_short_headings_run_together_after_the_header_are_cut_apart(text, expected):
+    assert segment(text) == expected
+
+
+def test_an_evaluation_indicator_table_heads_its_levels_evaluation_indicator_and_content():
+    # a 绩效评价指标表 names its level columns 评价指标 | 评价内容, then 指标名称 | 指标说明 | 目标值 | 分值
+    document = read("\n".join([
+        "某项目绩效评价指标表", "| 评价指标 | 评价内容 | 指标名称 | 指标说明 | 目标值 | 分值 | 备注 |",
+        "| 产出指标 | 数量指标 | 享受资助人数 | 达到预计值 | 2100人 | 10 | |",
+        "| 满意度指标 | 服务对象满意度指标 | 资助对象满意度 | 达到目标值 | ≥95% | 10 | |"]))
+    assert [(i.level1, i.level2, i.name, i.description, i.target.raw, i.weight)
+            for i in document.sheets[0].indicators] == [
+        ("产出指标", "数量指标", "享受资助人数", "达到预计值", "2100人", Decimal(10)),
+        ("满意度指标", "服务对象满意度指标", "资助对象满意度", "达到目标值", "≥95%", Decimal(10))]
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    # the points run onto the target's figure: one or two digits end the row
+    ("产出数量指标享受资助人数达到预计值210010", (("level1", "产出"), ("level2", "数量指标"), ("name", "享受资助人数"),
+                                                ("target", "达到预计值2100"), ("weight", "10"))),
+    ("质量指标建档立卡学生全面覆盖100%10", (("level2", "质量指标"), ("name", "建档立卡学生全面覆盖"), ("target", "100%"),
+                                          ("weight", "10"))),
+    ("资金支出率达到目标值95%10", (("name", "资金支出率"), ("target", "达到目标值95%"), ("weight", "10"))),
+    ("规章制度建立与否20", (("name", "规章制度建立与否"), ("weight", "20"))),  # no target: points only
+    ("开展宣传活动3场5", None),  # a figure inside the name that no target shape explains
+    ("总分", None),
+])
+def test_a_row_run_together_that_ends_in_its_points(text, parts):
+    assert split_points_row(text) == parts
+
+
+def test_rows_run_together_under_headings_whose_points_follow_the_target():
+    # corpus 030: the header and each row on a line of its own, every cell run together
+    document = read("\n".join([
+        "某项目绩效评价指标表", "评价指标评价内容指标名称指标说明目标值分值备注",
+        "产出数量指标享受资助人数达到预计值210010", "资金支出率达到目标值95%10", "质量指标建档立卡学生全面覆盖100%10",
+        "时效指标及时发放率达到目标值95%以上20"]))
+    assert [(i.level1, i.level2, i.name, i.target.operator, i.target.value, i.weight)
+            for i in document.sheets[0].indicators] == [
+        ("产出指标", "数量指标", "享受资助人数", "=", Decimal(2100), Decimal(10)),
+        ("产出指标", "数量指标", "资金支出率", "=", Decimal(95), Decimal(10)),
+        ("产出指标", "质量指标", "建档立卡学生全面覆盖", None, Decimal(100), Decimal(10)),
+        ("产出指标", "时效指标", "及时发放率", "≥", Decimal(95), Decimal(20))]
+    assert [d.code for d in document.diagnostics].count("P111") == 4

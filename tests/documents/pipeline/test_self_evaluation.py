@@ -553,3 +553,25 @@ def test_the_overall_goal_printed_as_planned_and_as_done(rows, goals, done):
     sheet = read(text).sheets[0]
     assert sheet.goals == goals
     assert sheet.evaluation.overall_actual == done
+
+
+_DIGITLESS_HEADER = "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |"
+
+
+@pytest.mark.parametrize(("rows", "warned"), [
+    # a document site stripped every digit: no 分值, no 得分, no figure in any target or actual (corpus 145)
+    (["| 产出指标 | 数量指标 | 国家奖学金人数 | 人 | 人 | | |", "| 产出指标 | 成本指标 | 人均资助 | 元 | 元 | | |",
+      "| 效益指标 | 社会效益指标 | 资金发放率 | % | % | | |"], True),
+    # word targets with their points printed: a self-evaluation with its figures
+    (["| 产出指标 | 数量指标 | 制度是否健全 | 是 | 是 | 30 | 30 |", "| 产出指标 | 质量指标 | 档案是否规范 | 是 | 是 | 30 | 30 |",
+      "| 效益指标 | 社会效益指标 | 群众是否满意 | 是 | 是 | 40 | 40 |"], False),
+    # two rows without figures are too few to say the copy lost them
+    (["| 产出指标 | 数量指标 | 国家奖学金人数 | 人 | 人 | | |", "| 产出指标 | 成本指标 | 人均资助 | 元 | 元 | | |"], False),
+])
+def test_a_self_evaluation_without_a_single_figure_says_its_digits_were_lost(rows, warned):
+    document = read("\n".join(["学生资助项目绩效自评表", _DIGITLESS_HEADER, *rows]))
+    found = [d for d in document.diagnostics if d.code == "P123"]
+    assert bool(found) == warned
+    if warned:
+        assert (found[0].location.file, found[0].location.table) == ("case.txt", 1)
+        assert "3个指标都没有任何数字" in found[0].message
