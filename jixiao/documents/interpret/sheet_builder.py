@@ -313,11 +313,12 @@ class SheetBuilder:
     def feed(self, row: Row) -> None:
         """Take the next row of the sheet's table."""
         self._row_count += 1
-        if not row.filled:
+        filled = row.filled
+        if not filled:
             return
-        if len(row.filled) == 1 and parse_title(row.filled[0].text):
-            self.sheet.title = self.sheet.title or parse_title(row.filled[0].text)
-            self.sheet.year = self.sheet.year or parse_year(row.filled[0].text)
+        if len(filled) == 1 and parse_title(filled[0].text):
+            self.sheet.title = self.sheet.title or parse_title(filled[0].text)
+            self.sheet.year = self.sheet.year or parse_year(filled[0].text)
             return
         if self.columns is None:
             header = find_header([_as_line(row)], 0)

@@ -131,6 +131,9 @@ class Aligner:
         self._segmented = False  # the cells being placed were cut from run-together text
         # One cell per line without empty cells: an absent cell is an empty one, not a guess.
         self.cells_absent = True
+        # the column index of each grid column seen, for the header positions it was worked out under
+        self._grid_positions: list[int | None] | None = None
+        self._grid_index: dict[int, int | None] = {}
         self.outline = Outline(self._add_outlined, columns.positions[columns.kinds.index("name")],
                                self._key_at) if columns.outline else None
 
@@ -355,8 +358,15 @@ class Aligner:
         columns = self.columns
         values: dict[str, str] = {}
         extra: dict[str, str] = {}
+        if self._grid_positions != columns.positions:
+            self._grid_positions, self._grid_index = list(columns.positions), {}
+        grid_index = self._grid_index
         for token in line.tokens:
-            index = columns.kind_at(token.column)  # type: ignore[arg-type]
+            column = token.column
+            if column in grid_index:
+                index = grid_index[column]
+            else:
+                index = grid_index[column] = columns.kind_at(column)  # type: ignore[arg-type]
             if index is None or not token.text.strip():
                 if token.text.strip():
                     extra[f"第{(token.column or 0) + 1}列"] = token.text

@@ -777,8 +777,8 @@ def join_wrapped(lines: list[Line]) -> list[Line]:
                 and len(line.tokens) == 1 and previous.tokens
                 and _wraps(previous.tokens[-1].text, line.tokens[0].text)):
             token = previous.tokens[-1]
-            previous.tokens[-1] = Token(f"{token.text.strip()}{line.tokens[0].text.strip()}", token.line, token.column,
-                                        token.offset, token.indent)
+            previous.set_token(-1, Token(f"{token.text.strip()}{line.tokens[0].text.strip()}", token.line,
+                                         token.column, token.offset, token.indent))
             continue
         result.append(line)
     return result
@@ -843,7 +843,7 @@ def join_page_parts(lines: list[Line]) -> list[Line]:
                 mark.group(1)) == (previous.extra.get("part") or int(opened.group(1))) + 1:  # type: ignore[union-attr]
             first = previous.tokens[0]  # type: ignore[union-attr]
             joined = _PART_MARK.sub("", first.text) if not previous.extra.get("part") else first.text  # type: ignore[union-attr]
-            previous.tokens[0] = Token(joined + text[mark.end():], first.line, first.column, first.offset, first.indent)  # type: ignore[union-attr]
+            previous.set_token(0, Token(joined + text[mark.end():], first.line, first.column, first.offset, first.indent))  # type: ignore[union-attr]
             previous.extra["part"] = int(mark.group(1))  # type: ignore[union-attr]
             continue
         result.append(line)

@@ -11,10 +11,8 @@ so that the regions step implies a header for them and alignment places each ite
 
 from __future__ import annotations
 
-import operator
 import re
 from functools import cache, lru_cache
-from itertools import accumulate
 
 from jixiao.documents.pipeline.labels import Role, label, match_key, simplified, split_name_trend, split_qualitative
 from jixiao.documents.pipeline.tokens import Line
@@ -152,10 +150,14 @@ def prose_lines(lines: list[Line]) -> list[Line]:
     for line in lines:
         filled = line.filled
         texts = [token.text for token in filled]
-        roles = [label(text).role for text in texts]
-        # whether a level name stands left of each cell, in one pass over the row
-        levelled = list(accumulate((role in _LEVEL_ROLES for role in roles), operator.or_, initial=False))[:-1]
-        at = next((i for i, text in enumerate(texts) if split_prose(text, levelled[i])), None)
+        # the first cell holding prose, and whether a level name stands left of it: one pass that stops there
+        at, levelled, roles = None, False, []
+        for index, text in enumerate(texts):
+            if split_prose(text, levelled):
+                at = index
+                break
+            roles.append(label(text).role)
+            levelled = levelled or roles[-1] in _LEVEL_ROLES
         if at is None:
             result.append(line)
             continue
@@ -165,7 +167,7 @@ def prose_lines(lines: list[Line]) -> list[Line]:
                                line.blanks_before))
         levels = [(_level(text) or ("name", text)) for text in texts[first:at]]
         rest = tuple((("rest", text),) for text in texts[at + 1:])
-        items = ((tuple(levels),) if levels else ()) + (split_prose(texts[at], levelled[at]) or ()) + rest
+        items = ((tuple(levels),) if levels else ()) + (split_prose(texts[at], levelled) or ()) + rest
         previous = result[-1] if result else None
         if previous is not None and not previous.extra.get(PROSE) and len(previous.filled) == 1 and _level(
                 previous.filled[0].text):

@@ -798,7 +798,7 @@ def ends_body(line: Line) -> bool:
     first_label = label(first)
     if first_label.role is Role.TITLE or _CAPTION.match(match_key(first)):
         return True
-    if any(_SEAL.fullmatch(match_key(token.text)) or _SEALED.search(match_key(token.text)) for token in filled):
+    if any(_sealed(token.text) for token in filled):
         return True  # a signature block: 审核意见 (盖章)
     key = match_key(first)
     if is_trailer(key) and first_label.role is not Role.HEADING:
@@ -812,6 +812,14 @@ def ends_body(line: Line) -> bool:
     if first_label.role is Role.FIELD and first_label.kind == "goals" and line.extra.get("segmented"):
         return True  # run-together text: the next goal block of a self-evaluation (年度绩效目标2(40分)) after a grid
     return first_label.role is Role.FIELD and first_label.kind in ("code", "name", "unit", "department", "total")
+
+
+# asked of every cell of every body line
+@lru_cache(maxsize=65536)
+def _sealed(text: str) -> bool:
+    """True for a cell of a signature block: 盖章, 单位(盖章), 财政绩效管理科室(盖章) 年 月 日."""
+    key = match_key(text)
+    return bool(_SEAL.fullmatch(key) or _SEALED.search(key))
 
 
 def body_end(lines: list[Line], start: int, settings: ReadSettings = DEFAULT_SETTINGS,

@@ -63,6 +63,9 @@ class Line:
 
     ``gridded`` says the tokens' columns are the table's own (Word, Excel, HTML, PDF, TAB text); a pipe row
     whose merged cells were dropped has positions but no grid.
+
+    Once the tokenizer has built a line, its tokens change only through :meth:`set_token`: the filled tokens are
+    asked for about a hundred times per sheet and kept after the first time.
     """
 
     tokens: list[Token]
@@ -73,6 +76,7 @@ class Line:
     gridded: bool = False
     blanks_before: int = 0
     extra: dict = field(default_factory=dict)
+    _filled: list[Token] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def texts(self) -> list[str]:
@@ -81,8 +85,15 @@ class Line:
 
     @property
     def filled(self) -> list[Token]:
-        """The tokens that hold text."""
-        return [token for token in self.tokens if token.text.strip()]
+        """The tokens that hold text (one list, shared: not to be changed)."""
+        if self._filled is None:
+            self._filled = [token for token in self.tokens if token.text.strip()]
+        return self._filled
+
+    def set_token(self, index: int, token: Token) -> None:
+        """Put ``token`` in the place of the token at ``index``."""
+        self.tokens[index] = token
+        self._filled = None
 
     def as_row(self) -> Row:
         """The line as a layout row (what the sheet's header block is read from)."""

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from jixiao.documents.pipeline import read_text
 from jixiao.documents.pipeline.labels import Role, label, match_key, segment
-from jixiao.documents.pipeline.tokens import LineKind, text_lines
+from jixiao.documents.pipeline.tokens import Line, LineKind, Token, text_lines
 
 
 def read(text: str):
@@ -111,3 +113,16 @@ def test_guessed_placement_lowers_the_confidence_of_review_findings():
                                "产出指标", "数量指标", "维护里程", "县道", "乡道", "≥20公里"]))
     (indicator,) = document.sheets[0].indicators
     assert indicator.confidence < GUESSED_BELOW
+
+
+@pytest.mark.parametrize("index, text, filled", [
+    (0, "产出指标", ["产出指标", "数量指标"]),  # a blank cell filled in
+    (1, " ", []),  # the only filled cell emptied
+    (-1, "≥60亩", ["数量指标", "≥60亩"]),  # the last cell, counted from the end
+])
+def test_the_filled_tokens_follow_a_token_put_in_place(index, text, filled):
+    # the filled tokens are kept once asked for: replacing a token must not leave the old ones
+    line = Line([Token(""), Token("数量指标"), Token("")])
+    assert [token.text for token in line.filled] == ["数量指标"]
+    line.set_token(index, Token(text))
+    assert [token.text for token in line.filled] == filled
