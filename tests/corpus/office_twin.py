@@ -113,18 +113,25 @@ _SHEET_FIGURES = ("budget_initial", "budget_full", "executed", "executed_to_date
 
 _ALL_REPORTED = ("export.xlsx", "selfeval.docx", "selfeval.xlsx")  # layouts with weight, actual and score columns
 _SELF_EVALUATION_COLUMNS = ("standard.docx", "pages.docx")  # layouts with them only for self-evaluations
+# The scored header fields each layout writes besides the project name. The others are absent from the file, so
+# the twin's golden must not ask for them: the NDRC form's 总投资 is the whole investment, not the year's funds.
+_HEADER_FIELDS = ("budget_total", "fiscal", "other", "goals")
+_HEADER_PRINTED = {"standard.docx": ("budget_total", "goals"), "pages.docx": ("budget_total", "goals"),
+                   "pairs.xlsx": ("budget_total",), "nested.docx": ("goals",),
+                   "selfeval.docx": _HEADER_FIELDS, "selfeval.xlsx": _HEADER_FIELDS}
 
 
 def _printed(golden: dict, layout: str) -> dict:
-    """The golden as far as a layout prints it: no layout writes the money table or a claimed total; weight,
-    actual and score only where the layout has their columns."""
+    """The golden as far as a layout prints it: no layout writes the money table or a claimed total; the header
+    fields only where the layout writes them; weight, actual and score only where the layout has their columns."""
     def dropped(sheet: dict) -> tuple[str, ...]:
         if layout in _ALL_REPORTED or (layout in _SELF_EVALUATION_COLUMNS and _is_self_evaluation(sheet)):
             return ()
         return "weight", "actual", "score"
 
+    absent = _SHEET_FIGURES + tuple(name for name in _HEADER_FIELDS if name not in _HEADER_PRINTED.get(layout, ()))
     return {**golden, "sheets": [
-        {**{key: value for key, value in sheet.items() if key not in _SHEET_FIGURES},
+        {**{key: value for key, value in sheet.items() if key not in absent},
          "indicators": [{key: value for key, value in item.items() if key not in dropped(sheet)}
                         for item in sheet["indicators"]]}
         for sheet in golden["sheets"]]}
@@ -380,11 +387,22 @@ def _write_nested(golden: dict, path: Path) -> None:
 def _funds(sheet: dict) -> list[list[str]]:
     """The self-evaluation's funds block: 年初预算数, 全年预算数, 全年执行数, 分值, 执行率, 得分."""
     total = sheet.get("budget_total") or "100"
-    number = Decimal(total) if _NUMBER.fullmatch(total) else Decimal(100)
-    spent = (number * Decimal("0.95")).quantize(Decimal("0.01"))
-    return [["年度资金总额", total, total, str(spent), "10", "95%", "9.5"],
-            ["其中：当年财政拨款", total, total, str(spent), "—", "95%", "—"],
-            ["其他资金", "0", "0", "0", "—", "—", "—"]]
+    fiscal = _amount(sheet.get("fiscal")) or total
+    other = _amount(sheet.get("other")) or "0"
+    return [["年度资金总额", total, total, _spent(total), "10", "95%", "9.5"],
+            ["其中：当年财政拨款", fiscal, fiscal, _spent(fiscal), "—", "95%", "—"],
+            ["其他资金", other, other, _spent(other), "—", "—", "—"]]
+
+
+def _spent(amount: str) -> str:
+    """95% of an amount (of 100 when the golden states no number)."""
+    number = Decimal(amount) if _NUMBER.fullmatch(amount) else Decimal(100)
+    return str((number * Decimal("0.95")).quantize(Decimal("0.01")))
+
+
+def _amount(text: str | None) -> str | None:
+    """A golden money field when it is one number (some goldens note the funds' sources in words instead)."""
+    return text if text and _NUMBER.fullmatch(text) else None
 
 
 def _selfeval_rows(sheet: dict) -> tuple[list[tuple[int, list[str]]], int]:
