@@ -31,8 +31,9 @@ the layouts users actually have:
 * ``ruled.pdf`` (every fifth golden) — the form printed to PDF: a ruled table with merged level cells, split
   over two pages with the header row repeated.
 
-The golden of a twin file is the golden it was written from (its sheets that hold indicators), so the corpus
-benchmark scores twins exactly like the text documents. Files go to a folder the caller gives (a temporary one
+The golden of a twin file is the golden it was written from (its sheets that hold indicators) as far as its
+layout prints it (the header fields it has rows for, the self-evaluation columns it has), so the corpus benchmark
+scores twins exactly like the text documents. Files go to a folder the caller gives (a temporary one
 in tests and benchmarks); none is committed.
 """
 
