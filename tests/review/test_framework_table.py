@@ -7,14 +7,7 @@ from __future__ import annotations
 from jixiao.documents import read_bytes
 from jixiao.model import Severity
 from jixiao.review import load_profile, review_document
-
-# corpus 172 (Hainan 服务贸易 自评), one cell per line: every level has its points, none has a value to reach
-FRAMEWORK = "\n".join([
-    "服务贸易项目绩效自评表", "一、项目基本情况", "项目实施单位", "省商务厅服务贸易处", "二、绩效评价指标评分",
-    "一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "得分",
-    "项目决策", "20", "项目目标", "4", "目标内容", "4", "4", "决策过程", "8", "决策依据", "3", "3",
-    "项目绩效", "55", "项目产出", "15", "产出数量", "5", "5", "产出质量", "4", "4",
-    "项目效益", "40", "经济效益", "10", "10", "社会效益", "20", "18", ""])
+from tests.documents.interpret.test_spurious_rows import FRAMEWORK  # corpus 172, one cell per line
 
 
 def test_a_score_sheet_the_reader_set_aside_has_no_performance_indicator():
