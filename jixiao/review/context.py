@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from jixiao.model import (Document, Framework, GoalSheet, Indicator, UnitKind, canonical_level1, level2_parents,
@@ -291,7 +291,7 @@ class SheetContext:
         return max(places, default=-1) if places == sorted(places) else -1
 
     @staticmethod
-    @cache  # a pure function of two level names, asked for every row
+    @lru_cache(maxsize=4096)  # a pure function of two level names, asked for every row; bounded: names are user text
     def _place(level1: str | None, level2: str | None) -> int | None:
         order = list(level2_parents(Framework.LEGACY).items())
         for index, (child, parent) in enumerate(order):
