@@ -7,7 +7,7 @@ import pytest
 
 from jixiao.documents.pipeline import read_text
 from jixiao.review import load_profile, review_document
-from tests.documents.pipeline.test_unit_column import _corpus_118
+from tests.documents.pipeline.test_unit_column import corpus_118
 
 _148 = ("一级指标 二级指标 三级指标 指标性质 指标方向 目标值 计量单位 分值 备注",
         "产出指标 数量指标 出差人次 正向 = 24 人/次 4",
@@ -20,22 +20,26 @@ _112 = ("四、年度绩效指标完成情况 一级指标 二级指标 三级�
 _REPORTED = ("业务工作支出安排金额", 2, "指标“业务工作支出安排金额”的指标值“28.8萬元”以“万元”计，计量单位栏却写“%”")
 
 
-def _same_kind(lines: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(line.replace("28.8萬元 | % |", "28.8萬元 | 元 |") for line in lines)
+def _cells(lines: tuple[str, ...], cells: str) -> tuple[str, ...]:
+    """Corpus 118 with the amount row's 指标值 and unit cells replaced by ``cells``."""
+    return tuple(line.replace("28.8萬元 | % |", cells) for line in lines)
 
 
 @pytest.mark.parametrize(("lines", "expected"), [
     # corpus 118: the Traditional heading with its pinyin gloss, and the Simplified spellings of other forms
-    (_corpus_118("計(jì)量單位"), [_REPORTED]),
-    (_corpus_118("度量单位"), [_REPORTED]),
-    (_corpus_118("单位"), [_REPORTED]),
+    (corpus_118("計(jì)量單位"), [_REPORTED]),
+    (corpus_118("度量单位"), [_REPORTED]),
+    (corpus_118("单位"), [_REPORTED]),
+    # a Traditional unit cell is read on its Simplified form and quoted as written
+    (_cells(corpus_118("計(jì)量單位"), "95% | 萬元 |"),
+     [("业务工作支出安排金额", 2, "指标“业务工作支出安排金额”的指标值“95%”以“%”计，计量单位栏却写“萬元”")]),
     # 万元 beside 元 is one kind of unit: nothing to report
-    (_same_kind(_corpus_118("計(jì)量單位")), []),
+    (_cells(corpus_118("計(jì)量單位"), "28.8萬元 | 元 |"), []),
     # corpus 148: a figure in the unit column names no unit; the bare numbers are completed by it
     (_148, []),
     # corpus 112: %(百分比) is % in words
     (_112, []),
-], ids=["118-glossed", "118-duliang", "118-danwei", "money-both", "148-figure", "112-glossed-unit"])
+], ids=["118-glossed", "118-duliang", "118-danwei", "traditional-cell", "money-both", "148-figure", "112-glossed-unit"])
 def test_jx310_reports_a_unit_column_of_another_kind_than_the_value(lines, expected):
     document = read_text("\n".join(lines).encode(), "case.txt")[0]
     findings = [f for f in review_document(document, load_profile()).findings if f.rule == "JX310"]

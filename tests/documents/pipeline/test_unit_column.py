@@ -20,7 +20,7 @@ def indicators(document) -> dict[str, object]:
 
 
 # Corpus 118 (a Traditional web copy, every heading glossed in pinyin) under each spelling of the unit column.
-def _corpus_118(heading: str) -> tuple[str, ...]:
+def corpus_118(heading: str) -> tuple[str, ...]:
     return (
         "岳陽樓區(qū)價(jià)格認(rèn)證鑒定中心2023年度整體績效目標(biāo)表 | ||||||||",
         "績效指標(biāo) | ||||||||",
@@ -39,7 +39,7 @@ def _corpus_118(heading: str) -> tuple[str, ...]:
 @pytest.mark.parametrize("heading", ["計(jì)量單位", "计量单位", "度量单位", "度量單位", "单位", "指标单位"])
 def test_the_unit_column_is_a_column_role_of_the_vocabulary_under_every_spelling(heading):
     assert column_label(match_key(heading)) == "unit"
-    rows = indicators(read(*_corpus_118(heading)))
+    rows = indicators(read(*corpus_118(heading)))
     # a value that names its own unit stands beside the column's: both kept, the column's also under its heading
     amount = rows["业务工作支出安排金额"]
     assert (amount.target.unit, amount.unit_column, amount.unit_column_raw) == ("万元", "%", "%")
@@ -53,7 +53,7 @@ def test_the_unit_column_is_a_column_role_of_the_vocabulary_under_every_spelling
 
 
 def test_a_traditional_unit_cell_is_understood_on_its_simplified_form_and_kept_as_written():
-    lines = list(_corpus_118("計(jì)量單位"))
+    lines = list(corpus_118("計(jì)量單位"))
     lines[4] = lines[4].replace("| 100 | % |", "| 6.5 | 萬元 |")
     rate = indicators(read(*lines))["业务工作支出到位率"]
     assert (rate.target.unit, rate.unit_column, rate.unit_column_raw) == ("万元", "万元", "萬元")
