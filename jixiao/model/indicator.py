@@ -50,6 +50,15 @@ class Indicator(BaseModel):
     description: str | None = None
     target: Target = Field(default_factory=Target)
     long_term_target: Target | None = None
+    unit_column: str | None = Field(
+        default=None,
+        description="The unit the form's own unit column (度量单位, 计量单位) gives this row, canonical (% 个 万元); "
+                    "None when the form has no such column, the cell is empty or names no unit jixiao knows")
+    unit_column_raw: str | None = Field(
+        default=None,
+        description="The unit column's cell as written. A bare number in the 指标值 cell is completed by it (the "
+                    "target's unit is read from it); a value that names its own unit (28.8万元) or a word leaves the "
+                    "two side by side, and the cell is then also kept in ``extra`` under its heading")
     weight: Decimal | None = None
     weight_raw: str | None = None
     direction: Direction | None = None

@@ -1,9 +1,10 @@
 """Building goal sheets from the compact specs of the test data files (rule_cases.toml, clean_sheets.toml).
 
 A spec is a table of header fields and ``rows``; each row is ``[一级, 二级, 三级, 描述, 指标值, 依据]`` with an
-optional 权重 and 指标方向性, and then optionally the cells a reader keeps aside by their heading (``extra``:
-``{计量单位 = "%"}``). A case patches the base spec: ``rows`` replaces all rows, ``set_rows`` replaces
-rows by 1-based number, ``add_rows`` appends, ``drop_rows`` removes; other keys replace header fields
+optional 权重 and 指标方向性, then optionally the cells a reader keeps aside by their heading (``extra``:
+``{备注 = "…"}``), then optionally the cell of the form's unit column (度量单位: ``unit_column``). A case patches
+the base spec: ``rows`` replaces all rows, ``set_rows`` replaces rows by 1-based number, ``add_rows`` appends,
+``drop_rows`` removes; other keys replace header fields
 (``form_fields`` lists the header fields and columns of the source form, as a reader reports them).
 """
 
@@ -14,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from jixiao.model import Budget, Checkpoint, Document, GoalSheet, Indicator, OverallGoals
+from jixiao.model import Budget, Checkpoint, Document, GoalSheet, Indicator, OverallGoals, canonical_unit
 
 HERE = Path(__file__).parent
 
@@ -52,11 +53,14 @@ def build_sheet(spec: dict[str, Any]) -> GoalSheet:
     """A goal sheet from a spec, its indicators understood as the readers would."""
     indicators = []
     for number, row in enumerate(spec.get("rows", []), start=1):
-        cells = list(row) + [None] * (9 - len(row))
-        level1, level2, name, description, target, basis, weight, direction, extra = cells
+        cells = list(row) + [None] * (10 - len(row))
+        level1, level2, name, description, target, basis, weight, direction, extra, unit_column = cells
         indicator = Indicator.from_cells(
             level1=level1, level2=level2, name=name, description=description or None, target=target,
             basis=basis or None, weight=weight, direction=direction, row=number)
+        if unit_column:
+            indicator = indicator.model_copy(update={"unit_column_raw": unit_column,
+                                                     "unit_column": canonical_unit(unit_column)})
         indicators.append(indicator.model_copy(update={"extra": extra}) if extra else indicator)
     return GoalSheet(
         title=spec.get("title"),

@@ -796,7 +796,7 @@ class SheetBuilder:
             self.diagnostics.append(diagnostic("P102", self._location_of(placed), how="；".join(placed.how)))
         written_target = values.get("target", "")
         target = written_target if not is_placeholder(written_target) else ""
-        unit_cell = values.get("unit", "")
+        unit_cell = column_unit = values.get("unit", "")
         if unit_cell and (target and not _ENDS_IN_NUMBER.search(target) or label(unit_cell).role is Role.NUMBER):
             # the value names its own unit (28.8万元) or is qualitative (应保尽保), or the unit cell holds a figure
             # (a date serial repeated there): the unit column's cell stays beside it under its heading, never
@@ -838,6 +838,12 @@ class SheetBuilder:
             direction=values.get("direction"), basis=values.get("basis"), row=placed.row or self._row_count,
         )
         updates: dict = {"confidence": placed.confidence}
+        if column_unit.strip():
+            # What the unit column says, understood like the value (萬元 is 万元), whether or not it completed the
+            # value; a unit it glosses in words (%(百分比)) is the one the value it completed was read with.
+            updates["unit_column_raw"] = column_unit
+            updates["unit_column"] = canonical_unit(match_key(column_unit)) or (
+                indicator.target.unit if unit_cell else None)
         # Traditional level names are understood on their Simplified form
         # (產出指標), and without the template's residue (时效指标(必填)): the raw text stays as written
         if level1 and indicator.level1 is None and canonical_level1(match_key(level1)):

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.model import (GoalSheet, Indicator, MoneyUnit, NoteCode, Operator, Severity, UnitKind, canonical_unit,
+from jixiao.model import (GoalSheet, Indicator, MoneyUnit, NoteCode, Operator, Severity, UnitKind,
                           parse_target, unit_kind)
 from jixiao.model.lexicon import fold
 from jixiao.review.context import SheetContext
@@ -316,24 +316,16 @@ class UnitColumnContradictsTarget(Rule):
         fix="核实这一行衡量的是什么，指标值和计量单位栏写同一个单位。",
     )
 
-    # The heading of a unit column (计量单位, 度量单位, 計(jì)量單位 with its pinyin gloss), not 单位名称.
-    _UNIT_HEADING = re.compile(r"^(计量|度量|計量)?[单單]位$")
-    _GLOSS = re.compile(r"\([a-zü\u00e0-\u01dc]+\)")
-
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
-            target = indicator.target
-            if not target.is_quantitative or target.unit is None or unit_kind(target.unit) is None:
-                continue
-            for heading, cell in indicator.extra.items():
-                column = canonical_unit(fold(cell or ""))
-                if not self._UNIT_HEADING.match(self._GLOSS.sub("", fold(heading))) or column is None:
-                    continue
-                if unit_kind(column) is not None and unit_kind(column) is not unit_kind(target.unit):
-                    fix = target_fix(indicator, target.raw, Applicability.DISPLAY_ONLY,
-                                     "核实衡量的是什么，指标值与计量单位栏写同一个单位")
-                    yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw,
-                                       unit=target.unit, written=cell.strip())
+            target, column = indicator.target, indicator.unit_column
+            if not target.is_quantitative or unit_kind(target.unit) is None or unit_kind(column) is None:
+                continue  # a unit column holding a figure or a word gives no unit to compare with
+            if unit_kind(column) is not unit_kind(target.unit):
+                fix = target_fix(indicator, target.raw, Applicability.DISPLAY_ONLY,
+                                 "核实衡量的是什么，指标值与计量单位栏写同一个单位")
+                yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw,
+                                   unit=target.unit, written=(indicator.unit_column_raw or column).strip())
 
 
 class CostAboveBudget(Rule):
