@@ -42,7 +42,7 @@ def opening(texts: list[str]) -> int | None:
     """Where a goals block opens in a row of cells: at its first goals label, or at a planned half's heading with a
     completion heading after it among the labels that follow; None when the row opens none."""
     for index, text in enumerate(texts):
-        word = goals_word(_first_line(text)) if text else None
+        word = goals_word(_label_cell(text)[0]) if text else None
         if word in _FIELDS:
             return index
         if word == "expected":
@@ -98,17 +98,15 @@ class GoalsBlock:
         return values[:half], values[half:]
 
 
-def _first_line(text: str) -> str:
-    return text.partition("\n")[0].strip()
-
-
 def _label_cell(text: str) -> list[str]:
-    """A cell as the cells it stands for: a label or heading with the values printed below it in its own cell
-    (``目标实际完成情况\n目标1:…\n目标1:…``) is the label, then one value a line; any other cell is itself."""
+    """A cell as the cells it stands for: goals words spaced apart on one line (``预期目标 目标实际完成情况``) are one
+    label each, and a label or heading with the values printed below it in its own cell (``目标实际完成情况\n目标1:…
+    \n目标1:…``) is the label, then one value a line; any other cell is itself."""
     head, _, rest = text.partition("\n")
-    if not rest.strip() or goals_word(head.strip()) is None:
+    words = head.split()
+    if not words or not all(goals_word(word) for word in words) or len(words) == 1 and not rest.strip():
         return [text]
-    return [head.strip(), *(line.strip() for line in rest.split("\n") if line.strip())]
+    return [*words, *(line.strip() for line in rest.split("\n") if line.strip())]
 
 
 def _restates(goal: str, done: str) -> bool:
