@@ -16,7 +16,7 @@ in one of two layouts:
 
 A completion restates its goal's opening (``提高医疗保障水平,推进…`` / ``提高医疗保障水平,推进了…``): when every
 second cell restates the one before it the layout is alternating; otherwise the completions begin at the first cell
-that restates the first goal, or else halfway (the block layout: forms print one cell per half far more often).
+that restates the first goal, or else halfway (the block layout, by far the more common in the corpus).
 """
 
 from __future__ import annotations
@@ -70,7 +70,6 @@ class GoalsBlock:
         """Read the block's labels at the start of ``texts`` (empty cells skipped); the values after them: the
         cells that are neither a goals word nor a bare number (a 分值 cell)."""
         texts = [cell for text in texts for cell in _label_cell(text)]
-        index = 0
         for index, text in enumerate(texts):
             word = goals_word(text) if text else None
             if text and word is None:
@@ -100,8 +99,8 @@ class GoalsBlock:
 
 def _label_cell(text: str) -> list[str]:
     """A cell as the cells it stands for: goals words spaced apart on one line (``预期目标 目标实际完成情况``) are one
-    label each, and a label or heading with the values printed below it in its own cell (``目标实际完成情况\n目标1:…
-    \n目标1:…``) is the label, then one value a line; any other cell is itself."""
+    label each, and a label or heading with the values printed on the lines below it in its own cell (目标实际完成情况,
+    then 目标1:… one a line) is the label, then one value a line; any other cell is itself."""
     head, _, rest = text.partition("\n")
     words = head.split()
     if not words or not all(goals_word(word) for word in words) or len(words) == 1 and not rest.strip():
@@ -110,5 +109,5 @@ def _label_cell(text: str) -> list[str]:
 
 
 def _restates(goal: str, done: str) -> bool:
-    opening = goal[:_OPENING]
-    return len(opening) == _OPENING and done.startswith(opening)
+    start = goal[:_OPENING]
+    return len(start) == _OPENING and done.startswith(start)

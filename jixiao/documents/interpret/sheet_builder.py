@@ -251,7 +251,9 @@ class SheetBuilder:
         self.overall_actual: str | None = None  # 年度总体目标's 实际完成情况 (a self-evaluation's)
         # an amount label alone on its line: its amount may be on the next, before what another label awaits
         self._pending_amount: str | None = None
-        self._goals_block: GoalsBlock | None = None  # the labels of a goals block whose values are pending
+        # the labels of a goals block whose values are to come: it waits while _pending names its field (a later
+        # label's wait replaces it, as any pending label's does)
+        self._goals_block: GoalsBlock | None = None
         self._plan_labels: list[str] = []
         self._levels = ("", "")
         self._row_count = 0
