@@ -7,7 +7,8 @@ import pytest
 
 from jixiao.documents.interpret.goals_block import GoalsBlock, opening
 from jixiao.documents.pipeline import read_text
-from jixiao.documents.vocabulary import goals_word, header_label
+from jixiao.documents.vocabulary import goals_word, header_label, labels
+from jixiao.model.lexicon import fold
 
 GRID = ["一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 | 分值 | 得分 |",
         "产出指标 | 数量指标 | 发放人数 | ≥230人 | 230人 | 10 | 10 |"]
@@ -37,6 +38,13 @@ def test_each_goals_word_has_one_meaning(text, word):
 
 def test_a_completion_heading_is_no_header_label():
     assert header_label("年度目标完成情况") is None
+
+
+def test_the_vocabulary_spells_each_goals_word_once():
+    goals_labels = [fold(word) for field in ("goals", "long_term_goals") for word in labels()["header"][field]]
+    headings = [fold(word) for words in labels()["goal_headings"].values() for word in words]
+    assert not set(goals_labels) & set(headings)
+    assert len(headings) == len(set(headings)) and len(goals_labels) == len(set(goals_labels))
 
 
 @pytest.mark.parametrize(("texts", "at"), [
