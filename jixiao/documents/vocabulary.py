@@ -9,7 +9,7 @@ import tomllib
 
 from jixiao.model.lexicon import fold
 
-__all__ = ["header_label", "goal_heading", "column_label", "is_trailer", "split_label_value", "labels", "canonical_label"]
+__all__ = ["header_label", "goals_word", "column_label", "is_trailer", "split_label_value", "labels", "canonical_label"]
 
 _COLON = re.compile(r"[:：]$")
 
@@ -43,12 +43,14 @@ _PERIOD = re.compile(r"[(（][^()（）]*[)）]$")
 
 
 @lru_cache(maxsize=65536)
-def goal_heading(text: str) -> str | None:
-    """``expected`` or ``actual`` for a heading over a goals block's cells (``年初设定目标``,
-    ``中期目标(2023年—2025年)``, ``全年实际完成情况``), None for anything else."""
+def goals_word(text: str) -> str | None:
+    """What a cell is to a sheet's goals block: the field a goals label introduces (``goals``, ``long_term_goals``:
+    年度总体目标, ``中期目标(2023年—2025年)``), or ``expected`` / ``actual`` for the heading of the block's planned or
+    completed half (预期目标, 年初设定目标 / 实际完成情况, 年度目标完成情况); None for anything else."""
     key = _PERIOD.sub("", _key(text))
-    if _lookup("header").get(key) in ("goals", "long_term_goals"):
-        return "expected"  # a goals label heading its column (中期目标(2023年—2025年) | 年度目标)
+    field = _lookup("header").get(key)
+    if field in ("goals", "long_term_goals"):
+        return field
     return _lookup("goal_headings").get(key)
 
 

@@ -35,8 +35,8 @@ from jixiao.documents.interpret.header_cells import (
     parse_unit_line,
     parse_year,
 )
-from jixiao.documents.vocabulary import canonical_label, goal_heading, header_label, labels, split_label_value
-from jixiao.documents.interpret.goal_actual import pair_labels, split_pair
+from jixiao.documents.vocabulary import canonical_label, goals_word, header_label, labels, split_label_value
+from jixiao.documents.interpret.goals_block import GoalsBlock, is_goals_word, opening
 from jixiao.documents.interpret.text_lists import split_items
 from jixiao.model import Checkpoint, Diagnostic, GoalSheet, Indicator, Location, Unit, canonical_level1, canonical_level2
 from jixiao.model.lexicon import fold
@@ -51,7 +51,6 @@ _BARE_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")
 _SPACED_PARTS = re.compile(r"\s{2,}|\u3000+")
 _TEXT_FIELDS = {"code", "name", "purpose"}
 _GOAL_FIELDS = {"goals", "long_term_goals"}
-_GOAL_PAIR = "goal_pair"  # pending: the values of a row of 预期目标 | 实际完成情况 labels
 # Columns whose cells the goal sheet has no field for: kept on the indicator by heading (self-evaluation and
 # monitoring figures also go to their records).
 _RECORDED = ("actual", "score", "deviation", "expected", "likelihood", "remark")
@@ -108,11 +107,6 @@ def _under_headings(headings: list[str | None], figures: list[str]) -> list[tupl
     return [*before, (headings[at], figures[rate]), *zip(headings[at + 1:], figures[rate + 1:])]
 
 
-def _over_goals(text: str) -> bool:
-    """A goals label or a heading over the goals block's cells: not itself a goal."""
-    return header_label(text) in _GOAL_FIELDS or goal_heading(text) is not None
-
-
 @lru_cache(maxsize=1)
 def _run_on_labels() -> re.Pattern:
     """The labels that follow a project's name in text run together from a form's cells (主管部门, 实施单位,
@@ -149,14 +143,15 @@ _LABEL_PIECE = 4  # the longest piece of a label broken over lines (年度 / 总
 
 
 def _broken_labels(texts: list[str]) -> list[str]:
-    """The row's cells with a label broken over cells of a few characters each joined again (年度 / 总体 / 目标:
-    年度总体目标), the longest join first."""
+    """The row's cells with a label (or a goals block's heading) broken over cells of a few characters each joined
+    again (年度 / 总体 / 目标: 年度总体目标), the longest join first."""
     result, index = [], 0
     while index < len(texts):
         end = index + 1
         while end < len(texts) and len(texts[end]) <= _LABEL_PIECE and 0 < len(texts[end - 1]) <= _LABEL_PIECE:
             end += 1
-        joined = next((stop for stop in range(end, index + 1, -1) if header_label("".join(texts[index:stop]))), None)
+        joined = next((stop for stop in range(end, index + 1, -1) if header_label("".join(texts[index:stop]))
+                       or is_goals_word("".join(texts[index:stop]))), None)
         if joined is not None and all(texts[index:joined]):
             result.append("".join(texts[index:joined]))
             index = joined
@@ -164,14 +159,6 @@ def _broken_labels(texts: list[str]) -> list[str]:
             result.append(texts[index])
             index += 1
     return result
-
-
-def _set_goals(columns: list[str], values: list[str]) -> list[str]:
-    """The goals set for the year among the cells under a goals block's headings: under 预期目标 | 实际完成情况
-    each goal is followed by what was achieved, which is no goal."""
-    if "actual" in columns and len(values) % 2 == 0:
-        return values[::2]
-    return values
 
 
 def _shared_value(cells: dict[str, str]) -> str:
@@ -264,7 +251,9 @@ class SheetBuilder:
         self.overall_actual: str | None = None  # 年度总体目标's 实际完成情况 (a self-evaluation's)
         # an amount label alone on its line: its amount may be on the next, before what another label awaits
         self._pending_amount: str | None = None
-        self._goal_columns: list[str] = []  # the headings beside a pending goals label (expected, actual)
+        # the labels of a goals block whose values are to come: it waits while _pending names its field (a later
+        # label's wait replaces it, as any pending label's does)
+        self._goals_block: GoalsBlock | None = None
         self._plan_labels: list[str] = []
         self._levels = ("", "")
         self._row_count = 0
@@ -544,18 +533,16 @@ class SheetBuilder:
     def _feed_header(self, row: Row) -> None:
         texts = _broken_labels([cell.text.strip() for cell in row.cells])
         texts = self._take_pending_amount(row, texts)
-        paired = pair_labels(texts) if self._pending != _GOAL_PAIR else None
-        if paired is not None:  # 年度总体目标 | 预期目标 | 实际完成情况, its values after them or in the next row
-            values = [text for text in texts[paired:] if text]
-            self._pending = None if values else _GOAL_PAIR  # (a label before it waits for no other value)
-            if values:
-                self._goal_pair(values, row)
+        if self._goals_continue(texts, row):
             return
-        if self._take_pending(row, texts):
+        block_at = opening(texts)
+        # (a row opening a goals block is no pending label's value, though its headings are no header labels)
+        if block_at is None and self._take_pending(row, texts):
             return
+        fields = texts if block_at is None else texts[:block_at]
         index = 0
-        while index < len(texts):
-            text = texts[index]
+        while index < len(fields):
+            text = fields[index]
             index += 1
             if not text:
                 continue
@@ -568,33 +555,56 @@ class SheetBuilder:
                 self._unlabelled(text, row)
                 continue
             if field == "spend_plan":
-                self._plan(texts[index:], row)
+                self._plan(fields[index:], row)
                 return
             if field == "budget_section":
                 self._pending = "purpose"
                 continue
-            rest = [t for t in texts[index:] if t]
-            if field in _GOAL_FIELDS:
-                columns = [goal_heading(t) for t in rest if goal_heading(t)]
-                values = [t for t in rest if not _over_goals(t) and not _BARE_NUMBER.match(t)]  # (分值 is no goal)
-                if values:
-                    self._assign(field, "\n".join(_set_goals(columns, values)), row, text)
-                    return
-                self._pending = field
-                self._goal_columns = columns
-                continue
             value = ""
-            if index < len(texts) and header_label(texts[index]) is None and not split_label_value(texts[index]):
-                value = texts[index]
+            if index < len(fields) and header_label(fields[index]) is None and not split_label_value(fields[index]):
+                value = fields[index]
                 index += 1
             if not value and field == "purpose":
                 self._pending = field
                 continue
-            if not value and field in _AMOUNT_FIELDS and index >= len(texts):
+            if not value and field in _AMOUNT_FIELDS and index >= len(fields):
                 self._assign(field, "", row, text)  # blank unless the next line holds the amount (资金总额: / 854)
                 self._pending_amount = field
                 continue
             self._assign(field, value, row, text)
+        if block_at is not None:
+            self._open_goals(texts[block_at:], row)
+
+    # -- the goals block (:mod:`.goals_block`) -------------------------------------------------------------
+    def _open_goals(self, texts: list[str], row: Row) -> None:
+        """A goals block opens at the first of ``texts``: its values after its labels, or in a row to come."""
+        block = GoalsBlock()
+        values = block.take_labels(texts)
+        self._pending, self._goals_block = (None, None) if values else (block.target, block)
+        if values:
+            self._set_goals(block, values, row)
+
+    def _goals_continue(self, texts: list[str], row: Row) -> bool:
+        """A row after a goals block's labels: more of its headings (年度总体目标 / 年初设定目标 | 年度总体目标完成情况综述),
+        perhaps with the values after them, or its values alone; True when the row was the block's."""
+        block = self._goals_block
+        filled = [text for text in texts if text]
+        if block is None or self._pending != block.target or not filled or goals_word(filled[0]) in _GOAL_FIELDS:
+            return False  # (another goals label opens a block of its own: 中期目标 | 年度目标 / 总体目标 | …)
+        if not is_goals_word(filled[0]) and any(header_label(text) or split_label_value(text) for text in filled):
+            return False  # another field's label: the block waits on
+        values = block.take_labels(filled)
+        if values:
+            self._pending = self._goals_block = None
+            self._set_goals(block, values, row)
+        return True  # (a row of a 分值 alone holds no goal either)
+
+    def _set_goals(self, block: GoalsBlock, values: list[str], row: Row) -> None:
+        """The goals, and the sheet's word on their completion (a self-evaluation's)."""
+        goals, done = block.split(values)
+        self._assign(block.target, "\n".join(goals), row, block.target)
+        if done:
+            self.overall_actual = "\n".join(done)
 
     def _take_pending_amount(self, row: Row, texts: list[str]) -> list[str]:
         """The row's cells after the amount a pending amount label takes from its first cell (资金总额: / 250万 |
@@ -616,23 +626,11 @@ class SheetBuilder:
             if values and len(values) == len(filled):
                 self._set_plan(labels, values, row)
                 return True
-        if self._pending == _GOAL_PAIR and filled and all(header_label(t) is None for t in filled):
-            self._pending = None
-            self._goal_pair(filled, row)
-            return True
         if self._pending and filled and all(header_label(t) is None and not split_label_value(t) for t in filled):
             field, self._pending = self._pending, None
-            columns, self._goal_columns = self._goal_columns, []
-            self._assign(field, "\n".join(_set_goals(columns, filled)), row, field)
+            self._assign(field, "\n".join(filled), row, field)
             return True
         return False
-
-    def _goal_pair(self, values: list[str], row: Row) -> None:
-        """The goal as planned and the sheet's word on its completion (:mod:`.goal_actual`)."""
-        planned, done = split_pair(values)
-        self._assign("goals", "\n".join(planned), row, "预期目标")
-        if done:
-            self.overall_actual = "\n".join(done)
 
     def _unlabelled(self, text: str, row: Row) -> None:
         unit, money_unit = parse_unit_line(text), parse_money_unit(text)

@@ -19,7 +19,7 @@ from itertools import count
 
 from jixiao.documents.blocks import Cell, Row
 from jixiao.documents.interpret.header_cells import parse_amount, parse_title
-from jixiao.documents.vocabulary import goal_heading, header_label, labels, split_label_value
+from jixiao.documents.vocabulary import goals_word, header_label, labels, split_label_value
 from jixiao.documents.interpret.long_layout import build_long_table, detect_long_header
 from jixiao.documents.interpret.overall import OverallGoalsBuilder
 from jixiao.documents.interpret.sheet_builder import SheetBuilder, is_figure, money_key
@@ -317,7 +317,8 @@ class _Assembler:
             else:
                 open_row.cells.append(Cell(text=text, column=len(open_row.cells), line=number))
             return
-        is_label = bool(header_label(text) or split_label_value(text) or money in _OPENING_MONEY)
+        is_label = bool(header_label(text) or split_label_value(text) or money in _OPENING_MONEY) or (
+            goals_word(text) == "expected" and not _goals_labels(open_row))  # 预期目标 opens a goals block's row
         # a label whose value is in the next row (年度总体目标 over its goals) takes the lines below as that row
         awaited = self.current is not None and self.current.awaits_value
         if parse_title(text) or (open_row is None and not is_label and not awaited):
@@ -389,9 +390,14 @@ def _inner_name_label(text: str) -> int | None:
     return match.start() if match and not split_label_value(text[:match.start()]) else None
 
 
+def _goals_labels(row: Row | None) -> bool:
+    """True for an open row of a goals block's labels alone (年度总体目标 | 年初设定目标): its headings join it."""
+    return row is not None and all(goals_word(cell.text) for cell in row.cells)
+
+
 def _leading_label(text: str) -> str | None:
     """The header-block label a line starts with when its value follows without a separator."""
-    if header_label(text) or split_label_value(text) or goal_heading(text):
+    if header_label(text) or split_label_value(text) or goals_word(text):
         return None
     for length in range(min(_LONGEST_LABEL, len(text) - 1), 1, -1):
         if header_label(text[:length]) and text[length] not in ":：(（" and not _FORM_WORD.match(text[length:]):

@@ -1,0 +1,113 @@
+"""A sheet's goals block: the goals set for the year and, on a self-evaluation, what was done of them.
+
+The block opens with a goals label (年度总体目标, 绩效目标, ``中期目标(2023年—2025年)``: ``labels.toml [header]``),
+or with the heading of its planned half followed by that of its completion (预期目标 | 实际完成情况). The headings of
+the two halves are ``labels.toml [goal_headings]`` (:func:`~jixiao.documents.vocabulary.goals_word`). Two readings
+are the form's, not the words': a goals label just before a completion heading heads the planned half (项目年度目标 |
+年度目标完成情况), and a completion heading before anything planned titles the whole block (年度目标完成情况 | 预期目标 |
+目标实际完成情况).
+
+The values follow the labels, in their row or the next. Under a completion heading they hold both halves, printed
+in one of two layouts:
+
+* block: all the goals, then all the completions (目标1 | 目标2 | 完成1 | 完成2: each half one merged cell, or as
+  many cells as lines);
+* alternating: each goal followed by its completion (目标1 | 完成1 | 目标2 | 完成2: a row per goal).
+
+A completion restates its goal's opening (``提高医疗保障水平,推进…`` / ``提高医疗保障水平,推进了…``): when every
+second cell restates the one before it the layout is alternating; otherwise the completions begin at the first cell
+that restates the first goal, or else halfway (the block layout, by far the more common in the corpus).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from jixiao.documents.vocabulary import goals_word
+
+__all__ = ["GoalsBlock", "opening", "is_goals_word"]
+
+_FIELDS = ("goals", "long_term_goals")
+_OPENING = 6  # characters a completion repeats of its goal's opening
+_BARE_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")  # a 分值 cell beside the goals: no goal
+
+
+def is_goals_word(text: str) -> bool:
+    """A goals label or the heading of a goals block's half: never a goal itself."""
+    return goals_word(text) is not None
+
+
+def opening(texts: list[str]) -> int | None:
+    """Where a goals block opens in a row of cells: at its first goals label, or at a planned half's heading with a
+    completion heading after it among the labels that follow; None when the row opens none."""
+    for index, text in enumerate(texts):
+        word = goals_word(_label_cell(text)[0]) if text else None
+        if word in _FIELDS:
+            return index
+        if word == "expected":
+            probe = GoalsBlock()
+            probe.take_labels(texts[index:])
+            if probe.halves:
+                return index
+    return None
+
+
+@dataclass
+class GoalsBlock:
+    """The labels of one goals block, read so far (over one row or several)."""
+
+    field: str | None = None  # the field the first goals label introduces
+    planned: bool = False  # a goals label or a planned half's heading was read
+    halves: bool = False  # a completion heading followed: the values hold the goals and their completions
+
+    @property
+    def target(self) -> str:
+        """The sheet field the block's goals go to (a block opened by 预期目标 alone holds the annual goals)."""
+        return self.field or "goals"
+
+    def take_labels(self, texts: list[str]) -> list[str]:
+        """Read the block's labels at the start of ``texts`` (empty cells skipped); the values after them: the
+        cells that are neither a goals word nor a bare number (a 分值 cell)."""
+        texts = [cell for text in texts for cell in _label_cell(text)]
+        for index, text in enumerate(texts):
+            word = goals_word(text) if text else None
+            if text and word is None:
+                break
+            if word in _FIELDS:
+                self.field = self.field or word
+                self.planned = True
+            elif word == "expected":
+                self.planned = True
+            elif word == "actual" and self.planned:
+                self.halves = True
+        else:
+            return []
+        return [text for text in texts[index:] if text and not is_goals_word(text) and not _BARE_NUMBER.match(text)]
+
+    def split(self, values: list[str]) -> tuple[list[str], list[str]]:
+        """The goals among ``values`` and the completions (none when the block has no completion heading)."""
+        if not self.halves or len(values) < 2:
+            return values, []
+        if len(values) >= 4 and len(values) % 2 == 0 and all(
+                _restates(goal, done) for goal, done in zip(values[::2], values[1::2])):
+            return values[::2], values[1::2]
+        restated = next((at for at in range(1, len(values)) if _restates(values[0], values[at])), None)
+        half = restated if restated is not None else (len(values) + 1) // 2
+        return values[:half], values[half:]
+
+
+def _label_cell(text: str) -> list[str]:
+    """A cell as the cells it stands for: goals words spaced apart on one line (``预期目标 目标实际完成情况``) are one
+    label each, and a label or heading with the values printed on the lines below it in its own cell (目标实际完成情况,
+    then 目标1:… one a line) is the label, then one value a line; any other cell is itself."""
+    head, _, rest = text.partition("\n")
+    words = head.split()
+    if not words or not all(goals_word(word) for word in words) or len(words) == 1 and not rest.strip():
+        return [text]
+    return [*words, *(line.strip() for line in rest.split("\n") if line.strip())]
+
+
+def _restates(goal: str, done: str) -> bool:
+    start = goal[:_OPENING]
+    return len(start) == _OPENING and done.startswith(start)

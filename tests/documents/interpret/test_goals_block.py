@@ -1,0 +1,146 @@
+"""A sheet's goals block (:mod:`jixiao.documents.interpret.goals_block`): where it opens, its labels, and its values
+cut into the goals and their completions in the block and the alternating layout."""
+
+from __future__ import annotations
+
+import pytest
+
+from jixiao.documents.interpret.goals_block import GoalsBlock, opening
+from jixiao.documents.pipeline import read_text
+from jixiao.documents.vocabulary import goals_word, header_label, labels
+from jixiao.model.lexicon import fold
+
+GRID = ["一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 | 分值 | 得分 |",
+        "产出指标 | 数量指标 | 发放人数 | ≥230人 | 230人 | 10 | 10 |"]
+
+
+def read(*lines: str):
+    (sheet,) = read_text("\n".join(["项目支出绩效自评表 |", "项目名称 | 某项目 |", *lines, *GRID]).encode(),
+                         "case.txt")[0].sheets
+    return sheet
+
+
+def block(*labels: str) -> GoalsBlock:
+    read_labels = GoalsBlock()
+    assert read_labels.take_labels(list(labels)) == []
+    return read_labels
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("年度总体目标", "goals"), ("中期目标(2023年—2025年)", "long_term_goals"), ("预期目标", "expected"),
+    ("年初设定目标", "expected"), ("实际完成情况", "actual"), ("年度总体目标完成情况综述", "actual"),
+    # one meaning: the completion heading of the pair 项目年度目标 | 年度目标完成情况, never a goals label
+    ("年度目标完成情况", "actual"), ("项目名称", None), ("完成项目主体工程70%", None),
+])
+def test_each_goals_word_has_one_meaning(text, word):
+    assert goals_word(text) == word
+
+
+def test_a_completion_heading_is_no_header_label():
+    assert header_label("年度目标完成情况") is None
+
+
+def test_the_vocabulary_spells_each_goals_word_once():
+    goals_labels = [fold(word) for field in ("goals", "long_term_goals") for word in labels()["header"][field]]
+    headings = [fold(word) for words in labels()["goal_headings"].values() for word in words]
+    assert not set(goals_labels) & set(headings)
+    assert len(headings) == len(set(headings)) and len(goals_labels) == len(set(goals_labels))
+
+
+@pytest.mark.parametrize(("texts", "at"), [
+    (["其他资金", "0", "年度总体目标", "预期目标", "实际完成情况"], 2),  # at the goals label
+    (["—", "预期目标", "实际完成情况", "提高医疗保障水平"], 1),  # the planned heading with a completion heading after it
+    # a completion heading first titles the block, which opens at the planned heading
+    (["年度目标完成情况", "预期目标", "目标实际完成情况", "目标1:完成抽检"], 1),
+    (["年度目标完成情况", "完成"], None),  # a completion heading alone opens nothing
+    (["预期目标", "完成抽检"], None),  # nor a planned heading without a completion heading
+    (["预期目标", "目标实际完成情况\n目标1:完成抽检"], 0),  # a heading with the values below it in its cell
+])
+def test_where_a_goals_block_opens(texts, at):
+    assert opening(texts) == at
+
+
+@pytest.mark.parametrize(("labels", "halves"), [
+    (["年度总体目标", "预期目标", "实际完成情况"], True),
+    (["项目年度目标", "年度目标完成情况"], True),  # the goals label heads the planned half
+    (["年度目标完成情况", "预期目标", "目标实际完成情况"], True),
+    (["年度目标完成情况"], False),  # nothing planned before it: the block's title
+    (["总体目标", "中期目标(2023年—2025年)", "年度目标"], False),
+])
+def test_the_labels_say_whether_the_values_hold_the_completions(labels, halves):
+    assert block(*labels).halves is halves
+
+
+def test_the_first_goals_label_names_the_field():
+    assert block("中期目标", "年度目标").target == "long_term_goals"
+    assert block("预期目标", "实际完成情况").target == "goals"
+
+
+def test_the_values_follow_the_labels_without_a_bare_number_or_another_heading():
+    values = GoalsBlock().take_labels(["年度目标完成情况", "预期目标", "目标实际完成情况", "20", "目标1:整治", "", "实际完成情况"])
+    assert values == ["目标1:整治"]
+
+
+@pytest.mark.parametrize("cells", [
+    ["预期目标", "目标实际完成情况\n目标1:完成抽检工作\n目标1:配合完成抽检148个批次"],  # the values below a heading in its cell
+    ["预期目标 目标实际完成情况\n目标1:完成抽检工作\n目标1:配合完成抽检148个批次"],  # and the headings spaced apart
+])
+def test_headings_sharing_a_cell_with_each_other_or_the_values_give_one_value_a_line(cells):
+    read_labels = GoalsBlock()
+    values = read_labels.take_labels(cells)
+    assert (values, read_labels.halves) == (["目标1:完成抽检工作", "目标1:配合完成抽检148个批次"], True)
+    assert opening(cells) == 0
+
+
+@pytest.mark.parametrize(("values", "goals", "done"), [
+    # block: the goals, then the completions from the first cell that restates the first goal (corpus 169)
+    (["目标1:造林1.2万亩", "目标2:森林经营16万亩", "目标1:造林1.2万亩", "目标2:森林经营16万亩"],
+     ["目标1:造林1.2万亩", "目标2:森林经营16万亩"], ["目标1:造林1.2万亩", "目标2:森林经营16万亩"]),
+    # block: a completion restating the goal wrapped over two cells (corpus 161)
+    (["提高医疗保障水平,推进因病致贫问题的根本性解决", "提高医疗保障水平,推进了因病致贫问题的基本性", "解决"],
+     ["提高医疗保障水平,推进因病致贫问题的根本性解决"], ["提高医疗保障水平,推进了因病致贫问题的基本性", "解决"]),
+    # block, no completion restating its goal: halved
+    (["完成抽检工作", "加强企业监管", "配合完成抽检148个批次", "多次组织宣传活动"],
+     ["完成抽检工作", "加强企业监管"], ["配合完成抽检148个批次", "多次组织宣传活动"]),
+    # alternating: each goal followed by its completion, a row per goal (corpus 034)
+    (["目标1:深入开展食品风险隐患排查", "目标1:深入开展食品风险隐患排查", "目标2:加大违法行为打击力度", "目标2:加大违法行为打击力度"],
+     ["目标1:深入开展食品风险隐患排查", "目标2:加大违法行为打击力度"],
+     ["目标1:深入开展食品风险隐患排查", "目标2:加大违法行为打击力度"]),
+    (["落实奖补政策", "已落实"], ["落实奖补政策"], ["已落实"]),  # one goal: both layouts agree
+    (["发放14人工资"], ["发放14人工资"], []),  # the completion left out
+])
+def test_the_values_under_a_completion_heading_in_either_layout(values, goals, done):
+    assert block("年度总体目标", "预期目标", "实际完成情况").split(values) == (goals, done)
+
+
+def test_without_a_completion_heading_every_value_is_a_goal():
+    assert block("总体目标", "年度目标").split(["完成主体工程", "完成主体工程验收"]) == (
+        ["完成主体工程", "完成主体工程验收"], [])
+
+
+@pytest.mark.parametrize(("lines", "goals", "done"), [
+    # the formerly clashing word as the pair's completion heading, the section's own label before the pair (corpus 158)
+    (["项目基本情况 | 1.项目年度目标完成情况 | 项目年度目标 | 年度目标完成情况 |", "发放14人工资 | 已发放 |"],
+     ["发放14人工资"], "已发放"),
+    # and as the block's title over the pair, a 分值 cell beside it, the alternating layout (corpus 034)
+    (["年度目标完成情况 | 预期目标 | 目标实际完成情况 | 20 | 目标1:深入开展食品风险隐患排查整治。 | "
+      "目标1:深入开展食品风险隐患排查整治。 | 目标2:加大违法行为打击力度。 | 目标2:加大违法行为打击力度。 |"],
+     ["深入开展食品风险隐患排查整治。", "加大违法行为打击力度。"],
+     "目标1:深入开展食品风险隐患排查整治。\n目标2:加大违法行为打击力度。"),
+    # the headings on rows of their own under the goals label, the values on the next (corpus 111)
+    (["年度总体目标 |", "年初设定目标 | 年度总体目标完成情况综述 |", "为困难户解决临时性的困难 | 全年救助87人次 |"],
+     ["为困难户解决临时性的困难"], "全年救助87人次"),
+])
+def test_a_sheets_goals_block_gives_the_goals_and_their_completion(lines, goals, done):
+    sheet = read(*lines)
+    assert sheet.goals == goals
+    assert sheet.evaluation.overall_actual == done
+
+
+def test_headings_spaced_apart_on_a_line_of_text_over_the_goals_and_then_their_completions():
+    # corpus 036: the form's cells as lines of text, 年度目标完成情况 broken over lines above the pair's headings
+    lines = ["项目支出绩效自评表", "项目名称 某项目", "年度", "目标", "完成", "情况", "预期目标 目标实际完成情况", "",
+             " 目标1:完成抽检工作", " 目标2:加强企业监管", "", " 目标1:配合完成抽检148个批次", " 目标2:多次组织宣传", "", *GRID]
+    (sheet,) = read_text("\n".join(lines).encode(), "case.txt")[0].sheets
+    assert sheet.goals == ["完成抽检工作", "加强企业监管"]
+    assert sheet.evaluation.overall_actual == "目标1:配合完成抽检148个批次\n目标2:多次组织宣传"
