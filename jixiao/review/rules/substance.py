@@ -180,8 +180,9 @@ class GoalRestatesSpending(Rule):
     source = GOALS_2015.at("第八条（绩效目标内容）")
     message = "项目“{sheet}”的年度目标“{goal}”只说了钱用在哪里，没有说要达到的产出和效果"
     docs = RuleDocs(
-        what="年度目标是否只是复述资金用途或开支范围（用于…、保障…经费、发放…），没有任何数量和效果。只说钱的用途或"
-        "安排（“主要用于…支出”“按工作计划完成…经费预算安排”）、等于没有目标的为错误，应退回；说了一项工作（发放…报酬）"
+        what="年度目标是否只是复述资金用途或开支范围（用于…、保障…经费、发放…、办公用品费、水电费…），没有任何数量和效果。"
+        "只说钱的用途、安排或开支项目（“主要用于…支出”“按工作计划完成…经费预算安排”“包括办公用品费、水电费等”）、等于没有"
+        "目标的为错误，应退回；说了一项工作（发放…报酬）"
         "的为警告；写明发放周期（按月及时足额发放…工资）的已是要求，不在此报告。",
         why="绩效目标是用这笔钱要达到的产出和效果；复述用途的目标无法与指标对应，年底也无法评价。",
         bad="年度目标：保证职能实现，保障人员经费",
@@ -189,12 +190,16 @@ class GoalRestatesSpending(Rule):
         fix="写明本年度要完成的数量、质量、时间和预期效果，并与指标对应。",
     )
 
+    # A goal listing the items of expenditure (包括必要的办公用品费、水电费、报刊费等…, corpus 003): the 开支范围.
+    _EXPENSE_LIST = r"费、[^，,。；;、]{1,8}费"
+
     # 用于…, 保障…经费, and a goal that is the money being arranged (按工作计划完成…建设经费预算安排, corpus 132).
     _SPENDING = re.compile(r"^(主要)?用于|(保障|保证|支付|发放|用于|开支)[^，,。；;]{0,12}(经费|费用|工资|报酬|支出|运转)"
-                           r"|(经费|资金)(预算)?安排")
+                           r"|(经费|资金)(预算)?安排|" + _EXPENSE_LIST)
 
-    # A goal that is nothing but the money: its use (主要用于…支出) or its arrangement (…经费预算安排).
-    _ONLY_MONEY = re.compile(r"^(主要)?用于|(经费|资金)(预算)?安排")
+    # A goal that is nothing but the money: its use (主要用于…支出), its arrangement (…经费预算安排) or its list of
+    # expense items (办公用品费、水电费…).
+    _ONLY_MONEY = re.compile(r"^(主要)?用于|(经费|资金)(预算)?安排|" + _EXPENSE_LIST)
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         goal = ctx.goal_text
