@@ -327,7 +327,8 @@ class NumberInNameDiffers(Rule):
     source = GOALS_2015.at("第十二条（细化量化）")
     message = "指标名称“{indicator}”写的是“{in_name}”，指标值却是“{raw}”"
     docs = RuleDocs(
-        what="三级指标名称里写了带单位的数字（达标率100%、村组干部230人）时，它与指标值是否相同。",
+        what="三级指标名称里写了带单位的数字（达标率100%、村组干部230人）时，它与指标值是否相同；同类单位写得不同的"
+        "（名称写230人，指标值是230个）也不相同。单位类别不同的数字（年份、比例与人数）说的是别的事，不作比较。",
         why="名称和指标值说的数不一样，自评时不知道按哪个核对；数字应只写在指标值里。",
         bad="建设质量达标率100% | ≥98%",
         good="建设质量达标率 | ≥98%",
@@ -344,10 +345,16 @@ class NumberInNameDiffers(Rule):
             name = fold(indicator.name)
             for match in self._FIGURE.finditer(name):
                 written = parse_target(name[match.start():])
-                if written.unit != target.unit or written.value is None or written.is_date:
+                # 230人 in the name and 230个 as the target count the same people in two units; a figure of another
+                # kind (a year, a share, a sum) says something else and is not compared.
+                same_kind = unit_kind(written.unit or "") is not None \
+                    and unit_kind(written.unit or "") is unit_kind(target.unit)
+                if written.value is None or written.is_date or (written.unit != target.unit and not same_kind):
                     continue
-                if written.value != target.value:
-                    yield self.finding(ctx, indicator=indicator, column="name", raw=target.raw,
+                if written.value != target.value or written.unit != target.unit:
+                    # The unit may stand in a column of its own (230 | 个): the message shows the target whole.
+                    raw = target.raw if target.unit in fold(target.raw) else target.display()
+                    yield self.finding(ctx, indicator=indicator, column="name", raw=raw,
                                        in_name=f"{written.value}{written.unit}")
                 break
 
