@@ -189,6 +189,16 @@ def test_a_finding_that_matches_no_flag_is_false_and_unmatched_flags_are_missed(
     assert figures.flags_found == 1 and figures.correct >= 1 and figures.errors_deserved == 0
 
 
+@pytest.mark.parametrize(("level", "found"), [
+    ("社会效益指标", True),  # 受益人口数 ≥24400% stands under 社会效益指标
+    ("社会效益", True),  # a level as the reviewer may spell it
+    ("经济效益指标", False),  # no row of the sample under it has a count in %
+])
+def test_a_flag_naming_a_level_takes_a_finding_on_a_row_under_it(level, found):
+    judgment = replace(_seed_judgment(), flags=[Flag(level, "count-in-percent", "error", "counts in %")])
+    assert (score_document(judgment).flags_found == 1) is found
+
+
 SELF_EVALUATION = Path(__file__).parents[1] / "fixtures" / "selfeval_tangxi_2022.json"  # corpus 006, printed scores
 
 
