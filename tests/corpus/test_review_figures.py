@@ -102,6 +102,8 @@ def test_a_flag_kind_lists_the_codes_that_report_it():
     by_code = kinds_by_code(load_kinds())
     assert "count-in-percent" in by_code["JX303"]
     assert Flag("受益人数", "count-in-percent", "error").problem in by_code["JX303"]
+    # A vague phrase where the name asks for a figure (…时限 | 长远) is JX205's: it reports the reviewer's empty phrase.
+    assert {"empty-value-phrase", "qualitative-target-for-measurable"} <= by_code["JX205"]
 
 
 COUNTS = ("documents", "findings", "correct", "errors", "errors_deserved", "flags", "flags_found", "graded",
