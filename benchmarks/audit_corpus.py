@@ -27,7 +27,7 @@ from decimal import Decimal, InvalidOperation
 
 from benchmarks.corpus_score import Entry, load_golden, read_entry
 from benchmarks.review_judging import (Judgment, finding_matches, judged_sheet_names, kinds_by_code, load_judgments,
-                                      load_kinds, percent, same_indicator, scoring_profile)
+                                      load_kinds, percent, row_levels, same_indicator, scoring_profile)
 from jixiao.model import Document, GoalSheet, Indicator, ReportedEvaluation, ReportedItem
 from jixiao.model.finding import Confidence
 from jixiao.scoring.audit import AUDIT_RULES, audit_sheet
@@ -130,7 +130,8 @@ def audit_judgment(judgment: Judgment, golden: bool = False) -> AuditFigures:
     for sheet, name in zip(sheets, judged_sheet_names(judgment, [sheet.name for sheet in sheets])):
         for finding in audit_sheet(sheet, profile, source=judgment.stem):
             kinds = by_code.get(finding.rule, set())
-            matched = [i for i, flag in enumerate(flags) if finding_matches(flag, finding, name, kinds)]
+            levels = row_levels(document, finding)
+            matched = [i for i, flag in enumerate(flags) if finding_matches(flag, finding, name, kinds, levels)]
             error = finding.severity.value == "error"
             figures.findings += 1
             figures.errors += error

@@ -3,9 +3,10 @@
 The judged corpus lives in ``tests/corpus/judged``: one TOML per document (the reviewer's grade, flags and clean
 entries, format in ``tests/corpus/README.md``) and ``kinds.toml``, the one mapping from problem kinds to the rule
 codes that should report them. A finding is *correct* when it matches a flag: the same sheet (when the flag names
-one), the same indicator by name similarity (a ``sheet`` flag takes any finding of its kind in the sheet), and a rule
-code listed for the flag's kind. Everything else is a false finding. Reader diagnostics (JX001) are about reading,
-not review, and are counted apart.
+one), the same indicator by name similarity (a ``sheet`` flag takes any finding of its kind in the sheet, a flag
+naming a level such as 社会效益指标 any finding of its kind on a row under that level), and a rule code listed for the
+flag's kind. Everything else is a false finding. Reader diagnostics (JX001) are about reading, not review, and are
+counted apart.
 
 :func:`score_corpus` returns the figures that ``python -m benchmarks.review_corpus`` prints and that
 ``tests/corpus/test_review_figures.py`` pins.
@@ -25,6 +26,7 @@ from benchmarks import corpus_score
 from benchmarks.corpus_score import CORPUS, Entry, load_golden, load_manifest, read_entry
 from jixiao.cli.check_command import check_document
 from jixiao.model import Document
+from jixiao.model.vocabulary import canonical_level1, canonical_level2
 from jixiao.review import Finding, Review, available_profiles, load_profile
 from jixiao.scoring import load_profile as load_scoring_profile
 from jixiao.scoring.profile import Profile as ScoringProfile
@@ -194,10 +196,30 @@ def _sheet_matches(flag_sheet: str | None, sheet_name: str | None) -> bool:
     return flag_sheet is None or (sheet_name is not None and same_indicator(flag_sheet, sheet_name))
 
 
-def finding_matches(flag: Flag, finding: Finding, sheet_name: str | None, kinds: set[str]) -> bool:
+def level_named(name: str) -> str | None:
+    """The canonical level a flag's ``indicator`` names (社会效益指标, 环境效益指标 → 生态效益指标), or None for an
+    indicator's name: the reviewer flags the rows under a level together where they are one problem (114's 社会效益
+    rows, all slogans)."""
+    return canonical_level2(name) or canonical_level1(name)
+
+
+def row_levels(document: Document | None, finding: Finding) -> frozenset[str]:
+    """The canonical levels (一级 and 二级) of the rows the finding's indicator names in ``document``."""
+    if document is None or not finding.indicator:
+        return frozenset()
+    return frozenset(level for sheet in document.sheets for i in sheet.indicators if i.name == finding.indicator
+                     for level in (i.level1, i.level2) if level)
+
+
+def finding_matches(flag: Flag, finding: Finding, sheet_name: str | None, kinds: set[str],
+                    levels: frozenset[str] = frozenset()) -> bool:
+    """Whether ``finding`` reports ``flag``: a kind the finding's rule may report, the flag's sheet, and its indicator
+    by name; a flag naming a level takes a finding on a row under that level (``levels``: the row's levels)."""
     if flag.problem not in kinds or not _sheet_matches(flag.sheet, sheet_name):
         return False
     if flag.indicator == "sheet":
+        return True
+    if level_named(flag.indicator) in levels:
         return True
     if finding.indicator:
         return same_indicator(flag.indicator, finding.indicator)
@@ -361,8 +383,9 @@ def score_document(judgment: Judgment) -> DocumentFigures:
                 continue
             sheet_name = names.get(finding.sheet or "")
             finding_kinds = by_code.get(finding.rule, set())
+            levels = row_levels(document, finding)
             matched = [i for i, flag in enumerate(judgment.flags)
-                       if finding_matches(flag, finding, sheet_name, finding_kinds)]
+                       if finding_matches(flag, finding, sheet_name, finding_kinds, levels)]
             figures.findings += 1
             error = finding.severity.value == "error"
             figures.errors += error

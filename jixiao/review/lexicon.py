@@ -247,6 +247,23 @@ def is_slogan(name: str | None) -> bool:
     return bool(bare) and (aim or sentence) and not bare.endswith(tuple(words["measures"]))
 
 
+# A level's numbering (三、, 1.) and points ((50分)) around its name.
+_LEVEL_NUMBERING = "0123456789一二三四五六七八九十、.．)）(（"
+_LEVEL_POINTS = re.compile(r"[(（][^()（）]*[)）]分?$")
+
+
+def misnamed_level(written: str | None) -> str | None:
+    """How a level name the reader understands departs from the prescribed names: ``"misnamed"`` for a category
+    under an old name (环境效益指标), ``"suffix"`` for a name ending in 值 instead of 指标 (经济效益值); else None."""
+    key = _LEVEL_POINTS.sub("", fold(written or "")).lstrip(_LEVEL_NUMBERING)
+    words = data()["level_names"]
+    if key in _folded_set("level_names", "misnamed"):
+        return "misnamed"
+    if len(key) > 2 and key.endswith(words["misnamed_suffix"]):
+        return "suffix"
+    return None
+
+
 def is_quality_rate(name: str | None) -> bool:
     """True for a rate that measures how well the output was made (种植作物成活率, 验收合格率), by its closing word."""
     return _head(name or "").endswith(_folded("quality_rates", "words"))

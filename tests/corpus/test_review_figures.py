@@ -102,6 +102,8 @@ def test_a_flag_kind_lists_the_codes_that_report_it():
     by_code = kinds_by_code(load_kinds())
     assert "count-in-percent" in by_code["JX303"]
     assert Flag("受益人数", "count-in-percent", "error").problem in by_code["JX303"]
+    # A vague phrase where the name asks for a figure (…时限 | 长远) is JX205's: it reports the reviewer's empty phrase.
+    assert {"empty-value-phrase", "qualitative-target-for-measurable"} <= by_code["JX205"]
 
 
 COUNTS = ("documents", "findings", "correct", "errors", "errors_deserved", "flags", "flags_found", "graded",
@@ -187,6 +189,16 @@ def test_a_finding_that_matches_no_flag_is_false_and_unmatched_flags_are_missed(
     judgment = replace(judgment, flags=[Flag("受益人口数", "count-in-percent", "warning", "in the sample")])
     figures = score_document(judgment)
     assert figures.flags_found == 1 and figures.correct >= 1 and figures.errors_deserved == 0
+
+
+@pytest.mark.parametrize(("level", "found"), [
+    ("社会效益指标", True),  # 受益人口数 ≥24400% stands under 社会效益指标
+    ("社会效益", True),  # a level as the reviewer may spell it
+    ("经济效益指标", False),  # no row of the sample under it has a count in %
+])
+def test_a_flag_naming_a_level_takes_a_finding_on_a_row_under_it(level, found):
+    judgment = replace(_seed_judgment(), flags=[Flag(level, "count-in-percent", "error", "counts in %")])
+    assert (score_document(judgment).flags_found == 1) is found
 
 
 SELF_EVALUATION = Path(__file__).parents[1] / "fixtures" / "selfeval_tangxi_2022.json"  # corpus 006, printed scores

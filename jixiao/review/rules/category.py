@@ -10,7 +10,7 @@ from jixiao.model.lexicon import fold
 from jixiao.model.vocabulary import level1_names, level2_names
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
-from jixiao.review.lexicon import Kind, is_quality_rate, is_timeliness, speaks_of_time
+from jixiao.review.lexicon import Kind, is_quality_rate, is_timeliness, misnamed_level, speaks_of_time
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.sources import CORE_2021, GOALS_2015
 
@@ -324,7 +324,8 @@ class UnknownLevelName(Rule):
     message = "指标“{indicator}”的{column_name}“{written}”不是规范的指标名称{hint}"
     docs = RuleDocs(
         what="一级指标、二级指标是否为规定的名称（产出指标、效益指标、满意度指标、成本指标及其二级指标）。同一名称（多为合并单元格）"
-        "只在第一次出现的行报告一次。表样自有的层级名称（发展改革委投资计划表的实施效果指标、过程管理指标及其计划管理、"
+        "只在第一次出现的行报告一次。能看懂但不是规定名称的也报告：旧称（环境效益指标，应为生态效益指标），和整张表把"
+        "“指标”都写成“值”（产出值、经济效益值，作为一种写法报告一次）；简称（产出、成本）不在此报告。表样自有的层级名称（发展改革委投资计划表的实施效果指标、过程管理指标及其计划管理、"
         "资金管理等二级，二级栏写产出指标、效益指标）按表样认可。",
         why="一级、二级指标是固定分类；自造名称无法归类汇总，也无法按权重计分。",
         bad="产出指标 | 工作量指标 | …",
@@ -332,22 +333,32 @@ class UnknownLevelName(Rule):
         fix="改为规范名称。",
     )
 
+    # Level names listed in the one finding on a form that ends them all in 值.
+    _LISTED = 4
+
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         seen: set[tuple[str, str]] = set()
+        suffixed: list[tuple[Indicator, str, str, str]] = []  # (row, column, as written, prescribed name)
         for indicator in ctx.sheet.indicators:
             for column, written, known, names in (
                 ("level1", indicator.level1_raw, indicator.level1, level1_names()),
                 ("level2", indicator.level2_raw, indicator.level2, level2_names()),
             ):
+                if not written.strip() or ctx.form.knows_level(written):
+                    continue
+                misnamed = misnamed_level(written) if known in names else None
+                if misnamed == "suffix":
+                    suffixed.append((indicator, column, written, known))
+                    continue
                 # a name kept as written (进度指标) is known to the reader, not to the framework
-                if not written.strip() or known in names or ctx.form.knows_level(written):
+                if known in names and misnamed is None:
                     continue
                 if column == "level2" and ctx.form.standard_level1_as_level2 and canonical_level1(written):
                     continue  # the form's 二级 column holds 产出指标/效益指标 under its own level 1
                 if (column, fold(written)) in seen:
                     continue  # one level name (a merged cell over several rows) is one mistake: its first row
                 seen.add((column, fold(written)))
-                closest = _closest(written, names)
+                closest = known if misnamed else _closest(written, names)
                 fix = None
                 if closest:
                     edit = Edit(field=column, before=written, after=closest, row=indicator.row,
@@ -356,6 +367,18 @@ class UnknownLevelName(Rule):
                 yield self.finding(ctx, indicator=indicator, column=column, fix=fix, written=written,
                                    column_name="一级指标" if column == "level1" else "二级指标",
                                    hint=f"，是否为“{closest}”" if closest else "")
+        if suffixed:
+            # 产出值, 数量值, 经济效益值…: one habit of the form, reported once at its first row.
+            first, column, _, known = suffixed[0]
+            names = list(dict.fromkeys(written for _, _, written, _ in suffixed))
+            written = "、".join(names[:self._LISTED]) + (f"等{len(names)}个" if len(names) > self._LISTED else "")
+            edits = tuple(dict.fromkeys(Edit(field=col, before=raw, after=name, row=row.row, indicator=row.name)
+                                        for row, col, raw, name in suffixed))
+            fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary="层级名称改为规范名称", edits=edits)
+            yield self.finding(ctx, indicator=first, column=column, fix=fix, written=written,
+                               column_name="一级、二级指标" if len({c for _, c, _, _ in suffixed}) > 1 else
+                               ("一级指标" if column == "level1" else "二级指标"),
+                               hint=f"，应以“指标”结尾（如“{known}”）")
 
 
 def _closest(written: str, names: list[str]) -> str | None:

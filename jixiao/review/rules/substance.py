@@ -180,8 +180,9 @@ class GoalRestatesSpending(Rule):
     source = GOALS_2015.at("第八条（绩效目标内容）")
     message = "项目“{sheet}”的年度目标“{goal}”只说了钱用在哪里，没有说要达到的产出和效果"
     docs = RuleDocs(
-        what="年度目标是否只是复述资金用途或开支范围（用于…、保障…经费、发放…），没有任何数量和效果。只说钱的用途或"
-        "安排（“主要用于…支出”“按工作计划完成…经费预算安排”）、等于没有目标的为错误，应退回；说了一项工作（发放…报酬）"
+        what="年度目标是否只是复述资金用途或开支范围（用于…、保障…经费、发放…、办公用品费、水电费…），没有任何数量和效果。"
+        "只说钱的用途、安排或开支项目（“主要用于…支出”“按工作计划完成…经费预算安排”“包括办公用品费、水电费等”）、等于没有"
+        "目标的为错误，应退回；说了一项工作（发放…报酬）"
         "的为警告；写明发放周期（按月及时足额发放…工资）的已是要求，不在此报告。",
         why="绩效目标是用这笔钱要达到的产出和效果；复述用途的目标无法与指标对应，年底也无法评价。",
         bad="年度目标：保证职能实现，保障人员经费",
@@ -189,12 +190,16 @@ class GoalRestatesSpending(Rule):
         fix="写明本年度要完成的数量、质量、时间和预期效果，并与指标对应。",
     )
 
+    # A goal listing the items of expenditure (包括必要的办公用品费、水电费、报刊费等…, corpus 003): the 开支范围.
+    _EXPENSE_LIST = r"费、[^，,。；;、]{1,8}费"
+
     # 用于…, 保障…经费, and a goal that is the money being arranged (按工作计划完成…建设经费预算安排, corpus 132).
     _SPENDING = re.compile(r"^(主要)?用于|(保障|保证|支付|发放|用于|开支)[^，,。；;]{0,12}(经费|费用|工资|报酬|支出|运转)"
-                           r"|(经费|资金)(预算)?安排")
+                           r"|(经费|资金)(预算)?安排|" + _EXPENSE_LIST)
 
-    # A goal that is nothing but the money: its use (主要用于…支出) or its arrangement (…经费预算安排).
-    _ONLY_MONEY = re.compile(r"^(主要)?用于|(经费|资金)(预算)?安排")
+    # A goal that is nothing but the money: its use (主要用于…支出), its arrangement (…经费预算安排) or its list of
+    # expense items (办公用品费、水电费…).
+    _ONLY_MONEY = re.compile(r"^(主要)?用于|(经费|资金)(预算)?安排|" + _EXPENSE_LIST)
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         goal = ctx.goal_text
@@ -322,7 +327,8 @@ class NumberInNameDiffers(Rule):
     source = GOALS_2015.at("第十二条（细化量化）")
     message = "指标名称“{indicator}”写的是“{in_name}”，指标值却是“{raw}”"
     docs = RuleDocs(
-        what="三级指标名称里写了带单位的数字（达标率100%、村组干部230人）时，它与指标值是否相同。",
+        what="三级指标名称里写了带单位的数字（达标率100%、村组干部230人）时，它与指标值是否相同；同类单位写得不同的"
+        "（名称写230人，指标值是230个）也不相同。单位类别不同的数字（年份、比例与人数）说的是别的事，不作比较。",
         why="名称和指标值说的数不一样，自评时不知道按哪个核对；数字应只写在指标值里。",
         bad="建设质量达标率100% | ≥98%",
         good="建设质量达标率 | ≥98%",
@@ -339,10 +345,16 @@ class NumberInNameDiffers(Rule):
             name = fold(indicator.name)
             for match in self._FIGURE.finditer(name):
                 written = parse_target(name[match.start():])
-                if written.unit != target.unit or written.value is None or written.is_date:
+                # 230人 in the name and 230个 as the target count the same people in two units; a figure of another
+                # kind (a year, a share, a sum) says something else and is not compared.
+                same_kind = unit_kind(written.unit or "") is not None \
+                    and unit_kind(written.unit or "") is unit_kind(target.unit)
+                if written.value is None or written.is_date or (written.unit != target.unit and not same_kind):
                     continue
-                if written.value != target.value:
-                    yield self.finding(ctx, indicator=indicator, column="name", raw=target.raw,
+                if written.value != target.value or written.unit != target.unit:
+                    # The unit may stand in a column of its own (230 | 个): the message shows the target whole.
+                    raw = target.raw if target.unit in fold(target.raw) else target.display()
+                    yield self.finding(ctx, indicator=indicator, column="name", raw=raw,
                                        in_name=f"{written.value}{written.unit}")
                 break
 
