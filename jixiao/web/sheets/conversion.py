@@ -11,7 +11,7 @@ from jixiao.model.units import canonical_unit
 from jixiao.web.sheets.models import IndicatorRow, Sheet
 
 __all__ = ["INDICATOR_CELLS", "ROW_CELLS", "document_of", "goal_sheet", "indicator_cells", "indicator_fields",
-           "plan_cells", "sheet_fields"]
+           "indicator_of", "plan_cells", "sheet_fields"]
 
 # The indicator cells kept as written, in the order of the official table.
 INDICATOR_CELLS = ("level1", "level2", "name", "description", "target", "long_term_target", "weight", "direction",
@@ -69,24 +69,46 @@ def goal_sheet(sheet: Sheet, rows: Iterable[IndicatorRow] | None = None) -> Goal
         spend_plan=[Checkpoint(label=c["label"], percent=_decimal(c.get("percent"))) for c in sheet.spend_plan],
         goals=list(sheet.goals),
         long_term_goals=list(sheet.long_term_goals),
-        indicators=[_indicator(row) for row in rows],
+        indicators=[indicator_of(row) for row in rows],
     )
 
 
-def _indicator(row: IndicatorRow) -> Indicator:
-    """The core's indicator of a stored row: as the reader understood it while its cells are those it read, else
-    read again from the cells; the unit column's and the other columns' cells are the row's as they stand."""
+def indicator_of(row: IndicatorRow) -> Indicator:
+    """The core's indicator of a stored row: as the reader understood it while its cells are those it read;
+    after an edit, read again from the cells, each part the reader understood from cells the edit left alone
+    (Traditional level names, a value completed by its unit column) kept as it understood it. The unit column's and
+    the other columns' cells are the row's as they stand."""
     reading = Indicator.model_validate(row.reading) if row.reading else None
-    if reading is not None and {**indicator_cells(reading), "unit_column": reading.unit_column_raw or ""} == {
-            name: getattr(row, name) for name in ROW_CELLS}:
+    cells = {name: getattr(row, name) for name in ROW_CELLS}
+    read = {**indicator_cells(reading), "unit_column": reading.unit_column_raw or ""} if reading else {}
+    if read == cells:
         return reading.model_copy(update={"row": row.position, "extra": dict(row.extra)})
     indicator = Indicator.from_cells(
         level1=row.level1, level2=row.level2, name=row.name, description=row.description or None,
         target=row.target, long_term_target=row.long_term_target or None, weight=row.weight or None,
         direction=row.direction or None, basis=row.basis or None, row=row.position,
     )
-    return indicator.model_copy(update={"unit_column_raw": row.unit_column or None, "extra": dict(row.extra),
-                                        "unit_column": canonical_unit(row.unit_column.strip())})
+    update = {"unit_column_raw": row.unit_column or None, "unit_column": canonical_unit(row.unit_column.strip()),
+              "extra": dict(row.extra)}
+    for sources, fields in _READ_FROM:
+        if all(read.get(name) == cells[name] for name in sources):
+            update.update((field, getattr(reading, field)) for field in fields)
+    return indicator.model_copy(update=update)
+
+
+# Which parts of the reader's understanding of a row come from which of its cells. The value is read with its
+# unit column and its name (公猪舍(≥**平方米) | 22.8, 开展小型水利工程建设(个) | 1); an edited description, the
+# other context the reader had, does not make it read the value again.
+_READ_FROM = (
+    (("level1",), ("level1", "level1_raw")),
+    (("level2",), ("level2", "level2_raw")),
+    (("name",), ("name", "name_raw")),
+    (("target", "unit_column", "name"), ("target",)),
+    (("long_term_target",), ("long_term_target",)),
+    (("weight",), ("weight", "weight_raw")),
+    (("direction",), ("direction", "direction_raw")),
+    (("unit_column", "target"), ("unit_column",)),
+)
 
 
 def document_of(sheets: list[Sheet], source: str, progress: Callable[[int, int], None] | None = None) -> Document:

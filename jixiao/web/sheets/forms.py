@@ -6,10 +6,11 @@ from decimal import Decimal
 
 from django import forms
 
-from jixiao.model import Indicator, Operator, canonical_level1, canonical_level2, parse_target
+from jixiao.model import Operator, canonical_level1, canonical_level2, parse_target
 from jixiao.model.lexicon import fold
 from jixiao.model.vocabulary import level1_names, level2_names
 from jixiao.web.bounds import MAX_ID, MAX_VERSION, YEARS
+from jixiao.web.sheets.conversion import indicator_of
 from jixiao.web.sheets.models import IndicatorRow, Sheet, Status
 from jixiao.web.sheets.ordering import place_new_rows
 from jixiao.web.sheets.presentation import other_cells
@@ -111,6 +112,9 @@ class IndicatorForm(forms.Form):
     # The levels as written in the document: kept when the chosen vocabulary entry is just their canonical name.
     level1_raw = forms.CharField(required=False, widget=forms.HiddenInput)
     level2_raw = forms.CharField(required=False, widget=forms.HiddenInput)
+    # The vocabulary entries the core understood them as (產出指標 is 产出指标), which the vocabulary alone may not see.
+    level1_read = forms.CharField(required=False, widget=forms.HiddenInput)
+    level2_read = forms.CharField(required=False, widget=forms.HiddenInput)
     # The stored row the form shows (none for a row added now): the cells the form has no field for (权重, the
     # form's other columns …) are kept from it, wherever the user moves the row.
     origin = forms.IntegerField(required=False, widget=forms.HiddenInput)
@@ -138,8 +142,10 @@ class IndicatorForm(forms.Form):
         data = self.cleaned_data
         value = data.get("value")
         target = f"{data['operator']}{value.normalize():f}{data.get('unit') or ''}" if value is not None else data["text"]
-        cells = {"level1": _as_written(data.get("level1"), data.get("level1_raw"), canonical_level1),
-                 "level2": _as_written(data.get("level2"), data.get("level2_raw"), canonical_level2),
+        cells = {"level1": _as_written(data.get("level1"), data.get("level1_raw"), data.get("level1_read"),
+                                       canonical_level1),
+                 "level2": _as_written(data.get("level2"), data.get("level2_raw"), data.get("level2_read"),
+                                       canonical_level2),
                  "name": data["name"], "description": data.get("description") or "", "target": target,
                  "basis": data.get("basis") or ""}
         # Browsers send textarea line breaks as CRLF; the stored text uses LF as the documents do.
@@ -150,12 +156,13 @@ class IndicatorForm(forms.Form):
     def initial_for(row: IndicatorRow) -> dict[str, object]:
         """The form's initial values for a stored row: a clean quantitative target splits into its parts."""
         target = parse_target(row.target, row.name)
-        initial = {"level1": canonical_level1(row.level1) or row.level1, "level2": canonical_level2(row.level2) or row.level2,
-                   "level1_raw": row.level1, "level2_raw": row.level2, "name": row.name, "description": row.description,
+        understood = indicator_of(row)  # the levels as the core understood them (產出指標 is 产出指标)
+        initial = {"level1": understood.level1 or row.level1, "level2": understood.level2 or row.level2,
+                   "level1_raw": row.level1, "level2_raw": row.level2, "level1_read": understood.level1 or "",
+                   "level2_read": understood.level2 or "", "name": row.name, "description": row.description,
                    "basis": row.basis, "text": row.target, "origin": row.pk,
-                   # shown read-only under the row (not a field: the cells are kept from the origin on save)
-                   "other_cells": other_cells(Indicator(unit_column_raw=row.unit_column or None,
-                                                        extra=dict(row.extra)))}
+                   # shown read-only under the row (not fields: saving keeps them from the origin)
+                   "other_cells": other_cells(understood)}
         # Split only a target the parts rebuild exactly; anything else (prose, run-together numbers) stays text.
         if target.value is not None and target.operator not in (None, Operator.RANGE) \
                 and fold(target.display()) == fold(row.target):
@@ -163,9 +170,10 @@ class IndicatorForm(forms.Form):
         return initial
 
 
-def _as_written(chosen: str | None, raw: str | None, canonical) -> str:
-    """The level as the document wrote it when the user kept it, else the vocabulary entry chosen."""
-    return raw if raw and chosen and canonical(raw) == chosen else (chosen or "")
+def _as_written(chosen: str | None, raw: str | None, read: str | None, canonical) -> str:
+    """The level as the document wrote it when the user kept it (chose the entry it reads as), else the vocabulary
+    entry chosen."""
+    return raw if raw and chosen and chosen in (canonical(raw), read) else (chosen or "")
 
 
 class BaseIndicatorFormSet(forms.BaseFormSet):
