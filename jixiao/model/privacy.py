@@ -59,5 +59,6 @@ def _mask_value(value):
     if isinstance(value, list):
         return [_mask_value(item) for item in value]
     if isinstance(value, dict):
-        return {key: _mask_value(item) for key, item in value.items()}
+        # keys too: a dict of cells (an indicator's ``extra``) is keyed by headings taken from the document
+        return {_mask_value(key): _mask_value(item) for key, item in value.items()}
     return value

@@ -77,6 +77,9 @@ class SheetIn(Schema):
 
 
 class IndicatorCells(Schema):
+    """One indicator row by its cells as written; ``unit_column`` and ``extra`` (the form's other columns' cells,
+    by heading) left out or null keep the stored row's at that position."""
+
     level1: str = ""
     level2: str = ""
     name: str = ""
@@ -86,6 +89,8 @@ class IndicatorCells(Schema):
     weight: str = ""
     direction: str = ""
     basis: str = ""
+    unit_column: str | None = None
+    extra: dict[str, str] | None = None
 
 
 class SheetFields(Schema):

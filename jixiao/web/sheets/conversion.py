@@ -7,13 +7,17 @@ from decimal import Decimal
 
 from jixiao.documents.writers.sheet_grid import indicator_cell
 from jixiao.model import Budget, Checkpoint, Document, GoalSheet, Indicator, MoneyUnit, Unit
+from jixiao.model.units import canonical_unit
 from jixiao.web.sheets.models import IndicatorRow, Sheet
 
-__all__ = ["INDICATOR_CELLS", "document_of", "goal_sheet", "indicator_cells", "plan_cells", "sheet_fields"]
+__all__ = ["INDICATOR_CELLS", "ROW_CELLS", "document_of", "goal_sheet", "indicator_cells", "indicator_fields",
+           "indicator_of", "plan_cells", "sheet_fields"]
 
 # The indicator cells kept as written, in the order of the official table.
 INDICATOR_CELLS = ("level1", "level2", "name", "description", "target", "long_term_target", "weight", "direction",
                    "basis")
+# Every text cell of a stored row: the official ones and the form's own unit column (its other columns are ``extra``).
+ROW_CELLS = (*INDICATOR_CELLS, "unit_column")
 
 
 def sheet_fields(sheet: GoalSheet) -> dict[str, object]:
@@ -43,6 +47,13 @@ def indicator_cells(indicator: Indicator) -> dict[str, str]:
     return {kind: indicator_cell(indicator, kind) for kind in INDICATOR_CELLS}
 
 
+def indicator_fields(indicator: Indicator) -> dict[str, object]:
+    """Every field of the stored row of an indicator just read: its cells as written, the unit column's and the
+    other columns' cells, and the reader's understanding of them (``reading``)."""
+    return {**indicator_cells(indicator), "unit_column": indicator.unit_column_raw or "",
+            "extra": [[heading, text] for heading, text in indicator.extra.items()], "reading": indicator.model_dump(mode="json", exclude={"row"})}
+
+
 def goal_sheet(sheet: Sheet, rows: Iterable[IndicatorRow] | None = None) -> GoalSheet:
     """The core ``GoalSheet`` of a stored sheet; the core interprets the cells (levels, targets) again."""
     rows = sheet.indicators.all() if rows is None else rows
@@ -58,15 +69,46 @@ def goal_sheet(sheet: Sheet, rows: Iterable[IndicatorRow] | None = None) -> Goal
         spend_plan=[Checkpoint(label=c["label"], percent=_decimal(c.get("percent"))) for c in sheet.spend_plan],
         goals=list(sheet.goals),
         long_term_goals=list(sheet.long_term_goals),
-        indicators=[
-            Indicator.from_cells(
-                level1=row.level1, level2=row.level2, name=row.name, description=row.description or None,
-                target=row.target, long_term_target=row.long_term_target or None, weight=row.weight or None,
-                direction=row.direction or None, basis=row.basis or None, row=row.position,
-            )
-            for row in rows
-        ],
+        indicators=[indicator_of(row) for row in rows],
     )
+
+
+def indicator_of(row: IndicatorRow) -> Indicator:
+    """The core's indicator of a stored row: as the reader understood it while its cells are those it read;
+    after an edit, read again from the cells, each part the reader understood from cells the edit left alone
+    (Traditional level names, a value completed by its unit column) kept as it understood it. The unit column's and
+    the other columns' cells are the row's as they stand."""
+    reading = Indicator.model_validate(row.reading) if row.reading else None
+    cells = {name: getattr(row, name) for name in ROW_CELLS}
+    read = {**indicator_cells(reading), "unit_column": reading.unit_column_raw or ""} if reading else {}
+    if read == cells:
+        return reading.model_copy(update={"row": row.position, "extra": dict(row.extra)})
+    indicator = Indicator.from_cells(
+        level1=row.level1, level2=row.level2, name=row.name, description=row.description or None,
+        target=row.target, long_term_target=row.long_term_target or None, weight=row.weight or None,
+        direction=row.direction or None, basis=row.basis or None, row=row.position,
+    )
+    update = {"unit_column_raw": row.unit_column or None, "unit_column": canonical_unit(row.unit_column.strip()),
+              "extra": dict(row.extra)}
+    for sources, fields in _READ_FROM:
+        if all(read.get(name) == cells[name] for name in sources):
+            update.update((field, getattr(reading, field)) for field in fields)
+    return indicator.model_copy(update=update)
+
+
+# Which parts of the reader's understanding of a row come from which of its cells. The value is read with its
+# unit column and its name (公猪舍(≥**平方米) | 22.8, 开展小型水利工程建设(个) | 1); an edited description, the
+# other context the reader had, does not make it read the value again.
+_READ_FROM = (
+    (("level1",), ("level1", "level1_raw")),
+    (("level2",), ("level2", "level2_raw")),
+    (("name",), ("name", "name_raw")),
+    (("target", "unit_column", "name"), ("target",)),
+    (("long_term_target",), ("long_term_target",)),
+    (("weight",), ("weight", "weight_raw")),
+    (("direction",), ("direction", "direction_raw")),
+    (("unit_column", "target"), ("unit_column",)),
+)
 
 
 def document_of(sheets: list[Sheet], source: str, progress: Callable[[int, int], None] | None = None) -> Document:

@@ -10,8 +10,10 @@ from jixiao.model import Operator, canonical_level1, canonical_level2, parse_tar
 from jixiao.model.lexicon import fold
 from jixiao.model.vocabulary import level1_names, level2_names
 from jixiao.web.bounds import MAX_ID, MAX_VERSION, YEARS
+from jixiao.web.sheets.conversion import indicator_of
 from jixiao.web.sheets.models import IndicatorRow, Sheet, Status
 from jixiao.web.sheets.ordering import place_new_rows
+from jixiao.web.sheets.presentation import other_cells
 from jixiao.web.sheets.workflow import GRADES
 from jixiao.web.uploads import validate_upload_size
 
@@ -110,6 +112,12 @@ class IndicatorForm(forms.Form):
     # The levels as written in the document: kept when the chosen vocabulary entry is just their canonical name.
     level1_raw = forms.CharField(required=False, widget=forms.HiddenInput)
     level2_raw = forms.CharField(required=False, widget=forms.HiddenInput)
+    # The vocabulary entries the core understood them as (產出指標 is 产出指标), which the vocabulary alone may not see.
+    level1_read = forms.CharField(required=False, widget=forms.HiddenInput)
+    level2_read = forms.CharField(required=False, widget=forms.HiddenInput)
+    # The stored row the form shows (none for a row added now): the cells the form has no field for (权重, the
+    # form's other columns …) are kept from it, wherever the user moves the row.
+    origin = forms.IntegerField(required=False, widget=forms.HiddenInput)
     level1 = forms.ChoiceField(label="一级指标", choices=[("", "—")] + [(n, n) for n in level1_names()], required=False)
     level2 = forms.ChoiceField(label="二级指标", choices=[("", "—")] + [(n, n) for n in level2_names()], required=False)
     name = forms.CharField(label="三级指标", max_length=200, widget=forms.TextInput(attrs={"list": "indicator-names"}))
@@ -129,25 +137,32 @@ class IndicatorForm(forms.Form):
             self.add_error("operator", "请选择指标性质（≥ ≤ = > <）")
         return data
 
-    def cells(self) -> dict[str, str]:
-        """The row's cells as written in the table."""
+    def cells(self) -> dict[str, object]:
+        """The row's cells as written in the table, and the stored row it was shown from (``origin``)."""
         data = self.cleaned_data
         value = data.get("value")
         target = f"{data['operator']}{value.normalize():f}{data.get('unit') or ''}" if value is not None else data["text"]
-        cells = {"level1": _as_written(data.get("level1"), data.get("level1_raw"), canonical_level1),
-                 "level2": _as_written(data.get("level2"), data.get("level2_raw"), canonical_level2),
+        cells = {"level1": _as_written(data.get("level1"), data.get("level1_raw"), data.get("level1_read"),
+                                       canonical_level1),
+                 "level2": _as_written(data.get("level2"), data.get("level2_raw"), data.get("level2_read"),
+                                       canonical_level2),
                  "name": data["name"], "description": data.get("description") or "", "target": target,
                  "basis": data.get("basis") or ""}
         # Browsers send textarea line breaks as CRLF; the stored text uses LF as the documents do.
-        return {name: value.replace("\r\n", "\n").strip() for name, value in cells.items()}
+        return {**{name: value.replace("\r\n", "\n").strip() for name, value in cells.items()},
+                "origin": data.get("origin")}
 
     @staticmethod
     def initial_for(row: IndicatorRow) -> dict[str, object]:
         """The form's initial values for a stored row: a clean quantitative target splits into its parts."""
         target = parse_target(row.target, row.name)
-        initial = {"level1": canonical_level1(row.level1) or row.level1, "level2": canonical_level2(row.level2) or row.level2,
-                   "level1_raw": row.level1, "level2_raw": row.level2, "name": row.name, "description": row.description,
-                   "basis": row.basis, "text": row.target}
+        understood = indicator_of(row)  # the levels as the core understood them (產出指標 is 产出指标)
+        initial = {"level1": understood.level1 or row.level1, "level2": understood.level2 or row.level2,
+                   "level1_raw": row.level1, "level2_raw": row.level2, "level1_read": understood.level1 or "",
+                   "level2_read": understood.level2 or "", "name": row.name, "description": row.description,
+                   "basis": row.basis, "text": row.target, "origin": row.pk,
+                   # shown read-only under the row (not fields: saving keeps them from the origin)
+                   "other_cells": other_cells(understood)}
         # Split only a target the parts rebuild exactly; anything else (prose, run-together numbers) stays text.
         if target.value is not None and target.operator not in (None, Operator.RANGE) \
                 and fold(target.display()) == fold(row.target):
@@ -155,15 +170,16 @@ class IndicatorForm(forms.Form):
         return initial
 
 
-def _as_written(chosen: str | None, raw: str | None, canonical) -> str:
-    """The level as the document wrote it when the user kept it, else the vocabulary entry chosen."""
-    return raw if raw and chosen and canonical(raw) == chosen else (chosen or "")
+def _as_written(chosen: str | None, raw: str | None, read: str | None, canonical) -> str:
+    """The level as the document wrote it when the user kept it (chose the entry it reads as), else the vocabulary
+    entry chosen."""
+    return raw if raw and chosen and chosen in (canonical(raw), read) else (chosen or "")
 
 
 class BaseIndicatorFormSet(forms.BaseFormSet):
     default_error_messages = {"too_many_forms": "一张绩效目标表最多 %(num)d 行指标，请分表填报"}
 
-    def ordered_cells(self) -> list[dict[str, str]]:
+    def ordered_cells(self) -> list[dict[str, object]]:
         """The kept rows' cells in the order the user arranged them, rows added now placed in framework order."""
         kept = [(i, f) for i, f in enumerate(self.forms) if f.cleaned_data and not self._should_delete_form(f)]
         kept.sort(key=lambda pair: pair[1].cleaned_data.get("ORDER") or 0)

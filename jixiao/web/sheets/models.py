@@ -83,7 +83,8 @@ class Sheet(models.Model):
 
 
 class IndicatorRow(models.Model):
-    """One row of the indicator grid, its cells as written. ``position`` is the 1-based row number."""
+    """One row of the indicator grid, its cells as written (the official ones, the unit column's and the form's
+    other columns'). ``position`` is the 1-based row number."""
 
     sheet = models.ForeignKey(Sheet, on_delete=models.CASCADE, related_name="indicators")
     position = models.PositiveIntegerField("行号")
@@ -96,6 +97,14 @@ class IndicatorRow(models.Model):
     weight = models.CharField("权重", max_length=20, blank=True)
     direction = models.CharField("指标方向性", max_length=20, blank=True)
     basis = models.TextField("指标值确定依据", blank=True)
+    unit_column = models.CharField("计量单位栏", max_length=100, blank=True)
+    # Cells of the columns the form has beyond the official ones: [heading as written, cell] pairs in the form's
+    # order (a list, as PostgreSQL's jsonb would reorder an object's keys).
+    extra = models.JSONField("其他栏", default=list, blank=True)
+    # The core's Indicator as the reader understood the imported row (Traditional level names, a value completed
+    # by its unit column, a template's residue): what the cells alone cannot say again. The review uses it while
+    # the row's cells are those it was read from, so a stored sheet is reviewed as `jixiao check` reviews the file.
+    reading = models.JSONField("读取结果", null=True, blank=True)
 
     class Meta:
         verbose_name = "绩效指标"

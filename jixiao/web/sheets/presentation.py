@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from jixiao.model import GoalSheet, Indicator
 
-__all__ = ["GridRow", "as_shown", "grid_rows"]
+__all__ = ["GridRow", "as_shown", "grid_rows", "other_cells"]
 
 
 @dataclass
@@ -20,6 +20,19 @@ class GridRow:
     level2_span: int = 1
     findings: list = field(default_factory=list)
     comments: list = field(default_factory=list)
+
+    @property
+    def other_cells(self) -> list[tuple[str, str]]:
+        """The row's cells beyond the official table's, as written: the unit column's, then the form's other
+        columns' by their heading (the unit column's cell once, when the reader also kept it under its heading)."""
+        return other_cells(self.indicator)
+
+
+def other_cells(indicator: Indicator) -> list[tuple[str, str]]:
+    """``indicator``'s cells beyond the official table's, as written, each with its heading (empty ones left out)."""
+    unit = indicator.unit_column_raw or ""
+    cells = [("计量单位", unit)] if unit.strip() and unit not in indicator.extra.values() else []
+    return cells + [(heading, text) for heading, text in indicator.extra.items() if text.strip()]
 
 
 def grid_rows(sheet: GoalSheet, findings=(), comments=()) -> list[GridRow]:

@@ -102,7 +102,9 @@ def import_preview(*, user, unit: Unit, year: int, files: list[tuple[str, bytes]
     read = read_uploads(files)
     PendingImport.objects.filter(user=user).delete()  # an unconfirmed earlier preview is abandoned
     pending = PendingImport.objects.create(user=user, unit=unit, year=year, files=[
-        {"name": f.name, "error": f.error, "document": f.document.model_dump(mode="json") if f.document else None}
+        # The document as JSON text: PostgreSQL's jsonb would reorder the keys of its objects, and a row's other
+        # columns (``extra``) are kept in the form's order.
+        {"name": f.name, "error": f.error, "document": f.document.model_dump_json() if f.document else None}
         for f in read
     ])
     return pending, read
@@ -114,11 +116,16 @@ def import_confirm(*, user, pending_id: int, accept_year: bool = False) -> list[
     if pending is None:
         raise ImportRefused("没有找到待确认的导入，请重新上传")
     read = [ReadFile(name=f["name"], error=f["error"],
-                     document=Document.model_validate(f["document"]) if f["document"] else None)
+                     document=_document(f["document"]) if f["document"] else None)
             for f in pending.files]
     sheets = _store(user, pending.unit, pending.year, read, accept_year=accept_year)
     pending.delete()
     return sheets
+
+
+def _document(stored: str | dict) -> Document:
+    """A previewed document as kept: JSON text (an object, as earlier previews kept it)."""
+    return Document.model_validate_json(stored) if isinstance(stored, str) else Document.model_validate(stored)
 
 
 def sheets_import(*, user, unit: Unit, year: int, files: list[tuple[str, bytes]], accept_year: bool = False,
@@ -175,7 +182,8 @@ def _refuse_conflicts(unit: Unit, year: int, read: list[ReadFile]) -> None:
 
 def _prepare(user, unit: Unit, year: int, source: str, content: GoalSheet) -> NewSheet:
     try:
-        return sheet_prepare(user=user, unit=unit, year=year, content=content, source=source, action="import")
+        return sheet_prepare(user=user, unit=unit, year=year, content=content, source=source, action="import",
+                             as_read=True)
     except SheetError as error:  # a value its column cannot hold, e.g. a project name of 300 characters
         raise ImportRefused(f"{source} 项目“{content.key[:50]}”{error.message}，整批未导入") from None
 

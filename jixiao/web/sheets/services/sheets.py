@@ -15,15 +15,15 @@ from jixiao.web.bounds import columns_check
 from jixiao.web.organisation.models import Unit
 from jixiao.web.organisation.selectors import can_edit_unit, member_get
 from jixiao.web.refreshes import refresh, refreshes_batched
-from jixiao.web.sheets.conversion import INDICATOR_CELLS, goal_sheet, indicator_cells, sheet_fields
+from jixiao.web.sheets.conversion import ROW_CELLS, goal_sheet, indicator_fields, sheet_fields
 from jixiao.web.sheets.errors import SheetError, StaleSheet
 from jixiao.web.sheets.models import FindingRecord, HistoryEntry, IndicatorRow, Sheet, Status
 from jixiao.web.sheets.services.counts import counts_refresh
 from jixiao.web.sheets.services.findings import finding_records, findings_refresh, findings_summarise
 from jixiao.web.sheets.services.review import check_sheet
 
-__all__ = ["EDITABLE_FIELDS", "NewSheet", "comparable", "history_record", "sheet_create", "sheet_delete", "sheet_lock",
-           "sheet_prepare", "sheet_restore", "sheet_update", "sheets_store"]
+__all__ = ["EDITABLE_FIELDS", "NewSheet", "comparable", "history_record", "indicator_rows", "sheet_create",
+           "sheet_delete", "sheet_lock", "sheet_prepare", "sheet_restore", "sheet_update", "sheets_store"]
 
 EDITABLE_FIELDS = ("code", "name", "title", "money_unit", "budget_total", "budget_fiscal", "budget_other",
                    "purpose", "spend_plan", "goals", "long_term_goals")
@@ -63,13 +63,18 @@ class NewSheet:
 
 
 def sheet_prepare(*, user, unit: Unit, year: int, content: GoalSheet, source: str = "",
-                  action: str = "create") -> NewSheet:
+                  action: str = "create", as_read: bool = False) -> NewSheet:
     """Check and review a new sheet for ``unit`` and ``year`` from the core's ``GoalSheet`` without writing: the
     review is the slow part of storing a sheet, and on SQLite every other writer waits for the write's
-    transaction, so it happens before. Raises :class:`SheetError` naming a value its column cannot hold."""
+    transaction, so it happens before. Raises :class:`SheetError` naming a value its column cannot hold.
+
+    ``as_read``: ``content`` is what the core's reader made of a file (an import), and each row keeps the reader's
+    understanding for the review; a sheet from anywhere else (an API client) is understood from its cells alone.
+    """
     fields = {"year": year, **sheet_fields(content)}
     columns_check(Sheet, fields)
-    cells = [indicator_cells(indicator) for indicator in content.indicators]
+    cells = [{**indicator_fields(indicator), **({} if as_read else {"reading": None})}
+             for indicator in content.indicators]
     for position, row in enumerate(cells, start=1):
         columns_check(IndicatorRow, row, f"第{position}行指标")
     sheet = Sheet(unit=unit, source=source[:255], created_by=user, updated_by=user, **fields)
@@ -120,7 +125,7 @@ def _as_read_back(sheet: Sheet) -> None:
 @transaction.atomic
 @refreshes_batched()
 def sheet_update(*, user, sheet_id: int, expected_version: int, fields: Mapping[str, object] | None = None,
-                 indicators: Iterable[Mapping[str, str]] | None = None) -> Sheet:
+                 indicators: Iterable[Mapping[str, object]] | None = None) -> Sheet:
     """Save the changed fields and indicator cells of a sheet opened at ``expected_version``.
 
     Refuses with :class:`StaleSheet` when someone saved in between, and with :class:`SheetError` when the
@@ -184,33 +189,68 @@ def sheet_restore(*, user, sheet_id: int) -> Sheet:
     return sheet
 
 
-def _indicators_replace(sheet: Sheet, rows: list[Mapping[str, str]]) -> list[tuple[str, object, object]]:
-    """Update, add and remove indicator rows by position; return the history entries."""
-    existing = {row.position: row for row in sheet.indicators.all()}
-    entries: list[tuple[str, object, object]] = []
+def indicator_rows(rows: Iterable[Mapping[str, object]], existing: Iterable[IndicatorRow]) -> list[IndicatorRow]:
+    """Unsaved rows (positions 1, 2, …) for ``rows`` as an editor or the API sends them, ``existing`` being the
+    sheet's stored rows.
+
+    A row's ``origin`` names the stored row it was shown from (None: a row added now); a row without the key
+    stands in for the stored row at its position. A cell a row leaves out (the editor's form has no 权重 field,
+    an API client may not know the ``extra`` cells) keeps its origin's value, so an edit never drops a cell the
+    user did not change; the origin's ``reading`` goes along, used by the review only while the cells match it.
+    """
+    existing = list(existing)
+    by_pk, by_position = {row.pk: row for row in existing}, {row.position: row for row in existing}
+    made = []
     for position, cells in enumerate(rows, start=1):
-        cells = {name: (cells.get(name) or "").strip() for name in INDICATOR_CELLS}
-        columns_check(IndicatorRow, cells, f"第{position}行指标")
+        origin = by_pk.get(cells["origin"]) if "origin" in cells else by_position.get(position)
+        values = {name: cells[name].strip() if cells.get(name) is not None else getattr(origin, name, "")
+                  for name in ROW_CELLS}
+        extra = cells.get("extra")
+        values["extra"] = ([[heading, text] for heading, text in dict(extra).items()] if extra is not None
+                           else list(origin.extra) if origin else [])
+        made.append(IndicatorRow(position=position, reading=origin.reading if origin else None, **values))
+    return made
+
+
+def _indicators_replace(sheet: Sheet, rows: list[Mapping[str, object]]) -> list[tuple[str, object, object]]:
+    """Update, add and remove indicator rows by position; return the history entries."""
+    stored = list(sheet.indicators.all())
+    existing = {row.position: row for row in stored}
+    entries: list[tuple[str, object, object]] = []
+    for made in indicator_rows(rows, stored):
+        position, values = made.position, {name: getattr(made, name) for name in (*ROW_CELLS, "extra")}
+        columns_check(IndicatorRow, values, f"第{position}行指标")
         row = existing.pop(position, None)
         if row is None:
-            IndicatorRow.objects.create(sheet=sheet, position=position, **cells)
-            entries.append((f"第{position}行指标", "", _row_text(cells)))
+            made.sheet = sheet
+            made.save()
+            entries.append((f"第{position}行指标", "", _row_text(values)))
             continue
-        dirty = [name for name in INDICATOR_CELLS if getattr(row, name) != cells[name]]
+        dirty = [name for name in values if getattr(row, name) != values[name]]
         for name in dirty:
             entries.append((f"第{position}行 {IndicatorRow._meta.get_field(name).verbose_name}",
-                            getattr(row, name), cells[name]))
-            setattr(row, name, cells[name])
+                            _cell_text(getattr(row, name)), _cell_text(values[name])))
+            setattr(row, name, values[name])
+        if row.reading != made.reading:  # a row moved here brings what was read of it (not an entry: no one wrote it)
+            row.reading = made.reading
+            dirty.append("reading")
         if dirty:
             row.save(update_fields=dirty)
     for position, row in sorted(existing.items()):
-        entries.append((f"第{position}行指标", _row_text({n: getattr(row, n) for n in INDICATOR_CELLS}), "（已删除）"))
+        entries.append((f"第{position}行指标", _row_text({n: getattr(row, n) for n in ROW_CELLS}), "（已删除）"))
         row.delete()
     return entries
 
 
-def _row_text(cells: Mapping[str, str]) -> str:
-    return " | ".join(cells[name] for name in ("level1", "level2", "name", "target") if cells.get(name))
+def _row_text(cells: Mapping[str, object]) -> str:
+    return " | ".join(str(cells[name]) for name in ("level1", "level2", "name", "target") if cells.get(name))
+
+
+def _cell_text(value: object) -> object:
+    """A cell as the history shows it: the other columns' cells as 备注：… lines."""
+    if isinstance(value, list):
+        return "\n".join(f"{heading}：{text}" for heading, text in value)
+    return value
 
 
 def comparable(value: object) -> object:

@@ -11,12 +11,12 @@ from jixiao.web.organisation.selectors import can_edit_unit, request_member
 from jixiao.web.sheets.conversion import goal_sheet
 from jixiao.web.sheets.errors import SheetError, StaleSheet
 from jixiao.web.sheets.forms import COMMON_UNITS, IndicatorForm, IndicatorFormSet, SheetForm
-from jixiao.web.sheets.models import IndicatorRow, Sheet
+from jixiao.web.sheets.models import Sheet
 from jixiao.web.sheets.ordering import level2_choices_by_level1
 from jixiao.web.sheets.selectors import indicator_suggestions, sheet_get
 from jixiao.web.sheets.services.findings import findings_of
 from jixiao.web.sheets.services.review import check_sheet
-from jixiao.web.sheets.services.sheets import sheet_update
+from jixiao.web.sheets.services.sheets import indicator_rows, sheet_update
 
 __all__ = ["sheet_check", "sheet_edit"]
 
@@ -80,11 +80,11 @@ def _findings(sheet: Sheet, form: SheetForm, grid) -> tuple[list, list[int]]:
                  "goals", "spend_plan", "long_term_goals"):
         setattr(draft, name, changes.get(name, getattr(sheet, name)))
     rows = _rows(grid)
-    indicators = [IndicatorRow(position=n, **cells) for n, (_, cells) in enumerate(rows, start=1)]
+    indicators = indicator_rows([cells for _, cells in rows], sheet.indicators.all())
     return check_sheet(goal_sheet(draft, indicators)).findings, [index for index, _ in rows]
 
 
-def _rows(grid) -> list[tuple[int, dict[str, str]]]:
+def _rows(grid) -> list[tuple[int, dict[str, object]]]:
     """The grid's valid, kept rows in the user's order, each with its formset index."""
     kept = [(i, f) for i, f in enumerate(grid.forms)
             if getattr(f, "cleaned_data", None) and not f.errors and not f.cleaned_data.get("DELETE")]

@@ -1,0 +1,167 @@
+"""Every cell of an imported indicator row is kept: the form's unit column (度量单位/计量单位) and its other
+columns (备注, 评分标准 …), and what the reader understood of the row, so that the web reviews a stored sheet as
+``jixiao check`` reviews the file, an edit keeps the cells it did not change, and the API, the JSON export, the
+page and the published table carry them."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.test import Client
+
+from benchmarks.corpus_score import document_bytes, load_manifest
+from jixiao.documents import read_bytes
+from jixiao.model import Document
+from jixiao.web.organisation.services import token_create
+from jixiao.web.publication.services import publication_publish
+from jixiao.web.sheets.conversion import INDICATOR_CELLS, goal_sheet
+from jixiao.web.sheets.models import HistoryEntry, Sheet
+from jixiao.web.sheets.services.exports import export_sheets
+from jixiao.web.sheets.services.imports import import_confirm, import_preview, sheets_import
+from jixiao.web.sheets.services.review import check_document
+from jixiao.web.sheets.services.sheets import sheet_update
+from jixiao.web.sheets.services.workflow import sheet_transition
+from tests.web.publication.conftest import PERSONAL, SECRETS
+from tests.web.sheets.test_history import _form_data
+
+# 118: a unit column (計量單位) whose cell beside 28.8萬元 says % (JX310), an 评分标准 column, Traditional level
+# names. 003: two sheets whose bare values (95) take their unit from the unit column.
+UNIT_COLUMN_DOCUMENTS = ("118_", "003_")
+AMOUNT = "业务工作支出安排金额"  # 118's row whose unit column contradicts its value
+
+
+def _read(stem: str) -> tuple[str, bytes, Document]:
+    entry = next(e for e in load_manifest() if e.split == "dev" and e.path.name.startswith(stem))
+    data = document_bytes(entry.path)
+    return entry.path.name, data, read_bytes(data, entry.path.name)
+
+
+def _import(org, stem: str, year: int = 2023) -> tuple[Document, list[Sheet]]:
+    name, data, document = _read(stem)
+    sheets = sheets_import(user=org["owner"], unit=org["township"], year=year, accept_year=True, files=[(name, data)])
+    return document, sheets
+
+
+def _row_findings(findings, rows) -> list[tuple]:
+    """The findings about an indicator as (rule, severity, row, message), ``rows`` mapping the finding's row to
+    the stored position (the reader numbers the rows of the file's grid, the web its indicators 1, 2, …)."""
+    return sorted((f.rule, f.severity, rows[f.row], f.message) for f in findings if f.row is not None)
+
+
+def _amount_row(sheet: Sheet):
+    return sheet.indicators.get(name=AMOUNT)
+
+
+def test_an_imported_row_keeps_its_unit_column_and_other_cells(org):
+    document, [sheet] = _import(org, "118_")
+    read = next(i for i in document.sheets[0].indicators if i.name == AMOUNT)
+    row = _amount_row(sheet)
+    assert row.unit_column == "%" and row.target == "28.8萬元"
+    assert row.extra == [[heading, text] for heading, text in read.extra.items()] and len(row.extra) == 2
+    content = goal_sheet(sheet).indicators[row.position - 1]
+    assert (content.extra, content.unit_column, content.unit_column_raw) == (read.extra, "%", "%")
+
+
+@pytest.mark.parametrize("stem", UNIT_COLUMN_DOCUMENTS)
+def test_the_findings_about_the_rows_are_those_jixiao_check_reports(org, stem):
+    # The sheet as a whole is reviewed without the file around it (whether it ends inside the table, what kind
+    # of document it is), so only the findings about its rows are compared.
+    document, sheets = _import(org, stem)
+    for read, outcome, sheet in zip(document.sheets, check_document(document), sheets, strict=True):
+        rows = {indicator.row: position for position, indicator in enumerate(read.indicators, start=1)}
+        stored = [f for f in sheet.findings.all()]
+        assert _row_findings(outcome.findings, rows) == sorted(
+            (r.rule, r.severity, r.row, r.data["message"]) for r in stored if r.row is not None)
+    if stem == "118_":
+        assert sheets[0].findings.filter(rule="JX310", row=_amount_row(sheets[0]).position).exists()
+
+
+def test_an_edit_in_the_editor_keeps_the_cells_it_has_no_field_for(org, login):
+    _, [sheet] = _import(org, "118_")
+    before = {row.position: (row.unit_column, row.extra, row.weight, row.direction) for row in sheet.indicators.all()}
+    client = login(org["owner"])
+    page = client.get(f"/sheets/{sheet.pk}/edit/")
+    assert "未達(dá)指標(biāo)值酌情扣分" in page.content.decode()  # shown under the row
+    position = _amount_row(sheet).position
+    data = _form_data(page.context, **{f"ind-{position - 1}-description": "改写的描述"})
+    assert client.post(f"/sheets/{sheet.pk}/edit/", data).status_code == 302
+    sheet.refresh_from_db()
+    after = {row.position: (row.unit_column, row.extra, row.weight, row.direction) for row in sheet.indicators.all()}
+    assert after == before and _amount_row(sheet).description == "改写的描述"
+    assert list(sheet.history.filter(action="edit").values_list("field", flat=True)) == [f"第{position}行 绩效指标描述"]
+    assert sheet.findings.filter(rule="JX310", row=position).exists()
+
+
+def test_a_row_moved_in_the_editor_takes_its_other_cells_along(org, login):
+    _, [sheet] = _import(org, "118_")
+    rows = list(sheet.indicators.all())
+    client = login(org["owner"])
+    # the first row goes to the bottom
+    data = _form_data(client.get(f"/sheets/{sheet.pk}/edit/").context,
+                      **{f"ind-{i}-ORDER": str(i if i else len(rows)) for i in range(len(rows))})
+    assert client.post(f"/sheets/{sheet.pk}/edit/", data).status_code == 302
+    moved = list(Sheet.objects.get(pk=sheet.pk).indicators.all())
+    assert [(r.name, r.unit_column, r.extra) for r in moved] == [
+        (r.name, r.unit_column, r.extra) for r in rows[1:] + rows[:1]]
+
+
+def test_changing_the_other_cells_through_the_api_is_in_the_history(org):
+    _, [sheet] = _import(org, "118_")
+    client = Client(HTTP_AUTHORIZATION=f"Bearer {token_create(user=org['owner'])}")
+    body = client.get(f"/api/sheets/{sheet.pk}").json()
+    indicators = body["content"]["indicators"]
+    amount = next(i for i in indicators if i["name"] == AMOUNT)
+    assert amount["unit_column_raw"] == "%" and amount["extra"]["計(jì)量單位"] == "%"
+    # rows sent with their official cells only keep their unit column and other cells
+    cells = [{name: getattr(row, name) for name in INDICATOR_CELLS} for row in sheet.indicators.all()]
+    position = _amount_row(sheet).position
+    cells[position - 1] = {**cells[position - 1], "unit_column": "万元", "extra": {"备注": "按季度核对"}}
+    patched = client.patch(f"/api/sheets/{sheet.pk}", {"version": 1, "indicators": cells},
+                           content_type="application/json")
+    assert patched.status_code == 200, patched.content
+    stored = {row.position: (row.unit_column, row.extra) for row in Sheet.objects.get(pk=sheet.pk).indicators.all()}
+    assert stored[position] == ("万元", [["备注", "按季度核对"]])
+    assert all(stored[p][0] for p in stored if p != position)  # the other rows kept theirs
+    entries = dict(HistoryEntry.objects.filter(sheet=sheet, action="edit").values_list("field", "new"))
+    assert entries == {f"第{position}行 计量单位栏": "万元", f"第{position}行 其他栏": "备注：按季度核对"}
+    assert not Sheet.objects.get(pk=sheet.pk).findings.filter(rule="JX310").exists()  # 万元 agrees with 28.8萬元
+
+
+def test_the_json_export_carries_the_other_cells(org):
+    document, [sheet] = _import(org, "118_")
+    exported = Document.model_validate(json.loads(export_sheets([sheet], "json")))
+    assert [(i.unit_column_raw, i.extra) for i in exported.sheets[0].indicators] == [
+        (i.unit_column_raw, i.extra) for i in document.sheets[0].indicators]
+
+
+def test_a_preview_confirmed_keeps_the_other_columns_in_the_forms_order(org):
+    name, data, document = _read("118_")
+    pending, _ = import_preview(user=org["owner"], unit=org["township"], year=2023, files=[(name, data)])
+    [sheet] = import_confirm(user=org["owner"], pending_id=pending.pk, accept_year=True)
+    assert [list(map(tuple, row.extra)) for row in sheet.indicators.all()] == [
+        list(i.extra.items()) for i in document.sheets[0].indicators]
+
+
+def test_the_page_shows_the_other_cells_escaped(org, login):
+    _, [sheet] = _import(org, "118_")
+    row = _amount_row(sheet)
+    row.extra = [["备注", "<b>核对</b>"]]
+    row.save()
+    page = login(org["owner"]).get(f"/sheets/{sheet.pk}/").content.decode()
+    assert "计量单位：%" in page and "备注：&lt;b&gt;核对&lt;/b&gt;" in page and "<b>核对</b>" not in page
+
+
+def test_published_other_cells_are_masked(org):
+    _, [sheet] = _import(org, "118_", year=2026)
+    row = _amount_row(sheet)
+    row.extra = [["联系人：赵六", PERSONAL]]
+    row.save()
+    sheet_update(user=org["owner"], sheet_id=sheet.pk, expected_version=1, fields={"name": "价格认证业务经费"})
+    sheet_transition(user=org["owner"], sheet_id=sheet.pk, name="submit")
+    sheet_transition(user=org["reviewer"], sheet_id=sheet.pk, name="approve", grade="良")
+    publication = publication_publish(user=org["reviewer"], sheet_id=sheet.pk)
+    stored = json.dumps(publication.body.content, ensure_ascii=False)
+    assert all(secret not in stored for secret in SECRETS) and "〔已隐去〕" in stored
+    page = Client().get(f"/public/table/{publication.pk}/").content.decode()
+    assert "联系人：〔已隐去〕" in page and all(secret not in page for secret in SECRETS)
