@@ -86,6 +86,8 @@ _CHROME_WORDS = ("分享到", "打印本页", "关闭窗口", "索引号", "发�
                  "上一篇", "下一篇", "附件下载", "文件下载",
                  # a government site's footer (内容保障 | 公务邮箱, 鲁ICP备…, 政府网站标识码)
                  "内容保障", "公务邮箱", "ICP备", "公网安备", "网站标识码", "主办单位", "承办单位", "文章来源", "点击数", "责任编辑")
+# a printed page's number, on a line of its own (第 1 页 共 3 页, 共3页 第1页, 第1页/共3页)
+_PAGE_OF = re.compile(r"第\d+页[,，/]?共\d+页|共\d+页[,，/]?第\d+页")
 
 
 @cache
@@ -325,7 +327,8 @@ def heading_spellings() -> tuple[str, ...]:
 def is_chrome(text: str) -> bool:
     """Web page furniture around a document (share buttons, 索引号, 发布时间 …)."""
     key = fold(text)
-    return any(word in key for word in _CHROME_WORDS) or key.startswith(("#source:", "#kind:"))
+    return (any(word in key for word in _CHROME_WORDS) or key.startswith(("#source:", "#kind:"))
+            or _PAGE_OF.fullmatch(key) is not None)
 
 
 @lru_cache(maxsize=65536)

@@ -208,8 +208,13 @@ class _TextTokenizer:
             self.lines.append(Line([Token(filled[0], number)], LineKind.CELL, number, blanks_before=blanks,
                                    extra={"closes_row": stripped.endswith("||")}))
             return
-        parts = self._spaced(raw)
         indent = display_width(raw[: len(raw) - len(raw.lstrip())])
+        if self.gapped and _is_chrome(stripped):
+            # the page's furniture (第 1 页 共 3 页) is one piece of text, not cells joined by single spaces
+            self.lines.append(Line([Token(stripped, number, None, indent, indent)], LineKind.CELL, number,
+                                   blanks_before=blanks))
+            return
+        parts = self._spaced(raw)
         if self.gapped and len(parts) > self.settings.longest_row:
             for offset, text in _units_rejoined(parts):
                 self.lines.append(Line([Token(text, number)], LineKind.CELL, number, blanks_before=blanks))
@@ -252,16 +257,25 @@ def _units_rejoined(parts: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return result
 
 
+def _is_chrome(text: str) -> bool:
+    from jixiao.documents.pipeline.labels import is_chrome  # (labels builds on tokens)
+
+    return is_chrome(text)
+
+
 def _mostly_gapped(raw: list[str]) -> bool:
     """True when more lines read as table rows with their cells joined by single spaces (two pieces or more
     that the labels know: a level name, a column heading, a target) than lines with bars or with at least as
-    many wider gaps as single ones."""
+    many wider gaps as single ones. The web page's furniture (来源, 发布时间, 打印本页) says nothing of the
+    table's layout: two such lines would outvote a table that lost its line breaks."""
     from jixiao.documents.pipeline.labels import Role, label, wrapped_run_together
 
     structural = (Role.LEVEL1, Role.LEVEL2, Role.HEADING, Role.TARGET)
     gapped = other = 0
     for line in raw:
         text = line.strip()
+        if _is_chrome(text):
+            continue
         if "|" in text or len(_CELL_GAP.findall(text)) >= len(_WORD_GAP.findall(text)) > 0 or wrapped_run_together(text):
             other += 1
         elif _WORD_GAP.search(text) and sum(label(piece).role in structural for piece in text.split()) >= 2:

@@ -62,6 +62,27 @@ def test_a_sequence_number_column_does_not_make_rows_skip():
     assert indicators[0].extra == {"序号": "1"}
 
 
+def test_a_rows_sequence_number_is_not_joined_to_its_name_where_its_level_cells_were_merged_away():
+    document = read("\n".join([
+        "| 序号 | 一级指标 | 二级指标 | 三级指标 | 指标值 |",
+        "| 1 | 产出指标 | 数量指标 | 改造户数 | ≥18户 |",
+        "| 2 | 改造面积 | ≥300平方米 |",
+        "| 3 | 效益指标 | 社会效益指标 | 受益人数 | ≥100人 |",
+    ]))
+    indicators = document.sheets[0].indicators
+    assert [(i.level2, i.name, i.target.raw, i.extra) for i in indicators] == [
+        ("数量指标", "改造户数", "≥18户", {"序号": "1"}), ("数量指标", "改造面积", "≥300平方米", {"序号": "2"}),
+        ("社会效益指标", "受益人数", "≥100人", {"序号": "3"})]
+
+
+def test_a_page_number_line_is_page_chrome_not_the_text_of_the_cell_above():
+    assert label("第 1 页 共 3 页").role is Role.CHROME and label("共3页，第2页").role is Role.CHROME
+    assert label("第1页").role is not Role.CHROME  # (a bare 第N页 may be a cell: 详见第1页)
+    document = read("\n".join(["一级指标", "二级指标", "三级指标", "指标值", "产出指标", "数量指标", "改造户数", "≥18户",
+                               "第 1 页 共 2 页"]))
+    assert [(i.name, i.target.raw) for i in document.sheets[0].indicators] == [("改造户数", "≥18户")]
+
+
 def test_operator_unit_and_weight_columns_and_2021_cost_level():
     document = read("\n".join([
         "| 一级指标 | 二级指标 | 三级指标 | 指标值类型 | 目标值 | 度量单位 | 权重 | 备注 |",
