@@ -27,7 +27,7 @@ from jixiao.model.units import canonical_unit, unit_spellings
 
 __all__ = ["Role", "Label", "label", "match_key", "simplified", "clean_name", "has_residue", "residue_target", "is_numbered", "is_placeholder", "is_operator",
            "OPERATOR_WORDS", "looks_like_target", "is_value", "split_name_target", "split_name_trend", "split_qualitative",
-           "split_description", "split_rows_run_together", "split_points_row", "is_qualitative", "column_kind", "heading_spellings", "is_chrome", "split_run_together", "segment", "unwrap",
+           "split_description", "split_rows_run_together", "split_points_row", "is_qualitative", "column_kind", "heading_spellings", "is_chrome", "split_run_together", "segment", "unwrap", "in_simplified",
            "wrapped_run_together", "split_lines", "join_wrapped", "join_page_parts",
            "names_a_legacy_level2"]
 
@@ -104,6 +104,25 @@ def simplified(text: str) -> str:
     if text.isascii():
         return text
     return _converter().convert(text)
+
+
+_TRADITIONAL_SHARE = 0.1  # of a document's Chinese characters: a Simplified text has none, a Traditional one 30-45%
+
+
+def in_simplified(text: str) -> str:
+    """A document printed in Traditional characters (a page shown in 繁体) in Simplified, as the vocabulary reads
+    and as its names are kept; a Simplified document unchanged (its characters are never converted, so a name
+    such as 乾隆 stays as written)."""
+    characters = _CJK.findall(text)
+    if not characters:
+        return text
+    traditional = sum(1 for ch in characters if _simplified_character(ch) != ch)
+    return _converter().convert(text) if traditional >= _TRADITIONAL_SHARE * len(characters) else text
+
+
+@lru_cache(maxsize=16384)
+def _simplified_character(ch: str) -> str:
+    return _converter().convert(ch)
 
 
 @lru_cache(maxsize=65536)

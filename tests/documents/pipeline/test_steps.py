@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from jixiao.documents.pipeline import read_text
-from jixiao.documents.pipeline.labels import Role, label, match_key, segment
+from jixiao.documents.pipeline.labels import Role, in_simplified, label, match_key, segment
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token, text_lines
 
 
@@ -27,6 +27,15 @@ def test_labels_see_through_traditional_characters_glosses_and_radicals():
     assert label("服務對象滿意度指標").role is Role.LEVEL2
     assert label("⼀级指标").kind == "level1"  # U+2F00 KANGXI RADICAL ONE
     assert label("≧90%").role is Role.TARGET and label("定性").role is Role.OPERATOR
+
+
+def test_a_text_printed_in_traditional_characters_reads_as_its_simplified_form():
+    rows = ["項目名稱 縣級儲備糧", "績 效 指 標一級 指標二級 指標三級指標年度指標 值",
+            "產 出 指 標數量 指標庫存數量真實率100%質量 指標儲備糧管理專戶管理率100%"]
+    document = read("\n".join(rows))
+    assert [(i.level2, i.name, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("数量指标", "库存数量真实率", "100%"), ("质量指标", "储备粮管理专户管理率", "100%")]
+    assert in_simplified("乾隆年间 产出指标") == "乾隆年间 产出指标"  # a Simplified text is never converted
 
 
 def test_a_whole_table_run_together_on_one_line_is_split_by_labels():
