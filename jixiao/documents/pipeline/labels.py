@@ -27,7 +27,7 @@ from jixiao.model.units import canonical_unit, unit_spellings
 
 __all__ = ["Role", "Label", "label", "match_key", "simplified", "clean_name", "has_residue", "residue_target", "is_numbered", "is_placeholder", "is_operator",
            "OPERATOR_WORDS", "looks_like_target", "is_value", "split_name_target", "split_name_trend", "split_qualitative",
-           "split_description", "split_rows_run_together", "split_points_row", "is_qualitative", "column_kind", "heading_spellings", "is_chrome", "split_run_together", "segment", "unwrap", "in_simplified",
+           "split_description", "split_rows_run_together", "split_points_row", "is_qualitative", "column_kind", "heading_spellings", "is_chrome", "split_run_together", "segment", "unwrap", "in_simplified", "half_width_figures",
            "wrapped_run_together", "split_lines", "join_wrapped", "join_page_parts",
            "names_a_legacy_level2"]
 
@@ -118,6 +118,18 @@ def in_simplified(text: str) -> str:
         return text
     traditional = sum(1 for ch in characters if _simplified_character(ch) != ch)
     return _converter().convert(text) if traditional >= _TRADITIONAL_SHARE * len(characters) else text
+
+
+# full-width digits and the signs written with figures (０-９ ％ ＞ ＜ ＝ ． ＋ －): the half-width forms the patterns
+# of targets, amounts and dates are written in; full-width words and their punctuation (（）：，) stay as written
+_HALF_WIDTH_FIGURES = str.maketrans({chr(code): chr(code - 0xFEE0) for code in
+                                     [*range(ord("０"), ord("９") + 1), *map(ord, "％＞＜＝．＋－／")]})
+
+
+def half_width_figures(text: str) -> str:
+    """``text`` with its figures in half-width characters (``≥９５％`` → ``≥95%``), as a page typed in full width
+    writes them."""
+    return text.translate(_HALF_WIDTH_FIGURES)
 
 
 @lru_cache(maxsize=16384)

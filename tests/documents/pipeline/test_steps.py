@@ -38,6 +38,15 @@ def test_a_text_printed_in_traditional_characters_reads_as_its_simplified_form()
     assert in_simplified("乾隆年间 产出指标") == "乾隆年间 产出指标"  # a Simplified text is never converted
 
 
+def test_full_width_figures_read_as_half_width_ones_and_full_width_words_stay_as_written():
+    # cells run together (weight, unit, operator, value after the name), as a page typed in full width writes them
+    document = read("\n".join(["绩效指标指标名称指标权重计量单位指标性质指标值", "预算执行率１０％＝１００",
+                               "政府预决算公开率（除涉密信息外）１０％＝１００", "农村公路养护里程１０公里＝１２５"]))
+    assert [(i.name, i.target.operator, str(i.target.value), i.target.unit) for i in document.sheets[0].indicators] == [
+        ("预算执行率", "=", "100", "%"), ("政府预决算公开率（除涉密信息外）", "=", "100", "%"),
+        ("农村公路养护里程", "=", "125", "公里")]
+
+
 def test_a_whole_table_run_together_on_one_line_is_split_by_labels():
     assert segment("一级指标二级指标三级指标指标值产出指标数量指标检测人次1000人次以上") == (
         "一级指标", "二级指标", "三级指标", "指标值", "产出指标", "数量指标", "检测人次", "1000人次以上")
