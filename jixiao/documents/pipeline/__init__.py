@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from jixiao.documents.blocks import Layout
 from jixiao.documents.pipeline.document import Accounting, build_document
-from jixiao.documents.pipeline.labels import half_width_figures, in_simplified, split_lines
+from jixiao.documents.pipeline.labels import split_lines
 from jixiao.documents.pipeline.prose import prose_lines
 from jixiao.documents.pipeline.regions import split_header_runs
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
@@ -31,9 +31,7 @@ def read_layout(layout: Layout, source: str, file_format: str, settings: ReadSet
 
 
 def read_text(data: bytes, source: str, settings: ReadSettings = DEFAULT_SETTINGS) -> tuple[Document, Accounting]:
-    """Read a plain-text file: decode (a Traditional text in Simplified, full-width figures in
-    half width), tokenize, then the common steps."""
+    """Read a plain-text file: decode, tokenize, then the common steps."""
     text, diagnostics = decode_text(data, source)
-    text = half_width_figures(in_simplified(text))
     lines = prose_lines(turn_over(split_header_runs(split_lines(text_lines(text, settings)), settings), settings))
     return build_document(lines, source, "txt", text_layout_name(lines), diagnostics, settings)

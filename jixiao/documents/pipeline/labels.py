@@ -27,7 +27,7 @@ from jixiao.model.units import canonical_unit, unit_spellings
 
 __all__ = ["Role", "Label", "label", "match_key", "simplified", "clean_name", "has_residue", "residue_target", "is_numbered", "is_placeholder", "is_operator",
            "OPERATOR_WORDS", "looks_like_target", "is_value", "split_name_target", "split_name_trend", "split_qualitative",
-           "split_description", "split_rows_run_together", "split_points_row", "is_qualitative", "column_kind", "heading_spellings", "is_chrome", "split_run_together", "segment", "unwrap", "in_simplified", "half_width_figures",
+           "split_description", "split_rows_run_together", "split_points_row", "is_qualitative", "column_kind", "heading_spellings", "is_chrome", "split_run_together", "segment", "unwrap",
            "wrapped_run_together", "split_lines", "join_wrapped", "join_page_parts",
            "names_a_legacy_level2"]
 
@@ -104,37 +104,6 @@ def simplified(text: str) -> str:
     if text.isascii():
         return text
     return _converter().convert(text)
-
-
-_TRADITIONAL_SHARE = 0.1  # of a document's Chinese characters: a Simplified text has none, a Traditional one 30-45%
-
-
-def in_simplified(text: str) -> str:
-    """A document printed in Traditional characters (a page shown in 繁体) in Simplified, as the vocabulary reads
-    and as its names are kept; a Simplified document unchanged (its characters are never converted, so a name
-    such as 乾隆 stays as written)."""
-    characters = _CJK.findall(text)
-    if not characters:
-        return text
-    traditional = sum(1 for ch in characters if _simplified_character(ch) != ch)
-    return _converter().convert(text) if traditional >= _TRADITIONAL_SHARE * len(characters) else text
-
-
-# full-width digits and the signs written with figures (０-９ ％ ＞ ＜ ＝ ． ＋ －): the half-width forms the patterns
-# of targets, amounts and dates are written in; full-width words and their punctuation (（）：，) stay as written
-_HALF_WIDTH_FIGURES = str.maketrans({chr(code): chr(code - 0xFEE0) for code in
-                                     [*range(ord("０"), ord("９") + 1), *map(ord, "％＞＜＝．＋－／")]})
-
-
-def half_width_figures(text: str) -> str:
-    """``text`` with its figures in half-width characters (``≥９５％`` → ``≥95%``), as a page typed in full width
-    writes them."""
-    return text.translate(_HALF_WIDTH_FIGURES)
-
-
-@lru_cache(maxsize=16384)
-def _simplified_character(ch: str) -> str:
-    return _converter().convert(ch)
 
 
 @lru_cache(maxsize=65536)
@@ -598,6 +567,7 @@ def wrapped_run_together(text: str) -> bool:
     between them, so the spaces are not cell boundaries."""
     if len(text) < _SEGMENT_MIN_LENGTH or not _WRAP_SPACE.search(text):
         return False
+    text = simplified(text)  # the vocabulary is Simplified: Traditional level names straddle spaces alike
     cuts, removed = [], 0
     for space in _WRAP_SPACE.finditer(text):
         cuts.append(space.start() - removed)  # where the space stood in the text without spaces

@@ -7,8 +7,10 @@ Every format ends here. Office readers (Word, Excel, HTML, PDF) already know the
 - a line starting with a TAB is a cell of a Word table exported to text; TAB lines between blank lines form one
   row, and a line without the TAB continues the cell above when at most one blank line separates them;
 - ``|`` separates the cells of a pipe row (``| a | b |``, ``a | b |``, markdown); ``<br>`` is a line break;
-- two or more spaces, a TAB inside a line or a full-width space separate the cells of a spaced row; each cell
-  keeps the display column it starts at, so a fixed-width table can be aligned with its header;
+- a TAB inside a line separates cells as a bar does (a web table copied from the browser: two TABs enclose an
+  empty cell);
+- two or more spaces or a full-width space separate the cells of a spaced row; each cell keeps the display
+  column it starts at, so a fixed-width table can be aligned with its header;
 - in a document whose lines are mostly cells joined by single spaces (text taken out of an .xls or a PDF,
   ``产出指标 数量指标 流转土地 >=60亩``), one space separates cells too (a *gapped* row, with no display
   columns: single gaps do not line up); a gapped line longer than any table row holds a whole table that lost
@@ -214,6 +216,17 @@ class _TextTokenizer:
             self.lines.append(Line([Token(stripped, number, None, indent, indent)], LineKind.CELL, number,
                                    blanks_before=blanks))
             return
+        if "\t" in stripped and not self.gapped:
+            # a web table copied from the browser: one TAB between cells, an empty cell between two TABs, as
+            # bars separate the cells of a pipe row
+            cells = [cell.strip() for cell in stripped.split("\t")]
+            if sum(1 for cell in cells if cell) >= 2:
+                while not cells[-1]:
+                    cells.pop()
+                tokens = [Token(cell, number, column) for column, cell in enumerate(cells)]
+                self.lines.append(Line(tokens, LineKind.ROW, number, blanks_before=blanks,
+                                       extra={"piped": True, "open_end": False}))
+                return
         parts = self._spaced(raw)
         if self.gapped and len(parts) > self.settings.longest_row:
             for offset, text in _units_rejoined(parts):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from jixiao.documents.pipeline import read_text
-from jixiao.documents.pipeline.labels import Role, in_simplified, label, match_key, segment
+from jixiao.documents.pipeline.labels import Role, label, match_key, segment
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token, text_lines
 
 
@@ -29,22 +29,12 @@ def test_labels_see_through_traditional_characters_glosses_and_radicals():
     assert label("≧90%").role is Role.TARGET and label("定性").role is Role.OPERATOR
 
 
-def test_a_text_printed_in_traditional_characters_reads_as_its_simplified_form():
+def test_a_traditional_table_that_lost_its_line_breaks_is_not_taken_for_cells_joined_by_single_spaces():
     rows = ["項目名稱 縣級儲備糧", "績 效 指 標一級 指標二級 指標三級指標年度指標 值",
             "產 出 指 標數量 指標庫存數量真實率100%質量 指標儲備糧管理專戶管理率100%"]
     document = read("\n".join(rows))
     assert [(i.level2, i.name, i.target.raw) for i in document.sheets[0].indicators] == [
         ("数量指标", "库存数量真实率", "100%"), ("质量指标", "储备粮管理专户管理率", "100%")]
-    assert in_simplified("乾隆年间 产出指标") == "乾隆年间 产出指标"  # a Simplified text is never converted
-
-
-def test_full_width_figures_read_as_half_width_ones_and_full_width_words_stay_as_written():
-    # cells run together (weight, unit, operator, value after the name), as a page typed in full width writes them
-    document = read("\n".join(["绩效指标指标名称指标权重计量单位指标性质指标值", "预算执行率１０％＝１００",
-                               "政府预决算公开率（除涉密信息外）１０％＝１００", "农村公路养护里程１０公里＝１２５"]))
-    assert [(i.name, i.target.operator, str(i.target.value), i.target.unit) for i in document.sheets[0].indicators] == [
-        ("预算执行率", "=", "100", "%"), ("政府预决算公开率（除涉密信息外）", "=", "100", "%"),
-        ("农村公路养护里程", "=", "125", "公里")]
 
 
 def test_a_whole_table_run_together_on_one_line_is_split_by_labels():
@@ -66,6 +56,18 @@ def test_page_chrome_with_bars_before_a_clean_table_does_not_stop_it():
         "| 产出指标 | 数量指标 | 改造户数 | ≥18户 |",
     ]))
     assert [i.name for i in document.sheets[0].indicators] == ["改造户数"]
+
+
+def test_a_web_table_copied_with_tabs_reads_as_its_pipe_rows_do():
+    rows = ["一级指标\t二级指标\t三级指标\t指标值\t备注", "产出指标\t数量指标\t改造户数\t≥18户\t", "改造面积\t≥300平方米",
+            "效益指标\t社会效益指标\t受益人数\t\t无"]  # (merged level cells dropped; an empty target between two TABs)
+    lines = text_lines("\n".join(rows))
+    assert lines[3].texts == ["效益指标", "社会效益指标", "受益人数", "", "无"]
+    tabbed = [(i.level2, i.name, i.target.raw) for i in read("\n".join(rows)).sheets[0].indicators]
+    piped = [(i.level2, i.name, i.target.raw)
+             for i in read("\n".join("| " + row.replace("\t", " | ") + " |" for row in rows)).sheets[0].indicators]
+    assert tabbed == piped == [("数量指标", "改造户数", "≥18户"), ("数量指标", "改造面积", "≥300平方米"),
+                               ("社会效益指标", "受益人数", "")]
 
 
 def test_a_sequence_number_column_does_not_make_rows_skip():
