@@ -101,7 +101,7 @@ def _cut(cell: str) -> tuple[str, str] | None:
 
 def wrapped_cells(text: str) -> str | None:
     """Long text cells wrapped onto a continuation line: in a pipe row, a row holding only the cell's tail in its
-    column (as PDF table extraction writes it); a one-cell line goes on over the next line."""
+    column (as PDF table extraction writes it); a one-cell line (no space in it) goes on over the next line."""
     lines = text.split("\n")
     out: list[str] = []
     changed = False
@@ -115,10 +115,11 @@ def wrapped_cells(text: str) -> str | None:
                 out += ["| " + " | ".join(head) + " |", "| " + " | ".join(tail) + " |"]
                 changed = True
                 continue
-        elif line.strip() and not _GAP.search(line.strip()) and "|" not in line:
+        elif line.strip() and not re.search(r"[\s|]", line.strip()):  # (a line with spaces may be a gapped row)
             cut = _cut(line.strip())
             if cut:
-                out += list(cut)
+                indent = line[: len(line) - len(line.lstrip())]  # (indentation shows the levels of an outline)
+                out += [indent + cut[0], indent + cut[1]]
                 changed = True
                 continue
         out.append(line)

@@ -854,12 +854,44 @@ def join_page_parts(lines: list[Line]) -> list[Line]:
     return result
 
 
+_SPACED_STREAM = 0.6  # of a stream's one-cell lines stand after a blank line: blank lines separate its cells
+_MIN_STREAM = 10
+_ITEM_START = re.compile(r"^(?:\d+[.、．:：)）]|[(（]\d+[)）]|[一二三四五六七八九十]+、|目标\d)")
+
+
+def join_continued(lines: list[Line]) -> list[Line]:
+    """In a stream whose cells stand between blank lines (a web table copied one cell per line), a line right
+    under a cell, with no blank line between, is that cell wrapped at a line break inside it (``成本指标(必`` /
+    ``填硬性指标)``): joined, when both parts are words (not a level name, heading, target or figure) and the
+    second does not open a numbered item or the page's furniture."""
+    cells = [line for line in lines if line.kind is LineKind.CELL]
+    if len(cells) < _MIN_STREAM or sum(1 for line in cells if line.blanks_before) < _SPACED_STREAM * len(cells):
+        return lines
+    result: list[Line] = []
+    for line in lines:
+        previous = result[-1] if result else None
+        if (previous is not None and previous.kind is LineKind.CELL and line.kind is LineKind.CELL
+                and not line.blanks_before and len(previous.tokens) == len(line.tokens) == 1
+                and _words(previous.tokens[0].text) and _words(line.tokens[0].text)
+                and not _ITEM_START.match(line.tokens[0].text.strip())):
+            token = previous.tokens[0]
+            previous.set_token(0, Token(f"{token.text.strip()}{line.tokens[0].text.strip()}", token.line,
+                                        token.column, token.offset, token.indent))
+            continue
+        result.append(line)
+    return result
+
+
+def _words(text: str) -> bool:
+    return label(text).role is Role.TEXT and not is_chrome(text)
+
+
 def split_lines(lines: list[Line]) -> list[Line]:
     """One-cell lines holding a whole run-together table become one line per cell the labels find. A line
     holding one run-together row is left whole: alignment splits it as one row. A pipe row holding a table's
     header fused with the rows around it becomes those rows (:func:`split_fused_header`)."""
     result: list[Line] = []
-    for line in join_wrapped(join_vertical(join_page_parts(lines))):
+    for line in join_wrapped(join_continued(join_vertical(join_page_parts(lines)))):
         fused = split_fused_header(line)
         if fused is not None:
             result.extend(fused)

@@ -70,6 +70,16 @@ def test_a_web_table_copied_with_tabs_reads_as_its_pipe_rows_do():
                                ("社会效益指标", "受益人数", "")]
 
 
+def test_a_cell_wrapped_onto_the_next_line_of_a_stream_whose_cells_stand_between_blank_lines_is_one_cell():
+    cells = ["一级指标", "二级指标", "三级指标", "指标值", "产出指标", "数量指标", "满足辖区居民对\n常用疫苗的需求", "100%",
+             "质量指标", "质量符合国家标准,有国家\n颁发的批签发等相关证明文件", "100%",
+             "满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%"]
+    document = read("\n\n".join(cells))
+    assert [(i.level2, i.name, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("数量指标", "满足辖区居民对常用疫苗的需求", "100%"), ("质量指标", "质量符合国家标准,有国家颁发的批签发等相关证明文件", "100%"),
+        ("服务对象满意度指标", "服务对象满意度", "≥90%")]
+
+
 def test_a_sequence_number_column_does_not_make_rows_skip():
     document = read("\n".join([
         "| 序号 | 一级指标 | 二级指标 | 三级指标 | 指标值 |",
