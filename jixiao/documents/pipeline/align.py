@@ -160,6 +160,8 @@ class Aligner:
         self.points_last = columns.joined and written[-2:] == ["target", "weight"]
         # a column of row numbers (序号, 编号) holds them as its cells
         self._numbers_column = any(heading.strip() in _NUMBER_HEADINGS for heading in columns.headings)
+        # ... standing before the levels: a row whose merged level cells were dropped opens with its number
+        self._leading_numbers = any(key.removeprefix("extra:").strip() in _NUMBER_HEADINGS for key in self.leading)
 
     # -- the entry point -------------------------------------------------------------------------------
     def feed(self, line: Line) -> None:
@@ -521,6 +523,14 @@ class Aligner:
                     # stream printed a merged cell twice; counted with the row's levels, not its name
                     levels[REPEATED] = text
                     continue
+            if closed and self._leading_numbers and not body and not levels and text.strip().isdigit():
+                # the row's 序号 before its name (its level cells merged away): a run of its own, which goes to
+                # the columns before the levels below, not joined to the name
+                first = token
+                body.append(text)
+                body_lines.append(token.line)
+                close()
+                continue
             if not closed and is_row_number(text) and not self._numbers_column:
                 # a stream's row opens with the number the form prints before it (1-1): the row before ends here
                 if any(b.strip() for b in body):

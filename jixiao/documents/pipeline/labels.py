@@ -86,6 +86,8 @@ _CHROME_WORDS = ("分享到", "打印本页", "关闭窗口", "索引号", "发�
                  "上一篇", "下一篇", "附件下载", "文件下载",
                  # a government site's footer (内容保障 | 公务邮箱, 鲁ICP备…, 政府网站标识码)
                  "内容保障", "公务邮箱", "ICP备", "公网安备", "网站标识码", "主办单位", "承办单位", "文章来源", "点击数", "责任编辑")
+# a printed page's number, on a line of its own (第 1 页 共 3 页, 共3页 第1页, 第1页/共3页)
+_PAGE_OF = re.compile(r"第\d+页[,，/]?共\d+页|共\d+页[,，/]?第\d+页")
 
 
 @cache
@@ -325,7 +327,8 @@ def heading_spellings() -> tuple[str, ...]:
 def is_chrome(text: str) -> bool:
     """Web page furniture around a document (share buttons, 索引号, 发布时间 …)."""
     key = fold(text)
-    return any(word in key for word in _CHROME_WORDS) or key.startswith(("#source:", "#kind:"))
+    return (any(word in key for word in _CHROME_WORDS) or key.startswith(("#source:", "#kind:"))
+            or _PAGE_OF.fullmatch(key) is not None)
 
 
 @lru_cache(maxsize=65536)
@@ -564,6 +567,7 @@ def wrapped_run_together(text: str) -> bool:
     between them, so the spaces are not cell boundaries."""
     if len(text) < _SEGMENT_MIN_LENGTH or not _WRAP_SPACE.search(text):
         return False
+    text = simplified(text)  # the vocabulary is Simplified: Traditional level names straddle spaces alike
     cuts, removed = [], 0
     for space in _WRAP_SPACE.finditer(text):
         cuts.append(space.start() - removed)  # where the space stood in the text without spaces
@@ -850,12 +854,44 @@ def join_page_parts(lines: list[Line]) -> list[Line]:
     return result
 
 
+_SPACED_STREAM = 0.6  # of a stream's one-cell lines stand after a blank line: blank lines separate its cells
+_MIN_STREAM = 10
+_ITEM_START = re.compile(r"^(?:\d+[.、．:：)）]|[(（]\d+[)）]|[一二三四五六七八九十]+、|目标\d)")
+
+
+def join_continued(lines: list[Line]) -> list[Line]:
+    """In a stream whose cells stand between blank lines (a web table copied one cell per line), a line right
+    under a cell, with no blank line between, is that cell wrapped at a line break inside it (``成本指标(必`` /
+    ``填硬性指标)``): joined, when both parts are words (not a level name, heading, target or figure) and the
+    second does not open a numbered item or the page's furniture."""
+    cells = [line for line in lines if line.kind is LineKind.CELL]
+    if len(cells) < _MIN_STREAM or sum(1 for line in cells if line.blanks_before) < _SPACED_STREAM * len(cells):
+        return lines
+    result: list[Line] = []
+    for line in lines:
+        previous = result[-1] if result else None
+        if (previous is not None and previous.kind is LineKind.CELL and line.kind is LineKind.CELL
+                and not line.blanks_before and len(previous.tokens) == len(line.tokens) == 1
+                and _words(previous.tokens[0].text) and _words(line.tokens[0].text)
+                and not _ITEM_START.match(line.tokens[0].text.strip())):
+            token = previous.tokens[0]
+            previous.set_token(0, Token(f"{token.text.strip()}{line.tokens[0].text.strip()}", token.line,
+                                        token.column, token.offset, token.indent))
+            continue
+        result.append(line)
+    return result
+
+
+def _words(text: str) -> bool:
+    return label(text).role is Role.TEXT and not is_chrome(text)
+
+
 def split_lines(lines: list[Line]) -> list[Line]:
     """One-cell lines holding a whole run-together table become one line per cell the labels find. A line
     holding one run-together row is left whole: alignment splits it as one row. A pipe row holding a table's
     header fused with the rows around it becomes those rows (:func:`split_fused_header`)."""
     result: list[Line] = []
-    for line in join_wrapped(join_vertical(join_page_parts(lines))):
+    for line in join_wrapped(join_continued(join_vertical(join_page_parts(lines)))):
         fused = split_fused_header(line)
         if fused is not None:
             result.extend(fused)

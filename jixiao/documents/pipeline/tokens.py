@@ -7,8 +7,10 @@ Every format ends here. Office readers (Word, Excel, HTML, PDF) already know the
 - a line starting with a TAB is a cell of a Word table exported to text; TAB lines between blank lines form one
   row, and a line without the TAB continues the cell above when at most one blank line separates them;
 - ``|`` separates the cells of a pipe row (``| a | b |``, ``a | b |``, markdown); ``<br>`` is a line break;
-- two or more spaces, a TAB inside a line or a full-width space separate the cells of a spaced row; each cell
-  keeps the display column it starts at, so a fixed-width table can be aligned with its header;
+- a TAB inside a line separates cells as a bar does (a web table copied from the browser: two TABs enclose an
+  empty cell);
+- two or more spaces or a full-width space separate the cells of a spaced row; each cell keeps the display
+  column it starts at, so a fixed-width table can be aligned with its header;
 - in a document whose lines are mostly cells joined by single spaces (text taken out of an .xls or a PDF,
   ``产出指标 数量指标 流转土地 >=60亩``), one space separates cells too (a *gapped* row, with no display
   columns: single gaps do not line up); a gapped line longer than any table row holds a whole table that lost
@@ -208,8 +210,24 @@ class _TextTokenizer:
             self.lines.append(Line([Token(filled[0], number)], LineKind.CELL, number, blanks_before=blanks,
                                    extra={"closes_row": stripped.endswith("||")}))
             return
-        parts = self._spaced(raw)
         indent = display_width(raw[: len(raw) - len(raw.lstrip())])
+        if self.gapped and _is_chrome(stripped):
+            # the page's furniture (第 1 页 共 3 页) is one piece of text, not cells joined by single spaces
+            self.lines.append(Line([Token(stripped, number, None, indent, indent)], LineKind.CELL, number,
+                                   blanks_before=blanks))
+            return
+        if "\t" in stripped and not self.gapped:
+            # a web table copied from the browser: one TAB between cells, an empty cell between two TABs, as
+            # bars separate the cells of a pipe row
+            cells = [cell.strip() for cell in stripped.split("\t")]
+            if sum(1 for cell in cells if cell) >= 2:
+                while not cells[-1]:
+                    cells.pop()
+                tokens = [Token(cell, number, column) for column, cell in enumerate(cells)]
+                self.lines.append(Line(tokens, LineKind.ROW, number, blanks_before=blanks,
+                                       extra={"piped": True, "open_end": False}))
+                return
+        parts = self._spaced(raw)
         if self.gapped and len(parts) > self.settings.longest_row:
             for offset, text in _units_rejoined(parts):
                 self.lines.append(Line([Token(text, number)], LineKind.CELL, number, blanks_before=blanks))
@@ -252,16 +270,25 @@ def _units_rejoined(parts: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return result
 
 
+def _is_chrome(text: str) -> bool:
+    from jixiao.documents.pipeline.labels import is_chrome  # (labels builds on tokens)
+
+    return is_chrome(text)
+
+
 def _mostly_gapped(raw: list[str]) -> bool:
     """True when more lines read as table rows with their cells joined by single spaces (two pieces or more
     that the labels know: a level name, a column heading, a target) than lines with bars or with at least as
-    many wider gaps as single ones."""
+    many wider gaps as single ones. The web page's furniture (来源, 发布时间, 打印本页) says nothing of the
+    table's layout: two such lines would outvote a table that lost its line breaks."""
     from jixiao.documents.pipeline.labels import Role, label, wrapped_run_together
 
     structural = (Role.LEVEL1, Role.LEVEL2, Role.HEADING, Role.TARGET)
     gapped = other = 0
     for line in raw:
         text = line.strip()
+        if _is_chrome(text):
+            continue
         if "|" in text or len(_CELL_GAP.findall(text)) >= len(_WORD_GAP.findall(text)) > 0 or wrapped_run_together(text):
             other += 1
         elif _WORD_GAP.search(text) and sum(label(piece).role in structural for piece in text.split()) >= 2:

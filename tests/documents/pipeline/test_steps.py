@@ -29,6 +29,14 @@ def test_labels_see_through_traditional_characters_glosses_and_radicals():
     assert label("≧90%").role is Role.TARGET and label("定性").role is Role.OPERATOR
 
 
+def test_a_traditional_table_that_lost_its_line_breaks_is_not_taken_for_cells_joined_by_single_spaces():
+    rows = ["項目名稱 縣級儲備糧", "績 效 指 標一級 指標二級 指標三級指標年度指標 值",
+            "產 出 指 標數量 指標庫存數量真實率100%質量 指標儲備糧管理專戶管理率100%"]
+    document = read("\n".join(rows))
+    assert [(i.level2, i.name, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("数量指标", "库存数量真实率", "100%"), ("质量指标", "储备粮管理专户管理率", "100%")]
+
+
 def test_a_whole_table_run_together_on_one_line_is_split_by_labels():
     assert segment("一级指标二级指标三级指标指标值产出指标数量指标检测人次1000人次以上") == (
         "一级指标", "二级指标", "三级指标", "指标值", "产出指标", "数量指标", "检测人次", "1000人次以上")
@@ -50,6 +58,28 @@ def test_page_chrome_with_bars_before_a_clean_table_does_not_stop_it():
     assert [i.name for i in document.sheets[0].indicators] == ["改造户数"]
 
 
+def test_a_web_table_copied_with_tabs_reads_as_its_pipe_rows_do():
+    rows = ["一级指标\t二级指标\t三级指标\t指标值\t备注", "产出指标\t数量指标\t改造户数\t≥18户\t", "改造面积\t≥300平方米",
+            "效益指标\t社会效益指标\t受益人数\t\t无"]  # (merged level cells dropped; an empty target between two TABs)
+    lines = text_lines("\n".join(rows))
+    assert lines[3].texts == ["效益指标", "社会效益指标", "受益人数", "", "无"]
+    tabbed = [(i.level2, i.name, i.target.raw) for i in read("\n".join(rows)).sheets[0].indicators]
+    piped = [(i.level2, i.name, i.target.raw)
+             for i in read("\n".join("| " + row.replace("\t", " | ") + " |" for row in rows)).sheets[0].indicators]
+    assert tabbed == piped == [("数量指标", "改造户数", "≥18户"), ("数量指标", "改造面积", "≥300平方米"),
+                               ("社会效益指标", "受益人数", "")]
+
+
+def test_a_cell_wrapped_onto_the_next_line_of_a_stream_whose_cells_stand_between_blank_lines_is_one_cell():
+    cells = ["一级指标", "二级指标", "三级指标", "指标值", "产出指标", "数量指标", "满足辖区居民对\n常用疫苗的需求", "100%",
+             "质量指标", "质量符合国家标准,有国家\n颁发的批签发等相关证明文件", "100%",
+             "满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%"]
+    document = read("\n\n".join(cells))
+    assert [(i.level2, i.name, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("数量指标", "满足辖区居民对常用疫苗的需求", "100%"), ("质量指标", "质量符合国家标准,有国家颁发的批签发等相关证明文件", "100%"),
+        ("服务对象满意度指标", "服务对象满意度", "≥90%")]
+
+
 def test_a_sequence_number_column_does_not_make_rows_skip():
     document = read("\n".join([
         "| 序号 | 一级指标 | 二级指标 | 三级指标 | 指标值 |",
@@ -60,6 +90,27 @@ def test_a_sequence_number_column_does_not_make_rows_skip():
     assert [(i.level2, i.name, i.target.raw) for i in indicators] == [
         ("数量指标", "改造户数", "≥18户"), ("社会效益指标", "受益人数", "≥100人")]
     assert indicators[0].extra == {"序号": "1"}
+
+
+def test_a_rows_sequence_number_is_not_joined_to_its_name_where_its_level_cells_were_merged_away():
+    document = read("\n".join([
+        "| 序号 | 一级指标 | 二级指标 | 三级指标 | 指标值 |",
+        "| 1 | 产出指标 | 数量指标 | 改造户数 | ≥18户 |",
+        "| 2 | 改造面积 | ≥300平方米 |",
+        "| 3 | 效益指标 | 社会效益指标 | 受益人数 | ≥100人 |",
+    ]))
+    indicators = document.sheets[0].indicators
+    assert [(i.level2, i.name, i.target.raw, i.extra) for i in indicators] == [
+        ("数量指标", "改造户数", "≥18户", {"序号": "1"}), ("数量指标", "改造面积", "≥300平方米", {"序号": "2"}),
+        ("社会效益指标", "受益人数", "≥100人", {"序号": "3"})]
+
+
+def test_a_page_number_line_is_page_chrome_not_the_text_of_the_cell_above():
+    assert label("第 1 页 共 3 页").role is Role.CHROME and label("共3页，第2页").role is Role.CHROME
+    assert label("第1页").role is not Role.CHROME  # (a bare 第N页 may be a cell: 详见第1页)
+    document = read("\n".join(["一级指标", "二级指标", "三级指标", "指标值", "产出指标", "数量指标", "改造户数", "≥18户",
+                               "第 1 页 共 2 页"]))
+    assert [(i.name, i.target.raw) for i in document.sheets[0].indicators] == [("改造户数", "≥18户")]
 
 
 def test_operator_unit_and_weight_columns_and_2021_cost_level():

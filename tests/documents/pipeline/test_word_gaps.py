@@ -160,3 +160,13 @@ def test_a_row_number_cell_opens_a_row_of_qualitative_targets_in_the_pre_2018_fo
     assert [(i.name, i.target.raw, i.extra.get("绩效目标名称")) for i in indicators] == [
         ("资产管理规范度", "=100%", "资产管理"), ("项目立项合规性", "合规", "项目立项"),
         ("项目组织机构建设完整性", "完整", "项目组织机构建设")]
+
+
+def test_the_web_pages_furniture_does_not_outvote_a_table_that_lost_its_line_breaks():
+    words = ("一级指标 二级指标 三级指标 年度指标值 产出指标 数量指标 委托业务项目数量 ≥50个 质量指标 报告合格率 ≥100% "
+             "满意度指标 服务对象满意度指标 公众满意度 ≥90%")
+    # two lines with a wide gap each would count as spaced rows and leave the table one unsplit cell
+    document = read("来源：县财政局    发布时间：2023-05-16 10:21", "打印本页    关闭窗口", words, "第 1 页 共 3 页")
+    assert [(i.level2, i.name, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("数量指标", "委托业务项目数量", "≥50个"), ("质量指标", "报告合格率", "≥100%"),
+        ("服务对象满意度指标", "公众满意度", "≥90%")]

@@ -1,0 +1,129 @@
+"""Metamorphic check of the reader: dev documents rewritten in other textual forms must read as their golden.
+
+    .venv/bin/python -m benchmarks.corpus_variants [--only NAME...] [--docs PREFIX...] [--json] [--details NAME STEM]
+
+Every dev text document (the collected ones up to number 176 and the shared ones) that jixiao reads at least one
+indicator of right is rewritten by each transformation of ``benchmarks/variants.py`` that applies to it; each
+variant is read and scored against the original's golden with ``benchmarks/corpus_score.py``. Per
+transformation it prints the documents, the indicators read right in the variants against the originals' right
+count, and the documents that lost most. Unseen documents are never read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import dataclass, field
+
+from benchmarks.corpus_score import Entry, differences, document_bytes, load_golden, load_manifest, score_document
+from benchmarks.variants import TRANSFORMS, variants
+from jixiao.documents import NotAGoalDocument, read_bytes
+from jixiao.model import Document
+
+__all__ = ["VariantFigures", "dev_texts", "variant_figures"]
+
+LAST_DEV_NUMBER = 176
+
+
+@dataclass
+class VariantFigures:
+    """One transformation's figures: documents it applies to, indicators right in the variants and originals,
+    and each document's loss (original right minus variant right)."""
+
+    documents: int = 0
+    right: int = 0
+    original_right: int = 0
+    losses: dict[str, int] = field(default_factory=dict)
+
+    def figures(self) -> dict:
+        """The pinned figures."""
+        return {"documents": self.documents, "right": self.right, "original_right": self.original_right}
+
+
+def dev_texts(prefixes: list[str] | None = None) -> list[tuple[Entry, str]]:
+    """The dev text documents (numbers up to 176) with their text, optionally those whose stem starts with one of
+    ``prefixes``."""
+    chosen = []
+    for entry in load_manifest():
+        if entry.split != "dev" or entry.path.suffix != ".txt" or int(entry.stem[:3]) > LAST_DEV_NUMBER:
+            continue
+        if prefixes and not any(entry.stem.startswith(prefix) for prefix in prefixes):
+            continue
+        chosen.append((entry, document_bytes(entry.path).decode("utf-8")))
+    return chosen
+
+
+def _read(text: str, name: str) -> Document | None:
+    try:
+        return read_bytes(text.encode("utf-8"), name)
+    except NotAGoalDocument:
+        return None
+
+
+def variant_figures(texts: list[tuple[Entry, str]], names: list[str] | None = None) -> dict[str, VariantFigures]:
+    """Per transformation, the figures of the variants of ``texts`` whose original reads an indicator right."""
+    result = {name: VariantFigures() for name in names or TRANSFORMS}
+    for entry, text in texts:
+        golden = load_golden(entry.stem)
+        if golden is None:
+            continue
+        original = score_document(golden, _read(text, entry.path.name)).fully_right
+        if not original:
+            continue
+        for name, variant in variants(text, names).items():
+            right = score_document(golden, _read(variant, entry.path.name)).fully_right
+            figures = result[name]
+            figures.documents += 1
+            figures.right += right
+            figures.original_right += original
+            figures.losses[entry.stem] = original - right
+    return result
+
+
+def print_figures(result: dict[str, VariantFigures], worst: int = 4) -> None:
+    """One line per transformation, with the documents that lost most."""
+    print(f"{'transformation':18} {'docs':>4} {'right':>6} {'orig':>6} {'kept':>6}  worst documents (lost)")
+    total_right = total_original = 0
+    for name, figures in result.items():
+        total_right += figures.right
+        total_original += figures.original_right
+        kept = f"{100 * figures.right / figures.original_right:5.1f}%" if figures.original_right else "   n/a"
+        losers = sorted(((loss, stem) for stem, loss in figures.losses.items() if loss), reverse=True)[:worst]
+        print(f"{name:18} {figures.documents:>4} {figures.right:>6} {figures.original_right:>6} {kept:>6}  "
+              + ", ".join(f"{stem[:3]}(-{loss})" if loss > 0 else f"{stem[:3]}(+{-loss})" for loss, stem in losers))
+    print(f"{'total':18} {'':>4} {total_right:>6} {total_original:>6}")
+
+
+def print_details(name: str, prefix: str) -> None:
+    """Where the ``name`` variant of the dev document ``prefix`` departs from its golden, and the variant text."""
+    for entry, text in dev_texts([prefix]):
+        variant = variants(text, [name]).get(name)
+        if variant is None:
+            print(f"== {entry.stem}: {name} does not apply ==")
+            continue
+        print(f"== {entry.stem} ({name}) ==")
+        for line in differences(load_golden(entry.stem), _read(variant, entry.path.name)) or ["(reads as its golden)"]:
+            print("  " + line)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", nargs="+", choices=list(TRANSFORMS), help="only these transformations")
+    parser.add_argument("--docs", nargs="+", metavar="PREFIX", help="only dev documents whose stem starts so")
+    parser.add_argument("--json", action="store_true", help="print the figures (with every document's loss) as JSON")
+    parser.add_argument("--details", nargs=2, metavar=("NAME", "STEM"),
+                        help="print where one variant of one dev document departs from its golden")
+    args = parser.parse_args(argv)
+    if args.details:
+        print_details(*args.details)
+        return
+    result = variant_figures(dev_texts(args.docs), args.only)
+    if args.json:
+        print(json.dumps({name: {**figures.figures(), "losses": figures.losses} for name, figures in result.items()},
+                         ensure_ascii=False, indent=1))
+        return
+    print_figures(result)
+
+
+if __name__ == "__main__":
+    main()
