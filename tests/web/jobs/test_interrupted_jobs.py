@@ -18,6 +18,7 @@ from django.db import connections
 from django.utils import timezone
 from django_tasks.backends.database.models import DBTaskResult
 
+from jixiao.cli import serve_command
 from jixiao.web.jobs import liveness
 from jixiao.web.jobs.liveness import INTERRUPTED, STALE_AFTER, jobs_interrupt_abandoned, process_name
 from jixiao.web.jobs.models import Job, JobUpload
@@ -155,3 +156,14 @@ def test_a_running_job_writes_its_heartbeat_while_one_step_takes_long(org, sampl
     assert job_run(job.pk) == "succeeded"
     assert seen == [("running", process_name()), True]
     connections.close_all()
+
+
+def test_jixiao_worker_marks_the_jobs_of_gone_workers_failed_before_it_takes_any(org, sample_bytes, monkeypatch,
+                                                                                 tmp_path):
+    job = _killed_mid_job(org, sample_bytes, worker="another-machine:4242", beat_ago=STALE_AFTER * 2)
+    started = []
+    monkeypatch.setattr(serve_command, "_configure", lambda data, host: None)  # the test's database, as set up
+    monkeypatch.setattr("django.core.management.call_command",
+                        lambda name, **options: started.append((name, Job.objects.get(pk=job.pk).state)))
+    serve_command.worker(data=tmp_path, interval=1.0, parent=None)
+    assert started == [("db_worker", "failed")]
