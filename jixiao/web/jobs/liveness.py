@@ -36,7 +36,7 @@ HEARTBEAT_SECONDS = 15
 STALE_AFTER = timedelta(minutes=2)
 
 # What the user reads on a job its worker did not finish.
-INTERRUPTED = "任务因后台进程中断（服务停止或重启）而未完成，未保存任何更改；可重新开始"
+INTERRUPTED = "任务因后台进程中断（服务停止或重启）而未完成，未保存任何更改"
 
 
 def process_name() -> str:

@@ -20,8 +20,8 @@ from jixiao.web.security.audit import audit_record
 from jixiao.web.security.events import JOB_STARTED
 from jixiao.web.sheets.errors import SheetError
 
-__all__ = ["BACKGROUND_FILES", "KEEP_DAYS", "RECENT_JOBS", "job_get", "job_run", "job_start", "job_task", "jobs_recent",
-           "wants_background"]
+__all__ = ["BACKGROUND_FILES", "KEEP_DAYS", "RECENT_JOBS", "job_get", "job_restart", "job_run", "job_start", "job_task",
+           "jobs_recent", "wants_background"]
 
 logger = logging.getLogger(__name__)
 
@@ -64,6 +64,17 @@ def job_get(user, job_id: int) -> Job:
     kind_of(job.kind).check(member_get(user), job.params)
     _truthful(job)
     return job
+
+
+def job_restart(user, job_id: int) -> Job:
+    """Start again, as a new job, the failed job ``job_id`` of ``user`` (e.g. one its worker's stop interrupted).
+    ``Job.DoesNotExist`` for a job that has not failed or was started with uploaded files (they are gone: the
+    person uploads them again on their page); otherwise as :func:`job_get` and :func:`job_start`."""
+    job = job_get(user, job_id)
+    kind = kind_of(job.kind)
+    if job.state != Job.State.FAILED or kind.uploaded:
+        raise Job.DoesNotExist
+    return job_start(user=user, kind=kind, params=job.params)
 
 
 # The jobs listed on a person's page of background jobs, newest first.

@@ -22,7 +22,8 @@ from jixiao.cli import serve_command
 from jixiao.web.jobs import liveness
 from jixiao.web.jobs.liveness import INTERRUPTED, STALE_AFTER, jobs_interrupt_abandoned, process_name
 from jixiao.web.jobs.models import Job, JobUpload
-from jixiao.web.jobs.services import job_run, job_task
+from jixiao.web.jobs.registry import KINDS
+from jixiao.web.jobs.services import job_run, job_start, job_task
 from jixiao.web.sheets.models import Sheet
 from jixiao.web.sheets.services import imports
 from tests.web.sheets.test_background_imports import _upload, import_enqueue
@@ -167,3 +168,29 @@ def test_jixiao_worker_marks_the_jobs_of_gone_workers_failed_before_it_takes_any
                         lambda name, **options: started.append((name, Job.objects.get(pk=job.pk).state)))
     serve_command.worker(data=tmp_path, interval=1.0, parent=None)
     assert started == [("db_worker", "failed")]
+
+
+def test_an_interrupted_export_is_started_again_from_its_page(org, login):
+    params = {"year": 2026, "unit": None, "format": "json"}
+    job = job_start(user=org["reviewer"], kind=KINDS["sheets"], params=params)
+    client = login(org["reviewer"])
+    assert client.post(f"/jobs/{job.pk}/restart/").status_code == 404  # queued: nothing to start again
+    Job.objects.filter(pk=job.pk).update(state=Job.State.RUNNING, worker="another-machine:4242",
+                                         heartbeat_at=timezone.now() - STALE_AFTER * 2)
+    page = client.get(f"/jobs/{job.pk}/").content.decode()
+    assert INTERRUPTED in page and 'id="job-restart"' in page
+    response = client.post(f"/jobs/{job.pk}/restart/")
+    again = Job.objects.exclude(pk=job.pk).get()
+    assert response.status_code == 302 and response.url == f"/jobs/{again.pk}/"
+    assert (again.kind, again.params, again.state, again.user) == ("sheets", params, "queued", org["reviewer"])
+    assert Job.objects.get(pk=job.pk).state == "failed"
+    assert login(org["owner"]).post(f"/jobs/{again.pk}/restart/").status_code == 404  # another person's job
+
+
+def test_an_interrupted_import_asks_for_its_files_again(org, login, sample_bytes):
+    job = _killed_mid_job(org, sample_bytes, worker="another-machine:4242", beat_ago=STALE_AFTER * 2)
+    client = login(org["owner"])
+    page = client.get(f"/jobs/{job.pk}/").content.decode()
+    assert "重新上传文件" in page and 'id="job-restart"' not in page
+    assert client.post(f"/jobs/{job.pk}/restart/").status_code == 404
+    assert Job.objects.count() == 1
