@@ -143,10 +143,11 @@ def summaries_computed(sheets: QuerySet[Sheet], seasons: Seasons | None = None) 
 
 
 def summaries_store(computed: list[Computed]) -> None:
-    """Store summaries computed by :func:`summaries_computed`, inside the caller's transaction: the rows, and the units' figures added up once at the end of the enclosing :func:`refreshes_batched`. A sheet whose
-    inputs changed since (an edit saved meanwhile stored its own summary) is recomputed here, under the lock,
-    never overwritten with the value computed before; so is one whose bureau's setting is no longer the one it was
-    computed in (another change of the setting was saved meanwhile)."""
+    """Store summaries computed by :func:`summaries_computed`, inside the caller's transaction; the units' figures
+    are added up once at the end of the enclosing :func:`refreshes_batched`. A sheet whose inputs changed since
+    (an edit saved meanwhile stored its own summary) is recomputed here, under the lock, never overwritten with
+    the value computed before; so is one whose bureau's setting is no longer the one it was computed in (another
+    change of the setting was saved meanwhile)."""
     seasons: Seasons = {}  # as they are now, in this transaction
     for chunk in _chunks(computed):
         ids = [c.sheet.pk for c in chunk]
@@ -211,8 +212,8 @@ def _chunks(items: list) -> Iterator[list]:
 def _stamps(sheet_ids: list[int]) -> dict[int, tuple]:
     """What each sheet's summary is computed from, as values that change with every change of it: the sheet's
     unit (and its bureau, whose setting applies), year, code and deletion; its approvals; its tracking's version
-    (every save of a sheet's year raises it). The bureau's setting is not here: its change refreshes every
-    summary it applies to after it is saved."""
+    (every save of a sheet's year raises it). The bureau's setting is compared apart (:func:`_mark`): a setting
+    change computes in the setting it is about to save."""
     sheets = {pk: rest for pk, *rest in Sheet.objects.filter(pk__in=sheet_ids).values_list(
         "pk", "unit_id", "unit__bureau_id", "year", "code", "deleted_at")}
     approvals = {row["sheet_id"]: (row["count"], row["last"]) for row in ApprovedVersion.objects.filter(
