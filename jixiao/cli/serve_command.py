@@ -91,7 +91,12 @@ def worker(
     django.setup()
     if parent is not None:
         _stop_with(parent)
+    from jixiao.web.jobs.liveness import jobs_interrupt_abandoned
+
+    interrupted = jobs_interrupt_abandoned(starting=True)
     stdout.print(f"jixiao 后台任务进程已启动（数据：{data}；按 Ctrl+C 停止）")
+    if interrupted:
+        stdout.print(f"{interrupted} 个后台任务因上次后台进程中断而未完成，已标为未完成")
     call_command("db_worker", interval=interval, verbosity=1)
 
 
@@ -114,7 +119,8 @@ def _stop_with(parent: int) -> None:
 def _task_worker(data: Path, wanted: bool) -> Iterator[None]:
     """One background worker (``jixiao worker``) in its own process while the block runs, whatever the number of
     server processes; stopped at the end: asked to stop after its task, and after 10 s told again, which stops the
-    task (django-tasks marks it failed; its transaction stores nothing)."""
+    task (django-tasks marks it failed, the job records it interrupted; its transaction stores nothing). A worker
+    killed outright leaves its job to the next worker starting up (:mod:`jixiao.web.jobs.liveness`)."""
     if not wanted:
         yield
         return

@@ -1,5 +1,6 @@
 """Writes while an import runs. An import reads and reviews its files before it takes the database's write lock,
-then stores them in one short transaction; so a person who saves meanwhile (an edit, a review comment, a login,
+then stores them in one short transaction (and a bureau's setting change computes its year's summaries before it
+takes the lock); so a person who saves meanwhile (an edit, a review comment, a login,
 an API call, which records the token's use) is not refused, and a write the database still refuses (a lock held
 too long) is a Chinese 503, never a 500. Every thread has its own connection to one database outside any test
 transaction: on SQLite a file (an in-memory database is not locked as a file is), on PostgreSQL the test
@@ -12,6 +13,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 
 import pytest
 from django.db import connection, connections
@@ -25,10 +27,13 @@ from jixiao.web.jobs.registry import KINDS
 from jixiao.web.jobs.services import job_run, job_start
 from jixiao.web.organisation.models import ApiToken
 from jixiao.web.organisation.services import token_create
+from jixiao.web.performance import summaries
+from jixiao.web.performance.models import Summary
+from jixiao.web.performance.services import setting_save
 from jixiao.web.sheets.models import Comment, Sheet
 from jixiao.web.sheets.services import review
 from tests.web.audits.conftest import township_evaluation
-from tests.web.conftest import PASSWORD, draft_create, org_create
+from tests.web.conftest import PASSWORD, approve, draft_create, org_create
 from tests.web.sheets.test_history import _form_data
 
 pytestmark = pytest.mark.django_db(transaction=True)  # committed, as the worker and the server commit
@@ -165,6 +170,15 @@ def test_a_write_while_a_background_audit_reviews_its_files_is_saved(people, wri
         assert job_run(job.pk) == "succeeded"
     assert outcomes == [(SUCCESS[write], True)]
     assert AuditedDocument.objects.count() == 2
+
+
+@pytest.mark.parametrize("write", WRITES)
+def test_a_write_while_a_setting_change_recomputes_the_summaries_is_saved(people, write, monkeypatch):
+    approved = approve(people, draft_create(people))
+    with _writing_while(monkeypatch, summaries, "summary_fields", WRITES[write](people)) as outcomes:
+        setting_save(user=people["reviewer"], year=2026, profile="hubei", period_end=date(2026, 9, 30))
+    assert outcomes == [(SUCCESS[write], True)]
+    assert Summary.objects.get(sheet=approved).period_end == date(2026, 9, 30)
 
 
 @contextmanager

@@ -58,6 +58,7 @@ class AuditUpload(JobKind):
 
     code = "audit_upload"
     label = "自评复核"
+    uploaded = True
     items = "个文件"
 
     def check(self, member: Member | None, params: dict) -> None:

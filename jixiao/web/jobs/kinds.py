@@ -48,6 +48,7 @@ class JobKind(ABC):
     items: ClassVar[str]  # what the progress counts, e.g. 张表
     finishing: ClassVar[str] = "正在生成结果"  # what happens once every item is done
     back_label: ClassVar[str] = "返回"  # the link to :meth:`back` once the job has succeeded
+    uploaded: ClassVar[bool] = False  # started by its page with uploaded files, which go once the job has ended
 
     def params_from(self, data) -> dict:
         """The job's parameters from the start button's form (``QueryDict``); a malformed one raises

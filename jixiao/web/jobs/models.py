@@ -16,6 +16,8 @@ class Job(models.Model):
     :class:`~jixiao.web.jobs.kinds.JobKind`; ``params`` is what that kind needs (year, unit, format…).
 
     Progress is written outside any transaction of the job's own work, so the page shows it while that runs.
+    ``worker`` and ``heartbeat_at`` tell whether the process running the job is still there
+    (:mod:`jixiao.web.jobs.liveness`); ``task_id`` is the job's django-tasks result.
     """
 
     class State(models.TextChoices):
@@ -35,6 +37,9 @@ class Job(models.Model):
     result = models.BinaryField("导出的文件", null=True, editable=False)
     result_stem = models.CharField("下载文件名（不含扩展名）", max_length=300, blank=True)
     result_format = models.CharField("文件格式", max_length=8, blank=True)  # set only with ``result``
+    worker = models.CharField("后台进程", max_length=300, blank=True)  # machine:pid, while it runs
+    heartbeat_at = models.DateTimeField("最近一次心跳", null=True, blank=True)
+    task_id = models.CharField("django-tasks 结果", max_length=64, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 

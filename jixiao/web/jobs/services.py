@@ -7,11 +7,12 @@ import logging
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone
-from django_tasks import task
+from django_tasks import TaskContext, task
 
 from jixiao.web.jobs.kinds import JobKind
+from jixiao.web.jobs.liveness import INTERRUPTED, heartbeat, job_abandoned, job_interrupt, process_name
 from jixiao.web.jobs.models import Job, JobUpload
 from jixiao.web.jobs.registry import kind_of
 from jixiao.web.organisation.selectors import member_get
@@ -19,8 +20,8 @@ from jixiao.web.security.audit import audit_record
 from jixiao.web.security.events import JOB_STARTED
 from jixiao.web.sheets.errors import SheetError
 
-__all__ = ["BACKGROUND_FILES", "KEEP_DAYS", "RECENT_JOBS", "job_get", "job_run", "job_start", "job_task", "jobs_recent",
-           "wants_background"]
+__all__ = ["BACKGROUND_FILES", "KEEP_DAYS", "RECENT_JOBS", "job_get", "job_restart", "job_run", "job_start", "job_task",
+           "jobs_recent", "wants_background"]
 
 logger = logging.getLogger(__name__)
 
@@ -61,7 +62,19 @@ def job_get(user, job_id: int) -> Job:
     another person's job, ``PermissionDenied`` once the person lost the right to its scope."""
     job = Job.objects.defer("result").get(pk=job_id, user=user)  # the page polls; the file is read on download
     kind_of(job.kind).check(member_get(user), job.params)
+    _truthful(job)
     return job
+
+
+def job_restart(user, job_id: int) -> Job:
+    """Start again, as a new job, the failed job ``job_id`` of ``user`` (e.g. one its worker's stop interrupted).
+    ``Job.DoesNotExist`` for a job that has not failed or was started with uploaded files (they are gone: the
+    person uploads them again on their page); otherwise as :func:`job_get` and :func:`job_start`."""
+    job = job_get(user, job_id)
+    kind = kind_of(job.kind)
+    if job.state != Job.State.FAILED or kind.uploaded:
+        raise Job.DoesNotExist
+    return job_start(user=user, kind=kind, params=job.params)
 
 
 # The jobs listed on a person's page of background jobs, newest first.
@@ -76,34 +89,51 @@ def jobs_recent(user) -> list[Job]:
             kind_of(job.kind).check(member, job.params)
         except PermissionDenied:
             continue
-        seen.append(job)
+        seen.append(_truthful(job))
     return seen
 
 
-@task()
-def job_task(job_id: int) -> str:
+def _truthful(job: Job) -> Job:
+    """``job``, marked failed first if it is running but its worker is gone (the page must not say it runs)."""
+    if job_abandoned(job):
+        job_interrupt(job)
+    return job
+
+
+@task(takes_context=True)
+def job_task(context: TaskContext, job_id: int) -> str:
     """The background task: run job ``job_id``; returns its final state."""
-    return job_run(job_id)
+    return job_run(job_id, task_id=str(context.task_result.id))
 
 
-def job_run(job_id: int) -> str:
-    """Run job ``job_id`` and return its final state. A refusal or a failure the user can act on is kept on the
-    job in Chinese; an unexpected error is kept as an internal error and re-raised. An export writes nothing but
-    the job; a kind that stores (an audit) stores all in one transaction after its progress, so a failed job
-    changes nothing."""
+def job_run(job_id: int, task_id: str = "") -> str:
+    """Run job ``job_id`` (of the django-tasks result ``task_id``) and return its final state. A refusal or a
+    failure the user can act on is kept on the job in Chinese; an unexpected error is kept as an internal error
+    and re-raised; the worker stopped mid-job (a second SIGTERM, Ctrl+C) keeps it as interrupted. An export
+    writes nothing but the job; a kind that stores (an audit) stores all in one transaction after its progress,
+    so a failed job changes nothing. While it runs the job has this process and a heartbeat
+    (:mod:`jixiao.web.jobs.liveness`), so a worker killed outright is found out too."""
     job = Job.objects.select_related("user").get(pk=job_id)
     kind = kind_of(job.kind)
-    _update(job, state=Job.State.RUNNING)
+    _update(job, state=Job.State.RUNNING, worker=process_name(), task_id=task_id)
     try:
-        member = member_get(job.user)
-        kind.check(member, job.params)  # the right may have been lost while the job waited
-        outcome = kind.run(job, member, lambda done, total: _progress(job, done, total))
+        with heartbeat(job):
+            member = member_get(job.user)
+            kind.check(member, job.params)  # the right may have been lost while the job waited
+            outcome = kind.run(job, member, lambda done, total: _progress(job, done, total))
     except (SheetError, PermissionDenied) as error:
         _finish(job, Job.State.FAILED, getattr(error, "message", None) or str(error) or "无权执行此任务")
         return job.state
     except Exception as error:
         logger.exception("background job %s (%s) failed", job_id, job.kind)
         _finish(job, Job.State.FAILED, f"处理时发生内部错误（{error.__class__.__name__}），未产生任何结果；请联系管理员")
+        raise
+    except BaseException:  # SystemExit: the worker told twice to stop ends the job where it is
+        logger.warning("background job %s (%s) interrupted: the worker is stopping", job_id, job.kind)
+        try:
+            _finish(job, Job.State.FAILED, INTERRUPTED)
+        except DatabaseError:  # e.g. the database is busy: the next worker, or the job's page, finds it out
+            logger.exception("background job %s: its interruption was not recorded", job_id)
         raise
     _finish(job, Job.State.SUCCEEDED, outcome.message, result=outcome.data, result_stem=outcome.stem[:300],
             result_format=outcome.fmt)
@@ -122,7 +152,9 @@ def _finish(job: Job, state: str, message: str, **result) -> None:
 
 
 def _update(job: Job, **fields) -> None:
-    """Write ``fields`` at once, outside any transaction of the job's work, so the progress page sees them."""
+    """Write ``fields`` at once, outside any transaction of the job's work, so the progress page sees them; each
+    write is also a heartbeat."""
+    fields["heartbeat_at"] = timezone.now()
     for name, value in fields.items():
         setattr(job, name, value)
     Job.objects.filter(pk=job.pk).update(**fields)

@@ -12,4 +12,5 @@ urlpatterns = [
     path("<id:pk>/", views.job_page, name="detail"),
     path("<id:pk>/progress/", views.job_progress, name="progress"),
     path("<id:pk>/download/", views.job_download, name="download"),
+    path("<id:pk>/restart/", views.job_restart_view, name="restart"),
 ]

@@ -12,10 +12,10 @@ from jixiao.web.downloads import attachment
 from jixiao.web.errors import refusal
 from jixiao.web.jobs.models import Job
 from jixiao.web.jobs.registry import kind_of
-from jixiao.web.jobs.services import KEEP_DAYS, job_get, job_start, jobs_recent
+from jixiao.web.jobs.services import KEEP_DAYS, job_get, job_restart, job_start, jobs_recent
 from jixiao.web.sheets.errors import SheetError
 
-__all__ = ["job_download", "job_list", "job_page", "job_progress", "job_start_view"]
+__all__ = ["job_download", "job_list", "job_page", "job_progress", "job_restart_view", "job_start_view"]
 
 
 @login_required
@@ -25,6 +25,19 @@ def job_start_view(request, kind: str):
     job_kind = kind_of(kind)
     try:
         job = job_start(user=request.user, kind=job_kind, params=job_kind.params_from(request.POST))
+    except SheetError as error:
+        return refusal(request, error.message, 400)
+    return redirect("jobs:detail", pk=job.pk)
+
+
+@login_required
+@require_POST
+def job_restart_view(request, pk: int):
+    """Start a failed job again (its button on the job's page) and show the new job's page."""
+    try:
+        job = job_restart(request.user, pk)
+    except Job.DoesNotExist:
+        raise Http404("没有可重新开始的后台任务") from None
     except SheetError as error:
         return refusal(request, error.message, 400)
     return redirect("jobs:detail", pk=job.pk)

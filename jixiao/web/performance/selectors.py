@@ -25,7 +25,7 @@ from jixiao.web.performance.models import BureauSetting, Tracking
 from jixiao.web.sheets.errors import SheetError
 from jixiao.web.sheets.models import Sheet
 
-__all__ = ["Season", "SheetYear", "approved_content", "season_of", "sheet_year"]
+__all__ = ["Season", "SheetYear", "approved_content", "season_made", "season_of", "sheet_year"]
 
 
 @dataclass(frozen=True)
@@ -41,13 +41,19 @@ class Season:
 def season_of(bureau_id: int | None, year: int) -> Season:
     """The bureau's profile and period for ``year``; by default the central profile and 1–6月."""
     setting = BureauSetting.objects.filter(bureau_id=bureau_id, year=year).first()
-    name = setting.profile if setting else "central"
+    if setting is None:
+        return season_made("central", date(year, 6, 30), chosen=False)
+    return season_made(setting.profile, setting.period_end)
+
+
+def season_made(name: str, period_end: date, *, chosen: bool = True) -> Season:
+    """The season of the profile ``name`` and ``period_end`` (e.g. a setting about to be saved); ``SheetError``
+    when the profile cannot be used."""
     try:
         profile = load_profile(name)
     except ProfileError as error:
         raise SheetError(f"财政局设置的评分方案无法使用：{error}") from None
-    return Season(profile=profile, profile_name=name, period_end=setting.period_end if setting else date(year, 6, 30),
-                  chosen=setting is not None)
+    return Season(profile=profile, profile_name=name, period_end=period_end, chosen=chosen)
 
 
 def approved_content(sheet: Sheet) -> GoalSheet | None:

@@ -19,8 +19,9 @@ from jixiao.web.organisation.models import Role
 from jixiao.web.organisation.selectors import can_edit_unit, member_get
 from jixiao.web.performance.conversion import answer_fields, record_of, result_fields
 from jixiao.web.performance.models import Answer, BureauSetting, Change, Result, Spending, Tracking
-from jixiao.web.performance.selectors import approved_content
-from jixiao.web.performance.summaries import summaries_refresh, summary_refresh
+from jixiao.web.performance.selectors import approved_content, season_made
+from jixiao.web.performance.summaries import summaries_computed, summaries_store, summary_refresh
+from jixiao.web.refreshes import refreshes_batched
 from jixiao.web.security.audit import audit_record
 from jixiao.web.security.events import SETTINGS_CHANGED
 from jixiao.web.sheets.errors import SheetError, StaleSheet
@@ -191,9 +192,11 @@ def actuals_import(*, user, sheet_id: int, expected_version: int, data: bytes, f
                            action="import")
 
 
-@transaction.atomic
 def setting_save(*, user, year: int, profile: str, period_end: date) -> BureauSetting:
-    """A bureau's profile and monitoring period for ``year``; only the bureau's reviewers and admins set it."""
+    """A bureau's profile and monitoring period for ``year``; only the bureau's reviewers and admins set it.
+
+    Every summary of the bureau's year is recomputed in the new setting before the write lock is taken; the
+    setting and the summaries are then stored together in one short transaction."""
     member = member_get(user)
     if member is None or member.role not in (Role.REVIEWER, Role.ADMIN):
         raise PermissionDenied("监控与评分设置由财政局审核人或管理员设定")
@@ -203,14 +206,17 @@ def setting_save(*, user, year: int, profile: str, period_end: date) -> BureauSe
         raise SheetError(str(error)) from None
     if period_end.year != year:
         raise SheetError(f"监控截止日期应在 {year} 年内")
-    setting, created = BureauSetting.objects.select_for_update().get_or_create(
-        bureau_id=member.bureau_id, year=year, defaults={"period_end": period_end, "profile": profile})
-    old = {} if created else {"profile": setting.profile, "period_end": setting.period_end.isoformat()}
-    setting.profile, setting.period_end, setting.updated_by = profile, period_end, user
-    setting.save()
-    audit_record(SETTINGS_CHANGED, user=user, obj=setting,
-                 details={"year": year, "old": old, "new": {"profile": profile, "period_end": period_end.isoformat()}})
-    summaries_refresh(Sheet.objects.filter(unit__bureau_id=member.bureau_id, year=year))
+    computed = summaries_computed(Sheet.objects.filter(unit__bureau_id=member.bureau_id, year=year),
+                                  {(member.bureau_id, year): season_made(profile, period_end)})
+    with transaction.atomic(), refreshes_batched():  # each unit's figures are added up once, at the end
+        setting, created = BureauSetting.objects.select_for_update().get_or_create(
+            bureau_id=member.bureau_id, year=year, defaults={"period_end": period_end, "profile": profile})
+        old = {} if created else {"profile": setting.profile, "period_end": setting.period_end.isoformat()}
+        setting.profile, setting.period_end, setting.updated_by = profile, period_end, user
+        setting.save()
+        audit_record(SETTINGS_CHANGED, user=user, obj=setting, details={
+            "year": year, "old": old, "new": {"profile": profile, "period_end": period_end.isoformat()}})
+        summaries_store(computed)  # after the setting: a summary computed in another one is recomputed here
     return setting
 
 

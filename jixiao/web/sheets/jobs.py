@@ -69,6 +69,7 @@ class SheetsImport(JobKind):
     items = "个文件"
     finishing = "正在保存"
     back_label = "查看导入的表"
+    uploaded = True
 
     def check(self, member: Member | None, params: dict) -> None:
         if not can_edit_unit(member, params["unit"]):

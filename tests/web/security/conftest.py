@@ -98,12 +98,15 @@ def world_create(org: dict, security, auditor, sample_bytes: bytes) -> dict:
         export = Job.objects.create(user=reviewer, bureau=unit.bureau, kind="sheets", state=Job.State.SUCCEEDED,
                                     params={"year": 2026, "unit": unit.pk, "format": "json"}, result=b"{}",
                                     result_stem="matrix", result_format="json")
+        failed_export = Job.objects.create(user=reviewer, bureau=unit.bureau, kind="sheets", state=Job.State.FAILED,
+                                           params={"year": 2026, "unit": unit.pk, "format": "json"})
         audited = audit_upload(user=reviewer, member=reviewer.member, year=2026, profile=load_profile(),
                                files=[("自评表.json", _evaluation_of(unit))], profile_name="central")[0]
         scopes[scope] = {"unit": unit.pk, "unit_code": unit.code, "draft": draft.pk, "approved": approved.pk,
                          "spending": Spending.objects.filter(tracking__sheet=approved).get().pk,
                          "pending": pending.pk, "publication": publication.pk, "bureau_code": unit.bureau.code,
-                         "job": job.pk, "audited": audited.pk, "export": export.pk}
+                         "job": job.pk, "audited": audited.pk, "export": export.pk,
+                         "failed_export": failed_export.pk}
     return {"people": people, "tokens": tokens, "scopes": scopes, "sample": sample_bytes}
 
 

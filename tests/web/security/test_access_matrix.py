@@ -200,6 +200,9 @@ MATRIX: dict[str, Entry] = {
         "own": "302 200 404 404 404 404", "other_unit": "302 404 404 404 404 404", "other_bureau": "302 404 404 404 404 404"}),
     "jobs:download": Entry("GET", "/jobs/{export}/download/", {
         "own": "302 404 200 404 404 404", "other_unit": "302 404 200 404 404 404", "other_bureau": "302 404 404 404 404 404"}),
+    # A failed export is started again, as a new job, by the person who started it, while still allowed its scope.
+    "jobs:restart": Entry("POST", "/jobs/{failed_export}/restart/", {
+        "own": "302 404 302 404 404 404", "other_unit": "302 404 302 404 404 404", "other_bureau": "302 404 404 404 404 404"}),
 }
 
 

@@ -1,0 +1,119 @@
+"""Whether a running job's worker is still there: a job records the process running it and a heartbeat, written
+by a thread of that process while the work runs. A worker stopped hard (a second SIGTERM while a transaction was
+open, SIGKILL, a machine that went down) cannot say so itself; a worker starting up and a page reading the job
+find it instead — its process gone from this machine or its heartbeat stale — and mark it failed with why. The
+work of a job stores all in one transaction at its end, so an interrupted job stored nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import timedelta
+
+from django.db import DatabaseError, connections
+from django.utils import timezone
+from django_tasks.backends.database.models import DBTaskResult
+from django_tasks.base import TaskResultStatus
+
+from jixiao.web.jobs.models import Job, JobUpload
+
+__all__ = ["HEARTBEAT_SECONDS", "INTERRUPTED", "STALE_AFTER", "heartbeat", "job_abandoned", "job_interrupt",
+           "jobs_interrupt_abandoned", "process_name"]
+
+logger = logging.getLogger(__name__)
+
+# How often a running job's worker writes its heartbeat (seconds).
+HEARTBEAT_SECONDS = 15
+
+# A heartbeat older than this means the worker is gone. Generous: on SQLite a beat waits for the write lock, and
+# one held by a long write (an import storing thousands of sheets) makes a few beats in a row fail.
+STALE_AFTER = timedelta(minutes=2)
+
+# What the user reads on a job its worker did not finish.
+INTERRUPTED = "任务因后台进程中断（服务停止或重启）而未完成，未保存任何更改"
+
+
+def process_name() -> str:
+    """This process as a job records its worker: the machine's name and the process id."""
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def _process_gone(worker: str, *, starting: bool) -> bool:
+    """True when ``worker`` (see :func:`process_name`) was a process of this machine that has ended. A process of
+    another machine, or any process on Windows (where ``os.kill`` would end it), is left to the heartbeat. A worker
+    ``starting`` up with the id a job records has run nothing yet: the id was reused, so the job's process ended."""
+    host, _, pid = worker.rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit() or sys.platform == "win32":
+        return False
+    if int(pid) == os.getpid():
+        return starting
+    try:
+        os.kill(int(pid), 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return True
+    except PermissionError:  # another user's process has the id: it exists
+        return False
+    return False
+
+
+def job_abandoned(job: Job, *, starting: bool = False) -> bool:
+    """True when ``job`` is running but its worker is gone (its process has ended or its heartbeat is stale)."""
+    if job.state != Job.State.RUNNING:
+        return False
+    beat = job.heartbeat_at or job.created_at
+    return beat < timezone.now() - STALE_AFTER or _process_gone(job.worker, starting=starting)
+
+
+def job_interrupt(job: Job) -> bool:
+    """Mark the running ``job`` failed as interrupted, and its django-tasks result failed too; False (and nothing
+    written) when the job was no longer running or its worker wrote a heartbeat meanwhile."""
+    now = timezone.now()
+    interrupted = Job.objects.filter(pk=job.pk, state=Job.State.RUNNING, heartbeat_at=job.heartbeat_at).update(
+        state=Job.State.FAILED, message=INTERRUPTED, finished_at=now)
+    if not interrupted:
+        return False
+    job.state, job.message, job.finished_at = Job.State.FAILED, INTERRUPTED, now
+    JobUpload.objects.filter(job_id=job.pk).delete()  # as after any failure: the user uploads again
+    if job.task_id:
+        DBTaskResult.objects.filter(pk=job.task_id, status=TaskResultStatus.RUNNING).update(
+            status=TaskResultStatus.FAILED, finished_at=now, exception_class_path="builtins.SystemExit",
+            traceback=f"jixiao: {INTERRUPTED}")
+    logger.warning("background job %s (%s) interrupted: its worker %s is gone", job.pk, job.kind, job.worker)
+    return True
+
+
+def jobs_interrupt_abandoned(*, starting: bool = False) -> int:
+    """Mark failed every running job whose worker is gone; returns how many. A worker calls it ``starting`` up."""
+    running = Job.objects.filter(state=Job.State.RUNNING).defer("result")  # a few rows: jobs are kept a week
+    return sum(job_interrupt(job) for job in running if job_abandoned(job, starting=starting))
+
+
+@contextmanager
+def heartbeat(job: Job) -> Iterator[None]:
+    """Write ``job``'s heartbeat every :data:`HEARTBEAT_SECONDS` from a thread while the block runs (the work may
+    spend minutes in one step). A beat the database refuses (busy) is tried again at the next one."""
+    stop = threading.Event()
+
+    def beat() -> None:
+        try:
+            while not stop.wait(HEARTBEAT_SECONDS):
+                try:
+                    Job.objects.filter(pk=job.pk, state=Job.State.RUNNING).update(heartbeat_at=timezone.now())
+                except DatabaseError as error:
+                    logger.warning("background job %s: heartbeat not written (%s)", job.pk, error)
+        finally:
+            connections.close_all()  # this thread's own connections
+
+    thread = threading.Thread(target=beat, name=f"jixiao-job-{job.pk}-heartbeat", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
