@@ -156,6 +156,10 @@ def _broken_labels(texts: list[str]) -> list[str]:
         end = index + 1
         while end < len(texts) and len(texts[end]) <= _LABEL_PIECE and 0 < len(texts[end - 1]) <= _LABEL_PIECE:
             end += 1
+        if end == index + 1:  # no short piece follows: nothing to join (most cells)
+            result.append(texts[index])
+            index += 1
+            continue
         joined = next((stop for stop in range(end, index + 1, -1) if header_label("".join(texts[index:stop]))), None)
         if joined is not None and all(texts[index:joined]):
             result.append("".join(texts[index:joined]))

@@ -273,7 +273,7 @@ class _Assembler:
 
     # -- lines outside tables ----------------------------------------------------------------------------
     def _outside(self, line: Line) -> None:
-        self._block_text.append((line.line, " ".join(token.text for token in line.tokens)))
+        self._block_text.append((line.line, " ".join(line.texts)))
         if line.kind is LineKind.BREAK:
             self._close_open()
             return
