@@ -527,10 +527,12 @@ class SheetBuilder:
         """Leave out a row whose only cell is the note another column prints on the rows around it (未达指标值酌情扣分
         under 评(扣)分标准): a row left empty but for that note, slid into the name column, is no indicator."""
         indicators = self.sheet.indicators
-        notes = {fold(simplified(text)) for indicator in indicators
-                 for text in (*indicator.extra.values(), indicator.description or "") if text.strip()}
-        repeated = {position for position, values in self.results
-                    if _name_only(indicators[position - 1], values) and fold(indicators[position - 1].name) in notes}
+        name_only = [position for position, values in self.results if _name_only(indicators[position - 1], values)]
+        notes: set[str] = set()
+        if name_only:  # (the notes are gathered only for a sheet with such a row: most have none)
+            notes = {fold(simplified(text)) for indicator in indicators
+                     for text in (*indicator.extra.values(), indicator.description or "") if text.strip()}
+        repeated = {position for position in name_only if fold(indicators[position - 1].name) in notes}
         for position in sorted(repeated):
             indicator = indicators[position - 1]
             self.diagnostics.append(diagnostic("P108", self._location().model_copy(update={"row": indicator.row}), text=indicator.name[:80]))
