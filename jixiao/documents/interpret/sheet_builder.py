@@ -23,7 +23,7 @@ from jixiao.documents.pipeline.labels import (
     simplified,
     split_description,
 )
-from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns, find_header, is_refinement, refine
+from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns, Header, find_header, is_refinement, refine
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.interpret.header_cells import (
     is_checkpoint,
@@ -237,7 +237,16 @@ def _no_value(indicator: Indicator, values: dict[str, str]) -> bool:
 
 def is_header_row(row: Row) -> bool:
     """True when ``row`` is an indicator grid's header."""
-    return find_header([_as_line(row)], 0) is not None
+    return _row_header(row) is not None
+
+
+def _row_header(row: Row) -> Header | None:
+    """The header ``row`` alone is. A row of fewer than two cells, or without a heading among them, is none: that
+    is asked first, since building the row as a line and finding its columns costs more (most rows are none)."""
+    filled = row.filled
+    if len(filled) < 2 or not any(label(cell.text).role is Role.HEADING for cell in filled):
+        return None
+    return find_header([_as_line(row)], 0)
 
 
 def _as_line(row: Row) -> Line:
@@ -325,7 +334,7 @@ class SheetBuilder:
             self.sheet.year = self.sheet.year or parse_year(filled[0].text)
             return
         if self.columns is None:
-            header = find_header([_as_line(row)], 0)
+            header = _row_header(row)
             if header is not None:
                 self.open_grid(header.columns)
                 return
