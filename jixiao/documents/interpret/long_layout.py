@@ -45,6 +45,8 @@ class LongHeader:
 
 def detect_long_header(row: Row) -> LongHeader | None:
     """The long layout's header if ``row`` names both indicator columns and the project's code or name."""
+    if not any(header_label(cell.text) in _IDENTITY for cell in row.cells):
+        return None  # no 项目编码 or 项目名称 heading (most grids): asked first, the header check costs far more
     if not is_header_row(row) or any(cell.column is None for cell in row.cells):
         return None
     kinds: list[tuple[Cell, str, str]] = []  # (cell, "indicator"/"project", kind or field)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from jixiao.documents.interpret.text_lists import split_items
 from jixiao.model import OverallGoals
 from jixiao.model.lexicon import fold
@@ -15,6 +17,16 @@ _SECTIONS = {
 }
 _SKIP = ("部门整体绩效目标", "预算项目绩效目标", "第一部分", "第二部分")
 _MAX_HEADING = 20
+
+
+# Every paragraph outside a table is asked (about a dozen substring searches): short ones repeat across files.
+@lru_cache(maxsize=4096)
+def _section_named(key: str) -> str | None:
+    """The section a heading's folded text names (the first section one of whose words it holds), or None."""
+    for section, words in _SECTIONS.items():
+        if any(word in key for word in words):
+            return section
+    return None
 
 
 class OverallGoalsBuilder:
@@ -42,12 +54,7 @@ class OverallGoalsBuilder:
 
     @staticmethod
     def _heading(key: str) -> str | None:
-        if len(key) > _MAX_HEADING:
-            return None
-        for section, words in _SECTIONS.items():
-            if any(word in key for word in words):
-                return section
-        return None
+        return _section_named(key) if len(key) <= _MAX_HEADING else None
 
     def result(self) -> OverallGoals | None:
         """The goals found, or None if the document has no overall-goals part."""

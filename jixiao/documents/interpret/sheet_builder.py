@@ -23,7 +23,7 @@ from jixiao.documents.pipeline.labels import (
     simplified,
     split_description,
 )
-from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns, find_header, is_refinement, refine
+from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns, Header, find_header, is_refinement, refine
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.interpret.header_cells import (
     is_checkpoint,
@@ -150,6 +150,10 @@ def _broken_labels(texts: list[str]) -> list[str]:
         end = index + 1
         while end < len(texts) and len(texts[end]) <= _LABEL_PIECE and 0 < len(texts[end - 1]) <= _LABEL_PIECE:
             end += 1
+        if end == index + 1:  # no short piece follows: nothing to join (most cells)
+            result.append(texts[index])
+            index += 1
+            continue
         joined = next((stop for stop in range(end, index + 1, -1) if header_label("".join(texts[index:stop]))
                        or is_goals_word("".join(texts[index:stop]))), None)
         if joined is not None and all(texts[index:joined]):
@@ -220,7 +224,16 @@ def _no_value(indicator: Indicator, values: dict[str, str]) -> bool:
 
 def is_header_row(row: Row) -> bool:
     """True when ``row`` is an indicator grid's header."""
-    return find_header([_as_line(row)], 0) is not None
+    return _row_header(row) is not None
+
+
+def _row_header(row: Row) -> Header | None:
+    """The header ``row`` alone is. A row of fewer than two cells, or without a heading among them, is none: that
+    is asked first, since building the row as a line and finding its columns costs more (most rows are none)."""
+    filled = row.filled
+    if len(filled) < 2 or not any(label(cell.text).role is Role.HEADING for cell in filled):
+        return None
+    return find_header([_as_line(row)], 0)
 
 
 def _as_line(row: Row) -> Line:
@@ -310,7 +323,7 @@ class SheetBuilder:
             self.sheet.year = self.sheet.year or parse_year(filled[0].text)
             return
         if self.columns is None:
-            header = find_header([_as_line(row)], 0)
+            header = _row_header(row)
             if header is not None:
                 self.open_grid(header.columns)
                 return
@@ -512,10 +525,12 @@ class SheetBuilder:
         """Leave out a row whose only cell is the note another column prints on the rows around it (未达指标值酌情扣分
         under 评(扣)分标准): a row left empty but for that note, slid into the name column, is no indicator."""
         indicators = self.sheet.indicators
-        notes = {fold(simplified(text)) for indicator in indicators
-                 for text in (*indicator.extra.values(), indicator.description or "") if text.strip()}
-        repeated = {position for position, values in self.results
-                    if _name_only(indicators[position - 1], values) and fold(indicators[position - 1].name) in notes}
+        name_only = [position for position, values in self.results if _name_only(indicators[position - 1], values)]
+        notes: set[str] = set()
+        if name_only:  # (the notes are gathered only for a sheet with such a row: most have none)
+            notes = {fold(simplified(text)) for indicator in indicators
+                     for text in (*indicator.extra.values(), indicator.description or "") if text.strip()}
+        repeated = {position for position in name_only if fold(indicators[position - 1].name) in notes}
         for position in sorted(repeated):
             indicator = indicators[position - 1]
             self.diagnostics.append(diagnostic("P108", self._location().model_copy(update={"row": indicator.row}), text=indicator.name[:80]))

@@ -224,7 +224,6 @@ class _Assembler:
         last = next((line for line in reversed(body) if line.kind is not LineKind.BREAK), None)
         if not indicators or last is None or builder.claimed.get("conclusions"):
             return  # (the table's closing fields were read in its last line: it ends in the file)
-        location = Location(file=self.source, table=builder.ordinal, sheet=builder.sheet.key, line=last.line)
         # a pipe row stopping before the closing bar the rows above it end with was cut inside a cell
         cut_cell = last.extra.get("open_end") and any(
             line.extra.get("piped") and not line.extra.get("open_end") for line in body[:-1]) and bool(
@@ -241,13 +240,16 @@ class _Assembler:
         if open_row and not sentence_ends and (
                 ends_on_name or own_lines and (cut_cell or builder.last_row_stops_short())):
             builder.drop_last()  # a web copy's text stops inside the row, before its target: not an indicator
-            self.diagnostics.append(diagnostic("P120", location, line=last.line, text="｜".join(last.texts)[:40]))
+            code, fields = "P120", {"line": last.line, "text": "｜".join(last.texts)[:40]}
         elif open_row:
-            self.diagnostics.append(diagnostic("P114", location, line=last.line, text="｜".join(last.texts)[:40]))
+            code, fields = "P114", {"line": last.line, "text": "｜".join(last.texts)[:40]}
         elif self.file_format == "txt" and not any(i.level1 == "满意度指标" for i in indicators):
-            self.diagnostics.append(diagnostic("P119", location, line=last.line, name=indicators[-1].name[:40]))
+            code, fields = "P119", {"line": last.line, "name": indicators[-1].name[:40]}
         else:
             return
+        # (built only here: a Location is validated on creation, and most grids that reach the file's end are whole)
+        location = Location(file=self.source, table=builder.ordinal, sheet=builder.sheet.key, line=last.line)
+        self.diagnostics.append(diagnostic(code, location, **fields))
         builder.cut = True  # rows after the cut are missing: the printed points cannot add up to the whole
 
     def _long_table(self, lines: list[Line], header, long_header) -> int:
@@ -273,7 +275,7 @@ class _Assembler:
 
     # -- lines outside tables ----------------------------------------------------------------------------
     def _outside(self, line: Line) -> None:
-        self._block_text.append((line.line, " ".join(token.text for token in line.tokens)))
+        self._block_text.append((line.line, " ".join(line.texts)))
         if line.kind is LineKind.BREAK:
             self._close_open()
             return

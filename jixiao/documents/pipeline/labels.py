@@ -803,8 +803,12 @@ def join_vertical(lines: list[Line]) -> list[Line]:
         while end < len(lines) and _one_character(lines[end]) and (
                 end == index or (lines[end].line or 0) - (lines[end - 1].line or 0) in (0, 1)):
             end += 1
+        if end - index < 2:  # (most lines: no run of one-character lines to join)
+            result.append(lines[index])
+            index += 1
+            continue
         joined = "".join(line.tokens[0].text.strip() for line in lines[index:end])
-        if end - index >= 2 and label(joined).role is not Role.TEXT:
+        if label(joined).role is not Role.TEXT:
             first = lines[index]
             result.append(Line([Token(joined, first.line)], LineKind.CELL, first.line, blanks_before=first.blanks_before))
             index = end

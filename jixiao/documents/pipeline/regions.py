@@ -357,7 +357,8 @@ def find_header(lines: list[Line], index: int, settings: ReadSettings = DEFAULT_
         return _implied_header(line, index, _implied(line.tokens[0].text))
     filled = line.filled if line.kind is LineKind.ROW else []
     if len(filled) >= 2:
-        headings = sum(1 for token in line.tokens if label(token.text).role is Role.HEADING) + _heads_levels(filled, 0)
+        # (a blank cell is never a heading: only the filled ones are asked)
+        headings = sum(1 for token in filled if label(token.text).role is Role.HEADING) + _heads_levels(filled, 0)
         if headings < settings.header_kinds or len(filled) < settings.header_kinds:
             return _outline_header(lines, index, _columns(line.tokens, line.gridded), filled) if headings else None
         tokens = line.tokens
@@ -798,7 +799,11 @@ def ends_body(line: Line) -> bool:
     first_label = label(first)
     if first_label.role is Role.TITLE or _CAPTION.match(match_key(first)):
         return True
-    if any(_sealed(token.text) for token in filled):
+    # one pass over the cells for both marks a cell can carry (a seal, a total), each asked for in its turn below
+    marks = 0
+    for token in filled:
+        marks |= _cell_marks(token.text)
+    if marks & _SEALED_CELL:
         return True  # a signature block: 审核意见 (盖章)
     key = match_key(first)
     if is_trailer(key) and first_label.role is not Role.HEADING:
@@ -807,19 +812,24 @@ def ends_body(line: Line) -> bool:
         return line.kind is not LineKind.CELL or ":" in key or key in _CLOSING
     if first_label.role is Role.HEADING and first_label.kind == "remark" and line.kind is not LineKind.CELL:
         return True
-    if line.kind is LineKind.ROW and any(match_key(token.text) in _TOTALS for token in filled):
+    if line.kind is LineKind.ROW and marks & _TOTAL_CELL:
         return True  # the total below the grid (其他需要说明事项 | 无 | 总分 | 100 | 96)
     if first_label.role is Role.FIELD and first_label.kind == "goals" and line.extra.get("segmented"):
         return True  # run-together text: the next goal block of a self-evaluation (年度绩效目标2(40分)) after a grid
     return first_label.role is Role.FIELD and first_label.kind in ("code", "name", "unit", "department", "total")
 
 
+_SEALED_CELL, _TOTAL_CELL = 1, 2
+
+
 # asked of every cell of every body line
 @lru_cache(maxsize=65536)
-def _sealed(text: str) -> bool:
-    """True for a cell of a signature block: 盖章, 单位(盖章), 财政绩效管理科室(盖章) 年 月 日."""
+def _cell_marks(text: str) -> int:
+    """The marks of a cell that can end a grid's body: ``_SEALED_CELL`` for a cell of a signature block (盖章,
+    单位(盖章), 财政绩效管理科室(盖章) 年 月 日), ``_TOTAL_CELL`` for a total's label (总分, 合计)."""
     key = match_key(text)
-    return bool(_SEAL.fullmatch(key) or _SEALED.search(key))
+    sealed = _SEAL.fullmatch(key) or _SEALED.search(key)
+    return (_SEALED_CELL if sealed else 0) | (_TOTAL_CELL if key in _TOTALS else 0)
 
 
 def body_end(lines: list[Line], start: int, settings: ReadSettings = DEFAULT_SETTINGS,

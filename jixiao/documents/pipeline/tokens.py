@@ -143,7 +143,8 @@ class _TextTokenizer:
         self.raw = text.split("\n")
         self.settings = settings
         self.space = re.compile(r"\t+|\u3000+| {%d,}" % settings.space_run)
-        self.tabbed = sum(1 for line in self.raw if line.startswith("\t")) >= _MIN_TAB_LINES
+        # the lines that start with a TAB: the first, and every one after a line break followed by a TAB
+        self.tabbed = text.startswith("\t") + text.count("\n\t") >= _MIN_TAB_LINES
         barred = [line for line in self.raw if "|" in line] if not self.tabbed else []
         own_bar = sum(1 for line in barred if _OWN_BAR.fullmatch(line))
         trailing_bar = sum(1 for line in barred if _TRAILING_BAR.fullmatch(line))

@@ -53,10 +53,24 @@ def _heading_row(lines: list[Line], index: int, settings: ReadSettings) -> tuple
     return pieces[0], cells, end
 
 
+def _first_piece(line: Line) -> str | None:
+    """The text of the first of :func:`_pieces`, without building them."""
+    if line.kind is LineKind.ROW:
+        filled = line.filled
+        return filled[0].text if filled else None
+    if line.kind is not LineKind.CELL or not line.tokens:
+        return None
+    words = line.tokens[0].text.split(maxsplit=1)
+    return words[0] if words else None
+
+
 def _table_at(lines: list[Line], index: int, settings: ReadSettings
               ) -> tuple[list[Token], list[list[Token]], int] | None:
     """The headings of a table turned over starting at ``lines[index]``, each heading's cells, and the index after
     the table; None when no such table starts there."""
+    first = _first_piece(lines[index])
+    if first is None or column_kind(first) != "name":
+        return None  # (asked first: most lines open with no name heading, and their rows need not be gathered)
     names = _heading_row(lines, index, settings)
     if names is None or column_kind(names[0].text) != "name" or not names[1] or not _plain(names[1]):
         return None

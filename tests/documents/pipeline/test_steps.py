@@ -177,3 +177,19 @@ def test_the_filled_tokens_follow_a_token_put_in_place(index, text, filled):
     assert [token.text for token in line.filled] == ["数量指标"]
     line.set_token(index, Token(text))
     assert [token.text for token in line.filled] == filled
+
+
+def test_a_seal_or_a_total_anywhere_in_a_row_ends_a_grids_body():
+    from jixiao.documents.pipeline.regions import ends_body
+
+    def row(*texts: str) -> Line:
+        return Line([Token(text, 1, column) for column, text in enumerate(texts)], LineKind.ROW)
+
+    assert ends_body(row("张三", "财政绩效管理科室(盖章)"))  # a signature block, wherever its seal stands
+    assert ends_body(row("其他说明", "无", "合计", "100"))  # the total below the grid, after other cells
+    assert not ends_body(row("产出指标", "数量指标", "培训人次", "≥500人次"))
+
+
+def test_the_tab_layout_is_told_by_lines_opening_with_a_tab():
+    assert text_lines("\t甲\n\t乙\n\t丙\n\t丁\n\t戊\n")[0].gridded  # five TAB lines: a Word table's text
+    assert not text_lines("\t甲\n\t乙\n\t丙\n\t丁\n戊\t己\n")[0].gridded  # a TAB inside a line is a gap
