@@ -11,10 +11,12 @@ The docs write an example the way a reviewer quotes a table, and this module und
 - ``；``-separated parts on one line: ``预算数 15.00万元``, ``3月底 30`` (the spending plan), ``名称 ≥18万元`` or a
   pipe row;
 - a note in full-width brackets: a whole line is a remark for the reader and is skipped; a leading
-  ``（2021年起框架）`` / ``（88号框架）`` picks the framework's year, ``（要求6月底不低于50%）`` a plan minimum.
+  ``（2021年起框架）`` / ``（88号框架）`` sets the profile's framework, ``（要求6月底不低于50%）`` a plan minimum
+  (the rule's ``minimums`` parameter); see :func:`profile_settings`.
 
 The result patches the clean base sheet of rule_cases.toml: pipe rows replace its indicator table, rows given
-only by fields set the base's first rows, header fields replace the base's.
+only by fields set the base's first rows, a list of weights is the whole table's (the base's first rows, one
+per weight), header fields replace the base's.
 """
 
 from __future__ import annotations
@@ -23,10 +25,10 @@ import re
 from typing import Any
 
 from jixiao.model import canonical_level1, canonical_level2
-from tests.review.sheets import patched
 from jixiao.model.vocabulary import Framework, level2_parents, written_level2
+from tests.review.sheets import patched
 
-__all__ = ["example_spec", "parse_example"]
+__all__ = ["example_spec", "parse_example", "profile_settings"]
 
 EMPTY = "（空）"
 _HEADER = {"标题": "title", "项目名称": "name", "预算数": "total", "财政资金": "fiscal", "其他资金": "other"}
@@ -91,11 +93,11 @@ def _amount(text: str) -> str | None:
 
 
 def _read_note(note: str, spec: dict[str, Any]) -> None:
-    """What a leading bracketed note sets: the framework's year or a plan minimum."""
+    """What a leading bracketed note sets for the review profile: the framework or a plan minimum."""
     if "2021年起框架" in note:
-        spec["year"] = 2021
+        spec["framework"] = "y2021"
     elif "88号框架" in note:
-        spec["year"] = 2020
+        spec["framework"] = "legacy"
     elif minimum := re.fullmatch(r"要求(\d{1,2})月底不低于(\d+)%", note):
         spec["parameters"] = {"minimums": {minimum[1]: int(minimum[2])}}
 
@@ -108,8 +110,8 @@ def parse_example(text: str) -> dict[str, Any]:
     goals: list[str] = []
     plan: list[list[str]] = []
     for line in filter(None, (raw.strip() for raw in text.splitlines())):
-        if _NOTE.fullmatch(line):
-            continue
+        if _NOTE.fullmatch(line.lstrip("…")):
+            continue  # a remark, or "…" for rows the example leaves out
         if note := _NOTE.match(line):
             _read_note(note[1], spec)
             line = line[note.end():].strip()
@@ -159,11 +161,20 @@ def example_spec(base: dict[str, Any], text: str) -> dict[str, Any]:
     field_rows = patch.pop("field_rows", [])
     weights = patch.pop("weights", [])
     patch.pop("parameters", None)
+    patch.pop("framework", None)
     spec = patched(base, patch)
     rows = [list(row) + [None] * (10 - len(row)) for row in spec["rows"]]
+    if weights:
+        rows = rows[:len(weights)]
     for row, fields in zip(rows, field_rows):
         row[:] = [mine if mine is not None else theirs for mine, theirs in zip(fields, row, strict=True)]
     for row, weight in zip(rows, weights):
         row[6] = weight
     spec["rows"] = rows
     return spec
+
+
+def profile_settings(text: str) -> dict[str, Any]:
+    """What an example's leading note sets in the review profile: ``framework`` and the rule's ``parameters``."""
+    patch = parse_example(text)
+    return {key: patch[key] for key in ("framework", "parameters") if key in patch}
