@@ -15,7 +15,7 @@ The docs write an example the way a reviewer quotes a table, and this module und
   (the rule's ``minimums`` parameter); see :func:`profile_settings`.
 
 The result patches the clean base sheet of rule_cases.toml: pipe rows replace its indicator table, rows given
-only by fields set the base's first rows, a list of weights is the whole table's (the base's first rows, one
+only by fields set the base's rows of the same kind of unit (else its first free row), a list of weights is the whole table's (the base's first rows, one
 per weight), header fields replace the base's.
 """
 
@@ -24,7 +24,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from jixiao.model import canonical_level1, canonical_level2
+from jixiao.model import canonical_level1, canonical_level2, parse_target
+from jixiao.model.units import UnitKind, unit_kind
 from jixiao.model.vocabulary import Framework, level2_parents, written_level2
 from tests.review.sheets import patched
 
@@ -155,8 +156,15 @@ def parse_example(text: str) -> dict[str, Any]:
     return spec
 
 
+def _unit_kind(target: str) -> UnitKind | None:
+    """The kind of unit a target is written in (the unit a placeholder ends in, as ``≥**个``, counts)."""
+    placeholder = target.strip()[-1:] if re.search(r"[\d*]", target) else None
+    return unit_kind(parse_target(target).unit or placeholder)
+
+
 def example_spec(base: dict[str, Any], text: str) -> dict[str, Any]:
-    """The full sheet spec of an example: ``base`` patched with what the example writes."""
+    """The full sheet spec of an example: ``base`` patched with what the example writes; ``example_rows`` are the
+    numbers of the rows the example wrote."""
     patch = parse_example(text)
     field_rows = patch.pop("field_rows", [])
     weights = patch.pop("weights", [])
@@ -166,11 +174,21 @@ def example_spec(base: dict[str, Any], text: str) -> dict[str, Any]:
     rows = [list(row) + [None] * (10 - len(row)) for row in spec["rows"]]
     if weights:
         rows = rows[:len(weights)]
-    for row, fields in zip(rows, field_rows):
-        row[:] = [mine if mine is not None else theirs for mine, theirs in zip(fields, row, strict=True)]
+    written = set(range(len(rows))) if "rows" in patch else set()
+    free = list(range(len(rows)))
+    for fields in field_rows:
+        # The row whose target is measured in the same kind of unit: a rate's target lands on the base's rate row.
+        number = free[0]
+        if fields[4] is not None:
+            kind = _unit_kind(fields[4])
+            number = next((n for n in free if _unit_kind(rows[n][4]) is kind), number)
+        free.remove(number)
+        written.add(number)
+        rows[number] = [mine if mine is not None else theirs for mine, theirs in zip(fields, rows[number], strict=True)]
     for row, weight in zip(rows, weights):
         row[6] = weight
     spec["rows"] = rows
+    spec["example_rows"] = {number + 1 for number in written}
     return spec
 
 

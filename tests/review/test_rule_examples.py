@@ -37,18 +37,12 @@ def _findings(rule, text: str):
     return [f for f in review_document(document, _profile(rule, text)).findings if f.rule == rule.code]
 
 
-def _example_rows(text: str) -> set[int]:
-    """The rows an example writes (1-based), where it writes rows at all."""
-    spec = parse_example(text)
-    rows = spec.get("rows") or spec.get("field_rows") or []
-    return set(range(1, len(rows) + 1))
-
-
 @pytest.mark.parametrize("rule", CHECKED, ids=lambda rule: rule.code)
 def test_bad_example_is_reported(rule):
     found = _findings(rule, rule.docs.bad)
     assert found, f"{rule.code} does not fire on its bad example {rule.docs.bad!r}"
-    rows = _example_rows(rule.docs.bad)
+    # A finding on a row is on a row the example wrote, not on one of the base sheet's.
+    rows = example_spec(BASE, rule.docs.bad)["example_rows"]
     on_rows = [f for f in found if f.indicator is not None]
     if rows and on_rows:
         assert {f.location.row for f in on_rows} <= rows, [(f.location.row, f.message) for f in on_rows]
@@ -84,8 +78,9 @@ def test_example_forms_are_read():
 
 
 def test_field_rows_and_weights_patch_the_base():
-    """Rows given by fields set the base's first rows; a list of weights is the whole table's."""
-    spec = example_spec(BASE, "指标值：90%")
-    assert spec["rows"][0][2] == BASE["rows"][0][2] and spec["rows"][0][4] == "90%"
-    assert spec["rows"][1:] == [list(row) + [None] * (10 - len(row)) for row in BASE["rows"][1:]]
+    """Rows given by fields set the base's rows; a list of weights is the whole table's."""
+    spec = example_spec(BASE, "指标值：90%\n指标值：≥**个")
+    assert [row[4] for row in spec["rows"][:2]] == ["≥**个", "90%"]  # each on the base row of its kind of unit
+    assert spec["rows"][2:] == [list(row) + [None] * (10 - len(row)) for row in BASE["rows"][2:]]
+    assert spec["example_rows"] == {1, 2}
     assert [row[6] for row in example_spec(BASE, "权重：60、40")["rows"]] == ["60", "40"]
