@@ -177,11 +177,12 @@ def example_spec(base: dict[str, Any], text: str) -> dict[str, Any]:
     written = set(range(len(rows))) if "rows" in patch else set()
     free = list(range(len(rows)))
     for fields in field_rows:
-        # The row whose target is measured in the same kind of unit: a rate's target lands on the base's rate row.
+        # The row whose target is written alike (a lower bound in %, a count): a rate's target lands on a rate row.
         number = free[0]
         if fields[4] is not None:
-            kind = _unit_kind(fields[4])
-            number = next((n for n in free if _unit_kind(rows[n][4]) is kind), number)
+            alike = sorted((n for n in free if _unit_kind(rows[n][4]) is _unit_kind(fields[4])),
+                           key=lambda n: rows[n][4][:1] != fields[4][:1])
+            number = alike[0] if alike else number
         free.remove(number)
         written.add(number)
         rows[number] = [mine if mine is not None else theirs for mine, theirs in zip(fields, rows[number], strict=True)]
