@@ -7,16 +7,17 @@ The docs write an example the way a reviewer quotes a table, and this module und
   direction (``正向``/``反向``); ``…`` stands for a cell the example leaves out;
 - ``字段：值`` lines: header fields (标题, 项目名称, 预算数, 财政资金, 其他资金, 年度目标/绩效目标), the cells of one
   row (指标值, 指标方向性, 绩效指标描述, 权重, 依据; each 指标值 starts a new row), ``权重：20、20、…`` (the weights
-  down the table), ``指标：名称 指标值`` and ``绩效指标：（空）`` (a sheet without indicators);
-- ``；``-separated parts on one line: ``预算数 15.00万元``, ``3月底 30`` (the spending plan), ``名称 ≥18万元`` or a
-  pipe row;
+  down the table) and ``绩效指标：（空）`` (a sheet without indicators);
+- ``；``-separated parts on one line: ``预算数 15.00万元``, ``3月底 30`` (the spending plan), ``名称 ≥18万元``, a
+  ``字段：值`` or a pipe row;
 - a note in full-width brackets: a whole line is a remark for the reader and is skipped; a leading
   ``（2021年起框架）`` / ``（88号框架）`` sets the profile's framework, ``（要求6月底不低于50%）`` a plan minimum
   (the rule's ``minimums`` parameter); see :func:`profile_settings`.
 
-The result patches the clean base sheet of rule_cases.toml: pipe rows replace its indicator table, rows given
-only by fields set the base's rows of the same kind of unit (else its first free row), a list of weights is the whole table's (the base's first rows, one
-per weight), header fields replace the base's.
+The result patches the clean base sheet of rule_cases.toml: pipe rows replace its indicator table; rows given
+only by fields set the base's rows whose targets are written alike (same kind of unit, same operator; else the
+first free row); a list of weights is the whole table's (the base's first rows, one per weight); header fields
+replace the base's.
 """
 
 from __future__ import annotations
@@ -78,9 +79,9 @@ def _row(cells: list[str]) -> list[Any]:
         # A 二级 alone: its 一级 is the one the older framework puts it under.
         row[0] = level2_parents(Framework.LEGACY).get(canonical_level2(levels[0]) or "", "")
         row[1] = levels[0]
-    slots = {1: (2,), 2: (2, 4), 3: (2, 3, 4)}.get(len(plain), ())
     if len(plain) > 3:
         raise ValueError(f"too many cells in example row: {cells}")
+    slots = {1: (2,), 2: (2, 4), 3: (2, 3, 4)}.get(len(plain), ())
     for slot, value in zip(slots, plain, strict=True):
         row[slot] = "" if value == EMPTY else value
     return row
@@ -101,6 +102,8 @@ def _read_note(note: str, spec: dict[str, Any]) -> None:
         spec["framework"] = "legacy"
     elif minimum := re.fullmatch(r"要求(\d{1,2})月底不低于(\d+)%", note):
         spec["parameters"] = {"minimums": {minimum[1]: int(minimum[2])}}
+    else:
+        raise ValueError(f"cannot read example note: {note!r}")
 
 
 def parse_example(text: str) -> dict[str, Any]:
@@ -132,8 +135,6 @@ def parse_example(text: str) -> dict[str, Any]:
                 spec["rows"] = []
             elif field and field[1] == "权重" and "、" in field[2]:
                 spec["weights"] = re.findall(r"\d+", field[2].split("（")[0])
-            elif field and field[1] == "指标":
-                pipe_rows.append(_row(_SPACED.match(field[2]).groups()))
             elif field and field[1] in _ROW_FIELD:
                 slot = _ROW_FIELD[field[1]]
                 if not field_rows or (slot == 4 and field_rows[-1][4] is not None):
