@@ -2,6 +2,8 @@
 
 To add a rule: write its class in the family module, add it to :data:`RULES` below, add a failing and a
 passing case to ``tests/review/rule_cases.toml``, and regenerate the docs (``python -m jixiao.review.docs``).
+The docs' bad and good examples are run too (tests/review/test_rule_examples.py): write them in the table
+fragments tests/review/examples.py reads.
 A rule that is removed moves its code to :data:`RETIRED`; the code is never given to another rule.
 """
 
