@@ -193,8 +193,9 @@ class Aligner:
             self._by_grid(line)
         elif line.extra.get("spaced") and any(o is not None for o in columns.offsets) and self._by_offset(line):
             return
-        elif line.extra.get("spaced") and len(line.tokens) == len(self.slots):
-            # hierarchy by indentation: the levels stand on lines of their own above the row
+        elif line.extra.get("spaced") and len(line.tokens) == len(self.slots) and not _names_a_level(line):
+            # hierarchy by indentation: the levels stand on lines of their own above the row (a row opening with
+            # a level name is as wide as the columns after the levels only by chance: its other cells were empty)
             self._add(dict(zip(self.slots, line.texts)), line, LABEL_CONFIDENCE, [], len(line.filled))
         elif len(line.tokens) == len(columns.kinds):
             self._add(dict(zip(self.keys, line.texts)), line, GRID_CONFIDENCE, [], len(line.filled))
@@ -390,6 +391,10 @@ class Aligner:
                     return True
             return False
         kinds = [self.keys[index] for index in placed]  # type: ignore[index]
+        if any(kind in (*_LEVELS, FRAME, "name") and is_value(token.text) for kind, token in zip(kinds, line.tokens)):
+            # a figure under a level or name heading: the row's empty cells vanished and its cells shifted left, so they
+            # stand under other headings than their own (placed by labels instead)
+            return False
         if self.placed and not set(kinds) & {"level1", "level2", "name", "target"}:
             previous = self.placed[-1]  # a cell's further lines, indented to its column
             for kind, token in zip(kinds, line.tokens):
@@ -1021,6 +1026,11 @@ def _fit(texts: list[str], kinds: list[str]) -> list[str] | None:
             if rest is not None:
                 return [kinds[index], *rest]
     return None
+
+
+def _names_a_level(line: Line) -> bool:
+    """True when a cell of ``line`` is a level-1 or level-2 name."""
+    return any(label(token.text).role in _LEVEL_ROLES for token in line.tokens)
 
 
 def _fit_short(group: list[str], kinds: list[str]) -> list[tuple[str, str]]:
