@@ -207,8 +207,9 @@ class _TextTokenizer:
                 self.lines.append(Line(tokens, LineKind.ROW, number, blanks_before=blanks,
                                        extra={"piped": True, "open_end": not stripped.endswith("|")}))
                 return
+            # (the pipe column the cell stands in: a long cell wrapped onto a row of its own stays in its column)
             self.lines.append(Line([Token(filled[0], number)], LineKind.CELL, number, blanks_before=blanks,
-                                   extra={"closes_row": stripped.endswith("||")}))
+                                   extra={"closes_row": stripped.endswith("||"), "column": cells.index(filled[0])}))
             return
         indent = display_width(raw[: len(raw) - len(raw.lstrip())])
         if self.gapped and _is_chrome(stripped):
