@@ -69,3 +69,17 @@ def test_a_placeholder_or_a_row_under_one_without_figures_is_no_wrapped_cell():
     ])
     names = [name for _, name, _ in _rows(text)]
     assert names[:2] == ["养殖家畜家禽成活率", "减轻贫困学生家庭经济负担"]
+
+
+def test_headings_run_together_and_wrapped_inside_a_heading_are_one_header():
+    # 155: a narrow page broke the run of headings inside 指标权重
+    text = "\n".join([
+        "绩效指标指标名称指标权",
+        "重计量单位指标性质指标值",
+        "预算执行率10%=100",
+        "预决算及时编制率10%=100",
+        "农村公路养护里程10公里=125",
+    ])
+    indicators = _read(text).sheets[0].indicators
+    assert [(i.name, i.target.operator, i.target.raw, i.target.unit) for i in indicators] == [
+        ("预算执行率", "=", "100", "%"), ("预决算及时编制率", "=", "100", "%"), ("农村公路养护里程", "=", "125", "公里")]
