@@ -83,3 +83,13 @@ def test_headings_run_together_and_wrapped_inside_a_heading_are_one_header():
     indicators = _read(text).sheets[0].indicators
     assert [(i.name, i.target.operator, i.target.raw, i.target.unit) for i in indicators] == [
         ("预算执行率", "=", "100", "%"), ("预决算及时编制率", "=", "100", "%"), ("农村公路养护里程", "=", "125", "公里")]
+
+
+def test_a_name_wrapped_before_the_templates_placeholder_target_in_a_stream_is_one_cell():
+    # 160: a web table copied one cell per line, 母猪、保育猪舍(≥**平方米) wrapped before its placeholder
+    cells = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "得分", "产出指标", "数量指标",
+             "公猪舍(≥**平方米)", "22.8", "22.8", "1", "母猪、保育猪舍\n(≥**平方米)", "180", "180", "3",
+             "育肥猪舍(≥**平方米)", "180", "180", "3"]
+    indicators = _read("\n\n".join(cells)).sheets[0].indicators
+    assert [(i.name, i.target.operator, i.target.raw, i.target.unit) for i in indicators] == [
+        ("公猪舍", "≥", "22.8", "平方米"), ("母猪、保育猪舍", "≥", "180", "平方米"), ("育肥猪舍", "≥", "180", "平方米")]
