@@ -195,7 +195,8 @@ class Aligner:
             return
         elif line.extra.get("spaced") and len(line.tokens) == len(self.slots) and not _names_a_level(line):
             # hierarchy by indentation: the levels stand on lines of their own above the row (a row opening with
-            # a level name is as wide as the columns after the levels only by chance: its other cells were empty)
+            # a level name at the margin is as wide as the columns after the levels only by chance: its other
+            # cells were empty)
             self._add(dict(zip(self.slots, line.texts)), line, LABEL_CONFIDENCE, [], len(line.filled))
         elif len(line.tokens) == len(columns.kinds):
             self._add(dict(zip(self.keys, line.texts)), line, GRID_CONFIDENCE, [], len(line.filled))
@@ -1029,8 +1030,10 @@ def _fit(texts: list[str], kinds: list[str]) -> list[str] | None:
 
 
 def _names_a_level(line: Line) -> bool:
-    """True when a cell of ``line`` is a level-1 or level-2 name."""
-    return any(label(token.text).role in _LEVEL_ROLES for token in line.tokens)
+    """True when ``line`` opens with a level-1 or level-2 name at the margin (an indented row's first cell is its
+    indicator's name, however much it reads like a level's: 服务对象满意度 under 服务对象满意度指标)."""
+    first = line.tokens[0] if line.tokens else None
+    return first is not None and not first.offset and label(first.text).role in _LEVEL_ROLES
 
 
 def _fit_short(group: list[str], kinds: list[str]) -> list[tuple[str, str]]:

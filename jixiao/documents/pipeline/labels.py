@@ -860,19 +860,19 @@ _ITEM_START = re.compile(r"^(?:\d+[.、．:：)）]|[(（]\d+[)）]|[一二三�
 
 
 def join_continued(lines: list[Line]) -> list[Line]:
-    """In a stream whose cells stand between blank lines (a web table copied one cell per line), a line right
-    under a cell, with no blank line between, is that cell wrapped at a line break inside it (``成本指标(必`` /
-    ``填硬性指标)``, ``母猪、保育猪舍`` / ``(≥**平方米)``): joined, when both parts are words (not a level name,
-    heading, target or figure) or the second is only the template's placeholder target ending the name, and the
-    second does not open a numbered item or the page's furniture."""
+    """In a stream whose cells stand between blank lines or lone bars (a web table copied one cell per line), a
+    line right under a cell, with no such separator between, is that cell wrapped at a line break inside it
+    (``成本指标(必`` / ``填硬性指标)``, ``母猪、保育猪舍`` / ``(≥**平方米)``): joined, when both parts are words (not
+    a level name, heading, target or figure) or the second is only the template's placeholder target ending the
+    name, and the second does not open a numbered item or the page's furniture."""
     cells = [line for line in lines if line.kind is LineKind.CELL]
-    if len(cells) < _MIN_STREAM or sum(1 for line in cells if line.blanks_before) < _SPACED_STREAM * len(cells):
+    if len(cells) < _MIN_STREAM or sum(1 for line in cells if _separated(line)) < _SPACED_STREAM * len(cells):
         return lines
     result: list[Line] = []
     for line in lines:
         previous = result[-1] if result else None
         if (previous is not None and previous.kind is LineKind.CELL and line.kind is LineKind.CELL
-                and not line.blanks_before and len(previous.tokens) == len(line.tokens) == 1
+                and not _separated(line) and len(previous.tokens) == len(line.tokens) == 1
                 and _words(previous.tokens[0].text) and (_words(line.tokens[0].text) or _residue_only(line.tokens[0].text))
                 and not _ITEM_START.match(line.tokens[0].text.strip())):
             token = previous.tokens[0]
@@ -905,6 +905,11 @@ def join_row_tails(lines: list[Line]) -> list[Line]:
                 continue
         result.append(line)
     return result
+
+
+def _separated(line: Line) -> bool:
+    """True for a line after a blank line or a lone bar: the stream's separator between cells."""
+    return bool(line.blanks_before or line.extra.get("after_bar"))
 
 
 def _residue_only(text: str) -> bool:

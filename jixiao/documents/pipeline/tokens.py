@@ -240,8 +240,9 @@ class _TextTokenizer:
             tokens = [Token(text, number, column, offset) for column, (offset, text) in enumerate(parts)]
             self.lines.append(Line(tokens, LineKind.ROW, number, blanks_before=blanks, extra={"spaced": True}))
         else:
+            # (a cell after a lone bar is separated from the line above as one after a blank line is)
             self.lines.append(Line([Token(stripped, number, None, indent, indent)], LineKind.CELL, number,
-                                   blanks_before=blanks))
+                                   blanks_before=blanks, extra={"after_bar": True} if lone_before else {}))
 
     def _spaced(self, raw: str) -> list[tuple[int, str]]:
         """The cells of a spaced line with the display column each starts at."""

@@ -4,6 +4,8 @@ their own (rows of the collected documents, rewritten as ``benchmarks/variants.p
 from __future__ import annotations
 
 from jixiao.documents.pipeline import read_text
+from jixiao.documents.pipeline.labels import join_continued
+from jixiao.documents.pipeline.tokens import text_lines
 
 
 def _read(text: str):
@@ -93,3 +95,13 @@ def test_a_name_wrapped_before_the_templates_placeholder_target_in_a_stream_is_o
     indicators = _read("\n\n".join(cells)).sheets[0].indicators
     assert [(i.name, i.target.operator, i.target.raw, i.target.unit) for i in indicators] == [
         ("公猪舍", "≥", "22.8", "平方米"), ("母猪、保育猪舍", "≥", "180", "平方米"), ("育肥猪舍", "≥", "180", "平方米")]
+
+
+
+def test_a_cell_wrapped_in_a_stream_whose_cells_stand_between_lone_bars_is_one_cell():
+    # 135: a web table copied one cell per line with a bar between cells; 支出符合财务管理制度规定 wrapped
+    cells = ["1.资金管理情况", "专账核算", "项目资金管理要求", "专账核算", "项目资金管理要求", "2",
+             "专账核算资金/实际投入资金*100%≠100%则不得分", "2", "2.财务管理", "支出符合财务\n管理制度规定", "财务管理规范度",
+             "100%", "符合财务管理制度规定", "财务管理规范度", "2"]
+    lines = join_continued(text_lines("\n|\n".join(cells)))
+    assert [line.texts for line in lines][9:11] == [["支出符合财务管理制度规定"], ["财务管理规范度"]]
