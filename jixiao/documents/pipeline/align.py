@@ -393,8 +393,8 @@ class Aligner:
             return False
         kinds = [self.keys[index] for index in placed]  # type: ignore[index]
         if any(kind in (*_LEVELS, FRAME, "name") and is_value(token.text) for kind, token in zip(kinds, line.tokens)):
-            # a figure under a level or name heading: the row's empty cells vanished and its cells shifted left, so they
-            # stand under other headings than their own (placed by labels instead)
+            # a figure under a level or name heading: the row's empty cells vanished and its cells shifted left,
+            # so they stand under other headings than their own (placed by labels instead)
             return False
         if self.placed and not set(kinds) & {"level1", "level2", "name", "target"}:
             previous = self.placed[-1]  # a cell's further lines, indented to its column

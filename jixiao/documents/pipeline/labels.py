@@ -873,7 +873,8 @@ def join_continued(lines: list[Line]) -> list[Line]:
         previous = result[-1] if result else None
         if (previous is not None and previous.kind is LineKind.CELL and line.kind is LineKind.CELL
                 and not _separated(line) and len(previous.tokens) == len(line.tokens) == 1
-                and _words(previous.tokens[0].text) and (_words(line.tokens[0].text) or _residue_only(line.tokens[0].text))
+                and _words(previous.tokens[0].text)
+                and (_words(line.tokens[0].text) or _residue_only(line.tokens[0].text))
                 and not _ITEM_START.match(line.tokens[0].text.strip())):
             token = previous.tokens[0]
             previous.set_token(0, Token(f"{token.text.strip()}{line.tokens[0].text.strip()}", token.line,
