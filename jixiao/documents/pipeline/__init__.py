@@ -13,7 +13,7 @@ from jixiao.documents.blocks import Layout
 from jixiao.documents.pipeline.document import Accounting, build_document
 from jixiao.documents.pipeline.labels import split_lines
 from jixiao.documents.pipeline.prose import prose_lines
-from jixiao.documents.pipeline.regions import split_header_runs
+from jixiao.documents.pipeline.regions import join_heading_runs, split_header_runs
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.pipeline.tokens import layout_lines, text_layout_name, text_lines
 from jixiao.documents.pipeline.transposed import turn_over
@@ -33,5 +33,6 @@ def read_layout(layout: Layout, source: str, file_format: str, settings: ReadSet
 def read_text(data: bytes, source: str, settings: ReadSettings = DEFAULT_SETTINGS) -> tuple[Document, Accounting]:
     """Read a plain-text file: decode, tokenize, then the common steps."""
     text, diagnostics = decode_text(data, source)
-    lines = prose_lines(turn_over(split_header_runs(split_lines(text_lines(text, settings)), settings), settings))
+    lines = split_header_runs(join_heading_runs(split_lines(text_lines(text, settings))), settings)
+    lines = prose_lines(turn_over(lines, settings))
     return build_document(lines, source, "txt", text_layout_name(lines), diagnostics, settings)

@@ -193,8 +193,10 @@ class Aligner:
             self._by_grid(line)
         elif line.extra.get("spaced") and any(o is not None for o in columns.offsets) and self._by_offset(line):
             return
-        elif line.extra.get("spaced") and len(line.tokens) == len(self.slots):
-            # hierarchy by indentation: the levels stand on lines of their own above the row
+        elif line.extra.get("spaced") and len(line.tokens) == len(self.slots) and not _names_a_level(line):
+            # hierarchy by indentation: the levels stand on lines of their own above the row (a row opening with
+            # a level name at the margin is as wide as the columns after the levels only by chance: its other
+            # cells were empty)
             self._add(dict(zip(self.slots, line.texts)), line, LABEL_CONFIDENCE, [], len(line.filled))
         elif len(line.tokens) == len(columns.kinds):
             self._add(dict(zip(self.keys, line.texts)), line, GRID_CONFIDENCE, [], len(line.filled))
@@ -390,6 +392,10 @@ class Aligner:
                     return True
             return False
         kinds = [self.keys[index] for index in placed]  # type: ignore[index]
+        if any(kind in (*_LEVELS, FRAME, "name") and is_value(token.text) for kind, token in zip(kinds, line.tokens)):
+            # a figure under a level or name heading: the row's empty cells vanished and its cells shifted left,
+            # so they stand under other headings than their own (placed by labels instead)
+            return False
         if self.placed and not set(kinds) & {"level1", "level2", "name", "target"}:
             previous = self.placed[-1]  # a cell's further lines, indented to its column
             for kind, token in zip(kinds, line.tokens):
@@ -1021,6 +1027,13 @@ def _fit(texts: list[str], kinds: list[str]) -> list[str] | None:
             if rest is not None:
                 return [kinds[index], *rest]
     return None
+
+
+def _names_a_level(line: Line) -> bool:
+    """True when ``line`` opens with a level-1 or level-2 name at the margin (an indented row's first cell is its
+    indicator's name, however much it reads like a level's: 服务对象满意度 under 服务对象满意度指标)."""
+    first = line.tokens[0] if line.tokens else None
+    return first is not None and not first.offset and label(first.text).role in _LEVEL_ROLES
 
 
 def _fit_short(group: list[str], kinds: list[str]) -> list[tuple[str, str]]:

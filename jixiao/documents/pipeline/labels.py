@@ -28,7 +28,7 @@ from jixiao.model.units import canonical_unit, unit_spellings
 __all__ = ["Role", "Label", "label", "match_key", "simplified", "clean_name", "has_residue", "residue_target", "is_numbered", "is_placeholder", "is_operator",
            "OPERATOR_WORDS", "looks_like_target", "is_value", "split_name_target", "split_name_trend", "split_qualitative",
            "split_description", "split_rows_run_together", "split_points_row", "is_qualitative", "column_kind", "heading_spellings", "is_chrome", "split_run_together", "segment", "unwrap",
-           "wrapped_run_together", "split_lines", "join_wrapped", "join_page_parts",
+           "wrapped_run_together", "split_lines", "join_wrapped", "join_row_tails", "join_page_parts",
            "names_a_legacy_level2"]
 
 
@@ -864,19 +864,21 @@ _ITEM_START = re.compile(r"^(?:\d+[.、．:：)）]|[(（]\d+[)）]|[一二三�
 
 
 def join_continued(lines: list[Line]) -> list[Line]:
-    """In a stream whose cells stand between blank lines (a web table copied one cell per line), a line right
-    under a cell, with no blank line between, is that cell wrapped at a line break inside it (``成本指标(必`` /
-    ``填硬性指标)``): joined, when both parts are words (not a level name, heading, target or figure) and the
-    second does not open a numbered item or the page's furniture."""
+    """In a stream whose cells stand between blank lines or lone bars (a web table copied one cell per line), a
+    line right under a cell, with no such separator between, is that cell wrapped at a line break inside it
+    (``成本指标(必`` / ``填硬性指标)``, ``母猪、保育猪舍`` / ``(≥**平方米)``): joined, when both parts are words (not
+    a level name, heading, target or figure) or the second is only the template's placeholder target ending the
+    name, and the second does not open a numbered item or the page's furniture."""
     cells = [line for line in lines if line.kind is LineKind.CELL]
-    if len(cells) < _MIN_STREAM or sum(1 for line in cells if line.blanks_before) < _SPACED_STREAM * len(cells):
+    if len(cells) < _MIN_STREAM or sum(1 for line in cells if _separated(line)) < _SPACED_STREAM * len(cells):
         return lines
     result: list[Line] = []
     for line in lines:
         previous = result[-1] if result else None
         if (previous is not None and previous.kind is LineKind.CELL and line.kind is LineKind.CELL
-                and not line.blanks_before and len(previous.tokens) == len(line.tokens) == 1
-                and _words(previous.tokens[0].text) and _words(line.tokens[0].text)
+                and not _separated(line) and len(previous.tokens) == len(line.tokens) == 1
+                and _words(previous.tokens[0].text)
+                and (_words(line.tokens[0].text) or _residue_only(line.tokens[0].text))
                 and not _ITEM_START.match(line.tokens[0].text.strip())):
             token = previous.tokens[0]
             previous.set_token(0, Token(f"{token.text.strip()}{line.tokens[0].text.strip()}", token.line,
@@ -884,6 +886,40 @@ def join_continued(lines: list[Line]) -> list[Line]:
             continue
         result.append(line)
     return result
+
+
+def join_row_tails(lines: list[Line]) -> list[Line]:
+    """A pipe row holding one cell, right under a pipe row that holds its figures, is a long cell of that row
+    wrapped onto a row of its own in the same column (PDF table extraction writes ``| 林木采伐监管 | = | 6 |`` /
+    ``| (万立方米) | | |``): joined to the row's cell in that column, when both are words (no level name,
+    heading, operator, figure, qualitative target or placeholder of its own) and the row above holds a figure, so
+    that the tail cannot be a row of its own that lacks its target."""
+    result: list[Line] = []
+    for line in lines:
+        previous = result[-1] if result else None
+        column = line.extra.get("column") if line.kind is LineKind.CELL else None
+        if (column is not None and previous is not None and previous.kind is LineKind.ROW
+                and previous.extra.get("piped") and not line.blanks_before
+                and (line.line or 0) - (previous.line or 0) == 1 and column < len(previous.tokens)):
+            token, tail = previous.tokens[column], line.tokens[0].text.strip()
+            if (_words(token.text) and _words(tail) and not is_qualitative(tail) and not is_placeholder(tail)
+                    and not _ITEM_START.match(tail)
+                    and any(is_value(other.text) for other in previous.tokens)):
+                previous.set_token(column, Token(f"{token.text.strip()}{tail}", token.line, token.column,
+                                                 token.offset, token.indent))
+                continue
+        result.append(line)
+    return result
+
+
+def _separated(line: Line) -> bool:
+    """True for a line after a blank line or a lone bar: the stream's separator between cells."""
+    return bool(line.blanks_before or line.extra.get("after_bar"))
+
+
+def _residue_only(text: str) -> bool:
+    """True for a cell holding only the template's placeholder target that ends a name (``(≥**平方米)``)."""
+    return residue_target(text) is not None and not clean_name(text)
 
 
 def _words(text: str) -> bool:
@@ -895,7 +931,7 @@ def split_lines(lines: list[Line]) -> list[Line]:
     holding one run-together row is left whole: alignment splits it as one row. A pipe row holding a table's
     header fused with the rows around it becomes those rows (:func:`split_fused_header`)."""
     result: list[Line] = []
-    for line in join_wrapped(join_continued(join_vertical(join_page_parts(lines)))):
+    for line in join_wrapped(join_continued(join_row_tails(join_vertical(join_page_parts(lines))))):
         fused = split_fused_header(line)
         if fused is not None:
             result.extend(fused)

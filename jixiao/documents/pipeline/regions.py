@@ -40,7 +40,7 @@ from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.pipeline.transposed import TURNED
 from jixiao.model.lexicon import fold
 
-__all__ = ["split_header_runs", "is_goal_heading", "is_frame_label", "Columns", "Header", "find_header", "body_end", "FRAME", "EXTRA", "is_refinement", "refine"]
+__all__ = ["split_header_runs", "join_heading_runs", "is_goal_heading", "is_frame_label", "Columns", "Header", "find_header", "body_end", "FRAME", "EXTRA", "is_refinement", "refine"]
 
 _LEVELS = ("level1", "level2")
 _GROUP_KINDS = ("target", "actual", "weight", "score")  # headings of groups whose parts a row below names
@@ -437,6 +437,26 @@ def _row_columns(tokens: list[Token], gridded: bool) -> Columns:
     if gridded or len(set(kinds[:first]) & set(_GROUP_KINDS)) < 2:  # (年度目标 | 一级指标 …: a goals column)
         return _columns(tokens, gridded)
     return _parts_then_groups(_columns(filled[:first], False), _columns(filled[first:], False))
+
+
+def join_heading_runs(lines: list[Line]) -> list[Line]:
+    """Headings written without separators and wrapped inside a heading (``绩效指标指标名称指标权`` /
+    ``重计量单位指标性质指标值``, a narrow page's line break) are one line again: a one-cell line joins the one-cell
+    line right above it when together they are a run of headings (:func:`split_headings`) and the line above
+    alone is none."""
+    result: list[Line] = []
+    for line in lines:
+        previous = result[-1] if result else None
+        if (previous is not None and previous.kind is line.kind is LineKind.CELL and len(previous.tokens) == 1
+                and len(line.tokens) == 1 and not line.blanks_before
+                and (line.line or 0) - (previous.line or 0) == 1):
+            first, second = previous.tokens[0], line.tokens[0]
+            joined = f"{first.text.strip()}{second.text.strip()}"
+            if split_headings(first.text) is None and split_headings(joined) is not None:
+                previous.set_token(0, Token(joined, first.line, first.column, first.offset, first.indent))
+                continue
+        result.append(line)
+    return result
 
 
 def split_header_runs(lines: list[Line], settings: ReadSettings = DEFAULT_SETTINGS) -> list[Line]:

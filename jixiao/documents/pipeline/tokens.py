@@ -208,8 +208,9 @@ class _TextTokenizer:
                 self.lines.append(Line(tokens, LineKind.ROW, number, blanks_before=blanks,
                                        extra={"piped": True, "open_end": not stripped.endswith("|")}))
                 return
+            # (the pipe column the cell stands in: a long cell wrapped onto a row of its own stays in its column)
             self.lines.append(Line([Token(filled[0], number)], LineKind.CELL, number, blanks_before=blanks,
-                                   extra={"closes_row": stripped.endswith("||")}))
+                                   extra={"closes_row": stripped.endswith("||"), "column": cells.index(filled[0])}))
             return
         indent = display_width(raw[: len(raw) - len(raw.lstrip())])
         if self.gapped and _is_chrome(stripped):
@@ -240,8 +241,9 @@ class _TextTokenizer:
             tokens = [Token(text, number, column, offset) for column, (offset, text) in enumerate(parts)]
             self.lines.append(Line(tokens, LineKind.ROW, number, blanks_before=blanks, extra={"spaced": True}))
         else:
+            # (a cell after a lone bar is separated from the line above as one after a blank line is)
             self.lines.append(Line([Token(stripped, number, None, indent, indent)], LineKind.CELL, number,
-                                   blanks_before=blanks))
+                                   blanks_before=blanks, extra={"after_bar": True} if lone_before else {}))
 
     def _spaced(self, raw: str) -> list[tuple[int, str]]:
         """The cells of a spaced line with the display column each starts at."""
