@@ -285,6 +285,8 @@ def test_traditional_operator_words_and_units_are_understood_and_the_cell_kept_a
     assert target.raw == raw
 
 
-def test_a_traditional_qualitative_target_is_a_known_word_kept_as_written():
+def test_a_traditional_qualitative_target_is_a_known_statement_read_in_simplified_and_kept_as_written():
     target = parse_target("按計劃實施")  # corpus 150 in Traditional
-    assert (target.qualitative, target.raw, target.notes) == ("按計劃實施", "按計劃實施", [])
+    assert (target.qualitative, target.raw, target.notes) == ("按计划实施", "按計劃實施", [])
+    glossed = parse_target("應(yīng)保盡保")  # corpus 118, glossed in pinyin
+    assert (glossed.qualitative, glossed.raw) == ("应保尽保", "應(yīng)保盡保")

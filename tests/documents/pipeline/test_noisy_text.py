@@ -145,7 +145,7 @@ def test_traditional_required_marks_and_a_unit_column_beside_a_value_with_its_ow
             for i in document.sheets[0].indicators] == [
         ("支出安排金额", "28.8萬元", Decimal("28.8"), "万元", None, "%"),
         ("支出到位率", "100", Decimal("100"), "%", None, None),
-        ("单位正常运转", "應保盡保", None, None, "應保盡保", "%")]  # a qualitative target is kept as written too
+        ("单位正常运转", "應保盡保", None, None, "应保尽保", "%")]
 
 
 def test_a_run_together_grid_without_a_name_heading_reads_names_explanations_and_ocr_values():
