@@ -6,13 +6,14 @@ they can be reviewed and extended without touching code; this module reads them 
 
 from __future__ import annotations
 
+import re
 import tomllib
 import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["load", "fold"]
+__all__ = ["load", "fold", "simplified"]
 
 
 @cache
@@ -26,13 +27,36 @@ def load(name: str) -> dict[str, Any]:
 _FOLD_EXTRA = str.maketrans({"≧": "≥", "≦": "≤", "═": "=", "，": ",", "、": "、", "\u3000": " ", "～": "~"})
 
 
+# a pinyin gloss a template prints after its characters (項(xiàng)目)
+_GLOSS = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňɡ]+[)）]")
+
+
+@cache
+def _converter():
+    import opencc  # (loading its dictionaries takes a moment: only once, and only when a cell is not ASCII)
+
+    return opencc.OpenCC("t2s")
+
+
+def _to_simplified(text: str) -> str:
+    return text if text.isascii() else _converter().convert(text)
+
+
+@lru_cache(maxsize=65536)
+def simplified(text: str) -> str:
+    """``text`` in Simplified characters, pinyin glosses removed (``項(xiàng)目`` → ``项目``)."""
+    return _to_simplified(_GLOSS.sub("", text))
+
+
 # Labels and level names repeat across every table of every file, so folding is memoised.
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Fold full-width forms and spacing so that spellings of the same word compare equal.
+    """Fold full-width forms, spacing and Traditional characters so that spellings of the same word compare equal.
 
-    NFKC turns （）：％＞＝ and full-width digits into their ASCII forms; whitespace is removed because
-    Word exports break words with spaces and line breaks inside table cells.
+    NFKC turns （）：％＞＝ and full-width digits into their ASCII forms (and Kangxi radicals such as ``⽬`` into
+    ``目``); whitespace is removed because Word exports break words with spaces and line breaks inside table
+    cells; Traditional characters become Simplified (``不少於`` is ``不少于``, ``萬元`` is ``万元``) because every
+    vocabulary is written in Simplified. The folded text is for matching only: a cell keeps its text as written.
     """
     folded = unicodedata.normalize("NFKC", text).translate(_FOLD_EXTRA)
-    return "".join(folded.split())
+    return _to_simplified("".join(folded.split()))

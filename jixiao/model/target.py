@@ -63,7 +63,7 @@ class Target(BaseModel):
     unit: str | None = Field(default=None, description="Canonical unit, e.g. % 个 万元")
     unit_raw: str | None = Field(default=None, description="The unit as written or where it was taken from")
     unit_inferred: bool = Field(default=False, description="The unit was taken from surrounding text")
-    qualitative: str | None = None
+    qualitative: str | None = Field(default=None, description="A statement target in Simplified, e.g. 应保尽保")
     date: str | None = Field(default=None, description="A date or deadline as written, e.g. 2025年12月, 12月底前")
     leftover: str | None = Field(default=None, description="Prose in the cell besides the target itself")
     placeholder: bool = Field(default=False, description="The cell still holds template text such as ≥**")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
 
-from jixiao.model.lexicon import fold, load
+from jixiao.model.lexicon import fold, load, simplified
 from jixiao.model.numerals import CHINESE_DIGITS, chinese_to_decimal
 from jixiao.model.target import NoteCode, Operator, Target, TargetNote
 from jixiao.model.units import UnitKind, canonical_unit, compound_unit, per_only_units, unit_kind, unit_spellings
@@ -388,7 +388,9 @@ def _qualitative(raw: str, text: str, placeholder: bool) -> Target:
     notes = []
     if not placeholder and not any(word in text for word in _qualitative_words()):
         notes.append(TargetNote(code=NoteCode.NOT_UNDERSTOOD, message="指标值既无数值，也不是常见的定性表述"))
-    qualitative = None if placeholder else raw.strip()
+    # the statement in Simplified without pinyin glosses (應(yīng)保盡保 is 应保尽保), as a unit is canonical;
+    # raw keeps it as written
+    qualitative = None if placeholder else simplified(raw).strip()
     return Target(raw=raw, qualitative=qualitative, placeholder=placeholder, notes=notes)
 
 

@@ -268,3 +268,25 @@ def test_reaching_a_figure_written_in_words_and_a_bound_after_it(raw, operator, 
     target = parse_target(raw)
     assert (target.operator, target.value, target.unit) == (operator, value, unit)
     assert any(note.code is NoteCode.OPERATOR_CONFLICT for note in target.notes) == conflict
+
+
+@pytest.mark.parametrize(
+    ("raw", "operator", "value", "unit"),
+    [
+        ("不少於12種", Operator.GE, D(12), "种"),  # corpus 170 in Traditional (不少于12 种)
+        ("≥9.31萬元", Operator.GE, D("9.31"), "万元"),  # corpus 121
+        ("不超過5個工作日", Operator.LE, D(5), "工作日"),
+        ("95%以內", Operator.LE, D(95), "%"),
+    ],
+)
+def test_traditional_operator_words_and_units_are_understood_and_the_cell_kept_as_written(raw, operator, value, unit):
+    target = parse_target(raw)
+    assert (target.operator, target.value, target.unit, target.leftover, target.notes) == (operator, value, unit, None, [])
+    assert target.raw == raw
+
+
+def test_a_traditional_qualitative_target_is_a_known_statement_read_in_simplified_and_kept_as_written():
+    target = parse_target("按計劃實施")  # corpus 150 in Traditional
+    assert (target.qualitative, target.raw, target.notes) == ("按计划实施", "按計劃實施", [])
+    glossed = parse_target("應(yīng)保盡保")  # corpus 118, glossed in pinyin
+    assert (glossed.qualitative, glossed.raw) == ("应保尽保", "應(yīng)保盡保")

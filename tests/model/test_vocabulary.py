@@ -48,3 +48,12 @@ def test_level2_parents_are_built_once_and_shared_read_only(framework):
     with pytest.raises(TypeError):
         parents["数量指标"] = "效益指标"  # type: ignore[index]
     assert dict(parents) == dict(level2_parents(framework))
+
+
+def test_traditional_level_names_are_understood_and_kept_as_written():
+    # corpus 151 in Traditional: the NDRC form's own level-2 name (监督检查指标) as well as the framework's
+    assert (canonical_level1("產出指標"), canonical_level2("滿意度指標")) == ("产出指标", "服务对象满意度指标")
+    indicator = Indicator.from_cells(level1="產出指標", level2="監督檢查指標", name="審計、督查、巡視等指出問題項目比例",
+                                     target="≤1%")
+    assert (indicator.level1, indicator.level2, indicator.level2_raw) == ("产出指标", "监督检查指标", "監督檢查指標")
+    assert (indicator.target.operator, indicator.target.value, indicator.target.raw) == ("≤", 1, "≤1%")

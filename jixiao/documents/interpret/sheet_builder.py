@@ -846,7 +846,7 @@ class SheetBuilder:
         if not target and self.columns is not None and "target" not in self.columns.kinds:
             target = _shared_value(placed.extra)  # one value column per sub-unit, all alike
         indicator = Indicator.from_cells(
-            level1=level1, level2=level2, name=name, description=values.get("description"), target=simplified(target),
+            level1=level1, level2=level2, name=name, description=values.get("description"), target=target,
             long_term_target=values.get("long_term_target"), weight=values.get("weight"),
             direction=values.get("direction"), basis=values.get("basis"), row=placed.row or self._row_count,
         )
@@ -863,8 +863,8 @@ class SheetBuilder:
             updates["level1"] = canonical_level1(match_key(level1))
         if level2 and indicator.level2 is None and canonical_level2(match_key(level2)):
             updates["level2"] = canonical_level2(match_key(level2))
-        if "operator" in values or "unit" in values or residue or target != simplified(target):
-            # understood on the Simplified text with its columns joined; kept as the value cell is written
+        if "operator" in values or "unit" in values or residue:
+            # understood with its columns joined; kept as the value cell is written
             updates["target"] = indicator.target.model_copy(update={"raw": written_target})
         named_unit = _UNIT_IN_NAME.search(name)
         if indicator.target.value is not None and indicator.target.unit is None and named_unit and canonical_unit(

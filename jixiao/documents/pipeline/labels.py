@@ -22,7 +22,7 @@ from jixiao.documents.vocabulary import column_label, header_label, is_trailer, 
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.model import Framework, canonical_level1, canonical_level2, level2_parents
 from jixiao.model.vocabulary import ndrc_level1, written_level2
-from jixiao.model.lexicon import fold, load
+from jixiao.model.lexicon import fold, load, simplified
 from jixiao.model.units import canonical_unit, unit_spellings
 
 __all__ = ["Role", "Label", "label", "match_key", "simplified", "clean_name", "has_residue", "residue_target", "is_numbered", "is_placeholder", "is_operator",
@@ -60,7 +60,6 @@ class Label:
     score: float = 1.0
 
 
-_GLOSS = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňɡ]+[)）]")
 _RESIDUE = re.compile(r"[(（]\s*(?:必填|选填|必填硬性指标|\d+字以内|[≥≤=<>]?\*+[^)）]*|[≥≤=<>≧≦]\s*[^\d()（）]{1,5})[)）]")
 # the template's placeholder target at the end of a name, its operator and unit left in place (``(≥**平方米)``,
 # ``(≥台)``): what a bare number in the target cell is compared with
@@ -88,22 +87,6 @@ _CHROME_WORDS = ("分享到", "打印本页", "关闭窗口", "索引号", "发�
                  "内容保障", "公务邮箱", "ICP备", "公网安备", "网站标识码", "主办单位", "承办单位", "文章来源", "点击数", "责任编辑")
 # a printed page's number, on a line of its own (第 1 页 共 3 页, 共3页 第1页, 第1页/共3页)
 _PAGE_OF = re.compile(r"第\d+页[,，/]?共\d+页|共\d+页[,，/]?第\d+页")
-
-
-@cache
-def _converter():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
-@lru_cache(maxsize=65536)
-def simplified(text: str) -> str:
-    """``text`` in Simplified characters, pinyin glosses removed (``項(xiàng)目`` → ``项目``)."""
-    text = _GLOSS.sub("", text)
-    if text.isascii():
-        return text
-    return _converter().convert(text)
 
 
 @lru_cache(maxsize=65536)
@@ -147,7 +130,7 @@ def residue_target(text: str) -> tuple[str, str] | None:
 def is_numbered(text: str) -> bool:
     """True for a cell that opens with the template's numbering of its indicator rows (``指标2:``, ``指标1工程完工率``,
     a bare ``指标2``): each such cell begins a row."""
-    return bool(re.match(r"\s*" + _NUMBER_MARK, text))
+    return bool(re.match(r"\s*" + _NUMBER_MARK, simplified(text)))  # (指標2: alike)
 
 
 def is_row_number(text: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from jixiao.documents.pipeline import read_text
-from jixiao.documents.pipeline.labels import Role, label, match_key, segment
+from jixiao.documents.pipeline.labels import Role, is_numbered, label, match_key, segment
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token, text_lines
 
 
@@ -27,6 +27,12 @@ def test_labels_see_through_traditional_characters_glosses_and_radicals():
     assert label("服務對象滿意度指標").role is Role.LEVEL2
     assert label("⼀级指标").kind == "level1"  # U+2F00 KANGXI RADICAL ONE
     assert label("≧90%").role is Role.TARGET and label("定性").role is Role.OPERATOR
+    assert label("不少於12種").role is Role.TARGET and label("萬元").role is Role.UNIT  # corpus 170, 121
+
+
+def test_a_traditional_row_numbering_opens_a_row():
+    # corpus 170 in Traditional: 指標1: begins each row as 指标1: does
+    assert is_numbered("指標2:發放健康教育資料") and is_numbered("指标2:发放健康教育资料")
 
 
 def test_a_traditional_table_that_lost_its_line_breaks_is_not_taken_for_cells_joined_by_single_spaces():
