@@ -73,4 +73,8 @@ def measure() -> dict[str, dict[str, float]]:
 
 if __name__ == "__main__":
     django.setup()
+    from django.core.management import call_command
+
+    # The kept database was built by earlier code; bring the copy to this code's schema, as `jixiao serve` does.
+    call_command("migrate", interactive=False, verbosity=0)
     print(json.dumps(measure()))
