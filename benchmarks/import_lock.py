@@ -12,22 +12,23 @@ time, the longest stretch and the share of the import spent locked. Figures are 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import random
 import sqlite3
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 # How often the probe tries the lock (seconds).
 PROBE_EVERY = 0.005
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--files", type=int, default=200)
-    args = parser.parse_args()
+@contextlib.contextmanager
+def fresh_site() -> Iterator[Path]:
+    """Django set up on a new, migrated SQLite site in a temporary folder: that folder (removed at the end)."""
     with tempfile.TemporaryDirectory() as data:
         os.environ["JIXIAO_DATA"] = data
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jixiao.web.settings")
@@ -38,9 +39,17 @@ def main() -> None:
         from django.core.management import call_command
 
         call_command("migrate", verbosity=0)
+        yield Path(data)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--files", type=int, default=200)
+    args = parser.parse_args()
+    with fresh_site() as data:
         user, unit = _people()
         files = _files(args.files)
-        probe = _Probe(Path(data) / "jixiao.sqlite3")
+        probe = _Probe(data / "jixiao.sqlite3")
         from jixiao.web.sheets.services.imports import sheets_import
 
         started = time.perf_counter()

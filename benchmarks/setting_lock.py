@@ -11,35 +11,23 @@ change spent locked. Figures are printed, never asserted.
 from __future__ import annotations
 
 import argparse
-import os
-import tempfile
 import time
 from datetime import date
-from pathlib import Path
 
-from benchmarks.import_lock import _files, _people, _Probe
+from benchmarks.import_lock import _files, _people, _Probe, fresh_site
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sheets", type=int, default=300)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as data:
-        os.environ["JIXIAO_DATA"] = data
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jixiao.web.settings")
-        os.environ.pop("DATABASE_URL", None)
-        import django
-
-        django.setup()
-        from django.core.management import call_command
-
-        call_command("migrate", verbosity=0)
+    with fresh_site() as data:
         preparer, unit = _people()
         reviewer = _approved(preparer, unit, args.sheets)
         from jixiao.web.performance.models import Summary
         from jixiao.web.performance.services import setting_save
 
-        probe = _Probe(Path(data) / "jixiao.sqlite3")
+        probe = _Probe(data / "jixiao.sqlite3")
         started = time.perf_counter()
         with probe:
             setting_save(user=reviewer, year=2026, profile="hubei", period_end=date(2026, 9, 30))
