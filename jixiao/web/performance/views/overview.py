@@ -7,8 +7,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.utils.formats import localize
 
 from jixiao.scoring import Light
+from jixiao.web.links import id_url
 from jixiao.web.organisation.models import Role, Unit
 from jixiao.web.organisation.selectors import request_member, units_visible
 from jixiao.web.performance.forms import SettingForm
@@ -58,14 +60,27 @@ def overview(request):
         "grades": [{"name": grade, "value": grades[grade]} for grade in GRADES if grades[grade]],
     }
     rows = Paginator(SummaryPages(per_unit), 50).get_page(request.GET.get("page"))
+    risky = at_risk(summaries, AT_RISK_SHOWN, per_unit)
+    _shown([*risky, *rows], year)
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "performance/overview.html", {
         "year": year, "unit": unit, "season": season, "chart": chart, "query": query.urlencode(),
-        "rows": rows, "at_risk": at_risk(summaries, AT_RISK_SHOWN, per_unit),
+        "rows": rows, "at_risk": risky,
         "at_risk_count": lights[Light.YELLOW.value] + lights[Light.RED.value],
         "lights": {light: n for light, n in lights.items() if n},
     })
+
+
+def _shown(rows: list, year: int) -> None:
+    """Give each summary of the page's two tables its links and figures as shown, worked out here once rather than
+    by the template engine's URL reversing and number localising on each of some seventy rows."""
+    tracking, evaluation = id_url("performance:tracking"), id_url("performance:evaluation")
+    for row in rows:
+        row.unit_link = f"?year={year}&unit={row.unit_id}"
+        row.tracking_link, row.evaluation_link = tracking(row.sheet_id), evaluation(row.sheet_id)
+        row.rate_shown, row.planned_shown, row.score_shown = (
+            str(localize(value)) for value in (row.execution_rate, row.planned, row.score_total))
 
 
 # The projects at risk listed on the overview, the most serious first (all are counted; the table of all projects
