@@ -22,8 +22,8 @@ def id_url(name: str) -> Callable[[int], str]:
     return lambda pk: f"{head}{pk}{tail}"
 
 
-def unit_options(units: Iterable, selected: int | None) -> SafeString:
-    """The ``<option>`` elements of a unit filter, escaped, with the same markup as the template's loop gave
-    (``value`` then a space, then ``selected`` on the chosen one)."""
+def unit_options(units: Iterable[tuple[int, str]], selected: int | None) -> SafeString:
+    """The ``<option>`` elements of a unit filter from ``(pk, name)`` pairs, escaped, with the same markup as the
+    template's loop gave (``value`` then a space, then ``selected`` on the chosen one)."""
     return format_html_join("", '<option value="{}" {}>{}</option>',
-                            ((u.pk, "selected" if u.pk == selected else "", u.name) for u in units))
+                            ((pk, "selected" if pk == selected else "", name) for pk, name in units))

@@ -59,8 +59,8 @@ def test_the_unit_options_are_as_the_template_rendered_them(org):
            '{{ u.name }}</option>{% endfor %}')
     units = list(Unit.objects.order_by("pk"))
     for selected in (None, org["township"].pk):
-        assert str(unit_options(units, selected)) == _render(old, units=units, selected=selected)
-    assert "城关&lt;镇&gt;&amp;&quot;东&quot;" in unit_options(units, None)
+        assert str(unit_options([(u.pk, u.name) for u in units], selected)) == _render(old, units=units, selected=selected)
+    assert "城关&lt;镇&gt;&amp;&quot;东&quot;" in unit_options([(u.pk, u.name) for u in units], None)
 
 
 def test_the_dashboard_rows_are_as_the_template_rendered_them(org, login):

@@ -47,7 +47,7 @@ def sheet_list_view(request):
     page = Paginator(sheet_rows(member, filters), 50).get_page(request.GET.get("page"))
     _shown(page)
     return render(request, "sheets/list.html", {
-        "page": page, "filters": filters, "unit_options": unit_options(units_visible(member), filters.unit_id),
+        "page": page, "filters": filters, "unit_options": unit_options(units_visible(member).values_list("pk", "name"), filters.unit_id),
         "statuses": Status.choices, "query": request.GET.urlencode(),
     })
 
