@@ -15,6 +15,7 @@ from jixiao.documents.pipeline.labels import (
     Role,
     clean_name,
     has_residue,
+    is_bare_number,
     is_placeholder,
     is_value,
     residue_target,
@@ -47,7 +48,6 @@ __all__ = ["SheetBuilder", "is_figure", "money_key"]
 
 _AMOUNT_FIELDS = {"total", "fiscal", "other"}
 _ENDS_IN_NUMBER = re.compile(r"\d\s*$")
-_BARE_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")
 _SPACED_PARTS = re.compile(r"\s{2,}|\u3000+")
 _TEXT_FIELDS = {"code", "name", "purpose"}
 _GOAL_FIELDS = {"goals", "long_term_goals"}
@@ -820,7 +820,7 @@ class SheetBuilder:
             operator = values.get("operator", "")
             # 定量 / 定性 (or 定量指标) says what kind of target follows, it compares nothing
             target = f"{operator if operator.strip().removesuffix('指标') not in ('定性', '定量') else ''}{target}{unit_cell}"
-        residue = residue_target(values.get("name", "")) if _BARE_NUMBER.match(target) else None
+        residue = residue_target(values.get("name", "")) if is_bare_number(target) else None
         if residue:
             target = f"{residue[0]}{target}{residue[1]}"  # 公猪舍(≥**平方米) | 22.8: the template's residue says how
         if name and (not target and (label(name).role is Role.NUMBER or is_value(name)) or _DASH.fullmatch(name)):
