@@ -69,6 +69,12 @@ class Indicator(BaseModel):
         default_factory=dict,
         description="Cells of columns the goal sheet has no field for, by the heading as written (备注, 完成值, a "
                     "sub-unit's value column, a heading the reader does not know)")
+    value_columns: list[str] = Field(
+        default_factory=list,
+        description="The headings in ``extra`` whose columns hold a value of the row by the vocabulary's column "
+                    "roles: a second value column (目标值 beside 指标值, another period's), an actual or projected "
+                    "value (实际完成值, 评价指标值, 全年预计完成值); empty when none does. Review reads this, never "
+                    "the headings' words")
     confidence: float = Field(
         default=1.0, ge=0, le=1,
         description="How sure the reader is that the cells went to the right fields: 1 placed by the format's grid, "

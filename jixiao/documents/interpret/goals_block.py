@@ -21,16 +21,15 @@ that restates the first goal, or else halfway (the block layout, by far the more
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from jixiao.documents.pipeline.labels import is_bare_number
 from jixiao.documents.vocabulary import goals_word
 
 __all__ = ["GoalsBlock", "opening", "is_goals_word"]
 
 _FIELDS = ("goals", "long_term_goals")
 _OPENING = 6  # characters a completion repeats of its goal's opening
-_BARE_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")  # a 分值 cell beside the goals: no goal
 
 
 def is_goals_word(text: str) -> bool:
@@ -83,7 +82,7 @@ class GoalsBlock:
                 self.halves = True
         else:
             return []
-        return [text for text in texts[index:] if text and not is_goals_word(text) and not _BARE_NUMBER.match(text)]
+        return [text for text in texts[index:] if text and not is_goals_word(text) and not is_bare_number(text)]
 
     def split(self, values: list[str]) -> tuple[list[str], list[str]]:
         """The goals among ``values`` and the completions (none when the block has no completion heading)."""

@@ -14,7 +14,9 @@ from jixiao.documents.pipeline.coefficient import READ_FROM_RIGHT
 from jixiao.documents.pipeline.labels import (
     Role,
     clean_name,
+    column_kind,
     has_residue,
+    is_bare_number,
     is_placeholder,
     is_value,
     residue_target,
@@ -47,13 +49,15 @@ __all__ = ["SheetBuilder", "is_figure", "money_key"]
 
 _AMOUNT_FIELDS = {"total", "fiscal", "other"}
 _ENDS_IN_NUMBER = re.compile(r"\d\s*$")
-_BARE_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")
 _SPACED_PARTS = re.compile(r"\s{2,}|\u3000+")
 _TEXT_FIELDS = {"code", "name", "purpose"}
 _GOAL_FIELDS = {"goals", "long_term_goals"}
 # Columns whose cells the goal sheet has no field for: kept on the indicator by heading (self-evaluation and
 # monitoring figures also go to their records).
 _RECORDED = ("actual", "score", "deviation", "expected", "likelihood", "remark")
+# Of those and of the columns kept under their heading (a second column of one kind), the roles whose cells hold a
+# value of the row beside its 指标值: another value column, an actual or a projected value (``value_columns``).
+_VALUE_KINDS = ("target", "long_term_target", "actual", "expected")
 
 
 _MONEY_HEADINGS = {
@@ -163,6 +167,12 @@ def _broken_labels(texts: list[str]) -> list[str]:
             result.append(texts[index])
             index += 1
     return result
+
+
+def _set_aside_role(heading: str) -> str | None:
+    """The role the vocabulary gives the heading of a column kept under its heading (评价指标值 beside 目标完成值,
+    評價指標值 alike: ``actual``); none for a header field's heading (年度目标 beside 指标值 holds the goals)."""
+    return column_kind(heading) if header_label(match_key(heading)) is None else None
 
 
 def _shared_value(cells: dict[str, str]) -> str:
@@ -820,7 +830,7 @@ class SheetBuilder:
             operator = values.get("operator", "")
             # 定量 / 定性 (or 定量指标) says what kind of target follows, it compares nothing
             target = f"{operator if operator.strip().removesuffix('指标') not in ('定性', '定量') else ''}{target}{unit_cell}"
-        residue = residue_target(values.get("name", "")) if _BARE_NUMBER.match(target) else None
+        residue = residue_target(values.get("name", "")) if is_bare_number(target) else None
         if residue:
             target = f"{residue[0]}{target}{residue[1]}"  # 公猪舍(≥**平方米) | 22.8: the template's residue says how
         if name and (not target and (label(name).role is Role.NUMBER or is_value(name)) or _DASH.fullmatch(name)):
@@ -873,13 +883,17 @@ class SheetBuilder:
             updates["target"] = updates.get("target", indicator.target).model_copy(update={
                 "unit": canonical_unit(named_unit.group(1)), "unit_raw": named_unit.group(1), "unit_inferred": True})
         extra = dict(placed.extra)
+        roles = {heading: _set_aside_role(heading) for heading in extra}  # (one recorded has its own)
         for kind in _RECORDED:
             if kind in values:
                 # (a figure read into a column no heading names, a row read from the right: under the form's name)
                 printed = self.columns is not None and kind in self.columns.kinds
-                extra[self.columns.heading(kind) if printed else canonical_label("columns", kind)] = values[kind]
+                heading = self.columns.heading(kind) if printed else canonical_label("columns", kind)
+                extra[heading], roles[heading] = values[kind], kind
         if extra:
             updates["extra"] = extra
+        if value_columns := [heading for heading, role in roles.items() if role in _VALUE_KINDS]:
+            updates["value_columns"] = value_columns
         if has_residue(values.get("name", "")):
             updates["name_raw"] = values["name"].strip()  # the review reports the residue the name was cleaned of
         for field, value in updates.items():

@@ -28,6 +28,7 @@ from jixiao.documents.pipeline.coefficient import read_from_right
 from jixiao.documents.pipeline.figures import FIGURE_KINDS, fused_run, split_figures
 from jixiao.documents.pipeline.labels import (
     Role,
+    is_bare_number,
     is_numbered,
     is_row_number,
     is_operator,
@@ -59,7 +60,6 @@ _PROSE_PARTS = {"level1": "一级指标", "level2": "二级指标", "group": "�
 _POINTS = ("weight", "score")  # the columns of points that end a self-evaluation row
 _ACHIEVED = ("actual", "expected")  # the columns of what was achieved, written like a target
 _NUMBER_HEADINGS = ("序号", "编号", "序")
-_BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 # a weight run into the target after it (1020万元: 10 | 20万元), the weight one or two digits long (or x.5)
 # (the target left is a number as printed: 100% is never 1 | 00%)
 _WEIGHT_CUTS = tuple(re.compile(r"^(" + weight + r")((?!0\d)\d.*\D.*)$") for weight in (r"[1-9]", r"[1-9]\d", r"[1-9]\d?\.5"))
@@ -208,7 +208,7 @@ class Aligner:
         (a long cell wrapped the row over two lines: ``7 7`` under ``修缮建筑数量 完成…维护 完成…维护``)."""
         texts = [token.text.strip() for token in line.filled]
         previous = self.placed[-1] if self.placed else None
-        if previous is None or not all(_BARE_NUMBER.match(text) for text in texts) or "name" not in previous.values:
+        if previous is None or not all(is_bare_number(text) for text in texts) or "name" not in previous.values:
             return False
         filled = [index for index, kind in enumerate(self.slots) if kind in previous.values]
         tail = self.slots[max(filled) + 1:]
@@ -745,8 +745,8 @@ class Aligner:
         parts, start = [], 0
         for index in range(len(texts) - 1):
             ended = index - start >= len(points) and all(
-                _BARE_NUMBER.match(text.strip()) for text in texts[index - len(points):index])
-            if ended and not _BARE_NUMBER.match(texts[index].strip()) and not looks_like_target(texts[index]):
+                is_bare_number(text) for text in texts[index - len(points):index])
+            if ended and not is_bare_number(texts[index]) and not looks_like_target(texts[index]):
                 parts.append(texts[start:index])
                 start = index
         parts.append(texts[start:])
@@ -765,7 +765,7 @@ class Aligner:
             found = fused_run(text) if slots[index:index + 1] and slots[index] not in ("name", *_LEVELS) else None
             if found is None:
                 continue
-            if any(_BARE_NUMBER.match(later.strip()) for later in texts[index + 1:]):
+            if any(is_bare_number(later) for later in texts[index + 1:]):
                 return texts, []  # the figures after it stand apart: this one is a figure of its own
             start = next((at for at in range(index, len(slots)) if slots[at] in FIGURE_KINDS), None)
             if start is None:
@@ -880,7 +880,7 @@ class Aligner:
                 group = group[: len(kinds) - 1] + ["\n".join(group[len(kinds) - 1 :])]
             pairs = _fit_short(group, kinds)
             if len(group) < len(kinds) and group:
-                if closed and any(kind in _POINTS and not _BARE_NUMBER.match(text.strip()) for kind, text in pairs):
+                if closed and any(kind in _POINTS and not is_bare_number(text) for kind, text in pairs):
                     # absent merged cells: each cell goes to the first column left that can hold it (a 分值 or 得分
                     # column holds a bare figure, so ``1.5亩`` is not a weight)
                     pairs = list(zip(_fit(group, kinds) or kinds, group))
@@ -947,7 +947,7 @@ def _join_wrapped_name(texts: list[str], slots: list[str]) -> list[str]:
 
 def _points_fit(texts: list[str], slots: list[str]) -> bool:
     """True when every cell placed in order in a points column (分值, 得分) is a bare number."""
-    return all(_BARE_NUMBER.match(text.strip()) for kind, text in zip(slots, texts) if kind in _POINTS)
+    return all(is_bare_number(text) for kind, text in zip(slots, texts) if kind in _POINTS)
 
 
 def _uncross(values: dict[str, str]) -> None:
@@ -1022,7 +1022,7 @@ def _fit(texts: list[str], kinds: list[str]) -> list[str] | None:
     if not texts:
         return []
     for index in range(len(kinds) - len(texts) + 1):
-        if kinds[index] not in _POINTS or _BARE_NUMBER.match(texts[0].strip()):
+        if kinds[index] not in _POINTS or is_bare_number(texts[0]):
             rest = _fit(texts[1:], kinds[index + 1:])
             if rest is not None:
                 return [kinds[index], *rest]
@@ -1042,7 +1042,7 @@ def _fit_short(group: list[str], kinds: list[str]) -> list[tuple[str, str]]:
     leaves its target or its actual blank still prints its points."""
     numeric = [index for index, kind in enumerate(kinds) if kind in _POINTS]
     trailing = 0
-    while trailing < len(group) and _BARE_NUMBER.match(group[len(group) - 1 - trailing].strip()):
+    while trailing < len(group) and is_bare_number(group[len(group) - 1 - trailing]):
         trailing += 1
     if len(group) >= len(kinds) or not numeric or trailing < len(numeric) or numeric != list(
             range(numeric[0], numeric[0] + len(numeric))):

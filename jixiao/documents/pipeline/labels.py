@@ -25,7 +25,7 @@ from jixiao.model.vocabulary import ndrc_level1, written_level2
 from jixiao.model.lexicon import fold, load, simplified
 from jixiao.model.units import canonical_unit, unit_spellings
 
-__all__ = ["Role", "Label", "label", "match_key", "simplified", "clean_name", "has_residue", "residue_target", "is_numbered", "is_placeholder", "is_operator",
+__all__ = ["Role", "Label", "label", "match_key", "simplified", "clean_name", "has_residue", "residue_target", "is_numbered", "is_placeholder", "is_bare_number", "is_operator",
            "OPERATOR_WORDS", "looks_like_target", "is_value", "split_name_target", "split_name_trend", "split_qualitative",
            "split_description", "split_rows_run_together", "split_points_row", "is_qualitative", "column_kind", "heading_spellings", "is_chrome", "split_run_together", "segment", "unwrap",
            "wrapped_run_together", "split_lines", "join_wrapped", "join_row_tails", "join_page_parts",
@@ -69,6 +69,7 @@ _BARE_RESIDUE = re.compile(r"[≥≤=<>≧≦]?\*{2,}[^\d\s,，;；。()（）]{
 # a row's number in a form that numbers its rows under their goals (``1-1``, ``1-2``; not a range: no unit follows)
 _ROW_NUMBER = re.compile(r"\d{1,2}[-－]\d{1,2}")
 _PLACEHOLDER = re.compile(r"[…⋯.。·/\\\s]+")
+_BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # the template's numbering of its indicator rows (``指标1:``, ``指标2``, ``指标1工程完工率``)
 _NUMBER_MARK = r"指标\s*\d{1,2}(?:\s*[:：.．、]|(?![\d.．%]))"
 _NAME_PREFIX = re.compile(r"^(?:" + _NUMBER_MARK + r"|\d+[.．、](?!\d)|[(（]\d+[)）]|★+|☆+)\s*")
@@ -142,6 +143,13 @@ def is_row_number(text: str) -> bool:
 def is_placeholder(text: str) -> bool:
     """True for a cell the template's author left holding only a placeholder (``……``, ``...``, ``/ / /``)."""
     return bool(_PLACEHOLDER.fullmatch(text.strip())) and bool(text.strip())
+
+
+def is_bare_number(text: str) -> bool:
+    """True for a cell holding only an unsigned number, spaces around it aside (``10``, `` 2.5 ``): a 分值 or 得分
+    cell, or a figure standing alone. Narrower than a :attr:`Role.NUMBER` label, which also takes a sign, thousands
+    separators and a trailing % (``-5``, ``1,000``, ``90%``), and read on the text as written (no folding)."""
+    return _BARE_NUMBER.fullmatch(text.strip()) is not None
 
 
 def is_operator(text: str) -> bool:

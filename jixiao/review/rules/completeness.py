@@ -310,11 +310,12 @@ def _no_value(ctx: SheetContext, indicator: Indicator) -> bool:
 
 def _value_elsewhere(indicator: Indicator) -> bool:
     """True when the row's value stands in the document, only not in the 指标值 cell: in the name cell (a figure,
-    or a vague phrase that JX206 reports), or in a column the reader kept aside (``extra``: 指标值及单位, one
-    column per town)."""
+    or a vague phrase that JX206 reports), or in a column the reader kept aside (``extra``): a figure (one column
+    per town), or any cell of a column the reader found holds a value of the row (``value_columns``: a second
+    指标值 column, 评价指标值)."""
     if _TARGET_IN_NAME.search(fold(indicator.name)) or vague_tail(indicator.name):
         return True
-    return any(parse_target(value).is_quantitative or "指标值" in fold(heading) or "指標" in fold(heading)
+    return any(parse_target(value).is_quantitative or heading in indicator.value_columns
                for heading, value in indicator.extra.items() if value and value.strip())
 
 

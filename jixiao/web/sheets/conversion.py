@@ -77,19 +77,23 @@ def indicator_of(row: IndicatorRow) -> Indicator:
     """The core's indicator of a stored row: as the reader understood it while its cells are those it read;
     after an edit, read again from the cells, each part the reader understood from cells the edit left alone
     (Traditional level names, a value completed by its unit column) kept as it understood it. The unit column's and
-    the other columns' cells are the row's as they stand."""
+    the other columns' cells are the row's as they stand; of the latter, those the reader found hold a value of the
+    row (``value_columns``) still do while they stand under their heading."""
     reading = Indicator.model_validate(row.reading) if row.reading else None
     cells = {name: getattr(row, name) for name in ROW_CELLS}
     read = {**indicator_cells(reading), "unit_column": reading.unit_column_raw or ""} if reading else {}
+    extra = dict(row.extra)
+    # what the reader knew of the other columns (which hold a value of the row) holds for those still there
+    value_columns = [heading for heading in reading.value_columns if heading in extra] if reading else []
     if read == cells:
-        return reading.model_copy(update={"row": row.position, "extra": dict(row.extra)})
+        return reading.model_copy(update={"row": row.position, "extra": extra, "value_columns": value_columns})
     indicator = Indicator.from_cells(
         level1=row.level1, level2=row.level2, name=row.name, description=row.description or None,
         target=row.target, long_term_target=row.long_term_target or None, weight=row.weight or None,
         direction=row.direction or None, basis=row.basis or None, row=row.position,
     )
     update = {"unit_column_raw": row.unit_column or None, "unit_column": canonical_unit(row.unit_column.strip()),
-              "extra": dict(row.extra)}
+              "extra": extra, "value_columns": value_columns}
     for sources, fields in _READ_FROM:
         if all(read.get(name) == cells[name] for name in sources):
             update.update((field, getattr(reading, field)) for field in fields)

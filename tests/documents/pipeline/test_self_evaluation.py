@@ -575,3 +575,19 @@ def test_a_self_evaluation_without_a_single_figure_says_its_digits_were_lost(row
     if warned:
         assert (found[0].location.file, found[0].location.table) == ("case.txt", 1)
         assert "3个指标都没有任何数字" in found[0].message
+
+
+@pytest.mark.parametrize(("headings", "value_columns"), [
+    # an actual value column and a projected one hold a value of the row; a score and a remark do not
+    (("实际完成值", "得分", "备注"), ["实际完成值"]),
+    (("實際完成值", "全年預計完成值", "得分"), ["實際完成值", "全年預計完成值"]),  # Traditional
+    (("评价指标值", "目标值", "备注"), ["评价指标值", "目标值"]),  # corpus 135: a second 指标值 column too
+    # a header field's heading beside 指标值 holds the goals (年度目标), no value of the row
+    (("年度目标", "备注", "说明"), []),
+])
+def test_the_columns_set_aside_that_hold_a_value_of_the_row_are_named_by_their_role(headings, value_columns):
+    rows = ["一级指标 | 二级指标 | 三级指标 | 指标值 | " + " | ".join(headings),
+            "产出指标 | 数量指标 | 培训人次 | ≥200人次 | 已完成 | 甲 | 乙",
+            "产出指标 | 质量指标 | 培训合格率 | ≥95% | 已完成 | 甲 | 乙"]
+    for indicator in read("\n".join(rows)).sheets[0].indicators:
+        assert set(indicator.extra) == set(headings) and sorted(indicator.value_columns) == sorted(value_columns)

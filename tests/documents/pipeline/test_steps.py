@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from jixiao.documents.pipeline import read_text
-from jixiao.documents.pipeline.labels import Role, is_numbered, label, match_key, segment
+from jixiao.documents.pipeline.labels import Role, is_bare_number, is_numbered, label, match_key, segment
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token, text_lines
 
 
@@ -33,6 +33,21 @@ def test_labels_see_through_traditional_characters_glosses_and_radicals():
 def test_a_traditional_row_numbering_opens_a_row():
     # corpus 170 in Traditional: 指標1: begins each row as 指标1: does
     assert is_numbered("指標2:發放健康教育資料") and is_numbered("指标2:发放健康教育资料")
+
+
+@pytest.mark.parametrize(("text", "bare"), [
+    ("10", True), ("2.5", True), (" 12 \n", True), ("\u300030", True), ("0", True),  # a 分值 cell, spaces around it
+    ("", False), ("  ", False), ("-5", False), ("1,000", False), ("90%", False), ("12个", False),  # Role.NUMBER's
+    (".5", False), ("5.", False), ("1.2.3", False), ("≥90", False), ("10 10", False), ("2.5分", False),
+])
+def test_a_bare_number_is_an_unsigned_figure_and_nothing_else(text, bare):
+    assert is_bare_number(text) is bare
+
+
+def test_a_bare_number_is_narrower_than_a_number_label():
+    # the points of a row (分值, 得分) are bare numbers; a signed, grouped or percent figure is a NUMBER, not bare
+    for text in ("-5", "1,000", "90%"):
+        assert label(text).role is Role.NUMBER and not is_bare_number(text)
 
 
 def test_a_traditional_table_that_lost_its_line_breaks_is_not_taken_for_cells_joined_by_single_spaces():

@@ -165,3 +165,22 @@ def test_published_other_cells_are_masked(org):
     assert all(secret not in stored for secret in SECRETS) and "〔已隐去〕" in stored
     page = Client().get(f"/public/table/{publication.pk}/").content.decode()
     assert "联系人：〔已隐去〕" in page and all(secret not in page for secret in SECRETS)
+
+
+def test_the_columns_the_reader_found_hold_a_value_stay_so_while_their_cells_stand(org):
+    # 135: 项目资金管理要求's 标准值 is empty, its value columns (目标值, 目标完成值, 评价指标值) hold words
+    document, [sheet] = _import(org, "135_")
+    read = next(i for i in document.sheets[0].indicators if i.name == "项目资金管理要求")
+    row = sheet.indicators.get(name=read.name)
+    assert read.value_columns == ["目标值", "目标完成值", "评价指标值"]
+    assert goal_sheet(sheet).indicators[row.position - 1].value_columns == read.value_columns
+    # an edit of an official cell reads the row again: the columns the reader found keep their role
+    sheet_update(user=org["owner"], sheet_id=sheet.pk, expected_version=1, indicators=[
+        {name: getattr(r, name) for name in INDICATOR_CELLS} | ({"description": "专账核算"} if r.pk == row.pk else {})
+        for r in sheet.indicators.all()])
+    assert goal_sheet(sheet).indicators[row.position - 1].value_columns == read.value_columns
+    # cells no longer under a heading the reader knew are no value of the row
+    row.refresh_from_db()
+    row.extra = [["评价指标值", "项目资金管理要求"], ["备注", "专账核算"]]
+    row.save()
+    assert goal_sheet(sheet).indicators[row.position - 1].value_columns == ["评价指标值"]
