@@ -22,6 +22,7 @@ from jixiao.documents.pipeline.labels import (
     residue_target,
     label,
     match_key,
+    column_unit as unit_of_column,
     simplified,
     split_description,
 )
@@ -865,7 +866,7 @@ class SheetBuilder:
             # What the unit column says, understood like the value (萬元 is 万元), whether or not it completed the
             # value; a unit it glosses in words (%(百分比)) is the one the value it completed was read with.
             updates["unit_column_raw"] = column_unit
-            updates["unit_column"] = canonical_unit(match_key(column_unit)) or (
+            updates["unit_column"] = unit_of_column(column_unit) or (
                 indicator.target.unit if unit_cell else None)
         # Traditional level names are understood on their Simplified form
         # (產出指標), and without the template's residue (时效指标(必填)): the raw text stays as written

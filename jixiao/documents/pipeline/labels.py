@@ -97,6 +97,11 @@ def match_key(text: str) -> str:
     return fold(_RESIDUE.sub("", simplified(text))).lstrip("*")
 
 
+def column_unit(text: str) -> str | None:
+    """The unit a 度量单位/计量单位 cell names, understood like any cell (萬元 is 万元), or None."""
+    return canonical_unit(match_key(text))
+
+
 @lru_cache(maxsize=65536)
 def clean_name(text: str) -> str:
     """An indicator name without the template's numbering or residue (``指标1:`` ``(必填)`` ``★``) or an OCR speck

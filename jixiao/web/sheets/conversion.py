@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 
+from jixiao.documents.pipeline.labels import column_unit
 from jixiao.documents.writers.sheet_grid import indicator_cell
 from jixiao.model import Budget, Checkpoint, Document, GoalSheet, Indicator, MoneyUnit, Unit
-from jixiao.model.units import canonical_unit
 from jixiao.web.sheets.models import IndicatorRow, Sheet
 
 __all__ = ["INDICATOR_CELLS", "ROW_CELLS", "document_of", "goal_sheet", "indicator_cells", "indicator_fields",
@@ -92,7 +92,7 @@ def indicator_of(row: IndicatorRow) -> Indicator:
         target=row.target, long_term_target=row.long_term_target or None, weight=row.weight or None,
         direction=row.direction or None, basis=row.basis or None, row=row.position,
     )
-    update = {"unit_column_raw": row.unit_column or None, "unit_column": canonical_unit(row.unit_column.strip()),
+    update = {"unit_column_raw": row.unit_column or None, "unit_column": column_unit(row.unit_column),
               "extra": extra, "value_columns": value_columns}
     for sources, fields in _READ_FROM:
         if all(read.get(name) == cells[name] for name in sources):
