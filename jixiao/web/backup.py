@@ -20,6 +20,8 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection
 
+from jixiao.web.processes import process_exists
+
 __all__ = ["BackupError", "database_backup", "database_restore", "server_marked", "server_using_database"]
 
 SERVER_MARK = "jixiao-serve.pid"
@@ -73,7 +75,7 @@ def server_using_database() -> str | None:
     mark = Path(settings.DATA_DIR) / SERVER_MARK
     with contextlib.suppress(OSError, ValueError):
         pid = int(mark.read_text().strip())
-        if pid != os.getpid() and _alive(pid):
+        if pid != os.getpid() and process_exists(pid):
             return f"jixiao serve 正在运行（进程 {pid}，{mark}）"
     if _is_postgres():
         with connection.cursor() as cursor:
@@ -95,16 +97,6 @@ def server_marked(data_dir: Path) -> Iterator[None]:
         yield
     finally:
         mark.unlink(missing_ok=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _db() -> dict:

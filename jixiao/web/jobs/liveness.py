@@ -22,6 +22,7 @@ from django_tasks.backends.database.models import DBTaskResult
 from django_tasks.base import TaskResultStatus
 
 from jixiao.web.jobs.models import Job, JobUpload
+from jixiao.web.processes import process_exists
 
 __all__ = ["HEARTBEAT_SECONDS", "INTERRUPTED", "STALE_AFTER", "heartbeat", "job_abandoned", "job_interrupt",
            "jobs_interrupt_abandoned", "process_name"]
@@ -53,13 +54,7 @@ def _process_gone(worker: str, *, starting: bool) -> bool:
         return False
     if int(pid) == os.getpid():
         return starting
-    try:
-        os.kill(int(pid), 0)  # signal 0: only asks whether the process exists
-    except ProcessLookupError:
-        return True
-    except PermissionError:  # another user's process has the id: it exists
-        return False
-    return False
+    return not process_exists(int(pid))
 
 
 def job_abandoned(job: Job, *, starting: bool = False) -> bool:
