@@ -107,6 +107,8 @@ RULES: tuple[Rule, ...] = (
     substance.QualityRestatesQuantity(),
     substance.BenefitsSetNothing(),
     substance.ZeroCost(),
+    substance.SameTargetAcrossCategories(),
+    substance.GoalDefersElsewhere(),
 )
 
 # Codes of rules that were removed, with why; never reuse them.

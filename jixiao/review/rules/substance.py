@@ -246,6 +246,8 @@ class GoalNotQuantified(Rule):
         short = len(fold(goal)) <= self.param(ctx, "max_length")
         if placeholder_in(goal):
             return  # the figure stands masked (完成**日常执法, corpus 154): JX108 reports it once, it is not missing
+        if GoalDefersElsewhere.deferral(fold(goal)):
+            return  # the goal points to documents or targets set elsewhere: JX922 says so
         if goal and short and not has_figure(goal) and not GoalRestatesSpending.restates(ctx, goal):
             # A vague goal beside indicators that count the output is improved by agreement; where the indicators
             # count nothing either, nothing on the sheet says what the money buys, and the sheet is returned. A sheet
@@ -775,3 +777,84 @@ class ZeroCost(Rule):
                     or self._NIL_BY_NATURE.search(fold(indicator.name)):
                 continue
             yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw)
+
+
+class SameTargetAcrossCategories(Rule):
+    code = "JX921"
+    name = "same-target-across-categories"
+    title = "同一目标值套用于各类指标"
+    severity = Severity.WARNING
+    dimension = Dimension.FEASIBILITY
+    source = GOALS_2015.at("第十二条（合理可行）")
+    message = "{count}类指标（{names}）的指标值都是“{figure}”，像是同一个数套用到各行，没有按各项分别测算"
+    defaults = {"min_categories": 4}
+    docs = RuleDocs(
+        what="同一张表中，是否有几行分属不同二级指标（默认至少四类：如质量、社会效益、可持续影响、满意度）的指标，"
+        "写了完全相同的指标值（运算符、数值、单位都相同）。100%（全部完成）和0本身就是常用的确定值，不在此报告；同一类中"
+        "相同的数（两项筛查各600人次）由 JX908 判断。",
+        why="社会效益、生态效益、可持续影响、满意度各是不同的量，不会恰好都是≥95%；同一个数填满各行，多半是套用而不是测算，"
+        "年底也说不出每个95%是什么的95%（语料 003）。",
+        bad="产出指标 | 质量指标 | 保障村社区正常运转 | ≥95%\n效益指标 | 经济效益指标 | 促进村集体经济发展 | ≥95%\n"
+        "效益指标 | 可持续影响指标 | 经济、环境等方面可持续发展 | ≥95%\n满意度指标 | 服务对象满意度指标 | 辖区内群众满意度 | ≥95%",
+        good="产出指标 | 质量指标 | 村务公开事项公开率 | ≥95%\n效益指标 | 经济效益指标 | 村集体经营性收入增长 | ≥5%\n"
+        "效益指标 | 可持续影响指标 | 村级组织活动场所使用年限 | ≥10年\n满意度指标 | 服务对象满意度指标 | 辖区内群众满意度 | ≥90%",
+        fix="按每项指标的含义和历史数据分别测算目标值，在指标值确定依据中写明来由。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        if not ctx.sets_goals:
+            return  # a report carries the approved targets
+        groups: dict[tuple[object, Decimal, str | None], list[Indicator]] = {}
+        for indicator in ctx.sheet.indicators:
+            target = indicator.target
+            if target.value is None or target.value == 0 or (target.unit == "%" and target.value == 100):
+                continue  # all done (100%) and nothing (0次) are exact by nature, and common everywhere
+            groups.setdefault((target.operator, target.value, target.unit), []).append(indicator)
+        for rows in groups.values():
+            categories = list(dict.fromkeys(i.level2 for i in rows if i.level2))
+            if len(categories) >= self.param(ctx, "min_categories"):
+                first = rows[0].target
+                figure = f"{first.operator or ''}{first.value.normalize():f}{first.unit or ''}"
+                yield self.finding(ctx, column="target", count=len(categories), figure=figure,
+                                   names="、".join(f"{i.level2}“{i.name}”" for i in rows if i.level2),
+                                   confidence=Confidence.INFERENCE)
+
+
+class GoalDefersElsewhere(Rule):
+    code = "JX922"
+    name = "goal-defers-elsewhere"
+    title = "年度目标只援引文件或既定目标"
+    severity = Severity.WARNING
+    dimension = Dimension.RELEVANCE
+    source = GOALS_2015.at("第十二条（细化量化）")
+    message = "项目“{sheet}”的年度目标{how}，没有写出本年度要达到的数量和效果"
+    docs = RuleDocs(
+        what="年度目标是否不写目标本身，而是援引别处：“按…文件要求完成绩效目标”（整条目标只是援引，为错误，应退回），"
+        "或某一项只写“完成市政府既定目标”“完成上级下达的任务”，不写出数字（为提示）。目标中另写了数量"
+        "（建设2公里、新增就业2989人）的不在此报告；年份不算数量。",
+        why="审核人和年底的评价者手里只有这张表：目标援引文件或“既定目标”，看不出本年度要做多少、做到什么程度，"
+        "指标也无从对应（语料 028、176）。",
+        bad="年度目标：根据《关于印发2020年度艾滋病防治项目实施方案的通知》等文件要求完成绩效目标。",
+        good="年度目标：全年自愿咨询检测1000人次以上，结核病人筛查600人次以上，适龄儿童免疫规划疫苗接种率≥90%",
+        fix="把所援引文件或上级下达的目标数写进年度目标（做多少、做到什么程度、何时完成），并与指标对应。",
+    )
+
+    _DOCUMENTS = re.compile(r"(文件|通知|方案|精神)[^，,。；;]{0,4}(要求|规定)[^，,。；;]{0,4}完成[^，,。；;]{0,6}(目标|任务)")
+    _SET_ELSEWHERE = re.compile(r"(完成|达到|实现)[^，,。；;]{0,10}(既定|下达|确定|分解)的?(绩效)?(目标|任务)")
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        goal = fold(ctx.goal_text)
+        if not goal or _has_quantity(goal):
+            return
+        how = self.deferral(goal)
+        if how:
+            # A goal that is nothing but a pointer to the documents leaves the sheet without a goal: it is returned
+            # (corpus 028). One item left to the 既定目标 beside other aims is a remark (176).
+            whole = self._DOCUMENTS.search(goal) is not None
+            yield self.finding(ctx, column="goals", how=how, severity=Severity.ERROR if whole else Severity.INFO)
+
+    @classmethod
+    def deferral(cls, goal: str) -> str | None:
+        """How the folded ``goal`` hands its target to something else (“…文件要求完成绩效目标”), or None."""
+        match = cls._DOCUMENTS.search(goal) or cls._SET_ELSEWHERE.search(goal)
+        return f"只写“{match.group(0)}”" if match else None
