@@ -60,6 +60,7 @@ RULES: tuple[Rule, ...] = (
     category.TimelinessOutsideTimeliness(),
     category.CostOutsideCost(),
     category.QualityRateUnderQuantity(),
+    category.ShareUnderQuantity(),
     category.OutputCountUnderBenefit(),
     category.OtherWorkUnderSatisfaction(),
     category.TimelessUnderTimeliness(),

@@ -224,6 +224,41 @@ class QualityRateUnderQuantity(Rule):
                 yield self.finding(ctx, indicator=indicator, column="level2", fix=move_fix(ctx, indicator, "质量指标"))
 
 
+class ShareUnderQuantity(Rule):
+    code = "JX511"
+    name = "share-under-quantity"
+    title = "比例或稳定率放在数量指标下"
+    severity = Severity.INFO
+    dimension = Dimension.RELEVANCE
+    source = _INDICATORS
+    message = "指标“{indicator}”（{raw}）是{what}，不说明做多少，却放在“数量指标”下{advice}"
+    docs = RuleDocs(
+        what="数量指标下是否有结构比例（……比例、……占比）或稳定率：前者是对产出构成的要求，属于质量指标；后者说的是"
+        "保持住的程度，属于效益，数量指标应写出保有量、人数等做多少的数。合格率这类质量比率由 JX507 报告。",
+        why="数量指标说明用这笔钱做多少；“课时比例70%”“能繁母猪稳定率≥95%”放在数量下，表格看上去有数量指标，"
+        "其实没有一项说明做多少（语料 146、176）。",
+        bad="产出指标 | 数量指标 | 理论教育和党性教育课时比例 | ≥70%",
+        good="产出指标 | 质量指标 | 理论教育和党性教育课时比例 | ≥70%",
+        fix="结构比例移到质量指标下；稳定率改写为保有量（头、个）等数量，或移到效益指标下。",
+    )
+
+    _SHARE = re.compile(r"(比例|占比|比重)$")
+    _STABILITY = re.compile(r"稳定率$")
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in ctx.sheet.indicators:
+            if indicator.level2 != "数量指标":
+                continue
+            name = re.sub(r"[(（][^()（）]*[)）]$", "", fold(indicator.name))  # a closing (%) is the unit
+            raw = indicator.target.raw.strip() or "空"
+            if self._SHARE.search(name):
+                yield self.finding(ctx, indicator=indicator, column="level2", raw=raw, what="结构比例",
+                                   advice="，应放在“质量指标”下", fix=move_fix(ctx, indicator, "质量指标"))
+            elif self._STABILITY.search(name):
+                yield self.finding(ctx, indicator=indicator, column="level2", raw=raw, what="稳定率",
+                                   advice="，应改写为保有量等数量，或移到效益指标下")
+
+
 class OutputCountUnderBenefit(Rule):
     code = "JX508"
     name = "output-count-under-benefit"
