@@ -110,6 +110,7 @@ RULES: tuple[Rule, ...] = (
     substance.ZeroCost(),
     substance.SameTargetAcrossCategories(),
     substance.GoalDefersElsewhere(),
+    substance.BrokenYear(),
 )
 
 # Codes of rules that were removed, with why; never reuse them.

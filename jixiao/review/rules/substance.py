@@ -858,3 +858,41 @@ class GoalDefersElsewhere(Rule):
         """How the folded ``goal`` hands its target to something else (“…文件要求完成绩效目标”), or None."""
         match = cls._DOCUMENTS.search(goal) or cls._SET_ELSEWHERE.search(goal)
         return f"只写“{match.group(0)}”" if match else None
+
+
+class BrokenYear(Rule):
+    code = "JX923"
+    name = "broken-year"
+    title = "年份缺字或多字"
+    severity = Severity.INFO
+    dimension = Dimension.FORM
+    source = GOALS_2015.at("第十二条（细化量化）")
+    message = "{where}中的“{year}”不是完整的年份（{context}），请对照原件改正"
+    docs = RuleDocs(
+        what="表头、年度目标和指标中是否有缺了一位或多了一位的年份：“202年度”“20246年”。四位年份和“200年历史”这类"
+        "年数不在此报告（只查以“20”开头、写作“年度”的三位数和以“20”开头的五位数）。",
+        why="年份是目标、依据文件和完成时限的所属年度；缺字的年份看不出引用的是哪一年的文件、哪一年的任务（语料 028）。",
+        bad="年度目标：根据《关于印发湖南省202年度结核病防治项目实施方案的通知》，全年结核病人筛查600人次以上",
+        good="年度目标：根据《关于印发湖南省2020年度结核病防治项目实施方案的通知》，全年结核病人筛查600人次以上",
+        fix="对照原件补全或改正年份。",
+    )
+
+    _BROKEN = re.compile(r"(?<![\d.．])(20\d年度|20\d{3}年)")
+    _AROUND = 8  # characters shown either side
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        sheet = ctx.sheet
+        for where, column, text in (("表头", "title", sheet.title), ("项目名称", "project", sheet.name),
+                                    ("年度目标", "goals", ctx.goal_text)):
+            yield from self._broken(ctx, text, where, column)
+        for indicator in sheet.indicators:
+            for column, text in (("name", indicator.name), ("target", indicator.target.raw)):
+                yield from self._broken(ctx, text, f"指标“{indicator.name}”", column, indicator)
+
+    def _broken(self, ctx: SheetContext, text: str | None, where: str, column: str,
+                indicator: Indicator | None = None) -> Iterator[Finding]:
+        folded = fold(text or "")
+        for match in self._BROKEN.finditer(folded):
+            context = folded[max(0, match.start() - self._AROUND):match.end() + self._AROUND]
+            yield self.finding(ctx, indicator=indicator, column=column, where=where, year=match.group(0),
+                               context=f"…{context}…")
