@@ -61,6 +61,7 @@ RULES: tuple[Rule, ...] = (
     category.CostOutsideCost(),
     category.QualityRateUnderQuantity(),
     category.ShareUnderQuantity(),
+    category.SocialUnderOtherBenefit(),
     category.OutputCountUnderBenefit(),
     category.OtherWorkUnderSatisfaction(),
     category.TimelessUnderTimeliness(),
