@@ -247,6 +247,21 @@ def is_slogan(name: str | None) -> bool:
     return bool(bare) and (aim or sentence) and not bare.endswith(tuple(words["measures"]))
 
 
+# The close of a quantity that can rise (…比例提高 is a measured change, not a hope).
+_RATED = re.compile(r"(率|比例|占比|指数|浓度)$")
+
+
+def is_improvement(name: str | None) -> bool:
+    """True for a 三级指标 made only of clauses that close on an improvement (教学条件改善、办学水平提高): it names an
+    effect hoped for, not a quantity. A closing bracket (the unit) is left out; a rate that rises (…比例提高) is a
+    quantity."""
+    bare = re.sub(r"[(（][^()（）]*[)）]$", "", fold(name or ""))
+    clauses = [c for c in re.split(r"[、，,;；]", bare) if c]
+    verbs = tuple(data()["slogan_names"]["improvements"])
+    return bool(clauses) and all(c.endswith(verbs) and not _RATED.search(c[:-2]) for c in clauses)
+
+
+
 # A level's numbering (三、, 1.) and points ((50分)) around its name.
 _LEVEL_NUMBERING = "0123456789一二三四五六七八九十、.．)）(（"
 _LEVEL_POINTS = re.compile(r"[(（][^()（）]*[)）]分?$")

@@ -15,8 +15,8 @@ from jixiao.model import Indicator, MoneyUnit, NoteCode, Severity, UnitKind, par
 from jixiao.model.lexicon import fold
 from jixiao.review.context import COUNTED_UNITS, SheetContext, has_figure
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
-from jixiao.review.lexicon import (SYMBOL_ONLY, Kind, counted_numbers, data, is_slogan, is_timeliness, stated_target,
-                                   vague_word)
+from jixiao.review.lexicon import (SYMBOL_ONLY, Kind, counted_numbers, data, is_improvement, is_slogan, is_timeliness,
+                                   stated_target, vague_word)
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.rules.completeness import placeholder_in
 from jixiao.review.rules.consistency import similarity
@@ -548,7 +548,8 @@ class SloganIndicatorName(Rule):
     docs = RuleDocs(
         what="填了指标值的三级指标，名称是否只是一句口号：以“维护、促进、保障、提升……”开头，或以“发展、稳定、运转……”"
         "结尾，或是一句说目的、手段的话（“通过……”“围绕……”“为了……”“按年度……”开头），而不落在可计量的名词上（……率、"
-        "……数、……面积、……金额、……水平）。指标值只是空话的（稳步提高）由 JX206 报告；这样的行不再报告缺运算符（JX201）。"
+        "……数、……面积、……金额、……水平）；产出指标下名称只是几句“……改善”“……提高”（教学条件改善、办学水平提高）"
+        "的，说的是希望的效果而不是产出，同样报告。指标值只是空话的（稳步提高）由 JX206 报告；这样的行不再报告缺运算符（JX201）。"
         "产出指标下名称是口号、指标值也不是数值的行，年底无从核对，为错误；其余为警告。",
         why="“维护社会稳定≥95%”说不出95%是什么的95%，年底无法取得实际值，也就无从打分；这样的行只是重复了目标。",
         bad="社会效益指标 | 维护社会稳定 | ≥95%",
@@ -561,11 +562,14 @@ class SloganIndicatorName(Rule):
             target = indicator.target
             if target.is_empty or vague_word(target.raw):
                 continue  # a slogan answered by a vague phrase (稳步提高) is VagueTarget's (JX206)
-            if is_slogan(indicator.name):
+            output = ctx.level1_of(indicator) == "产出指标"
+            # An improvement for a name (教学条件改善、办学水平提高) is an effect: among the benefits it names what is
+            # hoped for, under 产出指标 it is no output at all (corpus 149).
+            if is_slogan(indicator.name) or (output and is_improvement(indicator.name)):
                 # An output row naming no output and setting no figure (围绕…等需求 | 解决旱情,保障粮食安全…) leaves
                 # nothing to check at year end: the sheet is returned (corpus 152). Beside a figure, or among the
                 # benefits, it is rewritten by agreement (003, 118).
-                idle = ctx.level1_of(indicator) == "产出指标" and not target.is_quantitative
+                idle = output and not target.is_quantitative
                 yield self.finding(ctx, indicator=indicator, column="name", raw=target.raw,
                                    severity=Severity.ERROR if idle else None)
 
