@@ -48,6 +48,7 @@ RULES: tuple[Rule, ...] = (
     units.DateInPercent(),
     units.CountInTimeUnit(),
     units.UnitColumnContradictsTarget(),
+    units.TimelinessInCount(),
     # 指标方向
     direction.ReverseIndicatorWithLowerBound(),
     direction.DirectionContradictsOperator(),
