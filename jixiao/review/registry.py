@@ -113,6 +113,7 @@ RULES: tuple[Rule, ...] = (
     substance.SameTargetAcrossCategories(),
     substance.GoalDefersElsewhere(),
     substance.BrokenYear(),
+    substance.StaleAnnualDocument(),
 )
 
 # Codes of rules that were removed, with why; never reuse them.

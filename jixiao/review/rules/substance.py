@@ -900,3 +900,51 @@ class BrokenYear(Rule):
             context = folded[max(0, match.start() - self._AROUND):match.end() + self._AROUND]
             yield self.finding(ctx, indicator=indicator, column=column, where=where, year=match.group(0),
                                context=f"…{context}…")
+
+
+class StaleAnnualDocument(Rule):
+    code = "JX924"
+    name = "stale-annual-document"
+    title = "目标或依据引用往年的年度方案"
+    severity = Severity.WARNING
+    dimension = Dimension.FEASIBILITY
+    source = GOALS_2015.at("第十二条（合理可行）")
+    message = "{where}引用的{documents}是{cited}年的年度方案，比本表的{year}年早{gap}年以上，请核实是否有本年度的方案"
+    defaults = {"min_gap": 2}
+    docs = RuleDocs(
+        what="年度目标或指标值确定依据所引用的年度文件（书名号中带“某某年度”或某年的实施方案、工作方案、计划、工作要点），"
+        "是否比本表的年度早两年以上（min_gap，默认2：上一年度的方案常是编预算时最新的，不报告）。跨年度的规划"
+        "（2019-2020年）按最后一年算；法律法规和非年度文件不在此检查。",
+        why="年度方案只管当年的任务和标准；2024年的表按2020年度的方案设目标，数量和标准多半已经过时，"
+        "审核人要问本年度的方案在哪里（语料 028）。",
+        bad="年度目标：根据《关于印发湖南省2020年度艾滋病防治项目实施方案的通知》，全年自愿咨询检测1000人次以上\n"
+        "年度：2024",
+        good="年度目标：根据《关于印发湖南省2024年度艾滋病防治项目实施方案的通知》，全年自愿咨询检测1000人次以上\n"
+        "年度：2024",
+        fix="按本年度的方案和标准设定目标，在依据中写明本年度文件；确无新方案的，说明沿用往年方案的理由。",
+    )
+
+    _TITLE = re.compile(r"《([^《》]{4,80})》")
+    _ANNUAL = re.compile(r"年度|(实施|工作)方案|计划|工作要点")
+    _YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        year = ctx.sheet.year
+        if year is None:
+            return
+        places = [("年度目标", "goals", None, ctx.goal_text)]
+        places += [(f"指标“{i.name}”的依据", "basis", i, i.basis) for i in ctx.sheet.indicators if i.basis]
+        stale: dict[str, tuple[str, str, Indicator | None, int]] = {}
+        for where, column, indicator, text in places:
+            for match in self._TITLE.finditer(fold(text or "")):
+                document = match.group(1)
+                years = [int(y) for y in self._YEAR.findall(document)]
+                if years and self._ANNUAL.search(document) and year - max(years) >= self.param(ctx, "min_gap"):
+                    stale.setdefault(document, (where, column, indicator, max(years)))
+        if stale:
+            # The same habit across the sheet (several plans of one old year, corpus 028) is one remark, placed
+            # where the first is cited.
+            where, column, indicator, _ = next(iter(stale.values()))
+            cited = sorted({cited for *_, cited in stale.values()})
+            yield self.finding(ctx, indicator=indicator, column=column, where=where, year=year, gap=year - cited[-1],
+                               documents="、".join(f"《{d}》" for d in stale), cited="、".join(map(str, cited)))
