@@ -860,7 +860,9 @@ class GoalDefersElsewhere(Rule):
     @classmethod
     def deferral(cls, goal: str) -> str | None:
         """How the folded ``goal`` hands its target to something else (“…文件要求完成绩效目标”), or None."""
-        match = cls._DOCUMENTS.search(goal) or cls._SET_ELSEWHERE.search(goal)
+        if cls._DOCUMENTS.search(goal):
+            return "只说按所引文件的要求完成目标"
+        match = cls._SET_ELSEWHERE.search(goal)
         return f"只写“{match.group(0)}”" if match else None
 
 
