@@ -10,7 +10,7 @@ from jixiao.model.lexicon import fold
 from jixiao.model.vocabulary import level1_names, level2_names
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
-from jixiao.review.lexicon import Kind, is_quality_rate, is_timeliness, misnamed_level, speaks_of_time
+from jixiao.review.lexicon import Kind, bare_name, is_quality_rate, is_timeliness, misnamed_level, speaks_of_time
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.sources import CORE_2021, GOALS_2015
 
@@ -249,7 +249,7 @@ class ShareUnderQuantity(Rule):
         for indicator in ctx.sheet.indicators:
             if indicator.level2 != "数量指标":
                 continue
-            name = re.sub(r"[(（][^()（）]*[)）]$", "", fold(indicator.name))  # a closing (%) is the unit
+            name = bare_name(indicator.name)  # a closing (%) is the unit
             raw = indicator.target.raw.strip() or "空"
             if self._SHARE.search(name):
                 yield self.finding(ctx, indicator=indicator, column="level2", raw=raw, what="结构比例",

@@ -15,8 +15,8 @@ from jixiao.model import Indicator, MoneyUnit, NoteCode, Severity, UnitKind, par
 from jixiao.model.lexicon import fold
 from jixiao.review.context import COUNTED_UNITS, SheetContext, has_figure
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
-from jixiao.review.lexicon import (SYMBOL_ONLY, Kind, counted_numbers, data, is_improvement, is_slogan, is_timeliness,
-                                   stated_target, vague_word)
+from jixiao.review.lexicon import (SYMBOL_ONLY, Kind, bare_name, counted_numbers, data, is_improvement, is_slogan,
+                                   is_timeliness, stated_target, vague_word)
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.rules.completeness import placeholder_in
 from jixiao.review.rules.consistency import similarity
@@ -532,11 +532,6 @@ class UnitCostTimesQuantity(Rule):
                                    product=f"{product.quantize(Decimal('0.01'))}", budget=f"{budget:.2f}")
 
 
-def _bare_name(indicator: Indicator) -> str:
-    """The folded name without a closing bracket, which usually holds the unit (工资发放准确性(%))."""
-    return re.sub(r"[(（][^()（）]*[)）]$", "", fold(indicator.name))
-
-
 class SloganIndicatorName(Rule):
     code = "JX912"
     name = "slogan-indicator-name"
@@ -597,7 +592,7 @@ class ToleratedErrorRate(Rule):
         words = tuple(data()["all_or_nothing_rates"]["words"])
         forecasts = data()["all_or_nothing_rates"]["forecasts"]
         for indicator in ctx.sheet.indicators:
-            target, name = indicator.target, _bare_name(indicator)
+            target, name = indicator.target, bare_name(indicator.name)
             if target.value is None or target.value >= 100 or target.unit not in ("%", None) or target.value <= 1:
                 continue  # ≤1 is a share written as a fraction or a count, not a percentage
             if any(word in name for word in forecasts):
@@ -672,7 +667,7 @@ class UnitCostWithoutBase(Rule):
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
-            target, name = indicator.target, _bare_name(indicator)
+            target, name = indicator.target, bare_name(indicator.name)
             if target.value is None or target.unit not in TO_WAN or self._BASE_NAMED.search(name):
                 continue
             if self._PER_UNIT.search(name):

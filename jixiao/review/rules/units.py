@@ -11,7 +11,7 @@ from jixiao.model import (GoalSheet, Indicator, MoneyUnit, NoteCode, Operator, S
 from jixiao.model.lexicon import fold
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Finding
-from jixiao.review.lexicon import Kind, is_growth, suggested_unit
+from jixiao.review.lexicon import Kind, bare_name, is_growth, suggested_unit
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.rules.form import target_fix
 from jixiao.review.sources import CORE_2021, GOALS_2015
@@ -201,7 +201,7 @@ class CountInTimeUnit(Rule):
             if indicator.level2 != "数量指标" or not target.is_quantitative or not target.unit or "/" in target.unit:
                 continue
             # The unit a name closes with (…宣传牌等(年)) is the unit column's, not what the row counts.
-            name = re.sub(r"[(（][^()（）]*[)）]$", "", fold(indicator.name))
+            name = bare_name(indicator.name)
             if unit_kind(target.unit) is UnitKind.TIME and ctx.fact(indicator).kind is not Kind.DURATION \
                     and not self._TIME_WORD.search(name):
                 yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw, unit=target.unit,
@@ -352,7 +352,7 @@ class TimelinessInCount(Rule):
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
-            target, name = indicator.target, re.sub(r"[(（][^()（）]*[)）]$", "", fold(indicator.name))
+            target, name = indicator.target, bare_name(indicator.name)
             word = self._ON_TIME.search(name)
             if word is None or self._COUNTED_NAME.search(name) or not target.unit or target.value is None:
                 continue
