@@ -788,8 +788,9 @@ class SameTargetAcrossCategories(Rule):
     message = "{count}类指标（{names}）的指标值都是“{figure}”，像是同一个数套用到各行，没有按各项分别测算"
     defaults = {"min_categories": 4}
     docs = RuleDocs(
-        what="同一张表中，是否有几行分属不同二级指标（默认至少四类：如质量、社会效益、可持续影响、满意度）的指标，"
-        "写了完全相同的指标值（运算符、数值、单位都相同）。100%（全部完成）和0本身就是常用的确定值，不在此报告；同一类中"
+        what="同一张表中，是否有几行分属不同二级指标（默认至少四类，其中至少两类是效益指标：如质量、经济效益、可持续影响、"
+        "满意度）的指标，写了完全相同的指标值（运算符、数值、单位都相同）。质量、时效、满意度的比率常定得一样，"
+        "只有它们相同的不在此报告。100%（全部完成）和0本身就是常用的确定值，不在此报告；同一类中"
         "相同的数（两项筛查各600人次）由 JX908 判断。",
         why="社会效益、生态效益、可持续影响、满意度各是不同的量，不会恰好都是≥95%；同一个数填满各行，多半是套用而不是测算，"
         "年底也说不出每个95%是什么的95%（语料 003）。",
@@ -811,7 +812,10 @@ class SameTargetAcrossCategories(Rule):
             groups.setdefault((target.operator, target.value, target.unit), []).append(indicator)
         for rows in groups.values():
             categories = list(dict.fromkeys(i.level2 for i in rows if i.level2))
-            if len(categories) >= self.param(ctx, "min_categories"):
+            # Rates of quality, timeliness and satisfaction are often set alike (≥95%); it is benefits of different
+            # kinds (社会, 经济, 可持续) sharing the figure that shows it was copied, not estimated.
+            benefits = {i.level2 for i in rows if ctx.level1_of(i) == "效益指标"}
+            if len(categories) >= self.param(ctx, "min_categories") and len(benefits) >= 2:
                 first = rows[0].target
                 figure = f"{first.operator or ''}{first.value.normalize():f}{first.unit or ''}"
                 yield self.finding(ctx, column="target", count=len(categories), figure=figure,
