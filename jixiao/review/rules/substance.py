@@ -823,6 +823,10 @@ class SameTargetAcrossCategories(Rule):
                                    confidence=Confidence.INFERENCE)
 
 
+# A document cited by its title (《关于印发…实施方案的通知》).
+_DOCUMENT_TITLE = re.compile(r"《([^《》]{4,80})》")
+
+
 class GoalDefersElsewhere(Rule):
     code = "JX922"
     name = "goal-defers-elsewhere"
@@ -832,8 +836,8 @@ class GoalDefersElsewhere(Rule):
     source = GOALS_2015.at("第十二条（细化量化）")
     message = "项目“{sheet}”的年度目标{how}，没有写出本年度要达到的数量和效果"
     docs = RuleDocs(
-        what="年度目标是否不写目标本身，而是援引别处：“按…文件要求完成绩效目标”（整条目标只是援引，为错误，应退回），"
-        "或某一项只写“完成市政府既定目标”“完成上级下达的任务”，不写出数字（为提示）。目标中另写了数量"
+        what="年度目标是否不写目标本身，而是援引别处：“按…文件要求完成绩效目标”（除去所引文件名后整条目标只剩这句援引的，"
+        "为错误，应退回；另有其他文字的为警告），或某一项只写“完成市政府既定目标”“完成上级下达的任务”，不写出数字（为提示）。目标中另写了数量"
         "（建设2公里、新增就业2989人）的不在此报告；年份不算数量。",
         why="审核人和年底的评价者手里只有这张表：目标援引文件或“既定目标”，看不出本年度要做多少、做到什么程度，"
         "指标也无从对应（语料 028、176）。",
@@ -843,6 +847,7 @@ class GoalDefersElsewhere(Rule):
     )
 
     _DOCUMENTS = re.compile(r"(文件|通知|方案|精神)[^，,。；;]{0,4}(要求|规定)[^，,。；;]{0,4}完成[^，,。；;]{0,6}(目标|任务)")
+    _POINTER_ONLY = 30  # characters left of a goal once the titles it cites are taken out: nothing but the pointer
     _SET_ELSEWHERE = re.compile(r"(完成|达到|实现)[^，,。；;]{0,10}(既定|下达|确定|分解)的?(绩效)?(目标|任务)")
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
@@ -853,8 +858,12 @@ class GoalDefersElsewhere(Rule):
         if how:
             # A goal that is nothing but a pointer to the documents leaves the sheet without a goal: it is returned
             # (corpus 028). One item left to the 既定目标 beside other aims is a remark (176).
-            whole = self._DOCUMENTS.search(goal) is not None
-            yield self.finding(ctx, column="goals", how=how, severity=Severity.ERROR if whole else Severity.INFO)
+            if self._DOCUMENTS.search(goal) is None:
+                severity = Severity.INFO
+            else:
+                whole = len(_DOCUMENT_TITLE.sub("", goal)) <= self._POINTER_ONLY
+                severity = Severity.ERROR if whole else None
+            yield self.finding(ctx, column="goals", how=how, severity=severity)
 
     @classmethod
     def deferral(cls, goal: str) -> str | None:
@@ -925,7 +934,6 @@ class StaleAnnualDocument(Rule):
         fix="按本年度的方案和标准设定目标，在依据中写明本年度文件；确无新方案的，说明沿用往年方案的理由。",
     )
 
-    _TITLE = re.compile(r"《([^《》]{4,80})》")
     _ANNUAL = re.compile(r"年度|(实施|工作)方案|计划|工作要点")
     _YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 
@@ -937,7 +945,7 @@ class StaleAnnualDocument(Rule):
         places += [(f"指标“{i.name}”的依据", "basis", i, i.basis) for i in ctx.sheet.indicators if i.basis]
         stale: dict[str, tuple[str, str, Indicator | None, int]] = {}
         for where, column, indicator, text in places:
-            for match in self._TITLE.finditer(fold(text or "")):
+            for match in _DOCUMENT_TITLE.finditer(fold(text or "")):
                 document = match.group(1)
                 years = [int(y) for y in self._YEAR.findall(document)]
                 if years and self._ANNUAL.search(document) and year - max(years) >= self.param(ctx, "min_gap"):
