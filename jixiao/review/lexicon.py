@@ -230,6 +230,14 @@ def activity_done(name: str | None, target: str | None) -> bool:
     return fold(target or "") in {fold(w) for w in words["done"]} and any(w in fold(name or "") for w in words["words"])
 
 
+_CLOSING_BRACKET = re.compile(r"[(（][^()（）]*[)）]$")
+
+
+def bare_name(name: str | None) -> str:
+    """The folded indicator name without a closing bracket, which usually holds the unit (工资发放准确性(%))."""
+    return _CLOSING_BRACKET.sub("", fold(name or ""))
+
+
 # A name opening like a sentence (通过…) is one when it runs on; 通过率 is a measure, not a sentence.
 _SENTENCE_LENGTH = 10
 
@@ -240,11 +248,26 @@ def is_slogan(name: str | None) -> bool:
     保证单位正常运转) or closes on one (可持续发展), or it is a sentence of purpose or means (通过注射疫苗,可以有效降低
     …的发生), and does not close on a measurable noun (…率, …数, …面积).
     A closing bracket, which usually holds the unit (工资发放准确性(%)), is left out."""
-    bare = re.sub(r"[(（][^()（）]*[)）]$", "", fold(name or ""))
+    bare = bare_name(name)
     words = data()["slogan_names"]
     aim = bare.startswith(tuple(words["verbs"])) or bare.endswith(tuple(words["aims"]))
     sentence = bare.startswith(tuple(words["openers"])) and len(bare) >= _SENTENCE_LENGTH
     return bool(bare) and (aim or sentence) and not bare.endswith(tuple(words["measures"]))
+
+
+# The close of a quantity that can rise (…比例提高 is a measured change, not a hope).
+_RATED = re.compile(r"(率|比例|占比|指数|浓度)$")
+
+
+def is_improvement(name: str | None) -> bool:
+    """True for a 三级指标 made only of clauses that close on an improvement (教学条件改善、办学水平提高): it names an
+    effect hoped for, not a quantity. A closing bracket (the unit) is left out; a rate that rises (…比例提高) is a
+    quantity."""
+    bare = bare_name(name)
+    clauses = [c for c in re.split(r"[、，,;；]", bare) if c]
+    verbs = tuple(data()["slogan_names"]["improvements"])
+    return bool(clauses) and all(c.endswith(verbs) and not _RATED.search(c[:-2]) for c in clauses)
+
 
 
 # A level's numbering (三、, 1.) and points ((50分)) around its name.

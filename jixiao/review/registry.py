@@ -48,6 +48,7 @@ RULES: tuple[Rule, ...] = (
     units.DateInPercent(),
     units.CountInTimeUnit(),
     units.UnitColumnContradictsTarget(),
+    units.TimelinessInCount(),
     # 指标方向
     direction.ReverseIndicatorWithLowerBound(),
     direction.DirectionContradictsOperator(),
@@ -60,6 +61,8 @@ RULES: tuple[Rule, ...] = (
     category.TimelinessOutsideTimeliness(),
     category.CostOutsideCost(),
     category.QualityRateUnderQuantity(),
+    category.ShareUnderQuantity(),
+    category.SocialUnderOtherBenefit(),
     category.OutputCountUnderBenefit(),
     category.OtherWorkUnderSatisfaction(),
     category.TimelessUnderTimeliness(),
@@ -107,6 +110,10 @@ RULES: tuple[Rule, ...] = (
     substance.QualityRestatesQuantity(),
     substance.BenefitsSetNothing(),
     substance.ZeroCost(),
+    substance.SameTargetAcrossCategories(),
+    substance.GoalDefersElsewhere(),
+    substance.BrokenYear(),
+    substance.StaleAnnualDocument(),
 )
 
 # Codes of rules that were removed, with why; never reuse them.

@@ -5,7 +5,7 @@ The docs write an example the way a reviewer quotes a table, and this module und
 - a pipe row, ``名称 | 指标值``, ``二级 | 名称 | 指标值``, ``一级 | 二级 | 名称 | 指标值`` or with a 指标解释 between
   name and value; cells may be tagged (``指标解释：…``, ``指标值：…``, ``计量单位：…``, ``依据：…``, ``权重 20``) or be a
   direction (``正向``/``反向``); ``…`` stands for a cell the example leaves out;
-- ``字段：值`` lines: header fields (标题, 项目名称, 预算数, 财政资金, 其他资金, 年度目标/绩效目标), the cells of one
+- ``字段：值`` lines: header fields (标题, 项目名称, 年度, 预算数, 财政资金, 其他资金, 年度目标/绩效目标), the cells of one
   row (指标值, 指标方向性, 绩效指标描述, 权重, 依据; each 指标值 starts a new row), ``权重：20、20、…`` (the weights
   down the table) and ``绩效指标：（空）`` (a sheet without indicators);
 - ``；``-separated parts on one line: ``预算数 15.00万元``, ``3月底 30`` (the spending plan), ``名称 ≥18万元``, a
@@ -33,7 +33,7 @@ from tests.review.sheets import patched
 __all__ = ["example_spec", "parse_example", "profile_settings"]
 
 EMPTY = "（空）"
-_HEADER = {"标题": "title", "项目名称": "name", "预算数": "total", "财政资金": "fiscal", "其他资金": "other"}
+_HEADER = {"标题": "title", "项目名称": "name", "年度": "year", "预算数": "total", "财政资金": "fiscal", "其他资金": "other"}
 _GOALS = ("年度目标", "绩效目标")
 # Row fields: the cell of the row (index into a spec row) each names.
 _ROW_FIELD = {"绩效指标描述": 3, "指标解释": 3, "指标值": 4, "依据": 5, "权重": 6, "指标方向性": 7, "计量单位": 9}

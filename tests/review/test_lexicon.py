@@ -5,8 +5,8 @@ from decimal import Decimal
 import pytest
 
 from jixiao.review.lexicon import (
-    Kind, basis_sets_standard, counted_numbers, is_growth, is_reverse, is_timeliness, kind_of, suggested_unit,
-    vague_word,
+    Kind, basis_sets_standard, counted_numbers, is_growth, is_improvement, is_reverse, is_timeliness, kind_of,
+    suggested_unit, vague_word,
 )
 
 
@@ -27,6 +27,14 @@ def test_kind_is_read_from_the_head_of_the_phrase(text, kind):
 ])
 def test_reverse_indicators(text, reverse):
     assert is_reverse(text) is reverse
+
+
+@pytest.mark.parametrize(("name", "improvement"), [
+    ("教学条件改善、办学水平提高", True), ("教学质量提高(%)", True), ("办学条件改善情况", False),
+    ("教学条件改善、办学水平提高率", False), ("空气质量优良天数比例提高", False), ("", False),
+])
+def test_improvement_names(name, improvement):
+    assert is_improvement(name) is improvement
 
 
 def test_timeliness_growth_and_vague_words():

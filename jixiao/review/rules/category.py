@@ -10,7 +10,7 @@ from jixiao.model.lexicon import fold
 from jixiao.model.vocabulary import level1_names, level2_names
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
-from jixiao.review.lexicon import Kind, is_quality_rate, is_timeliness, misnamed_level, speaks_of_time
+from jixiao.review.lexicon import Kind, bare_name, is_quality_rate, is_timeliness, misnamed_level, speaks_of_time
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.sources import CORE_2021, GOALS_2015
 
@@ -222,6 +222,75 @@ class QualityRateUnderQuantity(Rule):
         for indicator in ctx.sheet.indicators:
             if indicator.level2 == "数量指标" and is_quality_rate(indicator.name):
                 yield self.finding(ctx, indicator=indicator, column="level2", fix=move_fix(ctx, indicator, "质量指标"))
+
+
+class ShareUnderQuantity(Rule):
+    code = "JX511"
+    name = "share-under-quantity"
+    title = "比例或稳定率放在数量指标下"
+    severity = Severity.INFO
+    dimension = Dimension.RELEVANCE
+    source = _INDICATORS
+    message = "指标“{indicator}”（{raw}）是{what}，不说明做多少，却放在“数量指标”下{advice}"
+    docs = RuleDocs(
+        what="数量指标下是否有结构比例（……比例、……占比）或稳定率：前者是对产出构成的要求，属于质量指标；后者说的是"
+        "保持住的程度，属于效益，数量指标应写出保有量、人数等做多少的数。合格率这类质量比率由 JX507 报告。",
+        why="数量指标说明用这笔钱做多少；“课时比例70%”“能繁母猪稳定率≥95%”放在数量下，表格看上去有数量指标，"
+        "其实没有一项说明做多少（语料 146、176）。",
+        bad="产出指标 | 数量指标 | 理论教育和党性教育课时比例 | ≥70%",
+        good="产出指标 | 质量指标 | 理论教育和党性教育课时比例 | ≥70%",
+        fix="结构比例移到质量指标下；稳定率改写为保有量（头、个）等数量，或移到效益指标下。",
+    )
+
+    _SHARE = re.compile(r"(比例|占比|比重)$")
+    _STABILITY = re.compile(r"稳定率$")
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in ctx.sheet.indicators:
+            if indicator.level2 != "数量指标":
+                continue
+            name = bare_name(indicator.name)  # a closing (%) is the unit
+            raw = indicator.target.raw.strip() or "空"
+            if self._SHARE.search(name):
+                yield self.finding(ctx, indicator=indicator, column="level2", raw=raw, what="结构比例",
+                                   advice="，应放在“质量指标”下", fix=move_fix(ctx, indicator, "质量指标"))
+            elif self._STABILITY.search(name):
+                yield self.finding(ctx, indicator=indicator, column="level2", raw=raw, what="稳定率",
+                                   advice="，应改写为保有量等数量，或移到效益指标下")
+
+
+class SocialUnderOtherBenefit(Rule):
+    code = "JX512"
+    name = "social-under-other-benefit"
+    title = "安全、治安类指标放在经济或生态效益下"
+    severity = Severity.WARNING
+    dimension = Dimension.RELEVANCE
+    source = _INDICATORS
+    message = "指标“{indicator}”讲的是安全、治安或社会秩序，却放在“{level2}”下，应放在“社会效益指标”下"
+    docs = RuleDocs(
+        what="经济效益指标、生态效益指标下是否有讲安全、事故、犯罪、治安、信访、纠纷、秩序的指标（校园安全、师生犯罪率、"
+        "安全情况）。生态安全、饮水安全、资金安全、粮食安全这类另有所属的，以金额计的事故损失（经济效益），"
+        "和只是顺带说到“安全舒适”的句子，不在此报告。",
+        why="经济效益说明带来的收入、产值、节约，生态效益说明环境的改善；安全和治安是社会效益。放错了类别，表格看上去有经济、"
+        "生态效益，其实一项也没有衡量（语料 114、149）。",
+        bad="效益指标 | 生态效益指标 | 校园安全情况 | 有效",
+        good="效益指标 | 社会效益指标 | 校园安全责任事故发生次数 | =0次",
+        fix="移到社会效益指标下；经济、生态效益另写这笔钱带来的收入、节约或环境改善，没有的可不设。",
+    )
+
+    _SOCIAL = re.compile(r"犯罪|治安|信访|上访|纠纷|事故|秩序|安全(情况|状况|事件|隐患|责任|$|[，,、;；])")
+    # Safety of something with its own category (生态安全, 饮水安全), and the money an accident costs (减少事故损失
+    # 10万元), which is an economic benefit.
+    _OWN_SAFETY = re.compile(r"生态|环境|饮水|水质|资金|财产|粮食|食品|森林|防火|损失|经济")
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in ctx.sheet.indicators:
+            name = fold(indicator.name)
+            money = unit_kind(indicator.target.unit) is UnitKind.MONEY
+            if indicator.level2 in ("经济效益指标", "生态效益指标") and self._SOCIAL.search(name) \
+                    and not (self._OWN_SAFETY.search(name) or money):
+                yield self.finding(ctx, indicator=indicator, column="level2", level2=indicator.level2,
+                                   fix=move_fix(ctx, indicator, "社会效益指标"), confidence=Confidence.INFERENCE)
 
 
 class OutputCountUnderBenefit(Rule):

@@ -15,8 +15,8 @@ from jixiao.model import Indicator, MoneyUnit, NoteCode, Severity, UnitKind, par
 from jixiao.model.lexicon import fold
 from jixiao.review.context import COUNTED_UNITS, SheetContext, has_figure
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
-from jixiao.review.lexicon import (SYMBOL_ONLY, Kind, counted_numbers, data, is_slogan, is_timeliness, stated_target,
-                                   vague_word)
+from jixiao.review.lexicon import (SYMBOL_ONLY, Kind, bare_name, counted_numbers, data, is_improvement, is_slogan,
+                                   is_timeliness, stated_target, vague_word)
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.rules.completeness import placeholder_in
 from jixiao.review.rules.consistency import similarity
@@ -246,6 +246,8 @@ class GoalNotQuantified(Rule):
         short = len(fold(goal)) <= self.param(ctx, "max_length")
         if placeholder_in(goal):
             return  # the figure stands masked (完成**日常执法, corpus 154): JX108 reports it once, it is not missing
+        if GoalDefersElsewhere.deferral(fold(goal)):
+            return  # the goal points to documents or targets set elsewhere: JX922 says so
         if goal and short and not has_figure(goal) and not GoalRestatesSpending.restates(ctx, goal):
             # A vague goal beside indicators that count the output is improved by agreement; where the indicators
             # count nothing either, nothing on the sheet says what the money buys, and the sheet is returned. A sheet
@@ -530,11 +532,6 @@ class UnitCostTimesQuantity(Rule):
                                    product=f"{product.quantize(Decimal('0.01'))}", budget=f"{budget:.2f}")
 
 
-def _bare_name(indicator: Indicator) -> str:
-    """The folded name without a closing bracket, which usually holds the unit (工资发放准确性(%))."""
-    return re.sub(r"[(（][^()（）]*[)）]$", "", fold(indicator.name))
-
-
 class SloganIndicatorName(Rule):
     code = "JX912"
     name = "slogan-indicator-name"
@@ -546,7 +543,8 @@ class SloganIndicatorName(Rule):
     docs = RuleDocs(
         what="填了指标值的三级指标，名称是否只是一句口号：以“维护、促进、保障、提升……”开头，或以“发展、稳定、运转……”"
         "结尾，或是一句说目的、手段的话（“通过……”“围绕……”“为了……”“按年度……”开头），而不落在可计量的名词上（……率、"
-        "……数、……面积、……金额、……水平）。指标值只是空话的（稳步提高）由 JX206 报告；这样的行不再报告缺运算符（JX201）。"
+        "……数、……面积、……金额、……水平）；产出指标下名称只是几句“……改善”“……提高”（教学条件改善、办学水平提高）"
+        "的，说的是希望的效果而不是产出，同样报告。指标值只是空话的（稳步提高）由 JX206 报告；这样的行不再报告缺运算符（JX201）。"
         "产出指标下名称是口号、指标值也不是数值的行，年底无从核对，为错误；其余为警告。",
         why="“维护社会稳定≥95%”说不出95%是什么的95%，年底无法取得实际值，也就无从打分；这样的行只是重复了目标。",
         bad="社会效益指标 | 维护社会稳定 | ≥95%",
@@ -559,11 +557,14 @@ class SloganIndicatorName(Rule):
             target = indicator.target
             if target.is_empty or vague_word(target.raw):
                 continue  # a slogan answered by a vague phrase (稳步提高) is VagueTarget's (JX206)
-            if is_slogan(indicator.name):
+            output = ctx.level1_of(indicator) == "产出指标"
+            # An improvement for a name (教学条件改善、办学水平提高) is an effect: among the benefits it names what is
+            # hoped for, under 产出指标 it is no output at all (corpus 149).
+            if is_slogan(indicator.name) or (output and is_improvement(indicator.name)):
                 # An output row naming no output and setting no figure (围绕…等需求 | 解决旱情,保障粮食安全…) leaves
                 # nothing to check at year end: the sheet is returned (corpus 152). Beside a figure, or among the
                 # benefits, it is rewritten by agreement (003, 118).
-                idle = ctx.level1_of(indicator) == "产出指标" and not target.is_quantitative
+                idle = output and not target.is_quantitative
                 yield self.finding(ctx, indicator=indicator, column="name", raw=target.raw,
                                    severity=Severity.ERROR if idle else None)
 
@@ -591,7 +592,7 @@ class ToleratedErrorRate(Rule):
         words = tuple(data()["all_or_nothing_rates"]["words"])
         forecasts = data()["all_or_nothing_rates"]["forecasts"]
         for indicator in ctx.sheet.indicators:
-            target, name = indicator.target, _bare_name(indicator)
+            target, name = indicator.target, bare_name(indicator.name)
             if target.value is None or target.value >= 100 or target.unit not in ("%", None) or target.value <= 1:
                 continue  # ≤1 is a share written as a fraction or a count, not a percentage
             if any(word in name for word in forecasts):
@@ -666,7 +667,7 @@ class UnitCostWithoutBase(Rule):
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
-            target, name = indicator.target, _bare_name(indicator)
+            target, name = indicator.target, bare_name(indicator.name)
             if target.value is None or target.unit not in TO_WAN or self._BASE_NAMED.search(name):
                 continue
             if self._PER_UNIT.search(name):
@@ -775,3 +776,184 @@ class ZeroCost(Rule):
                     or self._NIL_BY_NATURE.search(fold(indicator.name)):
                 continue
             yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw)
+
+
+class SameTargetAcrossCategories(Rule):
+    code = "JX921"
+    name = "same-target-across-categories"
+    title = "同一目标值套用于各类指标"
+    severity = Severity.WARNING
+    dimension = Dimension.FEASIBILITY
+    source = GOALS_2015.at("第十二条（合理可行）")
+    message = "{count}类指标（{names}）的指标值都是“{figure}”，像是同一个数套用到各行，没有按各项分别测算"
+    defaults = {"min_categories": 4}
+    docs = RuleDocs(
+        what="同一张表中，是否有几行分属不同二级指标（默认至少四类，其中至少两类是效益指标：如质量、经济效益、可持续影响、"
+        "满意度）的指标，写了完全相同的指标值（运算符、数值、单位都相同）。质量、时效、满意度的比率常定得一样，"
+        "只有它们相同的不在此报告。100%（全部完成）和0本身就是常用的确定值，不在此报告；同一类中"
+        "相同的数（两项筛查各600人次）由 JX908 判断。",
+        why="社会效益、生态效益、可持续影响、满意度各是不同的量，不会恰好都是≥95%；同一个数填满各行，多半是套用而不是测算，"
+        "年底也说不出每个95%是什么的95%（语料 003）。",
+        bad="产出指标 | 质量指标 | 保障村社区正常运转 | ≥95%\n效益指标 | 经济效益指标 | 促进村集体经济发展 | ≥95%\n"
+        "效益指标 | 可持续影响指标 | 经济、环境等方面可持续发展 | ≥95%\n满意度指标 | 服务对象满意度指标 | 辖区内群众满意度 | ≥95%",
+        good="产出指标 | 质量指标 | 村务公开事项公开率 | ≥95%\n效益指标 | 经济效益指标 | 村集体经营性收入增长 | ≥5%\n"
+        "效益指标 | 可持续影响指标 | 村级组织活动场所使用年限 | ≥10年\n满意度指标 | 服务对象满意度指标 | 辖区内群众满意度 | ≥90%",
+        fix="按每项指标的含义和历史数据分别测算目标值，在指标值确定依据中写明来由。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        if not ctx.sets_goals:
+            return  # a report carries the approved targets
+        groups: dict[tuple[object, Decimal, str | None], list[Indicator]] = {}
+        for indicator in ctx.sheet.indicators:
+            target = indicator.target
+            if target.value is None or target.value == 0 or (target.unit == "%" and target.value == 100):
+                continue  # all done (100%) and nothing (0次) are exact by nature, and common everywhere
+            groups.setdefault((target.operator, target.value, target.unit), []).append(indicator)
+        for rows in groups.values():
+            categories = list(dict.fromkeys(i.level2 for i in rows if i.level2))
+            # Rates of quality, timeliness and satisfaction are often set alike (≥95%); it is benefits of different
+            # kinds (社会, 经济, 可持续) sharing the figure that shows it was copied, not estimated.
+            benefits = {i.level2 for i in rows if ctx.level1_of(i) == "效益指标"}
+            if len(categories) >= self.param(ctx, "min_categories") and len(benefits) >= 2:
+                first = rows[0].target
+                figure = f"{first.operator or ''}{first.value.normalize():f}{first.unit or ''}"
+                yield self.finding(ctx, column="target", count=len(categories), figure=figure,
+                                   names="、".join(f"{i.level2}“{i.name}”" for i in rows if i.level2),
+                                   confidence=Confidence.INFERENCE)
+
+
+# A document cited by its title (《关于印发…实施方案的通知》).
+_DOCUMENT_TITLE = re.compile(r"《([^《》]{4,80})》")
+
+
+class GoalDefersElsewhere(Rule):
+    code = "JX922"
+    name = "goal-defers-elsewhere"
+    title = "年度目标只援引文件或既定目标"
+    severity = Severity.WARNING
+    dimension = Dimension.RELEVANCE
+    source = GOALS_2015.at("第十二条（细化量化）")
+    message = "项目“{sheet}”的年度目标{how}，没有写出本年度要达到的数量和效果"
+    docs = RuleDocs(
+        what="年度目标是否不写目标本身，而是援引别处：“按…文件要求完成绩效目标”（除去所引文件名后整条目标只剩这句援引的，"
+        "为错误，应退回；另有其他文字的为警告），或某一项只写“完成市政府既定目标”“完成上级下达的任务”，不写出数字（为提示）。目标中另写了数量"
+        "（建设2公里、新增就业2989人）的不在此报告；年份不算数量。",
+        why="审核人和年底的评价者手里只有这张表：目标援引文件或“既定目标”，看不出本年度要做多少、做到什么程度，"
+        "指标也无从对应（语料 028、176）。",
+        bad="年度目标：根据《关于印发2020年度艾滋病防治项目实施方案的通知》等文件要求完成绩效目标。",
+        good="年度目标：全年自愿咨询检测1000人次以上，结核病人筛查600人次以上，适龄儿童免疫规划疫苗接种率≥90%",
+        fix="把所援引文件或上级下达的目标数写进年度目标（做多少、做到什么程度、何时完成），并与指标对应。",
+    )
+
+    _DOCUMENTS = re.compile(r"(文件|通知|方案|精神)[^，,。；;]{0,4}(要求|规定)[^，,。；;]{0,4}完成[^，,。；;]{0,6}(目标|任务)")
+    _POINTER_ONLY = 30  # characters left of a goal once the titles it cites are taken out: nothing but the pointer
+    _SET_ELSEWHERE = re.compile(r"(完成|达到|实现)[^，,。；;]{0,10}(既定|下达|确定|分解)的?(绩效)?(目标|任务)")
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        goal = fold(ctx.goal_text)
+        if not goal or _has_quantity(goal):
+            return
+        how = self.deferral(goal)
+        if how:
+            # A goal that is nothing but a pointer to the documents leaves the sheet without a goal: it is returned
+            # (corpus 028). One item left to the 既定目标 beside other aims is a remark (176).
+            if self._DOCUMENTS.search(goal) is None:
+                severity = Severity.INFO
+            else:
+                whole = len(_DOCUMENT_TITLE.sub("", goal)) <= self._POINTER_ONLY
+                severity = Severity.ERROR if whole else None
+            yield self.finding(ctx, column="goals", how=how, severity=severity)
+
+    @classmethod
+    def deferral(cls, goal: str) -> str | None:
+        """How the folded ``goal`` hands its target to something else (“…文件要求完成绩效目标”), or None."""
+        if cls._DOCUMENTS.search(goal):
+            return "只说按所引文件的要求完成目标"
+        match = cls._SET_ELSEWHERE.search(goal)
+        return f"只写“{match.group(0)}”" if match else None
+
+
+class BrokenYear(Rule):
+    code = "JX923"
+    name = "broken-year"
+    title = "年份缺字或多字"
+    severity = Severity.INFO
+    dimension = Dimension.FORM
+    source = GOALS_2015.at("第十二条（细化量化）")
+    message = "{where}中的“{year}”不是完整的年份（{context}），请对照原件改正"
+    docs = RuleDocs(
+        what="表头、年度目标和指标中是否有缺了一位或多了一位的年份：“202年度”“20246年”。四位年份和“200年历史”这类"
+        "年数不在此报告（只查以“20”开头、写作“年度”的三位数和以“20”开头的五位数）。",
+        why="年份是目标、依据文件和完成时限的所属年度；缺字的年份看不出引用的是哪一年的文件、哪一年的任务（语料 028）。",
+        bad="年度目标：根据《关于印发湖南省202年度结核病防治项目实施方案的通知》，全年结核病人筛查600人次以上",
+        good="年度目标：根据《关于印发湖南省2020年度结核病防治项目实施方案的通知》，全年结核病人筛查600人次以上",
+        fix="对照原件补全或改正年份。",
+    )
+
+    _BROKEN = re.compile(r"(?<![\d.．])(20\d年度|20\d{3}年)")
+    _AROUND = 8  # characters shown either side
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        sheet = ctx.sheet
+        for where, column, text in (("表头", "title", sheet.title), ("项目名称", "project", sheet.name),
+                                    ("年度目标", "goals", ctx.goal_text)):
+            yield from self._broken(ctx, text, where, column)
+        for indicator in sheet.indicators:
+            for column, text in (("name", indicator.name), ("target", indicator.target.raw)):
+                yield from self._broken(ctx, text, f"指标“{indicator.name}”", column, indicator)
+
+    def _broken(self, ctx: SheetContext, text: str | None, where: str, column: str,
+                indicator: Indicator | None = None) -> Iterator[Finding]:
+        folded = fold(text or "")
+        for match in self._BROKEN.finditer(folded):
+            context = folded[max(0, match.start() - self._AROUND):match.end() + self._AROUND]
+            yield self.finding(ctx, indicator=indicator, column=column, where=where, year=match.group(0),
+                               context=f"…{context}…")
+
+
+class StaleAnnualDocument(Rule):
+    code = "JX924"
+    name = "stale-annual-document"
+    title = "目标或依据引用往年的年度方案"
+    severity = Severity.WARNING
+    dimension = Dimension.FEASIBILITY
+    source = GOALS_2015.at("第十二条（合理可行）")
+    message = "{where}引用的{documents}是{cited}年的年度方案，比本表的{year}年早{gap}年以上，请核实是否有本年度的方案"
+    defaults = {"min_gap": 2}
+    docs = RuleDocs(
+        what="年度目标或指标值确定依据所引用的年度文件（书名号中带“某某年度”或某年的实施方案、工作方案、计划、工作要点），"
+        "是否比本表的年度早两年以上（min_gap，默认2：上一年度的方案常是编预算时最新的，不报告）。跨年度的规划"
+        "（2019-2020年）按最后一年算；法律法规和非年度文件不在此检查。",
+        why="年度方案只管当年的任务和标准；2024年的表按2020年度的方案设目标，数量和标准多半已经过时，"
+        "审核人要问本年度的方案在哪里（语料 028）。",
+        bad="年度目标：根据《关于印发湖南省2020年度艾滋病防治项目实施方案的通知》，全年自愿咨询检测1000人次以上\n"
+        "年度：2024",
+        good="年度目标：根据《关于印发湖南省2024年度艾滋病防治项目实施方案的通知》，全年自愿咨询检测1000人次以上\n"
+        "年度：2024",
+        fix="按本年度的方案和标准设定目标，在依据中写明本年度文件；确无新方案的，说明沿用往年方案的理由。",
+    )
+
+    _ANNUAL = re.compile(r"年度|(实施|工作)方案|计划|工作要点")
+    _YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        year = ctx.sheet.year
+        if year is None:
+            return
+        places = [("年度目标", "goals", None, ctx.goal_text)]
+        places += [(f"指标“{i.name}”的依据", "basis", i, i.basis) for i in ctx.sheet.indicators if i.basis]
+        stale: dict[str, tuple[str, str, Indicator | None, int]] = {}
+        for where, column, indicator, text in places:
+            for match in _DOCUMENT_TITLE.finditer(fold(text or "")):
+                document = match.group(1)
+                years = [int(y) for y in self._YEAR.findall(document)]
+                if years and self._ANNUAL.search(document) and year - max(years) >= self.param(ctx, "min_gap"):
+                    stale.setdefault(document, (where, column, indicator, max(years)))
+        if stale:
+            # The same habit across the sheet (several plans of one old year, corpus 028) is one remark, placed
+            # where the first is cited.
+            where, column, indicator, _ = next(iter(stale.values()))
+            cited = sorted({cited for *_, cited in stale.values()})
+            yield self.finding(ctx, indicator=indicator, column=column, where=where, year=year, gap=year - cited[-1],
+                               documents="、".join(f"《{d}》" for d in stale), cited="、".join(map(str, cited)))

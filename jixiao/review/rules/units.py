@@ -11,7 +11,7 @@ from jixiao.model import (GoalSheet, Indicator, MoneyUnit, NoteCode, Operator, S
 from jixiao.model.lexicon import fold
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Finding
-from jixiao.review.lexicon import Kind, is_growth, suggested_unit
+from jixiao.review.lexicon import Kind, bare_name, is_growth, suggested_unit
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.rules.form import target_fix
 from jixiao.review.sources import CORE_2021, GOALS_2015
@@ -201,7 +201,7 @@ class CountInTimeUnit(Rule):
             if indicator.level2 != "数量指标" or not target.is_quantitative or not target.unit or "/" in target.unit:
                 continue
             # The unit a name closes with (…宣传牌等(年)) is the unit column's, not what the row counts.
-            name = re.sub(r"[(（][^()（）]*[)）]$", "", fold(indicator.name))
+            name = bare_name(indicator.name)
             if unit_kind(target.unit) is UnitKind.TIME and ctx.fact(indicator).kind is not Kind.DURATION \
                     and not self._TIME_WORD.search(name):
                 yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw, unit=target.unit,
@@ -326,6 +326,41 @@ class UnitColumnContradictsTarget(Rule):
                                  "核实衡量的是什么，指标值与计量单位栏写同一个单位")
                 yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw,
                                    unit=target.unit, written=(indicator.unit_column_raw or column).strip())
+
+
+class TimelinessInCount(Rule):
+    code = "JX311"
+    name = "timeliness-in-count"
+    title = "按时、按月类要求以人数或次数计"
+    severity = Severity.WARNING
+    dimension = Dimension.FORM
+    source = _SPECIFIC
+    message = "指标“{indicator}”是时间要求（{word}），指标值“{raw}”却以“{unit}”计，看不出是否按时：应写及时率（%）或完成时限"
+    docs = RuleDocs(
+        what="名称是按时、及时、按月……做某事（按时发放、按月发放）、而不落在可计数的名词上（……人数、……次数）的指标，"
+        "指标值是否以人、个、次等计数单位计（按时发放 ≥1人/年，按月发放 =1次）。频次（1次/月）是时间要求，"
+        "名称本身是数量的（及时办结案件数）数的是件数，都不在此报告。",
+        why="“按时发放=1次”说不出是否每月按时发放：全年按月发放应为12次，或写发放及时率、发放时限；"
+        "以人数计的更无从核对（语料 003、121）。",
+        bad="产出指标 | 时效指标 | 按月发放 | =1次",
+        good="产出指标 | 时效指标 | 补助按月发放及时率 | =100%",
+        fix="改写为及时率（%）或完成时限（每月10日前），或按全年写次数（按月发放=12次）。",
+    )
+
+    _ON_TIME = re.compile(r"按时|及时|按期|按月|按季|逐月|准时")
+    _COUNTED_NAME = re.compile(r"(率|数|量|次|人|户|个|件|批|项)$")
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in ctx.sheet.indicators:
+            target, name = indicator.target, bare_name(indicator.name)
+            word = self._ON_TIME.search(name)
+            if word is None or self._COUNTED_NAME.search(name) or not target.unit or target.value is None:
+                continue
+            counted, _, per = target.unit.partition("/")
+            frequency = counted == "次" and unit_kind(per) is UnitKind.TIME  # 1次/月 is a schedule
+            if unit_kind(counted) is UnitKind.COUNT and not frequency:
+                yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw, unit=target.unit,
+                                   word=word.group(0), confidence=Confidence.INFERENCE)
 
 
 class CostAboveBudget(Rule):
