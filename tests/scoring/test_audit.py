@@ -269,13 +269,22 @@ def test_a_weight_left_blank_in_a_weight_column_is_reported_on_its_row():
     assert finding.message == "指标“整编资料审核”没有分值，无法核对得分"
 
 
+def _villages():
+    return printed([("产出指标", "数量指标", "整治村数", "≥18个", "15个", 10, 10, "两村推迟"),
+                    ("效益指标", "社会效益指标", "受益人口", "≥2000人", "2000人", 80, 80)],
+                   budget=10, spent=10, rate=100, execution_weight=10, execution_score=10)
+
+
 def test_a_finding_on_a_row_with_inferred_columns_says_so():
-    sheet = _guessed(printed([("产出指标", "数量指标", "整治村数", "≥18个", "15个", 10, 10, "两村推迟"),
-                              ("效益指标", "社会效益指标", "受益人口", "≥2000人", "2000人", 80, 80)],
-                             budget=10, spent=10, rate=100, execution_weight=10, execution_score=10), 1)
+    sheet = _guessed(_villages(), 1)
     found = {f.rule: f for f in audit_sheet(sheet, CENTRAL)}
     assert found["JXA02"].indicator == "整治村数" and found["JXA02"].confidence is Confidence.GUESSED_LAYOUT
     assert all(f.confidence is Confidence.GUESSED_LAYOUT for f in found.values())  # the row is in every one
+    # 10 printed where 15 of 18 supports 8.33 is material (an error on a row read by its grid), but on a guessed row
+    # it may be a misplaced cell: a warning, asking for the original to be checked
+    assert found["JXA02"].severity.value == "warning" and found["JXA02"].params["expected"] == "8.33"
+    read = {f.rule: f for f in audit_sheet(_guessed(_villages(), 2), CENTRAL)}  # the other row guessed instead
+    assert (read["JXA02"].severity.value, read["JXA02"].confidence) == ("error", Confidence.HIGH)
 
 
 def test_blanks_on_a_row_read_uncertainly_are_not_reported():

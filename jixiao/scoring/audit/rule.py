@@ -67,14 +67,15 @@ class AuditRule:
         """A finding of this rule, its message slots filled; ``fix`` is advice for a person (display only).
         ``guessed``: the finding rests on a row whose columns the reader inferred, so it may be a misreading.
         ``assumed``: it rests on a figure the table did not print (the profile's default 分值 stood in), so it is an
-        inference, and at most a warning: a reviewer does not return a table on an assumption. ``severity``: this
-        finding's own level where the rule's depends on what it found (an immaterial difference is a warning)."""
+        inference. Either is at most a warning: a reviewer does not return a table on a guess or an assumption, only
+        asks for the original to be checked. ``severity``: this finding's own level where the rule's depends on what
+        it found (an immaterial difference is a warning)."""
         slots.setdefault("sheet", ctx.sheet.key)
         if indicator is not None:
             slots.setdefault("indicator", indicator)
         return Finding(
             rule=self.code, name=self.name, dimension=Dimension.ACCURACY, source=self.source,
-            severity=_lowered(severity or self.severity, assumed),
+            severity=_lowered(severity or self.severity, guessed or assumed),
             sheet=ctx.sheet.key, indicator=indicator,
             location=Location(file=ctx.source, table=ctx.sheet.table, sheet=ctx.sheet.key, row=row, column=column),
             template=self.message, params={key: str(value) for key, value in slots.items()},
@@ -83,6 +84,6 @@ class AuditRule:
         )
 
 
-def _lowered(severity: Severity, assumed: bool) -> Severity:
-    """A finding resting on an assumed figure is at most a warning."""
-    return Severity.WARNING if assumed and severity is Severity.ERROR else severity
+def _lowered(severity: Severity, uncertain: bool) -> Severity:
+    """A finding resting on a guessed reading or an assumed figure is at most a warning."""
+    return Severity.WARNING if uncertain and severity is Severity.ERROR else severity
