@@ -173,6 +173,11 @@ def test_the_approved_sheet_is_the_measure():
                        budget=10, spent=10, rate=100, execution_weight=10, execution_score=10)
     found = {(c, n) for c, n, _ in _found(reported, approved=approved)}
     assert {("JXA14", "受益人口数"), ("JXA15", "整治村数"), ("JXA16", "整治村数")} <= found
+    lowered = next(f for f in audit_sheet(reported, CENTRAL, approved=approved) if f.rule == "JXA15")
+    assert (lowered.severity.value, lowered.confidence) == ("error", Confidence.HIGH)
+    # the printed row read with inferred columns: ≥15个 may be a misplaced cell, so the comparison says so
+    lowered = next(f for f in audit_sheet(_guessed(reported, 1), CENTRAL, approved=approved) if f.rule == "JXA15")
+    assert (lowered.severity.value, lowered.confidence) == ("warning", Confidence.GUESSED_LAYOUT)
 
 
 def test_both_profiles_score_the_execution_row_by_their_weight():

@@ -23,12 +23,17 @@ from jixiao.scoring.scores import Adjustment
 from jixiao.scoring.self_evaluation import execution_cap, overshoot_rule
 from jixiao.scoring.target_rules import Sense, attainment, number, progress_problem, sense_of
 
-__all__ = ["Recomputation", "RecomputedItem", "recompute", "tolerance", "rounding_of"]
+__all__ = ["Recomputation", "RecomputedItem", "guessed", "recompute", "tolerance", "rounding_of"]
 
 _HUNDRED = Decimal(100)
 _WORD = re.compile(r"\w")  # a cell with no letter, digit or character (“)”, “/”) says nothing
 _DIGIT = re.compile(r"\d")
 _HEADINGS = {"weight": "权重", "score": "得分", "actual": "实际完成值"}  # their canonical names in GoalSheet.form_fields
+
+
+def guessed(indicator: Indicator) -> bool:
+    """Whether the reader inferred the row's columns (its cells may be misplaced): a finding resting on it says so."""
+    return indicator.confidence < 1
 
 
 def tolerance(printed: Decimal | None) -> Decimal:
@@ -180,7 +185,7 @@ def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, prof
         actual_raw = ""
     common = dict(indicator=position, name=indicator.name, level1=indicator.level1 or indicator.level1_raw or "",
                   target=target.raw, actual=actual_raw, weight=weight, printed=item.score if item else None,
-                  row=item.row if item else None, guessed=indicator.confidence < 1,
+                  row=item.row if item else None, guessed=guessed(indicator),
                   has_target=bool(_WORD.search(target.raw or "")))
     if item and item.not_applicable:
         weighed = f"，其分值 {number(weight)} 不计入总分（其余各项按比例折算）" if weight else ""
