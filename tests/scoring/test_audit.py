@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from jixiao.model import not_applicable
+from jixiao.model import IndicatorResult, QualitativeTier, SelfEvaluation, not_applicable
 from jixiao.model.finding import Confidence
 from jixiao.scoring import load_profile, score_sheet
 from jixiao.scoring.audit import audit_sheet, recompute
@@ -178,6 +178,34 @@ def test_the_approved_sheet_is_the_measure():
     # the printed row read with inferred columns: ≥15个 may be a misplaced cell, so the comparison says so
     lowered = next(f for f in audit_sheet(_guessed(reported, 1), CENTRAL, approved=approved) if f.rule == "JXA15")
     assert (lowered.severity.value, lowered.confidence) == ("warning", Confidence.GUESSED_LAYOUT)
+
+
+def _recorded(spent="15.3", actual="15", budget="18"):
+    """What the township recorded of its year in jixiao: the money and 整治村数's actual (满意度 left qualitative)."""
+    return SelfEvaluation(sheet="整治", budget_full=D(budget), spent=D(spent), results=[
+        IndicatorResult(indicator=1, name="整治村数", actual=D(actual), actual_raw=f"{actual}个"),
+        IndicatorResult(indicator=2, name="群众满意度", tier=QualitativeTier.MET, tier_percent=D(100),
+                        tier_reason="问卷 95% 满意")])
+
+
+def _published(spent="18", actual="18个"):
+    return printed([("产出指标", "数量指标", "整治村数", "≥18个", actual, 80, 80),
+                    ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%", 10, 10)],
+                   budget=18, spent=spent, execution_weight=10, execution_score=10)
+
+
+def test_the_printed_figures_are_those_the_unit_recorded():
+    found = [f for f in audit_sheet(_published(), CENTRAL, recorded=_recorded()) if f.rule == "JXA24"]
+    assert [(f.indicator, f.location.row, f.location.column, f.params["printed"], f.params["recorded"])
+            for f in found] == [("预算执行率", None, "全年执行数", "18", "15.3"), ("整治村数", 11, "实际完成值", "18个", "15个")]
+    assert found[1].message == "“整治村数”的实际完成值所印 18个，单位在 jixiao 中记录的是 15个"
+    assert {f.severity.value for f in found} == {"warning"}
+    # the same figures (18.00 printed for 18 recorded), or no record: nothing to report
+    assert [f for f in audit_sheet(_published("18.00"), CENTRAL, recorded=_recorded("18", "18")) if f.rule == "JXA24"] == []
+    assert "JXA24" not in _codes(_published())
+    # a row the reader placed by inference says so
+    (row,) = [f for f in audit_sheet(_guessed(_published("15.3"), 1), CENTRAL, recorded=_recorded()) if f.rule == "JXA24"]
+    assert (row.indicator, row.confidence, row.severity.value) == ("整治村数", Confidence.GUESSED_LAYOUT, "warning")
 
 
 def test_both_profiles_score_the_execution_row_by_their_weight():

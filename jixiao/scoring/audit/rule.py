@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import ClassVar
 
-from jixiao.model import GoalSheet, Location, Severity
+from jixiao.model import GoalSheet, Location, SelfEvaluation, Severity
 from jixiao.model.finding import Confidence, Dimension, Finding, Fix
 from jixiao.scoring.audit.recompute import Recomputation, recompute
 from jixiao.scoring.profile import Profile
@@ -32,12 +32,14 @@ class AuditDocs:
 
 @dataclass
 class AuditContext:
-    """One sheet of a printed 自评表 or 监控表 under audit, with the approved sheet when jixiao holds it."""
+    """One sheet of a printed 自评表 or 监控表 under audit, with the approved sheet and what the unit recorded of its
+    year (spending, results) when jixiao holds them."""
 
     sheet: GoalSheet
     profile: Profile
     source: str | None = None
     approved: GoalSheet | None = None
+    recorded: SelfEvaluation | None = None
 
     @cached_property
     def recomputation(self) -> Recomputation:
@@ -55,7 +57,9 @@ class AuditRule:
     source: ClassVar[str]
     message: ClassVar[str]
     docs: ClassVar[AuditDocs]
-    applies_to: ClassVar[str] = "evaluation"  # or "monitoring": which printed record the rule reads
+    # which printed record the rule reads: "evaluation" or "monitoring"; "approval" and "recorded" compare the
+    # printed self-evaluation with the approved sheet and with what the unit recorded in jixiao
+    applies_to: ClassVar[str] = "evaluation"
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         """Yield the findings of this rule on the sheet of ``ctx``."""

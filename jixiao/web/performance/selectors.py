@@ -25,7 +25,7 @@ from jixiao.web.performance.models import BureauSetting, Tracking
 from jixiao.web.sheets.errors import SheetError
 from jixiao.web.sheets.models import Sheet
 
-__all__ = ["Season", "SheetYear", "approved_content", "season_made", "season_of", "sheet_year"]
+__all__ = ["Season", "SheetYear", "approved_content", "recorded_year", "season_made", "season_of", "sheet_year"]
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,13 @@ def approved_content(sheet: Sheet) -> GoalSheet | None:
     """The sheet as last approved (its targets are what the year is measured against), or None."""
     approved = sheet.approved_versions.first()
     return GoalSheet.model_validate(approved.content) if approved else None
+
+
+def recorded_year(sheet: Sheet, content: GoalSheet) -> SelfEvaluation | None:
+    """What the unit recorded of the approved sheet's year in jixiao (its money, spending and results), or None
+    when it recorded nothing; ``content`` is the sheet as approved."""
+    tracking = Tracking.objects.filter(sheet=sheet).first()
+    return evaluation_of(tracking, content, record_of(tracking, content.key)) if tracking else None
 
 
 @dataclass
