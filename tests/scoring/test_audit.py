@@ -617,6 +617,25 @@ def test_the_jishan_table_in_full():
     assert (recomputation.expected_total, recomputation.expected_grade) == (D("99.77"), "优")
 
 
+def test_a_row_named_by_a_figure_is_a_misplaced_cell_and_reported_on_by_nothing():
+    # tests/corpus/docs/161 read out of order: the values of 成本指标 and 效益指标 come before their names, so rows
+    # named 75元 and 95% carry the 分值 and 得分 of other rows (95% | 95% | 9 | 100, the 100 being the 分值 total).
+    rows = [("产出指标", "质量指标", "资金是否全部纳入医保统筹", "100%", "100%", 15, 15),
+            ("产出指标", "时效指标", "75元", "75元", "", 10, 10),
+            ("产出指标", "时效指标", "95%", "95%", "", 30, 27),
+            ("产出指标", "时效指标", "95%", "95%", "10", 9, 100)]
+    sheet = _guessed(printed(rows, budget="65.66", spent="65.07", execution_weight=10, execution_score=9), 1, 2, 3, 4)
+    # nothing on the rows: only the 预算执行率 row's 9 for 99.1% and the 分值 the copy holds, 74 with 预算执行率
+    assert [(f.rule, f.indicator) for f in audit_sheet(sheet, CENTRAL)] == [("JXA23", "预算执行率"), ("JXA08", None)]
+    computed = recompute(sheet, CENTRAL)
+    assert [item.misplaced for item in computed.indicators] == [False, True, True, True]
+    assert computed.indicators[1].formula == "三级指标“75元”只是一个数值（读取时错放的单元格），不复算"
+    assert computed.printed_sum == D(161)  # their printed figures still count in the sums
+    # the same row under its own name is audited: 100 points on a row worth 9
+    named = printed([("满意度指标", "服务对象满意度指标", "是否满意", "95%", "95%", 9, 100)])
+    assert ("JXA01", "是否满意") in [(f.rule, f.indicator) for f in audit_sheet(named, CENTRAL)]
+
+
 def test_a_row_scored_with_neither_target_nor_actual():
     # 157's “三公经费变动率: 分值 2 and 得分 2 printed, 年初指标值 and 全年完成值 empty
     (finding,) = [f for f in audit_sheet(SCIENCE_CITY, CENTRAL) if f.rule == "JXA12"]
