@@ -197,14 +197,17 @@ def _published(spent="18", actual="18个"):
 def test_the_printed_figures_are_those_the_unit_recorded():
     found = [f for f in audit_sheet(_published(), CENTRAL, recorded=_recorded()) if f.rule == "JXA24"]
     assert [(f.indicator, f.location.row, f.location.column, f.params["printed"], f.params["recorded"])
-            for f in found] == [("预算执行率", None, "全年执行数", "18", "15.3"), ("整治村数", 11, "实际完成值", "18个", "15个")]
+            for f in found] == [("预算执行率", None, "全年执行数", "18", "15.3"),
+                                ("整治村数", 11, "实际完成值", "18个", "15个")]
     assert found[1].message == "“整治村数”的实际完成值所印 18个，单位在 jixiao 中记录的是 15个"
     assert {f.severity.value for f in found} == {"warning"}
     # the same figures (18.00 printed for 18 recorded), or no record: nothing to report
-    assert [f for f in audit_sheet(_published("18.00"), CENTRAL, recorded=_recorded("18", "18")) if f.rule == "JXA24"] == []
+    same = audit_sheet(_published("18.00"), CENTRAL, recorded=_recorded("18", "18"))
+    assert [f for f in same if f.rule == "JXA24"] == []
     assert "JXA24" not in _codes(_published())
     # a row the reader placed by inference says so
-    (row,) = [f for f in audit_sheet(_guessed(_published("15.3"), 1), CENTRAL, recorded=_recorded()) if f.rule == "JXA24"]
+    guessed = audit_sheet(_guessed(_published("15.3"), 1), CENTRAL, recorded=_recorded())
+    (row,) = [f for f in guessed if f.rule == "JXA24"]
     assert (row.indicator, row.confidence, row.severity.value) == ("整治村数", Confidence.GUESSED_LAYOUT, "warning")
 
 

@@ -13,8 +13,8 @@ from openpyxl import load_workbook
 
 from jixiao.documents import read_bytes
 from jixiao.documents.pipeline import read_text
-from jixiao.model import (CumulativeSpending, ExecutionRecord, GoalSheet, Indicator, IndicatorProgress, Likelihood,
-                          MonitoringAnswer, ReportedMonitoring, ReportedProgress)
+from jixiao.model import (CumulativeSpending, ExecutionRecord, FundSource, GoalSheet, Indicator, IndicatorProgress,
+                          Likelihood, MonitoringAnswer, ReportedMonitoring, ReportedProgress, SpendingEntry)
 from jixiao.model.finding import Confidence
 from jixiao.scoring import load_profile, monitor_sheet
 from jixiao.scoring.audit import audit_sheet
@@ -144,3 +144,19 @@ def test_answers_on_progress_rows_and_what_their_reading_rests_on(confidence, gu
     assert (bare.indicator, bare.location.row, bare.params["missing"]) == ("受益人口", 8, "偏差原因和改进措施")
     expected = Confidence.GUESSED_LAYOUT if guessed else Confidence.HIGH
     assert (behind.confidence, bare.confidence) == (expected, expected)
+
+
+@pytest.mark.parametrize(("entries", "expected"), [
+    # 60 recorded by 30 June (and 20 in July, after the period): the printed 87.57 is not what was recorded
+    ([(date(2019, 3, 10), "25"), (date(2019, 6, 30), "35"), (date(2019, 7, 2), "20")], ("87.57", "60", "2019-06-30")),
+    ([(date(2019, 3, 10), "50"), (date(2019, 6, 1), "37.57")], None),  # the same figure
+    ([], None),  # nothing recorded: nothing to compare
+])
+def test_the_printed_spending_is_the_spending_recorded_to_the_periods_end(entries, expected):
+    sheet = monitored(budget="220", spent="87.57", months=6, headings=HUANGSHI_HEADINGS)
+    record = ExecutionRecord(sheet=sheet.key, entries=[
+        SpendingEntry(day=day, amount=D(amount), source=FundSource.FISCAL) for day, amount in entries])
+    found = [f for f in audit_sheet(sheet, CENTRAL, record=record) if f.rule == "JXM06"]
+    found = [(f.params["printed"], f.params["recorded"], f.params["day"]) for f in found]
+    assert found == ([expected] if expected else [])
+    assert "JXM06" not in [f.rule for f in audit_sheet(sheet, CENTRAL)]  # no record held

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import ClassVar
 
-from jixiao.model import GoalSheet, Location, SelfEvaluation, Severity
+from jixiao.model import ExecutionRecord, GoalSheet, Location, SelfEvaluation, Severity
 from jixiao.model.finding import Confidence, Dimension, Finding, Fix
 from jixiao.scoring.audit.recompute import Recomputation, recompute
 from jixiao.scoring.profile import Profile
@@ -33,13 +33,15 @@ class AuditDocs:
 @dataclass
 class AuditContext:
     """One sheet of a printed 自评表 or 监控表 under audit, with the approved sheet and what the unit recorded of its
-    year (spending, results) when jixiao holds them."""
+    year when jixiao holds them: ``recorded`` its self-evaluation (money, results), ``record`` the spending and
+    progress recorded during the year."""
 
     sheet: GoalSheet
     profile: Profile
     source: str | None = None
     approved: GoalSheet | None = None
     recorded: SelfEvaluation | None = None
+    record: ExecutionRecord | None = None
 
     @cached_property
     def recomputation(self) -> Recomputation:

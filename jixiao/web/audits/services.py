@@ -2,7 +2,7 @@
 
 Each sheet that carries a printed record is matched to one of the bureau's units (by unit code, else name) and,
 when jixiao holds it, to that unit's approved goal sheet of the year (by project code, else name), so that the
-approval rules (JXA14–JXA16) compare with what was approved and JXA24 with what the unit recorded of the year.
+approval rules (JXA14–JXA16) compare with what was approved, JXA24 and JXM06 with what the unit recorded of the year.
 The audit is the core's (:func:`jixiao.scoring.audit.audit_sheet`); this module only stores what it returns.
 """
 
@@ -96,8 +96,8 @@ def _audited(matched: _Matched, *, user, bureau: Unit, year: int, profile: Profi
     """The audit of one matched sheet, not saved yet."""
     sheet = matched.sheet
     approved = approved_content(matched.approved) if matched.approved else None
-    recorded = recorded_year(matched.approved, approved) if approved else None
-    findings = audit_sheet(sheet, profile, source=matched.source, approved=approved, recorded=recorded)
+    recorded, record = (recorded_year(matched.approved, approved) if approved else None) or (None, None)
+    findings = audit_sheet(sheet, profile, source=matched.source, approved=approved, recorded=recorded, record=record)
     kind = AuditedDocument.Kind.EVALUATION if sheet.evaluation else AuditedDocument.Kind.MONITORING
     table, claimed, is_sum, expected, expected_grade, gap = [], None, False, None, "", None
     if sheet.evaluation is not None:

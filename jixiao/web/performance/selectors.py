@@ -62,11 +62,15 @@ def approved_content(sheet: Sheet) -> GoalSheet | None:
     return GoalSheet.model_validate(approved.content) if approved else None
 
 
-def recorded_year(sheet: Sheet, content: GoalSheet) -> SelfEvaluation | None:
-    """What the unit recorded of the approved sheet's year in jixiao (its money, spending and results), or None
-    when it recorded nothing; ``content`` is the sheet as approved."""
+def recorded_year(sheet: Sheet, content: GoalSheet) -> tuple[SelfEvaluation, ExecutionRecord] | None:
+    """What the unit recorded of the approved sheet's year in jixiao: its self-evaluation (money, results) and the
+    spending and progress recorded during the year; None when it recorded nothing. ``content``: the sheet as
+    approved."""
     tracking = Tracking.objects.filter(sheet=sheet).first()
-    return evaluation_of(tracking, content, record_of(tracking, content.key)) if tracking else None
+    if tracking is None:
+        return None
+    record = record_of(tracking, content.key)
+    return evaluation_of(tracking, content, record), record
 
 
 @dataclass

@@ -47,7 +47,8 @@ class ScoreAboveWeight(AuditRule):
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         for item in ctx.recomputation.items:
-            if item.printed is not None and item.weight is not None and item.printed > item.weight and not item.misplaced:
+            if item.printed is not None and item.weight is not None and item.printed > item.weight and (
+                    not item.misplaced):
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="得分", score=number(item.printed),
                                    weight=number(item.weight), fix=f"得分最多为 {number(item.weight)}",
                                    guessed=item.guessed, assumed=item.weight_assumed)

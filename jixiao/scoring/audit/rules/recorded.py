@@ -46,7 +46,8 @@ class DiffersFromRecorded(AuditRule):
                 yield self.finding(ctx, indicator=ctx.profile.execution.label, column=field, field=field,
                                    printed=number(printed), recorded=number(kept),
                                    fix=f"按记录的 {number(kept)} 填写，或说明改动的依据并更正记录")
-        results = {fold(result.name): result for result in recorded.results if result.name and not result.not_applicable}
+        results = {fold(result.name): result for result in recorded.results
+                   if result.name and not result.not_applicable}
         for position, indicator in enumerate(ctx.sheet.indicators, 1):
             result, item = results.get(fold(indicator.name)), report.item_for(position)
             if result is None or result.actual is None or item is None:
@@ -54,8 +55,8 @@ class DiffersFromRecorded(AuditRule):
             printed = parse_target(item.actual_raw or "").value
             if _differs(printed, result.actual):
                 yield self.finding(ctx, indicator=indicator.name, row=item.row, column="实际完成值", field="实际完成值",
-                                   printed=(item.actual_raw or "").strip(), recorded=result.actual_raw or number(result.actual),
-                                   guessed=guessed(indicator),
+                                   printed=(item.actual_raw or "").strip(),
+                                   recorded=result.actual_raw or number(result.actual), guessed=guessed(indicator),
                                    fix="按记录的实际完成值填写，或说明改动的依据并更正记录")
 
 
