@@ -25,7 +25,7 @@ from jixiao.scoring.scores import Adjustment
 from jixiao.scoring.self_evaluation import execution_cap, overshoot_rule
 from jixiao.scoring.target_rules import Sense, attainment, number, progress_problem, sense_of
 
-__all__ = ["Recomputation", "RecomputedItem", "guessed", "recompute", "tolerance", "rounding_of"]
+__all__ = ["Recomputation", "RecomputedItem", "differs", "guessed", "recompute", "tolerance", "rounding_of"]
 
 _HUNDRED = Decimal(100)
 _WORD = re.compile(r"\w")  # a cell with no letter, digit or character (“)”, “/”) says nothing
@@ -46,6 +46,12 @@ def tolerance(printed: Decimal | None) -> Decimal:
     exponent = printed.as_tuple().exponent
     places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
     return max(Decimal(5) / (Decimal(10) ** (places + 1)), Decimal("0.005"))
+
+
+def differs(printed: Decimal | None, other: Decimal | None) -> bool:
+    """Whether a printed figure is another one (a figure recorded elsewhere) by more than its printed precision; False
+    when either is missing."""
+    return printed is not None and other is not None and abs(printed - other) > tolerance(printed)
 
 
 def rounding_of(figure: Decimal | None) -> Decimal:

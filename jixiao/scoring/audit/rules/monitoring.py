@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from jixiao.model import Likelihood, Operator, Severity, parse_target
 from jixiao.model.finding import Finding
-from jixiao.scoring.audit.recompute import guessed, tolerance
+from jixiao.scoring.audit.recompute import differs, guessed
 from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
 from jixiao.scoring.spend_plan import PlanError, month_end, planned_share
 from jixiao.scoring.target_rules import number
@@ -198,7 +198,7 @@ class SpendingDiffersFromRecord(AuditRule):
             return
         day = month_end(ctx.sheet.year, report.months)
         recorded = record.spent_by(day)
-        if abs(report.spent - recorded) > tolerance(report.spent):
+        if differs(report.spent, recorded):
             yield self.finding(ctx, column="1–N月执行数", months=report.months, printed=number(report.spent),
                                day=day.isoformat(), recorded=number(recorded),
                                fix="核对支出记录与监控表，按实际支出更正其中之一")

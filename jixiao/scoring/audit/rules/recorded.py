@@ -4,12 +4,11 @@ what was recorded, not other figures."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
 from jixiao.model import Severity, parse_target
 from jixiao.model.finding import Finding
 from jixiao.model.lexicon import fold
-from jixiao.scoring.audit.recompute import guessed, tolerance
+from jixiao.scoring.audit.recompute import differs, guessed
 from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
 from jixiao.scoring.target_rules import number
 
@@ -42,7 +41,7 @@ class DiffersFromRecorded(AuditRule):
             return
         for field, printed, kept in (("全年预算数", report.budget_full, recorded.budget_full),
                                      ("全年执行数", report.spent, recorded.spent)):
-            if _differs(printed, kept):
+            if differs(printed, kept):
                 yield self.finding(ctx, indicator=ctx.profile.execution.label, column=field, field=field,
                                    printed=number(printed), recorded=number(kept),
                                    fix=f"按记录的 {number(kept)} 填写，或说明改动的依据并更正记录")
@@ -53,15 +52,11 @@ class DiffersFromRecorded(AuditRule):
             if result is None or result.actual is None or item is None:
                 continue
             printed = parse_target(item.actual_raw or "").value
-            if _differs(printed, result.actual):
+            if differs(printed, result.actual):
                 yield self.finding(ctx, indicator=indicator.name, row=item.row, column="实际完成值", field="实际完成值",
                                    printed=(item.actual_raw or "").strip(),
                                    recorded=result.actual_raw or number(result.actual), guessed=guessed(indicator),
                                    fix="按记录的实际完成值填写，或说明改动的依据并更正记录")
-
-
-def _differs(printed: Decimal | None, recorded: Decimal | None) -> bool:
-    return printed is not None and recorded is not None and abs(printed - recorded) > tolerance(printed)
 
 
 RECORDED_RULES = (DiffersFromRecorded(),)
