@@ -12,7 +12,7 @@ from jixiao.model.target import Target
 from jixiao.model.target_text import parse_target
 from jixiao.model.vocabulary import canonical_level1, canonical_level2, written_level2
 
-__all__ = ["Direction", "Indicator", "parse_direction"]
+__all__ = ["Direction", "Indicator", "named_by_a_figure", "not_an_indicator", "parse_direction"]
 
 
 class Direction(StrEnum):
@@ -118,3 +118,19 @@ class Indicator(BaseModel):
 def _decimal(text: str | None) -> Decimal | None:
     target = parse_target(text or "")
     return target.value if target.operator is None and target.leftover is None else None
+
+
+def not_an_indicator(indicator: Indicator) -> bool:
+    """True for a row whose 三级指标 cell holds no indicator of its own: a 一级指标 label (满意度指标(10分), 产出指标) or
+    a single character (a word broken off the cell above), so the row heads or continues another one; or only a
+    figure (:func:`named_by_a_figure`)."""
+    name = fold(indicator.name)
+    return len(name) == 1 or canonical_level1(indicator.name) is not None or named_by_a_figure(indicator)
+
+
+def named_by_a_figure(indicator: Indicator) -> bool:
+    """True when the 三级指标 cell holds only a figure: a level's points broken off its label (30分), corpus 169) or a
+    value (95%, 75元, 24694人, corpus 161 and 170), a cell that a misreading of an out-of-order copy placed in the name
+    column, the row's other cells then misplaced too."""
+    figure = parse_target(indicator.name)
+    return figure.value is not None and figure.leftover is None

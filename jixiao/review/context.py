@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from jixiao.model import (Document, Framework, GoalSheet, Indicator, UnitKind, canonical_level1, level2_parents,
+from jixiao.model import (Document, Framework, GoalSheet, Indicator, UnitKind, level2_parents, not_an_indicator,
                           unit_kind)
 from jixiao.model.lexicon import fold
 from jixiao.review.finding import Confidence
@@ -18,7 +18,7 @@ from jixiao.review.lexicon import (Kind, counted_numbers, is_framework_row, is_q
 if TYPE_CHECKING:
     from jixiao.review.profile import Profile
 
-__all__ = ["COUNTED_UNITS", "Facts", "SheetContext", "has_figure", "not_an_indicator"]
+__all__ = ["COUNTED_UNITS", "Facts", "SheetContext", "has_figure"]
 
 # An indicator read with less confidence than this had its cells placed by a guess (see Indicator.confidence).
 GUESSED_BELOW = 0.75
@@ -62,18 +62,6 @@ def has_figure(text: str) -> bool:
     goal's numbering (目标3, 1、) is a label."""
     text = _GOAL_NUMBERING.sub("", re.sub(r"(19|20)\d{2}(年度?)?", "", text))
     return bool(re.search(r"\d|[一二三四五六七八九十百千万两]+(个|人|次|项|户|村|所|场|年|月|天)|百分之", text))
-
-
-# A 三级指标 cell holding only a level's points, broken off its label (满意度指标(10分) split as “30分)”, corpus 169).
-_POINTS_ONLY = re.compile(r"[(（]?\d+(\.\d+)?分[)）]?")
-
-
-def not_an_indicator(indicator: Indicator) -> bool:
-    """True for a row whose 三级指标 cell holds a 一级指标 label (满意度指标(10分), 产出指标), a level's points broken
-    off its label (30分)) or a single character (a word broken off the cell above): the row heads or continues another
-    one, it is not an indicator of its own."""
-    name = fold(indicator.name)
-    return len(name) == 1 or canonical_level1(indicator.name) is not None or bool(_POINTS_ONLY.fullmatch(name))
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 import pytest
 
-from jixiao.model import Framework, Indicator, canonical_level1, canonical_level2, level2_parents
+from jixiao.model import Framework, Indicator, canonical_level1, canonical_level2, level2_parents, not_an_indicator
 
 
 @pytest.mark.parametrize(
@@ -57,3 +57,14 @@ def test_traditional_level_names_are_understood_and_kept_as_written():
                                      target="≤1%")
     assert (indicator.level1, indicator.level2, indicator.level2_raw) == ("产出指标", "监督检查指标", "監督檢查指標")
     assert (indicator.target.operator, indicator.target.value, indicator.target.raw) == ("≤", 1, "≤1%")
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("满意度指标(10分)", True),  # a 一级指标 label heading the rows below
+    ("30分)", True),  # a level's points broken off its label (corpus 169)
+    ("95%", True), ("75元", True), ("24694人", True),  # values an out-of-order copy put in the name column (161, 170)
+    ("村", True),  # a word broken off the cell above
+    ("整治村数", False), ("5G基站建设数", False), ("2021年项目完成率", False),
+])
+def test_a_name_that_holds_no_indicator_of_its_own(name, expected):
+    assert not_an_indicator(Indicator.from_cells(name=name, target="≥1个")) is expected

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from jixiao.model import not_applicable
+from jixiao.model import IndicatorResult, QualitativeTier, SelfEvaluation, not_applicable
 from jixiao.model.finding import Confidence
 from jixiao.scoring import load_profile, score_sheet
 from jixiao.scoring.audit import audit_sheet, recompute
@@ -173,6 +173,42 @@ def test_the_approved_sheet_is_the_measure():
                        budget=10, spent=10, rate=100, execution_weight=10, execution_score=10)
     found = {(c, n) for c, n, _ in _found(reported, approved=approved)}
     assert {("JXA14", "受益人口数"), ("JXA15", "整治村数"), ("JXA16", "整治村数")} <= found
+    lowered = next(f for f in audit_sheet(reported, CENTRAL, approved=approved) if f.rule == "JXA15")
+    assert (lowered.severity.value, lowered.confidence) == ("error", Confidence.HIGH)
+    # the printed row read with inferred columns: ≥15个 may be a misplaced cell, so the comparison says so
+    lowered = next(f for f in audit_sheet(_guessed(reported, 1), CENTRAL, approved=approved) if f.rule == "JXA15")
+    assert (lowered.severity.value, lowered.confidence) == ("warning", Confidence.GUESSED_LAYOUT)
+
+
+def _recorded(spent="15.3", actual="15", budget="18"):
+    """What the township recorded of its year in jixiao: the money and 整治村数's actual (满意度 left qualitative)."""
+    return SelfEvaluation(sheet="整治", budget_full=D(budget), spent=D(spent), results=[
+        IndicatorResult(indicator=1, name="整治村数", actual=D(actual), actual_raw=f"{actual}个"),
+        IndicatorResult(indicator=2, name="群众满意度", tier=QualitativeTier.MET, tier_percent=D(100),
+                        tier_reason="问卷 95% 满意")])
+
+
+def _published(spent="18", actual="18个"):
+    return printed([("产出指标", "数量指标", "整治村数", "≥18个", actual, 80, 80),
+                    ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%", 10, 10)],
+                   budget=18, spent=spent, execution_weight=10, execution_score=10)
+
+
+def test_the_printed_figures_are_those_the_unit_recorded():
+    found = [f for f in audit_sheet(_published(), CENTRAL, recorded=_recorded()) if f.rule == "JXA24"]
+    assert [(f.indicator, f.location.row, f.location.column, f.params["printed"], f.params["recorded"])
+            for f in found] == [("预算执行率", None, "全年执行数", "18", "15.3"),
+                                ("整治村数", 11, "实际完成值", "18个", "15个")]
+    assert found[1].message == "“整治村数”的实际完成值所印 18个，单位在 jixiao 中记录的是 15个"
+    assert {f.severity.value for f in found} == {"warning"}
+    # the same figures (18.00 printed for 18 recorded), or no record: nothing to report
+    same = audit_sheet(_published("18.00"), CENTRAL, recorded=_recorded("18", "18"))
+    assert [f for f in same if f.rule == "JXA24"] == []
+    assert "JXA24" not in _codes(_published())
+    # a row the reader placed by inference says so
+    guessed = audit_sheet(_guessed(_published("15.3"), 1), CENTRAL, recorded=_recorded())
+    (row,) = [f for f in guessed if f.rule == "JXA24"]
+    assert (row.indicator, row.confidence, row.severity.value) == ("整治村数", Confidence.GUESSED_LAYOUT, "warning")
 
 
 def test_both_profiles_score_the_execution_row_by_their_weight():
@@ -269,13 +305,22 @@ def test_a_weight_left_blank_in_a_weight_column_is_reported_on_its_row():
     assert finding.message == "指标“整编资料审核”没有分值，无法核对得分"
 
 
+def _villages():
+    return printed([("产出指标", "数量指标", "整治村数", "≥18个", "15个", 10, 10, "两村推迟"),
+                    ("效益指标", "社会效益指标", "受益人口", "≥2000人", "2000人", 80, 80)],
+                   budget=10, spent=10, rate=100, execution_weight=10, execution_score=10)
+
+
 def test_a_finding_on_a_row_with_inferred_columns_says_so():
-    sheet = _guessed(printed([("产出指标", "数量指标", "整治村数", "≥18个", "15个", 10, 10, "两村推迟"),
-                              ("效益指标", "社会效益指标", "受益人口", "≥2000人", "2000人", 80, 80)],
-                             budget=10, spent=10, rate=100, execution_weight=10, execution_score=10), 1)
+    sheet = _guessed(_villages(), 1)
     found = {f.rule: f for f in audit_sheet(sheet, CENTRAL)}
     assert found["JXA02"].indicator == "整治村数" and found["JXA02"].confidence is Confidence.GUESSED_LAYOUT
     assert all(f.confidence is Confidence.GUESSED_LAYOUT for f in found.values())  # the row is in every one
+    # 10 printed where 15 of 18 supports 8.33 is material (an error on a row read by its grid), but on a guessed row
+    # it may be a misplaced cell: a warning, asking for the original to be checked
+    assert found["JXA02"].severity.value == "warning" and found["JXA02"].params["expected"] == "8.33"
+    read = {f.rule: f for f in audit_sheet(_guessed(_villages(), 2), CENTRAL)}  # the other row guessed instead
+    assert (read["JXA02"].severity.value, read["JXA02"].confidence) == ("error", Confidence.HIGH)
 
 
 def test_blanks_on_a_row_read_uncertainly_are_not_reported():
@@ -573,6 +618,25 @@ def test_the_jishan_table_in_full():
     # 9.91 + 14.86 + 15 + 10 + 10 + 30 + 10 = 99.77, 优 although 94 was claimed
     recomputation = recompute(JISHAN, CENTRAL)
     assert (recomputation.expected_total, recomputation.expected_grade) == (D("99.77"), "优")
+
+
+def test_a_row_named_by_a_figure_is_a_misplaced_cell_and_reported_on_by_nothing():
+    # tests/corpus/docs/161 read out of order: the values of 成本指标 and 效益指标 come before their names, so rows
+    # named 75元 and 95% carry the 分值 and 得分 of other rows (95% | 95% | 9 | 100, the 100 being the 分值 total).
+    rows = [("产出指标", "质量指标", "资金是否全部纳入医保统筹", "100%", "100%", 15, 15),
+            ("产出指标", "时效指标", "75元", "75元", "", 10, 10),
+            ("产出指标", "时效指标", "95%", "95%", "", 30, 27),
+            ("产出指标", "时效指标", "95%", "95%", "10", 9, 100)]
+    sheet = _guessed(printed(rows, budget="65.66", spent="65.07", execution_weight=10, execution_score=9), 1, 2, 3, 4)
+    # nothing on the rows: only the 预算执行率 row's 9 for 99.1% and the 分值 the copy holds, 74 with 预算执行率
+    assert [(f.rule, f.indicator) for f in audit_sheet(sheet, CENTRAL)] == [("JXA23", "预算执行率"), ("JXA08", None)]
+    computed = recompute(sheet, CENTRAL)
+    assert [item.misplaced for item in computed.indicators] == [False, True, True, True]
+    assert computed.indicators[1].formula == "三级指标“75元”只是一个数值（读取时错放的单元格），不复算"
+    assert computed.printed_sum == D(161)  # their printed figures still count in the sums
+    # the same row under its own name is audited: 100 points on a row worth 9
+    named = printed([("满意度指标", "服务对象满意度指标", "是否满意", "95%", "95%", 9, 100)])
+    assert ("JXA01", "是否满意") in [(f.rule, f.indicator) for f in audit_sheet(named, CENTRAL)]
 
 
 def test_a_row_scored_with_neither_target_nor_actual():

@@ -13,7 +13,9 @@ from openpyxl import load_workbook
 
 from jixiao.documents import read_bytes
 from jixiao.documents.pipeline import read_text
-from jixiao.model import CumulativeSpending, ExecutionRecord, IndicatorProgress, MonitoringAnswer
+from jixiao.model import (CumulativeSpending, ExecutionRecord, FundSource, GoalSheet, Indicator, IndicatorProgress,
+                          Likelihood, MonitoringAnswer, ReportedMonitoring, ReportedProgress, SpendingEntry)
+from jixiao.model.finding import Confidence
 from jixiao.scoring import load_profile, monitor_sheet
 from jixiao.scoring.audit import audit_sheet
 from jixiao.scoring.reports import write_monitoring
@@ -117,3 +119,44 @@ def test_jixiaos_own_monitoring_table_with_its_forecast_cleared(file_format):
     (finding,) = [f for f in audit_sheet(read, CENTRAL) if f.rule == "JXM05"]
     assert (finding.location.column, finding.params["heading"]) == ("全年预计执行数", "全年预计执行数")
     assert (finding.params["months"], finding.params["spent"]) == ("6", "3")
+
+
+def _progress(confidence: float):
+    """A 1–8月 table of two rows: 3 of ≥18 villages answered 确定能, and 有可能 with neither cause nor remedy; the
+    rows read with ``confidence`` (1: by the form's grid)."""
+    rows = [Indicator.from_cells(level1="产出指标", level2="数量指标", name=name, target=target, row=row)
+            for name, target, row in (("整治村数", "≥18个", 7), ("受益人口", "≥2000人", 8))]
+    for row in rows:
+        row.confidence = confidence
+    return GoalSheet(name="人居环境整治", year=2019, indicators=rows, monitoring=ReportedMonitoring(
+        months=8, budget=D(18), spent=D(12), items=[
+            ReportedProgress(indicator=1, actual_raw="3个", likelihood=Likelihood.CERTAIN, row=7),
+            ReportedProgress(indicator=2, actual_raw="1500人", likelihood=Likelihood.POSSIBLE, row=8)]))
+
+
+@pytest.mark.parametrize(("confidence", "guessed"), [(1.0, False), (0.8, True)])
+def test_answers_on_progress_rows_and_what_their_reading_rests_on(confidence, guessed):
+    found = {f.rule: f for f in audit_sheet(_progress(confidence), CENTRAL) if f.rule in ("JXM03", "JXM04")}
+    behind, bare = found["JXM03"], found["JXM04"]
+    # 3 of 18 is 16.67% with 66.67% of the year gone: under half the pace, yet 确定能
+    assert (behind.indicator, behind.location.row, behind.params["progress"], behind.params["elapsed"]) == (
+        "整治村数", 7, "16.67", "66.67")
+    assert (bare.indicator, bare.location.row, bare.params["missing"]) == ("受益人口", 8, "偏差原因和改进措施")
+    expected = Confidence.GUESSED_LAYOUT if guessed else Confidence.HIGH
+    assert (behind.confidence, bare.confidence) == (expected, expected)
+
+
+@pytest.mark.parametrize(("entries", "expected"), [
+    # 60 recorded by 30 June (and 20 in July, after the period): the printed 87.57 is not what was recorded
+    ([(date(2019, 3, 10), "25"), (date(2019, 6, 30), "35"), (date(2019, 7, 2), "20")], ("87.57", "60", "2019-06-30")),
+    ([(date(2019, 3, 10), "50"), (date(2019, 6, 1), "37.57")], None),  # the same figure
+    ([], None),  # nothing recorded: nothing to compare
+])
+def test_the_printed_spending_is_the_spending_recorded_to_the_periods_end(entries, expected):
+    sheet = monitored(budget="220", spent="87.57", months=6, headings=HUANGSHI_HEADINGS)
+    record = ExecutionRecord(sheet=sheet.key, entries=[
+        SpendingEntry(day=day, amount=D(amount), source=FundSource.FISCAL) for day, amount in entries])
+    found = [f for f in audit_sheet(sheet, CENTRAL, record=record) if f.rule == "JXM06"]
+    found = [(f.params["printed"], f.params["recorded"], f.params["day"]) for f in found]
+    assert found == ([expected] if expected else [])
+    assert "JXM06" not in [f.rule for f in audit_sheet(sheet, CENTRAL)]  # no record held

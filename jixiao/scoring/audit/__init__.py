@@ -7,7 +7,7 @@ Use :func:`audit_sheet` (or :func:`audit_document`) with a scoring :class:`~jixi
 
 from __future__ import annotations
 
-from jixiao.model import Document, GoalSheet
+from jixiao.model import Document, ExecutionRecord, GoalSheet, SelfEvaluation
 from jixiao.model.finding import Finding
 from jixiao.scoring.audit.recompute import Recomputation, RecomputedItem, recompute
 from jixiao.scoring.audit.registry import AUDIT_RULES
@@ -24,13 +24,17 @@ def is_audited(sheet: GoalSheet) -> bool:
 
 
 def audit_sheet(sheet: GoalSheet, profile: Profile, *, source: str | None = None,
-                approved: GoalSheet | None = None) -> list[Finding]:
-    """The audit findings of one sheet; ``approved`` is the approved goal sheet, when known."""
+                approved: GoalSheet | None = None, recorded: SelfEvaluation | None = None,
+                record: ExecutionRecord | None = None) -> list[Finding]:
+    """The audit findings of one sheet; ``approved`` is the approved goal sheet, ``recorded`` the self-evaluation
+    and ``record`` the spending the unit recorded of that sheet's year in jixiao, when known."""
     if not is_audited(sheet):
         return []
-    ctx = AuditContext(sheet=sheet, profile=profile, source=source, approved=approved)
+    ctx = AuditContext(sheet=sheet, profile=profile, source=source, approved=approved, recorded=recorded,
+                       record=record)
     applies = {"evaluation": sheet.evaluation is not None, "monitoring": sheet.monitoring is not None,
-               "approval": approved is not None}
+               "approval": approved is not None,
+               "recorded": recorded is not None and sheet.evaluation is not None}
     return [finding for rule in AUDIT_RULES if applies[rule.applies_to] for finding in rule.check(ctx)]
 
 

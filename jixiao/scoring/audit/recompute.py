@@ -8,7 +8,9 @@ profile's. A row marked 不适用 earns nothing and is left out: when it carries
 scaled to 100 as jixiao's own scoring does (其余分值按比例折算), and the explanation says so.
 
 The recomputation rests on what the reader placed in each column; a row whose columns the reader inferred
-(``Indicator.confidence`` below 1) is marked ``guessed`` so that findings resting on it say so.
+(``Indicator.confidence`` below 1) is marked ``guessed`` so that findings resting on it say so, and a row whose
+三级指标 is only a figure (95%, 75元: a cell a misreading put there, ``named_by_a_figure``) is marked ``misplaced``: the
+rules report nothing on it.
 """
 
 from __future__ import annotations
@@ -17,18 +19,23 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from jixiao.model import GoalSheet, Indicator, ReportedEvaluation, parse_target
+from jixiao.model import GoalSheet, Indicator, ReportedEvaluation, named_by_a_figure, parse_target
 from jixiao.scoring.profile import Profile
 from jixiao.scoring.scores import Adjustment
 from jixiao.scoring.self_evaluation import execution_cap, overshoot_rule
 from jixiao.scoring.target_rules import Sense, attainment, number, progress_problem, sense_of
 
-__all__ = ["Recomputation", "RecomputedItem", "recompute", "tolerance", "rounding_of"]
+__all__ = ["Recomputation", "RecomputedItem", "differs", "guessed", "recompute", "tolerance", "rounding_of"]
 
 _HUNDRED = Decimal(100)
 _WORD = re.compile(r"\w")  # a cell with no letter, digit or character (“)”, “/”) says nothing
 _DIGIT = re.compile(r"\d")
 _HEADINGS = {"weight": "权重", "score": "得分", "actual": "实际完成值"}  # their canonical names in GoalSheet.form_fields
+
+
+def guessed(indicator: Indicator) -> bool:
+    """Whether the reader inferred the row's columns (its cells may be misplaced): a finding resting on it says so."""
+    return indicator.confidence < 1
 
 
 def tolerance(printed: Decimal | None) -> Decimal:
@@ -39,6 +46,12 @@ def tolerance(printed: Decimal | None) -> Decimal:
     exponent = printed.as_tuple().exponent
     places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
     return max(Decimal(5) / (Decimal(10) ** (places + 1)), Decimal("0.005"))
+
+
+def differs(printed: Decimal | None, other: Decimal | None) -> bool:
+    """Whether a printed figure is another one (a figure recorded elsewhere) by more than its printed precision; False
+    when either is missing."""
+    return printed is not None and other is not None and abs(printed - other) > tolerance(printed)
 
 
 def rounding_of(figure: Decimal | None) -> Decimal:
@@ -72,6 +85,9 @@ class RecomputedItem:
     overshoot: Decimal | None = None  # how far the actual is above a lower bound (≥), in % of the bound
     weight_assumed: bool = False  # the table printed no 分值 here: the profile's default stands in for it
     reached: Decimal | None = None  # how much of the target the actual reaches (0–1), with or without a 分值
+    # the 三级指标 is only a figure (95%: a misplaced cell); nothing is reported on the row, its printed 分值 and 得分
+    # still count in the sums
+    misplaced: bool = False
 
     @property
     def difference(self) -> Decimal | None:
@@ -180,8 +196,11 @@ def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, prof
         actual_raw = ""
     common = dict(indicator=position, name=indicator.name, level1=indicator.level1 or indicator.level1_raw or "",
                   target=target.raw, actual=actual_raw, weight=weight, printed=item.score if item else None,
-                  row=item.row if item else None, guessed=indicator.confidence < 1,
+                  row=item.row if item else None, guessed=guessed(indicator),
                   has_target=bool(_WORD.search(target.raw or "")))
+    if named_by_a_figure(indicator):
+        return RecomputedItem(**common, expected=None, misplaced=True,
+                              formula=f"三级指标“{indicator.name}”只是一个数值（读取时错放的单元格），不复算")
     if item and item.not_applicable:
         weighed = f"，其分值 {number(weight)} 不计入总分（其余各项按比例折算）" if weight else ""
         return RecomputedItem(**common, expected=None, not_applicable=True, formula=f"标为“不适用”：不计分{weighed}")

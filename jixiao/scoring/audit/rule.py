@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import ClassVar
 
-from jixiao.model import GoalSheet, Location, Severity
+from jixiao.model import ExecutionRecord, GoalSheet, Location, SelfEvaluation, Severity
 from jixiao.model.finding import Confidence, Dimension, Finding, Fix
 from jixiao.scoring.audit.recompute import Recomputation, recompute
 from jixiao.scoring.profile import Profile
@@ -32,12 +32,16 @@ class AuditDocs:
 
 @dataclass
 class AuditContext:
-    """One sheet of a printed 自评表 or 监控表 under audit, with the approved sheet when jixiao holds it."""
+    """One sheet of a printed 自评表 or 监控表 under audit, with the approved sheet and what the unit recorded of its
+    year when jixiao holds them: ``recorded`` its self-evaluation (money, results), ``record`` the spending and
+    progress recorded during the year."""
 
     sheet: GoalSheet
     profile: Profile
     source: str | None = None
     approved: GoalSheet | None = None
+    recorded: SelfEvaluation | None = None
+    record: ExecutionRecord | None = None
 
     @cached_property
     def recomputation(self) -> Recomputation:
@@ -55,7 +59,9 @@ class AuditRule:
     source: ClassVar[str]
     message: ClassVar[str]
     docs: ClassVar[AuditDocs]
-    applies_to: ClassVar[str] = "evaluation"  # or "monitoring": which printed record the rule reads
+    # which printed record the rule reads: "evaluation" or "monitoring"; "approval" and "recorded" compare the
+    # printed self-evaluation with the approved sheet and with what the unit recorded in jixiao
+    applies_to: ClassVar[str] = "evaluation"
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         """Yield the findings of this rule on the sheet of ``ctx``."""
@@ -67,14 +73,15 @@ class AuditRule:
         """A finding of this rule, its message slots filled; ``fix`` is advice for a person (display only).
         ``guessed``: the finding rests on a row whose columns the reader inferred, so it may be a misreading.
         ``assumed``: it rests on a figure the table did not print (the profile's default 分值 stood in), so it is an
-        inference, and at most a warning: a reviewer does not return a table on an assumption. ``severity``: this
-        finding's own level where the rule's depends on what it found (an immaterial difference is a warning)."""
+        inference. Either is at most a warning: a reviewer does not return a table on a guess or an assumption, only
+        asks for the original to be checked. ``severity``: this finding's own level where the rule's depends on what
+        it found (an immaterial difference is a warning)."""
         slots.setdefault("sheet", ctx.sheet.key)
         if indicator is not None:
             slots.setdefault("indicator", indicator)
         return Finding(
             rule=self.code, name=self.name, dimension=Dimension.ACCURACY, source=self.source,
-            severity=_lowered(severity or self.severity, assumed),
+            severity=_lowered(severity or self.severity, guessed or assumed),
             sheet=ctx.sheet.key, indicator=indicator,
             location=Location(file=ctx.source, table=ctx.sheet.table, sheet=ctx.sheet.key, row=row, column=column),
             template=self.message, params={key: str(value) for key, value in slots.items()},
@@ -83,6 +90,6 @@ class AuditRule:
         )
 
 
-def _lowered(severity: Severity, assumed: bool) -> Severity:
-    """A finding resting on an assumed figure is at most a warning."""
-    return Severity.WARNING if assumed and severity is Severity.ERROR else severity
+def _lowered(severity: Severity, uncertain: bool) -> Severity:
+    """A finding resting on a guessed reading or an assumed figure is at most a warning."""
+    return Severity.WARNING if uncertain and severity is Severity.ERROR else severity

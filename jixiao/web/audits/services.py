@@ -2,8 +2,8 @@
 
 Each sheet that carries a printed record is matched to one of the bureau's units (by unit code, else name) and,
 when jixiao holds it, to that unit's approved goal sheet of the year (by project code, else name), so that the
-approval rules (JXA14–JXA16) compare with what was approved. The audit is the core's
-(:func:`jixiao.scoring.audit.audit_sheet`); this module only stores what it returns.
+approval rules (JXA14–JXA16) compare with what was approved, JXA24 and JXM06 with what the unit recorded of the year.
+The audit is the core's (:func:`jixiao.scoring.audit.audit_sheet`); this module only stores what it returns.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from jixiao.scoring.profile import Profile
 from jixiao.scoring.target_rules import number
 from jixiao.web.audits.models import AuditedDocument
 from jixiao.web.organisation.models import Member, Unit
-from jixiao.web.performance.selectors import approved_content
+from jixiao.web.performance.selectors import approved_content, recorded_year
 from jixiao.web.sheets.errors import SheetError
 from jixiao.web.sheets.models import Sheet, Status
 from jixiao.web.sheets.services.imports import read_uploads
@@ -96,7 +96,8 @@ def _audited(matched: _Matched, *, user, bureau: Unit, year: int, profile: Profi
     """The audit of one matched sheet, not saved yet."""
     sheet = matched.sheet
     approved = approved_content(matched.approved) if matched.approved else None
-    findings = audit_sheet(sheet, profile, source=matched.source, approved=approved)
+    recorded, record = (recorded_year(matched.approved, approved) if approved else None) or (None, None)
+    findings = audit_sheet(sheet, profile, source=matched.source, approved=approved, recorded=recorded, record=record)
     kind = AuditedDocument.Kind.EVALUATION if sheet.evaluation else AuditedDocument.Kind.MONITORING
     table, claimed, is_sum, expected, expected_grade, gap = [], None, False, None, "", None
     if sheet.evaluation is not None:

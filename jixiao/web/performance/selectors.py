@@ -25,7 +25,7 @@ from jixiao.web.performance.models import BureauSetting, Tracking
 from jixiao.web.sheets.errors import SheetError
 from jixiao.web.sheets.models import Sheet
 
-__all__ = ["Season", "SheetYear", "approved_content", "season_made", "season_of", "sheet_year"]
+__all__ = ["Season", "SheetYear", "approved_content", "recorded_year", "season_made", "season_of", "sheet_year"]
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,17 @@ def approved_content(sheet: Sheet) -> GoalSheet | None:
     """The sheet as last approved (its targets are what the year is measured against), or None."""
     approved = sheet.approved_versions.first()
     return GoalSheet.model_validate(approved.content) if approved else None
+
+
+def recorded_year(sheet: Sheet, content: GoalSheet) -> tuple[SelfEvaluation, ExecutionRecord] | None:
+    """What the unit recorded of the approved sheet's year in jixiao: its self-evaluation (money, results) and the
+    spending and progress recorded during the year; None when it recorded nothing. ``content``: the sheet as
+    approved."""
+    tracking = Tracking.objects.filter(sheet=sheet).first()
+    if tracking is None:
+        return None
+    record = record_of(tracking, content.key)
+    return evaluation_of(tracking, content, record), record
 
 
 @dataclass

@@ -5,14 +5,18 @@ import io
 import json
 import re
 import zipfile
+from datetime import date
+from decimal import Decimal as D
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
+from jixiao.model import Document, FundSource, GoalSheet, IndicatorResult, ReportedMonitoring, SelfEvaluation, Unit
 from jixiao.web.audits.models import AuditedDocument
 from jixiao.web.jobs.models import Job, JobUpload
 from jixiao.web.jobs.services import job_run
+from jixiao.web.performance.services import evaluation_save, spending_add
 from tests.web.audits.conftest import township_evaluation
 
 
@@ -54,6 +58,29 @@ def test_uploading_one_self_evaluation_matches_the_approved_sheet_and_shows_its_
     page = client.get(f"/audits/{document.pk}/").content.decode()
     assert "已对应批复的目标表" in page and "所印得分" in page and "JXA15" in page
     assert "得分 = 分值 80 × 实际值 15个 ÷ 目标值 15个（超过100%按100%计）" in page
+
+
+def test_the_upload_is_compared_with_what_the_unit_recorded_of_the_year(org, login, approved):
+    # The township recorded 16.2 spent and 16 villages; its printed self-evaluation says 18 and 15个.
+    evaluation_save(user=org["owner"], sheet_id=approved.pk, expected_version=1, evaluation=SelfEvaluation(
+        sheet="P-001", budget_full=D(18), spent=D("16.2"), results=[IndicatorResult(indicator=1, actual=D(16))]))
+    _upload(login(org["reviewer"]), ("乡镇自评表.json", township_evaluation()))
+    found = [(f["indicator"], f["location"]["column"], f["params"]["printed"], f["params"]["recorded"])
+             for f in AuditedDocument.objects.get().findings if f["rule"] == "JXA24"]
+    assert found == [("预算执行率", "全年执行数", "18", "16.2"), ("整治村数", "实际完成值", "15个", "16")]
+
+
+def test_a_monitoring_table_is_compared_with_the_spending_recorded(org, login, approved):
+    # 6 recorded by 30 June (and 4 in July); the township's printed 1-6月执行数 says 9.
+    version = spending_add(user=org["owner"], sheet_id=approved.pk, expected_version=1, day=date(2026, 5, 20),
+                           amount=D(6), source=FundSource.FISCAL).version
+    spending_add(user=org["owner"], sheet_id=approved.pk, expected_version=version, day=date(2026, 7, 3), amount=D(4),
+                 source=FundSource.FISCAL)
+    table = GoalSheet(code="P-001", name="乡镇环境治理经费", year=2026, unit=Unit(code="434016", name="遵化市西留村乡人民政府"),
+                      monitoring=ReportedMonitoring(months=6, budget=D(18), spent=D(9)))
+    _upload(login(org["reviewer"]), ("监控表.json", Document(source="m.json", sheets=[table]).model_dump_json().encode()))
+    found = [f["params"] for f in AuditedDocument.objects.get().findings if f["rule"] == "JXM06"]
+    assert [(p["printed"], p["recorded"], p["day"]) for p in found] == [("9", "6", "2026-06-30")]
 
 
 def test_a_zip_is_audited_and_ranked_by_gap_with_the_chart_data(org, login, tangxi, sample_evaluation, approved):

@@ -35,7 +35,7 @@ def _folded(text: str) -> str:
 
 def _restates(item: RecomputedItem) -> str | None:
     """How the row's actual restates its qualitative target, in words, or None when it says something of its own."""
-    if item.indicator is None or item.not_applicable or not item.actual or item.share is not None or (
+    if item.indicator is None or item.not_applicable or item.misplaced or not item.actual or item.share is not None or (
             item.qualitative_actual):
         return None  # a numeric actual, or words for a numeric target (JXA09)
     actual = _folded(item.actual)

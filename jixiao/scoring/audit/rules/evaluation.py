@@ -47,7 +47,8 @@ class ScoreAboveWeight(AuditRule):
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         for item in ctx.recomputation.items:
-            if item.printed is not None and item.weight is not None and item.printed > item.weight:
+            if item.printed is not None and item.weight is not None and item.printed > item.weight and (
+                    not item.misplaced):
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="得分", score=number(item.printed),
                                    weight=number(item.weight), fix=f"得分最多为 {number(item.weight)}",
                                    guessed=item.guessed, assumed=item.weight_assumed)
@@ -311,7 +312,8 @@ class MissedWithoutReason(AuditRule):
         for item in ctx.recomputation.indicators:
             shortfall = _shortfall(item)
             printed = report.item_for(item.indicator)
-            if shortfall and not item.not_applicable and not (printed and (printed.deviation or "").strip()):
+            if shortfall and not (item.not_applicable or item.misplaced) and not (
+                    printed and (printed.deviation or "").strip()):
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="偏差原因分析及改进措施",
                                    shortfall=shortfall, guessed=item.guessed, fix="写明未达目标的原因和下一步改进措施")
 
@@ -424,8 +426,8 @@ class ScoresNotFilled(AuditRule):
                 # a 预算执行率 row whose rate is known is JXA20's (its score follows from the rate)
                 read = item.weight is not None and ctx.sheet.evaluation.execution_weight is not None
                 missing = ["得分"] if scores and read and item.printed is None and item.expected is None else []
-            elif not (item.has_target or _scored_blank(item)) or not _read_through(item) or computed.is_part(item) or (
-                    _cut_short(ctx, item)):
+            elif not (item.has_target or _scored_blank(item)) or item.misplaced or not _read_through(item) or (
+                    computed.is_part(item) or _cut_short(ctx, item)):
                 continue  # not read as an indicator row, read too uncertainly for a blank to mean anything, a part,
                 # or the row the copy stops in
             else:
@@ -456,7 +458,7 @@ class WeightBlank(AuditRule):
         computed = ctx.recomputation
         if not _reported(ctx) or not computed.printed("weight"):
             return  # a form without a 分值 column (only scores printed) is the form's design, not a blank
-        rows = [item for item in computed.indicators if item.has_target and not item.not_applicable
+        rows = [item for item in computed.indicators if item.has_target and not (item.not_applicable or item.misplaced)
                 and _read_through(item) and not computed.is_part(item) and not _cut_short(ctx, item)]
         for item in rows:
             if item.weight is None:

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from jixiao.model import Likelihood, Operator, Severity, parse_target
 from jixiao.model.finding import Finding
+from jixiao.scoring.audit.recompute import differs, guessed
 from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
 from jixiao.scoring.spend_plan import PlanError, month_end, planned_share
 from jixiao.scoring.target_rules import number
@@ -119,7 +120,7 @@ class CertainThoughFarBehind(AuditRule):
                 rounded = ctx.profile.rounding
                 yield self.finding(ctx, indicator=indicator.name, row=item.row, column="完成目标可能性",
                                    months=report.months, actual=item.actual_raw, target=target.raw,
-                                   progress=rounded(progress), elapsed=rounded(elapsed),
+                                   progress=rounded(progress), elapsed=rounded(elapsed), guessed=guessed(indicator),
                                    fix="如实填写完成目标可能性，并写明偏差原因和改进措施")
 
 
@@ -143,9 +144,10 @@ class UncertainWithoutCause(AuditRule):
                 continue
             missing = [what for what, text in (("偏差原因", item.cause), ("改进措施", item.remedy)) if not (text or "").strip()]
             if missing:
-                yield self.finding(ctx, indicator=ctx.sheet.indicators[item.indicator - 1].name, row=item.row,
-                                   column="偏差原因", likelihood=item.likelihood.value, missing="和".join(missing),
-                                   fix="写明偏差原因（经费、制度、人员、硬件或其他）和具体改进措施")
+                indicator = ctx.sheet.indicators[item.indicator - 1]
+                yield self.finding(ctx, indicator=indicator.name, row=item.row, column="偏差原因",
+                                   likelihood=item.likelihood.value, missing="和".join(missing),
+                                   guessed=guessed(indicator), fix="写明偏差原因（经费、制度、人员、硬件或其他）和具体改进措施")
 
 
 # The heading of the 全年预计执行数 column, in the words the forms use.
@@ -175,5 +177,32 @@ class ForecastLeftBlank(AuditRule):
                                fix="按至今的执行进度和后续的支出安排（合同、付款节点）填写全年预计执行数")
 
 
+class SpendingDiffersFromRecord(AuditRule):
+    code = "JXM06"
+    name = "spending-differs-from-record"
+    title = "所印执行数与 jixiao 中记录的支出不一致"
+    severity = Severity.WARNING
+    source = MONITORING + "：1–N月执行数按实际支出填写"
+    message = "1–{months}月执行数所印 {printed}，单位在 jixiao 中记录的截至 {day} 的支出是 {recorded}"
+    applies_to = "monitoring"
+    docs = AuditDocs(what="监控表对应了 jixiao 中批复的目标表、单位在 jixiao 中记录了这一年的支出时，所印的 1–N月执行数"
+                          "与记录的截至 N 月底的支出相同；不同的，可能是漏记、重记，或监控表另有口径，须说明。",
+                     formula="|所印 1–N月执行数 − 记录的截至 N 月底支出| > 所印末位的半个单位（至少 0.005）",
+                     setting="无",
+                     example="1–6月执行数印 87.57，jixiao 中记录截至 6 月 30 日支出 60：报告本规则。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        report, record = _period(ctx), ctx.record
+        if report is None or record is None or report.spent is None or ctx.sheet.year is None or not (
+                record.entries or record.cumulative):
+            return
+        day = month_end(ctx.sheet.year, report.months)
+        recorded = record.spent_by(day)
+        if differs(report.spent, recorded):
+            yield self.finding(ctx, column="1–N月执行数", months=report.months, printed=number(report.spent),
+                               day=day.isoformat(), recorded=number(recorded),
+                               fix="核对支出记录与监控表，按实际支出更正其中之一")
+
+
 MONITORING_RULES = (SpendingBehindPlan(), ProjectionNotCredible(), CertainThoughFarBehind(), UncertainWithoutCause(),
-                    ForecastLeftBlank())
+                    ForecastLeftBlank(), SpendingDiffersFromRecord())
