@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["load", "fold", "simplified"]
+__all__ = ["load", "fold", "simplified", "simplified_in_place", "as_written"]
 
 
 @cache
@@ -46,6 +46,35 @@ def _to_simplified(text: str) -> str:
 def simplified(text: str) -> str:
     """``text`` in Simplified characters, pinyin glosses removed (``項(xiàng)目`` → ``项目``)."""
     return _to_simplified(_GLOSS.sub("", text))
+
+
+def simplified_in_place(text: str) -> str:
+    """``text`` in Simplified characters, each in its place, for a search whose positions cut ``text`` as written
+    (a label found inside a Traditional cell); ``text`` itself when the conversion would move characters."""
+    simple = _to_simplified(text)
+    return simple if len(simple) == len(text) else text
+
+
+def as_written(original: str, piece: str) -> str:
+    """``piece``, cut from ``simplified(original)`` (perhaps with characters left out), in the characters
+    ``original`` was written in: a Traditional name stays Traditional once its cells have been found on the
+    Simplified text. ``piece`` itself when it is not such a cut (the conversion changed the text's length, or a
+    character of ``piece`` is not in the text)."""
+    written = _GLOSS.sub("", original)
+    simple = _to_simplified(written)
+    if simple == written or len(simple) != len(written):
+        return piece
+    start = simple.find(piece)
+    if start >= 0:
+        return written[start:start + len(piece)]
+    chars, position = [], 0
+    for char in piece:
+        position = simple.find(char, position)
+        if position < 0:
+            return piece
+        chars.append(written[position])
+        position += 1
+    return "".join(chars)
 
 
 # Labels and level names repeat across every table of every file, so folding is memoised.

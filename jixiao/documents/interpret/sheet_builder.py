@@ -42,7 +42,7 @@ from jixiao.documents.vocabulary import canonical_label, goals_word, header_labe
 from jixiao.documents.interpret.goals_block import GoalsBlock, is_goals_word, opening
 from jixiao.documents.interpret.text_lists import split_items
 from jixiao.model import Checkpoint, Diagnostic, GoalSheet, Indicator, Location, Unit, canonical_level1, canonical_level2
-from jixiao.model.lexicon import fold
+from jixiao.model.lexicon import fold, simplified, simplified_in_place
 from jixiao.model.units import canonical_unit
 from jixiao.model.vocabulary import Framework, level2_parents, ndrc_level1, written_level2
 
@@ -132,7 +132,7 @@ def _inner_amount_pattern() -> re.Pattern:
 def _inner_amount(text: str) -> tuple[str, str] | None:
     """(field, amount) of an amount label and its value inside a cell of run-together text
     (``预算申请 (万元)资金总额:952.22``); the first such, None when there is none."""
-    match = _inner_amount_pattern().search(text)
+    match = _inner_amount_pattern().search(simplified(text))
     if match is None:
         return None
     return header_label(match.group(1)), match.group(2)
@@ -140,7 +140,7 @@ def _inner_amount(text: str) -> tuple[str, str] | None:
 
 def _run_on(value: str) -> int | None:
     """Where a name cell's text runs on into the next fields' labels (``水土保持监测主管部门黄冈市…``), or None."""
-    match = _run_on_labels().search(value, 2)
+    match = _run_on_labels().search(simplified_in_place(value), 2)
     return match.start() if match else None
 
 

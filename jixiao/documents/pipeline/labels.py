@@ -22,7 +22,7 @@ from jixiao.documents.vocabulary import column_label, header_label, is_trailer, 
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.model import Framework, canonical_level1, canonical_level2, level2_parents
 from jixiao.model.vocabulary import ndrc_level1, written_level2
-from jixiao.model.lexicon import fold, load, simplified
+from jixiao.model.lexicon import as_written, fold, load, simplified
 from jixiao.model.units import canonical_unit, unit_spellings
 
 __all__ = ["Role", "Label", "label", "match_key", "simplified", "clean_name", "has_residue", "residue_target", "is_numbered", "is_placeholder", "is_bare_number", "is_operator",
@@ -109,7 +109,7 @@ def clean_name(text: str) -> str:
     when only a placeholder remains (``指标2:……``, ``指标1:/``)."""
     name = _RESIDUE.sub("", _NAME_PREFIX.sub("", simplified(text).strip())).strip()
     name = _OCR_DOT.sub("", _BARE_RESIDUE.sub("", name).strip())
-    return "" if is_placeholder(name) else name
+    return "" if is_placeholder(name) else as_written(text, name)
 
 
 # a full stop between two Chinese characters of a name (重.要设备): a speck OCR read, never a Chinese sentence's end
@@ -412,13 +412,13 @@ def split_run_together(text: str) -> tuple[tuple[str, str], ...] | None:
         fused = split_name_target(rest) or split_name_trend(rest)
         if fused is None:
             return None
-        return tuple((kind, part.strip()) for kind, part in (("level1", level1), ("level2", level2), ("name", fused[0]),
-                                                              ("target", fused[1])) if part.strip())
+        return tuple((kind, as_written(text, part.strip())) for kind, part in (
+            ("level1", level1), ("level2", level2), ("name", fused[0]), ("target", fused[1])) if part.strip())
     end = match.end()
     unit = next((s for s in unit_spellings() if fold(rest[end:end + len(s)]) == s), "")
     parts = (("level1", level1), ("level2", level2), ("name", rest[:match.start()]),
              ("target", rest[match.start():end + len(unit)]), ("after", rest[end + len(unit):]))
-    return tuple((kind, part.strip()) for kind, part in parts if part.strip())
+    return tuple((kind, as_written(text, part.strip())) for kind, part in parts if part.strip())
 
 
 # a row's points ending it, run onto its target (…达到预计值2100 | 10, …95% | 10): one or two digits, never led by 0
@@ -441,7 +441,7 @@ def split_points_row(text: str) -> tuple[tuple[str, str], ...] | None:
         return None  # a figure inside the name that no target shape explains
     parts = (("level1", level1), ("level2", level2), *zip(("name", "target"), name_target),
              ("weight", found.group("points")))
-    return tuple((kind, part) for kind, part in parts if part)
+    return tuple((kind, as_written(text, part)) for kind, part in parts if part)
 
 
 _DIGIT = re.compile(r"\d")
