@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["load", "fold", "simplified", "simplified_in_place", "as_written"]
+__all__ = ["load", "fold", "simplified", "simplified_in_place", "as_written", "WrittenText"]
 
 
 @cache
@@ -60,21 +60,33 @@ def as_written(original: str, piece: str) -> str:
     ``original`` was written in: a Traditional name stays Traditional once its cells have been found on the
     Simplified text. ``piece`` itself when it is not such a cut (the conversion changed the text's length, or a
     character of ``piece`` is not in the text)."""
-    written = _GLOSS.sub("", original)
-    simple = _to_simplified(written)
-    if simple == written or len(simple) != len(written):
-        return piece
-    start = simple.find(piece)
-    if start >= 0:
-        return written[start:start + len(piece)]
-    chars, position = [], 0
-    for char in piece:
-        position = simple.find(char, position)
-        if position < 0:
+    return WrittenText(original).of(piece)
+
+
+class WrittenText:
+    """A text as written and in Simplified, converted once, to give back many pieces cut from the Simplified form
+    in the characters written (:func:`as_written`)."""
+
+    def __init__(self, original: str) -> None:
+        self.written = _GLOSS.sub("", original)
+        self.simple = _to_simplified(self.written)
+        self.changed = self.simple != self.written and len(self.simple) == len(self.written)
+
+    def of(self, piece: str) -> str:
+        """``piece`` in the characters written, or itself (see :func:`as_written`)."""
+        if not self.changed or not piece:
             return piece
-        chars.append(written[position])
-        position += 1
-    return "".join(chars)
+        start = self.simple.find(piece)
+        if start >= 0:
+            return self.written[start:start + len(piece)]
+        chars, position = [], 0
+        for char in piece:
+            position = self.simple.find(char, position)
+            if position < 0:
+                return piece
+            chars.append(self.written[position])
+            position += 1
+        return "".join(chars)
 
 
 # Labels and level names repeat across every table of every file, so folding is memoised.

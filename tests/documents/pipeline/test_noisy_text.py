@@ -567,3 +567,13 @@ def test_a_traditional_name_run_on_into_the_next_fields_is_cut_at_their_label():
     [sheet] = document.sheets
     assert sheet.name == "水土保持監測"
     assert [(i.level2, i.name, i.target.value) for i in sheet.indicators] == [("数量指标", "監測站點數", Decimal("12"))]
+
+
+def test_a_traditional_table_run_together_on_one_line_keeps_its_names_as_written():
+    # the cells are found on the Simplified reading; the names and explanations come back as the line writes them
+    document = read("一級指標二級指標績效標準當年預期實現值數量指標大樓維修次數反映全年維修情況2280次"
+                    "質量指標維修驗收合格率反映維修質量情況>92%設備更新驗收合格率反映設備更新情況292%")
+    assert [(i.level2, i.level2_raw, i.name, i.description, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("数量指标", "數量指標", "大樓維修次數", "反映全年維修情況", "2280次"),
+        ("质量指标", "質量指標", "維修驗收合格率", "反映維修質量情況", ">92%"),
+        ("质量指标", "質量指標", "設備更新驗收合格率", "反映設備更新情況", "292%")]

@@ -55,7 +55,7 @@ def test_a_traditional_table_that_lost_its_line_breaks_is_not_taken_for_cells_jo
             "產 出 指 標數量 指標庫存數量真實率100%質量 指標儲備糧管理專戶管理率100%"]
     document = read("\n".join(rows))
     assert [(i.level2, i.name, i.target.raw) for i in document.sheets[0].indicators] == [
-        ("数量指标", "库存数量真实率", "100%"), ("质量指标", "储备粮管理专户管理率", "100%")]
+        ("数量指标", "庫存數量真實率", "100%"), ("质量指标", "儲備糧管理專戶管理率", "100%")]  # names as written
 
 
 def test_a_whole_table_run_together_on_one_line_is_split_by_labels():
