@@ -904,8 +904,37 @@ def join_row_tails(lines: list[Line]) -> list[Line]:
                 previous.set_token(column, Token(f"{token.text.strip()}{tail}", token.line, token.column,
                                                  token.offset, token.indent))
                 continue
+        if previous is not None and (_stops_at_name(previous) or "tail_end" in previous.extra) \
+                and _value_tail(previous, line):
+            # a row whose further cells wrapped onto lines of their own (``| 效益指标 | 经济效益指标 | 减轻…负担 |`` /
+            # ``| 有效 |`` / ``| 有效 | 10 | 10 |``: a PDF's row printed over three lines): they are the row's
+            tokens = [Token(token.text, token.line, None, token.offset, token.indent) for token in line.filled]
+            result[-1] = Line(previous.tokens + tokens, previous.kind, previous.line, previous.table, previous.row,
+                              previous.gridded, previous.blanks_before, {**previous.extra, "tail_end": line.line})
+            continue
         result.append(line)
     return result
+
+
+def _stops_at_name(line: Line) -> bool:
+    """A pipe row of the indicator grid (a level name among its cells) that ends at its name: no value of its own."""
+    filled = line.filled
+    return (line.kind is LineKind.ROW and bool(line.extra.get("piped")) and len(filled) >= 2
+            and _words(filled[-1].text) and any(label(token.text).role in (Role.LEVEL1, Role.LEVEL2) for token in filled)
+            and not any(_value_cell(token.text) for token in filled))
+
+
+def _value_tail(row: Line, line: Line) -> bool:
+    """Whether ``line``, right under ``row`` (or under the tail it already took), holds only the values a row goes
+    on with (a target, an actual, points): figures, targets and qualitative words."""
+    texts = [token.text for token in line.filled]
+    last = row.extra.get("tail_end", row.line)
+    return (bool(texts) and not line.blanks_before and (line.line or 0) - (last or 0) == 1
+            and all(_value_cell(text) for text in texts))
+
+
+def _value_cell(text: str) -> bool:
+    return is_value(text) or is_qualitative(text) or label(text).role in (Role.NUMBER, Role.TARGET)
 
 
 def _separated(line: Line) -> bool:

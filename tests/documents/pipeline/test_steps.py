@@ -214,3 +214,30 @@ def test_a_seal_or_a_total_anywhere_in_a_row_ends_a_grids_body():
 def test_the_tab_layout_is_told_by_lines_opening_with_a_tab():
     assert text_lines("\t甲\n\t乙\n\t丙\n\t丁\n\t戊\n")[0].gridded  # five TAB lines: a Word table's text
     assert not text_lines("\t甲\n\t乙\n\t丙\n\t丁\n戊\t己\n")[0].gridded  # a TAB inside a line is a gap
+
+
+def test_a_rows_further_cells_wrapped_onto_lines_of_their_own_are_the_rows():
+    # a PDF's row printed over three lines (corpus 102): the name, then its target, then its actual and points
+    document = read("\n".join([
+        "| 一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 | 分值 | 得分 |",
+        "| 产出指标 | 数量指标 | 受资助学生人数 | ≥735人 | 735人 | 10 | 10 |",
+        "| 效益指标 | 社会效益指标 | 学生营养状况改善 |",
+        "| 明显改善 |",
+        "| 明显改善 | 20 | 18 |",
+        "| 满意度指标 | 服务对象满意度指标 | 家长满意度 | ≥90% | 95% | 10 | 10 |",
+    ]))
+    indicators = document.sheets[0].indicators
+    assert [(i.level2, i.name, i.target.raw, i.weight) for i in indicators] == [
+        ("数量指标", "受资助学生人数", "≥735人", 10), ("社会效益指标", "学生营养状况改善", "明显改善", 20),
+        ("服务对象满意度指标", "家长满意度", "≥90%", 10)]
+    assert document.sheets[0].evaluation.items[1].score == 18
+
+
+def test_a_row_ending_at_its_name_keeps_a_row_of_words_under_it_apart():
+    # the next line names an indicator of its own (no value), so it is no tail of the row above
+    document = read("\n".join([
+        "| 一级指标 | 二级指标 | 三级指标 | 指标值 |",
+        "| 效益指标 | 社会效益指标 | 学生体质监测覆盖面 |",
+        "| 家长满意度 | ≥90% |",
+    ]))
+    assert [i.name for i in document.sheets[0].indicators] == ["学生体质监测覆盖面", "家长满意度"]
