@@ -241,3 +241,29 @@ def test_a_row_ending_at_its_name_keeps_a_row_of_words_under_it_apart():
         "| 家长满意度 | ≥90% |",
     ]))
     assert [i.name for i in document.sheets[0].indicators] == ["学生体质监测覆盖面", "家长满意度"]
+
+
+def test_level2_names_printed_one_above_the_other_before_their_rows_share_the_rows_by_their_targets():
+    # a spreadsheet's merged level cells, each printed where it begins, all before the rows (corpus 137): the rows
+    # take 数量指标 while their targets are counts or quantities, then the next name
+    lines = ["项目支出绩效目标申报表", "项目名称", "2024年河道保洁经费", "主管部门", "某县水利局", "一级指标", "二级指标",
+             "数量指标", "产出指标", "绩 效 指 标", "质量指标", "三级指标", "指标值", "河道保洁里程", "35公里", "保洁车辆",
+             "4辆", "垃圾清运及时率", "100%", "河面漂浮物清除率", "≥95%", "时效指标", "保洁完成时间", "2024年12月"]
+    for separator in ("\n", " "):
+        document = read(separator.join(lines))
+        assert [(i.level2, i.name) for i in document.sheets[0].indicators] == [
+            ("数量指标", "河道保洁里程"), ("数量指标", "保洁车辆"), ("质量指标", "垃圾清运及时率"),
+            ("质量指标", "河面漂浮物清除率"), ("时效指标", "保洁完成时间")]
+
+
+def test_a_level2_heading_left_without_rows_does_not_take_the_rows_of_the_next():
+    # 数量指标 printed on a row of its own, then a row naming 质量指标 whose target is a rate: the row's level stands
+    document = read("\n".join([
+        "| 一级指标 | 二级指标 | 三级指标 | 指标值 |",
+        "| 产出指标 | 数量指标 | | |",
+        "| 产出指标 | 质量指标 | 验收合格率 | 100% |",
+        "| 效益指标 | 经济效益指标 | | |",
+        "| 效益指标 | 社会效益指标 | 受益人口 | ≥500人 |",
+    ]))
+    assert [(i.level2, i.name) for i in document.sheets[0].indicators] == [
+        ("质量指标", "验收合格率"), ("社会效益指标", "受益人口")]
