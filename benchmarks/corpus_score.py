@@ -10,7 +10,8 @@ How a document is scored:
 * *yielded*: jixiao returned at least one sheet with at least one indicator (or, where the golden has a table
   that holds no indicator, a form whose rows name none, at least one sheet). It is right when it agrees with the golden's
   ``has_table``.
-* *matching*: golden and read indicators are paired by the similarity of their normalised names (greedy, best
+* *matching*: golden and read indicators are paired by the similarity of their normalised names (width-folded,
+  Traditional as Simplified, as the goldens write it: a reader keeps a Traditional cell as written; greedy, best
   pairs first, ratio >= ``MATCH_RATIO``; a name contained in the other counts as 0.9), across all sheets.
 * *fields*: for every golden indicator, ``level2``, ``name``, ``operator``, ``value`` and ``unit`` are each right
   or wrong (units compare as written or in their canonical spelling, ``km`` = ``公里``, ``M`` = ``米``) (an unmatched golden indicator has every field wrong); an indicator is *right* when all five are.
@@ -44,6 +45,7 @@ from pathlib import Path
 
 from jixiao.documents import NotAGoalDocument, read_bytes
 from jixiao.model import Document
+from jixiao.model.lexicon import simplified
 from jixiao.model.units import canonical_unit
 
 __all__ = ["CORPUS", "FIELDS", "REPORTED", "SHEET_FIELDS", "MATCH_RATIO", "DocScore", "Entry", "Totals", "differences", "document_bytes",
@@ -155,7 +157,8 @@ _RESIDUE = re.compile(r"[(（][^()（）]*\*\*[^()（）]*[)）]|[(（]必填[^(
 
 
 def _fold(text: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", text).split())
+    # a Traditional document's cells are read as written; the golden writes them in Simplified
+    return "".join(unicodedata.normalize("NFKC", simplified(text)).split())
 
 
 def normalise_name(text: str | None) -> str:

@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["load", "fold", "simplified"]
+__all__ = ["load", "fold", "simplified", "simplified_in_place", "as_written", "WrittenText"]
 
 
 @cache
@@ -46,6 +46,47 @@ def _to_simplified(text: str) -> str:
 def simplified(text: str) -> str:
     """``text`` in Simplified characters, pinyin glosses removed (``項(xiàng)目`` → ``项目``)."""
     return _to_simplified(_GLOSS.sub("", text))
+
+
+def simplified_in_place(text: str) -> str:
+    """``text`` in Simplified characters, each in its place, for a search whose positions cut ``text`` as written
+    (a label found inside a Traditional cell); ``text`` itself when the conversion would move characters."""
+    simple = _to_simplified(text)
+    return simple if len(simple) == len(text) else text
+
+
+def as_written(original: str, piece: str) -> str:
+    """``piece``, cut from ``simplified(original)`` (perhaps with characters left out), in the characters
+    ``original`` was written in: a Traditional name stays Traditional once its cells have been found on the
+    Simplified text. ``piece`` itself when it is not such a cut (the conversion changed the text's length, or a
+    character of ``piece`` is not in the text)."""
+    return WrittenText(original).of(piece)
+
+
+class WrittenText:
+    """A text as written and in Simplified, converted once, to give back many pieces cut from the Simplified form
+    in the characters written (:func:`as_written`)."""
+
+    def __init__(self, original: str) -> None:
+        self.written = _GLOSS.sub("", original)
+        self.simple = _to_simplified(self.written)
+        self.changed = self.simple != self.written and len(self.simple) == len(self.written)
+
+    def of(self, piece: str) -> str:
+        """``piece`` in the characters written, or itself (see :func:`as_written`)."""
+        if not self.changed or not piece:
+            return piece
+        start = self.simple.find(piece)
+        if start >= 0:
+            return self.written[start:start + len(piece)]
+        chars, position = [], 0
+        for char in piece:
+            position = self.simple.find(char, position)
+            if position < 0:
+                return piece
+            chars.append(self.written[position])
+            position += 1
+        return "".join(chars)
 
 
 # Labels and level names repeat across every table of every file, so folding is memoised.

@@ -50,3 +50,17 @@ def test_residue_in_names_written_as_prose_is_reported_as_written():
     assert [(f.indicator, f.location.column, f.severity) for f in findings] == [
         ("黄金蜜(葡萄)种植数量", "三级指标", Severity.WARNING), ("种植作物成活率", "三级指标", Severity.WARNING)]
     assert ["(≥**株)" in findings[0].message, "(≥**%)" in findings[1].message] == [True, True]
+
+
+def test_a_completion_left_as_the_forms_instruction_is_reported_where_the_reader_put_it():
+    # corpus 008: 项目年度目标 | 年度目标完成情况, the completion cell still the template's instruction
+    text = "\n".join(["项目名称|工资性支出", "项目年度目标|年度目标完成情况",
+                      "保障工资及时、足额发放|对照年度目标,说明相关任务目标的完成情况(100字以内)",
+                      "一级指标|二级指标|三级指标|年度指标值|实际完成值|分值|得分",
+                      "产出指标|数量指标|发放人数|20人|20人|10|10"])
+    sheet = read_text(text.encode(), "008.txt")[0].sheets[0]
+    assert sheet.goals == ["保障工资及时、足额发放"]
+    [finding] = [f for f in review_sheet(sheet, load_profile()).findings if f.rule == "JX108"]
+    assert (finding.location.column, finding.severity) == ("overall_actual", Severity.WARNING)
+    assert "年度总体目标实际完成情况" in finding.message
+    assert "(100字以内)" in finding.message

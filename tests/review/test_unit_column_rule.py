@@ -17,7 +17,7 @@ _112 = ("四、年度绩效指标完成情况 一级指标 二级指标 三级�
         "符号 单位(文字描述) 单项指标得分 权重占比(%) 单项指标折算得分",
         "产出指标 质量指标 符合条件申报对象覆盖率 享受补贴政策人数占符合条件申报对象总数的比例 >= 98 %(百分比) 100% 完成 "
         "25.00 25.00 6.25")
-_REPORTED = ("业务工作支出安排金额", 2, "指标“业务工作支出安排金额”的指标值“28.8萬元”以“万元”计，计量单位栏却写“%”")
+_REPORTED = ("業務工作支出安排金額", 2, "指标“業務工作支出安排金額”的指标值“28.8萬元”以“万元”计，计量单位栏却写“%”")
 
 
 def _cells(lines: tuple[str, ...], cells: str) -> tuple[str, ...]:
@@ -32,7 +32,7 @@ def _cells(lines: tuple[str, ...], cells: str) -> tuple[str, ...]:
     (corpus_118("单位"), [_REPORTED]),
     # a Traditional unit cell is read on its Simplified form and quoted as written
     (_cells(corpus_118("計(jì)量單位"), "95% | 萬元 |"),
-     [("业务工作支出安排金额", 2, "指标“业务工作支出安排金额”的指标值“95%”以“%”计，计量单位栏却写“萬元”")]),
+     [("業務工作支出安排金額", 2, "指标“業務工作支出安排金額”的指标值“95%”以“%”计，计量单位栏却写“萬元”")]),
     # 万元 beside 元 is one kind of unit: nothing to report
     (_cells(corpus_118("計(jì)量單位"), "28.8萬元 | 元 |"), []),
     # corpus 148: a figure in the unit column names no unit; the bare numbers are completed by it

@@ -16,11 +16,13 @@ in one of two layouts:
 
 A completion restates its goal's opening (``提高医疗保障水平,推进…`` / ``提高医疗保障水平,推进了…``): when every
 second cell restates the one before it the layout is alternating; otherwise the completions begin at the first cell
-that restates the first goal, or else halfway (the block layout, by far the more common in the corpus).
+that restates the first goal or holds the template's instruction for a completion (``说明…完成情况(100字以内)``, left
+in place when none was written), or else halfway (the block layout, by far the more common in the corpus).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from jixiao.documents.pipeline.labels import is_bare_number
@@ -30,6 +32,9 @@ __all__ = ["GoalsBlock", "opening", "is_goals_word"]
 
 _FIELDS = ("goals", "long_term_goals")
 _OPENING = 6  # characters a completion repeats of its goal's opening
+# the template's instruction for a text of some length (说明…完成情况(100字以内)): printed where the completion goes,
+# left in place when the unit wrote none
+_INSTRUCTION = re.compile(r"[(（]\s*\d+\s*字以内\s*[)）]")
 
 
 def is_goals_word(text: str) -> bool:
@@ -91,7 +96,8 @@ class GoalsBlock:
         if len(values) >= 4 and len(values) % 2 == 0 and all(
                 _restates(goal, done) for goal, done in zip(values[::2], values[1::2])):
             return values[::2], values[1::2]
-        restated = next((at for at in range(1, len(values)) if _restates(values[0], values[at])), None)
+        restated = next((at for at in range(1, len(values)) if _restates(values[0], values[at]) or _INSTRUCTION.search(
+            values[at])), None)
         half = restated if restated is not None else (len(values) + 1) // 2
         return values[:half], values[half:]
 

@@ -42,8 +42,9 @@ from jixiao.documents.vocabulary import canonical_label, goals_word, header_labe
 from jixiao.documents.interpret.goals_block import GoalsBlock, is_goals_word, opening
 from jixiao.documents.interpret.text_lists import split_items
 from jixiao.model import Checkpoint, Diagnostic, GoalSheet, Indicator, Location, Unit, canonical_level1, canonical_level2
-from jixiao.model.lexicon import fold
-from jixiao.model.units import canonical_unit
+from jixiao.model.lexicon import fold, simplified, simplified_in_place
+from jixiao.model.target_text import parse_target
+from jixiao.model.units import UnitKind, canonical_unit, unit_kind
 from jixiao.model.vocabulary import Framework, level2_parents, ndrc_level1, written_level2
 
 __all__ = ["SheetBuilder", "is_figure", "money_key"]
@@ -132,7 +133,7 @@ def _inner_amount_pattern() -> re.Pattern:
 def _inner_amount(text: str) -> tuple[str, str] | None:
     """(field, amount) of an amount label and its value inside a cell of run-together text
     (``预算申请 (万元)资金总额:952.22``); the first such, None when there is none."""
-    match = _inner_amount_pattern().search(text)
+    match = _inner_amount_pattern().search(simplified(text))
     if match is None:
         return None
     return header_label(match.group(1)), match.group(2)
@@ -140,7 +141,7 @@ def _inner_amount(text: str) -> tuple[str, str] | None:
 
 def _run_on(value: str) -> int | None:
     """Where a name cell's text runs on into the next fields' labels (``水土保持监测主管部门黄冈市…``), or None."""
-    match = _run_on_labels().search(value, 2)
+    match = _run_on_labels().search(simplified_in_place(value), 2)
     return match.start() if match else None
 
 
@@ -280,6 +281,8 @@ class SheetBuilder:
         self._goals_block: GoalsBlock | None = None
         self._plan_labels: list[str] = []
         self._levels = ("", "")
+        self._stacked: list[str] = []  # level-2 names on rows of their own, one right after the other
+        self._stack: list[str] = []  # such names over the rows being read (:meth:`_stacked_level`)
         self._row_count = 0
         self._aligner: Aligner | None = None
         self._pending_level_tokens = 0
@@ -780,6 +783,26 @@ class SheetBuilder:
             return
         self.feed_line(line)
 
+    def _stacked_level(self, own: str, target: str) -> str | None:
+        """The level-2 name of a row under level-2 names printed one above the other before the rows (a
+        spreadsheet's merged cells printed each where it begins: 数量指标 / 质量指标 / the rows of both): the rows
+        take 数量指标 while their targets are counts or quantities, then the next name. None outside such a stack."""
+        if self._stacked:
+            names = [*self._stacked, *([own] if own else [])]
+            self._stacked = []
+            self._stack = [name for index, name in enumerate(names) if canonical_level2(match_key(name)) not in {
+                canonical_level2(match_key(before)) for before in names[:index]}]
+        elif own and own not in self._stack:
+            self._stack = []  # a row naming a level of its own: the stack is done
+        if len(self._stack) < 2 or canonical_level2(match_key(self._stack[0])) != "数量指标":
+            # (any other name above a row is a group's heading left without rows: the row's own level stands)
+            self._stack = []
+            return None
+        if unit_kind(parse_target(target).unit) in (UnitKind.COUNT, UnitKind.PHYSICAL):
+            return self._stack[0]
+        self._stack.pop(0)
+        return self._stack[0]
+
     def _indicator(self, placed: Placed) -> None:
         values = placed.values
         if "_project" in values or "_unit" in values:
@@ -853,9 +876,15 @@ class SheetBuilder:
                     "P108", self._location_of(placed), text="｜".join([*rest.values(), *placed.extra.values()])[:80]))
             elif placed.tokens:
                 self._pending_level_tokens += placed.tokens
+                if canonical_level2(match_key(values.get("level2", ""))):
+                    self._stacked.append(values["level2"])
             return
         if not target and self.columns is not None and "target" not in self.columns.kinds:
             target = _shared_value(placed.extra)  # one value column per sub-unit, all alike
+        stacked = self._stacked_level(values.get("level2", ""), target)
+        if stacked and stacked != level2:
+            level2 = stacked
+            self._levels = (level1, level2)
         indicator = Indicator.from_cells(
             level1=level1, level2=level2, name=name, description=values.get("description"), target=target,
             long_term_target=values.get("long_term_target"), weight=values.get("weight"),

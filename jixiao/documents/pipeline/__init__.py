@@ -19,6 +19,7 @@ from jixiao.documents.pipeline.tokens import layout_lines, text_layout_name, tex
 from jixiao.documents.pipeline.transposed import turn_over
 from jixiao.documents.readers.text_decode import decode_text
 from jixiao.model import Document
+from jixiao.model.lexicon import WrittenText
 
 __all__ = ["Accounting", "ReadSettings", "read_layout", "read_text"]
 
@@ -35,4 +36,21 @@ def read_text(data: bytes, source: str, settings: ReadSettings = DEFAULT_SETTING
     text, diagnostics = decode_text(data, source)
     lines = split_header_runs(join_heading_runs(split_lines(text_lines(text, settings))), settings)
     lines = prose_lines(turn_over(lines, settings))
-    return build_document(lines, source, "txt", text_layout_name(lines), diagnostics, settings)
+    document, accounting = build_document(lines, source, "txt", text_layout_name(lines), diagnostics, settings)
+    return _as_written(document, WrittenText(text)), accounting
+
+
+def _as_written(document: Document, text: WrittenText) -> Document:
+    """The document with its sheets' names and goals and its indicators' level names, names and explanations in the
+    characters the text was written in: cells cut from a run-together table are found on its Simplified form (the
+    vocabulary's)."""
+    if not text.changed:
+        return document
+    sheets = [sheet.model_copy(update={
+        "name": sheet.name and text.of(sheet.name), "goals": [text.of(goal) for goal in sheet.goals],
+        "indicators": [indicator.model_copy(update={
+            "level1_raw": text.of(indicator.level1_raw), "level2_raw": text.of(indicator.level2_raw),
+            "name": text.of(indicator.name),
+            "description": indicator.description and text.of(indicator.description)}) for indicator in sheet.indicators],
+    }) for sheet in document.sheets]
+    return document.model_copy(update={"sheets": sheets})

@@ -42,6 +42,7 @@ from jixiao.documents.pipeline.regions import body_end, find_header
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.pipeline.tokens import Line, LineKind
 from jixiao.documents.codes import diagnostic
+from jixiao.model.lexicon import simplified_in_place
 from jixiao.model import Budget, Diagnostic, Document, Location, ReportedEvaluation
 
 __all__ = ["Accounting", "build_document"]
@@ -388,7 +389,7 @@ def _inner_name_label(text: str) -> int | None:
     """Where a project name or code label begins inside a cell of text run together from a form's cells
     (``…自评表(2021年)项目名称初中公用经费…``): the project's fields begin there. None when none does, or at the
     start (the label is then the cell's own)."""
-    match = _name_labels().search(text, 1)
+    match = _name_labels().search(simplified_in_place(text), 1)
     return match.start() if match and not split_label_value(text[:match.start()]) else None
 
 

@@ -22,7 +22,7 @@ from jixiao.documents.vocabulary import column_label, header_label, is_trailer, 
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.model import Framework, canonical_level1, canonical_level2, level2_parents
 from jixiao.model.vocabulary import ndrc_level1, written_level2
-from jixiao.model.lexicon import fold, load, simplified
+from jixiao.model.lexicon import as_written, fold, load, simplified
 from jixiao.model.units import canonical_unit, unit_spellings
 
 __all__ = ["Role", "Label", "label", "match_key", "simplified", "clean_name", "has_residue", "residue_target", "is_numbered", "is_placeholder", "is_bare_number", "is_operator",
@@ -109,7 +109,7 @@ def clean_name(text: str) -> str:
     when only a placeholder remains (``指标2:……``, ``指标1:/``)."""
     name = _RESIDUE.sub("", _NAME_PREFIX.sub("", simplified(text).strip())).strip()
     name = _OCR_DOT.sub("", _BARE_RESIDUE.sub("", name).strip())
-    return "" if is_placeholder(name) else name
+    return "" if is_placeholder(name) else as_written(text, name)
 
 
 # a full stop between two Chinese characters of a name (重.要设备): a speck OCR read, never a Chinese sentence's end
@@ -412,13 +412,13 @@ def split_run_together(text: str) -> tuple[tuple[str, str], ...] | None:
         fused = split_name_target(rest) or split_name_trend(rest)
         if fused is None:
             return None
-        return tuple((kind, part.strip()) for kind, part in (("level1", level1), ("level2", level2), ("name", fused[0]),
-                                                              ("target", fused[1])) if part.strip())
+        return tuple((kind, as_written(text, part.strip())) for kind, part in (
+            ("level1", level1), ("level2", level2), ("name", fused[0]), ("target", fused[1])) if part.strip())
     end = match.end()
     unit = next((s for s in unit_spellings() if fold(rest[end:end + len(s)]) == s), "")
     parts = (("level1", level1), ("level2", level2), ("name", rest[:match.start()]),
              ("target", rest[match.start():end + len(unit)]), ("after", rest[end + len(unit):]))
-    return tuple((kind, part.strip()) for kind, part in parts if part.strip())
+    return tuple((kind, as_written(text, part.strip())) for kind, part in parts if part.strip())
 
 
 # a row's points ending it, run onto its target (…达到预计值2100 | 10, …95% | 10): one or two digits, never led by 0
@@ -441,7 +441,7 @@ def split_points_row(text: str) -> tuple[tuple[str, str], ...] | None:
         return None  # a figure inside the name that no target shape explains
     parts = (("level1", level1), ("level2", level2), *zip(("name", "target"), name_target),
              ("weight", found.group("points")))
-    return tuple((kind, part) for kind, part in parts if part)
+    return tuple((kind, as_written(text, part)) for kind, part in parts if part)
 
 
 _DIGIT = re.compile(r"\d")
@@ -904,8 +904,37 @@ def join_row_tails(lines: list[Line]) -> list[Line]:
                 previous.set_token(column, Token(f"{token.text.strip()}{tail}", token.line, token.column,
                                                  token.offset, token.indent))
                 continue
+        if previous is not None and (_stops_at_name(previous) or "tail_end" in previous.extra) \
+                and _value_tail(previous, line):
+            # a row whose further cells wrapped onto lines of their own (``| 效益指标 | 经济效益指标 | 减轻…负担 |`` /
+            # ``| 有效 |`` / ``| 有效 | 10 | 10 |``: a PDF's row printed over three lines): they are the row's
+            tokens = [Token(token.text, token.line, None, token.offset, token.indent) for token in line.filled]
+            result[-1] = Line(previous.tokens + tokens, previous.kind, previous.line, previous.table, previous.row,
+                              previous.gridded, previous.blanks_before, {**previous.extra, "tail_end": line.line})
+            continue
         result.append(line)
     return result
+
+
+def _stops_at_name(line: Line) -> bool:
+    """A pipe row of the indicator grid (a level name among its cells) that ends at its name: no value of its own."""
+    filled = line.filled
+    return (line.kind is LineKind.ROW and bool(line.extra.get("piped")) and len(filled) >= 2
+            and _words(filled[-1].text) and any(label(token.text).role in (Role.LEVEL1, Role.LEVEL2) for token in filled)
+            and not any(_value_cell(token.text) for token in filled))
+
+
+def _value_tail(row: Line, line: Line) -> bool:
+    """Whether ``line``, right under ``row`` (or under the tail it already took), holds only the values a row goes
+    on with (a target, an actual, points): figures, targets and qualitative words."""
+    texts = [token.text for token in line.filled]
+    last = row.extra.get("tail_end", row.line)
+    return (bool(texts) and not line.blanks_before and (line.line or 0) - (last or 0) == 1
+            and all(_value_cell(text) for text in texts))
+
+
+def _value_cell(text: str) -> bool:
+    return is_value(text) or is_qualitative(text) or label(text).role in (Role.NUMBER, Role.TARGET)
 
 
 def _separated(line: Line) -> bool:

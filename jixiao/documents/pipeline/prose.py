@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from jixiao.documents.pipeline.labels import Role, label, match_key, simplified, split_name_trend, split_qualitative
 from jixiao.documents.pipeline.tokens import Line
 from jixiao.model import canonical_level1, canonical_level2
-from jixiao.model.lexicon import fold, load
+from jixiao.model.lexicon import as_written, fold, load
 from jixiao.model.units import unit_spellings
 
 __all__ = ["Item", "split_prose", "prose_lines", "PROSE"]
@@ -139,7 +139,9 @@ def split_prose(text: str, levelled: bool = False) -> tuple[Item, ...] | None:
             # clauses after the last target: a qualitative indicator (可持续影响指标，持续发展), or text
             items.append((("name", "，".join(pending)),) if levels or levelled else (("rest", "，".join(pending)),))
     enough = targets >= 1 if not levelled else targets >= _MIN_IN_CELL and bool(_SENTENCE.search(line))
-    return tuple(items) if enough else None
+    if not enough:
+        return None
+    return tuple(tuple((kind, as_written(text, part)) for kind, part in item) for item in items)
 
 
 def prose_lines(lines: list[Line]) -> list[Line]:

@@ -369,6 +369,11 @@ class TemplateResidue(Rule):
                 yield self.finding(ctx, column="goals", column_name="绩效目标", text=word, severity=Severity.WARNING,
                                    confidence=Confidence.INFERENCE if masked else Confidence.HIGH,
                                    maybe="，也可能是转载时遮挡的数字，请按原表核对" if masked else "")
+        # a self-evaluation's word on its goals' completion left as the form's instruction (…完成情况(100字以内))
+        done = ctx.sheet.evaluation.overall_actual if ctx.sheet.evaluation else None
+        if done and (word := placeholder_in(done)) and not _REDACTED.search(done):
+            yield self.finding(ctx, column="overall_actual", column_name="年度总体目标实际完成情况", text=word,
+                               severity=Severity.WARNING, maybe="")
 
 
 # A run of four or more mask characters is a redaction by whoever published the copy (amounts ≤****000元, a mobile

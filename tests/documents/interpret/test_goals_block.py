@@ -108,6 +108,9 @@ def test_headings_sharing_a_cell_with_each_other_or_the_values_give_one_value_a_
      ["目标1:深入开展食品风险隐患排查", "目标2:加大违法行为打击力度"]),
     (["落实奖补政策", "已落实"], ["落实奖补政策"], ["已落实"]),  # one goal: both layouts agree
     (["发放14人工资"], ["发放14人工资"], []),  # the completion left out
+    # the completion unwritten, the template's instruction for it left in place, a further cell after it (corpus 008)
+    (["保障工资及时、足额发放", "对照年度目标,说明相关任务目标的完成情况(100字以内)", "已足额发放"],
+     ["保障工资及时、足额发放"], ["对照年度目标,说明相关任务目标的完成情况(100字以内)", "已足额发放"]),
 ])
 def test_the_values_under_a_completion_heading_in_either_layout(values, goals, done):
     assert block("年度总体目标", "预期目标", "实际完成情况").split(values) == (goals, done)

@@ -103,7 +103,7 @@ NOTE_ALONE = (
 def test_a_row_holding_only_the_note_of_the_rows_around_it_is_no_indicator():
     document = read_bytes(NOTE_ALONE.encode(), "整体绩效目标表.txt")
     names = [indicator.name for indicator in document.sheets[0].indicators]
-    assert names == ["业务工作支出安排金额", "业务工作支出到位率", "工作安排时间", "社会成本指标", "保证单位正常运转"]
+    assert names == ["業務工作支出安排金額", "業務工作支出到位率", "工作安排時間", "社會成本指標", "保證單位正常運轉"]
     [note] = [d for d in document.diagnostics if d.code == "P108" and "酌情扣分" in d.message]
     assert note.location.row == 9  # the table's ninth row
 

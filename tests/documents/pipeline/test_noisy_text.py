@@ -9,7 +9,9 @@ import pytest
 
 from jixiao.documents.pipeline import read_text
 from jixiao.documents.pipeline.labels import (ROW_END, clean_name, join_page_parts, looks_like_target, segment,
+                                              split_run_together,
                                               split_name_target, split_points_row)
+from jixiao.documents.pipeline.prose import split_prose
 from jixiao.documents.pipeline.tokens import text_lines
 
 
@@ -29,9 +31,9 @@ def test_traditional_level_names_are_understood_and_a_level_heading_on_its_own_l
         "| 滿意度指標 | 服務對象滿意度指標 | 滿意度 | ≥ | 90 | % |",
     ]))
     assert [(i.level1, i.level2, i.level2_raw, i.name) for i in document.sheets[0].indicators] == [
-        ("产出指标", "数量指标", "數量指標", "补助经费"),
-        ("产出指标", "质量指标", "質量指標", "验收合格率"),
-        ("满意度指标", "服务对象满意度指标", "服務對象滿意度指標", "满意度"),  # a level word after both levels is the name
+        ("产出指标", "数量指标", "數量指標", "補助經費"),  # the name as written: only matching reads it Simplified
+        ("产出指标", "质量指标", "質量指標", "驗收合格率"),
+        ("满意度指标", "服务对象满意度指标", "服務對象滿意度指標", "滿意度"),  # a level word after both levels is the name
     ]
 
 
@@ -143,9 +145,9 @@ def test_traditional_required_marks_and_a_unit_column_beside_a_value_with_its_ow
     ]))
     assert [(i.name, i.target.raw, i.target.value, i.target.unit, i.target.qualitative, i.extra.get("計量單位"))
             for i in document.sheets[0].indicators] == [
-        ("支出安排金额", "28.8萬元", Decimal("28.8"), "万元", None, "%"),
+        ("支出安排金額", "28.8萬元", Decimal("28.8"), "万元", None, "%"),
         ("支出到位率", "100", Decimal("100"), "%", None, None),
-        ("单位正常运转", "應保盡保", None, None, "应保尽保", "%")]
+        ("單位正常運轉", "應保盡保", None, None, "应保尽保", "%")]
 
 
 def test_a_run_together_grid_without_a_name_heading_reads_names_explanations_and_ocr_values():
@@ -540,3 +542,38 @@ def test_rows_run_together_under_headings_whose_points_follow_the_target():
         ("产出指标", "质量指标", "建档立卡学生全面覆盖", None, Decimal(100), Decimal(10)),
         ("产出指标", "时效指标", "及时发放率", "≥", Decimal(95), Decimal(20))]
     assert [d.code for d in document.diagnostics].count("P111") == 4
+
+
+def test_traditional_cells_cut_from_run_together_text_keep_the_characters_they_were_written_in():
+    # the cells are found on the Simplified reading (the vocabulary's), then given back as written
+    assert split_run_together("產出指標數量指標村人居環境整治個數≥18個計劃標準") == (
+        ("level1", "產出指標"), ("level2", "數量指標"), ("name", "村人居環境整治個數"), ("target", "≥18個"),
+        ("after", "計劃標準"))
+    assert split_points_row("產出數量指標享受資助人數達到預計值210010") == (
+        ("level1", "產出"), ("level2", "數量指標"), ("name", "享受資助人數"), ("target", "達到預計值2100"),
+        ("weight", "10"))
+    assert split_prose("數量指標：開展培訓8次；編製規劃3個") == (
+        (("level2", "數量指標"),), (("name", "開展培訓"), ("target", "8次")), (("name", "編製規劃"), ("target", "3個")))
+    # a pinyin gloss and the template's numbering go, the characters stay (a speck between two characters too)
+    assert clean_name("指標1:受益人口數(shù)") == "受益人口數"
+    assert clean_name("重.要設備維修次數") == "重要設備維修次數"
+
+
+def test_a_traditional_name_run_on_into_the_next_fields_is_cut_at_their_label():
+    # a project name cell run on into 主管部門… (a whole form on one line): the label is found in Traditional too
+    document = read("水土保持監測績效自評表 項目名稱 水土保持監測主管部門黃岡市水利和湖泊局項目實施單位本單位\n"
+                    "| 一級指標 | 二級指標 | 三級指標 | 指標值 |\n"
+                    "| 產出指標 | 數量指標 | 監測站點數 | ≥12個 |\n")
+    [sheet] = document.sheets
+    assert sheet.name == "水土保持監測"
+    assert [(i.level2, i.name, i.target.value) for i in sheet.indicators] == [("数量指标", "監測站點數", Decimal("12"))]
+
+
+def test_a_traditional_table_run_together_on_one_line_keeps_its_names_as_written():
+    # the cells are found on the Simplified reading; the names and explanations come back as the line writes them
+    document = read("一級指標二級指標績效標準當年預期實現值數量指標大樓維修次數反映全年維修情況2280次"
+                    "質量指標維修驗收合格率反映維修質量情況>92%設備更新驗收合格率反映設備更新情況292%")
+    assert [(i.level2, i.level2_raw, i.name, i.description, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("数量指标", "數量指標", "大樓維修次數", "反映全年維修情況", "2280次"),
+        ("质量指标", "質量指標", "維修驗收合格率", "反映維修質量情況", ">92%"),
+        ("质量指标", "質量指標", "設備更新驗收合格率", "反映設備更新情況", "292%")]

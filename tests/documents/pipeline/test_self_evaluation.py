@@ -135,7 +135,7 @@ def test_group_headings_above_the_headings_of_their_parts_and_traditional_money_
     ])
     sheet = read(text).sheets[0]
     assert [(i.level1, i.level2, i.name, i.target.operator, i.target.value, i.target.unit) for i in sheet.indicators] == [
-        ("产出指标", "数量指标", "补助经费", "=", 72890, "元"), ("产出指标", "质量指标", "验收合格率", "≥", 100, "%")]
+        ("产出指标", "数量指标", "補助經費", "=", 72890, "元"), ("产出指标", "质量指标", "驗收合格率", "≥", 100, "%")]
     evaluation = sheet.evaluation
     assert (evaluation.budget_initial, evaluation.spent, evaluation.execution_rate) == (
         Decimal("7.29"), Decimal("7.00"), Decimal(96))

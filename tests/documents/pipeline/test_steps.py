@@ -55,7 +55,7 @@ def test_a_traditional_table_that_lost_its_line_breaks_is_not_taken_for_cells_jo
             "產 出 指 標數量 指標庫存數量真實率100%質量 指標儲備糧管理專戶管理率100%"]
     document = read("\n".join(rows))
     assert [(i.level2, i.name, i.target.raw) for i in document.sheets[0].indicators] == [
-        ("数量指标", "库存数量真实率", "100%"), ("质量指标", "储备粮管理专户管理率", "100%")]
+        ("数量指标", "庫存數量真實率", "100%"), ("质量指标", "儲備糧管理專戶管理率", "100%")]  # names as written
 
 
 def test_a_whole_table_run_together_on_one_line_is_split_by_labels():
@@ -214,3 +214,56 @@ def test_a_seal_or_a_total_anywhere_in_a_row_ends_a_grids_body():
 def test_the_tab_layout_is_told_by_lines_opening_with_a_tab():
     assert text_lines("\t甲\n\t乙\n\t丙\n\t丁\n\t戊\n")[0].gridded  # five TAB lines: a Word table's text
     assert not text_lines("\t甲\n\t乙\n\t丙\n\t丁\n戊\t己\n")[0].gridded  # a TAB inside a line is a gap
+
+
+def test_a_rows_further_cells_wrapped_onto_lines_of_their_own_are_the_rows():
+    # a PDF's row printed over three lines (corpus 102): the name, then its target, then its actual and points
+    document = read("\n".join([
+        "| 一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 | 分值 | 得分 |",
+        "| 产出指标 | 数量指标 | 受资助学生人数 | ≥735人 | 735人 | 10 | 10 |",
+        "| 效益指标 | 社会效益指标 | 学生营养状况改善 |",
+        "| 明显改善 |",
+        "| 明显改善 | 20 | 18 |",
+        "| 满意度指标 | 服务对象满意度指标 | 家长满意度 | ≥90% | 95% | 10 | 10 |",
+    ]))
+    indicators = document.sheets[0].indicators
+    assert [(i.level2, i.name, i.target.raw, i.weight) for i in indicators] == [
+        ("数量指标", "受资助学生人数", "≥735人", 10), ("社会效益指标", "学生营养状况改善", "明显改善", 20),
+        ("服务对象满意度指标", "家长满意度", "≥90%", 10)]
+    assert document.sheets[0].evaluation.items[1].score == 18
+
+
+def test_a_row_ending_at_its_name_keeps_a_row_of_words_under_it_apart():
+    # the next line names an indicator of its own (no value), so it is no tail of the row above
+    document = read("\n".join([
+        "| 一级指标 | 二级指标 | 三级指标 | 指标值 |",
+        "| 效益指标 | 社会效益指标 | 学生体质监测覆盖面 |",
+        "| 家长满意度 | ≥90% |",
+    ]))
+    assert [i.name for i in document.sheets[0].indicators] == ["学生体质监测覆盖面", "家长满意度"]
+
+
+def test_level2_names_printed_one_above_the_other_before_their_rows_share_the_rows_by_their_targets():
+    # a spreadsheet's merged level cells, each printed where it begins, all before the rows (corpus 137): the rows
+    # take 数量指标 while their targets are counts or quantities, then the next name
+    lines = ["项目支出绩效目标申报表", "项目名称", "2024年河道保洁经费", "主管部门", "某县水利局", "一级指标", "二级指标",
+             "数量指标", "产出指标", "绩 效 指 标", "质量指标", "三级指标", "指标值", "河道保洁里程", "35公里", "保洁车辆",
+             "4辆", "垃圾清运及时率", "100%", "河面漂浮物清除率", "≥95%", "时效指标", "保洁完成时间", "2024年12月"]
+    for separator in ("\n", " "):
+        document = read(separator.join(lines))
+        assert [(i.level2, i.name) for i in document.sheets[0].indicators] == [
+            ("数量指标", "河道保洁里程"), ("数量指标", "保洁车辆"), ("质量指标", "垃圾清运及时率"),
+            ("质量指标", "河面漂浮物清除率"), ("时效指标", "保洁完成时间")]
+
+
+def test_a_level2_heading_left_without_rows_does_not_take_the_rows_of_the_next():
+    # 数量指标 printed on a row of its own, then a row naming 质量指标 whose target is a rate: the row's level stands
+    document = read("\n".join([
+        "| 一级指标 | 二级指标 | 三级指标 | 指标值 |",
+        "| 产出指标 | 数量指标 | | |",
+        "| 产出指标 | 质量指标 | 验收合格率 | 100% |",
+        "| 效益指标 | 经济效益指标 | | |",
+        "| 效益指标 | 社会效益指标 | 受益人口 | ≥500人 |",
+    ]))
+    assert [(i.level2, i.name) for i in document.sheets[0].indicators] == [
+        ("质量指标", "验收合格率"), ("社会效益指标", "受益人口")]

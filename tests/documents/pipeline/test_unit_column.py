@@ -41,21 +41,21 @@ def test_the_unit_column_is_a_column_role_of_the_vocabulary_under_every_spelling
     assert column_label(match_key(heading)) == "unit"
     rows = indicators(read(*corpus_118(heading)))
     # a value that names its own unit stands beside the column's: both kept, the column's also under its heading
-    amount = rows["业务工作支出安排金额"]
+    amount = rows["業務工作支出安排金額"]
     assert (amount.target.unit, amount.unit_column, amount.unit_column_raw) == ("万元", "%", "%")
     assert amount.extra[heading] == "%"
     # a bare number is completed by the column: the same unit in both places, the value cell kept as written
-    rate = rows["业务工作支出到位率"]
+    rate = rows["業務工作支出到位率"]
     assert (rate.target.raw, rate.target.unit, rate.unit_column) == ("100", "%", "%")
-    assert (rows["办理价格认定案件"].target.unit, rows["办理价格认定案件"].unit_column) == ("件", "件")
+    assert (rows["辦理價格認定案件"].target.unit, rows["辦理價格認定案件"].unit_column) == ("件", "件")
     # beside a word the column still says what it says
-    assert (rows["保证单位正常运转"].target.qualitative is not None, rows["保证单位正常运转"].unit_column) == (True, "%")
+    assert (rows["保證單位正常運轉"].target.qualitative is not None, rows["保證單位正常運轉"].unit_column) == (True, "%")
 
 
 def test_a_traditional_unit_cell_is_understood_on_its_simplified_form_and_kept_as_written():
     lines = list(corpus_118("計(jì)量單位"))
     lines[4] = lines[4].replace("| 100 | % |", "| 6.5 | 萬元 |")
-    rate = indicators(read(*lines))["业务工作支出到位率"]
+    rate = indicators(read(*lines))["業務工作支出到位率"]
     assert (rate.target.unit, rate.unit_column, rate.unit_column_raw) == ("万元", "万元", "萬元")
 
 
