@@ -935,7 +935,7 @@ def split_lines(lines: list[Line]) -> list[Line]:
         text = line.tokens[0].text if line.kind is LineKind.CELL and line.tokens else ""
         if wrapped_run_together(text):
             text = unwrap(text)
-        pieces = segment(text) if text and split_run_together(text) is None else None
+        pieces = segment(text) if text and split_run_together(text) is None and not _opens_paragraph(text) else None
         if pieces is None:
             result.append(line)
             continue
@@ -950,6 +950,16 @@ def split_lines(lines: list[Line]) -> list[Line]:
         result.extend(join_wrapped(cells))
     return result
 
+
+
+# a level name ending a sentence at the start of a line (数量指标。养老金领取人数…): a report's paragraph about that
+# level's indicators, which prose reading splits by its punctuation, never table cells run together
+_PARAGRAPH_OPENING = re.compile(r"^\s*[(（]?[一二三四五六七八九十\d]*[)）、.．]?\s*([^。:：,，;；]{2,12})。")
+
+
+def _opens_paragraph(text: str) -> bool:
+    opening = _PARAGRAPH_OPENING.match(simplified(text))
+    return bool(opening) and label(opening.group(1)).role in (Role.LEVEL1, Role.LEVEL2)
 
 
 _MIN_FUSED_HEADINGS = 4
