@@ -279,9 +279,16 @@ def split_qualitative(text: str) -> tuple[str, str] | None:
 _DESCRIPTION_OPENERS = re.compile(r"反映|该指标")
 
 
+_SHORTEST_RESTATED = 4  # characters of a name restated as its explanation (not 好好, 常常)
+
+
 def split_description(text: str) -> tuple[str, str] | None:
     """The name and the explanation of a cell that holds both run together (``维修维护次数反映全年维修维护情况``),
-    or None: the explanation opens with 反映 or 该指标 after a name of two characters or more."""
+    or None: the explanation opens with 反映 or 该指标 after a name of two characters or more, or repeats the name
+    word for word (a form whose 指标解释 only restates the name: ``涉及国家数量涉及国家数量``)."""
+    half = len(text) // 2
+    if half >= _SHORTEST_RESTATED and text[:half] == text[half:]:
+        return text[:half], text[half:]
     found = _DESCRIPTION_OPENERS.search(text, 2)
     if found is None:
         return None
