@@ -71,7 +71,8 @@ _ROW_NUMBER = re.compile(r"\d{1,2}[-－]\d{1,2}")
 _PLACEHOLDER = re.compile(r"[…⋯.。·/\\\s]+")
 _BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # the template's numbering of its indicator rows (``指标1:``, ``指标2``, ``指标1工程完工率``)
-_NUMBER_MARK = r"指标\s*\d{1,2}(?:\s*[:：.．、]|(?![\d.．%]))"
+# the template's numbering of its rows: 指标1:, or 任务1: where a 部门整体 form's 分解目标 column numbers the tasks
+_NUMBER_MARK = r"(?:指标\s*\d{1,2}(?:\s*[:：.．、]|(?![\d.．%]))|任务\s*\d{1,2}\s*[:：])"
 _NAME_PREFIX = re.compile(r"^(?:" + _NUMBER_MARK + r"|\d+[.．、](?!\d)|[(（]\d+[)）]|★+|☆+)\s*")
 _DATE = re.compile(r"^\d{4}[-年./]\d{1,2}(?:[-月./]\d{1,2}日?)?(?:\s*\d{1,2}:\d{2})?")
 _NUMBER = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?%?$")
@@ -493,7 +494,7 @@ def split_rows_run_together(text: str) -> tuple[tuple[str, ...], str] | None:
 _NUMBERING = re.compile(r"指标\s*\d+\s*[:：.．、]")
 _NUMBER_CUT = re.compile(r"\d{1,2}[\u4e00-\u9fff]")  # 指标 | 1种 | 薯采购价格: the numbering cut into the name
 _TRAILING_NUMBERING = re.compile(r"(?<=.)(指标\s*\d+\s*[:：])$")
-_FIGURE_BEFORE_NUMBERING = re.compile(r"^(\d+(?:\.\d+)?)(?=指标\s*\d{1,2}\s*[:：.．、]?[\u4e00-\u9fff])")
+_FIGURE_BEFORE_NUMBERING = re.compile(r"^(\d+(?:\.\d+)?)(?=指标\s*\d{1,2}\s*[:：.．、]?[\u4e00-\u9fff]|任务\s*\d{1,2}\s*[:：])")
 _LEGACY_LEVEL1 = ("投入目标", "管理目标", "产出目标", "效果目标", "实施效果指标")
 _LEGACY_LEVEL2 = re.compile(r"(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度)目标")
 _LEGACY_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.．、])")
