@@ -511,7 +511,9 @@ def _segment_pattern() -> re.Pattern[str]:
     level2 = {name for name in vocabulary["level2"]} | {
         spelling for spellings in vocabulary["level2"].values() for spelling in spellings
         if spelling.endswith("指标") or len(spelling) >= 4} | set(vocabulary["level2_written"]["names"])
-    level1 = {name for name in vocabulary["level1"]} | set(_LEGACY_LEVEL1)
+    # (a level-1 spelling that ends in 指标, 效果指标, marks a cell as surely as the canonical name)
+    level1 = {name for name in vocabulary["level1"]} | set(_LEGACY_LEVEL1) | {
+        spelling for spellings in vocabulary["level1"].values() for spelling in spellings if spelling.endswith("指标")}
     headings = {spelling for spellings in labels()["columns"].values() for spelling in spellings if len(spelling) >= 4}
     # a goal block's label between two grids of a self-evaluation (年度绩效目标2(40分)) opens the next block
     headings |= {word for word in labels()["header"]["goals"] if word.startswith("年度") and len(word) >= 6}

@@ -105,6 +105,12 @@ def test_a_department_forms_task_numbering_opens_a_row_and_is_no_part_of_the_nam
     assert clean_name("完成任务3项") == "完成任务3项"  # a task counted in the name is no numbering
 
 
+def test_a_level_1_spelling_ending_in_指标_opens_a_cell_in_run_together_text():
+    # a 部门整体 form names its second level-1 group 效果指标 (the 2018 spelling of 效益指标), run onto its points
+    assert segment("时效指标健康档案更新率按规定时限32效果指标35经济效益指标业务收入超上年度27万元1313")[2:4] == (
+        "效果指标", "35")
+
+
 def test_rows_run_together_one_per_line_with_levels_carried_and_cost_as_a_level_2_name():
     document = read("\n".join([
         "绩效指标一级指标二级指标指标内容指标值",
