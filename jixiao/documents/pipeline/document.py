@@ -24,7 +24,7 @@ from jixiao.documents.interpret.long_layout import build_long_table, detect_long
 from jixiao.documents.interpret.overall import OverallGoalsBuilder
 from jixiao.documents.interpret.sheet_builder import SheetBuilder, is_figure, money_key
 from jixiao.documents.pipeline.inferred import content_header
-from jixiao.documents.pipeline.labels import Role, is_chrome, label
+from jixiao.documents.pipeline.labels import Role, is_chrome, label, simplified
 from jixiao.documents.pipeline.money_text import money_in_text
 from jixiao.documents.pipeline.records import (
     GOAL,
@@ -40,7 +40,7 @@ from jixiao.documents.pipeline.records import (
 from jixiao.documents.pipeline.projects import continuation, rekey_diagnostics, split_projects
 from jixiao.documents.pipeline.regions import body_end, find_header
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
-from jixiao.documents.pipeline.tokens import Line, LineKind
+from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.codes import diagnostic
 from jixiao.model import Budget, Diagnostic, Document, Location, ReportedEvaluation
 
@@ -54,6 +54,7 @@ _OPENING_MONEY = {"budget_initial", "budget_full", "spent", "execution_rate", "s
 # the rest of a form's title broken after a label-like word (绩效目标 / 自评表 (2019年度)): no value of that label
 _FORM_WORD = re.compile(r"\s*(?:自评|申报|批复|监控|设定)?表")
 _SENTENCE_ENDS = ("。", "；", ";", "！", "!")
+_MONEY_TABLE = re.compile(r"执行数|执行率")  # the columns a self-evaluation's money table adds to the budget
 
 
 @dataclass(slots=True)
@@ -275,6 +276,12 @@ class _Assembler:
 
     # -- lines outside tables ----------------------------------------------------------------------------
     def _outside(self, line: Line) -> None:
+        inner = _inner_label(line.tokens[0].text) if line.extra.get("segmented") and line.tokens else None
+        if inner:  # a header block run together: each label opens a row of its own
+            text = line.tokens[0].text
+            for piece in (text[:inner], text[inner:]):
+                self._outside(Line([Token(piece, line.line)], line.kind, line.line, extra=line.extra))
+            return
         self._block_text.append((line.line, " ".join(line.texts)))
         if line.kind is LineKind.BREAK:
             self._close_open()
@@ -382,6 +389,23 @@ def _budget_of_year(budget: Budget, evaluation: ReportedEvaluation) -> Budget:
 def _name_labels() -> re.Pattern:
     spellings = [word for field in ("name", "code") for word in labels()["header"][field] if len(word) >= 4]
     return re.compile("|".join(sorted(map(re.escape, spellings), key=len, reverse=True)))
+
+
+@cache
+def _labels() -> re.Pattern:
+    spellings = [word for words in labels()["header"].values() for word in words if len(word) >= 4]
+    # (其中 before a part of the total belongs to its label: 其中:财政拨款)
+    return re.compile(r"(?:其中[:：]?)?(?:" + "|".join(sorted(map(re.escape, spellings), key=len, reverse=True)) + ")")
+
+
+def _inner_label(text: str) -> int | None:
+    """Where a header-block label begins inside a cell that run-together text left holding several of them
+    (``项目名称某专项资金补助区域某市资金情况(万元)资金总额:15其中:财政拨款15…``), or None: the cell's text before
+    it is the value of the label before."""
+    if _MONEY_TABLE.search(simplified(text)):
+        return None  # a self-evaluation's money table run together: its labels stand among its figures
+    match = _labels().search(text, 1)
+    return match.start() if match else None
 
 
 def _inner_name_label(text: str) -> int | None:
