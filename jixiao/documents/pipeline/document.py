@@ -25,7 +25,8 @@ from jixiao.documents.interpret.overall import OverallGoalsBuilder
 from jixiao.documents.interpret.sheet_builder import SheetBuilder, is_figure, money_key
 from jixiao.documents.pipeline.inferred import content_header
 from jixiao.documents.pipeline.labels import Role, is_chrome, label, simplified
-from jixiao.documents.pipeline.money_text import money_in_text
+from jixiao.documents.pipeline.money_text import money_in_prose, money_in_text
+from jixiao.documents.pipeline.prose import PROSE
 from jixiao.documents.pipeline.records import (
     GOAL,
     MONITOR,
@@ -168,15 +169,16 @@ class _Assembler:
             if total is not None:
                 builder.claimed["total"] = total
 
-    def _header_text(self, builder: SheetBuilder) -> None:
+    def _header_text(self, builder: SheetBuilder, reported: bool = False) -> None:
         """What the header block's text says that its rows did not: the claimed total and the money block, however
-        a document site cut them up or ran them together."""
+        a document site cut them up or ran them together; above the prose indicators of a self-evaluation report
+        (``reported``), what its sentences say of the money."""
         text = self._block()
         total = claimed_total(text)
         if total is not None:
             builder.claimed.setdefault("total", total)
         if "spent" not in builder.money:
-            for key, figure in money_in_text(text).items():
+            for key, figure in (money_in_text(text) or (money_in_prose(text) if reported else {})).items():
                 builder.money.setdefault(key, figure)
 
     def _new_sheet(self, title: str | None = None) -> SheetBuilder:
@@ -202,7 +204,7 @@ class _Assembler:
             if current is None or current.columns is not None:
                 current = self._new_sheet()
             current.open_grid(header.columns)
-            self._header_text(current)
+            self._header_text(current, reported=bool(first.extra.get(PROSE)) and "actual" in header.columns.kinds)
         self._block_text = []
         end = body_end(lines, header.end, self.settings, header.interleaved)
         for index in range(header.end, end):

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from jixiao.documents.pipeline import read_text
@@ -125,3 +127,22 @@ def test_a_clause_of_achievement_needs_a_target_before_it_and_a_figure():
         (("name", "实际完成小时数/计划小时数"), ("target", "≥80%")),
         (("name", "实际完"),),
     )
+
+
+def test_a_self_evaluation_report_states_its_money_in_sentences():
+    document = read(
+        "某县城乡居民养老保险补助资金2022年度绩效自评报告",
+        "2022年养老保险补助经费预算数3000万元,其中中央补助资金1100万元。资金到位率100%。",
+        "资金执行总量2967.5万元,预算执行率为98.92%。",
+        "数量指标。参保人数年初任务数1200人,全年完成值1315人。",
+    )
+    sheet = document.sheets[0]
+    assert (sheet.evaluation.budget_full, sheet.evaluation.spent, sheet.evaluation.execution_rate) == (
+        Decimal("3000"), Decimal("2967.5"), Decimal("98.92"))
+    assert sheet.budget.total == Decimal("3000")
+
+
+def test_a_goal_in_prose_takes_no_money_from_its_sentences():
+    # without what was achieved, the prose is a goal's: its sentences' figures are no money block
+    document = read("项目预算数300万元,预算执行率为90%。", "数量指标:种植数量≥100亩。")
+    assert document.sheets[0].evaluation is None and document.sheets[0].budget.total is None
