@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from jixiao.documents.vocabulary import labels
 from jixiao.documents.pipeline.labels import Role, label, match_key, simplified, split_name_trend, split_qualitative
 from jixiao.documents.pipeline.tokens import Line
+from jixiao.documents.vocabulary import labels
 from jixiao.model import canonical_level1, canonical_level2
 from jixiao.model.lexicon import fold, load
 from jixiao.model.units import unit_spellings
@@ -80,7 +80,7 @@ def _clause(text: str) -> list[tuple[str, str]]:
         return [("name", fused[0]), ("target", fused[1])] if fused else [("name", text)] if text else []
     name = text[: match.start()].strip()
     planned = _PLANNED.search(name)
-    if planned and planned.start() >= _SHORTEST_DONE:
+    if planned and planned.start() >= _SHORTEST_NAME:
         name = name[: planned.start()]  # the word saying the figure is the plan is no part of the name
     return [("name", name), ("target", match.group(0).strip())]
 
@@ -88,6 +88,7 @@ def _clause(text: str) -> list[tuple[str, str]]:
 # a report's word for the figure planned at the start of the year, between the name and the figure
 # (养老金领取人数全年平均数年初任务数101974人)
 _PLANNED = re.compile(r"(?:年初|年度|全年)(?:任务数|目标值|计划数|目标)为?$")
+_SHORTEST_NAME = 2  # characters of the name left before that word (else the word is the name: 年度目标值)
 _ACHIEVED_WORD = "实际"  # 实际布防6架, 实际飞行时长909.93小时: what was done, said with its own verb
 
 
