@@ -8,7 +8,9 @@ from jixiao.model.units import canonical_unit
     [("百分比", "%"), ("km", "公里"), ("M", "米"), ("人数", "人"), ("人/次", "人次"), ("万元/月", "万元/月"),
      ("不是单位", None),
      # corpus 106 (550万粒), 137 (万条), 122 (万/月), 019 (≤28.40/株: the money unit left out, kept as written)
-     ("万粒", "万粒"), ("万条", "万条"), ("万/月", "万/月"), ("/株", "/株"), ("/", None)],
+     ("万粒", "万粒"), ("万条", "万条"), ("万/月", "万/月"), ("/株", "/株"), ("/", None),
+     # aircraft counted in 架; a unit price per 平米 (the everyday spelling of 平方米), kept as written
+     ("架", "架"), ("元/平米", "元/平米")],
 )
 def test_canonical_unit(spelling, canonical):
     assert canonical_unit(spelling) == canonical

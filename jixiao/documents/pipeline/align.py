@@ -71,6 +71,14 @@ LABEL_CONFIDENCE = 0.8
 GUESS_CONFIDENCE = 0.5
 
 
+def _name_and_value(body: list[str]) -> bool:
+    """Whether a row's cells are a name and a target, nothing else (``项目(工程)验收合格率 | 100%``); a bare
+    figure there is no target but an amount (a unit's subtotal in a long export: ``820-某镇部门 | 8,827,620.53``)."""
+    filled = [text for text in body if text.strip()]
+    return len(filled) == 2 and label(filled[0]).role is Role.TEXT and not is_value(filled[0]) and (
+        is_value(filled[1]) or looks_like_target(filled[1])) and not is_bare_number(filled[1].replace(",", ""))
+
+
 class _Piece(str):
     """The second part of a token that held two cells run together (counted once, with its first part)."""
 
@@ -568,8 +576,11 @@ class Aligner:
             # text above the first level name is not an indicator (a unit's subtotal in a long export, the
             # framework rows of an evaluation form, OCR debris); where no header stands above, the rows' own
             # cells said they are indicators (a copy that starts inside a group). Rows the template numbers
-            # (指标1:…) are indicators all the same, their levels not printed.
-            numbered = next((at for at, run in enumerate(runs) if run[1] and is_numbered(run[1][0])), len(runs))
+            # (指标1:…) are indicators all the same, their levels not printed, and so are rows of a name and its
+            # figure alone (贫困地区新增特色产业数量 | ≥1个): the first rows of a group whose merged level cells the
+            # copy dropped.
+            numbered = next((at for at, run in enumerate(runs) if run[1] and (
+                is_numbered(run[1][0]) or _name_and_value(run[1]))), len(runs))
             context = [text for run in runs[:numbered] for text in run[1] if text.strip()]
             if context:
                 self._add({"_context": "｜".join(context)}, line, LABEL_CONFIDENCE, [], len(context))

@@ -24,8 +24,9 @@ from jixiao.documents.interpret.long_layout import build_long_table, detect_long
 from jixiao.documents.interpret.overall import OverallGoalsBuilder
 from jixiao.documents.interpret.sheet_builder import SheetBuilder, is_figure, money_key
 from jixiao.documents.pipeline.inferred import content_header
-from jixiao.documents.pipeline.labels import Role, is_chrome, label
-from jixiao.documents.pipeline.money_text import money_in_text
+from jixiao.documents.pipeline.labels import Role, is_chrome, label, simplified
+from jixiao.documents.pipeline.money_text import money_in_prose, money_in_text
+from jixiao.documents.pipeline.prose import PROSE
 from jixiao.documents.pipeline.records import (
     GOAL,
     MONITOR,
@@ -40,7 +41,7 @@ from jixiao.documents.pipeline.records import (
 from jixiao.documents.pipeline.projects import continuation, rekey_diagnostics, split_projects
 from jixiao.documents.pipeline.regions import body_end, find_header
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
-from jixiao.documents.pipeline.tokens import Line, LineKind
+from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.codes import diagnostic
 from jixiao.model.lexicon import simplified_in_place
 from jixiao.model import Budget, Diagnostic, Document, Location, ReportedEvaluation
@@ -55,6 +56,7 @@ _OPENING_MONEY = {"budget_initial", "budget_full", "spent", "execution_rate", "s
 # the rest of a form's title broken after a label-like word (绩效目标 / 自评表 (2019年度)): no value of that label
 _FORM_WORD = re.compile(r"\s*(?:自评|申报|批复|监控|设定)?表")
 _SENTENCE_ENDS = ("。", "；", ";", "！", "!")
+_MONEY_TABLE = re.compile(r"执行数|执行率")  # the columns a self-evaluation's money table adds to the budget
 
 
 @dataclass(slots=True)
@@ -168,15 +170,16 @@ class _Assembler:
             if total is not None:
                 builder.claimed["total"] = total
 
-    def _header_text(self, builder: SheetBuilder) -> None:
+    def _header_text(self, builder: SheetBuilder, reported: bool = False) -> None:
         """What the header block's text says that its rows did not: the claimed total and the money block, however
-        a document site cut them up or ran them together."""
+        a document site cut them up or ran them together; above the prose indicators of a self-evaluation report
+        (``reported``), what its sentences say of the money."""
         text = self._block()
         total = claimed_total(text)
         if total is not None:
             builder.claimed.setdefault("total", total)
         if "spent" not in builder.money:
-            for key, figure in money_in_text(text).items():
+            for key, figure in (money_in_text(text) or (money_in_prose(text) if reported else {})).items():
                 builder.money.setdefault(key, figure)
 
     def _new_sheet(self, title: str | None = None) -> SheetBuilder:
@@ -202,7 +205,7 @@ class _Assembler:
             if current is None or current.columns is not None:
                 current = self._new_sheet()
             current.open_grid(header.columns)
-            self._header_text(current)
+            self._header_text(current, reported=bool(first.extra.get(PROSE)) and "actual" in header.columns.kinds)
         self._block_text = []
         end = body_end(lines, header.end, self.settings, header.interleaved)
         for index in range(header.end, end):
@@ -276,6 +279,12 @@ class _Assembler:
 
     # -- lines outside tables ----------------------------------------------------------------------------
     def _outside(self, line: Line) -> None:
+        inner = _inner_label(line.tokens[0].text) if line.extra.get("segmented") and line.tokens else None
+        if inner:  # a header block run together: each label opens a row of its own
+            text = line.tokens[0].text
+            for piece in (text[:inner], text[inner:]):
+                self._outside(Line([Token(piece, line.line)], line.kind, line.line, extra=line.extra))
+            return
         self._block_text.append((line.line, " ".join(line.texts)))
         if line.kind is LineKind.BREAK:
             self._close_open()
@@ -383,6 +392,23 @@ def _budget_of_year(budget: Budget, evaluation: ReportedEvaluation) -> Budget:
 def _name_labels() -> re.Pattern:
     spellings = [word for field in ("name", "code") for word in labels()["header"][field] if len(word) >= 4]
     return re.compile("|".join(sorted(map(re.escape, spellings), key=len, reverse=True)))
+
+
+@cache
+def _labels() -> re.Pattern:
+    spellings = [word for words in labels()["header"].values() for word in words if len(word) >= 4]
+    # (其中 before a part of the total belongs to its label: 其中:财政拨款)
+    return re.compile(r"(?:其中[:：]?)?(?:" + "|".join(sorted(map(re.escape, spellings), key=len, reverse=True)) + ")")
+
+
+def _inner_label(text: str) -> int | None:
+    """Where a header-block label begins inside a cell that run-together text left holding several of them
+    (``项目名称某专项资金补助区域某市资金情况(万元)资金总额:15其中:财政拨款15…``), or None: the cell's text before
+    it is the value of the label before."""
+    if _MONEY_TABLE.search(simplified(text)):
+        return None  # a self-evaluation's money table run together: its labels stand among its figures
+    match = _labels().search(text, 1)
+    return match.start() if match else None
 
 
 def _inner_name_label(text: str) -> int | None:

@@ -20,12 +20,15 @@ _LEVEL_KINDS = {Role.LEVEL1: "level1", Role.LEVEL2: "level2"}
 _VALUES = (Role.NUMBER, Role.TARGET, Role.TEXT)
 _MIN_ROWS = 2  # rows that look like indicators before their columns are inferred
 _MOST_ROWS = 40  # rows looked at
+_STREAM_ROW = 4  # the cells of a stream's first row: two level names, a name, a target
 
 
 def content_header(lines: list[Line], index: int) -> Header | None:
     """A header of no lines for the indicator rows starting at ``lines[index]``, their columns inferred from their
     cells; None when these are not rows of an indicator table (fewer than two, none with a level name, or no name
     and value to be found)."""
+    if lines[index].kind is LineKind.CELL:
+        return _stream_header(lines, index)
     rows = []
     for line in lines[index:index + _MOST_ROWS]:
         if line.kind is not LineKind.ROW or not _indicator_like(line):
@@ -45,6 +48,21 @@ def content_header(lines: list[Line], index: int) -> Header | None:
                 for number, kind in enumerate(kinds, 1)]
     columns = Columns(kinds, headings, [token.column if widest.gridded else None for token in cells],
                       [token.offset for token in cells],
+                      inferred="表头不在文件中，各列按内容推断为" + "｜".join(headings))
+    return Header(columns, index, index, [])
+
+
+def _stream_header(lines: list[Line], index: int) -> Header | None:
+    """The columns of a stream of one cell per line that goes from the header block straight to its first row,
+    the table's headings left out (``…总体目标… | 产出指标 | 数量指标 | 邀请…国家数量 | ≥3个``): a level-1 name, a
+    level-2 name, the indicator's name and its target imply the four columns of a goal table."""
+    cells = [line for line in lines[index:index + _STREAM_ROW] if line.kind is LineKind.CELL and line.tokens]
+    roles = [label(line.tokens[0].text).role for line in cells]
+    if roles[:_STREAM_ROW] != [Role.LEVEL1, Role.LEVEL2, Role.TEXT, Role.TARGET]:
+        return None
+    kinds = ["level1", "level2", "name", "target"]
+    headings = [canonical_label("columns", kind) for kind in kinds]
+    columns = Columns(kinds, headings, [None] * len(kinds), [None] * len(kinds),
                       inferred="表头不在文件中，各列按内容推断为" + "｜".join(headings))
     return Header(columns, index, index, [])
 

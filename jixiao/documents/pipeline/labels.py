@@ -71,7 +71,8 @@ _ROW_NUMBER = re.compile(r"\d{1,2}[-－]\d{1,2}")
 _PLACEHOLDER = re.compile(r"[…⋯.。·/\\\s]+")
 _BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # the template's numbering of its indicator rows (``指标1:``, ``指标2``, ``指标1工程完工率``)
-_NUMBER_MARK = r"指标\s*\d{1,2}(?:\s*[:：.．、]|(?![\d.．%]))"
+# the template's numbering of its rows: 指标1:, or 任务1: where a 部门整体 form's 分解目标 column numbers the tasks
+_NUMBER_MARK = r"(?:指标\s*\d{1,2}(?:\s*[:：.．、]|(?![\d.．%]))|任务\s*\d{1,2}\s*[:：])"
 _NAME_PREFIX = re.compile(r"^(?:" + _NUMBER_MARK + r"|\d+[.．、](?!\d)|[(（]\d+[)）]|★+|☆+)\s*")
 _DATE = re.compile(r"^\d{4}[-年./]\d{1,2}(?:[-月./]\d{1,2}日?)?(?:\s*\d{1,2}:\d{2})?")
 _NUMBER = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?%?$")
@@ -279,9 +280,16 @@ def split_qualitative(text: str) -> tuple[str, str] | None:
 _DESCRIPTION_OPENERS = re.compile(r"反映|该指标")
 
 
+_SHORTEST_RESTATED = 4  # characters of a name restated as its explanation (not 好好, 常常)
+
+
 def split_description(text: str) -> tuple[str, str] | None:
     """The name and the explanation of a cell that holds both run together (``维修维护次数反映全年维修维护情况``),
-    or None: the explanation opens with 反映 or 该指标 after a name of two characters or more."""
+    or None: the explanation opens with 反映 or 该指标 after a name of two characters or more, or repeats the name
+    word for word (a form whose 指标解释 only restates the name: ``涉及国家数量涉及国家数量``)."""
+    half = len(text) // 2
+    if half >= _SHORTEST_RESTATED and text[:half] == text[half:]:
+        return text[:half], text[half:]
     found = _DESCRIPTION_OPENERS.search(text, 2)
     if found is None:
         return None
@@ -486,7 +494,7 @@ def split_rows_run_together(text: str) -> tuple[tuple[str, ...], str] | None:
 _NUMBERING = re.compile(r"指标\s*\d+\s*[:：.．、]")
 _NUMBER_CUT = re.compile(r"\d{1,2}[\u4e00-\u9fff]")  # 指标 | 1种 | 薯采购价格: the numbering cut into the name
 _TRAILING_NUMBERING = re.compile(r"(?<=.)(指标\s*\d+\s*[:：])$")
-_FIGURE_BEFORE_NUMBERING = re.compile(r"^(\d+(?:\.\d+)?)(?=指标\s*\d{1,2}\s*[:：.．、]?[\u4e00-\u9fff])")
+_FIGURE_BEFORE_NUMBERING = re.compile(r"^(\d+(?:\.\d+)?)(?=指标\s*\d{1,2}\s*[:：.．、]?[\u4e00-\u9fff]|任务\s*\d{1,2}\s*[:：])")
 _LEGACY_LEVEL1 = ("投入目标", "管理目标", "产出目标", "效果目标", "实施效果指标")
 _LEGACY_LEVEL2 = re.compile(r"(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度)目标")
 _LEGACY_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.．、])")
@@ -503,7 +511,9 @@ def _segment_pattern() -> re.Pattern[str]:
     level2 = {name for name in vocabulary["level2"]} | {
         spelling for spellings in vocabulary["level2"].values() for spelling in spellings
         if spelling.endswith("指标") or len(spelling) >= 4} | set(vocabulary["level2_written"]["names"])
-    level1 = {name for name in vocabulary["level1"]} | set(_LEGACY_LEVEL1)
+    # (a level-1 spelling that ends in 指标, 效果指标, marks a cell as surely as the canonical name)
+    level1 = {name for name in vocabulary["level1"]} | set(_LEGACY_LEVEL1) | {
+        spelling for spellings in vocabulary["level1"].values() for spelling in spellings if spelling.endswith("指标")}
     headings = {spelling for spellings in labels()["columns"].values() for spelling in spellings if len(spelling) >= 4}
     # a goal block's label between two grids of a self-evaluation (年度绩效目标2(40分)) opens the next block
     headings |= {word for word in labels()["header"]["goals"] if word.startswith("年度") and len(word) >= 6}
@@ -964,7 +974,7 @@ def split_lines(lines: list[Line]) -> list[Line]:
         text = line.tokens[0].text if line.kind is LineKind.CELL and line.tokens else ""
         if wrapped_run_together(text):
             text = unwrap(text)
-        pieces = segment(text) if text and split_run_together(text) is None else None
+        pieces = segment(text) if text and split_run_together(text) is None and not _opens_paragraph(text) else None
         if pieces is None:
             result.append(line)
             continue
@@ -979,6 +989,16 @@ def split_lines(lines: list[Line]) -> list[Line]:
         result.extend(join_wrapped(cells))
     return result
 
+
+
+# a level name ending a sentence at the start of a line (数量指标。养老金领取人数…): a report's paragraph about that
+# level's indicators, which prose reading splits by its punctuation, never table cells run together
+_PARAGRAPH_OPENING = re.compile(r"^\s*[(（]?[一二三四五六七八九十\d]*[)）、.．]?\s*([^。:：,，;；]{2,12})。")
+
+
+def _opens_paragraph(text: str) -> bool:
+    opening = _PARAGRAPH_OPENING.match(simplified(text))
+    return bool(opening) and label(opening.group(1)).role in (Role.LEVEL1, Role.LEVEL2)
 
 
 _MIN_FUSED_HEADINGS = 4

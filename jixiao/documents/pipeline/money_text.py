@@ -17,7 +17,7 @@ from decimal import Decimal, InvalidOperation
 from jixiao.documents.pipeline.figures import readings
 from jixiao.documents.pipeline.labels import simplified
 
-__all__ = ["money_in_text"]
+__all__ = ["money_in_prose", "money_in_text"]
 
 _NOTE = re.compile(r"[(（][^()（）]{0,14}[)）]")  # 执行率(B/A), 得分(20分*执行率), (万元): notes, not headings
 # …but the score heading's note says how many points the 预算执行率 row has where no 分值 column does (20分*执行率)
@@ -125,3 +125,20 @@ def _agrees(figures: dict[str, str]) -> bool:
     if budget == 0 or (spent == 0) != (rate == 0):
         return budget == spent == rate == 0  # a rate of 0 is nothing spent, never a little
     return abs(spent / budget * _HUNDRED - rate) <= _HALF_POINT.scaleb(rate.as_tuple().exponent)
+
+
+# a self-evaluation report says its money in sentences (…补助经费预算数30075万元…执行总量29675万元,预算执行率为98.67%):
+# the first amount after each word, in 万元, and the first rate
+_SAID = {
+    "budget_full": re.compile(r"预算(?:数|金额|资金)?(?:为|共计|合计)?\s*(\d+(?:\.\d+)?)\s*万元"),
+    "spent": re.compile(r"(?:实际执行|执行总量|执行金额|实际支出)(?:为|了|共计|合计)?\s*(\d+(?:\.\d+)?)\s*万元"),
+    "execution_rate": re.compile(r"执行率(?:为|达到|达)?\s*(\d{1,3}(?:\.\d+)?\s*%)"),
+}
+
+
+def money_in_prose(text: str) -> dict[str, str]:
+    """The budget, the amount spent and the execution rate a report's sentences state (``预算数30075万元``,
+    ``实际执行9265.35万元``, ``项目执行率88.74%``), by the keys of :func:`money_in_text`; those it does not state are
+    left out."""
+    text = simplified(text)
+    return {key: found.group(1).replace(" ", "") for key, pattern in _SAID.items() if (found := pattern.search(text))}

@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 
 from jixiao.documents.pipeline.labels import Role, label, match_key, simplified, split_name_trend, split_qualitative
 from jixiao.documents.pipeline.tokens import Line
+from jixiao.documents.vocabulary import labels
 from jixiao.model import canonical_level1, canonical_level2
 from jixiao.model.lexicon import as_written, fold, load
 from jixiao.model.units import unit_spellings
@@ -29,9 +30,11 @@ _SENTENCE = re.compile(r"[;；。]")
 _CLAUSE = re.compile(r"[,，]")
 _OPERATOR = r"(?:[≥≤≧≦><=＞＜＝]=?|不低于|不少于|不超过|不高于|大于等于|小于等于|达到|达)"
 _MIN_IN_CELL = 2
-_OPENED = re.compile(r"[:：,，]\s*$")
+# what follows the level names a text opens with: a colon or a comma, or a full stop in a report's paragraph
+# (数量指标。养老金领取人数…)
+_OPENED = re.compile(r"[:：,，。]\s*$")
 _LEVEL_ROLES = (Role.LEVEL1, Role.LEVEL2)
-_LEVEL_WORD = re.compile(r"^[一二三四五六七八九十\d]*[、.．]?\s*([^:：,，;；。]{2,16}?(?:指标|目标))\s*[:：,，]?\s*")
+_LEVEL_WORD = re.compile(r"^[一二三四五六七八九十\d]*[、.．]?\s*([^:：,，;；。]{2,16}?(?:指标|目标))\s*[:：,，。]?\s*")
 
 
 @cache
@@ -75,7 +78,35 @@ def _clause(text: str) -> list[tuple[str, str]]:
         # it is said of (按时完成教学任务)
         fused = split_name_trend(text) or split_qualitative(text) or _done_first(text)
         return [("name", fused[0]), ("target", fused[1])] if fused else [("name", text)] if text else []
-    return [("name", text[: match.start()].strip()), ("target", match.group(0).strip())]
+    name = text[: match.start()].strip()
+    planned = _PLANNED.search(name)
+    if planned and planned.start() >= _SHORTEST_NAME:
+        name = name[: planned.start()]  # the word saying the figure is the plan is no part of the name
+    return [("name", name), ("target", match.group(0).strip())]
+
+
+# a report's word for the figure planned at the start of the year, between the name and the figure
+# (养老金领取人数全年平均数年初任务数101974人)
+_PLANNED = re.compile(r"(?:年初|年度|全年)(?:任务数|目标值|计划数|目标)为?$")
+_SHORTEST_NAME = 2  # characters of the name left before that word (else the word is the name: 年度目标值)
+_ACHIEVED_WORD = "实际"  # 实际布防6架, 实际飞行时长909.93小时: what was done, said with its own verb
+
+
+@cache
+def _achieved_words() -> tuple[str, ...]:
+    """The words a report opens a clause of what was achieved with: the actual column's headings (全年完成值,
+    实际完成值) and 实际, longest first."""
+    words = {word for word in labels()["columns"]["actual"] if not word[0].isdigit()} | {_ACHIEVED_WORD}
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _achieved(clause: str) -> str | None:
+    """What a clause after an indicator's target says was achieved (``全年完成值103119人`` → ``103119人``,
+    ``实际布防6架`` → ``6架``), or None when it opens with no word of achievement or gives no figure."""
+    text = clause.strip()
+    word = next((word for word in _achieved_words() if text.startswith(word)), None)
+    figure = _target().search(text[len(word):]) if word else None
+    return figure.group(0).strip() if figure else None
 
 
 # what a clause aims at, before what it measures (力争毕业生合格率达100%): no part of the indicator's name
@@ -127,6 +158,10 @@ def split_prose(text: str, levelled: bool = False) -> tuple[Item, ...] | None:
         clauses = [part for part in _CLAUSE.split(rest) if part.strip()] if rest.strip() else []
         pending: list[str] = []
         for clause in clauses:
+            achieved = _achieved(clause) if not pending and items and _awaits_actual(items[-1]) else None
+            if achieved is not None:
+                items[-1] += (("actual", achieved),)  # the report's figure of what was done, after the target
+                continue
             parts = _clause(clause)
             if any(kind == "target" for kind, _ in parts):
                 group = (("group", "，".join(pending)),) if pending else ()
@@ -142,6 +177,19 @@ def split_prose(text: str, levelled: bool = False) -> tuple[Item, ...] | None:
     if not enough:
         return None
     return tuple(tuple((kind, as_written(text, part)) for kind, part in item) for item in items)
+
+
+def _lone_levels(text: str) -> list[tuple[str, str]] | None:
+    """The level names a line holds alone, numbered or closed by a full stop as a report's heading writes them
+    (产出指标, ``1.产出指标。``), or None."""
+    levels, rest = _levels(simplified(text.strip()))
+    return levels if levels and not rest.strip(" 。.") else None
+
+
+def _awaits_actual(item: Item) -> bool:
+    """Whether an item is an indicator with its target and no actual yet."""
+    kinds = [kind for kind, _ in item]
+    return "target" in kinds and "actual" not in kinds
 
 
 def prose_lines(lines: list[Line]) -> list[Line]:
@@ -171,9 +219,9 @@ def prose_lines(lines: list[Line]) -> list[Line]:
         rest = tuple((("rest", text),) for text in texts[at + 1:])
         items = ((tuple(levels),) if levels else ()) + (split_prose(texts[at], levelled) or ()) + rest
         previous = result[-1] if result else None
-        if previous is not None and not previous.extra.get(PROSE) and len(previous.filled) == 1 and _level(
-                previous.filled[0].text):
-            previous.extra[PROSE] = ((_level(previous.filled[0].text),),)
+        above = _lone_levels(previous.filled[0].text) if previous is not None and len(previous.filled) == 1 else None
+        if above and not previous.extra.get(PROSE):  # type: ignore[union-attr]
+            previous.extra[PROSE] = (tuple(above),)  # type: ignore[union-attr]
         marked = Line(filled[first:], line.kind, line.line, line.table, line.row, line.gridded, line.blanks_before,
                       dict(line.extra))
         marked.extra[PROSE] = items

@@ -318,6 +318,7 @@ def split_headings(text: str) -> tuple[str, ...] | None:
 
 _IMPLIED = ("一级指标", "二级指标", "三级指标", "指标值")
 _POINTS = "权重"
+_ACHIEVED = "实际完成值"  # the column of a report's prose that says what was done after each target
 _POINTS_FIGURE = re.compile(r"(?:100|\d{1,2})(?:\.\d{1,2})?")  # 0–100 points, as 22.5 or 5
 
 
@@ -331,6 +332,17 @@ def _implied(text: str) -> tuple[str, ...]:
     targets = [at for at, role in enumerate(roles) if role is Role.TARGET]
     points = targets and all(at + 1 < len(cells) and _POINTS_FIGURE.fullmatch(cells[at + 1]) for at in targets)
     return (*_IMPLIED, _POINTS) if points else _IMPLIED
+
+
+def _reports_actuals(lines: list[Line], index: int) -> bool:
+    """Whether the prose indicators from ``lines[index]`` on say what was achieved (a self-evaluation report)."""
+    for line in lines[index:]:
+        items = line.extra.get(PROSE)
+        if not items:
+            return False
+        if any(kind == "actual" for item in items for kind, _ in item):
+            return True
+    return False
 
 
 def _implied_header(line: Line, index: int, headings: tuple[str, ...]) -> Header:
@@ -348,7 +360,8 @@ def find_header(lines: list[Line], index: int, settings: ReadSettings = DEFAULT_
     if implied and line.extra.get(PROSE):
         # indicators written as prose: the items say what each piece is, the four columns are implied (and the
         # goal table's form, whose fields the text names)
-        tokens = [Token(text, line.line, column) for column, text in enumerate(_IMPLIED)]
+        headings = (*_IMPLIED, _ACHIEVED) if _reports_actuals(lines, index) else _IMPLIED
+        tokens = [Token(text, line.line, column) for column, text in enumerate(headings)]
         return Header(_columns(tokens, False), index, index, [])
     if line.extra.get(TURNED):
         # a table printed turned over: its rows were rebuilt under these headings, which need no level column

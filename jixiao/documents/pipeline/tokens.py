@@ -230,6 +230,8 @@ class _TextTokenizer:
                                        extra={"piped": True, "open_end": False}))
                 return
         parts = self._spaced(raw)
+        if self.gapped and len(parts) <= self.settings.longest_row:
+            parts = _brackets_rejoined(parts)  # (a row's cells; a whole table on one line mixes up its brackets)
         if self.gapped and len(parts) > self.settings.longest_row:
             for offset, text in _units_rejoined(parts):
                 self.lines.append(Line([Token(text, number)], LineKind.CELL, number, blanks_before=blanks))
@@ -271,6 +273,31 @@ def _units_rejoined(parts: list[tuple[int, str]]) -> list[tuple[int, str]]:
             continue
         result.append((offset, text))
     return result
+
+
+def _brackets_rejoined(parts: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The cells of a gapped line, where a space inside brackets cut a cell (the template's residue written
+    ``收益率( ≥**% )``): from an opening bracket left open, the pieces up to the one that closes it are one cell
+    again. A bracket never closed on the line leaves the pieces as they are."""
+    result: list[tuple[int, str]] = []
+    at = 0
+    while at < len(parts):
+        offset, text = parts[at]
+        end = at
+        while _open_brackets(text) > 0 and end + 1 < len(parts):
+            end += 1
+            text = f"{text} {parts[end][1]}"
+        if end > at and _open_brackets(text) == 0:
+            result.append((offset, text))
+            at = end + 1
+        else:
+            result.append(parts[at])
+            at += 1
+    return result
+
+
+def _open_brackets(text: str) -> int:
+    return text.count("(") + text.count("（") - text.count(")") - text.count("）")
 
 
 def _is_chrome(text: str) -> bool:

@@ -105,3 +105,20 @@ def test_a_cell_wrapped_in_a_stream_whose_cells_stand_between_lone_bars_is_one_c
              "100%", "符合财务管理制度规定", "财务管理规范度", "2"]
     lines = join_continued(text_lines("\n|\n".join(cells)))
     assert [line.texts for line in lines][9:11] == [["支出符合财务管理制度规定"], ["财务管理规范度"]]
+
+
+def test_first_pipe_rows_that_lost_their_level_cells_are_indicators_when_they_hold_a_name_and_a_target():
+    # a web copy dropped the merged level cells of the first group: its rows are a name and a target alone, right
+    # under the header; a unit's subtotal there (a code and a bare amount) stays no indicator
+    text = "\n".join([
+        "项目名称 | 养殖场建设项目 | |",
+        "一级指标 | 二级指标 | 三级指标 | 指标值 |",
+        "820-某镇部门 | 8,827,620.53 |",
+        "新增特色产业数量 | ≥1个 | |",
+        "项目验收合格率 | 100% | |",
+        "时效指标 | 开工时限 | 2021年7月 |",
+        "竣工时限 | 2021年9月 | |",
+    ])
+    assert _rows(text) == [
+        (None, "新增特色产业数量", "≥1个"), (None, "项目验收合格率", "100%"),
+        ("时效指标", "开工时限", "2021年7月"), ("时效指标", "竣工时限", "2021年9月")]

@@ -114,3 +114,15 @@ def test_a_second_grid_naming_no_project_after_a_sheet_without_indicators_contin
                     "一级指标 | 二级指标 | 三级指标 | 指标值 |", "产出指标 | 数量指标 | | |", "",
                     "一级指标 | 二级指标 | 三级指标 | 指标值 |", "效益指标 | 社会效益指标 | | |")
     assert [(sheet.name, sheet.budget.total) for sheet in document.sheets] == [("镇域基础设施建设", Decimal(100))]
+
+
+def test_a_header_block_run_together_gives_each_label_its_value():
+    # a 专项转移支付绩效目标表 whose cells a web page ran together: each label inside the text opens its own field
+    document = read("附件2专项转移支付绩效目标表(2023年度)部门(单位)名称某市民族与宗教事务局项目名称宗教管理经费"
+                    "补助区域甲区、乙县资金情况(万元)资金总额:30其中:财政拨款28其他资金2总体目标推进宗教活动场所规范化管理,"
+                    "绩效指标一级指标二级指标三级指标指标解释指标值产出指标数量指标补助县(市、区)数量反映补助县数量情况≥2个")
+    sheet = document.sheets[0]
+    assert (sheet.name, sheet.budget.total, sheet.budget.fiscal, sheet.budget.other) == (
+        "宗教管理经费", Decimal("30"), Decimal("28"), Decimal("2"))
+    assert sheet.goals == ["推进宗教活动场所规范化管理"]
+    assert [(i.name, i.target.raw) for i in sheet.indicators] == [("补助县(市、区)数量", "≥2个")]

@@ -36,3 +36,20 @@ def test_rows_of_a_table_whose_header_is_not_in_the_file():
 def test_rows_without_a_level_name_are_not_taken_for_a_headerless_table():
     text = "\n".join(["项目名称 | 城乡居民监管工作经费 |", "资金总额 | = | 100 | 万元 |", "到位资金 | = | 100 | 万元 |"])
     assert not read_text(text.encode(), "case.txt")[0].sheets[0].indicators
+
+
+def test_a_run_together_table_that_goes_from_its_goals_straight_to_its_first_row():
+    # a notice whose 绩效目标表 lost its row of headings when the page ran it together: after the header block come
+    # a level-1 name, a level-2 name, the name (restated word for word by its 指标解释) and the target
+    document = read("专项资金绩效目标表(2026年度)项目名称某专项资金主管部门(单位)名称某县委宣传部资金情况(万元)"
+                    "资金总额:15其中:财政拨款15其他资金0总体目标全年接待国际友人,宣传茶文化。"
+                    "产出指标数量指标邀请国际友人涉及国家数量邀请国际友人涉及国家数量≥3个")
+    indicators = document.sheets[0].indicators
+    assert [(i.level1, i.level2, i.name, i.description, i.target.raw) for i in indicators] == [
+        ("产出指标", "数量指标", "邀请国际友人涉及国家数量", "邀请国际友人涉及国家数量", "≥3个")]
+    assert any(d.code == "P111" and "表头不在文件中" in d.message for d in document.diagnostics)
+
+
+def test_a_stream_without_a_level_name_then_a_target_implies_no_columns():
+    document = read("总体目标全年接待国际友人100人次。产出指标是本项目的重点,接待人次不少于100人次。")
+    assert not document.sheets or not document.sheets[0].indicators

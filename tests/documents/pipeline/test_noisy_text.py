@@ -98,6 +98,21 @@ def test_a_numbered_name_that_is_also_a_level_word_stays_a_name():
         "满意度指标", "服务对象满意度指标", "指标1:服务对象满意度", "90%")
 
 
+def test_a_department_forms_task_numbering_opens_a_row_and_is_no_part_of_the_name():
+    # a 部门整体支出 self-evaluation numbers its 分解目标 (任务1:, 任务2:) before each name, run onto the points of the
+    # row before
+    assert segment("产出指标数量指标任务1:门诊人次≥300人次320人次55任务2:健康管理率≥60%62%44") == (
+        "产出指标", "数量指标", "任务1:门诊人次", "≥300人次", "320人次", "55", "任务2:健康管理率", "≥60%", "62%", "44")
+    assert clean_name("任务2:健康管理率") == "健康管理率"
+    assert clean_name("完成任务3项") == "完成任务3项"  # a task counted in the name is no numbering
+
+
+def test_a_level_1_spelling_ending_in_指标_opens_a_cell_in_run_together_text():
+    # a 部门整体 form names its second level-1 group 效果指标 (the 2018 spelling of 效益指标), run onto its points
+    assert segment("时效指标健康档案更新率按规定时限32效果指标35经济效益指标业务收入超上年度27万元1313")[2:4] == (
+        "效果指标", "35")
+
+
 def test_rows_run_together_one_per_line_with_levels_carried_and_cost_as_a_level_2_name():
     document = read("\n".join([
         "绩效指标一级指标二级指标指标内容指标值",

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from jixiao.documents.pipeline import read_text
@@ -98,3 +100,49 @@ def test_clauses_that_say_their_target_in_words_before_or_after_the_name_are_ind
 ])
 def test_clauses_too_short_to_name_what_they_measure_give_no_target(text):
     assert split_prose(text) is None
+
+
+def test_a_self_evaluation_report_gives_each_target_then_what_was_achieved():
+    # a 绩效自评报告 in paragraphs: the level name ends a sentence, the planned figure is announced by 年初任务数, the
+    # achieved one follows in a clause of its own (全年完成值…, 实际<verb>…)
+    document = read(
+        "某县城乡居民养老保险补助资金2022年度绩效自评报告",
+        "(四)绩效指标完成情况分析。",
+        "1.产出指标。",
+        "数量指标。参保人数全年平均数年初任务数1200人,全年完成值1315人;缴费人数年初任务数900人,全年完成值870人。",
+        "时效指标:巡查飞机数量≥4架,实际巡查4架;发放及时率≥95%,实际完成值98%。",
+    )
+    indicators = document.sheets[0].indicators
+    assert [(i.level1, i.level2, i.name, i.target.raw, i.target.unit) for i in indicators] == [
+        ("产出指标", "数量指标", "参保人数全年平均数", "1200人", "人"), ("产出指标", "数量指标", "缴费人数", "900人", "人"),
+        ("产出指标", "时效指标", "巡查飞机数量", "≥4架", "架"), ("产出指标", "时效指标", "发放及时率", "≥95%", "%")]
+    assert document.kind == "self-eval"
+    assert [item.actual_raw for item in document.sheets[0].evaluation.items] == ["1315人", "870人", "4架", "98%"]
+
+
+def test_a_clause_of_achievement_needs_a_target_before_it_and_a_figure():
+    # first in its sentence, 实际… names an indicator; without a figure it is no achieved value either
+    assert split_prose("质量指标:实际完成小时数/计划小时数≥80%,实际完") == (
+        (("level2", "质量指标"),),
+        (("name", "实际完成小时数/计划小时数"), ("target", "≥80%")),
+        (("name", "实际完"),),
+    )
+
+
+def test_a_self_evaluation_report_states_its_money_in_sentences():
+    document = read(
+        "某县城乡居民养老保险补助资金2022年度绩效自评报告",
+        "2022年养老保险补助经费预算数3000万元,其中中央补助资金1100万元。资金到位率100%。",
+        "资金执行总量2967.5万元,预算执行率为98.92%。",
+        "数量指标。参保人数年初任务数1200人,全年完成值1315人。",
+    )
+    sheet = document.sheets[0]
+    assert (sheet.evaluation.budget_full, sheet.evaluation.spent, sheet.evaluation.execution_rate) == (
+        Decimal("3000"), Decimal("2967.5"), Decimal("98.92"))
+    assert sheet.budget.total == Decimal("3000")
+
+
+def test_a_goal_in_prose_takes_no_money_from_its_sentences():
+    # without what was achieved, the prose is a goal's: its sentences' figures are no money block
+    document = read("项目预算数300万元,预算执行率为90%。", "数量指标:种植数量≥100亩。")
+    assert document.sheets[0].evaluation is None and document.sheets[0].budget.total is None

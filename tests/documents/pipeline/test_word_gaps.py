@@ -170,3 +170,11 @@ def test_the_web_pages_furniture_does_not_outvote_a_table_that_lost_its_line_bre
     assert [(i.level2, i.name, i.target.raw) for i in document.sheets[0].indicators] == [
         ("数量指标", "委托业务项目数量", "≥50个"), ("质量指标", "报告合格率", "≥100%"),
         ("服务对象满意度指标", "公众满意度", "≥90%")]
+
+
+def test_a_space_inside_the_templates_bracketed_residue_cuts_no_cell():
+    # 收益率( ≥**% ): the form's residue written with spaces inside its brackets is one cell with its name
+    lines = text_lines("一级指标 二级指标 三级指标 指标值\n效益指标 经济效益指标 *资产股权年收益率( ≥**% ) >=8%\n"
+                       "满意度指标 服务对象满意度指标 满意度(达到 >=95%\n")
+    assert lines[1].texts == ["效益指标", "经济效益指标", "*资产股权年收益率( ≥**% )", ">=8%"]
+    assert lines[2].texts == ["满意度指标", "服务对象满意度指标", "满意度(达到", ">=95%"]  # never closed: as cut
