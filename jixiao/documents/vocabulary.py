@@ -60,12 +60,20 @@ def column_label(text: str) -> str | None:
     return _lookup("columns").get(_key(text))
 
 
+@cache
+def _trailer_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The trailer words, and each followed by a colon: built once, since every new cell text is asked."""
+    words = labels()["trailers"]["starts"]
+    return frozenset(words), tuple(f"{word}:" for word in words)
+
+
 @lru_cache(maxsize=65536)
 def is_trailer(text: str) -> bool:
     """True for the notes and signatures that follow an indicator grid: a trailer word alone or followed by a
     colon (``备注：…``, ``填报人``), not an indicator that merely begins with one (``说明会场次``)."""
     key = fold(text)
-    return any(key == word or key.startswith(f"{word}:") for word in labels()["trailers"]["starts"])
+    words, with_colon = _trailer_words()
+    return key in words or key.startswith(with_colon)
 
 
 def split_label_value(text: str) -> tuple[str, str] | None:

@@ -62,10 +62,11 @@ def _canonical(level: str, raw: str | None) -> str | None:
     # Tables number their levels ("一、产出指标", "1.数量指标") and note their points ("产出指标(50分)"): drop
     # such a prefix or suffix before matching.
     # Some forms end every level name in 值 instead of 指标 (产出值, 经济效益值).
+    aliases = _aliases(level)
     for candidate in (key, _unnumbered(key)):
         for spelling in (candidate, candidate.removesuffix("值") if len(candidate) > 2 else candidate):
-            if spelling in _aliases(level):
-                return _aliases(level)[spelling]
+            if spelling in aliases:
+                return aliases[spelling]
     return None
 
 

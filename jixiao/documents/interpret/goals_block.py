@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from jixiao.documents.pipeline.labels import is_bare_number
 from jixiao.documents.vocabulary import goals_word
@@ -102,15 +103,17 @@ class GoalsBlock:
         return values[:half], values[half:]
 
 
-def _label_cell(text: str) -> list[str]:
+# Every cell of a header block is asked whether it opens a goals block: the answers are memoised (a tuple, shared).
+@lru_cache(maxsize=65536)
+def _label_cell(text: str) -> tuple[str, ...]:
     """A cell as the cells it stands for: goals words spaced apart on one line (``预期目标 目标实际完成情况``) are one
     label each, and a label or heading with the values printed on the lines below it in its own cell (目标实际完成情况,
     then 目标1:… one a line) is the label, then one value a line; any other cell is itself."""
     head, _, rest = text.partition("\n")
     words = head.split()
     if not words or not all(goals_word(word) for word in words) or len(words) == 1 and not rest.strip():
-        return [text]
-    return [*words, *(line.strip() for line in rest.split("\n") if line.strip())]
+        return (text,)
+    return (*words, *(line.strip() for line in rest.split("\n") if line.strip()))
 
 
 def _restates(goal: str, done: str) -> bool:

@@ -146,6 +146,9 @@ def _run_on(value: str) -> int | None:
 
 
 _LABEL_PIECE = 4  # the longest piece of a label broken over lines (年度 / 总体 / 目标)
+# a piece of figures alone (41 | 69 | 93 | 100 under a spend plan's checkpoints): no label or goals heading of
+# labels.toml is made of such pieces only, so their joins (new text in every file, each a vocabulary miss) are not asked
+_FIGURE_PIECE = re.compile(r"[\d.%]+")
 
 
 def _broken_labels(texts: list[str]) -> list[str]:
@@ -160,8 +163,9 @@ def _broken_labels(texts: list[str]) -> list[str]:
             result.append(texts[index])
             index += 1
             continue
-        joined = next((stop for stop in range(end, index + 1, -1) if header_label("".join(texts[index:stop]))
-                       or is_goals_word("".join(texts[index:stop]))), None)
+        figures = next((at for at in range(index, end) if not _FIGURE_PIECE.fullmatch(texts[at])), end)
+        joined = next((stop for stop in range(end, max(figures, index + 1), -1)
+                       if header_label("".join(texts[index:stop])) or is_goals_word("".join(texts[index:stop]))), None)
         if joined is not None and all(texts[index:joined]):
             result.append("".join(texts[index:joined]))
             index = joined

@@ -331,7 +331,8 @@ def heading_spellings() -> tuple[str, ...]:
 def is_chrome(text: str) -> bool:
     """Web page furniture around a document (share buttons, 索引号, 发布时间 …)."""
     key = fold(text)
-    return (any(word in key for word in _CHROME_WORDS) or key.startswith(("#source:", "#kind:"))
+    # (map over the bound method: the words are tried in C, this is asked of every new cell text)
+    return (any(map(key.__contains__, _CHROME_WORDS)) or key.startswith(("#source:", "#kind:"))
             or _PAGE_OF.fullmatch(key) is not None)
 
 
@@ -581,8 +582,10 @@ def wrapped_run_together(text: str) -> bool:
     structure = (Role.LEVEL1, Role.LEVEL2, Role.HEADING)
     broken = sum(1 for match in _segment_pattern().finditer(unwrap(text))
                  if label(match.group(0)).role in structure and any(match.start() < cut < match.end() for cut in cuts))
+    if broken < _SEGMENT_MIN_STRUCTURE:
+        return False  # (most lines: the pieces the spaces bound, each new text to label, need not be asked)
     whole = sum(1 for piece in text.split() if label(piece).role in structure)  # cells a space does bound
-    return broken >= _SEGMENT_MIN_STRUCTURE and broken > whole
+    return broken > whole
 
 
 @lru_cache(maxsize=4096)
@@ -613,6 +616,8 @@ def segment(text: str) -> tuple[str, ...] | None:
         hits += 1
         structural += label(match.group(0)).role in (Role.LEVEL1, Role.LEVEL2, Role.HEADING) or match.group(0) in _LEGACY_LEVEL1
         position = match.end()
+    if hits < _SEGMENT_MIN_HITS or structural < _SEGMENT_MIN_STRUCTURE:
+        return None  # (most lines: known before the pieces are cut finer, which labels each of them)
     if position < len(line):
         pieces.append(line[position:])
     # the template's ellipsis row run onto a figure (10……) is a placeholder, not part of the figure
@@ -639,9 +644,7 @@ def segment(text: str) -> tuple[str, ...] | None:
     _split_last_heading(pieces)
     _split_bare_heading(pieces)
     _split_short_headings(pieces)
-    if hits < _SEGMENT_MIN_HITS or structural < _SEGMENT_MIN_STRUCTURE or len(pieces) < 3:
-        return None
-    return tuple(pieces)
+    return tuple(pieces) if len(pieces) >= 3 else None
 
 
 _UNIT_AFTER_NAME = re.compile(r"(?<=[\u4e00-\u9fff])(%)$")
@@ -829,12 +832,15 @@ def _one_character(line: Line) -> bool:
 
 
 def _wraps(first: str, second: str) -> bool:
-    if not (first.strip() and second.strip()) or label(f"{first.strip()}{second.strip()}").role not in _NAMES:
+    if not (first.strip() and second.strip()):
         return False
+    # the parts are asked first: their labels are known already, while the joined text is new (a costly label)
     parts = (label(first).role, label(second).role)
-    if parts == (Role.FIELD, Role.HEADING):
-        return True  # a heading qualified by a field word on the line above it (年度 / 指标值)
-    return all(role in (Role.TEXT, *_NAMES) for role in parts) and any(role not in _NAMES for role in parts)
+    # a heading qualified by a field word on the line above it (年度 / 指标值), or words and names
+    if parts != (Role.FIELD, Role.HEADING) and not (all(role in (Role.TEXT, *_NAMES) for role in parts)
+                                                  and any(role not in _NAMES for role in parts)):
+        return False
+    return label(f"{first.strip()}{second.strip()}").role in _NAMES
 
 
 _PART_MARK = re.compile(r"^(\d{1,2})、")

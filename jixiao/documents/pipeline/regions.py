@@ -233,8 +233,10 @@ def _evaluation_levels(kinds: list[str], headings: list[str]) -> None:
     indicator names (指标名称): the two headings are the level columns, not the names."""
     keys = [match_key(heading) for heading in headings]
     for index in range(len(keys) - 1):
+        if tuple(keys[index:index + 2]) != _EVALUATION_LEVELS:
+            continue  # (the names column is looked for only after the two headings: every header is asked)
         names = [at for at in range(index + 2, len(keys)) if column_kind(headings[at]) == "name"]
-        if tuple(keys[index:index + 2]) == _EVALUATION_LEVELS and names and not set(_LEVELS) & set(kinds):
+        if names and not set(_LEVELS) & set(kinds):
             kinds[index], kinds[index + 1] = _LEVELS
             kinds[names[0]] = "name"  # (taken for a second names column while 评价指标 held the kind)
             return
