@@ -10,14 +10,18 @@ from jixiao.documents.writers.sheet_grid import indicator_cell
 from jixiao.model import Budget, Checkpoint, Document, GoalSheet, Indicator, MoneyUnit, Unit
 from jixiao.web.sheets.models import IndicatorRow, Sheet
 
-__all__ = ["INDICATOR_CELLS", "ROW_CELLS", "document_of", "goal_sheet", "indicator_cells", "indicator_fields",
-           "indicator_of", "plan_cells", "sheet_fields"]
+__all__ = ["INDICATOR_CELLS", "ROW_CELLS", "document_around", "document_of", "goal_sheet", "indicator_cells",
+           "indicator_fields", "indicator_of", "plan_cells", "sheet_fields", "sheet_reading"]
 
 # The indicator cells kept as written, in the order of the official table.
 INDICATOR_CELLS = ("level1", "level2", "name", "description", "target", "long_term_target", "weight", "direction",
                    "basis")
 # Every text cell of a stored row: the official ones and the form's own unit column (its other columns are ``extra``).
 ROW_CELLS = (*INDICATOR_CELLS, "unit_column")
+# The parts of a core GoalSheet that the Sheet's columns (and the unit, year and rows) hold; what else the reader
+# found of a sheet is kept in ``Sheet.reading``.
+_SHEET_COLUMNS = {"title", "code", "name", "unit", "year", "money_unit", "budget", "purpose", "spend_plan", "goals",
+                  "long_term_goals", "indicators"}
 
 
 def sheet_fields(sheet: GoalSheet) -> dict[str, object]:
@@ -35,6 +39,28 @@ def sheet_fields(sheet: GoalSheet) -> dict[str, object]:
         "goals": list(sheet.goals),
         "long_term_goals": list(sheet.long_term_goals),
     }
+
+
+def sheet_reading(sheet: GoalSheet, document: Document) -> dict[str, object]:
+    """What the reader found of ``sheet`` beyond the fields the Sheet's columns hold (its table, its form's
+    fields, what a report printed), and of ``document`` around it (kind, layout, overall goals, and the reader's
+    notes located in this sheet), as ``Sheet.reading`` keeps it."""
+    notes = [diagnostic for diagnostic in document.diagnostics if diagnostic.location.sheet == sheet.key]
+    around = document.model_copy(update={"diagnostics": notes})
+    return {"sheet": sheet.model_dump(mode="json", exclude=_SHEET_COLUMNS),
+            "document": around.model_dump(mode="json", exclude={"sheets", "unit"})}
+
+
+def document_around(sheet: Sheet, content: GoalSheet) -> Document:
+    """The document holding ``content`` (the stored ``sheet``'s, as :func:`goal_sheet` makes it) alone, as the
+    review reads it: the file it was read from as far as ``sheet.reading`` kept it, the reader's notes naming the
+    sheet as it is named now (an edited name is the same sheet); a document of nothing else when it was not read."""
+    if not sheet.reading:
+        return Document(sheets=[content])
+    document = Document.model_validate(sheet.reading["document"])
+    notes = [note.model_copy(update={"location": note.location.model_copy(update={"sheet": content.key})})
+             for note in document.diagnostics]
+    return document.model_copy(update={"sheets": [content], "diagnostics": notes})
 
 
 def plan_cells(plan: Iterable[Checkpoint]) -> list[dict[str, str]]:
@@ -70,6 +96,7 @@ def goal_sheet(sheet: Sheet, rows: Iterable[IndicatorRow] | None = None) -> Goal
         goals=list(sheet.goals),
         long_term_goals=list(sheet.long_term_goals),
         indicators=[indicator_of(row) for row in rows],
+        **(sheet.reading or {}).get("sheet", {}),
     )
 
 

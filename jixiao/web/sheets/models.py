@@ -54,6 +54,11 @@ class Sheet(models.Model):
     info_count = models.PositiveIntegerField("提示数", default=0)
     adjustment_reason = models.TextField("调整原因", blank=True)
     source = models.CharField("来源文件", max_length=255, blank=True)
+    # What the reader found of an imported sheet beyond its fields (the table it stood in, the fields its form has,
+    # what a report printed) and of the file around it (what kind of document, its layout, its overall goals, the
+    # reader's notes about this sheet): the review reads the stored sheet in that file, as `jixiao check` reads it.
+    # None for a sheet not read from a file.
+    reading = models.JSONField("读取结果", null=True, blank=True)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("修改时间", auto_now=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
