@@ -88,8 +88,8 @@ class Sheet(models.Model):
 
 
 class IndicatorRow(models.Model):
-    """One row of the indicator grid, its cells as written (the official ones, the unit column's and the form's
-    other columns'). ``position`` is the 1-based row number."""
+    """One row of the indicator grid, its cells as written (the official ones, the form's unit and operator
+    columns' and its other columns'). ``position`` is the 1-based row number."""
 
     sheet = models.ForeignKey(Sheet, on_delete=models.CASCADE, related_name="indicators")
     position = models.PositiveIntegerField("行号")
@@ -103,6 +103,7 @@ class IndicatorRow(models.Model):
     direction = models.CharField("指标方向性", max_length=20, blank=True)
     basis = models.TextField("指标值确定依据", blank=True)
     unit_column = models.CharField("计量单位栏", max_length=100, blank=True)
+    operator_column = models.CharField("指标性质栏", max_length=100, blank=True)
     # Cells of the columns the form has beyond the official ones: [heading as written, cell] pairs in the form's
     # order (a list, as PostgreSQL's jsonb would reorder an object's keys).
     extra = models.JSONField("其他栏", default=list, blank=True)
