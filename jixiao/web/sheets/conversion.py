@@ -76,8 +76,7 @@ def indicator_cells(indicator: Indicator) -> dict[str, str]:
 
 def row_cells(indicator: Indicator) -> dict[str, str]:
     """Every text cell of the stored row of ``indicator`` (:data:`ROW_CELLS`) as written."""
-    return {**indicator_cells(indicator), "unit_column": indicator.unit_column_raw or "",
-            "operator_column": indicator.operator_column_raw or ""}
+    return {kind: indicator_cell(indicator, kind) for kind in ROW_CELLS}
 
 
 def indicator_fields(indicator: Indicator) -> dict[str, object]:

@@ -22,6 +22,7 @@ from jixiao.web.sheets.services.imports import import_confirm, import_preview, s
 from jixiao.web.sheets.services.review import check_document
 from jixiao.web.sheets.services.sheets import sheet_update
 from jixiao.web.sheets.services.workflow import sheet_transition
+from tests.office_cells import FORMULA_LINK, FORMULA_TITLE, assert_written_as_text
 from tests.web.publication.conftest import PERSONAL, SECRETS
 from tests.web.sheets.test_history import _form_data
 
@@ -226,3 +227,30 @@ def test_an_operator_column_changed_through_the_api_is_read_and_recorded(org):
     assert (target.operator.value, target.value, target.unit, target.raw) == ("≤", 230, "个", "230")
     entries = dict(HistoryEntry.objects.filter(sheet=sheet, action="edit").values_list("field", "old"))
     assert entries == {f"第{position}行 指标性质栏": "≥"}
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+@pytest.mark.parametrize("stem", UNIT_COLUMN_DOCUMENTS)
+def test_the_office_exports_carry_every_cell_of_the_rows(org, login, stem, fmt):
+    # after the official columns: the operator and unit columns beside the value, the other columns under their
+    # headings; read back, each row has the cells the stored one has
+    _, sheets = _import(org, stem)
+    client = login(org["owner"])
+    for sheet in sheets:
+        response = client.get(f"/sheets/{sheet.pk}/export/{fmt}/")
+        assert response.status_code == 200
+        [back] = read_bytes(response.content, f"export.{fmt}").sheets
+        stored = goal_sheet(sheet).indicators
+        assert [(i.target.raw, i.operator_column_raw, i.unit_column_raw, i.extra) for i in back.indicators] == [
+            (i.target.raw, i.operator_column_raw, i.unit_column_raw, i.extra) for i in stored]
+        assert any(i.extra for i in stored) or any(i.operator_column_raw for i in stored)
+
+
+def test_other_cells_written_like_formulas_are_text_in_the_workbook(org, login):
+    _, [sheet] = _import(org, "118_")
+    row = _amount_row(sheet)
+    row.extra = [*row.extra, [FORMULA_TITLE, FORMULA_LINK]]
+    row.save()
+    response = login(org["owner"]).get(f"/sheets/{sheet.pk}/export/xlsx/")
+    assert response.status_code == 200
+    assert_written_as_text(response.content, FORMULA_TITLE, FORMULA_LINK)
