@@ -10,8 +10,9 @@ from jixiao.documents.writers.sheet_grid import indicator_cell
 from jixiao.model import Budget, Checkpoint, Document, GoalSheet, Indicator, MoneyUnit, Unit
 from jixiao.web.sheets.models import IndicatorRow, Sheet
 
-__all__ = ["INDICATOR_CELLS", "ROW_CELLS", "document_around", "document_of", "goal_sheet", "indicator_cells",
-           "indicator_fields", "indicator_of", "plan_cells", "row_cells", "sheet_fields", "sheet_reading"]
+__all__ = ["INDICATOR_CELLS", "ROW_CELLS", "content_of", "document_around", "document_of", "goal_sheet",
+           "indicator_cells", "indicator_fields", "indicator_of", "plan_cells", "row_cells", "sheet_fields",
+           "sheet_reading", "stored_content"]
 
 # The indicator cells kept as written, in the order of the official table.
 INDICATOR_CELLS = ("level1", "level2", "name", "description", "target", "long_term_target", "weight", "direction",
@@ -150,6 +151,21 @@ _READ_FROM = (
     (("direction",), ("direction", "direction_raw")),
     (("unit_column", "target"), ("unit_column",)),
 )
+
+
+def stored_content(sheet: GoalSheet) -> dict[str, object]:
+    """``sheet`` as a JSON column keeps it (an approved or published version): each indicator's other columns
+    (``extra``) as [heading, cell] pairs in the form's order, as PostgreSQL's jsonb would reorder an object's keys."""
+    data = sheet.model_dump(mode="json")
+    for indicator in data["indicators"]:
+        indicator["extra"] = [[heading, text] for heading, text in indicator["extra"].items()]
+    return data
+
+
+def content_of(stored: dict[str, object]) -> GoalSheet:
+    """The core ``GoalSheet`` a JSON column keeps (:func:`stored_content`; ``extra`` as an object, as kept before)."""
+    indicators = [{**indicator, "extra": dict(indicator.get("extra") or {})} for indicator in stored["indicators"]]
+    return GoalSheet.model_validate({**stored, "indicators": indicators})
 
 
 def document_of(sheets: list[Sheet], source: str, progress: Callable[[int, int], None] | None = None) -> Document:
