@@ -116,9 +116,10 @@ def unit_completes(value: str, unit: str) -> bool:
 def target_text(value: str, operator: str = "", unit: str = "") -> str:
     """The text a row's target is read from: its 指标值 cell with the operator column's cell before it (≥ | 95 is
     ≥95) and the unit column's after it when that completes it (:func:`unit_completes`). A placeholder value
-    (``**``) is no value; 定量 / 定性 (or 定量指标) says what kind of target follows, it compares nothing."""
+    (``**``) is no value; a value that states its own comparison (≥95%) is read as it states it; 定量 / 定性 (or
+    定量指标) says what kind of target follows, it compares nothing."""
     value = "" if is_placeholder(value) else value
-    compares = operator.strip().removesuffix("指标") not in ("定性", "定量")
+    compares = operator.strip().removesuffix("指标") not in ("定性", "定量") and not looks_like_target(value)
     return f"{operator if compares else ''}{value}{unit if unit_completes(value, unit) else ''}"
 
 

@@ -254,3 +254,18 @@ def test_other_cells_written_like_formulas_are_text_in_the_workbook(org, login):
     response = login(org["owner"]).get(f"/sheets/{sheet.pk}/export/xlsx/")
     assert response.status_code == 200
     assert_written_as_text(response.content, FORMULA_TITLE, FORMULA_LINK)
+
+
+def test_a_value_entered_with_its_operator_beside_an_operator_column_is_read_once(org, login):
+    # the editor's own 指标性质 field on a row that has the form's: the value states its comparison, read as stated
+    _, [sheet, _other] = _import(org, "003_")
+    row = sheet.indicators.get(name=COUNTED)
+    client = login(org["owner"])
+    posted = _form_data(client.get(f"/sheets/{sheet.pk}/edit/").context, **{
+        f"ind-{row.position - 1}-text": "", f"ind-{row.position - 1}-operator": "≤",
+        f"ind-{row.position - 1}-value": "240", f"ind-{row.position - 1}-unit": "个"})
+    assert client.post(f"/sheets/{sheet.pk}/edit/", posted).status_code == 302
+    row.refresh_from_db()
+    assert (row.operator_column, row.target, row.unit_column) == ("≥", "≤240个", "个")
+    target = goal_sheet(Sheet.objects.get(pk=sheet.pk)).indicators[row.position - 1].target
+    assert (target.operator.value, target.value, target.unit, target.raw) == ("≤", 240, "个", "≤240个")
