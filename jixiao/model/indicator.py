@@ -59,6 +59,11 @@ class Indicator(BaseModel):
         description="The unit column's cell as written. A bare number in the 指标值 cell is completed by it (the "
                     "target's unit is read from it); a value that names its own unit (28.8万元) or a word leaves the "
                     "two side by side, and the cell is then also kept in ``extra`` under its heading")
+    operator_column_raw: str | None = Field(
+        default=None,
+        description="The form's own operator column's cell (指标性质, 符号: ≥ = ≤, or 定量/定性) as written; None when "
+                    "the form has no such column or the cell is empty. The 指标值 cell is read with it (≥ | 95 | % "
+                    "is ≥95%), ``target.raw`` staying the 指标值 cell as written")
     weight: Decimal | None = None
     weight_raw: str | None = None
     direction: Direction | None = None

@@ -156,7 +156,7 @@ def test_a_write_while_a_background_import_reviews_its_sheets_is_saved(people, w
                                                                        other_sample_bytes):
     job = _background(people, "import", {"unit": people["township"].pk, "year": 2026, "accept_year": False},
                       [("a.txt", sample_bytes), ("b.txt", other_sample_bytes)])
-    with _writing_while(monkeypatch, review, "review_sheet", WRITES[write](people)) as outcomes:
+    with _writing_while(monkeypatch, review, "review_document", WRITES[write](people)) as outcomes:
         assert job_run(job.pk) == "succeeded"
     assert outcomes == [(SUCCESS[write], True)]
     assert Sheet.objects.filter(unit=people["township"], source__in=["a.txt", "b.txt"]).count() == 4

@@ -25,6 +25,8 @@ from jixiao.documents.pipeline.labels import (
     column_unit as unit_of_column,
     simplified,
     split_description,
+    target_text,
+    unit_completes,
 )
 from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns, Header, find_header, is_refinement, refine
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
@@ -50,7 +52,6 @@ from jixiao.model.vocabulary import Framework, level2_parents, ndrc_level1, writ
 __all__ = ["SheetBuilder", "is_figure", "money_key"]
 
 _AMOUNT_FIELDS = {"total", "fiscal", "other"}
-_ENDS_IN_NUMBER = re.compile(r"\d\s*$")
 _SPACED_PARTS = re.compile(r"\s{2,}|\u3000+")
 _TEXT_FIELDS = {"code", "name", "purpose"}
 _GOAL_FIELDS = {"goals", "long_term_goals"}
@@ -848,16 +849,12 @@ class SheetBuilder:
         written_target = values.get("target", "")
         target = written_target if not is_placeholder(written_target) else ""
         unit_cell = column_unit = values.get("unit", "")
-        if unit_cell and (target and not _ENDS_IN_NUMBER.search(target) or label(unit_cell).role is Role.NUMBER):
-            # the value names its own unit (28.8万元) or is qualitative (应保尽保), or the unit cell holds a figure
-            # (a date serial repeated there): the unit column's cell stays beside it under its heading, never
-            # glued onto it
+        if unit_cell and not unit_completes(target, unit_cell):
+            # the unit column's cell stays beside the value under its heading, never glued onto it
             placed.extra[self._heading("unit")] = unit_cell
             unit_cell = ""
         if "operator" in values or "unit" in values:
-            operator = values.get("operator", "")
-            # 定量 / 定性 (or 定量指标) says what kind of target follows, it compares nothing
-            target = f"{operator if operator.strip().removesuffix('指标') not in ('定性', '定量') else ''}{target}{unit_cell}"
+            target = target_text(target, values.get("operator", ""), unit_cell)
         residue = residue_target(values.get("name", "")) if is_bare_number(target) else None
         if residue:
             target = f"{residue[0]}{target}{residue[1]}"  # 公猪舍(≥**平方米) | 22.8: the template's residue says how
@@ -895,6 +892,8 @@ class SheetBuilder:
             direction=values.get("direction"), basis=values.get("basis"), row=placed.row or self._row_count,
         )
         updates: dict = {"confidence": placed.confidence}
+        if values.get("operator", "").strip():
+            updates["operator_column_raw"] = values["operator"]  # (the value is read with it, kept as written)
         if column_unit.strip():
             # What the unit column says, understood like the value (萬元 is 万元), whether or not it completed the
             # value; a unit it glosses in words (%(百分比)) is the one the value it completed was read with.

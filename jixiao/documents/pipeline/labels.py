@@ -25,7 +25,7 @@ from jixiao.model.vocabulary import ndrc_level1, written_level2
 from jixiao.model.lexicon import as_written, fold, load, simplified
 from jixiao.model.units import canonical_unit, unit_spellings
 
-__all__ = ["Role", "Label", "label", "match_key", "simplified", "clean_name", "has_residue", "residue_target", "is_numbered", "is_placeholder", "is_bare_number", "is_operator",
+__all__ = ["Role", "Label", "label", "match_key", "column_unit", "unit_completes", "target_text", "simplified", "clean_name", "has_residue", "residue_target", "is_numbered", "is_placeholder", "is_bare_number", "is_operator",
            "OPERATOR_WORDS", "looks_like_target", "is_value", "split_name_target", "split_name_trend", "split_qualitative",
            "split_description", "split_rows_run_together", "split_points_row", "is_qualitative", "column_kind", "heading_spellings", "is_chrome", "split_run_together", "segment", "unwrap",
            "wrapped_run_together", "split_lines", "join_wrapped", "join_row_tails", "join_page_parts",
@@ -101,6 +101,27 @@ def match_key(text: str) -> str:
 def column_unit(text: str) -> str | None:
     """The unit a 度量单位/计量单位 cell names, understood like any cell (萬元 is 万元), or None."""
     return canonical_unit(match_key(text))
+
+
+_ENDS_IN_NUMBER = re.compile(r"\d\s*$")
+
+
+def unit_completes(value: str, unit: str) -> bool:
+    """True when a row's unit column cell completes its 指标值 cell (95 | % is 95%): the value is a bare figure
+    (or empty) and the unit cell no figure itself. A value that names its own unit (28.8万元) or is qualitative
+    (应保尽保), or a figure in the unit cell (a date serial repeated there), leaves the two side by side."""
+    value = "" if is_placeholder(value) else value
+    return bool(unit) and not (value and not _ENDS_IN_NUMBER.search(value) or label(unit).role is Role.NUMBER)
+
+
+def target_text(value: str, operator: str = "", unit: str = "") -> str:
+    """The text a row's target is read from: its 指标值 cell with the operator column's cell before it (≥ | 95 is
+    ≥95) and the unit column's after it when that completes it (:func:`unit_completes`). A placeholder value
+    (``**``) is no value; a value that states its own comparison (≥95%) is read as it states it; 定量 / 定性 (or
+    定量指标) says what kind of target follows, it compares nothing."""
+    value = "" if is_placeholder(value) else value
+    compares = operator.strip().removesuffix("指标") not in ("定性", "定量") and not looks_like_target(value)
+    return f"{operator if compares else ''}{value}{unit if unit_completes(value, unit) else ''}"
 
 
 @lru_cache(maxsize=65536)

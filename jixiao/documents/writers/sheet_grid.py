@@ -4,10 +4,12 @@ The layout is the sample's (财预〔2015〕88号 template): the lines above the
 then one table: 项目编码/项目名称, 预算规模及资金用途 (amounts, then the purpose), 资金支出计划（%）(time
 points, then percents), 绩效目标 (and 中长期目标), and the indicator grid with 一级/二级 cells merged down
 over runs of equal values. Every text is written as the user wrote it (``level1_raw``, ``target.raw``…) so
-that reading the file back gives the same model.
+that reading the file back gives the same model; so the form's own columns a sheet was read with are written
+too: its operator and unit columns beside the value, its other columns (``extra``: 备注, a sub-unit's values …)
+after the official ones under their headings as written.
 
-The budget row has seven cells, more than the six indicator columns, so the grid has at least seven columns
-and 绩效指标描述 (the widest text) spans the spare ones.
+The budget row has seven cells, more than the six official indicator columns, so the grid has at least seven
+columns and 绩效指标描述 (the widest text) spans the spare ones.
 """
 
 from __future__ import annotations
@@ -23,7 +25,10 @@ __all__ = ["GridCell", "SheetGrid", "indicator_cell", "sheet_grid", "sheet_lines
 _MIN_WIDTH = 7
 # Relative widths of the indicator columns (绩效指标描述 gets its share spread over all the columns it spans).
 _WEIGHTS = {"level1": 1.0, "level2": 1.2, "name": 1.6, "description": 2.6, "long_term_target": 1.4,
-            "target": 1.4, "weight": 0.7, "direction": 0.8, "basis": 2.0}
+            "target": 1.4, "operator_column": 0.7, "unit_column": 0.8, "weight": 0.7, "direction": 0.8, "basis": 2.0}
+_OTHER_WEIGHT = 1.4  # a column of the form's own beyond the official ones (备注, 评分标准, a sub-unit's values)
+# The kind of such a column in the grid: its cells are ``Indicator.extra[heading]``.
+EXTRA = "extra"
 _OVERALL_SECTIONS = (("aims", "一、总体绩效目标"), ("duties", "二、分项绩效目标"), ("measures", "三、工作保障措施"))
 
 
@@ -95,18 +100,38 @@ def overall_lines(document: Document) -> list[OverallLine]:
 
 
 def _columns(indicators: list[Indicator]) -> list[tuple[str, str]]:
+    """The grid's columns as (kind, heading): the official ones, the form's own operator and unit columns beside
+    the value as the forms print them (指标性质 | 指标值 | 计量单位), then the form's other columns (``extra``) under
+    their headings as written, in the order the rows give them. A kind ``extra`` column holds ``extra[heading]``."""
     long_term = any(i.long_term_target for i in indicators)
     columns = [("level1", "一级指标"), ("level2", "二级指标"), ("name", "三级指标"), ("description", "绩效指标描述")]
     if long_term:
-        columns += [("long_term_target", "中长期指标值"), ("target", "年度指标值")]
-    else:
-        columns.append(("target", "指标值"))
+        columns.append(("long_term_target", "中长期指标值"))
+    if any(i.operator_column_raw for i in indicators):
+        columns.append(("operator_column", "指标性质"))
+    columns.append(("target", "年度指标值" if long_term else "指标值"))
+    unit_heading = _unit_heading(indicators)
+    if unit_heading:
+        columns.append(("unit_column", unit_heading))
     if any(i.weight_raw or i.weight is not None for i in indicators):
         columns.append(("weight", "权重"))
     if any(i.direction_raw or i.direction for i in indicators):
         columns.append(("direction", "指标方向性"))
     columns.append(("basis", "指标值确定依据"))
-    return columns
+    headings = dict.fromkeys(heading for i in indicators for heading in i.extra if heading != unit_heading)
+    return columns + [(EXTRA, heading) for heading in headings]
+
+
+def _unit_heading(indicators: list[Indicator]) -> str | None:
+    """The heading of the unit column: the one the reader kept its cell under beside a value that names its own
+    unit (``extra``, where it then holds the row's unit column cell), else 计量单位; None when no row has one."""
+    if not any(i.unit_column_raw for i in indicators):
+        return None
+    heading = next((heading for i in indicators for heading, text in i.extra.items()
+                    if i.unit_column_raw and text == i.unit_column_raw), None)
+    if heading and all(i.extra.get(heading, "") in ("", i.unit_column_raw) for i in indicators):
+        return heading
+    return "计量单位"
 
 
 def _spread(items: list[tuple[str, bool, Decimal | None]], first: int, width: int) -> list[GridCell]:
@@ -131,8 +156,12 @@ def _amount(value: Decimal | None) -> tuple[str, bool, Decimal | None]:
 
 
 def indicator_cell(indicator: Indicator, kind: str) -> str:
-    """The text of one of the indicator's cells (``level1``, ``target`` …) as the user wrote it."""
+    """The text of one of the indicator's cells (``level1``, ``target``, ``unit_column`` …) as the user wrote it."""
     match kind:
+        case "unit_column":
+            return indicator.unit_column_raw or ""
+        case "operator_column":
+            return indicator.operator_column_raw or ""
         case "level1":
             return indicator.level1_raw or indicator.level1 or ""
         case "level2":
@@ -167,7 +196,7 @@ def sheet_grid(sheet: GoalSheet) -> SheetGrid:
     spans = [width - len(columns) + 1 if kind == "description" else 1 for kind, _ in columns]
     weights: list[float] = []
     for (kind, _), span in zip(columns, spans):
-        weights += [_WEIGHTS[kind] / span] * span
+        weights += [_WEIGHTS.get(kind, _OTHER_WEIGHT) / span] * span
     grid = SheetGrid(width, weights)
     rows = grid.rows
     budget = sheet.budget
@@ -190,17 +219,18 @@ def sheet_grid(sheet: GoalSheet) -> SheetGrid:
 
     starts = [sum(spans[:index]) for index in range(len(columns))]
     rows.append([GridCell(heading, start, span, label=True) for (_, heading), start, span in zip(columns, starts, spans)])
-    texts = {kind: [indicator_cell(i, kind) for i in sheet.indicators] for kind, _ in columns}
-    level1_runs = _runs(texts["level1"], set())
-    level2_runs = _runs(texts["level2"], set(level1_runs))
+    texts = [[i.extra.get(heading, "") if kind == EXTRA else indicator_cell(i, kind) for i in sheet.indicators]
+             for kind, heading in columns]
+    level1_runs = _runs(texts[0], set())
+    level2_runs = _runs(texts[1], set(level1_runs))
     for index in range(len(sheet.indicators)):
         row = []
-        for (kind, _), start, span in zip(columns, starts, spans):
+        for (kind, _), cells, start, span in zip(columns, texts, starts, spans):
             runs = level1_runs if kind == "level1" else level2_runs if kind == "level2" else None
             if runs is not None and index not in runs:
                 continue  # covered by the merged cell above
             down = runs[index] if runs is not None else 1
-            row.append(GridCell(texts[kind][index], start, span, down=down))
+            row.append(GridCell(cells[index], start, span, down=down))
         rows.append(row)
     return grid
 

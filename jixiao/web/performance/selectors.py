@@ -22,6 +22,7 @@ from jixiao.scoring import (
 )
 from jixiao.web.performance.conversion import answers_of, evaluation_of, record_of, recorded_spending
 from jixiao.web.performance.models import BureauSetting, Tracking
+from jixiao.web.sheets.conversion import content_of
 from jixiao.web.sheets.errors import SheetError
 from jixiao.web.sheets.models import Sheet
 
@@ -59,7 +60,7 @@ def season_made(name: str, period_end: date, *, chosen: bool = True) -> Season:
 def approved_content(sheet: Sheet) -> GoalSheet | None:
     """The sheet as last approved (its targets are what the year is measured against), or None."""
     approved = sheet.approved_versions.first()
-    return GoalSheet.model_validate(approved.content) if approved else None
+    return content_of(approved.content) if approved else None
 
 
 def recorded_year(sheet: Sheet, content: GoalSheet) -> tuple[SelfEvaluation, ExecutionRecord] | None:

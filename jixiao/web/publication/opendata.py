@@ -13,10 +13,11 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from jixiao.model import Collection, Document, GoalSheet, OverallGoals, Unit as UnitModel
+from jixiao.model import Collection, Document, OverallGoals, Unit as UnitModel
 from jixiao.model.office_text import csv_text
 from jixiao.web.organisation.models import Unit
 from jixiao.web.publication.models import Publication
+from jixiao.web.sheets.conversion import content_of
 
 __all__ = ["INDICATOR_FIELDS", "PROJECT_FIELDS", "collection_of", "datapackage", "indicators_csv", "projects_csv"]
 
@@ -82,7 +83,7 @@ def _csv(fields: tuple, rows: Iterable[dict]) -> str:
 
 
 def _project_row(publication: Publication) -> dict:
-    content = GoalSheet.model_validate(publication.body.content)
+    content = content_of(publication.body.content)
     evaluation = publication.body.evaluation or {}
     return {
         "publication_id": publication.pk, "bureau_code": publication.bureau.code, "year": publication.year,
@@ -98,7 +99,7 @@ def _project_row(publication: Publication) -> dict:
 
 
 def _indicator_rows(publication: Publication) -> Iterable[dict]:
-    content = GoalSheet.model_validate(publication.body.content)
+    content = content_of(publication.body.content)
     scored = {i["indicator"]: i for i in (publication.body.evaluation or {}).get("items", []) if i.get("indicator")}
     for position, indicator in enumerate(content.indicators, start=1):
         target, result = indicator.target, scored.get(position, {})
@@ -133,7 +134,7 @@ def collection_of(publications: Iterable[Publication]) -> Collection:
                 source=f"{publication.unit.code}-{publication.year}", format="json",
                 unit=UnitModel(code=publication.unit.code, name=publication.unit.name),
                 overall=OverallGoals(**publication.body.overall) if publication.body.overall else None)
-        document.sheets.append(GoalSheet.model_validate(publication.body.content))
+        document.sheets.append(content_of(publication.body.content))
     return Collection(documents=list(documents.values()))
 
 

@@ -16,6 +16,7 @@ from jixiao.model import GoalSheet
 from jixiao.web.organisation.models import Unit
 from jixiao.web.publication.models import Publication, PublishedBureauYear, PublishedYear
 from jixiao.web.publication.search import search_words, searched
+from jixiao.web.sheets.conversion import content_of
 
 __all__ = ["ListPage", "PublicTable", "bureau_years", "public_bureau", "public_bureau_year", "public_search",
            "public_table", "public_tables", "public_unit_year", "unit_summaries", "unit_tables", "versions_and_years"]
@@ -35,7 +36,7 @@ class PublicTable:
 
     @cached_property
     def content(self) -> GoalSheet:
-        return GoalSheet.model_validate(self.publication.body.content)
+        return content_of(self.publication.body.content)
 
     @property
     def evaluation(self) -> dict | None:

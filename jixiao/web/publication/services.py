@@ -10,7 +10,6 @@ from django.db import transaction
 from django.db.models import Count, Max, Sum
 from django.utils import timezone
 
-from jixiao.model import GoalSheet
 from jixiao.model.privacy import mask_model, mask_text
 from jixiao.web.organisation.models import Unit
 from jixiao.web.organisation.selectors import can_review_unit, member_get
@@ -21,6 +20,7 @@ from jixiao.web.publication.pagecache import public_revision_bump
 from jixiao.web.publication.search import search_entry_remove, search_entry_write
 from jixiao.web.security.audit import audit_record
 from jixiao.web.security.events import EVALUATION_PUBLISHED, PUBLISHED, WITHDRAWN
+from jixiao.web.sheets.conversion import content_of, stored_content
 from jixiao.web.sheets.errors import SheetError
 from jixiao.web.sheets.models import Sheet, UnitGoals
 from jixiao.web.sheets.services.sheets import history_record
@@ -53,7 +53,7 @@ def publication_publish(*, user, sheet_id: int) -> Publication:
     if current is not None and current.approved_version == approved.version:
         raise SheetError(f"这张表的批复版本已于 {timezone.localtime(current.published_at):%Y-%m-%d} 公开；"
                          "调整并重新批复后才能公开新版本")
-    content = mask_model(GoalSheet.model_validate(approved.content))
+    content = mask_model(content_of(approved.content))
     number = (sheet.publications.aggregate(n=Max("number"))["n"] or 0) + 1
     # The reason of the adjustment that led to this approval, as the preparer gave it (kept in the history).
     adjustment = sheet.history.filter(action="adjust", field="原因", at__lte=approved.approved_at).first()
@@ -65,7 +65,7 @@ def publication_publish(*, user, sheet_id: int) -> Publication:
         reason=mask_text(adjustment.new) if adjustment is not None else "",
         budget_total=content.budget.total, indicator_count=len(content.indicators), published_by=user,
     )
-    PublicationContent.objects.create(publication=publication, content=content.model_dump(mode="json"),
+    PublicationContent.objects.create(publication=publication, content=stored_content(content),
                                       overall=_overall(sheet))
     search_entry_write(publication, sheet.unit, content)
     published_year_refresh(sheet.unit_id, sheet.year)

@@ -77,8 +77,8 @@ class SheetIn(Schema):
 
 
 class IndicatorCells(Schema):
-    """One indicator row by its cells as written; ``unit_column`` and ``extra`` (the form's other columns' cells,
-    by heading) left out or null keep the stored row's at that position."""
+    """One indicator row by its cells as written; ``unit_column``, ``operator_column`` and ``extra`` (the form's
+    other columns' cells, by heading) left out or null keep the stored row's at that position."""
 
     level1: str = ""
     level2: str = ""
@@ -90,6 +90,7 @@ class IndicatorCells(Schema):
     direction: str = ""
     basis: str = ""
     unit_column: str | None = None
+    operator_column: str | None = None
     extra: dict[str, str] | None = None
 
 

@@ -5,19 +5,25 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 
-from jixiao.documents.pipeline.labels import column_unit
+from jixiao.documents.pipeline.labels import column_unit, target_text
 from jixiao.documents.writers.sheet_grid import indicator_cell
 from jixiao.model import Budget, Checkpoint, Document, GoalSheet, Indicator, MoneyUnit, Unit
 from jixiao.web.sheets.models import IndicatorRow, Sheet
 
-__all__ = ["INDICATOR_CELLS", "ROW_CELLS", "document_of", "goal_sheet", "indicator_cells", "indicator_fields",
-           "indicator_of", "plan_cells", "sheet_fields"]
+__all__ = ["INDICATOR_CELLS", "ROW_CELLS", "content_of", "document_around", "document_of", "goal_sheet",
+           "indicator_cells", "indicator_fields", "indicator_of", "plan_cells", "row_cells", "sheet_fields",
+           "sheet_reading", "stored_content"]
 
 # The indicator cells kept as written, in the order of the official table.
 INDICATOR_CELLS = ("level1", "level2", "name", "description", "target", "long_term_target", "weight", "direction",
                    "basis")
-# Every text cell of a stored row: the official ones and the form's own unit column (its other columns are ``extra``).
-ROW_CELLS = (*INDICATOR_CELLS, "unit_column")
+# Every text cell of a stored row: the official ones and the form's own unit and operator columns (its other columns
+# are ``extra``).
+ROW_CELLS = (*INDICATOR_CELLS, "unit_column", "operator_column")
+# The parts of a core GoalSheet that the Sheet's columns (and the unit, year and rows) hold; what else the reader
+# found of a sheet is kept in ``Sheet.reading``.
+_SHEET_COLUMNS = {"title", "code", "name", "unit", "year", "money_unit", "budget", "purpose", "spend_plan", "goals",
+                  "long_term_goals", "indicators"}
 
 
 def sheet_fields(sheet: GoalSheet) -> dict[str, object]:
@@ -37,6 +43,28 @@ def sheet_fields(sheet: GoalSheet) -> dict[str, object]:
     }
 
 
+def sheet_reading(sheet: GoalSheet, document: Document) -> dict[str, object]:
+    """What the reader found of ``sheet`` beyond the fields the Sheet's columns hold (its table, its form's
+    fields, what a report printed), and of ``document`` around it (kind, layout, overall goals, and the reader's
+    notes located in this sheet), as ``Sheet.reading`` keeps it."""
+    notes = [diagnostic for diagnostic in document.diagnostics if diagnostic.location.sheet == sheet.key]
+    around = document.model_copy(update={"diagnostics": notes})
+    return {"sheet": sheet.model_dump(mode="json", exclude=_SHEET_COLUMNS),
+            "document": around.model_dump(mode="json", exclude={"sheets", "unit"})}
+
+
+def document_around(sheet: Sheet, content: GoalSheet) -> Document:
+    """The document holding ``content`` (the stored ``sheet``'s, as :func:`goal_sheet` makes it) alone, as the
+    review reads it: the file it was read from as far as ``sheet.reading`` kept it, the reader's notes naming the
+    sheet as it is named now (an edited name is the same sheet); a document of nothing else when it was not read."""
+    if not sheet.reading:
+        return Document(sheets=[content])
+    document = Document.model_validate(sheet.reading["document"])
+    notes = [note.model_copy(update={"location": note.location.model_copy(update={"sheet": content.key})})
+             for note in document.diagnostics]
+    return document.model_copy(update={"sheets": [content], "diagnostics": notes})
+
+
 def plan_cells(plan: Iterable[Checkpoint]) -> list[dict[str, str]]:
     """A spending plan as stored: label and percent as text (empty when not given)."""
     return [{"label": c.label, "percent": _text(c.percent)} for c in plan]
@@ -47,11 +75,16 @@ def indicator_cells(indicator: Indicator) -> dict[str, str]:
     return {kind: indicator_cell(indicator, kind) for kind in INDICATOR_CELLS}
 
 
+def row_cells(indicator: Indicator) -> dict[str, str]:
+    """Every text cell of the stored row of ``indicator`` (:data:`ROW_CELLS`) as written."""
+    return {kind: indicator_cell(indicator, kind) for kind in ROW_CELLS}
+
+
 def indicator_fields(indicator: Indicator) -> dict[str, object]:
-    """Every field of the stored row of an indicator just read: its cells as written, the unit column's and the
-    other columns' cells, and the reader's understanding of them (``reading``)."""
-    return {**indicator_cells(indicator), "unit_column": indicator.unit_column_raw or "",
-            "extra": [[heading, text] for heading, text in indicator.extra.items()], "reading": indicator.model_dump(mode="json", exclude={"row"})}
+    """Every field of the stored row of an indicator just read: its cells as written, the unit and operator
+    columns' and the other columns' cells, and the reader's understanding of them (``reading``)."""
+    return {**row_cells(indicator), "extra": [[heading, text] for heading, text in indicator.extra.items()],
+            "reading": indicator.model_dump(mode="json", exclude={"row"})}
 
 
 def goal_sheet(sheet: Sheet, rows: Iterable[IndicatorRow] | None = None) -> GoalSheet:
@@ -70,30 +103,35 @@ def goal_sheet(sheet: Sheet, rows: Iterable[IndicatorRow] | None = None) -> Goal
         goals=list(sheet.goals),
         long_term_goals=list(sheet.long_term_goals),
         indicators=[indicator_of(row) for row in rows],
+        **(sheet.reading or {}).get("sheet", {}),
     )
 
 
 def indicator_of(row: IndicatorRow) -> Indicator:
     """The core's indicator of a stored row: as the reader understood it while its cells are those it read;
-    after an edit, read again from the cells, each part the reader understood from cells the edit left alone
-    (Traditional level names, a value completed by its unit column) kept as it understood it. The unit column's and
+    after an edit, read again from the cells (the value with the operator and unit columns' cells, as the reader
+    reads it), each part the reader understood from cells the edit left alone (Traditional level names, a value
+    completed by the template's residue in its name) kept as it understood it. The unit and operator columns' and
     the other columns' cells are the row's as they stand; of the latter, those the reader found hold a value of the
     row (``value_columns``) still do while they stand under their heading."""
     reading = Indicator.model_validate(row.reading) if row.reading else None
     cells = {name: getattr(row, name) for name in ROW_CELLS}
-    read = {**indicator_cells(reading), "unit_column": reading.unit_column_raw or ""} if reading else {}
+    read = row_cells(reading) if reading else {}
     extra = dict(row.extra)
     # what the reader knew of the other columns (which hold a value of the row) holds for those still there
     value_columns = [heading for heading in reading.value_columns if heading in extra] if reading else []
     if read == cells:
         return reading.model_copy(update={"row": row.position, "extra": extra, "value_columns": value_columns})
+    target = target_text(row.target, row.operator_column, row.unit_column)
     indicator = Indicator.from_cells(
         level1=row.level1, level2=row.level2, name=row.name, description=row.description or None,
-        target=row.target, long_term_target=row.long_term_target or None, weight=row.weight or None,
+        target=target, long_term_target=row.long_term_target or None, weight=row.weight or None,
         direction=row.direction or None, basis=row.basis or None, row=row.position,
     )
     update = {"unit_column_raw": row.unit_column or None, "unit_column": column_unit(row.unit_column),
-              "extra": extra, "value_columns": value_columns}
+              "operator_column_raw": row.operator_column or None, "extra": extra, "value_columns": value_columns}
+    if target != row.target:  # understood with its columns joined; kept as the value cell is written
+        update["target"] = indicator.target.model_copy(update={"raw": row.target})
     for sources, fields in _READ_FROM:
         if all(read.get(name) == cells[name] for name in sources):
             update.update((field, getattr(reading, field)) for field in fields)
@@ -101,18 +139,33 @@ def indicator_of(row: IndicatorRow) -> Indicator:
 
 
 # Which parts of the reader's understanding of a row come from which of its cells. The value is read with its
-# unit column and its name (公猪舍(≥**平方米) | 22.8, 开展小型水利工程建设(个) | 1); an edited description, the
+# operator and unit columns and its name (公猪舍(≥**平方米) | 22.8, 开展小型水利工程建设(个) | 1); an edited description, the
 # other context the reader had, does not make it read the value again.
 _READ_FROM = (
     (("level1",), ("level1", "level1_raw")),
     (("level2",), ("level2", "level2_raw")),
     (("name",), ("name", "name_raw")),
-    (("target", "unit_column", "name"), ("target",)),
+    (("target", "unit_column", "operator_column", "name"), ("target",)),
     (("long_term_target",), ("long_term_target",)),
     (("weight",), ("weight", "weight_raw")),
     (("direction",), ("direction", "direction_raw")),
     (("unit_column", "target"), ("unit_column",)),
 )
+
+
+def stored_content(sheet: GoalSheet) -> dict[str, object]:
+    """``sheet`` as a JSON column keeps it (an approved or published version): each indicator's other columns
+    (``extra``) as [heading, cell] pairs in the form's order, as PostgreSQL's jsonb would reorder an object's keys."""
+    data = sheet.model_dump(mode="json")
+    for indicator in data["indicators"]:
+        indicator["extra"] = [[heading, text] for heading, text in indicator["extra"].items()]
+    return data
+
+
+def content_of(stored: dict[str, object]) -> GoalSheet:
+    """The core ``GoalSheet`` a JSON column keeps (:func:`stored_content`; ``extra`` as an object, as kept before)."""
+    indicators = [{**indicator, "extra": dict(indicator.get("extra") or {})} for indicator in stored["indicators"]]
+    return GoalSheet.model_validate({**stored, "indicators": indicators})
 
 
 def document_of(sheets: list[Sheet], source: str, progress: Callable[[int, int], None] | None = None) -> Document:

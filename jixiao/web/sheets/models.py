@@ -54,6 +54,11 @@ class Sheet(models.Model):
     info_count = models.PositiveIntegerField("提示数", default=0)
     adjustment_reason = models.TextField("调整原因", blank=True)
     source = models.CharField("来源文件", max_length=255, blank=True)
+    # What the reader found of an imported sheet beyond its fields (the table it stood in, the fields its form has,
+    # what a report printed) and of the file around it (what kind of document, its layout, its overall goals, the
+    # reader's notes about this sheet): the review reads the stored sheet in that file, as `jixiao check` reads it.
+    # None for a sheet not read from a file.
+    reading = models.JSONField("读取结果", null=True, blank=True)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("修改时间", auto_now=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
@@ -83,8 +88,8 @@ class Sheet(models.Model):
 
 
 class IndicatorRow(models.Model):
-    """One row of the indicator grid, its cells as written (the official ones, the unit column's and the form's
-    other columns'). ``position`` is the 1-based row number."""
+    """One row of the indicator grid, its cells as written (the official ones, the form's unit and operator
+    columns' and its other columns'). ``position`` is the 1-based row number."""
 
     sheet = models.ForeignKey(Sheet, on_delete=models.CASCADE, related_name="indicators")
     position = models.PositiveIntegerField("行号")
@@ -98,6 +103,7 @@ class IndicatorRow(models.Model):
     direction = models.CharField("指标方向性", max_length=20, blank=True)
     basis = models.TextField("指标值确定依据", blank=True)
     unit_column = models.CharField("计量单位栏", max_length=100, blank=True)
+    operator_column = models.CharField("指标性质栏", max_length=100, blank=True)
     # Cells of the columns the form has beyond the official ones: [heading as written, cell] pairs in the form's
     # order (a list, as PostgreSQL's jsonb would reorder an object's keys).
     extra = models.JSONField("其他栏", default=list, blank=True)

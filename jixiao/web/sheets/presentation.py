@@ -23,15 +23,18 @@ class GridRow:
 
     @property
     def other_cells(self) -> list[tuple[str, str]]:
-        """The row's cells beyond the official table's, as written: the unit column's, then the form's other
-        columns' by their heading (the unit column's cell once, when the reader also kept it under its heading)."""
+        """The row's cells beyond the official table's, as written: the operator and unit columns', then the form's
+        other columns' by their heading (the unit column's cell once, when the reader also kept it under its
+        heading)."""
         return other_cells(self.indicator)
 
 
 def other_cells(indicator: Indicator) -> list[tuple[str, str]]:
-    """``indicator``'s cells beyond the official table's, as written, each with its heading (empty ones left out)."""
-    unit = indicator.unit_column_raw or ""
-    cells = [("计量单位", unit)] if unit.strip() and unit not in indicator.extra.values() else []
+    """``indicator``'s cells beyond the official table's, as written, each with its heading (empty ones left out):
+    the operator column's, the unit column's, then the form's other columns'."""
+    operator, unit = indicator.operator_column_raw or "", indicator.unit_column_raw or ""
+    cells = [("指标性质", operator)] if operator.strip() else []
+    cells += [("计量单位", unit)] if unit.strip() and unit not in indicator.extra.values() else []
     return cells + [(heading, text) for heading, text in indicator.extra.items() if text.strip()]
 
 

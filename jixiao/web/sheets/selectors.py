@@ -64,7 +64,8 @@ def sheet_list(member: Member | None, filters: SheetFilters = SheetFilters()) ->
 
 
 # The columns only a sheet's own page and its exports show: long texts, and JSON decoded on every load.
-_DETAIL_COLUMNS = ("title", "purpose", "spend_plan", "goals", "long_term_goals", "adjustment_reason", "source")
+_DETAIL_COLUMNS = ("title", "purpose", "spend_plan", "goals", "long_term_goals", "adjustment_reason", "source",
+                   "reading")
 
 
 def sheet_rows(member: Member | None, filters: SheetFilters = SheetFilters()) -> QuerySet[Sheet]:

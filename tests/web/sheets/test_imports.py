@@ -7,12 +7,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from benchmarks.corpus_score import document_bytes, load_manifest
-from jixiao.web.sheets.conversion import goal_sheet
 from jixiao.web.sheets.errors import ImportRefused
 from jixiao.web.sheets.models import HistoryEntry, Sheet
 from jixiao.web.sheets.services import imports, sheets
+from jixiao.web.sheets.services.findings import sheet_review
 from jixiao.web.sheets.services.imports import sheets_import
-from jixiao.web.sheets.services.review import check_sheet
 
 
 def _zip(**files: bytes) -> bytes:
@@ -178,7 +177,7 @@ def test_the_findings_an_import_stores_are_a_fresh_review_of_the_stored_sheet(or
             assert entry.path.name in refused.message  # a refusal names the file
             continue
         for sheet in Sheet.objects.filter(year=year).prefetch_related("findings"):
-            fresh = check_sheet(goal_sheet(sheet))
+            fresh = sheet_review(sheet)
             stored = (sheet.suggested_grade, sheet.score, sheet.error_count, sheet.warning_count, sheet.info_count,
                       [(r.rule, r.severity, r.row, r.blocking, r.data) for r in sheet.findings.all()])
             assert stored == (fresh.grade, fresh.score, fresh.count("error"), fresh.count("warning"),

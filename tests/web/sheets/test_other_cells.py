@@ -22,6 +22,7 @@ from jixiao.web.sheets.services.imports import import_confirm, import_preview, s
 from jixiao.web.sheets.services.review import check_document
 from jixiao.web.sheets.services.sheets import sheet_update
 from jixiao.web.sheets.services.workflow import sheet_transition
+from tests.office_cells import FORMULA_LINK, FORMULA_TITLE, assert_written_as_text
 from tests.web.publication.conftest import PERSONAL, SECRETS
 from tests.web.sheets.test_history import _form_data
 
@@ -65,8 +66,7 @@ def test_an_imported_row_keeps_its_unit_column_and_other_cells(org):
 
 @pytest.mark.parametrize("stem", UNIT_COLUMN_DOCUMENTS)
 def test_the_findings_about_the_rows_are_those_jixiao_check_reports(org, stem):
-    # The sheet as a whole is reviewed without the file around it (whether it ends inside the table, what kind
-    # of document it is), so only the findings about its rows are compared.
+    # (the findings about the sheet as a whole, the reader's notes among them: test_reading_notes)
     document, sheets = _import(org, stem)
     for read, outcome, sheet in zip(document.sheets, check_document(document), sheets, strict=True):
         rows = {indicator.row: position for position, indicator in enumerate(read.indicators, start=1)}
@@ -184,3 +184,88 @@ def test_the_columns_the_reader_found_hold_a_value_stay_so_while_their_cells_sta
     row.extra = [["评价指标值", "项目资金管理要求"], ["备注", "专账核算"]]
     row.save()
     assert goal_sheet(sheet).indicators[row.position - 1].value_columns == ["评价指标值"]
+
+
+# 003's rows: 指标性质 | 指标值 | 度量单位 in columns of their own (≥ | 230 | 个)
+COUNTED = "村组干部230人"
+
+
+def test_a_value_edited_in_the_editor_is_read_with_its_operator_and_unit_columns_as_jixiao_check_reads_it(org, login):
+    name, data, _ = _read("003_")
+    _, [sheet, _other] = _import(org, "003_")
+    row = sheet.indicators.get(name=COUNTED)
+    assert (row.operator_column, row.target, row.unit_column) == ("≥", "230", "个")
+    client = login(org["owner"])
+    page = client.get(f"/sheets/{sheet.pk}/edit/")
+    assert "指标性质：≥" in page.content.decode()  # shown under the row
+    posted = _form_data(page.context, **{f"ind-{row.position - 1}-text": "240"})
+    assert client.post(f"/sheets/{sheet.pk}/edit/", posted).status_code == 302
+    row.refresh_from_db()
+    assert (row.operator_column, row.target, row.unit_column) == ("≥", "240", "个")
+    assert list(sheet.history.filter(action="edit").values_list("field", flat=True)) == [f"第{row.position}行 指标值"]
+    # the file with that cell changed, as jixiao check reads it
+    edited = read_bytes(data.replace("| ≥ | 230 | 个 |".encode(), "| ≥ | 240 | 个 |".encode(), 1), name)
+    read = next(i for i in edited.sheets[0].indicators if i.name == COUNTED)
+    stored = goal_sheet(Sheet.objects.get(pk=sheet.pk)).indicators[row.position - 1]
+    assert stored.target == read.target and stored.target.operator is not None
+    assert (stored.operator_column_raw, stored.unit_column_raw) == ("≥", "个")
+
+
+def test_an_operator_column_changed_through_the_api_is_read_and_recorded(org):
+    _, [sheet, _other] = _import(org, "003_")
+    client = Client(HTTP_AUTHORIZATION=f"Bearer {token_create(user=org['owner'])}")
+    cells = [{name: getattr(row, name) for name in INDICATOR_CELLS} for row in sheet.indicators.all()]
+    position = sheet.indicators.get(name=COUNTED).position
+    cells[position - 1]["operator_column"] = "≤"
+    patched = client.patch(f"/api/sheets/{sheet.pk}", {"version": 1, "indicators": cells},
+                           content_type="application/json")
+    assert patched.status_code == 200, patched.content
+    content = Sheet.objects.get(pk=sheet.pk)
+    assert [r.operator_column for r in content.indicators.all()] == ["≤" if r.position == position else "≥"
+                                                                     for r in content.indicators.all()]
+    target = goal_sheet(content).indicators[position - 1].target
+    assert (target.operator.value, target.value, target.unit, target.raw) == ("≤", 230, "个", "230")
+    entries = dict(HistoryEntry.objects.filter(sheet=sheet, action="edit").values_list("field", "old"))
+    assert entries == {f"第{position}行 指标性质栏": "≥"}
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+@pytest.mark.parametrize("stem", UNIT_COLUMN_DOCUMENTS)
+def test_the_office_exports_carry_every_cell_of_the_rows(org, login, stem, fmt):
+    # after the official columns: the operator and unit columns beside the value, the other columns under their
+    # headings; read back, each row has the cells the stored one has
+    _, sheets = _import(org, stem)
+    client = login(org["owner"])
+    for sheet in sheets:
+        response = client.get(f"/sheets/{sheet.pk}/export/{fmt}/")
+        assert response.status_code == 200
+        [back] = read_bytes(response.content, f"export.{fmt}").sheets
+        stored = goal_sheet(sheet).indicators
+        assert [(i.target.raw, i.operator_column_raw, i.unit_column_raw, i.extra) for i in back.indicators] == [
+            (i.target.raw, i.operator_column_raw, i.unit_column_raw, i.extra) for i in stored]
+        assert any(i.extra for i in stored) or any(i.operator_column_raw for i in stored)
+
+
+def test_other_cells_written_like_formulas_are_text_in_the_workbook(org, login):
+    _, [sheet] = _import(org, "118_")
+    row = _amount_row(sheet)
+    row.extra = [*row.extra, [FORMULA_TITLE, FORMULA_LINK]]
+    row.save()
+    response = login(org["owner"]).get(f"/sheets/{sheet.pk}/export/xlsx/")
+    assert response.status_code == 200
+    assert_written_as_text(response.content, FORMULA_TITLE, FORMULA_LINK)
+
+
+def test_a_value_entered_with_its_operator_beside_an_operator_column_is_read_once(org, login):
+    # the editor's own 指标性质 field on a row that has the form's: the value states its comparison, read as stated
+    _, [sheet, _other] = _import(org, "003_")
+    row = sheet.indicators.get(name=COUNTED)
+    client = login(org["owner"])
+    posted = _form_data(client.get(f"/sheets/{sheet.pk}/edit/").context, **{
+        f"ind-{row.position - 1}-text": "", f"ind-{row.position - 1}-operator": "≤",
+        f"ind-{row.position - 1}-value": "240", f"ind-{row.position - 1}-unit": "个"})
+    assert client.post(f"/sheets/{sheet.pk}/edit/", posted).status_code == 302
+    row.refresh_from_db()
+    assert (row.operator_column, row.target, row.unit_column) == ("≥", "≤240个", "个")
+    target = goal_sheet(Sheet.objects.get(pk=sheet.pk)).indicators[row.position - 1].target
+    assert (target.operator.value, target.value, target.unit, target.raw) == ("≤", 240, "个", "≤240个")

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from jixiao.web.refreshes import refresh
-from jixiao.web.sheets.conversion import goal_sheet
-from jixiao.web.sheets.models import FindingRecord, Sheet
+from collections.abc import Iterable
+
+from jixiao.web.sheets.conversion import document_around, goal_sheet
+from jixiao.web.sheets.models import FindingRecord, IndicatorRow, Sheet
 from jixiao.web.sheets.services.counts import counts_refresh
 from jixiao.web.sheets.services.review import FindingView, Outcome, check_sheet
 
-__all__ = ["finding_records", "findings_of", "findings_refresh", "findings_summarise"]
+__all__ = ["finding_records", "findings_of", "findings_refresh", "findings_summarise", "sheet_review"]
 
 
 def findings_of(sheet: Sheet) -> list[FindingView]:
@@ -16,12 +18,19 @@ def findings_of(sheet: Sheet) -> list[FindingView]:
     return [FindingView.from_data(record.data, record.blocking) for record in sheet.findings.all()]
 
 
+def sheet_review(sheet: Sheet, rows: Iterable[IndicatorRow] | None = None) -> Outcome:
+    """The engine's review of ``sheet`` (saved or not; ``rows`` instead of its stored rows) in the file it was read
+    from as far as kept, so that an edited sheet is reviewed as ``jixiao check`` reviews the file edited alike."""
+    content = goal_sheet(sheet, rows)
+    return check_sheet(document_around(sheet, content))
+
+
 def findings_refresh(sheet: Sheet) -> Outcome:
     """Review ``sheet`` as stored now and replace its findings, counts and suggested grade.
 
     Called inside the caller's transaction; saves only the summary columns, and has the unit's year counted again.
     """
-    outcome = check_sheet(goal_sheet(sheet))
+    outcome = sheet_review(sheet)
     FindingRecord.objects.filter(sheet=sheet).delete()
     FindingRecord.objects.bulk_create(finding_records(sheet, outcome))
     findings_summarise(sheet, outcome)

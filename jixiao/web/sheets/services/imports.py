@@ -142,7 +142,7 @@ def _store(user, unit: Unit, year: int, read: list[ReadFile], *, accept_year: bo
     meanwhile (the person's right, the unit's projects)."""
     check_unit(user, unit)
     _refuse(unit, year, read, accept_year=accept_year)
-    new = [_prepare(user, unit, year, item.name, content) for item in read for content in item.document.sheets]
+    new = [_prepare(user, unit, year, item, content) for item in read for content in item.document.sheets]
     if not new:
         raise ImportRefused("上传的文件中没有项目绩效目标表")
     with transaction.atomic():
@@ -180,12 +180,12 @@ def _refuse_conflicts(unit: Unit, year: int, read: list[ReadFile]) -> None:
         raise ImportRefused("整批未导入：" + "；".join(conflicts))
 
 
-def _prepare(user, unit: Unit, year: int, source: str, content: GoalSheet) -> NewSheet:
+def _prepare(user, unit: Unit, year: int, item: ReadFile, content: GoalSheet) -> NewSheet:
     try:
-        return sheet_prepare(user=user, unit=unit, year=year, content=content, source=source, action="import",
-                             as_read=True)
+        return sheet_prepare(user=user, unit=unit, year=year, content=content, source=item.name, action="import",
+                             read_from=item.document)
     except SheetError as error:  # a value its column cannot hold, e.g. a project name of 300 characters
-        raise ImportRefused(f"{source} 项目“{content.key[:50]}”{error.message}，整批未导入") from None
+        raise ImportRefused(f"{item.name} 项目“{content.key[:50]}”{error.message}，整批未导入") from None
 
 
 def check_unit(user, unit: Unit) -> None:

@@ -13,8 +13,8 @@ from functools import cache
 
 from django.conf import settings
 
-from jixiao.model import Document, GoalSheet
-from jixiao.review import GRADE_MEANINGS, Finding, Profile, by_code, load_profile, review_document, review_sheet
+from jixiao.model import Document
+from jixiao.review import GRADE_MEANINGS, Finding, Profile, by_code, load_profile, review_document
 
 __all__ = ["GRADE_MEANINGS", "FindingView", "Outcome", "check_document", "check_sheet", "profile", "rule_title"]
 
@@ -126,9 +126,11 @@ def profile() -> Profile:
     return load_profile(settings.JIXIAO_PROFILE)
 
 
-def check_sheet(sheet: GoalSheet) -> Outcome:
-    """Review one stored sheet."""
-    result = review_sheet(sheet, profile())
+def check_sheet(document: Document) -> Outcome:
+    """Review the one sheet of ``document`` (a stored sheet in the file it was read from, as far as kept:
+    :func:`jixiao.web.sheets.conversion.document_around`), the reader's notes about it among its findings, as
+    ``jixiao check`` reviews the file."""
+    [result] = review_document(document, profile()).sheets
     return Outcome(sheet=result.sheet, findings=[FindingView.of(f) for f in result.findings], grade=result.grade,
                    score=result.score, explanation=result.explain())
 

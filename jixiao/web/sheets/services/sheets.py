@@ -10,17 +10,16 @@ from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils import timezone
 
-from jixiao.model import GoalSheet
+from jixiao.model import Document, GoalSheet
 from jixiao.web.bounds import columns_check
 from jixiao.web.organisation.models import Unit
 from jixiao.web.organisation.selectors import can_edit_unit, member_get
 from jixiao.web.refreshes import refresh, refreshes_batched
-from jixiao.web.sheets.conversion import ROW_CELLS, goal_sheet, indicator_fields, sheet_fields
+from jixiao.web.sheets.conversion import ROW_CELLS, indicator_fields, sheet_fields, sheet_reading
 from jixiao.web.sheets.errors import SheetError, StaleSheet
 from jixiao.web.sheets.models import FindingRecord, HistoryEntry, IndicatorRow, Sheet, Status
 from jixiao.web.sheets.services.counts import counts_refresh
-from jixiao.web.sheets.services.findings import finding_records, findings_refresh, findings_summarise
-from jixiao.web.sheets.services.review import check_sheet
+from jixiao.web.sheets.services.findings import finding_records, findings_refresh, findings_summarise, sheet_review
 
 __all__ = ["EDITABLE_FIELDS", "NewSheet", "comparable", "history_record", "indicator_rows", "sheet_create",
            "sheet_delete", "sheet_lock", "sheet_prepare", "sheet_restore", "sheet_update", "sheets_store"]
@@ -63,24 +62,26 @@ class NewSheet:
 
 
 def sheet_prepare(*, user, unit: Unit, year: int, content: GoalSheet, source: str = "",
-                  action: str = "create", as_read: bool = False) -> NewSheet:
+                  action: str = "create", read_from: Document | None = None) -> NewSheet:
     """Check and review a new sheet for ``unit`` and ``year`` from the core's ``GoalSheet`` without writing: the
     review is the slow part of storing a sheet, and on SQLite every other writer waits for the write's
     transaction, so it happens before. Raises :class:`SheetError` naming a value its column cannot hold.
 
-    ``as_read``: ``content`` is what the core's reader made of a file (an import), and each row keeps the reader's
-    understanding for the review; a sheet from anywhere else (an API client) is understood from its cells alone.
+    ``read_from``: the document the core's reader made ``content`` of (an import): each row keeps the reader's
+    understanding, and the sheet what the reader found around it, for the review; a sheet from anywhere else (an
+    API client) is understood from its cells alone.
     """
     fields = {"year": year, **sheet_fields(content)}
     columns_check(Sheet, fields)
-    cells = [{**indicator_fields(indicator), **({} if as_read else {"reading": None})}
+    cells = [{**indicator_fields(indicator), **({} if read_from else {"reading": None})}
              for indicator in content.indicators]
     for position, row in enumerate(cells, start=1):
         columns_check(IndicatorRow, row, f"第{position}行指标")
-    sheet = Sheet(unit=unit, source=source[:255], created_by=user, updated_by=user, **fields)
+    sheet = Sheet(unit=unit, source=source[:255], created_by=user, updated_by=user,
+                  reading=sheet_reading(content, read_from) if read_from else None, **fields)
     _as_read_back(sheet)
     rows = [IndicatorRow(sheet=sheet, position=position, **row) for position, row in enumerate(cells, start=1)]
-    outcome = check_sheet(goal_sheet(sheet, rows))  # as findings_refresh will review the stored sheet
+    outcome = sheet_review(sheet, rows)  # as findings_refresh will review the stored sheet
     findings_summarise(sheet, outcome)
     return NewSheet(sheet, rows, finding_records(sheet, outcome),
                     _history_entry(sheet, user, action, new=source or sheet.name))

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from jixiao.web.organisation.selectors import can_review_unit, member_get
 from jixiao.web.refreshes import refreshes_batched
-from jixiao.web.sheets.conversion import goal_sheet
+from jixiao.web.sheets.conversion import goal_sheet, stored_content
 from jixiao.web.sheets.errors import WorkflowRefused
 from jixiao.web.sheets.models import ApprovedVersion, Comment, ReviewRound, Sheet, Status
 from jixiao.web.sheets.services.findings import findings_of
@@ -51,7 +51,7 @@ def sheet_transition(*, user, sheet_id: int, name: str, reason: str = "", grade:
         history_record(sheet, user, name, "审核等级", "", grade)
     if name == "approve":
         ApprovedVersion.objects.create(sheet=sheet, version=sheet.version, grade=grade, approved_by=user,
-                                       content=goal_sheet(sheet).model_dump(mode="json"))
+                                       content=stored_content(goal_sheet(sheet)))
     return sheet
 
 

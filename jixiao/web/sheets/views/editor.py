@@ -8,14 +8,12 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 
 from jixiao.web.organisation.selectors import can_edit_unit, request_member
-from jixiao.web.sheets.conversion import goal_sheet
 from jixiao.web.sheets.errors import SheetError, StaleSheet
 from jixiao.web.sheets.forms import COMMON_UNITS, IndicatorForm, IndicatorFormSet, SheetForm
 from jixiao.web.sheets.models import Sheet
 from jixiao.web.sheets.ordering import level2_choices_by_level1
 from jixiao.web.sheets.selectors import indicator_suggestions, sheet_get
-from jixiao.web.sheets.services.findings import findings_of
-from jixiao.web.sheets.services.review import check_sheet
+from jixiao.web.sheets.services.findings import findings_of, sheet_review
 from jixiao.web.sheets.services.sheets import indicator_rows, sheet_update
 
 __all__ = ["sheet_check", "sheet_edit"]
@@ -73,7 +71,7 @@ def _editable(request, pk: int) -> Sheet:
 def _findings(sheet: Sheet, form: SheetForm, grid) -> tuple[list, list[int]]:
     """Findings on the form's content as it stands, without saving (an unsaved copy reviewed by the engine),
     and the formset index of each reviewed row (rows with errors keep their messages at the field instead)."""
-    draft = Sheet(unit=sheet.unit, year=sheet.year)
+    draft = Sheet(unit=sheet.unit, year=sheet.year, reading=sheet.reading)
     data = form.cleaned_data if not form.errors else {}
     changes = form.changes() if data else {}
     for name in ("code", "name", "title", "money_unit", "budget_total", "budget_fiscal", "budget_other", "purpose",
@@ -81,7 +79,7 @@ def _findings(sheet: Sheet, form: SheetForm, grid) -> tuple[list, list[int]]:
         setattr(draft, name, changes.get(name, getattr(sheet, name)))
     rows = _rows(grid)
     indicators = indicator_rows([cells for _, cells in rows], sheet.indicators.all())
-    return check_sheet(goal_sheet(draft, indicators)).findings, [index for index, _ in rows]
+    return sheet_review(draft, indicators).findings, [index for index, _ in rows]
 
 
 def _rows(grid) -> list[tuple[int, dict[str, object]]]:

@@ -13,11 +13,10 @@ from django.utils.formats import localize
 from django.utils.timezone import template_localtime
 from django.views.decorators.http import require_POST
 
-from jixiao.model import GoalSheet
 from jixiao.web.links import id_url, unit_options
 from jixiao.web.organisation.selectors import can_edit_unit, can_review_unit, request_member, units_visible
 from jixiao.web.sheets.actions import action_label
-from jixiao.web.sheets.conversion import goal_sheet
+from jixiao.web.sheets.conversion import content_of, goal_sheet
 from jixiao.web.sheets.errors import SheetError
 from jixiao.web.sheets.forms import CommentForm, TransitionForm
 from jixiao.web.sheets.models import ReviewRound, Status
@@ -75,7 +74,7 @@ def sheet_detail(request, pk: int):
     findings = findings_of(sheet)
     comments = list(sheet.comments.select_related("author", "indicator"))
     approved = sheet.approved_versions.first()
-    approved_content = GoalSheet.model_validate(approved.content) if approved and sheet.status != Status.APPROVED else None
+    approved_content = content_of(approved.content) if approved and sheet.status != Status.APPROVED else None
     history = list(sheet.history.select_related("user")[:200])
     for entry in history:
         entry.label = action_label(entry.action)
