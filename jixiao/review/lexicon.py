@@ -103,10 +103,16 @@ def kind_of(text: str | None) -> Kind | None:
             if kind is Kind.COUNT:
                 if head.endswith(_folded("count", "not_counts")):
                     continue
-                if any(marker in head for marker in _folded("rate", "share_markers")):
+                if any(marker in head for marker in _folded("rate", "share_markers")) or _quotient(head):
                     return Kind.RATE
             return kind
     return None
+
+
+def _quotient(head: str) -> bool:
+    """True for a name that divides one count by another (实际完成飞行小时数/计划小时数, corpus 189): a rate."""
+    numerator, slash, _ = head.rpartition("/")
+    return bool(slash) and kind_of(numerator) is Kind.COUNT
 
 
 def _contains_any(text: str, section: str, key: str = "words") -> bool:

@@ -15,6 +15,8 @@ from jixiao.review.lexicon import (
     ("村人居环境整治个数", Kind.COUNT), ("人民调解案件数", Kind.COUNT), ("环保设施使用年限", Kind.DURATION),
     ("维稳工作经费支出", Kind.MONEY), ("调解矛盾数量占排查纠纷数", Kind.RATE), ("覆盖率（%）", Kind.RATE),
     ("居民消费价格指数", None), ("社会影响力", None), ("长期使用性", None), ("", None), ("满意度", Kind.SATISFACTION),
+    # one count divided by another is a rate (corpus 189); a slash between two works is no quotient
+    ("实际完成飞行小时数/计划小时数", Kind.RATE), ("新建/改造户数", Kind.COUNT),
 ])
 def test_kind_is_read_from_the_head_of_the_phrase(text, kind):
     assert kind_of(text) is kind
