@@ -240,7 +240,8 @@ class EmptyIndicatorCell(Rule):
         "指标值只写了单位（“公里”“万亩”）、没有数值的，同样是空着；这样的表里只有“≧ %”的格子也是空着（没有填的模板）。"
         "数值写在名称栏（“流转土地 >=60亩”）或写在未识别为指标值的栏目中时，单元格并不空，不在此报告；名称以空话结尾"
         "（“生态修复功能提高”）的由 JX206 报告。名称栏只有一级指标标签、分值（30分)）或单个字的行不是指标，文件截断处的"
-        "最后一行（其后的单元格可能随截断丢失）也不在此报告。",
+        "最后一行（其后的单元格可能随截断丢失）也不在此报告；没有名称和描述、指标值只有一个括号的行是读取时从单元格上拆下的"
+        "碎片，不是漏填的行。",
         why="空单元格使这一行无法审核、无法监控，年底也无法打分。",
         bad="产出指标 | 数量指标 | 村人居环境整治个数 | （空）",
         good="产出指标 | 数量指标 | 村人居环境整治个数 | ≥18个",
@@ -250,7 +251,8 @@ class EmptyIndicatorCell(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         # An empty 二级指标 is usually a merged cell (or a form whose 成本指标 has no second level), and an empty
         # description or basis is not what a reviewer returns a sheet for: only the indicator and its value count.
-        rows = [indicator for indicator in ctx.sheet.indicators if not ctx.unfinished(indicator)]
+        rows = [indicator for indicator in ctx.sheet.indicators
+                if not ctx.unfinished(indicator) and not _split_off(indicator)]
         blank = [(indicator, column) for indicator in rows
                  for column, empty in (("name", not indicator.name.strip()),
                                        ("target", _no_value(ctx, indicator) and not _value_elsewhere(indicator)))
@@ -298,6 +300,18 @@ class TemplateNotFilled(Rule):
 # A target written in the name cell: after an operator (流转土地 >=60亩, 化妆品抽验批次 ≥3 7), a closing percentage
 # (质量达标率100%) or a bound in words (培训次数2次以上).
 _TARGET_IN_NAME = re.compile(r"[≥≤<>=]\s*\d|\d%$|\d[^\d\s]{0,3}(以上|以下|以内)$")
+
+
+# A cell with nothing to read in it: no letter, digit or % (a bracket, a dash).
+_NOTHING_WRITTEN = re.compile(r"^[^\w%]*$")
+
+
+def _split_off(indicator: Indicator) -> bool:
+    """True for a piece of a cell that the reader split off as a row of its own: no name, no description, and a
+    指标值 with nothing written in it (the “)” of a template's ``( ≥**% )`` cut at its space, corpus 187). Its empty
+    name is not a cell the unit left blank; what it holds is JX207's to report."""
+    return not indicator.name.strip() and not (indicator.description or "").strip() \
+        and bool(_NOTHING_WRITTEN.match(indicator.target.raw or ""))
 
 
 def _no_value(ctx: SheetContext, indicator: Indicator) -> bool:
