@@ -322,12 +322,18 @@ def _no_value(ctx: SheetContext, indicator: Indicator) -> bool:
         or (ctx.template_unfilled and SYMBOL_ONLY.fullmatch(fold(raw or "")) is not None)
 
 
+def _bound(text: str | None) -> bool:
+    """True for a cell that holds nothing but a bound (>=95%, ≤30天): a 指标值 placed one column off."""
+    target = parse_target(text or "")
+    return target.operator is not None and target.value is not None and target.leftover is None
+
+
 def _value_elsewhere(indicator: Indicator) -> bool:
     """True when the row's value stands in the document, only not in the 指标值 cell: in the name cell (a figure,
-    or a vague phrase that JX206 reports), or in a column the reader kept aside (``extra``): a figure (one column
+    or a vague phrase that JX206 reports), alone in the description cell (>=95%, corpus 180), or in a column the reader kept aside (``extra``): a figure (one column
     per town), or any cell of a column the reader found holds a value of the row (``value_columns``: a second
     指标值 column, 评价指标值)."""
-    if _TARGET_IN_NAME.search(fold(indicator.name)) or vague_tail(indicator.name):
+    if _TARGET_IN_NAME.search(fold(indicator.name)) or vague_tail(indicator.name) or _bound(indicator.description):
         return True
     return any(parse_target(value).is_quantitative or heading in indicator.value_columns
                for heading, value in indicator.extra.items() if value and value.strip())
