@@ -435,4 +435,12 @@ def placeholder_in(text: str | None) -> str | None:
     if not text:
         return None
     folded = fold(text)
-    return next((word for word, folded_word in _placeholders() if folded_word in folded), None)
+    return next((word for word, folded_word in _placeholders() if _holds(folded, folded_word)), None)
+
+
+def _holds(folded: str, word: str) -> bool:
+    # A numbered placeholder (指标3) is not the start of a longer figure: 管理指标30 is a level with its points
+    # (corpus 179).
+    if word[-1].isdigit():
+        return re.search(re.escape(word) + r"(?![\d.])", folded) is not None
+    return word in folded
