@@ -4,9 +4,10 @@ from decimal import Decimal
 
 import pytest
 
+from jixiao.model import parse_target
 from jixiao.review.lexicon import (
     Kind, basis_sets_standard, counted_numbers, is_growth, is_improvement, is_reverse, is_timeliness, kind_of,
-    suggested_unit, vague_word,
+    suggested_unit, unknown_measure_word, vague_word,
 )
 
 
@@ -82,3 +83,13 @@ def test_basis_sets_a_standard(basis, verdict):
 ])
 def test_vague_word_is_the_longest_opening_with_two_characters_after_it_at_most(target, word):
     assert vague_word(target) == word
+
+
+@pytest.mark.parametrize(("raw", "measure_word"), [
+    # a measure word the vocabulary lacks, after the number or a compound unit's "/" (corpus 189, 178)
+    ("≥6艘", True), ("80元/羽", True),
+    # prose after a figure, a known unit, no figure at all
+    ("≥100垃圾桶正常使用率100%", False), ("≥3个村庄", False), ("≥18个", False), ("明显提升", False),
+])
+def test_an_unknown_measure_word_is_told_from_prose(raw, measure_word):
+    assert unknown_measure_word(parse_target(raw)) is measure_word
