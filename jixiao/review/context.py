@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from jixiao.model import (Document, Framework, GoalSheet, Indicator, UnitKind, level2_parents, not_an_indicator,
-                          unit_kind)
+from jixiao.model import (Document, Framework, GoalSheet, Indicator, UnitKind, canonical_level2, level2_parents,
+                          not_an_indicator, unit_kind)
 from jixiao.model.lexicon import fold
 from jixiao.review.finding import Confidence
 from jixiao.review.forms import FormProfile, load_form, recognise_form
@@ -161,7 +161,9 @@ class SheetContext:
                 present.add("满意度指标")
                 continue
             level1 = self.level1_of(indicator) or self.form.standard_level1(indicator.level1_raw)
-            present |= {name for name in (level1, indicator.level2, parents.get(indicator.level2 or "")) if name}
+            # A 二级指标 written in the 一级 column (服务对象满意度指标 | …, the columns shifted: corpus 187) names its level.
+            level2 = indicator.level2 or (None if level1 else canonical_level2(indicator.level1_raw))
+            present |= {name for name in (level1, level2, parents.get(level2 or "")) if name}
             if indicator.level2 == "数量指标" and is_quality_rate(indicator.name):
                 present.add("质量指标")  # a quality rate filed under 数量 is misfiled (JX507), not missing
         return present

@@ -39,6 +39,7 @@ __all__ = [
     "stated_target",
     "suggested_unit",
     "unit_without_value",
+    "unknown_measure_word",
     "vague_tail",
     "vague_word",
 ]
@@ -103,10 +104,16 @@ def kind_of(text: str | None) -> Kind | None:
             if kind is Kind.COUNT:
                 if head.endswith(_folded("count", "not_counts")):
                     continue
-                if any(marker in head for marker in _folded("rate", "share_markers")):
+                if any(marker in head for marker in _folded("rate", "share_markers")) or _quotient(head):
                     return Kind.RATE
             return kind
     return None
+
+
+def _quotient(head: str) -> bool:
+    """True for a name that divides one count by another (实际完成飞行小时数/计划小时数, corpus 189): a rate."""
+    numerator, slash, _ = head.rpartition("/")
+    return bool(slash) and kind_of(numerator) is Kind.COUNT
 
 
 def _contains_any(text: str, section: str, key: str = "words") -> bool:
@@ -186,6 +193,19 @@ def unit_without_value(text: str | None) -> str | None:
         return None
     bare = folded.removeprefix("万").removeprefix("千").removeprefix("亿") or folded
     return folded if canonical_unit(folded) or canonical_unit(bare) else None
+
+
+# A measure word the unit vocabulary does not hold, right after the number or after a compound unit's "/": ≥6架,
+# 490元/平米 (corpus 189, 178).
+_MEASURE_WORD = re.compile(r"[\d/]([\u4e00-\u9fff]{1,2})$")
+
+
+def unknown_measure_word(target: Target) -> bool:
+    """True when what the parser left over of a quantitative 指标值 is a measure word it does not know (架, 艘, the
+    平米 of 元/平米): a unit, not prose mixed into the cell, and not a missing unit."""
+    leftover = fold(target.leftover or "").strip()
+    found = _MEASURE_WORD.search(fold(target.raw or "").strip())
+    return bool(leftover) and target.is_quantitative and found is not None and found.group(1) == leftover
 
 
 # A bound written in words inside a sentence (暂定量按15次作业且总航时不少于30小时测算): the bound is the target.

@@ -92,7 +92,8 @@ class Rule:
     ) -> Finding:
         """A finding of this rule on the sheet of ``ctx`` (and ``indicator``), its message slots filled.
 
-        ``severity`` overrides the rule's own for this finding (a profile's setting still wins). A fix of the
+        ``severity`` overrides the rule's own for this finding (a profile's setting still wins); a finding on a row
+        whose cells were placed by a guess (confidence 版式推测) is at most a warning. A fix of the
         指标值 that would lose what the cell said (a compound unit, a date, the number) is dropped.
         """
         if fix is not None and indicator is not None and not self._fix_keeps_meaning(indicator.target, fix):
@@ -109,10 +110,17 @@ class Rule:
             row=indicator.row if indicator is not None else None,
             column=COLUMNS.get(column or "", column),
         )
+        confidence = ctx.confidence(confidence, indicator)
+        severity = ctx.profile.severity_of(self.code, severity or self.severity)
+        if indicator is not None and confidence is Confidence.GUESSED_LAYOUT and severity is Severity.ERROR:
+            # A reviewer does not return a sheet for a row that may be misread, only asks for the original to be
+            # checked (as the audit does on rows whose columns were inferred). A finding about the whole sheet (its
+            # goal text, the absence of a level) does not rest on one row's cells and keeps its level.
+            severity = Severity.WARNING
         return Finding(
             rule=self.code,
             name=self.name,
-            severity=ctx.profile.severity_of(self.code, severity or self.severity),
+            severity=severity,
             dimension=self.dimension,
             source=self.source.cite(),
             sheet=ctx.sheet.key,
@@ -121,7 +129,7 @@ class Rule:
             template=self.message,
             params={key: str(value) for key, value in slots.items()},
             fix=fix,
-            confidence=ctx.confidence(confidence, indicator),
+            confidence=confidence,
         )
 
     def _fix_keeps_meaning(self, target: Target, fix: Fix) -> bool:

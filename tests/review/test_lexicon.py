@@ -4,9 +4,10 @@ from decimal import Decimal
 
 import pytest
 
+from jixiao.model import parse_target
 from jixiao.review.lexicon import (
     Kind, basis_sets_standard, counted_numbers, is_growth, is_improvement, is_reverse, is_timeliness, kind_of,
-    suggested_unit, vague_word,
+    suggested_unit, unknown_measure_word, vague_word,
 )
 
 
@@ -15,6 +16,8 @@ from jixiao.review.lexicon import (
     ("村人居环境整治个数", Kind.COUNT), ("人民调解案件数", Kind.COUNT), ("环保设施使用年限", Kind.DURATION),
     ("维稳工作经费支出", Kind.MONEY), ("调解矛盾数量占排查纠纷数", Kind.RATE), ("覆盖率（%）", Kind.RATE),
     ("居民消费价格指数", None), ("社会影响力", None), ("长期使用性", None), ("", None), ("满意度", Kind.SATISFACTION),
+    # one count divided by another is a rate (corpus 189); a slash between two works is no quotient
+    ("实际完成飞行小时数/计划小时数", Kind.RATE), ("新建/改造户数", Kind.COUNT),
 ])
 def test_kind_is_read_from_the_head_of_the_phrase(text, kind):
     assert kind_of(text) is kind
@@ -80,3 +83,13 @@ def test_basis_sets_a_standard(basis, verdict):
 ])
 def test_vague_word_is_the_longest_opening_with_two_characters_after_it_at_most(target, word):
     assert vague_word(target) == word
+
+
+@pytest.mark.parametrize(("raw", "measure_word"), [
+    # a measure word the vocabulary lacks, after the number or a compound unit's "/" (corpus 189, 178)
+    ("≥6艘", True), ("80元/羽", True),
+    # prose after a figure, a known unit, no figure at all
+    ("≥100垃圾桶正常使用率100%", False), ("≥3个村庄", False), ("≥18个", False), ("明显提升", False),
+])
+def test_an_unknown_measure_word_is_told_from_prose(raw, measure_word):
+    assert unknown_measure_word(parse_target(raw)) is measure_word

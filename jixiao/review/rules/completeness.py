@@ -240,7 +240,8 @@ class EmptyIndicatorCell(Rule):
         "指标值只写了单位（“公里”“万亩”）、没有数值的，同样是空着；这样的表里只有“≧ %”的格子也是空着（没有填的模板）。"
         "数值写在名称栏（“流转土地 >=60亩”）或写在未识别为指标值的栏目中时，单元格并不空，不在此报告；名称以空话结尾"
         "（“生态修复功能提高”）的由 JX206 报告。名称栏只有一级指标标签、分值（30分)）或单个字的行不是指标，文件截断处的"
-        "最后一行（其后的单元格可能随截断丢失）也不在此报告。",
+        "最后一行（其后的单元格可能随截断丢失）也不在此报告；没有名称和描述、指标值只有一个括号的行是读取时从单元格上拆下的"
+        "碎片，不是漏填的行。",
         why="空单元格使这一行无法审核、无法监控，年底也无法打分。",
         bad="产出指标 | 数量指标 | 村人居环境整治个数 | （空）",
         good="产出指标 | 数量指标 | 村人居环境整治个数 | ≥18个",
@@ -250,7 +251,8 @@ class EmptyIndicatorCell(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         # An empty 二级指标 is usually a merged cell (or a form whose 成本指标 has no second level), and an empty
         # description or basis is not what a reviewer returns a sheet for: only the indicator and its value count.
-        rows = [indicator for indicator in ctx.sheet.indicators if not ctx.unfinished(indicator)]
+        rows = [indicator for indicator in ctx.sheet.indicators
+                if not ctx.unfinished(indicator) and not _split_off(indicator)]
         blank = [(indicator, column) for indicator in rows
                  for column, empty in (("name", not indicator.name.strip()),
                                        ("target", _no_value(ctx, indicator) and not _value_elsewhere(indicator)))
@@ -300,6 +302,18 @@ class TemplateNotFilled(Rule):
 _TARGET_IN_NAME = re.compile(r"[≥≤<>=]\s*\d|\d%$|\d[^\d\s]{0,3}(以上|以下|以内)$")
 
 
+# A cell with nothing to read in it: no letter, digit or % (a bracket, a dash).
+_NOTHING_WRITTEN = re.compile(r"^[^\w%]*$")
+
+
+def _split_off(indicator: Indicator) -> bool:
+    """True for a piece of a cell that the reader split off as a row of its own: no name, no description, and a
+    指标值 with nothing written in it (the “)” of a template's ``( ≥**% )`` cut at its space, corpus 187). Its empty
+    name is not a cell the unit left blank; what it holds is JX207's to report."""
+    return not indicator.name.strip() and not (indicator.description or "").strip() \
+        and bool(_NOTHING_WRITTEN.match(indicator.target.raw or ""))
+
+
 def _no_value(ctx: SheetContext, indicator: Indicator) -> bool:
     """True when the 指标值 cell holds no value: empty, or only the unit the value was to be given in (公里, 万亩), or
     in a template never filled in, only its operator and % (≧ %)."""
@@ -308,12 +322,18 @@ def _no_value(ctx: SheetContext, indicator: Indicator) -> bool:
         or (ctx.template_unfilled and SYMBOL_ONLY.fullmatch(fold(raw or "")) is not None)
 
 
+def _bound(text: str | None) -> bool:
+    """True for a cell that holds nothing but a bound (>=95%, ≤30天): a 指标值 placed one column off."""
+    target = parse_target(text or "")
+    return target.operator is not None and target.value is not None and target.leftover is None
+
+
 def _value_elsewhere(indicator: Indicator) -> bool:
     """True when the row's value stands in the document, only not in the 指标值 cell: in the name cell (a figure,
-    or a vague phrase that JX206 reports), or in a column the reader kept aside (``extra``): a figure (one column
+    or a vague phrase that JX206 reports), alone in the description cell (>=95%, corpus 180), or in a column the reader kept aside (``extra``): a figure (one column
     per town), or any cell of a column the reader found holds a value of the row (``value_columns``: a second
     指标值 column, 评价指标值)."""
-    if _TARGET_IN_NAME.search(fold(indicator.name)) or vague_tail(indicator.name):
+    if _TARGET_IN_NAME.search(fold(indicator.name)) or vague_tail(indicator.name) or _bound(indicator.description):
         return True
     return any(parse_target(value).is_quantitative or heading in indicator.value_columns
                for heading, value in indicator.extra.items() if value and value.strip())
@@ -420,4 +440,12 @@ def placeholder_in(text: str | None) -> str | None:
     if not text:
         return None
     folded = fold(text)
-    return next((word for word, folded_word in _placeholders() if folded_word in folded), None)
+    return next((word for word, folded_word in _placeholders() if _holds(folded, folded_word)), None)
+
+
+def _holds(folded: str, word: str) -> bool:
+    # A numbered placeholder (指标3) is not the start of a longer figure: 管理指标30 is a level with its points
+    # (corpus 179).
+    if word[-1].isdigit():
+        return re.search(re.escape(word) + r"(?![\d.])", folded) is not None
+    return word in folded

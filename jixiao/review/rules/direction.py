@@ -31,7 +31,8 @@ class ReverseIndicatorWithLowerBound(Rule):
     source = EVALUATION_2020.at("附件（反向指标计分）")
     message = "“{subject}”越低越好（反向指标），指标“{indicator}”的指标值“{raw}”却用了“{operator}”，应为“≤”上限"
     docs = RuleDocs(
-        what="投诉率、发生率、事故数、差错率、成本、费用、用时等越低越好的指标，指标值是否写成“≥”“>”。",
+        what="投诉率、发生率、事故数、差错率、成本、费用、用时等越低越好的指标，指标值是否写成“≥”“>”。数量指标下的时长"
+        "（飞机飞行时长 ≥928小时）是提供的服务量，越多越好，不在此报告。",
         why="“投诉率≥90%”意味着投诉越多越好；反向指标的目标应是上限，自评时按“目标值/实际值”计分。",
         bad="社会效益指标 | 受援群众投诉率 | ≥90%",
         good="社会效益指标 | 受援群众投诉率 | ≤5%",
@@ -43,6 +44,8 @@ class ReverseIndicatorWithLowerBound(Rule):
             facts, target = ctx.fact(indicator), indicator.target
             if not facts.reverse or target.operator not in _LOWER_BOUNDS:
                 continue
+            if facts.kind is Kind.DURATION and indicator.level2 == "数量指标":
+                continue  # hours of service delivered (飞机飞行时长 ≥928小时, corpus 189) are an amount of output
             subject = indicator.description if facts.from_description else indicator.name
             fix = _operator_fix(indicator, "≤", "运算符改为“≤”，并重新确定上限值")
             confidence = Confidence.INFERENCE if facts.from_description else Confidence.HIGH

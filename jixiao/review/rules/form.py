@@ -10,7 +10,8 @@ from jixiao.model.lexicon import fold
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
 from jixiao.review.lexicon import (STATEMENT, SYMBOL_ONLY, Kind, activity_done, bound_in_sentence, is_slogan,
-                                   speaks_of_time, suggested_unit, unit_without_value, vague_tail, vague_word)
+                                   speaks_of_time, suggested_unit, unit_without_value, unknown_measure_word,
+                                   vague_tail, vague_word)
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.sources import EVALUATION_2020, GOALS_2015
 
@@ -137,8 +138,10 @@ class MissingUnit(Rule):
                 yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw,
                                    hint=f"，按成本指标应为“元/{per}”")
                 continue
-            if not target.is_quantitative or (target.unit and unit_kind(target.unit) and not target.unit_inferred):
-                continue  # a unit measuring nothing known (/株, 万/月: the 元 left out) is no unit yet
+            if not target.is_quantitative or (target.unit and unit_kind(target.unit) and not target.unit_inferred) \
+                    or unknown_measure_word(target):
+                continue  # a unit measuring nothing known (/株, 万/月: the 元 left out) is no unit yet; a measure word
+                # the vocabulary lacks (≥6架) is one
             if unit_in_name(indicator.name):
                 continue  # 开展小型水利工程建设(个) | 1: the name's bracket is the form's unit column (corpus 022)
             if target.unit_inferred and target.leftover:
@@ -235,8 +238,9 @@ class ProseInTarget(Rule):
                 yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw, prose=prose,
                                    clean=clean)
                 continue
-            if not target.leftover or not target.is_quantitative or target.has_note(NoteCode.GLUED_NUMBERS):
-                continue  # run-together numbers are JX204's
+            if not target.leftover or not target.is_quantitative or target.has_note(NoteCode.GLUED_NUMBERS) \
+                    or unknown_measure_word(target):
+                continue  # run-together numbers are JX204's; a measure word the vocabulary lacks (架, 元/平米) is no prose
             if unit_conflicts(ctx, indicator):
                 continue  # the unit rule's fix rewrites the whole cell
             clean = clean_target(ctx, indicator)

@@ -393,6 +393,8 @@ class UnselectedOptions(Rule):
 
 # Figures below this are small counts that coincide by nature (编制宣传资料3个, 申报项目3个: corpus 140).
 _SMALL_FIGURE = 10
+# Units counting people or households: the same figure in two rows is usually one group seen twice.
+_PEOPLE = frozenset({"人", "万人", "人次", "万人次", "户", "户次"})
 
 
 class SameFigureRepeated(Rule):
@@ -405,7 +407,7 @@ class SameFigureRepeated(Rule):
     message = "指标“{indicator}”与“{other}”的指标值都是“{figure}”，性质不同的两项恰好相同，请核实"
     docs = RuleDocs(
         what="同一张表中两项名称不同的指标，是否写了完全相同的带单位数值（百分比和10以下的小数目除外；同一二级指标下的"
-        "计数，如两项筛查各600人次，多是按同一任务量下达，也除外）。",
+        "计数，如两项筛查各600人次，多是按同一任务量下达，也除外；人数、户数相同的，多是产出覆盖的人就是受益的人，也除外）。",
         why="产值与增收、投资与补助恰好相同，多半是照抄而不是测算；这样的目标难以相信。",
         bad="经济效益指标 | 特色产业产值 | ≥80万元\n经济效益指标 | 脱贫户增加收入 | ≥80万元",
         good="经济效益指标 | 特色产业产值 | ≥80万元\n经济效益指标 | 脱贫户增加收入 | ≥12万元",
@@ -422,7 +424,10 @@ class SameFigureRepeated(Rule):
             first = seen.setdefault(key, indicator)
             # Counts of one group (艾滋病人检测 600人次, 结核病人筛查 600人次: corpus 028) are quotas often set alike;
             # equal amounts of money for different measures (产值 and 增收) are not.
-            quotas = first.level2 == indicator.level2 and unit_kind(target.unit) is not UnitKind.MONEY
+            # So are the people an output reaches and the people it benefits (加入合作社的贫困人口 1102人, 受益建档立卡
+            # 贫困人口 1102人: corpus 187): one group counted under two levels.
+            quotas = (first.level2 == indicator.level2 or target.unit in _PEOPLE) \
+                and unit_kind(target.unit) is not UnitKind.MONEY
             if first is not indicator and similarity(first.name, indicator.name) < 0.5 and not quotas:
                 yield self.finding(ctx, indicator=indicator, column="target", other=first.name,
                                    figure=f"{target.value.normalize():f}{target.unit}")
@@ -580,7 +585,7 @@ class ToleratedErrorRate(Rule):
     fix_changes = frozenset({"value"})  # raising the target is the fix
     docs = RuleDocs(
         what="准确率、准确性、正确率、合规率、合规性、验收合格率这类“不允许出错”的比率，目标是否低于100%。测报、预报、"
-        "预测、预警的准确率是预测应验的比例，不能承诺100%，不在此检查。",
+        "预测、预警的准确率是预测应验的比例，诊断准确率是临床判断的正确比例，都不能承诺100%，不在此检查。",
         why="工资发放准确性≥95%，等于允许二十分之一的工资发错；补贴发放合规率≥95%，等于允许违规发放。这类工作的"
         "要求只能是全部做对，低于100%的目标定低了。",
         bad="质量指标 | 工资发放准确性 | ≥95%",

@@ -1,0 +1,46 @@
+"""Findings on a reading the reader had to guess: they say so (版式推测) and a row's finding is at most a warning."""
+
+import pytest
+
+from jixiao.model import Severity
+from jixiao.review import load_profile, review_document
+from jixiao.review.finding import Confidence
+from tests.review.sheets import build_document, load_data, patched
+
+BASE = load_data("rule_cases.toml")["base"]
+# 受援群众投诉率 (row 5) written ≥90%: a reverse indicator with a lower bound, an error on a sheet read with certainty.
+REVERSED = {"set_rows": {"5": ["效益指标", "社会效益指标", "受援群众投诉率", "受援群众投诉件数占受援人数的比例", "≥90%",
+                              "历史标准：上年投诉率6%"]}}
+
+
+def _review(patch: dict, layout: str | None = None, confidence: float = 1.0):
+    document = build_document(patched(BASE, patch))
+    sheet = document.sheets[0]
+    rows = [row.model_copy(update={"confidence": confidence}) for row in sheet.indicators]
+    document = document.model_copy(update={"layout": layout, "sheets": [sheet.model_copy(update={"indicators": rows})]})
+    return review_document(document, load_profile()).sheets[0]
+
+
+@pytest.mark.parametrize(
+    ("layout", "confidence", "severity", "certainty"),
+    [
+        ("text-tabbed", 1.0, Severity.ERROR, Confidence.HIGH),
+        # columns placed by their labels: an inference, not a guess (corpus 178, 187)
+        ("text-piped", 0.8, Severity.ERROR, Confidence.HIGH),
+        # cells cut apart from run-together text (corpus 179: 无资产损失、利用率 | 高于80%, a name and target fused)
+        ("text-run-together", 0.8, Severity.WARNING, Confidence.GUESSED_LAYOUT),
+        # a row whose columns the reader could not tell (corpus 189: every row of a prose report)
+        ("text-lines", 0.5, Severity.WARNING, Confidence.GUESSED_LAYOUT),
+    ],
+)
+def test_a_finding_on_a_guessed_row_is_at_most_a_warning(layout, confidence, severity, certainty):
+    findings = [f for f in _review(REVERSED, layout, confidence).findings if f.rule == "JX401"]
+    assert [(f.indicator, f.location.row, f.severity, f.confidence) for f in findings] == [
+        ("受援群众投诉率", 5, severity, certainty)]
+
+
+def test_a_finding_on_the_whole_sheet_keeps_its_level_on_a_guessed_layout():
+    # No 效益指标 at all is a gap of the sheet, not of one row's cells: still an error, marked as resting on a guess.
+    findings = [f for f in _review({"drop_rows": [5, 6]}, "text-run-together").findings if f.rule == "JX103"]
+    assert [(f.params["level1"], f.severity, f.confidence) for f in findings] == [
+        ("效益指标", Severity.ERROR, Confidence.GUESSED_LAYOUT)]
