@@ -29,7 +29,7 @@ from tests.web.sheets.test_history import _form_data
 # 118: a unit column (計量單位) whose cell beside 28.8萬元 says % (JX310), an 评分标准 column, Traditional level
 # names. 003: two sheets whose bare values (95) take their unit from the unit column.
 UNIT_COLUMN_DOCUMENTS = ("118_", "003_")
-AMOUNT = "业务工作支出安排金额"  # 118's row whose unit column contradicts its value
+AMOUNT = "業務工作支出安排金額"  # 118's row whose unit column contradicts its value (names are kept as written)
 
 
 def _read(stem: str) -> tuple[str, bytes, Document]:
