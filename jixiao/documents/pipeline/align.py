@@ -41,6 +41,7 @@ from jixiao.documents.pipeline.labels import (
     split_name_target,
     split_name_trend,
     split_points_row,
+    split_description,
     split_qualitative,
     split_rows_run_together,
     split_run_together,
@@ -424,6 +425,8 @@ class Aligner:
         following = slots[slots.index("name") + 1] if "name" in slots and slots.index("name") + 1 < len(slots) else None
         if following in _POINTS and not closed:
             return self._unfuse_figures(tokens, texts)
+        if following == "description" and self._segmented:
+            return self._unfuse_description(tokens, texts)
         if following != "target":
             return tokens, texts
         result_tokens: list[Token] = []
@@ -441,6 +444,24 @@ class Aligner:
                 # (…绿化水平提升 before the next level name)
                 parts = split_qualitative(text)
             if parts is None:
+                result_tokens.append(token)
+                result_texts.append(text)
+                continue
+            result_tokens += [token, token]
+            result_texts += [parts[0], _Piece(parts[1])]
+        return result_tokens, result_texts
+
+    @staticmethod
+    def _unfuse_description(tokens: list[Token], texts: list[str]) -> tuple[list[Token], list[str]]:
+        """``项目资金使用合规性反映项目资金使用合规情况 | >=95% | >=95%``: a name and its 指标解释 run together in text
+        cut by its labels, a value of the row right after them: cut in two, so that the row's values keep their
+        columns (one per sub-unit) and the cells after them open the next row."""
+        result_tokens: list[Token] = []
+        result_texts: list[str] = []
+        for token, text, following in zip(tokens, texts, _next_filled(texts)):
+            parts = split_description(text) if label(text).role is Role.TEXT and (
+                is_value(following) or looks_like_target(following)) else None
+            if parts is None or not all(parts):
                 result_tokens.append(token)
                 result_texts.append(text)
                 continue

@@ -58,6 +58,14 @@ _INDICATOR_OWN = ("评价指标", "标准值", "评价指标值")
 _OFFSET_TOLERANCE = 1
 _MAX_UNKNOWN = 12  # headings the vocabulary does not know, after a header of one-heading lines
 _MAX_UNKNOWN_LENGTH = 12
+# the caption of one value column per sub-unit (区域目标值 | 新罗区 | 永定区 …, 目标值 | 西坪镇 | 桃舟乡): the names
+# under it are the columns, the caption none of its own
+_SUB_UNIT_CAPTION = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:目标值|指标值)$")
+# sub-unit names run together after their caption (区域目标值新罗区永定区上杭县): each ends in its administrative word
+_SUB_UNIT_NAME = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:街道|区|县|市|镇|乡|旗)")
+_SUB_UNITS = 2  # at least so many names under the caption
+# a short text with none of the words a heading of figures holds (指标标准或依据, 2021年实际实现值): a sub-unit's name
+_SUB_UNIT_TEXT = re.compile(r"^(?!.*(?:指标|标准|依据|说明|实际|预期|完成|值))[^\d]{2,8}$")
 _BARE_NAME = "指标"
 _CAPTION = re.compile(r"^附?表[〇一二三四五六七八九十\d]{1,3}(?:[-—－]\d{1,2})?[:：]?$")  # 表十二, 附表3-1: the next table
 _FRAME_LABELS = ("绩效指标", "年度绩效指标", "长期绩效指标", "绩效指标(90分)", "项目绩效指标")
@@ -694,14 +702,21 @@ def _unknown_headings(lines: list[Line], end: int, columns: Columns, tokens: lis
                 found.append(token)
                 index += 1
                 continue
-            if role is not Role.TEXT or len(match_key(token.text)) > _MAX_UNKNOWN_LENGTH:
+            names = _captioned_names(token) if role is Role.TEXT and not found else None
+            if names:
+                found.extend(names)
+            elif role is not Role.TEXT or len(match_key(token.text)) > _MAX_UNKNOWN_LENGTH:
                 return end
-            found.append(token)
+            else:
+                found.append(token)
         index += 1
     else:
         return end
     if not found:
         return end
+    if _sub_unit_caption(columns, found):
+        for column in (columns.kinds, columns.headings, columns.positions, columns.offsets):
+            column.pop()
     for token in found:
         columns.kinds.append("score" if label(token.text).role is Role.NUMBER else EXTRA)
         columns.headings.append(token.text.strip())
@@ -709,6 +724,32 @@ def _unknown_headings(lines: list[Line], end: int, columns: Columns, tokens: lis
         columns.offsets.append(None)
     tokens.extend(found)
     return index
+
+
+def _captioned_names(token: Token) -> list[Token] | None:
+    """The sub-unit names of a caption run together with them (``区域目标值新罗区永定区上杭县``), as headings of their
+    own after the caption's (kept as a heading so that the caption's column is dropped like a written one)."""
+    key = match_key(token.text)
+    for end in range(3, min(len(key), 8)):
+        if _SUB_UNIT_CAPTION.fullmatch(key[:end]):
+            names = _SUB_UNIT_NAME.findall(key[end:])
+            if len(names) >= _SUB_UNITS and "".join(names) == key[end:]:
+                return [Token(text, token.line, token.column, token.offset) for text in (key[:end], *names)]
+    return None
+
+
+def _sub_unit_caption(columns: Columns, found: list[Token]) -> bool:
+    """Whether the last column of the header (目标值) or the first of the short texts after it (区域目标值) is the
+    caption of the sub-unit columns the texts after it name: that column is then dropped, the first text with it
+    (its value columns are the names', each row's cells kept under them in ``extra``)."""
+    captioned = len(found) > _SUB_UNITS and _SUB_UNIT_CAPTION.fullmatch(match_key(found[0].text))
+    names = found[1:] if captioned else found
+    if len(names) < _SUB_UNITS or not all(_SUB_UNIT_TEXT.match(match_key(name.text)) for name in names):
+        return False
+    if captioned:
+        del found[0]
+        return False
+    return columns.kinds[-1:] == ["target"] and bool(_SUB_UNIT_CAPTION.fullmatch(match_key(columns.headings[-1])))
 
 
 def _points_heading(columns: Columns) -> bool:
