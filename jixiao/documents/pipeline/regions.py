@@ -815,10 +815,34 @@ def _refinements(lines: list[Line], index: int, columns: Columns) -> int:
     while index < len(lines):
         if is_refinement(lines[index]):
             refine(columns, lines[index])
-        elif not _split_merged(columns, lines[index]):
+        elif not (_sub_unit_row(columns, lines[index]) or _split_merged(columns, lines[index])):
             break
         index += 1
     return index
+
+
+def _sub_unit_row(columns: Columns, line: Line) -> bool:
+    """A grid's heading row naming the sub-units under a merged 目标值 caption (区域目标值 over 西坪镇 | 桃舟乡 | 芦田镇):
+    each name becomes a column of its own in the caption's place, as in a grid whose header row holds the names.
+    Says whether the line was such a row (and the columns changed)."""
+    filled = line.filled
+    if len(filled) < _SUB_UNITS or any(token.column is None for token in filled) or not all(
+            label(token.text).role is Role.TEXT and _SUB_UNIT_TEXT.match(match_key(token.text)) for token in filled):
+        return False
+    gridded = any(position is not None for position in columns.positions)
+    if gridded:
+        parents = {columns.kind_at(token.column) for token in filled}  # type: ignore[arg-type]
+        at = parents.pop() if len(parents) == 1 else None
+    else:  # (pipe rows: the caption is the last heading, its merged cells empty, the names start under it)
+        at = len(columns.kinds) - 1 if filled[0].column == len(columns.kinds) - 1 else None
+    if at is None or not _SUB_UNIT_CAPTION.fullmatch(match_key(columns.headings[at])):
+        return False
+    columns.kinds[at:at + 1] = [EXTRA] * len(filled)
+    columns.headings[at:at + 1] = [token.text.strip() for token in filled]
+    columns.positions[at:at + 1] = [token.column if gridded else None for token in filled]
+    if len(columns.offsets) > at:
+        columns.offsets[at:at + 1] = [token.offset for token in filled]
+    return True
 
 
 _TARGET_PARTS = ("operator", "unit")

@@ -1,12 +1,14 @@
-"""One value column per sub-unit under a 目标值 caption (区域目标值 over 西坪镇 | 桃舟乡 | 芦田镇), in streams of one
-cell per line and in run-together text: the names are the columns (``Indicator.extra``), a value every sub-unit
+"""One value column per sub-unit under a 目标值 caption (区域目标值 over 西坪镇 | 桃舟乡 | 芦田镇), in grids whose
+names stand on a heading row below the caption, in streams of one cell per line and in run-together text: the names are the columns (``Indicator.extra``), a value every sub-unit
 shares is the row's target, as in a grid whose headings are the names. Compact made-up cases."""
 
 from __future__ import annotations
 
 import pytest
 
+from jixiao.documents import read_bytes
 from jixiao.documents.pipeline import read_text
+from tests.documents.office_files import LEFT, UP, Table, docx_file, xlsx_file
 
 _TOWNS = ("西坪镇", "桃舟乡", "芦田镇")
 
@@ -51,3 +53,25 @@ def test_headings_of_figures_after_the_value_column_are_no_sub_units():
                       "预期2022年实现值", "产出指标", "数量指标", "主体班培训人次", "280人次", "上级文件", "260人次", "280人次"])
     first = read(text).sheets[0].indicators[0]
     assert (first.name, first.target.raw) == ("主体班培训人次", "280人次")
+
+
+_GRID: Table = [
+    ["一级指标", "二级指标", "三级指标", "指标解释", "区域目标值", LEFT, LEFT],
+    [UP, UP, UP, UP, *_TOWNS],
+    ["产出指标", "数量指标", "水利工程建设数量", "反映建设情况", "2", "1", "1"],
+    ["产出指标", "质量指标", "工程验收合格率", "反映验收情况", ">=95%", ">=95%", ">=95%"],
+]
+
+
+@pytest.mark.parametrize("document", [
+    lambda: read_bytes(xlsx_file(_GRID), "case.xlsx"),
+    lambda: read_bytes(docx_file(_GRID), "case.docx"),
+    # pipe rows: the caption's merged cells empty, the names on the row below
+    lambda: read("\n".join("| " + " | ".join("" if cell in (LEFT, UP) else cell for cell in row) + " |"
+                           for row in _GRID)),
+], ids=["xlsx", "docx", "pipe-rows"])
+def test_grid_caption_over_a_row_of_names(document):
+    built, passed = document().sheets[0].indicators
+    assert (built.name, built.target.raw, built.extra) == ("水利工程建设数量", "", _by_town("2", "1", "1"))
+    assert (passed.name, passed.target.raw, passed.extra) == (
+        "工程验收合格率", ">=95%", _by_town(">=95%", ">=95%", ">=95%"))
