@@ -689,8 +689,10 @@ def _further_heading(line: Line) -> bool:
 
 def _unknown_headings(lines: list[Line], end: int, columns: Columns, tokens: list[Token]) -> int:
     """Short texts between a stream header and the first level name are headings the vocabulary does not know
-    (one value column per town): columns of their own."""
-    found: list[Token] = []
+    (one value column per town): columns of their own. A 目标值 caption over the towns' names (the header's last
+    heading, or the first of the texts, run together with the names or not) is no column of its own."""
+    found: list[Token] = []  # the columns' headings
+    written: list[Token] = []  # the texts that hold them (a caption run together with its names is one)
     index = end
     while index < len(lines) and lines[index].kind in (LineKind.CELL, LineKind.BREAK) and len(found) <= _MAX_UNKNOWN:
         token = lines[index].tokens[0] if lines[index].tokens else None
@@ -700,35 +702,37 @@ def _unknown_headings(lines: list[Line], end: int, columns: Columns, tokens: lis
                 break
             if role is Role.NUMBER and not found and _points_heading(columns):
                 found.append(token)
+                written.append(token)
                 index += 1
                 continue
             names = _captioned_names(token) if role is Role.TEXT and not found else None
-            if names:
-                found.extend(names)
-            elif role is not Role.TEXT or len(match_key(token.text)) > _MAX_UNKNOWN_LENGTH:
+            if names is None and (role is not Role.TEXT or len(match_key(token.text)) > _MAX_UNKNOWN_LENGTH):
                 return end
-            else:
-                found.append(token)
+            found.extend(names or [token])
+            written.append(token)
         index += 1
     else:
         return end
     if not found:
         return end
-    if _sub_unit_caption(columns, found):
+    if _SUB_UNIT_CAPTION.fullmatch(match_key(found[0].text)) and _sub_unit_names(found[1:]):
+        del found[0]  # 区域目标值 | 新罗区 | 永定区
+    elif _sub_unit_names(found) and columns.kinds[-1:] == ["target"] and _SUB_UNIT_CAPTION.fullmatch(
+            match_key(columns.headings[-1])):
         for column in (columns.kinds, columns.headings, columns.positions, columns.offsets):
-            column.pop()
+            column.pop()  # 指标值 | 西坪镇 | 桃舟乡
     for token in found:
         columns.kinds.append("score" if label(token.text).role is Role.NUMBER else EXTRA)
         columns.headings.append(token.text.strip())
         columns.positions.append(None)
         columns.offsets.append(None)
-    tokens.extend(found)
+    tokens.extend(written)
     return index
 
 
 def _captioned_names(token: Token) -> list[Token] | None:
-    """The sub-unit names of a caption run together with them (``区域目标值新罗区永定区上杭县``), as headings of their
-    own after the caption's (kept as a heading so that the caption's column is dropped like a written one)."""
+    """A 目标值 caption run together with the sub-units' names (``区域目标值新罗区永定区上杭县``): the caption and
+    each name as a heading of its own, or None."""
     key = match_key(token.text)
     for end in range(3, min(len(key), 8)):
         if _SUB_UNIT_CAPTION.fullmatch(key[:end]):
@@ -738,18 +742,9 @@ def _captioned_names(token: Token) -> list[Token] | None:
     return None
 
 
-def _sub_unit_caption(columns: Columns, found: list[Token]) -> bool:
-    """Whether the last column of the header (目标值) or the first of the short texts after it (区域目标值) is the
-    caption of the sub-unit columns the texts after it name: that column is then dropped, the first text with it
-    (its value columns are the names', each row's cells kept under them in ``extra``)."""
-    captioned = len(found) > _SUB_UNITS and _SUB_UNIT_CAPTION.fullmatch(match_key(found[0].text))
-    names = found[1:] if captioned else found
-    if len(names) < _SUB_UNITS or not all(_SUB_UNIT_TEXT.match(match_key(name.text)) for name in names):
-        return False
-    if captioned:
-        del found[0]
-        return False
-    return columns.kinds[-1:] == ["target"] and bool(_SUB_UNIT_CAPTION.fullmatch(match_key(columns.headings[-1])))
+def _sub_unit_names(tokens: list[Token]) -> bool:
+    """Whether the texts name sub-units (西坪镇 | 桃舟乡), several short texts none of which heads figures."""
+    return len(tokens) >= _SUB_UNITS and all(_SUB_UNIT_TEXT.match(match_key(token.text)) for token in tokens)
 
 
 def _points_heading(columns: Columns) -> bool:
@@ -826,8 +821,8 @@ def _sub_unit_row(columns: Columns, line: Line) -> bool:
     each name becomes a column of its own in the caption's place, as in a grid whose header row holds the names.
     Says whether the line was such a row (and the columns changed)."""
     filled = line.filled
-    if len(filled) < _SUB_UNITS or any(token.column is None for token in filled) or not all(
-            label(token.text).role is Role.TEXT and _SUB_UNIT_TEXT.match(match_key(token.text)) for token in filled):
+    if any(token.column is None or label(token.text).role is not Role.TEXT for token in filled) or not _sub_unit_names(
+            filled):
         return False
     gridded = any(position is not None for position in columns.positions)
     if gridded:
