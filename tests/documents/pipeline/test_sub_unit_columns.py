@@ -36,6 +36,14 @@ def test_run_together_caption_names_and_rows():
     assert (satisfied.level1, satisfied.name, satisfied.target.raw) == ("效益指标", "受益群众满意度", ">=90%")
 
 
+def test_run_together_text_cut_after_the_first_word_of_an_explanation_leaves_that_row_out():
+    text = ("绩效指标一级指标二级指标三级指标指标解释区域目标值西坪镇桃舟乡芦田镇产出指标数量指标水利工程建设数量"
+            "反映水利工程建设情况211质量指标工程验收合格率反映工程验收合格情况>=95%>=95%>=95%项目完成率反映")
+    document = read(text)
+    assert [indicator.name for indicator in document.sheets[0].indicators] == ["水利工程建设数量", "工程验收合格率"]
+    assert [d.code for d in document.diagnostics if d.code in ("P114", "P120")] == ["P120"]
+
+
 @pytest.mark.parametrize("caption", ["区域目标值", "指标值"])
 def test_caption_and_names_one_per_line(caption):
     text = "\n".join(["一级指标", "二级指标", "三级指标", caption, *_TOWNS,
