@@ -183,11 +183,10 @@ def _set_aside_role(heading: str) -> str | None:
 
 
 def _shared_value(cells: dict[str, str]) -> str:
-    """The value every sub-unit column gives (one column per town: 1, >=95%), or "" when they differ or are not
-    figures."""
+    """The value every sub-unit column gives (one column per town), or "" when they differ or are not figures."""
     values = {text.strip() for text in cells.values() if text.strip()}
     figures = len(cells) >= 2 and len(values) == 1
-    return next(iter(values)) if figures and parse_target(next(iter(values))).is_quantitative else ""
+    return next(iter(values)) if figures and parse_amount(next(iter(values))) is not None else ""
 
 
 def _money_figure(text: str) -> str:

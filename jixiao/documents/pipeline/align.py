@@ -41,7 +41,6 @@ from jixiao.documents.pipeline.labels import (
     split_name_target,
     split_name_trend,
     split_points_row,
-    split_description,
     split_qualitative,
     split_rows_run_together,
     split_run_together,
@@ -425,8 +424,6 @@ class Aligner:
         following = slots[slots.index("name") + 1] if "name" in slots and slots.index("name") + 1 < len(slots) else None
         if following in _POINTS and not closed:
             return self._unfuse_figures(tokens, texts)
-        if following == "description" and self._segmented:
-            return self._unfuse_description(tokens, texts)
         if following != "target":
             return tokens, texts
         result_tokens: list[Token] = []
@@ -450,36 +447,6 @@ class Aligner:
             result_tokens += [token, token]
             result_texts += [parts[0], _Piece(parts[1])]
         return result_tokens, result_texts
-
-    def _unfuse_description(self, tokens: list[Token], texts: list[str]) -> tuple[list[Token], list[str]]:
-        """``项目资金使用合规性反映项目资金使用合规情况 | >=95% | >=95%``: a name and its 指标解释 run together in text
-        cut by its labels, a value of the row right after them: cut in two, so that the row's values keep their
-        columns (one per sub-unit) and the cells after them open the next row. With the values run onto the
-        explanation as one digit per sub-unit column (``…数量情况2312222`` under seven), the digits are cut off too:
-        the only reading of a run as long as the columns are many."""
-        sub_units = self._sub_units()
-        result_tokens: list[Token] = []
-        result_texts: list[str] = []
-        for token, text, following in zip(tokens, texts, _next_filled(texts)):
-            valued = is_value(following) or looks_like_target(following)
-            run = fused_run(text) if sub_units and not valued and label(text).role is Role.TEXT else None
-            digits = tuple(run[1]) if run and len(run[1]) == sub_units else ()
-            body = run[0] if digits else text
-            parts = split_description(body) if label(text).role is Role.TEXT and (valued or digits) else None
-            if parts is None or not all(parts):
-                result_tokens.append(token)
-                result_texts.append(text)
-                continue
-            pieces = [*parts, *digits]
-            result_tokens += [token] * len(pieces)
-            result_texts += [pieces[0], *(_Piece(piece) for piece in pieces[1:])]
-        return result_tokens, result_texts
-
-    def _sub_units(self) -> int:
-        """How many value columns, one per sub-unit, follow the 指标解释 of a table without a 指标值 column."""
-        slots = self.slots
-        after = slots[slots.index("description") + 1:] if "description" in slots else []
-        return len(after) if len(after) >= 2 and all(key.startswith("extra:") for key in after) else 0
 
     @staticmethod
     def _unfuse_figures(tokens: list[Token], texts: list[str]) -> tuple[list[Token], list[str]]:

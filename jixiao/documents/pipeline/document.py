@@ -24,7 +24,7 @@ from jixiao.documents.interpret.long_layout import build_long_table, detect_long
 from jixiao.documents.interpret.overall import OverallGoalsBuilder
 from jixiao.documents.interpret.sheet_builder import SheetBuilder, is_figure, money_key
 from jixiao.documents.pipeline.inferred import content_header
-from jixiao.documents.pipeline.labels import Role, is_chrome, label, opener_only, simplified
+from jixiao.documents.pipeline.labels import Role, is_chrome, label, simplified
 from jixiao.documents.pipeline.money_text import money_in_prose, money_in_text
 from jixiao.documents.pipeline.prose import PROSE
 from jixiao.documents.pipeline.records import (
@@ -238,11 +238,9 @@ class _Assembler:
         # a line ending a sentence (a prose cell: …，优化校园生态环境。) was not cut by the end of the file
         sentence_ends = "".join(last.texts).rstrip().endswith(_SENTENCE_ENDS)
         # text cut into cells by the labels that ends on the last row's name, with nothing beside it: the file
-        # stops inside that name or just after it (…满意度指 | 公益林提供管), or after the first word of its
-        # explanation (项目完成率反映), before the row's value
-        cut_explanation = indicators[-1].description if opener_only(indicators[-1].description) else ""
+        # stops inside that name or just after it (…满意度指 | 公益林提供管), before the row's value
         ends_on_name = bool(last.extra.get("segmented") and indicators[-1].name and not indicators[-1].extra
-                            and "".join(last.texts).rstrip().endswith(indicators[-1].name + cut_explanation))
+                            and "".join(last.texts).rstrip().endswith(indicators[-1].name))
         if open_row and not sentence_ends and (
                 ends_on_name or own_lines and (cut_cell or builder.last_row_stops_short())):
             builder.drop_last()  # a web copy's text stops inside the row, before its target: not an indicator

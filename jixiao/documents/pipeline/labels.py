@@ -27,7 +27,7 @@ from jixiao.model.units import canonical_unit, unit_spellings
 
 __all__ = ["Role", "Label", "label", "match_key", "column_unit", "unit_completes", "target_text", "simplified", "clean_name", "has_residue", "residue_target", "is_numbered", "is_placeholder", "is_bare_number", "is_operator",
            "OPERATOR_WORDS", "looks_like_target", "is_value", "split_name_target", "split_name_trend", "split_qualitative",
-           "split_description", "opener_only", "split_rows_run_together", "split_points_row", "is_qualitative", "column_kind", "heading_spellings", "is_chrome", "split_run_together", "segment", "unwrap",
+           "split_description", "split_rows_run_together", "split_points_row", "is_qualitative", "column_kind", "heading_spellings", "is_chrome", "split_run_together", "segment", "unwrap",
            "wrapped_run_together", "split_lines", "join_wrapped", "join_row_tails", "join_page_parts",
            "names_a_legacy_level2"]
 
@@ -302,11 +302,6 @@ _DESCRIPTION_OPENERS = re.compile(r"反映|该指标")
 
 
 _SHORTEST_RESTATED = 4  # characters of a name restated as its explanation (not 好好, 常常)
-
-
-def opener_only(text: str | None) -> bool:
-    """True for an explanation that stops at its opening word (``反映``): a cell the end of a file cut."""
-    return bool(text) and _DESCRIPTION_OPENERS.fullmatch(text.strip()) is not None
 
 
 def split_description(text: str) -> tuple[str, str] | None:

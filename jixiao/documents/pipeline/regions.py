@@ -58,14 +58,6 @@ _INDICATOR_OWN = ("评价指标", "标准值", "评价指标值")
 _OFFSET_TOLERANCE = 1
 _MAX_UNKNOWN = 12  # headings the vocabulary does not know, after a header of one-heading lines
 _MAX_UNKNOWN_LENGTH = 12
-# the caption of one value column per sub-unit (区域目标值 | 新罗区 | 永定区 …, 目标值 | 西坪镇 | 桃舟乡): the names
-# under it are the columns, the caption none of its own
-_SUB_UNIT_CAPTION = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:目标值|指标值)$")
-# sub-unit names run together after their caption (区域目标值新罗区永定区上杭县): each ends in its administrative word
-_SUB_UNIT_NAME = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:街道|区|县|市|镇|乡|旗)")
-_SUB_UNITS = 2  # at least so many names under the caption
-# a short text with none of the words a heading of figures holds (指标标准或依据, 2021年实际实现值): a sub-unit's name
-_SUB_UNIT_TEXT = re.compile(r"^(?!.*(?:指标|标准|依据|说明|实际|预期|完成|值))[^\d]{2,8}$")
 _BARE_NAME = "指标"
 _CAPTION = re.compile(r"^附?表[〇一二三四五六七八九十\d]{1,3}(?:[-—－]\d{1,2})?[:：]?$")  # 表十二, 附表3-1: the next table
 _FRAME_LABELS = ("绩效指标", "年度绩效指标", "长期绩效指标", "绩效指标(90分)", "项目绩效指标")
@@ -689,10 +681,8 @@ def _further_heading(line: Line) -> bool:
 
 def _unknown_headings(lines: list[Line], end: int, columns: Columns, tokens: list[Token]) -> int:
     """Short texts between a stream header and the first level name are headings the vocabulary does not know
-    (one value column per town): columns of their own. A 目标值 caption over the towns' names (the header's last
-    heading, or the first of the texts, run together with the names or not) is no column of its own."""
-    found: list[Token] = []  # the columns' headings
-    written: list[Token] = []  # the texts that hold them (a caption run together with its names is one)
+    (one value column per town): columns of their own."""
+    found: list[Token] = []
     index = end
     while index < len(lines) and lines[index].kind in (LineKind.CELL, LineKind.BREAK) and len(found) <= _MAX_UNKNOWN:
         token = lines[index].tokens[0] if lines[index].tokens else None
@@ -702,49 +692,23 @@ def _unknown_headings(lines: list[Line], end: int, columns: Columns, tokens: lis
                 break
             if role is Role.NUMBER and not found and _points_heading(columns):
                 found.append(token)
-                written.append(token)
                 index += 1
                 continue
-            names = _captioned_names(token) if role is Role.TEXT and not found else None
-            if names is None and (role is not Role.TEXT or len(match_key(token.text)) > _MAX_UNKNOWN_LENGTH):
+            if role is not Role.TEXT or len(match_key(token.text)) > _MAX_UNKNOWN_LENGTH:
                 return end
-            found.extend(names or [token])
-            written.append(token)
+            found.append(token)
         index += 1
     else:
         return end
     if not found:
         return end
-    if _SUB_UNIT_CAPTION.fullmatch(match_key(found[0].text)) and _sub_unit_names(found[1:]):
-        del found[0]  # 区域目标值 | 新罗区 | 永定区
-    elif _sub_unit_names(found) and columns.kinds[-1:] == ["target"] and _SUB_UNIT_CAPTION.fullmatch(
-            match_key(columns.headings[-1])):
-        for column in (columns.kinds, columns.headings, columns.positions, columns.offsets):
-            column.pop()  # 指标值 | 西坪镇 | 桃舟乡
     for token in found:
         columns.kinds.append("score" if label(token.text).role is Role.NUMBER else EXTRA)
         columns.headings.append(token.text.strip())
         columns.positions.append(None)
         columns.offsets.append(None)
-    tokens.extend(written)
+    tokens.extend(found)
     return index
-
-
-def _captioned_names(token: Token) -> list[Token] | None:
-    """A 目标值 caption run together with the sub-units' names (``区域目标值新罗区永定区上杭县``): the caption and
-    each name as a heading of its own, or None."""
-    key = match_key(token.text)
-    for end in range(3, min(len(key), 8)):
-        if _SUB_UNIT_CAPTION.fullmatch(key[:end]):
-            names = _SUB_UNIT_NAME.findall(key[end:])
-            if len(names) >= _SUB_UNITS and "".join(names) == key[end:]:
-                return [Token(text, token.line, token.column, token.offset) for text in (key[:end], *names)]
-    return None
-
-
-def _sub_unit_names(tokens: list[Token]) -> bool:
-    """Whether the texts name sub-units (西坪镇 | 桃舟乡), several short texts none of which heads figures."""
-    return len(tokens) >= _SUB_UNITS and all(_SUB_UNIT_TEXT.match(match_key(token.text)) for token in tokens)
 
 
 def _points_heading(columns: Columns) -> bool:
@@ -810,34 +774,10 @@ def _refinements(lines: list[Line], index: int, columns: Columns) -> int:
     while index < len(lines):
         if is_refinement(lines[index]):
             refine(columns, lines[index])
-        elif not (_sub_unit_row(columns, lines[index]) or _split_merged(columns, lines[index])):
+        elif not _split_merged(columns, lines[index]):
             break
         index += 1
     return index
-
-
-def _sub_unit_row(columns: Columns, line: Line) -> bool:
-    """A grid's heading row naming the sub-units under a merged 目标值 caption (区域目标值 over 西坪镇 | 桃舟乡 | 芦田镇):
-    each name becomes a column of its own in the caption's place, as in a grid whose header row holds the names.
-    Says whether the line was such a row (and the columns changed)."""
-    filled = line.filled
-    if any(token.column is None or label(token.text).role is not Role.TEXT for token in filled) or not _sub_unit_names(
-            filled):
-        return False
-    gridded = any(position is not None for position in columns.positions)
-    if gridded:
-        parents = {columns.kind_at(token.column) for token in filled}  # type: ignore[arg-type]
-        at = parents.pop() if len(parents) == 1 else None
-    else:  # (pipe rows: the caption is the last heading, its merged cells empty, the names start under it)
-        at = len(columns.kinds) - 1 if filled[0].column == len(columns.kinds) - 1 else None
-    if at is None or not _SUB_UNIT_CAPTION.fullmatch(match_key(columns.headings[at])):
-        return False
-    columns.kinds[at:at + 1] = [EXTRA] * len(filled)
-    columns.headings[at:at + 1] = [token.text.strip() for token in filled]
-    columns.positions[at:at + 1] = [token.column if gridded else None for token in filled]
-    if len(columns.offsets) > at:
-        columns.offsets[at:at + 1] = [token.offset for token in filled]
-    return True
 
 
 _TARGET_PARTS = ("operator", "unit")
