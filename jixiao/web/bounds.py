@@ -69,7 +69,8 @@ def columns_check(model, values: Mapping[str, object], where: str = "") -> None:
             field.clean(value, None)
             _nul_check(value)
         except ValidationError as error:
-            raise InvalidValue(name, f"{where}“{field.verbose_name}”：{'；'.join(map(_clause, error.messages))}") from None
+            problems = "；".join(map(_clause, error.messages))
+            raise InvalidValue(name, f"{where}“{field.verbose_name}”：{problems}") from None
 
 
 def _clause(message: str) -> str:

@@ -226,3 +226,13 @@ def test_a_budget_beyond_six_decimals_refuses_the_batch_naming_file_project_and_
         sheets_import(user=org["owner"], unit=org["township"], year=2026, files=[("fine.txt", finer)])
     assert refused.value.message == ("fine.txt 项目“434-4.05-JXN-4QXO”“预算数”：确认小数不超过 6 位，整批未导入")
     assert not Sheet.objects.exists()
+
+
+def test_a_budget_of_four_decimals_is_shown_as_printed_not_padded_to_the_columns_six(org, login):
+    entry = next(e for e in load_manifest() if e.path.name.startswith("142_"))
+    [sheet] = sheets_import(user=org["owner"], unit=org["township"], year=2022,
+                            files=[(entry.path.name, document_bytes(entry.path))])
+    client = login(org["owner"])
+    listed = client.get("/sheets/", {"year": 2022}).content.decode()
+    paper = client.get(f"/sheets/{sheet.pk}/").content.decode()
+    assert "153.5184 万元" in listed and "153.5184<" in paper and "153.518400" not in listed + paper
