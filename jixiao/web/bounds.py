@@ -69,7 +69,14 @@ def columns_check(model, values: Mapping[str, object], where: str = "") -> None:
             field.clean(value, None)
             _nul_check(value)
         except ValidationError as error:
-            raise InvalidValue(name, f"{where}“{field.verbose_name}”：{'；'.join(error.messages)}") from None
+            problems = "；".join(map(_clause, error.messages))
+            raise InvalidValue(name, f"{where}“{field.verbose_name}”：{problems}") from None
+
+
+def _clause(message: str) -> str:
+    """One of Django's validation messages as a clause of a longer Chinese sentence: its own full stop (the
+    translations end with an ASCII ".") dropped, so that the caller's "，整批未导入" does not follow "."."""
+    return message.rstrip("。.")
 
 
 def _nul_check(value: object) -> None:

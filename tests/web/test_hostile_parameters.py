@@ -206,7 +206,7 @@ def test_the_reported_api_fields_are_refused_naming_the_field(api, sheet, method
 
 @pytest.mark.parametrize(("fields", "message"), [
     ({"name": "长" * 201}, "“项目名称”：确保该变量包含不超过 200 字符"),
-    ({"budget_total": "1e20"}, "“预算数”：确认总共不超过 16 个数字"),
+    ({"budget_total": "1e20"}, "“预算数”：确认总共不超过 20 个数字"),
     ({"purpose": "a\x00b"}, "“资金用途”：含有不允许的空字符"),
     ({"name": None}, "“项目名称”：这个值不能为 null"),
 ])

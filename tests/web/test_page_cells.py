@@ -42,7 +42,7 @@ def test_the_sheet_list_cells_are_as_the_template_rendered_them(org, login):
     _sheets(org)
     response = login(org["reviewer"]).get(f"/sheets/?year=2026&unit={org['township'].pk}")
     old = ('{% load rows %}{% url "sheets:detail" s.pk %}|{{ s.get_status_display }}|'
-           '{{ s.budget_total|default_if_none:"—" }}|{{ s.updated_at|month_day_time }}')
+           '{{ s.budget_total|money|default_if_none:"—" }}|{{ s.updated_at|month_day_time }}')
     new = "{{ s.link }}|{{ s.status_label }}|{{ s.budget_shown }}|{{ s.updated_shown }}"
     sheets = list(response.context["page"])
     assert len(sheets) == 3 and {s.status for s in sheets} == {"approved", "submitted", "draft"}

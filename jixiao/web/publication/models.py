@@ -23,7 +23,7 @@ from django.db import models
 
 from jixiao.web.organisation.models import Unit
 from jixiao.web.publication.figures import GRADES, average
-from jixiao.web.sheets.models import Sheet
+from jixiao.web.sheets.models import MONEY, Sheet
 
 __all__ = ["Publication", "PublicRevision", "PublicationContent", "PublishedBureauYear", "PublishedYear", "SearchEntry"]
 
@@ -53,7 +53,7 @@ class Publication(models.Model):
     approved_at = models.DateTimeField("批复时间")
     grade = models.CharField("审核等级", max_length=1, blank=True)
     reason = models.TextField("调整原因", blank=True)
-    budget_total = models.DecimalField("预算数", max_digits=16, decimal_places=2, null=True, blank=True)
+    budget_total = models.DecimalField("预算数", **MONEY)  # copied from the sheet, so its places
     indicator_count = models.PositiveIntegerField("指标数", default=0)
     # Figures of the published self-evaluation, kept as columns so that a year's charts are one SQL query.
     score = models.DecimalField("自评得分", max_digits=5, decimal_places=2, null=True, blank=True)

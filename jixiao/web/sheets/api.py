@@ -13,6 +13,7 @@ from ninja.files import UploadedFile
 from pydantic import BaseModel, ConfigDict, Field
 
 from jixiao.model import Checkpoint, GoalSheet, MoneyUnit
+from jixiao.web.amounts import amount
 from jixiao.web.bounds import Finite, Text, Version, Year
 from jixiao.web.organisation.models import Unit
 from jixiao.web.organisation.selectors import member_get, units_visible
@@ -148,7 +149,7 @@ class CheckedFile(Schema):
 def _out(sheet: Sheet) -> dict:
     return {"id": sheet.pk, "unit_code": sheet.unit.code, "unit_name": sheet.unit.name, "year": sheet.year,
             "code": sheet.code, "name": sheet.name, "status": sheet.status,
-            "status_label": sheet.get_status_display(), "version": sheet.version, "budget_total": sheet.budget_total,
+            "status_label": sheet.get_status_display(), "version": sheet.version, "budget_total": amount(sheet.budget_total),
             "suggested_grade": sheet.suggested_grade, "grade": sheet.grade, "errors": sheet.error_count,
             "warnings": sheet.warning_count}
 

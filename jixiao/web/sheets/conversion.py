@@ -8,6 +8,7 @@ from decimal import Decimal
 from jixiao.documents.pipeline.labels import column_unit, target_text
 from jixiao.documents.writers.sheet_grid import indicator_cell
 from jixiao.model import Budget, Checkpoint, Document, GoalSheet, Indicator, MoneyUnit, Unit
+from jixiao.web.amounts import amount
 from jixiao.web.sheets.models import IndicatorRow, Sheet
 
 __all__ = ["INDICATOR_CELLS", "ROW_CELLS", "content_of", "document_around", "document_of", "goal_sheet",
@@ -97,7 +98,8 @@ def goal_sheet(sheet: Sheet, rows: Iterable[IndicatorRow] | None = None) -> Goal
         unit=Unit(code=sheet.unit.code, name=sheet.unit.name),
         year=sheet.year,
         money_unit=MoneyUnit(sheet.money_unit),
-        budget=Budget(total=sheet.budget_total, fiscal=sheet.budget_fiscal, other=sheet.budget_other),
+        budget=Budget(total=amount(sheet.budget_total), fiscal=amount(sheet.budget_fiscal),
+                      other=amount(sheet.budget_other)),
         purpose=sheet.purpose or None,
         spend_plan=[Checkpoint(label=c["label"], percent=_decimal(c.get("percent"))) for c in sheet.spend_plan],
         goals=list(sheet.goals),

@@ -9,6 +9,7 @@ from django import forms
 from jixiao.model import Operator, canonical_level1, canonical_level2, parse_target
 from jixiao.model.lexicon import fold
 from jixiao.model.vocabulary import level1_names, level2_names
+from jixiao.web.amounts import amount
 from jixiao.web.bounds import MAX_ID, MAX_VERSION, YEARS
 from jixiao.web.sheets.conversion import indicator_of
 from jixiao.web.sheets.models import IndicatorRow, Sheet, Status
@@ -93,6 +94,8 @@ class SheetForm(forms.ModelForm):
             for label in self.plan_labels:
                 self.initial[f"plan_{label}"] = plan.get(label)
             self.initial["goals_text"] = "\n".join(self.instance.goals)
+            for name in ("budget_total", "budget_fiscal", "budget_other"):
+                self.initial[name] = amount(getattr(self.instance, name))
             self.initial["version"] = self.instance.version
 
     def changes(self) -> dict[str, object]:

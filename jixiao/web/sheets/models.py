@@ -16,7 +16,9 @@ from jixiao.web.organisation.models import Unit
 __all__ = ["ApprovedVersion", "Comment", "FindingRecord", "HistoryEntry", "IndicatorRow",
            "PendingImport", "ReviewRound", "Sheet", "Status", "UnitGoals", "UnitYearCounts"]
 
-MONEY = {"max_digits": 16, "decimal_places": 2, "null": True, "blank": True}
+# Budgets are kept as the document prints them: 万元 amounts are published with up to four decimals (to the 元) and
+# sometimes six (to the 分), so six places, with 14 digits before the point.
+MONEY = {"max_digits": 20, "decimal_places": 6, "null": True, "blank": True}
 
 
 class Status(models.TextChoices):

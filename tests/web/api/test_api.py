@@ -92,3 +92,12 @@ def test_import_check_and_export(api, org, sample_bytes):
     refused = api("outsider").post("/api/sheets/import", {"unit_code": "434016", "year": 2026,
                                                           "files": [SimpleUploadedFile("s.txt", sample_bytes)]})
     assert refused.status_code == 403
+
+
+def test_a_listed_budget_has_the_places_the_document_printed(api, org):
+    from benchmarks.corpus_score import document_bytes, load_manifest
+    from jixiao.web.sheets.services.imports import sheets_import
+    entry = next(e for e in load_manifest() if e.path.name.startswith("142_"))
+    sheets_import(user=org["owner"], unit=org["township"], year=2022,
+                  files=[(entry.path.name, document_bytes(entry.path))])
+    assert [s["budget_total"] for s in api("owner").get("/api/sheets/").json()] == ["153.5184"]

@@ -201,3 +201,38 @@ def test_projects_another_import_stored_while_this_one_reviewed_refuse_the_batch
     with pytest.raises(ImportRefused, match="已有目标表（草稿）"):
         sheets_import(user=org["owner"], unit=org["township"], year=2026, files=[("a.txt", sample_bytes)])
     assert meanwhile and set(Sheet.objects.values_list("source", flat=True)) == {"b.txt"}
+
+
+# Real goal tables whose 万元 budgets print three or four decimals (2279.048, 6923.3552): once refused outright.
+_MANY_PLACES = ("005", "011", "142", "149")
+
+
+@pytest.mark.parametrize("number", _MANY_PLACES)
+def test_a_budget_with_more_than_two_decimals_is_stored_as_the_document_prints_it(org, number):
+    from jixiao.documents import read_bytes
+    entry = next(e for e in load_manifest() if e.path.name.startswith(f"{number}_"))
+    data = document_bytes(entry.path)
+    printed = [(s.budget.total, s.budget.fiscal, s.budget.other) for s in read_bytes(data, entry.path.name).sheets]
+    assert any(v is not None and v.as_tuple().exponent < -2 for budget in printed for v in budget)
+    stored = sheets_import(user=org["owner"], unit=org["township"], year=2001, accept_year=True,
+                           files=[(entry.path.name, data)])
+    assert [(s.budget_total, s.budget_fiscal, s.budget_other)
+            for s in Sheet.objects.filter(pk__in=[s.pk for s in stored]).order_by("pk")] == printed
+
+
+def test_a_budget_beyond_six_decimals_refuses_the_batch_naming_file_project_and_field(org, sample_bytes):
+    finer = sample_bytes.replace("\t18.00\n".encode(), "\t18.1234567\n".encode(), 1)
+    with pytest.raises(ImportRefused) as refused:
+        sheets_import(user=org["owner"], unit=org["township"], year=2026, files=[("fine.txt", finer)])
+    assert refused.value.message == ("fine.txt 项目“434-4.05-JXN-4QXO”“预算数”：确认小数不超过 6 位，整批未导入")
+    assert not Sheet.objects.exists()
+
+
+def test_a_budget_of_four_decimals_is_shown_as_printed_not_padded_to_the_columns_six(org, login):
+    entry = next(e for e in load_manifest() if e.path.name.startswith("142_"))
+    [sheet] = sheets_import(user=org["owner"], unit=org["township"], year=2022,
+                            files=[(entry.path.name, document_bytes(entry.path))])
+    client = login(org["owner"])
+    listed = client.get("/sheets/", {"year": 2022}).content.decode()
+    paper = client.get(f"/sheets/{sheet.pk}/").content.decode()
+    assert "153.5184 万元" in listed and "153.5184<" in paper and "153.518400" not in listed + paper

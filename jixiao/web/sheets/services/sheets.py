@@ -11,6 +11,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from jixiao.model import Document, GoalSheet
+from jixiao.web.amounts import amount
 from jixiao.web.bounds import columns_check
 from jixiao.web.organisation.models import Unit
 from jixiao.web.organisation.selectors import can_edit_unit, member_get
@@ -272,4 +273,6 @@ def _show(value: object) -> str:
             f"{item.get('label', '')} {item.get('percent', '')}%" if isinstance(item, dict) else str(item)
             for item in value
         )
+    if isinstance(value, Decimal):  # the only decimals a sheet's history records are its budgets
+        return str(amount(value))
     return str(value)

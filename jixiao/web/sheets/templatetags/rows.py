@@ -4,8 +4,11 @@ Django filter does through its localisation machinery, with the same output."""
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 
 from django import template
+
+from jixiao.web.amounts import amount
 
 register = template.Library()
 
@@ -14,3 +17,9 @@ register = template.Library()
 def month_day_time(value: datetime | None) -> str:
     """``value`` in the current time zone as ``date:"m-d H:i"`` shows it (12-03 09:05), at a fifth of its cost."""
     return value.strftime("%m-%d %H:%M") if value else ""
+
+
+@register.filter
+def money(value: Decimal | None) -> Decimal | None:
+    """A stored amount with the places it needs (see :func:`jixiao.web.amounts.amount`)."""
+    return amount(value)

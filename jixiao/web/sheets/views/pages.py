@@ -13,6 +13,7 @@ from django.utils.formats import localize
 from django.utils.timezone import template_localtime
 from django.views.decorators.http import require_POST
 
+from jixiao.web.amounts import amount
 from jixiao.web.links import id_url, unit_options
 from jixiao.web.organisation.selectors import can_edit_unit, can_review_unit, request_member, units_visible
 from jixiao.web.sheets.actions import action_label
@@ -59,7 +60,7 @@ def _shown(page) -> None:
     for sheet in page:
         sheet.link = detail(sheet.pk)
         sheet.status_label = sheet.get_status_display()
-        sheet.budget_shown = "—" if sheet.budget_total is None else localize(sheet.budget_total)
+        sheet.budget_shown = "—" if sheet.budget_total is None else localize(amount(sheet.budget_total))
         sheet.updated_shown = month_day_time(template_localtime(sheet.updated_at))
 
 
