@@ -18,6 +18,7 @@ from jixiao.model import (
     SelfEvaluation,
     SpendingEntry,
 )
+from jixiao.web.amounts import amount
 from jixiao.web.performance.models import Answer, Result, Tracking
 
 __all__ = ["answer_fields", "answers_of", "evaluation_of", "record_of", "recorded_spending", "result_fields"]
@@ -30,9 +31,9 @@ def record_of(tracking: Tracking | None, key: str) -> ExecutionRecord:
     spending = list(tracking.spending.all())
     return ExecutionRecord(
         sheet=key,
-        entries=[SpendingEntry(day=s.day, amount=s.amount, source=FundSource(s.source or FundSource.FISCAL),
+        entries=[SpendingEntry(day=s.day, amount=amount(s.amount), source=FundSource(s.source or FundSource.FISCAL),
                                note=s.note or None) for s in spending if not s.cumulative],
-        cumulative=[CumulativeSpending(as_of=s.day, amount=s.amount, source=FundSource(s.source) if s.source else None)
+        cumulative=[CumulativeSpending(as_of=s.day, amount=amount(s.amount), source=FundSource(s.source) if s.source else None)
                     for s in spending if s.cumulative],
         progress=[IndicatorProgress(indicator=p.indicator, name=p.name, as_of=p.as_of, value=p.value,
                                     text=p.text or None, evidence=p.evidence or None) for p in tracking.progress.all()],
@@ -63,8 +64,8 @@ def evaluation_of(tracking: Tracking | None, sheet: GoalSheet, record: Execution
     if tracking is None:
         return SelfEvaluation(sheet=sheet.key, spent=recorded_spending(sheet, record))
     return SelfEvaluation(
-        sheet=sheet.key, budget_initial=tracking.budget_initial, budget_full=tracking.budget_full,
-        spent=tracking.spent if tracking.spent is not None else recorded_spending(sheet, record),
+        sheet=sheet.key, budget_initial=amount(tracking.budget_initial), budget_full=amount(tracking.budget_full),
+        spent=amount(tracking.spent) if tracking.spent is not None else recorded_spending(sheet, record),
         overall_actual=tracking.overall_actual or None,
         results=[result_of(r) for r in tracking.results.all()],
     )

@@ -21,6 +21,7 @@ from jixiao.model import (
 from jixiao.scoring import builtin_profiles, load_profile, progress_problem
 from jixiao.scoring.messages import validation_reason
 from jixiao.web.bounds import MAX_VERSION
+from jixiao.web.performance.models import MONEY
 from jixiao.web.performance.services import NEGATIVE_SPENDING
 from jixiao.web.uploads import validate_upload_size
 
@@ -67,7 +68,7 @@ class SpendingForm(VersionForm):
     kind = forms.ChoiceField(label="填报方式", choices=[("entry", "单笔支出"), ("cumulative", "截至该日累计支出")],
                              initial="entry", widget=forms.RadioSelect)
     day = forms.DateField(label="日期", widget=DATE)
-    amount = forms.DecimalField(label="金额", max_digits=16, decimal_places=2)
+    amount = forms.DecimalField(label="金额", **MONEY)
     source = forms.ChoiceField(label="资金来源", required=False, initial=FundSource.FISCAL.value,
                                choices=[*_choices(FundSource), (ALL_SOURCES, "全部资金（仅累计数）")])
     note = forms.CharField(label="摘要", required=False, max_length=200)
@@ -155,10 +156,10 @@ class AnswerForm(forms.Form):
 class MoneyForm(VersionForm):
     """The money and overall result of the self-evaluation."""
 
-    budget_initial = forms.DecimalField(label="年初预算数", required=False, min_value=0, max_digits=16, decimal_places=2)
-    budget_full = forms.DecimalField(label="全年预算数", required=False, min_value=0, max_digits=16, decimal_places=2,
+    budget_initial = forms.DecimalField(label="年初预算数", required=False, min_value=0, **MONEY)
+    budget_full = forms.DecimalField(label="全年预算数", required=False, min_value=0, **MONEY,
                                      help_text="不填则用批复的预算数")
-    spent = forms.DecimalField(label="全年执行数", required=False, min_value=0, max_digits=16, decimal_places=2,
+    spent = forms.DecimalField(label="全年执行数", required=False, min_value=0, **MONEY,
                                help_text="不填则用已记录的支出合计")
     overall_actual = forms.CharField(label="年度总体目标实际完成情况", required=False,
                                      widget=forms.Textarea(attrs={"rows": 3}))

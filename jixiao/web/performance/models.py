@@ -12,12 +12,13 @@ from django.db import models
 from jixiao.model import FundSource, Likelihood, QualitativeTier
 from jixiao.scoring import Light
 from jixiao.web.organisation.models import Unit
-from jixiao.web.sheets.models import ChangeRecord, Sheet
+from jixiao.web.sheets.models import MONEY as SHEET_MONEY, ChangeRecord, Sheet
 
 __all__ = ["Answer", "BureauSetting", "Change", "Progress", "Result", "Spending", "Summary", "Tracking",
            "UnitYearSummary"]
 
-MONEY = {"max_digits": 16, "decimal_places": 2}
+# Amounts keep the places of the sheet budgets they are spent from (万元 printed with four or six decimals).
+MONEY = {"max_digits": SHEET_MONEY["max_digits"], "decimal_places": SHEET_MONEY["decimal_places"]}
 VALUE = {"max_digits": 20, "decimal_places": 4, "null": True, "blank": True}
 
 

@@ -14,6 +14,7 @@ from django.db import transaction
 
 from jixiao.model import ExecutionRecord, FundSource, GoalSheet, IndicatorProgress, MonitoringAnswer, SelfEvaluation
 from jixiao.scoring import ActualsError, ProfileError, load_profile, progress_problem, read_actuals_xlsx
+from jixiao.web.amounts import amount
 from jixiao.web.bounds import columns_check
 from jixiao.web.organisation.models import Role
 from jixiao.web.organisation.selectors import can_edit_unit, member_get
@@ -101,7 +102,7 @@ def spending_remove(*, user, sheet_id: int, expected_version: int, spending_id: 
     if spending is None:
         raise SheetError("没有这条支出记录")
     spending.delete()
-    return _commit(tracking, user, "spending", [(_spending_label(spending), f"{spending.amount}", "（已删除）")])
+    return _commit(tracking, user, "spending", [(_spending_label(spending), f"{amount(spending.amount)}", "（已删除）")])
 
 
 def _never_negative(record: ExecutionRecord) -> None:

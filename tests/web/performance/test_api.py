@@ -58,6 +58,16 @@ def test_evaluation_is_scored(api, approved):
     assert body["score"]["total"] == "100.00" and body["score"]["grade"] == "优"
 
 
+def test_amounts_with_four_places_come_back_as_printed(api, approved):
+    client = api("owner")
+    body = client.post(f"/api/performance/{approved.pk}/spending", {**SPENDING, "amount": "15.3518"},
+                       content_type="application/json").json()
+    assert body["record"]["entries"][0]["amount"] == "15.3518"
+    body = client.put(f"/api/performance/{approved.pk}/evaluation", {"version": 2, "evaluation": {
+        "sheet": "P-001", "budget_initial": "18.0012", "spent": "15.3518"}}, content_type="application/json").json()
+    assert (body["evaluation"]["budget_initial"], body["evaluation"]["spent"]) == ("18.0012", "15.3518")
+
+
 @pytest.mark.parametrize(("answers", "stored"), [
     ([{"indicator": 1}], []),
     ([{"indicator": 1}, {"indicator": 2, "likelihood": "确定能"}], [(2, "确定能")]),

@@ -1,5 +1,7 @@
 """The pages: who may see and write what, field-level validation with the models' messages, downloads."""
 
+from decimal import Decimal
+
 import pytest
 
 from jixiao.web.performance.models import Tracking
@@ -176,3 +178,18 @@ def test_evaluation_warns_when_the_stated_spending_differs_from_the_recorded(org
           **{"r1-actual": "18个", "r2-actual": "95%"})
     page = client.get(f"/performance/{approved.pk}/evaluation/").content.decode()
     assert "全年执行数 17.2万元 与执行监控中记录的支出合计 55.5万元 不一致" in page
+
+
+def test_amounts_with_four_places_are_kept_and_shown_as_printed(org, approved, login):
+    client = login(org["owner"])
+    _post(client, f"/performance/{approved.pk}/spending/", kind="entry", day="2026-05-01", amount="15.3518",
+          source="财政资金")
+    assert Tracking.objects.get().spending.get().amount == Decimal("15.3518")
+    tracking_page = client.get(f"/performance/{approved.pk}/").content.decode()
+    assert '<td class="num">15.3518</td>' in tracking_page and "15.351800" not in tracking_page
+    _post(client, f"/performance/{approved.pk}/evaluation/", version=2, budget_full="18.0012", spent="15.3518")
+    tracking = Tracking.objects.get()
+    assert (tracking.budget_full, tracking.spent) == (Decimal("18.0012"), Decimal("15.3518"))
+    evaluation_page = client.get(f"/performance/{approved.pk}/evaluation/").content.decode()
+    assert 'value="18.0012"' in evaluation_page and 'value="15.3518"' in evaluation_page
+    assert "18.001200" not in evaluation_page and "15.351800" not in evaluation_page

@@ -121,6 +121,19 @@ def test_the_actuals_template_round_trips(org, approved):
     assert tracking.changes.first().action == "import"
 
 
+def test_an_uploaded_amount_keeps_its_four_places(org, approved):
+    year = sheet_year(approved)
+    book = load_workbook(io.BytesIO(write_template([("test", year.content)])))
+    book["项目"]["F2"] = "15.3518"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    tracking = actuals_import(user=org["owner"], sheet_id=approved.pk, expected_version=1, data=buffer.getvalue(),
+                              filename="自评.xlsx")
+    tracking.refresh_from_db()
+    assert tracking.spent == Decimal("15.3518")
+    assert str(sheet_year(approved).evaluation().spent) == "15.3518"
+
+
 def test_a_bad_actuals_file_saves_nothing(org, approved):
     with pytest.raises(SheetError, match="不是有效的 .xlsx"):
         actuals_import(user=org["owner"], sheet_id=approved.pk, expected_version=1, data=b"nope", filename="x.xlsx")

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from jixiao.model import SelfEvaluation
 from jixiao.scoring import write_template
 from jixiao.scoring.reports import REPORT_FORMATS, write_self_evaluation
+from jixiao.web.amounts import amount
 from jixiao.web.performance.charts import score_chart
 from jixiao.web.performance.forms import ActualsImportForm, MoneyForm, ResultForm
 from jixiao.web.performance.selectors import SheetYear
@@ -28,8 +29,9 @@ def _forms(year: SheetYear, data=None) -> tuple[MoneyForm, list[ResultForm]]:
     evaluation = year.evaluation()
     tracking = year.tracking
     money = MoneyForm(data, initial={
-        "version": tracking.version if tracking else 1, "budget_initial": tracking.budget_initial if tracking else None,
-        "budget_full": tracking.budget_full if tracking else None, "spent": tracking.spent if tracking else None,
+        "version": tracking.version if tracking else 1, "budget_initial": amount(tracking.budget_initial) if tracking else None,
+        "budget_full": amount(tracking.budget_full) if tracking else None,
+        "spent": amount(tracking.spent) if tracking else None,
         "overall_actual": tracking.overall_actual if tracking else ""})
     results = []
     for position, indicator in enumerate(year.content.indicators, start=1):
