@@ -29,7 +29,7 @@ def load(count: int) -> None:
     from jixiao.web.organisation.models import Role
     from jixiao.web.organisation.services import member_create, token_create, unit_create
     from jixiao.web.performance.figures import figures_fill
-    from jixiao.web.sheets.conversion import indicator_cells, sheet_fields
+    from jixiao.web.sheets.conversion import row_cells, sheet_fields
     from jixiao.web.sheets.models import FindingRecord, IndicatorRow, Sheet, Status
     from jixiao.web.sheets.services.counts import counts_fill
     from jixiao.web.sheets.services.review import check_sheet
@@ -60,7 +60,7 @@ def load(count: int) -> None:
                 sheets[-1].outcome = outcome
             Sheet.objects.bulk_create(sheets)
             IndicatorRow.objects.bulk_create(
-                IndicatorRow(sheet=sheet, position=n, **indicator_cells(indicator))
+                IndicatorRow(sheet=sheet, position=n, **row_cells(indicator))
                 for sheet, content in zip(sheets, contents) for n, indicator in enumerate(content.indicators, 1)
             )
             FindingRecord.objects.bulk_create(

@@ -26,6 +26,12 @@ class Severity(StrEnum):
         """Higher is more serious; used for --fail-on thresholds."""
         return {"info": 0, "warning": 1, "error": 2}[self.value]
 
+    def unless_uncertain(self, uncertain: bool) -> Severity:
+        """This level, or a warning in place of an error when the finding rests on a guessed reading or an assumed
+        figure: a reviewer does not return a table on a guess, only asks for the original to be checked (the review's
+        and the audit's common rule)."""
+        return Severity.WARNING if uncertain and self is Severity.ERROR else self
+
 
 class Location(BaseModel):
     """Where in a source document something was found. Every part is optional; give what is known."""

@@ -289,7 +289,6 @@ def is_improvement(name: str | None) -> bool:
     return bool(clauses) and all(c.endswith(verbs) and not _RATED.search(c[:-2]) for c in clauses)
 
 
-
 # A level's numbering (三、, 1.) and points ((50分)) around its name.
 _LEVEL_NUMBERING = "0123456789一二三四五六七八九十、.．)）(（"
 _LEVEL_POINTS = re.compile(r"[(（][^()（）]*[)）]分?$")

@@ -111,12 +111,10 @@ class Rule:
             column=COLUMNS.get(column or "", column),
         )
         confidence = ctx.confidence(confidence, indicator)
-        severity = ctx.profile.severity_of(self.code, severity or self.severity)
-        if indicator is not None and confidence is Confidence.GUESSED_LAYOUT and severity is Severity.ERROR:
-            # A reviewer does not return a sheet for a row that may be misread, only asks for the original to be
-            # checked (as the audit does on rows whose columns were inferred). A finding about the whole sheet (its
-            # goal text, the absence of a level) does not rest on one row's cells and keeps its level.
-            severity = Severity.WARNING
+        # A finding about the whole sheet (its goal text, the absence of a level) does not rest on one row's guessed
+        # cells and keeps its level.
+        severity = ctx.profile.severity_of(self.code, severity or self.severity).unless_uncertain(
+            indicator is not None and confidence is Confidence.GUESSED_LAYOUT)
         return Finding(
             rule=self.code,
             name=self.name,

@@ -81,15 +81,10 @@ class AuditRule:
             slots.setdefault("indicator", indicator)
         return Finding(
             rule=self.code, name=self.name, dimension=Dimension.ACCURACY, source=self.source,
-            severity=_lowered(severity or self.severity, guessed or assumed),
+            severity=(severity or self.severity).unless_uncertain(guessed or assumed),
             sheet=ctx.sheet.key, indicator=indicator,
             location=Location(file=ctx.source, table=ctx.sheet.table, sheet=ctx.sheet.key, row=row, column=column),
             template=self.message, params={key: str(value) for key, value in slots.items()},
             fix=Fix(applicability="display-only", summary=fix) if fix else None,
             confidence=(Confidence.GUESSED_LAYOUT if guessed else Confidence.INFERENCE if assumed else Confidence.HIGH),
         )
-
-
-def _lowered(severity: Severity, uncertain: bool) -> Severity:
-    """A finding resting on a guessed reading or an assumed figure is at most a warning."""
-    return Severity.WARNING if uncertain and severity is Severity.ERROR else severity

@@ -12,7 +12,7 @@ from jixiao.web.amounts import amount
 from jixiao.web.sheets.models import IndicatorRow, Sheet
 
 __all__ = ["INDICATOR_CELLS", "ROW_CELLS", "content_of", "document_around", "document_of", "goal_sheet",
-           "indicator_cells", "indicator_fields", "indicator_of", "plan_cells", "row_cells", "sheet_fields",
+           "indicator_fields", "indicator_of", "plan_cells", "row_cells", "sheet_fields",
            "sheet_reading", "stored_content"]
 
 # The indicator cells kept as written, in the order of the official table.
@@ -69,11 +69,6 @@ def document_around(sheet: Sheet, content: GoalSheet) -> Document:
 def plan_cells(plan: Iterable[Checkpoint]) -> list[dict[str, str]]:
     """A spending plan as stored: label and percent as text (empty when not given)."""
     return [{"label": c.label, "percent": _text(c.percent)} for c in plan]
-
-
-def indicator_cells(indicator: Indicator) -> dict[str, str]:
-    """The cells of one indicator as written (the raw text wins over the normalised value)."""
-    return {kind: indicator_cell(indicator, kind) for kind in INDICATOR_CELLS}
 
 
 def row_cells(indicator: Indicator) -> dict[str, str]:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from jixiao.web.refreshes import refresh
 from collections.abc import Iterable
 
+from jixiao.web.refreshes import refresh
 from jixiao.web.sheets.conversion import document_around, goal_sheet
 from jixiao.web.sheets.models import FindingRecord, IndicatorRow, Sheet
 from jixiao.web.sheets.services.counts import counts_refresh
