@@ -44,7 +44,9 @@ def bad_request(request, exception=None):
     """Django's 400 handler: says what was wrong when jixiao or Django named it."""
     if isinstance(exception, BadQuery):
         label = f"（{exception.label}）" if exception.label else ""
-        return refusal(request, f"参数“{exception.field}”{label}无效：{exception.message}", 400, exception.field)
+        # Some of Django's Chinese messages end with an ASCII full stop ("确认小数不超过 2 位.").
+        reason = exception.message.rstrip(".。") + "。"
+        return refusal(request, f"参数“{exception.field}”{label}无效：{reason}", 400, exception.field)
     if isinstance(exception, RequestDataTooBig):
         return refusal(request, "提交的表单内容过大，未接收", 413)
     if isinstance(exception, TooManyFieldsSent):

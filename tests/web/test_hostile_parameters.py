@@ -176,6 +176,7 @@ def test_api_performance_fields(api, approved, endpoint, field, value):
 @pytest.mark.parametrize(("path", "parameter", "message"), [
     ("/sheets/?unit=99999999999999999999", "unit", "参数“unit”（单位）无效：确保该值小于或等于9223372036854775807。"),
     ("/sheets/?min=NaN", "min", "参数“min”（最低预算数）无效：输入一个数字。"),
+    ("/sheets/?max=1.0000001", "max", "参数“max”（最高预算数）无效：确认小数不超过 6 位。"),
     ("/performance/?year=-5", "year", "参数“year”（年度）无效：确保该值大于或等于2000。"),
     ("/performance/settings/?year=99999", "year", "参数“year”（年度）无效：确保该值小于或等于2100。"),
     ("/sheets/?q=" + "x" * 100_000, "q", "参数“q”（搜索）无效：确保该变量包含不超过 200 字符"),

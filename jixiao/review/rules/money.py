@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from jixiao.model import Checkpoint, Severity
+from jixiao.model.amounts import amount_text
 from jixiao.model.lexicon import fold
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Dimension, Edit, Finding, Fix
@@ -39,13 +40,13 @@ class BudgetPartsMismatch(Rule):
         other = budget.other or Decimal(0)
         parts = budget.fiscal + other
         if parts != budget.total:
-            fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary=f"预算数改为{parts:.2f}，或更正资金来源",
-                      edits=(Edit(field="budget.total", before=f"{budget.total:.2f}", after=f"{parts:.2f}"),))
+            fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary=f"预算数改为{amount_text(parts)}，或更正资金来源",
+                      edits=(Edit(field="budget.total", before=amount_text(budget.total), after=amount_text(parts)),))
             # In a report the total may be the budget as adjusted during the year, the parts the initial ones: the
             # difference asks for the adjustment's reason rather than returning the report.
             severity = None if ctx.sets_goals else Severity.WARNING
-            yield self.finding(ctx, column="budget", fix=fix, total=f"{budget.total:.2f}", severity=severity,
-                               fiscal=f"{budget.fiscal:.2f}", other=f"{other:.2f}", sum=f"{parts:.2f}")
+            yield self.finding(ctx, column="budget", fix=fix, total=amount_text(budget.total), severity=severity,
+                               fiscal=amount_text(budget.fiscal), other=amount_text(other), sum=amount_text(parts))
 
 
 class PlanDecreasing(Rule):

@@ -12,11 +12,22 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from jixiao.model import Indicator, MoneyUnit, NoteCode, Severity, UnitKind, parse_target, unit_kind
+from jixiao.model.amounts import amount_text
 from jixiao.model.lexicon import fold
 from jixiao.review.context import COUNTED_UNITS, SheetContext, has_figure
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
-from jixiao.review.lexicon import (SYMBOL_ONLY, Kind, bare_name, counted_numbers, data, is_improvement, is_slogan,
-                                   is_timeliness, stated_target, vague_word)
+from jixiao.review.lexicon import (
+    SYMBOL_ONLY,
+    Kind,
+    bare_name,
+    counted_numbers,
+    data,
+    is_improvement,
+    is_slogan,
+    is_timeliness,
+    stated_target,
+    vague_word,
+)
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.rules.completeness import placeholder_in
 from jixiao.review.rules.consistency import similarity
@@ -534,7 +545,7 @@ class UnitCostTimesQuantity(Rule):
                 yield self.finding(ctx, indicator=indicator, column="target", confidence=Confidence.INFERENCE,
                                    cost=f"{indicator.name} {indicator.target.display()}",
                                    quantity=f"{quantity.name} {quantity.target.display()}",
-                                   product=f"{product.quantize(Decimal('0.01'))}", budget=f"{budget:.2f}")
+                                   product=f"{product.quantize(Decimal('0.01'))}", budget=amount_text(budget))
 
 
 class SloganIndicatorName(Rule):
@@ -641,7 +652,7 @@ class CostRestatesBudget(Rule):
             if factor is None or target.value is None or not spending or "人均" in indicator.name:
                 continue
             if budget and abs(target.value * factor - budget) <= Decimal("0.005"):
-                what = f"就是项目预算{budget:.2f}万元"
+                what = f"就是项目预算{amount_text(budget)}万元"
             elif ctx.is_cost_row(indicator) and "预算" in fold(indicator.name):
                 what = "按名称就是预算数"
             else:

@@ -6,8 +6,18 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.model import (GoalSheet, Indicator, MoneyUnit, NoteCode, Operator, Severity, UnitKind,
-                          parse_target, unit_kind)
+from jixiao.model import (
+    GoalSheet,
+    Indicator,
+    MoneyUnit,
+    NoteCode,
+    Operator,
+    Severity,
+    UnitKind,
+    parse_target,
+    unit_kind,
+)
+from jixiao.model.amounts import amount_text
 from jixiao.model.lexicon import fold
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Finding
@@ -394,4 +404,4 @@ class CostAboveBudget(Rule):
             amount = target.value * factor
             if amount > budget:
                 yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw,
-                                   amount=f"{amount.normalize():f}", budget=f"{budget:.2f}")
+                                   amount=f"{amount.normalize():f}", budget=amount_text(budget))

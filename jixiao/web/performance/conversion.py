@@ -18,7 +18,7 @@ from jixiao.model import (
     SelfEvaluation,
     SpendingEntry,
 )
-from jixiao.web.amounts import amount
+from jixiao.model.amounts import amount
 from jixiao.web.performance.models import Answer, Result, Tracking
 
 __all__ = ["answer_fields", "answers_of", "evaluation_of", "record_of", "recorded_spending", "result_fields"]

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 
 from django.utils import timezone
 
 from jixiao.model import ExecutionRecord, GoalSheet, SelfEvaluation
+from jixiao.model.amounts import amount_text
 from jixiao.scoring import (
     MonitoringResult,
     Profile,
@@ -108,8 +109,8 @@ class SheetYear:
         if stated is None or recorded is None or stated == recorded:
             return None
         unit = self.content.money_unit or ""
-        return (f"填写的全年执行数 {stated.normalize():f}{unit} 与执行监控中记录的支出合计 {recorded.normalize():f}{unit} "
-                f"不一致，请核对（得分按填写的 {stated.normalize():f}{unit} 计算）")
+        return (f"填写的全年执行数 {amount_text(stated)}{unit} 与执行监控中记录的支出合计 {amount_text(recorded)}{unit} "
+                f"不一致，请核对（得分按填写的 {amount_text(stated)}{unit} 计算）")
 
     def evaluation(self) -> SelfEvaluation:
         """The preparer's year-end results."""

@@ -13,8 +13,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from jixiao.model import ExecutionRecord, FundSource, GoalSheet, IndicatorProgress, MonitoringAnswer, SelfEvaluation
+from jixiao.model.amounts import amount
 from jixiao.scoring import ActualsError, ProfileError, load_profile, progress_problem, read_actuals_xlsx
-from jixiao.web.amounts import amount
 from jixiao.web.bounds import columns_check
 from jixiao.web.organisation.models import Role
 from jixiao.web.organisation.selectors import can_edit_unit, member_get

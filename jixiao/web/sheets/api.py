@@ -13,14 +13,14 @@ from ninja.files import UploadedFile
 from pydantic import BaseModel, ConfigDict, Field
 
 from jixiao.model import Checkpoint, GoalSheet, MoneyUnit
-from jixiao.web.amounts import amount
+from jixiao.model.amounts import amount
 from jixiao.web.bounds import Finite, Text, Version, Year
+from jixiao.web.downloads import attachment
 from jixiao.web.organisation.models import Unit
 from jixiao.web.organisation.selectors import member_get, units_visible
 from jixiao.web.sheets.conversion import goal_sheet, plan_cells
 from jixiao.web.sheets.models import Sheet
 from jixiao.web.sheets.selectors import SheetFilters, sheet_get, sheet_rows
-from jixiao.web.downloads import attachment
 from jixiao.web.sheets.services.exports import export_sheets
 from jixiao.web.sheets.services.findings import findings_of
 from jixiao.web.sheets.services.imports import read_uploads, sheets_import

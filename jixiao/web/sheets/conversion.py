@@ -8,7 +8,7 @@ from decimal import Decimal
 from jixiao.documents.pipeline.labels import column_unit, target_text
 from jixiao.documents.writers.sheet_grid import indicator_cell
 from jixiao.model import Budget, Checkpoint, Document, GoalSheet, Indicator, MoneyUnit, Unit
-from jixiao.web.amounts import amount
+from jixiao.model.amounts import amount
 from jixiao.web.sheets.models import IndicatorRow, Sheet
 
 __all__ = ["INDICATOR_CELLS", "ROW_CELLS", "content_of", "document_around", "document_of", "goal_sheet",

@@ -7,12 +7,12 @@ from decimal import Decimal
 from django import forms
 
 from jixiao.model import Operator, canonical_level1, canonical_level2, parse_target
+from jixiao.model.amounts import amount
 from jixiao.model.lexicon import fold
 from jixiao.model.vocabulary import level1_names, level2_names
-from jixiao.web.amounts import amount
 from jixiao.web.bounds import MAX_ID, MAX_VERSION, YEARS
 from jixiao.web.sheets.conversion import indicator_of
-from jixiao.web.sheets.models import IndicatorRow, Sheet, Status
+from jixiao.web.sheets.models import MONEY, IndicatorRow, Sheet, Status
 from jixiao.web.sheets.ordering import place_new_rows
 from jixiao.web.sheets.presentation import other_cells
 from jixiao.web.sheets.workflow import GRADES
@@ -53,8 +53,10 @@ class SheetFilterForm(forms.Form):
     q = forms.CharField(label="搜索", required=False, max_length=200)
     findings = forms.ChoiceField(label="审核发现", required=False,
                                  choices=[("", ""), ("errors", "errors"), ("any", "any"), ("none", "none")])
-    min = forms.DecimalField(label="最低预算数", required=False, max_digits=16, decimal_places=2)
-    max = forms.DecimalField(label="最高预算数", required=False, max_digits=16, decimal_places=2)
+    min = forms.DecimalField(label="最低预算数", required=False, max_digits=MONEY["max_digits"],
+                             decimal_places=MONEY["decimal_places"])
+    max = forms.DecimalField(label="最高预算数", required=False, max_digits=MONEY["max_digits"],
+                             decimal_places=MONEY["decimal_places"])
     deleted = forms.ChoiceField(label="已删除", required=False, choices=[("", ""), ("0", "0"), ("1", "1")])
 
 

@@ -177,7 +177,7 @@ def test_evaluation_warns_when_the_stated_spending_differs_from_the_recorded(org
     _post(client, f"/performance/{approved.pk}/evaluation/", version=4, spent="17.2",
           **{"r1-actual": "18个", "r2-actual": "95%"})
     page = client.get(f"/performance/{approved.pk}/evaluation/").content.decode()
-    assert "全年执行数 17.2万元 与执行监控中记录的支出合计 55.5万元 不一致" in page
+    assert "全年执行数 17.20万元 与执行监控中记录的支出合计 55.50万元 不一致" in page
 
 
 def test_amounts_with_four_places_are_kept_and_shown_as_printed(org, approved, login):

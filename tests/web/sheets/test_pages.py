@@ -39,6 +39,14 @@ def test_list_filters_by_findings_amount_and_search(org, sheet, login):
     assert sheet.name in client.get("/sheets/", {"year": 2026, "max": "18"}).content.decode()
 
 
+def test_list_filters_by_an_amount_with_the_places_budgets_keep(org, sheet, login):
+    """Budgets keep six places (153.5184 万元 is printed on real tables): so does the filter, without rounding."""
+    client = login(org["owner"])
+    assert sheet.name in client.get("/sheets/", {"year": 2026, "max": "18.000001"}).content.decode()
+    assert sheet.name not in client.get("/sheets/", {"year": 2026, "max": "17.999999"}).content.decode()
+    assert sheet.name not in client.get("/sheets/", {"year": 2026, "min": "18.0001"}).content.decode()
+
+
 def test_sheet_page_renders_the_paper_form_with_findings_and_history(org, sheet, login):
     page = login(org["owner"]).get(f"/sheets/{sheet.pk}/").content.decode()
     for text in ("项目编码", "预算规模", "资金支出计划", "一级指标", "指标值确定依据", "整治村数", "修改记录", "审核发现"):

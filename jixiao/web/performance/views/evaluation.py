@@ -10,14 +10,14 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from jixiao.model import SelfEvaluation
+from jixiao.model.amounts import amount
 from jixiao.scoring import write_template
 from jixiao.scoring.reports import REPORT_FORMATS, write_self_evaluation
-from jixiao.web.amounts import amount
+from jixiao.web.downloads import attachment
 from jixiao.web.performance.charts import score_chart
 from jixiao.web.performance.forms import ActualsImportForm, MoneyForm, ResultForm
 from jixiao.web.performance.selectors import SheetYear
 from jixiao.web.performance.services import actuals_import, evaluation_save
-from jixiao.web.downloads import attachment
 from jixiao.web.performance.views.common import history_of, stale_message, year_view
 from jixiao.web.sheets.errors import SheetError, StaleSheet
 from jixiao.web.sheets.views.common import refuse

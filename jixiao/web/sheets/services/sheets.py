@@ -11,7 +11,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from jixiao.model import Document, GoalSheet
-from jixiao.web.amounts import amount
+from jixiao.model.amounts import amount
 from jixiao.web.bounds import columns_check
 from jixiao.web.organisation.models import Unit
 from jixiao.web.organisation.selectors import can_edit_unit, member_get

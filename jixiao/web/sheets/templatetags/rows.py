@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from django import template
 
-from jixiao.web.amounts import amount
+from jixiao.model.amounts import amount
 
 register = template.Library()
 
@@ -21,5 +21,5 @@ def month_day_time(value: datetime | None) -> str:
 
 @register.filter
 def money(value: Decimal | None) -> Decimal | None:
-    """A stored amount with the places it needs (see :func:`jixiao.web.amounts.amount`)."""
+    """A stored amount with the places it needs (see :func:`jixiao.model.amounts.amount`)."""
     return amount(value)

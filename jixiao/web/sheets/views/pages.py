@@ -13,7 +13,8 @@ from django.utils.formats import localize
 from django.utils.timezone import template_localtime
 from django.views.decorators.http import require_POST
 
-from jixiao.web.amounts import amount
+from jixiao.model.amounts import amount
+from jixiao.web.downloads import attachment
 from jixiao.web.links import id_url, unit_options
 from jixiao.web.organisation.selectors import can_edit_unit, can_review_unit, request_member, units_visible
 from jixiao.web.sheets.actions import action_label
@@ -23,7 +24,6 @@ from jixiao.web.sheets.forms import CommentForm, TransitionForm
 from jixiao.web.sheets.models import ReviewRound, Status
 from jixiao.web.sheets.presentation import grid_rows
 from jixiao.web.sheets.selectors import budget_year, sheet_get, sheet_rows
-from jixiao.web.downloads import attachment
 from jixiao.web.sheets.services.exports import export_sheets
 from jixiao.web.sheets.services.findings import findings_of
 from jixiao.web.sheets.services.review import GRADE_MEANINGS
