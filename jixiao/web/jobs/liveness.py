@@ -1,8 +1,10 @@
 """Whether a running job's worker is still there: a job records the process running it and a heartbeat, written
 by a thread of that process while the work runs. A worker stopped hard (a second SIGTERM while a transaction was
 open, SIGKILL, a machine that went down) cannot say so itself; a worker starting up and a page reading the job
-find it instead — its process gone from this machine or its heartbeat stale — and mark it failed with why. The
-work of a job stores all in one transaction at its end, so an interrupted job stored nothing.
+find it instead — its process gone from this machine or its heartbeat stale — and mark it failed with why. A
+worker that ended between claiming a job's task and marking the job running leaves a job that would say 排队中 for
+ever: its task is no longer waiting, so it is found out the same way. The work of a job stores all in one
+transaction at its end, so an interrupted job stored nothing.
 """
 
 from __future__ import annotations
@@ -24,8 +26,8 @@ from django_tasks.base import TaskResultStatus
 from jixiao.web.jobs.models import Job, JobUpload
 from jixiao.web.processes import process_exists
 
-__all__ = ["HEARTBEAT_SECONDS", "INTERRUPTED", "STALE_AFTER", "heartbeat", "job_abandoned", "job_interrupt",
-           "jobs_interrupt_abandoned", "process_name"]
+__all__ = ["HEARTBEAT_SECONDS", "INTERRUPTED", "NOT_STARTED", "STALE_AFTER", "heartbeat", "job_abandoned",
+           "job_interrupt", "jobs_interrupt_abandoned", "process_name"]
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +40,8 @@ STALE_AFTER = timedelta(minutes=2)
 
 # What the user reads on a job its worker did not finish.
 INTERRUPTED = "任务因后台进程中断（服务停止或重启）而未完成，未保存任何更改"
+# What the user reads on a job whose task a worker took but never started.
+NOT_STARTED = "任务未能开始（后台进程在开始前中断或出错），未保存任何更改"
 
 
 def process_name() -> str:
@@ -58,22 +62,38 @@ def _process_gone(worker: str, *, starting: bool) -> bool:
 
 
 def job_abandoned(job: Job, *, starting: bool = False) -> bool:
-    """True when ``job`` is running but its worker is gone (its process has ended or its heartbeat is stale)."""
+    """True when ``job`` is running but its worker is gone (its process has ended or its heartbeat is stale), or
+    still queued although a worker took its task and ended before starting it."""
+    if job.state == Job.State.QUEUED:
+        return _claim_lost(job)
     if job.state != Job.State.RUNNING:
         return False
     beat = job.heartbeat_at or job.created_at
     return beat < timezone.now() - STALE_AFTER or _process_gone(job.worker, starting=starting)
 
 
+def _claim_lost(job: Job) -> bool:
+    """True when queued ``job``'s task is no longer waiting: finished, gone, or claimed longer ago than a heartbeat
+    may be late (a worker marks the job running as soon as it claims the task)."""
+    if not job.task_id:
+        return False  # not yet enqueued: the request that started it has not committed
+    task = DBTaskResult.objects.filter(pk=job.task_id).values("status", "started_at").first()
+    if task is None or task["status"] in (TaskResultStatus.FAILED, TaskResultStatus.SUCCEEDED):
+        return True
+    started = task["started_at"]
+    return task["status"] == TaskResultStatus.RUNNING and started is not None and started < timezone.now() - STALE_AFTER
+
+
 def job_interrupt(job: Job) -> bool:
-    """Mark the running ``job`` failed as interrupted, and its django-tasks result failed too; False (and nothing
-    written) when the job was no longer running or its worker wrote a heartbeat meanwhile."""
+    """Mark ``job`` failed as interrupted (running) or not started (queued), and its django-tasks result failed
+    too; False (and nothing written) when the job moved on meanwhile or its worker wrote a heartbeat."""
     now = timezone.now()
-    interrupted = Job.objects.filter(pk=job.pk, state=Job.State.RUNNING, heartbeat_at=job.heartbeat_at).update(
-        state=Job.State.FAILED, message=INTERRUPTED, finished_at=now)
+    message = NOT_STARTED if job.state == Job.State.QUEUED else INTERRUPTED
+    interrupted = Job.objects.filter(pk=job.pk, state=job.state, heartbeat_at=job.heartbeat_at).update(
+        state=Job.State.FAILED, message=message, finished_at=now)
     if not interrupted:
         return False
-    job.state, job.message, job.finished_at = Job.State.FAILED, INTERRUPTED, now
+    job.state, job.message, job.finished_at = Job.State.FAILED, message, now
     JobUpload.objects.filter(job_id=job.pk).delete()  # as after any failure: the user uploads again
     if job.task_id:
         DBTaskResult.objects.filter(pk=job.task_id, status=TaskResultStatus.RUNNING).update(
@@ -84,8 +104,10 @@ def job_interrupt(job: Job) -> bool:
 
 
 def jobs_interrupt_abandoned(*, starting: bool = False) -> int:
-    """Mark failed every running job whose worker is gone; returns how many. A worker calls it ``starting`` up."""
-    running = Job.objects.filter(state=Job.State.RUNNING).defer("result")  # a few rows: jobs are kept a week
+    """Mark failed every running job whose worker is gone, and every queued one whose task a gone worker took;
+    returns how many. A worker calls it ``starting`` up."""
+    running = Job.objects.filter(  # a few rows: jobs are kept a week
+        state__in=(Job.State.RUNNING, Job.State.QUEUED)).defer("result")
     return sum(job_interrupt(job) for job in running if job_abandoned(job, starting=starting))
 
 

@@ -53,8 +53,15 @@ def job_start(*, user, kind: JobKind, params: dict, files: list[tuple[str, bytes
         JobUpload.objects.bulk_create(JobUpload(job=job, name=name, data=data) for name, data in files)
         audit_record(JOB_STARTED, obj=job, details={"kind": kind.code, "label": kind.label,
                                                     "scope": kind.describe(params)})
-        transaction.on_commit(lambda: job_task.enqueue(job.pk))
+        transaction.on_commit(lambda: _enqueue(job))
     return job
+
+
+def _enqueue(job: Job) -> None:
+    """Queue ``job``'s task and keep its id, so that a task taken by a worker that died before starting the job
+    is found out (:func:`jixiao.web.jobs.liveness.job_abandoned`)."""
+    task_id = str(job_task.enqueue(job.pk).id)
+    Job.objects.filter(pk=job.pk, task_id="").update(task_id=task_id)  # a worker may have recorded it already
 
 
 def job_get(user, job_id: int) -> Job:

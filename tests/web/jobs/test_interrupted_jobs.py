@@ -20,7 +20,7 @@ from django_tasks.backends.database.models import DBTaskResult
 
 from jixiao.cli import serve_command
 from jixiao.web.jobs import liveness
-from jixiao.web.jobs.liveness import INTERRUPTED, STALE_AFTER, jobs_interrupt_abandoned, process_name
+from jixiao.web.jobs.liveness import INTERRUPTED, NOT_STARTED, STALE_AFTER, jobs_interrupt_abandoned, process_name
 from jixiao.web.jobs.models import Job, JobUpload
 from jixiao.web.jobs.registry import KINDS
 from jixiao.web.jobs.services import job_run, job_start, job_task
@@ -194,3 +194,51 @@ def test_an_interrupted_import_asks_for_its_files_again(org, login, sample_bytes
     assert "重新上传文件" in page and 'id="job-restart"' not in page
     assert client.post(f"/jobs/{job.pk}/restart/").status_code == 404
     assert Job.objects.count() == 1
+
+
+def _taken_not_started(org, sample_bytes, *, taken_ago: timedelta, status: str = "RUNNING") -> Job:
+    """A queued import whose task a worker took ``taken_ago`` and then ended before marking the job running."""
+    job = import_enqueue(user=org["owner"], unit=org["township"], year=2026, files=[("a.txt", sample_bytes)])
+    result = DBTaskResult.objects.get(pk=job_task.enqueue(job.pk).id)
+    result.claim("killed-worker")
+    DBTaskResult.objects.filter(pk=result.pk).update(status=status, started_at=timezone.now() - taken_ago)
+    Job.objects.filter(pk=job.pk).update(task_id=str(result.pk))
+    return Job.objects.get(pk=job.pk)
+
+
+@pytest.mark.parametrize(("taken_ago", "status"), [(STALE_AFTER * 2, "RUNNING"), (timedelta(), "FAILED")])
+def test_a_job_whose_task_was_taken_but_never_started_says_so(org, login, sample_bytes, taken_ago, status):
+    job = _taken_not_started(org, sample_bytes, taken_ago=taken_ago, status=status)
+    page = login(org["owner"]).get(f"/jobs/{job.pk}/").content.decode()
+    assert NOT_STARTED in page and "排队中" not in page and "hx-trigger" not in page
+    job.refresh_from_db()
+    assert (job.state, job.message) == ("failed", NOT_STARTED) and job.finished_at is not None
+    assert DBTaskResult.objects.get(pk=job.task_id).status == "FAILED"
+    assert not job.uploads.exists() and not Sheet.objects.exists()
+
+
+def test_a_job_waiting_for_a_worker_or_just_taken_stays_queued(org, login, sample_bytes):
+    just_taken = _taken_not_started(org, sample_bytes, taken_ago=timedelta(seconds=1))
+    waiting = import_enqueue(user=org["owner"], unit=org["township"], year=2026, files=[("a.txt", sample_bytes)])
+    Job.objects.filter(pk=waiting.pk).update(task_id=str(job_task.enqueue(waiting.pk).id))
+    client = login(org["owner"])
+    for job in (just_taken, waiting):
+        assert "排队中" in client.get(f"/jobs/{job.pk}/").content.decode()
+        job.refresh_from_db()
+        assert job.state == "queued"
+    assert jobs_interrupt_abandoned(starting=True) == 0
+
+
+def test_a_worker_starting_up_marks_the_jobs_taken_by_a_gone_worker_failed(org, sample_bytes):
+    job = _taken_not_started(org, sample_bytes, taken_ago=STALE_AFTER * 2)
+    assert jobs_interrupt_abandoned(starting=True) == 1
+    job.refresh_from_db()
+    assert (job.state, job.message) == ("failed", NOT_STARTED)
+
+
+def test_a_started_job_keeps_its_task_id_once_queued(org, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        job = job_start(user=org["reviewer"], kind=KINDS["sheets"], params={"year": 2026, "unit": None,
+                                                                          "format": "json"})
+    job.refresh_from_db()
+    assert DBTaskResult.objects.get(pk=job.task_id).status == "READY"
