@@ -11,8 +11,8 @@ from jixiao.model import Budget, Checkpoint, Document, GoalSheet, Indicator, Mon
 from jixiao.model.amounts import amount
 from jixiao.web.sheets.models import IndicatorRow, Sheet
 
-__all__ = ["INDICATOR_CELLS", "ROW_CELLS", "content_of", "document_around", "document_of", "goal_sheet",
-           "indicator_fields", "indicator_of", "plan_cells", "row_cells", "sheet_fields",
+__all__ = ["INDICATOR_CELLS", "ROW_CELLS", "SHEET_COLUMNS", "content_of", "document_around", "document_of",
+           "goal_sheet", "indicator_fields", "indicator_of", "plan_cells", "row_cells", "sheet_fields",
            "sheet_reading", "stored_content"]
 
 # The indicator cells kept as written, in the order of the official table.
@@ -23,7 +23,7 @@ INDICATOR_CELLS = ("level1", "level2", "name", "description", "target", "long_te
 ROW_CELLS = (*INDICATOR_CELLS, "unit_column", "operator_column")
 # The parts of a core GoalSheet that the Sheet's columns (and the unit, year and rows) hold; what else the reader
 # found of a sheet is kept in ``Sheet.reading``.
-_SHEET_COLUMNS = {"title", "code", "name", "unit", "year", "money_unit", "budget", "purpose", "spend_plan", "goals",
+SHEET_COLUMNS = {"title", "code", "name", "unit", "year", "money_unit", "budget", "purpose", "spend_plan", "goals",
                   "long_term_goals", "indicators"}
 
 
@@ -50,7 +50,7 @@ def sheet_reading(sheet: GoalSheet, document: Document) -> dict[str, object]:
     notes located in this sheet), as ``Sheet.reading`` keeps it."""
     notes = [diagnostic for diagnostic in document.diagnostics if diagnostic.location.sheet == sheet.key]
     around = document.model_copy(update={"diagnostics": notes})
-    return {"sheet": sheet.model_dump(mode="json", exclude=_SHEET_COLUMNS),
+    return {"sheet": sheet.model_dump(mode="json", exclude=SHEET_COLUMNS),
             "document": around.model_dump(mode="json", exclude={"sheets", "unit"})}
 
 
