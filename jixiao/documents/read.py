@@ -10,7 +10,7 @@ from jixiao.documents.errors import NotAGoalDocument
 from jixiao.documents import pipeline
 from jixiao.documents.limits import DEFAULT_LIMITS, ReadLimits, check_upload
 from jixiao.documents.readers.registry import read_layout, sniff_format
-from jixiao.documents.readers.report_reader import read_report, report_kind
+from jixiao.documents.readers.report_reader import OtherLayout, read_report, report_kind
 from jixiao.model import Collection, Document, Severity
 
 __all__ = ["read_path", "read_bytes", "SUPPORTED_SUFFIXES"]
@@ -52,8 +52,12 @@ def read_bytes(data: bytes, source: str, limits: ReadLimits = DEFAULT_LIMITS) ->
     else:
         layout = read_layout(file_format, data, source, limits)
         if file_format in ("docx", "xlsx") and report_kind(layout) is not None:
-            # jixiao's own 自评表 or 监控表, read back by its exact layout.
-            return read_report(layout, source, file_format)
+            # jixiao's own 自评表 or 监控表, read back by its exact layout. Its title is the official form's, which
+            # units' own tables carry too: one that is not in jixiao's layout is read like any other document.
+            try:
+                return read_report(layout, source, file_format)
+            except OtherLayout:
+                pass
         document, _ = pipeline.read_layout(layout, source, file_format)
     if not document.sheets and document.overall is None:
         # what the reader found damaged may be why no table was found

@@ -1,9 +1,11 @@
 """jixiao's own 项目支出绩效自评表 and 项目支出绩效目标执行监控表 read back (the .docx and .xlsx that
 :mod:`jixiao.scoring.reports` writes), into a GoalSheet with ``evaluation`` or ``monitoring`` filled.
 
-Only that exact layout is read: the title line names it, every column is found by its printed header, and a cell
-that is not where the layout puts it, or a number that is not a number, stops the reading with a Chinese message
-naming the file, table row and field. Published tables of other layouts are the interpreter's job.
+Only that exact layout is read: the title line names it and every row and column is found by its printed label.
+The title is the official form's, which units' own tables carry too: a table without jixiao's rows and columns
+raises :class:`OtherLayout`, and the caller reads it like any other document. In jixiao's layout, a number that is
+not a number or a required cell left empty stops the reading with a Chinese message naming the file, table row and
+field.
 """
 
 from __future__ import annotations
@@ -26,13 +28,17 @@ from jixiao.model import (
 from jixiao.model.monitoring import Likelihood
 from jixiao.model.sheet import Budget, Checkpoint, MoneyUnit, Unit
 
-__all__ = ["EVALUATION_TITLE", "MONITORING_TITLE", "read_report", "report_kind"]
+__all__ = ["EVALUATION_TITLE", "MONITORING_TITLE", "OtherLayout", "read_report", "report_kind"]
 
 EVALUATION_TITLE = "项目支出绩效自评表"
 MONITORING_TITLE = "项目支出绩效目标执行监控表"
 _MONEY_UNIT = re.compile(r"项目资金（(万元|元)）")
 _GOAL_NUMBER = re.compile(r"^\s*\d+[.．、]\s*")
 _PERIOD = re.compile(r"^1-(\d{1,2})月")
+
+
+class OtherLayout(NotAGoalDocument):
+    """A document titled like jixiao's 自评表 or 监控表 whose rows or columns are not jixiao's."""
 
 
 def report_kind(layout: Layout) -> str | None:
@@ -53,9 +59,10 @@ class _Table:
         self.rows = [block for block in layout.blocks if isinstance(block, Row) and len(block.filled) > 0
                      and block.filled[0].text.strip() not in (title,) and not block.filled[0].text.startswith("（")]
 
-    def fail(self, row: Row | None, reason: str) -> NotAGoalDocument:
+    def fail(self, row: Row | None, reason: str, *, layout: bool = False) -> NotAGoalDocument:
+        """The error naming ``row``; ``layout`` when what is missing is a row or column of jixiao's layout."""
         where = f"第{row.row}行" if row is not None and row.row is not None else "表中"
-        return NotAGoalDocument(self.source, f"{self.title}{where}：{reason}")
+        return (OtherLayout if layout else NotAGoalDocument)(self.source, f"{self.title}{where}：{reason}")
 
     @staticmethod
     def cell(row: Row, column: int) -> str:
@@ -66,7 +73,7 @@ class _Table:
         for index, row in enumerate(self.rows):
             if self.cell(row, 0).startswith(label):
                 return index, row
-        raise self.fail(None, f"没有找到“{label}”一行，不是 jixiao 导出的{self.title}")
+        raise self.fail(None, f"没有找到“{label}”一行，不是 jixiao 导出的{self.title}", layout=True)
 
     def columns(self, row: Row) -> dict[str, int]:
         """Header text → grid column of a header row."""
@@ -76,7 +83,7 @@ class _Table:
         for header, column in headers.items():
             if header == name or (startswith and header.endswith(name)):
                 return column
-        raise self.fail(row, f"表头中没有“{name}”栏")
+        raise self.fail(row, f"表头中没有“{name}”栏", layout=True)
 
     def number(self, row: Row, column: int, field: str, *, blank: tuple[str, ...] = ("", "—")) -> Decimal | None:
         text = self.cell(row, column)
@@ -138,7 +145,7 @@ def _evaluation(table: _Table) -> GoalSheet:
     money = table.columns(money_header)
     figures = table.rows[money_index + 1]
     if not table.cell(figures, 1).startswith("年度资金总额"):
-        raise table.fail(figures, "“项目资金”下面应是“年度资金总额”一行")
+        raise table.fail(figures, "“项目资金”下面应是“年度资金总额”一行", layout=True)
 
     def figure(header: str) -> Decimal | None:
         return table.number(figures, table.column(money, money_header, header), header)
@@ -176,7 +183,7 @@ def _monitoring(table: _Table) -> GoalSheet:
     figures = table.rows[money_index + 1]
     spent_header = next((h for h in money if _PERIOD.match(h) and h.endswith("执行数")), None)
     if spent_header is None:
-        raise table.fail(money_header, "表头中没有“1-N月执行数”栏")
+        raise table.fail(money_header, "表头中没有“1-N月执行数”栏", layout=True)
     months = int(_PERIOD.match(spent_header).group(1))
     rate_header = spent_header.removesuffix("执行数") + "执行率"
     goals, _ = _goals(table)
@@ -213,10 +220,11 @@ def _monitoring(table: _Table) -> GoalSheet:
 
 
 def read_report(layout: Layout, source: str, file_format: str) -> Document:
-    """The Document of a 自评表 or 监控表 jixiao wrote; NotAGoalDocument when ``layout`` is not one."""
+    """The Document of a 自评表 or 监控表 jixiao wrote; :class:`OtherLayout` when ``layout`` is not one,
+    NotAGoalDocument naming the row and field when a cell of one cannot be read."""
     kind = report_kind(layout)
     if kind is None:
-        raise NotAGoalDocument(source, "不是 jixiao 导出的自评表或监控表")
+        raise OtherLayout(source, "不是 jixiao 导出的自评表或监控表")
     title = EVALUATION_TITLE if kind == "evaluation" else MONITORING_TITLE
     table = _Table(layout, source, title)
     sheet = _evaluation(table) if kind == "evaluation" else _monitoring(table)

@@ -11,6 +11,7 @@ from jixiao.scoring import load_profile, score_sheet
 from jixiao.model.monitoring import Likelihood
 from jixiao.scoring.audit import audit_sheet
 from jixiao.scoring.reports import write_monitoring, write_self_evaluation
+from tests.documents.office_files import docx_file, xlsx_file
 from tests.scoring.builders import evaluation, sheet
 from tests.scoring.test_reports import _monitoring
 
@@ -59,3 +60,27 @@ def test_a_monitoring_table_is_read_back_with_its_period_money_and_answers(file_
     # The audit reports what jixiao's own monitoring flagged red (30% spent against 50% planned), nothing else.
     assert result.light.value == "red"
     assert [f.rule for f in audit_sheet(read, load_profile("central"))] == ["JXM01"]
+
+
+@pytest.mark.parametrize("file_format", ["docx", "xlsx"])
+def test_a_units_own_table_under_the_official_title_is_read_like_any_other(file_format):
+    """144: the official 自评表 title over a unit's own layout (no 绩效指标 column before the levels, the money
+    block in one row) was refused as a broken jixiao report; it is read by the pipeline."""
+    rows = [
+        ["项目名称", "禁毒经费", "", "", "", "", "", ""],
+        ["主管部门", "宣城市公安局", "", "", "实施单位", "禁毒支队", "", ""],
+        ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", ""],
+        ["年度资金总额", "100", "100", "100", "10", "100%", "10", ""],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+        ["产出指标", "数量指标", "禁毒舞台剧宣传的场次", "≥1场", "1场", "12", "12", ""],
+        ["产出指标", "数量指标", "毛发检查试剂数量", "≥2400份", "3200份", "12", "12", ""],
+        ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%", "10", "10", ""],
+    ]
+    data = docx_file("项目支出绩效自评表", rows) if file_format == "docx" else xlsx_file(
+        [["项目支出绩效自评表"], *rows])
+    document = read_bytes(data, f"单位自评表.{file_format}")
+    (read,) = document.sheets
+    assert document.layout != "jixiao-evaluation" and read.name == "禁毒经费"
+    assert [(i.level1, i.name, i.target.raw) for i in read.indicators] == [
+        ("产出指标", "禁毒舞台剧宣传的场次", "≥1场"), ("产出指标", "毛发检查试剂数量", "≥2400份"),
+        ("满意度指标", "群众满意度", "≥90%")]
