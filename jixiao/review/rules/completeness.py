@@ -111,7 +111,8 @@ class MissingLevel1(Rule):
     docs = RuleDocs(
         what="产出指标、效益指标、满意度指标是否都有（2021年起框架下成本指标另由 JX105 检查）。二级指标表明了类别的行"
         "（一级指标栏空着或放错，由 JX501 报告）也算有；满意度不论放在哪里都只算满意度指标，效益指标下只有满意度的，"
-        "等于没有效益指标。自评表、监控表是对已批复目标的报告，不因缺满意度指标报告，缺产出或效益指标也只是警告。",
+        "等于没有效益指标。自评表、监控表是对已批复目标的报告，不因缺满意度指标报告，缺产出或效益指标也只是警告。"
+        "有填了指标值的行一级、二级都没有读到（转载时合并单元格丢失）的，这些行可能就是看似缺少的类别，不在此报告。",
         why="绩效目标要同时反映产出、效果和服务对象满意程度，缺一类就说不清钱花出去得到了什么。",
         bad="产出指标 | 数量指标 | 矛盾纠纷排查村数 | ≥18个\n效益指标 | 社会效益指标 | 受援群众投诉率 | ≤5%\n（没有满意度指标）",
         good="产出指标 | 数量指标 | 矛盾纠纷排查村数 | ≥18个\n效益指标 | 社会效益指标 | 受援群众投诉率 | ≤5%\n"
@@ -120,8 +121,9 @@ class MissingLevel1(Rule):
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        if not ctx.sheet.indicators or not ctx.standard_structure or ctx.framework_only:
-            return  # JX102 reports the empty grid once; a form with its own levels is not checked against these
+        if not ctx.sheet.indicators or not ctx.standard_structure or ctx.framework_only or ctx.unplaced_rows:
+            return  # JX102 reports the empty grid once; a form with its own levels is not checked against these; a
+            # row whose level was not read may be the category that looks missing
         required = ctx.form.required_level1
         for level1 in self.param(ctx, "required") if required is None else required:
             if level1 == "满意度指标" and not ctx.sets_goals:
@@ -146,7 +148,8 @@ class MissingOutputLevel2(Rule):
         "其他产出指标已写明数量（质量指标下的“文物安全巡查 416处”、没有二级指标的“巡查频次 8次”）的，数量已有，不报告"
         "缺数量指标。目标表没有数量指标、也没有计数的产出指标，年度目标又没有写或只写了保障在职、离退休人员多少人的，"
         "全表说不出产出多少，为错误，应退回。"
-        "表样自有二级要求的（发展改革委中央预算内投资计划表的产出指标下不分二级），按表样检查。",
+        "表样自有二级要求的（发展改革委中央预算内投资计划表的产出指标下不分二级），按表样检查。有填了指标值的行一级、"
+        "二级都没有读到（转载时合并单元格丢失）的，这些行可能就是看似缺少的二级指标，不在此报告。",
         why="产出要说清做多少、做到什么程度、什么时候完成；缺少时效指标，年中监控和年底自评都无从比对进度。",
         bad="产出指标 | 数量指标 | …\n产出指标 | 质量指标 | …\n（没有时效指标）",
         good="产出指标 | 数量指标 | 矛盾纠纷排查村数 | ≥18个\n产出指标 | 质量指标 | 矛盾纠纷调解成功率 | ≥90%\n"
@@ -155,8 +158,8 @@ class MissingOutputLevel2(Rule):
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        if not ctx.sheet.indicators or not ctx.standard_structure or ctx.framework_only:
-            return
+        if not ctx.sheet.indicators or not ctx.standard_structure or ctx.framework_only or ctx.unplaced_rows:
+            return  # a row whose level was not read (corpus 178) may be the group that looks missing
         required = ctx.form.required_level2
         for level2 in self.param(ctx, "required") if required is None else required:
             if not ctx.sets_goals and level2 != "数量指标":
