@@ -289,6 +289,18 @@ class SheetContext:
                 return index
         return next((index for index, (child, _) in enumerate(order) if child == level2), None)
 
+    @cached_property
+    def unplaced_rows(self) -> bool:
+        """True when some row of a grid with level columns, with its name and its value, stands under no level at all:
+        neither its own 一级/二级 cell nor one carried down from a row above was read, while other rows have theirs (the
+        merged level cells lost in a copy, corpus 178). Such a row may be the category that looks missing, so no
+        category can be judged missing. A grid whose level cells are all empty was left so by its author."""
+        rows = [indicator for indicator in self.sheet.indicators if not self.unfinished(indicator)]
+        unplaced = [indicator.name.strip() and not indicator.target.is_empty and self.level1_of(indicator) is None
+                    and not (indicator.level2 or indicator.level1_raw.strip() or indicator.level2_raw.strip())
+                    for indicator in rows]
+        return self.standard_structure and any(unplaced) and not all(unplaced)
+
     def cut_off(self, level1: str, level2: str | None = None) -> bool:
         """True when the file cuts the grid off at or before the place of ``level1`` (``level2``): rows of it may
         follow the cut, so it cannot be judged missing or incomplete. 成本指标 as a level 1 may stand anywhere."""

@@ -30,11 +30,19 @@ def test_the_reader_cleans_the_name_and_keeps_the_cell_as_written():
 
 
 def test_residue_in_a_name_is_a_warning_whose_fix_is_the_cleaned_name():
+    whole = _sheet()
+    sheet = whole.model_copy(update={"indicators": whole.indicators[:1]})
+    [finding] = [f for f in review_sheet(sheet, load_profile()).findings if f.rule == "JX108"]
+    assert (finding.indicator, finding.location.column, finding.severity) == (
+        "贫困地区旅游景点开发数量", "三级指标", Severity.WARNING)
+    assert [(e.before, e.after) for e in finding.fix.edits] == [("贫困地区旅游景点开发数量( ≥**个 )", "贫困地区旅游景点开发数量")]
+
+
+def test_residue_left_in_several_names_is_one_warning_for_the_sheet_listing_the_rows():
+    # corpus 166, 187: the template never cleaned is one omission, noted once; the fix still cleans every name
     findings = [f for f in review_sheet(_sheet(), load_profile()).findings if f.rule == "JX108"]
-    assert [(f.indicator, f.location.column, f.severity) for f in findings] == [
-        ("贫困地区旅游景点开发数量", "三级指标", Severity.WARNING),
-        ("贫困地区基础设施建设按期完成率", "三级指标", Severity.WARNING),
-    ]
+    assert [(f.indicator, f.location.column, f.severity) for f in findings] == [(None, "三级指标", Severity.WARNING)]
+    assert "“( ≥**个 )”“(≥**%)”，共2行：贫困地区旅游景点开发数量、贫困地区基础设施建设按期完成率" in findings[0].message
     assert [(e.before, e.after) for f in findings for e in f.fix.edits] == [
         ("贫困地区旅游景点开发数量( ≥**个 )", "贫困地区旅游景点开发数量"),
         ("贫困地区基础设施建设按期完成率(≥**%)", "贫困地区基础设施建设按期完成率"),
@@ -46,10 +54,9 @@ def test_residue_in_names_written_as_prose_is_reported_as_written():
     text = "\n".join(["现将绩效目标设定如下:", "一、 产出指标",
                       "数量指标:黄金蜜(葡萄)种植数量(≥**株)>=17600株;种植作物成活率(≥**%)>=85%。"])
     sheet = read_text(text.encode(), "019.txt")[0].sheets[0]
-    findings = [f for f in review_sheet(sheet, load_profile()).findings if f.rule == "JX108"]
-    assert [(f.indicator, f.location.column, f.severity) for f in findings] == [
-        ("黄金蜜(葡萄)种植数量", "三级指标", Severity.WARNING), ("种植作物成活率", "三级指标", Severity.WARNING)]
-    assert ["(≥**株)" in findings[0].message, "(≥**%)" in findings[1].message] == [True, True]
+    [finding] = [f for f in review_sheet(sheet, load_profile()).findings if f.rule == "JX108"]
+    assert (finding.indicator, finding.location.column, finding.severity) == (None, "三级指标", Severity.WARNING)
+    assert "“(≥**株)”“(≥**%)”，共2行：黄金蜜(葡萄)种植数量、种植作物成活率" in finding.message
 
 
 def test_a_completion_left_as_the_forms_instruction_is_reported_where_the_reader_put_it():

@@ -111,7 +111,8 @@ class MissingLevel1(Rule):
     docs = RuleDocs(
         what="产出指标、效益指标、满意度指标是否都有（2021年起框架下成本指标另由 JX105 检查）。二级指标表明了类别的行"
         "（一级指标栏空着或放错，由 JX501 报告）也算有；满意度不论放在哪里都只算满意度指标，效益指标下只有满意度的，"
-        "等于没有效益指标。自评表、监控表是对已批复目标的报告，不因缺满意度指标报告，缺产出或效益指标也只是警告。",
+        "等于没有效益指标。自评表、监控表是对已批复目标的报告，不因缺满意度指标报告，缺产出或效益指标也只是警告。"
+        "有填了指标值的行一级、二级都没有读到（转载时合并单元格丢失）的，这些行可能就是看似缺少的类别，不在此报告。",
         why="绩效目标要同时反映产出、效果和服务对象满意程度，缺一类就说不清钱花出去得到了什么。",
         bad="产出指标 | 数量指标 | 矛盾纠纷排查村数 | ≥18个\n效益指标 | 社会效益指标 | 受援群众投诉率 | ≤5%\n（没有满意度指标）",
         good="产出指标 | 数量指标 | 矛盾纠纷排查村数 | ≥18个\n效益指标 | 社会效益指标 | 受援群众投诉率 | ≤5%\n"
@@ -120,8 +121,9 @@ class MissingLevel1(Rule):
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        if not ctx.sheet.indicators or not ctx.standard_structure or ctx.framework_only:
-            return  # JX102 reports the empty grid once; a form with its own levels is not checked against these
+        if not ctx.sheet.indicators or not ctx.standard_structure or ctx.framework_only or ctx.unplaced_rows:
+            return  # JX102 reports the empty grid once; a form with its own levels is not checked against these; a
+            # row whose level was not read may be the category that looks missing
         required = ctx.form.required_level1
         for level1 in self.param(ctx, "required") if required is None else required:
             if level1 == "满意度指标" and not ctx.sets_goals:
@@ -146,7 +148,8 @@ class MissingOutputLevel2(Rule):
         "其他产出指标已写明数量（质量指标下的“文物安全巡查 416处”、没有二级指标的“巡查频次 8次”）的，数量已有，不报告"
         "缺数量指标。目标表没有数量指标、也没有计数的产出指标，年度目标又没有写或只写了保障在职、离退休人员多少人的，"
         "全表说不出产出多少，为错误，应退回。"
-        "表样自有二级要求的（发展改革委中央预算内投资计划表的产出指标下不分二级），按表样检查。",
+        "表样自有二级要求的（发展改革委中央预算内投资计划表的产出指标下不分二级），按表样检查。有填了指标值的行一级、"
+        "二级都没有读到（转载时合并单元格丢失）的，这些行可能就是看似缺少的二级指标，不在此报告。",
         why="产出要说清做多少、做到什么程度、什么时候完成；缺少时效指标，年中监控和年底自评都无从比对进度。",
         bad="产出指标 | 数量指标 | …\n产出指标 | 质量指标 | …\n（没有时效指标）",
         good="产出指标 | 数量指标 | 矛盾纠纷排查村数 | ≥18个\n产出指标 | 质量指标 | 矛盾纠纷调解成功率 | ≥90%\n"
@@ -155,8 +158,8 @@ class MissingOutputLevel2(Rule):
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        if not ctx.sheet.indicators or not ctx.standard_structure or ctx.framework_only:
-            return
+        if not ctx.sheet.indicators or not ctx.standard_structure or ctx.framework_only or ctx.unplaced_rows:
+            return  # a row whose level was not read (corpus 178) may be the group that looks missing
         required = ctx.form.required_level2
         for level2 in self.param(ctx, "required") if required is None else required:
             if not ctx.sets_goals and level2 != "数量指标":
@@ -346,12 +349,13 @@ class TemplateResidue(Rule):
     severity = Severity.ERROR
     dimension = Dimension.COMPLETENESS
     source = GOALS_2015.at("第十二条（细化量化）")
-    message = "“{column_name}”中残留模板文字“{text}”{maybe}"
+    message = "“{column_name}”中残留模板文字“{text}”{rows}{maybe}"
     docs = RuleDocs(
         what="单元格中是否还留着模板的占位文字，如“≥**”“指标1：”“（100字以内）”“请填写”。转载时打码的数字（“≤****000元”，"
         "四个以上的*或X）不是模板文字，不在此报告；目标文字中数字的位置只有“**”的（完成**日常执法），分不清是占位还是打码，"
         "报告一次警告并请按原表核对。指标值只有占位文字、"
-        "没有实际数值时为错误；占位文字留在名称里或实际数值旁（“(≥**株)>=17600株”）时为警告，删去即可。",
+        "没有实际数值时为错误；占位文字留在名称里或实际数值旁（“(≥**株)>=17600株”）时为警告，删去即可。同一栏有几行都"
+        "留着这样的文字时，是整张表没有清理模板，合并为一条报告（列出各行，修复逐行删去）。",
         why="占位文字说明这一项其实没有填写，目标值无法审核。",
         bad="指标值：≥**个",
         good="指标值：≥18个",
@@ -359,6 +363,7 @@ class TemplateResidue(Rule):
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        left_over: dict[str, list[tuple[Indicator, str, Fix]]] = {}  # residue beside real content, by column
         for indicator in ctx.sheet.indicators:
             cells = {"name": indicator.name_raw or indicator.name, "description": indicator.description, "target": indicator.target.raw}
             for column, text in cells.items():
@@ -371,6 +376,7 @@ class TemplateResidue(Rule):
                 # Only a target with no value behind the residue leaves the row unfilled (an error); residue beside
                 # a real value ((≥**株)>=17600株) or in a name is left-over text, removed without changing anything.
                 cleaned = _without_residue(ctx, indicator, column, text or "")
+                written = _residue_as_written(text) or word or text or ""
                 if no_value or not cleaned:
                     fix = Fix(applicability=Applicability.DISPLAY_ONLY, summary="删去占位文字，填写实际内容",
                               edits=(Edit(field=column, before=text, row=indicator.row, indicator=indicator.name),))
@@ -378,22 +384,43 @@ class TemplateResidue(Rule):
                     fix = Fix(applicability=Applicability.SAFE, summary=f"删去占位文字，改为“{cleaned}”",
                               edits=(Edit(field=column, before=text, after=cleaned, row=indicator.row,
                                           indicator=indicator.name),))
-                yield self.finding(ctx, indicator=indicator, column=column, fix=fix,
-                                   severity=None if no_value else Severity.WARNING,
-                                   column_name=_column_name(column), text=_residue_as_written(text) or word or text,
-                                   maybe="")
+                if no_value:
+                    # Only the residue stands in the cell: this row is unfilled, an error of its own.
+                    yield self.finding(ctx, indicator=indicator, column=column, fix=fix, column_name=_column_name(column),
+                                       text=written, rows="", maybe="")
+                else:
+                    left_over.setdefault(column, []).append((indicator, written, fix))
+        yield from self._left_over(ctx, left_over)
         for goal in ctx.sheet.goals:
             if (word := placeholder_in(goal)) and not _REDACTED.search(goal):
                 # In prose, a figure's place held by ** may as well be the publisher's mask (corpus 154).
                 masked = _MASK.fullmatch(word)
                 yield self.finding(ctx, column="goals", column_name="绩效目标", text=word, severity=Severity.WARNING,
-                                   confidence=Confidence.INFERENCE if masked else Confidence.HIGH,
+                                   rows="", confidence=Confidence.INFERENCE if masked else Confidence.HIGH,
                                    maybe="，也可能是转载时遮挡的数字，请按原表核对" if masked else "")
         # a self-evaluation's word on its goals' completion left as the form's instruction (…完成情况(100字以内))
         done = ctx.sheet.evaluation.overall_actual if ctx.sheet.evaluation else None
         if done and (word := placeholder_in(done)) and not _REDACTED.search(done):
             yield self.finding(ctx, column="overall_actual", column_name="年度总体目标实际完成情况", text=word,
-                               severity=Severity.WARNING, maybe="")
+                               severity=Severity.WARNING, rows="", maybe="")
+
+    def _left_over(self, ctx: SheetContext, left_over: dict[str, list[tuple[Indicator, str, Fix]]]) -> Iterator[Finding]:
+        """Residue left beside real content (in a name, beside a value): one warning per row, or, where a column
+        keeps it on several rows, one for the sheet. A template never cleaned is one omission, and a reviewer notes it
+        once ("名称中残留(≥**人)(≥**%)等模板占位符", corpus 166, 187)."""
+        for column, rows in left_over.items():
+            if len(rows) == 1:
+                [(indicator, written, fix)] = rows
+                yield self.finding(ctx, indicator=indicator, column=column, fix=fix, severity=Severity.WARNING,
+                                   column_name=_column_name(column), text=written, rows="", maybe="")
+                continue
+            texts = "”“".join(dict.fromkeys(written for _, written, _ in rows))
+            names = "、".join(indicator.name for indicator, _, _ in rows)
+            safe = all(fix.applicability is Applicability.SAFE for _, _, fix in rows)
+            fix = Fix(applicability=Applicability.SAFE if safe else Applicability.DISPLAY_ONLY,
+                      summary="逐行删去占位文字", edits=tuple(edit for _, _, fix in rows for edit in fix.edits))
+            yield self.finding(ctx, column=column, fix=fix, severity=Severity.WARNING, column_name=_column_name(column),
+                               text=texts, rows=f"，共{len(rows)}行：{names}", maybe="")
 
 
 # A run of four or more mask characters is a redaction by whoever published the copy (amounts ≤****000元, a mobile
