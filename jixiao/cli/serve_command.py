@@ -154,18 +154,24 @@ def _configure(data: Path, host: str) -> None:
 
 
 def _demo(password: str | None) -> None:
+    from django.conf import settings
     from django.contrib.auth.password_validation import validate_password
     from django.core.exceptions import ValidationError
+    from django.utils import translation
 
     from jixiao.web.demo import DEMO_ACCOUNTS, demo_create, demo_exists, demo_password
 
     if demo_exists():
         return
     if password:
-        try:
-            validate_password(password)
-        except ValidationError as error:
-            raise UsageError(f"--demo-password 不符合密码规则：{''.join(error.messages)}") from None
+        # Django's own validators answer in the active language, and setting up the database (migrate) left
+        # none active: the messages would be English.
+        with translation.override(settings.LANGUAGE_CODE):
+            try:
+                validate_password(password)
+            except ValidationError as error:
+                reasons = "；".join(message.rstrip("。.") for message in error.messages)
+                raise UsageError(f"--demo-password 不符合密码规则：{reasons}。") from None
     password = password or demo_password()
     demo_create(password)
     stdout.print(f"已建立演示数据。演示账户：{'、'.join(DEMO_ACCOUNTS)}，密码：{password}")

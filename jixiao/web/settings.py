@@ -121,7 +121,7 @@ globals().update(DEPLOYMENT)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+    {"NAME": "jixiao.web.security.passwords.LengthValidator",
      "OPTIONS": {"min_length": DEPLOYMENT["JIXIAO_PASSWORD_MIN_LENGTH"]}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},

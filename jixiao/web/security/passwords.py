@@ -11,13 +11,14 @@ from datetime import datetime
 
 from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
+from django.contrib.auth.password_validation import MinimumLengthValidator
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from jixiao.web.security.models import PasswordRecord
 
-__all__ = ["EXPIRED_MARK", "CharacterClassesValidator", "PasswordHistoryValidator", "password_expired",
-           "password_record_initial", "password_set_at"]
+__all__ = ["EXPIRED_MARK", "CharacterClassesValidator", "LengthValidator", "PasswordHistoryValidator",
+           "password_expired", "password_record_initial", "password_set_at"]
 
 # The session key that marks a login whose password has expired (set at login, cleared on change).
 EXPIRED_MARK = "jixiao_password_expired"
@@ -28,6 +29,17 @@ _CLASSES = {
     "数字": str.isdigit,
     "符号": lambda ch: not ch.isalnum() and not ch.isspace(),
 }
+
+
+class LengthValidator(MinimumLengthValidator):
+    """Django's length rule in Chinese: Django 5.2 reworded its message, and its Chinese catalogue lacks the new
+    wording, so users read it in English."""
+
+    def get_error_message(self) -> str:
+        return f"密码太短：至少应有 {self.min_length} 个字符。"
+
+    def get_help_text(self) -> str:
+        return f"密码至少应有 {self.min_length} 个字符。"
 
 
 class CharacterClassesValidator:

@@ -6,6 +6,7 @@ from datetime import timedelta
 from itertools import pairwise
 
 import pytest
+from django.utils import translation
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.test import Client
@@ -28,7 +29,7 @@ def _messages(password: str, user=None) -> str:
 
 @pytest.mark.parametrize(("password", "why"), [
     ("jixiao2026", "中的 3 类（现有 2 类）"),
-    ("Ab1-xyz", " 10 "),  # Django's own message (not translated in every Django release)
+    ("Ab1-xyz", "密码太短：至少应有 10 个字符。"),
     ("abcdefghijkl", "（现有 1 类）"),
     ("ABCDEFGH1234", "（现有 2 类）"),
 ])
@@ -114,3 +115,12 @@ def test_demo_accounts_meet_the_rules_and_log_in(db, settings):
 def test_serve_refuses_a_weak_demo_password(db):
     with pytest.raises(UsageError, match="不符合密码规则"):
         _demo("jixiao2026")
+
+
+def test_a_weak_demo_password_is_refused_in_chinese_even_with_no_language_active(db):
+    """``jixiao serve`` validates the password after migrating, which leaves no language active."""
+    with translation.override(None), pytest.raises(UsageError) as refused:
+        _demo("demo12345")
+    message = refused.value.message
+    assert "密码太短" in message and "This password" not in message and message.endswith("。")
+    assert "；" in message  # two reasons, told apart
