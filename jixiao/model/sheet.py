@@ -72,3 +72,9 @@ class GoalSheet(BaseModel):
     def key(self) -> str:
         """How findings name the sheet: the project code or, if none, its name."""
         return self.code or self.name or self.title or "（未命名项目）"
+
+    @property
+    def heading(self) -> str:
+        """The title printed above the table: the document's own as printed (a form's title such as
+        雨露计划绩效目标申报表 or 项目支出绩效自评表), else 年度 + project + 绩效目标表."""
+        return self.title or f"{f'{self.year}年度' if self.year else ''}{self.name or self.code or ''}绩效目标表"

@@ -72,7 +72,7 @@ class OverallLine:
 
 def sheet_lines(sheet: GoalSheet) -> list[str]:
     """The lines above the table: title, unit and money unit (those the sheet has)."""
-    lines = [sheet.title or f"{f'{sheet.year}年度' if sheet.year else ''}{sheet.name or sheet.code or ''}绩效目标表"]
+    lines = [sheet.heading]
     unit = sheet.unit
     if unit and unit.code and unit.name and parse_unit_line(f"{unit.code}{unit.name}") == unit:
         lines.append(f"{unit.code}{unit.name}")

@@ -47,6 +47,18 @@ def test_list_filters_by_an_amount_with_the_places_budgets_keep(org, sheet, logi
     assert sheet.name not in client.get("/sheets/", {"year": 2026, "min": "18.0001"}).content.decode()
 
 
+@pytest.mark.parametrize(("title", "heading"), [
+    ("", "2026年度乡镇环境治理经费绩效目标表"),
+    ("雨露计划绩效目标申报表", "雨露计划绩效目标申报表"),  # corpus 200: a form's title, printed as it is
+    ("项目支出绩效自评表", "项目支出绩效自评表"),
+])
+def test_the_paper_form_is_headed_like_the_exported_file(org, sheet, login, title, heading):
+    sheet.title = title
+    sheet.save(update_fields=["title"])
+    page = login(org["owner"]).get(f"/sheets/{sheet.pk}/").content.decode()
+    assert f'<h2 class="paper-title">{heading}</h2>' in page
+
+
 def test_sheet_page_renders_the_paper_form_with_findings_and_history(org, sheet, login):
     page = login(org["owner"]).get(f"/sheets/{sheet.pk}/").content.decode()
     for text in ("项目编码", "预算规模", "资金支出计划", "一级指标", "指标值确定依据", "整治村数", "修改记录", "审核发现"):
