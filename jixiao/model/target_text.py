@@ -251,8 +251,14 @@ def parse_target(raw: str, context: str = "") -> Target:
         cursor.note(NoteCode.UNIT_INFERRED, f"指标值未写计量单位，按残留模板文字取单位“{unit}”")
     elif unit is None:
         unit, unit_spelling = _unit_from_text(value, (leftover or "") + "|" + fold(context))
+        bracketed = None
+        if unit is None and value is not None:
+            unit, bracketed = _bracketed_unit(fold(context))
+            unit_spelling = bracketed
         unit_inferred = unit is not None
-        if unit_inferred:
+        if bracketed:
+            cursor.note(NoteCode.UNIT_INFERRED, f"指标值未写计量单位，按名称或说明中注明的“（{bracketed}）”取单位“{unit}”")
+        elif unit_inferred:
             cursor.note(NoteCode.UNIT_INFERRED, f"指标值未写计量单位，按说明文字中的“{value}{unit_spelling}”取单位“{unit}”")
         else:
             cursor.note(NoteCode.UNIT_MISSING, "指标值未写计量单位")
@@ -410,6 +416,19 @@ def _split_glued_numbers(
             cursor.note(NoteCode.GLUED_NUMBERS, f"指标值“{written}%”疑为“{head}”与说明中的“{tail}%”连写，按“{head}”理解")
             return Decimal(head), f"{tail}%" + (leftover or "")
     return value, leftover
+
+
+_BRACKETED = re.compile(r"[（(]\s*([^（）()]{1,6}?)\s*[）)]")
+
+
+def _bracketed_unit(text: str) -> tuple[str | None, str | None]:
+    """The unit a name or description states in brackets for its figures (培训人数（人次）, 服务外包在岸(万美元),
+    合格率(%)): the first bracket holding nothing but a unit; its canonical form and spelling."""
+    for match in _BRACKETED.finditer(text):
+        unit = canonical_unit(match.group(1))
+        if unit is not None and unit_kind(unit) is not None:
+            return unit, match.group(1)
+    return None, None
 
 
 def _unit_from_text(value: Decimal, text: str) -> tuple[str | None, str | None]:

@@ -290,3 +290,26 @@ def test_a_traditional_qualitative_target_is_a_known_statement_read_in_simplifie
     assert (target.qualitative, target.raw, target.notes) == ("按计划实施", "按計劃實施", [])
     glossed = parse_target("應(yīng)保盡保")  # corpus 118, glossed in pinyin
     assert (glossed.qualitative, glossed.raw) == ("应保尽保", "應(yīng)保盡保")
+
+
+@pytest.mark.parametrize(("raw", "context", "written", "unit"), [
+    ("20000", "服务外包在岸(万美元)", "万美元", "万美元"),  # corpus 205
+    ("116", "保障在职职工人数(人)", "人", "人"),  # corpus 128
+    ("100", "工程质量达标率(%)", "%", "%"),  # corpus 013
+    ("≥300", "培训人数（人次） 按年度统计", "人次", "人次"),
+])
+def test_a_unit_stated_in_brackets_in_the_name_is_taken_and_noted(raw, context, written, unit):
+    target = parse_target(raw, context)
+    assert target.unit == unit and target.unit_inferred
+    assert [note.message for note in target.notes if note.code is NoteCode.UNIT_INFERRED] == [
+        f"指标值未写计量单位，按名称或说明中注明的“（{written}）”取单位“{unit}”"]
+
+
+@pytest.mark.parametrize("context", ["新建高校(校区)", "政府预决算公开率(除涉密信息外)", "建设项目个数(含续建)"])
+def test_a_bracket_that_is_not_a_unit_gives_none(context):
+    assert parse_target("7", context).unit is None
+
+
+@pytest.mark.parametrize(("raw", "unit"), [("25TB", "TB"), ("50kW", "千瓦"), ("≥100Mbps", "Mbps"), ("4500万美元", "万美元")])
+def test_data_power_and_foreign_currency_units(raw, unit):
+    assert parse_target(raw).unit == unit
