@@ -62,7 +62,9 @@ HUANGGANG = printed(
 
 def test_a_score_below_what_the_actual_supports_and_no_reason():
     found = _found(HUANGGANG, HUBEI)
-    assert [(code, name) for code, name, _ in found] == [("JXA03", "整编资料审核"), ("JXA10", "整编资料审核")]
+    # every actual is its target to the letter (100% and 98% again): said once for the sheet (JXA25)
+    assert [(code, name) for code, name, _ in found] == [("JXA03", "整编资料审核"), ("JXA10", "整编资料审核"),
+                                                         ("JXA25", None)]
     params = found[0][2]
     assert (params["score"], params["expected"]) == ("19.6", "20.00")
     assert "实际值 98% ÷ 目标值 98%" in params["formula"]
@@ -919,3 +921,25 @@ def test_a_bound_read_as_the_actual_of_a_guessed_row_says_nothing_of_its_blanks(
                               ("产出指标", "数量指标", "发放健康教育资料", "≥12种", actual, None, None)],
                              budget=10, spent=10, rate=100, execution_weight=10, execution_score=10), 2)
     assert [(f.rule, f.params["what"]) for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA12"] == reported
+
+
+@pytest.mark.parametrize(("actuals", "reported"), [
+    (("≥95%", "100%", "45万元"), True),  # corpus 206/207: every actual the target to the letter
+    (("≥95%", "100%", "45万元。"), True),  # a full stop is no result
+    (("≥95%", "96.2%", "45万元"), False),  # one real figure: the others may well be met exactly
+])
+def test_actuals_copied_from_every_target_are_reported_once(actuals, reported):
+    targets = ("≥95%", "100%", "45万元")
+    names = ("免费开放率", "群众满意度", "实际成本")
+    rows = [("产出指标", "质量指标", name, target, actual, 30, 30) for name, target, actual in zip(names, targets, actuals)]
+    sheet = printed(rows, budget=45, spent=45, rate=100, execution_weight=10, execution_score=10)
+    found = [(f.location.column, f.params["count"], f.params["example"]) for f in audit_sheet(sheet, CENTRAL)
+             if f.rule == "JXA25"]
+    assert found == ([("实际完成值", "3", "≥95%")] if reported else [])
+
+
+def test_two_rows_met_to_the_letter_are_not_enough_to_say_copied():
+    rows = [("产出指标", "数量指标", "整治村数", "18个", "18个", 45, 45),
+            ("产出指标", "质量指标", "验收合格率", "100%", "100%", 45, 45)]
+    sheet = printed(rows, budget=10, spent=10, rate=100, execution_weight=10, execution_score=10)
+    assert "JXA25" not in _codes(sheet)

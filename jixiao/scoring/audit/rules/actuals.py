@@ -151,4 +151,39 @@ class OutputsAheadOfSpending(AuditRule):
                            fix="按实际完成情况填写完成值；确已完成的，说明资金结余或未支付的原因")
 
 
-ACTUAL_RULES = (ActualRestatesTarget(), TargetFarExceeded(), OutputsAheadOfSpending())
+# Fewer rows than this may all be met to the letter by chance; more, all printed exactly as targeted, seldom are.
+_COPIED_ROWS = 3
+
+
+class ActualsCopiedFromTargets(AuditRule):
+    code = "JXA25"
+    name = "actuals-copied-from-targets"
+    title = "各项实际完成值与年度指标值一字不差"
+    severity = Severity.WARNING
+    source = ACTUALS
+    message = ("全部 {count} 项指标的实际完成值都与年度指标值一字不差（如“{example}”），看不出是实际数据"
+               "还是照抄了目标")
+    docs = AuditDocs(
+        what="自评表每一项指标的实际完成值都与年度指标值逐字相同（连运算符、单位都一样）：实际完成值应按实际完成情况填写，"
+             "整张表照抄目标，说明没有统计实际数据（常见于只填表、不自评的情形）。只报告一次，不逐行报告；"
+             "只写“完成”或照抄不含数字的定性目标的，另由 JXA17 逐行报告。",
+        formula=f"有实际完成值的指标 ≥ {_COPIED_ROWS} 项，且每一项 实际完成值 = 年度指标值（去掉空白和句末标点后逐字比较）",
+        setting="无",
+        example="三项指标目标“≥95%”“100%”“45万”，实际完成值也是“≥95%”“100%”“45万”：报告本规则；"
+                "其中一项实际完成值为“96.2%”：不报告。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        if ctx.sheet.evaluation is None:
+            return
+        rows = [item for item in ctx.recomputation.indicators if item.indicator is not None
+                and not item.not_applicable and not item.misplaced and _folded(item.actual or "")]
+        if len(rows) < _COPIED_ROWS or any(_folded(item.actual) != _folded(item.target) for item in rows):
+            return
+        # a figure shows the copying best (≥95% printed again as the result)
+        example = next((item.target for item in rows if re.search(r"\d", item.target)), rows[0].target)
+        yield self.finding(ctx, column="实际完成值", count=len(rows), example=example.strip(),
+                           guessed=any(item.guessed for item in rows),
+                           fix="按实际完成情况填写各项完成值（数量、比率、完成时间）并说明依据")
+
+
+ACTUAL_RULES = (ActualRestatesTarget(), TargetFarExceeded(), OutputsAheadOfSpending(), ActualsCopiedFromTargets())
