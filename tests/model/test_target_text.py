@@ -137,6 +137,8 @@ def test_empty_cell():
         ("≥3M", Operator.GE, D(3), "米"),
         ("1,200人", None, D(1200), "人"),
         ("≥1，200人", Operator.GE, D(1200), "人"),
+        ("各 1 次", None, D(1), "次"),  # 173: one of each item the name lists
+        ("各≥2次", Operator.GE, D(2), "次"),
     ],
 )
 def test_operators_as_words_variants_and_compound_units(raw, operator, value, unit):
@@ -290,3 +292,7 @@ def test_a_traditional_qualitative_target_is_a_known_statement_read_in_simplifie
     assert (target.qualitative, target.raw, target.notes) == ("按计划实施", "按計劃實施", [])
     glossed = parse_target("應(yīng)保盡保")  # corpus 118, glossed in pinyin
     assert (glossed.qualitative, glossed.raw) == ("应保尽保", "應(yīng)保盡保")
+
+
+def test_各_shares_out_a_figure_only_before_one():
+    assert parse_target("各地").qualitative == "各地" and parse_target("各地").value is None
