@@ -98,6 +98,17 @@ _FIGURED_NAME = re.compile(r"^(\d+(?:\.\d+)?)?((?:指标\s*\d{1,2}\s*[:：.．�
                            r"(\d{1,3}(?:\.\d+)?)$")
 
 
+class _Joined(str):
+    """Cells a stream printed apart that make one (a name and the wrapped end of it), with how many they were."""
+
+    tokens: int
+
+    def __new__(cls, parts: list[str]) -> _Joined:
+        joined = super().__new__(cls, "".join(parts))
+        joined.tokens = len(parts)
+        return joined
+
+
 class _RowNumber(str):
     """The number a form prints before a stream's row (``1-1``): it opens the row and fills no column."""
 
@@ -585,6 +596,7 @@ class Aligner:
             if context:
                 self._add({"_context": "｜".join(context)}, line, LABEL_CONFIDENCE, [], len(context))
             runs = runs[numbered:]
+        paired = self._pair_names_with_values(runs) if not closed else []
         for run_levels, run_body, start, run_lines in runs:
             if closed:
                 run_body = self._level_as_name(run_levels, run_body)
@@ -616,15 +628,51 @@ class Aligner:
                            if not isinstance(piece, _Figure) else f"数字“{piece}”按形式从名称“{values.get('name', '')}”旁拆出"
                            for piece in pieces] + how
                     confidence = GUESS_CONFIDENCE
+                if any(run_body is body for body in paired):
+                    how = [f"“{values.get('name', '')}”的数值与名称分开印出，按顺序配对", *how]
+                    confidence = GUESS_CONFIDENCE
                 if closed and line.extra.get("piped"):
                     how = self._missing_levels({k: v for k, v in run_levels.items() if k in _LEVELS}) + how
                 where = line
                 if start_line is not None and start_line != line.line:
                     where = Line([], line.kind, start_line, line.table, line.row)
                 self._add(values, where, confidence if not closed or how else LABEL_CONFIDENCE, how,
-                          sum(1 for text in cells if text.strip() and not isinstance(text, _Piece)) + len(run_levels)
+                          sum(getattr(text, "tokens", 1) for text in cells if text.strip() and not isinstance(text, _Piece))
+                          + len(run_levels)
                           + numbers)
                 run_levels, numbers = {}, 0  # the levels and the row's number are counted with the run's first row
+
+    def _pair_names_with_values(self, runs: list) -> list[list[str]]:
+        """Rows whose names were printed apart from their figures, in the same order (``指标24:传染病…报告 | 数 |
+        指标25:家庭医生签约率 | 14例 | 14例 | 2 | 2 | 24694人 | 22584人 | 2 | 1.7``: a spreadsheet's text taken out line
+        by line, a wrapped name's cell ending below the figures of the row beside it): a run of rows holding only a
+        name (and the wrapped end of it) followed by a row whose figures fill as many rows alike. Each name gets its
+        share of the figures, in order, and a wrapped end rejoins its name. Changes ``runs``; returns the bodies
+        paired."""
+        after = len(self.slots) - self.slots.index("name") - 1 if "name" in self.slots else 0
+        paired: list[list[str]] = []
+        names: list[int] = []  # the runs so far holding only a name
+        for at, (levels, body, _start, _lines) in enumerate(runs):
+            filled = [text for text in body if text.strip()]
+            if names and any(key in levels for key in _LEVELS):
+                names = []  # a new group: the names before are no rows of this one
+            if filled and _name_only(filled):
+                names.append(at)
+                continue
+            figures = filled[1:]
+            count = len(names) + 1
+            if names and filled and label(filled[0]).role is Role.TEXT and not is_value(filled[0]) \
+                    and figures and all(is_value(text) for text in figures) and len(figures) % count == 0 \
+                    and 2 <= len(figures) // count <= after and _alike(figures, len(figures) // count):
+                share = len(figures) // count
+                for order, index in enumerate([*names, at]):
+                    levels, body, start, lines = runs[index]
+                    name = _Joined([text for text in body if text.strip()]) if index != at else filled[0]
+                    new_body = [name, *figures[order * share:(order + 1) * share]]
+                    runs[index] = (levels, new_body, start, [*lines[:1]] * len(new_body))
+                    paired.append(new_body)
+            names = []
+        return paired
 
     def _frame_label(self, text: str) -> bool:
         """True for a cell that repeats the header's frame column (绩效指标): the vertical label of the form."""
@@ -924,6 +972,24 @@ def _row_shape(slots: list[str]) -> re.Pattern[str] | None:
 
 
 _MEASURED = re.compile(r"\d+(?:\.\d+)?\s*(?P<unit>[^\d\s]{1,4})$")
+
+
+_WRAPPED_END = 2  # characters of a name's cell a wrap can leave on a line of its own (…报告 | 数)
+
+
+def _alike(figures: list[str], share: int) -> bool:
+    """True when ``figures`` cut into shares of ``share`` give rows of one shape (a figure with its unit or a bare
+    one in each column), as the rows of one table are: two names and four figures are not two rows of two."""
+    shapes = {tuple(is_bare_number(text) for text in figures[at:at + share]) for at in range(0, len(figures), share)}
+    return len(shapes) == 1
+
+
+def _name_only(cells: list[str]) -> bool:
+    """True for a row's cells that are only its name, maybe with the wrapped end of it (``指标24:…报告 | 数``)."""
+    first, *ends = cells
+    return label(first).role is Role.TEXT and not is_value(first) and not looks_like_target(first) and all(
+        len(end) <= _WRAPPED_END and label(end).role is Role.TEXT and not is_value(end) and not is_qualitative(end)
+        and not end.isdigit() for end in ends)
 
 
 def _figure_cut_from_name(texts: list[str], slots: list[str]) -> bool:
