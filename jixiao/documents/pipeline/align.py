@@ -65,6 +65,7 @@ _NUMBER_HEADINGS = ("序号", "编号", "序")
 _WEIGHT_CUTS = tuple(re.compile(r"^(" + weight + r")((?!0\d)\d.*\D.*)$") for weight in (r"[1-9]", r"[1-9]\d", r"[1-9]\d?\.5"))
 REPEATED = "_repeated_level"  # a merged level cell a stream printed twice: counted with the row, placed nowhere
 _FIGURE_COLUMNS = ("operator", "target", "unit", "weight", "direction")  # columns that hold no words of a name
+_WORD = re.compile(r"[\u4e00-\u9fff]{2}")  # a name has words; a run of figures after a level cell has none
 _LONGEST_WRAP = 12  # characters of one wrapped line of a name
 GRID_CONFIDENCE = 1.0
 LABEL_CONFIDENCE = 0.8
@@ -821,8 +822,9 @@ class Aligner:
         if len(filled) >= len(slots) or len(filled) != len(texts):
             return texts, []
         for index, text in enumerate(texts):
-            found = fused_run(text) if slots[index:index + 1] and slots[index] not in ("name", *_LEVELS) else None
-            if found is None:
+            found = fused_run(text) if slots[index:index + 1] and slots[index] not in _LEVELS else None
+            named = bool(found) and slots[index] == "name"
+            if found is None or named and not _WORD.search(found[0]):
                 continue
             if any(is_bare_number(later) for later in texts[index + 1:]):
                 return texts, []  # the figures after it stand apart: this one is a figure of its own
@@ -839,8 +841,14 @@ class Aligner:
                                   percent=any(unit.strip() in ("%", "％") for unit in units))
             if split is None:
                 return texts, []
+            figures = dict(zip(slots[start:end], split.parts))
+            if named and ("target" not in figures or figures.get("actual") != figures["target"]):
+                return texts, []  # (a name may end with a figure: only a target its actual repeats shows a run)
             parts = [found[0] + split.parts[0], *(_Piece(part) for part in split.parts[1:])]
-            notes = []
+            if named:  # the name's cell holds the run: the name stays in its column, every figure is a piece
+                parts = [found[0], *[""] * (start - index - 1), *(_Piece(part) for part in split.parts)]
+                start = index
+            notes = [f"“{text}”按形式拆分为{self._heading('name')}与数字“{found[1]}”"] if named else []
             if split.guessed:
                 shown = "｜".join(f"{self._heading(kind)}{part}" for kind, part in zip(slots[start:end], split.parts))
                 notes.append(f"数字“{found[1]}”连写，有{split.readings}种拆法，按分值与得分取{shown}，请核对")

@@ -619,3 +619,21 @@ def test_a_name_row_followed_by_a_row_whose_figures_fill_only_one_row_is_not_pai
                       "产出指标", "数量指标", "指标1:建立预防接种证", "指标2:家庭医生签约率", "14例", "14例", "2", "2"])
     sheet = read(text).sheets[0]
     assert [(i.name, i.target.raw) for i in sheet.indicators][-1] == ("家庭医生签约率", "14例")
+
+
+@pytest.mark.parametrize(("cell", "name", "figures"), [
+    # corpus 136: target 6, actual 6 and 20 points fused onto the name, the row's only cell
+    ("补贴渔船数6620", "补贴渔船数", ("6", "6", Decimal(20))),
+    # a name that ends with a figure no target repeated as its actual explains keeps it
+    ("开展培训活动120", "开展培训活动120", ("", None, None)),
+])
+def test_figures_fused_onto_the_name_of_a_row_of_one_cell_are_split_when_the_actual_repeats_the_target(
+        cell, name, figures):
+    text = "\n".join(["某项目绩效自评表", "二级指标", "三级指标", "年初目标值", "实际完成值", "得分",
+                      "数量指标", cell, "质量指标", "渔船补贴发放率", "100%", "100%", "10"])
+    document, accounting = read_text(text.encode(), "case.txt")
+    sheet = document.sheets[0]
+    first, item = sheet.indicators[0], sheet.evaluation.items[0]
+    assert (first.name, first.target.raw, item.actual_raw, item.score) == (name, *figures)
+    assert accounting.unaccounted == []
+    assert any("拆分为三级指标与数字" in d.message for d in document.diagnostics) == (name != cell)
