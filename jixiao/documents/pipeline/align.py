@@ -883,12 +883,19 @@ class Aligner:
         return [weight for weight in weights if weight is not None]
 
     def _absent(self, texts: list[str]) -> set[str]:
-        """The columns of a stream's row whose cells the row does not hold, its empty cells dropped: the unit
+        """The columns of a stream's row whose cells the row does not hold, its empty cells dropped: the description
+        column when the row is a cell short and a figure stands in its place (a description is words); the unit
         column when no cell is a unit and a figure or a qualitative target stands in its place (``资金使用合规性 |
         好 | 好 | 100%`` under 指标名称 | 计量单位 | 指标性质 | 年初指标值), the operator column when no cell is an
         operator and a figure or a qualitative target stands in its place (``预算完成率 | % | 70% | 76%``)."""
         filled = [text for text in texts if text.strip()]
         absent: set[str] = set()
+        if "description" in self.slots and "target" in self.slots and self.slots.index("description") < len(filled) \
+                < len(self.slots) and self.slots.index("description") < self.slots.index("target") \
+                and is_value(filled[self.slots.index("description")]):
+            # a row a cell short with a figure where the description stands: the description ran into the name
+            # (救助覆盖率困难群众基本生活救助是否应救尽救 | 100%, run-together text), the figure is the target
+            absent.add("description")
         for kind, holds in (("unit", lambda text: label(text).role is Role.UNIT), ("operator", is_operator)):
             at = self.slots.index(kind) - len(absent & set(self.slots[:self.slots.index(kind)])) \
                 if kind in self.slots else len(filled)
