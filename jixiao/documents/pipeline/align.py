@@ -815,8 +815,10 @@ class Aligner:
     def _split_fused_runs(self, texts: list[str]) -> tuple[list[str], list[str]]:
         """A row short of cells whose figures fused into one run of digits (``% | 901010010`` under 计量单位 |
         指标性质 | 指标值 | 指标权重 | 全年完成值 | 指标得分), no figure standing apart after it: the run is split into
-        the figure columns after the cells before it (:mod:`.figures`), the columns it skips left empty. A split
-        other readings also fit is a guess and the row says so; a certain one needs no word."""
+        the figure columns after the cells before it (:mod:`.figures`), the columns it skips left empty. A run that
+        ends the name's cell (``补贴渔船数6620``) is cut off the name when its reading has an actual that repeats the
+        target, and the row says so. A split other readings also fit is a guess and the row says so; a certain one
+        needs no word."""
         slots = self.slots
         filled = [text for text in texts if text.strip()]
         if len(filled) >= len(slots) or len(filled) != len(texts):

@@ -702,7 +702,7 @@ def _unknown_headings(lines: list[Line], end: int, columns: Columns, tokens: lis
         return end
     if not found:
         return end
-    if split_grades(columns, found):
+    if _split_grades(columns, found):
         tokens.extend(found)
         return index
     for token in found:
@@ -743,7 +743,7 @@ def _grades(tokens: list[Token]) -> list[Token] | None:
     return list(tokens) if len(tokens) > 1 and texts == list(words[:len(texts)]) else None
 
 
-def split_grades(columns: Columns, tokens: list[Token]) -> bool:
+def _split_grades(columns: Columns, tokens: list[Token]) -> bool:
     """A standards column split into one standard per grade (绩效指标评价标准 over 优 | 良 | 中 | 差): the best grade's
     column holds the target, the others are columns of their own, in its place. Says whether ``tokens`` were such
     grade headings below a standards column of a header that names no target."""
@@ -764,7 +764,7 @@ def split_grades(columns: Columns, tokens: list[Token]) -> bool:
 def refine(columns: Columns, line: Line) -> None:
     """A heading row below the header names the parts of merged headings (中长期指标值 / 年度指标值, or the grades of
     a standards column); without a grid, headings that continue the header on the next lines are further columns."""
-    if split_grades(columns, line.filled):
+    if _split_grades(columns, line.filled):
         return
     gridded = any(p is not None for p in columns.positions)
     above = Columns(list(columns.kinds), list(columns.headings), list(columns.positions))  # the merged headings
