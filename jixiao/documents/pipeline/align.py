@@ -664,7 +664,9 @@ class Aligner:
             count = len(names) + 1
             if names and filled and label(filled[0]).role is Role.TEXT and not is_value(filled[0]) \
                     and figures and all(is_value(text) for text in figures) and len(figures) % count == 0 \
-                    and 2 <= len(figures) // count <= after and _alike(figures, len(figures) // count):
+                    and after < 2 * (len(figures) // count) <= 2 * after and _alike(figures, len(figures) // count):
+                # (each share fills more than half the columns after the name: one row's own figures are never two
+                # rows' worth)
                 share = len(figures) // count
                 for order, index in enumerate([*names, at]):
                     levels, body, start, lines = runs[index]

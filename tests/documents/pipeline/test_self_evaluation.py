@@ -637,3 +637,12 @@ def test_figures_fused_onto_the_name_of_a_row_of_one_cell_are_split_when_the_act
     assert (first.name, first.target.raw, item.actual_raw, item.score) == (name, *figures)
     assert accounting.unaccounted == []
     assert any("拆分为三级指标与数字" in d.message for d in document.diagnostics) == (name != cell)
+
+
+def test_a_template_row_left_empty_above_a_full_row_takes_none_of_its_figures():
+    # 指标1 left unfilled; 指标2's four figures are one row's (target, actual, points, score), not two rows of two
+    text = "\n".join(["某项目绩效自评表", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+                      "产出指标", "数量指标", "指标1:", "指标2:培训场次", "10", "8", "5", "4"])
+    sheet = read(text).sheets[0]
+    assert [(i.name, i.target.raw) for i in sheet.indicators][-1] == ("培训场次", "10")
+    assert not any("分开印出" in d.message for d in read(text).diagnostics)
