@@ -162,6 +162,7 @@ def parse_target(raw: str, context: str = "") -> Target:
     cursor = _Cursor(_strip_template(text))
     template_unit = _drop_residue(cursor)
     _repair_conversion_noise(cursor)
+    _drop_distributive(cursor)
     placeholder = any(p in cursor.rest for p in _placeholders())
 
     operator = cursor.take_phrase(_operator_phrases("prefix_operators"))
@@ -314,6 +315,16 @@ def _repair_conversion_noise(cursor: _Cursor) -> None:
                 cursor.note(NoteCode.UNIT_REPEATED, f"计量单位重复书写：“{rest}”的开头和结尾都是百分号")
             else:
                 cursor.note(NoteCode.OCR_REPAIRED, f"已按{why}理解：“{rest}”")
+
+
+# 各 before a figure shares it out over the items the name lists (年度、半年趋势报告次数 | 各 1 次: one of each): the
+# figure is the target of each, as written without it.
+_DISTRIBUTIVE = re.compile(r"^各\s*(?=[≥≤<>=\d])")
+
+
+def _drop_distributive(cursor: _Cursor) -> None:
+    rest = cursor.rest
+    cursor.text = cursor.text[: cursor.pos] + _DISTRIBUTIVE.sub("", rest, count=1)
 
 
 def _suspect_dropped_operator(cursor: _Cursor, written: str, operator: Operator | None, unit: str | None) -> None:

@@ -137,6 +137,8 @@ def test_empty_cell():
         ("≥3M", Operator.GE, D(3), "米"),
         ("1,200人", None, D(1200), "人"),
         ("≥1，200人", Operator.GE, D(1200), "人"),
+        ("各 1 次", None, D(1), "次"),  # 173: one of each item the name lists
+        ("各≥2次", Operator.GE, D(2), "次"),
     ],
 )
 def test_operators_as_words_variants_and_compound_units(raw, operator, value, unit):
@@ -313,3 +315,7 @@ def test_a_bracket_that_is_not_a_unit_gives_none(context):
 @pytest.mark.parametrize(("raw", "unit"), [("25TB", "TB"), ("50kW", "千瓦"), ("≥100Mbps", "Mbps"), ("4500万美元", "万美元")])
 def test_data_power_and_foreign_currency_units(raw, unit):
     assert parse_target(raw).unit == unit
+
+
+def test_各_shares_out_a_figure_only_before_one():
+    assert parse_target("各地").qualitative == "各地" and parse_target("各地").value is None

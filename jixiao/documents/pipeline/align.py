@@ -65,6 +65,7 @@ _NUMBER_HEADINGS = ("序号", "编号", "序")
 _WEIGHT_CUTS = tuple(re.compile(r"^(" + weight + r")((?!0\d)\d.*\D.*)$") for weight in (r"[1-9]", r"[1-9]\d", r"[1-9]\d?\.5"))
 REPEATED = "_repeated_level"  # a merged level cell a stream printed twice: counted with the row, placed nowhere
 _FIGURE_COLUMNS = ("operator", "target", "unit", "weight", "direction")  # columns that hold no words of a name
+_WORD = re.compile(r"[\u4e00-\u9fff]{2}")  # a name has words; a run of figures after a level cell has none
 _LONGEST_WRAP = 12  # characters of one wrapped line of a name
 GRID_CONFIDENCE = 1.0
 LABEL_CONFIDENCE = 0.8
@@ -96,6 +97,17 @@ class _Figure(_Piece):
 # (the name may keep the template's numbering: 指标1种薯采购价格不高于市场价8)
 _FIGURED_NAME = re.compile(r"^(\d+(?:\.\d+)?)?((?:指标\s*\d{1,2}\s*[:：.．、]?)?\D*[\u4e00-\u9fff)）]\D*?)"
                            r"(\d{1,3}(?:\.\d+)?)$")
+
+
+class _Joined(str):
+    """Cells a stream printed apart that make one (a name and the wrapped end of it), with how many they were."""
+
+    tokens: int
+
+    def __new__(cls, parts: list[str]) -> _Joined:
+        joined = super().__new__(cls, "".join(parts))
+        joined.tokens = len(parts)
+        return joined
 
 
 class _RowNumber(str):
@@ -585,6 +597,7 @@ class Aligner:
             if context:
                 self._add({"_context": "｜".join(context)}, line, LABEL_CONFIDENCE, [], len(context))
             runs = runs[numbered:]
+        paired = self._pair_names_with_values(runs) if not closed else []
         for run_levels, run_body, start, run_lines in runs:
             if closed:
                 run_body = self._level_as_name(run_levels, run_body)
@@ -616,15 +629,53 @@ class Aligner:
                            if not isinstance(piece, _Figure) else f"数字“{piece}”按形式从名称“{values.get('name', '')}”旁拆出"
                            for piece in pieces] + how
                     confidence = GUESS_CONFIDENCE
+                if any(run_body is body for body in paired):
+                    how = [f"“{values.get('name', '')}”的数值与名称分开印出，按顺序配对", *how]
+                    confidence = GUESS_CONFIDENCE
                 if closed and line.extra.get("piped"):
                     how = self._missing_levels({k: v for k, v in run_levels.items() if k in _LEVELS}) + how
                 where = line
                 if start_line is not None and start_line != line.line:
                     where = Line([], line.kind, start_line, line.table, line.row)
                 self._add(values, where, confidence if not closed or how else LABEL_CONFIDENCE, how,
-                          sum(1 for text in cells if text.strip() and not isinstance(text, _Piece)) + len(run_levels)
+                          sum(getattr(text, "tokens", 1) for text in cells if text.strip() and not isinstance(text, _Piece))
+                          + len(run_levels)
                           + numbers)
                 run_levels, numbers = {}, 0  # the levels and the row's number are counted with the run's first row
+
+    def _pair_names_with_values(self, runs: list) -> list[list[str]]:
+        """Rows whose names were printed apart from their figures, in the same order (``指标24:传染病…报告 | 数 |
+        指标25:家庭医生签约率 | 14例 | 14例 | 2 | 2 | 24694人 | 22584人 | 2 | 1.7``: a spreadsheet's text taken out line
+        by line, a wrapped name's cell ending below the figures of the row beside it): a run of rows holding only a
+        name (and the wrapped end of it) followed by a row whose figures fill as many rows alike. Each name gets its
+        share of the figures, in order, and a wrapped end rejoins its name. Changes ``runs``; returns the bodies
+        paired."""
+        after = len(self.slots) - self.slots.index("name") - 1 if "name" in self.slots else 0
+        paired: list[list[str]] = []
+        names: list[int] = []  # the runs so far holding only a name
+        for at, (levels, body, _start, _lines) in enumerate(runs):
+            filled = [text for text in body if text.strip()]
+            if names and any(key in levels for key in _LEVELS):
+                names = []  # a new group: the names before are no rows of this one
+            if filled and _name_only(filled):
+                names.append(at)
+                continue
+            figures = filled[1:]
+            count = len(names) + 1
+            if names and filled and label(filled[0]).role is Role.TEXT and not is_value(filled[0]) \
+                    and figures and all(is_value(text) for text in figures) and len(figures) % count == 0 \
+                    and after < 2 * (len(figures) // count) <= 2 * after and _alike(figures, len(figures) // count):
+                # (each share fills more than half the columns after the name: one row's own figures are never two
+                # rows' worth)
+                share = len(figures) // count
+                for order, index in enumerate([*names, at]):
+                    levels, body, start, lines = runs[index]
+                    name = _Joined([text for text in body if text.strip()]) if index != at else filled[0]
+                    new_body = [name, *figures[order * share:(order + 1) * share]]
+                    runs[index] = (levels, new_body, start, [*lines[:1]] * len(new_body))
+                    paired.append(new_body)
+            names = []
+        return paired
 
     def _frame_label(self, text: str) -> bool:
         """True for a cell that repeats the header's frame column (绩效指标): the vertical label of the form."""
@@ -766,15 +817,18 @@ class Aligner:
     def _split_fused_runs(self, texts: list[str]) -> tuple[list[str], list[str]]:
         """A row short of cells whose figures fused into one run of digits (``% | 901010010`` under 计量单位 |
         指标性质 | 指标值 | 指标权重 | 全年完成值 | 指标得分), no figure standing apart after it: the run is split into
-        the figure columns after the cells before it (:mod:`.figures`), the columns it skips left empty. A split
-        other readings also fit is a guess and the row says so; a certain one needs no word."""
+        the figure columns after the cells before it (:mod:`.figures`), the columns it skips left empty. A run that
+        ends the name's cell (``补贴渔船数6620``) is cut off the name when its reading has an actual that repeats the
+        target, and the row says so. A split other readings also fit is a guess and the row says so; a certain one
+        needs no word."""
         slots = self.slots
         filled = [text for text in texts if text.strip()]
         if len(filled) >= len(slots) or len(filled) != len(texts):
             return texts, []
         for index, text in enumerate(texts):
-            found = fused_run(text) if slots[index:index + 1] and slots[index] not in ("name", *_LEVELS) else None
-            if found is None:
+            found = fused_run(text) if slots[index:index + 1] and slots[index] not in _LEVELS else None
+            named = bool(found) and slots[index] == "name"
+            if found is None or named and not _WORD.search(found[0]):
                 continue
             if any(is_bare_number(later) for later in texts[index + 1:]):
                 return texts, []  # the figures after it stand apart: this one is a figure of its own
@@ -791,8 +845,14 @@ class Aligner:
                                   percent=any(unit.strip() in ("%", "％") for unit in units))
             if split is None:
                 return texts, []
+            figures = dict(zip(slots[start:end], split.parts))
+            if named and ("target" not in figures or figures.get("actual") != figures["target"]):
+                return texts, []  # (a name may end with a figure: only a target its actual repeats shows a run)
             parts = [found[0] + split.parts[0], *(_Piece(part) for part in split.parts[1:])]
-            notes = []
+            if named:  # the name's cell holds the run: the name stays in its column, every figure is a piece
+                parts = [found[0], *[""] * (start - index - 1), *(_Piece(part) for part in split.parts)]
+                start = index
+            notes = [f"“{text}”按形式拆分为{self._heading('name')}与数字“{found[1]}”"] if named else []
             if split.guessed:
                 shown = "｜".join(f"{self._heading(kind)}{part}" for kind, part in zip(slots[start:end], split.parts))
                 notes.append(f"数字“{found[1]}”连写，有{split.readings}种拆法，按分值与得分取{shown}，请核对")
@@ -827,12 +887,19 @@ class Aligner:
         return [weight for weight in weights if weight is not None]
 
     def _absent(self, texts: list[str]) -> set[str]:
-        """The columns of a stream's row whose cells the row does not hold, its empty cells dropped: the unit
+        """The columns of a stream's row whose cells the row does not hold, its empty cells dropped: the description
+        column when the row is a cell short and a figure stands in its place (a description is words); the unit
         column when no cell is a unit and a figure or a qualitative target stands in its place (``资金使用合规性 |
         好 | 好 | 100%`` under 指标名称 | 计量单位 | 指标性质 | 年初指标值), the operator column when no cell is an
         operator and a figure or a qualitative target stands in its place (``预算完成率 | % | 70% | 76%``)."""
         filled = [text for text in texts if text.strip()]
         absent: set[str] = set()
+        if "description" in self.slots and "target" in self.slots and self.slots.index("description") < len(filled) \
+                < len(self.slots) and self.slots.index("description") < self.slots.index("target") \
+                and is_value(filled[self.slots.index("description")]):
+            # a row a cell short with a figure where the description stands: the description ran into the name
+            # (救助覆盖率困难群众基本生活救助是否应救尽救 | 100%, run-together text), the figure is the target
+            absent.add("description")
         for kind, holds in (("unit", lambda text: label(text).role is Role.UNIT), ("operator", is_operator)):
             at = self.slots.index(kind) - len(absent & set(self.slots[:self.slots.index(kind)])) \
                 if kind in self.slots else len(filled)
@@ -924,6 +991,24 @@ def _row_shape(slots: list[str]) -> re.Pattern[str] | None:
 
 
 _MEASURED = re.compile(r"\d+(?:\.\d+)?\s*(?P<unit>[^\d\s]{1,4})$")
+
+
+_WRAPPED_END = 2  # characters of a name's cell a wrap can leave on a line of its own (…报告 | 数)
+
+
+def _alike(figures: list[str], share: int) -> bool:
+    """True when ``figures`` cut into shares of ``share`` give rows of one shape (a figure with its unit or a bare
+    one in each column), as the rows of one table are: two names and four figures are not two rows of two."""
+    shapes = {tuple(is_bare_number(text) for text in figures[at:at + share]) for at in range(0, len(figures), share)}
+    return len(shapes) == 1
+
+
+def _name_only(cells: list[str]) -> bool:
+    """True for a row's cells that are only its name, maybe with the wrapped end of it (``指标24:…报告 | 数``)."""
+    first, *ends = cells
+    return label(first).role is Role.TEXT and not is_value(first) and not looks_like_target(first) and all(
+        len(end) <= _WRAPPED_END and label(end).role is Role.TEXT and not is_value(end) and not is_qualitative(end)
+        and not end.isdigit() for end in ends)
 
 
 def _figure_cut_from_name(texts: list[str], slots: list[str]) -> bool:

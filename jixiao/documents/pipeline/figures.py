@@ -6,7 +6,7 @@ A reading must print every figure as tables print numbers (no leading zero but i
 point at most, none at either end); a weight (分值, 权重) is more than 0 and at most 100, a score (得分) at least 0
 and at most its row's weight. When exactly one reading fits, the split is certain. When several do, the split is
 a guess and says so: it prefers a weight the table prints elsewhere, then a score equal to its weight (full
-marks, the usual case), then rates of a % row that stay within 100.
+marks, the usual case), then rates of a % row that stay within 100, then an actual equal to its target (met).
 """
 
 from __future__ import annotations
@@ -58,12 +58,13 @@ def split_figures(run: str, kinds: list[str], weights: Iterable[Decimal] = (), p
         return None
     known = set(weights)
 
-    def preference(parts: tuple[str, ...]) -> tuple[bool, bool, bool]:
+    def preference(parts: tuple[str, ...]) -> tuple[bool, bool, bool, bool]:
         figures = dict(zip(kinds, (Decimal(part) for part in parts)))
         weight, score = figures.get("weight"), figures.get("score")
         rates = [figures[kind] for kind in ("target", "actual") if kind in figures]
         return (weight in known, weight is not None and score == weight,
-                percent and all(rate <= _HUNDRED for rate in rates))
+                percent and all(rate <= _HUNDRED for rate in rates),
+                len(rates) == 2 and rates[0] == rates[1])
 
     best = max(fitting, key=preference)  # max keeps the first of equals: the reading with the shortest first figures
     return Split(best, len(fitting))

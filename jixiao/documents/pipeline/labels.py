@@ -190,7 +190,8 @@ def looks_like_target(text: str) -> bool:
     return bool(_TARGET.match(key) or _SUFFIX_TARGET.match(key))
 
 
-_MEASURE = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?\s*(?P<unit>[^\d\s]{1,4})$")
+# (各 before the figure shares it out: 年度、半年趋势报告次数 | 各 1 次 is one report each)
+_MEASURE = re.compile(r"^(?:各\s*)?[-+]?\d[\d,]*(?:\.\d+)?\s*(?P<unit>[^\d\s]{1,4})$")
 
 
 def is_value(text: str) -> bool:
@@ -549,7 +550,8 @@ def _segment_pattern() -> re.Pattern[str]:
     goals = "|".join(re.escape(word.removeprefix("年度")) for word in labels()["header"]["goals"] if word.startswith("年度"))
     not_goals = r"(?!(?<=年度)(?:" + goals + r"))(?!(?<=年)度(?:" + goals + r"))"
     target = (r"(?:%?[≥≤><=≧≦＞＜＝]+|二(?=\d)|" + operators + r")\s*\d[\d,]*(?:\.\d+)?\s*(?:%|‰|" + unit + ")?" + not_goals
-              + r"|\d[\d,]*(?:\.\d+)?\s*(?:%|‰|" + unit + r")(?:以上|以内|以下)?(?![底前末])" + not_goals)  # 12月底前: a deadline's words
+              + r"|(?:各\s*)?\d[\d,]*(?:\.\d+)?\s*(?:%|‰|" + unit + r")(?:以上|以内|以下)?(?![底前末])" + not_goals)  # 12月底前: a deadline's words
+    # (各 before a figure, 各 1 次, shares it out over the name's items: it opens the target, not ends the name)
     # a self-evaluation's statement that the target was met (达成预期指标) is a cell of its own
     attained = sorted((fold(word) for word in load("targets")["qualitative"]["达到预期"] if len(word) >= 4),
                       key=len, reverse=True)

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from jixiao.documents.vocabulary import canonical_label, header_label, is_trailer
+from jixiao.documents.vocabulary import canonical_label, header_label, is_trailer, labels
 from jixiao.documents.pipeline.labels import (
     Role,
     column_kind,
@@ -702,6 +702,9 @@ def _unknown_headings(lines: list[Line], end: int, columns: Columns, tokens: lis
         return end
     if not found:
         return end
+    if _split_grades(columns, found):
+        tokens.extend(found)
+        return index
     for token in found:
         columns.kinds.append("score" if label(token.text).role is Role.NUMBER else EXTRA)
         columns.headings.append(token.text.strip())
@@ -719,13 +722,50 @@ def _points_heading(columns: Columns) -> bool:
 
 def is_refinement(line: Line) -> bool:
     """True for a row holding only headings (or qualifiers) right below a header."""
-    return line.kind in (LineKind.ROW, LineKind.CELL) and bool(line.filled) and all(
+    return line.kind in (LineKind.ROW, LineKind.CELL) and bool(line.filled) and (all(
         column_kind(token.text) or _QUALIFIER.match(fold(token.text)) for token in line.filled)
+        or _grades(line.filled) is not None)
+
+
+@lru_cache(maxsize=1)
+def _grade_words() -> tuple[str, ...]:
+    return tuple(labels()["grades"]["headings"])
+
+
+def _grades(tokens: list[Token]) -> list[Token] | None:
+    """The grade headings ``tokens`` are (优 | 良 | 中 | 差, best first, or 优良中差 run together, cut into one token
+    each), or None."""
+    words = _grade_words()
+    texts = [fold(token.text) for token in tokens]
+    if len(tokens) == 1 and len(texts[0]) > 1 and texts[0] == "".join(words[:len(texts[0])]):
+        token = tokens[0]
+        return [Token(word, token.line, token.column, token.offset) for word in texts[0]]
+    return list(tokens) if len(tokens) > 1 and texts == list(words[:len(texts)]) else None
+
+
+def _split_grades(columns: Columns, tokens: list[Token]) -> bool:
+    """A standards column split into one standard per grade (绩效指标评价标准 over 优 | 良 | 中 | 差): the best grade's
+    column holds the target, the others are columns of their own, in its place. Says whether ``tokens`` were such
+    grade headings below a standards column of a header that names no target."""
+    grades = _grades(tokens)
+    at = next((index for index, (kind, heading) in enumerate(zip(columns.kinds, columns.headings))
+               if kind == "basis" and "标准" in heading and "依据" not in heading), None)
+    if grades is None or at is None or "target" in columns.kinds:
+        return False
+    offsets = columns.offsets or [None] * len(columns.kinds)
+    columns.kinds[at:at + 1] = ["target", *[EXTRA] * (len(grades) - 1)]
+    columns.headings[at:at + 1] = [grade.text.strip() for grade in grades]
+    columns.positions[at:at + 1] = [grade.column if columns.positions[at] is not None else None for grade in grades]
+    offsets[at:at + 1] = [grade.offset for grade in grades]
+    columns.offsets = offsets
+    return True
 
 
 def refine(columns: Columns, line: Line) -> None:
-    """A heading row below the header names the parts of merged headings (中长期指标值 / 年度指标值); without a
-    grid, headings that continue the header on the next lines are further columns."""
+    """A heading row below the header names the parts of merged headings (中长期指标值 / 年度指标值, or the grades of
+    a standards column); without a grid, headings that continue the header on the next lines are further columns."""
+    if _split_grades(columns, line.filled):
+        return
     gridded = any(p is not None for p in columns.positions)
     above = Columns(list(columns.kinds), list(columns.headings), list(columns.positions))  # the merged headings
     for token in line.filled:

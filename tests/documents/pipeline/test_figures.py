@@ -36,6 +36,13 @@ def test_a_weight_the_table_prints_elsewhere_is_preferred_to_full_marks():
     assert split_figures("2810810", _FOUR, weights=[Decimal(8)]).parts == ("2", "8", "1081", "0")
 
 
+def test_an_actual_that_repeats_its_target_is_preferred_when_nothing_else_decides():
+    # corpus 136: 6 | 6 | 20 rather than 66 | 2 | 0 (both fit; no weight column to choose by)
+    assert split_figures("6620", ["target", "actual", "score"]).parts == ("6", "6", "20")
+    assert split_figures("66120", ["target", "actual", "score"]).parts == ("6", "61", "20")  # none repeats: first fit
+    assert split_figures("12120", ["target", "actual", "score"]).parts == ("12", "12", "0")
+
+
 def test_prose_before_the_run_stays_with_the_first_figure():
     assert fused_run("达到预计值210010") == ("达到预计值", "210010")
     assert fused_run("0.910010") == ("", "0.910010")

@@ -592,3 +592,11 @@ def test_a_traditional_table_run_together_on_one_line_keeps_its_names_as_written
         ("数量指标", "數量指標", "大樓維修次數", "反映全年維修情況", "2280次"),
         ("质量指标", "質量指標", "維修驗收合格率", "反映維修質量情況", ">92%"),
         ("质量指标", "質量指標", "設備更新驗收合格率", "反映設備更新情況", "292%")]
+
+
+def test_a_figure_shared_out_with_各_opens_the_target_in_run_together_text():
+    # corpus 173: 指标 | 指标内容 | 指标值 run together, one report of each kind (年度、半年): 各 is the target's word
+    sheet = read("指标 指标内容 指标值产出指标 年度、半年趋势报告次数 各 1 次发生动态与短期预报报告次数 2000 次"
+                 "汇总突发事件季度报告次数 4 次测报准确率 85%").sheets[0]
+    assert [(i.name, i.target.raw, i.target.value, i.target.unit) for i in sheet.indicators][:2] == [
+        ("年度、半年趋势报告次数", "各 1 次", Decimal(1), "次"), ("发生动态与短期预报报告次数", "2000 次", Decimal(2000), "次")]

@@ -591,3 +591,58 @@ def test_the_columns_set_aside_that_hold_a_value_of_the_row_are_named_by_their_r
             "产出指标 | 质量指标 | 培训合格率 | ≥95% | 已完成 | 甲 | 乙"]
     for indicator in read("\n".join(rows)).sheets[0].indicators:
         assert set(indicator.extra) == set(headings) and sorted(indicator.value_columns) == sorted(value_columns)
+
+
+def test_names_printed_apart_from_their_figures_are_paired_with_them_in_order():
+    # corpus 170: a spreadsheet's text taken out line by line; the name whose cell wrapped (…报告 | 数) ends below the
+    # figures of the row beside it, so two names come first, then both rows' figures in the same order
+    text = "\n".join(["某项目绩效自评表", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+                      "产出指标", "数量指标", "指标1:建立预防接种证", "221人", "221人", "2", "2",
+                      "指标2:传染病及突发公共卫生事件报告", "数", "指标3:家庭医生签约率",
+                      "14例", "14例", "2", "2", "24694人", "22584人", "2", "1.7",
+                      "质量指标", "指标1:疫苗接种率", "100%", "97.3%", "2", "1.9"])
+    document, accounting = read_text(text.encode(), "case.txt")
+    sheet = document.sheets[0]
+    assert [(i.name, i.target.raw) for i in sheet.indicators] == [
+        ("建立预防接种证", "221人"), ("传染病及突发公共卫生事件报告数", "14例"), ("家庭医生签约率", "24694人"),
+        ("疫苗接种率", "100%")]
+    assert [(item.actual_raw, item.score) for item in sheet.evaluation.items][1:3] == [
+        ("14例", Decimal(2)), ("22584人", Decimal("1.7"))]
+    assert accounting.unaccounted == [] and accounting.tokens == accounting.placed + accounting.diagnosed
+    paired = [d for d in document.diagnostics if "分开印出" in d.message]
+    assert [d.location.line for d in paired] == [16, 18]  # where each name stands
+
+
+def test_a_name_row_followed_by_a_row_whose_figures_fill_only_one_row_is_not_paired():
+    # a name with no figures (its cells left empty) above a full row: the row keeps its own figures
+    text = "\n".join(["某项目绩效自评表", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+                      "产出指标", "数量指标", "指标1:建立预防接种证", "指标2:家庭医生签约率", "14例", "14例", "2", "2"])
+    sheet = read(text).sheets[0]
+    assert [(i.name, i.target.raw) for i in sheet.indicators][-1] == ("家庭医生签约率", "14例")
+
+
+@pytest.mark.parametrize(("cell", "name", "figures"), [
+    # corpus 136: target 6, actual 6 and 20 points fused onto the name, the row's only cell
+    ("补贴渔船数6620", "补贴渔船数", ("6", "6", Decimal(20))),
+    # a name that ends with a figure no target repeated as its actual explains keeps it
+    ("开展培训活动120", "开展培训活动120", ("", None, None)),
+])
+def test_figures_fused_onto_the_name_of_a_row_of_one_cell_are_split_when_the_actual_repeats_the_target(
+        cell, name, figures):
+    text = "\n".join(["某项目绩效自评表", "二级指标", "三级指标", "年初目标值", "实际完成值", "得分",
+                      "数量指标", cell, "质量指标", "渔船补贴发放率", "100%", "100%", "10"])
+    document, accounting = read_text(text.encode(), "case.txt")
+    sheet = document.sheets[0]
+    first, item = sheet.indicators[0], sheet.evaluation.items[0]
+    assert (first.name, first.target.raw, item.actual_raw, item.score) == (name, *figures)
+    assert accounting.unaccounted == []
+    assert any("拆分为三级指标与数字" in d.message for d in document.diagnostics) == (name != cell)
+
+
+def test_a_template_row_left_empty_above_a_full_row_takes_none_of_its_figures():
+    # 指标1 left unfilled; 指标2's four figures are one row's (target, actual, points, score), not two rows of two
+    text = "\n".join(["某项目绩效自评表", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+                      "产出指标", "数量指标", "指标1:", "指标2:培训场次", "10", "8", "5", "4"])
+    sheet = read(text).sheets[0]
+    assert [(i.name, i.target.raw) for i in sheet.indicators][-1] == ("培训场次", "10")
+    assert not any("分开印出" in d.message for d in read(text).diagnostics)

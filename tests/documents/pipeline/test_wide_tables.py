@@ -68,3 +68,50 @@ def test_one_value_column_per_sub_unit_and_the_unit_written_in_the_name():
     assert (built.target.raw, built.target.value, built.target.unit, built.target.unit_inferred) == ("1", 1, "个", True)
     assert built.extra == {"西坪镇": "1", "桃舟乡": "1", "芦田镇": "1"}
     assert (repaired.target.raw, repaired.extra["芦田镇"]) == ("", "300")  # towns differ: no one target
+
+
+# corpus 153 (a Hebei 绩效目标表): 绩效指标评价标准 split into one standard per grade on the row below (优 | 良 | 中 |
+# 差); the best grade's standard is the target, the others are kept under their headings
+_GRADED_ROWS = [("产出指标", "救助覆盖率", "是否应救尽救", "100%", "90%", "85%", "85%", "按临时救助标准评价"),
+                ("", "低保资金按标准发放的比率", "按标准发放的比率", "90%", "80%", "70%", "70%", "按临时救助标准评价")]
+
+
+@pytest.mark.parametrize("text", [
+    "\n".join(["| 绩效指标分类 | 绩效指标 | 绩效指标描述 | 绩效指标评价标准 | | | | 评价标准确定依据 |",
+               "| | | | 优 | 良 | 中 | 差 | |", *("| " + " | ".join(row) + " |" for row in _GRADED_ROWS)]),
+    "\n".join(["绩效指标分类", "绩效指标", "绩效指标描述", "绩效指标评价标准", "评价标准确定依据", "优", "良", "中", "差",
+               *(cell for row in _GRADED_ROWS for cell in row if cell)]),
+    "\n".join(["绩效指标分类", "绩效指标", "绩效指标描述", "绩效指标评价标准", "评价标准确定依据", "优良中差",
+               *(cell for row in _GRADED_ROWS for cell in row if cell)]),
+], ids=["pipe-rows", "one-cell-per-line", "grades-run-together"])
+def test_a_standards_column_split_by_grade_gives_the_best_grade_as_target(text):
+    indicators = read(text).sheets[0].indicators
+    assert [(i.level1, i.name, i.target.raw) for i in indicators] == [
+        ("产出指标", "救助覆盖率", "100%"), ("产出指标", "低保资金按标准发放的比率", "90%")]
+    assert indicators[0].extra == {"良": "90%", "中": "85%", "差": "85%", "评价标准确定依据": "按临时救助标准评价"}
+    assert indicators[0].description == "是否应救尽救"
+
+
+def test_a_grid_whose_standards_column_is_merged_over_its_grades():
+    from jixiao.documents.blocks import Cell, Layout, Row
+    from jixiao.documents.pipeline import read_layout
+
+    def row(number: int, *texts: str) -> Row:
+        return Row([Cell(text, column) for column, text in enumerate(texts)], table=1, row=number)
+
+    layout = Layout(name="xlsx", blocks=[
+        row(1, "绩效指标分类", "绩效指标", "绩效指标描述", "绩效指标评价标准", "", "", "", "评价标准确定依据"),
+        row(2, "", "", "", "优", "良", "中", "差", ""),
+        *(row(3 + at, *cells) for at, cells in enumerate(_GRADED_ROWS)),
+    ])
+    indicators = read_layout(layout, "case.xlsx", "xlsx")[0].sheets[0].indicators
+    assert [(i.name, i.target.raw, i.extra.get("差")) for i in indicators] == [
+        ("救助覆盖率", "100%", "85%"), ("低保资金按标准发放的比率", "90%", "70%")]
+
+
+def test_a_figure_where_a_streams_description_stands_is_the_target_the_description_ran_into_the_name():
+    # corpus 153 run together: the name and its description are one cell, the figures follow
+    text = "\n".join(["绩效指标分类", "绩效指标", "绩效指标描述", "绩效指标评价标准", "评价标准确定依据", "优", "良", "中", "差",
+                      "产出指标", "救助覆盖率是否应救尽救", "100%", "90%", "85%", "85%", "按临时救助标准评价"])
+    (indicator,) = read(text).sheets[0].indicators
+    assert (indicator.name, indicator.target.raw, indicator.description) == ("救助覆盖率是否应救尽救", "100%", None)
