@@ -15,7 +15,6 @@ from jixiao.documents.pipeline.labels import (
     Role,
     clean_name,
     column_kind,
-    has_residue,
     is_bare_number,
     is_placeholder,
     is_value,
@@ -935,8 +934,11 @@ class SheetBuilder:
             updates["extra"] = extra
         if value_columns := [heading for heading, role in roles.items() if role in _VALUE_KINDS]:
             updates["value_columns"] = value_columns
-        if has_residue(values.get("name", "")):
-            updates["name_raw"] = values["name"].strip()  # the review reports the residue the name was cleaned of
+        written_name = values.get("name", "").strip()
+        if name and written_name != name:
+            # the cell as written, whatever the name was cleaned of (the template's 指标1: numbering, its residue
+            # the review reports): nothing of the cell is dropped (a placeholder alone, ……, is the template's blank)
+            updates["name_raw"] = written_name
         for field, value in updates.items():
             setattr(indicator, field, value)  # the row's own new indicator: set in place, not copied for each row
         if level1 and indicator.level1 is None and "level1" not in updates:
