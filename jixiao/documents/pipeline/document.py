@@ -18,7 +18,7 @@ from functools import cache
 from itertools import count
 
 from jixiao.documents.blocks import Cell, Row
-from jixiao.documents.interpret.header_cells import parse_amount, parse_title
+from jixiao.documents.interpret.header_cells import fund_heading, parse_amount, parse_title, report_name
 from jixiao.documents.vocabulary import goals_word, header_label, labels, split_label_value
 from jixiao.documents.interpret.long_layout import build_long_table, detect_long_header
 from jixiao.documents.interpret.overall import OverallGoalsBuilder
@@ -94,6 +94,10 @@ class _Assembler:
         self._open_is_row = False  # the open row is a whole text row (only indented lines continue it)
         # the text outside tables since the last one (the next grid's header block), by source line
         self._block_text: list[tuple[int | None, str]] = []
+        # the fund a self-evaluation report names (its title, then the section heading of each fund it reports
+        # on): the name of its sheets that name none themselves
+        self._report_title: str | None = None
+        self._report_fund: str | None = None
 
     def run(self, lines: list[Line]) -> tuple[Document, Accounting]:
         index = 0
@@ -205,6 +209,8 @@ class _Assembler:
             if current is None or current.columns is not None:
                 current = self._new_sheet()
             current.open_grid(header.columns)
+            if current.sheet.name is None and self._report_title is not None:
+                current.sheet.name = self._report_fund or self._report_title  # (before any diagnostic names it)
             self._header_text(current, reported=bool(first.extra.get(PROSE)) and "actual" in header.columns.kinds)
         self._block_text = []
         end = body_end(lines, header.end, self.settings, header.interleaved)
@@ -286,6 +292,7 @@ class _Assembler:
                 self._outside(Line([Token(piece, line.line)], line.kind, line.line, extra=line.extra))
             return
         self._block_text.append((line.line, " ".join(line.texts)))
+        self._report_names(" ".join(line.texts))
         if line.kind is LineKind.BREAK:
             self._close_open()
             return
@@ -308,6 +315,14 @@ class _Assembler:
         if self._open_is_row:
             self._close_open()
         self._cell(text, line.line)
+
+    def _report_names(self, text: str) -> None:
+        """Note the fund a report's title names (the first title only: a site repeats it in its summary) and the
+        fund of a section heading in a report."""
+        if self._report_title is None:
+            self._report_title = report_name(text)
+        elif fund := fund_heading(text):
+            self._report_fund = fund
 
     def _cell(self, text: str, number: int | None) -> None:
         """A one-cell line outside a table: a header-block label opens a row; values join the open row. A label
