@@ -20,6 +20,7 @@ from itertools import count
 from jixiao.documents.blocks import Cell, Row
 from jixiao.documents.interpret.header_cells import fund_heading, parse_amount, parse_title, report_name
 from jixiao.documents.vocabulary import goals_word, header_label, labels, split_label_value
+from jixiao.documents.interpret.goals_block import goals_in_prose
 from jixiao.documents.interpret.long_layout import build_long_table, detect_long_header
 from jixiao.documents.interpret.overall import OverallGoalsBuilder
 from jixiao.documents.interpret.sheet_builder import SheetBuilder, is_figure, money_key
@@ -98,6 +99,7 @@ class _Assembler:
         # on): the name of its sheets that name none themselves
         self._report_title: str | None = None
         self._report_fund: str | None = None
+        self._prose_goal: str | None = None  # a goal a paragraph states (总体绩效目标是…), for the next grid's sheet
 
     def run(self, lines: list[Line]) -> tuple[Document, Accounting]:
         index = 0
@@ -211,6 +213,9 @@ class _Assembler:
             current.open_grid(header.columns)
             if current.sheet.name is None and self._report_title is not None:
                 current.sheet.name = self._report_fund or self._report_title  # (before any diagnostic names it)
+            if not current.sheet.goals and self._prose_goal:
+                current.sheet.goals = [self._prose_goal]
+            self._prose_goal = None
             self._header_text(current, reported=bool(first.extra.get(PROSE)) and "actual" in header.columns.kinds)
         self._block_text = []
         end = body_end(lines, header.end, self.settings, header.interleaved)
@@ -380,6 +385,7 @@ class _Assembler:
         if title:
             self._new_sheet(title)
             return
+        self._prose_goal = goals_in_prose(text) or self._prose_goal
         current = self.current
         if current is None or not current.has_content:
             if not (current and current.set_unit_from_text(text)):

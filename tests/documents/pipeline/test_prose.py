@@ -159,3 +159,13 @@ def test_a_self_evaluation_report_is_named_after_the_fund_its_title_or_section_h
     document = read(*above, "1.产出指标。", "数量指标:巡查飞机数量≥4架,实际巡查4架。")
     (sheet,) = document.sheets
     assert sheet.name == name and sheet.title is None  # (a report's title is no form's title)
+
+
+def test_a_notice_of_the_goals_set_gives_the_sheet_the_goal_its_paragraph_states():
+    # corpus 019, 127: a 绩效目标设定的公示, the goal in a sentence of the paragraph before the indicators in prose
+    document = read("根据上级通知精神,资金用于某村人居环境整治项目,建设内容:小石桥5座。总体绩效目标是通过项目实施,"
+                    "有力改善人居环境质量。现将绩效目标设定公示如下:", "一、产出指标",
+                    "数量指标:外立面改造面积(≥**平方米)大于等于10157.6平方米。")
+    (sheet,) = document.sheets
+    assert sheet.goals == ["通过项目实施,有力改善人居环境质量。"]
+    assert [i.name for i in sheet.indicators] == ["外立面改造面积"]
