@@ -96,7 +96,7 @@ class _Assembler:
         # the text outside tables since the last one (the next grid's header block), by source line
         self._block_text: list[tuple[int | None, str]] = []
         # the fund a self-evaluation report names (its title, then the section heading of each fund it reports
-        # on): the name of its sheets that name none themselves
+        # on), or the project a notice of the goals set names: the name of its sheets that name none themselves
         self._report_title: str | None = None
         self._report_fund: str | None = None
         self._prose_goal: str | None = None  # a goal a paragraph states (总体绩效目标是…), for the next grid's sheet

@@ -1,4 +1,5 @@
-"""Header-block cells understood on their own: a self-evaluation report's title and section headings."""
+"""Header-block cells understood on their own: the title of a self-evaluation report or of a notice of the goals set,
+and a report's section headings."""
 
 from __future__ import annotations
 
@@ -14,6 +15,9 @@ from jixiao.documents.interpret.header_cells import fund_heading, report_name
     ("于预算年度结束后及时将项目绩效自评报告报我局备案", None),  # a sentence naming a report
     ("请各单位按时报送绩效自评报告。", None),
     ("项目支出绩效自评表", None),  # a form's title is no report's
+    # a notice of the goals set for one project (corpus 019, 127), the officialese verb and 资金 not the project's
+    ("标 题: 关于某镇设施农业葡萄种植项目绩效目标设定的公示", "某镇设施农业葡萄种植项目"),
+    ("关于解决某县2022年某村人居环境整治项目资金绩效目标设定的公示", "某县2022年某村人居环境整治项目"),
 ])
 def test_a_report_title_names_its_fund_without_the_year(text, name):
     assert report_name(text) == name
