@@ -33,7 +33,7 @@ def _lookup(section: str) -> dict[str, str]:
     return {fold(spelling): field for field, spellings in labels()[section].items() for spelling in spellings}
 
 
-_INSERTED = re.compile(r"[(（][^()（）]*[)）](?=.)")
+_INSERTED = re.compile(r"(?<=.)[(（][^()（）]*[)）](?=.)")
 # a prose field's label joined to more words of its own (资金用途及立项依据, 项目概况和主要内容): the whole is that
 # field's label (an amount's is not: 预算数及执行数 heads two columns of figures)
 _JOINED = re.compile(r"(?P<head>.+?)[及和与、](?P<tail>[^\d:]{2,6})")

@@ -23,3 +23,8 @@ def test_a_header_label_is_recognised_whole_in_the_spellings_real_forms_print(te
 
 def test_a_required_mark_does_not_hide_a_grid_column():
     assert column_label("*指标值") == "target"
+
+
+def test_a_bracketed_word_before_a_label_is_a_numbering_not_part_of_it():
+    # corpus 113: (一)财政拨款小计 is the first line of a money table, no 财政拨款 label with 小计 its value
+    assert header_label("(一)财政拨款") is None

@@ -303,7 +303,7 @@ class _Assembler:
             return
         if line.kind is LineKind.ROW:
             self._close_open()
-            self._open = line.as_row()  # held: indented lines below may continue its last cell
+            self._open = _labels_apart(line.as_row())  # held: indented lines below may continue its last cell
             self._open_is_row = True
             return
         text = line.tokens[0].text if line.tokens else ""
@@ -430,6 +430,32 @@ def _inner_label(text: str) -> int | None:
         return None  # a self-evaluation's money table run together: its labels stand among its figures
     match = _labels().search(text, 1)
     return match.start() if match else None
+
+
+def _labels_apart(row: Row) -> Row:
+    """The row with each cell that opens with a header-block label and runs further labels and their values
+    together (``项目名称初中公用经费主管部门某市教育局``, a document site's copy of a form) cut into a cell per label
+    and per value."""
+    cells = []
+    for cell in row.cells:
+        pieces = _label_pieces(cell.text) if _leading_label(cell.text) and _inner_label(cell.text) else [cell.text]
+        cells += [Cell(text=piece, column=cell.column, line=cell.line, indent=cell.indent) for piece in pieces]
+    return row if len(cells) == len(row.cells) else Row(cells=cells, table=row.table, row=row.row, line=row.line)
+
+
+def _label_pieces(text: str) -> list[str]:
+    """``text`` cut after the label it opens with (the longest: 年度总体目标, not 年度) and before each label inside the
+    value that follows, and so on."""
+    pieces = []
+    while text:
+        label_part = _leading_label(text)
+        if label_part:
+            pieces.append(label_part)
+            text = text[len(label_part):]
+        inner = _inner_label(text)
+        pieces.append(text[:inner] if inner else text)
+        text = text[inner:] if inner else ""
+    return [piece for piece in pieces if piece.strip()]
 
 
 def _inner_name_label(text: str) -> int | None:

@@ -157,3 +157,12 @@ def test_a_goals_label_broken_before_its_joined_words_in_space_separated_columns
     (sheet,) = read("项目名称 价格认定 项目分类 业务类", "年度主要目标     和成果 做好价格认定工作。",
                     "一级指标 二级指标 三级指标 指标值", "产出指标 数量指标 认定件数 ≥20件").sheets
     assert (sheet.name, sheet.goals) == ("价格认定", ["做好价格认定工作。"])
+
+
+def test_a_row_whose_cell_runs_the_header_blocks_labels_and_values_together_gives_each_label_its_value():
+    # corpus 171: a document site's copy of a Word form, its cells run together between runs of spaces
+    (sheet,) = read("项目支出绩效自评表(2016年度)     项目名称某路段保洁外包经费主管部门某街道办事处实施单位:某服务中心",
+                    "其他资金     年度总体目标通过规范资金使用,实现科学管理",
+                    "一级指标 二级指标 三级指标 年度指标值 全年实际值 分值 得分",
+                    "产出指标 数量指标 保洁道路 20条 20条 10 10").sheets
+    assert (sheet.name, sheet.unit.name, sheet.goals) == ("某路段保洁外包经费", "某服务中心", ["通过规范资金使用,实现科学管理"])
