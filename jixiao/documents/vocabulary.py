@@ -22,7 +22,9 @@ def labels() -> dict:
 
 
 def _key(text: str) -> str:
-    key = _COLON.sub("", fold(text))
+    # (a leading * is the form's mark of a required field: *年度总体绩效目标, *指标值; a ? is a space lost to the
+    # page's encoding inside a spaced-out label: 绩??效??目??标)
+    key = _COLON.sub("", fold(text).lstrip("*").replace("?", ""))
     return key[2:] if key.startswith("其中") else key.lstrip(":")
 
 
@@ -31,12 +33,27 @@ def _lookup(section: str) -> dict[str, str]:
     return {fold(spelling): field for field, spellings in labels()[section].items() for spelling in spellings}
 
 
+_INSERTED = re.compile(r"(?<=.)[(（][^()（）]*[)）](?=.)")
+# a prose field's label joined to more words of its own (资金用途及立项依据, 项目概况和主要内容): the whole is that
+# field's label (an amount's is not: 预算数及执行数 heads two columns of figures)
+_JOINED = re.compile(r"(?P<head>.+?)[及和与、](?P<tail>[^\d:]{2,6})")
+_JOINABLE = {"purpose", "goals", "long_term_goals"}
+
+
 # Every cell of every table is asked whether it is a label, many times over: the answers are memoised.
 @lru_cache(maxsize=65536)
 def header_label(text: str) -> str | None:
-    """The sheet field a cell labels (``code``, ``total``, ``goals`` …), or None if it is not a label."""
+    """The sheet field a cell labels (``code``, ``total``, ``goals`` …), or None if it is not a label.
+
+    Besides the vocabulary's spellings, a spelling with a word in brackets inside it (项目(专项)名称 for 项目名称)
+    and a prose field's spelling joined by 及/和/与 to more words of the label (资金用途及立项依据) name the same
+    field: the whole cell is the label, none of it a value."""
     key = _key(text)
-    return _lookup("header").get(key) or _lookup("header").get(key.replace(":", ""))
+    lookup = _lookup("header")
+    field = lookup.get(key) or lookup.get(key.replace(":", "")) or lookup.get(_INSERTED.sub("", key))
+    if field is None and (joined := _JOINED.fullmatch(key)):
+        field = lookup.get(joined["head"]) if lookup.get(joined["head"]) in _JOINABLE else None
+    return field
 
 
 _PERIOD = re.compile(r"[(（][^()（）]*[)）]$")

@@ -45,8 +45,8 @@ class Indicator(BaseModel):
     name: str = ""
     name_raw: str | None = Field(
         default=None,
-        description="The 三级指标 cell as written when the reader removed the template's residue from it "
-                    "(``(≥**%)``, ``(必填)``); None when the name is the cell as written")
+        description="The 三级指标 cell as written when the reader removed the template's numbering or residue from "
+                    "it (``指标1:``, ``(≥**%)``, ``(必填)``); None when the name is the cell as written")
     description: str | None = None
     target: Target = Field(default_factory=Target)
     long_term_target: Target | None = None

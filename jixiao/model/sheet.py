@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from enum import StrEnum
 
@@ -11,6 +12,13 @@ from jixiao.model.indicator import Indicator
 from jixiao.model.reported import ReportedEvaluation, ReportedMonitoring
 
 __all__ = ["MoneyUnit", "Unit", "Budget", "Checkpoint", "GoalSheet"]
+
+# A title that names only the form (项目绩效目标表, 附件2-1 2023年部门整体支出绩效目标申报表), its year and
+# attachment number aside: it names no project, so it is no sheet's key
+_FORM_TITLE = re.compile(
+    r"(?:附件[\d\-—－]*[:：]?)?(?:\d{4}年度?)?(?:项目支出|部门整体支出|整体支出|部门整体|项目|部门)?"
+    r"绩效(?:目标)?(?:自评|评价指标|评价|运行监控|执行监控|监控)?(?:申报|审核|审批|批复|设定)?表")
+_BRACKETED = re.compile(r"[(（][^()（）]*[)）]|\s")
 
 
 class MoneyUnit(StrEnum):
@@ -70,8 +78,10 @@ class GoalSheet(BaseModel):
 
     @property
     def key(self) -> str:
-        """How findings name the sheet: the project code or, if none, its name."""
-        return self.code or self.name or self.title or "（未命名项目）"
+        """How findings name the sheet: the project code or, if none, its name, else a title that names more than
+        the form (a bare 项目绩效目标表 is no project's name)."""
+        named = self.title and not _FORM_TITLE.fullmatch(_BRACKETED.sub("", self.title))
+        return self.code or self.name or (self.title if named else None) or "（未命名项目）"
 
     @property
     def heading(self) -> str:

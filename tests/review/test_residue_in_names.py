@@ -71,3 +71,16 @@ def test_a_completion_left_as_the_forms_instruction_is_reported_where_the_reader
     assert (finding.location.column, finding.severity) == ("overall_actual", Severity.WARNING)
     assert "年度总体目标实际完成情况" in finding.message
     assert "(100字以内)" in finding.message
+
+
+def test_the_forms_numbering_is_kept_as_written_and_is_not_reported_as_residue():
+    # corpus 034/036: the Sichuan self-evaluation numbers its rows (指标1:, 指标5.), the form's way, not left-over
+    # text; a numbered name with residue as well is reported as before (corpus 147)
+    text = "\n".join(["项目名称|食品监管", "一级指标|二级指标|三级指标|指标值",
+                      "产出指标|数量指标|指标1:抽检批次|≥100批次",
+                      "产出指标|质量指标|指标5.抽检合格率(≥**%)|≥95%"])
+    sheet = read_text(text.encode(), "034.txt")[0].sheets[0]
+    assert [(i.name, i.name_raw) for i in sheet.indicators] == [
+        ("抽检批次", "指标1:抽检批次"), ("抽检合格率", "指标5.抽检合格率(≥**%)")]
+    findings = [f for f in review_sheet(sheet, load_profile()).findings if f.rule == "JX108"]
+    assert [f.indicator for f in findings] == ["抽检合格率"]

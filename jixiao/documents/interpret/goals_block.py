@@ -27,15 +27,31 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from jixiao.documents.pipeline.labels import is_bare_number
-from jixiao.documents.vocabulary import goals_word
+from jixiao.documents.vocabulary import goals_word, labels
 
-__all__ = ["GoalsBlock", "opening", "is_goals_word"]
+__all__ = ["GoalsBlock", "opening", "is_goals_word", "goals_in_prose"]
 
 _FIELDS = ("goals", "long_term_goals")
 _OPENING = 6  # characters a completion repeats of its goal's opening
 # the template's instruction for a text of some length (说明…完成情况(100字以内)): printed where the completion goes,
 # left in place when the unit wrote none
 _INSTRUCTION = re.compile(r"[(（]\s*\d+\s*字以内\s*[)）]")
+
+
+@lru_cache(maxsize=1)
+def _goal_sentence() -> re.Pattern:
+    # (总体绩效目标 names the goals only in a sentence: as a cell it heads a report's section, 总体绩效目标完成情况)
+    words = [*labels()["header"]["goals"], "总体绩效目标"]
+    spellings = sorted((word for word in words if len(word) >= 4), key=len, reverse=True)
+    return re.compile(r"(?:^|[。;；!！])\s*(?:项目)?(?:" + "|".join(map(re.escape, spellings))
+                      + r")(?:是|为)[:：]?\s*(?P<goal>[^。]{4,}。?)")
+
+
+def goals_in_prose(text: str) -> str | None:
+    """The goal a paragraph states in a sentence of its own (``…小石桥5座。总体绩效目标是通过项目实施,有力改善人居环境
+    质量。``, a notice of the goals set), or None: a goals label then 是 or 为 opens the sentence."""
+    found = _goal_sentence().search(text)
+    return found["goal"].strip() if found else None
 
 
 def is_goals_word(text: str) -> bool:

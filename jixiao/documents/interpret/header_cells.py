@@ -9,7 +9,8 @@ from functools import lru_cache
 from jixiao.model import MoneyUnit, Unit
 from jixiao.model.lexicon import fold
 
-__all__ = ["parse_amount", "parse_field_amount", "parse_coded_name", "parse_unit_line", "parse_money_unit", "is_checkpoint", "parse_year", "parse_title"]
+__all__ = ["parse_amount", "parse_field_amount", "parse_coded_name", "parse_unit_line", "parse_money_unit", "is_checkpoint", "parse_year", "parse_title",
+           "report_name", "fund_heading"]
 
 _UNIT_LINE = re.compile(r"^(\d{3,12})\s*([\u4e00-\u9fff（）()、]{2,})$")
 # a project written as its budget-system code and its name (``51000021R000000019951-工资性支出``)
@@ -19,6 +20,16 @@ _CHECKPOINT = re.compile(r"^(?:\d{1,2}月(?:底|末|份|末前|底前)?|第?[一
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _TITLE = re.compile(r"绩效目标(?:申报|审核|批复)?表|绩效自评表|绩效监控表|运行监控表|绩效评价指标表|评价指标与标准值表")
+# a self-evaluation written as a report: its title names the fund (锡林郭勒盟城乡居民基本养老保险补助资金2022年度绩效
+# 自评报告; 云南省2022年度中央自然灾害资金绩效自评报告), perhaps after a site's 标题: / 名称: label
+_REPORT_TITLE = re.compile(r"(?:标题|名称|题目|概述)?:?(?P<name>[^,，。;；:]+?)(?:\d{4}年度?)?(?:项目)?(?:支出)?绩效(?:自评|评价)报告")
+# a notice of the goals set for one project names it (关于下马关镇设施农业种植项目绩效目标设定的公示; 关于解决XX项目
+# 资金绩效目标设定的公示: the officialese verb and the word 资金 are not the project's)
+_NOTICE_TITLE = re.compile(r"(?:标题|名称|题目)?:?关于(?:解决|下达|安排|拨付)?(?P<name>[^,，。;；:]+?)(?:资金)?绩效目标(?:设定|申报)?的?公示")
+_REPORT_YEAR = re.compile(r"^.*?\d{4}年度?")
+# a report's section heading naming one fund it reports on (一、中央自然灾害救灾资金(森林草原航空消防租机补助经费)),
+# not a heading of the report's own structure (一、绩效目标分解下达情况, 二、绩效情况分析)
+_FUND_HEADING = re.compile(r"[一二三四五六七八九十]{1,2}、(?P<name>[^,，。;；:：]{4,60}?(?:资金|经费|补助)(?:[(（][^()（）]+[)）])?)")
 
 
 def parse_amount(text: str) -> Decimal | None:
@@ -79,3 +90,23 @@ def parse_title(text: str) -> str | None:
     """The sheet title if ``text`` is one (``乡镇环境治理经费（西留村）绩效目标表``), without Word residue."""
     cleaned = " ".join(_BOOKMARK.sub("", text).split())
     return cleaned if _TITLE.search(cleaned) and len(cleaned) <= 80 else None
+
+
+def report_name(text: str) -> str | None:
+    """The fund a self-evaluation report's title names (``XX补助资金2022年度绩效自评报告`` → ``XX补助资金``), without
+    the year, or the project a notice of the goals set names (``关于XX项目绩效目标设定的公示``); None when ``text`` is
+    neither."""
+    key = " ".join(text.split()).replace("：", ":").replace(" ", "").strip("|")
+    if notice := _NOTICE_TITLE.fullmatch(key):
+        return notice["name"]
+    found = _REPORT_TITLE.fullmatch(key)
+    if found is None:
+        return None
+    name = _REPORT_YEAR.sub("", found["name"])  # (the region and year before the fund: 云南省2022年度…)
+    return name if len(name) >= 4 else None
+
+
+def fund_heading(text: str) -> str | None:
+    """The fund a report's numbered section heading names (``一、XX救灾资金(租机补助经费)``), or None."""
+    found = _FUND_HEADING.fullmatch(text.strip())
+    return found["name"] if found else None

@@ -15,7 +15,6 @@ from jixiao.documents.pipeline.labels import (
     Role,
     clean_name,
     column_kind,
-    has_residue,
     is_bare_number,
     is_placeholder,
     is_value,
@@ -152,14 +151,20 @@ _LABEL_PIECE = 4  # the longest piece of a label broken over lines (年度 / 总
 _FIGURE_PIECE = re.compile(r"[\d.%]+")
 
 
+_JOINERS = ("及", "和", "与")
+
+
 def _broken_labels(texts: list[str]) -> list[str]:
     """The row's cells with a label (or a goals block's heading) broken over cells of a few characters each joined
-    again (年度 / 总体 / 目标: 年度总体目标), the longest join first."""
+    again (年度 / 总体 / 目标: 年度总体目标; 年度主要目标 / 和成果), the longest join first."""
     result, index = [], 0
     while index < len(texts):
         end = index + 1
         while end < len(texts) and len(texts[end]) <= _LABEL_PIECE and 0 < len(texts[end - 1]) <= _LABEL_PIECE:
             end += 1
+        if end == index + 1 and end < len(texts) and texts[end][:1] in _JOINERS and header_label(
+                texts[index] + texts[end]) and not header_label(texts[end]):
+            end += 1  # a longer label broken before its joined words (年度主要目标 / 和成果)
         if end == index + 1:  # no short piece follows: nothing to join (most cells)
             result.append(texts[index])
             index += 1
@@ -478,7 +483,7 @@ class SheetBuilder:
 
     def set_unit_from_text(self, text: str) -> bool:
         """Take a paragraph outside the table that names the unit (``434016XX``, ``预算单位：XX``) and/or the
-        money unit; True if it did. Word lines often hold both, spaced apart (``预算单位：XX　　单位：万元``)."""
+        money unit, or the year alone; True if it did. Word lines often hold both, spaced apart (``预算单位：XX　　单位：万元``)."""
         return any([self._heading_part(part) for part in _SPACED_PARTS.split(text.strip()) if part])
 
     def _heading_part(self, text: str) -> bool:
@@ -490,6 +495,8 @@ class SheetBuilder:
             self.sheet.unit = unit
         elif money_unit:
             self.sheet.money_unit = money_unit
+        elif self.sheet.year is None and parse_year(text) and len(fold(text)) <= 8:
+            self.sheet.year = parse_year(text)  # the year under the form's title: (2022年度)
         else:
             return False
         return True
@@ -927,8 +934,11 @@ class SheetBuilder:
             updates["extra"] = extra
         if value_columns := [heading for heading, role in roles.items() if role in _VALUE_KINDS]:
             updates["value_columns"] = value_columns
-        if has_residue(values.get("name", "")):
-            updates["name_raw"] = values["name"].strip()  # the review reports the residue the name was cleaned of
+        written_name = values.get("name", "").strip()
+        if name and written_name != name:
+            # the cell as written, whatever the name was cleaned of (the template's 指标1: numbering, its residue
+            # the review reports): nothing of the cell is dropped (a placeholder alone, ……, is the template's blank)
+            updates["name_raw"] = written_name
         for field, value in updates.items():
             setattr(indicator, field, value)  # the row's own new indicator: set in place, not copied for each row
         if level1 and indicator.level1 is None and "level1" not in updates:

@@ -18,8 +18,9 @@ from functools import cache
 from itertools import count
 
 from jixiao.documents.blocks import Cell, Row
-from jixiao.documents.interpret.header_cells import parse_amount, parse_title
+from jixiao.documents.interpret.header_cells import fund_heading, parse_amount, parse_title, report_name
 from jixiao.documents.vocabulary import goals_word, header_label, labels, split_label_value
+from jixiao.documents.interpret.goals_block import goals_in_prose
 from jixiao.documents.interpret.long_layout import build_long_table, detect_long_header
 from jixiao.documents.interpret.overall import OverallGoalsBuilder
 from jixiao.documents.interpret.sheet_builder import SheetBuilder, is_figure, money_key
@@ -94,6 +95,11 @@ class _Assembler:
         self._open_is_row = False  # the open row is a whole text row (only indented lines continue it)
         # the text outside tables since the last one (the next grid's header block), by source line
         self._block_text: list[tuple[int | None, str]] = []
+        # the fund a self-evaluation report names (its title, then the section heading of each fund it reports
+        # on), or the project a notice of the goals set names: the name of its sheets that name none themselves
+        self._report_title: str | None = None
+        self._report_fund: str | None = None
+        self._prose_goal: str | None = None  # a goal a paragraph states (总体绩效目标是…), for the next grid's sheet
 
     def run(self, lines: list[Line]) -> tuple[Document, Accounting]:
         index = 0
@@ -205,6 +211,11 @@ class _Assembler:
             if current is None or current.columns is not None:
                 current = self._new_sheet()
             current.open_grid(header.columns)
+            if current.sheet.name is None and self._report_title is not None:
+                current.sheet.name = self._report_fund or self._report_title  # (before any diagnostic names it)
+            if not current.sheet.goals and self._prose_goal:
+                current.sheet.goals = [self._prose_goal]
+            self._prose_goal = None
             self._header_text(current, reported=bool(first.extra.get(PROSE)) and "actual" in header.columns.kinds)
         self._block_text = []
         end = body_end(lines, header.end, self.settings, header.interleaved)
@@ -286,12 +297,13 @@ class _Assembler:
                 self._outside(Line([Token(piece, line.line)], line.kind, line.line, extra=line.extra))
             return
         self._block_text.append((line.line, " ".join(line.texts)))
+        self._report_names(" ".join(line.texts))
         if line.kind is LineKind.BREAK:
             self._close_open()
             return
         if line.kind is LineKind.ROW:
             self._close_open()
-            self._open = line.as_row()  # held: indented lines below may continue its last cell
+            self._open = _labels_apart(line.as_row())  # held: indented lines below may continue its last cell
             self._open_is_row = True
             return
         text = line.tokens[0].text if line.tokens else ""
@@ -308,6 +320,14 @@ class _Assembler:
         if self._open_is_row:
             self._close_open()
         self._cell(text, line.line)
+
+    def _report_names(self, text: str) -> None:
+        """Note the fund a report's title names (the first title only: a site repeats it in its summary) and the
+        fund of a section heading in a report."""
+        if self._report_title is None:
+            self._report_title = report_name(text)
+        elif fund := fund_heading(text):
+            self._report_fund = fund
 
     def _cell(self, text: str, number: int | None) -> None:
         """A one-cell line outside a table: a header-block label opens a row; values join the open row. A label
@@ -365,6 +385,7 @@ class _Assembler:
         if title:
             self._new_sheet(title)
             return
+        self._prose_goal = goals_in_prose(text) or self._prose_goal
         current = self.current
         if current is None or not current.has_content:
             if not (current and current.set_unit_from_text(text)):
@@ -409,6 +430,32 @@ def _inner_label(text: str) -> int | None:
         return None  # a self-evaluation's money table run together: its labels stand among its figures
     match = _labels().search(text, 1)
     return match.start() if match else None
+
+
+def _labels_apart(row: Row) -> Row:
+    """The row with each cell that opens with a header-block label and runs further labels and their values
+    together (``项目名称初中公用经费主管部门某市教育局``, a document site's copy of a form) cut into a cell per label
+    and per value."""
+    cells = []
+    for cell in row.cells:
+        pieces = _label_pieces(cell.text) if _leading_label(cell.text) and _inner_label(cell.text) else [cell.text]
+        cells += [Cell(text=piece, column=cell.column, line=cell.line, indent=cell.indent) for piece in pieces]
+    return row if len(cells) == len(row.cells) else Row(cells=cells, table=row.table, row=row.row, line=row.line)
+
+
+def _label_pieces(text: str) -> list[str]:
+    """``text`` cut after the label it opens with (the longest: 年度总体目标, not 年度) and before each label inside the
+    value that follows, and so on."""
+    pieces = []
+    while text:
+        label_part = _leading_label(text)
+        if label_part:
+            pieces.append(label_part)
+            text = text[len(label_part):]
+        inner = _inner_label(text)
+        pieces.append(text[:inner] if inner else text)
+        text = text[inner:] if inner else ""
+    return [piece for piece in pieces if piece.strip()]
 
 
 def _inner_name_label(text: str) -> int | None:

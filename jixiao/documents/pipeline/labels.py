@@ -25,7 +25,7 @@ from jixiao.model.vocabulary import ndrc_level1, written_level2
 from jixiao.model.lexicon import as_written, fold, load, simplified
 from jixiao.model.units import canonical_unit, unit_spellings
 
-__all__ = ["Role", "Label", "label", "match_key", "column_unit", "unit_completes", "target_text", "simplified", "clean_name", "has_residue", "residue_target", "is_numbered", "is_placeholder", "is_bare_number", "is_operator",
+__all__ = ["Role", "Label", "label", "match_key", "column_unit", "unit_completes", "target_text", "simplified", "clean_name", "residue_target", "is_numbered", "is_placeholder", "is_bare_number", "is_operator",
            "OPERATOR_WORDS", "looks_like_target", "is_value", "split_name_target", "split_name_trend", "split_qualitative",
            "split_description", "split_rows_run_together", "split_points_row", "is_qualitative", "column_kind", "heading_spellings", "is_chrome", "split_run_together", "segment", "unwrap",
            "wrapped_run_together", "split_lines", "join_wrapped", "join_row_tails", "join_page_parts",
@@ -136,14 +136,6 @@ def clean_name(text: str) -> str:
 
 # a full stop between two Chinese characters of a name (重.要设备): a speck OCR read, never a Chinese sentence's end
 _OCR_DOT = re.compile(r"(?<=[\u4e00-\u9fff])[.．](?=[\u4e00-\u9fff])")
-
-
-@lru_cache(maxsize=65536)
-def has_residue(text: str) -> bool:
-    """True when the cell holds the template's residue that :func:`clean_name` removes (``(≥**%)``, ``(必填)``,
-    ``受益人口数≥**人``), as opposed to its row numbering alone."""
-    name = simplified(text).strip()
-    return bool(_RESIDUE.search(name) or _BARE_RESIDUE.search(_RESIDUE.sub("", name).strip()))
 
 
 def residue_target(text: str) -> tuple[str, str] | None:

@@ -365,7 +365,7 @@ class TemplateResidue(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         left_over: dict[str, list[tuple[Indicator, str, Fix]]] = {}  # residue beside real content, by column
         for indicator in ctx.sheet.indicators:
-            cells = {"name": indicator.name_raw or indicator.name, "description": indicator.description, "target": indicator.target.raw}
+            cells = {"name": _name_cell(indicator), "description": indicator.description, "target": indicator.target.raw}
             for column, text in cells.items():
                 if _REDACTED.search(text or ""):
                     continue  # a figure masked by the copy's publisher (≤****000元), not the form's placeholder
@@ -428,6 +428,16 @@ class TemplateResidue(Rule):
 _REDACTED = re.compile(r"[*＊]{4,}|[Xx×]{4,}")
 _MASK = re.compile(r"[*＊]+")
 _RESIDUE = re.compile(r"[(（][^()（）]*(?:\*\*|＊＊|××|XX|xx)[^()（）]*[)）]|^指标\d+[:：.]|[(（](100字以内|必填)[)）]")
+
+
+# the template's numbering of its rows (指标1:), which many forms print before every name: the form's, not residue
+_NUMBERING = re.compile(r"^\s*指标\s*\d{1,2}\s*[:：.．、]?\s*")
+
+
+def _name_cell(indicator: Indicator) -> str:
+    """The name cell as written where the reader cleaned it of more than the form's numbering, else the name."""
+    raw = indicator.name_raw
+    return raw if raw and _NUMBERING.sub("", raw).strip() != indicator.name else indicator.name
 
 
 def _without_residue(ctx: SheetContext, indicator: Indicator, column: str, text: str) -> str | None:

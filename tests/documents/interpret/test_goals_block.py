@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from jixiao.documents.interpret.goals_block import GoalsBlock, opening
+from jixiao.documents.interpret.goals_block import GoalsBlock, goals_in_prose, opening
 from jixiao.documents.pipeline import read_text
 from jixiao.documents.vocabulary import goals_word, header_label, labels
 from jixiao.model.lexicon import fold
@@ -147,3 +147,17 @@ def test_headings_spaced_apart_on_a_line_of_text_over_the_goals_and_then_their_c
     (sheet,) = read_text("\n".join(lines).encode(), "case.txt")[0].sheets
     assert sheet.goals == ["完成抽检工作", "加强企业监管"]
     assert sheet.evaluation.overall_actual == "目标1:配合完成抽检148个批次\n目标2:多次组织宣传"
+
+
+@pytest.mark.parametrize(("text", "goal"), [
+    # a notice of the goals set (corpus 127): the goal in a sentence after the project's content
+    ("项目建设内容:小石桥5座。总体绩效目标是通过项目实施,有力改善人居环境质量。现将绩效目标设定公示如下:",
+     "通过项目实施,有力改善人居环境质量。"),
+    ("种植黄金蜜(葡萄)。项目总体绩效目标是:增加特色产业产值80万元,受益脱贫户10户", "增加特色产业产值80万元,受益脱贫户10户"),
+    ("年度绩效目标为全年救助困难群众200人次。", "全年救助困难群众200人次。"),
+    ("现将绩效目标设定公示如下:", None),  # a goals word in a sentence about the goals
+    ("(二)总体绩效目标完成情况:", None),  # a report's section heading
+    ("按照绩效目标是否完成进行考核。", None),  # no goals label opens the sentence
+])
+def test_a_goal_stated_in_a_sentence_of_a_paragraph_is_read(text, goal):
+    assert goals_in_prose(text) == goal

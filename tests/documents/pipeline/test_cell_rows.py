@@ -124,3 +124,13 @@ def test_cell_bar_lines_with_the_weight_before_the_target_and_a_compound_unit_pe
         ("质量指标", "农村低保标准", "≥", 530, "元/人·月"), ("质量指标", "农村特困人员救助供养基本生活标准", "≥", 570, "元/人·月")]
     assert [(item.weight, item.actual_raw, item.score) for item in sheet.evaluation.items] == [
         (5, "583元/人*月", 5), (5, "758元/人*月", 5)]
+
+
+def test_the_forms_numbering_of_a_name_one_cell_a_line_is_kept_in_the_cell_as_written():
+    # corpus 034: one cell per line with blank lines between, the template's 指标1: before each name; the name is
+    # read without it and the cell as written keeps it (nothing of a token is dropped)
+    document = read("\n".join(["一级指标", "", "二级指标", "", "三级指标", "", "指标值", "",
+                               "产出指标", "", "数量指标", "", "指标1:抽检批次", "", "≥100批次", "",
+                               "指标2:科普宣传活动", "", "≥2次"]))
+    assert [(i.name, i.name_raw, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("抽检批次", "指标1:抽检批次", "≥100批次"), ("科普宣传活动", "指标2:科普宣传活动", "≥2次")]

@@ -126,3 +126,43 @@ def test_a_header_block_run_together_gives_each_label_its_value():
         "宗教管理经费", Decimal("30"), Decimal("28"), Decimal("2"))
     assert sheet.goals == ["推进宗教活动场所规范化管理"]
     assert [(i.name, i.target.raw) for i in sheet.indicators] == [("补助县(市、区)数量", "≥2个")]
+
+
+def test_a_piped_form_one_cell_a_line_reads_its_fields_under_the_labels_real_forms_spell():
+    # 142: `cell |` lines; 项目(专项)名称 with a word in brackets inside it, 申报单位, the year under the form's title,
+    # and 项目概况及立项依据, a label longer than the vocabulary's 项目概况: no part of it is the purpose
+    document = read("项目绩效目标表 |", "|", "(2022年度) |", "|", "申报单位 |", "区林业局 |", "项目(专项)名称 |",
+                    "大青冈村绿化美化项目 |", "|", "项目概况及立项依据 |", "实施乡村公路绿化 |", "|", "项目总体目标 |",
+                    "对约3500米公路沿线进行绿化美化。 |", "|", "项目年度目标 |", "通过地面清表、苗木栽植进行绿化。 |",
+                    "|", *GRID)
+    (sheet,) = document.sheets
+    assert (sheet.title, sheet.name, sheet.unit.name, sheet.year) == (
+        "项目绩效目标表", "大青冈村绿化美化项目", "区林业局", 2022)
+    assert sheet.purpose == "实施乡村公路绿化"
+    assert (sheet.goals, sheet.long_term_goals) == (["通过地面清表、苗木栽植进行绿化。"], ["对约3500米公路沿线进行绿化美化。"])
+
+
+@pytest.mark.parametrize("lines", [
+    ("*年度总体绩效目标 | 做好价格认定工作。 |",),  # 118: the form's * marks a required field
+    ("本年度绩效目标 |", "做好价格认定工作。 |"),  # 124: the goal on the line below its label
+    ("绩?????效?????目?????标 | 做好价格认定工作。 |",),  # 122: a spaced-out label whose spaces the page lost to ?
+])
+def test_goals_are_read_under_the_spellings_of_their_label_that_real_forms_print(lines):
+    (sheet,) = read("项目名称 | 价格认定 |", *lines, *GRID).sheets
+    assert sheet.goals == ["做好价格认定工作。"]
+
+
+def test_a_goals_label_broken_before_its_joined_words_in_space_separated_columns_is_read_whole():
+    # 103: text from a PDF, the label 年度主要目标和成果 broken by the cell's line break
+    (sheet,) = read("项目名称 价格认定 项目分类 业务类", "年度主要目标     和成果 做好价格认定工作。",
+                    "一级指标 二级指标 三级指标 指标值", "产出指标 数量指标 认定件数 ≥20件").sheets
+    assert (sheet.name, sheet.goals) == ("价格认定", ["做好价格认定工作。"])
+
+
+def test_a_row_whose_cell_runs_the_header_blocks_labels_and_values_together_gives_each_label_its_value():
+    # corpus 171: a document site's copy of a Word form, its cells run together between runs of spaces
+    (sheet,) = read("项目支出绩效自评表(2016年度)     项目名称某路段保洁外包经费主管部门某街道办事处实施单位:某服务中心",
+                    "其他资金     年度总体目标通过规范资金使用,实现科学管理",
+                    "一级指标 二级指标 三级指标 年度指标值 全年实际值 分值 得分",
+                    "产出指标 数量指标 保洁道路 20条 20条 10 10").sheets
+    assert (sheet.name, sheet.unit.name, sheet.goals) == ("某路段保洁外包经费", "某服务中心", ["通过规范资金使用,实现科学管理"])

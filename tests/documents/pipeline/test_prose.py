@@ -146,3 +146,26 @@ def test_a_goal_in_prose_takes_no_money_from_its_sentences():
     # without what was achieved, the prose is a goal's: its sentences' figures are no money block
     document = read("项目预算数300万元,预算执行率为90%。", "数量指标:种植数量≥100亩。")
     assert document.sheets[0].evaluation is None and document.sheets[0].budget.total is None
+
+
+@pytest.mark.parametrize(("above", "name"), [
+    # the report's title names the fund, after a site's 标题: label and before the year (corpus 188, 190)
+    (("标题:某县城乡居民养老保险补助资金2022年度绩效自评报告 | |||",), "某县城乡居民养老保险补助资金"),
+    # a report on several funds: the section heading of the fund names it, not the title (corpus 189)
+    (("某省2022年度中央自然灾害资金绩效自评报告", "一、中央自然灾害救灾资金(航空消防租机补助经费)",
+      "(一)绩效目标分解下达情况。"), "中央自然灾害救灾资金(航空消防租机补助经费)"),
+])
+def test_a_self_evaluation_report_is_named_after_the_fund_its_title_or_section_heading_names(above, name):
+    document = read(*above, "1.产出指标。", "数量指标:巡查飞机数量≥4架,实际巡查4架。")
+    (sheet,) = document.sheets
+    assert sheet.name == name and sheet.title is None  # (a report's title is no form's title)
+
+
+def test_a_notice_of_the_goals_set_gives_the_sheet_the_goal_its_paragraph_states():
+    # corpus 019, 127: a 绩效目标设定的公示, the goal in a sentence of the paragraph before the indicators in prose
+    document = read("根据上级通知精神,资金用于某村人居环境整治项目,建设内容:小石桥5座。总体绩效目标是通过项目实施,"
+                    "有力改善人居环境质量。现将绩效目标设定公示如下:", "一、产出指标",
+                    "数量指标:外立面改造面积(≥**平方米)大于等于10157.6平方米。")
+    (sheet,) = document.sheets
+    assert sheet.goals == ["通过项目实施,有力改善人居环境质量。"]
+    assert [i.name for i in sheet.indicators] == ["外立面改造面积"]

@@ -34,6 +34,16 @@ def test_preview_shows_what_was_read_and_confirm_imports_it(org, login, sample_b
     assert HistoryEntry.objects.filter(action="import").count() == 2
 
 
+def test_preview_lists_a_sheet_whose_name_was_not_read_as_unnamed_not_under_the_forms_title(org, login):
+    # a form whose project name the reader could not find: its bare title (项目绩效目标表) names no project
+    text = "\n".join(["项目绩效目标表", "(2026年度)", "一级指标 | 二级指标 | 三级指标 | 指标值 |",
+                      "产出指标 | 数量指标 | 发放人数 | ≥230人 |"])
+    upload = SimpleUploadedFile("form.txt", text.encode())
+    page = login(org["owner"]).post("/sheets/import/", {"unit": org["township"].pk, "year": 2026, "files": [upload]})
+    cells = page.content.decode().split("<tbody>", 1)[-1]
+    assert "（未命名项目）" in cells and "<td>项目绩效目标表</td>" not in cells
+
+
 def test_a_zip_of_files_is_read_file_by_file(org, sample_bytes, other_sample_bytes):
     stored = sheets_import(user=org["owner"], unit=org["township"], year=2026,
                            files=[("batch.zip", _zip(**{"a.txt": sample_bytes, "b.txt": other_sample_bytes}))])

@@ -1,0 +1,30 @@
+"""Which cell text the label vocabulary takes for which sheet field, beyond its listed spellings."""
+
+from __future__ import annotations
+
+import pytest
+
+from jixiao.documents.vocabulary import column_label, header_label
+
+
+@pytest.mark.parametrize(("text", "field"), [
+    ("项目(专项)名称", "name"),  # a word in brackets inside a listed spelling
+    ("资金用途及立项依据", "purpose"),  # a prose field's label joined to more words of its own
+    ("项目概况和主要内容", "purpose"),
+    ("*年度总体目标", "goals"),  # a required field's mark
+    ("绩??效??目??标", "goals"),  # spaces lost to ? inside a spaced-out label
+    ("预算数及执行数", None),  # an amount's label joined to another heads two columns of figures, not one field
+    ("资金用途及立项依据1", None),
+    ("(2022年度)", None),
+])
+def test_a_header_label_is_recognised_whole_in_the_spellings_real_forms_print(text, field):
+    assert header_label(text) == field
+
+
+def test_a_required_mark_does_not_hide_a_grid_column():
+    assert column_label("*指标值") == "target"
+
+
+def test_a_bracketed_word_before_a_label_is_a_numbering_not_part_of_it():
+    # corpus 113: (一)财政拨款小计 is the first line of a money table, no 财政拨款 label with 小计 its value
+    assert header_label("(一)财政拨款") is None

@@ -1,0 +1,24 @@
+"""How a goal sheet is named (``GoalSheet.key``): by its code, its name, or a title that names the project."""
+
+from __future__ import annotations
+
+import pytest
+
+from jixiao.model import GoalSheet
+
+
+@pytest.mark.parametrize(("title", "key"), [
+    ("项目绩效目标表", "（未命名项目）"),  # corpus 142: the form's title names no project
+    ("附件2-1 2023年项目支出绩效目标申报表", "（未命名项目）"),
+    ("部门整体支出绩效自评表(2021年度)", "（未命名项目）"),
+    ("项目支出绩效目标执行监控表", "（未命名项目）"),
+    ("乡镇环境治理经费（西留村）绩效目标表", "乡镇环境治理经费（西留村）绩效目标表"),  # a title naming the project
+    ("抗疫特别国债项目绩效目标表(打捆项目)", "抗疫特别国债项目绩效目标表(打捆项目)"),
+])
+def test_a_title_names_the_sheet_only_when_it_names_more_than_the_form(title, key):
+    assert GoalSheet(title=title).key == key
+
+
+def test_the_code_and_then_the_name_come_before_any_title():
+    assert GoalSheet(title="项目绩效目标表", name="村道绿化", code="51000021R0001").key == "51000021R0001"
+    assert GoalSheet(title="乡镇环境治理经费绩效目标表", name="村道绿化").key == "村道绿化"
