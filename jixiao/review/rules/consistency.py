@@ -403,6 +403,16 @@ class BasisSetsNoStandard(Rule):
                                basis=_shorten(indicator.basis or ""), count=counts[key])
 
 
+def whole_weights(ctx: SheetContext, execution_weight: object) -> set[Decimal]:
+    """The weight totals that make the sheet's table whole: 100, and 100 less the 预算执行率's own points where the
+    form scores it outside the indicators and the sheet has no row of its own for it."""
+    accepted = {Decimal(100)}
+    own_row = any("预算执行率" in fold(i.name) for i in ctx.sheet.indicators)
+    if ctx.form.execution_rate_outside and not own_row:
+        accepted.add(Decimal(100) - Decimal(str(execution_weight)))
+    return accepted
+
+
 class WeightsNotHundred(Rule):
     code = "JX609"
     name = "weights-not-summing-to-100"
@@ -427,10 +437,7 @@ class WeightsNotHundred(Rule):
         if not weights or any(w is None for w in weights):
             return
         total = sum((w for w in weights if w is not None), Decimal(0))
-        accepted = {Decimal(100)}
-        own_row = any("预算执行率" in fold(i.name) for i in ctx.sheet.indicators)
-        if ctx.form.execution_rate_outside and not own_row:
-            accepted.add(Decimal(100) - Decimal(str(self.param(ctx, "execution_weight"))))
+        accepted = whole_weights(ctx, self.param(ctx, "execution_weight"))
         if ctx.cut and total < max(accepted):
             return  # the rows after the file's cut carry the rest of the weights
         if total not in accepted:
@@ -446,8 +453,10 @@ class WeightCellEmpty(Rule):
     dimension = Dimension.FORM
     source = EVALUATION_2020.at("第二十一条（指标权重）")
     message = "表中其他指标填了权重，指标“{indicator}”的权重为空"
+    defaults = {"execution_weight": 10}
     docs = RuleDocs(
-        what="表中有指标填了权重时，每行指标是否都填了权重。",
+        what="表中有指标填了权重、已填的权重又不足一整张表（100，或表样规定预算执行率单独计分时的100减其分值）时，"
+        "每行指标是否都填了权重；已填的权重已经凑足的，空着的是合并单元格下的行，不报告。",
         why="空着的权重使合计对不上，自评时这一行无法计分；问题在空格，而不在合计。",
         bad="数量指标 | 整治村数 | ≥18个 | 权重 20\n质量指标 | 村容村貌整治达标率 | ≥95% | 权重（空）",
         good="质量指标 | 村容村貌整治达标率 | ≥95% | 权重 10",
@@ -456,7 +465,10 @@ class WeightCellEmpty(Rule):
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         indicators = ctx.sheet.indicators
-        if not any(i.weight is not None for i in indicators):
+        given = [i.weight for i in indicators if i.weight is not None]
+        # Weights that already make a whole table leave nothing to the blank cells: they lie under a weight merged
+        # over a group's rows.
+        if not given or sum(given, Decimal(0)) in whole_weights(ctx, self.param(ctx, "execution_weight")):
             return
         for indicator in indicators:
             if indicator.weight is None and not ctx.unfinished(indicator):
