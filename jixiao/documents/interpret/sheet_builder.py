@@ -882,6 +882,13 @@ class SheetBuilder:
             return
         if not target and self.columns is not None and "target" not in self.columns.kinds:
             target = _shared_value(placed.extra)  # one value column per sub-unit, all alike
+        if not values.get("level2") and self.columns is not None and "level2" not in self.columns.kinds and \
+                name.endswith("指标") and canonical_level2(match_key(name)) and not canonical_level1(match_key(name)):
+            # a form with no 二级指标 column whose 指标名称 holds the level-2 name itself (the Zhejiang project form:
+            # 指标类型 | 指标名称 | 指标值 | 指标描述 with 产出指标 | 数量指标 | 375万平方米): it names the indicator's level
+            # too; a name that is a level's word without 指标 (服务对象满意度) is an indicator's own
+            level2 = name
+            self._levels = (level1, level2)
         stacked = self._stacked_level(values.get("level2", ""), target)
         if stacked and stacked != level2:
             level2 = stacked

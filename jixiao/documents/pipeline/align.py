@@ -213,17 +213,22 @@ class Aligner:
 
     def _ends_previous(self, line: Line) -> bool:
         """A row of bare numbers only, under a row that stopped before its last columns, is the end of that row
-        (a long cell wrapped the row over two lines: ``7 7`` under ``修缮建筑数量 完成…维护 完成…维护``)."""
+        (a long cell wrapped the row over two lines: ``7 7`` under ``修缮建筑数量 完成…维护 完成…维护``); so is
+        such a row led by the previous row's target said again, its actual value (``好坏 | 5 | 5`` under
+        ``…健全性 | 定性 | 好坏``)."""
         texts = [token.text.strip() for token in line.filled]
         previous = self.placed[-1] if self.placed else None
-        if previous is None or not all(is_bare_number(text) for text in texts) or "name" not in previous.values:
+        if previous is None or "name" not in previous.values:
             return False
         filled = [index for index, kind in enumerate(self.slots) if kind in previous.values]
         tail = self.slots[max(filled) + 1:]
-        if len(texts) > len(tail):
+        achieved: list[tuple[str, str]] = []
+        if texts and texts[0] == previous.values.get("target", "").strip() and "actual" in tail:
+            achieved, texts, tail = [("actual", texts[0])], texts[1:], tail[tail.index("actual") + 1:]
+        if not texts or not all(is_bare_number(text) for text in texts) or len(texts) > len(tail):
             return False
-        previous.values.update(_fit_short(texts, tail))
-        previous.tokens += len(texts)
+        previous.values.update(achieved + _fit_short(texts, tail))
+        previous.tokens += len(line.filled)
         return True
 
     def _prose(self, line: Line) -> None:
