@@ -30,6 +30,16 @@ def test_cost_written_where_a_level1_stands_under_output_is_the_legacy_level2(te
         ("产出指标", "数量指标", "新建道路"), ("产出指标", "成本指标", "补助标准"), ("效益指标", "社会效益指标", "受益人数")]
 
 
+def test_cost_under_output_level2s_whose_output_cell_was_lost_is_the_legacy_level2():
+    # corpus 206: the 产出指标 cell stands elsewhere (its points, (50分), on a line of its own), the rows above name
+    # only their level 2 (时效指标): 成本指标 with no level 2 after it continues that 产出 group
+    text = "\n".join(["一级指标 | 二级指标 | 三级指标 | 指标值 |",
+                      "数量指标 | 全年免费开放 | 100% |",
+                      "时效指标 | 免费开放率 | 100% |",
+                      "成本指标 | 实际成本与工作内容的匹配程度 | 45万 |"])
+    assert [i.level2 for i in read(text).sheets[0].indicators] == ["数量指标", "时效指标", "成本指标"]
+
+
 def test_cost_followed_by_a_2021_level2_stays_a_level1():
     text = "\n".join(["一级指标 | 二级指标 | 三级指标 | 指标值 |",
                       "产出指标 | 数量指标 | 新建道路 | 2公里 |",
