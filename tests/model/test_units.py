@@ -12,7 +12,9 @@ from jixiao.model.units import canonical_unit
      # aircraft counted in 架; a unit price per 平米 (the everyday spelling of 平方米), kept as written
      ("架", "架"), ("元/平米", "元/平米"),
      # corpus 212: a storage device bought for a library's system (25TB)
-     ("TB", "TB"), ("GB", "GB")],
+     ("TB", "TB"), ("GB", "GB"),
+     # corpus 205: a service-trade fund counts its exports in 万美元
+     ("万美元", "万美元"), ("美元", "美元")],
 )
 def test_canonical_unit(spelling, canonical):
     assert canonical_unit(spelling) == canonical

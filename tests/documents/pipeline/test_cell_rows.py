@@ -134,3 +134,13 @@ def test_cell_bar_lines_with_the_weight_before_the_target_and_a_compound_unit_pe
         ("质量指标", "农村低保标准", "≥", 530, "元/人·月"), ("质量指标", "农村特困人员救助供养基本生活标准", "≥", 570, "元/人·月")]
     assert [(item.weight, item.actual_raw, item.score) for item in sheet.evaluation.items] == [
         (5, "583元/人*月", 5), (5, "758元/人*月", 5)]
+
+
+def test_a_level_name_run_into_the_first_part_of_a_wrapped_level_2_gets_a_line_of_its_own():
+    # corpus 207: 满意度指标 | 服务对象 / 满意度指标 | … run together, the level-2 cell wrapped over two lines
+    text = "\n".join(["一级指标", "二级指标", "三级指标", "指标值",
+                      "产出指标", "数量指标", "新建道路", "2公里",
+                      "满意度指标服务对象", "满意度指标", "群众满意度", "≥90%"])
+    indicators = read(text).sheets[0].indicators
+    assert [(i.level1, i.level2, i.name) for i in indicators] == [
+        ("产出指标", "数量指标", "新建道路"), ("满意度指标", "服务对象满意度指标", "群众满意度")]
