@@ -230,6 +230,8 @@ def prose_lines(lines: list[Line]) -> list[Line]:
             result.append(line)
             continue
         items = split_prose(texts[0], headed=True) if headed and len(texts) == 1 else None
+        if items and any(kind == "rest" for item in items for kind, _ in item):
+            items = None  # a report's paragraph under the heading (its sentences no indicators), not an outline's line
         headed = bool(items)
         if items:
             _mark_headings(result)

@@ -169,9 +169,14 @@ def test_an_outline_of_numbered_level_headings_reads_the_indicator_line_under_ea
         ("满意度指标", None, "参训学员满意度", "≥95%")]
 
 
-def test_a_report_paragraph_under_a_numbered_heading_keeps_its_sentences_without_a_target_out_of_the_names():
-    document = read("1、数量指标", "年初计划补助115户。住建局严格规范操作,坚持逐户审核。")
-    assert [(i.name, i.target.raw) for i in document.sheets[0].indicators] == [("年初计划补助", "115户")]
+def test_a_report_paragraph_under_a_numbered_heading_is_no_outline_of_indicators():
+    # corpus 190: a self-evaluation report's paragraph under 1、数量指标 tells what was done in sentences that name
+    # no indicator; only a line whose every sentence gives an indicator and its target is one
+    lines = prose_lines(text_lines("1、数量指标\n年初计划补助115户。住建局严格规范操作,坚持逐户审核。\n", DEFAULT_SETTINGS))
+    assert not any(line.extra.get(PROSE) for line in lines)
+    document = read("1、数量指标", "年初计划补助115户;补助资金发放及时率100%。")
+    assert [(i.name, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("年初计划补助", "115户"), ("补助资金发放及时率", "100%")]
 
 
 def test_a_level_name_alone_on_a_line_without_a_number_is_no_outline_heading():
