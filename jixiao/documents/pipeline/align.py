@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Self
 
 from jixiao.documents.interpret.header_cells import parse_amount
 from jixiao.documents.pipeline.coefficient import read_from_right
@@ -105,7 +106,9 @@ class _Cut(_Piece):
 class _FusedRun(_Cut):
     """The first figure cut off a cell that held a whole row run together; ``how`` says how the run was split."""
 
-    def __new__(cls, text: str, how: str) -> _FusedRun:
+    how: str
+
+    def __new__(cls, text: str, how: str) -> Self:
         piece = super().__new__(cls, text)
         piece.how = how
         return piece
