@@ -10,7 +10,11 @@ from jixiao.model.units import canonical_unit
      # corpus 106 (550万粒), 137 (万条), 122 (万/月), 019 (≤28.40/株: the money unit left out, kept as written)
      ("万粒", "万粒"), ("万条", "万条"), ("万/月", "万/月"), ("/株", "/株"), ("/", None),
      # aircraft counted in 架; a unit price per 平米 (the everyday spelling of 平方米), kept as written
-     ("架", "架"), ("元/平米", "元/平米")],
+     ("架", "架"), ("元/平米", "元/平米"),
+     # corpus 212: a storage device bought for a library's system (25TB)
+     ("TB", "TB"), ("GB", "GB"),
+     # corpus 205: a service-trade fund counts its exports in 万美元
+     ("万美元", "万美元"), ("美元", "美元")],
 )
 def test_canonical_unit(spelling, canonical):
     assert canonical_unit(spelling) == canonical

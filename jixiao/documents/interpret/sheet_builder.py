@@ -204,13 +204,15 @@ def is_figure(text: str) -> bool:
     return parse_amount(_money_figure(text)) is not None or text.endswith("%") or text in ("/", "-")
 
 
-def _legacy_level2(level1: str, previous1: str) -> bool:
+def _legacy_level2(level1: str, previous1: str, previous2: str = "") -> bool:
     """True when a name written where a level 1 stands is the legacy framework's level 2 of the group above: 成本指标
     is a level 2 under 产出指标 before 2021 and a level 1 of its own since; with no level 2 after it and a 产出指标
-    group above, it is the former. Under the NDRC form's 实施效果指标 (or 过程管理指标), the budget framework's level-1
-    names (产出指标) and the form's management names are its level 2."""
+    group above (named, or implied by the level 2 above: 时效指标, its 产出指标 cell lost), it is the former. Under the
+    NDRC form's 实施效果指标 (or 过程管理指标), the budget framework's level-1 names (产出指标) and the form's
+    management names are its level 2."""
     name = canonical_level2(level1)
-    parent = canonical_level1(previous1)
+    parent = canonical_level1(previous1) or (
+        level2_parents(Framework.LEGACY).get(canonical_level2(previous2) or "") if previous2 else None)
     if ndrc_level1(match_key(previous1)) and not ndrc_level1(match_key(level1)):
         return written_level2(match_key(level1)) is not None  # 产出指标 under the NDRC form's 实施效果指标
     return name is not None and parent is not None and level2_parents(Framework.LEGACY).get(name) == parent
@@ -823,7 +825,7 @@ class SheetBuilder:
             return
         level1, level2 = values.get("level1", ""), values.get("level2", "")
         previous1, previous2 = self._levels
-        if level1 and not level2 and _legacy_level2(level1, previous1):
+        if level1 and not level2 and _legacy_level2(level1, previous1, previous2):
             level1, level2 = previous1, level1
         if not level1:
             level1 = previous1
@@ -889,6 +891,13 @@ class SheetBuilder:
             return
         if not target and self.columns is not None and "target" not in self.columns.kinds:
             target = _shared_value(placed.extra)  # one value column per sub-unit, all alike
+        if not values.get("level2") and self.columns is not None and "level2" not in self.columns.kinds and \
+                name.endswith("指标") and canonical_level2(match_key(name)) and not canonical_level1(match_key(name)):
+            # a form with no 二级指标 column whose 指标名称 holds the level-2 name itself (the Zhejiang project form:
+            # 指标类型 | 指标名称 | 指标值 | 指标描述 with 产出指标 | 数量指标 | 375万平方米): it names the indicator's level
+            # too; a name that is a level's word without 指标 (服务对象满意度) is an indicator's own
+            level2 = name
+            self._levels = (level1, level2)
         stacked = self._stacked_level(values.get("level2", ""), target)
         if stacked and stacked != level2:
             level2 = stacked

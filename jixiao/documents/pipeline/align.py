@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Self
 
 from jixiao.documents.interpret.header_cells import parse_amount
 from jixiao.documents.pipeline.coefficient import read_from_right
@@ -38,6 +39,8 @@ from jixiao.documents.pipeline.labels import (
     looks_like_target,
     match_key,
     names_a_legacy_level2,
+    simplified,
+    split_level_prefix,
     split_name_target,
     split_name_trend,
     split_points_row,
@@ -55,6 +58,7 @@ from jixiao.model.units import canonical_unit, unit_spellings
 __all__ = ["Placed", "Aligner"]
 
 _LEVELS = ("level1", "level2")
+_CJK_END = re.compile(r"[\u4e00-\u9fff]$")  # a name ends in a word, not in a figure of its own
 _LEVEL_ROLES = (Role.LEVEL1, Role.LEVEL2)
 _PROSE_PARTS = {"level1": "一级指标", "level2": "二级指标", "group": "指标组", "name": "三级指标", "target": "指标值"}
 _POINTS = ("weight", "score")  # the columns of points that end a self-evaluation row
@@ -91,6 +95,24 @@ class _Figure(_Piece):
     weight), cut off the name (counted once, with the name)."""
 
     __slots__ = ()
+
+
+class _Cut(_Piece):
+    """A further part of a cell that held a whole row run together (its name, its figures), said by the row's first
+    figure (:class:`_FusedRun`)."""
+
+    __slots__ = ()
+
+
+class _FusedRun(_Cut):
+    """The first figure cut off a cell that held a whole row run together; ``how`` says how the run was split."""
+
+    how: str
+
+    def __new__(cls, text: str, how: str) -> Self:
+        piece = super().__new__(cls, text)
+        piece.how = how
+        return piece
 
 
 # a name with the figures of the neighbouring cells run into it: the score before, the weight after
@@ -225,17 +247,22 @@ class Aligner:
 
     def _ends_previous(self, line: Line) -> bool:
         """A row of bare numbers only, under a row that stopped before its last columns, is the end of that row
-        (a long cell wrapped the row over two lines: ``7 7`` under ``修缮建筑数量 完成…维护 完成…维护``)."""
+        (a long cell wrapped the row over two lines: ``7 7`` under ``修缮建筑数量 完成…维护 完成…维护``); so is
+        such a row led by the previous row's target said again, its actual value (``好坏 | 5 | 5`` under
+        ``…健全性 | 定性 | 好坏``)."""
         texts = [token.text.strip() for token in line.filled]
         previous = self.placed[-1] if self.placed else None
-        if previous is None or not all(is_bare_number(text) for text in texts) or "name" not in previous.values:
+        if previous is None or "name" not in previous.values:
             return False
         filled = [index for index, kind in enumerate(self.slots) if kind in previous.values]
         tail = self.slots[max(filled) + 1:]
-        if len(texts) > len(tail):
+        achieved: list[tuple[str, str]] = []
+        if texts and texts[0] == previous.values.get("target", "").strip() and "actual" in tail:
+            achieved, texts, tail = [("actual", texts[0])], texts[1:], tail[tail.index("actual") + 1:]
+        if not texts or not all(is_bare_number(text) for text in texts) or len(texts) > len(tail):
             return False
-        previous.values.update(_fit_short(texts, tail))
-        previous.tokens += len(texts)
+        previous.values.update(achieved + _fit_short(texts, tail))
+        previous.tokens += len(line.filled)
         return True
 
     def _prose(self, line: Line) -> None:
@@ -452,6 +479,11 @@ class Aligner:
                 # the row ends with this cell and has no target: a qualitative target run onto the name
                 # (…绿化水平提升 before the next level name)
                 parts = split_qualitative(text)
+            row = self._figures_fused(text, following) if parts is None and not closed else None
+            if row is not None:
+                result_tokens += [token] * len(row)
+                result_texts += row
+                continue
             if parts is None:
                 result_tokens.append(token)
                 result_texts.append(text)
@@ -459,6 +491,32 @@ class Aligner:
             result_tokens += [token, token]
             result_texts += [parts[0], _Piece(parts[1])]
         return result_tokens, result_texts
+
+    def _figures_fused(self, text: str, following: str) -> list[str] | None:
+        """A stream's cell holding a whole row run together whose figures carry no operator or unit
+        (``质量指标建设符合验收要求2020`` under 二级指标 | 三级指标 | 指标值 | 全年实际完成值, one row to a line): its level
+        names, its name, and one figure for each figure column after the name, the run split as :mod:`.figures`
+        reads it; None when a figure or target follows in a cell of its own (the digits are the name's), or no
+        reading fits."""
+        found = fused_run(text) if label(text).role is Role.TEXT else None
+        if found is None or not found[0] or is_bare_number(following) or looks_like_target(following):
+            return None
+        start = self.slots.index("name") + 1
+        end = start
+        while end < len(self.slots) and self.slots[end] in FIGURE_KINDS:
+            end += 1
+        split = split_figures(found[1], self.slots[start:end], self._weights()) if end - start >= 2 else None
+        if split is None or not _CJK_END.search(found[0]):
+            return None
+        level1, level2, name = split_level_prefix(simplified(found[0]))
+        figures = list(zip(self.slots[start:end], split.parts))
+        how = f"“{text.strip()}”按形式拆分为{self._heading('name')}“{name}”｜" + "｜".join(
+            f"{self._heading(kind)}{part}" for kind, part in figures)
+        if split.guessed:
+            how += f"（数字“{found[1]}”连写，有{split.readings}种拆法，请核对）"
+        first, *cut = [part for part in (level1, level2, name) if part]
+        return [first, *(_Cut(part) for part in cut), _FusedRun(figures[0][1], how),
+                *(_Cut(part) for _, part in figures[1:])]
 
     @staticmethod
     def _unfuse_figures(tokens: list[Token], texts: list[str]) -> tuple[list[Token], list[str]]:
@@ -625,9 +683,10 @@ class Aligner:
                     confidence = GUESS_CONFIDENCE
                 pieces = [text for text in cells if isinstance(text, _Piece)]
                 if pieces:
-                    how = [f"“{values.get('name', '')}{piece}”按形式拆分为{self._heading('name')}与{self._heading('target')}"
+                    how = [piece.how if isinstance(piece, _FusedRun) else
+                           f"“{values.get('name', '')}{piece}”按形式拆分为{self._heading('name')}与{self._heading('target')}"
                            if not isinstance(piece, _Figure) else f"数字“{piece}”按形式从名称“{values.get('name', '')}”旁拆出"
-                           for piece in pieces] + how
+                           for piece in pieces if not isinstance(piece, _Cut) or isinstance(piece, _FusedRun)] + how
                     confidence = GUESS_CONFIDENCE
                 if any(run_body is body for body in paired):
                     how = [f"“{values.get('name', '')}”的数值与名称分开印出，按顺序配对", *how]

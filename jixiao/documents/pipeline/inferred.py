@@ -21,6 +21,9 @@ _VALUES = (Role.NUMBER, Role.TARGET, Role.TEXT)
 _MIN_ROWS = 2  # rows that look like indicators before their columns are inferred
 _MOST_ROWS = 40  # rows looked at
 _STREAM_ROW = 4  # the cells of a stream's first row: two level names, a name, a target
+# three figures ending a row after its target are a self-evaluation's actual value, points and score (the Sichuan
+# 自评表: 指标值 | 度量单位 | 实际完成值 | 分值 | 得分); one figure is the weight
+_SELF_EVALUATED = ["actual", "weight", "score"]
 
 
 def content_header(lines: list[Line], index: int) -> Header | None:
@@ -31,9 +34,12 @@ def content_header(lines: list[Line], index: int) -> Header | None:
         return _stream_header(lines, index)
     rows = []
     for line in lines[index:index + _MOST_ROWS]:
-        if line.kind is not LineKind.ROW or not _indicator_like(line):
+        if line.kind is LineKind.BREAK:
+            continue  # the padding row a web copy puts between rows (``| |||``)
+        if line.kind is not LineKind.ROW or not (_indicator_like(line) or rows and _continuing(line)):
             break
-        rows.append(line)
+        if _indicator_like(line):
+            rows.append(line)
     if len(rows) < _MIN_ROWS:
         return None
     levelled = [line for line in rows if label(line.filled[0].text).role in _LEVEL_KINDS]
@@ -74,9 +80,16 @@ def _indicator_like(line: Line) -> bool:
             and (Role.OPERATOR in roles or Role.TARGET in roles) and Role.TEXT in roles)
 
 
+def _continuing(line: Line) -> bool:
+    """A row that continues the indicator above it (its cells wrapped onto a row of their own: ``| 好坏 | 5 | 5 |``):
+    text and figures, no level name, heading, label or trailer."""
+    roles = {label(token.text).role for token in line.filled}
+    return bool(roles) and roles <= {Role.TEXT, Role.NUMBER, Role.UNIT, Role.OPERATOR, Role.TARGET}
+
+
 def _kinds(roles: list[Role]) -> list[str] | None:
     """The column kinds a row's cell roles say: levels, the name, operator, value, unit, then points (the first
-    bare number after the value is the weight)."""
+    bare number after the value is the weight, three are the actual value, the weight and the score)."""
     kinds: list[str] = []
     for role in roles:
         taken = set(kinds)
@@ -95,4 +108,6 @@ def _kinds(roles: list[Role]) -> list[str] | None:
         else:
             kind = EXTRA
         kinds.append(kind)
+    if kinds[-3:] == ["weight", EXTRA, EXTRA] and roles[-3:] == [Role.NUMBER] * 3:
+        kinds[-3:] = _SELF_EVALUATED
     return kinds if {"name", "target"} <= set(kinds) else None

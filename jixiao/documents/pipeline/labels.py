@@ -29,7 +29,7 @@ __all__ = ["Role", "Label", "label", "match_key", "column_unit", "unit_completes
            "OPERATOR_WORDS", "looks_like_target", "is_value", "split_name_target", "split_name_trend", "split_qualitative",
            "split_description", "split_rows_run_together", "split_points_row", "is_qualitative", "column_kind", "heading_spellings", "is_chrome", "split_run_together", "segment", "unwrap",
            "wrapped_run_together", "split_lines", "join_wrapped", "join_row_tails", "join_page_parts",
-           "names_a_legacy_level2"]
+           "names_a_legacy_level2", "split_level_prefix"]
 
 
 class Role(StrEnum):
@@ -408,6 +408,18 @@ def _longest_prefix(text: str, canonical) -> str:
     return ""
 
 
+def split_level_prefix(text: str) -> tuple[str, str, str]:
+    """The longest level-1 name ``text`` starts with, the longest level-2 name after it, and the rest
+    (``数量指标建设普通省道…`` → ``""``, ``数量指标``, ``建设普通省道…``); a level written in Traditional characters is found
+    on the text's Simplified form (:func:`simplified`), which the caller passes."""
+    level1 = _longest_prefix(text, canonical_level1)
+    level2 = _longest_prefix(text[len(level1):], canonical_level2)
+    rest = text[len(level1) + len(level2):]
+    if level1 and not level2 and names_a_legacy_level2(level1):
+        level1, level2 = "", level1  # 成本指标 with no level-2 name after it is the level-2 name (under 产出指标)
+    return level1, level2, rest
+
+
 def names_a_legacy_level2(text: str) -> bool:
     """True for a level-1 name that the older framework uses as a level-2 name under another level 1
     (成本指标 under 产出指标), not for one that is its own level 2's parent (满意度指标)."""
@@ -421,12 +433,7 @@ def split_run_together(text: str) -> tuple[tuple[str, str], ...] | None:
     """Split a row whose cells run together (``产出指标数量指标村人居环境整治个数≥18个计划标准``) by the same
     labels: the longest level-1 name it starts with, the longest level-2 name, the name up to an operator and
     a number, the target with its unit, and what follows. None when the text is not such a row."""
-    line = simplified(text.strip())
-    level1 = _longest_prefix(line, canonical_level1)
-    level2 = _longest_prefix(line[len(level1):], canonical_level2)
-    rest = line[len(level1) + len(level2):]
-    if level1 and not level2 and names_a_legacy_level2(level1):
-        level1, level2 = "", level1  # 成本指标 with no level-2 name after it is the level-2 name (under 产出指标)
+    level1, level2, rest = split_level_prefix(simplified(text.strip()))
     match = _TARGET_INSIDE.search(rest)
     if not (level1 or level2):
         return None
@@ -797,7 +804,8 @@ def join_wrapped(lines: list[Line]) -> list[Line]:
     """A level name or heading wrapped inside its cell (``经济效益`` / ``指标``, ``可持续影`` / ``响指标``,
     ``服务对象`` / ``满意度指标``) is one cell again: a one-cell line joins the cell before it (a one-cell line or
     the last cell of a row) when together they make a name the vocabulary knows and one of the two parts
-    alone is no such name."""
+    alone is no such name. A one-cell line whose level name ran into the first part of the next cell
+    (``满意度指标服务对象`` / ``满意度指标``: an HTML row's cells run together) gives that level name a line of its own."""
     result: list[Line] = []
     for line in lines:
         previous = result[-1] if result else None
@@ -808,8 +816,28 @@ def join_wrapped(lines: list[Line]) -> list[Line]:
             previous.set_token(-1, Token(f"{token.text.strip()}{line.tokens[0].text.strip()}", token.line,
                                          token.column, token.offset, token.indent))
             continue
+        level = _level_before_wrap(previous, line) if previous is not None else None
+        if previous is not None and level is not None:
+            token = previous.tokens[0]
+            previous.set_token(0, Token(level, token.line, token.column, token.offset, token.indent))
+            result.append(Line([Token(f"{token.text.strip()[len(level):]}{line.tokens[0].text.strip()}", token.line)],
+                               LineKind.CELL, token.line))
+            continue
         result.append(line)
     return result
+
+
+def _level_before_wrap(previous: Line, line: Line) -> str | None:
+    """The level name a one-cell line opens with when the rest of it and the one-cell line after it make a level
+    name together (``满意度指标服务对象`` / ``满意度指标`` → ``满意度指标``), or None."""
+    if previous.kind is not LineKind.CELL or line.kind is not LineKind.CELL or len(previous.tokens) != 1 or len(
+            line.tokens) != 1 or label(previous.tokens[0].text).role is not Role.TEXT:
+        return None
+    text = previous.tokens[0].text.strip()
+    level1, level2, rest = split_level_prefix(text)
+    if bool(level1) == bool(level2) or not rest:
+        return None  # (one level name before the part: two would need a line each)
+    return level1 + level2 if _wraps(rest, line.tokens[0].text) else None
 
 
 _ONE_CHARACTER = re.compile(r"^[\u4e00-\u9fff]$")

@@ -1,6 +1,7 @@
 """Indicators written as prose (layout family 6): a level name, a colon, then sentences that each name an
 indicator and give its target (``数量指标：种植数量(≥**株)>=17600株；种植作物成活率(≥**%)>=85；``), or one cell
-holding several indicators joined by ``；`` (``开展文物安全巡查频次8次；编制文物宣传资料数量3个``).
+holding several indicators joined by ``；`` (``开展文物安全巡查频次8次；编制文物宣传资料数量3个``), or a notice's outline
+of numbered level headings with one indicator on each line below them (``(一)数量指标`` / ``…种植人员≧300人;``).
 
 :func:`split_prose` splits such text into items by the same labels as the rest of the pipeline: the level names
 it opens with, then for each clause the name before the target (the clause before a comma is the group the
@@ -34,7 +35,9 @@ _MIN_IN_CELL = 2
 # (数量指标。养老金领取人数…)
 _OPENED = re.compile(r"[:：,，。]\s*$")
 _LEVEL_ROLES = (Role.LEVEL1, Role.LEVEL2)
-_LEVEL_WORD = re.compile(r"^[一二三四五六七八九十\d]*[、.．]?\s*([^:：,，;；。]{2,16}?(?:指标|目标))\s*[:：,，。]?\s*")
+# a level name, numbered as an outline's heading (一、产出指标; (一)数量指标, the bracketed number a heading under one)
+_LEVEL_WORD = re.compile(r"^(?:(?P<sub>[(（][一二三四五六七八九十\d]+[)）])|[一二三四五六七八九十\d]*[、.．]?)\s*"
+                         r"([^:：,，;；。]{2,16}?(?:指标|目标))\s*[:：,，。]?\s*")
 
 
 @cache
@@ -46,9 +49,11 @@ def _target() -> re.Pattern[str]:
     return re.compile(_OPERATOR + r"\s*\d[^,，;；。]*$|(?:为|等于|达到|达)零$|(?<![\d.])\d+(?:\.\d+)?\s*" + unit + r"$")
 
 
-def _level(word: str) -> tuple[str, str] | None:
+def _level(word: str, sub: bool = False) -> tuple[str, str] | None:
+    """The level a name is of; ``sub`` when an outline numbers it as a heading under another ((四)成本指标 under
+    一、产出指标 is the level-2 成本指标)."""
     key = match_key(word)
-    if canonical_level2(key) and not canonical_level1(key):
+    if canonical_level2(key) and (sub or not canonical_level1(key)):
         return ("level2", word)
     if canonical_level1(key):
         return ("level1", word)
@@ -62,7 +67,7 @@ def _levels(text: str) -> tuple[list[tuple[str, str]], str]:
     found: list[tuple[str, str]] = []
     while True:
         match = _LEVEL_WORD.match(text)
-        level = _level(match.group(1)) if match else None
+        level = _level(match.group(2), bool(match.group("sub"))) if match else None
         if level is None:
             return found, text
         found.append(level)
@@ -135,19 +140,31 @@ def _done_first(text: str) -> tuple[str, str] | None:
 _CJK_START = re.compile(r"^[\u4e00-\u9fff]")
 
 
+def _name_then_value(pending: list[str]) -> Item | None:
+    """A name and its target written as two clauses, the target a date or a word of trend (``完成时限,2025年10月底前``,
+    ``农民综合素质,持续提高``), or None."""
+    if len(pending) != 2:
+        return None
+    name, value = (part.strip() for part in pending)
+    if label(value).role is Role.DATE or split_name_trend(name + value) == (name, value):
+        return (("name", name), ("target", value))
+    return None
+
+
 @lru_cache(maxsize=4096)
-def split_prose(text: str, levelled: bool = False) -> tuple[Item, ...] | None:
+def split_prose(text: str, levelled: bool = False, headed: bool = False) -> tuple[Item, ...] | None:
     """The items of prose that names indicators and their targets, or None when ``text`` is no such prose: it
     must give a target and open with a level name and a colon or comma (``数量指标：…``), or, when a level name
     stands before it (``levelled``: the cell to its left), join several indicators with ``；`` (``产出指标 |
-    开展…8次；编制…3个``): one indicator with its number is an ordinary cell."""
+    开展…8次；编制…3个``): one indicator with its number is an ordinary cell. Under an outline's level heading
+    (``headed``: ``(一)数量指标`` on the line above) one indicator with its target is enough."""
     # the template's residue stays in the names (黄金蜜(葡萄)种植数量(≥**株)>=17600株): the sheet builder cleans them
     # and keeps each name as written, so that the review reports the residue
     line = simplified(text.strip())
     opening, rest = _levels(line)
     # the colon or comma stands right after the level names (数量指标：…), not later in the text (a row's
     # cells run together, whose name explains itself in brackets: 结余率(计算方法为:结余数/预算数))
-    if not levelled and not (opening and _OPENED.search(line[:len(line) - len(rest)])):
+    if not levelled and not headed and not (opening and _OPENED.search(line[:len(line) - len(rest)])):
         return None
     items: list[Item] = []
     targets = 0
@@ -156,6 +173,11 @@ def split_prose(text: str, levelled: bool = False) -> tuple[Item, ...] | None:
         if levels:
             items.append(tuple(levels))
         clauses = [part for part in _CLAUSE.split(rest) if part.strip()] if rest.strip() else []
+        paired = _name_then_value(clauses)
+        if paired:
+            items.append(paired)
+            targets += 1
+            continue
         pending: list[str] = []
         for clause in clauses:
             achieved = _achieved(clause) if not pending and items and _awaits_actual(items[-1]) else None
@@ -195,11 +217,27 @@ def _awaits_actual(item: Item) -> bool:
 def prose_lines(lines: list[Line]) -> list[Line]:
     """Mark the lines holding prose indicators with their items (``extra["prose"]``). A row whose cell holds
     prose keeps the level names before it as items and gives the cells before those a row of their own
-    (``年度绩效总目标 | 产出指标 | 开展…8次；编制…3个``); a lone level name right above prose is an item too."""
+    (``年度绩效总目标 | 产出指标 | 开展…8次；编制…3个``); a lone level name right above prose is an item too. Under
+    an outline's numbered level headings (一、产出指标, (一)数量指标) each line giving an indicator and its target is
+    prose, and the headings above it are items."""
     result: list[Line] = []
+    headed = False  # the lines above are an outline's level headings, or indicators under them
     for line in lines:
         filled = line.filled
         texts = [token.text for token in filled]
+        if len(texts) == 1 and _lone_levels(texts[0]):
+            headed = bool(_NUMBERED.match(texts[0].strip()))  # (an unnumbered level name alone is a table cell)
+            result.append(line)
+            continue
+        items = split_prose(texts[0], headed=True) if headed and len(texts) == 1 else None
+        if items and any(kind == "rest" for item in items for kind, _ in item):
+            items = None  # a report's paragraph under the heading (its sentences no indicators), not an outline's line
+        headed = bool(items)
+        if items:
+            _mark_headings(result)
+            result.append(Line(filled, line.kind, line.line, line.table, line.row, line.gridded, line.blanks_before,
+                               {**line.extra, PROSE: items}))
+            continue
         # the first cell holding prose, and whether a level name stands left of it: one pass that stops there
         at, levelled, roles = None, False, []
         for index, text in enumerate(texts):
@@ -227,3 +265,17 @@ def prose_lines(lines: list[Line]) -> list[Line]:
         marked.extra[PROSE] = items
         result.append(marked)
     return result
+
+
+# the number an outline's heading opens with (一、 二. (一) （二）): a heading of its own, not a cell of a table
+_NUMBERED = re.compile(r"^(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])")
+
+
+def _mark_headings(result: list[Line]) -> None:
+    """Mark the outline's level headings standing right above an indicator line (一、产出指标 then (一)数量指标) as
+    prose items of their levels, so that the indicators below are read under them."""
+    for line in reversed(result):
+        above = _lone_levels(line.filled[0].text) if len(line.filled) == 1 else None
+        if not above or line.extra.get(PROSE):
+            return
+        line.extra[PROSE] = (tuple(above),)

@@ -30,6 +30,16 @@ def test_cost_written_where_a_level1_stands_under_output_is_the_legacy_level2(te
         ("产出指标", "数量指标", "新建道路"), ("产出指标", "成本指标", "补助标准"), ("效益指标", "社会效益指标", "受益人数")]
 
 
+def test_cost_under_output_level2s_whose_output_cell_was_lost_is_the_legacy_level2():
+    # corpus 206: the 产出指标 cell stands elsewhere (its points, (50分), on a line of its own), the rows above name
+    # only their level 2 (时效指标): 成本指标 with no level 2 after it continues that 产出 group
+    text = "\n".join(["一级指标 | 二级指标 | 三级指标 | 指标值 |",
+                      "数量指标 | 全年免费开放 | 100% |",
+                      "时效指标 | 免费开放率 | 100% |",
+                      "成本指标 | 实际成本与工作内容的匹配程度 | 45万 |"])
+    assert [i.level2 for i in read(text).sheets[0].indicators] == ["数量指标", "时效指标", "成本指标"]
+
+
 def test_cost_followed_by_a_2021_level2_stays_a_level1():
     text = "\n".join(["一级指标 | 二级指标 | 三级指标 | 指标值 |",
                       "产出指标 | 数量指标 | 新建道路 | 2公里 |",
@@ -134,3 +144,13 @@ def test_the_forms_numbering_of_a_name_one_cell_a_line_is_kept_in_the_cell_as_wr
                                "指标2:科普宣传活动", "", "≥2次"]))
     assert [(i.name, i.name_raw, i.target.raw) for i in document.sheets[0].indicators] == [
         ("抽检批次", "指标1:抽检批次", "≥100批次"), ("科普宣传活动", "指标2:科普宣传活动", "≥2次")]
+
+
+def test_a_level_name_run_into_the_first_part_of_a_wrapped_level_2_gets_a_line_of_its_own():
+    # corpus 207: 满意度指标 | 服务对象 / 满意度指标 | … run together, the level-2 cell wrapped over two lines
+    text = "\n".join(["一级指标", "二级指标", "三级指标", "指标值",
+                      "产出指标", "数量指标", "新建道路", "2公里",
+                      "满意度指标服务对象", "满意度指标", "群众满意度", "≥90%"])
+    indicators = read(text).sheets[0].indicators
+    assert [(i.level1, i.level2, i.name) for i in indicators] == [
+        ("产出指标", "数量指标", "新建道路"), ("满意度指标", "服务对象满意度指标", "群众满意度")]

@@ -234,3 +234,29 @@ def test_the_vertical_frame_label_printed_between_two_rows_run_together_is_no_ro
         ("趋势会商会次数", "1次", "次"), ("上报月报数据的林业有害生物种次", "2000种次", "种次"),
         ("汇总发生情况月报表次数", "12次", "次"), ("测报准确率", "85%", "%")]
     assert not accounting.unaccounted
+
+
+def test_a_form_whose_indicator_name_column_holds_the_level_2_name_reads_it_as_both():
+    # corpus 199, the Zhejiang project-library form: 指标类型 is the level-1 column and 指标名称 holds the level-2
+    # name itself, with no 三级 name; the level-2 names are written in the form's own words
+    document = read(
+        "项目名称: | 绿化养护经费 | 项目编号: |",
+        "指标类型 | 指标名称 | 指标值 | 指标描述 |",
+        "产出指标 | 数量指标 | 375万平方米 | 完成全市375万平方米的绿地养护 |",
+        "质量指标 | 100% | 达到绿化绿地全覆盖 |",
+        "效益指标 | 可持续性发展影响指标 | 是 | 保障绿化养护的稳定正常运行 |",
+        "满意度指标 | 服务对象或受益者满意度指标 | ≥95% | 满意率应该在95%以上 |")
+    assert [(i.level1, i.level2, i.name, i.target.raw, i.description) for i in document.sheets[0].indicators] == [
+        ("产出指标", "数量指标", "数量指标", "375万平方米", "完成全市375万平方米的绿地养护"),
+        ("产出指标", "质量指标", "质量指标", "100%", "达到绿化绿地全覆盖"),
+        ("效益指标", "可持续影响指标", "可持续性发展影响指标", "是", "保障绿化养护的稳定正常运行"),
+        ("满意度指标", "服务对象满意度指标", "服务对象或受益者满意度指标", "≥95%", "满意率应该在95%以上")]
+
+
+def test_an_indicator_named_by_a_level_word_without_指标_keeps_no_level_2_of_it():
+    # corpus 155: 绩效指标 | 指标名称 | … with no level-2 column, 服务对象满意度 is the indicator's own name
+    document = read(
+        "指标类型 | 指标名称 | 指标值 |",
+        "产出指标 | 培训人次 | ≥100人次 |",
+        "满意度指标 | 服务对象满意度 | ≥95% |")
+    assert [(i.level2, i.name) for i in document.sheets[0].indicators] == [(None, "培训人次"), (None, "服务对象满意度")]

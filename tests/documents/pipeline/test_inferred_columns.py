@@ -53,3 +53,39 @@ def test_a_run_together_table_that_goes_from_its_goals_straight_to_its_first_row
 def test_a_stream_without_a_level_name_then_a_target_implies_no_columns():
     document = read("总体目标全年接待国际友人100人次。产出指标是本项目的重点,接待人次不少于100人次。")
     assert not document.sheets or not document.sheets[0].indicators
+
+
+def test_a_self_evaluation_copied_from_inside_its_table_with_padding_rows_between():
+    # corpus 213: padding rows (``| |||``) stand between the rows, a wrapped row continues on a row of its own with
+    # its target said again as the actual value, and three figures after the unit are actual, weight and score
+    document = read("\n".join([
+        "公益性讲座知晓率 | = | 100 | % | 100 | 5 | 5 |",
+        "| |||",
+        "可持续影响指标 | 图书馆管理机制健全性 | 定性 | 好坏 |",
+        "| 好坏 | 5 | 4 |",
+        "| ||",
+        "满意度指标 | 服务对象满意度指标 | 活动参与人员满意度 | ≥ | 95 | % | 96 | 5 | 5 |",
+        "| |",
+        "聘用人员满意度 | ≥ | 95 | % | 90 | 5 | 3 |",
+        "| |||",
+        "合计 | 100 | 100 |",
+    ]))
+    sheet = document.sheets[0]
+    assert [(i.level2, i.name, i.target.operator, i.target.raw) for i in sheet.indicators] == [
+        (None, "公益性讲座知晓率", "=", "100"),
+        ("可持续影响指标", "图书馆管理机制健全性", None, "好坏"),
+        ("服务对象满意度指标", "活动参与人员满意度", "≥", "95"),
+        ("服务对象满意度指标", "聘用人员满意度", "≥", "95")]
+    assert [(item.actual_raw, item.weight, item.score) for item in sheet.evaluation.items] == [
+        ("100", Decimal(5), Decimal(5)), ("好坏", Decimal(5), Decimal(4)),
+        ("96", Decimal(5), Decimal(5)), ("90", Decimal(5), Decimal(3))]
+    assert document.unaccounted == 0
+
+
+def test_a_row_of_text_and_figures_after_a_row_is_its_own_indicator_unless_it_repeats_the_target():
+    document = read("\n".join([
+        "产出指标 | 数量指标 | 培训人次 | ≥ | 100 | 人次 | 10 |",
+        "| 培训天数 | 5 | 4 |",
+        "质量指标 | 合格率 | ≥ | 90 | % | 10 |",
+    ]))
+    assert [i.name for i in document.sheets[0].indicators] == ["培训人次", "培训天数", "合格率"]

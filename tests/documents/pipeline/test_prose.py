@@ -8,7 +8,9 @@ from decimal import Decimal
 import pytest
 
 from jixiao.documents.pipeline import read_text
-from jixiao.documents.pipeline.prose import split_prose
+from jixiao.documents.pipeline.prose import PROSE, prose_lines, split_prose
+from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS
+from jixiao.documents.pipeline.tokens import text_lines
 
 
 def read(*lines: str):
@@ -169,3 +171,41 @@ def test_a_notice_of_the_goals_set_gives_the_sheet_the_goal_its_paragraph_states
     (sheet,) = document.sheets
     assert sheet.goals == ["通过项目实施,有力改善人居环境质量。"]
     assert [i.name for i in sheet.indicators] == ["外立面改造面积"]
+
+
+def test_an_outline_of_numbered_level_headings_reads_the_indicator_line_under_each():
+    # corpus 202: a notice numbers its levels as an outline's headings (一、 for level 1, (一) for level 2, so that
+    # (四)成本指标 under 一、产出指标 is the level-2 成本指标) and writes one indicator on each line below
+    document = read(
+        "现将具体绩效目标设定如下:",
+        "一、产出指标", "(一)数量指标", "设施温棚种植人员(县内培训)≧300人;",
+        "(三)时效指标", "完成时限,2025年10月底前;",
+        "(四)成本指标", "设施农业种植人员(县内培训)≦1000元/人;",
+        "二、效益指标", "(四)可持续影响指标", "农民综合素质,持续提高。",
+        "三、满意度指标", "参训学员满意度≥95%。",
+        "同心县农业农村局")
+    assert [(i.level1, i.level2, i.name, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("产出指标", "数量指标", "设施温棚种植人员(县内培训)", "≧300人"),
+        ("产出指标", "时效指标", "完成时限", "2025年10月底前"),
+        ("产出指标", "成本指标", "设施农业种植人员(县内培训)", "≦1000元/人"),
+        ("效益指标", "可持续影响指标", "农民综合素质", "持续提高"),
+        ("满意度指标", None, "参训学员满意度", "≥95%")]
+
+
+def test_a_report_paragraph_under_a_numbered_heading_is_no_outline_of_indicators():
+    # corpus 190: a self-evaluation report's paragraph under 1、数量指标 tells what was done in sentences that name
+    # no indicator; only a line whose every sentence gives an indicator and its target is one
+    lines = prose_lines(text_lines("1、数量指标\n年初计划补助115户。住建局严格规范操作,坚持逐户审核。\n", DEFAULT_SETTINGS))
+    assert not any(line.extra.get(PROSE) for line in lines)
+    document = read("1、数量指标", "年初计划补助115户;补助资金发放及时率100%。")
+    assert [(i.name, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("年初计划补助", "115户"), ("补助资金发放及时率", "100%")]
+
+
+def test_a_level_name_alone_on_a_line_without_a_number_is_no_outline_heading():
+    # one cell per line (family 1): a level cell, then a cell holding a name with its figure, is a table's stream
+    lines = prose_lines(text_lines("数量指标\n培训人员≥300人;\n", DEFAULT_SETTINGS))
+    assert not any(line.extra.get(PROSE) for line in lines)
+    numbered = prose_lines(text_lines("(一)数量指标\n培训人员≥300人;\n", DEFAULT_SETTINGS))
+    assert [line.extra.get(PROSE) for line in numbered] == [
+        ((("level2", "数量指标"),),), ((("name", "培训人员"), ("target", "≥300人")),)]
