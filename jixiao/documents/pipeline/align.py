@@ -508,8 +508,11 @@ class Aligner:
         split = split_figures(found[1], self.slots[start:end], self._weights()) if end - start >= 2 else None
         if split is None or not _CJK_END.search(found[0]):
             return None
-        level1, level2, name = split_level_prefix(simplified(found[0]))
         figures = list(zip(self.slots[start:end], split.parts))
+        kinds = dict(figures)
+        if "actual" in kinds and "target" in kinds and kinds["actual"] != kinds["target"]:
+            return None  # (a name may end with a figure: only a target its actual repeats shows a run)
+        level1, level2, name = split_level_prefix(simplified(found[0]))
         how = f"“{text.strip()}”按形式拆分为{self._heading('name')}“{name}”｜" + "｜".join(
             f"{self._heading(kind)}{part}" for kind, part in figures)
         if split.guessed:

@@ -636,7 +636,7 @@ def test_figures_fused_onto_the_name_of_a_row_of_one_cell_are_split_when_the_act
     first, item = sheet.indicators[0], sheet.evaluation.items[0]
     assert (first.name, first.target.raw, item.actual_raw, item.score) == (name, *figures)
     assert accounting.unaccounted == []
-    assert any("拆分为三级指标与数字" in d.message for d in document.diagnostics) == (name != cell)
+    assert any(f"“{cell}”按形式拆分为三级指标" in d.message for d in document.diagnostics) == (name != cell)
 
 
 def test_a_template_row_left_empty_above_a_full_row_takes_none_of_its_figures():
