@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from jixiao.documents.interpret.header_cells import parse_amount
 from jixiao.documents.pipeline.labels import simplified
+from jixiao.documents.vocabulary import total_words
 from jixiao.model import (
     GoalSheet,
     ReportedEvaluation,
@@ -35,9 +36,19 @@ _CLAIMED_TOTAL = re.compile(_CLAIMED_LABEL + r"\s*[:：|｜]?\s*(\d{1,3}(?:\.\d{
 # 省级财政部门 / 四川省财政厅 / … / 100), the first line that is a figure alone, with no other figure and no money
 # heading (whose figures come next) before it
 _CLAIMED_BELOW = re.compile(_CLAIMED_LABEL + r"(?:(?!预算|执行|分值|得分)\D){0,60}?\n\s*(\d{1,3}(?:\.\d{1,2})?)\s*(?:\n|$)")
-# the total below the grid (总分100, 總分99.6, 总分 | 100 | 100 run together as 总分100100), not the header's 自评总分
-# (a figure followed by 分 is a note's full marks, 总分100分, not a claim)
-_TRAILING_TOTAL = re.compile(r"(?<![评目])(?:总分|总计)\s*[:：|｜]?\s*(\d[\d.]*(?:\s+\d[\d.]*)*)(?![\d.])(?!\s*分)")
+# the total below the grid (总分100, 總分99.6, 合计 | 100 | 95, 总分 | 100 | 100 run together as 总分100100), not the
+# header's 自评总分 (claimed_total's; a figure followed by 分 is a note's full marks, 总分100分, not a claim)
+_CLAIMS = ("自评", "项目")
+
+
+def _trailing_pattern(claims: bool) -> re.Pattern:
+    # (letter-spaced as a wide cell prints it: 总  分)
+    words = sorted((word for word in total_words() if claims or not word.startswith(_CLAIMS)), key=len, reverse=True)
+    return re.compile(r"(?<![评目])(?:" + "|".join(r"\s*".join(map(re.escape, word)) for word in words)
+                      + r")\s*[:：|｜]?\s*(\d[\d.]*(?:\s+\d[\d.]*)*)(?![\d.])(?!\s*分)")
+
+
+_TRAILING_TOTAL, _TRAILING_CLAIM = _trailing_pattern(False), _trailing_pattern(True)
 _SCORE = re.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?")
 # a score with the next row's words run onto it (a unit of points, 10分, is no such word)
 _RAN_ON = re.compile(r"^((?:0|[1-9]\d{0,2})(?:\.\d{1,2})?)(?=[\u4e00-\u9fff]{2})(?!分)")
@@ -66,11 +77,12 @@ def claimed_total(text: str) -> Decimal | None:
     return total if total is not None and total <= _MOST_POINTS else None
 
 
-def trailing_total(text: str) -> Decimal | None:
+def trailing_total(text: str, claims: bool = False) -> Decimal | None:
     """The total below a self-evaluation's grid in text whose cells ran together (``总分100偏差…``), or None. The
     分值 column's sum (100) stands before the score's when both are printed (``总分 100 95``; run together,
-    ``总分100100``: 100 of 100)."""
-    found = _TRAILING_TOTAL.search(simplified(text))
+    ``总分100100``: 100 of 100). With ``claims`` (text known to be the grid's own, before any next sheet), a row
+    labelled as a header block claims a total (``自评总分 100 95``) counts too."""
+    found = (_TRAILING_CLAIM if claims else _TRAILING_TOTAL).search(simplified(text))
     if found is None:
         return None
     run = found.group(1).split()[-1].rstrip(".")  # 总分 | 100 | 95: the score is the last figure
