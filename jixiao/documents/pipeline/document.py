@@ -141,7 +141,7 @@ class _Assembler:
 
     def _records(self, builder: SheetBuilder, sheet) -> None:
         columns = builder.columns.kinds if builder.columns is not None else []
-        kind = sheet_kind(sheet, columns, builder.claimed)
+        kind = sheet_kind(sheet, columns, builder.claimed, builder.money)
         self.kinds.append(kind)
         if kind == SELF_EVAL:
             evaluation = self_evaluation(sheet, builder.results, builder.money, builder.claimed, builder.cut,

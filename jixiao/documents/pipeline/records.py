@@ -55,15 +55,19 @@ _RAN_ON = re.compile(r"^((?:0|[1-9]\d{0,2})(?:\.\d{1,2})?)(?=[\u4e00-\u9fff]{2})
 _MOST_POINTS = Decimal(100)
 
 
-def sheet_kind(sheet: GoalSheet, columns: list[str], claimed: dict | None = None) -> str:
+def sheet_kind(sheet: GoalSheet, columns: list[str], claimed: dict | None = None, money: dict | None = None) -> str:
     """Which kind of table the sheet is: goal, self-eval or monitor. A grid whose title and headings are not in the
     file (a copy that starts inside its table) is a self-evaluation when a 评价结论 closes it (``claimed``: what the
-    rows below the grid claim)."""
+    rows below the grid claim); a sheet whose title was not read (run together with the cells around it) is one when
+    its money block says what was spent (``money``: 全年执行数, which no goal table has; 1–N月执行数 is a monitoring
+    table's)."""
     title = sheet.title or ""
-    if "监控" in title or "likelihood" in columns:
+    money = money or {}
+    if "监控" in title or "likelihood" in columns or not title and "period" in money:
         return MONITOR
     concludes = any(note.startswith(("评价结论", "自评结论")) for note in (claimed or {}).get("conclusions", ()))
-    if "自评" in title or "评价" in title or {"score", "actual"} & set(columns) or concludes:
+    spent = not title and "spent" in money
+    if "自评" in title or "评价" in title or {"score", "actual"} & set(columns) or concludes or spent:
         return SELF_EVAL
     return GOAL
 

@@ -124,3 +124,13 @@ def test_money_headings_each_beside_its_figure_after_the_rows_label():
     evaluation = read("\n".join("| " + " | ".join(row) + " |" for row in rows)).sheets[0].evaluation
     assert (evaluation.budget_initial, evaluation.spent, evaluation.execution_rate, evaluation.execution_score) == (
         Decimal(100), Decimal(110), Decimal("91.67"), Decimal("9.17"))
+
+
+@pytest.mark.parametrize(("spending", "kind"), [("全年执行数", "self-eval"), ("1-6月执行数", "monitor")])
+def test_a_sheet_whose_title_was_not_read_is_told_by_what_its_money_block_says_was_spent(spending, kind):
+    # a copy starting at the money block: no title says 自评 or 监控, and the grid has only the goal's columns
+    rows = [["项目名称", "乡村道路建设"], ["项目资金（万元）", "全年预算数", spending, "执行率"],
+            ["年度资金总额", "120", "110", "91.67%"], _GRID[0][:4], *[row[:4] for row in _GRID[1:]]]
+    document = read("\n".join("| " + " | ".join(row) + " |" for row in rows))
+    assert document.kind == kind
+    assert (document.sheets[0].evaluation is not None) == (kind == "self-eval")
