@@ -107,7 +107,7 @@ def _points(text: str | None) -> Decimal | None:
     if not text:
         return None
     first = text.strip().split("\n", 1)[0]
-    figure = _amount(first)
+    figure = _amount(first.removesuffix("分"))  # (18分: the points' unit written in the cell)
     ran_on = _RAN_ON.match(first) if figure is None else None
     return _amount(ran_on.group(1)) if ran_on else figure
 
@@ -127,7 +127,7 @@ def self_evaluation(sheet: GoalSheet, results: list[tuple[int, dict[str, str]]],
         weight, score, indicator = values.get("weight"), _points(values.get("score")), sheet.indicators[position - 1]
         items.append(ReportedItem(
             indicator=position, actual_raw=values.get("actual"), deviation=values.get("deviation"), score=score,
-            weight=_amount(weight) if weight else indicator.weight, row=indicator.row,
+            weight=_amount(weight.strip().removesuffix("分")) if weight else indicator.weight, row=indicator.row,
             not_applicable=not_applicable(indicator.target.raw, values.get("actual"), score),
         ))
     return ReportedEvaluation(

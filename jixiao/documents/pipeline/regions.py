@@ -534,7 +534,7 @@ def _stream_header(lines: list[Line], index: int, settings: ReadSettings) -> Hea
             tokens.append(line.tokens[0])
         end += 1
     joined = _join_qualifiers(tokens)
-    columns = _columns([Token(t.text, t.line, c) for c, t in enumerate(joined)], False)
+    columns = _row_columns([Token(t.text, t.line, c) for c, t in enumerate(joined)], False)
     late = _late_headings(lines, end, columns, settings)
     if late:
         tokens = [*tokens, *(lines[at].tokens[0] for at in late)]

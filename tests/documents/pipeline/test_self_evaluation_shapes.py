@@ -134,3 +134,26 @@ def test_a_sheet_whose_title_was_not_read_is_told_by_what_its_money_block_says_w
     document = read("\n".join("| " + " | ".join(row) + " |" for row in rows))
     assert document.kind == kind
     assert (document.sheets[0].evaluation is not None) == (kind == "self-eval")
+
+
+@pytest.mark.parametrize("separator", ["|", "  ", "\n"])
+def test_points_written_with_their_unit(separator):
+    grid = [_GRID[0], *[[*row[:5], f"{row[5]}分", f"{row[6]}分", row[7]] for row in _GRID[1:]]]
+    rows = [["项目支出绩效自评表"], *_MONEY, *grid]
+    if separator == "|":
+        text = "\n".join("| " + " | ".join(row) + " |" for row in rows)
+    else:
+        text = "\n".join(separator.join(cell for cell in row if cell) for row in rows)
+    evaluation = read(text).sheets[0].evaluation
+    assert [(item.weight, item.score) for item in evaluation.items] == [(20, 20), (20, 18)]
+
+
+def test_group_headings_above_the_level_headings_one_cell_per_line():
+    # an HTML table's two header rows copied one cell per line: 绩效指标 (over the three levels), the columns that
+    # span both rows, then the level headings of the second row
+    header = ["绩效指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施", "一级指标", "二级指标", "三级指标"]
+    rows = [["项目支出绩效自评表"], *_MONEY, header, *_GRID[1:]]
+    sheet = read("\n".join(cell for row in rows for cell in row if cell)).sheets[0]
+    assert [(i.name, i.target.raw) for i in sheet.indicators] == [("新建道路长度", "≥10公里"), ("验收合格率", "100%")]
+    assert [(item.actual_raw, item.score, item.deviation) for item in sheet.evaluation.items] == [
+        ("12公里", 20, None), ("98%", 18, "个别路段返工")]
