@@ -87,6 +87,7 @@ _DEFINITION = re.compile(r"^([^=＝]{2,30}率)\s*[=＝]\s*(.+/.+[*×]\s*100\s*%)
 _BRACKETED_DEFINITION = re.compile(r"^([^(（]{2,30}?)\s*[(（]((?:计算方法|计算公式|计算方式|公式)[^)）]*)[)）]$", re.DOTALL)
 _MONEY_NOTE = re.compile(r"[(（][A-Za-z/%％×*]{1,5}(?:100%)?[)）]$")  # (B/A), (B/A×100%)
 _SPENT_TO_DATE = re.compile(r"^1[-—~至]\d{1,2}月(?:执行数|支出数)")
+_RATE_TO_DATE = re.compile(r"^1[-—~至]\d{1,2}月(?:预算|资金)?执行率")
 _WAN = re.compile(r"(?<=\d)万$")
 _MONEY_AMOUNTS = {"budget_initial", "budget_full", "spent"}
 # The money table's column for why the budget was adjusted or the execution rate is low (the form asks for it).
@@ -106,6 +107,8 @@ def money_key(text: str) -> str | None:
     key = _MONEY_NOTE.sub("", match_key(text))  # 全年预算数(A), 执行率(B/A); Traditional characters too
     if _SPENT_TO_DATE.match(key):
         return "spent"
+    if _RATE_TO_DATE.match(key):
+        return "execution_rate"
     return next((name for name, words in _MONEY_HEADINGS.items() if key in words), None)
 
 

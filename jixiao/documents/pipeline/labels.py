@@ -326,8 +326,8 @@ def column_kind(text: str) -> str | None:
     return column_label(key) or column_label(re.sub(r"[(（][^)）]*[)）]$", "", key)) or _variant_kind(key)
 
 
-# a heading's period word before it (全年完成值) and its conjunction (未完成原因和改进措施) vary by form
-_PERIOD_WORD = re.compile(r"^(?:全年|年度|本年|当年)")
+# a heading's period word before it (全年完成值, 1-7月执行情况) and its conjunction (未完成原因和改进措施) vary by form
+_PERIOD_WORD = re.compile(r"^(?:全年|年度|本年|当年|1[-—~－至]\d{1,2}月|截至\d{1,2}月(?:底|末)?|上半年)")
 _CONJUNCTION = re.compile(r"[和与]")
 _DEVIATION_OPENERS = ("偏差原因", "未完成原因")
 _LONGEST_DEVIATION = 20

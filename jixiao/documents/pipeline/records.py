@@ -142,12 +142,15 @@ def self_evaluation(sheet: GoalSheet, results: list[tuple[int, dict[str, str]]],
 def monitoring_report(sheet: GoalSheet, results: list[tuple[int, dict[str, str]]], money: dict[str, str],
                       headings: list[str]) -> ReportedMonitoring:
     """The sheet's monitoring figures as printed; ``headings``: the money table's headings."""
-    items = [
-        ReportedProgress(indicator=position, actual_raw=values.get("actual"), projected_raw=values.get("expected"),
-                         likelihood=parse_likelihood(values.get("likelihood")), cause=values.get("deviation"),
-                         row=sheet.indicators[position - 1].row)
-        for position, values in results
-    ]
+    items = []
+    for position, values in results:
+        likelihood, cause = parse_likelihood(values.get("likelihood")), values.get("deviation")
+        if likelihood is None and parse_likelihood(cause) is not None:
+            # (a row whose empty 偏差原因 cell was left out: the 完成目标可能性 after it moved into its column)
+            likelihood, cause = parse_likelihood(cause), None
+        items.append(ReportedProgress(indicator=position, actual_raw=values.get("actual"),
+                                      projected_raw=values.get("expected"), likelihood=likelihood, cause=cause,
+                                      row=sheet.indicators[position - 1].row))
     return ReportedMonitoring(
         budget=_amount(money.get("budget_full")) or _amount(money.get("budget_initial")), spent=_amount(money.get("spent")),
         projected_spent=_amount(money.get("spent_expected")), execution_rate=_percent(money.get("execution_rate")),

@@ -13,6 +13,7 @@ from jixiao.documents.pipeline import read_text
 from jixiao.documents.pipeline.labels import split_lines
 from jixiao.documents.pipeline.tokens import display_width, text_lines
 from jixiao.documents.pipeline.wrapped import join_wrapped_headings
+from jixiao.model import Likelihood
 
 _MONEY = [["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
           ["年度资金总额", "100", "120", "110", "10", "91.67%", "9.17"]]
@@ -157,3 +158,26 @@ def test_group_headings_above_the_level_headings_one_cell_per_line():
     assert [(i.name, i.target.raw) for i in sheet.indicators] == [("新建道路长度", "≥10公里"), ("验收合格率", "100%")]
     assert [(item.actual_raw, item.score, item.deviation) for item in sheet.evaluation.items] == [
         ("12公里", 20, None), ("98%", 18, "个别路段返工")]
+
+
+_MONITOR = [["项目支出绩效运行监控表"], ["项目名称", "乡村道路建设"],
+            ["项目资金（万元）", "年初预算数", "1-7月执行数", "1-7月执行率", "全年预计执行数"],
+            ["年度资金总额", "120", "60", "50%", "120"],
+            ["一级指标", "二级指标", "三级指标", "年度指标值", "1-7月执行情况", "全年预计完成情况", "偏差原因分析",
+             "完成目标可能性", "备注"],
+            ["产出指标", "数量指标", "新建道路长度", "≥10公里", "5公里", "10公里", "", "确定能", ""],
+            ["", "质量指标", "验收合格率", "100%", "98%", "100%", "", "有可能", ""]]
+
+
+@pytest.mark.parametrize("separator", ["|", "  ", "\n"])
+def test_a_monitoring_table_whose_headings_name_the_period(separator):
+    # 1-7月执行率 and 1-7月执行情况: the period before the heading; the empty 偏差原因 cells are left out of the copy
+    if separator == "|":
+        text = "\n".join("| " + " | ".join(row) + " |" for row in _MONITOR)
+    else:
+        text = "\n".join(separator.join(cell for cell in row if cell) for row in _MONITOR)
+    monitoring = read(text).sheets[0].monitoring
+    assert (monitoring.budget, monitoring.spent, monitoring.execution_rate, monitoring.projected_spent,
+            monitoring.months) == (120, 60, 50, 120, 7)
+    assert [(item.actual_raw, item.projected_raw, item.likelihood, item.cause) for item in monitoring.items] == [
+        ("5公里", "10公里", Likelihood.CERTAIN, None), ("98%", "100%", Likelihood.POSSIBLE, None)]
