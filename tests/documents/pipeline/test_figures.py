@@ -58,3 +58,17 @@ def test_a_row_whose_figures_fused_reads_each_into_its_column_and_says_when_it_g
     guesses = [d for d in document.diagnostics if d.code == "P102"]
     assert [d.location.line for d in guesses] == [3, 4] and "901010010" in guesses[0].message
     assert all(i.confidence < 0.75 for i in sheet.indicators)
+
+
+def test_a_run_after_an_actual_that_ends_with_its_unit_is_the_points_after_it():
+    # the standard form's rows run together: 12公里 is the actual whole, 2020 its 分值 and 得分
+    text = "\n".join([
+        "项目支出绩效自评表",
+        "一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施",
+        "产出指标数量指标新建道路长度≥10公里12公里2020",
+        "效益指标社会效益指标惠及人口≥5000人6000人2018",
+    ])
+    sheet = read_text(text.encode(), "case.txt")[0].sheets[0]
+    assert [(i.name, i.target.raw) for i in sheet.indicators] == [("新建道路长度", "≥10公里"), ("惠及人口", "≥5000人")]
+    assert [(item.actual_raw, item.weight, item.score) for item in sheet.evaluation.items] == [
+        ("12公里", 20, 20), ("6000人", 20, 18)]
