@@ -441,7 +441,7 @@ def split_run_together(text: str) -> tuple[tuple[str, str], ...] | None:
         # a target without operator that ends the line (…合格率100%), or a direction word (…情况稳步提高)
         fused = split_name_target(rest) or split_name_trend(rest)
         if fused is None:
-            return None
+            return _target_before_actual(text, level1, level2, rest)
         return tuple((kind, as_written(text, part.strip())) for kind, part in (
             ("level1", level1), ("level2", level2), ("name", fused[0]), ("target", fused[1])) if part.strip())
     end = match.end()
@@ -449,6 +449,32 @@ def split_run_together(text: str) -> tuple[tuple[str, str], ...] | None:
     parts = (("level1", level1), ("level2", level2), ("name", rest[:match.start()]),
              ("target", rest[match.start():end + len(unit)]), ("after", rest[end + len(unit):]))
     return tuple((kind, as_written(text, part.strip())) for kind, part in parts if part.strip())
+
+
+def _target_before_actual(text: str, level1: str, level2: str, rest: str) -> tuple[tuple[str, str], ...] | None:
+    """A self-evaluation's row run together whose target has no operator (``验收合格率100%98%2018``): the target is
+    the first figure with its unit that another figure follows at once (the actual), after a name; None when
+    there is none."""
+    for found in _FIGURE_AND_UNIT.finditer(rest):
+        unit = next((s for s in unit_spellings() if fold(rest[found.end():found.end() + len(s)]) == s), "") \
+            if not found.group(0).endswith(("%", "％")) else ""
+        end = found.end() + len(unit)
+        if (found.group(0).endswith(("%", "％")) or unit) and rest[end:end + 1].isdigit() and _CJK.search(
+                rest[:found.start()]):
+            actual = _ACTUAL_THEN_POINTS.match(rest, end)
+            after = [actual.group("actual"), actual.group("points"), rest[actual.end():]] if actual else [rest[end:]]
+            parts = (("level1", level1), ("level2", level2), ("name", rest[:found.start()]),
+                     ("target", rest[found.start():end]), *(("after", part) for part in after))
+            return tuple((kind, as_written(text, part.strip())) for kind, part in parts if part.strip())
+    return None
+
+
+# after such a target: the actual in the target's shape, then the row's points fused (98%2018个别路段返工: 98% | 2018,
+# then the 偏差原因), when words follow them
+_ACTUAL_THEN_POINTS = re.compile(r"(?P<actual>\d+(?:\.\d+)?[%％])(?P<points>\d{2,6}(?:\.\d+)?)(?=[\u4e00-\u9fff])")
+
+
+_FIGURE_AND_UNIT = re.compile(r"(?<![\d.])\d+(?:\.\d+)?[%％]?")
 
 
 # a row's points ending it, run onto its target (…达到预计值2100 | 10, …95% | 10): one or two digits, never led by 0

@@ -840,6 +840,8 @@ def ends_body(line: Line) -> bool:
     if marks & _SEALED_CELL:
         return True  # a signature block: 审核意见 (盖章)
     key = match_key(first)
+    if _total_line().match(key):
+        return True  # a total run together with its figures (总分10096.17, 合计:100 95)
     if is_trailer(key) and first_label.role is not Role.HEADING:
         # one cell per line: a bare 说明 may be a description cell; a note below the table names itself with a
         # colon (备注：…) or is a word no cell holds (合计, 审核意见)
@@ -854,6 +856,13 @@ def ends_body(line: Line) -> bool:
 
 
 _SEALED_CELL, _TOTAL_CELL = 1, 2
+
+
+@lru_cache(maxsize=1)
+def _total_line() -> re.Pattern:
+    """A cell holding a total's label and nothing but its figures after it."""
+    words = "|".join(sorted(map(re.escape, total_words()), key=len, reverse=True))
+    return re.compile(r"^(?:" + words + r")[:：]?\d[\d.%\s]*$")
 
 
 # asked of every cell of every body line
