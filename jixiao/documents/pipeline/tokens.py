@@ -145,8 +145,10 @@ class _TextTokenizer:
         self.raw = text.split("\n")
         self.settings = settings
         self.space = re.compile(r"\t+|\u3000+| {%d,}" % settings.space_run)
-        # the lines that start with a TAB: the first, and every one after a line break followed by a TAB
-        self.tabbed = text.startswith("\t") + text.count("\n\t") >= _MIN_TAB_LINES
+        # the lines that start with a TAB, each one cell of a Word table's text; a web table copied from the browser
+        # starts a row with a TAB too where its first cell is empty, but its line holds the row's other TABs
+        led = [line for line in self.raw if line.startswith("\t")]
+        self.tabbed = len(led) >= _MIN_TAB_LINES and 2 * sum("\t" in line.strip() for line in led) < len(led)
         barred = [line for line in self.raw if "|" in line] if not self.tabbed else []
         own_bar = sum(1 for line in barred if _OWN_BAR.fullmatch(line))
         trailing_bar = sum(1 for line in barred if _TRAILING_BAR.fullmatch(line))

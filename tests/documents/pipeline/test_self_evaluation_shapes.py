@@ -181,3 +181,14 @@ def test_a_monitoring_table_whose_headings_name_the_period(separator):
             monitoring.months) == (120, 60, 50, 120, 7)
     assert [(item.actual_raw, item.projected_raw, item.likelihood, item.cause) for item in monitoring.items] == [
         ("5公里", "10公里", Likelihood.CERTAIN, None), ("98%", "100%", Likelihood.POSSIBLE, None)]
+
+
+def test_a_web_table_copied_from_the_browser_whose_rows_start_with_an_empty_cell():
+    # one TAB between cells; the standard form's rows under the 绩效指标 column start with its empty cell, so with a
+    # TAB, as a Word table's text starts every cell's line: here the line holds the row's other TABs
+    rows = [["项目支出绩效自评表"], _MONEY[0], _MONEY[1], ["绩效指标", *_GRID[0]],
+            *[["", *row] for row in _GRID[1:]] * 3]
+    sheet = read("\n".join("\t".join(row) for row in rows)).sheets[0]
+    assert sheet.evaluation.spent == 110
+    assert [(item.actual_raw, item.weight, item.score) for item in sheet.evaluation.items][:2] == [
+        ("12公里", 20, 20), ("98%", 20, 18)]
