@@ -5,6 +5,10 @@ A narrow column prints its heading on several lines (``年初预`` / ``算数``,
 ``得分``). Each line alone names fewer columns than the header has, so neither is read as the header (the money
 block's figures then land under the wrong headings, or the grid is not found). The parts stand in the same display
 columns, one above the other: put together column by column, they are the header again.
+
+A body row's cell wrapped over three lines is printed the same way, centered on the row: its first part on a line
+of its own above the row's line, whose own cell in that column is empty, and its last part below. The first part
+is the row's cell (the part below already continues the cell above it, :mod:`.align`).
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from jixiao.documents.interpret.sheet_builder import money_key
 from jixiao.documents.pipeline.labels import Role, column_kind, label
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token, display_width
 
-__all__ = ["join_wrapped_headings"]
+__all__ = ["join_centered_cells", "join_wrapped_headings"]
 
 # a heading wrapped over more lines than this is prose, not a table's header (偏差原因分析及改进措施 in a narrow
 # column takes six)
@@ -35,6 +39,46 @@ def join_wrapped_headings(lines: list[Line]) -> list[Line]:
         result.append(lines[index])
         index += 1
     return result
+
+
+def join_centered_cells(lines: list[Line]) -> list[Line]:
+    """The lines with the first part of a body cell centered on its fixed-width row (above the row's line, in a
+    column the row leaves empty, another part of it below) moved into the row."""
+    result: list[Line] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        row, below = (lines[index + 1], lines[index + 2]) if index + 2 < len(lines) else (None, None)
+        if row is not None and _centered(line, row, below):
+            token = line.tokens[0]
+            offset = token.offset or 0
+            at = sum(1 for cell in row.tokens if (cell.offset or 0) < offset)
+            moved = Token(token.text.strip(), token.line, None, offset, token.indent)
+            tokens = [*row.tokens[:at], moved, *row.tokens[at:]]
+            result.append(Line([Token(cell.text, cell.line, column, cell.offset, cell.indent)
+                                for column, cell in enumerate(tokens)], row.kind, row.line, row.table, row.row,
+                               row.gridded, line.blanks_before, dict(row.extra)))
+            index += 2
+            continue
+        result.append(line)
+        index += 1
+    return result
+
+
+def _centered(line: Line, row: Line, below: Line | None) -> bool:
+    """Whether ``line`` is the first part of a cell of ``row`` centered on it: an indented one-cell text line right
+    above a fixed-width row that holds nothing in its column, with another such part right below the row."""
+    if not (line.kind is LineKind.CELL and len(line.tokens) == 1 and line.tokens[0].indent
+            and row.kind is LineKind.ROW and row.extra.get("spaced") and not row.blanks_before
+            and below is not None and below.kind is LineKind.CELL and len(below.tokens) == 1 and not below.blanks_before
+            and label(line.tokens[0].text).role is Role.TEXT):
+        return False
+    start = line.tokens[0].indent
+    end = start + display_width(line.tokens[0].text.strip())
+    beneath = below.tokens[0].indent
+    return abs(beneath - start) <= 2 and not any(
+        cell.offset is not None and cell.offset < end and start < cell.offset + display_width(cell.text.strip())
+        for cell in row.filled)
 
 
 def _named(text: str) -> bool:

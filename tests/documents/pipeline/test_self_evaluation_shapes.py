@@ -192,3 +192,20 @@ def test_a_web_table_copied_from_the_browser_whose_rows_start_with_an_empty_cell
     assert sheet.evaluation.spent == 110
     assert [(item.actual_raw, item.weight, item.score) for item in sheet.evaluation.items][:2] == [
         ("12公里", 20, 20), ("98%", 20, 18)]
+
+
+def test_a_body_cell_wrapped_over_three_lines_centered_on_its_row():
+    # a PDF's text prints a three-line cell around its row: its first part above the row's line (whose own cell in
+    # that column is empty), its last part below; the name of the row after it is its own
+    text = "\n".join([
+        "项目支出绩效自评表",
+        "一级指标    二级指标    三级指标      年度指标值  实际完成值  分值  得分",
+        "                        新建农村公路",
+        "产出指标    数量指标                  ≥10公里     12公里      20    20",
+        "                        道路长度",
+        "            质量指标    验收合格率    100%        98%         20    18",
+    ])
+    sheet = read(text).sheets[0]
+    assert [(i.name.replace("\n", ""), i.target.raw) for i in sheet.indicators] == [
+        ("新建农村公路道路长度", "≥10公里"), ("验收合格率", "100%")]
+    assert [(item.actual_raw, item.score) for item in sheet.evaluation.items] == [("12公里", 20), ("98%", 18)]
