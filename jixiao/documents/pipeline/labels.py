@@ -451,30 +451,29 @@ def split_run_together(text: str) -> tuple[tuple[str, str], ...] | None:
     return tuple((kind, as_written(text, part.strip())) for kind, part in parts if part.strip())
 
 
+# a figure in a row run together, with its % when it has one (a unit in words follows it: unit_spellings)
+_FIGURE_AND_UNIT = re.compile(r"(?<![\d.])\d+(?:\.\d+)?[%％]?")
+# after a target that an actual follows: the actual in the target's shape, then the row's points fused
+# (98%2018个别路段返工: 98% | 2018, then the 偏差原因), when words follow them
+_ACTUAL_THEN_POINTS = re.compile(r"(?P<actual>\d+(?:\.\d+)?[%％])(?P<points>\d{2,6}(?:\.\d+)?)(?=[\u4e00-\u9fff])")
+
+
 def _target_before_actual(text: str, level1: str, level2: str, rest: str) -> tuple[tuple[str, str], ...] | None:
     """A self-evaluation's row run together whose target has no operator (``验收合格率100%98%2018``): the target is
     the first figure with its unit that another figure follows at once (the actual), after a name; None when
     there is none."""
     for found in _FIGURE_AND_UNIT.finditer(rest):
-        unit = next((s for s in unit_spellings() if fold(rest[found.end():found.end() + len(s)]) == s), "") \
-            if not found.group(0).endswith(("%", "％")) else ""
+        percent = found.group(0).endswith(("%", "％"))
+        unit = "" if percent else next(
+            (s for s in unit_spellings() if fold(rest[found.end():found.end() + len(s)]) == s), "")
         end = found.end() + len(unit)
-        if (found.group(0).endswith(("%", "％")) or unit) and rest[end:end + 1].isdigit() and _CJK.search(
-                rest[:found.start()]):
+        if (percent or unit) and rest[end:end + 1].isdigit() and _CJK.search(rest[:found.start()]):
             actual = _ACTUAL_THEN_POINTS.match(rest, end)
             after = [actual.group("actual"), actual.group("points"), rest[actual.end():]] if actual else [rest[end:]]
             parts = (("level1", level1), ("level2", level2), ("name", rest[:found.start()]),
                      ("target", rest[found.start():end]), *(("after", part) for part in after))
             return tuple((kind, as_written(text, part.strip())) for kind, part in parts if part.strip())
     return None
-
-
-# after such a target: the actual in the target's shape, then the row's points fused (98%2018个别路段返工: 98% | 2018,
-# then the 偏差原因), when words follow them
-_ACTUAL_THEN_POINTS = re.compile(r"(?P<actual>\d+(?:\.\d+)?[%％])(?P<points>\d{2,6}(?:\.\d+)?)(?=[\u4e00-\u9fff])")
-
-
-_FIGURE_AND_UNIT = re.compile(r"(?<![\d.])\d+(?:\.\d+)?[%％]?")
 
 
 # a row's points ending it, run onto its target (…达到预计值2100 | 10, …95% | 10): one or two digits, never led by 0

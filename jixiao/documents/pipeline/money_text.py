@@ -5,7 +5,8 @@ Document sites run a table's cells together (``预算数(A)执行数(B)执行率
 and the figures row follows them after its label: the figures are read under the headings. Figures printed
 without a space between them are split where the execution rate agrees with them (执行数 / 预算数 × 100, to the
 rate's printed digits): a split is taken only when exactly one reading agrees (a reading with nothing spent gives
-way to one with figures in every cell). A form without a 分值 column says the row's points in the score heading's
+way to one with figures in every cell, then one printing fewer distinct amounts: 年初预算数, 全年预算数 and
+全年执行数 are mostly one amount printed again). A form without a 分值 column says the row's points in the score heading's
 note (``得分(20分*执行率)``): they are its 分值.
 """
 

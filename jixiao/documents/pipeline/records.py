@@ -42,7 +42,8 @@ _CLAIMS = ("自评", "项目")
 
 
 def _trailing_pattern(claims: bool) -> re.Pattern:
-    # (letter-spaced as a wide cell prints it: 总  分)
+    """The total below a grid by its label (letter-spaced too, as a wide cell prints it: 总  分); with ``claims``,
+    also the labels a header block claims its total with (自评总分)."""
     words = sorted((word for word in total_words() if claims or not word.startswith(_CLAIMS)), key=len, reverse=True)
     return re.compile(r"(?<![评目])(?:" + "|".join(r"\s*".join(map(re.escape, word)) for word in words)
                       + r")\s*[:：|｜]?\s*(\d[\d.]*(?:\s+\d[\d.]*)*)(?![\d.])(?!\s*分)")
