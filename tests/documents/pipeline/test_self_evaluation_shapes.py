@@ -211,7 +211,7 @@ def test_a_body_cell_wrapped_over_three_lines_centered_on_its_row():
     assert [(item.actual_raw, item.score) for item in sheet.evaluation.items] == [("12公里", 20), ("98%", 18)]
 
 
-@pytest.mark.parametrize(("weight", "score"), [("指标分值", "自评分"), ("标准分", "得分"), ("权重分", "自评分数")])
+@pytest.mark.parametrize(("weight", "score"), [("标准分值", "自评分"), ("标准分", "得分"), ("权重分", "自评分数")])
 def test_points_headings_in_other_forms_words(weight, score):
     grid = [[*_GRID[0][:5], weight, score, _GRID[0][7]], *_GRID[1:]]
     rows = [["项目支出绩效自评表"], *_MONEY, *grid]
