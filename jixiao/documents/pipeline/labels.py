@@ -453,9 +453,9 @@ def split_run_together(text: str) -> tuple[tuple[str, str], ...] | None:
 
 # a figure in a row run together, with its % when it has one (a unit in words follows it: unit_spellings)
 _FIGURE_AND_UNIT = re.compile(r"(?<![\d.])\d+(?:\.\d+)?[%％]?")
-# after a target that an actual follows: the actual in the target's shape, then the row's points fused
-# (98%2018个别路段返工: 98% | 2018, then the 偏差原因), when words follow them
-_ACTUAL_THEN_POINTS = re.compile(r"(?P<actual>\d+(?:\.\d+)?[%％])(?P<points>\d{2,6}(?:\.\d+)?)(?=[\u4e00-\u9fff])")
+# after a target that an actual follows: the actual in the target's shape (its figure and unit), then the row's
+# points fused (98%2018个别路段返工: 98% | 2018, then the 偏差原因; 12公里12公里2020), when words or nothing follow them
+_ACTUAL_THEN_POINTS = r"(?P<actual>\d+(?:\.\d+)?{unit})(?P<points>\d{{2,6}}(?:\.\d+)?)(?=[\u4e00-\u9fff]|$)"
 
 
 def _target_before_actual(text: str, level1: str, level2: str, rest: str) -> tuple[tuple[str, str], ...] | None:
@@ -468,7 +468,8 @@ def _target_before_actual(text: str, level1: str, level2: str, rest: str) -> tup
             (s for s in unit_spellings() if fold(rest[found.end():found.end() + len(s)]) == s), "")
         end = found.end() + len(unit)
         if (percent or unit) and rest[end:end + 1].isdigit() and _CJK.search(rest[:found.start()]):
-            actual = _ACTUAL_THEN_POINTS.match(rest, end)
+            shape = re.escape(rest[found.end() - 1:end] if percent else unit)
+            actual = re.compile(_ACTUAL_THEN_POINTS.format(unit=shape)).match(rest, end)
             after = [actual.group("actual"), actual.group("points"), rest[actual.end():]] if actual else [rest[end:]]
             parts = (("level1", level1), ("level2", level2), ("name", rest[:found.start()]),
                      ("target", rest[found.start():end]), *(("after", part) for part in after))

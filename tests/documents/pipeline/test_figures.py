@@ -82,11 +82,13 @@ def test_rows_run_together_whose_targets_have_no_operator_and_the_total_below_th
         "一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施",
         "产出指标数量指标新建道路长度≥10公里12公里2020",
         "质量指标验收合格率100%98%2018个别路段返工",
+        "数量指标改造村庄2个2个1010",
         "总分10096.17",
     ])
     sheet = read_text(text.encode(), "case.txt")[0].sheets[0]
-    assert [(i.name, i.target.raw) for i in sheet.indicators] == [("新建道路长度", "≥10公里"), ("验收合格率", "100%")]
+    assert [(i.name, i.target.raw) for i in sheet.indicators] == [
+        ("新建道路长度", "≥10公里"), ("验收合格率", "100%"), ("改造村庄", "2个")]
     evaluation = sheet.evaluation
     assert [(item.actual_raw, item.weight, item.score, item.deviation) for item in evaluation.items] == [
-        ("12公里", 20, 20, None), ("98%", 20, 18, "个别路段返工")]
+        ("12公里", 20, 20, None), ("98%", 20, 18, "个别路段返工"), ("2个", 10, 10, None)]
     assert evaluation.total == Decimal("96.17")
