@@ -9,7 +9,8 @@ import tomllib
 
 from jixiao.model.lexicon import fold
 
-__all__ = ["header_label", "goals_word", "column_label", "is_trailer", "split_label_value", "labels", "canonical_label"]
+__all__ = ["header_label", "goals_word", "column_label", "is_trailer", "total_words", "split_label_value", "labels",
+           "canonical_label"]
 
 _COLON = re.compile(r"[:：]$")
 
@@ -78,9 +79,15 @@ def column_label(text: str) -> str | None:
 
 
 @cache
+def total_words() -> frozenset[str]:
+    """The labels of a row below a grid that claims the self-evaluation's total (合计, 总分, 自评总分 …), folded."""
+    return frozenset(fold(word) for word in labels()["trailers"]["totals"])
+
+
+@cache
 def _trailer_words() -> tuple[frozenset[str], tuple[str, ...]]:
     """The trailer words, and each followed by a colon: built once, since every new cell text is asked."""
-    words = labels()["trailers"]["starts"]
+    words = [*labels()["trailers"]["starts"], *labels()["trailers"]["totals"]]
     return frozenset(words), tuple(f"{word}:" for word in words)
 
 

@@ -39,7 +39,14 @@ from jixiao.documents.interpret.header_cells import (
     parse_unit_line,
     parse_year,
 )
-from jixiao.documents.vocabulary import canonical_label, goals_word, header_label, labels, split_label_value
+from jixiao.documents.vocabulary import (
+    canonical_label,
+    goals_word,
+    header_label,
+    labels,
+    split_label_value,
+    total_words,
+)
 from jixiao.documents.interpret.goals_block import GoalsBlock, is_goals_word, opening
 from jixiao.documents.interpret.text_lists import split_items
 from jixiao.model import Checkpoint, Diagnostic, GoalSheet, Indicator, Location, Unit, canonical_level1, canonical_level2
@@ -64,9 +71,11 @@ _VALUE_KINDS = ("target", "long_term_target", "actual", "expected")
 
 _MONEY_HEADINGS = {
     "budget_initial": ("年初预算数", "年初预算", "年初预算数(万元)"),
-    "budget_full": ("全年预算数", "调整后预算数", "全年预算", "调整后预算", "年度预算数", "下达额度", "转移支付预算数"),
-    "spent": ("全年执行数", "预算执行数", "执行数", "实际支出", "全年执行", "实际支出金额", "转移支付执行数"),
-    "execution_rate": ("执行率", "预算执行率", "资金执行率", "预算执行进度"),
+    "budget_full": ("全年预算数", "调整后预算数", "全年预算", "调整后预算", "年度预算数", "下达额度", "转移支付预算数",
+                    "调整后全年预算数", "全年调整预算数"),
+    "spent": ("全年执行数", "预算执行数", "执行数", "实际支出", "全年执行", "实际支出金额", "转移支付执行数", "实际执行数",
+              "全年实际执行数", "实际执行金额", "实际支出数", "全年实际支出数"),
+    "execution_rate": ("执行率", "预算执行率", "资金执行率", "预算执行进度", "全年执行率", "全年预算执行率"),
     "spent_expected": ("全年预计执行数", "全年预计支出数"),
     "weight": ("分值", "权重"),
     "score": ("得分",),
@@ -77,11 +86,11 @@ _DEFINITION = re.compile(r"^([^=＝]{2,30}率)\s*[=＝]\s*(.+/.+[*×]\s*100\s*%)
 _BRACKETED_DEFINITION = re.compile(r"^([^(（]{2,30}?)\s*[(（]((?:计算方法|计算公式|计算方式|公式)[^)）]*)[)）]$", re.DOTALL)
 _MONEY_NOTE = re.compile(r"[(（][A-Za-z/%％×*]{1,5}(?:100%)?[)）]$")  # (B/A), (B/A×100%)
 _SPENT_TO_DATE = re.compile(r"^1[-—~至]\d{1,2}月(?:执行数|支出数)")
+_RATE_TO_DATE = re.compile(r"^1[-—~至]\d{1,2}月(?:预算|资金)?执行率")
 _WAN = re.compile(r"(?<=\d)万$")
 _MONEY_AMOUNTS = {"budget_initial", "budget_full", "spent"}
 # The money table's column for why the budget was adjusted or the execution rate is low (the form asks for it).
 _REASON_HEADINGS = {"原因", "说明", "调整原因", "调整理由", "原因说明", "偏差原因"}
-_TOTAL_WORDS = {"合计", "总分", "总计", "自评得分", "综合得分", "总得分"}
 _GRADES = {"优", "良", "中", "差", "优秀", "良好", "合格", "不合格"}
 # The closing fields of a 自评表, below its grid: only a self-evaluation concludes (评价结论), and what they hold (or
 # the template's instruction left in them) is the audit's to read. Run together, a field ends where the next
@@ -97,6 +106,8 @@ def money_key(text: str) -> str | None:
     key = _MONEY_NOTE.sub("", match_key(text))  # 全年预算数(A), 执行率(B/A); Traditional characters too
     if _SPENT_TO_DATE.match(key):
         return "spent"
+    if _RATE_TO_DATE.match(key):
+        return "execution_rate"
     return next((name for name, words in _MONEY_HEADINGS.items() if key in words), None)
 
 
@@ -367,7 +378,9 @@ class SheetBuilder:
         上年结转, 其他资金); or headings each beside its figure (转移支付预算数(A) | 5.8万 | 预算执行率 | 100%)."""
         texts = [cell.text.strip() for cell in row.filled]
         keys = [money_key(text) for text in texts]
-        if self._money_pairs(texts, keys):
+        # (the pairs may follow the row's own label: 项目资金(万元) | 年初预算数 | 100 | 全年预算数 | 120 …)
+        lead = next((index for index, key in enumerate(keys) if key), len(keys))
+        if not any(is_figure(text) for text in texts[:lead]) and self._money_pairs(texts[lead:], keys[lead:]):
             return True
         if self._rate_below:
             self._rate_below = False
@@ -466,7 +479,7 @@ class SheetBuilder:
         The total may stand after another trailer in the same row (其他需要说明事项 | 无 | 总分 | 100 | 96 | 优)."""
         texts = [cell.text.strip() for cell in row.filled]
         keys = [fold(text).rstrip(":") for text in texts]
-        at = next((index for index, key in enumerate(keys) if key in _TOTAL_WORDS), None)
+        at = next((index for index, key in enumerate(keys) if key in total_words()), None)
         if at is not None:
             # A 合计 row holds the weights' sum before the score's (| 合计 | 100 | 90 |): the score is the last number.
             numbers = [parse_amount(t) for t in texts[at + 1:] if parse_amount(t) is not None]

@@ -4,7 +4,8 @@ tokens (:mod:`.tokens`) → labels (:mod:`.labels`; :mod:`.prose` for indicators
 (:mod:`.regions`; :mod:`.transposed` for tables printed turned over) → alignment (:mod:`.align`; :mod:`.outline`
 for levels shown by indentation, :mod:`.figures` for figures fused into one run of digits) → document
 (:mod:`.document`). Office readers produce grids that :func:`.tokens.layout_lines` adapts; plain text has one
-tokenizer. Each step is a function of what the previous one produced and of :class:`ReadSettings`.
+tokenizer, and its headings and cells wrapped over fixed-width lines are put together (:mod:`.wrapped`). Each
+step is a function of what the previous one produced and of :class:`ReadSettings`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from jixiao.documents.pipeline.regions import join_heading_runs, split_header_ru
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.pipeline.tokens import layout_lines, text_layout_name, text_lines
 from jixiao.documents.pipeline.transposed import turn_over
+from jixiao.documents.pipeline.wrapped import join_centered_cells, join_wrapped_headings
 from jixiao.documents.readers.text_decode import decode_text
 from jixiao.model import Document
 from jixiao.model.lexicon import WrittenText
@@ -34,7 +36,8 @@ def read_layout(layout: Layout, source: str, file_format: str, settings: ReadSet
 def read_text(data: bytes, source: str, settings: ReadSettings = DEFAULT_SETTINGS) -> tuple[Document, Accounting]:
     """Read a plain-text file: decode, tokenize, then the common steps."""
     text, diagnostics = decode_text(data, source)
-    lines = split_header_runs(join_heading_runs(split_lines(text_lines(text, settings))), settings)
+    lines = join_centered_cells(join_wrapped_headings(split_lines(text_lines(text, settings))))
+    lines = split_header_runs(join_heading_runs(lines), settings)
     lines = prose_lines(turn_over(lines, settings))
     document, accounting = build_document(lines, source, "txt", text_layout_name(lines), diagnostics, settings)
     return _as_written(document, WrittenText(text)), accounting

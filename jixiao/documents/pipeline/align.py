@@ -894,7 +894,10 @@ class Aligner:
                 continue
             if any(is_bare_number(later) for later in texts[index + 1:]):
                 return texts, []  # the figures after it stand apart: this one is a figure of its own
-            start = next((at for at in range(index, len(slots)) if slots[at] in FIGURE_KINDS), None)
+            # a cell whose own figure ends with its unit before the run (12公里2020: an actual of 12公里, then 20 | 20)
+            # holds its figure already: the run is the figures of the columns after it
+            whole = not named and _FIGURE_WITH_UNIT.search(found[0]) is not None
+            start = next((at for at in range(index + whole, len(slots)) if slots[at] in FIGURE_KINDS), None)
             if start is None:
                 return texts, []
             end = start
@@ -910,15 +913,16 @@ class Aligner:
             figures = dict(zip(slots[start:end], split.parts))
             if named and ("target" not in figures or figures.get("actual") != figures["target"]):
                 return texts, []  # (a name may end with a figure: only a target its actual repeats shows a run)
-            parts = [found[0] + split.parts[0], *(_Piece(part) for part in split.parts[1:])]
-            if named:  # the name's cell holds the run: the name stays in its column, every figure is a piece
-                parts = [found[0], *[""] * (start - index - 1), *(_Piece(part) for part in split.parts)]
-                start = index
             notes = [f"“{text}”按形式拆分为{self._heading('name')}与数字“{found[1]}”"] if named else []
             if split.guessed:
                 shown = "｜".join(f"{self._heading(kind)}{part}" for kind, part in zip(slots[start:end], split.parts))
                 notes.append(f"数字“{found[1]}”连写，有{split.readings}种拆法，按分值与得分取{shown}，请核对")
-            return [*texts[:index], *[""] * (start - index), *parts, *texts[index + 1:]], notes
+            if named:  # the name's cell holds the run: the name stays in its column, every figure is a piece
+                lead, parts = [found[0], *[""] * (start - index - 1)], [_Piece(part) for part in split.parts]
+            else:
+                parts = [("" if whole else found[0]) + split.parts[0], *(_Piece(part) for part in split.parts[1:])]
+                lead = [found[0], *[""] * (start - index - 1)] if whole else [""] * (start - index)
+            return [*texts[:index], *lead, *parts, *texts[index + 1:]], notes
         return texts, []
 
     def _split_weight_off_target(self, texts: list[str]) -> list[str]:
@@ -1052,6 +1056,7 @@ def _row_shape(slots: list[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?P<name>.*?[^\d\s.]){parts}(?P<target>{_SHAPE_TARGET})")
 
 
+_FIGURE_WITH_UNIT = re.compile(r"\d(?:\.\d+)?\s*(?:%|[\u4e00-\u9fff]{1,3})$")
 _MEASURED = re.compile(r"\d+(?:\.\d+)?\s*(?P<unit>[^\d\s]{1,4})$")
 
 

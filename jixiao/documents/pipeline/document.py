@@ -15,7 +15,7 @@ import re
 
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import count
+from itertools import count, takewhile
 
 from jixiao.documents.blocks import Cell, Row
 from jixiao.documents.interpret.header_cells import fund_heading, parse_amount, parse_title, report_name
@@ -147,7 +147,7 @@ class _Assembler:
 
     def _records(self, builder: SheetBuilder, sheet) -> None:
         columns = builder.columns.kinds if builder.columns is not None else []
-        kind = sheet_kind(sheet, columns, builder.claimed)
+        kind = sheet_kind(sheet, columns, builder.claimed, builder.money)
         self.kinds.append(kind)
         if kind == SELF_EVAL:
             evaluation = self_evaluation(sheet, builder.results, builder.money, builder.claimed, builder.cut,
@@ -170,9 +170,15 @@ class _Assembler:
         return "".join(text)
 
     def _trailer_text(self, builder: SheetBuilder | None) -> None:
-        """The total below a grid whose rows were not read as rows (总分100 run together with the next cells)."""
+        """The total below a grid whose rows were not read as rows (总分100 run together with the next cells), or
+        claimed under it as a header block claims one (自评得分：96分), before the next sheet's title or name."""
         if builder is not None and builder.grid_closed and "total" not in builder.claimed:
             total = trailing_total(self._block())
+            if total is None:
+                own = "\n".join(piece for _, piece in takewhile(lambda pair: not _opens_sheet(pair[1]),
+                                                                self._block_text))
+                total = trailing_total(own, claims=True)
+                total = claimed_total(own) if total is None else total
             if total is not None:
                 builder.claimed["total"] = total
 
@@ -399,6 +405,11 @@ class _Assembler:
         if current is None or current.starts_another_sheet(row):
             current = self._new_sheet()
         current.feed(row)
+
+
+def _opens_sheet(text: str) -> bool:
+    """Whether a piece of text outside tables begins the next sheet's header block (its title, its 项目名称)."""
+    return parse_title(text) is not None or header_label(text.split("|")[0].strip()) in ("name", "code")
 
 
 def _budget_of_year(budget: Budget, evaluation: ReportedEvaluation) -> Budget:

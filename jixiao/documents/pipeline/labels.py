@@ -319,8 +319,8 @@ def column_kind(text: str) -> str | None:
     return column_label(key) or column_label(re.sub(r"[(（][^)）]*[)）]$", "", key)) or _variant_kind(key)
 
 
-# a heading's period word before it (全年完成值) and its conjunction (未完成原因和改进措施) vary by form
-_PERIOD_WORD = re.compile(r"^(?:全年|年度|本年|当年)")
+# a heading's period word before it (全年完成值, 1-7月执行情况) and its conjunction (未完成原因和改进措施) vary by form
+_PERIOD_WORD = re.compile(r"^(?:全年|年度|本年|当年|1[-—~－至]\d{1,2}月|截至\d{1,2}月(?:底|末)?|上半年)")
 _CONJUNCTION = re.compile(r"[和与]")
 _DEVIATION_OPENERS = ("偏差原因", "未完成原因")
 _LONGEST_DEVIATION = 20
@@ -441,7 +441,7 @@ def split_run_together(text: str) -> tuple[tuple[str, str], ...] | None:
         # a target without operator that ends the line (…合格率100%), or a direction word (…情况稳步提高)
         fused = split_name_target(rest) or split_name_trend(rest)
         if fused is None:
-            return None
+            return _target_before_actual(text, level1, level2, rest)
         return tuple((kind, as_written(text, part.strip())) for kind, part in (
             ("level1", level1), ("level2", level2), ("name", fused[0]), ("target", fused[1])) if part.strip())
     end = match.end()
@@ -449,6 +449,34 @@ def split_run_together(text: str) -> tuple[tuple[str, str], ...] | None:
     parts = (("level1", level1), ("level2", level2), ("name", rest[:match.start()]),
              ("target", rest[match.start():end + len(unit)]), ("after", rest[end + len(unit):]))
     return tuple((kind, as_written(text, part.strip())) for kind, part in parts if part.strip())
+
+
+# a figure in a row run together, with its % when it has one (a unit in words follows it: unit_spellings)
+_FIGURE_AND_UNIT = re.compile(r"(?<![\d.])\d+(?:\.\d+)?[%％]?")
+# after a target that an actual follows: the actual in the target's shape (its figure and unit), then the row's
+# points fused (98%2018个别路段返工: 98% | 2018, then the 偏差原因; 12公里12公里2020), when words or nothing follow them
+_ACTUAL_THEN_POINTS = r"(?P<actual>\d+(?:\.\d+)?{unit})(?P<points>\d{{2,6}}(?:\.\d+)?)(?=[\u4e00-\u9fff]|$)"
+
+
+def _target_before_actual(text: str, level1: str, level2: str, rest: str) -> tuple[tuple[str, str], ...] | None:
+    """A self-evaluation's row run together whose target has no operator (``验收合格率100%98%2018``): the target is
+    the first figure with its unit that an actual in the same shape follows at once, after a name; None when
+    there is none."""
+    for found in _FIGURE_AND_UNIT.finditer(rest):
+        percent = found.group(0).endswith(("%", "％"))
+        unit = "" if percent else next(
+            (s for s in unit_spellings() if fold(rest[found.end():found.end() + len(s)]) == s), "")
+        end = found.end() + len(unit)
+        if (percent or unit) and rest[end:end + 1].isdigit() and _CJK.search(rest[:found.start()]):
+            shape = re.escape(rest[found.end() - 1:end] if percent else unit)
+            actual = re.compile(_ACTUAL_THEN_POINTS.format(unit=shape)).match(rest, end)
+            if actual is None:
+                continue  # digits after a figure in the name (公路32.1公里2020) are no actual in the target's shape
+            after = [actual.group("actual"), actual.group("points"), rest[actual.end():]]
+            parts = (("level1", level1), ("level2", level2), ("name", rest[:found.start()]),
+                     ("target", rest[found.start():end]), *(("after", part) for part in after))
+            return tuple((kind, as_written(text, part.strip())) for kind, part in parts if part.strip())
+    return None
 
 
 # a row's points ending it, run onto its target (…达到预计值2100 | 10, …95% | 10): one or two digits, never led by 0

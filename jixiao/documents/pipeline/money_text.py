@@ -5,7 +5,8 @@ Document sites run a table's cells together (``预算数(A)执行数(B)执行率
 and the figures row follows them after its label: the figures are read under the headings. Figures printed
 without a space between them are split where the execution rate agrees with them (执行数 / 预算数 × 100, to the
 rate's printed digits): a split is taken only when exactly one reading agrees (a reading with nothing spent gives
-way to one with figures in every cell). A form without a 分值 column says the row's points in the score heading's
+way to one with figures in every cell, then one printing fewer distinct amounts: 年初预算数, 全年预算数 and
+全年执行数 are mostly one amount printed again). A form without a 分值 column says the row's points in the score heading's
 note (``得分(20分*执行率)``): they are its 分值.
 """
 
@@ -32,7 +33,7 @@ _LABEL = 12  # characters of the figures row's label (年度财政资金总额) 
 _FIGURES = re.compile(r"[^\d]{0,%d}?(\d[\d.%%\s]*)" % _LABEL)
 _HALF_POINT = Decimal("0.5")  # of the rate's last printed digit
 _HUNDRED = Decimal(100)
-_LONGEST_RUN = 16  # characters of fused figures split at most
+_LONGEST_RUN = 20  # characters of fused figures split at most (年初预算数, 全年预算数, 全年执行数, 分值 and the rate)
 _WAN = re.compile(r"(?<=\d)\s*万元?")
 
 
@@ -103,6 +104,13 @@ def _split(pieces: list[str], keys: list[str]) -> list[str] | None:
                if _agrees(before | dict(zip(keys[rate:at + 1], parts)))]
     if len(fitting) > 1:  # 10001000100: 1000 | 1000 | 100 rather than 100010001 | 0 | 0
         fitting = [parts for parts in fitting if "0" not in parts]
+    if len(fitting) > 1:
+        # 64.864.864.810100%: 64.8 | 64.8 | 64.8 | 10 rather than 6 | 4.86 | 4.86 | 4.810 — the budgets and the amount
+        # spent are mostly the same amount printed again (年初 = 全年 = 执行)
+        fused_keys = keys[rate:at + 1]
+        amounts = [index for index, key in enumerate(fused_keys) if key in ("budget_initial", "budget_full", "spent")]
+        repeats = [len(amounts) - len({parts[index] for index in amounts}) for parts in fitting]
+        fitting = [parts for parts, repeated in zip(fitting, repeats) if repeated == max(repeats)]
     if len(fitting) != 1:
         return None
     *fused, rate_figure = fitting[0]

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from jixiao.documents.interpret.header_cells import parse_amount
 from jixiao.documents.pipeline.labels import simplified
+from jixiao.documents.vocabulary import total_words
 from jixiao.model import (
     GoalSheet,
     ReportedEvaluation,
@@ -35,24 +36,39 @@ _CLAIMED_TOTAL = re.compile(_CLAIMED_LABEL + r"\s*[:：|｜]?\s*(\d{1,3}(?:\.\d{
 # 省级财政部门 / 四川省财政厅 / … / 100), the first line that is a figure alone, with no other figure and no money
 # heading (whose figures come next) before it
 _CLAIMED_BELOW = re.compile(_CLAIMED_LABEL + r"(?:(?!预算|执行|分值|得分)\D){0,60}?\n\s*(\d{1,3}(?:\.\d{1,2})?)\s*(?:\n|$)")
-# the total below the grid (总分100, 總分99.6, 总分 | 100 | 100 run together as 总分100100), not the header's 自评总分
-# (a figure followed by 分 is a note's full marks, 总分100分, not a claim)
-_TRAILING_TOTAL = re.compile(r"(?<![评目])(?:总分|总计)\s*[:：|｜]?\s*(\d[\d.]*(?:\s+\d[\d.]*)*)(?![\d.])(?!\s*分)")
+# the total below the grid (总分100, 總分99.6, 合计 | 100 | 95, 总分 | 100 | 100 run together as 总分100100), not the
+# header's 自评总分 (claimed_total's; a figure followed by 分 is a note's full marks, 总分100分, not a claim)
+_CLAIMS = ("自评", "项目")
+
+
+def _trailing_pattern(claims: bool) -> re.Pattern:
+    """The total below a grid by its label (letter-spaced too, as a wide cell prints it: 总  分); with ``claims``,
+    also the labels a header block claims its total with (自评总分)."""
+    words = sorted((word for word in total_words() if claims or not word.startswith(_CLAIMS)), key=len, reverse=True)
+    return re.compile(r"(?<![评目])(?:" + "|".join(r"\s*".join(map(re.escape, word)) for word in words)
+                      + r")\s*[:：|｜]?\s*(\d[\d.]*(?:\s+\d[\d.]*)*)(?![\d.])(?!\s*分)")
+
+
+_TRAILING_TOTAL, _TRAILING_CLAIM = _trailing_pattern(False), _trailing_pattern(True)
 _SCORE = re.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?")
 # a score with the next row's words run onto it (a unit of points, 10分, is no such word)
 _RAN_ON = re.compile(r"^((?:0|[1-9]\d{0,2})(?:\.\d{1,2})?)(?=[\u4e00-\u9fff]{2})(?!分)")
 _MOST_POINTS = Decimal(100)
 
 
-def sheet_kind(sheet: GoalSheet, columns: list[str], claimed: dict | None = None) -> str:
+def sheet_kind(sheet: GoalSheet, columns: list[str], claimed: dict | None = None, money: dict | None = None) -> str:
     """Which kind of table the sheet is: goal, self-eval or monitor. A grid whose title and headings are not in the
     file (a copy that starts inside its table) is a self-evaluation when a 评价结论 closes it (``claimed``: what the
-    rows below the grid claim)."""
+    rows below the grid claim); a sheet whose title was not read (run together with the cells around it) is one when
+    its money block says what was spent (``money``: 全年执行数, which no goal table has; 1–N月执行数 is a monitoring
+    table's)."""
     title = sheet.title or ""
-    if "监控" in title or "likelihood" in columns:
+    money = money or {}
+    if "监控" in title or "likelihood" in columns or not title and "period" in money:
         return MONITOR
     concludes = any(note.startswith(("评价结论", "自评结论")) for note in (claimed or {}).get("conclusions", ()))
-    if "自评" in title or "评价" in title or {"score", "actual"} & set(columns) or concludes:
+    spent = not title and "spent" in money
+    if "自评" in title or "评价" in title or {"score", "actual"} & set(columns) or concludes or spent:
         return SELF_EVAL
     return GOAL
 
@@ -66,11 +82,12 @@ def claimed_total(text: str) -> Decimal | None:
     return total if total is not None and total <= _MOST_POINTS else None
 
 
-def trailing_total(text: str) -> Decimal | None:
+def trailing_total(text: str, claims: bool = False) -> Decimal | None:
     """The total below a self-evaluation's grid in text whose cells ran together (``总分100偏差…``), or None. The
     分值 column's sum (100) stands before the score's when both are printed (``总分 100 95``; run together,
-    ``总分100100``: 100 of 100)."""
-    found = _TRAILING_TOTAL.search(simplified(text))
+    ``总分100100``: 100 of 100). With ``claims`` (text known to be the grid's own, before any next sheet), a row
+    labelled as a header block claims a total (``自评总分 100 95``) counts too."""
+    found = (_TRAILING_CLAIM if claims else _TRAILING_TOTAL).search(simplified(text))
     if found is None:
         return None
     run = found.group(1).split()[-1].rstrip(".")  # 总分 | 100 | 95: the score is the last figure
@@ -91,7 +108,7 @@ def _points(text: str | None) -> Decimal | None:
     if not text:
         return None
     first = text.strip().split("\n", 1)[0]
-    figure = _amount(first)
+    figure = _amount(first.removesuffix("分"))  # (18分: the points' unit written in the cell)
     ran_on = _RAN_ON.match(first) if figure is None else None
     return _amount(ran_on.group(1)) if ran_on else figure
 
@@ -111,7 +128,7 @@ def self_evaluation(sheet: GoalSheet, results: list[tuple[int, dict[str, str]]],
         weight, score, indicator = values.get("weight"), _points(values.get("score")), sheet.indicators[position - 1]
         items.append(ReportedItem(
             indicator=position, actual_raw=values.get("actual"), deviation=values.get("deviation"), score=score,
-            weight=_amount(weight) if weight else indicator.weight, row=indicator.row,
+            weight=_amount(weight.strip().removesuffix("分")) if weight else indicator.weight, row=indicator.row,
             not_applicable=not_applicable(indicator.target.raw, values.get("actual"), score),
         ))
     return ReportedEvaluation(
@@ -126,12 +143,15 @@ def self_evaluation(sheet: GoalSheet, results: list[tuple[int, dict[str, str]]],
 def monitoring_report(sheet: GoalSheet, results: list[tuple[int, dict[str, str]]], money: dict[str, str],
                       headings: list[str]) -> ReportedMonitoring:
     """The sheet's monitoring figures as printed; ``headings``: the money table's headings."""
-    items = [
-        ReportedProgress(indicator=position, actual_raw=values.get("actual"), projected_raw=values.get("expected"),
-                         likelihood=parse_likelihood(values.get("likelihood")), cause=values.get("deviation"),
-                         row=sheet.indicators[position - 1].row)
-        for position, values in results
-    ]
+    items = []
+    for position, values in results:
+        likelihood, cause = parse_likelihood(values.get("likelihood")), values.get("deviation")
+        if likelihood is None and parse_likelihood(cause) is not None:
+            # (a row whose empty 偏差原因 cell was left out: the 完成目标可能性 after it moved into its column)
+            likelihood, cause = parse_likelihood(cause), None
+        items.append(ReportedProgress(indicator=position, actual_raw=values.get("actual"),
+                                      projected_raw=values.get("expected"), likelihood=likelihood, cause=cause,
+                                      row=sheet.indicators[position - 1].row))
     return ReportedMonitoring(
         budget=_amount(money.get("budget_full")) or _amount(money.get("budget_initial")), spent=_amount(money.get("spent")),
         projected_spent=_amount(money.get("spent_expected")), execution_rate=_percent(money.get("execution_rate")),

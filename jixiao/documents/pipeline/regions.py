@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from jixiao.documents.vocabulary import canonical_label, header_label, is_trailer, labels
+from jixiao.documents.vocabulary import canonical_label, header_label, is_trailer, labels, total_words
 from jixiao.documents.pipeline.labels import (
     Role,
     column_kind,
@@ -61,11 +61,10 @@ _MAX_UNKNOWN_LENGTH = 12
 _BARE_NAME = "指标"
 _CAPTION = re.compile(r"^附?表[〇一二三四五六七八九十\d]{1,3}(?:[-—－]\d{1,2})?[:：]?$")  # 表十二, 附表3-1: the next table
 _FRAME_LABELS = ("绩效指标", "年度绩效指标", "长期绩效指标", "绩效指标(90分)", "项目绩效指标")
-_TOTALS = ("总分", "合计", "总计")
 _SECTION = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]")
 _SEAL = re.compile(r"[(（]?(?:单位)?盖章[)）]?")
 _SEALED = re.compile(r"[(（](?:单位)?盖章[)）]")  # a signatory's cell: 财政绩效管理科室(盖章) 年 月 日
-_CLOSING = {"合计", "总分", "总计", "审核意见", "填表说明", "评价结论", "存在问题", "财政部门审核意见", "主管部门审核意见",
+_CLOSING = {"审核意见", "填表说明", "评价结论", "存在问题", "财政部门审核意见", "主管部门审核意见",
             "偏差或不能完成目标原因分析", "相关建议或举措", "偏差原因分析", "自评得分", "评价等级", "自评等级"}
 
 
@@ -535,7 +534,7 @@ def _stream_header(lines: list[Line], index: int, settings: ReadSettings) -> Hea
             tokens.append(line.tokens[0])
         end += 1
     joined = _join_qualifiers(tokens)
-    columns = _columns([Token(t.text, t.line, c) for c, t in enumerate(joined)], False)
+    columns = _row_columns([Token(t.text, t.line, c) for c, t in enumerate(joined)], False)
     late = _late_headings(lines, end, columns, settings)
     if late:
         tokens = [*tokens, *(lines[at].tokens[0] for at in late)]
@@ -881,10 +880,12 @@ def ends_body(line: Line) -> bool:
     if marks & _SEALED_CELL:
         return True  # a signature block: 审核意见 (盖章)
     key = match_key(first)
+    if _total_line().match(key):
+        return True  # a total run together with its figures (总分10096.17, 合计:100 95)
     if is_trailer(key) and first_label.role is not Role.HEADING:
         # one cell per line: a bare 说明 may be a description cell; a note below the table names itself with a
         # colon (备注：…) or is a word no cell holds (合计, 审核意见)
-        return line.kind is not LineKind.CELL or ":" in key or key in _CLOSING
+        return line.kind is not LineKind.CELL or ":" in key or key in _CLOSING or key in total_words()
     if first_label.role is Role.HEADING and first_label.kind == "remark" and line.kind is not LineKind.CELL:
         return True
     if line.kind is LineKind.ROW and marks & _TOTAL_CELL:
@@ -897,6 +898,13 @@ def ends_body(line: Line) -> bool:
 _SEALED_CELL, _TOTAL_CELL = 1, 2
 
 
+@lru_cache(maxsize=1)
+def _total_line() -> re.Pattern:
+    """A cell holding a total's label and nothing but its figures after it."""
+    words = "|".join(sorted(map(re.escape, total_words()), key=len, reverse=True))
+    return re.compile(r"^(?:" + words + r")[:：]?\d[\d.%\s]*$")
+
+
 # asked of every cell of every body line
 @lru_cache(maxsize=65536)
 def _cell_marks(text: str) -> int:
@@ -904,7 +912,7 @@ def _cell_marks(text: str) -> int:
     单位(盖章), 财政绩效管理科室(盖章) 年 月 日), ``_TOTAL_CELL`` for a total's label (总分, 合计)."""
     key = match_key(text)
     sealed = _SEAL.fullmatch(key) or _SEALED.search(key)
-    return (_SEALED_CELL if sealed else 0) | (_TOTAL_CELL if key in _TOTALS else 0)
+    return (_SEALED_CELL if sealed else 0) | (_TOTAL_CELL if key in total_words() else 0)
 
 
 def body_end(lines: list[Line], start: int, settings: ReadSettings = DEFAULT_SETTINGS,

@@ -33,6 +33,7 @@ from enum import StrEnum
 from jixiao.documents.blocks import Cell, Layout, Paragraph, Row
 from jixiao.documents.interpret.header_cells import parse_title
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
+from jixiao.documents.vocabulary import column_label, header_label, is_trailer
 from jixiao.model.units import canonical_unit
 
 __all__ = ["LineKind", "Token", "Line", "text_lines", "layout_lines", "display_width", "text_layout_name"]
@@ -112,6 +113,7 @@ _WORD_GAP = re.compile(r"\S \S")
 _CELL_GAP = re.compile(r"\S(?: {2,}|\t|\u3000)\s*\S")
 _MIN_GAPPED_LINES = 1
 _TRAILING_BAR = re.compile(r"[^|]*[^|\s][^|]*\|\s*")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def display_width(text: str) -> int:
@@ -143,8 +145,10 @@ class _TextTokenizer:
         self.raw = text.split("\n")
         self.settings = settings
         self.space = re.compile(r"\t+|\u3000+| {%d,}" % settings.space_run)
-        # the lines that start with a TAB: the first, and every one after a line break followed by a TAB
-        self.tabbed = text.startswith("\t") + text.count("\n\t") >= _MIN_TAB_LINES
+        # the lines that start with a TAB, each one cell of a Word table's text; a web table copied from the browser
+        # starts a row with a TAB too where its first cell is empty, but its line holds the row's other TABs
+        led = [line for line in self.raw if line.startswith("\t")]
+        self.tabbed = len(led) >= _MIN_TAB_LINES and 2 * sum("\t" in line.strip() for line in led) < len(led)
         barred = [line for line in self.raw if "|" in line] if not self.tabbed else []
         own_bar = sum(1 for line in barred if _OWN_BAR.fullmatch(line))
         trailing_bar = sum(1 for line in barred if _TRAILING_BAR.fullmatch(line))
@@ -229,7 +233,7 @@ class _TextTokenizer:
                 self.lines.append(Line(tokens, LineKind.ROW, number, blanks_before=blanks,
                                        extra={"piped": True, "open_end": False}))
                 return
-        parts = self._spaced(raw)
+        parts = self._spaced(raw) if self.gapped else _spaced_words_rejoined(self._spaced(raw))
         if self.gapped and len(parts) <= self.settings.longest_row:
             parts = _brackets_rejoined(parts)  # (a row's cells; a whole table on one line mixes up its brackets)
         if self.gapped and len(parts) > self.settings.longest_row:
@@ -272,6 +276,26 @@ def _units_rejoined(parts: list[tuple[int, str]]) -> list[tuple[int, str]]:
             result[-1] = (result[-1][0], result[-1][1] + text)
             continue
         result.append((offset, text))
+    return result
+
+
+def _spaced_words_rejoined(parts: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The cells of a spaced line, where a word printed letter-spaced across a wide cell (``合    计``,
+    ``总  分``, ``备  注``) was cut at every character: a run of one-character cells that together are a label of
+    the vocabulary (a trailer, a heading, a field) is one cell again."""
+    result: list[tuple[int, str]] = []
+    at = 0
+    while at < len(parts):
+        end = at
+        while end < len(parts) and len(parts[end][1]) == 1 and _CJK.match(parts[end][1]):
+            end += 1
+        word = "".join(text for _, text in parts[at:end])
+        if end - at >= 2 and (is_trailer(word) or column_label(word) or header_label(word)):
+            result.append((parts[at][0], word))
+            at = end
+            continue
+        result.append(parts[at])
+        at += 1
     return result
 
 

@@ -94,3 +94,37 @@ def test_a_name_ending_in_digits_before_a_target_cell_of_its_own_keeps_them():
                       "数量指标", "建设道路2020", "≥10公里", "12公里"])
     indicators = read_text(text.encode(), "case.txt")[0].sheets[0].indicators
     assert [(i.name, i.target.raw) for i in indicators] == [("建设道路2020", "≥10公里")]
+
+
+def test_a_run_after_an_actual_that_ends_with_its_unit_is_the_points_after_it():
+    # the standard form's rows run together: 12公里 is the actual whole, 2020 its 分值 and 得分
+    text = "\n".join([
+        "项目支出绩效自评表",
+        "一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施",
+        "产出指标数量指标新建道路长度≥10公里12公里2020",
+        "效益指标社会效益指标惠及人口≥5000人6000人2018",
+    ])
+    sheet = read_text(text.encode(), "case.txt")[0].sheets[0]
+    assert [(i.name, i.target.raw) for i in sheet.indicators] == [("新建道路长度", "≥10公里"), ("惠及人口", "≥5000人")]
+    assert [(item.actual_raw, item.weight, item.score) for item in sheet.evaluation.items] == [
+        ("12公里", 20, 20), ("6000人", 20, 18)]
+
+
+def test_rows_run_together_whose_targets_have_no_operator_and_the_total_below_them():
+    # 验收合格率100%98%2018个别路段返工: the first figure that another follows at once is the target, then the actual,
+    # the fused points and the 偏差原因; 总分10096.17 ends the grid (100 of weights, 96.17 claimed)
+    text = "\n".join([
+        "项目支出绩效自评表",
+        "一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施",
+        "产出指标数量指标新建道路长度≥10公里12公里2020",
+        "质量指标验收合格率100%98%2018个别路段返工",
+        "数量指标改造村庄2个2个1010",
+        "总分10096.17",
+    ])
+    sheet = read_text(text.encode(), "case.txt")[0].sheets[0]
+    assert [(i.name, i.target.raw) for i in sheet.indicators] == [
+        ("新建道路长度", "≥10公里"), ("验收合格率", "100%"), ("改造村庄", "2个")]
+    evaluation = sheet.evaluation
+    assert [(item.actual_raw, item.weight, item.score, item.deviation) for item in evaluation.items] == [
+        ("12公里", 20, 20, None), ("98%", 20, 18, "个别路段返工"), ("2个", 10, 10, None)]
+    assert evaluation.total == Decimal("96.17")

@@ -32,6 +32,14 @@ from jixiao.documents.pipeline.money_text import money_in_text
     # between the headings and the figures' label; the five figures fused but for the score
     ("项目资金(万元) 年初预算数(A)全年执行数(B)分值(10分)执行率(B/A)得分得分计算方法年度资金总额:310.2154.741050%5执行率*",
      {"budget_initial": "310.2", "spent": "154.74", "weight": "10", "execution_rate": "50%", "score": "5"}),
+    # the standard form run together: five figures fused before the rate (17 characters); of the readings that agree
+    # with the rate, the one printing the budgets and the amount spent as one amount again
+    ("项目资金(万元)年初预算数全年预算数全年执行数分值执行率得分\n年度资金总额1001201101091.67%9.17",
+     {"budget_initial": "100", "budget_full": "120", "spent": "110", "weight": "10", "execution_rate": "91.67%",
+      "score": "9.17"}),
+    ("年初预算数全年预算数全年执行数分值执行率得分年度资金总额64.864.864.810100%10",
+     {"budget_initial": "64.8", "budget_full": "64.8", "spent": "64.8", "weight": "10", "execution_rate": "100%",
+      "score": "10"}),
     # a rate printed to one decimal (259.45 / 300 = 86.48)
     ("全年预算数全年执行数执行率年度资金总额300259.4586.5%其中", {
         "budget_full": "300", "spent": "259.45", "execution_rate": "86.5%"}),
