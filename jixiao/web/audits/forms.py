@@ -15,8 +15,13 @@ class AuditUploadForm(forms.Form):
 
     year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
     profile = forms.ChoiceField(label="评分方案")
+    # Many printed tables do not name their unit (or name it unlike the bureau's list): the reviewer knows whose
+    # file it is.
+    unit = forms.ModelChoiceField(label="单位", queryset=None, required=False, empty_label="按文件中所写的单位对应",
+                                  help_text="文件中未写单位、或写法与本局单位名称不同时，选择提交文件的单位")
     files = MultipleFileField(label="文件", help_text="单位的绩效自评表或运行监控表：.json .docx .xlsx .txt 等，或它们的 .zip 压缩包")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["profile"].choices = [(name, load_profile(name).label) for name in builtin_profiles()]
+        self.fields["unit"].queryset = units

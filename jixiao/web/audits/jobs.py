@@ -11,7 +11,7 @@ from jixiao.web.audits.selectors import audited_documents
 from jixiao.web.audits.services import audit_upload
 from jixiao.web.jobs.kinds import JobKind, Outcome, Progress, page_of_year
 from jixiao.web.jobs.models import Job
-from jixiao.web.organisation.models import Member
+from jixiao.web.organisation.models import Member, Unit
 from jixiao.web.organisation.selectors import can_review_bureau
 from jixiao.web.sheets.errors import SheetError
 from jixiao.web.sheets.selectors import budget_year
@@ -65,7 +65,8 @@ class AuditUpload(JobKind):
         _check(member)
 
     def describe(self, params: dict) -> str:
-        return f"{params['year']}年度 · 评分方案 {params['profile']}"
+        unit = Unit.objects.filter(pk=params["unit"]).values_list("name", flat=True).first() if params.get("unit") else None
+        return f"{params['year']}年度 · 评分方案 {params['profile']}" + (f" · {unit}" if unit else "")
 
     def run(self, job: Job, member: Member, progress: Progress) -> Outcome:
         try:
@@ -73,8 +74,12 @@ class AuditUpload(JobKind):
         except ProfileError as error:
             raise SheetError(error.message) from None
         files = [(upload.name, bytes(upload.data)) for upload in job.uploads.order_by("id")]
+        chosen = job.params.get("unit")
+        unit = Unit.objects.filter(pk=chosen, bureau_id=member.bureau_id).first() if chosen else None
+        if chosen and unit is None:
+            raise SheetError("所选单位已不存在或不属于本财政局，未复核")
         stored = audit_upload(user=job.user, member=member, year=job.params["year"], files=files, profile=profile,
-                              profile_name=job.params["profile"], progress=progress)
+                              profile_name=job.params["profile"], progress=progress, unit=unit)
         return Outcome(f"已复核 {len(stored)} 张表")
 
     def back(self, params: dict) -> str:

@@ -65,7 +65,8 @@ def _approved_sheet(unit: Unit, year: int, sheet: GoalSheet) -> Sheet | None:
     return approved.filter(name=sheet.name).first() if sheet.name else None
 
 
-def _match(files: list[tuple[str, bytes]], units: list[Unit], year: int, progress: Progress | None) -> list[_Matched]:
+def _match(files: list[tuple[str, bytes]], units: list[Unit], year: int, progress: Progress | None,
+           chosen: Unit | None) -> list[_Matched]:
     problems, matched = [], []
     for read in read_uploads(files, progress):
         if read.document is None:
@@ -76,6 +77,11 @@ def _match(files: list[tuple[str, bytes]], units: list[Unit], year: int, progres
             problems.append(f"{read.name}：文件中没有所印的绩效自评表或运行监控表（只有绩效目标表）")
         for sheet in audited:
             unit = _unit_for(sheet, read.document.unit, units)
+            if chosen is not None and unit not in (None, chosen):
+                problems.append(f"{read.name}：项目“{sheet.key}”的表中写的单位是“{unit.name}”，与所选单位“{chosen.name}”"
+                                "不同，请核对")
+                continue
+            unit = unit or chosen
             if unit is None:
                 named = sheet.unit or read.document.unit
                 who = f"“{named.code or ''} {named.name or ''}”".replace("“ ", "“") if named else "（表中未写单位）"
@@ -122,15 +128,20 @@ def _audited(matched: _Matched, *, user, bureau: Unit, year: int, profile: Profi
 
 
 def audit_upload(*, user, member: Member, year: int, files: list[tuple[str, bytes]], profile: Profile,
-                 profile_name: str, progress: Progress | None = None) -> list[AuditedDocument]:
+                 profile_name: str, progress: Progress | None = None, unit: Unit | None = None
+                 ) -> list[AuditedDocument]:
     """Audit every printed self-evaluation and monitoring table in ``files`` (a .zip is opened) for the bureau of
     ``member``; raises :class:`AuditUploadRefused` (nothing stored) when any file cannot be read or matched.
-    ``progress(done, total)`` is called after each file is read (background audits show it)."""
+    ``unit``, one of the bureau's, is whose files they are when a table does not name one of its units (a table
+    naming another unit is refused). ``progress(done, total)`` is called after each file is read (background
+    audits show it)."""
     if not files:
         raise AuditUploadRefused(["没有选择文件"])
     bureau = Unit.objects.get(pk=member.bureau_id)
     units = list(Unit.objects.filter(bureau=bureau))
-    matched = _match(files, units, year, progress)
+    if unit is not None and unit not in units:
+        raise AuditUploadRefused([f"单位“{unit.name}”不是本财政局所辖单位"])
+    matched = _match(files, units, year, progress, unit)
     # Audited before the transaction, which only writes: on SQLite every other writer waits for it.
     audited = [_audited(m, user=user, bureau=bureau, year=year, profile=profile, profile_name=profile_name)
                for m in matched]

@@ -31,6 +31,11 @@ from jixiao.web.sheets.views.common import filters_from
 __all__ = ["document_page", "overview", "unit_page", "upload"]
 
 
+def _units(member: Member):
+    """The bureau's units a reviewer may choose as whose files an upload is (the service checks it again)."""
+    return Unit.objects.filter(bureau_id=member.bureau_id).order_by("code", "name")
+
+
 def _reviewer(request) -> Member:
     member = request_member(request)
     if not can_review_bureau(member):
@@ -60,7 +65,8 @@ def overview(request):
     """The bureau's audited documents of a year, ranked by the gap between claimed and recomputed totals."""
     member = _reviewer(request)
     year = _year(request)
-    return _overview(request, member, year, AuditUploadForm(initial={"year": year, "profile": "central"}))
+    return _overview(request, member, year,
+                     AuditUploadForm(initial={"year": year, "profile": "central"}, units=_units(member)))
 
 
 @login_required
@@ -68,19 +74,20 @@ def overview(request):
 def upload(request):
     """Read, match and audit the uploaded files; all are stored or none."""
     member = _reviewer(request)
-    form = AuditUploadForm(request.POST, request.FILES)
+    form = AuditUploadForm(request.POST, request.FILES, units=_units(member))
     if not form.is_valid():
         return _overview(request, member, _year(request), form, status=400)
     year = form.cleaned_data["year"]
     files = [(f.name, f.read()) for f in form.cleaned_data["files"]]
     if wants_background(files):
+        unit = form.cleaned_data["unit"]
         job = job_start(user=request.user, kind=KINDS[AuditUpload.code], files=files,
-                        params={"year": year, "profile": form.cleaned_data["profile"]})
+                        params={"year": year, "profile": form.cleaned_data["profile"], "unit": unit.pk if unit else None})
         return redirect("jobs:detail", pk=job.pk)
     try:
         profile = load_profile(form.cleaned_data["profile"])
         stored = audit_upload(user=request.user, member=member, year=year, files=files, profile=profile,
-                              profile_name=form.cleaned_data["profile"])
+                              profile_name=form.cleaned_data["profile"], unit=form.cleaned_data["unit"])
     except AuditUploadRefused as error:
         for problem in error.problems:
             form.add_error(None, problem)

@@ -20,9 +20,17 @@ from jixiao.web.performance.services import evaluation_save, spending_add
 from tests.web.audits.conftest import township_evaluation
 
 
-def _upload(client, *files, year=2026, profile="central"):
+def _upload(client, *files, year=2026, profile="central", unit=None):
     uploads = [SimpleUploadedFile(name, data) for name, data in files]
-    return client.post("/audits/upload/", {"year": year, "profile": profile, "files": uploads})
+    return client.post("/audits/upload/", {"year": year, "profile": profile, "files": uploads,
+                                           **({"unit": unit.pk} if unit else {})})
+
+
+def _unnamed(evaluation: bytes) -> bytes:
+    """A printed self-evaluation that does not name its unit, as many published tables don't (corpus 206)."""
+    document = Document.model_validate_json(evaluation)
+    return document.model_copy(update={"unit": None, "sheets": [
+        sheet.model_copy(update={"unit": None}) for sheet in document.sheets]}).model_dump_json().encode()
 
 
 def _zip(*files) -> bytes:
@@ -169,3 +177,35 @@ def test_a_finding_on_a_row_read_with_inferred_columns_says_so(org, login, appro
     page = client.get(f"/audits/{document.pk}/").content.decode()
     assert "（版式推测）" in page and page.count("（版式推测）") == sum(
         f["confidence"] != "high" for f in document.findings)
+
+
+def test_a_table_that_names_no_unit_is_audited_as_the_chosen_units(org, login, approved):
+    client = login(org["reviewer"])
+    refused = _upload(client, ("自评表.json", _unnamed(township_evaluation())))
+    assert refused.status_code == 400 and "的单位（表中未写单位）不是本财政局所辖单位" in refused.content.decode()
+    response = _upload(client, ("自评表.json", _unnamed(township_evaluation())), unit=org["township"])
+    document = AuditedDocument.objects.get()
+    assert response.status_code == 302 and (document.unit, document.sheet) == (org["township"], approved)
+
+
+def test_a_table_naming_another_unit_than_the_chosen_one_is_refused(org, login, approved):
+    response = _upload(login(org["reviewer"]), ("自评表.json", township_evaluation()), unit=org["sibling_unit"])
+    page = response.content.decode()
+    assert response.status_code == 400 and not AuditedDocument.objects.exists()
+    assert "表中写的单位是“遵化市西留村乡人民政府”，与所选单位“乙乡人民政府”不同" in page
+
+
+def test_only_the_bureaus_own_units_can_be_chosen(org, login, approved):
+    response = _upload(login(org["reviewer"]), ("自评表.json", _unnamed(township_evaluation())),
+                       unit=org["other_unit"])
+    assert response.status_code == 400 and not AuditedDocument.objects.exists()
+    assert "丁镇人民政府" not in login(org["reviewer"]).get("/audits/").content.decode()
+
+
+def test_a_background_audit_keeps_the_chosen_unit(org, login, approved):
+    client = login(org["reviewer"])
+    response = _upload(client, ("自评表.zip", _zip(("自评表.json", _unnamed(township_evaluation())))),
+                       unit=org["township"])
+    job = Job.objects.get(pk=response.url.split("/")[2])
+    assert job.params["unit"] == org["township"].pk and "遵化市西留村乡人民政府" in client.get("/jobs/").content.decode()
+    assert job_run(job.pk) == "succeeded" and AuditedDocument.objects.get().unit == org["township"]
