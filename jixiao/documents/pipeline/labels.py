@@ -21,7 +21,7 @@ from jixiao.documents.interpret.header_cells import is_checkpoint, parse_amount,
 from jixiao.documents.vocabulary import column_label, header_label, is_trailer, labels
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.model import Framework, canonical_level1, canonical_level2, level2_parents
-from jixiao.model.vocabulary import ndrc_level1, written_level2
+from jixiao.model.vocabulary import may_end_level_name, ndrc_level1, written_level2
 from jixiao.model.lexicon import as_written, fold, load, simplified
 from jixiao.model.units import canonical_unit, unit_spellings
 
@@ -409,8 +409,10 @@ _LONGEST_LEVEL = 16  # 社会公众或服务对象满意度指标
 
 
 def _longest_prefix(text: str, canonical) -> str:
+    # (only where a name's spelling can end: folding every prefix of every line was the costliest step of reading
+    # real documents)
     for length in range(min(_LONGEST_LEVEL, len(text)), 1, -1):
-        if canonical(text[:length]):
+        if may_end_level_name(text[length - 1]) and canonical(text[:length]):
             return text[:length]
     return ""
 
