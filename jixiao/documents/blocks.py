@@ -27,12 +27,17 @@ class Cell:
 
 @dataclass(slots=True)
 class Row:
-    """One table row, with where it came from (1-based table and row, or the text line)."""
+    """One table row, with where it came from (1-based table and row, or the text line).
+
+    A row is built whole, or grown cell by cell while it is open (a header block's lines), before anything asks
+    for its filled cells: those are asked for several times per row and kept after the first time.
+    """
 
     cells: list[Cell]
     table: int | None = None
     row: int | None = None
     line: int | None = None
+    _filled: list[Cell] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def texts(self) -> list[str]:
@@ -41,8 +46,10 @@ class Row:
 
     @property
     def filled(self) -> list[Cell]:
-        """The cells that hold text."""
-        return [cell for cell in self.cells if cell.text.strip()]
+        """The cells that hold text (one list, shared: not to be changed)."""
+        if self._filled is None:
+            self._filled = [cell for cell in self.cells if cell.text.strip()]
+        return self._filled
 
 
 @dataclass(slots=True)

@@ -19,6 +19,7 @@ __all__ = [
     "level1_names",
     "level2_names",
     "level2_parents",
+    "may_end_level_name",
 ]
 
 
@@ -68,6 +69,22 @@ def _canonical(level: str, raw: str | None) -> str | None:
             if spelling in aliases:
                 return aliases[spelling]
     return None
+
+
+@cache
+def _name_endings() -> frozenset[str]:
+    # What :func:`_canonical` can match ends in: a spelling's last character, 值 (产出值), 等 (…指标等) or the
+    # points written after the name ((50分), (0-20)分).
+    return frozenset({key[-1] for level in ("level1", "level2") for key in _aliases(level)} | set("值等)分"))
+
+
+@lru_cache(maxsize=4096)
+def may_end_level_name(char: str) -> bool:
+    """False when no text ending in ``char`` can be a level name's spelling: its folded form ends as no spelling
+    does. (Folding works character by character at a text's end: the Traditional phrases OpenCC converts as
+    wholes end as their last character alone converts, where it matters.) A space is left to what precedes it."""
+    folded = fold(char)
+    return not folded or folded[-1] in _name_endings()
 
 
 def canonical_level1(raw: str | None) -> str | None:

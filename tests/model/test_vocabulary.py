@@ -1,6 +1,9 @@
+from itertools import product
+
 import pytest
 
 from jixiao.model import Framework, Indicator, canonical_level1, canonical_level2, level2_parents, not_an_indicator
+from jixiao.model.vocabulary import may_end_level_name
 
 
 @pytest.mark.parametrize(
@@ -70,3 +73,25 @@ def test_traditional_level_names_are_understood_and_kept_as_written():
 ])
 def test_a_name_that_holds_no_indicator_of_its_own(name, expected):
     assert not_an_indicator(Indicator.from_cells(name=name, target="≥1个")) is expected
+
+
+# pieces level names are written with: spellings, Traditional ones, numbering, points, 值, 等, spaces, other words
+_NAME_PIECES = ["产出", "指标", "效益", "满意度", "服务对象", "社会", "经济效益", "成本", "质量", "时效", "可持续影响",
+                "標", "產出", "質量", "響", "值", "等", "(50分)", "（30分）", "(0-20)分", "一、", "１.", "3)", " ", "\u3000",
+                "的", "x", "⑴", "分", "）"]
+
+
+def test_a_text_read_as_a_level_name_ends_where_may_end_level_name_says_one_can():
+    # (the reader tries only the prefixes of a line that may end a level name: one that could end it and was
+    # not tried would lose the name)
+    for length in (1, 2, 3):
+        for pieces in product(_NAME_PIECES, repeat=length):
+            text = "".join(pieces)
+            if canonical_level1(text) or canonical_level2(text):
+                assert may_end_level_name(text[-1]), text
+
+
+@pytest.mark.parametrize(("char", "expected"), [("标", True), ("標", True), ("值", True), ("）", True), (" ", True),
+                                                ("的", False), ("x", False)])
+def test_may_end_level_name(char, expected):
+    assert may_end_level_name(char) is expected

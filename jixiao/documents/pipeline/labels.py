@@ -21,7 +21,7 @@ from jixiao.documents.interpret.header_cells import is_checkpoint, parse_amount,
 from jixiao.documents.vocabulary import column_label, header_label, is_trailer, labels
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.model import Framework, canonical_level1, canonical_level2, level2_parents
-from jixiao.model.vocabulary import ndrc_level1, written_level2
+from jixiao.model.vocabulary import may_end_level_name, ndrc_level1, written_level2
 from jixiao.model.lexicon import as_written, fold, load, simplified
 from jixiao.model.units import canonical_unit, unit_spellings
 
@@ -359,20 +359,9 @@ def label(text: str) -> Label:
     key = match_key(stripped)
     if not key:
         return Label(Role.EMPTY)
-    kind = column_kind(stripped)
-    if kind:
-        return Label(Role.HEADING, kind, 1.0 if column_label(fold(stripped)) else 0.9)
-    if canonical_level1(key):
-        return Label(Role.LEVEL1, canonical_level1(key))
-    if canonical_level2(key):
-        return Label(Role.LEVEL2, canonical_level2(key))
-    legacy = _LEGACY_NUMBERING.sub("", key)
-    if legacy in _LEGACY_LEVEL1[:4]:
-        return Label(Role.LEVEL1, legacy, 0.9)  # the pre-2018 framework's level names, kept as written
-    if _LEGACY_LEVEL2.fullmatch(legacy) or written_level2(legacy):
-        return Label(Role.LEVEL2, legacy, 0.9)
-    if ndrc_level1(legacy):
-        return Label(Role.LEVEL1, legacy, 0.9)  # the NDRC form's 实施效果指标, kept as written
+    named = _name_label(stripped, key)
+    if named is not None:
+        return named
     field = header_label(key)
     if field:
         return Label(Role.FIELD, field)
@@ -397,13 +386,43 @@ def label(text: str) -> Label:
     return Label(Role.TEXT, score=0.5)
 
 
+def _name_label(stripped: str, key: str) -> Label | None:
+    """The label of a column heading or a level name (the roles :func:`label` tries first), or None."""
+    kind = column_kind(stripped)
+    if kind:
+        return Label(Role.HEADING, kind, 1.0 if column_label(fold(stripped)) else 0.9)
+    if canonical_level1(key):
+        return Label(Role.LEVEL1, canonical_level1(key))
+    if canonical_level2(key):
+        return Label(Role.LEVEL2, canonical_level2(key))
+    legacy = _LEGACY_NUMBERING.sub("", key)
+    if legacy in _LEGACY_LEVEL1[:4]:
+        return Label(Role.LEVEL1, legacy, 0.9)  # the pre-2018 framework's level names, kept as written
+    if _LEGACY_LEVEL2.fullmatch(legacy) or written_level2(legacy):
+        return Label(Role.LEVEL2, legacy, 0.9)
+    if ndrc_level1(legacy):
+        return Label(Role.LEVEL1, legacy, 0.9)  # the NDRC form's 实施效果指标, kept as written
+    return None
+
+
+@lru_cache(maxsize=16384)
+def _is_name(text: str) -> bool:
+    """Whether ``text`` is a column heading or a level name (:func:`label`'s role for it is one of ``_NAMES``),
+    without trying the roles after those: asked of texts made by joining two cells, most of them never read."""
+    stripped = text.strip()
+    key = match_key(stripped) if stripped else ""
+    return bool(key) and _name_label(stripped, key) is not None
+
+
 _TARGET_INSIDE = re.compile(r"(?:[≥≤≧≦><=＞＜＝]+|不低于|不少于|不高于|不超过)\s*\d+(?:[.．]\d+)?")
 _LONGEST_LEVEL = 16  # 社会公众或服务对象满意度指标
 
 
 def _longest_prefix(text: str, canonical) -> str:
+    # (only where a name's spelling can end: folding every prefix of every line was the costliest step of reading
+    # real documents)
     for length in range(min(_LONGEST_LEVEL, len(text)), 1, -1):
-        if canonical(text[:length]):
+        if may_end_level_name(text[length - 1]) and canonical(text[:length]):
             return text[:length]
     return ""
 
@@ -911,7 +930,7 @@ def _wraps(first: str, second: str) -> bool:
     if parts != (Role.FIELD, Role.HEADING) and not (all(role in (Role.TEXT, *_NAMES) for role in parts)
                                                   and any(role not in _NAMES for role in parts)):
         return False
-    return label(f"{first.strip()}{second.strip()}").role in _NAMES
+    return _is_name(f"{first.strip()}{second.strip()}")
 
 
 _PART_MARK = re.compile(r"^(\d{1,2})、")

@@ -12,6 +12,8 @@ copy lost) stay a row of their own, which the later steps report as having no na
 
 from __future__ import annotations
 
+import re
+
 from jixiao.documents.pipeline.labels import Role, column_kind, label
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
@@ -20,6 +22,7 @@ __all__ = ["TURNED", "turn_over"]
 
 TURNED = "turned"  # the key of a header line's ``extra`` that marks a table read turned over
 _STRUCTURAL = (Role.HEADING, Role.LEVEL1, Role.LEVEL2, Role.FIELD, Role.TITLE)
+_WORD = re.compile(r"\S+")  # (\S is what str.split() splits at)
 
 
 def _pieces(line: Line) -> list[Token]:
@@ -32,8 +35,15 @@ def _pieces(line: Line) -> list[Token]:
     return [Token(word, token.line, token.column, token.offset) for word in token.text.split()]
 
 
-def _plain(pieces: list[Token]) -> bool:
-    return all(label(piece.text).role not in _STRUCTURAL for piece in pieces)
+def _piece_texts(line: Line) -> list[str]:
+    """The texts of :func:`_pieces`, without building them (a page's text may be one cell of many words)."""
+    if line.kind is LineKind.ROW:
+        return [token.text for token in line.filled]
+    return line.tokens[0].text.split() if line.kind is LineKind.CELL and line.tokens else []
+
+
+def _plain(texts: list[str]) -> bool:
+    return all(label(text).role not in _STRUCTURAL for text in texts)
 
 
 def _heading_row(lines: list[Line], index: int, settings: ReadSettings) -> tuple[Token, list[Token], int] | None:
@@ -45,10 +55,10 @@ def _heading_row(lines: list[Line], index: int, settings: ReadSettings) -> tuple
     cells = pieces[1:]
     end = index + 1
     while end < len(lines) and end - index <= settings.heading_lines:
-        more = _pieces(lines[end])
+        more = _piece_texts(lines[end])
         if not more or not _plain(more):
             break
-        cells += more
+        cells += _pieces(lines[end])
         end += 1
     return pieces[0], cells, end
 
@@ -60,8 +70,8 @@ def _first_piece(line: Line) -> str | None:
         return filled[0].text if filled else None
     if line.kind is not LineKind.CELL or not line.tokens:
         return None
-    words = line.tokens[0].text.split(maxsplit=1)
-    return words[0] if words else None
+    word = _WORD.search(line.tokens[0].text)  # (not split(): that copies the rest of a page-long cell)
+    return word.group() if word else None
 
 
 def _table_at(lines: list[Line], index: int, settings: ReadSettings
@@ -72,7 +82,7 @@ def _table_at(lines: list[Line], index: int, settings: ReadSettings
     if first is None or column_kind(first) != "name":
         return None  # (asked first: most lines open with no name heading, and their rows need not be gathered)
     names = _heading_row(lines, index, settings)
-    if names is None or column_kind(names[0].text) != "name" or not names[1] or not _plain(names[1]):
+    if names is None or column_kind(names[0].text) != "name" or not names[1] or not _plain([cell.text for cell in names[1]]):
         return None
     headings, columns, end = [names[0]], [names[1]], names[2]
     while end < len(lines):
