@@ -239,6 +239,12 @@ class SheetContext:
         return self.sets_goals and not self.grid_not_found and not self.counts_output \
             and not has_figure(self.goal_text) and any(not i.target.is_empty for i in self.sheet.indicators)
 
+    @property
+    def headless(self) -> bool:
+        """True when the sheet's table header is not in the file (a copy that starts inside the table, its columns
+        inferred from the rows): the header fields above the table are not in the file either."""
+        return self.sheet.evaluation is not None and self.sheet.evaluation.headless
+
     @cached_property
     def layout_guessed(self) -> bool:
         """True when the reader guessed where the sheet's cells stand: the layout (words run together), some row's cells,
