@@ -328,6 +328,8 @@ class QualitativeInQuantitativeSlot(Rule):
             if ctx.is_cost_row(indicator):
                 continue  # a cost row's target that is not an amount is JX901's
             kind = ctx.fact(indicator).kind
+            if kind is Kind.RATE and _PERCENT.search(fold(target.raw)):
+                continue  # a rate's figures told in a sentence (返本20%,分红按8%分红, corpus 187) are given: JX203's
             activity = kind is None and activity_done(indicator.name, target.raw)
             monitored = kind is None and bool(self._MONITORED.search(fold(indicator.name)))
             timed = kind is None and untimed_timeliness(indicator)
@@ -340,6 +342,10 @@ class QualitativeInQuantitativeSlot(Rule):
             fix = Fix(applicability=Applicability.DISPLAY_ONLY,
                       summary=f"写成“运算符+数值+单位”{f'，单位宜用“{unit}”' if unit else ''}")
             yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw, what=what)
+
+
+# A percentage figure in a 指标值 (20%, 8.5 %).
+_PERCENT = re.compile(r"\d\s*%")
 
 
 def untimed_timeliness(indicator: Indicator) -> bool:
@@ -407,6 +413,8 @@ class UnreadableTarget(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
             target = indicator.target
+            if not target.raw.strip():
+                continue  # an empty cell is JX107's (corpus 157: its 指标性质 read as the value's meaning)
             if vague_word(target.raw) or ctx.is_cost_row(indicator) or is_slogan(indicator.name) \
                     or unit_without_value(target.raw) or ctx.form.prescribes(target.raw):
                 continue  # 效果明显 is JX206's, a cost row's target JX901's, a slogan row (保证单位正常运转) JX912's,
