@@ -4,7 +4,8 @@ from jixiao.model.diagnostic import Diagnostic, Location, Severity
 from jixiao.model.document import Collection, Document, OverallGoals
 from jixiao.model.evaluation import IndicatorResult, QualitativeTier, SelfEvaluation, SelfEvaluationSet
 from jixiao.model.execution import CumulativeSpending, ExecutionRecord, FundSource, IndicatorProgress, SpendingEntry
-from jixiao.model.indicator import Direction, Indicator, named_by_a_figure, not_an_indicator, parse_direction
+from jixiao.model.indicator import (Direction, Indicator, misread_cell, named_by_a_figure, not_an_indicator,
+                                    parse_direction)
 from jixiao.model.monitoring import (
     DeviationCause,
     Likelihood,
@@ -59,6 +60,7 @@ __all__ = [
     "canonical_level2",
     "canonical_unit",
     "level2_parents",
+    "misread_cell",
     "named_by_a_figure",
     "not_an_indicator",
     "not_applicable",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from enum import StrEnum
 
@@ -12,7 +13,7 @@ from jixiao.model.target import Target
 from jixiao.model.target_text import parse_target
 from jixiao.model.vocabulary import canonical_level1, canonical_level2, written_level2
 
-__all__ = ["Direction", "Indicator", "named_by_a_figure", "not_an_indicator", "parse_direction"]
+__all__ = ["Direction", "Indicator", "misread_cell", "named_by_a_figure", "not_an_indicator", "parse_direction"]
 
 
 class Direction(StrEnum):
@@ -127,10 +128,23 @@ def _decimal(text: str | None) -> Decimal | None:
 
 def not_an_indicator(indicator: Indicator) -> bool:
     """True for a row whose 三级指标 cell holds no indicator of its own: a 一级指标 label (满意度指标(10分), 产出指标) or
-    a single character (a word broken off the cell above), so the row heads or continues another one; or only a
-    figure (:func:`named_by_a_figure`)."""
+    a single character (a word broken off the cell above), so the row heads or continues another one; or a cell
+    misread into the name column (:func:`misread_cell`)."""
     name = fold(indicator.name)
-    return len(name) == 1 or canonical_level1(indicator.name) is not None or named_by_a_figure(indicator)
+    return len(name) == 1 or canonical_level1(indicator.name) is not None or misread_cell(indicator)
+
+
+# The score sheet's own rule for scoring (定量指标计算:完成值达到指标值,记满分;未达到指标值,按B/A…, corpus 206), printed
+# in a note under the grid: no indicator names how points are given. Only a name that begins with the rule: one glued
+# after an indicator's own name (是否完成…申报的数量12.5完成值达到指标值,记满分) still names that indicator.
+_SCORING_RULE = re.compile(r"([定量性]{2}指标)?(计算|评分)[:：]|完成值达到指标值|.{0,8}[记计得]满分")
+
+
+def misread_cell(indicator: Indicator) -> bool:
+    """True when the 三级指标 cell holds what no indicator is named: only a figure (:func:`named_by_a_figure`) or the
+    score sheet's rule for scoring (完成值达到指标值,记满分). The reader placed another cell in the name column, so the
+    row's other cells are misplaced too and nothing on it can be held against the table."""
+    return named_by_a_figure(indicator) or bool(_SCORING_RULE.match(fold(indicator.name)))
 
 
 def named_by_a_figure(indicator: Indicator) -> bool:

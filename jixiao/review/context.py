@@ -8,7 +8,7 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from jixiao.model import (Document, Framework, GoalSheet, Indicator, UnitKind, canonical_level2, level2_parents,
-                          not_an_indicator, unit_kind)
+                          misread_cell, not_an_indicator, unit_kind)
 from jixiao.model.lexicon import fold
 from jixiao.review.finding import Confidence
 from jixiao.review.forms import FormProfile, load_form, recognise_form
@@ -234,9 +234,23 @@ class SheetContext:
     def quantity_nowhere(self) -> bool:
         """True when a sheet that sets goals says nowhere how much the money buys: no 产出 row counts anything and the
         年度目标 (if any) has no figure. A reviewer returns such a sheet (corpus 114, 115, 131). Where the reader found
-        no grid, nothing is known of the rows (corpus 174, cut before its grid)."""
+        no grid, nothing is known of the rows (corpus 174, cut before its grid), nor where no row's 指标值 was read
+        (corpus 180: the values stand unplaced in text run together; JX107 reports the empty cells)."""
         return self.sets_goals and not self.grid_not_found and not self.counts_output \
-            and not has_figure(self.goal_text)
+            and not has_figure(self.goal_text) and any(not i.target.is_empty for i in self.sheet.indicators)
+
+    @property
+    def headless(self) -> bool:
+        """True when the sheet's table header is not in the file (a copy that starts inside the table, its columns
+        inferred from the rows): the header fields above the table are not in the file either."""
+        return self.sheet.evaluation is not None and self.sheet.evaluation.headless
+
+    @cached_property
+    def layout_guessed(self) -> bool:
+        """True when the reader guessed where the sheet's cells stand: the layout (words run together), some row's cells,
+        or a row whose name cell holds another cell (a score, 20: corpus 208). That the header left a field empty is
+        then itself a guess: a sheet is not returned on it."""
+        return self.confidence(Confidence.HIGH) is Confidence.GUESSED_LAYOUT
 
     @property
     def goal_counts_output(self) -> bool:
@@ -348,7 +362,8 @@ class SheetContext:
 
     def confidence(self, confidence: Confidence, indicator: Indicator | None = None) -> Confidence:
         """Lower ``confidence`` when the finding rests on a guessed layout: the indicator's cells (or, for a
-        finding about the sheet, any indicator's cells) were placed by the reader's inference."""
+        finding about the sheet, any indicator's cells) were placed by the reader's inference, or a name cell holds
+        another cell (:func:`misread_cell`)."""
         rows = [indicator] if indicator is not None else self.sheet.indicators
-        guessed = any(row.confidence < GUESSED_BELOW for row in rows)
+        guessed = any(row.confidence < GUESSED_BELOW or misread_cell(row) for row in rows)
         return Confidence.GUESSED_LAYOUT if self.guessed_layout or guessed else confidence

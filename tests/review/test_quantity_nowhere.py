@@ -60,7 +60,18 @@ def _findings(patch: dict, rule: str, form: str | None = None):
         ({"goals": ["按时足额发放,保障权益"], "form_fields": ["项目名称", "三级指标", "指标值"],
           "rows": [["", "", "发放人数", "", "≥80人", ""], ["", "", "本土人才满意度", "", "≥95%", ""]]},
          "JX911", [(None, "绩效目标", "warning", None)]),
-                # a self-evaluation reports on approved goals: not returned for them
+        # 180: no row's 指标值 was read (values unplaced in text run together): what the rows count is not known, and
+        # the vague goal stays a warning (JX107 reports the empty cells)
+        ({"goals": ["为推进宗教活动场所规范化管理,提升我市宗教工作管理水平"],
+          "rows": [["产出指标", "数量指标", "宗教管理经费补助县(市、区)数量", "", "", ""],
+                   ["产出指标", "质量指标", "项目完成率", "", "", ""]]},
+         "JX911", [(None, "绩效目标", "warning", None)]),
+        # ... while one value read that counts nothing returns the sheet
+        ({"goals": ["为推进宗教活动场所规范化管理,提升我市宗教工作管理水平"],
+          "rows": [["产出指标", "数量指标", "宗教管理经费补助县(市、区)数量", "", "", ""],
+                   ["产出指标", "质量指标", "项目完成率", "", "100%", ""]]},
+         "JX911", [(None, "绩效目标", "error", None)]),
+        # a self-evaluation reports on approved goals: not returned for them
         ({"kind": "self-eval", "goals": [], "drop_rows": [1]}, "JX104", [(None, "二级指标", "warning", "数量指标")]),
     ],
 )

@@ -303,7 +303,8 @@ class QualitativeInQuantitativeSlot(Rule):
         what="名称表明是比率、数量、时长或金额的指标（或位于数量指标下的指标），指标值是否为具体数值；培训、宣传、演练等"
         "可以计数的工作只答“已完成”的，和空气质量、水质这类有监测数据的环境质量只答“优良”“达标”的，也报告。"
         "时效指标下讲时间的行（按期完工、工作安排时间）只答“按期完工”“按月安排”这类话、没有完成时限或及时率的，也报告；"
-        "写了日期或期间的是时限，不在此报告。成本指标下的行由 JX901 检查。",
+        "写了日期或期间的是时限，不在此报告。比率的指标值在一句话里写出了百分数的（第一年返本20%,分红按8%分红），数值已"
+        "给出，不在此报告。成本指标下的行由 JX901 检查。",
         why="能量化的指标要量化；“明显提升”“按时”这样的指标值年底无法判断是否完成。",
         bad="产出指标 | 数量指标 | 培训人次 | 明显提升",
         good="产出指标 | 数量指标 | 培训人次 | ≥300人次",
@@ -328,6 +329,8 @@ class QualitativeInQuantitativeSlot(Rule):
             if ctx.is_cost_row(indicator):
                 continue  # a cost row's target that is not an amount is JX901's
             kind = ctx.fact(indicator).kind
+            if kind is Kind.RATE and _PERCENT.search(fold(target.raw)):
+                continue  # a rate's figures told in a sentence (返本20%,分红按8%分红, corpus 187) are given: JX203's
             activity = kind is None and activity_done(indicator.name, target.raw)
             monitored = kind is None and bool(self._MONITORED.search(fold(indicator.name)))
             timed = kind is None and untimed_timeliness(indicator)
@@ -340,6 +343,10 @@ class QualitativeInQuantitativeSlot(Rule):
             fix = Fix(applicability=Applicability.DISPLAY_ONLY,
                       summary=f"写成“运算符+数值+单位”{f'，单位宜用“{unit}”' if unit else ''}")
             yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw, what=what)
+
+
+# A percentage figure in a 指标值 (20%, 8.5 %).
+_PERCENT = re.compile(r"\d\s*%")
 
 
 def untimed_timeliness(indicator: Indicator) -> bool:
@@ -397,7 +404,7 @@ class UnreadableTarget(Rule):
     message = "指标“{indicator}”的指标值“{raw}”既不是数值，也不是常见的定性表述"
     docs = RuleDocs(
         what="指标值能否读作数值目标或常见的定性表述（好/较好/达到预期…）：只指向别处（见附件）或几乎没有文字的报告；"
-        "自成一句的定性表述（严格执行相关制度规定、按月安排）按定性目标理解，不在此报告。",
+        "自成一句的定性表述（严格执行相关制度规定、按月安排）按定性目标理解，不在此报告；空着的指标值由 JX107 报告。",
         why="读不出目标的指标无法监控，也无法在自评时打分。",
         bad="矛盾纠纷多元化解机制 | 见附件",
         good="指标值：≥95%",
@@ -407,6 +414,8 @@ class UnreadableTarget(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
             target = indicator.target
+            if not target.raw.strip():
+                continue  # an empty cell is JX107's (corpus 157: its 指标性质 read as the value's meaning)
             if vague_word(target.raw) or ctx.is_cost_row(indicator) or is_slogan(indicator.name) \
                     or unit_without_value(target.raw) or ctx.form.prescribes(target.raw):
                 continue  # 效果明显 is JX206's, a cost row's target JX901's, a slogan row (保证单位正常运转) JX912's,
