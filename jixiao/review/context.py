@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import takewhile
 from typing import TYPE_CHECKING, Any
 
 from jixiao.model import (Document, Framework, GoalSheet, Indicator, UnitKind, canonical_level2, level2_parents,
@@ -23,9 +24,12 @@ __all__ = ["COUNTED_UNITS", "Facts", "SheetContext", "has_figure"]
 # An indicator read with less confidence than this had its cells placed by a guess (see Indicator.confidence).
 GUESSED_BELOW = 0.75
 # Reader diagnostics saying that the file ends inside this sheet's grid, before its end (documents/codes.py).
-CUT_DIAGNOSTICS = ("P114", "P119", "P120")
+CUT_DIAGNOSTICS = ("P114", "P119", "P120", "P124")
 # Of those, the ones whose last row read is the one the file ends on (P120 drops that row: the last one read is whole).
 LAST_ROW_CUT = ("P114", "P119")
+# Of those, the one saying that the file ends after the rows' names, on the heading of their values: the rows it ends
+# on that lack their values lost them with the cut.
+VALUES_CUT = ("P124",)
 # A 年度目标 line this short is a label or a page mark, not a goal (see SheetContext.goal_text).
 _LABEL_LENGTH = 6
 _LABEL_NOISE = re.compile(r"[\d\s()（）:：_]|年度|第|页")
@@ -187,9 +191,7 @@ class SheetContext:
     @cached_property
     def cut(self) -> bool:
         """True when the reader says the file ends inside this sheet's grid, before its end (a partial copy)."""
-        diagnostics = self.document.diagnostics if self.document else []
-        return any(d.code in CUT_DIAGNOSTICS and d.location.sheet == self.sheet.key
-                   and d.location.table in (None, self.sheet.table) for d in diagnostics)
+        return self._cut_by(CUT_DIAGNOSTICS)
 
     @cached_property
     def goal_text(self) -> str:
@@ -328,24 +330,31 @@ class SheetContext:
     def unfinished(self, indicator: Indicator) -> bool:
         """True for a row whose cells cannot be held against the table: no indicator of its own (not_an_indicator), or
         the row the file ends on, whose later cells may have been lost with the cut (corpus 004: its 指标值 after the
-        cut; 169: a row without its name)."""
+        cut; 169: a row without its name), with the rows just before it that also lack their value (corpus 208)."""
         known = self._unfinished.get(id(indicator))
         if known is not None:
             return known
-        rows = self.sheet.indicators
-        return not_an_indicator(indicator) or (self._last_row_cut and bool(rows) and indicator is rows[-1])
+        return not_an_indicator(indicator) or any(indicator is row for row in self._cut_rows)
 
     @cached_property
     def _unfinished(self) -> dict[int, bool]:
         # Asked by many rules of every row: judged once per row (keyed by identity, as _facts).
-        rows = self.sheet.indicators
-        last = rows[-1] if self._last_row_cut and rows else None
-        return {id(indicator): not_an_indicator(indicator) or indicator is last for indicator in rows}
+        cut = {id(row) for row in self._cut_rows}
+        return {id(indicator): not_an_indicator(indicator) or id(indicator) in cut for indicator in self.sheet.indicators}
 
     @cached_property
-    def _last_row_cut(self) -> bool:
+    def _cut_rows(self) -> list[Indicator]:
+        # The row the file ends on or, where it ends after the rows' names on the heading of their values (a PDF's
+        # text gives a table's columns in blocks, names before values: corpus 208), the rows at the end without one.
+        rows = self.sheet.indicators
+        if self._cut_by(VALUES_CUT):
+            return list(takewhile(lambda row: row.target.is_empty, reversed(rows)))
+        return rows[-1:] if self._cut_by(LAST_ROW_CUT) else []
+
+    def _cut_by(self, codes: tuple[str, ...]) -> bool:
+        # whether the reader gave one of ``codes`` for this sheet's table
         diagnostics = self.document.diagnostics if self.document else []
-        return any(d.code in LAST_ROW_CUT and d.location.sheet == self.sheet.key
+        return any(d.code in codes and d.location.sheet == self.sheet.key
                    and d.location.table in (None, self.sheet.table) for d in diagnostics)
 
     def level1_of(self, indicator: Indicator) -> str | None:

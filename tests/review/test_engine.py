@@ -66,6 +66,29 @@ def test_what_the_file_cuts_off_is_not_missing(rows, code, reported):
     assert review.partial is (code is not None)
 
 
+@pytest.mark.parametrize(
+    ("code", "blank", "reported"),
+    [
+        # the file ends after the rows' names, on their values' heading (P124): the rows it ends on lost their values
+        # with the cut (corpus 208)
+        ("P124", [2, 3], []),
+        # a row left blank above a row with its value was not cut: it is the author's blank
+        ("P124", [1], ["矛盾纠纷排查行政村数"]),
+        # a file ending inside its last row (P114) cut that row only
+        ("P114", [2, 3], ["矛盾纠纷调解成功率"]),
+    ],
+)
+def test_the_values_the_file_cuts_off_are_not_blank(code, blank, reported):
+    rows = [list(BASE["rows"][n - 1]) for n in (1, 2, 3)]
+    for n in blank:
+        rows[n - 1][4] = ""
+    document = build_document(patched(BASE, {"rows": rows}))
+    cut = Diagnostic(code=code, severity=Severity.INFO, message="表格在文件末尾中断",
+                     location=Location(sheet=document.sheets[0].key, table=1, line=40))
+    review = review_document(document.model_copy(update={"diagnostics": [cut]}), load_profile()).sheets[0]
+    assert [f.params.get("indicator") for f in review.findings if f.rule == "JX107"] == reported
+
+
 @pytest.mark.parametrize(("code", "reported"), [("P101", []), (None, ["JX102"])])
 def test_a_grid_the_reader_did_not_find_is_not_reported_empty(code, reported):
     # corpus 121: the file ends after the third project's header; the reader says P101 (no indicator header found)

@@ -43,6 +43,7 @@ from jixiao.documents.pipeline.projects import continuation, rekey_diagnostics, 
 from jixiao.documents.pipeline.regions import body_end, find_header
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
+from jixiao.documents.readers.pdf_reader import PAGE_NUMBER
 from jixiao.documents.codes import diagnostic
 from jixiao.model.lexicon import simplified_in_place
 from jixiao.model import Budget, Diagnostic, Document, Location, ReportedEvaluation
@@ -57,6 +58,8 @@ _OPENING_MONEY = {"budget_initial", "budget_full", "spent", "execution_rate", "s
 # the rest of a form's title broken after a label-like word (绩效目标 / 自评表 (2019年度)): no value of that label
 _FORM_WORD = re.compile(r"\s*(?:自评|申报|批复|监控|设定)?表")
 _SENTENCE_ENDS = ("。", "；", ";", "！", "!")
+# The columns that hold a row's values (label kinds), whose heading a cut file can end on after the rows' names.
+_VALUE_COLUMNS = ("target", "actual", "weight", "score")
 _MONEY_TABLE = re.compile(r"执行数|执行率")  # the columns a self-evaluation's money table adds to the budget
 
 
@@ -234,6 +237,13 @@ class _Assembler:
         current.close_grid()
         if end == len(lines) and end > header.end:
             self._cut(current, lines[header.end:end])
+        elif end > header.end and current.sheet.indicators and _headings_left(lines[end:]):
+            # the file stops after the rows' names, on the heading of their values (P124): the values are lost
+            heading = next(token.text.strip() for line in reversed(lines) for token in reversed(line.filled)
+                           if token.text.strip())
+            location = Location(file=self.source, table=current.ordinal, sheet=current.sheet.key, line=lines[-1].line)
+            self.diagnostics.append(diagnostic("P124", location, heading=heading, line=lines[-1].line))
+            current.cut = True
         return end
 
     def _cut(self, builder: SheetBuilder, body: list[Line]) -> None:
@@ -501,3 +511,13 @@ def _joins_money_heading(row: Row, text: str) -> bool:
     return money_key(text) is not None and (
         money_key(last) is not None or header_label(row.cells[0].text) == "budget_section")
 
+
+def _headings_left(lines: list[Line]) -> bool:
+    """True when all the file holds after a grid's rows is the closing 总分, page numbers and, last, a heading of
+    the grid's value columns (…满意度 总分 -2- 年度 指标值, corpus 208): a PDF's text gives a table's columns in blocks,
+    names before values, and the file stops right after the heading of the values, which are lost with the cut."""
+    cells = [token.text.strip() for line in lines for token in line.filled if token.text.strip()]
+    if not cells or label(cells[-1]).role is not Role.HEADING or label(cells[-1]).kind not in _VALUE_COLUMNS:
+        return False
+    return all(label(cell).role in (Role.HEADING, Role.TRAILER, Role.FIELD) or PAGE_NUMBER.match(cell)
+               for cell in cells)

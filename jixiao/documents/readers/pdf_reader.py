@@ -49,7 +49,7 @@ _RULED = {
     "snap_tolerance": 3, "join_tolerance": 3, "intersection_tolerance": 3,
 }
 _BY_TEXT = {"vertical_strategy": "text", "horizontal_strategy": "text", "min_words_vertical": 2}
-_PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:第\s*)?\d+\s*页?(?:\s*/\s*共?\s*\d+\s*页?)?[-—–\s]*$")
+PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:第\s*)?\d+\s*页?(?:\s*/\s*共?\s*\d+\s*页?)?[-—–\s]*$")
 # What pdfminer raises on damaged input: its own errors, and whatever Python error its parser runs into.
 _DAMAGE = (PdfminerException, MalformedPDFException, PDFException, PSException, ValueError, KeyError, TypeError,
            AttributeError, IndexError, AssertionError, struct.error, zlib.error, UnicodeError, OverflowError,
@@ -140,7 +140,7 @@ class _Pages:
         items.sort(key=lambda item: item[0])
         for index, (_, item) in enumerate(items):
             if isinstance(item, str):
-                if not _PAGE_NUMBER.match(item):
+                if not PAGE_NUMBER.match(item):
                     self.blocks.append(Paragraph(text=item.strip()))
             else:
                 self._table(item, continues=index == 0 and self._in_table)

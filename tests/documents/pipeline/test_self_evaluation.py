@@ -646,3 +646,22 @@ def test_a_template_row_left_empty_above_a_full_row_takes_none_of_its_figures():
     sheet = read(text).sheets[0]
     assert [(i.name, i.target.raw) for i in sheet.indicators][-1] == ("培训场次", "10")
     assert not any("分开印出" in d.message for d in read(text).diagnostics)
+
+
+@pytest.mark.parametrize(("tail", "cut"), [
+    # a PDF's text gives the columns in blocks, names before values: the file stops on the values' heading (corpus 208)
+    (["总分", "-2-", "年度", "指标值"], True),
+    # the same names closed by the total alone: the table ends in the file, its blanks are the author's
+    (["总分"], False),
+])
+def test_a_file_ending_on_the_value_heading_after_the_names_is_cut(tail, cut):
+    head = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]
+    first = ["财政项目支出绩效自评表", "项目名称", "河道保洁", *head,
+             "产出指标", "数量指标", "保洁河道长度", "≥30公里", "32公里", "50", "50",
+             "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%", "50", "50", "总分", "100"]
+    second = ["财政项目支出绩效自评表", "项目名称", "对口帮扶经费", "一级指标", "二级指标", "三级指标",
+              "产出指标", "数量指标", "经费使用率", "质量指标", "经费完成情况", *tail]
+    document = read("\n".join([*first, *second]))
+    assert len(document.sheets) == 2 and [i.name for i in document.sheets[1].indicators] == ["经费使用率", "经费完成情况"]
+    cuts = [d.location.table for d in document.diagnostics if d.code in ("P114", "P119", "P120", "P124")]
+    assert (document.sheets[1].evaluation.cut, cuts) == (cut, [2] if cut else [])
