@@ -70,6 +70,9 @@ KINDS: dict[str, DiagnosticKind] = {
         DiagnosticKind("P123", Severity.WARNING, "自评表的{count}个指标都没有任何数字（分值、得分、指标值、实际完成值）：文件中的数字可能在转载时被去掉，读到的名称和各行可能不准确",
                        "绩效自评表按分值计分，每行都印有数字；整张表一个数字也没有，通常是文档站转载时去掉了全部数字，"
                        "原来由数字分隔的单元格因此连在一起，指标的名称和所在行可能读错。请提供原始文件后重新导入。"),
+        DiagnosticKind("P125", Severity.INFO, "表中未写年度，按项目名称中的“{year}年”取年度",
+                       "表头和标题都没有写预算年度，项目名称以年份开头（2023年雨露计划就学补助项目），按此取项目的年度，"
+                       "导入时据此核对所选年度；如年份不是预算年度，请在导入后修改。"),
         DiagnosticKind("P112", Severity.WARNING, "工作表“{name}”无法读取：{reason}",
                        "Excel 文件中的某个工作表损坏或格式异常。"),
         DiagnosticKind("P116", Severity.WARNING, "工作表“{name}”中隐藏的行或列有{count}个单元格未读取：{cells}",

@@ -81,6 +81,8 @@ _MONEY_HEADINGS = {
     "score": ("得分",),
 }
 _UNIT_IN_NAME = re.compile(r"[(（]([^()（）]{1,6})[)）]$")
+# a project name opening with its year (2023年雨露计划…), not a span (2021-2023年) or a date (2023年5月)
+_NAME_YEAR = re.compile(r"\s*(20\d{2})年(?!度?\s*[-—至~～]|\d|\s*\d)")
 _DEFINITION = re.compile(r"^([^=＝]{2,30}率)\s*[=＝]\s*(.+/.+[*×]\s*100\s*%)$", re.DOTALL)
 # the name, then how it is computed in brackets: 结余率(计算方法为:结余数/预算数)
 _BRACKETED_DEFINITION = re.compile(r"^([^(（]{2,30}?)\s*[(（]((?:计算方法|计算公式|计算方式|公式)[^)）]*)[)）]$", re.DOTALL)
@@ -522,9 +524,18 @@ class SheetBuilder:
         self._drop_framework()
         self._drop_scrambled()
         self._drop_repeated_notes()
+        self._year_from_name()
         if self.columns is None:
             self.diagnostics.append(diagnostic("P101", self._location(), sheet=self.sheet.key))
         return self.sheet, self.diagnostics
+
+    def _year_from_name(self) -> None:
+        """A sheet whose title and header state no year takes the one its project name opens with
+        (2023年雨露计划就学补助项目), said once: the import checks the chosen year against it."""
+        found = _NAME_YEAR.match(self.sheet.name or "") if self.sheet.year is None else None
+        if found:
+            self.sheet.year = int(found.group(1))
+            self.diagnostics.append(diagnostic("P125", self._location(), year=found.group(1)))
 
     def _drop_framework(self) -> None:
         """Leave out the rows of an evaluation framework's scoring table (一级指标 | 分值 | 二级指标 | 分值 | 三级指标 |

@@ -166,3 +166,18 @@ def test_a_row_whose_cell_runs_the_header_blocks_labels_and_values_together_give
                     "一级指标 二级指标 三级指标 年度指标值 全年实际值 分值 得分",
                     "产出指标 数量指标 保洁道路 20条 20条 10 10").sheets
     assert (sheet.name, sheet.unit.name, sheet.goals) == ("某路段保洁外包经费", "某服务中心", ["通过规范资金使用,实现科学管理"])
+
+
+@pytest.mark.parametrize(("title", "name", "year", "noted"), [
+    # corpus 200: the form's title and header state no year, the project name opens with it
+    ("雨露计划绩效目标申报表", "2023年雨露计划就学补助项目", 2023, True),
+    ("2024年度项目支出绩效目标表", "2023年雨露计划就学补助项目", 2024, False),  # the title's year stands
+    ("雨露计划绩效目标申报表", "2021-2023年高标准农田建设项目", None, False),  # a span names no budget year
+    ("雨露计划绩效目标申报表", "2023年5月防汛物资采购", None, False),  # nor does a date
+])
+def test_a_year_the_project_name_opens_with_is_the_sheets_when_nothing_else_states_one(title, name, year, noted):
+    document = read(title, f"| 项目名称 | {name} |", *GRID)
+    (sheet,) = document.sheets
+    assert sheet.year == year
+    notes = [d.message for d in document.diagnostics if d.code == "P125"]
+    assert notes == ([f"表中未写年度，按项目名称中的“{year}年”取年度"] if noted else [])

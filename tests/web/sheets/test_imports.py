@@ -246,3 +246,13 @@ def test_a_budget_of_four_decimals_is_shown_as_printed_not_padded_to_the_columns
     listed = client.get("/sheets/", {"year": 2022}).content.decode()
     paper = client.get(f"/sheets/{sheet.pk}/").content.decode()
     assert "153.5184 万元" in listed and "153.5184<" in paper and "153.518400" not in listed + paper
+
+
+def test_a_year_only_the_project_name_states_is_checked_against_the_chosen_one(org, login):
+    # corpus 200: 雨露计划绩效目标申报表 prints no year but its project, 2023年雨露计划就学补助项目
+    text = "\n".join(["雨露计划绩效目标申报表", "| 项目名称 | 2023年雨露计划就学补助项目 |",
+                      "| 一级指标 | 二级指标 | 三级指标 | 指标值 |", "| 产出指标 | 数量指标 | 资助人数 | ≥101人 |",
+                      "| 满意度指标 | 服务对象满意度指标 | 受助学生满意度 | ≥95% |"])
+    page = login(org["owner"]).post("/sheets/import/", {
+        "unit": org["township"].pk, "year": 2027, "files": [SimpleUploadedFile("雨露计划.txt", text.encode())]})
+    assert "写的是 2023 年度，所选年度为 2027 年" in page.content.decode()
