@@ -71,6 +71,7 @@ class Entry:
     kind: str
     split: str
     family: tuple[int, ...]
+    moved: str | None = None  # the day an unseen document was moved to dev (its judged file predates its findings)
 
 
 def load_manifest(corpus: Path = CORPUS) -> list[Entry]:
@@ -80,7 +81,8 @@ def load_manifest(corpus: Path = CORPUS) -> list[Entry]:
     for item in data["document"]:
         file = item["file"]
         path = corpus.parent.parent.parent / file if file.startswith("shared/") else corpus / file
-        entries.append(Entry(Path(file).stem, path, item["kind"], item["split"], tuple(item.get("family", ()))))
+        entries.append(Entry(Path(file).stem, path, item["kind"], item["split"], tuple(item.get("family", ())),
+                             item.get("moved")))
     return entries
 
 

@@ -130,6 +130,8 @@ class Judgment:
     flags: list[Flag]
     clean: list[Clean]
     scope: str = "all"  # "audit": only the audit flags were judged (the review benchmark leaves the document out)
+    # judged before anyone saw jixiao's findings on it: unseen, or moved to dev from an unseen batch
+    fresh: bool = False
 
 
 def load_judgments(folder: Path = JUDGED) -> list[Judgment]:
@@ -153,7 +155,7 @@ def load_judgments(folder: Path = JUDGED) -> list[Judgment]:
         judgments.append(Judgment(
             stem=path.stem, path=entry.path if entry.path.is_file() else None, split=entry.split, kind=entry.kind,
             grade=data.get("grade"), grades=data.get("grades", {}), form=data.get("form"), flags=flags, clean=clean,
-            scope=scope,
+            scope=scope, fresh=entry.split == "unseen" or entry.moved is not None,
         ))
     return judgments
 
@@ -251,6 +253,7 @@ class DocumentFigures:
     missed: list[str] = field(default_factory=list)
     false: list[str] = field(default_factory=list)
     unreadable: str | None = None
+    fresh: bool = False  # judged before anyone saw jixiao's findings on it (see Judgment.fresh)
 
 
 def percent(part: int, whole: int) -> float | None:
@@ -370,7 +373,7 @@ def score_document(judgment: Judgment) -> DocumentFigures:
             review = check_document(document, profile_for(judgment), scoring_profile(judgment)).review
     coverage = _coverage(judgment, document)
     figures = DocumentFigures(judgment.stem, judgment.split, coverage >= READ_THRESHOLD, round(coverage, 2),
-                              unreadable=unreadable, grades=_grades(judgment, review))
+                              unreadable=unreadable, grades=_grades(judgment, review), fresh=judgment.fresh)
     figures.flags = len(judgment.flags)
     figures.flags_coverable = sum(bool(kinds[f.problem].codes) for f in judgment.flags)
     found: set[int] = set()
@@ -412,11 +415,12 @@ class CorpusFigures:
 
     documents: list[DocumentFigures]
 
-    def totals(self, split: str, read_only: bool = False) -> Totals:
-        """Totals over one split (``dev``/``unseen``/``all``), optionally only where reading found the indicators."""
+    def totals(self, split: str, read_only: bool = False, fresh_only: bool = False) -> Totals:
+        """Totals over one split (``dev``/``unseen``/``all``), optionally only where reading found the indicators,
+        or only over the documents judged before anyone saw jixiao's findings on them."""
         totals = Totals()
         for doc in self.documents:
-            if (split == "all" or doc.split == split) and (doc.read or not read_only):
+            if (split == "all" or doc.split == split) and (doc.read or not read_only) and (doc.fresh or not fresh_only):
                 totals.add(doc)
         return totals
 

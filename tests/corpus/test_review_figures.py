@@ -62,6 +62,14 @@ def test_judgments_are_well_formed():
             assert bool(errors) is (grade in {"中", "差"}), (judgment.stem, sheet, grade)
 
 
+def test_documents_judged_before_their_findings_were_seen_are_the_unseen_and_the_moved():
+    manifest = {Path(item["file"]).stem: item for item in tomllib.loads(MANIFEST.read_text(encoding="utf-8"))["document"]}
+    for judgment in load_judgments():
+        entry = manifest.get(judgment.stem, {})
+        assert judgment.fresh is (entry.get("split") == "unseen" or "moved" in entry), judgment.stem
+    assert any(j.fresh and j.split == "dev" for j in load_judgments())  # the moved ones: dev's honest figure
+
+
 def test_every_goal_document_of_the_manifest_is_judged():
     manifest = tomllib.loads(MANIFEST.read_text(encoding="utf-8"))["document"]
     goals = {Path(entry["file"]).stem for entry in manifest if entry["kind"] in {"goal", "dept-goal"}}
