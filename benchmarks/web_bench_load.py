@@ -25,6 +25,7 @@ def load(count: int) -> None:
 
     from benchmarks.synth import generate_sheet
     from benchmarks.web_bench import PASSWORD, UNITS, YEAR
+    from jixiao.model import Document
     from jixiao.model import Unit as ModelUnit
     from jixiao.web.organisation.models import Role
     from jixiao.web.organisation.services import member_create, token_create, unit_create
@@ -50,7 +51,7 @@ def load(count: int) -> None:
                 content = generate_sheet(rng, index, ModelUnit(code=unit.code, name=unit.name), indicators_per_sheet=10)
                 content = content.model_copy(update={"year": YEAR, "title": content.title.replace("2025", str(YEAR))})
                 contents.append(content)
-                outcome = check_sheet(content)
+                outcome = check_sheet(Document(sheets=[content]))  # as a sheet is reviewed: in its document
                 approved = index % 5 != 4
                 sheets.append(Sheet(unit=unit, year=YEAR, source="benchmark", suggested_grade=outcome.grade,
                                     status=Status.APPROVED if approved else Status.DRAFT,
