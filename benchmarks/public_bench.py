@@ -90,9 +90,11 @@ def _fetch(url: str) -> float:
 def _pages(base: str, args) -> dict[str, list[str]]:
     """Each page's addresses, the requests of one round (the same for every server): warm-up, one client alone,
     the clients together."""
-    unit_page = urllib.request.urlopen(f"{base}/public/B0/{YEAR}/U001/").read().decode()
+    # the first unit holds the first table (tables are dealt to the units in turn), so the ids of all tables lie
+    # between its smallest and that + tables - 1 (U001's smallest is the second table's: the last id was missed)
+    unit_page = urllib.request.urlopen(f"{base}/public/B0/{YEAR}/U000/").read().decode()
     ids = [int(n) for n in re.findall(r'/public/table/(\d+)/', unit_page)]
-    first = min(ids)  # ids of all tables lie between first and first + tables
+    first = min(ids)
     rng = random.Random(7)
     pages = {
         "index": lambda: "/public/",
