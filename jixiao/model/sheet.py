@@ -11,7 +11,10 @@ from pydantic import BaseModel, Field
 from jixiao.model.indicator import Indicator
 from jixiao.model.reported import ReportedEvaluation, ReportedMonitoring
 
-__all__ = ["MoneyUnit", "Unit", "Budget", "Checkpoint", "GoalSheet"]
+__all__ = ["MoneyUnit", "Unit", "Budget", "Checkpoint", "GoalSheet", "UNNAMED"]
+
+# How a project with neither name nor code is named to people.
+UNNAMED = "（未命名项目）"
 
 # A title that names only the form (项目绩效目标表, 附件2-1 2023年部门整体支出绩效目标申报表), its year and
 # attachment number aside: it names no project, so it is no sheet's key
@@ -81,7 +84,7 @@ class GoalSheet(BaseModel):
         """How findings name the sheet: the project code or, if none, its name, else a title that names more than
         the form (a bare 项目绩效目标表 is no project's name)."""
         named = self.title and not _FORM_TITLE.fullmatch(_BRACKETED.sub("", self.title))
-        return self.code or self.name or (self.title if named else None) or "（未命名项目）"
+        return self.code or self.name or (self.title if named else None) or UNNAMED
 
     @property
     def heading(self) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from jixiao.model.sheet import UNNAMED
 from jixiao.web.organisation.models import Unit
 from jixiao.web.sheets.models import Sheet
 
@@ -54,4 +55,9 @@ class AuditedDocument(models.Model):
         indexes = [models.Index(fields=["bureau", "year"])]
 
     def __str__(self) -> str:
-        return f"{self.project_name or self.project_code}（{self.source}）"
+        return f"{self.label}（{self.source}）"
+
+    @property
+    def label(self) -> str:
+        """How the project is named to people: its name, else its code, else that it has neither."""
+        return self.project_name or self.project_code or UNNAMED

@@ -51,7 +51,7 @@ def _overview(request, member: Member, year: int, form: AuditUploadForm, status:
     documents = list(audited_documents(member, year))
     ranked = sorted((d for d in documents if d.gap is not None), key=lambda d: (-d.gap, d.pk))
     chart = {
-        "labels": [f"{d.unit.name} · {d.project_name or d.project_code}" for d in ranked],
+        "labels": [f"{d.unit.name} · {d.label}" for d in ranked],
         "gaps": [float(d.gap) for d in ranked],
         "links": [reverse("audits:document", args=[d.pk]) for d in ranked],
     }

@@ -21,6 +21,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from jixiao.model.sheet import UNNAMED
 from jixiao.web.organisation.models import Unit
 from jixiao.web.publication.figures import GRADES, average
 from jixiao.web.sheets.models import MONEY, Sheet
@@ -86,7 +87,12 @@ class Publication(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.name or self.code}（{self.year}年度，第{self.number}版）"
+        return f"{self.label}（{self.year}年度，第{self.number}版）"
+
+    @property
+    def label(self) -> str:
+        """How the table is named to people: its project name, else its code, else that it has neither."""
+        return self.name or self.code or UNNAMED
 
 
 class PublicationContent(models.Model):

@@ -221,3 +221,15 @@ def test_the_demo_publishes_the_sample(db):
     year = re.search(r'/public/DEMO-CZJ/(\d{4})/', index).group(1)
     assert "遵化市西留村乡人民政府" in Client().get(f"/public/DEMO-CZJ/{year}/").content.decode()
     assert "维稳经费（西留村）" in Client().get(f"/public/DEMO-CZJ/{year}/434016/").content.decode()
+
+
+def test_a_table_whose_project_has_neither_name_nor_code_can_still_be_found_and_opened(org, login, anonymous):
+    # shared/corpus/036 prints no project name or code (its missing name is a warning there: the layout is guessed):
+    # imported, approved and published, its search result was an empty link (the link's text is the project's name)
+    published = publication_publish(user=org["reviewer"], sheet_id=approved_sheet(org).pk)
+    Publication.objects.filter(pk=published.pk).update(name="", code="")  # as 036's snapshot holds them
+    publication = Publication.objects.get(pk=published.pk)
+    found = anonymous.get("/public/search/", {"q": "整治村数"}).content.decode()
+    link = f'table/{publication.pk}/">{publication.year}年度 · {org["township"].name} · （未命名项目）</a>'
+    assert link in found and publication.label == "（未命名项目）"
+    assert "（未命名项目）" in anonymous.get(f"/public/table/{publication.pk}/").content.decode()

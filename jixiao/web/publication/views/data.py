@@ -71,7 +71,7 @@ def feed(request):
         version = f"（第{item.number}版）" if item.number > 1 else ""
         reason = f" 调整原因：{item.reason}" if item.reason else ""
         link = f"{public_url}table/{item.pk}/"  # the stable URL of a table (publication:table)
-        atom.add_item(title=f"{item.year}年度 {item.unit.name} {item.name or item.code}{version}", link=link,
+        atom.add_item(title=f"{item.year}年度 {item.unit.name} {item.label}{version}", link=link,
                       unique_id=link, pubdate=item.published_at,
                       updateddate=item.evaluation_published_at or item.published_at,
                       description=f"{item.unit.name}{item.year}年度项目绩效目标表，{item.indicator_count} 个绩效指标。{reason}")

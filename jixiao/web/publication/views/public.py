@@ -110,7 +110,7 @@ def table_download(request, pk: int, fmt: str):
                         unit=UnitModel(code=publication.unit.code, name=publication.unit.name),
                         overall=OverallGoals(**found.overall) if found.overall else None,
                         sheets=[found.content])
-    stem = f"{publication.year}-{publication.unit.name}-{publication.name or publication.code}-第{publication.number}版"
+    stem = f"{publication.year}-{publication.unit.name}-{publication.label}-第{publication.number}版"
     return attachment(render_document(document, fmt), stem, fmt, fallback=f"table-{publication.pk}")
 
 
