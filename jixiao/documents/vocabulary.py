@@ -9,10 +9,13 @@ import tomllib
 
 from jixiao.model.lexicon import fold
 
-__all__ = ["header_label", "goals_word", "column_label", "is_trailer", "total_words", "split_label_value", "labels",
-           "canonical_label"]
+__all__ = ["PAGE_NUMBER", "header_label", "goals_word", "column_label", "is_trailer", "total_words", "split_label_value",
+           "labels", "canonical_label"]
 
 _COLON = re.compile(r"[:：]$")
+
+# A page's number printed alone on its line (-2-, 第3页, 3/12): a PDF's page furniture, no cell of a table.
+PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:第\s*)?\d+\s*页?(?:\s*/\s*共?\s*\d+\s*页?)?[-—–\s]*$")
 
 
 @cache

@@ -248,11 +248,10 @@ class SheetContext:
         return self.sheet.evaluation is not None and self.sheet.evaluation.headless
 
     @cached_property
-    def layout_guessed(self) -> bool:
-        """True when the reader guessed where the sheet's cells stand: the layout (words run together), some row's cells,
-        or a row whose name cell holds another cell (a score, 20: corpus 208). That the header left a field empty is
-        then itself a guess: a sheet is not returned on it."""
-        return self.confidence(Confidence.HIGH) is Confidence.GUESSED_LAYOUT
+    def misread_rows(self) -> frozenset[int]:
+        """The rows (by identity) whose name cell holds another cell (:func:`misread_cell`): asked of every row by
+        every finding's confidence, judged once."""
+        return frozenset(id(row) for row in self.sheet.indicators if misread_cell(row))
 
     @property
     def goal_counts_output(self) -> bool:
@@ -374,5 +373,5 @@ class SheetContext:
         finding about the sheet, any indicator's cells) were placed by the reader's inference, or a name cell holds
         another cell (:func:`misread_cell`)."""
         rows = [indicator] if indicator is not None else self.sheet.indicators
-        guessed = any(row.confidence < GUESSED_BELOW or misread_cell(row) for row in rows)
+        guessed = any(row.confidence < GUESSED_BELOW or id(row) in self.misread_rows for row in rows)
         return Confidence.GUESSED_LAYOUT if self.guessed_layout or guessed else confidence

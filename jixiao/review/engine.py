@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from jixiao.model import Document, GoalSheet, misread_cell
+from jixiao.model import Document, GoalSheet
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Finding
 from jixiao.review.lexicon import data
@@ -37,7 +37,7 @@ def review_sheet(sheet: GoalSheet, profile: Profile | None = None, document: Doc
     ctx = SheetContext(sheet=sheet, profile=profile, document=document, guessed_layout=guessed)
     # A row whose name cell holds another cell (a score, 20; the scoring rule, 完成值达到指标值,记满分) was misread: what
     # a rule finds on it is the reader's mistake, not the table's (the reader's JX001 and the sheet's findings stand).
-    misread = {indicator.name for indicator in sheet.indicators if misread_cell(indicator)}
+    misread = {indicator.name for indicator in sheet.indicators if id(indicator) in ctx.misread_rows}
     findings = [f for rule in _enabled(profile) for f in rule.check(ctx) if f.indicator not in misread]
     review = SheetReview(source=ctx.source, sheet=sheet.key, name=sheet.name, table=sheet.table, findings=findings,
                          form=ctx.form.name, form_label=ctx.form.label, partial=ctx.cut or ctx.grid_not_found)

@@ -510,8 +510,8 @@ class Aligner:
             return None
         figures = list(zip(self.slots[start:end], split.parts))
         kinds = dict(figures)
-        if "actual" in kinds and "target" in kinds and kinds["actual"] != kinds["target"]:
-            return None  # (a name may end with a figure: only a target its actual repeats shows a run)
+        if "actual" in kinds and "target" in kinds and not _repeats_target(kinds):
+            return None
         level1, level2, name = split_level_prefix(simplified(found[0]))
         how = f"“{text.strip()}”按形式拆分为{self._heading('name')}“{name}”｜" + "｜".join(
             f"{self._heading(kind)}{part}" for kind, part in figures)
@@ -911,8 +911,8 @@ class Aligner:
             if split is None:
                 return texts, []
             figures = dict(zip(slots[start:end], split.parts))
-            if named and ("target" not in figures or figures.get("actual") != figures["target"]):
-                return texts, []  # (a name may end with a figure: only a target its actual repeats shows a run)
+            if named and not _repeats_target(figures):
+                return texts, []
             notes = [f"“{text}”按形式拆分为{self._heading('name')}与数字“{found[1]}”"] if named else []
             if split.guessed:
                 shown = "｜".join(f"{self._heading(kind)}{part}" for kind, part in zip(slots[start:end], split.parts))
@@ -1061,6 +1061,13 @@ _MEASURED = re.compile(r"\d+(?:\.\d+)?\s*(?P<unit>[^\d\s]{1,4})$")
 
 
 _WRAPPED_END = 2  # characters of a name's cell a wrap can leave on a line of its own (…报告 | 数)
+
+
+def _repeats_target(figures: dict[str, str]) -> bool:
+    """True when the reading of a run of digits cut off a name gives an actual that repeats the target (2020 under
+    指标值 | 实际完成值 is 20 | 20): a name may end with a figure of its own, only such a pair shows the digits are the
+    row's figures run onto it."""
+    return "target" in figures and figures.get("actual") == figures["target"]
 
 
 def _alike(figures: list[str], share: int) -> bool:

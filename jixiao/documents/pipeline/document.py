@@ -19,7 +19,7 @@ from itertools import count, takewhile
 
 from jixiao.documents.blocks import Cell, Row
 from jixiao.documents.interpret.header_cells import fund_heading, parse_amount, parse_title, report_name
-from jixiao.documents.vocabulary import goals_word, header_label, labels, split_label_value
+from jixiao.documents.vocabulary import PAGE_NUMBER, goals_word, header_label, labels, split_label_value
 from jixiao.documents.interpret.goals_block import goals_in_prose
 from jixiao.documents.interpret.long_layout import build_long_table, detect_long_header
 from jixiao.documents.interpret.overall import OverallGoalsBuilder
@@ -43,7 +43,6 @@ from jixiao.documents.pipeline.projects import continuation, rekey_diagnostics, 
 from jixiao.documents.pipeline.regions import body_end, find_header
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
-from jixiao.documents.readers.pdf_reader import PAGE_NUMBER
 from jixiao.documents.codes import diagnostic
 from jixiao.model.lexicon import simplified_in_place
 from jixiao.model import Budget, Diagnostic, Document, Location, ReportedEvaluation

@@ -33,7 +33,7 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from jixiao.documents.blocks import Block, Cell, Layout, Paragraph, Row
 from jixiao.documents.codes import diagnostic
 from jixiao.documents.errors import NotAGoalDocument
-from jixiao.documents.vocabulary import column_label, header_label
+from jixiao.documents.vocabulary import PAGE_NUMBER, column_label, header_label
 from jixiao.documents.limits import DEFAULT_LIMITS, Deadline, ReadLimits
 from jixiao.model import Diagnostic, Location
 
@@ -49,7 +49,6 @@ _RULED = {
     "snap_tolerance": 3, "join_tolerance": 3, "intersection_tolerance": 3,
 }
 _BY_TEXT = {"vertical_strategy": "text", "horizontal_strategy": "text", "min_words_vertical": 2}
-PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:第\s*)?\d+\s*页?(?:\s*/\s*共?\s*\d+\s*页?)?[-—–\s]*$")
 # What pdfminer raises on damaged input: its own errors, and whatever Python error its parser runs into.
 _DAMAGE = (PdfminerException, MalformedPDFException, PDFException, PSException, ValueError, KeyError, TypeError,
            AttributeError, IndexError, AssertionError, struct.error, zlib.error, UnicodeError, OverflowError,

@@ -74,7 +74,8 @@ class MissingHeaderField(Rule):
             if value is None or value == "" or value == []:
                 # Without a name the sheet cannot be matched to a budget project; other blanks are fixed by agreement. Where
                 # the reader guessed the layout, the name may stand in the text unplaced (corpus 208: before its label).
-                severity = None if key == "name" and not ctx.layout_guessed else Severity.WARNING
+                guessed = ctx.confidence(Confidence.HIGH) is Confidence.GUESSED_LAYOUT
+                severity = None if key == "name" and not guessed else Severity.WARNING
                 yield self.finding(ctx, column=label, field=label, severity=severity)
 
 
