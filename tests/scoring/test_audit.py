@@ -340,6 +340,26 @@ def test_blanks_on_a_row_read_uncertainly_are_not_reported():
                                                                           Confidence.GUESSED_LAYOUT)
 
 
+# corpus 212 (黄石市图书馆 共享工程 2022, Hubei 自评表): one 得分 per 二级指标, printed in a cell merged over the
+# group's rows; the 社会效益 group prints none at all (the reviewer's flag: 社会效益两行没有得分).
+LIBRARY = [("产出指标", "数量指标", "一个存储备份器", "25TB", "25TB", None, 10),
+           ("产出指标", "数量指标", "WIFI布点全覆盖", "100%覆盖", "100%覆盖", None, None),
+           ("产出指标", "时效指标", "可保证读者使用时长", "全天候可用", "全天候", None, 10),
+           ("产出指标", "时效指标", "2022年全年", "≥360天", "≥360天", None, None),
+           ("效益指标", "社会效益指标", "使读者更方便快捷查找检阅", "独有数据资源查询", "独有数据资源查询", None, None),
+           ("效益指标", "社会效益指标", "促进黄石文化经济发展", "丰富市民文化活动", "丰富市民文化活动", None, None)]
+
+
+def test_a_score_merged_over_its_group_covers_the_group_and_an_unscored_group_is_reported():
+    sheet = printed(LIBRARY, budget=5, spent=5, rate=100, execution_weight=20, execution_score=20)
+    missing = [(f.indicator, f.params["what"]) for f in audit_sheet(sheet, HUBEI) if f.rule == "JXA12"]
+    assert missing == [("使读者更方便快捷查找检阅", "得分"), ("促进黄石文化经济发展", "得分")]
+    # where the rows print their own 分值, the blank score of a group's second row is the row's own blank
+    weighed = printed([row[:5] + (10, row[6]) for row in LIBRARY[:2]], budget=5, spent=5, rate=100,
+                      execution_weight=20, execution_score=20)
+    assert [f.indicator for f in audit_sheet(weighed, HUBEI) if f.rule == "JXA12"] == ["WIFI布点全覆盖"]
+
+
 @pytest.mark.parametrize(("actual", "codes"), [
     (")", ["JXA12"]),  # a bracket left from a heading “(50分)” is no actual: the row is blank
     ("/人、天 180元 /人、天", []),  # a number among spilled words: not qualitative, and not recomputed either

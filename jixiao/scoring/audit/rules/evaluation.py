@@ -395,6 +395,24 @@ def _cut_short(ctx: AuditContext, item: RecomputedItem) -> bool:
     return ctx.sheet.evaluation.cut and item.indicator == len(ctx.sheet.indicators)
 
 
+def _group_scored(ctx: AuditContext, item: RecomputedItem) -> bool:
+    """Whether a row printing neither 分值 nor 得分 sits under a row of its 二级指标 that prints a 得分 without a
+    分值: a form scoring each 二级指标 once prints that score in a cell merged over the group's rows (Hubei 2022,
+    corpus 212: 数量指标 | 一个存储备份器 | … | 10, then WIFI布点全覆盖 with its score cell merged above). A group
+    none of whose rows is scored is still reported (212's 社会效益 rows)."""
+    if item.indicator is None or item.weight is not None or item.printed is not None:
+        return False
+    rows, items = ctx.sheet.indicators, {other.indicator: other for other in ctx.recomputation.indicators}
+    group = rows[item.indicator - 1].level2
+    for index in range(item.indicator - 1, 0, -1):
+        above = items.get(index)
+        if group is None or rows[index - 1].level2 != group or above is None or above.weight is not None:
+            return False
+        if above.printed is not None:
+            return True
+    return False
+
+
 def _scored_blank(item: RecomputedItem) -> bool:
     """A row that prints its 分值 and a 得分 but neither 指标值 nor 实际完成值: scored against nothing (a row without a
     指标值 is otherwise left to the review, which reports the empty cell)."""
@@ -427,9 +445,9 @@ class ScoresNotFilled(AuditRule):
                 read = item.weight is not None and ctx.sheet.evaluation.execution_weight is not None
                 missing = ["得分"] if scores and read and item.printed is None and item.expected is None else []
             elif not (item.has_target or _scored_blank(item)) or item.misplaced or not _read_through(item) or (
-                    computed.is_part(item) or _cut_short(ctx, item)):
+                    computed.is_part(item) or _cut_short(ctx, item) or _group_scored(ctx, item)):
                 continue  # not read as an indicator row, read too uncertainly for a blank to mean anything, a part,
-                # or the row the copy stops in
+                # the row the copy stops in, or a row its group's one score covers
             else:
                 missing = [what for what, printed, blank in (("实际完成值", actuals, not item.actual),
                                                              ("得分", scores, item.printed is None)) if printed and blank]
