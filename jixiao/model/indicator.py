@@ -128,10 +128,16 @@ def _decimal(text: str | None) -> Decimal | None:
 
 def not_an_indicator(indicator: Indicator) -> bool:
     """True for a row whose 三级指标 cell holds no indicator of its own: a 一级指标 label (满意度指标(10分), 产出指标) or
-    a single character (a word broken off the cell above), so the row heads or continues another one; or a cell
-    misread into the name column (:func:`misread_cell`)."""
+    a single character (a word broken off the cell above), so the row heads or continues another one; the heading of
+    the value columns (区域目标值…); or a cell misread into the name column (:func:`misread_cell`)."""
     name = fold(indicator.name)
-    return len(name) == 1 or canonical_level1(indicator.name) is not None or misread_cell(indicator)
+    return len(name) == 1 or canonical_level1(indicator.name) is not None or misread_cell(indicator) \
+        or bool(_VALUE_HEADING.match(name))
+
+
+# The heading of the value columns read as a row: 区域目标值 over one column per district (区域目标值新罗区永定区…,
+# corpus 180), 年度指标值. No indicator is named for the column it heads.
+_VALUE_HEADING = re.compile(r"(区域|年度)?(目标值|指标值)")
 
 
 # The score sheet's own rule for scoring (定量指标计算:完成值达到指标值,记满分;未达到指标值,按B/A…, corpus 206), printed
