@@ -963,3 +963,16 @@ def test_two_rows_met_to_the_letter_are_not_enough_to_say_copied():
             ("产出指标", "质量指标", "验收合格率", "100%", "100%", 45, 45)]
     sheet = printed(rows, budget=10, spent=10, rate=100, execution_weight=10, execution_score=10)
     assert "JXA25" not in _codes(sheet)
+
+
+@pytest.mark.parametrize(("rate", "score", "codes"), [
+    # corpus 205 (服务贸易发展资金 2020, a PDF's text): 285.84 285.84 100% 20 under 预算数 | 执行数 | 执行率 | 得分 read
+    # one column off; the "rate" is the 执行数 and the "score" the 总分: nothing of the row is reported
+    ("285.84", 100, []),
+    # a printed rate above 100 beside an 执行数 it differs from is the table's own (and its score above the 分值)
+    ("120", 100, ["JXA01", "JXA05"]),
+])
+def test_a_rate_equal_to_the_spending_without_a_budget_is_a_shifted_row(rate, score, codes):
+    sheet = printed([("产出指标", "数量指标", "服务外包在岸", "20000万美元", "23333.56万美元", None, 10)],
+                    spent="285.84", rate=rate, execution_score=score)
+    assert sorted(c for c in _codes(sheet, HUBEI) if c in {"JXA01", "JXA05"}) == codes

@@ -167,13 +167,18 @@ def _execution(report: ReportedEvaluation, profile: Profile) -> tuple[Recomputed
     weight = report.execution_weight if report.execution_weight is not None else profile.execution.weight
     how = "" if report.execution_weight is not None else f"（表中未印分值，按评分方案“{profile.label}”取 {number(weight)}）"
     rate = None
+    # Without a 预算数, a "rate" equal to the 执行数 is the 执行数 read one column off, and the row's 得分 with it
+    # (corpus 205, a PDF's text: 285.84 285.84 100% 20 under 预算数 | 执行数 | 执行率 | 得分 read as 执行数 285.84,
+    # 执行率 285.84, 得分 100): nothing of the row can be checked.
+    shifted = not report.budget_full and report.spent is not None and report.execution_rate == report.spent
     if report.spent is not None and report.budget_full:
         rate = report.spent / report.budget_full * _HUNDRED
-    elif report.execution_rate is not None:
+    elif report.execution_rate is not None and not shifted:
         rate = report.execution_rate
     if rate is None:
         return RecomputedItem(None, profile.execution.label, profile.execution.label, "100%", "", weight,
-                              report.execution_score, None, "缺少全年预算数或全年执行数，无法复算执行率"), None
+                              None if shifted else report.execution_score, None,
+                              "缺少全年预算数或全年执行数，无法复算执行率"), None
     share = min(rate / _HUNDRED, Decimal(1))
     exact = weight * share
     expected = profile.rounding(exact)
