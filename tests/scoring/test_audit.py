@@ -976,3 +976,16 @@ def test_a_rate_equal_to_the_spending_without_a_budget_is_a_shifted_row(rate, sc
     sheet = printed([("产出指标", "数量指标", "服务外包在岸", "20000万美元", "23333.56万美元", None, 10)],
                     spent="285.84", rate=rate, execution_score=score)
     assert sorted(c for c in _codes(sheet, HUBEI) if c in {"JXA01", "JXA05"}) == codes
+
+
+@pytest.mark.parametrize(("target", "actual", "reported"), [
+    ("216786人", "201201人", True),  # corpus 188 (养老保险补助, a report's table without 分值): 缴费人数 short
+    ("≥928小时", "909.93小时", True),  # corpus 189 (森林航空消防): 飞行时长 short of its lower bound
+    ("400元/人、天", "180元/人、天", False),  # corpus 036: a bare sum of money is a cost standard; spending less is fine
+    ("372人次", "55", False),  # corpus 179: a bare figure against 人次 is a score run into the cell, not the actual
+])
+def test_a_shortfall_without_a_weight_needs_a_reason_when_it_is_plain(target, actual, reported):
+    sheet = printed([("产出指标", "数量指标", "全年缴费人数", target, actual, None, None)],
+                    budget=100, spent="98.67")
+    found = [(f.indicator, f.params["shortfall"]) for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA10"]
+    assert found == ([("全年缴费人数", f"实际完成 {actual}，未达到年度指标值 {target}")] if reported else [])
