@@ -9,7 +9,7 @@ from jixiao.model import Indicator, NoteCode, Operator, Severity, UnitKind, cano
 from jixiao.model.lexicon import fold
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
-from jixiao.review.lexicon import (STATEMENT, SYMBOL_ONLY, Kind, activity_done, bound_in_sentence, is_slogan,
+from jixiao.review.lexicon import (STATEMENT, SYMBOL_ONLY, WHOLE_PERIOD, Kind, activity_done, bound_in_sentence, is_slogan,
                                    speaks_of_time, suggested_unit, unit_without_value, unknown_measure_word,
                                    vague_tail, vague_word)
 from jixiao.review.rule import Rule, RuleDocs
@@ -303,7 +303,7 @@ class QualitativeInQuantitativeSlot(Rule):
         what="名称表明是比率、数量、时长或金额的指标（或位于数量指标下的指标），指标值是否为具体数值；培训、宣传、演练等"
         "可以计数的工作只答“已完成”的，和空气质量、水质这类有监测数据的环境质量只答“优良”“达标”的，也报告。"
         "时效指标下讲时间的行（按期完工、工作安排时间）只答“按期完工”“按月安排”这类话、没有完成时限或及时率的，也报告；"
-        "写了日期或期间的是时限，不在此报告。比率的指标值在一句话里写出了百分数的（第一年返本20%,分红按8%分红），数值已"
+        "写了日期或期间的是时限，不在此报告；时长（使用时长、开放时长）答整段时间（全天候可用、全年开放）的已是确定的量，也不在此报告。比率的指标值在一句话里写出了百分数的（第一年返本20%,分红按8%分红），数值已"
         "给出，不在此报告。成本指标下的行由 JX901 检查。",
         why="能量化的指标要量化；“明显提升”“按时”这样的指标值年底无法判断是否完成。",
         bad="产出指标 | 数量指标 | 培训人次 | 明显提升",
@@ -331,6 +331,9 @@ class QualitativeInQuantitativeSlot(Rule):
             kind = ctx.fact(indicator).kind
             if kind is Kind.RATE and _PERCENT.search(fold(target.raw)):
                 continue  # a rate's figures told in a sentence (返本20%,分红按8%分红, corpus 187) are given: JX203's
+            if kind is Kind.DURATION and WHOLE_PERIOD.fullmatch(fold(target.raw)):
+                continue  # how long a service runs, answered by the whole period (使用时长 | 全天候可用, corpus 212); a
+                # timeliness answered 全年 still lacks its deadline (corpus 199)
             activity = kind is None and activity_done(indicator.name, target.raw)
             monitored = kind is None and bool(self._MONITORED.search(fold(indicator.name)))
             timed = kind is None and untimed_timeliness(indicator)
@@ -404,7 +407,7 @@ class UnreadableTarget(Rule):
     message = "指标“{indicator}”的指标值“{raw}”既不是数值，也不是常见的定性表述"
     docs = RuleDocs(
         what="指标值能否读作数值目标或常见的定性表述（好/较好/达到预期…）：只指向别处（见附件）或几乎没有文字的报告；"
-        "自成一句的定性表述（严格执行相关制度规定、按月安排）按定性目标理解，不在此报告；空着的指标值由 JX107 报告。",
+        "自成一句的定性表述（严格执行相关制度规定、按月安排）和整段时间（全年、全天候）按定性目标理解，不在此报告；空着的指标值由 JX107 报告。",
         why="读不出目标的指标无法监控，也无法在自评时打分。",
         bad="矛盾纠纷多元化解机制 | 见附件",
         good="指标值：≥95%",
@@ -417,10 +420,11 @@ class UnreadableTarget(Rule):
             if not target.raw.strip():
                 continue  # an empty cell is JX107's (corpus 157: its 指标性质 read as the value's meaning)
             if vague_word(target.raw) or ctx.is_cost_row(indicator) or is_slogan(indicator.name) \
-                    or unit_without_value(target.raw) or ctx.form.prescribes(target.raw):
+                    or unit_without_value(target.raw) or ctx.form.prescribes(target.raw) \
+                    or WHOLE_PERIOD.fullmatch(fold(target.raw)):
                 continue  # 效果明显 is JX206's, a cost row's target JX901's, a slogan row (保证单位正常运转) JX912's,
                 # a unit without its figure (公里) an unfilled cell, JX107's; the form's own answer (合规) is read
-                # as the form asks
+                # as the form asks; a whole period (全年) is a time stated in words
             if STATEMENT.search(fold(target.raw)) and not _REFERENCE.search(fold(target.raw)):
                 continue  # a statement of its own (严格执行相关制度规定, 按月安排) is a qualitative target, read as such
             if target.has_note(NoteCode.NOT_UNDERSTOOD) and ctx.fact(indicator).kind is None \
