@@ -469,6 +469,9 @@ def test_an_overall_actual_copied_from_the_goal():
     ("≥124", "247", None),  # under twice the bound
     ("≤400元", "100元", None),  # a ceiling undercut is a saving, not a low target
     ("2、监测资料", "100%", None),  # a number taken out of other words is no bound to measure against
+    ("12次", "96次", "8"),  # corpus 170: 健康教育宣传咨询活动
+    ("27万元", "1313", None),  # corpus 179: a bare 1313 against 万元 is 分值 13 and 得分 13 run together, not the actual
+    ("≥50000人次", "110406", "2.21"),  # corpus 162: against a lower bound, a unit left off the actual is the bound's
 ])
 def test_a_target_the_actual_leaves_far_behind(target, actual, times):
     sheet = printed([("产出指标", "数量指标", "监管企业数", target, actual, None, None)])

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from jixiao.model import GoalSheet, Indicator, ReportedEvaluation, named_by_a_figure, parse_target
+from jixiao.model import GoalSheet, Indicator, Operator, ReportedEvaluation, named_by_a_figure, parse_target
 from jixiao.scoring.profile import Profile
 from jixiao.scoring.scores import Adjustment
 from jixiao.scoring.self_evaluation import execution_cap, overshoot_rule
@@ -88,6 +88,15 @@ class RecomputedItem:
     # the 三级指标 is only a figure (95%: a misplaced cell); nothing is reported on the row, its printed 分值 and 得分
     # still count in the sums
     misplaced: bool = False
+
+    @property
+    def comparable(self) -> bool:
+        """Whether the actual can be held against the target: written in the target's unit (or both without one), or
+        against an explicit lower bound, where a unit left off the actual is still the bound's (110406 against
+        ≥50000人次, corpus 162). A bare 1313 against 27万元, or 55 against 372人次, is more likely a 分值 and 得分 run
+        into the cell than the actual (corpus 179)."""
+        target = parse_target(self.target)
+        return parse_target(self.actual).unit == target.unit or target.operator in (Operator.GE, Operator.GT)
 
     @property
     def difference(self) -> Decimal | None:

@@ -322,11 +322,11 @@ class MissedWithoutReason(AuditRule):
 
 def _plainly_short(item: RecomputedItem) -> bool:
     """Whether an actual below its target is a shortfall beyond doubt, where no 分值 backs the comparison: the actual
-    is in the target's unit (a bare 55 against 372人次 is a score run into the cell, corpus 179), and the target is a
-    lower bound or no sum of money (a bare 400元/人、天 is a cost standard: spending less is no shortfall, corpus 036)."""
-    target, actual = parse_target(item.target), parse_target(item.actual)
+    can be held against the target (:attr:`RecomputedItem.comparable`), and the target is a lower bound or no sum of
+    money (a bare 400元/人、天 is a cost standard: spending less is no shortfall, corpus 036)."""
+    target = parse_target(item.target)
     money = unit_kind((target.unit or "").split("/")[0]) is UnitKind.MONEY
-    return actual.unit == target.unit and (target.operator in (Operator.GE, Operator.GT) or not money)
+    return item.comparable and (target.operator in (Operator.GE, Operator.GT) or not money)
 
 
 def _shortfall(item: RecomputedItem) -> str | None:
