@@ -228,7 +228,7 @@ class ProseInTarget(Rule):
     docs = RuleDocs(
         what="指标值栏是否只写了目标本身（运算符、数值、单位或定性表述），没有夹带说明文字；一句话里夹着一个金额"
         "（严格按照预算标准1000元/人给补助对象兑付补助）或一个用文字写的界限（……且总航时不少于30小时测算）的，"
-        "金额或界限就是目标。",
+        "金额或界限就是目标。百分数后只跟一个说明它是什么的比例的动词（100%覆盖、100%完成）的，照写即可，不在此报告。",
         why="说明文字属于“绩效指标描述”栏；混在指标值里，系统无法读出目标，监控和自评时容易误读。",
         bad="指标值：≥18全乡18个行政村全覆盖",
         good="绩效指标描述：全乡18个行政村全覆盖\n指标值：≥18个",
@@ -257,12 +257,18 @@ class ProseInTarget(Rule):
             if not target.leftover or not target.is_quantitative or target.has_note(NoteCode.GLUED_NUMBERS) \
                     or unknown_measure_word(target):
                 continue  # run-together numbers are JX204's; a measure word the vocabulary lacks (架, 元/平米) is no prose
+            if target.unit == "%" and _ATTAINED.fullmatch(fold(target.leftover).strip()):
+                continue  # a percentage followed by what it is a share of (100%覆盖, 100%完成) reads as written
             if unit_conflicts(ctx, indicator):
                 continue  # the unit rule's fix rewrites the whole cell
             clean = clean_target(ctx, indicator)
             fix = target_fix(indicator, clean, Applicability.NEEDS_HUMAN, f"指标值改为“{clean}”，说明文字移入指标描述")
             yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw,
                                prose=target.leftover, clean=clean)
+
+
+# The verb a percentage is a share of, written after it (WIFI布点全覆盖 | 100%覆盖, corpus 212).
+_ATTAINED = re.compile(r"(覆盖|完成|达标|合格|到位|落实|兑现|发放)")
 
 
 class NumbersRunTogether(Rule):
