@@ -638,7 +638,7 @@ class CostRestatesBudget(Rule):
     docs = RuleDocs(
         what="成本指标（或名称表明是支出金额的指标，如“发放金额”）的指标值是否正好等于项目预算数（万元、元、千元"
         "换算后相同；表中没有预算总额的，与财政资金比），或名称本身就说是预算（控制在预算成本内、年度预算总成本）。"
-        "人均、单价等单位成本不在此检查；超过预算的由 JX306 报告；自评表、监控表是对已批复目标的报告，不在此检查。",
+        "人均、单价等单位成本不在此检查；超过预算的由 JX306 报告；自评表、监控表是对已批复目标的报告，只作提示（info）。",
         why="成本指标要说明钱花得是否经济：把全年预算原样填进成本指标，任何项目都成立，年底也只能对照预算执行率，"
         "看不出单位产出花了多少钱。",
         bad="预算数 70.00万元；经济成本指标 | 疾病预防控制中心经费 | ≤70万元",
@@ -647,8 +647,9 @@ class CostRestatesBudget(Rule):
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        if not ctx.sets_goals:
-            return
+        # A report carries the approved goals: their reviewers still note a cost row that only restates the budget,
+        # as a remark (corpus 206: 实际成本与工作内容的匹配程度 | 45万; 212: 以低价位高质量为采购原则 | 5万)
+        severity = None if ctx.sets_goals else Severity.INFO
         sheet = ctx.sheet
         budget = budget_in_wan(sheet) or (sheet.budget.fiscal if sheet.money_unit is not MoneyUnit.YUAN else None)
         for indicator in sheet.indicators:
@@ -665,7 +666,8 @@ class CostRestatesBudget(Rule):
             else:
                 continue
             fix = Fix(applicability=Applicability.DISPLAY_ONLY, summary="改为单位成本或分项成本")
-            yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw, what=what)
+            yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw, what=what,
+                               severity=severity)
 
 
 class UnitCostWithoutBase(Rule):
