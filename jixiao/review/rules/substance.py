@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from decimal import Decimal
 
-from jixiao.model import Indicator, MoneyUnit, NoteCode, Severity, UnitKind, parse_target, unit_kind
+from jixiao.model import Indicator, MoneyUnit, NoteCode, Operator, Severity, UnitKind, parse_target, unit_kind
 from jixiao.model.amounts import amount_text
 from jixiao.model.lexicon import fold
 from jixiao.review.context import COUNTED_UNITS, SheetContext, has_figure
@@ -513,10 +513,12 @@ class UnitCostTimesQuantity(Rule):
     dimension = Dimension.APPROPRIATENESS
     source = GOALS_2015.at("第十二条（相应匹配）")
     message = "“{cost}”×“{quantity}”={product}万元，与项目预算{budget}万元相差过大"
-    defaults = {"tolerance": 0.5}
+    defaults = {"tolerance": 0.5, "exact_tolerance": 0.05}
     docs = RuleDocs(
         what="表中有单位成本（元/亩、万元/公里、元/人…）和同一单位的数量指标时，二者之积与预算数是否大体相符"
-        "（默认相差一半以上才报告，可由审核方案的 tolerance 调整）。有几项单位成本的，几项之积的合计与预算相符即可。",
+        "（默认相差一半以上才报告，可由审核方案的 tolerance 调整）。有几项单位成本的，几项之积的合计与预算相符即可。"
+        "单位成本和数量都写成“=”定值的（=23万元/个、=10个），二者之积就是要付的钱，超出预算 exact_tolerance（默认5%）"
+        "以上即报告。",
         why="单位成本乘数量就是要花的钱；与预算对不上，说明数量、标准或预算有一个是错的。",
         bad="预算数 400万元；补助标准 ≤1600元/亩；灌溉面积 ≥500亩（合80万元）",
         good="预算数 400万元；补助标准 ≤1600元/亩；建设面积 ≥2500亩",
@@ -546,8 +548,12 @@ class UnitCostTimesQuantity(Rule):
         # Several priced parts (land, landscaping, buildings) share the budget: it is their sum that must match it.
         if len(priced) > 1 and abs(sum(p for _, _, p in priced) - budget) <= budget * tolerance:
             return
+        exact_tolerance = Decimal(str(self.param(ctx, "exact_tolerance")))
         for indicator, quantity, product in priced:
-            if abs(product - budget) > budget * tolerance:
+            # A fixed standard for a fixed number (=23万元/个 for =10个) is what the money must pay: above the budget
+            # by more than rounding, it cannot be paid (corpus 187: 230万元 against 214.06万元).
+            exact = indicator.target.operator is Operator.EQ and quantity.target.operator is Operator.EQ
+            if abs(product - budget) > budget * tolerance or (exact and product > budget * (1 + exact_tolerance)):
                 yield self.finding(ctx, indicator=indicator, column="target", confidence=Confidence.INFERENCE,
                                    cost=f"{indicator.name} {indicator.target.display()}",
                                    quantity=f"{quantity.name} {quantity.target.display()}",
