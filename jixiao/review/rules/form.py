@@ -128,7 +128,8 @@ class MissingUnit(Rule):
         what="数值型指标值是否写了计量单位（% 个 人 天 万元…），且单位不是只能从说明文字里猜出来；成本指标写成“每亩300”的，"
         "缺的是“元”。一张表有三项以上没有"
         "单位的，是整张表的写法，只在第一项报告一次并注明另有几项。名称末尾括号里写了单位的（开展小型水利工程建设(个)），单位已写明，不在此报告。"
-        "零（事故0起、犯罪率为零）在任何单位下都是零；成本或金额写成“250万”的，“万”就是万元的简写：都不在此报告。",
+        "零（事故0起、犯罪率为零）在任何单位下都是零；成本或金额写成“250万”的，“万”就是万元的简写；三项以上没有单位、"
+        "也没有运算符的数值合计正好100的，是各行的分值（20、20、10…），不是缺单位的指标值：都不在此报告。",
         why="“≥100”可以是100%、100人或100个；没有单位，指标值无法比对，也无法汇总。",
         bad="受益群众满意度 | ≥100",
         good="受益群众满意度 | ≥90%",
@@ -165,6 +166,8 @@ class MissingUnit(Rule):
                 continue
             unitless.append(indicator)
         habit = len(unitless) >= self._HABIT
+        if habit and self._points(unitless):
+            return  # the column holds each row's 分值, not its target: no unit is missing from a target
         for indicator in unitless[:1] if habit else unitless:
             target, kind = indicator.target, ctx.fact(indicator).kind
             unit = suggested_unit(kind, indicator.name or indicator.description or "") if kind else None
@@ -181,6 +184,16 @@ class MissingUnit(Rule):
     @staticmethod
     def _money(ctx: SheetContext, indicator: Indicator) -> bool:
         return ctx.is_cost_row(indicator) or ctx.fact(indicator).kind is Kind.MONEY
+
+    @staticmethod
+    def _points(rows: list[Indicator]) -> bool:
+        """True when bare figures without operators add up to 100: the rows' 分值 (20, 20, 10, … in the 指标值 and
+        实际完成值 columns of corpus 207), not targets lacking their units."""
+        return all(row.target.operator is None for row in rows) \
+            and sum(row.target.value for row in rows) == _HUNDRED_POINTS
+
+
+_HUNDRED_POINTS = 100
 
 
 # A standard per unit written as 每亩300: the base first, then the figure, without any unit of money.
