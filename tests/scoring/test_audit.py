@@ -340,6 +340,26 @@ def test_blanks_on_a_row_read_uncertainly_are_not_reported():
                                                                           Confidence.GUESSED_LAYOUT)
 
 
+# corpus 212 (黄石市图书馆 共享工程 2022, Hubei 自评表): one 得分 per 二级指标, printed in a cell merged over the
+# group's rows; the 社会效益 group prints none at all (the reviewer's flag: 社会效益两行没有得分).
+LIBRARY = [("产出指标", "数量指标", "一个存储备份器", "25TB", "25TB", None, 10),
+           ("产出指标", "数量指标", "WIFI布点全覆盖", "100%覆盖", "100%覆盖", None, None),
+           ("产出指标", "时效指标", "可保证读者使用时长", "全天候可用", "全天候", None, 10),
+           ("产出指标", "时效指标", "2022年全年", "≥360天", "≥360天", None, None),
+           ("效益指标", "社会效益指标", "使读者更方便快捷查找检阅", "独有数据资源查询", "独有数据资源查询", None, None),
+           ("效益指标", "社会效益指标", "促进黄石文化经济发展", "丰富市民文化活动", "丰富市民文化活动", None, None)]
+
+
+def test_a_score_merged_over_its_group_covers_the_group_and_an_unscored_group_is_reported():
+    sheet = printed(LIBRARY, budget=5, spent=5, rate=100, execution_weight=20, execution_score=20)
+    missing = [(f.indicator, f.params["what"]) for f in audit_sheet(sheet, HUBEI) if f.rule == "JXA12"]
+    assert missing == [("使读者更方便快捷查找检阅", "得分"), ("促进黄石文化经济发展", "得分")]
+    # where the rows print their own 分值, the blank score of a group's second row is the row's own blank
+    weighed = printed([row[:5] + (10, row[6]) for row in LIBRARY[:2]], budget=5, spent=5, rate=100,
+                      execution_weight=20, execution_score=20)
+    assert [f.indicator for f in audit_sheet(weighed, HUBEI) if f.rule == "JXA12"] == ["WIFI布点全覆盖"]
+
+
 @pytest.mark.parametrize(("actual", "codes"), [
     (")", ["JXA12"]),  # a bracket left from a heading “(50分)” is no actual: the row is blank
     ("/人、天 180元 /人、天", []),  # a number among spilled words: not qualitative, and not recomputed either
@@ -449,6 +469,9 @@ def test_an_overall_actual_copied_from_the_goal():
     ("≥124", "247", None),  # under twice the bound
     ("≤400元", "100元", None),  # a ceiling undercut is a saving, not a low target
     ("2、监测资料", "100%", None),  # a number taken out of other words is no bound to measure against
+    ("12次", "96次", "8"),  # corpus 170: 健康教育宣传咨询活动
+    ("27万元", "1313", None),  # corpus 179: a bare 1313 against 万元 is 分值 13 and 得分 13 run together, not the actual
+    ("≥50000人次", "110406", "2.21"),  # corpus 162: against a lower bound, a unit left off the actual is the bound's
 ])
 def test_a_target_the_actual_leaves_far_behind(target, actual, times):
     sheet = printed([("产出指标", "数量指标", "监管企业数", target, actual, None, None)])
@@ -943,3 +966,29 @@ def test_two_rows_met_to_the_letter_are_not_enough_to_say_copied():
             ("产出指标", "质量指标", "验收合格率", "100%", "100%", 45, 45)]
     sheet = printed(rows, budget=10, spent=10, rate=100, execution_weight=10, execution_score=10)
     assert "JXA25" not in _codes(sheet)
+
+
+@pytest.mark.parametrize(("rate", "score", "codes"), [
+    # corpus 205 (服务贸易发展资金 2020, a PDF's text): 285.84 285.84 100% 20 under 预算数 | 执行数 | 执行率 | 得分 read
+    # one column off; the "rate" is the 执行数 and the "score" the 总分: nothing of the row is reported
+    ("285.84", 100, []),
+    # a printed rate above 100 beside an 执行数 it differs from is the table's own (and its score above the 分值)
+    ("120", 100, ["JXA01", "JXA05"]),
+])
+def test_a_rate_equal_to_the_spending_without_a_budget_is_a_shifted_row(rate, score, codes):
+    sheet = printed([("产出指标", "数量指标", "服务外包在岸", "20000万美元", "23333.56万美元", None, 10)],
+                    spent="285.84", rate=rate, execution_score=score)
+    assert sorted(c for c in _codes(sheet, HUBEI) if c in {"JXA01", "JXA05"}) == codes
+
+
+@pytest.mark.parametrize(("target", "actual", "reported"), [
+    ("216786人", "201201人", True),  # corpus 188 (养老保险补助, a report's table without 分值): 缴费人数 short
+    ("≥928小时", "909.93小时", True),  # corpus 189 (森林航空消防): 飞行时长 short of its lower bound
+    ("400元/人、天", "180元/人、天", False),  # corpus 036: a bare sum of money is a cost standard; spending less is fine
+    ("372人次", "55", False),  # corpus 179: a bare figure against 人次 is a score run into the cell, not the actual
+])
+def test_a_shortfall_without_a_weight_needs_a_reason_when_it_is_plain(target, actual, reported):
+    sheet = printed([("产出指标", "数量指标", "全年缴费人数", target, actual, None, None)],
+                    budget=100, spent="98.67")
+    found = [(f.indicator, f.params["shortfall"]) for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA10"]
+    assert found == ([("全年缴费人数", f"实际完成 {actual}，未达到年度指标值 {target}")] if reported else [])

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from jixiao.model import GoalSheet, Indicator, ReportedEvaluation, named_by_a_figure, parse_target
+from jixiao.model import GoalSheet, Indicator, Operator, ReportedEvaluation, named_by_a_figure, parse_target
 from jixiao.scoring.profile import Profile
 from jixiao.scoring.scores import Adjustment
 from jixiao.scoring.self_evaluation import execution_cap, overshoot_rule
@@ -88,6 +88,15 @@ class RecomputedItem:
     # the 三级指标 is only a figure (95%: a misplaced cell); nothing is reported on the row, its printed 分值 and 得分
     # still count in the sums
     misplaced: bool = False
+
+    @property
+    def comparable(self) -> bool:
+        """Whether the actual can be held against the target: written in the target's unit (or both without one), or
+        against an explicit lower bound, where a unit left off the actual is still the bound's (110406 against
+        ≥50000人次, corpus 162). A bare 1313 against 27万元, or 55 against 372人次, is more likely a 分值 and 得分 run
+        into the cell than the actual (corpus 179)."""
+        target = parse_target(self.target)
+        return parse_target(self.actual).unit == target.unit or target.operator in (Operator.GE, Operator.GT)
 
     @property
     def difference(self) -> Decimal | None:
@@ -167,13 +176,18 @@ def _execution(report: ReportedEvaluation, profile: Profile) -> tuple[Recomputed
     weight = report.execution_weight if report.execution_weight is not None else profile.execution.weight
     how = "" if report.execution_weight is not None else f"（表中未印分值，按评分方案“{profile.label}”取 {number(weight)}）"
     rate = None
+    # Without a 预算数, a "rate" equal to the 执行数 is the 执行数 read one column off, and the row's 得分 with it
+    # (corpus 205, a PDF's text: 285.84 285.84 100% 20 under 预算数 | 执行数 | 执行率 | 得分 read as 执行数 285.84,
+    # 执行率 285.84, 得分 100): nothing of the row can be checked.
+    shifted = not report.budget_full and report.spent is not None and report.execution_rate == report.spent
     if report.spent is not None and report.budget_full:
         rate = report.spent / report.budget_full * _HUNDRED
-    elif report.execution_rate is not None:
+    elif report.execution_rate is not None and not shifted:
         rate = report.execution_rate
     if rate is None:
         return RecomputedItem(None, profile.execution.label, profile.execution.label, "100%", "", weight,
-                              report.execution_score, None, "缺少全年预算数或全年执行数，无法复算执行率"), None
+                              None if shifted else report.execution_score, None,
+                              "缺少全年预算数或全年执行数，无法复算执行率"), None
     share = min(rate / _HUNDRED, Decimal(1))
     exact = weight * share
     expected = profile.rounding(exact)

@@ -11,9 +11,10 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.model import Severity, parse_target
+from jixiao.model import Operator, Severity, parse_target
 from jixiao.model.finding import Finding
-from jixiao.scoring.audit.recompute import RecomputedItem, tolerance, rounding_of
+from jixiao.model.units import UnitKind, unit_kind
+from jixiao.scoring.audit.recompute import RecomputedItem, rounding_of, tolerance
 from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
 from jixiao.scoring.target_rules import number
 
@@ -301,7 +302,8 @@ class MissedWithoutReason(AuditRule):
     source = DEVIATION
     message = "指标“{indicator}”{shortfall}，却没有填写偏差原因分析及改进措施"
     docs = AuditDocs(what="按实际完成值未达到年度指标值、或得分低于分值的每一行，都写明偏差原因和改进措施。"
-                          "标为不适用的行不要求。",
+                          "标为不适用的行不要求。表中没有分值的（文字报告所附的表），实际完成值与指标值单位相同、"
+                          "且指标值是下限（≥）或不是金额时照样比较（不写运算符的金额多是成本或补助标准，少花不是未完成）。",
                      formula="完成比例 < 100% 或 得分 < 分值 ⇒ 偏差原因不得为空", setting="无",
                      example="目标 ≥18个、实际 15个、偏差原因空：报告“实际完成 15个，未达到年度指标值 ≥18个”。")
 
@@ -318,9 +320,22 @@ class MissedWithoutReason(AuditRule):
                                    shortfall=shortfall, guessed=item.guessed, fix="写明未达目标的原因和下一步改进措施")
 
 
+def _plainly_short(item: RecomputedItem) -> bool:
+    """Whether an actual below its target is a shortfall beyond doubt, where no 分值 backs the comparison: the actual
+    can be held against the target (:attr:`RecomputedItem.comparable`), and the target is a lower bound or no sum of
+    money (a bare 400元/人、天 is a cost standard: spending less is no shortfall, corpus 036)."""
+    target = parse_target(item.target)
+    money = unit_kind((target.unit or "").split("/")[0]) is UnitKind.MONEY
+    return item.comparable and (target.operator in (Operator.GE, Operator.GT) or not money)
+
+
 def _shortfall(item: RecomputedItem) -> str | None:
     """What falls short on the row, in words: the actual against the target, else the score against the weight."""
     if item.share is not None and item.share < 1:
+        return f"实际完成 {item.actual}，未达到年度指标值 {item.target}"
+    if item.share is None and item.reached is not None and item.reached < 1 and _plainly_short(item):
+        # without a 分值 the score cannot be recomputed, but the actual still falls short of the target (a report
+        # printing no 分值, corpus 188: 缴费人数 201201人 against 216786人; 189: 909.93小时 against ≥928小时)
         return f"实际完成 {item.actual}，未达到年度指标值 {item.target}"
     if item.printed is not None and item.weight is not None and item.printed < item.weight:
         return f"得分 {number(item.printed)}，低于分值 {number(item.weight)}"
@@ -395,6 +410,24 @@ def _cut_short(ctx: AuditContext, item: RecomputedItem) -> bool:
     return ctx.sheet.evaluation.cut and item.indicator == len(ctx.sheet.indicators)
 
 
+def _group_scored(ctx: AuditContext, item: RecomputedItem) -> bool:
+    """Whether a row printing neither 分值 nor 得分 sits under a row of its 二级指标 that prints a 得分 without a
+    分值: a form scoring each 二级指标 once prints that score in a cell merged over the group's rows (Hubei 2022,
+    corpus 212: 数量指标 | 一个存储备份器 | … | 10, then WIFI布点全覆盖 with its score cell merged above). A group
+    none of whose rows is scored is still reported (212's 社会效益 rows)."""
+    if item.indicator is None or item.weight is not None or item.printed is not None:
+        return False
+    rows, items = ctx.sheet.indicators, {other.indicator: other for other in ctx.recomputation.indicators}
+    group = rows[item.indicator - 1].level2
+    for index in range(item.indicator - 1, 0, -1):
+        above = items.get(index)
+        if group is None or rows[index - 1].level2 != group or above is None or above.weight is not None:
+            return False
+        if above.printed is not None:
+            return True
+    return False
+
+
 def _scored_blank(item: RecomputedItem) -> bool:
     """A row that prints its 分值 and a 得分 but neither 指标值 nor 实际完成值: scored against nothing (a row without a
     指标值 is otherwise left to the review, which reports the empty cell)."""
@@ -427,9 +460,9 @@ class ScoresNotFilled(AuditRule):
                 read = item.weight is not None and ctx.sheet.evaluation.execution_weight is not None
                 missing = ["得分"] if scores and read and item.printed is None and item.expected is None else []
             elif not (item.has_target or _scored_blank(item)) or item.misplaced or not _read_through(item) or (
-                    computed.is_part(item) or _cut_short(ctx, item)):
+                    computed.is_part(item) or _cut_short(ctx, item) or _group_scored(ctx, item)):
                 continue  # not read as an indicator row, read too uncertainly for a blank to mean anything, a part,
-                # or the row the copy stops in
+                # the row the copy stops in, or a row its group's one score covers
             else:
                 missing = [what for what, printed, blank in (("实际完成值", actuals, not item.actual),
                                                              ("得分", scores, item.printed is None)) if printed and blank]
