@@ -32,3 +32,11 @@ def test_the_monitoring_table_shows_targets_values_and_answers_without_a_spendin
     assert '<td data-label="年度指标值">≥100公里</td>' in page
     assert '<td data-label="年度指标值">≥20座</td>' in page  # every row, not only those with a value
     assert response.context["chart"]["indicators"]["names"] == ["脱贫村村内道路硬化里程"]
+
+
+def test_the_overview_counts_the_sheet_it_cannot_monitor_beside_the_lights(org, login):
+    _approved_without_plan(org)
+    response = login(org["reviewer"]).get("/performance/?year=2022")
+    page = response.content.decode()
+    assert response.context["rows"].paginator.count == 1 and response.context["unmonitored"] == 1
+    assert '<span class="muted">无法计算</span><strong>1</strong>' in page
