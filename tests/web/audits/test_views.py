@@ -66,6 +66,7 @@ def test_uploading_one_self_evaluation_matches_the_approved_sheet_and_shows_its_
     assert (document.claimed_total, document.expected_total, document.gap) == (100, 100, 0)
     page = client.get(f"/audits/{document.pk}/").content.decode()
     assert "已对应批复的目标表" in page and "所印得分" in page and "JXA15" in page
+    assert "评分方案 中央默认（财预〔2020〕10号）" in page and "central" not in page
     assert "得分 = 分值 80 × 实际值 15个 ÷ 目标值 15个（超过100%按100%计）" in page
 
 
@@ -181,6 +182,7 @@ def test_the_export_writes_user_text_as_text(org, login, exported, approved):
     assert summary["D2"].value == "=HYPERLINK(\"http://x\")" and summary["D2"].data_type == "s"
     assert summary["E2"].value == "=cmd.json" and summary["E2"].data_type == "s"
     assert [summary.cell(2, c).value for c in (8, 9, 10)] == [100, 100, 0]
+    assert summary["G2"].value == "中央默认（财预〔2020〕10号）"  # the profile as the form named it, not "central"
     rules = [found.cell(r, 4).value for r in range(2, found.max_row + 1)]
     assert "JXA15" in rules
     assert login(org["owner"]).post("/jobs/start/audits/", {"year": 2026}).status_code == 403
