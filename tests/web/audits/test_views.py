@@ -12,6 +12,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
+from benchmarks.corpus_score import document_bytes, load_manifest
 from jixiao.model import Document, FundSource, GoalSheet, IndicatorResult, ReportedMonitoring, SelfEvaluation, Unit
 from jixiao.web.audits.models import AuditedDocument
 from jixiao.web.jobs.models import Job, JobUpload
@@ -233,3 +234,14 @@ def test_a_background_audit_keeps_the_chosen_unit(org, login, approved):
     job = Job.objects.get(pk=response.url.split("/")[2])
     assert job.params["unit"] == org["township"].pk and "遵化市西留村乡人民政府" in client.get("/jobs/").content.decode()
     assert job_run(job.pk) == "succeeded" and AuditedDocument.objects.get().unit == org["township"]
+
+
+def test_the_findings_heading_counts_every_finding_listed(org, login):
+    # 136 draws one 提示 (JXA18): the heading said 错误 0 · 警告 0 above it
+    entry = next(e for e in load_manifest() if e.split == "dev" and e.path.name.startswith("136_"))
+    client = login(org["reviewer"])
+    _upload(client, (entry.path.name, document_bytes(entry.path)), year=2020, unit=org["township"])
+    document = AuditedDocument.objects.get()
+    assert (document.error_count, document.warning_count, len(document.findings)) == (0, 0, 1)
+    page = client.get(f"/audits/{document.pk}/").content.decode()
+    assert "复核发现 1 项（错误 0 · 警告 0）" in page
