@@ -141,3 +141,13 @@ def test_submitting_a_sheet_with_errors_asks_first(org, sheet, login):
     assert 'data-confirm="这张表还有 2 项错误' in page
     Sheet.objects.filter(pk=sheet.pk).update(error_count=0)
     assert "data-confirm=\"这张表还有" not in login(org["owner"]).get(f"/sheets/{sheet.pk}/").content.decode()
+
+
+def test_the_dashboards_chart_tells_apart_a_rule_seen_at_two_severities(org, login):
+    # 003 and 121 draw JX001 as 错误, 警告 and 提示 (and JX107 as 错误 and 警告): three bars all read
+    # “JX001 文档读取问题”
+    _import(org, "003_")
+    _import(org, "121_")
+    chart = login(org["reviewer"]).get("/sheets/dashboard/", {"year": 2023}).context["chart"]
+    assert len(set(chart["rules"])) == len(chart["rules"])
+    assert {"JX001 文档读取问题（错误）", "JX001 文档读取问题（提示）"} <= set(chart["rules"])
