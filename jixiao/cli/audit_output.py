@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from jixiao.cli.console import sheet_heading
 from jixiao.model import GoalSheet
 from jixiao.model.finding import Finding
 from jixiao.scoring.audit import Recomputation, RecomputedItem
@@ -40,7 +41,7 @@ def audit_summary(recomputation: Recomputation, printed_grade: str | None) -> st
 def print_recomputation(sheet: GoalSheet, recomputation: Recomputation, findings: list[Finding],
                         console: Console) -> None:
     """The printed 自评表 and its recomputation side by side, the totals and grades, then the findings."""
-    console.rule(f"[bold]{sheet.name or sheet.key}[/]  {sheet.key}")
+    console.rule(f"[bold]{sheet_heading(sheet.name, sheet.key)}[/]")
     table = Table("序号", "指标", "分值", "所印得分", "复算得分", "差额", "计算方法", title="自评得分复算")
     for position, item in enumerate(recomputation.items):
         table.add_row(str(position), item.name, _figure(item.weight), _figure(item.printed), _figure(item.expected),

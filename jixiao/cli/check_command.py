@@ -22,7 +22,7 @@ from rich.text import Text
 
 from jixiao.cli.audit_output import audit_summary
 from jixiao.cli.batch import JobsOption, Outcome, SchedulerOption, Source, expand_sources, read_source, run_batch
-from jixiao.cli.console import Shape, rendered, stderr, stdout, stdout_shape, write
+from jixiao.cli.console import Shape, rendered, sheet_heading, stderr, stdout, stdout_shape, write
 from jixiao.cli.errors import CliError, UnreadableInput, UsageError
 from jixiao.cli.json_stream import JsonList, item_text, value_text
 from jixiao.documents import SUPPORTED_SUFFIXES
@@ -289,8 +289,7 @@ def _print_review(checked: Checked, console: Console) -> None:
         grade = Text(sheet.grade, style=f"bold {GRADE_COLOURS[sheet.grade]}")
         counts = sheet.counts
         console.print(Text.assemble(
-            # The key is the project code when there is one, else the name already shown.
-            "\n", (sheet.name or sheet.sheet, "bold cyan"), f"  {sheet.sheet}" if sheet.sheet != sheet.name else "",
+            "\n", (sheet_heading(sheet.name, sheet.sheet), "bold cyan"),
             f"  表样 {sheet.form_label}  建议等级 ", grade,
             f"  错误 {counts['error']} · 警告 {counts['warning']} · 提示 {counts['info']}",
         ), soft_wrap=True)

@@ -8,10 +8,16 @@ from dataclasses import dataclass
 
 from rich.console import Console
 
-__all__ = ["Shape", "rendered", "stderr", "stdout", "stdout_shape", "write"]
+__all__ = ["Shape", "rendered", "sheet_heading", "stderr", "stdout", "stdout_shape", "write"]
 
 stdout = Console(highlight=False, soft_wrap=False)
 stderr = Console(stderr=True, highlight=False)
+
+
+def sheet_heading(name: str | None, key: str) -> str:
+    """A sheet as its section is headed: its name, then its key when that is a code (a sheet without a code is keyed
+    by its name, which was printed twice: corpus 212's “共享工程  共享工程”)."""
+    return f"{name}  {key}" if name and key != name else name or key
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from rich.table import Table
 
 from jixiao.cli.audit_output import print_recomputation, recomputation_json
 from jixiao.cli.batch import JobsOption, Outcome, SchedulerOption, Source, expand_sources, read_source, run_batch
-from jixiao.cli.console import Shape, rendered, stderr, stdout, stdout_shape, write
+from jixiao.cli.console import Shape, rendered, sheet_heading, stderr, stdout, stdout_shape, write
 from jixiao.cli.errors import CliError, UnreadableInput, UsageError
 from jixiao.cli.json_stream import JsonList, item_text, value_text
 from jixiao.model import GoalSheet, SelfEvaluation, SelfEvaluationSet, Severity
@@ -308,7 +308,7 @@ def _read_actuals(path: Path) -> tuple[SelfEvaluationSet, Located]:
 
 
 def _print_score(result: SheetScore, located: Located, console: Console) -> None:
-    console.rule(f"[bold]{result.name or result.sheet}[/]  {result.sheet}")
+    console.rule(f"[bold]{sheet_heading(result.name, result.sheet)}[/]")
     table = Table("序号", "一级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分")
     for number, item in enumerate(result.items):
         table.add_row(str(number), item.level1, item.name, item.target, item.actual, str(item.weight),

@@ -1,7 +1,7 @@
 """Layer 4: monitoring and self-evaluation scoring by profile. Imports model, documents and review only."""
 
 from jixiao.scoring.actuals import ActualsError, Located, read_actuals_json, read_actuals_xlsx, write_template
-from jixiao.scoring.monitoring import Alert, IndicatorStatus, Light, MonitoringResult, monitor_sheet
+from jixiao.scoring.monitoring import Alert, IndicatorStatus, Light, MonitoringResult, indicator_statuses, monitor_sheet
 from jixiao.scoring.problems import InputProblem, ScoringInputError
 from jixiao.scoring.profile import DEFAULT_PROFILE, Profile, ProfileError, builtin_profiles, load_profile, parse_profile
 from jixiao.scoring.scores import Adjustment, ItemScore, SheetScore
@@ -26,6 +26,7 @@ __all__ = [
     "ScoringInputError",
     "SheetScore",
     "builtin_profiles",
+    "indicator_statuses",
     "load_profile",
     "monitor_sheet",
     "parse_profile",

@@ -19,7 +19,7 @@ from jixiao.scoring.profile import Profile
 from jixiao.scoring.spend_plan import PlanError, month_end, planned_share, year_start
 from jixiao.scoring.target_rules import Sense, number, sense_of
 
-__all__ = ["Light", "Alert", "IndicatorStatus", "MonitoringResult", "monitor_sheet"]
+__all__ = ["Light", "Alert", "IndicatorStatus", "MonitoringResult", "indicator_statuses", "monitor_sheet"]
 
 _HUNDRED = Decimal(100)
 
@@ -141,14 +141,10 @@ def monitor_sheet(sheet: GoalSheet, record: ExecutionRecord, period_end: date, a
     projected = spent * days / elapsed
     projected_text = f"全年预计执行数 = 已执行 {number(spent)} × 全年 {days} 天 ÷ 已过 {elapsed} 天 = {rounded(projected)}"
 
-    by_indicator = {answer.indicator: answer for answer in answers}
-    statuses, missing = [], []
-    for position, indicator in enumerate(sheet.indicators, start=1):
-        status = _indicator_status(position, indicator, record, period_end, by_indicator.get(position), days, elapsed, profile)
-        statuses.append(status)
-        if status.answer is None:
-            missing.append(InputProblem(sheet=key, indicator=position, field="完成目标可能性",
-                                        message=f"项目“{title}”指标“{indicator.name}”未填写完成目标可能性"))
+    statuses = indicator_statuses(sheet, record, period_end, answers, profile, year)
+    missing = [InputProblem(sheet=key, indicator=status.indicator, field="完成目标可能性",
+                            message=f"项目“{title}”指标“{status.name}”未填写完成目标可能性")
+               for status in statuses if status.answer is None]
 
     if today is not None and today <= year_start(year):
         warnings = [Alert(code="not_started", light=Light.NOT_STARTED,
@@ -163,6 +159,20 @@ def monitor_sheet(sheet: GoalSheet, record: ExecutionRecord, period_end: date, a
         gap=rounded(planned - rate), projected_spending=rounded(projected), projected_explanation=projected_text,
         goals=sheet.goals, indicators=statuses, warnings=warnings, light=light, missing=missing,
     )
+
+
+def indicator_statuses(sheet: GoalSheet, record: ExecutionRecord, period_end: date, answers: list[MonitoringAnswer],
+                       profile: Profile, year: int | None = None) -> list[IndicatorStatus]:
+    """Each indicator of ``sheet`` at ``period_end``: its target, the value reached, progress, projection and the
+    preparer's answer. They do not depend on the budget or the spending plan, so a sheet whose money cannot be
+    monitored (no 资金支出计划) still shows what was recorded against its indicators."""
+    year = year or sheet.year or period_end.year
+    elapsed = (period_end - year_start(year)).days
+    days = (month_end(year, 12) - year_start(year)).days
+    by_indicator = {answer.indicator: answer for answer in answers}
+    return [_indicator_status(position, indicator, record, period_end, by_indicator.get(position), days, elapsed,
+                              profile)
+            for position, indicator in enumerate(sheet.indicators, start=1)]
 
 
 def _indicator_status(position: int, indicator: Indicator, record: ExecutionRecord, period_end: date,

@@ -102,3 +102,10 @@ def test_a_finding_on_a_row_read_with_inferred_columns_says_so(tmp_path):
     marked = [line for line in lines if line.startswith("  JXA17") and line.endswith("（版式推测）")]
     assert len(marked) == 1 and "经费支出合规性" in marked[0]
     assert len([line for line in lines if line.startswith("  JXA17")]) == 6
+
+
+def test_a_printed_self_evaluation_without_a_code_is_headed_by_its_name_once():
+    # corpus 212 (共享工程) prints no project code: its key is its name, and the heading printed it twice
+    [document] = (Path(__file__).parents[1] / "corpus" / "docs").glob("212_*")
+    heading = next(line for line in jixiao("score", str(document)).stdout.splitlines() if "共享工程" in line)
+    assert heading.count("共享工程") == 1

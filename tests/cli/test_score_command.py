@@ -131,3 +131,13 @@ def test_a_folder_of_sheets_holding_the_actuals_file_too(tmp_path, sample_path):
     result = jixiao("score", str(folder), "-a", str(template), "-f", "json")
     assert result.returncode == 0, result.stderr
     assert len(json.loads(result.stdout)["scores"]) == 2
+
+
+def test_a_sheet_without_a_code_is_headed_by_its_name_once(tmp_path, sample_path):
+    uncoded = tmp_path / "无编码.txt"
+    uncoded.write_text(sample_path.read_text(encoding="utf-8").replace("434-4.05-JXN-YUPI", ""), encoding="utf-8")
+    template = _template(tmp_path, uncoded)
+    _fill(template)
+    output = jixiao("score", str(uncoded), "-a", str(template)).stdout
+    heading = next(line for line in output.splitlines() if "乡乡维稳经费（西留村）" in line and "─" in line)
+    assert heading.count("乡乡维稳经费（西留村）") == 1

@@ -41,7 +41,7 @@ def audits_xlsx(documents: Sequence[AuditedDocument], progress: Callable[[int, i
     _row(found, _FINDINGS)
     for done, document in enumerate(documents, start=1):
         _row(summary, (document.unit.code, document.unit.name, document.project_code, document.project_name,
-                       document.source, document.get_kind_display(), document.profile,
+                       document.source, document.get_kind_display(), document.profile_label,
                        _number(document.claimed_total), _number(document.expected_total), _number(document.gap),
                        document.printed_grade, document.expected_grade, document.error_count, document.warning_count,
                        "是" if document.sheet_id else "否"))

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 
 from jixiao.model.sheet import UNNAMED
+from jixiao.scoring import builtin_profiles, load_profile
 from jixiao.web.organisation.models import Unit
 from jixiao.web.sheets.models import Sheet
 
@@ -56,6 +57,11 @@ class AuditedDocument(models.Model):
 
     def __str__(self) -> str:
         return f"{self.label}（{self.source}）"
+
+    @property
+    def profile_label(self) -> str:
+        """The profile as the upload form named it (中央默认（财预〔2020〕10号）), not its file name (central)."""
+        return load_profile(self.profile).label if self.profile in builtin_profiles() else self.profile
 
     @property
     def label(self) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from jixiao.model import ExecutionRecord, GoalSheet
-from jixiao.scoring import MonitoringResult, PlanError, SheetScore, planned_share
+from jixiao.scoring import IndicatorStatus, PlanError, SheetScore, planned_share
 from jixiao.scoring.spend_plan import month_end
 
 __all__ = ["indicator_chart", "score_chart", "spending_chart"]
@@ -26,9 +26,9 @@ def spending_chart(content: GoalSheet, record: ExecutionRecord, year: int) -> di
             "actual": actual, "unit": content.money_unit or ""}
 
 
-def indicator_chart(result: MonitoringResult) -> dict[str, object]:
+def indicator_chart(statuses: list[IndicatorStatus]) -> dict[str, object]:
     """完成进度 (%) of each indicator with a numeric progress."""
-    shown = [s for s in result.indicators if s.progress is not None]
+    shown = [s for s in statuses if s.progress is not None]
     return {"names": [s.name for s in shown], "progress": [float(s.progress) for s in shown]}
 
 

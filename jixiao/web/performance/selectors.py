@@ -12,11 +12,13 @@ from django.utils import timezone
 from jixiao.model import ExecutionRecord, GoalSheet, SelfEvaluation
 from jixiao.model.amounts import amount_text
 from jixiao.scoring import (
+    IndicatorStatus,
     MonitoringResult,
     Profile,
     ProfileError,
     ScoringInputError,
     SheetScore,
+    indicator_statuses,
     load_profile,
     monitor_sheet,
     score_sheet,
@@ -97,6 +99,16 @@ class SheetYear:
                                  self.season.profile, year=self.sheet.year, today=timezone.localdate()), []
         except ScoringInputError as error:
             return None, [p.message for p in error.problems]
+
+    def indicator_statuses(self, result: MonitoringResult | None) -> list[IndicatorStatus]:
+        """Each indicator's line of the monitoring table at the bureau's period end: the monitoring's own, or, when
+        the money cannot be monitored (no 资金支出计划, no budget), the core's per-indicator statuses, which do not
+        depend on it: the targets, the values recorded and the answers saved are shown all the same."""
+        if result is not None:
+            return result.indicators
+        period_end = self.season.period_end
+        return indicator_statuses(self.content, self.record, period_end, answers_of(self.tracking, period_end),
+                                  self.season.profile, year=self.sheet.year)
 
     @property
     def recorded_spending(self) -> Decimal | None:

@@ -223,23 +223,29 @@ def setting_save(*, user, year: int, profile: str, period_end: date) -> BureauSe
 
 # Repeats of other fields (the indicator's name; 实际完成值 as written beside its number): kept, not shown as changes.
 _QUIET = {"name", "actual_raw"}
+# A field shown in the history as written (实际完成值 96%, 全天候), by the number read from it (96) only when nothing
+# was written beside it (a number typed in the Excel template); a change of either is a change of the field.
+_AS_WRITTEN = {"actual": "actual_raw"}
 
 
 def _changed(row, fields: dict[str, object], prefix: str, *, save: bool = True) -> list[tuple[str, object, object]]:
     """Set ``fields`` on ``row``; return one history entry per changed field and save the row if anything changed."""
     columns_check(type(row), fields, f"{prefix} " if prefix else "")
+    before = {name: getattr(row, name) for name in fields}
+    changed = {name for name, value in fields.items() if comparable(before[name]) != comparable(value)}
+    for name in changed:
+        setattr(row, name, fields[name])
     entries = []
-    dirty = False
     for name, value in fields.items():
-        old = getattr(row, name)
-        if comparable(old) != comparable(value):
-            setattr(row, name, value)
-            dirty = True
-            if name in _QUIET:
-                continue
-            label = row._meta.get_field(name).verbose_name
-            entries.append((f"{prefix} {label}".strip(), old, value))
-    if dirty and save:
+        written = _AS_WRITTEN.get(name) if _AS_WRITTEN.get(name) in fields else None
+        if name in _QUIET or not changed & {name, written}:
+            continue
+        old = before[name]
+        if written:
+            old, value = before[written] or old, fields[written] or value
+        label = row._meta.get_field(name).verbose_name
+        entries.append((f"{prefix} {label}".strip(), old, value))
+    if changed and save:
         row.save()
     return entries
 

@@ -31,10 +31,12 @@ class GridRow:
 
 def other_cells(indicator: Indicator) -> list[tuple[str, str]]:
     """``indicator``'s cells beyond the official table's, as written, each with its heading (empty ones left out):
-    the operator column's, the unit column's, then the form's other columns'."""
-    operator, unit = indicator.operator_column_raw or "", indicator.unit_column_raw or ""
-    cells = [("指标性质", operator)] if operator.strip() else []
-    cells += [("计量单位", unit)] if unit.strip() and unit not in indicator.extra.values() else []
+    the operator column's, the unit column's, the 权重 and 指标方向性 columns' (kept, and the weights are checked,
+    so the page shows them), then the form's other columns'."""
+    written = [("指标性质", indicator.operator_column_raw), ("计量单位", indicator.unit_column_raw),
+               ("权重", indicator.weight_raw), ("指标方向性", indicator.direction_raw)]
+    cells = [(heading, text) for heading, text in written
+             if text and text.strip() and (heading == "指标性质" or text not in indicator.extra.values())]
     return cells + [(heading, text) for heading, text in indicator.extra.items() if text.strip()]
 
 

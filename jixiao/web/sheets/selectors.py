@@ -67,10 +67,20 @@ def sheet_list(member: Member | None, filters: SheetFilters = SheetFilters()) ->
     elif filters.findings == "none":
         queryset = queryset.filter(error_count=0, warning_count=0)
     if filters.min_amount is not None:
-        queryset = queryset.filter(budget_total__gte=filters.min_amount)
+        queryset = queryset.filter(_in_wan_yuan("gte", filters.min_amount))
     if filters.max_amount is not None:
-        queryset = queryset.filter(budget_total__lte=filters.max_amount)
+        queryset = queryset.filter(_in_wan_yuan("lte", filters.max_amount))
     return queryset.select_related("unit").order_by("-updated_at", "-id")
+
+
+def _in_wan_yuan(lookup: str, bound: Decimal) -> Q:
+    """Budgets compared with ``bound`` in 万元, whatever unit each sheet prints (003's 3,309,840.00 元 is 330.984
+    万元): a bare figure would put a 元 sheet ten thousand times too high."""
+    return (Q(money_unit="元", **{f"budget_total__{lookup}": bound * _YUAN_PER_WAN})
+            | ~Q(money_unit="元") & Q(**{f"budget_total__{lookup}": bound}))
+
+
+_YUAN_PER_WAN = 10000
 
 
 # The columns only a sheet's own page and its exports show: long texts, and JSON decoded on every load.

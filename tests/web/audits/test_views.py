@@ -12,6 +12,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
+from benchmarks.corpus_score import document_bytes, load_manifest
 from jixiao.model import Document, FundSource, GoalSheet, IndicatorResult, ReportedMonitoring, SelfEvaluation, Unit
 from jixiao.web.audits.models import AuditedDocument
 from jixiao.web.jobs.models import Job, JobUpload
@@ -66,6 +67,7 @@ def test_uploading_one_self_evaluation_matches_the_approved_sheet_and_shows_its_
     assert (document.claimed_total, document.expected_total, document.gap) == (100, 100, 0)
     page = client.get(f"/audits/{document.pk}/").content.decode()
     assert "已对应批复的目标表" in page and "所印得分" in page and "JXA15" in page
+    assert "评分方案 中央默认（财预〔2020〕10号）" in page and "central" not in page
     assert "得分 = 分值 80 × 实际值 15个 ÷ 目标值 15个（超过100%按100%计）" in page
 
 
@@ -181,6 +183,7 @@ def test_the_export_writes_user_text_as_text(org, login, exported, approved):
     assert summary["D2"].value == "=HYPERLINK(\"http://x\")" and summary["D2"].data_type == "s"
     assert summary["E2"].value == "=cmd.json" and summary["E2"].data_type == "s"
     assert [summary.cell(2, c).value for c in (8, 9, 10)] == [100, 100, 0]
+    assert summary["G2"].value == "中央默认（财预〔2020〕10号）"  # the profile as the form named it, not "central"
     rules = [found.cell(r, 4).value for r in range(2, found.max_row + 1)]
     assert "JXA15" in rules
     assert login(org["owner"]).post("/jobs/start/audits/", {"year": 2026}).status_code == 403
@@ -231,3 +234,14 @@ def test_a_background_audit_keeps_the_chosen_unit(org, login, approved):
     job = Job.objects.get(pk=response.url.split("/")[2])
     assert job.params["unit"] == org["township"].pk and "遵化市西留村乡人民政府" in client.get("/jobs/").content.decode()
     assert job_run(job.pk) == "succeeded" and AuditedDocument.objects.get().unit == org["township"]
+
+
+def test_the_findings_heading_counts_every_finding_listed(org, login):
+    # 136 draws one 提示 (JXA18): the heading said 错误 0 · 警告 0 above it
+    entry = next(e for e in load_manifest() if e.split == "dev" and e.path.name.startswith("136_"))
+    client = login(org["reviewer"])
+    _upload(client, (entry.path.name, document_bytes(entry.path)), year=2020, unit=org["township"])
+    document = AuditedDocument.objects.get()
+    assert (document.error_count, document.warning_count, len(document.findings)) == (0, 0, 1)
+    page = client.get(f"/audits/{document.pk}/").content.decode()
+    assert "复核发现 1 项（错误 0 · 警告 0）" in page

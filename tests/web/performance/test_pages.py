@@ -193,3 +193,9 @@ def test_amounts_with_four_places_are_kept_and_shown_as_printed(org, approved, l
     evaluation_page = client.get(f"/performance/{approved.pk}/evaluation/").content.decode()
     assert 'value="18.0012"' in evaluation_page and 'value="15.3518"' in evaluation_page
     assert "18.001200" not in evaluation_page and "15.351800" not in evaluation_page
+
+
+def test_the_monitoring_figures_keep_the_places_of_money(org, approved, login):
+    # nothing spent yet read “已支出 0” beside “预算数 18.00” and “全年预计支出 0.00”
+    page = login(org["owner"]).get(f"/performance/{approved.pk}/").content.decode()
+    assert "<span>预算数</span><strong>18.00</strong>" in page and "<span>已支出</span><strong>0.00</strong>" in page

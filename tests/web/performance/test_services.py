@@ -92,6 +92,19 @@ def test_progress_and_answers_reach_the_monitoring_table(org, approved):
     assert not result.missing
 
 
+def test_the_history_shows_an_actual_value_as_written(org, approved):
+    # 105's preparer wrote 96% and 100公里: the history said 96 and 100; a change of the unit alone was not shown
+    def save(version, raw):
+        evaluation = SelfEvaluation(sheet="P-001", results=[
+            IndicatorResult(indicator=1, actual=Decimal("18"), actual_raw=raw)])
+        return evaluation_save(user=org["owner"], sheet_id=approved.pk, expected_version=version, evaluation=evaluation)
+
+    save(1, "18个")
+    tracking = save(2, "18项")
+    entries = [(c.old, c.new) for c in tracking.changes.filter(field="第1项 整治村数 实际完成值").order_by("id")]
+    assert entries == [("", "18个"), ("18个", "18项")]
+
+
 def test_evaluation_is_scored_by_the_bureaus_profile(org, approved):
     evaluation = SelfEvaluation(sheet="P-001", spent=Decimal("18"), results=[
         IndicatorResult(indicator=1, actual=Decimal("18")), IndicatorResult(indicator=2, actual=Decimal("95"))])

@@ -8,6 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
+from benchmarks.corpus_score import document_bytes, load_manifest
 from jixiao.web.jobs import services as jobs
 from jixiao.web.jobs.models import Job, JobUpload
 from jixiao.web.jobs.registry import KINDS
@@ -109,3 +110,22 @@ def test_another_persons_job_is_not_found(org, login, sample_bytes):
     ([f"{n}.txt" for n in range(jobs.BACKGROUND_FILES + 1)], True), (["batch.ZIP"], True)])
 def test_which_uploads_go_to_the_background(names, expected):
     assert wants_background([(name, b"") for name in names]) is expected
+
+
+def test_a_background_import_of_another_years_file_can_be_confirmed_on_the_upload_form(org, login):
+    # 133 is titled 2022: imported as 2020 in the background (a .zip has no preview), the refusal asked to confirm
+    # the chosen year, which the page offered no way to do
+    entry = next(e for e in load_manifest() if e.split == "dev" and e.path.name.startswith("133_"))
+    client = login(org["owner"])
+    assert "仍按所选年度导入" in client.get("/sheets/import/").content.decode()
+
+    def upload(**confirm):
+        archive = SimpleUploadedFile("batch.zip", _zip(**{entry.path.name: document_bytes(entry.path)}))
+        client.post("/sheets/import/", {"unit": org["township"].pk, "year": 2020, "files": [archive], **confirm})
+        job = Job.objects.latest("id")
+        return job_run(job.pk), Job.objects.get(pk=job.pk)
+
+    state, job = upload()
+    assert state == "failed" and "写的是 2022 年度" in job.message and "勾选“仍按所选年度导入”" in job.message
+    state, job = upload(accept_year="on")
+    assert state == "succeeded" and Sheet.objects.filter(unit=org["township"], year=2020).count() == 1

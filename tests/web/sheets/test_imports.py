@@ -256,3 +256,31 @@ def test_a_year_only_the_project_name_states_is_checked_against_the_chosen_one(o
     page = login(org["owner"]).post("/sheets/import/", {
         "unit": org["township"].pk, "year": 2027, "files": [SimpleUploadedFile("雨露计划.txt", text.encode())]})
     assert "写的是 2023 年度，所选年度为 2027 年" in page.content.decode()
+
+
+def _rows(html: str) -> dict[str, list[str]]:
+    """The cells of a table's rows (tags stripped), by the first cell that names a project."""
+    import re
+    rows = {}
+    for row in re.findall(r"<tr>(.*?)</tr>", html.split("<tbody>", 1)[-1], re.S):
+        cells = [re.sub(r"<[^>]+>|\s+", " ", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+        if cells:
+            rows[next(c for c in cells if c and not c.startswith("遵化"))] = cells
+    return rows
+
+
+@pytest.mark.parametrize(("stem", "year"), [("022_", 2022), ("121_", 2023)])
+def test_the_preview_shows_budget_and_problems_as_the_list_then_does(org, login, stem, year):
+    # 022: a budget read without its unit (100); a sheet with only a 提示 (the list says 无 问题). 121: a sheet
+    # without a budget (no "— 万元").
+    entry = next(e for e in load_manifest() if e.split == "dev" and e.path.name.startswith(stem))
+    client = login(org["owner"])
+    upload = SimpleUploadedFile(entry.path.name, document_bytes(entry.path))
+    preview = client.post("/sheets/import/", {"unit": org["township"].pk, "year": year, "files": [upload]})
+    client.post(f"/sheets/import/{preview.context['pending'].pk}/confirm/", {"accept_year": "1"})
+    listed = _rows(client.get("/sheets/", {"year": year}).content.decode())
+    shown = _rows(preview.content.decode())
+    assert set(shown) == set(listed)
+    for name, cells in shown.items():  # 项目 预算数 指标数 问题 建议等级 | 单位 编码 项目 预算数 状态 问题 建议等级 …
+        assert (cells[1], cells[3], cells[4]) == (listed[name][3], listed[name][5], listed[name][6]), name
+    assert "— 万元" not in str(shown) + str(listed)

@@ -269,3 +269,16 @@ def test_a_value_entered_with_its_operator_beside_an_operator_column_is_read_onc
     assert (row.operator_column, row.target, row.unit_column) == ("≥", "≤240个", "个")
     target = goal_sheet(Sheet.objects.get(pk=sheet.pk)).indicators[row.position - 1].target
     assert (target.operator.value, target.value, target.unit, target.raw) == ("≤", 240, "个", "≤240个")
+
+
+def test_the_page_shows_the_weight_and_direction_a_row_was_read_with(org, login):
+    # 003: every row has a 权重 (10, 20) and a 指标方向性 (正向指标) column; the rule on weights adding up to 100 judges
+    # them, so the preparer must see them (they are kept when the row is edited)
+    _, sheets = _import(org, "003_")
+    sheet = next(s for s in sheets if s.name == "村组干部报酬")
+    page = login(org["owner"]).get(f"/sheets/{sheet.pk}/").content.decode()
+    start = page.index('id="row-2"')
+    row = page[start:page.index('id="row-3"', start)]  # 维持时效: ≥1年, 权重 20
+    assert "权重：20" in row and "指标方向性：正向指标" in row
+    edit = login(org["owner"]).get(f"/sheets/{sheet.pk}/edit/").content.decode()
+    assert "权重：20" in edit

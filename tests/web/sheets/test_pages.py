@@ -4,6 +4,7 @@ import pytest
 
 from jixiao.web.sheets.services.sheets import sheet_create
 from tests.web.conftest import small_sheet
+from tests.web.sheets.test_other_cells import _import
 
 READERS = {"owner": 200, "colleague": 200, "reviewer": 200, "admin": 200, "sibling": 404, "outsider": 404,
            "other_reviewer": 404}
@@ -37,6 +38,18 @@ def test_list_filters_by_findings_amount_and_search(org, sheet, login):
     assert sheet.name not in client.get("/sheets/", {"year": 2026, "q": "维稳"}).content.decode()
     assert sheet.name not in client.get("/sheets/", {"year": 2026, "min": "100"}).content.decode()
     assert sheet.name in client.get("/sheets/", {"year": 2026, "max": "18"}).content.decode()
+
+
+def test_the_amount_filter_is_in_wan_yuan_for_sheets_printed_in_yuan(org, login):
+    # 003 prints its budgets in 元: 村组干部报酬 3,309,840.00 元 (330.984 万元), 基层组织活动经费 660,000.00 元 (66 万元)
+    _import(org, "003_")
+    client = login(org["owner"])
+    over = client.get("/sheets/", {"year": 2023, "min": "100"}).content.decode()
+    under = client.get("/sheets/", {"year": 2023, "max": "100"}).content.decode()
+    assert "村组干部报酬" in over and "基层组织活动经费" not in over and "预算数（万元）" in over
+    assert "基层组织活动经费" in under and "村组干部报酬" not in under
+    exact = client.get("/sheets/", {"year": 2023, "min": "330.984", "max": "330.984"}).content.decode()
+    assert "村组干部报酬" in exact
 
 
 def test_list_filters_by_an_amount_with_the_places_budgets_keep(org, sheet, login):
@@ -128,3 +141,13 @@ def test_submitting_a_sheet_with_errors_asks_first(org, sheet, login):
     assert 'data-confirm="这张表还有 2 项错误' in page
     Sheet.objects.filter(pk=sheet.pk).update(error_count=0)
     assert "data-confirm=\"这张表还有" not in login(org["owner"]).get(f"/sheets/{sheet.pk}/").content.decode()
+
+
+def test_the_dashboards_chart_tells_apart_a_rule_seen_at_two_severities(org, login):
+    # 003 and 121 draw JX001 as 错误, 警告 and 提示 (and JX107 as 错误 and 警告): three bars all read
+    # “JX001 文档读取问题”
+    _import(org, "003_")
+    _import(org, "121_")
+    chart = login(org["reviewer"]).get("/sheets/dashboard/", {"year": 2023}).context["chart"]
+    assert len(set(chart["rules"])) == len(chart["rules"])
+    assert {"JX001 文档读取问题（错误）", "JX001 文档读取问题（提示）"} <= set(chart["rules"])

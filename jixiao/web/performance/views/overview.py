@@ -69,6 +69,9 @@ def overview(request):
         "rows": rows, "at_risk": risky,
         "at_risk_count": lights[Light.YELLOW.value] + lights[Light.RED.value],
         "lights": {light: n for light, n in lights.items() if n},
+        # the approved sheets the core could not monitor (no spending plan, no budget): counted beside the lights,
+        # so that the tiles add up to the projects listed
+        "unmonitored": sum(u.sheets for u in per_unit) - sum(lights.values()),
     })
 
 

@@ -32,8 +32,8 @@ def _indicators(year: SheetYear) -> dict:
             "targets": {n: i.target for n, i in numbered}}
 
 
-def _answer_forms(year: SheetYear, result, data=None) -> list[AnswerForm]:
-    answers = {s.indicator: s.answer for s in result.indicators} if result else {}
+def _answer_forms(year: SheetYear, statuses, data=None) -> list[AnswerForm]:
+    answers = {s.indicator: s.answer for s in statuses}
     forms = []
     for position, indicator in enumerate(year.content.indicators, start=1):
         answer = answers.get(position)
@@ -46,8 +46,8 @@ def _page(request, year: SheetYear, can_edit: bool, *, spending_form=None, progr
           status: int = 200):
     result, problems = year.monitoring()
     version = _version(year)
-    answer_forms = answer_forms or _answer_forms(year, result)
-    statuses = result.indicators if result else [None] * len(answer_forms)
+    statuses = year.indicator_statuses(result)
+    answer_forms = answer_forms or _answer_forms(year, statuses)
     return render(request, "performance/tracking.html", {
         "year": year, "sheet": year.sheet, "content": year.content, "result": result, "problems": problems,
         "season": year.season, "can_edit": can_edit, "version": version,
@@ -58,7 +58,7 @@ def _page(request, year: SheetYear, can_edit: bool, *, spending_form=None, progr
                                                        initial={"version": version, "as_of": year.season.period_end}),
         "answer_rows": list(zip(statuses, answer_forms, strict=True)),
         "chart": {"spending": spending_chart(year.content, year.record, year.sheet.year),
-                  "indicators": indicator_chart(result) if result else None},
+                  "indicators": indicator_chart(statuses)},
         "history": history_of(year), "formats": REPORT_FORMATS,
     }, status=status)
 
@@ -142,7 +142,7 @@ def progress_view(request, year: SheetYear, can_edit: bool):
 def monitoring_view(request, year: SheetYear, can_edit: bool):
     """Save the answers of the monitoring table for the bureau's period end."""
     result, _ = year.monitoring()
-    forms = _answer_forms(year, result, request.POST)
+    forms = _answer_forms(year, year.indicator_statuses(result), request.POST)
     version = VersionForm(request.POST)
     if not version.is_valid():
         return _invalid(request, year, can_edit, version, answer_forms=forms)

@@ -171,7 +171,7 @@ def _refuse(unit: Unit, year: int, read: list[ReadFile], *, accept_year: bool) -
     other_years = import_year_mismatches(year, read)
     if other_years and not accept_year:
         raise ImportRefused("整批未导入，文件中的年度与所选年度不同：" + "；".join(other_years)
-                            + "。请选择正确的年度重新上传，或确认按所选年度导入")
+                            + "。请选择正确的年度重新上传，或确认按所选年度导入（导入页勾选“仍按所选年度导入”）")
 
 
 def _refuse_conflicts(unit: Unit, year: int, read: list[ReadFile]) -> None:

@@ -115,6 +115,16 @@ class Outcome:
         return sum(1 for f in self.findings if f.severity == severity)
 
     @property
+    def errors(self) -> int:
+        """How many errors (the sheet list's 问题 column shows errors and warnings)."""
+        return self.count("error")
+
+    @property
+    def warnings(self) -> int:
+        """How many warnings."""
+        return self.count("warning")
+
+    @property
     def blocking(self) -> list[FindingView]:
         """The findings that stop a submission."""
         return [f for f in self.findings if f.blocking]

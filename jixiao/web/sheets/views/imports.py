@@ -34,7 +34,8 @@ def import_upload(request):
             files = [(f.name, f.read()) for f in form.cleaned_data["files"]]
             if wants_background(files):
                 job = job_start(user=request.user, kind=KINDS[SheetsImport.code], files=files, params={
-                    "unit": form.cleaned_data["unit"].pk, "year": form.cleaned_data["year"], "accept_year": False})
+                    "unit": form.cleaned_data["unit"].pk, "year": form.cleaned_data["year"],
+                    "accept_year": form.cleaned_data["accept_year"]})
                 return redirect("jobs:detail", pk=job.pk)
             pending, read = import_preview(user=request.user, unit=form.cleaned_data["unit"],
                                            year=form.cleaned_data["year"], files=files)
@@ -43,6 +44,7 @@ def import_upload(request):
                 "conflicts": import_conflicts(pending.unit, pending.year, read),
                 "other_years": import_year_mismatches(pending.year, read),
                 "sheet_total": sum(len(f.document.sheets) for f in read if f.document),
+                "accept_year": form.cleaned_data["accept_year"],
             })
     else:
         form = ImportForm(units=units, initial={"year": budget_year(), "unit": units.first()})
