@@ -38,7 +38,8 @@ def demo_exists() -> bool:
 def demo_create(password: str) -> None:
     """Create the demo bureau, the sample's township with the sample imported, and the three demo accounts.
 
-    One project is approved and published in the budget year; from October it is approved for the year under way too.
+    One project is approved and published in the budget year; from October it is approved for the year under way too
+    (that project alone: the other stays a draft of the budget year).
     """
     sample = resources.files(__package__).joinpath("sample.txt").read_bytes()
     unit = read_bytes(sample, "sample.txt").unit
@@ -60,7 +61,9 @@ def demo_create(password: str) -> None:
     # From October the monitoring and self-evaluation pages open on the year under way, not the budget year being
     # prepared: the same project, approved for that year, gives them something to show.
     if evaluation_year() != budget_year():
+        read = read_bytes(sample, "sample.txt")
+        only = read.model_copy(update={"sheets": read.sheets[-1:]})
         running = sheets_import(user=preparer, unit=township, year=evaluation_year(),
-                                files=[("sample.txt", sample)])[-1]
+                                files=[("sample.json", only.model_dump_json().encode())])[0]
         sheet_transition(user=preparer, sheet_id=running.pk, name="submit")
         sheet_transition(user=reviewer, sheet_id=running.pk, name="approve", grade="良")

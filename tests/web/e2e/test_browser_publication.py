@@ -23,9 +23,9 @@ def _publication_row(page, name: str):
     return page.locator("tr", has=page.locator(f"a:has-text('{name}')"))
 
 
-def test_the_bureau_publishes_and_the_public_finds_reads_and_downloads(server, browser):
+def test_the_bureau_publishes_and_the_public_finds_reads_and_downloads(server, browser, tmp_path):
     url = server
-    preparer, reviewer, sheet_url, year = _approve_demo_sheet(url, browser, "乡乡环境治理经费")
+    preparer, reviewer, sheet_url, year = _approve_demo_sheet(url, browser, "乡乡环境治理经费", tmp_path)
     # The reviewer publishes the approved table from the publication page.
     reviewer.goto(f"{url}/publication/?year={year}")
     _publication_row(reviewer, "乡乡环境治理经费").locator("button:has-text('公开')").click()

@@ -35,6 +35,8 @@ def test_the_demo_has_a_project_on_the_pages_each_year_opens_on(db, monkeypatch,
     demo_create("Demo-pass-2026!")
     approved = Sheet.objects.filter(status=Status.APPROVED).order_by("year")
     assert [s.year for s in approved] == approved_years and len({s.name for s in approved}) == 1
+    # Only that project is in the year under way: the other stays a draft of the budget year.
+    assert Sheet.objects.filter(year=2026).count() == (1 if 2027 in approved_years else 2)
     client = Client()
     client.force_login(Member.objects.get(user__username="reviewer").user)
     overview = client.get("/performance/")
