@@ -943,3 +943,21 @@ def test_two_rows_met_to_the_letter_are_not_enough_to_say_copied():
             ("产出指标", "质量指标", "验收合格率", "100%", "100%", 45, 45)]
     sheet = printed(rows, budget=10, spent=10, rate=100, execution_weight=10, execution_score=10)
     assert "JXA25" not in _codes(sheet)
+
+
+def test_a_group_scored_once_in_a_merged_cell_is_not_reported_blank_below_its_first_row():
+    # 212 (黄石市图书馆 共享工程 2022, Hubei): no 分值 column, one 得分 per 二级 group printed on its first row; the
+    # 社会效益 group has no score at all, its first row is reported (the reviewer's flag), the rows below scored
+    # groups are not
+    rows = [("产出指标", "数量指标", "一个存储备份器", "25TB", "25TB", None, 10),
+            ("产出指标", "数量指标", "WIFI布点全覆盖", "100%覆盖", "100%覆盖", None, None),
+            ("效益指标", "社会效益指标", "使读者更方便快捷查找检阅", "独有数据资源查询", "独有数据资源查询", None, None),
+            ("效益指标", "生态效益指标", "数字图书馆环境优良无污染", "良好", "良好", None, 10),
+            ("效益指标", "生态效益指标", "WIFI全覆盖,绿色环保", "良好", "良好", None, None)]
+    sheet = printed(rows, budget=5, spent=5, rate=100, execution_weight=20, execution_score=20, cut=True)
+    found = [(f.indicator, f.location.row, f.params["what"]) for f in audit_sheet(sheet, HUBEI) if f.rule == "JXA12"]
+    assert found == [("使读者更方便快捷查找检阅", 13, "得分")]
+    # with a 分值 column each row carries its own points: a blank score below a scored row is the row's
+    weighed = printed([row[:5] + (5,) + row[6:] for row in rows[:2]], budget=5, spent=5, rate=100,
+                      execution_weight=90, execution_score=90)
+    assert [f.indicator for f in audit_sheet(weighed, HUBEI) if f.rule == "JXA12"] == ["WIFI布点全覆盖"]

@@ -88,6 +88,7 @@ class RecomputedItem:
     # the 三级指标 is only a figure (95%: a misplaced cell); nothing is reported on the row, its printed 分值 and 得分
     # still count in the sums
     misplaced: bool = False
+    level2: str = ""
 
     @property
     def difference(self) -> Decimal | None:
@@ -148,6 +149,21 @@ class Recomputation:
         slack = sum((rounding_of(weight) for weight in weighed), Decimal(0))
         return abs(sum(weighed, Decimal(0)) - _HUNDRED) <= slack
 
+    def scored_with_its_group(self, item: RecomputedItem) -> bool:
+        """Whether a row printing no 得分 shares the score of its 二级指标 group: in a form without a 分值 column that
+        scores each group once (one merged 得分 cell, printed on the group's first row: the Hubei project
+        self-evaluation, corpus 212), a row below a scored row of the same group carries no score of its own."""
+        if item.indicator is None or item.printed is not None or not item.level2 or self.printed("weight"):
+            return False
+        rows = self.indicators
+        position = next(i for i, row in enumerate(rows) if row is item)
+        for above in reversed(rows[:position]):
+            if (above.level1, above.level2) != (item.level1, item.level2):
+                return False
+            if above.printed is not None:
+                return True
+        return False
+
     def printed(self, column: str) -> bool:
         """Whether the printed table has ``column`` (``weight``, ``score`` or ``actual``). When the reader reports the
         form's headings (``GoalSheet.form_fields``), the heading decides. Otherwise a column is printed when some row
@@ -195,6 +211,7 @@ def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, prof
     if not _WORD.search(actual_raw):
         actual_raw = ""
     common = dict(indicator=position, name=indicator.name, level1=indicator.level1 or indicator.level1_raw or "",
+                  level2=indicator.level2 or indicator.level2_raw or "",
                   target=target.raw, actual=actual_raw, weight=weight, printed=item.score if item else None,
                   row=item.row if item else None, guessed=guessed(indicator),
                   has_target=bool(_WORD.search(target.raw or "")))

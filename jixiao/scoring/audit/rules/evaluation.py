@@ -411,7 +411,7 @@ class ScoresNotFilled(AuditRule):
     docs = AuditDocs(what="每个指标（含执行率算不出的预算执行率一行，算得出的见 JXA20）都填写了实际完成值和得分（提交未填写的自评表等于没有自评）。只核对表中"
                           "印有的栏目：没有一行填写的栏目（表样没有，或未能读出）不报告；印有分值的表是计分的表，"
                           "其得分和实际完成值不得空着。没有指标值的行留给审核规则（印有分值和得分、指标值和实际完成值却都空着的行除外：得分无所依据），标为不适用的行不要求；读取时推测栏位、又没有读到任何自评数字的行也不报告"
-                          "（数字可能只是没有读到；写成界限的“实际完成值”，如“不少于6种”，是错放的指标值，不算读到）；各行分值已合计 100 时，既无分值也无得分的行是上一行的分项（其中…），不要求；"
+                          "（数字可能只是没有读到；写成界限的“实际完成值”，如“不少于6种”，是错放的指标值，不算读到）；各行分值已合计 100 时，既无分值也无得分的行是上一行的分项（其中…），不要求；没有分值栏、每个二级指标只印一个得分（合并单元格，印在该组第一行，如湖北项目自评表）时，同组下面的行不要求得分；"
                           "表格在文件中途中断时，最后一行（转载可能停在这一行中间）不要求。",
                      formula="—", setting="无", example="分值 60、实际完成值与得分都空着：报告“没有填写实际完成值和得分”（错误）；"
                      "印了得分、实际完成值空着：报告“没有填写实际完成值”（警告：得分无所依据）。")
@@ -431,8 +431,10 @@ class ScoresNotFilled(AuditRule):
                 continue  # not read as an indicator row, read too uncertainly for a blank to mean anything, a part,
                 # or the row the copy stops in
             else:
+                # a row below a scored row of its 二级 group shares that row's merged 得分 cell
+                unscored = item.printed is None and not computed.scored_with_its_group(item)
                 missing = [what for what, printed, blank in (("实际完成值", actuals, not item.actual),
-                                                             ("得分", scores, item.printed is None)) if printed and blank]
+                                                             ("得分", scores, unscored)) if printed and blank]
             if missing:
                 # a row that prints its score was evaluated, without the figure the score rests on (a warning); a row
                 # left unfilled was not evaluated at all (an error)
