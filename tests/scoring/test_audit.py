@@ -961,3 +961,21 @@ def test_a_group_scored_once_in_a_merged_cell_is_not_reported_blank_below_its_fi
     weighed = printed([row[:5] + (5,) + row[6:] for row in rows[:2]], budget=5, spent=5, rate=100,
                       execution_weight=90, execution_score=90)
     assert [f.indicator for f in audit_sheet(weighed, HUBEI) if f.rule == "JXA12"] == ["WIFI布点全覆盖"]
+
+
+@pytest.mark.parametrize(("budget", "rate", "codes"), [
+    # 205 (区商务局 服务贸易发展资金 2020): 预算数 285.84 | 执行数 285.84 | 执行率 100% | 得分 20 read one cell off, as
+    # 执行数 285.84, 执行率 285.84, 得分 100: neither over-execution (JXA05) nor a score above 20 (JXA01) is the table's
+    (None, "285.84", []),
+    # a rate printed alone, with no money read, is the table's: above 100% it is reported
+    (None, "103.21", ["JXA05"]),
+    # the budget read: the rate is recomputed from the money and the printed one compared (JXA04)
+    ("285.84", "285.84", ["JXA04"]),
+])
+def test_a_money_block_read_one_cell_off_is_not_audited(budget, rate, codes):
+    spent = "285.84" if rate == "285.84" else None
+    sheet = printed([("产出指标", "数量指标", "服务外包离岸(万美元)", "4500", "4557.51", None, 10)], budget=budget,
+                    spent=spent, rate=rate, execution_score=100 if budget is None and spent else 20)
+    execution = recompute(sheet, HUBEI).execution
+    assert execution.misplaced is (codes == [])
+    assert [f.rule for f in audit_sheet(sheet, HUBEI) if f.indicator == "预算执行率"] == codes

@@ -185,6 +185,11 @@ def _execution(report: ReportedEvaluation, profile: Profile) -> tuple[Recomputed
     rate = None
     if report.spent is not None and report.budget_full:
         rate = report.spent / report.budget_full * _HUNDRED
+    elif _money_shifted(report):
+        return RecomputedItem(None, profile.execution.label, profile.execution.label, "100%", "", weight,
+                              report.execution_score, None, misplaced=True,
+                              formula=f"所印执行率 {number(report.execution_rate)} 与一个金额相同、预算数没有读到："
+                                      "预算执行情况一栏的数字错位，不复算"), None
     elif report.execution_rate is not None:
         rate = report.execution_rate
     if rate is None:
@@ -200,6 +205,14 @@ def _execution(report: ReportedEvaluation, profile: Profile) -> tuple[Recomputed
     return RecomputedItem(None, profile.execution.label, profile.execution.label, "100%", f"{profile.rounding(rate)}%",
                           weight, report.execution_score, expected, formula, share=share, exact=exact,
                           weight_assumed=report.execution_weight is None), rate
+
+
+def _money_shifted(report: ReportedEvaluation) -> bool:
+    """Whether the 预算执行情况 figures were read one cell off: no 全年预算数, and the 执行率 is a money figure read
+    beside it (预算数 285.84 | 执行数 285.84 | 执行率 100% | 得分 20 read as 执行数 285.84, 执行率 285.84, 得分 100:
+    corpus 205). Its rate and score are then other cells: nothing on the row can be held against the table."""
+    rate = report.execution_rate
+    return report.budget_full is None and rate is not None and rate in (report.spent, report.budget_initial)
 
 
 def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, profile: Profile) -> RecomputedItem:
