@@ -428,6 +428,11 @@ def test_a_row_marked_not_applicable_is_left_out_and_the_total_scaled():
     ("明显改善", "群众投诉下降三成", None),
     ("≥95%", "完成", None),  # words for a number: JXA09's
     ("≥95%", "95%", None),
+    # 213 (大英县图书馆 2022): 图书馆管理机制健全性 好坏/好坏, the form's options copied, none chosen
+    ("好坏", "好坏", "只写了可选的评价“好坏”，没有选定一个"),
+    ("健全", "是/否", "只写了可选的评价“是/否”，没有选定一个"),
+    ("好", "好好", None),  # not a list of options
+    ("良好", "良好", None),  # 212: a grade reached, not both ends of a scale
 ])
 def test_an_actual_that_only_restates_its_target(target, actual, how):
     sheet = printed([("效益指标", "社会效益指标", "制度执行", target, actual, 90, 90)],

@@ -22,6 +22,11 @@ GOALS = "财预〔2015〕88号《中央部门预算绩效目标管理办法》�
 # Words that say only that something was done: 完成, 已完成, 达成预期指标, 达到年度目标, 达标 …
 _DONE = re.compile(r"(已|均已|全部|按时|按期)?(完成|达成|达到|达标)了?(预期|年度)?(指标|目标)?值?")
 _PUNCTUATION = "。．.，,；;！!"
+# The answers a qualitative indicator offers (好坏, 是否, 有无, 优良中差, 好/坏), written as the actual: no answer chosen.
+# Both ends of a scale are written (好 and 坏): 良好 or 优良 are one answer, a grade.
+_OPTION = "好坏优良中差是否有无高低"
+_OPTIONS = re.compile(rf"[{_OPTION}](?:[/／、|或]?[{_OPTION}])+")
+_ENDS = ("好坏", "优差", "是否", "有无", "高低")
 _FAR = Decimal(100)  # an actual at least twice its lower bound (100% above it) shows a target set too low
 # The qualitative tiers of targets.toml whose words a result cannot simply be: a direction of change (提升, 降低), a
 # degree of effect (显著, 效果明显), a promise of time (按时) or of permanence (长期). A grade (好, 较好), a yes or
@@ -41,6 +46,8 @@ def _restates(item: RecomputedItem) -> str | None:
     actual = _folded(item.actual)
     if _DONE.fullmatch(actual):
         return f"只写“{item.actual.strip()}”"
+    if _OPTIONS.fullmatch(actual) and any(set(ends) <= set(actual) for ends in _ENDS):
+        return f"只写了可选的评价“{item.actual.strip()}”，没有选定一个"
     # A direction or a promise (逐步提高, 按时完成, 长期) copied from the target says nothing of what was done; a target
     # with a figure (2021年12月31日), a grade (好), or a plain fact (市级保护单位) met and written again is an answer.
     if actual == _folded(item.target) and not re.search(r"\d", item.target) and _says_nothing_again(item.target):
@@ -63,11 +70,12 @@ class ActualRestatesTarget(AuditRule):
     source = ACTUALS
     message = "指标“{indicator}”的实际完成值{how}，看不出实际做到了什么"
     docs = AuditDocs(
-        what="定性指标的实际完成值写出实际做到的情况（时间、结果、依据），而不是只写“完成”“达成预期指标”，"
+        what="定性指标的实际完成值写出实际做到的情况（时间、结果、依据），而不是只写“完成”“达成预期指标”或表样的可选评价（“好坏”“是否”“优良中差”），"
              "或把不含数字、只说变化方向、效果程度或承诺的年度指标值（“逐步提高”“效果显著”“按时完成”“长期”）原样抄一遍；年度总体目标的实际完成情况也不照抄预期目标。"
              "定量指标写成文字的由 JXA09 报告；含数字的目标（如完成日期）、评价档次（“好”“较好”）、是否、"
              "陈述事实或状态的目标（“市级保护单位”“健全”）照写一遍是作答，不报告。",
-        formula="实际完成值 ∈ {完成、已完成、达成预期指标、达到年度目标、达标…}，或 实际完成值 = 年度指标值（不含数字，"
+        formula="实际完成值 ∈ {完成、已完成、达成预期指标、达到年度目标、达标…}，或只由不同的评价选项组成（好坏、是否），"
+                "或 实际完成值 = 年度指标值（不含数字，"
                 "含提升、降低、显著、按时、长期等档次的词）",
         setting="无",
         example="指标值“逐步提高”、实际完成值“逐步提高”：报告本规则；指标值“2021年12月31日”、实际完成值相同：不报告。")
