@@ -943,6 +943,22 @@ def test_actuals_copied_from_every_target_are_reported_once(actuals, reported):
     assert found == ([("实际完成值", "3", "≥95%")] if reported else [])
 
 
+@pytest.mark.parametrize(("actual", "reported"), [
+    ("全天候", True),  # 212 (黄石市图书馆 2022): 全天候可用 cut short, every other row the target to the letter
+    ("全天候可用", True),
+    ("每天开放", False),  # words of its own
+    ("≥360", False),  # a figure cut short may be a result
+])
+def test_a_target_cut_short_is_copied_too(actual, reported):
+    rows = [("产出指标", "数量指标", "一个存储备份器", "25TB", "25TB", None, 10),
+            ("产出指标", "时效指标", "可保证读者使用时长", "全天候可用", actual, None, 10),
+            ("效益指标", "可持续影响指标", "≥360天服务读者", "≥360天", "≥360天", None, 10)]
+    if actual == "≥360":
+        rows[1] = ("产出指标", "时效指标", "2022年全年", "≥360天", actual, None, 10)
+    sheet = printed(rows, budget=5, spent=5, rate=100, execution_weight=20, execution_score=20)
+    assert ("JXA25" in _codes(sheet)) is reported
+
+
 def test_two_rows_met_to_the_letter_are_not_enough_to_say_copied():
     rows = [("产出指标", "数量指标", "整治村数", "18个", "18个", 45, 45),
             ("产出指标", "质量指标", "验收合格率", "100%", "100%", 45, 45)]

@@ -163,6 +163,13 @@ class OutputsAheadOfSpending(AuditRule):
 _COPIED_ROWS = 3
 
 
+def _copied(item: RecomputedItem) -> bool:
+    """Whether the row's actual is its target written again, or the words of the target cut short (全天候可用 written
+    全天候, corpus 212); a figure cut short (100 of 100%) may be a result, so only words count."""
+    actual, target = _folded(item.actual), _folded(item.target)
+    return actual == target or (len(actual) >= 2 and target.startswith(actual) and not re.search(r"\d", actual))
+
+
 class ActualsCopiedFromTargets(AuditRule):
     code = "JXA25"
     name = "actuals-copied-from-targets"
@@ -175,7 +182,8 @@ class ActualsCopiedFromTargets(AuditRule):
         what="自评表每一项指标的实际完成值都与年度指标值逐字相同（连运算符、单位都一样）：实际完成值应按实际完成情况填写，"
              "整张表照抄目标，说明没有统计实际数据（常见于只填表、不自评的情形）。只报告一次，不逐行报告；"
              "只写“完成”或照抄不含数字的定性目标的，另由 JXA17 逐行报告。",
-        formula=f"有实际完成值的指标 ≥ {_COPIED_ROWS} 项，且每一项 实际完成值 = 年度指标值（去掉空白和句末标点后逐字比较）",
+        formula=f"有实际完成值的指标 ≥ {_COPIED_ROWS} 项，且每一项 实际完成值 = 年度指标值（去掉空白和句末标点后逐字比较；"
+                "不含数字的实际完成值是年度指标值的开头部分，如“全天候可用”写作“全天候”，也算照抄）",
         setting="无",
         example="三项指标目标“≥95%”“100%”“45万”，实际完成值也是“≥95%”“100%”“45万”：报告本规则；"
                 "其中一项实际完成值为“96.2%”：不报告。")
@@ -185,7 +193,7 @@ class ActualsCopiedFromTargets(AuditRule):
             return
         rows = [item for item in ctx.recomputation.indicators if item.indicator is not None
                 and not item.not_applicable and not item.misplaced and _folded(item.actual or "")]
-        if len(rows) < _COPIED_ROWS or any(_folded(item.actual) != _folded(item.target) for item in rows):
+        if len(rows) < _COPIED_ROWS or not all(_copied(item) for item in rows):
             return
         # a figure shows the copying best (≥95% printed again as the result)
         example = next((item.target for item in rows if re.search(r"\d", item.target)), rows[0].target)
