@@ -1000,3 +1000,29 @@ def test_a_money_block_read_one_cell_off_is_not_audited(budget, rate, codes):
     execution = recompute(sheet, HUBEI).execution
     assert execution.misplaced is (codes == [])
     assert [f.rule for f in audit_sheet(sheet, HUBEI) if f.indicator == "预算执行率"] == codes
+
+
+# 208 (普陀体育中心 与委托运营方结算费用 2022): 215457.6 of 250000 spent, 预算执行率 scored 8.62 of 10 as the rate
+# gives, 偏差原因分析及改进措施 left blank (the reviewer's flag); here one output at 90%, so that the outputs are not
+# far ahead of the money
+_SETTLED = [("产出指标", "数量指标", "与委托运营方结算完成率", "=100%", "100%", 10, 10),
+            ("产出指标", "质量指标", "合同结算条款完成率", "=100%", "90%", 20, 18, "部分条款次年结算"),
+            ("效益指标", "社会效益指标", "与委托运营方合同完成率", "=100%", "100%", 60, 60)]
+
+
+@pytest.mark.parametrize(("rows", "score", "note", "found"), [
+    ([row[:7] for row in _SETTLED], "8.62", None,
+     [("JXA10", "偏差原因分析及改进措施", "执行率 86.18%，得分 8.62，低于分值 10")]),
+    # a reason in the 偏差原因 column (some forms have one cell for the table) or in the money table's 原因 cell
+    (_SETTLED, "8.62", None, []),
+    ([row[:7] for row in _SETTLED], "8.62", "政府采购节约资金", []),
+    # no deduction: the score is wrong (JXA23), not the reason missing
+    ([row[:7] for row in _SETTLED], "10", None, [("JXA23", "得分", None)]),
+    # every output met on 86% of the money (208 as printed): JXA21 asks for the reason, JXA10 does not again
+    ([_SETTLED[0], _SETTLED[1][:4] + ("100%", 20, 20), _SETTLED[2]], "8.62", None, []),
+])
+def test_money_left_unspent_and_scored_down_needs_a_reason(rows, score, note, found):
+    sheet = printed(rows, budget="250000", spent="215457.6", rate="86.19", execution_weight=10,
+                    execution_score=score, budget_note=note)
+    assert [(f.rule, f.location.column, f.params.get("shortfall")) for f in audit_sheet(sheet, CENTRAL)
+            if f.indicator == "预算执行率"] == found

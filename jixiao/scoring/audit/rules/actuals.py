@@ -14,7 +14,7 @@ from jixiao.scoring.audit.recompute import RecomputedItem
 from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
 from jixiao.scoring.target_rules import number
 
-__all__ = ["ACTUAL_RULES"]
+__all__ = ["ACTUAL_RULES", "outputs_ahead"]
 
 ACTUALS = "财预〔2020〕10号《项目支出绩效评价管理办法》附件《项目支出绩效自评表》：实际完成值按实际完成情况填写，不得照抄年度指标值"
 GOALS = "财预〔2015〕88号《中央部门预算绩效目标管理办法》第九条：绩效指标值应科学合理、细化量化，与预算确定的投入相匹配"
@@ -122,6 +122,20 @@ _OUTPUTS = "产出指标"
 _NAMED = 3  # output indicators named in the message, the rest counted
 
 
+def outputs_ahead(ctx: AuditContext) -> tuple[list[RecomputedItem], Decimal, Decimal] | None:
+    """The output rows, their mean progress and how far it is ahead of the execution rate (in points), when it is
+    ahead by more than the profile's progress gap (JXA21); else None."""
+    computed, gap = ctx.recomputation, ctx.profile.monitoring.progress_gap
+    rate = computed.execution_rate
+    outputs = [item for item in computed.indicators if item.reached is not None and not item.not_applicable
+               and item.level1 == _OUTPUTS]
+    if not gap.enabled or rate is None or not outputs:
+        return None
+    progress = sum(item.reached for item in outputs) / len(outputs) * 100  # (each at most 100%)
+    apart = progress - min(rate, Decimal(100))
+    return (outputs, progress, apart) if apart > gap.points else None
+
+
 class OutputsAheadOfSpending(AuditRule):
     code = "JXA21"
     name = "outputs-ahead-of-spending"
@@ -140,16 +154,12 @@ class OutputsAheadOfSpending(AuditRule):
                 "相差 80 个百分点，报告本规则。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        ahead = outputs_ahead(ctx)
+        if ahead is None:
+            return
         computed, gap = ctx.recomputation, ctx.profile.monitoring.progress_gap
         rate = computed.execution_rate
-        outputs = [item for item in computed.indicators if item.reached is not None and not item.not_applicable
-                   and item.level1 == _OUTPUTS]
-        if not gap.enabled or rate is None or not outputs:
-            return
-        progress = sum(item.reached for item in outputs) / len(outputs) * 100  # (each at most 100%)
-        apart = progress - min(rate, Decimal(100))
-        if apart <= gap.points:
-            return
+        outputs, progress, apart = ahead
         names = "、".join(f"“{item.name}”" for item in outputs[:_NAMED])
         if len(outputs) > _NAMED:
             names += f"等 {len(outputs)} 项"

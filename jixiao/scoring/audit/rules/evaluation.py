@@ -15,6 +15,7 @@ from jixiao.model import Severity, parse_target
 from jixiao.model.finding import Finding
 from jixiao.scoring.audit.recompute import RecomputedItem, tolerance, rounding_of
 from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
+from jixiao.scoring.audit.rules.actuals import outputs_ahead
 from jixiao.scoring.target_rules import number
 
 __all__ = ["EVALUATION_RULES"]
@@ -301,14 +302,18 @@ class MissedWithoutReason(AuditRule):
     source = DEVIATION
     message = "指标“{indicator}”{shortfall}，却没有填写偏差原因分析及改进措施"
     docs = AuditDocs(what="按实际完成值未达到年度指标值、或得分低于分值的每一行，都写明偏差原因和改进措施。"
-                          "标为不适用的行不要求。",
+                          "标为不适用的行不要求。预算执行率一行按执行率扣了分的（资金未全部执行），原因写在预算执行情况的"
+                          "原因栏或偏差原因栏（任何一行）都可以（只核对印有分值的预算执行率一行）；得分与执行率不符的由 JXA23 报告，产出已完成而资金大多未用的由 "
+                          "JXA21 报告，不再重复。",
                      formula="完成比例 < 100% 或 得分 < 分值 ⇒ 偏差原因不得为空", setting="无",
-                     example="目标 ≥18个、实际 15个、偏差原因空：报告“实际完成 15个，未达到年度指标值 ≥18个”。")
+                     example="目标 ≥18个、实际 15个、偏差原因空：报告“实际完成 15个，未达到年度指标值 ≥18个”；"
+                             "执行 215457.6 ÷ 250000 = 86.18%、预算执行率得分 8.62（分值 10）、偏差原因栏空着：报告该行。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         report = ctx.sheet.evaluation
         if not _reported(ctx):
             return
+        yield from self._execution(ctx)
         for item in ctx.recomputation.indicators:
             shortfall = _shortfall(item)
             printed = report.item_for(item.indicator)
@@ -316,6 +321,24 @@ class MissedWithoutReason(AuditRule):
                     printed and (printed.deviation or "").strip()):
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="偏差原因分析及改进措施",
                                    shortfall=shortfall, guessed=item.guessed, fix="写明未达目标的原因和下一步改进措施")
+
+
+    def _execution(self, ctx: AuditContext) -> Iterator[Finding]:
+        """The 预算执行率 row scored below its 分值 for money left unspent: its reason is given in the money table's
+        原因 cell or in the 偏差原因 column (of any row: some forms have one cell for the whole table). Where the
+        outputs are reported done on that money, JXA21 asks for the reason already."""
+        report, computed = ctx.sheet.evaluation, ctx.recomputation
+        item, rate = computed.execution, computed.execution_rate
+        if item is None or item.misplaced or item.off or item.weight_assumed or rate is None or rate >= _HUNDRED or (
+                item.printed is None or item.weight - item.printed <= rounding_of(item.printed)):
+            return  # (a score off its rate is JXA23's: the deduction itself is wrong; a 分值 not printed, no deduction)
+        reasons = [report.budget_note, *(row.deviation for row in report.items)]
+        if any(text and text.strip() and not _TEMPLATE.search(text) for text in reasons) or outputs_ahead(ctx):
+            return
+        yield self.finding(ctx, indicator=item.name, column="偏差原因分析及改进措施",
+                           shortfall=f"执行率 {ctx.profile.rounding(rate)}%，得分 {number(item.printed)}，低于分值 "
+                                     f"{number(item.weight)}",
+                           fix="写明资金未全部执行的原因（结余、项目延期、政府采购节约等）和改进措施")
 
 
 def _shortfall(item: RecomputedItem) -> str | None:
