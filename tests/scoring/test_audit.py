@@ -1026,3 +1026,30 @@ def test_money_left_unspent_and_scored_down_needs_a_reason(rows, score, note, fo
                     execution_score=score, budget_note=note)
     assert [(f.rule, f.location.column, f.params.get("shortfall")) for f in audit_sheet(sheet, CENTRAL)
             if f.indicator == "预算执行率"] == found
+
+
+@pytest.mark.parametrize(("row", "shortfall"), [
+    # 188 (锡林郭勒盟 城乡居民养老保险 2022, a prose report): no 分值 printed, the target missed and no reason given
+    (("产出指标", "数量指标", "全年缴费人数", "216786人", "201201人", None, None),
+     "实际完成 201201人，未达到年度指标值 216786人"),
+    # 036 (遂宁 药品监管 2021): a cost without ≤ is a ceiling: 180 of 400元 is a saving, not a target missed
+    (("产出指标", "成本指标", "培训成本", "400元/人、天", "180元/人、天", None, None), None),
+])
+def test_a_target_missed_needs_a_reason_without_a_printed_weight(row, shortfall):
+    sheet = printed([row], budget=10, spent=10, rate=100)
+    found = [(f.indicator, f.location.row, f.params["shortfall"]) for f in audit_sheet(sheet, CENTRAL)
+             if f.rule == "JXA10"]
+    assert found == ([(row[2], 11, shortfall)] if shortfall else [])
+
+
+@pytest.mark.parametrize(("target", "actual", "misplaced", "codes"), [
+    # 179 (南昌县 蚕茶卫生院 2021, text run together): 业务收入 增收27万元 | 13 | 13 read as target 27万元, actual 1313
+    ("27万元", "1313", True, []),
+    ("372人次", "55", True, []),  # 门诊住院人次 增372人次 | 5 | 5
+    ("≥3", "44", False, ["JXA18"]),  # a bare target: 44 may be the count (as 7 of ≥3 in corpus 036)
+    ("27万元", "1314", False, ["JXA18"]),  # not one figure said twice
+])
+def test_a_weight_and_its_full_score_run_together_are_not_an_actual(target, actual, misplaced, codes):
+    sheet = _guessed(printed([("效益指标", "经济效益指标", "业务收入", target, actual, None, None)]), 1)
+    assert recompute(sheet, CENTRAL).indicators[0].misplaced is misplaced
+    assert _codes(sheet) == codes

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from jixiao.model import GoalSheet, Indicator, ReportedEvaluation, named_by_a_figure, parse_target
+from jixiao.model import GoalSheet, Indicator, ReportedEvaluation, Target, named_by_a_figure, parse_target
 from jixiao.scoring.profile import Profile
 from jixiao.scoring.scores import Adjustment
 from jixiao.scoring.self_evaluation import execution_cap, overshoot_rule
@@ -231,6 +231,12 @@ def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, prof
     if named_by_a_figure(indicator):
         return RecomputedItem(**common, expected=None, misplaced=True,
                               formula=f"三级指标“{indicator.name}”只是一个数值（读取时错放的单元格），不复算")
+    fused = _points_fused(actual_raw, target) if common["guessed"] and common["weight"] is None and (
+        common["printed"] is None) else None
+    if fused:
+        return RecomputedItem(**common, expected=None, misplaced=True,
+                              formula=f"实际完成值“{actual_raw}”是连在一起的分值和得分（{fused} | {fused}，满分），"
+                                      "读取时错放的单元格，不复算")
     if item and item.not_applicable:
         weighed = f"，其分值 {number(weight)} 不计入总分（其余各项按比例折算）" if weight else ""
         return RecomputedItem(**common, expected=None, not_applicable=True, formula=f"标为“不适用”：不计分{weighed}")
@@ -266,6 +272,16 @@ def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, prof
 
 
 _BARE_POINTS = re.compile(r"\d{1,3}(?:\.\d+)?")
+_TWICE = re.compile(r"([1-9]\d?)\1")
+
+
+def _points_fused(actual: str, target: Target) -> str | None:
+    """The points of a row whose 分值 and 得分 (full marks, the same figure) ran together into what the reader took
+    for its actual (13 | 13 read as 1313 against 27万元, 5 | 5 as 55 against 372人次: corpus 179, text run together),
+    on a row whose columns were inferred and where no 分值 or 得分 was read: a bare figure said twice where the target
+    has a unit; None otherwise."""
+    found = _TWICE.fullmatch(actual.strip())
+    return found.group(1) if found and target.unit else None
 
 
 def _points(indicator: Indicator) -> Decimal | None:

@@ -341,9 +341,17 @@ class MissedWithoutReason(AuditRule):
                            fix="写明资金未全部执行的原因（结余、项目延期、政府采购节约等）和改进措施")
 
 
+def _cost_below_bare_target(item: RecomputedItem) -> bool:
+    """A cost (成本指标) whose target has no ≥/≤: a cost is a ceiling, an actual below it a saving, not a target
+    missed (培训成本 400元/人、天, spent 180: corpus 036), whatever sense the recomputation had to assume."""
+    return ("成本" in item.level2 or "成本" in item.name) and parse_target(item.target).operator is None
+
+
 def _shortfall(item: RecomputedItem) -> str | None:
     """What falls short on the row, in words: the actual against the target, else the score against the weight."""
-    if item.share is not None and item.share < 1:
+    # (how far the actual reaches is known without a 分值: a form that prints none still owes the reason)
+    reached = item.share if item.share is not None else item.reached
+    if reached is not None and reached < 1 and not _cost_below_bare_target(item):
         return f"实际完成 {item.actual}，未达到年度指标值 {item.target}"
     if item.printed is not None and item.weight is not None and item.printed < item.weight:
         return f"得分 {number(item.printed)}，低于分值 {number(item.weight)}"
