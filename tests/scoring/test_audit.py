@@ -1053,3 +1053,20 @@ def test_a_weight_and_its_full_score_run_together_are_not_an_actual(target, actu
     sheet = _guessed(printed([("效益指标", "经济效益指标", "业务收入", target, actual, None, None)]), 1)
     assert recompute(sheet, CENTRAL).indicators[0].misplaced is misplaced
     assert _codes(sheet) == codes
+
+
+@pytest.mark.parametrize(("name", "target", "actual", "misplaced"), [
+    # 161 (稷山县 建档立卡个人缴费配套资金 2020): the labels 效益指标(30分) and 满意度指标(10分) broken into the cells of
+    # guessed rows: no blank score or weight (JXA12, JXA13) and no words for a number (JXA09) on them
+    ("配套资金每人每年", "效益指", "标(30", True),
+    ("是否满意", "(10分", "意度指标", True),
+    ("是否满意", "≥95%", "95%(抽样", False),
+])
+def test_a_level_label_broken_into_a_guessed_row_is_misplaced(name, target, actual, misplaced):
+    rows = [("产出指标", "质量指标", "资金是否全部纳入医保统筹", "100%", "100%", 15, 15),
+            ("满意度指标", "服务对象满意度指标", name, target, actual, None, None)]
+    sheet = _guessed(printed(rows, budget="65.66", spent="65.07", rate="99.1", execution_weight=10,
+                             execution_score="9.91"), 2)
+    assert recompute(sheet, CENTRAL).indicators[1].misplaced is misplaced
+    codes = {f.rule for f in audit_sheet(sheet, CENTRAL) if f.indicator == name}
+    assert (codes == set()) is misplaced

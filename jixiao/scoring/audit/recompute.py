@@ -8,9 +8,11 @@ profile's. A row marked 不适用 earns nothing and is left out: when it carries
 scaled to 100 as jixiao's own scoring does (其余分值按比例折算), and the explanation says so.
 
 The recomputation rests on what the reader placed in each column; a row whose columns the reader inferred
-(``Indicator.confidence`` below 1) is marked ``guessed`` so that findings resting on it say so, and a row whose
-三级指标 is only a figure (95%, 75元: a cell a misreading put there, ``named_by_a_figure``) is marked ``misplaced``: the
-rules report nothing on it.
+(``Indicator.confidence`` below 1) is marked ``guessed`` so that findings resting on it say so, and a row that holds
+another cell is marked ``misplaced``: the rules report nothing on it. So is a row whose 三级指标 is only a figure (95%,
+75元: ``named_by_a_figure``); a guessed row holding the points of a 一级 label (效益指标(30分) broken into 效益指 | 标(30),
+or its 分值 and full 得分 run together where its actual should be (13 | 13 read as 1313); and the 预算执行率 row when its
+figures were read one cell off (no budget, the printed rate equal to a money figure).
 """
 
 from __future__ import annotations
@@ -231,6 +233,11 @@ def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, prof
     if named_by_a_figure(indicator):
         return RecomputedItem(**common, expected=None, misplaced=True,
                               formula=f"三级指标“{indicator.name}”只是一个数值（读取时错放的单元格），不复算")
+    label = next((cell for cell in (target.raw, actual_raw) if _LABEL_POINTS.search(cell or "")), None)
+    if label and common["guessed"]:
+        return RecomputedItem(**common, expected=None, misplaced=True,
+                              formula=f"“{label}”是一级指标标签所印分值的一部分（如“满意度指标(10分)”），"
+                                      "读取时错放的单元格，不复算")
     fused = _points_fused(actual_raw, target) if common["guessed"] and common["weight"] is None and (
         common["printed"] is None) else None
     if fused:
@@ -272,6 +279,8 @@ def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, prof
 
 
 _BARE_POINTS = re.compile(r"\d{1,3}(?:\.\d+)?")
+# The points of a 一级 label (效益指标(30分), 满意度指标(10分)) broken off into a target or actual cell: (30, (10分
+_LABEL_POINTS = re.compile(r"[(（]\d+分?[)）]?$")
 _TWICE = re.compile(r"([1-9]\d?)\1")
 
 
