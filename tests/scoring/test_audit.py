@@ -799,10 +799,14 @@ PIG_FARM = [("产出指标", "数量指标", name, target, actual, None, score) 
 
 @pytest.mark.parametrize(("rows", "spent", "reported"), [
     # 160 (昌宁县生猪养殖场): 10 of 50 spent, every building reported exactly as planned
-    (PIG_FARM, 10, ("20.00", "100.00", "80.00", "“公猪舍”、“母猪、保育猪舍”、“育肥猪舍”等 4 项")),
+    (PIG_FARM, 10, ("20.00", "80.00", "“公猪舍”、“母猪、保育猪舍”、“育肥猪舍”等 4 项")),
     # 171 (学院路 道路清扫): 154.74 of 310.2 spent (49.88%), the one quantity row scored in full
     ([("产出指标", "数量指标", "是否完成申报的数量", "12.5", "12.5", "12.5", "12.5")], "154.74",
-     ("49.88", "100.00", "50.12", "“是否完成申报的数量”")),
+     ("49.88", "50.12", "“是否完成申报的数量”")),
+    # 189 (云南 航空消防租机 2022): 88.74% spent, 909.93 of ≥928 hours flown: an output short, not all done (JXA10
+    # asks for the reason of the shortfall)
+    ([("产出指标", "数量指标", "布防飞机数量", "≥6架", "6架", None, None),
+      ("产出指标", "数量指标", "飞机飞行时长", "≥928小时", "909.93小时", None, None)], "44.37", None),
     # the money spent as the work was done (95% against 100%): within the profile's 10 points
     (PIG_FARM, "47.5", None),
     # outputs short of their targets as the money is: 40% and 50% done on 45% spent
@@ -815,7 +819,7 @@ def test_outputs_reported_done_on_money_largely_unspent(rows, spent, reported):
     budget = "310.2" if spent == "154.74" else 50
     sheet = printed(rows, budget=budget, spent=spent, execution_weight=20)
     found = [f for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA21"]
-    assert [(f.params["rate"], f.params["progress"], f.params["gap"], f.params["names"]) for f in found] == (
+    assert [(f.params["rate"], f.params["gap"], f.params["names"]) for f in found] == (
         [reported] if reported else [])
     assert all((f.indicator, f.location.column, f.severity.value) == (None, "实际完成值", "warning") for f in found)
 

@@ -27,7 +27,8 @@ _PUNCTUATION = "。．.，,；;！!"
 _OPTION = "好坏优良中差是否有无高低"
 _OPTIONS = re.compile(rf"[{_OPTION}](?:[/／、|或]?[{_OPTION}])+")
 _ENDS = ("好坏", "优差", "是否", "有无", "高低")
-_FAR = Decimal(100)  # an actual at least twice its lower bound (100% above it) shows a target set too low
+_HUNDRED = Decimal(100)
+_FAR = _HUNDRED  # an actual at least twice its lower bound (100% above it) shows a target set too low
 # The qualitative tiers of targets.toml whose words a result cannot simply be: a direction of change (提升, 降低), a
 # degree of effect (显著, 效果明显), a promise of time (按时) or of permanence (长期). A grade (好, 较好), a yes or
 # no, or a state (健全) written again as the actual is the result reached.
@@ -122,18 +123,18 @@ _OUTPUTS = "产出指标"
 _NAMED = 3  # output indicators named in the message, the rest counted
 
 
-def outputs_ahead(ctx: AuditContext) -> tuple[list[RecomputedItem], Decimal, Decimal] | None:
-    """The output rows, their mean progress and how far it is ahead of the execution rate (in points), when it is
-    ahead by more than the profile's progress gap (JXA21); else None."""
+def outputs_ahead(ctx: AuditContext) -> tuple[list[RecomputedItem], Decimal] | None:
+    """The output rows and how far (in points) the execution rate is behind them, when every output is reported met
+    and the rate is behind by more than the profile's progress gap (JXA21); else None. Where an output falls short,
+    the money left may follow that shortfall: JXA10 asks for its reason."""
     computed, gap = ctx.recomputation, ctx.profile.monitoring.progress_gap
     rate = computed.execution_rate
     outputs = [item for item in computed.indicators if item.reached is not None and not item.not_applicable
                and item.level1 == _OUTPUTS]
-    if not gap.enabled or rate is None or not outputs:
+    if not gap.enabled or rate is None or not outputs or any(item.reached < 1 for item in outputs):
         return None
-    progress = sum(item.reached for item in outputs) / len(outputs) * 100  # (each at most 100%)
-    apart = progress - min(rate, Decimal(100))
-    return (outputs, progress, apart) if apart > gap.points else None
+    apart = _HUNDRED - min(rate, _HUNDRED)
+    return (outputs, apart) if apart > gap.points else None
 
 
 class OutputsAheadOfSpending(AuditRule):
@@ -142,30 +143,30 @@ class OutputsAheadOfSpending(AuditRule):
     title = "产出已完成而资金大多未用"
     severity = Severity.WARNING
     source = ("财预〔2019〕136号：绩效目标实现程度与预算执行进度“双监控”，二者不匹配的须查明原因；" + ACTUALS)
-    message = ("预算执行率 {rate}%，产出指标的实际完成值却平均达到目标的 {progress}%（{names}），相差 {gap} 个百分点，"
+    message = ("预算执行率 {rate}%，产出指标的实际完成值却都达到了目标（{names}），相差 {gap} 个百分点，"
                "超过 {points} 个百分点：完成值可能照抄了目标，或须说明资金未用完而任务已完成的原因")
     docs = AuditDocs(
-        what="年终自评中，产出指标（定量、能算出完成比例的）的平均完成程度比预算执行率高出评分方案所定的百分点以上："
-             "钱只花了一部分，产出却报告全部完成，完成值须核实（常见的是照抄年初目标值）。完成比例超过 100% 的按 100% 计；"
-             "资金已用而产出未完成的，由 JXA10 等规则报告。",
-        formula="平均(min(实际值 ÷ 目标值, 100%)，产出指标) − 执行率 > 相差的百分点",
+        what="年终自评中，产出指标（定量、能算出完成比例的）都报告达到了目标，预算执行率却比 100% 低出评分方案所定的"
+             "百分点以上：钱只花了一部分，产出却报告全部完成，完成值须核实（常见的是照抄年初目标值）。"
+             "有产出指标未达目标的不报告：资金结余可能正是因为产出不足，由 JXA10 要求逐项说明原因；"
+             "资金已用而产出未完成的，也由 JXA10 等规则报告。",
+        formula="∀ 产出指标：实际值达到目标值，且 100% − 执行率 > 相差的百分点",
         setting="monitoring.progress_gap（目标完成进度与执行率相差的百分点，与运行监控同一设置；关闭时本规则也不报告）",
-        example="预算 50 万元、执行 10 万元（20%），18 项建设指标的实际完成值都等于目标值：平均完成 100%，"
-                "相差 80 个百分点，报告本规则。")
+        example="预算 50 万元、执行 10 万元（20%），18 项建设指标的实际完成值都等于目标值：相差 80 个百分点，报告本规则；"
+                "执行 88.74%，飞行 909.93 小时未达 ≥928 小时：不报告（JXA10 要求说明未达目标的原因）。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         ahead = outputs_ahead(ctx)
         if ahead is None:
             return
-        computed, gap = ctx.recomputation, ctx.profile.monitoring.progress_gap
-        rate = computed.execution_rate
-        outputs, progress, apart = ahead
+        outputs, apart = ahead
         names = "、".join(f"“{item.name}”" for item in outputs[:_NAMED])
         if len(outputs) > _NAMED:
             names += f"等 {len(outputs)} 项"
-        yield self.finding(ctx, column="实际完成值", rate=ctx.profile.rounding(rate),
-                           progress=ctx.profile.rounding(progress), names=names, gap=ctx.profile.rounding(apart),
-                           points=number(gap.points), guessed=any(item.guessed for item in outputs),
+        yield self.finding(ctx, column="实际完成值", rate=ctx.profile.rounding(ctx.recomputation.execution_rate),
+                           names=names, gap=ctx.profile.rounding(apart),
+                           points=number(ctx.profile.monitoring.progress_gap.points),
+                           guessed=any(item.guessed for item in outputs),
                            fix="按实际完成情况填写完成值；确已完成的，说明资金结余或未支付的原因")
 
 
