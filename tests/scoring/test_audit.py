@@ -1074,3 +1074,18 @@ def test_a_level_label_broken_into_a_guessed_row_is_misplaced(name, target, actu
     assert recompute(sheet, CENTRAL).indicators[1].misplaced is misplaced
     codes = {f.rule for f in audit_sheet(sheet, CENTRAL) if f.indicator == name}
     assert (codes == set()) is misplaced
+
+
+@pytest.mark.parametrize(("below", "reported"), [
+    # 208 (普陀体育中心 2022, PDF): 与委托运营方结算完成率 | =100% | 100% | 10 | 10, its 得分 read as the next row's
+    # name: the blank score of the row above a row named by a figure may be that figure
+    ("10", []),
+    ("合同结算条款完成率", ["与委托运营方结算完成"]),
+])
+def test_a_blank_above_a_row_named_by_a_figure_is_not_reported(below, reported):
+    rows = [("产出指标", "数量指标", "与委托运营方结算完成", "=100%", "100%", 10, None),
+            ("产出指标", "质量指标", below, "=100%", "100%", 20, 20),
+            ("效益指标", "社会效益指标", "与委托运营方合同完成率", "=100%", "100%", 60, 60)]
+    sheet = _guessed(printed(rows, budget="250000", spent="250000", rate=100, execution_weight=10,
+                             execution_score=10), 1, 2)
+    assert [f.indicator for f in audit_sheet(sheet, CENTRAL) if f.rule in ("JXA12", "JXA13")] == reported

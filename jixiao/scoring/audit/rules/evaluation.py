@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.model import Severity, parse_target
+from jixiao.model import Severity, named_by_a_figure, parse_target
 from jixiao.model.finding import Finding
 from jixiao.scoring.audit.recompute import RecomputedItem, tolerance, rounding_of
 from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
@@ -427,6 +427,14 @@ def _cut_short(ctx: AuditContext, item: RecomputedItem) -> bool:
     return ctx.sheet.evaluation.cut and item.indicator == len(ctx.sheet.indicators)
 
 
+def _figure_below(ctx: AuditContext, item: RecomputedItem) -> bool:
+    """Whether the row below is named by a figure (10, 95%): the reader put a cell of this row's into the next row's
+    name column (与委托运营方结算完成 | … | 10 | 10 read with its 得分 as the next row's name, corpus 208), so this row's
+    blank may be that figure."""
+    rows = ctx.sheet.indicators
+    return item.indicator is not None and item.indicator < len(rows) and named_by_a_figure(rows[item.indicator])
+
+
 def _scored_blank(item: RecomputedItem) -> bool:
     """A row that prints its 分值 and a 得分 but neither 指标值 nor 实际完成值: scored against nothing (a row without a
     指标值 is otherwise left to the review, which reports the empty cell)."""
@@ -444,7 +452,7 @@ class ScoresNotFilled(AuditRule):
                           "印有的栏目：没有一行填写的栏目（表样没有，或未能读出）不报告；印有分值的表是计分的表，"
                           "其得分和实际完成值不得空着。没有指标值的行留给审核规则（印有分值和得分、指标值和实际完成值却都空着的行除外：得分无所依据），标为不适用的行不要求；读取时推测栏位、又没有读到任何自评数字的行也不报告"
                           "（数字可能只是没有读到；写成界限的“实际完成值”，如“不少于6种”，是错放的指标值，不算读到）；各行分值已合计 100 时，既无分值也无得分的行是上一行的分项（其中…），不要求；没有分值栏、每个二级指标只印一个得分（合并单元格，印在该组第一行，如湖北项目自评表）时，同组下面的行不要求得分；"
-                          "表格在文件中途中断时，最后一行（转载可能停在这一行中间）不要求。",
+                          "表格在文件中途中断时，最后一行（转载可能停在这一行中间）不要求；下一行的三级指标只是一个数值（读取时把本行的单元格错放到了下一行）时，本行也不要求。",
                      formula="—", setting="无", example="分值 60、实际完成值与得分都空着：报告“没有填写实际完成值和得分”（错误）；"
                      "印了得分、实际完成值空着：报告“没有填写实际完成值”（警告：得分无所依据）。")
 
@@ -459,9 +467,9 @@ class ScoresNotFilled(AuditRule):
                 read = item.weight is not None and ctx.sheet.evaluation.execution_weight is not None
                 missing = ["得分"] if scores and read and item.printed is None and item.expected is None else []
             elif not (item.has_target or _scored_blank(item)) or item.misplaced or not _read_through(item) or (
-                    computed.is_part(item) or _cut_short(ctx, item)):
+                    computed.is_part(item) or _cut_short(ctx, item) or _figure_below(ctx, item)):
                 continue  # not read as an indicator row, read too uncertainly for a blank to mean anything, a part,
-                # or the row the copy stops in
+                # the row the copy stops in, or one whose cell the reader moved to the next row
             else:
                 # a row below a scored row of its 二级 group shares that row's merged 得分 cell
                 unscored = item.printed is None and not computed.scored_with_its_group(item)
@@ -485,7 +493,7 @@ class WeightBlank(AuditRule):
     docs = AuditDocs(what="表中印有分值栏时，每个指标行都填写了分值（权重），报告空着的行。表样没有分值栏的（如只印各目标"
                           "合计分值、各行只印得分的湖北 2020 年自评表，或只印得分的区域绩效目标自评表）不报告：那是表样的"
                           "设计，不是单位漏填。没有指标值的行、标为不适用的行、分值已合计 100 时的分项行（其中…）、"
-                          "表格在文件中途中断时的最后一行不要求。",
+                          "表格在文件中途中断时的最后一行、下一行三级指标只是一个数值（本行的单元格被错放到那里）的行不要求。",
                      formula="—", setting="无", example="分值栏为空而得分为 8。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
@@ -493,7 +501,8 @@ class WeightBlank(AuditRule):
         if not _reported(ctx) or not computed.printed("weight"):
             return  # a form without a 分值 column (only scores printed) is the form's design, not a blank
         rows = [item for item in computed.indicators if item.has_target and not (item.not_applicable or item.misplaced)
-                and _read_through(item) and not computed.is_part(item) and not _cut_short(ctx, item)]
+                and _read_through(item) and not computed.is_part(item) and not _cut_short(ctx, item)
+                and not _figure_below(ctx, item)]
         for item in rows:
             if item.weight is None:
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="分值",
