@@ -1089,3 +1089,31 @@ def test_a_blank_above_a_row_named_by_a_figure_is_not_reported(below, reported):
     sheet = _guessed(printed(rows, budget="250000", spent="250000", rate=100, execution_weight=10,
                              execution_score=10), 1, 2)
     assert [f.indicator for f in audit_sheet(sheet, CENTRAL) if f.rule in ("JXA12", "JXA13")] == reported
+
+
+# 207 (阆中市 车购税补助 普通省道 2021): the 指标值 and 全年实际完成值 columns hold the rows' points
+_POINTS = [("产出指标", "数量指标", "建设普通省道二级公路32.1公里", "20", "20"),
+           ("产出指标", "质量指标", "建设符合验收要求", "20", "20"),
+           ("产出指标", "时效指标", "按期完成投资", "10", "10"),
+           ("效益指标", "经济效益指标", "对经济发展的促进作用", "10", "10"),
+           ("效益指标", "社会效益指标", "基本公共服务水平", "10", "10"),
+           ("效益指标", "生态效益指标", "交通建设符合环评审批要求", "10", "10"),
+           ("满意度指标", "服务对象满意度指标", "改善通行服务水平群众满意度", "20", "20")]
+
+
+@pytest.mark.parametrize(("rows", "found"), [
+    ([row + (None, None) for row in _POINTS], [("指标值", "20、20、10、10、10、10、20", "100", "error")]),
+    # the second column holds the scores: 18 of 20 is a score, not an actual
+    ([_POINTS[0][:4] + ("18", None, None), *(row + (None, None) for row in _POINTS[1:])],
+     [("指标值", "20、20、10、10、10、10、20", "100", "error")]),
+    # 32.1公里 and a real actual: a target
+    ([_POINTS[0][:3] + ("≥32.1公里", "32.1公里", None, None), *(row + (None, None) for row in _POINTS[1:])], []),
+    # bare figures that do not add up to the points of a table: counts met exactly (JXA25's, if any)
+    ([row[:3] + ("12", "12", None, None) for row in _POINTS], []),
+    # with a 分值 column, each target the row's own 分值 (171, 学院路 道路清扫: 12.5 | 12.5 | 12.5)
+    ([row[:3] + ("12.5", "12.5", "12.5", "12.5") for row in _POINTS[:4]], [("指标值", "12.5、12.5、12.5、12.5", "50", "error")]),
+])
+def test_targets_that_are_the_rows_points(rows, found):
+    sheet = printed(rows, budget=4000, spent=4000, rate=100)
+    assert [(f.location.column, f.params["targets"], f.params["sum"], f.severity.value) for f in audit_sheet(sheet, CENTRAL)
+            if f.rule == "JXA26"] == found

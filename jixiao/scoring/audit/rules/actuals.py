@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.model import Severity
+from jixiao.model import Severity, parse_target
 from jixiao.model.finding import Finding
 from jixiao.model.lexicon import fold, load
 from jixiao.scoring.audit.recompute import RecomputedItem
@@ -213,4 +213,58 @@ class ActualsCopiedFromTargets(AuditRule):
                            fix="按实际完成情况填写各项完成值（数量、比率、完成时间）并说明依据")
 
 
-ACTUAL_RULES = (ActualRestatesTarget(), TargetFarExceeded(), OutputsAheadOfSpending(), ActualsCopiedFromTargets())
+def _bare_figure(text: str) -> Decimal | None:
+    """The figure of a cell that holds only a number (20, 12.5): no unit, no ≥/≤, no words."""
+    figure = parse_target(text or "")
+    if figure.value is None or figure.operator is not None or figure.unit or figure.leftover:
+        return None
+    return figure.value
+
+
+class TargetsArePoints(AuditRule):
+    code = "JXA26"
+    name = "targets-are-points"
+    title = "指标值和实际完成值两栏填的是分值"
+    severity = Severity.ERROR
+    source = ACTUALS
+    message = ("各项指标的年度指标值都只是一个数（{targets}），合计 {sum}，正是{what}：两栏填的是各行的分值和得分，"
+               "没有真正的目标值和实际完成值")
+    docs = AuditDocs(
+        what="年度指标值一栏每一行都只是一个不带单位、不带“≥/≤”的数，合计正好是指标的分值合计（100，或扣去预算执行率"
+             "分值后的 90），或逐行等于所印分值；实际完成值一栏也只是不超过它的数：两栏填的是分值和得分，表中没有目标和"
+             "实际完成情况，等于没有自评。只报告一次。",
+        formula=f"有指标值的指标 ≥ {_COPIED_ROWS} 项，每项 指标值、实际完成值 都是不带单位的数，实际完成值 ≤ 指标值，且 "
+                "Σ 指标值 ∈ {100, 100 − 预算执行率分值}，或每项 指标值 = 分值",
+        setting="execution.weight（表中未印预算执行率分值时）",
+        example="阆中市车购税补助自评表：七项指标的指标值和实际完成值都是 20、20、10、10、10、10、20，合计 100：报告本规则。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        if ctx.sheet.evaluation is None:
+            return
+        rows = [item for item in ctx.recomputation.indicators if not (item.not_applicable or item.misplaced)
+                and item.target.strip()]
+        targets = [_bare_figure(item.target) for item in rows]
+        actuals = [_bare_figure(item.actual) if item.actual else None for item in rows]
+        if len(rows) < _COPIED_ROWS or any(target is None for target in targets) or any(
+                actual is None or actual > target for actual, target in zip(actuals, targets)):
+            return
+        total = sum(targets, Decimal(0))
+        execution = ctx.recomputation.execution.weight or Decimal(0)
+        weights = [item.weight for item in rows]
+        if total in (_HUNDRED, _HUNDRED - execution):
+            what = f"一张自评表的分值合计（{number(total)}）"
+        elif all(weight is not None for weight in weights) and targets == weights:
+            what = "各行所印的分值"
+        else:
+            return
+        shown = "、".join(number(target) for target in targets[:_SHOWN]) + ("…" if len(targets) > _SHOWN else "")
+        yield self.finding(ctx, column="指标值", targets=shown, sum=number(total), what=what,
+                           guessed=any(item.guessed for item in rows),
+                           fix="按年度绩效目标填写各项指标值，按实际完成情况填写完成值，分值和得分填在各自的栏中")
+
+
+_SHOWN = 8  # figures shown in the message
+
+
+ACTUAL_RULES = (ActualRestatesTarget(), TargetFarExceeded(), OutputsAheadOfSpending(), ActualsCopiedFromTargets(),
+                TargetsArePoints())
