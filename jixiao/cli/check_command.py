@@ -289,7 +289,9 @@ def _print_review(checked: Checked, console: Console) -> None:
         grade = Text(sheet.grade, style=f"bold {GRADE_COLOURS[sheet.grade]}")
         counts = sheet.counts
         console.print(Text.assemble(
-            "\n", (sheet.name or sheet.sheet, "bold cyan"), f"  {sheet.sheet}  表样 {sheet.form_label}  建议等级 ", grade,
+            # The key is the project code when there is one, else the name already shown.
+            "\n", (sheet.name or sheet.sheet, "bold cyan"), f"  {sheet.sheet}" if sheet.sheet != sheet.name else "",
+            f"  表样 {sheet.form_label}  建议等级 ", grade,
             f"  错误 {counts['error']} · 警告 {counts['warning']} · 提示 {counts['info']}",
         ), soft_wrap=True)
         for finding in sheet.findings:

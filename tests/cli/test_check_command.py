@@ -111,3 +111,13 @@ def test_form_can_be_set_and_an_unknown_form_is_refused(sample_path):
     assert {sheet["form"] for sheet in json.loads(result.stdout)["sheets"]} == {"central-88"}
     refused = jixiao("check", "--form", "nowhere", str(sample_path))
     assert refused.returncode == 2 and "nowhere" in refused.stderr
+
+
+def test_each_sheet_is_headed_by_its_name_and_its_code_only_when_it_has_one(sample_path, tmp_path):
+    coded = jixiao("check", str(sample_path)).stdout
+    assert "乡乡维稳经费（西留村）  434-4.05-JXN-YUPI  表样" in coded
+    uncoded = tmp_path / "无编码.txt"
+    uncoded.write_text(sample_path.read_text(encoding="utf-8").replace("434-4.05-JXN-YUPI", ""), encoding="utf-8")
+    # Without a code the key is the name: it was printed twice (corpus 212: “共享工程  共享工程”).
+    output = jixiao("check", str(uncoded)).stdout
+    assert "乡乡维稳经费（西留村）  表样" in output and "乡乡维稳经费（西留村）  乡乡维稳经费（西留村）" not in output

@@ -19,6 +19,8 @@ class AuditUploadForm(forms.Form):
     # file it is.
     unit = forms.ModelChoiceField(label="单位", queryset=None, required=False, empty_label="按文件中所写的单位对应",
                                   help_text="文件中未写单位、或写法与本局单位名称不同时，选择提交文件的单位")
+    # A printed year may be misread or simply wrong (a 2023 table headed 2022): the reviewer can overrule it.
+    accept_year = forms.BooleanField(label="文件中的年度与所选年度不同时，仍按所选年度复核", required=False)
     files = MultipleFileField(label="文件", help_text="单位的绩效自评表或运行监控表：.json .docx .xlsx .txt 等，或它们的 .zip 压缩包")
 
     def __init__(self, *args, units, **kwargs):

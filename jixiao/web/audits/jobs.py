@@ -14,7 +14,7 @@ from jixiao.web.jobs.models import Job
 from jixiao.web.organisation.models import Member, Unit
 from jixiao.web.organisation.selectors import can_review_bureau
 from jixiao.web.sheets.errors import SheetError
-from jixiao.web.sheets.selectors import budget_year
+from jixiao.web.sheets.selectors import evaluation_year
 from jixiao.web.sheets.views.common import filters_from
 
 __all__ = ["AuditUpload", "AuditsExport"]
@@ -33,7 +33,7 @@ class AuditsExport(JobKind):
     items = "份复核结果"
 
     def params_from(self, data) -> dict:
-        return {"year": filters_from(data).year or budget_year()}
+        return {"year": filters_from(data).year or evaluation_year()}
 
     def check(self, member: Member | None, params: dict) -> None:
         _check(member)
@@ -79,7 +79,8 @@ class AuditUpload(JobKind):
         if chosen and unit is None:
             raise SheetError("所选单位已不存在或不属于本财政局，未复核")
         stored = audit_upload(user=job.user, member=member, year=job.params["year"], files=files, profile=profile,
-                              profile_name=job.params["profile"], progress=progress, unit=unit)
+                              profile_name=job.params["profile"], progress=progress, unit=unit,
+                              accept_year=job.params.get("accept_year", False))
         return Outcome(f"已复核 {len(stored)} 张表")
 
     def back(self, params: dict) -> str:

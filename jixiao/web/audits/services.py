@@ -66,7 +66,7 @@ def _approved_sheet(unit: Unit, year: int, sheet: GoalSheet) -> Sheet | None:
 
 
 def _match(files: list[tuple[str, bytes]], units: list[Unit], year: int, progress: Progress | None,
-           chosen: Unit | None) -> list[_Matched]:
+           chosen: Unit | None, accept_year: bool) -> list[_Matched]:
     problems, matched = [], []
     for read in read_uploads(files, progress):
         if read.document is None:
@@ -76,6 +76,10 @@ def _match(files: list[tuple[str, bytes]], units: list[Unit], year: int, progres
         if not audited:
             problems.append(f"{read.name}：文件中没有所印的绩效自评表或运行监控表（只有绩效目标表）")
         for sheet in audited:
+            if sheet.year and sheet.year != year and not accept_year:
+                # Filed under another year, it would be compared with that year's approved sheet and records.
+                problems.append(f"{read.name}：项目“{sheet.key}”的表写的是 {sheet.year} 年度，所选年度为 {year} 年，"
+                                "请选择正确的年度，或勾选“仍按所选年度复核”")
             unit = _unit_for(sheet, read.document.unit, units)
             if chosen is not None and unit not in (None, chosen):
                 problems.append(f"{read.name}：项目“{sheet.key}”的表中写的单位是“{unit.name}”，与所选单位“{chosen.name}”"
@@ -128,12 +132,13 @@ def _audited(matched: _Matched, *, user, bureau: Unit, year: int, profile: Profi
 
 
 def audit_upload(*, user, member: Member, year: int, files: list[tuple[str, bytes]], profile: Profile,
-                 profile_name: str, progress: Progress | None = None, unit: Unit | None = None
-                 ) -> list[AuditedDocument]:
+                 profile_name: str, progress: Progress | None = None, unit: Unit | None = None,
+                 accept_year: bool = False) -> list[AuditedDocument]:
     """Audit every printed self-evaluation and monitoring table in ``files`` (a .zip is opened) for the bureau of
     ``member``; raises :class:`AuditUploadRefused` (nothing stored) when any file cannot be read or matched.
     ``unit``, one of the bureau's, is whose files they are when a table does not name one of its units (a table
-    naming another unit is refused). ``progress(done, total)`` is called after each file is read (background
+    naming another unit is refused). A table stating another year than ``year`` is refused unless ``accept_year``.
+    ``progress(done, total)`` is called after each file is read (background
     audits show it)."""
     if not files:
         raise AuditUploadRefused(["没有选择文件"])
@@ -141,7 +146,7 @@ def audit_upload(*, user, member: Member, year: int, files: list[tuple[str, byte
     units = list(Unit.objects.filter(bureau=bureau))
     if unit is not None and unit not in units:
         raise AuditUploadRefused([f"单位“{unit.name}”不是本财政局所辖单位"])
-    matched = _match(files, units, year, progress, unit)
+    matched = _match(files, units, year, progress, unit, accept_year)
     # Audited before the transaction, which only writes: on SQLite every other writer waits for it.
     audited = [_audited(m, user=user, bureau=bureau, year=year, profile=profile, profile_name=profile_name)
                for m in matched]

@@ -25,7 +25,7 @@ from jixiao.web.jobs.registry import KINDS
 from jixiao.web.jobs.services import job_start, wants_background
 from jixiao.web.organisation.models import Member, Unit
 from jixiao.web.organisation.selectors import can_review_bureau, request_member
-from jixiao.web.sheets.selectors import budget_year
+from jixiao.web.sheets.selectors import evaluation_year
 from jixiao.web.sheets.views.common import filters_from
 
 __all__ = ["document_page", "overview", "unit_page", "upload"]
@@ -44,7 +44,7 @@ def _reviewer(request) -> Member:
 
 
 def _year(request) -> int:
-    return filters_from(request.GET).year or budget_year()
+    return filters_from(request.GET).year or evaluation_year()
 
 
 def _overview(request, member: Member, year: int, form: AuditUploadForm, status: int = 200):
@@ -82,12 +82,14 @@ def upload(request):
     if wants_background(files):
         unit = form.cleaned_data["unit"]
         job = job_start(user=request.user, kind=KINDS[AuditUpload.code], files=files,
-                        params={"year": year, "profile": form.cleaned_data["profile"], "unit": unit.pk if unit else None})
+                        params={"year": year, "profile": form.cleaned_data["profile"], "unit": unit.pk if unit else None,
+                                "accept_year": form.cleaned_data["accept_year"]})
         return redirect("jobs:detail", pk=job.pk)
     try:
         profile = load_profile(form.cleaned_data["profile"])
         stored = audit_upload(user=request.user, member=member, year=year, files=files, profile=profile,
-                              profile_name=form.cleaned_data["profile"], unit=form.cleaned_data["unit"])
+                              profile_name=form.cleaned_data["profile"], unit=form.cleaned_data["unit"],
+                              accept_year=form.cleaned_data["accept_year"])
     except AuditUploadRefused as error:
         for problem in error.problems:
             form.add_error(None, problem)

@@ -10,8 +10,8 @@ from django.db import transaction
 from jixiao.documents import read_bytes
 from jixiao.web.organisation.models import Member, Role, Unit
 from jixiao.web.organisation.services import member_create, unit_create
-from jixiao.web.sheets.selectors import budget_year
 from jixiao.web.publication.services import publication_publish
+from jixiao.web.sheets.selectors import budget_year, evaluation_year
 from jixiao.web.sheets.services.imports import sheets_import
 from jixiao.web.sheets.services.workflow import sheet_transition
 
@@ -36,7 +36,10 @@ def demo_exists() -> bool:
 
 @transaction.atomic
 def demo_create(password: str) -> None:
-    """Create the demo bureau, the sample's township with the sample imported, and the three demo accounts."""
+    """Create the demo bureau, the sample's township with the sample imported, and the three demo accounts.
+
+    One project is approved and published in the budget year; from October it is approved for the year under way too.
+    """
     sample = resources.files(__package__).joinpath("sample.txt").read_bytes()
     unit = read_bytes(sample, "sample.txt").unit
     bureau = unit_create(code=BUREAU[0], name=BUREAU[1])
@@ -54,3 +57,10 @@ def demo_create(password: str) -> None:
     sheet_transition(user=preparer, sheet_id=published.pk, name="submit")
     sheet_transition(user=reviewer, sheet_id=published.pk, name="approve", grade="良")
     publication_publish(user=reviewer, sheet_id=published.pk)
+    # From October the monitoring and self-evaluation pages open on the year under way, not the budget year being
+    # prepared: the same project, approved for that year, gives them something to show.
+    if evaluation_year() != budget_year():
+        running = sheets_import(user=preparer, unit=township, year=evaluation_year(),
+                                files=[("sample.txt", sample)])[-1]
+        sheet_transition(user=preparer, sheet_id=running.pk, name="submit")
+        sheet_transition(user=reviewer, sheet_id=running.pk, name="approve", grade="良")

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 from ninja import File, Form, Router, Schema
-from pydantic import model_validator
 from ninja.files import UploadedFile
+from pydantic import model_validator
 
 from jixiao.model import ExecutionRecord, FundSource, IndicatorProgress, Likelihood, MonitoringAnswer, SelfEvaluation
 from jixiao.scoring import MonitoringResult, SheetScore
-from jixiao.web.organisation.selectors import member_get
 from jixiao.web.bounds import Finite, Text, Version
+from jixiao.web.organisation.selectors import member_get
 from jixiao.web.performance.selectors import sheet_year
 from jixiao.web.performance.services import (
     actuals_import,

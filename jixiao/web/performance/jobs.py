@@ -11,7 +11,7 @@ from jixiao.web.organisation.selectors import can_review_bureau
 from jixiao.web.performance.exports import overview_xlsx
 from jixiao.web.performance.summaries import bureau_summaries
 from jixiao.web.sheets.errors import SheetError
-from jixiao.web.sheets.selectors import budget_year
+from jixiao.web.sheets.selectors import evaluation_year
 from jixiao.web.sheets.views.common import filters_from
 
 __all__ = ["OverviewExport"]
@@ -26,7 +26,7 @@ class OverviewExport(JobKind):
 
     def params_from(self, data) -> dict:
         filters = filters_from(data)
-        return {"year": filters.year or budget_year(), "unit": filters.unit_id}
+        return {"year": filters.year or evaluation_year(), "unit": filters.unit_id}
 
     def check(self, member: Member | None, params: dict) -> None:
         if not can_review_bureau(member):

@@ -12,7 +12,8 @@ from django.db import models
 from jixiao.model import FundSource, Likelihood, QualitativeTier
 from jixiao.scoring import Light
 from jixiao.web.organisation.models import Unit
-from jixiao.web.sheets.models import MONEY as SHEET_MONEY, ChangeRecord, Sheet
+from jixiao.web.sheets.models import MONEY as SHEET_MONEY
+from jixiao.web.sheets.models import ChangeRecord, Sheet
 
 __all__ = ["Answer", "BureauSetting", "Change", "Progress", "Result", "Spending", "Summary", "Tracking",
            "UnitYearSummary"]

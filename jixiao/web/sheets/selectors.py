@@ -15,14 +15,24 @@ from jixiao.web.security.audit import audit_refusal
 from jixiao.web.sheets.models import IndicatorRow, Sheet, Status, UnitYearCounts
 from jixiao.web.sheets.services.review import rule_title
 
-__all__ = ["SheetFilters", "budget_year", "dashboard_counts", "indicator_suggestions", "sheet_get", "sheet_list",
-           "sheet_rows"]
+__all__ = ["SheetFilters", "budget_year", "dashboard_counts", "evaluation_year", "indicator_suggestions", "sheet_get",
+           "sheet_list", "sheet_rows"]
 
 
 def budget_year() -> int:
     """The budget year being prepared: next year from October on (budgets are prepared a year ahead)."""
     today = timezone.localdate()
     return today.year + 1 if today.month >= 10 else today.year
+
+
+def evaluation_year() -> int:
+    """The year whose spending is being monitored or self-evaluated: this year from July on (the mid-year
+    monitoring of January to June), the year just closed before (units score a year in its first months after).
+
+    From October this and :func:`budget_year` differ: a bureau then reviews next year's goal sheets while its
+    monitoring and self-evaluation pages are about the year under way."""
+    today = timezone.localdate()
+    return today.year if today.month >= 7 else today.year - 1
 
 
 @dataclass(frozen=True)

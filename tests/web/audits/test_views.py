@@ -20,10 +20,11 @@ from jixiao.web.performance.services import evaluation_save, spending_add
 from tests.web.audits.conftest import township_evaluation
 
 
-def _upload(client, *files, year=2026, profile="central", unit=None):
+def _upload(client, *files, year=2026, profile="central", unit=None, accept_year=False):
     uploads = [SimpleUploadedFile(name, data) for name, data in files]
     return client.post("/audits/upload/", {"year": year, "profile": profile, "files": uploads,
-                                           **({"unit": unit.pk} if unit else {})})
+                                           **({"unit": unit.pk} if unit else {}),
+                                           **({"accept_year": "on"} if accept_year else {})})
 
 
 def _unnamed(evaluation: bytes) -> bytes:
@@ -94,7 +95,8 @@ def test_a_monitoring_table_is_compared_with_the_spending_recorded(org, login, a
 def test_a_zip_is_audited_and_ranked_by_gap_with_the_chart_data(org, login, tangxi, sample_evaluation, approved):
     client = login(org["admin"])
     archive = _zip(("棠溪镇.json", sample_evaluation), ("西留村乡.json", township_evaluation(claimed="100")))
-    response = _upload(client, ("单位自评表.zip", archive), year=2022)
+    # The township's table is of 2026: filed under 2022 only because the reviewer says so.
+    response = _upload(client, ("单位自评表.zip", archive), year=2022, accept_year=True)
     job = Job.objects.get()
     assert response.status_code == 302 and response.url == f"/jobs/{job.pk}/" and not AuditedDocument.objects.exists()
     assert "排队中" in client.get(response.url).content.decode()
@@ -115,6 +117,25 @@ def test_a_zip_is_audited_and_ranked_by_gap_with_the_chart_data(org, login, tang
     assert "vendor/echarts/echarts.min.js" in page and "jixiao/audits.js" in page
 
 
+def test_a_table_of_another_year_is_refused_unless_the_reviewer_accepts_the_chosen_year(org, login, approved):
+    client = login(org["reviewer"])
+    refused = _upload(client, ("乡镇自评表.json", township_evaluation()), year=2025)
+    assert refused.status_code == 400 and not AuditedDocument.objects.exists()
+    assert ("乡镇自评表.json：项目“P-001”的表写的是 2026 年度，所选年度为 2025 年，请选择正确的年度，"
+            "或勾选“仍按所选年度复核”") in refused.content.decode()
+    accepted = _upload(client, ("乡镇自评表.json", township_evaluation()), year=2025, accept_year=True)
+    document = AuditedDocument.objects.get()
+    # Filed under 2025, it is not compared with the township's approved sheet of 2026.
+    assert accepted.status_code == 302 and (document.year, document.sheet) == (2025, None)
+
+
+def test_the_page_opens_on_the_year_under_way_not_the_budget_year_being_prepared(org, login, monkeypatch):
+    from jixiao.web.sheets import selectors
+    monkeypatch.setattr(selectors.timezone, "localdate", lambda: date(2026, 12, 4))
+    page = login(org["reviewer"]).get("/audits/").content.decode()
+    assert "<h1>自评复核 2026年度</h1>" in page and 'name="year" value="2027"' not in page
+
+
 def test_a_failed_upload_stores_nothing_and_says_why(org, login, sample_evaluation, approved):
     client = login(org["reviewer"])
     archive = _zip(("西留村乡.json", township_evaluation()), ("棠溪镇.json", sample_evaluation),
@@ -123,6 +144,7 @@ def test_a_failed_upload_stores_nothing_and_says_why(org, login, sample_evaluati
     assert job_run(job.pk) == "failed" and not AuditedDocument.objects.exists() and not JobUpload.objects.exists()
     page = client.get(f"/jobs/{job.pk}/").content.decode()
     assert "单位自评表.zip/棠溪镇.json：项目“委托业务项目”的单位“219001 池州市贵池区棠溪镇人民政府”不是本财政局所辖单位" in page
+    assert "单位自评表.zip/棠溪镇.json：项目“委托业务项目”的表写的是 2022 年度，所选年度为 2026 年" in page
     assert "单位自评表.zip/图片.json：" in page and "上传未保存" in page and "hx-trigger" not in page
 
 

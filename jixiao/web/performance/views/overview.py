@@ -13,15 +13,15 @@ from jixiao.scoring import Light
 from jixiao.web.links import id_url
 from jixiao.web.organisation.models import Role, Unit
 from jixiao.web.organisation.selectors import request_member, units_visible
-from jixiao.web.performance.forms import SettingForm
 from jixiao.web.performance.figures import SummaryPages, at_risk, mean, unit_figures
+from jixiao.web.performance.forms import SettingForm
 from jixiao.web.performance.selectors import season_of
-from jixiao.web.performance.summaries import bureau_summaries
 from jixiao.web.performance.services import setting_save
+from jixiao.web.performance.summaries import bureau_summaries
 from jixiao.web.sheets.errors import SheetError
-from jixiao.web.sheets.selectors import budget_year
-from jixiao.web.sheets.workflow import GRADES
+from jixiao.web.sheets.selectors import evaluation_year
 from jixiao.web.sheets.views.common import filters_from
+from jixiao.web.sheets.workflow import GRADES
 
 __all__ = ["overview", "settings_view"]
 
@@ -41,7 +41,7 @@ def overview(request):
     (:mod:`jixiao.web.performance.figures`)."""
     member = _reviewer(request)
     filters = filters_from(request.GET)
-    year = filters.year or budget_year()
+    year = filters.year or evaluation_year()
     unit = units_visible(member).filter(pk=filters.unit_id).first() if filters.unit_id else None
     try:
         season = season_of(member.bureau_id, year)
@@ -92,7 +92,7 @@ AT_RISK_SHOWN = 20
 def settings_view(request):
     """The bureau chooses its scoring profile and the monitoring period for a year."""
     member = _reviewer(request)
-    year = filters_from(request.GET).year or budget_year()
+    year = filters_from(request.GET).year or evaluation_year()
     if request.method == "POST":
         form = SettingForm(request.POST)
         if form.is_valid():

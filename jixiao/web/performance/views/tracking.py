@@ -8,11 +8,11 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from jixiao.scoring.reports import REPORT_FORMATS, write_monitoring
+from jixiao.web.downloads import attachment
 from jixiao.web.performance.charts import indicator_chart, spending_chart
 from jixiao.web.performance.forms import AnswerForm, ProgressForm, SpendingForm, VersionForm
 from jixiao.web.performance.selectors import SheetYear
 from jixiao.web.performance.services import answers_save, progress_add, spending_add, spending_remove
-from jixiao.web.downloads import attachment
 from jixiao.web.performance.views.common import history_of, stale_message, year_view
 from jixiao.web.sheets.errors import SheetError, StaleSheet
 from jixiao.web.sheets.views.common import refuse
