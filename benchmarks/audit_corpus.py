@@ -24,12 +24,21 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import dataclass, field
-
 from decimal import Decimal, InvalidOperation
 
 from benchmarks.corpus_score import Entry, load_golden, read_entry
-from benchmarks.review_judging import (Judgment, finding_matches, judged_sheet_names, kinds_by_code, load_judgments,
-                                      load_kinds, percent, row_levels, same_indicator, scoring_profile)
+from benchmarks.review_judging import (
+    Judgment,
+    finding_matches,
+    judged_sheet_names,
+    kinds_by_code,
+    load_judgments,
+    load_kinds,
+    percent,
+    row_levels,
+    same_indicator,
+    scoring_profile,
+)
 from jixiao.model import Document, GoalSheet, Indicator, ReportedEvaluation, ReportedItem
 from jixiao.model.finding import Confidence
 from jixiao.scoring.audit import AUDIT_RULES, audit_sheet

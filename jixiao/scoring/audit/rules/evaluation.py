@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from jixiao.model import Severity, named_by_a_figure, parse_target
 from jixiao.model.finding import Finding
-from jixiao.scoring.audit.recompute import RecomputedItem, tolerance, rounding_of
+from jixiao.scoring.audit.recompute import RecomputedItem, rounding_of, tolerance
 from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
 from jixiao.scoring.audit.rules.actuals import outputs_ahead
 from jixiao.scoring.target_rules import number
