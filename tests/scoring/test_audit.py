@@ -146,6 +146,21 @@ def test_totals_grades_and_weights():
     assert {c: p["expected"] for c, _, p in _found(graded) if c == "JXA07"} == {"JXA07": "良"}
 
 
+@pytest.mark.parametrize(("total", "grade", "expected"), [
+    ("95", "优秀", None),  # forms that grade 优秀、良好、合格、不合格 on the lines of 优、良、中、差
+    ("86", "良好", None),
+    ("72", "合格", None),
+    ("55", "不合格", None),
+    ("86", "优秀", "良"),
+    ("55", "合格", "差"),
+])
+def test_a_grade_printed_in_words_is_compared_by_its_meaning(total, grade, expected):
+    sheet = printed([("产出指标", "数量指标", "整治村数", "≥18个", "18个", 90, 90)],
+                    budget=10, spent=10, rate=100, execution_weight=10, execution_score=10, total=total, grade=grade)
+    found = [f for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA07"]
+    assert [(f.params["grade"], f.params["expected"]) for f in found] == ([(grade, expected)] if expected else [])
+
+
 def test_a_score_above_its_weight_is_one_finding_not_two():
     sheet = printed([("产出指标", "数量指标", "整治村数", "≥18个", "20个", 90, 95)],
                     budget=10, spent=10, rate=100, execution_weight=10, execution_score=10)

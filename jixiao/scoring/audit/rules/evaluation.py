@@ -222,6 +222,11 @@ class TotalNotSumOfScores(AuditRule):
                                guessed=any(item.guessed for item in computed.scored))
 
 
+# The grades of 财预〔2020〕10号 (优、良、中、差, the shipped profiles' labels) as forms that grade 优秀、良好、合格、不合格
+# on the same lines print them: 优秀 for a total of 95 is 优, not a grade that contradicts it.
+_GRADE_WORDS = {"优秀": "优", "良好": "良", "合格": "中", "不合格": "差"}
+
+
 class ClaimedGradeMismatch(AuditRule):
     code = "JXA07"
     name = "grade-not-following-total"
@@ -229,16 +234,18 @@ class ClaimedGradeMismatch(AuditRule):
     severity = Severity.ERROR
     source = SCORING + "：90（含）以上为优，80（含）–90为良，60（含）–80为中，60以下为差"
     message = "所印等级“{grade}”，总分 {total} 按评分方案应为“{expected}”"
-    docs = AuditDocs(what="所印自评等级与所印总分按评分方案的等级线一致。",
+    docs = AuditDocs(what="所印自评等级与所印总分按评分方案的等级线一致。按优秀、良好、合格、不合格分级的表，"
+                          "依次当作优、良、中、差比较。",
                      formula="优 ≥ 90 > 良 ≥ 80 > 中 ≥ 60 > 差（以评分方案为准）", setting="grades",
-                     example="总分 86、等级“优”：应为“良”。")
+                     example="总分 86、等级“优”：应为“良”；总分 95、等级“优秀”：一致，不报告。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         report = ctx.sheet.evaluation
         if not _reported(ctx) or not report.grade or report.total is None:
             return
         expected = ctx.profile.grade(report.total)
-        if report.grade.strip() != expected:
+        printed = report.grade.strip()
+        if _GRADE_WORDS.get(printed, printed) != expected:
             yield self.finding(ctx, column="等级", grade=report.grade.strip(), total=number(report.total),
                                expected=expected, fix=f"等级应为“{expected}”")
 
