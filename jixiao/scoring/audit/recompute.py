@@ -87,10 +87,10 @@ class RecomputedItem:
     overshoot: Decimal | None = None  # how far the actual is above a lower bound (≥), in % of the bound
     weight_assumed: bool = False  # the table printed no 分值 here: the profile's default stands in for it
     reached: Decimal | None = None  # how much of the target the actual reaches (0–1), with or without a 分值
-    # the 三级指标 is only a figure (95%: a misplaced cell); nothing is reported on the row, its printed 分值 and 得分
-    # still count in the sums
+    # the row holds another cell (its 三级指标 only a figure, 95%; see the module's docstring): nothing is reported on
+    # the row, its printed 分值 and 得分 still count in the sums
     misplaced: bool = False
-    level2: str = ""
+    level2: str = ""  # the 二级指标, which groups rows that share one printed 得分 on some forms
 
     @property
     def difference(self) -> Decimal | None:

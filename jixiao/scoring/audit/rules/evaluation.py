@@ -308,11 +308,11 @@ class MissedWithoutReason(AuditRule):
     severity = Severity.WARNING
     source = DEVIATION
     message = "指标“{indicator}”{shortfall}，却没有填写偏差原因分析及改进措施"
-    docs = AuditDocs(what="按实际完成值未达到年度指标值（表中不印分值的行、文字报告中的指标也一样）、或得分低于分值的每一行，"
-                          "都写明偏差原因和改进措施。标为不适用的行不要求；成本指标的目标没写“≥/≤”的，按上限看待，"
-                          "实际低于目标是节约，不要求。预算执行率一行按执行率扣了分的（资金未全部执行），原因写在预算执行情况的"
-                          "原因栏或偏差原因栏（任何一行）都可以（只核对印有分值的预算执行率一行）；得分与执行率不符的由 JXA23 报告，产出已完成而资金大多未用的由 "
-                          "JXA21 报告，不再重复。",
+    docs = AuditDocs(what="按实际完成值未达到年度指标值（表中不印分值的行、文字报告中的指标也一样）、"
+                          "或得分低于分值的每一行，都写明偏差原因和改进措施。标为不适用的行不要求；成本指标的目标没写“≥/≤”的，按上限看待，"
+                          "实际低于目标是节约，不要求。印有分值的预算执行率一行按执行率扣了分的（资金未全部执行），"
+                          "原因写在预算执行情况的原因栏或偏差原因栏（任何一行）都可以；得分与执行率不符的由 JXA23 报告，"
+                          "产出已完成而资金大多未用的由 JXA21 报告，不再重复。",
                      formula="完成比例 < 100% 或 得分 < 分值 ⇒ 偏差原因不得为空", setting="无",
                      example="目标 ≥18个、实际 15个、偏差原因空：报告“实际完成 15个，未达到年度指标值 ≥18个”；"
                              "执行 215457.6 ÷ 250000 = 86.18%、预算执行率得分 8.62（分值 10）、偏差原因栏空着：报告该行。")
@@ -329,7 +329,6 @@ class MissedWithoutReason(AuditRule):
                     printed and (printed.deviation or "").strip()):
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="偏差原因分析及改进措施",
                                    shortfall=shortfall, guessed=item.guessed, fix="写明未达目标的原因和下一步改进措施")
-
 
     def _execution(self, ctx: AuditContext) -> Iterator[Finding]:
         """The 预算执行率 row scored below its 分值 for money left unspent: its reason is given in the money table's
