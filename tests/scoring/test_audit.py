@@ -1029,20 +1029,26 @@ _SETTLED = [("产出指标", "数量指标", "与委托运营方结算完成率"
             ("效益指标", "社会效益指标", "与委托运营方合同完成率", "=100%", "100%", 60, 60)]
 
 
-@pytest.mark.parametrize(("rows", "score", "note", "found"), [
-    ([row[:7] for row in _SETTLED], "8.62", None,
-     [("JXA10", "偏差原因分析及改进措施", "执行率 86.18%，得分 8.62，低于分值 10")]),
-    # a reason in the 偏差原因 column (some forms have one cell for the table) or in the money table's 原因 cell
-    (_SETTLED, "8.62", None, []),
-    ([row[:7] for row in _SETTLED], "8.62", "政府采购节约资金", []),
+_BLANK = [row[:7] for row in _SETTLED]
+_NO_REASON = [("JXA10", "偏差原因分析及改进措施", "执行率 86.18%，得分 8.62，低于分值 10")]
+
+
+@pytest.mark.parametrize(("rows", "score", "extra", "found"), [
+    (_BLANK, "8.62", {}, _NO_REASON),
+    # a reason in the 偏差原因 column (some forms have one cell for the table), in the money table's 原因 cell or in
+    # the closing fields
+    (_SETTLED, "8.62", {}, []),
+    (_BLANK, "8.62", {"budget_note": "政府采购节约资金"}, []),
+    (_BLANK, "8.62", {"notes": ["存在问题：尾款次年支付"]}, []),
+    (_BLANK, "8.62", {"cut": True}, []),  # a copy cut inside its table: the reason may be below the cut
     # no deduction: the score is wrong (JXA23), not the reason missing
-    ([row[:7] for row in _SETTLED], "10", None, [("JXA23", "得分", None)]),
+    (_BLANK, "10", {}, [("JXA23", "得分", None)]),
     # every output met on 86% of the money (208 as printed): JXA21 asks for the reason, JXA10 does not again
-    ([_SETTLED[0], _SETTLED[1][:4] + ("100%", 20, 20), _SETTLED[2]], "8.62", None, []),
+    ([_SETTLED[0], _SETTLED[1][:4] + ("100%", 20, 20), _SETTLED[2]], "8.62", {}, []),
 ])
-def test_money_left_unspent_and_scored_down_needs_a_reason(rows, score, note, found):
+def test_money_left_unspent_and_scored_down_needs_a_reason(rows, score, extra, found):
     sheet = printed(rows, budget="250000", spent="215457.6", rate="86.19", execution_weight=10,
-                    execution_score=score, budget_note=note)
+                    execution_score=score, **extra)
     assert [(f.rule, f.location.column, f.params.get("shortfall")) for f in audit_sheet(sheet, CENTRAL)
             if f.indicator == "预算执行率"] == found
 

@@ -311,7 +311,8 @@ class MissedWithoutReason(AuditRule):
     docs = AuditDocs(what="按实际完成值未达到年度指标值（表中不印分值的行、文字报告中的指标也一样）、"
                           "或得分低于分值的每一行，都写明偏差原因和改进措施。标为不适用的行不要求；成本指标的目标没写“≥/≤”的，按上限看待，"
                           "实际低于目标是节约，不要求。印有分值的预算执行率一行按执行率扣了分的（资金未全部执行），"
-                          "原因写在预算执行情况的原因栏或偏差原因栏（任何一行）都可以；得分与执行率不符的由 JXA23 报告，"
+                          "原因写在预算执行情况的原因栏、偏差原因栏（任何一行）或存在问题、改进措施栏都可以（表格在文件中途"
+                          "中断时不报告：原因可能在断掉的部分）；得分与执行率不符的由 JXA23 报告，"
                           "产出已完成而资金大多未用的由 JXA21 报告，不再重复。",
                      formula="完成比例 < 100% 或 得分 < 分值 ⇒ 偏差原因不得为空", setting="无",
                      example="目标 ≥18个、实际 15个、偏差原因空：报告“实际完成 15个，未达到年度指标值 ≥18个”；"
@@ -332,14 +333,15 @@ class MissedWithoutReason(AuditRule):
 
     def _execution(self, ctx: AuditContext) -> Iterator[Finding]:
         """The 预算执行率 row scored below its 分值 for money left unspent: its reason is given in the money table's
-        原因 cell or in the 偏差原因 column (of any row: some forms have one cell for the whole table). Where the
-        outputs are reported done on that money, JXA21 asks for the reason already."""
+        原因 cell, in the 偏差原因 column (of any row: some forms have one cell for the whole table) or in the closing
+        fields (存在问题, 改进措施). A copy cut inside its table lost the rows and fields below the cut, where the reason
+        may stand. Where the outputs are reported done on that money, JXA21 asks for the reason already."""
         report, computed = ctx.sheet.evaluation, ctx.recomputation
         item, rate = computed.execution, computed.execution_rate
         if item is None or item.misplaced or item.off or item.weight_assumed or rate is None or rate >= _HUNDRED or (
-                item.printed is None or item.weight - item.printed <= rounding_of(item.printed)):
+                item.printed is None or item.weight - item.printed <= rounding_of(item.printed)) or report.cut:
             return  # (a score off its rate is JXA23's: the deduction itself is wrong; a 分值 not printed, no deduction)
-        reasons = [report.budget_note, *(row.deviation for row in report.items)]
+        reasons = [report.budget_note, *(row.deviation for row in report.items), *report.notes]
         if any(text and text.strip() and not _TEMPLATE.search(text) for text in reasons) or outputs_ahead(ctx):
             return
         yield self.finding(ctx, indicator=item.name, column="偏差原因分析及改进措施",
