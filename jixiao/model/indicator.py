@@ -128,10 +128,16 @@ def _decimal(text: str | None) -> Decimal | None:
 
 def not_an_indicator(indicator: Indicator) -> bool:
     """True for a row whose 三级指标 cell holds no indicator of its own: a 一级指标 label (满意度指标(10分), 产出指标) or
-    a single character (a word broken off the cell above), so the row heads or continues another one; or a cell
-    misread into the name column (:func:`misread_cell`)."""
+    a single character (a word broken off the cell above), so the row heads or continues another one; the heading of
+    the value columns (区域目标值…); or a cell misread into the name column (:func:`misread_cell`)."""
     name = fold(indicator.name)
-    return len(name) == 1 or canonical_level1(indicator.name) is not None or misread_cell(indicator)
+    return len(name) == 1 or canonical_level1(indicator.name) is not None or misread_cell(indicator) \
+        or bool(_VALUE_HEADING.match(name))
+
+
+# The heading of the value columns read as a row: 区域目标值 over one column per district (区域目标值新罗区永定区…,
+# corpus 180), 年度指标值. No indicator is named for the column it heads.
+_VALUE_HEADING = re.compile(r"(区域|年度)?(目标值|指标值)")
 
 
 # The score sheet's own rule for scoring (定量指标计算:完成值达到指标值,记满分;未达到指标值,按B/A…, corpus 206), printed
@@ -141,15 +147,23 @@ _SCORING_RULE = re.compile(r"([定量性]{2}指标)?(计算|评分)[:：]|完成
 
 
 def misread_cell(indicator: Indicator) -> bool:
-    """True when the 三级指标 cell holds what no indicator is named: only a figure (:func:`named_by_a_figure`) or the
-    score sheet's rule for scoring (完成值达到指标值,记满分). The reader placed another cell in the name column, so the
+    """True when the 三级指标 cell holds what no indicator is named: only a figure (:func:`named_by_a_figure`), a line
+    of only a figure after its first (the row's value cells run into it), or the score sheet's rule for scoring
+    (完成值达到指标值,记满分). The reader placed another cell in the name column, so the
     row's other cells are misplaced too and nothing on it can be held against the table."""
-    return named_by_a_figure(indicator) or bool(_SCORING_RULE.match(fold(indicator.name)))
+    return named_by_a_figure(indicator) or bool(_SCORING_RULE.match(fold(indicator.name))) \
+        or any(_figure_alone(line) for line in indicator.name.splitlines()[1:])
+
+
+def _figure_alone(text: str) -> bool:
+    # Only a figure (100%, 30分)): in a line of the name cell after its first, the row's value cells read into its
+    # name (corpus 179, text run together: 预算编审管理完整、准确率 / 100% / 100% / 44…)
+    figure = parse_target(text)
+    return figure.value is not None and figure.leftover is None
 
 
 def named_by_a_figure(indicator: Indicator) -> bool:
     """True when the 三级指标 cell holds only a figure: a level's points broken off its label (30分), corpus 169) or a
     value (95%, 75元, 24694人, corpus 161 and 170), a cell that a misreading of an out-of-order copy placed in the name
     column, the row's other cells then misplaced too."""
-    figure = parse_target(indicator.name)
-    return figure.value is not None and figure.leftover is None
+    return _figure_alone(indicator.name)

@@ -176,6 +176,9 @@ def vague_word(text: str | None) -> str | None:
     return result.group(0) if result else None
 
 
+# A 指标值 naming a whole period (全年, 全天候可用, 常年开放): a time the row covers, stated in words as a date range
+# would state it (corpus 199: 时效指标 | 全年; 212: 可保证读者使用时长 | 全天候可用).
+WHOLE_PERIOD = re.compile(r"(全年|全天候|全天|常年|全时段)(无休|可用|开放|服务|运行|运转)?")
 # A 指标值 that says something in words (four Chinese characters in a row).
 STATEMENT = re.compile(r"[\u4e00-\u9fff]{4}")
 # A 指标值 of a percent sign and operators without any number (≧ %): a figure lost or never filled in.

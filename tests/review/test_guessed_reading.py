@@ -44,3 +44,17 @@ def test_a_finding_on_the_whole_sheet_keeps_its_level_on_a_guessed_layout():
     findings = [f for f in _review({"drop_rows": [5, 6]}, "text-run-together").findings if f.rule == "JX103"]
     assert [(f.params["level1"], f.severity, f.confidence) for f in findings] == [
         ("效益指标", Severity.ERROR, Confidence.GUESSED_LAYOUT)]
+
+
+# corpus 180 (龙岩 宗教管理经费补助, text run together, one value column per district): the reader split the row at
+# 反映, and the district figures stay glued to the description's end.
+GLUED = ["产出指标", "数量指标", "宗教管理经费补助县(市、区)数量", "反映宗教管理经费补助县(市、区)数量情况2312222", "", ""]
+
+
+@pytest.mark.parametrize(("confidence", "blank"), [
+    (0.5, []),  # split by a guess: the figures at the description's end are the row's values, unplaced
+    (1.0, [("宗教管理经费补助县(市、区)数量", "指标值")]),  # read by its grid: the 指标值 cell is blank
+])
+def test_figures_glued_to_a_guessed_rows_description_are_its_values(confidence, blank):
+    findings = _review({"add_rows": [GLUED]}, "text-run-together", confidence).findings
+    assert [(f.indicator, f.location.column) for f in findings if f.rule == "JX107"] == blank

@@ -8,7 +8,7 @@ from functools import cache, lru_cache
 
 from jixiao.model import Framework, GoalSheet, Indicator, Severity, parse_target
 from jixiao.model.lexicon import fold, load
-from jixiao.review.context import SheetContext, has_figure
+from jixiao.review.context import GUESSED_BELOW, SheetContext, has_figure
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
 from jixiao.review.lexicon import SYMBOL_ONLY, unit_without_value, vague_tail
 from jixiao.review.rule import COLUMNS, Rule, RuleDocs
@@ -314,6 +314,10 @@ class TemplateNotFilled(Rule):
 _TARGET_IN_NAME = re.compile(r"[≥≤<>=]\s*\d|\d%$|\d[^\d\s]{0,3}(以上|以下|以内)$")
 
 
+# A figure glued to the end of a text (情况2312222): a value cell run into the text before it.
+_FIGURE_AT_END = re.compile(r"[^\d\s.,，]\d+(\.\d+)?%?$")
+
+
 # A cell with nothing to read in it: no letter, digit or % (a bracket, a dash).
 _NOTHING_WRITTEN = re.compile(r"^[^\w%]*$")
 
@@ -342,10 +346,15 @@ def _bound(text: str | None) -> bool:
 
 def _value_elsewhere(indicator: Indicator) -> bool:
     """True when the row's value stands in the document, only not in the 指标值 cell: in the name cell (a figure,
-    or a vague phrase that JX206 reports), alone in the description cell (>=95%, corpus 180), or in a column the reader kept aside (``extra``): a figure (one column
+    or a vague phrase that JX206 reports), alone in the description cell (>=95%, corpus 180) or glued to its end in
+    a row split by a guess, or in a column the reader kept aside (``extra``): a figure (one column
     per town), or any cell of a column the reader found holds a value of the row (``value_columns``: a second
     指标值 column, 评价指标值)."""
     if _TARGET_IN_NAME.search(fold(indicator.name)) or vague_tail(indicator.name) or _bound(indicator.description):
+        return True
+    # Text run together, split by a guess (at 反映): the values glued to the end of the description were not placed
+    # (数量情况2312222, corpus 180: one figure per district column)
+    if indicator.confidence < GUESSED_BELOW and _FIGURE_AT_END.search(fold(indicator.description or "")):
         return True
     return any(parse_target(value).is_quantitative or heading in indicator.value_columns
                for heading, value in indicator.extra.items() if value and value.strip())

@@ -9,8 +9,8 @@ from jixiao.model import Indicator, NoteCode, Operator, Severity, UnitKind, cano
 from jixiao.model.lexicon import fold
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
-from jixiao.review.lexicon import (STATEMENT, SYMBOL_ONLY, Kind, activity_done, bound_in_sentence, is_slogan,
-                                   speaks_of_time, suggested_unit, unit_without_value, unknown_measure_word,
+from jixiao.review.lexicon import (STATEMENT, SYMBOL_ONLY, WHOLE_PERIOD, Kind, activity_done, bound_in_sentence,
+                                   is_slogan, speaks_of_time, suggested_unit, unit_without_value, unknown_measure_word,
                                    vague_tail, vague_word)
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.sources import EVALUATION_2020, GOALS_2015
@@ -128,7 +128,8 @@ class MissingUnit(Rule):
         what="数值型指标值是否写了计量单位（% 个 人 天 万元…），且单位不是只能从说明文字里猜出来；成本指标写成“每亩300”的，"
         "缺的是“元”。一张表有三项以上没有"
         "单位的，是整张表的写法，只在第一项报告一次并注明另有几项。名称末尾括号里写了单位的（开展小型水利工程建设(个)），单位已写明，不在此报告。"
-        "零（事故0起、犯罪率为零）在任何单位下都是零；成本或金额写成“250万”的，“万”就是万元的简写：都不在此报告。",
+        "零（事故0起、犯罪率为零）在任何单位下都是零；成本或金额写成“250万”的，“万”就是万元的简写；三项以上没有单位、"
+        "也没有运算符的数值合计正好100的，是各行的分值（20、20、10…），不是缺单位的指标值：都不在此报告。",
         why="“≥100”可以是100%、100人或100个；没有单位，指标值无法比对，也无法汇总。",
         bad="受益群众满意度 | ≥100",
         good="受益群众满意度 | ≥90%",
@@ -165,6 +166,8 @@ class MissingUnit(Rule):
                 continue
             unitless.append(indicator)
         habit = len(unitless) >= self._HABIT
+        if habit and self._points(unitless):
+            return  # the column holds each row's 分值, not its target: no unit is missing from a target
         for indicator in unitless[:1] if habit else unitless:
             target, kind = indicator.target, ctx.fact(indicator).kind
             unit = suggested_unit(kind, indicator.name or indicator.description or "") if kind else None
@@ -181,6 +184,16 @@ class MissingUnit(Rule):
     @staticmethod
     def _money(ctx: SheetContext, indicator: Indicator) -> bool:
         return ctx.is_cost_row(indicator) or ctx.fact(indicator).kind is Kind.MONEY
+
+    @staticmethod
+    def _points(rows: list[Indicator]) -> bool:
+        """True when bare figures without operators add up to 100: the rows' 分值 (20, 20, 10, … in the 指标值 and
+        实际完成值 columns of corpus 207), not targets lacking their units."""
+        return all(row.target.operator is None for row in rows) \
+            and sum(row.target.value for row in rows) == _HUNDRED_POINTS
+
+
+_HUNDRED_POINTS = 100
 
 
 # A standard per unit written as 每亩300: the base first, then the figure, without any unit of money.
@@ -228,7 +241,7 @@ class ProseInTarget(Rule):
     docs = RuleDocs(
         what="指标值栏是否只写了目标本身（运算符、数值、单位或定性表述），没有夹带说明文字；一句话里夹着一个金额"
         "（严格按照预算标准1000元/人给补助对象兑付补助）或一个用文字写的界限（……且总航时不少于30小时测算）的，"
-        "金额或界限就是目标。",
+        "金额或界限就是目标。百分数后只跟一个说明它是什么的比例的动词（100%覆盖、100%完成）的，照写即可，不在此报告。",
         why="说明文字属于“绩效指标描述”栏；混在指标值里，系统无法读出目标，监控和自评时容易误读。",
         bad="指标值：≥18全乡18个行政村全覆盖",
         good="绩效指标描述：全乡18个行政村全覆盖\n指标值：≥18个",
@@ -257,12 +270,18 @@ class ProseInTarget(Rule):
             if not target.leftover or not target.is_quantitative or target.has_note(NoteCode.GLUED_NUMBERS) \
                     or unknown_measure_word(target):
                 continue  # run-together numbers are JX204's; a measure word the vocabulary lacks (架, 元/平米) is no prose
+            if target.unit == "%" and _ATTAINED.fullmatch(fold(target.leftover).strip()):
+                continue  # a percentage followed by what it is a share of (100%覆盖, 100%完成) reads as written
             if unit_conflicts(ctx, indicator):
                 continue  # the unit rule's fix rewrites the whole cell
             clean = clean_target(ctx, indicator)
             fix = target_fix(indicator, clean, Applicability.NEEDS_HUMAN, f"指标值改为“{clean}”，说明文字移入指标描述")
             yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw,
                                prose=target.leftover, clean=clean)
+
+
+# The verb a percentage is a share of, written after it (WIFI布点全覆盖 | 100%覆盖, corpus 212).
+_ATTAINED = re.compile(r"(覆盖|完成|达标|合格|到位|落实|兑现|发放)")
 
 
 class NumbersRunTogether(Rule):
@@ -303,7 +322,7 @@ class QualitativeInQuantitativeSlot(Rule):
         what="名称表明是比率、数量、时长或金额的指标（或位于数量指标下的指标），指标值是否为具体数值；培训、宣传、演练等"
         "可以计数的工作只答“已完成”的，和空气质量、水质这类有监测数据的环境质量只答“优良”“达标”的，也报告。"
         "时效指标下讲时间的行（按期完工、工作安排时间）只答“按期完工”“按月安排”这类话、没有完成时限或及时率的，也报告；"
-        "写了日期或期间的是时限，不在此报告。比率的指标值在一句话里写出了百分数的（第一年返本20%,分红按8%分红），数值已"
+        "写了日期或期间的是时限，不在此报告；时长（使用时长、开放时长）答整段时间（全天候可用、全年开放）的已是确定的量，也不在此报告。比率的指标值在一句话里写出了百分数的（第一年返本20%,分红按8%分红），数值已"
         "给出，不在此报告。成本指标下的行由 JX901 检查。",
         why="能量化的指标要量化；“明显提升”“按时”这样的指标值年底无法判断是否完成。",
         bad="产出指标 | 数量指标 | 培训人次 | 明显提升",
@@ -331,6 +350,9 @@ class QualitativeInQuantitativeSlot(Rule):
             kind = ctx.fact(indicator).kind
             if kind is Kind.RATE and _PERCENT.search(fold(target.raw)):
                 continue  # a rate's figures told in a sentence (返本20%,分红按8%分红, corpus 187) are given: JX203's
+            if kind is Kind.DURATION and WHOLE_PERIOD.fullmatch(fold(target.raw)):
+                continue  # how long a service runs, answered by the whole period (使用时长 | 全天候可用, corpus 212); a
+                # timeliness answered 全年 still lacks its deadline (corpus 199)
             activity = kind is None and activity_done(indicator.name, target.raw)
             monitored = kind is None and bool(self._MONITORED.search(fold(indicator.name)))
             timed = kind is None and untimed_timeliness(indicator)
@@ -404,7 +426,7 @@ class UnreadableTarget(Rule):
     message = "指标“{indicator}”的指标值“{raw}”既不是数值，也不是常见的定性表述"
     docs = RuleDocs(
         what="指标值能否读作数值目标或常见的定性表述（好/较好/达到预期…）：只指向别处（见附件）或几乎没有文字的报告；"
-        "自成一句的定性表述（严格执行相关制度规定、按月安排）按定性目标理解，不在此报告；空着的指标值由 JX107 报告。",
+        "自成一句的定性表述（严格执行相关制度规定、按月安排）和整段时间（全年、全天候）按定性目标理解，不在此报告；空着的指标值由 JX107 报告。",
         why="读不出目标的指标无法监控，也无法在自评时打分。",
         bad="矛盾纠纷多元化解机制 | 见附件",
         good="指标值：≥95%",
@@ -417,10 +439,11 @@ class UnreadableTarget(Rule):
             if not target.raw.strip():
                 continue  # an empty cell is JX107's (corpus 157: its 指标性质 read as the value's meaning)
             if vague_word(target.raw) or ctx.is_cost_row(indicator) or is_slogan(indicator.name) \
-                    or unit_without_value(target.raw) or ctx.form.prescribes(target.raw):
+                    or unit_without_value(target.raw) or ctx.form.prescribes(target.raw) \
+                    or WHOLE_PERIOD.fullmatch(fold(target.raw)):
                 continue  # 效果明显 is JX206's, a cost row's target JX901's, a slogan row (保证单位正常运转) JX912's,
                 # a unit without its figure (公里) an unfilled cell, JX107's; the form's own answer (合规) is read
-                # as the form asks
+                # as the form asks; a whole period (全年) is a time stated in words
             if STATEMENT.search(fold(target.raw)) and not _REFERENCE.search(fold(target.raw)):
                 continue  # a statement of its own (严格执行相关制度规定, 按月安排) is a qualitative target, read as such
             if target.has_note(NoteCode.NOT_UNDERSTOOD) and ctx.fact(indicator).kind is None \

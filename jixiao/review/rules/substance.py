@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from decimal import Decimal
 
-from jixiao.model import Indicator, MoneyUnit, NoteCode, Severity, UnitKind, parse_target, unit_kind
+from jixiao.model import Indicator, MoneyUnit, NoteCode, Operator, Severity, UnitKind, parse_target, unit_kind
 from jixiao.model.amounts import amount_text
 from jixiao.model.lexicon import fold
 from jixiao.review.context import COUNTED_UNITS, SheetContext, has_figure
@@ -243,7 +243,7 @@ class GoalNotQuantified(Rule):
         what="一两句话的年度目标（不超过 max_length 个字，默认50）中是否至少有一个数字（数量、比例、金额或时间；年份不算）；"
         "只复述资金用途的由 JX905 报告。较长的目标常在分项中写明要求，不在此检查；读取程序没有找到指标表的（文件在表头前"
         "截断，JX001），读到的目标可能只是残段，也不在此检查；目标中的数字被模板占位或转载打码（“完成**日常执法”）的，"
-        "由 JX108 报告一次。指标也都没有数量的为错误（一个指标值也没读到的除外，空着的指标值由 JX107 报告）；表中根本没有指标的，由 JX102 报告错误，目标本身为警告。",
+        "由 JX108 报告一次；自评表中写成已完成的（“已完成…结算”）是目标旁的实际完成情况，不是目标，不在此检查。指标也都没有数量的为错误（一个指标值也没读到的除外，空着的指标值由 JX107 报告）；表中根本没有指标的，由 JX102 报告错误，目标本身为警告。",
         why="只写方向（持续改善、进一步提升）的目标无法检验是否实现，指标也无从对应。",
         bad="年度目标：持续改善我市空气质量",
         good="年度目标：全年配备10台雾炮车作业180天，城区PM10平均浓度较上年下降5%",
@@ -259,6 +259,8 @@ class GoalNotQuantified(Rule):
             return  # the figure stands masked (完成**日常执法, corpus 154): JX108 reports it once, it is not missing
         if GoalDefersElsewhere.deferral(fold(goal)):
             return  # the goal points to documents or targets set elsewhere: JX922 says so
+        if not ctx.sets_goals and _REPORTED_DONE.match(fold(goal)):
+            return  # a report's text written as done (已完成…费用结算) is its 实际完成情况 beside the goal (corpus 208)
         if goal and short and not has_figure(goal) and not GoalRestatesSpending.restates(ctx, goal):
             # A vague goal beside indicators that count the output is improved by agreement; where the indicators
             # count nothing either, nothing on the sheet says what the money buys, and the sheet is returned. A sheet
@@ -266,6 +268,10 @@ class GoalNotQuantified(Rule):
             severity = Severity.ERROR if ctx.quantity_nowhere and ctx.sheet.indicators else None
             yield self.finding(ctx, column="goals", goal=goal if len(goal) <= 40 else goal[:40] + "…",
                                severity=severity)
+
+
+# A report's account of the year (已完成…, 已全部发放…): what was done, not the goal it is measured against.
+_REPORTED_DONE = re.compile(r"已(经)?(全部|按时|按期|足额)?完成")
 
 
 class GoalWrittenAsReport(Rule):
@@ -418,7 +424,7 @@ class SameFigureRepeated(Rule):
     message = "指标“{indicator}”与“{other}”的指标值都是“{figure}”，性质不同的两项恰好相同，请核实"
     docs = RuleDocs(
         what="同一张表中两项名称不同的指标，是否写了完全相同的带单位数值（百分比和10以下的小数目除外；同一二级指标下的"
-        "计数，如两项筛查各600人次，多是按同一任务量下达，也除外；人数、户数相同的，多是产出覆盖的人就是受益的人，也除外）。",
+        "计数，如两项筛查各600人次，多是按同一任务量下达，也除外；人数、户数相同的，多是产出覆盖的人就是受益的人，也除外；名称里就写着这个数值的（≥360天服务读者），是有意重复，也除外）。",
         why="产值与增收、投资与补助恰好相同，多半是照抄而不是测算；这样的目标难以相信。",
         bad="经济效益指标 | 特色产业产值 | ≥80万元\n经济效益指标 | 脱贫户增加收入 | ≥80万元",
         good="经济效益指标 | 特色产业产值 | ≥80万元\n经济效益指标 | 脱贫户增加收入 | ≥12万元",
@@ -439,9 +445,11 @@ class SameFigureRepeated(Rule):
             # 贫困人口 1102人: corpus 187): one group counted under two levels.
             quotas = (first.level2 == indicator.level2 or target.unit in _PEOPLE) \
                 and unit_kind(target.unit) is not UnitKind.MONEY
-            if first is not indicator and similarity(first.name, indicator.name) < 0.5 and not quotas:
-                yield self.finding(ctx, indicator=indicator, column="target", other=first.name,
-                                   figure=f"{target.value.normalize():f}{target.unit}")
+            figure = f"{target.value.normalize():f}{target.unit}"
+            # A row named by the figure (≥360天服务读者 beside 2022年全年 ≥360天, corpus 212) repeats it on purpose.
+            named = any(figure in fold(row.name) for row in (first, indicator))
+            if first is not indicator and similarity(first.name, indicator.name) < 0.5 and not (quotas or named):
+                yield self.finding(ctx, indicator=indicator, column="target", other=first.name, figure=figure)
 
 
 class GarbledTarget(Rule):
@@ -507,10 +515,12 @@ class UnitCostTimesQuantity(Rule):
     dimension = Dimension.APPROPRIATENESS
     source = GOALS_2015.at("第十二条（相应匹配）")
     message = "“{cost}”×“{quantity}”={product}万元，与项目预算{budget}万元相差过大"
-    defaults = {"tolerance": 0.5}
+    defaults = {"tolerance": 0.5, "exact_tolerance": 0.05}
     docs = RuleDocs(
         what="表中有单位成本（元/亩、万元/公里、元/人…）和同一单位的数量指标时，二者之积与预算数是否大体相符"
-        "（默认相差一半以上才报告，可由审核方案的 tolerance 调整）。有几项单位成本的，几项之积的合计与预算相符即可。",
+        "（默认相差一半以上才报告，可由审核方案的 tolerance 调整）。有几项单位成本的，几项之积的合计与预算相符即可。"
+        "单位成本和数量都写成“=”定值的（=23万元/个、=10个），二者之积就是要付的钱，超出预算 exact_tolerance（默认5%）"
+        "以上即报告。",
         why="单位成本乘数量就是要花的钱；与预算对不上，说明数量、标准或预算有一个是错的。",
         bad="预算数 400万元；补助标准 ≤1600元/亩；灌溉面积 ≥500亩（合80万元）",
         good="预算数 400万元；补助标准 ≤1600元/亩；建设面积 ≥2500亩",
@@ -540,8 +550,12 @@ class UnitCostTimesQuantity(Rule):
         # Several priced parts (land, landscaping, buildings) share the budget: it is their sum that must match it.
         if len(priced) > 1 and abs(sum(p for _, _, p in priced) - budget) <= budget * tolerance:
             return
+        exact_tolerance = Decimal(str(self.param(ctx, "exact_tolerance")))
         for indicator, quantity, product in priced:
-            if abs(product - budget) > budget * tolerance:
+            # A fixed standard for a fixed number (=23万元/个 for =10个) is what the money must pay: above the budget
+            # by more than rounding, it cannot be paid (corpus 187: 230万元 against 214.06万元).
+            exact = indicator.target.operator is Operator.EQ and quantity.target.operator is Operator.EQ
+            if abs(product - budget) > budget * tolerance or (exact and product > budget * (1 + exact_tolerance)):
                 yield self.finding(ctx, indicator=indicator, column="target", confidence=Confidence.INFERENCE,
                                    cost=f"{indicator.name} {indicator.target.display()}",
                                    quantity=f"{quantity.name} {quantity.target.display()}",
@@ -632,7 +646,7 @@ class CostRestatesBudget(Rule):
     docs = RuleDocs(
         what="成本指标（或名称表明是支出金额的指标，如“发放金额”）的指标值是否正好等于项目预算数（万元、元、千元"
         "换算后相同；表中没有预算总额的，与财政资金比），或名称本身就说是预算（控制在预算成本内、年度预算总成本）。"
-        "人均、单价等单位成本不在此检查；超过预算的由 JX306 报告；自评表、监控表是对已批复目标的报告，不在此检查。",
+        "人均、单价等单位成本不在此检查；超过预算的由 JX306 报告；自评表、监控表是对已批复目标的报告，只作提示（info）。",
         why="成本指标要说明钱花得是否经济：把全年预算原样填进成本指标，任何项目都成立，年底也只能对照预算执行率，"
         "看不出单位产出花了多少钱。",
         bad="预算数 70.00万元；经济成本指标 | 疾病预防控制中心经费 | ≤70万元",
@@ -641,8 +655,9 @@ class CostRestatesBudget(Rule):
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        if not ctx.sets_goals:
-            return
+        # A report carries the approved goals: their reviewers still note a cost row that only restates the budget,
+        # as a remark (corpus 206: 实际成本与工作内容的匹配程度 | 45万; 212: 以低价位高质量为采购原则 | 5万)
+        severity = None if ctx.sets_goals else Severity.INFO
         sheet = ctx.sheet
         budget = budget_in_wan(sheet) or (sheet.budget.fiscal if sheet.money_unit is not MoneyUnit.YUAN else None)
         for indicator in sheet.indicators:
@@ -659,7 +674,8 @@ class CostRestatesBudget(Rule):
             else:
                 continue
             fix = Fix(applicability=Applicability.DISPLAY_ONLY, summary="改为单位成本或分项成本")
-            yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw, what=what)
+            yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw, what=what,
+                               severity=severity)
 
 
 class UnitCostWithoutBase(Rule):

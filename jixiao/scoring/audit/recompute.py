@@ -10,9 +10,8 @@ scaled to 100 as jixiao's own scoring does (其余分值按比例折算), and th
 The recomputation rests on what the reader placed in each column; a row whose columns the reader inferred
 (``Indicator.confidence`` below 1) is marked ``guessed`` so that findings resting on it say so, and a row that holds
 another cell is marked ``misplaced``: the rules report nothing on it. So is a row whose 三级指标 is only a figure (95%,
-75元: ``named_by_a_figure``); a guessed row holding the points of a 一级 label (效益指标(30分) broken into 效益指 | 标(30),
-or its 分值 and full 得分 run together where its actual should be (13 | 13 read as 1313); and the 预算执行率 row when its
-figures were read one cell off (no budget, the printed rate equal to a money figure).
+75元: ``named_by_a_figure``), and a guessed row holding the points of a 一级 label (效益指标(30分) broken into
+效益指 | 标(30).
 """
 
 from __future__ import annotations
@@ -21,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from jixiao.model import GoalSheet, Indicator, ReportedEvaluation, Target, named_by_a_figure, parse_target
+from jixiao.model import GoalSheet, Indicator, Operator, ReportedEvaluation, named_by_a_figure, parse_target
 from jixiao.scoring.profile import Profile
 from jixiao.scoring.scores import Adjustment
 from jixiao.scoring.self_evaluation import execution_cap, overshoot_rule
@@ -90,7 +89,15 @@ class RecomputedItem:
     # the row holds another cell (its 三级指标 only a figure, 95%; see the module's docstring): nothing is reported on
     # the row, its printed 分值 and 得分 still count in the sums
     misplaced: bool = False
-    level2: str = ""  # the 二级指标, which groups rows that share one printed 得分 on some forms
+
+    @property
+    def comparable(self) -> bool:
+        """Whether the actual can be held against the target: written in the target's unit (or both without one), or
+        against an explicit lower bound, where a unit left off the actual is still the bound's (110406 against
+        ≥50000人次, corpus 162). A bare 1313 against 27万元, or 55 against 372人次, is more likely a 分值 and 得分 run
+        into the cell than the actual (corpus 179)."""
+        target = parse_target(self.target)
+        return parse_target(self.actual).unit == target.unit or target.operator in (Operator.GE, Operator.GT)
 
     @property
     def difference(self) -> Decimal | None:
@@ -151,21 +158,6 @@ class Recomputation:
         slack = sum((rounding_of(weight) for weight in weighed), Decimal(0))
         return abs(sum(weighed, Decimal(0)) - _HUNDRED) <= slack
 
-    def scored_with_its_group(self, item: RecomputedItem) -> bool:
-        """Whether a row printing no 得分 shares the score of its 二级指标 group: in a form without a 分值 column that
-        scores each group once (one merged 得分 cell, printed on the group's first row: the Hubei project
-        self-evaluation, corpus 212), a row below a scored row of the same group carries no score of its own."""
-        if item.indicator is None or item.printed is not None or not item.level2 or self.printed("weight"):
-            return False
-        rows = self.indicators
-        position = next(i for i, row in enumerate(rows) if row is item)
-        for above in reversed(rows[:position]):
-            if (above.level1, above.level2) != (item.level1, item.level2):
-                return False
-            if above.printed is not None:
-                return True
-        return False
-
     def printed(self, column: str) -> bool:
         """Whether the printed table has ``column`` (``weight``, ``score`` or ``actual``). When the reader reports the
         form's headings (``GoalSheet.form_fields``), the heading decides. Otherwise a column is printed when some row
@@ -185,18 +177,18 @@ def _execution(report: ReportedEvaluation, profile: Profile) -> tuple[Recomputed
     weight = report.execution_weight if report.execution_weight is not None else profile.execution.weight
     how = "" if report.execution_weight is not None else f"（表中未印分值，按评分方案“{profile.label}”取 {number(weight)}）"
     rate = None
+    # Without a 预算数, a "rate" equal to the 执行数 is the 执行数 read one column off, and the row's 得分 with it
+    # (corpus 205, a PDF's text: 285.84 285.84 100% 20 under 预算数 | 执行数 | 执行率 | 得分 read as 执行数 285.84,
+    # 执行率 285.84, 得分 100): nothing of the row can be checked.
+    shifted = not report.budget_full and report.spent is not None and report.execution_rate == report.spent
     if report.spent is not None and report.budget_full:
         rate = report.spent / report.budget_full * _HUNDRED
-    elif _money_shifted(report):
-        return RecomputedItem(None, profile.execution.label, profile.execution.label, "100%", "", weight,
-                              report.execution_score, None, misplaced=True,
-                              formula=f"所印执行率 {number(report.execution_rate)} 与一个金额相同、预算数没有读到："
-                                      "预算执行情况一栏的数字错位，不复算"), None
-    elif report.execution_rate is not None:
+    elif report.execution_rate is not None and not shifted:
         rate = report.execution_rate
     if rate is None:
         return RecomputedItem(None, profile.execution.label, profile.execution.label, "100%", "", weight,
-                              report.execution_score, None, "缺少全年预算数或全年执行数，无法复算执行率"), None
+                              None if shifted else report.execution_score, None,
+                              "缺少全年预算数或全年执行数，无法复算执行率"), None
     share = min(rate / _HUNDRED, Decimal(1))
     exact = weight * share
     expected = profile.rounding(exact)
@@ -209,14 +201,6 @@ def _execution(report: ReportedEvaluation, profile: Profile) -> tuple[Recomputed
                           weight_assumed=report.execution_weight is None), rate
 
 
-def _money_shifted(report: ReportedEvaluation) -> bool:
-    """Whether the 预算执行情况 figures were read one cell off: no 全年预算数, and the 执行率 is a money figure read
-    beside it (预算数 285.84 | 执行数 285.84 | 执行率 100% | 得分 20 read as 执行数 285.84, 执行率 285.84, 得分 100:
-    corpus 205). Its rate and score are then other cells: nothing on the row can be held against the table."""
-    rate = report.execution_rate
-    return report.budget_full is None and rate is not None and rate in (report.spent, report.budget_initial)
-
-
 def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, profile: Profile) -> RecomputedItem:
     indicator = sheet.indicators[position - 1]
     item = report.item_for(position)
@@ -226,7 +210,6 @@ def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, prof
     if not _WORD.search(actual_raw):
         actual_raw = ""
     common = dict(indicator=position, name=indicator.name, level1=indicator.level1 or indicator.level1_raw or "",
-                  level2=indicator.level2 or indicator.level2_raw or "",
                   target=target.raw, actual=actual_raw, weight=weight, printed=item.score if item else None,
                   row=item.row if item else None, guessed=guessed(indicator),
                   has_target=bool(_WORD.search(target.raw or "")))
@@ -237,12 +220,6 @@ def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, prof
     if label and common["guessed"]:
         return RecomputedItem(**common, expected=None, misplaced=True,
                               formula=f"“{label}”是一级指标标签所印分值的一部分（如“满意度指标(10分)”），"
-                                      "读取时错放的单元格，不复算")
-    fused = _points_fused(actual_raw, target) if common["guessed"] and common["weight"] is None and (
-        common["printed"] is None) else None
-    if fused:
-        return RecomputedItem(**common, expected=None, misplaced=True,
-                              formula=f"实际完成值“{actual_raw}”是连在一起的分值和得分（{fused} | {fused}，满分），"
                                       "读取时错放的单元格，不复算")
     if item and item.not_applicable:
         weighed = f"，其分值 {number(weight)} 不计入总分（其余各项按比例折算）" if weight else ""
@@ -281,16 +258,6 @@ def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, prof
 _BARE_POINTS = re.compile(r"\d{1,3}(?:\.\d+)?")
 # The points of a 一级 label (效益指标(30分), 满意度指标(10分)) broken off into a target or actual cell: (30, (10分
 _LABEL_POINTS = re.compile(r"[(（]\d+分?[)）]?$")
-_TWICE = re.compile(r"([1-9]\d?)\1")
-
-
-def _points_fused(actual: str, target: Target) -> str | None:
-    """The points of a row whose 分值 and 得分 (full marks, the same figure) ran together into what the reader took
-    for its actual (13 | 13 read as 1313 against 27万元, 5 | 5 as 55 against 372人次: corpus 179, text run together),
-    on a row whose columns were inferred and where no 分值 or 得分 was read: a bare figure said twice where the target
-    has a unit; None otherwise."""
-    found = _TWICE.fullmatch(actual.strip())
-    return found.group(1) if found and target.unit else None
 
 
 def _points(indicator: Indicator) -> Decimal | None:

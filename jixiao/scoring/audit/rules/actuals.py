@@ -105,14 +105,14 @@ class TargetFarExceeded(AuditRule):
     message = "指标“{indicator}”实际完成 {actual}，是年度指标值 {target} 的 {times} 倍，目标定得过低"
     docs = AuditDocs(
         what="下限指标（≥）的实际完成值达到目标的两倍以上：目标没有反映应有的产出，下一年度应按实际能力设定。"
-             "上限指标（≤，成本、时限）的节约不在此列。",
+             "上限指标（≤，成本、时限）的节约不在此列；实际完成值没有写目标的单位、目标又不是下限（≥）的（27万元对1313，多是分值和得分连在一起）不比较。",
         formula="实际值 ÷ 目标值 ≥ 2（超出目标 100% 以上）",
         setting="无（评分方案的超额扣分见 rules.overshoot_deduction，由 JXA02/JXA03 复算）",
         example="目标 ≥21家、实际 85家：是目标的 4.05 倍，报告本规则。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         for item in ctx.recomputation.indicators:
-            if item.overshoot is not None and item.overshoot >= _FAR:
+            if item.overshoot is not None and item.overshoot >= _FAR and item.comparable:
                 times = ctx.profile.rounding(1 + item.overshoot / 100)
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="实际完成值", actual=item.actual,
                                    target=item.target, times=number(times), guessed=item.guessed,

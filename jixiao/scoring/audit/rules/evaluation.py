@@ -11,8 +11,9 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.model import Severity, named_by_a_figure, parse_target
+from jixiao.model import Operator, Severity, named_by_a_figure, parse_target
 from jixiao.model.finding import Finding
+from jixiao.model.units import UnitKind, unit_kind
 from jixiao.scoring.audit.recompute import RecomputedItem, rounding_of, tolerance
 from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
 from jixiao.scoring.audit.rules.actuals import outputs_ahead
@@ -308,9 +309,10 @@ class MissedWithoutReason(AuditRule):
     severity = Severity.WARNING
     source = DEVIATION
     message = "指标“{indicator}”{shortfall}，却没有填写偏差原因分析及改进措施"
-    docs = AuditDocs(what="按实际完成值未达到年度指标值（表中不印分值的行、文字报告中的指标也一样）、"
-                          "或得分低于分值的每一行，都写明偏差原因和改进措施。标为不适用的行不要求；成本指标的目标没写“≥/≤”的，按上限看待，"
-                          "实际低于目标是节约，不要求。印有分值的预算执行率一行按执行率扣了分的（资金未全部执行），"
+    docs = AuditDocs(what="按实际完成值未达到年度指标值、或得分低于分值的每一行，都写明偏差原因和改进措施。"
+                          "标为不适用的行不要求。表中没有分值的（文字报告所附的表），实际完成值与指标值单位相同、"
+                          "且指标值是下限（≥）或不是金额时照样比较（不写运算符的金额多是成本或补助标准，少花不是未完成）。"
+                          "印有分值的预算执行率一行按执行率扣了分的（资金未全部执行），"
                           "原因写在预算执行情况的原因栏、偏差原因栏（任何一行）或存在问题、改进措施栏都可以（表格在文件中途"
                           "中断时不报告：原因可能在断掉的部分）；得分与执行率不符的由 JXA23 报告，"
                           "产出已完成而资金大多未用的由 JXA21 报告，不再重复。",
@@ -350,17 +352,22 @@ class MissedWithoutReason(AuditRule):
                            fix="写明资金未全部执行的原因（结余、项目延期、政府采购节约等）和改进措施")
 
 
-def _cost_below_bare_target(item: RecomputedItem) -> bool:
-    """A cost (成本指标) whose target has no ≥/≤: a cost is a ceiling, an actual below it a saving, not a target
-    missed (培训成本 400元/人、天, spent 180: corpus 036), whatever sense the recomputation had to assume."""
-    return ("成本" in item.level2 or "成本" in item.name) and parse_target(item.target).operator is None
+def _plainly_short(item: RecomputedItem) -> bool:
+    """Whether an actual below its target is a shortfall beyond doubt, where no 分值 backs the comparison: the actual
+    can be held against the target (:attr:`RecomputedItem.comparable`), and the target is a lower bound or no sum of
+    money (a bare 400元/人、天 is a cost standard: spending less is no shortfall, corpus 036)."""
+    target = parse_target(item.target)
+    money = unit_kind((target.unit or "").split("/")[0]) is UnitKind.MONEY
+    return item.comparable and (target.operator in (Operator.GE, Operator.GT) or not money)
 
 
 def _shortfall(item: RecomputedItem) -> str | None:
     """What falls short on the row, in words: the actual against the target, else the score against the weight."""
-    # (how far the actual reaches is known without a 分值: a form that prints none still owes the reason)
-    reached = item.share if item.share is not None else item.reached
-    if reached is not None and reached < 1 and not _cost_below_bare_target(item):
+    if item.share is not None and item.share < 1:
+        return f"实际完成 {item.actual}，未达到年度指标值 {item.target}"
+    if item.share is None and item.reached is not None and item.reached < 1 and _plainly_short(item):
+        # without a 分值 the score cannot be recomputed, but the actual still falls short of the target (a report
+        # printing no 分值, corpus 188: 缴费人数 201201人 against 216786人; 189: 909.93小时 against ≥928小时)
         return f"实际完成 {item.actual}，未达到年度指标值 {item.target}"
     if item.printed is not None and item.weight is not None and item.printed < item.weight:
         return f"得分 {number(item.printed)}，低于分值 {number(item.weight)}"
@@ -443,6 +450,24 @@ def _figure_below(ctx: AuditContext, item: RecomputedItem) -> bool:
     return item.indicator is not None and item.indicator < len(rows) and named_by_a_figure(rows[item.indicator])
 
 
+def _group_scored(ctx: AuditContext, item: RecomputedItem) -> bool:
+    """Whether a row printing neither 分值 nor 得分 sits under a row of its 二级指标 that prints a 得分 without a
+    分值: a form scoring each 二级指标 once prints that score in a cell merged over the group's rows (Hubei 2022,
+    corpus 212: 数量指标 | 一个存储备份器 | … | 10, then WIFI布点全覆盖 with its score cell merged above). A group
+    none of whose rows is scored is still reported (212's 社会效益 rows)."""
+    if item.indicator is None or item.weight is not None or item.printed is not None:
+        return False
+    rows, items = ctx.sheet.indicators, {other.indicator: other for other in ctx.recomputation.indicators}
+    group = rows[item.indicator - 1].level2
+    for index in range(item.indicator - 1, 0, -1):
+        above = items.get(index)
+        if group is None or rows[index - 1].level2 != group or above is None or above.weight is not None:
+            return False
+        if above.printed is not None:
+            return True
+    return False
+
+
 def _scored_blank(item: RecomputedItem) -> bool:
     """A row that prints its 分值 and a 得分 but neither 指标值 nor 实际完成值: scored against nothing (a row without a
     指标值 is otherwise left to the review, which reports the empty cell)."""
@@ -459,7 +484,7 @@ class ScoresNotFilled(AuditRule):
     docs = AuditDocs(what="每个指标（含执行率算不出的预算执行率一行，算得出的见 JXA20）都填写了实际完成值和得分（提交未填写的自评表等于没有自评）。只核对表中"
                           "印有的栏目：没有一行填写的栏目（表样没有，或未能读出）不报告；印有分值的表是计分的表，"
                           "其得分和实际完成值不得空着。没有指标值的行留给审核规则（印有分值和得分、指标值和实际完成值却都空着的行除外：得分无所依据），标为不适用的行不要求；读取时推测栏位、又没有读到任何自评数字的行也不报告"
-                          "（数字可能只是没有读到；写成界限的“实际完成值”，如“不少于6种”，是错放的指标值，不算读到）；各行分值已合计 100 时，既无分值也无得分的行是上一行的分项（其中…），不要求；没有分值栏、每个二级指标只印一个得分（合并单元格，印在该组第一行，如湖北项目自评表）时，同组下面的行不要求得分；"
+                          "（数字可能只是没有读到；写成界限的“实际完成值”，如“不少于6种”，是错放的指标值，不算读到）；各行分值已合计 100 时，既无分值也无得分的行是上一行的分项（其中…），不要求；没有分值栏、每个二级指标只印一个得分（合并单元格，印在该组第一行，如湖北项目自评表）时，同组下面的行不要求；"
                           "表格在文件中途中断时，最后一行（转载可能停在这一行中间）不要求；下一行的三级指标只是一个数值（读取时把本行的单元格错放到了下一行）时，本行也不要求。",
                      formula="—", setting="无", example="分值 60、实际完成值与得分都空着：报告“没有填写实际完成值和得分”（错误）；"
                      "印了得分、实际完成值空着：报告“没有填写实际完成值”（警告：得分无所依据）。")
@@ -475,14 +500,14 @@ class ScoresNotFilled(AuditRule):
                 read = item.weight is not None and ctx.sheet.evaluation.execution_weight is not None
                 missing = ["得分"] if scores and read and item.printed is None and item.expected is None else []
             elif not (item.has_target or _scored_blank(item)) or item.misplaced or not _read_through(item) or (
-                    computed.is_part(item) or _cut_short(ctx, item) or _figure_below(ctx, item)):
+                    computed.is_part(item) or _cut_short(ctx, item) or _group_scored(ctx, item)
+                    or _figure_below(ctx, item)):
                 continue  # not read as an indicator row, read too uncertainly for a blank to mean anything, a part,
-                # the row the copy stops in, or one whose cell the reader moved to the next row
+                # the row the copy stops in, a row its group's one score covers, or one whose cell the reader moved
+                # to the next row
             else:
-                # a row below a scored row of its 二级 group shares that row's merged 得分 cell
-                unscored = item.printed is None and not computed.scored_with_its_group(item)
                 missing = [what for what, printed, blank in (("实际完成值", actuals, not item.actual),
-                                                             ("得分", scores, unscored)) if printed and blank]
+                                                             ("得分", scores, item.printed is None)) if printed and blank]
             if missing:
                 # a row that prints its score was evaluated, without the figure the score rests on (a warning); a row
                 # left unfilled was not evaluated at all (an error)
