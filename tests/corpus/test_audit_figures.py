@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.audit_corpus import AUDIT_CODES, AuditFigures, audit_corpus, audit_judgment, audit_kinds
+from benchmarks.audit_corpus import AUDIT_CODES, AuditFigures, audit_corpus, audit_judgment, audit_kinds, report
 from benchmarks.review_judging import Flag, load_judgments, load_kinds
 
 PINS = Path(__file__).with_name("audit_figures.toml")
@@ -97,3 +97,18 @@ def test_a_finding_that_matches_no_flag_is_false_and_unmatched_flags_are_missed(
     # Flags of kinds the audit does not answer for are not counted.
     judgment = replace(judgment, flags=[Flag("发放(缴纳)覆盖率", "count-in-percent", "error", "review kind")])
     assert audit_judgment(judgment).flags == 0
+
+
+def test_the_dev_total_is_split_by_documents_judged_before_their_findings_were_seen():
+    moved = AuditFigures(documents=1, findings=4, correct=1, flags=5, flags_found=2, fresh=True)
+    rest = AuditFigures(documents=2, findings=10, correct=9, flags=8, flags_found=6)
+    lines = report({"179_moved": moved, "006_rest": rest}, details=False).splitlines()
+    rows = {line[:58].strip(): line[58:].split() for line in lines if line.startswith("TOTAL")}
+    assert rows["TOTAL dev"][:2] == ["14", "71.4"]
+    assert rows["TOTAL dev, judged before findings seen"][:2] == ["4", "25.0"]
+    assert rows["TOTAL dev, the rest"][:2] == ["10", "90.0"]
+    assert not any("judged before" in line for line in report({"x": moved}, False, split="unseen").splitlines())
+    # the documents moved from unseen are those the manifest says were moved
+    fresh = {j.stem for j in load_judgments() if j.split == "dev" and j.fresh}
+    assert "179_jiangxi-nanchang-cancha-health-center-dept-selfeval-2021" in fresh
+    assert "006_anhui-chizhou-tangxi-town-commissioned-selfeval-2022" not in fresh

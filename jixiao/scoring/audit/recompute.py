@@ -8,9 +8,10 @@ profile's. A row marked 不适用 earns nothing and is left out: when it carries
 scaled to 100 as jixiao's own scoring does (其余分值按比例折算), and the explanation says so.
 
 The recomputation rests on what the reader placed in each column; a row whose columns the reader inferred
-(``Indicator.confidence`` below 1) is marked ``guessed`` so that findings resting on it say so, and a row whose
-三级指标 is only a figure (95%, 75元: a cell a misreading put there, ``named_by_a_figure``) is marked ``misplaced``: the
-rules report nothing on it.
+(``Indicator.confidence`` below 1) is marked ``guessed`` so that findings resting on it say so, and a row that holds
+another cell is marked ``misplaced``: the rules report nothing on it. So is a row whose 三级指标 is only a figure (95%,
+75元: ``named_by_a_figure``), and a guessed row holding the points of a 一级 label (效益指标(30分) broken into
+效益指 | 标(30).
 """
 
 from __future__ import annotations
@@ -85,8 +86,8 @@ class RecomputedItem:
     overshoot: Decimal | None = None  # how far the actual is above a lower bound (≥), in % of the bound
     weight_assumed: bool = False  # the table printed no 分值 here: the profile's default stands in for it
     reached: Decimal | None = None  # how much of the target the actual reaches (0–1), with or without a 分值
-    # the 三级指标 is only a figure (95%: a misplaced cell); nothing is reported on the row, its printed 分值 and 得分
-    # still count in the sums
+    # the row holds another cell (its 三级指标 only a figure, 95%; see the module's docstring): nothing is reported on
+    # the row, its printed 分值 and 得分 still count in the sums
     misplaced: bool = False
 
     @property
@@ -215,6 +216,11 @@ def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, prof
     if named_by_a_figure(indicator):
         return RecomputedItem(**common, expected=None, misplaced=True,
                               formula=f"三级指标“{indicator.name}”只是一个数值（读取时错放的单元格），不复算")
+    label = next((cell for cell in (target.raw, actual_raw) if _LABEL_POINTS.search(cell or "")), None)
+    if label and common["guessed"]:
+        return RecomputedItem(**common, expected=None, misplaced=True,
+                              formula=f"“{label}”是一级指标标签所印分值的一部分（如“满意度指标(10分)”），"
+                                      "读取时错放的单元格，不复算")
     if item and item.not_applicable:
         weighed = f"，其分值 {number(weight)} 不计入总分（其余各项按比例折算）" if weight else ""
         return RecomputedItem(**common, expected=None, not_applicable=True, formula=f"标为“不适用”：不计分{weighed}")
@@ -250,6 +256,8 @@ def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, prof
 
 
 _BARE_POINTS = re.compile(r"\d{1,3}(?:\.\d+)?")
+# The points of a 一级 label (效益指标(30分), 满意度指标(10分)) broken off into a target or actual cell: (30, (10分
+_LABEL_POINTS = re.compile(r"[(（]\d+分?[)）]?$")
 
 
 def _points(indicator: Indicator) -> Decimal | None:

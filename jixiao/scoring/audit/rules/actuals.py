@@ -7,14 +7,14 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.model import Severity
+from jixiao.model import Severity, parse_target
 from jixiao.model.finding import Finding
 from jixiao.model.lexicon import fold, load
 from jixiao.scoring.audit.recompute import RecomputedItem
 from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
 from jixiao.scoring.target_rules import number
 
-__all__ = ["ACTUAL_RULES"]
+__all__ = ["ACTUAL_RULES", "outputs_ahead"]
 
 ACTUALS = "财预〔2020〕10号《项目支出绩效评价管理办法》附件《项目支出绩效自评表》：实际完成值按实际完成情况填写，不得照抄年度指标值"
 GOALS = "财预〔2015〕88号《中央部门预算绩效目标管理办法》第九条：绩效指标值应科学合理、细化量化，与预算确定的投入相匹配"
@@ -22,7 +22,13 @@ GOALS = "财预〔2015〕88号《中央部门预算绩效目标管理办法》�
 # Words that say only that something was done: 完成, 已完成, 达成预期指标, 达到年度目标, 达标 …
 _DONE = re.compile(r"(已|均已|全部|按时|按期)?(完成|达成|达到|达标)了?(预期|年度)?(指标|目标)?值?")
 _PUNCTUATION = "。．.，,；;！!"
-_FAR = Decimal(100)  # an actual at least twice its lower bound (100% above it) shows a target set too low
+# The answers a qualitative indicator offers (好坏, 是否, 有无, 优良中差, 好/坏), written as the actual: no answer chosen.
+# Both ends of a scale are written (好 and 坏): 良好 or 优良 are one answer, a grade.
+_OPTION = "好坏优良中差是否有无高低"
+_OPTIONS = re.compile(rf"[{_OPTION}](?:[/／、|或]?[{_OPTION}])+")
+_ENDS = ("好坏", "优差", "是否", "有无", "高低")
+_HUNDRED = Decimal(100)
+_FAR = _HUNDRED  # an actual at least twice its lower bound (100% above it) shows a target set too low
 # The qualitative tiers of targets.toml whose words a result cannot simply be: a direction of change (提升, 降低), a
 # degree of effect (显著, 效果明显), a promise of time (按时) or of permanence (长期). A grade (好, 较好), a yes or
 # no, or a state (健全) written again as the actual is the result reached.
@@ -41,6 +47,8 @@ def _restates(item: RecomputedItem) -> str | None:
     actual = _folded(item.actual)
     if _DONE.fullmatch(actual):
         return f"只写“{item.actual.strip()}”"
+    if _OPTIONS.fullmatch(actual) and any(set(ends) <= set(actual) for ends in _ENDS):
+        return f"只写了可选的评价“{item.actual.strip()}”，没有选定一个"
     # A direction or a promise (逐步提高, 按时完成, 长期) copied from the target says nothing of what was done; a target
     # with a figure (2021年12月31日), a grade (好), or a plain fact (市级保护单位) met and written again is an answer.
     if actual == _folded(item.target) and not re.search(r"\d", item.target) and _says_nothing_again(item.target):
@@ -63,11 +71,12 @@ class ActualRestatesTarget(AuditRule):
     source = ACTUALS
     message = "指标“{indicator}”的实际完成值{how}，看不出实际做到了什么"
     docs = AuditDocs(
-        what="定性指标的实际完成值写出实际做到的情况（时间、结果、依据），而不是只写“完成”“达成预期指标”，"
+        what="定性指标的实际完成值写出实际做到的情况（时间、结果、依据），而不是只写“完成”“达成预期指标”或表样的可选评价（“好坏”“是否”“优良中差”），"
              "或把不含数字、只说变化方向、效果程度或承诺的年度指标值（“逐步提高”“效果显著”“按时完成”“长期”）原样抄一遍；年度总体目标的实际完成情况也不照抄预期目标。"
              "定量指标写成文字的由 JXA09 报告；含数字的目标（如完成日期）、评价档次（“好”“较好”）、是否、"
              "陈述事实或状态的目标（“市级保护单位”“健全”）照写一遍是作答，不报告。",
-        formula="实际完成值 ∈ {完成、已完成、达成预期指标、达到年度目标、达标…}，或 实际完成值 = 年度指标值（不含数字，"
+        formula="实际完成值 ∈ {完成、已完成、达成预期指标、达到年度目标、达标…}，或只由不同的评价选项组成（好坏、是否），"
+                "或 实际完成值 = 年度指标值（不含数字，"
                 "含提升、降低、显著、按时、长期等档次的词）",
         setting="无",
         example="指标值“逐步提高”、实际完成值“逐步提高”：报告本规则；指标值“2021年12月31日”、实际完成值相同：不报告。")
@@ -114,45 +123,62 @@ _OUTPUTS = "产出指标"
 _NAMED = 3  # output indicators named in the message, the rest counted
 
 
+def outputs_ahead(ctx: AuditContext) -> tuple[list[RecomputedItem], Decimal] | None:
+    """The output rows and how far (in points) the execution rate is behind them, when every output is reported met
+    and the rate is behind by more than the profile's progress gap (JXA21); else None. Where an output falls short,
+    the money left may follow that shortfall: JXA10 asks for its reason."""
+    computed, gap = ctx.recomputation, ctx.profile.monitoring.progress_gap
+    rate = computed.execution_rate
+    outputs = [item for item in computed.indicators if item.reached is not None and not item.not_applicable
+               and item.level1 == _OUTPUTS]
+    if not gap.enabled or rate is None or not outputs or any(item.reached < 1 for item in outputs):
+        return None
+    apart = _HUNDRED - min(rate, _HUNDRED)
+    return (outputs, apart) if apart > gap.points else None
+
+
 class OutputsAheadOfSpending(AuditRule):
     code = "JXA21"
     name = "outputs-ahead-of-spending"
     title = "产出已完成而资金大多未用"
     severity = Severity.WARNING
     source = ("财预〔2019〕136号：绩效目标实现程度与预算执行进度“双监控”，二者不匹配的须查明原因；" + ACTUALS)
-    message = ("预算执行率 {rate}%，产出指标的实际完成值却平均达到目标的 {progress}%（{names}），相差 {gap} 个百分点，"
+    message = ("预算执行率 {rate}%，产出指标的实际完成值却都达到了目标（{names}），相差 {gap} 个百分点，"
                "超过 {points} 个百分点：完成值可能照抄了目标，或须说明资金未用完而任务已完成的原因")
     docs = AuditDocs(
-        what="年终自评中，产出指标（定量、能算出完成比例的）的平均完成程度比预算执行率高出评分方案所定的百分点以上："
-             "钱只花了一部分，产出却报告全部完成，完成值须核实（常见的是照抄年初目标值）。完成比例超过 100% 的按 100% 计；"
-             "资金已用而产出未完成的，由 JXA10 等规则报告。",
-        formula="平均(min(实际值 ÷ 目标值, 100%)，产出指标) − 执行率 > 相差的百分点",
+        what="年终自评中，产出指标（定量、能算出完成比例的）都报告达到了目标，预算执行率却比 100% 低出评分方案所定的"
+             "百分点以上：钱只花了一部分，产出却报告全部完成，完成值须核实（常见的是照抄年初目标值）。"
+             "有产出指标未达目标的不报告：资金结余可能正是因为产出不足，由 JXA10 要求逐项说明原因；"
+             "资金已用而产出未完成的，也由 JXA10 等规则报告。",
+        formula="∀ 产出指标：实际值达到目标值，且 100% − 执行率 > 相差的百分点",
         setting="monitoring.progress_gap（目标完成进度与执行率相差的百分点，与运行监控同一设置；关闭时本规则也不报告）",
-        example="预算 50 万元、执行 10 万元（20%），18 项建设指标的实际完成值都等于目标值：平均完成 100%，"
-                "相差 80 个百分点，报告本规则。")
+        example="预算 50 万元、执行 10 万元（20%），18 项建设指标的实际完成值都等于目标值：相差 80 个百分点，报告本规则；"
+                "执行 88.74%，飞行 909.93 小时未达 ≥928 小时：不报告（JXA10 要求说明未达目标的原因）。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
-        computed, gap = ctx.recomputation, ctx.profile.monitoring.progress_gap
-        rate = computed.execution_rate
-        outputs = [item for item in computed.indicators if item.reached is not None and not item.not_applicable
-                   and item.level1 == _OUTPUTS]
-        if not gap.enabled or rate is None or not outputs:
+        ahead = outputs_ahead(ctx)
+        if ahead is None:
             return
-        progress = sum(item.reached for item in outputs) / len(outputs) * 100  # (each at most 100%)
-        apart = progress - min(rate, Decimal(100))
-        if apart <= gap.points:
-            return
+        outputs, apart = ahead
         names = "、".join(f"“{item.name}”" for item in outputs[:_NAMED])
         if len(outputs) > _NAMED:
             names += f"等 {len(outputs)} 项"
-        yield self.finding(ctx, column="实际完成值", rate=ctx.profile.rounding(rate),
-                           progress=ctx.profile.rounding(progress), names=names, gap=ctx.profile.rounding(apart),
-                           points=number(gap.points), guessed=any(item.guessed for item in outputs),
+        yield self.finding(ctx, column="实际完成值", rate=ctx.profile.rounding(ctx.recomputation.execution_rate),
+                           names=names, gap=ctx.profile.rounding(apart),
+                           points=number(ctx.profile.monitoring.progress_gap.points),
+                           guessed=any(item.guessed for item in outputs),
                            fix="按实际完成情况填写完成值；确已完成的，说明资金结余或未支付的原因")
 
 
 # Fewer rows than this may all be met to the letter by chance; more, all printed exactly as targeted, seldom are.
 _COPIED_ROWS = 3
+
+
+def _copied(item: RecomputedItem) -> bool:
+    """Whether the row's actual is its target written again, or the words of the target cut short (全天候可用 written
+    全天候, corpus 212); a figure cut short (100 of 100%) may be a result, so only words count."""
+    actual, target = _folded(item.actual), _folded(item.target)
+    return actual == target or (len(actual) >= 2 and target.startswith(actual) and not re.search(r"\d", actual))
 
 
 class ActualsCopiedFromTargets(AuditRule):
@@ -167,7 +193,8 @@ class ActualsCopiedFromTargets(AuditRule):
         what="自评表每一项指标的实际完成值都与年度指标值逐字相同（连运算符、单位都一样）：实际完成值应按实际完成情况填写，"
              "整张表照抄目标，说明没有统计实际数据（常见于只填表、不自评的情形）。只报告一次，不逐行报告；"
              "只写“完成”或照抄不含数字的定性目标的，另由 JXA17 逐行报告。",
-        formula=f"有实际完成值的指标 ≥ {_COPIED_ROWS} 项，且每一项 实际完成值 = 年度指标值（去掉空白和句末标点后逐字比较）",
+        formula=f"有实际完成值的指标 ≥ {_COPIED_ROWS} 项，且每一项 实际完成值 = 年度指标值（去掉空白和句末标点后逐字比较；"
+                "不含数字的实际完成值是年度指标值的开头部分，如“全天候可用”写作“全天候”，也算照抄）",
         setting="无",
         example="三项指标目标“≥95%”“100%”“45万”，实际完成值也是“≥95%”“100%”“45万”：报告本规则；"
                 "其中一项实际完成值为“96.2%”：不报告。")
@@ -177,7 +204,7 @@ class ActualsCopiedFromTargets(AuditRule):
             return
         rows = [item for item in ctx.recomputation.indicators if item.indicator is not None
                 and not item.not_applicable and not item.misplaced and _folded(item.actual or "")]
-        if len(rows) < _COPIED_ROWS or any(_folded(item.actual) != _folded(item.target) for item in rows):
+        if len(rows) < _COPIED_ROWS or not all(_copied(item) for item in rows):
             return
         # a figure shows the copying best (≥95% printed again as the result)
         example = next((item.target for item in rows if re.search(r"\d", item.target)), rows[0].target)
@@ -186,4 +213,58 @@ class ActualsCopiedFromTargets(AuditRule):
                            fix="按实际完成情况填写各项完成值（数量、比率、完成时间）并说明依据")
 
 
-ACTUAL_RULES = (ActualRestatesTarget(), TargetFarExceeded(), OutputsAheadOfSpending(), ActualsCopiedFromTargets())
+def _bare_figure(text: str) -> Decimal | None:
+    """The figure of a cell that holds only a number (20, 12.5): no unit, no ≥/≤, no words."""
+    figure = parse_target(text or "")
+    if figure.value is None or figure.operator is not None or figure.unit or figure.leftover:
+        return None
+    return figure.value
+
+
+class TargetsArePoints(AuditRule):
+    code = "JXA26"
+    name = "targets-are-points"
+    title = "指标值和实际完成值两栏填的是分值"
+    severity = Severity.ERROR
+    source = ACTUALS
+    message = ("各项指标的年度指标值都只是一个数（{targets}），合计 {sum}，正是{what}：两栏填的是各行的分值和得分，"
+               "没有真正的目标值和实际完成值")
+    docs = AuditDocs(
+        what="年度指标值一栏每一行都只是一个不带单位、不带“≥/≤”的数，合计正好是指标的分值合计（100，或扣去预算执行率"
+             "分值后的 90），或逐行等于所印分值；实际完成值一栏也只是不超过它的数：两栏填的是分值和得分，表中没有目标和"
+             "实际完成情况，等于没有自评。只报告一次。",
+        formula=f"有指标值的指标 ≥ {_COPIED_ROWS} 项，每项 指标值、实际完成值 都是不带单位的数，实际完成值 ≤ 指标值，且 "
+                "Σ 指标值 ∈ {100, 100 − 预算执行率分值}，或每项 指标值 = 分值",
+        setting="execution.weight（表中未印预算执行率分值时）",
+        example="阆中市车购税补助自评表：七项指标的指标值和实际完成值都是 20、20、10、10、10、10、20，合计 100：报告本规则。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        if ctx.sheet.evaluation is None:
+            return
+        rows = [item for item in ctx.recomputation.indicators if not (item.not_applicable or item.misplaced)
+                and item.target.strip()]
+        targets = [_bare_figure(item.target) for item in rows]
+        actuals = [_bare_figure(item.actual) if item.actual else None for item in rows]
+        if len(rows) < _COPIED_ROWS or any(target is None for target in targets) or any(
+                actual is None or actual > target for actual, target in zip(actuals, targets)):
+            return
+        total = sum(targets, Decimal(0))
+        execution = ctx.recomputation.execution.weight or Decimal(0)
+        weights = [item.weight for item in rows]
+        if total in (_HUNDRED, _HUNDRED - execution):
+            what = f"一张自评表的分值合计（{number(total)}）"
+        elif all(weight is not None for weight in weights) and targets == weights:
+            what = "各行所印的分值"
+        else:
+            return
+        shown = "、".join(number(target) for target in targets[:_SHOWN]) + ("…" if len(targets) > _SHOWN else "")
+        yield self.finding(ctx, column="指标值", targets=shown, sum=number(total), what=what,
+                           guessed=any(item.guessed for item in rows),
+                           fix="按年度绩效目标填写各项指标值，按实际完成情况填写完成值，分值和得分填在各自的栏中")
+
+
+_SHOWN = 8  # figures shown in the message
+
+
+ACTUAL_RULES = (ActualRestatesTarget(), TargetFarExceeded(), OutputsAheadOfSpending(), ActualsCopiedFromTargets(),
+                TargetsArePoints())

@@ -11,11 +11,12 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.model import Operator, Severity, parse_target
+from jixiao.model import Operator, Severity, named_by_a_figure, parse_target
 from jixiao.model.finding import Finding
 from jixiao.model.units import UnitKind, unit_kind
 from jixiao.scoring.audit.recompute import RecomputedItem, rounding_of, tolerance
 from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
+from jixiao.scoring.audit.rules.actuals import outputs_ahead
 from jixiao.scoring.target_rules import number
 
 __all__ = ["EVALUATION_RULES"]
@@ -222,6 +223,11 @@ class TotalNotSumOfScores(AuditRule):
                                guessed=any(item.guessed for item in computed.scored))
 
 
+# The grades of 财预〔2020〕10号 (优、良、中、差, the shipped profiles' labels) as forms that grade 优秀、良好、合格、不合格
+# on the same lines print them: 优秀 for a total of 95 is 优, not a grade that contradicts it.
+_GRADE_WORDS = {"优秀": "优", "良好": "良", "合格": "中", "不合格": "差"}
+
+
 class ClaimedGradeMismatch(AuditRule):
     code = "JXA07"
     name = "grade-not-following-total"
@@ -229,16 +235,18 @@ class ClaimedGradeMismatch(AuditRule):
     severity = Severity.ERROR
     source = SCORING + "：90（含）以上为优，80（含）–90为良，60（含）–80为中，60以下为差"
     message = "所印等级“{grade}”，总分 {total} 按评分方案应为“{expected}”"
-    docs = AuditDocs(what="所印自评等级与所印总分按评分方案的等级线一致。",
+    docs = AuditDocs(what="所印自评等级与所印总分按评分方案的等级线一致。按优秀、良好、合格、不合格分级的表，"
+                          "依次当作优、良、中、差比较。",
                      formula="优 ≥ 90 > 良 ≥ 80 > 中 ≥ 60 > 差（以评分方案为准）", setting="grades",
-                     example="总分 86、等级“优”：应为“良”。")
+                     example="总分 86、等级“优”：应为“良”；总分 95、等级“优秀”：一致，不报告。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         report = ctx.sheet.evaluation
         if not _reported(ctx) or not report.grade or report.total is None:
             return
         expected = ctx.profile.grade(report.total)
-        if report.grade.strip() != expected:
+        printed = report.grade.strip()
+        if _GRADE_WORDS.get(printed, printed) != expected:
             yield self.finding(ctx, column="等级", grade=report.grade.strip(), total=number(report.total),
                                expected=expected, fix=f"等级应为“{expected}”")
 
@@ -303,14 +311,20 @@ class MissedWithoutReason(AuditRule):
     message = "指标“{indicator}”{shortfall}，却没有填写偏差原因分析及改进措施"
     docs = AuditDocs(what="按实际完成值未达到年度指标值、或得分低于分值的每一行，都写明偏差原因和改进措施。"
                           "标为不适用的行不要求。表中没有分值的（文字报告所附的表），实际完成值与指标值单位相同、"
-                          "且指标值是下限（≥）或不是金额时照样比较（不写运算符的金额多是成本或补助标准，少花不是未完成）。",
+                          "且指标值是下限（≥）或不是金额时照样比较（不写运算符的金额多是成本或补助标准，少花不是未完成）。"
+                          "印有分值的预算执行率一行按执行率扣了分的（资金未全部执行），"
+                          "原因写在预算执行情况的原因栏、偏差原因栏（任何一行）或存在问题、改进措施栏都可以（表格在文件中途"
+                          "中断时不报告：原因可能在断掉的部分）；得分与执行率不符的由 JXA23 报告，"
+                          "产出已完成而资金大多未用的由 JXA21 报告，不再重复。",
                      formula="完成比例 < 100% 或 得分 < 分值 ⇒ 偏差原因不得为空", setting="无",
-                     example="目标 ≥18个、实际 15个、偏差原因空：报告“实际完成 15个，未达到年度指标值 ≥18个”。")
+                     example="目标 ≥18个、实际 15个、偏差原因空：报告“实际完成 15个，未达到年度指标值 ≥18个”；"
+                             "执行 215457.6 ÷ 250000 = 86.18%、预算执行率得分 8.62（分值 10）、偏差原因栏空着：报告该行。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         report = ctx.sheet.evaluation
         if not _reported(ctx):
             return
+        yield from self._execution(ctx)
         for item in ctx.recomputation.indicators:
             shortfall = _shortfall(item)
             printed = report.item_for(item.indicator)
@@ -318,6 +332,24 @@ class MissedWithoutReason(AuditRule):
                     printed and (printed.deviation or "").strip()):
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="偏差原因分析及改进措施",
                                    shortfall=shortfall, guessed=item.guessed, fix="写明未达目标的原因和下一步改进措施")
+
+    def _execution(self, ctx: AuditContext) -> Iterator[Finding]:
+        """The 预算执行率 row scored below its 分值 for money left unspent: its reason is given in the money table's
+        原因 cell, in the 偏差原因 column (of any row: some forms have one cell for the whole table) or in the closing
+        fields (存在问题, 改进措施). A copy cut inside its table lost the rows and fields below the cut, where the reason
+        may stand. Where the outputs are reported done on that money, JXA21 asks for the reason already."""
+        report, computed = ctx.sheet.evaluation, ctx.recomputation
+        item, rate = computed.execution, computed.execution_rate
+        if item is None or item.misplaced or item.off or item.weight_assumed or rate is None or rate >= _HUNDRED or (
+                item.printed is None or item.weight - item.printed <= rounding_of(item.printed)) or report.cut:
+            return  # (a score off its rate is JXA23's: the deduction itself is wrong; a 分值 not printed, no deduction)
+        reasons = [report.budget_note, *(row.deviation for row in report.items), *report.notes]
+        if any(text and text.strip() and not _TEMPLATE.search(text) for text in reasons) or outputs_ahead(ctx):
+            return
+        yield self.finding(ctx, indicator=item.name, column="偏差原因分析及改进措施",
+                           shortfall=f"执行率 {ctx.profile.rounding(rate)}%，得分 {number(item.printed)}，低于分值 "
+                                     f"{number(item.weight)}",
+                           fix="写明资金未全部执行的原因（结余、项目延期、政府采购节约等）和改进措施")
 
 
 def _plainly_short(item: RecomputedItem) -> bool:
@@ -410,6 +442,14 @@ def _cut_short(ctx: AuditContext, item: RecomputedItem) -> bool:
     return ctx.sheet.evaluation.cut and item.indicator == len(ctx.sheet.indicators)
 
 
+def _figure_below(ctx: AuditContext, item: RecomputedItem) -> bool:
+    """Whether the row below is named by a figure (10, 95%): the reader put a cell of this row's into the next row's
+    name column (与委托运营方结算完成 | … | 10 | 10 read with its 得分 as the next row's name, corpus 208), so this row's
+    blank may be that figure."""
+    rows = ctx.sheet.indicators
+    return item.indicator is not None and item.indicator < len(rows) and named_by_a_figure(rows[item.indicator])
+
+
 def _group_scored(ctx: AuditContext, item: RecomputedItem) -> bool:
     """Whether a row printing neither 分值 nor 得分 sits under a row of its 二级指标 that prints a 得分 without a
     分值: a form scoring each 二级指标 once prints that score in a cell merged over the group's rows (Hubei 2022,
@@ -444,8 +484,8 @@ class ScoresNotFilled(AuditRule):
     docs = AuditDocs(what="每个指标（含执行率算不出的预算执行率一行，算得出的见 JXA20）都填写了实际完成值和得分（提交未填写的自评表等于没有自评）。只核对表中"
                           "印有的栏目：没有一行填写的栏目（表样没有，或未能读出）不报告；印有分值的表是计分的表，"
                           "其得分和实际完成值不得空着。没有指标值的行留给审核规则（印有分值和得分、指标值和实际完成值却都空着的行除外：得分无所依据），标为不适用的行不要求；读取时推测栏位、又没有读到任何自评数字的行也不报告"
-                          "（数字可能只是没有读到；写成界限的“实际完成值”，如“不少于6种”，是错放的指标值，不算读到）；各行分值已合计 100 时，既无分值也无得分的行是上一行的分项（其中…），不要求；"
-                          "表格在文件中途中断时，最后一行（转载可能停在这一行中间）不要求。",
+                          "（数字可能只是没有读到；写成界限的“实际完成值”，如“不少于6种”，是错放的指标值，不算读到）；各行分值已合计 100 时，既无分值也无得分的行是上一行的分项（其中…），不要求；没有分值栏、每个二级指标只印一个得分（合并单元格，印在该组第一行，如湖北项目自评表）时，同组下面的行不要求；"
+                          "表格在文件中途中断时，最后一行（转载可能停在这一行中间）不要求；下一行的三级指标只是一个数值（读取时把本行的单元格错放到了下一行）时，本行也不要求。",
                      formula="—", setting="无", example="分值 60、实际完成值与得分都空着：报告“没有填写实际完成值和得分”（错误）；"
                      "印了得分、实际完成值空着：报告“没有填写实际完成值”（警告：得分无所依据）。")
 
@@ -460,9 +500,11 @@ class ScoresNotFilled(AuditRule):
                 read = item.weight is not None and ctx.sheet.evaluation.execution_weight is not None
                 missing = ["得分"] if scores and read and item.printed is None and item.expected is None else []
             elif not (item.has_target or _scored_blank(item)) or item.misplaced or not _read_through(item) or (
-                    computed.is_part(item) or _cut_short(ctx, item) or _group_scored(ctx, item)):
+                    computed.is_part(item) or _cut_short(ctx, item) or _group_scored(ctx, item)
+                    or _figure_below(ctx, item)):
                 continue  # not read as an indicator row, read too uncertainly for a blank to mean anything, a part,
-                # the row the copy stops in, or a row its group's one score covers
+                # the row the copy stops in, a row its group's one score covers, or one whose cell the reader moved
+                # to the next row
             else:
                 missing = [what for what, printed, blank in (("实际完成值", actuals, not item.actual),
                                                              ("得分", scores, item.printed is None)) if printed and blank]
@@ -484,7 +526,7 @@ class WeightBlank(AuditRule):
     docs = AuditDocs(what="表中印有分值栏时，每个指标行都填写了分值（权重），报告空着的行。表样没有分值栏的（如只印各目标"
                           "合计分值、各行只印得分的湖北 2020 年自评表，或只印得分的区域绩效目标自评表）不报告：那是表样的"
                           "设计，不是单位漏填。没有指标值的行、标为不适用的行、分值已合计 100 时的分项行（其中…）、"
-                          "表格在文件中途中断时的最后一行不要求。",
+                          "表格在文件中途中断时的最后一行、下一行三级指标只是一个数值（本行的单元格被错放到那里）的行不要求。",
                      formula="—", setting="无", example="分值栏为空而得分为 8。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
@@ -492,7 +534,8 @@ class WeightBlank(AuditRule):
         if not _reported(ctx) or not computed.printed("weight"):
             return  # a form without a 分值 column (only scores printed) is the form's design, not a blank
         rows = [item for item in computed.indicators if item.has_target and not (item.not_applicable or item.misplaced)
-                and _read_through(item) and not computed.is_part(item) and not _cut_short(ctx, item)]
+                and _read_through(item) and not computed.is_part(item) and not _cut_short(ctx, item)
+                and not _figure_below(ctx, item)]
         for item in rows:
             if item.weight is None:
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="分值",
