@@ -231,6 +231,14 @@ def _legacy_level2(level1: str, previous1: str, previous2: str = "") -> bool:
     return name is not None and parent is not None and level2_parents(Framework.LEGACY).get(name) == parent
 
 
+def _not_under(level1: str, level2: str) -> bool:
+    """True when the level-2 name ``level2`` belongs under another level 1 than ``level1`` in every framework (可持续影响
+    指标 is never a 满意度指标's): a row naming ``level1`` cannot carry it down."""
+    parent, child = canonical_level1(match_key(level1)), canonical_level2(match_key(level2)) if level2 else None
+    parents = {level2_parents(framework).get(child) for framework in Framework} - {None}
+    return bool(parent and parents) and parent not in parents
+
+
 _DASH = re.compile(r"[—－\-–]+")  # a cell left empty with a dash (— in a 不适用 cell)
 _VALUE_KINDS = {"target", "long_term_target", "actual", "expected"}  # columns that hold an indicator's values
 _TEXT_KINDS = ("description", "basis")  # columns of words beside the name, no value
@@ -853,8 +861,9 @@ class SheetBuilder:
             level1, level2 = previous1, level1
         if not level1:
             level1 = previous1
-        elif previous1 and fold(level1) != fold(previous1):
-            # a new group (a merged 一级指标 label printed mid-group, under rows that showed none, keeps the group)
+        elif previous1 and fold(level1) != fold(previous1) or _not_under(level1, previous2):
+            # a new group (a merged 一级指标 label printed mid-group, under rows that showed none, keeps the group,
+            # unless the level 2 above cannot stand under it: 满意度 after 可持续影响 rows whose 效益指标 was not read)
             previous2 = ""
         level2 = level2 or previous2
         self._levels = (level1, level2)

@@ -50,7 +50,7 @@ from jixiao.documents.pipeline.labels import (
 )
 from jixiao.documents.pipeline.outline import Outline
 from jixiao.documents.pipeline.prose import PROSE
-from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns, is_frame_label, is_goal_heading
+from jixiao.documents.pipeline.regions import EXTRA, FRAME, NUMBER_HEADINGS, Columns, is_frame_label, is_goal_heading
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.model import canonical_level2, parse_direction
 from jixiao.model.units import canonical_unit, unit_spellings
@@ -63,7 +63,6 @@ _LEVEL_ROLES = (Role.LEVEL1, Role.LEVEL2)
 _PROSE_PARTS = {"level1": "一级指标", "level2": "二级指标", "group": "指标组", "name": "三级指标", "target": "指标值"}
 _POINTS = ("weight", "score")  # the columns of points that end a self-evaluation row
 _ACHIEVED = ("actual", "expected")  # the columns of what was achieved, written like a target
-_NUMBER_HEADINGS = ("序号", "编号", "序")
 # a weight run into the target after it (1020万元: 10 | 20万元), the weight one or two digits long (or x.5)
 # (the target left is a number as printed: 100% is never 1 | 00%)
 _WEIGHT_CUTS = tuple(re.compile(r"^(" + weight + r")((?!0\d)\d.*\D.*)$") for weight in (r"[1-9]", r"[1-9]\d", r"[1-9]\d?\.5"))
@@ -201,9 +200,9 @@ class Aligner:
         written = [key for key in self.slots if key not in ("description", "remark")]
         self.points_last = columns.joined and written[-2:] == ["target", "weight"]
         # a column of row numbers (序号, 编号) holds them as its cells
-        self._numbers_column = any(heading.strip() in _NUMBER_HEADINGS for heading in columns.headings)
+        self._numbers_column = any(heading.strip() in NUMBER_HEADINGS for heading in columns.headings)
         # ... standing before the levels: a row whose merged level cells were dropped opens with its number
-        self._leading_numbers = any(key.removeprefix("extra:").strip() in _NUMBER_HEADINGS for key in self.leading)
+        self._leading_numbers = any(key.removeprefix("extra:").strip() in NUMBER_HEADINGS for key in self.leading)
 
     # -- the entry point -------------------------------------------------------------------------------
     def feed(self, line: Line) -> None:

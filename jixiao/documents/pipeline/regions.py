@@ -40,7 +40,7 @@ from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.pipeline.transposed import TURNED
 from jixiao.model.lexicon import fold
 
-__all__ = ["split_header_runs", "join_heading_runs", "is_goal_heading", "is_frame_label", "Columns", "Header", "find_header", "body_end", "FRAME", "EXTRA", "is_refinement", "refine"]
+__all__ = ["split_header_runs", "join_heading_runs", "is_goal_heading", "is_frame_label", "Columns", "Header", "find_header", "body_end", "FRAME", "EXTRA", "NUMBER_HEADINGS", "is_refinement", "refine"]
 
 _LEVELS = ("level1", "level2")
 _GROUP_KINDS = ("target", "actual", "weight", "score")  # headings of groups whose parts a row below names
@@ -48,6 +48,7 @@ _LEAD_CELLS = 3  # header-block cells before the headings of a row that runs the
 _BODY = ("name", "target")
 FRAME = "frame"  # the vertical 绩效指标 label column of the standard form
 EXTRA = "extra"  # a column whose heading the vocabulary does not know
+NUMBER_HEADINGS = ("序号", "编号", "序")  # the heading of a column of row numbers
 _NAME_HOLDERS = ("basis", "description", EXTRA)
 _QUALIFIER = re.compile(r"^[(（][^)）]{1,8}[)）]$")
 _PERIOD = re.compile(r"[(（](长期|中期|中长期|实施期|实施周期|年度|当年|本年)[)）]$")
@@ -887,6 +888,11 @@ def ends_body(line: Line) -> bool:
         # colon (备注：…) or is a word no cell holds (合计, 审核意见)
         return line.kind is not LineKind.CELL or ":" in key or key in _CLOSING or key in total_words()
     if first_label.role is Role.HEADING and first_label.kind == "remark" and line.kind is not LineKind.CELL:
+        return True
+    if line.kind is LineKind.ROW and len(filled) > 2 and key in NUMBER_HEADINGS:
+        # a row of headings opening with 序号: the header of a table, this grid's repeated (read as a header
+        # again) or another one after it (a list of the schools a fund was shared among), whose rows are no
+        # indicators
         return True
     if line.kind is LineKind.ROW and marks & _TOTAL_CELL:
         return True  # the total below the grid (其他需要说明事项 | 无 | 总分 | 100 | 96)

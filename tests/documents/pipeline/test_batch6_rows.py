@@ -1,0 +1,64 @@
+"""Rows of the corpus documents of batch 6 (moved to dev on 2026-12-04), each the shape of a layout family that
+recurs in other provinces' documents: a second table after the indicator grid, a level 2 that cannot stand under
+the row's level 1, long-term/annual value columns headed 周期指标值/本年度指标值. Where each row was read, and what."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from jixiao.documents.pipeline import read_text
+
+
+def read(*lines: str):
+    return read_text("\n".join(lines).encode(), "case.txt")
+
+
+def rows(document) -> list[tuple]:
+    return [(i.level2, i.name, i.target.raw) for sheet in document.sheets for i in sheet.indicators]
+
+
+def test_a_table_opening_with_xuhao_after_the_grid_is_another_table_whose_rows_are_no_indicators():
+    # corpus 219: the self-evaluation grid, then the list of the schools the fund was shared among
+    document, accounting = read(
+        "一级指标 | 二级指标 | 指标名称 | 目标值 | 完成值 |",
+        "效益指标 | 可持续影响 | 巩固脱贫攻坚成果 | 有效巩固 | 有效巩固 |",
+        "序号 | 学校性质 | 培训机构 | 培训补助标准(元/人) | 就业奖补标准(元/人) | 2021年培训人数 | 合格人数 | 补助资金 | 备注 |",
+        "① | ② | ③ | ④ | ⑤ | ⑥ | ⑦ | ⑧=④*⑦ | |",
+        "1 | 民办 | 吕梁市远航职业培训学校 | 2600 | 400 | 842 | 842 | 218.92 | |",
+        "2 | 民办 | 吕梁精准职业培训学校 | 2600 | 400 | 900 | 900 | 234 | |")
+    assert rows(document) == [("可持续影响指标", "巩固脱贫攻坚成果", "有效巩固")]
+    assert accounting.tokens == accounting.placed + accounting.diagnosed + accounting.chrome
+
+
+def test_a_grid_whose_own_header_opens_with_xuhao_reads_its_repeated_header_as_a_header():
+    document, _ = read(
+        "序号 | 一级指标 | 二级指标 | 三级指标 | 指标值 |",
+        "1 | 产出指标 | 数量指标 | 培训人数 | 100人 |",
+        "序号 | 一级指标 | 二级指标 | 三级指标 | 指标值 |",
+        "2 | 产出指标 | 质量指标 | 合格率 | 100% |")
+    assert [name for _, name, _ in rows(document)] == ["培训人数", "合格率"]
+    assert len(document.sheets) == 1
+
+
+def test_a_row_naming_a_level_1_does_not_carry_a_level_2_of_another_level_1_down():
+    # corpus 219: the grid's 效益指标 cells were lost with its first heading; 满意度 names the row's level 1, under
+    # which 可持续影响 (the level 2 above) cannot stand
+    document, _ = read(
+        "详情见附件一级指标 | 二级指标 | 指标名称 | 目标值 | 完成值 |",
+        "| 可持续影响 | 巩固脱贫攻坚成果 | 有效巩固 | 有效巩固 |",
+        "| 满意度 | 参培学员满意度 | 95%及以上 | 88.32%及以上 |")
+    sheet = document.sheets[0]
+    assert [(i.level1, i.level2, i.name) for i in sheet.indicators] == [
+        (None, "可持续影响指标", "巩固脱贫攻坚成果"), ("满意度指标", None, "参培学员满意度")]
+    assert sheet.indicators[1].target.operator.value == "≥" and sheet.indicators[1].target.value == Decimal(95)
+
+
+def test_period_headings_written_as_prefixes_keep_the_annual_set_as_the_targets():
+    # corpus 224 (Traditional, one cell per line): 周期指标值 is the long-term set, 本年度指标值 the year's
+    document, _ = read(
+        "績效指標", "一級指標", "二級指標", "三級指標", "周期指標值", "本年度指標值",
+        "產出指標", "數量指標", "新增學位數量(個)", "3000", "1200",
+        "室外市政附屬工程", "全部完成(包括運動場、足球場等)", "完成90%")
+    indicators = document.sheets[0].indicators
+    assert [(i.name, i.target.value, i.target.unit, i.long_term_target.raw) for i in indicators] == [
+        ("新增學位數量(個)", Decimal(1200), "个", "3000"), ("室外市政附屬工程", Decimal(90), "%", "全部完成(包括運動場、足球場等)")]
