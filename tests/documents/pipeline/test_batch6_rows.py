@@ -62,3 +62,14 @@ def test_period_headings_written_as_prefixes_keep_the_annual_set_as_the_targets(
     indicators = document.sheets[0].indicators
     assert [(i.name, i.target.value, i.target.unit, i.long_term_target.raw) for i in indicators] == [
         ("新增學位數量(個)", Decimal(1200), "个", "3000"), ("室外市政附屬工程", Decimal(90), "%", "全部完成(包括運動場、足球場等)")]
+
+
+def test_a_prose_target_whose_figure_is_followed_by_the_word_of_the_standard_met_is_the_figure():
+    # corpus 223 (a Traditional notice): 资助经费发放率100%达标, two indicators in one level-2 sentence
+    document, _ = read(
+        "七、績效目標", "(一)產出指標", "1、數量指標:資助建檔立卡貧困子女1966人。", "2、質量指標:資助標準100%達標。",
+        "3、時效指標:資助經費發放率100%達標,資助經費到位率100%達標。")
+    indicators = document.sheets[0].indicators
+    assert [(i.level2, i.name, i.target.operator, i.target.value, i.target.unit) for i in indicators] == [
+        ("数量指标", "資助建檔立卡貧困子女", None, Decimal(1966), "人"), ("质量指标", "資助標準", None, Decimal(100), "%"),
+        ("时效指标", "資助經費發放率", None, Decimal(100), "%"), ("时效指标", "資助經費到位率", None, Decimal(100), "%")]
