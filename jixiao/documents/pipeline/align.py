@@ -53,6 +53,7 @@ from jixiao.documents.pipeline.prose import PROSE
 from jixiao.documents.pipeline.regions import EXTRA, FRAME, NUMBER_HEADINGS, Columns, is_frame_label, is_goal_heading
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.model import canonical_level2, parse_direction
+from jixiao.model.target_text import parse_target
 from jixiao.model.units import canonical_unit, unit_spellings
 
 __all__ = ["Placed", "Aligner"]
@@ -175,6 +176,7 @@ class Aligner:
         # the column index of each grid column seen, for the header positions it was worked out under
         self._grid_positions: list[int | None] | None = None
         self._grid_index: dict[int, int | None] = {}
+        self._open_row: Placed | None = None  # the last text row, which stopped before its target
         self.outline = Outline(self._add_outlined, columns.positions[columns.kinds.index("name")],
                                self._key_at) if columns.outline else None
 
@@ -218,6 +220,9 @@ class Aligner:
             self._prose(line)
             return
         if line.kind is LineKind.CELL:
+            if self._completes_row(line):
+                return
+            self._open_row = None
             if self._continues(line) or self._points_last(line) or self._run_together(line) or self._shaped(line):
                 return
             if self._stream_line is None:
@@ -227,6 +232,7 @@ class Aligner:
                 self.flush()
             return
         self.flush()
+        self._open_row = None
         if not line.filled:
             return
         columns = self.columns
@@ -243,6 +249,10 @@ class Aligner:
             self._add(dict(zip(self.keys, line.texts)), line, GRID_CONFIDENCE, [], len(line.filled))
         elif not self._ends_previous(line):
             self._by_labels(line.filled, line, closed=True)
+        last = self.placed[-1] if self.placed else None
+        # a text row that stopped before its target, one-cell lines below may complete
+        self._open_row = last if not line.gridded and last is not None and "name" in last.values and not any(
+            kind in last.values for kind in ("target", *_POINTS)) else None
 
     def _ends_previous(self, line: Line) -> bool:
         """A row of bare numbers only, under a row that stopped before its last columns, is the end of that row
@@ -262,6 +272,30 @@ class Aligner:
             return False
         previous.values.update(achieved + _fit_short(texts, tail))
         previous.tokens += len(line.filled)
+        return True
+
+    def _completes_row(self, line: Line) -> bool:
+        """One-cell lines right under a text row that stopped before its target are the row's missing cells: its
+        target (a figure, a date, a word of the qualitative vocabulary), then the bare figures of its points
+        (``时效指标 采购计划完成时间 定性`` / ``11月底之前`` / ``5``: a PDF's row broken after its 指标性质 cell)."""
+        previous = self._open_row
+        text = line.tokens[0].text.strip() if line.tokens else ""
+        if previous is None or self._stream or not text:
+            return False
+        filled = [index for index, kind in enumerate(self.slots) if kind in previous.values]
+        tail = self.slots[max(filled) + 1:] if filled else []
+        if "target" not in previous.values:
+            target = parse_target(text)
+            said = target.value is not None or target.date is not None or is_qualitative(text)
+            if "target" not in tail or not said or label(text).role in (Role.LEVEL1, Role.LEVEL2, Role.HEADING):
+                return False
+            previous.values["target"] = text
+        elif is_bare_number(text) and tail:
+            previous.values.update(_fit_short([text], tail))
+            self._open_row = None  # (its points end the row)
+        else:
+            return False
+        previous.tokens += 1
         return True
 
     def _prose(self, line: Line) -> None:

@@ -73,3 +73,31 @@ def test_a_prose_target_whose_figure_is_followed_by_the_word_of_the_standard_met
     assert [(i.level2, i.name, i.target.operator, i.target.value, i.target.unit) for i in indicators] == [
         ("数量指标", "資助建檔立卡貧困子女", None, Decimal(1966), "人"), ("质量指标", "資助標準", None, Decimal(100), "%"),
         ("时效指标", "資助經費發放率", None, Decimal(100), "%"), ("时效指标", "資助經費到位率", None, Decimal(100), "%")]
+
+
+def test_one_cell_lines_under_a_text_row_that_stopped_before_its_target_are_its_target_and_points():
+    # corpus 218 (a PDF's text, cells one space apart): a 定性 row broke after its 指标性质 cell
+    document, accounting = read(
+        "项目名称 项目单位 预算数 一级指标 二级指标 三级指标 指标性质 指标方向 目标值 计量单位 分值",
+        "效益指标(30分) 可持续影响 推动人民检察院业务装备建设的标准化规范化配置 定性",
+        "长期",
+        "15",
+        "产出指标(50分) 时效指标 采购计划完成时间 定性",
+        "11月底之前",
+        "5",
+        "设备验收及时率 正向 大于等于 98 % 5")
+    indicators = document.sheets[0].indicators
+    assert [(i.name, i.target.raw, i.weight) for i in indicators] == [
+        ("推动人民检察院业务装备建设的标准化规范化配置", "长期", Decimal(15)),
+        ("采购计划完成时间", "11月底之前", Decimal(5)), ("设备验收及时率", "98", Decimal(5))]
+    assert accounting.tokens == accounting.placed + accounting.diagnosed + accounting.chrome
+
+
+def test_a_one_cell_line_that_is_no_target_under_a_row_without_one_is_a_row_of_its_own():
+    document, _ = read(
+        "一级指标 二级指标 三级指标 指标值 分值",
+        "产出指标 数量指标 培训人数",
+        "培训合格人数",
+        "质量指标 培训合格率 100% 10")
+    assert [name for _, name, _ in rows(document)][-1] == "培训合格率"
+    assert "培训合格人数" in [name for _, name, _ in rows(document)]
