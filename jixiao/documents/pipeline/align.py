@@ -71,6 +71,7 @@ REPEATED = "_repeated_level"  # a merged level cell a stream printed twice: coun
 _FIGURE_COLUMNS = ("operator", "target", "unit", "weight", "direction")  # columns that hold no words of a name
 _WORD = re.compile(r"[\u4e00-\u9fff]{2}")  # a name has words; a run of figures after a level cell has none
 _LONGEST_WRAP = 12  # characters of one wrapped line of a name
+_MOST_POINTS = 50  # points one indicator can carry (a level's share of 100 is at most that)
 GRID_CONFIDENCE = 1.0
 LABEL_CONFIDENCE = 0.8
 GUESS_CONFIDENCE = 0.5
@@ -1247,13 +1248,24 @@ def _fit_short(group: list[str], kinds: list[str]) -> list[tuple[str, str]]:
     trailing = 0
     while trailing < len(group) and is_bare_number(group[len(group) - 1 - trailing]):
         trailing += 1
-    if len(group) >= len(kinds) or not numeric or trailing < len(numeric) or numeric != list(
-            range(numeric[0], numeric[0] + len(numeric))):
+    if len(group) >= len(kinds) or not numeric or trailing < len(numeric):
+        return list(zip(kinds, group))
+    if numeric != list(range(numeric[0], numeric[0] + len(numeric))) and not _points_apart(group[-len(numeric):]):
         return list(zip(kinds, group))
     lead = group[: len(group) - len(numeric)]
     if len(lead) > numeric[0]:
         return list(zip(kinds, group))
     return list(zip(kinds, lead)) + [(kinds[index], text) for index, text in zip(numeric, group[len(lead):])]
+
+
+def _points_apart(figures: list[str]) -> bool:
+    """True when the bare figures ending a short row are its 分值 and 得分 though the row's values stand between those
+    columns (分值 | 年度指标值 | 全年实际值 | 得分, Anhui's form: ``★补助各类粮食作物种植面积 | 10 | 10``, its breakdown rows
+    below giving the values): two figures that can be points, the score no more than the weight."""
+    if len(figures) != 2:
+        return False
+    weight, score = (parse_amount(text) for text in figures)
+    return weight is not None and score is not None and 0 < weight <= _MOST_POINTS and score <= weight
 
 
 def _next_filled(texts: list[str]) -> list[str]:

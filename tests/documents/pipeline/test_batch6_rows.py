@@ -101,3 +101,27 @@ def test_a_one_cell_line_that_is_no_target_under_a_row_without_one_is_a_row_of_i
         "质量指标 培训合格率 100% 10")
     assert [name for _, name, _ in rows(document)][-1] == "培训合格率"
     assert "培训合格人数" in [name for _, name, _ in rows(document)]
+
+
+def test_two_bare_figures_ending_a_short_row_are_its_points_though_its_values_stand_between_them():
+    # corpus 225 (Anhui's form flattened to spaced lines): ★ rows print 分值 and 得分, their breakdown rows the values
+    document, _ = read(
+        "二级指标  三级指标  分值  年度指标值  全年实际值  得分  未完成原因及拟采取的改进措施",
+        "数量指标  ★补助各类粮食作物种植面积  10  10",
+        "        红薯种植面积  5.5亩  5.5亩",
+        "★补助家畜家禽养殖数量  10  8",
+        "        猪养殖数量  80头  80头")
+    sheet = document.sheets[0]
+    assert [(i.name, i.target.raw, i.weight) for i in sheet.indicators] == [
+        ("补助各类粮食作物种植面积", "", Decimal(10)), ("红薯种植面积", "5.5亩", None),
+        ("补助家畜家禽养殖数量", "", Decimal(10)), ("猪养殖数量", "80头", None)]
+    assert [(item.actual_raw, item.score) for item in sheet.evaluation.items] == [
+        (None, Decimal(10)), ("5.5亩", None), (None, Decimal(8)), ("80头", None)]
+
+
+def test_two_bare_figures_that_cannot_be_points_are_not_read_as_the_weight_and_the_score():
+    document, _ = read(
+        "二级指标  三级指标  分值  年度指标值  全年实际值  得分",
+        "数量指标  培训人次  100  95")
+    sheet = document.sheets[0]
+    assert sheet.indicators[0].target.raw == "95" and sheet.evaluation.items[0].score is None
