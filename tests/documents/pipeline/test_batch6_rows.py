@@ -125,3 +125,21 @@ def test_two_bare_figures_that_cannot_be_points_are_not_read_as_the_weight_and_t
         "数量指标  培训人次  100  95")
     sheet = document.sheets[0]
     assert sheet.indicators[0].target.raw == "95" and sheet.evaluation.items[0].score is None
+
+
+def test_rows_run_together_whose_score_ran_onto_the_next_row_s_name_are_cut_there():
+    # corpus 226 (a self-evaluation whose whole table is one line): …100%10%10地方配套到位率…, 得分合计100
+    document, _ = read(
+        "绩效目标完成情况一级指标二级指标三级指标指标值完成值权重得分产出指标数量指标创业担保贷款发放额增长率≥10%115.25%20%20"
+        "质量指标创业担保贷款回收率≥90%98.70%20%20资金足额拨付率100%100%10%10地方配套到位率100%100%10%10效益指标"
+        "经济效益指标创业担保基金放大倍数≥2倍10倍10%10满意度指标服务对象满意度指标申报创业担保贷款贴息个人满意度≥80%100%5%5"
+        "申报创业担保贷款贴息小微企业的满意度≥80%100%5%5得分合计100。")
+    sheet = document.sheets[0]
+    assert [(i.name, i.target.raw) for i in sheet.indicators] == [
+        ("创业担保贷款发放额增长率", "≥10%"), ("创业担保贷款回收率", "≥90%"), ("资金足额拨付率", "100%"),
+        ("地方配套到位率", "100%"), ("创业担保基金放大倍数", "≥2倍"), ("申报创业担保贷款贴息个人满意度", "≥80%"),
+        ("申报创业担保贷款贴息小微企业的满意度", "≥80%")]
+    assert [(item.actual_raw, item.score) for item in sheet.evaluation.items] == [
+        ("115.25%", Decimal(20)), ("98.70%", Decimal(20)), ("100%", Decimal(10)), ("100%", Decimal(10)),
+        ("10倍", Decimal(10)), ("100%", Decimal(5)), ("100%", Decimal(5))]
+    assert sheet.indicators[4].target.unit == "倍"
