@@ -143,3 +143,19 @@ def test_rows_run_together_whose_score_ran_onto_the_next_row_s_name_are_cut_ther
         ("115.25%", Decimal(20)), ("98.70%", Decimal(20)), ("100%", Decimal(10)), ("100%", Decimal(10)),
         ("10倍", Decimal(10)), ("100%", Decimal(5)), ("100%", Decimal(5))]
     assert sheet.indicators[4].target.unit == "倍"
+
+
+def test_pingjia_neirong_over_the_names_heads_both_level_columns_and_a_report_s_next_section_ends_the_grid():
+    # corpus 220 (Ningde, Traditional, run together): 評價內容 | 績效內容 | 績效目標值 | 實際完成值 | 累計完成率, then the
+    # report's (二) section
+    document, accounting = read(
+        "如下圖:項目年度績效目標(定量目標)評價內容績效內容績效目標值實際完成值累計完成率產出目標數量目標"
+        "當年人才驛站組織活動數量>=28次40次143%每年人才驛站服務人次>=500人1700人340%質量目標"
+        "人才驛站補助資金到位率>=100%100%100%(二)項目財務管理狀況本項目累計安排資金10萬元,,其中:項目立項6分")
+    sheet = document.sheets[0]
+    assert [(i.level1_raw, i.level2_raw, i.name, i.target.raw) for i in sheet.indicators] == [
+        ("產出目標", "數量目標", "當年人才驛站組織活動數量", ">=28次"), ("產出目標", "數量目標", "每年人才驛站服務人次", ">=500人"),
+        ("產出目標", "質量目標", "人才驛站補助資金到位率", ">=100%")]
+    assert [item.actual_raw for item in sheet.evaluation.items] == ["40次", "1700人", "100%"]
+    assert [i.extra.get("累计完成率") for i in sheet.indicators] == ["143%", "340%", "100%"]
+    assert accounting.tokens == accounting.placed + accounting.diagnosed + accounting.chrome
