@@ -34,6 +34,7 @@ from jixiao.documents.interpret.header_cells import (
     parse_amount,
     parse_coded_name,
     parse_field_amount,
+    label_money_unit,
     parse_money_unit,
     parse_title,
     parse_unit_line,
@@ -634,6 +635,9 @@ class SheetBuilder:
                 return
             if field == "budget_section":
                 self._pending = "purpose"
+                if money_unit := label_money_unit(text):
+                    # 资金情况(万元): the amounts below are in it, whatever the table's 单位 line above said
+                    self.sheet.money_unit = money_unit
                 continue
             value = ""
             if index < len(fields) and header_label(fields[index]) is None and not split_label_value(fields[index]):

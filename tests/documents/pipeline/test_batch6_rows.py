@@ -159,3 +159,14 @@ def test_pingjia_neirong_over_the_names_heads_both_level_columns_and_a_report_s_
     assert [item.actual_raw for item in sheet.evaluation.items] == ["40次", "1700人", "100%"]
     assert [i.extra.get("累计完成率") for i in sheet.indicators] == ["143%", "340%", "100%"]
     assert accounting.tokens == accounting.placed + accounting.diagnosed + accounting.chrome
+
+
+def test_a_regional_form_s_department_labels_and_the_money_unit_its_money_label_names_are_read():
+    # corpus 227 (Shaanxi's 区域绩效目标表, one cell per line): 单位:元 above, 资金情况 / (万元) over the amounts
+    document, _ = read(
+        "2022年第二批中、省普惠金融发展专项资金绩效目标表", "(2022年度)", "单位:元", "专项名称", "普惠金融发展专项资金",
+        "市级主管部门", "市人力资源和社会保障局", "资金情况", "(万元)", "年度金额", "112",
+        "一级指标", "二级指标", "三级指标", "指标值", "产出指标", "数量指标", "创业担保贷款发放额", "≥100万元")
+    sheet = document.sheets[0]
+    assert (sheet.name, sheet.money_unit, sheet.budget.total) == ("普惠金融发展专项资金", "万元", Decimal(112))
+    assert "市人力资源和社会保障局" not in (sheet.name or "") and any("主管部门" in field for field in sheet.form_fields)
