@@ -13,6 +13,11 @@ def read(*lines: str):
     return read_text("\n".join(lines).encode(), "case.txt")
 
 
+def accounted(accounting) -> bool:
+    """Every token of the tables placed, diagnosed or marked as chrome."""
+    return accounting.tokens == accounting.placed + accounting.diagnosed + accounting.chrome
+
+
 def rows(document) -> list[tuple]:
     return [(i.level2, i.name, i.target.raw) for sheet in document.sheets for i in sheet.indicators]
 
@@ -27,7 +32,7 @@ def test_a_table_opening_with_xuhao_after_the_grid_is_another_table_whose_rows_a
         "1 | 民办 | 吕梁市远航职业培训学校 | 2600 | 400 | 842 | 842 | 218.92 | |",
         "2 | 民办 | 吕梁精准职业培训学校 | 2600 | 400 | 900 | 900 | 234 | |")
     assert rows(document) == [("可持续影响指标", "巩固脱贫攻坚成果", "有效巩固")]
-    assert accounting.tokens == accounting.placed + accounting.diagnosed + accounting.chrome
+    assert accounted(accounting)
 
 
 def test_a_grid_whose_own_header_opens_with_xuhao_reads_its_repeated_header_as_a_header():
@@ -90,7 +95,7 @@ def test_one_cell_lines_under_a_text_row_that_stopped_before_its_target_are_its_
     assert [(i.name, i.target.raw, i.weight) for i in indicators] == [
         ("推动人民检察院业务装备建设的标准化规范化配置", "长期", Decimal(15)),
         ("采购计划完成时间", "11月底之前", Decimal(5)), ("设备验收及时率", "98", Decimal(5))]
-    assert accounting.tokens == accounting.placed + accounting.diagnosed + accounting.chrome
+    assert accounted(accounting)
 
 
 def test_a_one_cell_line_that_is_no_target_under_a_row_without_one_is_a_row_of_its_own():
@@ -158,7 +163,7 @@ def test_pingjia_neirong_over_the_names_heads_both_level_columns_and_a_report_s_
         ("產出目標", "質量目標", "人才驛站補助資金到位率", ">=100%")]
     assert [item.actual_raw for item in sheet.evaluation.items] == ["40次", "1700人", "100%"]
     assert [i.extra.get("累计完成率") for i in sheet.indicators] == ["143%", "340%", "100%"]
-    assert accounting.tokens == accounting.placed + accounting.diagnosed + accounting.chrome
+    assert accounted(accounting)
 
 
 def test_a_regional_form_s_department_labels_and_the_money_unit_its_money_label_names_are_read():
