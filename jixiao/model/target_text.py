@@ -183,6 +183,8 @@ def parse_target(raw: str, context: str = "") -> Target:
         return Target(raw=raw, operator=operator, unit=canonical_unit(unit_only), unit_raw=unit_only,
                       placeholder=placeholder, notes=cursor.notes)
     cursor.pos -= len(unit_only or "")
+    if operator is None and per_before is None:
+        _take_figure_verb(cursor)
     start_of_number = cursor.pos if per_before is None else opening  # (每亩 is part of the value, not prose)
     number = cursor.take_number()
     if number is None:
@@ -384,6 +386,21 @@ def _operator_inside(text: str) -> int | None:
     found = [match.start() for match in pattern.finditer(text) if match.start() and _NUMBER.match(text, match.end())
              and text[match.end():match.end() + 1].isdigit() and not _DATE.match(text, match.end())]
     return found[0] if len(found) == 1 else None
+
+
+@cache
+def _figure_verb() -> re.Pattern[str]:
+    """A verb before a figure that is the whole rest of the cell, its unit after it (完成90%, 提升10%)."""
+    verbs = "|".join(sorted(map(re.escape, map(fold, load("targets")["figure_verbs"])), key=len, reverse=True))
+    return re.compile(rf"(?:{verbs})(?=\d+(?:\.\d+)?(?:{_unit_pattern().pattern})?$)")
+
+
+def _take_figure_verb(cursor: _Cursor) -> None:
+    """Skip a verb that states no comparison before a figure and its unit ending the cell (完成90%: the target is
+    90%, as written after the verb); the words before the number are noted as no operator."""
+    match = _figure_verb().match(cursor.text, cursor.pos)
+    if match is not None:
+        cursor.pos = match.end()
 
 
 def _take_per_word(cursor: _Cursor) -> str | None:

@@ -32,7 +32,7 @@ def _table() -> dict[str, tuple[str, UnitKind | None]]:
         for unit in data[kind.value]:
             canonical = aliases.get(unit, unit)
             table[fold(unit)] = (canonical, kind)
-    for unit in data["magnitude"]:
+    for unit in (*data["magnitude"], *data["ratio"]):
         table[fold(unit)] = (unit, None)
     for alias, canonical in aliases.items():
         table[fold(alias)] = (canonical, table[fold(canonical)][1])

@@ -319,3 +319,22 @@ def test_data_power_and_foreign_currency_units(raw, unit):
 
 def test_各_shares_out_a_figure_only_before_one():
     assert parse_target("各地").qualitative == "各地" and parse_target("各地").value is None
+
+
+@pytest.mark.parametrize(("raw", "value", "unit"), [
+    ("完成90%", D(90), "%"),  # corpus 224: 室外市政附属工程 | 全部完成(…) | 完成90%
+    ("提升10%", D(10), "%"), ("增加1000人", D(1000), "人")])
+def test_a_verb_before_a_figure_ending_the_cell_states_no_operator_and_the_figure_is_the_target(raw, value, unit):
+    target = parse_target(raw)
+    assert (target.operator, target.value, target.unit, target.qualitative) == (None, value, unit, None)
+    assert target.has_note(NoteCode.PREFIX_NOT_OPERATOR)
+
+
+@pytest.mark.parametrize("raw", ["完成90%以上", "提高服务5%", "全部完成"])
+def test_a_verb_before_a_figure_followed_by_more_words_stays_a_statement(raw):
+    assert parse_target(raw).qualitative == raw
+
+
+@pytest.mark.parametrize(("raw", "unit"), [("≥2倍", "倍"), ("18周岁", "周岁")])  # corpus 227, 219
+def test_multiples_and_ages_in_full_years_are_units(raw, unit):
+    assert parse_target(raw).unit == unit

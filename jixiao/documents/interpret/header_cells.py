@@ -9,7 +9,7 @@ from functools import lru_cache
 from jixiao.model import MoneyUnit, Unit
 from jixiao.model.lexicon import fold
 
-__all__ = ["parse_amount", "parse_field_amount", "parse_coded_name", "parse_unit_line", "parse_money_unit", "is_checkpoint", "parse_year", "parse_title",
+__all__ = ["parse_amount", "parse_field_amount", "parse_coded_name", "parse_unit_line", "parse_money_unit", "label_money_unit", "is_checkpoint", "parse_year", "parse_title",
            "report_name", "fund_heading"]
 
 _UNIT_LINE = re.compile(r"^(\d{3,12})\s*([\u4e00-\u9fff（）()、]{2,})$")
@@ -70,6 +70,15 @@ def parse_coded_name(text: str) -> tuple[str, str] | None:
 def parse_money_unit(text: str) -> MoneyUnit | None:
     """Read the money unit line (``单位：万元``)."""
     match = _MONEY_UNIT.match(fold(text))
+    return MoneyUnit(match.group(1)) if match else None
+
+
+_LABEL_MONEY_UNIT = re.compile(r"[(（](万元|元)[)）]$")
+
+
+def label_money_unit(text: str) -> MoneyUnit | None:
+    """The money unit a label names after it in brackets (``资金情况(万元)``), or None."""
+    match = _LABEL_MONEY_UNIT.search(fold(text))
     return MoneyUnit(match.group(1)) if match else None
 
 

@@ -34,6 +34,7 @@ from jixiao.documents.interpret.header_cells import (
     parse_amount,
     parse_coded_name,
     parse_field_amount,
+    label_money_unit,
     parse_money_unit,
     parse_title,
     parse_unit_line,
@@ -229,6 +230,14 @@ def _legacy_level2(level1: str, previous1: str, previous2: str = "") -> bool:
     if ndrc_level1(match_key(previous1)) and not ndrc_level1(match_key(level1)):
         return written_level2(match_key(level1)) is not None  # 产出指标 under the NDRC form's 实施效果指标
     return name is not None and parent is not None and level2_parents(Framework.LEGACY).get(name) == parent
+
+
+def _not_under(level1: str, level2: str) -> bool:
+    """True when the level-2 name ``level2`` belongs under another level 1 than ``level1`` in every framework (可持续影响
+    指标 is never a 满意度指标's): a row naming ``level1`` cannot carry it down."""
+    parent, child = canonical_level1(match_key(level1)), canonical_level2(match_key(level2)) if level2 else None
+    parents = {level2_parents(framework).get(child) for framework in Framework} - {None}
+    return bool(parent and parents) and parent not in parents
 
 
 _DASH = re.compile(r"[—－\-–]+")  # a cell left empty with a dash (— in a 不适用 cell)
@@ -626,6 +635,9 @@ class SheetBuilder:
                 return
             if field == "budget_section":
                 self._pending = "purpose"
+                if money_unit := label_money_unit(text):
+                    # 资金情况(万元): the amounts below are in it, whatever the table's 单位 line above said
+                    self.sheet.money_unit = money_unit
                 continue
             value = ""
             if index < len(fields) and header_label(fields[index]) is None and not split_label_value(fields[index]):
@@ -853,8 +865,9 @@ class SheetBuilder:
             level1, level2 = previous1, level1
         if not level1:
             level1 = previous1
-        elif previous1 and fold(level1) != fold(previous1):
-            # a new group (a merged 一级指标 label printed mid-group, under rows that showed none, keeps the group)
+        elif previous1 and fold(level1) != fold(previous1) or _not_under(level1, previous2):
+            # a new group (a merged 一级指标 label printed mid-group, under rows that showed none, keeps the group,
+            # unless the level 2 above cannot stand under it: 满意度 after 可持续影响 rows whose 效益指标 was not read)
             previous2 = ""
         level2 = level2 or previous2
         self._levels = (level1, level2)

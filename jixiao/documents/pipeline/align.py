@@ -50,9 +50,10 @@ from jixiao.documents.pipeline.labels import (
 )
 from jixiao.documents.pipeline.outline import Outline
 from jixiao.documents.pipeline.prose import PROSE
-from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns, is_frame_label, is_goal_heading
+from jixiao.documents.pipeline.regions import EXTRA, FRAME, NUMBER_HEADINGS, Columns, is_frame_label, is_goal_heading
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.model import canonical_level2, parse_direction
+from jixiao.model.target_text import parse_target
 from jixiao.model.units import canonical_unit, unit_spellings
 
 __all__ = ["Placed", "Aligner"]
@@ -63,7 +64,6 @@ _LEVEL_ROLES = (Role.LEVEL1, Role.LEVEL2)
 _PROSE_PARTS = {"level1": "一级指标", "level2": "二级指标", "group": "指标组", "name": "三级指标", "target": "指标值"}
 _POINTS = ("weight", "score")  # the columns of points that end a self-evaluation row
 _ACHIEVED = ("actual", "expected")  # the columns of what was achieved, written like a target
-_NUMBER_HEADINGS = ("序号", "编号", "序")
 # a weight run into the target after it (1020万元: 10 | 20万元), the weight one or two digits long (or x.5)
 # (the target left is a number as printed: 100% is never 1 | 00%)
 _WEIGHT_CUTS = tuple(re.compile(r"^(" + weight + r")((?!0\d)\d.*\D.*)$") for weight in (r"[1-9]", r"[1-9]\d", r"[1-9]\d?\.5"))
@@ -71,6 +71,7 @@ REPEATED = "_repeated_level"  # a merged level cell a stream printed twice: coun
 _FIGURE_COLUMNS = ("operator", "target", "unit", "weight", "direction")  # columns that hold no words of a name
 _WORD = re.compile(r"[\u4e00-\u9fff]{2}")  # a name has words; a run of figures after a level cell has none
 _LONGEST_WRAP = 12  # characters of one wrapped line of a name
+_MOST_POINTS = 50  # points one indicator can carry (a level's share of 100 is at most that)
 GRID_CONFIDENCE = 1.0
 LABEL_CONFIDENCE = 0.8
 GUESS_CONFIDENCE = 0.5
@@ -176,6 +177,7 @@ class Aligner:
         # the column index of each grid column seen, for the header positions it was worked out under
         self._grid_positions: list[int | None] | None = None
         self._grid_index: dict[int, int | None] = {}
+        self._open_row: Placed | None = None  # the last text row, which stopped before its target
         self.outline = Outline(self._add_outlined, columns.positions[columns.kinds.index("name")],
                                self._key_at) if columns.outline else None
 
@@ -201,9 +203,9 @@ class Aligner:
         written = [key for key in self.slots if key not in ("description", "remark")]
         self.points_last = columns.joined and written[-2:] == ["target", "weight"]
         # a column of row numbers (序号, 编号) holds them as its cells
-        self._numbers_column = any(heading.strip() in _NUMBER_HEADINGS for heading in columns.headings)
+        self._numbers_column = any(heading.strip() in NUMBER_HEADINGS for heading in columns.headings)
         # ... standing before the levels: a row whose merged level cells were dropped opens with its number
-        self._leading_numbers = any(key.removeprefix("extra:").strip() in _NUMBER_HEADINGS for key in self.leading)
+        self._leading_numbers = any(key.removeprefix("extra:").strip() in NUMBER_HEADINGS for key in self.leading)
 
     # -- the entry point -------------------------------------------------------------------------------
     def feed(self, line: Line) -> None:
@@ -219,6 +221,9 @@ class Aligner:
             self._prose(line)
             return
         if line.kind is LineKind.CELL:
+            if self._completes_row(line):
+                return
+            self._open_row = None
             if self._continues(line) or self._points_last(line) or self._run_together(line) or self._shaped(line):
                 return
             if self._stream_line is None:
@@ -228,6 +233,7 @@ class Aligner:
                 self.flush()
             return
         self.flush()
+        self._open_row = None
         if not line.filled:
             return
         columns = self.columns
@@ -244,6 +250,10 @@ class Aligner:
             self._add(dict(zip(self.keys, line.texts)), line, GRID_CONFIDENCE, [], len(line.filled))
         elif not self._ends_previous(line):
             self._by_labels(line.filled, line, closed=True)
+        last = self.placed[-1] if self.placed else None
+        # a text row that stopped before its target, one-cell lines below may complete
+        self._open_row = last if not line.gridded and last is not None and "name" in last.values and not any(
+            kind in last.values for kind in ("target", *_POINTS)) else None
 
     def _ends_previous(self, line: Line) -> bool:
         """A row of bare numbers only, under a row that stopped before its last columns, is the end of that row
@@ -263,6 +273,30 @@ class Aligner:
             return False
         previous.values.update(achieved + _fit_short(texts, tail))
         previous.tokens += len(line.filled)
+        return True
+
+    def _completes_row(self, line: Line) -> bool:
+        """One-cell lines right under a text row that stopped before its target are the row's missing cells: its
+        target (a figure, a date, a word of the qualitative vocabulary), then the bare figures of its points
+        (``时效指标 采购计划完成时间 定性`` / ``11月底之前`` / ``5``: a PDF's row broken after its 指标性质 cell)."""
+        previous = self._open_row
+        text = line.tokens[0].text.strip() if line.tokens else ""
+        if previous is None or self._stream or not text:
+            return False
+        filled = [index for index, kind in enumerate(self.slots) if kind in previous.values]
+        tail = self.slots[max(filled) + 1:] if filled else []
+        if "target" not in previous.values:
+            target = parse_target(text)
+            said = target.value is not None or target.date is not None or is_qualitative(text)
+            if "target" not in tail or not said or label(text).role in (Role.LEVEL1, Role.LEVEL2, Role.HEADING):
+                return False
+            previous.values["target"] = text
+        elif is_bare_number(text) and tail:
+            previous.values.update(_fit_short([text], tail))
+            self._open_row = None  # (its points end the row)
+        else:
+            return False
+        previous.tokens += 1
         return True
 
     def _prose(self, line: Line) -> None:
@@ -1214,13 +1248,24 @@ def _fit_short(group: list[str], kinds: list[str]) -> list[tuple[str, str]]:
     trailing = 0
     while trailing < len(group) and is_bare_number(group[len(group) - 1 - trailing]):
         trailing += 1
-    if len(group) >= len(kinds) or not numeric or trailing < len(numeric) or numeric != list(
-            range(numeric[0], numeric[0] + len(numeric))):
+    if len(group) >= len(kinds) or not numeric or trailing < len(numeric):
+        return list(zip(kinds, group))
+    if numeric != list(range(numeric[0], numeric[0] + len(numeric))) and not _points_apart(group[-len(numeric):]):
         return list(zip(kinds, group))
     lead = group[: len(group) - len(numeric)]
     if len(lead) > numeric[0]:
         return list(zip(kinds, group))
     return list(zip(kinds, lead)) + [(kinds[index], text) for index, text in zip(numeric, group[len(lead):])]
+
+
+def _points_apart(figures: list[str]) -> bool:
+    """True when the bare figures ending a short row are its 分值 and 得分 though the row's values stand between those
+    columns (分值 | 年度指标值 | 全年实际值 | 得分, Anhui's form: ``★补助各类粮食作物种植面积 | 10 | 10``, its breakdown rows
+    below giving the values): two figures that can be points, the score no more than the weight."""
+    if len(figures) != 2:
+        return False
+    weight, score = (parse_amount(text) for text in figures)
+    return weight is not None and score is not None and 0 < weight <= _MOST_POINTS and score <= weight
 
 
 def _next_filled(texts: list[str]) -> list[str]:

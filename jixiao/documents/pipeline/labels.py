@@ -18,7 +18,7 @@ from enum import StrEnum
 from functools import cache, lru_cache
 
 from jixiao.documents.interpret.header_cells import is_checkpoint, parse_amount, parse_title
-from jixiao.documents.vocabulary import column_label, header_label, is_trailer, labels
+from jixiao.documents.vocabulary import column_label, header_label, is_trailer, labels, total_words
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.model import Framework, canonical_level1, canonical_level2, level2_parents
 from jixiao.model.vocabulary import may_end_level_name, ndrc_level1, written_level2
@@ -615,7 +615,9 @@ def _segment_pattern() -> re.Pattern[str]:
     qualified = ("(?:" + "|".join(re.escape(w) for w in sorted(headings, key=len, reverse=True))
                  + r")[(（](?:分|%)[)）]")
     # the total below a grid (总分100) and a note (注:) close it
-    closing = r"(?:总分|合计|总计)(?=\s*\d)|(?<![\u4e00-\u9fff])(?:备注|注|填表说明)[:：]"
+    # (得分合计 100, 自评总分 90: a total's label that opens with a heading's word is one piece)
+    totals = "|".join(re.escape(word) for word in sorted(total_words(), key=len, reverse=True))
+    closing = r"(?:" + totals + r")(?=\s*\d)|(?<![\u4e00-\u9fff])(?:备注|注|填表说明)[:：]"
     # where a row ends without a level name or a target shape to open the next: a name's unit and the row's
     # figures fused into one run (…完成率%901010010国家级…), or the yes/no of a 是否核心指标 column after the
     # row's points (…100%22否“三公经费…), each followed by the next row's name
@@ -704,6 +706,7 @@ def segment(text: str) -> tuple[str, ...] | None:
     pieces = [part for piece in pieces for part in _TRAILING_NUMBERING.split(piece) if part]
     # the row before's last figure run onto the template's numbering of the next row (8指标2企业自行采购)
     pieces = [part for piece in pieces for part in _FIGURE_BEFORE_NUMBERING.split(piece) if part]
+    _points_off_name(pieces)
     # a name is never written with a percent sign after it: that is the unit column's cell (预算完成率% | 70%)
     pieces = [part for piece in pieces for part in _UNIT_AFTER_NAME.split(piece) if part]
     _unit_off_count(pieces)
@@ -717,6 +720,18 @@ def segment(text: str) -> tuple[str, ...] | None:
 
 
 _UNIT_AFTER_NAME = re.compile(r"(?<=[\u4e00-\u9fff])(%)$")
+_POINTS_BEFORE_NAME = re.compile(r"^(?P<points>[1-9]\d?(?:\.\d+)?)(?P<name>[\u4e00-\u9fff].*)$")
+_FIGURE_PIECE = re.compile(r"^\d+(?:\.\d+)?[%％]?$")
+
+
+def _points_off_name(pieces: list[str]) -> None:
+    """The row before's last figure (its 得分) run onto the next row's name after the figures of that row
+    (``10%`` | ``10地方配套到位率``, a self-evaluation's rows run together): a piece of its own, when what follows it is
+    no unit (``10倍`` is a figure and its unit)."""
+    for index in range(len(pieces) - 1, 0, -1):
+        fused = _POINTS_BEFORE_NAME.match(pieces[index])
+        if fused and _FIGURE_PIECE.match(pieces[index - 1]) and not fused.group("name").startswith(unit_spellings()):
+            pieces[index:index + 1] = [fused.group("points"), fused.group("name")]
 # a name giving its unit in brackets, then its target run onto it (成本控制数(万元)63), or asking a yes/no question,
 # then its answer (公众知晓度是否明显提高是)
 _FIGURE_AFTER_UNIT = re.compile(r"^(?P<name>.{2,}[(（](?P<unit>[^()（）\d]{1,4})[)）])(?P<value>\d+(?:\.\d+)?)$")

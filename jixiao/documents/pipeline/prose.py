@@ -31,6 +31,7 @@ _SENTENCE = re.compile(r"[;；。]")
 _CLAUSE = re.compile(r"[,，]")
 _OPERATOR = r"(?:[≥≤≧≦><=＞＜＝]=?|不低于|不少于|不超过|不高于|大于等于|小于等于|达到|达)"
 _MIN_IN_CELL = 2
+_MET = ("达标",)  # a word after a target's figure saying it is the standard to meet (资助经费发放率100%达标)
 # what follows the level names a text opens with: a colon or a comma, or a full stop in a report's paragraph
 # (数量指标。养老金领取人数…)
 _OPENED = re.compile(r"[:：,，。]\s*$")
@@ -45,8 +46,11 @@ def _target() -> re.Pattern[str]:
     units = sorted((u for u in unit_spellings() if u and not u.isascii()), key=len, reverse=True)
     unit = "(?:%|" + "|".join(re.escape(u) for u in units) + ")"
     # an operator and everything up to the next separator (or 零 ending the clause: 师生犯罪率为零), or a number and
-    # a unit ending the clause
-    return re.compile(_OPERATOR + r"\s*\d[^,，;；。]*$|(?:为|等于|达到|达)零$|(?<![\d.])\d+(?:\.\d+)?\s*" + unit + r"$")
+    # a unit ending the clause, perhaps with the word of a bound or of the target met after it (资助标准100%达标)
+    after = "|".join(sorted(map(re.escape, (*_MET, *(word for words in load("targets")["suffix_operators"].values()
+                                                    for word in words))), key=len, reverse=True))
+    return re.compile(_OPERATOR + r"\s*\d[^,，;；。]*$|(?:为|等于|达到|达)零$|(?<![\d.])\d+(?:\.\d+)?\s*" + unit
+                      + rf"(?:{after})?$")
 
 
 def _level(word: str, sub: bool = False) -> tuple[str, str] | None:

@@ -40,7 +40,7 @@ from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.pipeline.transposed import TURNED
 from jixiao.model.lexicon import fold
 
-__all__ = ["split_header_runs", "join_heading_runs", "is_goal_heading", "is_frame_label", "Columns", "Header", "find_header", "body_end", "FRAME", "EXTRA", "is_refinement", "refine"]
+__all__ = ["split_header_runs", "join_heading_runs", "is_goal_heading", "is_frame_label", "Columns", "Header", "find_header", "body_end", "FRAME", "EXTRA", "NUMBER_HEADINGS", "is_refinement", "refine"]
 
 _LEVELS = ("level1", "level2")
 _GROUP_KINDS = ("target", "actual", "weight", "score")  # headings of groups whose parts a row below names
@@ -48,6 +48,7 @@ _LEAD_CELLS = 3  # header-block cells before the headings of a row that runs the
 _BODY = ("name", "target")
 FRAME = "frame"  # the vertical 绩效指标 label column of the standard form
 EXTRA = "extra"  # a column whose heading the vocabulary does not know
+NUMBER_HEADINGS = ("序号", "编号", "序")  # the heading of a column of row numbers
 _NAME_HOLDERS = ("basis", "description", EXTRA)
 _QUALIFIER = re.compile(r"^[(（][^)）]{1,8}[)）]$")
 _PERIOD = re.compile(r"[(（](长期|中期|中长期|实施期|实施周期|年度|当年|本年)[)）]$")
@@ -62,6 +63,8 @@ _BARE_NAME = "指标"
 _CAPTION = re.compile(r"^附?表[〇一二三四五六七八九十\d]{1,3}(?:[-—－]\d{1,2})?[:：]?$")  # 表十二, 附表3-1: the next table
 _FRAME_LABELS = ("绩效指标", "年度绩效指标", "长期绩效指标", "绩效指标(90分)", "项目绩效指标")
 _SECTION = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]")
+# a report's numbered section heading, (二)项目财务管理状况: no cell of a grid (a numbered level name is a level's)
+_REPORT_SECTION = re.compile(r"^[(（][一二三四五六七八九十]{1,2}[)）][\u4e00-\u9fff]{4}")
 _SEAL = re.compile(r"[(（]?(?:单位)?盖章[)）]?")
 _SEALED = re.compile(r"[(（](?:单位)?盖章[)）]")  # a signatory's cell: 财政绩效管理科室(盖章) 年 月 日
 _CLOSING = {"审核意见", "填表说明", "评价结论", "存在问题", "财政部门审核意见", "主管部门审核意见",
@@ -173,6 +176,7 @@ def _columns(tokens: list[Token], gridded: bool) -> Columns:
     _periods(kinds, headings)
     _repeated_set(kinds, headings)
     _evaluation_levels(kinds, headings)
+    _merged_levels(kinds, headings, positions, offsets)
     _evaluation_form(kinds, headings, positions, offsets)
     levels = [index for index, kind in enumerate(kinds) if kind in _LEVELS]
     if levels and "name" not in kinds and FRAME not in kinds and not gridded:
@@ -235,10 +239,29 @@ def _evaluation_levels(kinds: list[str], headings: list[str]) -> None:
         if tuple(keys[index:index + 2]) != _EVALUATION_LEVELS:
             continue  # (the names column is looked for only after the two headings: every header is asked)
         names = [at for at in range(index + 2, len(keys)) if column_kind(headings[at]) == "name"]
-        if names and not set(_LEVELS) & set(kinds):
+        others = {kind for at, kind in enumerate(kinds) if at != index + 1}  # (评价内容 alone heads both levels)
+        if names and not set(_LEVELS) & others:
             kinds[index], kinds[index + 1] = _LEVELS
             kinds[names[0]] = "name"  # (taken for a second names column while 评价指标 held the kind)
             return
+
+
+_MERGED_LEVELS = "评价内容"
+
+
+def _merged_levels(kinds: list[str], headings: list[str], positions: list[int | None],
+                   offsets: list[int | None]) -> None:
+    """评价内容 right before the names' heading, the header's only level heading (Ningde's self-evaluation report:
+    评价内容 | 绩效内容 | 绩效目标值 | 实际完成值 | 累计完成率 over rows 产出目标 | 数量目标 | name …): one heading merged
+    over both level columns, the level-2 column implied after it."""
+    keys = [match_key(heading) for heading in headings]
+    at = keys.index(_MERGED_LEVELS) if _MERGED_LEVELS in keys else None
+    if at is None or kinds[at] != "level1" or "level2" in kinds or kinds[at + 1:at + 2] != ["name"]:
+        return
+    kinds.insert(at + 1, "level2")
+    headings.insert(at + 1, canonical_label("columns", "level2"))
+    positions.insert(at + 1, None)
+    offsets.insert(at + 1, None)
 
 
 def is_frame_label(text: str) -> bool:
@@ -873,6 +896,8 @@ def ends_body(line: Line) -> bool:
     first_label = label(first)
     if first_label.role is Role.TITLE or _CAPTION.match(match_key(first)):
         return True
+    if first_label.role is Role.TEXT and _REPORT_SECTION.match(match_key(first)):
+        return True  # the report's next section after its table ((二)项目财务管理状况…)
     # one pass over the cells for both marks a cell can carry (a seal, a total), each asked for in its turn below
     marks = 0
     for token in filled:
@@ -887,6 +912,11 @@ def ends_body(line: Line) -> bool:
         # colon (备注：…) or is a word no cell holds (合计, 审核意见)
         return line.kind is not LineKind.CELL or ":" in key or key in _CLOSING or key in total_words()
     if first_label.role is Role.HEADING and first_label.kind == "remark" and line.kind is not LineKind.CELL:
+        return True
+    if line.kind is LineKind.ROW and len(filled) > 2 and key in NUMBER_HEADINGS:
+        # a row of headings opening with 序号: the header of a table, this grid's repeated (read as a header
+        # again) or another one after it (a list of the schools a fund was shared among), whose rows are no
+        # indicators
         return True
     if line.kind is LineKind.ROW and marks & _TOTAL_CELL:
         return True  # the total below the grid (其他需要说明事项 | 无 | 总分 | 100 | 96)
