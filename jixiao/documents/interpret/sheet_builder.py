@@ -9,26 +9,7 @@ from itertools import dropwhile, takewhile
 
 from jixiao.documents.blocks import Row
 from jixiao.documents.codes import diagnostic
-from jixiao.documents.pipeline.align import GUESS_CONFIDENCE, Aligner, Placed
-from jixiao.documents.pipeline.coefficient import READ_FROM_RIGHT
-from jixiao.documents.pipeline.labels import (
-    Role,
-    clean_name,
-    column_kind,
-    is_bare_number,
-    is_placeholder,
-    is_value,
-    residue_target,
-    label,
-    match_key,
-    column_unit as unit_of_column,
-    simplified,
-    split_description,
-    target_text,
-    unit_completes,
-)
-from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns, Header, find_header, is_refinement, refine
-from jixiao.documents.pipeline.tokens import Line, LineKind, Token
+from jixiao.documents.interpret.goals_block import GoalsBlock, is_goals_word, opening
 from jixiao.documents.interpret.header_cells import (
     is_checkpoint,
     parse_amount,
@@ -39,6 +20,29 @@ from jixiao.documents.interpret.header_cells import (
     parse_unit_line,
     parse_year,
 )
+from jixiao.documents.interpret.text_lists import split_items
+from jixiao.documents.pipeline.align import GUESS_CONFIDENCE, Aligner, Placed
+from jixiao.documents.pipeline.coefficient import READ_FROM_RIGHT
+from jixiao.documents.pipeline.labels import (
+    Role,
+    clean_name,
+    column_kind,
+    is_bare_number,
+    is_placeholder,
+    is_value,
+    label,
+    match_key,
+    residue_target,
+    simplified,
+    split_description,
+    target_text,
+    unit_completes,
+)
+from jixiao.documents.pipeline.labels import (
+    column_unit as unit_of_column,
+)
+from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns, Header, find_header, is_refinement, refine
+from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.vocabulary import (
     canonical_label,
     goals_word,
@@ -47,9 +51,16 @@ from jixiao.documents.vocabulary import (
     split_label_value,
     total_words,
 )
-from jixiao.documents.interpret.goals_block import GoalsBlock, is_goals_word, opening
-from jixiao.documents.interpret.text_lists import split_items
-from jixiao.model import Checkpoint, Diagnostic, GoalSheet, Indicator, Location, Unit, canonical_level1, canonical_level2
+from jixiao.model import (
+    Checkpoint,
+    Diagnostic,
+    GoalSheet,
+    Indicator,
+    Location,
+    Unit,
+    canonical_level1,
+    canonical_level2,
+)
 from jixiao.model.lexicon import fold, simplified, simplified_in_place
 from jixiao.model.target_text import parse_target
 from jixiao.model.units import UnitKind, canonical_unit, unit_kind
@@ -860,6 +871,9 @@ class SheetBuilder:
         self._levels = (level1, level2)
         unplaced = values.pop("_unplaced", None)
         after = values.pop("_after", None)  # what followed the rows of a line run together: the table's end
+        total = values.pop("_total", None)  # the score of a 总分 row printed after the rows' figures
+        if total and parse_amount(total) is not None:
+            self.claimed.setdefault("total", parse_amount(total))
         if after:
             self._conclusions(after)
         if unplaced or after:
