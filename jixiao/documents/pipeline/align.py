@@ -360,9 +360,13 @@ class Aligner:
             separated = separated_rows(tokens, self.slots)
             if separated is not None:
                 tokens = separated.before
+            before = len(self.placed)
             if tokens:
                 self._by_labels(tokens, line, closed=False)  # type: ignore[arg-type]
-            if separated is not None:
+            if separated is not None and separated.unpaired and len(self.placed) > before:
+                rows, names = separated.unpaired
+                self.placed[before].how.append(f"数值与名称分开印出，{rows}行数值、{names}个名称，数目不符，未按顺序配对")
+            elif separated is not None:
                 self._add_separated(separated, line)  # type: ignore[arg-type]
 
     def _add_separated(self, separated: Separated, line: Line) -> None:

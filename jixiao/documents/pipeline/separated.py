@@ -6,11 +6,13 @@ the table's totals, and only then the other rows' names with the level cells amo
 alignment would give each run of figures the figures before it as a name.
 
 :func:`separated_rows` recognises that shape and pairs names and figures in order, only where the evidence is
-strong: the header's columns after the name hold figures only (target, actual, points); at least two rows of
+strong: the header's columns after the name hold figures only (target, actual, points), notes (偏差原因, 备注)
+aside; at least two rows of
 figures stand together, each shaped like a row (a target or a word, an achieved value, points as bare numbers);
 after them only the totals, names and level cells; and the names are exactly as many as the rows of figures.
 A level-2 name per row is taken in order when the stream prints exactly one per row, else each name takes the
-levels printed before it. Anything else is refused (None) and the stream is aligned as usual.
+levels printed before it. Anything else is refused and the stream is aligned as usual; where only the counts
+disagree, the refusal says so (a P102 note on the stream's first row).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import takewhile
 
 from jixiao.documents.pipeline.labels import Role, is_bare_number, is_qualitative, is_value, label
 from jixiao.documents.pipeline.regions import is_frame_label
@@ -28,6 +31,8 @@ from jixiao.model.vocabulary import Framework, level2_parents
 __all__ = ["SeparatedRow", "Separated", "separated_rows"]
 
 _FIGURE_SLOTS = {"target": "value", "actual": "value", "weight": "points", "score": "points"}
+# columns of notes after the figures, empty on most rows (偏差原因, 备注): a row of figures leaves them empty
+_NOTE_SLOTS = ("deviation", "remark")
 _MIN_SLOTS = 3  # figures a row needs for its shape to tell it apart from a name's neighbours
 _MIN_ROWS = 2  # rows of figures standing together (one is an ordinary row without its name)
 _WRAPPED_END = 2  # characters of a name's end a wrap leaves as a token of its own (…完成 | 率)
@@ -49,12 +54,14 @@ class SeparatedRow:
 @dataclass(slots=True)
 class Separated:
     """A stream whose tail holds rows printed apart: the tokens before them (aligned as usual), the rows, and
-    the totals printed after the figures (分值, 得分 of the 总分 row), with the tokens they take."""
+    the totals printed after the figures (分值, 得分 of the 总分 row). With no rows, the shape was found but its
+    names and rows of figures do not count up (``unpaired``): the whole stream is ``before``."""
 
     before: list[Token]
     rows: list[SeparatedRow]
     totals: list[str] = field(default_factory=list)
     levels_in_order: bool = False
+    unpaired: tuple[int, int] | None = None  # rows of figures and names found, when they do not count up
 
 
 def separated_rows(tokens: list[Token], slots: list[str]) -> Separated | None:
@@ -62,9 +69,10 @@ def separated_rows(tokens: list[Token], slots: list[str]) -> Separated | None:
     is not so shaped (see the module's docstring)."""
     if "name" not in slots:
         return None
-    kinds = slots[slots.index("name") + 1:]
-    if len(kinds) < _MIN_SLOTS or any(kind not in _FIGURE_SLOTS for kind in kinds) or "points" not in {
-            _FIGURE_SLOTS[kind] for kind in kinds}:
+    after_name = slots[slots.index("name") + 1:]
+    kinds = list(takewhile(lambda kind: kind in _FIGURE_SLOTS, after_name))
+    if len(kinds) < _MIN_SLOTS or any(kind not in _NOTE_SLOTS for kind in after_name[len(kinds):]) or \
+            "points" not in {_FIGURE_SLOTS[kind] for kind in kinds}:
         return None
     filled = [token for token in tokens if token.text.strip()]
     texts = [token.text.strip() for token in filled]
@@ -83,8 +91,12 @@ def separated_rows(tokens: list[Token], slots: list[str]) -> Separated | None:
         lead -= 1
     lead_names = _names(filled[lead:start])
     names = _names(filled[lead:start] + filled[after:])
-    if lead_names is None or names is None or len(lead_names) > 1 or len(names) != len(groups):
+    if lead_names is None or names is None or len(lead_names) > 1:
         return None
+    if len(names) != len(groups):
+        # the shape is there but the names do not count up (a name broken in more pieces than a wrapped end, a
+        # level cell broken in two): paired in order they would be wrong, so the stream is aligned as usual
+        return Separated(tokens, [], unpaired=(len(groups), len(names)))
     level2s = [token.text.strip() for token in filled[lead:start] + filled[after:]
                if _level_kind(token.text.strip()) == "level2"]
     in_order = len(level2s) == len(groups)
