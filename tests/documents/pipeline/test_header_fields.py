@@ -181,3 +181,17 @@ def test_a_year_the_project_name_opens_with_is_the_sheets_when_nothing_else_stat
     assert sheet.year == year
     notes = [d.message for d in document.diagnostics if d.code == "P125"]
     assert notes == ([f"表中未写年度，按项目名称中的“{year}年”取年度"] if noted else [])
+
+
+@pytest.mark.parametrize(("above", "title", "key"), [
+    # corpus 036: a 区域 form names no project; its title (区域绩效目标自评表) names the sheet, and the page's heading,
+    # the same title with the office in brackets, says it more fully
+    (["2021年中央对地方专项转移支付区域绩效目标自评表(市场监管经开区分局)", "2021年中央对地方专项转移支付区域绩效目标自评表"],
+     "2021年中央对地方专项转移支付区域绩效目标自评表(市场监管经开区分局)",
+     "2021年中央对地方专项转移支付区域绩效目标自评表(市场监管经开区分局)"),
+    # words a page adds before the form's title are no qualifier of it: the form's own title stands
+    (["金寨经济开发区2021年度项目绩效目标自评表", "项目绩效目标自评表"], "项目绩效目标自评表", "（未命名项目）"),
+])
+def test_a_self_evaluation_titled_as_a_goal_form_is_titled_and_keyed_by_its_fullest_title(above, title, key):
+    sheet = read(*above, "单位名称 | 遂宁市市场监督管理局经开区分局 |", *GRID).sheets[0]
+    assert (sheet.name, sheet.title, sheet.key) == (None, title, key)
