@@ -195,3 +195,12 @@ def test_a_year_the_project_name_opens_with_is_the_sheets_when_nothing_else_stat
 def test_a_self_evaluation_titled_as_a_goal_form_is_titled_and_keyed_by_its_fullest_title(above, title, key):
     sheet = read(*above, "单位名称 | 遂宁市市场监督管理局经开区分局 |", *GRID).sheets[0]
     assert (sheet.name, sheet.title, sheet.key) == (None, title, key)
+
+
+def test_a_blank_level1_cell_takes_the_level_every_framework_puts_the_level2_under():
+    # corpus 036: the 一级指标 cell of the 产出 block is blank; 数量指标 is 产出 in every framework, 成本指标 is not
+    sheet = read("一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 |",
+                 " | 数量指标 | 指标1.药品抽验品种 | ≥3 | 4 |",
+                 " | 成本指标 | 指标1.培训成本 | ≤0.2万元 | 0.2万元 |").sheets[0]
+    assert [(i.level1, i.level1_raw, i.level2) for i in sheet.indicators] == [
+        ("产出指标", "", "数量指标"), (None, "", "成本指标")]
