@@ -18,12 +18,12 @@ from enum import StrEnum
 from functools import cache, lru_cache
 
 from jixiao.documents.interpret.header_cells import is_checkpoint, parse_amount, parse_title
-from jixiao.documents.vocabulary import column_label, header_label, is_trailer, labels
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
+from jixiao.documents.vocabulary import column_label, header_label, is_trailer, labels
 from jixiao.model import Framework, canonical_level1, canonical_level2, level2_parents
-from jixiao.model.vocabulary import may_end_level_name, ndrc_level1, written_level2
 from jixiao.model.lexicon import as_written, fold, load, simplified
 from jixiao.model.units import canonical_unit, unit_spellings
+from jixiao.model.vocabulary import may_end_level_name, ndrc_level1, written_level2
 
 __all__ = ["Role", "Label", "label", "match_key", "column_unit", "unit_completes", "target_text", "simplified", "clean_name", "residue_target", "is_numbered", "is_placeholder", "is_bare_number", "is_operator",
            "OPERATOR_WORDS", "looks_like_target", "is_value", "split_name_target", "split_name_trend", "split_qualitative",
