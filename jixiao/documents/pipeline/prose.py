@@ -16,6 +16,7 @@ import re
 from functools import cache, lru_cache
 
 from jixiao.documents.pipeline.labels import Role, label, match_key, simplified, split_name_trend, split_qualitative
+from jixiao.documents.pipeline.said import said_indicators
 from jixiao.documents.pipeline.tokens import Line, LineKind
 from jixiao.documents.vocabulary import labels
 from jixiao.model import canonical_level1, canonical_level2
@@ -164,7 +165,10 @@ def split_prose(text: str, levelled: bool = False, headed: bool = False) -> tupl
     opening, rest = _levels(line)
     # the colon or comma stands right after the level names (数量指标：…), not later in the text (a row's
     # cells run together, whose name explains itself in brackets: 结余率(计算方法为:结余数/预算数))
-    if not levelled and not headed and not (opening and _OPENED.search(line[:len(line) - len(rest)])):
+    # (or the level names run straight into indicators that say their target and achievement in words: 4.成本指标国家
+    # 规定标准发放指标为100%实际完成值为100%)
+    if not levelled and not headed and not (opening and (_OPENED.search(line[:len(line) - len(rest)])
+                                                         or said_indicators(rest))):
         return None
     items: list[Item] = []
     targets = 0
@@ -172,6 +176,11 @@ def split_prose(text: str, levelled: bool = False, headed: bool = False) -> tupl
         levels, rest = _levels(sentence.strip())
         if levels:
             items.append(tuple(levels))
+        said = said_indicators(rest) if rest.strip() else None
+        if said:
+            items.extend((("name", name), ("target", target), ("actual", actual)) for name, target, actual in said)
+            targets += len(said)
+            continue
         clauses = [part for part in _CLAUSE.split(rest) if part.strip()] if rest.strip() else []
         paired = _name_then_value(clauses)
         if paired:
@@ -222,7 +231,7 @@ def split_report_sentence(text: str) -> tuple[Item, ...] | None:
             name, target = parts.get("name", ""), parts.get("target", "")
             achieved = _achieved(following) if target else None
             planned = clause[:clause.rfind(target)].strip() if target else ""
-            if achieved is None or not _PLAN_WORD.search(planned) or _unit(target) != _unit(achieved):
+            if achieved is None or not _PLAN_WORD.search(planned) or _unit_of(target) != _unit_of(achieved):
                 continue
             name = _SUBJECT.sub("", name.removesuffix("为")).strip()
             if len(name) >= _SHORTEST_NAME:
@@ -231,7 +240,7 @@ def split_report_sentence(text: str) -> tuple[Item, ...] | None:
     return tuple(items) or None
 
 
-def _unit(figure: str) -> str:
+def _unit_of(figure: str) -> str:
     """The unit a figure is written with (户 of 264户), empty for a bare number."""
     return re.sub(r"^[^\d]*[\d,.]+\s*", "", figure)
 

@@ -9,6 +9,7 @@ import pytest
 
 from jixiao.documents.pipeline import read_text
 from jixiao.documents.pipeline.prose import PROSE, prose_lines, split_prose, split_report_sentence
+from jixiao.documents.pipeline.said import said_indicators
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS
 from jixiao.documents.pipeline.tokens import text_lines
 
@@ -242,3 +243,28 @@ def test_report_sentences_without_a_plan_and_its_achievement_in_the_same_unit_ar
     document = read(_REPORT[0], _REPORT[1], sentence, _REPORT[3])
     assert split_report_sentence(sentence) is None
     assert not [indicator for sheet in document.sheets for indicator in sheet.indicators]
+
+
+def test_indicators_that_say_their_target_and_achievement_in_words_are_split_even_run_together():
+    # corpus 221 (a self-evaluation report in prose): two indicators in one sentence, no punctuation between them,
+    # and a level name run straight into its indicator (4.成本指标国家规定…)
+    document = read("优抚对象生活补助经费转移支付2023年度绩效自评报告", "(四)绩效指标完成情况分析",
+                    "3.时效指标。优抚对象生活补助金每月中旬发放指标为100%实际完成值为100%"
+                    "义务兵家庭优待金每年3月、9月份发放指标为100%实际完成值为100%",
+                    "4.成本指标国家规定标准发放指标为100%实际完成值为95%")
+    (sheet,) = document.sheets
+    assert [(i.level2, i.name, i.target.raw) for i in sheet.indicators] == [
+        ("时效指标", "优抚对象生活补助金每月中旬发放", "100%"), ("时效指标", "义务兵家庭优待金每年3月、9月份发放", "100%"),
+        ("成本指标", "国家规定标准发放", "100%")]
+    assert [item.actual_raw for item in sheet.evaluation.items] == ["100%", "100%", "95%"]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("资金到位率年度指标值:100%,实际完成值:98%", [("资金到位率", "100%", "98%")]),
+    ("培训人次目标值为≥500人次完成情况为520人次", [("培训人次", "≥500人次", "520人次")]),
+    # anything else in the sentence: not such a sentence
+    ("资金到位率指标为100%实际完成值为100%,资金使用规范", None),
+    ("经费发放率为98%覆盖率及资金到位率均为100%", None),
+])
+def test_a_sentence_made_only_of_said_targets_and_achievements(text, found):
+    assert said_indicators(text) == found
