@@ -28,7 +28,7 @@ from jixiao.documents.pipeline.tokens import Token
 from jixiao.model import canonical_level1, canonical_level2
 from jixiao.model.vocabulary import Framework, level2_parents
 
-__all__ = ["SeparatedRow", "Separated", "separated_rows"]
+__all__ = ["Separated", "SeparatedRow", "separated_rows"]
 
 _FIGURE_SLOTS = {"target": "value", "actual": "value", "weight": "points", "score": "points"}
 # columns of notes after the figures, empty on most rows (偏差原因, 备注): a row of figures leaves them empty
