@@ -204,3 +204,11 @@ def test_a_blank_level1_cell_takes_the_level_every_framework_puts_the_level2_und
                  " | 成本指标 | 指标1.培训成本 | ≤0.2万元 | 0.2万元 |").sheets[0]
     assert [(i.level1, i.level1_raw, i.level2) for i in sheet.indicators] == [
         ("产出指标", "", "数量指标"), (None, "", "成本指标")]
+
+
+def test_a_period_pair_of_value_columns_named_by_period_keeps_the_year_set():
+    # corpus 224 (Traditional, glossed): 周期指标值 | 本年度指标值, the year's set the sheet's indicators
+    sheet = read("一級指標(biāo) | 二級指標(biāo) | 三級指標(biāo) | 周期指標(biāo)值 | 本年度指標(biāo)值 |",
+                 "產(chǎn)出指標(biāo) | 數(shù)量指標(biāo) | 新增學(xué)位數(shù)量(個) | 3000 | 1200 |").sheets[0]
+    (indicator,) = sheet.indicators
+    assert (indicator.target.raw, indicator.long_term_target.raw) == ("1200", "3000")
