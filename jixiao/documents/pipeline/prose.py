@@ -83,6 +83,10 @@ def _clause(text: str) -> list[tuple[str, str]]:
         # a qualitative target run onto the name (生态修复功能提高, …名录和数据库基本健全), or written before what
         # it is said of (按时完成教学任务)
         fused = split_name_trend(text) or split_qualitative(text) or _done_first(text)
+        figure = _target().search(fused[0]) if fused else None
+        if figure is not None and figure.start() > 0:
+            # the word follows a figure (资助标准100%达标): the figure with its word is the target
+            fused = (fused[0][:figure.start()].strip(), figure.group(0).strip() + fused[1])
         return [("name", fused[0]), ("target", fused[1])] if fused else [("name", text)] if text else []
     name = text[: match.start()].strip()
     planned = _PLANNED.search(name)

@@ -268,3 +268,10 @@ def test_indicators_that_say_their_target_and_achievement_in_words_are_split_eve
 ])
 def test_a_sentence_made_only_of_said_targets_and_achievements(text, found):
     assert said_indicators(text) == found
+
+
+def test_a_figure_before_a_word_of_completion_is_the_target_not_part_of_the_name():
+    # corpus 223 (Traditional, glossed): 资助标准100%达标 is 资助标准 with the target 100% (达标 kept beside it)
+    items = split_prose("3、時(shí)效指標(biāo):資助經(jīng)費(fèi)發(fā)放率100%達(dá)標(biāo),資助標準100%達標。")
+    assert [dict(item).get("name") for item in items[1:]] == ["資助經費發放率", "資助標準"]
+    assert [dict(item)["target"] for item in items[1:]] == ["100%達標", "100%達標"]
