@@ -89,19 +89,19 @@ def separated_rows(tokens: list[Token], slots: list[str]) -> Separated | None:
     lead = start
     while lead > 0 and not _is_figure(texts[lead - 1]):
         lead -= 1
+    around = filled[lead:start] + filled[after:]  # the names and level cells, the figures left out
     lead_names = _names(filled[lead:start])
-    names = _names(filled[lead:start] + filled[after:])
+    names = _names(around)
     if lead_names is None or names is None or len(lead_names) > 1:
         return None
     if len(names) != len(groups):
         # the shape is there but the names do not count up (a name broken in more pieces than a wrapped end, a
         # level cell broken in two): paired in order they would be wrong, so the stream is aligned as usual
         return Separated(tokens, [], unpaired=(len(groups), len(names)))
-    level2s = [token.text.strip() for token in filled[lead:start] + filled[after:]
-               if _level_kind(token.text.strip()) == "level2"]
+    levels = [(_level_kind(token.text.strip()), token.text.strip()) for token in around]
+    level2s = [text for kind, text in levels if kind == "level2"]
+    level1s = [text for kind, text in levels if kind == "level1"]
     in_order = len(level2s) == len(groups)
-    level1s = [token.text.strip() for token in filled[lead:start] + filled[after:]
-               if _level_kind(token.text.strip()) == "level1"]
     rows = []
     for order, (name, figures) in enumerate(zip(names, groups)):
         levels = name.levels
@@ -152,7 +152,8 @@ def _totals(texts: list[str], kinds: list[str], groups: list[dict[str, str]]) ->
     column = "weight" if "weight" in points else points[0]
     written = sum(Decimal(group[column]) for group in groups)
     total = Decimal(figures[points.index(column)])
-    return figures if total in (written, Decimal(100)) or total >= written else None
+    # (the points of rows outside the grid, 预算执行率's, make the total more than the rows' own)
+    return figures if total >= written or total == Decimal(100) else None
 
 
 def _leading_figures(texts: list[str]):
