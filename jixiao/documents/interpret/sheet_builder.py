@@ -9,26 +9,7 @@ from itertools import dropwhile, takewhile
 
 from jixiao.documents.blocks import Row
 from jixiao.documents.codes import diagnostic
-from jixiao.documents.pipeline.align import GUESS_CONFIDENCE, Aligner, Placed
-from jixiao.documents.pipeline.coefficient import READ_FROM_RIGHT
-from jixiao.documents.pipeline.labels import (
-    Role,
-    clean_name,
-    column_kind,
-    is_bare_number,
-    is_placeholder,
-    is_value,
-    residue_target,
-    label,
-    match_key,
-    column_unit as unit_of_column,
-    simplified,
-    split_description,
-    target_text,
-    unit_completes,
-)
-from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns, Header, find_header, is_refinement, refine
-from jixiao.documents.pipeline.tokens import Line, LineKind, Token
+from jixiao.documents.interpret.goals_block import GoalsBlock, is_goals_word, opening
 from jixiao.documents.interpret.header_cells import (
     is_checkpoint,
     parse_amount,
@@ -40,6 +21,29 @@ from jixiao.documents.interpret.header_cells import (
     parse_unit_line,
     parse_year,
 )
+from jixiao.documents.interpret.text_lists import split_items
+from jixiao.documents.pipeline.align import GUESS_CONFIDENCE, Aligner, Placed
+from jixiao.documents.pipeline.coefficient import READ_FROM_RIGHT
+from jixiao.documents.pipeline.labels import (
+    Role,
+    clean_name,
+    column_kind,
+    is_bare_number,
+    is_placeholder,
+    is_value,
+    label,
+    match_key,
+    residue_target,
+    simplified,
+    split_description,
+    target_text,
+    unit_completes,
+)
+from jixiao.documents.pipeline.labels import (
+    column_unit as unit_of_column,
+)
+from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns, Header, find_header, is_refinement, refine
+from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.vocabulary import (
     canonical_label,
     goals_word,
@@ -48,9 +52,16 @@ from jixiao.documents.vocabulary import (
     split_label_value,
     total_words,
 )
-from jixiao.documents.interpret.goals_block import GoalsBlock, is_goals_word, opening
-from jixiao.documents.interpret.text_lists import split_items
-from jixiao.model import Checkpoint, Diagnostic, GoalSheet, Indicator, Location, Unit, canonical_level1, canonical_level2
+from jixiao.model import (
+    Checkpoint,
+    Diagnostic,
+    GoalSheet,
+    Indicator,
+    Location,
+    Unit,
+    canonical_level1,
+    canonical_level2,
+)
 from jixiao.model.lexicon import fold, simplified, simplified_in_place
 from jixiao.model.target_text import parse_target
 from jixiao.model.units import UnitKind, canonical_unit, unit_kind
@@ -286,6 +297,12 @@ def _as_line(row: Row) -> Line:
     gridded = all(cell.column is not None for cell in row.cells)
     return Line([Token(c.text, c.line or row.line, c.column) for c in row.cells], LineKind.ROW, row.line, row.table,
                 row.row, gridded=gridded)
+
+
+def _implied_level1(level2: str | None) -> str | None:
+    """The 一级指标 ``level2`` stands under in every framework, or None when the frameworks differ or know it not."""
+    parents = {level2_parents(framework).get(level2 or "") for framework in Framework}
+    return parents.pop() if len(parents) == 1 else None
 
 
 class SheetBuilder:
@@ -873,6 +890,9 @@ class SheetBuilder:
         self._levels = (level1, level2)
         unplaced = values.pop("_unplaced", None)
         after = values.pop("_after", None)  # what followed the rows of a line run together: the table's end
+        total = values.pop("_total", None)  # the score of a 总分 row printed after the rows' figures
+        if total and parse_amount(total) is not None:
+            self.claimed.setdefault("total", parse_amount(total))
         if after:
             self._conclusions(after)
         if unplaced or after:
@@ -959,6 +979,10 @@ class SheetBuilder:
             updates["level1"] = canonical_level1(match_key(level1))
         if level2 and indicator.level2 is None and canonical_level2(match_key(level2)):
             updates["level2"] = canonical_level2(match_key(level2))
+        if not level1.strip() and (implied := _implied_level1(updates.get("level2", indicator.level2))):
+            # a 一级指标 cell left blank over rows whose 二级指标 has one parent in every framework (数量指标 is 产出
+            # in both; 成本指标 is not): the level is the framework's, the cell stays blank as written
+            updates["level1"] = implied
         if "operator" in values or "unit" in values or residue:
             # understood with its columns joined; kept as the value cell is written
             updates["target"] = indicator.target.model_copy(update={"raw": written_target})

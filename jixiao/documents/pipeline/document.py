@@ -12,40 +12,39 @@ diagnostic, or marked as chrome.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import count, takewhile
 
 from jixiao.documents.blocks import Cell, Row
-from jixiao.documents.interpret.header_cells import fund_heading, parse_amount, parse_title, report_name
-from jixiao.documents.vocabulary import PAGE_NUMBER, goals_word, header_label, labels, split_label_value
+from jixiao.documents.codes import diagnostic
 from jixiao.documents.interpret.goals_block import goals_in_prose
+from jixiao.documents.interpret.header_cells import fund_heading, parse_amount, parse_title, report_name
 from jixiao.documents.interpret.long_layout import build_long_table, detect_long_header
 from jixiao.documents.interpret.overall import OverallGoalsBuilder
 from jixiao.documents.interpret.sheet_builder import SheetBuilder, is_figure, money_key
 from jixiao.documents.pipeline.inferred import content_header
 from jixiao.documents.pipeline.labels import Role, is_chrome, label, simplified
 from jixiao.documents.pipeline.money_text import money_in_prose, money_in_text
+from jixiao.documents.pipeline.projects import continuation, rekey_diagnostics, split_projects
 from jixiao.documents.pipeline.prose import PROSE
 from jixiao.documents.pipeline.records import (
     GOAL,
     MONITOR,
     SELF_EVAL,
     claimed_total,
-    trailing_total,
-    monitoring_report,
     figures_lost,
+    monitoring_report,
     self_evaluation,
     sheet_kind,
+    trailing_total,
 )
-from jixiao.documents.pipeline.projects import continuation, rekey_diagnostics, split_projects
 from jixiao.documents.pipeline.regions import body_end, find_header
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
-from jixiao.documents.codes import diagnostic
-from jixiao.model.lexicon import simplified_in_place
+from jixiao.documents.vocabulary import PAGE_NUMBER, goals_word, header_label, labels, split_label_value
 from jixiao.model import Budget, Diagnostic, Document, Location, ReportedEvaluation
+from jixiao.model.lexicon import simplified_in_place
 
 __all__ = ["Accounting", "build_document"]
 
@@ -397,6 +396,9 @@ class _Assembler:
         if is_chrome(text):
             return
         title = parse_title(text)
+        current = self.current
+        if title and current is not None and not current.has_content and _says_more(current.sheet.title, title):
+            return  # the form's own title under a page's heading that says it more fully (…自评表(市场监管经开区分局))
         if title:
             self._new_sheet(title)
             return
@@ -414,6 +416,19 @@ class _Assembler:
         if current is None or current.starts_another_sheet(row):
             current = self._new_sheet()
         current.feed(row)
+
+
+_QUALIFIER = re.compile(r"[(（][^()（）]*[)）]$")
+
+
+def _says_more(fuller: str | None, title: str) -> bool:
+    """Whether a title standing above ``title`` with nothing between is ``title`` with a bracketed qualifier
+    after it (区域绩效目标自评表(市场监管经开区分局) above 区域绩效目标自评表: a page's heading, then the form's own
+    title). Words a page adds before a title are left alone: the review reads a project name there."""
+    if not fuller:
+        return False
+    fuller, title = fuller.replace(" ", ""), title.replace(" ", "")
+    return fuller != title and _QUALIFIER.sub("", fuller) == title
 
 
 def _opens_sheet(text: str) -> bool:
