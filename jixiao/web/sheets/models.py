@@ -51,6 +51,9 @@ class Sheet(models.Model):
     grade = models.CharField("审核等级", max_length=1, blank=True)
     suggested_grade = models.CharField("建议等级", max_length=1, blank=True)
     score = models.DecimalField("审核得分", max_digits=5, decimal_places=2, null=True, blank=True)
+    # How the score became the suggested grade (the engine's words: 100 − JX303×2（20） … = 78 → 中（因 JX905 最高评为中）):
+    # a score of 78 beside 中 says nothing without it.
+    grade_explanation = models.TextField("建议等级的计算", blank=True)
     error_count = models.PositiveIntegerField("错误数", default=0)
     warning_count = models.PositiveIntegerField("警告数", default=0)
     info_count = models.PositiveIntegerField("提示数", default=0)

@@ -303,3 +303,12 @@ def test_a_target_joined_from_the_forms_operator_and_unit_columns_is_edited_in_t
     row = Sheet.objects.get(pk=sheet.pk).indicators.get(name="村组干部230人")
     assert (row.operator_column, row.target, row.unit_column) == ("≥", "230", "人")
     assert str(goal_sheet(row.sheet).indicators[row.position - 1].target.display()) == "≥230人"
+
+
+def test_the_sheet_page_says_how_its_score_became_the_suggested_grade(org, login):
+    # corpus 003's 基层组织活动经费 scores 78 yet is suggested 中: an error caps it. The page showed “中（78 分）” alone.
+    _, sheets = _import(org, "003_")
+    sheet = next(s for s in sheets if s.name == "基层组织活动经费")
+    page = login(org["owner"]).get(f"/sheets/{sheet.pk}/").content.decode()
+    assert "（78 分，满分 100 分）" in page
+    assert "计算：100 − JX905×1（10） − JX912×3（9） − JX921×1（3） = 78 → 中（因 JX905 最高评为中）" in page

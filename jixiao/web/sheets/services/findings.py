@@ -40,13 +40,14 @@ def findings_refresh(sheet: Sheet) -> Outcome:
 
 
 # The columns of a sheet that sum up its review.
-SUMMARY_COLUMNS = ("suggested_grade", "score", "error_count", "warning_count", "info_count")
+SUMMARY_COLUMNS = ("suggested_grade", "score", "grade_explanation", "error_count", "warning_count", "info_count")
 
 
 def findings_summarise(sheet: Sheet, outcome: Outcome) -> None:
     """Set the summary columns of ``sheet`` (not saved) from its review ``outcome``."""
     sheet.suggested_grade = outcome.grade
     sheet.score = outcome.score
+    sheet.grade_explanation = outcome.explanation
     sheet.error_count, sheet.warning_count, sheet.info_count = (outcome.count(s) for s in ("error", "warning", "info"))
 
 
