@@ -84,7 +84,9 @@ class Facts:
     def of(cls, indicator: Indicator) -> Facts:
         """Read the facts of ``indicator``."""
         kind = kind_of(indicator.name)
-        reverse = is_reverse(indicator.name)
+        # A satisfaction survey is always to be high, whoever it asks (申报定向费用补贴金融机构满意度: 费用 names the
+        # subsidy the respondents received, corpus 226, 227).
+        reverse = is_reverse(indicator.name) and kind is not Kind.SATISFACTION
         from_description = False
         if kind is None and not reverse and indicator.description:
             kind = kind_of(indicator.description)

@@ -30,6 +30,7 @@ __all__ = [
     "counted_numbers",
     "data",
     "is_growth",
+    "is_not_spent",
     "is_quality_rate",
     "is_reverse",
     "is_slogan",
@@ -149,6 +150,12 @@ def is_framework_row(name: str | None) -> bool:
     """True for an item of an evaluation framework (决策依据, 资金到位, 组织实施…): a heading a score sheet rates, not
     a performance indicator."""
     return fold(name or "").strip() in _folded("framework_rows", "words")
+
+
+@cache
+def is_not_spent(text: str | None) -> bool:
+    """True for an amount the project moves but does not spend from its budget (贷款发放额, 带动社会投资, 产值)."""
+    return bool(text) and _contains_any(text, "not_spent")
 
 
 @cache
