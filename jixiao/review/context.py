@@ -8,13 +8,33 @@ from functools import cached_property, lru_cache
 from itertools import takewhile
 from typing import TYPE_CHECKING, Any
 
-from jixiao.model import (Document, Framework, GoalSheet, Indicator, UnitKind, canonical_level2, level2_parents,
-                          misread_cell, not_an_indicator, unit_kind)
+from jixiao.model import (
+    Diagnostic,
+    Document,
+    Framework,
+    GoalSheet,
+    Indicator,
+    UnitKind,
+    canonical_level2,
+    level2_parents,
+    misread_cell,
+    not_an_indicator,
+    unit_kind,
+)
 from jixiao.model.lexicon import fold
 from jixiao.review.finding import Confidence
 from jixiao.review.forms import FormProfile, load_form, recognise_form
-from jixiao.review.lexicon import (Kind, counted_numbers, is_framework_row, is_quality_rate, is_reverse, kind_of,
-                                  stated_target, unit_without_value)
+from jixiao.review.lexicon import (
+    Kind,
+    counted_numbers,
+    is_framework_results,
+    is_framework_row,
+    is_quality_rate,
+    is_reverse,
+    kind_of,
+    stated_target,
+    unit_without_value,
+)
 
 if TYPE_CHECKING:
     from jixiao.review.profile import Profile
@@ -278,6 +298,17 @@ class SheetContext:
         return bool(rows) and all(is_framework_row(i.name) and i.target.is_empty for i in rows)
 
     @cached_property
+    def framework_cut_before_results(self) -> bool:
+        """True for a framework-only score sheet (:attr:`framework_only`) that the file cuts off before the part where
+        a framework puts the performance indicators (项目绩效, 产出, 效益): they may follow the cut (corpus 228, cut
+        in 部门预算管理). The rows set aside by the reader (P122) are named in its diagnostic."""
+        if not self.framework_only or not self.cut:
+            return False
+        names = [indicator.name for indicator in self.sheet.indicators]
+        names += [cell for d in self._diagnostics(FRAMEWORK_TABLE) for cell in d.message.rpartition("：")[2].split("｜")]
+        return not any(is_framework_results(name) for name in names)
+
+    @cached_property
     def grid_not_found(self) -> bool:
         """True when the reader says it found no indicator header in this sheet, or could not place the grid's
         scrambled text in rows: the grid may be there unread, or cut off by the file, so that an empty grid is not
@@ -285,8 +316,11 @@ class SheetContext:
         return self._reader_says(GRID_NOT_FOUND)
 
     def _reader_says(self, codes: tuple[str, ...]) -> bool:
+        return bool(self._diagnostics(codes))
+
+    def _diagnostics(self, codes: tuple[str, ...]) -> list[Diagnostic]:
         diagnostics = self.document.diagnostics if self.document else []
-        return any(d.code in codes and d.location.sheet == self.sheet.key for d in diagnostics)
+        return [d for d in diagnostics if d.code in codes and d.location.sheet == self.sheet.key]
 
     @cached_property
     def _last_place(self) -> int:
