@@ -15,6 +15,10 @@ How the findings become a grade is the profile's ``[grade]`` table:
 7. a sheet the file cuts off, or whose indicator grid the reader did not find, was reviewed only in part:
    ``partial_cap`` is the best grade it can get (central: 良; nobody can say that goals they have not seen proceed
    as they are). The reader's diagnostic (JX001) is named as the cap.
+8. a sheet of which no indicator was read, because the reader found no grid there (a table of amounts taken for a
+   sheet, a grid it could not place), was not reviewed: it gets no score and no grade (``None``; shown as 未评),
+   since any grade would judge goals nobody has seen. A sheet whose grid was read and is empty is another matter:
+   JX102 reports it and caps its grade (central: 差).
 """
 
 from __future__ import annotations
@@ -65,9 +69,11 @@ class SheetReview(BaseModel):
     form_label: str | None = None
     # The file cuts the sheet's grid off (only what precedes the cut was reviewed), or its grid was not found at all.
     partial: bool = False
+    # No indicator was read because the reader found no grid in the sheet: nothing was reviewed, nothing is graded.
+    unread: bool = False
     findings: list[Finding] = Field(default_factory=list)
-    score: Decimal = Decimal(100)
-    grade: str = "优"
+    score: Decimal | None = Decimal(100)  # None (with grade) for an unread sheet
+    grade: str | None = "优"
     capped_by: list[str] = Field(default_factory=list)
     deductions: list[Deduction] = Field(default_factory=list)
 
@@ -87,6 +93,8 @@ class SheetReview(BaseModel):
 
     def explain(self) -> str:
         """How the grade was reached, in Chinese, e.g. ``100 − JX303×2（20） − … = 58 → 差``."""
+        if self.grade is None:
+            return "没有读到这张表的绩效指标，无从审核，未评等级"
         parts = [f"{d.rule}×{d.count}（{d.points.normalize():f}）" for d in self.deductions if d.points]
         text = "100" + "".join(f" − {part}" for part in parts) + f" = {self.score.normalize():f} → {self.grade}"
         if self.capped_by:
@@ -95,7 +103,10 @@ class SheetReview(BaseModel):
 
 
 def grade_sheet(review: SheetReview, policy: GradePolicy) -> SheetReview:
-    """Fill in the score, grade and deductions of ``review`` from its findings under ``policy``."""
+    """Fill in the score, grade and deductions of ``review`` from its findings under ``policy`` (none for an unread
+    sheet)."""
+    if review.unread:
+        return review.model_copy(update={"score": None, "grade": None, "deductions": [], "capped_by": []})
     by_rule: dict[str, list[Finding]] = defaultdict(list)
     for finding in review.findings:
         if finding.rule not in policy.ungraded:
