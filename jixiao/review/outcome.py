@@ -10,7 +10,9 @@ How the findings become a grade is the profile's ``[grade]`` table:
 3. the score is 100 minus the deductions (not below 0) and the grade is the first threshold it reaches
    (central: 优 = 100, that is without any warning, 良 ≥ 70, else 中);
 4. an error finding means the sheet is returned: ``error_cap`` is the best grade it can get (central: 中);
-5. rules listed in ``caps`` limit the grade whatever the score (a sheet with no indicators is at best 差);
+5. rules listed in ``caps`` limit the grade whatever the score (a sheet with no indicators is at best 差), where
+   their finding on the sheet is an error: one lowered to a warning by its condition (a score sheet cut before the
+   part where its indicators would stand, corpus 228) is not the judgement the cap stands for;
 6. findings of the rules in ``ungraded`` (central: JX001, the reader's diagnostics) do not count;
 7. a sheet the file cuts off, or whose indicator grid the reader did not find, was reviewed only in part:
    ``partial_cap`` is the best grade it can get (central: 良; nobody can say that goals they have not seen proceed
@@ -119,7 +121,7 @@ def grade_sheet(review: SheetReview, policy: GradePolicy) -> SheetReview:
     grade = score_grade = next((g for g in GRADES[:-1] if score >= policy.thresholds[g]), GRADES[-1])
     erring = sorted(rule for rule, findings in by_rule.items() if any(f.severity is Severity.ERROR for f in findings))
     limits = [(rule, policy.error_cap) for rule in erring if policy.error_cap]
-    limits += [(rule, cap) for rule, cap in policy.caps.items() if rule in by_rule]
+    limits += [(rule, cap) for rule, cap in policy.caps.items() if rule in erring]
     if review.partial and policy.partial_cap:
         limits.append((READER_RULE, policy.partial_cap))
     for _, cap in limits:

@@ -257,7 +257,7 @@ class EmptyIndicatorCell(Rule):
     docs = RuleDocs(
         what="每行指标的三级指标（指标名称）和指标值是否填写。二级指标空着多为合并单元格，描述、依据空着不致退回，不在此检查。"
         "空着的行不到全表指标的一半时为警告（逐行补填即可）；一半以上的指标没有指标值时为错误，目标表无法审核，应退回；"
-        "一个一级指标（如效益指标）下一半以上、至少两行没有指标值的，这一类目标无法考核，这些行也为错误"
+        "一个一级指标（如效益指标）下超过一半、至少两行没有指标值的，这一类目标无法考核，这些行也为错误"
         "（自评表、监控表仍为警告）。"
         "指标值只写了单位（“公里”“万亩”）、没有数值的，同样是空着；这样的表里只有“≧ %”的格子也是空着（没有填的模板）。"
         "数值写在名称栏（“流转土地 >=60亩”）或写在未识别为指标值的栏目中时，单元格并不空，不在此报告；名称以空话结尾"
@@ -286,7 +286,7 @@ class EmptyIndicatorCell(Rule):
         groups: dict[str | None, list[Indicator]] = {}
         for indicator in rows:
             groups.setdefault(ctx.level1_of(indicator), []).append(indicator)
-        blank_groups = [group for group in groups.values() if _mostly(group, unfilled)]
+        blank_groups = [group for group in groups.values() if _mostly(group, unfilled, strictly=True)]
         # In a report the targets are the approved goals' (a copy that dropped them is the audit's concern).
         whole = ctx.sets_goals and _mostly(rows, unfilled)
         for indicator, column in blank:
@@ -300,10 +300,11 @@ class EmptyIndicatorCell(Rule):
                                severity=severity, written=f"（只写了单位“{unit}”，没有数值）" if unit else "")
 
 
-def _mostly(rows: list[Indicator], unfilled: set[int]) -> bool:
-    """True when at least two of ``rows``, and at least half, have no value (their ids are in ``unfilled``)."""
+def _mostly(rows: list[Indicator], unfilled: set[int], strictly: bool = False) -> bool:
+    """True when at least two of ``rows``, and at least half (``strictly``: more than half), have no value (their ids
+    are in ``unfilled``)."""
     count = sum(id(indicator) in unfilled for indicator in rows)
-    return count >= 2 and 2 * count >= len(rows)
+    return count >= 2 and (2 * count > len(rows) if strictly else 2 * count >= len(rows))
 
 
 class TemplateNotFilled(Rule):
