@@ -355,7 +355,8 @@ def _grades(judgment: Judgment, review: Review | None) -> list[tuple[str, str | 
             ours = next((s.grade for s in sheets if same_indicator(name, names.get(s.sheet) or "")), None)
             out.append((grade, ours))
         return out
-    worst = max((s.grade for s in sheets), key=GRADES.index, default=None)
+    # a sheet jixiao could not read (no grade) is no part of the document's grade
+    worst = max((s.grade for s in sheets if s.grade), key=GRADES.index, default=None)
     return [(judgment.grade, worst)]
 
 

@@ -47,6 +47,8 @@ __all__ = ["check_document", "check_source", "document_contract", "register", "r
 
 COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
 GRADE_COLOURS = {"优": "green", "良": "cyan", "中": "yellow", "差": "red"}
+# What an unread sheet (no indicator read: nothing reviewed) shows for its grade.
+UNGRADED = "未评"
 
 
 class CheckFormat(StrEnum):
@@ -141,7 +143,8 @@ def check_source(source: Source, profile: Profile, scoring: ScoringProfile, as_j
                                              sheets=tuple(item_text(item, 1) for item in sheets),
                                              severities=severities))
     rows = tuple(SummaryRow(Path(sheet.source or "").name, sheet.name or sheet.sheet, sheet.counts["error"],
-                            sheet.counts["warning"], sheet.counts["info"], sheet.grade) for sheet in review.sheets)
+                            sheet.counts["warning"], sheet.counts["info"], sheet.grade or UNGRADED)
+                 for sheet in review.sheets)
     return Outcome(source, CheckedOutput(text=rendered(shape, partial(_print_review, checked)), rows=rows,
                                          severities=severities))
 
@@ -270,7 +273,7 @@ def _sheet_contract(sheet: SheetReview) -> dict[str, object]:
         "form": sheet.form,
         "counts": sheet.counts,
         "name": sheet.name,
-        "score": f"{sheet.score.normalize():f}",
+        "score": _text(sheet.score),
         "explain": sheet.explain(),
         "dimensions": sheet.by_dimension,
     }
@@ -286,7 +289,7 @@ def _print_review(checked: Checked, console: Console) -> None:
     for finding in review.document_findings:
         _print_finding(finding, console)
     for sheet in review.sheets:
-        grade = Text(sheet.grade, style=f"bold {GRADE_COLOURS[sheet.grade]}")
+        grade = _grade_text(sheet.grade or UNGRADED)
         counts = sheet.counts
         console.print(Text.assemble(
             "\n", (sheet_heading(sheet.name, sheet.sheet), "bold cyan"),
@@ -295,11 +298,15 @@ def _print_review(checked: Checked, console: Console) -> None:
         ), soft_wrap=True)
         for finding in sheet.findings:
             _print_finding(finding, console)
-        if sheet.findings:
+        if sheet.findings or sheet.grade is None:
             console.print(Text(f"  评分：{sheet.explain()}", style="dim"), soft_wrap=True)
         if sheet.sheet in checked.audits:
             summary = audit_summary(checked.audits[sheet.sheet], checked.grades[sheet.sheet])
             console.print(Text(f"  自评复核：{summary}", style="dim"), soft_wrap=True)
+
+
+def _grade_text(grade: str) -> Text:
+    return Text(grade, style=f"bold {GRADE_COLOURS[grade]}" if grade in GRADE_COLOURS else "dim")
 
 
 def _print_finding(finding: Finding, console: Console) -> None:
@@ -322,7 +329,7 @@ def _print_summary(rows: list[SummaryRow], files: int) -> None:
     table = Table("文件", "项目", "错误", "警告", "提示", "建议等级", title="审核汇总")
     for row in rows:
         table.add_row(row.file, row.name, str(row.error), str(row.warning), str(row.info),
-                      Text(row.grade, style=f"bold {GRADE_COLOURS[row.grade]}"))
+                      _grade_text(row.grade))
     stdout.print()
     stdout.print(table)
     totals = {severity: sum(getattr(row, severity) for row in rows) for severity in ("error", "warning", "info")}

@@ -8,13 +8,33 @@ from functools import cached_property, lru_cache
 from itertools import takewhile
 from typing import TYPE_CHECKING, Any
 
-from jixiao.model import (Document, Framework, GoalSheet, Indicator, UnitKind, canonical_level2, level2_parents,
-                          misread_cell, not_an_indicator, unit_kind)
+from jixiao.model import (
+    Diagnostic,
+    Document,
+    Framework,
+    GoalSheet,
+    Indicator,
+    UnitKind,
+    canonical_level2,
+    level2_parents,
+    misread_cell,
+    not_an_indicator,
+    unit_kind,
+)
 from jixiao.model.lexicon import fold
 from jixiao.review.finding import Confidence
 from jixiao.review.forms import FormProfile, load_form, recognise_form
-from jixiao.review.lexicon import (Kind, counted_numbers, is_framework_row, is_quality_rate, is_reverse, kind_of,
-                                  stated_target, unit_without_value)
+from jixiao.review.lexicon import (
+    Kind,
+    counted_numbers,
+    is_framework_results,
+    is_framework_row,
+    is_quality_rate,
+    is_reverse,
+    kind_of,
+    stated_target,
+    unit_without_value,
+)
 
 if TYPE_CHECKING:
     from jixiao.review.profile import Profile
@@ -42,6 +62,9 @@ _LABEL_DATES = re.compile(r"\d+年?|[\s()（）:：_—\-～~至]")
 GRID_NOT_FOUND = ("P101", "P121", "P122")
 # The reader's word that a sheet's table is an evaluation framework's score sheet, not an indicator grid.
 FRAMEWORK_TABLE = ("P122",)
+# The reader's diagnostics quoting the cells of rows it did not read as indicators (a row without a name and value,
+# a score sheet's rows).
+_SET_ASIDE = ("P108", "P122")
 # 成本指标 as a level 1 of its own (2021 framework) has no fixed place in the grid: first, or after 产出 or 满意度.
 _COST_LEVELS = {"经济成本指标", "社会成本指标", "生态环境成本指标"}
 # The 二级指标 of a cost row: those, or the older framework's 成本指标 under 产出指标.
@@ -84,7 +107,9 @@ class Facts:
     def of(cls, indicator: Indicator) -> Facts:
         """Read the facts of ``indicator``."""
         kind = kind_of(indicator.name)
-        reverse = is_reverse(indicator.name)
+        # A satisfaction survey is always to be high, whoever it asks (申报定向费用补贴金融机构满意度: 费用 names the
+        # subsidy the respondents received, corpus 226, 227).
+        reverse = is_reverse(indicator.name) and kind is not Kind.SATISFACTION
         from_description = False
         if kind is None and not reverse and indicator.description:
             kind = kind_of(indicator.description)
@@ -276,6 +301,18 @@ class SheetContext:
         return bool(rows) and all(is_framework_row(i.name) and i.target.is_empty for i in rows)
 
     @cached_property
+    def framework_cut_before_results(self) -> bool:
+        """True for a framework-only score sheet (:attr:`framework_only`) that the file cuts off before the part where
+        a framework puts the performance indicators (项目绩效, 产出, 效益): they may follow the cut (corpus 228, cut
+        in 部门预算管理). The rows the reader set aside (P108 rows without a name and value, P122's score sheet) are
+        known only by the cells its diagnostics quote, after the message's last colon."""
+        if not self.framework_only or not self.cut:
+            return False
+        names = [indicator.name for indicator in self.sheet.indicators]
+        names += [cell for d in self._diagnostics(_SET_ASIDE) for cell in d.message.rpartition("：")[2].split("｜")]
+        return not any(is_framework_results(name) for name in names)
+
+    @cached_property
     def grid_not_found(self) -> bool:
         """True when the reader says it found no indicator header in this sheet, or could not place the grid's
         scrambled text in rows: the grid may be there unread, or cut off by the file, so that an empty grid is not
@@ -283,8 +320,11 @@ class SheetContext:
         return self._reader_says(GRID_NOT_FOUND)
 
     def _reader_says(self, codes: tuple[str, ...]) -> bool:
+        return bool(self._diagnostics(codes))
+
+    def _diagnostics(self, codes: tuple[str, ...]) -> list[Diagnostic]:
         diagnostics = self.document.diagnostics if self.document else []
-        return any(d.code in codes and d.location.sheet == self.sheet.key for d in diagnostics)
+        return [d for d in diagnostics if d.code in codes and d.location.sheet == self.sheet.key]
 
     @cached_property
     def _last_place(self) -> int:

@@ -15,9 +15,9 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
+from jixiao.model import Target, parse_target
 from jixiao.model.lexicon import fold
 from jixiao.model.numerals import CHINESE_DIGITS, chinese_to_decimal
-from jixiao.model import Target, parse_target
 from jixiao.model.units import canonical_unit
 
 __all__ = [
@@ -29,7 +29,9 @@ __all__ = [
     "bound_in_sentence",
     "counted_numbers",
     "data",
+    "is_framework_results",
     "is_growth",
+    "is_not_spent",
     "is_quality_rate",
     "is_reverse",
     "is_slogan",
@@ -149,6 +151,18 @@ def is_framework_row(name: str | None) -> bool:
     """True for an item of an evaluation framework (决策依据, 资金到位, 组织实施…): a heading a score sheet rates, not
     a performance indicator."""
     return fold(name or "").strip() in _folded("framework_rows", "words")
+
+
+def is_framework_results(name: str | None) -> bool:
+    """True for the heading of an evaluation framework's part where the performance indicators stand (项目绩效,
+    产出, 效益)."""
+    return fold(name or "").strip() in _folded_set("framework_rows", "results")
+
+
+@cache
+def is_not_spent(text: str | None) -> bool:
+    """True for an amount the project moves but does not spend from its budget (贷款发放额, 带动社会投资, 产值)."""
+    return bool(text) and _contains_any(text, "not_spent")
 
 
 @cache

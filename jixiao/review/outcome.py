@@ -10,11 +10,17 @@ How the findings become a grade is the profile's ``[grade]`` table:
 3. the score is 100 minus the deductions (not below 0) and the grade is the first threshold it reaches
    (central: 优 = 100, that is without any warning, 良 ≥ 70, else 中);
 4. an error finding means the sheet is returned: ``error_cap`` is the best grade it can get (central: 中);
-5. rules listed in ``caps`` limit the grade whatever the score (a sheet with no indicators is at best 差);
+5. rules listed in ``caps`` limit the grade whatever the score (a sheet with no indicators is at best 差), where
+   their finding on the sheet is an error: one lowered to a warning by its condition (a score sheet cut before the
+   part where its indicators would stand, corpus 228) is not the judgement the cap stands for;
 6. findings of the rules in ``ungraded`` (central: JX001, the reader's diagnostics) do not count;
 7. a sheet the file cuts off, or whose indicator grid the reader did not find, was reviewed only in part:
    ``partial_cap`` is the best grade it can get (central: 良; nobody can say that goals they have not seen proceed
    as they are). The reader's diagnostic (JX001) is named as the cap.
+8. a sheet of which no indicator was read, because the reader found no grid there (a table of amounts taken for a
+   sheet, a grid it could not place), was not reviewed: it gets no score and no grade (``None``; shown as 未评),
+   since any grade would judge goals nobody has seen. A sheet whose grid was read and is empty is another matter:
+   JX102 reports it and caps its grade (central: 差).
 """
 
 from __future__ import annotations
@@ -65,9 +71,11 @@ class SheetReview(BaseModel):
     form_label: str | None = None
     # The file cuts the sheet's grid off (only what precedes the cut was reviewed), or its grid was not found at all.
     partial: bool = False
+    # No indicator was read because the reader found no grid in the sheet: nothing was reviewed, nothing is graded.
+    unread: bool = False
     findings: list[Finding] = Field(default_factory=list)
-    score: Decimal = Decimal(100)
-    grade: str = "优"
+    score: Decimal | None = Decimal(100)  # None (with grade) for an unread sheet
+    grade: str | None = "优"
     capped_by: list[str] = Field(default_factory=list)
     deductions: list[Deduction] = Field(default_factory=list)
 
@@ -87,6 +95,8 @@ class SheetReview(BaseModel):
 
     def explain(self) -> str:
         """How the grade was reached, in Chinese, e.g. ``100 − JX303×2（20） − … = 58 → 差``."""
+        if self.grade is None:
+            return "没有读到这张表的绩效指标，无从审核，未评等级"
         parts = [f"{d.rule}×{d.count}（{d.points.normalize():f}）" for d in self.deductions if d.points]
         text = "100" + "".join(f" − {part}" for part in parts) + f" = {self.score.normalize():f} → {self.grade}"
         if self.capped_by:
@@ -95,7 +105,10 @@ class SheetReview(BaseModel):
 
 
 def grade_sheet(review: SheetReview, policy: GradePolicy) -> SheetReview:
-    """Fill in the score, grade and deductions of ``review`` from its findings under ``policy``."""
+    """Fill in the score, grade and deductions of ``review`` from its findings under ``policy`` (none for an unread
+    sheet)."""
+    if review.unread:
+        return review.model_copy(update={"score": None, "grade": None, "deductions": [], "capped_by": []})
     by_rule: dict[str, list[Finding]] = defaultdict(list)
     for finding in review.findings:
         if finding.rule not in policy.ungraded:
@@ -108,7 +121,7 @@ def grade_sheet(review: SheetReview, policy: GradePolicy) -> SheetReview:
     grade = score_grade = next((g for g in GRADES[:-1] if score >= policy.thresholds[g]), GRADES[-1])
     erring = sorted(rule for rule, findings in by_rule.items() if any(f.severity is Severity.ERROR for f in findings))
     limits = [(rule, policy.error_cap) for rule in erring if policy.error_cap]
-    limits += [(rule, cap) for rule, cap in policy.caps.items() if rule in by_rule]
+    limits += [(rule, cap) for rule, cap in policy.caps.items() if rule in erring]
     if review.partial and policy.partial_cap:
         limits.append((READER_RULE, policy.partial_cap))
     for _, cap in limits:

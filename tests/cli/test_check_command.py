@@ -121,3 +121,17 @@ def test_each_sheet_is_headed_by_its_name_and_its_code_only_when_it_has_one(samp
     # Without a code the key is the name: it was printed twice (corpus 212: “共享工程  共享工程”).
     output = jixiao("check", str(uncoded)).stdout
     assert "乡乡维稳经费（西留村）  表样" in output and "乡乡维稳经费（西留村）  乡乡维稳经费（西留村）" not in output
+
+
+def test_a_sheet_with_no_indicator_read_is_shown_ungraded():
+    # corpus 121: a table of amounts (日常办公设备购买和运行维护) read as a sheet without any indicator header (P101);
+    # nobody reviewed it, so it is 未评 in the text and has no grade or score in the JSON, beside the graded sheets
+    path = Path(__file__).parents[1] / "corpus" / "docs" / "121_chongqing-tongnan-wugui-town-general-projects-goal-2023.txt"
+    sheets = {s["name"]: s for s in json.loads(jixiao("check", "--format", "json", str(path)).stdout)["sheets"]}
+    unread = sheets["日常办公设备购买和运行维护"]
+    assert (unread["grade"], unread["score"]) == (None, None)
+    assert unread["explain"] == "没有读到这张表的绩效指标，无从审核，未评等级"
+    assert {s["grade"] for name, s in sheets.items() if name != "日常办公设备购买和运行维护"} <= {"优", "良", "中", "差"}
+    text = jixiao("check", str(path)).stdout
+    shown = text.split("日常办公设备购买和运行维护")[1].split("审核汇总")[0]
+    assert "建议等级 未评" in shown and "最高评为" not in shown

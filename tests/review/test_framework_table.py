@@ -4,7 +4,11 @@ the table aside as a score sheet (P122, corpus 172)."""
 
 from __future__ import annotations
 
-from jixiao.documents import read_bytes
+from pathlib import Path
+
+import pytest
+
+from jixiao.documents import read_bytes, read_path
 from jixiao.model import Severity
 from jixiao.review import load_profile, review_document
 from tests.documents.interpret.test_spurious_rows import FRAMEWORK  # corpus 172, one cell per line
@@ -24,3 +28,21 @@ def test_a_table_with_values_beside_its_points_is_reviewed_as_indicators():
         "目标内容\n4\n4", "目标内容\n明确\n4\n4")
     review = review_document(read_bytes(text.encode(), "自评表.txt"), load_profile())
     assert [f.message for f in review.findings if f.rule == "JX102"] == []
+
+
+DOCS = Path(__file__).parents[1] / "corpus" / "docs"
+
+
+@pytest.mark.parametrize(("stem", "severity", "grade", "cut_before_results"), [
+    # 172: the score sheet reaches 项目绩效 and 经济效益 without a target: it has no indicator, returned, 差
+    ("172_hainan-commerce-service-trade-framework-only-selfeval-undated", Severity.ERROR, "差", False),
+    # 228: the copy stops in 部门预算管理, before the framework's 绩效 part: the indicators may follow the cut
+    ("228_sichuan-daying-trade-union-dept-evaluation-framework-selfeval-2020", Severity.WARNING, "良", True),
+])
+def test_a_score_sheet_cut_before_its_results_part_may_have_indicators_after_the_cut(stem, severity, grade,
+                                                                                      cut_before_results):
+    review = review_document(read_path(DOCS / f"{stem}.txt"), load_profile())
+    [finding] = [f for f in review.findings if f.rule == "JX102"]
+    assert (finding.indicator, finding.severity) == (None, severity)
+    assert ("指标可能在截断之后" in finding.message) is cut_before_results
+    assert review.sheets[0].grade == grade

@@ -27,13 +27,24 @@ def test_an_info_finding_alone_keeps_the_sheet_good_as_it_is():
     assert sheet.grade == "优"
 
 
-def test_a_sheet_whose_grid_was_not_found_is_not_excellent():
-    # 149: the reader found the header fields but no indicator header (P101): nothing of the goals was reviewed
+def test_a_sheet_whose_grid_was_not_found_is_not_graded():
+    # 149, and the tables of amounts read as sheets of 022 (金额) and 121 (日常办公设备购买和运行维护): the reader found
+    # no indicator header (P101) and no row: nothing of the goals was reviewed, so no grade would be honest
     document = build_document(patched(BASE, {"rows": []}))
     missing = Diagnostic(code="P101", severity=Severity.ERROR, message="没有找到指标表头",
                          location=Location(sheet=document.sheets[0].key))
     (sheet,) = review_document(document.model_copy(update={"diagnostics": [missing]}), load_profile()).sheets
-    assert sheet.partial and sheet.grade == "良" and sheet.capped_by == ["JX001"]
+    assert (sheet.partial, sheet.unread, sheet.grade, sheet.score, sheet.capped_by) == (True, True, None, None, [])
+    assert sheet.explain() == "没有读到这张表的绩效指标，无从审核，未评等级"
+
+
+def test_a_sheet_cut_off_after_some_rows_is_at_best_good():
+    # a grid read in part (P114, the file ends inside it): what was read is graded, capped by the reader's JX001
+    document = build_document(BASE)
+    cut = Diagnostic(code="P114", severity=Severity.INFO, message="表格在文件末尾中断",
+                     location=Location(sheet=document.sheets[0].key))
+    (sheet,) = review_document(document.model_copy(update={"diagnostics": [cut]}), load_profile()).sheets
+    assert (sheet.partial, sheet.unread, sheet.grade, sheet.capped_by) == (True, False, "良", ["JX001"])
 
 
 def test_a_template_never_filled_in_cannot_enter_the_budget():

@@ -39,11 +39,16 @@ def test_a_finding_on_a_guessed_row_is_at_most_a_warning(layout, confidence, sev
         ("受援群众投诉率", 5, severity, certainty)]
 
 
-def test_a_finding_on_the_whole_sheet_keeps_its_level_on_a_guessed_layout():
-    # No 效益指标 at all is a gap of the sheet, not of one row's cells: still an error, marked as resting on a guess.
-    findings = [f for f in _review({"drop_rows": [5, 6]}, "text-run-together").findings if f.rule == "JX103"]
-    assert [(f.params["level1"], f.severity, f.confidence) for f in findings] == [
-        ("效益指标", Severity.ERROR, Confidence.GUESSED_LAYOUT)]
+@pytest.mark.parametrize(("layout", "severity", "certainty"), [
+    ("text-tabbed", Severity.ERROR, Confidence.HIGH),
+    # corpus 221, 223: prose reports read by a guess, the file ending on the 效益指标 heading unnoticed: the category
+    # may have been lost with the layout, so its absence is noted, not a reason to return the sheet
+    ("text-run-together", Severity.WARNING, Confidence.GUESSED_LAYOUT),
+])
+def test_a_category_missing_from_a_guessed_layout_is_a_warning(layout, severity, certainty):
+    findings = [f for f in _review({"drop_rows": [5, 6]}, layout).findings if f.rule == "JX103"]
+    assert [(f.params["level1"], f.location.column, f.severity, f.confidence) for f in findings] == [
+        ("效益指标", "一级指标", severity, certainty)]
 
 
 # corpus 180 (龙岩 宗教管理经费补助, text run together, one value column per district): the reader split the row at

@@ -90,7 +90,8 @@ class NoIndicators(Rule):
     docs = RuleDocs(
         what="目标表是否至少有一行绩效指标。读取程序报告没有找到指标表头的（表格未能读取，或文件在表头之前截断，见 JX001），"
         "不在此报告。自评表只有评价体系的框架行（决策依据、分配办法、资金到位、组织实施……），没有一行带指标值的绩效指标的，"
-        "同样没有绩效指标；读取程序把整张表认作这样的评分表（只有分值、得分列，没有指标值列）的也是。",
+        "同样没有绩效指标；读取程序把整张表认作这样的评分表（只有分值、得分列，没有指标值列）的也是。文件在评价体系的"
+        "绩效部分（项目绩效、产出、效益）之前截断的，指标可能在截断之后，为警告。",
         why="绩效目标要用绩效指标细化、量化；没有指标的目标表无法审核，也无法在年底自评。",
         bad="绩效目标：全乡18个行政村矛盾纠纷排查全覆盖\n绩效指标：（空）",
         good="产出指标 | 数量指标 | 矛盾纠纷排查村数 | ≥18个",
@@ -103,7 +104,11 @@ class NoIndicators(Rule):
         # aside as such (its rows are then in the reader's JX001, not among the indicators).
         if ctx.framework_only:
             listed = "、".join(dict.fromkeys(i.name for i in ctx.sheet.indicators if not ctx.unfinished(i)))
-            yield self.finding(ctx, detail=f"，只有评价体系的框架行（{listed or '项目决策、项目管理等，只有分值和得分'}）")
+            detail = f"，只有评价体系的框架行（{listed or '项目决策、项目管理等，只有分值和得分'}）"
+            # Cut before the framework's 绩效 part, the indicators may follow the cut: a remark, not a return.
+            cut = ctx.framework_cut_before_results
+            detail += "；文件在评价体系的绩效部分之前截断，指标可能在截断之后" if cut else ""
+            yield self.finding(ctx, detail=detail, severity=Severity.WARNING if cut else None)
         elif not ctx.sheet.indicators and not ctx.grid_not_found:
             yield self.finding(ctx, detail="")
 
@@ -121,6 +126,7 @@ class MissingLevel1(Rule):
         what="产出指标、效益指标、满意度指标是否都有（2021年起框架下成本指标另由 JX105 检查）。二级指标表明了类别的行"
         "（一级指标栏空着或放错，由 JX501 报告）也算有；满意度不论放在哪里都只算满意度指标，效益指标下只有满意度的，"
         "等于没有效益指标。自评表、监控表是对已批复目标的报告，不因缺满意度指标报告，缺产出或效益指标也只是警告。"
+        "读取程序推测了版式的（文字稿、没有表格线的转载），缺少的类别可能随版式丢失或被文件截断，也只是警告。"
         "有填了指标值的行一级、二级都没有读到（转载时合并单元格丢失）的，这些行可能就是看似缺少的类别，不在此报告。",
         why="绩效目标要同时反映产出、效果和服务对象满意程度，缺一类就说不清钱花出去得到了什么。",
         bad="产出指标 | 数量指标 | 矛盾纠纷排查村数 | ≥18个\n效益指标 | 社会效益指标 | 受援群众投诉率 | ≤5%\n（没有满意度指标）",
@@ -139,7 +145,10 @@ class MissingLevel1(Rule):
                 continue  # a report on approved goals is not returned for the goals' missing survey
             if level1 not in ctx.present_levels and not ctx.cut_off(level1):  # rows after the cut are not missing
                 # A report on approved goals is not returned for the goals' structure (corpus 015): the gap is noted.
-                severity = Severity.WARNING if level1 == "满意度指标" or not ctx.sets_goals else None
+                # Where the reader guessed the layout (prose, a copy without a grid), the rows of the category may
+                # have been lost with the layout or cut off unnoticed by the file's end (corpus 221, 223): noted too.
+                guessed = ctx.confidence(Confidence.HIGH) is Confidence.GUESSED_LAYOUT
+                severity = Severity.WARNING if level1 == "满意度指标" or not ctx.sets_goals or guessed else None
                 yield self.finding(ctx, column="level1", level1=level1, severity=severity)
 
 
@@ -247,7 +256,8 @@ class EmptyIndicatorCell(Rule):
     message = "指标“{indicator}”的“{column_name}”为空{written}"
     docs = RuleDocs(
         what="每行指标的三级指标（指标名称）和指标值是否填写。二级指标空着多为合并单元格，描述、依据空着不致退回，不在此检查。"
-        "空着的行不到全表指标的一半时为警告（逐行补填即可）；一半以上的指标没有指标值时为错误，目标表无法审核，应退回"
+        "空着的行不到全表指标的一半时为警告（逐行补填即可）；一半以上的指标没有指标值时为错误，目标表无法审核，应退回；"
+        "一个一级指标（如效益指标）下超过一半、至少两行没有指标值的，这一类目标无法考核，这些行也为错误"
         "（自评表、监控表仍为警告）。"
         "指标值只写了单位（“公里”“万亩”）、没有数值的，同样是空着；这样的表里只有“≧ %”的格子也是空着（没有填的模板）。"
         "数值写在名称栏（“流转土地 >=60亩”）或写在未识别为指标值的栏目中时，单元格并不空，不在此报告；名称以空话结尾"
@@ -269,17 +279,32 @@ class EmptyIndicatorCell(Rule):
                  for column, empty in (("name", not indicator.name.strip()),
                                        ("target", _no_value(ctx, indicator) and not _value_elsewhere(indicator)))
                  if empty]
-        # One blank row is completed by agreement; a sheet whose targets are mostly blank cannot be reviewed at all.
+        # One blank row is completed by agreement; a sheet whose targets are mostly blank cannot be reviewed at all,
+        # nor a category (效益指标) whose rows mostly are: what the money achieves cannot be assessed (corpus 215:
+        # 经济、生态效益 written as slogans without a value, beside one 社会效益 row).
         unfilled = {id(indicator) for indicator, column in blank if column == "target"}
+        groups: dict[str | None, list[Indicator]] = {}
+        for indicator in rows:
+            groups.setdefault(ctx.level1_of(indicator), []).append(indicator)
+        blank_groups = [group for group in groups.values() if _mostly(group, unfilled, strictly=True)]
         # In a report the targets are the approved goals' (a copy that dropped them is the audit's concern).
-        severity = Severity.ERROR if len(unfilled) >= 2 and 2 * len(unfilled) >= len(rows) and ctx.sets_goals \
-            else None
+        whole = ctx.sets_goals and _mostly(rows, unfilled)
         for indicator, column in blank:
+            returned = whole or (ctx.sets_goals and column == "target"
+                                 and any(indicator is row for group in blank_groups for row in group))
+            severity = Severity.ERROR if returned else None
             raw = fold(indicator.target.raw or "")
             unit = (unit_without_value(raw) or ("%" if SYMBOL_ONLY.fullmatch(raw) else None)) if column == "target" \
                 else None
             yield self.finding(ctx, indicator=indicator, column=column, column_name=_column_name(column),
                                severity=severity, written=f"（只写了单位“{unit}”，没有数值）" if unit else "")
+
+
+def _mostly(rows: list[Indicator], unfilled: set[int], strictly: bool = False) -> bool:
+    """True when at least two of ``rows``, and at least half (``strictly``: more than half), have no value (their ids
+    are in ``unfilled``)."""
+    count = sum(id(indicator) in unfilled for indicator in rows)
+    return count >= 2 and (2 * count > len(rows) if strictly else 2 * count >= len(rows))
 
 
 class TemplateNotFilled(Rule):

@@ -3,6 +3,7 @@ lower bound (≥)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from jixiao.model import Direction, Operator, Severity, unit_kind
@@ -14,6 +15,11 @@ from jixiao.review.sources import CORE_2021, EVALUATION_2020, GOALS_2015
 
 _LOWER_BOUNDS = (Operator.GE, Operator.GT)
 _UPPER_BOUNDS = (Operator.LE, Operator.LT)
+# Goods bought for the unit itself: how many it may buy is capped by the asset-allocation standard (车辆采购数量 ≤1,
+# corpus 218), so an upper bound there is a questionable target rather than no target at all. Services bought for the
+# public (购买服务人次) are output like any other.
+_PURCHASE = re.compile(r"采购|购置|购买|配置|配备")
+_SERVICE = re.compile(r"服务")
 
 
 def _operator_fix(indicator, operator: str, summary: str) -> Fix:
@@ -118,7 +124,8 @@ class OutputCountWithUpperBound(Rule):
         what="数量指标（产出的人数、个数、面积……）的指标值是否写成“≤”“<”。越低越好的（投诉件数、事故次数）和成本行"
         "除外。自评表、监控表不在此检查。",
         why="数量指标说明这笔钱至少要做多少；写成上限，一个不做也算达标，目标等于没有设定，审核人会退回（语料 149："
-        "小学就读人数 <=6962人）。",
+        "小学就读人数 <=6962人）。单位自用的采购、购置数量（车辆采购数量 ≤1）受资产配置标准限制，上限有其来由，"
+        "应改为定数，为警告（语料 218）。",
         bad="产出指标 | 数量指标 | 小学就读人数 | ≤6962人",
         good="产出指标 | 数量指标 | 小学就读人数 | ≥6962人",
         fix="运算符改为“≥”（至少完成）或“=”（定数）。",
@@ -135,5 +142,6 @@ class OutputCountWithUpperBound(Rule):
             if unit_kind(target.unit) not in COUNTED_UNITS and ctx.fact(indicator).kind is not Kind.COUNT:
                 continue  # a share or an amount of money under 数量指标 is another rule's
             fix = _operator_fix(indicator, "≥", "运算符改为“≥”或“=”")
+            capped = bool(_PURCHASE.search(indicator.name)) and not _SERVICE.search(indicator.name)
             yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw,
-                               operator=target.operator.value)
+                               operator=target.operator.value, severity=Severity.WARNING if capped else None)

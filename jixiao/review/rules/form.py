@@ -9,9 +9,21 @@ from jixiao.model import Indicator, NoteCode, Operator, Severity, UnitKind, cano
 from jixiao.model.lexicon import fold
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
-from jixiao.review.lexicon import (STATEMENT, SYMBOL_ONLY, WHOLE_PERIOD, Kind, activity_done, bound_in_sentence,
-                                   is_slogan, speaks_of_time, suggested_unit, unit_without_value, unknown_measure_word,
-                                   vague_tail, vague_word)
+from jixiao.review.lexicon import (
+    STATEMENT,
+    SYMBOL_ONLY,
+    WHOLE_PERIOD,
+    Kind,
+    activity_done,
+    bound_in_sentence,
+    is_slogan,
+    speaks_of_time,
+    suggested_unit,
+    unit_without_value,
+    unknown_measure_word,
+    vague_tail,
+    vague_word,
+)
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.sources import EVALUATION_2020, GOALS_2015
 

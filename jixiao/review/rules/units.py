@@ -21,7 +21,7 @@ from jixiao.model.amounts import amount_text
 from jixiao.model.lexicon import fold
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Finding
-from jixiao.review.lexicon import Kind, bare_name, is_growth, suggested_unit
+from jixiao.review.lexicon import Kind, bare_name, is_growth, is_not_spent, suggested_unit
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.rules.form import target_fix
 from jixiao.review.sources import CORE_2021, GOALS_2015
@@ -383,7 +383,7 @@ class CostAboveBudget(Rule):
     message = "指标“{indicator}”的金额“{raw}”（合{amount}万元）超过项目预算{budget}万元"
     docs = RuleDocs(
         what="以元/万元计的总成本类指标值是否超过项目预算数（人均、单价等单位成本除外；效益指标下的收入、产值是结果，"
-        "不是成本，也除外）。",
+        "不是成本，也除外；担保或贴息的贷款、带动的社会投资不从预算中支出，也除外）。",
         why="绩效目标要与预算相应匹配：计划花的钱比预算还多，目标就不可行。",
         bad="预算数 15.00万元；维稳经费支出 ≤18万元",
         good="预算数 15.00万元；矛盾纠纷调处经费 ≤9万元；普法宣传经费 ≤6万元",
@@ -399,8 +399,9 @@ class CostAboveBudget(Rule):
             factor = TO_WAN.get(target.unit or "")
             if factor is None or target.value is None or "/" in fold(target.unit or "") or "人均" in indicator.name:
                 continue
-            if ctx.level1_of(indicator) == "效益指标":
-                continue  # an income or an output value (林产品收入 2.6亿元, corpus 169) is a result, not a cost
+            if ctx.level1_of(indicator) == "效益指标" or is_not_spent(indicator.name):
+                continue  # an income or an output value (林产品收入 2.6亿元, corpus 169) is a result, not a cost; loans
+                # guaranteed or investment drawn in (创业担保贷款发放额 4000万元, corpus 227) are not spent from the budget
             amount = target.value * factor
             if amount > budget:
                 yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw,

@@ -141,7 +141,7 @@ def check_sheet(document: Document) -> Outcome:
     :func:`jixiao.web.sheets.conversion.document_around`), the reader's notes about it among its findings, as
     ``jixiao check`` reviews the file."""
     [result] = review_document(document, profile()).sheets
-    return Outcome(sheet=result.sheet, findings=[FindingView.of(f) for f in result.findings], grade=result.grade,
+    return Outcome(sheet=result.sheet, findings=[FindingView.of(f) for f in result.findings], grade=result.grade or "",
                    score=result.score, explanation=result.explain())
 
 
@@ -149,7 +149,7 @@ def check_document(document: Document) -> list[Outcome]:
     """Review a document just read: one outcome per sheet, then one for findings about no sheet (if any)."""
     result = review_document(document, profile())
     outcomes = [
-        Outcome(sheet=s.sheet, findings=[FindingView.of(f) for f in s.findings], grade=s.grade, score=s.score,
+        Outcome(sheet=s.sheet, findings=[FindingView.of(f) for f in s.findings], grade=s.grade or "", score=s.score,
                 explanation=s.explain())
         for s in result.sheets
     ]
