@@ -312,3 +312,13 @@ def test_the_sheet_page_says_how_its_score_became_the_suggested_grade(org, login
     page = login(org["owner"]).get(f"/sheets/{sheet.pk}/").content.decode()
     assert "（78 分，满分 100 分）" in page
     assert "计算：100 − JX905×1（10） − JX912×3（9） − JX921×1（3） = 78 → 中（因 JX905 最高评为中）" in page
+
+
+def test_a_sheet_whose_indicators_were_not_read_is_shown_without_a_grade_and_says_why(org, login):
+    # corpus 121's 日常办公设备购买和运行维护: no indicator grid read, so nothing was reviewed; it was suggested 良
+    _, sheets = _import(org, "121_")
+    sheet = next(s for s in sheets if s.name == "日常办公设备购买和运行维护")
+    assert (sheet.suggested_grade, sheet.score) == ("", None)
+    page = login(org["owner"]).get(f"/sheets/{sheet.pk}/").content.decode()
+    assert '<strong class="grade" id="suggested-grade">—</strong>' in page
+    assert ">没有读到这张表的绩效指标，无从审核，未评等级<" in page
