@@ -201,6 +201,16 @@ def _set_aside_role(heading: str) -> str | None:
     return column_kind(heading) if header_label(match_key(heading)) is None else None
 
 
+def _group_total(values: dict[str, str], extra: dict[str, str]) -> bool:
+    """True for a row of project columns that holds a department's code and name and its money total and no
+    indicator cell (820-马踏镇部门 | 8,827,620.53 above the unit's projects): a total, neither indicator nor error."""
+    context = values.get("_context", "").split("｜")  # (cells the aligner kept as the row's context, not placed)
+    cells = [text for text in (*extra.values(), *context) if text.strip()]
+    rest = [text for kind, text in values.items() if kind not in ("level1", "level2", "_context") and text.strip()]
+    return not rest and any(parse_amount(text) is not None for text in cells) and all(
+        parse_amount(text) is not None or parse_unit_line(text) is not None for text in cells)
+
+
 def _shared_value(cells: dict[str, str]) -> str:
     """The value every sub-unit column gives (one column per town), or "" when they differ or are not figures."""
     values = {text.strip() for text in cells.values() if text.strip()}
@@ -917,7 +927,9 @@ class SheetBuilder:
             return
         if not name and not target:
             rest = {k: v for k, v in values.items() if k not in ("level1", "level2")}
-            if rest or placed.extra:
+            if _group_total(values, placed.extra):
+                self.tokens_placed += placed.tokens
+            elif rest or placed.extra:
                 self.tokens_diagnosed += placed.tokens
                 self.diagnostics.append(diagnostic(
                     "P108", self._location_of(placed), text="｜".join([*rest.values(), *placed.extra.values()])[:80]))

@@ -269,8 +269,11 @@ class _Assembler:
                             and "".join(last.texts).rstrip().endswith(indicators[-1].name))
         if open_row and not sentence_ends and (
                 ends_on_name or own_lines and (cut_cell or builder.last_row_stops_short())):
-            builder.drop_last()  # a web copy's text stops inside the row, before its target: not an indicator
-            code, fields = "P120", {"line": last.line, "text": "｜".join(last.texts)[:40]}
+            # a web copy's text stops inside the row, before its target or inside a cell: not an indicator
+            # (a row whose target was read stops inside a later cell: its last cell may be cut, 10 of 100)
+            where = f"在最后一个单元格“{last.texts[-1].strip()}”处" if indicators[-1].target.raw else "在指标值之前"
+            builder.drop_last()
+            code, fields = "P120", {"line": last.line, "text": "｜".join(last.texts)[:40], "where": where}
         elif open_row:
             code, fields = "P114", {"line": last.line, "text": "｜".join(last.texts)[:40]}
         elif self.file_format == "txt" and not any(i.level1 == "满意度指标" for i in indicators):
