@@ -26,7 +26,7 @@ class DiagnosticKind:
 KINDS: dict[str, DiagnosticKind] = {
     kind.code: kind
     for kind in [
-        DiagnosticKind("P101", Severity.ERROR, "项目“{sheet}”没有找到指标表头（一级指标、二级指标、三级指标、指标值）",
+        DiagnosticKind("P101", Severity.ERROR, "没有找到指标表头（一级指标、二级指标、三级指标、指标值）",
                        "表格中没有能识别的指标表头行，指标无法读取。"),
         DiagnosticKind("P102", Severity.WARNING, "本行的单元格与表头的列不能一一对应，已按内容对齐：{how}",
                        "合并单元格在导出时被丢弃，或文本没有分隔符，读取程序根据一级、二级指标的固定名称和指标值的形式判断各单元格所在的列。"),

@@ -10,7 +10,7 @@ from jixiao.model import MoneyUnit, Unit
 from jixiao.model.lexicon import fold
 
 __all__ = ["parse_amount", "parse_field_amount", "parse_coded_name", "parse_unit_line", "parse_money_unit", "label_money_unit", "is_checkpoint", "parse_year", "parse_title",
-           "report_name", "fund_heading"]
+           "report_name", "fund_heading", "is_other_table_title"]
 
 # a unit written after its budget code, bare, after a dash or in brackets (434016遵化市西留村乡人民政府,
 # 820001-井研县马踏镇人民政府, [610001]湖南省…有限公司, (433001)乌海市供销合作社联合社)
@@ -30,6 +30,9 @@ _REPORT_TITLE = re.compile(r"(?:标题|名称|题目|概述)?:?(?P<name>[^,，�
 # a notice of the goals set for one project names it (关于下马关镇设施农业种植项目绩效目标设定的公示; 关于解决XX项目
 # 资金绩效目标设定的公示: the officialese verb and the word 资金 are not the project's)
 _NOTICE_TITLE = re.compile(r"(?:标题|名称|题目)?:?关于(?:解决|下达|安排|拨付)?(?P<name>[^,，。;；:]+?)(?:资金)?绩效目标(?:设定|申报)?的?公示")
+# the title of a table a notice attaches beside its goal table: where the money goes (附件1 2022年…资金安排表 | 分配表 |
+# 明细表), one row per town or project, no indicator
+_OTHER_TABLE = re.compile(r"^[^，。；,;:：]{2,60}?(?:安排|分配|明[细細])表(?:和任[务務]清[单單])?$")
 _REPORT_YEAR = re.compile(r"^.*?\d{4}年度?")
 # a report's section heading naming one fund it reports on (一、中央自然灾害救灾资金(森林草原航空消防租机补助经费)),
 # not a heading of the report's own structure (一、绩效目标分解下达情况, 二、绩效情况分析)
@@ -107,6 +110,13 @@ def parse_title(text: str) -> str | None:
     """The sheet title if ``text`` is one (``乡镇环境治理经费（西留村）绩效目标表``), without Word residue."""
     cleaned = " ".join(_BOOKMARK.sub("", text).split())
     return cleaned if _TITLE.search(cleaned) and len(cleaned) <= 80 else None
+
+
+def is_other_table_title(text: str) -> bool:
+    """True for the title of an allocation table (``2022年省级第七批水利专项资金安排表``): no goal table, and its rows
+    (序号, 乡镇名称, 项目名称, 金额) name no project of a sheet."""
+    cleaned = "".join(text.split()).strip("|")
+    return bool(_OTHER_TABLE.match(cleaned)) and not _TITLE.search(cleaned) and "绩效" not in cleaned
 
 
 def report_name(text: str) -> str | None:

@@ -545,7 +545,7 @@ class SheetBuilder:
         self._drop_repeated_notes()
         self._year_from_name()
         if self.columns is None:
-            self.diagnostics.append(diagnostic("P101", self._location(), sheet=self.sheet.key))
+            self.diagnostics.append(diagnostic("P101", self._location()))
         return self.sheet, self.diagnostics
 
     def _year_from_name(self) -> None:

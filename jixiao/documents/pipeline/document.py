@@ -18,7 +18,7 @@ from functools import cache
 from itertools import count, takewhile
 
 from jixiao.documents.blocks import Cell, Row
-from jixiao.documents.interpret.header_cells import fund_heading, parse_amount, parse_title, report_name
+from jixiao.documents.interpret.header_cells import fund_heading, is_other_table_title, parse_amount, parse_title, report_name
 from jixiao.documents.vocabulary import PAGE_NUMBER, goals_word, header_label, labels, split_label_value
 from jixiao.documents.interpret.goals_block import goals_in_prose
 from jixiao.documents.interpret.long_layout import build_long_table, detect_long_header
@@ -60,6 +60,7 @@ _SENTENCE_ENDS = ("。", "；", ";", "！", "!")
 # The columns that hold a row's values (label kinds), whose heading a cut file can end on after the rows' names.
 _VALUE_COLUMNS = ("target", "actual", "weight", "score")
 _MONEY_TABLE = re.compile(r"执行数|执行率")  # the columns a self-evaluation's money table adds to the budget
+_GOALS_TITLE = re.compile(r"[绩績][效効]")  # a line ending an allocation table: the goal table's title comes
 
 
 @dataclass(slots=True)
@@ -102,6 +103,9 @@ class _Assembler:
         self._report_title: str | None = None
         self._report_fund: str | None = None
         self._prose_goal: str | None = None  # a goal a paragraph states (总体绩效目标是…), for the next grid's sheet
+        # under an allocation table's title (…资金安排表) until the next goal title or indicator grid: its label-like
+        # cells (项目名称 | 金额) open no sheet
+        self._other_table = False
 
     def run(self, lines: list[Line]) -> tuple[Document, Accounting]:
         index = 0
@@ -204,6 +208,7 @@ class _Assembler:
     # -- a table: header and body ------------------------------------------------------------------------
     def _table(self, lines: list[Line], header) -> int:
         self._close_open()
+        self._other_table = False
         first = lines[header.start]
         self.accounting.tokens += len([t for t in header.tokens if t.text.strip()])
         self.accounting.placed += len([t for t in header.tokens if t.text.strip()])
@@ -401,8 +406,13 @@ class _Assembler:
             return
         title = parse_title(text)
         if title:
+            self._other_table = False
             self._new_sheet(title)
             return
+        if is_other_table_title(text) or self._other_table and not _GOALS_TITLE.search(text):
+            self._other_table = True
+            return
+        self._other_table = False  # (a goal table's title written as the parser does not know it: 績效目標表)
         self._prose_goal = goals_in_prose(text) or self._prose_goal
         current = self.current
         if current is None or not current.has_content:
@@ -412,6 +422,10 @@ class _Assembler:
     def _row(self, row: Row) -> None:
         filled = row.filled
         if len(filled) == 1 and label(filled[0].text).role is Role.CHROME:
+            return
+        if len(filled) == 1 and is_other_table_title(filled[0].text):
+            self._other_table = True
+        if self._other_table:
             return
         current = self.current
         if current is None or current.starts_another_sheet(row):
