@@ -10,7 +10,7 @@ from jixiao.model import MoneyUnit, Unit
 from jixiao.model.lexicon import fold
 
 __all__ = ["parse_amount", "parse_field_amount", "parse_coded_name", "parse_unit_line", "parse_money_unit", "label_money_unit", "is_checkpoint", "parse_year", "parse_title",
-           "report_name", "fund_heading", "is_other_table_title"]
+           "report_name", "fund_heading", "is_other_table_title", "parse_unit"]
 
 # a unit written after its budget code, bare, after a dash or in brackets (434016遵化市西留村乡人民政府,
 # 820001-井研县马踏镇人民政府, [610001]湖南省…有限公司, (433001)乌海市供销合作社联合社)
@@ -70,6 +70,17 @@ def parse_unit_line(text: str) -> Unit | None:
     if match is None or _YEAR_START.match(text):
         return None
     return Unit(code=match.group(1) or match.group(2), name=match.group(3))
+
+
+# the seal a blank form asks for where the unit is written (填报单位:(盖章)): no unit's name
+_SEAL = re.compile(r"[(（]?(?:单位)?盖章[)）]?")
+
+
+def parse_unit(text: str) -> Unit | None:
+    """The unit a unit field's cell names, with its code when written before it (``820001-XX人民政府``); None for
+    a blank cell or a blank form's seal mark (``(盖章)``)."""
+    text = _SEAL.sub("", text).strip()
+    return (parse_unit_line(text) or Unit(name=text)) if text else None
 
 
 def parse_coded_name(text: str) -> tuple[str, str] | None:

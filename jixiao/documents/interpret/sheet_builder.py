@@ -37,6 +37,7 @@ from jixiao.documents.interpret.header_cells import (
     label_money_unit,
     parse_money_unit,
     parse_title,
+    parse_unit,
     parse_unit_line,
     parse_year,
 )
@@ -526,7 +527,7 @@ class SheetBuilder:
         unit, money_unit = parse_unit_line(text), parse_money_unit(text)
         pair = split_label_value(text)
         if pair and pair[0] == "unit" and not unit:
-            unit = parse_unit_line(pair[1]) or Unit(name=pair[1])
+            unit = parse_unit(pair[1])
         if unit and not self.sheet.unit:
             self.sheet.unit = unit
         elif money_unit:
@@ -751,8 +752,16 @@ class SheetBuilder:
         elif field in _GOAL_FIELDS:
             getattr(sheet, field).extend(split_items(value))
         elif field == "unit":
-            code = sheet.unit.code if sheet.unit else None
-            sheet.unit = parse_unit_line(value) or Unit(code=code, name=value or None)
+            found = parse_unit(value) or Unit()  # (a code written before the name is the unit's own)
+            sheet.unit = found if found.code else found.model_copy(update={"code": sheet.unit.code if sheet.unit else None})
+        elif field == "department" and "主管" not in label and value:
+            # a 部门整体 form's 部门(单位)名称 names the unit the whole sheet is about (a project form's 主管部门 names
+            # the unit above the project's, whose code is not the unit's own): its unit, and under a 整体 title its name
+            own = parse_unit(value)
+            if own and not (sheet.unit and sheet.unit.name):  # (a 单位编码 read before it keeps its code)
+                sheet.unit = own.model_copy(update={"code": own.code or (sheet.unit.code if sheet.unit else None)})
+            if "整体" in (sheet.title or ""):  # (部门整体支出绩效目标表: the department is what the sheet is about)
+                sheet.name = sheet.name or (sheet.unit.name if sheet.unit else None)
         elif field == "unit_code":
             sheet.unit = (sheet.unit or Unit()).model_copy(update={"code": value or None})
         elif field == "spent":
@@ -1027,7 +1036,7 @@ class SheetBuilder:
         the unit; a field the sheet's header block already gave is kept."""
         sheet = self.sheet
         if "_unit" in values and sheet.unit is None:
-            sheet.unit = parse_unit_line(values["_unit"]) or Unit(name=values["_unit"])
+            sheet.unit = parse_unit(values["_unit"])
         if "_project" in values and sheet.name is None:
             sheet.name = values["_project"]
         amount = parse_amount(values.get("_amount", ""))

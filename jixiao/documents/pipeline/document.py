@@ -363,6 +363,11 @@ class _Assembler:
         if label_part and label_part != text:
             self._cell(label_part, number)
             text = text[len(label_part):]
+            amount_at = _inner_amount_label(text)
+            if amount_at:  # 部门(单位)名称XX办事处区级支出预算总量3724.39: the name, then the amount's own label
+                self._cell(text[:amount_at], number)
+                self._cell(text[amount_at:], number)
+                return
         open_row = self._open
         money = money_key(text)
         if open_row is not None and _joins_money_heading(open_row, text):
@@ -467,6 +472,15 @@ def _inner_label(text: str) -> int | None:
         return None  # a self-evaluation's money table run together: its labels stand among its figures
     match = _labels().search(text, 1)
     return match.start() if match else None
+
+
+def _inner_amount_label(text: str) -> int | None:
+    """Where an amount's label followed by its amount ends a label's value run together with it (the department's
+    name, then 区级支出预算总量3724.39), or None: only an amount after the label tells it from a word of the value."""
+    at = _inner_label(text)
+    found = _leading_label(text[at:]) if at else None
+    rest = text[at + len(found):] if at and found else ""
+    return at if found and header_label(found) in _AMOUNT_FIELDS and rest and parse_amount(rest) is not None else None
 
 
 def _labels_apart(row: Row) -> Row:

@@ -7,10 +7,10 @@ each such run of rows becomes its own sheet, with its header fields read from th
 
 from __future__ import annotations
 
-from jixiao.documents.interpret.header_cells import parse_amount, parse_coded_name, parse_unit_line
+from jixiao.documents.interpret.header_cells import parse_amount, parse_coded_name, parse_unit
 from jixiao.documents.interpret.text_lists import split_items
 from jixiao.documents.vocabulary import header_label
-from jixiao.model import Diagnostic, GoalSheet, Indicator, Unit
+from jixiao.model import Diagnostic, GoalSheet, Indicator
 
 __all__ = ["continuation", "rekey_diagnostics", "split_projects"]
 
@@ -75,7 +75,7 @@ def _with_fields(sheet: GoalSheet, cells: dict[str, str], indicators: list[Indic
         elif field in ("code", "purpose"):
             update[field] = value
         elif field == "unit":
-            update["unit"] = parse_unit_line(value) or Unit(name=value)  # (820001-井研县马踏镇人民政府)
+            update["unit"] = parse_unit(value)  # (820001-井研县马踏镇人民政府)
     return sheet.model_copy(update={**update, "budget": budget})
 
 
