@@ -15,8 +15,8 @@ __all__ = ["parse_amount", "parse_field_amount", "parse_coded_name", "parse_unit
 # a unit written after its budget code, bare, after a dash or in brackets (434016遵化市西留村乡人民政府,
 # 820001-井研县马踏镇人民政府, [610001]湖南省…有限公司, (433001)乌海市供销合作社联合社)
 _UNIT_LINE = re.compile(r"^(?:(\d{3,12})\s*[-—－]?|[\[［(（](\d{3,12})[\]］)）])\s*([\u4e00-\u9fff（）()、]{2,})$")
-# a year opening a title or a line under it (2019年度), not a unit's code: 2022年省级第七批水利专项资金安排表
-_YEAR_START = re.compile(r"^(?:19|20)\d{2}\s*年")
+# a year opening a title or a line under it (2019年度, (2020)年度), not a unit's code: 2022年省级第七批水利专项资金安排表
+_YEAR_START = re.compile(r"^[(（]?(?:19|20)\d{2}[)）]?\s*年")
 # a project written as its budget-system code and its name (``51000021R000000019951-工资性支出``)
 _CODED_NAME = re.compile(r"^([0-9A-Z]{12,30})\s*[-—－]\s*(\S.*)$", re.S)
 _MONEY_UNIT = re.compile(r"^[(（]?(?:金额)?单位[:：]\s*(万元|元)[)）]?$")

@@ -91,6 +91,7 @@ _BRACKETED_DEFINITION = re.compile(r"^([^(（]{2,30}?)\s*[(（]((?:计算方法|
 _MONEY_NOTE = re.compile(r"[(（][A-Za-z/%％×*]{1,5}(?:100%)?[)）]$")  # (B/A), (B/A×100%)
 _SPENT_TO_DATE = re.compile(r"^1[-—~至]\d{1,2}月(?:执行数|支出数)")
 _RATE_TO_DATE = re.compile(r"^1[-—~至]\d{1,2}月(?:预算|资金)?执行率")
+_CODE = re.compile(r"[0-9A-Za-z]+")  # a unit code's characters
 _WAN = re.compile(r"(?<=\d)万$")
 _MONEY_AMOUNTS = {"budget_initial", "budget_full", "spent"}
 # The money table's column for why the budget was adjusted or the execution rate is low (the form asks for it).
@@ -763,7 +764,8 @@ class SheetBuilder:
             if "整体" in (sheet.title or ""):  # (部门整体支出绩效目标表: the department is what the sheet is about)
                 sheet.name = sheet.name or (sheet.unit.name if sheet.unit else None)
         elif field == "unit_code":
-            sheet.unit = (sheet.unit or Unit()).model_copy(update={"code": value or None})
+            code = _CODE.search(fold(value))  # (230001 of 230001项目名称…: text run together stops at the code's end)
+            sheet.unit = (sheet.unit or Unit()).model_copy(update={"code": code.group() if code else None})
         elif field == "spent":
             self.money.setdefault("spent", value)  # 执行数: 2.38 beside 预算数 in a self-evaluation's header block
         elif field == "year" and value and parse_year(value + "年") is None:
