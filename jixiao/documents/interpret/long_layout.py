@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 
 from jixiao.documents.blocks import Cell, Row
 from jixiao.documents.interpret.header_cells import is_checkpoint, parse_amount
-from jixiao.documents.vocabulary import column_label, header_label, is_trailer
 from jixiao.documents.interpret.sheet_builder import SheetBuilder, is_header_row
+from jixiao.documents.vocabulary import column_label, header_label, is_trailer
 
 __all__ = ["LongHeader", "detect_long_header", "build_long_table"]
 

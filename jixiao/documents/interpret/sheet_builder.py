@@ -9,6 +9,20 @@ from itertools import dropwhile, takewhile
 
 from jixiao.documents.blocks import Row
 from jixiao.documents.codes import diagnostic
+from jixiao.documents.interpret.goals_block import GoalsBlock, is_goals_word, opening
+from jixiao.documents.interpret.header_cells import (
+    is_checkpoint,
+    label_money_unit,
+    parse_amount,
+    parse_coded_name,
+    parse_field_amount,
+    parse_money_unit,
+    parse_title,
+    parse_unit,
+    parse_unit_line,
+    parse_year,
+)
+from jixiao.documents.interpret.text_lists import split_items
 from jixiao.documents.pipeline.align import GUESS_CONFIDENCE, Aligner, Placed
 from jixiao.documents.pipeline.coefficient import READ_FROM_RIGHT
 from jixiao.documents.pipeline.labels import (
@@ -18,29 +32,19 @@ from jixiao.documents.pipeline.labels import (
     is_bare_number,
     is_placeholder,
     is_value,
-    residue_target,
     label,
     match_key,
-    column_unit as unit_of_column,
+    residue_target,
     simplified,
     split_description,
     target_text,
     unit_completes,
 )
+from jixiao.documents.pipeline.labels import (
+    column_unit as unit_of_column,
+)
 from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns, Header, find_header, is_refinement, refine
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
-from jixiao.documents.interpret.header_cells import (
-    is_checkpoint,
-    parse_amount,
-    parse_coded_name,
-    parse_field_amount,
-    label_money_unit,
-    parse_money_unit,
-    parse_title,
-    parse_unit,
-    parse_unit_line,
-    parse_year,
-)
 from jixiao.documents.vocabulary import (
     canonical_label,
     goals_word,
@@ -49,9 +53,16 @@ from jixiao.documents.vocabulary import (
     split_label_value,
     total_words,
 )
-from jixiao.documents.interpret.goals_block import GoalsBlock, is_goals_word, opening
-from jixiao.documents.interpret.text_lists import split_items
-from jixiao.model import Checkpoint, Diagnostic, GoalSheet, Indicator, Location, Unit, canonical_level1, canonical_level2
+from jixiao.model import (
+    Checkpoint,
+    Diagnostic,
+    GoalSheet,
+    Indicator,
+    Location,
+    Unit,
+    canonical_level1,
+    canonical_level2,
+)
 from jixiao.model.lexicon import fold, simplified, simplified_in_place
 from jixiao.model.target_text import parse_target
 from jixiao.model.units import UnitKind, canonical_unit, unit_kind

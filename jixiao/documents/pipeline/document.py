@@ -12,40 +12,45 @@ diagnostic, or marked as chrome.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import count, takewhile
 
 from jixiao.documents.blocks import Cell, Row
-from jixiao.documents.interpret.header_cells import fund_heading, is_other_table_title, parse_amount, parse_title, report_name
-from jixiao.documents.vocabulary import PAGE_NUMBER, goals_word, header_label, labels, split_label_value
+from jixiao.documents.codes import diagnostic
 from jixiao.documents.interpret.goals_block import goals_in_prose
+from jixiao.documents.interpret.header_cells import (
+    fund_heading,
+    is_other_table_title,
+    parse_amount,
+    parse_title,
+    report_name,
+)
 from jixiao.documents.interpret.long_layout import build_long_table, detect_long_header
 from jixiao.documents.interpret.overall import OverallGoalsBuilder
 from jixiao.documents.interpret.sheet_builder import SheetBuilder, is_figure, money_key
 from jixiao.documents.pipeline.inferred import content_header
 from jixiao.documents.pipeline.labels import Role, is_chrome, label, simplified
 from jixiao.documents.pipeline.money_text import money_in_prose, money_in_text
+from jixiao.documents.pipeline.projects import continuation, rekey_diagnostics, split_projects
 from jixiao.documents.pipeline.prose import PROSE
 from jixiao.documents.pipeline.records import (
     GOAL,
     MONITOR,
     SELF_EVAL,
     claimed_total,
-    trailing_total,
-    monitoring_report,
     figures_lost,
+    monitoring_report,
     self_evaluation,
     sheet_kind,
+    trailing_total,
 )
-from jixiao.documents.pipeline.projects import continuation, rekey_diagnostics, split_projects
 from jixiao.documents.pipeline.regions import body_end, find_header
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
-from jixiao.documents.codes import diagnostic
-from jixiao.model.lexicon import simplified_in_place
+from jixiao.documents.vocabulary import PAGE_NUMBER, goals_word, header_label, labels, split_label_value
 from jixiao.model import Budget, Diagnostic, Document, Location, ReportedEvaluation
+from jixiao.model.lexicon import simplified_in_place
 
 __all__ = ["Accounting", "build_document"]
 
@@ -363,10 +368,10 @@ class _Assembler:
         if label_part and label_part != text:
             self._cell(label_part, number)
             text = text[len(label_part):]
-            amount_at = _inner_amount_label(text)
-            if amount_at:  # 部门(单位)名称XX办事处区级支出预算总量3724.39: the name, then the amount's own label
-                self._cell(text[:amount_at], number)
-                self._cell(text[amount_at:], number)
+            inner_at = _inner_field_label(text)
+            if inner_at:  # 部门(单位)名称XX办事处区级支出预算总量3724.39: the name, then the amount's own label
+                self._cell(text[:inner_at].strip(), number)
+                self._cell(text[inner_at:], number)
                 return
         open_row = self._open
         money = money_key(text)
@@ -474,13 +479,17 @@ def _inner_label(text: str) -> int | None:
     return match.start() if match else None
 
 
-def _inner_amount_label(text: str) -> int | None:
-    """Where an amount's label followed by its amount ends a label's value run together with it (the department's
-    name, then 区级支出预算总量3724.39), or None: only an amount after the label tells it from a word of the value."""
+def _inner_field_label(text: str) -> int | None:
+    """Where another field's label begins inside a label's value run together with it, or None: a label standing
+    apart between spaces (中共宁德市委党史和地方志研究室 部门预算编码 901001033), or an amount's label with its amount
+    after it (…办事处区级支出预算总量3724.39); other label words inside a value are the value's own."""
     at = _inner_label(text)
-    found = _leading_label(text[at:]) if at else None
-    rest = text[at + len(found):] if at and found else ""
-    return at if found and header_label(found) in _AMOUNT_FIELDS and rest and parse_amount(rest) is not None else None
+    found = (_leading_label(text[at:]) or "").strip() if at else ""
+    if not found:
+        return None
+    rest = text[at + len(found):]
+    apart = text[at - 1].isspace() and (not rest or rest[0].isspace())
+    return at if apart or header_label(found) in _AMOUNT_FIELDS and parse_amount(rest) is not None else None
 
 
 def _labels_apart(row: Row) -> Row:
