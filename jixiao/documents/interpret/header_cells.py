@@ -23,7 +23,7 @@ _MONEY_UNIT = re.compile(r"^[(（]?(?:金额)?单位[:：]\s*(万元|元)[)）]?
 _CHECKPOINT = re.compile(r"^(?:\d{1,2}月(?:底|末|份|末前|底前)?|第?[一二三四1-4]季度末?|[上下]半年|全年|年[底末]|\d{1,2}月\d{1,2}日前?)$")
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
-_TITLE = re.compile(r"绩效目标(?:申报|审核|批复)?表|绩效自评表|绩效监控表|运行监控表|绩效评价指标表|评价指标与标准值表")
+_TITLE = re.compile(r"绩效目标(?:申报|审核|批复|自评)?表|绩效自评表|绩效监控表|运行监控表|绩效评价指标表|评价指标与标准值表")
 # a self-evaluation written as a report: its title names the fund (锡林郭勒盟城乡居民基本养老保险补助资金2022年度绩效
 # 自评报告; 云南省2022年度中央自然灾害资金绩效自评报告), perhaps after a site's 标题: / 名称: label
 _REPORT_TITLE = re.compile(r"(?:标题|名称|题目|概述)?:?(?P<name>[^,，。;；:]+?)(?:\d{4}年度?)?(?:项目)?(?:支出)?绩效(?:自评|评价)报告")

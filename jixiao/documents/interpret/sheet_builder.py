@@ -311,6 +311,12 @@ def _as_line(row: Row) -> Line:
                 row.row, gridded=gridded)
 
 
+def _implied_level1(level2: str | None) -> str | None:
+    """The 一级指标 ``level2`` stands under in every framework, or None when the frameworks differ or know it not."""
+    parents = {level2_parents(framework).get(level2 or "") for framework in Framework}
+    return parents.pop() if len(parents) == 1 else None
+
+
 class SheetBuilder:
     """Accumulates the rows of one sheet: first its header block, then (after the grid header) indicators."""
 
@@ -905,6 +911,9 @@ class SheetBuilder:
         self._levels = (level1, level2)
         unplaced = values.pop("_unplaced", None)
         after = values.pop("_after", None)  # what followed the rows of a line run together: the table's end
+        total = values.pop("_total", None)  # the score of a 总分 row printed after the rows' figures
+        if total and parse_amount(total) is not None:
+            self.claimed.setdefault("total", parse_amount(total))
         if after:
             self._conclusions(after)
         if unplaced or after:
@@ -993,6 +1002,10 @@ class SheetBuilder:
             updates["level1"] = canonical_level1(match_key(level1))
         if level2 and indicator.level2 is None and canonical_level2(match_key(level2)):
             updates["level2"] = canonical_level2(match_key(level2))
+        if not level1.strip() and (implied := _implied_level1(updates.get("level2", indicator.level2))):
+            # a 一级指标 cell left blank over rows whose 二级指标 has one parent in every framework (数量指标 is 产出
+            # in both; 成本指标 is not): the level is the framework's, the cell stays blank as written
+            updates["level1"] = implied
         if "operator" in values or "unit" in values or residue:
             # understood with its columns joined; kept as the value cell is written
             updates["target"] = indicator.target.model_copy(update={"raw": written_target})

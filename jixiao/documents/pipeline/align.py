@@ -31,9 +31,9 @@ from jixiao.documents.pipeline.labels import (
     Role,
     is_bare_number,
     is_numbered,
-    is_row_number,
     is_operator,
     is_qualitative,
+    is_row_number,
     is_value,
     label,
     looks_like_target,
@@ -51,6 +51,7 @@ from jixiao.documents.pipeline.labels import (
 from jixiao.documents.pipeline.outline import Outline
 from jixiao.documents.pipeline.prose import PROSE
 from jixiao.documents.pipeline.regions import EXTRA, FRAME, NUMBER_HEADINGS, Columns, is_frame_label, is_goal_heading
+from jixiao.documents.pipeline.separated import Separated, separated_rows
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.model import canonical_level2, parse_direction
 from jixiao.model.target_text import parse_target
@@ -61,7 +62,8 @@ __all__ = ["Placed", "Aligner"]
 _LEVELS = ("level1", "level2")
 _CJK_END = re.compile(r"[\u4e00-\u9fff]$")  # a name ends in a word, not in a figure of its own
 _LEVEL_ROLES = (Role.LEVEL1, Role.LEVEL2)
-_PROSE_PARTS = {"level1": "一级指标", "level2": "二级指标", "group": "指标组", "name": "三级指标", "target": "指标值"}
+_PROSE_PARTS = {"level1": "一级指标", "level2": "二级指标", "group": "指标组", "name": "三级指标", "target": "指标值",
+                "actual": "实际完成值"}
 _POINTS = ("weight", "score")  # the columns of points that end a self-evaluation row
 _ACHIEVED = ("actual", "expected")  # the columns of what was achieved, written like a target
 # a weight run into the target after it (1020万元: 10 | 20万元), the weight one or two digits long (or x.5)
@@ -390,7 +392,33 @@ class Aligner:
         if self._stream:
             tokens, line = self._stream, self._stream_line
             self._stream, self._stream_line = [], None
-            self._by_labels(tokens, line, closed=False)  # type: ignore[arg-type]
+            separated = separated_rows(tokens, self.slots)
+            if separated is not None:
+                tokens = separated.before
+            before = len(self.placed)
+            if tokens:
+                self._by_labels(tokens, line, closed=False)  # type: ignore[arg-type]
+            if separated is not None and separated.unpaired and len(self.placed) > before:
+                rows, names = separated.unpaired
+                self.placed[before].how.append(f"数值与名称分开印出，{rows}行数值、{names}个名称，数目不符，未按顺序配对")
+            elif separated is not None:
+                self._add_separated(separated, line)  # type: ignore[arg-type]
+
+    def _add_separated(self, separated: Separated, line: Line) -> None:
+        """The rows of a stream whose names and figures were printed in separate blocks (:mod:`.separated`),
+        paired in order: an inference (P111 says how), the totals after the figures kept as the table's."""
+        for row in separated.rows:
+            where = Line([], line.kind, row.line, line.table, line.row) if row.line is not None else line
+            self._add({**row.levels, "name": row.name, **row.figures}, where, GUESS_CONFIDENCE, [], row.tokens)
+            levels = f"，{row.levels.get('level2', '')}按印出的顺序" if separated.levels_in_order else ""
+            self.placed[-1].inferred = (f"名称与数值分开印出，按顺序配对：{self._heading('name')}“{row.name}”｜"
+                                        + "｜".join(f"{self._heading(kind)}“{text}”" for kind, text in row.figures.items())
+                                        + levels)
+        if separated.totals:
+            # the 总分 row's figures, its label printed elsewhere in the flow: the claimed total is the score's
+            score = separated.totals[-1] if "score" in self.slots else None
+            self.placed[-1].values["_total" if score else "_after"] = score or " ".join(separated.totals)
+            self.placed[-1].tokens += len(separated.totals)
 
     # -- placing ---------------------------------------------------------------------------------------
     def _add(self, cells: dict[str, str], line: Line, confidence: float, how: list[str], tokens: int,

@@ -415,6 +415,9 @@ class _Assembler:
         if is_chrome(text):
             return
         title = parse_title(text)
+        current = self.current
+        if title and current is not None and not current.has_content and _says_more(current.sheet.title, title):
+            return  # the form's own title under a page's heading that says it more fully (…自评表(市场监管经开区分局))
         if title:
             self._other_table = False
             self._new_sheet(title)
@@ -441,6 +444,19 @@ class _Assembler:
         if current is None or current.starts_another_sheet(row):
             current = self._new_sheet()
         current.feed(row)
+
+
+_QUALIFIER = re.compile(r"[(（][^()（）]*[)）]$")
+
+
+def _says_more(fuller: str | None, title: str) -> bool:
+    """Whether a title standing above ``title`` with nothing between is ``title`` with a bracketed qualifier
+    after it (区域绩效目标自评表(市场监管经开区分局) above 区域绩效目标自评表: a page's heading, then the form's own
+    title). Words a page adds before a title are left alone: the review reads a project name there."""
+    if not fuller:
+        return False
+    fuller, title = fuller.replace(" ", ""), title.replace(" ", "")
+    return fuller != title and _QUALIFIER.sub("", fuller) == title
 
 
 def _opens_sheet(text: str) -> bool:

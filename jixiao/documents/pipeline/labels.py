@@ -18,12 +18,13 @@ from enum import StrEnum
 from functools import cache, lru_cache
 
 from jixiao.documents.interpret.header_cells import is_checkpoint, parse_amount, parse_title
-from jixiao.documents.vocabulary import column_label, header_label, is_trailer, labels, total_words
+from jixiao.documents.pipeline.said import said_indicators
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
+from jixiao.documents.vocabulary import column_label, header_label, is_trailer, labels, total_words
 from jixiao.model import Framework, canonical_level1, canonical_level2, level2_parents
-from jixiao.model.vocabulary import may_end_level_name, ndrc_level1, written_level2
 from jixiao.model.lexicon import as_written, fold, load, simplified
 from jixiao.model.units import canonical_unit, unit_spellings
+from jixiao.model.vocabulary import may_end_level_name, ndrc_level1, written_level2
 
 __all__ = ["Role", "Label", "label", "match_key", "column_unit", "unit_completes", "target_text", "simplified", "clean_name", "residue_target", "is_numbered", "is_placeholder", "is_bare_number", "is_operator",
            "OPERATOR_WORDS", "looks_like_target", "is_value", "split_name_target", "split_name_trend", "split_qualitative",
@@ -1109,7 +1110,15 @@ _PARAGRAPH_OPENING = re.compile(r"^\s*[(（]?[一二三四五六七八九十\d]*
 
 def _opens_paragraph(text: str) -> bool:
     opening = _PARAGRAPH_OPENING.match(simplified(text))
-    return bool(opening) and label(opening.group(1)).role in (Role.LEVEL1, Role.LEVEL2)
+    if opening is not None:
+        return label(opening.group(1)).role in (Role.LEVEL1, Role.LEVEL2)
+    # a level name, then sentences that say each indicator's target and what was achieved in words (4.成本指标国家规定
+    # 标准发放指标为100%实际完成值为100%): a report's paragraph too
+    level1, level2, rest = split_level_prefix(_HEADING_NUMBER.sub("", simplified(text)))
+    return bool(level1 or level2) and said_indicators(rest.lstrip("。:：,， ")) is not None
+
+
+_HEADING_NUMBER = re.compile(r"^\s*[(（]?[一二三四五六七八九十\d]*[)）、.．]?\s*")
 
 
 _MIN_FUSED_HEADINGS = 4

@@ -16,13 +16,14 @@ import re
 from functools import cache, lru_cache
 
 from jixiao.documents.pipeline.labels import Role, label, match_key, simplified, split_name_trend, split_qualitative
-from jixiao.documents.pipeline.tokens import Line
+from jixiao.documents.pipeline.said import said_indicators
+from jixiao.documents.pipeline.tokens import Line, LineKind
 from jixiao.documents.vocabulary import labels
 from jixiao.model import canonical_level1, canonical_level2
 from jixiao.model.lexicon import as_written, fold, load
 from jixiao.model.units import unit_spellings
 
-__all__ = ["Item", "split_prose", "prose_lines", "PROSE"]
+__all__ = ["Item", "split_prose", "split_report_sentence", "prose_lines", "PROSE"]
 
 PROSE = "prose"  # the key of a line's ``extra`` that holds its items
 Item = tuple[tuple[str, str], ...]  # (kind, text) pairs: level1, level2, group, name, target, or rest
@@ -86,6 +87,10 @@ def _clause(text: str) -> list[tuple[str, str]]:
         # a qualitative target run onto the name (生态修复功能提高, …名录和数据库基本健全), or written before what
         # it is said of (按时完成教学任务)
         fused = split_name_trend(text) or split_qualitative(text) or _done_first(text)
+        figure = _target().search(fused[0]) if fused else None
+        if figure is not None and figure.start() > 0:
+            # the word follows a figure (资助标准100%达标): the figure with its word is the target
+            fused = (fused[0][:figure.start()].strip(), figure.group(0).strip() + fused[1])
         return [("name", fused[0]), ("target", fused[1])] if fused else [("name", text)] if text else []
     name = text[: match.start()].strip()
     planned = _PLANNED.search(name)
@@ -168,7 +173,10 @@ def split_prose(text: str, levelled: bool = False, headed: bool = False) -> tupl
     opening, rest = _levels(line)
     # the colon or comma stands right after the level names (数量指标：…), not later in the text (a row's
     # cells run together, whose name explains itself in brackets: 结余率(计算方法为:结余数/预算数))
-    if not levelled and not headed and not (opening and _OPENED.search(line[:len(line) - len(rest)])):
+    # (or the level names run straight into indicators that say their target and achievement in words: 4.成本指标国家
+    # 规定标准发放指标为100%实际完成值为100%)
+    if not levelled and not headed and not (opening and (_OPENED.search(line[:len(line) - len(rest)])
+                                                         or said_indicators(rest))):
         return None
     items: list[Item] = []
     targets = 0
@@ -176,6 +184,11 @@ def split_prose(text: str, levelled: bool = False, headed: bool = False) -> tupl
         levels, rest = _levels(sentence.strip())
         if levels:
             items.append(tuple(levels))
+        said = said_indicators(rest) if rest.strip() else None
+        if said:
+            items.extend((("name", name), ("target", target), ("actual", actual)) for name, target, actual in said)
+            targets += len(said)
+            continue
         clauses = [part for part in _CLAUSE.split(rest) if part.strip()] if rest.strip() else []
         paired = _name_then_value(clauses)
         if paired:
@@ -203,6 +216,41 @@ def split_prose(text: str, levelled: bool = False, headed: bool = False) -> tupl
     if not enough:
         return None
     return tuple(tuple((kind, as_written(text, part)) for kind, part in item) for item in items)
+
+
+# the word a report's sentence says an indicator's plan with, between its name and its figure (农村危房改造任务数为
+# 115户): kept in the name, which it is part of (任务数); 为 is not
+_PLAN_WORD = re.compile(r"(?:任务数|目标值|计划数|目标任务数?)为?$")
+# who a report speaks for and the year, before what its sentence measures (我市2022年农村危房改造任务数): no part of the name
+_SUBJECT = re.compile(r"^(?:我|全)(?:省|市|县|区|旗|州|盟|镇|乡|局|院|校|单位|中心)(?:\d{4}年度?)?|^\d{4}年度?")
+
+
+def split_report_sentence(text: str) -> tuple[Item, ...] | None:
+    """The indicators a report's paragraph states with their plan and what was achieved, under no level heading
+    (``我市2022年农村危房改造任务数为115户,实际完成农村危房改造264户``), or None. Only where the evidence is strong:
+    a clause that names what is measured, a word of plan (任务数, 目标值, 计划数) and its figure, and right after it
+    a clause of achievement (实际完成…, 全年完成值…) whose figure has the same unit. The paragraph's other clauses
+    are narrative, not cells, and are left out."""
+    items: list[Item] = []
+    for sentence in _SENTENCE.split(simplified(text.strip())):
+        clauses = [part.strip() for part in _CLAUSE.split(sentence) if part.strip()]
+        for clause, following in zip(clauses, clauses[1:]):
+            parts = dict(_clause(clause))
+            name, target = parts.get("name", ""), parts.get("target", "")
+            achieved = _achieved(following) if target else None
+            planned = clause[:clause.rfind(target)].strip() if target else ""
+            if achieved is None or not _PLAN_WORD.search(planned) or _unit_of(target) != _unit_of(achieved):
+                continue
+            name = _SUBJECT.sub("", name.removesuffix("为")).strip()
+            if len(name) >= _SHORTEST_NAME:
+                items.append((("name", as_written(text, name)), ("target", as_written(text, target)),
+                              ("actual", as_written(text, achieved))))
+    return tuple(items) or None
+
+
+def _unit_of(figure: str) -> str:
+    """The unit a figure is written with (户 of 264户), empty for a bare number."""
+    return re.sub(r"^[^\d]*[\d,.]+\s*", "", figure)
 
 
 def _lone_levels(text: str) -> list[tuple[str, str]] | None:
@@ -237,6 +285,8 @@ def prose_lines(lines: list[Line]) -> list[Line]:
         if items and any(kind == "rest" for item in items for kind, _ in item):
             items = None  # a report's paragraph under the heading (its sentences no indicators), not an outline's line
         headed = bool(items)
+        if not items and len(texts) == 1 and line.kind is not LineKind.ROW:
+            items = split_report_sentence(texts[0])
         if items:
             _mark_headings(result)
             result.append(Line(filled, line.kind, line.line, line.table, line.row, line.gridded, line.blanks_before,

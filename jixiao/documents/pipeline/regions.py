@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from jixiao.documents.vocabulary import canonical_label, header_label, is_trailer, labels, total_words
+from jixiao.documents.pipeline.coefficient import COEFFICIENT
 from jixiao.documents.pipeline.labels import (
     Role,
     column_kind,
@@ -33,11 +33,11 @@ from jixiao.documents.pipeline.labels import (
     split_run_together,
 )
 from jixiao.documents.pipeline.outline import is_outline
-from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.pipeline.prose import PROSE
-from jixiao.documents.pipeline.coefficient import COEFFICIENT
+from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.pipeline.transposed import TURNED
+from jixiao.documents.vocabulary import canonical_label, header_label, is_trailer, labels, total_words
 from jixiao.model.lexicon import fold
 
 __all__ = ["split_header_runs", "join_heading_runs", "is_goal_heading", "is_frame_label", "Columns", "Header", "find_header", "body_end", "FRAME", "EXTRA", "NUMBER_HEADINGS", "is_refinement", "refine"]
@@ -369,6 +369,19 @@ def _reports_actuals(lines: list[Line], index: int) -> bool:
     return False
 
 
+def _states_levels(lines: list[Line], index: int) -> bool:
+    """Whether any line of the prose indicators from ``lines[index]`` on names a level (数量指标：…), or a level
+    heading stands right above them."""
+    above = lines[index - 1].extra.get(PROSE) if index else None
+    for line in lines[index:]:
+        items = line.extra.get(PROSE)
+        if not items:
+            break
+        if any(kind in _LEVELS for item in items for kind, _ in item):
+            return True
+    return bool(above)
+
+
 def _implied_header(line: Line, index: int, headings: tuple[str, ...]) -> Header:
     tokens = [Token(text, line.line, column) for column, text in enumerate(headings)]
     columns = _columns(tokens, False)
@@ -385,6 +398,8 @@ def find_header(lines: list[Line], index: int, settings: ReadSettings = DEFAULT_
         # indicators written as prose: the items say what each piece is, the four columns are implied (and the
         # goal table's form, whose fields the text names)
         headings = (*_IMPLIED, _ACHIEVED) if _reports_actuals(lines, index) else _IMPLIED
+        if not _states_levels(lines, index):
+            headings = headings[2:]  # sentences that name no level imply no level columns (the structure is not shown)
         tokens = [Token(text, line.line, column) for column, text in enumerate(headings)]
         return Header(_columns(tokens, False), index, index, [])
     if line.extra.get(TURNED):

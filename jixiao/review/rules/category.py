@@ -56,7 +56,9 @@ class Level2UnderWrongLevel1(Rule):
             return
         parents = level2_parents(ctx.framework)
         label = "2021年起框架" if ctx.framework is Framework.Y2021 else "88号/10号框架"
-        labelled = {indicator.level1 for indicator in ctx.sheet.indicators if indicator.level1}
+        # (the levels the column names as written: a blank cell's level implied by the framework is not named)
+        labelled = {indicator.level1 for indicator in ctx.sheet.indicators
+                    if indicator.level1 and indicator.level1_raw.strip()}
         for indicator in ctx.sheet.indicators:
             level1, expected = ctx.level1_of(indicator), parents.get(indicator.level2 or "")
             edits = []

@@ -11,6 +11,7 @@ from jixiao.model.amounts import amount
 from jixiao.model.lexicon import fold
 from jixiao.model.vocabulary import level1_names, level2_names
 from jixiao.web.bounds import MAX_ID, MAX_VERSION, YEARS
+from jixiao.documents.pipeline.labels import target_text
 from jixiao.web.sheets.conversion import indicator_of
 from jixiao.web.sheets.models import MONEY, IndicatorRow, Sheet, Status
 from jixiao.web.sheets.ordering import place_new_rows
@@ -127,6 +128,11 @@ class IndicatorForm(forms.Form):
     # The stored row the form shows (none for a row added now): the cells the form has no field for (权重, the
     # form's other columns …) are kept from it, wherever the user moves the row.
     origin = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    # The form's own operator (指标性质) and unit (计量单位) columns as the stored row has them: a target the reader
+    # joined from them is shown split, and saved back into them, so the exported form keeps its columns and no
+    # column contradicts the value (an edited ≥230人 beside a unit column still saying 个).
+    operator_column = forms.CharField(required=False, widget=forms.HiddenInput)
+    unit_column = forms.CharField(required=False, widget=forms.HiddenInput)
     level1 = forms.ChoiceField(label="一级指标", choices=[("", "—")] + [(n, n) for n in level1_names()], required=False)
     level2 = forms.ChoiceField(label="二级指标", choices=[("", "—")] + [(n, n) for n in level2_names()], required=False)
     name = forms.CharField(label="三级指标", max_length=200, widget=forms.TextInput(attrs={"list": "indicator-names"}))
@@ -151,12 +157,16 @@ class IndicatorForm(forms.Form):
         data = self.cleaned_data
         value = data.get("value")
         target = f"{data['operator']}{value.normalize():f}{data.get('unit') or ''}" if value is not None else data["text"]
+        columns = _column_cells(data, value)
+        if columns:
+            target = (f"{'' if 'operator_column' in columns else data['operator']}{value.normalize():f}"
+                      f"{'' if 'unit_column' in columns else data.get('unit') or ''}")
         cells = {"level1": _as_written(data.get("level1"), data.get("level1_raw"), data.get("level1_read"),
                                        canonical_level1),
                  "level2": _as_written(data.get("level2"), data.get("level2_raw"), data.get("level2_read"),
                                        canonical_level2),
                  "name": data["name"], "description": data.get("description") or "", "target": target,
-                 "basis": data.get("basis") or ""}
+                 "basis": data.get("basis") or "", **columns}
         # Browsers send textarea line breaks as CRLF; the stored text uses LF as the documents do.
         return {**{name: value.replace("\r\n", "\n").strip() for name, value in cells.items()},
                 "origin": data.get("origin")}
@@ -164,7 +174,8 @@ class IndicatorForm(forms.Form):
     @staticmethod
     def initial_for(row: IndicatorRow) -> dict[str, object]:
         """The form's initial values for a stored row: a clean quantitative target splits into its parts."""
-        target = parse_target(row.target, row.name)
+        written = target_text(row.target, row.operator_column, row.unit_column)  # as the reader joins the columns
+        target = parse_target(written, row.name)
         understood = indicator_of(row)  # the levels as the core understood them (產出指標 is 产出指标)
         initial = {"level1": understood.level1 or row.level1, "level2": understood.level2 or row.level2,
                    "level1_raw": row.level1, "level2_raw": row.level2, "level1_read": understood.level1 or "",
@@ -174,9 +185,26 @@ class IndicatorForm(forms.Form):
                    "other_cells": other_cells(understood)}
         # Split only a target the parts rebuild exactly; anything else (prose, run-together numbers) stays text.
         if target.value is not None and target.operator not in (None, Operator.RANGE) \
-                and fold(target.display()) == fold(row.target):
+                and fold(target.display()) == fold(written):
             initial.update(operator=target.operator.value, value=target.value, unit=target.unit or "", text="")
+            # the columns the reader joined into the target (a unit column's note that completes nothing is not)
+            if target_text(row.target, row.operator_column, "") != row.target:
+                initial["operator_column"] = row.operator_column
+            if target_text(row.target, "", row.unit_column) != row.target:
+                initial["unit_column"] = row.unit_column
         return initial
+
+
+def _column_cells(data: dict, value) -> dict[str, str]:
+    """The operator and unit columns' cells of an edited row that has them, when its target is a number: its
+    operator and unit go into them. A qualitative text leaves them as they stand (they may say 定性, and an unchanged
+    row must not change). Empty when the row has no such columns."""
+    if value is None:
+        return {}
+    cells = {"operator_column": data["operator"]} if data.get("operator_column") else {}
+    if data.get("unit_column"):
+        cells["unit_column"] = data.get("unit") or ""
+    return cells
 
 
 def _as_written(chosen: str | None, raw: str | None, read: str | None, canonical) -> str:

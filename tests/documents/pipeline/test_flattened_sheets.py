@@ -39,8 +39,10 @@ def test_headings_printed_among_the_first_rows_cells_are_the_grids_columns():
 
 def test_rows_the_template_numbers_are_indicators_before_any_level_name_is_printed():
     indicators = read(HEADINGS_AMONG_ROWS)[0].sheets[0].indicators
-    # no 一级/二级 cell stands before the first 质量指标: those rows' levels are not in the text
-    assert [(i.level1, i.level2) for i in indicators] == [(None, None)] * 4 + [(None, "质量指标")]
+    # no 一级/二级 cell stands before the first 质量指标: those rows' levels are not in the text (质量指标 is 产出 in
+    # every framework: its 一级指标 is implied, the cell left blank)
+    assert [(i.level1, i.level1_raw, i.level2) for i in indicators] == [(None, "", None)] * 4 + [
+        ("产出指标", "", "质量指标")]
 
 
 def test_a_unit_cut_from_its_figure_by_a_space_joins_it():

@@ -181,3 +181,34 @@ def test_a_year_the_project_name_opens_with_is_the_sheets_when_nothing_else_stat
     assert sheet.year == year
     notes = [d.message for d in document.diagnostics if d.code == "P125"]
     assert notes == ([f"表中未写年度，按项目名称中的“{year}年”取年度"] if noted else [])
+
+
+@pytest.mark.parametrize(("above", "title", "key"), [
+    # corpus 036: a 区域 form names no project; its title (区域绩效目标自评表) names the sheet, and the page's heading,
+    # the same title with the office in brackets, says it more fully
+    (["2021年中央对地方专项转移支付区域绩效目标自评表(市场监管经开区分局)", "2021年中央对地方专项转移支付区域绩效目标自评表"],
+     "2021年中央对地方专项转移支付区域绩效目标自评表(市场监管经开区分局)",
+     "2021年中央对地方专项转移支付区域绩效目标自评表(市场监管经开区分局)"),
+    # words a page adds before the form's title are no qualifier of it: the form's own title stands
+    (["金寨经济开发区2021年度项目绩效目标自评表", "项目绩效目标自评表"], "项目绩效目标自评表", "（未命名项目）"),
+])
+def test_a_self_evaluation_titled_as_a_goal_form_is_titled_and_keyed_by_its_fullest_title(above, title, key):
+    sheet = read(*above, "单位名称 | 遂宁市市场监督管理局经开区分局 |", *GRID).sheets[0]
+    assert (sheet.name, sheet.title, sheet.key) == (None, title, key)
+
+
+def test_a_blank_level1_cell_takes_the_level_every_framework_puts_the_level2_under():
+    # corpus 036: the 一级指标 cell of the 产出 block is blank; 数量指标 is 产出 in every framework, 成本指标 is not
+    sheet = read("一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 |",
+                 " | 数量指标 | 指标1.药品抽验品种 | ≥3 | 4 |",
+                 " | 成本指标 | 指标1.培训成本 | ≤0.2万元 | 0.2万元 |").sheets[0]
+    assert [(i.level1, i.level1_raw, i.level2) for i in sheet.indicators] == [
+        ("产出指标", "", "数量指标"), (None, "", "成本指标")]
+
+
+def test_a_period_pair_of_value_columns_named_by_period_keeps_the_year_set():
+    # corpus 224 (Traditional, glossed): 周期指标值 | 本年度指标值, the year's set the sheet's indicators
+    sheet = read("一級指標(biāo) | 二級指標(biāo) | 三級指標(biāo) | 周期指標(biāo)值 | 本年度指標(biāo)值 |",
+                 "產(chǎn)出指標(biāo) | 數(shù)量指標(biāo) | 新增學(xué)位數(shù)量(個) | 3000 | 1200 |").sheets[0]
+    (indicator,) = sheet.indicators
+    assert (indicator.target.raw, indicator.long_term_target.raw) == ("1200", "3000")

@@ -8,7 +8,8 @@ from decimal import Decimal
 import pytest
 
 from jixiao.documents.pipeline import read_text
-from jixiao.documents.pipeline.prose import PROSE, prose_lines, split_prose
+from jixiao.documents.pipeline.prose import PROSE, prose_lines, split_prose, split_report_sentence
+from jixiao.documents.pipeline.said import said_indicators
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS
 from jixiao.documents.pipeline.tokens import text_lines
 
@@ -209,3 +210,68 @@ def test_a_level_name_alone_on_a_line_without_a_number_is_no_outline_heading():
     numbered = prose_lines(text_lines("(一)数量指标\n培训人员≥300人;\n", DEFAULT_SETTINGS))
     assert [line.extra.get(PROSE) for line in numbered] == [
         ((("level2", "数量指标"),),), ((("name", "培训人员"), ("target", "≥300人")),)]
+
+
+_REPORT = ("无为市危房改造转移支付2022年度绩效自评报告", "一、绩效目标情况",
+           "根据省、市住建部门要求,我市2022年农村危房改造任务数为115户,实际完成农村危房改造264户,发放补助资金为278.8万元。",
+           "二、绩效目标完成情况分析")
+
+
+def test_a_report_sentence_giving_a_plan_and_what_was_achieved_is_an_indicator():
+    # corpus 190: a self-evaluation report in prose, under no level heading; the money clause after it is narrative
+    document = read(*_REPORT)
+    (sheet,) = document.sheets
+    (indicator,) = sheet.indicators
+    assert (sheet.name, indicator.name, indicator.target.raw, indicator.level2) == (
+        "无为市危房改造转移支付", "农村危房改造任务数", "115户", None)
+    assert [item.actual_raw for item in sheet.evaluation.items] == ["264户"]
+    # the sentences name no level: no level columns are implied, so the sheet's structure is not judged
+    assert sheet.form_fields == ["三级指标", "指标值", "实际完成值"]
+    (how,) = [d for d in document.diagnostics if d.code == "P111"]
+    assert "实际完成值“264户”" in how.message
+
+
+@pytest.mark.parametrize("sentence", [
+    # the achieved figure in another unit: not the same measure
+    "我市2022年农村危房改造任务数为115户,实际完成投资264万元。",
+    # no word of plan before the figure: a narrative figure
+    "我市坚持应改尽改,实际完成农村危房改造264户,发放补助资金为278.8万元。",
+    # a plan with no clause of achievement after it
+    "我市2022年农村危房改造任务数为115户,补助资金已全部发放。",
+])
+def test_report_sentences_without_a_plan_and_its_achievement_in_the_same_unit_are_no_indicators(sentence):
+    document = read(_REPORT[0], _REPORT[1], sentence, _REPORT[3])
+    assert split_report_sentence(sentence) is None
+    assert not [indicator for sheet in document.sheets for indicator in sheet.indicators]
+
+
+def test_indicators_that_say_their_target_and_achievement_in_words_are_split_even_run_together():
+    # corpus 221 (a self-evaluation report in prose): two indicators in one sentence, no punctuation between them,
+    # and a level name run straight into its indicator (4.成本指标国家规定…)
+    document = read("优抚对象生活补助经费转移支付2023年度绩效自评报告", "(四)绩效指标完成情况分析",
+                    "3.时效指标。优抚对象生活补助金每月中旬发放指标为100%实际完成值为100%"
+                    "义务兵家庭优待金每年3月、9月份发放指标为100%实际完成值为100%",
+                    "4.成本指标国家规定标准发放指标为100%实际完成值为95%")
+    (sheet,) = document.sheets
+    assert [(i.level2, i.name, i.target.raw) for i in sheet.indicators] == [
+        ("时效指标", "优抚对象生活补助金每月中旬发放", "100%"), ("时效指标", "义务兵家庭优待金每年3月、9月份发放", "100%"),
+        ("成本指标", "国家规定标准发放", "100%")]
+    assert [item.actual_raw for item in sheet.evaluation.items] == ["100%", "100%", "95%"]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("资金到位率年度指标值:100%,实际完成值:98%", [("资金到位率", "100%", "98%")]),
+    ("培训人次目标值为≥500人次完成情况为520人次", [("培训人次", "≥500人次", "520人次")]),
+    # anything else in the sentence: not such a sentence
+    ("资金到位率指标为100%实际完成值为100%,资金使用规范", None),
+    ("经费发放率为98%覆盖率及资金到位率均为100%", None),
+])
+def test_a_sentence_made_only_of_said_targets_and_achievements(text, found):
+    assert said_indicators(text) == found
+
+
+def test_a_figure_before_a_word_of_completion_is_the_target_not_part_of_the_name():
+    # corpus 223 (Traditional, glossed): 资助标准100%达标 is 资助标准 with the target 100% (达标 kept beside it)
+    items = split_prose("3、時(shí)效指標(biāo):資助經(jīng)費(fèi)發(fā)放率100%達(dá)標(biāo),資助標準100%達標。")
+    assert [dict(item).get("name") for item in items[1:]] == ["資助經費發放率", "資助標準"]
+    assert [dict(item)["target"] for item in items[1:]] == ["100%達標", "100%達標"]

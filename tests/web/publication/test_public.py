@@ -104,7 +104,9 @@ def test_search_pages_through_many_results(org, anonymous, monkeypatch):
     found = [set(re.findall(r'/public/table/(\d+)/', page)) for page in pages]
     assert [len(f) for f in found] == [2, 2, 1] and set().union(*found) == {str(t.pk) for t in tables}
     assert "下一页" in pages[0] and "上一页" in pages[1] and "下一页" not in pages[2]
-    assert "第 5–5 张表" in pages[2]
+    assert "第 1–2 张表（还有更多）" in pages[0] and "第 5 张表" in pages[2] and "5–5" not in pages[2]
+    one = anonymous.get("/public/search/", {"q": "环境整治4"}).content.decode()
+    assert "“环境整治4”：找到 1 张表。" in one  # was “第 1–1 张表”
     assert anonymous.get("/public/search/", {"q": "环境整治", "page": "abc"}).status_code == 200
 
 

@@ -198,7 +198,7 @@ def test_a_value_edited_in_the_editor_is_read_with_its_operator_and_unit_columns
     client = login(org["owner"])
     page = client.get(f"/sheets/{sheet.pk}/edit/")
     assert "指标性质：≥" in page.content.decode()  # shown under the row
-    posted = _form_data(page.context, **{f"ind-{row.position - 1}-text": "240"})
+    posted = _form_data(page.context, **{f"ind-{row.position - 1}-value": "240"})
     assert client.post(f"/sheets/{sheet.pk}/edit/", posted).status_code == 302
     row.refresh_from_db()
     assert (row.operator_column, row.target, row.unit_column) == ("≥", "240", "个")
@@ -256,19 +256,18 @@ def test_other_cells_written_like_formulas_are_text_in_the_workbook(org, login):
     assert_written_as_text(response.content, FORMULA_TITLE, FORMULA_LINK)
 
 
-def test_a_value_entered_with_its_operator_beside_an_operator_column_is_read_once(org, login):
-    # the editor's own 指标性质 field on a row that has the form's: the value states its comparison, read as stated
+def test_an_operator_chosen_in_the_editor_goes_into_the_forms_operator_column(org, login):
+    # the editor's 指标性质 field on a row that has the form's own column: the choice is written there, once
     _, [sheet, _other] = _import(org, "003_")
     row = sheet.indicators.get(name=COUNTED)
     client = login(org["owner"])
     posted = _form_data(client.get(f"/sheets/{sheet.pk}/edit/").context, **{
-        f"ind-{row.position - 1}-text": "", f"ind-{row.position - 1}-operator": "≤",
-        f"ind-{row.position - 1}-value": "240", f"ind-{row.position - 1}-unit": "个"})
+        f"ind-{row.position - 1}-operator": "≤", f"ind-{row.position - 1}-value": "240"})
     assert client.post(f"/sheets/{sheet.pk}/edit/", posted).status_code == 302
     row.refresh_from_db()
-    assert (row.operator_column, row.target, row.unit_column) == ("≥", "≤240个", "个")
+    assert (row.operator_column, row.target, row.unit_column) == ("≤", "240", "个")
     target = goal_sheet(Sheet.objects.get(pk=sheet.pk)).indicators[row.position - 1].target
-    assert (target.operator.value, target.value, target.unit, target.raw) == ("≤", 240, "个", "≤240个")
+    assert (target.operator.value, target.value, target.unit, target.raw) == ("≤", 240, "个", "240")
 
 
 def test_the_page_shows_the_weight_and_direction_a_row_was_read_with(org, login):
@@ -282,3 +281,25 @@ def test_the_page_shows_the_weight_and_direction_a_row_was_read_with(org, login)
     assert "权重：20" in row and "指标方向性：正向指标" in row
     edit = login(org["owner"]).get(f"/sheets/{sheet.pk}/edit/").content.decode()
     assert "权重：20" in edit
+
+
+def test_a_target_joined_from_the_forms_operator_and_unit_columns_is_edited_in_them(org, login):
+    # corpus 003 writes ≥ | 230 | 个 in its 指标性质, 指标值 and 计量单位 columns: the editor showed the value alone
+    # as a qualitative text (230), and a preparer's ≥230人 left the 计量单位 column saying 个.
+    _, sheets = _import(org, "003_")
+    sheet = next(s for s in sheets if s.indicators.filter(name="村组干部230人").exists())
+    row = sheet.indicators.get(name="村组干部230人")
+    assert (row.operator_column, row.target, row.unit_column) == ("≥", "230", "个")
+    client = login(org["owner"])
+    page = client.get(f"/sheets/{sheet.pk}/edit/")
+    form = page.context["grid"].forms[row.position - 1]
+    assert (form["operator"].value(), form["value"].value(), form["unit"].value(), form["text"].value()) == (
+        "≥", 230, "个", "")
+    unchanged = _form_data(page.context)
+    assert client.post(f"/sheets/{sheet.pk}/edit/", unchanged).status_code == 302
+    assert Sheet.objects.get(pk=sheet.pk).version == sheet.version  # nothing changed, nothing recorded
+    edited = _form_data(page.context, **{f"ind-{row.position - 1}-unit": "人"})
+    assert client.post(f"/sheets/{sheet.pk}/edit/", edited).status_code == 302
+    row = Sheet.objects.get(pk=sheet.pk).indicators.get(name="村组干部230人")
+    assert (row.operator_column, row.target, row.unit_column) == ("≥", "230", "人")
+    assert str(goal_sheet(row.sheet).indicators[row.position - 1].target.display()) == "≥230人"

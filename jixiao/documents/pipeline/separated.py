@@ -1,0 +1,216 @@
+"""Rows whose names and figures a text flow printed in separate blocks (part of step 4, alignment).
+
+A PDF's text layer often comes out column by column rather than row by row: the first row's name, then the
+figures of every row one row after another (``=100% | 100% | 10 | 10 | =100% | 100% | 20 | 20 | 及时 | 及时 | …``),
+the table's totals, and only then the other rows' names with the level cells among them. The stream's usual
+alignment would give each run of figures the figures before it as a name.
+
+:func:`separated_rows` recognises that shape and pairs names and figures in order, only where the evidence is
+strong: the header's columns after the name hold figures only (target, actual, points), notes (偏差原因, 备注)
+aside; at least two rows of
+figures stand together, each shaped like a row (a target or a word, an achieved value, points as bare numbers);
+after them only the totals, names and level cells; and the names are exactly as many as the rows of figures.
+A level-2 name per row is taken in order when the stream prints exactly one per row, else each name takes the
+levels printed before it. Anything else is refused and the stream is aligned as usual; where only the counts
+disagree, the refusal says so (a P102 note on the stream's first row).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from itertools import takewhile
+
+from jixiao.documents.pipeline.labels import Role, is_bare_number, is_qualitative, is_value, label
+from jixiao.documents.pipeline.regions import is_frame_label
+from jixiao.documents.pipeline.tokens import Token
+from jixiao.model import canonical_level1, canonical_level2
+from jixiao.model.vocabulary import Framework, level2_parents
+
+__all__ = ["Separated", "SeparatedRow", "separated_rows"]
+
+_FIGURE_SLOTS = {"target": "value", "actual": "value", "weight": "points", "score": "points"}
+# columns of notes after the figures, empty on most rows (偏差原因, 备注): a row of figures leaves them empty
+_NOTE_SLOTS = ("deviation", "remark")
+_MIN_SLOTS = 3  # figures a row needs for its shape to tell it apart from a name's neighbours
+_MIN_ROWS = 2  # rows of figures standing together (one is an ordinary row without its name)
+_WRAPPED_END = 2  # characters of a name's end a wrap leaves as a token of its own (…完成 | 率)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_LEVEL_KINDS = {Role.LEVEL1: "level1", Role.LEVEL2: "level2"}
+
+
+@dataclass(slots=True)
+class SeparatedRow:
+    """One row put together again: its level names, its name (pieces joined), its figures by column kind."""
+
+    levels: dict[str, str]
+    name: str
+    figures: dict[str, str]
+    tokens: int
+    line: int | None = None
+
+
+@dataclass(slots=True)
+class Separated:
+    """A stream whose tail holds rows printed apart: the tokens before them (aligned as usual), the rows, and
+    the totals printed after the figures (分值, 得分 of the 总分 row). With no rows, the shape was found but its
+    names and rows of figures do not count up (``unpaired``): the whole stream is ``before``."""
+
+    before: list[Token]
+    rows: list[SeparatedRow]
+    totals: list[str] = field(default_factory=list)
+    levels_in_order: bool = False
+    unpaired: tuple[int, int] | None = None  # rows of figures and names found, when they do not count up
+
+
+def separated_rows(tokens: list[Token], slots: list[str]) -> Separated | None:
+    """The rows of a stream whose names and figures were printed in separate blocks, or None when the stream
+    is not so shaped (see the module's docstring)."""
+    if "name" not in slots:
+        return None
+    after_name = slots[slots.index("name") + 1:]
+    kinds = list(takewhile(lambda kind: kind in _FIGURE_SLOTS, after_name))
+    if len(kinds) < _MIN_SLOTS or any(kind not in _NOTE_SLOTS for kind in after_name[len(kinds):]) or \
+            "points" not in {_FIGURE_SLOTS[kind] for kind in kinds}:
+        return None
+    filled = [token for token in tokens if token.text.strip()]
+    texts = [token.text.strip() for token in filled]
+    start, count = _figure_block(texts, kinds)
+    if count < _MIN_ROWS:
+        return None
+    end = start + count * len(kinds)
+    groups = [dict(zip(kinds, texts[at:at + len(kinds)])) for at in range(start, end, len(kinds))]
+    totals = _totals(texts[end:], kinds, groups)
+    if totals is None:
+        return None
+    after = end + len(totals)
+    # the row before the figures: its levels and name stand between the last figure before them and the block
+    lead = start
+    while lead > 0 and not _is_figure(texts[lead - 1]):
+        lead -= 1
+    around = filled[lead:start] + filled[after:]  # the names and level cells, the figures left out
+    lead_names = _names(filled[lead:start])
+    names = _names(around)
+    if lead_names is None or names is None or len(lead_names) > 1:
+        return None
+    if len(names) != len(groups):
+        # the shape is there but the names do not count up (a name broken in more pieces than a wrapped end, a
+        # level cell broken in two): paired in order they would be wrong, so the stream is aligned as usual
+        return Separated(tokens, [], unpaired=(len(groups), len(names)))
+    levels = [(_level_kind(token.text.strip()), token.text.strip()) for token in around]
+    level2s = [text for kind, text in levels if kind == "level2"]
+    level1s = [text for kind, text in levels if kind == "level1"]
+    in_order = len(level2s) == len(groups)
+    rows = []
+    for order, (name, figures) in enumerate(zip(names, groups)):
+        levels = name.levels
+        if in_order:
+            levels = {"level2": level2s[order]}
+            parent = _parent(level2s[order], level1s)
+            if parent is not None:
+                levels["level1"] = parent
+        rows.append(SeparatedRow(levels, "".join(name.pieces), figures, name.tokens + len(kinds), name.line))
+    # the level and frame cells no row took are counted with the first row (they are the rows' merged cells)
+    used = sum(row.tokens for row in rows) + len(totals)
+    rows[0].tokens += len(filled) - lead - used
+    return Separated(tokens[:_position(tokens, filled, lead)], rows, totals, in_order)
+
+
+def _is_figure(text: str) -> bool:
+    return is_value(text) or is_bare_number(text)
+
+
+def _fits(text: str, kind: str) -> bool:
+    if _FIGURE_SLOTS[kind] == "points":
+        return is_bare_number(text)
+    return is_value(text) or is_qualitative(text)
+
+
+def _figure_block(texts: list[str], kinds: list[str]) -> tuple[int, int]:
+    """Where the first run of at least two rows of figures starts, and how many rows it holds."""
+    width = len(kinds)
+    for start in range(len(texts) - width * _MIN_ROWS + 1):
+        count = 0
+        while start + (count + 1) * width <= len(texts) and all(
+                _fits(text, kind) for text, kind in zip(texts[start + count * width:], kinds)):
+            count += 1
+        if count >= _MIN_ROWS:
+            return start, count
+    return 0, 0
+
+
+def _totals(texts: list[str], kinds: list[str], groups: list[dict[str, str]]) -> list[str] | None:
+    """The totals after the rows' figures (one per points column: 100 | 98.62), none, or None when figures
+    follow that are not the totals (then the block is not the table's last rows)."""
+    points = [kind for kind in kinds if _FIGURE_SLOTS[kind] == "points"]
+    figures = list(_leading_figures(texts))
+    if not figures:
+        return []
+    if len(figures) != len(points) or not all(is_bare_number(text) for text in figures):
+        return None
+    column = "weight" if "weight" in points else points[0]
+    written = sum(Decimal(group[column]) for group in groups)
+    total = Decimal(figures[points.index(column)])
+    # (the points of rows outside the grid, 预算执行率's, make the total more than the rows' own)
+    return figures if total >= written or total == Decimal(100) else None
+
+
+def _leading_figures(texts: list[str]):
+    for text in texts:
+        if not _is_figure(text):
+            return
+        yield text
+
+
+def _level_kind(text: str) -> str | None:
+    return _LEVEL_KINDS.get(label(text).role)
+
+
+@dataclass(slots=True)
+class _Name:
+    levels: dict[str, str]
+    pieces: list[str]
+    line: int | None
+    tokens: int
+
+
+def _names(tokens: list[Token]) -> list[_Name] | None:
+    """The names among ``tokens`` (only names, level cells and the frame label may stand there), each with the
+    levels printed before it and its pieces (a wrapped end joins the name before it); None when anything else
+    stands there."""
+    names: list[_Name] = []
+    levels: dict[str, str] = {}
+    for token in tokens:
+        text = token.text.strip()
+        kind = _level_kind(text)
+        if kind is not None:
+            levels[kind] = text
+        elif is_frame_label(text):
+            continue
+        elif label(text).role is not Role.TEXT or _is_figure(text) or not _CJK.search(text):
+            return None
+        elif len(text) <= _WRAPPED_END:
+            if not names:
+                return None
+            names[-1].pieces.append(text)  # the wrapped end of the name before it (…完成 | 率)
+            names[-1].tokens += 1
+        else:
+            names.append(_Name(levels, [text], token.line, 1 + len(levels)))
+            levels = {}
+    return names
+
+
+def _parent(level2: str, level1s: list[str]) -> str | None:
+    """The level-1 name printed in the stream that ``level2`` belongs under."""
+    child = canonical_level2(level2)
+    parents = {level2_parents(framework).get(child) for framework in Framework}
+    return next((text for text in level1s if canonical_level1(text) in parents), None)
+
+
+def _position(tokens: list[Token], filled: list[Token], index: int) -> int:
+    """The index in ``tokens`` of the ``index``-th filled token (the end of ``tokens`` past the last)."""
+    if index >= len(filled):
+        return len(tokens)
+    target = filled[index]
+    return next(at for at, token in enumerate(tokens) if token is target)

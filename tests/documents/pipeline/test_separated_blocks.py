@@ -1,0 +1,83 @@
+"""A PDF's text flow that prints a table's names and its figures in separate blocks (:mod:`jixiao.documents.pipeline.
+separated`): the first row's name, every row's figures one row after another, the totals, then the other names with
+the level cells among them. Rows from corpus 208 (上海市普陀区体育事业管理中心 2022 自评表, one cell per line)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from jixiao.documents.pipeline import read_text
+from jixiao.documents.pipeline.separated import separated_rows
+from jixiao.documents.pipeline.tokens import Token
+
+_HEAD = ["财政项目支出绩效自评表", "项目名称", "普陀体育中心与委托运营方结算费用", "一级指标", "二级指标", "数量指标", "三级指标",
+         "与委托运营方结算完成", "年度指标值", "实际完成值", "分值", "得分"]
+_FIGURES = ["=100%", "100%", "10", "10", "=100%", "100%", "20", "20", "及时", "及时", "20", "20",
+            "=100%", "100%", "30", "30", ">=90%", "100%", "10", "10"]
+_NAMES = ["率", "产出指标", "质量指标", "绩效指标", "时效指标", "效益指标", "社会效益指标", "合同结算条款完成率", "费用结算及时性",
+          "与委托运营方合同完成", "率", "满意度指标", "服务对象满意度指标", "场馆开放满意度"]
+
+
+def read(cells: list[str]):
+    return read_text("\n".join(cells).encode(), "208.txt")
+
+
+def test_names_printed_after_the_figures_are_paired_with_them_in_order():
+    document, accounting = read([*_HEAD, *_FIGURES, "100", "98.62", *_NAMES, "总分"])
+    sheet = document.sheets[0]
+    rows = [(i.level1_raw, i.level2_raw, i.name, i.target.raw) for i in sheet.indicators]
+    assert rows == [
+        ("产出指标", "数量指标", "与委托运营方结算完成率", "=100%"),  # its wrapped end (率) printed after the figures
+        ("产出指标", "质量指标", "合同结算条款完成率", "=100%"),
+        ("产出指标", "时效指标", "费用结算及时性", "及时"),
+        ("效益指标", "社会效益指标", "与委托运营方合同完成率", "=100%"),
+        ("满意度指标", "服务对象满意度指标", "场馆开放满意度", ">=90%"),
+    ]
+    items = sheet.evaluation.items
+    assert [(item.actual_raw, item.weight, item.score) for item in items][2:4] == [
+        ("及时", Decimal(20), Decimal(20)), ("100%", Decimal(30), Decimal(30))]
+    assert sheet.evaluation.total == Decimal("98.62")  # the 总分 row's score, its label printed after the names
+    paired = [d for d in document.diagnostics if d.code == "P111" and "分开印出" in d.message]
+    assert len(paired) == 5 and "场馆开放满意度" in paired[-1].message
+    assert accounting.tokens == accounting.placed + accounting.diagnosed + accounting.chrome
+
+
+def test_names_that_do_not_count_up_are_not_paired_and_the_row_says_why():
+    names = [text for text in _NAMES if text != "费用结算及时性"]  # four names for five rows of figures
+    document, _ = read([*_HEAD, *_FIGURES, "100", "98.62", *names, "总分"])
+    assert not any("按顺序配对：" in d.message for d in document.diagnostics)
+    (refused,) = [d for d in document.diagnostics if "数目不符" in d.message]
+    assert refused.code == "P102" and "5行数值、4个名称" in refused.message
+
+
+def test_figures_after_the_names_are_no_table_printed_in_blocks():
+    # a row of its own after the names: the block of figures is not the table's last rows
+    document, _ = read([*_HEAD, *_FIGURES, *_NAMES, "预算执行率", "100%", "100%", "10", "10"])
+    assert not any("分开印出" in d.message for d in document.diagnostics)
+
+
+def _tokens(texts: list[str]) -> list[Token]:
+    return [Token(text, line) for line, text in enumerate(texts, 1)]
+
+
+_SLOTS = ["name", "target", "actual", "weight", "score"]
+
+
+def test_each_name_takes_the_levels_before_it_when_the_flow_prints_fewer_level_names_than_rows():
+    flow = ["产出指标", "数量指标", "开放天数", "≥300天", "310天", "40", "40", "≥20万人次", "25万人次", "30", "30",
+            "≥90%", "95%", "30", "30", "接待人次", "满意度指标", "服务对象满意度指标", "群众满意度"]
+    separated = separated_rows(_tokens(flow), _SLOTS)
+    assert [(row.levels.get("level2"), row.name, row.figures["target"]) for row in separated.rows] == [
+        ("数量指标", "开放天数", "≥300天"), (None, "接待人次", "≥20万人次"), ("服务对象满意度指标", "群众满意度", "≥90%")]
+    assert not separated.levels_in_order and sum(row.tokens for row in separated.rows) == len(flow)
+
+
+def test_two_names_before_the_figures_are_left_to_the_usual_alignment():
+    # names printed before their figures are the usual stream's to pair (a wrapped name beside a row's figures)
+    flow = ["数量指标", "开放天数", "接待人次", "≥300天", "310天", "40", "40", "≥20万人次", "25万人次", "30", "30"]
+    assert separated_rows(_tokens(flow), _SLOTS) is None
+
+
+def test_a_header_with_columns_other_than_figures_after_the_name_is_never_read_in_blocks():
+    flow = ["数量指标", "开放天数", "≥300天", "310天", "40", "40", "≥20万人次", "25万人次", "30", "30", "接待人次"]
+    assert separated_rows(_tokens(flow), ["name", "unit", "target", "actual", "weight", "score"]) is None
