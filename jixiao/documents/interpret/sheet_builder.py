@@ -771,7 +771,9 @@ class SheetBuilder:
             getattr(sheet, field).extend(split_items(value))
         elif field == "unit":
             found = parse_unit(value) or Unit()  # (a code written before the name is the unit's own)
-            sheet.unit = found if found.code else found.model_copy(update={"code": sheet.unit.code if sheet.unit else None})
+            if not found.code:
+                found = found.model_copy(update={"code": sheet.unit.code if sheet.unit else None})
+            sheet.unit = found if found.code or found.name else None  # (填报单位:(盖章) of a blank form)
         elif field == "department" and "主管" not in label and value:
             # a 部门整体 form's 部门(单位)名称 names the unit the whole sheet is about (a project form's 主管部门 names
             # the unit above the project's, whose code is not the unit's own): its unit, and under a 整体 title its name
