@@ -10,9 +10,13 @@ from jixiao.model import MoneyUnit, Unit
 from jixiao.model.lexicon import fold
 
 __all__ = ["parse_amount", "parse_field_amount", "parse_coded_name", "parse_unit_line", "parse_money_unit", "label_money_unit", "is_checkpoint", "parse_year", "parse_title",
-           "report_name", "fund_heading"]
+           "report_name", "fund_heading", "is_other_table_title", "parse_unit"]
 
-_UNIT_LINE = re.compile(r"^(\d{3,12})\s*([\u4e00-\u9fff（）()、]{2,})$")
+# a unit written after its budget code, bare, after a dash or in brackets (434016遵化市西留村乡人民政府,
+# 820001-井研县马踏镇人民政府, [610001]湖南省…有限公司, (433001)乌海市供销合作社联合社)
+_UNIT_LINE = re.compile(r"^(?:(\d{3,12})\s*[-—－]?|[\[［(（](\d{3,12})[\]］)）])\s*([\u4e00-\u9fff（）()、]{2,})$")
+# a year opening a title or a line under it (2019年度, (2020)年度), not a unit's code: 2022年省级第七批水利专项资金安排表
+_YEAR_START = re.compile(r"^[(（]?(?:19|20)\d{2}[)）]?\s*年")
 # a project written as its budget-system code and its name (``51000021R000000019951-工资性支出``)
 _CODED_NAME = re.compile(r"^([0-9A-Z]{12,30})\s*[-—－]\s*(\S.*)$", re.S)
 _MONEY_UNIT = re.compile(r"^[(（]?(?:金额)?单位[:：]\s*(万元|元)[)）]?$")
@@ -26,6 +30,9 @@ _REPORT_TITLE = re.compile(r"(?:标题|名称|题目|概述)?:?(?P<name>[^,，�
 # a notice of the goals set for one project names it (关于下马关镇设施农业种植项目绩效目标设定的公示; 关于解决XX项目
 # 资金绩效目标设定的公示: the officialese verb and the word 资金 are not the project's)
 _NOTICE_TITLE = re.compile(r"(?:标题|名称|题目)?:?关于(?:解决|下达|安排|拨付)?(?P<name>[^,，。;；:]+?)(?:资金)?绩效目标(?:设定|申报)?的?公示")
+# the title of a table a notice attaches beside its goal table: where the money goes (附件1 2022年…资金安排表 | 分配表 |
+# 明细表), one row per town or project, no indicator
+_OTHER_TABLE = re.compile(r"^[^，。；,;:：]{2,60}?(?:安排|分配|明[细細])表(?:和任[务務]清[单單])?$")
 _REPORT_YEAR = re.compile(r"^.*?\d{4}年度?")
 # a report's section heading naming one fund it reports on (一、中央自然灾害救灾资金(森林草原航空消防租机补助经费)),
 # not a heading of the report's own structure (一、绩效目标分解下达情况, 二、绩效情况分析)
@@ -56,9 +63,24 @@ def parse_field_amount(text: str) -> Decimal | None:
 
 
 def parse_unit_line(text: str) -> Unit | None:
-    """Read a unit written as code and name in one cell (``434016遵化市西留村乡人民政府``)."""
-    match = _UNIT_LINE.match(text.strip())
-    return Unit(code=match.group(1), name=match.group(2)) if match else None
+    """Read a unit written as code and name in one cell (``434016遵化市西留村乡人民政府``,
+    ``820001-井研县马踏镇人民政府``, ``[610001]XX有限公司``); None for a line that opens with a year."""
+    text = text.strip()
+    match = _UNIT_LINE.match(text)
+    if match is None or _YEAR_START.match(text):
+        return None
+    return Unit(code=match.group(1) or match.group(2), name=match.group(3))
+
+
+# the seal a blank form asks for where the unit is written (填报单位:(盖章)): no unit's name
+_SEAL = re.compile(r"[(（]?(?:单位)?盖章[)）]?")
+
+
+def parse_unit(text: str) -> Unit | None:
+    """The unit a unit field's cell names, with its code when written before it (``820001-XX人民政府``); None for
+    a blank cell or a blank form's seal mark (``(盖章)``)."""
+    text = _SEAL.sub("", text).strip()
+    return (parse_unit_line(text) or Unit(name=text)) if text else None
 
 
 def parse_coded_name(text: str) -> tuple[str, str] | None:
@@ -99,6 +121,13 @@ def parse_title(text: str) -> str | None:
     """The sheet title if ``text`` is one (``乡镇环境治理经费（西留村）绩效目标表``), without Word residue."""
     cleaned = " ".join(_BOOKMARK.sub("", text).split())
     return cleaned if _TITLE.search(cleaned) and len(cleaned) <= 80 else None
+
+
+def is_other_table_title(text: str) -> bool:
+    """True for the title of an allocation table (``2022年省级第七批水利专项资金安排表``): no goal table, and its rows
+    (序号, 乡镇名称, 项目名称, 金额) name no project of a sheet."""
+    cleaned = "".join(text.split()).strip("|")
+    return bool(_OTHER_TABLE.match(cleaned)) and not _TITLE.search(cleaned) and "绩效" not in cleaned
 
 
 def report_name(text: str) -> str | None:

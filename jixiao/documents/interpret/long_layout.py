@@ -18,13 +18,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from jixiao.documents.blocks import Cell, Row
-from jixiao.documents.interpret.header_cells import is_checkpoint
-from jixiao.documents.vocabulary import column_label, header_label, is_trailer
+from jixiao.documents.interpret.header_cells import is_checkpoint, parse_amount
 from jixiao.documents.interpret.sheet_builder import SheetBuilder, is_header_row
+from jixiao.documents.vocabulary import column_label, header_label, is_trailer
 
 __all__ = ["LongHeader", "detect_long_header", "build_long_table"]
 
 _IDENTITY = {"code", "name"}
+# the unit a project's row names is merged down over the unit's next projects (单位名称 filled on its first row only)
+_SHARED = {"unit", "unit_code", "department"}
 
 
 @dataclass(slots=True)
@@ -33,6 +35,7 @@ class LongHeader:
 
     project: dict[int, str] = field(default_factory=dict)  # column → the header's own label text
     identity: list[int] = field(default_factory=list)  # columns of 项目编码 / 项目名称
+    shared: list[int] = field(default_factory=list)  # columns of the unit, merged down over its projects
     indicator: set[int] = field(default_factory=set)  # columns owned by indicator headings
     indicator_header: list[Cell] = field(default_factory=list)
 
@@ -71,6 +74,8 @@ def detect_long_header(row: Row) -> LongHeader | None:
             header.project[cell.column] = cell.text.strip()
             if name in _IDENTITY:
                 header.identity.append(cell.column)
+            elif name in _SHARED:
+                header.shared.append(cell.column)
         else:
             end = ends[cell.column] or cell.column + 64  # the last heading owns what follows it
             header.indicator.update(range(cell.column, end))
@@ -104,9 +109,12 @@ def build_long_table(
             break
         project, indicator = header.split(row)
         identity = {c.column: c.text.strip() for c in project if c.column in header.identity and c.text.strip()}
+        if identity and all(parse_amount(value) is not None for value in identity.values()) \
+                and not any(cell.text.strip() for cell in indicator):
+            continue  # a department's total above its units' projects (820-马踏镇部门 | 8,827,620.53): no project
         current = projects[-1] if projects else None
         if current is None or any(current.identity.get(column, value) != value for column, value in identity.items()):
-            current = _Project(identity)
+            current = _Project(identity, current.shared_cells(header) if current else {})
             projects.append(current)
         current.take(project, indicator, row)
     preamble = [Row(list(header.indicator_header), header_row.table, header_row.row, header_row.line), *refinements]
@@ -122,9 +130,10 @@ def build_long_table(
 class _Project:
     """The rows of one project: the first value of each project column, and the indicator rows."""
 
-    def __init__(self, identity: dict[int, str]) -> None:
+    def __init__(self, identity: dict[int, str], shared: dict[int, tuple[str, Row]]) -> None:
         self.identity = identity
         self.values: dict[int, tuple[str, Row]] = {}
+        self.shared = shared  # the unit's cells of the project before, unless this project's rows fill them
         self.indicator_rows: list[Row] = []
 
     def take(self, project: list[Cell], indicator: list[Cell], row: Row) -> None:
@@ -134,10 +143,15 @@ class _Project:
         if any(cell.text.strip() for cell in indicator):
             self.indicator_rows.append(Row(indicator, row.table, row.row, row.line))
 
+    def shared_cells(self, header: LongHeader) -> dict[int, tuple[str, Row]]:
+        """The unit's cells this project has (its own or merged down to it), for the projects after it."""
+        cells = self.shared | self.values
+        return {column: cells[column] for column in header.shared if column in cells}
+
     def label_rows(self, header: LongHeader) -> list[Row]:
         """The project's cells as the official layout's label/value rows (spending plan points in one row)."""
         rows, points = [], []
-        for column, (value, row) in sorted(self.values.items()):
+        for column, (value, row) in sorted((self.shared | self.values).items()):
             label = header.project[column]
             if is_checkpoint(label):
                 points.append((label, value, row))

@@ -12,12 +12,13 @@ from jixiao.documents.codes import diagnostic
 from jixiao.documents.interpret.goals_block import GoalsBlock, is_goals_word, opening
 from jixiao.documents.interpret.header_cells import (
     is_checkpoint,
+    label_money_unit,
     parse_amount,
     parse_coded_name,
     parse_field_amount,
-    label_money_unit,
     parse_money_unit,
     parse_title,
+    parse_unit,
     parse_unit_line,
     parse_year,
 )
@@ -101,6 +102,7 @@ _BRACKETED_DEFINITION = re.compile(r"^([^(（]{2,30}?)\s*[(（]((?:计算方法|
 _MONEY_NOTE = re.compile(r"[(（][A-Za-z/%％×*]{1,5}(?:100%)?[)）]$")  # (B/A), (B/A×100%)
 _SPENT_TO_DATE = re.compile(r"^1[-—~至]\d{1,2}月(?:执行数|支出数)")
 _RATE_TO_DATE = re.compile(r"^1[-—~至]\d{1,2}月(?:预算|资金)?执行率")
+_CODE = re.compile(r"[0-9A-Za-z]+")  # a unit code's characters
 _WAN = re.compile(r"(?<=\d)万$")
 _MONEY_AMOUNTS = {"budget_initial", "budget_full", "spent"}
 # The money table's column for why the budget was adjusted or the execution rate is low (the form asks for it).
@@ -210,6 +212,16 @@ def _set_aside_role(heading: str) -> str | None:
     """The role the vocabulary gives the heading of a column kept under its heading (评价指标值 beside 目标完成值,
     評價指標值 alike: ``actual``); none for a header field's heading (年度目标 beside 指标值 holds the goals)."""
     return column_kind(heading) if header_label(match_key(heading)) is None else None
+
+
+def _group_total(values: dict[str, str], extra: dict[str, str]) -> bool:
+    """True for a row of project columns that holds a department's code and name and its money total and no
+    indicator cell (820-马踏镇部门 | 8,827,620.53 above the unit's projects): a total, neither indicator nor error."""
+    context = values.get("_context", "").split("｜")  # (cells the aligner kept as the row's context, not placed)
+    cells = [text for text in (*extra.values(), *context) if text.strip()]
+    rest = [text for kind, text in values.items() if kind not in ("level1", "level2", "_context") and text.strip()]
+    return not rest and any(parse_amount(text) is not None for text in cells) and all(
+        parse_amount(text) is not None or parse_unit_line(text) is not None for text in cells)
 
 
 def _shared_value(cells: dict[str, str]) -> str:
@@ -533,7 +545,7 @@ class SheetBuilder:
         unit, money_unit = parse_unit_line(text), parse_money_unit(text)
         pair = split_label_value(text)
         if pair and pair[0] == "unit" and not unit:
-            unit = parse_unit_line(pair[1]) or Unit(name=pair[1])
+            unit = parse_unit(pair[1])
         if unit and not self.sheet.unit:
             self.sheet.unit = unit
         elif money_unit:
@@ -552,7 +564,7 @@ class SheetBuilder:
         self._drop_repeated_notes()
         self._year_from_name()
         if self.columns is None:
-            self.diagnostics.append(diagnostic("P101", self._location(), sheet=self.sheet.key))
+            self.diagnostics.append(diagnostic("P101", self._location()))
         return self.sheet, self.diagnostics
 
     def _year_from_name(self) -> None:
@@ -758,10 +770,21 @@ class SheetBuilder:
         elif field in _GOAL_FIELDS:
             getattr(sheet, field).extend(split_items(value))
         elif field == "unit":
-            code = sheet.unit.code if sheet.unit else None
-            sheet.unit = parse_unit_line(value) or Unit(code=code, name=value or None)
+            found = parse_unit(value) or Unit()  # (a code written before the name is the unit's own)
+            if not found.code:
+                found = found.model_copy(update={"code": sheet.unit.code if sheet.unit else None})
+            sheet.unit = found if found.code or found.name else None  # (填报单位:(盖章) of a blank form)
+        elif field == "department" and "主管" not in label and value:
+            # a 部门整体 form's 部门(单位)名称 names the unit the whole sheet is about (a project form's 主管部门 names
+            # the unit above the project's, whose code is not the unit's own): its unit, and under a 整体 title its name
+            own = parse_unit(value)
+            if own and not (sheet.unit and sheet.unit.name):  # (a 单位编码 read before it keeps its code)
+                sheet.unit = own.model_copy(update={"code": own.code or (sheet.unit.code if sheet.unit else None)})
+            if "整体" in (sheet.title or ""):  # (部门整体支出绩效目标表: the department is what the sheet is about)
+                sheet.name = sheet.name or (sheet.unit.name if sheet.unit else None)
         elif field == "unit_code":
-            sheet.unit = (sheet.unit or Unit()).model_copy(update={"code": value or None})
+            code = _CODE.search(fold(value))  # (230001 of 230001项目名称…: text run together stops at the code's end)
+            sheet.unit = (sheet.unit or Unit()).model_copy(update={"code": code.group() if code else None})
         elif field == "spent":
             self.money.setdefault("spent", value)  # 执行数: 2.38 beside 预算数 in a self-evaluation's header block
         elif field == "year" and value and parse_year(value + "年") is None:
@@ -937,7 +960,9 @@ class SheetBuilder:
             return
         if not name and not target:
             rest = {k: v for k, v in values.items() if k not in ("level1", "level2")}
-            if rest or placed.extra:
+            if _group_total(values, placed.extra):
+                self.tokens_placed += placed.tokens
+            elif rest or placed.extra:
                 self.tokens_diagnosed += placed.tokens
                 self.diagnostics.append(diagnostic(
                     "P108", self._location_of(placed), text="｜".join([*rest.values(), *placed.extra.values()])[:80]))
@@ -1039,7 +1064,7 @@ class SheetBuilder:
         the unit; a field the sheet's header block already gave is kept."""
         sheet = self.sheet
         if "_unit" in values and sheet.unit is None:
-            sheet.unit = parse_unit_line(values["_unit"]) or Unit(name=values["_unit"])
+            sheet.unit = parse_unit(values["_unit"])
         if "_project" in values and sheet.name is None:
             sheet.name = values["_project"]
         amount = parse_amount(values.get("_amount", ""))

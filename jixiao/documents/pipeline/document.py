@@ -19,7 +19,13 @@ from itertools import count, takewhile
 from jixiao.documents.blocks import Cell, Row
 from jixiao.documents.codes import diagnostic
 from jixiao.documents.interpret.goals_block import goals_in_prose
-from jixiao.documents.interpret.header_cells import fund_heading, parse_amount, parse_title, report_name
+from jixiao.documents.interpret.header_cells import (
+    fund_heading,
+    is_other_table_title,
+    parse_amount,
+    parse_title,
+    report_name,
+)
 from jixiao.documents.interpret.long_layout import build_long_table, detect_long_header
 from jixiao.documents.interpret.overall import OverallGoalsBuilder
 from jixiao.documents.interpret.sheet_builder import SheetBuilder, is_figure, money_key
@@ -59,6 +65,7 @@ _SENTENCE_ENDS = ("。", "；", ";", "！", "!")
 # The columns that hold a row's values (label kinds), whose heading a cut file can end on after the rows' names.
 _VALUE_COLUMNS = ("target", "actual", "weight", "score")
 _MONEY_TABLE = re.compile(r"执行数|执行率")  # the columns a self-evaluation's money table adds to the budget
+_GOALS_TITLE = re.compile(r"[绩績][效効]")  # a line ending an allocation table: the goal table's title comes
 
 
 @dataclass(slots=True)
@@ -101,6 +108,9 @@ class _Assembler:
         self._report_title: str | None = None
         self._report_fund: str | None = None
         self._prose_goal: str | None = None  # a goal a paragraph states (总体绩效目标是…), for the next grid's sheet
+        # under an allocation table's title (…资金安排表) until the next goal title or indicator grid: its label-like
+        # cells (项目名称 | 金额) open no sheet
+        self._other_table = False
 
     def run(self, lines: list[Line]) -> tuple[Document, Accounting]:
         index = 0
@@ -203,6 +213,7 @@ class _Assembler:
     # -- a table: header and body ------------------------------------------------------------------------
     def _table(self, lines: list[Line], header) -> int:
         self._close_open()
+        self._other_table = False
         first = lines[header.start]
         self.accounting.tokens += len([t for t in header.tokens if t.text.strip()])
         self.accounting.placed += len([t for t in header.tokens if t.text.strip()])
@@ -268,8 +279,11 @@ class _Assembler:
                             and "".join(last.texts).rstrip().endswith(indicators[-1].name))
         if open_row and not sentence_ends and (
                 ends_on_name or own_lines and (cut_cell or builder.last_row_stops_short())):
-            builder.drop_last()  # a web copy's text stops inside the row, before its target: not an indicator
-            code, fields = "P120", {"line": last.line, "text": "｜".join(last.texts)[:40]}
+            # a web copy's text stops inside the row, before its target or inside a cell: not an indicator
+            # (a row whose target was read stops inside a later cell: its last cell may be cut, 10 of 100)
+            where = f"在最后一个单元格“{last.texts[-1].strip()}”处" if indicators[-1].target.raw else "在指标值之前"
+            builder.drop_last()
+            code, fields = "P120", {"line": last.line, "text": "｜".join(last.texts)[:40], "where": where}
         elif open_row:
             code, fields = "P114", {"line": last.line, "text": "｜".join(last.texts)[:40]}
         elif self.file_format == "txt" and not any(i.level1 == "满意度指标" for i in indicators):
@@ -354,6 +368,11 @@ class _Assembler:
         if label_part and label_part != text:
             self._cell(label_part, number)
             text = text[len(label_part):]
+            inner_at = _inner_field_label(text)
+            if inner_at:  # 部门(单位)名称XX办事处区级支出预算总量3724.39: the name, then the amount's own label
+                self._cell(text[:inner_at].strip(), number)
+                self._cell(text[inner_at:], number)
+                return
         open_row = self._open
         money = money_key(text)
         if open_row is not None and _joins_money_heading(open_row, text):
@@ -400,8 +419,13 @@ class _Assembler:
         if title and current is not None and not current.has_content and _says_more(current.sheet.title, title):
             return  # the form's own title under a page's heading that says it more fully (…自评表(市场监管经开区分局))
         if title:
+            self._other_table = False
             self._new_sheet(title)
             return
+        if is_other_table_title(text) or self._other_table and not _GOALS_TITLE.search(text):
+            self._other_table = True
+            return
+        self._other_table = False  # (a goal table's title written as the parser does not know it: 績效目標表)
         self._prose_goal = goals_in_prose(text) or self._prose_goal
         current = self.current
         if current is None or not current.has_content:
@@ -411,6 +435,10 @@ class _Assembler:
     def _row(self, row: Row) -> None:
         filled = row.filled
         if len(filled) == 1 and label(filled[0].text).role is Role.CHROME:
+            return
+        if len(filled) == 1 and is_other_table_title(filled[0].text):
+            self._other_table = True
+        if self._other_table:
             return
         current = self.current
         if current is None or current.starts_another_sheet(row):
@@ -465,6 +493,19 @@ def _inner_label(text: str) -> int | None:
         return None  # a self-evaluation's money table run together: its labels stand among its figures
     match = _labels().search(text, 1)
     return match.start() if match else None
+
+
+def _inner_field_label(text: str) -> int | None:
+    """Where another field's label begins inside a label's value run together with it, or None: a label standing
+    apart between spaces (中共宁德市委党史和地方志研究室 部门预算编码 901001033), or an amount's label with its amount
+    after it (…办事处区级支出预算总量3724.39); other label words inside a value are the value's own."""
+    at = _inner_label(text)
+    found = (_leading_label(text[at:]) or "").strip() if at else ""
+    if not found:
+        return None
+    rest = text[at + len(found):]
+    apart = text[at - 1].isspace() and (not rest or rest[0].isspace())
+    return at if apart or header_label(found) in _AMOUNT_FIELDS and parse_amount(rest) is not None else None
 
 
 def _labels_apart(row: Row) -> Row:

@@ -7,7 +7,7 @@ each such run of rows becomes its own sheet, with its header fields read from th
 
 from __future__ import annotations
 
-from jixiao.documents.interpret.header_cells import parse_amount, parse_coded_name
+from jixiao.documents.interpret.header_cells import parse_amount, parse_coded_name, parse_unit
 from jixiao.documents.interpret.text_lists import split_items
 from jixiao.documents.vocabulary import header_label
 from jixiao.model import Diagnostic, GoalSheet, Indicator
@@ -32,7 +32,12 @@ def split_projects(sheet: GoalSheet) -> list[GoalSheet]:
             runs.append((cells, []))
         runs[-1][1].append(indicator.model_copy(update={
             "extra": {h: v for h, v in indicator.extra.items() if h not in headings}}))
-    return [_with_fields(sheet, cells, indicators, first=index == 0) for index, (cells, indicators) in enumerate(runs)]
+    sheets: list[GoalSheet] = []
+    for cells, indicators in runs:
+        # a unit cell merged down over its projects is printed on the first one's row only: the next ones keep it
+        unit = sheets[-1].unit if sheets else sheet.unit
+        sheets.append(_with_fields(sheet.model_copy(update={"unit": unit}), cells, indicators, first=not sheets))
+    return sheets
 
 
 def _project_headings(indicators: list[Indicator]) -> list[str]:
@@ -69,6 +74,8 @@ def _with_fields(sheet: GoalSheet, cells: dict[str, str], indicators: list[Indic
             update[field] = split_items(value)
         elif field in ("code", "purpose"):
             update[field] = value
+        elif field == "unit":
+            update["unit"] = parse_unit(value)  # (820001-井研县马踏镇人民政府)
     return sheet.model_copy(update={**update, "budget": budget})
 
 

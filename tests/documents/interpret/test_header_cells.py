@@ -1,11 +1,17 @@
 """Header-block cells understood on their own: the title of a self-evaluation report or of a notice of the goals set,
-and a report's section headings."""
+a report's section headings, a unit written with its code, an allocation table's title."""
 
 from __future__ import annotations
 
 import pytest
 
-from jixiao.documents.interpret.header_cells import fund_heading, report_name
+from jixiao.documents.interpret.header_cells import (
+    fund_heading,
+    is_other_table_title,
+    parse_unit,
+    parse_unit_line,
+    report_name,
+)
 
 
 @pytest.mark.parametrize(("text", "name"), [
@@ -31,3 +37,39 @@ def test_a_report_title_names_its_fund_without_the_year(text, name):
 ])
 def test_a_numbered_section_heading_names_a_fund_only_when_it_names_money(text, name):
     assert fund_heading(text) == name
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("434016遵化市西留村乡人民政府", ("434016", "遵化市西留村乡人民政府")),
+    ("820001-井研县马踏镇人民政府", ("820001", "井研县马踏镇人民政府")),  # corpus 003's 单位名称 cell
+    ("219001-池州市贵池区棠溪镇人民政府", ("219001", "池州市贵池区棠溪镇人民政府")),  # corpus 006, 120
+    ("[610001]湖南省润山润水生态农业发展有限公司", ("610001", "湖南省润山润水生态农业发展有限公司")),  # 109
+    ("(433001)乌海市供销合作社联合社", ("433001", "乌海市供销合作社联合社")),  # corpus 148
+    # a year under the title or opening an allocation table's title is no unit's code (corpus 010, 022, 147)
+    ("2019年度)", None),
+    ("2022年省级第七批水利专项资金安排表", None),
+    ("(2020)年度", None),
+])
+def test_a_unit_line_reads_the_code_before_the_name_but_not_a_year(text, unit):
+    found = parse_unit_line(text)
+    assert (found.code, found.name) == unit if unit else found is None
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("(盖章)", None),  # 填报单位:(盖章) of a blank form (corpus 028, 008)
+    ("820001-井研县马踏镇人民政府", ("820001", "井研县马踏镇人民政府")),
+    ("祁东县疾病预防控制中心", (None, "祁东县疾病预防控制中心")),
+])
+def test_a_unit_cell_is_no_unit_when_it_holds_only_the_seal_mark(text, unit):
+    found = parse_unit(text)
+    assert (found.code, found.name) == unit if unit else found is None
+
+
+@pytest.mark.parametrize(("text", "other"), [
+    ("2022年省级第七批水利专项资金安排表", True),  # corpus 022's 附件1
+    ("2025年市級財政鄉村振興專項資金(第一批整鎮推進創建鄉鎮獎補)分配表和任務清單", True),  # corpus 195
+    ("2022年省级第七批水利专项资金绩效目标表", False),
+    ("现下达2022年省级第七批水利专项资金,具体金额及项目详见附件安排表。", False),  # a sentence naming one
+])
+def test_an_allocation_table_title_is_told_from_a_goal_table_title(text, other):
+    assert is_other_table_title(text) is other

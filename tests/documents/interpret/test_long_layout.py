@@ -41,3 +41,17 @@ def test_long_layout_in_tab_separated_text():
              "\t\n\t\n\t\n\t\n\tb\n\t2个"]
     (sheet,) = read_bytes("\n\n".join(lines).encode(), "long.txt").sheets
     assert (sheet.name, sheet.budget.total, [i.name for i in sheet.indicators]) == ("甲", Decimal("10.00"), ["a", "b"])
+
+
+def test_a_unit_cell_merged_down_and_a_departments_total_row_in_a_long_layout():
+    # corpus 003's rows as a grid gives them: the department's total above its unit's projects, the unit's cell
+    # (with its code) filled on the unit's first project only
+    rows = _rows(["单位名称", "项目名称", "预算数", "一级指标", "二级指标", "三级指标", "指标值"],
+                 ["820-马踏镇部门", "8,827,620.53", "", "", "", "", ""],
+                 ["820001-井研县马踏镇人民政府", "村组干部报酬", "3,309,840.00", "效益指标", "社会效益指标", "维护社会稳定", "≥95%"],
+                 ["", "基层组织活动经费", "660,000.00", "产出指标", "数量指标", "行政村数量", "=11个"])
+    document = interpret(Layout("test", rows), "long", "test")
+    assert [(s.name, s.budget.total, s.unit.code, s.unit.name) for s in document.sheets] == [
+        ("村组干部报酬", Decimal("3309840.00"), "820001", "井研县马踏镇人民政府"),
+        ("基层组织活动经费", Decimal("660000.00"), "820001", "井研县马踏镇人民政府")]
+    assert [d.code for d in document.diagnostics if d.severity != "info"] == []
