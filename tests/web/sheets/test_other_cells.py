@@ -311,7 +311,8 @@ def test_the_sheet_page_says_how_its_score_became_the_suggested_grade(org, login
     sheet = next(s for s in sheets if s.name == "基层组织活动经费")
     page = login(org["owner"]).get(f"/sheets/{sheet.pk}/").content.decode()
     assert "（78 分，满分 100 分）" in page
-    assert "计算：100 − JX905×1（10） − JX912×3（9） − JX921×1（3） = 78 → 中（因 JX905 最高评为中）" in page
+    assert ("建议等级的计算：100 − JX905×1（10） − JX912×3（9） − JX921×1（3） = 78 → 中（因 JX905 最高评为中）</p>"
+            in page)
 
 
 def test_a_sheet_whose_indicators_were_not_read_is_shown_without_a_grade_and_says_why(org, login):
