@@ -136,6 +136,7 @@ def test_the_page_opens_on_the_year_under_way_not_the_budget_year_being_prepared
     monkeypatch.setattr(selectors.timezone, "localdate", lambda: date(2026, 12, 4))
     page = login(org["reviewer"]).get("/audits/").content.decode()
     assert "<h1>自评复核 2026年度</h1>" in page and 'name="year" value="2027"' not in page
+    assert '<label class="check"><input type="checkbox" name="accept_year"' in page  # beside its words, not below
 
 
 def test_a_failed_upload_stores_nothing_and_says_why(org, login, sample_evaluation, approved):
