@@ -35,7 +35,6 @@ from jixiao.documents.pipeline.labels import (
     label,
     match_key,
     residue_target,
-    simplified,
     split_description,
     target_text,
     unit_completes,

@@ -17,7 +17,6 @@ from __future__ import annotations
 import io
 import itertools
 import logging
-import re
 import struct
 import zlib
 from collections.abc import Iterator

@@ -19,7 +19,7 @@ from jixiao.model import (
     SpendingEntry,
 )
 from jixiao.model.amounts import amount
-from jixiao.web.performance.models import Answer, Result, Tracking
+from jixiao.web.performance.models import Result, Tracking
 
 __all__ = ["answer_fields", "answers_of", "evaluation_of", "record_of", "recorded_spending", "result_fields"]
 

@@ -10,7 +10,7 @@ from jixiao.web.organisation.selectors import can_review_unit, member_get
 from jixiao.web.refreshes import refreshes_batched
 from jixiao.web.sheets.conversion import goal_sheet, stored_content
 from jixiao.web.sheets.errors import WorkflowRefused
-from jixiao.web.sheets.models import ApprovedVersion, Comment, ReviewRound, Sheet, Status
+from jixiao.web.sheets.models import ApprovedVersion, Comment, ReviewRound, Sheet
 from jixiao.web.sheets.services.findings import findings_of
 from jixiao.web.sheets.services.sheets import history_record
 from jixiao.web.sheets.workflow import GRADES, TRANSITIONS
