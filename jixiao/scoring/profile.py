@@ -281,8 +281,14 @@ def parse_profile(text: str, source: str) -> Profile:
 
 def builtin_profiles() -> list[str]:
     """The names of the profiles that ship with jixiao."""
+    return list(_builtin_names())
+
+
+@cache
+def _builtin_names() -> tuple[str, ...]:
+    # Listed once: every load_profile asks, and the audit export asks for each document it writes.
     folder = resources.files("jixiao.scoring").joinpath("profiles")
-    return sorted(entry.name.removesuffix(".toml") for entry in folder.iterdir() if entry.name.endswith(".toml"))
+    return tuple(sorted(entry.name.removesuffix(".toml") for entry in folder.iterdir() if entry.name.endswith(".toml")))
 
 
 @cache
@@ -293,7 +299,7 @@ def _builtin(name: str) -> Profile:
 
 def load_profile(name_or_path: str | Path = DEFAULT_PROFILE) -> Profile:
     """A shipped profile by name (``central``, ``hubei``) or a bureau's own profile file by path."""
-    if str(name_or_path) in builtin_profiles():
+    if str(name_or_path) in _builtin_names():
         return _builtin(str(name_or_path))
     path = Path(name_or_path)
     if path.suffix.lower() != ".toml" and not path.exists():

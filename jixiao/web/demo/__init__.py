@@ -42,7 +42,8 @@ def demo_create(password: str) -> None:
     (that project alone: the other stays a draft of the budget year).
     """
     sample = resources.files(__package__).joinpath("sample.txt").read_bytes()
-    unit = read_bytes(sample, "sample.txt").unit
+    read = read_bytes(sample, "sample.txt")
+    unit = read.unit
     bureau = unit_create(code=BUREAU[0], name=BUREAU[1])
     township = unit_create(code=unit.code, name=unit.name, parent=bureau)
     for username, role in DEMO_ACCOUNTS.items():
@@ -61,7 +62,6 @@ def demo_create(password: str) -> None:
     # From October the monitoring and self-evaluation pages open on the year under way, not the budget year being
     # prepared: the same project, approved for that year, gives them something to show.
     if evaluation_year() != budget_year():
-        read = read_bytes(sample, "sample.txt")
         only = read.model_copy(update={"sheets": read.sheets[-1:]})
         running = sheets_import(user=preparer, unit=township, year=evaluation_year(),
                                 files=[("sample.json", only.model_dump_json().encode())])[0]
