@@ -11,14 +11,13 @@ Each review that changes what a sheet shows (its findings, suggested grade, scor
 written to the sheet's history as 规则更新后重新复核, with the old and the new; one that changes nothing only
 records the new fingerprint. Sheets are reviewed in batches, each read and reviewed outside any transaction (the
 slow part) and stored in one short transaction: a batch that fails changes nothing and is logged, the others go
-on. A sheet edited or moved along the workflow meanwhile (its ``version`` rose) is left alone: its own save
-reviewed it. Reviewing again what is current changes nothing, so a run may be repeated or interrupted.
+on. A sheet edited or moved along the workflow meanwhile (its ``version`` rose), or stored by another recheck
+running at the same time (its fingerprint changed), is left alone: that save reviewed it. Reviewing again what is current changes nothing, so a run may be repeated or interrupted.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
 from django.db import transaction
@@ -68,10 +67,9 @@ def stale_sheets(*, include_approved: bool = False) -> QuerySet[Sheet]:
     return Sheet.objects.filter(other, status__in=Status.values if include_approved else RECHECKED)
 
 
-def sheets_recheck(*, include_approved: bool = False, batch: int = BATCH,
-                   progress: Callable[[RecheckSummary], None] | None = None) -> RecheckSummary:
-    """Review again every sheet :func:`stale_sheets` selects, in batches of ``batch``; ``progress`` is told the
-    summary so far after each. Records the run in the audit log when it reviewed or failed anything."""
+def sheets_recheck(*, include_approved: bool = False, batch: int = BATCH) -> RecheckSummary:
+    """Review again every sheet :func:`stale_sheets` selects, in batches of ``batch``. Records the run in the
+    audit log when it reviewed or failed anything."""
     summary, after = RecheckSummary(), 0
     while True:
         sheets = list(stale_sheets(include_approved=include_approved).filter(pk__gt=after).order_by("pk")
@@ -88,8 +86,6 @@ def sheets_recheck(*, include_approved: bool = False, batch: int = BATCH,
         else:
             for name, value in asdict(done).items():
                 setattr(summary, name, getattr(summary, name) + value)
-        if progress:
-            progress(summary)
     if summary.checked or summary.failed:
         audit_record(REVIEWS_RECHECKED, username="系统", details={
             "rules": current_fingerprint(), "include_approved": include_approved, **asdict(summary)})
