@@ -11,10 +11,12 @@ from __future__ import annotations
 import logging
 
 import pytest
+from django.test import Client
 from django_tasks.backends.database.models import DBTaskResult
 
 from jixiao.model import Severity
 from jixiao.review import by_code
+from jixiao.web.organisation.services import token_create
 from jixiao.web.security.models import AuditEvent
 from jixiao.web.sheets.models import HistoryEntry, Sheet, UnitYearCounts
 from jixiao.web.sheets.services import recheck as recheck_module
@@ -237,3 +239,9 @@ def test_the_command_prints_how_many_sheets_changed(org, sheet, approved_other, 
     recheck(data=tmp_path, include_approved=True)
     assert "已按现行规则重新复核1张表：1张的审核发现或建议等级有变化" in "".join(capsys.readouterr().out.split())
     assert _reload(approved_other).suggested_grade == "良"
+
+
+def test_the_api_says_whether_a_stored_review_is_current(org, approved, new_rules):
+    body = Client().get(f"/api/sheets/{approved.pk}",
+                        HTTP_AUTHORIZATION=f"Bearer {token_create(user=org['reviewer'])}").json()
+    assert body["review_current"] is False and body["review_rules"] == approved.review_fingerprint
