@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from jixiao.model import GoalSheet, Indicator, Operator, ReportedEvaluation, named_by_a_figure, parse_target
 from jixiao.scoring.profile import Profile
@@ -90,7 +91,7 @@ class RecomputedItem:
     # the row, its printed 分值 and 得分 still count in the sums
     misplaced: bool = False
 
-    @property
+    @cached_property  # asked by several rules of every row; the row's cells do not change once recomputed
     def comparable(self) -> bool:
         """Whether the actual can be held against the target: written in the target's unit (or both without one), or
         against an explicit lower bound, where a unit left off the actual is still the bound's (110406 against
