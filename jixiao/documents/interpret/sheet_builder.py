@@ -583,9 +583,9 @@ class SheetBuilder:
         if not indicators or not kinds & {"weight", "score"} or kinds & _VALUE_KINDS \
                 or any(indicator.target.raw for indicator in indicators):
             return
-        texts = "｜".join(indicator.name for indicator in indicators)
+        names = [indicator.name for indicator in indicators]
         self.diagnostics.append(diagnostic("P122", self._location().model_copy(update={"row": indicators[0].row}),
-                                           count=len(indicators), text=texts[:80]))
+                                           names, count=len(indicators), text="｜".join(names)[:80]))
         self._leave_out(set(range(1, len(indicators) + 1)))
 
     def _drop_scrambled(self) -> None:
@@ -605,10 +605,10 @@ class SheetBuilder:
         if len(bare) < _SCRAMBLED_ROWS or 2 * len(bare) <= len(indicators):
             return
         first = indicators[min(bare) - 1]
-        texts = "｜".join(indicators[position - 1].name for position in sorted(bare))
+        names = [indicators[position - 1].name for position in sorted(bare)]
         self._leave_out(bare)
         self.diagnostics.append(diagnostic("P121", self._location().model_copy(update={"row": first.row}),
-                                           count=len(bare), text=texts[:80]))
+                                           names, count=len(bare), text="｜".join(names)[:80]))
 
     def _drop_repeated_notes(self) -> None:
         """Leave out a row whose only cell is the note another column prints on the rows around it (未达指标值酌情扣分
@@ -622,7 +622,8 @@ class SheetBuilder:
         repeated = {position for position in name_only if fold(indicators[position - 1].name) in notes}
         for position in sorted(repeated):
             indicator = indicators[position - 1]
-            self.diagnostics.append(diagnostic("P108", self._location().model_copy(update={"row": indicator.row}), text=indicator.name[:80]))
+            self.diagnostics.append(diagnostic("P108", self._location().model_copy(update={"row": indicator.row}),
+                                               [indicator.name], text=indicator.name[:80]))
         self._leave_out(repeated)
 
     def _leave_out(self, positions: set[int]) -> None:
@@ -847,8 +848,8 @@ class SheetBuilder:
             self._take_placed()
         if self._pending_level_tokens:
             # level names with no indicator after them (a file cut after a level cell)
-            levels = "｜".join(level for level in self._levels if level)
-            self.diagnostics.append(diagnostic("P108", self._location(), text=levels))
+            levels = [level for level in self._levels if level]
+            self.diagnostics.append(diagnostic("P108", self._location(), levels, text="｜".join(levels)))
             self.tokens_diagnosed += self._pending_level_tokens
             self._pending_level_tokens = 0
 
@@ -963,8 +964,8 @@ class SheetBuilder:
                 self.tokens_placed += placed.tokens
             elif rest or placed.extra:
                 self.tokens_diagnosed += placed.tokens
-                self.diagnostics.append(diagnostic(
-                    "P108", self._location_of(placed), text="｜".join([*rest.values(), *placed.extra.values()])[:80]))
+                cells = [*rest.values(), *placed.extra.values()]
+                self.diagnostics.append(diagnostic("P108", self._location_of(placed), cells, text="｜".join(cells)[:80]))
             elif placed.tokens:
                 self._pending_level_tokens += placed.tokens
                 if canonical_level2(match_key(values.get("level2", ""))):
