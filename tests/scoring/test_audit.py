@@ -1172,3 +1172,36 @@ def test_a_shortfall_without_a_weight_needs_a_reason_when_it_is_plain(target, ac
                     budget=100, spent="98.67")
     found = [(f.indicator, f.params["shortfall"]) for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA10"]
     assert found == ([("全年缴费人数", f"实际完成 {actual}，未达到年度指标值 {target}")] if reported else [])
+
+
+@pytest.mark.parametrize(("target", "actual", "deviation", "reported"), [
+    # corpus 219 (吕梁山护工培训 2021, a table without 分值): the actual says the target was missed, no reason given
+    ("1-6期培训结束后及时考核", "1-2期未能及时培训", None, True),
+    ("按时完成验收", "尚未完成验收", None, True),
+    ("18—54周岁", "存在18岁以下、54周岁以上", None, False),  # a range of figures: left to the figures
+    ("1-6期培训结束后及时考核", "1-2期未能及时培训", "师资不足，已调整计划", False),  # a reason given
+    ("无安全事故", "未发生安全事故", None, False),  # a negative outcome reached
+    ("无违规", "不存在违规", None, False),
+    ("43个", "未完成32个", None, False),  # a figure to compare: the figures decide
+])
+def test_an_actual_that_admits_a_shortfall_needs_a_reason(target, actual, deviation, reported):
+    sheet = printed([("产出指标", "时效指标", "考核任务完成及时", target, actual, None, None, deviation)],
+                    budget=100, spent=100)
+    found = [(f.indicator, f.location.row, f.params["shortfall"]) for f in audit_sheet(sheet, CENTRAL)
+             if f.rule == "JXA10"]
+    assert found == ([("考核任务完成及时", 11, f"实际完成值写明“{actual}”，未达到年度指标值“{target}”")]
+                     if reported else [])
+
+
+@pytest.mark.parametrize(("target", "actual", "rule"), [
+    # corpus 240 (江西省政协 2017): 成本控制率 ±10% answered 达标, a figure to be answered with a figure
+    ("±10%", "达标", "JXA09"),
+    ("2023年12月前", "完成", "JXA09"),
+    ("2023年12月前", "2023年11月", None),  # answered with a date
+    ("严格执行相关制度规定", "达标", "JXA17"),  # a target in words: "达标" only says it was done
+])
+def test_words_for_a_target_that_holds_a_figure(target, actual, rule):
+    sheet = printed([("产出指标", "成本指标", "成本控制率", target, actual, 5, 5)],
+                    budget=10, spent=10, rate=100, execution_weight=10, execution_score=10)
+    found = [(f.rule, f.indicator, f.location.column) for f in audit_sheet(sheet, CENTRAL) if f.rule in ("JXA09", "JXA17")]
+    assert found == ([(rule, "成本控制率", "实际完成值")] if rule else [])

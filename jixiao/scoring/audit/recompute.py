@@ -260,6 +260,11 @@ def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, prof
     if not actual_raw:
         return RecomputedItem(**common, expected=None, formula="没有实际完成值，无法复算")
     actual = parse_target(actual_raw)
+    if target.value is None and _DIGIT.search(target.raw or "") and not _DIGIT.search(actual_raw):
+        # a figure the target parser does not take as one value (±10%, a date): still a figure to answer with a figure
+        # (corpus 240: 成本控制率 ±10% answered 达标)
+        return RecomputedItem(**common, expected=None, qualitative_actual=True,
+                              formula=f"目标含数值 {target.raw}，实际完成值“{actual_raw}”不是数值，无法核对")
     if target.value is None:
         return RecomputedItem(**common, expected=None, formula="定性指标：得分由评价档次决定，按表中所印核对是否超过分值")
     if actual.value is None and _DIGIT.search(actual_raw):

@@ -291,8 +291,10 @@ class QualitativeActualForNumber(AuditRule):
     severity = Severity.WARNING
     source = SCORING + "：定量指标按实际完成值与年度指标值计算得分"
     message = "指标“{indicator}”的目标是 {target}，实际完成值写作“{actual}”，无法核对得分 {score}"
-    docs = AuditDocs(what="年度指标值是数值时，实际完成值也应是数值（如“已完成”“达成预期指标”无法计分）。",
-                     formula="—", setting="无", example="目标 ≥95%、实际完成值“完成”：报告本规则。")
+    docs = AuditDocs(what="年度指标值是数值（或含数值，如“±10%”、日期）时，实际完成值也应是数值（如“已完成”“达成预期指标”"
+                          "“达标”无法计分）。",
+                     formula="—", setting="无", example="目标 ≥95%、实际完成值“完成”：报告本规则；成本控制率目标 ±10%、"
+                                                       "实际完成值“达标”：报告本规则。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         for item in ctx.recomputation.items:
@@ -309,15 +311,18 @@ class MissedWithoutReason(AuditRule):
     severity = Severity.WARNING
     source = DEVIATION
     message = "指标“{indicator}”{shortfall}，却没有填写偏差原因分析及改进措施"
-    docs = AuditDocs(what="按实际完成值未达到年度指标值、或得分低于分值的每一行，都写明偏差原因和改进措施。"
+    docs = AuditDocs(what="按实际完成值未达到年度指标值、或得分低于分值的每一行，都写明偏差原因和改进措施；"
+                          "定性指标的实际完成值自己写明没有做到的（“1-2期未能及时培训”“存在18岁以下…的学员”）也是。"
                           "标为不适用的行、表格在文件中途中断、最后一行又缺指标值或实际完成值的（偏差原因在最后一栏，也可能随截断丢失）不要求。表中没有分值的（文字报告所附的表），实际完成值与指标值单位相同、"
                           "且指标值是下限（≥）或不是金额时照样比较（不写运算符的金额多是成本或补助标准，少花不是未完成）。"
                           "印有分值的预算执行率一行按执行率扣了分的（资金未全部执行），"
                           "原因写在预算执行情况的原因栏、偏差原因栏（任何一行）或存在问题、改进措施栏都可以（表格在文件中途"
                           "中断时不报告：原因可能在断掉的部分）；得分与执行率不符的由 JXA23 报告，"
                           "产出已完成而资金大多未用的由 JXA21 报告，不再重复。",
-                     formula="完成比例 < 100% 或 得分 < 分值 ⇒ 偏差原因不得为空", setting="无",
+                     formula="完成比例 < 100% 或 得分 < 分值，或定性指标的实际完成值写明未完成（未能、未完成、未达到、尚未、"
+                             "未按时、未及时，或以“存在…”开头）⇒ 偏差原因不得为空", setting="无",
                      example="目标 ≥18个、实际 15个、偏差原因空：报告“实际完成 15个，未达到年度指标值 ≥18个”；"
+                             "定性指标“1-6期培训结束后及时考核”、实际完成值“1-2期未能及时培训”、偏差原因空：报告该行；"
                              "执行 215457.6 ÷ 250000 = 86.18%、预算执行率得分 8.62（分值 10）、偏差原因栏空着：报告该行。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
@@ -374,7 +379,17 @@ def _shortfall(item: RecomputedItem) -> str | None:
         return f"实际完成 {item.actual}，未达到年度指标值 {item.target}"
     if item.printed is not None and item.weight is not None and item.printed < item.weight:
         return f"得分 {number(item.printed)}，低于分值 {number(item.weight)}"
+    target = parse_target(item.target)
+    if (target.value is None or target.leftover) and item.actual and _ADMITS_SHORTFALL.search(item.actual):
+        # a target in words (or a figure taken out of words) whose actual says in words that it was missed (corpus
+        # 219: 1-6期培训结束后及时考核 answered 1-2期未能及时培训; 18—54周岁 answered 存在18岁以下、54周岁以上)
+        return f"实际完成值写明“{item.actual.strip()}”，未达到年度指标值“{item.target.strip()}”"
     return None
+
+
+# Words by which an actual admits a shortfall: 未能及时, 尚未完成, 未达到; 存在… opening the cell (存在18岁以下的学员),
+# not 不存在违规. A negative outcome reached (未发生安全事故) is not among them.
+_ADMITS_SHORTFALL = re.compile(r"未能|未完成|未达到|尚未|没有完成|未按期|未按时|未及时|^\s*存在")
 
 
 # Instructions that the templates print in cells and units leave in place.
