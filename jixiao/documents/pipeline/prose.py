@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from jixiao.documents.pipeline.labels import Role, label, match_key, simplified, split_name_trend, split_qualitative
-from jixiao.documents.pipeline.said import said_indicators
+from jixiao.documents.pipeline.labels import (Role, is_value, label, match_key, simplified, split_name_trend,
+                                             split_qualitative)
+from jixiao.documents.pipeline.said import Said, said_indicators
 from jixiao.documents.pipeline.tokens import Line, LineKind
 from jixiao.documents.vocabulary import labels
 from jixiao.model import canonical_level1, canonical_level2
@@ -186,7 +187,7 @@ def split_prose(text: str, levelled: bool = False, headed: bool = False) -> tupl
             items.append(tuple(levels))
         said = said_indicators(rest) if rest.strip() else None
         if said:
-            items.extend((("name", name), ("target", target), ("actual", actual)) for name, target, actual in said)
+            items.extend(_said_items(said))
             targets += len(said)
             continue
         clauses = [part for part in _CLAUSE.split(rest) if part.strip()] if rest.strip() else []
@@ -225,14 +226,29 @@ _PLAN_WORD = re.compile(r"(?:任务数|目标值|计划数|目标任务数?)为?
 _SUBJECT = re.compile(r"^(?:我|全)(?:省|市|县|区|旗|州|盟|镇|乡|局|院|校|单位|中心)(?:\d{4}年度?)?|^\d{4}年度?")
 
 
+def _said_items(said: list[Said]) -> list[Item]:
+    """The items of the indicators a sentence states in words (:mod:`.said`), with the points given where it says
+    them."""
+    return [(("name", part.name), ("target", part.target), ("actual", part.actual))
+            + ((("score", part.score),) if part.score is not None else ()) for part in said]
+
+
 def split_report_sentence(text: str) -> tuple[Item, ...] | None:
     """The indicators a report's paragraph states with their plan and what was achieved, under no level heading
     (``我市2022年农村危房改造任务数为115户,实际完成农村危房改造264户``), or None. Only where the evidence is strong:
     a clause that names what is measured, a word of plan (任务数, 目标值, 计划数) and its figure, and right after it
-    a clause of achievement (实际完成…, 全年完成值…) whose figure has the same unit. The paragraph's other clauses
-    are narrative, not cells, and are left out."""
+    a clause of achievement (实际完成…, 全年完成值…) whose figure has the same unit; or a sentence made only of
+    indicators said with a word for the target and one for what was achieved (:mod:`.said`: a report's numbered list
+    ``1.…密度,年初目标值≥90%,实际完成值≥90%,自评得分20分;``). The paragraph's other clauses are narrative, not cells,
+    and are left out. A paragraph that opens with a level name is :func:`split_prose`'s, which reads it under that
+    level."""
     items: list[Item] = []
-    for sentence in _SENTENCE.split(simplified(text.strip())):
+    line = simplified(text.strip())
+    for sentence in _SENTENCE.split(line):
+        said = said_indicators(sentence) if sentence.strip() and not _levels(line)[0] else None
+        if said:
+            items.extend(tuple((kind, as_written(text, part)) for kind, part in item) for item in _said_items(said))
+            continue
         clauses = [part.strip() for part in _CLAUSE.split(sentence) if part.strip()]
         for clause, following in zip(clauses, clauses[1:]):
             parts = dict(_clause(clause))
@@ -295,6 +311,10 @@ def prose_lines(lines: list[Line]) -> list[Line]:
         # the first cell holding prose, and whether a level name stands left of it: one pass that stops there
         at, levelled, roles = None, False, []
         for index, text in enumerate(texts):
+            if index and is_value(texts[index - 1]):
+                # a sentence after the row's own figures is a column of notes (a 评分标准 cell: 本指标满分6分,
+                # …达9个得6分,少检查一个扣1分,扣完为止。), not indicators of its own
+                break
             if split_prose(text, levelled):
                 at = index
                 break

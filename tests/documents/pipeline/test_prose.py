@@ -260,14 +260,41 @@ def test_indicators_that_say_their_target_and_achievement_in_words_are_split_eve
 
 
 @pytest.mark.parametrize(("text", "found"), [
-    ("资金到位率年度指标值:100%,实际完成值:98%", [("资金到位率", "100%", "98%")]),
-    ("培训人次目标值为≥500人次完成情况为520人次", [("培训人次", "≥500人次", "520人次")]),
+    ("资金到位率年度指标值:100%,实际完成值:98%", [("资金到位率", "100%", "98%", None)]),
+    ("培训人次目标值为≥500人次完成情况为520人次", [("培训人次", "≥500人次", "520人次", None)]),
+    # corpus 230: a report's numbered list, the name, the target and what was achieved in clauses of their own, then
+    # the points given (and 年 of 年初目标值 lost)
+    ("1.重大动物强制免疫病种群体免疫密度,年初目标值≥90%,实际完成值≥90%,自评得分20分;",
+     [("重大动物强制免疫病种群体免疫密度", "≥90%", "≥90%", "20")]),
+    ("5.补助对象对项目满意率,初目标值≥90%,实际完成值≥90%,自评得分20分;", [("补助对象对项目满意率", "≥90%", "≥90%", "20")]),
+    ("(2)大规模随意抛弃病死猪事件,年度目标值=0件,实际完成值=0件,得分18.5分。", [("大规模随意抛弃病死猪事件", "=0件", "=0件", "18.5")]),
     # anything else in the sentence: not such a sentence
     ("资金到位率指标为100%实际完成值为100%,资金使用规范", None),
     ("经费发放率为98%覆盖率及资金到位率均为100%", None),
+    ("1.重大动物强制免疫病种群体免疫密度,年初目标值≥90%,实际完成值≥90%,自评得分20分,较上年提高", None),
 ])
 def test_a_sentence_made_only_of_said_targets_and_achievements(text, found):
     assert said_indicators(text) == found
+
+
+_NUMBERED_REPORT = ("2021年中央动物防疫等补助经费项目支出绩效自评报告", "(二)绩效目标完成情况",
+                    "1.重大动物强制免疫病种群体免疫密度,年初目标值≥90%,实际完成值≥90%,自评得分20分;",
+                    "2.大规模随意抛弃病死猪事件,年初目标值=0件,实际完成值=0件,自评得分15分;", "二、佐证材料")
+
+
+def test_a_reports_numbered_list_of_targets_achievements_and_points_is_read_as_indicators():
+    # corpus 230: no level name and no table, each line one indicator whose clauses say what each figure is
+    document = read(*_NUMBERED_REPORT)
+    (sheet,) = document.sheets
+    assert [(i.level2, i.name, i.target.raw) for i in sheet.indicators] == [
+        (None, "重大动物强制免疫病种群体免疫密度", "≥90%"), (None, "大规模随意抛弃病死猪事件", "=0件")]
+    assert [(item.actual_raw, item.score) for item in sheet.evaluation.items] == [
+        ("≥90%", Decimal("20")), ("=0件", Decimal("15"))]
+    # the sentences name no level: the columns implied are the name, the target, what was achieved and the points
+    assert sheet.form_fields == ["三级指标", "指标值", "实际完成值", "得分"]
+    how = [d for d in document.diagnostics if d.code == "P111"]
+    assert [d.location.line for d in how] == [3, 4]
+    assert "得分“20”" in how[0].message
 
 
 def test_a_figure_before_a_word_of_completion_is_the_target_not_part_of_the_name():
