@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 
 from jixiao.documents.pipeline.labels import (Role, is_value, label, match_key, simplified, split_name_trend,
                                              split_qualitative)
-from jixiao.documents.pipeline.said import Said, said_indicators
+from jixiao.documents.pipeline.said import Said, said_indicators, said_results
 from jixiao.documents.pipeline.tokens import Line, LineKind
 from jixiao.documents.vocabulary import labels
 from jixiao.model import canonical_level1, canonical_level2
@@ -162,12 +162,15 @@ def _name_then_value(pending: list[str]) -> Item | None:
 
 
 @lru_cache(maxsize=4096)
-def split_prose(text: str, levelled: bool = False, headed: bool = False) -> tuple[Item, ...] | None:
+def split_prose(text: str, levelled: bool = False, headed: bool = False, reporting: bool = False
+                ) -> tuple[Item, ...] | None:
     """The items of prose that names indicators and their targets, or None when ``text`` is no such prose: it
     must give a target and open with a level name and a colon or comma (``数量指标：…``), or, when a level name
     stands before it (``levelled``: the cell to its left), join several indicators with ``；`` (``产出指标 |
     开展…8次；编制…3个``): one indicator with its number is an ordinary cell. Under an outline's level heading
-    (``headed``: ``(一)数量指标`` on the line above) one indicator with its target is enough."""
+    (``headed``: ``(一)数量指标`` on the line above) one indicator with its target is enough. Under a report's
+    heading of what was achieved (``reporting``: ``(四)绩效指标完成情况分析``), a sentence made only of results
+    (``经费发放率为98%覆盖率及资金到位率均为100%``, :func:`.said.said_results`) gives each name what it came to."""
     # the template's residue stays in the names (黄金蜜(葡萄)种植数量(≥**株)>=17600株): the sheet builder cleans them
     # and keeps each name as written, so that the review reports the residue
     line = simplified(text.strip())
@@ -189,6 +192,11 @@ def split_prose(text: str, levelled: bool = False, headed: bool = False) -> tupl
         if said:
             items.extend(_said_items(said))
             targets += len(said)
+            continue
+        results = said_results(rest) if reporting and rest.strip() else None
+        if results:
+            items.extend((("name", name), ("actual", figure)) for name, figure in results)
+            targets += len(results)
             continue
         clauses = [part for part in _CLAUSE.split(rest) if part.strip()] if rest.strip() else []
         paired = _name_then_value(clauses)
@@ -290,9 +298,13 @@ def prose_lines(lines: list[Line]) -> list[Line]:
     prose, and the headings above it are items."""
     result: list[Line] = []
     headed = False  # the lines above are an outline's level headings, or indicators under them
+    reporting = False  # the lines stand under a report's heading of what was achieved (绩效指标完成情况分析)
     for line in lines:
         filled = line.filled
         texts = [token.text for token in filled]
+        if len(texts) == 1 and not line.extra.get(PROSE) and _NUMBERED.match(texts[0].strip()):
+            heading = simplified(texts[0])
+            reporting = bool(_RESULTS_HEADING.search(heading)) or (reporting and not _TOP_HEADING.match(heading))
         if len(texts) == 1 and _lone_levels(texts[0]):
             headed = bool(_NUMBERED.match(texts[0].strip()))  # (an unnumbered level name alone is a table cell)
             result.append(line)
@@ -315,7 +327,7 @@ def prose_lines(lines: list[Line]) -> list[Line]:
                 # a sentence after the row's own figures is a column of notes (a 评分标准 cell: 本指标满分6分,
                 # …达9个得6分,少检查一个扣1分,扣完为止。), not indicators of its own
                 break
-            if split_prose(text, levelled):
+            if split_prose(text, levelled, reporting=reporting):
                 at = index
                 break
             roles.append(label(text).role)
@@ -329,7 +341,7 @@ def prose_lines(lines: list[Line]) -> list[Line]:
                                line.blanks_before))
         levels = [(_level(text) or ("name", text)) for text in texts[first:at]]
         rest = tuple((("rest", text),) for text in texts[at + 1:])
-        items = ((tuple(levels),) if levels else ()) + (split_prose(texts[at], levelled) or ()) + rest
+        items = ((tuple(levels),) if levels else ()) + (split_prose(texts[at], levelled, reporting=reporting) or ()) + rest
         previous = result[-1] if result else None
         above = _lone_levels(previous.filled[0].text) if previous is not None and len(previous.filled) == 1 else None
         if above and not previous.extra.get(PROSE):  # type: ignore[union-attr]
@@ -343,6 +355,10 @@ def prose_lines(lines: list[Line]) -> list[Line]:
 
 # the number an outline's heading opens with (一、 二. (一) （二）): a heading of its own, not a cell of a table
 _NUMBERED = re.compile(r"^(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])")
+# a report's heading of what its indicators came to ((四)绩效指标完成情况分析, (三)绩效指标完成情况:), and the report's
+# next part (三、偏离绩效目标的原因), which ends it
+_RESULTS_HEADING = re.compile(r"^[^。]{0,12}指标[^。]{0,4}完成情况")
+_TOP_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 
 
 def _mark_headings(result: list[Line]) -> None:

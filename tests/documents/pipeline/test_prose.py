@@ -9,7 +9,7 @@ import pytest
 
 from jixiao.documents.pipeline import read_text
 from jixiao.documents.pipeline.prose import PROSE, prose_lines, split_prose, split_report_sentence
-from jixiao.documents.pipeline.said import said_indicators
+from jixiao.documents.pipeline.said import said_indicators, said_results
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS
 from jixiao.documents.pipeline.tokens import text_lines
 
@@ -268,6 +268,7 @@ def test_indicators_that_say_their_target_and_achievement_in_words_are_split_eve
      [("重大动物强制免疫病种群体免疫密度", "≥90%", "≥90%", "20")]),
     ("5.补助对象对项目满意率,初目标值≥90%,实际完成值≥90%,自评得分20分;", [("补助对象对项目满意率", "≥90%", "≥90%", "20")]),
     ("(2)大规模随意抛弃病死猪事件,年度目标值=0件,实际完成值=0件,得分18.5分。", [("大规模随意抛弃病死猪事件", "=0件", "=0件", "18.5")]),
+    ("3.培训人次,计划500人次,实际达到520人次,评分10分", [("培训人次", "500人次", "520人次", "10")]),
     # anything else in the sentence: not such a sentence
     ("资金到位率指标为100%实际完成值为100%,资金使用规范", None),
     ("经费发放率为98%覆盖率及资金到位率均为100%", None),
@@ -302,3 +303,46 @@ def test_a_figure_before_a_word_of_completion_is_the_target_not_part_of_the_name
     items = split_prose("3、時(shí)效指標(biāo):資助經(jīng)費(fèi)發(fā)放率100%達(dá)標(biāo),資助標準100%達標。")
     assert [dict(item).get("name") for item in items[1:]] == ["資助經費發放率", "資助標準"]
     assert [dict(item)["target"] for item in items[1:]] == ["100%達標", "100%達標"]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # corpus 221: three results run together, the last figure shared by the two names joined with 及
+    ("经费发放率为98%覆盖率及资金到位率均为100%。", [("经费发放率", "98%"), ("覆盖率", "100%"), ("资金到位率", "100%")]),
+    ("培训人数达到300人,合格率为98%", [("培训人数", "300人"), ("合格率", "98%")]),
+    # narrative around the figures, or a figure with no word of what it came to: no results
+    ("资金到位率为100%,资金使用规范", None),
+    ("404名服务对象发放补助金2126.81万元", None),
+    ("及为100%", None),
+])
+def test_a_sentence_made_only_of_results(text, found):
+    assert said_results(text) == found
+
+
+_RESULTS = ("优抚对象生活补助经费转移支付2023年度绩效自评报告", "(四)绩效指标完成情况分析",
+            "2.质量指标。经费发放率为98%覆盖率及资金到位率均为100%。")
+
+
+@pytest.mark.parametrize(("heading", "reported"), [
+    ("(四)绩效指标完成情况分析", True),
+    ("(三)绩效指标完成情况:", True),
+    # a goal's prose: the same sentence under a heading of what is planned states targets
+    ("(二)年度绩效指标", False),
+])
+def test_results_under_a_reports_heading_of_what_was_achieved_are_actuals_with_no_target(heading, reported):
+    document = read(_RESULTS[0], heading, _RESULTS[2])
+    (sheet,) = document.sheets
+    if reported:
+        assert [(i.level2, i.name, i.target.raw) for i in sheet.indicators] == [
+            ("质量指标", "经费发放率", ""), ("质量指标", "覆盖率", ""), ("质量指标", "资金到位率", "")]
+        assert [item.actual_raw for item in sheet.evaluation.items] == ["98%", "100%", "100%"]
+        (how, *_) = [d for d in document.diagnostics if d.code == "P111"]
+        assert "实际完成值“98%”" in how.message and how.location.line == 3
+    else:
+        # (not split into results: nothing said what was achieved)
+        assert [i.target.raw for i in sheet.indicators] == ["100%"]
+        assert not any(item.actual_raw for item in sheet.evaluation.items) if sheet.evaluation else True
+
+
+def test_a_reports_next_part_ends_its_heading_of_what_was_achieved():
+    document = read(_RESULTS[0], _RESULTS[1], "三、偏离绩效目标的原因和下一步改进措施", _RESULTS[2])
+    assert [i.target.raw for sheet in document.sheets for i in sheet.indicators] == ["100%"]
