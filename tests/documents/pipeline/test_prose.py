@@ -346,3 +346,20 @@ def test_results_under_a_reports_heading_of_what_was_achieved_are_actuals_with_n
 def test_a_reports_next_part_ends_its_heading_of_what_was_achieved():
     document = read(_RESULTS[0], _RESULTS[1], "三、偏离绩效目标的原因和下一步改进措施", _RESULTS[2])
     assert [i.target.raw for sheet in document.sheets for i in sheet.indicators] == ["100%"]
+
+
+@pytest.mark.parametrize(("sentences", "spent", "budget", "total"), [
+    # corpus 230: the conclusion's 评价分, no money word it knows
+    (("在全乡范围内实施补助经费9.55万元。", "因此评价分100分,自评等级为优秀。"), None, None, Decimal(100)),
+    # corpus 221: the year's 支出 said alone is what was spent
+    (("2023年收到财政资金共2330.9万元,2023年支出2310.4万元,其中中央资金1352.2万元。",), Decimal("2310.4"), None, None),
+    (("资金预算安排300.7万元,发放补助资金278.8万元,项目总得分95分。",), Decimal("278.8"), Decimal("300.7"), Decimal(95)),
+    # 基本支出 and 项目支出 name kinds of spending, not what was spent
+    (("部门基本支出158.61万元,项目支出30万元。",), None, None, None),
+])
+def test_a_reports_sentences_above_its_indicators_say_its_money_and_claimed_total(sentences, spent, budget, total):
+    document = read(_NUMBERED_REPORT[0], "一、自评结论", *sentences, *_NUMBERED_REPORT[1:])
+    (sheet,) = document.sheets
+    evaluation = sheet.evaluation
+    assert (evaluation.spent, evaluation.budget_full, evaluation.total) == (spent, budget, total)
+    assert len(sheet.indicators) == 2
