@@ -63,7 +63,7 @@ _LEVELS = ("level1", "level2")
 _CJK_END = re.compile(r"[\u4e00-\u9fff]$")  # a name ends in a word, not in a figure of its own
 _LEVEL_ROLES = (Role.LEVEL1, Role.LEVEL2)
 _PROSE_PARTS = {"level1": "一级指标", "level2": "二级指标", "group": "指标组", "name": "三级指标", "target": "指标值",
-                "actual": "实际完成值", "score": "得分"}
+                "actual": "实际完成值", "score": "得分", "rate": "目标完成率"}
 _POINTS = ("weight", "score")  # the columns of points that end a self-evaluation row
 _ACHIEVED = ("actual", "expected")  # the columns of what was achieved, written like a target
 # a weight run into the target after it (1020万元: 10 | 20万元), the weight one or two digits long (or x.5)
@@ -306,8 +306,9 @@ class Aligner:
         how the text was split)."""
         before = len(self.placed)
         for item in line.extra[PROSE]:
-            values = {kind: text for kind, text in item if kind not in ("group", "rest")}
-            extra = {"指标组": text for kind, text in item if kind == "group"}
+            values = {kind: text for kind, text in item if kind not in ("group", "rate", "rest")}
+            # (the group a cell's indicators share, and the completion rate a report works out, kept beside the row)
+            extra = {_PROSE_PARTS[kind]: text for kind, text in item if kind in ("group", "rate")}
             rest = [text for kind, text in item if kind == "rest"]
             if rest:
                 values["_unplaced"] = "\n".join(rest)

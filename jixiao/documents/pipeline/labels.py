@@ -1119,6 +1119,10 @@ def _opens_paragraph(text: str) -> bool:
     opening = _PARAGRAPH_OPENING.match(simplified(text))
     if opening is not None:
         return label(opening.group(1)).role in (Role.LEVEL1, Role.LEVEL2)
+    # a level name and a colon, then such sentences ((3)数量目标:…数量绩效目标值是28次,实际完成值为40次,…)
+    opening = _LEVEL_COLON.match(simplified(text))
+    if opening is not None and label(opening.group(1)).role in (Role.LEVEL1, Role.LEVEL2):
+        return said_indicators(simplified(text)[opening.end():]) is not None
     # a level name, then sentences that say each indicator's target and what was achieved in words (4.成本指标国家规定
     # 标准发放指标为100%实际完成值为100%): a report's paragraph too; so is a line of a report's numbered list that
     # says them without a level name (1.…密度,年初目标值≥90%,实际完成值≥90%,自评得分20分;)
@@ -1129,6 +1133,7 @@ def _opens_paragraph(text: str) -> bool:
 
 
 _HEADING_NUMBER = re.compile(r"^\s*[(（]?[一二三四五六七八九十\d]*[)）、.．]?\s*")
+_LEVEL_COLON = re.compile(r"^\s*[(（]?[一二三四五六七八九十\d]*[)）、.．]?\s*([^。:：,，;；]{2,12})[:：]")
 
 
 _MIN_FUSED_HEADINGS = 4

@@ -27,7 +27,7 @@ from jixiao.model.units import unit_spellings
 __all__ = ["Item", "split_prose", "split_report_sentence", "prose_lines", "PROSE"]
 
 PROSE = "prose"  # the key of a line's ``extra`` that holds its items
-Item = tuple[tuple[str, str], ...]  # (kind, text) pairs: level1, level2, group, name, target, or rest
+Item = tuple[tuple[str, str], ...]  # (kind, text) pairs: level1, level2, group, name, target, actual, score, rate, rest
 
 _SENTENCE = re.compile(r"[;；。]")
 _CLAUSE = re.compile(r"[,，]")
@@ -238,7 +238,8 @@ def _said_items(said: list[Said]) -> list[Item]:
     """The items of the indicators a sentence states in words (:mod:`.said`), with the points given where it says
     them."""
     return [(("name", part.name), ("target", part.target), ("actual", part.actual))
-            + ((("score", part.score),) if part.score is not None else ()) for part in said]
+            + ((("score", part.score),) if part.score is not None else ())
+            + ((("rate", part.rate),) if part.rate is not None else ()) for part in said]
 
 
 def split_report_sentence(text: str) -> tuple[Item, ...] | None:

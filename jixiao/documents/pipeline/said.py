@@ -31,6 +31,7 @@ class Said(NamedTuple):
     target: str
     actual: str
     score: str | None = None
+    rate: str | None = None  # the completion rate the sentence works out (目标完成率为143%), kept beside the row
 
 
 @cache
@@ -39,16 +40,22 @@ def _figure() -> str:
     return _OPERATOR + r"?\s*\d[\d,]*(?:\.\d+)?\s*(?:%|" + "|".join(re.escape(u) for u in units) + ")?"
 
 
+# a deadline said as the target and as what was achieved (2023年12月前, 11月底前, 2023年10月)
+_DEADLINE = r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:底|末)?(?:前|之前|以前)?(?![\d%])"
+
+
 @cache
 def _said() -> re.Pattern[str]:
-    figure = _figure()
+    figure = f"(?:{_DEADLINE}|{_figure()})"
     # a list's number (1. 2、 (3)), the name, perhaps a comma, the word saying the target (指标为, 年度指标值为, 目标值:,
     # 计划, 年初目标值 with 年 lost: 初目标值), the target, then the word saying what was achieved (实际完成值为, 完成情况:,
-    # 实际达到) and its figure, then perhaps the points given (自评得分20分)
+    # 实际达到) and its figure (or the deadline), then perhaps the completion rate worked out (目标完成率为100%) and the
+    # points given (自评得分20分)
     return re.compile(r"(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）])?\s*(?P<name>[^,，;；。:：]+?)[,，]?\s*(?:年初|年度|全年|初)?"
-                      r"(?:指标值?|目标值?|计划(?:数|值)?|预期值?)(?:为|是|[:：])?\s*(?P<target>" + figure
+                      r"(?:绩效)?(?:指标值?|目标值?|计划(?:数|值)?|预期值?)(?:为|是|[:：])?\s*(?P<target>" + figure
                       + r")[,，]?\s*(?:实际)?(?:完成|达到|实现)(?:值|情况)?(?:为|是|[:：])?\s*(?P<actual>" + figure
-                      + r")(?:[,，]\s*(?:自评)?(?:得分|评分)(?:为|[:：])?\s*(?P<score>\d+(?:\.\d+)?)分?)?[,，;；。]?\s*")
+                      + r")(?:[,，]\s*(?:目标|指标)?完成率(?:为|是|[:：])?\s*(?P<rate>\d+(?:\.\d+)?%))?"
+                      r"(?:[,，]\s*(?:自评)?(?:得分|评分)(?:为|[:：])?\s*(?P<score>\d+(?:\.\d+)?)分?)?[,，;；。]?\s*")
 
 
 def said_indicators(text: str) -> list[Said] | None:
@@ -59,7 +66,8 @@ def said_indicators(text: str) -> list[Said] | None:
         part = _said().match(text, at)
         if part is None or not part["name"].strip():
             return None
-        found.append(Said(part["name"].strip(), part["target"].strip(), part["actual"].strip(), part["score"]))
+        found.append(Said(part["name"].strip(), part["target"].strip(), part["actual"].strip(), part["score"],
+                          part["rate"]))
         at = part.end()
     return found or None
 

@@ -9,7 +9,7 @@ import pytest
 
 from jixiao.documents.pipeline import read_text
 from jixiao.documents.pipeline.prose import PROSE, prose_lines, split_prose, split_report_sentence
-from jixiao.documents.pipeline.said import said_indicators, said_results
+from jixiao.documents.pipeline.said import Said, said_indicators, said_results
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS
 from jixiao.documents.pipeline.tokens import text_lines
 
@@ -269,13 +269,18 @@ def test_indicators_that_say_their_target_and_achievement_in_words_are_split_eve
     ("5.补助对象对项目满意率,初目标值≥90%,实际完成值≥90%,自评得分20分;", [("补助对象对项目满意率", "≥90%", "≥90%", "20")]),
     ("(2)大规模随意抛弃病死猪事件,年度目标值=0件,实际完成值=0件,得分18.5分。", [("大规模随意抛弃病死猪事件", "=0件", "=0件", "18.5")]),
     ("3.培训人次,计划500人次,实际达到520人次,评分10分", [("培训人次", "500人次", "520人次", "10")]),
+    # corpus 220 (Fujian, Traditional): 绩效目标值是, a deadline as the target and as what was done, the completion
+    # rate worked out after them
+    ("人才驿站补助资金到位时间绩效目标值是2023年12月前,实际完成值为2023年12月前,目标完成率为100%,",
+     [("人才驿站补助资金到位时间", "2023年12月前", "2023年12月前", None, "100%")]),
+    ("业务培训时限,年初目标值11月底前,实际完成值10月,自评得分5分", [("业务培训时限", "11月底前", "10月", "5")]),
     # anything else in the sentence: not such a sentence
     ("资金到位率指标为100%实际完成值为100%,资金使用规范", None),
     ("经费发放率为98%覆盖率及资金到位率均为100%", None),
     ("1.重大动物强制免疫病种群体免疫密度,年初目标值≥90%,实际完成值≥90%,自评得分20分,较上年提高", None),
 ])
 def test_a_sentence_made_only_of_said_targets_and_achievements(text, found):
-    assert said_indicators(text) == found
+    assert said_indicators(text) == (found and [Said(*part) for part in found])
 
 
 _NUMBERED_REPORT = ("2021年中央动物防疫等补助经费项目支出绩效自评报告", "(二)绩效目标完成情况",
@@ -363,3 +368,14 @@ def test_a_reports_sentences_above_its_indicators_say_its_money_and_claimed_tota
     evaluation = sheet.evaluation
     assert (evaluation.spent, evaluation.budget_full, evaluation.total) == (spent, budget, total)
     assert len(sheet.indicators) == 2
+
+
+def test_a_reports_line_under_its_level_keeps_the_completion_rate_it_works_out_beside_the_row():
+    # corpus 220: each level's sentence says the target with 绩效目标值是, what was done, and the rate of the two
+    document = read("人才驿站补助资金2023年度绩效自评报告", "(二)项目绩效目标完成情况",
+                    "(3)数量目标:当年人才驿站组织活动数量绩效目标值是28次,实际完成值为40次,目标完成率为143%。")
+    (sheet,) = document.sheets
+    (indicator,) = sheet.indicators
+    assert (indicator.level2, indicator.name, indicator.target.raw) == ("数量指标", "当年人才驿站组织活动数量", "28次")
+    assert indicator.extra["目标完成率"] == "143%"
+    assert [item.actual_raw for item in sheet.evaluation.items] == ["40次"]
