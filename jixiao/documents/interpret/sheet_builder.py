@@ -348,6 +348,7 @@ class SheetBuilder:
         self._row_count = 0
         self._aligner: Aligner | None = None
         self._pending_level_tokens = 0
+        self._pending_level_row: Placed | None = None  # the row the pending level names stand on (where a P108 says)
         self._last_tokens = 0  # the tokens of the last indicator read
         self.tokens_placed = 0
         self.tokens_diagnosed = 0
@@ -848,7 +849,9 @@ class SheetBuilder:
         if self._pending_level_tokens:
             # level names with no indicator after them (a file cut after a level cell)
             levels = "｜".join(level for level in self._levels if level)
-            self.diagnostics.append(diagnostic("P108", self._location(), text=levels))
+            place = self._pending_level_row
+            self.diagnostics.append(diagnostic("P108", self._location_of(place) if place else self._location(),
+                                               text=levels))
             self.tokens_diagnosed += self._pending_level_tokens
             self._pending_level_tokens = 0
 
@@ -967,6 +970,7 @@ class SheetBuilder:
                     "P108", self._location_of(placed), text="｜".join([*rest.values(), *placed.extra.values()])[:80]))
             elif placed.tokens:
                 self._pending_level_tokens += placed.tokens
+                self._pending_level_row = placed
                 if canonical_level2(match_key(values.get("level2", ""))):
                     self._stacked.append(values["level2"])
             return

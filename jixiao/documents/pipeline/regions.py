@@ -62,7 +62,9 @@ _MAX_UNKNOWN = 12  # headings the vocabulary does not know, after a header of on
 _MAX_UNKNOWN_LENGTH = 12
 _BARE_NAME = "指标"
 _CAPTION = re.compile(r"^附?表[〇一二三四五六七八九十\d]{1,3}(?:[-—－]\d{1,2})?[:：]?$")  # 表十二, 附表3-1: the next table
-_FRAME_LABELS = ("绩效指标", "年度绩效指标", "长期绩效指标", "绩效指标(90分)", "项目绩效指标")
+_FRAME_LABELS = ("绩效指标", "年度绩效指标", "长期绩效指标", "绩效指标(90分)", "项目绩效指标",
+                 # (the self-evaluation form's: 年度绩效指标完成情况 beside its levels)
+                 "年度绩效指标完成情况", "绩效指标完成情况")
 _SECTION = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]")
 # a report's numbered section heading, (二)项目财务管理状况: no cell of a grid (a numbered level name is a level's)
 _REPORT_SECTION = re.compile(r"^[(（][一二三四五六七八九十]{1,2}[)）][\u4e00-\u9fff]{4}")

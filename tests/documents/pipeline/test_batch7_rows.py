@@ -105,3 +105,17 @@ def test_a_scoring_rule_column_of_sentences_after_the_achieved_value_is_no_prose
     assert [i.basis for i in document.sheets[0].indicators] == [
         "本指标满分6分,开展全市地震监测台站运维情况抽查数量达9个得6分,少检查一个扣1分,扣完为止。",
         "本指标满分6分,活动场数达10场得6分,少一场扣1分,扣完为止。"]
+
+
+@pytest.mark.parametrize("frame", ["年度绩效指标完成情况", "绩效指标"])
+def test_the_forms_vertical_label_opening_the_first_row_before_its_levels_is_no_indicator(frame):
+    # corpus 239 (Xinjiang 自评表, cut at its first level): the frame cell printed on the first row, not in the header
+    document, accounting = read(
+        "一级指标 二级指标 三级指标 指标值 指标实际完成值 指标得分 偏差原因分析及改进措施",
+        f"{frame} 产出指标 数量指标 调查户数 120户 120户 20")
+    assert rows(document) == [("数量指标", "调查户数", "120户", "120户", None, Decimal(20))]
+    assert accounted(accounting)
+    cut, _ = read("一级指标 二级指标 三级指标 指标值 指标实际完成值 指标得分 偏差原因分析及改进措施", f"{frame} 产出指标")
+    assert rows(cut) == []
+    (left,) = [d for d in cut.diagnostics if d.code == "P108"]
+    assert "产出指标" in left.message and left.location.line == 2
