@@ -45,7 +45,7 @@ from jixiao.documents.pipeline.records import (
     sheet_kind,
     trailing_total,
 )
-from jixiao.documents.pipeline.regions import body_end, find_header
+from jixiao.documents.pipeline.regions import body_end, find_header, is_frame_label
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.vocabulary import PAGE_NUMBER, goals_word, header_label, labels, split_label_value
@@ -262,8 +262,17 @@ class _Assembler:
         cut tables off there, and what follows the cut cannot be judged missing."""
         indicators = builder.sheet.indicators
         last = next((line for line in reversed(body) if line.kind is not LineKind.BREAK), None)
-        if not indicators or last is None or builder.claimed.get("conclusions"):
+        if last is None or builder.claimed.get("conclusions"):
             return  # (the table's closing fields were read in its last line: it ends in the file)
+        if not indicators:
+            # the file stops after the header, on the grid's frame label and first level names (P126): the rows are
+            # all after the cut
+            texts = [token.text.strip() for line in body for token in line.filled]
+            if texts and all(label(text).role in (Role.LEVEL1, Role.LEVEL2) or is_frame_label(text) for text in texts):
+                location = Location(file=self.source, table=builder.ordinal, sheet=builder.sheet.key, line=last.line)
+                self.diagnostics.append(diagnostic("P126", location, line=last.line, text="｜".join(texts)[:40]))
+                builder.cut = True
+            return
         # a pipe row stopping before the closing bar the rows above it end with was cut inside a cell
         cut_cell = last.extra.get("open_end") and any(
             line.extra.get("piped") and not line.extra.get("open_end") for line in body[:-1]) and bool(

@@ -117,5 +117,9 @@ def test_the_forms_vertical_label_opening_the_first_row_before_its_levels_is_no_
     assert accounted(accounting)
     cut, _ = read("一级指标 二级指标 三级指标 指标值 指标实际完成值 指标得分 偏差原因分析及改进措施", f"{frame} 产出指标")
     assert rows(cut) == []
+    # the file stops on the first level: the rows are after the cut (P126), the level cell is left unread (P108)
+    (stops,) = [d for d in cut.diagnostics if d.code == "P126"]
+    assert stops.location.line == 2 and f"只有“{frame}｜产出指标”" in stops.message
     (left,) = [d for d in cut.diagnostics if d.code == "P108"]
     assert "产出指标" in left.message and left.location.line == 2
+
