@@ -246,6 +246,11 @@ class _Assembler:
         current.close_grid()
         if end == len(lines) and end > header.end:
             self._cut(current, lines[header.end:end])
+        elif end == len(lines) and not current.sheet.indicators:
+            # the file stops inside or right after the header (…| 全年实际完成值 | 未完成原): no row was printed
+            heading = next((token for token in reversed(header.tokens) if token.text.strip()), None)
+            if heading is not None:
+                self._cut_before_rows(current, heading.line or lines[-1].line, heading.text.strip())
         elif end > header.end and current.sheet.indicators and _headings_left(lines[end:]):
             # the file stops after the rows' names, on the heading of their values (P124): the values are lost
             heading = next(token.text.strip() for line in reversed(lines) for token in reversed(line.filled)
@@ -265,13 +270,11 @@ class _Assembler:
         if last is None or builder.claimed.get("conclusions"):
             return  # (the table's closing fields were read in its last line: it ends in the file)
         if not indicators:
-            # the file stops after the header, on the grid's frame label and first level names (P126): the rows are
-            # all after the cut
+            # the file stops after the header, on the grid's frame label and first level names: the rows are all
+            # after the cut
             texts = [token.text.strip() for line in body for token in line.filled]
             if texts and all(label(text).role in (Role.LEVEL1, Role.LEVEL2) or is_frame_label(text) for text in texts):
-                location = Location(file=self.source, table=builder.ordinal, sheet=builder.sheet.key, line=last.line)
-                self.diagnostics.append(diagnostic("P126", location, line=last.line, text="｜".join(texts)[:40]))
-                builder.cut = True
+                self._cut_before_rows(builder, last.line, "｜".join(texts))
             return
         # a pipe row stopping before the closing bar the rows above it end with was cut inside a cell
         cut_cell = last.extra.get("open_end") and any(
@@ -303,6 +306,12 @@ class _Assembler:
         location = Location(file=self.source, table=builder.ordinal, sheet=builder.sheet.key, line=last.line)
         self.diagnostics.append(diagnostic(code, location, **fields))
         builder.cut = True  # rows after the cut are missing: the printed points cannot add up to the whole
+
+    def _cut_before_rows(self, builder: SheetBuilder, line: int | None, text: str) -> None:
+        """The file ends in a grid before its first row (P126): the grid's emptiness is the cut's, not the table's."""
+        location = Location(file=self.source, table=builder.ordinal, sheet=builder.sheet.key, line=line)
+        self.diagnostics.append(diagnostic("P126", location, line=line, text=text[:40]))
+        builder.cut = True
 
     def _long_table(self, lines: list[Line], header, long_header) -> int:
         end = header.end

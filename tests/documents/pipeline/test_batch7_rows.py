@@ -119,7 +119,7 @@ def test_the_forms_vertical_label_opening_the_first_row_before_its_levels_is_no_
     assert rows(cut) == []
     # the file stops on the first level: the rows are after the cut (P126), the level cell is left unread (P108)
     (stops,) = [d for d in cut.diagnostics if d.code == "P126"]
-    assert stops.location.line == 2 and f"只有“{frame}｜产出指标”" in stops.message
+    assert stops.location.line == 2 and f"最后是“{frame}｜产出指标”" in stops.message
     (left,) = [d for d in cut.diagnostics if d.code == "P108"]
     assert "产出指标" in left.message and left.location.line == 2
 
