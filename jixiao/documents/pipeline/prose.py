@@ -356,9 +356,9 @@ def prose_lines(lines: list[Line]) -> list[Line]:
 
 # the number an outline's heading opens with (一、 二. (一) （二）): a heading of its own, not a cell of a table
 _NUMBERED = re.compile(r"^(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])")
-# a report's heading of what its indicators came to ((四)绩效指标完成情况分析, (三)绩效指标完成情况:), and the report's
+# a report's heading of what its indicators came to ((四)绩效指标完成情况分析, 二、绩效目标完成情况分析), and the report's
 # next part (三、偏离绩效目标的原因), which ends it
-_RESULTS_HEADING = re.compile(r"^[^。]{0,12}指标[^。]{0,4}完成情况")
+_RESULTS_HEADING = re.compile(r"^[^。]{0,12}(?:指标|目标)[^。]{0,4}完成情况")
 _TOP_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 
 

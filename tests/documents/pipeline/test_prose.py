@@ -330,6 +330,7 @@ _RESULTS = ("优抚对象生活补助经费转移支付2023年度绩效自评报
 @pytest.mark.parametrize(("heading", "reported"), [
     ("(四)绩效指标完成情况分析", True),
     ("(三)绩效指标完成情况:", True),
+    ("二、绩效目标完成情况分析", True),
     # a goal's prose: the same sentence under a heading of what is planned states targets
     ("(二)年度绩效指标", False),
 ])
