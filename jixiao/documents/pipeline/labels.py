@@ -1119,7 +1119,7 @@ def _opens_paragraph(text: str) -> bool:
     opening = _PARAGRAPH_OPENING.match(simplified(text))
     if opening is not None:
         return label(opening.group(1)).role in (Role.LEVEL1, Role.LEVEL2)
-    # a level name and a colon, then such sentences ((3)数量目标:…数量绩效目标值是28次,实际完成值为40次,…)
+    # a level name and a colon, then such sentences ((3)数量目标:当年…活动数量绩效目标值是28次,实际完成值为40次,…)
     opening = _LEVEL_COLON.match(simplified(text))
     if opening is not None and label(opening.group(1)).role in (Role.LEVEL1, Role.LEVEL2):
         return said_indicators(simplified(text)[opening.end():]) is not None

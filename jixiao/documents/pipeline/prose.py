@@ -253,8 +253,9 @@ def split_report_sentence(text: str) -> tuple[Item, ...] | None:
     level."""
     items: list[Item] = []
     line = simplified(text.strip())
+    levelled = bool(_levels(line)[0])
     for sentence in _SENTENCE.split(line):
-        said = said_indicators(sentence) if sentence.strip() and not _levels(line)[0] else None
+        said = said_indicators(sentence) if sentence.strip() and not levelled else None
         if said:
             items.extend(tuple((kind, as_written(text, part)) for kind, part in item) for item in _said_items(said))
             continue
@@ -342,7 +343,8 @@ def prose_lines(lines: list[Line]) -> list[Line]:
                                line.blanks_before))
         levels = [(_level(text) or ("name", text)) for text in texts[first:at]]
         rest = tuple((("rest", text),) for text in texts[at + 1:])
-        items = ((tuple(levels),) if levels else ()) + (split_prose(texts[at], levelled, reporting=reporting) or ()) + rest
+        split = split_prose(texts[at], levelled, reporting=reporting) or ()
+        items = ((tuple(levels),) if levels else ()) + split + rest
         previous = result[-1] if result else None
         above = _lone_levels(previous.filled[0].text) if previous is not None and len(previous.filled) == 1 else None
         if above and not previous.extra.get(PROSE):  # type: ignore[union-attr]
