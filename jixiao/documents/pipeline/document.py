@@ -193,16 +193,16 @@ class _Assembler:
             if total is not None:
                 builder.claimed["total"] = total
 
-    def _header_text(self, builder: SheetBuilder, reported: bool = False) -> None:
+    def _header_text(self, builder: SheetBuilder, reported: bool = False, said: str = "") -> None:
         """What the header block's text says that its rows did not: the claimed total and the money block, however
         a document site cut them up or ran them together; above the prose indicators of a self-evaluation report
-        (``reported``), what its sentences say of the money."""
+        (``reported``), what its sentences say of the money, and what the first of them (``said``) says of it."""
         text = self._block()
         total = claimed_total(text)
         if total is not None:
             builder.claimed.setdefault("total", total)
         if "spent" not in builder.money:
-            for key, figure in (money_in_text(text) or (money_in_prose(text) if reported else {})).items():
+            for key, figure in (money_in_text(text) or (money_in_prose(f"{text}\n{said}") if reported else {})).items():
                 builder.money.setdefault(key, figure)
 
     def _new_sheet(self, title: str | None = None) -> SheetBuilder:
@@ -234,7 +234,9 @@ class _Assembler:
             if not current.sheet.goals and self._prose_goal:
                 current.sheet.goals = [self._prose_goal]
             self._prose_goal = None
-            self._header_text(current, reported=bool(first.extra.get(PROSE)) and "actual" in header.columns.kinds)
+            reported = bool(first.extra.get(PROSE)) and "actual" in header.columns.kinds
+            # (a report's first sentence of indicators may say the money too: …实际完成…264户,发放补助资金为278.8万元)
+            self._header_text(current, reported=reported, said=" ".join(first.texts) if reported else "")
         self._block_text = []
         end = body_end(lines, header.end, self.settings, header.interleaved)
         for index in range(header.end, end):

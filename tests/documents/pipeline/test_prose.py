@@ -225,6 +225,8 @@ def test_a_report_sentence_giving_a_plan_and_what_was_achieved_is_an_indicator()
     assert (sheet.name, indicator.name, indicator.target.raw, indicator.level2) == (
         "无为市危房改造转移支付", "农村危房改造任务数", "115户", None)
     assert [item.actual_raw for item in sheet.evaluation.items] == ["264户"]
+    # the money the same sentence says after the indicator is what was spent
+    assert sheet.evaluation.spent == Decimal("278.8")
     # the sentences name no level: no level columns are implied, so the sheet's structure is not judged
     assert sheet.form_fields == ["三级指标", "指标值", "实际完成值"]
     (how,) = [d for d in document.diagnostics if d.code == "P111"]
