@@ -1,7 +1,8 @@
 """Rows of the corpus documents of batch 7 (moved to dev on 2026-12-04), each the shape of a layout family that
 recurs in other bodies' self-evaluations: a site's menu above a space-separated table, a section title above the
 header's first heading printed on a line of its own, parent rows numbered 一、 over parts numbered 1、, a 评分标准
-column of sentences between the achieved value and the points. Where each row was read, and what."""
+column of sentences between the achieved value and the points, the form's vertical label opening the first row, a
+部门整体 money block whose columns are numbered ①–⑦. Where each row was read, and what."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from decimal import Decimal
 import pytest
 
 from jixiao.documents.pipeline import read_text
+from jixiao.documents.interpret.sheet_builder import money_key
 from jixiao.documents.pipeline.labels import clean_name, is_chrome
 
 
@@ -123,3 +125,35 @@ def test_the_forms_vertical_label_opening_the_first_row_before_its_levels_is_no_
     (left,) = [d for d in cut.diagnostics if d.code == "P108"]
     assert "产出指标" in left.message and left.location.line == 2
 
+
+
+@pytest.mark.parametrize(("heading", "key"), [
+    ("年初部门预算安排金额(含历年结余结转)①", "budget_initial"),
+    ("年度拨付金额④", "spent"),
+    ("支出实现率(%)⑤=④/③", "execution_rate"),
+    # columns the audit does not use stay unnamed
+    ("本年度结余金额⑥=③-④", None),
+    ("资金结余率(%)⑦=⑥/③", None),
+    # the other forms' headings with their notes
+    ("执行率(B/A)", "execution_rate"),
+    ("全年预算数(A)", "budget_full"),
+])
+def test_a_money_headings_circled_number_formula_and_inclusion_note_are_no_part_of_it(heading, key):
+    # corpus 238 (Fujian 部门整体支出绩效自评表): each money column numbered ①–⑦, the derived ones with their formula
+    assert money_key(heading) == key
+
+
+def test_a_dept_self_evaluations_money_block_with_numbered_columns_is_read():
+    document, _ = read(
+        "部门整体支出绩效自评表",
+        "部门(单位)名称 宁德市地震局 部门预算编码 409001007",
+        "财政资金安排和使用情况 资金结构 预算安排 拨付情况 结余情况",
+        "(万元) 年初部门预算安排金额(含历年结余结转)① 年中调整金额② 小计 年度拨付金额 支出实现率(%)⑤=④/③ "
+        "本年度结余金额⑥=③-④ 资金结余率(%)⑦=⑥/③",
+        "  ③=①+②",
+        "财政资金小计 130.54 58.07 188.61 188.45 99.92 0.16 0.08",
+        "一级指标 二级指标 三级指标 绩效目标值 实际完成值 评分标准 指标分值 自评得分 未完成原因",
+        "产出目标 数量目标 抽查台站运维情况个数 9个 9个 本指标满分6分,达9个得6分,少检查一个扣1分,扣完为止。 6 6 已完成")
+    evaluation = document.sheets[0].evaluation
+    assert (evaluation.budget_initial, evaluation.spent, evaluation.execution_rate) == (
+        Decimal("130.54"), Decimal("188.45"), Decimal("99.92"))
