@@ -457,7 +457,8 @@ class WeightCellEmpty(Rule):
     defaults = {"execution_weight": 10}
     docs = RuleDocs(
         what="表中有指标填了权重、已填的权重又不足一整张表（100，或表样规定预算执行率单独计分时的100减其分值）时，"
-        "每行指标是否都填了权重；已填的权重已经凑足的，空着的是合并单元格下的行，不报告。",
+        "每行指标是否都填了权重；已填的权重已经凑足的，空着的是合并单元格下的行，不报告；紧接在只填权重、没有指标值的"
+        "核心指标行下的分项行（安徽表样的★核心指标及其“其中”分项），权重是核心指标的，也不报告。",
         why="空着的权重使合计对不上，自评时这一行无法计分；问题在空格，而不在合计。",
         bad="数量指标 | 整治村数 | ≥18个 | 权重 20\n质量指标 | 村容村貌整治达标率 | ≥95% | 权重（空）",
         good="质量指标 | 村容村貌整治达标率 | ≥95% | 权重 10",
@@ -471,8 +472,9 @@ class WeightCellEmpty(Rule):
         # over a group's rows.
         if not given or sum(given, Decimal(0)) in whole_weights(ctx, self.param(ctx, "execution_weight")):
             return
-        for indicator in indicators:
-            if indicator.weight is None and not ctx.unfinished(indicator):
+        parts = {part for rows in ctx.sheet.breakdowns().values() for part in rows}
+        for position, indicator in enumerate(indicators, 1):
+            if indicator.weight is None and not ctx.unfinished(indicator) and position not in parts:
                 yield self.finding(ctx, indicator=indicator, column="weight")
 
 

@@ -131,6 +131,9 @@ class Recomputation:
     cap: Adjustment | None = None  # the profile's cap applied to the recomputed total
     total_note: str | None = None  # how rows marked 不适用 changed the total, when they did
     headings: frozenset[str] = frozenset()  # the form's headings as the reader found them (GoalSheet.form_fields)
+    # GoalSheet.breakdowns: the scored rows whose figures are in the rows below them (heads), and those rows (parts)
+    heads: frozenset[int] = frozenset()
+    parts: frozenset[int] = frozenset()
 
     @property
     def execution(self) -> RecomputedItem | None:
@@ -148,11 +151,11 @@ class Recomputation:
 
     def is_part(self, item: RecomputedItem) -> bool:
         """Whether an indicator row printing neither 分值 nor 得分 carries no points of its own, being a breakdown of
-        a scored row: its name says so (其中…, “of which”), or the 分值 printed on the other rows (with the 预算执行率
-        row's) already add to 100."""
+        a scored row: its name says so (其中…, “of which”), it follows a scored row without figures of its own
+        (``parts``), or the 分值 printed on the other rows (with the 预算执行率 row's) already add to 100."""
         if item.indicator is None or item.weight is not None or item.printed is not None:
             return False
-        if item.name.lstrip().startswith("其中"):
+        if item.name.lstrip().startswith("其中") or item.indicator in self.parts:
             return True
         weighed = [row.weight for row in self.items if row.weight is not None]
         slack = sum((rounding_of(weight) for weight in weighed), Decimal(0))
@@ -290,11 +293,13 @@ def recompute(sheet: GoalSheet, profile: Profile) -> Recomputation:
         expected = cap.after if cap else expected
     printed_sum = sum(printed) if printed else None
     printed_cap = _capped(profile, rate, printed_sum)
+    breakdowns = sheet.breakdowns()
     return Recomputation(
         sheet=sheet.key, items=items, execution_rate=rate, printed_total=report.total,
         printed_sum=printed_sum, printed_capped=printed_cap.after if printed_cap else None, expected_total=expected,
         expected_grade=profile.grade(expected) if expected is not None else None,
         cap=cap, total_note=note, headings=frozenset(sheet.form_fields),
+        heads=frozenset(breakdowns), parts=frozenset(part for parts in breakdowns.values() for part in parts),
     )
 
 

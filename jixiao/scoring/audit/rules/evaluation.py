@@ -310,7 +310,7 @@ class MissedWithoutReason(AuditRule):
     source = DEVIATION
     message = "指标“{indicator}”{shortfall}，却没有填写偏差原因分析及改进措施"
     docs = AuditDocs(what="按实际完成值未达到年度指标值、或得分低于分值的每一行，都写明偏差原因和改进措施。"
-                          "标为不适用的行不要求。表中没有分值的（文字报告所附的表），实际完成值与指标值单位相同、"
+                          "标为不适用的行、表格在文件中途中断时的最后一行（偏差原因栏可能随截断丢失）不要求。表中没有分值的（文字报告所附的表），实际完成值与指标值单位相同、"
                           "且指标值是下限（≥）或不是金额时照样比较（不写运算符的金额多是成本或补助标准，少花不是未完成）。"
                           "印有分值的预算执行率一行按执行率扣了分的（资金未全部执行），"
                           "原因写在预算执行情况的原因栏、偏差原因栏（任何一行）或存在问题、改进措施栏都可以（表格在文件中途"
@@ -328,7 +328,8 @@ class MissedWithoutReason(AuditRule):
         for item in ctx.recomputation.indicators:
             shortfall = _shortfall(item)
             printed = report.item_for(item.indicator)
-            if shortfall and not (item.not_applicable or item.misplaced) and not (
+            # the row the copy stops in may have lost its 偏差原因 cell with the cut
+            if shortfall and not (item.not_applicable or item.misplaced or _cut_short(ctx, item)) and not (
                     printed and (printed.deviation or "").strip()):
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="偏差原因分析及改进措施",
                                    shortfall=shortfall, guessed=item.guessed, fix="写明未达目标的原因和下一步改进措施")
@@ -468,10 +469,12 @@ def _group_scored(ctx: AuditContext, item: RecomputedItem) -> bool:
     return False
 
 
-def _scored_blank(item: RecomputedItem) -> bool:
+def _scored_blank(ctx: AuditContext, item: RecomputedItem) -> bool:
     """A row that prints its 分值 and a 得分 but neither 指标值 nor 实际完成值: scored against nothing (a row without a
-    指标值 is otherwise left to the review, which reports the empty cell)."""
-    return item.weight is not None and item.printed is not None and not item.actual
+    指标值 is otherwise left to the review, which reports the empty cell), unless its figures are in the rows below
+    it (``Recomputation.heads``: the review reports the scored row's empty cell)."""
+    return item.weight is not None and item.printed is not None and not item.actual \
+        and item.indicator not in ctx.recomputation.heads
 
 
 class ScoresNotFilled(AuditRule):
@@ -484,7 +487,7 @@ class ScoresNotFilled(AuditRule):
     docs = AuditDocs(what="每个指标（含执行率算不出的预算执行率一行，算得出的见 JXA20）都填写了实际完成值和得分（提交未填写的自评表等于没有自评）。只核对表中"
                           "印有的栏目：没有一行填写的栏目（表样没有，或未能读出）不报告；印有分值的表是计分的表，"
                           "其得分和实际完成值不得空着。没有指标值的行留给审核规则（印有分值和得分、指标值和实际完成值却都空着的行除外：得分无所依据），标为不适用的行不要求；读取时推测栏位、又没有读到任何自评数字的行也不报告"
-                          "（数字可能只是没有读到；写成界限的“实际完成值”，如“不少于6种”，是错放的指标值，不算读到）；各行分值已合计 100 时，既无分值也无得分的行是上一行的分项（其中…），不要求；没有分值栏、每个二级指标只印一个得分（合并单元格，印在该组第一行，如湖北项目自评表）时，同组下面的行不要求；"
+                          "（数字可能只是没有读到；写成界限的“实际完成值”，如“不少于6种”，是错放的指标值，不算读到）；各行分值已合计 100 时，既无分值也无得分的行是上一行的分项（其中…），不要求；印有分值和得分、指标值和实际完成值却都空着的行，下面同一二级指标中接着是既无分值也无得分、只有指标值的行时，那些行是它的分项（安徽表样的★核心指标），分项不要求分值和得分，核心指标行的实际完成值在分项中，也不要求；没有分值栏、每个二级指标只印一个得分（合并单元格，印在该组第一行，如湖北项目自评表）时，同组下面的行不要求；"
                           "表格在文件中途中断时，最后一行（转载可能停在这一行中间）不要求；下一行的三级指标只是一个数值（读取时把本行的单元格错放到了下一行）时，本行也不要求。",
                      formula="—", setting="无", example="分值 60、实际完成值与得分都空着：报告“没有填写实际完成值和得分”（错误）；"
                      "印了得分、实际完成值空着：报告“没有填写实际完成值”（警告：得分无所依据）。")
@@ -499,7 +502,7 @@ class ScoresNotFilled(AuditRule):
                 # a 预算执行率 row whose rate is known is JXA20's (its score follows from the rate)
                 read = item.weight is not None and ctx.sheet.evaluation.execution_weight is not None
                 missing = ["得分"] if scores and read and item.printed is None and item.expected is None else []
-            elif not (item.has_target or _scored_blank(item)) or item.misplaced or not _read_through(item) or (
+            elif not (item.has_target or _scored_blank(ctx, item)) or item.misplaced or not _read_through(item) or (
                     computed.is_part(item) or _cut_short(ctx, item) or _group_scored(ctx, item)
                     or _figure_below(ctx, item)):
                 continue  # not read as an indicator row, read too uncertainly for a blank to mean anything, a part,
@@ -526,6 +529,7 @@ class WeightBlank(AuditRule):
     docs = AuditDocs(what="表中印有分值栏时，每个指标行都填写了分值（权重），报告空着的行。表样没有分值栏的（如只印各目标"
                           "合计分值、各行只印得分的湖北 2020 年自评表，或只印得分的区域绩效目标自评表）不报告：那是表样的"
                           "设计，不是单位漏填。没有指标值的行、标为不适用的行、分值已合计 100 时的分项行（其中…）、"
+                          "紧接在只印分值和得分的核心指标行下的分项行、"
                           "表格在文件中途中断时的最后一行、下一行三级指标只是一个数值（本行的单元格被错放到那里）的行不要求。",
                      formula="—", setting="无", example="分值栏为空而得分为 8。")
 
