@@ -990,3 +990,70 @@ class StaleAnnualDocument(Rule):
             cited = sorted({cited for *_, cited in stale.values()})
             yield self.finding(ctx, indicator=indicator, column=column, where=where, year=year, gap=year - cited[-1],
                                documents="、".join(f"《{d}》" for d in stale), cited="、".join(map(str, cited)))
+
+
+_HAN = "\u4e00-\u9fff"
+
+
+class GarbledText(Rule):
+    code = "JX925"
+    name = "garbled-text"
+    title = "文字乱码或重复"
+    severity = Severity.INFO
+    dimension = Dimension.FORM
+    source = GOALS_2015.at("第十二条（指向明确）")
+    message = "{where}中“{context}”{what}，请对照原件改正"
+    docs = RuleDocs(
+        what="年度目标和各行指标的名称、指标值、描述中，是否有转换或复制留下的乱码：替换字符“�”、夹在汉字之间或"
+        "连在汉字旁的问号（“生活???效”“享受?家”：转换时丢失的字；“是否…?”这样的问句不算）、UTF-8 文字按西文编码读出的"
+        "“é¡¹ç›®”；或紧接着重复了一遍的词（“特殊困难群体困难群体”“服务对象对象”：两个字以上，单字叠用如“村村通”“年年”"
+        "不在此报告）。项目名称、表头和资金用途不在此检查（栏名与内容相邻时读取会连在一起，如“立项依据”与“依据《…》”）。"
+        "每处报告一次，只作提示。",
+        why="目标表批复后就是本年度的绩效合同，随预算公开；乱码和重复的字使目标读不通、也无从考核，审核人会退回或要求"
+        "改正后再报（语料 153、221、227）。",
+        bad="年度目标：促进就业创业，推动解决特殊困难群体困难群体的结构性就业矛盾",
+        good="年度目标：促进就业创业，推动解决特殊困难群体的结构性就业矛盾",
+        fix="对照原件改正乱码、删去重复的字。",
+    )
+
+    _PATTERNS = (
+        (re.compile("\ufffd+"), "有替换字符（转换时丢失的字）"),
+        (re.compile(rf"[{_HAN}]\?{{2,}}|\?{{2,}}[{_HAN}]|(?<=[{_HAN}])(?<![否吗么呢])\?(?=[{_HAN}])"),
+         "有问号代替的字（转换时丢失的字）"),
+        (re.compile(r"(?:[\u00c2-\u00ef][\u0080-\u00bf\u0152-\u0192\u02c6\u02dc\u2013-\u203a]{1,2}){2,}"),
+         "是按西文编码读出的乱码"),
+        (re.compile(rf"([{_HAN}]{{2,8}})\1"), None),
+    )
+    # Words of the form itself: cells that stand side by side in a heading row and are joined in reading
+    _FORM_WORDS = frozenset({"项目", "指标", "名称", "单位", "年度", "资金", "目标"})
+    _AROUND = 6  # characters shown either side
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        sheet = ctx.sheet
+        places: list[tuple[str, str, Indicator | None, str | None]] = [
+            ("年度目标", "goals", None, goal) for goal in sheet.goals]
+        for indicator in sheet.indicators:
+            places += [(f"指标“{indicator.name}”的{label}", column, indicator, text)
+                       for label, column, text in (("名称", "name", indicator.name),
+                                                   ("指标值", "target", indicator.target.raw),
+                                                   ("描述", "description", indicator.description))]
+        for where, column, indicator, text in places:
+            found = self.garbled(text or "")
+            if found:
+                context, what = found
+                yield self.finding(ctx, indicator=indicator, column=column, where=where, context=context, what=what)
+
+    @classmethod
+    def garbled(cls, text: str) -> tuple[str, str] | None:
+        """The first garbled spot of ``text`` (with a few characters either side) and what is wrong there, or None."""
+        flat = "".join(text.split())
+        for pattern, what in cls._PATTERNS:
+            for match in pattern.finditer(flat):
+                if what is None:
+                    word = match.group(1)
+                    if word in cls._FORM_WORDS:
+                        continue
+                    what = f"把“{word}”写了两遍"
+                start, end = max(0, match.start() - cls._AROUND), match.end() + cls._AROUND
+                return f"{'…' if start else ''}{flat[start:end]}{'…' if end < len(flat) else ''}", what
+        return None

@@ -310,7 +310,7 @@ class MissedWithoutReason(AuditRule):
     source = DEVIATION
     message = "指标“{indicator}”{shortfall}，却没有填写偏差原因分析及改进措施"
     docs = AuditDocs(what="按实际完成值未达到年度指标值、或得分低于分值的每一行，都写明偏差原因和改进措施。"
-                          "标为不适用的行、表格在文件中途中断时的最后一行（偏差原因栏可能随截断丢失）不要求。表中没有分值的（文字报告所附的表），实际完成值与指标值单位相同、"
+                          "标为不适用的行、表格在文件中途中断时缺了指标值或实际完成值的最后一行（偏差原因栏随截断丢失）不要求。表中没有分值的（文字报告所附的表），实际完成值与指标值单位相同、"
                           "且指标值是下限（≥）或不是金额时照样比较（不写运算符的金额多是成本或补助标准，少花不是未完成）。"
                           "印有分值的预算执行率一行按执行率扣了分的（资金未全部执行），"
                           "原因写在预算执行情况的原因栏、偏差原因栏（任何一行）或存在问题、改进措施栏都可以（表格在文件中途"
@@ -328,8 +328,10 @@ class MissedWithoutReason(AuditRule):
         for item in ctx.recomputation.indicators:
             shortfall = _shortfall(item)
             printed = report.item_for(item.indicator)
-            # the row the copy stops in may have lost its 偏差原因 cell with the cut
-            if shortfall and not (item.not_applicable or item.misplaced or _cut_short(ctx, item)) and not (
+            # the row the copy stops in, missing some of its cells, lost its 偏差原因 cell with the cut (corpus 225:
+            # ★种植作物成活率 10 9 and the file ends); one that shows its 指标值 and 实际完成值 is whole (170)
+            cut = _cut_short(ctx, item) and not (item.has_target and item.actual)
+            if shortfall and not (item.not_applicable or item.misplaced or cut) and not (
                     printed and (printed.deviation or "").strip()):
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="偏差原因分析及改进措施",
                                    shortfall=shortfall, guessed=item.guessed, fix="写明未达目标的原因和下一步改进措施")
