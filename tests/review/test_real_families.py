@@ -12,7 +12,6 @@ from jixiao.review import load_profile
 from jixiao.scoring import load_profile as load_scoring_profile
 
 
-
 def _findings(stem: str, rules: set[str]) -> list:
     """The findings of ``rules`` that ``jixiao check`` reports on the dev corpus document numbered ``stem``."""
     [path] = [entry.path for entry in load_manifest() if entry.split == "dev" and entry.stem.startswith(f"{stem}_")]

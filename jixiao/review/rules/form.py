@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from jixiao.model import Indicator, NoteCode, Operator, Severity, UnitKind, canonical_unit, unit_kind
 from jixiao.model.lexicon import fold
+from jixiao.model.units import ratio_units
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
 from jixiao.review.lexicon import (
@@ -160,10 +161,10 @@ class MissingUnit(Rule):
                 yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw,
                                    hint=f"，按成本指标应为“元/{per}”")
                 continue
-            if not target.is_quantitative or (target.unit and unit_kind(target.unit) and not target.unit_inferred) \
-                    or unknown_measure_word(target):
+            written = target.unit and (unit_kind(target.unit) or target.unit in ratio_units())
+            if not target.is_quantitative or (written and not target.unit_inferred) or unknown_measure_word(target):
                 continue  # a unit measuring nothing known (/株, 万/月: the 元 left out) is no unit yet; a measure word
-                # the vocabulary lacks (≥6架) is one
+                # the vocabulary lacks (≥6架) is one, and so is a multiple's 倍 (放大倍数 ≥2倍, corpus 226, 227)
             if unit_in_name(indicator.name):
                 continue  # 开展小型水利工程建设(个) | 1: the name's bracket is the form's unit column (corpus 022)
             if target.value == 0 or (target.unit == "万" and self._money(ctx, indicator)):
