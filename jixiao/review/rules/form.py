@@ -74,7 +74,8 @@ class MissingOperator(Rule):
     message = "{what}没有写明≥、≤或=，无法判断是下限还是上限"
     docs = RuleDocs(
         what="数值型指标值是否带有运算符（≥ ≤ = 或“不低于”“不超过”等）。100%、0（事故0次）本身就是确定值，频次"
-        "（1次/月）已是比率，单位只在说明里的（JX202）和疑似识别错误的（JX909）另行报告，均不在此报告。一张表中"
+        "（1次/月）已是比率，单位只在说明里的（JX202）和疑似识别错误的（JX909）另行报告，均不在此报告；"
+        "成本或金额行的指标值以别的单位计的（物业费 8个）由 JX305、JX901 报告单位，也不在此报告。一张表中"
         "有几行都缺运算符时，是整张表的写法，合并为一条报告（列出各行，修复逐行加运算符）。自评表、监控表是对已批复目标"
         "的报告，目标的写法不在那里重审，只报告成本和反向指标（缺了≤，打分时方向会算反）。",
         why="只写一个数，看不出是至少要达到还是不得超过；年底自评打分时方向会算反。",
@@ -118,9 +119,12 @@ class MissingOperator(Rule):
         doubtful = target.unit_inferred or bool(per_base_without_money(target.raw)) \
             or target.has_note(NoteCode.OCR_SUSPECTED)
         # Beside a slogan or a sentence for a name (通过注射疫苗,可以有效降低…), the figure measures nothing named:
-        # JX912 reports the name, and no operator would make the target checkable.
+        # JX912 reports the name, and no operator would make the target checkable. A cost or money row counted in
+        # another kind of unit (安置小区物业费 | 8个, corpus 166) is no amount yet: JX305 and JX901 report its unit.
+        not_money = (ctx.is_cost_row(indicator) or ctx.fact(indicator).kind is Kind.MONEY) \
+            and unit_kind(target.unit) not in (UnitKind.MONEY, None)
         return (target.is_quantitative and target.operator is None and bool(target.unit)
-                and not (frequency or exact or doubtful or is_slogan(indicator.name)))
+                and not (frequency or exact or doubtful or not_money or is_slogan(indicator.name)))
 
     @staticmethod
     def _fix(ctx: SheetContext, indicator: Indicator) -> Fix:
