@@ -52,3 +52,16 @@ def test_the_whole_last_row_of_a_cut_copy_still_needs_its_deviation_reason():
     # 偏差原因 is the unit's, not the cut's (225's cut row, ★种植作物成活率 10 9, shows neither target nor actual)
     findings = _findings("170", {"JXA10"})
     assert [(f.indicator, f.location.row) for f in findings if f.indicator == "家庭医生签约率"] == [("家庭医生签约率", 41)]
+
+
+@pytest.mark.parametrize(("stem", "indicators"), [
+    # 220: a self-evaluation on the pre-2018 form, 人才驿站补助资金到位率 under 质量目标 (0万元 spent)
+    ("220", ["人才驛站補助資金到位率"]),
+    # 226: a regional self-evaluation, 109.8 of 208万元 used, 资金足额拨付率 and 地方配套到位率 at 100%
+    ("226", ["资金足额拨付率", "地方配套到位率"]),
+    # 227: the goal table of the same fund
+    ("227", ["资金足额拨付率", "地方配套资金到位率"]),
+])
+def test_an_output_that_measures_the_money_is_reported_in_goals_and_reports(stem, indicators):
+    findings = _findings(stem, {"JX915"})
+    assert [(f.indicator, f.location.column) for f in findings] == [(name, "三级指标") for name in indicators]
