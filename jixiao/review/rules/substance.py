@@ -23,6 +23,7 @@ from jixiao.review.lexicon import (
     counted_numbers,
     data,
     is_improvement,
+    is_not_spent,
     is_slogan,
     is_timeliness,
     speaks_of_time,
@@ -120,7 +121,7 @@ class QuantityGroupWithoutCount(Rule):
     message = "项目“{sheet}”的数量指标没有一项写明数量（如 ≥18个、≥500亩）"
     docs = RuleDocs(
         what="有“数量指标”一组时，其中是否至少有一项指标值是带计数或实物单位的数值；比率的说明里写明了数量（全部18个"
-        "行政村）的算作有。自评表、监控表和没有填写的模板（指标值只有单位，由 JX107 报告）不在此检查。项目表的目标和指标"
+        "行政村）的算作有，项目带动而不花费的金额（创业担保贷款发放额 ≥4000万元）也算作有。自评表、监控表和没有填写的模板（指标值只有单位，由 JX107 报告）不在此检查。项目表的目标和指标"
         "都没有数量时为错误；部门整体支出表为警告。",
         why="数量指标说明做多少；一组数量指标都写成百分比或“按时完成”，就等于没有数量指标，产出无法核对。",
         bad="产出指标 | 数量指标 | 补助发放覆盖率 | =100%\n产出指标 | 数量指标 | 任务完成情况 | 按时完成",
@@ -137,9 +138,12 @@ class QuantityGroupWithoutCount(Rule):
         if any(counted_numbers(" ".join(filter(None, (i.target.leftover, i.description)))) for i in rows):
             return
         # A bound inside prose (……且总航时不少于30小时测算, corpus 152) states the amount too.
-        targets = [stated_target(i.target) for i in rows]
-        if rows and not any(t.is_quantitative and not t.is_date
-                            and (t.unit is None or unit_kind(t.unit) in COUNTED_UNITS) for t in targets):
+        # An amount the project moves without spending it (创业担保贷款发放额 ≥4000万元, corpus 227: the loans a
+        # guarantee fund backs) is its output, counted in money.
+        targets = [(stated_target(i.target), is_not_spent(i.name)) for i in rows]
+        if rows and not any(t.is_quantitative and not t.is_date and (
+                t.unit is None or unit_kind(t.unit) in COUNTED_UNITS or (moved and unit_kind(t.unit) is UnitKind.MONEY))
+                for t, moved in targets):
             # Where no goal statement says how much either, a project's sheet states no amount of output at all; a
             # 部门整体 table covers the unit's running duties and is not returned for it (corpus 010).
             severity = Severity.ERROR if ctx.quantity_nowhere and not ctx.goal_text and not ctx.department_wide \
