@@ -363,7 +363,8 @@ class NumberInNameDiffers(Rule):
     message = "指标名称“{indicator}”写的是“{in_name}”，指标值却是“{raw}”"
     docs = RuleDocs(
         what="三级指标名称里写了带单位的数字（达标率100%、村组干部230人）时，它与指标值是否相同；同类单位写得不同的"
-        "（名称写230人，指标值是230个）也不相同。单位类别不同的数字（年份、比例与人数）说的是别的事，不作比较。",
+        "（名称写230人，指标值是230个）也不相同。单位类别不同的数字（年份、比例与人数）说的是别的事，不作比较；指标值没有"
+        "单位、名称里只有一个带单位的数字的，指标值按这个单位理解（建设普通省道二级公路32.1公里 | 20）。",
         why="名称和指标值说的数不一样，自评时不知道按哪个核对；数字应只写在指标值里。",
         bad="建设质量达标率100% | ≥98%",
         good="建设质量达标率 | ≥98%",
@@ -375,20 +376,23 @@ class NumberInNameDiffers(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
             target = indicator.target
-            if target.value is None or target.unit is None:
+            if target.value is None:
                 continue
             name = fold(indicator.name)
-            for match in self._FIGURE.finditer(name):
-                written = parse_target(name[match.start():])
+            figures = [parse_target(name[match.start():]) for match in self._FIGURE.finditer(name)]
+            figures = [f for f in figures if f.value is not None and f.unit and not f.is_date]
+            for written in figures:
                 # 230人 in the name and 230个 as the target count the same people in two units; a figure of another
-                # kind (a year, a share, a sum) says something else and is not compared.
+                # kind (a year, a share, a sum) says something else and is not compared. A target without a unit is
+                # in the unit of the name's one figure (建设普通省道二级公路32.1公里 | 20, corpus 207).
                 same_kind = unit_kind(written.unit or "") is not None \
                     and unit_kind(written.unit or "") is unit_kind(target.unit)
-                if written.value is None or written.is_date or (written.unit != target.unit and not same_kind):
+                unitless = target.unit is None and len(figures) == 1
+                if written.unit != target.unit and not same_kind and not unitless:
                     continue
-                if written.value != target.value or written.unit != target.unit:
+                if written.value != target.value or (written.unit != target.unit and not unitless):
                     # The unit may stand in a column of its own (230 | 个): the message shows the target whole.
-                    raw = target.raw if target.unit in fold(target.raw) else target.display()
+                    raw = target.raw if unitless or target.unit in fold(target.raw) else target.display()
                     yield self.finding(ctx, indicator=indicator, column="name", raw=raw,
                                        in_name=f"{written.value}{written.unit}")
                 break
