@@ -116,8 +116,9 @@ class MissingOperator(Rule):
         frequency = unit_kind((target.unit or "/").rpartition("/")[2]) is UnitKind.TIME and "/" in (target.unit or "")
         exact = (target.unit == "%" and target.value == 100) or target.value == 0
         # JX202's (a unit guessed, or a standard per 亩 without its 元: 每亩300), JX909's
-        doubtful = target.unit_inferred or bool(per_base_without_money(target.raw)) \
-            or target.has_note(NoteCode.OCR_SUSPECTED)
+        # (a unit in the name's closing bracket is the form's unit column, 实施营造林总面积(亩) | 80000: written)
+        guessed_unit = target.unit_inferred and unit_in_name(indicator.name) != target.unit
+        doubtful = guessed_unit or bool(per_base_without_money(target.raw)) or target.has_note(NoteCode.OCR_SUSPECTED)
         # Beside a slogan or a sentence for a name (通过注射疫苗,可以有效降低…), the figure measures nothing named:
         # JX912 reports the name, and no operator would make the target checkable. A cost or money row counted in
         # another kind of unit (安置小区物业费 | 8个, corpus 166) is no amount yet: JX305 and JX901 report its unit.
