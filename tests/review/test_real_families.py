@@ -65,3 +65,10 @@ def test_the_whole_last_row_of_a_cut_copy_still_needs_its_deviation_reason():
 def test_an_output_that_measures_the_money_is_reported_in_goals_and_reports(stem, indicators):
     findings = _findings(stem, {"JX915"})
     assert [(f.indicator, f.location.column) for f in findings] == [(name, "三级指标") for name in indicators]
+
+
+def test_an_actual_written_as_the_targets_bound_is_a_copied_target():
+    # corpus 226: 申请定向费用补贴金融机构满意度 ≥80% answered ≥80% (the other two satisfaction rows answer 100%)
+    findings = _findings("226", {"JXA17"})
+    assert [(f.indicator, f.location.column) for f in findings] == [("申请定向费用补贴金融机构满意度", "实际完成值")]
+    assert "连“≥”也照写" in findings[0].message

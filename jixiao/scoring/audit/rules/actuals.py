@@ -39,10 +39,18 @@ def _folded(text: str) -> str:
     return "".join(text.split()).strip(_PUNCTUATION)
 
 
+# An actual that opens on a bound (≥80%): the target's wording, not a figure found
+_BOUND = re.compile(r"[≥≤><]")
+
+
 def _restates(item: RecomputedItem) -> str | None:
-    """How the row's actual restates its qualitative target, in words, or None when it says something of its own."""
-    if item.indicator is None or item.not_applicable or item.misplaced or not item.actual or item.share is not None or (
-            item.qualitative_actual):
+    """How the row's actual restates its target, in words, or None when it says something of its own."""
+    if item.indicator is None or item.not_applicable or item.misplaced or not item.actual:
+        return None
+    if _BOUND.match(_folded(item.actual)) and _folded(item.actual) == _folded(item.target):
+        # a result is a measured figure, not the bound it was to meet (满意度 ≥80% answered ≥80%, corpus 226)
+        return f"照抄了年度指标值“{item.target.strip()}”，连“{_folded(item.actual)[0]}”也照写"
+    if item.share is not None or item.qualitative_actual:
         return None  # a numeric actual, or words for a numeric target (JXA09)
     actual = _folded(item.actual)
     if _DONE.fullmatch(actual):
@@ -74,7 +82,8 @@ class ActualRestatesTarget(AuditRule):
         what="定性指标的实际完成值写出实际做到的情况（时间、结果、依据），而不是只写“完成”“达成预期指标”或表样的可选评价（“好坏”“是否”“优良中差”），"
              "或把不含数字、只说变化方向、效果程度或承诺的年度指标值（“逐步提高”“效果显著”“按时完成”“长期”）原样抄一遍；年度总体目标的实际完成情况也不照抄预期目标。"
              "定量指标写成文字的由 JXA09 报告；含数字的目标（如完成日期）、评价档次（“好”“较好”）、是否、"
-             "陈述事实或状态的目标（“市级保护单位”“健全”）照写一遍是作答，不报告。",
+             "陈述事实或状态的目标（“市级保护单位”“健全”）照写一遍是作答，不报告。定量指标的实际完成值连运算符照抄目标的"
+             "（目标“≥80%”、实际完成值“≥80%”）同样报告：实际完成值是测得的数，不是要达到的界限。",
         formula="实际完成值 ∈ {完成、已完成、达成预期指标、达到年度目标、达标…}，或只由不同的评价选项组成（好坏、是否），"
                 "或 实际完成值 = 年度指标值（不含数字，"
                 "含提升、降低、显著、按时、长期等档次的词）",
