@@ -72,3 +72,19 @@ def test_an_actual_written_as_the_targets_bound_is_a_copied_target():
     findings = _findings("226", {"JXA17"})
     assert [(f.indicator, f.location.column) for f in findings] == [("申请定向费用补贴金融机构满意度", "实际完成值")]
     assert "连“≥”也照写" in findings[0].message
+
+
+@pytest.mark.parametrize(("stem", "last"), [
+    # 188: …数量指标 rows, then 质量指标。符合条件的城乡老年居民养老金 and the file ends
+    ("188", "全年缴费人数"),
+    # 221: 4.社会效益指标。体现党和政 ends the file
+    ("221", "国家规定标准发放"),
+    # 223 (Traditional): (二)效益指標 | 社會效益指標(bi ends the file
+    ("223", "享受?chē)?guó)家助學金平均每生每年"),
+])
+def test_a_prose_report_stopping_on_a_categorys_heading_is_a_partial_copy(stem, last):
+    [path] = [entry.path for entry in load_manifest() if entry.split == "dev" and entry.stem.startswith(f"{stem}_")]
+    document = read_path(path)
+    [cut] = [d for d in document.diagnostics if d.code == "P119"]
+    assert f"指标“{last}”" in cut.message
+    assert _findings(stem, {"JX103"}) == []  # the categories after the cut are not missing
