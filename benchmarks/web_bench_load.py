@@ -55,7 +55,8 @@ def load(count: int) -> None:
                 approved = index % 5 != 4
                 sheets.append(Sheet(unit=unit, year=YEAR, source="benchmark", suggested_grade=outcome.grade,
                                     status=Status.APPROVED if approved else Status.DRAFT,
-                                    score=outcome.score, error_count=outcome.count("error"),
+                                    score=outcome.score, review_fingerprint=outcome.fingerprint,
+                                    error_count=outcome.count("error"),
                                     warning_count=outcome.count("warning"), info_count=outcome.count("info"),
                                     **sheet_fields(content)))
                 sheets[-1].outcome = outcome

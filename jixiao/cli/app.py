@@ -10,6 +10,7 @@ from jixiao.cli import (
     backup_commands,
     check_command,
     document_commands,
+    recheck_command,
     rules_command,
     score_command,
     serve_command,
@@ -31,6 +32,7 @@ check_command.register(app)
 rules_command.register(app)
 score_command.register(app)
 serve_command.register(app)
+recheck_command.register(app)
 backup_commands.register(app)
 
 

@@ -58,6 +58,7 @@ def serve(
     call_command("migrate", interactive=False, verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
     _demo(demo_password)
+    _recheck_queue()
     from jixiao.web.backup import server_marked
     from jixiao.web.wsgi import application
 
@@ -151,6 +152,16 @@ def _configure(data: Path, host: str) -> None:
     os.environ.setdefault("JIXIAO_SECRET_KEY", key_file.read_text().strip())
     hosts = {"127.0.0.1", "localhost", host}
     os.environ.setdefault("JIXIAO_ALLOWED_HOSTS", ",".join(sorted(hosts)) + (",*" if host == "0.0.0.0" else ""))
+
+
+def _recheck_queue() -> None:
+    """After an upgrade, have the worker review again the sheets still being prepared or reviewed whose stored
+    review other rules made (one query when none has; the server does not wait for the review)."""
+    from jixiao.web.sheets.services.recheck import recheck_enqueue
+
+    stale = recheck_enqueue()
+    if stale:
+        stdout.print(f"审核规则已更新：{stale} 张未批复的表将在后台按现行规则重新复核（结果有变化的记入修改记录）")
 
 
 def _demo(password: str | None) -> None:

@@ -161,28 +161,22 @@ class Floor(_Strict):
     percent: Decimal = Field(ge=0, le=100)
 
 
-class Floors(_Strict):
+class Floors(_LocalRule):
     """Minimum execution rates by the end of given months (red when below)."""
 
-    enabled: bool
-    local: bool = True
     checkpoints: list[Floor] = Field(default_factory=list)
 
 
-class ProgressGap(_Strict):
+class ProgressGap(_LocalRule):
     """Goal progress and execution rate more than ``points`` apart (yellow)."""
 
-    enabled: bool
-    local: bool = True
     points: Decimal = Field(ge=0)
 
 
-class AheadOfPlan(_Strict):
+class AheadOfPlan(_LocalRule):
     """Spending ahead of the plan (money spent before the work it pays for): yellow beyond ``yellow_gap`` points,
     red beyond ``red_gap``."""
 
-    enabled: bool
-    local: bool = True
     yellow_gap: Decimal = Field(ge=0)
     red_gap: Decimal = Field(ge=0)
 

@@ -6,7 +6,7 @@ import pytest
 
 from jixiao.model import QualitativeTier
 from jixiao.scoring import ProfileError, score_sheet
-from jixiao.scoring.profile import parse_profile
+from jixiao.scoring.profile import load_profile, parse_profile
 from tests.scoring.builders import evaluation, profile, sheet
 
 CENTRAL = profile("central")
@@ -78,3 +78,22 @@ def test_rounded_items_that_do_not_add_up_say_why():
     result = score_sheet(three, evaluation("100", {"actual": "1"}, {"actual": "1"}, {"actual": "1"}), CENTRAL)
     shown = sum(i.score for i in result.items)
     assert shown != result.total and any("四舍五入后的显示值" in n for n in result.notes)
+
+
+@pytest.mark.parametrize("name", ["central", "hubei"])
+@pytest.mark.parametrize("part", ["floors", "ahead_of_plan"])
+def test_a_local_monitoring_rule_is_off_until_cited(name, part):
+    text = (__import__("importlib.resources", fromlist=["files"]).files("jixiao.scoring")
+            .joinpath(f"profiles/{name}.toml").read_text(encoding="utf-8"))
+    assert not getattr(load_profile(name).monitoring, part).enabled
+    switched = text.replace(f"[monitoring.{part}]\nenabled = false", f"[monitoring.{part}]\nenabled = true")
+    assert switched != text
+    with pytest.raises(ProfileError, match="注明依据"):
+        parse_profile(switched, f"{name}-local.toml")
+
+
+@pytest.mark.parametrize("name", ["central", "hubei"])
+def test_no_shipped_profile_applies_an_uncited_local_rule(name):
+    shipped = load_profile(name)
+    parts = [*vars(shipped.rules).values(), *vars(shipped.monitoring).values()]
+    assert [part for part in parts if part.enabled and part.local and not getattr(part, "source", "").strip()] == []

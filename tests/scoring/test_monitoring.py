@@ -99,7 +99,9 @@ def test_behind_plan_yellow_below_the_plan_red_beyond_ten_points(spent, light):
     (date(2025, 10, 31), "79.99", True),
 ])
 def test_quarter_floors(day, spent, warned):
-    result = _monitor(spent, day, monitoring_profile(behind_plan={"enabled": False}, progress_gap={"enabled": False}))
+    floors = {"enabled": True, "source": "测试用的地方文件"}
+    result = _monitor(spent, day, monitoring_profile(behind_plan={"enabled": False}, progress_gap={"enabled": False},
+                                                     floors=floors))
     assert _codes(result) == ({("below_floor", Light.RED)} if warned else set())
     if warned:
         assert "月底应达到的" in result.warnings[0].message and result.warnings[0].local

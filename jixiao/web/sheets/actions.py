@@ -13,6 +13,7 @@ ACTIONS: dict[str, str] = {
     "approve": "批复",
     "adjust": "申请调整",
     "comment": "审核意见",
+    "recheck": "规则更新后重新复核",
     "delete": "删除",
     "restore": "恢复",
     "publish": "公开",

@@ -24,6 +24,7 @@ from jixiao.web.sheets.selectors import SheetFilters, sheet_get, sheet_rows
 from jixiao.web.sheets.services.exports import export_sheets
 from jixiao.web.sheets.services.findings import findings_of
 from jixiao.web.sheets.services.imports import read_uploads, sheets_import
+from jixiao.web.sheets.services.review import current_fingerprint
 from jixiao.web.sheets.services.sheets import sheet_create, sheet_delete, sheet_update
 from jixiao.web.sheets.services.workflow import sheet_transition
 from jixiao.web.uploads import upload_bytes
@@ -69,6 +70,10 @@ class FindingOut(Schema):
 class SheetDetail(SheetOut):
     content: GoalSheet
     findings: list[FindingOut]
+    # The rule set the stored findings and suggested grade were made by, and whether it is the current one (an
+    # approved sheet keeps the review its reviewer signed after the rules change).
+    review_rules: str
+    review_current: bool
 
 
 class SheetIn(Schema):
@@ -155,7 +160,8 @@ def _out(sheet: Sheet) -> dict:
 
 
 def _detail(sheet: Sheet) -> dict:
-    return {**_out(sheet), "content": goal_sheet(sheet), "findings": [f.contract() for f in findings_of(sheet)]}
+    return {**_out(sheet), "content": goal_sheet(sheet), "findings": [f.contract() for f in findings_of(sheet)],
+            "review_rules": sheet.review_fingerprint, "review_current": sheet.review_fingerprint == current_fingerprint()}
 
 
 @router.get("/", response=list[SheetOut], summary="列出可见的表")

@@ -157,7 +157,7 @@ class IndicatorForm(forms.Form):
         value = data.get("value")
         target = f"{data['operator']}{value.normalize():f}{data.get('unit') or ''}" if value is not None else data["text"]
         columns = _column_cells(data, value)
-        if columns:
+        if columns and value is not None:
             target = (f"{'' if 'operator_column' in columns else data['operator']}{value.normalize():f}"
                       f"{'' if 'unit_column' in columns else data.get('unit') or ''}")
         cells = {"level1": _as_written(data.get("level1"), data.get("level1_raw"), data.get("level1_read"),
@@ -195,14 +195,13 @@ class IndicatorForm(forms.Form):
 
 
 def _column_cells(data: dict, value) -> dict[str, str]:
-    """The operator and unit columns' cells of an edited row that has them, when its target is a number: its
-    operator and unit go into them. A qualitative text leaves them as they stand (they may say 定性, and an unchanged
-    row must not change). Empty when the row has no such columns."""
-    if value is None:
-        return {}
-    cells = {"operator_column": data["operator"]} if data.get("operator_column") else {}
+    """The operator and unit columns' cells of an edited row whose target was joined from them: a number's operator
+    and unit go into them; a qualitative text empties them (a 定性 target beside a column still saying ≥ or 个 would
+    read as ≥良好个). A row not split from its columns (a qualitative row whose column may say 定性) leaves them as
+    they stand, so an unchanged row does not change. Empty when the row has no such columns."""
+    cells = {"operator_column": data["operator"] if value is not None else ""} if data.get("operator_column") else {}
     if data.get("unit_column"):
-        cells["unit_column"] = data.get("unit") or ""
+        cells["unit_column"] = (data.get("unit") or "") if value is not None else ""
     return cells
 
 

@@ -54,6 +54,10 @@ class Sheet(models.Model):
     # How the score became the suggested grade (the engine's words: 100 − JX303×2（20） … = 78 → 中（因 JX905 最高评为中）):
     # a score of 78 beside 中 says nothing without it.
     grade_explanation = models.TextField("建议等级的计算", blank=True)
+    # The rule set the stored review ran under (:func:`jixiao.review.ruleset_fingerprint`: jixiao's version and a
+    # hash of the rules and the profile); "" for a review stored before it was recorded. A review under another
+    # fingerprint than the current one may be out of date (:mod:`jixiao.web.sheets.services.recheck`).
+    review_fingerprint = models.CharField("审核规则版本", max_length=80, blank=True)
     error_count = models.PositiveIntegerField("错误数", default=0)
     warning_count = models.PositiveIntegerField("警告数", default=0)
     info_count = models.PositiveIntegerField("提示数", default=0)
@@ -81,6 +85,9 @@ class Sheet(models.Model):
             # read this index and not the wide rows.
             models.Index(fields=["year", "unit", "deleted_at", "status", "error_count", "warning_count"],
                          name="sheet_year_counts"),
+            # Finds the reviews stored under another rule set than the current one (at every start of the server)
+            # without reading the wide rows.
+            models.Index(fields=["status", "review_fingerprint"], name="sheet_review_fingerprint"),
         ]
 
     def __str__(self) -> str:

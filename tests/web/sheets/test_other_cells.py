@@ -303,6 +303,14 @@ def test_a_target_joined_from_the_forms_operator_and_unit_columns_is_edited_in_t
     row = Sheet.objects.get(pk=sheet.pk).indicators.get(name="村组干部230人")
     assert (row.operator_column, row.target, row.unit_column) == ("≥", "230", "人")
     assert str(goal_sheet(row.sheet).indicators[row.position - 1].target.display()) == "≥230人"
+    # made qualitative: the columns are emptied with it (they kept ≥ and 人, and the row read as ≥良好人)
+    page = client.get(f"/sheets/{sheet.pk}/edit/")
+    qualitative = _form_data(page.context, **{f"ind-{row.position - 1}-operator": "", f"ind-{row.position - 1}-value": "",
+                                              f"ind-{row.position - 1}-unit": "", f"ind-{row.position - 1}-text": "良好"})
+    assert client.post(f"/sheets/{sheet.pk}/edit/", qualitative).status_code == 302
+    row = Sheet.objects.get(pk=sheet.pk).indicators.get(name="村组干部230人")
+    assert (row.operator_column, row.target, row.unit_column) == ("", "良好", "")
+    assert goal_sheet(row.sheet).indicators[row.position - 1].target.raw == "良好"
 
 
 def test_the_sheet_page_says_how_its_score_became_the_suggested_grade(org, login):

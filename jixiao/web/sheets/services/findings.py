@@ -10,7 +10,8 @@ from jixiao.web.sheets.models import FindingRecord, IndicatorRow, Sheet
 from jixiao.web.sheets.services.counts import counts_refresh
 from jixiao.web.sheets.services.review import FindingView, Outcome, check_sheet
 
-__all__ = ["finding_records", "findings_of", "findings_refresh", "findings_summarise", "sheet_review"]
+__all__ = ["SUMMARY_COLUMNS", "finding_records", "findings_of", "findings_refresh", "findings_summarise", "review_replace",
+           "sheet_review"]
 
 
 def findings_of(sheet: Sheet) -> list[FindingView]:
@@ -31,16 +32,23 @@ def findings_refresh(sheet: Sheet) -> Outcome:
     Called inside the caller's transaction; saves only the summary columns, and has the unit's year counted again.
     """
     outcome = sheet_review(sheet)
+    review_replace(sheet, outcome)
+    return outcome
+
+
+def review_replace(sheet: Sheet, outcome: Outcome) -> None:
+    """Store ``outcome`` as the review of ``sheet`` in place of the one stored: its findings, counts, suggested
+    grade and the rule set that made it. Inside the caller's transaction; has the unit's year counted again."""
     FindingRecord.objects.filter(sheet=sheet).delete()
     FindingRecord.objects.bulk_create(finding_records(sheet, outcome))
     findings_summarise(sheet, outcome)
     sheet.save(update_fields=list(SUMMARY_COLUMNS))
     refresh(counts_refresh, sheet.unit_id, sheet.year)
-    return outcome
 
 
 # The columns of a sheet that sum up its review.
-SUMMARY_COLUMNS = ("suggested_grade", "score", "grade_explanation", "error_count", "warning_count", "info_count")
+SUMMARY_COLUMNS = ("suggested_grade", "score", "grade_explanation", "error_count", "warning_count", "info_count",
+                   "review_fingerprint")
 
 
 def findings_summarise(sheet: Sheet, outcome: Outcome) -> None:
@@ -48,6 +56,7 @@ def findings_summarise(sheet: Sheet, outcome: Outcome) -> None:
     sheet.suggested_grade = outcome.grade
     sheet.score = outcome.score
     sheet.grade_explanation = outcome.explanation
+    sheet.review_fingerprint = outcome.fingerprint
     sheet.error_count, sheet.warning_count, sheet.info_count = (outcome.count(s) for s in ("error", "warning", "info"))
 
 

@@ -14,9 +14,11 @@ from functools import cache
 from django.conf import settings
 
 from jixiao.model import Document
-from jixiao.review import GRADE_MEANINGS, Finding, Profile, by_code, load_profile, review_document
+from jixiao.review import (GRADE_MEANINGS, Finding, Profile, by_code, load_profile, review_document,
+                           ruleset_fingerprint)
 
-__all__ = ["GRADE_MEANINGS", "FindingView", "Outcome", "check_document", "check_sheet", "profile", "rule_title"]
+__all__ = ["GRADE_MEANINGS", "FindingView", "Outcome", "check_document", "check_sheet", "current_fingerprint", "profile",
+           "rule_title"]
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,8 @@ class Outcome:
     grade: str = ""
     score: Decimal | None = None
     explanation: str = ""
+    # The rule set that produced it (:func:`current_fingerprint`), stored with the review.
+    fingerprint: str = ""
 
     def count(self, severity: str) -> int:
         """How many findings have ``severity`` (error, warning, info)."""
@@ -136,13 +140,20 @@ def profile() -> Profile:
     return load_profile(settings.JIXIAO_PROFILE)
 
 
+@cache
+def current_fingerprint() -> str:
+    """The fingerprint of the rule set this installation reviews with (its jixiao version, rules and profile):
+    a stored review under another one was made by other rules."""
+    return ruleset_fingerprint(profile())
+
+
 def check_sheet(document: Document) -> Outcome:
     """Review the one sheet of ``document`` (a stored sheet in the file it was read from, as far as kept:
     :func:`jixiao.web.sheets.conversion.document_around`), the reader's notes about it among its findings, as
     ``jixiao check`` reviews the file."""
     [result] = review_document(document, profile()).sheets
     return Outcome(sheet=result.sheet, findings=[FindingView.of(f) for f in result.findings], grade=result.grade or "",
-                   score=result.score, explanation=result.explain())
+                   score=result.score, explanation=result.explain(), fingerprint=current_fingerprint())
 
 
 def check_document(document: Document) -> list[Outcome]:
@@ -150,7 +161,7 @@ def check_document(document: Document) -> list[Outcome]:
     result = review_document(document, profile())
     outcomes = [
         Outcome(sheet=s.sheet, findings=[FindingView.of(f) for f in s.findings], grade=s.grade or "", score=s.score,
-                explanation=s.explain())
+                explanation=s.explain(), fingerprint=current_fingerprint())
         for s in result.sheets
     ]
     if result.document_findings:

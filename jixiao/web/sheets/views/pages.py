@@ -14,6 +14,7 @@ from django.utils.timezone import template_localtime
 from django.views.decorators.http import require_POST
 
 from jixiao.model.amounts import amount
+from jixiao.review import fingerprint_release
 from jixiao.web.downloads import attachment
 from jixiao.web.links import id_url, unit_options
 from jixiao.web.organisation.selectors import can_edit_unit, can_review_unit, request_member, units_visible
@@ -25,8 +26,9 @@ from jixiao.web.sheets.models import ReviewRound, Status
 from jixiao.web.sheets.presentation import grid_rows
 from jixiao.web.sheets.selectors import budget_year, sheet_get, sheet_rows
 from jixiao.web.sheets.services.exports import export_sheets
-from jixiao.web.sheets.services.findings import findings_of
-from jixiao.web.sheets.services.review import GRADE_MEANINGS
+from jixiao.web.sheets.services.findings import findings_of, sheet_review
+from jixiao.web.sheets.services.recheck import review_changed, review_text
+from jixiao.web.sheets.services.review import GRADE_MEANINGS, current_fingerprint
 from jixiao.web.sheets.services.sheets import sheet_delete, sheet_restore
 from jixiao.web.sheets.services.workflow import comment_create, sheet_transition
 from jixiao.web.sheets.templatetags.rows import month_day_time
@@ -91,8 +93,27 @@ def sheet_detail(request, pk: int):
         "reviews": sheet.reviews.select_related("reviewer", "submitted_by")[:20],
         "grade_meanings": GRADE_MEANINGS, "approved": approved,
         "approved_rows": grid_rows(approved_content) if approved_content else None,
-        "approved_content": approved_content,
+        "approved_content": approved_content, **_rules_changed(request, member, sheet),
     })
+
+
+def _rules_changed(request, member, sheet) -> dict:
+    """For a sheet whose stored review other rules made: not approved, that a recheck will replace it; approved
+    (the review its reviewer signed, kept as it was), the releases of both rule sets and, when a reviewer asks
+    (``?rules=current``), the review under the current rules, computed now and not stored (it changes nothing the
+    approval rests on)."""
+    current = current_fingerprint()
+    if sheet.review_fingerprint == current:
+        return {}
+    if sheet.status != Status.APPROVED:
+        return {"recheck_pending": True}
+    context = {"rules_changed": True, "signed_release": fingerprint_release(sheet.review_fingerprint),
+               "current_release": fingerprint_release(current), "may_recheck": can_review_unit(member, sheet.unit_id)}
+    if context["may_recheck"] and request.GET.get("rules") == "current":
+        outcome = sheet_review(sheet)
+        context.update(current_review=outcome, current_same=not review_changed(sheet, outcome),
+                       signed_text=review_text(sheet), current_text=review_text(outcome))
+    return context
 
 
 @login_required
