@@ -88,3 +88,14 @@ def test_a_prose_report_stopping_on_a_categorys_heading_is_a_partial_copy(stem, 
     [cut] = [d for d in document.diagnostics if d.code == "P119"]
     assert f"指标“{last}”" in cut.message
     assert _findings(stem, {"JX103"}) == []  # the categories after the cut are not missing
+
+
+def test_a_copy_stopping_on_the_grids_heading_is_not_reviewed_for_its_rows():
+    # corpus 244: the file ends in the heading 二级指标 | 三级指标 | 指标值 | 全年实际完成值 | 未完成原: every row is after
+    # the cut (P114); the sheet has no indicator to review, not none to show (no JX102), and gets no grade
+    [path] = [entry.path for entry in load_manifest() if entry.split == "dev" and entry.stem.startswith("244_")]
+    document = read_path(path)
+    assert [d.code for d in document.diagnostics] == ["P114"]
+    review = check_document(document, load_profile(), load_scoring_profile()).review
+    assert [f.rule for f in review.findings if f.rule != "JX001"] == []
+    assert review.sheets[0].grade is None

@@ -246,6 +246,14 @@ class _Assembler:
         current.close_grid()
         if end == len(lines) and end > header.end:
             self._cut(current, lines[header.end:end])
+        elif end == len(lines) and not current.sheet.indicators:
+            # the file stops on the grid's heading (…三级指标 | 指标值 | 全年实际完成值 | 未完成原, corpus 244): every
+            # row is after the cut
+            heading = lines[header.end - 1]
+            location = Location(file=self.source, table=current.ordinal, sheet=current.sheet.key, line=heading.line)
+            self.diagnostics.append(diagnostic("P114", location, line=heading.line,
+                                               text="｜".join(heading.texts)[:40]))
+            current.cut = True
         elif end > header.end and current.sheet.indicators and _level_heading_left(lines[end:]):
             # a report in prose stops on the heading of its next category (4.社会效益指标。体现党和政, corpus 221;
             # (二)效益指标 | 社会效益指标(bi, 223): the grid goes on after the cut

@@ -91,7 +91,8 @@ class NoIndicators(Rule):
         what="目标表是否至少有一行绩效指标。读取程序报告没有找到指标表头的（表格未能读取，或文件在表头之前截断，见 JX001），"
         "不在此报告。自评表只有评价体系的框架行（决策依据、分配办法、资金到位、组织实施……），没有一行带指标值的绩效指标的，"
         "同样没有绩效指标；读取程序把整张表认作这样的评分表（只有分值、得分列，没有指标值列）的也是。文件在评价体系的"
-        "绩效部分（项目绩效、产出、效益）之前截断的，指标可能在截断之后，为警告。",
+        "绩效部分（项目绩效、产出、效益）之前截断的，指标可能在截断之后，为警告；文件在指标表头处截断、表头之后一行也没有的，"
+        "指标都在截断之后，不在此报告（读取时的 JX001 说明截断）。",
         why="绩效目标要用绩效指标细化、量化；没有指标的目标表无法审核，也无法在年底自评。",
         bad="绩效目标：全乡18个行政村矛盾纠纷排查全覆盖\n绩效指标：（空）",
         good="产出指标 | 数量指标 | 矛盾纠纷排查村数 | ≥18个",
@@ -109,8 +110,8 @@ class NoIndicators(Rule):
             cut = ctx.framework_cut_before_results
             detail += "；文件在评价体系的绩效部分之前截断，指标可能在截断之后" if cut else ""
             yield self.finding(ctx, detail=detail, severity=Severity.WARNING if cut else None)
-        elif not ctx.sheet.indicators and not ctx.grid_not_found:
-            yield self.finding(ctx, detail="")
+        elif not ctx.sheet.indicators and not ctx.grid_not_found and not ctx.rows_after_cut:
+            yield self.finding(ctx, detail="")  # (every row after the cut: the reader's JX001 says so)
 
 
 class MissingLevel1(Rule):
