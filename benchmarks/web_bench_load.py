@@ -83,6 +83,7 @@ def _approve(rng: random.Random, approved: list, reviewer) -> None:
 
     from benchmarks.web_bench import YEAR
     from jixiao.model import ExecutionRecord, FundSource, SpendingEntry
+    from jixiao.scoring.fingerprint import scoring_fingerprint
     from jixiao.web.performance.models import Spending, Summary, Tracking
     from jixiao.web.performance.selectors import SheetYear, season_of
     from jixiao.web.performance.summaries import summary_fields
@@ -103,7 +104,7 @@ def _approve(rng: random.Random, approved: list, reviewer) -> None:
         year.record = ExecutionRecord(sheet=content.key, entries=[
             e.model_copy(update={"amount": e.amount.quantize(Decimal("0.01"))}) for e in entries])
         summaries.append(Summary(sheet=sheet, unit_id=sheet.unit_id, year=sheet.year, code=sheet.code,
-                                 **summary_fields(year)))
+                                 computed_with=scoring_fingerprint(), **summary_fields(year)))
     Spending.objects.bulk_create(spending)
     Summary.objects.bulk_create(summaries)
 

@@ -30,6 +30,7 @@ def recheck(
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor
 
+    from jixiao.web.performance.summaries import summaries_recompute
     from jixiao.web.sheets.services.recheck import sheets_recheck
 
     executor = MigrationExecutor(connection)
@@ -39,6 +40,9 @@ def recheck(
     scope = "" if include_approved else "未批复的"
     stdout.print(f"已按现行规则重新复核 {summary.checked} 张{scope}表：{summary.changed} 张的审核发现或建议等级有变化"
                  f"（已记入各表的修改记录），{summary.checked - summary.changed} 张不变")
+    summaries = summaries_recompute()
+    if summaries:
+        stdout.print(f"已按现行评分规则重新计算 {summaries} 张已批复表的运行监控与自评汇总")
     if summary.skipped:
         stdout.print(f"{summary.skipped} 张表在复核期间被修改或流转，已由那次保存按现行规则复核，未改动")
     if summary.failed:

@@ -156,12 +156,15 @@ def _configure(data: Path, host: str) -> None:
 
 def _recheck_queue() -> None:
     """After an upgrade, have the worker review again the sheets still being prepared or reviewed whose stored
-    review other rules made (one query when none has; the server does not wait for the review)."""
+    review other rules made, and compute again the summaries other scoring code computed (two queries when none
+    is; the server does not wait for the work)."""
     from jixiao.web.sheets.services.recheck import recheck_enqueue
 
     stale = recheck_enqueue()
-    if stale:
-        stdout.print(f"审核规则已更新：{stale} 张未批复的表将在后台按现行规则重新复核（结果有变化的记入修改记录）")
+    if stale.sheets:
+        stdout.print(f"审核规则已更新：{stale.sheets} 张未批复的表将在后台按现行规则重新复核（结果有变化的记入修改记录）")
+    if stale.summaries:
+        stdout.print(f"评分规则已更新：{stale.summaries} 张已批复表的运行监控与自评汇总将在后台重新计算")
 
 
 def _demo(password: str | None) -> None:

@@ -6,6 +6,7 @@ engine turns them into findings; ``docs/diagnostics.md`` is generated from this 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from jixiao.model import Diagnostic, Location, Severity
@@ -85,10 +86,15 @@ KINDS: dict[str, DiagnosticKind] = {
 }
 
 
-def diagnostic(code: str, location: Location, **slots: object) -> Diagnostic:
-    """Build the diagnostic ``code`` at ``location``, rendering its message from the named ``slots``."""
+def diagnostic(code: str, location: Location, set_aside: Sequence[str] = (), **slots: object) -> Diagnostic:
+    """Build the diagnostic ``code`` at ``location``, rendering its message from the named ``slots``; ``set_aside``
+    are the cells of the rows it says were not read as indicators (:attr:`Diagnostic.set_aside`). A text that
+    gathered several cells of a line (a row's further cells, pipeline/outline.py) holds them joined by ｜: each is
+    recorded as the cell it was."""
     kind = KINDS[code]
-    return Diagnostic(code=code, severity=kind.severity, message=kind.template.format(**slots), location=location)
+    cells = tuple(cell for text in set_aside for cell in text.split("｜") if cell.strip())
+    return Diagnostic(code=code, severity=kind.severity, message=kind.template.format(**slots), location=location,
+                      set_aside=cells)
 
 
 def render_markdown() -> str:

@@ -14,7 +14,7 @@ from jixiao.model.monitoring import (
 )
 from jixiao.model.reported import ReportedEvaluation, ReportedItem, ReportedMonitoring, ReportedProgress, not_applicable
 from jixiao.model.sheet import Budget, Checkpoint, GoalSheet, MoneyUnit, Unit
-from jixiao.model.target import NoteCode, Operator, Target, TargetNote
+from jixiao.model.target import NoteCode, Operator, Target, TargetNote, points_not_targets
 from jixiao.model.target_text import parse_target
 from jixiao.model.units import UnitKind, canonical_unit, unit_kind
 from jixiao.model.vocabulary import Framework, canonical_level1, canonical_level2, level2_parents
@@ -66,5 +66,6 @@ __all__ = [
     "not_applicable",
     "parse_direction",
     "parse_target",
+    "points_not_targets",
     "unit_kind",
 ]

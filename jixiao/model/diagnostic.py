@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = ["Severity", "Location", "Diagnostic"]
 
@@ -70,3 +70,10 @@ class Diagnostic(BaseModel):
     severity: Severity
     message: str
     location: Location = Location()
+    set_aside: tuple[str, ...] = Field(
+        default=(),
+        description="The cells of the rows the reader set aside, not read as indicators, in full and in order: a row "
+                    "without a name and a value (P108), the row the text was cut in (P120), the names of rows too "
+                    "scrambled to place (P121) or of an evaluation framework's score sheet (P122). The message quotes "
+                    "them shortened; code reads them here. Empty for other diagnostics, and in documents read before "
+                    "the field was recorded")

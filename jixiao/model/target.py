@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-__all__ = ["NoteCode", "Operator", "Target", "TargetNote"]
+__all__ = ["NoteCode", "Operator", "Target", "TargetNote", "points_not_targets"]
+
+# The points of a whole self-evaluation (a form's 分值 add to this).
+_FULL_POINTS = Decimal(100)
 
 
 class Operator(StrEnum):
@@ -79,6 +83,13 @@ class Target(BaseModel):
         return self.value is not None
 
     @property
+    def bare_figure(self) -> Decimal | None:
+        """The figure of a cell that holds only a number (20, 12.5): no operator, no unit, no words; else None."""
+        if self.value is None or self.operator is not None or self.unit or self.leftover:
+            return None
+        return self.value
+
+    @property
     def is_date(self) -> bool:
         """True when the target is a date or deadline (a time target, not a number of years or months)."""
         return self.date is not None
@@ -100,3 +111,14 @@ class Target(BaseModel):
         if self.operator is Operator.RANGE:
             return f"{self.value}-{self.value_max}{unit}"
         return f"{operator}{self.value}{unit}"
+
+
+def points_not_targets(targets: Sequence[Target], apart: Decimal = Decimal(0)) -> bool:
+    """True when ``targets`` have the shape of a column of points, not of targets: every one a bare figure
+    (:attr:`Target.bare_figure`: 20, 20, 10, …) and together a self-evaluation's 100 points, or 100 less ``apart``
+    (the points of the row scored apart from the indicators: the 预算执行率's 10). A form whose 指标值 column holds each
+    row's 分值 shows it (corpus 207); so does its 实际完成值 column, holding the 得分, when every row earns full marks."""
+    figures = [target.bare_figure for target in targets]
+    if not figures or any(figure is None for figure in figures):
+        return False
+    return sum(figures, Decimal(0)) in (_FULL_POINTS, _FULL_POINTS - apart)

@@ -62,9 +62,6 @@ _LABEL_DATES = re.compile(r"\d+年?|[\s()（）:：_—\-～~至]")
 GRID_NOT_FOUND = ("P101", "P121", "P122")
 # The reader's word that a sheet's table is an evaluation framework's score sheet, not an indicator grid.
 FRAMEWORK_TABLE = ("P122",)
-# The reader's diagnostics quoting the cells of rows it did not read as indicators (a row without a name and value,
-# a score sheet's rows).
-_SET_ASIDE = ("P108", "P122")
 # 成本指标 as a level 1 of its own (2021 framework) has no fixed place in the grid: first, or after 产出 or 满意度.
 _COST_LEVELS = {"经济成本指标", "社会成本指标", "生态环境成本指标"}
 # The 二级指标 of a cost row: those, or the older framework's 成本指标 under 产出指标.
@@ -304,12 +301,13 @@ class SheetContext:
     def framework_cut_before_results(self) -> bool:
         """True for a framework-only score sheet (:attr:`framework_only`) that the file cuts off before the part where
         a framework puts the performance indicators (项目绩效, 产出, 效益): they may follow the cut (corpus 228, cut
-        in 部门预算管理). The rows the reader set aside (P108 rows without a name and value, P122's score sheet) are
-        known only by the cells its diagnostics quote, after the message's last colon."""
+        in 部门预算管理). The rows the reader set aside count with those read (a row without a name and value, the
+        row the text is cut in, P122's score sheet): their cells are in the diagnostics saying so
+        (:attr:`Diagnostic.set_aside`)."""
         if not self.framework_only or not self.cut:
             return False
         names = [indicator.name for indicator in self.sheet.indicators]
-        names += [cell for d in self._diagnostics(_SET_ASIDE) for cell in d.message.rpartition("：")[2].split("｜")]
+        names += [cell for d in self._diagnostics() for cell in d.set_aside]
         return not any(is_framework_results(name) for name in names)
 
     @property
@@ -329,9 +327,10 @@ class SheetContext:
     def _reader_says(self, codes: tuple[str, ...]) -> bool:
         return bool(self._diagnostics(codes))
 
-    def _diagnostics(self, codes: tuple[str, ...]) -> list[Diagnostic]:
+    def _diagnostics(self, codes: tuple[str, ...] | None = None) -> list[Diagnostic]:
+        # the reader's diagnostics of this sheet, of ``codes`` (of any code when None)
         diagnostics = self.document.diagnostics if self.document else []
-        return [d for d in diagnostics if d.code in codes and d.location.sheet == self.sheet.key]
+        return [d for d in diagnostics if (codes is None or d.code in codes) and d.location.sheet == self.sheet.key]
 
     @cached_property
     def _last_place(self) -> int:

@@ -34,3 +34,29 @@ def test_the_profile_changes_the_fingerprint():
     stricter = central.adjusted(severity={"JX104": Severity.ERROR})
     assert ruleset_fingerprint(stricter) != ruleset_fingerprint(central)
     assert ruleset_fingerprint(load_profile("county-example")) != ruleset_fingerprint(central)
+
+
+def test_a_change_to_the_reviewing_code_changes_the_fingerprint(monkeypatch, tmp_path):
+    # a rule's logic changes more often than its code, severity or message, and the release number stays
+    from jixiao.model import fingerprint
+    from jixiao.review.fingerprint import REVIEWING_PACKAGES
+
+    for package in REVIEWING_PACKAGES:
+        (tmp_path / package / "rules" / "__pycache__").mkdir(parents=True)
+        (tmp_path / package / "rules" / "costs.py").write_text("LIMIT = 1\n")
+    central = load_profile("central")
+    real = fingerprint.resources.files
+    monkeypatch.setattr(fingerprint.resources, "files", lambda package: (
+        tmp_path / package if package in REVIEWING_PACKAGES else real(package)))
+
+    def fresh():
+        fingerprint.packages_digest.cache_clear()
+        return ruleset_fingerprint(central)
+
+    before = fresh()
+    (tmp_path / "jixiao.review" / "rules" / "__pycache__" / "costs.cpython-311.pyc").write_bytes(b"\0")
+    assert fresh() == before  # compiled files are not the code
+    (tmp_path / "jixiao.model" / "rules" / "costs.py").write_text("LIMIT = 2\n")
+    assert fresh() != before
+    monkeypatch.undo()
+    fingerprint.packages_digest.cache_clear()

@@ -46,3 +46,21 @@ def test_a_score_sheet_cut_before_its_results_part_may_have_indicators_after_the
     assert (finding.indicator, finding.severity) == (None, severity)
     assert ("指标可能在截断之后" in finding.message) is cut_before_results
     assert review.sheets[0].grade == grade
+
+
+def test_the_rows_set_aside_are_read_from_the_diagnostics_fields_not_their_words():
+    # 228 again: a results heading among the cells the reader set aside (Diagnostic.set_aside) shows the score sheet
+    # reached its results part before the cut; the same words only in a message's text say nothing
+    document = read_path(DOCS / "228_sichuan-daying-trade-union-dept-evaluation-framework-selfeval-2020.txt")
+    index = next(n for n, d in enumerate(document.diagnostics) if d.code == "P108")
+    aside = document.diagnostics[index]
+
+    def cut_before_results(note) -> bool:
+        notes = [*document.diagnostics[:index], note, *document.diagnostics[index + 1:]]
+        review = review_document(document.model_copy(update={"diagnostics": notes}), load_profile())
+        [finding] = [f for f in review.findings if f.rule == "JX102"]
+        return "指标可能在截断之后" in finding.message
+
+    assert cut_before_results(aside)
+    assert not cut_before_results(aside.model_copy(update={"set_aside": (*aside.set_aside, "项目绩效")}))
+    assert cut_before_results(aside.model_copy(update={"message": aside.message + "｜项目绩效"}))

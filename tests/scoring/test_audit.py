@@ -1040,23 +1040,6 @@ def test_money_left_unspent_and_scored_down_needs_a_reason(rows, score, extra, f
             if f.indicator == "预算执行率"] == found
 
 
-@pytest.mark.parametrize(("name", "target", "actual", "misplaced"), [
-    # 161 (稷山县 建档立卡个人缴费配套资金 2020): the labels 效益指标(30分) and 满意度指标(10分) broken into the cells of
-    # guessed rows: no blank score or weight (JXA12, JXA13) and no words for a number (JXA09) on them
-    ("配套资金每人每年", "效益指", "标(30", True),
-    ("是否满意", "(10分", "意度指标", True),
-    ("是否满意", "≥95%", "95%(抽样", False),
-])
-def test_a_level_label_broken_into_a_guessed_row_is_misplaced(name, target, actual, misplaced):
-    rows = [("产出指标", "质量指标", "资金是否全部纳入医保统筹", "100%", "100%", 15, 15),
-            ("满意度指标", "服务对象满意度指标", name, target, actual, None, None)]
-    sheet = _guessed(printed(rows, budget="65.66", spent="65.07", rate="99.1", execution_weight=10,
-                             execution_score="9.91"), 2)
-    assert recompute(sheet, CENTRAL).indicators[1].misplaced is misplaced
-    codes = {f.rule for f in audit_sheet(sheet, CENTRAL) if f.indicator == name}
-    assert (codes == set()) is misplaced
-
-
 @pytest.mark.parametrize(("below", "reported"), [
     # 208 (普陀体育中心 2022, PDF): 与委托运营方结算完成率 | =100% | 100% | 10 | 10, its 得分 read as the next row's
     # name: the blank score of the row above a row named by a figure may be that figure

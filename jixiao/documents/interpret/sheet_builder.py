@@ -33,6 +33,7 @@ from jixiao.documents.pipeline.labels import (
     is_placeholder,
     is_value,
     label,
+    level_label_in,
     match_key,
     residue_target,
     split_description,
@@ -268,6 +269,11 @@ _TEXT_KINDS = ("description", "basis")  # columns of words beside the name, no v
 _SCRAMBLED_ROWS = 5  # fewer name-only rows than this are read as written (blank values)
 
 
+def _points_alone(level1: str) -> bool:
+    """True for a 一级 cell holding only a label's points, its name lost (``(30分)``): no level's name to check."""
+    return not canonical_level1(match_key(level1)) and level_label_in([level1]) is not None
+
+
 def _level_word_alone(name: str, values: dict[str, str]) -> bool:
     """True when a row's name cell is a level's name (质量, 满意度指标) and the row prints nothing else beyond its
     levels. A level printed with its points (满意度指标(10分)) is kept as a row: its points count in the total of
@@ -343,6 +349,7 @@ class SheetBuilder:
         self._goals_block: GoalsBlock | None = None
         self._plan_labels: list[str] = []
         self._levels = ("", "")
+        self._label_after = ""  # a 一级 label found among a row's values: it heads the rows after (_take_level_label)
         self._stacked: list[str] = []  # level-2 names on rows of their own, one right after the other
         self._stack: list[str] = []  # such names over the rows being read (:meth:`_stacked_level`)
         self._row_count = 0
@@ -583,9 +590,9 @@ class SheetBuilder:
         if not indicators or not kinds & {"weight", "score"} or kinds & _VALUE_KINDS \
                 or any(indicator.target.raw for indicator in indicators):
             return
-        texts = "｜".join(indicator.name for indicator in indicators)
+        names = [indicator.name for indicator in indicators]
         self.diagnostics.append(diagnostic("P122", self._location().model_copy(update={"row": indicators[0].row}),
-                                           count=len(indicators), text=texts[:80]))
+                                           names, count=len(indicators), text="｜".join(names)[:80]))
         self._leave_out(set(range(1, len(indicators) + 1)))
 
     def _drop_scrambled(self) -> None:
@@ -605,10 +612,10 @@ class SheetBuilder:
         if len(bare) < _SCRAMBLED_ROWS or 2 * len(bare) <= len(indicators):
             return
         first = indicators[min(bare) - 1]
-        texts = "｜".join(indicators[position - 1].name for position in sorted(bare))
+        names = [indicators[position - 1].name for position in sorted(bare)]
         self._leave_out(bare)
         self.diagnostics.append(diagnostic("P121", self._location().model_copy(update={"row": first.row}),
-                                           count=len(bare), text=texts[:80]))
+                                           names, count=len(bare), text="｜".join(names)[:80]))
 
     def _drop_repeated_notes(self) -> None:
         """Leave out a row whose only cell is the note another column prints on the rows around it (未达指标值酌情扣分
@@ -622,7 +629,8 @@ class SheetBuilder:
         repeated = {position for position in name_only if fold(indicators[position - 1].name) in notes}
         for position in sorted(repeated):
             indicator = indicators[position - 1]
-            self.diagnostics.append(diagnostic("P108", self._location().model_copy(update={"row": indicator.row}), text=indicator.name[:80]))
+            self.diagnostics.append(diagnostic("P108", self._location().model_copy(update={"row": indicator.row}),
+                                               [indicator.name], text=indicator.name[:80]))
         self._leave_out(repeated)
 
     def _leave_out(self, positions: set[int]) -> None:
@@ -847,8 +855,8 @@ class SheetBuilder:
             self._take_placed()
         if self._pending_level_tokens:
             # level names with no indicator after them (a file cut after a level cell)
-            levels = "｜".join(level for level in self._levels if level)
-            self.diagnostics.append(diagnostic("P108", self._location(), text=levels))
+            levels = [level for level in self._levels if level]
+            self.diagnostics.append(diagnostic("P108", self._location(), levels, text="｜".join(levels)))
             self.tokens_diagnosed += self._pending_level_tokens
             self._pending_level_tokens = 0
 
@@ -892,12 +900,58 @@ class SheetBuilder:
         self._stack.pop(0)
         return self._stack[0]
 
+    def _take_level_label(self, placed: Placed) -> None:
+        """Take a 一级 label carrying its points out of the cells where a row's values stand (:func:`level_label_in`:
+        ``(30分)``, ``效益指 | 标(30 | 分)``), so that no piece of it is read as a name, a value or points: it is a
+        一级 cell, kept as written. Points alone belong to the row's own 一级 cell (``产出指标 | (50分 | )``), else to
+        the group's when the row has cells of its own, else they are the 一级 cell of the rows below, whose name was
+        lost; beside a row's cells under no level they are left where they are. A label with its name heads the rows
+        after this one (a scrambled text puts a merged label's pieces on any row of its group). A block's label with
+        its points on a row of its own (年度 | 绩效 | 目标 | (80分)) is no level's: set aside (P108). Cells of other
+        columns a label encloses are reported (P113), not read."""
+        values = placed.values
+        after, self._label_after = self._label_after, ""
+        if after and not values.get("level1"):
+            values["level1"] = after
+        kinds = [kind for kind in (self.columns.kinds if self.columns else []) if kind not in ("level1", "level2")
+                 and values.get(kind)]
+        found = level_label_in([values[kind] for kind in kinds], is_goals_word)
+        if found is None:
+            return
+        taken, enclosed, written = found
+        own = bool(placed.extra) or any(position not in (*taken, *enclosed) for position in range(len(kinds)))
+        previous1, previous2 = self._levels
+        level, alone = canonical_level1(match_key(written)) is not None, _points_alone(written)
+        group = own and not values.get("level1") and canonical_level1(match_key(previous1)) is not None \
+            and not _points_alone(previous1) and level_label_in([previous1]) is None
+        if own and not (level or values.get("level1") or group):
+            return  # a block's label or points beside a row's cells, under no level to give them to
+        cells = [values[kinds[position]] for position in taken]
+        others = [values[kinds[position]] for position in enclosed]
+        for position in (*taken, *enclosed):
+            del values[kinds[position]]
+        if others:
+            self.diagnostics.append(diagnostic("P113", self._location_of(placed), text="｜".join(others)[:80]))
+        if not (level or alone):
+            self.diagnostics.append(diagnostic("P108", self._location_of(placed), cells, text="｜".join(cells)[:80]))
+        elif level and own:
+            self._label_after = written
+        elif level:
+            values["level1"] = written
+        elif values.get("level1"):
+            values["level1"] += written
+        elif group:
+            self._levels = (previous1 + written, previous2)
+        else:
+            values["level1"] = written
+
     def _indicator(self, placed: Placed) -> None:
         values = placed.values
         if "_project" in values or "_unit" in values:
             self._heads(values)
             self.tokens_placed += placed.tokens
             return
+        self._take_level_label(placed)
         level1, level2 = values.get("level1", ""), values.get("level2", "")
         previous1, previous2 = self._levels
         if level1 and not level2 and _legacy_level2(level1, previous1, previous2):
@@ -963,8 +1017,8 @@ class SheetBuilder:
                 self.tokens_placed += placed.tokens
             elif rest or placed.extra:
                 self.tokens_diagnosed += placed.tokens
-                self.diagnostics.append(diagnostic(
-                    "P108", self._location_of(placed), text="｜".join([*rest.values(), *placed.extra.values()])[:80]))
+                cells = [*rest.values(), *placed.extra.values()]
+                self.diagnostics.append(diagnostic("P108", self._location_of(placed), cells, text="｜".join(cells)[:80]))
             elif placed.tokens:
                 self._pending_level_tokens += placed.tokens
                 if canonical_level2(match_key(values.get("level2", ""))):
@@ -1003,9 +1057,11 @@ class SheetBuilder:
             updates["level1"] = canonical_level1(match_key(level1))
         if level2 and indicator.level2 is None and canonical_level2(match_key(level2)):
             updates["level2"] = canonical_level2(match_key(level2))
-        if not level1.strip() and (implied := _implied_level1(updates.get("level2", indicator.level2))):
+        unnamed = not level1.strip() or _points_alone(level1)
+        if unnamed and (implied := _implied_level1(updates.get("level2", indicator.level2))):
             # a 一级指标 cell left blank over rows whose 二级指标 has one parent in every framework (数量指标 is 产出
-            # in both; 成本指标 is not): the level is the framework's, the cell stays blank as written
+            # in both; 成本指标 is not), or holding only the points of a label whose name was lost ((30分)): the level
+            # is the framework's, the cell stays as written
             updates["level1"] = implied
         if "operator" in values or "unit" in values or residue:
             # understood with its columns joined; kept as the value cell is written
@@ -1035,7 +1091,7 @@ class SheetBuilder:
             updates["name_raw"] = written_name
         for field, value in updates.items():
             setattr(indicator, field, value)  # the row's own new indicator: set in place, not copied for each row
-        if level1 and indicator.level1 is None and "level1" not in updates:
+        if level1 and indicator.level1 is None and "level1" not in updates and not unnamed:
             self.diagnostics.append(diagnostic("P104", self._location_of(placed).model_copy(update={"column": self._heading("level1")}), value=level1))
         if level2 and indicator.level2 is None and "level2" not in updates:
             self.diagnostics.append(diagnostic("P105", self._location_of(placed).model_copy(update={"column": self._heading("level2")}), value=level2))

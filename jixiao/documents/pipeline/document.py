@@ -295,16 +295,18 @@ class _Assembler:
             # (a row whose target was read stops inside a later cell: its last cell may be cut, 10 of 100)
             where = f"在最后一个单元格“{last.texts[-1].strip()}”处" if indicators[-1].target.raw else "在指标值之前"
             builder.drop_last()
-            code, fields = "P120", {"line": last.line, "text": "｜".join(last.texts)[:40], "where": where}
+            # the cut row's cells are what was set aside
+            code, fields, set_aside = "P120", {"line": last.line, "text": "｜".join(last.texts)[:40], "where": where}, \
+                list(last.texts)
         elif open_row:
-            code, fields = "P114", {"line": last.line, "text": "｜".join(last.texts)[:40]}
+            code, fields, set_aside = "P114", {"line": last.line, "text": "｜".join(last.texts)[:40]}, []
         elif self.file_format == "txt" and not any(i.level1 == "满意度指标" for i in indicators):
-            code, fields = "P119", {"line": last.line, "name": indicators[-1].name[:40]}
+            code, fields, set_aside = "P119", {"line": last.line, "name": indicators[-1].name[:40]}, []
         else:
             return
         # (built only here: a Location is validated on creation, and most grids that reach the file's end are whole)
         location = Location(file=self.source, table=builder.ordinal, sheet=builder.sheet.key, line=last.line)
-        self.diagnostics.append(diagnostic(code, location, **fields))
+        self.diagnostics.append(diagnostic(code, location, set_aside, **fields))
         builder.cut = True  # rows after the cut are missing: the printed points cannot add up to the whole
 
     def _long_table(self, lines: list[Line], header, long_header) -> int:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache, lru_cache
@@ -26,7 +27,7 @@ from jixiao.model.lexicon import as_written, fold, load, simplified
 from jixiao.model.units import canonical_unit, unit_spellings
 from jixiao.model.vocabulary import may_end_level_name, ndrc_level1, written_level2
 
-__all__ = ["Role", "Label", "label", "match_key", "column_unit", "unit_completes", "target_text", "simplified", "clean_name", "residue_target", "is_numbered", "is_placeholder", "is_bare_number", "is_operator",
+__all__ = ["Role", "Label", "label", "level_label_in", "match_key", "column_unit", "unit_completes", "target_text", "simplified", "clean_name", "residue_target", "is_numbered", "is_placeholder", "is_bare_number", "is_operator",
            "OPERATOR_WORDS", "looks_like_target", "is_value", "split_name_target", "split_name_trend", "split_qualitative",
            "split_description", "split_rows_run_together", "split_points_row", "is_qualitative", "column_kind", "heading_spellings", "is_chrome", "split_run_together", "segment", "unwrap",
            "wrapped_run_together", "split_lines", "join_wrapped", "join_row_tails", "join_page_parts",
@@ -520,6 +521,56 @@ def split_points_row(text: str) -> tuple[tuple[str, str], ...] | None:
     parts = (("level1", level1), ("level2", level2), *zip(("name", "target"), name_target),
              ("weight", found.group("points")))
     return tuple((kind, as_written(text, part)) for kind, part in parts if part)
+
+
+# A 一级 label's points opened in a cell, with what of the label's name precedes them there: (30分), 效益指标(30分),
+# and the pieces a scrambled text breaks them into: 标(30 (its name's end), (50分, (10分 (closed in a later cell).
+_POINTS_OPEN = re.compile(r"^(?P<name>[^()（）\d]*)[(（]\s*(?P<points>\d{1,3}(?:\.\d+)?)\s*(?P<unit>分\s*)?(?P<close>[)）])?$")
+# the piece closing them: ), 分)
+_POINTS_CLOSE = re.compile(r"^分?\s*[)）]$")
+# cells of other columns a scrambled text puts between the opening and the closing piece (the level 2's 意度指标
+# inside 满意度指标(10分): (10分 | 意度指标 | ))
+_POINTS_GAP = 1
+
+
+def level_label_in(cells: list[str], other: Callable[[str], bool] = lambda name: False) -> \
+        tuple[list[int], list[int], str] | None:
+    """The first 一级 label carrying its points that a row's cells, in column order, hold where values should stand:
+    the label's points alone, the name they belonged to lost (``(30分)``), or broken over cells by a scrambled text
+    (``效益指 | 标(30 | 分)``, ``(50分 | )``). Returns the indexes of the cells it takes, those of the cells of other
+    columns it encloses (``(10分 | 意度指标 | )``), and the label as one cell, as written (``效益指标(30分)``,
+    ``(30分)``); None when the cells hold none. The name, when any, is a 一级指标 name the vocabulary knows, or
+    another of the form's labels that carries points by ``other`` (a block's: 年度 | 绩效 | 目标 | (80分)), written
+    before the points in their cell and in up to :data:`_NAME_PIECES` cells before it. Bracketed points after other
+    words (培训(30) are no label, nor a bracketed number without 分 or a name ((1), a row's numbering)."""
+    for index, cell in enumerate(cells):
+        opened = _POINTS_OPEN.match(cell.strip())
+        if opened is None:
+            continue
+        start, name = _label_name(cells, index, opened.group("name").strip(), other)
+        if start is None:
+            continue
+        end = index if opened.group("close") else next(
+            (later for later in range(index + 1, min(index + 2 + _POINTS_GAP, len(cells)))
+             if _POINTS_CLOSE.match(cells[later].strip())), None)
+        # a number in brackets alone ((1), a row's numbering) is points only with 分 or a name
+        if end is not None and (name or opened.group("unit") or "分" in cells[end]):
+            taken = [*range(start, index + 1), *([end] if end != index else [])]
+            return taken, list(range(index + 1, end)), "".join(cells[position].strip() for position in taken)
+    return None
+
+
+_NAME_PIECES = 3  # cells a scrambled text breaks a label's name into before its points (年度 | 绩效 | 目标)
+
+
+def _label_name(cells: list[str], index: int, written: str, other: Callable[[str], bool]) -> tuple[int | None, str]:
+    # Where the name of the label whose points open in cell ``index`` starts, and the name; (None, "") when the
+    # words before the points name no label. The longest name wins: 满意度指标 | (10分) takes its name's cell.
+    for pieces in range(min(_NAME_PIECES, index), -1, -1):
+        name = "".join(cell.strip() for cell in cells[index - pieces:index]) + written
+        if name and (canonical_level1(match_key(name)) or other(name)):
+            return index - pieces, name
+    return (index, "") if not written else (None, "")
 
 
 _DIGIT = re.compile(r"\d")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from jixiao.model import Indicator, NoteCode, Operator, Severity, UnitKind, canonical_unit, unit_kind
+from jixiao.model import (Indicator, NoteCode, Operator, Severity, UnitKind, canonical_unit, points_not_targets,
+                           unit_kind)
 from jixiao.model.lexicon import fold
 from jixiao.model.units import ratio_units
 from jixiao.review.context import SheetContext
@@ -184,7 +185,7 @@ class MissingUnit(Rule):
                 continue
             unitless.append(indicator)
         habit = len(unitless) >= self._HABIT
-        if habit and self._points(unitless):
+        if habit and points_not_targets([indicator.target for indicator in unitless]):
             return  # the column holds each row's 分值, not its target: no unit is missing from a target
         for indicator in unitless[:1] if habit else unitless:
             target, kind = indicator.target, ctx.fact(indicator).kind
@@ -203,15 +204,6 @@ class MissingUnit(Rule):
     def _money(ctx: SheetContext, indicator: Indicator) -> bool:
         return ctx.is_cost_row(indicator) or ctx.fact(indicator).kind is Kind.MONEY
 
-    @staticmethod
-    def _points(rows: list[Indicator]) -> bool:
-        """True when bare figures without operators add up to 100: the rows' 分值 (20, 20, 10, … in the 指标值 and
-        实际完成值 columns of corpus 207), not targets lacking their units."""
-        return all(row.target.operator is None for row in rows) \
-            and sum(row.target.value for row in rows) == _HUNDRED_POINTS
-
-
-_HUNDRED_POINTS = 100
 
 
 # A standard per unit written as 每亩300: the base first, then the figure, without any unit of money.

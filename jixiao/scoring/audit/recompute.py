@@ -10,8 +10,8 @@ scaled to 100 as jixiao's own scoring does (其余分值按比例折算), and th
 The recomputation rests on what the reader placed in each column; a row whose columns the reader inferred
 (``Indicator.confidence`` below 1) is marked ``guessed`` so that findings resting on it say so, and a row that holds
 another cell is marked ``misplaced``: the rules report nothing on it. So is a row whose 三级指标 is only a figure (95%,
-75元: ``named_by_a_figure``), and a guessed row holding the points of a 一级 label (效益指标(30分) broken into
-效益指 | 标(30).
+75元: ``named_by_a_figure``). (A 一级 label's points broken into a row's cells, 效益指 | 标(30 | 分), are the reader's
+to recognise: it takes them out of the row's values, :func:`jixiao.documents.pipeline.labels.level_label_in`.)
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from jixiao.model import GoalSheet, Indicator, Operator, ReportedEvaluation, named_by_a_figure, parse_target
 from jixiao.scoring.profile import Profile
@@ -90,7 +91,7 @@ class RecomputedItem:
     # the row, its printed 分值 and 得分 still count in the sums
     misplaced: bool = False
 
-    @property
+    @cached_property  # asked by several rules of every row; the row's cells do not change once recomputed
     def comparable(self) -> bool:
         """Whether the actual can be held against the target: written in the target's unit (or both without one), or
         against an explicit lower bound, where a unit left off the actual is still the bound's (110406 against
@@ -219,11 +220,6 @@ def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, prof
     if named_by_a_figure(indicator):
         return RecomputedItem(**common, expected=None, misplaced=True,
                               formula=f"三级指标“{indicator.name}”只是一个数值（读取时错放的单元格），不复算")
-    label = next((cell for cell in (target.raw, actual_raw) if _LABEL_POINTS.search(cell or "")), None)
-    if label and common["guessed"]:
-        return RecomputedItem(**common, expected=None, misplaced=True,
-                              formula=f"“{label}”是一级指标标签所印分值的一部分（如“满意度指标(10分)”），"
-                                      "读取时错放的单元格，不复算")
     if item and item.not_applicable:
         weighed = f"，其分值 {number(weight)} 不计入总分（其余各项按比例折算）" if weight else ""
         return RecomputedItem(**common, expected=None, not_applicable=True, formula=f"标为“不适用”：不计分{weighed}")
@@ -259,8 +255,6 @@ def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, prof
 
 
 _BARE_POINTS = re.compile(r"\d{1,3}(?:\.\d+)?")
-# The points of a 一级 label (效益指标(30分), 满意度指标(10分)) broken off into a target or actual cell: (30, (10分
-_LABEL_POINTS = re.compile(r"[(（]\d+分?[)）]?$")
 
 
 def _points(indicator: Indicator) -> Decimal | None:

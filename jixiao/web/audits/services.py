@@ -24,7 +24,7 @@ from jixiao.web.organisation.models import Member, Unit
 from jixiao.web.performance.selectors import approved_content, recorded_year
 from jixiao.web.sheets.errors import SheetError
 from jixiao.web.sheets.models import Sheet, Status
-from jixiao.web.sheets.services.imports import read_uploads
+from jixiao.web.sheets.services.imports import read_uploads, year_mismatch
 
 __all__ = ["AuditUploadRefused", "audit_upload"]
 
@@ -76,10 +76,10 @@ def _match(files: list[tuple[str, bytes]], units: list[Unit], year: int, progres
         if not audited:
             problems.append(f"{read.name}：文件中没有所印的绩效自评表或运行监控表（只有绩效目标表）")
         for sheet in audited:
-            if sheet.year and sheet.year != year and not accept_year:
+            mismatch = None if accept_year else year_mismatch(read.name, sheet, year)
+            if mismatch:
                 # Filed under another year, it would be compared with that year's approved sheet and records.
-                problems.append(f"{read.name}：项目“{sheet.key}”的表写的是 {sheet.year} 年度，所选年度为 {year} 年，"
-                                "请选择正确的年度，或勾选“仍按所选年度复核”")
+                problems.append(f"{mismatch}，请选择正确的年度，或勾选“仍按所选年度复核”")
             unit = _unit_for(sheet, read.document.unit, units)
             if chosen is not None and unit not in (None, chosen):
                 problems.append(f"{read.name}：项目“{sheet.key}”的表中写的单位是“{unit.name}”，与所选单位“{chosen.name}”"

@@ -147,7 +147,8 @@ class Summary(models.Model):
     another unit or year). A deleted sheet has none. ``before_year`` marks a summary computed before its budget
     year began (monitoring is 未开始 then): such summaries are refreshed once the year has begun. ``unit``,
     ``year`` and ``code`` repeat the sheet's, so the overview pages a unit's summaries and finds those at risk
-    through an index of this table alone.
+    through an index of this table alone. ``computed_with`` names the scoring code that computed it: an upgrade
+    is a change of its inputs too, handled by the recheck ``jixiao serve`` queues.
     """
 
     sheet = models.OneToOneField(Sheet, on_delete=models.CASCADE, related_name="summary")
@@ -165,10 +166,15 @@ class Summary(models.Model):
     score_total = models.DecimalField("自评得分", max_digits=8, decimal_places=2, null=True)
     grade = models.CharField("自评等级", max_length=4, blank=True)
     score_problems = models.JSONField("无法评分的原因", default=list)
+    # The scoring code and shipped profiles that computed it (jixiao.scoring.scoring_fingerprint): after an upgrade
+    # the recheck (jixiao.web.sheets.services.recheck) computes again those of another fingerprint.
+    computed_with = models.CharField("计算所用的评分规则", max_length=64, blank=True, default="")
 
     class Meta:
         verbose_name = "监控与自评汇总"
         indexes = [
+            # The recheck after an upgrade finds the summaries computed by other code.
+            models.Index(fields=["computed_with"], name="summary_computed_with"),
             # The overview refreshes the summaries computed before their year on each view: only those are indexed.
             models.Index(fields=["sheet"], condition=models.Q(before_year=True), name="summary_before_year"),
             # A unit's year in the order of the overview's table (a page starts inside a unit), and its figures.

@@ -16,11 +16,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.db import connections, transaction
-from django.db.models import Count, Max, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.utils import timezone
 
+from jixiao.scoring.fingerprint import scoring_fingerprint
 from jixiao.web.organisation.models import Member
 from jixiao.web.organisation.selectors import units_visible
 from jixiao.web.performance.figures import figures_refresh
@@ -30,8 +31,8 @@ from jixiao.web.refreshes import refresh, refreshes_batched
 from jixiao.web.sheets.errors import SheetError
 from jixiao.web.sheets.models import ApprovedVersion, Sheet
 
-__all__ = ["Computed", "bureau_summaries", "summaries_computed", "summaries_refresh", "summaries_stale",
-           "summaries_store", "summary_fields", "summary_refresh"]
+__all__ = ["Computed", "bureau_summaries", "summaries_computed", "summaries_outdated", "summaries_recompute",
+           "summaries_refresh", "summaries_stale", "summaries_store", "summary_fields", "summary_refresh"]
 
 
 def summary_fields(year: SheetYear) -> dict[str, object]:
@@ -104,7 +105,8 @@ def _computed(sheet: Sheet, seasons: Seasons) -> dict[str, object] | None:
     else:
         tracking = Tracking.objects.filter(sheet=sheet).first()
         fields = summary_fields(SheetYear(sheet=sheet, content=content, tracking=tracking, season=season))
-    return {"unit_id": sheet.unit_id, "year": sheet.year, "code": sheet.code, **fields}
+    return {"unit_id": sheet.unit_id, "year": sheet.year, "code": sheet.code, "computed_with": scoring_fingerprint(),
+            **fields}
 
 
 def _figures_refresh(before: tuple[int, int] | None, sheet: Sheet) -> None:
@@ -229,6 +231,26 @@ def summaries_stale(summaries: QuerySet[Summary]) -> int:
     stale = Summary.objects.filter(before_year=True).values("sheet_id")
     return summaries_refresh(Sheet.objects.filter(pk__in=stale, year__lte=timezone.localdate().year,
                                                   summary__in=summaries))
+
+
+def summaries_outdated() -> QuerySet[Summary]:
+    """The summaries another release's scoring code or profiles computed (all of them before fingerprints)."""
+    current = scoring_fingerprint()
+    # "other than current" as two ranges, which the computed_with index answers without reading the rows.
+    return Summary.objects.filter(Q(computed_with__lt=current) | Q(computed_with__gt=current))
+
+
+def summaries_recompute(batch: int = CHUNK) -> int:
+    """Compute again every summary :func:`summaries_outdated` finds, a batch of sheets at a time (each stored in
+    one short transaction, as :func:`summaries_refresh` does); returns how many were computed."""
+    done, after = 0, 0
+    while True:
+        ids = list(summaries_outdated().filter(sheet_id__gt=after).order_by("sheet_id")
+                   .values_list("sheet_id", flat=True)[:batch])
+        if not ids:
+            return done
+        after = ids[-1]
+        done += summaries_refresh(Sheet.objects.filter(pk__in=ids))
 
 
 def bureau_summaries(member: Member | None, year: int, unit_id: int | None = None) -> QuerySet[Summary]:

@@ -52,6 +52,9 @@ def test_a_grid_too_scrambled_to_place_is_reported_not_read_as_rows():
     assert reported.location.file == "乡村道路项目自评表.txt" and reported.location.row == 3
     # 评价标准, printed among the rows' fragments, is a column of the header: the fragments pair up beside it
     assert "19行只有名称" in reported.message and "年初指｜自评｜指标｜标值" in reported.message
+    # what was set aside, in full where the message shortens it: the 19 rows' names
+    assert len(reported.set_aside) == 19 and reported.set_aside[:4] == ("年初指", "自评", "指标", "标值")
+    assert reported.set_aside[-2:] == ("绩效", "农村") and not reported.message.endswith("农村")
 
 
 
@@ -79,7 +82,7 @@ def test_a_last_row_cut_on_its_name_is_reported_not_read():
     names = [indicator.name for indicator in document.sheets[-1].indicators]
     assert names[-1] == "主要林业有害生物成灾率" and "公益林提供管" not in names
     [cut] = [d for d in document.diagnostics if d.code == "P120"]
-    assert cut.message.endswith("公益林提供管")
+    assert cut.message.endswith("公益林提供管") and cut.set_aside == ("公益林提供管",)
 
 
 # a goal table (copied with its reading aids) whose 经济效益指标 row is empty but for the scoring note every row
@@ -106,6 +109,7 @@ def test_a_row_holding_only_the_note_of_the_rows_around_it_is_no_indicator():
     assert names == ["業務工作支出安排金額", "業務工作支出到位率", "工作安排時間", "社會成本指標", "保證單位正常運轉"]
     [note] = [d for d in document.diagnostics if d.code == "P108" and "酌情扣分" in d.message]
     assert note.location.row == 9  # the table's ninth row
+    assert note.set_aside == ("未達指標值酌情扣分",)
 
 
 # a 财预〔2011〕285号 scoring table, one cell per line: every level has its points, none has a value to reach
@@ -122,6 +126,9 @@ def test_an_evaluation_frameworks_scoring_table_is_reported_not_read_as_indicato
     assert [indicator.name for sheet in document.sheets for indicator in sheet.indicators] == []
     [reported] = [d for d in document.diagnostics if d.code == "P122"]
     assert reported.location.file == "服务贸易项目绩效自评表.txt" and "评分表" in reported.message
+    assert reported.set_aside == ("决策依据",)
+    # a row of figures and a level's name, set aside cell by cell
+    assert ("4", "20", "项目目标") in [d.set_aside for d in document.diagnostics if d.code == "P108"]
 
 
 def test_a_grid_with_values_and_points_is_no_scoring_table():
@@ -144,3 +151,5 @@ def test_a_figure_or_a_dash_in_the_name_column_names_no_indicator():
     assert [i.name for i in document.sheets[0].indicators] == ["发放宣传资料", "举办讲座", "建立预防接种证"]
     reported = [d.message for d in document.diagnostics if d.code == "P108"]
     assert any("28种" in message for message in reported) and any("开展基本公共卫生服务" in message for message in reported)
+    cells = [d.set_aside for d in document.diagnostics if d.code == "P108"]
+    assert cells == [("1", "1", "28种"), ("开展基本公共卫生服务", "开展基本公共卫生服务", "年度", "实际", "—")]

@@ -7,6 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from benchmarks.corpus_score import document_bytes, load_manifest
+from jixiao.model import GoalSheet
 from jixiao.web.sheets.errors import ImportRefused
 from jixiao.web.sheets.models import HistoryEntry, Sheet
 from jixiao.web.sheets.services import imports, sheets
@@ -130,12 +131,26 @@ def _of_year(sample: bytes, year: int) -> bytes:
     return sample.replace("乡镇环境治理经费（西留村）绩效目标表".encode(), f"{year}年度乡镇环境治理经费（西留村）绩效目标表".encode())
 
 
+@pytest.mark.parametrize(("sheet", "named"), [
+    (GoalSheet(title="2025年度乡镇环境治理经费绩效目标表", name="乡镇环境治理经费", code="P-1", year=2025),
+     "2025年度乡镇环境治理经费绩效目标表"),
+    (GoalSheet(name="乡镇环境治理经费", code="P-1", year=2025), "乡镇环境治理经费"),
+    (GoalSheet(code="P-1", year=2025), "P-1"),
+])
+def test_a_table_of_another_year_is_named_by_its_title_or_name_else_its_key(sheet, named):
+    # the one wording of the import's and the self-evaluation audit's refusal
+    assert imports.year_mismatch("a.txt", sheet, 2027) == f"a.txt：“{named}”写的是 2025 年度，所选年度为 2027 年"
+    assert imports.year_mismatch("a.txt", sheet, 2025) is None
+    assert imports.year_mismatch("a.txt", sheet.model_copy(update={"year": None}), 2027) is None
+
+
 def test_a_file_of_another_year_is_warned_in_the_preview_and_stored_only_when_confirmed(org, login, sample_bytes):
     client = login(org["owner"])
     upload = SimpleUploadedFile("old.txt", _of_year(sample_bytes, 2025))
     page = client.post("/sheets/import/", {"unit": org["township"].pk, "year": 2027, "files": [upload]})
     text = page.content.decode()
-    assert "写的是 2025 年度，所选年度为 2027 年" in text and 'name="accept_year"' in text
+    assert "old.txt：“2025年度乡镇环境治理经费（西留村）绩效目标表”写的是 2025 年度，所选年度为 2027 年" in text
+    assert 'name="accept_year"' in text
     pending = page.context["pending"].pk
     refused = client.post(f"/sheets/import/{pending}/confirm/", follow=True)
     assert "文件中的年度与所选年度不同" in refused.content.decode() and not Sheet.objects.exists()

@@ -21,6 +21,7 @@ from jixiao.web.security.models import AuditEvent
 from jixiao.web.sheets.models import HistoryEntry, Sheet, UnitYearCounts
 from jixiao.web.sheets.services import recheck as recheck_module
 from jixiao.web.sheets.services.findings import sheet_review
+from jixiao.scoring.fingerprint import scoring_fingerprint
 from jixiao.web.sheets.services.recheck import recheck_enqueue, recheck_task, sheets_recheck
 from jixiao.web.sheets.services.review import current_fingerprint
 from jixiao.web.sheets.services.sheets import sheet_create, sheet_update
@@ -209,16 +210,36 @@ def test_two_rechecks_at_once_record_the_change_once(sheet, new_rules, monkeypat
 
 
 def test_serve_queues_one_recheck_task_when_a_draft_is_stale(sheet, approved_other, new_rules):
-    assert recheck_enqueue() == 1  # the draft; the approved sheet is left to its reviewer
-    assert recheck_enqueue() == 1
+    assert recheck_enqueue() == (1, 0)  # the draft; the approved sheet is left to its reviewer
+    assert recheck_enqueue() == (1, 0)
     (queued,) = DBTaskResult.objects.filter(task_path=recheck_task.module_path)
     assert queued.status == "READY"
-    assert recheck_task.call() == {"checked": 1, "changed": 1, "skipped": 0, "failed": 0}
-    assert recheck_enqueue() == 0
+    assert recheck_task.call() == {"checked": 1, "changed": 1, "skipped": 0, "failed": 0, "summaries": 0}
+    assert recheck_enqueue() == (0, 0)
 
 
 def test_serve_queues_nothing_when_every_review_is_current(sheet):
-    assert recheck_enqueue() == 0 and not DBTaskResult.objects.exists()
+    assert recheck_enqueue() == (0, 0) and not DBTaskResult.objects.exists()
+
+
+def test_summaries_computed_by_other_scoring_code_are_computed_again(approved_other):
+    # an upgrade changes what monitoring gives (this release switched off the uncited monthly floors): the stored
+    # light of an approved sheet must not keep saying what the old code said
+    from jixiao.web.performance.models import Summary
+    from jixiao.web.performance.summaries import summary_fields
+    from jixiao.web.performance.selectors import sheet_year
+
+    stored = Summary.objects.get(sheet=approved_other)
+    assert stored.computed_with == scoring_fingerprint()
+    Summary.objects.filter(pk=stored.pk).update(computed_with="0.0.9/0123456789abcdef", light="red",
+                                                warnings=["执行率 0% 低于 4月底应达到的 25%"])
+    assert recheck_enqueue() == (0, 1)
+    assert recheck_task.call()["summaries"] == 1
+    stored.refresh_from_db()
+    fresh = summary_fields(sheet_year(approved_other))
+    assert (stored.computed_with, stored.light, stored.warnings) == (scoring_fingerprint(), fresh["light"],
+                                                                     fresh["warnings"])
+    assert recheck_enqueue() == (0, 0)
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.model import Severity, parse_target
+from jixiao.model import Severity, parse_target, points_not_targets
 from jixiao.model.finding import Finding
 from jixiao.model.lexicon import fold, load
 from jixiao.scoring.audit.recompute import RecomputedItem
@@ -222,14 +222,6 @@ class ActualsCopiedFromTargets(AuditRule):
                            fix="按实际完成情况填写各项完成值（数量、比率、完成时间）并说明依据")
 
 
-def _bare_figure(text: str) -> Decimal | None:
-    """The figure of a cell that holds only a number (20, 12.5): no unit, no ≥/≤, no words."""
-    figure = parse_target(text or "")
-    if figure.value is None or figure.operator is not None or figure.unit or figure.leftover:
-        return None
-    return figure.value
-
-
 class TargetsArePoints(AuditRule):
     code = "JXA26"
     name = "targets-are-points"
@@ -252,15 +244,16 @@ class TargetsArePoints(AuditRule):
             return
         rows = [item for item in ctx.recomputation.indicators if not (item.not_applicable or item.misplaced)
                 and item.target.strip()]
-        targets = [_bare_figure(item.target) for item in rows]
-        actuals = [_bare_figure(item.actual) if item.actual else None for item in rows]
+        parsed = [parse_target(item.target) for item in rows]
+        targets = [target.bare_figure for target in parsed]
+        actuals = [parse_target(item.actual).bare_figure if item.actual else None for item in rows]
         if len(rows) < _COPIED_ROWS or any(target is None for target in targets) or any(
                 actual is None or actual > target for actual, target in zip(actuals, targets)):
             return
         total = sum(targets, Decimal(0))
         execution = ctx.recomputation.execution.weight or Decimal(0)
         weights = [item.weight for item in rows]
-        if total in (_HUNDRED, _HUNDRED - execution):
+        if points_not_targets(parsed, apart=execution):
             what = f"一张自评表的分值合计（{number(total)}）"
         elif all(weight is not None for weight in weights) and targets == weights:
             what = "各行所印的分值"

@@ -26,7 +26,7 @@ from jixiao.web.sheets.services.sheets import NewSheet, sheet_prepare, sheets_st
 from jixiao.web.uploads import MB, max_upload_bytes, too_large
 
 __all__ = ["ReadFile", "check_unit", "import_confirm", "import_conflicts", "import_preview", "import_year_mismatches", "read_uploads",
-           "sheets_import"]
+           "sheets_import", "year_mismatch"]
 
 @dataclass
 class ReadFile:
@@ -89,11 +89,19 @@ def import_conflicts(unit: Unit, year: int, read: list[ReadFile]) -> list[str]:
     return conflicts
 
 
+def year_mismatch(source: str, content: GoalSheet, year: int) -> str | None:
+    """In words, that the table ``content`` of the file ``source`` states another year than the one chosen (the
+    import's and the self-evaluation audit's refusal, each adding how to go on); None when it states none or
+    ``year``. The table is named by its title or project name, else its key."""
+    if not content.year or content.year == year:
+        return None
+    return f"{source}：“{content.title or content.name or content.key}”写的是 {content.year} 年度，所选年度为 {year} 年"
+
+
 def import_year_mismatches(year: int, read: list[ReadFile]) -> list[str]:
     """Sheets whose file states another budget year than the one chosen, in words."""
-    return [f"{item.name}：“{content.title or content.name or content.key}”写的是 {content.year} 年度，所选年度为 {year} 年"
-            for item in read for content in (item.document.sheets if item.document else [])
-            if content.year and content.year != year]
+    return [mismatch for item in read for content in (item.document.sheets if item.document else [])
+            if (mismatch := year_mismatch(item.name, content, year))]
 
 
 def import_preview(*, user, unit: Unit, year: int, files: list[tuple[str, bytes]]) -> tuple[PendingImport, list[ReadFile]]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import asdict, dataclass
+from typing import NamedTuple
 
 from django.db import transaction
 from django.db.models import Q, QuerySet
@@ -27,6 +28,7 @@ from django_tasks.backends.database.models import DBTaskResult
 from django_tasks.base import TaskResultStatus
 
 from jixiao.review import fingerprint_release
+from jixiao.web.performance.summaries import summaries_outdated, summaries_recompute
 from jixiao.web.refreshes import refreshes_batched
 from jixiao.web.security.audit import audit_record
 from jixiao.web.security.events import REVIEWS_RECHECKED
@@ -35,7 +37,7 @@ from jixiao.web.sheets.services.findings import review_replace, sheet_review
 from jixiao.web.sheets.services.review import Outcome, current_fingerprint
 from jixiao.web.sheets.services.sheets import history_record
 
-__all__ = ["BATCH", "RECHECKED", "RecheckSummary", "recheck_enqueue", "recheck_task", "review_changed",
+__all__ = ["BATCH", "RECHECKED", "RecheckSummary", "Stale", "recheck_enqueue", "recheck_task", "review_changed",
            "review_text", "sheets_recheck", "stale_sheets"]
 
 logger = logging.getLogger(__name__)
@@ -156,18 +158,28 @@ def review_text(review: Sheet | Outcome) -> str:
 # Below the default: an import or export someone waits for goes first when both are queued.
 @task(priority=-10)
 def recheck_task(include_approved: bool = False) -> dict[str, int]:
-    """The background task ``jixiao serve`` queues: :func:`sheets_recheck`; returns its summary."""
+    """The background task ``jixiao serve`` queues: :func:`sheets_recheck`, then the stored monitoring and
+    self-evaluation summaries other scoring code computed (:func:`summaries_recompute`); returns what it did."""
     summary = sheets_recheck(include_approved=include_approved)
-    logger.info("recheck: %s", summary)
-    return asdict(summary)
+    summaries = summaries_recompute()
+    logger.info("recheck: %s; summaries computed again: %s", summary, summaries)
+    return {**asdict(summary), "summaries": summaries}
 
 
-def recheck_enqueue() -> int:
-    """Queue :func:`recheck_task` when a sheet being prepared or reviewed has a review of other rules and no
-    recheck waits in the queue yet; returns how many such sheets there are (0: nothing queued). One still running
-    does not count: its worker may have been killed, and a second run only finds what the first left."""
-    stale = stale_sheets().count()
+class Stale(NamedTuple):
+    """What :func:`recheck_enqueue` found out of date."""
+
+    sheets: int  # being prepared or reviewed, with a review of other rules
+    summaries: int  # approved sheets' monitoring and self-evaluation summaries computed by other scoring code
+
+
+def recheck_enqueue() -> Stale:
+    """Queue :func:`recheck_task` when a sheet being prepared or reviewed has a review of other rules, or a stored
+    summary was computed by other scoring code, and no recheck waits in the queue yet; returns how many of each
+    there are (nothing queued when both are 0). One still running does not count: its worker may have been
+    killed, and a second run only finds what the first left."""
+    stale = Stale(stale_sheets().count(), summaries_outdated().count())
     waiting = DBTaskResult.objects.filter(task_path=recheck_task.module_path, status=TaskResultStatus.READY)
-    if stale and not waiting.exists():
+    if any(stale) and not waiting.exists():
         recheck_task.enqueue()
     return stale

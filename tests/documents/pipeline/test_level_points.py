@@ -1,0 +1,77 @@
+"""A 一级 label carrying its points (效益指标(30分)) is read as the level's cell wherever a copy puts it: its points
+alone on a line, the name lost (corpus 206), or broken over a row's value cells by a scrambled text (corpus 161): no
+piece of it becomes an indicator, a target, an actual or points, and the label is kept as written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from jixiao.documents import read_path
+from jixiao.documents.interpret.goals_block import is_goals_word
+from jixiao.documents.pipeline.labels import level_label_in
+from jixiao.scoring.audit import audit_sheet
+from jixiao.scoring.profile import load_profile
+
+DOCS = Path(__file__).parents[2] / "corpus" / "docs"
+
+
+def _read(prefix: str):
+    return read_path(next(DOCS.glob(f"{prefix}_*.txt")))
+
+
+@pytest.mark.parametrize(("cells", "found"), [
+    (["(30分)"], ([0], [], "(30分)")),  # the points alone, the name lost
+    (["效益指标（30分）"], ([0], [], "效益指标（30分）")),
+    (["满意度指标", "(10分)"], ([0, 1], [], "满意度指标(10分)")),
+    (["配套资金每人每年", "效益指", "标(30", "分)", "年度"], ([1, 2, 3], [], "效益指标(30分)")),
+    (["(50分", ")", "实际", "8755"], ([0, 1], [], "(50分)")),
+    # the level 2's piece 意度指标 between the points' brackets is enclosed, not taken
+    (["是否满意", "(10分", "意度指标", ")"], ([1, 3], [2], "(10分)")),
+    # bracketed figures that are no level's points
+    (["培训(30", ")"], None), (["(1)"], None), (["(30", ")"], None), (["产出数量(30分)"], None), (["≥95%"], None),
+])
+def test_a_level_label_with_its_points_is_found_among_a_rows_cells(cells, found):
+    assert level_label_in(cells) == found
+
+
+def test_a_blocks_label_with_its_points_is_found_when_the_form_names_it():
+    cells = ["年度", "绩效", "目标", "(80\n分)"]
+    assert level_label_in(cells) == ([3], [], "(80\n分)")  # points alone to the vocabulary of levels
+    assert level_label_in(cells, is_goals_word) == ([0, 1, 2, 3], [], "年度绩效目标(80\n分)")
+
+
+def test_points_alone_on_their_line_are_the_level_cell_of_the_rows_below():
+    # 206: 济南历城 自评表, the 效益指标 label lost but for (30分) on a line of its own
+    document = _read("206")
+    [sheet] = document.sheets
+    assert "(30分)" not in [indicator.name for indicator in sheet.indicators]
+    below = next(indicator for indicator in sheet.indicators if indicator.level2 == "经济效益指标")
+    assert (below.level1, below.level1_raw) == ("效益指标", "(30分)")
+    assert not [d for d in document.diagnostics if d.code == "P104"]  # the points name no level to check
+
+
+def test_a_label_broken_over_a_rows_values_is_the_levels_cell_not_its_values():
+    # 161: 稷山县 自评表, an .xlsx's text on one line, the merged labels' pieces among the rows' figures
+    document = _read("161")
+    [sheet] = document.sheets
+    cells = {text for indicator in sheet.indicators
+             for text in (indicator.name, indicator.target.raw, indicator.weight_raw, *indicator.extra.values()) if text}
+    assert not cells & {"(50分", ")", "效益指", "标(30", "分)", "(10分"}
+    assert [indicator.level1_raw for indicator in sheet.indicators if indicator.level1_raw] == [
+        *["产出指标(50分)"] * 7, "效益指标(30分)", "满意度指标", "满意度指标(10分)"]
+    # the rest of the row the 产出 label's points were on is set aside, and the level 2's piece they enclosed reported
+    assert ("实际", "8755", "8676", "15\n13") in [d.set_aside for d in document.diagnostics if d.code == "P108"]
+    [enclosed] = [d for d in document.diagnostics if d.code == "P113"]
+    assert enclosed.message.endswith("意度指标") and enclosed.location.row == 25
+    # nothing of the labels is audited as a row's figures: only the 预算执行率 row's score is reported
+    assert [f.rule for f in audit_sheet(sheet, load_profile("central"))] == ["JXA23"]
+
+
+def test_a_blocks_label_on_a_row_of_its_own_is_set_aside():
+    # 205: 年度 | 绩效 | 目标 | (80分), the 年度绩效目标 block's label broken over a row's cells
+    document = _read("205")
+    assert "年度" not in [indicator.name for sheet in document.sheets for indicator in sheet.indicators]
+    [aside] = [d for d in document.diagnostics if d.code == "P108" and d.set_aside[:3] == ("年度", "绩效", "目标")]
+    assert aside.location.row == 19
