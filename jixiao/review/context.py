@@ -315,7 +315,7 @@ class SheetContext:
         """True when no row of the sheet's grid was read because the copy stops on the grid's heading (corpus 244):
         no indicator, a cut, and no row set aside as no indicator (P108's rows of level names only, corpus 154, were
         there and hold none)."""
-        return not self.sheet.indicators and self.cut and not self._reader_says(_SET_ASIDE)
+        return not self.sheet.indicators and self.cut and not any(d.set_aside for d in self._diagnostics())
 
     @cached_property
     def grid_not_found(self) -> bool:
