@@ -71,7 +71,7 @@ def test_an_actual_written_as_the_targets_bound_is_a_copied_target():
     # corpus 226: 申请定向费用补贴金融机构满意度 ≥80% answered ≥80% (the other two satisfaction rows answer 100%)
     findings = _findings("226", {"JXA17"})
     assert [(f.indicator, f.location.column) for f in findings] == [("申请定向费用补贴金融机构满意度", "实际完成值")]
-    assert "连“≥”也照写" in findings[0].message
+    assert "写的是界限" in findings[0].message
 
 
 @pytest.mark.parametrize(("stem", "last"), [
@@ -97,5 +97,5 @@ def test_a_copy_stopping_on_the_grids_heading_is_not_reviewed_for_its_rows():
     document = read_path(path)
     assert [d.code for d in document.diagnostics] == ["P114"]
     review = check_document(document, load_profile(), load_scoring_profile()).review
-    assert [f.rule for f in review.findings if f.rule != "JX001"] == []
+    assert [f.rule for f in review.findings if f.rule.startswith("JX1")] == []
     assert review.sheets[0].grade is None
