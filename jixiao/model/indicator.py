@@ -129,10 +129,15 @@ def _decimal(text: str | None) -> Decimal | None:
 def not_an_indicator(indicator: Indicator) -> bool:
     """True for a row whose 三级指标 cell holds no indicator of its own: a 一级指标 label (满意度指标(10分), 产出指标) or
     a single character (a word broken off the cell above), so the row heads or continues another one; the heading of
-    the value columns (区域目标值…); or a cell misread into the name column (:func:`misread_cell`)."""
+    the value columns (区域目标值…); a form's numbered spare row (指标2:); or a cell misread into the name column
+    (:func:`misread_cell`)."""
     name = fold(indicator.name)
     return len(name) == 1 or canonical_level1(indicator.name) is not None or misread_cell(indicator) \
-        or bool(_VALUE_HEADING.match(name))
+        or bool(_VALUE_HEADING.match(name)) or bool(_TEMPLATE_NUMBER.fullmatch(name))
+
+
+# A form's numbered row left as printed (指标2:, corpus 234): a template's spare row, no indicator of its own.
+_TEMPLATE_NUMBER = re.compile(r"指标\d{1,2}[:：]?")
 
 
 # The heading of the value columns read as a row: 区域目标值 over one column per district (区域目标值新罗区永定区…,

@@ -91,3 +91,26 @@ class GoalSheet(BaseModel):
         """The title printed above the table: the document's own as printed (a form's title such as
         雨露计划绩效目标申报表 or 项目支出绩效自评表), else 年度 + project + 绩效目标表."""
         return self.title or f"{f'{self.year}年度' if self.year else ''}{self.name or self.code or ''}绩效目标表"
+
+    def breakdowns(self) -> dict[int, list[int]]:
+        """The scored rows whose figures are given only in the rows below them, each (1-based position) with those
+        rows' positions: a row that prints its 分值 (and 得分) but neither 指标值 nor 实际完成值, followed in the same
+        二级指标 by rows with a 指标值 and neither 分值 nor 得分 (Anhui's ★ core rows broken down into 其中 rows,
+        corpus 225: ★补助各类瓜果蔬菜种植面积 10 10, then 梨树种植面积 6亩 6亩, 桃种植面积 1亩 1亩 …). The parts carry
+        no points of their own: their 分值 is the scored row's."""
+        report = self.evaluation
+        found: dict[int, list[int]] = {}
+        head: int | None = None
+        for position, indicator in enumerate(self.indicators, 1):
+            item = report.item_for(position) if report else None
+            weight = indicator.weight if indicator.weight is not None else (item.weight if item else None)
+            scored = weight is not None or (item is not None and item.score is not None)
+            if scored:
+                empty = indicator.target.is_empty and not (item and (item.actual_raw or "").strip())
+                head = position if weight is not None and empty else None
+            elif head is not None and not indicator.target.is_empty \
+                    and indicator.level2 == self.indicators[head - 1].level2:
+                found.setdefault(head, []).append(position)
+            else:
+                head = None
+        return found

@@ -74,6 +74,12 @@ def per_only_units() -> tuple[str, ...]:
     return tuple(load("units")["per_only"])
 
 
+@cache
+def ratio_units() -> tuple[str, ...]:
+    """Units of a multiple (倍: 放大倍数 ≥2倍): a unit written, though it measures none of the kinds."""
+    return tuple(load("units")["ratio"])
+
+
 def _split_per(per: str) -> list[str]:
     for joiner in _PER_JOINERS:
         per = per.replace(joiner, "·")

@@ -19,7 +19,8 @@ How the findings become a grade is the profile's ``[grade]`` table:
    as they are). The reader's diagnostic (JX001) is named as the cap.
 8. a sheet of which no indicator was read, because the reader found no grid there (a table of amounts taken for a
    sheet, a grid it could not place), was not reviewed: it gets no score and no grade (``None``; shown as 未评),
-   since any grade would judge goals nobody has seen. A sheet whose grid was read and is empty is another matter:
+   since any grade would judge goals nobody has seen; so was a sheet whose copy stops on the grid's heading, every
+   row after the cut (corpus 244). A sheet whose grid was read and is empty is another matter:
    JX102 reports it and caps its grade (central: 差).
 """
 

@@ -114,6 +114,7 @@ RULES: tuple[Rule, ...] = (
     substance.GoalDefersElsewhere(),
     substance.BrokenYear(),
     substance.StaleAnnualDocument(),
+    substance.GarbledText(),
 )
 
 # Codes of rules that were removed, with why; never reuse them.

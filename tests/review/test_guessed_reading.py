@@ -41,8 +41,8 @@ def test_a_finding_on_a_guessed_row_is_at_most_a_warning(layout, confidence, sev
 
 @pytest.mark.parametrize(("layout", "severity", "certainty"), [
     ("text-tabbed", Severity.ERROR, Confidence.HIGH),
-    # corpus 221, 223: prose reports read by a guess, the file ending on the 效益指标 heading unnoticed: the category
-    # may have been lost with the layout, so its absence is noted, not a reason to return the sheet
+    # prose reports read by a guess (corpus 221, 223): a category may have been lost with the layout, so its absence
+    # is noted, not a reason to return the sheet
     ("text-run-together", Severity.WARNING, Confidence.GUESSED_LAYOUT),
 ])
 def test_a_category_missing_from_a_guessed_layout_is_a_warning(layout, severity, certainty):

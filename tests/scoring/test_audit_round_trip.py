@@ -53,3 +53,14 @@ def test_a_self_evaluation_jixiao_wrote_passes_its_own_audit(case, data):
     for item in recomputation.items:
         assert item.expected is None or D(0) <= item.expected <= item.weight
     assert D(0) <= recomputation.expected_total <= D(100)
+
+
+def test_weights_rescaled_around_rows_not_applicable_add_up_within_their_rounding():
+    # Found by the property above: seven rows, two 不适用, so five share 78.12 (15.63 each, printed rounded) beside
+    # 预算执行率 21.88: printed they add to 100.03, within the rounding of the six printed weights (no JXA08)
+    rows = [("产出指标", f"指标{n}", "≥0个", None) for n in range(7)]
+    results = [{"not_applicable": True}, {"actual": "1"}, {"not_applicable": True}, *[{"actual": "1"}] * 4]
+    chosen = load_profile("central")
+    scored = score_sheet(sheet(*rows), evaluation("0.00", *results), chosen)
+    (read,) = read_bytes(write_self_evaluation(scored, "docx"), "自评表.docx").sheets
+    assert [f.rule for f in audit_sheet(read, chosen) if f.rule == "JXA08"] == []

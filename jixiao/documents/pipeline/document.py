@@ -253,6 +253,10 @@ class _Assembler:
             heading = next((token for token in reversed(header.tokens) if token.text.strip()), None)
             if heading is not None:
                 self._cut_before_rows(current, heading.line or lines[-1].line, heading.text.strip())
+        elif end > header.end and current.sheet.indicators and _level_heading_left(lines[end:]):
+            # a report in prose stops on the heading of its next category (4.社会效益指标。体现党和政, corpus 221;
+            # (二)效益指标 | 社会效益指标(bi, 223): the grid goes on after the cut
+            self._cut(current, lines[header.end:end])
         elif end > header.end and current.sheet.indicators and _headings_left(lines[end:]):
             # the file stops after the rows' names, on the heading of their values (P124): the values are lost
             heading = next(token.text.strip() for line in reversed(lines) for token in reversed(line.filled)
@@ -587,6 +591,19 @@ def _joins_money_heading(row: Row, text: str) -> bool:
         return True
     return money_key(text) is not None and (
         money_key(last) is not None or header_label(row.cells[0].text) == "budget_section")
+
+
+# A category's heading as a prose report numbers it: (二)效益指标, 4.社会效益指标。…
+_NUMBERING = re.compile(r"^[(（]?[一二三四五六七八九十\d]{1,2}[)）.、．]?")
+_LEVEL_OPENING = re.compile(r"^(产出|效益|效果|满意度|成本|数量|质量|时效|经济效益|社会效益|生态效益|可持续影响|服务对象满意度)"
+                            r"(指标|目标)")
+
+
+def _level_heading_left(lines: list[Line]) -> bool:
+    """True when all the file holds after a grid's rows opens on the heading of a category of indicators (效益指标,
+    社会效益指标), each line one such heading with at most the start of its text: the file stops inside the grid."""
+    cells = [token.text.strip() for line in lines for token in line.filled[:1] if token.text.strip()]
+    return bool(cells) and all(_LEVEL_OPENING.match(simplified(_NUMBERING.sub("", cell))) for cell in cells)
 
 
 def _headings_left(lines: list[Line]) -> bool:

@@ -22,10 +22,11 @@ class SatisfactionNotCredible(Rule):
     dimension = Dimension.FEASIBILITY
     source = CORE_2021.at("（满意度指标取值）")
     message = "指标“{indicator}”的满意度目标“{raw}”高于{ceiling}%，难以实现，也难以证实"
-    defaults = {"ceiling": 95, "suggested": 90}
+    defaults = {"ceiling": 99, "suggested": 90}
     fix_changes = frozenset({"value"})
     docs = RuleDocs(
-        what="满意度指标的目标值是否高于审核方案规定的上限（中央默认95%）。",
+        what="满意度指标的目标值是否高于审核方案规定的上限（中央默认99%，即只报告100%：中央文件没有规定上限，审核人退回的是"
+        "100%，98%、99%照常通过；地方方案可以规定更低的上限）。",
         why="满意度靠抽样调查得出，100%意味着没有一个人不满意，既不现实，也无法在自评时证实；虚高的目标会使自评扣分。",
         bad="受益群众满意度 | ≥100%",
         good="受益群众满意度 | ≥90%",

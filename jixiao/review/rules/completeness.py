@@ -91,7 +91,8 @@ class NoIndicators(Rule):
         what="目标表是否至少有一行绩效指标。读取程序报告没有找到指标表头的（表格未能读取，或文件在表头之前截断，见 JX001），"
         "不在此报告。自评表只有评价体系的框架行（决策依据、分配办法、资金到位、组织实施……），没有一行带指标值的绩效指标的，"
         "同样没有绩效指标；读取程序把整张表认作这样的评分表（只有分值、得分列，没有指标值列）的也是。文件在评价体系的"
-        "绩效部分（项目绩效、产出、效益）之前截断的，指标可能在截断之后，为警告。",
+        "绩效部分（项目绩效、产出、效益）之前截断的，指标可能在截断之后，为警告；文件在指标表头处截断、表头之后一行也没有的，"
+        "指标都在截断之后，不在此报告（读取时的 JX001 说明截断）。",
         why="绩效目标要用绩效指标细化、量化；没有指标的目标表无法审核，也无法在年底自评。",
         bad="绩效目标：全乡18个行政村矛盾纠纷排查全覆盖\n绩效指标：（空）",
         good="产出指标 | 数量指标 | 矛盾纠纷排查村数 | ≥18个",
@@ -109,8 +110,8 @@ class NoIndicators(Rule):
             cut = ctx.framework_cut_before_results
             detail += "；文件在评价体系的绩效部分之前截断，指标可能在截断之后" if cut else ""
             yield self.finding(ctx, detail=detail, severity=Severity.WARNING if cut else None)
-        elif not ctx.sheet.indicators and not ctx.grid_not_found:
-            yield self.finding(ctx, detail="")
+        elif not ctx.sheet.indicators and not ctx.grid_not_found and not ctx.rows_after_cut:
+            yield self.finding(ctx, detail="")  # (every row after the cut: the reader's JX001 says so)
 
 
 class MissingLevel1(Rule):
@@ -263,7 +264,8 @@ class EmptyIndicatorCell(Rule):
         "数值写在名称栏（“流转土地 >=60亩”）或写在未识别为指标值的栏目中时，单元格并不空，不在此报告；名称以空话结尾"
         "（“生态修复功能提高”）的由 JX206 报告。名称栏只有一级指标标签、分值（30分)）或单个字的行不是指标，文件截断处的"
         "最后一行（其后的单元格可能随截断丢失）也不在此报告；没有名称和描述、指标值只有一个括号的行是读取时从单元格上拆下的"
-        "碎片，不是漏填的行。",
+        "碎片，不是漏填的行。印了权重（分值）、指标值却空着，数值只分列在下面几行分项中的核心指标行（安徽表样的★核心指标），"
+        "只作提示：指标本身有了，但合计的目标要审核人自己加。",
         why="空单元格使这一行无法审核、无法监控，年底也无法打分。",
         bad="产出指标 | 数量指标 | 村人居环境整治个数 | （空）",
         good="产出指标 | 数量指标 | 村人居环境整治个数 | ≥18个",
@@ -275,9 +277,12 @@ class EmptyIndicatorCell(Rule):
         # description or basis is not what a reviewer returns a sheet for: only the indicator and its value count.
         rows = [indicator for indicator in ctx.sheet.indicators
                 if not ctx.unfinished(indicator) and not _split_off(indicator)]
+        # a scored row whose figures are only in its parts below (GoalSheet.breakdowns) has a value nowhere of its own
+        heads = {id(ctx.sheet.indicators[head - 1]) for head in ctx.sheet.breakdowns()}
         blank = [(indicator, column) for indicator in rows
                  for column, empty in (("name", not indicator.name.strip()),
-                                       ("target", _no_value(ctx, indicator) and not _value_elsewhere(indicator)))
+                                       ("target", _no_value(ctx, indicator) and (
+                                           id(indicator) in heads or not _value_elsewhere(indicator))))
                  if empty]
         # One blank row is completed by agreement; a sheet whose targets are mostly blank cannot be reviewed at all,
         # nor a category (效益指标) whose rows mostly are: what the money achieves cannot be assessed (corpus 215:
@@ -289,6 +294,7 @@ class EmptyIndicatorCell(Rule):
         blank_groups = [group for group in groups.values() if _mostly(group, unfilled, strictly=True)]
         # In a report the targets are the approved goals' (a copy that dropped them is the audit's concern).
         whole = ctx.sets_goals and _mostly(rows, unfilled)
+        core = [indicator for indicator, column in blank if column == "target" and id(indicator) in heads]
         for indicator, column in blank:
             returned = whole or (ctx.sets_goals and column == "target"
                                  and any(indicator is row for group in blank_groups for row in group))
@@ -296,8 +302,15 @@ class EmptyIndicatorCell(Rule):
             raw = fold(indicator.target.raw or "")
             unit = (unit_without_value(raw) or ("%" if SYMBOL_ONLY.fullmatch(raw) else None)) if column == "target" \
                 else None
+            written = f"（只写了单位“{unit}”，没有数值）" if unit else ""
+            if column == "target" and id(indicator) in heads:
+                # the form's way with every core row: said once, on the first of them
+                if indicator is not core[0]:
+                    continue
+                also = "；" + "、".join(f"“{row.name}”" for row in core[1:]) + "同样如此" if core[1:] else ""
+                severity, written = Severity.INFO, f"（数值只分列在下面的分项中{also}，合计的目标要另行加总）"
             yield self.finding(ctx, indicator=indicator, column=column, column_name=_column_name(column),
-                               severity=severity, written=f"（只写了单位“{unit}”，没有数值）" if unit else "")
+                               severity=severity, written=written)
 
 
 def _mostly(rows: list[Indicator], unfilled: set[int], strictly: bool = False) -> bool:

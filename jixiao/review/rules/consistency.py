@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from functools import cache, lru_cache
 
-from jixiao.model import Indicator, Severity, parse_target
+from jixiao.model import Indicator, Severity, canonical_level1, canonical_level2, parse_target
 from jixiao.model.lexicon import fold
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
@@ -314,7 +314,8 @@ class GenericIndicatorName(Rule):
     source = GOALS_2015.at("第十二条（指向明确）")
     message = "指标名称“{indicator}”没有说明衡量的是什么{hint}"
     docs = RuleDocs(
-        what="三级指标名称是否只是“完成率”“覆盖率”“社会影响力”之类的通用词。自评表、监控表沿用已批复的名称，不在此检查。",
+        what="三级指标名称是否只是“完成率”“覆盖率”“社会影响力”之类的通用词，或只写了指标类别（名称栏填“数量指标”“社会效益指标”，"
+        "整张表这样写的只报告一次）。自评表、监控表沿用已批复的名称，不在此检查。",
         why="指标要指向明确；只写“完成率”，看不出是什么工作的完成率，年底无法对应实际数据。",
         bad="时效指标 | 完成率 | 按上级要求时间解决上访问题 | ≥95%",
         good="时效指标 | 上访问题按期办结率 | 按上级要求时限办结的上访件占比 | ≥95%",
@@ -325,11 +326,24 @@ class GenericIndicatorName(Rule):
         if not ctx.sets_goals:
             return  # a report's rows carry the names approved with the goals
         generic = {fold(word) for word in data()["generic_names"]["words"]}
+        levels = [indicator for indicator in ctx.sheet.indicators if _level_for_name(indicator.name)]
         for indicator in ctx.sheet.indicators:
             if fold(indicator.name) in generic:
                 description = (indicator.description or "").strip()
                 hint = f"，可参考描述“{description}”改写" if description else ""
                 yield self.finding(ctx, indicator=indicator, column="name", hint=hint)
+        if levels:
+            # the name column filled with the categories (数量指标, 质量指标 …, corpus 199) is how the sheet was
+            # written: said once, at the first such row
+            others = f"；另有{len(levels) - 1}行也只写了指标类别" if len(levels) > 1 else ""
+            yield self.finding(ctx, indicator=levels[0], column="name", hint=f"，只写了指标类别{others}")
+
+
+def _level_for_name(name: str) -> bool:
+    """True for a 三级指标 name that is only a level of the framework, written as one (数量指标, 社会效益指标,
+    服务对象或受益者满意度指标): a category, not what is measured."""
+    folded = fold(name)
+    return folded.endswith("指标") and bool(canonical_level1(folded) or canonical_level2(folded))
 
 
 # The four kinds of standard a 指标值确定依据 may name (财预〔2015〕88号): a column of one of them is a choice.
@@ -457,7 +471,8 @@ class WeightCellEmpty(Rule):
     defaults = {"execution_weight": 10}
     docs = RuleDocs(
         what="表中有指标填了权重、已填的权重又不足一整张表（100，或表样规定预算执行率单独计分时的100减其分值）时，"
-        "每行指标是否都填了权重；已填的权重已经凑足的，空着的是合并单元格下的行，不报告。",
+        "每行指标是否都填了权重；已填的权重已经凑足的，空着的是合并单元格下的行，不报告；紧接在只填权重、没有指标值的"
+        "核心指标行下的分项行（安徽表样的★核心指标及其“其中”分项），权重是核心指标的，也不报告。",
         why="空着的权重使合计对不上，自评时这一行无法计分；问题在空格，而不在合计。",
         bad="数量指标 | 整治村数 | ≥18个 | 权重 20\n质量指标 | 村容村貌整治达标率 | ≥95% | 权重（空）",
         good="质量指标 | 村容村貌整治达标率 | ≥95% | 权重 10",
@@ -471,8 +486,9 @@ class WeightCellEmpty(Rule):
         # over a group's rows.
         if not given or sum(given, Decimal(0)) in whole_weights(ctx, self.param(ctx, "execution_weight")):
             return
-        for indicator in indicators:
-            if indicator.weight is None and not ctx.unfinished(indicator):
+        parts = {part for rows in ctx.sheet.breakdowns().values() for part in rows}
+        for position, indicator in enumerate(indicators, 1):
+            if indicator.weight is None and not ctx.unfinished(indicator) and position not in parts:
                 yield self.finding(ctx, indicator=indicator, column="weight")
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from jixiao.model import Direction, Operator, Severity, unit_kind
+from jixiao.model import Direction, Operator, Severity, UnitKind, unit_kind
 from jixiao.review.context import COUNTED_UNITS, SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
 from jixiao.review.lexicon import Kind
@@ -37,7 +37,8 @@ class ReverseIndicatorWithLowerBound(Rule):
     source = EVALUATION_2020.at("附件（反向指标计分）")
     message = "“{subject}”越低越好（反向指标），指标“{indicator}”的指标值“{raw}”却用了“{operator}”，应为“≤”上限"
     docs = RuleDocs(
-        what="投诉率、发生率、事故数、差错率、成本、费用、用时等越低越好的指标，指标值是否写成“≥”“>”。数量指标下的时长"
+        what="投诉率、发生率、事故数、差错率、成本、费用、用时等越低越好的指标，指标值是否写成“≥”“>”。成本指标下以金额计"
+        "的行不论名称都是成本，同样报告，为警告（可能是承诺的投入额或表样留下的“≥”）。数量指标下的时长"
         "（飞机飞行时长 ≥928小时）是提供的服务量，越多越好，不在此报告。",
         why="“投诉率≥90%”意味着投诉越多越好；反向指标的目标应是上限，自评时按“目标值/实际值”计分。",
         bad="社会效益指标 | 受援群众投诉率 | ≥90%",
@@ -48,15 +49,21 @@ class ReverseIndicatorWithLowerBound(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
             facts, target = ctx.fact(indicator), indicator.target
-            if not facts.reverse or target.operator not in _LOWER_BOUNDS:
+            # an amount of money under 成本指标 is a cost whatever the row is named (防疫室84平米 | ≥1050元, 项目总投入 |
+            # ≥6070万元, corpus 178, 215): an upper bound
+            cost = ctx.is_cost_row(indicator) and unit_kind(target.unit) is UnitKind.MONEY
+            if not (facts.reverse or cost) or target.operator not in _LOWER_BOUNDS:
                 continue
             if facts.kind is Kind.DURATION and indicator.level2 == "数量指标":
                 continue  # hours of service delivered (飞机飞行时长 ≥928小时, corpus 189) are an amount of output
             subject = indicator.description if facts.from_description else indicator.name
             fix = _operator_fix(indicator, "≤", "运算符改为“≤”，并重新确定上限值")
             confidence = Confidence.INFERENCE if facts.from_description else Confidence.HIGH
+            # a cost known by its level only may be an amount the unit commits to invest (项目总投入, the form's
+            # “(≥**万元)” left in): agreed, not returned for
+            severity = None if facts.reverse else Severity.WARNING
             yield self.finding(ctx, indicator=indicator, column="target", fix=fix, confidence=confidence,
-                               subject=subject, raw=target.raw, operator=target.operator.value)
+                               subject=subject, raw=target.raw, operator=target.operator.value, severity=severity)
 
 
 class DirectionContradictsOperator(Rule):

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from jixiao.model import (Indicator, NoteCode, Operator, Severity, UnitKind, canonical_unit, points_not_targets,
                            unit_kind)
 from jixiao.model.lexicon import fold
+from jixiao.model.units import ratio_units
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
 from jixiao.review.lexicon import (
@@ -74,7 +75,8 @@ class MissingOperator(Rule):
     message = "{what}没有写明≥、≤或=，无法判断是下限还是上限"
     docs = RuleDocs(
         what="数值型指标值是否带有运算符（≥ ≤ = 或“不低于”“不超过”等）。100%、0（事故0次）本身就是确定值，频次"
-        "（1次/月）已是比率，单位只在说明里的（JX202）和疑似识别错误的（JX909）另行报告，均不在此报告。一张表中"
+        "（1次/月）已是比率，单位只在说明里的（JX202）和疑似识别错误的（JX909）另行报告，均不在此报告；"
+        "成本或金额行的指标值以别的单位计的（物业费 8个）由 JX305、JX901 报告单位，也不在此报告。一张表中"
         "有几行都缺运算符时，是整张表的写法，合并为一条报告（列出各行，修复逐行加运算符）。自评表、监控表是对已批复目标"
         "的报告，目标的写法不在那里重审，只报告成本和反向指标（缺了≤，打分时方向会算反）。",
         why="只写一个数，看不出是至少要达到还是不得超过；年底自评打分时方向会算反。",
@@ -115,12 +117,16 @@ class MissingOperator(Rule):
         frequency = unit_kind((target.unit or "/").rpartition("/")[2]) is UnitKind.TIME and "/" in (target.unit or "")
         exact = (target.unit == "%" and target.value == 100) or target.value == 0
         # JX202's (a unit guessed, or a standard per 亩 without its 元: 每亩300), JX909's
-        doubtful = target.unit_inferred or bool(per_base_without_money(target.raw)) \
-            or target.has_note(NoteCode.OCR_SUSPECTED)
+        # (a unit in the name's closing bracket is the form's unit column, 实施营造林总面积(亩) | 80000: written)
+        guessed_unit = target.unit_inferred and unit_in_name(indicator.name) != target.unit
+        doubtful = guessed_unit or bool(per_base_without_money(target.raw)) or target.has_note(NoteCode.OCR_SUSPECTED)
         # Beside a slogan or a sentence for a name (通过注射疫苗,可以有效降低…), the figure measures nothing named:
-        # JX912 reports the name, and no operator would make the target checkable.
+        # JX912 reports the name, and no operator would make the target checkable. A cost or money row counted in
+        # another kind of unit (安置小区物业费 | 8个, corpus 166) is no amount yet: JX305 and JX901 report its unit.
+        not_money = (ctx.is_cost_row(indicator) or ctx.fact(indicator).kind is Kind.MONEY) \
+            and unit_kind(target.unit) not in (UnitKind.MONEY, None)
         return (target.is_quantitative and target.operator is None and bool(target.unit)
-                and not (frequency or exact or doubtful or is_slogan(indicator.name)))
+                and not (frequency or exact or doubtful or not_money or is_slogan(indicator.name)))
 
     @staticmethod
     def _fix(ctx: SheetContext, indicator: Indicator) -> Fix:
@@ -161,10 +167,10 @@ class MissingUnit(Rule):
                 yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw,
                                    hint=f"，按成本指标应为“元/{per}”")
                 continue
-            if not target.is_quantitative or (target.unit and unit_kind(target.unit) and not target.unit_inferred) \
-                    or unknown_measure_word(target):
+            written = target.unit and (unit_kind(target.unit) or target.unit in ratio_units())
+            if not target.is_quantitative or (written and not target.unit_inferred) or unknown_measure_word(target):
                 continue  # a unit measuring nothing known (/株, 万/月: the 元 left out) is no unit yet; a measure word
-                # the vocabulary lacks (≥6架) is one
+                # the vocabulary lacks (≥6架) is one, and so is a multiple's 倍 (放大倍数 ≥2倍, corpus 226, 227)
             if unit_in_name(indicator.name):
                 continue  # 开展小型水利工程建设(个) | 1: the name's bracket is the form's unit column (corpus 022)
             if target.value == 0 or (target.unit == "万" and self._money(ctx, indicator)):
@@ -397,7 +403,8 @@ class VagueTarget(Rule):
     source = EVALUATION_2020.at("附件（定性指标分档）")
     message = "指标“{indicator}”的指标值“{raw}”只说了方向，没有可核对的标准"
     docs = RuleDocs(
-        what="定性指标值是否只是“明显提升”“逐步提高”“良好”“效果良好”“显著改善”“减少”“按时”之类的方向或空话。指标值栏"
+        what="定性指标值是否只是“明显提升”“逐步提高”“效果良好”“显著改善”“减少”“按时”之类的方向或空话；“好”“较好”“良好”"
+        "是定性指标的档次（要达到的等级），不在此报告。指标值栏"
         "空着而名称以这类空话结尾的（“生态修复功能提高”），指标值写进了名称，同样报告。表样自己规定的写法（发展改革委"
         "投资计划表的“按计划实施”，见表样的 prescribed_values）不在此报告。",
         why="自评时定性指标按“达成预期/部分达成/未达成”分档打分，指标值要写清达到什么状态才算达成。",

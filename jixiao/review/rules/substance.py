@@ -23,8 +23,10 @@ from jixiao.review.lexicon import (
     counted_numbers,
     data,
     is_improvement,
+    is_not_spent,
     is_slogan,
     is_timeliness,
+    speaks_of_time,
     stated_target,
     vague_word,
 )
@@ -119,7 +121,7 @@ class QuantityGroupWithoutCount(Rule):
     message = "项目“{sheet}”的数量指标没有一项写明数量（如 ≥18个、≥500亩）"
     docs = RuleDocs(
         what="有“数量指标”一组时，其中是否至少有一项指标值是带计数或实物单位的数值；比率的说明里写明了数量（全部18个"
-        "行政村）的算作有。自评表、监控表和没有填写的模板（指标值只有单位，由 JX107 报告）不在此检查。项目表的目标和指标"
+        "行政村）的算作有，项目带动而不花费的金额（创业担保贷款发放额 ≥4000万元）也算作有。自评表、监控表和没有填写的模板（指标值只有单位，由 JX107 报告）不在此检查。项目表的目标和指标"
         "都没有数量时为错误；部门整体支出表为警告。",
         why="数量指标说明做多少；一组数量指标都写成百分比或“按时完成”，就等于没有数量指标，产出无法核对。",
         bad="产出指标 | 数量指标 | 补助发放覆盖率 | =100%\n产出指标 | 数量指标 | 任务完成情况 | 按时完成",
@@ -136,9 +138,12 @@ class QuantityGroupWithoutCount(Rule):
         if any(counted_numbers(" ".join(filter(None, (i.target.leftover, i.description)))) for i in rows):
             return
         # A bound inside prose (……且总航时不少于30小时测算, corpus 152) states the amount too.
-        targets = [stated_target(i.target) for i in rows]
-        if rows and not any(t.is_quantitative and not t.is_date
-                            and (t.unit is None or unit_kind(t.unit) in COUNTED_UNITS) for t in targets):
+        # An amount the project moves without spending it (创业担保贷款发放额 ≥4000万元, corpus 227: the loans a
+        # guarantee fund backs) is its output, counted in money.
+        targets = [(stated_target(i.target), is_not_spent(i.name)) for i in rows]
+        if rows and not any(t.is_quantitative and not t.is_date and (
+                t.unit is None or unit_kind(t.unit) in COUNTED_UNITS or (moved and unit_kind(t.unit) is UnitKind.MONEY))
+                for t, moved in targets):
             # Where no goal statement says how much either, a project's sheet states no amount of output at all; a
             # 部门整体 table covers the unit's running duties and is not returned for it (corpus 010).
             severity = Severity.ERROR if ctx.quantity_nowhere and not ctx.goal_text and not ctx.department_wide \
@@ -318,23 +323,34 @@ class IndicatorRestatesSpending(Rule):
     source = GOALS_2015.at("第九条（绩效指标）")
     message = "产出指标“{indicator}”衡量的是资金的安排、到位或下达，不是这笔钱带来的产出"
     docs = RuleDocs(
-        what="数量、质量、时效指标是否衡量资金本身：支出安排金额、资金到位率、预算下达率、资金执行率等。成本指标下的行"
-        "和自评表、监控表不在此检查（预算执行率在自评中另行计分）。",
+        what="数量、质量、时效指标（2018年以前表样的数量、质量、时效目标同样）是否衡量资金本身：支出安排金额、资金到位率、"
+        "预算下达率、资金执行率、资金足额拨付率、配套资金到位率等；补助资金拨付的时间和及时率（时效指标）是补助送达的时间，"
+        "不在此报告。成本指标下的行不在此检查。自评表、监控表同样检查：预算执行率"
+        "已单独计分，产出指标再衡量资金就把钱算了两次，资金未用完时还会给产出打满分（语料 220、226）。",
         why="产出指标要说明用钱做成了什么（多少件、什么质量、何时完成）；“资金到位率100%”对任何项目都成立，说明不了产出。",
         bad="产出指标 | 质量指标 | 业务工作支出到位率 | 100%",
         good="产出指标 | 质量指标 | 价格认定结论复核维持率 | ≥98%",
         fix="改为这笔钱要完成的工作量、质量或进度；资金执行情况留给预算执行率。",
     )
 
-    _MONEY_PROCESS = re.compile(r"(资金|预算|经费|支出)[^，,、]{0,6}(安排|到位|下达|执行)")
+    _MONEY_PROCESS = re.compile(r"(资金|预算|经费|支出|配套)[^，,、]{0,6}(安排|到位|下达|执行)")
+    # Paying the money out (资金足额拨付率, corpus 226, 227) is the money's own process too; its timing under 时效指标
+    # (补助资金拨付及时率: a subsidy reaching the schools in time) is when the subsidy is delivered, an output of a
+    # subsidy programme
+    _PAID_OUT = re.compile(r"(资金|经费|配套)[^，,、]{0,6}拨付")
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        if not ctx.sets_goals:
-            return
         for indicator in ctx.sheet.indicators:
-            output = ctx.level1_of(indicator) == "产出指标" or indicator.level2 in ("数量指标", "质量指标", "时效指标")
-            if output and not ctx.is_cost_row(indicator) and self._MONEY_PROCESS.search(fold(indicator.name)):
+            output = ctx.level1_of(indicator) == "产出指标" or indicator.level2 in _OUTPUT_LEVEL2
+            name = fold(indicator.name)
+            paid_out = self._PAID_OUT.search(name) and indicator.level2 not in ("时效指标", "时效目标") \
+                and not speaks_of_time(indicator.name, indicator.target)
+            if output and not ctx.is_cost_row(indicator) and (self._MONEY_PROCESS.search(name) or paid_out):
                 yield self.finding(ctx, indicator=indicator, column="name")
+
+
+# The 二级 levels of the outputs, in the 2018 framework and the older forms' 产出目标 (kept as written, corpus 220)
+_OUTPUT_LEVEL2 = ("数量指标", "质量指标", "时效指标", "数量目标", "质量目标", "时效目标")
 
 
 class NumberInNameDiffers(Rule):
@@ -347,7 +363,8 @@ class NumberInNameDiffers(Rule):
     message = "指标名称“{indicator}”写的是“{in_name}”，指标值却是“{raw}”"
     docs = RuleDocs(
         what="三级指标名称里写了带单位的数字（达标率100%、村组干部230人）时，它与指标值是否相同；同类单位写得不同的"
-        "（名称写230人，指标值是230个）也不相同。单位类别不同的数字（年份、比例与人数）说的是别的事，不作比较。",
+        "（名称写230人，指标值是230个）也不相同。单位类别不同的数字（年份、比例与人数）说的是别的事，不作比较；指标值没有"
+        "单位、名称里只有一个带单位的数字的，指标值按这个单位理解（建设普通省道二级公路32.1公里 | 20）。",
         why="名称和指标值说的数不一样，自评时不知道按哪个核对；数字应只写在指标值里。",
         bad="建设质量达标率100% | ≥98%",
         good="建设质量达标率 | ≥98%",
@@ -359,20 +376,23 @@ class NumberInNameDiffers(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
             target = indicator.target
-            if target.value is None or target.unit is None:
+            if target.value is None:
                 continue
             name = fold(indicator.name)
-            for match in self._FIGURE.finditer(name):
-                written = parse_target(name[match.start():])
+            figures = [parse_target(name[match.start():]) for match in self._FIGURE.finditer(name)]
+            figures = [f for f in figures if f.value is not None and f.unit and not f.is_date]
+            for written in figures:
                 # 230人 in the name and 230个 as the target count the same people in two units; a figure of another
-                # kind (a year, a share, a sum) says something else and is not compared.
+                # kind (a year, a share, a sum) says something else and is not compared. A target without a unit is
+                # in the unit of the name's one figure (建设普通省道二级公路32.1公里 | 20, corpus 207).
                 same_kind = unit_kind(written.unit or "") is not None \
                     and unit_kind(written.unit or "") is unit_kind(target.unit)
-                if written.value is None or written.is_date or (written.unit != target.unit and not same_kind):
+                unitless = target.unit is None and len(figures) == 1
+                if written.unit != target.unit and not same_kind and not unitless:
                     continue
-                if written.value != target.value or written.unit != target.unit:
+                if written.value != target.value or (written.unit != target.unit and not unitless):
                     # The unit may stand in a column of its own (230 | 个): the message shows the target whole.
-                    raw = target.raw if target.unit in fold(target.raw) else target.display()
+                    raw = target.raw if unitless or target.unit in fold(target.raw) else target.display()
                     yield self.finding(ctx, indicator=indicator, column="name", raw=raw,
                                        in_name=f"{written.value}{written.unit}")
                 break
@@ -990,3 +1010,71 @@ class StaleAnnualDocument(Rule):
             cited = sorted({cited for *_, cited in stale.values()})
             yield self.finding(ctx, indicator=indicator, column=column, where=where, year=year, gap=year - cited[-1],
                                documents="、".join(f"《{d}》" for d in stale), cited="、".join(map(str, cited)))
+
+
+_HAN = "\u4e00-\u9fff"
+
+
+class GarbledText(Rule):
+    code = "JX925"
+    name = "garbled-text"
+    title = "文字乱码或重复"
+    severity = Severity.INFO
+    dimension = Dimension.FORM
+    source = GOALS_2015.at("第十二条（指向明确）")
+    message = "{where}中“{context}”{what}，请对照原件改正"
+    docs = RuleDocs(
+        what="年度目标和各行指标的名称、指标值、描述中，是否有转换或复制留下的乱码：替换字符“�”、夹在汉字之间或"
+        "连在汉字旁的问号（“生活???效”“享受?家”：转换时丢失的字；“是否…?”这样的问句不算）、UTF-8 文字按西文编码读出的"
+        "“é¡¹ç›®”；以0开头的金额或百分比（“减少01万元”：丢了小数点）；或紧接着重复了一遍的词（“特殊困难群体困难群体”“服务对象对象”：两个字以上，单字叠用如“村村通”“年年”"
+        "不在此报告）。项目名称、表头和资金用途不在此检查（栏名与内容相邻时读取会连在一起，如“立项依据”与“依据《…》”）。"
+        "每处报告一次，只作提示。",
+        why="目标表批复后就是本年度的绩效合同，随预算公开；乱码和重复的字使目标读不通、也无从考核，审核人会退回或要求"
+        "改正后再报（语料 153、221、227）。",
+        bad="年度目标：促进就业创业，推动解决特殊困难群体困难群体的结构性就业矛盾",
+        good="年度目标：促进就业创业，推动解决特殊困难群体的结构性就业矛盾",
+        fix="对照原件改正乱码、删去重复的字。",
+    )
+
+    _PATTERNS = (
+        (re.compile("\ufffd+"), "有替换字符（转换时丢失的字）"),
+        (re.compile(rf"[{_HAN}]\?{{2,}}|\?{{2,}}[{_HAN}]|(?<=[{_HAN}])(?<![否吗么呢])\?(?=[{_HAN}])"),
+         "有问号代替的字（转换时丢失的字）"),
+        (re.compile(r"(?:[\u00c2-\u00ef][\u0080-\u00bf\u0152-\u0192\u02c6\u02dc\u2013-\u203a]{1,2}){2,}"),
+         "是按西文编码读出的乱码"),
+        (re.compile(r"(?<![\d.．])0\d+(?:\.\d+)?(?:万元|元|%)"), "的数字以0开头，疑似丢了小数点"),
+        (re.compile(rf"([{_HAN}]{{2,8}})\1"), None),
+    )
+    # Words of the form itself: cells that stand side by side in a heading row and are joined in reading
+    _FORM_WORDS = frozenset({"项目", "指标", "名称", "单位", "年度", "资金", "目标"})
+    _AROUND = 6  # characters shown either side
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        sheet = ctx.sheet
+        places: list[tuple[str, str, Indicator | None, str | None]] = [
+            ("年度目标", "goals", None, goal) for goal in sheet.goals]
+        for indicator in sheet.indicators:
+            places += [(f"指标“{indicator.name}”的{label}", column, indicator, text)
+                       for label, column, text in (("名称", "name", indicator.name),
+                                                   ("指标值", "target", indicator.target.raw),
+                                                   ("描述", "description", indicator.description))]
+        for where, column, indicator, text in places:
+            found = self.garbled(text or "")
+            if found:
+                context, what = found
+                yield self.finding(ctx, indicator=indicator, column=column, where=where, context=context, what=what)
+
+    @classmethod
+    def garbled(cls, text: str) -> tuple[str, str] | None:
+        """The first garbled spot of ``text`` (with a few characters either side) and what is wrong there, or None."""
+        flat = "".join(text.split())
+        for pattern, what in cls._PATTERNS:
+            for match in pattern.finditer(flat):
+                if what is None:
+                    word = match.group(1)
+                    if word in cls._FORM_WORDS:
+                        continue
+                    what = f"把“{word}”写了两遍"
+                start, end = max(0, match.start() - cls._AROUND), match.end() + cls._AROUND
+                return f"{'…' if start else ''}{flat[start:end]}{'…' if end < len(flat) else ''}", what
+        return None

@@ -274,8 +274,9 @@ class WeightsNotHundred(AuditRule):
         execution = ctx.recomputation.execution.weight
         indicators = sum(item.weight for item in items if item.weight is not None)
         total = indicators + execution
-        # Weights printed with decimals were rounded (three shares of 50 print as 16.67 and add to 100.01).
-        slack = sum(rounding_of(item.weight) for item in items)
+        # Weights printed with decimals were rounded (three shares of 50 print as 16.67 and add to 100.01), the
+        # 预算执行率's too when the indicators' were rescaled around rows 不适用 (21.88 beside five 15.63)
+        slack = sum(rounding_of(item.weight) for item in items) + rounding_of(execution)
         if report.execution_weight is None and report.execution_score is None and abs(indicators - _HUNDRED) <= slack:
             return  # a form with no 预算执行率 row gives all 100 points to its indicators
         short = total < _HUNDRED  # the rows cut off carry the rest of the points
