@@ -74,6 +74,10 @@ KINDS: dict[str, DiagnosticKind] = {
         DiagnosticKind("P125", Severity.INFO, "表中未写年度，按项目名称中的“{year}年”取年度",
                        "表头和标题都没有写预算年度，项目名称以年份开头（2023年雨露计划就学补助项目），按此取项目的年度，"
                        "导入时据此核对所选年度；如年份不是预算年度，请在导入后修改。"),
+        DiagnosticKind("P136", Severity.WARNING, "“{field}”写作“{value}”，金额单位与表中的“单位：{table}”不同，已按{table}换算为{amount}",
+                       "表头的金额自带单位（如“20万元”），与表格标明的金额单位不一致。读取程序按表格的金额单位换算；请核对原表哪一个单位是对的。"),
+        DiagnosticKind("P137", Severity.INFO, "资金总额未填写，按其中财政资金{fiscal}与其他资金{other}之和取{total}",
+                       "表头的资金总额一栏空着，而其下的财政拨款、其他资金已填写：读取程序以两者之和作为项目的资金总额。请核对原表。"),
         DiagnosticKind("P112", Severity.WARNING, "工作表“{name}”无法读取：{reason}",
                        "Excel 文件中的某个工作表损坏或格式异常。"),
         DiagnosticKind("P116", Severity.WARNING, "工作表“{name}”中隐藏的行或列有{count}个单元格未读取：{cells}",

@@ -11,6 +11,7 @@ from jixiao.documents.blocks import Row
 from jixiao.documents.codes import diagnostic
 from jixiao.documents.interpret.goals_block import GoalsBlock, is_goals_word, opening
 from jixiao.documents.interpret.header_cells import (
+    amount_unit,
     is_checkpoint,
     label_money_unit,
     parse_amount,
@@ -59,6 +60,7 @@ from jixiao.model import (
     GoalSheet,
     Indicator,
     Location,
+    MoneyUnit,
     Unit,
     canonical_level1,
     canonical_level2,
@@ -105,6 +107,7 @@ _RATE_TO_DATE = re.compile(r"^1[-—~至]\d{1,2}月(?:预算|资金)?执行率")
 _CODE = re.compile(r"[0-9A-Za-z]+")  # a unit code's characters
 _WAN = re.compile(r"(?<=\d)万$")
 _MONEY_AMOUNTS = {"budget_initial", "budget_full", "spent"}
+_YUAN = {MoneyUnit.YUAN: Decimal(1), MoneyUnit.WAN_YUAN: Decimal(10000)}
 # The money table's column for why the budget was adjusted or the execution rate is low (the form asks for it).
 _REASON_HEADINGS = {"原因", "说明", "调整原因", "调整理由", "原因说明", "偏差原因"}
 _GRADES = {"优", "良", "中", "差", "优秀", "良好", "合格", "不合格"}
@@ -144,8 +147,8 @@ def _under_headings(headings: list[str | None], figures: list[str]) -> list[tupl
 def _run_on_labels() -> re.Pattern:
     """The labels that follow a project's name in text run together from a form's cells (主管部门, 实施单位,
     负责人及电话, 项目类别): words no project name holds."""
-    words = [word for field in ("department", "unit", "unit_code", "code") for word in labels()["header"][field]
-             if len(word) >= 4] + ["负责人", "项目类别", "项目属性", "项目性质"]
+    words = [word for field in ("department", "unit", "unit_code", "code", "attribute") for word in labels()["header"][field]
+             if len(word) >= 4] + ["负责人"]
     return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
 
 
@@ -205,6 +208,21 @@ def _broken_labels(texts: list[str]) -> list[str]:
         else:
             result.append(texts[index])
             index += 1
+    return result
+
+
+_BARE_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
+def _years_joined(texts: list[str]) -> list[str]:
+    """The row's cells with a year cut from its 年 by a space of a PDF's text joined again (项目名称 2020 年市级服务贸易
+    发展资金: the name is 2020年市级服务贸易发展资金, not 2020)."""
+    result: list[str] = []
+    for text in texts:
+        if result and _BARE_YEAR.fullmatch(result[-1]) and text.startswith("年") and not header_label(text):
+            result[-1] += text
+        else:
+            result.append(text)
     return result
 
 
@@ -464,7 +482,9 @@ class SheetBuilder:
                 self.money[key] = str(self._money_parts[key])
         else:
             return False
-        total = parse_amount(self.money.get("budget_initial") or self.money.get("budget_full") or "")
+        # the year's budget is the adjusted one (全年预算数) where the table prints it, else the one at the start of
+        # the year (年初预算数), as for a money table read after the header block (a printed 0 is a blank)
+        total = parse_amount(self.money.get("budget_full") or "") or parse_amount(self.money.get("budget_initial") or "")
         if total and (not self.sheet.budget.total or self._money_parts):
             self.sheet.budget = self.sheet.budget.model_copy(update={"total": total})
         return True
@@ -569,6 +589,7 @@ class SheetBuilder:
         self._drop_scrambled()
         self._drop_repeated_notes()
         self._year_from_name()
+        self._total_from_parts()
         if self.columns is None:
             self.diagnostics.append(diagnostic("P101", self._location()))
         return self.sheet, self.diagnostics
@@ -580,6 +601,19 @@ class SheetBuilder:
         if found:
             self.sheet.year = int(found.group(1))
             self.diagnostics.append(diagnostic("P125", self._location(), year=found.group(1)))
+
+    def _total_from_parts(self) -> None:
+        """A form whose 资金总额 is left blank while its parts (其中：财政拨款, 其他资金) are filled or blank: the total is
+        their sum, said (the form's total field is blank, the figure is the reader's). Only where the form shows the
+        total's and both parts' fields: a part whose label was not read may hold the rest."""
+        budget = self.sheet.budget
+        shown = all(canonical_label("header", field) in self.sheet.form_fields for field in _AMOUNT_FIELDS)
+        if budget.total is not None or budget.fiscal is None or not shown:
+            return
+        total = budget.fiscal + (budget.other or 0)
+        self.sheet.budget = budget.model_copy(update={"total": total})
+        self.diagnostics.append(diagnostic("P137", self._location(), fiscal=f"{budget.fiscal:f}",
+                                           other=f"{budget.other or 0:f}", total=f"{total:f}"))
 
     def _drop_framework(self) -> None:
         """Leave out the rows of an evaluation framework's scoring table (一级指标 | 分值 | 二级指标 | 分值 | 三级指标 |
@@ -643,7 +677,7 @@ class SheetBuilder:
 
     # -- the header block ----------------------------------------------------------------------------------
     def _feed_header(self, row: Row) -> None:
-        texts = _broken_labels([cell.text.strip() for cell in row.cells])
+        texts = _broken_labels(_years_joined([cell.text.strip() for cell in row.cells]))
         texts = self._take_pending_amount(row, texts)
         if self._goals_continue(texts, row):
             return
@@ -766,7 +800,10 @@ class SheetBuilder:
             amount = parse_field_amount(value)
             if value and amount is None:
                 self.diagnostics.append(diagnostic("P106", self._location(row, label), field=label, value=value))
-            sheet.budget = sheet.budget.model_copy(update={field: amount})
+            elif amount is not None:
+                amount = self._in_table_unit(amount, value, row, label)
+            if amount is not None or value:  # (a blank label, the heading of a later table's column, erases nothing)
+                sheet.budget = sheet.budget.model_copy(update={field: amount})
         elif field == "name" and _run_on(value):
             self._assign(field, value[:_run_on(value)], row, label)  # (the fields after it are left unread)
         elif field == "name" and parse_coded_name(value):
@@ -799,6 +836,21 @@ class SheetBuilder:
         elif field == "year":
             sheet.year = parse_year(value + "年") if value else None
         # department and other recognised labels carry nothing the model keeps.
+
+    def _in_table_unit(self, amount: Decimal, value: str, row: Row, label: str) -> Decimal:
+        """An amount written with its own unit (``164万元``): the sheet's money unit where the table states none;
+        where the table states another, the amount in the table's unit, said (which of the two is right is the
+        reviewer's to tell, not the reader's to guess)."""
+        written, table = amount_unit(value), self.sheet.money_unit
+        if written is None or written == table:
+            return amount
+        if table is None:
+            self.sheet.money_unit = written
+            return amount
+        converted = amount * _YUAN[written] / _YUAN[table]
+        self.diagnostics.append(diagnostic("P136", self._location(row, label), field=label, value=value,
+                                           table=str(table), amount=f"{converted:f}"))
+        return converted
 
     def _plan(self, rest: list[str], row: Row) -> None:
         self._form_field("header", "spend_plan")
