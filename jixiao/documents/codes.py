@@ -78,6 +78,8 @@ KINDS: dict[str, DiagnosticKind] = {
                        "表头的金额自带单位（如“20万元”），与表格标明的金额单位不一致。读取程序按表格的金额单位换算；请核对原表哪一个单位是对的。"),
         DiagnosticKind("P137", Severity.INFO, "资金总额未填写，按其中财政资金{fiscal}与其他资金{other}之和取{total}",
                        "表头的资金总额一栏空着，而其下的财政拨款、其他资金已填写：读取程序以两者之和作为项目的资金总额。请核对原表。"),
+        DiagnosticKind("P138", Severity.WARNING, "文中写明的项目资金有多个不同的金额（{amounts}），未能确定哪一个是资金总额",
+                       "表格没有资金总额一栏，正文以句子写出项目资金，但写了几个不同的金额。读取程序不猜测，资金总额留空；请在导入后填写。"),
         DiagnosticKind("P112", Severity.WARNING, "工作表“{name}”无法读取：{reason}",
                        "Excel 文件中的某个工作表损坏或格式异常。"),
         DiagnosticKind("P116", Severity.WARNING, "工作表“{name}”中隐藏的行或列有{count}个单元格未读取：{cells}",

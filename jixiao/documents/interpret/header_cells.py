@@ -10,7 +10,7 @@ from jixiao.model import MoneyUnit, Unit
 from jixiao.model.lexicon import fold
 
 __all__ = ["parse_amount", "parse_field_amount", "amount_unit", "parse_coded_name", "parse_unit_line", "parse_money_unit", "label_money_unit", "is_checkpoint", "parse_year", "parse_title",
-           "report_name", "fund_heading", "is_other_table_title", "parse_unit"]
+           "report_name", "fund_heading", "is_other_table_title", "parse_unit", "said_totals"]
 
 # a unit written after its budget code, bare, after a dash or in brackets (434016遵化市西留村乡人民政府,
 # 820001-井研县马踏镇人民政府, [610001]湖南省…有限公司, (433001)乌海市供销合作社联合社)
@@ -164,3 +164,20 @@ def fund_heading(text: str) -> str | None:
     """The fund a report's numbered section heading names (``一、XX救灾资金(租机补助经费)``), or None."""
     found = _FUND_HEADING.fullmatch(text.strip())
     return found["name"] if found else None
+
+
+# a notice that sets a project's goals in sentences states its money in one (…605号)资金50万元,实施…; 资金总额500万元;
+# 安排同心县2025年设施农业技术培训资金30万元): the amount right after the word 资金 (总额), not a result in money that a
+# goal names (增加特色产业产值80万元) nor a part of the money (其中…)
+_SAID_TOTAL = re.compile(r"(?<![产收入值])(?:资金总额|项目资金|资金)(?:为|共计|合计)?\s*(\d+(?:\.\d+)?)\s*(万元|元)")
+
+
+def said_totals(text: str) -> list[tuple[Decimal, MoneyUnit]]:
+    """The project's money as the sentences of ``text`` state it (``资金总额500万元``), every distinct statement in
+    order: one is the total, several leave it for the reader's diagnostic."""
+    found: list[tuple[Decimal, MoneyUnit]] = []
+    for match in _SAID_TOTAL.finditer(fold(text)):
+        amount = (Decimal(match.group(1)), MoneyUnit(match.group(2)))
+        if amount not in found:
+            found.append(amount)
+    return found

@@ -22,6 +22,7 @@ from jixiao.documents.interpret.header_cells import (
     parse_unit,
     parse_unit_line,
     parse_year,
+    said_totals,
 )
 from jixiao.documents.interpret.text_lists import split_items
 from jixiao.documents.pipeline.align import GUESS_CONFIDENCE, Aligner, Placed
@@ -211,6 +212,7 @@ def _broken_labels(texts: list[str]) -> list[str]:
     return result
 
 
+_MONEY_UNIT_IN = re.compile(r"(?<![\u4e00-\u9fff])(?:金额)?单位[:：]\s*(万元|元)\s*$")  # 填报单位:XX 单位:万元
 _BARE_YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
@@ -571,7 +573,7 @@ class SheetBuilder:
         unit, money_unit = parse_unit_line(text), parse_money_unit(text)
         pair = split_label_value(text)
         if pair and pair[0] == "unit" and not unit:
-            unit = parse_unit(pair[1])
+            unit = parse_unit(self._unit_value(pair[1]))
         if unit and not self.sheet.unit:
             self.sheet.unit = unit
         elif money_unit:
@@ -610,10 +612,11 @@ class SheetBuilder:
         shown = all(canonical_label("header", field) in self.sheet.form_fields for field in _AMOUNT_FIELDS)
         if budget.total is not None or budget.fiscal is None or not shown:
             return
-        total = budget.fiscal + (budget.other or 0)
+        other = budget.other or Decimal(0)
+        total = budget.fiscal + other
         self.sheet.budget = budget.model_copy(update={"total": total})
-        self.diagnostics.append(diagnostic("P137", self._location(), fiscal=f"{budget.fiscal:f}",
-                                           other=f"{budget.other or 0:f}", total=f"{total:f}"))
+        self.diagnostics.append(diagnostic("P137", self._location(column=canonical_label("header", "total")),
+                                           fiscal=f"{budget.fiscal:f}", other=f"{other:f}", total=f"{total:f}"))
 
     def _drop_framework(self) -> None:
         """Leave out the rows of an evaluation framework's scoring table (一级指标 | 分值 | 二级指标 | 分值 | 三级指标 |
@@ -814,6 +817,7 @@ class SheetBuilder:
         elif field in _GOAL_FIELDS:
             getattr(sheet, field).extend(split_items(value))
         elif field == "unit":
+            value = self._unit_value(value)
             found = parse_unit(value) or Unit()  # (a code written before the name is the unit's own)
             if not found.code:
                 found = found.model_copy(update={"code": sheet.unit.code if sheet.unit else None})
@@ -837,7 +841,17 @@ class SheetBuilder:
             sheet.year = parse_year(value + "年") if value else None
         # department and other recognised labels carry nothing the model keeps.
 
-    def _in_table_unit(self, amount: Decimal, value: str, row: Row, label: str) -> Decimal:
+    def _unit_value(self, value: str) -> str:
+        """A unit field's value without what the line runs on into: the money unit line beside it (填报单位:(盖章)
+        单位:万元, taken as the money unit) and the next field's label and value (XX工作站 填报日期:2023年3月20日)."""
+        money = _MONEY_UNIT_IN.search(fold(value))
+        if money:
+            self.sheet.money_unit = self.sheet.money_unit or MoneyUnit(money.group(1))
+            value = fold(value)[:money.start()]
+        at = _run_on(value)
+        return value[:at].strip() if at else value
+
+    def _in_table_unit(self, amount: Decimal, value: str, row: Row | None, label: str) -> Decimal:
         """An amount written with its own unit (``164万元``): the sheet's money unit where the table states none;
         where the table states another, the amount in the table's unit, said (which of the two is right is the
         reviewer's to tell, not the reader's to guess)."""
@@ -851,6 +865,20 @@ class SheetBuilder:
         self.diagnostics.append(diagnostic("P136", self._location(row, label), field=label, value=value,
                                            table=str(table), amount=f"{converted:f}"))
         return converted
+
+    def total_from_sentences(self, text: str) -> None:
+        """The total a notice's sentences state (``资金总额500万元``) for a sheet whose header gave none; several
+        different statements are said, and none is taken (which is the project's is not the reader's to guess)."""
+        if self.sheet.budget.total is not None:
+            return
+        stated = said_totals(text)
+        if len(stated) == 1:
+            [(amount, unit)] = stated
+            total = self._in_table_unit(amount, f"{amount}{unit}", None, "资金")
+            self.sheet.budget = self.sheet.budget.model_copy(update={"total": total})
+        elif stated:
+            self.diagnostics.append(diagnostic("P138", self._location(column="资金"), amounts="、".join(
+                f"{amount}{unit}" for amount, unit in stated)))
 
     def _plan(self, rest: list[str], row: Row) -> None:
         self._form_field("header", "spend_plan")

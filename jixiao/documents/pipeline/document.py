@@ -235,6 +235,8 @@ class _Assembler:
                 current.sheet.goals = [self._prose_goal]
             self._prose_goal = None
             self._header_text(current, reported=bool(first.extra.get(PROSE)) and "actual" in header.columns.kinds)
+            if first.extra.get(PROSE) and "actual" not in header.columns.kinds:
+                current.total_from_sentences(self._block())  # a notice setting a project's goals in sentences
         self._block_text = []
         end = body_end(lines, header.end, self.settings, header.interleaved)
         for index in range(header.end, end):
