@@ -389,6 +389,7 @@ class SheetBuilder:
         self._money_parts: dict[str, Decimal] = {}  # the parts' sums, when the total row is left at 0
         self._money_reason = False  # the money table has a 原因 column
         self._rate_below = False  # the row above ends with the rate's heading, over a row of label-figure pairs
+        self._blank_total: tuple[Row, str] | None = None  # the row and label of a 资金总额 left blank
 
     # -- what the interpreter asks -------------------------------------------------------------------------
     @property
@@ -615,7 +616,8 @@ class SheetBuilder:
         other = budget.other or Decimal(0)
         total = budget.fiscal + other
         self.sheet.budget = budget.model_copy(update={"total": total})
-        self.diagnostics.append(diagnostic("P137", self._location(column=canonical_label("header", "total")),
+        row, label = self._blank_total or (None, canonical_label("header", "total"))
+        self.diagnostics.append(diagnostic("P137", self._location(row, label.rstrip(":：")),
                                            fiscal=f"{budget.fiscal:f}", other=f"{other:f}", total=f"{total:f}"))
 
     def _drop_framework(self) -> None:
@@ -807,6 +809,8 @@ class SheetBuilder:
                 amount = self._in_table_unit(amount, value, row, label)
             if amount is not None or value:  # (a blank label, the heading of a later table's column, erases nothing)
                 sheet.budget = sheet.budget.model_copy(update={field: amount})
+            elif field == "total":
+                self._blank_total = (row, label)  # (where :meth:`_total_from_parts` says what it took)
         elif field == "name" and _run_on(value):
             self._assign(field, value[:_run_on(value)], row, label)  # (the fields after it are left unread)
         elif field == "name" and parse_coded_name(value):
