@@ -157,17 +157,22 @@ def _run_on_labels() -> re.Pattern:
 def _inner_amount_pattern() -> re.Pattern:
     spellings = {word: field for field in ("total", "fiscal", "other") for word in labels()["header"][field]}
     words = "|".join(sorted(map(re.escape, spellings), key=len, reverse=True))
-    # a label inside a longer word (公共财政拨款: one of several fiscal sources) is not that label
-    return re.compile(r"(?<![\u4e00-\u9fff])(" + words + r")\s*[:：]\s*(\d[\d,]*(?:\.\d+)?)")
+    totals = "|".join(sorted((re.escape(word) for word in labels()["header"]["total"] if len(word) >= 4),
+                             key=len, reverse=True))
+    # a label inside a longer word (公共财政拨款: one of several fiscal sources) is not that label; a total's label
+    # with its money unit after it is one after any word (县动物卫生监督所资金总额(万元)50: the unit, then the label)
+    return re.compile(r"(?:(?<![\u4e00-\u9fff])(" + words + r")\s*[:：]|(" + totals
+                      + r")\s*[(（](万元|元)[)）]\s*[:：]?)\s*(\d[\d,]*(?:\.\d+)?)")
 
 
 def _inner_amount(text: str) -> tuple[str, str] | None:
     """(field, amount) of an amount label and its value inside a cell of run-together text
-    (``预算申请 (万元)资金总额:952.22``); the first such, None when there is none."""
+    (``预算申请 (万元)资金总额:952.22``, ``XX所资金总额(万元)50``, the amount then with the label's unit); the first
+    such, None when there is none."""
     match = _inner_amount_pattern().search(simplified(text))
     if match is None:
         return None
-    return header_label(match.group(1)), match.group(2)
+    return header_label(match.group(1) or match.group(2)), match.group(4) + (match.group(3) or "")
 
 
 def _run_on(value: str) -> int | None:
@@ -389,7 +394,8 @@ class SheetBuilder:
         self._money_parts: dict[str, Decimal] = {}  # the parts' sums, when the total row is left at 0
         self._money_reason = False  # the money table has a 原因 column
         self._rate_below = False  # the row above ends with the rate's heading, over a row of label-figure pairs
-        self._blank_total: tuple[Row, str] | None = None  # the row and label of a 资金总额 left blank
+        self._amount_columns: list[str] = []  # the amount labels heading a row of figures to come (_amounts_below)
+        self._amount_wait = 0  # how many rows of sub-headings may still stand between them
 
     # -- what the interpreter asks -------------------------------------------------------------------------
     @property
@@ -592,7 +598,6 @@ class SheetBuilder:
         self._drop_scrambled()
         self._drop_repeated_notes()
         self._year_from_name()
-        self._total_from_parts()
         if self.columns is None:
             self.diagnostics.append(diagnostic("P101", self._location()))
         return self.sheet, self.diagnostics
@@ -604,21 +609,6 @@ class SheetBuilder:
         if found:
             self.sheet.year = int(found.group(1))
             self.diagnostics.append(diagnostic("P125", self._location(), year=found.group(1)))
-
-    def _total_from_parts(self) -> None:
-        """A form whose 资金总额 is left blank while its parts (其中：财政拨款, 其他资金) are filled or blank: the total is
-        their sum, said (the form's total field is blank, the figure is the reader's). Only where the form shows the
-        total's and both parts' fields: a part whose label was not read may hold the rest."""
-        budget = self.sheet.budget
-        shown = all(canonical_label("header", field) in self.sheet.form_fields for field in _AMOUNT_FIELDS)
-        if budget.total is not None or budget.fiscal is None or not shown:
-            return
-        other = budget.other or Decimal(0)
-        total = budget.fiscal + other
-        self.sheet.budget = budget.model_copy(update={"total": total})
-        row, label = self._blank_total or (None, canonical_label("header", "total"))
-        self.diagnostics.append(diagnostic("P137", self._location(row, label.rstrip(":：")),
-                                           fiscal=f"{budget.fiscal:f}", other=f"{other:f}", total=f"{total:f}"))
 
     def _drop_framework(self) -> None:
         """Leave out the rows of an evaluation framework's scoring table (一级指标 | 分值 | 二级指标 | 分值 | 三级指标 |
@@ -683,6 +673,8 @@ class SheetBuilder:
     # -- the header block ----------------------------------------------------------------------------------
     def _feed_header(self, row: Row) -> None:
         texts = _broken_labels(_years_joined([cell.text.strip() for cell in row.cells]))
+        if self._amounts_below(row, texts):
+            return
         texts = self._take_pending_amount(row, texts)
         if self._goals_continue(texts, row):
             return
@@ -760,6 +752,38 @@ class SheetBuilder:
         if done:
             self.overall_actual = "\n".join(done)
 
+    def _amounts_below(self, row: Row, texts: list[str]) -> bool:
+        """A block of amounts whose labels head columns (专项资金情况 | 本年度预计投入(万元) | 财政资金(万元) | 其他), perhaps
+        over a row of the sources' sub-headings (中央 | 省级 | 市级资金 | 本级), and whose figures stand in a row below
+        (7 | 0 | 7 | 0 | 0 | 0): the total is the figure under its label, the leftmost. True when the row was the
+        block's headings or figures."""
+        filled = [text for text in texts if text]
+        fields = [header_label(text) for text in filled]
+        amounts = [field for field in fields if field in _AMOUNT_FIELDS]
+        # (after the block's own label, only amount labels and a short heading of the rest: 其他)
+        if len(amounts) >= 2 and fields[0] not in _AMOUNT_FIELDS and all(
+                field in _AMOUNT_FIELDS or (field is None and len(text) <= _LABEL_PIECE)
+                for text, field in zip(filled[1:], fields[1:])):
+            self._amount_columns, self._amount_wait = amounts, 2
+            for text in filled[1:]:
+                if field := header_label(text):
+                    self._form_field("header", field)
+                if unit := label_money_unit(text):
+                    self.sheet.money_unit = self.sheet.money_unit or unit
+            return True
+        if not self._amount_columns or not filled:
+            return False
+        if all(parse_amount(text) is not None for text in filled):
+            columns, self._amount_columns = self._amount_columns, []
+            if columns[0] == "total" and self.sheet.budget.total is None:
+                self._assign("total", filled[0], row, "total")
+            return True
+        self._amount_wait -= 1
+        if self._amount_wait <= 0 or any(header_label(text) or is_figure(text) for text in filled):
+            self._amount_columns = []  # (no figures came: the block was something else)
+            return False
+        return True  # the sources' sub-headings
+
     def _take_pending_amount(self, row: Row, texts: list[str]) -> list[str]:
         """The row's cells after the amount a pending amount label takes from its first cell (资金总额: / 250万 |
         该项目支出上级资金 | 0); a first cell holding no amount leaves the label blank."""
@@ -809,8 +833,6 @@ class SheetBuilder:
                 amount = self._in_table_unit(amount, value, row, label)
             if amount is not None or value:  # (a blank label, the heading of a later table's column, erases nothing)
                 sheet.budget = sheet.budget.model_copy(update={field: amount})
-            elif field == "total":
-                self._blank_total = (row, label)  # (where :meth:`_total_from_parts` says what it took)
         elif field == "name" and _run_on(value):
             self._assign(field, value[:_run_on(value)], row, label)  # (the fields after it are left unread)
         elif field == "name" and parse_coded_name(value):
@@ -881,7 +903,7 @@ class SheetBuilder:
             total = self._in_table_unit(amount, f"{amount}{unit}", None, "资金")
             self.sheet.budget = self.sheet.budget.model_copy(update={"total": total})
         elif stated:
-            self.diagnostics.append(diagnostic("P138", self._location(column="资金"), amounts="、".join(
+            self.diagnostics.append(diagnostic("P137", self._location(column="资金"), amounts="、".join(
                 f"{amount}{unit}" for amount, unit in stated)))
 
     def _plan(self, rest: list[str], row: Row) -> None:

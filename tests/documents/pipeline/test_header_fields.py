@@ -271,17 +271,6 @@ def test_a_later_tables_blank_amount_heading_erases_no_amount_read():
     assert sheet.budget.total == Decimal("171.41")
 
 
-def test_a_blank_total_with_its_parts_shown_takes_their_sum_and_says_so():
-    # 147: 资金总额 blank, 其中:财政拨款 500, 其他资金 blank
-    document = read("| 项目名称 | 农村饮水安全巩固提升工程 |", "资金总额", "其中:财政拨款", "500", "其他资金", *GRID)
-    assert document.sheets[0].budget.total == Decimal("500")
-    [said] = [d for d in document.diagnostics if d.code == "P137"]
-    assert (said.location.column, said.location.line) == ("资金总额", 2) and "500" in said.message
-    # a part whose label was not read may hold the rest: no sum then
-    document = read("| 项目名称 | 某工程 |", "资金总额", "其中:财政拨款", "500", *GRID)
-    assert document.sheets[0].budget.total is None
-
-
 def test_a_money_tables_adjusted_budget_is_the_years_budget():
     # 008, 120: 年初预算数 238.93, 全年预算数 251.89: the sheet's 预算数 is the adjusted one
     sheet = read("| 项目名称 | 工资性支出 |", "| 项目资金(万元) | 年初预算数 | 全年预算数 | 全年执行数 | 执行率 |",
@@ -303,5 +292,19 @@ def test_a_notices_sentence_stating_the_projects_money_gives_the_total():
 def test_a_notice_stating_several_amounts_leaves_the_total_and_says_so():
     document = read("安排某项目资金50万元,其中种植资金30万元,增加特色产业产值80万元。", *PROSE_GOALS)
     assert document.sheets[0].budget.total is None
-    [said] = [d for d in document.diagnostics if d.code == "P138"]
+    [said] = [d for d in document.diagnostics if d.code == "P137"]
     assert "50万元" in said.message and "30万元" in said.message and "80万元" not in said.message
+
+
+def test_a_total_label_with_its_unit_inside_a_run_together_cell_gives_the_amount():
+    # 216: 县动物卫生监督所资金总额(万元)50, the unit's name, then the total's label, its unit and its amount
+    sheet = read("某专项资金绩效目标表", "| 专项名称 | 重大动物疫病防控 |", "| 年度 | 县动物卫生监督所资金总额(万元)50 |",
+                 *GRID).sheets[0]
+    assert (sheet.budget.total, str(sheet.money_unit)) == (Decimal("50"), "万元")
+
+
+def test_a_block_of_amounts_whose_labels_head_columns_takes_the_total_from_the_figures_below():
+    # 200: the labels head columns, the sources' sub-headings below them, then the figures
+    sheet = read("| 专项名称 | 雨露计划就学补助 |", "| 专项资金情况 | 本年度预计投入(万元) | 财政资金(万元) | 其他 |",
+                 "| 中央 | 省级 | 市级资金 | 本级 |", "| 7 | 0 | 7 | 0 | 0 | 0 |", *GRID).sheets[0]
+    assert (sheet.budget.total, str(sheet.money_unit)) == (Decimal("7"), "万元")
