@@ -58,8 +58,9 @@ _LABEL_NOISE = re.compile(r"[\d\s()（）:：_]|年度|第|页")
 _GOAL_LABEL = re.compile(r"^(中期|长期|年度|实施期|总体|年度总体)?(绩效)?目标(完成情况|实际完成情况)?$")
 _LABEL_DATES = re.compile(r"\d+年?|[\s()（）:：_—\-～~至]")
 # The reader's diagnostics saying that it found no indicator header in this sheet, a grid too scrambled to place
-# its rows, or only an evaluation framework's scoring table (documents/codes.py).
-GRID_NOT_FOUND = ("P101", "P121", "P122")
+# its rows, only an evaluation framework's scoring table, or a grid the file cuts before its first row
+# (documents/codes.py).
+GRID_NOT_FOUND = ("P101", "P121", "P122", "P126")
 # The reader's word that a sheet's table is an evaluation framework's score sheet, not an indicator grid.
 FRAMEWORK_TABLE = ("P122",)
 # 成本指标 as a level 1 of its own (2021 framework) has no fixed place in the grid: first, or after 产出 or 满意度.

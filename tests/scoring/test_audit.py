@@ -62,9 +62,9 @@ HUANGGANG = printed(
 
 def test_a_score_below_what_the_actual_supports_and_no_reason():
     found = _found(HUANGGANG, HUBEI)
-    # every actual is its target to the letter (100% and 98% again): said once for the sheet (JXA25)
-    assert [(code, name) for code, name, _ in found] == [("JXA03", "整编资料审核"), ("JXA10", "整编资料审核"),
-                                                         ("JXA25", None)]
+    # every actual is its target to the letter, but each is a rate met exactly (100%, 98%): a common result, not
+    # taken for a table copied from its targets (JXA25; the reviewer flags no copying here)
+    assert [(code, name) for code, name, _ in found] == [("JXA03", "整编资料审核"), ("JXA10", "整编资料审核")]
     params = found[0][2]
     assert (params["score"], params["expected"]) == ("19.6", "20.00")
     assert "实际值 98% ÷ 目标值 98%" in params["formula"]
@@ -468,6 +468,16 @@ def test_a_row_marked_not_applicable_is_left_out_and_the_total_scaled():
     ("健全", "是/否", "只写了可选的评价“是/否”，没有选定一个"),
     ("好", "好好", None),  # not a list of options
     ("良好", "良好", None),  # 212: a grade reached, not both ends of a scale
+    # 208 (普陀体育中心 2022): 费用结算及时性 及时/及时, the answer to "was it on time?"
+    ("及时", "及时", None),
+    ("按期", "按期", None),
+    ("及时", "按时完成", "只写“按时完成”"),  # says only that it was done
+    ("及时", "及时完成", "只写“及时完成”"),
+    # 226 (普惠金融发展专项资金 自评): 申请定向费用补贴金融机构满意度 ≥80%/≥80%, the bound again instead of a survey result
+    ("≥80%", "≥80%", "照抄了年度指标值“≥80%”，写的是界限而不是实际测得的数"),
+    ("≤5天", "≤ 5天", "照抄了年度指标值“≤5天”，写的是界限而不是实际测得的数"),
+    ("≥80%", "≥85%", None),  # another bound is no copy (a reading left to the review)
+    ("≥80%", "80%", None),  # the bound met exactly
 ])
 def test_an_actual_that_only_restates_its_target(target, actual, how):
     sheet = printed([("效益指标", "社会效益指标", "制度执行", target, actual, 90, 90)],
@@ -481,6 +491,21 @@ def test_an_overall_actual_copied_from_the_goal():
                     execution_weight=10, execution_score=10, overall_actual="完成测试目标。")
     sheet.goals = ["完成测试目标"]
     assert [(f.rule, f.params["how"]) for f in audit_sheet(sheet, CENTRAL)] == [("JXA17", "照抄了年度总体目标")]
+
+
+@pytest.mark.parametrize(("goal", "overall", "reported"), [
+    # 244 (炉霍县 重大传染病防治 2021): the 全年实际完成情况 is the goals again, read with the 目标1: the goal lost
+    ("继续为0-6岁适龄儿童常规接种。目标2:减少艾滋病新发感染。", "目标1:继续为0-6岁适龄儿童常规接种。目标2:减少艾滋病新发感染。",
+     True),
+    ("1.完成培训。2.提高技能", "完成培训；提高技能", False),  # other punctuation between: not the same text
+    ("完成培训。", "完成培训1200人次。", False),  # a result of its own
+])
+def test_an_overall_actual_copied_from_the_goal_whatever_its_numbering(goal, overall, reported):
+    sheet = printed([("产出指标", "数量指标", "整治村数", "≥18个", "18个", 90, 90)], budget=10, spent=10, rate=100,
+                    execution_weight=10, execution_score=10, overall_actual=overall)
+    sheet.goals = [goal]
+    found = [(f.indicator, f.location.column) for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA17"]
+    assert found == ([("年度总体目标", "年度总体目标实际完成情况")] if reported else [])
 
 
 @pytest.mark.parametrize(("target", "actual", "times"), [
@@ -538,6 +563,11 @@ _SALARY = [("产出指标", "数量指标", "发放(缴纳)覆盖率", "=100%", 
     ("238.93", "251.89", "251.89", "年中追加人员调资经费12.96万元", None),
     # shared/corpus/006 (棠溪镇 委托业务 2022): 年初 90 cut to what was spent, 89.974, at the year's end: routine
     ("90", "89.974", "89.974", None, None),
+    # 239 (阜康市统计局 2023): 5.28 cut to the 1.96 spent (37.1% of the initial budget), so that the rate reads 100%
+    ("5.28", "1.96", "1.96", None, ("5.28", "1.96", "调减", "3.32")),
+    # 120 (棠溪镇 村级补助 2022): 202.64 cut to the 132.912 spent (65.6%)
+    ("202.64", "132.912", "132.912", None, ("202.64", "132.912", "调减", "69.728")),
+    ("100", "90", "90", None, None),  # 90% of the initial budget spent: the balance returned is routine
     # the same budget printed with another number of decimals
     ("43.2", "43.20", "37.24", None, None),
 ])
@@ -985,6 +1015,24 @@ def test_actuals_copied_from_every_target_are_reported_once(actuals, reported):
     assert found == ([("实际完成值", "3", "≥95%")] if reported else [])
 
 
+@pytest.mark.parametrize(("pairs", "example"), [
+    # 015 (黄冈市水土保持 2020): five rates, each met exactly: not taken for a copied table
+    ((("100%", "100%"), ("100%", "100%"), ("98%", "98%"), ("100%", "100%"), ("100%", "100%")), None),
+    ((("100.00%", "100.00%"), ("95%", "95%"), ("100%", "100%")), None),
+    # 225 (杨楼社区 特色种养殖 2023): areas and head counts printed again as the result
+    ((("5.5亩", "5.5亩"), ("6亩", "6亩"), ("283只", "283只")), "5.5亩"),
+    # 206 (历城区文化馆 2019): rates and one amount, 45万, again: the amount tells
+    ((("100%", "100%"), ("100%", "100%"), ("45万", "45万")), "45万"),
+    # 230 (更戛乡 动物防疫 2021): bounds printed again with their operator
+    ((("≥90%", "≥90%"), ("≥70%", "≥70%"), ("=100%", "=100%")), "≥90%"),
+])
+def test_rates_met_to_the_letter_are_not_taken_for_a_copied_table(pairs, example):
+    rows = [("产出指标", "数量指标", f"指标{n}", target, actual, None, None) for n, (target, actual) in enumerate(pairs, 1)]
+    sheet = printed(rows, budget=10, spent=10, rate=100, execution_weight=10, execution_score=10)
+    found = [(f.params["count"], f.params["example"]) for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA25"]
+    assert found == ([(str(len(pairs)), example)] if example else [])
+
+
 @pytest.mark.parametrize(("actual", "reported"), [
     ("全天候", True),  # 212 (黄石市图书馆 2022): 全天候可用 cut short, every other row the target to the letter
     ("全天候可用", True),
@@ -1107,3 +1155,36 @@ def test_a_shortfall_without_a_weight_needs_a_reason_when_it_is_plain(target, ac
                     budget=100, spent="98.67")
     found = [(f.indicator, f.params["shortfall"]) for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA10"]
     assert found == ([("全年缴费人数", f"实际完成 {actual}，未达到年度指标值 {target}")] if reported else [])
+
+
+@pytest.mark.parametrize(("target", "actual", "deviation", "reported"), [
+    # corpus 219 (吕梁山护工培训 2021, a table without 分值): the actual says the target was missed, no reason given
+    ("1-6期培训结束后及时考核", "1-2期未能及时培训", None, True),
+    ("按时完成验收", "尚未完成验收", None, True),
+    ("18—54周岁", "存在18岁以下、54周岁以上", None, False),  # a range of figures: left to the figures
+    ("1-6期培训结束后及时考核", "1-2期未能及时培训", "师资不足，已调整计划", False),  # a reason given
+    ("无安全事故", "未发生安全事故", None, False),  # a negative outcome reached
+    ("无违规", "不存在违规", None, False),
+    ("43个", "未完成32个", None, False),  # a figure to compare: the figures decide
+])
+def test_an_actual_that_admits_a_shortfall_needs_a_reason(target, actual, deviation, reported):
+    sheet = printed([("产出指标", "时效指标", "考核任务完成及时", target, actual, None, None, deviation)],
+                    budget=100, spent=100)
+    found = [(f.indicator, f.location.row, f.params["shortfall"]) for f in audit_sheet(sheet, CENTRAL)
+             if f.rule == "JXA10"]
+    assert found == ([("考核任务完成及时", 11, f"实际完成值写明“{actual}”，未达到年度指标值“{target}”")]
+                     if reported else [])
+
+
+@pytest.mark.parametrize(("target", "actual", "rule"), [
+    # corpus 240 (江西省政协 2017): 成本控制率 ±10% answered 达标, a figure to be answered with a figure
+    ("±10%", "达标", "JXA09"),
+    ("2023年12月前", "完成", "JXA09"),
+    ("2023年12月前", "2023年11月", None),  # answered with a date
+    ("严格执行相关制度规定", "达标", "JXA17"),  # a target in words: "达标" only says it was done
+])
+def test_words_for_a_target_that_holds_a_figure(target, actual, rule):
+    sheet = printed([("产出指标", "成本指标", "成本控制率", target, actual, 5, 5)],
+                    budget=10, spent=10, rate=100, execution_weight=10, execution_score=10)
+    found = [(f.rule, f.indicator, f.location.column) for f in audit_sheet(sheet, CENTRAL) if f.rule in ("JXA09", "JXA17")]
+    assert found == ([(rule, "成本控制率", "实际完成值")] if rule else [])

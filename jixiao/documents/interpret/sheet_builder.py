@@ -86,12 +86,12 @@ _VALUE_KINDS = ("target", "long_term_target", "actual", "expected")
 
 
 _MONEY_HEADINGS = {
-    "budget_initial": ("年初预算数", "年初预算", "年初预算数(万元)"),
+    "budget_initial": ("年初预算数", "年初预算", "年初预算数(万元)", "年初部门预算安排金额"),
     "budget_full": ("全年预算数", "调整后预算数", "全年预算", "调整后预算", "年度预算数", "下达额度", "转移支付预算数",
                     "调整后全年预算数", "全年调整预算数"),
     "spent": ("全年执行数", "预算执行数", "执行数", "实际支出", "全年执行", "实际支出金额", "转移支付执行数", "实际执行数",
-              "全年实际执行数", "实际执行金额", "实际支出数", "全年实际支出数"),
-    "execution_rate": ("执行率", "预算执行率", "资金执行率", "预算执行进度", "全年执行率", "全年预算执行率"),
+              "全年实际执行数", "实际执行金额", "实际支出数", "全年实际支出数", "年度拨付金额"),
+    "execution_rate": ("执行率", "预算执行率", "资金执行率", "预算执行进度", "全年执行率", "全年预算执行率", "支出实现率"),
     "spent_expected": ("全年预计执行数", "全年预计支出数"),
     "weight": ("分值", "权重"),
     "score": ("得分",),
@@ -103,6 +103,9 @@ _DEFINITION = re.compile(r"^([^=＝]{2,30}率)\s*[=＝]\s*(.+/.+[*×]\s*100\s*%)
 # the name, then how it is computed in brackets: 结余率(计算方法为:结余数/预算数)
 _BRACKETED_DEFINITION = re.compile(r"^([^(（]{2,30}?)\s*[(（]((?:计算方法|计算公式|计算方式|公式)[^)）]*)[)）]$", re.DOTALL)
 _MONEY_NOTE = re.compile(r"[(（][A-Za-z/%％×*]{1,5}(?:100%)?[)）]$")  # (B/A), (B/A×100%)
+# a column's circled number and how it is worked out from the others (⑤=④/③, ③=①+②), and what an amount includes
+# (含历年结余结转): a Fujian 部门整体 form's money headings
+_CIRCLED = re.compile(r"[(（]含[^()（）]{1,12}[)）]|[①-⑳](?:[=＝][①-⑳+\-*/×÷()（）]+)?")
 _SPENT_TO_DATE = re.compile(r"^1[-—~至]\d{1,2}月(?:执行数|支出数)")
 _RATE_TO_DATE = re.compile(r"^1[-—~至]\d{1,2}月(?:预算|资金)?执行率")
 _CODE = re.compile(r"[0-9A-Za-z]+")  # a unit code's characters
@@ -123,7 +126,8 @@ _CONCLUSION = re.compile(r"(评价结论|自评结论|存在问题|改进措施)
 def money_key(text: str) -> str | None:
     """Which figure of a self-evaluation's or monitoring table's money block a heading names (``budget_initial``,
     ``spent``, ``execution_rate`` …), or None."""
-    key = _MONEY_NOTE.sub("", match_key(text))  # 全年预算数(A), 执行率(B/A); Traditional characters too
+    # 全年预算数(A), 执行率(B/A); 支出实现率(%)⑤=④/③ (the column's number and formula); Traditional characters too
+    key = _MONEY_NOTE.sub("", match_key(_CIRCLED.sub("", text)))
     if _SPENT_TO_DATE.match(key):
         return "spent"
     if _RATE_TO_DATE.match(key):
@@ -380,6 +384,7 @@ class SheetBuilder:
         self._row_count = 0
         self._aligner: Aligner | None = None
         self._pending_level_tokens = 0
+        self._pending_level_row: Placed | None = None  # the row the pending level names stand on (where a P108 says)
         self._last_tokens = 0  # the tokens of the last indicator read
         self.tokens_placed = 0
         self.tokens_diagnosed = 0
@@ -962,7 +967,9 @@ class SheetBuilder:
         if self._pending_level_tokens:
             # level names with no indicator after them (a file cut after a level cell)
             levels = [level for level in self._levels if level]
-            self.diagnostics.append(diagnostic("P108", self._location(), levels, text="｜".join(levels)))
+            place = self._pending_level_row
+            self.diagnostics.append(diagnostic("P108", self._location_of(place) if place else self._location(),
+                                               levels, text="｜".join(levels)))
             self.tokens_diagnosed += self._pending_level_tokens
             self._pending_level_tokens = 0
 
@@ -1127,6 +1134,7 @@ class SheetBuilder:
                 self.diagnostics.append(diagnostic("P108", self._location_of(placed), cells, text="｜".join(cells)[:80]))
             elif placed.tokens:
                 self._pending_level_tokens += placed.tokens
+                self._pending_level_row = placed
                 if canonical_level2(match_key(values.get("level2", ""))):
                     self._stacked.append(values["level2"])
             return

@@ -63,7 +63,7 @@ _LEVELS = ("level1", "level2")
 _CJK_END = re.compile(r"[\u4e00-\u9fff]$")  # a name ends in a word, not in a figure of its own
 _LEVEL_ROLES = (Role.LEVEL1, Role.LEVEL2)
 _PROSE_PARTS = {"level1": "一级指标", "level2": "二级指标", "group": "指标组", "name": "三级指标", "target": "指标值",
-                "actual": "实际完成值"}
+                "actual": "实际完成值", "score": "得分", "rate": "目标完成率"}
 _POINTS = ("weight", "score")  # the columns of points that end a self-evaluation row
 _ACHIEVED = ("actual", "expected")  # the columns of what was achieved, written like a target
 # a weight run into the target after it (1020万元: 10 | 20万元), the weight one or two digits long (or x.5)
@@ -248,7 +248,7 @@ class Aligner:
             # a level name at the margin is as wide as the columns after the levels only by chance: its other
             # cells were empty)
             self._add(dict(zip(self.slots, line.texts)), line, LABEL_CONFIDENCE, [], len(line.filled))
-        elif len(line.tokens) == len(columns.kinds):
+        elif len(line.tokens) == len(columns.kinds) and not _opens_with_frame(line, columns):
             self._add(dict(zip(self.keys, line.texts)), line, GRID_CONFIDENCE, [], len(line.filled))
         elif not self._ends_previous(line):
             self._by_labels(line.filled, line, closed=True)
@@ -306,8 +306,9 @@ class Aligner:
         how the text was split)."""
         before = len(self.placed)
         for item in line.extra[PROSE]:
-            values = {kind: text for kind, text in item if kind not in ("group", "rest")}
-            extra = {"指标组": text for kind, text in item if kind == "group"}
+            values = {kind: text for kind, text in item if kind not in ("group", "rate", "rest")}
+            # (the group a cell's indicators share, and the completion rate a report works out, kept beside the row)
+            extra = {_PROSE_PARTS[kind]: text for kind, text in item if kind in ("group", "rate")}
             rest = [text for kind, text in item if kind == "rest"]
             if rest:
                 values["_unplaced"] = "\n".join(rest)
@@ -626,12 +627,15 @@ class Aligner:
         for position, (token, text, role) in enumerate(zip(tokens, texts, roles)):
             if role is Role.EMPTY and not body and (not levels or sectioned):
                 continue  # (the empty cells of a section row stay with its level name)
-            if FRAME not in levels and (not body and (not levels and self._frame_label(text)
+            levelled = next((r for r in roles[position + 1:] if r is not Role.EMPTY), None) in _LEVEL_ROLES
+            if FRAME not in levels and (not body and (not levels and (self._frame_label(text)
+                                                                      or levelled and is_frame_label(text))
                                                       or not closed and is_frame_label(text))
                                         or body and self._segmented and is_frame_label(text)):
-                # the form's vertical label repeated on a row, or printed among a stream's level cells (a
-                # spreadsheet's merged cells out of order) or between two rows of run-together text (…2000 种次 |
-                # 项目绩效指标 | 汇总…): counted, not placed
+                # the form's vertical label repeated on a row, or opening the first row before its level names
+                # (年度绩效指标完成情况 | 产出指标 | …, the header printed without it), or printed among a stream's
+                # level cells (a spreadsheet's merged cells out of order) or between two rows of run-together text
+                # (…2000 种次 | 项目绩效指标 | 汇总…): counted, not placed
                 levels[FRAME], first = text, first or token
                 continue
             kind = {Role.LEVEL1: "level1", Role.LEVEL2: "level2"}.get(role)
@@ -1259,6 +1263,14 @@ def _fit(texts: list[str], kinds: list[str]) -> list[str] | None:
             if rest is not None:
                 return [kinds[index], *rest]
     return None
+
+
+def _opens_with_frame(line: Line, columns: Columns) -> bool:
+    """Whether a row opens with the form's vertical label that its header does not print (年度绩效指标完成情况 |
+    产出指标 | …): its cells are one more than the columns from there on, as many as all of them only by chance."""
+    texts = [token.text.strip() for token in line.filled]
+    return FRAME not in columns.kinds and len(texts) > 1 and is_frame_label(texts[0]) and \
+        label(texts[1]).role in _LEVEL_ROLES
 
 
 def _names_a_level(line: Line) -> bool:

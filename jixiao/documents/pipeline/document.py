@@ -45,7 +45,7 @@ from jixiao.documents.pipeline.records import (
     sheet_kind,
     trailing_total,
 )
-from jixiao.documents.pipeline.regions import body_end, find_header
+from jixiao.documents.pipeline.regions import body_end, find_header, is_frame_label
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.vocabulary import PAGE_NUMBER, goals_word, header_label, labels, split_label_value
@@ -193,16 +193,16 @@ class _Assembler:
             if total is not None:
                 builder.claimed["total"] = total
 
-    def _header_text(self, builder: SheetBuilder, reported: bool = False) -> None:
+    def _header_text(self, builder: SheetBuilder, reported: bool = False, said: str = "") -> None:
         """What the header block's text says that its rows did not: the claimed total and the money block, however
         a document site cut them up or ran them together; above the prose indicators of a self-evaluation report
-        (``reported``), what its sentences say of the money."""
+        (``reported``), what its sentences say of the money, and what the first of them (``said``) says of it."""
         text = self._block()
         total = claimed_total(text)
         if total is not None:
             builder.claimed.setdefault("total", total)
         if "spent" not in builder.money:
-            for key, figure in (money_in_text(text) or (money_in_prose(text) if reported else {})).items():
+            for key, figure in (money_in_text(text) or (money_in_prose(f"{text}\n{said}") if reported else {})).items():
                 builder.money.setdefault(key, figure)
 
     def _new_sheet(self, title: str | None = None) -> SheetBuilder:
@@ -234,8 +234,10 @@ class _Assembler:
             if not current.sheet.goals and self._prose_goal:
                 current.sheet.goals = [self._prose_goal]
             self._prose_goal = None
-            self._header_text(current, reported=bool(first.extra.get(PROSE)) and "actual" in header.columns.kinds)
-            if first.extra.get(PROSE) and "actual" not in header.columns.kinds:
+            reported = bool(first.extra.get(PROSE)) and "actual" in header.columns.kinds
+            # (a report's first sentence of indicators may say the money too: …实际完成…264户,发放补助资金为278.8万元)
+            self._header_text(current, reported=reported, said=" ".join(first.texts) if reported else "")
+            if first.extra.get(PROSE) and not reported:
                 current.total_from_sentences(self._block())  # a notice setting a project's goals in sentences
         self._block_text = []
         end = body_end(lines, header.end, self.settings, header.interleaved)
@@ -248,6 +250,11 @@ class _Assembler:
         current.close_grid()
         if end == len(lines) and end > header.end:
             self._cut(current, lines[header.end:end])
+        elif end == len(lines) and not current.sheet.indicators:
+            # the file stops inside or right after the header (…| 全年实际完成值 | 未完成原): no row was printed
+            heading = next((token for token in reversed(header.tokens) if token.text.strip()), None)
+            if heading is not None:
+                self._cut_before_rows(current, heading.line or lines[-1].line, heading.text.strip())
         elif end > header.end and current.sheet.indicators and _headings_left(lines[end:]):
             # the file stops after the rows' names, on the heading of their values (P124): the values are lost
             heading = next(token.text.strip() for line in reversed(lines) for token in reversed(line.filled)
@@ -264,8 +271,15 @@ class _Assembler:
         cut tables off there, and what follows the cut cannot be judged missing."""
         indicators = builder.sheet.indicators
         last = next((line for line in reversed(body) if line.kind is not LineKind.BREAK), None)
-        if not indicators or last is None or builder.claimed.get("conclusions"):
+        if last is None or builder.claimed.get("conclusions"):
             return  # (the table's closing fields were read in its last line: it ends in the file)
+        if not indicators:
+            # the file stops after the header, on the grid's frame label and first level names: the rows are all
+            # after the cut
+            texts = [token.text.strip() for line in body for token in line.filled]
+            if texts and all(label(text).role in (Role.LEVEL1, Role.LEVEL2) or is_frame_label(text) for text in texts):
+                self._cut_before_rows(builder, last.line, "｜".join(texts))
+            return
         # a pipe row stopping before the closing bar the rows above it end with was cut inside a cell
         cut_cell = last.extra.get("open_end") and any(
             line.extra.get("piped") and not line.extra.get("open_end") for line in body[:-1]) and bool(
@@ -298,6 +312,12 @@ class _Assembler:
         location = Location(file=self.source, table=builder.ordinal, sheet=builder.sheet.key, line=last.line)
         self.diagnostics.append(diagnostic(code, location, set_aside, **fields))
         builder.cut = True  # rows after the cut are missing: the printed points cannot add up to the whole
+
+    def _cut_before_rows(self, builder: SheetBuilder, line: int | None, text: str) -> None:
+        """The file ends in a grid before its first row (P126): the grid's emptiness is the cut's, not the table's."""
+        location = Location(file=self.source, table=builder.ordinal, sheet=builder.sheet.key, line=line)
+        self.diagnostics.append(diagnostic("P126", location, line=line, text=text[:40]))
+        builder.cut = True
 
     def _long_table(self, lines: list[Line], header, long_header) -> int:
         end = header.end

@@ -75,7 +75,9 @@ _BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # the template's numbering of its indicator rows (``指标1:``, ``指标2``, ``指标1工程完工率``)
 # the template's numbering of its rows: 指标1:, or 任务1: where a 部门整体 form's 分解目标 column numbers the tasks
 _NUMBER_MARK = r"(?:指标\s*\d{1,2}(?:\s*[:：.．、]|(?![\d.．%]))|任务\s*\d{1,2}\s*[:：])"
-_NAME_PREFIX = re.compile(r"^(?:" + _NUMBER_MARK + r"|\d+[.．、](?!\d)|[(（]\d+[)）]|★+|☆+)\s*")
+# (a parent row numbered by the outline's Chinese numerals, its parts by 1、 2、: 一、示范区建立 over 1、施用配方肥)
+_NAME_PREFIX = re.compile(r"^(?:" + _NUMBER_MARK + r"|\d+[.．、](?!\d)|[(（]\d+[)）]|[一二三四五六七八九十]{1,3}、"
+                          r"|[(（][一二三四五六七八九十]{1,3}[)）]|★+|☆+)\s*")
 _DATE = re.compile(r"^\d{4}[-年./]\d{1,2}(?:[-月./]\d{1,2}日?)?(?:\s*\d{1,2}:\d{2})?")
 _NUMBER = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?%?$")
 _TARGET = re.compile(r"^(?:[≥≤><=]+|不低于|不少于|不高于|不超过|不小于|不大于|大于等于|小于等于|大于|小于|低于|高于|%?=|二(?=\d))"
@@ -88,7 +90,12 @@ _CHROME_WORDS = ("分享到", "打印本页", "关闭窗口", "索引号", "发�
                  "字体:", "字号:", "【打印】", "【关闭】", "访问量", "作者:", "来源:", "扫一扫", "首页>", "当前位置",
                  "上一篇", "下一篇", "附件下载", "文件下载",
                  # a government site's footer (内容保障 | 公务邮箱, 鲁ICP备…, 政府网站标识码)
-                 "内容保障", "公务邮箱", "ICP备", "公网安备", "网站标识码", "主办单位", "承办单位", "文章来源", "点击数", "责任编辑")
+                 "内容保障", "公务邮箱", "ICP备", "公网安备", "网站标识码", "主办单位", "承办单位", "文章来源", "点击数", "责任编辑",
+                 # a government site's top menu (• 设为首页| • 加入收藏| • 长辈版| • 无障碍浏览|)
+                 "设为首页", "加入收藏", "长辈版", "无障碍浏览")
+# an item of a site's menu: a bullet, a few characters and the bar that separates it from the next (• 关怀模式|); its
+# bar says nothing of how the document's table separates its cells
+_MENU_ITEM = re.compile(r"[•·●▪]\S{1,8}\|")
 # a printed page's number, on a line of its own (第 1 页 共 3 页, 共3页 第1页, 第1页/共3页)
 _PAGE_OF = re.compile(r"第\d+页[,，/]?共\d+页|共\d+页[,，/]?第\d+页")
 
@@ -349,7 +356,7 @@ def is_chrome(text: str) -> bool:
     key = fold(text)
     # (map over the bound method: the words are tried in C, this is asked of every new cell text)
     return (any(map(key.__contains__, _CHROME_WORDS)) or key.startswith(("#source:", "#kind:"))
-            or _PAGE_OF.fullmatch(key) is not None)
+            or _PAGE_OF.fullmatch(key) is not None or _MENU_ITEM.fullmatch(key) is not None)
 
 
 @lru_cache(maxsize=65536)
@@ -1163,13 +1170,21 @@ def _opens_paragraph(text: str) -> bool:
     opening = _PARAGRAPH_OPENING.match(simplified(text))
     if opening is not None:
         return label(opening.group(1)).role in (Role.LEVEL1, Role.LEVEL2)
+    # a level name and a colon, then such sentences ((3)数量目标:当年…活动数量绩效目标值是28次,实际完成值为40次,…)
+    opening = _LEVEL_COLON.match(simplified(text))
+    if opening is not None and label(opening.group(1)).role in (Role.LEVEL1, Role.LEVEL2):
+        return said_indicators(simplified(text)[opening.end():]) is not None
     # a level name, then sentences that say each indicator's target and what was achieved in words (4.成本指标国家规定
-    # 标准发放指标为100%实际完成值为100%): a report's paragraph too
+    # 标准发放指标为100%实际完成值为100%): a report's paragraph too; so is a line of a report's numbered list that
+    # says them without a level name (1.…密度,年初目标值≥90%,实际完成值≥90%,自评得分20分;)
     level1, level2, rest = split_level_prefix(_HEADING_NUMBER.sub("", simplified(text)))
-    return bool(level1 or level2) and said_indicators(rest.lstrip("。:：,， ")) is not None
+    if level1 or level2:
+        return said_indicators(rest.lstrip("。:：,， ")) is not None
+    return said_indicators(simplified(text)) is not None
 
 
 _HEADING_NUMBER = re.compile(r"^\s*[(（]?[一二三四五六七八九十\d]*[)）、.．]?\s*")
+_LEVEL_COLON = re.compile(r"^\s*[(（]?[一二三四五六七八九十\d]*[)）、.．]?\s*([^。:：,，;；]{2,12})[:：]")
 
 
 _MIN_FUSED_HEADINGS = 4

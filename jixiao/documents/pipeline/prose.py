@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from jixiao.documents.pipeline.labels import Role, label, match_key, simplified, split_name_trend, split_qualitative
-from jixiao.documents.pipeline.said import said_indicators
+from jixiao.documents.pipeline.labels import (Role, is_value, label, match_key, simplified, split_name_trend,
+                                             split_qualitative)
+from jixiao.documents.pipeline.said import Said, said_indicators, said_results
 from jixiao.documents.pipeline.tokens import Line, LineKind
 from jixiao.documents.vocabulary import labels
 from jixiao.model import canonical_level1, canonical_level2
@@ -26,7 +27,7 @@ from jixiao.model.units import unit_spellings
 __all__ = ["Item", "split_prose", "split_report_sentence", "prose_lines", "PROSE"]
 
 PROSE = "prose"  # the key of a line's ``extra`` that holds its items
-Item = tuple[tuple[str, str], ...]  # (kind, text) pairs: level1, level2, group, name, target, or rest
+Item = tuple[tuple[str, str], ...]  # (kind, text) pairs: level1, level2, group, name, target, actual, score, rate, rest
 
 _SENTENCE = re.compile(r"[;；。]")
 _CLAUSE = re.compile(r"[,，]")
@@ -161,12 +162,15 @@ def _name_then_value(pending: list[str]) -> Item | None:
 
 
 @lru_cache(maxsize=4096)
-def split_prose(text: str, levelled: bool = False, headed: bool = False) -> tuple[Item, ...] | None:
+def split_prose(text: str, levelled: bool = False, headed: bool = False, reporting: bool = False
+                ) -> tuple[Item, ...] | None:
     """The items of prose that names indicators and their targets, or None when ``text`` is no such prose: it
     must give a target and open with a level name and a colon or comma (``数量指标：…``), or, when a level name
     stands before it (``levelled``: the cell to its left), join several indicators with ``；`` (``产出指标 |
     开展…8次；编制…3个``): one indicator with its number is an ordinary cell. Under an outline's level heading
-    (``headed``: ``(一)数量指标`` on the line above) one indicator with its target is enough."""
+    (``headed``: ``(一)数量指标`` on the line above) one indicator with its target is enough. Under a report's
+    heading of what was achieved (``reporting``: ``(四)绩效指标完成情况分析``), a sentence made only of results
+    (``经费发放率为98%覆盖率及资金到位率均为100%``, :func:`.said.said_results`) gives each name what it came to."""
     # the template's residue stays in the names (黄金蜜(葡萄)种植数量(≥**株)>=17600株): the sheet builder cleans them
     # and keeps each name as written, so that the review reports the residue
     line = simplified(text.strip())
@@ -186,8 +190,13 @@ def split_prose(text: str, levelled: bool = False, headed: bool = False) -> tupl
             items.append(tuple(levels))
         said = said_indicators(rest) if rest.strip() else None
         if said:
-            items.extend((("name", name), ("target", target), ("actual", actual)) for name, target, actual in said)
+            items.extend(_said_items(said))
             targets += len(said)
+            continue
+        results = said_results(rest) if reporting and rest.strip() else None
+        if results:
+            items.extend((("name", name), ("actual", figure)) for name, figure in results)
+            targets += len(results)
             continue
         clauses = [part for part in _CLAUSE.split(rest) if part.strip()] if rest.strip() else []
         paired = _name_then_value(clauses)
@@ -225,14 +234,31 @@ _PLAN_WORD = re.compile(r"(?:任务数|目标值|计划数|目标任务数?)为?
 _SUBJECT = re.compile(r"^(?:我|全)(?:省|市|县|区|旗|州|盟|镇|乡|局|院|校|单位|中心)(?:\d{4}年度?)?|^\d{4}年度?")
 
 
+def _said_items(said: list[Said]) -> list[Item]:
+    """The items of the indicators a sentence states in words (:mod:`.said`), with the points given where it says
+    them."""
+    return [(("name", part.name), ("target", part.target), ("actual", part.actual))
+            + ((("score", part.score),) if part.score is not None else ())
+            + ((("rate", part.rate),) if part.rate is not None else ()) for part in said]
+
+
 def split_report_sentence(text: str) -> tuple[Item, ...] | None:
     """The indicators a report's paragraph states with their plan and what was achieved, under no level heading
     (``我市2022年农村危房改造任务数为115户,实际完成农村危房改造264户``), or None. Only where the evidence is strong:
     a clause that names what is measured, a word of plan (任务数, 目标值, 计划数) and its figure, and right after it
-    a clause of achievement (实际完成…, 全年完成值…) whose figure has the same unit. The paragraph's other clauses
-    are narrative, not cells, and are left out."""
+    a clause of achievement (实际完成…, 全年完成值…) whose figure has the same unit; or a sentence made only of
+    indicators said with a word for the target and one for what was achieved (:mod:`.said`: a report's numbered list
+    ``1.…密度,年初目标值≥90%,实际完成值≥90%,自评得分20分;``). The paragraph's other clauses are narrative, not cells,
+    and are left out. A paragraph that opens with a level name is :func:`split_prose`'s, which reads it under that
+    level."""
     items: list[Item] = []
-    for sentence in _SENTENCE.split(simplified(text.strip())):
+    line = simplified(text.strip())
+    levelled = bool(_levels(line)[0])
+    for sentence in _SENTENCE.split(line):
+        said = said_indicators(sentence) if sentence.strip() and not levelled else None
+        if said:
+            items.extend(tuple((kind, as_written(text, part)) for kind, part in item) for item in _said_items(said))
+            continue
         clauses = [part.strip() for part in _CLAUSE.split(sentence) if part.strip()]
         for clause, following in zip(clauses, clauses[1:]):
             parts = dict(_clause(clause))
@@ -274,9 +300,13 @@ def prose_lines(lines: list[Line]) -> list[Line]:
     prose, and the headings above it are items."""
     result: list[Line] = []
     headed = False  # the lines above are an outline's level headings, or indicators under them
+    reporting = False  # the lines stand under a report's heading of what was achieved (绩效指标完成情况分析)
     for line in lines:
         filled = line.filled
         texts = [token.text for token in filled]
+        if len(texts) == 1 and not line.extra.get(PROSE) and _NUMBERED.match(texts[0].strip()):
+            heading = simplified(texts[0])
+            reporting = bool(_RESULTS_HEADING.search(heading)) or (reporting and not _TOP_HEADING.match(heading))
         if len(texts) == 1 and _lone_levels(texts[0]):
             headed = bool(_NUMBERED.match(texts[0].strip()))  # (an unnumbered level name alone is a table cell)
             result.append(line)
@@ -295,7 +325,11 @@ def prose_lines(lines: list[Line]) -> list[Line]:
         # the first cell holding prose, and whether a level name stands left of it: one pass that stops there
         at, levelled, roles = None, False, []
         for index, text in enumerate(texts):
-            if split_prose(text, levelled):
+            if index and is_value(texts[index - 1]):
+                # a sentence after the row's own figures is a column of notes (a 评分标准 cell: 本指标满分6分,
+                # …达9个得6分,少检查一个扣1分,扣完为止。), not indicators of its own
+                break
+            if split_prose(text, levelled, reporting=reporting):
                 at = index
                 break
             roles.append(label(text).role)
@@ -309,7 +343,8 @@ def prose_lines(lines: list[Line]) -> list[Line]:
                                line.blanks_before))
         levels = [(_level(text) or ("name", text)) for text in texts[first:at]]
         rest = tuple((("rest", text),) for text in texts[at + 1:])
-        items = ((tuple(levels),) if levels else ()) + (split_prose(texts[at], levelled) or ()) + rest
+        split = split_prose(texts[at], levelled, reporting=reporting) or ()
+        items = ((tuple(levels),) if levels else ()) + split + rest
         previous = result[-1] if result else None
         above = _lone_levels(previous.filled[0].text) if previous is not None and len(previous.filled) == 1 else None
         if above and not previous.extra.get(PROSE):  # type: ignore[union-attr]
@@ -323,6 +358,10 @@ def prose_lines(lines: list[Line]) -> list[Line]:
 
 # the number an outline's heading opens with (一、 二. (一) （二）): a heading of its own, not a cell of a table
 _NUMBERED = re.compile(r"^(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])")
+# a report's heading of what its indicators came to ((四)绩效指标完成情况分析, 二、绩效目标完成情况分析), and the report's
+# next part (三、偏离绩效目标的原因), which ends it
+_RESULTS_HEADING = re.compile(r"^[^。]{0,12}(?:指标|目标)[^。]{0,4}完成情况")
+_TOP_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 
 
 def _mark_headings(result: list[Line]) -> None:

@@ -29,8 +29,9 @@ from jixiao.model import (
 __all__ = ["sheet_kind", "self_evaluation", "monitoring_report", "claimed_total", "trailing_total", "figures_lost"]
 
 SELF_EVAL, MONITOR, GOAL = "self-eval", "monitor", "goal"
-# the total a self-evaluation claims, printed in its header block (自评总分(分) | 97.93, 项目总得分99分, 自评得分: 98)
-_CLAIMED_LABEL = r"(?:自评总分|自评得分|项目总得分|自评总得分)\s*(?:[(（]分[)）])?"
+# the total a self-evaluation claims, printed in its header block (自评总分(分) | 97.93, 项目总得分99分, 自评得分: 98), or
+# said by a report's conclusion (总得分90, 因此评价分100分)
+_CLAIMED_LABEL = r"(?:自评总分|自评得分|总得分|评价得?分)\s*(?:[(（]分[)）])?"
 _CLAIMED_TOTAL = re.compile(_CLAIMED_LABEL + r"\s*[:：|｜]?\s*(\d{1,3}(?:\.\d{1,2})?)(?![\d.])")
 # one cell per line: the label's cell spans the rows beside it, its figure comes after their cells (自评得分 /
 # 省级财政部门 / 四川省财政厅 / … / 100), the first line that is a figure alone, with no other figure and no money

@@ -18,6 +18,7 @@ The body runs until a title, a header-field label that opens the next project, p
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -61,7 +62,9 @@ _MAX_UNKNOWN = 12  # headings the vocabulary does not know, after a header of on
 _MAX_UNKNOWN_LENGTH = 12
 _BARE_NAME = "指标"
 _CAPTION = re.compile(r"^附?表[〇一二三四五六七八九十\d]{1,3}(?:[-—－]\d{1,2})?[:：]?$")  # 表十二, 附表3-1: the next table
-_FRAME_LABELS = ("绩效指标", "年度绩效指标", "长期绩效指标", "绩效指标(90分)", "项目绩效指标")
+_FRAME_LABELS = ("绩效指标", "年度绩效指标", "长期绩效指标", "绩效指标(90分)", "项目绩效指标",
+                 # (the self-evaluation form's: 年度绩效指标完成情况 beside its levels)
+                 "年度绩效指标完成情况", "绩效指标完成情况")
 _SECTION = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]")
 # a report's numbered section heading, (二)项目财务管理状况: no cell of a grid (a numbered level name is a level's)
 _REPORT_SECTION = re.compile(r"^[(（][一二三四五六七八九十]{1,2}[)）][\u4e00-\u9fff]{4}")
@@ -343,6 +346,7 @@ def split_headings(text: str) -> tuple[str, ...] | None:
 _IMPLIED = ("一级指标", "二级指标", "三级指标", "指标值")
 _POINTS = "权重"
 _ACHIEVED = "实际完成值"  # the column of a report's prose that says what was done after each target
+_SCORED = "得分"  # ... and the column of the points its self-evaluation gave
 _POINTS_FIGURE = re.compile(r"(?:100|\d{1,2})(?:\.\d{1,2})?")  # 0–100 points, as 22.5 or 5
 
 
@@ -358,15 +362,18 @@ def _implied(text: str) -> tuple[str, ...]:
     return (*_IMPLIED, _POINTS) if points else _IMPLIED
 
 
-def _reports_actuals(lines: list[Line], index: int) -> bool:
-    """Whether the prose indicators from ``lines[index]`` on say what was achieved (a self-evaluation report)."""
+def _reported(lines: list[Line], index: int) -> tuple[str, ...]:
+    """The columns of a self-evaluation report the prose indicators from ``lines[index]`` on imply: what was
+    achieved when any says it, and the points given when any says them (自评得分20分)."""
+    kinds: set[str] = set()
     for line in lines[index:]:
         items = line.extra.get(PROSE)
         if not items:
-            return False
-        if any(kind == "actual" for item in items for kind, _ in item):
-            return True
-    return False
+            break
+        kinds.update(kind for item in items for kind, _ in item)
+    if "actual" not in kinds:
+        return ()
+    return (_ACHIEVED, _SCORED) if "score" in kinds else (_ACHIEVED,)
 
 
 def _states_levels(lines: list[Line], index: int) -> bool:
@@ -397,7 +404,7 @@ def find_header(lines: list[Line], index: int, settings: ReadSettings = DEFAULT_
     if implied and line.extra.get(PROSE):
         # indicators written as prose: the items say what each piece is, the four columns are implied (and the
         # goal table's form, whose fields the text names)
-        headings = (*_IMPLIED, _ACHIEVED) if _reports_actuals(lines, index) else _IMPLIED
+        headings = (*_IMPLIED, *_reported(lines, index))
         if not _states_levels(lines, index):
             headings = headings[2:]  # sentences that name no level imply no level columns (the structure is not shown)
         tokens = [Token(text, line.line, column) for column, text in enumerate(headings)]
@@ -495,7 +502,9 @@ def join_heading_runs(lines: list[Line]) -> list[Line]:
     """Headings written without separators and wrapped inside a heading (``绩效指标指标名称指标权`` /
     ``重计量单位指标性质指标值``, a narrow page's line break) are one line again: a one-cell line joins the one-cell
     line right above it when together they are a run of headings (:func:`split_headings`) and the line above
-    alone is none."""
+    alone is none, and the line break falls inside a heading. A break between two headings is no wrap: a section's
+    title above the table (``年度绩效指标完成情况``) stays apart from the first heading of the header below it
+    (``一级指标``, its merged cell printed on a line of its own)."""
     result: list[Line] = []
     for line in lines:
         previous = result[-1] if result else None
@@ -504,7 +513,8 @@ def join_heading_runs(lines: list[Line]) -> list[Line]:
                 and (line.line or 0) - (previous.line or 0) == 1):
             first, second = previous.tokens[0], line.tokens[0]
             joined = f"{first.text.strip()}{second.text.strip()}"
-            if split_headings(first.text) is None and split_headings(joined) is not None:
+            pieces = split_headings(joined) if split_headings(first.text) is None else None
+            if pieces is not None and len(match_key(first.text)) not in accumulate(map(len, pieces)):
                 previous.set_token(0, Token(joined, first.line, first.column, first.offset, first.indent))
                 continue
         result.append(line)

@@ -149,15 +149,44 @@ class Recomputation:
 
     def is_part(self, item: RecomputedItem) -> bool:
         """Whether an indicator row printing neither 分值 nor 得分 carries no points of its own, being a breakdown of
-        a scored row: its name says so (其中…, “of which”), or the 分值 printed on the other rows (with the 预算执行率
-        row's) already add to 100."""
-        if item.indicator is None or item.weight is not None or item.printed is not None:
+        a scored row: its name says so (其中…, “of which”), it sits under a heading row (:meth:`heads_parts`), or
+        the 分值 printed on the other rows (with the 预算执行率 row's) already add to 100."""
+        if item.indicator is None or _scored(item):
             return False
         if item.name.lstrip().startswith("其中"):
+            return True
+        if self._heading_above(item) is not None:
             return True
         weighed = [row.weight for row in self.items if row.weight is not None]
         slack = sum((rounding_of(weight) for weight in weighed), Decimal(0))
         return abs(sum(weighed, Decimal(0)) - _HUNDRED) <= slack
+
+    def heads_parts(self, item: RecomputedItem) -> bool:
+        """Whether a scored row printing neither 指标值 nor 实际完成值 heads the unscored rows below it, which carry
+        its figures part by part (Anhui ★ core rows: ★补助各类粮食作物种植面积 | 10 | 10, then 红薯种植面积 | 5.5亩 |
+        5.5亩 with no 分值 or 得分, corpus 225): its blanks are filled by its parts."""
+        following = self.items_by_position.get((item.indicator or 0) + 1)
+        return following is not None and self._heading_above(following) is item
+
+    def _heading_above(self, item: RecomputedItem) -> RecomputedItem | None:
+        """The heading row an unscored row with a 指标值 is a part of: the nearest scored row above it, when that row
+        prints neither 指标值 nor 实际完成值 (the rows between being unscored parts too)."""
+        if item.indicator is None or _scored(item) or not item.has_target:
+            return None
+        for position in range(item.indicator - 1, 0, -1):
+            above = self.items_by_position.get(position)
+            if above is None:
+                return None
+            if _scored(above):
+                return above if not (above.has_target or above.actual) else None
+            if not above.has_target:
+                return None
+        return None
+
+    @property
+    def items_by_position(self) -> dict[int, RecomputedItem]:
+        """The indicator rows by their position in the sheet (1-based)."""
+        return {item.indicator: item for item in self.items if item.indicator is not None}
 
     def printed(self, column: str) -> bool:
         """Whether the printed table has ``column`` (``weight``, ``score`` or ``actual``). When the reader reports the
@@ -172,6 +201,10 @@ class Recomputation:
         scores = any(item.printed is not None for item in self.items)
         actuals = any(item.actual for item in rows)
         return {"weight": weights, "score": scores or weights, "actual": actuals or weights or scores}[column]
+
+
+def _scored(item: RecomputedItem) -> bool:
+    return item.weight is not None or item.printed is not None
 
 
 def _execution(report: ReportedEvaluation, profile: Profile) -> tuple[RecomputedItem, Decimal | None]:
@@ -223,6 +256,11 @@ def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, prof
     if not actual_raw:
         return RecomputedItem(**common, expected=None, formula="没有实际完成值，无法复算")
     actual = parse_target(actual_raw)
+    if target.value is None and _DIGIT.search(target.raw or "") and not _DIGIT.search(actual_raw):
+        # a figure the target parser does not take as one value (±10%, a date): still a figure to answer with a figure
+        # (corpus 240: 成本控制率 ±10% answered 达标)
+        return RecomputedItem(**common, expected=None, qualitative_actual=True,
+                              formula=f"目标含数值 {target.raw}，实际完成值“{actual_raw}”不是数值，无法核对")
     if target.value is None:
         return RecomputedItem(**common, expected=None, formula="定性指标：得分由评价档次决定，按表中所印核对是否超过分值")
     if actual.value is None and _DIGIT.search(actual_raw):

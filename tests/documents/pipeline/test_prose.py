@@ -9,7 +9,7 @@ import pytest
 
 from jixiao.documents.pipeline import read_text
 from jixiao.documents.pipeline.prose import PROSE, prose_lines, split_prose, split_report_sentence
-from jixiao.documents.pipeline.said import said_indicators
+from jixiao.documents.pipeline.said import Said, said_indicators, said_results
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS
 from jixiao.documents.pipeline.tokens import text_lines
 
@@ -225,6 +225,8 @@ def test_a_report_sentence_giving_a_plan_and_what_was_achieved_is_an_indicator()
     assert (sheet.name, indicator.name, indicator.target.raw, indicator.level2) == (
         "无为市危房改造转移支付", "农村危房改造任务数", "115户", None)
     assert [item.actual_raw for item in sheet.evaluation.items] == ["264户"]
+    # the money the same sentence says after the indicator is what was spent
+    assert sheet.evaluation.spent == Decimal("278.8")
     # the sentences name no level: no level columns are implied, so the sheet's structure is not judged
     assert sheet.form_fields == ["三级指标", "指标值", "实际完成值"]
     (how,) = [d for d in document.diagnostics if d.code == "P111"]
@@ -260,14 +262,47 @@ def test_indicators_that_say_their_target_and_achievement_in_words_are_split_eve
 
 
 @pytest.mark.parametrize(("text", "found"), [
-    ("资金到位率年度指标值:100%,实际完成值:98%", [("资金到位率", "100%", "98%")]),
-    ("培训人次目标值为≥500人次完成情况为520人次", [("培训人次", "≥500人次", "520人次")]),
+    ("资金到位率年度指标值:100%,实际完成值:98%", [("资金到位率", "100%", "98%", None)]),
+    ("培训人次目标值为≥500人次完成情况为520人次", [("培训人次", "≥500人次", "520人次", None)]),
+    # corpus 230: a report's numbered list, the name, the target and what was achieved in clauses of their own, then
+    # the points given (and 年 of 年初目标值 lost)
+    ("1.重大动物强制免疫病种群体免疫密度,年初目标值≥90%,实际完成值≥90%,自评得分20分;",
+     [("重大动物强制免疫病种群体免疫密度", "≥90%", "≥90%", "20")]),
+    ("5.补助对象对项目满意率,初目标值≥90%,实际完成值≥90%,自评得分20分;", [("补助对象对项目满意率", "≥90%", "≥90%", "20")]),
+    ("(2)大规模随意抛弃病死猪事件,年度目标值=0件,实际完成值=0件,得分18.5分。", [("大规模随意抛弃病死猪事件", "=0件", "=0件", "18.5")]),
+    ("3.培训人次,计划500人次,实际达到520人次,评分10分", [("培训人次", "500人次", "520人次", "10")]),
+    # corpus 220 (Fujian, Traditional): 绩效目标值是, a deadline as the target and as what was done, the completion
+    # rate worked out after them
+    ("人才驿站补助资金到位时间绩效目标值是2023年12月前,实际完成值为2023年12月前,目标完成率为100%,",
+     [("人才驿站补助资金到位时间", "2023年12月前", "2023年12月前", None, "100%")]),
+    ("业务培训时限,年初目标值11月底前,实际完成值10月,自评得分5分", [("业务培训时限", "11月底前", "10月", "5")]),
     # anything else in the sentence: not such a sentence
     ("资金到位率指标为100%实际完成值为100%,资金使用规范", None),
     ("经费发放率为98%覆盖率及资金到位率均为100%", None),
+    ("1.重大动物强制免疫病种群体免疫密度,年初目标值≥90%,实际完成值≥90%,自评得分20分,较上年提高", None),
 ])
 def test_a_sentence_made_only_of_said_targets_and_achievements(text, found):
-    assert said_indicators(text) == found
+    assert said_indicators(text) == (found and [Said(*part) for part in found])
+
+
+_NUMBERED_REPORT = ("2021年中央动物防疫等补助经费项目支出绩效自评报告", "(二)绩效目标完成情况",
+                    "1.重大动物强制免疫病种群体免疫密度,年初目标值≥90%,实际完成值≥90%,自评得分20分;",
+                    "2.大规模随意抛弃病死猪事件,年初目标值=0件,实际完成值=0件,自评得分15分;", "二、佐证材料")
+
+
+def test_a_reports_numbered_list_of_targets_achievements_and_points_is_read_as_indicators():
+    # corpus 230: no level name and no table, each line one indicator whose clauses say what each figure is
+    document = read(*_NUMBERED_REPORT)
+    (sheet,) = document.sheets
+    assert [(i.level2, i.name, i.target.raw) for i in sheet.indicators] == [
+        (None, "重大动物强制免疫病种群体免疫密度", "≥90%"), (None, "大规模随意抛弃病死猪事件", "=0件")]
+    assert [(item.actual_raw, item.score) for item in sheet.evaluation.items] == [
+        ("≥90%", Decimal("20")), ("=0件", Decimal("15"))]
+    # the sentences name no level: the columns implied are the name, the target, what was achieved and the points
+    assert sheet.form_fields == ["三级指标", "指标值", "实际完成值", "得分"]
+    how = [d for d in document.diagnostics if d.code == "P111"]
+    assert [d.location.line for d in how] == [3, 4]
+    assert "得分“20”" in how[0].message
 
 
 def test_a_figure_before_a_word_of_completion_is_the_target_not_part_of_the_name():
@@ -275,3 +310,75 @@ def test_a_figure_before_a_word_of_completion_is_the_target_not_part_of_the_name
     items = split_prose("3、時(shí)效指標(biāo):資助經(jīng)費(fèi)發(fā)放率100%達(dá)標(biāo),資助標準100%達標。")
     assert [dict(item).get("name") for item in items[1:]] == ["資助經費發放率", "資助標準"]
     assert [dict(item)["target"] for item in items[1:]] == ["100%達標", "100%達標"]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # corpus 221: three results run together, the last figure shared by the two names joined with 及
+    ("经费发放率为98%覆盖率及资金到位率均为100%。", [("经费发放率", "98%"), ("覆盖率", "100%"), ("资金到位率", "100%")]),
+    ("培训人数达到300人,合格率为98%", [("培训人数", "300人"), ("合格率", "98%")]),
+    # narrative around the figures, or a figure with no word of what it came to: no results
+    ("资金到位率为100%,资金使用规范", None),
+    ("404名服务对象发放补助金2126.81万元", None),
+    ("及为100%", None),
+])
+def test_a_sentence_made_only_of_results(text, found):
+    assert said_results(text) == found
+
+
+_RESULTS = ("优抚对象生活补助经费转移支付2023年度绩效自评报告", "(四)绩效指标完成情况分析",
+            "2.质量指标。经费发放率为98%覆盖率及资金到位率均为100%。")
+
+
+@pytest.mark.parametrize(("heading", "reported"), [
+    ("(四)绩效指标完成情况分析", True),
+    ("(三)绩效指标完成情况:", True),
+    ("二、绩效目标完成情况分析", True),
+    # a goal's prose: the same sentence under a heading of what is planned states targets
+    ("(二)年度绩效指标", False),
+])
+def test_results_under_a_reports_heading_of_what_was_achieved_are_actuals_with_no_target(heading, reported):
+    document = read(_RESULTS[0], heading, _RESULTS[2])
+    (sheet,) = document.sheets
+    if reported:
+        assert [(i.level2, i.name, i.target.raw) for i in sheet.indicators] == [
+            ("质量指标", "经费发放率", ""), ("质量指标", "覆盖率", ""), ("质量指标", "资金到位率", "")]
+        assert [item.actual_raw for item in sheet.evaluation.items] == ["98%", "100%", "100%"]
+        (how, *_) = [d for d in document.diagnostics if d.code == "P111"]
+        assert "实际完成值“98%”" in how.message and how.location.line == 3
+    else:
+        # (not split into results: nothing said what was achieved)
+        assert [i.target.raw for i in sheet.indicators] == ["100%"]
+        assert not any(item.actual_raw for item in sheet.evaluation.items) if sheet.evaluation else True
+
+
+def test_a_reports_next_part_ends_its_heading_of_what_was_achieved():
+    document = read(_RESULTS[0], _RESULTS[1], "三、偏离绩效目标的原因和下一步改进措施", _RESULTS[2])
+    assert [i.target.raw for sheet in document.sheets for i in sheet.indicators] == ["100%"]
+
+
+@pytest.mark.parametrize(("sentences", "spent", "budget", "total"), [
+    # corpus 230: the conclusion's 评价分, no money word it knows
+    (("在全乡范围内实施补助经费9.55万元。", "因此评价分100分,自评等级为优秀。"), None, None, Decimal(100)),
+    # corpus 221: the year's 支出 said alone is what was spent
+    (("2023年收到财政资金共2330.9万元,2023年支出2310.4万元,其中中央资金1352.2万元。",), Decimal("2310.4"), None, None),
+    (("资金预算安排300.7万元,发放补助资金278.8万元,项目总得分95分。",), Decimal("278.8"), Decimal("300.7"), Decimal(95)),
+    # 基本支出 and 项目支出 name kinds of spending, not what was spent
+    (("部门基本支出158.61万元,项目支出30万元。",), None, None, None),
+])
+def test_a_reports_sentences_above_its_indicators_say_its_money_and_claimed_total(sentences, spent, budget, total):
+    document = read(_NUMBERED_REPORT[0], "一、自评结论", *sentences, *_NUMBERED_REPORT[1:])
+    (sheet,) = document.sheets
+    evaluation = sheet.evaluation
+    assert (evaluation.spent, evaluation.budget_full, evaluation.total) == (spent, budget, total)
+    assert len(sheet.indicators) == 2
+
+
+def test_a_reports_line_under_its_level_keeps_the_completion_rate_it_works_out_beside_the_row():
+    # corpus 220: each level's sentence says the target with 绩效目标值是, what was done, and the rate of the two
+    document = read("人才驿站补助资金2023年度绩效自评报告", "(二)项目绩效目标完成情况",
+                    "(3)数量目标:当年人才驿站组织活动数量绩效目标值是28次,实际完成值为40次,目标完成率为143%。")
+    (sheet,) = document.sheets
+    (indicator,) = sheet.indicators
+    assert (indicator.level2, indicator.name, indicator.target.raw) == ("数量指标", "当年人才驿站组织活动数量", "28次")
+    assert indicator.extra["目标完成率"] == "143%"
+    assert [item.actual_raw for item in sheet.evaluation.items] == ["40次"]

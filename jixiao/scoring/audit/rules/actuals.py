@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.model import Severity, parse_target, points_not_targets
+from jixiao.model import Operator, Severity, parse_target, points_not_targets
 from jixiao.model.finding import Finding
 from jixiao.model.lexicon import fold, load
 from jixiao.scoring.audit.recompute import RecomputedItem
@@ -20,36 +20,52 @@ ACTUALS = "财预〔2020〕10号《项目支出绩效评价管理办法》附件
 GOALS = "财预〔2015〕88号《中央部门预算绩效目标管理办法》第九条：绩效指标值应科学合理、细化量化，与预算确定的投入相匹配"
 
 # Words that say only that something was done: 完成, 已完成, 达成预期指标, 达到年度目标, 达标 …
-_DONE = re.compile(r"(已|均已|全部|按时|按期)?(完成|达成|达到|达标)了?(预期|年度)?(指标|目标)?值?")
+_DONE = re.compile(r"(已|均已|全部|按时|按期|及时|如期|顺利)?(完成|达成|达到|达标)了?(预期|年度)?(指标|目标)?值?")
 _PUNCTUATION = "。．.，,；;！!"
 # The answers a qualitative indicator offers (好坏, 是否, 有无, 优良中差, 好/坏), written as the actual: no answer chosen.
 # Both ends of a scale are written (好 and 坏): 良好 or 优良 are one answer, a grade.
 _OPTION = "好坏优良中差是否有无高低"
 _OPTIONS = re.compile(rf"[{_OPTION}](?:[/／、|或]?[{_OPTION}])+")
 _ENDS = ("好坏", "优差", "是否", "有无", "高低")
+_BOUNDS = (Operator.GE, Operator.GT, Operator.LE, Operator.LT)
 _HUNDRED = Decimal(100)
 _FAR = _HUNDRED  # an actual at least twice its lower bound (100% above it) shows a target set too low
 # The qualitative tiers of targets.toml whose words a result cannot simply be: a direction of change (提升, 降低), a
-# degree of effect (显著, 效果明显), a promise of time (按时) or of permanence (长期). A grade (好, 较好), a yes or
-# no, or a state (健全) written again as the actual is the result reached.
-_SAYS_NOTHING_AGAIN = ("提升", "降低", "显著", "按时", "长期")
+# degree of effect (显著, 效果明显) or a promise of permanence (长期). A grade (好, 较好), a yes or no, a state (健全)
+# or timeliness (及时, 按期: the answer to "was it on time?", corpus 208's 费用结算及时性 及时/及时) written again as the
+# actual is the result reached; "done on time" (按时完成) says only that it was done (_DONE).
+_SAYS_NOTHING_AGAIN = ("提升", "降低", "显著", "长期")
 
 
 def _folded(text: str) -> str:
     return "".join(text.split()).strip(_PUNCTUATION)
 
 
+# The numbering of goals (目标1:, 1., 一、, (1)): the reader may keep it with one copy of a text and not the other.
+_NUMBERING = re.compile(r"目标\s*\d+\s*[:：]|(?:^|(?<=[。；;]))\s*(?:\d+|[一二三四五六七八九十]+)\s*[.、．]|[(（]\d+[)）]")
+
+
+def _unnumbered(text: str) -> str:
+    """The text folded and without its numbering, to tell a goal copied as its result (corpus 244: the 全年实际完成
+    情况 is the goal with its 目标1: prefix, read apart from the goal)."""
+    return _folded(_NUMBERING.sub("", text))
+
+
 def _restates(item: RecomputedItem) -> str | None:
     """How the row's actual restates its qualitative target, in words, or None when it says something of its own."""
-    if item.indicator is None or item.not_applicable or item.misplaced or not item.actual or item.share is not None or (
-            item.qualitative_actual):
+    if item.indicator is None or item.not_applicable or item.misplaced or not item.actual:
+        return None
+    if _folded(item.actual) == _folded(item.target) and parse_target(item.actual).operator in _BOUNDS:
+        # a bound (≥80%) is what was to be reached; a result is what was measured (corpus 226: 满意度 ≥80% again)
+        return f"照抄了年度指标值“{item.target.strip()}”，写的是界限而不是实际测得的数"
+    if item.share is not None or item.qualitative_actual:
         return None  # a numeric actual, or words for a numeric target (JXA09)
     actual = _folded(item.actual)
     if _DONE.fullmatch(actual):
         return f"只写“{item.actual.strip()}”"
     if _OPTIONS.fullmatch(actual) and any(set(ends) <= set(actual) for ends in _ENDS):
         return f"只写了可选的评价“{item.actual.strip()}”，没有选定一个"
-    # A direction or a promise (逐步提高, 按时完成, 长期) copied from the target says nothing of what was done; a target
+    # A direction, a degree or a promise (逐步提高, 效果显著, 长期) copied from the target says nothing of what was done; a target
     # with a figure (2021年12月31日), a grade (好), or a plain fact (市级保护单位) met and written again is an answer.
     if actual == _folded(item.target) and not re.search(r"\d", item.target) and _says_nothing_again(item.target):
         return f"照抄了年度指标值“{item.target.strip()}”"
@@ -72,14 +88,16 @@ class ActualRestatesTarget(AuditRule):
     message = "指标“{indicator}”的实际完成值{how}，看不出实际做到了什么"
     docs = AuditDocs(
         what="定性指标的实际完成值写出实际做到的情况（时间、结果、依据），而不是只写“完成”“达成预期指标”或表样的可选评价（“好坏”“是否”“优良中差”），"
-             "或把不含数字、只说变化方向、效果程度或承诺的年度指标值（“逐步提高”“效果显著”“按时完成”“长期”）原样抄一遍；年度总体目标的实际完成情况也不照抄预期目标。"
+             "或把不含数字、只说变化方向、效果程度或长期承诺的年度指标值（“逐步提高”“效果显著”“长期”）原样抄一遍；年度总体目标的实际完成情况也不照抄预期目标。"
+             "定量指标的实际完成值把带“≥/≤”的年度指标值原样抄一遍（“≥80%”）的也报告：界限是要达到的，不是测得的数。"
              "定量指标写成文字的由 JXA09 报告；含数字的目标（如完成日期）、评价档次（“好”“较好”）、是否、"
-             "陈述事实或状态的目标（“市级保护单位”“健全”）照写一遍是作答，不报告。",
+             "陈述事实或状态的目标（“市级保护单位”“健全”）、时限（“及时”“按期”）照写一遍是作答，不报告（只写“按时完成”“及时完成”的照样报告）。",
         formula="实际完成值 ∈ {完成、已完成、达成预期指标、达到年度目标、达标…}，或只由不同的评价选项组成（好坏、是否），"
                 "或 实际完成值 = 年度指标值（不含数字，"
-                "含提升、降低、显著、按时、长期等档次的词）",
+                "含提升、降低、显著、长期等档次的词），或 实际完成值 = 年度指标值 且带 ≥、>、≤、<",
         setting="无",
-        example="指标值“逐步提高”、实际完成值“逐步提高”：报告本规则；指标值“2021年12月31日”、实际完成值相同：不报告。")
+        example="指标值“逐步提高”、实际完成值“逐步提高”：报告本规则；指标值“2021年12月31日”、实际完成值相同：不报告；"
+                "满意度指标值“≥80%”、实际完成值“≥80%”：报告本规则。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         report = ctx.sheet.evaluation
@@ -90,8 +108,8 @@ class ActualRestatesTarget(AuditRule):
             if how:
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="实际完成值", how=how,
                                    guessed=item.guessed, fix="写明实际完成的情况和依据（时间、数量、结果）")
-        overall = _folded(report.overall_actual or "")
-        if overall and any(overall == _folded(goal) for goal in ctx.sheet.goals):
+        overall = _unnumbered(report.overall_actual or "")
+        if overall and any(overall == _unnumbered(goal) for goal in ctx.sheet.goals):
             yield self.finding(ctx, indicator="年度总体目标", column="年度总体目标实际完成情况",
                                how="照抄了年度总体目标", fix="写明年度总体目标的实际完成情况")
 
@@ -181,6 +199,14 @@ def _copied(item: RecomputedItem) -> bool:
     return actual == target or (len(actual) >= 2 and target.startswith(actual) and not re.search(r"\d", actual))
 
 
+def _full_rate(item: RecomputedItem) -> bool:
+    """Whether the row is a rate met to the letter (100% for 100%, 98% for 98%): a rate reached exactly is a common
+    result, unlike a count, an amount or a bound (283只, 45万, ≥90%) printed again as the result (corpus 015: five
+    rates met, none flagged as copied; 225: every area and head count of the target again)."""
+    figure = parse_target(item.actual)
+    return figure.value is not None and figure.operator is None and figure.unit == "%" and not figure.leftover
+
+
 class ActualsCopiedFromTargets(AuditRule):
     code = "JXA25"
     name = "actuals-copied-from-targets"
@@ -192,22 +218,26 @@ class ActualsCopiedFromTargets(AuditRule):
     docs = AuditDocs(
         what="自评表每一项指标的实际完成值都与年度指标值逐字相同（连运算符、单位都一样）：实际完成值应按实际完成情况填写，"
              "整张表照抄目标，说明没有统计实际数据（常见于只填表、不自评的情形）。只报告一次，不逐行报告；"
+             "各行都是正好达到的比率（目标 100%、实际 100%，目标 98%、实际 98%）的不报告：比率正好达标是常见的结果，"
+             "照抄的迹象是数量、金额或带“≥/≤”的界限原样重现；"
              "只写“完成”或照抄不含数字的定性目标的，另由 JXA17 逐行报告。",
         formula=f"有实际完成值的指标 ≥ {_COPIED_ROWS} 项，且每一项 实际完成值 = 年度指标值（去掉空白和句末标点后逐字比较；"
-                "不含数字的实际完成值是年度指标值的开头部分，如“全天候可用”写作“全天候”，也算照抄）",
+                "不含数字的实际完成值是年度指标值的开头部分，如“全天候可用”写作“全天候”，也算照抄），"
+                "且至少一项不是不带“≥/≤”的百分比",
         setting="无",
         example="三项指标目标“≥95%”“100%”“45万”，实际完成值也是“≥95%”“100%”“45万”：报告本规则；"
-                "其中一项实际完成值为“96.2%”：不报告。")
+                "其中一项实际完成值为“96.2%”：不报告；五项目标 100%、100%、98%、100%、100%，实际完成值相同：不报告。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         if ctx.sheet.evaluation is None:
             return
         rows = [item for item in ctx.recomputation.indicators if item.indicator is not None
                 and not item.not_applicable and not item.misplaced and _folded(item.actual or "")]
-        if len(rows) < _COPIED_ROWS or not all(_copied(item) for item in rows):
+        if len(rows) < _COPIED_ROWS or not all(_copied(item) for item in rows) or all(_full_rate(item) for item in rows):
             return
-        # a figure shows the copying best (≥95% printed again as the result)
-        example = next((item.target for item in rows if re.search(r"\d", item.target)), rows[0].target)
+        # a figure other than a rate met shows the copying best (≥95% or 45万 printed again as the result)
+        example = next((item.target for item in rows if re.search(r"\d", item.target) and not _full_rate(item)),
+                       rows[0].target)
         yield self.finding(ctx, column="实际完成值", count=len(rows), example=example.strip(),
                            guessed=any(item.guessed for item in rows),
                            fix="按实际完成情况填写各项完成值（数量、比率、完成时间）并说明依据")

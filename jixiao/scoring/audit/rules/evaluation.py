@@ -291,8 +291,10 @@ class QualitativeActualForNumber(AuditRule):
     severity = Severity.WARNING
     source = SCORING + "：定量指标按实际完成值与年度指标值计算得分"
     message = "指标“{indicator}”的目标是 {target}，实际完成值写作“{actual}”，无法核对得分 {score}"
-    docs = AuditDocs(what="年度指标值是数值时，实际完成值也应是数值（如“已完成”“达成预期指标”无法计分）。",
-                     formula="—", setting="无", example="目标 ≥95%、实际完成值“完成”：报告本规则。")
+    docs = AuditDocs(what="年度指标值是数值（或含数值，如“±10%”、日期）时，实际完成值也应是数值（如“已完成”“达成预期指标”"
+                          "“达标”无法计分）。",
+                     formula="—", setting="无", example="目标 ≥95%、实际完成值“完成”：报告本规则；成本控制率目标 ±10%、"
+                                                       "实际完成值“达标”：报告本规则。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         for item in ctx.recomputation.items:
@@ -309,15 +311,18 @@ class MissedWithoutReason(AuditRule):
     severity = Severity.WARNING
     source = DEVIATION
     message = "指标“{indicator}”{shortfall}，却没有填写偏差原因分析及改进措施"
-    docs = AuditDocs(what="按实际完成值未达到年度指标值、或得分低于分值的每一行，都写明偏差原因和改进措施。"
-                          "标为不适用的行不要求。表中没有分值的（文字报告所附的表），实际完成值与指标值单位相同、"
+    docs = AuditDocs(what="按实际完成值未达到年度指标值、或得分低于分值的每一行，都写明偏差原因和改进措施；"
+                          "定性指标的实际完成值自己写明没有做到的（“1-2期未能及时培训”“存在18岁以下…的学员”）也是。"
+                          "标为不适用的行、表格在文件中途中断、最后一行又缺指标值或实际完成值的（偏差原因在最后一栏，也可能随截断丢失）不要求。表中没有分值的（文字报告所附的表），实际完成值与指标值单位相同、"
                           "且指标值是下限（≥）或不是金额时照样比较（不写运算符的金额多是成本或补助标准，少花不是未完成）。"
                           "印有分值的预算执行率一行按执行率扣了分的（资金未全部执行），"
                           "原因写在预算执行情况的原因栏、偏差原因栏（任何一行）或存在问题、改进措施栏都可以（表格在文件中途"
                           "中断时不报告：原因可能在断掉的部分）；得分与执行率不符的由 JXA23 报告，"
                           "产出已完成而资金大多未用的由 JXA21 报告，不再重复。",
-                     formula="完成比例 < 100% 或 得分 < 分值 ⇒ 偏差原因不得为空", setting="无",
+                     formula="完成比例 < 100% 或 得分 < 分值，或定性指标的实际完成值写明未完成（未能、未完成、未达到、尚未、"
+                             "未按时、未及时，或以“存在…”开头）⇒ 偏差原因不得为空", setting="无",
                      example="目标 ≥18个、实际 15个、偏差原因空：报告“实际完成 15个，未达到年度指标值 ≥18个”；"
+                             "定性指标“1-6期培训结束后及时考核”、实际完成值“1-2期未能及时培训”、偏差原因空：报告该行；"
                              "执行 215457.6 ÷ 250000 = 86.18%、预算执行率得分 8.62（分值 10）、偏差原因栏空着：报告该行。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
@@ -328,7 +333,10 @@ class MissedWithoutReason(AuditRule):
         for item in ctx.recomputation.indicators:
             shortfall = _shortfall(item)
             printed = report.item_for(item.indicator)
-            if shortfall and not (item.not_applicable or item.misplaced) and not (
+            # (the row a copy stops in, when it visibly lost cells, may have lost its 偏差原因 cell, the form's last
+            # column, or the parts that carry its figures, with the cut)
+            lost = _cut_short(ctx, item) and not (item.has_target and item.actual)
+            if shortfall and not (item.not_applicable or item.misplaced or lost) and not (
                     printed and (printed.deviation or "").strip()):
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="偏差原因分析及改进措施",
                                    shortfall=shortfall, guessed=item.guessed, fix="写明未达目标的原因和下一步改进措施")
@@ -371,7 +379,17 @@ def _shortfall(item: RecomputedItem) -> str | None:
         return f"实际完成 {item.actual}，未达到年度指标值 {item.target}"
     if item.printed is not None and item.weight is not None and item.printed < item.weight:
         return f"得分 {number(item.printed)}，低于分值 {number(item.weight)}"
+    target = parse_target(item.target)
+    if (target.value is None or target.leftover) and item.actual and _ADMITS_SHORTFALL.search(item.actual):
+        # a target in words (or a figure taken out of words) whose actual says in words that it was missed (corpus
+        # 219: 1-6期培训结束后及时考核 answered 1-2期未能及时培训; 18—54周岁 answered 存在18岁以下、54周岁以上)
+        return f"实际完成值写明“{item.actual.strip()}”，未达到年度指标值“{item.target.strip()}”"
     return None
+
+
+# Words by which an actual admits a shortfall: 未能及时, 尚未完成, 未达到; 存在… opening the cell (存在18岁以下的学员),
+# not 不存在违规. A negative outcome reached (未发生安全事故) is not among them.
+_ADMITS_SHORTFALL = re.compile(r"未能|未完成|未达到|尚未|没有完成|未按期|未按时|未及时|^\s*存在")
 
 
 # Instructions that the templates print in cells and units leave in place.
@@ -484,7 +502,7 @@ class ScoresNotFilled(AuditRule):
     docs = AuditDocs(what="每个指标（含执行率算不出的预算执行率一行，算得出的见 JXA20）都填写了实际完成值和得分（提交未填写的自评表等于没有自评）。只核对表中"
                           "印有的栏目：没有一行填写的栏目（表样没有，或未能读出）不报告；印有分值的表是计分的表，"
                           "其得分和实际完成值不得空着。没有指标值的行留给审核规则（印有分值和得分、指标值和实际完成值却都空着的行除外：得分无所依据），标为不适用的行不要求；读取时推测栏位、又没有读到任何自评数字的行也不报告"
-                          "（数字可能只是没有读到；写成界限的“实际完成值”，如“不少于6种”，是错放的指标值，不算读到）；各行分值已合计 100 时，既无分值也无得分的行是上一行的分项（其中…），不要求；没有分值栏、每个二级指标只印一个得分（合并单元格，印在该组第一行，如湖北项目自评表）时，同组下面的行不要求；"
+                          "（数字可能只是没有读到；写成界限的“实际完成值”，如“不少于6种”，是错放的指标值，不算读到）；既无分值也无得分的行是上面计分行的分项，不要求：名称写“其中…”的，各行分值已合计 100 的，或上面最近的计分行只印分值和得分、没有指标值和实际完成值（安徽★核心指标行，如“★补助各类粮食作物种植面积 10 10”，下面逐项列出红薯、梨树……的面积）的；这样的标题行由下面的分项给出完成值，也不要求；没有分值栏、每个二级指标只印一个得分（合并单元格，印在该组第一行，如湖北项目自评表）时，同组下面的行不要求；"
                           "表格在文件中途中断时，最后一行（转载可能停在这一行中间）不要求；下一行的三级指标只是一个数值（读取时把本行的单元格错放到了下一行）时，本行也不要求。",
                      formula="—", setting="无", example="分值 60、实际完成值与得分都空着：报告“没有填写实际完成值和得分”（错误）；"
                      "印了得分、实际完成值空着：报告“没有填写实际完成值”（警告：得分无所依据）。")
@@ -500,11 +518,11 @@ class ScoresNotFilled(AuditRule):
                 read = item.weight is not None and ctx.sheet.evaluation.execution_weight is not None
                 missing = ["得分"] if scores and read and item.printed is None and item.expected is None else []
             elif not (item.has_target or _scored_blank(item)) or item.misplaced or not _read_through(item) or (
-                    computed.is_part(item) or _cut_short(ctx, item) or _group_scored(ctx, item)
-                    or _figure_below(ctx, item)):
+                    computed.is_part(item) or computed.heads_parts(item) or _cut_short(ctx, item)
+                    or _group_scored(ctx, item) or _figure_below(ctx, item)):
                 continue  # not read as an indicator row, read too uncertainly for a blank to mean anything, a part,
-                # the row the copy stops in, a row its group's one score covers, or one whose cell the reader moved
-                # to the next row
+                # a heading whose parts below carry its figures, the row the copy stops in, a row its group's one
+                # score covers, or one whose cell the reader moved to the next row
             else:
                 missing = [what for what, printed, blank in (("实际完成值", actuals, not item.actual),
                                                              ("得分", scores, item.printed is None)) if printed and blank]
@@ -525,7 +543,7 @@ class WeightBlank(AuditRule):
     message = "指标“{indicator}”没有分值，无法核对得分"
     docs = AuditDocs(what="表中印有分值栏时，每个指标行都填写了分值（权重），报告空着的行。表样没有分值栏的（如只印各目标"
                           "合计分值、各行只印得分的湖北 2020 年自评表，或只印得分的区域绩效目标自评表）不报告：那是表样的"
-                          "设计，不是单位漏填。没有指标值的行、标为不适用的行、分值已合计 100 时的分项行（其中…）、"
+                          "设计，不是单位漏填。没有指标值的行、标为不适用的行、分项行（其中…，分值已合计 100 时，或在只印分值和得分的标题行下面，同 JXA12）、"
                           "表格在文件中途中断时的最后一行、下一行三级指标只是一个数值（本行的单元格被错放到那里）的行不要求。",
                      formula="—", setting="无", example="分值栏为空而得分为 8。")
 
@@ -582,6 +600,8 @@ class FullAttainmentBelowFullMarks(AuditRule):
                            fix="达到目标的指标应得满分；确有扣分的，写明扣分理由")
 
 
+# The execution rate below which the forms ask for a reason (四川 自评表 填表说明: 预算执行率未达到90%的需说明原因).
+_EXPLAIN_BELOW = Decimal(90)
 # A note that only repeats the form's instruction (…需说明原因, 应单独说明理由) gives no reason.
 _ASKS_FOR_REASON = re.compile(r"[需应须].{0,6}说明(?:原因|理由)")
 
@@ -596,9 +616,12 @@ class BudgetAdjustedWithoutReason(AuditRule):
     message = "年初预算数 {initial} 调整为全年预算数 {full}（{change} {amount}），未说明调整理由"
     docs = AuditDocs(
         what="年初预算数与全年（调整后）预算数不同时，预算执行情况的原因栏写明调整的理由。全年预算数调减到正好等于"
-             "全年执行数的（年底收回结余）不报告；原因栏只有填表说明文字的，视同未写。",
-        formula="年初预算数 ≠ 全年预算数（相差超过所印末位的半个单位），且原因栏为空",
-        setting="无", example="年初预算 238.93 万元、调整后预算 251.89 万元、原因栏空着：报告“追加 12.96”。")
+             "全年执行数、执行数又不低于年初预算数 90% 的（年底收回少量结余）不报告；调减得更多的照样报告：调减后执行率"
+             "成了 100%，按年初预算却未达到填表说明要求说明原因的 90%。原因栏只有填表说明文字的，视同未写。",
+        formula="年初预算数 ≠ 全年预算数（相差超过所印末位的半个单位），且原因栏为空；"
+                "全年预算数 = 全年执行数 ≥ 90% × 年初预算数 的不报告",
+        setting="无", example="年初预算 238.93 万元、调整后预算 251.89 万元、原因栏空着：报告“追加 12.96”；"
+                                "年初 90、调减为执行数 89.974：不报告；年初 5.28、调减为执行数 1.96（37.1%）：报告“调减 3.32”。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         report = ctx.sheet.evaluation
@@ -607,8 +630,9 @@ class BudgetAdjustedWithoutReason(AuditRule):
         initial, full = report.budget_initial, report.budget_full
         if abs(full - initial) <= max(tolerance(initial), tolerance(full)):
             return
-        if full < initial and full == report.spent:
-            return  # cut to what was spent at the year's end (结余收回): routine
+        if full < initial and full == report.spent and report.spent * _HUNDRED >= initial * _EXPLAIN_BELOW:
+            return  # cut to what was spent at the year's end (结余收回), the balance small: routine; a larger cut
+            # makes an execution rate the form asks to explain read 100% (5.28 cut to the 1.96 spent, corpus 239)
         note = (report.budget_note or "").strip()
         if note and not _TEMPLATE.search(note) and not _ASKS_FOR_REASON.search(note):
             return
@@ -617,7 +641,50 @@ class BudgetAdjustedWithoutReason(AuditRule):
                            amount=number(abs(full - initial)), fix="在预算执行情况的原因栏写明预算调整的依据和理由")
 
 
+# A row numbered as a heading of its own (一、示范区建立, (二)田间试验): the rows after it, not numbered so, are its parts.
+_NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（][一二三四五六七八九十]+[)）])")
+_PARTS = 2  # fewer parts than this adding up to the heading's points may be chance
+
+
+class PartsScoredTwice(AuditRule):
+    code = "JXA27"
+    name = "parent-scored-with-its-parts"
+    title = "分项与其上级行重复计分"
+    severity = Severity.ERROR
+    source = SCORING + "：总分值100分，各指标分值合计与总分一致"
+    message = "“{indicator}”得分 {score} 正是下面 {count} 个分项（{parts}）得分之和：同一部分计了两次，各行得分合计多算 {score} 分"
+    docs = AuditDocs(
+        what="编号的上级行（“一、示范区建立”）与其下不编号的分项各印一个得分，而上级行的得分正是分项得分之和：同一部分"
+             "计了两次，各行得分合计比应得的多出上级行的得分（总分或分值合计因此超过年度目标所定的分数）。"
+             "分项少于两个、或分项得分之和与上级行不等的不报告。",
+        formula="上级行得分 = Σ 其后至下一个编号行之前各行的得分（分项 ≥ 2 个）",
+        setting="无",
+        example="隆阳区化肥减量增效示范县自评表：“一、示范区建立”15 分，下面三个分项 5、5、5；“二、化肥减量增效田间试验”"
+                "15 分，下面四个分项 5、5、3、2：报告两处重复计分。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        if not _reported(ctx):
+            return
+        rows = [item for item in ctx.recomputation.indicators if not item.not_applicable]
+        for index, head in enumerate(rows):
+            if head.printed is None or not _NUMBERED.match(head.name):
+                continue
+            parts = []
+            for part in rows[index + 1:]:
+                if _NUMBERED.match(part.name):
+                    break
+                parts.append(part)
+            if len(parts) < _PARTS or any(part.printed is None for part in parts):
+                continue
+            if sum(part.printed for part in parts) == head.printed:
+                yield self.finding(ctx, indicator=head.name, row=head.row, column="得分", score=number(head.printed),
+                                   count=len(parts), parts="、".join(f"{part.name} {number(part.printed)}"
+                                                                    for part in parts),
+                                   guessed=head.guessed or any(part.guessed for part in parts),
+                                   fix="只计上级行或只计分项，使各行得分合计不超过该部分的分值")
+
+
 EVALUATION_RULES = (ScoreAboveWeight(), ScoreInflated(), ScoreDeflated(), ExecutionScoreOffRate(),
                     ExecutionRateMismatch(), OverExecution(), TotalNotSumOfScores(), ClaimedGradeMismatch(), WeightsNotHundred(), QualitativeActualForNumber(),
                     MissedWithoutReason(), TemplateTextLeft(), ScoresNotFilled(), ExecutionScoreBlank(), WeightBlank(),
-                    BudgetAdjustedWithoutReason(), FullAttainmentBelowFullMarks())
+                    BudgetAdjustedWithoutReason(), FullAttainmentBelowFullMarks(), PartsScoredTwice())
