@@ -496,9 +496,7 @@ class SheetBuilder:
                 self.money[key] = str(self._money_parts[key])
         else:
             return False
-        # the year's budget is the adjusted one (全年预算数) where the table prints it, else the one at the start of
-        # the year (年初预算数), as for a money table read after the header block (a printed 0 is a blank)
-        total = parse_amount(self.money.get("budget_full") or "") or parse_amount(self.money.get("budget_initial") or "")
+        total = parse_amount(self.money.get("budget_initial") or self.money.get("budget_full") or "")
         if total and (not self.sheet.budget.total or self._money_parts):
             self.sheet.budget = self.sheet.budget.model_copy(update={"total": total})
         return True
@@ -769,10 +767,8 @@ class SheetBuilder:
         if len(amounts) >= 2 and fields[0] not in _AMOUNT_FIELDS and all(
                 field in _AMOUNT_FIELDS or (field is None and len(text) <= _LABEL_PIECE)
                 for text, field in zip(filled[1:], fields[1:])):
-            self._amount_columns, self._amount_wait = amounts, 2
+            self._amount_columns, self._amount_wait = amounts, 2  # (the fields are the form's once their figures are)
             for text in filled[1:]:
-                if field := header_label(text):
-                    self._form_field("header", field)
                 if unit := label_money_unit(text):
                     self.sheet.money_unit = self.sheet.money_unit or unit
             return True

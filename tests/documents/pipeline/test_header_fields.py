@@ -271,15 +271,6 @@ def test_a_later_tables_blank_amount_heading_erases_no_amount_read():
     assert sheet.budget.total == Decimal("171.41")
 
 
-def test_a_money_tables_adjusted_budget_is_the_years_budget():
-    # 008, 120: 年初预算数 238.93, 全年预算数 251.89: the sheet's 预算数 is the adjusted one
-    sheet = read("| 项目名称 | 工资性支出 |", "| 项目资金(万元) | 年初预算数 | 全年预算数 | 全年执行数 | 执行率 |",
-                 "| 年度资金总额 | 238.93 | 251.89 | 251.89 | 100% |",
-                 "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 |",
-                 "| 产出指标 | 数量指标 | 发放人数 | 10人 | 10人 |").sheets[0]
-    assert sheet.budget.total == Decimal("251.89")
-
-
 PROSE_GOALS = ("绩效目标:", "产出指标:数量指标:种植温棚数量≥10栋;", "满意度指标:服务对象满意度指标:受益群众满意度≥90%。")
 
 
