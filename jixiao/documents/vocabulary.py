@@ -53,7 +53,8 @@ def header_label(text: str) -> str | None:
 
     Besides the vocabulary's spellings, a spelling with a word in brackets inside it (项目(专项)名称 for 项目名称)
     and a prose field's spelling joined by 及/和/与 to more words of the label (资金用途及立项依据) name the same
-    field: the whole cell is the label, none of it a value."""
+    field, and so does an amount's spelling with a note after it on which money it is (年度金额(提前下达)): the
+    whole cell is the label, none of it a value."""
     key = _key(text)
     lookup = _lookup("header")
     field = lookup.get(key) or lookup.get(key.replace(":", "")) or lookup.get(_INSERTED.sub("", key))

@@ -168,7 +168,7 @@ def fund_heading(text: str) -> str | None:
 
 # a notice that sets a project's goals in sentences states its money in one (…605号)资金50万元,实施…; 资金总额500万元;
 # 安排同心县2025年设施农业技术培训资金30万元): the amount right after the word 资金 (总额), not a result in money that a
-# goal names (增加特色产业产值80万元) nor a part of the money (其中…)
+# goal names (增加特色产业产值80万元, 增加收入80万元)
 _SAID_TOTAL = re.compile(r"(?<![产收入值])(?:资金总额|项目资金|资金)(?:为|共计|合计)?\s*(\d+(?:\.\d+)?)\s*(万元|元)")
 
 

@@ -221,7 +221,8 @@ def _broken_labels(texts: list[str]) -> list[str]:
     return result
 
 
-_MONEY_UNIT_IN = re.compile(r"(?<![\u4e00-\u9fff])(?:金额)?单位[:：]\s*(万元|元)\s*$")  # 填报单位:XX 单位:万元
+# the money unit line written after a unit field's value (填报单位:XX 单位:万元), not the field's own label
+_MONEY_UNIT_IN = re.compile(r"(?<![\u4e00-\u9fff])(?:金额)?单位[:：]\s*(万元|元)\s*$")
 _BARE_YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
@@ -763,9 +764,10 @@ class SheetBuilder:
         filled = [text for text in texts if text]
         fields = [header_label(text) for text in filled]
         amounts = [field for field in fields if field in _AMOUNT_FIELDS]
-        # (after the block's own label, only amount labels and a short heading of the rest: 其他)
-        if len(amounts) >= 2 and fields[0] not in _AMOUNT_FIELDS and all(
-                field in _AMOUNT_FIELDS or (field is None and len(text) <= _LABEL_PIECE)
+        # (after the block's own name, no field's label, only amount labels and a short heading of the rest, 其他: no
+        # figure; a form's 预算规模 | 预算数 | 财政资金 | 其他资金 row with its values left blank is no such block)
+        if len(amounts) >= 2 and fields[0] is None and all(
+                field in _AMOUNT_FIELDS or (field is None and len(text) <= _LABEL_PIECE and not is_figure(text))
                 for text, field in zip(filled[1:], fields[1:])):
             self._amount_columns, self._amount_wait = amounts, 2  # (the fields are the form's once their figures are)
             for text in filled[1:]:
@@ -777,7 +779,7 @@ class SheetBuilder:
         if all(parse_amount(text) is not None for text in filled):
             columns, self._amount_columns = self._amount_columns, []
             if columns[0] == "total" and self.sheet.budget.total is None:
-                self._assign("total", filled[0], row, "total")
+                self._assign("total", filled[0], row, canonical_label("header", "total"))
             return True
         self._amount_wait -= 1
         if self._amount_wait <= 0 or any(header_label(text) or is_figure(text) for text in filled):
@@ -871,10 +873,10 @@ class SheetBuilder:
     def _unit_value(self, value: str) -> str:
         """A unit field's value without what the line runs on into: the money unit line beside it (填报单位:(盖章)
         单位:万元, taken as the money unit) and the next field's label and value (XX工作站 填报日期:2023年3月20日)."""
-        money = _MONEY_UNIT_IN.search(fold(value))
+        money = _MONEY_UNIT_IN.search(value)
         if money:
             self.sheet.money_unit = self.sheet.money_unit or MoneyUnit(money.group(1))
-            value = fold(value)[:money.start()]
+            value = value[:money.start()]
         at = _run_on(value)
         return value[:at].strip() if at else value
 
