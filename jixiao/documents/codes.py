@@ -77,6 +77,10 @@ KINDS: dict[str, DiagnosticKind] = {
         DiagnosticKind("P125", Severity.INFO, "表中未写年度，按项目名称中的“{year}年”取年度",
                        "表头和标题都没有写预算年度，项目名称以年份开头（2023年雨露计划就学补助项目），按此取项目的年度，"
                        "导入时据此核对所选年度；如年份不是预算年度，请在导入后修改。"),
+        DiagnosticKind("P136", Severity.WARNING, "“{field}”写作“{value}”，金额单位与表中的“单位：{table}”不同，已按{table}换算为{amount}",
+                       "表头的金额自带单位（如“20万元”），与表格标明的金额单位不一致。读取程序按表格的金额单位换算；请核对原表哪一个单位是对的。"),
+        DiagnosticKind("P137", Severity.WARNING, "文中写明的项目资金有多个不同的金额（{amounts}），未能确定哪一个是资金总额",
+                       "表格没有资金总额一栏，正文以句子写出项目资金，但写了几个不同的金额。读取程序不猜测，资金总额留空；请在导入后填写。"),
         DiagnosticKind("P112", Severity.WARNING, "工作表“{name}”无法读取：{reason}",
                        "Excel 文件中的某个工作表损坏或格式异常。"),
         DiagnosticKind("P116", Severity.WARNING, "工作表“{name}”中隐藏的行或列有{count}个单元格未读取：{cells}",

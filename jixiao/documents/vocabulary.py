@@ -42,6 +42,8 @@ _INSERTED = re.compile(r"(?<=.)[(（][^()（）]*[)）](?=.)")
 # field's label (an amount's is not: 预算数及执行数 heads two columns of figures)
 _JOINED = re.compile(r"(?P<head>.+?)[及和与、](?P<tail>[^\d:]{2,6})")
 _JOINABLE = {"purpose", "goals", "long_term_goals"}
+_NOTED = re.compile(r"(?P<head>[^()（）]{2,}?)[(（][^()（）]{1,12}[)）]")
+_AMOUNTS = {"total", "fiscal", "other"}
 
 
 # Every cell of every table is asked whether it is a label, many times over: the answers are memoised.
@@ -51,12 +53,16 @@ def header_label(text: str) -> str | None:
 
     Besides the vocabulary's spellings, a spelling with a word in brackets inside it (项目(专项)名称 for 项目名称)
     and a prose field's spelling joined by 及/和/与 to more words of the label (资金用途及立项依据) name the same
-    field: the whole cell is the label, none of it a value."""
+    field, and so does an amount's spelling with a note after it on which money it is (年度金额(提前下达)): the
+    whole cell is the label, none of it a value."""
     key = _key(text)
     lookup = _lookup("header")
     field = lookup.get(key) or lookup.get(key.replace(":", "")) or lookup.get(_INSERTED.sub("", key))
     if field is None and (joined := _JOINED.fullmatch(key)):
         field = lookup.get(joined["head"]) if lookup.get(joined["head"]) in _JOINABLE else None
+    if field is None and (noted := _NOTED.fullmatch(key)):
+        # an amount's label with a note after it on which money it is (年度金额(提前下达), 资金总额(含结转))
+        field = lookup.get(noted["head"]) if lookup.get(noted["head"]) in _AMOUNTS else None
     return field
 
 

@@ -28,3 +28,14 @@ def test_a_required_mark_does_not_hide_a_grid_column():
 def test_a_bracketed_word_before_a_label_is_a_numbering_not_part_of_it():
     # corpus 113: (一)财政拨款小计 is the first line of a money table, no 财政拨款 label with 小计 its value
     assert header_label("(一)财政拨款") is None
+
+
+@pytest.mark.parametrize(("text", "field"), [
+    ("年度金额(提前下达)", "total"),  # an amount's label with a note on which money it is (226)
+    ("资金总额(含结转)", "total"),
+    ("项目名称(提前下达)", None),  # only an amount's label takes a note
+    ("项目类型", "attribute"),  # the form's fields on the kind of project: labels, though no field of the sheet
+    ("填报日期", "attribute"),
+])
+def test_an_amount_label_with_a_note_and_the_forms_attribute_labels(text, field):
+    assert header_label(text) == field

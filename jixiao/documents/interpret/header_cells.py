@@ -9,12 +9,13 @@ from functools import lru_cache
 from jixiao.model import MoneyUnit, Unit
 from jixiao.model.lexicon import fold
 
-__all__ = ["parse_amount", "parse_field_amount", "parse_coded_name", "parse_unit_line", "parse_money_unit", "label_money_unit", "is_checkpoint", "parse_year", "parse_title",
-           "report_name", "fund_heading", "is_other_table_title", "parse_unit"]
+__all__ = ["parse_amount", "parse_field_amount", "amount_unit", "parse_coded_name", "parse_unit_line", "parse_money_unit", "label_money_unit", "is_checkpoint", "parse_year", "parse_title",
+           "report_name", "fund_heading", "is_other_table_title", "parse_unit", "said_totals"]
 
 # a unit written after its budget code, bare, after a dash or in brackets (434016遵化市西留村乡人民政府,
 # 820001-井研县马踏镇人民政府, [610001]湖南省…有限公司, (433001)乌海市供销合作社联合社)
-_UNIT_LINE = re.compile(r"^(?:(\d{3,12})\s*[-—－]?|[\[［(（](\d{3,12})[\]］)）])\s*([\u4e00-\u9fff（）()、]{2,})$")
+# (not an amount and its money unit: 165万元)
+_UNIT_LINE = re.compile(r"^(?:(\d{3,12})\s*[-—－]?|[\[［(（](\d{3,12})[\]］)）])\s*(?!万?元$)([\u4e00-\u9fff（）()、]{2,})$")
 # a year opening a title or a line under it (2019年度, (2020)年度), not a unit's code: 2022年省级第七批水利专项资金安排表
 _YEAR_START = re.compile(r"^[(（]?(?:19|20)\d{2}[)）]?\s*年")
 # a project written as its budget-system code and its name (``51000021R000000019951-工资性支出``)
@@ -52,14 +53,29 @@ def parse_amount(text: str) -> Decimal | None:
 _NOTED_AMOUNT = re.compile(r"^([\d,]+(?:\.\d+)?)\s*(?:万元|万|元)?\s*(?:[(（].*)?$", re.S)
 
 
+# an amount with its unit, then the text run together after it from the form's next cells (20万元资金性质一般公共
+# 预算): the unit ends the amount (not a rate: 1000元/人)
+_RUN_ON_AMOUNT = re.compile(r"^([\d,]+(?:\.\d+)?)\s*(万元|元)(?![\d/／.])")
+_WRITTEN_UNIT = re.compile(r"^[\d,]+(?:\.\d+)?\s*(万元|万|元)")
+
+
 def parse_field_amount(text: str) -> Decimal | None:
-    """The amount of a header field's cell: as :func:`parse_amount`, or a figure followed by 万 and a note in
-    brackets on what it holds; None if the cell holds no amount."""
+    """The amount of a header field's cell: as :func:`parse_amount`, a figure followed by 万 and a note in
+    brackets on what it holds, or a figure with its unit that runs on into other text; None if the cell holds no
+    amount."""
     amount = parse_amount(text)
     if amount is not None:
         return amount
-    match = _NOTED_AMOUNT.match(fold(text))
+    match = _NOTED_AMOUNT.match(fold(text)) or _RUN_ON_AMOUNT.match(fold(text))
     return parse_amount(match.group(1)) if match else None
+
+
+def amount_unit(text: str) -> MoneyUnit | None:
+    """The money unit an amount cell writes after its figure (``164万元``, ``854万(…)``, ``1000000元``), or None."""
+    match = _WRITTEN_UNIT.match(fold(text).strip())
+    if match is None:
+        return None
+    return MoneyUnit.YUAN if match.group(1) == "元" else MoneyUnit.WAN_YUAN
 
 
 def parse_unit_line(text: str) -> Unit | None:
@@ -148,3 +164,20 @@ def fund_heading(text: str) -> str | None:
     """The fund a report's numbered section heading names (``一、XX救灾资金(租机补助经费)``), or None."""
     found = _FUND_HEADING.fullmatch(text.strip())
     return found["name"] if found else None
+
+
+# a notice that sets a project's goals in sentences states its money in one (…605号)资金50万元,实施…; 资金总额500万元;
+# 安排同心县2025年设施农业技术培训资金30万元): the amount right after the word 资金 (总额), not a result in money that a
+# goal names (增加特色产业产值80万元, 增加收入80万元)
+_SAID_TOTAL = re.compile(r"(?<![产收入值])(?:资金总额|项目资金|资金)(?:为|共计|合计)?\s*(\d+(?:\.\d+)?)\s*(万元|元)")
+
+
+def said_totals(text: str) -> list[tuple[Decimal, MoneyUnit]]:
+    """The project's money as the sentences of ``text`` state it (``资金总额500万元``), every distinct statement in
+    order: one is the total, several leave it for the reader's diagnostic."""
+    found: list[tuple[Decimal, MoneyUnit]] = []
+    for match in _SAID_TOTAL.finditer(fold(text)):
+        amount = (Decimal(match.group(1)), MoneyUnit(match.group(2)))
+        if amount not in found:
+            found.append(amount)
+    return found

@@ -11,6 +11,7 @@ from jixiao.documents.blocks import Row
 from jixiao.documents.codes import diagnostic
 from jixiao.documents.interpret.goals_block import GoalsBlock, is_goals_word, opening
 from jixiao.documents.interpret.header_cells import (
+    amount_unit,
     is_checkpoint,
     label_money_unit,
     parse_amount,
@@ -21,6 +22,7 @@ from jixiao.documents.interpret.header_cells import (
     parse_unit,
     parse_unit_line,
     parse_year,
+    said_totals,
 )
 from jixiao.documents.interpret.text_lists import split_items
 from jixiao.documents.pipeline.align import GUESS_CONFIDENCE, Aligner, Placed
@@ -59,6 +61,7 @@ from jixiao.model import (
     GoalSheet,
     Indicator,
     Location,
+    MoneyUnit,
     Unit,
     canonical_level1,
     canonical_level2,
@@ -108,6 +111,7 @@ _RATE_TO_DATE = re.compile(r"^1[-—~至]\d{1,2}月(?:预算|资金)?执行率")
 _CODE = re.compile(r"[0-9A-Za-z]+")  # a unit code's characters
 _WAN = re.compile(r"(?<=\d)万$")
 _MONEY_AMOUNTS = {"budget_initial", "budget_full", "spent"}
+_YUAN = {MoneyUnit.YUAN: Decimal(1), MoneyUnit.WAN_YUAN: Decimal(10000)}
 # The money table's column for why the budget was adjusted or the execution rate is low (the form asks for it).
 _REASON_HEADINGS = {"原因", "说明", "调整原因", "调整理由", "原因说明", "偏差原因"}
 _GRADES = {"优", "良", "中", "差", "优秀", "良好", "合格", "不合格"}
@@ -148,8 +152,8 @@ def _under_headings(headings: list[str | None], figures: list[str]) -> list[tupl
 def _run_on_labels() -> re.Pattern:
     """The labels that follow a project's name in text run together from a form's cells (主管部门, 实施单位,
     负责人及电话, 项目类别): words no project name holds."""
-    words = [word for field in ("department", "unit", "unit_code", "code") for word in labels()["header"][field]
-             if len(word) >= 4] + ["负责人", "项目类别", "项目属性", "项目性质"]
+    words = [word for field in ("department", "unit", "unit_code", "code", "attribute") for word in labels()["header"][field]
+             if len(word) >= 4] + ["负责人"]
     return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
 
 
@@ -157,17 +161,22 @@ def _run_on_labels() -> re.Pattern:
 def _inner_amount_pattern() -> re.Pattern:
     spellings = {word: field for field in ("total", "fiscal", "other") for word in labels()["header"][field]}
     words = "|".join(sorted(map(re.escape, spellings), key=len, reverse=True))
-    # a label inside a longer word (公共财政拨款: one of several fiscal sources) is not that label
-    return re.compile(r"(?<![\u4e00-\u9fff])(" + words + r")\s*[:：]\s*(\d[\d,]*(?:\.\d+)?)")
+    totals = "|".join(sorted((re.escape(word) for word in labels()["header"]["total"] if len(word) >= 4),
+                             key=len, reverse=True))
+    # a label inside a longer word (公共财政拨款: one of several fiscal sources) is not that label; a total's label
+    # with its money unit after it is one after any word (县动物卫生监督所资金总额(万元)50: the unit, then the label)
+    return re.compile(r"(?:(?<![\u4e00-\u9fff])(" + words + r")\s*[:：]|(" + totals
+                      + r")\s*[(（](万元|元)[)）]\s*[:：]?)\s*(\d[\d,]*(?:\.\d+)?)")
 
 
 def _inner_amount(text: str) -> tuple[str, str] | None:
     """(field, amount) of an amount label and its value inside a cell of run-together text
-    (``预算申请 (万元)资金总额:952.22``); the first such, None when there is none."""
+    (``预算申请 (万元)资金总额:952.22``, ``XX所资金总额(万元)50``, the amount then with the label's unit); the first
+    such, None when there is none."""
     match = _inner_amount_pattern().search(simplified(text))
     if match is None:
         return None
-    return header_label(match.group(1)), match.group(2)
+    return header_label(match.group(1) or match.group(2)), match.group(4) + (match.group(3) or "")
 
 
 def _run_on(value: str) -> int | None:
@@ -209,6 +218,23 @@ def _broken_labels(texts: list[str]) -> list[str]:
         else:
             result.append(texts[index])
             index += 1
+    return result
+
+
+# the money unit line written after a unit field's value (填报单位:XX 单位:万元), not the field's own label
+_MONEY_UNIT_IN = re.compile(r"(?<![\u4e00-\u9fff])(?:金额)?单位[:：]\s*(万元|元)\s*$")
+_BARE_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
+def _years_joined(texts: list[str]) -> list[str]:
+    """The row's cells with a year cut from its 年 by a space of a PDF's text joined again (项目名称 2020 年市级服务贸易
+    发展资金: the name is 2020年市级服务贸易发展资金, not 2020)."""
+    result: list[str] = []
+    for text in texts:
+        if result and _BARE_YEAR.fullmatch(result[-1]) and text.startswith("年") and not header_label(text):
+            result[-1] += text
+        else:
+            result.append(text)
     return result
 
 
@@ -374,6 +400,8 @@ class SheetBuilder:
         self._money_parts: dict[str, Decimal] = {}  # the parts' sums, when the total row is left at 0
         self._money_reason = False  # the money table has a 原因 column
         self._rate_below = False  # the row above ends with the rate's heading, over a row of label-figure pairs
+        self._amount_columns: list[str] = []  # the amount labels heading a row of figures to come (_amounts_below)
+        self._amount_wait = 0  # how many rows of sub-headings may still stand between them
 
     # -- what the interpreter asks -------------------------------------------------------------------------
     @property
@@ -556,7 +584,7 @@ class SheetBuilder:
         unit, money_unit = parse_unit_line(text), parse_money_unit(text)
         pair = split_label_value(text)
         if pair and pair[0] == "unit" and not unit:
-            unit = parse_unit(pair[1])
+            unit = parse_unit(self._unit_value(pair[1]))
         if unit and not self.sheet.unit:
             self.sheet.unit = unit
         elif money_unit:
@@ -648,7 +676,9 @@ class SheetBuilder:
 
     # -- the header block ----------------------------------------------------------------------------------
     def _feed_header(self, row: Row) -> None:
-        texts = _broken_labels([cell.text.strip() for cell in row.cells])
+        texts = _broken_labels(_years_joined([cell.text.strip() for cell in row.cells]))
+        if self._amounts_below(row, texts):
+            return
         texts = self._take_pending_amount(row, texts)
         if self._goals_continue(texts, row):
             return
@@ -726,6 +756,37 @@ class SheetBuilder:
         if done:
             self.overall_actual = "\n".join(done)
 
+    def _amounts_below(self, row: Row, texts: list[str]) -> bool:
+        """A block of amounts whose labels head columns (专项资金情况 | 本年度预计投入(万元) | 财政资金(万元) | 其他), perhaps
+        over a row of the sources' sub-headings (中央 | 省级 | 市级资金 | 本级), and whose figures stand in a row below
+        (7 | 0 | 7 | 0 | 0 | 0): the total is the figure under its label, the leftmost. True when the row was the
+        block's headings or figures."""
+        filled = [text for text in texts if text]
+        fields = [header_label(text) for text in filled]
+        amounts = [field for field in fields if field in _AMOUNT_FIELDS]
+        # (after the block's own name, no field's label, only amount labels and a short heading of the rest, 其他: no
+        # figure; a form's 预算规模 | 预算数 | 财政资金 | 其他资金 row with its values left blank is no such block)
+        if len(amounts) >= 2 and fields[0] is None and all(
+                field in _AMOUNT_FIELDS or (field is None and len(text) <= _LABEL_PIECE and not is_figure(text))
+                for text, field in zip(filled[1:], fields[1:])):
+            self._amount_columns, self._amount_wait = amounts, 2  # (the fields are the form's once their figures are)
+            for text in filled[1:]:
+                if unit := label_money_unit(text):
+                    self.sheet.money_unit = self.sheet.money_unit or unit
+            return True
+        if not self._amount_columns or not filled:
+            return False
+        if all(parse_amount(text) is not None for text in filled):
+            columns, self._amount_columns = self._amount_columns, []
+            if columns[0] == "total" and self.sheet.budget.total is None:
+                self._assign("total", filled[0], row, canonical_label("header", "total"))
+            return True
+        self._amount_wait -= 1
+        if self._amount_wait <= 0 or any(header_label(text) or is_figure(text) for text in filled):
+            self._amount_columns = []  # (no figures came: the block was something else)
+            return False
+        return True  # the sources' sub-headings
+
     def _take_pending_amount(self, row: Row, texts: list[str]) -> list[str]:
         """The row's cells after the amount a pending amount label takes from its first cell (资金总额: / 250万 |
         该项目支出上级资金 | 0); a first cell holding no amount leaves the label blank."""
@@ -771,7 +832,10 @@ class SheetBuilder:
             amount = parse_field_amount(value)
             if value and amount is None:
                 self.diagnostics.append(diagnostic("P106", self._location(row, label), field=label, value=value))
-            sheet.budget = sheet.budget.model_copy(update={field: amount})
+            elif amount is not None:
+                amount = self._in_table_unit(amount, value, row, label)
+            if amount is not None or value:  # (a blank label, the heading of a later table's column, erases nothing)
+                sheet.budget = sheet.budget.model_copy(update={field: amount})
         elif field == "name" and _run_on(value):
             self._assign(field, value[:_run_on(value)], row, label)  # (the fields after it are left unread)
         elif field == "name" and parse_coded_name(value):
@@ -782,6 +846,7 @@ class SheetBuilder:
         elif field in _GOAL_FIELDS:
             getattr(sheet, field).extend(split_items(value))
         elif field == "unit":
+            value = self._unit_value(value)
             found = parse_unit(value) or Unit()  # (a code written before the name is the unit's own)
             if not found.code:
                 found = found.model_copy(update={"code": sheet.unit.code if sheet.unit else None})
@@ -804,6 +869,45 @@ class SheetBuilder:
         elif field == "year":
             sheet.year = parse_year(value + "年") if value else None
         # department and other recognised labels carry nothing the model keeps.
+
+    def _unit_value(self, value: str) -> str:
+        """A unit field's value without what the line runs on into: the money unit line beside it (填报单位:(盖章)
+        单位:万元, taken as the money unit) and the next field's label and value (XX工作站 填报日期:2023年3月20日)."""
+        money = _MONEY_UNIT_IN.search(value)
+        if money:
+            self.sheet.money_unit = self.sheet.money_unit or MoneyUnit(money.group(1))
+            value = value[:money.start()]
+        at = _run_on(value)
+        return value[:at].strip() if at else value
+
+    def _in_table_unit(self, amount: Decimal, value: str, row: Row | None, label: str) -> Decimal:
+        """An amount written with its own unit (``164万元``): the sheet's money unit where the table states none;
+        where the table states another, the amount in the table's unit, said (which of the two is right is the
+        reviewer's to tell, not the reader's to guess)."""
+        written, table = amount_unit(value), self.sheet.money_unit
+        if written is None or written == table:
+            return amount
+        if table is None:
+            self.sheet.money_unit = written
+            return amount
+        converted = amount * _YUAN[written] / _YUAN[table]
+        self.diagnostics.append(diagnostic("P136", self._location(row, label), field=label, value=value,
+                                           table=str(table), amount=f"{converted:f}"))
+        return converted
+
+    def total_from_sentences(self, text: str) -> None:
+        """The total a notice's sentences state (``资金总额500万元``) for a sheet whose header gave none; several
+        different statements are said, and none is taken (which is the project's is not the reader's to guess)."""
+        if self.sheet.budget.total is not None:
+            return
+        stated = said_totals(text)
+        if len(stated) == 1:
+            [(amount, unit)] = stated
+            total = self._in_table_unit(amount, f"{amount}{unit}", None, "资金")
+            self.sheet.budget = self.sheet.budget.model_copy(update={"total": total})
+        elif stated:
+            self.diagnostics.append(diagnostic("P137", self._location(column="资金"), amounts="、".join(
+                f"{amount}{unit}" for amount, unit in stated)))
 
     def _plan(self, rest: list[str], row: Row) -> None:
         self._form_field("header", "spend_plan")

@@ -237,6 +237,8 @@ class _Assembler:
             reported = bool(first.extra.get(PROSE)) and "actual" in header.columns.kinds
             # (a report's first sentence of indicators may say the money too: …实际完成…264户,发放补助资金为278.8万元)
             self._header_text(current, reported=reported, said=" ".join(first.texts) if reported else "")
+            if first.extra.get(PROSE) and not reported:
+                current.total_from_sentences(self._block())  # a notice setting a project's goals in sentences
         self._block_text = []
         end = body_end(lines, header.end, self.settings, header.interleaved)
         for index in range(header.end, end):
@@ -524,14 +526,16 @@ def _inner_label(text: str) -> int | None:
 def _inner_field_label(text: str) -> int | None:
     """Where another field's label begins inside a label's value run together with it, or None: a label standing
     apart between spaces (中共宁德市委党史和地方志研究室 部门预算编码 901001033), or an amount's label with its amount
-    after it (…办事处区级支出预算总量3724.39); other label words inside a value are the value's own."""
+    after it (…办事处区级支出预算总量3724.39), or a second project-name label (一级项目名称XX二级项目名称YY: the form names
+    the fund, then the project); other label words inside a value are the value's own."""
     at = _inner_label(text)
     found = (_leading_label(text[at:]) or "").strip() if at else ""
     if not found:
         return None
     rest = text[at + len(found):]
     apart = text[at - 1].isspace() and (not rest or rest[0].isspace())
-    return at if apart or header_label(found) in _AMOUNT_FIELDS and parse_amount(rest) is not None else None
+    field = header_label(found)
+    return at if apart or field == "name" or field in _AMOUNT_FIELDS and parse_amount(rest) is not None else None
 
 
 def _labels_apart(row: Row) -> Row:

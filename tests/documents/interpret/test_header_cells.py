@@ -3,15 +3,21 @@ a report's section headings, a unit written with its code, an allocation table's
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from jixiao.documents.interpret.header_cells import (
+    amount_unit,
     fund_heading,
     is_other_table_title,
+    parse_field_amount,
     parse_unit,
     parse_unit_line,
     report_name,
+    said_totals,
 )
+from jixiao.model import MoneyUnit
 
 
 @pytest.mark.parametrize(("text", "name"), [
@@ -73,3 +79,27 @@ def test_a_unit_cell_is_no_unit_when_it_holds_only_the_seal_mark(text, unit):
 ])
 def test_an_allocation_table_title_is_told_from_a_goal_table_title(text, other):
     assert is_other_table_title(text) is other
+
+
+@pytest.mark.parametrize(("text", "amount", "unit"), [
+    ("164万元", Decimal("164"), "万元"),
+    ("854万(高标准农田建设400万元)", Decimal("854"), "万元"),
+    ("20万元资金性质一般公共预算", Decimal("20"), "万元"),  # run on into the form's next field
+    ("1000000元", Decimal("1000000"), "元"),
+    ("18.00", Decimal("18.00"), None),
+    ("1000元/人", None, "元"),  # a rate, no amount
+])
+def test_a_header_amount_and_the_unit_written_after_it(text, amount, unit):
+    assert parse_field_amount(text) == amount
+    assert (str(amount_unit(text)) if amount_unit(text) else None) == unit
+
+
+def test_a_sentence_states_the_projects_money_after_the_word_zijin():
+    assert said_totals("(宁财指标[2022]605号)资金50万元,实施某种植项目,增加特色产业产值80万元") == [
+        (Decimal("50"), MoneyUnit.WAN_YUAN)]
+    assert said_totals("资金总额500万元,项目负责人某某;资金总额500万元") == [(Decimal("500"), MoneyUnit.WAN_YUAN)]
+
+
+def test_an_amount_with_its_unit_is_no_unit_and_its_code():
+    assert parse_unit_line("165万元") is None
+    assert parse_unit_line("434016遵化市西留村乡人民政府").name == "遵化市西留村乡人民政府"

@@ -212,3 +212,90 @@ def test_a_period_pair_of_value_columns_named_by_period_keeps_the_year_set():
                  "產(chǎn)出指標(biāo) | 數(shù)量指標(biāo) | 新增學(xué)位數(shù)量(個) | 3000 | 1200 |").sheets[0]
     (indicator,) = sheet.indicators
     assert (indicator.target.raw, indicator.long_term_target.raw) == ("1200", "3000")
+
+
+# -- header fields read from text run together or spaced apart (issue 9, the dev corpus's sheet fields) -------------
+
+def test_a_name_run_together_with_the_forms_attribute_labels_stops_before_them():
+    # 038: 项目名称XX项目类型新增项目项目分类其他, the form's 项目类型/项目分类 fields run on after the name
+    sheet = read("项目名称博物馆提升改造项目项目类型新增项目项目分类其他", *GRID).sheets[0]
+    assert sheet.name == "博物馆提升改造项目"
+
+
+def test_a_second_project_name_label_names_the_project_under_the_fund():
+    # 038: 一级项目名称 names the fund, 二级项目名称 the project
+    sheet = read("一级项目名称文化事业发展专项资金二级项目名称博物馆免费开放补助资金项目类型新增项目", *GRID).sheets[0]
+    assert sheet.name == "博物馆免费开放补助资金"
+
+
+def test_a_year_cut_from_its_nian_by_a_space_joins_the_name_again():
+    # 205: a PDF's text spaces a year from its 年 (项目名称 2020 年市级服务贸易发展资金)
+    sheet = read("| 项目名称 | 2020 | 年市级服务贸易发展资金 |", *GRID).sheets[0]
+    assert sheet.name == "2020年市级服务贸易发展资金"
+
+
+def test_a_unit_field_stops_at_the_next_label_and_leaves_the_money_unit_line_beside_it():
+    # 229: 填报单位:XX 填报日期:2023年3月20日; 124: 填报单位:(盖章) 单位:万元
+    sheet = read("填报单位:隆阳区土壤肥料工作站 填报日期:2023年3月20日", "| 项目名称 | 化肥减量 |", *GRID).sheets[0]
+    assert sheet.unit.name == "隆阳区土壤肥料工作站"
+    sheet = read("填报单位:(盖章) 单位:万元", "| 项目名称 | 雾炮车购置 |", *GRID).sheets[0]
+    assert (sheet.unit, str(sheet.money_unit)) == (None, "万元")
+
+
+def test_an_amount_label_with_a_note_reads_its_amount_and_the_amount_its_unit():
+    # 226: 年度金额(提前下达):208万元, no 单位 line: the amount's 万元 is the sheet's money unit
+    sheet = read("| 专项名称 | 普惠金融发展专项资金 |", "| 年度金额(提前下达): | 208万元 |", *GRID).sheets[0]
+    assert (sheet.budget.total, str(sheet.money_unit)) == (Decimal("208"), "万元")
+
+
+def test_an_amount_run_into_the_next_fields_text_ends_at_its_unit():
+    # 038: 预算申报数20万元资金性质一般公共预算: the amount, then the form's next field run on
+    sheet = read("| 项目名称 | 博物馆运行 |", "| 预算申报数 | 20万元资金性质一般公共预算 |", *GRID).sheets[0]
+    assert sheet.budget.total == Decimal("20")
+    assert not [d for d in read("| 预算数 | 1000元/人 |", *GRID).diagnostics if d.code != "P106"]  # a rate is no amount
+
+
+def test_an_amount_in_another_unit_than_the_tables_is_converted_and_said():
+    document = read("某项目绩效目标表", "单位:元", "| 项目名称 | 雾炮车购置 |", "| 资金总额 | 20万元 |", *GRID)
+    sheet = document.sheets[0]
+    assert (sheet.budget.total, str(sheet.money_unit)) == (Decimal("200000"), "元")
+    [said] = [d for d in document.diagnostics if d.code == "P136"]
+    assert (said.location.file, said.location.column) == ("case.txt", "资金总额")
+    assert "20万元" in said.message and "200000" in said.message
+
+
+def test_a_later_tables_blank_amount_heading_erases_no_amount_read():
+    # 010: 资金总额 | 171.41, then a task table whose heading 预算金额(万元) stands alone on its row
+    sheet = read("| 部门(单位)名称 | 某研究室 |", "| 资金总额 | 171.41 |", "| 部门职能 | 支出项目名称 | 预算金额(万元) |",
+                 *GRID).sheets[0]
+    assert sheet.budget.total == Decimal("171.41")
+
+
+PROSE_GOALS = ("绩效目标:", "产出指标:数量指标:种植温棚数量≥10栋;", "满意度指标:服务对象满意度指标:受益群众满意度≥90%。")
+
+
+def test_a_notices_sentence_stating_the_projects_money_gives_the_total():
+    # 127, 202: …资金用于某村人居环境整治项目,资金总额500万元,项目负责人… above the prose indicators
+    sheet = read("根据某文件,资金用于某村人居环境整治项目,资金总额500万元,项目负责人某某。", *PROSE_GOALS).sheets[0]
+    assert (sheet.budget.total, str(sheet.money_unit)) == (Decimal("500"), "万元")
+
+
+def test_a_notice_stating_several_amounts_leaves_the_total_and_says_so():
+    document = read("安排某项目资金50万元,其中种植资金30万元,增加特色产业产值80万元。", *PROSE_GOALS)
+    assert document.sheets[0].budget.total is None
+    [said] = [d for d in document.diagnostics if d.code == "P137"]
+    assert "50万元" in said.message and "30万元" in said.message and "80万元" not in said.message
+
+
+def test_a_total_label_with_its_unit_inside_a_run_together_cell_gives_the_amount():
+    # 216: 县动物卫生监督所资金总额(万元)50, the unit's name, then the total's label, its unit and its amount
+    sheet = read("某专项资金绩效目标表", "| 专项名称 | 重大动物疫病防控 |", "| 年度 | 县动物卫生监督所资金总额(万元)50 |",
+                 *GRID).sheets[0]
+    assert (sheet.budget.total, str(sheet.money_unit)) == (Decimal("50"), "万元")
+
+
+def test_a_block_of_amounts_whose_labels_head_columns_takes_the_total_from_the_figures_below():
+    # 200: the labels head columns, the sources' sub-headings below them, then the figures
+    sheet = read("| 专项名称 | 雨露计划就学补助 |", "| 专项资金情况 | 本年度预计投入(万元) | 财政资金(万元) | 其他 |",
+                 "| 中央 | 省级 | 市级资金 | 本级 |", "| 7 | 0 | 7 | 0 | 0 | 0 |", *GRID).sheets[0]
+    assert (sheet.budget.total, str(sheet.money_unit)) == (Decimal("7"), "万元")
