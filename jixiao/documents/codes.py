@@ -77,6 +77,14 @@ KINDS: dict[str, DiagnosticKind] = {
         DiagnosticKind("P125", Severity.INFO, "表中未写年度，按项目名称中的“{year}年”取年度",
                        "表头和标题都没有写预算年度，项目名称以年份开头（2023年雨露计划就学补助项目），按此取项目的年度，"
                        "导入时据此核对所选年度；如年份不是预算年度，请在导入后修改。"),
+        DiagnosticKind("P146", Severity.INFO, "资金表“{field}”一行的数字{values}后面带有乱码“{residue}”，已略去乱码读取",
+                       "网页转载时，数字后面的不换行空格等字符常变成“?”或“�”。读取时只取其前的数字；请核对原表中该数字是否完整。"),
+        DiagnosticKind("P147", Severity.INFO, "资金表的合计行没有填{fields}，按其下金额相同的“{label}”行读取",
+                       "部门整体自评表的“年度总金额”行常只填金额，执行率、权重和得分写在其下的“其中：财政拨款”行；"
+                       "两行的金额相同时，执行率等按该行读取。如两行金额不同，则不取，以免把部分资金的执行率当作全部资金的。"),
+        DiagnosticKind("P148", Severity.WARNING, "资金表的{count}个栏目（{headings}）后面紧接着的数字与栏目对不上，无法确定其所属的栏目，未读取：{figures}",
+                       "PDF 等文本中，资金表的栏目名称与数字连成一串，又没有行名；数字多于栏目（下一行的数字接在后面）或少于栏目"
+                       "（空格丢失），又没有带%的执行率可以对齐时，只读取与第一个数相同的前几个数（年初预算数与全年预算数），其余不读。请核对原表。"),
         DiagnosticKind("P112", Severity.WARNING, "工作表“{name}”无法读取：{reason}",
                        "Excel 文件中的某个工作表损坏或格式异常。"),
         DiagnosticKind("P116", Severity.WARNING, "工作表“{name}”中隐藏的行或列有{count}个单元格未读取：{cells}",

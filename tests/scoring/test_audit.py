@@ -133,6 +133,22 @@ def test_execution_fully_spent_scored_nine_and_low_execution_scored_zero():
     assert (finding.rule, finding.params["expected"]) == ("JXA23", "6.56")
 
 
+@pytest.mark.parametrize(("rate", "score", "codes"), [
+    # corpus 233: 4614453.11 ÷ 4764453.11 is 96.8517%, printed 96.85; 10 × 96.85% = 9.685, printed 9.68: the score
+    # follows the printed rate
+    ("96.85", "9.68", []),
+    ("96.85", "9.69", []),
+    # a printed rate that is not the amounts' (96.5 against 96.85): the score is held to the amounts
+    ("96.5", "9.65", ["JXA04", "JXA23"]),
+    # the printed rate agrees, the score does not follow it
+    ("96.85", "9.5", ["JXA23"]),
+])
+def test_an_execution_score_worked_from_the_printed_rate(rate, score, codes):
+    sheet = printed([("满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%", 90, 90)],
+                    budget="4764453.11", spent="4614453.11", rate=rate, execution_weight=10, execution_score=score)
+    assert [code for code in _codes(sheet) if code in ("JXA04", "JXA23")] == codes
+
+
 def test_totals_grades_and_weights():
     sheet = printed([("产出指标", "数量指标", "整治村数", "≥18个", "18个", 60, 60),
                      ("效益指标", "社会效益指标", "受益人口", "≥2000人", "2100人", 50, 24, "部分村未覆盖")],
