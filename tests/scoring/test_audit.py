@@ -3,6 +3,8 @@ hand-worked cases for both shipped profiles. Each case checks which rule fired, 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from jixiao.model import IndicatorResult, QualitativeTier, SelfEvaluation, not_applicable
@@ -1063,6 +1065,30 @@ def test_a_target_cut_short_is_copied_too(actual, reported):
         rows[1] = ("产出指标", "时效指标", "2022年全年", "≥360天", actual, None, 10)
     sheet = printed(rows, budget=5, spent=5, rate=100, execution_weight=20, execution_score=20)
     assert ("JXA25" in _codes(sheet)) is reported
+
+
+@pytest.mark.parametrize(("unit", "qualitative", "reported"), [
+    # 213 (大英县图书馆 2022): 指标性质 ≥ | 指标值 95 | 度量单位 % | 实际完成值 95 — rates met to the letter, beside a
+    # qualitative row answered with its own words (JXA17's): no copied table
+    ("%", True, False),
+    ("%", False, False),
+    # 160 (更戛 猪场 2022): ≥ | 22.8 | 平方米 answered 22.8 on every row: areas printed again (here 100, 95, 95)
+    ("平方米", False, True),
+    ("平方米", True, True),
+])
+def test_a_unit_in_its_own_column_is_the_actuals_too(unit, qualitative, reported):
+    rows = [("产出指标", "数量指标", f"指标{n}", f"≥{figure}{unit}", figure, 5, 5) for n, figure in enumerate(
+        ("100", "95", "95"), 1)]
+    if qualitative:
+        rows.append(("效益指标", "可持续影响指标", "管理机制健全性", "好坏", "好坏", 5, 5))
+    sheet = printed(rows, budget=10, spent=10, rate=100, execution_weight=10, execution_score=10)
+    # the 指标值 cell holds the figure alone, its operator and unit read from their columns
+    sheet = sheet.model_copy(update={"indicators": [
+        indicator.model_copy(update={"target": indicator.target.model_copy(update={"raw": figure})})
+        if (figure := re.sub(r"[^\d.]", "", indicator.target.raw)) else indicator for indicator in sheet.indicators]})
+    found = [f for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA25"]
+    assert bool(found) is reported
+    assert not found or found[0].params["example"] == f"100{unit}"  # the first row's figure, with its column's unit
 
 
 def test_two_rows_met_to_the_letter_are_not_enough_to_say_copied():

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
-from jixiao.model import GoalSheet, Indicator, Operator, ReportedEvaluation, named_by_a_figure, parse_target
+from jixiao.model import GoalSheet, Indicator, Operator, ReportedEvaluation, Target, named_by_a_figure, parse_target
 from jixiao.scoring.profile import Profile
 from jixiao.scoring.scores import Adjustment
 from jixiao.scoring.self_evaluation import execution_cap, overshoot_rule
@@ -248,6 +248,18 @@ def _exact_execution_score(report: ReportedEvaluation, weight: Decimal, rate: De
     return from_printed if abs(score - from_printed) < abs(score - exact) else exact
 
 
+_BARE_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _in_columns_unit(figure: str, target: Target) -> str:
+    """A bare figure (``95``) of a row whose unit stands in a column of its own (指标值 ``95`` | 度量单位 ``%``,
+    corpus 213) with that unit (``95%``): the column is the row's, the actual's as much as the target's. (The
+    operator's column, 指标性质 ``≥``, is the target's alone.)"""
+    if target.unit and _BARE_FIGURE.fullmatch(figure) and _BARE_FIGURE.fullmatch((target.raw or "").strip()):
+        return f"{figure}{target.unit}"
+    return figure
+
+
 def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, profile: Profile) -> RecomputedItem:
     indicator = sheet.indicators[position - 1]
     item = report.item_for(position)
@@ -256,8 +268,10 @@ def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, prof
     actual_raw = (item.actual_raw or "").strip() if item else ""
     if not _WORD.search(actual_raw):
         actual_raw = ""
+    actual_raw = _in_columns_unit(actual_raw, target)
     common = dict(indicator=position, name=indicator.name, level1=indicator.level1 or indicator.level1_raw or "",
-                  target=target.raw, actual=actual_raw, weight=weight, printed=item.score if item else None,
+                  target=_in_columns_unit(target.raw, target), actual=actual_raw, weight=weight,
+                  printed=item.score if item else None,
                   row=item.row if item else None, guessed=guessed(indicator),
                   has_target=bool(_WORD.search(target.raw or "")))
     if named_by_a_figure(indicator):
