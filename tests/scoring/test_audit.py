@@ -3,6 +3,8 @@ hand-worked cases for both shipped profiles. Each case checks which rule fired, 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from jixiao.model import IndicatorResult, QualitativeTier, SelfEvaluation, not_applicable
@@ -131,6 +133,22 @@ def test_execution_fully_spent_scored_nine_and_low_execution_scored_zero():
                   budget=100, spent="65.6", rate="65.6", execution_weight=10, execution_score=0, total=90, grade="优")
     (finding,) = audit_sheet(low, CENTRAL)
     assert (finding.rule, finding.params["expected"]) == ("JXA23", "6.56")
+
+
+@pytest.mark.parametrize(("rate", "score", "codes"), [
+    # corpus 233: 4614453.11 ÷ 4764453.11 is 96.8517%, printed 96.85; 10 × 96.85% = 9.685, printed 9.68: the score
+    # follows the printed rate
+    ("96.85", "9.68", []),
+    ("96.85", "9.69", []),
+    # a printed rate that is not the amounts' (96.5 against 96.85): the score is held to the amounts
+    ("96.5", "9.65", ["JXA04", "JXA23"]),
+    # the printed rate agrees, the score does not follow it
+    ("96.85", "9.5", ["JXA23"]),
+])
+def test_an_execution_score_worked_from_the_printed_rate(rate, score, codes):
+    sheet = printed([("满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%", 90, 90)],
+                    budget="4764453.11", spent="4614453.11", rate=rate, execution_weight=10, execution_score=score)
+    assert [code for code in _codes(sheet) if code in ("JXA04", "JXA23")] == codes
 
 
 def test_totals_grades_and_weights():
@@ -1047,6 +1065,30 @@ def test_a_target_cut_short_is_copied_too(actual, reported):
         rows[1] = ("产出指标", "时效指标", "2022年全年", "≥360天", actual, None, 10)
     sheet = printed(rows, budget=5, spent=5, rate=100, execution_weight=20, execution_score=20)
     assert ("JXA25" in _codes(sheet)) is reported
+
+
+@pytest.mark.parametrize(("unit", "qualitative", "reported"), [
+    # 213 (大英县图书馆 2022): 指标性质 ≥ | 指标值 95 | 度量单位 % | 实际完成值 95 — rates met to the letter, beside a
+    # qualitative row answered with its own words (JXA17's): no copied table
+    ("%", True, False),
+    ("%", False, False),
+    # 160 (更戛 猪场 2022): ≥ | 22.8 | 平方米 answered 22.8 on every row: areas printed again (here 100, 95, 95)
+    ("平方米", False, True),
+    ("平方米", True, True),
+])
+def test_a_unit_in_its_own_column_is_the_actuals_too(unit, qualitative, reported):
+    rows = [("产出指标", "数量指标", f"指标{n}", f"≥{figure}{unit}", figure, 5, 5) for n, figure in enumerate(
+        ("100", "95", "95"), 1)]
+    if qualitative:
+        rows.append(("效益指标", "可持续影响指标", "管理机制健全性", "好坏", "好坏", 5, 5))
+    sheet = printed(rows, budget=10, spent=10, rate=100, execution_weight=10, execution_score=10)
+    # the 指标值 cell holds the figure alone, its operator and unit read from their columns
+    sheet = sheet.model_copy(update={"indicators": [
+        indicator.model_copy(update={"target": indicator.target.model_copy(update={"raw": figure})})
+        if (figure := re.sub(r"[^\d.]", "", indicator.target.raw)) else indicator for indicator in sheet.indicators]})
+    found = [f for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA25"]
+    assert bool(found) is reported
+    assert not found or found[0].params["example"] == f"100{unit}"  # the first row's figure, with its column's unit
 
 
 def test_two_rows_met_to_the_letter_are_not_enough_to_say_copied():

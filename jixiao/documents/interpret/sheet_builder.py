@@ -88,13 +88,13 @@ _VALUE_KINDS = ("target", "long_term_target", "actual", "expected")
 _MONEY_HEADINGS = {
     "budget_initial": ("年初预算数", "年初预算", "年初预算数(万元)", "年初部门预算安排金额"),
     "budget_full": ("全年预算数", "调整后预算数", "全年预算", "调整后预算", "年度预算数", "下达额度", "转移支付预算数",
-                    "调整后全年预算数", "全年调整预算数"),
+                    "调整后全年预算数", "全年调整预算数", "全年(调整)预算数"),
     "spent": ("全年执行数", "预算执行数", "执行数", "实际支出", "全年执行", "实际支出金额", "转移支付执行数", "实际执行数",
               "全年实际执行数", "实际执行金额", "实际支出数", "全年实际支出数", "年度拨付金额"),
     "execution_rate": ("执行率", "预算执行率", "资金执行率", "预算执行进度", "全年执行率", "全年预算执行率", "支出实现率"),
     "spent_expected": ("全年预计执行数", "全年预计支出数"),
-    "weight": ("分值", "权重"),
-    "score": ("得分",),
+    "weight": ("分值", "权重", "执行率权重", "执行率分值"),
+    "score": ("得分", "执行率得分"),
 }
 _UNIT_IN_NAME = re.compile(r"[(（]([^()（）]{1,6})[)）]$")
 # a project name opening with its year (2023年雨露计划…), not a span (2021-2023年) or a date (2023年5月)
@@ -110,6 +110,8 @@ _SPENT_TO_DATE = re.compile(r"^1[-—~至]\d{1,2}月(?:执行数|支出数)")
 _RATE_TO_DATE = re.compile(r"^1[-—~至]\d{1,2}月(?:预算|资金)?执行率")
 _CODE = re.compile(r"[0-9A-Za-z]+")  # a unit code's characters
 _WAN = re.compile(r"(?<=\d)万$")
+# a web copy's residue after a figure (3,724,055.00?: a non-breaking space turned into ?)
+_FIGURE_RESIDUE = re.compile(r"(?<=\d)\s*[?？\ufffd]+$")
 _MONEY_AMOUNTS = {"budget_initial", "budget_full", "spent"}
 _YUAN = {MoneyUnit.YUAN: Decimal(1), MoneyUnit.WAN_YUAN: Decimal(10000)}
 # The money table's column for why the budget was adjusted or the execution rate is low (the form asks for it).
@@ -133,6 +135,19 @@ def money_key(text: str) -> str | None:
     if _RATE_TO_DATE.match(key):
         return "execution_rate"
     return next((name for name, words in _MONEY_HEADINGS.items() if key in words), None)
+
+
+def _broken_money_headings(texts: list[str]) -> list[str]:
+    """The cells with a money heading broken before its last characters joined again (年初预算 / 数: a cell too
+    narrow in a spreadsheet's text)."""
+    result: list[str] = []
+    for text in texts:
+        if result and len(text) <= 2 and money_key(text) is None and not is_figure(text) and money_key(
+                result[-1] + text):
+            result[-1] += text
+        else:
+            result.append(text)
+    return result
 
 
 def _under_headings(headings: list[str | None], figures: list[str]) -> list[tuple[str | None, str]]:
@@ -454,8 +469,22 @@ class SheetBuilder:
     def _money_row(self, row: Row) -> bool:
         """The money table of a self-evaluation or monitoring form: a row of headings (年初预算数, 全年执行数,
         执行率 …), then a row of figures under them (年度资金总额 | 220 | 87.57), then its parts (其中：财政拨款,
-        上年结转, 其他资金); or headings each beside its figure (转移支付预算数(A) | 5.8万 | 预算执行率 | 100%)."""
-        texts = [cell.text.strip() for cell in row.filled]
+        上年结转, 其他资金); or headings each beside its figure (转移支付预算数(A) | 5.8万 | 预算执行率 | 100%).
+        A figure followed by a web copy's residue (``3,724,055.00?``) is read without it, and said (P146)."""
+        written = [cell.text.strip() for cell in row.filled]
+        texts = [_FIGURE_RESIDUE.sub("", text) for text in written]
+        if not self._money_cells(row, _broken_money_headings(texts)):
+            return False
+        label = texts[0] if texts and not is_figure(texts[0]) else "资金情况"
+        marked = [(before, after) for before, after in zip(written, texts) if before != after]
+        if marked:
+            self.diagnostics.append(diagnostic(
+                "P146", self._location(row, label), field=label, values="、".join(f"“{before}”" for before, _ in marked),
+                residue=marked[0][0][len(marked[0][1]):].strip()))
+        return True
+
+    def _money_cells(self, row: Row, texts: list[str]) -> bool:
+        """:meth:`_money_row` on the row's cells ``texts``; True when they were the money table's."""
         keys = [money_key(text) for text in texts]
         # (the pairs may follow the row's own label: 项目资金(万元) | 年初预算数 | 100 | 全年预算数 | 120 …)
         lead = next((index for index, key in enumerate(keys) if key), len(keys))
@@ -475,6 +504,10 @@ class SheetBuilder:
             last = max(index for index, key in enumerate(keys) if key)
             texts = texts[len(texts) - len(keys):]
             first = next((index for index in range(last + 1, len(texts)) if is_figure(texts[index])), None)
+            if first == last + 1:
+                # text flow (a PDF's): the figures row runs on right after the headings, its label lost
+                self._set_money_headings(texts[:first], keys[:first])
+                return self._take_money_figures(self._run_on_figures(texts[first:], row), row, texts[first])
             if first is None or first - 1 <= last:
                 self._set_money_headings(texts, keys)
                 return True
@@ -487,6 +520,31 @@ class SheetBuilder:
         figures = self._figures_under_headings(texts)
         if figures is None:
             return False
+        return self._take_money_figures(figures, row, texts[0])
+
+    def _run_on_figures(self, texts: list[str], row: Row) -> dict[str, str]:
+        """The figures running on after the money headings in text flow, by heading. As many as the headings (or
+        fewer, aligned on their rate) are theirs; more or fewer with no rate to align on run into the next row or
+        lost a cell, and only the leading figures repeating the first (年初预算数 = 全年预算数, a budget left as
+        planned) are sure to be the budget's: the others are left unread (P148)."""
+        figures = [_money_figure(text) for text in takewhile(is_figure, texts)]
+        headings = [key for key in self._money_headings if key]
+        taken = figures[:len(headings)]
+        rate = headings.index("execution_rate") if "execution_rate" in headings else None
+        if len(figures) == len(headings) or (len(figures) < len(headings) and any(f.endswith("%") for f in figures)) \
+                or (rate is not None and rate < len(taken) and taken[rate].endswith("%")):
+            return {key: value for key, value in _under_headings(headings, taken) if key}
+        same = list(takewhile(lambda figure: parse_amount(figure) == parse_amount(figures[0]), figures))
+        found = {key: figure for key, figure in zip(headings, same) if key in ("budget_initial", "budget_full")}
+        left = figures[len(found):]
+        if left:
+            self.diagnostics.append(diagnostic("P148", self._location(row, "资金情况"), count=len(headings),
+                                               headings="、".join(self.money_headings), figures=" ".join(left)))
+        return found
+
+    def _take_money_figures(self, figures: dict[str, str], row: Row, label: str) -> bool:
+        """Keep a figures row of the money table read under its headings; False when the row is not the table's
+        (its figures already read and the row neither fills a blank total nor its rate)."""
         if not self._money_figures:
             self._money_figures = figures
             self.money.update(figures)  # the money table's figures over a header block's
@@ -495,7 +553,7 @@ class SheetBuilder:
             for key in _MONEY_AMOUNTS & figures.keys():
                 self._money_parts[key] = self._money_parts.get(key, Decimal(0)) + (parse_amount(figures[key]) or 0)
                 self.money[key] = str(self._money_parts[key])
-        else:
+        elif not self._rate_from_part(figures, label, row):
             return False
         total = parse_amount(self.money.get("budget_initial") or self.money.get("budget_full") or "")
         if total and (not self.sheet.budget.total or self._money_parts):
@@ -534,6 +592,22 @@ class SheetBuilder:
         if self._money_reason and note and not self._money_figures:
             found["note"] = "\n".join(note)
         return found
+
+    def _rate_from_part(self, figures: dict[str, str], label: str, row: Row) -> bool:
+        """Take the rate, weight and score of a part row (其中：财政拨款) that the total row above left blank, when the
+        part's amounts are the total's (all of the money is that part); True if any was taken (P147)."""
+        missing = [key for key in ("execution_rate", "weight", "score") if key in figures and key not in self.money]
+        amounts = _MONEY_AMOUNTS & self._money_figures.keys()
+        if not missing or not amounts or any(
+                parse_amount(figures.get(key, "")) != parse_amount(self._money_figures[key]) for key in amounts):
+            return False
+        for key in missing:
+            self.money[key] = figures[key]
+        self._money_figures = {**self._money_figures, **{key: figures[key] for key in missing}}
+        names = {"execution_rate": "执行率", "weight": "分值", "score": "得分"}
+        self.diagnostics.append(diagnostic("P147", self._location(row, label), label=label,
+                                           fields="、".join(names[key] for key in missing)))
+        return True
 
     def _money_total_blank(self) -> bool:
         amounts = [parse_amount(self._money_figures[key]) for key in _MONEY_AMOUNTS & self._money_figures.keys()]

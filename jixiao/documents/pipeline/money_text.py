@@ -50,9 +50,10 @@ def money_in_text(text: str) -> dict[str, str]:
     found = _FIGURES.match(line, end)
     if found is None:
         return {}
-    figures = _split(found.group(1).replace("%", "% ").split(), keys)
+    pieces = found.group(1).replace("%", "% ").split()
+    figures = _split(pieces, keys)
     if not figures:
-        return {}
+        return _rate_alone(pieces, keys)
     money = dict(zip(keys, figures))
     points = _POINTS_NOTE.search(text)
     if points and "weight" not in money:
@@ -115,6 +116,18 @@ def _split(pieces: list[str], keys: list[str]) -> list[str] | None:
         return None
     *fused, rate_figure = fitting[0]
     return [*pieces[:rate], *fused, f"{rate_figure}%", *pieces[rate + 1:]]
+
+
+def _rate_alone(pieces: list[str], keys: list[str]) -> dict[str, str]:
+    """The rate printed alone under the headings, the amount cells left blank (全年预算数 | 全年执行数 | 执行率 over
+    ``103.21%``), when no split of it into amounts agrees: a rate a table can hold (at most 200%), else nothing."""
+    if len(pieces) != 1 or not pieces[0].endswith("%") or "execution_rate" not in keys:
+        return {}
+    try:
+        rate = Decimal(pieces[0].rstrip("%"))
+    except InvalidOperation:
+        return {}
+    return {"execution_rate": pieces[0]} if rate <= _HUNDRED * 2 else {}
 
 
 def _agrees(figures: dict[str, str]) -> bool:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
-from jixiao.model import GoalSheet, Indicator, Operator, ReportedEvaluation, named_by_a_figure, parse_target
+from jixiao.model import GoalSheet, Indicator, Operator, ReportedEvaluation, Target, named_by_a_figure, parse_target
 from jixiao.scoring.profile import Profile
 from jixiao.scoring.scores import Adjustment
 from jixiao.scoring.self_evaluation import execution_cap, overshoot_rule
@@ -224,8 +224,8 @@ def _execution(report: ReportedEvaluation, profile: Profile) -> tuple[Recomputed
                               None if shifted else report.execution_score, None,
                               "缺少全年预算数或全年执行数，无法复算执行率"), None
     share = min(rate / _HUNDRED, Decimal(1))
-    exact = weight * share
-    expected = profile.rounding(exact)
+    expected = profile.rounding(weight * share)
+    exact = _exact_execution_score(report, weight, rate, share, shifted)
     source = (f"执行率 = 全年执行数 {number(report.spent)} ÷ 全年预算数 {number(report.budget_full)} = {profile.rounding(rate)}%"
               if report.spent is not None and report.budget_full else f"执行率按表中所印 {number(rate)}%")
     cap = "（超过100%按100%计）" if rate > _HUNDRED else ""
@@ -233,6 +233,31 @@ def _execution(report: ReportedEvaluation, profile: Profile) -> tuple[Recomputed
     return RecomputedItem(None, profile.execution.label, profile.execution.label, "100%", f"{profile.rounding(rate)}%",
                           weight, report.execution_score, expected, formula, share=share, exact=exact,
                           weight_assumed=report.execution_weight is None), rate
+
+
+def _exact_execution_score(report: ReportedEvaluation, weight: Decimal, rate: Decimal, share: Decimal,
+                           shifted: bool) -> Decimal:
+    """The exact score the printed one is held to: 分值 × the amounts' rate, or × the printed rate where that is the
+    amounts' to its printed places and the printed score is nearer it (10 × 96.85% = 9.685, printed 9.68, where
+    4614453.11 ÷ 4764453.11 is 96.8517%, corpus 233: the unit worked the score from the rate it printed)."""
+    exact = weight * share
+    printed_rate, score = report.execution_rate, report.execution_score
+    if printed_rate is None or score is None or shifted or abs(printed_rate - rate) > tolerance(printed_rate):
+        return exact
+    from_printed = weight * min(printed_rate / _HUNDRED, Decimal(1))
+    return from_printed if abs(score - from_printed) < abs(score - exact) else exact
+
+
+_BARE_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _in_columns_unit(figure: str, target: Target) -> str:
+    """A bare figure (``95``) of a row whose unit stands in a column of its own (指标值 ``95`` | 度量单位 ``%``,
+    corpus 213) with that unit (``95%``): the column is the row's, the actual's as much as the target's. (The
+    operator's column, 指标性质 ``≥``, is the target's alone.)"""
+    if target.unit and _BARE_FIGURE.fullmatch(figure) and _BARE_FIGURE.fullmatch((target.raw or "").strip()):
+        return f"{figure}{target.unit}"
+    return figure
 
 
 def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, profile: Profile) -> RecomputedItem:
@@ -243,8 +268,10 @@ def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, prof
     actual_raw = (item.actual_raw or "").strip() if item else ""
     if not _WORD.search(actual_raw):
         actual_raw = ""
+    actual_raw = _in_columns_unit(actual_raw, target)
     common = dict(indicator=position, name=indicator.name, level1=indicator.level1 or indicator.level1_raw or "",
-                  target=target.raw, actual=actual_raw, weight=weight, printed=item.score if item else None,
+                  target=_in_columns_unit(target.raw, target), actual=actual_raw, weight=weight,
+                  printed=item.score if item else None,
                   row=item.row if item else None, guessed=guessed(indicator),
                   has_target=bool(_WORD.search(target.raw or "")))
     if named_by_a_figure(indicator):

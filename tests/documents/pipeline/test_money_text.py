@@ -57,3 +57,14 @@ def test_money_figures_under_their_headings(text, expected):
 ])
 def test_no_money_figures_when_nothing_fits(text):
     assert money_in_text(text) == {}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # corpus 179: the amount cells blank, the rate alone under the headings (and again for the part below)
+    ("整体支出规模全年预算数全年执行数执行率资金来源:(1)财政拨款103.21%资金结构:(1)基本支出103.21%",
+     {"execution_rate": "103.21%"}),
+    # a fused run no split agrees with is no rate (above 200%)
+    ("全年预算数全年执行数执行率年度资金总额1234%", {}),
+])
+def test_a_rate_printed_alone_under_the_headings(text, expected):
+    assert money_in_text(text) == expected

@@ -218,7 +218,7 @@ class ActualsCopiedFromTargets(AuditRule):
     docs = AuditDocs(
         what="自评表每一项指标的实际完成值都与年度指标值逐字相同（连运算符、单位都一样）：实际完成值应按实际完成情况填写，"
              "整张表照抄目标，说明没有统计实际数据（常见于只填表、不自评的情形）。只报告一次，不逐行报告；"
-             "各行都是正好达到的比率（目标 100%、实际 100%，目标 98%、实际 98%）的不报告：比率正好达标是常见的结果，"
+             "含数字的各行都是正好达到的比率（目标 100%、实际 100%，目标 98%、实际 98%；单位在单独的度量单位栏的也按带单位比较）的不报告：比率正好达标是常见的结果，"
              "照抄的迹象是数量、金额或带“≥/≤”的界限原样重现；"
              "只写“完成”或照抄不含数字的定性目标的，另由 JXA17 逐行报告。",
         formula=f"有实际完成值的指标 ≥ {_COPIED_ROWS} 项，且每一项 实际完成值 = 年度指标值（去掉空白和句末标点后逐字比较；"
@@ -233,7 +233,9 @@ class ActualsCopiedFromTargets(AuditRule):
             return
         rows = [item for item in ctx.recomputation.indicators if item.indicator is not None
                 and not item.not_applicable and not item.misplaced and _folded(item.actual or "")]
-        if len(rows) < _COPIED_ROWS or not all(_copied(item) for item in rows) or all(_full_rate(item) for item in rows):
+        # the qualitative rows copied (好坏 answered 好坏) are JXA17's; beside them, rates met to the letter are no sign
+        figures = [item for item in rows if re.search(r"\d", item.target)]
+        if len(rows) < _COPIED_ROWS or not all(_copied(item) for item in rows) or all(_full_rate(item) for item in figures):
             return
         # a figure other than a rate met shows the copying best (≥95% or 45万 printed again as the result)
         example = next((item.target for item in rows if re.search(r"\d", item.target) and not _full_rate(item)),
