@@ -22,6 +22,7 @@ _FORM_TITLE = re.compile(
     r"(?:附件[\d\-—－]*[:：]?)?(?:\d{4}年度?)?(?:项目支出|部门整体支出|整体支出|部门整体|项目|部门)?"
     r"绩效(?:目标)?(?:自评|评价指标|评价|运行监控|执行监控|监控)?(?:申报|审核|审批|批复|设定)?表")
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]|\s")
+_SAYS = re.compile(r"\w")  # a cell with no letter, digit or character (“)”, “/”) says nothing
 
 
 class MoneyUnit(StrEnum):
@@ -94,10 +95,11 @@ class GoalSheet(BaseModel):
 
     def breakdowns(self) -> dict[int, list[int]]:
         """The scored rows whose figures are given only in the rows below them, each (1-based position) with those
-        rows' positions: a row that prints its 分值 (and 得分) but neither 指标值 nor 实际完成值, followed in the same
+        rows' positions: a row that prints its 分值 or 得分 but neither 指标值 nor 实际完成值, followed in the same
         二级指标 by rows with a 指标值 and neither 分值 nor 得分 (Anhui's ★ core rows broken down into 其中 rows,
         corpus 225: ★补助各类瓜果蔬菜种植面积 10 10, then 梨树种植面积 6亩 6亩, 桃种植面积 1亩 1亩 …). The parts carry
-        no points of their own: their 分值 is the scored row's."""
+        no points of their own: their 分值 is the scored row's. A cell without a letter, digit or character (“/”,
+        “—”) says nothing: it is blank here. Review and audit both take a table's breakdowns from here."""
         report = self.evaluation
         found: dict[int, list[int]] = {}
         head: int | None = None
@@ -105,10 +107,10 @@ class GoalSheet(BaseModel):
             item = report.item_for(position) if report else None
             weight = indicator.weight if indicator.weight is not None else (item.weight if item else None)
             scored = weight is not None or (item is not None and item.score is not None)
+            target = bool(_SAYS.search(indicator.target.raw or ""))
             if scored:
-                empty = indicator.target.is_empty and not (item and (item.actual_raw or "").strip())
-                head = position if weight is not None and empty else None
-            elif head is not None and not indicator.target.is_empty \
+                head = None if target or (item and _SAYS.search(item.actual_raw or "")) else position
+            elif head is not None and target \
                     and indicator.level2 == self.indicators[head - 1].level2:
                 found.setdefault(head, []).append(position)
             else:

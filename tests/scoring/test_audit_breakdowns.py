@@ -43,7 +43,7 @@ def test_parts_under_a_heading_row_are_not_reported_blank(guessed):
     assert [(f.rule, f.indicator) for f in found] == [("JXA25", None)]
     computed = recompute(sheet, CENTRAL)
     parts = [item.name for item in computed.indicators if computed.is_part(item)]
-    heads = [item.name for item in computed.indicators if computed.heads_parts(item)]
+    heads = [item.name for item in computed.indicators if item.indicator in computed.heads]
     assert parts == ["红薯种植面积", "梨树种植面积", "桃种植面积", "猪养殖数量", "羊养殖数量"]
     assert heads == ["★补助各类粮食作物种植面积", "★补助各类瓜果蔬菜种植面积", "★补助家畜家禽养殖数量"]
 

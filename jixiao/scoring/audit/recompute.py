@@ -132,6 +132,10 @@ class Recomputation:
     cap: Adjustment | None = None  # the profile's cap applied to the recomputed total
     total_note: str | None = None  # how rows marked 不适用 changed the total, when they did
     headings: frozenset[str] = frozenset()  # the form's headings as the reader found them (GoalSheet.form_fields)
+    # GoalSheet.breakdowns: the scored rows whose figures are in the unscored rows below them (heads, Anhui ★ core
+    # rows, corpus 225), and those rows (parts); a head's blanks are filled by its parts
+    heads: frozenset[int] = frozenset()
+    parts: frozenset[int] = frozenset()
 
     @property
     def execution(self) -> RecomputedItem | None:
@@ -149,44 +153,16 @@ class Recomputation:
 
     def is_part(self, item: RecomputedItem) -> bool:
         """Whether an indicator row printing neither 分值 nor 得分 carries no points of its own, being a breakdown of
-        a scored row: its name says so (其中…, “of which”), it sits under a heading row (:meth:`heads_parts`), or
-        the 分值 printed on the other rows (with the 预算执行率 row's) already add to 100."""
+        a scored row: its name says so (其中…, “of which”), it is one of the parts under a scored row without figures
+        of its own (``parts``, from ``GoalSheet.breakdowns``), or the 分值 printed on the other rows (with the
+        预算执行率 row's) already add to 100."""
         if item.indicator is None or _scored(item):
             return False
-        if item.name.lstrip().startswith("其中"):
-            return True
-        if self._heading_above(item) is not None:
+        if item.name.lstrip().startswith("其中") or item.indicator in self.parts:
             return True
         weighed = [row.weight for row in self.items if row.weight is not None]
         slack = sum((rounding_of(weight) for weight in weighed), Decimal(0))
         return abs(sum(weighed, Decimal(0)) - _HUNDRED) <= slack
-
-    def heads_parts(self, item: RecomputedItem) -> bool:
-        """Whether a scored row printing neither 指标值 nor 实际完成值 heads the unscored rows below it, which carry
-        its figures part by part (Anhui ★ core rows: ★补助各类粮食作物种植面积 | 10 | 10, then 红薯种植面积 | 5.5亩 |
-        5.5亩 with no 分值 or 得分, corpus 225): its blanks are filled by its parts."""
-        following = self.items_by_position.get((item.indicator or 0) + 1)
-        return following is not None and self._heading_above(following) is item
-
-    def _heading_above(self, item: RecomputedItem) -> RecomputedItem | None:
-        """The heading row an unscored row with a 指标值 is a part of: the nearest scored row above it, when that row
-        prints neither 指标值 nor 实际完成值 (the rows between being unscored parts too)."""
-        if item.indicator is None or _scored(item) or not item.has_target:
-            return None
-        for position in range(item.indicator - 1, 0, -1):
-            above = self.items_by_position.get(position)
-            if above is None:
-                return None
-            if _scored(above):
-                return above if not (above.has_target or above.actual) else None
-            if not above.has_target:
-                return None
-        return None
-
-    @property
-    def items_by_position(self) -> dict[int, RecomputedItem]:
-        """The indicator rows by their position in the sheet (1-based)."""
-        return {item.indicator: item for item in self.items if item.indicator is not None}
 
     def printed(self, column: str) -> bool:
         """Whether the printed table has ``column`` (``weight``, ``score`` or ``actual``). When the reader reports the
@@ -349,11 +325,13 @@ def recompute(sheet: GoalSheet, profile: Profile) -> Recomputation:
         expected = cap.after if cap else expected
     printed_sum = sum(printed) if printed else None
     printed_cap = _capped(profile, rate, printed_sum)
+    breakdowns = sheet.breakdowns()
     return Recomputation(
         sheet=sheet.key, items=items, execution_rate=rate, printed_total=report.total,
         printed_sum=printed_sum, printed_capped=printed_cap.after if printed_cap else None, expected_total=expected,
         expected_grade=profile.grade(expected) if expected is not None else None,
         cap=cap, total_note=note, headings=frozenset(sheet.form_fields),
+        heads=frozenset(breakdowns), parts=frozenset(part for parts in breakdowns.values() for part in parts),
     )
 
 

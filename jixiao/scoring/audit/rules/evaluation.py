@@ -520,7 +520,7 @@ class ScoresNotFilled(AuditRule):
                 read = item.weight is not None and ctx.sheet.evaluation.execution_weight is not None
                 missing = ["得分"] if scores and read and item.printed is None and item.expected is None else []
             elif not (item.has_target or _scored_blank(item)) or item.misplaced or not _read_through(item) or (
-                    computed.is_part(item) or computed.heads_parts(item) or _cut_short(ctx, item)
+                    computed.is_part(item) or item.indicator in computed.heads or _cut_short(ctx, item)
                     or _group_scored(ctx, item) or _figure_below(ctx, item)):
                 continue  # not read as an indicator row, read too uncertainly for a blank to mean anything, a part,
                 # a heading whose parts below carry its figures, the row the copy stops in, a row its group's one
