@@ -21,6 +21,8 @@ __all__ = ["ReportedEvaluation", "ReportedItem", "ReportedMonitoring", "Reported
 _NO_TARGET = re.compile(r"不适用|不涉及|无|[/／\\—－\-]+")
 # An 实际完成值 cell that says so: only the words (无 or a dash there may mean “none occurred”, an actual of 0).
 _NOT_APPLICABLE = re.compile(r"不适用|不涉及")
+# A money table's heading of the 预算执行率 row's points: 分值, 得分 (评分, 权重 in some forms).
+_POINTS_HEADING = re.compile(r"分值|得分|评分|权重")
 
 
 def not_applicable(target: str | None, actual: str | None, score: Decimal | None) -> bool:
@@ -58,6 +60,10 @@ class ReportedEvaluation(BaseModel):
     budget_note: str | None = Field(
         default=None, description="The money table's 原因/说明 cell as printed (why the budget was adjusted or "
                                   "not fully executed); None when the form has none or it is left blank")
+    money_headings: list[str] = Field(
+        default_factory=list, description="The money table's headings as printed (年初预算数, 全年执行数, 分值 …), so "
+                                          "that a 得分 left blank can be told from one the form lacks; empty when "
+                                          "not read")
     items: list[ReportedItem] = Field(default_factory=list)
     total: Decimal | None = Field(default=None, description="总分 as printed")
     grade: str | None = Field(default=None, description="自评等级 as printed")
@@ -74,6 +80,12 @@ class ReportedEvaluation(BaseModel):
     def item_for(self, indicator: int) -> ReportedItem | None:
         """The printed row of the indicator at 1-based position ``indicator``, if any."""
         return next((item for item in self.items if item.indicator == indicator), None)
+
+    @property
+    def execution_scored(self) -> bool:
+        """Whether the form gives the 预算执行率 row points: True unless the money table's headings were read and
+        none is a 分值 or 得分 (a 部门整体 form's 年初预算 | 年中调整 | 小计 | 拨付金额 | 支出实现率 | 结余, corpus 238)."""
+        return not self.money_headings or any(_POINTS_HEADING.search(text) for text in self.money_headings)
 
 
 class ReportedProgress(BaseModel):

@@ -50,6 +50,8 @@ LAST_ROW_CUT = ("P114", "P119")
 # Of those, the one saying that the file ends after the rows' names, on the heading of their values: the rows it ends
 # on that lack their values lost them with the cut.
 VALUES_CUT = ("P124",)
+# The reader's word that a money table's figures ran on in a text flow it could not align with the headings.
+MONEY_UNALIGNED = ("P148",)
 # A 年度目标 line this short is a label or a page mark, not a goal (see SheetContext.goal_text).
 _LABEL_LENGTH = 6
 _LABEL_NOISE = re.compile(r"[\d\s()（）:：_]|年度|第|页")
@@ -215,6 +217,13 @@ class SheetContext:
     def cut(self) -> bool:
         """True when the reader says the file ends inside this sheet's grid, before its end (a partial copy)."""
         return self._cut_by(CUT_DIAGNOSTICS)
+
+    @cached_property
+    def money_unaligned(self) -> bool:
+        """True when the reader says this sheet's money table ran on in a text flow (a PDF's) whose figures it could not
+        align with the headings: the rows after them (其中：当年财政拨款, 其他资金) are in the same flow, so the figure
+        read beside a part's label may be another row's."""
+        return self._reader_says(MONEY_UNALIGNED)
 
     @cached_property
     def goal_text(self) -> str:

@@ -3,12 +3,15 @@ document it came from: where the finding is (rule, indicator, row) and what it s
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from benchmarks.corpus_score import load_manifest
 from jixiao.cli.check_command import check_document
 from jixiao.documents import read_path
 from jixiao.review import load_profile
+from jixiao.review.engine import review_sheet
 from jixiao.scoring import load_profile as load_scoring_profile
 
 
@@ -99,3 +102,37 @@ def test_a_copy_stopping_on_the_grids_heading_is_not_reviewed_for_its_rows():
     review = check_document(document, load_profile(), load_scoring_profile()).review
     assert [f.rule for f in review.findings if f.rule.startswith("JX1")] == []
     assert review.sheets[0].grade is None
+
+
+def test_a_department_form_whose_money_table_scores_nothing_is_not_asked_for_an_execution_score():
+    # corpus 238 (宁德市地震局 部门整体支出绩效自评表 2020): 年初部门预算安排金额① | 年中调整金额② | 小计 | 年度拨付金额 |
+    # 支出实现率 | 结余: no 分值 or 得分 for the execution (99.92%), only the indicators' 指标分值 and 自评得分
+    assert _findings("238", {"JXA20", "JXA12"}) == []
+
+
+def test_a_subtotal_after_the_initial_budget_and_its_adjustment_is_the_years_budget():
+    # corpus 238: 年初部门预算安排金额(含历年结余结转)① | 年中调整金额② | 小计 | 年度拨付金额 | 支出实现率(%)⑤=④/③ …, the 小计's
+    # ③=①+② on the line below, then 财政资金小计 130.54 58.07 188.61 188.45 99.92 0.16 0.08: 188.61 is the year's budget,
+    # raised by 58.07 without a word of why (JXA19)
+    [path] = [entry.path for entry in load_manifest() if entry.split == "dev" and entry.stem.startswith("238_")]
+    evaluation = read_path(path).sheets[0].evaluation
+    assert (evaluation.budget_initial, evaluation.budget_full, evaluation.spent) == (
+        Decimal("130.54"), Decimal("188.61"), Decimal("188.45"))
+    [adjusted] = _findings("238", {"JXA19"})
+    assert (adjusted.location.column, adjusted.severity.value) == ("全年预算数", "warning")
+    assert "130.54 调整为全年预算数 188.61（追加 58.07）" in adjusted.message
+
+
+def test_bare_zeros_beside_the_parts_of_an_unaligned_money_flow_are_not_summed():
+    # corpus 208, second project (援滇对口支援及结对帮扶经费): the PDF flow runs 年初预算数 … 得分 20000.00 20000.00 4.52
+    # 其中:当年财政拨款 0 0 — 上年结转资金 0 0 — 其他资金 0 0 —, its 9,034, 10 and 45.17% elsewhere; the reader says
+    # it could not align the figures (P148), so the zeros beside 当年财政拨款 and 其他资金 are no parts of 20000
+    [path] = [entry.path for entry in load_manifest() if entry.split == "dev" and entry.stem.startswith("208_")]
+    document = read_path(path)
+    second = document.sheets[1]
+    assert (second.name, second.budget.total, second.budget.fiscal) == ("援滇对口支援及结对帮扶经费", 20000, 0)
+    assert [(d.code, d.location.sheet) for d in document.diagnostics if d.code == "P148"] == [
+        ("P148", document.sheets[0].key), ("P148", second.key)]
+    assert _findings("208", {"JX701"}) == []
+    # read from a table (no word of an unaligned flow), the same zeros do not add up to the budget
+    assert [f.rule for f in review_sheet(second).findings if f.rule == "JX701"] == ["JX701"]

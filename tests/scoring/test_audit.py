@@ -770,6 +770,21 @@ def test_a_blank_execution_score(rate, spent, weight, codes):
     assert [f.rule for f in audit_sheet(sheet, CENTRAL) if f.indicator == "预算执行率"] == codes
 
 
+@pytest.mark.parametrize(("headings", "codes"), [
+    # tests/corpus/docs/238 (部门整体支出绩效自评表, Fujian 2020): the money table budgets, pays out and carries over;
+    # no 分值 or 得分 column gives the execution points, so there is no score to fill in
+    (["年初部门预算安排金额(含历年结余结转)①", "年度拨付金额", "支出实现率(%)⑤=④/③"], []),
+    # a project form's money table with its 分值 and 得分 columns (corpus 208): the blank score is reported
+    (["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"], ["JXA20"]),
+])
+def test_a_blank_execution_score_only_where_the_form_scores_execution(headings, codes):
+    rows = [("产出目标", "数量目标", "抽查全市地震监测台站运维情况个数", "9个", "9个", 6, 6)]
+    sheet = printed(rows, initial="130.54", spent="188.45", rate="99.92")
+    sheet.evaluation.money_headings = headings
+    assert [(f.rule, f.location.column) for f in audit_sheet(sheet, CENTRAL) if f.indicator == "预算执行率"] == [
+        (code, "得分") for code in codes]
+
+
 LOW = "目标未写“≥/≤”，“{}”按财预〔2013〕53号《预算绩效评价共性指标体系框架》越低越好，视为上限；"
 
 

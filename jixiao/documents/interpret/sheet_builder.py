@@ -137,6 +137,15 @@ def money_key(text: str) -> str | None:
     return next((name for name, words in _MONEY_HEADINGS.items() if key in words), None)
 
 
+def _adjusted_subtotal(texts: list[str], keys: list[str | None]) -> list[str | None]:
+    """``keys`` with a 小计 heading right after the year's initial budget and its adjustment (年初部门预算安排金额① |
+    年中调整金额② | 小计, its ③=①+② on the line below in a text copy: a Fujian 部门整体 form, corpus 238) read as the
+    year's full budget, which the rate's formula divides by (支出实现率⑤=④/③)."""
+    return [("budget_full" if key is None and index >= 2 and keys[index - 2] == "budget_initial"
+             and match_key(_CIRCLED.sub("", text)) == "小计" and "调整" in texts[index - 1] else key)
+            for index, (text, key) in enumerate(zip(texts, keys))]
+
+
 def _broken_money_headings(texts: list[str]) -> list[str]:
     """The cells with a money heading broken before its last characters joined again (年初预算 / 数: a cell too
     narrow in a spreadsheet's text)."""
@@ -485,7 +494,7 @@ class SheetBuilder:
 
     def _money_cells(self, row: Row, texts: list[str]) -> bool:
         """:meth:`_money_row` on the row's cells ``texts``; True when they were the money table's."""
-        keys = [money_key(text) for text in texts]
+        keys = _adjusted_subtotal(texts, [money_key(text) for text in texts])
         # (the pairs may follow the row's own label: 项目资金(万元) | 年初预算数 | 100 | 全年预算数 | 120 …)
         lead = next((index for index, key in enumerate(keys) if key), len(keys))
         if not any(is_figure(text) for text in texts[:lead]) and self._money_pairs(texts[lead:], keys[lead:]):

@@ -162,7 +162,8 @@ class _Assembler:
         self.kinds.append(kind)
         if kind == SELF_EVAL:
             evaluation = self_evaluation(sheet, builder.results, builder.money, builder.claimed, builder.cut,
-                                         headless=builder.headless, overall_actual=builder.overall_actual)
+                                         headless=builder.headless, overall_actual=builder.overall_actual,
+                                         headings=builder.money_headings)
             self.sheets[-1] = sheet.model_copy(update={
                 "evaluation": evaluation, "budget": _budget_of_year(sheet.budget, evaluation)})
             if figures_lost(sheet, evaluation):

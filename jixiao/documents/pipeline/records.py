@@ -120,10 +120,10 @@ def _percent(text: str | None) -> Decimal | None:
 
 def self_evaluation(sheet: GoalSheet, results: list[tuple[int, dict[str, str]]], money: dict[str, str],
                     claimed: dict, cut: bool = False, headless: bool = False,
-                    overall_actual: str | None = None) -> ReportedEvaluation:
+                    overall_actual: str | None = None, headings: list[str] | None = None) -> ReportedEvaluation:
     """The sheet's self-evaluation figures as printed (the audit's input); ``cut``: the copy stops inside its table;
     ``headless``: the table's header is not in the file (the copy may start inside the table); ``overall_actual``:
-    what the sheet says of its 年度总体目标's completion."""
+    what the sheet says of its 年度总体目标's completion; ``headings``: the money table's headings."""
     items = []
     for position, values in results:
         weight, score, indicator = values.get("weight"), _points(values.get("score")), sheet.indicators[position - 1]
@@ -138,6 +138,7 @@ def self_evaluation(sheet: GoalSheet, results: list[tuple[int, dict[str, str]]],
         execution_weight=_amount(money.get("weight")), execution_score=_amount(money.get("score")), items=items,
         total=claimed.get("total"), grade=claimed.get("grade"), budget_note=money.get("note"), cut=cut,
         notes=list(claimed.get("conclusions", ())), headless=headless, overall_actual=overall_actual,
+        money_headings=list(headings or ()),
     )
 
 

@@ -100,3 +100,16 @@ def test_figures_running_on_after_the_headings_in_text_flow(figures, expected, l
     unread = codes(document, "P148")
     assert [found.location.line for found in unread] == ([] if left is None else [3])
     assert left is None or left in unread[0].message
+
+
+@pytest.mark.parametrize(("adjustment", "full"), [("年中调整金额②", Decimal("188.61")), ("结余结转②", None)])
+def test_a_subtotal_of_the_initial_budget_and_its_adjustment_is_the_full_budget(adjustment, full):
+    # a Fujian 部门整体 form (corpus 238, there with ③=①+② on the line below): 小计③=①+② after the initial budget and
+    # its adjustment is the year's budget; after another column it is nothing the money block names
+    rows = [["部门整体支出绩效自评表"], ["项目名称", "某局整体"],
+            ["资金结构", "年初部门预算安排金额(含历年结余结转)①", adjustment, "小计③=①+②", "年度拨付金额④",
+             "支出实现率(%)⑤=④/③"],
+            ["财政资金小计", "130.54", "58.07", "188.61", "188.45", "99.92"], *_GRID]
+    evaluation = read(rows).sheets[0].evaluation
+    assert (evaluation.budget_initial, evaluation.budget_full, evaluation.spent) == (
+        Decimal("130.54"), full, Decimal("188.45"))

@@ -441,6 +441,7 @@ class ExecutionScoreBlank(AuditRule):
     source = SCORING
     message = "预算执行率一行没有填写得分：执行率 {rate}%，按评分方案应得 {expected}（{formula}）"
     docs = AuditDocs(what="表中印有得分栏、执行率可以算出（或已印出）时，预算执行率一行的得分不得空着（未印分值时按评分方案的分值）。"
+                          "资金表的栏目中没有分值、得分（部门整体自评表只列预算、拨付、结余）时，执行率不计分，不报告。"
                           "得分由执行率决定，所以报告应得的分数；执行率也算不出时由 JXA12 报告。",
                      formula="得分 = 分值 × 执行率（超过100%按100%计）",
                      setting="execution（预算执行率的缺省分值）；rounding.places",
@@ -450,8 +451,8 @@ class ExecutionScoreBlank(AuditRule):
         computed = ctx.recomputation
         item = computed.execution
         if not _reported(ctx) or item is None or item.printed is not None or item.expected is None or not computed.printed(
-                "score"):
-            return
+                "score") or not ctx.sheet.evaluation.execution_scored:
+            return  # (a form whose money table has no 分值 or 得分 gives the execution no points to fill in)
         yield self.finding(ctx, indicator=item.name, column="得分", rate=ctx.profile.rounding(computed.execution_rate),
                            expected=item.expected, formula=item.formula, fix=f"填写得分 {item.expected}")
 
