@@ -24,8 +24,10 @@ _SEPARATOR = "/"
 _SUFFIXES = (".py", ".toml", ".json", ".txt")
 
 
+@cache
 def jixiao_release() -> str:
-    """The installed jixiao's version ("unknown" when it runs from a tree that was never installed)."""
+    """The installed jixiao's version ("unknown" when it runs from a tree that was never installed). Read once:
+    the installed metadata is searched on sys.path, about a millisecond a call."""
     try:
         return metadata.version("jixiao")
     except metadata.PackageNotFoundError:

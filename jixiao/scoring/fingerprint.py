@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from jixiao.model.fingerprint import fingerprint_of, packages_digest
 
 __all__ = ["SCORING_PACKAGES", "scoring_fingerprint"]
@@ -10,8 +12,10 @@ __all__ = ["SCORING_PACKAGES", "scoring_fingerprint"]
 SCORING_PACKAGES = ("jixiao.scoring", "jixiao.model")
 
 
+@cache
 def scoring_fingerprint() -> str:
     """``<version>/<16 hex digits>`` of the scoring code and shipped profiles: a monitoring light or score stored
     under another fingerprint may not be what monitoring and scoring give now (e.g. a profile's local rule was
-    switched off in a new release). Which profile a bureau chose is its setting, stored apart."""
+    switched off in a new release). Which profile a bureau chose is its setting, stored apart. Computed once per
+    process: every stored summary asks for it (a bureau's setting refreshes thousands)."""
     return fingerprint_of(packages_digest(SCORING_PACKAGES))
