@@ -320,13 +320,6 @@ class SheetContext:
         names += [cell for d in self._diagnostics() for cell in d.set_aside]
         return not any(is_framework_results(name) for name in names)
 
-    @property
-    def rows_after_cut(self) -> bool:
-        """True when no row of the sheet's grid was read because the copy stops on the grid's heading (corpus 244):
-        no indicator, a cut, and no row set aside as no indicator (P108's rows of level names only, corpus 154, were
-        there and hold none)."""
-        return not self.sheet.indicators and self.cut and not any(d.set_aside for d in self._diagnostics())
-
     @cached_property
     def grid_not_found(self) -> bool:
         """True when the reader says it found no indicator header in this sheet, or could not place the grid's

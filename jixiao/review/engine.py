@@ -41,8 +41,7 @@ def review_sheet(sheet: GoalSheet, profile: Profile | None = None, document: Doc
     findings = [f for rule in _enabled(profile) for f in rule.check(ctx) if f.indicator not in misread]
     review = SheetReview(source=ctx.source, sheet=sheet.key, name=sheet.name, table=sheet.table, findings=findings,
                          form=ctx.form.name, form_label=ctx.form.label, partial=ctx.cut or ctx.grid_not_found,
-                         unread=(not sheet.indicators and ctx.grid_not_found and not ctx.framework_only)
-                         or ctx.rows_after_cut)
+                         unread=not sheet.indicators and ctx.grid_not_found and not ctx.framework_only)
     return grade_sheet(review, profile.grade)
 
 

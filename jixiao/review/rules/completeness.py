@@ -110,8 +110,9 @@ class NoIndicators(Rule):
             cut = ctx.framework_cut_before_results
             detail += "；文件在评价体系的绩效部分之前截断，指标可能在截断之后" if cut else ""
             yield self.finding(ctx, detail=detail, severity=Severity.WARNING if cut else None)
-        elif not ctx.sheet.indicators and not ctx.grid_not_found and not ctx.rows_after_cut:
-            yield self.finding(ctx, detail="")  # (every row after the cut: the reader's JX001 says so)
+        elif not ctx.sheet.indicators and not ctx.grid_not_found:
+            # (a copy cut before its first row is a grid not found: the reader says so with P126)
+            yield self.finding(ctx, detail="")
 
 
 class MissingLevel1(Rule):
