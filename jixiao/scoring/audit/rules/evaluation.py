@@ -314,7 +314,7 @@ class MissedWithoutReason(AuditRule):
     source = DEVIATION
     message = "指标“{indicator}”{shortfall}，却没有填写偏差原因分析及改进措施"
     docs = AuditDocs(what="按实际完成值未达到年度指标值、或得分低于分值的每一行，都写明偏差原因和改进措施；"
-                          "定性指标的实际完成值自己写明没有做到的（“1-2期未能及时培训”“存在18岁以下…的学员”）也是。"
+                          "定性指标（或指标值是一个范围，如“18—54周岁”）的实际完成值自己写明没有做到的（“1-2期未能及时培训”“存在18岁以下…的学员”）也是。"
                           "标为不适用的行、表格在文件中途中断、最后一行又缺指标值或实际完成值的（偏差原因在最后一栏，也可能随截断丢失）不要求。表中没有分值的（文字报告所附的表），实际完成值与指标值单位相同、"
                           "且指标值是下限（≥）或不是金额时照样比较（不写运算符的金额多是成本或补助标准，少花不是未完成）。"
                           "印有分值的预算执行率一行按执行率扣了分的（资金未全部执行），"
@@ -382,9 +382,11 @@ def _shortfall(item: RecomputedItem) -> str | None:
     if item.printed is not None and item.weight is not None and item.printed < item.weight:
         return f"得分 {number(item.printed)}，低于分值 {number(item.weight)}"
     target = parse_target(item.target)
-    if (target.value is None or target.leftover) and item.actual and _ADMITS_SHORTFALL.search(item.actual):
-        # a target in words (or a figure taken out of words) whose actual says in words that it was missed (corpus
-        # 219: 1-6期培训结束后及时考核 answered 1-2期未能及时培训; 18—54周岁 answered 存在18岁以下、54周岁以上)
+    if (target.value is None or target.leftover or target.operator is Operator.RANGE) and item.actual and (
+            _ADMITS_SHORTFALL.search(item.actual)):
+        # a target in words (or a figure taken out of words, or a range, which a count cannot be held against) whose
+        # actual says in words that it was missed (corpus 219: 1-6期培训结束后及时考核 answered 1-2期未能及时培训; the age
+        # range 18—54周岁 answered 存在18岁以下、54周岁以上)
         return f"实际完成值写明“{item.actual.strip()}”，未达到年度指标值“{item.target.strip()}”"
     return None
 
@@ -622,7 +624,8 @@ class BudgetAdjustedWithoutReason(AuditRule):
              "全年执行数、执行数又不低于年初预算数 90% 的（年底收回少量结余）不报告；调减得更多的照样报告：调减后执行率"
              "成了 100%，按年初预算却未达到填表说明要求说明原因的 90%。原因栏只有填表说明文字的，视同未写。",
         formula="年初预算数 ≠ 全年预算数（相差超过所印末位的半个单位），且原因栏为空；"
-                "全年预算数 = 全年执行数 ≥ 90% × 年初预算数 的不报告",
+                "全年预算数 = 全年执行数 ≥ 90% × 年初预算数 的不报告；没有全年执行数、所印执行率正是 全年预算数 ÷ 年初预算数 的"
+                "不报告（三栏只印了两个数：预算数和执行数，空着的是哪一栏看不出）",
         setting="无", example="年初预算 238.93 万元、调整后预算 251.89 万元、原因栏空着：报告“追加 12.96”；"
                                 "年初 90、调减为执行数 89.974：不报告；年初 5.28、调减为执行数 1.96（37.1%）：报告“调减 3.32”。")
 
@@ -633,6 +636,11 @@ class BudgetAdjustedWithoutReason(AuditRule):
         initial, full = report.budget_initial, report.budget_full
         if abs(full - initial) <= max(tolerance(initial), tolerance(full)):
             return
+        if report.spent is None and report.execution_rate is not None and abs(
+                full * _HUNDRED / initial - report.execution_rate) <= max(tolerance(report.execution_rate),
+                                                                            Decimal("0.05")):
+            return  # two figures under three headings, the printed rate their ratio: the budget and the spending,
+            # one column left blank, not a budget adjusted (corpus 246: 32.4 | 31.69 | 10 | 97.80% | 9)
         if full < initial and full == report.spent and report.spent * _HUNDRED >= initial * _EXPLAIN_BELOW:
             return  # cut to what was spent at the year's end (结余收回), the balance small: routine; a larger cut
             # makes an execution rate the form asks to explain read 100% (5.28 cut to the 1.96 spent, corpus 239)
@@ -669,12 +677,17 @@ class PartsScoredTwice(AuditRule):
         if not _reported(ctx):
             return
         rows = [item for item in ctx.recomputation.indicators if not item.not_applicable]
+        # the numbering as printed: the reader takes it out of the name it keeps (一、示范区建立 read as 示范区建立,
+        # corpus 229) and keeps the cell as written beside it
+        written = {position: indicator.name_raw or indicator.name
+                   for position, indicator in enumerate(ctx.sheet.indicators, start=1)}
+        numbered = [bool(_NUMBERED.match(written.get(item.indicator, item.name))) for item in rows]
         for index, head in enumerate(rows):
-            if head.printed is None or not _NUMBERED.match(head.name):
+            if head.printed is None or not numbered[index]:
                 continue
             parts = []
-            for part in rows[index + 1:]:
-                if _NUMBERED.match(part.name):
+            for part, opens in zip(rows[index + 1:], numbered[index + 1:]):
+                if opens:
                     break
                 parts.append(part)
             if len(parts) < _PARTS or any(part.printed is None for part in parts):
