@@ -292,18 +292,30 @@ class QualitativeActualForNumber(AuditRule):
     title = "定量目标的实际完成值写成了文字"
     severity = Severity.WARNING
     source = SCORING + "：定量指标按实际完成值与年度指标值计算得分"
-    message = "指标“{indicator}”的目标是 {target}，实际完成值写作“{actual}”，无法核对得分 {score}"
+    message = "指标“{indicator}”的目标是 {target}，实际完成值写作“{actual}”{what}，无法核对得分 {score}"
     docs = AuditDocs(what="年度指标值是数值（或含数值，如“±10%”、日期）时，实际完成值也应是数值（如“已完成”“达成预期指标”"
-                          "“达标”无法计分）。",
-                     formula="—", setting="无", example="目标 ≥95%、实际完成值“完成”：报告本规则；成本控制率目标 ±10%、"
-                                                       "实际完成值“达标”：报告本规则。")
+                          "“达标”无法计分）。实际完成值是约数（“200余人”“600多人”“约50户”“30人左右”）的作为提示报告："
+                          "约数不是统计出的数，得分依据不实。",
+                     formula="—；约数：实际完成值的数字后有“余”“多”“左右”或前有“约”", setting="无",
+                     example="目标 ≥95%、实际完成值“完成”：报告本规则；成本控制率目标 ±10%、"
+                             "实际完成值“达标”：报告本规则；培训人数目标 200、实际完成值“200余人”：提示。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         for item in ctx.recomputation.items:
-            if item.qualitative_actual:
+            approximate = not item.qualitative_actual and parse_target(item.target).value is not None and bool(
+                _APPROXIMATE.search(item.actual))
+            if item.qualitative_actual or approximate:
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="实际完成值", target=item.target,
-                                   actual=item.actual, score=number(item.printed) if item.printed is not None else "（空）",
+                                   actual=item.actual, what="，是约数而不是统计数" if approximate else "",
+                                   score=number(item.printed) if item.printed is not None else "（空）",
+                                   severity=Severity.INFO if approximate else None,
                                    fix=f"填写实际完成的数值（与 {item.target} 同一单位）", guessed=item.guessed)
+
+
+# A figure given as an approximation (corpus 237: 接受业务培训人数 200 answered 200余人, 科普馆参观人数 600余人): a count
+# the unit did not make. 余/多 right after the figure (200余人, 30多户), 约
+# before it, 左右 after it (30人左右).
+_APPROXIMATE = re.compile(r"\d\s*(?:余|多)|约\s*\d|\d[^\d，,；;。]{0,3}左右")
 
 
 class MissedWithoutReason(AuditRule):

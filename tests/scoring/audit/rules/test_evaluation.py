@@ -84,3 +84,30 @@ def test_a_range_answered_by_who_fell_outside_it_asks_for_a_reason():
 def test_a_range_answered_within_it_asks_for_nothing():
     rows = [(*LVLIANG[1][:4], "全部在18—54周岁之间", None, None)]
     assert [f for f in audit_sheet(printed(rows), CENTRAL) if f.rule == "JXA10"] == []
+
+
+# 237 (宣城市地震局 防震减灾 2021): 指标1:接受业务培训人数 200 200余人 10 10 / 指标2:科普馆参观人数 500 600余人 10 10
+XUANCHENG = [("产出指标", "数量指标", "接受业务培训人数", "200", "200余人", 10, 10),
+             ("产出指标", "数量指标", "科普馆参观人数", "500", "600余人", 10, 10),
+             ("产出指标", "质量指标", "台网运行率", "≥95%", "99.12%", 10, 10)]
+
+
+def test_an_approximate_actual_is_noted_as_no_count():
+    sheet = printed(XUANCHENG, budget=55, spent=55, rate=100, execution_weight=10, execution_score=10)
+    found = [(f.indicator, f.location.row, f.location.column, f.severity.value, f.message)
+             for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA09"]
+    assert found == [
+        ("接受业务培训人数", 11, "实际完成值", "info",
+         "指标“接受业务培训人数”的目标是 200，实际完成值写作“200余人”，是约数而不是统计数，无法核对得分 10"),
+        ("科普馆参观人数", 12, "实际完成值", "info",
+         "指标“科普馆参观人数”的目标是 500，实际完成值写作“600余人”，是约数而不是统计数，无法核对得分 10")]
+
+
+def test_words_for_a_figure_are_still_a_warning_and_a_plain_count_nothing():
+    rows = [("产出指标", "数量指标", "接受业务培训人数", "200", "完成", 10, 10),
+            ("产出指标", "数量指标", "科普馆参观人数", "500", "612人", 10, 10),
+            ("产出指标", "数量指标", "培训批次", "≥3期", "约3期", 10, 10),
+            ("产出指标", "数量指标", "受益户数", "≥50户", "50户左右", 10, 10)]
+    sheet = printed(rows, budget=55, spent=55, rate=100, execution_weight=10, execution_score=10)
+    assert [(f.indicator, f.severity.value) for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA09"] == [
+        ("接受业务培训人数", "warning"), ("培训批次", "info"), ("受益户数", "info")]
