@@ -81,6 +81,8 @@ def _restates(item: RecomputedItem) -> str | None:
 # seldom falls exactly on its bound (corpus 036: 药品不良反应每百万人口报告数 ≥150 answered 150; 246: 务工人员年人均增收
 # ≥8400元 answered 8400元), where a count met to the letter often does (246: 提供务工岗位 ≥5个 answered 5个, not flagged).
 _WORKED_OUT = re.compile(r"人均|户均|平均|每百万|每十万|每万|每千|每百")
+# A sum set per head rather than measured (国家奖学金人均资助 ≥8000元, 补助合作社平均标准): paid as set, it is its bound.
+_SET_PER_HEAD = re.compile(r"标准|补助|补贴|资助|奖励|定额|发放")
 # A number of years the project will last (可持续影响年限, 使用年限): a promise, like 长期, that no one can measure in the
 # year the project is evaluated (246: 项目建成后可持续影响年限 ≥15年 answered 15年).
 _YEARS_AHEAD = re.compile(r"年限")
@@ -99,7 +101,7 @@ def _at_bound(item: RecomputedItem) -> tuple[str, Severity] | None:
     if target.unit == "年" and _YEARS_AHEAD.search(item.name):
         return (f"“{item.actual.strip()}”只是年度指标值“{item.target.strip()}”的年数：项目持续的年限是承诺，"
                 "评价当年无法实测"), Severity.WARNING
-    if target.unit != "%" and _WORKED_OUT.search(item.name):
+    if target.unit != "%" and _WORKED_OUT.search(item.name) and not _SET_PER_HEAD.search(item.name):
         return (f"“{item.actual.strip()}”正好等于年度指标值的界限“{item.target.strip()}”：人均数、每百万人口数这类"
                 "算出来的数很少正好落在界限上，像是照抄了目标"), Severity.INFO
     return None
@@ -126,7 +128,8 @@ class ActualRestatesTarget(AuditRule):
              "定量指标写成文字的由 JXA09 报告；含数字的目标（如完成日期）、评价档次（“好”“较好”）、是否、"
              "陈述事实或状态的目标（“市级保护单位”“健全”）、时限（“及时”“按期”）照写一遍是作答，不报告（只写“按时完成”“及时完成”的照样报告）。"
              "带“≥/≤”的目标，实际完成值正好是界限上的数，而指标是算出来的人均数、平均数或每百万人口数（“年人均增收 ≥8400元”写"
-             "“8400元”）的，作为提示报告：算出来的数很少正好落在界限上，须核对依据（数量、比率正好达到目标是常见的结果，不报告）；"
+             "“8400元”）的，作为提示报告：算出来的数很少正好落在界限上，须核对依据（数量、比率正好达到目标是常见的结果，"
+             "按人发放的标准（人均资助、补助标准）照标准发放就是界限上的数，都不报告）；"
              "项目持续的年限（“可持续影响年限 ≥15年”写“15年”）是承诺，评价当年无法实测，照写年数的报告为警告。",
         formula="实际完成值 ∈ {完成、已完成、达成预期指标、达到年度目标、达标…}，或只由不同的评价选项组成（好坏、是否），"
                 "或 实际完成值 = 年度指标值（不含数字，"

@@ -328,7 +328,7 @@ class MissedWithoutReason(AuditRule):
     docs = AuditDocs(what="按实际完成值未达到年度指标值、或得分低于分值的每一行，都写明偏差原因和改进措施；"
                           "定性指标（或指标值是一个范围，如“18—54周岁”）的实际完成值自己写明没有做到的（“1-2期未能及时培训”“存在18岁以下…的学员”）也是。"
                           "标为不适用的行、表格在文件中途中断、最后一行又缺指标值或实际完成值的（偏差原因在最后一栏，也可能随截断丢失）不要求。表中没有分值的（文字报告所附的表），实际完成值与指标值单位相同、"
-                          "且指标值是下限（≥）或不是金额时照样比较（不写运算符的金额多是成本或补助标准，少花不是未完成）。"
+                          "且指标值是下限（≥）、不是金额，或是发给服务对象的补贴、补助标准时照样比较（不写运算符的其他金额多是成本标准，少花不是未完成）。"
                           "印有分值的预算执行率一行按执行率扣了分的（资金未全部执行），"
                           "原因写在预算执行情况的原因栏、偏差原因栏（任何一行）或存在问题、改进措施栏都可以（表格在文件中途"
                           "中断时不报告：原因可能在断掉的部分）；得分与执行率不符的由 JXA23 报告，"
@@ -374,13 +374,22 @@ class MissedWithoutReason(AuditRule):
                            fix="写明资金未全部执行的原因（结余、项目延期、政府采购节约等）和改进措施")
 
 
+# A sum paid to the people the project serves (补贴标准, 补助, 资助): paying less than it is a shortfall, unlike a cost
+# (成本, 费用) spent below its standard (corpus 219: 护工培训补贴标准达标 3000元/人 paid 2600元/人; 036: 培训成本
+# 400元/人、天 spent 180).
+_PAID_OUT = re.compile(r"补贴|补助|资助|奖励|救助|慰问")
+_COST = re.compile(r"成本|费用|经费|支出|价格|造价")
+
+
 def _plainly_short(item: RecomputedItem) -> bool:
     """Whether an actual below its target is a shortfall beyond doubt, where no 分值 backs the comparison: the actual
-    can be held against the target (:attr:`RecomputedItem.comparable`), and the target is a lower bound or no sum of
-    money (a bare 400元/人、天 is a cost standard: spending less is no shortfall, corpus 036)."""
+    can be held against the target (:attr:`RecomputedItem.comparable`), and the target is a lower bound, no sum of
+    money (a bare 400元/人、天 is a cost standard: spending less is no shortfall, corpus 036), or a sum paid out to
+    people (a subsidy standard paid short)."""
     target = parse_target(item.target)
     money = unit_kind((target.unit or "").split("/")[0]) is UnitKind.MONEY
-    return item.comparable and (target.operator in (Operator.GE, Operator.GT) or not money)
+    paid_out = bool(_PAID_OUT.search(item.name)) and not _COST.search(item.name)
+    return item.comparable and (target.operator in (Operator.GE, Operator.GT) or not money or paid_out)
 
 
 def _shortfall(item: RecomputedItem) -> str | None:

@@ -54,7 +54,8 @@ def test_a_figure_above_or_off_its_bound_is_not_restating_it():
     rows = [("效益指标", "经济效益指标", "务工人员年人均增收", "≥8400元", "8450元", 10, 10),
             ("效益指标", "经济效益指标", "户均增收", "≥2000元", "2000", 10, 10),  # the unit left off the actual: the bound's
             ("效益指标", "经济效益指标", "平均结算时间", "≤3天", "3小时", 10, 10),  # another unit: not the bound again
-            ("效益指标", "可持续影响指标", "项目可持续影响年限", "≥10年", "长期", 10, 10)]
+            ("效益指标", "可持续影响指标", "项目可持续影响年限", "≥10年", "长期", 10, 10),
+            ("产出指标", "数量指标", "国家助学金人均资助", "≥3300元", "3300元", 10, 10)]  # paid as set
     assert [name for name, *_ in _restated(printed(rows))] == ["户均增收"]
 
 

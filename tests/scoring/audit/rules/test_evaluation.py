@@ -111,3 +111,13 @@ def test_words_for_a_figure_are_still_a_warning_and_a_plain_count_nothing():
     sheet = printed(rows, budget=55, spent=55, rate=100, execution_weight=10, execution_score=10)
     assert [(f.indicator, f.severity.value) for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA09"] == [
         ("接受业务培训人数", "warning"), ("培训批次", "info"), ("受益户数", "info")]
+
+
+def test_a_subsidy_standard_paid_short_asks_for_a_reason_a_cost_below_its_standard_does_not():
+    # 219: 吕梁山护工培训补贴标准达标 | 3000元/人 | 2600元/人, no 偏差原因; 036: 培训成本 | 400元/人、天 | 180元/人、天
+    rows = [("产出指标", "成本指标", "吕梁山护工培训补贴标准达标", "3000元/人", "2600元/人", None, None),
+            ("成本指标", "经济成本指标", "培训成本", "400元/人、天", "180元/人、天", None, None),
+            ("产出指标", "成本指标", "补助经费", "3000元/人", "2600元/人", None, None)]  # money spent, named a cost
+    found = [(f.indicator, f.location.row, f.params["shortfall"]) for f in audit_sheet(printed(rows), CENTRAL)
+             if f.rule == "JXA10"]
+    assert found == [("吕梁山护工培训补贴标准达标", 11, "实际完成 2600元/人，未达到年度指标值 3000元/人")]
