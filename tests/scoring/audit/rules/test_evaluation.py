@@ -4,31 +4,23 @@ Each case checks the finding's place and figures."""
 
 from __future__ import annotations
 
+import re
+
 from jixiao.scoring import load_profile
 from jixiao.scoring.audit import audit_sheet
-from tests.scoring.audit_sheets import printed
+from tests.scoring.audit_sheets import LONGYANG, printed
 
 CENTRAL = load_profile("central")
 
-# 229 (隆阳区 化肥减量增效示范县 2022): the reader keeps 示范区建立 as the name and 一、示范区建立 as the cell written.
-LONGYANG = [("产出指标", "数量指标", "一、示范区建立", "≥20000亩", "20000亩", None, 15),
-            ("产出指标", "数量指标", "1、水稻侧深施肥+缓控释肥", "≥500亩", "500亩", None, 5),
-            ("产出指标", "数量指标", "2、玉米种肥同播+缓控释肥", "≥1000亩", "1000亩", None, 5),
-            ("产出指标", "数量指标", "3、施用配方肥", "≥18500亩", "18500亩", None, 5),
-            ("产出指标", "数量指标", "二、化肥减量增效田间试验", "≥15组", "15组", None, 15),
-            ("产出指标", "数量指标", "1、肥料利用率", "≥5组", "5组", None, 5),
-            ("产出指标", "数量指标", "2、化肥减量增效", "≥5组", "5组", None, 5),
-            ("产出指标", "数量指标", "3、其他试验(水稻)", "≥3组", "3组", None, 3),
-            ("产出指标", "数量指标", "4、其他试验(玉米)", "≥2组", "2组", None, 2),
-            ("产出指标", "数量指标", "三、土样植株化验", "≥60个", "105个", None, 5)]
-
 
 def _as_read(sheet):
-    """The sheet as the reader gives it: each name without its numbering, the cell as written in ``name_raw``."""
+    """The sheet as the reader gives it (229, 隆阳区 化肥减量增效示范县 2022): each heading's numbering taken out of the
+    name (示范区建立), the cell as written kept in ``name_raw`` (一、示范区建立)."""
     indicators = []
     for indicator in sheet.indicators:
-        name = indicator.name.split("、", 1)[1]
-        indicators.append(indicator.model_copy(update={"name": name, "name_raw": indicator.name}))
+        name = re.sub(r"^[一二三四五六七八九十]+、", "", indicator.name)
+        indicators.append(indicator if name == indicator.name else indicator.model_copy(
+            update={"name": name, "name_raw": indicator.name}))
     return sheet.model_copy(update={"indicators": indicators})
 
 
