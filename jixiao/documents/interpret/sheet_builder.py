@@ -167,9 +167,31 @@ def _under_headings(headings: list[str | None], figures: list[str]) -> list[tupl
     if len(figures) >= len(headings) or rate is None or "execution_rate" not in headings:
         return list(zip(headings, figures))
     at = headings.index("execution_rate")
-    before = [*zip(headings[:rate - 1], figures[:rate - 1]), (headings[at - 1], figures[rate - 1])] \
-        if 0 < rate < at else list(zip(headings[:rate], figures[:rate]))
+    if 0 < rate < at:
+        amounts = _budget_and_spending(headings[:at - 1], figures[:rate - 1], figures[rate]) or list(
+            zip(headings[:rate - 1], figures[:rate - 1]))
+        before = [*amounts, (headings[at - 1], figures[rate - 1])]
+    else:
+        before = list(zip(headings[:rate], figures[:rate]))
     return [*before, (headings[at], figures[rate]), *zip(headings[at + 1:], figures[rate + 1:])]
+
+
+def _budget_and_spending(headings: list[str | None], amounts: list[str], rate: str) -> list[tuple[str, str]] | None:
+    """Two different amounts under the three amount headings (年初预算数 | 全年预算数 | 全年执行数) whose ratio is the
+    printed rate: the year's budget and its spending, a budget column left blank (corpus 246: 32.4 | 31.69 | 10 |
+    97.80% | 9, 31.69 ÷ 32.4 = 97.81%), not a budget adjusted with nothing spent. None when the figures do not say so
+    (equal amounts are read in order: a budget left as planned, its spending blank)."""
+    if headings != ["budget_initial", "budget_full", "spent"] or len(amounts) != 2:
+        return None
+    budget, spent, printed = (parse_amount(figure) for figure in (*amounts, rate))
+    if not budget or spent is None or printed is None or spent == budget:
+        return None
+    # as printed: 97.80% stands for 97.75–97.85, a whole 98% for 97.5–98.5
+    exponent = printed.as_tuple().exponent
+    allowed = max(Decimal(5).scaleb(exponent - 1 if isinstance(exponent, int) else 0), Decimal("0.05"))
+    if abs(spent * 100 / budget - printed) > allowed:
+        return None
+    return [("budget_full", amounts[0]), ("spent", amounts[1])]
 
 
 @lru_cache(maxsize=1)

@@ -665,3 +665,20 @@ def test_a_file_ending_on_the_value_heading_after_the_names_is_cut(tail, cut):
     assert len(document.sheets) == 2 and [i.name for i in document.sheets[1].indicators] == ["经费使用率", "经费完成情况"]
     cuts = [d.location.table for d in document.diagnostics if d.code in ("P114", "P119", "P120", "P124")]
     assert (document.sheets[1].evaluation.cut, cuts) == (cut, [2] if cut else [])
+
+
+@pytest.mark.parametrize(("figures", "money"), [
+    # corpus 246 (临翔区 野生动物收容所 2023): two amounts, 31.69 ÷ 32.4 = 97.81% printed 97.80%: a budget column is
+    # blank, the second amount is the spending
+    ("| 32.4 | 31.69 | 10 | 97.80% | 9 |", (None, Decimal("32.4"), Decimal("31.69"), Decimal("97.80"))),
+    ("| 32.4 | 31.69 | 10 | 98% | 9 |", (None, Decimal("32.4"), Decimal("31.69"), Decimal(98))),
+    # a rate that is not their ratio: a budget adjusted, the spending blank
+    ("| 32.4 | 31.69 | 10 | 90% | 9 |", (Decimal("32.4"), Decimal("31.69"), None, Decimal(90))),
+])
+def test_two_amounts_whose_ratio_is_the_printed_rate_are_budget_and_spending(figures, money):
+    rows = ["项目支出绩效自评表", "| 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 | 年度资金总额 |", figures,
+            "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |",
+            "| 产出指标 | 数量指标 | 野生动物收容所 | ≥200平方米 | 204.46平方米 | 10 | 10 |"]
+    evaluation = read("\n".join(rows)).sheets[0].evaluation
+    assert (evaluation.budget_initial, evaluation.budget_full, evaluation.spent, evaluation.execution_rate) == money
+    assert (evaluation.execution_weight, evaluation.execution_score) == (Decimal(10), Decimal(9))
