@@ -324,7 +324,7 @@ class IndicatorRestatesSpending(Rule):
     message = "产出指标“{indicator}”衡量的是资金的安排、到位或下达，不是这笔钱带来的产出"
     docs = RuleDocs(
         what="数量、质量、时效指标（2018年以前表样的数量、质量、时效目标同样）是否衡量资金本身：支出安排金额、资金到位率、"
-        "预算下达率、资金执行率、资金足额拨付率、配套资金到位率等；补助资金拨付的时间和及时率（时效指标）是补助送达的时间，"
+        "预算下达率、资金执行率、资金支付进度率、资金足额拨付率、配套资金到位率等；补助资金拨付的时间和及时率（时效指标）是补助送达的时间，"
         "不在此报告。成本指标下的行不在此检查。自评表、监控表同样检查：预算执行率"
         "已单独计分，产出指标再衡量资金就把钱算了两次，资金未用完时还会给产出打满分（语料 220、226）。",
         why="产出指标要说明用钱做成了什么（多少件、什么质量、何时完成）；“资金到位率100%”对任何项目都成立，说明不了产出。",
@@ -333,7 +333,8 @@ class IndicatorRestatesSpending(Rule):
         fix="改为这笔钱要完成的工作量、质量或进度；资金执行情况留给预算执行率。",
     )
 
-    _MONEY_PROCESS = re.compile(r"(资金|预算|经费|支出|配套)[^，,、]{0,6}(安排|到位|下达|执行)")
+    # The pace at which the money is paid out (资金支付进度率, corpus 249) is its execution rate under another name.
+    _MONEY_PROCESS = re.compile(r"(资金|预算|经费|支出|配套)[^，,、]{0,6}(安排|到位|下达|执行|(支付|拨付)进度)")
     # Paying the money out (资金足额拨付率, corpus 226, 227) is the money's own process too; its timing under 时效指标
     # (补助资金拨付及时率: a subsidy reaching the schools in time) is when the subsidy is delivered, an output of a
     # subsidy programme
