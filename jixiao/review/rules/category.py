@@ -264,14 +264,14 @@ class ShareUnderQuantity(Rule):
 class SocialUnderOtherBenefit(Rule):
     code = "JX512"
     name = "social-under-other-benefit"
-    title = "安全、治安类指标放在经济或生态效益下"
+    title = "安全、治安、就学类指标放在经济或生态效益下"
     severity = Severity.WARNING
     dimension = Dimension.RELEVANCE
     source = _INDICATORS
-    message = "指标“{indicator}”讲的是安全、治安或社会秩序，却放在“{level2}”下，应放在“社会效益指标”下"
+    message = "指标“{indicator}”讲的是{about}，却放在“{level2}”下，应放在“社会效益指标”下"
     docs = RuleDocs(
         what="经济效益指标、生态效益指标下是否有讲安全、事故、犯罪、治安、信访、纠纷、秩序的指标（校园安全、师生犯罪率、"
-        "安全情况）。生态安全、饮水安全、资金安全、粮食安全这类另有所属的，以金额计的事故损失（经济效益），"
+        "安全情况），或讲学生就学的指标（就学率、入学率、辍学率、巩固率）。生态安全、饮水安全、资金安全、粮食安全这类另有所属的，以金额计的事故损失（经济效益），"
         "和只是顺带说到“安全舒适”的句子，不在此报告。",
         why="经济效益说明带来的收入、产值、节约，生态效益说明环境的改善；安全和治安是社会效益。放错了类别，表格看上去有经济、"
         "生态效益，其实一项也没有衡量（语料 114、149）。",
@@ -281,6 +281,9 @@ class SocialUnderOtherBenefit(Rule):
     )
 
     _SOCIAL = re.compile(r"犯罪|治安|信访|上访|纠纷|事故|秩序|安全(情况|状况|事件|隐患|责任|$|[，,、;；])")
+    # Schooling (就学率, 入学率, 辍学, 巩固率: corpus 224 提高县城初中学生就学率 | 10.9% under 经济效益) is a public
+    # service reaching people, a social benefit like safety.
+    _SCHOOLING = re.compile(r"就学率|入学率|辍学|升学率|巩固率")
     # Safety of something with its own category (生态安全, 饮水安全), and the money an accident costs (减少事故损失
     # 10万元), which is an economic benefit.
     _OWN_SAFETY = re.compile(r"生态|环境|饮水|水质|资金|财产|粮食|食品|森林|防火|损失|经济")
@@ -289,10 +292,16 @@ class SocialUnderOtherBenefit(Rule):
         for indicator in ctx.sheet.indicators:
             name = fold(indicator.name)
             money = unit_kind(indicator.target.unit) is UnitKind.MONEY
-            if indicator.level2 in ("经济效益指标", "生态效益指标") and self._SOCIAL.search(name) \
-                    and not (self._OWN_SAFETY.search(name) or money):
-                yield self.finding(ctx, indicator=indicator, column="level2", level2=indicator.level2,
-                                   fix=move_fix(ctx, indicator, "社会效益指标"), confidence=Confidence.INFERENCE)
+            if indicator.level2 not in ("经济效益指标", "生态效益指标") or money:
+                continue
+            if self._SOCIAL.search(name) and not self._OWN_SAFETY.search(name):
+                about = "安全、治安或社会秩序"
+            elif self._SCHOOLING.search(name):
+                about = "学生就学"
+            else:
+                continue
+            yield self.finding(ctx, indicator=indicator, column="level2", level2=indicator.level2, about=about,
+                               fix=move_fix(ctx, indicator, "社会效益指标"), confidence=Confidence.INFERENCE)
 
 
 class OutputCountUnderBenefit(Rule):
