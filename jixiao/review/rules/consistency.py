@@ -12,7 +12,7 @@ from jixiao.model import Indicator, Severity, canonical_level1, canonical_level2
 from jixiao.model.lexicon import fold
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
-from jixiao.review.lexicon import Kind, basis_sets_standard, counted_numbers, data, kind_of
+from jixiao.review.lexicon import Kind, basis_sets_standard, counted_numbers, data, kind_of, whole_period
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.sources import EVALUATION_2020, GOALS_2015
 
@@ -343,8 +343,6 @@ class GenericIndicatorName(Rule):
 
 # An area a generic name is taken over (全区覆盖率, corpus 236: the 覆盖率 of what, across the district?).
 _AREA = re.compile(r"^(全|本)(省|市|州|县|区|旗|乡|镇|村)")
-# A name that is only the period the row covers (2022年全年, corpus 212: what is done the whole year?).
-_PERIOD_ONLY = re.compile(r"((19|20)\d{2}年度?)?(全年|全年度|当年|本年度?)")
 
 
 def _says_nothing(indicator: Indicator, generic: set[str]) -> bool:
@@ -354,7 +352,7 @@ def _says_nothing(indicator: Indicator, generic: set[str]) -> bool:
     name = fold(indicator.name)
     if not indicator.level2 and (canonical_level2(name) or canonical_level1(name)):
         return False
-    return _AREA.sub("", name) in generic or bool(_PERIOD_ONLY.fullmatch(name))
+    return _AREA.sub("", name) in generic or whole_period(name)
 
 
 def _level_for_name(name: str) -> bool:

@@ -14,7 +14,6 @@ from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Fi
 from jixiao.review.lexicon import (
     STATEMENT,
     SYMBOL_ONLY,
-    WHOLE_PERIOD,
     Kind,
     activity_done,
     bound_in_sentence,
@@ -25,6 +24,7 @@ from jixiao.review.lexicon import (
     unknown_measure_word,
     vague_tail,
     vague_word,
+    whole_period,
 )
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.sources import EVALUATION_2020, GOALS_2015
@@ -332,7 +332,7 @@ class QualitativeInQuantitativeSlot(Rule):
         what="名称表明是比率、数量、时长或金额的指标（或位于数量指标下的指标），指标值是否为具体数值；培训、宣传、演练等"
         "可以计数的工作只答“已完成”的，和空气质量、水质这类有监测数据的环境质量只答“优良”“达标”的，也报告。"
         "时效指标下讲时间的行（按期完工、工作安排时间）只答“按期完工”“按月安排”这类话、没有完成时限或及时率的，也报告；"
-        "写了日期或期间的是时限，不在此报告；时长（使用时长、开放时长）答整段时间（全天候可用、全年开放）的已是确定的量，也不在此报告。比率的指标值在一句话里写出了百分数的（第一年返本20%,分红按8%分红），数值已"
+        "写了日期或期间的是时限，不在此报告（只写“2021年全年”的是整年，不是时限，照样报告）；时长（使用时长、开放时长）答整段时间（全天候可用、全年开放）的已是确定的量，也不在此报告。比率的指标值在一句话里写出了百分数的（第一年返本20%,分红按8%分红），数值已"
         "给出，不在此报告。成本指标下的行由 JX901 检查。",
         why="能量化的指标要量化；“明显提升”“按时”这样的指标值年底无法判断是否完成。",
         bad="产出指标 | 数量指标 | 培训人次 | 明显提升",
@@ -350,7 +350,9 @@ class QualitativeInQuantitativeSlot(Rule):
         slots = set(self.param(ctx, "quantitative_level2"))
         for indicator in ctx.sheet.indicators:
             target = indicator.target
-            if target.is_quantitative or target.is_date or target.is_empty or target.placeholder \
+            # A year's whole period (2021年全年) reads as a date but sets no deadline (corpus 166).
+            dated = target.is_date and not whole_period(target.raw)
+            if target.is_quantitative or dated or target.is_empty or target.placeholder \
                     or unit_without_value(target.raw) or SYMBOL_ONLY.fullmatch(fold(target.raw)) \
                     or bound_in_sentence(target.raw):
                 continue  # a period given as dates answers a duration; a unit or a % alone is JX107's or JX909's;
@@ -360,7 +362,7 @@ class QualitativeInQuantitativeSlot(Rule):
             kind = ctx.fact(indicator).kind
             if kind is Kind.RATE and _PERCENT.search(fold(target.raw)):
                 continue  # a rate's figures told in a sentence (返本20%,分红按8%分红, corpus 187) are given: JX203's
-            if kind is Kind.DURATION and WHOLE_PERIOD.fullmatch(fold(target.raw)):
+            if kind is Kind.DURATION and whole_period(target.raw):
                 continue  # how long a service runs, answered by the whole period (使用时长 | 全天候可用, corpus 212); a
                 # timeliness answered 全年 still lacks its deadline (corpus 199)
             activity = kind is None and activity_done(indicator.name, target.raw)
@@ -386,7 +388,8 @@ def untimed_timeliness(indicator: Indicator) -> bool:
     nor a figure (按期完工, 按月安排): a timeliness is measurable, by its deadline or its on-time rate (corpus 118,
     137). A row under 时效指标 that is not about time at all is JX510's; its vague value stays JX206's."""
     target = indicator.target
-    return indicator.level2 == "时效指标" and not (target.is_quantitative or target.is_date or target.is_empty) \
+    dated = target.is_date and not whole_period(target.raw)  # 2021年全年 is the whole year, no deadline (corpus 166)
+    return indicator.level2 == "时效指标" and not (target.is_quantitative or dated or target.is_empty) \
         and not _WITHIN_SET_TIME.search(fold(target.raw)) and speaks_of_time(indicator.name, target)
 
 
@@ -451,7 +454,7 @@ class UnreadableTarget(Rule):
                 continue  # an empty cell is JX107's (corpus 157: its 指标性质 read as the value's meaning)
             if vague_word(target.raw) or ctx.is_cost_row(indicator) or is_slogan(indicator.name) \
                     or unit_without_value(target.raw) or ctx.form.prescribes(target.raw) \
-                    or WHOLE_PERIOD.fullmatch(fold(target.raw)):
+                    or whole_period(target.raw):
                 continue  # 效果明显 is JX206's, a cost row's target JX901's, a slogan row (保证单位正常运转) JX912's,
                 # a unit without its figure (公里) an unfilled cell, JX107's; the form's own answer (合规) is read
                 # as the form asks; a whole period (全年) is a time stated in words
