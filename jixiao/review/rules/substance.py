@@ -590,13 +590,15 @@ class SloganIndicatorName(Rule):
     severity = Severity.WARNING
     dimension = Dimension.RELEVANCE
     source = GOALS_2015.at("第十二条（指向明确、细化量化）")
-    message = "指标名称“{indicator}”是一句口号，不是可以计量的量，指标值“{raw}”无所指"
+    message = "指标名称“{indicator}”是{what}，不是可以计量的量，{about}"
     docs = RuleDocs(
         what="填了指标值的三级指标，名称是否只是一句口号：以“维护、促进、保障、提升……”开头，或以“发展、稳定、运转……”"
         "结尾，或是一句说目的、手段的话（“通过……”“围绕……”“为了……”“按年度……”开头），而不落在可计量的名词上（……率、"
         "……数、……面积、……金额、……水平）；产出指标下名称只是几句“……改善”“……提高”（教学条件改善、办学水平提高）"
         "的，说的是希望的效果而不是产出，同样报告。指标值只是空话的（稳步提高）由 JX206 报告；这样的行不再报告缺运算符（JX201）。"
-        "产出指标下名称是口号、指标值也不是数值的行，年底无从核对，为错误；其余为警告。",
+        "产出指标下名称是口号、指标值也不是数值的行，年底无从核对，为错误；其余为警告。名称写成以句号结尾的一整句话"
+        "（“增加就业机会,提高农民收入。”“完成…物业费清算任务,指导小区物业开展文明创建等工作。”）、指标值又不是数值的"
+        "（空着或是一段描述），同样是警告；指标值是数值的，名称说的是这项工作，改写即可，不在此报告；指标值只是空话的由 JX206 报告。",
         why="“维护社会稳定≥95%”说不出95%是什么的95%，年底无法取得实际值，也就无从打分；这样的行只是重复了目标。",
         bad="社会效益指标 | 维护社会稳定 | ≥95%",
         good="社会效益指标 | 矛盾纠纷调解成功率 | ≥95%",
@@ -606,18 +608,29 @@ class SloganIndicatorName(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
             target = indicator.target
-            if target.is_empty or vague_word(target.raw):
+            if vague_word(target.raw):
                 continue  # a slogan answered by a vague phrase (稳步提高) is VagueTarget's (JX206)
             output = ctx.level1_of(indicator) == "产出指标"
             # An improvement for a name (教学条件改善、办学水平提高) is an effect: among the benefits it names what is
             # hoped for, under 产出指标 it is no output at all (corpus 149).
-            if is_slogan(indicator.name) or (output and is_improvement(indicator.name)):
+            if not target.is_empty and (is_slogan(indicator.name) or (output and is_improvement(indicator.name))):
                 # An output row naming no output and setting no figure (围绕…等需求 | 解决旱情,保障粮食安全…) leaves
                 # nothing to check at year end: the sheet is returned (corpus 152). Beside a figure, or among the
                 # benefits, it is rewritten by agreement (003, 118).
                 idle = output and not target.is_quantitative
-                yield self.finding(ctx, indicator=indicator, column="name", raw=target.raw,
-                                   severity=Severity.ERROR if idle else None)
+                yield self.finding(ctx, indicator=indicator, column="name", what="一句口号",
+                                   about=f"指标值“{target.raw}”无所指", severity=Severity.ERROR if idle else None)
+            elif _SENTENCE.fullmatch(fold(indicator.name)) and not target.is_quantitative:
+                # A whole sentence closed by its full stop (增加就业机会,提高农民收入。 | (blank), corpus 215; 完成…
+                # 清算任务,指导…等工作。 | 房屋设备、设施的管理到位…, 166) restates the goal in the name cell and leaves
+                # nothing to measure: the reviewer asks for the row to be rewritten. Beside a figure (清算8个…物业费。 |
+                # ≥95%) it names the work whose completion the figure gives.
+                about = "指标值空着" if target.is_empty else f"指标值“{target.raw}”也无从核对"
+                yield self.finding(ctx, indicator=indicator, column="name", what="一整句话", about=about)
+
+
+# A name written as a sentence: some words closed by a full stop (增加就业机会,提高农民收入。).
+_SENTENCE = re.compile(r".{6,}。")
 
 
 class ToleratedErrorRate(Rule):
