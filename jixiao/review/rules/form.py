@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from jixiao.model import (Indicator, NoteCode, Operator, Severity, UnitKind, canonical_unit, points_not_targets,
-                           unit_kind)
+from jixiao.model import (Indicator, NoteCode, Operator, Severity, UnitKind, canonical_unit, not_an_indicator,
+                           points_not_targets, unit_kind)
 from jixiao.model.lexicon import fold
 from jixiao.model.units import ratio_units
 from jixiao.review.context import SheetContext
@@ -16,6 +16,7 @@ from jixiao.review.lexicon import (
     SYMBOL_ONLY,
     Kind,
     activity_done,
+    bare_name,
     bound_in_sentence,
     is_slogan,
     speaks_of_time,
@@ -510,3 +511,39 @@ class UnitWrittenTwice(Rule):
                 clean = target.display()
                 fix = target_fix(indicator, clean, Applicability.SAFE, "删去重复的单位")
                 yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw, clean=clean)
+
+
+class SeveralIndicatorsInOneRow(Rule):
+    code = "JX210"
+    name = "several-indicators-in-one-row"
+    title = "一行合写了几项指标"
+    severity = Severity.WARNING
+    dimension = Dimension.FORM
+    source = _SPECIFIC
+    message = "指标“{indicator}”把几项指标合写在一行，指标值“{raw}”{how}"
+    docs = RuleDocs(
+        what="三级指标名称是否把几项可以分别计量的指标连在一起（“强制免疫率、屠宰率及检疫率”：几个“……率”“……次数”"
+        "“……人数”用顿号、“和”“及”“与”连接），只给一个指标值，看不出是哪一项的目标；或名称列了几项（“年度、半年趋势"
+        "报告次数”）、指标值只写“各1次”。前者为警告；后者每项的数是清楚的，为提示。",
+        why="一行只能有一个目标值，年底按一个实际值打分；几项合写，哪一项没有达到都说不清（语料 216、173）。",
+        bad="产出指标 | 数量指标 | 各种强制免疫率、屠宰率及检疫率 | 100%",
+        good="产出指标 | 质量指标 | 屠宰检疫率 | =100%",
+        fix="拆成几行，每行一个指标、一个指标值；各项数目相同、合起来也说得清的，可写合计（年度、半年趋势报告次数 2次）。",
+    )
+
+    # Two measures joined in one name (强制免率、屠宰率; 培训人数和户数); 及时率 is one measure, not 率 + 时率.
+    _JOINED = re.compile(r"(率|次数|人数|户数|面积|个数)(、|和|与|及(?!时))(?!其)[\u4e00-\u9fff]{0,12}(率|次数|人数|户数|面积|个数)$")
+    # A value given per item (各1次): the name lists the items.
+    _EACH = re.compile(r"各\s*\d")
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in ctx.sheet.indicators:
+            target, name = indicator.target, bare_name(indicator.name)
+            if not_an_indicator(indicator) or target.is_empty:
+                continue  # (a row the file's cut ends on still shows the measures its name joins: corpus 216)
+            if self._JOINED.search(name):
+                yield self.finding(ctx, indicator=indicator, column="name", raw=target.raw,
+                                   how="只有一个，看不出是哪一项的目标，应拆成几行")
+            elif "、" in name and self._EACH.match(fold(target.raw)):
+                yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw, severity=Severity.INFO,
+                                   how="是每项各一个数，应分成几行或写合计")
