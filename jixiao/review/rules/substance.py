@@ -625,7 +625,7 @@ class SloganIndicatorName(Rule):
                 idle = output and not target.is_quantitative
                 yield self.finding(ctx, indicator=indicator, column="name", what="一句口号",
                                    about=f"指标值“{target.raw}”无所指", severity=Severity.ERROR if idle else None)
-            elif _SENTENCE.fullmatch(fold(indicator.name)) and not target.is_quantitative:
+            elif _SENTENCE.fullmatch(fold(indicator.name)) and not (target.is_quantitative or target.is_date):
                 # A whole sentence closed by its full stop (增加就业机会,提高农民收入。 | (blank), corpus 215; 完成…
                 # 清算任务,指导…等工作。 | 房屋设备、设施的管理到位…, 166) restates the goal in the name cell and leaves
                 # nothing to measure: the reviewer asks for the row to be rewritten. Beside a figure (清算8个…物业费。 |
