@@ -180,11 +180,12 @@ class SheetContext:
         its 二级指标 belongs to: a row filed under the wrong 一级指标 is misfiled (JX501), not missing; so is a quality
         rate filed under 数量指标 (JX507). A satisfaction
         rating counts as 满意度指标 wherever it stands (a benefit level holding only ratings measures no benefit),
-        and a row with neither name nor value counts for nothing."""
+        and a row with neither name nor value counts for nothing, nor does a form's spare row left as printed (指标2:
+        with no value: corpus 234, its 效益指标 holding only that)."""
         present: set[str] = set()
         parents = level2_parents(Framework.LEGACY) | level2_parents(Framework.Y2021)
         for indicator in self.sheet.indicators:
-            if not indicator.name.strip() and indicator.target.is_empty:
+            if (not indicator.name.strip() or not_an_indicator(indicator)) and indicator.target.is_empty:
                 continue
             if self.fact(indicator).kind is Kind.SATISFACTION and not self.fact(indicator).from_description:
                 present.add("满意度指标")
