@@ -321,7 +321,7 @@ class OutputCountUnderBenefit(Rule):
     message = "指标“{indicator}”是完成了多少（{raw}），属于产出，却放在效益指标下，应放在“产出指标—数量指标”下"
     docs = RuleDocs(
         what="效益指标下是否有完成工作的件数：名称以“个数”“处数”“项数”“次数”“场次”结尾、以个、处、项、次计的指标，"
-        "或以%计的“……完成率”（工作完成了多少）。受益人数、户数、面积等由这笔钱带来的结果，和火灾、事故发生次数这类应当"
+        "或以%计的“……完成率”和以“完成、清算、开展……”开头的工作（工作完成了多少）。受益人数、户数、面积等由这笔钱带来的结果，和火灾、事故发生次数这类应当"
         "减少的事件，不在此报告。",
         why="效益指标说明钱花出去带来了什么变化；修缮了几处、办了几场是产出，放在效益下，效益就没有被衡量。",
         bad="效益指标 | 文物保护修缮个数 | ≥5个",
@@ -330,6 +330,8 @@ class OutputCountUnderBenefit(Rule):
     )
 
     _DONE_COUNT = re.compile(r"(个数|处数|项数|次数|场次)$")
+    # A name that opens with the work to be done (完成…, 清算…, 开展…): a task, not an effect.
+    _TASK = re.compile(r"(完成|清算|开展|举办)")
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
@@ -340,9 +342,11 @@ class OutputCountUnderBenefit(Rule):
             count = self._DONE_COUNT.search(fold(indicator.name)) and unit_kind(target.unit) is UnitKind.COUNT \
                 and target.unit not in ("人", "人次", "户", "名") and not ctx.fact(indicator).reverse \
                 and "发生" not in indicator.name
-            # The share of the work done (与委托运营方合同完成率 =100% under 社会效益, corpus 208) is the output's
-            # completion, not what it brought about.
-            completion = fold(indicator.name).endswith("完成率") and target.unit == "%"
+            # The share of the work done (与委托运营方合同完成率 =100% under 社会效益, corpus 208; 清算8个安置小区…
+            # 物业费。 ≥95% under 经济效益, 166: a task opening the name) is the output's completion, not what it
+            # brought about.
+            name = fold(indicator.name)
+            completion = (name.endswith("完成率") or bool(self._TASK.match(name))) and target.unit == "%"
             if count or completion:
                 yield self.finding(ctx, indicator=indicator, column="level1", raw=target.raw,
                                    fix=move_fix(ctx, indicator, "数量指标"))
