@@ -987,16 +987,17 @@ class BrokenYear(Rule):
 class StaleAnnualDocument(Rule):
     code = "JX924"
     name = "stale-annual-document"
-    title = "目标或依据引用往年的年度方案"
+    title = "目标或依据引用往年的年度方案或期限"
     severity = Severity.WARNING
     dimension = Dimension.FEASIBILITY
     source = GOALS_2015.at("第十二条（合理可行）")
-    message = "{where}引用的{documents}是{cited}年的年度方案，比本表的{year}年早{gap}年以上，请核实是否有本年度的方案"
+    message = "{where}{said}，请核实{ask}"
     defaults = {"min_gap": 2}
     docs = RuleDocs(
         what="年度目标或指标值确定依据所引用的年度文件（书名号中带“某某年度”或某年的实施方案、工作方案、计划、工作要点），"
         "是否比本表的年度早两年以上（min_gap，默认2：上一年度的方案常是编预算时最新的，不报告）。跨年度的规划"
-        "（2019-2020年）按最后一年算；法律法规和非年度文件不在此检查。",
+        "（2019-2020年）按最后一年算；法律法规和非年度文件不在此检查。年度目标或指标值写的完成期限（“在2022年12月31日前”"
+        "“2022年底前”）早于本表年度的，是照抄了往年的目标，同样报告。",
         why="年度方案只管当年的任务和标准；2024年的表按2020年度的方案设目标，数量和标准多半已经过时，"
         "审核人要问本年度的方案在哪里（语料 028）。",
         bad="年度目标：根据《关于印发湖南省2020年度艾滋病防治项目实施方案的通知》，全年自愿咨询检测1000人次以上\n"
@@ -1027,8 +1028,26 @@ class StaleAnnualDocument(Rule):
             # where the first is cited.
             where, column, indicator, _ = next(iter(stale.values()))
             cited = sorted({cited for *_, cited in stale.values()})
-            yield self.finding(ctx, indicator=indicator, column=column, where=where, year=year, gap=year - cited[-1],
-                               documents="、".join(f"《{d}》" for d in stale), cited="、".join(map(str, cited)))
+            documents = "、".join(f"《{d}》" for d in stale)
+            yield self.finding(ctx, indicator=indicator, column=column, where=where, ask="是否有本年度的方案",
+                               said=f"引用的{documents}是{'、'.join(map(str, cited))}年的年度方案，比本表的{year}年早"
+                                    f"{year - cited[-1]}年以上")
+        yield from self._past_deadline(ctx, year)
+
+    # A deadline (在2022年12月31日前, 2022年底前): the year the work is to be done by.
+    _DEADLINE = re.compile(r"(20\d{2})年(\d{1,2}月)?(\d{1,2}日)?底?(之前|以前|前)")
+
+    def _past_deadline(self, ctx: SheetContext, year: int) -> Iterator[Finding]:
+        """A goal or a target due before the sheet's own year: last year's goal copied (corpus 239: a 2023 report
+        whose goal still pays out 在2022年12月31日前). One remark, where it is first written."""
+        places = [("年度目标", "goals", None, goal) for goal in ctx.sheet.goals]
+        places += [(f"指标“{i.name}”的指标值", "target", i, i.target.raw) for i in ctx.sheet.indicators]
+        for where, column, indicator, text in places:
+            match = next((m for m in self._DEADLINE.finditer(fold(text or "")) if int(m.group(1)) < year), None)
+            if match:
+                yield self.finding(ctx, indicator=indicator, column=column, where=where, ask="是否照抄了往年的目标",
+                                   said=f"的期限“{match.group(0)}”在本表的{year}年之前")
+                return
 
 
 _HAN = "\u4e00-\u9fff"
