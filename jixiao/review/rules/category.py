@@ -158,18 +158,19 @@ class TimelinessOutsideTimeliness(Rule):
         fix="移到时效指标下。",
     )
 
-    # The output levels and where their time rows belong, in the framework and in the older forms' 产出目标 (数量目标,
-    # 质量目标, 时效目标: corpus 037's 按时完成率 under 数量目标).
-    _TIMELINESS_LEVEL = {"数量指标": "时效指标", "质量指标": "时效指标", "数量目标": "时效目标", "质量目标": "时效目标"}
-
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
             quality_named = indicator.level2 in ("质量指标", "质量目标") and "质量" in indicator.name  # 服务周期内空气质量
-            expected = self._TIMELINESS_LEVEL.get(indicator.level2 or "")
+            expected = _TIMELINESS_LEVEL.get(indicator.level2 or "")
             if expected and is_timeliness(indicator.name) and not quality_named:
                 yield self.finding(ctx, indicator=indicator, column="level2", level2=indicator.level2,
                                    expected=expected, fix=move_fix(ctx, indicator, expected),
                                    confidence=Confidence.INFERENCE)
+
+
+# The output levels and where their time rows belong, in the framework and in the older forms' 产出目标 (数量目标,
+# 质量目标, 时效目标: corpus 037's 按时完成率 under 数量目标).
+_TIMELINESS_LEVEL = {"数量指标": "时效指标", "质量指标": "时效指标", "数量目标": "时效目标", "质量目标": "时效目标"}
 
 
 class CostOutsideCost(Rule):
