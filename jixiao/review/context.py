@@ -180,11 +180,12 @@ class SheetContext:
         its 二级指标 belongs to: a row filed under the wrong 一级指标 is misfiled (JX501), not missing; so is a quality
         rate filed under 数量指标 (JX507). A satisfaction
         rating counts as 满意度指标 wherever it stands (a benefit level holding only ratings measures no benefit),
-        and a row with neither name nor value counts for nothing."""
+        and a row with neither name nor value counts for nothing, nor does a form's spare row left as printed (指标2:
+        with no value: corpus 234, its 效益指标 holding only that)."""
         present: set[str] = set()
         parents = level2_parents(Framework.LEGACY) | level2_parents(Framework.Y2021)
         for indicator in self.sheet.indicators:
-            if not indicator.name.strip() and indicator.target.is_empty:
+            if (not indicator.name.strip() or not_an_indicator(indicator)) and indicator.target.is_empty:
                 continue
             if self.fact(indicator).kind is Kind.SATISFACTION and not self.fact(indicator).from_description:
                 present.add("满意度指标")
@@ -367,11 +368,16 @@ class SheetContext:
 
     def cut_off(self, level1: str, level2: str | None = None) -> bool:
         """True when the file cuts the grid off at or before the place of ``level1`` (``level2``): rows of it may
-        follow the cut, so it cannot be judged missing or incomplete. 成本指标 as a level 1 may stand anywhere."""
+        follow the cut, so it cannot be judged missing or incomplete. 成本指标 as a level 1 may stand anywhere but
+        after the 满意度指标 that close the grid: a grid read in order up to them has had its cost rows (of the dev
+        sheets with both, one in 26 prints its cost rows last, 218; reviewers report the cost missing from copies
+        cut after the satisfaction rows, 199), unless the reader placed the cells by a guess and may have lost the
+        cost rows with the layout (114: its 成本指标 written as prose)."""
         if not self.cut:
             return False
         if level1 == "成本指标" or level2 in _COST_LEVELS:
-            return True
+            return self._last_place < self._place("满意度指标", None) \
+                or self.confidence(Confidence.HIGH) is Confidence.GUESSED_LAYOUT
         place = self._place(level1, level2)
         return place is None or place >= self._last_place
 
