@@ -564,7 +564,10 @@ class SheetBuilder:
                 self.money[key] = str(self._money_parts[key])
         elif not self._rate_from_part(figures, label, row):
             return False
-        total = parse_amount(self.money.get("budget_initial") or self.money.get("budget_full") or "")
+        # the sheet's budget is the year's full budget, the one its execution is measured against (年初预算数 is kept
+        # apart as the evaluation's budget_initial); the budget at the start of the year only where no full one is printed
+        total = next((amount for key in ("budget_full", "budget_initial")
+                      if (amount := parse_amount(self.money.get(key) or ""))), None)
         if total and (not self.sheet.budget.total or self._money_parts):
             self.sheet.budget = self.sheet.budget.model_copy(update={"total": total})
         return True
