@@ -162,14 +162,31 @@ def _broken_money_headings(texts: list[str]) -> list[str]:
 def _under_headings(headings: list[str | None], figures: list[str]) -> list[tuple[str | None, str]]:
     """Figures paired with their headings. A row short of figures (an empty cell left out) is aligned on its rate:
     the ``%`` figure goes under 执行率, the one before it under the heading before 执行率 (分值), the others from
-    the first heading on and after 执行率; the heading left without a figure is the empty cell's."""
+    the first heading on and after 执行率; the heading left without a figure is the empty cell's. Of the amounts
+    before them, one short, the last goes under 执行数 when it is not the first's repeat (a budget left as planned)
+    and the rate is its share of the first: the empty cell is then a budget's (32.4 | 31.69 | 10 | 97.80% under
+    年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率)."""
     rate = next((index for index, figure in enumerate(figures) if figure.endswith("%")), None)
     if len(figures) >= len(headings) or rate is None or "execution_rate" not in headings:
         return list(zip(headings, figures))
     at = headings.index("execution_rate")
-    before = [*zip(headings[:rate - 1], figures[:rate - 1]), (headings[at - 1], figures[rate - 1])] \
-        if 0 < rate < at else list(zip(headings[:rate], figures[:rate]))
+    if 0 < rate < at:
+        amounts, spent = headings[:at - 1], headings[at - 2] if at >= 2 else None
+        taken = list(zip(headings[:rate - 1], figures[:rate - 1]))
+        if spent == "spent" and 1 < rate - 1 < len(amounts) and _share(figures[rate - 2], figures[0], figures[rate]):
+            taken = [*taken[:-1], (spent, figures[rate - 2])]
+        before = [*taken, (headings[at - 1], figures[rate - 1])]
+    else:
+        before = list(zip(headings[:rate], figures[:rate]))
     return [*before, (headings[at], figures[rate]), *zip(headings[at + 1:], figures[rate + 1:])]
+
+
+def _share(part: str, whole: str, rate: str) -> bool:
+    """Whether ``part`` is not ``whole`` and is the ``rate`` (``97.80%``) of it, within half a point."""
+    part_amount, whole_amount, percent = parse_amount(part), parse_amount(whole), parse_amount(rate.rstrip("%"))
+    if part_amount is None or not whole_amount or percent is None or part_amount == whole_amount:
+        return False
+    return abs(part_amount / whole_amount * 100 - percent) <= Decimal("0.5")
 
 
 @lru_cache(maxsize=1)
@@ -188,19 +205,26 @@ def _inner_amount_pattern() -> re.Pattern:
     totals = "|".join(sorted((re.escape(word) for word in labels()["header"]["total"] if len(word) >= 4),
                              key=len, reverse=True))
     # a label inside a longer word (公共财政拨款: one of several fiscal sources) is not that label; a total's label
-    # with its money unit after it is one after any word (县动物卫生监督所资金总额(万元)50: the unit, then the label)
+    # with its money unit after it is one after any word (县动物卫生监督所资金总额(万元)50: the unit, then the label);
+    # a label run on from the figure or unit before it and followed by its amount and money unit, no colon between
+    # (…省级财政安排0其他资金20万元预算申报数20万元: a document site's copy of a form's cells)
     return re.compile(r"(?:(?<![\u4e00-\u9fff])(" + words + r")\s*[:：]|(" + totals
-                      + r")\s*[(（](万元|元)[)）]\s*[:：]?)\s*(\d[\d,]*(?:\.\d+)?)")
+                      + r")\s*[(（](万元|元)[)）]\s*[:：]?)\s*(\d[\d,]*(?:\.\d+)?)"
+                      + r"|(?:(?<![\u4e00-\u9fff])|(?<=[\d元]))(" + words + r")\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|元)")
 
 
-def _inner_amount(text: str) -> tuple[str, str] | None:
-    """(field, amount) of an amount label and its value inside a cell of run-together text
-    (``预算申请 (万元)资金总额:952.22``, ``XX所资金总额(万元)50``, the amount then with the label's unit); the first
-    such, None when there is none."""
-    match = _inner_amount_pattern().search(simplified(text))
-    if match is None:
-        return None
-    return header_label(match.group(1) or match.group(2)), match.group(4) + (match.group(3) or "")
+def _inner_amounts(text: str) -> dict[str, str]:
+    """The amount labels and their values inside a cell of run-together text (``预算申请 (万元)资金总额:952.22``,
+    ``XX所资金总额(万元)50``, the amount then with the label's unit; ``其他资金20万元预算申报数20万元``), by field: the
+    first of each field."""
+    found: dict[str, str] = {}
+    for match in _inner_amount_pattern().finditer(simplified(text)):
+        if match.group(5):
+            field, amount = header_label(match.group(5)), match.group(6) + match.group(7)
+        else:
+            field, amount = header_label(match.group(1) or match.group(2)), match.group(4) + (match.group(3) or "")
+        found.setdefault(field, amount)  # type: ignore[arg-type]
+    return found
 
 
 def _run_on(value: str) -> int | None:
@@ -901,9 +925,11 @@ class SheetBuilder:
 
     def _unlabelled(self, text: str, row: Row) -> None:
         unit, money_unit = parse_unit_line(text), parse_money_unit(text)
-        inner = _inner_amount(text)
-        if inner and getattr(self.sheet.budget, inner[0]) is None:
-            self._assign(*inner, row, text)
+        inner = {field: amount for field, amount in _inner_amounts(text).items()
+                 if getattr(self.sheet.budget, field) is None}
+        if inner:
+            for field, amount in inner.items():
+                self._assign(field, amount, row, text)
         elif unit:
             self.sheet.unit = unit
         elif money_unit:
@@ -923,7 +949,13 @@ class SheetBuilder:
             if amount is not None or value:  # (a blank label, the heading of a later table's column, erases nothing)
                 sheet.budget = sheet.budget.model_copy(update={field: amount})
         elif field == "name" and _run_on(value):
-            self._assign(field, value[:_run_on(value)], row, label)  # (the fields after it are left unread)
+            at = _run_on(value)
+            self._assign(field, value[:at], row, label)
+            # the fields run on after it: of those, the amounts are read (其他资金20万元预算申报数20万元), the others
+            # are left unread
+            for found, amount in _inner_amounts(value[at:]).items():
+                if getattr(sheet.budget, found) is None:
+                    self._assign(found, amount, row, value[at:])
         elif field == "name" and parse_coded_name(value):
             code, sheet.name = parse_coded_name(value)  # type: ignore[misc]
             sheet.code = sheet.code or code

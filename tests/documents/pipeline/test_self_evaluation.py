@@ -211,7 +211,7 @@ def test_a_total_row_left_at_zero_takes_the_sum_of_its_parts():
     assert (evaluation.budget_initial, evaluation.budget_full, evaluation.spent) == (
         Decimal("202.64"), Decimal("182.64"), Decimal("132.912"))
     assert (evaluation.execution_weight, evaluation.execution_rate) == (Decimal(10), Decimal(0))  # as printed
-    assert sheet.budget.total == Decimal("202.64")  # the goal sheet's 预算数 is the budget at the year's start
+    assert sheet.budget.total == Decimal("182.64")  # the sheet's budget is the year's full one, the rate's base
 
 
 @pytest.mark.parametrize("money, amount", [

@@ -33,3 +33,30 @@ def test_the_budget_total_is_the_initial_budget_where_no_full_one_is_printed():
             ["项目资金 (万元)", "年初预算数", "全年执行数", "分值", "执行率", "得分"],
             ["年度资金总额", "90", "89.974", "10", "99.97%", "9.99"], *_GRID]
     assert read(rows).sheets[0].budget.total == Decimal(90)
+
+
+def test_amounts_run_on_after_the_project_name_are_read():
+    # 嘉峪关 2023 (a document site's copy, every cell of the form run together after the name): the name ends at the
+    # next field's label, and the amounts run on after it, each with its money unit and no colon, are read
+    text = "\n".join([
+        "省级部门预算项目支出绩效目标表",
+        ("项目名称博物馆纪念馆市级免费开放补助资金项目类型新增项目项目分类专项工作经费资金用途业务类项目主管部门嘉峪关市"
+         "文化和旅游局项目开始日期2023-01-01项目总投资20万元中央补助安排0省级财政安排0其他资金20万元预算申报数20万元"
+         "资金性质一般公共预算"),
+        "| 一级指标 | 二级指标 | 三级指标 | 指标目标值 |",
+        "| 产出指标 | 数量指标 | 免费开放天数 | =300天 |",
+    ])
+    sheet = read_text(text.encode(), "case.txt")[0].sheets[0]
+    assert sheet.name == "博物馆纪念馆市级免费开放补助资金"
+    assert (sheet.budget.total, sheet.budget.other, sheet.money_unit) == (Decimal(20), Decimal(20), "万元")
+
+
+def test_a_money_row_short_of_a_budget_cell_puts_its_last_amount_under_the_amount_spent():
+    # 临翔区 2023: two amounts under 年初预算数 | 全年预算数 | 全年执行数; 31.69 of 32.4 is the printed 97.80%, so the
+    # empty cell is a budget's and 31.69 the amount spent
+    rows = [["项目支出绩效自评表"], ["项目名称", "2023年马鹿坑国有林场新建野生动物收容所建设项目"], ["项目资金 (万元)"],
+            ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"], ["年度资金总额"],
+            ["32.4", "31.69", "10", "97.80%", "9"], *_GRID]
+    sheet = read(rows).sheets[0]
+    assert (sheet.budget.total, sheet.evaluation.spent, sheet.evaluation.execution_rate) == (
+        Decimal("32.4"), Decimal("31.69"), Decimal("97.80"))
