@@ -468,6 +468,12 @@ class SheetBuilder:
         """Whether a label whose value is in the next row (绩效目标 above its text) is still waiting for it."""
         return self._pending is not None and self.columns is None and not self.sheet.indicators
 
+    @property
+    def awaits_amounts(self) -> bool:
+        """Whether a row of amount labels heading columns (本年度预计投入(万元) | 财政资金(万元) | 其他) waits for its
+        figures in a row below (:meth:`_amounts_below`)."""
+        return bool(self._amount_columns)
+
     def starts_another_sheet(self, row: Row) -> bool:
         """True when ``row`` opens the next project's table (a 项目名称/项目编码 row after an indicator grid)."""
         if self.columns is None:

@@ -413,8 +413,10 @@ class _Assembler:
             return
         is_label = bool(header_label(text) or split_label_value(text) or money in _OPENING_MONEY) or (
             goals_word(text) == "expected" and not _goals_labels(open_row))  # 预期目标 opens a goals block's row
-        # a label whose value is in the next row (年度总体目标 over its goals) takes the lines below as that row
-        awaited = self.current is not None and self.current.awaits_value
+        # a label whose value is in the next row (年度总体目标 over its goals) takes the lines below as that row, and so
+        # do amount labels heading columns whose figures come one per line (本年度预计投入(万元) | 财政资金(万元) over 25 / 25)
+        awaited = self.current is not None and (
+            self.current.awaits_value or self.current.awaits_amounts and parse_amount(text) is not None)
         if parse_title(text) or (open_row is None and not is_label and not awaited):
             self._close_open()
             self._paragraph(text, number)

@@ -60,3 +60,19 @@ def test_a_money_row_short_of_a_budget_cell_puts_its_last_amount_under_the_amoun
     sheet = read(rows).sheets[0]
     assert (sheet.budget.total, sheet.evaluation.spent, sheet.evaluation.execution_rate) == (
         Decimal("32.4"), Decimal("31.69"), Decimal("97.80"))
+
+
+def test_figures_of_amount_columns_printed_one_per_line_are_the_rows_below_them():
+    # 南岳区 2020 专项资金预算绩效目标申报表 on its site: the figures row under the amount columns broken over lines
+    # (25 / (empty) / 25), each line no row of its own
+    text = "\n".join([
+        "专项资金预算绩效目标申报表 | ||||",
+        "专项基本情况 | 专项名称 | 南岳区青少年学生校外活动教学相关补助费 | ||",
+        "专项资金情况 | 本年度预计投入(万元) | 财政资金(万元) | 其他 | ||",
+        "中央 | 省级 | 市级资金 | 本级 | ||",
+        "25 |", "|", "|", "| 25 |", "",
+        "| 一级指标 | 二级指标 | 三级指标 | 指标值 |",
+        "| 产出指标 | 数量指标 | 开办特长班 | ≥10个 |",
+    ])
+    sheet = read_text(text.encode(), "case.txt")[0].sheets[0]
+    assert (sheet.budget.total, sheet.money_unit) == (Decimal(25), "万元")
