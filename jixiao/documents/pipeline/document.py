@@ -506,7 +506,8 @@ def _budget_of_year(budget: Budget, evaluation: ReportedEvaluation) -> Budget:
 @cache
 def _name_labels() -> re.Pattern:
     spellings = [word for field in ("name", "code") for word in labels()["header"][field] if len(word) >= 4]
-    return re.compile("|".join(sorted(map(re.escape, spellings), key=len, reverse=True)))
+    # (a label spaced out to fill its cell is the label still: 项 目 名 称)
+    return re.compile("|".join(r"\s?".join(map(re.escape, word)) for word in sorted(spellings, key=len, reverse=True)))
 
 
 @cache

@@ -76,3 +76,14 @@ def test_figures_of_amount_columns_printed_one_per_line_are_the_rows_below_them(
     ])
     sheet = read_text(text.encode(), "case.txt")[0].sheets[0]
     assert (sheet.budget.total, sheet.money_unit) == (Decimal(25), "万元")
+
+
+def test_a_project_name_label_spaced_out_inside_text_run_together_opens_the_name():
+    # 国家林业局's 填写样例 on a document site: the title, the label spaced out to fill its cell and the name run together
+    text = "\n".join([
+        "样例项目支出绩效目标申报表项 目 名 称 国家森林病虫害预测预报补助经费主管部门及代码169国家林业局 实施单位造林司",
+        "| 一级指标 | 二级指标 | 三级指标 | 指标值 |",
+        "| 产出指标 | 数量指标 | 编发趋势预报 | 2次 |",
+    ])
+    sheet = read_text(text.encode(), "case.txt")[0].sheets[0]
+    assert sheet.name == "国家森林病虫害预测预报补助经费"
