@@ -10,7 +10,7 @@ from jixiao.model import MoneyUnit, Unit
 from jixiao.model.lexicon import fold
 
 __all__ = ["parse_amount", "parse_field_amount", "amount_unit", "parse_coded_name", "parse_unit_line", "parse_money_unit", "label_money_unit", "is_checkpoint", "parse_year", "parse_title",
-           "report_name", "fund_heading", "is_other_table_title", "parse_unit", "said_totals"]
+           "report_name", "fund_heading", "is_other_table_title", "parse_unit", "said_totals", "title_project"]
 
 # a unit written after its budget code, bare, after a dash or in brackets (434016遵化市西留村乡人民政府,
 # 820001-井研县马踏镇人民政府, [610001]湖南省…有限公司, (433001)乌海市供销合作社联合社)
@@ -144,6 +144,21 @@ def is_other_table_title(text: str) -> bool:
     (序号, 乡镇名称, 项目名称, 金额) name no project of a sheet."""
     cleaned = "".join(text.split()).strip("|")
     return bool(_OTHER_TABLE.match(cleaned)) and not _TITLE.search(cleaned) and "绩效" not in cleaned
+
+
+# a form's title naming its project before the form's words (2019年度宁晋县高中助学金项目绩效评价指标表, 服务贸易项目绩效自评表),
+# the year before it left out; a title naming only a kind of form (项目支出绩效自评表, 部门整体支出绩效目标表, 专项资金
+# 预算绩效目标申报表, 中央对地方专项转移支付区域绩效目标自评表, 某中心2020年项目绩效目标批复表) names no project
+_TITLE_PROJECT = re.compile(r"(?:\d{4}年度?)?(?P<name>[^,，。;；:：《》()（）]{4,40}?)绩效(?:目标|自评|评价|监控)")
+_FORM_KIND = re.compile(r"支出|整体|转移支付|区域|部门|单位|预算|(?:^|\d{4}年度?)(?:[省市县区]级)?(?:一般性|重点|财政|专项)?"
+                        r"(?:项目|资金|专项资金|经费)$")
+
+
+def title_project(title: str) -> str | None:
+    """The project a form's title names before the form's own words (``2019年度XX项目绩效评价指标表`` → ``XX项目``), or
+    None when the title names only a kind of form."""
+    found = _TITLE_PROJECT.match("".join(title.split()))
+    return found["name"] if found and not _FORM_KIND.search(found["name"]) else None
 
 
 def report_name(text: str) -> str | None:

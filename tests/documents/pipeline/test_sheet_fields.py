@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from jixiao.documents.pipeline import read_text
 
 _GRID = [["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
@@ -87,3 +89,23 @@ def test_a_project_name_label_spaced_out_inside_text_run_together_opens_the_name
     ])
     sheet = read_text(text.encode(), "case.txt")[0].sheets[0]
     assert sheet.name == "国家森林病虫害预测预报补助经费"
+
+
+@pytest.mark.parametrize(("title", "name"), [
+    ("2019年度宁晋县高中助学金项目绩效评价指标表", "宁晋县高中助学金项目"),  # (corpus 030: no 项目名称 field)
+    ("服务贸易项目绩效自评表", "服务贸易项目"),  # (corpus 172: the form's fields lost in the copy)
+    ("项目支出绩效自评表", None),
+    ("2024年祁东县部门整体支出绩效目标表", None),
+    ("专项资金预算绩效目标申报表", None),
+    ("2021年中央对地方专项转移支付区域绩效目标自评表(市场监管经开区分局)", None),
+    ("石嘴山市疾病预防控制中心2020年项目绩效目标批复表", None),
+])
+def test_a_sheet_naming_no_project_takes_the_one_its_title_names(title, name):
+    rows = [[title], ["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "资助学生人数", "≥500人"]]
+    assert read(rows).sheets[0].name == name
+
+
+def test_a_title_names_no_project_over_the_name_the_form_gives():
+    rows = [["2020年省级财政水利发展资金绩效目标表"], ["专项(项目)名称", "农村饮水安全巩固提升工程专项"],
+            ["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "受益人口", "9200人"]]
+    assert read(rows).sheets[0].name == "农村饮水安全巩固提升工程专项"
