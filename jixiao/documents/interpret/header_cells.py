@@ -29,8 +29,10 @@ _TITLE = re.compile(r"绩效目标(?:申报|审核|批复|自评)?表|绩效自�
 # 自评报告; 云南省2022年度中央自然灾害资金绩效自评报告), perhaps after a site's 标题: / 名称: label
 _REPORT_TITLE = re.compile(r"(?:标题|名称|题目|概述)?:?(?P<name>[^,，。;；:]+?)(?:\d{4}年度?)?(?:项目)?(?:支出)?绩效(?:自评|评价)报告")
 # a notice of the goals set for one project names it (关于下马关镇设施农业种植项目绩效目标设定的公示; 关于解决XX项目
-# 资金绩效目标设定的公示: the officialese verb and the word 资金 are not the project's)
-_NOTICE_TITLE = re.compile(r"(?:标题|名称|题目)?:?关于(?:解决|下达|安排|拨付)?(?P<name>[^,，。;；:]+?)(?:资金)?绩效目标(?:设定|申报)?的?公示")
+# 资金绩效目标设定的公示: the officialese verb and the word 资金 are not the project's; 同心县2025年设施农业技术培训项目
+# 绩效目标设定, a site's title without 关于 and 公示)
+_NOTICE_TITLE = re.compile(r"(?:标题|名称|题目)?:?(?:关于(?:解决|下达|安排|拨付)?(?P<name>[^,，。;；:]+?)(?:资金)?绩效目标"
+                           r"(?:设定|申报)?的?公示|(?P<set>[^,，。;；:]+?)(?:资金)?绩效目标设定)")
 # the title of a table a notice attaches beside its goal table: where the money goes (附件1 2022年…资金安排表 | 分配表 |
 # 明细表), one row per town or project, no indicator
 _OTHER_TABLE = re.compile(r"^[^，。；,;:：]{2,60}?(?:安排|分配|明[细細])表(?:和任[务務]清[单單])?$")
@@ -167,7 +169,7 @@ def report_name(text: str) -> str | None:
     neither."""
     key = " ".join(text.split()).replace("：", ":").replace(" ", "").strip("|")
     if notice := _NOTICE_TITLE.fullmatch(key):
-        return notice["name"]
+        return notice["name"] or notice["set"]
     found = _REPORT_TITLE.fullmatch(key)
     if found is None:
         return None
