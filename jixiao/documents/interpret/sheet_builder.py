@@ -182,6 +182,14 @@ def _under_headings(headings: list[str | None], figures: list[str]) -> list[tupl
     return [*before, (headings[at], figures[rate]), *zip(headings[at + 1:], figures[rate + 1:])]
 
 
+_SENTENCE = re.compile(r"[\u4e00-\u9fff][^|｜]{8,}[，,。;；、][^|｜]{4,}")
+
+
+def _is_sentence(text: str) -> bool:
+    """Whether a cell holds a sentence of prose (clauses between commas), not a field's word or figure."""
+    return bool(_SENTENCE.search(text))
+
+
 def _share(part: str, whole: str, rate: str) -> bool:
     """Whether ``part`` is not ``whole`` and is the ``rate`` (``97.80%``) of it, within half a point."""
     part_amount, whole_amount, percent = parse_amount(part), parse_amount(whole), parse_amount(rate.rstrip("%"))
@@ -996,6 +1004,11 @@ class SheetBuilder:
             sheet.unit = (sheet.unit or Unit()).model_copy(update={"code": code.group() if code else None})
         elif field == "spent":
             self.money.setdefault("spent", value)  # 执行数: 2.38 beside 预算数 in a self-evaluation's header block
+        elif field == "year" and value and parse_year(value + "年") is None and _is_sentence(value) and not (
+                _inner_amounts(value) or sheet.goals):
+            # 年度 | 文化惠民工程,主要用于送戏进万村…: the 年度 row of a goals block (总体目标 over 中长期 | 年度, the
+            # block's label lost or broken away), its value the year's goals
+            self._assign("goals", value, row, label)
         elif field == "year" and value and parse_year(value + "年") is None:
             self._unlabelled(value, row)  # 年度 | 预算申请(万元)资金总额:952.22: a label's word, not the year's
         elif field == "year":

@@ -109,3 +109,21 @@ def test_a_title_names_no_project_over_the_name_the_form_gives():
     rows = [["2020年省级财政水利发展资金绩效目标表"], ["专项(项目)名称", "农村饮水安全巩固提升工程专项"],
             ["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "受益人口", "9200人"]]
     assert read(rows).sheets[0].name == "农村饮水安全巩固提升工程专项"
+
+
+def test_the_year_row_of_a_goals_block_holding_a_sentence_holds_the_years_goals():
+    # 淮北 2025 (a site's broken pipe rows): the goals block's 年度 row, its label broken away, one cell per line
+    text = "\n".join([
+        "项目支出绩效目标表", "项目名称 |", "农村文化建设配套补助经费 |", "年度 |",
+        "文化惠民工程,主要用于送戏进万村,按照明年的任务70个行政村,每村4400元,市级需配套704元/村。 |", "",
+        "| 一级指标 | 二级指标 | 三级指标 | 指标值 |", "| 产出指标 | 数量指标 | 送戏进村 | ≥70个 |",
+    ])
+    sheet = read_text(text.encode(), "case.txt")[0].sheets[0]
+    assert sheet.goals == ["文化惠民工程,主要用于送戏进万村,按照明年的任务70个行政村,每村4400元,市级需配套704元/村。"]
+    assert sheet.year is None
+
+
+def test_the_year_row_holding_an_amount_run_together_is_no_goal():
+    rows = [["项目名称", "农田建设"], ["年度", "预算申请 (万元)资金总额:952.22"], *_GRID]
+    sheet = read(rows).sheets[0]
+    assert (sheet.goals, sheet.budget.total) == ([], Decimal("952.22"))
