@@ -370,7 +370,8 @@ class _Assembler:
             self._close_open()
             self._paragraph(text, line.line)
             return
-        if self._open_is_row and line.tokens[0].indent and self._open is not None and not header_label(text):
+        if self._open_is_row and self._open is not None and not header_label(text) and (
+                line.tokens[0].indent or _next_item(self._open.cells[-1].text, text)):
             last = self._open.cells[-1]
             last.text = f"{last.text}\n{text}"
             return
@@ -478,6 +479,18 @@ class _Assembler:
 
 
 _QUALIFIER = re.compile(r"[(（][^()（）]*[)）]$")
+
+
+# the number opening an item of a list in a cell (1. 2、 (3) （4）)
+_ITEM = re.compile(r"^\s*(?P<open>[(（]?)(?P<number>\d{1,2})(?P<close>[.．、)）])")
+
+
+def _next_item(cell: str, text: str) -> bool:
+    """Whether ``text`` is the next item of the numbered list the cell's last line is an item of (1.对…学生发放就学补助;
+    over 2.补助标准为…, a goals cell whose list a web copy broke over rows of one cell)."""
+    last, found = _ITEM.match(cell.splitlines()[-1] if cell.strip() else ""), _ITEM.match(text)
+    return bool(last and found) and int(found["number"]) == int(last["number"]) + 1 and (
+        found["open"], found["close"]) == (last["open"], last["close"])
 
 
 def _says_more(fuller: str | None, title: str) -> bool:

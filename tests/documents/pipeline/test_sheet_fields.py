@@ -127,3 +127,29 @@ def test_the_year_row_holding_an_amount_run_together_is_no_goal():
     rows = [["项目名称", "农田建设"], ["年度", "预算申请 (万元)资金总额:952.22"], *_GRID]
     sheet = read(rows).sheets[0]
     assert (sheet.goals, sheet.budget.total) == ([], Decimal("952.22"))
+
+
+def test_the_next_item_of_a_numbered_goals_list_broken_onto_a_row_of_its_own_continues_it():
+    # 南岳区 2023 雨露计划: the goals cell's second item on a pipe row of one cell, not indented
+    text = "\n".join([
+        "雨露计划绩效目标申报表",
+        "| 专项名称 | 2023年雨露计划就学补助项目 | ||||",
+        "| 本年度绩效 目标 | 1.对提供就读学籍证明的学生了放就学补助; | ||||",
+        "| 2.补助标准为:每生 1500 元/学期。 | ||||",
+        "| 一级指标 | 二级指标 | 三级指标内容 | 指标值及单位 |",
+        "| 产出 指标 | 数量指标 | 年度申请就学补助户数 | >=101人/次 |",
+    ])
+    sheet = read_text(text.encode(), "case.txt")[0].sheets[0]
+    assert sheet.goals == ["对提供就读学籍证明的学生了放就学补助", "补助标准为:每生 1500 元/学期。"]
+
+
+def test_a_line_numbered_otherwise_than_the_next_item_is_no_continuation():
+    text = "\n".join([
+        "雨露计划绩效目标申报表",
+        "| 专项名称 | 2023年雨露计划就学补助项目 | ||||",
+        "| 本年度绩效 目标 | 1.对提供就读学籍证明的学生了放就学补助; | ||||",
+        "| 3.补助标准为:每生 1500 元/学期。 | ||||",
+        "| 一级指标 | 二级指标 | 三级指标内容 | 指标值及单位 |",
+        "| 产出 指标 | 数量指标 | 年度申请就学补助户数 | >=101人/次 |",
+    ])
+    assert read_text(text.encode(), "case.txt")[0].sheets[0].goals == ["对提供就读学籍证明的学生了放就学补助"]
