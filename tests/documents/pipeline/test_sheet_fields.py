@@ -153,3 +153,12 @@ def test_a_line_numbered_otherwise_than_the_next_item_is_no_continuation():
         "| 产出 指标 | 数量指标 | 年度申请就学补助户数 | >=101人/次 |",
     ])
     assert read_text(text.encode(), "case.txt")[0].sheets[0].goals == ["对提供就读学籍证明的学生了放就学补助"]
+
+
+def test_the_money_used_summed_over_its_sources_is_the_amount_spent():
+    # 四川 普惠金融发展专项资金 自评表: 资金使用情况(万元)合计: then each source's amount
+    rows = [["专项转移支付绩效自评表"], ["专项名称", "普惠金融发展专项资金"], ["资金情况(万元)"],
+            ["年度金额(提前下达):", "208万元"],
+            ["资金使用情况(万元)合计:", "109.8万元", "中央财政", "84.5万元", "省级财政", "25.3万元"], *_GRID]
+    sheet = read(rows).sheets[0]
+    assert (sheet.budget.total, sheet.evaluation.spent) == (Decimal(208), Decimal("109.8"))
