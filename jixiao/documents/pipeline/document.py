@@ -202,6 +202,10 @@ class _Assembler:
         total = claimed_total(text)
         if total is not None:
             builder.claimed.setdefault("total", total)
+        if _misaligned(builder.money) and (found := money_in_text(text)):
+            # the money rows were read under headings that lost their places (预算数 on a line of its own above
+            # (A)执行数(B) | 执行率(B/A) | 得分 | 285.84 | 285.84 | 100% | 20): the text's run of headings and figures says it
+            builder.money = {key: figure for key, figure in builder.money.items() if key not in _MISALIGNED_KEYS} | found
         if "spent" not in builder.money:
             for key, figure in (money_in_text(text) or (money_in_prose(f"{text}\n{said}") if reported else {})).items():
                 builder.money.setdefault(key, figure)
@@ -501,6 +505,16 @@ def _says_more(fuller: str | None, title: str) -> bool:
         return False
     fuller, title = fuller.replace(" ", ""), title.replace(" ", "")
     return fuller != title and _QUALIFIER.sub("", fuller) == title
+
+
+_MISALIGNED_KEYS = {"budget_initial", "budget_full", "spent", "execution_rate", "weight", "score"}
+
+
+def _misaligned(money: dict[str, str]) -> bool:
+    """Whether a money table's figures were read under the wrong headings: a percentage anywhere but under 执行率 (a
+    score, a weight or an amount is never one)."""
+    return any(figure.strip().endswith("%") for key, figure in money.items()
+               if key in _MISALIGNED_KEYS - {"execution_rate"})
 
 
 def _opens_sheet(text: str) -> bool:

@@ -162,3 +162,21 @@ def test_the_money_used_summed_over_its_sources_is_the_amount_spent():
             ["资金使用情况(万元)合计:", "109.8万元", "中央财政", "84.5万元", "省级财政", "25.3万元"], *_GRID]
     sheet = read(rows).sheets[0]
     assert (sheet.budget.total, sheet.evaluation.spent) == (Decimal(208), Decimal("109.8"))
+
+
+def test_money_figures_read_under_headings_that_lost_their_places_are_read_again_from_the_text():
+    # 2020年市级服务贸易发展资金 自评表 (a PDF's text): 预算数 on a line of its own, its (A) on the next line before the
+    # other headings and the figures; a percentage under 得分 says the row's cells lost their places
+    text = "\n".join([
+        "2020年市级服务贸易发展资金项目自评表",
+        "| 项目名称 | 2020年市级服务贸易发展资金 |",
+        "| 预算数 |",
+        "| (A)执行数(B) | 执行率(B/A) | 得分 | (20 | 分*执行率) | 285.84 | 285.84 | 100% | 20 |",
+        "| 一级指标 | 二级指标 | 三级指标 | 年初目标值(A) | 实际完成值(B) | 得分 |",
+        "| 产出指标 | 数量指标 | 服务外包企业数 | 10家 | 12家 | 20 |",
+    ])
+    sheet = read_text(text.encode(), "case.txt")[0].sheets[0]
+    evaluation = sheet.evaluation
+    assert (evaluation.budget_full, evaluation.spent, evaluation.execution_rate, evaluation.execution_score) == (
+        Decimal("285.84"), Decimal("285.84"), Decimal(100), Decimal(20))
+    assert sheet.budget.total == Decimal("285.84")
