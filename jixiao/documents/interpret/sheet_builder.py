@@ -676,7 +676,13 @@ class SheetBuilder:
     @property
     def money_columns(self) -> int:
         """How many figures a row of the money table holds, while its headings are read and its figures are not."""
-        return 0 if self._money_figures else sum(1 for key in self._money_headings if key)
+        return 0 if self._money_figures else self.part_columns
+
+    @property
+    def part_columns(self) -> int:
+        """How many figures a part row of the money table holds (其中：本年财政拨款 | 90 | 89.974 | 89.974): one under
+        each of its headings, before and after its total's figures are read."""
+        return sum(1 for key in self._money_headings if key)
 
     def _after_grid(self, row: Row) -> None:
         """Rows below the grid (合计, 审核意见, 注 …) are not indicators; a total or a grade claimed there is kept.

@@ -434,9 +434,11 @@ class _Assembler:
     def _takes_no_more(self, row: Row, text: str) -> bool:
         """An amount label takes one amount, or one figure per heading of the money table above it; a following
         line that is not one begins something new."""
-        if header_label(row.cells[0].text) not in _AMOUNT_FIELDS:
+        field = header_label(row.cells[0].text)
+        if field not in _AMOUNT_FIELDS:
             return False
-        columns = self.current.money_columns if self.current is not None else 0
+        columns = 0 if self.current is None else (
+            self.current.part_columns if field in ("fiscal", "other") else self.current.money_columns)
         if columns > 1:
             return len(row.cells) > columns or not is_figure(text)
         return len(row.cells) > 1 or parse_amount(text) is None

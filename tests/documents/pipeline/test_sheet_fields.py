@@ -180,3 +180,25 @@ def test_money_figures_read_under_headings_that_lost_their_places_are_read_again
     assert (evaluation.budget_full, evaluation.spent, evaluation.execution_rate, evaluation.execution_score) == (
         Decimal("285.84"), Decimal("285.84"), Decimal(100), Decimal(20))
     assert sheet.budget.total == Decimal("285.84")
+
+
+def test_the_part_row_of_this_years_fiscal_money_gives_the_fiscal_amount():
+    # 萧县杨楼社区 2023: 其中:本年财政拨款 under the 年度资金总额 row
+    rows = [["项目支出绩效自评表"], ["项目名称", "2023年杨楼社区特色种养殖补贴到户项目"], ["资金情况", "(万元)"],
+            ["全年预算数(A)", "全年执行数(B)", "分值", "执行率(B/A)", "得分"],
+            ["年度资金总额:", "8.408", "8.408", "10", "100.00%", "10"],
+            ["其中:本年财政拨款", "8.408", "8.408", "10", "100.00%", "10"], ["其他资金", "0", "0"], *_GRID]
+    sheet = read(rows).sheets[0]
+    assert (sheet.budget.total, sheet.budget.fiscal) == (Decimal("8.408"), Decimal("8.408"))
+
+
+def test_a_part_row_printed_one_cell_per_line_takes_a_figure_under_each_money_heading():
+    # 棠溪镇 2022 as its .xls text gives it, one cell per line: the part row's three amounts all belong to it
+    lines = ["项目支出绩效自评表", "项目名称", "委托业务项目", "项目资金 (万元)", "年初预算数", "全年预算数", "全年执行数",
+             "分值", "执行率", "得分", "年度资金总额:", "0", "0", "0", "10", "0", "0", "其中:本年财政拨款", "90",
+             "89.974", "89.974", "上年结转资金", "其他资金", "",
+             "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |",
+             "| 产出指标 | 数量指标 | 基建工程委托业务项目数量 | ≥50个 | 50 | 8 | 8 |"]
+    evaluation = read_text("\n".join(lines).encode(), "case.txt")[0].sheets[0].evaluation
+    assert (evaluation.budget_initial, evaluation.budget_full, evaluation.spent) == (
+        Decimal(90), Decimal("89.974"), Decimal("89.974"))
