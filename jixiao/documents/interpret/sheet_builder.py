@@ -449,6 +449,7 @@ class SheetBuilder:
         self.results: list[tuple[int, dict[str, str]]] = []  # (indicator position, its cells) for evaluation records
         self.grid_closed = False
         self.cut = False  # the copy stops inside this sheet's table (the assembler says so)
+        self.reported = False  # a self-evaluation report's indicators in prose (the assembler says so)
         self.money: dict[str, str] = {}
         self._money_figures: dict[str, str] = {}  # the money table's figures row, once read
         self.claimed: dict = {}

@@ -184,6 +184,8 @@ class _Assembler:
     def _trailer_text(self, builder: SheetBuilder | None) -> None:
         """The total below a grid whose rows were not read as rows (总分100 run together with the next cells), or
         claimed under it as a header block claims one (自评得分：96分), before the next sheet's title or name."""
+        if builder is not None and builder.reported:
+            _report_budget(builder, self._block())
         if builder is not None and builder.grid_closed and "total" not in builder.claimed:
             total = trailing_total(self._block())
             if total is None:
@@ -230,6 +232,7 @@ class _Assembler:
         self._trailer_text(current)
         repeated = (current is not None and current.columns is not None and current.sheet.indicators
                     and current.columns.kinds == header.columns.kinds)
+        reported = bool(first.extra.get(PROSE)) and "actual" in header.columns.kinds
         if not repeated:
             if current is None or current.columns is not None:
                 current = self._new_sheet()
@@ -239,7 +242,6 @@ class _Assembler:
             if not current.sheet.goals and self._prose_goal:
                 current.sheet.goals = [self._prose_goal]
             self._prose_goal = None
-            reported = bool(first.extra.get(PROSE)) and "actual" in header.columns.kinds
             # (a report's first sentence of indicators may say the money too: …实际完成…264户,发放补助资金为278.8万元)
             self._header_text(current, reported=reported, said=" ".join(first.texts) if reported else "")
             if first.extra.get(PROSE) and not reported:
@@ -253,6 +255,9 @@ class _Assembler:
             self.accounting.tokens += len(line.filled)
             current.feed_line(line)
         current.close_grid()
+        if reported:
+            current.reported = True
+            _report_budget(current, "\n".join(" ".join(line.texts) for line in lines[header.start:end]))
         if end == len(lines) and end > header.end:
             self._cut(current, lines[header.end:end])
         elif end == len(lines) and not current.sheet.indicators:
@@ -507,6 +512,15 @@ def _says_more(fuller: str | None, title: str) -> bool:
         return False
     fuller, title = fuller.replace(" ", ""), title.replace(" ", "")
     return fuller != title and _QUALIFIER.sub("", fuller) == title
+
+
+def _report_budget(builder: SheetBuilder, text: str) -> None:
+    """The budget a self-evaluation report says only among or after its indicators' sentences (1、数量指标 / 2022年初
+    农村危房改造资金预算安排300.7万元,用于…), where its header text said none: the budget, never what was spent (the
+    header text's, where a report says it)."""
+    if not {"budget_full", "budget_initial"} & builder.money.keys() and (
+            budget := money_in_prose(text).get("budget_full")):
+        builder.money["budget_full"] = budget
 
 
 _MISALIGNED_KEYS = {"budget_initial", "budget_full", "spent", "execution_rate", "weight", "score"}

@@ -202,3 +202,18 @@ def test_a_part_row_printed_one_cell_per_line_takes_a_figure_under_each_money_he
     evaluation = read_text("\n".join(lines).encode(), "case.txt")[0].sheets[0].evaluation
     assert (evaluation.budget_initial, evaluation.budget_full, evaluation.spent) == (
         Decimal(90), Decimal("89.974"), Decimal("89.974"))
+
+
+def test_a_report_saying_its_budget_only_after_its_first_indicator_sentence_gives_it():
+    # 无为市 2022 危房改造 自评报告: the budget said under 1、数量指标, after the sentence read as the report's indicator
+    text = "\n\n".join([
+        "无为市危房改造转移支付2022年度绩效自评报告", "一、绩效目标情况",
+        "根据省、市住建部门要求,我市2022年农村危房改造任务数为115户,实际完成农村危房改造264户,发放补助资金为278.8万元。",
+        "二、绩效目标完成情况分析", "(一)资金投入情况:实际完成农村危房改造264户,发放补助资金为278.8万元。",
+        "(三)绩效指标完成情况:", "1、数量指标",
+        "2022年初农村危房改造资金预算安排300.7万元 ,用于农村低收入群体房屋安全,计划补助115户。住建局严格规范操作。",
+        "2、质量指标", "农村危房改造补",
+    ])
+    sheet = read_text(text.encode(), "case.txt")[0].sheets[0]
+    assert (sheet.evaluation.budget_full, sheet.evaluation.spent) == (Decimal("300.7"), Decimal("278.8"))
+    assert sheet.budget.total == Decimal("300.7")
