@@ -182,6 +182,15 @@ def _under_headings(headings: list[str | None], figures: list[str]) -> list[tupl
     return [*before, (headings[at], figures[rate]), *zip(headings[at + 1:], figures[rate + 1:])]
 
 
+def _year_budget(figures: dict[str, str]) -> Decimal | None:
+    """The year's budget among a money row's figures: the full budget, the one the execution is measured against
+    (年初预算数 is kept apart as the evaluation's budget_initial); the budget at the start of the year only where no
+    full one is printed (or it is 0); 0 where both are."""
+    amounts = [amount for key in ("budget_full", "budget_initial")
+               if (amount := parse_amount(figures.get(key) or "")) is not None]
+    return next((amount for amount in amounts if amount), amounts[0] if amounts else None)
+
+
 _SENTENCE = re.compile(r"[\u4e00-\u9fff][^|｜]{8,}[，,。;；、][^|｜]{4,}")
 
 
@@ -569,7 +578,14 @@ class SheetBuilder:
         figures = self._figures_under_headings(texts)
         if figures is None:
             return False
-        return self._take_money_figures(figures, row, texts[0])
+        taken = self._take_money_figures(figures, row, texts[0])
+        part = header_label(texts[0])
+        if part in ("fiscal", "other") and self._money_figures and (amount := _year_budget(figures)) is not None:
+            # a part of the money (其中：当年财政拨款 | 5.28 | 1.96 | 1.96): its budget in the column the sheet's total is
+            # read from, not its first figure
+            self.sheet.budget = self.sheet.budget.model_copy(update={part: amount})
+            return True
+        return taken
 
     def _run_on_figures(self, texts: list[str], row: Row) -> dict[str, str]:
         """The figures running on after the money headings in text flow, by heading. As many as the headings (or
@@ -604,10 +620,7 @@ class SheetBuilder:
                 self.money[key] = str(self._money_parts[key])
         elif not self._rate_from_part(figures, label, row):
             return False
-        # the sheet's budget is the year's full budget, the one its execution is measured against (年初预算数 is kept
-        # apart as the evaluation's budget_initial); the budget at the start of the year only where no full one is printed
-        total = next((amount for key in ("budget_full", "budget_initial")
-                      if (amount := parse_amount(self.money.get(key) or ""))), None)
+        total = _year_budget(self.money)
         if total and (not self.sheet.budget.total or self._money_parts):
             self.sheet.budget = self.sheet.budget.model_copy(update={"total": total})
         return True

@@ -394,6 +394,12 @@ class CostAboveBudget(Rule):
         budget = budget_in_wan(ctx.sheet)
         if budget is None:
             return
+        evaluation = ctx.sheet.evaluation
+        if evaluation is not None and evaluation.budget_initial:
+            # a self-evaluation's targets were set against the budget at the year's start: a cost within it is within
+            # the budget, though the year's adjusted budget (the sheet's total) came out lower
+            initial = evaluation.budget_initial
+            budget = max(budget, initial / 10000 if ctx.sheet.money_unit is MoneyUnit.YUAN else initial)
         for indicator in ctx.sheet.indicators:
             target = indicator.target
             factor = TO_WAN.get(target.unit or "")
