@@ -168,6 +168,8 @@ def _under_headings(headings: list[str | None], figures: list[str]) -> list[tupl
     and the rate is its share of the first: the empty cell is then a budget's (32.4 | 31.69 | 10 | 97.80% under
     年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率)."""
     rate = next((index for index, figure in enumerate(figures) if figure.endswith("%")), None)
+    if _rate_left_blank(headings, figures):
+        return list(zip([key for key in headings if key != "execution_rate"], figures))
     if len(figures) >= len(headings) or rate is None or "execution_rate" not in headings:
         return list(zip(headings, figures))
     at = headings.index("execution_rate")
@@ -180,6 +182,20 @@ def _under_headings(headings: list[str | None], figures: list[str]) -> list[tupl
     else:
         before = list(zip(headings[:rate], figures[:rate]))
     return [*before, (headings[at], figures[rate]), *zip(headings[at + 1:], figures[rate + 1:])]
+
+
+def _rate_left_blank(headings: list[str | None], figures: list[str]) -> bool:
+    """Whether a row one figure short, with no percentage, left its 执行率 cell blank (250000.00 | 250000.00 |
+    215,457.6 | 10 | 8.62 under 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分): true when, read so, its score is
+    its 分值 times the amount spent over the budget, to the score's printed digits."""
+    if len(figures) != len(headings) - 1 or "execution_rate" not in headings or any(f.endswith("%") for f in figures):
+        return False
+    found = dict(zip([key for key in headings if key != "execution_rate"], figures))
+    budget = _year_budget(found)
+    spent, weight, score = (parse_amount(found.get(key) or "") for key in ("spent", "weight", "score"))
+    if not budget or spent is None or weight is None or score is None:
+        return False
+    return abs(weight * spent / budget - score) <= Decimal("0.5").scaleb(score.as_tuple().exponent)
 
 
 def _year_budget(figures: dict[str, str]) -> Decimal | None:
@@ -596,8 +612,11 @@ class SheetBuilder:
         headings = [key for key in self._money_headings if key]
         taken = figures[:len(headings)]
         rate = headings.index("execution_rate") if "execution_rate" in headings else None
+        if _rate_left_blank(headings, figures[:len(headings) - 1]):
+            taken = figures[:len(headings) - 1]  # (the figures after them are the next row's)
         if len(figures) == len(headings) or (len(figures) < len(headings) and any(f.endswith("%") for f in figures)) \
-                or (rate is not None and rate < len(taken) and taken[rate].endswith("%")):
+                or (rate is not None and rate < len(taken) and taken[rate].endswith("%")) \
+                or _rate_left_blank(headings, taken):
             return {key: value for key, value in _under_headings(headings, taken) if key}
         same = list(takewhile(lambda figure: parse_amount(figure) == parse_amount(figures[0]), figures))
         found = {key: figure for key, figure in zip(headings, same) if key in ("budget_initial", "budget_full")}

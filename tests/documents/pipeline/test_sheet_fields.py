@@ -217,3 +217,20 @@ def test_a_report_saying_its_budget_only_after_its_first_indicator_sentence_give
     sheet = read_text(text.encode(), "case.txt")[0].sheets[0]
     assert (sheet.evaluation.budget_full, sheet.evaluation.spent) == (Decimal("300.7"), Decimal("278.8"))
     assert sheet.budget.total == Decimal("300.7")
+
+
+def test_a_money_row_whose_rate_cell_is_blank_is_read_when_its_score_bears_it_out():
+    # 普陀区 2022 (a PDF's text flow): 执行率 left blank; 10 × 215457.6 / 250000 is the printed score 8.62
+    rows = [["财政项目支出绩效自评表"], ["项目名称", "普陀体育中心与委托运营方结算费用"],
+            ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", "250000.00", "250000.00", "215,457.6",
+             "10", "8.62", "250000.00", "250000.00", "215457.6", "—"], *_GRID]
+    evaluation = read(rows).sheets[0].evaluation
+    assert (evaluation.budget_full, evaluation.spent, evaluation.execution_weight, evaluation.execution_score,
+            evaluation.execution_rate) == (Decimal(250000), Decimal("215457.6"), Decimal(10), Decimal("8.62"), None)
+
+
+def test_a_row_one_figure_short_whose_score_does_not_bear_out_a_blank_rate_is_not_read_so():
+    rows = [["财政项目支出绩效自评表"], ["项目名称", "普陀体育中心与委托运营方结算费用"],
+            ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", "250000.00", "250000.00", "215,457.6",
+             "10", "5"], *_GRID]
+    assert read(rows).sheets[0].evaluation.spent is None
