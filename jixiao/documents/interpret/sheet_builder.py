@@ -23,7 +23,6 @@ from jixiao.documents.interpret.header_cells import (
     parse_unit_line,
     parse_year,
     said_totals,
-    title_project,
 )
 from jixiao.documents.interpret.text_lists import split_items
 from jixiao.documents.pipeline.align import GUESS_CONFIDENCE, Aligner, Placed
@@ -765,17 +764,10 @@ class SheetBuilder:
         self._drop_framework()
         self._drop_scrambled()
         self._drop_repeated_notes()
-        self._name_from_title()
         self._year_from_name()
         if self.columns is None:
             self.diagnostics.append(diagnostic("P101", self._location()))
         return self.sheet, self.diagnostics
-
-    def _name_from_title(self) -> None:
-        """A sheet whose header names no project (a form with no 项目名称 field, or one a copy lost) takes the one its
-        title names (2019年度宁晋县高中助学金项目绩效评价指标表); a title naming only a kind of form gives none."""
-        if self.sheet.name is None and self.sheet.title:
-            self.sheet.name = title_project(self.sheet.title)
 
     def _year_from_name(self) -> None:
         """A sheet whose title and header state no year takes the one its project name opens with

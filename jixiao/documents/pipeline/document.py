@@ -25,6 +25,7 @@ from jixiao.documents.interpret.header_cells import (
     parse_amount,
     parse_title,
     report_name,
+    title_project,
 )
 from jixiao.documents.interpret.long_layout import build_long_table, detect_long_header
 from jixiao.documents.interpret.overall import OverallGoalsBuilder
@@ -141,6 +142,13 @@ class _Assembler:
         current = self.current
         if current is not None and current.has_content:
             sheet, found = current.finish()
+            if sheet.name is None and (named := title_project(sheet.title or "")):
+                # a sheet whose header names no project (a form with no 项目名称 field, or one a copy lost) takes the one
+                # its title names (2019年度宁晋县高中助学金项目绩效评价指标表); what was said of it is said of that project
+                renamed = sheet.model_copy(update={"name": named})
+                self.diagnostics = rekey_diagnostics(self.diagnostics, sheet, [renamed])
+                found = rekey_diagnostics(found, sheet, [renamed])
+                sheet = current.sheet = renamed
             self.sheets.append(sheet)
             self._records(current, sheet)
             self.diagnostics.extend(found)
