@@ -13,9 +13,13 @@ _GRID = [["一级指标", "二级指标", "三级指标", "年度指标值", "�
          ["产出指标", "数量指标", "基建工程委托业务项目数量", "≥50个", "50", "8", "8", ""]]
 
 
+def lines(*texts: str, gap: str = "\n") -> bytes:
+    """A text file of ``texts``, one a line (or a paragraph, with ``gap`` a blank line)."""
+    return gap.join(texts).encode()
+
+
 def read(rows: list[list[str]]):
-    text = "\n".join("| " + " | ".join(row) + " |" for row in rows)
-    return read_text(text.encode(), "case.txt")[0]
+    return read_text(lines(*("| " + " | ".join(row) + " |" for row in rows)), "case.txt")[0]
 
 
 def test_the_budget_total_of_a_self_evaluation_is_the_full_years_budget():
@@ -40,15 +44,15 @@ def test_the_budget_total_is_the_initial_budget_where_no_full_one_is_printed():
 def test_amounts_run_on_after_the_project_name_are_read():
     # 嘉峪关 2023 (a document site's copy, every cell of the form run together after the name): the name ends at the
     # next field's label, and the amounts run on after it, each with its money unit and no colon, are read
-    text = "\n".join([
+    text = lines(
         "省级部门预算项目支出绩效目标表",
         ("项目名称博物馆纪念馆市级免费开放补助资金项目类型新增项目项目分类专项工作经费资金用途业务类项目主管部门嘉峪关市"
          "文化和旅游局项目开始日期2023-01-01项目总投资20万元中央补助安排0省级财政安排0其他资金20万元预算申报数20万元"
          "资金性质一般公共预算"),
         "| 一级指标 | 二级指标 | 三级指标 | 指标目标值 |",
         "| 产出指标 | 数量指标 | 免费开放天数 | =300天 |",
-    ])
-    sheet = read_text(text.encode(), "case.txt")[0].sheets[0]
+    )
+    sheet = read_text(text, "case.txt")[0].sheets[0]
     assert sheet.name == "博物馆纪念馆市级免费开放补助资金"
     assert (sheet.budget.total, sheet.budget.other, sheet.money_unit) == (Decimal(20), Decimal(20), "万元")
 
@@ -67,7 +71,7 @@ def test_a_money_row_short_of_a_budget_cell_puts_its_last_amount_under_the_amoun
 def test_figures_of_amount_columns_printed_one_per_line_are_the_rows_below_them():
     # 南岳区 2020 专项资金预算绩效目标申报表 on its site: the figures row under the amount columns broken over lines
     # (25 / (empty) / 25), each line no row of its own
-    text = "\n".join([
+    text = lines(
         "专项资金预算绩效目标申报表 | ||||",
         "专项基本情况 | 专项名称 | 南岳区青少年学生校外活动教学相关补助费 | ||",
         "专项资金情况 | 本年度预计投入(万元) | 财政资金(万元) | 其他 | ||",
@@ -75,19 +79,19 @@ def test_figures_of_amount_columns_printed_one_per_line_are_the_rows_below_them(
         "25 |", "|", "|", "| 25 |", "",
         "| 一级指标 | 二级指标 | 三级指标 | 指标值 |",
         "| 产出指标 | 数量指标 | 开办特长班 | ≥10个 |",
-    ])
-    sheet = read_text(text.encode(), "case.txt")[0].sheets[0]
+    )
+    sheet = read_text(text, "case.txt")[0].sheets[0]
     assert (sheet.budget.total, sheet.money_unit) == (Decimal(25), "万元")
 
 
 def test_a_project_name_label_spaced_out_inside_text_run_together_opens_the_name():
     # 国家林业局's 填写样例 on a document site: the title, the label spaced out to fill its cell and the name run together
-    text = "\n".join([
+    text = lines(
         "样例项目支出绩效目标申报表项 目 名 称 国家森林病虫害预测预报补助经费主管部门及代码169国家林业局 实施单位造林司",
         "| 一级指标 | 二级指标 | 三级指标 | 指标值 |",
         "| 产出指标 | 数量指标 | 编发趋势预报 | 2次 |",
-    ])
-    sheet = read_text(text.encode(), "case.txt")[0].sheets[0]
+    )
+    sheet = read_text(text, "case.txt")[0].sheets[0]
     assert sheet.name == "国家森林病虫害预测预报补助经费"
 
 
@@ -113,12 +117,12 @@ def test_a_title_names_no_project_over_the_name_the_form_gives():
 
 def test_the_year_row_of_a_goals_block_holding_a_sentence_holds_the_years_goals():
     # 淮北 2025 (a site's broken pipe rows): the goals block's 年度 row, its label broken away, one cell per line
-    text = "\n".join([
+    text = lines(
         "项目支出绩效目标表", "项目名称 |", "农村文化建设配套补助经费 |", "年度 |",
         "文化惠民工程,主要用于送戏进万村,按照明年的任务70个行政村,每村4400元,市级需配套704元/村。 |", "",
         "| 一级指标 | 二级指标 | 三级指标 | 指标值 |", "| 产出指标 | 数量指标 | 送戏进村 | ≥70个 |",
-    ])
-    sheet = read_text(text.encode(), "case.txt")[0].sheets[0]
+    )
+    sheet = read_text(text, "case.txt")[0].sheets[0]
     assert sheet.goals == ["文化惠民工程,主要用于送戏进万村,按照明年的任务70个行政村,每村4400元,市级需配套704元/村。"]
     assert sheet.year is None
 
@@ -131,28 +135,28 @@ def test_the_year_row_holding_an_amount_run_together_is_no_goal():
 
 def test_the_next_item_of_a_numbered_goals_list_broken_onto_a_row_of_its_own_continues_it():
     # 南岳区 2023 雨露计划: the goals cell's second item on a pipe row of one cell, not indented
-    text = "\n".join([
+    text = lines(
         "雨露计划绩效目标申报表",
         "| 专项名称 | 2023年雨露计划就学补助项目 | ||||",
         "| 本年度绩效 目标 | 1.对提供就读学籍证明的学生了放就学补助; | ||||",
         "| 2.补助标准为:每生 1500 元/学期。 | ||||",
         "| 一级指标 | 二级指标 | 三级指标内容 | 指标值及单位 |",
         "| 产出 指标 | 数量指标 | 年度申请就学补助户数 | >=101人/次 |",
-    ])
-    sheet = read_text(text.encode(), "case.txt")[0].sheets[0]
+    )
+    sheet = read_text(text, "case.txt")[0].sheets[0]
     assert sheet.goals == ["对提供就读学籍证明的学生了放就学补助", "补助标准为:每生 1500 元/学期。"]
 
 
 def test_a_line_numbered_otherwise_than_the_next_item_is_no_continuation():
-    text = "\n".join([
+    text = lines(
         "雨露计划绩效目标申报表",
         "| 专项名称 | 2023年雨露计划就学补助项目 | ||||",
         "| 本年度绩效 目标 | 1.对提供就读学籍证明的学生了放就学补助; | ||||",
         "| 3.补助标准为:每生 1500 元/学期。 | ||||",
         "| 一级指标 | 二级指标 | 三级指标内容 | 指标值及单位 |",
         "| 产出 指标 | 数量指标 | 年度申请就学补助户数 | >=101人/次 |",
-    ])
-    assert read_text(text.encode(), "case.txt")[0].sheets[0].goals == ["对提供就读学籍证明的学生了放就学补助"]
+    )
+    assert read_text(text, "case.txt")[0].sheets[0].goals == ["对提供就读学籍证明的学生了放就学补助"]
 
 
 def test_the_money_used_summed_over_its_sources_is_the_amount_spent():
@@ -167,15 +171,15 @@ def test_the_money_used_summed_over_its_sources_is_the_amount_spent():
 def test_money_figures_read_under_headings_that_lost_their_places_are_read_again_from_the_text():
     # 2020年市级服务贸易发展资金 自评表 (a PDF's text): 预算数 on a line of its own, its (A) on the next line before the
     # other headings and the figures; a percentage under 得分 says the row's cells lost their places
-    text = "\n".join([
+    text = lines(
         "2020年市级服务贸易发展资金项目自评表",
         "| 项目名称 | 2020年市级服务贸易发展资金 |",
         "| 预算数 |",
         "| (A)执行数(B) | 执行率(B/A) | 得分 | (20 | 分*执行率) | 285.84 | 285.84 | 100% | 20 |",
         "| 一级指标 | 二级指标 | 三级指标 | 年初目标值(A) | 实际完成值(B) | 得分 |",
         "| 产出指标 | 数量指标 | 服务外包企业数 | 10家 | 12家 | 20 |",
-    ])
-    sheet = read_text(text.encode(), "case.txt")[0].sheets[0]
+    )
+    sheet = read_text(text, "case.txt")[0].sheets[0]
     evaluation = sheet.evaluation
     assert (evaluation.budget_full, evaluation.spent, evaluation.execution_rate, evaluation.execution_score) == (
         Decimal("285.84"), Decimal("285.84"), Decimal(100), Decimal(20))
@@ -194,27 +198,27 @@ def test_the_part_row_of_this_years_fiscal_money_gives_the_fiscal_amount():
 
 def test_a_part_row_printed_one_cell_per_line_takes_a_figure_under_each_money_heading():
     # 棠溪镇 2022 as its .xls text gives it, one cell per line: the part row's three amounts all belong to it
-    lines = ["项目支出绩效自评表", "项目名称", "委托业务项目", "项目资金 (万元)", "年初预算数", "全年预算数", "全年执行数",
+    cells = ["项目支出绩效自评表", "项目名称", "委托业务项目", "项目资金 (万元)", "年初预算数", "全年预算数", "全年执行数",
              "分值", "执行率", "得分", "年度资金总额:", "0", "0", "0", "10", "0", "0", "其中:本年财政拨款", "90",
              "89.974", "89.974", "上年结转资金", "其他资金", "",
              "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |",
              "| 产出指标 | 数量指标 | 基建工程委托业务项目数量 | ≥50个 | 50 | 8 | 8 |"]
-    evaluation = read_text("\n".join(lines).encode(), "case.txt")[0].sheets[0].evaluation
+    evaluation = read_text(lines(*cells), "case.txt")[0].sheets[0].evaluation
     assert (evaluation.budget_initial, evaluation.budget_full, evaluation.spent) == (
         Decimal(90), Decimal("89.974"), Decimal("89.974"))
 
 
 def test_a_report_saying_its_budget_only_after_its_first_indicator_sentence_gives_it():
     # 无为市 2022 危房改造 自评报告: the budget said under 1、数量指标, after the sentence read as the report's indicator
-    text = "\n\n".join([
+    text = lines(
         "无为市危房改造转移支付2022年度绩效自评报告", "一、绩效目标情况",
         "根据省、市住建部门要求,我市2022年农村危房改造任务数为115户,实际完成农村危房改造264户,发放补助资金为278.8万元。",
         "二、绩效目标完成情况分析", "(一)资金投入情况:实际完成农村危房改造264户,发放补助资金为278.8万元。",
         "(三)绩效指标完成情况:", "1、数量指标",
         "2022年初农村危房改造资金预算安排300.7万元 ,用于农村低收入群体房屋安全,计划补助115户。住建局严格规范操作。",
-        "2、质量指标", "农村危房改造补",
-    ])
-    sheet = read_text(text.encode(), "case.txt")[0].sheets[0]
+        "2、质量指标", "农村危房改造补", gap="\n\n",
+    )
+    sheet = read_text(text, "case.txt")[0].sheets[0]
     assert (sheet.evaluation.budget_full, sheet.evaluation.spent) == (Decimal("300.7"), Decimal("278.8"))
     assert sheet.budget.total == Decimal("300.7")
 
