@@ -44,6 +44,8 @@ _JOINED = re.compile(r"(?P<head>.+?)[及和与、](?P<tail>[^\d:]{2,6})")
 _JOINABLE = {"purpose", "goals", "long_term_goals"}
 _NOTED = re.compile(r"(?P<head>[^()（）]{2,}?)[(（][^()（）]{1,12}[)）]")
 _AMOUNTS = {"total", "fiscal", "other"}
+_SUMMED = ("合计", "总计")
+_SUMS = {"total", "spent"}
 
 
 # Every cell of every table is asked whether it is a label, many times over: the answers are memoised.
@@ -60,6 +62,9 @@ def header_label(text: str) -> str | None:
     field = lookup.get(key) or lookup.get(key.replace(":", "")) or lookup.get(_INSERTED.sub("", key))
     if field is None and (joined := _JOINED.fullmatch(key)):
         field = lookup.get(joined["head"]) if lookup.get(joined["head"]) in _JOINABLE else None
+    if field is None and key.endswith(_SUMMED) and lookup.get(key[:-2]) in _SUMS:
+        # an amount's label over the sum of the sources after it (资金使用情况(万元)合计: 109.8万元 | 中央财政 | 84.5万元 …)
+        field = lookup.get(key[:-2])
     if field is None and (noted := _NOTED.fullmatch(key)):
         # an amount's label with a note after it on which money it is (年度金额(提前下达), 资金总额(含结转))
         field = lookup.get(noted["head"]) if lookup.get(noted["head"]) in _AMOUNTS else None

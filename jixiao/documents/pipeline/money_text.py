@@ -151,7 +151,9 @@ def _agrees(figures: dict[str, str]) -> bool:
 # a self-evaluation report says its money in sentences (…补助经费预算数30075万元…执行总量29675万元,预算执行率为98.67%):
 # the first amount after each word, in 万元, and the first rate
 _SAID = {
-    "budget_full": re.compile(r"预算(?:数|金额|资金)?(?:安排)?(?:为|共计|合计)?\s*(\d+(?:\.\d+)?)\s*万元"),
+    # (or the money received or allotted in all: 2023年收到财政资金共2330.9万元, not one source's 收到…补助资金1372.7万元)
+    "budget_full": re.compile(r"(?:预算(?:数|金额|资金)?(?:安排)?(?:为|共计|合计)?|(?:收到|下达|到位)[^，。,;；\d]{0,16}?"
+                              r"资金(?:共计?|合计|总额)为?)\s*(\d+(?:\.\d+)?)\s*万元"),
     # (a year's 支出 said alone, 2023年支出2310.4万元, is what was spent; 基本支出 and 项目支出 name kinds of spending)
     "spent": re.compile(r"(?:实际执行|执行总量|执行金额|实际支出|(?<=年)支出|发放补助资金|拨付资金)(?:为|了|共计|合计)?\s*"
                         r"(\d+(?:\.\d+)?)\s*万元"),

@@ -359,8 +359,11 @@ def test_a_reports_next_part_ends_its_heading_of_what_was_achieved():
 @pytest.mark.parametrize(("sentences", "spent", "budget", "total"), [
     # corpus 230: the conclusion's 评价分, no money word it knows
     (("在全乡范围内实施补助经费9.55万元。", "因此评价分100分,自评等级为优秀。"), None, None, Decimal(100)),
-    # corpus 221: the year's 支出 said alone is what was spent
-    (("2023年收到财政资金共2330.9万元,2023年支出2310.4万元,其中中央资金1352.2万元。",), Decimal("2310.4"), None, None),
+    # corpus 221: the year's 支出 said alone is what was spent; the money received in all (资金共…) the budget
+    (("2023年收到财政资金共2330.9万元,2023年支出2310.4万元,其中中央资金1352.2万元。",), Decimal("2310.4"),
+     Decimal("2330.9"), None),
+    # one source's money received is no budget
+    (("2023年收到中央下达优抚对象生活补助资金1372.7万元,2023年支出2310.4万元。",), Decimal("2310.4"), None, None),
     (("资金预算安排300.7万元,发放补助资金278.8万元,项目总得分95分。",), Decimal("278.8"), Decimal("300.7"), Decimal(95)),
     # 基本支出 and 项目支出 name kinds of spending, not what was spent
     (("部门基本支出158.61万元,项目支出30万元。",), None, None, None),

@@ -211,7 +211,7 @@ def test_a_total_row_left_at_zero_takes_the_sum_of_its_parts():
     assert (evaluation.budget_initial, evaluation.budget_full, evaluation.spent) == (
         Decimal("202.64"), Decimal("182.64"), Decimal("132.912"))
     assert (evaluation.execution_weight, evaluation.execution_rate) == (Decimal(10), Decimal(0))  # as printed
-    assert sheet.budget.total == Decimal("202.64")  # the goal sheet's 预算数 is the budget at the year's start
+    assert sheet.budget.total == Decimal("182.64")  # the sheet's budget is the year's full one, the rate's base
 
 
 @pytest.mark.parametrize("money, amount", [
@@ -669,9 +669,10 @@ def test_a_file_ending_on_the_value_heading_after_the_names_is_cut(tail, cut):
 
 @pytest.mark.parametrize(("figures", "money"), [
     # corpus 246 (临翔区 野生动物收容所 2023): two amounts, 31.69 ÷ 32.4 = 97.81% printed 97.80%: a budget column is
-    # blank, the second amount is the spending
-    ("| 32.4 | 31.69 | 10 | 97.80% | 9 |", (None, Decimal("32.4"), Decimal("31.69"), Decimal("97.80"))),
-    ("| 32.4 | 31.69 | 10 | 98% | 9 |", (None, Decimal("32.4"), Decimal("31.69"), Decimal(98))),
+    # blank (which one the row does not say: the first amount stays where it was printed, the year's budget either
+    # way), the second amount is the spending
+    ("| 32.4 | 31.69 | 10 | 97.80% | 9 |", (Decimal("32.4"), None, Decimal("31.69"), Decimal("97.80"))),
+    ("| 32.4 | 31.69 | 10 | 98% | 9 |", (Decimal("32.4"), None, Decimal("31.69"), Decimal(98))),
     # a rate that is not their ratio: a budget adjusted, the spending blank
     ("| 32.4 | 31.69 | 10 | 90% | 9 |", (Decimal("32.4"), Decimal("31.69"), None, Decimal(90))),
 ])
