@@ -162,15 +162,17 @@ def _name_then_value(pending: list[str]) -> Item | None:
 
 
 @lru_cache(maxsize=4096)
-def split_prose(text: str, levelled: bool = False, headed: bool = False, reporting: bool = False
-                ) -> tuple[Item, ...] | None:
+def split_prose(text: str, levelled: bool = False, headed: bool = False, reporting: bool = False,
+                listed: bool = False) -> tuple[Item, ...] | None:
     """The items of prose that names indicators and their targets, or None when ``text`` is no such prose: it
     must give a target and open with a level name and a colon or comma (``数量指标：…``), or, when a level name
     stands before it (``levelled``: the cell to its left), join several indicators with ``；`` (``产出指标 |
     开展…8次；编制…3个``): one indicator with its number is an ordinary cell. Under an outline's level heading
     (``headed``: ``(一)数量指标`` on the line above) one indicator with its target is enough. Under a report's
     heading of what was achieved (``reporting``: ``(四)绩效指标完成情况分析``), a sentence made only of results
-    (``经费发放率为98%覆盖率及资金到位率均为100%``, :func:`.said.said_results`) gives each name what it came to."""
+    (``经费发放率为98%覆盖率及资金到位率均为100%``, :func:`.said.said_results`) gives each name what it came to.
+    In a list of such lines (``listed``: :func:`_listed`) a line opened by its level name needs no target: its
+    sentence is a qualitative indicator (``质量指标:保障巡林工作的顺利开展,护林员的待遇正常发放;``)."""
     # the template's residue stays in the names (黄金蜜(葡萄)种植数量(≥**株)>=17600株): the sheet builder cleans them
     # and keeps each name as written, so that the review reports the residue
     line = simplified(text.strip())
@@ -221,7 +223,8 @@ def split_prose(text: str, levelled: bool = False, headed: bool = False, reporti
         if pending:
             # clauses after the last target: a qualitative indicator (可持续影响指标，持续发展), or text
             items.append((("name", "，".join(pending)),) if levels or levelled else (("rest", "，".join(pending)),))
-    enough = targets >= 1 if not levelled else targets >= _MIN_IN_CELL and bool(_SENTENCE.search(line))
+    enough = (targets >= 1 or (listed and bool(opening) and len(items) > 1) if not levelled
+              else targets >= _MIN_IN_CELL and bool(_SENTENCE.search(line)))
     if not enough:
         return None
     return tuple(tuple((kind, as_written(text, part)) for kind, part in item) for item in items)
@@ -299,9 +302,10 @@ def prose_lines(lines: list[Line]) -> list[Line]:
     an outline's numbered level headings (一、产出指标, (一)数量指标) each line giving an indicator and its target is
     prose, and the headings above it are items."""
     result: list[Line] = []
+    listed = _listed(lines)
     headed = False  # the lines above are an outline's level headings, or indicators under them
     reporting = False  # the lines stand under a report's heading of what was achieved (绩效指标完成情况分析)
-    for line in lines:
+    for position, line in enumerate(lines):
         filled = line.filled
         texts = [token.text for token in filled]
         if len(texts) == 1 and not line.extra.get(PROSE) and _NUMBERED.match(texts[0].strip()):
@@ -329,7 +333,7 @@ def prose_lines(lines: list[Line]) -> list[Line]:
                 # a sentence after the row's own figures is a column of notes (a 评分标准 cell: 本指标满分6分,
                 # …达9个得6分,少检查一个扣1分,扣完为止。), not indicators of its own
                 break
-            if split_prose(text, levelled, reporting=reporting):
+            if split_prose(text, levelled, reporting=reporting, listed=position in listed):
                 at = index
                 break
             roles.append(label(text).role)
@@ -343,7 +347,7 @@ def prose_lines(lines: list[Line]) -> list[Line]:
                                line.blanks_before))
         levels = [(_level(text) or ("name", text)) for text in texts[first:at]]
         rest = tuple((("rest", text),) for text in texts[at + 1:])
-        split = split_prose(texts[at], levelled, reporting=reporting) or ()
+        split = split_prose(texts[at], levelled, reporting=reporting, listed=position in listed) or ()
         items = ((tuple(levels),) if levels else ()) + split + rest
         previous = result[-1] if result else None
         above = _lone_levels(previous.filled[0].text) if previous is not None and len(previous.filled) == 1 else None
@@ -354,6 +358,35 @@ def prose_lines(lines: list[Line]) -> list[Line]:
         marked.extra[PROSE] = items
         result.append(marked)
     return result
+
+
+_SHORTEST_LIST = 2
+
+
+def _opened(line: Line) -> bool:
+    """Whether a line is one text opened by level names and a colon or comma, with a sentence after them
+    (``质量指标:保障巡林工作的顺利开展…``)."""
+    if len(line.filled) != 1:
+        return False
+    text = simplified(line.filled[0].text.strip())
+    opening, rest = _levels(text)
+    return bool(opening) and bool(rest.strip(" 。.;；")) and bool(_OPENED.search(text[:len(text) - len(rest)]))
+
+
+def _listed(lines: list[Line]) -> set[int]:
+    """The positions of lines in a list of level-opened lines (a report's or notice's targets, one level to a line:
+    ``数量指标:…支付进度率≥95%;`` / ``质量指标:保障巡林工作的顺利开展…;``) of which one at least gives a target: the
+    list shows that a line of it without a figure is a qualitative indicator, not a paragraph."""
+    found: set[int] = set()
+    run: list[int] = []
+    for position, line in enumerate([*lines, None]):
+        if line is not None and _opened(line):
+            run.append(position)
+            continue
+        if len(run) >= _SHORTEST_LIST and any(split_prose(lines[at].filled[0].text) for at in run):
+            found.update(run)
+        run = []
+    return found
 
 
 # the number an outline's heading opens with (一、 二. (一) （二）): a heading of its own, not a cell of a table

@@ -382,3 +382,25 @@ def test_a_reports_line_under_its_level_keeps_the_completion_rate_it_works_out_b
     assert (indicator.level2, indicator.name, indicator.target.raw) == ("数量指标", "当年人才驿站组织活动数量", "28次")
     assert indicator.extra["目标完成率"] == "143%"
     assert [item.actual_raw for item in sheet.evaluation.items] == ["40次"]
+
+
+# corpus 249: a report's targets, one level to a line; two lines are sentences with no figure of their own
+_LISTED = ("(二)项目绩效目标", "项目年度目标:完成2024年度护林员补贴的发放,确保巡林工作正常开展;",
+           "数量指标:林业草原生态保护恢复资金项目资金支付进度率≥95%;", "质量指标:保障巡林工作的顺利开展,护林员的待遇正常发放;",
+           "时效指标:2024年度内完成支付;", "成本指标:项目产出成本控制在预算内≤100%;", "服务对象满意度指标:生态护林员满意度≥90%。")
+
+
+def test_a_line_of_a_list_of_level_opened_targets_without_a_figure_is_a_qualitative_indicator():
+    document = read(*_LISTED, "二、绩效评价工作情况")
+    (sheet,) = document.sheets
+    assert [(i.level2, i.name, i.target.raw) for i in sheet.indicators] == [
+        ("数量指标", "林业草原生态保护恢复资金项目资金支付进度率", "≥95%"),
+        ("质量指标", "保障巡林工作的顺利开展，护林员的待遇正常发放", ""), ("时效指标", "2024年度内完成支付", ""),
+        ("成本指标", "项目产出成本控制在预算内", "≤100%"), ("服务对象满意度指标", "生态护林员满意度", "≥90%")]
+
+
+def test_a_level_opened_sentence_alone_is_a_paragraph_not_an_indicator():
+    # out of a list that gives figures, such a sentence is a report's text (质量指标:…) with nothing to read
+    assert split_prose(_LISTED[3]) is None
+    document = read(_LISTED[0], _LISTED[3], _LISTED[4], "二、绩效评价工作情况")
+    assert not [i for sheet in document.sheets for i in sheet.indicators]
