@@ -276,6 +276,12 @@ def test_indicators_that_say_their_target_and_achievement_in_words_are_split_eve
     ("人才驿站补助资金到位时间绩效目标值是2023年12月前,实际完成值为2023年12月前,目标完成率为100%,",
      [("人才驿站补助资金到位时间", "2023年12月前", "2023年12月前", None, "100%")]),
     ("业务培训时限,年初目标值11月底前,实际完成值10月,自评得分5分", [("业务培训时限", "11月底前", "10月", "5")]),
+    # the other words reports use: a colon after the name, 预期目标, what was achieved said 实际值 / 全年实际值 / 实际为,
+    # the points 得满分 or 得
+    ("资金支付进度率:目标值≥95%,实际值为100%。", [("资金支付进度率", "≥95%", "100%", None)]),
+    ("护林员满意度预期目标≥90%,全年实际值98%", [("护林员满意度", "≥90%", "98%", None)]),
+    ("护林员满意度年度目标值≥90%，实际为98%，得满分10分。", [("护林员满意度", "≥90%", "98%", "10")]),
+    ("资金到位率,目标值100%,实际完成100%,得8分;", [("资金到位率", "100%", "100%", "8")]),
     # anything else in the sentence: not such a sentence
     ("资金到位率指标为100%实际完成值为100%,资金使用规范", None),
     ("经费发放率为98%覆盖率及资金到位率均为100%", None),
@@ -404,3 +410,15 @@ def test_a_level_opened_sentence_alone_is_a_paragraph_not_an_indicator():
     assert split_prose(_LISTED[3]) is None
     document = read(_LISTED[0], _LISTED[3], _LISTED[4], "二、绩效评价工作情况")
     assert not [i for sheet in document.sheets for i in sheet.indicators]
+
+
+def test_a_reports_level_lines_in_its_other_words_for_target_achievement_and_points():
+    # before, 目标值 and 预期目标 stayed in the names and 得10分 / 得满分10分 became indicators of their own
+    document = read("2024年度某项目支出绩效自评报告", "(二)绩效目标完成情况", "1.产出指标",
+                    "(1)数量指标:资金支付进度率目标值≥95%,实际值为100%,得10分。",
+                    "(2)质量指标:护林员到岗率预期目标≥90%,全年实际值98%。", "三、存在的问题")
+    (sheet,) = document.sheets
+    assert [(i.level2, i.name, i.target.raw) for i in sheet.indicators] == [
+        ("数量指标", "资金支付进度率", "≥95%"), ("质量指标", "护林员到岗率", "≥90%")]
+    assert [(item.actual_raw, item.score) for item in sheet.evaluation.items] == [
+        ("100%", Decimal("10")), ("98%", None)]
