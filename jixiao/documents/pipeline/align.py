@@ -878,7 +878,10 @@ class Aligner:
         marks = self._marks(filled, anchor)
         if closed and width and sum(1 for text in filled if text.strip()) <= width:
             return [filled]  # one table row no wider than the columns: a second target shape is its actual
-        if anchor is None or not marks and width and len(filled) > width and len(filled) % width == 0:
+        # a count of cells that is a multiple of the width by chance, rows short of cells making it up: a figure
+        # would open a row
+        chance = self.slots[0] == "name" and any(is_value(text) for text in filled[::width or 1])
+        if anchor is None or not marks and width and len(filled) > width and len(filled) % width == 0 and not chance:
             # no anchor to cut at (targets written without operators): full rows, one after another
             return [filled[i : i + width] for i in range(0, len(filled), width)] if width else [filled]
         levelled = bool(set(_LEVELS) & set(self.columns.kinds))
@@ -889,7 +892,7 @@ class Aligner:
         if not closed and width > 1 and len(filled) > width and len(filled) % width == 0 and all(
                 text.strip() for text in filled) and (
                 "name" in self.slots and all(mark % width == before for mark in marks)
-                and not any(is_operator(text) for text in filled)):
+                and not any(is_operator(text) for text in filled)) and not chance:
             # exactly whole rows of filled cells, every target shape in its column's place: targets without an
             # operator (100%, 2280次) do not cut the rows, their count does
             return [filled[i : i + width] for i in range(0, len(filled), width)]
@@ -936,11 +939,24 @@ class Aligner:
         for index in range(len(texts) - 1):
             ended = index - start >= len(points) and all(
                 is_bare_number(text) for text in texts[index - len(points):index])
-            if ended and not is_bare_number(texts[index]) and not looks_like_target(texts[index]):
+            if ended and not is_bare_number(texts[index]) and not looks_like_target(texts[index]) \
+                    or self._opens_short_row(texts, start, index):
                 parts.append(texts[start:index])
                 start = index
         parts.append(texts[start:])
         return parts
+
+    @staticmethod
+    def _opens_short_row(texts: list[str], start: int, index: int) -> bool:
+        """True for a name opening a row that prints no points, after a row that holds its values already (Anhui's
+        breakdown rows under their ★ row: ``★补助…种植面积 | 20 | 29.5亩 | 29.5亩 | 20 | 其中桃树种植面积 | 1.5亩 |
+        1.5亩``): words that are no value and no qualitative target, after a figure and before the row's own target
+        and what was achieved (a rule between the points, ``1 | 超出正负10%不得分 | 1``, is followed by one figure)."""
+        text = texts[index]
+        return (0 < index < len(texts) - _ROW_VALUES and is_value(texts[index - 1])
+                and all(is_value(cell) for cell in texts[index + 1:index + 1 + _ROW_VALUES])
+                and sum(1 for cell in texts[start:index] if is_value(cell)) >= _ROW_VALUES
+                and label(text).role is Role.TEXT and not is_value(text) and not is_qualitative(text))
 
     def _split_fused_runs(self, texts: list[str]) -> tuple[list[str], list[str]]:
         """A row short of cells whose figures fused into one run of digits (``% | 901010010`` under 计量单位 |
@@ -1090,9 +1106,10 @@ class Aligner:
                 group = group[: len(kinds) - 1] + ["\n".join(group[len(kinds) - 1 :])]
             pairs = _fit_short(group, kinds)
             if len(group) < len(kinds) and group:
-                if closed and any(kind in _POINTS and not is_bare_number(text) for kind, text in pairs):
-                    # absent merged cells: each cell goes to the first column left that can hold it (a 分值 or 得分
-                    # column holds a bare figure, so ``1.5亩`` is not a weight)
+                if any(kind in _POINTS and not is_bare_number(text) for kind, text in pairs):
+                    # absent merged cells, or a stream's row that prints no points: each cell goes to the first
+                    # column left that can hold it (a 分值 or 得分 column holds a bare figure, so ``1.5亩`` is not a
+                    # weight)
                     pairs = list(zip(_fit(group, kinds) or kinds, group))
                 if not self.cells_absent:
                     placed = {kind for kind, _ in pairs}
@@ -1104,6 +1121,7 @@ class Aligner:
         return values, notes, confidence
 
 
+_ROW_VALUES = 2  # the figures a row holds before a name can open the next one (its target and what was achieved)
 # The shapes of the figure columns that may stand between a row's name and its target when its cells ran together
 _SHAPES = {"weight": r"\d{1,2}(?:\.\d+)?", "operator": r"[≥≤=<>≧≦＝]+", "direction": r"正向|反向"}
 _SHAPE_TARGET = r"[-+]?\d[\d,]*(?:\.\d+)?%?|[^\d]+"  # a figure, or words (有效保障)

@@ -421,4 +421,4 @@ def test_a_reports_level_lines_in_its_other_words_for_target_achievement_and_poi
     assert [(i.level2, i.name, i.target.raw) for i in sheet.indicators] == [
         ("数量指标", "资金支付进度率", "≥95%"), ("质量指标", "护林员到岗率", "≥90%")]
     assert [(item.actual_raw, item.score) for item in sheet.evaluation.items] == [
-        ("100%", Decimal("10")), ("98%", None)]
+        ("100%", Decimal(10)), ("98%", None)]
