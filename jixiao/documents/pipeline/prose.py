@@ -38,9 +38,10 @@ _MET = ("达标",)  # a word after a target's figure saying it is the standard t
 # (数量指标。养老金领取人数…)
 _OPENED = re.compile(r"[:：,，。]\s*$")
 _LEVEL_ROLES = (Role.LEVEL1, Role.LEVEL2)
-# a level name, numbered as an outline's heading (一、产出指标; (一)数量指标, the bracketed number a heading under one)
+# a level name, numbered as an outline's heading (一、产出指标; (一)数量指标, the bracketed number a heading under one),
+# or written without 指标 before a colon, as reports write it (服务对象满意度：…, 数量：…)
 _LEVEL_WORD = re.compile(r"^(?:(?P<sub>[(（][一二三四五六七八九十\d]+[)）])|[一二三四五六七八九十\d]*[、.．]?)\s*"
-                         r"([^:：,，;；。]{2,16}?(?:指标|目标))\s*[:：,，。]?\s*")
+                         r"(?:(?P<word>[^:：,，;；。]{2,16}?(?:指标|目标))\s*[:：,，。]?|(?P<bare>[^:：,，;；。\d\s]{2,8})\s*[:：])\s*")
 
 
 @cache
@@ -73,7 +74,7 @@ def _levels(text: str) -> tuple[list[tuple[str, str]], str]:
     found: list[tuple[str, str]] = []
     while True:
         match = _LEVEL_WORD.match(text)
-        level = _level(match.group(2), bool(match.group("sub"))) if match else None
+        level = _level(match.group("word") or match.group("bare"), bool(match.group("sub"))) if match else None
         if level is None:
             return found, text
         found.append(level)

@@ -422,3 +422,15 @@ def test_a_reports_level_lines_in_its_other_words_for_target_achievement_and_poi
         ("数量指标", "资金支付进度率", "≥95%"), ("质量指标", "护林员到岗率", "≥90%")]
     assert [(item.actual_raw, item.score) for item in sheet.evaluation.items] == [
         ("100%", Decimal(10)), ("98%", None)]
+
+
+def test_a_reports_level_written_without_its_word_before_a_colon():
+    # 服务对象满意度：… is the level 服务对象满意度指标 (before, the line was cut at its commas: 目标值 | 得分 as names)
+    document = read("2023年度生态护林员补助资金项目绩效自评报告", "二、绩效目标完成情况", "(一)产出指标",
+                    "1.数量：生态护林员人数，年度目标值48人，实际完成48人，完成率100%，得分20分。", "(二)满意度指标",
+                    "服务对象满意度：护林员满意度，目标值≥90%，实际完成95%，得分10分。", "三、存在的问题")
+    (sheet,) = document.sheets
+    assert [(i.level2, i.name, i.target.raw) for i in sheet.indicators] == [
+        ("数量指标", "生态护林员人数", "48人"), ("服务对象满意度指标", "护林员满意度", "≥90%")]
+    assert [(item.actual_raw, item.score) for item in sheet.evaluation.items] == [
+        ("48人", Decimal(20)), ("95%", Decimal(10))]
