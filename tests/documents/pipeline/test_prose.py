@@ -434,3 +434,19 @@ def test_a_reports_level_written_without_its_word_before_a_colon():
         ("数量指标", "生态护林员人数", "48人"), ("服务对象满意度指标", "护林员满意度", "≥90%")]
     assert [(item.actual_raw, item.score) for item in sheet.evaluation.items] == [
         ("48人", Decimal(20)), ("95%", Decimal(10))]
+
+
+def test_a_notices_indicators_numbered_with_circled_numbers_under_its_level_headings():
+    document = read("关于下达2024年护林员补助资金绩效目标的通知", "(一)产出指标", "1.数量指标", "①护林员人数≥48人；",
+                    "②巡护面积≥2万亩；", "2.质量指标", "①考核合格率≥95%。")
+    assert [(i.level2, i.name, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("数量指标", "护林员人数", "≥48人"), ("数量指标", "巡护面积", "≥2万亩"), ("质量指标", "考核合格率", "≥95%")]
+
+
+def test_a_line_of_both_level_names_and_one_indicator_is_a_paragraph_not_cells_run_together():
+    # before, 效益指标 | : | 社会效益指标 | :带动脱贫人口增收 | 48人 | 。 were cut apart as a run-together table's cells
+    document = read("2023年度护林员补助资金绩效自评报告", "二、绩效目标完成情况",
+                    "产出指标：数量指标：生态护林员人数48人；质量指标：考核合格率≥95%。",
+                    "效益指标：社会效益指标：带动脱贫人口增收48人。", "三、存在问题")
+    assert [(i.level2, i.name, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("数量指标", "生态护林员人数", "48人"), ("质量指标", "考核合格率", "≥95%"), ("社会效益指标", "带动脱贫人口增收", "48人")]
