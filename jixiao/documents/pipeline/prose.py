@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from jixiao.documents.pipeline.labels import (Role, is_value, label, match_key, simplified, split_name_trend,
-                                             split_qualitative)
+from jixiao.documents.pipeline.labels import (Role, is_qualitative, is_value, label, match_key, simplified,
+                                             split_name_trend, split_qualitative)
 from jixiao.documents.pipeline.said import Said, said_indicators, said_results
 from jixiao.documents.pipeline.tokens import Line, LineKind
 from jixiao.documents.vocabulary import labels
@@ -95,6 +95,9 @@ def _clause(text: str) -> list[tuple[str, str]]:
             fused = (fused[0][:figure.start()].strip(), figure.group(0).strip() + fused[1])
         return [("name", fused[0]), ("target", fused[1])] if fused else [("name", text)] if text else []
     name = text[: match.start()].strip()
+    said_as = _SAID_AS.search(name)
+    if said_as and said_as.start() >= _SHORTEST_NAME:
+        name = name[: said_as.start()]  # the verb before the figure (满意度为95%) is no part of the name
     planned = _PLANNED.search(name)
     if planned and planned.start() >= _SHORTEST_NAME:
         name = name[: planned.start()]  # the word saying the figure is the plan is no part of the name
@@ -105,6 +108,7 @@ def _clause(text: str) -> list[tuple[str, str]]:
 # (养老金领取人数全年平均数年初任务数101974人)
 _PLANNED = re.compile(r"(?:年初|年度|全年)(?:任务数|目标值|计划数|目标)为?$")
 _SHORTEST_NAME = 2  # characters of the name left before that word (else the word is the name: 年度目标值)
+_SAID_AS = re.compile(r"(?:均|都)?为$")
 _ACHIEVED_WORD = "实际"  # 实际布防6架, 实际飞行时长909.93小时: what was done, said with its own verb
 
 
@@ -213,6 +217,19 @@ def split_prose(text: str, levelled: bool = False, headed: bool = False, reporti
             if achieved is not None:
                 items[-1] += (("actual", achieved),)  # the report's figure of what was done, after the target
                 continue
+            restated = _RESTATED.match(clause.strip()) if not pending and items and _awaits_actual(items[-1]) else None
+            if restated is not None:
+                # the target said after the figure reached (完成…里程125公里，年度目标120公里): the clause before gave
+                # what was done
+                items[-1] = _achieved_first(items[-1], restated.group("figure"))
+                continue
+            if not pending and items and _awaits_actual(items[-1]) and is_qualitative(clause):
+                items[-1] += (("actual", clause.strip()),)  # what a qualitative target came to (达到预期目标)
+                continue
+            rate = _RATE.match(clause.strip()) if not pending and items and _rated(items[-1]) else None
+            if rate is not None:
+                items[-1] += (("rate", rate.group("rate")),)  # the completion rate the report works out (完成率104%)
+                continue
             parts = _clause(clause)
             if any(kind == "target" for kind, _ in parts):
                 group = (("group", "，".join(pending)),) if pending else ()
@@ -288,6 +305,26 @@ def _lone_levels(text: str) -> list[tuple[str, str]] | None:
     (产出指标, ``1.产出指标。``), or None."""
     levels, rest = _levels(simplified(text.strip()))
     return levels if levels and not rest.strip(" 。.") else None
+
+
+# a clause that only restates the target (年度目标120公里, 目标值≥80%, 目标值为≥90%), after the clause giving the figure
+# reached; and a clause giving the completion rate worked out (完成率104%, 目标完成率为100%)
+_RESTATED = re.compile(r"^(?:年初|年度|全年)?(?:绩效)?(?:目标值?|指标值|计划(?:数|值)?|预期(?:目标)?值?)(?:为|是|[:：])?\s*"
+                       r"(?P<figure>" + _OPERATOR + r"?\s*\d[\d,]*(?:\.\d+)?\s*[^\d,，;；。]{0,4})$")
+_RATE = re.compile(r"^(?:目标|指标)?完成率(?:为|是|[:：])?\s*(?P<rate>\d+(?:\.\d+)?%)$")
+_REACHED = re.compile(r"^(?:达到|达|为)\s*(?=\d)")  # the word saying the figure reached (优良率达到85%)
+
+
+def _achieved_first(item: Item, target: str) -> Item:
+    """An indicator whose clause gave the figure reached, with the target restated after it."""
+    return tuple(part for part in item if part[0] != "target") + (
+        ("target", target.strip()), *(("actual", _REACHED.sub("", text)) for kind, text in item if kind == "target"))
+
+
+def _rated(item: Item) -> bool:
+    """Whether an item is an indicator with its target and no completion rate yet."""
+    kinds = [kind for kind, _ in item]
+    return "target" in kinds and "rate" not in kinds
 
 
 def _awaits_actual(item: Item) -> bool:

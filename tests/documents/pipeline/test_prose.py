@@ -450,3 +450,18 @@ def test_a_line_of_both_level_names_and_one_indicator_is_a_paragraph_not_cells_r
                     "效益指标：社会效益指标：带动脱贫人口增收48人。", "三、存在问题")
     assert [(i.level2, i.name, i.target.raw) for i in document.sheets[0].indicators] == [
         ("数量指标", "生态护林员人数", "48人"), ("质量指标", "考核合格率", "≥95%"), ("社会效益指标", "带动脱贫人口增收", "48人")]
+
+
+def test_a_reports_figure_reached_before_the_target_it_restates():
+    # 完成…125公里，年度目标120公里，完成率104%: the first figure is what was done, the clause after it the target
+    document = read("2022年度农村公路养护资金项目绩效自评报告", "三、绩效指标完成情况", "(一)产出指标",
+                    "1.数量指标：农村公路养护里程125公里，年度目标120公里，完成率104%。",
+                    "2.质量指标：养护路段优良率达到85%，目标值≥80%。", "(二)满意度指标",
+                    "服务对象满意度指标：经问卷调查，沿线群众满意度为95%，目标值≥90%。", "(三)效益指标",
+                    "社会效益指标：群众出行条件明显改善，达到预期目标。", "四、存在问题")
+    (sheet,) = document.sheets
+    assert [(i.level2, i.name, i.target.raw) for i in sheet.indicators] == [
+        ("数量指标", "农村公路养护里程", "120公里"), ("质量指标", "养护路段优良率", "≥80%"),
+        ("服务对象满意度指标", "沿线群众满意度", "≥90%"), ("社会效益指标", "群众出行条件", "明显改善")]
+    assert [item.actual_raw for item in sheet.evaluation.items] == ["125公里", "85%", "95%", "达到预期目标"]
+    assert sheet.indicators[0].extra["目标完成率"] == "104%"
