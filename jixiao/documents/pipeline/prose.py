@@ -366,6 +366,12 @@ def prose_lines(lines: list[Line]) -> list[Line]:
             continue
         # the first cell holding prose, and whether a level name stands left of it: one pass that stops there
         at, levelled, roles = None, False, []
+        if len(texts) == 1 and not split_prose(texts[0], reporting=reporting, listed=position in listed):
+            # a cell whose level name stands alone on the line above (a table copied one cell per line: 产出指标 |
+            # 开展…8次;编制…3个) holds prose as a row's cell after its level cell does
+            # (a numbered level name alone is an outline's heading: a report's paragraph under it is narrative)
+            above = result[-1].filled if result else []
+            levelled = len(above) == 1 and bool(_lone_levels(above[0].text)) and not _NUMBERED.match(above[0].text.strip())
         for index, text in enumerate(texts):
             if index and is_value(texts[index - 1]):
                 # a sentence after the row's own figures is a column of notes (a 评分标准 cell: 本指标满分6分,

@@ -465,3 +465,14 @@ def test_a_reports_figure_reached_before_the_target_it_restates():
         ("服务对象满意度指标", "沿线群众满意度", "≥90%"), ("社会效益指标", "群众出行条件", "明显改善")]
     assert [item.actual_raw for item in sheet.evaluation.items] == ["125公里", "85%", "95%", "达到预期目标"]
     assert sheet.indicators[0].extra["目标完成率"] == "104%"
+
+
+def test_a_cell_of_indicators_whose_level_cell_stands_alone_on_the_line_above():
+    # corpus 140 copied one cell per line: the level cell, then the cell joining its indicators with ；
+    document = read("项目名称", "全市文物保护专项经费", "年度绩效总目标", "产出指标",
+                    "开展文物安全巡查频次8次;编制文物宣传资料数量3个;文物保护项目验收合格率≥86%。", "效益指标",
+                    "文物保护宣传覆盖人次≥20万人次;文物保护名录和数据库基本健全;文物保护修缮个数≥5个。", "资金拨付对象")
+    assert [(i.level1, i.name, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("产出指标", "开展文物安全巡查频次", "8次"), ("产出指标", "编制文物宣传资料数量", "3个"),
+        ("产出指标", "文物保护项目验收合格率", "≥86%"), ("效益指标", "文物保护宣传覆盖人次", "≥20万人次"),
+        ("效益指标", "文物保护名录和数据库", "基本健全"), ("效益指标", "文物保护修缮个数", "≥5个")]
