@@ -9,7 +9,8 @@ absent. The inference is a guess and every row read under it says so.
 
 from __future__ import annotations
 
-from jixiao.documents.pipeline.labels import Role, label
+from jixiao.documents.interpret.header_cells import parse_amount
+from jixiao.documents.pipeline.labels import Role, is_value, label
 from jixiao.documents.pipeline.regions import EXTRA, Columns, Header
 from jixiao.documents.pipeline.tokens import Line, LineKind
 from jixiao.documents.vocabulary import canonical_label
@@ -46,7 +47,7 @@ def content_header(lines: list[Line], index: int) -> Header | None:
     if not levelled:
         return None
     widest = max(levelled, key=lambda line: len(line.filled))
-    kinds = _kinds([label(token.text).role for token in widest.filled])
+    kinds = _kinds([label(token.text).role for token in widest.filled], [token.text for token in widest.filled])
     if kinds is None:
         return None
     cells = widest.filled
@@ -73,6 +74,12 @@ def _stream_header(lines: list[Line], index: int) -> Header | None:
     return Header(columns, index, index, [])
 
 
+def _points(weight: str, score: str) -> bool:
+    """Whether two figures can be a row's weight and the score it was given (no more than the weight)."""
+    weight_figure, score_figure = parse_amount(weight), parse_amount(score)
+    return weight_figure is not None and score_figure is not None and 0 <= score_figure <= weight_figure
+
+
 def _indicator_like(line: Line) -> bool:
     """A row holding an operator or a target shape beside a text cell, and no column heading or header label."""
     roles = [label(token.text).role for token in line.filled]
@@ -87,9 +94,11 @@ def _continuing(line: Line) -> bool:
     return bool(roles) and roles <= {Role.TEXT, Role.NUMBER, Role.UNIT, Role.OPERATOR, Role.TARGET}
 
 
-def _kinds(roles: list[Role]) -> list[str] | None:
+def _kinds(roles: list[Role], texts: list[str]) -> list[str] | None:
     """The column kinds a row's cell roles say: levels, the name, operator, value, unit, then points (the first
-    bare number after the value is the weight, three are the actual value, the weight and the score)."""
+    bare number after the value is the weight, three are the actual value, the weight and the score; a value
+    after the target, then two figures the second of which is no more than the first, are the actual value, the
+    weight and the score: ``≥48人 | 48人 | 20 | 20``)."""
     kinds: list[str] = []
     for role in roles:
         taken = set(kinds)
@@ -109,5 +118,8 @@ def _kinds(roles: list[Role]) -> list[str] | None:
             kind = EXTRA
         kinds.append(kind)
     if kinds[-3:] == ["weight", EXTRA, EXTRA] and roles[-3:] == [Role.NUMBER] * 3:
+        kinds[-3:] = _SELF_EVALUATED
+    elif kinds[-4:] == ["target", EXTRA, "weight", EXTRA] and roles[-1] is Role.NUMBER and is_value(texts[-3]) \
+            and _points(texts[-2], texts[-1]):
         kinds[-3:] = _SELF_EVALUATED
     return kinds if {"name", "target"} <= set(kinds) else None
