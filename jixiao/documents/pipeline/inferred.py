@@ -117,9 +117,8 @@ def _kinds(roles: list[Role], texts: list[str]) -> list[str] | None:
         else:
             kind = EXTRA
         kinds.append(kind)
-    if kinds[-3:] == ["weight", EXTRA, EXTRA] and roles[-3:] == [Role.NUMBER] * 3:
-        kinds[-3:] = _SELF_EVALUATED
-    elif kinds[-4:] == ["target", EXTRA, "weight", EXTRA] and roles[-1] is Role.NUMBER and is_value(texts[-3]) \
-            and _points(texts[-2], texts[-1]):
+    if kinds[-3:] == ["weight", EXTRA, EXTRA] and roles[-3:] == [Role.NUMBER] * 3 or (
+            kinds[-4:] == ["target", EXTRA, "weight", EXTRA] and roles[-1] is Role.NUMBER and is_value(texts[-3])
+            and _points(texts[-2], texts[-1])):
         kinds[-3:] = _SELF_EVALUATED
     return kinds if {"name", "target"} <= set(kinds) else None
