@@ -231,3 +231,13 @@ def test_other_spellings_of_the_target_actual_and_score_headings(headings):
         "| 效益指标 | 社会效益指标 | 带动增收人数 | ≥48人 | 45人 | 30 | 28 |"]).encode(), "case.txt")[0].sheets[0]
     assert [i.target.raw for i in sheet.indicators] == ["≥48人", "≥48人"]
     assert [(item.actual_raw, item.score) for item in sheet.evaluation.items] == [("48人", 20), ("45人", 28)]
+
+
+def test_a_target_column_whose_heading_is_the_forms_own_wording_is_told_by_its_cells():
+    # 本年绩效目标 is no heading the vocabulary knows: its cells, a target in every full row, say what it is
+    sheet = read_text("\n".join([
+        "某项目绩效自评表", "| 一级指标 | 二级指标 | 三级指标 | 本年绩效目标 | 实际完成值 | 分值 | 得分 |",
+        "| 产出指标 | 数量指标 | 护林员人数 | ≥48人 | 48人 | 20 | 20 |",
+        "| 效益指标 | 社会效益指标 | 带动增收人数 | ≥48人 | 45人 | 30 | 28 |"]).encode(), "case.txt")[0].sheets[0]
+    assert [i.target.raw for i in sheet.indicators] == ["≥48人", "≥48人"]
+    assert [(item.actual_raw, item.score) for item in sheet.evaluation.items] == [("48人", 20), ("45人", 28)]
