@@ -226,6 +226,14 @@ def split_prose(text: str, levelled: bool = False, headed: bool = False, reporti
             if not pending and items and _awaits_actual(items[-1]) and is_qualitative(clause):
                 items[-1] += (("actual", clause.strip()),)  # what a qualitative target came to (达到预期目标)
                 continue
+            bracketed = _BRACKETED.match(clause.strip())
+            if bracketed is not None and len(bracketed.group("name").strip()) >= _SHORTEST_NAME:
+                # the target in brackets after the name, perhaps after the figure reached (资金支付进度率100%（目标值≥95%）)
+                reached = bracketed.group("reached")
+                items.append((("name", bracketed.group("name").strip()), ("target", bracketed.group("target").strip()),
+                              *((("actual", reached.strip()),) if reached else ())))
+                targets += 1
+                continue
             rate = _RATE.match(clause.strip()) if not pending and items and _rated(items[-1]) else None
             if rate is not None:
                 items[-1] += (("rate", rate.group("rate")),)  # the completion rate the report works out (完成率104%)
@@ -311,6 +319,10 @@ def _lone_levels(text: str) -> list[tuple[str, str]] | None:
 # reached; and a clause giving the completion rate worked out (完成率104%, 目标完成率为100%)
 _RESTATED = re.compile(r"^(?:年初|年度|全年)?(?:绩效)?(?:目标值?|指标值|计划(?:数|值)?|预期(?:目标)?值?)(?:为|是|[:：])?\s*"
                        r"(?P<figure>" + _OPERATOR + r"?\s*\d[\d,]*(?:\.\d+)?\s*[^\d,，;；。]{0,4})$")
+_FIGURE = _OPERATOR + r"?\s*\d[\d,]*(?:\.\d+)?\s*[^\d,，;；。()（）]{0,4}"
+_BRACKETED = re.compile(r"^(?P<name>[^()（）\d]+?)(?P<reached>" + _FIGURE + r")?\s*[(（](?:年初|年度|全年)?(?:绩效)?"
+                        r"(?:目标值?|指标值|计划(?:数|值)?|预期(?:目标)?值?)(?:为|是|[:：])?\s*(?P<target>" + _FIGURE
+                        + r")[)）]$")
 _RATE = re.compile(r"^(?:目标|指标)?完成率(?:为|是|[:：])?\s*(?P<rate>\d+(?:\.\d+)?%)$")
 _REACHED = re.compile(r"^(?:达到|达|为)\s*(?=\d)")  # the word saying the figure reached (优良率达到85%)
 

@@ -476,3 +476,15 @@ def test_a_cell_of_indicators_whose_level_cell_stands_alone_on_the_line_above():
         ("产出指标", "开展文物安全巡查频次", "8次"), ("产出指标", "编制文物宣传资料数量", "3个"),
         ("产出指标", "文物保护项目验收合格率", "≥86%"), ("效益指标", "文物保护宣传覆盖人次", "≥20万人次"),
         ("效益指标", "文物保护名录和数据库", "基本健全"), ("效益指标", "文物保护修缮个数", "≥5个")]
+
+
+@pytest.mark.parametrize(("text", "item"), [
+    ("数量指标：资金支付进度率（目标值≥95%），实际完成100%。", ("资金支付进度率", "≥95%", "100%")),
+    ("数量指标：资金支付进度率100%（目标值≥95%）。", ("资金支付进度率", "≥95%", "100%")),
+    ("数量指标：培训人数120人(计划100人);验收合格率100%(目标≥95%)。", ("培训人数", "100人", "120人")),
+])
+def test_a_target_in_brackets_after_the_name_or_the_figure_reached(text, item):
+    # before, the bracket's word stayed in the name (资金支付进度率（目标值) and the figure reached was lost
+    name, target, actual = item
+    found = split_prose(text)
+    assert found is not None and found[1] == (("name", name), ("target", target), ("actual", actual))
