@@ -94,7 +94,7 @@ def _clause(text: str) -> list[tuple[str, str]]:
             # the word follows a figure (资助标准100%达标): the figure with its word is the target
             fused = (fused[0][:figure.start()].strip(), figure.group(0).strip() + fused[1])
         return [("name", fused[0]), ("target", fused[1])] if fused else [("name", text)] if text else []
-    name = text[: match.start()].strip()
+    name = text[: match.start()].strip().rstrip(":：").strip()  # (护林员人数：48人: the colon ends the name)
     said_as = _SAID_AS.search(name)
     if said_as and said_as.start() >= _SHORTEST_NAME:
         name = name[: said_as.start()]  # the verb before the figure (满意度为95%) is no part of the name

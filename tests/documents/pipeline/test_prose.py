@@ -488,3 +488,10 @@ def test_a_target_in_brackets_after_the_name_or_the_figure_reached(text, item):
     name, target, actual = item
     found = split_prose(text)
     assert found is not None and found[1] == (("name", name), ("target", target), ("actual", actual))
+
+
+def test_an_outlines_indicator_written_name_colon_target():
+    document = read("2024年度护林员补助资金绩效目标", "一、产出指标", "1.数量指标", "(1)护林员人数：48人；",
+                    "(2)巡护面积：不少于2万亩；", "二、满意度指标", "(1)护林员满意度：90%以上。")
+    assert [(i.name, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("护林员人数", "48人"), ("巡护面积", "不少于2万亩"), ("护林员满意度", "90%以上")]
