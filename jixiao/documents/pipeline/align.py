@@ -741,7 +741,14 @@ class Aligner:
                 start_line = start.line if at == 0 and start is not None else (
                     run_lines[at] if at < len(run_lines) else None)
                 at += len(cells)
+                tail = _wrapped_tail(cells) if not closed and self.slots[:1] == ["name"] else None
+                ending = cells[tail] if tail is not None else ""
+                if tail is not None:
+                    cells = [_Joined([cells[0], ending]), *cells[1:tail], *cells[tail + 1:]]
                 values, how, confidence = self._shape(cells, closed)
+                if tail is not None:
+                    how = [f"“{ending}”按形式并入{self._heading('name')}（名称折行，结尾印在数值之后）", *how]
+                    confidence = GUESS_CONFIDENCE
                 values.update(run_levels)
                 trend = split_name_trend(values["name"]) if "name" in values and "target" in self.slots and not any(
                     kind in values for kind in ("target", "operator")) else None
@@ -1254,6 +1261,22 @@ def _cut_at_names(texts: list[str]) -> list[list[str]]:
             start, values = index, 0
     parts.append(texts[start:])
     return parts
+
+
+# the words a name's wrapped end opens with (各种强制免率、屠宰率 | 100% | 及检疫率): no name begins so
+_JOINING = re.compile(r"^[及和与或并、]")
+_LONGEST_TAIL = 8
+
+
+def _wrapped_tail(cells: list[str]) -> int | None:
+    """Where the wrapped end of a stream row's name stands when a PDF's text flow printed it after the row's figure
+    (the name's cell was taller than the figure's line): a short cell of words opening with a joining word, right after
+    the first figure; None when there is none."""
+    figure = next((at for at, text in enumerate(cells[1:], 1) if is_value(text)), None)
+    if figure is None or figure + 1 >= len(cells):
+        return None
+    text = cells[figure + 1].strip()
+    return figure + 1 if _JOINING.match(text) and len(text) <= _LONGEST_TAIL and not is_value(text) else None
 
 
 def _full_level1(text: str) -> bool:

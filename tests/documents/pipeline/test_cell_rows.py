@@ -174,3 +174,11 @@ def test_a_streams_rows_without_points_open_at_their_names():
         ("补助家畜家禽养殖数量", "192只"), ("其中羊养殖数量", "180只"), ("其中猪养殖数量", "12头")]
     assert [(item.actual_raw, item.weight, item.score) for item in sheet.evaluation.items][:3] == [
         ("29.5亩", 20, 20), ("1.5亩", None, None), ("5亩", None, None)]
+
+
+def test_a_names_wrapped_end_printed_after_its_figure_rejoins_the_name():
+    # corpus 216 (a PDF's text flow): the name's cell was taller than the figure's line, so its end comes after it
+    document = read("\n".join(["二级指标指标内容指标值备注", "数量指标", "各种强制免率、屠宰率", "100%", "及检疫率"]))
+    (indicator,) = document.sheets[0].indicators
+    assert (indicator.name, indicator.target.raw) == ("各种强制免率、屠宰率及检疫率", "100%")
+    assert any("“及检疫率”按形式并入" in d.message for d in document.diagnostics)
