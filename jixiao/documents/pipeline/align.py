@@ -118,6 +118,8 @@ class _FusedRun(_Cut):
         return piece
 
 
+_KIND_WORDS = ("定性", "定量")  # what a 指标性质 cell says of its row, never the end of an indicator's name
+_SHORTEST_FUSED_NAME = 2
 # a name with the figures of the neighbouring cells run into it: the score before, the weight after
 # (the name may keep the template's numbering: 指标1种薯采购价格不高于市场价8)
 _FIGURED_NAME = re.compile(r"^(\d+(?:\.\d+)?)?((?:指标\s*\d{1,2}\s*[:：.．、]?)?\D*[\u4e00-\u9fff)）]\D*?)"
@@ -526,6 +528,8 @@ class Aligner:
         following = slots[slots.index("name") + 1] if "name" in slots and slots.index("name") + 1 < len(slots) else None
         if following in _POINTS and not closed:
             return self._unfuse_figures(tokens, texts)
+        if following == "operator":
+            return self._unfuse_kind(tokens, texts)
         if following != "target":
             return tokens, texts
         result_tokens: list[Token] = []
@@ -554,6 +558,21 @@ class Aligner:
             result_tokens += [token, token]
             result_texts += [parts[0], _Piece(parts[1])]
         return result_tokens, result_texts
+
+    def _unfuse_kind(self, tokens: list[Token], texts: list[str]) -> tuple[list[Token], list[str]]:
+        """A name that ran into the 指标性质 cell after it (``提升工作效率定性 | 定性 | 有效提升`` under 三级指标 | 指标性质 |
+        指标方向 | 目标值, the two cells without a space between them): the kind's word is cut off the name and
+        placed as the operator's cell; the row says so."""
+        for index, text in enumerate(texts):
+            key = text.strip()
+            word = next((word for word in _KIND_WORDS if key.endswith(word)), None)
+            if word is None or len(key) - len(word) < _SHORTEST_FUSED_NAME or label(key).role is not Role.TEXT:
+                continue
+            name = key[:-len(word)]
+            how = f"“{key}”按形式拆分为{self._heading('name')}“{name}”与{self._heading('operator')}“{word}”"
+            return ([*tokens[:index + 1], tokens[index], *tokens[index + 1:]],
+                    [*texts[:index], name, _FusedRun(word, how), *texts[index + 1:]])
+        return tokens, texts
 
     def _figures_fused(self, text: str, following: str) -> list[str] | None:
         """A stream's cell holding a whole row run together whose figures carry no operator or unit
