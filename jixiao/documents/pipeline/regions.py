@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from itertools import accumulate
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from jixiao.documents.pipeline.coefficient import COEFFICIENT
@@ -28,6 +28,7 @@ from jixiao.documents.pipeline.labels import (
     column_kind,
     heading_spellings,
     is_chrome,
+    is_value,
     label,
     match_key,
     split_rows_run_together,
@@ -123,6 +124,28 @@ class Header:
     def starting_at(self, start: int, tokens: list[Token]) -> Header:
         """The same header starting earlier, at ``start``, with ``tokens`` of the lines above it."""
         return Header(self.columns, start, self.end, [*tokens, *self.tokens], self.interleaved)
+
+
+_ROWS_LOOKED_AT = 8  # body rows under a header whose cells say which unnamed column holds the targets
+_ROWS_AGREEING = 2
+
+
+def _target_from_rows(columns: Columns, rows: list[Line]) -> Columns:
+    """The columns with the target's told by the rows' content, when no heading names it in words the vocabulary
+    knows (a form's own wording: 本年绩效目标): the one unnamed column after the name whose cell holds a target or a
+    figure in every row under the header as wide as it (several such columns are one value per sub-unit, 西坪镇 |
+    桃舟乡 | 芦田镇, no one target)."""
+    kinds = columns.kinds
+    if "target" in kinds or "name" not in kinds or EXTRA not in kinds:
+        return columns
+    full = [line.filled for line in rows if line.kind is LineKind.ROW and len(line.filled) == len(kinds)]
+    if len(full) < _ROWS_AGREEING:
+        return columns
+    valued = [index for index in range(kinds.index("name") + 1, len(kinds))
+              if kinds[index] == EXTRA and all(is_value(row[index].text) for row in full)]
+    if len(valued) != 1:
+        return columns
+    return replace(columns, kinds=[*kinds[:valued[0]], "target", *kinds[valued[0] + 1:]])
 
 
 def _is_header(kinds: list[str], settings: ReadSettings) -> bool:
@@ -431,7 +454,7 @@ def find_header(lines: list[Line], index: int, settings: ReadSettings = DEFAULT_
                 return stacked.starting_at(index, [t for t in tokens if t.text.strip()])
             end = _refinements(lines, index + 1, columns)
             tokens = list(tokens) + [t for line in lines[index + 1:end] for t in line.filled]
-            return Header(columns, index, end, tokens)
+            return Header(_target_from_rows(columns, lines[end:end + _ROWS_LOOKED_AT]), index, end, tokens)
         return None
     if line.kind is LineKind.CELL and line.tokens and (label(line.tokens[0].text).role is Role.HEADING
                                                        or _opens_with_levels(lines, index)):

@@ -276,6 +276,12 @@ def test_indicators_that_say_their_target_and_achievement_in_words_are_split_eve
     ("人才驿站补助资金到位时间绩效目标值是2023年12月前,实际完成值为2023年12月前,目标完成率为100%,",
      [("人才驿站补助资金到位时间", "2023年12月前", "2023年12月前", None, "100%")]),
     ("业务培训时限,年初目标值11月底前,实际完成值10月,自评得分5分", [("业务培训时限", "11月底前", "10月", "5")]),
+    # the other words reports use: a colon after the name, 预期目标, what was achieved said 实际值 / 全年实际值 / 实际为,
+    # the points 得满分 or 得
+    ("资金支付进度率:目标值≥95%,实际值为100%。", [("资金支付进度率", "≥95%", "100%", None)]),
+    ("护林员满意度预期目标≥90%,全年实际值98%", [("护林员满意度", "≥90%", "98%", None)]),
+    ("护林员满意度年度目标值≥90%，实际为98%，得满分10分。", [("护林员满意度", "≥90%", "98%", "10")]),
+    ("资金到位率,目标值100%,实际完成100%,得8分;", [("资金到位率", "100%", "100%", "8")]),
     # anything else in the sentence: not such a sentence
     ("资金到位率指标为100%实际完成值为100%,资金使用规范", None),
     ("经费发放率为98%覆盖率及资金到位率均为100%", None),
@@ -385,3 +391,110 @@ def test_a_reports_line_under_its_level_keeps_the_completion_rate_it_works_out_b
     assert (indicator.level2, indicator.name, indicator.target.raw) == ("数量指标", "当年人才驿站组织活动数量", "28次")
     assert indicator.extra["目标完成率"] == "143%"
     assert [item.actual_raw for item in sheet.evaluation.items] == ["40次"]
+
+
+# corpus 249: a report's targets, one level to a line; two lines are sentences with no figure of their own
+_LISTED = ("(二)项目绩效目标", "项目年度目标:完成2024年度护林员补贴的发放,确保巡林工作正常开展;",
+           "数量指标:林业草原生态保护恢复资金项目资金支付进度率≥95%;", "质量指标:保障巡林工作的顺利开展,护林员的待遇正常发放;",
+           "时效指标:2024年度内完成支付;", "成本指标:项目产出成本控制在预算内≤100%;", "服务对象满意度指标:生态护林员满意度≥90%。")
+
+
+def test_a_line_of_a_list_of_level_opened_targets_without_a_figure_is_a_qualitative_indicator():
+    document = read(*_LISTED, "二、绩效评价工作情况")
+    (sheet,) = document.sheets
+    assert [(i.level2, i.name, i.target.raw) for i in sheet.indicators] == [
+        ("数量指标", "林业草原生态保护恢复资金项目资金支付进度率", "≥95%"),
+        ("质量指标", "保障巡林工作的顺利开展，护林员的待遇正常发放", ""), ("时效指标", "2024年度内完成支付", ""),
+        ("成本指标", "项目产出成本控制在预算内", "≤100%"), ("服务对象满意度指标", "生态护林员满意度", "≥90%")]
+
+
+def test_a_level_opened_sentence_alone_is_a_paragraph_not_an_indicator():
+    # out of a list that gives figures, such a sentence is a report's text (质量指标:…) with nothing to read
+    assert split_prose(_LISTED[3]) is None
+    document = read(_LISTED[0], _LISTED[3], _LISTED[4], "二、绩效评价工作情况")
+    assert not [i for sheet in document.sheets for i in sheet.indicators]
+
+
+def test_a_reports_level_lines_in_its_other_words_for_target_achievement_and_points():
+    # before, 目标值 and 预期目标 stayed in the names and 得10分 / 得满分10分 became indicators of their own
+    document = read("2024年度某项目支出绩效自评报告", "(二)绩效目标完成情况", "1.产出指标",
+                    "(1)数量指标:资金支付进度率目标值≥95%,实际值为100%,得10分。",
+                    "(2)质量指标:护林员到岗率预期目标≥90%,全年实际值98%。", "三、存在的问题")
+    (sheet,) = document.sheets
+    assert [(i.level2, i.name, i.target.raw) for i in sheet.indicators] == [
+        ("数量指标", "资金支付进度率", "≥95%"), ("质量指标", "护林员到岗率", "≥90%")]
+    assert [(item.actual_raw, item.score) for item in sheet.evaluation.items] == [
+        ("100%", Decimal(10)), ("98%", None)]
+
+
+def test_a_reports_level_written_without_its_word_before_a_colon():
+    # 服务对象满意度：… is the level 服务对象满意度指标 (before, the line was cut at its commas: 目标值 | 得分 as names)
+    document = read("2023年度生态护林员补助资金项目绩效自评报告", "二、绩效目标完成情况", "(一)产出指标",
+                    "1.数量：生态护林员人数，年度目标值48人，实际完成48人，完成率100%，得分20分。", "(二)满意度指标",
+                    "服务对象满意度：护林员满意度，目标值≥90%，实际完成95%，得分10分。", "三、存在的问题")
+    (sheet,) = document.sheets
+    assert [(i.level2, i.name, i.target.raw) for i in sheet.indicators] == [
+        ("数量指标", "生态护林员人数", "48人"), ("服务对象满意度指标", "护林员满意度", "≥90%")]
+    assert [(item.actual_raw, item.score) for item in sheet.evaluation.items] == [
+        ("48人", Decimal(20)), ("95%", Decimal(10))]
+
+
+def test_a_notices_indicators_numbered_with_circled_numbers_under_its_level_headings():
+    document = read("关于下达2024年护林员补助资金绩效目标的通知", "(一)产出指标", "1.数量指标", "①护林员人数≥48人；",
+                    "②巡护面积≥2万亩；", "2.质量指标", "①考核合格率≥95%。")
+    assert [(i.level2, i.name, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("数量指标", "护林员人数", "≥48人"), ("数量指标", "巡护面积", "≥2万亩"), ("质量指标", "考核合格率", "≥95%")]
+
+
+def test_a_line_of_both_level_names_and_one_indicator_is_a_paragraph_not_cells_run_together():
+    # before, 效益指标 | : | 社会效益指标 | :带动脱贫人口增收 | 48人 | 。 were cut apart as a run-together table's cells
+    document = read("2023年度护林员补助资金绩效自评报告", "二、绩效目标完成情况",
+                    "产出指标：数量指标：生态护林员人数48人；质量指标：考核合格率≥95%。",
+                    "效益指标：社会效益指标：带动脱贫人口增收48人。", "三、存在问题")
+    assert [(i.level2, i.name, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("数量指标", "生态护林员人数", "48人"), ("质量指标", "考核合格率", "≥95%"), ("社会效益指标", "带动脱贫人口增收", "48人")]
+
+
+def test_a_reports_figure_reached_before_the_target_it_restates():
+    # 完成…125公里，年度目标120公里，完成率104%: the first figure is what was done, the clause after it the target
+    document = read("2022年度农村公路养护资金项目绩效自评报告", "三、绩效指标完成情况", "(一)产出指标",
+                    "1.数量指标：农村公路养护里程125公里，年度目标120公里，完成率104%。",
+                    "2.质量指标：养护路段优良率达到85%，目标值≥80%。", "(二)满意度指标",
+                    "服务对象满意度指标：经问卷调查，沿线群众满意度为95%，目标值≥90%。", "(三)效益指标",
+                    "社会效益指标：群众出行条件明显改善，达到预期目标。", "四、存在问题")
+    (sheet,) = document.sheets
+    assert [(i.level2, i.name, i.target.raw) for i in sheet.indicators] == [
+        ("数量指标", "农村公路养护里程", "120公里"), ("质量指标", "养护路段优良率", "≥80%"),
+        ("服务对象满意度指标", "沿线群众满意度", "≥90%"), ("社会效益指标", "群众出行条件", "明显改善")]
+    assert [item.actual_raw for item in sheet.evaluation.items] == ["125公里", "85%", "95%", "达到预期目标"]
+    assert sheet.indicators[0].extra["目标完成率"] == "104%"
+
+
+def test_a_cell_of_indicators_whose_level_cell_stands_alone_on_the_line_above():
+    # corpus 140 copied one cell per line: the level cell, then the cell joining its indicators with ；
+    document = read("项目名称", "全市文物保护专项经费", "年度绩效总目标", "产出指标",
+                    "开展文物安全巡查频次8次;编制文物宣传资料数量3个;文物保护项目验收合格率≥86%。", "效益指标",
+                    "文物保护宣传覆盖人次≥20万人次;文物保护名录和数据库基本健全;文物保护修缮个数≥5个。", "资金拨付对象")
+    assert [(i.level1, i.name, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("产出指标", "开展文物安全巡查频次", "8次"), ("产出指标", "编制文物宣传资料数量", "3个"),
+        ("产出指标", "文物保护项目验收合格率", "≥86%"), ("效益指标", "文物保护宣传覆盖人次", "≥20万人次"),
+        ("效益指标", "文物保护名录和数据库", "基本健全"), ("效益指标", "文物保护修缮个数", "≥5个")]
+
+
+@pytest.mark.parametrize(("text", "item"), [
+    ("数量指标：资金支付进度率（目标值≥95%），实际完成100%。", ("资金支付进度率", "≥95%", "100%")),
+    ("数量指标：资金支付进度率100%（目标值≥95%）。", ("资金支付进度率", "≥95%", "100%")),
+    ("数量指标：培训人数120人(计划100人);验收合格率100%(目标≥95%)。", ("培训人数", "100人", "120人")),
+])
+def test_a_target_in_brackets_after_the_name_or_the_figure_reached(text, item):
+    # before, the bracket's word stayed in the name (资金支付进度率（目标值) and the figure reached was lost
+    name, target, actual = item
+    found = split_prose(text)
+    assert found is not None and found[1] == (("name", name), ("target", target), ("actual", actual))
+
+
+def test_an_outlines_indicator_written_name_colon_target():
+    document = read("2024年度护林员补助资金绩效目标", "一、产出指标", "1.数量指标", "(1)护林员人数：48人；",
+                    "(2)巡护面积：不少于2万亩；", "二、满意度指标", "(1)护林员满意度：90%以上。")
+    assert [(i.name, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("护林员人数", "48人"), ("巡护面积", "不少于2万亩"), ("护林员满意度", "90%以上")]
