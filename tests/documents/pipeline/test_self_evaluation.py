@@ -682,3 +682,24 @@ def test_two_amounts_whose_ratio_is_the_printed_rate_are_budget_and_spending(fig
     evaluation = read("\n".join(rows)).sheets[0].evaluation
     assert (evaluation.budget_initial, evaluation.budget_full, evaluation.spent, evaluation.execution_rate) == money
     assert (evaluation.execution_weight, evaluation.execution_score) == (Decimal(10), Decimal(9))
+
+
+def test_a_plain_budget_heading_over_the_figures_row():
+    # corpus 231 (Hubei 项目自评表 on a converter mirror, Traditional with pinyin glosses): the money table heads its
+    # budget 预算数(A), with no 年初 or 全年, beside 执行数(B) and 执行率(B/A)
+    text = "\n".join([
+        "2022年度科普經(jīng)費項目自評表",
+        "項目名稱 科學(xué)普及經(jīng)費",
+        "預(yù)算執(zhí)行情況(萬元)",
+        "(20分)",
+        "  預(yù)算數(shù)(A) 執(zhí)行數(shù)(B) 執(zhí)行率(B/A) 得分",
+        "(20分*執(zhí)行率)",
+        "年度財政資金總額 104 103.97 99.97 19",
+        "年度績效目標(biāo)1(80分) 一級指標(biāo) 二級指標(biāo) 三級指標(biāo) 年初目標(biāo)值(A) 實際完成值(B) 得分",
+        "產(chǎn)出指標(biāo) 數(shù)量指標(biāo) 開展全國科普日專題科普活動 10場 9場 7",
+    ])
+    sheet = read(text).sheets[0]
+    evaluation = sheet.evaluation
+    assert (evaluation.budget_full, evaluation.spent, evaluation.execution_rate) == (
+        Decimal(104), Decimal("103.97"), Decimal("99.97"))
+    assert sheet.budget.total == Decimal(104)
