@@ -703,3 +703,17 @@ def test_a_plain_budget_heading_over_the_figures_row():
     assert (evaluation.budget_full, evaluation.spent, evaluation.execution_rate) == (
         Decimal(104), Decimal("103.97"), Decimal("99.97"))
     assert sheet.budget.total == Decimal(104)
+
+
+def test_a_target_said_with_its_direction_stays_whole_under_a_block_label_heading():
+    # corpus 231: the heading row opens with the block's label (年度绩效目标1(80分)), so the rows are a cell short
+    # of it; the target 提升10% is one cell, its 提升 no part of the indicator's name
+    text = "\n".join([
+        "2022年度科普经费项目自评表",
+        "项目名称 科学普及经费",
+        "年度绩效目标1(80分) 一级指标 二级指标 三级指标 年初目标值(A) 实际完成值(B) 得分",
+        "效益指标 社会效益指标 公民科学文化素质 提升10% 提升10% 6",
+    ])
+    (indicator,) = read(text).sheets[0].indicators
+    assert (indicator.name, indicator.target.raw, indicator.target.value, indicator.target.unit) == (
+        "公民科学文化素质", "提升10%", Decimal(10), "%")
