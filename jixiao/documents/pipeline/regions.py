@@ -66,8 +66,9 @@ _FRAME_LABELS = ("绩效指标", "年度绩效指标", "长期绩效指标", "�
                  # (the self-evaluation form's: 年度绩效指标完成情况 beside its levels)
                  "年度绩效指标完成情况", "绩效指标完成情况")
 _SECTION = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]")
-# a report's numbered section heading, (二)项目财务管理状况: no cell of a grid (a numbered level name is a level's)
-_REPORT_SECTION = re.compile(r"^[(（][一二三四五六七八九十]{1,2}[)）][\u4e00-\u9fff]{4}")
+# a report's numbered section heading, (二)项目财务管理状况: no cell of a grid (a numbered level name is a level's);
+# a bracketed word counts as one character of it ((四)部门(单位)职能职责)
+_REPORT_SECTION = re.compile(r"^[(（][一二三四五六七八九十]{1,2}[)）](?:[\u4e00-\u9fff]|[(（][\u4e00-\u9fff]{1,6}[)）]){4}")
 _SEAL = re.compile(r"[(（]?(?:单位)?盖章[)）]?")
 _SEALED = re.compile(r"[(（](?:单位)?盖章[)）]")  # a signatory's cell: 财政绩效管理科室(盖章) 年 月 日
 _CLOSING = {"审核意见", "填表说明", "评价结论", "存在问题", "财政部门审核意见", "主管部门审核意见",

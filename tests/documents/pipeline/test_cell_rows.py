@@ -154,3 +154,21 @@ def test_a_level_name_run_into_the_first_part_of_a_wrapped_level_2_gets_a_line_o
     indicators = read(text).sheets[0].indicators
     assert [(i.level1, i.level2, i.name) for i in indicators] == [
         ("产出指标", "数量指标", "新建道路"), ("满意度指标", "服务对象满意度指标", "群众满意度")]
+
+
+def test_a_qualitative_row_without_its_unit_cell_and_the_reports_next_section():
+    # corpus 248 (Chongqing 绩效自评工作报告): one cell per line under 指标名称 | 计量单位 | 指标性质 | 指标值; a
+    # 定性 row has no unit cell, so the figure before it ends the row above and is no name; the report's next
+    # section, whose heading holds a bracketed word, is not the last row's target
+    text = "\n".join([
+        "(三)绩效目标。",
+        *(f"{cell} |" for cell in ["指标名称", "计量单位", "指标性质", "指标值", "辅警人员", "人", "=", "512",
+                                   "项目持续期", "定性"]),
+        "基本建立 | |",
+        *(f"{cell} |" for cell in ["受益对象满意度", "%", "≥", "95"]),
+        "(四)部门(单位)职能职责。",
+        "丰都县公安局是主管全县社会治安的县政府组成部门,有内设所队室22个,派出所17个。",
+    ])
+    indicators = read(text).sheets[0].indicators
+    assert [(i.name, i.target.raw) for i in indicators] == [
+        ("辅警人员", "512"), ("项目持续期", "基本建立"), ("受益对象满意度", "95")]
