@@ -87,7 +87,7 @@ _VALUE_KINDS = ("target", "long_term_target", "actual", "expected")
 
 _MONEY_HEADINGS = {
     "budget_initial": ("年初预算数", "年初预算", "年初预算数(万元)", "年初部门预算安排金额"),
-    "budget_full": ("全年预算数", "调整后预算数", "全年预算", "调整后预算", "年度预算数", "预算数", "下达额度", "转移支付预算数",
+    "budget_full": ("全年预算数", "调整后预算数", "全年预算", "调整后预算", "年度预算数", "下达额度", "转移支付预算数",
                     "调整后全年预算数", "全年调整预算数", "全年(调整)预算数"),
     "spent": ("全年执行数", "预算执行数", "执行数", "实际支出", "全年执行", "实际支出金额", "转移支付执行数", "实际执行数",
               "全年实际执行数", "实际执行金额", "实际支出数", "全年实际支出数", "年度拨付金额"),
@@ -144,6 +144,16 @@ def _adjusted_subtotal(texts: list[str], keys: list[str | None]) -> list[str | N
     return [("budget_full" if key is None and index >= 2 and keys[index - 2] == "budget_initial"
              and match_key(_CIRCLED.sub("", text)) == "小计" and "调整" in texts[index - 1] else key)
             for index, (text, key) in enumerate(zip(texts, keys))]
+
+
+def _plain_budget(texts: list[str], keys: list[str | None]) -> list[str | None]:
+    """``keys`` with a plain 预算数 heading read as the year's budget where the row also heads what was spent
+    (预算数(A) | 执行数(B) | 执行率(B/A) | 得分, a Hubei 项目自评表): alone, 预算数 heads a project's money in other
+    tables (a long layout's 项目名称 | 预算数 | 一级指标 …)."""
+    if "spent" not in keys:
+        return keys
+    return ["budget_full" if key is None and match_key(_MONEY_NOTE.sub("", text.strip())) == "预算数" else key
+            for text, key in zip(texts, keys)]
 
 
 def _broken_money_headings(texts: list[str]) -> list[str]:
@@ -516,7 +526,7 @@ class SheetBuilder:
 
     def _money_cells(self, row: Row, texts: list[str]) -> bool:
         """:meth:`_money_row` on the row's cells ``texts``; True when they were the money table's."""
-        keys = _adjusted_subtotal(texts, [money_key(text) for text in texts])
+        keys = _plain_budget(texts, _adjusted_subtotal(texts, [money_key(text) for text in texts]))
         # (the pairs may follow the row's own label: 项目资金(万元) | 年初预算数 | 100 | 全年预算数 | 120 …)
         lead = next((index for index, key in enumerate(keys) if key), len(keys))
         if not any(is_figure(text) for text in texts[:lead]) and self._money_pairs(texts[lead:], keys[lead:]):
