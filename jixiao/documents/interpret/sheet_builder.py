@@ -51,9 +51,9 @@ from jixiao.documents.vocabulary import (
     canonical_label,
     goals_word,
     header_label,
+    is_total_label,
     labels,
     split_label_value,
-    total_words,
 )
 from jixiao.model import (
     Checkpoint,
@@ -673,7 +673,7 @@ class SheetBuilder:
         The total may stand after another trailer in the same row (其他需要说明事项 | 无 | 总分 | 100 | 96 | 优)."""
         texts = [cell.text.strip() for cell in row.filled]
         keys = [fold(text).rstrip(":") for text in texts]
-        at = next((index for index, key in enumerate(keys) if key in total_words()), None)
+        at = next((index for index, key in enumerate(keys) if is_total_label(key)), None)
         if at is not None:
             # A 合计 row holds the weights' sum before the score's (| 合计 | 100 | 90 |): the score is the last number.
             numbers = [parse_amount(t) for t in texts[at + 1:] if parse_amount(t) is not None]

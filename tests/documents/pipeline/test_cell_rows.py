@@ -172,3 +172,16 @@ def test_a_qualitative_row_without_its_unit_cell_and_the_reports_next_section():
     indicators = read(text).sheets[0].indicators
     assert [(i.name, i.target.raw) for i in indicators] == [
         ("辅警人员", "512"), ("项目持续期", "基本建立"), ("受益对象满意度", "95")]
+
+
+def test_a_total_stating_its_full_marks_closes_the_grid_and_claims_the_total():
+    # corpus 259 (Yunnan 项目支出绩效自评表, one cell a line with bars): 总分(100分) | 100 | 自评等级 | 优 below the
+    # grid is the claimed total, not an indicator named 总分(100分)
+    cells = ["一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分",
+             "满意度指标(10分)", "服务对象满意度指标", "重点优抚对象满意率", "100%", "100%", "10",
+             "总分(100分)", "100", "自评等级", "优"]
+    text = "\n".join(["2022年度项目支出绩效自评表", "项目名称", "|", "春节走访慰问经费", "|",
+                      *(line for cell in cells for line in (cell, "|"))])
+    sheet = read(text).sheets[0]
+    assert [i.name for i in sheet.indicators] == ["重点优抚对象满意率"]
+    assert sheet.evaluation.total == 100
