@@ -27,6 +27,7 @@ from jixiao.documents.interpret.header_cells import (
 from jixiao.documents.interpret.text_lists import split_items
 from jixiao.documents.pipeline.align import GUESS_CONFIDENCE, Aligner, Placed
 from jixiao.documents.pipeline.coefficient import READ_FROM_RIGHT
+from jixiao.documents.pipeline.money_text import rate_points
 from jixiao.documents.pipeline.labels import (
     Role,
     clean_name,
@@ -134,6 +135,8 @@ def money_key(text: str) -> str | None:
         return "spent"
     if _RATE_TO_DATE.match(key):
         return "execution_rate"
+    if rate_points(key):
+        return "score"  # 得分(20分*执行率): the score, its note the points a form with no 分值 column gives the rate
     return next((name for name, words in _MONEY_HEADINGS.items() if key in words), None)
 
 
@@ -619,6 +622,9 @@ class SheetBuilder:
         if period:
             self.money["period"] = period  # 1-6月执行数: the monitoring period, when the title does not say
         self._money_reason = any(match_key(text) in _REASON_HEADINGS for text in texts)
+        points = next((rate_points(text) for text, key in zip(texts, keys) if key == "score"), None)
+        if points and "weight" not in keys:
+            self.money["weight"] = points  # the rate's 分值, printed only in the score heading's note
 
     def _figures_under_headings(self, texts: list[str]) -> dict[str, str] | None:
         """The figures of a row under the money headings, by heading (a 原因 note after them kept apart)."""

@@ -686,7 +686,7 @@ def test_two_amounts_whose_ratio_is_the_printed_rate_are_budget_and_spending(fig
 
 def test_a_plain_budget_heading_over_the_figures_row():
     # corpus 231 (Hubei 项目自评表 on a converter mirror, Traditional with pinyin glosses): the money table heads its
-    # budget 预算数(A), with no 年初 or 全年, beside 执行数(B) and 执行率(B/A)
+    # budget 预算数(A), with no 年初 or 全年, beside 执行数(B), 执行率(B/A) and 得分 with its note on the next line
     text = "\n".join([
         "2022年度科普經(jīng)費項目自評表",
         "項目名稱 科學(xué)普及經(jīng)費",
@@ -703,6 +703,8 @@ def test_a_plain_budget_heading_over_the_figures_row():
     assert (evaluation.budget_full, evaluation.spent, evaluation.execution_rate) == (
         Decimal(104), Decimal("103.97"), Decimal("99.97"))
     assert sheet.budget.total == Decimal(104)
+    # the score heading's note (20分*执行率) gives the rate's points where no 分值 column does
+    assert (evaluation.execution_weight, evaluation.execution_score) == (Decimal(20), Decimal(19))
 
 
 def test_a_target_said_with_its_direction_stays_whole_under_a_block_label_heading():
