@@ -159,7 +159,7 @@ def _agrees(figures: dict[str, str]) -> bool:
 _SAID = {
     "budget_full": re.compile(r"预算(?:数|金额|资金)?(?:安排)?(?:为|共计|合计)?\s*(\d+(?:\.\d+)?)\s*万元"),
     # (a year's 支出 said alone, 2023年支出2310.4万元, is what was spent; 基本支出 and 项目支出 name kinds of spending)
-    "spent": re.compile(r"(?:实际执行|执行总量|执行金额|实际支出|(?<=年)支出|发放补助资金|拨付资金)(?:为|了|共计|合计)?\s*"
+    "spent": re.compile(r"(?:实际执行|执行总量|执行金额|执行数|实际支出|(?<=年)支出|发放补助资金|拨付资金)(?:为|了|共计|合计)?\s*"
                         r"(\d+(?:\.\d+)?)\s*万元"),
     "execution_rate": re.compile(r"执行率(?:为|达到|达)?\s*(\d{1,3}(?:\.\d+)?\s*%)"),
 }

@@ -719,3 +719,18 @@ def test_a_target_said_with_its_direction_stays_whole_under_a_block_label_headin
     (indicator,) = read(text).sheets[0].indicators
     assert (indicator.name, indicator.target.raw, indicator.target.value, indicator.target.unit) == (
         "公民科学文化素质", "提升10%", Decimal(10), "%")
+
+
+def test_a_self_evaluation_work_reports_title_and_money_sentence_above_its_goal_table():
+    # corpus 248 (Chongqing 绩效自评工作报告): the title names the fund, a sentence states the money, then the goal
+    # table one cell a line
+    text = "\n".join([
+        "丰都县公安局2022年度辅警人员经费绩效自评工作报告",
+        "(二)项目资金情况。",
+        "全年预算数2565万元,全年执行数2565万元,预算执行率100%。",
+        "(三)绩效目标。",
+        *(f"{cell} |" for cell in ["指标名称", "计量单位", "指标性质", "指标值", "辅警人员", "人", "=", "512"]),
+    ])
+    sheet = read(text).sheets[0]
+    assert sheet.name == "辅警人员经费"
+    assert (sheet.evaluation.spent, sheet.evaluation.execution_rate) == (Decimal(2565), Decimal(100))
