@@ -9,7 +9,7 @@ import tomllib
 
 from jixiao.model.lexicon import fold
 
-__all__ = ["PAGE_NUMBER", "header_label", "goals_word", "column_label", "is_trailer", "total_words", "split_label_value",
+__all__ = ["PAGE_NUMBER", "header_label", "goals_word", "column_label", "is_trailer", "total_words", "is_total_label", "split_label_value",
            "labels", "canonical_label"]
 
 _COLON = re.compile(r"[:：]$")
@@ -98,6 +98,15 @@ def total_words() -> frozenset[str]:
     return frozenset(fold(word) for word in labels()["trailers"]["totals"])
 
 
+# the full marks a total's label states in brackets (总分(100分), 合计（100分）): the label is the total's all the same
+_FULL_MARKS = re.compile(r"\s*\(\d{1,3}(?:\.\d+)?分\)$")
+
+
+def is_total_label(text: str) -> bool:
+    """True for the label of a row below a grid that claims the total (总分, 合计:, 总分(100分))."""
+    return _FULL_MARKS.sub("", fold(text).rstrip(":")) in total_words()
+
+
 @cache
 def _trailer_words() -> tuple[frozenset[str], tuple[str, ...]]:
     """The trailer words, and each followed by a colon: built once, since every new cell text is asked."""
@@ -111,7 +120,7 @@ def is_trailer(text: str) -> bool:
     colon (``备注：…``, ``填报人``), not an indicator that merely begins with one (``说明会场次``)."""
     key = fold(text)
     words, with_colon = _trailer_words()
-    return key in words or key.startswith(with_colon)
+    return key in words or key.startswith(with_colon) or is_total_label(key)
 
 
 def split_label_value(text: str) -> tuple[str, str] | None:

@@ -27,6 +27,7 @@ from jixiao.documents.interpret.header_cells import (
 from jixiao.documents.interpret.text_lists import split_items
 from jixiao.documents.pipeline.align import GUESS_CONFIDENCE, Aligner, Placed
 from jixiao.documents.pipeline.coefficient import READ_FROM_RIGHT
+from jixiao.documents.pipeline.money_text import rate_points
 from jixiao.documents.pipeline.labels import (
     Role,
     clean_name,
@@ -51,9 +52,9 @@ from jixiao.documents.vocabulary import (
     canonical_label,
     goals_word,
     header_label,
+    is_total_label,
     labels,
     split_label_value,
-    total_words,
 )
 from jixiao.model import (
     Checkpoint,
@@ -134,6 +135,8 @@ def money_key(text: str) -> str | None:
         return "spent"
     if _RATE_TO_DATE.match(key):
         return "execution_rate"
+    if rate_points(key):
+        return "score"  # 得分(20分*执行率): the score, its note the points a form with no 分值 column gives the rate
     return next((name for name, words in _MONEY_HEADINGS.items() if key in words), None)
 
 
@@ -144,6 +147,16 @@ def _adjusted_subtotal(texts: list[str], keys: list[str | None]) -> list[str | N
     return [("budget_full" if key is None and index >= 2 and keys[index - 2] == "budget_initial"
              and match_key(_CIRCLED.sub("", text)) == "小计" and "调整" in texts[index - 1] else key)
             for index, (text, key) in enumerate(zip(texts, keys))]
+
+
+def _plain_budget(texts: list[str], keys: list[str | None]) -> list[str | None]:
+    """``keys`` with a plain 预算数 heading read as the year's budget where the row also heads what was spent
+    (预算数(A) | 执行数(B) | 执行率(B/A) | 得分, a Hubei 项目自评表): alone, 预算数 heads a project's money in other
+    tables (a long layout's 项目名称 | 预算数 | 一级指标 …)."""
+    if "spent" not in keys:
+        return keys
+    return ["budget_full" if key is None and match_key(_MONEY_NOTE.sub("", text.strip())) == "预算数" else key
+            for text, key in zip(texts, keys)]
 
 
 def _broken_money_headings(texts: list[str]) -> list[str]:
@@ -558,7 +571,7 @@ class SheetBuilder:
 
     def _money_cells(self, row: Row, texts: list[str]) -> bool:
         """:meth:`_money_row` on the row's cells ``texts``; True when they were the money table's."""
-        keys = _adjusted_subtotal(texts, [money_key(text) for text in texts])
+        keys = _plain_budget(texts, _adjusted_subtotal(texts, [money_key(text) for text in texts]))
         # (the pairs may follow the row's own label: 项目资金(万元) | 年初预算数 | 100 | 全年预算数 | 120 …)
         lead = next((index for index, key in enumerate(keys) if key), len(keys))
         if not any(is_figure(text) for text in texts[:lead]) and self._money_pairs(texts[lead:], keys[lead:]):
@@ -661,6 +674,9 @@ class SheetBuilder:
         if period:
             self.money["period"] = period  # 1-6月执行数: the monitoring period, when the title does not say
         self._money_reason = any(match_key(text) in _REASON_HEADINGS for text in texts)
+        points = next((rate_points(text) for text, key in zip(texts, keys) if key == "score"), None)
+        if points and "weight" not in keys:
+            self.money["weight"] = points  # the rate's 分值, printed only in the score heading's note
 
     def _figures_under_headings(self, texts: list[str]) -> dict[str, str] | None:
         """The figures of a row under the money headings, by heading (a 原因 note after them kept apart)."""
@@ -721,7 +737,7 @@ class SheetBuilder:
         The total may stand after another trailer in the same row (其他需要说明事项 | 无 | 总分 | 100 | 96 | 优)."""
         texts = [cell.text.strip() for cell in row.filled]
         keys = [fold(text).rstrip(":") for text in texts]
-        at = next((index for index, key in enumerate(keys) if key in total_words()), None)
+        at = next((index for index, key in enumerate(keys) if is_total_label(key)), None)
         if at is not None:
             # A 合计 row holds the weights' sum before the score's (| 合计 | 100 | 90 |): the score is the last number.
             numbers = [parse_amount(t) for t in texts[at + 1:] if parse_amount(t) is not None]

@@ -932,6 +932,10 @@ class Aligner:
         parts, start = [], 0
         for previous, mark in zip(marks, marks[1:]):
             cut = max(mark - before, previous + 1)
+            while cut < mark and is_value(filled[cut]):
+                # a row opens with its name, never a figure: the figure ends the row before, and this row has
+                # fewer cells before its anchor (a qualitative row with no unit: 项目持续期 | 定性 | 基本建立)
+                cut += 1
             parts.append(filled[start:cut])
             start = cut
         parts.append(filled[start:])

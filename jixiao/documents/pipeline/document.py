@@ -250,8 +250,10 @@ class _Assembler:
             if not current.sheet.goals and self._prose_goal:
                 current.sheet.goals = [self._prose_goal]
             self._prose_goal = None
-            # (a report's first sentence of indicators may say the money too: …实际完成…264户,发放补助资金为278.8万元)
-            self._header_text(current, reported=reported, said=" ".join(first.texts) if reported else "")
+            # (a report's first sentence of indicators may say the money too: …实际完成…264户,发放补助资金为278.8万元;
+            # a self-evaluation report's sentences say it above its goal table: 全年预算数2565万元,全年执行数2565万元)
+            self._header_text(current, reported=reported or self._report_title is not None,
+                              said=" ".join(first.texts) if reported else "")
             if first.extra.get(PROSE) and not reported:
                 current.total_from_sentences(self._block())  # a notice setting a project's goals in sentences
         self._block_text = []

@@ -236,6 +236,8 @@ def split_name_target(text: str) -> tuple[str, str] | None:
     name = written[:start].rstrip(" :：,，")
     if not _CJK.search(name) or name[-1].isdigit() or label(name).role is not Role.TEXT or _TARGET_IN_NAME.search(name):
         return None  # the name holds another target: several rows run together, for :func:`segment`
+    if _trend_ending().fullmatch(fold(name)):
+        return None  # a direction word alone is no name: the cell is a target said with its direction (提升10%)
     return name, written[start:]
 
 

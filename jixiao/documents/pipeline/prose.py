@@ -303,6 +303,37 @@ def split_report_sentence(text: str) -> tuple[Item, ...] | None:
     return tuple(items) or None
 
 
+# a report's section heading of the year's goals ((二)项目绩效目标), its paragraph perhaps on the same line
+_GOALS_SECTION = re.compile(r"^[(（][一二三四五六七八九十]{1,2}[)）](?:项目)?绩效目标[。.:：]?\s*")
+# the words a report's goals paragraph opens its list with (…,我绩效目标是全年完成; …项目目标:): no part of a name
+_GOALS_LEAD = re.compile(r"^.*?目标(?:是|为|:|：)(?:全年)?(?:完成)?")
+_MIN_GOALS = 2  # targets a goals paragraph lists at least, for its clauses to be read as indicators
+# the list of what was achieved run on after the goals (…服务21实际完成:资助…230人)
+_DONE_LIST = re.compile(r"实际完成[:：]")
+
+
+def _split_goals_paragraph(text: str) -> tuple[Item, ...] | None:
+    """The indicators a self-evaluation report's goals paragraph lists as clauses of a name and a figure with its
+    unit, under its heading ``(二)项目绩效目标`` (``2020年,我绩效目标是全年完成应急救护普及培训3000人,红十字救护员培训50人,…``),
+    or None. Its sentences that give no figure (充分发扬…精神) are the report's words, not indicators, and so is the
+    lead-in before the first name. A list of what was achieved after them (``…实际完成:资助精神病患者服药230人,…``)
+    gives each indicator of the same name its actual."""
+    planned, done = (*_DONE_LIST.split(text, maxsplit=1), "")[:2]
+    items = _figured(planned)
+    if len(items) < _MIN_GOALS:
+        return None
+    first = dict(items[0])
+    items[0] = (("name", _GOALS_LEAD.sub("", first["name"]).strip()), ("target", first["target"]))
+    actuals = {dict(item)["name"]: dict(item)["target"] for item in _figured(done)} if done else {}
+    return tuple((("name", name := dict(item)["name"]), ("target", dict(item)["target"]))
+                 + ((("actual", actuals[name]),) if name in actuals else ()) for item in items)
+
+
+def _figured(text: str) -> list[Item]:
+    """The items of ``text`` read as prose that give a figure."""
+    return [item for item in split_prose(text, headed=True) or () if any(kind == "target" for kind, _ in item)]
+
+
 def _unit_of(figure: str) -> str:
     """The unit a figure is written with (户 of 264户), empty for a bare number."""
     return re.sub(r"^[^\d]*[\d,.]+\s*", "", figure)
@@ -350,11 +381,13 @@ def prose_lines(lines: list[Line]) -> list[Line]:
     prose keeps the level names before it as items and gives the cells before those a row of their own
     (``年度绩效总目标 | 产出指标 | 开展…8次；编制…3个``); a lone level name right above prose is an item too. Under
     an outline's numbered level headings (一、产出指标, (一)数量指标) each line giving an indicator and its target is
-    prose, and the headings above it are items."""
+    prose, and the headings above it are items; so is a report's paragraph of goals under its heading ((二)项目绩效目标)
+    that lists targets as clauses of a name and a figure."""
     result: list[Line] = []
     listed = _listed(lines)
     headed = False  # the lines above are an outline's level headings, or indicators under them
     reporting = False  # the lines stand under a report's heading of what was achieved (绩效指标完成情况分析)
+    goals_next = False  # the line above is a report's heading of its goals, alone ((二)项目绩效目标)
     for position, line in enumerate(lines):
         filled = line.filled
         texts = [token.text for token in filled]
@@ -369,6 +402,11 @@ def prose_lines(lines: list[Line]) -> list[Line]:
         if items and any(kind == "rest" for item in items for kind, _ in item):
             items = None  # a report's paragraph under the heading (its sentences no indicators), not an outline's line
         headed = bool(items)
+        alone = simplified(texts[0]).strip() if len(texts) == 1 else ""
+        goals = _GOALS_SECTION.match(alone)
+        if (goals or goals_next) and alone[goals.end() if goals else 0:]:
+            items = items or _split_goals_paragraph(alone[goals.end() if goals else 0:])
+        goals_next = bool(goals) and goals.end() == len(alone)  # type: ignore[union-attr]
         if not items and len(texts) == 1 and line.kind is not LineKind.ROW:
             items = split_report_sentence(texts[0])
         if items:

@@ -53,6 +53,9 @@ def test_traditional_level_names_are_understood_and_a_level_heading_on_its_own_l
     ("资助对象满意度达到目标值95%以上", ("资助对象满意度", "达到目标值95%以上")),
     ("项目资金支出率达到95%", ("项目资金支出率", "达到95%")),
     ("设备完好率高于90%", ("设备完好率", "高于90%")),
+    # a direction word before the figure is the target's whole wording, not a name (corpus 231: 提升10% | 提升10%)
+    ("提升10%", None),
+    ("稳步提高5%", None),
 ])
 def test_a_name_and_its_target_run_together_are_split_at_a_target_that_ends_the_cell(text, parts):
     assert split_name_target(text) == parts

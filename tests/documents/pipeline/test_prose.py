@@ -498,3 +498,29 @@ def test_an_outlines_indicator_written_name_colon_target():
                     "(2)巡护面积：不少于2万亩；", "二、满意度指标", "(1)护林员满意度：90%以上。")
     assert [(i.name, i.target.raw) for i in document.sheets[0].indicators] == [
         ("护林员人数", "48人"), ("巡护面积", "不少于2万亩"), ("护林员满意度", "90%以上")]
+
+
+def test_a_reports_goals_paragraph_lists_its_indicators_as_clauses():
+    # corpus 255 (Hunan 专项资金绩效评价报告): under (二)项目绩效目标 one sentence lists the targets, each a name and
+    # a figure with its unit; the lead-in and the closing slogan are the report's words
+    text = "\n".join([
+        "沅江市红十字会2020年度专项资金绩效评价报告",
+        "(二)项目绩效目标",
+        "2020年,我绩效目标是全年完成应急救护普及培训3000人,红十字救护员培训50人,发展志愿者50人,开展无偿献血、"
+        "造血干细胞捐献等宣传活动3次以上。充分发扬人道、博爱、奉献的红十字精神,推动红十字事业的发展。",
+        "二、项目实施及管理情况",
+    ])
+    (sheet,) = read_text(text.encode(), "case.txt")[0].sheets
+    assert [(i.name, i.target.raw) for i in sheet.indicators] == [
+        ("应急救护普及培训", "3000人"), ("红十字救护员培训", "50人"), ("发展志愿者", "50人"),
+        ("开展无偿献血、造血干细胞捐献等宣传活动", "3次以上")]
+
+
+def test_a_reports_goals_paragraph_runs_on_into_what_was_achieved():
+    # corpus 245 (Hunan 绩效自评报告): heading and paragraph on one line, the list of actuals run on after 实际完成:
+    text = ("(二)项目绩效目标。2022年县残联实施的残疾人康复项目目标:资助精神病患者服药230人,“0-6”残疾儿童康复救助39人,"
+            "辅具适配200人实际完成:资助精神病患者服药230人,“0-6”残疾儿童康复救助52人,辅具适配230人。")
+    (sheet,) = read_text(text.encode(), "case.txt")[0].sheets
+    assert [(i.name, i.target.raw) for i in sheet.indicators] == [
+        ("资助精神病患者服药", "230人"), ("“0-6”残疾儿童康复救助", "39人"), ("辅具适配", "200人")]
+    assert [item.actual_raw for item in sheet.evaluation.items] == ["230人", "52人", "230人"]
