@@ -268,9 +268,12 @@ class _Assembler:
         if reported:
             current.reported = True
             _report_budget(current, "\n".join(" ".join(line.texts) for line in lines[header.start:end]))
-        if end == len(lines) and end > header.end:
+        # a web page's footer after the grid (第 1 页 共 3 页, 上一篇, 网站标识码) is no part of the file's content: a
+        # copy cut inside its grid still ends there
+        file_ends = _only_chrome(lines[end:])
+        if file_ends and end > header.end:
             self._cut(current, lines[header.end:end])
-        elif end == len(lines) and not current.sheet.indicators:
+        elif file_ends and not current.sheet.indicators:
             # the file stops inside or right after the header (…| 全年实际完成值 | 未完成原): no row was printed
             heading = next((token for token in reversed(header.tokens) if token.text.strip()), None)
             if heading is not None:
@@ -658,6 +661,11 @@ def _joins_money_heading(row: Row, text: str) -> bool:
 _NUMBERING = re.compile(r"^[(（]?[一二三四五六七八九十\d]{1,2}[)）.、．]?")
 _LEVEL_OPENING = re.compile(r"^(产出|效益|效果|满意度|成本|数量|质量|时效|经济效益|社会效益|生态效益|可持续影响|服务对象满意度)"
                             r"(指标|目标)")
+
+
+def _only_chrome(lines: list[Line]) -> bool:
+    """True when ``lines`` hold nothing but a web page's furniture (or nothing at all)."""
+    return all(is_chrome(token.text) for line in lines for token in line.filled if token.text.strip())
 
 
 def _level_heading_left(lines: list[Line]) -> bool:
