@@ -20,7 +20,14 @@ import argparse
 from dataclasses import dataclass, field
 
 from benchmarks.corpus_score import document_bytes
-from benchmarks.review_judging import READER_RULE, Judgment, load_judgments, profile_for, same_indicator, scoring_profile
+from benchmarks.review_judging import (
+    READER_RULE,
+    Judgment,
+    load_judgments,
+    profile_for,
+    same_indicator,
+    scoring_profile,
+)
 from benchmarks.variants import variants
 from jixiao.cli.check_command import check_document
 from jixiao.documents import NotAGoalDocument, read_bytes

@@ -1,0 +1,60 @@
+"""The same table written in another form (a web page's footer after it, Traditional characters) is reviewed as the
+table itself: findings that appear only on such a variant come from reading noise (``benchmarks.review_variants``).
+Snippets are dev corpus 025's (湖南南县 疾控中心, a copy cut inside its grid) and 182's (福建武夷山 对外文化交流基地, text
+run together, cut after its first row)."""
+
+from __future__ import annotations
+
+import pytest
+
+from jixiao.documents import read_bytes
+from jixiao.review import load_profile, review_document
+
+# corpus 025 as published: the copy stops inside its third row (…| 定性 | 减)
+_CUT_025 = """2025年项目支出绩效目标表 | |||||||
+项目支出名称 | 基本公共卫生服务和应急处理及卫生监督执法专项 | 部门预算 | 70.00 | ||||
+项目绩效目标 | 对全县突发卫生公共事件进行相关人员培训、物质储备、应急能力建设,完成市级下达的双随机监督任务。 | ||||||
+一级指标 | 二级指标 | 三级指标 | 指标值类型 | 目标值 | 度量单位 | 指标值内容 | 备注 |
+成本指标 | 经济成本指标 | 疾病预防控制中心经费 | ≤ | 70 | 万元 | 反映疾病预防控制中心经费。 | 反映疾病预防控制中心经费。 |
+社会成本指标 | 实施项目对社会产生的不利影响 | 定性 | 减少 | 反映实施项目对社会产生的不利影响。 | 反映实施项目对社会产生的不利影响。 | ||
+生态环境成本指标 | 实施项目对生态产生的不利影响 | 定性 | 减"""
+# a government site's footer, as pages print it below the document
+_FOOTER = "\n\n第 1 页 共 3 页\n上一篇：关于公开2023年部门预算的说明\n打印本页    关闭窗口\n主办单位：县人民政府办公室    网站标识码：5113000001\n"
+
+# corpus 182's goal table (the copy ends after the first indicator), and the same text in Traditional characters
+_RUN_182 = ("附件2:专项资金绩效目标表(2026年度)项目名称福建省省级宣传文化事业发展专项资金(对外文化交流基地建设)主管部门(单位)名称"
+            "武夷山市委宣传部补助区域武夷山市资金情况(万元)资金总额:15其中:财政拨款15其他资金0总体目标①邀请不少于3名来自不同国家的"
+            "国际友人(武夷星国际茶文化志愿者)到武夷星进行茶相关知识实习实训,深入了解中国茶文化、武夷茶文化,②全年度接待不少于100人次"
+            "国际友人到武夷星体验中国茶文化,15万元产出指标数量指标邀请国际友人实习实训涉及国家数量邀请国际友人实习实训涉及国家数量≥3个")
+_RUN_182_TRADITIONAL = (
+    "附件2:專項資金績效目標表(2026年度)項目名稱福建省省級宣傳文化事業發展專項資金(對外文化交流基地建設)主管部門(單位)名稱"
+    "武夷山市委宣傳部補助區域武夷山市資金情況(萬元)資金總額:15其中:財政撥款15其他資金0總體目標①邀請不少於3名來自不同國家的"
+    "國際友人(武夷星國際茶文化志願者)到武夷星進行茶相關知識實習實訓,深入瞭解中國茶文化、武夷茶文化,②全年度接待不少於100人次"
+    "國際友人到武夷星體驗中國茶文化,15萬元產出指標數量指標邀請國際友人實習實訓涉及國家數量邀請國際友人實習實訓涉及國家數量≥3個")
+
+
+def _review(text: str):
+    document = read_bytes(text.encode(), "目标表.txt")
+    return document, review_document(document, load_profile())
+
+
+@pytest.mark.parametrize("footer", ["", _FOOTER])
+def test_a_copy_cut_inside_its_grid_is_cut_whatever_page_footer_follows(footer):
+    document, review = _review(_CUT_025 + footer)
+    (cut,) = [d for d in document.diagnostics if d.code == "P120"]  # the third row is cut, not read
+    assert cut.location.sheet == review.sheets[0].sheet and "减" in cut.message
+    # the levels after the cut (产出, 效益, 满意度) are not said missing, nor the 产出 groups
+    assert [f.rule for f in review.findings if f.rule in ("JX103", "JX104")] == []
+    assert review.sheets[0].partial
+
+
+@pytest.mark.parametrize("text", [_RUN_182, _RUN_182_TRADITIONAL])
+def test_a_sheet_named_in_traditional_characters_keeps_the_readers_word_that_its_copy_is_cut(text):
+    document, review = _review(text)
+    (sheet,) = review.sheets
+    # the reader's diagnostics name the sheet as the review does (its name as written, Traditional too)
+    assert {d.location.sheet for d in document.diagnostics} == {sheet.sheet}
+    assert "P119" in {d.code for d in document.diagnostics}
+    # so the levels after the cut are not said missing, and the sheet is graded as reviewed in part
+    assert [f.message for f in sheet.findings if f.rule in ("JX103", "JX104", "JX105")] == []
+    assert sheet.partial and any(f.rule == "JX001" and f.sheet == sheet.sheet for f in sheet.findings)
