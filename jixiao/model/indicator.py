@@ -157,7 +157,30 @@ def misread_cell(indicator: Indicator) -> bool:
     (完成值达到指标值,记满分). The reader placed another cell in the name column, so the
     row's other cells are misplaced too and nothing on it can be held against the table."""
     return named_by_a_figure(indicator) or bool(_SCORING_RULE.match(fold(indicator.name))) \
-        or any(_figure_alone(line) for line in indicator.name.splitlines()[1:])
+        or any(_figure_alone(line) for line in indicator.name.splitlines()[1:]) \
+        or _date_alone(indicator.name) or _figures_after(indicator.name) \
+        or any(_target_alone(cell) or _date_alone(cell) for cell in (indicator.level1_raw, indicator.level2_raw))
+
+
+def _target_alone(text: str) -> bool:
+    # Only a target (≥90.91%, a bound or a rate) in a level cell: the row's cells shifted into the level columns
+    # (corpus 130 with a 备注 column added); a level's points (30分), broken off its label, are not one
+    figure = parse_target(text)
+    return figure.value is not None and figure.leftover is None and (figure.operator is not None or figure.unit == "%")
+
+
+def _date_alone(text: str) -> bool:
+    # Only a date (2021年7月, 2020.1.1-2020.12.31): a 时效 row's value read into its name (corpus 178's copy as a page's
+    # spaced text) or into a level column (corpus 130 with a 备注 column added): no indicator or level is named so
+    figure = parse_target(text)
+    return figure.is_date and figure.leftover is None
+
+
+def _figures_after(name: str) -> bool:
+    # Two or more figures after the name, each on its own (免费开放率 100% 100% 12.5 12.5): the row's value, actual and
+    # score cells run into its name (corpus 206 as pipe rows); the name cell holds them all
+    words = name.split()
+    return len(words) > 2 and all(_figure_alone(word) for word in words[-2:])
 
 
 def _figure_alone(text: str) -> bool:

@@ -282,7 +282,7 @@ class EmptyIndicatorCell(Rule):
         # a scored row whose figures are only in its parts below (GoalSheet.breakdowns) has a value nowhere of its own
         heads = {id(ctx.sheet.indicators[head - 1]) for head in ctx.sheet.breakdowns()}
         blank = [(indicator, column) for indicator in rows
-                 for column, empty in (("name", not indicator.name.strip()),
+                 for column, empty in (("name", not indicator.name.strip() and not _placed_by_guess(indicator)),
                                        ("target", _no_value(ctx, indicator) and (
                                            id(indicator) in heads or not _value_elsewhere(indicator))))
                  if empty]
@@ -368,6 +368,13 @@ def _split_off(indicator: Indicator) -> bool:
     name is not a cell the unit left blank; what it holds is JX207's to report."""
     return not indicator.name.strip() and not (indicator.description or "").strip() \
         and bool(_NOTHING_WRITTEN.match(indicator.target.raw or ""))
+
+
+def _placed_by_guess(indicator: Indicator) -> bool:
+    """True for a row whose cells the reader placed by a guess (text without a grid, one cell per line): a name cell
+    it found empty may be a name it placed elsewhere (corpus 236 copied one cell per line: the names went to a row
+    of their own), not a cell the unit left blank."""
+    return indicator.confidence < GUESSED_BELOW
 
 
 def _no_value(ctx: SheetContext, indicator: Indicator) -> bool:
