@@ -275,6 +275,13 @@ class SheetContext:
             and not has_figure(self.goal_text) and any(not i.target.is_empty for i in self.sheet.indicators)
 
     @property
+    def rows_guessed(self) -> bool:
+        """True when some row's cells were placed by a guess (or the whole layout was guessed): a claim about what no
+        row says (nothing counts the output) may then rest on a count the reader put in the wrong cell, and is no
+        ground for returning the sheet."""
+        return self.confidence(Confidence.HIGH) is Confidence.GUESSED_LAYOUT
+
+    @property
     def headless(self) -> bool:
         """True when the sheet's table header is not in the file (a copy that starts inside the table, its columns
         inferred from the rows): the header fields above the table are not in the file either."""

@@ -58,3 +58,31 @@ def test_a_sheet_named_in_traditional_characters_keeps_the_readers_word_that_its
     # so the levels after the cut are not said missing, and the sheet is graded as reviewed in part
     assert [f.message for f in sheet.findings if f.rule in ("JX103", "JX104", "JX105")] == []
     assert sheet.partial and any(f.rule == "JX001" and f.sheet == sheet.sheet for f in sheet.findings)
+
+
+# corpus 249 (海南白沙 邦溪镇 护林员补贴): a report in prose whose goals and indicators the reader set in rows by a guess
+_PROSE_249 = """2024年度林业草原生态保护恢复资金项目支出绩效评价报告
+
+(二)项目绩效目标
+
+项目年度目标:完成2024年度护林员补贴的发放,确保巡林工作正常开展;
+
+数量指标:林业草原生态保护恢复资金项目资金支付进度率≥95%;
+
+质量指标:保障巡林工作的顺利开展,护林员的待遇正常发放;
+
+时效指标:2024年度内完成支付;
+
+成本指标:项目产出成本控制在预算内≤100%;
+
+服务对象满意度指标:生态护林员满意度≥90%。
+"""
+
+
+def test_a_goal_without_figures_beside_rows_placed_by_a_guess_is_not_a_return():
+    # nothing among the rows read counts the output, but the rows were placed by a guess: a count may stand unplaced,
+    # so the sheet is not returned for its goal; the finding says it rests on a guessed layout
+    _, review = _review(_PROSE_249)
+    (goal,) = [f for f in review.findings if f.rule == "JX911"]
+    assert "完成2024年度护林员补贴的发放" in goal.message and goal.location.column == "绩效目标"
+    assert (goal.severity.value, goal.confidence.value) == ("warning", "guessed-layout")
