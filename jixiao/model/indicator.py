@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal
 from enum import StrEnum
 
@@ -158,7 +159,7 @@ def misread_cell(indicator: Indicator) -> bool:
     row's other cells are misplaced too and nothing on it can be held against the table."""
     return named_by_a_figure(indicator) or bool(_SCORING_RULE.match(fold(indicator.name))) \
         or any(_figure_alone(line) for line in indicator.name.splitlines()[1:]) \
-        or _date_alone(indicator.name) or _figures_after(indicator.name) \
+        or _date_alone(indicator.name) or _figures_after(indicator.name) or _broken_off(indicator.name) \
         or any(_target_alone(cell) or _date_alone(cell) for cell in (indicator.level1_raw, indicator.level2_raw))
 
 
@@ -167,6 +168,22 @@ def _target_alone(text: str) -> bool:
     # (corpus 130 with a 备注 column added); a level's points (30分), broken off its label, are not one
     figure = parse_target(text)
     return figure.value is not None and figure.leftover is None and (figure.operator is not None or figure.unit == "%")
+
+
+def _broken_off(name: str) -> bool:
+    # A piece of a cell broken at a line break: it closes a bracket it never opened (能、有可能、不可能), the tail of
+    # 完成目标可能性(确定能、有可能、不可能), corpus 016 with its long cells wrapped) or ends on one it opens (项目总投入(,
+    # 215). A Pinyin gloss whose opening bracket was lost with its character (享受?chē)?guó)家, corpus 223) is no break.
+    folded = fold(name)
+    depth = 0
+    for index, char in enumerate(folded):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0 and not (index and unicodedata.name(folded[index - 1], "").startswith("LATIN")):
+                return True
+            depth = max(depth - 1, 0)
+    return folded.endswith("(")
 
 
 def _date_alone(text: str) -> bool:

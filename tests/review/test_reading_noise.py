@@ -9,6 +9,7 @@ import pytest
 
 from jixiao.documents import read_bytes
 from jixiao.review import load_profile, review_document
+from tests.review.sheets import build_document, load_data
 
 # corpus 025 as published: the copy stops inside its third row (…| 定性 | 减)
 _CUT_025 = """2025年项目支出绩效目标表 | |||||||
@@ -86,3 +87,40 @@ def test_a_goal_without_figures_beside_rows_placed_by_a_guess_is_not_a_return():
     (goal,) = [f for f in review.findings if f.rule == "JX911"]
     assert "完成2024年度护林员补贴的发放" in goal.message and goal.location.column == "绩效目标"
     assert (goal.severity.value, goal.confidence.value) == ("warning", "guessed-layout")
+
+
+BASE = load_data("rule_cases.toml")["base"]
+
+
+@pytest.mark.parametrize(("misread", "placed", "rule"), [
+    # corpus 178 as a page's spaced text: the 开工时限 row's date read as its name, its value cell empty (JX107)
+    (["产出指标", "时效指标", "2021年7月", "", "", ""], ["产出指标", "时效指标", "开工时限", "", "", ""], "JX107"),
+    # corpus 130 with a 备注 column added: the rate read into the 二级指标 column (JX506: not a standard level)
+    (["产出指标", "≥90.91%", "补贴发放合规率", "", "", ""], ["产出指标", "合规指标", "补贴发放合规率", "", "≥90.91%", ""],
+     "JX506"),
+    # corpus 206 as pipe rows: the row's value, actual and score cells run into its name, its value cell read as -
+    (["产出指标", "时效指标", "时效指标 免费开放率 100% 100% 12.5 12.5", "", "-", ""],
+     ["产出指标", "时效指标", "免费开放率", "", "-", ""], "JX205"),
+    # corpus 016 with its long cells wrapped: the tail of 完成目标可能性(确定能、有可能、不可能) as a row of its own
+    (["产出指标", "质量指标", "能、有可能、不可能)", "", "", ""], ["产出指标", "质量指标", "完成目标可能性", "", "", ""],
+     "JX107"),
+])
+def test_no_finding_rests_on_a_row_whose_cells_were_visibly_misread(misread, placed, rule):
+    def findings(row: list[str]) -> list[str]:
+        review = review_document(build_document({**BASE, "rows": [*BASE["rows"], row]}), load_profile())
+        return [f.rule for f in review.findings if f.indicator == row[2]]
+
+    assert findings(misread) == []
+    assert rule in findings(placed)  # the same cells read in place are reported
+
+
+@pytest.mark.parametrize(("confidence", "reported"), [(1.0, True), (0.5, False)])
+def test_an_empty_name_is_a_blank_only_where_the_grid_placed_the_row(confidence, reported):
+    # corpus 236 copied one cell per line: the reader placed the values by a guess (confidence 0.5) and the names
+    # went to a row of their own, so the value rows have no name; in a grid, an empty name is the unit's blank
+    document = build_document({**BASE, "rows": [*BASE["rows"], ["产出指标", "数量指标", "", "", "≥80次", ""]]})
+    sheet = document.sheets[0]
+    rows = [*sheet.indicators[:-1], sheet.indicators[-1].model_copy(update={"confidence": confidence})]
+    document = document.model_copy(update={"sheets": [sheet.model_copy(update={"indicators": rows})]})
+    findings = [f for f in review_document(document, load_profile()).findings if f.rule == "JX107"]
+    assert [f.location.column for f in findings] == (["三级指标"] if reported else [])
