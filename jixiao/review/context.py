@@ -275,6 +275,13 @@ class SheetContext:
             and not has_figure(self.goal_text) and any(not i.target.is_empty for i in self.sheet.indicators)
 
     @property
+    def values_unread(self) -> bool:
+        """True when no row of the sheet has a value: nothing was read that places an indicator in the grid (a header
+        line taken for a row, corpus 003 with a 序号 column; a grid whose values stand unplaced), so which categories it
+        has cannot be told; JX107 reports the blank values."""
+        return not any(not indicator.target.is_empty for indicator in self.sheet.indicators)
+
+    @property
     def rows_guessed(self) -> bool:
         """True when some row's cells were placed by a guess (or the whole layout was guessed): a claim about what no
         row says (nothing counts the output) may then rest on a count the reader put in the wrong cell, and is no

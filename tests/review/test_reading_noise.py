@@ -124,3 +124,11 @@ def test_an_empty_name_is_a_blank_only_where_the_grid_placed_the_row(confidence,
     document = document.model_copy(update={"sheets": [sheet.model_copy(update={"indicators": rows})]})
     findings = [f for f in review_document(document, load_profile()).findings if f.rule == "JX107"]
     assert [f.location.column for f in findings] == (["三级指标"] if reported else [])
+
+
+def test_a_sheet_without_any_value_read_is_not_said_to_miss_its_categories():
+    # corpus 003 with a 序号 column: the header's 单位 line (820001-井研县马踏镇人民政府) taken for a sheet's only row
+    document = build_document({**BASE, "rows": [["", "", "820-马踏镇部门", "", "", ""]]})
+    findings = review_document(document, load_profile()).findings
+    assert [f.rule for f in findings if f.rule in ("JX103", "JX104", "JX105")] == []
+    assert [(f.rule, f.indicator) for f in findings if f.rule == "JX107"] == [("JX107", "820-马踏镇部门")]

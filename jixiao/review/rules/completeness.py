@@ -129,7 +129,8 @@ class MissingLevel1(Rule):
         "（一级指标栏空着或放错，由 JX501 报告）也算有；满意度不论放在哪里都只算满意度指标，效益指标下只有满意度的，"
         "等于没有效益指标。自评表、监控表是对已批复目标的报告，不因缺满意度指标报告，缺产出或效益指标也只是警告。"
         "读取程序推测了版式的（文字稿、没有表格线的转载），缺少的类别可能随版式丢失或被文件截断，也只是警告。"
-        "有填了指标值的行一级、二级都没有读到（转载时合并单元格丢失）的，这些行可能就是看似缺少的类别，不在此报告。",
+        "有填了指标值的行一级、二级都没有读到（转载时合并单元格丢失）的，这些行可能就是看似缺少的类别，不在此报告；"
+        "一行指标值也没有读到的（表头的一行被当作指标行），看不出有哪些类别，也不在此报告（空着的指标值由 JX107 报告）。",
         why="绩效目标要同时反映产出、效果和服务对象满意程度，缺一类就说不清钱花出去得到了什么。",
         bad="产出指标 | 数量指标 | 矛盾纠纷排查村数 | ≥18个\n效益指标 | 社会效益指标 | 受援群众投诉率 | ≤5%\n（没有满意度指标）",
         good="产出指标 | 数量指标 | 矛盾纠纷排查村数 | ≥18个\n效益指标 | 社会效益指标 | 受援群众投诉率 | ≤5%\n"
@@ -138,9 +139,10 @@ class MissingLevel1(Rule):
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        if not ctx.sheet.indicators or not ctx.standard_structure or ctx.framework_only or ctx.unplaced_rows:
+        if not ctx.sheet.indicators or not ctx.standard_structure or ctx.framework_only or ctx.unplaced_rows \
+                or ctx.values_unread:
             return  # JX102 reports the empty grid once; a form with its own levels is not checked against these; a
-            # row whose level was not read may be the category that looks missing
+            # row whose level was not read may be the category that looks missing; nor rows without any value
         required = ctx.form.required_level1
         for level1 in self.param(ctx, "required") if required is None else required:
             if level1 == "满意度指标" and not ctx.sets_goals:
@@ -169,17 +171,20 @@ class MissingOutputLevel2(Rule):
         "缺数量指标。目标表没有数量指标、也没有计数的产出指标，年度目标又没有写或只写了保障在职、离退休人员多少人的，"
         "全表说不出产出多少，为错误，应退回。"
         "表样自有二级要求的（发展改革委中央预算内投资计划表的产出指标下不分二级），按表样检查。有填了指标值的行一级、"
-        "二级都没有读到（转载时合并单元格丢失）的，这些行可能就是看似缺少的二级指标，不在此报告。",
+        "二级都没有读到（转载时合并单元格丢失）的，这些行可能就是看似缺少的二级指标，不在此报告；一行指标值也没有读到的，"
+        "同样不在此报告。",
         why="产出要说清做多少、做到什么程度、什么时候完成；缺少时效指标，年中监控和年底自评都无从比对进度。",
-        bad="产出指标 | 数量指标 | …\n产出指标 | 质量指标 | …\n（没有时效指标）",
+        bad="产出指标 | 数量指标 | 矛盾纠纷排查村数 | ≥18个\n产出指标 | 质量指标 | 矛盾纠纷调解成功率 | ≥90%\n（没有时效指标）",
         good="产出指标 | 数量指标 | 矛盾纠纷排查村数 | ≥18个\n产出指标 | 质量指标 | 矛盾纠纷调解成功率 | ≥90%\n"
         "产出指标 | 时效指标 | 矛盾纠纷调处时限 | ≤15工作日",
         fix="补充缺少的二级指标，时效指标应写明完成时限或及时率。",
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        if not ctx.sheet.indicators or not ctx.standard_structure or ctx.framework_only or ctx.unplaced_rows:
-            return  # a row whose level was not read (corpus 178) may be the group that looks missing
+        if not ctx.sheet.indicators or not ctx.standard_structure or ctx.framework_only or ctx.unplaced_rows \
+                or ctx.values_unread:
+            return  # a row whose level was not read (corpus 178) may be the group that looks missing; rows without
+            # any value place no indicator (SheetContext.values_unread)
         required = ctx.form.required_level2
         for level2 in self.param(ctx, "required") if required is None else required:
             if not ctx.sets_goals and level2 != "数量指标":
@@ -208,8 +213,8 @@ class MissingCostIndicator(Rule):
     docs = RuleDocs(
         what="目标表是否有成本指标：88号/10号框架下为产出指标中的“成本指标”，2021年起框架下为一级指标“成本指标”"
         "（经济成本、社会成本、生态环境成本）。是否必填由审核方案的 required 参数决定；表样不设成本指标的（发展改革委中央"
-        "预算内投资计划表）和自评表、监控表不在此检查。文件截断的，在满意度指标之后截断的（指标表已读到末尾）同样检查，"
-        "在此之前截断的或读取程序推测了版式的，成本指标可能在截断处之后或随版式丢失，不在此检查。",
+        "预算内投资计划表）、自评表、监控表和一行指标值也没有读到的表不在此检查。文件截断的，在满意度指标之后截断的（指标表已读到"
+        "末尾）同样检查，在此之前截断的或读取程序推测了版式的，成本指标可能在截断处之后或随版式丢失，不在此检查。",
         why="没有成本指标，就无法判断产出与投入是否相应匹配，也无法在自评时评价资金使用的经济性。",
         bad="产出指标 | 数量指标 | 矛盾纠纷排查村数 | ≥18个\n产出指标 | 质量指标 | 矛盾纠纷调解成功率 | ≥90%\n（全表没有成本指标）",
         good="成本指标 | 经济成本指标 | 人均调解经费 | ≤500元/人",
@@ -218,7 +223,7 @@ class MissingCostIndicator(Rule):
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         if not ctx.sheet.indicators or not self.param(ctx, "required") or not ctx.standard_structure \
-                or not ctx.sets_goals or not ctx.form.cost_required or ctx.framework_only:
+                or not ctx.sets_goals or not ctx.form.cost_required or ctx.framework_only or ctx.values_unread:
             return
         cost_levels = {"成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标"}
         if any(ctx.level1_of(i) == "成本指标" or i.level2 in cost_levels for i in ctx.sheet.indicators) \
