@@ -67,7 +67,7 @@ def _same(a: Finding, b: Finding) -> bool:
         return False
     if a.indicator is None or b.indicator is None:
         return a.indicator is b.indicator
-    return same_indicator(a.indicator, b.indicator)
+    return a.indicator == b.indicator or same_indicator(a.indicator, b.indicator)
 
 
 def noise(original: list[Finding], variant: list[Finding]) -> list[Finding]:

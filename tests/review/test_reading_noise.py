@@ -132,3 +132,24 @@ def test_a_sheet_without_any_value_read_is_not_said_to_miss_its_categories():
     findings = review_document(document, load_profile()).findings
     assert [f.rule for f in findings if f.rule in ("JX103", "JX104", "JX105")] == []
     assert [(f.rule, f.indicator) for f in findings if f.rule == "JX107"] == [("JX107", "820-马踏镇部门")]
+
+
+# corpus 034's grid (四川安居 食品监管补助资金 自评表), each name numbered by the form (指标1:), and in Traditional characters
+_NUMBERED_034 = """项目名称 | 食品监管补助资金 |
+一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成指标值 | 分值 |
+产出指标 | 质量指标 | 指标1:食品安全监管人员培训 | 已完成 | 已完成 | 5 |
+产出指标 | 质量指标 | 指标2:违法案件查办率 | 100% | 100% | 4 |
+"""
+_NUMBERED_034_TRADITIONAL = """項目名稱 | 食品監管補助資金 |
+一級指標 | 二級指標 | 三級指標 | 年度指標值 | 實際完成指標值 | 分值 |
+產出指標 | 質量指標 | 指標1:食品安全監管人員培訓 | 已完成 | 已完成 | 5 |
+產出指標 | 質量指標 | 指標2:違法案件查辦率 | 100% | 100% | 4 |
+"""
+
+
+@pytest.mark.parametrize("text", [_NUMBERED_034, _NUMBERED_034_TRADITIONAL])
+def test_the_forms_numbering_of_its_rows_is_no_residue_in_traditional_characters_either(text):
+    document, review = _review(text)
+    # the reader took the numbering off the names, keeping the cells as written
+    assert [i.name_raw[:2] for i in document.sheets[0].indicators] == [text.splitlines()[2].split(" | ")[2][:2]] * 2
+    assert [f.message for f in review.findings if f.rule == "JX108"] == []

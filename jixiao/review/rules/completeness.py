@@ -505,9 +505,10 @@ _NUMBERING = re.compile(r"^\s*指标\s*\d{1,2}\s*[:：.．、]?\s*")
 
 
 def _name_cell(indicator: Indicator) -> str:
-    """The name cell as written where the reader cleaned it of more than the form's numbering, else the name."""
+    """The name cell as written where the reader cleaned it of more than the form's numbering, else the name (compared
+    folded: a Traditional 指標1: is the same numbering)."""
     raw = indicator.name_raw
-    return raw if raw and _NUMBERING.sub("", raw).strip() != indicator.name else indicator.name
+    return raw if raw and _NUMBERING.sub("", fold(raw)) != fold(indicator.name) else indicator.name
 
 
 def _without_residue(ctx: SheetContext, indicator: Indicator, column: str, text: str) -> str | None:
