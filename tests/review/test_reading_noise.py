@@ -153,3 +153,23 @@ def test_the_forms_numbering_of_its_rows_is_no_residue_in_traditional_characters
     # the reader took the numbering off the names, keeping the cells as written
     assert [i.name_raw[:2] for i in document.sheets[0].indicators] == [text.splitlines()[2].split(" | ")[2][:2]] * 2
     assert [f.message for f in review.findings if f.rule == "JX108"] == []
+
+
+# corpus 223 (新疆昌吉 职业技术学院 国家助学金): a report in prose, in Traditional with Pinyin glosses, that stops on the
+# heading of its 效益 part
+_PROSE_223 = """七、績(jī)效目標(biāo)
+總體目標(biāo):按照2019年高等職業(yè)院校國(guó)家助學(xué)金標(biāo)準(zhǔn)平均每生每年3300元,實(shí)行春、秋季評(píng)選發(fā)放,涉及6140人次困難學(xué)生。
+(一)產(chǎn)出指標(biāo)
+1、數(shù)量指標(biāo):資助建檔立卡貧困子女1966人。
+2、質(zhì)量指標(biāo):資助標(biāo)準(zhǔn)100%達(dá)標(biāo)。
+3、時(shí)效指標(biāo):資助經(jīng)費(fèi)發(fā)放率100%達(dá)標(biāo),資助經(jīng)費(fèi)到位率100%達(dá)標(biāo)。
+4、成本指標(biāo):享受?chē)?guó)家助學(xué)金平均每生每年3300元。
+(二)效益指標(biāo)
+社會(huì)效益指標(bi"""
+
+
+@pytest.mark.parametrize("footer", ["", _FOOTER])
+def test_a_prose_report_stopping_on_its_next_category_is_cut_whatever_page_footer_follows(footer):
+    document, review = _review(_PROSE_223 + footer)
+    assert "P119" in {d.code for d in document.diagnostics}
+    assert [f.message for f in review.findings if f.rule == "JX103"] == []  # 效益, 满意度 follow the cut

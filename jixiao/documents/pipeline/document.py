@@ -671,7 +671,8 @@ def _only_chrome(lines: list[Line]) -> bool:
 def _level_heading_left(lines: list[Line]) -> bool:
     """True when all the file holds after a grid's rows opens on the heading of a category of indicators (效益指标,
     社会效益指标), each line one such heading with at most the start of its text: the file stops inside the grid."""
-    cells = [token.text.strip() for line in lines for token in line.filled[:1] if token.text.strip()]
+    cells = [token.text.strip() for line in lines for token in line.filled[:1]
+             if token.text.strip() and not is_chrome(token.text)]  # (a web page's footer after it is no content)
     return bool(cells) and all(_LEVEL_OPENING.match(simplified(_NUMBERING.sub("", cell))) for cell in cells)
 
 
@@ -679,7 +680,8 @@ def _headings_left(lines: list[Line]) -> bool:
     """True when all the file holds after a grid's rows is the closing 总分, page numbers and, last, a heading of
     the grid's value columns (…满意度 总分 -2- 年度 指标值, corpus 208): a PDF's text gives a table's columns in blocks,
     names before values, and the file stops right after the heading of the values, which are lost with the cut."""
-    cells = [token.text.strip() for line in lines for token in line.filled if token.text.strip()]
+    cells = [token.text.strip() for line in lines for token in line.filled
+             if token.text.strip() and not is_chrome(token.text)]  # (a web page's footer after it is no content)
     if not cells or label(cells[-1]).role is not Role.HEADING or label(cells[-1]).kind not in _VALUE_COLUMNS:
         return False
     return all(label(cell).role in (Role.HEADING, Role.TRAILER, Role.FIELD) or PAGE_NUMBER.match(cell)
