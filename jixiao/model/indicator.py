@@ -160,6 +160,7 @@ def misread_cell(indicator: Indicator) -> bool:
     return named_by_a_figure(indicator) or bool(_SCORING_RULE.match(fold(indicator.name))) \
         or any(_figure_alone(line) for line in indicator.name.splitlines()[1:]) \
         or _date_alone(indicator.name) or _figures_after(indicator.name) or _broken_off(indicator.name) \
+        or any(_GRID_HEADING.fullmatch(fold(cell).lstrip("*")) for cell in (indicator.name, indicator.target.raw)) \
         or any(_target_alone(cell) or _date_alone(cell) for cell in (indicator.level1_raw, indicator.level2_raw))
 
 
@@ -168,6 +169,13 @@ def _target_alone(text: str) -> bool:
     # (corpus 130 with a 备注 column added); a level's points (30分), broken off its label, are not one
     figure = parse_target(text)
     return figure.value is not None and figure.leftover is None and (figure.operator is not None or figure.unit == "%")
+
+
+# A heading of the grid's columns in a row's name or value cell: the header row (or a heading the copy broke off it)
+# read as an indicator (三级指标内容 as a value, corpus 200 and 236 copied one cell per line; *评(扣)分标准 and 备注 as
+# names, 118 and 219 likewise).
+_GRID_HEADING = re.compile(r"(一级|二级|三级|绩效)指标(名称|内容)?|(三级)?指标(名称|内容)|(区域|年度)?(目标值|指标值)(内容)?"
+                           r"|评\(扣\)分标准|评分标准|备注")
 
 
 def _broken_off(name: str) -> bool:

@@ -173,3 +173,14 @@ def test_a_prose_report_stopping_on_its_next_category_is_cut_whatever_page_foote
     document, review = _review(_PROSE_223 + footer)
     assert "P119" in {d.code for d in document.diagnostics}
     assert [f.message for f in review.findings if f.rule == "JX103"] == []  # 效益, 满意度 follow the cut
+
+
+@pytest.mark.parametrize("row", [
+    # corpus 236 copied one cell per line: the header's 三级指标内容 read as a row's value (JX201, JX203 before)
+    ["产出指标", "数量指标", "", "", "三级指标内容", ""],
+    # corpus 118 likewise: the self-evaluation's *评(扣)分标准 heading read as a row's name, in Traditional (JX107)
+    ["产出指标", "数量指标", "*評(扣)分標準", "", "", ""],
+])
+def test_no_finding_rests_on_a_row_holding_a_heading_of_the_grid(row):
+    review = review_document(build_document({**BASE, "rows": [*BASE["rows"], row]}), load_profile())
+    assert [f.message for f in review.findings if f.location.row == len(BASE["rows"]) + 1] == []
