@@ -1,7 +1,7 @@
 """Metamorphic check of the review: a finding that appears on a variant of a document but not on the document
 itself comes from reading noise, not from the table (issue 10).
 
-    python -m benchmarks.review_variants [--details] [--docs PREFIX...]
+    python -m benchmarks.review_variants [--details] [--docs PREFIX...] [--twin]
 
 Every judged dev text document is rewritten by each transformation of ``benchmarks/variants.py`` that applies to
 it (the same table in another textual form: TABs, one cell per line, wrapped cells, Traditional characters, a 序号
@@ -11,13 +11,19 @@ similarity, Traditional and full-width forms folded) or, for a finding about the
 rule. Reader diagnostics (JX001) are left out: a variant may well be harder to read, and the reader says so.
 
 The figure, printed beside the corpus figures by ``python -m benchmarks.review_corpus``, is the share of variant
-findings that are noise (lower is better), and how many of them are errors. Unseen documents are never read.
+findings that are noise (lower is better), and how many of them are errors. ``--twin`` also reviews the office twin
+of the judged dev documents (their goldens written as .docx, .xlsx and .pdf in real-world layouts,
+``tests/corpus/office_twin.py``; about a minute to write): each goal-form layout's findings on rows are held against
+those of the same golden written as the standard Word form (the layouts print different header fields, so findings
+about the whole sheet are left out). Unseen documents are never read.
 """
 
 from __future__ import annotations
 
 import argparse
+import tempfile
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from benchmarks.corpus_score import document_bytes
 from benchmarks.review_judging import (
@@ -30,10 +36,11 @@ from benchmarks.review_judging import (
 )
 from benchmarks.variants import variants
 from jixiao.cli.check_command import check_document
-from jixiao.documents import NotAGoalDocument, read_bytes
+from jixiao.documents import NotAGoalDocument, read_bytes, read_path
+from jixiao.model import Document
 from jixiao.review import Finding
 
-__all__ = ["NoiseFigures", "noise", "review_noise"]
+__all__ = ["NoiseFigures", "noise", "review_noise", "twin_noise"]
 
 
 @dataclass
@@ -58,6 +65,10 @@ def _findings(text: str, name: str, judgment: Judgment) -> list[Finding] | None:
         document = read_bytes(text.encode("utf-8"), name)
     except NotAGoalDocument:
         return None
+    return _reviewed(document, judgment)
+
+
+def _reviewed(document: Document, judgment: Judgment) -> list[Finding]:
     review = check_document(document, profile_for(judgment), scoring_profile(judgment)).review
     return [finding for finding in review.findings if finding.rule != READER_RULE]
 
@@ -90,22 +101,57 @@ def review_noise(prefixes: list[str] | None = None) -> NoiseFigures:
             continue
         for transformation, variant_text in variants(text).items():
             found = _findings(variant_text, path.name, judgment)
-            if found is None:
-                continue
-            figures.variants += 1
-            figures.findings += len(found)
-            for finding in noise(original, found):
-                figures.noise += 1
-                figures.noise_errors += finding.severity.value == "error"
-                figures.details.append(f"{judgment.stem[:40]} {transformation}: {finding.rule} "
-                                       f"{finding.severity.value} {finding.indicator or '-'}: {finding.message}")
+            if found is not None:
+                _add(figures, f"{judgment.stem[:40]} {transformation}", original, found)
     return figures
 
 
-def summary(figures: NoiseFigures) -> str:
+def _add(figures: NoiseFigures, label: str, original: list[Finding], found: list[Finding]) -> None:
+    figures.variants += 1
+    figures.findings += len(found)
+    for finding in noise(original, found):
+        figures.noise += 1
+        figures.noise_errors += finding.severity.value == "error"
+        figures.details.append(f"{label}: {finding.rule} {finding.severity.value} {finding.indicator or '-'}: "
+                               f"{finding.message}")
+
+
+# The twin's layouts of the same goal form: the standard Word form is the reference the others are held against.
+TWIN_REFERENCE = "standard.docx"
+TWIN_LAYOUTS = ("pages.docx", "export.xlsx", "pairs.xlsx", "nested.docx", "approval.xlsx", "ruled.pdf")
+
+
+def twin_noise() -> NoiseFigures:
+    """Review the office twin of every judged dev document: each goal-form layout's row findings against those of the
+    same golden written as the standard Word form (the same table in another layout)."""
+    # (the twin writer lives with the corpus tests)
+    from tests.corpus.office_twin import write_twins
+
+    judgments = {j.stem[:3]: j for j in load_judgments() if j.split == "dev" and j.scope != "audit" and j.path}
+    figures = NoiseFigures()
+    with tempfile.TemporaryDirectory(prefix="jixiao-twin-") as folder:
+        twins = [twin for twin in write_twins(Path(folder)) if twin.path.name[:3] in judgments
+                 and twin.layout in (TWIN_REFERENCE, *TWIN_LAYOUTS)]
+        reviewed: dict[tuple[str, str], list[Finding]] = {}
+        for twin in twins:
+            try:
+                document = read_path(twin.path)
+            except NotAGoalDocument:
+                continue
+            judgment = judgments[twin.path.name[:3]]
+            reviewed[judgment.stem, twin.layout] = [finding for finding in _reviewed(document, judgment)
+                                                    if finding.indicator is not None]
+        for (stem, layout), found in reviewed.items():
+            reference = reviewed.get((stem, TWIN_REFERENCE))
+            if layout != TWIN_REFERENCE and reference is not None:
+                _add(figures, f"{stem[:40]} {layout}", reference, found)
+    return figures
+
+
+def summary(figures: NoiseFigures, what: str = "variants of dev text documents") -> str:
     """One line: variants reviewed, their findings, the noise among them (and its errors)."""
     share = "—" if figures.share is None else f"{figures.share:.1f}%"
-    return (f"variants of dev text documents: {figures.variants} reviewed, {figures.findings} findings, "
+    return (f"{what}: {figures.variants} reviewed, {figures.findings} findings, "
             f"{figures.noise} not on the original ({share}; errors {figures.noise_errors})")
 
 
@@ -114,11 +160,15 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--details", action="store_true", help="list every noise finding")
     parser.add_argument("--docs", nargs="+", metavar="PREFIX", help="only dev documents whose stem starts so")
+    parser.add_argument("--twin", action="store_true", help="also review the office twin of the judged dev documents")
     args = parser.parse_args(argv)
     figures = review_noise(args.docs)
+    twins = twin_noise() if args.twin else None
     if args.details:
-        print("\n".join(figures.details))
+        print("\n".join(figures.details + (twins.details if twins else [])))
     print(summary(figures))
+    if twins is not None:
+        print(summary(twins, "office twin layouts against the standard Word form (row findings)"))
 
 
 if __name__ == "__main__":
