@@ -9,7 +9,7 @@ import pytest
 
 from jixiao.documents import read_bytes
 from jixiao.review import load_profile, review_document
-from tests.review.sheets import build_document, load_data
+from tests.review.sheets import build_document, load_data, patched
 
 # corpus 025 as published: the copy stops inside its third row (…| 定性 | 减)
 _CUT_025 = """2025年项目支出绩效目标表 | |||||||
@@ -184,3 +184,30 @@ def test_a_prose_report_stopping_on_its_next_category_is_cut_whatever_page_foote
 def test_no_finding_rests_on_a_row_holding_a_heading_of_the_grid(row):
     review = review_document(build_document({**BASE, "rows": [*BASE["rows"], row]}), load_profile())
     assert [f.message for f in review.findings if f.location.row == len(BASE["rows"]) + 1] == []
+
+
+def _last_placed_by_guess(document):
+    # the document with its last row's cells placed by a guess (as the reader places a line of text without a grid)
+    sheet = document.sheets[0]
+    rows = [*sheet.indicators[:-1], sheet.indicators[-1].model_copy(update={"confidence": 0.5})]
+    return document.model_copy(update={"sheets": [sheet.model_copy(update={"indicators": rows})]})
+
+
+@pytest.mark.parametrize(("patch", "rule"), [
+    # corpus 121's 一般性项目 rows (促进社会和谐, 保障收入, 保障权益) without any value: most of the sheet blank (JX107)
+    ({"rows": [["效益指标", "社会效益指标", "促进社会和谐", "", "", ""], ["效益指标", "社会效益指标", "保障收入", "", "", ""],
+               ["效益指标", "社会效益指标", "保障权益", "", "", ""], ["产出指标", "数量指标", "补助人数", "", "≥20人", ""]]},
+     "JX107"),
+    # corpus 114's rows: no 数量指标, no count anywhere, and a goal that counts only the staff kept (JX104)
+    ({"goals": ["保障在职人员89人、离退休人员26人的正常办公"], "drop_rows": [1]}, "JX104"),
+    # weights that do not add up to 100 (JX609)
+    ({"rows": [["产出指标", "数量指标", "补助人数", "", "≥20人", "", "20"],
+               ["满意度指标", "服务对象满意度指标", "受助群众满意度", "", "≥90%", "", "20"]]}, "JX609"),
+])
+def test_a_sheet_is_returned_for_what_its_rows_lack_only_where_the_grid_placed_them(patch, rule):
+    document = build_document(patched(BASE, patch))
+    placed = [f for f in review_document(document, load_profile()).findings if f.rule == rule]
+    guessed = [f for f in review_document(_last_placed_by_guess(document), load_profile()).findings if f.rule == rule]
+    assert "error" in {f.severity.value for f in placed}
+    # one row placed by a guess is enough: what it holds may be what the others seem to lack
+    assert guessed and {f.severity.value for f in guessed} == {"warning"}

@@ -169,7 +169,7 @@ class MissingOutputLevel2(Rule):
         what="产出指标下是否有数量指标、质量指标和时效指标。自评表、监控表是对已批复目标的报告，只检查有没有数量指标。"
         "其他产出指标已写明数量（质量指标下的“文物安全巡查 416处”、没有二级指标的“巡查频次 8次”）的，数量已有，不报告"
         "缺数量指标。目标表没有数量指标、也没有计数的产出指标，年度目标又没有写或只写了保障在职、离退休人员多少人的，"
-        "全表说不出产出多少，为错误，应退回。"
+        "全表说不出产出多少，为错误，应退回（各行是读取程序推测版式放置的，计数可能在没有放对的单元格里，仍为警告）。"
         "表样自有二级要求的（发展改革委中央预算内投资计划表的产出指标下不分二级），按表样检查。有填了指标值的行一级、"
         "二级都没有读到（转载时合并单元格丢失）的，这些行可能就是看似缺少的二级指标，不在此报告；一行指标值也没有读到的，"
         "同样不在此报告。",
@@ -196,7 +196,7 @@ class MissingOutputLevel2(Rule):
                 # where the goal's only figures are the staff it keeps (corpus 114). A goal without any figure is
                 # returned by the goal rules (JX911), once.
                 goal = ctx.goal_text
-                nowhere = level2 == "数量指标" and ctx.sets_goals and (
+                nowhere = level2 == "数量指标" and ctx.sets_goals and not ctx.rows_guessed and (
                     not goal or (has_figure(goal) and not ctx.goal_counts_output))
                 yield self.finding(ctx, column="level2", level2=level2, severity=Severity.ERROR if nowhere else None)
 
@@ -266,7 +266,7 @@ class EmptyIndicatorCell(Rule):
         what="每行指标的三级指标（指标名称）和指标值是否填写。二级指标空着多为合并单元格，描述、依据空着不致退回，不在此检查。"
         "空着的行不到全表指标的一半时为警告（逐行补填即可）；一半以上的指标没有指标值时为错误，目标表无法审核，应退回；"
         "一个一级指标（如效益指标）下超过一半、至少两行没有指标值的，这一类目标无法考核，这些行也为错误"
-        "（自评表、监控表仍为警告）。"
+        "（自评表、监控表，以及读取程序推测版式放置的各行，数值可能在没有放对的单元格里，仍为警告）。"
         "指标值只写了单位（“公里”“万亩”）、没有数值的，同样是空着；这样的表里只有“≧ %”的格子也是空着（没有填的模板）。"
         "数值写在名称栏（“流转土地 >=60亩”）或写在未识别为指标值的栏目中时，单元格并不空，不在此报告；名称以空话结尾"
         "（“生态修复功能提高”）的由 JX206 报告。名称栏只有一级指标标签、分值（30分)）或单个字的行不是指标，文件截断处的"
@@ -299,11 +299,12 @@ class EmptyIndicatorCell(Rule):
         for indicator in rows:
             groups.setdefault(ctx.level1_of(indicator), []).append(indicator)
         blank_groups = [group for group in groups.values() if _mostly(group, unfilled, strictly=True)]
-        # In a report the targets are the approved goals' (a copy that dropped them is the audit's concern).
-        whole = ctx.sets_goals and _mostly(rows, unfilled)
+        # In a report the targets are the approved goals' (a copy that dropped them is the audit's concern). Where the
+        # rows were placed by a guess, the values may stand unplaced beside them: the blanks are not a return.
+        whole = ctx.sets_goals and _mostly(rows, unfilled) and not ctx.rows_guessed
         core = [indicator for indicator, column in blank if column == "target" and id(indicator) in heads]
         for indicator, column in blank:
-            returned = whole or (ctx.sets_goals and column == "target"
+            returned = whole or (ctx.sets_goals and column == "target" and not ctx.rows_guessed
                                  and any(indicator is row for group in blank_groups for row in group))
             severity = Severity.ERROR if returned else None
             raw = fold(indicator.target.raw or "")
