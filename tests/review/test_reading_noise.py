@@ -211,3 +211,17 @@ def test_a_sheet_is_returned_for_what_its_rows_lack_only_where_the_grid_placed_t
     assert "error" in {f.severity.value for f in placed}
     # one row placed by a guess is enough: what it holds may be what the others seem to lack
     assert guessed and {f.severity.value for f in guessed} == {"warning"}
+
+
+def test_a_row_misread_into_the_name_column_puts_every_finding_of_its_sheet_on_a_guessed_reading():
+    # corpus 149's 小学就读人数 | <=6962人 (a count capped by ≤: an error), beside corpus 205's row read one column off
+    # (its points 10 in the name column, its name 企业国际质量提升 in the value column)
+    count = ["产出指标", "数量指标", "小学就读人数", "", "<=6962人", ""]
+    shifted = ["效益指标", "社会效益指标", "10", "", "企业国际质量提升", ""]
+
+    def jx404(rows):
+        review = review_document(build_document({**BASE, "rows": [*BASE["rows"], *rows]}), load_profile())
+        return [(f.indicator, f.severity.value, f.confidence.value) for f in review.findings if f.rule == "JX404"]
+
+    assert jx404([count]) == [("小学就读人数", "error", "high")]
+    assert jx404([count, shifted]) == [("小学就读人数", "warning", "guessed-layout")]
