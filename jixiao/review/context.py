@@ -275,6 +275,20 @@ class SheetContext:
             and not has_figure(self.goal_text) and any(not i.target.is_empty for i in self.sheet.indicators)
 
     @property
+    def values_unread(self) -> bool:
+        """True when no row of the sheet has a value: nothing was read that places an indicator in the grid (a header
+        line taken for a row, corpus 003 with a 序号 column; a grid whose values stand unplaced), so which categories it
+        has cannot be told; JX107 reports the blank values."""
+        return not any(not indicator.target.is_empty for indicator in self.sheet.indicators)
+
+    @property
+    def rows_guessed(self) -> bool:
+        """True when some row's cells were placed by a guess (or the whole layout was guessed): a claim about what no
+        row says (nothing counts the output) may then rest on a count the reader put in the wrong cell, and is no
+        ground for returning the sheet."""
+        return self.confidence(Confidence.HIGH) is Confidence.GUESSED_LAYOUT
+
+    @property
     def headless(self) -> bool:
         """True when the sheet's table header is not in the file (a copy that starts inside the table, its columns
         inferred from the rows): the header fields above the table are not in the file either."""
@@ -428,5 +442,7 @@ class SheetContext:
         finding about the sheet, any indicator's cells) were placed by the reader's inference, or a name cell holds
         another cell (:func:`misread_cell`)."""
         rows = [indicator] if indicator is not None else self.sheet.indicators
-        guessed = any(row.confidence < GUESSED_BELOW or id(row) in self.misread_rows for row in rows)
-        return Confidence.GUESSED_LAYOUT if self.guessed_layout or guessed else confidence
+        guessed = any(row.confidence < GUESSED_BELOW for row in rows)
+        # A row whose name cell holds another cell shows the sheet's columns shifted: a shift rarely stops at one
+        # row, so every finding on the sheet rests on a reading visibly broken (corpus 205: 10 | 企业国际质量提升).
+        return Confidence.GUESSED_LAYOUT if self.guessed_layout or guessed or self.misread_rows else confidence

@@ -268,9 +268,12 @@ class _Assembler:
         if reported:
             current.reported = True
             _report_budget(current, "\n".join(" ".join(line.texts) for line in lines[header.start:end]))
-        if end == len(lines) and end > header.end:
+        # a web page's footer after the grid (第 1 页 共 3 页, 上一篇, 网站标识码) is no part of the file's content: a
+        # copy cut inside its grid still ends there
+        file_ends = _only_chrome(lines[end:])
+        if file_ends and end > header.end:
             self._cut(current, lines[header.end:end])
-        elif end == len(lines) and not current.sheet.indicators:
+        elif file_ends and not current.sheet.indicators:
             # the file stops inside or right after the header (…| 全年实际完成值 | 未完成原): no row was printed
             heading = next((token for token in reversed(header.tokens) if token.text.strip()), None)
             if heading is not None:
@@ -660,10 +663,16 @@ _LEVEL_OPENING = re.compile(r"^(产出|效益|效果|满意度|成本|数量|质
                             r"(指标|目标)")
 
 
+def _only_chrome(lines: list[Line]) -> bool:
+    """True when ``lines`` hold nothing but a web page's furniture (or nothing at all)."""
+    return all(is_chrome(token.text) for line in lines for token in line.filled if token.text.strip())
+
+
 def _level_heading_left(lines: list[Line]) -> bool:
     """True when all the file holds after a grid's rows opens on the heading of a category of indicators (效益指标,
     社会效益指标), each line one such heading with at most the start of its text: the file stops inside the grid."""
-    cells = [token.text.strip() for line in lines for token in line.filled[:1] if token.text.strip()]
+    cells = [token.text.strip() for line in lines for token in line.filled[:1]
+             if token.text.strip() and not is_chrome(token.text)]  # (a web page's footer after it is no content)
     return bool(cells) and all(_LEVEL_OPENING.match(simplified(_NUMBERING.sub("", cell))) for cell in cells)
 
 
@@ -671,7 +680,8 @@ def _headings_left(lines: list[Line]) -> bool:
     """True when all the file holds after a grid's rows is the closing 总分, page numbers and, last, a heading of
     the grid's value columns (…满意度 总分 -2- 年度 指标值, corpus 208): a PDF's text gives a table's columns in blocks,
     names before values, and the file stops right after the heading of the values, which are lost with the cut."""
-    cells = [token.text.strip() for line in lines for token in line.filled if token.text.strip()]
+    cells = [token.text.strip() for line in lines for token in line.filled
+             if token.text.strip() and not is_chrome(token.text)]  # (a web page's footer after it is no content)
     if not cells or label(cells[-1]).role is not Role.HEADING or label(cells[-1]).kind not in _VALUE_COLUMNS:
         return False
     return all(label(cell).role in (Role.HEADING, Role.TRAILER, Role.FIELD) or PAGE_NUMBER.match(cell)

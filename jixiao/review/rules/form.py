@@ -79,7 +79,8 @@ class MissingOperator(Rule):
         "（1次/月）已是比率，单位只在说明里的（JX202）和疑似识别错误的（JX909）另行报告，均不在此报告；"
         "成本或金额行的指标值以别的单位计的（物业费 8个）由 JX305、JX901 报告单位，也不在此报告。一张表中"
         "有几行都缺运算符时，是整张表的写法，合并为一条报告（列出各行，修复逐行加运算符）。自评表、监控表是对已批复目标"
-        "的报告，目标的写法不在那里重审，只报告成本和反向指标（缺了≤，打分时方向会算反）。",
+        "的报告，目标的写法不在那里重审，只报告名称表明越低越好的指标（培训成本、投诉率：缺了≤，打分时方向会算反）；"
+        "成本指标下的补助标准、采购金额（3000元/人、5万）是批复的标准，不再报告。",
         why="只写一个数，看不出是至少要达到还是不得超过；年底自评打分时方向会算反。",
         bad="指标值：90%",
         good="指标值：≥90%",
@@ -92,10 +93,12 @@ class MissingOperator(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         # A report copies the targets approved a year before: its reviewers audit the scores against them and mostly
         # leave how they were written alone (corpus 015, 169, 179, 188; of the judged reports only 170 notes it, at
-        # info). The score reads a bare target as higher-is-better, which is right unless the row is a cost or a
-        # reverse indicator: there the missing ≤ turns the score around (036: 培训成本 400元/人、天).
+        # info). The score reads a bare target as higher-is-better, which is right unless the row's name says lower is
+        # better: there the missing ≤ turns the score around (036: 培训成本 400元/人、天). A standard or amount under
+        # 成本指标 whose name says no such thing (补贴标准 3000元/人, 采购 5万) is the approved rate: the reviewers of
+        # the reports judged before their findings were seen leave it alone (corpus 212, 219).
         missing = [indicator for indicator in ctx.sheet.indicators if self._lacks_operator(ctx, indicator)
-                   and (ctx.sets_goals or ctx.is_cost_row(indicator) or ctx.fact(indicator).reverse)]
+                   and (ctx.sets_goals or ctx.fact(indicator).reverse)]
         if len(missing) == 1:
             indicator = missing[0]
             yield self.finding(ctx, indicator=indicator, column="target", fix=self._fix(ctx, indicator),
