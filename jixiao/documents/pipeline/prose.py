@@ -242,6 +242,7 @@ def _said_items(said: list[Said]) -> list[Item]:
             + ((("rate", part.rate),) if part.rate is not None else ()) for part in said]
 
 
+@lru_cache(maxsize=4096)  # (asked of every one-cell line outside a table)
 def split_report_sentence(text: str) -> tuple[Item, ...] | None:
     """The indicators a report's paragraph states with their plan and what was achieved, under no level heading
     (``我市2022年农村危房改造任务数为115户,实际完成农村危房改造264户``), or None. Only where the evidence is strong:
@@ -279,11 +280,12 @@ def _unit_of(figure: str) -> str:
     return re.sub(r"^[^\d]*[\d,.]+\s*", "", figure)
 
 
-def _lone_levels(text: str) -> list[tuple[str, str]] | None:
+@lru_cache(maxsize=4096)  # (asked of every one-cell line)
+def _lone_levels(text: str) -> tuple[tuple[str, str], ...] | None:
     """The level names a line holds alone, numbered or closed by a full stop as a report's heading writes them
     (产出指标, ``1.产出指标。``), or None."""
     levels, rest = _levels(simplified(text.strip()))
-    return levels if levels and not rest.strip(" 。.") else None
+    return tuple(levels) if levels and not rest.strip(" 。.") else None
 
 
 def _awaits_actual(item: Item) -> bool:
