@@ -313,7 +313,8 @@ def prose_lines(lines: list[Line]) -> list[Line]:
             headed = bool(_NUMBERED.match(texts[0].strip()))  # (an unnumbered level name alone is a table cell)
             result.append(line)
             continue
-        items = split_prose(texts[0], headed=True) if headed and len(texts) == 1 else None
+        # (split_prose's arguments given by position: a memoised call with keywords costs twice as much, for each cell)
+        items = split_prose(texts[0], False, True) if headed and len(texts) == 1 else None
         if items and any(kind == "rest" for item in items for kind, _ in item):
             items = None  # a report's paragraph under the heading (its sentences no indicators), not an outline's line
         headed = bool(items)
@@ -331,7 +332,7 @@ def prose_lines(lines: list[Line]) -> list[Line]:
                 # a sentence after the row's own figures is a column of notes (a 评分标准 cell: 本指标满分6分,
                 # …达9个得6分,少检查一个扣1分,扣完为止。), not indicators of its own
                 break
-            if split_prose(text, levelled, reporting=reporting):
+            if split_prose(text, levelled, False, reporting):
                 at = index
                 break
             roles.append(label(text).role)
@@ -345,7 +346,7 @@ def prose_lines(lines: list[Line]) -> list[Line]:
                                line.blanks_before))
         levels = [(_level(text) or ("name", text)) for text in texts[first:at]]
         rest = tuple((("rest", text),) for text in texts[at + 1:])
-        split = split_prose(texts[at], levelled, reporting=reporting) or ()
+        split = split_prose(texts[at], levelled, False, reporting) or ()
         items = ((tuple(levels),) if levels else ()) + split + rest
         previous = result[-1] if result else None
         above = _lone_levels(previous.filled[0].text) if previous is not None and len(previous.filled) == 1 else None
