@@ -48,7 +48,7 @@ def test_numbers_after_a_space_split_items_but_decimals_do_not():
 def test_a_line_without_a_marker_character_is_one_item_without_trying_the_markers(monkeypatch):
     # (asked of every paragraph of a header block's goals: the markers' lookahead is tried at every character of
     # a line only when it holds a character a marker needs, the 是 of 一是, a sentence end or a space)
-    import jixiao.documents.interpret.text_lists as text_lists
+    from jixiao.documents.interpret import text_lists
 
     class Untried:
         def split(self, line):
