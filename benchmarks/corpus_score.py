@@ -28,8 +28,8 @@ How a document is scored:
   the read sheet has goal text sharing at least ``GOALS_RATIO`` of the golden's characters, so a goal cut short or
   numbered differently still counts and a goal cell read empty, or holding other text, does not), each against the
   read sheet chosen as for the self-evaluation fields.
-* *tokens unaccounted*: taken from the read document when the reader exposes it (``Document.unaccounted``,
-  a count or a list of tokens); ``None`` until it does.
+* *tokens unaccounted*: the read document's ``Document.unaccounted`` (tokens inside table regions neither placed,
+  diagnosed nor marked as chrome); ``None`` for a refused document.
 """
 
 from __future__ import annotations
@@ -229,10 +229,7 @@ def _pairs(golden: list[dict], read: list) -> list[tuple[int, int]]:
 
 
 def _unaccounted(document: Document | None) -> int | None:
-    value = getattr(document, "unaccounted", None) if document is not None else None
-    if value is None:
-        return None
-    return value if isinstance(value, int) else len(value)
+    return document.unaccounted if document is not None else None
 
 
 def _checks(want: dict, got) -> dict[str, bool]:
@@ -493,10 +490,11 @@ class Totals:
 
 
 def totals(scores: list[DocScore]) -> Totals:
-    """Sum the figures of ``scores``; tokens unaccounted stay None unless every document reports them."""
+    """Sum the figures of ``scores``; tokens unaccounted are summed over the documents read (a refused document
+    has no table whose tokens could be placed), None when none was read."""
     result = Totals()
-    counts = [score.unaccounted for score in scores]
-    result.unaccounted = sum(counts) if counts and None not in counts else None
+    counts = [score.unaccounted for score in scores if score.unaccounted is not None]
+    result.unaccounted = sum(counts) if counts else None
     for score in scores:
         result.documents += 1
         result.with_table += score.has_table

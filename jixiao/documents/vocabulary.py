@@ -9,7 +9,7 @@ import tomllib
 
 from jixiao.model.lexicon import fold
 
-__all__ = ["PAGE_NUMBER", "header_label", "goals_word", "column_label", "is_trailer", "total_words", "split_label_value",
+__all__ = ["PAGE_NUMBER", "header_label", "goals_word", "column_label", "is_trailer", "total_words", "is_total_label", "split_label_value",
            "labels", "canonical_label"]
 
 _COLON = re.compile(r"[:：]$")
@@ -44,6 +44,8 @@ _JOINED = re.compile(r"(?P<head>.+?)[及和与、](?P<tail>[^\d:]{2,6})")
 _JOINABLE = {"purpose", "goals", "long_term_goals"}
 _NOTED = re.compile(r"(?P<head>[^()（）]{2,}?)[(（][^()（）]{1,12}[)）]")
 _AMOUNTS = {"total", "fiscal", "other"}
+_SUMMED = ("合计", "总计")
+_SUMS = {"total", "spent"}
 
 
 # Every cell of every table is asked whether it is a label, many times over: the answers are memoised.
@@ -60,6 +62,9 @@ def header_label(text: str) -> str | None:
     field = lookup.get(key) or lookup.get(key.replace(":", "")) or lookup.get(_INSERTED.sub("", key))
     if field is None and (joined := _JOINED.fullmatch(key)):
         field = lookup.get(joined["head"]) if lookup.get(joined["head"]) in _JOINABLE else None
+    if field is None and key.endswith(_SUMMED) and lookup.get(key[:-2]) in _SUMS:
+        # an amount's label over the sum of the sources after it (资金使用情况(万元)合计: 109.8万元 | 中央财政 | 84.5万元 …)
+        field = lookup.get(key[:-2])
     if field is None and (noted := _NOTED.fullmatch(key)):
         # an amount's label with a note after it on which money it is (年度金额(提前下达), 资金总额(含结转))
         field = lookup.get(noted["head"]) if lookup.get(noted["head"]) in _AMOUNTS else None
@@ -93,6 +98,15 @@ def total_words() -> frozenset[str]:
     return frozenset(fold(word) for word in labels()["trailers"]["totals"])
 
 
+# the full marks a total's label states in brackets (总分(100分), 合计（100分）): the label is the total's all the same
+_FULL_MARKS = re.compile(r"\s*\(\d{1,3}(?:\.\d+)?分\)$")
+
+
+def is_total_label(text: str) -> bool:
+    """True for the label of a row below a grid that claims the total (总分, 合计:, 总分(100分))."""
+    return _FULL_MARKS.sub("", fold(text).rstrip(":")) in total_words()
+
+
 @cache
 def _trailer_words() -> tuple[frozenset[str], tuple[str, ...]]:
     """The trailer words, and each followed by a colon: built once, since every new cell text is asked."""
@@ -106,7 +120,7 @@ def is_trailer(text: str) -> bool:
     colon (``备注：…``, ``填报人``), not an indicator that merely begins with one (``说明会场次``)."""
     key = fold(text)
     words, with_colon = _trailer_words()
-    return key in words or key.startswith(with_colon)
+    return key in words or key.startswith(with_colon) or is_total_label(key)
 
 
 def split_label_value(text: str) -> tuple[str, str] | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal
 from enum import StrEnum
 
@@ -157,7 +158,54 @@ def misread_cell(indicator: Indicator) -> bool:
     (完成值达到指标值,记满分). The reader placed another cell in the name column, so the
     row's other cells are misplaced too and nothing on it can be held against the table."""
     return named_by_a_figure(indicator) or bool(_SCORING_RULE.match(fold(indicator.name))) \
-        or any(_figure_alone(line) for line in indicator.name.splitlines()[1:])
+        or any(_figure_alone(line) for line in indicator.name.splitlines()[1:]) \
+        or _date_alone(indicator.name) or _figures_after(indicator.name) or _broken_off(indicator.name) \
+        or any(_GRID_HEADING.fullmatch(fold(cell).lstrip("*")) for cell in (indicator.name, indicator.target.raw)) \
+        or any(_target_alone(cell) or _date_alone(cell) for cell in (indicator.level1_raw, indicator.level2_raw))
+
+
+def _target_alone(text: str) -> bool:
+    # Only a target (≥90.91%, a bound or a rate) in a level cell: the row's cells shifted into the level columns
+    # (corpus 130 with a 备注 column added); a level's points (30分), broken off its label, are not one
+    figure = parse_target(text)
+    return figure.value is not None and figure.leftover is None and (figure.operator is not None or figure.unit == "%")
+
+
+# A heading of the grid's columns in a row's name or value cell: the header row (or a heading the copy broke off it)
+# read as an indicator (三级指标内容 as a value, corpus 200 and 236 copied one cell per line; *评(扣)分标准 and 备注 as
+# names, 118 and 219 likewise).
+_GRID_HEADING = re.compile(r"(一级|二级|三级|绩效)指标(名称|内容)?|(三级)?指标(名称|内容)|(区域|年度)?(目标值|指标值)(内容)?"
+                           r"|评\(扣\)分标准|评分标准|备注")
+
+
+def _broken_off(name: str) -> bool:
+    # A piece of a cell broken at a line break: it closes a bracket it never opened (能、有可能、不可能), the tail of
+    # 完成目标可能性(确定能、有可能、不可能), corpus 016 with its long cells wrapped) or ends on one it opens (项目总投入(,
+    # 215). A Pinyin gloss whose opening bracket was lost with its character (享受?chē)?guó)家, corpus 223) is no break.
+    folded = fold(name)
+    depth = 0
+    for index, char in enumerate(folded):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0 and not (index and unicodedata.name(folded[index - 1], "").startswith("LATIN")):
+                return True
+            depth = max(depth - 1, 0)
+    return folded.endswith("(")
+
+
+def _date_alone(text: str) -> bool:
+    # Only a date (2021年7月, 2020.1.1-2020.12.31): a 时效 row's value read into its name (corpus 178's copy as a page's
+    # spaced text) or into a level column (corpus 130 with a 备注 column added): no indicator or level is named so
+    figure = parse_target(text)
+    return figure.is_date and figure.leftover is None
+
+
+def _figures_after(name: str) -> bool:
+    # Two or more figures after the name, each on its own (免费开放率 100% 100% 12.5 12.5): the row's value, actual and
+    # score cells run into its name (corpus 206 as pipe rows); the name cell holds them all
+    words = name.split()
+    return len(words) > 2 and all(_figure_alone(word) for word in words[-2:])
 
 
 def _figure_alone(text: str) -> bool:

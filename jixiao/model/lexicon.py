@@ -38,8 +38,15 @@ def _converter():
     return opencc.OpenCC("t2s")
 
 
+# Full-width digits and the signs written with figures (１００％, ＝, ＞, ．) in their ASCII forms, one character for one:
+# run-together rows are cut on the figures they hold (饲养动物免疫率５％＝１００), and a piece cut from the converted text
+# is given back as written (:class:`WrittenText`). Full-width punctuation (，：（）) stays: every pattern takes both forms.
+_FIGURE_SIGNS = str.maketrans({chr(0xFF10 + digit): str(digit) for digit in range(10)}
+                              | {"％": "%", "＝": "=", "＞": ">", "＜": "<", "．": ".", "＋": "+", "－": "-"})
+
+
 def _to_simplified(text: str) -> str:
-    return text if text.isascii() else _converter().convert(text)
+    return text if text.isascii() else _converter().convert(text).translate(_FIGURE_SIGNS)
 
 
 @lru_cache(maxsize=65536)

@@ -180,11 +180,12 @@ class SheetContext:
         its 二级指标 belongs to: a row filed under the wrong 一级指标 is misfiled (JX501), not missing; so is a quality
         rate filed under 数量指标 (JX507). A satisfaction
         rating counts as 满意度指标 wherever it stands (a benefit level holding only ratings measures no benefit),
-        and a row with neither name nor value counts for nothing."""
+        and a row with neither name nor value counts for nothing, nor does a form's spare row left as printed (指标2:
+        with no value: corpus 234, its 效益指标 holding only that)."""
         present: set[str] = set()
         parents = level2_parents(Framework.LEGACY) | level2_parents(Framework.Y2021)
         for indicator in self.sheet.indicators:
-            if not indicator.name.strip() and indicator.target.is_empty:
+            if (not indicator.name.strip() or not_an_indicator(indicator)) and indicator.target.is_empty:
                 continue
             if self.fact(indicator).kind is Kind.SATISFACTION and not self.fact(indicator).from_description:
                 present.add("满意度指标")
@@ -272,6 +273,20 @@ class SheetContext:
         (corpus 180: the values stand unplaced in text run together; JX107 reports the empty cells)."""
         return self.sets_goals and not self.grid_not_found and not self.counts_output \
             and not has_figure(self.goal_text) and any(not i.target.is_empty for i in self.sheet.indicators)
+
+    @property
+    def values_unread(self) -> bool:
+        """True when no row of the sheet has a value: nothing was read that places an indicator in the grid (a header
+        line taken for a row, corpus 003 with a 序号 column; a grid whose values stand unplaced), so which categories it
+        has cannot be told; JX107 reports the blank values."""
+        return not any(not indicator.target.is_empty for indicator in self.sheet.indicators)
+
+    @property
+    def rows_guessed(self) -> bool:
+        """True when some row's cells were placed by a guess (or the whole layout was guessed): a claim about what no
+        row says (nothing counts the output) may then rest on a count the reader put in the wrong cell, and is no
+        ground for returning the sheet."""
+        return self.confidence(Confidence.HIGH) is Confidence.GUESSED_LAYOUT
 
     @property
     def headless(self) -> bool:
@@ -367,11 +382,16 @@ class SheetContext:
 
     def cut_off(self, level1: str, level2: str | None = None) -> bool:
         """True when the file cuts the grid off at or before the place of ``level1`` (``level2``): rows of it may
-        follow the cut, so it cannot be judged missing or incomplete. 成本指标 as a level 1 may stand anywhere."""
+        follow the cut, so it cannot be judged missing or incomplete. 成本指标 as a level 1 may stand anywhere but
+        after the 满意度指标 that close the grid: a grid read in order up to them has had its cost rows (of the dev
+        sheets with both, one in 26 prints its cost rows last, 218; reviewers report the cost missing from copies
+        cut after the satisfaction rows, 199), unless the reader placed the cells by a guess and may have lost the
+        cost rows with the layout (114: its 成本指标 written as prose)."""
         if not self.cut:
             return False
         if level1 == "成本指标" or level2 in _COST_LEVELS:
-            return True
+            return self._last_place < self._place("满意度指标", None) \
+                or self.confidence(Confidence.HIGH) is Confidence.GUESSED_LAYOUT
         place = self._place(level1, level2)
         return place is None or place >= self._last_place
 
@@ -422,5 +442,7 @@ class SheetContext:
         finding about the sheet, any indicator's cells) were placed by the reader's inference, or a name cell holds
         another cell (:func:`misread_cell`)."""
         rows = [indicator] if indicator is not None else self.sheet.indicators
-        guessed = any(row.confidence < GUESSED_BELOW or id(row) in self.misread_rows for row in rows)
-        return Confidence.GUESSED_LAYOUT if self.guessed_layout or guessed else confidence
+        guessed = any(row.confidence < GUESSED_BELOW for row in rows)
+        # A row whose name cell holds another cell shows the sheet's columns shifted: a shift rarely stops at one
+        # row, so every finding on the sheet rests on a reading visibly broken (corpus 205: 10 | 企业国际质量提升).
+        return Confidence.GUESSED_LAYOUT if self.guessed_layout or guessed or self.misread_rows else confidence

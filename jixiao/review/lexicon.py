@@ -44,6 +44,7 @@ __all__ = [
     "unknown_measure_word",
     "vague_tail",
     "vague_word",
+    "whole_period",
 ]
 
 
@@ -193,6 +194,13 @@ def vague_word(text: str | None) -> str | None:
 # A 指标值 naming a whole period (全年, 全天候可用, 常年开放): a time the row covers, stated in words as a date range
 # would state it (corpus 199: 时效指标 | 全年; 212: 可保证读者使用时长 | 全天候可用).
 WHOLE_PERIOD = re.compile(r"(全年|全天候|全天|常年|全时段)(无休|可用|开放|服务|运行|运转)?")
+# The same with the year it falls in (2021年全年, corpus 166; 2022年全年, 212): still the whole period, not a deadline.
+_YEAR_WHOLE_PERIOD = re.compile(r"((19|20)\d{2}年度?)?" + WHOLE_PERIOD.pattern)
+
+
+def whole_period(text: str | None) -> bool:
+    """True for a text that is only a whole period (全年, 全天候可用), perhaps with its year (2021年全年)."""
+    return bool(_YEAR_WHOLE_PERIOD.fullmatch(fold(text or "")))
 # A 指标值 that says something in words (four Chinese characters in a row).
 STATEMENT = re.compile(r"[\u4e00-\u9fff]{4}")
 # A 指标值 of a percent sign and operators without any number (≧ %): a figure lost or never filled in.

@@ -37,6 +37,7 @@ RULES: tuple[Rule, ...] = (
     form.UnreadableTarget(),
     form.ContradictoryOperators(),
     form.UnitWrittenTwice(),
+    form.SeveralIndicatorsInOneRow(),
     # 计量单位
     units.RateNotInPercent(),
     units.PercentOver100(),

@@ -29,6 +29,7 @@ from benchmarks.review_judging import (
     score_corpus,
     score_document,
 )
+from benchmarks.review_variants import review_noise
 
 PINS = Path(__file__).with_name("review_figures.toml")
 GRADES = {"优", "良", "中", "差"}
@@ -165,6 +166,27 @@ def test_dev_review_figures_are_pinned():
         worse = {name: (round(then[name], 3), round(now[name], 3)) for name in now if now[name] < then[name] - 1e-9}
         assert not worse, f"{label}: the review of the corpus got worse (pinned, now): {worse}; {REWRITE}"
         assert counts == pinned[label], f"{label}: the figures changed for the better; {REWRITE}"
+
+
+NOISE_PINS = Path(__file__).with_name("review_noise.toml")
+
+
+def test_dev_reading_noise_is_pinned():
+    # The findings on the variants of the dev text documents that their originals do not have (reading noise,
+    # benchmarks.review_variants): more of them, or more errors among them, fails; fewer fails until re-pinned.
+    if any(j.path is None for j in load_judgments() if j.split == "dev"):
+        pytest.skip("the shared corpus (../shared/corpus) is not on this machine")
+    noise = review_noise()
+    figures = {"variants": noise.variants, "findings": noise.findings, "noise": noise.noise,
+               "noise_errors": noise.noise_errors}
+    if os.environ.get("JIXIAO_UPDATE_PINS") == "1" or not NOISE_PINS.exists():
+        NOISE_PINS.write_text("# Pinned figures of python -m benchmarks.review_variants (JIXIAO_UPDATE_PINS=1 rewrites).\n"
+                              + "".join(f"{name} = {value}\n" for name, value in figures.items()), encoding="utf-8")
+    pinned = tomllib.loads(NOISE_PINS.read_text(encoding="utf-8"))
+    assert figures["noise_errors"] <= pinned["noise_errors"], f"more error findings from reading noise; {REWRITE}"
+    assert figures["noise"] / figures["findings"] <= pinned["noise"] / pinned["findings"] + 1e-9, (
+        f"a larger share of the variants' findings is reading noise (pinned {pinned}, now {figures}); {REWRITE}")
+    assert figures == pinned, f"the reading-noise figures changed for the better; {REWRITE}"
 
 
 SAMPLE = Path(__file__).parents[1] / "fixtures" / "sample.txt"  # the seed document, so this runs from a clone alone

@@ -23,7 +23,9 @@ def test_level1(raw, canonical):
     [("数量", "数量指标"), ("环境效益指标", "生态效益指标"), ("生态效益指标", "生态效益指标"),
      ("社会效益 指标", "社会效益指标"), ("服务对象满意度", "服务对象满意度指标"), ("１.质量指标", "质量指标"),
      # corpus 199: a Zhejiang form's own wording of the level-2 names
-     ("可持续性发展影响指标", "可持续影响指标"), ("服务对象或受益者满意度指标", "服务对象满意度指标")],
+     ("可持续性发展影响指标", "可持续影响指标"), ("服务对象或受益者满意度指标", "服务对象满意度指标"),
+     # the level 1 run into the level 2, as 产出数量 is, written with 指标 (a report's 1.产出数量指标：…)
+     ("产出数量指标", "数量指标"), ("产出时效指标", "时效指标")],
 )
 def test_level2(raw, canonical):
     assert canonical_level2(raw) == canonical

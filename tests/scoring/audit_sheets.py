@@ -8,6 +8,21 @@ from jixiao.model import GoalSheet, Indicator, ReportedEvaluation, ReportedItem,
 
 D = Decimal
 
+# 229 (隆阳区 化肥减量增效示范县 2022, 产出指标 of a cut table): numbered rows scored, then scored again in parts.
+LONGYANG = [("产出指标", "数量指标", "一、示范区建立", "≥20000亩", "20000亩", None, 15),
+            ("产出指标", "数量指标", "水稻侧深施肥+缓控释肥", "≥500亩", "500亩", None, 5),
+            ("产出指标", "数量指标", "玉米种肥同播+缓控释肥", "≥1000亩", "1000亩", None, 5),
+            ("产出指标", "数量指标", "施用配方肥", "≥18500亩", "18500亩", None, 5),
+            ("产出指标", "数量指标", "二、化肥减量增效田间试验", "≥15组", "15组", None, 15),
+            ("产出指标", "数量指标", "肥料利用率", "≥5组", "5组", None, 5),
+            ("产出指标", "数量指标", "化肥减量增效", "≥5组", "5组", None, 5),
+            ("产出指标", "数量指标", "其他试验(水稻)", "≥3组", "3组", None, 3),
+            ("产出指标", "数量指标", "其他试验(玉米)", "≥2组", "2组", None, 2),
+            ("产出指标", "数量指标", "三、土样植株化验", "≥60个", "105个", None, 5),
+            ("产出指标", "数量指标", "四、农户施肥情况调查(户)", "≥300户", "300户", None, 5),
+            ("产出指标", "质量指标", "示范区配方肥到位率", "≥80%", "85.6%", None, 10),
+            ("产出指标", "时效指标", "项目按时完成率", "100%", "100%", None, 10)]
+
 
 def printed(rows, *, budget=None, spent=None, rate=None, execution_weight=None, execution_score=None, total=None,
             grade=None, notes=(), overall_actual=None, name="测试项目", year=2023, initial=None,

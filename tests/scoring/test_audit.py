@@ -1135,8 +1135,9 @@ _NO_REASON = [("JXA10", "偏差原因分析及改进措施", "执行率 86.18%�
     (_BLANK, "8.62", {"cut": True}, []),  # a copy cut inside its table: the reason may be below the cut
     # no deduction: the score is wrong (JXA23), not the reason missing
     (_BLANK, "10", {}, [("JXA23", "得分", None)]),
-    # every output met on 86% of the money (208 as printed): JXA21 asks for the reason, JXA10 does not again
-    ([_SETTLED[0], _SETTLED[1][:4] + ("100%", 20, 20), _SETTLED[2]], "8.62", {}, []),
+    # every output a settlement rate met to the letter on 86% of the money (208 as printed): a task done for less,
+    # so the reason for the money left is asked (the reviewer's flag), not the actuals doubted (JXA21)
+    ([_SETTLED[0], _SETTLED[1][:4] + ("100%", 20, 20), _SETTLED[2]], "8.62", {}, _NO_REASON),
 ])
 def test_money_left_unspent_and_scored_down_needs_a_reason(rows, score, extra, found):
     sheet = printed(rows, budget="250000", spent="215457.6", rate="86.19", execution_weight=10,
@@ -1218,7 +1219,8 @@ def test_a_shortfall_without_a_weight_needs_a_reason_when_it_is_plain(target, ac
     # corpus 219 (吕梁山护工培训 2021, a table without 分值): the actual says the target was missed, no reason given
     ("1-6期培训结束后及时考核", "1-2期未能及时培训", None, True),
     ("按时完成验收", "尚未完成验收", None, True),
-    ("18—54周岁", "存在18岁以下、54周岁以上", None, False),  # a range of figures: left to the figures
+    # a range no count is held against: the words decide (the reviewer's flag on 219)
+    ("18—54周岁", "存在18岁以下、54周岁以上", None, True),
     ("1-6期培训结束后及时考核", "1-2期未能及时培训", "师资不足，已调整计划", False),  # a reason given
     ("无安全事故", "未发生安全事故", None, False),  # a negative outcome reached
     ("无违规", "不存在违规", None, False),

@@ -44,12 +44,13 @@ def _goal_sentence() -> re.Pattern:
     words = [*labels()["header"]["goals"], "总体绩效目标"]
     spellings = sorted((word for word in words if len(word) >= 4), key=len, reverse=True)
     return re.compile(r"(?:^|[。;；!！])\s*(?:项目)?(?:" + "|".join(map(re.escape, spellings))
-                      + r")(?:是|为)[:：]?\s*(?P<goal>[^。]{4,}。?)")
+                      + r")(?:(?:是|为)[:：]?|[:：])\s*(?P<goal>[^。]{4,}。?)")
 
 
 def goals_in_prose(text: str) -> str | None:
     """The goal a paragraph states in a sentence of its own (``…小石桥5座。总体绩效目标是通过项目实施,有力改善人居环境
-    质量。``, a notice of the goals set), or None: a goals label then 是 or 为 opens the sentence."""
+    质量。``, ``…培训期限3天。项目总体绩效目标:提高种植人员…``, a notice of the goals set), or None: a goals label then
+    是, 为 or a colon opens the sentence."""
     found = _goal_sentence().search(text)
     return found["goal"].strip() if found else None
 

@@ -10,7 +10,7 @@ from jixiao.model import MoneyUnit, Unit
 from jixiao.model.lexicon import fold
 
 __all__ = ["parse_amount", "parse_field_amount", "amount_unit", "parse_coded_name", "parse_unit_line", "parse_money_unit", "label_money_unit", "is_checkpoint", "parse_year", "parse_title",
-           "report_name", "fund_heading", "is_other_table_title", "parse_unit", "said_totals"]
+           "report_name", "fund_heading", "is_other_table_title", "parse_unit", "said_totals", "title_project"]
 
 # a unit written after its budget code, bare, after a dash or in brackets (434016遵化市西留村乡人民政府,
 # 820001-井研县马踏镇人民政府, [610001]湖南省…有限公司, (433001)乌海市供销合作社联合社)
@@ -27,10 +27,12 @@ _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _TITLE = re.compile(r"绩效目标(?:申报|审核|批复|自评)?表|绩效自评表|绩效监控表|运行监控表|绩效评价指标表|评价指标与标准值表")
 # a self-evaluation written as a report: its title names the fund (锡林郭勒盟城乡居民基本养老保险补助资金2022年度绩效
 # 自评报告; 云南省2022年度中央自然灾害资金绩效自评报告), perhaps after a site's 标题: / 名称: label
-_REPORT_TITLE = re.compile(r"(?:标题|名称|题目|概述)?:?(?P<name>[^,，。;；:]+?)(?:\d{4}年度?)?(?:项目)?(?:支出)?绩效(?:自评|评价)报告")
+_REPORT_TITLE = re.compile(r"(?:标题|名称|题目|概述)?:?(?P<name>[^,，。;；:]+?)(?:\d{4}年度?)?(?:项目)?(?:支出)?绩效(?:自评|评价)(?:工作)?报告")
 # a notice of the goals set for one project names it (关于下马关镇设施农业种植项目绩效目标设定的公示; 关于解决XX项目
-# 资金绩效目标设定的公示: the officialese verb and the word 资金 are not the project's)
-_NOTICE_TITLE = re.compile(r"(?:标题|名称|题目)?:?关于(?:解决|下达|安排|拨付)?(?P<name>[^,，。;；:]+?)(?:资金)?绩效目标(?:设定|申报)?的?公示")
+# 资金绩效目标设定的公示: the officialese verb and the word 资金 are not the project's; 同心县2025年设施农业技术培训项目
+# 绩效目标设定, a site's title without 关于 and 公示)
+_NOTICE_TITLE = re.compile(r"(?:标题|名称|题目)?:?(?:关于(?:解决|下达|安排|拨付)?(?P<name>[^,，。;；:]+?)(?:资金)?绩效目标"
+                           r"(?:设定|申报)?的?公示|(?P<set>[^,，。;；:]+?)(?:资金)?绩效目标设定)")
 # the title of a table a notice attaches beside its goal table: where the money goes (附件1 2022年…资金安排表 | 分配表 |
 # 明细表), one row per town or project, no indicator
 _OTHER_TABLE = re.compile(r"^[^，。；,;:：]{2,60}?(?:安排|分配|明[细細])表(?:和任[务務]清[单單])?$")
@@ -148,14 +150,29 @@ def is_other_table_title(text: str) -> bool:
     return bool(_OTHER_TABLE.match(cleaned)) and not _TITLE.search(cleaned) and "绩效" not in cleaned
 
 
+# a form's title naming its project before the form's words (2019年度宁晋县高中助学金项目绩效评价指标表, 服务贸易项目绩效自评表),
+# the year before it left out; a title naming only a kind of form (项目支出绩效自评表, 部门整体支出绩效目标表, 专项资金
+# 预算绩效目标申报表, 中央对地方专项转移支付区域绩效目标自评表, 某中心2020年项目绩效目标批复表) names no project
+_TITLE_PROJECT = re.compile(r"(?:\d{4}年度?)?(?P<name>[^,，。;；:：《》()（）]{4,40}?)绩效(?:目标|自评|评价|监控)")
+_FORM_KIND = re.compile(r"支出|整体|转移支付|区域|部门|单位|预算|(?:^|\d{4}年度?)(?:[省市县区]级)?(?:一般性|重点|财政|专项)?"
+                        r"(?:项目|资金|专项资金|经费)$")
+
+
+def title_project(title: str) -> str | None:
+    """The project a form's title names before the form's own words (``2019年度XX项目绩效评价指标表`` → ``XX项目``), or
+    None when the title names only a kind of form."""
+    found = _TITLE_PROJECT.match("".join(title.split()))
+    return found["name"] if found and not _FORM_KIND.search(found["name"]) else None
+
+
 def report_name(text: str) -> str | None:
     """The fund a self-evaluation report's title names (``XX补助资金2022年度绩效自评报告`` → ``XX补助资金``), without
     the year, or the project a notice of the goals set names (``关于XX项目绩效目标设定的公示``); None when ``text`` is
     neither."""
     key = " ".join(text.split()).replace("：", ":").replace(" ", "").strip("|")
-    # (asked of every line outside a grid: both titles end on a word of their own, tried before their patterns)
-    if key.endswith("公示") and (notice := _NOTICE_TITLE.fullmatch(key)):
-        return notice["name"]
+    # (asked of every line outside a grid: both titles end on words of their own, tried before their patterns)
+    if key.endswith(("公示", "设定")) and (notice := _NOTICE_TITLE.fullmatch(key)):
+        return notice["name"] or notice["set"]
     found = _REPORT_TITLE.fullmatch(key) if key.endswith("报告") else None
     if found is None:
         return None

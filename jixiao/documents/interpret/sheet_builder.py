@@ -27,6 +27,7 @@ from jixiao.documents.interpret.header_cells import (
 from jixiao.documents.interpret.text_lists import split_items
 from jixiao.documents.pipeline.align import GUESS_CONFIDENCE, Aligner, Placed
 from jixiao.documents.pipeline.coefficient import READ_FROM_RIGHT
+from jixiao.documents.pipeline.money_text import rate_points
 from jixiao.documents.pipeline.labels import (
     Role,
     clean_name,
@@ -51,9 +52,9 @@ from jixiao.documents.vocabulary import (
     canonical_label,
     goals_word,
     header_label,
+    is_total_label,
     labels,
     split_label_value,
-    total_words,
 )
 from jixiao.model import (
     Checkpoint,
@@ -134,6 +135,8 @@ def money_key(text: str) -> str | None:
         return "spent"
     if _RATE_TO_DATE.match(key):
         return "execution_rate"
+    if rate_points(key):
+        return "score"  # 得分(20分*执行率): the score, its note the points a form with no 分值 column gives the rate
     return next((name for name, words in _MONEY_HEADINGS.items() if key in words), None)
 
 
@@ -144,6 +147,16 @@ def _adjusted_subtotal(texts: list[str], keys: list[str | None]) -> list[str | N
     return [("budget_full" if key is None and index >= 2 and keys[index - 2] == "budget_initial"
              and match_key(_CIRCLED.sub("", text)) == "小计" and "调整" in texts[index - 1] else key)
             for index, (text, key) in enumerate(zip(texts, keys))]
+
+
+def _plain_budget(texts: list[str], keys: list[str | None]) -> list[str | None]:
+    """``keys`` with a plain 预算数 heading read as the year's budget where the row also heads what was spent
+    (预算数(A) | 执行数(B) | 执行率(B/A) | 得分, a Hubei 项目自评表): alone, 预算数 heads a project's money in other
+    tables (a long layout's 项目名称 | 预算数 | 一级指标 …)."""
+    if "spent" not in keys:
+        return keys
+    return ["budget_full" if key is None and match_key(_MONEY_NOTE.sub("", text.strip())) == "预算数" else key
+            for text, key in zip(texts, keys)]
 
 
 def _broken_money_headings(texts: list[str]) -> list[str]:
@@ -162,14 +175,64 @@ def _broken_money_headings(texts: list[str]) -> list[str]:
 def _under_headings(headings: list[str | None], figures: list[str]) -> list[tuple[str | None, str]]:
     """Figures paired with their headings. A row short of figures (an empty cell left out) is aligned on its rate:
     the ``%`` figure goes under 执行率, the one before it under the heading before 执行率 (分值), the others from
-    the first heading on and after 执行率; the heading left without a figure is the empty cell's."""
+    the first heading on and after 执行率; the heading left without a figure is the empty cell's. Of the amounts
+    before them, one short, the last goes under 执行数 when it is not the first's repeat (a budget left as planned)
+    and the rate is its share of the first: the empty cell is then a budget's (32.4 | 31.69 | 10 | 97.80% under
+    年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率)."""
     rate = next((index for index, figure in enumerate(figures) if figure.endswith("%")), None)
+    if _rate_left_blank(headings, figures):
+        return list(zip([key for key in headings if key != "execution_rate"], figures))
     if len(figures) >= len(headings) or rate is None or "execution_rate" not in headings:
         return list(zip(headings, figures))
     at = headings.index("execution_rate")
-    before = [*zip(headings[:rate - 1], figures[:rate - 1]), (headings[at - 1], figures[rate - 1])] \
-        if 0 < rate < at else list(zip(headings[:rate], figures[:rate]))
+    if 0 < rate < at:
+        amounts, spent = headings[:at - 1], headings[at - 2] if at >= 2 else None
+        taken = list(zip(headings[:rate - 1], figures[:rate - 1]))
+        if spent == "spent" and 1 < rate - 1 < len(amounts) and _share(figures[rate - 2], figures[0], figures[rate]):
+            taken = [*taken[:-1], (spent, figures[rate - 2])]
+        before = [*taken, (headings[at - 1], figures[rate - 1])]
+    else:
+        before = list(zip(headings[:rate], figures[:rate]))
     return [*before, (headings[at], figures[rate]), *zip(headings[at + 1:], figures[rate + 1:])]
+
+
+def _rate_left_blank(headings: list[str | None], figures: list[str]) -> bool:
+    """Whether a row one figure short, with no percentage, left its 执行率 cell blank (250000.00 | 250000.00 |
+    215,457.6 | 10 | 8.62 under 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分): true when, read so, its score is
+    its 分值 times the amount spent over the budget, to the score's printed digits."""
+    if len(figures) != len(headings) - 1 or "execution_rate" not in headings or any(f.endswith("%") for f in figures):
+        return False
+    found = dict(zip([key for key in headings if key != "execution_rate"], figures))
+    budget = _year_budget(found)
+    spent, weight, score = (parse_amount(found.get(key) or "") for key in ("spent", "weight", "score"))
+    if not budget or spent is None or weight is None or score is None:
+        return False
+    return abs(weight * spent / budget - score) <= Decimal("0.5").scaleb(score.as_tuple().exponent)
+
+
+def _year_budget(figures: dict[str, str]) -> Decimal | None:
+    """The year's budget among a money row's figures: the full budget, the one the execution is measured against
+    (年初预算数 is kept apart as the evaluation's budget_initial); the budget at the start of the year only where no
+    full one is printed (or it is 0); 0 where both are."""
+    amounts = [amount for key in ("budget_full", "budget_initial")
+               if (amount := parse_amount(figures.get(key) or "")) is not None]
+    return next((amount for amount in amounts if amount), amounts[0] if amounts else None)
+
+
+_SENTENCE = re.compile(r"[\u4e00-\u9fff][^|｜]{8,}[，,。;；、][^|｜]{4,}")
+
+
+def _is_sentence(text: str) -> bool:
+    """Whether a cell holds a sentence of prose (clauses between commas), not a field's word or figure."""
+    return bool(_SENTENCE.search(text))
+
+
+def _share(part: str, whole: str, rate: str) -> bool:
+    """Whether ``part`` is not ``whole`` and is the ``rate`` (``97.80%``) of it, within half a point."""
+    part_amount, whole_amount, percent = parse_amount(part), parse_amount(whole), parse_amount(rate.rstrip("%"))
+    if part_amount is None or not whole_amount or percent is None or part_amount == whole_amount:
+        return False
+    return abs(part_amount / whole_amount * 100 - percent) <= Decimal("0.5")
 
 
 @lru_cache(maxsize=1)
@@ -188,19 +251,26 @@ def _inner_amount_pattern() -> re.Pattern:
     totals = "|".join(sorted((re.escape(word) for word in labels()["header"]["total"] if len(word) >= 4),
                              key=len, reverse=True))
     # a label inside a longer word (公共财政拨款: one of several fiscal sources) is not that label; a total's label
-    # with its money unit after it is one after any word (县动物卫生监督所资金总额(万元)50: the unit, then the label)
+    # with its money unit after it is one after any word (县动物卫生监督所资金总额(万元)50: the unit, then the label);
+    # a label run on from the figure or unit before it and followed by its amount and money unit, no colon between
+    # (…省级财政安排0其他资金20万元预算申报数20万元: a document site's copy of a form's cells)
     return re.compile(r"(?:(?<![\u4e00-\u9fff])(" + words + r")\s*[:：]|(" + totals
-                      + r")\s*[(（](万元|元)[)）]\s*[:：]?)\s*(\d[\d,]*(?:\.\d+)?)")
+                      + r")\s*[(（](万元|元)[)）]\s*[:：]?)\s*(\d[\d,]*(?:\.\d+)?)"
+                      + r"|(?:(?<![\u4e00-\u9fff])|(?<=[\d元]))(" + words + r")\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|元)")
 
 
-def _inner_amount(text: str) -> tuple[str, str] | None:
-    """(field, amount) of an amount label and its value inside a cell of run-together text
-    (``预算申请 (万元)资金总额:952.22``, ``XX所资金总额(万元)50``, the amount then with the label's unit); the first
-    such, None when there is none."""
-    match = _inner_amount_pattern().search(simplified(text))
-    if match is None:
-        return None
-    return header_label(match.group(1) or match.group(2)), match.group(4) + (match.group(3) or "")
+def _inner_amounts(text: str) -> dict[str, str]:
+    """The amount labels and their values inside a cell of run-together text (``预算申请 (万元)资金总额:952.22``,
+    ``XX所资金总额(万元)50``, the amount then with the label's unit; ``其他资金20万元预算申报数20万元``), by field: the
+    first of each field."""
+    found: dict[str, str] = {}
+    for match in _inner_amount_pattern().finditer(simplified(text)):
+        if match.group(5):
+            field, amount = header_label(match.group(5)), match.group(6) + match.group(7)
+        else:
+            field, amount = header_label(match.group(1) or match.group(2)), match.group(4) + (match.group(3) or "")
+        found.setdefault(field, amount)  # type: ignore[arg-type]
+    return found
 
 
 def _run_on(value: str) -> int | None:
@@ -416,6 +486,7 @@ class SheetBuilder:
         self.results: list[tuple[int, dict[str, str]]] = []  # (indicator position, its cells) for evaluation records
         self.grid_closed = False
         self.cut = False  # the copy stops inside this sheet's table (the assembler says so)
+        self.reported = False  # a self-evaluation report's indicators in prose (the assembler says so)
         self.money: dict[str, str] = {}
         self._money_figures: dict[str, str] = {}  # the money table's figures row, once read
         self.claimed: dict = {}
@@ -443,6 +514,12 @@ class SheetBuilder:
     def awaits_value(self) -> bool:
         """Whether a label whose value is in the next row (绩效目标 above its text) is still waiting for it."""
         return self._pending is not None and self.columns is None and not self.sheet.indicators
+
+    @property
+    def awaits_amounts(self) -> bool:
+        """Whether a row of amount labels heading columns (本年度预计投入(万元) | 财政资金(万元) | 其他) waits for its
+        figures in a row below (:meth:`_amounts_below`)."""
+        return bool(self._amount_columns)
 
     def starts_another_sheet(self, row: Row) -> bool:
         """True when ``row`` opens the next project's table (a 项目名称/项目编码 row after an indicator grid)."""
@@ -494,7 +571,7 @@ class SheetBuilder:
 
     def _money_cells(self, row: Row, texts: list[str]) -> bool:
         """:meth:`_money_row` on the row's cells ``texts``; True when they were the money table's."""
-        keys = _adjusted_subtotal(texts, [money_key(text) for text in texts])
+        keys = _plain_budget(texts, _adjusted_subtotal(texts, [money_key(text) for text in texts]))
         # (the pairs may follow the row's own label: 项目资金(万元) | 年初预算数 | 100 | 全年预算数 | 120 …)
         lead = next((index for index, key in enumerate(keys) if key), len(keys))
         if not any(is_figure(text) for text in texts[:lead]) and self._money_pairs(texts[lead:], keys[lead:]):
@@ -529,7 +606,14 @@ class SheetBuilder:
         figures = self._figures_under_headings(texts)
         if figures is None:
             return False
-        return self._take_money_figures(figures, row, texts[0])
+        taken = self._take_money_figures(figures, row, texts[0])
+        part = header_label(texts[0])
+        if part in ("fiscal", "other") and self._money_figures and (amount := _year_budget(figures)) is not None:
+            # a part of the money (其中：当年财政拨款 | 5.28 | 1.96 | 1.96): its budget in the column the sheet's total is
+            # read from, not its first figure
+            self.sheet.budget = self.sheet.budget.model_copy(update={part: amount})
+            return True
+        return taken
 
     def _run_on_figures(self, texts: list[str], row: Row) -> dict[str, str]:
         """The figures running on after the money headings in text flow, by heading. As many as the headings (or
@@ -540,8 +624,11 @@ class SheetBuilder:
         headings = [key for key in self._money_headings if key]
         taken = figures[:len(headings)]
         rate = headings.index("execution_rate") if "execution_rate" in headings else None
+        if _rate_left_blank(headings, figures[:len(headings) - 1]):
+            taken = figures[:len(headings) - 1]  # (the figures after them are the next row's)
         if len(figures) == len(headings) or (len(figures) < len(headings) and any(f.endswith("%") for f in figures)) \
-                or (rate is not None and rate < len(taken) and taken[rate].endswith("%")):
+                or (rate is not None and rate < len(taken) and taken[rate].endswith("%")) \
+                or _rate_left_blank(headings, taken):
             return {key: value for key, value in _under_headings(headings, taken) if key}
         same = list(takewhile(lambda figure: parse_amount(figure) == parse_amount(figures[0]), figures))
         found = {key: figure for key, figure in zip(headings, same) if key in ("budget_initial", "budget_full")}
@@ -564,7 +651,7 @@ class SheetBuilder:
                 self.money[key] = str(self._money_parts[key])
         elif not self._rate_from_part(figures, label, row):
             return False
-        total = parse_amount(self.money.get("budget_initial") or self.money.get("budget_full") or "")
+        total = _year_budget(self.money)
         if total and (not self.sheet.budget.total or self._money_parts):
             self.sheet.budget = self.sheet.budget.model_copy(update={"total": total})
         return True
@@ -587,6 +674,9 @@ class SheetBuilder:
         if period:
             self.money["period"] = period  # 1-6月执行数: the monitoring period, when the title does not say
         self._money_reason = any(match_key(text) in _REASON_HEADINGS for text in texts)
+        points = next((rate_points(text) for text, key in zip(texts, keys) if key == "score"), None)
+        if points and "weight" not in keys:
+            self.money["weight"] = points  # the rate's 分值, printed only in the score heading's note
 
     def _figures_under_headings(self, texts: list[str]) -> dict[str, str] | None:
         """The figures of a row under the money headings, by heading (a 原因 note after them kept apart)."""
@@ -634,14 +724,20 @@ class SheetBuilder:
     @property
     def money_columns(self) -> int:
         """How many figures a row of the money table holds, while its headings are read and its figures are not."""
-        return 0 if self._money_figures else sum(1 for key in self._money_headings if key)
+        return 0 if self._money_figures else self.part_columns
+
+    @property
+    def part_columns(self) -> int:
+        """How many figures a part row of the money table holds (其中：本年财政拨款 | 90 | 89.974 | 89.974): one under
+        each of its headings, before and after its total's figures are read."""
+        return sum(1 for key in self._money_headings if key)
 
     def _after_grid(self, row: Row) -> None:
         """Rows below the grid (合计, 审核意见, 注 …) are not indicators; a total or a grade claimed there is kept.
         The total may stand after another trailer in the same row (其他需要说明事项 | 无 | 总分 | 100 | 96 | 优)."""
         texts = [cell.text.strip() for cell in row.filled]
         keys = [fold(text).rstrip(":") for text in texts]
-        at = next((index for index, key in enumerate(keys) if key in total_words()), None)
+        at = next((index for index, key in enumerate(keys) if is_total_label(key)), None)
         if at is not None:
             # A 合计 row holds the weights' sum before the score's (| 合计 | 100 | 90 |): the score is the last number.
             numbers = [parse_amount(t) for t in texts[at + 1:] if parse_amount(t) is not None]
@@ -898,9 +994,11 @@ class SheetBuilder:
 
     def _unlabelled(self, text: str, row: Row) -> None:
         unit, money_unit = parse_unit_line(text), parse_money_unit(text)
-        inner = _inner_amount(text)
-        if inner and getattr(self.sheet.budget, inner[0]) is None:
-            self._assign(*inner, row, text)
+        inner = {field: amount for field, amount in _inner_amounts(text).items()
+                 if getattr(self.sheet.budget, field) is None}
+        if inner:
+            for field, amount in inner.items():
+                self._assign(field, amount, row, text)
         elif unit:
             self.sheet.unit = unit
         elif money_unit:
@@ -920,7 +1018,13 @@ class SheetBuilder:
             if amount is not None or value:  # (a blank label, the heading of a later table's column, erases nothing)
                 sheet.budget = sheet.budget.model_copy(update={field: amount})
         elif field == "name" and _run_on(value):
-            self._assign(field, value[:_run_on(value)], row, label)  # (the fields after it are left unread)
+            at = _run_on(value)
+            self._assign(field, value[:at], row, label)
+            # the fields run on after it: of those, the amounts are read (其他资金20万元预算申报数20万元), the others
+            # are left unread
+            for found, amount in _inner_amounts(value[at:]).items():
+                if getattr(sheet.budget, found) is None:
+                    self._assign(found, amount, row, value[at:])
         elif field == "name" and parse_coded_name(value):
             code, sheet.name = parse_coded_name(value)  # type: ignore[misc]
             sheet.code = sheet.code or code
@@ -947,6 +1051,11 @@ class SheetBuilder:
             sheet.unit = (sheet.unit or Unit()).model_copy(update={"code": code.group() if code else None})
         elif field == "spent":
             self.money.setdefault("spent", value)  # 执行数: 2.38 beside 预算数 in a self-evaluation's header block
+        elif field == "year" and value and parse_year(value + "年") is None and _is_sentence(value) and not (
+                _inner_amounts(value) or sheet.goals):
+            # 年度 | 文化惠民工程,主要用于送戏进万村…: the 年度 row of a goals block (总体目标 over 中长期 | 年度, the
+            # block's label lost or broken away), its value the year's goals
+            self._assign("goals", value, row, label)
         elif field == "year" and value and parse_year(value + "年") is None:
             self._unlabelled(value, row)  # 年度 | 预算申请(万元)资金总额:952.22: a label's word, not the year's
         elif field == "year":

@@ -53,7 +53,12 @@ def _as_written(document: Document, text: WrittenText) -> Document:
         "name": sheet.name and text.of(sheet.name), "goals": [text.of(goal) for goal in sheet.goals],
         "indicators": [indicator.model_copy(update={
             "level1_raw": text.of(indicator.level1_raw), "level2_raw": text.of(indicator.level2_raw),
-            "name": text.of(indicator.name),
+            "name": text.of(indicator.name), "name_raw": indicator.name_raw and text.of(indicator.name_raw),
             "description": indicator.description and text.of(indicator.description)}) for indicator in sheet.indicators],
     }) for sheet in document.sheets]
-    return document.model_copy(update={"sheets": sheets})
+    # the diagnostics name their sheet as it is named now (the review finds a sheet's cut or unread grid by its key)
+    keys = {before.key: after.key for before, after in zip(document.sheets, sheets) if before.key != after.key}
+    diagnostics = [diagnostic.model_copy(update={"location": diagnostic.location.model_copy(update={
+        "sheet": keys[diagnostic.location.sheet]})}) if diagnostic.location.sheet in keys else diagnostic
+        for diagnostic in document.diagnostics]
+    return document.model_copy(update={"sheets": sheets, "diagnostics": diagnostics})

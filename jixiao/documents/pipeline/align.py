@@ -118,6 +118,8 @@ class _FusedRun(_Cut):
         return piece
 
 
+_KIND_WORDS = ("定性", "定量")  # what a 指标性质 cell says of its row, never the end of an indicator's name
+_SHORTEST_FUSED_NAME = 2
 # a name with the figures of the neighbouring cells run into it: the score before, the weight after
 # (the name may keep the template's numbering: 指标1种薯采购价格不高于市场价8)
 _FIGURED_NAME = re.compile(r"^(\d+(?:\.\d+)?)?((?:指标\s*\d{1,2}\s*[:：.．、]?)?\D*[\u4e00-\u9fff)）]\D*?)"
@@ -526,6 +528,8 @@ class Aligner:
         following = slots[slots.index("name") + 1] if "name" in slots and slots.index("name") + 1 < len(slots) else None
         if following in _POINTS and not closed:
             return self._unfuse_figures(tokens, texts)
+        if following == "operator":
+            return self._unfuse_kind(tokens, texts)
         if following != "target":
             return tokens, texts
         result_tokens: list[Token] = []
@@ -554,6 +558,21 @@ class Aligner:
             result_tokens += [token, token]
             result_texts += [parts[0], _Piece(parts[1])]
         return result_tokens, result_texts
+
+    def _unfuse_kind(self, tokens: list[Token], texts: list[str]) -> tuple[list[Token], list[str]]:
+        """A name that ran into the 指标性质 cell after it (``提升工作效率定性 | 定性 | 有效提升`` under 三级指标 | 指标性质 |
+        指标方向 | 目标值, the two cells without a space between them): the kind's word is cut off the name and
+        placed as the operator's cell; the row says so."""
+        for index, text in enumerate(texts):
+            key = text.strip()
+            word = next((word for word in _KIND_WORDS if key.endswith(word)), None)
+            if word is None or len(key) - len(word) < _SHORTEST_FUSED_NAME or label(key).role is not Role.TEXT:
+                continue
+            name = key[:-len(word)]
+            how = f"“{key}”按形式拆分为{self._heading('name')}“{name}”与{self._heading('operator')}“{word}”"
+            return ([*tokens[:index + 1], tokens[index], *tokens[index + 1:]],
+                    [*texts[:index], name, _FusedRun(word, how), *texts[index + 1:]])
+        return tokens, texts
 
     def _figures_fused(self, text: str, following: str) -> list[str] | None:
         """A stream's cell holding a whole row run together whose figures carry no operator or unit
@@ -741,7 +760,14 @@ class Aligner:
                 start_line = start.line if at == 0 and start is not None else (
                     run_lines[at] if at < len(run_lines) else None)
                 at += len(cells)
+                tail = _wrapped_tail(cells) if not closed and self.slots[:1] == ["name"] else None
+                ending = cells[tail] if tail is not None else ""
+                if tail is not None:
+                    cells = [_Joined([cells[0], ending]), *cells[1:tail], *cells[tail + 1:]]
                 values, how, confidence = self._shape(cells, closed)
+                if tail is not None:
+                    how = [f"“{ending}”按形式并入{self._heading('name')}（名称折行，结尾印在数值之后）", *how]
+                    confidence = GUESS_CONFIDENCE
                 values.update(run_levels)
                 trend = split_name_trend(values["name"]) if "name" in values and "target" in self.slots and not any(
                     kind in values for kind in ("target", "operator")) else None
@@ -878,7 +904,10 @@ class Aligner:
         marks = self._marks(filled, anchor)
         if closed and width and sum(1 for text in filled if text.strip()) <= width:
             return [filled]  # one table row no wider than the columns: a second target shape is its actual
-        if anchor is None or not marks and width and len(filled) > width and len(filled) % width == 0:
+        # a count of cells that is a multiple of the width by chance, rows short of cells making it up: a figure
+        # would open a row
+        chance = self.slots[0] == "name" and any(is_value(text) for text in filled[::width or 1])
+        if anchor is None or not marks and width and len(filled) > width and len(filled) % width == 0 and not chance:
             # no anchor to cut at (targets written without operators): full rows, one after another
             return [filled[i : i + width] for i in range(0, len(filled), width)] if width else [filled]
         levelled = bool(set(_LEVELS) & set(self.columns.kinds))
@@ -889,7 +918,7 @@ class Aligner:
         if not closed and width > 1 and len(filled) > width and len(filled) % width == 0 and all(
                 text.strip() for text in filled) and (
                 "name" in self.slots and all(mark % width == before for mark in marks)
-                and not any(is_operator(text) for text in filled)):
+                and not any(is_operator(text) for text in filled)) and not chance:
             # exactly whole rows of filled cells, every target shape in its column's place: targets without an
             # operator (100%, 2280次) do not cut the rows, their count does
             return [filled[i : i + width] for i in range(0, len(filled), width)]
@@ -903,6 +932,10 @@ class Aligner:
         parts, start = [], 0
         for previous, mark in zip(marks, marks[1:]):
             cut = max(mark - before, previous + 1)
+            while cut < mark and is_value(filled[cut]):
+                # a row opens with its name, never a figure: the figure ends the row before, and this row has
+                # fewer cells before its anchor (a qualitative row with no unit: 项目持续期 | 定性 | 基本建立)
+                cut += 1
             parts.append(filled[start:cut])
             start = cut
         parts.append(filled[start:])
@@ -936,11 +969,24 @@ class Aligner:
         for index in range(len(texts) - 1):
             ended = index - start >= len(points) and all(
                 is_bare_number(text) for text in texts[index - len(points):index])
-            if ended and not is_bare_number(texts[index]) and not looks_like_target(texts[index]):
+            if ended and not is_bare_number(texts[index]) and not looks_like_target(texts[index]) \
+                    or self._opens_short_row(texts, start, index):
                 parts.append(texts[start:index])
                 start = index
         parts.append(texts[start:])
         return parts
+
+    @staticmethod
+    def _opens_short_row(texts: list[str], start: int, index: int) -> bool:
+        """True for a name opening a row that prints no points, after a row that holds its values already (Anhui's
+        breakdown rows under their ★ row: ``★补助…种植面积 | 20 | 29.5亩 | 29.5亩 | 20 | 其中桃树种植面积 | 1.5亩 |
+        1.5亩``): words that are no value and no qualitative target, after a figure and before the row's own target
+        and what was achieved (a rule between the points, ``1 | 超出正负10%不得分 | 1``, is followed by one figure)."""
+        text = texts[index]
+        return (0 < index < len(texts) - _ROW_VALUES and is_value(texts[index - 1])
+                and all(is_value(cell) for cell in texts[index + 1:index + 1 + _ROW_VALUES])
+                and sum(1 for cell in texts[start:index] if is_value(cell)) >= _ROW_VALUES
+                and label(text).role is Role.TEXT and not is_value(text) and not is_qualitative(text))
 
     def _split_fused_runs(self, texts: list[str]) -> tuple[list[str], list[str]]:
         """A row short of cells whose figures fused into one run of digits (``% | 901010010`` under 计量单位 |
@@ -1090,9 +1136,10 @@ class Aligner:
                 group = group[: len(kinds) - 1] + ["\n".join(group[len(kinds) - 1 :])]
             pairs = _fit_short(group, kinds)
             if len(group) < len(kinds) and group:
-                if closed and any(kind in _POINTS and not is_bare_number(text) for kind, text in pairs):
-                    # absent merged cells: each cell goes to the first column left that can hold it (a 分值 or 得分
-                    # column holds a bare figure, so ``1.5亩`` is not a weight)
+                if any(kind in _POINTS and not is_bare_number(text) for kind, text in pairs):
+                    # absent merged cells, or a stream's row that prints no points: each cell goes to the first
+                    # column left that can hold it (a 分值 or 得分 column holds a bare figure, so ``1.5亩`` is not a
+                    # weight)
                     pairs = list(zip(_fit(group, kinds) or kinds, group))
                 if not self.cells_absent:
                     placed = {kind for kind, _ in pairs}
@@ -1104,6 +1151,7 @@ class Aligner:
         return values, notes, confidence
 
 
+_ROW_VALUES = 2  # the figures a row holds before a name can open the next one (its target and what was achieved)
 # The shapes of the figure columns that may stand between a row's name and its target when its cells ran together
 _SHAPES = {"weight": r"\d{1,2}(?:\.\d+)?", "operator": r"[≥≤=<>≧≦＝]+", "direction": r"正向|反向"}
 _SHAPE_TARGET = r"[-+]?\d[\d,]*(?:\.\d+)?%?|[^\d]+"  # a figure, or words (有效保障)
@@ -1236,6 +1284,22 @@ def _cut_at_names(texts: list[str]) -> list[list[str]]:
             start, values = index, 0
     parts.append(texts[start:])
     return parts
+
+
+# the words a name's wrapped end opens with (各种强制免率、屠宰率 | 100% | 及检疫率): no name begins so
+_JOINING = re.compile(r"^[及和与或并、]")
+_LONGEST_TAIL = 8
+
+
+def _wrapped_tail(cells: list[str]) -> int | None:
+    """Where the wrapped end of a stream row's name stands when a PDF's text flow printed it after the row's figure
+    (the name's cell was taller than the figure's line): a short cell of words opening with a joining word, right after
+    the first figure; None when there is none."""
+    figure = next((at for at, text in enumerate(cells[1:], 1) if is_value(text)), None)
+    if figure is None or figure + 1 >= len(cells):
+        return None
+    text = cells[figure + 1].strip()
+    return figure + 1 if _JOINING.match(text) and len(text) <= _LONGEST_TAIL and not is_value(text) else None
 
 
 def _full_level1(text: str) -> bool:

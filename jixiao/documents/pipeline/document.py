@@ -25,6 +25,7 @@ from jixiao.documents.interpret.header_cells import (
     parse_amount,
     parse_title,
     report_name,
+    title_project,
 )
 from jixiao.documents.interpret.long_layout import build_long_table, detect_long_header
 from jixiao.documents.interpret.overall import OverallGoalsBuilder
@@ -141,6 +142,13 @@ class _Assembler:
         current = self.current
         if current is not None and current.has_content:
             sheet, found = current.finish()
+            if sheet.name is None and (named := title_project(sheet.title or "")):
+                # a sheet whose header names no project (a form with no 项目名称 field, or one a copy lost) takes the one
+                # its title names (2019年度宁晋县高中助学金项目绩效评价指标表); what was said of it is said of that project
+                renamed = sheet.model_copy(update={"name": named})
+                self.diagnostics = rekey_diagnostics(self.diagnostics, sheet, [renamed])
+                found = rekey_diagnostics(found, sheet, [renamed])
+                sheet = current.sheet = renamed
             self.sheets.append(sheet)
             self._records(current, sheet)
             self.diagnostics.extend(found)
@@ -184,6 +192,8 @@ class _Assembler:
     def _trailer_text(self, builder: SheetBuilder | None) -> None:
         """The total below a grid whose rows were not read as rows (总分100 run together with the next cells), or
         claimed under it as a header block claims one (自评得分：96分), before the next sheet's title or name."""
+        if builder is not None and builder.reported:
+            _report_budget(builder, self._block())
         if builder is not None and builder.grid_closed and "total" not in builder.claimed:
             total = trailing_total(self._block())
             if total is None:
@@ -202,6 +212,10 @@ class _Assembler:
         total = claimed_total(text)
         if total is not None:
             builder.claimed.setdefault("total", total)
+        if _misaligned(builder.money) and (found := money_in_text(text)):
+            # the money rows were read under headings that lost their places (预算数 on a line of its own above
+            # (A)执行数(B) | 执行率(B/A) | 得分 | 285.84 | 285.84 | 100% | 20): the text's run of headings and figures says it
+            builder.money = {key: figure for key, figure in builder.money.items() if key not in _MISALIGNED_KEYS} | found
         if "spent" not in builder.money:
             for key, figure in (money_in_text(text) or (money_in_prose(f"{text}\n{said}") if reported else {})).items():
                 builder.money.setdefault(key, figure)
@@ -226,6 +240,7 @@ class _Assembler:
         self._trailer_text(current)
         repeated = (current is not None and current.columns is not None and current.sheet.indicators
                     and current.columns.kinds == header.columns.kinds)
+        reported = bool(first.extra.get(PROSE)) and "actual" in header.columns.kinds
         if not repeated:
             if current is None or current.columns is not None:
                 current = self._new_sheet()
@@ -235,9 +250,10 @@ class _Assembler:
             if not current.sheet.goals and self._prose_goal:
                 current.sheet.goals = [self._prose_goal]
             self._prose_goal = None
-            reported = bool(first.extra.get(PROSE)) and "actual" in header.columns.kinds
-            # (a report's first sentence of indicators may say the money too: …实际完成…264户,发放补助资金为278.8万元)
-            self._header_text(current, reported=reported, said=" ".join(first.texts) if reported else "")
+            # (a report's first sentence of indicators may say the money too: …实际完成…264户,发放补助资金为278.8万元;
+            # a self-evaluation report's sentences say it above its goal table: 全年预算数2565万元,全年执行数2565万元)
+            self._header_text(current, reported=reported or self._report_title is not None,
+                              said=" ".join(first.texts) if reported else "")
             if first.extra.get(PROSE) and not reported:
                 current.total_from_sentences(self._block())  # a notice setting a project's goals in sentences
         self._block_text = []
@@ -249,9 +265,15 @@ class _Assembler:
             self.accounting.tokens += len(line.filled)
             current.feed_line(line)
         current.close_grid()
-        if end == len(lines) and end > header.end:
+        if reported:
+            current.reported = True
+            _report_budget(current, "\n".join(" ".join(line.texts) for line in lines[header.start:end]))
+        # a web page's footer after the grid (第 1 页 共 3 页, 上一篇, 网站标识码) is no part of the file's content: a
+        # copy cut inside its grid still ends there
+        file_ends = _only_chrome(lines[end:])
+        if file_ends and end > header.end:
             self._cut(current, lines[header.end:end])
-        elif end == len(lines) and not current.sheet.indicators:
+        elif file_ends and not current.sheet.indicators:
             # the file stops inside or right after the header (…| 全年实际完成值 | 未完成原): no row was printed
             heading = next((token for token in reversed(header.tokens) if token.text.strip()), None)
             if heading is not None:
@@ -371,7 +393,8 @@ class _Assembler:
             self._close_open()
             self._paragraph(text, line.line)
             return
-        if self._open_is_row and line.tokens[0].indent and self._open is not None and not header_label(text):
+        if self._open_is_row and self._open is not None and not header_label(text) and (
+                line.tokens[0].indent or _next_item(self._open.cells[-1].text, text)):
             last = self._open.cells[-1]
             last.text = f"{last.text}\n{text}"
             return
@@ -414,8 +437,10 @@ class _Assembler:
             return
         is_label = bool(header_label(text) or split_label_value(text) or money in _OPENING_MONEY) or (
             goals_word(text) == "expected" and not _goals_labels(open_row))  # 预期目标 opens a goals block's row
-        # a label whose value is in the next row (年度总体目标 over its goals) takes the lines below as that row
-        awaited = self.current is not None and self.current.awaits_value
+        # a label whose value is in the next row (年度总体目标 over its goals) takes the lines below as that row, and so
+        # do amount labels heading columns whose figures come one per line (本年度预计投入(万元) | 财政资金(万元) over 25 / 25)
+        awaited = self.current is not None and (
+            self.current.awaits_value or self.current.awaits_amounts and parse_amount(text) is not None)
         if parse_title(text) or (open_row is None and not is_label and not awaited):
             self._close_open()
             self._paragraph(text, number)
@@ -428,9 +453,11 @@ class _Assembler:
     def _takes_no_more(self, row: Row, text: str) -> bool:
         """An amount label takes one amount, or one figure per heading of the money table above it; a following
         line that is not one begins something new."""
-        if header_label(row.cells[0].text) not in _AMOUNT_FIELDS:
+        field = header_label(row.cells[0].text)
+        if field not in _AMOUNT_FIELDS:
             return False
-        columns = self.current.money_columns if self.current is not None else 0
+        columns = 0 if self.current is None else (
+            self.current.part_columns if field in ("fiscal", "other") else self.current.money_columns)
         if columns > 1:
             return len(row.cells) > columns or not is_figure(text)
         return len(row.cells) > 1 or parse_amount(text) is None
@@ -479,6 +506,18 @@ class _Assembler:
 _QUALIFIER = re.compile(r"[(（][^()（）]*[)）]$")
 
 
+# the number opening an item of a list in a cell (1. 2、 (3) （4）)
+_ITEM = re.compile(r"^\s*(?P<open>[(（]?)(?P<number>\d{1,2})(?P<close>[.．、)）])")
+
+
+def _next_item(cell: str, text: str) -> bool:
+    """Whether ``text`` is the next item of the numbered list the cell's last line is an item of (1.对…学生发放就学补助;
+    over 2.补助标准为…, a goals cell whose list a web copy broke over rows of one cell)."""
+    last, found = _ITEM.match(cell.splitlines()[-1] if cell.strip() else ""), _ITEM.match(text)
+    return bool(last and found) and int(found["number"]) == int(last["number"]) + 1 and (
+        found["open"], found["close"]) == (last["open"], last["close"])
+
+
 def _says_more(fuller: str | None, title: str) -> bool:
     """Whether a title standing above ``title`` with nothing between is ``title`` with a bracketed qualifier
     after it (区域绩效目标自评表(市场监管经开区分局) above 区域绩效目标自评表: a page's heading, then the form's own
@@ -487,6 +526,25 @@ def _says_more(fuller: str | None, title: str) -> bool:
         return False
     fuller, title = fuller.replace(" ", ""), title.replace(" ", "")
     return fuller != title and _QUALIFIER.sub("", fuller) == title
+
+
+def _report_budget(builder: SheetBuilder, text: str) -> None:
+    """The budget a self-evaluation report says only among or after its indicators' sentences (1、数量指标 / 2022年初
+    农村危房改造资金预算安排300.7万元,用于…), where its header text said none: the budget, never what was spent (the
+    header text's, where a report says it)."""
+    if not {"budget_full", "budget_initial"} & builder.money.keys() and (
+            budget := money_in_prose(text).get("budget_full")):
+        builder.money["budget_full"] = budget
+
+
+_MISALIGNED_KEYS = {"budget_initial", "budget_full", "spent", "execution_rate", "weight", "score"}
+
+
+def _misaligned(money: dict[str, str]) -> bool:
+    """Whether a money table's figures were read under the wrong headings: a percentage anywhere but under 执行率 (a
+    score, a weight or an amount is never one)."""
+    return any(figure.strip().endswith("%") for key, figure in money.items()
+               if key in _MISALIGNED_KEYS - {"execution_rate"})
 
 
 def _opens_sheet(text: str) -> bool:
@@ -505,7 +563,8 @@ def _budget_of_year(budget: Budget, evaluation: ReportedEvaluation) -> Budget:
 @cache
 def _name_labels() -> re.Pattern:
     spellings = [word for field in ("name", "code") for word in labels()["header"][field] if len(word) >= 4]
-    return re.compile("|".join(sorted(map(re.escape, spellings), key=len, reverse=True)))
+    # (a label spaced out to fill its cell is the label still: 项 目 名 称)
+    return re.compile("|".join(r"\s?".join(map(re.escape, word)) for word in sorted(spellings, key=len, reverse=True)))
 
 
 @cache
@@ -609,10 +668,16 @@ _LEVEL_OPENING = re.compile(r"^(产出|效益|效果|满意度|成本|数量|质
                             r"(指标|目标)")
 
 
+def _only_chrome(lines: list[Line]) -> bool:
+    """True when ``lines`` hold nothing but a web page's furniture (or nothing at all)."""
+    return all(is_chrome(token.text) for line in lines for token in line.filled if token.text.strip())
+
+
 def _level_heading_left(lines: list[Line]) -> bool:
     """True when all the file holds after a grid's rows opens on the heading of a category of indicators (效益指标,
     社会效益指标), each line one such heading with at most the start of its text: the file stops inside the grid."""
-    cells = [token.text.strip() for line in lines for token in line.filled[:1] if token.text.strip()]
+    cells = [token.text.strip() for line in lines for token in line.filled[:1]
+             if token.text.strip() and not is_chrome(token.text)]  # (a web page's footer after it is no content)
     return bool(cells) and all(_LEVEL_OPENING.match(simplified(_NUMBERING.sub("", cell))) for cell in cells)
 
 
@@ -620,7 +685,8 @@ def _headings_left(lines: list[Line]) -> bool:
     """True when all the file holds after a grid's rows is the closing 总分, page numbers and, last, a heading of
     the grid's value columns (…满意度 总分 -2- 年度 指标值, corpus 208): a PDF's text gives a table's columns in blocks,
     names before values, and the file stops right after the heading of the values, which are lost with the cut."""
-    cells = [token.text.strip() for line in lines for token in line.filled if token.text.strip()]
+    cells = [token.text.strip() for line in lines for token in line.filled
+             if token.text.strip() and not is_chrome(token.text)]  # (a web page's footer after it is no content)
     if not cells or label(cells[-1]).role is not Role.HEADING or label(cells[-1]).kind not in _VALUE_COLUMNS:
         return False
     return all(label(cell).role in (Role.HEADING, Role.TRAILER, Role.FIELD) or PAGE_NUMBER.match(cell)

@@ -9,7 +9,8 @@ absent. The inference is a guess and every row read under it says so.
 
 from __future__ import annotations
 
-from jixiao.documents.pipeline.labels import Role, label
+from jixiao.documents.interpret.header_cells import parse_amount
+from jixiao.documents.pipeline.labels import Role, is_value, label
 from jixiao.documents.pipeline.regions import EXTRA, Columns, Header
 from jixiao.documents.pipeline.tokens import Line, LineKind
 from jixiao.documents.vocabulary import canonical_label
@@ -24,6 +25,9 @@ _STREAM_ROW = 4  # the cells of a stream's first row: two level names, a name, a
 # three figures ending a row after its target are a self-evaluation's actual value, points and score (the Sichuan
 # 自评表: 指标值 | 度量单位 | 实际完成值 | 分值 | 得分); one figure is the weight
 _SELF_EVALUATED = ["actual", "weight", "score"]
+# a figure right after the name and one ending the row that can be its points, two values between them: the weight,
+# the target, the actual value and the score (Anhui's 自评表: 分值 | 年度指标值 | 全年实际值 | 得分)
+_WEIGHT_FIRST = ["weight", "target", "actual", "score"]
 
 
 def content_header(lines: list[Line], index: int) -> Header | None:
@@ -46,7 +50,7 @@ def content_header(lines: list[Line], index: int) -> Header | None:
     if not levelled:
         return None
     widest = max(levelled, key=lambda line: len(line.filled))
-    kinds = _kinds([label(token.text).role for token in widest.filled])
+    kinds = _kinds([label(token.text).role for token in widest.filled], [token.text for token in widest.filled])
     if kinds is None:
         return None
     cells = widest.filled
@@ -61,23 +65,40 @@ def content_header(lines: list[Line], index: int) -> Header | None:
 def _stream_header(lines: list[Line], index: int) -> Header | None:
     """The columns of a stream of one cell per line that goes from the header block straight to its first row,
     the table's headings left out (``…总体目标… | 产出指标 | 数量指标 | 邀请…国家数量 | ≥3个``): a level-1 name, a
-    level-2 name, the indicator's name and its target imply the four columns of a goal table."""
-    cells = [line for line in lines[index:index + _STREAM_ROW] if line.kind is LineKind.CELL and line.tokens]
-    roles = [label(line.tokens[0].text).role for line in cells]
+    level-2 name, the indicator's name and its target imply the four columns of a goal table, and a value then
+    two figures that can be points after them the three a self-evaluation adds."""
+    cells = [line for line in lines[index:index + _STREAM_ROW + len(_SELF_EVALUATED)]
+             if line.kind is LineKind.CELL and line.tokens]
+    texts = [line.tokens[0].text for line in cells]
+    roles = [label(text).role for text in texts]
     if roles[:_STREAM_ROW] != [Role.LEVEL1, Role.LEVEL2, Role.TEXT, Role.TARGET]:
         return None
     kinds = ["level1", "level2", "name", "target"]
+    after = texts[_STREAM_ROW:]
+    if len(after) == len(_SELF_EVALUATED) and is_value(after[0]) and roles[-2:] == [Role.NUMBER] * 2 \
+            and _points(after[1], after[2]):
+        # a self-evaluation's row goes on with what was achieved and its points (≥48人 | 48人 | 20 | 20)
+        kinds += _SELF_EVALUATED
     headings = [canonical_label("columns", kind) for kind in kinds]
     columns = Columns(kinds, headings, [None] * len(kinds), [None] * len(kinds),
                       inferred="表头不在文件中，各列按内容推断为" + "｜".join(headings))
     return Header(columns, index, index, [])
 
 
+def _points(weight: str, score: str) -> bool:
+    """Whether two figures can be a row's weight and the score it was given (no more than the weight)."""
+    weight_figure, score_figure = parse_amount(weight), parse_amount(score)
+    return weight_figure is not None and score_figure is not None and 0 <= score_figure <= weight_figure
+
+
 def _indicator_like(line: Line) -> bool:
-    """A row holding an operator or a target shape beside a text cell, and no column heading or header label."""
-    roles = [label(token.text).role for token in line.filled]
-    return (len(roles) >= 3 and Role.HEADING not in roles and Role.FIELD not in roles
-            and (Role.OPERATOR in roles or Role.TARGET in roles) and Role.TEXT in roles)
+    """A row holding an operator or a target shape beside a text cell (or, opening with a level name, a figure
+    with its unit: ``产出指标 | 数量指标 | 补助种植面积 | 20 | 29.5亩 | …``), and no column heading or header label."""
+    texts = [token.text for token in line.filled]
+    roles = [label(text).role for text in texts]
+    return (len(roles) >= 3 and Role.HEADING not in roles and Role.FIELD not in roles and Role.TEXT in roles
+            and (Role.OPERATOR in roles or Role.TARGET in roles
+                 or roles[0] in _LEVEL_KINDS and any(is_value(text) and not text.strip().isdigit() for text in texts)))
 
 
 def _continuing(line: Line) -> bool:
@@ -87,9 +108,11 @@ def _continuing(line: Line) -> bool:
     return bool(roles) and roles <= {Role.TEXT, Role.NUMBER, Role.UNIT, Role.OPERATOR, Role.TARGET}
 
 
-def _kinds(roles: list[Role]) -> list[str] | None:
+def _kinds(roles: list[Role], texts: list[str]) -> list[str] | None:
     """The column kinds a row's cell roles say: levels, the name, operator, value, unit, then points (the first
-    bare number after the value is the weight, three are the actual value, the weight and the score)."""
+    bare number after the value is the weight, three are the actual value, the weight and the score; a value
+    after the target, then two figures the second of which is no more than the first, are the actual value, the
+    weight and the score: ``≥48人 | 48人 | 20 | 20``)."""
     kinds: list[str] = []
     for role in roles:
         taken = set(kinds)
@@ -108,6 +131,12 @@ def _kinds(roles: list[Role]) -> list[str] | None:
         else:
             kind = EXTRA
         kinds.append(kind)
-    if kinds[-3:] == ["weight", EXTRA, EXTRA] and roles[-3:] == [Role.NUMBER] * 3:
+    named = kinds.index("name") if "name" in kinds else len(kinds)
+    if len(kinds) - named == len(_WEIGHT_FIRST) + 1 and roles[named + 1] is Role.NUMBER and roles[-1] is Role.NUMBER \
+            and is_value(texts[-3]) and is_value(texts[-2]) and _points(texts[named + 1], texts[-1]):
+        kinds[named + 1:] = _WEIGHT_FIRST  # Anhui's 自评表: 分值 | 年度指标值 | 全年实际值 | 得分 after the name
+    elif kinds[-3:] == ["weight", EXTRA, EXTRA] and roles[-3:] == [Role.NUMBER] * 3 or (
+            kinds[-4:] == ["target", EXTRA, "weight", EXTRA] and roles[-1] is Role.NUMBER and is_value(texts[-3])
+            and _points(texts[-2], texts[-1])):
         kinds[-3:] = _SELF_EVALUATED
     return kinds if {"name", "target"} <= set(kinds) else None

@@ -75,9 +75,10 @@ _BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # the template's numbering of its indicator rows (``指标1:``, ``指标2``, ``指标1工程完工率``)
 # the template's numbering of its rows: 指标1:, or 任务1: where a 部门整体 form's 分解目标 column numbers the tasks
 _NUMBER_MARK = r"(?:指标\s*\d{1,2}(?:\s*[:：.．、]|(?![\d.．%]))|任务\s*\d{1,2}\s*[:：])"
-# (a parent row numbered by the outline's Chinese numerals, its parts by 1、 2、: 一、示范区建立 over 1、施用配方肥)
+# (a parent row numbered by the outline's Chinese numerals, its parts by 1、 2、: 一、示范区建立 over 1、施用配方肥; a
+# notice's list under its level headings numbered ① ②)
 _NAME_PREFIX = re.compile(r"^(?:" + _NUMBER_MARK + r"|\d+[.．、](?!\d)|[(（]\d+[)）]|[一二三四五六七八九十]{1,3}、"
-                          r"|[(（][一二三四五六七八九十]{1,3}[)）]|★+|☆+)\s*")
+                          r"|[(（][一二三四五六七八九十]{1,3}[)）]|[\u2460-\u2473\u2776-\u277f]|★+|☆+)\s*")
 _DATE = re.compile(r"^\d{4}[-年./]\d{1,2}(?:[-月./]\d{1,2}日?)?(?:\s*\d{1,2}:\d{2})?")
 _NUMBER = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?%?$")
 _TARGET = re.compile(r"^(?:[≥≤><=]+|不低于|不少于|不高于|不超过|不小于|不大于|大于等于|小于等于|大于|小于|低于|高于|%?=|二(?=\d))"
@@ -236,6 +237,8 @@ def split_name_target(text: str) -> tuple[str, str] | None:
     name = written[:start].rstrip(" :：,，")
     if not _CJK.search(name) or name[-1].isdigit() or label(name).role is not Role.TEXT or _TARGET_IN_NAME.search(name):
         return None  # the name holds another target: several rows run together, for :func:`segment`
+    if _trend_ending().fullmatch(fold(name)):
+        return None  # a direction word alone is no name: the cell is a target said with its direction (提升10%)
     return name, written[start:]
 
 
@@ -1174,7 +1177,9 @@ def _opens_paragraph(text: str) -> bool:
     # a level name and a colon, then such sentences ((3)数量目标:当年…活动数量绩效目标值是28次,实际完成值为40次,…)
     opening = _LEVEL_COLON.match(simplified(text))
     if opening is not None and label(opening.group(1)).role in (Role.LEVEL1, Role.LEVEL2):
-        return said_indicators(simplified(text)[opening.end():]) is not None
+        # (or a level name, a colon and sentences closed by their punctuation: 效益指标：社会效益指标：…增收48人。)
+        rest = simplified(text)[opening.end():]
+        return said_indicators(rest) is not None or bool(_SENTENCES_CLOSED.search(rest))
     # a level name, then sentences that say each indicator's target and what was achieved in words (4.成本指标国家规定
     # 标准发放指标为100%实际完成值为100%): a report's paragraph too; so is a line of a report's numbered list that
     # says them without a level name (1.…密度,年初目标值≥90%,实际完成值≥90%,自评得分20分;)
@@ -1184,6 +1189,7 @@ def _opens_paragraph(text: str) -> bool:
     return said_indicators(simplified(text)) is not None
 
 
+_SENTENCES_CLOSED = re.compile(r"[。；;]\s*$")
 _HEADING_NUMBER = re.compile(r"^\s*[(（]?[一二三四五六七八九十\d]*[)）、.．]?\s*")
 _LEVEL_COLON = re.compile(r"^\s*[(（]?[一二三四五六七八九十\d]*[)）、.．]?\s*([^。:：,，;；]{2,12})[:：]")
 

@@ -18,7 +18,7 @@ from decimal import Decimal, InvalidOperation
 from jixiao.documents.pipeline.figures import readings
 from jixiao.documents.pipeline.labels import simplified
 
-__all__ = ["money_in_prose", "money_in_text"]
+__all__ = ["money_in_prose", "money_in_text", "rate_points"]
 
 _NOTE = re.compile(r"[(（][^()（）]{0,14}[)）]")  # 执行率(B/A), 得分(20分*执行率), (万元): notes, not headings
 # …but the score heading's note says how many points the 预算执行率 row has where no 分值 column does (20分*执行率)
@@ -59,6 +59,12 @@ def money_in_text(text: str) -> dict[str, str]:
     if points and "weight" not in money:
         money["weight"] = points.group(1)  # the row's 分值, printed only in the score heading's note
     return money
+
+
+def rate_points(heading: str) -> str | None:
+    """The points of the 预算执行率 row that a score heading's note states (``得分(20分*执行率)`` → ``20``), or None."""
+    found = _POINTS_NOTE.fullmatch(simplified(heading).strip())
+    return found.group(1) if found else None
 
 
 def _heading_row(line: str) -> tuple[list[str], int] | None:
@@ -151,9 +157,11 @@ def _agrees(figures: dict[str, str]) -> bool:
 # a self-evaluation report says its money in sentences (…补助经费预算数30075万元…执行总量29675万元,预算执行率为98.67%):
 # the first amount after each word, in 万元, and the first rate
 _SAID = {
-    "budget_full": re.compile(r"预算(?:数|金额|资金)?(?:安排)?(?:为|共计|合计)?\s*(\d+(?:\.\d+)?)\s*万元"),
+    # (or the money received or allotted in all: 2023年收到财政资金共2330.9万元, not one source's 收到…补助资金1372.7万元)
+    "budget_full": re.compile(r"(?:预算(?:数|金额|资金)?(?:安排)?(?:为|共计|合计)?|(?:收到|下达|到位)[^，。,;；\d]{0,16}?"
+                              r"资金(?:共计?|合计|总额)为?)\s*(\d+(?:\.\d+)?)\s*万元"),
     # (a year's 支出 said alone, 2023年支出2310.4万元, is what was spent; 基本支出 and 项目支出 name kinds of spending)
-    "spent": re.compile(r"(?:实际执行|执行总量|执行金额|实际支出|(?<=年)支出|发放补助资金|拨付资金)(?:为|了|共计|合计)?\s*"
+    "spent": re.compile(r"(?:实际执行|执行总量|执行金额|执行数|实际支出|(?<=年)支出|发放补助资金|拨付资金)(?:为|了|共计|合计)?\s*"
                         r"(\d+(?:\.\d+)?)\s*万元"),
     "execution_rate": re.compile(r"执行率(?:为|达到|达)?\s*(\d{1,3}(?:\.\d+)?\s*%)"),
 }

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from jixiao.documents.pipeline.labels import (Role, is_value, label, match_key, simplified, split_name_trend,
-                                             split_qualitative)
+from jixiao.documents.pipeline.labels import (Role, is_qualitative, is_value, label, match_key, simplified,
+                                             split_name_trend, split_qualitative)
 from jixiao.documents.pipeline.said import Said, said_indicators, said_results
 from jixiao.documents.pipeline.tokens import Line, LineKind
 from jixiao.documents.vocabulary import labels
@@ -38,9 +38,10 @@ _MET = ("达标",)  # a word after a target's figure saying it is the standard t
 # (数量指标。养老金领取人数…)
 _OPENED = re.compile(r"[:：,，。]\s*$")
 _LEVEL_ROLES = (Role.LEVEL1, Role.LEVEL2)
-# a level name, numbered as an outline's heading (一、产出指标; (一)数量指标, the bracketed number a heading under one)
+# a level name, numbered as an outline's heading (一、产出指标; (一)数量指标, the bracketed number a heading under one),
+# or written without 指标 before a colon, as reports write it (服务对象满意度：…, 数量：…)
 _LEVEL_WORD = re.compile(r"^(?:(?P<sub>[(（][一二三四五六七八九十\d]+[)）])|[一二三四五六七八九十\d]*[、.．]?)\s*"
-                         r"([^:：,，;；。]{2,16}?(?:指标|目标))\s*[:：,，。]?\s*")
+                         r"(?:(?P<word>[^:：,，;；。]{2,16}?(?:指标|目标))\s*[:：,，。]?|(?P<bare>[^:：,，;；。\d\s]{2,8})\s*[:：])\s*")
 
 
 @cache
@@ -73,7 +74,7 @@ def _levels(text: str) -> tuple[list[tuple[str, str]], str]:
     found: list[tuple[str, str]] = []
     while True:
         match = _LEVEL_WORD.match(text)
-        level = _level(match.group(2), bool(match.group("sub"))) if match else None
+        level = _level(match.group("word") or match.group("bare"), bool(match.group("sub"))) if match else None
         if level is None:
             return found, text
         found.append(level)
@@ -93,7 +94,10 @@ def _clause(text: str) -> list[tuple[str, str]]:
             # the word follows a figure (资助标准100%达标): the figure with its word is the target
             fused = (fused[0][:figure.start()].strip(), figure.group(0).strip() + fused[1])
         return [("name", fused[0]), ("target", fused[1])] if fused else [("name", text)] if text else []
-    name = text[: match.start()].strip()
+    name = text[: match.start()].strip().rstrip(":：").strip()  # (护林员人数：48人: the colon ends the name)
+    said_as = _SAID_AS.search(name)
+    if said_as and said_as.start() >= _SHORTEST_NAME:
+        name = name[: said_as.start()]  # the verb before the figure (满意度为95%) is no part of the name
     planned = _PLANNED.search(name)
     if planned and planned.start() >= _SHORTEST_NAME:
         name = name[: planned.start()]  # the word saying the figure is the plan is no part of the name
@@ -104,6 +108,7 @@ def _clause(text: str) -> list[tuple[str, str]]:
 # (养老金领取人数全年平均数年初任务数101974人)
 _PLANNED = re.compile(r"(?:年初|年度|全年)(?:任务数|目标值|计划数|目标)为?$")
 _SHORTEST_NAME = 2  # characters of the name left before that word (else the word is the name: 年度目标值)
+_SAID_AS = re.compile(r"(?:均|都)?为$")
 _ACHIEVED_WORD = "实际"  # 实际布防6架, 实际飞行时长909.93小时: what was done, said with its own verb
 
 
@@ -162,15 +167,17 @@ def _name_then_value(pending: list[str]) -> Item | None:
 
 
 @lru_cache(maxsize=4096)
-def split_prose(text: str, levelled: bool = False, headed: bool = False, reporting: bool = False
-                ) -> tuple[Item, ...] | None:
+def split_prose(text: str, levelled: bool = False, headed: bool = False, reporting: bool = False,
+                listed: bool = False) -> tuple[Item, ...] | None:
     """The items of prose that names indicators and their targets, or None when ``text`` is no such prose: it
     must give a target and open with a level name and a colon or comma (``数量指标：…``), or, when a level name
     stands before it (``levelled``: the cell to its left), join several indicators with ``；`` (``产出指标 |
     开展…8次；编制…3个``): one indicator with its number is an ordinary cell. Under an outline's level heading
     (``headed``: ``(一)数量指标`` on the line above) one indicator with its target is enough. Under a report's
     heading of what was achieved (``reporting``: ``(四)绩效指标完成情况分析``), a sentence made only of results
-    (``经费发放率为98%覆盖率及资金到位率均为100%``, :func:`.said.said_results`) gives each name what it came to."""
+    (``经费发放率为98%覆盖率及资金到位率均为100%``, :func:`.said.said_results`) gives each name what it came to.
+    In a list of such lines (``listed``: :func:`_listed`) a line opened by its level name needs no target: its
+    sentence is a qualitative indicator (``质量指标:保障巡林工作的顺利开展,护林员的待遇正常发放;``)."""
     # the template's residue stays in the names (黄金蜜(葡萄)种植数量(≥**株)>=17600株): the sheet builder cleans them
     # and keeps each name as written, so that the review reports the residue
     line = simplified(text.strip())
@@ -210,6 +217,27 @@ def split_prose(text: str, levelled: bool = False, headed: bool = False, reporti
             if achieved is not None:
                 items[-1] += (("actual", achieved),)  # the report's figure of what was done, after the target
                 continue
+            restated = _RESTATED.match(clause.strip()) if not pending and items and _awaits_actual(items[-1]) else None
+            if restated is not None:
+                # the target said after the figure reached (完成…里程125公里，年度目标120公里): the clause before gave
+                # what was done
+                items[-1] = _achieved_first(items[-1], restated.group("figure"))
+                continue
+            if not pending and items and _awaits_actual(items[-1]) and is_qualitative(clause):
+                items[-1] += (("actual", clause.strip()),)  # what a qualitative target came to (达到预期目标)
+                continue
+            bracketed = _BRACKETED.match(clause.strip())
+            if bracketed is not None and len(bracketed.group("name").strip()) >= _SHORTEST_NAME:
+                # the target in brackets after the name, perhaps after the figure reached (资金支付进度率100%（目标值≥95%）)
+                reached = bracketed.group("reached")
+                items.append((("name", bracketed.group("name").strip()), ("target", bracketed.group("target").strip()),
+                              *((("actual", reached.strip()),) if reached else ())))
+                targets += 1
+                continue
+            rate = _RATE.match(clause.strip()) if not pending and items and _rated(items[-1]) else None
+            if rate is not None:
+                items[-1] += (("rate", rate.group("rate")),)  # the completion rate the report works out (完成率104%)
+                continue
             parts = _clause(clause)
             if any(kind == "target" for kind, _ in parts):
                 group = (("group", "，".join(pending)),) if pending else ()
@@ -221,7 +249,8 @@ def split_prose(text: str, levelled: bool = False, headed: bool = False, reporti
         if pending:
             # clauses after the last target: a qualitative indicator (可持续影响指标，持续发展), or text
             items.append((("name", "，".join(pending)),) if levels or levelled else (("rest", "，".join(pending)),))
-    enough = targets >= 1 if not levelled else targets >= _MIN_IN_CELL and bool(_SENTENCE.search(line))
+    enough = (targets >= 1 or (listed and bool(opening) and len(items) > 1) if not levelled
+              else targets >= _MIN_IN_CELL and bool(_SENTENCE.search(line)))
     if not enough:
         return None
     return tuple(tuple((kind, as_written(text, part)) for kind, part in item) for item in items)
@@ -275,6 +304,37 @@ def split_report_sentence(text: str) -> tuple[Item, ...] | None:
     return tuple(items) or None
 
 
+# a report's section heading of the year's goals ((二)项目绩效目标), its paragraph perhaps on the same line
+_GOALS_SECTION = re.compile(r"^[(（][一二三四五六七八九十]{1,2}[)）](?:项目)?绩效目标[。.:：]?\s*")
+# the words a report's goals paragraph opens its list with (…,我绩效目标是全年完成; …项目目标:): no part of a name
+_GOALS_LEAD = re.compile(r"^.*?目标(?:是|为|:|：)(?:全年)?(?:完成)?")
+_MIN_GOALS = 2  # targets a goals paragraph lists at least, for its clauses to be read as indicators
+# the list of what was achieved run on after the goals (…服务21实际完成:资助…230人)
+_DONE_LIST = re.compile(r"实际完成[:：]")
+
+
+def _split_goals_paragraph(text: str) -> tuple[Item, ...] | None:
+    """The indicators a self-evaluation report's goals paragraph lists as clauses of a name and a figure with its
+    unit, under its heading ``(二)项目绩效目标`` (``2020年,我绩效目标是全年完成应急救护普及培训3000人,红十字救护员培训50人,…``),
+    or None. Its sentences that give no figure (充分发扬…精神) are the report's words, not indicators, and so is the
+    lead-in before the first name. A list of what was achieved after them (``…实际完成:资助精神病患者服药230人,…``)
+    gives each indicator of the same name its actual."""
+    planned, done = (*_DONE_LIST.split(text, maxsplit=1), "")[:2]
+    items = _figured(planned)
+    if len(items) < _MIN_GOALS:
+        return None
+    first = dict(items[0])
+    items[0] = (("name", _GOALS_LEAD.sub("", first["name"]).strip()), ("target", first["target"]))
+    actuals = {dict(item)["name"]: dict(item)["target"] for item in _figured(done)} if done else {}
+    return tuple((("name", name := dict(item)["name"]), ("target", dict(item)["target"]))
+                 + ((("actual", actuals[name]),) if name in actuals else ()) for item in items)
+
+
+def _figured(text: str) -> list[Item]:
+    """The items of ``text`` read as prose that give a figure."""
+    return [item for item in split_prose(text, headed=True) or () if any(kind == "target" for kind, _ in item)]
+
+
 def _unit_of(figure: str) -> str:
     """The unit a figure is written with (户 of 264户), empty for a bare number."""
     return re.sub(r"^[^\d]*[\d,.]+\s*", "", figure)
@@ -288,6 +348,30 @@ def _lone_levels(text: str) -> tuple[tuple[str, str], ...] | None:
     return tuple(levels) if levels and not rest.strip(" 。.") else None
 
 
+# a clause that only restates the target (年度目标120公里, 目标值≥80%, 目标值为≥90%), after the clause giving the figure
+# reached; and a clause giving the completion rate worked out (完成率104%, 目标完成率为100%)
+_RESTATED = re.compile(r"^(?:年初|年度|全年)?(?:绩效)?(?:目标值?|指标值|计划(?:数|值)?|预期(?:目标)?值?)(?:为|是|[:：])?\s*"
+                       r"(?P<figure>" + _OPERATOR + r"?\s*\d[\d,]*(?:\.\d+)?\s*[^\d,，;；。]{0,4})$")
+_FIGURE = _OPERATOR + r"?\s*\d[\d,]*(?:\.\d+)?\s*[^\d,，;；。()（）]{0,4}"
+_BRACKETED = re.compile(r"^(?P<name>[^()（）\d]+?)(?P<reached>" + _FIGURE + r")?\s*[(（](?:年初|年度|全年)?(?:绩效)?"
+                        r"(?:目标值?|指标值|计划(?:数|值)?|预期(?:目标)?值?)(?:为|是|[:：])?\s*(?P<target>" + _FIGURE
+                        + r")[)）]$")
+_RATE = re.compile(r"^(?:目标|指标)?完成率(?:为|是|[:：])?\s*(?P<rate>\d+(?:\.\d+)?%)$")
+_REACHED = re.compile(r"^(?:达到|达|为)\s*(?=\d)")  # the word saying the figure reached (优良率达到85%)
+
+
+def _achieved_first(item: Item, target: str) -> Item:
+    """An indicator whose clause gave the figure reached, with the target restated after it."""
+    return tuple(part for part in item if part[0] != "target") + (
+        ("target", target.strip()), *(("actual", _REACHED.sub("", text)) for kind, text in item if kind == "target"))
+
+
+def _rated(item: Item) -> bool:
+    """Whether an item is an indicator with its target and no completion rate yet."""
+    kinds = [kind for kind, _ in item]
+    return "target" in kinds and "rate" not in kinds
+
+
 def _awaits_actual(item: Item) -> bool:
     """Whether an item is an indicator with its target and no actual yet."""
     kinds = [kind for kind, _ in item]
@@ -299,11 +383,14 @@ def prose_lines(lines: list[Line]) -> list[Line]:
     prose keeps the level names before it as items and gives the cells before those a row of their own
     (``年度绩效总目标 | 产出指标 | 开展…8次；编制…3个``); a lone level name right above prose is an item too. Under
     an outline's numbered level headings (一、产出指标, (一)数量指标) each line giving an indicator and its target is
-    prose, and the headings above it are items."""
+    prose, and the headings above it are items; so is a report's paragraph of goals under its heading ((二)项目绩效目标)
+    that lists targets as clauses of a name and a figure."""
     result: list[Line] = []
+    listed = _listed(lines)
     headed = False  # the lines above are an outline's level headings, or indicators under them
     reporting = False  # the lines stand under a report's heading of what was achieved (绩效指标完成情况分析)
-    for line in lines:
+    goals_next = False  # the line above is a report's heading of its goals, alone ((二)项目绩效目标)
+    for position, line in enumerate(lines):
         filled = line.filled
         texts = [token.text for token in filled]
         if len(texts) == 1 and not line.extra.get(PROSE) and _NUMBERED.match(texts[0].strip()):
@@ -318,6 +405,11 @@ def prose_lines(lines: list[Line]) -> list[Line]:
         if items and any(kind == "rest" for item in items for kind, _ in item):
             items = None  # a report's paragraph under the heading (its sentences no indicators), not an outline's line
         headed = bool(items)
+        alone = simplified(texts[0]).strip() if len(texts) == 1 else ""
+        goals = _GOALS_SECTION.match(alone)
+        if (goals or goals_next) and alone[goals.end() if goals else 0:]:
+            items = items or _split_goals_paragraph(alone[goals.end() if goals else 0:])
+        goals_next = bool(goals) and goals.end() == len(alone)  # type: ignore[union-attr]
         if not items and len(texts) == 1 and line.kind is not LineKind.ROW:
             items = split_report_sentence(texts[0])
         if items:
@@ -327,12 +419,18 @@ def prose_lines(lines: list[Line]) -> list[Line]:
             continue
         # the first cell holding prose, and whether a level name stands left of it: one pass that stops there
         at, levelled, roles = None, False, []
+        if len(texts) == 1 and not split_prose(texts[0], reporting=reporting, listed=position in listed):
+            # a cell whose level name stands alone on the line above (a table copied one cell per line: 产出指标 |
+            # 开展…8次;编制…3个) holds prose as a row's cell after its level cell does
+            # (a numbered level name alone is an outline's heading: a report's paragraph under it is narrative)
+            above = result[-1].filled if result else []
+            levelled = len(above) == 1 and bool(_lone_levels(above[0].text)) and not _NUMBERED.match(above[0].text.strip())
         for index, text in enumerate(texts):
             if index and is_value(texts[index - 1]):
                 # a sentence after the row's own figures is a column of notes (a 评分标准 cell: 本指标满分6分,
                 # …达9个得6分,少检查一个扣1分,扣完为止。), not indicators of its own
                 break
-            if split_prose(text, levelled, False, reporting):
+            if split_prose(text, levelled, False, reporting, position in listed):
                 at = index
                 break
             roles.append(label(text).role)
@@ -346,7 +444,7 @@ def prose_lines(lines: list[Line]) -> list[Line]:
                                line.blanks_before))
         levels = [(_level(text) or ("name", text)) for text in texts[first:at]]
         rest = tuple((("rest", text),) for text in texts[at + 1:])
-        split = split_prose(texts[at], levelled, False, reporting) or ()
+        split = split_prose(texts[at], levelled, False, reporting, position in listed) or ()
         items = ((tuple(levels),) if levels else ()) + split + rest
         previous = result[-1] if result else None
         above = _lone_levels(previous.filled[0].text) if previous is not None and len(previous.filled) == 1 else None
@@ -357,6 +455,35 @@ def prose_lines(lines: list[Line]) -> list[Line]:
         marked.extra[PROSE] = items
         result.append(marked)
     return result
+
+
+_SHORTEST_LIST = 2
+
+
+def _opened(line: Line) -> bool:
+    """Whether a line is one text opened by level names and a colon or comma, with a sentence after them
+    (``质量指标:保障巡林工作的顺利开展…``)."""
+    if len(line.filled) != 1:
+        return False
+    text = simplified(line.filled[0].text.strip())
+    opening, rest = _levels(text)
+    return bool(opening) and bool(rest.strip(" 。.;；")) and bool(_OPENED.search(text[:len(text) - len(rest)]))
+
+
+def _listed(lines: list[Line]) -> set[int]:
+    """The positions of lines in a list of level-opened lines (a report's or notice's targets, one level to a line:
+    ``数量指标:…支付进度率≥95%;`` / ``质量指标:保障巡林工作的顺利开展…;``) of which one at least gives a target: the
+    list shows that a line of it without a figure is a qualitative indicator, not a paragraph."""
+    found: set[int] = set()
+    run: list[int] = []
+    for position, line in enumerate([*lines, None]):
+        if line is not None and _opened(line):
+            run.append(position)
+            continue
+        if len(run) >= _SHORTEST_LIST and any(split_prose(lines[at].filled[0].text) for at in run):
+            found.update(run)
+        run = []
+    return found
 
 
 # the number an outline's heading opens with (一、 二. (一) （二）): a heading of its own, not a cell of a table

@@ -46,8 +46,9 @@ def _trailing_pattern(claims: bool) -> re.Pattern:
     """The total below a grid by its label (letter-spaced too, as a wide cell prints it: 总  分); with ``claims``,
     also the labels a header block claims its total with (自评总分)."""
     words = sorted((word for word in total_words() if claims or not word.startswith(_CLAIMS)), key=len, reverse=True)
+    # (the label may state the full marks in brackets before the figure: 总分(100分) | 100)
     return re.compile(r"(?<![评目])(?:" + "|".join(r"\s*".join(map(re.escape, word)) for word in words)
-                      + r")\s*[:：|｜]?\s*(\d[\d.]*(?:\s+\d[\d.]*)*)(?![\d.])(?!\s*分)")
+                      + r")(?:\s*[(（]\d{1,3}分[)）])?\s*[:：|｜]?\s*(\d[\d.]*(?:\s+\d[\d.]*)*)(?![\d.])(?!\s*分)")
 
 
 _TRAILING_TOTAL, _TRAILING_CLAIM = _trailing_pattern(False), _trailing_pattern(True)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from itertools import accumulate
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from jixiao.documents.pipeline.coefficient import COEFFICIENT
@@ -28,6 +28,7 @@ from jixiao.documents.pipeline.labels import (
     column_kind,
     heading_spellings,
     is_chrome,
+    is_value,
     label,
     match_key,
     split_rows_run_together,
@@ -38,7 +39,7 @@ from jixiao.documents.pipeline.prose import PROSE
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.pipeline.transposed import TURNED
-from jixiao.documents.vocabulary import canonical_label, header_label, is_trailer, labels, total_words
+from jixiao.documents.vocabulary import canonical_label, header_label, is_total_label, is_trailer, labels, total_words
 from jixiao.model.lexicon import fold
 
 __all__ = ["split_header_runs", "join_heading_runs", "is_goal_heading", "is_frame_label", "Columns", "Header", "find_header", "body_end", "FRAME", "EXTRA", "NUMBER_HEADINGS", "is_refinement", "refine"]
@@ -66,8 +67,9 @@ _FRAME_LABELS = ("绩效指标", "年度绩效指标", "长期绩效指标", "�
                  # (the self-evaluation form's: 年度绩效指标完成情况 beside its levels)
                  "年度绩效指标完成情况", "绩效指标完成情况")
 _SECTION = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]")
-# a report's numbered section heading, (二)项目财务管理状况: no cell of a grid (a numbered level name is a level's)
-_REPORT_SECTION = re.compile(r"^[(（][一二三四五六七八九十]{1,2}[)）][\u4e00-\u9fff]{4}")
+# a report's numbered section heading, (二)项目财务管理状况: no cell of a grid (a numbered level name is a level's);
+# a bracketed word counts as one character of it ((四)部门(单位)职能职责)
+_REPORT_SECTION = re.compile(r"^[(（][一二三四五六七八九十]{1,2}[)）](?:[\u4e00-\u9fff]|[(（][\u4e00-\u9fff]{1,6}[)）]){4}")
 _SEAL = re.compile(r"[(（]?(?:单位)?盖章[)）]?")
 _SEALED = re.compile(r"[(（](?:单位)?盖章[)）]")  # a signatory's cell: 财政绩效管理科室(盖章) 年 月 日
 _CLOSING = {"审核意见", "填表说明", "评价结论", "存在问题", "财政部门审核意见", "主管部门审核意见",
@@ -123,6 +125,28 @@ class Header:
     def starting_at(self, start: int, tokens: list[Token]) -> Header:
         """The same header starting earlier, at ``start``, with ``tokens`` of the lines above it."""
         return Header(self.columns, start, self.end, [*tokens, *self.tokens], self.interleaved)
+
+
+_ROWS_LOOKED_AT = 8  # body rows under a header whose cells say which unnamed column holds the targets
+_ROWS_AGREEING = 2
+
+
+def _target_from_rows(columns: Columns, rows: list[Line]) -> Columns:
+    """The columns with the target's told by the rows' content, when no heading names it in words the vocabulary
+    knows (a form's own wording: 本年绩效目标): the one unnamed column after the name whose cell holds a target or a
+    figure in every row under the header as wide as it (several such columns are one value per sub-unit, 西坪镇 |
+    桃舟乡 | 芦田镇, no one target)."""
+    kinds = columns.kinds
+    if "target" in kinds or "name" not in kinds or EXTRA not in kinds:
+        return columns
+    full = [line.filled for line in rows if line.kind is LineKind.ROW and len(line.filled) == len(kinds)]
+    if len(full) < _ROWS_AGREEING:
+        return columns
+    valued = [index for index in range(kinds.index("name") + 1, len(kinds))
+              if kinds[index] == EXTRA and all(is_value(row[index].text) for row in full)]
+    if len(valued) != 1:
+        return columns
+    return replace(columns, kinds=[*kinds[:valued[0]], "target", *kinds[valued[0] + 1:]])
 
 
 def _is_header(kinds: list[str], settings: ReadSettings) -> bool:
@@ -431,7 +455,7 @@ def find_header(lines: list[Line], index: int, settings: ReadSettings = DEFAULT_
                 return stacked.starting_at(index, [t for t in tokens if t.text.strip()])
             end = _refinements(lines, index + 1, columns)
             tokens = list(tokens) + [t for line in lines[index + 1:end] for t in line.filled]
-            return Header(columns, index, end, tokens)
+            return Header(_target_from_rows(columns, lines[end:end + _ROWS_LOOKED_AT]), index, end, tokens)
         return None
     if line.kind is LineKind.CELL and line.tokens and (label(line.tokens[0].text).role is Role.HEADING
                                                        or _opens_with_levels(lines, index)):
@@ -935,7 +959,7 @@ def ends_body(line: Line) -> bool:
     if is_trailer(key) and first_label.role is not Role.HEADING:
         # one cell per line: a bare 说明 may be a description cell; a note below the table names itself with a
         # colon (备注：…) or is a word no cell holds (合计, 审核意见)
-        return line.kind is not LineKind.CELL or ":" in key or key in _CLOSING or key in total_words()
+        return line.kind is not LineKind.CELL or ":" in key or key in _CLOSING or is_total_label(key)
     if first_label.role is Role.HEADING and first_label.kind == "remark" and line.kind is not LineKind.CELL:
         return True
     if line.kind is LineKind.ROW and len(filled) > 2 and key in NUMBER_HEADINGS:
@@ -967,7 +991,7 @@ def _cell_marks(text: str) -> int:
     单位(盖章), 财政绩效管理科室(盖章) 年 月 日), ``_TOTAL_CELL`` for a total's label (总分, 合计)."""
     key = match_key(text)
     sealed = _SEAL.fullmatch(key) or _SEALED.search(key)
-    return (_SEALED_CELL if sealed else 0) | (_TOTAL_CELL if key in total_words() else 0)
+    return (_SEALED_CELL if sealed else 0) | (_TOTAL_CELL if is_total_label(key) else 0)
 
 
 def body_end(lines: list[Line], start: int, settings: ReadSettings = DEFAULT_SETTINGS,

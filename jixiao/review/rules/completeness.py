@@ -129,7 +129,8 @@ class MissingLevel1(Rule):
         "（一级指标栏空着或放错，由 JX501 报告）也算有；满意度不论放在哪里都只算满意度指标，效益指标下只有满意度的，"
         "等于没有效益指标。自评表、监控表是对已批复目标的报告，不因缺满意度指标报告，缺产出或效益指标也只是警告。"
         "读取程序推测了版式的（文字稿、没有表格线的转载），缺少的类别可能随版式丢失或被文件截断，也只是警告。"
-        "有填了指标值的行一级、二级都没有读到（转载时合并单元格丢失）的，这些行可能就是看似缺少的类别，不在此报告。",
+        "有填了指标值的行一级、二级都没有读到（转载时合并单元格丢失）的，这些行可能就是看似缺少的类别，不在此报告；"
+        "一行指标值也没有读到的（表头的一行被当作指标行），看不出有哪些类别，也不在此报告（空着的指标值由 JX107 报告）。",
         why="绩效目标要同时反映产出、效果和服务对象满意程度，缺一类就说不清钱花出去得到了什么。",
         bad="产出指标 | 数量指标 | 矛盾纠纷排查村数 | ≥18个\n效益指标 | 社会效益指标 | 受援群众投诉率 | ≤5%\n（没有满意度指标）",
         good="产出指标 | 数量指标 | 矛盾纠纷排查村数 | ≥18个\n效益指标 | 社会效益指标 | 受援群众投诉率 | ≤5%\n"
@@ -138,9 +139,10 @@ class MissingLevel1(Rule):
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        if not ctx.sheet.indicators or not ctx.standard_structure or ctx.framework_only or ctx.unplaced_rows:
+        if not ctx.sheet.indicators or not ctx.standard_structure or ctx.framework_only or ctx.unplaced_rows \
+                or ctx.values_unread:
             return  # JX102 reports the empty grid once; a form with its own levels is not checked against these; a
-            # row whose level was not read may be the category that looks missing
+            # row whose level was not read may be the category that looks missing; nor rows without any value
         required = ctx.form.required_level1
         for level1 in self.param(ctx, "required") if required is None else required:
             if level1 == "满意度指标" and not ctx.sets_goals:
@@ -167,19 +169,22 @@ class MissingOutputLevel2(Rule):
         what="产出指标下是否有数量指标、质量指标和时效指标。自评表、监控表是对已批复目标的报告，只检查有没有数量指标。"
         "其他产出指标已写明数量（质量指标下的“文物安全巡查 416处”、没有二级指标的“巡查频次 8次”）的，数量已有，不报告"
         "缺数量指标。目标表没有数量指标、也没有计数的产出指标，年度目标又没有写或只写了保障在职、离退休人员多少人的，"
-        "全表说不出产出多少，为错误，应退回。"
+        "全表说不出产出多少，为错误，应退回（各行是读取程序推测版式放置的，计数可能在没有放对的单元格里，仍为警告）。"
         "表样自有二级要求的（发展改革委中央预算内投资计划表的产出指标下不分二级），按表样检查。有填了指标值的行一级、"
-        "二级都没有读到（转载时合并单元格丢失）的，这些行可能就是看似缺少的二级指标，不在此报告。",
+        "二级都没有读到（转载时合并单元格丢失）的，这些行可能就是看似缺少的二级指标，不在此报告；一行指标值也没有读到的，"
+        "同样不在此报告。",
         why="产出要说清做多少、做到什么程度、什么时候完成；缺少时效指标，年中监控和年底自评都无从比对进度。",
-        bad="产出指标 | 数量指标 | …\n产出指标 | 质量指标 | …\n（没有时效指标）",
+        bad="产出指标 | 数量指标 | 矛盾纠纷排查村数 | ≥18个\n产出指标 | 质量指标 | 矛盾纠纷调解成功率 | ≥90%\n（没有时效指标）",
         good="产出指标 | 数量指标 | 矛盾纠纷排查村数 | ≥18个\n产出指标 | 质量指标 | 矛盾纠纷调解成功率 | ≥90%\n"
         "产出指标 | 时效指标 | 矛盾纠纷调处时限 | ≤15工作日",
         fix="补充缺少的二级指标，时效指标应写明完成时限或及时率。",
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        if not ctx.sheet.indicators or not ctx.standard_structure or ctx.framework_only or ctx.unplaced_rows:
-            return  # a row whose level was not read (corpus 178) may be the group that looks missing
+        if not ctx.sheet.indicators or not ctx.standard_structure or ctx.framework_only or ctx.unplaced_rows \
+                or ctx.values_unread:
+            return  # a row whose level was not read (corpus 178) may be the group that looks missing; rows without
+            # any value place no indicator (SheetContext.values_unread)
         required = ctx.form.required_level2
         for level2 in self.param(ctx, "required") if required is None else required:
             if not ctx.sets_goals and level2 != "数量指标":
@@ -191,7 +196,7 @@ class MissingOutputLevel2(Rule):
                 # where the goal's only figures are the staff it keeps (corpus 114). A goal without any figure is
                 # returned by the goal rules (JX911), once.
                 goal = ctx.goal_text
-                nowhere = level2 == "数量指标" and ctx.sets_goals and (
+                nowhere = level2 == "数量指标" and ctx.sets_goals and not ctx.rows_guessed and (
                     not goal or (has_figure(goal) and not ctx.goal_counts_output))
                 yield self.finding(ctx, column="level2", level2=level2, severity=Severity.ERROR if nowhere else None)
 
@@ -208,7 +213,8 @@ class MissingCostIndicator(Rule):
     docs = RuleDocs(
         what="目标表是否有成本指标：88号/10号框架下为产出指标中的“成本指标”，2021年起框架下为一级指标“成本指标”"
         "（经济成本、社会成本、生态环境成本）。是否必填由审核方案的 required 参数决定；表样不设成本指标的（发展改革委中央"
-        "预算内投资计划表）和自评表、监控表不在此检查。",
+        "预算内投资计划表）、自评表、监控表和一行指标值也没有读到的表不在此检查。文件截断的，在满意度指标之后截断的（指标表已读到"
+        "末尾）同样检查，在此之前截断的或读取程序推测了版式的，成本指标可能在截断处之后或随版式丢失，不在此检查。",
         why="没有成本指标，就无法判断产出与投入是否相应匹配，也无法在自评时评价资金使用的经济性。",
         bad="产出指标 | 数量指标 | 矛盾纠纷排查村数 | ≥18个\n产出指标 | 质量指标 | 矛盾纠纷调解成功率 | ≥90%\n（全表没有成本指标）",
         good="成本指标 | 经济成本指标 | 人均调解经费 | ≤500元/人",
@@ -217,7 +223,7 @@ class MissingCostIndicator(Rule):
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         if not ctx.sheet.indicators or not self.param(ctx, "required") or not ctx.standard_structure \
-                or not ctx.sets_goals or not ctx.form.cost_required or ctx.framework_only:
+                or not ctx.sets_goals or not ctx.form.cost_required or ctx.framework_only or ctx.values_unread:
             return
         cost_levels = {"成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标"}
         if any(ctx.level1_of(i) == "成本指标" or i.level2 in cost_levels for i in ctx.sheet.indicators) \
@@ -260,12 +266,12 @@ class EmptyIndicatorCell(Rule):
         what="每行指标的三级指标（指标名称）和指标值是否填写。二级指标空着多为合并单元格，描述、依据空着不致退回，不在此检查。"
         "空着的行不到全表指标的一半时为警告（逐行补填即可）；一半以上的指标没有指标值时为错误，目标表无法审核，应退回；"
         "一个一级指标（如效益指标）下超过一半、至少两行没有指标值的，这一类目标无法考核，这些行也为错误"
-        "（自评表、监控表仍为警告）。"
+        "（自评表、监控表，以及读取程序推测版式放置的各行，数值可能在没有放对的单元格里，仍为警告）。"
         "指标值只写了单位（“公里”“万亩”）、没有数值的，同样是空着；这样的表里只有“≧ %”的格子也是空着（没有填的模板）。"
         "数值写在名称栏（“流转土地 >=60亩”）或写在未识别为指标值的栏目中时，单元格并不空，不在此报告；名称以空话结尾"
         "（“生态修复功能提高”）的由 JX206 报告。名称栏只有一级指标标签、分值（30分)）或单个字的行不是指标，文件截断处的"
         "最后一行（其后的单元格可能随截断丢失）也不在此报告；没有名称和描述、指标值只有一个括号的行是读取时从单元格上拆下的"
-        "碎片，不是漏填的行。印了权重（分值）、指标值却空着，数值只分列在下面几行分项中的核心指标行（安徽表样的★核心指标），"
+        "碎片，不是漏填的行；读取程序推测版式放置的行（一格一行的转载、没有表格线的文字），名称栏空着多是名称放到了别处，不报告名称为空。印了权重（分值）、指标值却空着，数值只分列在下面几行分项中的核心指标行（安徽表样的★核心指标），"
         "只作提示：指标本身有了，但合计的目标要审核人自己加。",
         why="空单元格使这一行无法审核、无法监控，年底也无法打分。",
         bad="产出指标 | 数量指标 | 村人居环境整治个数 | （空）",
@@ -281,7 +287,7 @@ class EmptyIndicatorCell(Rule):
         # a scored row whose figures are only in its parts below (GoalSheet.breakdowns) has a value nowhere of its own
         heads = {id(ctx.sheet.indicators[head - 1]) for head in ctx.sheet.breakdowns()}
         blank = [(indicator, column) for indicator in rows
-                 for column, empty in (("name", not indicator.name.strip()),
+                 for column, empty in (("name", not indicator.name.strip() and not _placed_by_guess(indicator)),
                                        ("target", _no_value(ctx, indicator) and (
                                            id(indicator) in heads or not _value_elsewhere(indicator))))
                  if empty]
@@ -293,11 +299,12 @@ class EmptyIndicatorCell(Rule):
         for indicator in rows:
             groups.setdefault(ctx.level1_of(indicator), []).append(indicator)
         blank_groups = [group for group in groups.values() if _mostly(group, unfilled, strictly=True)]
-        # In a report the targets are the approved goals' (a copy that dropped them is the audit's concern).
-        whole = ctx.sets_goals and _mostly(rows, unfilled)
+        # In a report the targets are the approved goals' (a copy that dropped them is the audit's concern). Where the
+        # rows were placed by a guess, the values may stand unplaced beside them: the blanks are not a return.
+        whole = ctx.sets_goals and _mostly(rows, unfilled) and not ctx.rows_guessed
         core = [indicator for indicator, column in blank if column == "target" and id(indicator) in heads]
         for indicator, column in blank:
-            returned = whole or (ctx.sets_goals and column == "target"
+            returned = whole or (ctx.sets_goals and column == "target" and not ctx.rows_guessed
                                  and any(indicator is row for group in blank_groups for row in group))
             severity = Severity.ERROR if returned else None
             raw = fold(indicator.target.raw or "")
@@ -367,6 +374,13 @@ def _split_off(indicator: Indicator) -> bool:
     name is not a cell the unit left blank; what it holds is JX207's to report."""
     return not indicator.name.strip() and not (indicator.description or "").strip() \
         and bool(_NOTHING_WRITTEN.match(indicator.target.raw or ""))
+
+
+def _placed_by_guess(indicator: Indicator) -> bool:
+    """True for a row whose cells the reader placed by a guess (text without a grid, one cell per line): a name cell
+    it found empty may be a name it placed elsewhere (corpus 236 copied one cell per line: the names went to a row
+    of their own), not a cell the unit left blank."""
+    return indicator.confidence < GUESSED_BELOW
 
 
 def _no_value(ctx: SheetContext, indicator: Indicator) -> bool:
@@ -492,9 +506,10 @@ _NUMBERING = re.compile(r"^\s*指标\s*\d{1,2}\s*[:：.．、]?\s*")
 
 
 def _name_cell(indicator: Indicator) -> str:
-    """The name cell as written where the reader cleaned it of more than the form's numbering, else the name."""
+    """The name cell as written where the reader cleaned it of more than the form's numbering, else the name (compared
+    folded: a Traditional 指標1: is the same numbering)."""
     raw = indicator.name_raw
-    return raw if raw and _NUMBERING.sub("", raw).strip() != indicator.name else indicator.name
+    return raw if raw and _NUMBERING.sub("", fold(raw)) != fold(indicator.name) else indicator.name
 
 
 def _without_residue(ctx: SheetContext, indicator: Indicator, column: str, text: str) -> str | None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from jixiao.model import (Indicator, NoteCode, Operator, Severity, UnitKind, canonical_unit, points_not_targets,
-                           unit_kind)
+from jixiao.model import (Indicator, NoteCode, Operator, Severity, UnitKind, canonical_unit, not_an_indicator,
+                           points_not_targets, unit_kind)
 from jixiao.model.lexicon import fold
 from jixiao.model.units import ratio_units
 from jixiao.review.context import SheetContext
@@ -14,9 +14,9 @@ from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Fi
 from jixiao.review.lexicon import (
     STATEMENT,
     SYMBOL_ONLY,
-    WHOLE_PERIOD,
     Kind,
     activity_done,
+    bare_name,
     bound_in_sentence,
     is_slogan,
     speaks_of_time,
@@ -25,6 +25,7 @@ from jixiao.review.lexicon import (
     unknown_measure_word,
     vague_tail,
     vague_word,
+    whole_period,
 )
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.sources import EVALUATION_2020, GOALS_2015
@@ -78,7 +79,8 @@ class MissingOperator(Rule):
         "（1次/月）已是比率，单位只在说明里的（JX202）和疑似识别错误的（JX909）另行报告，均不在此报告；"
         "成本或金额行的指标值以别的单位计的（物业费 8个）由 JX305、JX901 报告单位，也不在此报告。一张表中"
         "有几行都缺运算符时，是整张表的写法，合并为一条报告（列出各行，修复逐行加运算符）。自评表、监控表是对已批复目标"
-        "的报告，目标的写法不在那里重审，只报告成本和反向指标（缺了≤，打分时方向会算反）。",
+        "的报告，目标的写法不在那里重审，只报告名称表明越低越好的指标（培训成本、投诉率：缺了≤，打分时方向会算反）；"
+        "成本指标下的补助标准、采购金额（3000元/人、5万）是批复的标准，不再报告。",
         why="只写一个数，看不出是至少要达到还是不得超过；年底自评打分时方向会算反。",
         bad="指标值：90%",
         good="指标值：≥90%",
@@ -91,10 +93,12 @@ class MissingOperator(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         # A report copies the targets approved a year before: its reviewers audit the scores against them and mostly
         # leave how they were written alone (corpus 015, 169, 179, 188; of the judged reports only 170 notes it, at
-        # info). The score reads a bare target as higher-is-better, which is right unless the row is a cost or a
-        # reverse indicator: there the missing ≤ turns the score around (036: 培训成本 400元/人、天).
+        # info). The score reads a bare target as higher-is-better, which is right unless the row's name says lower is
+        # better: there the missing ≤ turns the score around (036: 培训成本 400元/人、天). A standard or amount under
+        # 成本指标 whose name says no such thing (补贴标准 3000元/人, 采购 5万) is the approved rate: the reviewers of
+        # the reports judged before their findings were seen leave it alone (corpus 212, 219).
         missing = [indicator for indicator in ctx.sheet.indicators if self._lacks_operator(ctx, indicator)
-                   and (ctx.sets_goals or ctx.is_cost_row(indicator) or ctx.fact(indicator).reverse)]
+                   and (ctx.sets_goals or ctx.fact(indicator).reverse)]
         if len(missing) == 1:
             indicator = missing[0]
             yield self.finding(ctx, indicator=indicator, column="target", fix=self._fix(ctx, indicator),
@@ -332,7 +336,7 @@ class QualitativeInQuantitativeSlot(Rule):
         what="名称表明是比率、数量、时长或金额的指标（或位于数量指标下的指标），指标值是否为具体数值；培训、宣传、演练等"
         "可以计数的工作只答“已完成”的，和空气质量、水质这类有监测数据的环境质量只答“优良”“达标”的，也报告。"
         "时效指标下讲时间的行（按期完工、工作安排时间）只答“按期完工”“按月安排”这类话、没有完成时限或及时率的，也报告；"
-        "写了日期或期间的是时限，不在此报告；时长（使用时长、开放时长）答整段时间（全天候可用、全年开放）的已是确定的量，也不在此报告。比率的指标值在一句话里写出了百分数的（第一年返本20%,分红按8%分红），数值已"
+        "写了日期或期间的是时限，不在此报告（只写“2021年全年”的是整年，不是时限，照样报告）；时长（使用时长、开放时长）答整段时间（全天候可用、全年开放）的已是确定的量，也不在此报告。比率的指标值在一句话里写出了百分数的（第一年返本20%,分红按8%分红），数值已"
         "给出，不在此报告。成本指标下的行由 JX901 检查。",
         why="能量化的指标要量化；“明显提升”“按时”这样的指标值年底无法判断是否完成。",
         bad="产出指标 | 数量指标 | 培训人次 | 明显提升",
@@ -350,7 +354,9 @@ class QualitativeInQuantitativeSlot(Rule):
         slots = set(self.param(ctx, "quantitative_level2"))
         for indicator in ctx.sheet.indicators:
             target = indicator.target
-            if target.is_quantitative or target.is_date or target.is_empty or target.placeholder \
+            # A year's whole period (2021年全年) reads as a date but sets no deadline (corpus 166).
+            dated = target.is_date and not whole_period(target.raw)
+            if target.is_quantitative or dated or target.is_empty or target.placeholder \
                     or unit_without_value(target.raw) or SYMBOL_ONLY.fullmatch(fold(target.raw)) \
                     or bound_in_sentence(target.raw):
                 continue  # a period given as dates answers a duration; a unit or a % alone is JX107's or JX909's;
@@ -360,7 +366,7 @@ class QualitativeInQuantitativeSlot(Rule):
             kind = ctx.fact(indicator).kind
             if kind is Kind.RATE and _PERCENT.search(fold(target.raw)):
                 continue  # a rate's figures told in a sentence (返本20%,分红按8%分红, corpus 187) are given: JX203's
-            if kind is Kind.DURATION and WHOLE_PERIOD.fullmatch(fold(target.raw)):
+            if kind is Kind.DURATION and whole_period(target.raw):
                 continue  # how long a service runs, answered by the whole period (使用时长 | 全天候可用, corpus 212); a
                 # timeliness answered 全年 still lacks its deadline (corpus 199)
             activity = kind is None and activity_done(indicator.name, target.raw)
@@ -386,7 +392,8 @@ def untimed_timeliness(indicator: Indicator) -> bool:
     nor a figure (按期完工, 按月安排): a timeliness is measurable, by its deadline or its on-time rate (corpus 118,
     137). A row under 时效指标 that is not about time at all is JX510's; its vague value stays JX206's."""
     target = indicator.target
-    return indicator.level2 == "时效指标" and not (target.is_quantitative or target.is_date or target.is_empty) \
+    dated = target.is_date and not whole_period(target.raw)  # 2021年全年 is the whole year, no deadline (corpus 166)
+    return indicator.level2 == "时效指标" and not (target.is_quantitative or dated or target.is_empty) \
         and not _WITHIN_SET_TIME.search(fold(target.raw)) and speaks_of_time(indicator.name, target)
 
 
@@ -403,7 +410,7 @@ class VagueTarget(Rule):
     source = EVALUATION_2020.at("附件（定性指标分档）")
     message = "指标“{indicator}”的指标值“{raw}”只说了方向，没有可核对的标准"
     docs = RuleDocs(
-        what="定性指标值是否只是“明显提升”“逐步提高”“效果良好”“显著改善”“减少”“按时”之类的方向或空话；“好”“较好”“良好”"
+        what="定性指标值是否只是“明显提升”“逐步提高”“基本提高”“效果良好”“显著改善”“减少”“按时”之类的方向或空话；“好”“较好”“良好”"
         "是定性指标的档次（要达到的等级），不在此报告。指标值栏"
         "空着而名称以这类空话结尾的（“生态修复功能提高”），指标值写进了名称，同样报告。表样自己规定的写法（发展改革委"
         "投资计划表的“按计划实施”，见表样的 prescribed_values）不在此报告。",
@@ -451,7 +458,7 @@ class UnreadableTarget(Rule):
                 continue  # an empty cell is JX107's (corpus 157: its 指标性质 read as the value's meaning)
             if vague_word(target.raw) or ctx.is_cost_row(indicator) or is_slogan(indicator.name) \
                     or unit_without_value(target.raw) or ctx.form.prescribes(target.raw) \
-                    or WHOLE_PERIOD.fullmatch(fold(target.raw)):
+                    or whole_period(target.raw):
                 continue  # 效果明显 is JX206's, a cost row's target JX901's, a slogan row (保证单位正常运转) JX912's,
                 # a unit without its figure (公里) an unfilled cell, JX107's; the form's own answer (合规) is read
                 # as the form asks; a whole period (全年) is a time stated in words
@@ -507,3 +514,39 @@ class UnitWrittenTwice(Rule):
                 clean = target.display()
                 fix = target_fix(indicator, clean, Applicability.SAFE, "删去重复的单位")
                 yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw, clean=clean)
+
+
+class SeveralIndicatorsInOneRow(Rule):
+    code = "JX210"
+    name = "several-indicators-in-one-row"
+    title = "一行合写了几项指标"
+    severity = Severity.WARNING
+    dimension = Dimension.FORM
+    source = _SPECIFIC
+    message = "指标“{indicator}”把几项指标合写在一行，指标值“{raw}”{how}"
+    docs = RuleDocs(
+        what="三级指标名称是否把几项可以分别计量的指标连在一起（“强制免疫率、屠宰率及检疫率”：几个“……率”“……次数”"
+        "“……人数”用顿号、“和”“及”“与”连接），只给一个指标值，看不出是哪一项的目标；或名称列了几项（“年度、半年趋势"
+        "报告次数”）、指标值只写“各1次”。前者为警告；后者每项的数是清楚的，为提示。",
+        why="一行只能有一个目标值，年底按一个实际值打分；几项合写，哪一项没有达到都说不清（语料 216、173）。",
+        bad="产出指标 | 数量指标 | 各种强制免疫率、屠宰率及检疫率 | 100%",
+        good="产出指标 | 质量指标 | 屠宰检疫率 | =100%",
+        fix="拆成几行，每行一个指标、一个指标值；各项数目相同、合起来也说得清的，可写合计（年度、半年趋势报告次数 2次）。",
+    )
+
+    # Two measures joined in one name (强制免率、屠宰率; 培训人数和户数); 及时率 is one measure, not 率 + 时率.
+    _JOINED = re.compile(r"(率|次数|人数|户数|面积|个数)(、|和|与|及(?!时))(?!其)[\u4e00-\u9fff]{0,12}(率|次数|人数|户数|面积|个数)$")
+    # A value given per item (各1次): the name lists the items.
+    _EACH = re.compile(r"各\s*\d")
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in ctx.sheet.indicators:
+            target, name = indicator.target, bare_name(indicator.name)
+            if not_an_indicator(indicator) or target.is_empty:
+                continue  # (a row the file's cut ends on still shows the measures its name joins: corpus 216)
+            if self._JOINED.search(name):
+                yield self.finding(ctx, indicator=indicator, column="name", raw=target.raw,
+                                   how="只有一个，看不出是哪一项的目标，应拆成几行")
+            elif "、" in name and self._EACH.match(fold(target.raw)):
+                yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw, severity=Severity.INFO,
+                                   how="是每项各一个数，应分成几行或写合计")

@@ -383,7 +383,8 @@ class CostAboveBudget(Rule):
     message = "指标“{indicator}”的金额“{raw}”（合{amount}万元）超过项目预算{budget}万元"
     docs = RuleDocs(
         what="以元/万元计的总成本类指标值是否超过项目预算数（人均、单价等单位成本除外；效益指标下的收入、产值是结果，"
-        "不是成本，也除外；担保或贴息的贷款、带动的社会投资不从预算中支出，也除外）。",
+        "不是成本，也除外；担保或贴息的贷款、带动的社会投资不从预算中支出，也除外）。自评表的目标是按年初预算设定的："
+        "全年预算调减时，以年初预算数为准。",
         why="绩效目标要与预算相应匹配：计划花的钱比预算还多，目标就不可行。",
         bad="预算数 15.00万元；维稳经费支出 ≤18万元",
         good="预算数 15.00万元；矛盾纠纷调处经费 ≤9万元；普法宣传经费 ≤6万元",
@@ -394,6 +395,12 @@ class CostAboveBudget(Rule):
         budget = budget_in_wan(ctx.sheet)
         if budget is None:
             return
+        evaluation = ctx.sheet.evaluation
+        if evaluation is not None and evaluation.budget_initial:
+            # a self-evaluation's targets were set against the budget at the year's start: a cost within it is within
+            # the budget, though the year's adjusted budget (the sheet's total) came out lower
+            initial = evaluation.budget_initial
+            budget = max(budget, initial / 10000 if ctx.sheet.money_unit is MoneyUnit.YUAN else initial)
         for indicator in ctx.sheet.indicators:
             target = indicator.target
             factor = TO_WAN.get(target.unit or "")

@@ -155,6 +155,9 @@ def test_headings_spaced_apart_on_a_line_of_text_over_the_goals_and_then_their_c
      "通过项目实施,有力改善人居环境质量。"),
     ("种植黄金蜜(葡萄)。项目总体绩效目标是:增加特色产业产值80万元,受益脱贫户10户", "增加特色产业产值80万元,受益脱贫户10户"),
     ("年度绩效目标为全年救助困难群众200人次。", "全年救助困难群众200人次。"),
+    # corpus 202: the label and a colon open the sentence
+    ("培训标准1000元/人,培训期限3天。项目总体绩效目标:提高种植人员实施蔬菜科学种植技术和管理水平,开拓视野。促进增收。",
+     "提高种植人员实施蔬菜科学种植技术和管理水平,开拓视野。"),
     ("现将绩效目标设定公示如下:", None),  # a goals word in a sentence about the goals
     ("(二)总体绩效目标完成情况:", None),  # a report's section heading
     ("按照绩效目标是否完成进行考核。", None),  # no goals label opens the sentence

@@ -30,6 +30,7 @@ from jixiao.model import MoneyUnit
     # a notice of the goals set for one project (corpus 019, 127), the officialese verb and 资金 not the project's
     ("标 题: 关于某镇设施农业葡萄种植项目绩效目标设定的公示", "某镇设施农业葡萄种植项目"),
     ("关于解决某县2022年某村人居环境整治项目资金绩效目标设定的公示", "某县2022年某村人居环境整治项目"),
+    ("标 题: 同心县2025年设施农业技术培训项目绩效目标设定", "同心县2025年设施农业技术培训项目"),  # (corpus 202)
 ])
 def test_a_report_title_names_its_fund_without_the_year(text, name):
     assert report_name(text) == name

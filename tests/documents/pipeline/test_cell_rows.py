@@ -154,3 +154,62 @@ def test_a_level_name_run_into_the_first_part_of_a_wrapped_level_2_gets_a_line_o
     indicators = read(text).sheets[0].indicators
     assert [(i.level1, i.level2, i.name) for i in indicators] == [
         ("产出指标", "数量指标", "新建道路"), ("满意度指标", "服务对象满意度指标", "群众满意度")]
+
+
+# corpus 125 copied one cell per line (Anhui's 自评表): breakdown rows under a ★ row print no 分值 or 得分
+_BREAKDOWN = ["绩效目标自评表", "项目名称", "河西村特色种养补贴到户项目", "一级指标", "二级指标", "三级指标", "分值", "年度指标值",
+              "全年实际值", "得分", "未完成原因及拟采取的改进措施", "产出指标", "数量指标",
+              "★补助各类瓜果蔬菜种植面积", "20", "29.5亩", "29.5亩", "20", "其中桃树种植面积", "1.5亩", "1.5亩",
+              "其中苹果树种植面积", "5亩", "5亩", "其中露天蔬菜", "20亩", "20亩", "其中大棚蔬菜", "3亩", "3亩",
+              "★补助鱼塘面积", "10", "3亩", "3亩", "10", "其中鱼塘养殖面积", "3亩", "3亩", "★补助家畜家禽养殖数量", "10",
+              "192只", "192只", "10", "其中羊养殖数量", "180只", "180只", "其中猪养殖数量", "12头", "12头"]
+
+
+def test_a_streams_rows_without_points_open_at_their_names():
+    # 36 cells under 6 columns: cut by the count, rows opened with figures (1.5亩 | 1.5亩 | 其中苹果树种植面积 …)
+    sheet = read("\n".join(_BREAKDOWN)).sheets[0]
+    assert [(i.name, i.target.raw) for i in sheet.indicators] == [
+        ("补助各类瓜果蔬菜种植面积", "29.5亩"), ("其中桃树种植面积", "1.5亩"), ("其中苹果树种植面积", "5亩"),
+        ("其中露天蔬菜", "20亩"), ("其中大棚蔬菜", "3亩"), ("补助鱼塘面积", "3亩"), ("其中鱼塘养殖面积", "3亩"),
+        ("补助家畜家禽养殖数量", "192只"), ("其中羊养殖数量", "180只"), ("其中猪养殖数量", "12头")]
+    assert [(item.actual_raw, item.weight, item.score) for item in sheet.evaluation.items][:3] == [
+        ("29.5亩", 20, 20), ("1.5亩", None, None), ("5亩", None, None)]
+
+
+def test_a_names_wrapped_end_printed_after_its_figure_rejoins_the_name():
+    # corpus 216 (a PDF's text flow): the name's cell was taller than the figure's line, so its end comes after it
+    document = read("\n".join(["二级指标指标内容指标值备注", "数量指标", "各种强制免率、屠宰率", "100%", "及检疫率"]))
+    (indicator,) = document.sheets[0].indicators
+    assert (indicator.name, indicator.target.raw) == ("各种强制免率、屠宰率及检疫率", "100%")
+    assert any("“及检疫率”按形式并入" in d.message for d in document.diagnostics)
+
+
+def test_a_qualitative_row_without_its_unit_cell_and_the_reports_next_section():
+    # corpus 248 (Chongqing 绩效自评工作报告): one cell per line under 指标名称 | 计量单位 | 指标性质 | 指标值; a
+    # 定性 row has no unit cell, so the figure before it ends the row above and is no name; the report's next
+    # section, whose heading holds a bracketed word, is not the last row's target
+    text = "\n".join([
+        "(三)绩效目标。",
+        *(f"{cell} |" for cell in ["指标名称", "计量单位", "指标性质", "指标值", "辅警人员", "人", "=", "512",
+                                   "项目持续期", "定性"]),
+        "基本建立 | |",
+        *(f"{cell} |" for cell in ["受益对象满意度", "%", "≥", "95"]),
+        "(四)部门(单位)职能职责。",
+        "丰都县公安局是主管全县社会治安的县政府组成部门,有内设所队室22个,派出所17个。",
+    ])
+    indicators = read(text).sheets[0].indicators
+    assert [(i.name, i.target.raw) for i in indicators] == [
+        ("辅警人员", "512"), ("项目持续期", "基本建立"), ("受益对象满意度", "95")]
+
+
+def test_a_total_stating_its_full_marks_closes_the_grid_and_claims_the_total():
+    # corpus 259 (Yunnan 项目支出绩效自评表, one cell a line with bars): 总分(100分) | 100 | 自评等级 | 优 below the
+    # grid is the claimed total, not an indicator named 总分(100分)
+    cells = ["一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分",
+             "满意度指标(10分)", "服务对象满意度指标", "重点优抚对象满意率", "100%", "100%", "10",
+             "总分(100分)", "100", "自评等级", "优"]
+    text = "\n".join(["2022年度项目支出绩效自评表", "项目名称", "|", "春节走访慰问经费", "|",
+                      *(line for cell in cells for line in (cell, "|"))])
+    sheet = read(text).sheets[0]
+    assert [i.name for i in sheet.indicators] == ["重点优抚对象满意率"]
+    assert sheet.evaluation.total == 100

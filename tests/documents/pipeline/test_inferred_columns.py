@@ -89,3 +89,53 @@ def test_a_row_of_text_and_figures_after_a_row_is_its_own_indicator_unless_it_re
         "质量指标 | 合格率 | ≥ | 90 | % | 10 |",
     ]))
     assert [i.name for i in document.sheets[0].indicators] == ["培训人次", "培训天数", "合格率"]
+
+
+def test_a_headerless_self_evaluations_actual_weight_and_score_are_told_by_their_content():
+    # a value after the target, then two figures the second no more than the first: 实际完成值 | 分值 | 得分
+    document = read("\n".join([
+        "2023年度护林员补助资金绩效自评表",
+        "| 产出指标 | 数量指标 | 护林员人数 | ≥48人 | 48人 | 20 | 20 |",
+        "| 产出指标 | 质量指标 | 考核合格率 | ≥95% | 98% | 20 | 18 |",
+        "| 满意度指标 | 服务对象满意度指标 | 护林员满意度 | ≥90% | 95% | 10 | 10 |",
+    ]))
+    sheet = document.sheets[0]
+    assert [(i.name, i.target.raw, i.weight) for i in sheet.indicators] == [
+        ("护林员人数", "≥48人", Decimal(20)), ("考核合格率", "≥95%", Decimal(20)), ("护林员满意度", "≥90%", Decimal(10))]
+    assert [(item.actual_raw, item.score) for item in sheet.evaluation.items] == [
+        ("48人", Decimal(20)), ("98%", Decimal(18)), ("95%", Decimal(10))]
+
+
+def test_a_headerless_goal_tables_second_value_column_is_not_taken_for_an_actual():
+    # 年度指标值 | 实施期指标值 (no points after them): the second value stays a column of its own
+    document = read("\n".join([
+        "| 产出指标 | 数量指标 | 护林员人数 | ≥48人 | ≥150人 |",
+        "| 产出指标 | 质量指标 | 考核合格率 | ≥95% | ≥95% |",
+    ]))
+    sheet = document.sheets[0]
+    assert [i.target.raw for i in sheet.indicators] == ["≥48人", "≥95%"]
+    assert sheet.evaluation is None or not any(item.actual_raw for item in sheet.evaluation.items)
+
+
+def test_a_headerless_self_evaluation_with_the_weight_before_the_target():
+    # Anhui's 自评表 (corpus 125) copied from inside its table: 分值 | 年度指标值 | 全年实际值 | 得分 after the name, no
+    # operator written
+    document = read("\n".join([
+        "2023年度特色种养补贴项目绩效自评表",
+        "| 产出指标 | 数量指标 | 补助种植面积 | 20 | 29.5亩 | 29.5亩 | 20 |",
+        "| 产出指标 | 质量指标 | 种植作物成活率 | 5 | 95% | 95% | 5 |",
+    ]))
+    sheet = document.sheets[0]
+    assert [(i.name, i.target.raw, i.weight) for i in sheet.indicators] == [
+        ("补助种植面积", "29.5亩", Decimal(20)), ("种植作物成活率", "95%", Decimal(5))]
+    assert [(item.actual_raw, item.score) for item in sheet.evaluation.items] == [("29.5亩", Decimal(20)), ("95%", Decimal(5))]
+
+
+def test_a_headerless_self_evaluation_copied_one_cell_per_line():
+    document = read("\n".join(["2023年度护林员补助资金绩效自评表", "产出指标", "数量指标", "护林员人数", "≥48人", "48人", "20", "20",
+                               "质量指标", "考核合格率", "≥95%", "98%", "20", "18"]))
+    sheet = document.sheets[0]
+    assert [(i.level2, i.name, i.target.raw, i.weight) for i in sheet.indicators] == [
+        ("数量指标", "护林员人数", "≥48人", Decimal(20)), ("质量指标", "考核合格率", "≥95%", Decimal(20))]
+    assert [(item.actual_raw, item.score) for item in sheet.evaluation.items] == [("48人", Decimal(20)), ("98%", Decimal(18))]
+    assert not [d for d in document.diagnostics if d.code == "P113"]  # every cell has its column

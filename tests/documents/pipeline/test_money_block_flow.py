@@ -83,10 +83,13 @@ _HEADINGS = ["年初预算数", "全年预算数", "全年执行数", "分值", 
 @pytest.mark.parametrize(("figures", "expected", "left"), [
     # as many figures as headings: each under its heading
     (["250", "250", "200", "10", "80%", "8"], ("250", "250", "200", "80", "8"), None),
-    # the next row ran on and the rate, printed apart, is missing (8.62 is the 得分, not the rate): which figure is under
-    # which heading after the budget printed twice is not told
+    # the next row ran on and the rate cell is blank (8.62 is the 得分, not the rate): the score is the 分值 times the
+    # amount spent over the budget (10 × 215457.6 / 250000), so the figures before the next row's are the row's
     (["250000.00", "250000.00", "215,457.6", "10", "8.62", "250000.00", "250000.00"],
-     ("250000.00", "250000.00", None, None, None), "215,457.6 10 8.62 250000.00 250000.00"),
+     ("250000.00", "250000.00", "215457.6", None, "8.62"), None),
+    # the same with a score the figures do not bear out: which figure is under which heading is not told
+    (["250000.00", "250000.00", "215,457.6", "10", "5", "250000.00", "250000.00"],
+     ("250000.00", "250000.00", None, None, None), "215,457.6 10 5 250000.00 250000.00"),
     # cells lost and no rate to align on: only the budget printed twice is sure
     (["20000.00", "20000.00", "4.52"], ("20000.00", "20000.00", None, None, None), "4.52"),
 ])

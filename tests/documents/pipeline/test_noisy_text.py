@@ -53,6 +53,9 @@ def test_traditional_level_names_are_understood_and_a_level_heading_on_its_own_l
     ("资助对象满意度达到目标值95%以上", ("资助对象满意度", "达到目标值95%以上")),
     ("项目资金支出率达到95%", ("项目资金支出率", "达到95%")),
     ("设备完好率高于90%", ("设备完好率", "高于90%")),
+    # a direction word before the figure is the target's whole wording, not a name (corpus 231: 提升10% | 提升10%)
+    ("提升10%", None),
+    ("稳步提高5%", None),
 ])
 def test_a_name_and_its_target_run_together_are_split_at_a_target_that_ends_the_cell(text, parts):
     assert split_name_target(text) == parts
@@ -600,3 +603,26 @@ def test_a_figure_shared_out_with_各_opens_the_target_in_run_together_text():
                  "汇总突发事件季度报告次数 4 次测报准确率 85%").sheets[0]
     assert [(i.name, i.target.raw, i.target.value, i.target.unit) for i in sheet.indicators][:2] == [
         ("年度、半年趋势报告次数", "各 1 次", Decimal(1), "次"), ("发生动态与短期预报报告次数", "2000 次", Decimal(2000), "次")]
+
+
+def test_a_run_together_table_written_with_full_width_figures_reads_as_with_ascii_ones():
+    # corpus 030 with its figures typed full-width (９５％, ２１００１０): the rows are cut on the same figures
+    lines = ["2019年度宁晋县高中助学金项目绩效评价指标表", "评价指标评价内容指标名称指标说明目标值分值备注",
+             "产出数量指标享受资助人数达到预计值210010", "资金支出率达到目标值95%10", "质量指标建档立卡学生全面覆盖100%10",
+             "时效指标及时发放率达到目标值100%20"]
+    full = [line.translate({ord(c): 0xFF10 + int(c) for c in "0123456789"} | {ord("%"): "％"}) for line in lines]
+    ascii_rows = [(i.level2, i.name, i.weight) for i in read("\n".join(lines)).sheets[0].indicators]
+    assert [(i.level2, i.name, i.weight) for i in read("\n".join(full)).sheets[0].indicators] == ascii_rows
+    assert len(ascii_rows) == 4
+
+
+def test_a_name_run_into_its_kind_cell_gives_the_kind_back_to_its_column():
+    # corpus 218 (a PDF's text): 提升工作效率定性 is the name and the 指标性质 cell with no space between them
+    document = read("\n".join([
+        "项目名称 项目单位 项目类别 预算数 年度绩效目标 一级指标 二级指标 三级指标 指标性质 指标方向 目标值 计量单位 分值",
+        "效益指标(30分) 可持续影响 推动业务装备建设的标准化规范化配置 定性", "长期", "15",
+        "社会效益 提升工作效率定性 定性", "有效提升", "15",
+        "产出指标(50分) 成本指标 车辆购置成本 反向 小于等于 12 万元 5"]))
+    names = [(i.name, i.target.raw) for i in document.sheets[0].indicators]
+    assert ("提升工作效率", "有效提升") in names
+    assert any("“提升工作效率定性”按形式拆分" in d.message for d in document.diagnostics)

@@ -276,6 +276,12 @@ def test_indicators_that_say_their_target_and_achievement_in_words_are_split_eve
     ("人才驿站补助资金到位时间绩效目标值是2023年12月前,实际完成值为2023年12月前,目标完成率为100%,",
      [("人才驿站补助资金到位时间", "2023年12月前", "2023年12月前", None, "100%")]),
     ("业务培训时限,年初目标值11月底前,实际完成值10月,自评得分5分", [("业务培训时限", "11月底前", "10月", "5")]),
+    # the other words reports use: a colon after the name, 预期目标, what was achieved said 实际值 / 全年实际值 / 实际为,
+    # the points 得满分 or 得
+    ("资金支付进度率:目标值≥95%,实际值为100%。", [("资金支付进度率", "≥95%", "100%", None)]),
+    ("护林员满意度预期目标≥90%,全年实际值98%", [("护林员满意度", "≥90%", "98%", None)]),
+    ("护林员满意度年度目标值≥90%，实际为98%，得满分10分。", [("护林员满意度", "≥90%", "98%", "10")]),
+    ("资金到位率,目标值100%,实际完成100%,得8分;", [("资金到位率", "100%", "100%", "8")]),
     # anything else in the sentence: not such a sentence
     ("资金到位率指标为100%实际完成值为100%,资金使用规范", None),
     ("经费发放率为98%覆盖率及资金到位率均为100%", None),
@@ -359,8 +365,11 @@ def test_a_reports_next_part_ends_its_heading_of_what_was_achieved():
 @pytest.mark.parametrize(("sentences", "spent", "budget", "total"), [
     # corpus 230: the conclusion's 评价分, no money word it knows
     (("在全乡范围内实施补助经费9.55万元。", "因此评价分100分,自评等级为优秀。"), None, None, Decimal(100)),
-    # corpus 221: the year's 支出 said alone is what was spent
-    (("2023年收到财政资金共2330.9万元,2023年支出2310.4万元,其中中央资金1352.2万元。",), Decimal("2310.4"), None, None),
+    # corpus 221: the year's 支出 said alone is what was spent; the money received in all (资金共…) the budget
+    (("2023年收到财政资金共2330.9万元,2023年支出2310.4万元,其中中央资金1352.2万元。",), Decimal("2310.4"),
+     Decimal("2330.9"), None),
+    # one source's money received is no budget
+    (("2023年收到中央下达优抚对象生活补助资金1372.7万元,2023年支出2310.4万元。",), Decimal("2310.4"), None, None),
     (("资金预算安排300.7万元,发放补助资金278.8万元,项目总得分95分。",), Decimal("278.8"), Decimal("300.7"), Decimal(95)),
     # 基本支出 and 项目支出 name kinds of spending, not what was spent
     (("部门基本支出158.61万元,项目支出30万元。",), None, None, None),
@@ -382,3 +391,136 @@ def test_a_reports_line_under_its_level_keeps_the_completion_rate_it_works_out_b
     assert (indicator.level2, indicator.name, indicator.target.raw) == ("数量指标", "当年人才驿站组织活动数量", "28次")
     assert indicator.extra["目标完成率"] == "143%"
     assert [item.actual_raw for item in sheet.evaluation.items] == ["40次"]
+
+
+# corpus 249: a report's targets, one level to a line; two lines are sentences with no figure of their own
+_LISTED = ("(二)项目绩效目标", "项目年度目标:完成2024年度护林员补贴的发放,确保巡林工作正常开展;",
+           "数量指标:林业草原生态保护恢复资金项目资金支付进度率≥95%;", "质量指标:保障巡林工作的顺利开展,护林员的待遇正常发放;",
+           "时效指标:2024年度内完成支付;", "成本指标:项目产出成本控制在预算内≤100%;", "服务对象满意度指标:生态护林员满意度≥90%。")
+
+
+def test_a_line_of_a_list_of_level_opened_targets_without_a_figure_is_a_qualitative_indicator():
+    document = read(*_LISTED, "二、绩效评价工作情况")
+    (sheet,) = document.sheets
+    assert [(i.level2, i.name, i.target.raw) for i in sheet.indicators] == [
+        ("数量指标", "林业草原生态保护恢复资金项目资金支付进度率", "≥95%"),
+        ("质量指标", "保障巡林工作的顺利开展，护林员的待遇正常发放", ""), ("时效指标", "2024年度内完成支付", ""),
+        ("成本指标", "项目产出成本控制在预算内", "≤100%"), ("服务对象满意度指标", "生态护林员满意度", "≥90%")]
+
+
+def test_a_level_opened_sentence_alone_is_a_paragraph_not_an_indicator():
+    # out of a list that gives figures, such a sentence is a report's text (质量指标:…) with nothing to read
+    assert split_prose(_LISTED[3]) is None
+    document = read(_LISTED[0], _LISTED[3], _LISTED[4], "二、绩效评价工作情况")
+    assert not [i for sheet in document.sheets for i in sheet.indicators]
+
+
+def test_a_reports_level_lines_in_its_other_words_for_target_achievement_and_points():
+    # before, 目标值 and 预期目标 stayed in the names and 得10分 / 得满分10分 became indicators of their own
+    document = read("2024年度某项目支出绩效自评报告", "(二)绩效目标完成情况", "1.产出指标",
+                    "(1)数量指标:资金支付进度率目标值≥95%,实际值为100%,得10分。",
+                    "(2)质量指标:护林员到岗率预期目标≥90%,全年实际值98%。", "三、存在的问题")
+    (sheet,) = document.sheets
+    assert [(i.level2, i.name, i.target.raw) for i in sheet.indicators] == [
+        ("数量指标", "资金支付进度率", "≥95%"), ("质量指标", "护林员到岗率", "≥90%")]
+    assert [(item.actual_raw, item.score) for item in sheet.evaluation.items] == [
+        ("100%", Decimal(10)), ("98%", None)]
+
+
+def test_a_reports_level_written_without_its_word_before_a_colon():
+    # 服务对象满意度：… is the level 服务对象满意度指标 (before, the line was cut at its commas: 目标值 | 得分 as names)
+    document = read("2023年度生态护林员补助资金项目绩效自评报告", "二、绩效目标完成情况", "(一)产出指标",
+                    "1.数量：生态护林员人数，年度目标值48人，实际完成48人，完成率100%，得分20分。", "(二)满意度指标",
+                    "服务对象满意度：护林员满意度，目标值≥90%，实际完成95%，得分10分。", "三、存在的问题")
+    (sheet,) = document.sheets
+    assert [(i.level2, i.name, i.target.raw) for i in sheet.indicators] == [
+        ("数量指标", "生态护林员人数", "48人"), ("服务对象满意度指标", "护林员满意度", "≥90%")]
+    assert [(item.actual_raw, item.score) for item in sheet.evaluation.items] == [
+        ("48人", Decimal(20)), ("95%", Decimal(10))]
+
+
+def test_a_notices_indicators_numbered_with_circled_numbers_under_its_level_headings():
+    document = read("关于下达2024年护林员补助资金绩效目标的通知", "(一)产出指标", "1.数量指标", "①护林员人数≥48人；",
+                    "②巡护面积≥2万亩；", "2.质量指标", "①考核合格率≥95%。")
+    assert [(i.level2, i.name, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("数量指标", "护林员人数", "≥48人"), ("数量指标", "巡护面积", "≥2万亩"), ("质量指标", "考核合格率", "≥95%")]
+
+
+def test_a_line_of_both_level_names_and_one_indicator_is_a_paragraph_not_cells_run_together():
+    # before, 效益指标 | : | 社会效益指标 | :带动脱贫人口增收 | 48人 | 。 were cut apart as a run-together table's cells
+    document = read("2023年度护林员补助资金绩效自评报告", "二、绩效目标完成情况",
+                    "产出指标：数量指标：生态护林员人数48人；质量指标：考核合格率≥95%。",
+                    "效益指标：社会效益指标：带动脱贫人口增收48人。", "三、存在问题")
+    assert [(i.level2, i.name, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("数量指标", "生态护林员人数", "48人"), ("质量指标", "考核合格率", "≥95%"), ("社会效益指标", "带动脱贫人口增收", "48人")]
+
+
+def test_a_reports_figure_reached_before_the_target_it_restates():
+    # 完成…125公里，年度目标120公里，完成率104%: the first figure is what was done, the clause after it the target
+    document = read("2022年度农村公路养护资金项目绩效自评报告", "三、绩效指标完成情况", "(一)产出指标",
+                    "1.数量指标：农村公路养护里程125公里，年度目标120公里，完成率104%。",
+                    "2.质量指标：养护路段优良率达到85%，目标值≥80%。", "(二)满意度指标",
+                    "服务对象满意度指标：经问卷调查，沿线群众满意度为95%，目标值≥90%。", "(三)效益指标",
+                    "社会效益指标：群众出行条件明显改善，达到预期目标。", "四、存在问题")
+    (sheet,) = document.sheets
+    assert [(i.level2, i.name, i.target.raw) for i in sheet.indicators] == [
+        ("数量指标", "农村公路养护里程", "120公里"), ("质量指标", "养护路段优良率", "≥80%"),
+        ("服务对象满意度指标", "沿线群众满意度", "≥90%"), ("社会效益指标", "群众出行条件", "明显改善")]
+    assert [item.actual_raw for item in sheet.evaluation.items] == ["125公里", "85%", "95%", "达到预期目标"]
+    assert sheet.indicators[0].extra["目标完成率"] == "104%"
+
+
+def test_a_cell_of_indicators_whose_level_cell_stands_alone_on_the_line_above():
+    # corpus 140 copied one cell per line: the level cell, then the cell joining its indicators with ；
+    document = read("项目名称", "全市文物保护专项经费", "年度绩效总目标", "产出指标",
+                    "开展文物安全巡查频次8次;编制文物宣传资料数量3个;文物保护项目验收合格率≥86%。", "效益指标",
+                    "文物保护宣传覆盖人次≥20万人次;文物保护名录和数据库基本健全;文物保护修缮个数≥5个。", "资金拨付对象")
+    assert [(i.level1, i.name, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("产出指标", "开展文物安全巡查频次", "8次"), ("产出指标", "编制文物宣传资料数量", "3个"),
+        ("产出指标", "文物保护项目验收合格率", "≥86%"), ("效益指标", "文物保护宣传覆盖人次", "≥20万人次"),
+        ("效益指标", "文物保护名录和数据库", "基本健全"), ("效益指标", "文物保护修缮个数", "≥5个")]
+
+
+@pytest.mark.parametrize(("text", "item"), [
+    ("数量指标：资金支付进度率（目标值≥95%），实际完成100%。", ("资金支付进度率", "≥95%", "100%")),
+    ("数量指标：资金支付进度率100%（目标值≥95%）。", ("资金支付进度率", "≥95%", "100%")),
+    ("数量指标：培训人数120人(计划100人);验收合格率100%(目标≥95%)。", ("培训人数", "100人", "120人")),
+])
+def test_a_target_in_brackets_after_the_name_or_the_figure_reached(text, item):
+    # before, the bracket's word stayed in the name (资金支付进度率（目标值) and the figure reached was lost
+    name, target, actual = item
+    found = split_prose(text)
+    assert found is not None and found[1] == (("name", name), ("target", target), ("actual", actual))
+
+
+def test_an_outlines_indicator_written_name_colon_target():
+    document = read("2024年度护林员补助资金绩效目标", "一、产出指标", "1.数量指标", "(1)护林员人数：48人；",
+                    "(2)巡护面积：不少于2万亩；", "二、满意度指标", "(1)护林员满意度：90%以上。")
+    assert [(i.name, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("护林员人数", "48人"), ("巡护面积", "不少于2万亩"), ("护林员满意度", "90%以上")]
+
+
+def test_a_reports_goals_paragraph_lists_its_indicators_as_clauses():
+    # corpus 255 (Hunan 专项资金绩效评价报告): under (二)项目绩效目标 one sentence lists the targets, each a name and
+    # a figure with its unit; the lead-in and the closing slogan are the report's words
+    text = "\n".join([
+        "沅江市红十字会2020年度专项资金绩效评价报告",
+        "(二)项目绩效目标",
+        "2020年,我绩效目标是全年完成应急救护普及培训3000人,红十字救护员培训50人,发展志愿者50人,开展无偿献血、"
+        "造血干细胞捐献等宣传活动3次以上。充分发扬人道、博爱、奉献的红十字精神,推动红十字事业的发展。",
+        "二、项目实施及管理情况",
+    ])
+    (sheet,) = read_text(text.encode(), "case.txt")[0].sheets
+    assert [(i.name, i.target.raw) for i in sheet.indicators] == [
+        ("应急救护普及培训", "3000人"), ("红十字救护员培训", "50人"), ("发展志愿者", "50人"),
+        ("开展无偿献血、造血干细胞捐献等宣传活动", "3次以上")]
+
+
+def test_a_reports_goals_paragraph_runs_on_into_what_was_achieved():
+    # corpus 245 (Hunan 绩效自评报告): heading and paragraph on one line, the list of actuals run on after 实际完成:
+    text = ("(二)项目绩效目标。2022年县残联实施的残疾人康复项目目标:资助精神病患者服药230人,“0-6”残疾儿童康复救助39人,"
+            "辅具适配200人实际完成:资助精神病患者服药230人,“0-6”残疾儿童康复救助52人,辅具适配230人。")
+    (sheet,) = read_text(text.encode(), "case.txt")[0].sheets
+    assert [(i.name, i.target.raw) for i in sheet.indicators] == [
+        ("资助精神病患者服药", "230人"), ("“0-6”残疾儿童康复救助", "39人"), ("辅具适配", "200人")]
+    assert [item.actual_raw for item in sheet.evaluation.items] == ["230人", "52人", "230人"]

@@ -211,7 +211,7 @@ def test_a_total_row_left_at_zero_takes_the_sum_of_its_parts():
     assert (evaluation.budget_initial, evaluation.budget_full, evaluation.spent) == (
         Decimal("202.64"), Decimal("182.64"), Decimal("132.912"))
     assert (evaluation.execution_weight, evaluation.execution_rate) == (Decimal(10), Decimal(0))  # as printed
-    assert sheet.budget.total == Decimal("202.64")  # the goal sheet's 预算数 is the budget at the year's start
+    assert sheet.budget.total == Decimal("182.64")  # the sheet's budget is the year's full one, the rate's base
 
 
 @pytest.mark.parametrize("money, amount", [
@@ -665,3 +665,73 @@ def test_a_file_ending_on_the_value_heading_after_the_names_is_cut(tail, cut):
     assert len(document.sheets) == 2 and [i.name for i in document.sheets[1].indicators] == ["经费使用率", "经费完成情况"]
     cuts = [d.location.table for d in document.diagnostics if d.code in ("P114", "P119", "P120", "P124")]
     assert (document.sheets[1].evaluation.cut, cuts) == (cut, [2] if cut else [])
+
+
+@pytest.mark.parametrize(("figures", "money"), [
+    # corpus 246 (临翔区 野生动物收容所 2023): two amounts, 31.69 ÷ 32.4 = 97.81% printed 97.80%: a budget column is
+    # blank (which one the row does not say: the first amount stays where it was printed, the year's budget either
+    # way), the second amount is the spending
+    ("| 32.4 | 31.69 | 10 | 97.80% | 9 |", (Decimal("32.4"), None, Decimal("31.69"), Decimal("97.80"))),
+    ("| 32.4 | 31.69 | 10 | 98% | 9 |", (Decimal("32.4"), None, Decimal("31.69"), Decimal(98))),
+    # a rate that is not their ratio: a budget adjusted, the spending blank
+    ("| 32.4 | 31.69 | 10 | 90% | 9 |", (Decimal("32.4"), Decimal("31.69"), None, Decimal(90))),
+])
+def test_two_amounts_whose_ratio_is_the_printed_rate_are_budget_and_spending(figures, money):
+    rows = ["项目支出绩效自评表", "| 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 | 年度资金总额 |", figures,
+            "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |",
+            "| 产出指标 | 数量指标 | 野生动物收容所 | ≥200平方米 | 204.46平方米 | 10 | 10 |"]
+    evaluation = read("\n".join(rows)).sheets[0].evaluation
+    assert (evaluation.budget_initial, evaluation.budget_full, evaluation.spent, evaluation.execution_rate) == money
+    assert (evaluation.execution_weight, evaluation.execution_score) == (Decimal(10), Decimal(9))
+
+
+def test_a_plain_budget_heading_over_the_figures_row():
+    # corpus 231 (Hubei 项目自评表 on a converter mirror, Traditional with pinyin glosses): the money table heads its
+    # budget 预算数(A), with no 年初 or 全年, beside 执行数(B), 执行率(B/A) and 得分 with its note on the next line
+    text = "\n".join([
+        "2022年度科普經(jīng)費項目自評表",
+        "項目名稱 科學(xué)普及經(jīng)費",
+        "預(yù)算執(zhí)行情況(萬元)",
+        "(20分)",
+        "  預(yù)算數(shù)(A) 執(zhí)行數(shù)(B) 執(zhí)行率(B/A) 得分",
+        "(20分*執(zhí)行率)",
+        "年度財政資金總額 104 103.97 99.97 19",
+        "年度績效目標(biāo)1(80分) 一級指標(biāo) 二級指標(biāo) 三級指標(biāo) 年初目標(biāo)值(A) 實際完成值(B) 得分",
+        "產(chǎn)出指標(biāo) 數(shù)量指標(biāo) 開展全國科普日專題科普活動 10場 9場 7",
+    ])
+    sheet = read(text).sheets[0]
+    evaluation = sheet.evaluation
+    assert (evaluation.budget_full, evaluation.spent, evaluation.execution_rate) == (
+        Decimal(104), Decimal("103.97"), Decimal("99.97"))
+    assert sheet.budget.total == Decimal(104)
+    # the score heading's note (20分*执行率) gives the rate's points where no 分值 column does
+    assert (evaluation.execution_weight, evaluation.execution_score) == (Decimal(20), Decimal(19))
+
+
+def test_a_target_said_with_its_direction_stays_whole_under_a_block_label_heading():
+    # corpus 231: the heading row opens with the block's label (年度绩效目标1(80分)), so the rows are a cell short
+    # of it; the target 提升10% is one cell, its 提升 no part of the indicator's name
+    text = "\n".join([
+        "2022年度科普经费项目自评表",
+        "项目名称 科学普及经费",
+        "年度绩效目标1(80分) 一级指标 二级指标 三级指标 年初目标值(A) 实际完成值(B) 得分",
+        "效益指标 社会效益指标 公民科学文化素质 提升10% 提升10% 6",
+    ])
+    (indicator,) = read(text).sheets[0].indicators
+    assert (indicator.name, indicator.target.raw, indicator.target.value, indicator.target.unit) == (
+        "公民科学文化素质", "提升10%", Decimal(10), "%")
+
+
+def test_a_self_evaluation_work_reports_title_and_money_sentence_above_its_goal_table():
+    # corpus 248 (Chongqing 绩效自评工作报告): the title names the fund, a sentence states the money, then the goal
+    # table one cell a line
+    text = "\n".join([
+        "丰都县公安局2022年度辅警人员经费绩效自评工作报告",
+        "(二)项目资金情况。",
+        "全年预算数2565万元,全年执行数2565万元,预算执行率100%。",
+        "(三)绩效目标。",
+        *(f"{cell} |" for cell in ["指标名称", "计量单位", "指标性质", "指标值", "辅警人员", "人", "=", "512"]),
+    ])
+    sheet = read(text).sheets[0]
+    assert sheet.name == "辅警人员经费"
+    assert (sheet.evaluation.spent, sheet.evaluation.execution_rate) == (Decimal(2565), Decimal(100))

@@ -217,3 +217,27 @@ def test_points_headings_in_other_forms_words(weight, score):
     rows = [["项目支出绩效自评表"], *_MONEY, *grid]
     evaluation = read("\n".join("| " + " | ".join(row) + " |" for row in rows)).sheets[0].evaluation
     assert [(item.weight, item.score) for item in evaluation.items] == [(20, 20), (20, 18)]
+
+
+@pytest.mark.parametrize("headings", [
+    "一级指标 | 二级指标 | 三级指标 | 计划目标值 | 实际达成值 | 标准分 | 实际得分",
+    "一级指标 | 二级指标 | 三级指标 | 年度预期目标 | 年度实际完成 | 指标分值 | 评价得分",
+])
+def test_other_spellings_of_the_target_actual_and_score_headings(headings):
+    # before, 计划目标值 / 年度预期目标 named no column: the rows had no target (P114), the score none
+    sheet = read_text("\n".join([
+        "某项目绩效自评表", f"| {headings} |",
+        "| 产出指标 | 数量指标 | 护林员人数 | ≥48人 | 48人 | 20 | 20 |",
+        "| 效益指标 | 社会效益指标 | 带动增收人数 | ≥48人 | 45人 | 30 | 28 |"]).encode(), "case.txt")[0].sheets[0]
+    assert [i.target.raw for i in sheet.indicators] == ["≥48人", "≥48人"]
+    assert [(item.actual_raw, item.score) for item in sheet.evaluation.items] == [("48人", 20), ("45人", 28)]
+
+
+def test_a_target_column_whose_heading_is_the_forms_own_wording_is_told_by_its_cells():
+    # 本年绩效目标 is no heading the vocabulary knows: its cells, a target in every full row, say what it is
+    sheet = read_text("\n".join([
+        "某项目绩效自评表", "| 一级指标 | 二级指标 | 三级指标 | 本年绩效目标 | 实际完成值 | 分值 | 得分 |",
+        "| 产出指标 | 数量指标 | 护林员人数 | ≥48人 | 48人 | 20 | 20 |",
+        "| 效益指标 | 社会效益指标 | 带动增收人数 | ≥48人 | 45人 | 30 | 28 |"]).encode(), "case.txt")[0].sheets[0]
+    assert [i.target.raw for i in sheet.indicators] == ["≥48人", "≥48人"]
+    assert [(item.actual_raw, item.score) for item in sheet.evaluation.items] == [("48人", 20), ("45人", 28)]

@@ -51,9 +51,14 @@ def _unnumbered(text: str) -> str:
     return _folded(_NUMBERING.sub("", text))
 
 
+def _answered(item: RecomputedItem) -> bool:
+    """Whether the row is an indicator row, scored, whose actual is filled in."""
+    return item.indicator is not None and not (item.not_applicable or item.misplaced) and bool(item.actual)
+
+
 def _restates(item: RecomputedItem) -> str | None:
     """How the row's actual restates its qualitative target, in words, or None when it says something of its own."""
-    if item.indicator is None or item.not_applicable or item.misplaced or not item.actual:
+    if not _answered(item):
         return None
     if _folded(item.actual) == _folded(item.target) and parse_target(item.actual).operator in _BOUNDS:
         # a bound (≥80%) is what was to be reached; a result is what was measured (corpus 226: 满意度 ≥80% again)
@@ -69,6 +74,36 @@ def _restates(item: RecomputedItem) -> str | None:
     # with a figure (2021年12月31日), a grade (好), or a plain fact (市级保护单位) met and written again is an answer.
     if actual == _folded(item.target) and not re.search(r"\d", item.target) and _says_nothing_again(item.target):
         return f"照抄了年度指标值“{item.target.strip()}”"
+    return None
+
+
+# Indicators whose actual is worked out (an average, a count per head or per million) rather than counted: such a figure
+# seldom falls exactly on its bound (corpus 036: 药品不良反应每百万人口报告数 ≥150 answered 150; 246: 务工人员年人均增收
+# ≥8400元 answered 8400元), where a count met to the letter often does (246: 提供务工岗位 ≥5个 answered 5个, not flagged).
+_WORKED_OUT = re.compile(r"人均|户均|平均|每百万|每十万|每万|每千|每百")
+# A sum set per head rather than measured (国家奖学金人均资助 ≥8000元, 补助合作社平均标准): paid as set, it is its bound.
+_SET_PER_HEAD = re.compile(r"标准|补助|补贴|资助|奖励|定额|发放")
+# A number of years the project will last (可持续影响年限, 使用年限): a promise, like 长期, that no one can measure in the
+# year the project is evaluated (246: 项目建成后可持续影响年限 ≥15年 answered 15年).
+_YEARS_AHEAD = re.compile(r"年限")
+
+
+def _at_bound(item: RecomputedItem) -> tuple[str, Severity] | None:
+    """How the row's actual is only its bound, in words, and how surely that is a copy: the years a project is to last
+    written as the promised years say nothing (a warning, as a 长期 copied); a worked-out figure exactly on its ≥/≤
+    bound is unlikely but possible (a note to check the basis). None when neither."""
+    if not _answered(item):
+        return None
+    target, actual = parse_target(item.target), parse_target(item.actual)
+    if target.operator not in _BOUNDS or target.value is None or actual.operator is not None or (
+            actual.value != target.value or actual.leftover or (actual.unit or target.unit) != target.unit):
+        return None
+    if target.unit == "年" and _YEARS_AHEAD.search(item.name):
+        return (f"“{item.actual.strip()}”只是年度指标值“{item.target.strip()}”的年数：项目持续的年限是承诺，"
+                "评价当年无法实测"), Severity.WARNING
+    if target.unit != "%" and _WORKED_OUT.search(item.name) and not _SET_PER_HEAD.search(item.name):
+        return (f"“{item.actual.strip()}”正好等于年度指标值的界限“{item.target.strip()}”：人均数、每百万人口数这类"
+                "算出来的数很少正好落在界限上，像是照抄了目标"), Severity.INFO
     return None
 
 
@@ -91,23 +126,30 @@ class ActualRestatesTarget(AuditRule):
              "或把不含数字、只说变化方向、效果程度或长期承诺的年度指标值（“逐步提高”“效果显著”“长期”）原样抄一遍；年度总体目标的实际完成情况也不照抄预期目标。"
              "定量指标的实际完成值把带“≥/≤”的年度指标值原样抄一遍（“≥80%”）的也报告：界限是要达到的，不是测得的数。"
              "定量指标写成文字的由 JXA09 报告；含数字的目标（如完成日期）、评价档次（“好”“较好”）、是否、"
-             "陈述事实或状态的目标（“市级保护单位”“健全”）、时限（“及时”“按期”）照写一遍是作答，不报告（只写“按时完成”“及时完成”的照样报告）。",
+             "陈述事实或状态的目标（“市级保护单位”“健全”）、时限（“及时”“按期”）照写一遍是作答，不报告（只写“按时完成”“及时完成”的照样报告）。"
+             "带“≥/≤”的目标，实际完成值正好是界限上的数，而指标是算出来的人均数、平均数或每百万人口数（“年人均增收 ≥8400元”写"
+             "“8400元”）的，作为提示报告：算出来的数很少正好落在界限上，须核对依据（数量、比率正好达到目标是常见的结果，"
+             "按人发放的标准（人均资助、补助标准）照标准发放就是界限上的数，都不报告）；"
+             "项目持续的年限（“可持续影响年限 ≥15年”写“15年”）是承诺，评价当年无法实测，照写年数的报告为警告。",
         formula="实际完成值 ∈ {完成、已完成、达成预期指标、达到年度目标、达标…}，或只由不同的评价选项组成（好坏、是否），"
                 "或 实际完成值 = 年度指标值（不含数字，"
-                "含提升、降低、显著、长期等档次的词），或 实际完成值 = 年度指标值 且带 ≥、>、≤、<",
+                "含提升、降低、显著、长期等档次的词），或 实际完成值 = 年度指标值 且带 ≥、>、≤、<，"
+                "或 目标带 ≥、>、≤、< 而实际值 = 目标值（同一单位），指标名称含人均、户均、平均、每百万…（提示）或年限（单位为年，警告）",
         setting="无",
         example="指标值“逐步提高”、实际完成值“逐步提高”：报告本规则；指标值“2021年12月31日”、实际完成值相同：不报告；"
-                "满意度指标值“≥80%”、实际完成值“≥80%”：报告本规则。")
+                "满意度指标值“≥80%”、实际完成值“≥80%”：报告本规则；务工人员年人均增收“≥8400元”、实际完成值“8400元”：提示；"
+                "提供务工岗位“≥5个”、实际完成值“5个”：不报告。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         report = ctx.sheet.evaluation
         if report is None:
             return
         for item in ctx.recomputation.indicators:
-            how = _restates(item)
+            how, severity = _at_bound(item) or (_restates(item), None)
             if how:
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="实际完成值", how=how,
-                                   guessed=item.guessed, fix="写明实际完成的情况和依据（时间、数量、结果）")
+                                   guessed=item.guessed, severity=severity,
+                                   fix="写明实际完成的情况和依据（时间、数量、结果）")
         overall = _unnumbered(report.overall_actual or "")
         if overall and any(overall == _unnumbered(goal) for goal in ctx.sheet.goals):
             yield self.finding(ctx, indicator="年度总体目标", column="年度总体目标实际完成情况",
@@ -144,12 +186,15 @@ _NAMED = 3  # output indicators named in the message, the rest counted
 def outputs_ahead(ctx: AuditContext) -> tuple[list[RecomputedItem], Decimal] | None:
     """The output rows and how far (in points) the execution rate is behind them, when every output is reported met
     and the rate is behind by more than the profile's progress gap (JXA21); else None. Where an output falls short,
-    the money left may follow that shortfall: JXA10 asks for its reason."""
+    the money left may follow that shortfall: JXA10 asks for its reason. So it does where every output is a rate met
+    to the letter (结算完成率 100%, corpus 208): a task done for less than its budget, not a count or an area printed
+    again as the result, so the reason for the money left is asked, not the actuals doubted."""
     computed, gap = ctx.recomputation, ctx.profile.monitoring.progress_gap
     rate = computed.execution_rate
     outputs = [item for item in computed.indicators if item.reached is not None and not item.not_applicable
                and item.level1 == _OUTPUTS]
-    if not gap.enabled or rate is None or not outputs or any(item.reached < 1 for item in outputs):
+    if not gap.enabled or rate is None or not outputs or any(item.reached < 1 for item in outputs) or all(
+            _full_rate(item) for item in outputs):
         return None
     apart = _HUNDRED - min(rate, _HUNDRED)
     return (outputs, apart) if apart > gap.points else None
@@ -167,8 +212,9 @@ class OutputsAheadOfSpending(AuditRule):
         what="年终自评中，产出指标（定量、能算出完成比例的）都报告达到了目标，预算执行率却比 100% 低出评分方案所定的"
              "百分点以上：钱只花了一部分，产出却报告全部完成，完成值须核实（常见的是照抄年初目标值）。"
              "有产出指标未达目标的不报告：资金结余可能正是因为产出不足，由 JXA10 要求逐项说明原因；"
+             "产出指标都是正好达到的比率（结算完成率 100%）的也不报告：任务完成而有结余是常见的，由 JXA10 要求说明资金未用完的原因；"
              "资金已用而产出未完成的，也由 JXA10 等规则报告。",
-        formula="∀ 产出指标：实际值达到目标值，且 100% − 执行率 > 相差的百分点",
+        formula="∀ 产出指标：实际值达到目标值，且 100% − 执行率 > 相差的百分点，且至少一项不是不带“≥/≤”的百分比",
         setting="monitoring.progress_gap（目标完成进度与执行率相差的百分点，与运行监控同一设置；关闭时本规则也不报告）",
         example="预算 50 万元、执行 10 万元（20%），18 项建设指标的实际完成值都等于目标值：相差 80 个百分点，报告本规则；"
                 "执行 88.74%，飞行 909.93 小时未达 ≥928 小时：不报告（JXA10 要求说明未达目标的原因）。")

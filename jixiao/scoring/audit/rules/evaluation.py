@@ -292,18 +292,30 @@ class QualitativeActualForNumber(AuditRule):
     title = "定量目标的实际完成值写成了文字"
     severity = Severity.WARNING
     source = SCORING + "：定量指标按实际完成值与年度指标值计算得分"
-    message = "指标“{indicator}”的目标是 {target}，实际完成值写作“{actual}”，无法核对得分 {score}"
+    message = "指标“{indicator}”的目标是 {target}，实际完成值写作“{actual}”{what}，无法核对得分 {score}"
     docs = AuditDocs(what="年度指标值是数值（或含数值，如“±10%”、日期）时，实际完成值也应是数值（如“已完成”“达成预期指标”"
-                          "“达标”无法计分）。",
-                     formula="—", setting="无", example="目标 ≥95%、实际完成值“完成”：报告本规则；成本控制率目标 ±10%、"
-                                                       "实际完成值“达标”：报告本规则。")
+                          "“达标”无法计分）。实际完成值是约数（“200余人”“600多人”“约50户”“30人左右”）的作为提示报告："
+                          "约数不是统计出的数，得分依据不实。",
+                     formula="—；约数：实际完成值的数字后有“余”“多”“左右”或前有“约”", setting="无",
+                     example="目标 ≥95%、实际完成值“完成”：报告本规则；成本控制率目标 ±10%、"
+                             "实际完成值“达标”：报告本规则；培训人数目标 200、实际完成值“200余人”：提示。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         for item in ctx.recomputation.items:
-            if item.qualitative_actual:
+            approximate = not item.qualitative_actual and parse_target(item.target).value is not None and bool(
+                _APPROXIMATE.search(item.actual))
+            if item.qualitative_actual or approximate:
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="实际完成值", target=item.target,
-                                   actual=item.actual, score=number(item.printed) if item.printed is not None else "（空）",
+                                   actual=item.actual, what="，是约数而不是统计数" if approximate else "",
+                                   score=number(item.printed) if item.printed is not None else "（空）",
+                                   severity=Severity.INFO if approximate else None,
                                    fix=f"填写实际完成的数值（与 {item.target} 同一单位）", guessed=item.guessed)
+
+
+# A figure given as an approximation (corpus 237: 接受业务培训人数 200 answered 200余人, 科普馆参观人数 600余人): a count
+# the unit did not make. 余/多 right after the figure (200余人, 30多户), 约
+# before it, 左右 after it (30人左右).
+_APPROXIMATE = re.compile(r"\d\s*(?:余|多)|约\s*\d|\d[^\d，,；;。]{0,3}左右")
 
 
 class MissedWithoutReason(AuditRule):
@@ -314,9 +326,9 @@ class MissedWithoutReason(AuditRule):
     source = DEVIATION
     message = "指标“{indicator}”{shortfall}，却没有填写偏差原因分析及改进措施"
     docs = AuditDocs(what="按实际完成值未达到年度指标值、或得分低于分值的每一行，都写明偏差原因和改进措施；"
-                          "定性指标的实际完成值自己写明没有做到的（“1-2期未能及时培训”“存在18岁以下…的学员”）也是。"
+                          "定性指标（或指标值是一个范围，如“18—54周岁”）的实际完成值自己写明没有做到的（“1-2期未能及时培训”“存在18岁以下…的学员”）也是。"
                           "标为不适用的行、表格在文件中途中断、最后一行又缺指标值或实际完成值的（偏差原因在最后一栏，也可能随截断丢失）不要求。表中没有分值的（文字报告所附的表），实际完成值与指标值单位相同、"
-                          "且指标值是下限（≥）或不是金额时照样比较（不写运算符的金额多是成本或补助标准，少花不是未完成）。"
+                          "且指标值是下限（≥）、不是金额，或是发给服务对象的补贴、补助标准时照样比较（不写运算符的其他金额多是成本标准，少花不是未完成）。"
                           "印有分值的预算执行率一行按执行率扣了分的（资金未全部执行），"
                           "原因写在预算执行情况的原因栏、偏差原因栏（任何一行）或存在问题、改进措施栏都可以（表格在文件中途"
                           "中断时不报告：原因可能在断掉的部分）；得分与执行率不符的由 JXA23 报告，"
@@ -362,13 +374,22 @@ class MissedWithoutReason(AuditRule):
                            fix="写明资金未全部执行的原因（结余、项目延期、政府采购节约等）和改进措施")
 
 
+# A sum paid to the people the project serves (补贴标准, 补助, 资助): paying less than it is a shortfall, unlike a cost
+# (成本, 费用) spent below its standard (corpus 219: 护工培训补贴标准达标 3000元/人 paid 2600元/人; 036: 培训成本
+# 400元/人、天 spent 180).
+_PAID_OUT = re.compile(r"补贴|补助|资助|奖励|救助|慰问")
+_COST = re.compile(r"成本|费用|经费|支出|价格|造价")
+
+
 def _plainly_short(item: RecomputedItem) -> bool:
     """Whether an actual below its target is a shortfall beyond doubt, where no 分值 backs the comparison: the actual
-    can be held against the target (:attr:`RecomputedItem.comparable`), and the target is a lower bound or no sum of
-    money (a bare 400元/人、天 is a cost standard: spending less is no shortfall, corpus 036)."""
+    can be held against the target (:attr:`RecomputedItem.comparable`), and the target is a lower bound, no sum of
+    money (a bare 400元/人、天 is a cost standard: spending less is no shortfall, corpus 036), or a sum paid out to
+    people (a subsidy standard paid short)."""
     target = parse_target(item.target)
     money = unit_kind((target.unit or "").split("/")[0]) is UnitKind.MONEY
-    return item.comparable and (target.operator in (Operator.GE, Operator.GT) or not money)
+    paid_out = bool(_PAID_OUT.search(item.name)) and not _COST.search(item.name)
+    return item.comparable and (target.operator in (Operator.GE, Operator.GT) or not money or paid_out)
 
 
 def _shortfall(item: RecomputedItem) -> str | None:
@@ -382,9 +403,11 @@ def _shortfall(item: RecomputedItem) -> str | None:
     if item.printed is not None and item.weight is not None and item.printed < item.weight:
         return f"得分 {number(item.printed)}，低于分值 {number(item.weight)}"
     target = parse_target(item.target)
-    if (target.value is None or target.leftover) and item.actual and _ADMITS_SHORTFALL.search(item.actual):
-        # a target in words (or a figure taken out of words) whose actual says in words that it was missed (corpus
-        # 219: 1-6期培训结束后及时考核 answered 1-2期未能及时培训; 18—54周岁 answered 存在18岁以下、54周岁以上)
+    if (target.value is None or target.leftover or target.operator is Operator.RANGE) and item.actual and (
+            _ADMITS_SHORTFALL.search(item.actual)):
+        # a target in words (or a figure taken out of words, or a range, which a count cannot be held against) whose
+        # actual says in words that it was missed (corpus 219: 1-6期培训结束后及时考核 answered 1-2期未能及时培训; the age
+        # range 18—54周岁 answered 存在18岁以下、54周岁以上)
         return f"实际完成值写明“{item.actual.strip()}”，未达到年度指标值“{item.target.strip()}”"
     return None
 
@@ -622,7 +645,8 @@ class BudgetAdjustedWithoutReason(AuditRule):
              "全年执行数、执行数又不低于年初预算数 90% 的（年底收回少量结余）不报告；调减得更多的照样报告：调减后执行率"
              "成了 100%，按年初预算却未达到填表说明要求说明原因的 90%。原因栏只有填表说明文字的，视同未写。",
         formula="年初预算数 ≠ 全年预算数（相差超过所印末位的半个单位），且原因栏为空；"
-                "全年预算数 = 全年执行数 ≥ 90% × 年初预算数 的不报告",
+                "全年预算数 = 全年执行数 ≥ 90% × 年初预算数 的不报告；没有全年执行数、所印执行率正是 全年预算数 ÷ 年初预算数 的"
+                "不报告（三栏只印了两个数：预算数和执行数，空着的是哪一栏看不出）",
         setting="无", example="年初预算 238.93 万元、调整后预算 251.89 万元、原因栏空着：报告“追加 12.96”；"
                                 "年初 90、调减为执行数 89.974：不报告；年初 5.28、调减为执行数 1.96（37.1%）：报告“调减 3.32”。")
 
@@ -633,6 +657,11 @@ class BudgetAdjustedWithoutReason(AuditRule):
         initial, full = report.budget_initial, report.budget_full
         if abs(full - initial) <= max(tolerance(initial), tolerance(full)):
             return
+        if report.spent is None and report.execution_rate is not None and abs(
+                full * _HUNDRED / initial - report.execution_rate) <= max(tolerance(report.execution_rate),
+                                                                            Decimal("0.05")):
+            return  # two figures under three headings, the printed rate their ratio: the budget and the spending,
+            # one column left blank, not a budget adjusted (corpus 246: 32.4 | 31.69 | 10 | 97.80% | 9)
         if full < initial and full == report.spent and report.spent * _HUNDRED >= initial * _EXPLAIN_BELOW:
             return  # cut to what was spent at the year's end (结余收回), the balance small: routine; a larger cut
             # makes an execution rate the form asks to explain read 100% (5.28 cut to the 1.96 spent, corpus 239)
@@ -669,12 +698,17 @@ class PartsScoredTwice(AuditRule):
         if not _reported(ctx):
             return
         rows = [item for item in ctx.recomputation.indicators if not item.not_applicable]
+        # the numbering as printed: the reader takes it out of the name it keeps (一、示范区建立 read as 示范区建立,
+        # corpus 229) and keeps the cell as written beside it
+        written = {position: indicator.name_raw or indicator.name
+                   for position, indicator in enumerate(ctx.sheet.indicators, start=1)}
+        numbered = [bool(_NUMBERED.match(written.get(item.indicator, item.name))) for item in rows]
         for index, head in enumerate(rows):
-            if head.printed is None or not _NUMBERED.match(head.name):
+            if head.printed is None or not numbered[index]:
                 continue
             parts = []
-            for part in rows[index + 1:]:
-                if _NUMBERED.match(part.name):
+            for part, opens in zip(rows[index + 1:], numbered[index + 1:]):
+                if opens:
                     break
                 parts.append(part)
             if len(parts) < _PARTS or any(part.printed is None for part in parts):

@@ -1,0 +1,86 @@
+"""JXA17 on actuals that are only their bound (real rows: corpus 036 and 246), and JXA21 beside outputs that are rates
+met to the letter (corpus 208). Each case checks the finding's place, the figures it names and its severity."""
+
+from __future__ import annotations
+
+from jixiao.scoring import load_profile
+from jixiao.scoring.audit import audit_sheet
+from tests.scoring.audit_sheets import printed
+
+CENTRAL = load_profile("central")
+
+# 036 (遂宁 药品监管 区域绩效自评表 2021, no 分值 or 得分): three reports per million exactly on their bound, a per-head
+# figure above its bound, and rates met.
+SUINING = [("产出指标", "数量指标", "药品监管人员人均培训学时", "≥90", "96", None, None),
+           ("产出指标", "质量指标", "药品抽检完成率", "100%", "100%", None, None),
+           ("产出指标", "质量指标", "药品不良反应每百万人口报告数", "≥150", "150", None, None),
+           ("产出指标", "质量指标", "化妆品不良反应每百万人口报告数", "≥10", "10", None, None),
+           ("产出指标", "质量指标", "医疗器械不良应每百万人口报告数", "≥30", "30", None, None)]
+
+# 246 (临翔区 野生动物收容所 2023): counts above and on their bounds, a per-head income and the years of impact on theirs.
+LINXIANG = [("产出指标", "数量指标", "野生动物收容所", "≥200平方米", "204.46平方米", 10, 10, "无"),
+            ("产出指标", "质量指标", "项目竣工验收率", "100%", "100%", 15, 15, "无"),
+            ("效益指标", "经济效益指标", "务工人员年人均增收", "≥8400元", "8400元", 10, 10, "无"),
+            ("效益指标", "社会效益指标", "提供务工岗位", "≥5个", "5个", 10, 10, "无"),
+            ("效益指标", "可持续影响指标", "项目建成后可持续影响年限", "≥15年", "15年", 10, 10, "无")]
+
+
+def _restated(sheet):
+    return [(f.indicator, f.location.row, f.location.column, f.severity.value) for f in audit_sheet(sheet, CENTRAL)
+            if f.rule == "JXA17"]
+
+
+def test_reports_per_million_exactly_on_their_bounds_are_noted():
+    found = _restated(printed(SUINING))
+    # 人均培训学时 96 is above its ≥90; 100% for 100% is a rate met
+    assert found == [("药品不良反应每百万人口报告数", 13, "实际完成值", "info"),
+                     ("化妆品不良反应每百万人口报告数", 14, "实际完成值", "info"),
+                     ("医疗器械不良应每百万人口报告数", 15, "实际完成值", "info")]
+    first = next(f for f in audit_sheet(printed(SUINING), CENTRAL) if f.rule == "JXA17")
+    assert "“150”正好等于年度指标值的界限“≥150”" in first.message
+
+
+def test_a_per_head_income_on_its_bound_is_noted_and_the_years_of_impact_are_warned():
+    sheet = printed(LINXIANG, budget="32.4", spent="31.69", rate="97.80", execution_weight=10, execution_score=9)
+    # 提供务工岗位 5个 for ≥5个 is a count met to the letter: not reported
+    assert _restated(sheet) == [("务工人员年人均增收", 13, "实际完成值", "info"),
+                                ("项目建成后可持续影响年限", 15, "实际完成值", "warning")]
+    years = [f for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA17"][1]
+    assert years.message == ("指标“项目建成后可持续影响年限”的实际完成值“15年”只是年度指标值“≥15年”的年数：项目持续的年限是承诺，"
+                             "评价当年无法实测，看不出实际做到了什么")
+
+
+def test_a_figure_above_or_off_its_bound_is_not_restating_it():
+    rows = [("效益指标", "经济效益指标", "务工人员年人均增收", "≥8400元", "8450元", 10, 10),
+            ("效益指标", "经济效益指标", "户均增收", "≥2000元", "2000", 10, 10),  # the unit left off the actual: the bound's
+            ("效益指标", "经济效益指标", "平均结算时间", "≤3天", "3小时", 10, 10),  # another unit: not the bound again
+            ("效益指标", "可持续影响指标", "项目可持续影响年限", "≥10年", "长期", 10, 10),
+            ("产出指标", "数量指标", "国家助学金人均资助", "≥3300元", "3300元", 10, 10)]  # paid as set
+    assert [name for name, *_ in _restated(printed(rows))] == ["户均增收"]
+
+
+# 208 (普陀体育中心 与委托运营方结算费用 2022), as its golden reads it: 215457.6 of 250000 spent, both outputs settlement
+# rates met to the letter, the 偏差原因 column blank.
+PUTUO = [("产出指标", "数量指标", "与委托运营方结算完成率", "=100%", "100%", 10, 10),
+         ("产出指标", "质量指标", "合同结算条款完成率", "=100%", "100%", 20, 20),
+         ("产出指标", "时效指标", "费用结算及时性", "及时", "及时", 20, 20),
+         ("效益指标", "社会效益指标", "与委托运营方合同完成率", "=100%", "100%", 30, 30),
+         ("满意度指标", "服务对象满意度指标", "场馆开放满意度", ">=90%", "100%", 10, 10)]
+
+
+def test_outputs_that_are_rates_met_ask_for_the_reason_of_the_money_left_not_doubt_the_actuals():
+    sheet = printed(PUTUO, initial=250000, budget=250000, spent="215457.6", rate="86.19", execution_weight=10,
+                    execution_score="8.62", total="98.62")
+    found = audit_sheet(sheet, CENTRAL)
+    assert [f.rule for f in found] == ["JXA10"]
+    (reason,) = found
+    assert (reason.indicator, reason.location.column, reason.severity.value) == (
+        "预算执行率", "偏差原因分析及改进措施", "warning")
+    assert reason.params["shortfall"] == "执行率 86.18%，得分 8.62，低于分值 10"
+
+
+def test_a_count_met_beside_the_rates_still_doubts_the_actuals():
+    rows = [("产出指标", "数量指标", "结算场馆数", "≥3个", "3个", 10, 10), *PUTUO[1:]]
+    sheet = printed(rows, initial=250000, budget=250000, spent="215457.6", rate="86.19", execution_weight=10,
+                    execution_score="8.62", total="98.62")
+    assert [f.rule for f in audit_sheet(sheet, CENTRAL)] == ["JXA21"]

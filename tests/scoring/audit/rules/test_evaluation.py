@@ -1,0 +1,115 @@
+"""Self-evaluation rules on real rows: a heading's numbering kept only as written (JXA27, corpus 229), two budget
+figures under three headings (JXA19, corpus 246), and a range answered by who fell outside it (JXA10, corpus 219).
+Each case checks the finding's place and figures."""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.scoring import load_profile
+from jixiao.scoring.audit import audit_sheet
+from tests.scoring.audit_sheets import LONGYANG, printed
+
+CENTRAL = load_profile("central")
+
+
+def _as_read(sheet):
+    """The sheet as the reader gives it (229, 隆阳区 化肥减量增效示范县 2022): each heading's numbering taken out of the
+    name (示范区建立), the cell as written kept in ``name_raw`` (一、示范区建立)."""
+    indicators = []
+    for indicator in sheet.indicators:
+        name = re.sub(r"^[一二三四五六七八九十]+、", "", indicator.name)
+        indicators.append(indicator if name == indicator.name else indicator.model_copy(
+            update={"name": name, "name_raw": indicator.name}))
+    return sheet.model_copy(update={"indicators": indicators})
+
+
+def test_parts_scored_twice_are_found_by_the_numbering_as_written():
+    sheet = _as_read(printed(LONGYANG, budget="278.4449", spent=30, rate="10.77", execution_weight=20,
+                             execution_score="2.16", cut=True))
+    found = [(f.indicator, f.location.row, f.severity.value, f.params["score"], f.params["count"], f.params["parts"])
+             for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA27"]
+    assert found == [("示范区建立", 11, "error", "15", "3",
+                      "水稻侧深施肥+缓控释肥 5、玉米种肥同播+缓控释肥 5、施用配方肥 5"),
+                     ("化肥减量增效田间试验", 15, "error", "15", "4",
+                      "肥料利用率 5、化肥减量增效 5、其他试验(水稻) 3、其他试验(玉米) 2")]
+
+
+def _adjusted(sheet):
+    return [(f.location.column, f.params["initial"], f.params["full"], f.params["change"], f.params["amount"])
+            for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA19"]
+
+
+ROW = [("产出指标", "数量指标", "野生动物收容所", "≥200平方米", "204.46平方米", 10, 10, "无")]
+
+
+def test_two_figures_whose_ratio_is_the_printed_rate_are_budget_and_spending():
+    # 246: 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 over 32.4 | 31.69 | 10 | 97.80% | 9
+    sheet = printed(ROW, initial="32.4", budget="31.69", rate="97.80", execution_weight=10, execution_score=9)
+    assert _adjusted(sheet) == []
+
+
+def test_a_budget_adjusted_is_still_reported_when_the_rate_is_the_spendings():
+    # the same cut with a spending of 30 printed: 30 ÷ 31.69 = 94.67%, the budget was cut by 0.71 without a reason
+    sheet = printed(ROW, initial="32.4", budget="31.69", spent=30, rate="94.67", execution_weight=10,
+                    execution_score="9.47")
+    assert _adjusted(sheet) == [("全年预算数", "32.4", "31.69", "调减", "0.71")]
+    # and without a spending, a rate that is not the two figures' ratio (31.69 ÷ 32.4 = 97.81%)
+    sheet = printed(ROW, initial="32.4", budget="31.69", rate="90.00", execution_weight=10, execution_score=9)
+    assert _adjusted(sheet) == [("全年预算数", "32.4", "31.69", "调减", "0.71")]
+
+
+# 219 (吕梁山护工培训 2021): an age range answered by the ages outside it, no 偏差原因.
+LVLIANG = [("产出指标", "数量指标", "完成2021年吕梁山护工培训就业质量考核及验收", "11所", "11所", None, None),
+           ("产出指标", "质量指标", "培训对象符合吕梁山护工培训招生计划规定", "18—54周岁", "存在18岁以下、54周岁以上", None,
+            None),
+           ("产出指标", "质量指标", "培训机构考核验收达标", "100%", "100%", None, None)]
+
+
+def test_a_range_answered_by_who_fell_outside_it_asks_for_a_reason():
+    found = [(f.indicator, f.location.row, f.location.column, f.params["shortfall"])
+             for f in audit_sheet(printed(LVLIANG), CENTRAL) if f.rule == "JXA10"]
+    assert found == [("培训对象符合吕梁山护工培训招生计划规定", 12, "偏差原因分析及改进措施",
+                      "实际完成值写明“存在18岁以下、54周岁以上”，未达到年度指标值“18—54周岁”")]
+
+
+def test_a_range_answered_within_it_asks_for_nothing():
+    rows = [(*LVLIANG[1][:4], "全部在18—54周岁之间", None, None)]
+    assert [f for f in audit_sheet(printed(rows), CENTRAL) if f.rule == "JXA10"] == []
+
+
+# 237 (宣城市地震局 防震减灾 2021): 指标1:接受业务培训人数 200 200余人 10 10 / 指标2:科普馆参观人数 500 600余人 10 10
+XUANCHENG = [("产出指标", "数量指标", "接受业务培训人数", "200", "200余人", 10, 10),
+             ("产出指标", "数量指标", "科普馆参观人数", "500", "600余人", 10, 10),
+             ("产出指标", "质量指标", "台网运行率", "≥95%", "99.12%", 10, 10)]
+
+
+def test_an_approximate_actual_is_noted_as_no_count():
+    sheet = printed(XUANCHENG, budget=55, spent=55, rate=100, execution_weight=10, execution_score=10)
+    found = [(f.indicator, f.location.row, f.location.column, f.severity.value, f.message)
+             for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA09"]
+    assert found == [
+        ("接受业务培训人数", 11, "实际完成值", "info",
+         "指标“接受业务培训人数”的目标是 200，实际完成值写作“200余人”，是约数而不是统计数，无法核对得分 10"),
+        ("科普馆参观人数", 12, "实际完成值", "info",
+         "指标“科普馆参观人数”的目标是 500，实际完成值写作“600余人”，是约数而不是统计数，无法核对得分 10")]
+
+
+def test_words_for_a_figure_are_still_a_warning_and_a_plain_count_nothing():
+    rows = [("产出指标", "数量指标", "接受业务培训人数", "200", "完成", 10, 10),
+            ("产出指标", "数量指标", "科普馆参观人数", "500", "612人", 10, 10),
+            ("产出指标", "数量指标", "培训批次", "≥3期", "约3期", 10, 10),
+            ("产出指标", "数量指标", "受益户数", "≥50户", "50户左右", 10, 10)]
+    sheet = printed(rows, budget=55, spent=55, rate=100, execution_weight=10, execution_score=10)
+    assert [(f.indicator, f.severity.value) for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA09"] == [
+        ("接受业务培训人数", "warning"), ("培训批次", "info"), ("受益户数", "info")]
+
+
+def test_a_subsidy_standard_paid_short_asks_for_a_reason_a_cost_below_its_standard_does_not():
+    # 219: 吕梁山护工培训补贴标准达标 | 3000元/人 | 2600元/人, no 偏差原因; 036: 培训成本 | 400元/人、天 | 180元/人、天
+    rows = [("产出指标", "成本指标", "吕梁山护工培训补贴标准达标", "3000元/人", "2600元/人", None, None),
+            ("成本指标", "经济成本指标", "培训成本", "400元/人、天", "180元/人、天", None, None),
+            ("产出指标", "成本指标", "补助经费", "3000元/人", "2600元/人", None, None)]  # money spent, named a cost
+    found = [(f.indicator, f.location.row, f.params["shortfall"]) for f in audit_sheet(printed(rows), CENTRAL)
+             if f.rule == "JXA10"]
+    assert found == [("吕梁山护工培训补贴标准达标", 11, "实际完成 2600元/人，未达到年度指标值 3000元/人")]
