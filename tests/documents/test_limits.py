@@ -89,8 +89,11 @@ def _far_cell_sheet(cells: bytes) -> bytes:
         b"<row r='1048576'><c r='XFD1048576' t='n'><v>1</v></c></row>",  # single quotes
         b'<row r="1048576"><c t="n" r="XFD1048576"><v>1</v></c></row>',  # r not first
         b'<row r="1048576"><c r="&#88;FD1048576" t="n"><v>1</v></c></row>',  # a character reference
+        # a namespace prefix on the cell's tag (the faster search for unprefixed tags must not miss it)
+        (b'<row r="1048576"><x:c xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" r="XFD1048576" '
+         b't="n"><x:v>1</x:v></x:c></row>'),
     ],
-    ids=["single-quotes", "r-not-first", "character-reference"],
+    ids=["single-quotes", "r-not-first", "character-reference", "prefixed-tag"],
 )
 def test_the_used_range_is_found_however_the_references_are_written(isolated, cells):
     outcome = isolated.read(_far_cell_sheet(cells), "far.xlsx", fresh=True)

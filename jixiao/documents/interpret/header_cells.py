@@ -42,6 +42,8 @@ _REPORT_YEAR = re.compile(r"^.*?\d{4}年度?")
 _FUND_HEADING = re.compile(r"[一二三四五六七八九十]{1,2}、(?P<name>[^,，。;；:：]{4,60}?(?:资金|经费|补助)(?:[(（][^()（）]+[)）])?)")
 
 
+# asked of most cells, most of them no amount: a failed Decimal costs an exception each time
+@lru_cache(maxsize=65536)
 def parse_amount(text: str) -> Decimal | None:
     """Read an amount such as ``18.00``, ``18.00万元`` or ``1,800,000``; None if it is not a number."""
     key = fold(text).replace(",", "").removesuffix("万元").removesuffix("元").removesuffix("%")
@@ -168,9 +170,10 @@ def report_name(text: str) -> str | None:
     the year, or the project a notice of the goals set names (``关于XX项目绩效目标设定的公示``); None when ``text`` is
     neither."""
     key = " ".join(text.split()).replace("：", ":").replace(" ", "").strip("|")
-    if notice := _NOTICE_TITLE.fullmatch(key):
+    # (asked of every line outside a grid: both titles end on words of their own, tried before their patterns)
+    if key.endswith(("公示", "设定")) and (notice := _NOTICE_TITLE.fullmatch(key)):
         return notice["name"] or notice["set"]
-    found = _REPORT_TITLE.fullmatch(key)
+    found = _REPORT_TITLE.fullmatch(key) if key.endswith("报告") else None
     if found is None:
         return None
     name = _REPORT_YEAR.sub("", found["name"])  # (the region and year before the fund: 云南省2022年度…)

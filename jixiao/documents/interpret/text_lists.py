@@ -12,6 +12,9 @@ _ENUMERATOR = re.compile(
 # Inline markers that start a new item in the middle of a paragraph: 一是…二是…, or a number after a sentence
 # end or after a space (Word cells often run ``1、…　2、…`` together on one line).
 _INLINE = re.compile(r"(?=(?:[一二三四五六七八九十]是|(?<=[；;。])\s*\d+[、.．](?!\d)|(?<=\s)\d+[、．](?!\d)))")
+# a character an inline marker needs (the 是 of 一是, the sentence end or the space before a number): a line without
+# any is one item, found without trying the markers' lookahead at every character
+_MARKER_NEEDS = re.compile(r"[是；;。\s]")
 _LEAD_IN = re.compile(r"^[^：:]{0,20}[：:]\s*(?=[一二三四五六七八九十]是)")
 
 
@@ -30,7 +33,7 @@ def split_items(text: str) -> list[str]:
         line = _LEAD_IN.sub("", line.strip())
         if not line:
             continue
-        for part in _INLINE.split(line):
+        for part in _INLINE.split(line) if _MARKER_NEEDS.search(line) else (line,):
             part = strip_enumerator(part).strip().rstrip("；;")
             if part:
                 items.append(part)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from itertools import count, takewhile
 
 from jixiao.documents.blocks import Cell, Row
@@ -375,8 +375,9 @@ class _Assembler:
             for piece in (text[:inner], text[inner:]):
                 self._outside(Line([Token(piece, line.line)], line.kind, line.line, extra=line.extra))
             return
-        self._block_text.append((line.line, " ".join(line.texts)))
-        self._report_names(" ".join(line.texts))
+        joined = " ".join(line.texts)
+        self._block_text.append((line.line, joined))
+        self._report_names(joined)
         if line.kind is LineKind.BREAK:
             self._close_open()
             return
@@ -573,6 +574,9 @@ def _labels() -> re.Pattern:
     return re.compile(r"(?:其中[:：]?)?(?:" + "|".join(sorted(map(re.escape, spellings), key=len, reverse=True)) + ")")
 
 
+# Both are asked of every cell of a header block's rows, the second once per prefix of up to _LONGEST_LABEL
+# characters: memoised, as the vocabulary's lookups are.
+@lru_cache(maxsize=65536)
 def _inner_label(text: str) -> int | None:
     """Where a header-block label begins inside a cell that run-together text left holding several of them
     (``项目名称某专项资金补助区域某市资金情况(万元)资金总额:15其中:财政拨款15…``), or None: the cell's text before
@@ -637,6 +641,7 @@ def _goals_labels(row: Row | None) -> bool:
     return row is not None and all(goals_word(cell.text) for cell in row.cells)
 
 
+@lru_cache(maxsize=65536)
 def _leading_label(text: str) -> str | None:
     """The header-block label a line starts with when its value follows without a separator."""
     if header_label(text) or split_label_value(text) or goals_word(text):

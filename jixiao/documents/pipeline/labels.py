@@ -196,6 +196,7 @@ def looks_like_target(text: str) -> bool:
 _MEASURE = re.compile(r"^(?:各\s*)?[-+]?\d[\d,]*(?:\.\d+)?\s*(?P<unit>[^\d\s]{1,4})$")
 
 
+@lru_cache(maxsize=65536)  # (asked of every cell by prose, alignment and the row joins)
 def is_value(text: str) -> bool:
     """True for a cell that holds a figure: a number, a target, or a number with its unit (``0起``, ``12个``)."""
     role = label(text).role

@@ -271,6 +271,7 @@ def _said_items(said: list[Said]) -> list[Item]:
             + ((("rate", part.rate),) if part.rate is not None else ()) for part in said]
 
 
+@lru_cache(maxsize=4096)  # (asked of every one-cell line outside a table)
 def split_report_sentence(text: str) -> tuple[Item, ...] | None:
     """The indicators a report's paragraph states with their plan and what was achieved, under no level heading
     (``我市2022年农村危房改造任务数为115户,实际完成农村危房改造264户``), or None. Only where the evidence is strong:
@@ -339,11 +340,12 @@ def _unit_of(figure: str) -> str:
     return re.sub(r"^[^\d]*[\d,.]+\s*", "", figure)
 
 
-def _lone_levels(text: str) -> list[tuple[str, str]] | None:
+@lru_cache(maxsize=4096)  # (asked of every one-cell line)
+def _lone_levels(text: str) -> tuple[tuple[str, str], ...] | None:
     """The level names a line holds alone, numbered or closed by a full stop as a report's heading writes them
     (产出指标, ``1.产出指标。``), or None."""
     levels, rest = _levels(simplified(text.strip()))
-    return levels if levels and not rest.strip(" 。.") else None
+    return tuple(levels) if levels and not rest.strip(" 。.") else None
 
 
 # a clause that only restates the target (年度目标120公里, 目标值≥80%, 目标值为≥90%), after the clause giving the figure
@@ -398,7 +400,8 @@ def prose_lines(lines: list[Line]) -> list[Line]:
             headed = bool(_NUMBERED.match(texts[0].strip()))  # (an unnumbered level name alone is a table cell)
             result.append(line)
             continue
-        items = split_prose(texts[0], headed=True) if headed and len(texts) == 1 else None
+        # (split_prose's arguments given by position: a memoised call with keywords costs twice as much, for each cell)
+        items = split_prose(texts[0], False, True) if headed and len(texts) == 1 else None
         if items and any(kind == "rest" for item in items for kind, _ in item):
             items = None  # a report's paragraph under the heading (its sentences no indicators), not an outline's line
         headed = bool(items)
@@ -427,7 +430,7 @@ def prose_lines(lines: list[Line]) -> list[Line]:
                 # a sentence after the row's own figures is a column of notes (a 评分标准 cell: 本指标满分6分,
                 # …达9个得6分,少检查一个扣1分,扣完为止。), not indicators of its own
                 break
-            if split_prose(text, levelled, reporting=reporting, listed=position in listed):
+            if split_prose(text, levelled, False, reporting, position in listed):
                 at = index
                 break
             roles.append(label(text).role)
@@ -441,7 +444,7 @@ def prose_lines(lines: list[Line]) -> list[Line]:
                                line.blanks_before))
         levels = [(_level(text) or ("name", text)) for text in texts[first:at]]
         rest = tuple((("rest", text),) for text in texts[at + 1:])
-        split = split_prose(texts[at], levelled, reporting=reporting, listed=position in listed) or ()
+        split = split_prose(texts[at], levelled, False, reporting, position in listed) or ()
         items = ((tuple(levels),) if levels else ()) + split + rest
         previous = result[-1] if result else None
         above = _lone_levels(previous.filled[0].text) if previous is not None and len(previous.filled) == 1 else None

@@ -267,3 +267,22 @@ def test_a_level2_heading_left_without_rows_does_not_take_the_rows_of_the_next()
     ]))
     assert [(i.level2, i.name) for i in document.sheets[0].indicators] == [
         ("质量指标", "验收合格率"), ("社会效益指标", "受益人口")]
+
+
+def test_the_pure_tests_asked_of_every_header_cell_and_one_cell_line_are_memoised_within_bounds():
+    # (a header block's cells are asked for a label at each of their first dozen prefixes, and every one-cell line
+    # whether it holds lone level names or a report's sentence: the second file with the same texts asks nothing new)
+    from jixiao.documents.interpret.header_cells import parse_amount
+    from jixiao.documents.pipeline.document import _inner_label, _leading_label
+    from jixiao.documents.pipeline.labels import is_value
+    from jixiao.documents.pipeline.prose import _lone_levels, split_report_sentence
+
+    text = ("2025年度部门项目绩效目标表\n项目名称某项目补助资金\n主管部门某局\n资金总额\t35\n一级指标\t二级指标\t三级指标\t指标值\n"
+            "产出指标\t数量指标\t培训人数\t≥100人\n")
+    memoised = (parse_amount, _inner_label, _leading_label, is_value, _lone_levels, split_report_sentence)
+    first = read(text)
+    before = [function.cache_info() for function in memoised]
+    assert read(text) == first
+    after = [function.cache_info() for function in memoised]
+    assert [(a.misses - b.misses, a.hits > b.hits) for a, b in zip(after, before)] == [(0, True)] * len(memoised)
+    assert all(function.cache_parameters()["maxsize"] for function in memoised)

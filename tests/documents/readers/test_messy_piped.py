@@ -43,3 +43,16 @@ def test_row_with_level1_but_no_level2_is_reported_not_guessed():
 def test_numbers_after_a_space_split_items_but_decimals_do_not():
     assert split_items("1、甲项工作　2、乙项工作") == ["甲项工作", "乙项工作"]
     assert split_items("增长 3.5%以上") == ["增长 3.5%以上"]
+
+
+def test_a_line_without_a_marker_character_is_one_item_without_trying_the_markers(monkeypatch):
+    # (asked of every paragraph of a header block's goals: the markers' lookahead is tried at every character of
+    # a line only when it holds a character a marker needs, the 是 of 一是, a sentence end or a space)
+    from jixiao.documents.interpret import text_lists
+
+    class Untried:
+        def split(self, line):
+            raise AssertionError(f"markers tried on {line!r}")
+
+    monkeypatch.setattr(text_lists, "_INLINE", Untried())
+    assert split_items("1、保障全乡重点民生项目顺利实施\n（二）负责全乡财政预算管理") == ["保障全乡重点民生项目顺利实施", "负责全乡财政预算管理"]

@@ -1,4 +1,5 @@
 import io
+import re
 import zipfile
 from datetime import date, datetime
 from decimal import Decimal
@@ -91,6 +92,31 @@ def test_number_formats_found_through_escaped_sheet_names_custom_codes_and_any_q
 
     (row,) = read_xlsx(_requoted(_workbook_bytes(fill), parts), "x.xlsx").blocks
     assert row.texts == ["95%", "7.50", "0.125"]
+
+
+def _prefixed(data: bytes) -> bytes:
+    """The workbook with its worksheet's tags written with a namespace prefix (``<x:c r="A1" s="1">``: valid XML that
+    Excel does not write)."""
+    source, buffer = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as target:
+        for name in source.namelist():
+            content = source.read(name)
+            if name == "xl/worksheets/sheet1.xml":
+                content = re.sub(rb"<(/?)(\w+)([\s>/])", rb"<\1x:\2\3", content).replace(b'xmlns="', b'xmlns:x="')
+            target.writestr(name, content)
+    return buffer.getvalue()
+
+
+def test_number_formats_found_on_cells_whose_tags_carry_a_namespace_prefix():
+    # (the cells' tags are searched for without a prefix where none can stand, with it here)
+    def fill(sheet):
+        sheet.cell(1, 1, 0.95).number_format = "0%"
+        sheet.cell(1, 2, 7.5).number_format = "0.00"
+        sheet.cell(2, 1, "项目名称")
+
+    data = _prefixed(_workbook_bytes(fill))
+    assert b"<x:c " in zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml")
+    assert [row.texts for row in read_xlsx(data, "x.xlsx").blocks] == [["95%", "7.50"], ["项目名称"]]
 
 
 def test_hidden_rows_and_columns_are_left_out_and_named():
