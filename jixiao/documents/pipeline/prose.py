@@ -378,6 +378,13 @@ def _awaits_actual(item: Item) -> bool:
     return "target" in kinds and "actual" not in kinds
 
 
+def _value_follows(lines: list[Line], position: int) -> bool:
+    """Whether the next line holding text after ``position`` is a single figure (a row's value cell, copied one cell a
+    line)."""
+    following = next((line.filled for line in lines[position + 1:] if line.filled), [])
+    return len(following) == 1 and is_value(following[0].text)
+
+
 def prose_lines(lines: list[Line]) -> list[Line]:
     """Mark the lines holding prose indicators with their items (``extra["prose"]``). A row whose cell holds
     prose keeps the level names before it as items and gives the cells before those a row of their own
@@ -423,8 +430,11 @@ def prose_lines(lines: list[Line]) -> list[Line]:
             # a cell whose level name stands alone on the line above (a table copied one cell per line: 产出指标 |
             # 开展…8次;编制…3个) holds prose as a row's cell after its level cell does
             # (a numbered level name alone is an outline's heading: a report's paragraph under it is narrative)
+            # (unless the row's own figures follow, one a line: the cell is then the row's 三级指标 listing who is
+            # served, 慰问伤残军人50人;革命烈士遗属50人… | 100% | 100% | 20, corpus 259)
             above = result[-1].filled if result else []
-            levelled = len(above) == 1 and bool(_lone_levels(above[0].text)) and not _NUMBERED.match(above[0].text.strip())
+            levelled = (len(above) == 1 and bool(_lone_levels(above[0].text))
+                        and not _NUMBERED.match(above[0].text.strip()) and not _value_follows(lines, position))
         for index, text in enumerate(texts):
             if index and is_value(texts[index - 1]):
                 # a sentence after the row's own figures is a column of notes (a 评分标准 cell: 本指标满分6分,

@@ -524,3 +524,13 @@ def test_a_reports_goals_paragraph_runs_on_into_what_was_achieved():
     assert [(i.name, i.target.raw) for i in sheet.indicators] == [
         ("资助精神病患者服药", "230人"), ("“0-6”残疾儿童康复救助", "39人"), ("辅具适配", "200人")]
     assert [item.actual_raw for item in sheet.evaluation.items] == ["230人", "52人", "230人"]
+
+
+def test_a_cell_listing_who_is_served_before_the_rows_own_figures_is_its_name():
+    # corpus 259 copied one cell per line: 数量指标 alone above a cell of counts joined by ;, but the row's own target,
+    # actual and score follow it one a line: the cell is the row's 三级指标, not a list of indicators
+    document = read("项目名称", "春节走访慰问经费", "一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分",
+                    "产出指标(60分)", "数量指标", "慰问伤残军人50人;革命烈士遗属50人;烈士家庭6户;驻保部队8家。",
+                    "100%", "100%", "20")
+    assert [(i.level2, i.name, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("数量指标", "慰问伤残军人50人;革命烈士遗属50人;烈士家庭6户;驻保部队8家。", "100%")]
