@@ -391,7 +391,7 @@ class SheetContext:
             return False
         if level1 == "成本指标" or level2 in _COST_LEVELS:
             return self._last_place < self._place("满意度指标", None) \
-                or self.confidence(Confidence.HIGH) is Confidence.GUESSED_LAYOUT
+                or self.rows_guessed
         place = self._place(level1, level2)
         return place is None or place >= self._last_place
 

@@ -74,7 +74,7 @@ class MissingHeaderField(Rule):
             if value is None or value == "" or value == []:
                 # Without a name the sheet cannot be matched to a budget project; other blanks are fixed by agreement. Where
                 # the reader guessed the layout, the name may stand in the text unplaced (corpus 208: before its label).
-                guessed = ctx.confidence(Confidence.HIGH) is Confidence.GUESSED_LAYOUT
+                guessed = ctx.rows_guessed
                 severity = None if key == "name" and not guessed else Severity.WARNING
                 yield self.finding(ctx, column=label, field=label, severity=severity)
 
@@ -151,7 +151,7 @@ class MissingLevel1(Rule):
                 # A report on approved goals is not returned for the goals' structure (corpus 015): the gap is noted.
                 # Where the reader guessed the layout (prose, a copy without a grid), the rows of the category may
                 # have been lost with the layout or cut off unnoticed by the file's end (corpus 221, 223): noted too.
-                guessed = ctx.confidence(Confidence.HIGH) is Confidence.GUESSED_LAYOUT
+                guessed = ctx.rows_guessed
                 severity = Severity.WARNING if level1 == "满意度指标" or not ctx.sets_goals or guessed else None
                 yield self.finding(ctx, column="level1", level1=level1, severity=severity)
 
