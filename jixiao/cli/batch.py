@@ -24,7 +24,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from jixiao.cli.console import stderr
 from jixiao.cli.errors import UsageError
 from jixiao.documents import SUPPORTED_SUFFIXES, NotAGoalDocument, read_bytes
-from jixiao.documents.limits import DEFAULT_LIMITS
+from jixiao.documents.limits import DEFAULT_LIMITS, ZIP_ERRORS
 
 __all__ = ["JobsOption", "Outcome", "SchedulerOption", "Source", "default_jobs", "expand_sources", "read_source",
            "run_batch"]
@@ -72,25 +72,32 @@ class Source:
         try:
             if self.member is None:
                 return Path(self.path).read_bytes()
-            with zipfile.ZipFile(self.path) as archive:
-                info = archive.getinfo(self.member)
-                if info.file_size > MAX_MEMBER_BYTES:
-                    raise NotAGoalDocument(self.name, f"压缩包内的文件解压后有 {info.file_size} 字节，超过上限 "
-                                                      f"{MAX_MEMBER_BYTES} 字节")
-                with archive.open(info) as member:
-                    # The declared size can lie: read one byte past the limit to find out.
-                    data = member.read(MAX_MEMBER_BYTES + 1)
-                if len(data) > MAX_MEMBER_BYTES:
-                    raise NotAGoalDocument(self.name, f"压缩包内的文件解压后超过上限 {MAX_MEMBER_BYTES} 字节")
-                return data
+            archive = zipfile.ZipFile(self.path)
         except FileNotFoundError:
             raise NotAGoalDocument(self.name, "文件不存在") from None
         except IsADirectoryError:
             raise NotAGoalDocument(self.name, "这是一个文件夹，不是文件") from None
-        except (zipfile.BadZipFile, KeyError, RuntimeError) as error:
-            raise NotAGoalDocument(self.name, f"压缩包已损坏或加密，无法解压（{error}）") from None
-        except OSError as error:
+        except PermissionError as error:
             raise NotAGoalDocument(self.name, f"无法打开文件（{error.strerror}）") from None
+        except ZIP_ERRORS as error:
+            raise NotAGoalDocument(self.name, f"压缩包已损坏，无法打开（{error}）") from None
+        try:
+            with archive:
+                return self._member(archive)
+        except (*ZIP_ERRORS, KeyError) as error:
+            raise NotAGoalDocument(self.name, f"压缩包已损坏或加密，无法解压（{error}）") from None
+
+    def _member(self, archive: zipfile.ZipFile) -> bytes:
+        info = archive.getinfo(self.member)
+        if info.file_size > MAX_MEMBER_BYTES:
+            raise NotAGoalDocument(self.name, f"压缩包内的文件解压后有 {info.file_size} 字节，超过上限 "
+                                              f"{MAX_MEMBER_BYTES} 字节")
+        with archive.open(info) as member:
+            # The declared size can lie: read one byte past the limit to find out.
+            data = member.read(MAX_MEMBER_BYTES + 1)
+        if len(data) > MAX_MEMBER_BYTES:
+            raise NotAGoalDocument(self.name, f"压缩包内的文件解压后超过上限 {MAX_MEMBER_BYTES} 字节")
+        return data
 
 
 @dataclass(frozen=True)
@@ -118,7 +125,7 @@ def _archive_members(path: Path) -> list[Source]:
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError) as error:
+    except ZIP_ERRORS as error:
         raise UsageError(f"压缩包 {path} 已损坏，无法打开（{error}）") from None
     if len(infos) > MAX_ARCHIVE_MEMBERS:
         raise UsageError(f"压缩包 {path} 有 {len(infos)} 个文件，超过上限 {MAX_ARCHIVE_MEMBERS}")

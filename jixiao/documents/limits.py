@@ -18,6 +18,7 @@ limits keep each step small.
 from __future__ import annotations
 
 import io
+import lzma
 import threading
 import time
 import zipfile
@@ -31,9 +32,14 @@ from jixiao.documents.errors import LimitExceeded, NotAGoalDocument
 if TYPE_CHECKING:
     from lxml import etree
 
-__all__ = ["ReadLimits", "DEFAULT_LIMITS", "Deadline", "LimitedZip", "check_upload", "hand_over"]
+__all__ = ["ReadLimits", "DEFAULT_LIMITS", "Deadline", "LimitedZip", "ZIP_ERRORS", "check_upload", "hand_over"]
 
 _MB = 1024 * 1024
+# What zipfile raises on a damaged or hostile archive, opening it or unpacking a member: a bad directory or checksum,
+# damaged compressed data, an unsupported version or compression method ("zip file version 14.8", found by fuzzing),
+# an encrypted member, a truncated file. Every place that opens an archive a user gave catches these.
+ZIP_ERRORS: tuple[type[Exception], ...] = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, lzma.LZMAError,
+                                           NotImplementedError, RuntimeError, EOFError, ValueError, OSError)
 _CHUNK = 1024 * 1024
 # A small member may legitimately compress very well (a run of spaces); the ratio is judged above this size.
 _RATIO_FLOOR = _MB
@@ -129,7 +135,7 @@ class LimitedZip:
         self._kind = kind  # "Word" or "Excel", for messages
         try:
             self.archive = _taken(data) or zipfile.ZipFile(io.BytesIO(data))
-        except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError):
+        except ZIP_ERRORS:
             raise self.damaged("压缩包不完整") from None
         total = 0
         for member in self.archive.infolist():
@@ -171,7 +177,7 @@ class LimitedZip:
                     if markup * 2 > self.limits.xml_nodes:
                         raise self.limits.refuse(self.source, "xml_nodes", f"部件 {name} 超过此数")
                     yield chunk
-        except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError, OSError):
+        except ZIP_ERRORS:
             raise self.damaged(f"部件 {name} 无法解压") from None
 
     def read(self, name: str) -> bytes:
@@ -182,7 +188,7 @@ class LimitedZip:
         # zipfile never returns more than the directory's size, checked on opening: one read is enough
         try:
             data = self.archive.read(info)
-        except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError, OSError):
+        except ZIP_ERRORS:
             raise self.damaged(f"部件 {name} 无法解压") from None
         if data.count(b"<") * 2 > self.limits.xml_nodes:
             raise self.limits.refuse(self.source, "xml_nodes", f"部件 {name} 超过此数")

@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 
 from jixiao.cli.batch import Source, expand_sources, read_source, run_batch
+from jixiao.cli.errors import UsageError
 from tests.cli.test_document_commands import jixiao
 from tests.cli.test_score_command import _fill, _template
+from tests.hostile_zips import zip_of_unsupported_version
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 
@@ -95,3 +97,9 @@ def test_an_archive_bomb_member_is_refused_not_unpacked(tmp_path, monkeypatch):
         archive.writestr("big.txt", "0" * 100_000)
     (outcome,) = [read_source(s) for s in expand_sources([tmp_path / "bomb.zip"])]
     assert outcome.value is None and "超过上限" in outcome.error
+
+
+def test_an_archive_that_cannot_be_opened_is_a_usage_error_naming_it(tmp_path):
+    (tmp_path / "v14.zip").write_bytes(zip_of_unsupported_version(**{"a.txt": b"x"}))
+    with pytest.raises(UsageError, match="v14.zip 已损坏，无法打开（zip file version 14.8）"):
+        expand_sources([tmp_path / "v14.zip"])

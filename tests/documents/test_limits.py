@@ -22,6 +22,7 @@ from jixiao.documents.readers.xlsx_reader import read_xlsx
 from reportlab.platypus import PageBreak
 
 from tests.documents.office_files import SAMPLE_TABLE, docx_file, xlsx_file
+from tests.hostile_zips import zip_of_unsupported_version
 from tests.documents.readers.pdf_builder import build_pdf, paragraph
 
 HOSTILE = Path(__file__).parents[2] / ".." / "shared" / "hostile"
@@ -198,3 +199,9 @@ def test_an_office_file_is_unzipped_once_for_sniffing_and_reading(make, monkeypa
     # Refused as before: the handed archive is judged by the limits of the read.
     with pytest.raises(LimitExceeded, match="解压后"):
         read_bytes(data, "table", ReadLimits(member_bytes=100))
+
+
+def test_an_office_file_of_an_unknown_zip_version_is_called_damaged():
+    data = zip_of_unsupported_version(**{"xl/workbook.xml": b"<workbook/>"})
+    with pytest.raises(NotAGoalDocument, match="文件已损坏"):
+        read_bytes(data, "v14.xlsx")

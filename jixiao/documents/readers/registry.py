@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from jixiao.documents.blocks import Layout
 from jixiao.documents.errors import NotAGoalDocument
-from jixiao.documents.limits import ReadLimits, hand_over
+from jixiao.documents.limits import ZIP_ERRORS, ReadLimits, hand_over
 
 __all__ = ["sniff_format", "read_layout"]
 
@@ -52,7 +52,7 @@ def sniff_format(data: bytes, source: str) -> str:
 def _zip_format(data: bytes, source: str) -> str:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, EOFError, ValueError):
+    except ZIP_ERRORS:
         raise NotAGoalDocument(source, "文件已损坏（压缩包不完整），无法作为 Word 或 Excel 文件打开") from None
     names = set(archive.namelist())
     for part, found in (("word/document.xml", "docx"), ("xl/workbook.xml", "xlsx")):

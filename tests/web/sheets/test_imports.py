@@ -13,6 +13,7 @@ from jixiao.web.sheets.models import HistoryEntry, Sheet
 from jixiao.web.sheets.services import imports, sheets
 from jixiao.web.sheets.services.findings import sheet_review
 from jixiao.web.sheets.services.imports import sheets_import
+from tests.hostile_zips import zip_of_unsupported_version
 
 
 def _zip(**files: bytes) -> bytes:
@@ -50,6 +51,13 @@ def test_a_zip_of_files_is_read_file_by_file(org, sample_bytes, other_sample_byt
                            files=[("batch.zip", _zip(**{"a.txt": sample_bytes, "b.txt": other_sample_bytes}))])
     assert len(stored) == 4
     assert {s.source for s in stored} == {"batch.zip/a.txt", "batch.zip/b.txt"}
+
+
+def test_a_zip_that_cannot_be_opened_is_refused_by_name_and_imports_nothing(org, sample_bytes):
+    with pytest.raises(ImportRefused, match="v14.zip：压缩包已损坏，无法打开"):
+        sheets_import(user=org["owner"], unit=org["township"], year=2026,
+                      files=[("good.txt", sample_bytes), ("v14.zip", zip_of_unsupported_version(**{"a.txt": sample_bytes}))])
+    assert not Sheet.objects.exists()
 
 
 def test_an_unreadable_file_in_the_batch_imports_nothing(org, sample_bytes):

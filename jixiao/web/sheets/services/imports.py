@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import io
-import lzma
 import zipfile
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -16,6 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from jixiao.documents import SUPPORTED_SUFFIXES, NotAGoalDocument, read_bytes
+from jixiao.documents.limits import ZIP_ERRORS
 from jixiao.model import Document, GoalSheet
 from jixiao.web.organisation.models import Unit
 from jixiao.web.organisation.selectors import can_edit_unit, member_get
@@ -218,7 +217,7 @@ def _zip_members(name: str, data: bytes) -> list[ReadFile | Callable[[], ReadFil
     size, and a member that unpacks to anything else fails its checksum."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError):
+    except ZIP_ERRORS:
         return [ReadFile(name=name, error="压缩包已损坏，无法打开")]
     members = [m for m in archive.infolist() if not m.is_dir() and not PurePosixPath(m.filename).name.startswith(".")]
     if len(members) > settings.JIXIAO_MAX_ZIP_MEMBERS:
@@ -236,8 +235,7 @@ def _read_member(archive: zipfile.ZipFile, name: str, member: zipfile.ZipInfo) -
         return ReadFile(name=name, error=too_large(name))
     try:
         data = archive.read(member)
-    except (zipfile.BadZipFile, zlib.error, lzma.LZMAError, NotImplementedError, RuntimeError, EOFError, OSError,
-            ValueError) as error:
+    except ZIP_ERRORS as error:
         # A damaged member (bad checksum or compressed data), an encrypted one, an unknown compression method.
         return ReadFile(name=name, error=f"无法从压缩包中解压（{error.__class__.__name__}）")
     return _read_one(name, data)
