@@ -24,7 +24,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from jixiao.cli.console import stderr
 from jixiao.cli.errors import UsageError
 from jixiao.documents import SUPPORTED_SUFFIXES, NotAGoalDocument, read_bytes
-from jixiao.documents.limits import DEFAULT_LIMITS, ZIP_ERRORS
+from jixiao.documents.limits import DEFAULT_LIMITS
+from jixiao.model.office_archive import ZIP_ERRORS
 
 __all__ = ["JobsOption", "Outcome", "SchedulerOption", "Source", "default_jobs", "expand_sources", "read_source",
            "run_batch"]

@@ -18,28 +18,22 @@ limits keep each step small.
 from __future__ import annotations
 
 import io
-import lzma
 import threading
 import time
 import zipfile
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from jixiao.documents.errors import LimitExceeded, NotAGoalDocument
+from jixiao.model.office_archive import ZIP_ERRORS
 
 if TYPE_CHECKING:
     from lxml import etree
 
-__all__ = ["ReadLimits", "DEFAULT_LIMITS", "Deadline", "LimitedZip", "ZIP_ERRORS", "check_upload", "hand_over"]
+__all__ = ["ReadLimits", "DEFAULT_LIMITS", "Deadline", "LimitedZip", "check_upload", "hand_over"]
 
 _MB = 1024 * 1024
-# What zipfile raises on a damaged or hostile archive, opening it or unpacking a member: a bad directory or checksum,
-# damaged compressed data, an unsupported version or compression method ("zip file version 14.8", found by fuzzing),
-# an encrypted member, a truncated file. Every place that opens an archive a user gave catches these.
-ZIP_ERRORS: tuple[type[Exception], ...] = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, lzma.LZMAError,
-                                           NotImplementedError, RuntimeError, EOFError, ValueError, OSError)
 _CHUNK = 1024 * 1024
 # A small member may legitimately compress very well (a run of spaces); the ratio is judged above this size.
 _RATIO_FLOOR = _MB

@@ -15,12 +15,12 @@ A cell formatted as a percentage (Excel stores 95% as 0.95) is read as 95. The J
 from __future__ import annotations
 
 import io
-import zipfile
 from decimal import Decimal, InvalidOperation
 
 from pydantic import ValidationError
 
 from jixiao.model import GoalSheet, IndicatorResult, QualitativeTier, SelfEvaluation, SelfEvaluationSet, parse_target
+from jixiao.model.office_archive import ZIP_ERRORS
 from jixiao.model.office_text import put_text
 from jixiao.scoring.messages import validation_reason
 
@@ -150,7 +150,7 @@ def read_actuals_xlsx(data: bytes, source: str) -> tuple[SelfEvaluationSet, Loca
 
     try:
         book = load_workbook(io.BytesIO(data), data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+    except (*ZIP_ERRORS, KeyError) as error:
         raise ActualsError([f"{source} 不是有效的 .xlsx 文件（{error.__class__.__name__}）"]) from None
     missing = [name for name in (PROJECT_SHEET, INDICATOR_SHEET) if name not in book.sheetnames]
     if missing:

@@ -8,7 +8,8 @@ from collections.abc import Callable
 
 from jixiao.documents.blocks import Layout
 from jixiao.documents.errors import NotAGoalDocument
-from jixiao.documents.limits import ZIP_ERRORS, ReadLimits, hand_over
+from jixiao.documents.limits import ReadLimits, hand_over
+from jixiao.model.office_archive import ZIP_ERRORS
 
 __all__ = ["sniff_format", "read_layout"]
 

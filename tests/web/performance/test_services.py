@@ -5,8 +5,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from openpyxl import load_workbook
 from django.core.exceptions import PermissionDenied
+from openpyxl import load_workbook
 
 from jixiao.model import FundSource, IndicatorProgress, IndicatorResult, MonitoringAnswer, SelfEvaluation
 from jixiao.scoring import Light, write_template
@@ -21,6 +21,7 @@ from jixiao.web.performance.services import (
     spending_remove,
 )
 from jixiao.web.sheets.errors import SheetError, StaleSheet
+from tests.hostile_zips import zip_of_unsupported_version
 
 
 def _spend(org, sheet, version, amount, day=date(2026, 5, 10), **kwargs):
@@ -147,9 +148,11 @@ def test_an_uploaded_amount_keeps_its_four_places(org, approved):
     assert str(sheet_year(approved).evaluation().spent) == "15.3518"
 
 
-def test_a_bad_actuals_file_saves_nothing(org, approved):
-    with pytest.raises(SheetError, match="不是有效的 .xlsx"):
-        actuals_import(user=org["owner"], sheet_id=approved.pk, expected_version=1, data=b"nope", filename="x.xlsx")
+@pytest.mark.parametrize("data", [b"nope", zip_of_unsupported_version(**{"xl/workbook.xml": b"<workbook/>"})],
+                         ids=["not-a-zip", "zip-version-14.8"])
+def test_a_bad_actuals_file_saves_nothing(org, approved, data):
+    with pytest.raises(SheetError, match="x.xlsx 不是有效的 .xlsx"):
+        actuals_import(user=org["owner"], sheet_id=approved.pk, expected_version=1, data=data, filename="x.xlsx")
 
 
 def test_preparers_cannot_choose_the_bureaus_settings(org):

@@ -14,8 +14,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from jixiao.documents import SUPPORTED_SUFFIXES, NotAGoalDocument, read_bytes
-from jixiao.documents.limits import ZIP_ERRORS
 from jixiao.model import Document, GoalSheet
+from jixiao.model.office_archive import ZIP_ERRORS
 from jixiao.web.organisation.models import Unit
 from jixiao.web.organisation.selectors import can_edit_unit, member_get
 from jixiao.web.sheets.errors import ImportRefused, SheetError
