@@ -17,3 +17,13 @@ def zip_of_unsupported_version(**files: bytes) -> bytes:
     directory = data.index(b"PK\x01\x02")
     data[directory + 6:directory + 8] = (148).to_bytes(2, "little")  # "version needed to extract"
     return bytes(data)
+
+
+def xlsx_bomb(unpacked: int = 2 * 1024 * 1024) -> bytes:
+    """A .xlsx whose shared strings unpack to ``unpacked`` bytes of one letter, a thousand times their packed size
+    (the readers' limit is a ratio of 100 for members over 1 MB)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/workbook.xml", b"<workbook/>")
+        archive.writestr("xl/sharedStrings.xml", b"<sst><si><t>" + b"a" * unpacked + b"</t></si></sst>")
+    return buffer.getvalue()

@@ -23,6 +23,8 @@ from jixiao.cli.batch import JobsOption, Outcome, SchedulerOption, Source, expan
 from jixiao.cli.console import Shape, rendered, sheet_heading, stderr, stdout, stdout_shape, write
 from jixiao.cli.errors import CliError, UnreadableInput, UsageError
 from jixiao.cli.json_stream import JsonList, item_text, value_text
+from jixiao.documents import NotAGoalDocument
+from jixiao.documents.limits import check_archive
 from jixiao.model import GoalSheet, SelfEvaluation, SelfEvaluationSet, Severity
 from jixiao.scoring import (
     ActualsError,
@@ -299,11 +301,14 @@ def _read_actuals(path: Path) -> tuple[SelfEvaluationSet, Located]:
         raise UnreadableInput(f"无法打开实际值文件 {path}（{error.strerror}）") from None
     try:
         if path.suffix.lower() == ".xlsx":
+            check_archive(data, path.name, "Excel")
             return read_actuals_xlsx(data, path.name)
         if path.suffix.lower() == ".json":
             return read_actuals_json(data, path.name), Located(path.name)
     except ActualsError as error:
         raise UnreadableInput("实际值文件有误：\n" + "\n".join(error.problems)) from None
+    except NotAGoalDocument as error:
+        raise UnreadableInput(f"实际值文件有误：{error.message}") from None
     raise UsageError(f"实际值文件须为 .xlsx 或 .json：{path}")
 
 

@@ -6,6 +6,7 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.cli.test_document_commands import jixiao
+from tests.hostile_zips import xlsx_bomb
 
 DEVIATION = "部分村工程延期，下年加快进度"
 
@@ -141,3 +142,10 @@ def test_a_sheet_without_a_code_is_headed_by_its_name_once(tmp_path, sample_path
     output = jixiao("score", str(uncoded), "-a", str(template)).stdout
     heading = next(line for line in output.splitlines() if "乡乡维稳经费（西留村）" in line and "─" in line)
     assert heading.count("乡乡维稳经费（西留村）") == 1
+
+
+def test_an_actuals_file_that_would_unpack_to_far_more_exits_2_unread(tmp_path, sample_path):
+    (tmp_path / "bomb.xlsx").write_bytes(xlsx_bomb())
+    result = jixiao("score", str(sample_path), "-a", str(tmp_path / "bomb.xlsx"))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "实际值文件有误：bomb.xlsx：" in result.stderr and "压缩比为" in result.stderr

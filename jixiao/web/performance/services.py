@@ -12,6 +12,8 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from jixiao.documents import NotAGoalDocument
+from jixiao.documents.limits import check_archive
 from jixiao.model import ExecutionRecord, FundSource, GoalSheet, IndicatorProgress, MonitoringAnswer, SelfEvaluation
 from jixiao.model.amounts import amount
 from jixiao.scoring import ActualsError, ProfileError, load_profile, progress_problem, read_actuals_xlsx
@@ -179,9 +181,12 @@ def actuals_import(*, user, sheet_id: int, expected_version: int, data: bytes, f
     if content is None:
         raise SheetError("这张表尚未批复；批复后才能导入自评数据")
     try:
+        check_archive(data, filename, "Excel")
         found, _ = read_actuals_xlsx(data, filename)
     except ActualsError as error:
         raise SheetError("导入失败，未保存任何数据：" + "；".join(error.problems)) from None
+    except NotAGoalDocument as error:
+        raise SheetError(f"导入失败，未保存任何数据：{error.message}") from None
     evaluation = next((e for e in found.evaluations if e.sheet == content.key), None)
     if evaluation is None:
         raise SheetError(f"{filename} 中没有项目标识为“{content.key}”的项目（请下载本表的模板填写）")

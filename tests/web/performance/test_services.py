@@ -21,7 +21,7 @@ from jixiao.web.performance.services import (
     spending_remove,
 )
 from jixiao.web.sheets.errors import SheetError, StaleSheet
-from tests.hostile_zips import zip_of_unsupported_version
+from tests.hostile_zips import xlsx_bomb, zip_of_unsupported_version
 
 
 def _spend(org, sheet, version, amount, day=date(2026, 5, 10), **kwargs):
@@ -151,8 +151,14 @@ def test_an_uploaded_amount_keeps_its_four_places(org, approved):
 @pytest.mark.parametrize("data", [b"nope", zip_of_unsupported_version(**{"xl/workbook.xml": b"<workbook/>"})],
                          ids=["not-a-zip", "zip-version-14.8"])
 def test_a_bad_actuals_file_saves_nothing(org, approved, data):
-    with pytest.raises(SheetError, match="x.xlsx 不是有效的 .xlsx"):
+    with pytest.raises(SheetError, match="x.xlsx 不是有效的 .xlsx|x.xlsx：Excel 文件已损坏"):
         actuals_import(user=org["owner"], sheet_id=approved.pk, expected_version=1, data=data, filename="x.xlsx")
+
+
+def test_an_actuals_file_that_would_unpack_to_far_more_is_refused_before_unpacking(org, approved):
+    with pytest.raises(SheetError, match="导入失败，未保存任何数据：x.xlsx：.*sharedStrings.xml 的压缩比为 1"):
+        actuals_import(user=org["owner"], sheet_id=approved.pk, expected_version=1, data=xlsx_bomb(),
+                       filename="x.xlsx")
 
 
 def test_preparers_cannot_choose_the_bureaus_settings(org):
