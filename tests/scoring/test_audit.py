@@ -1247,3 +1247,47 @@ def test_words_for_a_target_that_holds_a_figure(target, actual, rule):
                     budget=10, spent=10, rate=100, execution_weight=10, execution_score=10)
     found = [(f.rule, f.indicator, f.location.column) for f in audit_sheet(sheet, CENTRAL) if f.rule in ("JXA09", "JXA17")]
     assert found == ([(rule, "成本控制率", "实际完成值")] if rule else [])
+
+
+# 226 (四川 普惠金融发展专项资金 区域绩效目标自评表): the form prints 预算数 208 and 执行数 109.8 among its header fields
+# (no money table, no 预算执行率 row) and gives all 100 points to its indicators; every row is scored in full.
+INCLUSIVE_FINANCE = [("产出指标", "数量指标", "创业担保贷款发放额增长率", "≥10%", "115.25%", 20, 20),
+                     ("产出指标", "质量指标", "创业担保贷款回收率", "≥90%", "98.70%", 20, 20),
+                     ("产出指标", "质量指标", "资金足额拨付率", "100%", "100%", 10, 10),
+                     ("产出指标", "质量指标", "地方配套到位率", "100%", "100%", 10, 10),
+                     ("效益指标", "经济效益指标", "创业担保基金放大倍数", "≥2倍", "10倍", 10, 10),
+                     ("效益指标", "社会效益指标", "金融机构网点覆盖率", "≥60%", "85%", 10, 10),
+                     ("满意度指标", "服务对象满意度指标", "申请定向费用补贴金融机构满意度", "≥80%", "85%", 20, 20)]
+
+
+def _header_budget(rows, budget, spent):
+    sheet = printed(rows, spent=spent, total=100)
+    return sheet.model_copy(update={"budget": sheet.budget.model_copy(update={"total": D(budget)})})
+
+
+def test_a_form_without_an_execution_row_measures_the_rate_on_its_header_budget_and_scores_only_its_indicators():
+    computed = recompute(_header_budget(INCLUSIVE_FINANCE, 208, "109.8"), CENTRAL)
+    assert computed.execution_rate.quantize(D("0.01")) == D("52.79") and not computed.execution.in_form
+    assert (computed.expected_total, computed.total_note) == (D("100.00"), None)  # no "各行分值合计 110" rescaling
+    assert "全年执行数 109.8 ÷ 全年预算数 208" in computed.execution.formula
+
+
+def test_outputs_past_their_bounds_on_half_the_money_are_reported_but_the_missing_row_is_not_a_blank_score():
+    found = audit_sheet(_header_budget(INCLUSIVE_FINANCE, 208, "109.8"), CENTRAL)
+    # the growth rate far past its ≥10% is a result measured, not a rate met to the letter (which JXA21 leaves alone)
+    assert [(f.rule, f.params["rate"], f.params["gap"]) for f in found if f.rule == "JXA21"] == [
+        ("JXA21", "52.79", "47.21")]
+    assert not [f for f in found if f.rule in {"JXA08", "JXA20"}]  # the form has no 预算执行率 row to score
+    met_to_the_letter = [row[:4] + ("100%" if row[3] == "100%" else row[3].lstrip("≥"),) + row[5:]
+                         for row in INCLUSIVE_FINANCE]
+    assert not [f for f in audit_sheet(_header_budget(met_to_the_letter, 208, "109.8"), CENTRAL) if f.rule == "JXA21"]
+
+
+def test_a_score_printed_as_0_00_is_a_rounded_figure():
+    # found by the round-trip property: jixiao's own 自评表 prints 0.00 for 0.00375 and 0.00 for 0.005 … and a total
+    # of 0.01 for their exact sum 0.00875; the 0.00 are rounded, not typed whole
+    sheet = printed([("产出指标", "数量指标", "指标0", "≥125个", "0.01", "62.50", "0.00")], budget=100, spent="0.01",
+                    rate="0.01", execution_weight="37.50", execution_score="0.00", total="0.01")
+    assert "JXA06" not in _codes(sheet)
+    assert "JXA06" in _codes(printed([("产出指标", "数量指标", "指标0", "≥125个", "0.01", 62, 0)], budget=100,
+                                     spent="0.01", rate="0.01", execution_weight=38, execution_score=0, total=1))

@@ -57,9 +57,11 @@ def differs(printed: Decimal | None, other: Decimal | None) -> bool:
 
 
 def rounding_of(figure: Decimal | None) -> Decimal:
-    """How far a printed 分值 or 得分 may be from what it stands for: one printed with decimals (16.67) was rounded;
-    a whole one (20, a score of 9 typed by the unit) is exact."""
-    if figure is None or figure == figure.to_integral_value():
+    """How far a printed 分值 or 得分 may be from what it stands for: one printed with decimals (16.67) was rounded,
+    also where its decimals are all 0 (0.00 printed for 0.00375: jixiao's own 自评表, found by the round-trip
+    property); a whole one (20, a score of 9 typed by the unit) is exact."""
+    exponent = figure.as_tuple().exponent if figure is not None else 0
+    if not isinstance(exponent, int) or exponent >= 0:
         return Decimal(0)
     return tolerance(figure)
 
@@ -90,6 +92,7 @@ class RecomputedItem:
     # the row holds another cell (its 三级指标 only a figure, 95%; see the module's docstring): nothing is reported on
     # the row, its printed 分值 and 得分 still count in the sums
     misplaced: bool = False
+    in_form: bool = True  # False: the 预算执行率 row of a form that has none (its points are the indicators')
 
     @cached_property  # asked by several rules of every row; the row's cells do not change once recomputed
     def comparable(self) -> bool:
@@ -148,8 +151,8 @@ class Recomputation:
 
     @property
     def scored(self) -> list[RecomputedItem]:
-        """The rows that count: the 预算执行率 row and every indicator row not marked 不适用."""
-        return [item for item in self.items if not item.not_applicable]
+        """The rows that count: the 预算执行率 row where the form has one, and every indicator row not marked 不适用."""
+        return [item for item in self.items if not item.not_applicable and item.in_form]
 
     def is_part(self, item: RecomputedItem) -> bool:
         """Whether an indicator row printing neither 分值 nor 得分 carries no points of its own, being a breakdown of
@@ -183,16 +186,19 @@ def _scored(item: RecomputedItem) -> bool:
     return item.weight is not None or item.printed is not None
 
 
-def _execution(report: ReportedEvaluation, profile: Profile) -> tuple[RecomputedItem, Decimal | None]:
+def _execution(report: ReportedEvaluation, profile: Profile,
+               budget: Decimal | None) -> tuple[RecomputedItem, Decimal | None]:
+    """The 预算执行率 row; ``budget`` is the 全年预算数 the rate is measured against: the money table's, else the
+    sheet's budget (a form printing 预算数 among its header fields, corpus 226), as jixiao's own scoring takes it."""
     weight = report.execution_weight if report.execution_weight is not None else profile.execution.weight
     how = "" if report.execution_weight is not None else f"（表中未印分值，按评分方案“{profile.label}”取 {number(weight)}）"
     rate = None
     # Without a 预算数, a "rate" equal to the 执行数 is the 执行数 read one column off, and the row's 得分 with it
     # (corpus 205, a PDF's text: 285.84 285.84 100% 20 under 预算数 | 执行数 | 执行率 | 得分 read as 执行数 285.84,
     # 执行率 285.84, 得分 100): nothing of the row can be checked.
-    shifted = not report.budget_full and report.spent is not None and report.execution_rate == report.spent
-    if report.spent is not None and report.budget_full:
-        rate = report.spent / report.budget_full * _HUNDRED
+    shifted = not budget and report.spent is not None and report.execution_rate == report.spent
+    if report.spent is not None and budget:
+        rate = report.spent / budget * _HUNDRED
     elif report.execution_rate is not None and not shifted:
         rate = report.execution_rate
     if rate is None:
@@ -202,8 +208,8 @@ def _execution(report: ReportedEvaluation, profile: Profile) -> tuple[Recomputed
     share = min(rate / _HUNDRED, Decimal(1))
     expected = profile.rounding(weight * share)
     exact = _exact_execution_score(report, weight, rate, share, shifted)
-    source = (f"执行率 = 全年执行数 {number(report.spent)} ÷ 全年预算数 {number(report.budget_full)} = {profile.rounding(rate)}%"
-              if report.spent is not None and report.budget_full else f"执行率按表中所印 {number(rate)}%")
+    source = (f"执行率 = 全年执行数 {number(report.spent)} ÷ 全年预算数 {number(budget)} = {profile.rounding(rate)}%"
+              if report.spent is not None and budget else f"执行率按表中所印 {number(rate)}%")
     cap = "（超过100%按100%计）" if rate > _HUNDRED else ""
     formula = f"{source}；得分 = 分值 {number(weight)}{how} × 执行率{cap} = {expected}"
     return RecomputedItem(None, profile.execution.label, profile.execution.label, "100%", f"{profile.rounding(rate)}%",
@@ -307,9 +313,11 @@ def _points(indicator: Indicator) -> Decimal | None:
 def recompute(sheet: GoalSheet, profile: Profile) -> Recomputation:
     """Every printed row of ``sheet.evaluation`` recomputed under ``profile``."""
     report = sheet.evaluation or ReportedEvaluation()
-    execution, rate = _execution(report, profile)
-    items = [execution] + [_indicator(sheet, n, report, profile) for n in range(1, len(sheet.indicators) + 1)]
-    scored = [item for item in items if not item.not_applicable]
+    execution, rate = _execution(report, profile, report.budget_full if report.budget_full else sheet.budget.total)
+    indicators = [_indicator(sheet, n, report, profile) for n in range(1, len(sheet.indicators) + 1)]
+    execution.in_form = not _without_execution_row(report, indicators)
+    items = [execution, *indicators]
+    scored = [item for item in items if not item.not_applicable and item.in_form]
     printed = [item.printed for item in scored if item.printed is not None]
     expected, cap = None, None
     scale, note = _over_hundred_scale(scored, *_not_applicable_scale(items))
@@ -333,6 +341,15 @@ def recompute(sheet: GoalSheet, profile: Profile) -> Recomputation:
         cap=cap, total_note=note, headings=frozenset(sheet.form_fields),
         heads=frozenset(breakdowns), parts=frozenset(part for parts in breakdowns.values() for part in parts),
     )
+
+
+def _without_execution_row(report: ReportedEvaluation, indicators: list[RecomputedItem]) -> bool:
+    """Whether the form has no 预算执行率 row: none printed (no 分值, no 得分) and the indicators' 分值 add up to 100 by
+    themselves (a form that gives all its points to the indicators, corpus 226)."""
+    weights = [item.weight for item in indicators if item.weight is not None and not item.not_applicable]
+    slack = sum((rounding_of(weight) for weight in weights), Decimal(0))
+    return (report.execution_weight is None and report.execution_score is None and bool(weights)
+            and abs(sum(weights, Decimal(0)) - _HUNDRED) <= slack)
 
 
 def _not_applicable_scale(items: list[RecomputedItem]) -> tuple[Decimal, str | None]:

@@ -248,9 +248,11 @@ def _copied(item: RecomputedItem) -> bool:
 def _full_rate(item: RecomputedItem) -> bool:
     """Whether the row is a rate met to the letter (100% for 100%, 98% for 98%): a rate reached exactly is a common
     result, unlike a count, an amount or a bound (283只, 45万, ≥90%) printed again as the result (corpus 015: five
-    rates met, none flagged as copied; 225: every area and head count of the target again)."""
+    rates met, none flagged as copied; 225: every area and head count of the target again), or a rate far past its
+    bound (a loan growth of 115.25% against ≥10%, corpus 226), which is a result measured."""
     figure = parse_target(item.actual)
-    return figure.value is not None and figure.operator is None and figure.unit == "%" and not figure.leftover
+    return (figure.value is not None and figure.operator is None and figure.unit == "%" and not figure.leftover
+            and figure.value == parse_target(item.target).value)
 
 
 class ActualsCopiedFromTargets(AuditRule):

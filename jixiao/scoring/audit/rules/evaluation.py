@@ -278,7 +278,7 @@ class WeightsNotHundred(AuditRule):
         # Weights printed with decimals were rounded (three shares of 50 print as 16.67 and add to 100.01), the
         # 预算执行率's too when the indicators' were rescaled around rows 不适用 (21.88 beside five 15.63)
         slack = sum(rounding_of(item.weight) for item in items) + rounding_of(execution)
-        if report.execution_weight is None and report.execution_score is None and abs(indicators - _HUNDRED) <= slack:
+        if not ctx.recomputation.execution.in_form:
             return  # a form with no 预算执行率 row gives all 100 points to its indicators
         short = total < _HUNDRED  # the rows cut off carry the rest of the points
         if abs(total - _HUNDRED) > slack and not (short and _partial(ctx)):
@@ -473,11 +473,19 @@ class ExecutionScoreBlank(AuditRule):
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         computed = ctx.recomputation
         item = computed.execution
-        if not _reported(ctx) or item is None or item.printed is not None or item.expected is None or not computed.printed(
-                "score") or not ctx.sheet.evaluation.execution_scored:
+        if not _reported(ctx) or item is None or not item.in_form or item.printed is not None or item.expected is None or (
+                not computed.printed("score")) or not ctx.sheet.evaluation.execution_scored or not _money_table(ctx):
             return  # (a form whose money table has no 分值 or 得分 gives the execution no points to fill in)
         yield self.finding(ctx, indicator=item.name, column="得分", rate=ctx.profile.rounding(computed.execution_rate),
                            expected=item.expected, formula=item.formula, fix=f"填写得分 {item.expected}")
+
+
+def _money_table(ctx: AuditContext) -> bool:
+    """Whether the form's money table (全年预算数, 执行率) was read: a rate measured against the 预算数 among the header
+    fields alone does not show that the form scores the execution (Sichuan's 区域绩效目标自评表 prints its 预算执行情况
+    score beside 执行数, where the reader does not place it, corpus 034)."""
+    report = ctx.sheet.evaluation
+    return report.budget_full is not None or report.execution_rate is not None
 
 
 def _cut_short(ctx: AuditContext, item: RecomputedItem) -> bool:
