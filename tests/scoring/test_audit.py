@@ -1291,3 +1291,15 @@ def test_a_score_printed_as_0_00_is_a_rounded_figure():
     assert "JXA06" not in _codes(sheet)
     assert "JXA06" in _codes(printed([("产出指标", "数量指标", "指标0", "≥125个", "0.01", 62, 0)], budget=100,
                                      spent="0.01", rate="0.01", execution_weight=38, execution_score=0, total=1))
+
+
+def test_results_listed_without_levels_count_as_outputs_where_they_count_people_or_things():
+    # 245 (中方县残联 残疾人康复 2022): a report lists its results without levels beside an execution rate of 33.78%
+    rows = [("", "", "资助精神病患者服药", "230人", "230人", None, None),
+            ("", "", "“0-6”残疾儿童康复救助", "39人", "52人", None, None),
+            ("", "", "辅具适配", "200人", "230人", None, None)]
+    found = [f for f in audit_sheet(printed(rows, rate="33.78"), CENTRAL) if f.rule == "JXA21"]
+    assert [(f.params["rate"], f.params["names"]) for f in found] == [
+        ("33.78", "“资助精神病患者服药”、““0-6”残疾儿童康复救助”、“辅具适配”")]
+    rates = [("", "", "群众满意度", "≥90%", "95%", None, None), ("", "", "政策知晓率", "≥80%", "85%", None, None)]
+    assert not [f for f in audit_sheet(printed(rates, rate="33.78"), CENTRAL) if f.rule == "JXA21"]

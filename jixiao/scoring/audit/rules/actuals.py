@@ -10,6 +10,7 @@ from decimal import Decimal
 from jixiao.model import Operator, Severity, parse_target, points_not_targets
 from jixiao.model.finding import Finding
 from jixiao.model.lexicon import fold, load
+from jixiao.model.units import UnitKind, unit_kind
 from jixiao.scoring.audit.recompute import RecomputedItem
 from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
 from jixiao.scoring.target_rules import number
@@ -183,6 +184,15 @@ _OUTPUTS = "产出指标"
 _NAMED = 3  # output indicators named in the message, the rest counted
 
 
+def _output(item: RecomputedItem) -> bool:
+    """Whether the row is an output: under 产出指标, or, where the report lists its results without levels (a prose
+    self-evaluation, corpus 245: 辅具适配 200人, 230人 done), a count of people or things served (人, 个, 次)."""
+    if item.level1:
+        return item.level1 == _OUTPUTS
+    unit = parse_target(item.target).unit
+    return unit is not None and unit_kind(unit.split("/")[0]) is UnitKind.COUNT
+
+
 def outputs_ahead(ctx: AuditContext) -> tuple[list[RecomputedItem], Decimal] | None:
     """The output rows and how far (in points) the execution rate is behind them, when every output is reported met
     and the rate is behind by more than the profile's progress gap (JXA21); else None. Where an output falls short,
@@ -192,7 +202,7 @@ def outputs_ahead(ctx: AuditContext) -> tuple[list[RecomputedItem], Decimal] | N
     computed, gap = ctx.recomputation, ctx.profile.monitoring.progress_gap
     rate = computed.execution_rate
     outputs = [item for item in computed.indicators if item.reached is not None and not item.not_applicable
-               and item.level1 == _OUTPUTS]
+               and _output(item)]
     if not gap.enabled or rate is None or not outputs or any(item.reached < 1 for item in outputs) or all(
             _full_rate(item) for item in outputs):
         return None
@@ -209,7 +219,7 @@ class OutputsAheadOfSpending(AuditRule):
     message = ("预算执行率 {rate}%，产出指标的实际完成值却都达到了目标（{names}），相差 {gap} 个百分点，"
                "超过 {points} 个百分点：完成值可能照抄了目标，或须说明资金未用完而任务已完成的原因")
     docs = AuditDocs(
-        what="年终自评中，产出指标（定量、能算出完成比例的）都报告达到了目标，预算执行率却比 100% 低出评分方案所定的"
+        what="年终自评中，产出指标（定量、能算出完成比例的；报告只列结果、不分层级的，计人数、个数、次数的行也算产出）都报告达到了目标，预算执行率却比 100% 低出评分方案所定的"
              "百分点以上：钱只花了一部分，产出却报告全部完成，完成值须核实（常见的是照抄年初目标值）。"
              "有产出指标未达目标的不报告：资金结余可能正是因为产出不足，由 JXA10 要求逐项说明原因；"
              "产出指标都是正好达到的比率（结算完成率 100%）的也不报告：任务完成而有结余是常见的，由 JXA10 要求说明资金未用完的原因；"
