@@ -355,12 +355,17 @@ class IndicatorRestatesSpending(Rule):
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
-            output = ctx.level1_of(indicator) == "产出指标" or indicator.level2 in _OUTPUT_LEVEL2
-            name = fold(indicator.name)
-            paid_out = self._PAID_OUT.search(name) and indicator.level2 not in ("时效指标", "时效目标") \
-                and not speaks_of_time(indicator.name, indicator.target)
-            if output and not ctx.is_cost_row(indicator) and (self._MONEY_PROCESS.search(name) or paid_out):
+            if self.measures_money(ctx, indicator):
                 yield self.finding(ctx, indicator=indicator, column="name")
+
+    @classmethod
+    def measures_money(cls, ctx: SheetContext, indicator: Indicator) -> bool:
+        """True for an output row that measures the money itself (资金到位率, 资金支付进度率), not what it buys."""
+        output = ctx.level1_of(indicator) == "产出指标" or indicator.level2 in _OUTPUT_LEVEL2
+        name = fold(indicator.name)
+        paid_out = cls._PAID_OUT.search(name) and indicator.level2 not in ("时效指标", "时效目标") \
+            and not speaks_of_time(indicator.name, indicator.target)
+        return output and not ctx.is_cost_row(indicator) and bool(cls._MONEY_PROCESS.search(name) or paid_out)
 
 
 # The 二级 levels of the outputs, in the 2018 framework and the older forms' 产出目标 (kept as written, corpus 220)
