@@ -10,7 +10,7 @@ from jixiao.model import Framework, GoalSheet, Indicator, Severity, parse_target
 from jixiao.model.lexicon import fold, load
 from jixiao.review.context import GUESSED_BELOW, SheetContext, has_figure
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
-from jixiao.review.lexicon import SYMBOL_ONLY, unit_without_value, vague_tail
+from jixiao.review.lexicon import SYMBOL_ONLY, names_deadline, unit_without_value, vague_tail
 from jixiao.review.rule import COLUMNS, Rule, RuleDocs
 from jixiao.review.sources import CORE_2021, GOALS_2015
 
@@ -356,9 +356,8 @@ class TemplateNotFilled(Rule):
 
 
 # A target written in the name cell: after an operator (流转土地 >=60亩, 化妆品抽验批次 ≥3 7), a closing percentage
-# (质量达标率100%), a bound in words (培训次数2次以上) or a deadline (2024年度内完成支付, corpus 249; 12月底前完成).
-_TARGET_IN_NAME = re.compile(r"[≥≤<>=]\s*\d|\d%$|\d[^\d\s]{0,3}(以上|以下|以内)$"
-                             r"|\d{4}年度?(内|底前?|末前?)|\d{1,2}月(底|末)?前")
+# (质量达标率100%) or a bound in words (培训次数2次以上).
+_TARGET_IN_NAME = re.compile(r"[≥≤<>=]\s*\d|\d%$|\d[^\d\s]{0,3}(以上|以下|以内)$")
 
 
 # A figure glued to the end of a text (情况2312222): a value cell run into the text before it.
@@ -404,7 +403,9 @@ def _value_elsewhere(indicator: Indicator) -> bool:
     a row split by a guess, or in a column the reader kept aside (``extra``): a figure (one column
     per town), or any cell of a column the reader found holds a value of the row (``value_columns``: a second
     指标值 column, 评价指标值)."""
-    if _TARGET_IN_NAME.search(fold(indicator.name)) or vague_tail(indicator.name) or _bound(indicator.description):
+    # (a deadline there is the value of a 时效 row written as one statement: 2024年度内完成支付, corpus 249)
+    if _TARGET_IN_NAME.search(fold(indicator.name)) or names_deadline(indicator.name) or vague_tail(indicator.name) \
+            or _bound(indicator.description):
         return True
     # Text run together, split by a guess (at 反映): the values glued to the end of the description were not placed
     # (数量情况2312222, corpus 180: one figure per district column)
