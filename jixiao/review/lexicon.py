@@ -37,6 +37,7 @@ __all__ = [
     "is_slogan",
     "is_timeliness",
     "kind_of",
+    "names_deadline",
     "speaks_of_time",
     "stated_target",
     "suggested_unit",
@@ -141,6 +142,17 @@ def is_timeliness(text: str | None) -> bool:
 # Words that tie a row to time: a date or deadline (年, 月, 日, 前, 底), a period (期, 周, 季, 天), a schedule, the
 # completion it times (完成率 under 时效指标 is the share done on schedule, corpus 000) or an emergency response.
 _TIME = re.compile(r"[时年月日天期季周前底]|计划|进度|完成|应急|响应")
+
+
+# A deadline written into a name: within a year (2024年度内, 2024年底前), before a month's end (12月底前) or a date of the
+# calendar people work to (春节前, 汛期前).
+_DEADLINE = re.compile(r"\d{4}年度?(内|底前?|末前?)|\d{1,2}月(底|末|份)?前|(春节|元旦|中秋|国庆|年底|年末|汛期|开学)前")
+
+
+def names_deadline(name: str | None) -> bool:
+    """True when a row's name states its own deadline (2024年度内完成支付, 春节前完成走访慰问): the row is one
+    statement, its value (blank, or 按时限完成) refers to the deadline the name gives."""
+    return bool(_DEADLINE.search(fold(name or "")))
 
 
 def speaks_of_time(name: str | None, target: Target) -> bool:

@@ -7,7 +7,7 @@ import pytest
 from jixiao.model import parse_target
 from jixiao.review.lexicon import (
     Kind, basis_sets_standard, counted_numbers, is_growth, is_improvement, is_reverse, is_timeliness, kind_of,
-    suggested_unit, unknown_measure_word, vague_word,
+    names_deadline, suggested_unit, unknown_measure_word, vague_word,
 )
 
 
@@ -21,6 +21,15 @@ from jixiao.review.lexicon import (
 ])
 def test_kind_is_read_from_the_head_of_the_phrase(text, kind):
     assert kind_of(text) is kind
+
+
+@pytest.mark.parametrize(("name", "deadline"), [
+    ("2024年度内完成支付", True), ("春节前完成走访慰问", True), ("12月底前完成验收", True), ("2023年底前竣工", True),
+    # a time named without its limit, or a year that only dates the work, sets no deadline
+    ("费用结算及时性", False), ("完成2021年吕梁山护工培训任务", False), ("工作安排时间", False),
+])
+def test_a_name_states_its_own_deadline(name, deadline):
+    assert names_deadline(name) is deadline
 
 
 @pytest.mark.parametrize(("text", "reverse"), [

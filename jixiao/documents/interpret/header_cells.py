@@ -7,7 +7,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from jixiao.model import MoneyUnit, Unit
-from jixiao.model.lexicon import fold
+from jixiao.model.lexicon import fold, simplified
 
 __all__ = ["parse_amount", "parse_field_amount", "amount_unit", "parse_coded_name", "parse_unit_line", "parse_money_unit", "label_money_unit", "is_checkpoint", "parse_year", "parse_title",
            "report_name", "fund_heading", "is_other_table_title", "parse_unit", "said_totals", "title_project"]
@@ -165,11 +165,22 @@ def title_project(title: str) -> str | None:
     return found["name"] if found and not _FORM_KIND.search(found["name"]) else None
 
 
+def _title_key(text: str) -> str:
+    return " ".join(text.split()).replace("：", ":").replace(" ", "").strip("|")
+
+
+def is_report_title(text: str) -> bool:
+    """True for the title of a self-evaluation report (``…项目支出绩效评价报告``, ``…績效自評報告``), in either script:
+    what the document reports on are goals approved earlier, whatever shape its tables take."""
+    key = _title_key(text)
+    return key.endswith(("报告", "報告")) and _REPORT_TITLE.fullmatch(simplified(key)) is not None
+
+
 def report_name(text: str) -> str | None:
     """The fund a self-evaluation report's title names (``XX补助资金2022年度绩效自评报告`` → ``XX补助资金``), without
     the year, or the project a notice of the goals set names (``关于XX项目绩效目标设定的公示``); None when ``text`` is
     neither."""
-    key = " ".join(text.split()).replace("：", ":").replace(" ", "").strip("|")
+    key = _title_key(text)
     # (asked of every line outside a grid: both titles end on words of their own, tried before their patterns)
     if key.endswith(("公示", "设定")) and (notice := _NOTICE_TITLE.fullmatch(key)):
         return notice["name"] or notice["set"]

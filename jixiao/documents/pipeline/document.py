@@ -22,6 +22,7 @@ from jixiao.documents.interpret.goals_block import goals_in_prose
 from jixiao.documents.interpret.header_cells import (
     fund_heading,
     is_other_table_title,
+    is_report_title,
     parse_amount,
     parse_title,
     report_name,
@@ -107,6 +108,7 @@ class _Assembler:
         # the fund a self-evaluation report names (its title, then the section heading of each fund it reports
         # on), or the project a notice of the goals set names: the name of its sheets that name none themselves
         self._report_title: str | None = None
+        self._titled_report = False  # the document's title says it is a self-evaluation report
         self._report_fund: str | None = None
         self._prose_goal: str | None = None  # a goal a paragraph states (总体绩效目标是…), for the next grid's sheet
         # under an allocation table's title (…资金安排表) until the next goal title or indicator grid: its label-like
@@ -131,10 +133,13 @@ class _Assembler:
         unit = next((sheet.unit for sheet in self.sheets if sheet.unit), None)
         accounting = self.accounting
         unaccounted = accounting.tokens - accounting.placed - accounting.diagnosed - accounting.chrome
+        kind = next((k for k in self.kinds if k != GOAL), self.kinds[0] if self.kinds else None)
+        if kind == GOAL and self._titled_report:
+            # a report quoting its approved goals in prose or in a goal table's shape (corpus 249, 255) reports on them
+            kind = SELF_EVAL
         document = Document(source=self.source, format=self.file_format, layout=self.layout_name, unit=unit,
                             overall=self.overall.result(), sheets=self.sheets, diagnostics=self.diagnostics,
-                            unaccounted=max(unaccounted, 0),
-                            kind=next((k for k in self.kinds if k != GOAL), self.kinds[0] if self.kinds else None))
+                            unaccounted=max(unaccounted, 0), kind=kind)
         return document, self.accounting
 
     # -- sheets ----------------------------------------------------------------------------------------
@@ -405,6 +410,7 @@ class _Assembler:
     def _report_names(self, text: str) -> None:
         """Note the fund a report's title names (the first title only: a site repeats it in its summary) and the
         fund of a section heading in a report."""
+        self._titled_report = self._titled_report or is_report_title(text)
         if self._report_title is None:
             self._report_title = report_name(text)
         elif fund := fund_heading(text):

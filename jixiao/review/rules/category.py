@@ -12,6 +12,7 @@ from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
 from jixiao.review.lexicon import Kind, bare_name, is_quality_rate, is_timeliness, misnamed_level, speaks_of_time
 from jixiao.review.rule import Rule, RuleDocs
+from jixiao.review.rules.substance import IndicatorRestatesSpending
 from jixiao.review.sources import CORE_2021, GOALS_2015
 
 _INDICATORS = GOALS_2015.at("第九条（绩效指标）")
@@ -151,7 +152,7 @@ class TimelinessOutsideTimeliness(Rule):
     message = "指标“{indicator}”讲的是时间（及时、按时、时限），却放在“{level2}”下，应放在“{expected}”下"
     docs = RuleDocs(
         what="名称含“及时”“按时”“时限”“进度”等的指标是否放在数量指标或质量指标下（2018年以前表样的数量目标、质量目标同样，"
-        "应放在时效目标下）。",
+        "应放在时效目标下）。衡量资金本身的（资金支付进度率）不是产出，由 JX915 报告，不在此报告。",
         why="时效指标衡量完成的及时程度；放在质量下，表格就缺了时效维度，质量也没有衡量。",
         bad="产出指标 | 质量指标 | 补助资金发放及时率",
         good="产出指标 | 时效指标 | 补助资金发放及时率 | ≥95%",
@@ -162,7 +163,10 @@ class TimelinessOutsideTimeliness(Rule):
         for indicator in ctx.sheet.indicators:
             quality_named = indicator.level2 in ("质量指标", "质量目标") and "质量" in indicator.name  # 服务周期内空气质量
             expected = _TIMELINESS_LEVEL.get(indicator.level2 or "")
-            if expected and is_timeliness(indicator.name) and not quality_named:
+            # The pace at which money is paid (资金支付进度率, corpus 249) is no output wherever it stands: JX915 says so
+            # once, and moving it to 时效指标 would not make it one.
+            if expected and is_timeliness(indicator.name) and not quality_named \
+                    and not IndicatorRestatesSpending.measures_money(ctx, indicator):
                 yield self.finding(ctx, indicator=indicator, column="level2", level2=indicator.level2,
                                    expected=expected, fix=move_fix(ctx, indicator, expected),
                                    confidence=Confidence.INFERENCE)

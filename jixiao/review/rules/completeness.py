@@ -10,7 +10,7 @@ from jixiao.model import Framework, GoalSheet, Indicator, Severity, parse_target
 from jixiao.model.lexicon import fold, load
 from jixiao.review.context import GUESSED_BELOW, SheetContext, has_figure
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
-from jixiao.review.lexicon import SYMBOL_ONLY, unit_without_value, vague_tail
+from jixiao.review.lexicon import SYMBOL_ONLY, names_deadline, unit_without_value, vague_tail
 from jixiao.review.rule import COLUMNS, Rule, RuleDocs
 from jixiao.review.sources import CORE_2021, GOALS_2015
 
@@ -268,7 +268,7 @@ class EmptyIndicatorCell(Rule):
         "一个一级指标（如效益指标）下超过一半、至少两行没有指标值的，这一类目标无法考核，这些行也为错误"
         "（自评表、监控表，以及读取程序推测版式放置的各行，数值可能在没有放对的单元格里，仍为警告）。"
         "指标值只写了单位（“公里”“万亩”）、没有数值的，同样是空着；这样的表里只有“≧ %”的格子也是空着（没有填的模板）。"
-        "数值写在名称栏（“流转土地 >=60亩”）或写在未识别为指标值的栏目中时，单元格并不空，不在此报告；名称以空话结尾"
+        "数值或期限写在名称栏（“流转土地 >=60亩”“2024年度内完成支付”）或写在未识别为指标值的栏目中时，单元格并不空，不在此报告；名称以空话结尾"
         "（“生态修复功能提高”）的由 JX206 报告。名称栏只有一级指标标签、分值（30分)）或单个字的行不是指标，文件截断处的"
         "最后一行（其后的单元格可能随截断丢失）也不在此报告；没有名称和描述、指标值只有一个括号的行是读取时从单元格上拆下的"
         "碎片，不是漏填的行；读取程序推测版式放置的行（一格一行的转载、没有表格线的文字），名称栏空着多是名称放到了别处，不报告名称为空。印了权重（分值）、指标值却空着，数值只分列在下面几行分项中的核心指标行（安徽表样的★核心指标），"
@@ -403,7 +403,9 @@ def _value_elsewhere(indicator: Indicator) -> bool:
     a row split by a guess, or in a column the reader kept aside (``extra``): a figure (one column
     per town), or any cell of a column the reader found holds a value of the row (``value_columns``: a second
     指标值 column, 评价指标值)."""
-    if _TARGET_IN_NAME.search(fold(indicator.name)) or vague_tail(indicator.name) or _bound(indicator.description):
+    # (a deadline there is the value of a 时效 row written as one statement: 2024年度内完成支付, corpus 249)
+    if _TARGET_IN_NAME.search(fold(indicator.name)) or names_deadline(indicator.name) or vague_tail(indicator.name) \
+            or _bound(indicator.description):
         return True
     # Text run together, split by a guess (at 反映): the values glued to the end of the description were not placed
     # (数量情况2312222, corpus 180: one figure per district column)

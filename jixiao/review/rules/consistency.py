@@ -188,10 +188,12 @@ _TITLE_NOISE = re.compile(r"\[bookmark:[^\]]*\]|(项目支出|项目)?绩效目�
 # A heading that names only the form (绩效目标申报表(基础设施建设类), 部门预算项目绩效目标申报表(2023年度), 评价指标与
 # 标准值表), the body filling it in (永济市县(区)级预算部门(单位)) or the budget it belongs to (市直部门预算…,
 # 项目支出预算…, 中央预算内投资计划…) or a department's whole budget (部门整体支出, 部门(单位)整体: the form names the
-# department, corpus 010, 155) says nothing about the project, so it is never compared with the project's name.
+# department, corpus 010, 155) or a kind of money (专项资金预算绩效目标申报表: Hunan's form for special funds, corpus 236)
+# says nothing about the project, so it is never compared with the project's name.
 _FORM_WORDS = re.compile(r"绩效目标|申报表|批复表|目标表|自评表|评价表|监控表|指标[^()]*表$|部门\(单位\)$|整体(支出)?$|"
                          r"(部门预算|支出预算|投资计划)$|"
-                         r"^(部门|部门预算|预算|项目|项目支出|部门预算项目|省级部门预算项目支出|一般性|一般性项目)$")
+                         r"^(部门|部门预算|预算|项目|项目支出|部门预算项目|省级部门预算项目支出|一般性|一般性项目|"
+                         r"专项资金|专项资金预算)$")
 # A heading that names a fund (抗疫特别国债项目绩效目标表(打捆项目), 乡村振兴衔接资金绩效目标申报表(高标准农田建设)):
 # the table is one project financed by it, so a different project name is no mismatch (only a typo is).
 _FUND_HEADING = re.compile(r"(资金|国债|债券)(项目)?$")

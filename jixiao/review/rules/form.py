@@ -19,6 +19,7 @@ from jixiao.review.lexicon import (
     bare_name,
     bound_in_sentence,
     is_slogan,
+    names_deadline,
     speaks_of_time,
     suggested_unit,
     unit_without_value,
@@ -336,7 +337,9 @@ class QualitativeInQuantitativeSlot(Rule):
         what="名称表明是比率、数量、时长或金额的指标（或位于数量指标下的指标），指标值是否为具体数值；培训、宣传、演练等"
         "可以计数的工作只答“已完成”的，和空气质量、水质这类有监测数据的环境质量只答“优良”“达标”的，也报告。"
         "时效指标下讲时间的行（按期完工、工作安排时间）只答“按期完工”“按月安排”这类话、没有完成时限或及时率的，也报告；"
-        "写了日期或期间的是时限，不在此报告（只写“2021年全年”的是整年，不是时限，照样报告）；时长（使用时长、开放时长）答整段时间（全天候可用、全年开放）的已是确定的量，也不在此报告。比率的指标值在一句话里写出了百分数的（第一年返本20%,分红按8%分红），数值已"
+        "写了日期或期间的是时限，名称已写明期限的（春节前完成走访慰问 | 按时限完成）也是，不在此报告（只写“2021年全年”的"
+        "是整年，不是时限，照样报告）；时长（使用时长、开放时长）答整段时间（全天候可用、全年开放）的已是确定的量，也不在此报告。"
+        "比率的指标值在一句话里写出了百分数的（第一年返本20%,分红按8%分红），数值已"
         "给出，不在此报告。成本指标下的行由 JX901 检查。",
         why="能量化的指标要量化；“明显提升”“按时”这样的指标值年底无法判断是否完成。",
         bad="产出指标 | 数量指标 | 培训人次 | 明显提升",
@@ -393,8 +396,10 @@ def untimed_timeliness(indicator: Indicator) -> bool:
     137). A row under 时效指标 that is not about time at all is JX510's; its vague value stays JX206's."""
     target = indicator.target
     dated = target.is_date and not whole_period(target.raw)  # 2021年全年 is the whole year, no deadline (corpus 166)
+    # (a name that states its deadline, 春节前完成走访慰问 | 按时限完成, corpus 259, has set the time limit)
     return indicator.level2 == "时效指标" and not (target.is_quantitative or dated or target.is_empty) \
-        and not _WITHIN_SET_TIME.search(fold(target.raw)) and speaks_of_time(indicator.name, target)
+        and not _WITHIN_SET_TIME.search(fold(target.raw)) and speaks_of_time(indicator.name, target) \
+        and not names_deadline(indicator.name)
 
 
 # A deadline set by reference (在项目计划完成时间内完成, 合同工期内): a time limit the reviewer can check, not a vague word.

@@ -248,7 +248,10 @@ class GoalNotQuantified(Rule):
         what="一两句话的年度目标（不超过 max_length 个字，默认50）中是否至少有一个数字（数量、比例、金额或时间；年份不算）；"
         "只复述资金用途的由 JX905 报告。较长的目标常在分项中写明要求，不在此检查；读取程序没有找到指标表的（文件在表头前"
         "截断，JX001），读到的目标可能只是残段，也不在此检查；目标中的数字被模板占位或转载打码（“完成**日常执法”）的，"
-        "由 JX108 报告一次；自评表中写成已完成的（“已完成…结算”）是目标旁的实际完成情况，不是目标，不在此检查。指标也都没有数量的为错误（一个指标值也没读到的除外，空着的指标值由 JX107 报告；各行是读取程序推测版式放置的，数量可能在没有放对的单元格里，仍为警告）；表中根本没有指标的，由 JX102 报告错误，目标本身为警告。",
+        "由 JX108 报告一次；自评表中写成已完成的（“已完成…结算”）是目标旁的实际完成情况，不是目标，不在此检查；自评表、"
+        "监控表的产出指标已写明数量的，一年按指标考核，目标的写法不再报告。指标也都没有数量的为错误（一个指标值也没读到的除外"
+        "，空着的指标值由 JX107 报告；各行是读取程序推测版式放置的，数量可能在没有放对的单元格里，仍为警告）；表中根本"
+        "没有指标的，由 JX102 报告错误，目标本身为警告。",
         why="只写方向（持续改善、进一步提升）的目标无法检验是否实现，指标也无从对应。",
         bad="年度目标：持续改善我市空气质量",
         good="年度目标：全年配备10台雾炮车作业180天，城区PM10平均浓度较上年下降5%",
@@ -266,6 +269,11 @@ class GoalNotQuantified(Rule):
             return  # the goal points to documents or targets set elsewhere: JX922 says so
         if not ctx.sets_goals and _REPORTED_DONE.match(fold(goal)):
             return  # a report's text written as done (已完成…费用结算) is its 实际完成情况 beside the goal (corpus 208)
+        if not ctx.sets_goals and ctx.counts_output:
+            # A report is audited against the targets approved with the goal: where its indicators count the output,
+            # they are what the year is measured by, and the reviewer leaves the wording of the goal alone (corpus
+            # 036, 234, 237); where nothing counts, the report has nothing to be measured by (171, 206).
+            return
         if goal and short and not has_figure(goal) and not GoalRestatesSpending.restates(ctx, goal):
             # A vague goal beside indicators that count the output is improved by agreement; where the indicators
             # count nothing either, nothing on the sheet says what the money buys, and the sheet is returned. A sheet
@@ -349,12 +357,17 @@ class IndicatorRestatesSpending(Rule):
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
-            output = ctx.level1_of(indicator) == "产出指标" or indicator.level2 in _OUTPUT_LEVEL2
-            name = fold(indicator.name)
-            paid_out = self._PAID_OUT.search(name) and indicator.level2 not in ("时效指标", "时效目标") \
-                and not speaks_of_time(indicator.name, indicator.target)
-            if output and not ctx.is_cost_row(indicator) and (self._MONEY_PROCESS.search(name) or paid_out):
+            if self.measures_money(ctx, indicator):
                 yield self.finding(ctx, indicator=indicator, column="name")
+
+    @classmethod
+    def measures_money(cls, ctx: SheetContext, indicator: Indicator) -> bool:
+        """True for an output row that measures the money itself (资金到位率, 资金支付进度率), not what it buys."""
+        output = ctx.level1_of(indicator) == "产出指标" or indicator.level2 in _OUTPUT_LEVEL2
+        name = fold(indicator.name)
+        paid_out = cls._PAID_OUT.search(name) and indicator.level2 not in ("时效指标", "时效目标") \
+            and not speaks_of_time(indicator.name, indicator.target)
+        return output and not ctx.is_cost_row(indicator) and bool(cls._MONEY_PROCESS.search(name) or paid_out)
 
 
 # The 二级 levels of the outputs, in the 2018 framework and the older forms' 产出目标 (kept as written, corpus 220)

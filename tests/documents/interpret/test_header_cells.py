@@ -11,6 +11,7 @@ from jixiao.documents.interpret.header_cells import (
     amount_unit,
     fund_heading,
     is_other_table_title,
+    is_report_title,
     parse_field_amount,
     parse_unit,
     parse_unit_line,
@@ -34,6 +35,16 @@ from jixiao.model import MoneyUnit
 ])
 def test_a_report_title_names_its_fund_without_the_year(text, name):
     assert report_name(text) == name
+
+
+@pytest.mark.parametrize(("text", "report"), [
+    ("标题:2024年度林业草原生态保护恢复资金项目支出绩效评价报告", True),  # corpus 249
+    ("廣東省河源市和平縣2020年度抗疫特別國債資金績效自評報告", True),  # corpus 224, in Traditional script
+    ("请各单位按时报送绩效自评报告。", False),  # a sentence naming a report
+    ("关于某镇设施农业葡萄种植项目绩效目标设定的公示", False),  # a notice of goals set is no report
+])
+def test_a_report_title_is_known_in_either_script(text, report):
+    assert is_report_title(text) is report
 
 
 @pytest.mark.parametrize(("text", "name"), [

@@ -164,6 +164,16 @@ def test_a_self_evaluation_report_is_named_after_the_fund_its_title_or_section_h
     assert sheet.name == name and sheet.title is None  # (a report's title is no form's title)
 
 
+@pytest.mark.parametrize("title", ["2024年度林业草原生态保护恢复资金项目支出绩效评价报告",  # corpus 249
+                                   "某縣2020年度抗疫特別國債資金績效自評報告"])  # in Traditional script (224)
+def test_a_report_quoting_its_approved_goals_without_what_was_achieved_is_a_report(title):
+    # corpus 249, 255: the report lists the goals set a year before; what was achieved follows in its own words,
+    # not beside each target, so nothing marks the sheet as a self-evaluation but the document's title
+    document = read(title, "(二)项目绩效目标", "数量指标:林业草原生态保护恢复资金项目资金支付进度率≥95%;")
+    assert document.kind == "self-eval"
+    assert read("数量指标:林业草原生态保护恢复资金项目资金支付进度率≥95%;").kind == "goal"
+
+
 def test_a_notice_of_the_goals_set_gives_the_sheet_the_goal_its_paragraph_states():
     # corpus 019, 127: a 绩效目标设定的公示, the goal in a sentence of the paragraph before the indicators in prose
     document = read("根据上级通知精神,资金用于某村人居环境整治项目,建设内容:小石桥5座。总体绩效目标是通过项目实施,"
