@@ -221,6 +221,9 @@ class _Assembler:
                 builder.money.setdefault(key, figure)
 
     def _new_sheet(self, title: str | None = None) -> SheetBuilder:
+        # (the total below the grid before it, where the next project's form follows with no title of its own:
+        # 总分 | 10098项目名称…)
+        self._trailer_text(self.current)
         self._finish()
         self.current = SheetBuilder(self.source, len(self.sheets) + 1, title)
         return self.current

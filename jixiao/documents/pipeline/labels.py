@@ -653,7 +653,13 @@ def _segment_pattern() -> re.Pattern[str]:
     short1 = sorted((s for spellings in vocabulary["level1"].values() for s in spellings if not s.endswith("指标")),
                     key=len, reverse=True)
     units = sorted((u for u in unit_spellings() if u and not u.isascii()), key=len, reverse=True)[:200]
+    # a figure's unit is never the first character of a label run on after it (总分10098项目名称…: the total, then
+    # the next project's 项目名称; 4项目立项…, 2项目管理: a row's points, then the framework's level names)
+    run_on = sorted((word for word in _label_words(level1 | level2 | headings) if len(word) >= 4
+                     and word.startswith(tuple(units))), key=len, reverse=True)
     unit = "(?:" + "|".join(re.escape(u) for u in units) + ")" if units else ""
+    if unit and run_on:
+        unit = "(?!" + "|".join(re.escape(word) for word in run_on) + ")" + unit
     operators = "|".join(re.escape(word) for word in _operator_words())
     # a figure is never counted in 年度 when a goals label (年度绩效目标1(40分)) begins there: the figure ends its row
     goals = "|".join(re.escape(word.removeprefix("年度")) for word in labels()["header"]["goals"] if word.startswith("年度"))
@@ -690,6 +696,11 @@ def _segment_pattern() -> re.Pattern[str]:
                r"|(?P<flag>(?<=\d)[是否](?=[\u4e00-\u9fff“\"])(?![是否]))")  # (…市场价8是是8: a target and actual)
     return re.compile("(" + row_end + "|" + qualified + "|(?:" + "|".join(re.escape(w) for w in words) + ")" + points
                       + "|" + short + "|" + closing + "|" + target + ")")
+
+
+def _label_words(words: set[str]) -> set[str]:
+    """``words`` and the header block's labels, folded (the text run together is folded before it is cut)."""
+    return {fold(word) for word in words} | {fold(word) for spellings in labels()["header"].values() for word in spellings}
 
 
 # a single space between two Chinese characters: where a document site's extraction wrapped a cell
