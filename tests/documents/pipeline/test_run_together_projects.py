@@ -1,6 +1,6 @@
-"""Several projects' self-evaluation forms run together on one line (a document site's text of a Word file holding
-one form per project): where one form's 总分 row meets the next form's 项目名称, and a count's unit that is the
-first character of a label run on after a figure."""
+"""Several projects' forms in one file: forms run together on one line (a document site's text of a Word file holding
+one form per project), where one form's 总分 row meets the next form's 项目名称, with a count's unit that is the
+first character of a label run on after a figure; and a publication heading each project's goals with its name."""
 
 from __future__ import annotations
 
@@ -59,3 +59,48 @@ def test_a_total_row_below_a_grid_whose_sum_and_score_ran_together_claims_the_sc
         "总分 | 10096 |\n"
     )
     assert document.sheets[0].evaluation.total == Decimal(96)
+
+
+def _project(name: str, indicator: str) -> list[str]:
+    return [
+        f"{name}项目绩效目标",
+        "(一)中长期绩效目标",
+        "全面建立婴幼儿照护服务体系。",
+        "(二)中长期绩效指标",
+        "项目具体目标表",
+        "一级指标",
+        "二级指标",
+        "指标名称",
+        "指标值",
+        "产出指标",
+        "数量指标",
+        indicator,
+        "4.5",
+        "质量指标",
+        "应补尽补率",
+        "100%",
+    ]
+
+
+def test_a_publication_of_several_projects_heads_each_grid_with_the_projects_name():
+    # corpus 177 (慈溪 重大政策和项目绩效目标, one cell per line): 3岁以下婴幼儿照护服务项目项目绩效目标 over the project's
+    # goals and grid, then the next project's heading and grid under the same headings: two sheets, each named
+    lines = [
+        "2023年慈溪市重大政策和项目绩效目标情况",
+        *_project("3岁以下婴幼儿照护服务项目", "每千人托位"),
+        *_project("参保城乡居民健康体检经费项目", "体检人数"),
+    ]
+    document = read("\n".join(lines))
+    assert [(sheet.name, [i.name for i in sheet.indicators]) for sheet in document.sheets] == [
+        ("3岁以下婴幼儿照护服务项目", ["每千人托位", "应补尽补率"]),
+        ("参保城乡居民健康体检经费项目", ["体检人数", "应补尽补率"]),
+    ]
+
+
+def test_a_numbered_section_on_the_projects_goals_names_no_project():
+    from jixiao.documents.interpret.header_cells import goals_heading
+
+    assert goals_heading("(二)项目绩效目标") is None
+    assert goals_heading("项目绩效目标") is None
+    assert goals_heading("2023年慈溪市重大政策和项目绩效目标情况") is None
+    assert goals_heading("参保城乡居民健康体检经费项目绩效目标") == "参保城乡居民健康体检经费项目"
