@@ -299,11 +299,3 @@ def test_a_block_of_amounts_whose_labels_head_columns_takes_the_total_from_the_f
     sheet = read("| 专项名称 | 雨露计划就学补助 |", "| 专项资金情况 | 本年度预计投入(万元) | 财政资金(万元) | 其他 |",
                  "| 中央 | 省级 | 市级资金 | 本级 |", "| 7 | 0 | 7 | 0 | 0 | 0 |", *GRID).sheets[0]
     assert (sheet.budget.total, str(sheet.money_unit)) == (Decimal("7"), "万元")
-
-
-def test_a_department_name_label_is_no_value_of_the_label_above_it():
-    # corpus 216 (a form's labels printed one a line before their values): 专项名称 over 部门名称, a label of its own
-    # (the 部门名称 of a 部门整体 form), not the project's name
-    sheet = read("专项资金绩效目标表", "专项名称", "部门名称", "部门相应职能职责概述", *GRID).sheets[0]
-    assert sheet.name != "部门名称"
-    assert "部门名称" not in (sheet.unit.name if sheet.unit else "")
