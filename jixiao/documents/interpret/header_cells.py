@@ -10,7 +10,7 @@ from jixiao.model import MoneyUnit, Unit
 from jixiao.model.lexicon import fold, simplified
 
 __all__ = ["parse_amount", "parse_field_amount", "amount_unit", "parse_coded_name", "parse_unit_line", "parse_money_unit", "label_money_unit", "is_checkpoint", "parse_year", "parse_title",
-           "report_name", "fund_heading", "is_other_table_title", "parse_unit", "said_totals", "title_project"]
+           "report_name", "fund_heading", "goals_heading", "is_other_table_title", "parse_unit", "said_totals", "title_project"]
 
 # a unit written after its budget code, bare, after a dash or in brackets (434016遵化市西留村乡人民政府,
 # 820001-井研县马踏镇人民政府, [610001]湖南省…有限公司, (433001)乌海市供销合作社联合社)
@@ -40,6 +40,9 @@ _REPORT_YEAR = re.compile(r"^.*?\d{4}年度?")
 # a report's section heading naming one fund it reports on (一、中央自然灾害救灾资金(森林草原航空消防租机补助经费)),
 # not a heading of the report's own structure (一、绩效目标分解下达情况, 二、绩效情况分析)
 _FUND_HEADING = re.compile(r"[一二三四五六七八九十]{1,2}、(?P<name>[^,，。;；:：]{4,60}?(?:资金|经费|补助)(?:[(（][^()（）]+[)）])?)")
+# a publication of several projects' goals heads each with the project's name (3岁以下婴幼儿照护服务项目项目绩效目标: the
+# name and the heading's own 项目绩效目标, 项目 said twice), not a numbered section of one form ((二)项目绩效目标)
+_GOALS_HEADING = re.compile(r"(?P<name>[^,，。;；:：()（）|\s]{2,60}?项目)(?:项目)?的?绩效目标")
 
 
 # asked of most cells, most of them no amount: a failed Decimal costs an exception each time
@@ -195,6 +198,12 @@ def fund_heading(text: str) -> str | None:
     """The fund a report's numbered section heading names (``一、XX救灾资金(租机补助经费)``), or None."""
     found = _FUND_HEADING.fullmatch(text.strip())
     return found["name"] if found else None
+
+
+def goals_heading(text: str) -> str | None:
+    """The project a heading of its goals names (``XX项目项目绩效目标`` → ``XX项目``), or None."""
+    found = _GOALS_HEADING.fullmatch(text.strip())
+    return found["name"] if found and len(found["name"]) > len("项目") + 1 else None
 
 
 # a notice that sets a project's goals in sentences states its money in one (…605号)资金50万元,实施…; 资金总额500万元;

@@ -46,6 +46,7 @@ from jixiao.documents.pipeline.labels import (
 from jixiao.documents.pipeline.labels import (
     column_unit as unit_of_column,
 )
+from jixiao.documents.pipeline.records import total_score
 from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns, Header, find_header, is_refinement, refine
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.vocabulary import (
@@ -739,9 +740,13 @@ class SheetBuilder:
         keys = [fold(text).rstrip(":") for text in texts]
         at = next((index for index, key in enumerate(keys) if is_total_label(key)), None)
         if at is not None:
-            # A 合计 row holds the weights' sum before the score's (| 合计 | 100 | 90 |): the score is the last number.
-            numbers = [parse_amount(t) for t in texts[at + 1:] if parse_amount(t) is not None]
-            self.claimed["total"] = self.claimed.get("total") or (numbers[-1] if numbers else None)
+            # A 合计 row holds the weights' sum before the score's (| 合计 | 100 | 90 |): the score is the last number,
+            # or what follows the sum run together with it (总分 | 10098)
+            figures = [t for t in texts[at + 1:] if parse_amount(t) is not None]
+            score = total_score(figures) if len(figures) == 1 else None
+            if score is None and figures:
+                score = parse_amount(figures[-1])
+            self.claimed["total"] = self.claimed.get("total") or score
         grade = next((t for t in texts if t in _GRADES), None)
         key = keys[0] if keys else ""
         if texts and _CONCLUSION.match(texts[0]):

@@ -21,6 +21,7 @@ from jixiao.documents.codes import diagnostic
 from jixiao.documents.interpret.goals_block import goals_in_prose
 from jixiao.documents.interpret.header_cells import (
     fund_heading,
+    goals_heading,
     is_other_table_title,
     is_report_title,
     parse_amount,
@@ -114,6 +115,7 @@ class _Assembler:
         # under an allocation table's title (…资金安排表) until the next goal title or indicator grid: its label-like
         # cells (项目名称 | 金额) open no sheet
         self._other_table = False
+        self._project_heading = False  # a heading naming the next project stands since the last grid
 
     def run(self, lines: list[Line]) -> tuple[Document, Accounting]:
         index = 0
@@ -226,6 +228,9 @@ class _Assembler:
                 builder.money.setdefault(key, figure)
 
     def _new_sheet(self, title: str | None = None) -> SheetBuilder:
+        # (the total below the grid before it, where the next project's form follows with no title of its own:
+        # 总分 | 10098项目名称…)
+        self._trailer_text(self.current)
         self._finish()
         self.current = SheetBuilder(self.source, len(self.sheets) + 1, title)
         return self.current
@@ -244,13 +249,14 @@ class _Assembler:
         current = self.current
         self._trailer_text(current)
         repeated = (current is not None and current.columns is not None and current.sheet.indicators
-                    and current.columns.kinds == header.columns.kinds)
+                    and current.columns.kinds == header.columns.kinds and not self._project_heading)
+        self._project_heading = False
         reported = bool(first.extra.get(PROSE)) and "actual" in header.columns.kinds
         if not repeated:
             if current is None or current.columns is not None:
                 current = self._new_sheet()
             current.open_grid(header.columns)
-            if current.sheet.name is None and self._report_title is not None:
+            if current.sheet.name is None and (self._report_fund or self._report_title) is not None:
                 current.sheet.name = self._report_fund or self._report_title  # (before any diagnostic names it)
             if not current.sheet.goals and self._prose_goal:
                 current.sheet.goals = [self._prose_goal]
@@ -415,6 +421,10 @@ class _Assembler:
             self._report_title = report_name(text)
         elif fund := fund_heading(text):
             self._report_fund = fund
+        if project := goals_heading(text):
+            # a publication of several projects' goals heads each with its name: the next grid is that project's
+            self._report_fund = project
+            self._project_heading = True
 
     def _cell(self, text: str, number: int | None) -> None:
         """A one-cell line outside a table: a header-block label opens a row; values join the open row. A label

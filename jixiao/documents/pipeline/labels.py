@@ -329,7 +329,25 @@ def column_kind(text: str) -> str | None:
     key = match_key(text)
     if not key:
         return None
-    return column_label(key) or column_label(re.sub(r"[(（][^)）]*[)）]$", "", key)) or _variant_kind(key)
+    return column_label(key) or column_label(re.sub(r"[(（][^)）]*[)）]$", "", key)) or _variant_kind(key) or (
+        _scrambled_headings().get("".join(sorted(key))) if len(key) >= _SHORTEST_ANAGRAM else None)
+
+
+_SHORTEST_ANAGRAM = 4  # characters of a heading whose order OCR may scramble and still be known by its characters
+
+
+@cache
+def _scrambled_headings() -> dict[str, str]:
+    """The headings of four characters or more by their characters in sorted order, where those characters make
+    one column's headings only: OCR reads a heading wrapped in a narrow cell column by column (参考 / 分值 as
+    考值参分), and the characters still say which heading it is."""
+    kinds: dict[str, set[str]] = {}
+    for kind, spellings in labels()["columns"].items():
+        for spelling in spellings:
+            key = fold(spelling)
+            if len(key) >= _SHORTEST_ANAGRAM:
+                kinds.setdefault("".join(sorted(key)), set()).add(kind)
+    return {key: next(iter(found)) for key, found in kinds.items() if len(found) == 1}
 
 
 # a heading's period word before it (全年完成值, 1-7月执行情况) and its conjunction (未完成原因和改进措施) vary by form
@@ -653,7 +671,13 @@ def _segment_pattern() -> re.Pattern[str]:
     short1 = sorted((s for spellings in vocabulary["level1"].values() for s in spellings if not s.endswith("指标")),
                     key=len, reverse=True)
     units = sorted((u for u in unit_spellings() if u and not u.isascii()), key=len, reverse=True)[:200]
+    # a figure's unit is never the first character of a label run on after it (总分10098项目名称…: the total, then
+    # the next project's 项目名称; 4项目立项…, 2项目管理: a row's points, then the framework's level names)
+    run_on = sorted((word for word in _label_words(level1 | level2 | headings) if len(word) >= 4
+                     and word.startswith(tuple(units))), key=len, reverse=True)
     unit = "(?:" + "|".join(re.escape(u) for u in units) + ")" if units else ""
+    if unit and run_on:
+        unit = "(?!" + "|".join(re.escape(word) for word in run_on) + ")" + unit
     operators = "|".join(re.escape(word) for word in _operator_words())
     # a figure is never counted in 年度 when a goals label (年度绩效目标1(40分)) begins there: the figure ends its row
     goals = "|".join(re.escape(word.removeprefix("年度")) for word in labels()["header"]["goals"] if word.startswith("年度"))
@@ -690,6 +714,11 @@ def _segment_pattern() -> re.Pattern[str]:
                r"|(?P<flag>(?<=\d)[是否](?=[\u4e00-\u9fff“\"])(?![是否]))")  # (…市场价8是是8: a target and actual)
     return re.compile("(" + row_end + "|" + qualified + "|(?:" + "|".join(re.escape(w) for w in words) + ")" + points
                       + "|" + short + "|" + closing + "|" + target + ")")
+
+
+def _label_words(words: set[str]) -> set[str]:
+    """``words`` and the header block's labels, folded (the text run together is folded before it is cut)."""
+    return {fold(word) for word in words} | {fold(word) for spellings in labels()["header"].values() for word in spellings}
 
 
 # a single space between two Chinese characters: where a document site's extraction wrapped a cell
@@ -779,6 +808,7 @@ def segment(text: str) -> tuple[str, ...] | None:
     _split_last_heading(pieces)
     _split_bare_heading(pieces)
     _split_short_headings(pieces)
+    _split_scrambled_heading(pieces)
     return tuple(pieces) if len(pieces) >= 3 else None
 
 
@@ -884,6 +914,27 @@ def _split_short_headings(pieces: list[str]) -> None:
         parts = _headings_only(pieces[index])
         if parts:
             pieces[index:index + 1] = list(parts)
+
+
+_SHORTEST_SCRAMBLED = 2  # characters left of a heading OCR scrambled before a known one (考值参分指标值)
+_HEADING_QUALIFIER = re.compile(r"[(（][^()（）]{1,3}[)）]$")  # (A), (八): the column's letter, OCR'd or not
+
+
+def _split_scrambled_heading(pieces: list[str]) -> None:
+    """A heading OCR scrambled (参考分值 read 考值参分) run onto the known heading after it, between two headings of
+    a header (三级指标 | 考值参分指标值(八) | 全年实际值): the known heading is a piece of its own, the scrambled one
+    is left before it (a column the vocabulary does not know)."""
+    for index in range(len(pieces) - 2, 0, -1):
+        piece = pieces[index]
+        if label(piece).role is not Role.TEXT or not all(
+                label(pieces[at]).role is Role.HEADING for at in (index - 1, index + 1)):
+            continue
+        key = _HEADING_QUALIFIER.sub("", piece)
+        heading = next((s for s in heading_spellings() if len(s) >= 3 and key.endswith(s)
+                        and len(key) - len(s) >= _SHORTEST_SCRAMBLED), None)
+        if heading is not None:
+            cut = len(key) - len(heading)
+            pieces[index:index + 1] = [piece[:cut], piece[cut:]]
 
 
 def _headings_only(text: str) -> tuple[str, ...] | None:

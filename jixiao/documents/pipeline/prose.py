@@ -385,6 +385,12 @@ def _value_follows(lines: list[Line], position: int) -> bool:
     return len(following) == 1 and is_value(following[0].text)
 
 
+def _figure_follows(texts: list[str]) -> bool:
+    """Whether the first of a row's cells after its operator cells (定量, ≥) is a figure."""
+    following = next((text for text in texts if label(text).role is not Role.OPERATOR), None)
+    return following is not None and is_value(following)
+
+
 def prose_lines(lines: list[Line]) -> list[Line]:
     """Mark the lines holding prose indicators with their items (``extra["prose"]``). A row whose cell holds
     prose keeps the level names before it as items and gives the cells before those a row of their own
@@ -441,7 +447,10 @@ def prose_lines(lines: list[Line]) -> list[Line]:
                 # …达9个得6分,少检查一个扣1分,扣完为止。), not indicators of its own
                 break
             if split_prose(text, levelled, False, reporting, position in listed):
-                at = index
+                # (unless the row's own figure follows it, after its 指标性质 cell if any: the cell is then the row's
+                # 三级指标, a list of who is served, 慰问伤残军人50人;革命烈士遗属50人… | 定量 | 100% | 20, corpus 259
+                # in a grid)
+                at = None if _figure_follows(texts[index + 1:]) else index
                 break
             roles.append(label(text).role)
             levelled = levelled or roles[-1] in _LEVEL_ROLES

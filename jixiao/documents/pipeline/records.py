@@ -26,7 +26,8 @@ from jixiao.model import (
     parse_likelihood,
 )
 
-__all__ = ["sheet_kind", "self_evaluation", "monitoring_report", "claimed_total", "trailing_total", "figures_lost"]
+__all__ = ["sheet_kind", "self_evaluation", "monitoring_report", "claimed_total", "trailing_total", "total_score",
+           "figures_lost"]
 
 SELF_EVAL, MONITOR, GOAL = "self-eval", "monitor", "goal"
 # the total a self-evaluation claims, printed in its header block (自评总分(分) | 97.93, 项目总得分99分, 自评得分: 98), or
@@ -90,10 +91,16 @@ def trailing_total(text: str, claims: bool = False) -> Decimal | None:
     ``总分100100``: 100 of 100). With ``claims`` (text known to be the grid's own, before any next sheet), a row
     labelled as a header block claims a total (``自评总分 100 95``) counts too."""
     found = (_TRAILING_CLAIM if claims else _TRAILING_TOTAL).search(simplified(text))
-    if found is None:
+    return None if found is None else total_score(found.group(1).split())
+
+
+def total_score(figures: list[str]) -> Decimal | None:
+    """The score a total row claims from the figures after its label: the last (总分 | 100 | 95), or what follows
+    the 分值 column's 100 run together with it (总分 | 10095); None when that is no score of at most 100 points."""
+    if not figures:
         return None
-    run = found.group(1).split()[-1].rstrip(".")  # 总分 | 100 | 95: the score is the last figure
-    if len(found.group(1).split()) == 1 and run.startswith("100") and _SCORE.fullmatch(run[3:]):
+    run = figures[-1].rstrip(".")
+    if len(figures) == 1 and run.startswith("100") and _SCORE.fullmatch(run[3:]):
         run = run[3:]
     total = Decimal(run) if _SCORE.fullmatch(run) else None
     return total if total is not None and total <= _MOST_POINTS else None

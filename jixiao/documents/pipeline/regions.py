@@ -22,6 +22,7 @@ from itertools import accumulate
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from jixiao.documents.interpret.header_cells import goals_heading
 from jixiao.documents.pipeline.coefficient import COEFFICIENT
 from jixiao.documents.pipeline.labels import (
     Role,
@@ -947,6 +948,8 @@ def ends_body(line: Line) -> bool:
         return True
     if first_label.role is Role.TEXT and _REPORT_SECTION.match(match_key(first)):
         return True  # the report's next section after its table ((二)项目财务管理状况…)
+    if len(filled) == 1 and goals_heading(first):
+        return True  # the next project's heading in a publication of several (XX项目项目绩效目标)
     # one pass over the cells for both marks a cell can carry (a seal, a total), each asked for in its turn below
     marks = 0
     for token in filled:

@@ -20,12 +20,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
 from itertools import takewhile
 
-from jixiao.documents.pipeline.labels import Role, is_bare_number, is_qualitative, is_value, label
+from jixiao.documents.pipeline.labels import Role, is_bare_number, is_numbered, is_qualitative, is_value, label
 from jixiao.documents.pipeline.regions import is_frame_label
 from jixiao.documents.pipeline.tokens import Token
 from jixiao.model import canonical_level1, canonical_level2
+from jixiao.model.lexicon import fold, load
 from jixiao.model.vocabulary import Framework, level2_parents
 
 __all__ = ["Separated", "SeparatedRow", "separated_rows"]
@@ -178,19 +180,28 @@ class _Name:
 def _names(tokens: list[Token]) -> list[_Name] | None:
     """The names among ``tokens`` (only names, level cells and the frame label may stand there), each with the
     levels printed before it and its pieces (a wrapped end joins the name before it); None when anything else
-    stands there."""
+    stands there.
+
+    A spreadsheet's text breaks its merged level cells over the names too (效益指 | 标(30 | 分), 服务对象满 |
+    指标1:是否满意 | (10分 | 意度指标): a piece that opens a level name is that level, the rest of it and its
+    points are no name, nor is a heading's word the flow left among them (年度). Where the names carry the
+    template's numbering (指标1:), a text without it right after a name is the rest of that name."""
     names: list[_Name] = []
     levels: dict[str, str] = {}
     for token in tokens:
         text = token.text.strip()
         kind = _level_kind(text)
+        opened = _opened_level(text) if kind is None else None
         if kind is not None:
             levels[kind] = text
-        elif is_frame_label(text):
+        elif opened is not None:
+            levels[opened[0]] = opened[1]
+        elif is_frame_label(text) or _level_rest(text) or _stray_heading(text):
             continue
         elif label(text).role is not Role.TEXT or _is_figure(text) or not _CJK.search(text):
             return None
-        elif len(text) <= _WRAPPED_END:
+        elif len(text) <= _WRAPPED_END or names and not levels and is_numbered(names[-1].pieces[0]) and not \
+                is_numbered(text):
             if not names:
                 return None
             names[-1].pieces.append(text)  # the wrapped end of the name before it (…完成 | 率)
@@ -199,6 +210,47 @@ def _names(tokens: list[Token]) -> list[_Name] | None:
             names.append(_Name(levels, [text], token.line, 1 + len(levels)))
             levels = {}
     return names
+
+
+_POINTS_PIECE = re.compile(r"[(（]?\s*\d*(?:\.\d+)?\s*分?\s*[)）]?$")  # (30 | 分) | (10分 | ): a level's points, broken
+_POINTS_MARK = re.compile(r"[分()（）]")
+_SHORTEST_LEVEL_PIECE = 3  # characters of a level name's opening piece (效益指), or of its rest (意度指标: 4)
+
+
+@cache
+def _level_spellings() -> dict[str, tuple[str, str]]:
+    """Every level name's spelling (folded) with its kind and canonical name."""
+    vocabulary = load("vocabulary")
+    found: dict[str, tuple[str, str]] = {}
+    for kind in ("level1", "level2"):
+        for name, spellings in vocabulary[kind].items():
+            for spelling in (name, *spellings):
+                found.setdefault(fold(spelling), (kind, name))
+    return found
+
+
+def _opened_level(text: str) -> tuple[str, str] | None:
+    """The level (kind, name) whose name ``text`` opens, a broken cell's first piece (效益指, 服务对象满), or None."""
+    key = fold(_POINTS_PIECE.sub("", text))
+    if len(key) < _SHORTEST_LEVEL_PIECE:
+        return None
+    found = {level for spelling, level in _level_spellings().items() if spelling.startswith(key) and spelling != key}
+    return found.pop() if len(found) == 1 else None
+
+
+def _level_rest(text: str) -> bool:
+    """True for the rest of a broken level cell: its points (标(30, 分), (10分, ``)``) or its name's end (意度指标)."""
+    bare = _POINTS_PIECE.sub("", text)
+    if len(bare) <= 1 and bare != text and _POINTS_MARK.search(text):
+        return True
+    key = fold(text)
+    return len(key) >= _SHORTEST_LEVEL_PIECE and any(
+        spelling.endswith(key) and spelling != key for spelling in _level_spellings())
+
+
+def _stray_heading(text: str) -> bool:
+    """True for a heading's short word that a flow left among the names (年度 of 年度 | 指标值)."""
+    return len(text) <= _WRAPPED_END and label(text).role in (Role.FIELD, Role.HEADING)
 
 
 def _parent(level2: str, level1s: list[str]) -> str | None:

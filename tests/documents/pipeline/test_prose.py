@@ -544,3 +544,24 @@ def test_a_cell_listing_who_is_served_before_the_rows_own_figures_is_its_name():
                     "100%", "100%", "20")
     assert [(i.level2, i.name, i.target.raw) for i in document.sheets[0].indicators] == [
         ("数量指标", "慰问伤残军人50人;革命烈士遗属50人;烈士家庭6户;驻保部队8家。", "100%")]
+
+
+@pytest.mark.parametrize("nature", ["定量 | ", ""])
+def test_a_grid_cell_listing_who_is_served_before_the_rows_own_figure_is_its_name(nature):
+    # corpus 259 in a grid (its office twin): the row's target follows the list in its own cell, after the 指标性质
+    # cell where the form has one; read as a list of indicators, the cell also took the rows below it
+    document = read("春节走访慰问经费绩效目标表", "项目名称 | 春节走访慰问经费 |",
+                    f"一级指标 | 二级指标 | 三级指标 | {'指标性质 | ' if nature else ''}指标值 | 度量单位 |",
+                    f"产出指标 | 数量指标 | 慰问伤残军人50人;革命烈士遗属50人;驻保部队8家。 | {nature}100 | % |",
+                    f" | 质量指标 | 补助经费足额拨付率 | {nature}100 | % |",
+                    f" | 时效指标 | 春节前完成走访慰问 | {'定性 | ' if nature else ''}按时限完成 | |")
+    assert [(i.level2, i.name, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("数量指标", "慰问伤残军人50人;革命烈士遗属50人;驻保部队8家。", "100"), ("质量指标", "补助经费足额拨付率", "100"),
+        ("时效指标", "春节前完成走访慰问", "按时限完成")]
+
+
+def test_a_cell_of_indicators_in_a_grid_row_with_no_figure_after_it_is_still_split():
+    # (年度绩效总目标 | 产出指标 | 开展…8次；编制…3个: the row's last cell, no target column after it)
+    document = read("项目名称 | 文物保护 |", "年度绩效总目标 | 产出指标 | 开展文物安全巡查频次8次；编制文物宣传资料数量3个 |")
+    assert [(i.name, i.target.raw) for i in document.sheets[0].indicators] == [
+        ("开展文物安全巡查频次", "8次"), ("编制文物宣传资料数量", "3个")]

@@ -81,3 +81,36 @@ def test_two_names_before_the_figures_are_left_to_the_usual_alignment():
 def test_a_header_with_columns_other_than_figures_after_the_name_is_never_read_in_blocks():
     flow = ["数量指标", "开放天数", "≥300天", "310天", "40", "40", "≥20万人次", "25万人次", "30", "30", "接待人次"]
     assert separated_rows(_tokens(flow), ["name", "unit", "target", "actual", "weight", "score"]) is None
+
+
+def test_level_cells_broken_among_the_names_and_numbered_names_wrapped_in_pieces():
+    # corpus 161 (a spreadsheet's text, the Shanxi 自评表): the last rows' figures, then the totals, then their
+    # names, the template's numbering (指标1:) opening each and a wrapped name's rest without it; the merged level
+    # cells broken around them (效益指 | 标(30 | 分), 服务对象满 | 指标1:是否满意 | (10分 | 意度指标 | )) and a
+    # heading's word (年度) left among them
+    head = ["项目支出绩效自评表", "项目名称", "参保资助", "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分",
+            "偏差原因分析及改进措施", "产出指标", "时效指标", "指标1:资金是否全部及时纳", "入"]
+    figures = ["100%", "100%", "10", "10", "75元", "75元", "10", "10", "95%", "95%", "30", "27", "95%", "95%", "10", "9"]
+    names = ["成本指标", "指标1:配套资金每人每年", "效益指", "标(30", "分)", "年度", "社会效益", "指标1:是否解决建档立卡人",
+             "员看病难贵问题", "满意度指标", "服务对象满", "指标1:是否满意", "(10分", "意度指标", ")"]
+    document, accounting = read([*head, *figures, "100", "94", *names, "总分"])
+    sheet = document.sheets[0]
+    assert [(i.level2, i.name, i.target.raw, i.weight) for i in sheet.indicators] == [
+        ("时效指标", "资金是否全部及时纳入", "100%", Decimal(10)),
+        ("成本指标", "配套资金每人每年", "75元", Decimal(10)),
+        ("社会效益指标", "是否解决建档立卡人员看病难贵问题", "95%", Decimal(30)),
+        ("服务对象满意度指标", "是否满意", "95%", Decimal(10)),
+    ]
+    assert [item.score for item in sheet.evaluation.items] == [Decimal(10), Decimal(10), Decimal(27), Decimal(9)]
+    assert sheet.evaluation.total == Decimal(94)
+    assert accounting.tokens == accounting.placed + accounting.diagnosed + accounting.chrome
+
+
+def test_a_name_without_numbering_among_numbered_ones_after_a_level_cell_is_a_name_of_its_own():
+    # (the rest of a numbered name follows it right away; after a level cell a text opens the next row's name)
+    head = ["项目支出绩效自评表", "项目名称", "参保资助", "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分",
+            "产出指标", "数量指标", "指标1:参保人数"]
+    figures = ["100人", "100人", "50", "50", "95%", "95%", "50", "45"]
+    document, _ = read([*head, *figures, "100", "95", "满意度指标", "群众满意度", "总分"])
+    assert [(i.level1, i.name) for i in document.sheets[0].indicators] == [
+        ("产出指标", "参保人数"), ("满意度指标", "群众满意度")]
