@@ -218,7 +218,7 @@ _TARGET_HEADINGS = ("指标值", "年度指标值")
 def _headings_renamed(text: str, renames: dict[str, str]) -> str | None:
     """``text`` with every cell that is exactly one of ``renames``' keys renamed (a longer heading holding the word,
     指标值确定依据, stays)."""
-    pattern = re.compile(_CELL_START + "(" + "|".join(map(re.escape, renames)) + ")" + _CELL_END, re.M)
+    pattern = re.compile(_CELL_START + "(" + "|".join(map(re.escape, renames)) + ")" + _CELL_END, re.MULTILINE)
     return _changed(text, lambda text: pattern.sub(lambda match: renames[match[1]], text))
 
 
@@ -257,7 +257,8 @@ def _line_cells(line: str) -> tuple[list[str], Callable[[list[str]], str]]:
     write cells back in that layout (one line per cell for the one-cell layouts, where an empty cell vanishes)."""
     indent = line[: len(line) - len(line.lstrip())]
     if _is_pipe_row(line):
-        return _cells(line), lambda cells: "| " + " | ".join(cells) + " |"
+        lead = "| " if line.strip().startswith("|") else ""  # (``a | b |`` rows stay without a leading pipe)
+        return _cells(line), lambda cells: lead + " | ".join(cells) + " |"
     if "\t" in line.strip():
         return [cell.strip() for cell in line.split("\t")], "\t".join
     if _is_spaced_row(line):
@@ -266,6 +267,10 @@ def _line_cells(line: str) -> tuple[list[str], Callable[[list[str]], str]]:
     if stripped.endswith("|") and stripped.count("|") == 1:
         return [stripped[:-1].strip()], lambda cells: "\n".join(f"{cell} |" for cell in cells if cell)
     return [stripped], lambda cells: "\n".join(indent + cell for cell in cells if cell)
+
+
+def _all_cells(text: str) -> list[str]:
+    return [cell for line in text.split("\n") for cell in _line_cells(line)[0]]
 
 
 def _rewrite_cells(text: str, convert: Callable[[str], list[str] | None]) -> str | None:
@@ -299,7 +304,7 @@ def _split_targets(text: str, heading: Callable[[str], list[str]], target: Calla
         return target(match) if match else None
 
     variant = _rewrite_cells(text, convert)
-    if variant is None or not any(_OPERATED.fullmatch(c) for c in re.split(r"\s*[|\t\n]\s*|\s{2,}", text)):
+    if variant is None or not any(_OPERATED.fullmatch(cell) for cell in _all_cells(text)):
         return None
     return variant if any(heading in text for heading in _TARGET_HEADINGS) else None
 
@@ -326,7 +331,10 @@ _COST_LEVEL1 = re.compile(r"经济成本|社会成本|生态环境成本")
 
 def level1_dropped(text: str) -> str | None:
     """No 一级指标 column: only 二级 and 三级 columns (county forms and the NDRC's investment form, whose 一级 is
-    implied by the 二级 name). Under the 2021 framework 成本指标 is a 一级 name and goes too."""
+    implied by the 二级 name). Under the 2021 framework 成本指标 is a 一级 name and goes too. A table without 二级
+    cells (一级 labels before prose) has no such form."""
+    if not any(_LEVEL2.fullmatch(cell) for cell in _all_cells(text)):
+        return None
     cost = bool(_COST_LEVEL1.search(text))
     return _rewrite_cells(text, lambda cell: [] if _LEVEL1.fullmatch(cell) or (cost and cell == "成本指标") else None)
 
@@ -340,7 +348,7 @@ def heading_two_lines(text: str) -> str | None:
     form gives them: in a row layout a second heading row holds the tails under their heads."""
     start = _heading_row(text)
     if start is not None:
-        index, cells, kind = _rows(text)[start]
+        index, cells, _ = _rows(text)[start]
         if any(cell in _WRAPPED_HEADINGS for cell in cells):
             parts = [_WRAPPED_HEADINGS.get(cell, (cell, "")) for cell in cells]
             _, write = _line_cells(text.split("\n")[index])
@@ -352,7 +360,7 @@ def heading_two_lines(text: str) -> str | None:
 
 # a figure of four digits or more that is a count or an amount (followed by a unit, a decimal point or the cell's
 # end), not a year, a date or a code
-_LARGE = re.compile(r"(?<![\d.,\w\[-])(\d{4,})(?=\.\d|[人户元万个次亩公里米吨册份件所株头只台套辆张平]|\s*(?:$|\|))", re.M)
+_LARGE = re.compile(r"(?<![\d.,\w\[-])(\d{4,})(?=\.\d|[人户元万个次亩公里米吨册份件所株头只台套辆张平]|\s*(?:$|\|))", re.MULTILINE)
 
 
 def thousands_separators(text: str) -> str | None:

@@ -30,10 +30,12 @@ def _lone(line: Line) -> Token | None:
 def is_outline(lines: list[Line], start: int) -> bool:
     """True when the lines from ``start`` print their levels on rows of their own: a level-1 name and then a
     level-2 name, each alone on its row, the level 2 not less indented in a grid and more indented in text (where
-    one cell per line is also how a table without indentation is copied), or a grid whose first column is
+    one cell per line is also how a table without indentation is copied), in text a level name alone with an
+    indicator more indented below it (a form without 一级 rows), or a grid whose first column is
     indented, before any heading of a level column or any row that holds a level name beside other cells (a
     grid with level columns)."""
     level1_depth: int | None = None
+    level2_depth: int | None = None  # (a form without 一级 rows: a level name with an indicator indented below it)
     for line in lines[start:start + _LOOK_AHEAD]:
         if line.kind is LineKind.PARAGRAPH:
             return False
@@ -50,6 +52,11 @@ def is_outline(lines: list[Line], start: int) -> bool:
         elif role is Role.LEVEL2 and level1_depth is not None:
             deeper = token.indent - level1_depth  # type: ignore[union-attr]
             return deeper > 0 or (deeper == 0 and line.gridded)
+        elif role is Role.LEVEL2 and level2_depth is None and not line.gridded:
+            level2_depth = token.indent  # type: ignore[union-attr]
+        elif role is Role.TEXT and not line.gridded and token.indent > min(  # type: ignore[union-attr]
+                (depth for depth in (level1_depth, level2_depth) if depth is not None), default=token.indent):  # type: ignore[union-attr]
+            return True
     return False
 
 
@@ -153,8 +160,8 @@ class Outline:
         if has_value:
             self.name_depth = depth if self.name_depth is None else self.name_depth
             return "name"  # a row with its target beside it (a grid)
-        if by_depth and depth > level2:  # type: ignore[operator]
-            return "name" if level1 is not None else "_context"
+        if level2 is not None and depth > level2 and (level1 is None or level2 >= level1):
+            return "name"  # deeper than the level-2 names (with or without 一级 rows above them)
         role = label(token.text).role
         if role in (Role.LEVEL1, Role.LEVEL2):
             kind = "level2" if role is Role.LEVEL2 or (level1 is not None and depth > level1) else "level1"
