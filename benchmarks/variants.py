@@ -375,11 +375,6 @@ def thousands_separators(text: str) -> str | None:
     return _changed(text, lambda text: _LARGE.sub(grouped, text))
 
 
-def weight_column(text: str) -> str | None:
-    """A 权重 column after the others, 10 points a row (the Sichuan and Hunan forms, whose weights sum to 100)."""
-    return _column_added(text, "权重", lambda n: "10", front=False)
-
-
 def _table_rewritten(text: str, rewrite: Callable[[list[str], list[str]], list[str] | None]) -> str | None:
     """``text`` with every row from the indicator heading on, of the heading's layout, replaced by ``rewrite(cells,
     heading cells)`` (None: kept); None when no row changed."""
@@ -448,6 +443,26 @@ def levels_repeated(text: str) -> str | None:
         return [*cells[: max(0, first - len(missing))], *missing, *filled] if all(missing) else None
 
     return _table_rewritten(text, rewrite)
+
+
+def _after_filled(cells: list[str], added: str) -> list[str]:
+    """``cells`` with ``added`` after the last filled one (the empty cells after it are the row's padding)."""
+    end = len(cells) - _filled(cells[::-1])
+    return [*cells[:end], added, *cells[end:]]
+
+
+def weight_column(text: str) -> str | None:
+    """A 权重 column after the others, 10 points a row (the Sichuan and Hunan forms, whose weights sum to 100):
+    each row's weight follows its last filled cell."""
+    start = _heading_row(text)
+    variant = _table_rewritten(text, lambda cells, heading: _after_filled(cells, "10") if len(cells) - cells.count(
+        "") >= 2 else None)
+    if variant is None:
+        return None
+    lines = variant.split("\n")
+    index, heading, _ = _rows(text)[start]  # type: ignore[index]
+    lines[index] = _line_cells(lines[index])[1](_after_filled(heading, "权重"))
+    return "\n".join(lines)
 
 
 def _long_term(cell: str) -> str:

@@ -883,12 +883,35 @@ def _completes_heading(columns: Columns, text: str) -> bool:
 
 def _refinements(lines: list[Line], index: int, columns: Columns) -> int:
     while index < len(lines):
-        if is_refinement(lines[index]):
+        if _wraps_headings(columns, lines[index]):
+            pass
+        elif is_refinement(lines[index]):
             refine(columns, lines[index])
         elif not _split_merged(columns, lines[index]):
             break
         index += 1
     return index
+
+
+def _wraps_headings(columns: Columns, line: Line) -> bool:
+    """A row below the header whose every filled cell completes the heading above it into a heading (一级 /
+    指标, 年度 / 指标值, 指标值 / (年度)): headings a narrow printed form wrapped over two rows. The joined headings
+    replace the partial ones."""
+    joined: dict[int, tuple[str, str]] = {}
+    gridded = any(position is not None for position in columns.positions)
+    for token in line.filled if line.kind is LineKind.ROW else []:
+        # (without a grid, a row's cells stand in the header's order, empty ones kept)
+        at = columns.positions.index(token.column) if gridded and token.column in columns.positions else (
+            token.column if not gridded and token.column is not None and token.column < len(columns.kinds) else None)
+        if at is None:
+            return False
+        text = columns.headings[at] + token.text.strip()
+        if (kind := column_kind(text)) is None:
+            return False
+        joined[at] = (kind, text)
+    for at, (kind, text) in joined.items():
+        columns.kinds[at], columns.headings[at] = kind, text
+    return bool(joined)
 
 
 _TARGET_PARTS = ("operator", "unit")
