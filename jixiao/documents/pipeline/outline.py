@@ -156,21 +156,22 @@ class Outline:
         """What a row's first cell is: ``level1``, ``level2``, ``name`` or ``_context``."""
         depth = token.indent
         level1, level2 = self.depths.get("level1"), self.depths.get("level2")
-        by_depth = level1 is not None and level2 is not None and level2 > level1
+        # (a form without 一级 rows shows its levels by depth too: level-2 names and the indicators below them)
+        by_depth = level2 is not None and (level1 is None or level2 > level1)
         if has_value:
             self.name_depth = depth if self.name_depth is None else self.name_depth
             return "name"  # a row with its target beside it (a grid)
-        if level2 is not None and depth > level2 and (level1 is None or level2 >= level1):
-            return "name"  # deeper than the level-2 names (with or without 一级 rows above them)
+        if by_depth and depth > level2:  # type: ignore[operator]
+            return "name"
         role = label(token.text).role
         if role in (Role.LEVEL1, Role.LEVEL2):
             kind = "level2" if role is Role.LEVEL2 or (level1 is not None and depth > level1) else "level1"
             self.depths.setdefault(kind, depth)
             return kind
-        if level1 is None:
-            return "name" if depth == self.name_depth else "_context"  # a row with no target, among indicators
         if by_depth and depth == level2:
             return "level2"  # a level-2 name outside the vocabulary, written at the level-2 depth
+        if level1 is None:
+            return "name" if depth == self.name_depth else "_context"  # a row with no target, among indicators
         if by_depth and depth <= level1:
             return "level1" if depth == level1 else "_context"
         return "name"

@@ -118,3 +118,11 @@ def test_money_labels_of_other_forms_give_the_total_and_its_fiscal_part():
     assert sheet.budget.fiscal == Decimal("132")
     sheet = read("项目名称 | 农业绿色发展专项 |", "下达中央预算内投资(万元) |", "2350 |", *GRID).sheets[0]
     assert sheet.budget.total == Decimal("2350")
+
+
+def test_headings_wrapped_over_two_rows_are_joined_column_by_column():
+    # a narrow printed form's headings broken in two (一级 / 指标, 年度 / 指标值), the row of tails under the heads
+    sheet = read("二级 | 三级 | 分值 | 年度 | 全年实际值 |", "指标 | 指标 |  | 指标值 |  |",
+                 "数量指标 | 补助种植面积 | 20 | 29.5亩 | 30亩 |", "质量指标 | 验收合格率 | 10 | ≥95% | 100% |").sheets[0]
+    assert [(i.level2, i.name, i.target.raw, i.weight) for i in sheet.indicators] == [
+        ("数量指标", "补助种植面积", "29.5亩", 20), ("质量指标", "验收合格率", "≥95%", 10)]
