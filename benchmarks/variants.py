@@ -256,17 +256,21 @@ def _line_cells(line: str) -> tuple[list[str], Callable[[list[str]], str]]:
     """A line's cells in its own layout (a pipe, TAB or spaced row, a ``cell |`` line, a one-cell line) and how to
     write cells back in that layout (one line per cell for the one-cell layouts, where an empty cell vanishes)."""
     indent = line[: len(line) - len(line.lstrip())]
+    head, bar, rest = line.strip().partition("|")
+    if bar and head.strip() and not rest.replace("|", "").strip():
+        # one cell a line with pipes after it (``cell |``, ``cell | |||`` where merged cells were)
+        return [head.strip()], lambda cells: "\n".join(f"{cell} |{rest}" for cell in cells if cell)
     if _is_pipe_row(line):
-        lead = "| " if line.strip().startswith("|") else ""  # (``a | b |`` rows stay without a leading pipe)
-        return _cells(line), lambda cells: lead + " | ".join(cells) + " |"
+        if line.strip().startswith("|"):
+            return _cells(line), lambda cells: "| " + " | ".join(cells) + " |"
+        # (an ``a | b |`` row stays without a leading pipe, so it cannot open with an empty cell: it leaves it out,
+        # as that layout leaves out merged cells)
+        return _cells(line), lambda cells: " | ".join(cells[_filled(cells):]) + " |"
     if "\t" in line.strip():
         return [cell.strip() for cell in line.split("\t")], "\t".join
     if _is_spaced_row(line):
         return _spaced_cells(line), lambda cells: indent + "    ".join(cell for cell in cells if cell)
-    stripped = line.strip()
-    if stripped.endswith("|") and stripped.count("|") == 1:
-        return [stripped[:-1].strip()], lambda cells: "\n".join(f"{cell} |" for cell in cells if cell)
-    return [stripped], lambda cells: "\n".join(indent + cell for cell in cells if cell)
+    return [line.strip()], lambda cells: "\n".join(indent + cell for cell in cells if cell)
 
 
 def _all_cells(text: str) -> list[str]:
@@ -296,17 +300,17 @@ _OPERATED = re.compile(r"(≥|≤|>=|<=|≧|≦|=|>|<)\s*(\d[\d,]*(?:\.\d+)?)\s*
 
 def _split_targets(text: str, heading: Callable[[str], list[str]], target: Callable[[re.Match], list[str]]) -> str | None:
     """``text`` with the value heading's cell made ``heading(cell)`` and every target with an operator made
-    ``target(match)``; None unless both are there."""
+    ``target(match)``; None unless both are there (a form splits its values under a heading that says so)."""
+    split = {"heading": False, "target": False}
+
     def convert(cell: str) -> list[str] | None:
-        if cell in _TARGET_HEADINGS:
-            return heading(cell)
         match = _OPERATED.fullmatch(cell)
-        return target(match) if match else None
+        if cell in _TARGET_HEADINGS or match:
+            split["heading" if match is None else "target"] = True
+        return heading(cell) if match is None and cell in _TARGET_HEADINGS else target(match) if match else None
 
     variant = _rewrite_cells(text, convert)
-    if variant is None or not any(_OPERATED.fullmatch(cell) for cell in _all_cells(text)):
-        return None
-    return variant if any(heading in text for heading in _TARGET_HEADINGS) else None
+    return variant if all(split.values()) else None
 
 
 def operator_unit_columns(text: str) -> str | None:

@@ -453,7 +453,7 @@ def find_header(lines: list[Line], index: int, settings: ReadSettings = DEFAULT_
             stacked = None if line.gridded else _stacked(lines, index + 1, columns, settings)
             if stacked is not None:
                 return stacked.starting_at(index, [t for t in tokens if t.text.strip()])
-            end = _refinements(lines, index + 1, columns)
+            end = _refinements(lines, index + 1, columns, tokens)
             tokens = list(tokens) + [t for line in lines[index + 1:end] for t in line.filled]
             return Header(_target_from_rows(columns, lines[end:end + _ROWS_LOOKED_AT]), index, end, tokens)
         return None
@@ -881,9 +881,9 @@ def _completes_heading(columns: Columns, text: str) -> bool:
     return False
 
 
-def _refinements(lines: list[Line], index: int, columns: Columns) -> int:
+def _refinements(lines: list[Line], index: int, columns: Columns, above: list[Token]) -> int:
     while index < len(lines):
-        if _wraps_headings(columns, lines[index]):
+        if _wraps_headings(columns, lines[index], above):
             pass
         elif is_refinement(lines[index]):
             refine(columns, lines[index])
@@ -893,25 +893,23 @@ def _refinements(lines: list[Line], index: int, columns: Columns) -> int:
     return index
 
 
-def _wraps_headings(columns: Columns, line: Line) -> bool:
-    """A row below the header whose every filled cell completes the heading above it into a heading (一级 /
-    指标, 年度 / 指标值, 指标值 / (年度)): headings a narrow printed form wrapped over two rows. The joined headings
-    replace the partial ones."""
-    joined: dict[int, tuple[str, str]] = {}
-    gridded = any(position is not None for position in columns.positions)
-    for token in line.filled if line.kind is LineKind.ROW else []:
-        # (without a grid, a row's cells stand in the header's order, empty ones kept)
-        at = columns.positions.index(token.column) if gridded and token.column in columns.positions else (
-            token.column if not gridded and token.column is not None and token.column < len(columns.kinds) else None)
-        if at is None:
-            return False
-        text = columns.headings[at] + token.text.strip()
-        if (kind := column_kind(text)) is None:
-            return False
-        joined[at] = (kind, text)
-    for at, (kind, text) in joined.items():
-        columns.kinds[at], columns.headings[at] = kind, text
-    return bool(joined)
+def _wraps_headings(columns: Columns, line: Line, above: list[Token]) -> bool:
+    """A row right below the header row ``above`` whose every filled cell completes a heading above it into a
+    heading (一级 / 指标, 年度 / 指标值, 指标值 / (年度)): headings a narrow printed form wrapped over two rows. The
+    cells stand under their heads, or as many places to the left as the row leaves out empty cells before them
+    (a pipe layout drops them). The joined headings replace the partial ones."""
+    heads = {token.column: token.text.strip() for token in above if token.column is not None}
+    tails = [token for token in line.filled if token.column is not None] if line.kind is LineKind.ROW else []
+    if not tails or len(tails) != len(line.filled):
+        return False
+    for shift in range(len(above)):
+        joined = [(heads.get(token.column + shift, ""), token.text.strip()) for token in tails]
+        if all(head in columns.headings and column_kind(head + tail) for head, tail in joined):
+            for head, tail in joined:
+                at = columns.headings.index(head)
+                columns.kinds[at], columns.headings[at] = column_kind(head + tail), head + tail  # type: ignore[assignment]
+            return True
+    return False
 
 
 _TARGET_PARTS = ("operator", "unit")

@@ -126,3 +126,12 @@ def test_headings_wrapped_over_two_rows_are_joined_column_by_column():
                  "数量指标 | 补助种植面积 | 20 | 29.5亩 | 30亩 |", "质量指标 | 验收合格率 | 10 | ≥95% | 100% |").sheets[0]
     assert [(i.level2, i.name, i.target.raw, i.weight) for i in sheet.indicators] == [
         ("数量指标", "补助种植面积", "29.5亩", 20), ("质量指标", "验收合格率", "≥95%", 10)]
+
+
+def test_a_wrapped_headings_row_that_leaves_out_its_empty_cells_completes_the_headings_after_them():
+    # (corpus 110's form: the vertical 绩效指标 label heads the first column, and the row of tails, written
+    # without a leading pipe, leaves its empty first cell out)
+    sheet = read("绩 效 指 标 | 一级 | 二级 | 三级 | 年度 | 实际完成值 |", "指标 | 指标 | 指标 | 指标值 |",
+                 "产出指标 | 数量指标 | 冷库仓储建设 | ≥1290.3平方米 | 1290.3平方米 |").sheets[0]
+    assert [(i.level1, i.level2, i.name, i.target.raw) for i in sheet.indicators] == [
+        ("产出指标", "数量指标", "冷库仓储建设", "≥1290.3平方米")]
