@@ -362,9 +362,10 @@ def heading_two_lines(text: str) -> str | None:
     return _rewrite_cells(text, lambda cell: list(_WRAPPED_HEADINGS[cell]) if cell in _WRAPPED_HEADINGS else None)
 
 
-# a figure of four digits or more that is a count or an amount (followed by a unit, a decimal point or the cell's
-# end), not a year, a date or a code
-_LARGE = re.compile(r"(?<![\d.,\w\[-])(\d{4,})(?=\.\d|[人户元万个次亩公里米吨册份件所株头只台套辆张平]|\s*(?:$|\|))", re.MULTILINE)
+# a figure of four digits or more that is a cell's count or amount (at the cell's start or after its operator, and
+# nothing but its decimals and unit after it in the cell), not a year, a date, a code or a figure inside a name
+_LARGE = re.compile(r"(?:(?<=^)|(?<=[|\t≥≤=><≧≦])|(?<=\s\s)|(?<=\|\s))(\d{4,})"
+                    r"(?=(?:\.\d+)?\s*[^\d\s|;；,，。\-—_]{0,6}\s*(?:$|\||\t|\s\s|[;；,，。]))", re.MULTILINE)
 
 
 def thousands_separators(text: str) -> str | None:
