@@ -458,15 +458,19 @@ def _after_filled(cells: list[str], added: str) -> list[str]:
 
 def weight_column(text: str) -> str | None:
     """A 权重 column after the others, 10 points a row (the Sichuan and Hunan forms, whose weights sum to 100):
-    each row's weight follows its last filled cell."""
+    each indicator row's weight follows its last filled cell, the heading ends the header's last line."""
     start = _heading_row(text)
-    variant = _table_rewritten(text, lambda cells, heading: _after_filled(cells, "10") if len(cells) - cells.count(
-        "") >= 2 else None)
-    if variant is None:
+    if start is None:
         return None
-    lines = variant.split("\n")
-    index, heading, _ = _rows(text)[start]  # type: ignore[index]
-    lines[index] = _line_cells(lines[index])[1](_after_filled(heading, "权重"))
+    # (a line of one cell and its padding pipes is no row of a grid: one cell a line has no column to add)
+    rows = [row for row in _rows(text)[start:] if len(row[1]) - row[1].count("") >= 2]
+    first = next((number for number, (_, cells, _) in enumerate(rows)
+                  if number and any(_TARGET_LIKE.fullmatch(cell) for cell in cells)), None)
+    if first is None:
+        return None
+    lines = text.split("\n")
+    for number, (index, cells, _) in enumerate(rows[first - 1:]):
+        lines[index] = _line_cells(lines[index])[1](_after_filled(cells, "10" if number else "权重"))
     return "\n".join(lines)
 
 
