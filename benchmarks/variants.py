@@ -329,15 +329,17 @@ def unit_column(text: str) -> str | None:
 
 _LEVEL1 = re.compile(r"(?:产\s*出|效\s*益|效\s*果|满\s*意\s*度)\s*指\s*标(?:\s*[(（]\d+分[)）])?|一级指标")
 _LEVEL2 = re.compile(r"(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|经济成本|社会成本|生态环境成本)"
-                     r"\s*指\s*标等?")
+                     r"\s*指\s*标等?(?:\s*[(（][^()（）]*[)）])?")
 _COST_LEVEL1 = re.compile(r"经济成本|社会成本|生态环境成本")
+_EMPTY_CELL_LINE = re.compile(r"^[ \t]*[\t|][ \t|]*$", re.MULTILINE)
 
 
 def level1_dropped(text: str) -> str | None:
     """No 一级指标 column: only 二级 and 三级 columns (county forms and the NDRC's investment form, whose 一级 is
     implied by the 二级 name). Under the 2021 framework 成本指标 is a 一级 name and goes too. A table without 二级
-    cells (一级 labels before prose) has no such form."""
-    if not any(_LEVEL2.fullmatch(cell) for cell in _all_cells(text)):
+    cells (一级 labels before prose) has no such form; nor has one cell a line with its empty cells marked (a TAB
+    or a pipe alone on a line), whose merged 一级 cells would leave their marks behind."""
+    if not any(_LEVEL2.fullmatch(cell) for cell in _all_cells(text)) or _EMPTY_CELL_LINE.search(text):
         return None
     cost = bool(_COST_LEVEL1.search(text))
     return _rewrite_cells(text, lambda cell: [] if _LEVEL1.fullmatch(cell) or (cost and cell == "成本指标") else None)
@@ -349,7 +351,8 @@ _WRAPPED_HEADINGS = {"一级指标": ("一级", "指标"), "二级指标": ("二
 
 def heading_two_lines(text: str) -> str | None:
     """The indicator headings wrapped over two lines (一级 / 指标, 指标值 / (年度)), as a PDF of a narrow printed
-    form gives them: in a row layout a second heading row holds the tails under their heads."""
+    form gives them: in a row layout a second heading row holds the tails under their heads, one cell a line a
+    heading's tail is its cell's second line."""
     start = _heading_row(text)
     if start is not None:
         index, cells, _ = _rows(text)[start]
@@ -359,13 +362,15 @@ def heading_two_lines(text: str) -> str | None:
             lines = text.split("\n")
             lines[index] = write([head for head, _ in parts]) + "\n" + write([tail for _, tail in parts])
             return "\n".join(lines)
-    return _rewrite_cells(text, lambda cell: list(_WRAPPED_HEADINGS[cell]) if cell in _WRAPPED_HEADINGS else None)
+    # (one cell a line: the tail is the cell's second line, without the TAB or pipe that opens or ends a cell)
+    return _rewrite_cells(text, lambda cell: ["\n".join(_WRAPPED_HEADINGS[cell])] if cell in _WRAPPED_HEADINGS else None)
 
 
 # a figure of four digits or more that is a cell's count or amount (at the cell's start or after its operator, and
-# nothing but its decimals and unit after it in the cell), not a year, a date, a code or a figure inside a name
+# nothing but its decimals and unit after it in the cell), not a year, a date, a code, a rate or a figure inside a
+# name
 _LARGE = re.compile(r"(?:(?<=^)|(?<=[|\t≥≤=><≧≦])|(?<=\s\s)|(?<=\|\s))(\d{4,})"
-                    r"(?=(?:\.\d+)?\s*[^\d\s|;；,，。\-—_]{0,6}\s*(?:$|\||\t|\s\s|[;；,，。]))", re.MULTILINE)
+                    r"(?=(?:\.\d+)?\s*[^\d\s|;；,，。%\-—_]{0,6}\s*(?:$|\||\t|\s\s|[;；,，。]))", re.MULTILINE)
 
 
 def thousands_separators(text: str) -> str | None:
@@ -457,10 +462,11 @@ def _after_filled(cells: list[str], added: str) -> list[str]:
 
 
 def weight_column(text: str) -> str | None:
-    """A 权重 column after the others, 10 points a row (the Sichuan and Hunan forms, whose weights sum to 100):
-    each indicator row's weight follows its last filled cell, the heading ends the header's last line."""
+    """A 权重 column after the others (the Sichuan and Hunan forms): the indicator rows' weights sum to 100, each
+    after its row's last filled cell, the heading ends the header's last line. A form that prints its weights
+    already (分值, 权重) has no second column of them."""
     start = _heading_row(text)
-    if start is None:
+    if start is None or any(re.fullmatch(r"分值|权重|标准分值|指标权重", cell) for cell in _rows(text)[start][1]):
         return None
     # (a line of one cell and its padding pipes is no row of a grid: one cell a line has no column to add)
     rows = [row for row in _rows(text)[start:] if len(row[1]) - row[1].count("") >= 2]
@@ -468,9 +474,11 @@ def weight_column(text: str) -> str | None:
                   if number and any(_TARGET_LIKE.fullmatch(cell) for cell in cells)), None)
     if first is None:
         return None
+    share, rest = divmod(100, len(rows) - first)
     lines = text.split("\n")
     for number, (index, cells, _) in enumerate(rows[first - 1:]):
-        lines[index] = _line_cells(lines[index])[1](_after_filled(cells, "10" if number else "权重"))
+        weight = "权重" if not number else str(share + (rest if number == 1 else 0))
+        lines[index] = _line_cells(lines[index])[1](_after_filled(cells, weight))
     return "\n".join(lines)
 
 
