@@ -109,11 +109,20 @@ def test_the_level1_column_goes_only_where_level2_cells_stand():
                                                       "| 数量指标 | 建设完成的农村公路里程数 | ≥18公里 |"]
     prose = "年度绩效目标 | 产出指标 | 开展巡查8次;培训2次 |\n效益指标 | 宣传覆盖人次≥20万人次 |"
     assert variants(prose, ["level1_dropped"]) == {}
+    # one cell a line, a merged cell marked by a TAB alone (the Word export of the sample): its marks would stay
+    tabbed = "\t一级指标\n\t二级指标\n\t三级指标\n\t指标值\n\t产出指标\n\t数量指标\n\t里程数\n\t≥18公里\n\t\n\t质量指标\n\t合格率\n\t≥95%"
+    assert variants(tabbed, ["level1_dropped"]) == {}
+    # a level-2 name with the template's note after it is a level-2 cell
+    outline = "指标值\n   产出指标\n    数量指标(必填)\n     疫苗使用率\n100%"
+    assert _variant("level1_dropped", outline) == ["指标值", "    数量指标(必填)", "     疫苗使用率", "100%"]
 
 
 def test_the_headings_wrap_onto_a_second_row_under_their_heads():
     assert _variant("heading_two_lines", _PIPED)[:2] == ["| 一级 | 二级 | 三级 | 指标值 |", "| 指标 | 指标 | 指标 | (年度) |"]
     # a row without a leading pipe cannot open with an empty cell: it leaves it out
+    # one cell a line: the tail is the cell's second line, without the TAB that opens a cell
+    assert variants("\t一级指标\n\t指标值\n\t产出指标\n\t≥18公里", ["heading_two_lines"])["heading_two_lines"] == (
+        "\t一级\n指标\n\t指标值\n(年度)\n\t产出指标\n\t≥18公里")
     framed = "绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 |\n产出指标 | 数量指标 | 里程数 | ≥18公里 |"
     assert _variant("heading_two_lines", framed)[:2] == ["绩效指标 | 一级 | 二级 | 三级 | 指标值 |",
                                                          "指标 | 指标 | 指标 | (年度) |"]
@@ -123,12 +132,18 @@ def test_counts_and_amounts_get_thousands_separators_years_and_codes_do_not():
     text = "2023年度 | 820001-马踏镇 |\n| 受益人数 | ≥21933人 | 3309840.00 | 2020 |"
     assert _variant("thousands_separators", text) == ["2023年度 | 820001-马踏镇 |",
                                                       "| 受益人数 | ≥21,933人 | 3,309,840.00 | 2020 |"]
+    # a figure inside a name, and a rate (≥100100%: a target fused with its score), stay as written
+    assert variants("| 1290.3平方米冷库建设 | ≥100100% |", ["thousands_separators"]) == {}
 
 
 def test_the_weight_follows_each_rows_last_filled_cell():
     text = "三级指标 | 指标值 | ||\n受益人数 | ≥1200人 | ||\n群众满意度 | ≥90% | ||"
-    assert _variant("weight_column", text) == ["三级指标 | 指标值 | 权重 |  |  |", "受益人数 | ≥1200人 | 10 |  |  |",
-                                               "群众满意度 | ≥90% | 10 |  |  |"]
+    assert _variant("weight_column", text) == ["三级指标 | 指标值 | 权重 |  |  |", "受益人数 | ≥1200人 | 50 |  |  |",
+                                               "群众满意度 | ≥90% | 50 |  |  |"]
+    # the weights sum to 100, the first row taking what does not divide; a form printing its 分值 gets no second column
+    three = "\n".join(_PIPED.split("\n")[:4])
+    assert [line.rsplit(" | ", 1)[-1] for line in _variant("weight_column", three)] == ["权重 |", "34 |", "33 |", "33 |"]
+    assert variants(_PIPED.replace("| 指标值 |", "| 指标值 | 分值 |"), ["weight_column"]) == {}
 
 
 def test_merged_level_cells_are_written_once_or_filled_down():

@@ -37,6 +37,7 @@ def is_outline(lines: list[Line], start: int) -> bool:
     level1_depth: int | None = None
     level2_depth: int | None = None  # (a form without 一级 rows: a level name with an indicator indented below it)
     for line in lines[start:start + _LOOK_AHEAD]:
+        shallowest = min((depth for depth in (level1_depth, level2_depth) if depth is not None), default=None)
         if line.kind is LineKind.PARAGRAPH:
             return False
         labels = [label(token.text) for token in line.filled]
@@ -54,9 +55,9 @@ def is_outline(lines: list[Line], start: int) -> bool:
             return deeper > 0 or (deeper == 0 and line.gridded)
         elif role is Role.LEVEL2 and level2_depth is None and not line.gridded:
             level2_depth = token.indent  # type: ignore[union-attr]
-        elif role is Role.TEXT and not line.gridded and token.indent > min(  # type: ignore[union-attr]
-                (depth for depth in (level1_depth, level2_depth) if depth is not None), default=token.indent):  # type: ignore[union-attr]
-            return True
+        elif role is Role.TEXT and not line.gridded and shallowest is not None:
+            if token.indent > shallowest:  # type: ignore[union-attr]
+                return True
     return False
 
 

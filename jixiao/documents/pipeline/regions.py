@@ -883,12 +883,11 @@ def _completes_heading(columns: Columns, text: str) -> bool:
 
 def _refinements(lines: list[Line], index: int, columns: Columns, above: list[Token]) -> int:
     while index < len(lines):
-        if _wraps_headings(columns, lines[index], above):
-            pass
-        elif is_refinement(lines[index]):
-            refine(columns, lines[index])
-        elif not _split_merged(columns, lines[index]):
-            break
+        if not _wraps_headings(columns, lines[index], above):
+            if is_refinement(lines[index]):
+                refine(columns, lines[index])
+            elif not _split_merged(columns, lines[index]):
+                break
         index += 1
     return index
 
@@ -904,10 +903,11 @@ def _wraps_headings(columns: Columns, line: Line, above: list[Token]) -> bool:
         return False
     for shift in range(len(above)):
         joined = [(heads.get(token.column + shift, ""), token.text.strip()) for token in tails]
-        if all(head in columns.headings and column_kind(head + tail) for head, tail in joined):
-            for head, tail in joined:
+        kinds = [column_kind(head + tail) if head in columns.headings else None for head, tail in joined]
+        if all(kinds):
+            for (head, tail), kind in zip(joined, kinds):
                 at = columns.headings.index(head)
-                columns.kinds[at], columns.headings[at] = column_kind(head + tail), head + tail  # type: ignore[assignment]
+                columns.kinds[at], columns.headings[at] = kind, head + tail  # type: ignore[assignment]
             return True
     return False
 
