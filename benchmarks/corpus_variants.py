@@ -82,16 +82,16 @@ def variant_figures(texts: list[tuple[Entry, str]], names: list[str] | None = No
 
 def print_figures(result: dict[str, VariantFigures], worst: int = 4) -> None:
     """One line per transformation, with the documents that lost most."""
-    print(f"{'transformation':18} {'docs':>4} {'right':>6} {'orig':>6} {'kept':>6}  worst documents (lost)")
+    print(f"{'transformation':25} {'docs':>4} {'right':>6} {'orig':>6} {'kept':>6}  worst documents (lost)")
     total_right = total_original = 0
     for name, figures in result.items():
         total_right += figures.right
         total_original += figures.original_right
         kept = f"{100 * figures.right / figures.original_right:5.1f}%" if figures.original_right else "   n/a"
         losers = sorted(((loss, stem) for stem, loss in figures.losses.items() if loss), reverse=True)[:worst]
-        print(f"{name:18} {figures.documents:>4} {figures.right:>6} {figures.original_right:>6} {kept:>6}  "
+        print(f"{name:25} {figures.documents:>4} {figures.right:>6} {figures.original_right:>6} {kept:>6}  "
               + ", ".join(f"{stem[:3]}(-{loss})" if loss > 0 else f"{stem[:3]}(+{-loss})" for loss, stem in losers))
-    print(f"{'total':18} {'':>4} {total_right:>6} {total_original:>6}")
+    print(f"{'total':25} {'':>4} {total_right:>6} {total_original:>6}")
 
 
 def print_details(name: str, prefix: str) -> None:

@@ -8,7 +8,10 @@ The forms are those seen in published text: cells separated by TABs, pipes or ru
 (a web table copied from the browser); a long cell wrapped onto a continuation line; full-width digits and
 punctuation; page chrome around the table (site navigation, 打印本页, 来源, page numbers); the header
 row printed again after a page break; blank lines between rows; Traditional characters; a trailing 备注 column
-and a leading 序号 column.
+and a leading 序号 column. Then the forms of other provinces and bodies (the layout families of
+``shared/corpus/README.md``): other names for the columns' headings, the operator and the unit in columns of their
+own, merged level cells repeated on every row or written once, no 一级指标 column, a 中长期 value column beside the
+年度 one, a heading wrapped over two lines, a 权重 column and figures with thousands separators.
 """
 
 from __future__ import annotations
@@ -206,6 +209,315 @@ def serial_column(text: str) -> str | None:
     return _column_added(text, "序号", str, front=True)
 
 
+# a whole cell: what stands between the start or end of its line, a pipe, a TAB or a run of spaces
+_CELL_START = r"(?:(?<=^)|(?<=[|\t])|(?<=\s\s)|(?<=\|\s))"
+_CELL_END = r"(?=\s*(?:$|\||\t|\s\s))"
+_TARGET_HEADINGS = ("指标值", "年度指标值")
+
+
+def _headings_renamed(text: str, renames: dict[str, str]) -> str | None:
+    """``text`` with every cell that is exactly one of ``renames``' keys renamed (a longer heading holding the word,
+    指标值确定依据, stays)."""
+    pattern = re.compile(_CELL_START + "(" + "|".join(map(re.escape, renames)) + ")" + _CELL_END, re.MULTILINE)
+    return _changed(text, lambda text: pattern.sub(lambda match: renames[match[1]], text))
+
+
+def target_heading(text: str) -> str | None:
+    """The value column headed 目标值 / 年度目标值, as the Hubei, Guangdong and Jiangsu forms head it."""
+    return _headings_renamed(text, {"指标值": "目标值", "年度指标值": "年度目标值"})
+
+
+def expected_heading(text: str) -> str | None:
+    """The value column headed 预期目标值 (the Ministry's 88号 form and the transfer-payment forms)."""
+    return _headings_renamed(text, dict.fromkeys(_TARGET_HEADINGS, "预期目标值"))
+
+
+def performance_value_heading(text: str) -> str | None:
+    """The value column headed 绩效指标值 (Shandong and Inner Mongolia budget-system exports)."""
+    return _headings_renamed(text, dict.fromkeys(_TARGET_HEADINGS, "绩效指标值"))
+
+
+def name_heading(text: str) -> str | None:
+    """The indicator column headed 指标名称 (the Hunan and Chongqing forms, and the NDRC's investment form)."""
+    return _headings_renamed(text, {"三级指标": "指标名称"})
+
+
+def specific_heading(text: str) -> str | None:
+    """The indicator column headed 具体指标 (county forms that name only 一级 / 二级 / 具体指标)."""
+    return _headings_renamed(text, {"三级指标": "具体指标"})
+
+
+def short_level_headings(text: str) -> str | None:
+    """The level columns headed 一级 / 二级 / 三级 without 指标 (narrow columns of printed forms)."""
+    return _headings_renamed(text, {"一级指标": "一级", "二级指标": "二级", "三级指标": "三级"})
+
+
+def _line_cells(line: str) -> tuple[list[str], Callable[[list[str]], str]]:
+    """A line's cells in its own layout (a pipe, TAB or spaced row, a ``cell |`` line, a one-cell line) and how to
+    write cells back in that layout (one line per cell for the one-cell layouts, where an empty cell vanishes)."""
+    indent = line[: len(line) - len(line.lstrip())]
+    head, bar, rest = line.strip().partition("|")
+    if bar and head.strip() and not rest.replace("|", "").strip():
+        # one cell a line with pipes after it (``cell |``, ``cell | |||`` where merged cells were)
+        return [head.strip()], lambda cells: "\n".join(f"{cell} |{rest}" for cell in cells if cell)
+    if _is_pipe_row(line):
+        if line.strip().startswith("|"):
+            return _cells(line), lambda cells: "| " + " | ".join(cells) + " |"
+        # (an ``a | b |`` row stays without a leading pipe, so it cannot open with an empty cell: it leaves it out,
+        # as that layout leaves out merged cells)
+        return _cells(line), lambda cells: " | ".join(cells[_filled(cells):]) + " |"
+    if "\t" in line.strip():
+        return [cell.strip() for cell in line.split("\t")], "\t".join
+    if _is_spaced_row(line):
+        return _spaced_cells(line), lambda cells: indent + "    ".join(cell for cell in cells if cell)
+    return [line.strip()], lambda cells: "\n".join(indent + cell for cell in cells if cell)
+
+
+def _all_cells(text: str) -> list[str]:
+    return [cell for line in text.split("\n") for cell in _line_cells(line)[0]]
+
+
+def _rewrite_cells(text: str, convert: Callable[[str], list[str] | None]) -> str | None:
+    """``text`` with every cell replaced by the cells ``convert`` makes of it (None: kept); a line left with no
+    cell goes. None when nothing changed."""
+    out = []
+    changed = False
+    for line in text.split("\n"):
+        cells, write = _line_cells(line)
+        converted = [convert(cell) if cell else None for cell in cells]
+        if any(new is not None for new in converted):
+            new_line = write([c for cell, new in zip(cells, converted) for c in (new if new is not None else [cell])])
+            changed = changed or new_line != line
+            if new_line or not line.strip():
+                out.append(new_line)
+            continue
+        out.append(line)
+    return "\n".join(out) if changed else None
+
+
+_OPERATED = re.compile(r"(≥|≤|>=|<=|≧|≦|=|>|<)\s*(\d[\d,]*(?:\.\d+)?)\s*([^\d\s≥≤<>=]{0,8})")
+
+
+def _split_targets(text: str, heading: Callable[[str], list[str]], target: Callable[[re.Match], list[str]]) -> str | None:
+    """``text`` with the value heading's cell made ``heading(cell)`` and every target with an operator made
+    ``target(match)``; None unless both are there (a form splits its values under a heading that says so)."""
+    split = {"heading": False, "target": False}
+
+    def convert(cell: str) -> list[str] | None:
+        match = _OPERATED.fullmatch(cell)
+        if cell in _TARGET_HEADINGS or match:
+            split["heading" if match is None else "target"] = True
+        return heading(cell) if match is None and cell in _TARGET_HEADINGS else target(match) if match else None
+
+    variant = _rewrite_cells(text, convert)
+    return variant if all(split.values()) else None
+
+
+def operator_unit_columns(text: str) -> str | None:
+    """The operator and the unit in columns of their own, 指标性质 | 指标值 | 度量单位 (the Sichuan 2023 and Yunnan
+    forms, 003 and 102; Hunan's 2025 form heads them 指标值类型 | 目标值 | 度量单位). A target without an operator
+    (a rate, a word) stays whole, as forms that leave 指标性质 blank write it."""
+    return _split_targets(text, lambda cell: ["指标性质", cell, "度量单位"],
+                          lambda match: [match[1], match[2], match[3]])
+
+
+def unit_column(text: str) -> str | None:
+    """The unit in a 计量单位 column after the value, the operator left with the figure (Hubei and Anhui budget-system
+    exports: ≥18 | 公里)."""
+    return _split_targets(text, lambda cell: [cell, "计量单位"], lambda match: [match[1] + match[2], match[3]])
+
+
+_LEVEL1 = re.compile(r"(?:产\s*出|效\s*益|效\s*果|满\s*意\s*度)\s*指\s*标(?:\s*[(（]\d+分[)）])?|一级指标")
+_LEVEL2 = re.compile(r"(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|经济成本|社会成本|生态环境成本)"
+                     r"\s*指\s*标等?(?:\s*[(（][^()（）]*[)）])?")
+_COST_LEVEL1 = re.compile(r"经济成本|社会成本|生态环境成本")
+_EMPTY_CELL_LINE = re.compile(r"^[ \t]*[\t|][ \t|]*$", re.MULTILINE)
+
+
+def level1_dropped(text: str) -> str | None:
+    """No 一级指标 column: only 二级 and 三级 columns (county forms and the NDRC's investment form, whose 一级 is
+    implied by the 二级 name). Under the 2021 framework 成本指标 is a 一级 name and goes too. A table without 二级
+    cells (一级 labels before prose) has no such form; nor has one cell a line with its empty cells marked (a TAB
+    or a pipe alone on a line), whose merged 一级 cells would leave their marks behind."""
+    if not any(_LEVEL2.fullmatch(cell) for cell in _all_cells(text)) or _EMPTY_CELL_LINE.search(text):
+        return None
+    cost = bool(_COST_LEVEL1.search(text))
+    return _rewrite_cells(text, lambda cell: [] if _LEVEL1.fullmatch(cell) or (cost and cell == "成本指标") else None)
+
+
+_WRAPPED_HEADINGS = {"一级指标": ("一级", "指标"), "二级指标": ("二级", "指标"), "三级指标": ("三级", "指标"),
+                     "指标值": ("指标值", "(年度)"), "年度指标值": ("年度", "指标值"), "指标名称": ("指标", "名称")}
+
+
+def heading_two_lines(text: str) -> str | None:
+    """The indicator headings wrapped over two lines (一级 / 指标, 指标值 / (年度)), as a PDF of a narrow printed
+    form gives them: in a row layout a second heading row holds the tails under their heads, one cell a line a
+    heading's tail is its cell's second line."""
+    start = _heading_row(text)
+    if start is not None:
+        index, cells, _ = _rows(text)[start]
+        if any(cell in _WRAPPED_HEADINGS for cell in cells):
+            parts = [_WRAPPED_HEADINGS.get(cell, (cell, "")) for cell in cells]
+            _, write = _line_cells(text.split("\n")[index])
+            lines = text.split("\n")
+            lines[index] = write([head for head, _ in parts]) + "\n" + write([tail for _, tail in parts])
+            return "\n".join(lines)
+    # (one cell a line: the tail is the cell's second line, without the TAB or pipe that opens or ends a cell)
+    return _rewrite_cells(text, lambda cell: ["\n".join(_WRAPPED_HEADINGS[cell])] if cell in _WRAPPED_HEADINGS else None)
+
+
+# a figure of four digits or more that is a cell's count or amount (at the cell's start or after its operator, and
+# nothing but its decimals and unit after it in the cell), not a year, a date, a code, a rate or a figure inside a
+# name
+_LARGE = re.compile(r"(?:(?<=^)|(?<=[|\t≥≤=><≧≦])|(?<=\s\s)|(?<=\|\s))(\d{4,})"
+                    r"(?=(?:\.\d+)?\s*[^\d\s|;；,，。%\-—_]{0,6}\s*(?:$|\||\t|\s\s|[;；,，。]))", re.MULTILINE)
+
+
+def thousands_separators(text: str) -> str | None:
+    """Figures of a thousand and more written with thousands separators (21,933人; 3,309,840.00), as the Sichuan
+    budget system and Excel exports print them."""
+    def grouped(match: re.Match) -> str:
+        figure = match[1]
+        if len(figure) == 4 and figure[:2] in ("19", "20"):
+            return figure
+        return f"{int(figure):,}"
+
+    return _changed(text, lambda text: _LARGE.sub(grouped, text))
+
+
+def _table_rewritten(text: str, rewrite: Callable[[list[str], list[str]], list[str] | None]) -> str | None:
+    """``text`` with every row from the indicator heading on, of the heading's layout, replaced by ``rewrite(cells,
+    heading cells)`` (None: kept); None when no row changed."""
+    rows = _rows(text)
+    start = _heading_row(text)
+    if start is None:
+        return None
+    lines = text.split("\n")
+    heading = rows[start][1]
+    for index, cells, kind in rows[start + 1:]:
+        new = rewrite(cells, heading) if kind == rows[start][2] else None
+        if new is not None:
+            lines[index] = _line_cells(lines[index])[1](new)
+    variant = "\n".join(lines)
+    return variant if variant != text else None
+
+
+def _filled(cells: list[str]) -> int:
+    """The index of a row's first filled cell."""
+    return next((i for i, cell in enumerate(cells) if cell), len(cells))
+
+
+def levels_once(text: str) -> str | None:
+    """A merged 一级 / 二级 cell written on the first row of its group only, blank below (a pipe row keeps the
+    empty cell, a spaced row loses it): the Excel exports of Anhui and Hubei."""
+    last = ["", ""]
+
+    def rewrite(cells: list[str], heading: list[str]) -> list[str]:
+        first = _filled(cells)
+        new = list(cells)
+        repeated = True
+        for offset, cell in enumerate(cells[first: first + 2]):
+            depth = 1 if _LEVEL2.fullmatch(cell) else 0 if _LEVEL1.fullmatch(cell) and offset == 0 else None
+            if depth is None:
+                break
+            repeated = repeated and cell == last[depth]
+            new[first + offset] = "" if repeated else cell
+            last[depth] = cell
+        return new
+
+    return _table_rewritten(text, rewrite)
+
+
+_TARGET_LIKE = re.compile(r"(?:≥|≤|>=|<=|≧|≦|=|>|<)?\s*\d[\d,]*(?:\.\d+)?\s*(?:%|[^\d\s%]{1,6})")
+
+
+def levels_repeated(text: str) -> str | None:
+    """A merged 一级 / 二级 cell repeated on every row of its group (filled down), as a spreadsheet unmerged before
+    export writes it (the Sichuan and Chongqing budget-system exports): a target's row missing its levels gets
+    the group's, in its empty leading cells or in front."""
+    last = ["", ""]
+
+    def rewrite(cells: list[str], heading: list[str]) -> list[str] | None:
+        first = _filled(cells)
+        filled = cells[first:]
+        if filled and _LEVEL1.fullmatch(filled[0]):
+            last[:] = [filled[0], filled[1] if len(filled) > 1 and _LEVEL2.fullmatch(filled[1]) else ""]
+            return None
+        if filled and _LEVEL2.fullmatch(filled[0]):
+            last[1] = filled[0]
+            missing = last[:1]
+        elif any(_TARGET_LIKE.fullmatch(cell) for cell in filled):
+            missing = last[:]
+        else:
+            return None
+        return [*cells[: max(0, first - len(missing))], *missing, *filled] if all(missing) else None
+
+    return _table_rewritten(text, rewrite)
+
+
+def _after_filled(cells: list[str], added: str) -> list[str]:
+    """``cells`` with ``added`` after the last filled one (the empty cells after it are the row's padding)."""
+    end = len(cells) - _filled(cells[::-1])
+    return [*cells[:end], added, *cells[end:]]
+
+
+def weight_column(text: str) -> str | None:
+    """A 权重 column after the others (the Sichuan and Hunan forms): the indicator rows' weights sum to 100, each
+    after its row's last filled cell, the heading ends the header's last line. A form that prints its weights
+    already (分值, 权重) has no second column of them."""
+    start = _heading_row(text)
+    if start is None or any(re.fullmatch(r"分值|权重|标准分值|指标权重", cell) for cell in _rows(text)[start][1]):
+        return None
+    # (a line of one cell and its padding pipes is no row of a grid: one cell a line has no column to add)
+    rows = [row for row in _rows(text)[start:] if len(row[1]) - row[1].count("") >= 2]
+    first = next((number for number, (_, cells, _) in enumerate(rows)
+                  if number and any(_TARGET_LIKE.fullmatch(cell) for cell in cells)), None)
+    if first is None:
+        return None
+    share, rest = divmod(100, len(rows) - first)
+    lines = text.split("\n")
+    for number, (index, cells, _) in enumerate(rows[first - 1:]):
+        weight = "权重" if not number else str(share + (rest if number == 1 else 0))
+        lines[index] = _line_cells(lines[index])[1](_after_filled(cells, weight))
+    return "\n".join(lines)
+
+
+def _long_term(cell: str) -> str:
+    """The 中长期 counterpart of an annual target: a count three times the year's, a rate the same."""
+    if "%" in cell:
+        return cell
+    return re.sub(r"\d+(?:\.\d+)?", lambda match: str(int(match[0]) * 3) if match[0].isdigit() else match[0], cell,
+                  count=1)
+
+
+def long_term_column(text: str) -> str | None:
+    """A 中长期指标值 column beside the 年度 one (the Hubei and Wuhan forms of 长期 and 年度 goals, 132 and 154): the
+    value heading becomes 年度指标值 and each target is followed by its three-year counterpart."""
+    def rewrite(cells: list[str], heading: list[str]) -> list[str] | None:
+        index = next((i for i, cell in enumerate(cells) if _TARGET_LIKE.fullmatch(cell)), None)
+        if index is None and len(cells) == len(heading) and (target := _target_column(heading)) is not None:
+            index = target
+        return None if index is None else [*cells[: index + 1], _long_term(cells[index]), *cells[index + 1:]]
+
+    start = _heading_row(text)
+    heading = [] if start is None else _rows(text)[start][1]
+    target = _target_column(heading)
+    # (where the operator and the unit have columns of their own, a value column between them is no real form)
+    if target is None or {"指标性质", "度量单位", "计量单位"} & set(heading):
+        return None
+    variant = _table_rewritten(text, rewrite)
+    if variant is None:
+        return None
+    lines = variant.split("\n")
+    index = _rows(text)[start][0]
+    lines[index] = _line_cells(lines[index])[1]([*heading[:target], "年度指标值", "中长期指标值", *heading[target + 1:]])
+    return "\n".join(lines)
+
+
+def _target_column(heading: list[str]) -> int | None:
+    return next((i for i, cell in enumerate(heading) if cell in _TARGET_HEADINGS), None)
+
+
 TRANSFORMS: dict[str, Callable[[str], str | None]] = {
     "pipes_to_tabs": pipes_to_tabs,
     "pipes_to_spaces": pipes_to_spaces,
@@ -220,6 +532,21 @@ TRANSFORMS: dict[str, Callable[[str], str | None]] = {
     "traditional": traditional,
     "remark_column": remark_column,
     "serial_column": serial_column,
+    "target_heading": target_heading,
+    "expected_heading": expected_heading,
+    "performance_value_heading": performance_value_heading,
+    "name_heading": name_heading,
+    "specific_heading": specific_heading,
+    "short_level_headings": short_level_headings,
+    "operator_unit_columns": operator_unit_columns,
+    "unit_column": unit_column,
+    "level1_dropped": level1_dropped,
+    "heading_two_lines": heading_two_lines,
+    "thousands_separators": thousands_separators,
+    "weight_column": weight_column,
+    "levels_once": levels_once,
+    "levels_repeated": levels_repeated,
+    "long_term_column": long_term_column,
 }
 
 

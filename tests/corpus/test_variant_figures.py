@@ -45,14 +45,16 @@ def test_every_transformation_applies_to_the_pinned_documents(figures):
 
 
 _PIPED = "\n".join(["| 一级指标 | 二级指标 | 三级指标 | 指标值 |", "| 产出指标 | 数量指标 | 建设完成的农村公路里程数 | ≥18公里 |",
-                    "| 效益指标 | 社会效益指标 | 受益人数 | ≥100人 |", "| 满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90% |",
+                    "| 效益指标 | 社会效益指标 | 受益人数 | ≥1200人 |", "| 满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90% |",
                     "| 满意度指标 | 服务对象满意度指标 | 村民满意度 | ≥90% |"])
 _SPACED = _PIPED.replace(" | ", "    ").replace("| ", "").replace(" |", "")
+# the last row's merged level cells left empty
+_MERGED = _PIPED.replace("| 满意度指标 | 服务对象满意度指标 | 村民", "|  |  | 村民")
 
 
 @pytest.mark.parametrize("name", list(TRANSFORMS))
 def test_every_transformation_rewrites_a_table(name):
-    assert any(variants(text, [name]).get(name) not in (None, text) for text in (_PIPED, _SPACED))
+    assert any(variants(text, [name]).get(name) not in (None, text) for text in (_PIPED, _SPACED, _MERGED))
 
 
 @pytest.mark.parametrize("name", ["pipes_to_tabs", "pipes_to_spaces", "spaces_to_tabs", "spaces_to_pipes",
@@ -69,3 +71,96 @@ def test_the_added_rows_and_columns_are_the_heading_again_a_serial_number_and_a_
     assert serial[0].startswith("| 序号 | 一级指标") and serial[2].startswith("| 2 | 效益指标")
     remark = variants(_SPACED, ["remark_column"])["remark_column"].split("\n")
     assert remark[0].endswith("指标值    备注") and remark[3].endswith("≥90%    无")
+
+
+def _variant(name: str, text: str) -> list[str]:
+    return variants(text, [name])[name].split("\n")
+
+
+@pytest.mark.parametrize(("name", "heading"), [("target_heading", "目标值"), ("expected_heading", "预期目标值"),
+                                               ("performance_value_heading", "绩效指标值")])
+def test_a_value_heading_synonym_renames_the_whole_cell_only(name, heading):
+    text = "| 三级指标 | 指标值 | 指标值确定依据 |\n| 受益人数 | ≥1200人 | 计划标准 |\n年度指标值 |"
+    assert _variant(name, text) == [f"| 三级指标 | {heading} | 指标值确定依据 |", "| 受益人数 | ≥1200人 | 计划标准 |",
+                                    f"{'年度目标值' if name == 'target_heading' else heading} |"]
+
+
+def test_the_name_and_level_heading_synonyms():
+    assert _variant("name_heading", _PIPED)[0] == "| 一级指标 | 二级指标 | 指标名称 | 指标值 |"
+    assert _variant("specific_heading", _SPACED)[0] == "一级指标    二级指标    具体指标    指标值"
+    assert _variant("short_level_headings", _PIPED)[0] == "| 一级 | 二级 | 三级 | 指标值 |"
+
+
+def test_the_operator_and_the_unit_get_columns_of_their_own_in_every_layout():
+    piped = _variant("operator_unit_columns", _PIPED)
+    assert piped[:2] == ["| 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 |",
+                         "| 产出指标 | 数量指标 | 建设完成的农村公路里程数 | ≥ | 18 | 公里 |"]
+    # one cell a line: the target's parts one a line; a figure written without an operator stays whole
+    lines = "三级指标 |\n指标值 |\n受益人数 |\n>=21933人 |\n实际人数 |\n21980人 |"
+    assert _variant("operator_unit_columns", lines) == ["三级指标 |", "指标性质 |", "指标值 |", "度量单位 |", "受益人数 |",
+                                                        ">= |", "21933 |", "人 |", "实际人数 |", "21980人 |"]
+    assert _variant("unit_column", _SPACED)[1].endswith("≥18    公里")
+    # no value heading to split (年度 指标值 broken by a space): no such form
+    assert variants(_PIPED.replace("| 指标值 |", "| 年度 指标值 |"), ["operator_unit_columns"]) == {}
+
+
+def test_the_level1_column_goes_only_where_level2_cells_stand():
+    assert _variant("level1_dropped", _PIPED)[:2] == ["| 二级指标 | 三级指标 | 指标值 |",
+                                                      "| 数量指标 | 建设完成的农村公路里程数 | ≥18公里 |"]
+    prose = "年度绩效目标 | 产出指标 | 开展巡查8次;培训2次 |\n效益指标 | 宣传覆盖人次≥20万人次 |"
+    assert variants(prose, ["level1_dropped"]) == {}
+    # one cell a line, a merged cell marked by a TAB alone (the Word export of the sample): its marks would stay
+    tabbed = "\t一级指标\n\t二级指标\n\t三级指标\n\t指标值\n\t产出指标\n\t数量指标\n\t里程数\n\t≥18公里\n\t\n\t质量指标\n\t合格率\n\t≥95%"
+    assert variants(tabbed, ["level1_dropped"]) == {}
+    # a level-2 name with the template's note after it is a level-2 cell
+    outline = "指标值\n   产出指标\n    数量指标(必填)\n     疫苗使用率\n100%"
+    assert _variant("level1_dropped", outline) == ["指标值", "    数量指标(必填)", "     疫苗使用率", "100%"]
+
+
+def test_the_headings_wrap_onto_a_second_row_under_their_heads():
+    assert _variant("heading_two_lines", _PIPED)[:2] == ["| 一级 | 二级 | 三级 | 指标值 |", "| 指标 | 指标 | 指标 | (年度) |"]
+    # a row without a leading pipe cannot open with an empty cell: it leaves it out
+    # one cell a line: the tail is the cell's second line, without the TAB that opens a cell
+    assert variants("\t一级指标\n\t指标值\n\t产出指标\n\t≥18公里", ["heading_two_lines"])["heading_two_lines"] == (
+        "\t一级\n指标\n\t指标值\n(年度)\n\t产出指标\n\t≥18公里")
+    framed = "绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 |\n产出指标 | 数量指标 | 里程数 | ≥18公里 |"
+    assert _variant("heading_two_lines", framed)[:2] == ["绩效指标 | 一级 | 二级 | 三级 | 指标值 |",
+                                                         "指标 | 指标 | 指标 | (年度) |"]
+
+
+def test_counts_and_amounts_get_thousands_separators_years_and_codes_do_not():
+    text = "2023年度 | 820001-马踏镇 |\n| 受益人数 | ≥21933人 | 3309840.00 | 2020 |"
+    assert _variant("thousands_separators", text) == ["2023年度 | 820001-马踏镇 |",
+                                                      "| 受益人数 | ≥21,933人 | 3,309,840.00 | 2020 |"]
+    # a figure inside a name, and a rate (≥100100%: a target fused with its score), stay as written
+    assert variants("| 1290.3平方米冷库建设 | ≥100100% |", ["thousands_separators"]) == {}
+
+
+def test_the_weight_follows_each_rows_last_filled_cell():
+    text = "三级指标 | 指标值 | ||\n受益人数 | ≥1200人 | ||\n群众满意度 | ≥90% | ||"
+    assert _variant("weight_column", text) == ["三级指标 | 指标值 | 权重 |  |  |", "受益人数 | ≥1200人 | 50 |  |  |",
+                                               "群众满意度 | ≥90% | 50 |  |  |"]
+    # the weights sum to 100, the first row taking what does not divide; a form printing its 分值 gets no second column
+    three = "\n".join(_PIPED.split("\n")[:4])
+    assert [line.rsplit(" | ", 1)[-1] for line in _variant("weight_column", three)] == ["权重 |", "34 |", "33 |", "33 |"]
+    assert variants(_PIPED.replace("| 指标值 |", "| 指标值 | 分值 |"), ["weight_column"]) == {}
+
+
+def test_merged_level_cells_are_written_once_or_filled_down():
+    assert _variant("levels_once", _PIPED)[3:] == ["| 满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90% |",
+                                                   "|  |  | 村民满意度 | ≥90% |"]
+    assert _variant("levels_once", _SPACED)[4] == "村民满意度    ≥90%"
+    assert _variant("levels_repeated", _MERGED)[4] == "| 满意度指标 | 服务对象满意度指标 | 村民满意度 | ≥90% |"
+    spaced = _MERGED.replace(" | ", "    ").replace("| ", "").replace(" |", "").replace("  \n", "\n")
+    # (the row keeps the indentation its empty cells left)
+    assert _variant("levels_repeated", spaced)[4].lstrip() == "满意度指标    服务对象满意度指标    村民满意度    ≥90%"
+
+
+def test_a_long_term_value_stands_beside_the_years():
+    lines = _variant("long_term_column", _PIPED)
+    assert lines[:3] == ["| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 中长期指标值 |",
+                         "| 产出指标 | 数量指标 | 建设完成的农村公路里程数 | ≥18公里 | ≥54公里 |",
+                         "| 效益指标 | 社会效益指标 | 受益人数 | ≥1200人 | ≥3600人 |"]
+    assert lines[3].endswith("| ≥90% | ≥90% |")  # (a rate is the same over the longer term)
+    # a form with operator and unit columns has no value column between them
+    assert variants(_PIPED.replace("| 指标值 |", "| 指标值 | 度量单位 |"), ["long_term_column"]) == {}

@@ -70,6 +70,7 @@ _ACHIEVED = ("actual", "expected")  # the columns of what was achieved, written 
 # (the target left is a number as printed: 100% is never 1 | 00%)
 _WEIGHT_CUTS = tuple(re.compile(r"^(" + weight + r")((?!0\d)\d.*\D.*)$") for weight in (r"[1-9]", r"[1-9]\d", r"[1-9]\d?\.5"))
 REPEATED = "_repeated_level"  # a merged level cell a stream printed twice: counted with the row, placed nowhere
+_FIGURE_ALONE = re.compile(r"[\d,，.]+")  # a figure without unit or operator
 _FIGURE_COLUMNS = ("operator", "target", "unit", "weight", "direction")  # columns that hold no words of a name
 _WORD = re.compile(r"[\u4e00-\u9fff]{2}")  # a name has words; a run of figures after a level cell has none
 _LONGEST_WRAP = 12  # characters of one wrapped line of a name
@@ -1086,6 +1087,16 @@ class Aligner:
                 absent.add(kind)
         return absent
 
+    def _operator_left_out(self, texts: list[str]) -> bool:
+        """A row of a pipe layout short of cells whose target is written without an operator, and whose operator
+        cell was left out with its merged cells (``保障期限 | 2020年1月--2020年11月`` under 三级指标 | 指标性质 | 指标值
+        | 度量单位): it opens with its name, no cell of it is an operator, and a target stands where the operator would
+        (a figure alone there, 8,827,620.53 beside a department's name, is an amount or a weight, no target)."""
+        filled = [text for text in texts if text.strip()]
+        at = self.slots.index("operator") if "operator" in self.slots else len(filled)
+        return len(filled) < len(self.slots) and 0 < at < len(filled) and not any(map(is_operator, filled)) and not (
+            is_value(filled[0]) or is_qualitative(filled[0]) or _FIGURE_ALONE.fullmatch(filled[at].strip()))
+
     def _shape(self, texts: list[str], closed: bool = True) -> tuple[dict[str, str], list[str], float]:
         """Place one row's cells (levels removed) by shape around the anchor. ``closed``: the format says where the
         row ends (a stream's rows are cut by guess, so its cells are placed in order)."""
@@ -1098,6 +1109,8 @@ class Aligner:
         if not closed:
             absent = self._absent(texts)
             slots = [kind for kind in slots if kind not in absent]
+        elif self._operator_left_out(texts):
+            slots = [kind for kind in slots if kind != "operator"]
         explicit = any(not text.strip() for text in texts)  # the stream marks its empty cells
         if not explicit:
             texts = _join_wrapped_name(texts, slots)

@@ -30,11 +30,14 @@ def _lone(line: Line) -> Token | None:
 def is_outline(lines: list[Line], start: int) -> bool:
     """True when the lines from ``start`` print their levels on rows of their own: a level-1 name and then a
     level-2 name, each alone on its row, the level 2 not less indented in a grid and more indented in text (where
-    one cell per line is also how a table without indentation is copied), or a grid whose first column is
+    one cell per line is also how a table without indentation is copied), in text a level name alone with an
+    indicator more indented below it (a form without 一级 rows), or a grid whose first column is
     indented, before any heading of a level column or any row that holds a level name beside other cells (a
     grid with level columns)."""
     level1_depth: int | None = None
+    level2_depth: int | None = None  # (a form without 一级 rows: a level name with an indicator indented below it)
     for line in lines[start:start + _LOOK_AHEAD]:
+        shallowest = min((depth for depth in (level1_depth, level2_depth) if depth is not None), default=None)
         if line.kind is LineKind.PARAGRAPH:
             return False
         labels = [label(token.text) for token in line.filled]
@@ -50,6 +53,11 @@ def is_outline(lines: list[Line], start: int) -> bool:
         elif role is Role.LEVEL2 and level1_depth is not None:
             deeper = token.indent - level1_depth  # type: ignore[union-attr]
             return deeper > 0 or (deeper == 0 and line.gridded)
+        elif role is Role.LEVEL2 and level2_depth is None and not line.gridded:
+            level2_depth = token.indent  # type: ignore[union-attr]
+        elif role is Role.TEXT and not line.gridded and shallowest is not None:
+            if token.indent > shallowest:  # type: ignore[union-attr]
+                return True
     return False
 
 
@@ -149,21 +157,22 @@ class Outline:
         """What a row's first cell is: ``level1``, ``level2``, ``name`` or ``_context``."""
         depth = token.indent
         level1, level2 = self.depths.get("level1"), self.depths.get("level2")
-        by_depth = level1 is not None and level2 is not None and level2 > level1
+        # (a form without 一级 rows shows its levels by depth too: level-2 names and the indicators below them)
+        by_depth = level2 is not None and (level1 is None or level2 > level1)
         if has_value:
             self.name_depth = depth if self.name_depth is None else self.name_depth
             return "name"  # a row with its target beside it (a grid)
         if by_depth and depth > level2:  # type: ignore[operator]
-            return "name" if level1 is not None else "_context"
+            return "name"
         role = label(token.text).role
         if role in (Role.LEVEL1, Role.LEVEL2):
             kind = "level2" if role is Role.LEVEL2 or (level1 is not None and depth > level1) else "level1"
             self.depths.setdefault(kind, depth)
             return kind
-        if level1 is None:
-            return "name" if depth == self.name_depth else "_context"  # a row with no target, among indicators
         if by_depth and depth == level2:
             return "level2"  # a level-2 name outside the vocabulary, written at the level-2 depth
+        if level1 is None:
+            return "name" if depth == self.name_depth else "_context"  # a row with no target, among indicators
         if by_depth and depth <= level1:
             return "level1" if depth == level1 else "_context"
         return "name"

@@ -30,7 +30,8 @@ PROSE = "prose"  # the key of a line's ``extra`` that holds its items
 Item = tuple[tuple[str, str], ...]  # (kind, text) pairs: level1, level2, group, name, target, actual, score, rate, rest
 
 _SENTENCE = re.compile(r"[;；。]")
-_CLAUSE = re.compile(r"[,，]")
+# a comma between clauses, not one grouping a figure's thousands (>=17,600株)
+_CLAUSE = re.compile(r"[,，](?!(?<=\d[,，])\d{3}(?!\d))")
 _OPERATOR = r"(?:[≥≤≧≦><=＞＜＝]=?|不低于|不少于|不超过|不高于|大于等于|小于等于|达到|达)"
 _MIN_IN_CELL = 2
 _MET = ("达标",)  # a word after a target's figure saying it is the standard to meet (资助经费发放率100%达标)
@@ -52,8 +53,9 @@ def _target() -> re.Pattern[str]:
     # a unit ending the clause, perhaps with the word of a bound or of the target met after it (资助标准100%达标)
     after = "|".join(sorted(map(re.escape, (*_MET, *(word for words in load("targets")["suffix_operators"].values()
                                                     for word in words))), key=len, reverse=True))
-    return re.compile(_OPERATOR + r"\s*\d[^,，;；。]*$|(?:为|等于|达到|达)零$|(?<![\d.])\d+(?:\.\d+)?\s*" + unit
-                      + rf"(?:{after})?$")
+    # (a comma grouping a figure's thousands, 17,600株, is no separator)
+    return re.compile(_OPERATOR + r"\s*\d(?:[^,，;；。]|[,，](?=\d{3}(?!\d)))*$|(?:为|等于|达到|达)零$|(?<![\d.,])"
+                      r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*" + unit + rf"(?:{after})?$")
 
 
 def _level(word: str, sub: bool = False) -> tuple[str, str] | None:

@@ -454,7 +454,7 @@ def find_header(lines: list[Line], index: int, settings: ReadSettings = DEFAULT_
             stacked = None if line.gridded else _stacked(lines, index + 1, columns, settings)
             if stacked is not None:
                 return stacked.starting_at(index, [t for t in tokens if t.text.strip()])
-            end = _refinements(lines, index + 1, columns)
+            end = _refinements(lines, index + 1, columns, tokens)
             tokens = list(tokens) + [t for line in lines[index + 1:end] for t in line.filled]
             return Header(_target_from_rows(columns, lines[end:end + _ROWS_LOOKED_AT]), index, end, tokens)
         return None
@@ -882,14 +882,35 @@ def _completes_heading(columns: Columns, text: str) -> bool:
     return False
 
 
-def _refinements(lines: list[Line], index: int, columns: Columns) -> int:
+def _refinements(lines: list[Line], index: int, columns: Columns, above: list[Token]) -> int:
     while index < len(lines):
-        if is_refinement(lines[index]):
-            refine(columns, lines[index])
-        elif not _split_merged(columns, lines[index]):
-            break
+        if not _wraps_headings(columns, lines[index], above):
+            if is_refinement(lines[index]):
+                refine(columns, lines[index])
+            elif not _split_merged(columns, lines[index]):
+                break
         index += 1
     return index
+
+
+def _wraps_headings(columns: Columns, line: Line, above: list[Token]) -> bool:
+    """A row right below the header row ``above`` whose every filled cell completes a heading above it into a
+    heading (一级 / 指标, 年度 / 指标值, 指标值 / (年度)): headings a narrow printed form wrapped over two rows. The
+    cells stand under their heads, or as many places to the left as the row leaves out empty cells before them
+    (a pipe layout drops them). The joined headings replace the partial ones."""
+    heads = {token.column: token.text.strip() for token in above if token.column is not None}
+    tails = [token for token in line.filled if token.column is not None] if line.kind is LineKind.ROW else []
+    if not tails or len(tails) != len(line.filled):
+        return False
+    for shift in range(len(above)):
+        joined = [(heads.get(token.column + shift, ""), token.text.strip()) for token in tails]
+        kinds = [column_kind(head + tail) if head in columns.headings else None for head, tail in joined]
+        if all(kinds):
+            for (head, tail), kind in zip(joined, kinds):
+                at = columns.headings.index(head)
+                columns.kinds[at], columns.headings[at] = kind, head + tail  # type: ignore[assignment]
+            return True
+    return False
 
 
 _TARGET_PARTS = ("operator", "unit")

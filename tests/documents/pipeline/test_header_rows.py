@@ -118,3 +118,21 @@ def test_money_labels_of_other_forms_give_the_total_and_its_fiscal_part():
     assert sheet.budget.fiscal == Decimal("132")
     sheet = read("项目名称 | 农业绿色发展专项 |", "下达中央预算内投资(万元) |", "2350 |", *GRID).sheets[0]
     assert sheet.budget.total == Decimal("2350")
+
+
+def test_headings_wrapped_over_two_rows_are_joined_column_by_column():
+    # corpus 125's form with its headings broken in two (二级 / 指标, 年度 / 指标值), the row of tails under the heads:
+    # 年度指标值 is the target column, so a row short of its merged cells still has its target
+    sheet = read("二级 | 三级 | 分值 | 年度 | 全年实际值 | 得分 |", "指标 | 指标 |  | 指标值 |  |  |",
+                 "数量指标 | 补助种植面积 | 20 | 29.5亩 | 29.5亩 | 20 |", "其中桃树种植面积 | 1.5亩 | 1.5亩 |").sheets[0]
+    assert [(i.level2, i.name, i.target.raw) for i in sheet.indicators] == [
+        ("数量指标", "补助种植面积", "29.5亩"), ("数量指标", "其中桃树种植面积", "1.5亩")]
+
+
+def test_a_wrapped_headings_row_that_leaves_out_its_empty_cells_completes_the_headings_after_them():
+    # (corpus 110's form: the vertical 绩效指标 label heads the first column, and the row of tails, written
+    # without a leading pipe, leaves its empty first cell out)
+    sheet = read("绩 效 指 标 | 一级 | 二级 | 三级 | 年度 | 实际完成值 |", "指标 | 指标 | 指标 | 指标值 |",
+                 "产出指标 | 数量指标 | 冷库仓储建设 | ≥1290.3平方米 | 1290.3平方米 |").sheets[0]
+    assert [(i.level1, i.level2, i.name, i.target.raw) for i in sheet.indicators] == [
+        ("产出指标", "数量指标", "冷库仓储建设", "≥1290.3平方米")]

@@ -145,3 +145,14 @@ def test_an_indented_grid_without_level_rows_reads_every_indicator_row_even_one_
     indicators = read_bytes(out.getvalue(), "approval.xlsx").sheets[0].indicators
     assert [(i.level2, i.name, i.target.raw) for i in indicators] == [
         (None, "按月发放", "≥1次"), (None, "领取补助人数", "≥100人"), (None, "促进经济发展", "")]
+
+
+def test_an_indented_text_approval_table_without_level1_rows_reads_its_indicators_under_their_level2():
+    # the 批复表 of a body that prints no 一级 rows: each level-2 name alone, its indicators indented below it
+    # (成本指标, a 一级 name of the 2021 framework too, would open it as a level 1: 数量指标 here)
+    lines = [line for line in APPROVAL_TEXT.split("\n") if line.strip() not in ("产出指标", "满意度指标")]
+    text = "\n".join(lines).replace("成本指标(必填硬性指标)", "数量指标(必填硬性指标)")
+    indicators = read_text(text.encode(), "case.txt")[0].sheets[0].indicators
+    assert [(i.level2_raw, i.name, i.target.value) for i in indicators] == [
+        ("数量指标(必填硬性指标)", "按照物价部门定价标准采购", 100), ("工作量指标", "疫苗提供及时率", 100),
+        ("服务对象满意度指标(必填)", "服务对象满意度", 100)]

@@ -30,6 +30,15 @@ def test_prose_opened_by_a_level_name_is_split_into_named_targets():
     assert split_prose("村组干部230人", levelled=True) is None  # one indicator in its cell is an ordinary cell
 
 
+def test_a_comma_grouping_a_figures_thousands_neither_ends_a_clause_nor_the_target():
+    assert split_prose("数量指标:★补助种植数量,葡萄种植数量(≥**株)>=17,600株;补助资金1,250万元,惠及2,000户。") == (
+        (("level2", "数量指标"),),
+        (("group", "★补助种植数量"), ("name", "葡萄种植数量(≥**株)"), ("target", ">=17,600株")),
+        (("name", "补助资金"), ("target", "1,250万元")),
+        (("name", "惠及"), ("target", "2,000户")),
+    )
+
+
 def test_a_goal_written_as_prose_reads_each_indicator_under_its_levels():
     document = read(
         "现将绩效目标设定如下:",

@@ -90,3 +90,15 @@ def test_a_form_without_a_unit_column_gives_none():
     document = read("一级指标 | 二级指标 | 三级指标 | 指标值 |", "产出指标 | 数量指标 | 出差人次 | 24人次 |")
     row = document.sheets[0].indicators[0]
     assert (row.target.unit, row.unit_column, row.unit_column_raw) == ("人次", None, None)
+
+
+def test_a_row_short_of_cells_whose_target_has_no_operator_leaves_its_operator_cell_out():
+    # corpus 122's rows under a form of 指标性质 | 指标值 | 度量单位 columns, merged cells dropped: a target written
+    # without an operator is the target, not the operator
+    document = read("一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | ||",
+                    "成本指标 | 人工成本 | ≤ | 620 | 万/月 | ||",
+                    "效益指标 | 社会效益指标 | 清扫保洁覆盖率 | ≥ | 99 | % | ||",
+                    "可持续影响指标 | 保障期限 | 2020年1月--2020年11月 | |||")
+    read_so = {name: (i.target.operator, i.target.raw) for name, i in indicators(document).items()}
+    assert read_so["保障期限"] == (None, "2020年1月--2020年11月")
+    assert read_so["清扫保洁覆盖率"][0] == "≥"
