@@ -54,6 +54,7 @@ from jixiao.documents.vocabulary import (
     header_label,
     is_total_label,
     labels,
+    run_on_spellings,
     split_label_value,
 )
 from jixiao.model import (
@@ -239,11 +240,10 @@ def _share(part: str, whole: str, rate: str) -> bool:
 @lru_cache(maxsize=1)
 def _run_on_labels() -> re.Pattern:
     """The labels that follow a project's name in text run together from a form's cells (主管部门, 实施单位,
-    负责人及电话, 项目类别): words no project name holds. A label that is 项目 before another (项目负责人及电话,
-    项目主管部门) is left to that one: a name may end in 项目 (水标尺制作安装项目负责人及电话谢凯)."""
-    words = [word for field in ("department", "unit", "unit_code", "code", "attribute", "leader", "contact")
-             for word in labels()["header"][field] if len(word) >= 4] + ["负责人"]
-    words = [word for word in words if not (word.startswith("项目") and any(word[2:].startswith(w) for w in words))]
+    负责人及电话, 项目类别): words no project name holds."""
+    words = run_on_spellings([word for field in ("department", "unit", "unit_code", "code", "attribute", "leader",
+                                                 "contact") for word in labels()["header"][field] if len(word) >= 4]
+                             + ["负责人"])
     return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
 
 

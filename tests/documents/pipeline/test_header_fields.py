@@ -60,6 +60,9 @@ def test_annual_goals_are_the_cells_under_the_goals_headings_not_the_headings(li
     (("项目名称 | 51000021R000000019951-工资性支出 |",), "工资性支出", "51000021R000000019951"),
     (("项目名称 | 东津院区建设补助主管部门襄阳市卫生健康委项目实施单位襄阳市中心医院 |",), "东津院区建设补助", None),
     (("项目名称 | 水标尺制作安装项目负责人及电话谢凯 |",), "水标尺制作安装项目", None),
+    # 145: a name ending in 项目 before 主管部门, though 项目主管部门 is a label of its own (146)
+    (("1/1年学生资助项目绩效目标自评表填报日期:总分:分项目名称湖北工程学院年学生资助项目主管部门湖北省教育厅项目实施单位湖北工程学院",),
+     "湖北工程学院年学生资助项目", None),
     (("1、某市部门项目支出绩效目标表(2021年)项目名称初中公用经费主管部门某市教育局",), "初中公用经费", None),
 ])
 def test_the_project_name_is_read_apart_from_its_code_and_the_fields_run_together_with_it(lines, name, code):
