@@ -10,7 +10,7 @@ import tomllib
 from jixiao.model.lexicon import fold
 
 __all__ = ["PAGE_NUMBER", "header_label", "goals_word", "column_label", "is_trailer", "total_words", "is_total_label", "split_label_value",
-           "labels", "canonical_label"]
+           "labels", "canonical_label", "run_on_spellings"]
 
 _COLON = re.compile(r"[:：]$")
 
@@ -138,3 +138,11 @@ def split_label_value(text: str) -> tuple[str, str] | None:
 def canonical_label(section: str, field: str) -> str:
     """The canonical Chinese name of a header field or column (its first spelling, ``资金支出计划``)."""
     return re.sub(r"[(（][^)）]*[)）]$", "", labels()[section][field][0])
+
+
+def run_on_spellings(words: list[str]) -> list[str]:
+    """Of label spellings, those to look for inside text run together from a form's cells: a spelling that is 项目
+    before the label of who is in charge (项目负责人, 项目主管部门) is left to that label, as a project's name may end
+    in 项目 (湖北工程学院年学生资助项目主管部门湖北省教育厅)."""
+    owners = tuple(word for field in ("department", "leader") for word in labels()["header"][field])
+    return [word for word in words if not (word.startswith("项目") and word[2:].startswith(owners))]

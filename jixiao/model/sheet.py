@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 from jixiao.model.indicator import Indicator
 from jixiao.model.reported import ReportedEvaluation, ReportedMonitoring
 
-__all__ = ["MoneyUnit", "Unit", "Budget", "Checkpoint", "GoalSheet", "UNNAMED"]
+__all__ = ["MoneyUnit", "Unit", "Budget", "Checkpoint", "GoalSheet", "UNNAMED", "says_nothing"]
 
 # How a project with neither name nor code is named to people.
 UNNAMED = "（未命名项目）"
@@ -23,6 +23,11 @@ _FORM_TITLE = re.compile(
     r"绩效(?:目标)?(?:自评|评价指标|评价|运行监控|执行监控|监控)?(?:申报|审核|审批|批复|设定)?表")
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]|\s")
 _SAYS = re.compile(r"\w")  # a cell with no letter, digit or character (“)”, “/”) says nothing
+
+
+def says_nothing(text: str | None) -> bool:
+    """True for a blank cell, or one without a letter, digit or character (“/”, “—”)."""
+    return not _SAYS.search(text or "")
 
 
 class MoneyUnit(StrEnum):
@@ -79,6 +84,11 @@ class GoalSheet(BaseModel):
         description="Canonical names of the header fields and grid columns the source form has (项目编码, 资金用途, "
                     "资金支出计划, 指标性质, 度量单位, 权重, 指标方向性, 指标值确定依据, …), as the reader found them; "
                     "empty when unknown. Review uses it to recognise the form and to skip fields the form lacks.")
+    blank_fields: list[str] = Field(
+        default_factory=list,
+        description="Canonical names of the header fields whose label the source prints with nothing beside it "
+                    "(主管部门, 项目负责人, 联系电话, …; a subset of form_fields): the form has the field and the sheet "
+                    "left it blank. Review reports the blanks of fields the model keeps no value of.")
 
     @property
     def key(self) -> str:
@@ -107,9 +117,9 @@ class GoalSheet(BaseModel):
             item = report.item_for(position) if report else None
             weight = indicator.weight if indicator.weight is not None else (item.weight if item else None)
             scored = weight is not None or (item is not None and item.score is not None)
-            target = bool(_SAYS.search(indicator.target.raw or ""))
+            target = not says_nothing(indicator.target.raw)
             if scored:
-                head = None if target or (item and _SAYS.search(item.actual_raw or "")) else position
+                head = None if target or (item and not says_nothing(item.actual_raw)) else position
             elif head is not None and target \
                     and indicator.level2 == self.indicators[head - 1].level2:
                 found.setdefault(head, []).append(position)

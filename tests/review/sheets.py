@@ -5,7 +5,8 @@ optional 权重 and 指标方向性, then optionally the cells a reader keeps as
 ``{备注 = "…"}``), then optionally the cell of the form's unit column (度量单位: ``unit_column``). A case patches
 the base spec: ``rows`` replaces all rows, ``set_rows`` replaces rows by 1-based number, ``add_rows`` appends,
 ``drop_rows`` removes; other keys replace header fields
-(``form_fields`` lists the header fields and columns of the source form, as a reader reports them).
+(``form_fields`` lists the header fields and columns of the source form, as a reader reports them; ``blank_fields``
+those of its header fields whose label stands beside an empty cell).
 """
 
 from __future__ import annotations
@@ -76,6 +77,7 @@ def build_sheet(spec: dict[str, Any]) -> GoalSheet:
         indicators=indicators,
         table=1,
         form_fields=list(spec.get("form_fields", [])),
+        blank_fields=list(spec.get("blank_fields", [])),
     )
 
 

@@ -55,6 +55,7 @@ from jixiao.documents.vocabulary import (
     header_label,
     is_total_label,
     labels,
+    run_on_spellings,
     split_label_value,
 )
 from jixiao.model import (
@@ -69,6 +70,7 @@ from jixiao.model import (
     canonical_level2,
 )
 from jixiao.model.lexicon import fold, simplified, simplified_in_place
+from jixiao.model.sheet import says_nothing
 from jixiao.model.target_text import parse_target
 from jixiao.model.units import UnitKind, canonical_unit, unit_kind
 from jixiao.model.vocabulary import Framework, level2_parents, ndrc_level1, written_level2
@@ -240,8 +242,9 @@ def _share(part: str, whole: str, rate: str) -> bool:
 def _run_on_labels() -> re.Pattern:
     """The labels that follow a project's name in text run together from a form's cells (主管部门, 实施单位,
     负责人及电话, 项目类别): words no project name holds."""
-    words = [word for field in ("department", "unit", "unit_code", "code", "attribute") for word in labels()["header"][field]
-             if len(word) >= 4] + ["负责人"]
+    words = run_on_spellings([word for field in ("department", "unit", "unit_code", "code", "attribute", "leader",
+                                                 "contact") for word in labels()["header"][field] if len(word) >= 4]
+                             + ["负责人"])
     return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
 
 
@@ -278,6 +281,13 @@ def _run_on(value: str) -> int | None:
     """Where a name cell's text runs on into the next fields' labels (``水土保持监测主管部门黄冈市…``), or None."""
     match = _run_on_labels().search(simplified_in_place(value), 2)
     return match.start() if match else None
+
+
+def _labelled(text: str) -> bool:
+    """Whether a cell is a label, perhaps with its value (项目起止时间 2022.1—2022.12 after a blank 主管部门): no value of
+    the label before it."""
+    first = text.split(maxsplit=1)
+    return bool(header_label(text) or split_label_value(text) or (first and header_label(first[0])))
 
 
 _LABEL_PIECE = 4  # the longest piece of a label broken over lines (年度 / 总体 / 目标)
@@ -895,7 +905,7 @@ class SheetBuilder:
                     self.sheet.money_unit = money_unit
                 continue
             value = ""
-            if index < len(fields) and header_label(fields[index]) is None and not split_label_value(fields[index]):
+            if index < len(fields) and not _labelled(fields[index]):
                 value = fields[index]
                 index += 1
             if not value and field == "purpose":
@@ -1014,6 +1024,7 @@ class SheetBuilder:
     def _assign(self, field: str, value: str, row: Row, label: str) -> None:
         sheet = self.sheet
         self._form_field("header", field)
+        self._blank_field(field, value)
         if field in _AMOUNT_FIELDS:
             amount = parse_field_amount(value)
             if value and amount is None:
@@ -1147,6 +1158,15 @@ class SheetBuilder:
         name = canonical_label(section, kind)
         if name not in self.sheet.form_fields:
             self.sheet.form_fields.append(name)
+
+    def _blank_field(self, field: str, value: str) -> None:
+        """Keep the header field in the sheet's blanks while its label has had nothing beside it (a value read later,
+        from the next row or a second label, fills it)."""
+        name, blanks, blank = canonical_label("header", field), self.sheet.blank_fields, says_nothing(value)
+        if blank and name not in blanks:
+            blanks.append(name)
+        elif not blank and name in blanks:
+            blanks.remove(name)
 
     def feed_line(self, line: Line) -> None:
         """Take one line of the grid's body."""

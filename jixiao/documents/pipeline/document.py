@@ -51,7 +51,14 @@ from jixiao.documents.pipeline.records import (
 from jixiao.documents.pipeline.regions import body_end, find_header, is_frame_label
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
-from jixiao.documents.vocabulary import PAGE_NUMBER, goals_word, header_label, labels, split_label_value
+from jixiao.documents.vocabulary import (
+    PAGE_NUMBER,
+    goals_word,
+    header_label,
+    labels,
+    run_on_spellings,
+    split_label_value,
+)
 from jixiao.model import Budget, Diagnostic, Document, Location, ReportedEvaluation
 from jixiao.model.lexicon import simplified_in_place
 
@@ -585,7 +592,7 @@ def _name_labels() -> re.Pattern:
 
 @cache
 def _labels() -> re.Pattern:
-    spellings = [word for words in labels()["header"].values() for word in words if len(word) >= 4]
+    spellings = run_on_spellings([word for words in labels()["header"].values() for word in words if len(word) >= 4])
     # (其中 before a part of the total belongs to its label: 其中:财政拨款)
     return re.compile(r"(?:其中[:：]?)?(?:" + "|".join(sorted(map(re.escape, spellings), key=len, reverse=True)) + ")")
 

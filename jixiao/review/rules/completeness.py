@@ -43,6 +43,17 @@ _HEADER_FIELDS = {
 }
 
 
+# Header fields the model keeps no value of: blank where the form prints the label and leaves the cell beside it empty
+# (GoalSheet.blank_fields), never where the form has no such label. Reviewers ask for the 主管部门 and the 立项依据
+# (a warning: corpus 011, 133, 146, 200) and note a missing contact as a remark (info: 172, 187).
+_BLANK_FIELDS = {
+    "department": ("主管部门", Severity.WARNING),
+    "basis": ("项目立项依据", Severity.WARNING),
+    "leader": ("项目负责人", Severity.INFO),
+    "contact": ("联系电话", Severity.INFO),
+}
+
+
 class MissingHeaderField(Rule):
     code = "JX101"
     name = "missing-header-field"
@@ -50,13 +61,16 @@ class MissingHeaderField(Rule):
     severity = Severity.ERROR
     dimension = Dimension.COMPLETENESS
     source = GOALS_2015.at("第十三条（绩效目标申报内容）")
-    message = "项目“{sheet}”缺少“{field}”"
-    defaults = {"fields": ["code", "name", "budget.total", "purpose", "spend_plan"]}
+    message = "项目“{sheet}”缺少“{field}”{blank}"
+    defaults = {"fields": ["code", "name", "budget.total", "purpose", "spend_plan", "department", "basis", "leader",
+                           "contact"]}
     docs = RuleDocs(
         what="项目编码、项目名称、预算数、资金用途、资金支出计划等表头信息是否填写（预算总额空着而填了财政拨款的，预算已"
         "给出）。只检查该表样有并要求填写的字段（表样见 jixiao/review/data/forms/，由表头识别或用 --form 指定）；"
         "审核方案的 fields 参数可再缩小范围。自评表的预算数见其资金表（全年预算数、年初预算数）；文件从表格中间开始、表头"
-        "不在文件中的不检查。缺项目名称为错误，读取程序推测版式的（有的行三级指标栏只是一个数字）为警告。",
+        "不在文件中的不检查。缺项目名称为错误，读取程序推测版式的（有的行三级指标栏只是一个数字）为警告。"
+        "主管部门、立项依据、项目负责人、联系电话只在表上印有该栏而旁边的格子空着时报告（没有该栏的表样不报告）："
+        "主管部门、立项依据空着为警告，负责人、联系电话空着为提示。",
         why="缺少这些信息，审核人无法把目标表与预算项目对应起来，也无法判断目标与资金是否匹配。",
         bad="项目名称：（空）\n预算数：（空）",
         good="项目名称：乡镇维稳经费\n预算数：15.00（万元）",
@@ -67,6 +81,11 @@ class MissingHeaderField(Rule):
         if ctx.headless:
             return  # a copy starting inside the table (corpus 158, 213) has no header: its fields are not in the file
         for key in self.param(ctx, "fields"):
+            if key in _BLANK_FIELDS:
+                label, severity = _BLANK_FIELDS[key]
+                if label in ctx.sheet.blank_fields:
+                    yield self.finding(ctx, column=label, field=label, severity=severity, blank="（表上有此栏，没有填写）")
+                continue
             label, read = _HEADER_FIELDS[key]
             if not ctx.form.requires(label, ctx.sheet):
                 continue  # a field the form does not have is not a mistake of the table
@@ -76,7 +95,7 @@ class MissingHeaderField(Rule):
                 # the reader guessed the layout, the name may stand in the text unplaced (corpus 208: before its label).
                 guessed = ctx.rows_guessed
                 severity = None if key == "name" and not guessed else Severity.WARNING
-                yield self.finding(ctx, column=label, field=label, severity=severity)
+                yield self.finding(ctx, column=label, field=label, severity=severity, blank="")
 
 
 class NoIndicators(Rule):

@@ -60,6 +60,9 @@ def test_annual_goals_are_the_cells_under_the_goals_headings_not_the_headings(li
     (("项目名称 | 51000021R000000019951-工资性支出 |",), "工资性支出", "51000021R000000019951"),
     (("项目名称 | 东津院区建设补助主管部门襄阳市卫生健康委项目实施单位襄阳市中心医院 |",), "东津院区建设补助", None),
     (("项目名称 | 水标尺制作安装项目负责人及电话谢凯 |",), "水标尺制作安装项目", None),
+    # 145: a name ending in 项目 before 主管部门, though 项目主管部门 is a label of its own (146)
+    (("1/1年学生资助项目绩效目标自评表填报日期:总分:分项目名称湖北工程学院年学生资助项目主管部门湖北省教育厅项目实施单位湖北工程学院",),
+     "湖北工程学院年学生资助项目", None),
     (("1、某市部门项目支出绩效目标表(2021年)项目名称初中公用经费主管部门某市教育局",), "初中公用经费", None),
 ])
 def test_the_project_name_is_read_apart_from_its_code_and_the_fields_run_together_with_it(lines, name, code):
@@ -299,3 +302,29 @@ def test_a_block_of_amounts_whose_labels_head_columns_takes_the_total_from_the_f
     sheet = read("| 专项名称 | 雨露计划就学补助 |", "| 专项资金情况 | 本年度预计投入(万元) | 财政资金(万元) | 其他 |",
                  "| 中央 | 省级 | 市级资金 | 本级 |", "| 7 | 0 | 7 | 0 | 0 | 0 |", *GRID).sheets[0]
     assert (sheet.budget.total, str(sheet.money_unit)) == (Decimal("7"), "万元")
+
+
+@pytest.mark.parametrize(("lines", "blank", "unit"), [
+    # 146: a pipe table whose 项目负责人 and 项目主管部门 cells are empty (the next cell is another label)
+    (("项目名称 | 主体班 | 项目负责人 | ||||", "项目主管部门 | 实施单位 | 中共黄石市委党校 |"),
+     ["项目负责人", "主管部门"], "中共黄石市委党校"),
+    # 133: spaced text, the blank 主管部门 followed by a label and its value in one cell
+    (("项目名称 公办和普惠性民办幼儿园公用经费", "主管部门  项目起止时间 2022.1—2022.12", "项目负责人 杨柳  联系电话 139****8136"),
+     ["主管部门"], None),
+    # 172: one cell a line, the empty 联系电话 before 地址 (a label, not its value)
+    (("项目名称", "服务贸易项目", "主管部门", "省商务厅", "项目负责人", "李鹏", "联系电话", "", "地址", "海口市国兴大道"),
+     ["联系电话"], None),
+    # 187: 项目负责人及电话 left blank at the end of its row
+    (("项目名称 | 2018年南岳镇资产收益扶贫项目 | 项目负责人及电话 | |", "主管部门 | 南岳镇人民政府 | 实施单位 | 南岳镇人民政府 |"),
+     ["项目负责人"], "南岳镇人民政府"),
+    # 200: a label broken by a space (专项立项 依据) over an empty cell
+    (("| 专项名称 | 2023年雨露计划就学补助项目 | |", "| 主管部门 | 南岳区乡村振兴局 | 专项负责人 | 欧阳光 |",
+      "| 专项立项 依据 | |"), ["项目立项依据"], None),
+    # every field filled: nothing blank
+    (("项目名称 | 主体班 | 项目负责人 | 张三 |", "主管部门 | 黄石市委 | 联系电话 | 0714-1234567 |"), [], None),
+])
+def test_a_header_label_beside_an_empty_cell_is_a_blank_field_of_the_form(lines, blank, unit):
+    (sheet,) = read(*lines, *GRID).sheets
+    assert sheet.blank_fields == blank
+    assert set(blank) <= set(sheet.form_fields)
+    assert (sheet.unit.name if sheet.unit else None) == unit
