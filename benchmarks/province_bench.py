@@ -3,7 +3,7 @@
 
     .venv/bin/python -m benchmarks.province_bench [--sheets 100000] [--folder DIR] [--jobs 1,2]
 
-Writes one-sheet files (.docx, .xlsx and .txt in turn, from benchmarks.synth) into a folder (kept with
+Writes one-sheet files (.docx, .xlsx and .txt in turn, from benchmarks.province_files) into a folder (kept with
 --folder, so a second run measures only the check), then runs ``jixiao check --format json`` over it with each
 number of jobs and prints, side by side: wall-clock seconds (with the load average, since other work on the
 machine slows them), CPU seconds of the parent process (inputs, output) and of the workers (reading and
@@ -25,21 +25,15 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-FORMATS = ("docx", "xlsx", "txt")
-
+from benchmarks.province_files import FORMATS, file_bytes, file_format
 
 def _write_chunk(args: tuple[str, int, int]) -> int:
-    from benchmarks.synth import generate_document
-    from jixiao.documents import render_document
-
     folder, start, stop = args
-    for seed in range(start, stop):
-        file_format = FORMATS[seed % len(FORMATS)]
-        path = Path(folder) / f"{seed // 1000:03d}" / f"sheet-{seed:06d}.{file_format}"
+    for number in range(start, stop):
+        path = Path(folder) / f"{number // 1000:03d}" / f"sheet-{number:06d}.{file_format(number)}"
         path.parent.mkdir(exist_ok=True)
         if not path.exists():
-            document = generate_document(seed, sheets=1, indicators_per_sheet=8 + seed % 8)[0]
-            path.write_bytes(render_document(document, file_format))
+            path.write_bytes(file_bytes(number))
     return stop - start
 
 
