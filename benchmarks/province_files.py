@@ -49,8 +49,11 @@ def file_bytes(number: int) -> bytes:
         return render_document(file_document(number), file_format_)
     base, members, other = _template(file_format_, _template_index(number))
     fiscal = _fiscal(number)
-    values = {_CODE.encode(): _code(number).encode(), _amount(_FISCAL + other): _amount(fiscal + other),
-              _amount(_FISCAL): _amount(fiscal)}
+    values = {
+        _CODE.encode(): _code(number).encode(),
+        _amount(_FISCAL + other): _amount(fiscal + other),
+        _amount(_FISCAL): _amount(fiscal),
+    }
     pattern = re.compile(b"|".join(re.escape(sentinel) for sentinel in values))
     buffer = io.BytesIO(base)
     with zipfile.ZipFile(buffer, "a", zipfile.ZIP_DEFLATED) as package:
@@ -85,8 +88,10 @@ def _template(file_format_: str, index: int) -> tuple[bytes, dict[str, bytes], D
     other = document.sheets[0].budget.other or Decimal(0)
     sentinels = [_CODE.encode(), _amount(_FISCAL + other), _amount(_FISCAL)]
     kept, members = io.BytesIO(), {}
-    with zipfile.ZipFile(io.BytesIO(render_document(document, file_format_))) as rendered, \
-            zipfile.ZipFile(kept, "w", zipfile.ZIP_DEFLATED) as package:
+    with (
+        zipfile.ZipFile(io.BytesIO(render_document(document, file_format_))) as rendered,
+        zipfile.ZipFile(kept, "w", zipfile.ZIP_DEFLATED) as package,
+    ):
         for info in rendered.infolist():
             data = rendered.read(info)
             if any(sentinel in data for sentinel in sentinels):

@@ -6,7 +6,13 @@ import zipfile
 
 import pytest
 
-from benchmarks.province_files import FORMATS, TEMPLATES, file_bytes, file_document, file_format
+from benchmarks.province_files import (
+    FORMATS,
+    TEMPLATES,
+    file_bytes,
+    file_document,
+    file_format,
+)
 from jixiao.documents import read_bytes, render_document
 
 # Two rounds of the formats at the start, files of every format with other funds (whose total differs from the
@@ -41,6 +47,9 @@ def test_files_differ_in_code_budget_and_content():
     assert len({document.sheets[0].code for document in documents}) == len(documents)
     assert len({document.sheets[0].budget.fiscal for document in documents}) > 0.9 * len(documents)
     for file_format_ in FORMATS:
-        contents = {(document.sheets[0].name, *(indicator.name for indicator in document.sheets[0].indicators))
-                    for number, document in zip(numbers, documents) if file_format(number) == file_format_}
+        contents = {
+            (document.sheets[0].name, *(indicator.name for indicator in document.sheets[0].indicators))
+            for number, document in zip(numbers, documents)
+            if file_format(number) == file_format_
+        }
         assert len(contents) > 0.9 * TEMPLATES
