@@ -3,7 +3,7 @@
 
     .venv/bin/python -m benchmarks.province_bench [--sheets 100000] [--folder DIR] [--jobs 1,2]
 
-Writes one-sheet files (.docx, .xlsx and .txt in turn, from benchmarks.synth) into a folder (kept with
+Writes one-sheet files (.docx, .xlsx and .txt in turn, from benchmarks.province_files) into a folder (kept with
 --folder, so a second run measures only the check), then runs ``jixiao check --format json`` over it with each
 number of jobs and prints, side by side: wall-clock seconds (with the load average, since other work on the
 machine slows them), CPU seconds of the parent process (inputs, output) and of the workers (reading and
@@ -25,21 +25,16 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-FORMATS = ("docx", "xlsx", "txt")
+from benchmarks.province_files import FORMATS, file_bytes, file_format
 
 
 def _write_chunk(args: tuple[str, int, int]) -> int:
-    from benchmarks.synth import generate_document
-    from jixiao.documents import render_document
-
     folder, start, stop = args
-    for seed in range(start, stop):
-        file_format = FORMATS[seed % len(FORMATS)]
-        path = Path(folder) / f"{seed // 1000:03d}" / f"sheet-{seed:06d}.{file_format}"
+    for number in range(start, stop):
+        path = Path(folder) / f"{number // 1000:03d}" / f"sheet-{number:06d}.{file_format(number)}"
         path.parent.mkdir(exist_ok=True)
         if not path.exists():
-            document = generate_document(seed, sheets=1, indicators_per_sheet=8 + seed % 8)[0]
-            path.write_bytes(render_document(document, file_format))
+            path.write_bytes(file_bytes(number))
     return stop - start
 
 
@@ -60,9 +55,24 @@ def run_check(folder: Path, jobs: int) -> dict:
     with tempfile.TemporaryDirectory() as temporary:
         figures_path = Path(temporary) / "figures.json"
         load = os.getloadavg()[0]
-        result = subprocess.run([sys.executable, "-m", "benchmarks.measured_command", str(figures_path), "check",
-                                 "--format", "json", "--exit-zero", "--jobs", str(jobs), str(folder)],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "benchmarks.measured_command",
+                str(figures_path),
+                "check",
+                "--format",
+                "json",
+                "--exit-zero",
+                "--jobs",
+                str(jobs),
+                str(folder),
+            ],
+            check=False,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
         if result.returncode not in (0, 1):
             print(result.stderr.decode()[-2000:], file=sys.stderr)
         figures = json.loads(figures_path.read_text(encoding="utf-8"))
@@ -84,8 +94,10 @@ def main() -> None:
         print(f"generated {args.sheets} files ({'/'.join(FORMATS)} in turn) in {seconds:.0f} s into {folder}")
         # A kept folder may hold more files than asked for this time: rates are per file checked.
         sheets = sum(1 for path in folder.rglob("*") if path.is_file())
-        print(f"{'jobs':>4} {'seconds':>8} {'load':>9} {'sheets/s':>8} {'100k proj.':>10} {'speed-up':>8} "
-              f"{'CPU parent':>10} {'CPU workers':>11} {'CPU speed-up':>12} {'RSS parent':>10} {'RSS worker':>10}")
+        print(
+            f"{'jobs':>4} {'seconds':>8} {'load':>9} {'sheets/s':>8} {'100k proj.':>10} {'speed-up':>8} "
+            f"{'CPU parent':>10} {'CPU workers':>11} {'CPU speed-up':>12} {'RSS parent':>10} {'RSS worker':>10}"
+        )
         first = None
         for count in jobs:
             run = run_check(folder, count)
@@ -94,12 +106,14 @@ def main() -> None:
             one_job_cpu = first["parent"]["cpu"] + first["workers"]["cpu"]
             # On idle cores the run takes at least its CPU shared by the jobs, and at least the parent's own CPU.
             bound = one_job_cpu / max(parent, (parent + workers) / count)
-            print(f"{count:>4} {run['seconds']:8.1f} {run['load'][0]:4.1f}-{run['load'][1]:<4.1f} "
-                  f"{sheets / run['seconds']:8.0f} {100_000 * run['seconds'] / sheets:9.0f}s "
-                  f"{first['seconds'] / run['seconds']:7.2f}x {parent:9.1f}s {workers:10.1f}s {bound:11.2f}x "
-                  f"{run['parent']['peak_mb']:8.0f}MB "
-                  + (f"{run['workers']['peak_mb']:8.0f}MB" if workers else f"{'—':>10}")
-                  + ("" if run["exit"] in (0, 1) else f"  (exit {run['exit']})"))
+            print(
+                f"{count:>4} {run['seconds']:8.1f} {run['load'][0]:4.1f}-{run['load'][1]:<4.1f} "
+                f"{sheets / run['seconds']:8.0f} {100_000 * run['seconds'] / sheets:9.0f}s "
+                f"{first['seconds'] / run['seconds']:7.2f}x {parent:9.1f}s {workers:10.1f}s {bound:11.2f}x "
+                f"{run['parent']['peak_mb']:8.0f}MB "
+                + (f"{run['workers']['peak_mb']:8.0f}MB" if workers else f"{'—':>10}")
+                + ("" if run["exit"] in (0, 1) else f"  (exit {run['exit']})")
+            )
         print(f"aims: 100,000 sheets in under 300 s with 2 jobs; 2 jobs >= 1.8x one job (cores here: {os.cpu_count()})")
 
 

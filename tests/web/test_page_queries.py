@@ -101,3 +101,24 @@ def test_who_is_asking_is_read_with_the_user(org, login, page):
     own = [q["sql"] for q in queries.captured_queries if q["sql"].startswith('SELECT "organisation_member"')]
     assert own == []
     assert any('"organisation_member"' in q["sql"] for q in queries.captured_queries)
+
+
+@pytest.mark.parametrize("page", ["/sheets/?year=2026", "/sheets/?year=2026&deleted=1", "/api/sheets/?year=2026"])
+def test_the_lists_read_only_the_columns_they_show(org, login, page):
+    """A list's fifty rows read the columns the list shows and no other: not the long texts and JSON, nor the
+    amounts and times converted on every load, and none is read later row by row."""
+    first, *_ = _add(org, 3, start=1)
+    Sheet.objects.filter(pk=first.pk).update(deleted_at=timezone.now())  # the list of deleted sheets shows one
+    client = (Client(HTTP_AUTHORIZATION=f"Bearer {token_create(user=org['reviewer'])}") if page.startswith("/api/")
+              else login(org["reviewer"]))
+    client.get(page)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(page)
+    assert response.status_code == 200
+    (rows,) = [q["sql"] for q in queries.captured_queries if q["sql"].startswith('SELECT "sheets_sheet"."id"')]
+    assert '"sheets_sheet"."budget_total"' in rows and '"organisation_unit"."name"' in rows
+    for unread in ("title", "purpose", "spend_plan", "reading", "grade_explanation", "budget_fiscal", "score",
+                   "created_at", "deleted_at", "review_fingerprint"):
+        assert f'"sheets_sheet"."{unread}"' not in rows.split(" FROM ")[0], unread
+    assert not [q for q in queries.captured_queries if q["sql"].startswith('SELECT "sheets_sheet"."')
+                and q["sql"] != rows]

@@ -6,7 +6,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.formats import localize
 from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
 
@@ -15,6 +14,7 @@ from jixiao.web.organisation.models import Role
 from jixiao.web.organisation.selectors import request_member
 from jixiao.web.sheets.models import Status
 from jixiao.web.sheets.selectors import budget_year, dashboard_counts
+from jixiao.web.sheets.templatetags.rows import count
 from jixiao.web.sheets.views.common import filters_from
 
 __all__ = ["dashboard"]
@@ -45,7 +45,7 @@ def _unit_rows(rows: list[dict], year: int) -> SafeString:
     list_url = reverse("sheets:list")
     return format_html_join("", _UNIT_ROW, (
         (list_url, year, r["unit"].pk, r["unit"].name,
-         *(localize(r[status]) for status in (Status.DRAFT, Status.SUBMITTED, Status.RETURNED, Status.APPROVED)))
+         *(count(r[status]) for status in (Status.DRAFT, Status.SUBMITTED, Status.RETURNED, Status.APPROVED)))
         for r in rows))
 
 
