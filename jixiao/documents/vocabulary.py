@@ -7,9 +7,9 @@ from functools import cache, lru_cache
 from importlib import resources
 import tomllib
 
-from jixiao.model.lexicon import fold
+from jixiao.model.lexicon import fold, fold_all
 
-__all__ = ["PAGE_NUMBER", "header_label", "goals_word", "column_label", "is_trailer", "total_words", "is_total_label", "split_label_value",
+__all__ = ["PAGE_NUMBER", "header_label", "header_labels", "goals_word", "column_label", "is_trailer", "total_words", "is_total_label", "split_label_value",
            "labels", "canonical_label", "run_on_spellings"]
 
 _COLON = re.compile(r"[:：]$")
@@ -26,9 +26,13 @@ def labels() -> dict:
 
 
 def _key(text: str) -> str:
+    return _folded_key(fold(text))
+
+
+def _folded_key(folded: str) -> str:
     # (a leading * is the form's mark of a required field: *年度总体绩效目标, *指标值; a ? is a space lost to the
     # page's encoding inside a spaced-out label: 绩??效??目??标)
-    key = _COLON.sub("", fold(text).lstrip("*").replace("?", ""))
+    key = _COLON.sub("", folded.lstrip("*").replace("?", ""))
     return key[2:] if key.startswith("其中") else key.lstrip(":")
 
 
@@ -41,6 +45,7 @@ _INSERTED = re.compile(r"(?<=.)[(（][^()（）]*[)）](?=.)")
 # a prose field's label joined to more words of its own (资金用途及立项依据, 项目概况和主要内容): the whole is that
 # field's label (an amount's is not: 预算数及执行数 heads two columns of figures)
 _JOINED = re.compile(r"(?P<head>.+?)[及和与、](?P<tail>[^\d:]{2,6})")
+_JOINER = re.compile(r"[及和与、]")
 _JOINABLE = {"purpose", "goals", "long_term_goals"}
 _NOTED = re.compile(r"(?P<head>[^()（）]{2,}?)[(（][^()（）]{1,12}[)）]")
 _AMOUNTS = {"total", "fiscal", "other"}
@@ -57,15 +62,27 @@ def header_label(text: str) -> str | None:
     and a prose field's spelling joined by 及/和/与 to more words of the label (资金用途及立项依据) name the same
     field, and so does an amount's spelling with a note after it on which money it is (年度金额(提前下达)): the
     whole cell is the label, none of it a value."""
-    key = _key(text)
+    return _field(_key(text))
+
+
+def header_labels(texts: list[str]) -> list[str | None]:
+    """:func:`header_label` of each of ``texts``, folded together (:func:`~jixiao.model.lexicon.fold_all`: the
+    prefixes of a new cell searched for a label)."""
+    return [_field(_folded_key(folded)) for folded in fold_all(texts)]
+
+
+def _field(key: str) -> str | None:
     lookup = _lookup("header")
-    field = lookup.get(key) or lookup.get(key.replace(":", "")) or lookup.get(_INSERTED.sub("", key))
-    if field is None and (joined := _JOINED.fullmatch(key)):
+    # (the patterns are tried only on a key holding what they need: most keys asked are no label, and hold neither)
+    bracketed = "(" in key or "（" in key
+    field = lookup.get(key) or lookup.get(key.replace(":", "")) or (
+        lookup.get(_INSERTED.sub("", key)) if bracketed else None)
+    if field is None and _JOINER.search(key) and (joined := _JOINED.fullmatch(key)):
         field = lookup.get(joined["head"]) if lookup.get(joined["head"]) in _JOINABLE else None
     if field is None and key.endswith(_SUMMED) and lookup.get(key[:-2]) in _SUMS:
         # an amount's label over the sum of the sources after it (资金使用情况(万元)合计: 109.8万元 | 中央财政 | 84.5万元 …)
         field = lookup.get(key[:-2])
-    if field is None and (noted := _NOTED.fullmatch(key)):
+    if field is None and bracketed and (noted := _NOTED.fullmatch(key)):
         # an amount's label with a note after it on which money it is (年度金额(提前下达), 资金总额(含结转))
         field = lookup.get(noted["head"]) if lookup.get(noted["head"]) in _AMOUNTS else None
     return field

@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["load", "fold", "simplified", "simplified_in_place", "as_written", "WrittenText"]
+__all__ = ["load", "fold", "fold_all", "simplified", "simplified_in_place", "as_written", "WrittenText"]
 
 
 @cache
@@ -43,10 +43,17 @@ def _converter():
 # is given back as written (:class:`WrittenText`). Full-width punctuation (，：（）) stays: every pattern takes both forms.
 _FIGURE_SIGNS = str.maketrans({chr(0xFF10 + digit): str(digit) for digit in range(10)}
                               | {"％": "%", "＝": "=", "＞": ">", "＜": "<", "．": ".", "＋": "+", "－": "-"})
+# (translate looks each character of a Chinese text up in a dict, as long as a conversion of the text: it runs only
+# where one of the characters it changes stands)
+_FIGURE_SIGN = re.compile("[" + "".join(map(re.escape, map(chr, _FIGURE_SIGNS))) + "]")
+_FOLD_SIGN = re.compile("[" + "".join(map(re.escape, map(chr, _FOLD_EXTRA))) + "]")
 
 
 def _to_simplified(text: str) -> str:
-    return text if text.isascii() else _converter().convert(text).translate(_FIGURE_SIGNS)
+    if text.isascii():
+        return text
+    simple = _converter().convert(text)
+    return simple.translate(_FIGURE_SIGNS) if _FIGURE_SIGN.search(simple) else simple
 
 
 @lru_cache(maxsize=65536)
@@ -106,5 +113,23 @@ def fold(text: str) -> str:
     cells; Traditional characters become Simplified (``不少於`` is ``不少于``, ``萬元`` is ``万元``) because every
     vocabulary is written in Simplified. The folded text is for matching only: a cell keeps its text as written.
     """
-    folded = unicodedata.normalize("NFKC", text).translate(_FOLD_EXTRA)
-    return _to_simplified("".join(folded.split()))
+    return _to_simplified(_folded_forms(text))
+
+
+def _folded_forms(text: str) -> str:
+    """``text`` folded but for its Traditional characters."""
+    folded = unicodedata.normalize("NFKC", text)
+    folded = folded.translate(_FOLD_EXTRA) if _FOLD_SIGN.search(folded) else folded
+    return "".join(folded.split())
+
+
+def fold_all(texts: list[str]) -> list[str]:
+    """:func:`fold` of each of ``texts``, the Traditional characters of all converted in one call: a conversion costs
+    mostly its call, and a search for a label at each prefix of a new cell folds a dozen texts. (Folded texts hold no
+    line break and no conversion crosses one, so the texts are converted as the lines of one text.)"""
+    forms = [_folded_forms(text) for text in texts]
+    chinese = [form for form in forms if not form.isascii()]
+    if not chinese:
+        return forms
+    converted = iter(_to_simplified("\n".join(chinese)).split("\n"))
+    return [form if form.isascii() else next(converted) for form in forms]

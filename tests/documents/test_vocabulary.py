@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from jixiao.documents.vocabulary import column_label, header_label
+from jixiao.documents.vocabulary import column_label, header_label, header_labels
+from jixiao.model.lexicon import fold, fold_all
 
 
 @pytest.mark.parametrize(("text", "field"), [
@@ -39,3 +40,16 @@ def test_a_bracketed_word_before_a_label_is_a_numbering_not_part_of_it():
 ])
 def test_an_amount_label_with_a_note_and_the_forms_attribute_labels(text, field):
     assert header_label(text) == field
+
+
+# Spellings that reach every branch of the lookup (a bracketed word inside, a joined field, a summed amount, a noted
+# amount), in Traditional, full-width and spaced forms, and prefixes of cells that run a label into its value.
+_SPELLINGS = ["项目(专项)名称", "資金用途及立項依據", "资金使用情况(万元)合计", "年度金额(提前下达)", "其中：财政拨款",
+              "*年度总体目标", "項 目 名 稱", "ＡＢＣ１２３", "", "  ", "预算数及执行数", "項目名稱乡镇维稳经费", "资金总额１５"]
+
+
+@pytest.mark.parametrize("text", _SPELLINGS)
+def test_labels_asked_together_are_the_labels_asked_one_by_one(text):
+    prefixes = [text[:length] for length in range(len(text), 0, -1)]
+    assert header_labels(prefixes) == [header_label(prefix) for prefix in prefixes]
+    assert fold_all(prefixes) == [fold(prefix) for prefix in prefixes]

@@ -183,8 +183,11 @@ def report_name(text: str) -> str | None:
     """The fund a self-evaluation report's title names (``XX补助资金2022年度绩效自评报告`` → ``XX补助资金``), without
     the year, or the project a notice of the goals set names (``关于XX项目绩效目标设定的公示``); None when ``text`` is
     neither."""
+    # (asked of every line outside a grid: both titles end on words of their own, tried before their patterns, and
+    # the last characters of those words before the line is cleaned)
+    if "示" not in text and "定" not in text and "告" not in text:
+        return None
     key = _title_key(text)
-    # (asked of every line outside a grid: both titles end on words of their own, tried before their patterns)
     if key.endswith(("公示", "设定")) and (notice := _NOTICE_TITLE.fullmatch(key)):
         return notice["name"] or notice["set"]
     found = _REPORT_TITLE.fullmatch(key) if key.endswith("报告") else None

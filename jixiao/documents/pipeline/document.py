@@ -55,6 +55,7 @@ from jixiao.documents.vocabulary import (
     PAGE_NUMBER,
     goals_word,
     header_label,
+    header_labels,
     labels,
     run_on_spellings,
     split_label_value,
@@ -629,6 +630,8 @@ def _labels_apart(row: Row) -> Row:
     """The row with each cell that opens with a header-block label and runs further labels and their values
     together (``项目名称初中公用经费主管部门某市教育局``, a document site's copy of a form) cut into a cell per label
     and per value."""
+    if not any(_leading_label(cell.text) and _inner_label(cell.text) for cell in row.cells):
+        return row  # (the usual row: no cell is cut, and none is copied)
     cells = []
     for cell in row.cells:
         pieces = _label_pieces(cell.text) if _leading_label(cell.text) and _inner_label(cell.text) else [cell.text]
@@ -669,8 +672,9 @@ def _leading_label(text: str) -> str | None:
     """The header-block label a line starts with when its value follows without a separator."""
     if header_label(text) or split_label_value(text) or goals_word(text):
         return None
-    for length in range(min(_LONGEST_LABEL, len(text) - 1), 1, -1):
-        if header_label(text[:length]) and text[length] not in ":：(（" and not _FORM_WORD.match(text[length:]):
+    lengths = range(min(_LONGEST_LABEL, len(text) - 1), 1, -1)
+    for length, found in zip(lengths, header_labels([text[:length] for length in lengths])):
+        if found and text[length] not in ":：(（" and not _FORM_WORD.match(text[length:]):
             return text[:length]
     return None
 

@@ -415,7 +415,8 @@ def prose_lines(lines: list[Line]) -> list[Line]:
             headed = bool(_NUMBERED.match(texts[0].strip()))  # (an unnumbered level name alone is a table cell)
             result.append(line)
             continue
-        # (split_prose's arguments given by position: a memoised call with keywords costs twice as much, for each cell)
+        # (split_prose's arguments given by position, here and below: a memoised call with keywords costs twice as much,
+        # and is memoised apart from the same call by position)
         items = split_prose(texts[0], False, True) if headed and len(texts) == 1 else None
         if items and any(kind == "rest" for item in items for kind, _ in item):
             items = None  # a report's paragraph under the heading (its sentences no indicators), not an outline's line
@@ -434,7 +435,7 @@ def prose_lines(lines: list[Line]) -> list[Line]:
             continue
         # the first cell holding prose, and whether a level name stands left of it: one pass that stops there
         at, levelled, roles = None, False, []
-        if len(texts) == 1 and not split_prose(texts[0], reporting=reporting, listed=position in listed):
+        if len(texts) == 1 and not split_prose(texts[0], False, False, reporting, position in listed):
             # a cell whose level name stands alone on the line above (a table copied one cell per line: 产出指标 |
             # 开展…8次;编制…3个) holds prose as a row's cell after its level cell does
             # (a numbered level name alone is an outline's heading: a report's paragraph under it is narrative)
@@ -484,9 +485,12 @@ _SHORTEST_LIST = 2
 def _opened(line: Line) -> bool:
     """Whether a line is one text opened by level names and a colon or comma, with a sentence after them
     (``质量指标:保障巡林工作的顺利开展…``)."""
-    if len(line.filled) != 1:
-        return False
-    text = simplified(line.filled[0].text.strip())
+    return len(line.filled) == 1 and _opened_text(line.filled[0].text)
+
+
+@lru_cache(maxsize=4096)  # (asked of every one-cell line)
+def _opened_text(text: str) -> bool:
+    text = simplified(text.strip())
     opening, rest = _levels(text)
     return bool(opening) and bool(rest.strip(" 。.;；")) and bool(_OPENED.search(text[:len(text) - len(rest)]))
 
