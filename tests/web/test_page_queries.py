@@ -13,8 +13,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from jixiao.web.organisation import services as organisation_services
+from jixiao.web.organisation.selectors import member_get
 from jixiao.web.organisation.services import token_create
-from jixiao.web.sheets.models import Sheet
+from jixiao.web.sheets.models import Sheet, Status
+from jixiao.web.sheets.selectors import SheetFilters, sheet_rows
 from jixiao.web.sheets.services.sheets import sheet_create
 from jixiao.web.sheets.services.workflow import comment_create, sheet_transition
 from tests.web.conftest import small_sheet
@@ -122,3 +124,33 @@ def test_the_lists_read_only_the_columns_they_show(org, login, page):
         assert f'"sheets_sheet"."{unread}"' not in rows.split(" FROM ")[0], unread
     assert not [q for q in queries.captured_queries if q["sql"].startswith('SELECT "sheets_sheet"."')
                 and q["sql"] != rows]
+
+
+def _plan(rows) -> str:
+    """SQLite's plan of a list page's rows query. Without statistics (a server's database has none) the plan does
+    not depend on how many rows are stored, so a few sheets show what 10,000 would get."""
+    sql, params = rows.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        return " | ".join(row[-1] for row in cursor.fetchall())
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's query plan")
+def test_one_units_list_reads_its_own_index_in_order(org):
+    """A unit's page of the list is read from the unit's sheets of the year in the list's order, not by walking the
+    whole year's sheets in time order (≈ 3 ms of SQL at 10,000 sheets) nor by sorting them."""
+    _add(org, 4, start=1)
+    reviewer = member_get(org["reviewer"])
+    for status in ("", Status.APPROVED):
+        plan = _plan(sheet_rows(reviewer, SheetFilters(year=2026, unit_id=org["township"].pk, status=status))[:50])
+        assert "USING INDEX sheet_unit_list (year=? AND unit_id=?)" in plan and "TEMP B-TREE" not in plan, plan
+
+
+@pytest.mark.parametrize("status", ["", Status.DRAFT])
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's query plan")
+def test_the_bureaus_list_is_still_read_in_time_order(org, status):
+    """The unit's index leaves the lists of all units on the year's index in time order: led by the unit, it made
+    SQLite sort the whole year's sheets for a page of fifty."""
+    _add(org, 4, start=1)
+    plan = _plan(sheet_rows(member_get(org["reviewer"]), SheetFilters(year=2026, status=status))[:50])
+    assert "SEARCH sheets_sheet USING INDEX sheets_shee_year_" in plan and "FOR ORDER BY" not in plan, plan

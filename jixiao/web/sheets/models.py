@@ -81,6 +81,10 @@ class Sheet(models.Model):
         indexes = [
             models.Index(fields=["unit", "year", "status"]),
             models.Index(fields=["year", "-updated_at"]),
+            # A unit's list in the list's order (newest first, then by id: this index read backwards). Without it
+            # SQLite walked the whole year's index in time order to find one unit's page. The year comes first: led by
+            # the unit, SQLite without statistics took the unfiltered list off the time index too, to sort the year.
+            models.Index(fields=["year", "unit", "updated_at", "id"], name="sheet_unit_list"),
             # Covers the counts of a bureau's year (the list's filters, a unit's states counted for the dashboard), so they
             # read this index and not the wide rows.
             models.Index(fields=["year", "unit", "deleted_at", "status", "error_count", "warning_count"],
