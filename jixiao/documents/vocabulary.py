@@ -7,7 +7,7 @@ from functools import cache, lru_cache
 from importlib import resources
 import tomllib
 
-from jixiao.model.lexicon import fold, fold_all
+from jixiao.model.lexicon import TEXT_MEMO, fold, fold_all
 
 __all__ = ["PAGE_NUMBER", "header_label", "header_labels", "goals_word", "column_label", "is_trailer", "total_words", "is_total_label", "split_label_value",
            "labels", "canonical_label", "run_on_spellings"]
@@ -54,7 +54,7 @@ _SUMS = {"total", "spent"}
 
 
 # Every cell of every table is asked whether it is a label, many times over: the answers are memoised.
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TEXT_MEMO)
 def header_label(text: str) -> str | None:
     """The sheet field a cell labels (``code``, ``total``, ``goals`` …), or None if it is not a label.
 
@@ -91,7 +91,7 @@ def _field(key: str) -> str | None:
 _PERIOD = re.compile(r"[(（][^()（）]*[)）]$")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TEXT_MEMO)
 def goals_word(text: str) -> str | None:
     """What a cell is to a sheet's goals block: the field a goals label introduces (``goals``, ``long_term_goals``:
     年度总体目标, ``中期目标(2023年—2025年)``), or ``expected`` / ``actual`` for the heading of the block's planned or
@@ -103,7 +103,7 @@ def goals_word(text: str) -> str | None:
     return _lookup("goal_headings").get(key)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TEXT_MEMO)
 def column_label(text: str) -> str | None:
     """The indicator-grid column a heading names (``level1``, ``target`` …), or None."""
     return _lookup("columns").get(_key(text))
@@ -131,7 +131,7 @@ def _trailer_words() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(words), tuple(f"{word}:" for word in words)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TEXT_MEMO)
 def is_trailer(text: str) -> bool:
     """True for the notes and signatures that follow an indicator grid: a trailer word alone or followed by a
     colon (``备注：…``, ``填报人``), not an indicator that merely begins with one (``说明会场次``)."""

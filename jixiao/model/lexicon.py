@@ -13,7 +13,13 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["load", "fold", "fold_all", "simplified", "simplified_in_place", "as_written", "WrittenText"]
+__all__ = ["TEXT_MEMO", "load", "fold", "fold_all", "simplified", "simplified_in_place", "as_written", "WrittenText"]
+
+# How many texts each memoised function of one cell's or row's text remembers, least recently used forgotten first.
+# Labels, level names, units and common targets recur on every sheet and stay; each file's own codes, names and
+# amounts pass through. At 65,536 apiece the caches grew with the sheets a batch read, to ≈ 250 MB of a worker
+# by 100,000 sheets (issue 13); a few thousand texts already keep the recurring vocabulary.
+TEXT_MEMO = 8192
 
 
 @cache
@@ -56,7 +62,7 @@ def _to_simplified(text: str) -> str:
     return simple.translate(_FIGURE_SIGNS) if _FIGURE_SIGN.search(simple) else simple
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TEXT_MEMO)
 def simplified(text: str) -> str:
     """``text`` in Simplified characters, pinyin glosses removed (``項(xiàng)目`` → ``项目``)."""
     return _to_simplified(_GLOSS.sub("", text))
@@ -104,7 +110,7 @@ class WrittenText:
 
 
 # Labels and level names repeat across every table of every file, so folding is memoised.
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TEXT_MEMO)
 def fold(text: str) -> str:
     """Fold full-width forms, spacing and Traditional characters so that spellings of the same word compare equal.
 

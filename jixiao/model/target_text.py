@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
 
-from jixiao.model.lexicon import fold, load, simplified
+from jixiao.model.lexicon import TEXT_MEMO, fold, load, simplified
 from jixiao.model.numerals import CHINESE_DIGITS, chinese_to_decimal
 from jixiao.model.target import NoteCode, Operator, Target, TargetNote
 from jixiao.model.units import UnitKind, canonical_unit, compound_unit, per_only_units, unit_kind, unit_spellings
@@ -149,7 +149,7 @@ def _strip_template(text: str) -> str:
 
 # Real sheets repeat the same few targets (≥90%, 100%, ≤预算) many times, and a Target is frozen: caching the
 # parse is safe and saves a good part of reading a large batch.
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=TEXT_MEMO)
 def parse_target(raw: str, context: str = "") -> Target:
     """Understand a 指标值 cell.
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 from functools import cache, lru_cache
 
-from jixiao.model.lexicon import fold, load
+from jixiao.model.lexicon import TEXT_MEMO, fold, load
 
 __all__ = ["UnitKind", "canonical_unit", "compound_unit", "per_only_units", "unit_kind", "unit_spellings"]
 
@@ -46,7 +46,7 @@ def unit_spellings() -> tuple[str, ...]:
 
 
 # Units are looked up for every target a sheet has, by reader and review alike: the answers are memoised.
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TEXT_MEMO)
 def _entry(spelling: str) -> tuple[str, UnitKind | None] | None:
     folded = fold(spelling)
     entry = _table().get(folded)

@@ -8,7 +8,7 @@ from enum import StrEnum
 from functools import cache, lru_cache
 from types import MappingProxyType
 
-from jixiao.model.lexicon import fold, load
+from jixiao.model.lexicon import TEXT_MEMO, fold, load
 
 __all__ = [
     "Framework",
@@ -53,7 +53,7 @@ def _unnumbered(key: str) -> str:
 
 
 # Level cells repeat down every grid and are asked about at every step of reading: the answers are memoised.
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TEXT_MEMO)
 def _canonical(level: str, raw: str | None) -> str | None:
     if not raw:
         return None
@@ -97,7 +97,7 @@ def canonical_level2(raw: str | None) -> str | None:
     return _canonical("level2", raw)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TEXT_MEMO)
 def written_level2(raw: str | None) -> str | None:
     """The name of a level 2 that real forms use outside the framework (进度指标), kept as written; None for
     any other text."""
@@ -108,7 +108,7 @@ def written_level2(raw: str | None) -> str | None:
     return key if key in vocabulary["level2_written"]["names"] or key in vocabulary["ndrc"]["level2"] else None
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TEXT_MEMO)
 def ndrc_level1(raw: str | None) -> str | None:
     """The NDRC 中央预算内投资计划 form's own level-1 name (实施效果指标, 过程管理指标) as written, or None: under
     it the budget framework's level-1 names are level-2 names."""

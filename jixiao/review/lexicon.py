@@ -16,7 +16,7 @@ from importlib import resources
 from typing import Any
 
 from jixiao.model import Target, parse_target
-from jixiao.model.lexicon import fold
+from jixiao.model.lexicon import TEXT_MEMO, fold
 from jixiao.model.numerals import CHINESE_DIGITS, chinese_to_decimal
 from jixiao.model.units import canonical_unit
 
@@ -59,11 +59,6 @@ class Kind(StrEnum):
     COUNT = "count"
 
 
-# The words of indicators, targets and goals recur across a province's sheets (满意度, 资金到位率, 及时足额发放): the
-# pure functions of one text below remember this many of the texts last met.
-_TEXTS = 65536
-
-
 @cache
 def data() -> dict[str, Any]:
     """The parsed ``data/lexicon.toml``."""
@@ -94,7 +89,7 @@ def _head(text: str) -> str:
     return folded
 
 
-@cache
+@lru_cache(maxsize=TEXT_MEMO)
 def kind_of(text: str | None) -> Kind | None:
     """The kind of figure a name (or a short description) denotes, from how it ends; None if unknown."""
     if not text:
@@ -125,7 +120,7 @@ def _contains_any(text: str, section: str, key: str = "words") -> bool:
     return any(word in folded for word in _folded(section, key))
 
 
-@cache
+@lru_cache(maxsize=TEXT_MEMO)
 def is_reverse(text: str | None) -> bool:
     """True for an indicator that should fall (投诉率, 事故发生数, 成本): its target must be an upper bound."""
     if not text:
@@ -133,7 +128,7 @@ def is_reverse(text: str | None) -> bool:
     return _contains_any(text, "reverse") and not _contains_any(text, "reverse", "except")
 
 
-@cache
+@lru_cache(maxsize=TEXT_MEMO)
 def is_timeliness(text: str | None) -> bool:
     """True for an indicator about time or deadlines (及时率, 按时…), which belongs under 时效指标."""
     return bool(text) and _contains_any(text, "timeliness")
@@ -172,13 +167,13 @@ def is_framework_results(name: str | None) -> bool:
     return fold(name or "").strip() in _folded_set("framework_rows", "results")
 
 
-@cache
+@lru_cache(maxsize=TEXT_MEMO)
 def is_not_spent(text: str | None) -> bool:
     """True for an amount the project moves but does not spend from its budget (贷款发放额, 带动社会投资, 产值)."""
     return bool(text) and _contains_any(text, "not_spent")
 
 
-@cache
+@lru_cache(maxsize=TEXT_MEMO)
 def is_growth(text: str | None) -> bool:
     """True for a growth or change rate, which may legitimately exceed 100%."""
     return bool(text) and _contains_any(text, "growth")
@@ -188,7 +183,7 @@ def is_growth(text: str | None) -> bool:
 _VAGUE_RESULT = re.compile(r"^(显著|明显|有效|大力|极大|进一步)地?[\u4e00-\u9fff]{1,4}了")
 
 
-@lru_cache(maxsize=_TEXTS)
+@lru_cache(maxsize=TEXT_MEMO)
 def vague_word(text: str | None) -> str | None:
     """The vague phrase (明显提升, 按时…) that makes up a qualitative target, or None; a target written as a result
     (显著促进了学前教育…发展) gives its opening phrase."""
@@ -221,7 +216,7 @@ SYMBOL_ONLY = re.compile(r"[≥≤=<>≧≦\s]*[%‰][≥≤=<>≧≦\s]*")
 _AROUND_UNIT = re.compile(r"[≥≤=<>≧≦＞＜\s()（）:：]")
 
 
-@lru_cache(maxsize=_TEXTS)
+@lru_cache(maxsize=TEXT_MEMO)
 def unit_without_value(text: str | None) -> str | None:
     """The unit a 指标值 cell holds instead of a value (公里, 万亩, 万人: a template row whose figure was never filled
     in, corpus 147), or None. A bare % is not a unit word but a symbol without its number (JX909)."""
@@ -299,7 +294,7 @@ def bare_name(name: str | None) -> str:
 _SENTENCE_LENGTH = 10
 
 
-@lru_cache(maxsize=_TEXTS)
+@lru_cache(maxsize=TEXT_MEMO)
 def is_slogan(name: str | None) -> bool:
     """True for a 三级指标 that is an aim rather than something measured: it opens with a verb of aim (维护社会稳定,
     保证单位正常运转) or closes on one (可持续发展), or it is a sentence of purpose or means (通过注射疫苗,可以有效降低
@@ -361,7 +356,7 @@ def suggested_unit(kind: Kind, text: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=_TEXTS)
+@lru_cache(maxsize=TEXT_MEMO)
 def basis_sets_standard(basis: str) -> bool | None:
     """Whether a 指标值确定依据 names a standard: False for a regime that sets none, None when unsure."""
     folded = fold(basis)
@@ -398,7 +393,7 @@ def counted_numbers(text: str | None) -> list[Counted]:
     return list(_counted_in(text)) if text else []
 
 
-@lru_cache(maxsize=_TEXTS)
+@lru_cache(maxsize=TEXT_MEMO)
 def _counted_in(text: str) -> tuple[Counted, ...]:
     if not any(ch.isdigit() or ch in CHINESE_DIGITS for ch in text):
         return ()

@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from jixiao.documents.pipeline.labels import is_bare_number
 from jixiao.documents.vocabulary import goals_word, labels
+from jixiao.model.lexicon import TEXT_MEMO
 
 __all__ = ["GoalsBlock", "opening", "is_goals_word", "goals_in_prose"]
 
@@ -121,7 +122,7 @@ class GoalsBlock:
 
 
 # Every cell of a header block is asked whether it opens a goals block: the answers are memoised (a tuple, shared).
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TEXT_MEMO)
 def _label_cell(text: str) -> tuple[str, ...]:
     """A cell as the cells it stands for: goals words spaced apart on one line (``预期目标 目标实际完成情况``) are one
     label each, and a label or heading with the values printed on the lines below it in its own cell (目标实际完成情况,

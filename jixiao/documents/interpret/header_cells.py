@@ -7,7 +7,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from jixiao.model import MoneyUnit, Unit
-from jixiao.model.lexicon import fold, simplified
+from jixiao.model.lexicon import TEXT_MEMO, fold, simplified
 
 __all__ = ["parse_amount", "parse_field_amount", "amount_unit", "parse_coded_name", "parse_unit_line", "parse_money_unit", "label_money_unit", "is_checkpoint", "parse_year", "parse_title",
            "report_name", "fund_heading", "goals_heading", "is_other_table_title", "parse_unit", "said_totals", "title_project"]
@@ -46,7 +46,7 @@ _GOALS_HEADING = re.compile(r"(?P<name>[^,，。;；:：()（）|\s]{2,60}?项�
 
 
 # asked of most cells, most of them no amount: a failed Decimal costs an exception each time
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TEXT_MEMO)
 def parse_amount(text: str) -> Decimal | None:
     """Read an amount such as ``18.00``, ``18.00万元`` or ``1,800,000``; None if it is not a number."""
     key = fold(text).replace(",", "").removesuffix("万元").removesuffix("元").removesuffix("%")
@@ -139,7 +139,7 @@ def parse_year(text: str) -> int | None:
 
 
 # asked of every line and cell outside a grid, often the same ones several times
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TEXT_MEMO)
 def parse_title(text: str) -> str | None:
     """The sheet title if ``text`` is one (``乡镇环境治理经费（西留村）绩效目标表``), without Word residue."""
     cleaned = " ".join(_BOOKMARK.sub("", text).split())

@@ -69,7 +69,7 @@ from jixiao.model import (
     canonical_level1,
     canonical_level2,
 )
-from jixiao.model.lexicon import fold, simplified, simplified_in_place
+from jixiao.model.lexicon import TEXT_MEMO, fold, simplified, simplified_in_place
 from jixiao.model.sheet import says_nothing
 from jixiao.model.target_text import parse_target
 from jixiao.model.units import UnitKind, canonical_unit, unit_kind
@@ -128,7 +128,7 @@ _CONCLUSION = re.compile(r"(评价结论|自评结论|存在问题|改进措施)
                          r"(?=评价结论|自评结论|存在问题|改进措施|项目负责人|财务负责人|填表人|$)")
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=TEXT_MEMO)
 def money_key(text: str) -> str | None:
     """Which figure of a self-evaluation's or monitoring table's money block a heading names (``budget_initial``,
     ``spent``, ``execution_rate`` …), or None."""

@@ -61,7 +61,7 @@ from jixiao.documents.vocabulary import (
     split_label_value,
 )
 from jixiao.model import Budget, Diagnostic, Document, Location, ReportedEvaluation
-from jixiao.model.lexicon import simplified_in_place
+from jixiao.model.lexicon import TEXT_MEMO, simplified_in_place
 
 __all__ = ["Accounting", "build_document"]
 
@@ -600,7 +600,7 @@ def _labels() -> re.Pattern:
 
 # Both are asked of every cell of a header block's rows, the second once per prefix of up to _LONGEST_LABEL
 # characters: memoised, as the vocabulary's lookups are.
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TEXT_MEMO)
 def _inner_label(text: str) -> int | None:
     """Where a header-block label begins inside a cell that run-together text left holding several of them
     (``项目名称某专项资金补助区域某市资金情况(万元)资金总额:15其中:财政拨款15…``), or None: the cell's text before
@@ -667,7 +667,7 @@ def _goals_labels(row: Row | None) -> bool:
     return row is not None and all(goals_word(cell.text) for cell in row.cells)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TEXT_MEMO)
 def _leading_label(text: str) -> str | None:
     """The header-block label a line starts with when its value follows without a separator."""
     if header_label(text) or split_label_value(text) or goals_word(text):

@@ -23,7 +23,7 @@ from jixiao.documents.pipeline.said import said_indicators
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.vocabulary import column_label, header_label, is_trailer, labels, total_words
 from jixiao.model import Framework, canonical_level1, canonical_level2, level2_parents
-from jixiao.model.lexicon import as_written, fold, load, simplified
+from jixiao.model.lexicon import TEXT_MEMO, as_written, fold, load, simplified
 from jixiao.model.units import canonical_unit, unit_spellings
 from jixiao.model.vocabulary import may_end_level_name, ndrc_level1, written_level2
 
@@ -101,7 +101,7 @@ _MENU_ITEM = re.compile(r"[•·●▪]\S{1,8}\|")
 _PAGE_OF = re.compile(r"第\d+页[,，/]?共\d+页|共\d+页[,，/]?第\d+页")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TEXT_MEMO)
 def match_key(text: str) -> str:
     """The key a token is matched on: simplified, residue and the required-field mark (``*指标值``) removed,
     folded."""
@@ -134,7 +134,7 @@ def target_text(value: str, operator: str = "", unit: str = "") -> str:
     return f"{operator if compares else ''}{value}{unit if unit_completes(value, unit) else ''}"
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TEXT_MEMO)
 def clean_name(text: str) -> str:
     """An indicator name without the template's numbering or residue (``指标1:`` ``(必填)`` ``★``) or an OCR speck
     read as a full stop between two characters (``重.要``); empty
@@ -196,7 +196,7 @@ def looks_like_target(text: str) -> bool:
 _MEASURE = re.compile(r"^(?:各\s*)?[-+]?\d[\d,]*(?:\.\d+)?\s*(?P<unit>[^\d\s]{1,4})$")
 
 
-@lru_cache(maxsize=65536)  # (asked of every cell by prose, alignment and the row joins)
+@lru_cache(maxsize=TEXT_MEMO)  # (asked of every cell by prose, alignment and the row joins)
 def is_value(text: str) -> bool:
     """True for a cell that holds a figure: a number, a target, or a number with its unit (``0起``, ``12个``)."""
     role = label(text).role
@@ -323,7 +323,7 @@ def split_description(text: str) -> tuple[str, str] | None:
     return text[:found.start()].strip(), text[found.start():].strip()
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TEXT_MEMO)
 def column_kind(text: str) -> str | None:
     """The grid column a heading names, matched on the key (Traditional or glossed headings too)."""
     key = match_key(text)
@@ -372,7 +372,7 @@ def heading_spellings() -> tuple[str, ...]:
     return tuple(sorted({fold(s) for spellings in labels()["columns"].values() for s in spellings}, key=len, reverse=True))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TEXT_MEMO)
 def is_chrome(text: str) -> bool:
     """Web page furniture around a document (share buttons, 索引号, 发布时间 …)."""
     key = fold(text)
@@ -381,7 +381,7 @@ def is_chrome(text: str) -> bool:
             or _PAGE_OF.fullmatch(key) is not None or _MENU_ITEM.fullmatch(key) is not None)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TEXT_MEMO)
 def label(text: str) -> Label:
     """Label one token's text."""
     stripped = text.strip()
@@ -436,7 +436,7 @@ def _name_label(stripped: str, key: str) -> Label | None:
     return None
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=TEXT_MEMO)
 def _is_name(text: str) -> bool:
     """Whether ``text`` is a column heading or a level name (:func:`label`'s role for it is one of ``_NAMES``),
     without trying the roles after those: asked of texts made by joining two cells, most of them never read."""
@@ -478,7 +478,7 @@ def names_a_legacy_level2(text: str) -> bool:
     return level2 is not None and level2_parents(Framework.LEGACY).get(level2) not in (None, canonical_level1(key))
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=TEXT_MEMO)
 def split_run_together(text: str) -> tuple[tuple[str, str], ...] | None:
     """Split a row whose cells run together (``产出指标数量指标村人居环境整治个数≥18个计划标准``) by the same
     labels: the longest level-1 name it starts with, the longest level-2 name, the name up to an operator and

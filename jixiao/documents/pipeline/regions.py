@@ -41,7 +41,7 @@ from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.pipeline.transposed import TURNED
 from jixiao.documents.vocabulary import canonical_label, header_label, is_total_label, is_trailer, labels, total_words
-from jixiao.model.lexicon import fold
+from jixiao.model.lexicon import TEXT_MEMO, fold
 
 __all__ = ["split_header_runs", "join_heading_runs", "is_goal_heading", "is_frame_label", "Columns", "Header", "find_header", "body_end", "FRAME", "EXTRA", "NUMBER_HEADINGS", "is_refinement", "refine"]
 
@@ -351,7 +351,7 @@ def _join_qualifiers(tokens: list[Token]) -> list[Token]:
     return joined
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=TEXT_MEMO)
 def split_headings(text: str) -> tuple[str, ...] | None:
     """The headings of a header written without separators (``一级指标二级指标三级指标指标值``), or None."""
     line = match_key(text)
@@ -1009,7 +1009,7 @@ def _total_line() -> re.Pattern:
 
 
 # asked of every cell of every body line
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TEXT_MEMO)
 def _cell_marks(text: str) -> int:
     """The marks of a cell that can end a grid's body: ``_SEALED_CELL`` for a cell of a signature block (盖章,
     单位(盖章), 财政绩效管理科室(盖章) 年 月 日), ``_TOTAL_CELL`` for a total's label (总分, 合计)."""

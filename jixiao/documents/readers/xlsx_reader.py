@@ -18,7 +18,7 @@ import html
 import posixpath
 import re
 from collections.abc import Sequence
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from lxml import etree
 
@@ -26,6 +26,7 @@ from jixiao.documents.blocks import Layout
 from jixiao.documents.errors import NotAGoalDocument
 from jixiao.documents.limits import DEFAULT_LIMITS, LimitedZip, ReadLimits
 from jixiao.documents.readers.workbook import SheetExtras, column_name, display_number, read_workbook
+from jixiao.model.lexicon import TEXT_MEMO
 
 __all__ = ["read_xlsx", "display_number"]
 
@@ -117,7 +118,7 @@ def _xml_text(value: bytes) -> str:
     return html.unescape(text) if "&" in text else text
 
 
-@cache
+@lru_cache(maxsize=TEXT_MEMO)  # (a file's own number formats, mostly the few Excel ships)
 def _changes_display(code: str) -> bool:
     """Whether a number reads differently under ``code`` than under General (dates are calamine's)."""
     return display_number(0.125, code) != "0.125" and not any(letter in code.lower() for letter in "ymdhs")

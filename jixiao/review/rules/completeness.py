@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 
 from jixiao.model import Framework, GoalSheet, Indicator, Severity, parse_target
-from jixiao.model.lexicon import fold, load
+from jixiao.model.lexicon import TEXT_MEMO, fold, load
 from jixiao.review.context import GUESSED_BELOW, SheetContext, has_figure
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
 from jixiao.review.lexicon import SYMBOL_ONLY, names_deadline, unit_without_value, vague_tail
@@ -564,7 +564,7 @@ def _placeholders() -> tuple[tuple[str, str], ...]:
     return tuple((word, fold(word)) for word in load("targets")["placeholders"] if fold(word))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TEXT_MEMO)
 def placeholder_in(text: str | None) -> str | None:
     """The template placeholder (≥**, XX, 请填写) that ``text`` still holds, or None."""
     if not text:

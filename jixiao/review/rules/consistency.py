@@ -6,10 +6,10 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from jixiao.model import Indicator, Severity, canonical_level1, canonical_level2, parse_target
-from jixiao.model.lexicon import fold
+from jixiao.model.lexicon import TEXT_MEMO, fold
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
 from jixiao.review.lexicon import Kind, basis_sets_standard, counted_numbers, data, kind_of, whole_period
@@ -21,8 +21,7 @@ _STANDARDS = GOALS_2015.at("第十条（绩效标准）")
 _FIGURES = re.compile(r"[\d.%‰≥≤=<>,、:;()（）]+")
 
 
-@cache
-@lru_cache(maxsize=65536)  # names and descriptions are compared with several others on a sheet
+@lru_cache(maxsize=TEXT_MEMO)  # names and descriptions are compared with several others on a sheet
 def _bigrams(text: str) -> frozenset[str]:
     folded = _FIGURES.sub("", fold(text))
     return frozenset(folded[i : i + 2] for i in range(len(folded) - 1))
