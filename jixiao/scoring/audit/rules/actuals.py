@@ -189,8 +189,7 @@ def _output(item: RecomputedItem) -> bool:
     self-evaluation, corpus 245: 辅具适配 200人, 230人 done), a count of people or things served (人, 个, 次)."""
     if item.level1:
         return item.level1 == _OUTPUTS
-    unit = parse_target(item.target).unit
-    return unit is not None and unit_kind(unit.split("/")[0]) is UnitKind.COUNT
+    return unit_kind(parse_target(item.target).unit) is UnitKind.COUNT
 
 
 def outputs_ahead(ctx: AuditContext) -> tuple[list[RecomputedItem], Decimal] | None:

@@ -387,7 +387,7 @@ def _plainly_short(item: RecomputedItem) -> bool:
     money (a bare 400元/人、天 is a cost standard: spending less is no shortfall, corpus 036), or a sum paid out to
     people (a subsidy standard paid short)."""
     target = parse_target(item.target)
-    money = unit_kind((target.unit or "").split("/")[0]) is UnitKind.MONEY
+    money = unit_kind(target.unit) is UnitKind.MONEY
     paid_out = bool(_PAID_OUT.search(item.name)) and not _COST.search(item.name)
     return item.comparable and (target.operator in (Operator.GE, Operator.GT) or not money or paid_out)
 
