@@ -46,7 +46,7 @@ from jixiao.documents.pipeline.labels import (
 from jixiao.documents.pipeline.labels import (
     column_unit as unit_of_column,
 )
-from jixiao.documents.pipeline.records import total_score
+from jixiao.documents.pipeline.records import claimed_grade, total_score
 from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns, Header, find_header, is_refinement, refine
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.vocabulary import (
@@ -140,7 +140,30 @@ def money_key(text: str) -> str | None:
         return "execution_rate"
     if rate_points(key):
         return "score"  # 得分(20分*执行率): the score, its note the points a form with no 分值 column gives the rate
-    return next((name for name, words in _MONEY_HEADINGS.items() if key in words), None)
+    return next((name for name, words in _MONEY_HEADINGS.items() if key in words), None) or _money_word(key)
+
+
+# A money heading by how it is built, for the forms' other wordings of the same columns (调整预算数, 年度执行数, 全年支出数,
+# 支出率, 资金使用率): when, where, what, then 数/额; a rate's percent sign in brackets after it. Short words only: a
+# longer cell is a label or a sentence, not a column of the money table; a word with its money unit (年度预算数(万元))
+# is a group's heading over the columns of its parts (年初预算 | 调整后预算数).
+_MONEY_WORD_UNIT = re.compile(r"[(（]%[)）]$")
+_MONEY_WORDS = (
+    ("budget_initial", re.compile(r"年初(?:部门)?预算(?:安排)?(?:数|额|金额|资金)?")),
+    ("budget_full", re.compile(r"(?:全年|年度|本年|调整后?|年中调整后?)(?:全年)?预算(?:安排)?(?:数|额|金额|资金)?")),
+    ("spent", re.compile(r"(?:全年|年度|本年|实际|预算|资金)*(?:执行|支出|拨付|使用)(?:数|额|金额|数额|资金)")),
+    ("execution_rate", re.compile(r"(?:全年|年度|本年|实际|预算|资金)*(?:执行|支出|拨付|使用)(?:率|进度)")),
+)
+_MONEY_WORD_LONGEST = 10
+
+
+def _money_word(key: str) -> str | None:
+    """:func:`money_key` of a heading the vocabulary does not list, by the parts of its word (``调整预算数``: the year's
+    budget; ``全年支出数``: what was spent; ``资金使用率``: the rate), or None."""
+    word = _MONEY_WORD_UNIT.sub("", key)
+    if len(word) > _MONEY_WORD_LONGEST:
+        return None
+    return next((name for name, pattern in _MONEY_WORDS if pattern.fullmatch(word)), None)
 
 
 def _adjusted_subtotal(texts: list[str], keys: list[str | None]) -> list[str | None]:
@@ -502,6 +525,7 @@ class SheetBuilder:
         self._money_figures: dict[str, str] = {}  # the money table's figures row, once read
         self.claimed: dict = {}
         self._money_headings: list[str | None] = []
+        self._money_heading_row: Row | None = None  # the gridded row the money headings were read from, if any
         self.money_headings: list[str] = []  # the money table's headings as printed, for the records
         self._money_parts: dict[str, Decimal] = {}  # the parts' sums, when the total row is left at 0
         self._money_reason = False  # the money table has a 原因 column
@@ -582,6 +606,8 @@ class SheetBuilder:
 
     def _money_cells(self, row: Row, texts: list[str]) -> bool:
         """:meth:`_money_row` on the row's cells ``texts``; True when they were the money table's."""
+        if self._second_heading_row(row, texts):
+            return True
         keys = _plain_budget(texts, _adjusted_subtotal(texts, [money_key(text) for text in texts]))
         # (the pairs may follow the row's own label: 项目资金(万元) | 年初预算数 | 100 | 全年预算数 | 120 …)
         lead = next((index for index, key in enumerate(keys) if key), len(keys))
@@ -607,6 +633,7 @@ class SheetBuilder:
                 return self._take_money_figures(self._run_on_figures(texts[first:], row), row, texts[first])
             if first is None or first - 1 <= last:
                 self._set_money_headings(texts, keys)
+                self._money_heading_row = row if all(cell.column is not None for cell in row.filled) else None
                 return True
             # one cell per line: the figures row (总额 | 238.93 | …) runs on after the headings; its label stands
             # right before its first figure
@@ -625,6 +652,32 @@ class SheetBuilder:
             self.sheet.budget = self.sheet.budget.model_copy(update={part: amount})
             return True
         return taken
+
+    def _second_heading_row(self, row: Row, texts: list[str]) -> bool:
+        """The money headings' second row in a grid (a heading wrapped in its cell, 年初 / 预算数, or a group heading
+        over the columns it spans, 预算数 over 年初 | 全年): each cell joined with the heading above it, or with the
+        group heading to its left when its own column's is blank (a merged cell). True when that names more of the
+        money table's columns than the first row alone."""
+        top = self._money_heading_row
+        self._money_heading_row = None
+        if top is None or self._money_figures or any(is_figure(text) for text in texts) or any(
+                cell.column is None for cell in row.filled):
+            return False
+        below = {cell.column: cell.text.strip() for cell in row.filled}
+        heads, group = [], ""
+        for cell in sorted(top.cells, key=lambda cell: cell.column or 0):
+            head = cell.text.strip()
+            group = head or group
+            tail = below.pop(cell.column, "")
+            joined = next((text for text in (head + tail, tail + group) if tail and money_key(text)), head or tail)
+            heads.append(joined)
+        heads = [head for head in heads if head]
+        keys = _plain_budget(heads, [money_key(head) for head in heads])
+        if below or sum(1 for key in keys if key) <= sum(1 for key in self._money_headings if key):
+            return False
+        lead = next(index for index, key in enumerate(keys) if key)
+        self._set_money_headings(heads[lead:], keys[lead:])
+        return True
 
     def _run_on_figures(self, texts: list[str], row: Row) -> dict[str, str]:
         """The figures running on after the money headings in text flow, by heading. As many as the headings (or
@@ -755,7 +808,7 @@ class SheetBuilder:
             figures = [t for t in texts[at + 1:] if parse_amount(t) is not None]
             score = total_score(figures) if len(figures) == 1 else None
             if score is None and figures:
-                score = parse_amount(figures[-1])
+                score = parse_amount(figures[self._total_score_at(len(figures))])
             self.claimed["total"] = self.claimed.get("total") or score
         grade = next((t for t in texts if t in _GRADES), None)
         key = keys[0] if keys else ""
@@ -763,6 +816,16 @@ class SheetBuilder:
             self._conclusions("　".join(texts))
         if grade and ("等级" in key or "评价" in key or "结论" in key or at is not None):
             self.claimed["grade"] = grade
+        elif "grade" not in self.claimed and (said := claimed_grade(" ".join(texts))):
+            self.claimed["grade"] = said  # the label and its grade in one cell (评价等级：良), or said in a sentence
+
+    def _total_score_at(self, count: int) -> int:
+        """Which of a totals row's ``count`` figures is the score claimed: the last (合计 | 100 | 95), or the first of
+        two where the grid's 得分 column stands before its 分值 column (合计 | 95 | 100)."""
+        kinds = self.columns.kinds if self.columns is not None else []
+        if count == 2 and "score" in kinds and "weight" in kinds and kinds.index("score") < kinds.index("weight"):
+            return 0
+        return -1
 
     def _conclusions(self, text: str) -> None:
         """Keep the closing fields (评价结论, 存在问题, 改进措施) that ``text`` holds, as ``label：text``."""

@@ -41,6 +41,7 @@ from jixiao.documents.pipeline.records import (
     GOAL,
     MONITOR,
     SELF_EVAL,
+    claimed_grade,
     claimed_total,
     figures_lost,
     monitoring_report,
@@ -209,15 +210,18 @@ class _Assembler:
         claimed under it as a header block claims one (自评得分：96分), before the next sheet's title or name."""
         if builder is not None and builder.reported:
             _report_budget(builder, self._block())
-        if builder is not None and builder.grid_closed and "total" not in builder.claimed:
+        if builder is None or not builder.grid_closed:
+            return
+        own = "\n".join(piece for _, piece in takewhile(lambda pair: not _opens_sheet(pair[1]), self._block_text))
+        if "total" not in builder.claimed:
             total = trailing_total(self._block())
             if total is None:
-                own = "\n".join(piece for _, piece in takewhile(lambda pair: not _opens_sheet(pair[1]),
-                                                                self._block_text))
                 total = trailing_total(own, claims=True)
                 total = claimed_total(own) if total is None else total
             if total is not None:
                 builder.claimed["total"] = total
+        if "grade" not in builder.claimed and (grade := claimed_grade(own)):
+            builder.claimed["grade"] = grade  # (自评等级 | 优 below the grid, or said: 评价等级为优)
 
     def _header_text(self, builder: SheetBuilder, reported: bool = False, said: str = "") -> None:
         """What the header block's text says that its rows did not: the claimed total and the money block, however
@@ -227,6 +231,8 @@ class _Assembler:
         total = claimed_total(text)
         if total is not None:
             builder.claimed.setdefault("total", total)
+        if grade := claimed_grade(text):
+            builder.claimed.setdefault("grade", grade)  # (自评得分 | 96 | 自评等级 | 优 in the header block)
         if _misaligned(builder.money) and (found := money_in_text(text)):
             # the money rows were read under headings that lost their places (预算数 on a line of its own above
             # (A)执行数(B) | 执行率(B/A) | 得分 | 285.84 | 285.84 | 100% | 20): the text's run of headings and figures says it
@@ -670,8 +676,8 @@ def _goals_labels(row: Row | None) -> bool:
 @lru_cache(maxsize=TEXT_MEMO)
 def _leading_label(text: str) -> str | None:
     """The header-block label a line starts with when its value follows without a separator."""
-    if header_label(text) or split_label_value(text) or goals_word(text):
-        return None
+    if header_label(text) or split_label_value(text) or goals_word(text) or money_key(text):
+        return None  # (a money heading is one word: 年度执行数 is not the label 年度 run on with its value)
     lengths = range(min(_LONGEST_LABEL, len(text) - 1), 1, -1)
     for length, found in zip(lengths, header_labels([text[:length] for length in lengths])):
         if found and text[length] not in ":：(（" and not _FORM_WORD.match(text[length:]):
