@@ -53,7 +53,7 @@ def _reordered(total: str) -> tuple[list[list[str]], list[str]]:
     return rows[:-1], rows[-1]
 
 
-@pytest.mark.parametrize("layout", ["pipes", "tabs", "spaces"])
+@pytest.mark.parametrize("layout", LAYOUTS)
 @pytest.mark.parametrize(("total", "expected"), [("97.17", {}), ("99", {"total": "99", "sum": "97.17"})])
 def test_a_totals_row_with_the_score_before_the_weights_sum(total, expected, layout):
     # 30 + 18 + 30 + 10 + the execution's 9.17 = 97.17; the weights' 100 is no claim

@@ -556,6 +556,13 @@ class SheetBuilder:
         figures in a row below (:meth:`_amounts_below`)."""
         return bool(self._amount_columns)
 
+    @property
+    def score_before_weight(self) -> bool:
+        """Whether the grid's 得分 column stands before its 分值 column: a totals row's two figures are then the
+        score claimed and the weights' sum (合计 | 95 | 100), not the other way round."""
+        kinds = self.columns.kinds if self.columns is not None else []
+        return "score" in kinds and "weight" in kinds and kinds.index("score") < kinds.index("weight")
+
     def starts_another_sheet(self, row: Row) -> bool:
         """True when ``row`` opens the next project's table (a 项目名称/项目编码 row after an indicator grid)."""
         if self.columns is None:
@@ -808,7 +815,7 @@ class SheetBuilder:
             figures = [t for t in texts[at + 1:] if parse_amount(t) is not None]
             score = total_score(figures) if len(figures) == 1 else None
             if score is None and figures:
-                score = parse_amount(figures[self._total_score_at(len(figures))])
+                score = parse_amount(figures[0 if len(figures) == 2 and self.score_before_weight else -1])
             self.claimed["total"] = self.claimed.get("total") or score
         grade = next((t for t in texts if t in _GRADES), None)
         key = keys[0] if keys else ""
@@ -818,14 +825,6 @@ class SheetBuilder:
             self.claimed["grade"] = grade
         elif "grade" not in self.claimed and (said := claimed_grade(" ".join(texts))):
             self.claimed["grade"] = said  # the label and its grade in one cell (评价等级：良), or said in a sentence
-
-    def _total_score_at(self, count: int) -> int:
-        """Which of a totals row's ``count`` figures is the score claimed: the last (合计 | 100 | 95), or the first of
-        two where the grid's 得分 column stands before its 分值 column (合计 | 95 | 100)."""
-        kinds = self.columns.kinds if self.columns is not None else []
-        if count == 2 and "score" in kinds and "weight" in kinds and kinds.index("score") < kinds.index("weight"):
-            return 0
-        return -1
 
     def _conclusions(self, text: str) -> None:
         """Keep the closing fields (评价结论, 存在问题, 改进措施) that ``text`` holds, as ``label：text``."""

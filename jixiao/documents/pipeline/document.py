@@ -214,9 +214,10 @@ class _Assembler:
             return
         own = "\n".join(piece for _, piece in takewhile(lambda pair: not _opens_sheet(pair[1]), self._block_text))
         if "total" not in builder.claimed:
-            total = trailing_total(self._block())
+            first = builder.score_before_weight
+            total = trailing_total(self._block(), score_first=first)
             if total is None:
-                total = trailing_total(own, claims=True)
+                total = trailing_total(own, claims=True, score_first=first)
                 total = claimed_total(own) if total is None else total
             if total is not None:
                 builder.claimed["total"] = total

@@ -101,13 +101,17 @@ def claimed_grade(text: str) -> str | None:
     return found.group(1) if found else None
 
 
-def trailing_total(text: str, claims: bool = False) -> Decimal | None:
+def trailing_total(text: str, claims: bool = False, score_first: bool = False) -> Decimal | None:
     """The total below a self-evaluation's grid in text whose cells ran together (``总分100偏差…``), or None. The
     分值 column's sum (100) stands before the score's when both are printed (``总分 100 95``; run together,
-    ``总分100100``: 100 of 100). With ``claims`` (text known to be the grid's own, before any next sheet), a row
+    ``总分100100``: 100 of 100), after it where the grid's 得分 column stands before its 分值 column
+    (``score_first``: 总分 95 100). With ``claims`` (text known to be the grid's own, before any next sheet), a row
     labelled as a header block claims a total (``自评总分 100 95``) counts too."""
     found = (_TRAILING_CLAIM if claims else _TRAILING_TOTAL).search(simplified(text))
-    return None if found is None else total_score(found.group(1).split())
+    if found is None:
+        return None
+    figures = found.group(1).split()
+    return total_score(figures[:1] if score_first and len(figures) == 2 else figures)
 
 
 def total_score(figures: list[str]) -> Decimal | None:
