@@ -154,11 +154,11 @@ def _percent(text: str | None, budget: Decimal | None = None, spent: Decimal | N
         return rate
     share = spent / budget if budget and spent is not None else None
     if "." in text:
-        return rate if share is not None and abs(share * 100 - rate) <= _FRACTION_SLACK else rate * 100
+        return rate if share is not None and abs(share - rate / 100) <= _FRACTION_SLACK else rate * 100
     return rate * 100 if share is not None and abs(share - rate) <= _FRACTION_SLACK else rate
 
 
-_FRACTION_SLACK = Decimal("0.005")  # a fraction rounded to two places is within half a point of the true share
+_FRACTION_SLACK = Decimal("0.005")  # a share rounded to a whole percent is within half a point of the true one
 
 
 def self_evaluation(sheet: GoalSheet, results: list[tuple[int, dict[str, str]]], money: dict[str, str],
