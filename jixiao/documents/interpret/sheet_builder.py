@@ -204,10 +204,12 @@ def _under_headings(headings: list[str | None], figures: list[str]) -> list[tupl
     the first heading on and after 执行率; the heading left without a figure is the empty cell's. Of the amounts
     before them, one short, the last goes under 执行数 when it is not the first's repeat (a budget left as planned)
     and the rate is its share of the first: the empty cell is then a budget's (32.4 | 31.69 | 10 | 97.80% under
-    年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率)."""
-    rate = next((index for index, figure in enumerate(figures) if figure.endswith("%")), None)
+    年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率). A rate printed without its sign (97.80) is the first
+    figure that is the share of two amounts before it."""
     if _rate_left_blank(headings, figures):
         return list(zip([key for key in headings if key != "execution_rate"], figures))
+    rate = _rate_at(figures)
+    rate = _share_at(figures) if rate is None and len(figures) < len(headings) else rate
     if len(figures) >= len(headings) or rate is None or "execution_rate" not in headings:
         return list(zip(headings, figures))
     at = headings.index("execution_rate")
@@ -222,11 +224,34 @@ def _under_headings(headings: list[str | None], figures: list[str]) -> list[tupl
     return [*before, (headings[at], figures[rate]), *zip(headings[at + 1:], figures[rate + 1:])]
 
 
+def _rate_at(figures: list[str]) -> int | None:
+    """Where the rate stands in a money row's figures: the figure with a percent sign or, where none has one, the one
+    fraction of one (0.9780: a spreadsheet's number format); None when neither tells it."""
+    marked = next((index for index, figure in enumerate(figures) if figure.endswith("%")), None)
+    if marked is not None:
+        return marked
+    fractions = [index for index, figure in enumerate(figures) if "." in figure and _fraction(figure)]
+    return fractions[0] if len(fractions) == 1 else None
+
+
+def _share_at(figures: list[str]) -> int | None:
+    """The first of a money row's figures (after two amounts) that is the share of two amounts before it, in percent
+    or as a fraction of one (32.4 | 31.69 | 10 | 97.80: 31.69 of 32.4), or None."""
+    return next((index for index in range(2, len(figures)) if any(
+        _share(figures[later], figures[first], figures[index])
+        for first in range(index) for later in range(first + 1, index))), None)
+
+
+def _fraction(figure: str) -> bool:
+    amount = parse_amount(figure)
+    return amount is not None and 0 < amount <= 1
+
+
 def _rate_left_blank(headings: list[str | None], figures: list[str]) -> bool:
     """Whether a row one figure short, with no percentage, left its 执行率 cell blank (250000.00 | 250000.00 |
     215,457.6 | 10 | 8.62 under 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分): true when, read so, its score is
     its 分值 times the amount spent over the budget, to the score's printed digits."""
-    if len(figures) != len(headings) - 1 or "execution_rate" not in headings or any(f.endswith("%") for f in figures):
+    if len(figures) != len(headings) - 1 or "execution_rate" not in headings or _rate_at(figures) is not None:
         return False
     found = dict(zip([key for key in headings if key != "execution_rate"], figures))
     budget = _year_budget(found)
@@ -258,6 +283,8 @@ def _share(part: str, whole: str, rate: str) -> bool:
     part_amount, whole_amount, percent = parse_amount(part), parse_amount(whole), parse_amount(rate.rstrip("%"))
     if part_amount is None or not whole_amount or percent is None or part_amount == whole_amount:
         return False
+    if not rate.endswith("%") and _fraction(rate):
+        percent *= 100  # (a rate printed as a fraction of one)
     return abs(part_amount / whole_amount * 100 - percent) <= Decimal("0.5")
 
 
@@ -697,7 +724,7 @@ class SheetBuilder:
         rate = headings.index("execution_rate") if "execution_rate" in headings else None
         if _rate_left_blank(headings, figures[:len(headings) - 1]):
             taken = figures[:len(headings) - 1]  # (the figures after them are the next row's)
-        if len(figures) == len(headings) or (len(figures) < len(headings) and any(f.endswith("%") for f in figures)) \
+        if len(figures) == len(headings) or (len(figures) < len(headings) and _rate_at(figures) is not None) \
                 or (rate is not None and rate < len(taken) and taken[rate].endswith("%")) \
                 or _rate_left_blank(headings, taken):
             return {key: value for key, value in _under_headings(headings, taken) if key}
