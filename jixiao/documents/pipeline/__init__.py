@@ -5,7 +5,8 @@ tokens (:mod:`.tokens`) → labels (:mod:`.labels`; :mod:`.prose` for indicators
 for levels shown by indentation, :mod:`.figures` for figures fused into one run of digits) → document
 (:mod:`.document`). Office readers produce grids that :func:`.tokens.layout_lines` adapts; plain text has one
 tokenizer (after :mod:`.doubled` has read once what a PDF's text copy gives twice), and its headings and cells
-wrapped over fixed-width lines are put together (:mod:`.wrapped`). Each step is a function of what the previous one produced and of :class:`ReadSettings`.
+wrapped over fixed-width lines are put together (:mod:`.wrapped`). Each step is a function of what the previous one
+produced and of :class:`ReadSettings`.
 """
 
 from __future__ import annotations

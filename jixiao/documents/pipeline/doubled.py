@@ -13,7 +13,7 @@ Chinese doubles words on purpose (常常, 认认真真) and tables glue two equa
 actual; ``2020``), so nothing is undone on a local look: only a document that shows the doubling where nothing
 else explains it has its doubled parts read once. For characters that is a line of at least four pairs doubled
 throughout, two of them Chinese; for figures, most of the figures that carry a decimal point, a percent sign or
-a list number's brackets doubled.
+a list number's brackets doubled, and three of them more than a percentage alone.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ _FIGURE = r"[(（]?\d+(?:\.\d+)?[)）]?%?[,，]?"
 _DOUBLED_FIGURE = re.compile(rf"(?<![\d.])({_FIGURE})\1(?![\d.%])")
 _MARKED_FIGURE = re.compile(rf"(?<![\d.])(?:{_FIGURE})+(?![\d.%])")
 _MARKED = re.compile(r"[.%(（]")
+_PERCENTAGE = re.compile(r"\d+(?:\.\d+)?%")
 _EVIDENT_FIGURES = 3
 _DOUBLED_SHARE = 0.8
 # a year (2020年) is its own figure even in a document that doubles its figures
@@ -76,10 +77,13 @@ def _cell_once(cell: str) -> str:
 
 
 def _figures_doubled(text: str) -> bool:
-    """True when most figures with a decimal point, a percent sign or brackets are written twice in a row."""
+    """True when most figures with a decimal point, a percent sign or brackets are written twice in a row, and
+    enough of them are no percentage alone: a run-together table glues a target and its equal actual into
+    ``100%100%`` (corpus 134), never a list number into ``(1)(1)`` nor a figure and its comma into ``7.14%,7.14%,``."""
     marked = [match.group(0) for match in _MARKED_FIGURE.finditer(text) if _MARKED.search(match.group(0))]
-    doubled = sum(1 for figure in marked if _DOUBLED_FIGURE.fullmatch(figure))
-    return doubled >= _EVIDENT_FIGURES and doubled >= _DOUBLED_SHARE * len(marked)
+    doubled = [once.group(1) for figure in marked if (once := _DOUBLED_FIGURE.fullmatch(figure))]
+    telling = sum(1 for once in doubled if not _PERCENTAGE.fullmatch(once))
+    return telling >= _EVIDENT_FIGURES and len(doubled) >= _DOUBLED_SHARE * len(marked)
 
 
 def _figure_once(match: re.Match[str]) -> str:

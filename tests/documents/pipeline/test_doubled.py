@@ -43,8 +43,11 @@ def test_what_was_drawn_twice_is_read_once(text, once):
     "\n".join(_TABLE + ["得分 10 10", "资金总额 1100 万元"]),
     # a run-together table glues equal cells: a target and its actual (100%100%), most figures single
     "验收合格率100%100%得分10,及时率100%100%得分10,满意度95%95%得分10,完成率90%85%得分8,覆盖率98%得分10",
+    # (corpus 134) every percentage of the table glued to its equal: still no evidence
+    "储备到位率100%100%库存数量真实率100%100%变质比例00及时率100%100%",
     "预算批复 7070 万元,完成 69.23%69.23%。",  # one doubled figure is no evidence
-], ids=["words-doubled-on-purpose", "plain-table", "run-together-equal-cells", "one-doubled-figure"])
+], ids=["words-doubled-on-purpose", "plain-table", "run-together-equal-cells", "run-together-all-equal",
+        "one-doubled-figure"])
 def test_text_that_shows_no_doubling_is_left_as_it_is(text):
     assert undoubled(text) == text
 

@@ -369,13 +369,13 @@ def test_a_report_names_indicators_by_their_path_of_levels(text, found):
 
 def test_a_run_together_report_naming_indicators_by_path_reads_them_under_their_levels():
     # a report's paragraphs run together on one line (a document site's text of a PDF): the paths are read, the
-    # narrative around them is not cut into cells
+    # narrative around them is not cut into cells; the levels keep the pre-2018 framework's names
     document = read("1、2018年度科普宣传经费项目绩效评价自评报告一、项目总体情况本项目预算批复 70 万元。(三)绩效自评指标完成"
                     "情况具体分析本项目共设置绩效目标 13 个,具体完成情况如下:(1) 投入-时效目标-绩效目标完成率实际完成情况:"
                     "实际完成 69.23%,未完成目标的原因是预算执行率未完成预计目标。(2) 产出-数量目标-科普活动场次实际完成情况:"
                     "实际完成 12场,未完成目标的原因是疫情。")
     (sheet,) = document.sheets
-    assert [(i.level2, i.name) for i in sheet.indicators] == [("时效指标", "绩效目标完成率"), ("数量指标", "科普活动场次")]
+    assert [(i.level2, i.name) for i in sheet.indicators] == [("时效目标", "绩效目标完成率"), ("数量目标", "科普活动场次")]
     assert [item.actual_raw for item in sheet.evaluation.items] == ["69.23%", "12场"]
 
 

@@ -145,7 +145,8 @@ def test_unruled_table_keeps_a_wrapped_cell_in_its_row(leading, row_gap, centere
 _DENSE_ROWS = [*_GOAL_ROWS, *(["", "质量指标", f"验收合格率{n}", "100%"] for n in range(2, 7)), ["合计", "", "", ""]]
 
 
-@pytest.mark.parametrize(("rows", "leading", "set_off"), [(_GOAL_ROWS, 20, None), (_DENSE_ROWS, 12, len(_DENSE_ROWS) - 1)],
+@pytest.mark.parametrize(("rows", "leading", "set_off"),
+                         [(_GOAL_ROWS, 20, None), (_DENSE_ROWS, 12, len(_DENSE_ROWS) - 1)],
                          ids=["evenly-spaced", "dense-with-a-total-set-off"])
 def test_unruled_table_without_wrapped_cells_keeps_a_row_per_line(rows, leading, set_off):
     # no gap wider than another, or lines as close as a paragraph's with one wider gap before the total: every text
