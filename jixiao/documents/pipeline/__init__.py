@@ -4,14 +4,16 @@ tokens (:mod:`.tokens`) → labels (:mod:`.labels`; :mod:`.prose` for indicators
 (:mod:`.regions`; :mod:`.transposed` for tables printed turned over) → alignment (:mod:`.align`; :mod:`.outline`
 for levels shown by indentation, :mod:`.figures` for figures fused into one run of digits) → document
 (:mod:`.document`). Office readers produce grids that :func:`.tokens.layout_lines` adapts; plain text has one
-tokenizer, and its headings and cells wrapped over fixed-width lines are put together (:mod:`.wrapped`). Each
-step is a function of what the previous one produced and of :class:`ReadSettings`.
+tokenizer (after :mod:`.doubled` has read once what a PDF's text copy gives twice), and its headings and cells
+wrapped over fixed-width lines are put together (:mod:`.wrapped`). Each step is a function of what the previous one
+produced and of :class:`ReadSettings`.
 """
 
 from __future__ import annotations
 
 from jixiao.documents.blocks import Layout
 from jixiao.documents.pipeline.document import Accounting, build_document
+from jixiao.documents.pipeline.doubled import undoubled
 from jixiao.documents.pipeline.labels import split_lines
 from jixiao.documents.pipeline.prose import prose_lines
 from jixiao.documents.pipeline.regions import join_heading_runs, split_header_runs
@@ -34,8 +36,9 @@ def read_layout(layout: Layout, source: str, file_format: str, settings: ReadSet
 
 
 def read_text(data: bytes, source: str, settings: ReadSettings = DEFAULT_SETTINGS) -> tuple[Document, Accounting]:
-    """Read a plain-text file: decode, tokenize, then the common steps."""
+    """Read a plain-text file: decode, read once what a PDF drew twice, tokenize, then the common steps."""
     text, diagnostics = decode_text(data, source)
+    text = undoubled(text)
     lines = join_centered_cells(join_wrapped_headings(split_lines(text_lines(text, settings))))
     lines = split_header_runs(join_heading_runs(lines), settings)
     lines = prose_lines(turn_over(lines, settings))

@@ -19,7 +19,7 @@ from enum import StrEnum
 from functools import cache, lru_cache
 
 from jixiao.documents.interpret.header_cells import is_checkpoint, parse_amount, parse_title
-from jixiao.documents.pipeline.said import said_indicators
+from jixiao.documents.pipeline.said import said_indicators, said_paths
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.vocabulary import column_label, header_label, is_trailer, labels, total_words
 from jixiao.model import Framework, canonical_level1, canonical_level2, level2_parents
@@ -30,7 +30,7 @@ from jixiao.model.vocabulary import may_end_level_name, ndrc_level1, written_lev
 __all__ = ["Role", "Label", "label", "level_label_in", "match_key", "column_unit", "unit_completes", "target_text", "simplified", "clean_name", "residue_target", "is_numbered", "is_placeholder", "is_bare_number", "is_operator",
            "OPERATOR_WORDS", "looks_like_target", "is_value", "split_name_target", "split_name_trend", "split_qualitative",
            "split_description", "split_rows_run_together", "split_points_row", "is_qualitative", "column_kind", "heading_spellings", "is_chrome", "split_run_together", "segment", "unwrap",
-           "wrapped_run_together", "split_lines", "join_wrapped", "join_row_tails", "join_page_parts",
+           "wrapped_run_together", "split_lines", "reports_paths", "join_wrapped", "join_row_tails", "join_page_parts",
            "names_a_legacy_level2", "split_level_prefix"]
 
 
@@ -1233,11 +1233,18 @@ def _opens_paragraph(text: str) -> bool:
         return said_indicators(rest) is not None or bool(_SENTENCES_CLOSED.search(rest))
     # a level name, then sentences that say each indicator's target and what was achieved in words (4.成本指标国家规定
     # 标准发放指标为100%实际完成值为100%): a report's paragraph too; so is a line of a report's numbered list that
-    # says them without a level name (1.…密度,年初目标值≥90%,实际完成值≥90%,自评得分20分;)
+    # says them without a level name (1.…密度,年初目标值≥90%,实际完成值≥90%,自评得分20分;), or names them by their
+    # path of levels joined by dashes
     level1, level2, rest = split_level_prefix(_HEADING_NUMBER.sub("", simplified(text)))
     if level1 or level2:
         return said_indicators(rest.lstrip("。:：,， ")) is not None
-    return said_indicators(simplified(text)) is not None
+    return said_indicators(simplified(text)) is not None or reports_paths(simplified(text))
+
+
+def reports_paths(text: str) -> bool:
+    """Whether a report's sentence names indicators by their path of levels joined by dashes, a level 2 among them
+    (投入-时效目标-绩效目标完成率实际完成情况:实际完成69.23%: :func:`.said.said_paths`)."""
+    return any(label(path.level2).role is Role.LEVEL2 for path in said_paths(text))
 
 
 _SENTENCES_CLOSED = re.compile(r"[。；;]\s*$")

@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 
 from jixiao.documents.pipeline.labels import (Role, is_qualitative, is_value, label, match_key, simplified,
                                              split_name_trend, split_qualitative)
-from jixiao.documents.pipeline.said import Said, said_indicators, said_results
+from jixiao.documents.pipeline.said import Said, said_indicators, said_paths, said_results
 from jixiao.documents.pipeline.tokens import Line, LineKind
 from jixiao.documents.vocabulary import labels
 from jixiao.model import canonical_level1, canonical_level2
@@ -280,9 +280,10 @@ def split_report_sentence(text: str) -> tuple[Item, ...] | None:
     a clause that names what is measured, a word of plan (任务数, 目标值, 计划数) and its figure, and right after it
     a clause of achievement (实际完成…, 全年完成值…) whose figure has the same unit; or a sentence made only of
     indicators said with a word for the target and one for what was achieved (:mod:`.said`: a report's numbered list
-    ``1.…密度,年初目标值≥90%,实际完成值≥90%,自评得分20分;``). The paragraph's other clauses are narrative, not cells,
-    and are left out. A paragraph that opens with a level name is :func:`split_prose`'s, which reads it under that
-    level."""
+    ``1.…密度,年初目标值≥90%,实际完成值≥90%,自评得分20分;``); or an indicator named by its path of levels joined by
+    dashes, a level 2 among them, and what it came to (:func:`.said.said_paths`). The paragraph's other clauses are
+    narrative, not cells, and are left out. A paragraph that opens with a level name is :func:`split_prose`'s, which
+    reads it under that level."""
     items: list[Item] = []
     line = simplified(text.strip())
     levelled = bool(_levels(line)[0])
@@ -291,6 +292,10 @@ def split_report_sentence(text: str) -> tuple[Item, ...] | None:
         if said:
             items.extend(tuple((kind, as_written(text, part)) for kind, part in item) for item in _said_items(said))
             continue
+        for path in said_paths(sentence):
+            if label(path.level2).role is Role.LEVEL2:
+                items.append((("level1", as_written(text, path.level1)), ("level2", as_written(text, path.level2))))
+                items.append((("name", as_written(text, path.name)), ("actual", as_written(text, path.actual))))
         clauses = [part.strip() for part in _CLAUSE.split(sentence) if part.strip()]
         for clause, following in zip(clauses, clauses[1:]):
             parts = dict(_clause(clause))

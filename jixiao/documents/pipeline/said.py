@@ -5,6 +5,9 @@ and the points the self-evaluation gave it (``1.重大动物强制免疫病种�
 自评得分20分;``). Used by the labels step (such a line is prose, never table cells run together) and by prose reading
 (:mod:`.prose`), which makes each part an indicator.
 
+A report may name each indicator by its path of levels joined by dashes and give only what it came to
+(``(1)投入-时效目标-绩效目标完成率实际完成情况:实际完成69.23%``): :func:`said_paths` reads those.
+
 Under a report's heading of what was achieved (``(四)绩效指标完成情况分析``) a level's paragraph may give only results,
 each a name and the figure it came to, several run together and one figure shared by names joined with 及
 (``经费发放率为98%覆盖率及资金到位率均为100%``): :func:`said_results` reads those (no target is written).
@@ -18,7 +21,7 @@ from typing import NamedTuple
 
 from jixiao.model.units import unit_spellings
 
-__all__ = ["Said", "said_indicators", "said_results"]
+__all__ = ["PathResult", "Said", "said_indicators", "said_paths", "said_results"]
 
 _OPERATOR = r"(?:[≥≤≧≦><=＞＜＝]=?|不低于|不少于|不超过|不高于|大于等于|小于等于|达到|达)"
 
@@ -103,3 +106,29 @@ def said_results(text: str) -> list[tuple[str, str]] | None:
         found.extend((name, part["figure"].strip()) for name in names)
         at = part.end()
     return found or None
+
+
+class PathResult(NamedTuple):
+    """One indicator a report names by its path (level 1, level 2, name) and what it came to, as written."""
+
+    level1: str
+    level2: str
+    name: str
+    actual: str
+
+
+@cache
+def _path() -> re.Pattern[str]:
+    # a list's number, the two level words (not the end of a longer word) and the name joined by dashes, the words
+    # of what was achieved (实际完成情况:实际完成, 完成情况:, 实际完成值为) and the figure
+    dash = r"\s*[-—–－]\s*"
+    return re.compile(r"(?:[(（]\d{1,2}[)）]|\d{1,2}[.、．])?\s*(?<![\u4e00-\u9fff])(?P<level1>[\u4e00-\u9fff]{2,6})" + dash
+                      + r"(?P<level2>[\u4e00-\u9fff]{2,8})" + dash + r"(?P<name>[^-—–－,，;；。:：]+?)\s*(?:实际)?完成(?:情况)?"
+                      r"[:：]?\s*(?:实际)?(?:完成|达到)?值?(?:为|是|[:：])?\s*(?P<actual>" + _figure() + r")(?![\d.])")
+
+
+def said_paths(text: str) -> list[PathResult]:
+    """The indicators a report's sentence names by their path of levels joined by dashes, each with what it came
+    to (``投入-时效目标-绩效目标完成率实际完成情况:实际完成 69.23%``); the sentence's other words are narrative."""
+    return [PathResult(match["level1"], match["level2"], match["name"].strip(), match["actual"].strip())
+            for match in _path().finditer(text) if len(match["name"].strip()) >= _SHORTEST_NAME]

@@ -8,8 +8,14 @@ continues there, with or without its header repeated; page numbers between the t
 rows stay together. Text outside the tables (title, unit, money unit) becomes paragraphs in reading order.
 
 Pages without ruled tables are tried with the text strategy (columns from the gaps between words), and such
-a table is kept only when it carries goal labels or continues a table of the previous page. Pages without a
-text layer (scans) are reported and skipped.
+a table is kept only when it carries goal labels or continues a table of the previous page. That strategy makes a
+row of every text line, so a cell wrapped over two lines would split its row in two and interleave the wrapped
+halves of several columns with the next row; where the table sets its rows further apart than the lines of one
+cell, the rows are found again between those wider gaps (explicit row lines) and a wrapped cell stays one cell.
+
+Bold text that the PDF draws twice, the second copy a fraction of a point to the side (a word processor's bold
+for a font without a bold face), would read every character twice (绩绩效效); pdfplumber's ``dedupe_chars`` keeps one
+copy of characters that stand at the same place. Pages without a text layer (scans) are reported and skipped.
 """
 
 from __future__ import annotations
@@ -48,6 +54,14 @@ _RULED = {
     "snap_tolerance": 3, "join_tolerance": 3, "intersection_tolerance": 3,
 }
 _BY_TEXT = {"vertical_strategy": "text", "horizontal_strategy": "text", "min_words_vertical": 2}
+# The text lines of an unruled table with cells wrapped over lines: the narrowest gap between two lines is a cell's
+# line spacing when it is under half a line's height (as in a paragraph), and a gap that exceeds it by more than
+# this share of a line's height separates two rows; lines that overlap belong to one row.
+_WRAP_GAP = 0.5
+_ROW_GAP = 0.3
+# Rows of more lines than this on average are no rows: narrow gaps throughout are a dense table's own rows, and its
+# few wider gaps set off parts of the table (a total), not rows.
+_ROW_LINES = 4
 # What pdfminer raises on damaged input: its own errors, and whatever Python error its parser runs into.
 _DAMAGE = (PdfminerException, MalformedPDFException, PDFException, PSException, ValueError, KeyError, TypeError,
            AttributeError, IndexError, AssertionError, struct.error, zlib.error, UnicodeError, OverflowError,
@@ -129,9 +143,10 @@ class _Pages:
                 self.diagnostics.append(diagnostic("P110", Location(file=self.source), page=number))
             return
         self.has_text = True
+        page = page.dedupe_chars()
         tables = page.find_tables(_RULED)
         if not tables:
-            tables = [table for table in page.find_tables(_BY_TEXT) if self._keeps(table)]
+            tables = [_rows_rejoined(page, table) for table in page.find_tables(_BY_TEXT) if self._keeps(table)]
         items: list[tuple[float, Table | str]] = [(table.bbox[1], table) for table in tables]
         outside = page.filter(lambda obj: not any(_inside(obj, table.bbox) for table in tables))
         items += [(line["top"], line["text"]) for line in outside.extract_text_lines()]
@@ -159,6 +174,35 @@ class _Pages:
             self._rows += 1
             cells = [Cell(text=_cell_text(text), column=column) for column, text in enumerate(texts)]
             self.blocks.append(Row(cells=cells, table=self._tables, row=self._rows))
+
+
+def _rows_rejoined(page: Page, table: Table) -> Table:
+    """``table`` (found by its text) with its rows found again between the gaps that separate rows, so that the
+    lines of a wrapped cell are one cell; the table as it was where its line gaps are all alike."""
+    region = page.crop(table.bbox)
+    boundaries = _row_boundaries(region.extract_text_lines(return_chars=False))
+    if not boundaries:
+        return table
+    found = region.find_tables({**_BY_TEXT, "horizontal_strategy": "explicit",
+                                "explicit_horizontal_lines": [table.bbox[1], *boundaries, table.bbox[3]]})
+    return max(found, key=lambda candidate: len(candidate.cells), default=table)
+
+
+def _row_boundaries(lines: list[dict]) -> list[float]:
+    """Where rows part among the text lines of a table: between lines further apart than a wrapped cell's lines are
+    (the narrowest gap, when it is a paragraph's line spacing); none when nothing shows a cell wrapped (each line
+    its own row) or nothing parts the rows."""
+    lines = sorted(lines, key=lambda line: line["top"])
+    if len(lines) < 3:
+        return []
+    height = sorted(line["bottom"] - line["top"] for line in lines)[len(lines) // 2]
+    pairs = [(after["top"] - before["bottom"], (before["bottom"] + after["top"]) / 2)
+             for before, after in itertools.pairwise(lines)]
+    narrowest = min((gap for gap, _ in pairs if gap > 0), default=None)
+    wrap = narrowest if narrowest is not None and narrowest < _WRAP_GAP * height else None
+    # (lines that overlap are a cell set halfway down its row beside a wrapped one: never a row's edge)
+    wide = [middle for gap, middle in pairs if gap > 0 and (wrap is None or gap > wrap + _ROW_GAP * height)]
+    return wide if 0 < len(wide) < len(pairs) and len(lines) <= _ROW_LINES * (len(wide) + 1) else []
 
 
 def _inside(obj: dict, bbox: tuple[float, float, float, float]) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet
@@ -15,8 +15,8 @@ from jixiao.web.security.audit import audit_refusal
 from jixiao.web.sheets.models import IndicatorRow, Sheet, Status, UnitYearCounts
 from jixiao.web.sheets.services.review import rule_title
 
-__all__ = ["SheetFilters", "budget_year", "dashboard_counts", "evaluation_year", "indicator_suggestions", "sheet_get",
-           "sheet_list", "sheet_rows"]
+__all__ = ["SheetFilters", "budget_year", "dashboard_counts", "evaluation_year", "indicator_suggestions", "sheet_count",
+           "sheet_get", "sheet_list", "sheet_rows"]
 
 
 def budget_year() -> int:
@@ -92,6 +92,19 @@ _LIST_COLUMNS = ("unit__code", "unit__name", "year", "code", "name", "money_unit
 def sheet_rows(member: Member | None, filters: SheetFilters = SheetFilters()) -> QuerySet[Sheet]:
     """:func:`sheet_list` for a list of sheets (the page, the API): only the columns a list shows are read."""
     return sheet_list(member, filters).only(*_LIST_COLUMNS)
+
+
+def sheet_count(member: Member | None, filters: SheetFilters) -> int | None:
+    """How many sheets :func:`sheet_list` holds, read from the units' stored counts (:class:`UnitYearCounts`) when
+    only the year, a unit and a state narrow it; None when another filter needs the rows counted. Counting a
+    province's year row by row took 40–50 ms of PostgreSQL on every view of the list at 100,000 sheets."""
+    if not filters.year or replace(filters, unit_id=None, status="") != SheetFilters(year=filters.year):
+        return None
+    rows = UnitYearCounts.objects.filter(unit__in=units_visible(member), year=filters.year)
+    if filters.unit_id:
+        rows = rows.filter(unit_id=filters.unit_id)
+    return sum(count for statuses in rows.values_list("statuses", flat=True)
+               for status, count in statuses.items() if not filters.status or status == filters.status)
 
 
 def sheet_get(member: Member | None, sheet_id: int, *, include_deleted: bool = False) -> Sheet:

@@ -9,7 +9,7 @@ import pytest
 
 from jixiao.documents.pipeline import read_text
 from jixiao.documents.pipeline.prose import PROSE, prose_lines, split_prose, split_report_sentence
-from jixiao.documents.pipeline.said import Said, said_indicators, said_results
+from jixiao.documents.pipeline.said import PathResult, Said, said_indicators, said_paths, said_results
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS
 from jixiao.documents.pipeline.tokens import text_lines
 
@@ -348,6 +348,35 @@ def test_a_figure_before_a_word_of_completion_is_the_target_not_part_of_the_name
 ])
 def test_a_sentence_made_only_of_results(text, found):
     assert said_results(text) == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # corpus 232 (pre-2018 framework, Traditional): a report's list names each indicator by its path of levels, gives
+    # only what it came to, then narrative
+    ("(1) 投入-时效目标-绩效目标完成率实际完成情况:实际完成 69.23%,未完成目标的原因是预算执行率未完成预计目标",
+     [("投入", "时效目标", "绩效目标完成率", "69.23%")]),
+    ("具体完成情况如下:(2) 投入-成本目标-预算执行率实际完成情况: 实际完成 7.14%,未完成目标的原因是优先使用结转资金",
+     [("投入", "成本目标", "预算执行率", "7.14%")]),
+    ("1.产出指标—数量指标—培训人数完成情况:520人次;2.效益指标—社会效益指标—就业率实际完成值为95%",
+     [("产出指标", "数量指标", "培训人数", "520人次"), ("效益指标", "社会效益指标", "就业率", "95%")]),
+    # a path with no figure of what it came to, or no path: none
+    ("投入-时效目标-绩效目标完成率实际完成情况:基本完成", []),
+    ("资金到位率实际完成情况:实际完成100%", []),
+])
+def test_a_report_names_indicators_by_their_path_of_levels(text, found):
+    assert said_paths(text) == [PathResult(*part) for part in found]
+
+
+def test_a_run_together_report_naming_indicators_by_path_reads_them_under_their_levels():
+    # a report's paragraphs run together on one line (a document site's text of a PDF): the paths are read, the
+    # narrative around them is not cut into cells; the levels keep the pre-2018 framework's names
+    document = read("1、2018年度科普宣传经费项目绩效评价自评报告一、项目总体情况本项目预算批复 70 万元。(三)绩效自评指标完成"
+                    "情况具体分析本项目共设置绩效目标 13 个,具体完成情况如下:(1) 投入-时效目标-绩效目标完成率实际完成情况:"
+                    "实际完成 69.23%,未完成目标的原因是预算执行率未完成预计目标。(2) 产出-数量目标-科普活动场次实际完成情况:"
+                    "实际完成 12场,未完成目标的原因是疫情。")
+    (sheet,) = document.sheets
+    assert [(i.level2, i.name) for i in sheet.indicators] == [("时效目标", "绩效目标完成率"), ("数量目标", "科普活动场次")]
+    assert [item.actual_raw for item in sheet.evaluation.items] == ["69.23%", "12场"]
 
 
 _RESULTS = ("优抚对象生活补助经费转移支付2023年度绩效自评报告", "(四)绩效指标完成情况分析",

@@ -1,4 +1,5 @@
-"""Reading PDFs with a text layer: ruled tables with merged cells, tables continued on the next page."""
+"""Reading PDFs with a text layer: ruled tables with merged cells, tables continued on the next page, unruled tables
+with cells wrapped over lines, bold drawn twice."""
 
 from __future__ import annotations
 
@@ -56,21 +57,103 @@ def test_page_without_text_layer_is_reported(tmp_path):
     assert len(document.sheets) == 1
 
 
+_GOAL_ROWS = [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "改造户数", "≥18户"],
+              ["", "质量指标", "验收合格率", "100%"]]
+_GOAL_FIELDS = [("产出指标", "数量指标", "改造户数", "≥18户"), ("产出指标", "质量指标", "验收合格率", "100%")]
+
+
+def _fields(document) -> list[tuple]:
+    """Level 1, level 2, name and target of each indicator, a wrapped cell's line breaks left out."""
+    return [(i.level1, i.level2, i.name.replace("\n", ""), i.target.raw.replace("\n", ""))
+            for sheet in document.sheets for i in sheet.indicators]
+
+
 def test_unruled_table_is_read_by_its_text_columns():
-    rows = [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "改造户数", "≥18户"],
-            ["", "质量指标", "验收合格率", "100%"]]
     buffer = io.BytesIO()
     canvas = Canvas(buffer)
     canvas.setFont(FONT, 10)
     canvas.drawString(60, 780, "某项目绩效目标表")
-    for r, row in enumerate(rows):
+    for r, row in enumerate(_GOAL_ROWS):
         for c, text in enumerate(row):
             canvas.drawString(60 + 110 * c, 740 - 20 * r, text)
     canvas.save()
-    (sheet,) = read_bytes(buffer.getvalue(), "plain.pdf").sheets
-    assert [(i.level1, i.level2, i.name, i.target.raw) for i in sheet.indicators] == [
-        ("产出指标", "数量指标", "改造户数", "≥18户"), ("产出指标", "质量指标", "验收合格率", "100%"),
-    ]
+    assert _fields(read_bytes(buffer.getvalue(), "plain.pdf")) == _GOAL_FIELDS
+
+
+@pytest.mark.parametrize(("offset", "bold"), [(0.0, "all"), (0.3, "all"), (0.6, "all"), (0.3, "header")],
+                         ids=["overprinted", "shifted", "shifted-wider", "header-only"])
+def test_bold_drawn_twice_reads_once(offset, bold):
+    # a word processor's bold for a font without a bold face: each string drawn again a fraction of a point aside
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer)
+    canvas.setFont(FONT, 10)
+    for x in (60, 60 + offset):
+        canvas.drawString(x, 780, "某项目绩效目标表")
+    for r, row in enumerate(_GOAL_ROWS):
+        for c, text in enumerate(row):
+            for x in (60 + 110 * c, 60 + 110 * c + offset)[: 2 if bold == "all" or r == 0 else 1]:
+                canvas.drawString(x, 740 - 20 * r, text)
+    canvas.save()
+    layout = read_pdf(buffer.getvalue(), "bold.pdf")
+    texts = [block.text for block in layout.blocks if isinstance(block, Paragraph)]
+    texts += [text for block in layout.blocks if isinstance(block, Row) for text in block.texts]
+    assert "某项目绩效目标表" in texts and "一级指标" in texts and not any("绩绩" in text for text in texts)
+    assert _fields(read_bytes(buffer.getvalue(), "bold.pdf")) == _GOAL_FIELDS
+
+
+def _unruled_pdf(rows: list[list[list[str]]], leading: float, row_gap: float, centered: bool = False,
+                 set_off: int | None = None) -> bytes:
+    """An unruled table whose cells are lists of lines, each cell's lines ``leading`` apart from the row's top (or
+    ``centered`` on the row's height), rows ``row_gap`` further apart than their tallest cell, the row ``set_off``
+    a line further."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer)
+    canvas.setFont(FONT, 10)
+    canvas.drawString(200, 790, "某项目绩效自评表")
+    y = 750.0
+    for index, row in enumerate(rows):
+        y -= leading if index == set_off else 0
+        tallest = max(len(cell) for cell in row)
+        for c, cell in enumerate(row):
+            down = leading * (tallest - len(cell)) / 2 if centered else 0
+            for k, text in enumerate(cell):
+                canvas.drawString(60 + 80 * c, y - down - leading * k, text)
+        y -= leading * tallest + row_gap
+    canvas.save()
+    return buffer.getvalue()
+
+
+_WRAPPED_ROWS = [
+    [["一级", "指标"], ["二级", "指标"], ["三级指标"], ["年初指", "标值"], ["实际完", "成值"], ["得分"]],
+    [["产出指标"], ["数量指标"], ["乡村道路建设", "养护里程"], ["300公", "里"], ["300公", "里"], ["15"]],
+    [[""], ["质量指标"], ["验收合格率"], ["100%"], ["98%"], ["10"]],
+    [["效益指标"], ["社会效益", "指标"], ["群众出行条件", "改善情况"], ["明显改善"], ["明显改善"], ["30"]],
+]
+
+
+@pytest.mark.parametrize(("leading", "row_gap", "centered"), [(12, 8, False), (11, 6, False), (13, 10, False),
+                                                             (12, 8, True), (14, 4, True)])
+def test_unruled_table_keeps_a_wrapped_cell_in_its_row(leading, row_gap, centered):
+    # pdfplumber's text strategy makes a row of every text line: the wrapped halves of a name, a level and the
+    # target and actual columns (300公 / 里) would come out as rows of their own, interleaved with the next row
+    document = read_bytes(_unruled_pdf(_WRAPPED_ROWS, leading, row_gap, centered), "wrapped.pdf")
+    assert _fields(document) == [("产出指标", "数量指标", "乡村道路建设养护里程", "300公里"),
+                                 ("产出指标", "质量指标", "验收合格率", "100%"),
+                                 ("效益指标", "社会效益指标", "群众出行条件改善情况", "明显改善")]
+
+
+_DENSE_ROWS = [*_GOAL_ROWS, *(["", "质量指标", f"验收合格率{n}", "100%"] for n in range(2, 7)), ["合计", "", "", ""]]
+
+
+@pytest.mark.parametrize(("rows", "leading", "set_off"),
+                         [(_GOAL_ROWS, 20, None), (_DENSE_ROWS, 12, len(_DENSE_ROWS) - 1)],
+                         ids=["evenly-spaced", "dense-with-a-total-set-off"])
+def test_unruled_table_without_wrapped_cells_keeps_a_row_per_line(rows, leading, set_off):
+    # no gap wider than another, or lines as close as a paragraph's with one wider gap before the total: every text
+    # line is a row, as before
+    data = _unruled_pdf([[[text] for text in row] for row in rows], leading, 0, set_off=set_off)
+    assert _fields(read_bytes(data, "even.pdf")) == [
+        ("产出指标", level2, name, target) for _, level2, name, target in rows[1:] if name]
 
 
 @pytest.mark.parametrize(

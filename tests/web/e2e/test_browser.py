@@ -96,6 +96,7 @@ def _confirm(page) -> None:
 
 def _submit(page) -> None:
     """Submit the sheet for review, confirming when it still has errors (the dialog opens only then)."""
+    page.wait_for_load_state("load")  # the dialog is forms.js's: a click before it runs would skip the question
     page.click("button:has-text('提交审核')")
     if page.wait_for_selector("dialog.confirm-dialog[open], .status.submitted").evaluate("e => e.tagName") == "DIALOG":
         _confirm(page)
@@ -114,6 +115,7 @@ def _open_sheet(page, url: str, year: int, name: str) -> None:
     page.goto(f"{url}/sheets/?year={year}")
     page.click(f"a:has-text('{name}')")
     page.wait_for_selector(".paper")
+    page.wait_for_load_state("load")
 
 
 def test_preparer_and_reviewer_take_a_sheet_from_import_to_approval(server, browser):

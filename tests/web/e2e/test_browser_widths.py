@@ -113,6 +113,9 @@ def test_the_year_at_each_width(server, browser, tmp_path, width):
 
     # The editor: rows stack on a phone; the 二级指标 list follows the chosen 一级指标.
     preparer.click("a.button:has-text('修改')")
+    # The click returns once the editor starts loading; the grid's script runs after the button is on the page,
+    # and a click before it would add no row (CI failed once on that race at 768 px).
+    preparer.wait_for_load_state("load")
     preparer.click("#add-row")
     row = preparer.locator("tr.grid-row").last
     row.locator("select[name$='-level1']").select_option("满意度指标")

@@ -6,7 +6,6 @@ from dataclasses import replace
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 from django.shortcuts import redirect, render
 from django.utils.formats import localize
@@ -20,13 +19,14 @@ from jixiao.review import fingerprint_release
 from jixiao.web.downloads import attachment
 from jixiao.web.links import id_url, unit_options
 from jixiao.web.organisation.selectors import can_edit_unit, can_review_unit, request_member, units_visible
+from jixiao.web.pagination import CountedPaginator
 from jixiao.web.sheets.actions import action_label
 from jixiao.web.sheets.conversion import content_of, goal_sheet
 from jixiao.web.sheets.errors import SheetError
 from jixiao.web.sheets.forms import CommentForm, TransitionForm
 from jixiao.web.sheets.models import ReviewRound, Status
 from jixiao.web.sheets.presentation import grid_rows
-from jixiao.web.sheets.selectors import budget_year, sheet_get, sheet_rows
+from jixiao.web.sheets.selectors import budget_year, sheet_count, sheet_get, sheet_rows
 from jixiao.web.sheets.services.exports import export_sheets
 from jixiao.web.sheets.services.findings import findings_of, sheet_review
 from jixiao.web.sheets.services.recheck import review_changed, review_text
@@ -48,7 +48,8 @@ def sheet_list_view(request):
     filters = filters_from(request.GET)
     if "year" not in request.GET:
         filters = replace(filters, year=budget_year())
-    page = Paginator(sheet_rows(member, filters), 50).get_page(request.GET.get("page"))
+    paginator = CountedPaginator(sheet_rows(member, filters), 50, count=sheet_count(member, filters))
+    page = paginator.get_page(request.GET.get("page"))
     return render(request, "sheets/list.html", {
         "page": page, "rows": _rows(page), "filters": filters,
         "unit_options": unit_options(units_visible(member).values_list("pk", "name"), filters.unit_id),
