@@ -573,9 +573,14 @@ _MISALIGNED_KEYS = {"budget_initial", "budget_full", "spent", "execution_rate", 
 
 def _misaligned(money: dict[str, str]) -> bool:
     """Whether a money table's figures were read under the wrong headings: a percentage anywhere but under 执行率 (a
-    score, a weight or an amount is never one)."""
+    score, a weight or an amount is never one), or an amount under it (285.84: no rate is over twice the budget,
+    and a rate printed as a fraction, 1.00, has no sign to tell it by)."""
+    rate = parse_amount(money.get("execution_rate", "").strip().rstrip("%"))
     return any(figure.strip().endswith("%") for key, figure in money.items()
-               if key in _MISALIGNED_KEYS - {"execution_rate"})
+               if key in _MISALIGNED_KEYS - {"execution_rate"}) or (rate is not None and rate > _MOST_RATE)
+
+
+_MOST_RATE = 200  # percent: a rate over it is an amount read under 执行率
 
 
 def _opens_sheet(text: str) -> bool:

@@ -11,11 +11,17 @@ from decimal import Decimal
 
 import pytest
 
+from jixiao.documents.pipeline import read_text
 from tests.documents.selfeval_forms import GRID, ITEMS, LAYOUTS, MONEY, MONEY_READ, TOTAL, form, read_form
 
 
 def _evaluation(rows: list[list[str]], layout: str):
     sheet = read_form(rows, layout)
+    return sheet, sheet.evaluation
+
+
+def _evaluation_of(text: str):
+    sheet = read_text(text.encode(), "case.txt")[0].sheets[0]
     return sheet, sheet.evaluation
 
 
@@ -112,3 +118,13 @@ def test_the_claimed_total_and_grade_in_a_row_a_header_block_or_a_sentence(total
 def test_a_note_listing_the_grades_or_their_bands_claims_neither_grade_nor_total(note):
     _, evaluation = _evaluation(form(total=None, after=[[note]]), "pipes")
     assert (evaluation.total, evaluation.grade) == (None, None)
+
+
+def test_an_amount_read_under_the_rate_heading_sends_the_money_to_the_texts_reading():
+    # a PDF's text: the budget heading on a line of its own above the others, so the row's figures slide one heading
+    # left (285.84 under 执行率); the text's run of headings and figures says which is which, the rate a fraction
+    text = "\n".join(["项目支出绩效自评表", "项目名称  乡村道路建设", "预算数", "(A)执行数(B)  执行率(B/A)  得分",
+                      "年度资金总额  285.84  285.84  1.00  20", *("    ".join(c for c in row if c) for row in GRID)])
+    _, evaluation = _evaluation_of(text)
+    assert (evaluation.budget_full, evaluation.spent, evaluation.execution_rate) == (
+        Decimal("285.84"), Decimal("285.84"), Decimal(100))
