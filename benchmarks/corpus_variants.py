@@ -6,7 +6,9 @@ Every dev text document (the collected ones up to number 176 and the shared ones
 indicator of right is rewritten by each transformation of ``benchmarks/variants.py`` that applies to it; each
 variant is read and scored against the original's golden with ``benchmarks/corpus_score.py``. Per
 transformation it prints the documents, the indicators read right in the variants against the originals' right
-count, and the documents that lost most. Unseen documents are never read.
+count, the self-evaluation fields read right (分值, 实际完成值, 得分, the money, the claimed total) in the variants
+against the originals', and the documents that lost most (indicators and self-evaluation fields). Unseen documents
+are never read.
 """
 
 from __future__ import annotations
@@ -33,11 +35,16 @@ class VariantFigures:
     documents: int = 0
     right: int = 0
     original_right: int = 0
+    # the self-evaluation fields read right (分值, 实际完成值, 得分, the money and the claimed total): what the
+    # transformations of a self-evaluation's money table, points columns and total change
+    reported: int = 0
+    original_reported: int = 0
     losses: dict[str, int] = field(default_factory=dict)
 
     def figures(self) -> dict:
         """The pinned figures."""
-        return {"documents": self.documents, "right": self.right, "original_right": self.original_right}
+        return {"documents": self.documents, "right": self.right, "original_right": self.original_right,
+                "reported": self.reported, "original_reported": self.original_reported}
 
 
 def dev_texts(prefixes: list[str] | None = None) -> list[tuple[Entry, str]]:
@@ -67,29 +74,35 @@ def variant_figures(texts: list[tuple[Entry, str]], names: list[str] | None = No
         golden = load_golden(entry.stem)
         if golden is None:
             continue
-        original = score_document(golden, _read(text, entry.path.name)).fully_right
+        score = score_document(golden, _read(text, entry.path.name))
+        original, reported = score.fully_right, sum(score.reported.values())
         if not original:
             continue
         for name, variant in variants(text, names).items():
-            right = score_document(golden, _read(variant, entry.path.name)).fully_right
+            score = score_document(golden, _read(variant, entry.path.name))
             figures = result[name]
             figures.documents += 1
-            figures.right += right
+            figures.right += score.fully_right
             figures.original_right += original
-            figures.losses[entry.stem] = original - right
+            figures.reported += sum(score.reported.values())
+            figures.original_reported += reported
+            figures.losses[entry.stem] = original - score.fully_right + reported - sum(score.reported.values())
     return result
 
 
 def print_figures(result: dict[str, VariantFigures], worst: int = 4) -> None:
     """One line per transformation, with the documents that lost most."""
-    print(f"{'transformation':25} {'docs':>4} {'right':>6} {'orig':>6} {'kept':>6}  worst documents (lost)")
+    print(f"{'transformation':25} {'docs':>4} {'right':>6} {'orig':>6} {'kept':>6} {'self-eval':>9}  "
+          "worst documents (lost)")
     total_right = total_original = 0
     for name, figures in result.items():
         total_right += figures.right
         total_original += figures.original_right
         kept = f"{100 * figures.right / figures.original_right:5.1f}%" if figures.original_right else "   n/a"
+        reported = f"{figures.reported}/{figures.original_reported}"
         losers = sorted(((loss, stem) for stem, loss in figures.losses.items() if loss), reverse=True)[:worst]
-        print(f"{name:25} {figures.documents:>4} {figures.right:>6} {figures.original_right:>6} {kept:>6}  "
+        print(f"{name:25} {figures.documents:>4} {figures.right:>6} {figures.original_right:>6} {kept:>6} "
+              f"{reported:>9}  "
               + ", ".join(f"{stem[:3]}(-{loss})" if loss > 0 else f"{stem[:3]}(+{-loss})" for loss, stem in losers))
     print(f"{'total':25} {'':>4} {total_right:>6} {total_original:>6}")
 

@@ -11,13 +11,16 @@ row printed again after a page break; blank lines between rows; Traditional char
 and a leading 序号 column. Then the forms of other provinces and bodies (the layout families of
 ``shared/corpus/README.md``): other names for the columns' headings, the operator and the unit in columns of their
 own, merged level cells repeated on every row or written once, no 一级指标 column, a 中长期 value column beside the
-年度 one, a heading wrapped over two lines, a 权重 column and figures with thousands separators.
+年度 one, a heading wrapped over two lines, a 权重 column and figures with thousands separators. Then the families of
+self-evaluation forms: the money table's columns in other words or wrapped over two rows, its 执行率 as a fraction or
+without its sign, the 得分 column before the 分值 column, the total said in a sentence below the grid.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import takewhile
 
 __all__ = ["TRANSFORMS", "variants"]
 
@@ -518,6 +521,149 @@ def _target_column(heading: list[str]) -> int | None:
     return next((i for i, cell in enumerate(heading) if cell in _TARGET_HEADINGS), None)
 
 
+# -- self-evaluation forms (财预〔2020〕10号's 项目支出绩效自评表 and the provinces' forms built on it) ---------------------
+
+# the money table's headings as the Ministry's form words them, a formula note ((A), (B/A)) kept after the word
+_MONEY_HEADING = re.compile(r"(年初预算数|全年预算数|全年执行数|执行率)(\s*[(（][A-Za-z/×*%\d]*[)）])?")
+_MONEY_RENAMES = {"年初预算数": "年初预算", "全年预算数": "调整预算数", "全年执行数": "实际支出数", "执行率": "预算执行率"}
+
+
+def money_headings_renamed(text: str) -> str | None:
+    """The money table's columns in other forms' words: 年初预算, 调整预算数, 实际支出数, 预算执行率 (county and
+    provincial forms, and the budget systems' exports)."""
+    def convert(cell: str) -> list[str] | None:
+        found = _MONEY_HEADING.fullmatch(cell)
+        return [_MONEY_RENAMES[found[1]] + (found[2] or "")] if found else None
+
+    return _rewrite_cells(text, convert)
+
+
+# a percent figure standing alone between a layout's separators (a space, a pipe, a TAB, a line's ends)
+_PERCENT = re.compile(r"(?:(?<=^)|(?<=[\s|:：]))(\d{1,3}(?:\.\d+)?)\s*[%％](?=$|[\s|])", re.MULTILINE)
+_RATE_HEADING = re.compile(r"执行率")
+
+
+def _money_rates(text: str, write: Callable[[str], str]) -> str | None:
+    """``text`` with the money table's rates (the percent figures after its first 执行率 heading, before the
+    indicator grid's heading) written by ``write(figure)``, in any layout (one cell a line, runs of spaces, pipes;
+    text run together has no figure standing alone)."""
+    rate = _RATE_HEADING.search(text)
+    grid = _HEADING.search(text, rate.end()) if rate else None
+    if rate is None or grid is None:
+        return None
+    money = _PERCENT.sub(lambda found: write(found[1]), text[rate.end():grid.start()])
+    return _changed(text, lambda text: text[:rate.end()] + money + text[grid.start():])
+
+
+def _fraction(percent: str) -> str:
+    """A percent figure as the fraction some forms print (91.67 → 0.9167, 100 → 1.00)."""
+    places = len(percent.partition(".")[2]) + 2
+    return f"{float(percent) / 100:.{max(places, 2)}f}"
+
+
+def rate_as_fraction(text: str) -> str | None:
+    """The money table's 执行率 printed as a fraction of one (0.9167, 1.00), as spreadsheets formatted as numbers
+    print it."""
+    return _money_rates(text, _fraction)
+
+
+def rate_without_percent(text: str) -> str | None:
+    """The money table's 执行率 without its percent sign (91.67 under 执行率(%))."""
+    return _money_rates(text, lambda figure: figure)
+
+
+_POINTS = ("分值", "得分")
+
+
+def score_before_weight(text: str) -> str | None:
+    """The 得分 column before the 分值 column (forms that print the score first, 自评得分 | 分值): the headings and
+    every row of the heading's full width swapped; a table whose rows lost cells (merged or empty cells left out)
+    has no such form, nor one a line per cell."""
+    rows = _rows(text)
+    start = _heading_row(text)
+    if start is None or not all(word in rows[start][1] for word in _POINTS):
+        return None
+    heading = rows[start][1]
+    first, second = (heading.index(word) for word in _POINTS)
+    body = [row for row in rows[start + 1:] if row[2] == rows[start][2]]
+    if not body or any(len(cells) != len(heading) for _, cells, _ in body):
+        return None
+    lines = text.split("\n")
+    for index, cells, _ in [rows[start], *body]:
+        cells = list(cells)
+        cells[first], cells[second] = cells[second], cells[first]
+        lines[index] = _line_cells(lines[index])[1](cells)
+    return "\n".join(lines)
+
+
+_TOTAL_CELL = re.compile(r"总\s*分|合\s*计")
+_POINTS_FIGURE = re.compile(r"\d{1,3}(?:\.\d{1,2})?")
+
+
+def _total_row(lines: list[str], index: int) -> tuple[list[str], list[str], str, int] | None:
+    """The 总分 row at ``lines[index]``: the lines that stay in its place (the closing cells before its label:
+    其他需要说明事项 | 无 | 总分 | 100 | 96 | 优), its figures, its grade ("" for none) and the index after it; None
+    for another line. One cell a line, the figures follow on lines of their own."""
+    line = lines[index]
+    cells, write = _line_cells(line)
+    filled = [cell for cell in cells if cell]
+    if len(filled) == 1 and _TOTAL_CELL.fullmatch(filled[0]):
+        figures = [text.strip(" |\t") for text in takewhile(
+            lambda text: _POINTS_FIGURE.fullmatch(text.strip(" |\t")), lines[index + 1:index + 3])]
+        return [], figures, "", index + 1 + len(figures)
+    at = next((i for i, cell in enumerate(filled) if _TOTAL_CELL.fullmatch(cell)), None)
+    if at is None:
+        return None
+    rest = filled[at + 1:]
+    figures = [cell for cell in rest if _POINTS_FIGURE.fullmatch(cell)]
+    grades = [cell for cell in rest if cell in _GRADE_CELLS]
+    if len(figures) + len(grades) != len(rest) or len(grades) > 1:
+        return None
+    return ([write(filled[:at])] if at else []), figures, "".join(grades), index + 1
+
+
+def total_in_prose(text: str) -> str | None:
+    """The 总分 row below the grid said in a sentence instead (经自评，该项目自评得分为96分，评价等级为优。), as forms that
+    close with a conclusion write it: the row's last figure is the score claimed."""
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        found = _total_row(lines, index)
+        if found is None or not found[1]:
+            continue
+        kept, figures, grade, end = found
+        indent = line[: len(line) - len(line.lstrip())]
+        graded = f"，评价等级为{grade}" if grade else ""
+        sentence = f"{indent}经自评，该项目自评得分为{figures[-1]}分{graded}。"
+        return "\n".join([*lines[:index], *kept, sentence, *lines[end:]])
+    return None
+
+
+_GRADE_CELLS = ("优", "良", "中", "差", "优秀", "良好")
+
+
+_MONEY_WRAPS = {"年初预算数": ("年初", "预算数"), "全年预算数": ("全年", "预算数"), "全年执行数": ("全年", "执行数")}
+
+
+def money_headings_two_rows(text: str) -> str | None:
+    """The money table's headings wrapped in their cells over two rows (年初 / 预算数, 全年 / 执行数), a second pipe
+    row holding each tail under its head, as a PDF's table extraction gives a narrow form's headings. Rows written
+    with a leading pipe only: a row without one cannot open with the empty cell its label's column leaves."""
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if not line.strip().startswith("|") or not _is_pipe_row(line):
+            continue
+        cells = _cells(line)
+        words = [(_MONEY_HEADING.fullmatch(cell), cell) for cell in cells]
+        if sum(1 for found, _ in words if found and found[1] in _MONEY_WRAPS) < 2:
+            continue
+        heads = [_MONEY_WRAPS[found[1]][0] if found and found[1] in _MONEY_WRAPS else cell for found, cell in words]
+        tails = [_MONEY_WRAPS[found[1]][1] + (found[2] or "") if found and found[1] in _MONEY_WRAPS else ""
+                 for found, _ in words]
+        lines[index] = "| " + " | ".join(heads) + " |\n| " + " | ".join(tails) + " |"
+        return "\n".join(lines)
+    return None
+
+
 TRANSFORMS: dict[str, Callable[[str], str | None]] = {
     "pipes_to_tabs": pipes_to_tabs,
     "pipes_to_spaces": pipes_to_spaces,
@@ -547,6 +693,12 @@ TRANSFORMS: dict[str, Callable[[str], str | None]] = {
     "levels_once": levels_once,
     "levels_repeated": levels_repeated,
     "long_term_column": long_term_column,
+    "money_headings_renamed": money_headings_renamed,
+    "rate_as_fraction": rate_as_fraction,
+    "rate_without_percent": rate_without_percent,
+    "score_before_weight": score_before_weight,
+    "total_in_prose": total_in_prose,
+    "money_headings_two_rows": money_headings_two_rows,
 }
 
 

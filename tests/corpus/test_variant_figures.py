@@ -21,8 +21,10 @@ from benchmarks.variants import TRANSFORMS, variants
 PINS = Path(__file__).with_name("variant_pins.json")
 # dev documents in every text layout the corpus has: pipes with merged cells dropped (102, 125, 128, 146), pipes
 # whole (003, 111), one cell per line (105, 113), runs of spaces (151), single spaces (037, 170), a self-evaluation
-# with its money rows (107, 134)
-DOCUMENTS = ["003", "037", "102", "105", "107", "111", "113", "125", "128", "134", "146", "151", "170"]
+# with its money rows (107, 134); self-evaluations whose money table, points columns and total the self-evaluation
+# transformations rewrite: its rate printed (008, 169, one cell per line), its points columns full in every row (110)
+DOCUMENTS = ["003", "008", "037", "102", "105", "107", "110", "111", "113", "125", "128", "134", "146", "151", "169",
+             "170"]
 
 
 @pytest.fixture(scope="module")
@@ -34,8 +36,8 @@ def test_variant_figures_do_not_get_worse(figures):
     if os.environ.get("JIXIAO_UPDATE_PINS") == "1" or not PINS.exists():
         PINS.write_text(json.dumps(figures, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     pinned = json.loads(PINS.read_text(encoding="utf-8"))
-    worse = [f"{name}: {pinned[name]['right']} -> {now['right']}" for name, now in figures.items()
-             if name in pinned and now["right"] < pinned[name]["right"]]
+    worse = [f"{name}: {field} {pinned[name][field]} -> {now[field]}" for name, now in figures.items()
+             for field in ("right", "reported") if name in pinned and now[field] < pinned[name].get(field, 0)]
     assert not worse, "jixiao reads the variants worse than pinned:\n" + "\n".join(worse)
     assert figures == pinned, "the variant figures changed (better or new); record them with JIXIAO_UPDATE_PINS=1"
 
@@ -52,9 +54,42 @@ _SPACED = _PIPED.replace(" | ", "    ").replace("| ", "").replace(" |", "")
 _MERGED = _PIPED.replace("| 满意度指标 | 服务对象满意度指标 | 村民", "|  |  | 村民")
 
 
+# a self-evaluation: its money table, its grid with the points columns, its total
+_SELF_EVALUATION = ("| 项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+                    "| 年度资金总额 | 100 | 120 | 110 | 10 | 91.67% | 9.17 |\n"
+                    "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+                    "| 产出指标 | 数量指标 | 新建道路长度 | ≥10公里 | 12公里 | 50 | 50 |\n"
+                    "| 效益指标 | 社会效益指标 | 受益人数 | ≥1200人 | 1100人 | 30 | 27 |\n"
+                    "| 总分 |  |  |  |  | 90 | 86.17 |")
+
+
 @pytest.mark.parametrize("name", list(TRANSFORMS))
 def test_every_transformation_rewrites_a_table(name):
-    assert any(variants(text, [name]).get(name) not in (None, text) for text in (_PIPED, _SPACED, _MERGED))
+    assert any(variants(text, [name]).get(name) not in (None, text)
+               for text in (_PIPED, _SPACED, _MERGED, _SELF_EVALUATION))
+
+
+def test_the_self_evaluation_transformations_rewrite_only_their_cells():
+    lines = _SELF_EVALUATION.split("\n")
+    assert _variant("money_headings_renamed", _SELF_EVALUATION)[0] == (
+        "| 项目资金（万元） | 年初预算 | 调整预算数 | 实际支出数 | 分值 | 预算执行率 | 得分 |")
+    assert _variant("rate_as_fraction", _SELF_EVALUATION)[1] == "| 年度资金总额 | 100 | 120 | 110 | 10 | 0.9167 | 9.17 |"
+    assert _variant("rate_without_percent", _SELF_EVALUATION)[1] == "| 年度资金总额 | 100 | 120 | 110 | 10 | 91.67 | 9.17 |"
+    # (a target's percent in the grid is no rate of the money table)
+    in_grid = _SELF_EVALUATION.replace("≥1200人", "≥90%")
+    assert _variant("rate_as_fraction", in_grid)[4].endswith("| ≥90% | 1100人 | 30 | 27 |")
+    swapped = _variant("score_before_weight", _SELF_EVALUATION)
+    assert swapped[:2] == lines[:2] and swapped[2].endswith("| 得分 | 分值 |") and swapped[5].endswith("| 86.17 | 90 |")
+    assert _variant("total_in_prose", _SELF_EVALUATION)[5] == "经自评，该项目自评得分为86.17分。"
+    two = _variant("money_headings_two_rows", _SELF_EVALUATION)
+    assert two[:2] == ["| 项目资金（万元） | 年初 | 全年 | 全年 | 分值 | 执行率 | 得分 |", "|  | 预算数 | 预算数 | 执行数 |  |  |  |"]
+
+
+def test_a_total_row_after_other_closing_cells_keeps_them_and_its_grade_goes_into_the_sentence():
+    text = "| 其他需要说明事项 | 无 | 总分 | 100 | 96 | 优 |"
+    assert _variant("total_in_prose", text) == ["| 其他需要说明事项 | 无 |", "经自评，该项目自评得分为96分，评价等级为优。"]
+    # one cell a line: the figures on the lines after the label go with it
+    assert _variant("total_in_prose", "得分\n总分\n100\n96\n注：") == ["得分", "经自评，该项目自评得分为96分。", "注："]
 
 
 @pytest.mark.parametrize("name", ["pipes_to_tabs", "pipes_to_spaces", "spaces_to_tabs", "spaces_to_pipes",

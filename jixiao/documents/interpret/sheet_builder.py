@@ -46,7 +46,7 @@ from jixiao.documents.pipeline.labels import (
 from jixiao.documents.pipeline.labels import (
     column_unit as unit_of_column,
 )
-from jixiao.documents.pipeline.records import total_score
+from jixiao.documents.pipeline.records import claimed_grade, total_score
 from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns, Header, find_header, is_refinement, refine
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.vocabulary import (
@@ -140,7 +140,30 @@ def money_key(text: str) -> str | None:
         return "execution_rate"
     if rate_points(key):
         return "score"  # 得分(20分*执行率): the score, its note the points a form with no 分值 column gives the rate
-    return next((name for name, words in _MONEY_HEADINGS.items() if key in words), None)
+    return next((name for name, words in _MONEY_HEADINGS.items() if key in words), None) or _money_word(key)
+
+
+# A money heading by how it is built, for the forms' other wordings of the same columns (调整预算数, 年度执行数, 全年支出数,
+# 支出率, 资金使用率): when, where, what, then 数/额; a rate's percent sign in brackets after it. Short words only: a
+# longer cell is a label or a sentence, not a column of the money table; a word with its money unit (年度预算数(万元))
+# is a group's heading over the columns of its parts (年初预算 | 调整后预算数).
+_MONEY_WORD_UNIT = re.compile(r"[(（]%[)）]$")
+_MONEY_WORDS = (
+    ("budget_initial", re.compile(r"年初(?:部门)?预算(?:安排)?(?:数|额|金额|资金)?")),
+    ("budget_full", re.compile(r"(?:全年|年度|本年|调整后?|年中调整后?)(?:全年)?预算(?:安排)?(?:数|额|金额|资金)?")),
+    ("spent", re.compile(r"(?:全年|年度|本年|实际|预算|资金)*(?:执行|支出|拨付|使用)(?:数|额|金额|数额|资金)")),
+    ("execution_rate", re.compile(r"(?:全年|年度|本年|实际|预算|资金)*(?:执行|支出|拨付|使用)(?:率|进度)")),
+)
+_MONEY_WORD_LONGEST = 10
+
+
+def _money_word(key: str) -> str | None:
+    """:func:`money_key` of a heading the vocabulary does not list, by the parts of its word (``调整预算数``: the year's
+    budget; ``全年支出数``: what was spent; ``资金使用率``: the rate), or None."""
+    word = _MONEY_WORD_UNIT.sub("", key)
+    if len(word) > _MONEY_WORD_LONGEST:
+        return None
+    return next((name for name, pattern in _MONEY_WORDS if pattern.fullmatch(word)), None)
 
 
 def _adjusted_subtotal(texts: list[str], keys: list[str | None]) -> list[str | None]:
@@ -181,10 +204,12 @@ def _under_headings(headings: list[str | None], figures: list[str]) -> list[tupl
     the first heading on and after 执行率; the heading left without a figure is the empty cell's. Of the amounts
     before them, one short, the last goes under 执行数 when it is not the first's repeat (a budget left as planned)
     and the rate is its share of the first: the empty cell is then a budget's (32.4 | 31.69 | 10 | 97.80% under
-    年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率)."""
-    rate = next((index for index, figure in enumerate(figures) if figure.endswith("%")), None)
+    年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率). A rate printed without its sign (97.80) is the first
+    figure that is the share of two amounts before it."""
     if _rate_left_blank(headings, figures):
         return list(zip([key for key in headings if key != "execution_rate"], figures))
+    rate = _rate_at(figures)
+    rate = _share_at(figures) if rate is None and len(figures) < len(headings) else rate
     if len(figures) >= len(headings) or rate is None or "execution_rate" not in headings:
         return list(zip(headings, figures))
     at = headings.index("execution_rate")
@@ -199,11 +224,34 @@ def _under_headings(headings: list[str | None], figures: list[str]) -> list[tupl
     return [*before, (headings[at], figures[rate]), *zip(headings[at + 1:], figures[rate + 1:])]
 
 
+def _rate_at(figures: list[str]) -> int | None:
+    """Where the rate stands in a money row's figures: the figure with a percent sign or, where none has one, the one
+    fraction of one (0.9780: a spreadsheet's number format); None when neither tells it."""
+    marked = next((index for index, figure in enumerate(figures) if figure.endswith("%")), None)
+    if marked is not None:
+        return marked
+    fractions = [index for index, figure in enumerate(figures) if "." in figure and _fraction(figure)]
+    return fractions[0] if len(fractions) == 1 else None
+
+
+def _share_at(figures: list[str]) -> int | None:
+    """The first of a money row's figures (after two amounts) that is the share of two amounts before it, in percent
+    or as a fraction of one (32.4 | 31.69 | 10 | 97.80: 31.69 of 32.4), or None."""
+    return next((index for index in range(2, len(figures)) if any(
+        _share(figures[later], figures[first], figures[index])
+        for first in range(index) for later in range(first + 1, index))), None)
+
+
+def _fraction(figure: str) -> bool:
+    amount = parse_amount(figure)
+    return amount is not None and 0 < amount <= 1
+
+
 def _rate_left_blank(headings: list[str | None], figures: list[str]) -> bool:
     """Whether a row one figure short, with no percentage, left its 执行率 cell blank (250000.00 | 250000.00 |
     215,457.6 | 10 | 8.62 under 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分): true when, read so, its score is
     its 分值 times the amount spent over the budget, to the score's printed digits."""
-    if len(figures) != len(headings) - 1 or "execution_rate" not in headings or any(f.endswith("%") for f in figures):
+    if len(figures) != len(headings) - 1 or "execution_rate" not in headings or _rate_at(figures) is not None:
         return False
     found = dict(zip([key for key in headings if key != "execution_rate"], figures))
     budget = _year_budget(found)
@@ -235,6 +283,8 @@ def _share(part: str, whole: str, rate: str) -> bool:
     part_amount, whole_amount, percent = parse_amount(part), parse_amount(whole), parse_amount(rate.rstrip("%"))
     if part_amount is None or not whole_amount or percent is None or part_amount == whole_amount:
         return False
+    if not rate.endswith("%") and _fraction(rate):
+        percent *= 100  # (a rate printed as a fraction of one)
     return abs(part_amount / whole_amount * 100 - percent) <= Decimal("0.5")
 
 
@@ -502,6 +552,7 @@ class SheetBuilder:
         self._money_figures: dict[str, str] = {}  # the money table's figures row, once read
         self.claimed: dict = {}
         self._money_headings: list[str | None] = []
+        self._money_heading_row: Row | None = None  # the gridded row the money headings were read from, if any
         self.money_headings: list[str] = []  # the money table's headings as printed, for the records
         self._money_parts: dict[str, Decimal] = {}  # the parts' sums, when the total row is left at 0
         self._money_reason = False  # the money table has a 原因 column
@@ -531,6 +582,13 @@ class SheetBuilder:
         """Whether a row of amount labels heading columns (本年度预计投入(万元) | 财政资金(万元) | 其他) waits for its
         figures in a row below (:meth:`_amounts_below`)."""
         return bool(self._amount_columns)
+
+    @property
+    def score_before_weight(self) -> bool:
+        """Whether the grid's 得分 column stands before its 分值 column: a totals row's two figures are then the
+        score claimed and the weights' sum (合计 | 95 | 100), not the other way round."""
+        kinds = self.columns.kinds if self.columns is not None else []
+        return "score" in kinds and "weight" in kinds and kinds.index("score") < kinds.index("weight")
 
     def starts_another_sheet(self, row: Row) -> bool:
         """True when ``row`` opens the next project's table (a 项目名称/项目编码 row after an indicator grid)."""
@@ -582,6 +640,8 @@ class SheetBuilder:
 
     def _money_cells(self, row: Row, texts: list[str]) -> bool:
         """:meth:`_money_row` on the row's cells ``texts``; True when they were the money table's."""
+        if self._second_heading_row(row, texts):
+            return True
         keys = _plain_budget(texts, _adjusted_subtotal(texts, [money_key(text) for text in texts]))
         # (the pairs may follow the row's own label: 项目资金(万元) | 年初预算数 | 100 | 全年预算数 | 120 …)
         lead = next((index for index, key in enumerate(keys) if key), len(keys))
@@ -607,6 +667,7 @@ class SheetBuilder:
                 return self._take_money_figures(self._run_on_figures(texts[first:], row), row, texts[first])
             if first is None or first - 1 <= last:
                 self._set_money_headings(texts, keys)
+                self._money_heading_row = row if all(cell.column is not None for cell in row.filled) else None
                 return True
             # one cell per line: the figures row (总额 | 238.93 | …) runs on after the headings; its label stands
             # right before its first figure
@@ -626,6 +687,32 @@ class SheetBuilder:
             return True
         return taken
 
+    def _second_heading_row(self, row: Row, texts: list[str]) -> bool:
+        """The money headings' second row in a grid (a heading wrapped in its cell, 年初 / 预算数, or a group heading
+        over the columns it spans, 预算数 over 年初 | 全年): each cell joined with the heading above it, or with the
+        group heading to its left when its own column's is blank (a merged cell). True when that names more of the
+        money table's columns than the first row alone."""
+        top = self._money_heading_row
+        self._money_heading_row = None
+        if top is None or self._money_figures or any(is_figure(text) for text in texts) or any(
+                cell.column is None for cell in row.filled):
+            return False
+        below = {cell.column: cell.text.strip() for cell in row.filled}
+        heads, group = [], ""
+        for cell in sorted(top.cells, key=lambda cell: cell.column or 0):
+            head = cell.text.strip()
+            group = head or group
+            tail = below.pop(cell.column, "")
+            joined = next((text for text in (head + tail, tail + group) if tail and money_key(text)), head or tail)
+            heads.append(joined)
+        heads = [head for head in heads if head]
+        keys = _plain_budget(heads, [money_key(head) for head in heads])
+        if below or sum(1 for key in keys if key) <= sum(1 for key in self._money_headings if key):
+            return False
+        lead = next(index for index, key in enumerate(keys) if key)
+        self._set_money_headings(heads[lead:], keys[lead:])
+        return True
+
     def _run_on_figures(self, texts: list[str], row: Row) -> dict[str, str]:
         """The figures running on after the money headings in text flow, by heading. As many as the headings (or
         fewer, aligned on their rate) are theirs; more or fewer with no rate to align on run into the next row or
@@ -637,7 +724,7 @@ class SheetBuilder:
         rate = headings.index("execution_rate") if "execution_rate" in headings else None
         if _rate_left_blank(headings, figures[:len(headings) - 1]):
             taken = figures[:len(headings) - 1]  # (the figures after them are the next row's)
-        if len(figures) == len(headings) or (len(figures) < len(headings) and any(f.endswith("%") for f in figures)) \
+        if len(figures) == len(headings) or (len(figures) < len(headings) and _rate_at(figures) is not None) \
                 or (rate is not None and rate < len(taken) and taken[rate].endswith("%")) \
                 or _rate_left_blank(headings, taken):
             return {key: value for key, value in _under_headings(headings, taken) if key}
@@ -755,7 +842,7 @@ class SheetBuilder:
             figures = [t for t in texts[at + 1:] if parse_amount(t) is not None]
             score = total_score(figures) if len(figures) == 1 else None
             if score is None and figures:
-                score = parse_amount(figures[-1])
+                score = parse_amount(figures[0 if len(figures) == 2 and self.score_before_weight else -1])
             self.claimed["total"] = self.claimed.get("total") or score
         grade = next((t for t in texts if t in _GRADES), None)
         key = keys[0] if keys else ""
@@ -763,6 +850,8 @@ class SheetBuilder:
             self._conclusions("　".join(texts))
         if grade and ("等级" in key or "评价" in key or "结论" in key or at is not None):
             self.claimed["grade"] = grade
+        elif "grade" not in self.claimed and (said := claimed_grade(" ".join(texts))):
+            self.claimed["grade"] = said  # the label and its grade in one cell (评价等级：良), or said in a sentence
 
     def _conclusions(self, text: str) -> None:
         """Keep the closing fields (评价结论, 存在问题, 改进措施) that ``text`` holds, as ``label：text``."""

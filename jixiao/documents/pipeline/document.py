@@ -41,6 +41,7 @@ from jixiao.documents.pipeline.records import (
     GOAL,
     MONITOR,
     SELF_EVAL,
+    claimed_grade,
     claimed_total,
     figures_lost,
     monitoring_report,
@@ -209,15 +210,19 @@ class _Assembler:
         claimed under it as a header block claims one (自评得分：96分), before the next sheet's title or name."""
         if builder is not None and builder.reported:
             _report_budget(builder, self._block())
-        if builder is not None and builder.grid_closed and "total" not in builder.claimed:
-            total = trailing_total(self._block())
+        if builder is None or not builder.grid_closed:
+            return
+        own = "\n".join(piece for _, piece in takewhile(lambda pair: not _opens_sheet(pair[1]), self._block_text))
+        if "total" not in builder.claimed:
+            first = builder.score_before_weight
+            total = trailing_total(self._block(), score_first=first)
             if total is None:
-                own = "\n".join(piece for _, piece in takewhile(lambda pair: not _opens_sheet(pair[1]),
-                                                                self._block_text))
-                total = trailing_total(own, claims=True)
+                total = trailing_total(own, claims=True, score_first=first)
                 total = claimed_total(own) if total is None else total
             if total is not None:
                 builder.claimed["total"] = total
+        if "grade" not in builder.claimed and (grade := claimed_grade(own)):
+            builder.claimed["grade"] = grade  # (自评等级 | 优 below the grid, or said: 评价等级为优)
 
     def _header_text(self, builder: SheetBuilder, reported: bool = False, said: str = "") -> None:
         """What the header block's text says that its rows did not: the claimed total and the money block, however
@@ -227,6 +232,8 @@ class _Assembler:
         total = claimed_total(text)
         if total is not None:
             builder.claimed.setdefault("total", total)
+        if grade := claimed_grade(text):
+            builder.claimed.setdefault("grade", grade)  # (自评得分 | 96 | 自评等级 | 优 in the header block)
         if _misaligned(builder.money) and (found := money_in_text(text)):
             # the money rows were read under headings that lost their places (预算数 on a line of its own above
             # (A)执行数(B) | 执行率(B/A) | 得分 | 285.84 | 285.84 | 100% | 20): the text's run of headings and figures says it
@@ -566,9 +573,14 @@ _MISALIGNED_KEYS = {"budget_initial", "budget_full", "spent", "execution_rate", 
 
 def _misaligned(money: dict[str, str]) -> bool:
     """Whether a money table's figures were read under the wrong headings: a percentage anywhere but under 执行率 (a
-    score, a weight or an amount is never one)."""
+    score, a weight or an amount is never one), or an amount under it (285.84: no rate is over twice the budget,
+    and a rate printed as a fraction, 1.00, has no sign to tell it by)."""
+    rate = parse_amount(money.get("execution_rate", "").strip().rstrip("%"))
     return any(figure.strip().endswith("%") for key, figure in money.items()
-               if key in _MISALIGNED_KEYS - {"execution_rate"})
+               if key in _MISALIGNED_KEYS - {"execution_rate"}) or (rate is not None and rate > _MOST_RATE)
+
+
+_MOST_RATE = 200  # percent: a rate over it is an amount read under 执行率
 
 
 def _opens_sheet(text: str) -> bool:
@@ -670,8 +682,8 @@ def _goals_labels(row: Row | None) -> bool:
 @lru_cache(maxsize=TEXT_MEMO)
 def _leading_label(text: str) -> str | None:
     """The header-block label a line starts with when its value follows without a separator."""
-    if header_label(text) or split_label_value(text) or goals_word(text):
-        return None
+    if header_label(text) or split_label_value(text) or goals_word(text) or money_key(text):
+        return None  # (a money heading is one word: 年度执行数 is not the label 年度 run on with its value)
     lengths = range(min(_LONGEST_LABEL, len(text) - 1), 1, -1)
     for length, found in zip(lengths, header_labels([text[:length] for length in lengths])):
         if found and text[length] not in ":：(（" and not _FORM_WORD.match(text[length:]):

@@ -26,14 +26,16 @@ from jixiao.model import (
     parse_likelihood,
 )
 
-__all__ = ["sheet_kind", "self_evaluation", "monitoring_report", "claimed_total", "trailing_total", "total_score",
-           "figures_lost"]
+__all__ = ["sheet_kind", "self_evaluation", "monitoring_report", "claimed_total", "claimed_grade", "trailing_total",
+           "total_score", "figures_lost"]
 
 SELF_EVAL, MONITOR, GOAL = "self-eval", "monitor", "goal"
 # the total a self-evaluation claims, printed in its header block (自评总分(分) | 97.93, 项目总得分99分, 自评得分: 98), or
 # said by a report's conclusion (总得分90, 因此评价分100分)
-_CLAIMED_LABEL = r"(?:自评总分|自评得分|总得分|评价得?分)\s*(?:[(（]分[)）])?"
-_CLAIMED_TOTAL = re.compile(_CLAIMED_LABEL + r"\s*[:：|｜]?\s*(\d{1,3}(?:\.\d{1,2})?)(?![\d.])")
+# said in a sentence too (经自评，该项目自评得分为96分; 综合得分96分), but not a grade's band in a note (综合评分90分(含)以上为优)
+_CLAIMED_LABEL = r"(?:自评总分|自评得分|自评分数|总得分|综合得分|综合评分|评价得?分)\s*(?:[(（]分[)）])?"
+_CLAIMED_TOTAL = re.compile(_CLAIMED_LABEL + r"\s*(?:[:：|｜]|为|是|达到?)?\s*(\d{1,3}(?:\.\d{1,2})?)(?![\d.])"
+                            r"(?!\s*分?\s*(?:[(（]含|以上|以下|及以|[-－—~～至到]))")
 # one cell per line: the label's cell spans the rows beside it, its figure comes after their cells (自评得分 /
 # 省级财政部门 / 四川省财政厅 / … / 100), the first line that is a figure alone, with no other figure and no money
 # heading (whose figures come next) before it
@@ -85,13 +87,31 @@ def claimed_total(text: str) -> Decimal | None:
     return total if total is not None and total <= _MOST_POINTS else None
 
 
-def trailing_total(text: str, claims: bool = False) -> Decimal | None:
+# the grade a self-evaluation claims (自评等级 | 优, 评价等级：良, 等级为“优秀”), not a form's list of the grades to choose
+# from (等级：优 良 中 差) nor a note's bands (评价等级：90-100分为优)
+_GRADE_WORDS = "优秀|良好|不合格|合格|优|良|中|差"
+_CLAIMED_GRADE = re.compile(r"(?:自评|评价|绩效|综合)?等[级次]\s*(?:[:：|｜]|为|是|评定为|评为)?\s*[“\"「『]?(" + _GRADE_WORDS
+                            + r")(?![\u4e00-\u9fff]*\s*[、，,/|｜\s]\s*(?:" + _GRADE_WORDS + "))")
+
+
+def claimed_grade(text: str) -> str | None:
+    """The grade a self-evaluation claims in ``text`` (its header block, a row or a sentence below its grid), as
+    printed, or None."""
+    found = _CLAIMED_GRADE.search(simplified(text))
+    return found.group(1) if found else None
+
+
+def trailing_total(text: str, claims: bool = False, score_first: bool = False) -> Decimal | None:
     """The total below a self-evaluation's grid in text whose cells ran together (``总分100偏差…``), or None. The
     分值 column's sum (100) stands before the score's when both are printed (``总分 100 95``; run together,
-    ``总分100100``: 100 of 100). With ``claims`` (text known to be the grid's own, before any next sheet), a row
+    ``总分100100``: 100 of 100), after it where the grid's 得分 column stands before its 分值 column
+    (``score_first``: 总分 95 100). With ``claims`` (text known to be the grid's own, before any next sheet), a row
     labelled as a header block claims a total (``自评总分 100 95``) counts too."""
     found = (_TRAILING_CLAIM if claims else _TRAILING_TOTAL).search(simplified(text))
-    return None if found is None else total_score(found.group(1).split())
+    if found is None:
+        return None
+    figures = found.group(1).split()
+    return total_score(figures[:1] if score_first and len(figures) == 2 else figures)
 
 
 def total_score(figures: list[str]) -> Decimal | None:
@@ -122,8 +142,23 @@ def _points(text: str | None) -> Decimal | None:
     return _amount(ran_on.group(1)) if ran_on else figure
 
 
-def _percent(text: str | None) -> Decimal | None:
-    return parse_amount(text.rstrip("%")) if text else None
+def _percent(text: str | None, budget: Decimal | None = None, spent: Decimal | None = None) -> Decimal | None:
+    """A 执行率 cell in percent. Some forms print the rate as a fraction (0.9167, 1.00 for all of it): a figure of at
+    most 1 without a percent sign is one when it has decimals (a rate below 1% is none a form prints without its
+    sign) unless, read as a percent, it is the amount spent over the budget; without decimals (1) only when, read as
+    a fraction, it is."""
+    if not text:
+        return None
+    rate = parse_amount(text.strip().rstrip("%％"))
+    if rate is None or text.strip().endswith(("%", "％")) or not 0 < rate <= 1:
+        return rate
+    share = spent / budget if budget and spent is not None else None
+    if "." in text:
+        return rate if share is not None and abs(share - rate / 100) <= _FRACTION_SLACK else rate * 100
+    return rate * 100 if share is not None and abs(share - rate) <= _FRACTION_SLACK else rate
+
+
+_FRACTION_SLACK = Decimal("0.005")  # a share rounded to a whole percent is within half a point of the true one
 
 
 def self_evaluation(sheet: GoalSheet, results: list[tuple[int, dict[str, str]]], money: dict[str, str],
@@ -142,7 +177,8 @@ def self_evaluation(sheet: GoalSheet, results: list[tuple[int, dict[str, str]]],
         ))
     return ReportedEvaluation(
         budget_initial=_nonnegative(money.get("budget_initial")), budget_full=_nonnegative(money.get("budget_full")),
-        spent=_nonnegative(money.get("spent")), execution_rate=_percent(money.get("execution_rate")),
+        spent=_nonnegative(money.get("spent")),
+        execution_rate=_percent(money.get("execution_rate"), *_budget_spent(money)),
         execution_weight=_amount(money.get("weight")), execution_score=_amount(money.get("score")), items=items,
         total=claimed.get("total"), grade=claimed.get("grade"), budget_note=money.get("note"), cut=cut,
         notes=list(claimed.get("conclusions", ())), headless=headless, overall_actual=overall_actual,
@@ -164,9 +200,15 @@ def monitoring_report(sheet: GoalSheet, results: list[tuple[int, dict[str, str]]
                                       row=sheet.indicators[position - 1].row))
     return ReportedMonitoring(
         budget=_amount(money.get("budget_full")) or _amount(money.get("budget_initial")), spent=_amount(money.get("spent")),
-        projected_spent=_amount(money.get("spent_expected")), execution_rate=_percent(money.get("execution_rate")),
+        projected_spent=_amount(money.get("spent_expected")),
+        execution_rate=_percent(money.get("execution_rate"), *_budget_spent(money)),
         months=_months(sheet.title or "") or _months(money.get("period", "")), items=items, money_headings=headings,
     )
+
+
+def _budget_spent(money: dict[str, str]) -> tuple[Decimal | None, Decimal | None]:
+    """The budget the year's execution is measured against (全年预算数, else 年初预算数) and the amount spent."""
+    return _amount(money.get("budget_full")) or _amount(money.get("budget_initial")), _amount(money.get("spent"))
 
 
 def _months(title: str) -> int | None:

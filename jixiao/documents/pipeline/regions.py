@@ -37,6 +37,7 @@ from jixiao.documents.pipeline.labels import (
 )
 from jixiao.documents.pipeline.outline import is_outline
 from jixiao.documents.pipeline.prose import PROSE
+from jixiao.documents.pipeline.records import claimed_grade, claimed_total
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.pipeline.transposed import TURNED
@@ -986,6 +987,9 @@ def ends_body(line: Line) -> bool:
         return line.kind is not LineKind.CELL or ":" in key or key in _CLOSING or is_total_label(key)
     if first_label.role is Role.HEADING and first_label.kind == "remark" and line.kind is not LineKind.CELL:
         return True
+    if len(filled) == 1 and _SAID.search(first) and _WHOLE.search(first) and (
+            claimed_total(first) is not None or claimed_grade(first)):
+        return True  # a sentence below the grid saying the total or grade (经自评，该项目自评得分为96分，等级为优。)
     if line.kind is LineKind.ROW and len(filled) > 2 and key in NUMBER_HEADINGS:
         # a row of headings opening with 序号: the header of a table, this grid's repeated (read as a header
         # again) or another one after it (a list of the schools a fund was shared among), whose rows are no
@@ -999,6 +1003,9 @@ def ends_body(line: Line) -> bool:
 
 
 _SEALED_CELL, _TOTAL_CELL = 1, 2
+_SAID = re.compile(r"[，,。；;]")  # a sentence's punctuation: no cell of a grid's row holds a claim so
+# what only the whole table's claim says (a row's note may say its own 评价得分为8分)
+_WHOLE = re.compile(r"自评总分|自评得分|总得分|综合得分|综合评分|自评等级|评价等级|绩效等级")
 
 
 @lru_cache(maxsize=1)

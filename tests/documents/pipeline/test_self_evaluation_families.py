@@ -1,0 +1,130 @@
+"""The families of self-evaluation forms (财预〔2020〕10号's 项目支出绩效自评表 and the provincial forms built on it),
+each in the text layouts copies give them: the money table's columns in other words or over two header rows, the
+执行率 printed as a fraction or without its sign, the 得分 column before the 分值 column, the claimed total in a
+totals row, a header block or a sentence, the grade in a row of its own or said. Made-up compact forms
+(``tests/documents/selfeval_forms.py``); each case checks what lands in the sheet's printed records (what the audit
+recomputes)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from jixiao.documents.pipeline import read_text
+from tests.documents.selfeval_forms import GRID, ITEMS, LAYOUTS, MONEY, MONEY_READ, TOTAL, form, read_form
+
+
+def _evaluation(rows: list[list[str]], layout: str):
+    sheet = read_form(rows, layout)
+    return sheet, sheet.evaluation
+
+
+def _evaluation_of(text: str):
+    sheet = read_text(text.encode(), "case.txt")[0].sheets[0]
+    return sheet, sheet.evaluation
+
+
+def _money(evaluation) -> tuple:
+    return (evaluation.budget_initial, evaluation.budget_full, evaluation.spent, evaluation.execution_rate,
+            evaluation.execution_weight, evaluation.execution_score)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("headings", [
+    ["年初预算数", "调整预算数", "执行数", "分值", "执行率", "得分"],  # 调整预算数: the year's budget after its adjustment
+    ["年初预算数", "全年预算数", "全年支出数", "分值", "支出率", "得分"],  # what was spent said 支出
+    ["年初预算数", "年度预算数", "年度执行数", "分值", "执行率", "得分"],  # 年度 (no label 年度 run on with its value)
+    ["年初预算", "全年预算数（A）", "实际支出数（B）", "权重", "资金使用率（B/A）", "得分"],
+    ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率（%）", "得分"],
+])
+def test_money_columns_named_in_other_forms_words(headings, layout):
+    _, evaluation = _evaluation(form(money=[["项目资金（万元）", *headings], MONEY[1]]), layout)
+    assert _money(evaluation) == MONEY_READ
+
+
+@pytest.mark.parametrize("layout", ["pipes"])
+@pytest.mark.parametrize("heading_rows", [
+    # each heading wrapped in its cell: its head on the first row, its tail under it on the second
+    [["项目资金（万元）", "年初", "全年", "全年", "分值", "执行率", "得分"], ["", "预算数", "预算数", "执行数", "", "", ""]],
+    # a group heading over the columns it spans (a merged cell), its parts on the second row
+    [["项目资金（万元）", "预算数", "", "全年执行数", "分值", "执行率", "得分"], ["", "年初", "全年", "", "", "", ""]],
+])
+def test_money_headings_over_two_header_rows(heading_rows, layout):
+    _, evaluation = _evaluation(form(money=[*heading_rows, MONEY[1]]), layout)
+    assert _money(evaluation) == MONEY_READ
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(("printed", "rate"), [
+    ("0.9167", Decimal("91.67")),  # a fraction of one, as a spreadsheet formatted as a number prints it
+    ("91.67", Decimal("91.67")),  # the percent without its sign
+    ("91.67％", Decimal("91.67")),  # a full-width sign
+])
+def test_the_execution_rate_printed_as_a_fraction_or_without_its_sign(printed, rate, layout):
+    figures = [*MONEY[1][:5], printed, MONEY[1][6]]
+    _, evaluation = _evaluation(form(money=[MONEY[0], figures]), layout)
+    assert evaluation.execution_rate == rate
+
+
+@pytest.mark.parametrize(("printed", "budget", "spent", "rate"), [
+    ("1", "120", "120", Decimal(100)),  # a whole 1 is all of the budget where that is what was spent
+    ("1", "120", "1.2", Decimal(1)),  # and 1% where 1% was
+    ("1.00", "120", "96", Decimal(100)),  # with decimals, a fraction even where the printed rate is wrong
+    ("0.5", "120", "0.6", Decimal("0.5")),  # unless, read as a percent, it is what was spent
+])
+def test_a_rate_of_at_most_one_is_a_fraction_unless_the_money_says_it_is_a_percent(printed, budget, spent, rate):
+    figures = ["年度资金总额", "100", budget, spent, "10", printed, "9"]
+    _, evaluation = _evaluation(form(money=[MONEY[0], figures]), "pipes")
+    assert evaluation.execution_rate == rate
+
+
+def _reordered(order: list[int]) -> list[list[str]]:
+    return [[row[index] for index in order] for row in [*GRID, TOTAL]]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("order", [
+    [0, 1, 2, 5, 3, 4, 6, 7],  # 分值 before the target (the Anhui forms: 三级指标 | 分值 | 年度指标值 | 全年实际值 | 得分)
+    [0, 1, 2, 3, 5, 4, 6, 7],  # 分值 between the target and the actual
+    [0, 1, 2, 3, 4, 6, 5, 7],  # 得分 before 分值
+])
+def test_the_points_columns_in_another_order(order, layout):
+    *grid, total = _reordered(order)
+    _, evaluation = _evaluation(form(grid=grid, total=total), layout)
+    assert [(item.actual_raw, item.weight, item.score) for item in evaluation.items] == ITEMS
+    assert evaluation.total == Decimal("97.17")  # (the totals row's figures in the order of the grid's columns)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(("total", "after", "block", "grade"), [
+    (["合计", "", "", "", "", "100", "97.17", ""], [], [], None),
+    (None, [["经自评，该项目自评得分为97.17分，评价等级为优。"]], [], "优"),
+    (None, [["自评结论：项目综合得分97.17分，等级为“优”。"]], [], "优"),
+    (None, [["本项目绩效自评总得分97.17分。"]], [], None),
+    (TOTAL, [["自评等级", "优"]], [], "优"),
+    (TOTAL, [["评价等级：良"]], [], "良"),
+    (None, [], [["自评得分", "97.17", "自评等级", "优"]], "优"),
+])
+def test_the_claimed_total_and_grade_in_a_row_a_header_block_or_a_sentence(total, after, block, grade, layout):
+    sheet, evaluation = _evaluation(form(total=total, after=after, block=block), layout)
+    assert (evaluation.total, evaluation.grade) == (Decimal("97.17"), grade)
+    # a sentence below the grid is no indicator
+    assert [indicator.name for indicator in sheet.indicators] == ["新建道路长度", "验收合格率", "受益群众人数", "群众满意度"]
+
+
+@pytest.mark.parametrize("note", ["注：自评等级：90（含）-100分为优、80（含）-90分为良、60（含）-80分为中、60分以下为差。",
+                                  "自评等级：优 良 中 差", "综合评分90分（含）以上为优。"])
+def test_a_note_listing_the_grades_or_their_bands_claims_neither_grade_nor_total(note):
+    _, evaluation = _evaluation(form(total=None, after=[[note]]), "pipes")
+    assert (evaluation.total, evaluation.grade) == (None, None)
+
+
+def test_an_amount_read_under_the_rate_heading_sends_the_money_to_the_texts_reading():
+    # a PDF's text: the budget heading on a line of its own above the others, so the row's figures slide one heading
+    # left (285.84 under 执行率); the text's run of headings and figures says which is which, the rate a fraction
+    text = "\n".join(["项目支出绩效自评表", "项目名称  乡村道路建设", "预算数", "(A)执行数(B)  执行率(B/A)  得分",
+                      "年度资金总额  285.84  285.84  1.00  20", *("    ".join(c for c in row if c) for row in GRID)])
+    _, evaluation = _evaluation_of(text)
+    assert (evaluation.budget_full, evaluation.spent, evaluation.execution_rate) == (
+        Decimal("285.84"), Decimal("285.84"), Decimal(100))
