@@ -29,7 +29,7 @@ _GOALS = ("年度目标", "年度绩效目标", "绩效目标", "年度总体目
 # the other fields of a header block: labels, never a value of the label before them
 _OTHER = ("项目编码", "项目代码", "主管部门", "主管部门及代码", "实施单位", "预算单位", "单位名称", "项目负责人", "联系电话",
           "项目属性", "项目类别", "项目期", "项目资金", "资金情况", "其中:财政拨款", "其中:财政资金", "财政资金", "其他资金",
-          "资金用途", "项目概况", "中期目标", "总体目标", "填报单位", "项目负责人及电话", "项目主管部门", "资金来源")
+          "资金用途", "项目概况", "中期目标", "中长期目标", "长期目标", "实施期目标", "总体目标", "填报单位", "项目负责人及电话", "项目主管部门", "资金来源")
 # Label spellings of the official forms, each to another spelling a form uses for the same field: the 88号 form's
 # 年度资金总额 is a 区域绩效目标表's 年度金额, a province's 项目金额 or 预算金额; 项目名称 is a transfer payment's 专项名称
 _SYNONYMS = {"项目名称": "专项名称", "专项名称": "项目名称", "转移支付(项目)名称": "专项(项目)名称", "资金名称": "项目名称",
@@ -59,8 +59,16 @@ def _header_end(lines: list[str]) -> int | None:
     return next((index for index, line in enumerate(lines) if _GRID.search(line)), None)
 
 
+def _filled_line(line: str) -> bool:
+    """Whether a line holds a cell's text (not only the pipes or TABs a copy left between cells)."""
+    return bool(line.strip(" \t|"))
+
+
 def _one_cell(line: str) -> bool:
     return len([cell for cell in _cells(line)[0] if cell]) == 1
+
+
+_LONG_TERM = re.compile(r"中期目标|中长期目标|长期目标|实施期目标|实施期绩效目标")
 
 
 def _value_of(field: str, value: str, rest: list[str]) -> bool:
@@ -87,6 +95,8 @@ def _pairs(text: str, pair: Callable[[list[str], int, str, str], list[list[str]]
     end = _header_end(lines)
     if end is None or _MONEY_TABLE.search("\n".join(lines[:end])):
         return None
+    # (beside a long-term goals label the goals labels head a block of columns, their values below them)
+    moved = ("name", "total") if _LONG_TERM.search("\n".join(lines[:end])) else ("name", "total", "goals")
     out: list[str] = []
     index, changed = 0, False
     while index < len(lines):
@@ -98,7 +108,7 @@ def _pairs(text: str, pair: Callable[[list[str], int, str, str], list[list[str]]
             index += 1
             continue
         if len(filled) >= 2:
-            at = next((at for at, cell in enumerate(filled[:-1]) if _label(cell) in ("name", "total", "goals")
+            at = next((at for at, cell in enumerate(filled[:-1]) if _label(cell) in moved
                        and _value_of(_label(cell), filled[at + 1], filled[at + 2:])), None)
             new = pair(filled, at, filled[at], filled[at + 1]) if at is not None else None
             if new is not None:
@@ -109,8 +119,8 @@ def _pairs(text: str, pair: Callable[[list[str], int, str, str], list[list[str]]
             index += 1
             continue
         field = _label(filled[0])
-        after = next((at for at in range(index + 1, end) if lines[at].strip()), None)
-        if below is None or field not in ("name", "total", "goals") or after is None or not _one_cell(lines[after]):
+        after = next((at for at in range(index + 1, end) if _filled_line(lines[at])), None)
+        if below is None or field not in moved or after is None or not _one_cell(lines[after]):
             out.append(line)
             index += 1
             continue
@@ -178,9 +188,34 @@ def pairs_side_by_side(text: str) -> str | None:
                 changed = True
                 index += 2
                 continue
+        cells_at = _one_cell_pairs(lines, index, end) if index < end and len(filled) == 1 else None
+        if cells_at is not None:
+            # one cell a line: the two pairs' four lines as one row (a web copy's table row among one-cell lines)
+            cells, after = cells_at
+            out.append("| " + " | ".join(cells) + " |")
+            changed = True
+            index = after + 1
+            continue
         out.append(line)
         index += 1
     return "\n".join(out) if changed else None
+
+
+def _one_cell_pairs(lines: list[str], index: int, end: int) -> tuple[list[str], int] | None:
+    """The two label-value pairs on the one-cell lines from ``index`` on, and the index of the last of their lines;
+    None unless the four lines are two such pairs."""
+    found, at = [], index
+    while len(found) < 4 and at is not None and at < end and _one_cell(lines[at]):
+        found.append(next(cell for cell in _cells(lines[at])[0] if cell))
+        last, at = at, next((later for later in range(at + 1, end) if _filled_line(lines[later])), None)
+    if len(found) < 4 or any(_MONEY_UNIT.match(cell) for cell in found):
+        return None
+    labels, values = found[::2], found[1::2]
+    fields = [_label(label) for label in labels]
+    if None in fields or any(_label(value) for value in values) or not all(
+            field == "other" or _value_of(field, value, []) for field, value in zip(fields, values)):
+        return None
+    return found, last
 
 
 def _single_pair(filled: list[str]) -> bool:
@@ -241,10 +276,12 @@ def label_synonyms(text: str) -> str | None:
     end = _header_end(lines)
     if end is None:
         return None
+    # (a self-evaluation's money table heads its figures with its own words: 预算数 | 执行数 | 执行率)
+    money = bool(_MONEY_TABLE.search("\n".join(lines[:end])))
     changed = False
     for index in range(end):
         cells, write = _cells(lines[index])
-        renamed = [_renamed(cell) for cell in cells]
+        renamed = [cell if money and _label(cell) == "total" else _renamed(cell) for cell in cells]
         if renamed != cells:
             lines[index] = write(renamed)
             changed = True
@@ -267,15 +304,15 @@ def name_in_title(text: str) -> str | None:
     end = _header_end(lines)
     if end is None:
         return None
-    title = next((index for index in range(end) if _one_cell(lines[index])
-                  and _TITLE.match(next(cell for cell in _cells(lines[index])[0] if cell))), None)
-    for index in range(end if title is not None else 0):
+    titles = [index for index in range(end) if _one_cell(lines[index])
+              and _TITLE.match(next(cell for cell in _cells(lines[index])[0] if cell))]
+    for index in range(end if titles else 0):
         cells, write = _cells(lines[index])
         filled = [cell for cell in cells if cell]
         if len(filled) == 2 and _label(filled[0]) == "name" and _value_of("name", filled[1], []):
             name, gone = filled[1], [index]
         elif len(filled) == 1 and _label(filled[0]) == "name":
-            after = next((at for at in range(index + 1, end) if lines[at].strip()), None)
+            after = next((at for at in range(index + 1, end) if _filled_line(lines[at])), None)
             if after is None or not _one_cell(lines[after]):
                 continue
             name, gone = next(cell for cell in _cells(lines[after])[0] if cell), [index, after]
@@ -283,8 +320,9 @@ def name_in_title(text: str) -> str | None:
                 continue
         else:
             continue
-        if index < title:  # (a name above the title is some other heading's)
+        if index < titles[0]:  # (a name above the title is some other heading's)
             return None
+        title = max(at for at in titles if at < index)  # (the form's own title, below a page's heading)
         cells, write = _cells(lines[title])
         found = _TITLE.match(next(cell for cell in cells if cell))
         lines[title] = write([f"{name}{found['kind']}{found['after']}"])

@@ -52,7 +52,7 @@ _AMOUNTS = {"total", "fiscal", "other"}
 _SUMMED = ("合计", "总计")
 _WHOSE_YEAR = re.compile(r"^(?:项目)?(?:本|当)?(?:年度|年)?")
 _WHOSE_YEAR_STARTS = ("项目", "本", "当", "年")
-_PERIODIC = {"total", "fiscal", "other", "goals"}
+_PERIODIC = {"total", "goals"}
 _SUMS = {"total", "spent"}
 
 
@@ -90,7 +90,7 @@ def _field(key: str) -> str | None:
         # an amount's label with a note after it on which money it is (年度金额(提前下达), 资金总额(含结转))
         field = lookup.get(noted["head"]) if lookup.get(noted["head"]) in _AMOUNTS else None
     if field is None and key.startswith(_WHOSE_YEAR_STARTS) and len(rest := _WHOSE_YEAR.sub("", key, 1)) >= 3:
-        # a money or goals label after the words of whose and which year it is (项目年度资金总额, 本年资金总额, 本年度预算数)
+        # a total's or the goals' label after the words of whose and which year it is (项目年度资金总额, 本年资金总额, 本年度预算数)
         field = lookup.get(rest) if lookup.get(rest) in _PERIODIC else None
     return field
 
