@@ -17,7 +17,15 @@ import argparse
 import json
 from dataclasses import dataclass, field
 
-from benchmarks.corpus_score import DocScore, Entry, differences, document_bytes, load_golden, load_manifest, score_document
+from benchmarks.corpus_score import (
+    DocScore,
+    Entry,
+    differences,
+    document_bytes,
+    load_golden,
+    load_manifest,
+    score_document,
+)
 from benchmarks.header_variants import HEADER_TRANSFORMS
 from benchmarks.variants import TRANSFORMS, variants
 from jixiao.documents import NotAGoalDocument, read_bytes

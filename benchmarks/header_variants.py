@@ -43,11 +43,12 @@ _MONEY_TABLE = re.compile(r"执行数|执行率")
 _MONEY_UNIT = re.compile(r"^[(（]?(?:金额)?单位[:：]\s*(万元|元)[)）]?$")
 _AMOUNT = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _COLON = re.compile(r"[:：]$")
+_LABEL_UNIT = re.compile(r"[(（](万元|元)[)）]$")  # the money unit a label names (年度资金总额(万元))
 
 
 def _label(cell: str) -> str | None:
     """Which field a cell labels (``name``, ``total``, ``goals``, ``other``), a colon after it allowed; or None."""
-    key = _COLON.sub("", cell.strip()).replace("（", "(").replace("）", ")").replace("：", ":")
+    key = _LABEL_UNIT.sub("", _COLON.sub("", cell.strip()).replace("（", "(").replace("）", ")").replace("：", ":"))
     for field, words in (("name", _NAME), ("total", _TOTAL), ("goals", _GOALS), ("other", _OTHER)):
         if key in words:
             return field
@@ -57,6 +58,14 @@ def _label(cell: str) -> str | None:
 def _header_end(lines: list[str]) -> int | None:
     """The index of the line that heads the indicator grid: the header block is the lines above it."""
     return next((index for index, line in enumerate(lines) if _GRID.search(line)), None)
+
+
+def _plain_header(text: str) -> tuple[list[str], int] | None:
+    """The lines of ``text`` and the index of the grid's heading line below its header block; None without a grid or
+    for a self-evaluation's money table (its figures are a table, not a label's value)."""
+    lines = text.split("\n")
+    end = _header_end(lines)
+    return None if end is None or _MONEY_TABLE.search("\n".join(lines[:end])) else (lines, end)
 
 
 def _filled_line(line: str) -> bool:
@@ -91,10 +100,10 @@ def _pairs(text: str, pair: Callable[[list[str], int, str, str], list[list[str]]
     ``pair(cells, index, label, value)`` makes of the row (None: kept), each written in the row's layout; one cell a line, the label's line and its value's (the next
     line holding a cell) made the lines ``below(label, value)`` makes (None: kept). None when nothing changed, or
     for a self-evaluation's money table (its figures are a table, not a label's value)."""
-    lines = text.split("\n")
-    end = _header_end(lines)
-    if end is None or _MONEY_TABLE.search("\n".join(lines[:end])):
+    block = _plain_header(text)
+    if block is None:
         return None
+    lines, end = block
     # (beside a long-term goals label the goals labels head a block of columns, their values below them)
     moved = ("name", "total") if _LONG_TERM.search("\n".join(lines[:end])) else ("name", "total", "goals")
     out: list[str] = []
@@ -169,36 +178,43 @@ def label_merged_cells(text: str) -> str | None:
 
 def pairs_side_by_side(text: str) -> str | None:
     """Two label-value pairs in one row (项目名称 | XX | 主管部门 | YY), as the 88号 form sets 项目名称 beside 项目编码
-    and 主管部门 beside 实施单位: each row holding one pair joins the next row holding one."""
-    lines = text.split("\n")
-    end = _header_end(lines)
-    if end is None or _MONEY_TABLE.search("\n".join(lines[:end])):
+    and 主管部门 beside 实施单位: each row holding one pair joins the next row holding one; one cell a line, the two
+    pairs' four lines become one such row (a web copy's table row among one-cell lines)."""
+    block = _plain_header(text)
+    if block is None:
         return None
-    out: list[str] = []
-    index, changed = 0, False
-    while index < len(lines):
-        line = lines[index]
-        cells, write = _cells(line)
-        filled = [cell for cell in cells if cell]
-        after = index + 1
-        if index < end and after < end and _single_pair(filled):
-            following = [cell for cell in _cells(lines[after])[0] if cell]
-            if _single_pair(following) and len(cells) >= 2 and len(_cells(lines[after])[0]) >= 2:
-                out.append(write([*filled, *following]))
-                changed = True
-                index += 2
-                continue
-        cells_at = _one_cell_pairs(lines, index, end) if index < end and len(filled) == 1 else None
-        if cells_at is not None:
-            # one cell a line: the two pairs' four lines as one row (a web copy's table row among one-cell lines)
-            cells, after = cells_at
-            out.append("| " + " | ".join(cells) + " |")
-            changed = True
-            index = after + 1
-            continue
-        out.append(line)
-        index += 1
-    return "\n".join(out) if changed else None
+    lines, end = block
+    joined: dict[int, tuple[str, int]] = {}  # the first line of two pairs: their row, and their last line
+    at = 0
+    while at < end:
+        row = _two_pairs(lines, at, end)
+        if row is not None:
+            joined[at] = row
+        at = row[1] + 1 if row is not None else at + 1
+    if not joined:
+        return None
+    out, skip = [], -1
+    for index, line in enumerate(lines):
+        if index in joined:
+            out.append(joined[index][0])
+            skip = joined[index][1]
+        elif index > skip:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _two_pairs(lines: list[str], index: int, end: int) -> tuple[str, int] | None:
+    """The row two label-value pairs from line ``index`` on make, and the index of their last line; or None."""
+    cells, write = _cells(lines[index])
+    filled = [cell for cell in cells if cell]
+    if len(filled) == 1:
+        found = _one_cell_pairs(lines, index, end)
+        return None if found is None else ("| " + " | ".join(found[0]) + " |", found[1])
+    after = index + 1
+    if after >= end or len(cells) < 2 or not _single_pair(filled) or len(_cells(lines[after])[0]) < 2:
+        return None
+    following = [cell for cell in _cells(lines[after])[0] if cell]
+    return (write([*filled, *following]), after) if _single_pair(following) else None
 
 
 def _one_cell_pairs(lines: list[str], index: int, end: int) -> tuple[list[str], int] | None:
@@ -224,26 +240,25 @@ def _single_pair(filled: list[str]) -> bool:
 
 
 def _unit_moved(text: str, place: Callable[[str, str, str], tuple[str, str]]) -> str | None:
-    """``text`` with the money unit line of the header block (单位：万元) removed and the unit written at the total
-    instead: ``place(label, value, unit)`` gives the label's and the value's new text. None unless the block has
-    both, the total's value a lone amount."""
-    lines = text.split("\n")
-    end = _header_end(lines)
-    if end is None or _MONEY_TABLE.search("\n".join(lines[:end])):
+    """``text`` with the money unit of the header block written at the total instead of where it stood (the
+    单位：万元 line, removed, or the total's label, 年度资金总额(万元)): ``place(label, value, unit)`` gives the label's
+    and the value's new text. None unless the block has both, the total's value a lone amount."""
+    block = _plain_header(text)
+    if block is None:
         return None
-    unit_at = next(((index, cell) for index in range(end) for cell in _cells(lines[index])[0]
+    lines, end = block
+    unit_at = next((_MONEY_UNIT.match(cell.strip())[1] for index in range(end) for cell in _cells(lines[index])[0]
                     if _MONEY_UNIT.match(cell.strip())), None)
-    if unit_at is None:
-        return None
-    unit = _MONEY_UNIT.match(unit_at[1].strip())[1]
     placed = False
 
     def pair(cells: list[str], at: int, label: str, value: str) -> list[list[str]] | None:
         nonlocal placed
-        if _label(label) != "total" or placed:
+        own = _LABEL_UNIT.search(_COLON.sub("", label))
+        unit = own[1] if own else unit_at
+        if _label(label) != "total" or placed or unit is None or _LABEL_UNIT.search(value):
             return None
         placed = True
-        return [[*cells[:at], *place(label, value, unit), *cells[at + 2:]]]
+        return [[*cells[:at], *place(_LABEL_UNIT.sub("", _COLON.sub("", label)), value, unit), *cells[at + 2:]]]
 
     def below(label: str, value: str) -> list[str]:
         return (pair([label, value], 0, label, value) or [[label, value]])[0]
@@ -252,10 +267,10 @@ def _unit_moved(text: str, place: Callable[[str, str, str], tuple[str, str]]) ->
     if variant is None or not placed:
         return None
     lines = variant.split("\n")
-    index = next(index for index, line in enumerate(lines) if any(_MONEY_UNIT.match(cell.strip())
-                                                                     for cell in _cells(line)[0]))
-    cells, write = _cells(lines[index])
-    lines[index] = write([cell for cell in cells if not _MONEY_UNIT.match(cell.strip())])
+    for index, line in enumerate(lines[:_header_end(lines)]):
+        cells, write = _cells(line)
+        if any(_MONEY_UNIT.match(cell.strip()) for cell in cells):
+            lines[index] = write([cell for cell in cells if not _MONEY_UNIT.match(cell.strip())])
     return "\n".join(lines)
 
 

@@ -50,7 +50,8 @@ _JOINABLE = {"purpose", "goals", "long_term_goals"}
 _NOTED = re.compile(r"(?P<head>[^()（）]{2,}?)[(（][^()（）]{1,12}[)）]")
 _AMOUNTS = {"total", "fiscal", "other"}
 _SUMMED = ("合计", "总计")
-_WHOSE_YEAR = re.compile(r"^(?:项目)?(?:本|当)?(?:年度|年)?")
+# (the year is named: 项目 alone before a label is a sentence's subject, 项目预算数300万元,…)
+_WHOSE_YEAR = re.compile(r"^(?:项目)?(?:本|当)?(?:年度|年)")
 _WHOSE_YEAR_STARTS = ("项目", "本", "当", "年")
 _PERIODIC = {"total", "goals"}
 _SUMS = {"total", "spent"}

@@ -23,8 +23,9 @@ from benchmarks.variants import TRANSFORMS, variants
 PINS = Path(__file__).with_name("variant_pins.json")
 # dev documents in every text layout the corpus has: pipes with merged cells dropped (102, 125, 128, 146), pipes
 # whole (003, 111), one cell per line (105, 113), runs of spaces (151), single spaces (037, 170), a self-evaluation
-# with its money rows (107, 134)
-DOCUMENTS = ["003", "037", "102", "105", "107", "111", "113", "125", "128", "134", "146", "151", "170"]
+# with its money rows (107, 134); header blocks with the money unit on a line of its own (022) and pairs of labels and
+# values over merged cells (130), for the header layouts
+DOCUMENTS = ["003", "022", "037", "102", "105", "107", "111", "113", "125", "128", "130", "134", "146", "151", "170"]
 
 
 @pytest.fixture(scope="module")

@@ -487,6 +487,8 @@ class SheetBuilder:
         # label's wait replaces it, as any pending label's does)
         self._goals_block: GoalsBlock | None = None
         self._plan_labels: list[str] = []
+        # a spend plan's checkpoints and figures one to a row below its label (资金支出计划 / 3月底 / 6月底 / 30 / 60)
+        self._plan_stacked: tuple[list[str], list[str]] | None = None
         self._levels = ("", "")
         self._label_after = ""  # a 一级 label found among a row's values: it heads the rows after (_take_level_label)
         self._stacked: list[str] = []  # level-2 names on rows of their own, one right after the other
@@ -876,7 +878,7 @@ class SheetBuilder:
     # -- the header block ----------------------------------------------------------------------------------
     def _feed_header(self, row: Row) -> None:
         texts = _broken_labels(_years_joined([cell.text.strip() for cell in row.cells]))
-        if self._amounts_below(row, texts) or self._values_below(row, texts):
+        if self._amounts_below(row, texts) or self._values_below(row, texts) or self._stacked_plan(row, texts):
             return
         texts = self._take_pending_amount(row, texts)
         if self._goals_continue(texts, row):
@@ -997,8 +999,10 @@ class SheetBuilder:
         labels, self._labels_above = self._labels_above, []
         filled = [text for text in texts if text]
         if labels and len(filled) == len(labels) and not any(_labelled(text) or is_goals_word(text) or money_key(text)
-                                                             for text in filled):
-            self._pending = self._pending_amount = None  # (the last label's wait is over: its value is here)
+                                                             for text in filled) and all(
+                field not in _AMOUNT_FIELDS or parse_field_amount(value) is not None
+                for (field, _), value in zip(labels, filled)):  # (an amount's value is one: 其他资金: over 基本支出:622)
+            self._pending_amount = None  # (the last label's wait is over: its value is here)
             for (field, label), value in zip(labels, filled):
                 self._assign(field, value, row, label)
             return True
@@ -1151,6 +1155,27 @@ class SheetBuilder:
             self._set_plan(labels, values, row)
         elif labels:
             self._plan_labels = labels
+        elif not values:
+            self._plan_stacked = ([], [])  # the label alone on its row: its checkpoints below it
+
+    def _stacked_plan(self, row: Row, texts: list[str]) -> bool:
+        """A row of the spend plan whose label stood alone: its checkpoints (3月底), then its figures, one or more to a
+        row; the plan is set once there are as many figures as checkpoints. True when the row was the plan's."""
+        if self._plan_stacked is None:
+            return False
+        labels, values = self._plan_stacked
+        filled = [text for text in texts if text]
+        if filled and all(is_checkpoint(text) for text in filled) and not values:
+            labels.extend(filled)
+            return True
+        if labels and filled and all(parse_amount(text) is not None for text in filled):
+            values.extend(filled)
+            if len(values) >= len(labels):
+                self._plan_stacked = None
+                self._set_plan(labels, values, row)
+            return True
+        self._plan_stacked = None  # (no plan below the label: the row is the next field's)
+        return False
 
     def _set_plan(self, labels: list[str], values: list[str], row: Row) -> None:
         if len(labels) != len(values):

@@ -30,7 +30,7 @@ READ = (NAME, Decimal("18.00"), [GOAL])
     ("项目名称", "年度资金总额", "年度目标"),  # the Ministry's 88号 form
     ("专项名称", "年度金额", "年度绩效目标"),  # a transfer payment's 区域绩效目标表
     ("转移支付(项目)名称", "资金总额", "年度总体目标"),
-    ("项目名称", "项目金额", "年度绩效目标(文字)"),  # a Hubei 批复表
+    ("项目名称", "年度预算资金总额", "年度绩效目标(文字)"),  # a Hubei 批复表
     ("项目名称", "年度预算金额", "本年度目标"),
     ("项目支出名称", "当年资金总额", "项目年度绩效目标"),
 ])
@@ -102,3 +102,12 @@ def test_a_row_of_labels_with_no_row_of_values_below_leaves_them_blank():
     (sheet,) = read_text("\n".join(["| 项目名称 | 主管部门 |", f"| 年度目标 | {GOAL} |", *GRID]).encode(),
                          "case.txt")[0].sheets
     assert (sheet.name, sheet.goals) == (None, [GOAL]) and "项目名称" in sheet.blank_fields
+
+
+def test_a_spend_plans_checkpoints_and_figures_one_to_a_row_below_its_label():
+    lines = ["| 项目名称 |", f"| {NAME} |", "| 资金支出计划(%) |", "| 3月底 |", "| 6月底 |", "| 12月底 |", "| 30 |", "| 60 |",
+             "| 100 |", "| 年度目标 |", f"| {GOAL} |"]
+    (sheet,) = read_text("\n".join([*lines, *GRID]).encode(), "case.txt")[0].sheets
+    assert [(point.label, point.percent) for point in sheet.spend_plan] == [
+        ("3月底", Decimal(30)), ("6月底", Decimal(60)), ("12月底", Decimal(100))]
+    assert (sheet.name, sheet.goals) == (NAME, [GOAL])
