@@ -3,12 +3,13 @@
     .venv/bin/python -m benchmarks.corpus_variants [--only NAME...] [--docs PREFIX...] [--json] [--details NAME STEM]
 
 Every dev text document (the collected ones up to number 176 and the shared ones) that jixiao reads at least one
-indicator of right is rewritten by each transformation of ``benchmarks/variants.py`` that applies to it; each
-variant is read and scored against the original's golden with ``benchmarks/corpus_score.py``. Per
-transformation it prints the documents, the indicators read right in the variants against the originals' right
-count, the self-evaluation fields read right (分值, 实际完成值, 得分, the money, the claimed total) in the variants
-against the originals', and the documents that lost most (indicators and self-evaluation fields). Unseen documents
-are never read.
+indicator of right is rewritten by each transformation of ``benchmarks/variants.py`` (the table's text forms) and
+``benchmarks/header_variants.py`` (the header block's layouts) that applies to it; each variant is read and scored
+against the original's golden with ``benchmarks/corpus_score.py``. Per transformation it prints the documents, the
+indicators read right in the variants against the originals' right count, the self-evaluation fields read right
+(分值, 实际完成值, 得分, the money, the claimed total) and the sheet fields (project name, budget total, goals) read
+right in the variants against the originals', and the documents that lost most (indicators and fields). Unseen
+documents are never read.
 """
 
 from __future__ import annotations
@@ -17,20 +18,33 @@ import argparse
 import json
 from dataclasses import dataclass, field
 
-from benchmarks.corpus_score import Entry, differences, document_bytes, load_golden, load_manifest, score_document
+from benchmarks.corpus_score import (
+    DocScore,
+    Entry,
+    differences,
+    document_bytes,
+    load_golden,
+    load_manifest,
+    score_document,
+)
+from benchmarks.header_variants import HEADER_TRANSFORMS
 from benchmarks.variants import TRANSFORMS, variants
 from jixiao.documents import NotAGoalDocument, read_bytes
 from jixiao.model import Document
 
-__all__ = ["VariantFigures", "dev_texts", "variant_figures"]
+__all__ = ["ALL_TRANSFORMS", "VariantFigures", "dev_texts", "variant_figures"]
 
 LAST_DEV_NUMBER = 176
+ALL_TRANSFORMS = {**TRANSFORMS, **HEADER_TRANSFORMS}
+# the sheet fields a header block holds, counted in the variants: what the header transformations move
+HEADER_FIELDS = ("name", "budget_total", "goals")
 
 
 @dataclass
 class VariantFigures:
     """One transformation's figures: documents it applies to, indicators right in the variants and originals,
-    and each document's loss (original right minus variant right)."""
+    sheet fields (name, budget total, goals) right in the variants and originals, and each document's loss
+    (original right minus variant right, indicators and sheet fields together)."""
 
     documents: int = 0
     right: int = 0
@@ -39,12 +53,15 @@ class VariantFigures:
     # transformations of a self-evaluation's money table, points columns and total change
     reported: int = 0
     original_reported: int = 0
+    header: int = 0
+    original_header: int = 0
     losses: dict[str, int] = field(default_factory=dict)
 
     def figures(self) -> dict:
         """The pinned figures."""
         return {"documents": self.documents, "right": self.right, "original_right": self.original_right,
-                "reported": self.reported, "original_reported": self.original_reported}
+                "reported": self.reported, "original_reported": self.original_reported,
+                "header": self.header, "original_header": self.original_header}
 
 
 def dev_texts(prefixes: list[str] | None = None) -> list[tuple[Entry, str]]:
@@ -69,48 +86,58 @@ def _read(text: str, name: str) -> Document | None:
 
 def variant_figures(texts: list[tuple[Entry, str]], names: list[str] | None = None) -> dict[str, VariantFigures]:
     """Per transformation, the figures of the variants of ``texts`` whose original reads an indicator right."""
-    result = {name: VariantFigures() for name in names or TRANSFORMS}
+    result = {name: VariantFigures() for name in names or ALL_TRANSFORMS}
     for entry, text in texts:
         golden = load_golden(entry.stem)
         if golden is None:
             continue
-        score = score_document(golden, _read(text, entry.path.name))
-        original, reported = score.fully_right, sum(score.reported.values())
+        scored = score_document(golden, _read(text, entry.path.name))
+        original, reported, original_header = scored.fully_right, sum(scored.reported.values()), _header_right(scored)
         if not original:
             continue
-        for name, variant in variants(text, names).items():
-            score = score_document(golden, _read(variant, entry.path.name))
+        for name, variant in variants(text, names, ALL_TRANSFORMS).items():
+            scored = score_document(golden, _read(variant, entry.path.name))
             figures = result[name]
             figures.documents += 1
-            figures.right += score.fully_right
+            figures.right += scored.fully_right
             figures.original_right += original
-            figures.reported += sum(score.reported.values())
+            figures.reported += sum(scored.reported.values())
             figures.original_reported += reported
-            figures.losses[entry.stem] = original - score.fully_right + reported - sum(score.reported.values())
+            figures.header += _header_right(scored)
+            figures.original_header += original_header
+            figures.losses[entry.stem] = (original - scored.fully_right + reported - sum(scored.reported.values())
+                                          + original_header - _header_right(scored))
     return result
+
+
+def _header_right(score: DocScore) -> int:
+    return sum(score.header[name] for name in HEADER_FIELDS)
 
 
 def print_figures(result: dict[str, VariantFigures], worst: int = 4) -> None:
     """One line per transformation, with the documents that lost most."""
-    print(f"{'transformation':25} {'docs':>4} {'right':>6} {'orig':>6} {'kept':>6} {'self-eval':>9}  "
-          "worst documents (lost)")
-    total_right = total_original = 0
+    print(f"{'transformation':25} {'docs':>4} {'right':>6} {'orig':>6} {'kept':>6} {'self-eval':>9} {'header':>6} "
+          f"{'orig':>5}  worst documents (lost)")
+    total_right = total_original = total_header = total_original_header = 0
     for name, figures in result.items():
         total_right += figures.right
         total_original += figures.original_right
+        total_header += figures.header
+        total_original_header += figures.original_header
         kept = f"{100 * figures.right / figures.original_right:5.1f}%" if figures.original_right else "   n/a"
         reported = f"{figures.reported}/{figures.original_reported}"
         losers = sorted(((loss, stem) for stem, loss in figures.losses.items() if loss), reverse=True)[:worst]
         print(f"{name:25} {figures.documents:>4} {figures.right:>6} {figures.original_right:>6} {kept:>6} "
-              f"{reported:>9}  "
+              f"{reported:>9} {figures.header:>6} {figures.original_header:>5}  "
               + ", ".join(f"{stem[:3]}(-{loss})" if loss > 0 else f"{stem[:3]}(+{-loss})" for loss, stem in losers))
-    print(f"{'total':25} {'':>4} {total_right:>6} {total_original:>6}")
+    print(f"{'total':25} {'':>4} {total_right:>6} {total_original:>6} {'':>6} {'':>9} {total_header:>6} "
+          f"{total_original_header:>5}")
 
 
 def print_details(name: str, prefix: str) -> None:
     """Where the ``name`` variant of the dev document ``prefix`` departs from its golden, and the variant text."""
     for entry, text in dev_texts([prefix]):
-        variant = variants(text, [name]).get(name)
+        variant = variants(text, [name], ALL_TRANSFORMS).get(name)
         if variant is None:
             print(f"== {entry.stem}: {name} does not apply ==")
             continue
@@ -121,7 +148,7 @@ def print_details(name: str, prefix: str) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", nargs="+", choices=list(TRANSFORMS), help="only these transformations")
+    parser.add_argument("--only", nargs="+", choices=list(ALL_TRANSFORMS), help="only these transformations")
     parser.add_argument("--docs", nargs="+", metavar="PREFIX", help="only dev documents whose stem starts so")
     parser.add_argument("--json", action="store_true", help="print the figures (with every document's loss) as JSON")
     parser.add_argument("--details", nargs=2, metavar=("NAME", "STEM"),

@@ -702,11 +702,12 @@ TRANSFORMS: dict[str, Callable[[str], str | None]] = {
 }
 
 
-def variants(text: str, names: list[str] | None = None) -> dict[str, str]:
-    """Every variant of ``text`` (or those of ``names``) that applies, by transformation name."""
+def variants(text: str, names: list[str] | None = None,
+             transforms: dict[str, Callable[[str], str | None]] = TRANSFORMS) -> dict[str, str]:
+    """Every variant of ``text`` by ``transforms`` (or those of ``names``) that applies, by transformation name."""
     result = {}
-    for name in names or TRANSFORMS:
-        variant = TRANSFORMS[name](text)
+    for name in names or transforms:
+        variant = transforms[name](text)
         if variant is not None and variant != text:
             result[name] = variant
     return result

@@ -50,6 +50,10 @@ _JOINABLE = {"purpose", "goals", "long_term_goals"}
 _NOTED = re.compile(r"(?P<head>[^()（）]{2,}?)[(（][^()（）]{1,12}[)）]")
 _AMOUNTS = {"total", "fiscal", "other"}
 _SUMMED = ("合计", "总计")
+# (the year is named: 项目 alone before a label is a sentence's subject, 项目预算数300万元,…)
+_WHOSE_YEAR = re.compile(r"^(?:项目)?(?:本|当)?(?:年度|年)")
+_WHOSE_YEAR_STARTS = ("项目", "本", "当", "年")
+_PERIODIC = {"total", "goals"}
 _SUMS = {"total", "spent"}
 
 
@@ -60,7 +64,8 @@ def header_label(text: str) -> str | None:
 
     Besides the vocabulary's spellings, a spelling with a word in brackets inside it (项目(专项)名称 for 项目名称)
     and a prose field's spelling joined by 及/和/与 to more words of the label (资金用途及立项依据) name the same
-    field, and so does an amount's spelling with a note after it on which money it is (年度金额(提前下达)): the
+    field, and so does an amount's spelling with a note after it on which money it is (年度金额(提前下达)), and an
+    amount's or the goals' spelling after words on whose and which year's it is (项目年度资金总额, 本年度预算数): the
     whole cell is the label, none of it a value."""
     return _field(_key(text))
 
@@ -85,6 +90,9 @@ def _field(key: str) -> str | None:
     if field is None and bracketed and (noted := _NOTED.fullmatch(key)):
         # an amount's label with a note after it on which money it is (年度金额(提前下达), 资金总额(含结转))
         field = lookup.get(noted["head"]) if lookup.get(noted["head"]) in _AMOUNTS else None
+    if field is None and key.startswith(_WHOSE_YEAR_STARTS) and len(rest := _WHOSE_YEAR.sub("", key, 1)) >= 3:
+        # a total's or the goals' label after the words of whose and which year it is (项目年度资金总额, 本年资金总额, 本年度预算数)
+        field = lookup.get(rest) if lookup.get(rest) in _PERIODIC else None
     return field
 
 

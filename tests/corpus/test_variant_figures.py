@@ -1,7 +1,8 @@
 """The metamorphic figures are pinned: dev documents rewritten in another textual form must not read worse.
 
-``variant_pins.json`` holds, per transformation of ``benchmarks/variants.py``, the indicators read right in the
-variants of a fixed set of dev documents (and in their originals). A change that lowers any transformation's
+``variant_pins.json`` holds, per transformation of ``benchmarks/variants.py`` and ``benchmarks/header_variants.py``,
+the indicators and the sheet fields (name, budget total, goals) read right in the variants of a fixed set of dev
+documents (and in their originals). A change that lowers any transformation's
 figure fails; one that raises it fails asking to record it:
 
     JIXIAO_UPDATE_PINS=1 .venv/bin/pytest tests/corpus/test_variant_figures.py
@@ -16,15 +17,18 @@ from pathlib import Path
 import pytest
 
 from benchmarks.corpus_variants import dev_texts, variant_figures
+from benchmarks.header_variants import HEADER_TRANSFORMS
 from benchmarks.variants import TRANSFORMS, variants
 
 PINS = Path(__file__).with_name("variant_pins.json")
 # dev documents in every text layout the corpus has: pipes with merged cells dropped (102, 125, 128, 146), pipes
 # whole (003, 111), one cell per line (105, 113), runs of spaces (151), single spaces (037, 170), a self-evaluation
 # with its money rows (107, 134); self-evaluations whose money table, points columns and total the self-evaluation
-# transformations rewrite: its rate printed (008, 169, one cell per line), its points columns full in every row (110)
-DOCUMENTS = ["003", "008", "037", "102", "105", "107", "110", "111", "113", "125", "128", "134", "146", "151", "169",
-             "170"]
+# transformations rewrite: its rate printed (008, 169, one cell per line), its points columns full in every row (110);
+# header blocks with the money unit on a line of its own (022) and pairs of labels and values over merged cells (130),
+# for the header layouts
+DOCUMENTS = ["003", "008", "022", "037", "102", "105", "107", "110", "111", "113", "125", "128", "130", "134", "146",
+             "151", "169", "170"]
 
 
 @pytest.fixture(scope="module")
@@ -36,8 +40,8 @@ def test_variant_figures_do_not_get_worse(figures):
     if os.environ.get("JIXIAO_UPDATE_PINS") == "1" or not PINS.exists():
         PINS.write_text(json.dumps(figures, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     pinned = json.loads(PINS.read_text(encoding="utf-8"))
-    worse = [f"{name}: {field} {pinned[name][field]} -> {now[field]}" for name, now in figures.items()
-             for field in ("right", "reported") if name in pinned and now[field] < pinned[name].get(field, 0)]
+    worse = [f"{name} {kind}: {pinned[name][kind]} -> {now[kind]}" for name, now in figures.items() if name in pinned
+             for kind in ("right", "reported", "header") if now[kind] < pinned[name].get(kind, 0)]
     assert not worse, "jixiao reads the variants worse than pinned:\n" + "\n".join(worse)
     assert figures == pinned, "the variant figures changed (better or new); record them with JIXIAO_UPDATE_PINS=1"
 
@@ -199,3 +203,42 @@ def test_a_long_term_value_stands_beside_the_years():
     assert lines[3].endswith("| ≥90% | ≥90% |")  # (a rate is the same over the longer term)
     # a form with operator and unit columns has no value column between them
     assert variants(_PIPED.replace("| 指标值 |", "| 指标值 | 度量单位 |"), ["long_term_column"]) == {}
+
+
+# a header block above the grid, in pipe rows and one cell a line
+_HEADED = "\n".join(["项目支出绩效目标表", "单位：万元", "| 项目名称 | 乡镇环境治理经费 |", "| 主管部门 | 某乡人民政府 |",
+                     "| 年度资金总额 | 18.00 |", "| 年度目标 | 完成18个村的环境整治 |", _PIPED])
+_HEADED_LINES = "\n".join(["项目支出绩效目标表", "单位：万元", "项目名称", "乡镇环境治理经费", "年度资金总额", "18.00",
+                           "年度目标", "完成18个村的环境整治", "三级指标", "指标值", "整治村数", "≥18个"])
+
+
+def _header_variant(name: str, text: str) -> list[str]:
+    return variants(text, [name], HEADER_TRANSFORMS)[name].split("\n")
+
+
+@pytest.mark.parametrize("name", list(HEADER_TRANSFORMS))
+def test_every_header_transformation_rewrites_a_header_block_and_leaves_the_grid(name):
+    variant = variants(_HEADED, [name], HEADER_TRANSFORMS)[name]
+    assert variant != _HEADED and variant.endswith(_PIPED)
+
+
+def test_the_header_transformations_move_labels_and_values_as_the_forms_do():
+    assert _header_variant("label_synonyms", _HEADED)[2:6] == [
+        "| 专项名称 | 乡镇环境治理经费 |", "| 主管部门 | 某乡人民政府 |", "| 年度金额 | 18.00 |", "| 年度绩效目标 | 完成18个村的环境整治 |"]
+    assert _header_variant("label_value_one_cell", _HEADED)[2:6] == [
+        "| 项目名称：乡镇环境治理经费 |", "| 主管部门 | 某乡人民政府 |", "| 年度资金总额：18.00 |", "| 年度目标：完成18个村的环境整治 |"]
+    assert _header_variant("label_value_one_cell", _HEADED_LINES)[2:5] == [
+        "项目名称：乡镇环境治理经费", "年度资金总额：18.00", "年度目标：完成18个村的环境整治"]
+    assert _header_variant("value_below_label", _HEADED)[2:4] == ["| 项目名称 |", "| 乡镇环境治理经费 |"]
+    assert _header_variant("pairs_side_by_side", _HEADED)[2:4] == [
+        "| 项目名称 | 乡镇环境治理经费 | 主管部门 | 某乡人民政府 |", "| 年度资金总额 | 18.00 | 年度目标 | 完成18个村的环境整治 |"]
+    assert _header_variant("label_merged_cells", _HEADED)[2] == "| 项目名称 |  | 乡镇环境治理经费 |"
+    assert _header_variant("amount_unit_in_value", _HEADED)[1:5] == [
+        "", "| 项目名称 | 乡镇环境治理经费 |", "| 主管部门 | 某乡人民政府 |", "| 年度资金总额 | 18.00万元 |"]
+    assert _header_variant("amount_unit_in_label", _HEADED_LINES)[4:6] == ["年度资金总额(万元)", "18.00"]
+    assert _header_variant("name_in_title", _HEADED)[:3] == ["乡镇环境治理经费绩效目标表", "单位：万元", "| 主管部门 | 某乡人民政府 |"]
+
+
+def test_a_self_evaluations_money_table_is_no_labels_value():
+    money = "\n".join(["| 项目名称 | 临时救助 |", "| 年初预算数 | 全年预算数 | 全年执行数 |", "| 年度资金总额 | 10 | 10 | 9 |", _PIPED])
+    assert variants(money, ["label_value_one_cell", "value_below_label", "amount_unit_in_value"], HEADER_TRANSFORMS) == {}

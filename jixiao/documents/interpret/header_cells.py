@@ -153,19 +153,26 @@ def is_other_table_title(text: str) -> bool:
     return bool(_OTHER_TABLE.match(cleaned)) and not _TITLE.search(cleaned) and "绩效" not in cleaned
 
 
-# a form's title naming its project before the form's words (2019年度宁晋县高中助学金项目绩效评价指标表, 服务贸易项目绩效自评表),
-# the year before it left out; a title naming only a kind of form (项目支出绩效自评表, 部门整体支出绩效目标表, 专项资金
+# a form's title naming its project before the form's words (2019年度宁晋县高中助学金项目绩效评价指标表, 服务贸易项目绩效自评表,
+# 生猪(牛羊)调出大县奖励资金绩效目标表), the year before it and the kind of spending after it left out (食品监管补助资金区域
+# 绩效目标自评表, XX项目支出绩效目标表); a title naming only a kind of form (项目支出绩效自评表, 部门整体支出绩效目标表, 专项资金
 # 预算绩效目标申报表, 中央对地方专项转移支付区域绩效目标自评表, 某中心2020年项目绩效目标批复表) names no project
-_TITLE_PROJECT = re.compile(r"(?:\d{4}年度?)?(?P<name>[^,，。;；:：《》()（）]{4,40}?)绩效(?:目标|自评|评价|监控)")
-_FORM_KIND = re.compile(r"支出|整体|转移支付|区域|部门|单位|预算|(?:^|\d{4}年度?)(?:[省市县区]级)?(?:一般性|重点|财政|专项)?"
-                        r"(?:项目|资金|专项资金|经费)$")
+_TITLE_PROJECT = re.compile(r"(?:\d{4}年度?)?(?P<name>[^,，。;；:：《》()（）](?:[^,，。;；:：《》()（）]|[(（][^()（）]{1,30}[)）]){3,40}?)"
+                            r"(?:区域|项目支出|支出)?绩效(?:目标|自评|评价|监控)")
+# (the words of a kind of form end the name: a project's name may hold them inside, 疫情期间区域病媒防治…费用)
+_FORM_KIND = re.compile(r"(?:支出|整体|转移支付|区域|部门|单位|预算|预算项目|对地方专项)$"
+                        r"|(?:^|\d{4}年度?)(?:[省市县区]级)?(?:一般性|重点|财政|专项)?(?:项目|资金|专项资金|经费)$")
 
 
 def title_project(title: str) -> str | None:
     """The project a form's title names before the form's own words (``2019年度XX项目绩效评价指标表`` → ``XX项目``), or
     None when the title names only a kind of form."""
     found = _TITLE_PROJECT.match("".join(title.split()))
-    return found["name"] if found and not _FORM_KIND.search(found["name"]) else None
+    # (a note in brackets after the form's words is no name: 转移支付区域(项目)绩效目标自评表)
+    return found["name"] if found and not _FORM_KIND.search(_BRACKETED.sub("", found["name"])) else None
+
+
+_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 
 
 def _title_key(text: str) -> str:

@@ -80,6 +80,10 @@ __all__ = ["SheetBuilder", "is_figure", "money_key"]
 _AMOUNT_FIELDS = {"total", "fiscal", "other"}
 _SPACED_PARTS = re.compile(r"\s{2,}|\u3000+")
 _TEXT_FIELDS = {"code", "name", "purpose"}
+# the fields whose labels may head a row of values below them (项目名称 | 主管部门 over XX | YY): a one-line value each
+# (the goals and the money table have blocks of their own)
+_ABOVE_FIELDS = {"code", "name", "unit", "unit_code", "department", "attribute", "leader", "contact", "year", "region",
+                 "total", "fiscal", "other"}
 _GOAL_FIELDS = {"goals", "long_term_goals"}
 # Columns whose cells the goal sheet has no field for: kept on the indicator by heading (self-evaluation and
 # monitoring figures also go to their records).
@@ -533,6 +537,8 @@ class SheetBuilder:
         # label's wait replaces it, as any pending label's does)
         self._goals_block: GoalsBlock | None = None
         self._plan_labels: list[str] = []
+        # a spend plan's checkpoints and figures one to a row below its label (资金支出计划 / 3月底 / 6月底 / 30 / 60)
+        self._plan_stacked: tuple[list[str], list[str]] | None = None
         self._levels = ("", "")
         self._label_after = ""  # a 一级 label found among a row's values: it heads the rows after (_take_level_label)
         self._stacked: list[str] = []  # level-2 names on rows of their own, one right after the other
@@ -558,6 +564,7 @@ class SheetBuilder:
         self._money_reason = False  # the money table has a 原因 column
         self._rate_below = False  # the row above ends with the rate's heading, over a row of label-figure pairs
         self._amount_columns: list[str] = []  # the amount labels heading a row of figures to come (_amounts_below)
+        self._labels_above: list[tuple[str, str]] = []  # (field, label) of a row of labels alone (_values_below)
         self._amount_wait = 0  # how many rows of sub-headings may still stand between them
 
     # -- what the interpreter asks -------------------------------------------------------------------------
@@ -960,7 +967,7 @@ class SheetBuilder:
     # -- the header block ----------------------------------------------------------------------------------
     def _feed_header(self, row: Row) -> None:
         texts = _broken_labels(_years_joined([cell.text.strip() for cell in row.cells]))
-        if self._amounts_below(row, texts):
+        if self._amounts_below(row, texts) or self._values_below(row, texts) or self._stacked_plan(row, texts):
             return
         texts = self._take_pending_amount(row, texts)
         if self._goals_continue(texts, row):
@@ -994,13 +1001,15 @@ class SheetBuilder:
                     self.sheet.money_unit = money_unit
                 continue
             value = ""
-            if index < len(fields) and not _labelled(fields[index]):
-                value = fields[index]
-                index += 1
+            # (a label merged over two columns leaves an empty cell between it and its value: 项目名称 | | XX)
+            ahead = next((at for at in range(index, len(fields)) if fields[at]), len(fields))
+            if ahead < len(fields) and not _labelled(fields[ahead]):
+                value = fields[ahead]
+                index = ahead + 1
             if not value and field == "purpose":
                 self._pending = field
                 continue
-            if not value and field in _AMOUNT_FIELDS and index >= len(fields):
+            if not value and field in _AMOUNT_FIELDS and ahead >= len(fields):
                 self._assign(field, "", row, text)  # blank unless the next line holds the amount (资金总额: / 854)
                 self._pending_amount = field
                 continue
@@ -1035,7 +1044,8 @@ class SheetBuilder:
     def _set_goals(self, block: GoalsBlock, values: list[str], row: Row) -> None:
         """The goals, and the sheet's word on their completion (a self-evaluation's)."""
         goals, done = block.split(values)
-        self._assign(block.target, "\n".join(goals), row, block.target)
+        # (a goal in a cell merged over several columns, repeated in each by the export, is one goal)
+        self._assign(block.target, "\n".join(dict.fromkeys(goals)), row, block.target)
         if done:
             self.overall_actual = "\n".join(done)
 
@@ -1069,6 +1079,26 @@ class SheetBuilder:
             self._amount_columns = []  # (no figures came: the block was something else)
             return False
         return True  # the sources' sub-headings
+
+    def _values_below(self, row: Row, texts: list[str]) -> bool:
+        """The values of a row of labels alone (项目名称 | 主管部门 over XX | YY; 项目名称 over XX: a form whose labels head
+        its columns), one below each label in order; True when the row was those values. A row of labels alone is
+        read as usual (each label blank) and kept for the row after it, whose values then fill them when it holds as
+        many cells as there were labels, none of them a label."""
+        labels, self._labels_above = self._labels_above, []
+        filled = [text for text in texts if text]
+        if labels and len(filled) == len(labels) and not any(_labelled(text) or is_goals_word(text) or money_key(text)
+                                                             for text in filled) and all(
+                field not in _AMOUNT_FIELDS or parse_field_amount(value) is not None
+                for (field, _), value in zip(labels, filled)):  # (an amount's value is one: 其他资金: over 基本支出:622)
+            self._pending_amount = None  # (the last label's wait is over: its value is here)
+            for (field, label), value in zip(labels, filled):
+                self._assign(field, value, row, label)
+            return True
+        fields = [header_label(text) for text in filled]
+        if filled and all(field in _ABOVE_FIELDS for field in fields):
+            self._labels_above = list(zip(fields, filled))  # type: ignore[arg-type]
+        return False
 
     def _take_pending_amount(self, row: Row, texts: list[str]) -> list[str]:
         """The row's cells after the amount a pending amount label takes from its first cell (资金总额: / 250万 |
@@ -1178,10 +1208,10 @@ class SheetBuilder:
         return value[:at].strip() if at else value
 
     def _in_table_unit(self, amount: Decimal, value: str, row: Row | None, label: str) -> Decimal:
-        """An amount written with its own unit (``164万元``): the sheet's money unit where the table states none;
-        where the table states another, the amount in the table's unit, said (which of the two is right is the
-        reviewer's to tell, not the reader's to guess)."""
-        written, table = amount_unit(value), self.sheet.money_unit
+        """An amount written with its own unit (``164万元``, or its label's: 年度资金总额(万元) | 164): the sheet's money
+        unit where the table states none; where the table states another, the amount in the table's unit, said (which
+        of the two is right is the reviewer's to tell, not the reader's to guess)."""
+        written, table = amount_unit(value) or label_money_unit(label), self.sheet.money_unit
         if written is None or written == table:
             return amount
         if table is None:
@@ -1214,6 +1244,27 @@ class SheetBuilder:
             self._set_plan(labels, values, row)
         elif labels:
             self._plan_labels = labels
+        elif not values:
+            self._plan_stacked = ([], [])  # the label alone on its row: its checkpoints below it
+
+    def _stacked_plan(self, row: Row, texts: list[str]) -> bool:
+        """A row of the spend plan whose label stood alone: its checkpoints (3月底), then its figures, one or more to a
+        row; the plan is set once there are as many figures as checkpoints. True when the row was the plan's."""
+        if self._plan_stacked is None:
+            return False
+        labels, values = self._plan_stacked
+        filled = [text for text in texts if text]
+        if filled and all(is_checkpoint(text) for text in filled) and not values:
+            labels.extend(filled)
+            return True
+        if labels and filled and all(parse_amount(text) is not None for text in filled):
+            values.extend(filled)
+            if len(values) >= len(labels):
+                self._plan_stacked = None
+                self._set_plan(labels, values, row)
+            return True
+        self._plan_stacked = None  # (no plan below the label: the row is the next field's)
+        return False
 
     def _set_plan(self, labels: list[str], values: list[str], row: Row) -> None:
         if len(labels) != len(values):

@@ -1,0 +1,113 @@
+"""The header block's fields (project name, budget total, annual goals) read the same in every family of layout
+the forms use: the label spelled as another official form spells it, label and value in one cell, the value below
+its label, two pairs to a row, the money unit after the label or the amount, the labels of a row over a row of
+their values. Each family is checked on the pipe rows of a web copy and, where the family exists there, on one cell
+a line (``benchmarks/header_variants.py`` rewrites dev documents the same ways)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from jixiao.documents.pipeline import read_text
+from jixiao.model import MoneyUnit
+
+GRID = ("| 一级指标 | 二级指标 | 三级指标 | 指标值 |", "| 产出指标 | 数量指标 | 整治村数 | ≥18个 |",
+        "| 满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90% |")
+NAME, GOAL = "乡镇环境治理经费", "完成18个村的环境整治"
+
+
+def fields(*lines: str) -> tuple:
+    (sheet,) = read_text("\n".join([*lines, *GRID]).encode(), "case.txt")[0].sheets
+    return sheet.name, sheet.budget.total, sheet.goals
+
+
+READ = (NAME, Decimal("18.00"), [GOAL])
+
+
+@pytest.mark.parametrize(("name", "total", "goals"), [
+    ("项目名称", "年度资金总额", "年度目标"),  # the Ministry's 88号 form
+    ("专项名称", "年度金额", "年度绩效目标"),  # a transfer payment's 区域绩效目标表
+    ("转移支付(项目)名称", "资金总额", "年度总体目标"),
+    ("项目名称", "年度预算资金总额", "年度绩效目标(文字)"),  # a Hubei 批复表
+    ("项目名称", "年度预算金额", "本年度目标"),
+    ("项目支出名称", "当年资金总额", "项目年度绩效目标"),
+])
+def test_each_forms_spelling_of_the_labels_names_the_same_fields(name, total, goals):
+    assert fields(f"| {name} | {NAME} |", f"| {total} | 18.00 |", f"| {goals} | {GOAL} |") == READ
+
+
+@pytest.mark.parametrize("colon", ["：", ":"])
+@pytest.mark.parametrize("layout", ["| {} |", "{}"])
+def test_a_label_and_its_value_in_one_cell(colon, layout):
+    lines = [f"项目名称{colon}{NAME}", f"年度资金总额{colon}18.00", f"年度目标{colon}{GOAL}"]
+    assert fields(*(layout.format(line) for line in lines)) == READ
+
+
+@pytest.mark.parametrize("lines", [
+    # each label over its value, a row each
+    ("| 项目名称 |", f"| {NAME} |", "| 年度资金总额 |", "| 18.00 |", "| 年度目标 |", f"| {GOAL} |"),
+    # a row of labels over a row of their values
+    ("| 项目名称 | 主管部门 |", f"| {NAME} | 某乡人民政府 |", "| 年度资金总额 | 财政拨款 | 其他资金 |", "| 18.00 | 18.00 | 0 |",
+     "| 年度目标 |", f"| {GOAL} |"),
+    ("| 主管部门 | 项目名称 | 项目编码 |", f"| 某乡人民政府 | {NAME} | 434016 |", "| 预算数 |", "| 18.00 |",
+     "| 年度目标 |", f"| {GOAL} |"),
+    # one cell a line: the value on the line after its label
+    ("项目名称", NAME, "年度资金总额", "18.00", "年度目标", GOAL),
+])
+def test_a_value_below_its_label(lines):
+    assert fields(*lines) == READ
+
+
+@pytest.mark.parametrize("lines", [
+    (f"| 项目名称 | {NAME} | 主管部门 | 某乡人民政府 |", f"| 年度资金总额 | 18.00 | 年度目标 | {GOAL} |"),
+    (f"| 项目编码 | 434016 | 项目名称 | {NAME} |", "| 实施单位 | 某乡人民政府 | 年度资金总额 | 18.00 |",
+     f"| 年度目标 | {GOAL} |"),
+    (f"| 项目名称 | {NAME} | 年度资金总额 | 18.00 |", f"| 年度目标 | {GOAL} |"),
+])
+def test_two_label_value_pairs_in_a_row(lines):
+    assert fields(*lines) == READ
+
+
+@pytest.mark.parametrize("lines", [
+    # the label merged over two columns: an empty cell between it and its value
+    ("| 项目名称 |  | 乡镇环境治理经费 |  |", "| 年度资金总额 |  | 18.00 |  |", f"| 年度目标 |  | {GOAL} |  |"),
+    ("\t项目名称\t\t乡镇环境治理经费", "\t年度资金总额\t\t18.00", f"\t年度目标\t\t{GOAL}"),
+    # label and value each merged, the export repeating them in every column they span
+    (f"| 项目名称 | 项目名称 | {NAME} | {NAME} |", "| 年度资金总额 | 年度资金总额 | 18.00 | 18.00 |",
+     f"| 年度目标 | 年度目标 | {GOAL} | {GOAL} |"),
+    # the amount on the row after its merged label (its empty cells trail it)
+    (f"| 项目名称 |  | {NAME} |  | 主管部门 |  | 某局 |", "| 年度资金总额 |  |  |  |", "| 18.00 |", f"| 年度目标 |  | {GOAL} |"),
+])
+def test_a_label_or_value_spanning_merged_cells(lines):
+    assert fields(*lines) == READ
+
+
+@pytest.mark.parametrize(("total", "amount", "unit"), [
+    ("年度资金总额(万元)", "18.00", MoneyUnit.WAN_YUAN),
+    ("年度资金总额（万元）", "18.00", MoneyUnit.WAN_YUAN),
+    ("资金总额(元)", "180000", MoneyUnit.YUAN),
+    ("年度资金总额", "18.00万元", MoneyUnit.WAN_YUAN),
+    ("年度资金总额", "180000元", MoneyUnit.YUAN),
+])
+@pytest.mark.parametrize("layout", ["| {} | {} |", "{}\n{}"])
+def test_the_money_unit_after_the_label_or_the_amount_is_the_sheets(total, amount, unit, layout):
+    (sheet,) = read_text("\n".join([f"| 项目名称 | {NAME} |", layout.format(total, amount), *GRID]).encode(),
+                         "case.txt")[0].sheets
+    assert (sheet.budget.total, sheet.money_unit) == (Decimal(amount.removesuffix("万元").removesuffix("元")), unit)
+
+
+def test_a_row_of_labels_with_no_row_of_values_below_leaves_them_blank():
+    (sheet,) = read_text("\n".join(["| 项目名称 | 主管部门 |", f"| 年度目标 | {GOAL} |", *GRID]).encode(),
+                         "case.txt")[0].sheets
+    assert (sheet.name, sheet.goals) == (None, [GOAL]) and "项目名称" in sheet.blank_fields
+
+
+def test_a_spend_plans_checkpoints_and_figures_one_to_a_row_below_its_label():
+    lines = ["| 项目名称 |", f"| {NAME} |", "| 资金支出计划(%) |", "| 3月底 |", "| 6月底 |", "| 12月底 |", "| 30 |", "| 60 |",
+             "| 100 |", "| 年度目标 |", f"| {GOAL} |"]
+    (sheet,) = read_text("\n".join([*lines, *GRID]).encode(), "case.txt")[0].sheets
+    assert [(point.label, point.percent) for point in sheet.spend_plan] == [
+        ("3月底", Decimal(30)), ("6月底", Decimal(60)), ("12月底", Decimal(100))]
+    assert (sheet.name, sheet.goals) == (NAME, [GOAL])
