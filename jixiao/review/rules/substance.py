@@ -809,7 +809,8 @@ class BenefitsSetNothing(Rule):
     docs = RuleDocs(
         what="效益指标中是否有几行（默认至少三行），且占效益指标的四分之三以上，都提不出可检验的要求：指标值空着、只是"
         "空话（显著改善、影响程度明显、长期）、只答“是/否/无”，或指标写成“是否…”问题。逐行的问题由 JX206、JX902、JX107"
-        "报告；这里说的是整张表没有设定效益目标。自评表、监控表和文件在效益指标处截断的表不在此检查。",
+        "报告；这里说的是整张表没有设定效益目标。自评表、监控表和文件在效益指标处截断的表不在此检查；文件结束处的最后一行"
+        "（指标值可能随截断丢失）不计入。",
         why="效益指标说明这笔钱带来什么效果；每一行都只写“显著提高”“否”，年底就没有一项效益可以核对，"
         "审核人会退回重填（语料 166、167）。",
         bad="经济效益指标 | 项目实施是否产生经济价值 | 否\n社会效益指标 | 保障群众文化权益 | 影响程度明显\n"
@@ -821,8 +822,9 @@ class BenefitsSetNothing(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         if not ctx.sets_goals or ctx.cut_off("效益指标"):
             return  # a report carries the approved goals; rows after the file's cut may set the benefits
-        rows = [i for i in ctx.sheet.indicators
-                if ctx.level1_of(i) == "效益指标" and ctx.fact(i).kind is not Kind.SATISFACTION]
+        # (the row the file ends on may have lost its value with the cut: it shows nothing of what the table set)
+        rows = [i for i in ctx.sheet.indicators if ctx.level1_of(i) == "效益指标"
+                and ctx.fact(i).kind is not Kind.SATISFACTION and not ctx.unfinished(i)]
         idle = [i for i in rows if self._sets_nothing(i)]
         if len(idle) >= self.param(ctx, "min_rows") and 4 * len(idle) >= 3 * len(rows):
             yield self.finding(ctx, column="level1", names="、".join(
