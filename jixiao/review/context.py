@@ -200,8 +200,11 @@ class SheetContext:
                 present.add("满意度指标")
                 continue
             level1 = self.level1_of(indicator) or self.form.standard_level1(indicator.level1_raw)
-            # A 二级指标 written in the 一级 column (服务对象满意度指标 | …, the columns shifted: corpus 187) names its level.
-            level2 = indicator.level2 or (None if level1 else canonical_level2(indicator.level1_raw))
+            # A 二级指标 written in the 一级 column (服务对象满意度指标 | …, the columns shifted: corpus 187) names its level;
+            # so does a name that is a 二级 name where the row's 二级 cell was not read (a form listing the level names
+            # as its rows, 数量指标 | 375万平方米, read in Traditional characters without its 二级 column: corpus 199).
+            level2 = indicator.level2 or (None if level1 else canonical_level2(indicator.level1_raw)) \
+                or (None if indicator.level2_raw.strip() else canonical_level2(indicator.name))
             present |= {name for name in (level1, level2, parents.get(level2 or "")) if name}
             if indicator.level2 == "数量指标" and is_quality_rate(indicator.name):
                 present.add("质量指标")  # a quality rate filed under 数量 is misfiled (JX507), not missing

@@ -169,3 +169,24 @@ def test_the_row_a_copy_ends_on_is_not_said_to_lack_its_unit(cut, reported):
     document = _with(spec, diagnostics=[ends] if cut else [])
     assert [(f.indicator, f.location.column) for f in _findings(document, "JX202")] == \
         ([("补助标准", "指标值")] if reported else [])
+
+
+@pytest.mark.parametrize(("target", "reported"), [
+    ("≤50,000元", False),  # thousands separators, as the Sichuan budget system and Excel exports print figures
+    ("≤****000元", False),  # a figure masked by the copy's publisher
+    ("≤05万元", True),  # a decimal point lost
+])
+def test_a_figure_with_thousands_separators_is_not_garbled(target, reported):
+    spec = {**BASE, "rows": [*BASE["rows"][:3], ["产出指标", "成本指标", "打井、配电", "", target, ""], *BASE["rows"][4:]]}
+    found = _findings(build_document(spec), "JX925")
+    assert [(f.indicator, f.location.column) for f in found] == ([("打井、配电", "指标值")] if reported else [])
+
+
+@pytest.mark.parametrize(("level2", "reported"), [("", False), ("进度指标", True)])
+def test_a_row_named_by_its_group_counts_for_the_group_where_its_level2_cell_was_not_read(level2, reported):
+    # corpus 199 in Traditional characters: a form whose rows are the level names (數量指標 | 375萬平方米), read
+    # without its 二级 column; a row whose 二级 cell says another group is that group's
+    rows = [["產出指標", "", "數量指標", "", "375萬平方米", ""], ["產出指標", level2, "質量指標", "", "100%", ""],
+            ["產出指標", "", "時效指標", "", "全年", ""], *BASE["rows"][4:]]
+    found = _findings(build_document({**BASE, "rows": rows}), "JX104")
+    assert [f.message for f in found] == ([f"项目“{KEY}”的产出指标中没有“质量指标”"] if reported else [])
