@@ -364,11 +364,16 @@ class SheetContext:
         return after is not None and bool(after.indicators) and not (after.title or after.name or after.code)
 
     @cached_property
+    def set_aside_cells(self) -> tuple[str, ...]:
+        """The cells of the rows the reader set aside in this sheet's grid, not read as indicators (P108)."""
+        return tuple(cell for d in self._diagnostics(ROWS_SET_ASIDE) for cell in d.set_aside)
+
+    @cached_property
     def figures_set_aside(self) -> bool:
         """True when a row the reader set aside in this sheet holds a figure alone in a cell (90, 16, ≥90辆): a value
         or a weight whose row the reader did not place, so that an empty 指标值 or a weight total short of 100 may
         be that figure unplaced rather than the table's blank (a value split from its row, one cell a line)."""
-        return any(_FIGURE_CELL.fullmatch(fold(cell)) for d in self._diagnostics(ROWS_SET_ASIDE) for cell in d.set_aside)
+        return any(_FIGURE_CELL.fullmatch(fold(cell)) for cell in self.set_aside_cells)
 
     @cached_property
     def ends_short(self) -> bool:

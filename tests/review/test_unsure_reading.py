@@ -190,3 +190,15 @@ def test_a_row_named_by_its_group_counts_for_the_group_where_its_level2_cell_was
             ["產出指標", "", "時效指標", "", "全年", ""], *BASE["rows"][4:]]
     found = _findings(build_document({**BASE, "rows": rows}), "JX104")
     assert [f.message for f in found] == ([f"项目“{KEY}”的产出指标中没有“质量指标”"] if reported else [])
+
+
+@pytest.mark.parametrize(("cells", "severity"), [
+    (("未完成原",), "warning"),  # a fragment the copy ends on: no row was found, the sheet is not returned for it
+    (("88100",), "error"),  # figures without their names: the grid is there, its indicators are not (corpus 005)
+])
+def test_an_empty_grid_beside_text_set_aside_without_a_figure_is_no_return(cells, severity):
+    # corpus 244 one cell a line: the copy ends in the grid's heading, its last words set aside (P108)
+    document = _with({**BASE, "rows": []}, diagnostics=[_set_aside(*cells)])
+    (empty,) = _findings(document, "JX102")
+    assert (empty.sheet, empty.severity.value) == (KEY, severity)
+    assert ("未完成原" in empty.message) is (severity == "warning")

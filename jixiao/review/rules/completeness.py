@@ -108,7 +108,8 @@ class NoIndicators(Rule):
     message = "项目“{sheet}”没有任何绩效指标{detail}"
     docs = RuleDocs(
         what="目标表是否至少有一行绩效指标。读取程序报告没有找到指标表头的（表格未能读取，或文件在表头之前截断，见 JX001），"
-        "不在此报告；表头在分页处重印、读取程序在那里另起一张没有标题、项目名称和编码的表的，指标在那张表里，同样不在此报告。自评表只有评价体系的框架行（决策依据、分配办法、资金到位、组织实施……），没有一行带指标值的绩效指标的，"
+        "不在此报告；表头在分页处重印、读取程序在那里另起一张没有标题、项目名称和编码的表的，指标在那张表里，同样不在此报告；"
+        "表中只有读取程序放在一边、没有一个数值的文字（转载在指标行之前截断留下的残字）的，只是警告。自评表只有评价体系的框架行（决策依据、分配办法、资金到位、组织实施……），没有一行带指标值的绩效指标的，"
         "同样没有绩效指标；读取程序把整张表认作这样的评分表（只有分值、得分列，没有指标值列）的也是。文件在评价体系的"
         "绩效部分（项目绩效、产出、效益）之前截断的，指标可能在截断之后，为警告；文件在指标表头处截断、表头之后一行也没有的，"
         "指标都在截断之后，不在此报告（读取时的 JX001 说明截断）。",
@@ -132,7 +133,14 @@ class NoIndicators(Rule):
         elif not ctx.sheet.indicators and not ctx.grid_not_found and not ctx.grid_goes_on:
             # (a copy cut before its first row is a grid not found: the reader says so with P126; a grid whose heading
             # row is printed again after a page break goes on in the sheet the reader opened there)
-            yield self.finding(ctx, detail="")
+            if ctx.set_aside_cells and not ctx.figures_set_aside:
+                # Rows the reader set aside without any figure (a fragment a copy ends on: 未完成原, corpus 244 one cell
+                # a line) are no grid whose values are missing, but a reading that found no row: not a return.
+                cells = "、".join(dict.fromkeys(ctx.set_aside_cells))
+                yield self.finding(ctx, severity=Severity.WARNING, detail=f"（读取时另有未读作指标的文字“{cells}”，"
+                                   "表格可能在指标行之前截断，请按原表核对）")
+            else:
+                yield self.finding(ctx, detail="")
 
 
 class MissingLevel1(Rule):
