@@ -65,10 +65,19 @@ _LABEL_DATES = re.compile(r"\d+年?|[\s()（）:：_—\-～~至]")
 GRID_NOT_FOUND = ("P101", "P121", "P122", "P126")
 # The reader's word that a sheet's table is an evaluation framework's score sheet, not an indicator grid.
 FRAMEWORK_TABLE = ("P122",)
+# The reader's word that it set a row of the sheet's grid aside, not read as an indicator (no name and no value).
+ROWS_SET_ASIDE = ("P108",)
+# A cell that is a figure alone (90, 16, ≥90辆, 95%): a value or a weight without the name it belongs to; a year
+# (2021年实际实现值) is a heading, not one.
+_FIGURE_CELL = re.compile(r"(?!(19|20)\d\d年)(≥|≤|>=|<=|>|<|=)?\d[\d,]*(\.\d+)?(%|‰|[\u4e00-\u9fff]{1,2})?")
+# The cells a text copy cut inside its last row may lose: each row above it fills them.
+_ROW_END_CELLS = (lambda i: i.direction_raw, lambda i: i.weight_raw, lambda i: i.basis, lambda i: i.description)
 # 成本指标 as a level 1 of its own (2021 framework) has no fixed place in the grid: first, or after 产出 or 满意度.
 _COST_LEVELS = {"经济成本指标", "社会成本指标", "生态环境成本指标"}
 # The 二级指标 of a cost row: those, or the older framework's 成本指标 under 产出指标.
 _COST_ROW_LEVEL2 = frozenset(_COST_LEVELS | {"成本指标"})
+# The 二级指标 of the groups that are not cost: a row naming one of them is not a cost row.
+_OTHER_GROUPS = frozenset(set(level2_parents(Framework.LEGACY)) - _COST_ROW_LEVEL2)
 # Units that count an amount of output: pieces, people, area, length, days of service (免费开放天数 =300天, corpus
 # 038); a deadline is not one.
 COUNTED_UNITS = (UnitKind.COUNT, UnitKind.PHYSICAL, UnitKind.TIME)
@@ -191,8 +200,11 @@ class SheetContext:
                 present.add("满意度指标")
                 continue
             level1 = self.level1_of(indicator) or self.form.standard_level1(indicator.level1_raw)
-            # A 二级指标 written in the 一级 column (服务对象满意度指标 | …, the columns shifted: corpus 187) names its level.
-            level2 = indicator.level2 or (None if level1 else canonical_level2(indicator.level1_raw))
+            # A 二级指标 written in the 一级 column (服务对象满意度指标 | …, the columns shifted: corpus 187) names its level;
+            # so does a name that is a 二级 name where the row's 二级 cell was not read (a form listing the level names
+            # as its rows, 数量指标 | 375万平方米, read in Traditional characters without its 二级 column: corpus 199).
+            level2 = indicator.level2 or (None if level1 else canonical_level2(indicator.level1_raw)) \
+                or (None if indicator.level2_raw.strip() else canonical_level2(indicator.name))
             present |= {name for name in (level1, level2, parents.get(level2 or "")) if name}
             if indicator.level2 == "数量指标" and is_quality_rate(indicator.name):
                 present.add("质量指标")  # a quality rate filed under 数量 is misfiled (JX507), not missing
@@ -342,6 +354,42 @@ class SheetContext:
         the table's mistake (the reader's JX001 reports it)."""
         return self._reader_says(GRID_NOT_FOUND)
 
+    @cached_property
+    def grid_goes_on(self) -> bool:
+        """True when the next sheet the reader opened has no title, project name or code of its own but has rows: the
+        grid's heading row printed again after a page break, where the reader started a sheet that is this one's
+        continuation (its rows are this sheet's)."""
+        sheets = self.document.sheets if self.document else []
+        after = next((sheets[i + 1] for i, sheet in enumerate(sheets[:-1]) if sheet is self.sheet), None)
+        return after is not None and bool(after.indicators) and not (after.title or after.name or after.code)
+
+    @cached_property
+    def set_aside_cells(self) -> tuple[str, ...]:
+        """The cells of the rows the reader set aside in this sheet's grid, not read as indicators (P108)."""
+        return tuple(cell for d in self._diagnostics(ROWS_SET_ASIDE) for cell in d.set_aside)
+
+    @cached_property
+    def figures_set_aside(self) -> bool:
+        """True when a row the reader set aside in this sheet holds a figure alone in a cell (90, 16, ≥90辆): a value
+        or a weight whose row the reader did not place, so that an empty 指标值 or a weight total short of 100 may
+        be that figure unplaced rather than the table's blank (a value split from its row, one cell a line)."""
+        return any(_FIGURE_CELL.fullmatch(fold(cell)) for cell in self.set_aside_cells)
+
+    @cached_property
+    def ends_short(self) -> bool:
+        """True when the grid ends a text copy (the document's last sheet) on a row that leaves empty a cell every row
+        above it fills (its 指标方向性, 权重, 依据 or description): a copy cut inside that row, which the reader cannot
+        tell from a whole one where rows have no closing bar (TABs, runs of spaces, one cell a line). Rows after it
+        may have been lost with the cut, as with the reader's own word that the file ends in the grid (:attr:`cut`)."""
+        document = self.document
+        rows = self.sheet.indicators
+        if document is None or not document.sheets or document.sheets[-1] is not self.sheet or len(rows) < 3 \
+                or not (document.layout or "").startswith("text"):
+            return False
+        *above, last = rows
+        return any(all((cell(row) or "").strip() for row in above) and not (cell(last) or "").strip()
+                   for cell in _ROW_END_CELLS)
+
     def _reader_says(self, codes: tuple[str, ...]) -> bool:
         return bool(self._diagnostics(codes))
 
@@ -386,8 +434,9 @@ class SheetContext:
         after the 满意度指标 that close the grid: a grid read in order up to them has had its cost rows (of the dev
         sheets with both, one in 26 prints its cost rows last, 218; reviewers report the cost missing from copies
         cut after the satisfaction rows, 199), unless the reader placed the cells by a guess and may have lost the
-        cost rows with the layout (114: its 成本指标 written as prose)."""
-        if not self.cut:
+        cost rows with the layout (114: its 成本指标 written as prose). A text copy that ends on a row shorter than the
+        rows above it (:attr:`ends_short`) is cut as well."""
+        if not (self.cut or self.ends_short):
             return False
         if level1 == "成本指标" or level2 in _COST_LEVELS:
             return self._last_place < self._place("满意度指标", None) \
@@ -430,8 +479,12 @@ class SheetContext:
         return self._level1.get(id(indicator), indicator.level1)
 
     def is_cost_row(self, indicator: Indicator) -> bool:
-        """True for a row under 成本指标 (the older framework's 产出—成本指标 or a 2021 成本指标 level)."""
-        return indicator.level2 in _COST_ROW_LEVEL2 or self.level1_of(indicator) == "成本指标"
+        """True for a row under 成本指标 (the older framework's 产出—成本指标 or a 2021 成本指标 level). A row whose own
+        二级指标 names another group (时效指标, 社会效益指标) belongs to that group, whatever 一级指标 was carried down
+        to it: a copy without its 一级 column reads the 二级 成本指标 of the first rows as their 一级 (corpus 115)."""
+        if indicator.level2 in _COST_ROW_LEVEL2:
+            return True
+        return self.level1_of(indicator) == "成本指标" and indicator.level2 not in _OTHER_GROUPS
 
     def fact(self, indicator: Indicator) -> Facts:
         """The facts of one indicator of this sheet."""

@@ -19,8 +19,8 @@ from pydantic import BaseModel, Field
 from jixiao.model import GoalSheet
 from jixiao.model.lexicon import fold
 
-__all__ = ["FormError", "FormProfile", "GENERIC", "available_forms", "evidence_of", "load_form", "recognise_form",
-           "shows_field"]
+__all__ = ["FormError", "FormProfile", "GENERIC", "available_forms", "evidence_of", "load_form", "level_word",
+           "recognise_form", "shows_field"]
 
 
 class FormError(ValueError):
@@ -82,7 +82,7 @@ class FormProfile(BaseModel):
 
     def knows_level(self, written: str) -> bool:
         """True when ``written`` is a level name this form adds to the standard vocabulary."""
-        folded = fold(written).lstrip("0123456789一二三四五六七八九十、.．")
+        folded = level_word(written)
         return any(folded == fold(name) for name in [*self.level1, *self.level2])
 
     def prescribes(self, value: str) -> bool:
@@ -125,6 +125,11 @@ def load_form(name: str) -> FormProfile:
     return FormProfile.model_validate(tomllib.loads(entry.read_text(encoding="utf-8")))
 
 
+def level_word(written: str) -> str:
+    """A level name as written, folded and without the form's numbering (一、投入目标, 1.数量目标: 投入目标, 数量目标)."""
+    return fold(written).lstrip("0123456789一二三四五六七八九十、.．")
+
+
 # Header fields read from the model, by the name a form gives them: a filled value shows the form has the field.
 _FILLED = {
     "项目编码": lambda s: s.code,
@@ -153,7 +158,9 @@ def evidence_of(sheet: GoalSheet) -> set[str]:
     # The level names repeat down the grid: each different one is folded once.
     levels = {level for indicator in sheet.indicators
               for level in (indicator.level1_raw, indicator.level2_raw, indicator.level1, indicator.level2) if level}
-    found |= {fold(level) for level in levels}
+    # A form numbers its own levels (一、投入目标, 1.数量目标): the name without the number is what the form is known by,
+    # so that a copy whose title was not read (Traditional characters, corpus 037) is still recognised by its levels.
+    found |= {fold(level) for level in levels} | {level_word(level) for level in levels}
     found.discard("")
     return found
 

@@ -108,7 +108,8 @@ class NoIndicators(Rule):
     message = "项目“{sheet}”没有任何绩效指标{detail}"
     docs = RuleDocs(
         what="目标表是否至少有一行绩效指标。读取程序报告没有找到指标表头的（表格未能读取，或文件在表头之前截断，见 JX001），"
-        "不在此报告。自评表只有评价体系的框架行（决策依据、分配办法、资金到位、组织实施……），没有一行带指标值的绩效指标的，"
+        "不在此报告；表头在分页处重印、读取程序在那里另起一张没有标题、项目名称和编码的表的，指标在那张表里，同样不在此报告；"
+        "表中只有读取程序放在一边、没有一个数值的文字（转载在指标行之前截断留下的残字）的，只是警告。自评表只有评价体系的框架行（决策依据、分配办法、资金到位、组织实施……），没有一行带指标值的绩效指标的，"
         "同样没有绩效指标；读取程序把整张表认作这样的评分表（只有分值、得分列，没有指标值列）的也是。文件在评价体系的"
         "绩效部分（项目绩效、产出、效益）之前截断的，指标可能在截断之后，为警告；文件在指标表头处截断、表头之后一行也没有的，"
         "指标都在截断之后，不在此报告（读取时的 JX001 说明截断）。",
@@ -129,9 +130,17 @@ class NoIndicators(Rule):
             cut = ctx.framework_cut_before_results
             detail += "；文件在评价体系的绩效部分之前截断，指标可能在截断之后" if cut else ""
             yield self.finding(ctx, detail=detail, severity=Severity.WARNING if cut else None)
-        elif not ctx.sheet.indicators and not ctx.grid_not_found:
-            # (a copy cut before its first row is a grid not found: the reader says so with P126)
-            yield self.finding(ctx, detail="")
+        elif not ctx.sheet.indicators and not ctx.grid_not_found and not ctx.grid_goes_on:
+            # (a copy cut before its first row is a grid not found: the reader says so with P126; a grid whose heading
+            # row is printed again after a page break goes on in the sheet the reader opened there)
+            if ctx.set_aside_cells and not ctx.figures_set_aside:
+                # Rows the reader set aside without any figure (a fragment a copy ends on: 未完成原, corpus 244 one cell
+                # a line) are no grid whose values are missing, but a reading that found no row: not a return.
+                cells = "、".join(dict.fromkeys(ctx.set_aside_cells))
+                yield self.finding(ctx, severity=Severity.WARNING, detail=f"（读取时另有未读作指标的文字“{cells}”，"
+                                   "表格可能在指标行之前截断，请按原表核对）")
+            else:
+                yield self.finding(ctx, detail="")
 
 
 class MissingLevel1(Rule):
@@ -148,7 +157,8 @@ class MissingLevel1(Rule):
         "（一级指标栏空着或放错，由 JX501 报告）也算有；满意度不论放在哪里都只算满意度指标，效益指标下只有满意度的，"
         "等于没有效益指标。自评表、监控表是对已批复目标的报告，不因缺满意度指标报告，缺产出或效益指标也只是警告。"
         "读取程序推测了版式的（文字稿、没有表格线的转载），缺少的类别可能随版式丢失或被文件截断，也只是警告。"
-        "有填了指标值的行一级、二级都没有读到（转载时合并单元格丢失）的，这些行可能就是看似缺少的类别，不在此报告；"
+        "有填了指标值的行一级、二级都没有读到（转载时合并单元格丢失）的，或读取程序把带数值的行放在一边、没有读作指标的，"
+        "这些行可能就是看似缺少的类别，不在此报告；"
         "一行指标值也没有读到的（表头的一行被当作指标行），看不出有哪些类别，也不在此报告（空着的指标值由 JX107 报告）。",
         why="绩效目标要同时反映产出、效果和服务对象满意程度，缺一类就说不清钱花出去得到了什么。",
         bad="产出指标 | 数量指标 | 矛盾纠纷排查村数 | ≥18个\n效益指标 | 社会效益指标 | 受援群众投诉率 | ≤5%\n（没有满意度指标）",
@@ -159,9 +169,10 @@ class MissingLevel1(Rule):
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         if not ctx.sheet.indicators or not ctx.standard_structure or ctx.framework_only or ctx.unplaced_rows \
-                or ctx.values_unread:
+                or ctx.values_unread or ctx.figures_set_aside:
             return  # JX102 reports the empty grid once; a form with its own levels is not checked against these; a
-            # row whose level was not read may be the category that looks missing; nor rows without any value
+            # row whose level was not read may be the category that looks missing, and so may a row the reader set
+            # aside with its figure; nor rows without any value
         required = ctx.form.required_level1
         for level1 in self.param(ctx, "required") if required is None else required:
             if level1 == "满意度指标" and not ctx.sets_goals:
@@ -190,7 +201,8 @@ class MissingOutputLevel2(Rule):
         "缺数量指标。目标表没有数量指标、也没有计数的产出指标，年度目标又没有写或只写了保障在职、离退休人员多少人的，"
         "全表说不出产出多少，为错误，应退回（各行是读取程序推测版式放置的，计数可能在没有放对的单元格里，仍为警告）。"
         "表样自有二级要求的（发展改革委中央预算内投资计划表的产出指标下不分二级），按表样检查。有填了指标值的行一级、"
-        "二级都没有读到（转载时合并单元格丢失）的，这些行可能就是看似缺少的二级指标，不在此报告；一行指标值也没有读到的，"
+        "二级都没有读到（转载时合并单元格丢失）的，或读取程序把带数值的行放在一边、没有读作指标的，这些行可能就是看似缺少的"
+        "二级指标，不在此报告；一行指标值也没有读到的，"
         "同样不在此报告。",
         why="产出要说清做多少、做到什么程度、什么时候完成；缺少时效指标，年中监控和年底自评都无从比对进度。",
         bad="产出指标 | 数量指标 | 矛盾纠纷排查村数 | ≥18个\n产出指标 | 质量指标 | 矛盾纠纷调解成功率 | ≥90%\n（没有时效指标）",
@@ -201,9 +213,9 @@ class MissingOutputLevel2(Rule):
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         if not ctx.sheet.indicators or not ctx.standard_structure or ctx.framework_only or ctx.unplaced_rows \
-                or ctx.values_unread:
-            return  # a row whose level was not read (corpus 178) may be the group that looks missing; rows without
-            # any value place no indicator (SheetContext.values_unread)
+                or ctx.values_unread or ctx.figures_set_aside:
+            return  # a row whose level was not read (corpus 178), or that the reader set aside with its figure, may be
+            # the group that looks missing; rows without any value place no indicator (SheetContext.values_unread)
         required = ctx.form.required_level2
         for level2 in self.param(ctx, "required") if required is None else required:
             if not ctx.sets_goals and level2 != "数量指标":
@@ -232,7 +244,7 @@ class MissingCostIndicator(Rule):
     docs = RuleDocs(
         what="目标表是否有成本指标：88号/10号框架下为产出指标中的“成本指标”，2021年起框架下为一级指标“成本指标”"
         "（经济成本、社会成本、生态环境成本）。是否必填由审核方案的 required 参数决定；表样不设成本指标的（发展改革委中央"
-        "预算内投资计划表）、自评表、监控表和一行指标值也没有读到的表不在此检查。文件截断的，在满意度指标之后截断的（指标表已读到"
+        "预算内投资计划表）、自评表、监控表、一行指标值也没有读到的表和读取程序把带数值的行放在一边的表不在此检查。文件截断的，在满意度指标之后截断的（指标表已读到"
         "末尾）同样检查，在此之前截断的或读取程序推测了版式的，成本指标可能在截断处之后或随版式丢失，不在此检查。",
         why="没有成本指标，就无法判断产出与投入是否相应匹配，也无法在自评时评价资金使用的经济性。",
         bad="产出指标 | 数量指标 | 矛盾纠纷排查村数 | ≥18个\n产出指标 | 质量指标 | 矛盾纠纷调解成功率 | ≥90%\n（全表没有成本指标）",
@@ -242,8 +254,9 @@ class MissingCostIndicator(Rule):
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         if not ctx.sheet.indicators or not self.param(ctx, "required") or not ctx.standard_structure \
-                or not ctx.sets_goals or not ctx.form.cost_required or ctx.framework_only or ctx.values_unread:
-            return
+                or not ctx.sets_goals or not ctx.form.cost_required or ctx.framework_only or ctx.values_unread \
+                or ctx.figures_set_aside:
+            return  # (a row the reader set aside with its figure may be the cost row)
         cost_levels = {"成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标"}
         if any(ctx.level1_of(i) == "成本指标" or i.level2 in cost_levels for i in ctx.sheet.indicators) \
                 or ctx.cut_off("成本指标"):
@@ -285,7 +298,8 @@ class EmptyIndicatorCell(Rule):
         what="每行指标的三级指标（指标名称）和指标值是否填写。二级指标空着多为合并单元格，描述、依据空着不致退回，不在此检查。"
         "空着的行不到全表指标的一半时为警告（逐行补填即可）；一半以上的指标没有指标值时为错误，目标表无法审核，应退回；"
         "一个一级指标（如效益指标）下超过一半、至少两行没有指标值的，这一类目标无法考核，这些行也为错误"
-        "（自评表、监控表，以及读取程序推测版式放置的各行，数值可能在没有放对的单元格里，仍为警告）。"
+        "（自评表、监控表，读取程序推测版式放置的各行，以及读取程序把只有数字的格子放在一边、没有放进任何一行的表，"
+        "数值可能在没有放对的单元格里，仍为警告）。"
         "指标值只写了单位（“公里”“万亩”）、没有数值的，同样是空着；这样的表里只有“≧ %”的格子也是空着（没有填的模板）。"
         "数值或期限写在名称栏（“流转土地 >=60亩”“2024年度内完成支付”）或写在未识别为指标值的栏目中时，单元格并不空，不在此报告；名称以空话结尾"
         "（“生态修复功能提高”）的由 JX206 报告。名称栏只有一级指标标签、分值（30分)）或单个字的行不是指标，文件截断处的"
@@ -320,10 +334,12 @@ class EmptyIndicatorCell(Rule):
         blank_groups = [group for group in groups.values() if _mostly(group, unfilled, strictly=True)]
         # In a report the targets are the approved goals' (a copy that dropped them is the audit's concern). Where the
         # rows were placed by a guess, the values may stand unplaced beside them: the blanks are not a return.
-        whole = ctx.sets_goals and _mostly(rows, unfilled) and not ctx.rows_guessed
+        # So where the reader set aside a figure without its row (a value split off its row, one cell a line).
+        unsure = ctx.rows_guessed or ctx.figures_set_aside
+        whole = ctx.sets_goals and _mostly(rows, unfilled) and not unsure
         core = [indicator for indicator, column in blank if column == "target" and id(indicator) in heads]
         for indicator, column in blank:
-            returned = whole or (ctx.sets_goals and column == "target" and not ctx.rows_guessed
+            returned = whole or (ctx.sets_goals and column == "target" and not unsure
                                  and any(indicator is row for group in blank_groups for row in group))
             severity = Severity.ERROR if returned else None
             raw = fold(indicator.target.raw or "")
@@ -462,7 +478,9 @@ class TemplateResidue(Rule):
                 if _REDACTED.search(text or ""):
                     continue  # a figure masked by the copy's publisher (≤****000元), not the form's placeholder
                 word = placeholder_in(text) or _form_note_in(ctx, text)
-                no_value = column == "target" and indicator.target.placeholder
+                # (the reader's mark that the value is a placeholder counts where the cell still shows it: a cell read
+                # empty has no residue to remove, its row was placed off its cells)
+                no_value = column == "target" and indicator.target.placeholder and bool((text or "").strip())
                 if not (word or no_value):
                     continue
                 # Only a target with no value behind the residue leaves the row unfilled (an error); residue beside

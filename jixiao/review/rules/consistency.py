@@ -457,7 +457,9 @@ class WeightsNotHundred(Rule):
     docs = RuleDocs(
         what="各指标都填写了权重时，权重之和是否为100；表样规定预算执行率单独计分的（财预〔2020〕10号：预算执行率10分；"
         "表样的 execution_rate_outside，未识别的表样两种都认），表中又没有预算执行率一行的，合计为100减去预算执行率的分值"
-        "（默认90）也对。有指标未填权重的由 JX610 报告。文件在表格中间截断的，合计小于100不报告（截断处之后的行也有权重）；"
+        "（默认90）也对。有指标未填权重的由 JX610 报告。文件在表格中间截断的（文字稿最后一行缺了上面各行都有的单元格的，"
+        "同样是截断），合计小于100不报告（截断处之后的行也有权重）；读取程序把一行只有一个数字的格子放在一边、没有读作"
+        "指标的，这个数字可能就是某行的权重，合计小于100也不报告；"
         "各行是读取程序推测版式放置的，权重可能没有放对，合计不对只是警告。",
         why="自评按权重计分；合计不对，总分就不是百分制，等级会算错。",
         bad="权重：20、20、20、20、10（合计90）",
@@ -471,8 +473,8 @@ class WeightsNotHundred(Rule):
             return
         total = sum((w for w in weights if w is not None), Decimal(0))
         accepted = whole_weights(ctx, self.param(ctx, "execution_weight"))
-        if ctx.cut and total < max(accepted):
-            return  # the rows after the file's cut carry the rest of the weights
+        if (ctx.cut or ctx.ends_short or ctx.figures_set_aside) and total < max(accepted):
+            return  # the rows after the file's cut carry the rest of the weights, or a figure the reader set aside does
         if total not in accepted:
             expected = "或".join(f"{a.normalize():f}" for a in sorted(accepted, reverse=True))
             # the sum of weights placed by a guess may miss a row's weight read elsewhere: not a return

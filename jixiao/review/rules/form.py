@@ -152,7 +152,7 @@ class MissingUnit(Rule):
         what="数值型指标值是否写了计量单位（% 个 人 天 万元…），且单位不是只能从说明文字里猜出来；成本指标写成“每亩300”的，"
         "缺的是“元”。一张表有三项以上没有"
         "单位的，是整张表的写法，只在第一项报告一次并注明另有几项。名称末尾括号里写了单位的（开展小型水利工程建设(个)），单位已写明，不在此报告。"
-        "零（事故0起、犯罪率为零）在任何单位下都是零；成本或金额写成“250万”的，“万”就是万元的简写；三项以上没有单位、"
+        "文件结束处的最后一行（单位可能随截断丢失）不在此报告。零（事故0起、犯罪率为零）在任何单位下都是零；成本或金额写成“250万”的，“万”就是万元的简写；三项以上没有单位、"
         "也没有运算符的数值合计正好100的，是各行的分值（20、20、10…），不是缺单位的指标值：都不在此报告。",
         why="“≥100”可以是100%、100人或100个；没有单位，指标值无法比对，也无法汇总。",
         bad="受益群众满意度 | ≥100",
@@ -173,6 +173,8 @@ class MissingUnit(Rule):
                                    hint=f"，按成本指标应为“元/{per}”")
                 continue
             written = target.unit and (unit_kind(target.unit) or target.unit in ratio_units())
+            if ctx.unfinished(indicator) and not written:
+                continue  # the row the file ends on: its unit may have followed the cut (补助标准 | 15, corpus 200)
             if not target.is_quantitative or (written and not target.unit_inferred) or unknown_measure_word(target):
                 continue  # a unit measuring nothing known (/株, 万/月: the 元 left out) is no unit yet; a measure word
                 # the vocabulary lacks (≥6架) is one, and so is a multiple's 倍 (放大倍数 ≥2倍, corpus 226, 227)

@@ -809,7 +809,8 @@ class BenefitsSetNothing(Rule):
     docs = RuleDocs(
         what="效益指标中是否有几行（默认至少三行），且占效益指标的四分之三以上，都提不出可检验的要求：指标值空着、只是"
         "空话（显著改善、影响程度明显、长期）、只答“是/否/无”，或指标写成“是否…”问题。逐行的问题由 JX206、JX902、JX107"
-        "报告；这里说的是整张表没有设定效益目标。自评表、监控表和文件在效益指标处截断的表不在此检查。",
+        "报告；这里说的是整张表没有设定效益目标。自评表、监控表和文件在效益指标处截断的表不在此检查；文件结束处的最后一行"
+        "（指标值可能随截断丢失）不计入。",
         why="效益指标说明这笔钱带来什么效果；每一行都只写“显著提高”“否”，年底就没有一项效益可以核对，"
         "审核人会退回重填（语料 166、167）。",
         bad="经济效益指标 | 项目实施是否产生经济价值 | 否\n社会效益指标 | 保障群众文化权益 | 影响程度明显\n"
@@ -821,8 +822,9 @@ class BenefitsSetNothing(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         if not ctx.sets_goals or ctx.cut_off("效益指标"):
             return  # a report carries the approved goals; rows after the file's cut may set the benefits
-        rows = [i for i in ctx.sheet.indicators
-                if ctx.level1_of(i) == "效益指标" and ctx.fact(i).kind is not Kind.SATISFACTION]
+        # (the row the file ends on may have lost its value with the cut: it shows nothing of what the table set)
+        rows = [i for i in ctx.sheet.indicators if ctx.level1_of(i) == "效益指标"
+                and ctx.fact(i).kind is not Kind.SATISFACTION and not ctx.unfinished(i)]
         idle = [i for i in rows if self._sets_nothing(i)]
         if len(idle) >= self.param(ctx, "min_rows") and 4 * len(idle) >= 3 * len(rows):
             yield self.finding(ctx, column="level1", names="、".join(
@@ -1079,7 +1081,7 @@ class GarbledText(Rule):
     docs = RuleDocs(
         what="年度目标和各行指标的名称、指标值、描述中，是否有转换或复制留下的乱码：替换字符“�”、夹在汉字之间或"
         "连在汉字旁的问号（“生活???效”“享受?家”：转换时丢失的字；“是否…?”这样的问句不算）、UTF-8 文字按西文编码读出的"
-        "“é¡¹ç›®”；以0开头的金额或百分比（“减少01万元”：丢了小数点）；或紧接着重复了一遍的词（“特殊困难群体困难群体”“服务对象对象”：两个字以上，单字叠用如“村村通”“年年”"
+        "“é¡¹ç›®”；以0开头的金额或百分比（“减少01万元”：丢了小数点；千位分隔符后的“50,000元”、打码的“****000元”不算）；或紧接着重复了一遍的词（“特殊困难群体困难群体”“服务对象对象”：两个字以上，单字叠用如“村村通”“年年”"
         "不在此报告）。项目名称、表头和资金用途不在此检查（栏名与内容相邻时读取会连在一起，如“立项依据”与“依据《…》”）。"
         "每处报告一次，只作提示。",
         why="目标表批复后就是本年度的绩效合同，随预算公开；乱码和重复的字使目标读不通、也无从考核，审核人会退回或要求"
@@ -1095,7 +1097,8 @@ class GarbledText(Rule):
          "有问号代替的字（转换时丢失的字）"),
         (re.compile(r"(?:[\u00c2-\u00ef][\u0080-\u00bf\u0152-\u0192\u02c6\u02dc\u2013-\u203a]{1,2}){2,}"),
          "是按西文编码读出的乱码"),
-        (re.compile(r"(?<![\d.．])0\d+(?:\.\d+)?(?:万元|元|%)"), "的数字以0开头，疑似丢了小数点"),
+        # (not the digits after a thousands separator, 50,000元, nor those after a publisher's mask, ≤****000元)
+        (re.compile(r"(?<![\d.．*＊])(?<!\d[,，])0\d+(?:\.\d+)?(?:万元|元|%)"), "的数字以0开头，疑似丢了小数点"),
         (re.compile(rf"([{_HAN}]{{2,8}})\1"), None),
     )
     # Words of the form itself: cells that stand side by side in a heading row and are joined in reading

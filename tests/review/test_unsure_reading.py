@@ -1,0 +1,204 @@
+"""Findings that rest on a reading that was not sure, or on a field the form lacks, are not reported as the table's
+mistakes (``benchmarks.review_variants``: the same table in another layout must not give findings the original does
+not). Each case builds the sheet a reader makes of such a layout and checks where and what is (not) reported."""
+
+from __future__ import annotations
+
+import pytest
+
+from jixiao.model import Diagnostic, GoalSheet, Location, Severity
+from jixiao.review import load_profile, review_document
+from jixiao.review.forms import recognise_form
+from tests.review.sheets import build_document, build_sheet, load_data
+
+BASE = load_data("rule_cases.toml")["base"]
+KEY = BASE["code"]  # how findings name the base sheet
+
+
+def _with(spec: dict, *, layout: str | None = None, diagnostics: list[Diagnostic] = (), sheets: list[GoalSheet] = ()):
+    document = build_document(spec)
+    return document.model_copy(update={"layout": layout, "diagnostics": list(diagnostics),
+                                       "sheets": [*document.sheets, *sheets]})
+
+
+def _set_aside(*cells: str, sheet: str = KEY) -> Diagnostic:
+    # the reader's P108: a row of the grid without a name and a value, set aside
+    return Diagnostic(code="P108", severity=Severity.WARNING, message="本行没有三级指标和指标值，未读作指标",
+                      location=Location(sheet=sheet), set_aside=cells)
+
+
+def _findings(document, rule: str):
+    return [f for f in review_document(document, load_profile()).findings if f.rule == rule]
+
+
+# A Sichuan-style grid (指标方向性 and 权重 on every row) whose copy stops inside its last row: the weights read add up
+# to 60 and the 时效 row is after the cut. Written with TABs, the reader cannot see the cut (corpus 003's variants).
+_WEIGHTED = [
+    ["满意度指标", "服务对象满意度指标", "辖区内群众满意度", "", "≥95%", "", "10", "正向指标"],
+    ["效益指标", "经济效益指标", "促进农村集体经济发展", "", "≥95%", "", "10", "正向指标"],
+    ["效益指标", "社会效益指标", "维护社会稳定", "", "≥95%", "", "10", "正向指标"],
+    ["产出指标", "质量指标", "保障村社区正常运转", "", "≥95%", "", "20", "正向指标"],
+]
+
+
+@pytest.mark.parametrize(("layout", "direction", "reported"), [
+    ("text-tabbed", "", False),  # the last row stops before the 指标方向性 every row above fills: cut there
+    ("text-tabbed", "正向指标", True),  # a whole last row: the weights are the table's
+    (None, "", True),  # a Word or Excel table is not cut by the end of a text copy
+])
+def test_a_text_copy_ending_on_a_short_row_is_cut_there(layout, direction, reported):
+    spec = {**BASE, "rows": [*_WEIGHTED, ["产出指标", "数量指标", "行政村数量", "", "=11个", "", "10", direction]]}
+    document = _with(spec, layout=layout)
+    weights = _findings(document, "JX609")
+    assert [(f.sheet, f.location.column, f.severity.value) for f in weights] == \
+        ([(KEY, "权重", "error")] if reported else [])
+    assert "合计为60" in weights[0].message if reported else True
+    # the output groups after the cut are not said missing either
+    assert bool([f for f in _findings(document, "JX104") if "时效指标" in f.message]) is reported
+
+
+@pytest.mark.parametrize(("cells", "reported"), [
+    (("2021年实际实现值", "预期2022年实现值", "30"), False),  # a weight alone in a row set aside: the total is unsure
+    (("2021年实际实现值", "预期2022年实现值"), True),  # headings only (a year is not a figure): the total stands
+])
+def test_a_weight_total_short_of_100_is_not_reported_beside_a_figure_the_reader_set_aside(cells, reported):
+    spec = {**BASE, "rows": [*_WEIGHTED, ["产出指标", "数量指标", "行政村数量", "", "=11个", "", "10", "正向指标"]]}
+    document = _with(spec, diagnostics=[_set_aside(*cells)])
+    assert [f.location.column for f in _findings(document, "JX609")] == (["权重"] if reported else [])
+
+
+@pytest.mark.parametrize(("cells", "severity"), [(("90",), "warning"), (("说明",), "error")])
+def test_blank_values_beside_a_value_the_reader_set_aside_are_no_return(cells, severity):
+    # corpus 150 written with the operator and unit in columns of their own, one cell a line: a value (90) split off
+    # its row and set aside, the rows' 指标值 read empty
+    rows = [[*row[:4], "", row[5]] for row in BASE["rows"]]
+    document = _with({**BASE, "rows": rows}, diagnostics=[_set_aside(*cells)])
+    blanks = _findings(document, "JX107")
+    assert {(f.location.column, f.severity.value) for f in blanks} == {("指标值", severity)}
+    assert len(blanks) == len(rows)
+
+
+def test_a_placeholder_mark_on_a_cell_read_empty_is_not_template_residue():
+    # corpus 154 with 指标性质 | 指标值 | 度量单位 columns: the reader marked the row's value a placeholder (≤****000元)
+    # and placed the row off its cells, its 指标值 empty; the residue is not in the cell, so it is not reported there
+    def residue(raw: str) -> list[tuple[str | None, str]]:
+        document = build_document(BASE)
+        sheet = document.sheets[0]
+        row = sheet.indicators[3]
+        target = row.target.model_copy(update={"raw": raw, "placeholder": True})
+        rows = [*sheet.indicators[:3], row.model_copy(update={"target": target}), *sheet.indicators[4:]]
+        document = document.model_copy(update={"sheets": [sheet.model_copy(update={"indicators": rows})]})
+        return [(f.indicator, f.location.column) for f in _findings(document, "JX108")]
+
+    assert residue("") == []
+    assert residue("≥**万元/村") == [("村均综治维稳经费", "指标值")]
+
+
+_IDLE_BENEFITS = [
+    ["效益指标", "经济效益指标", "增加就业机会,提高农民收入。", "", "", ""],
+    ["效益指标", "社会效益指标", "受益人数", "", "≥132人", ""],
+    ["效益指标", "生态效益指标", "提高森林覆盖率,促进生物多样性保护。", "", "", ""],
+    ["效益指标", "可持续影响指标", "显著改善项目区生态环境", "", "", ""],
+]
+
+
+@pytest.mark.parametrize(("cut", "reported"), [(True, False), (False, True)])
+def test_the_row_a_copy_ends_on_shows_nothing_of_what_the_benefits_set(cut, reported):
+    # corpus 215 with a 序号 column: the copy ends on the 可持续影响 row, kept with its value lost (P114)
+    spec = {**BASE, "rows": [*BASE["rows"][:4], BASE["rows"][6], *_IDLE_BENEFITS]}
+    ends = Diagnostic(code="P114", severity=Severity.INFO, message="表格在文件末尾中断", location=Location(sheet=KEY))
+    document = _with(spec, diagnostics=[ends] if cut else [])
+    assert [(f.location.column, f.severity.value) for f in _findings(document, "JX919")] == \
+        ([("一级指标", "error")] if reported else [])
+
+
+@pytest.mark.parametrize(("continuation", "reported"), [
+    ({}, False),  # the heading printed again after a page break: the reader opened a sheet without title or name
+    ({"name": "乡镇环境治理经费", "code": "434-4.05-JXN-HJZL"}, True),  # another project's sheet: this one is empty
+])
+def test_a_grid_that_goes_on_after_its_heading_is_printed_again_is_not_empty(continuation, reported):
+    # corpus 016 with its heading row repeated halfway down the grid
+    spec = {**BASE, "rows": []}
+    after = build_sheet({"rows": BASE["rows"][:3], **continuation})
+    document = _with(spec, sheets=[after])
+    assert [(f.sheet, f.severity.value) for f in _findings(document, "JX102")] == \
+        ([(KEY, "error")] if reported else [])
+
+
+@pytest.mark.parametrize(("level2", "reported"), [("时效指标", False), ("经济成本指标", True)])
+def test_a_row_naming_another_group_is_not_a_cost_row_under_a_carried_cost_level(level2, reported):
+    # corpus 115 without its 一级 column: 成本指标(必填硬性指标), the 二级 of the first rows, read as their 一级 and
+    # carried down to every row; a row that names its own group (时效指标) is that group's, not a cost
+    rows = [["成本指标", "", "按照物价部门定价标准采购", "", "≤30万元", ""],
+            ["", level2, "疫苗提供及时率", "", "100%", ""]]
+    document = build_document({**BASE, "rows": [*BASE["rows"], *rows]})
+    assert [f.indicator for f in _findings(document, "JX901")] == (["疫苗提供及时率"] if reported else [])
+
+
+@pytest.mark.parametrize(("levels", "form"), [
+    (("一、投入目标", "1.数量目标", "二、管理目标", "三、产出目标"), "pre2018-targets"),  # numbered as the form prints them
+    (("投入目标", "数量目标", "管理目标", "产出目标"), "pre2018-targets"),
+    (("产出指标", "数量指标", "效益指标", "社会效益指标"), "generic"),  # the standard levels name no form
+])
+def test_a_form_is_recognised_by_its_numbered_levels_without_its_title(levels, form):
+    # corpus 037 in Traditional characters: its title (…绩效目标、评价指标与标准值表) was not read
+    level1, level2, other1, other2 = levels
+    sheet = build_sheet({"name": "食品药品监管事业发展专项", "rows": [
+        [level1, level2, "预算完成率", "", "100%", ""], [other1, "", "财务管理规范度", "", "规范", ""],
+        [other2, level2, "按时完成率", "", "100%", ""]]})
+    assert recognise_form(sheet).name == form
+
+
+@pytest.mark.parametrize(("cells", "reported"), [
+    (("贫困地区新增特色产业数量", "≥1个", "9"), False),  # a row set aside with its value: it may be the 数量指标
+    (("产出指标", "数量指标"), True),  # level names alone: no row of the group stands there
+])
+def test_a_group_is_not_said_missing_beside_a_row_the_reader_set_aside_with_its_figure(cells, reported):
+    # corpus 178 with a 权重 column: the 数量 rows, their level cells merged away, set aside (P108) with their values
+    document = _with({**BASE, "rows": BASE["rows"][2:]}, diagnostics=[_set_aside(*cells)])
+    assert [(f.location.column, f.message) for f in _findings(document, "JX104")] == \
+        ([("二级指标", f"项目“{KEY}”的产出指标中没有“数量指标”"), ("二级指标", f"项目“{KEY}”的产出指标中没有“质量指标”")]
+         if reported else [])
+
+
+@pytest.mark.parametrize(("cut", "reported"), [(True, False), (False, True)])
+def test_the_row_a_copy_ends_on_is_not_said_to_lack_its_unit(cut, reported):
+    # corpus 200 as TAB rows: the copy ends on 补助标准 | 15, its unit perhaps after the cut (P119 keeps the row)
+    spec = {**BASE, "rows": [*BASE["rows"], ["产出指标", "成本指标", "补助标准", "", "≤15", ""]]}
+    ends = Diagnostic(code="P119", severity=Severity.INFO, message="指标表在文件末尾结束", location=Location(sheet=KEY))
+    document = _with(spec, diagnostics=[ends] if cut else [])
+    assert [(f.indicator, f.location.column) for f in _findings(document, "JX202")] == \
+        ([("补助标准", "指标值")] if reported else [])
+
+
+@pytest.mark.parametrize(("target", "reported"), [
+    ("≤50,000元", False),  # thousands separators, as the Sichuan budget system and Excel exports print figures
+    ("≤****000元", False),  # a figure masked by the copy's publisher
+    ("≤05万元", True),  # a decimal point lost
+])
+def test_a_figure_with_thousands_separators_is_not_garbled(target, reported):
+    spec = {**BASE, "rows": [*BASE["rows"][:3], ["产出指标", "成本指标", "打井、配电", "", target, ""], *BASE["rows"][4:]]}
+    found = _findings(build_document(spec), "JX925")
+    assert [(f.indicator, f.location.column) for f in found] == ([("打井、配电", "指标值")] if reported else [])
+
+
+@pytest.mark.parametrize(("level2", "reported"), [("", False), ("进度指标", True)])
+def test_a_row_named_by_its_group_counts_for_the_group_where_its_level2_cell_was_not_read(level2, reported):
+    # corpus 199 in Traditional characters: a form whose rows are the level names (數量指標 | 375萬平方米), read
+    # without its 二级 column; a row whose 二级 cell says another group is that group's
+    rows = [["產出指標", "", "數量指標", "", "375萬平方米", ""], ["產出指標", level2, "質量指標", "", "100%", ""],
+            ["產出指標", "", "時效指標", "", "全年", ""], *BASE["rows"][4:]]
+    found = _findings(build_document({**BASE, "rows": rows}), "JX104")
+    assert [f.message for f in found] == ([f"项目“{KEY}”的产出指标中没有“质量指标”"] if reported else [])
+
+
+@pytest.mark.parametrize(("cells", "severity"), [
+    (("未完成原",), "warning"),  # a fragment the copy ends on: no row was found, the sheet is not returned for it
+    (("88100",), "error"),  # figures without their names: the grid is there, its indicators are not (corpus 005)
+])
+def test_an_empty_grid_beside_text_set_aside_without_a_figure_is_no_return(cells, severity):
+    # corpus 244 one cell a line: the copy ends in the grid's heading, its last words set aside (P108)
+    document = _with({**BASE, "rows": []}, diagnostics=[_set_aside(*cells)])
+    (empty,) = _findings(document, "JX102")
+    assert (empty.sheet, empty.severity.value) == (KEY, severity)
+    assert ("未完成原" in empty.message) is (severity == "warning")
