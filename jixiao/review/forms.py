@@ -41,6 +41,7 @@ class FormProfile(BaseModel):
     the form sets its own (the NDRC form has no 二级 under its 产出指标).
     ``standard_level1_as_level2``: the form puts the standard 一级 names (产出指标, 效益指标…) in its 二级 column,
     under a level 1 of its own (the NDRC form's 实施效果指标). ``cost_required``: whether the form has 成本指标 at all.
+    ``levels``: the level framework the form uses instead of the standard one (``data/frameworks/``).
     ``notes`` are instructions the form prints in its cells (``(必填)``, ``(100字以内)``): left in a filled-in
     cell they are template residue. ``prescribed_values`` are qualitative 指标值 the form itself prescribes (the NDRC
     form's 按计划实施): written as the form asks, they are not vague.
@@ -56,6 +57,7 @@ class FormProfile(BaseModel):
     fields: list[str] = Field(default_factory=list)
     required: list[str] = Field(default_factory=list)
     framework: Literal["legacy", "y2021", "sheet", "none"] = "sheet"
+    levels: str | None = None
     level1: list[str] = Field(default_factory=list)
     level2: list[str] = Field(default_factory=list)
     level1_as: dict[str, str] = Field(default_factory=dict)
