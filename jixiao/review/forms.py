@@ -20,7 +20,7 @@ from jixiao.model import GoalSheet
 from jixiao.model.lexicon import fold
 
 __all__ = ["FormError", "FormProfile", "GENERIC", "available_forms", "evidence_of", "load_form", "level_word",
-           "recognise_form", "shows_field"]
+           "recognise_form", "shipped_names", "shows_field"]
 
 
 class FormError(ValueError):
@@ -106,14 +106,15 @@ GENERIC = FormProfile(
 
 def available_forms() -> list[str]:
     """The names of the shipped form profiles."""
-    return list(_shipped_names())
+    return list(shipped_names("forms"))
 
 
 @cache
-def _shipped_names() -> tuple[str, ...]:
-    # The shipped forms are package data: listing them once per process spares every sheet a folder listing.
-    folder = resources.files("jixiao.review").joinpath("data/forms")
-    return tuple(sorted(entry.name.removesuffix(".toml") for entry in folder.iterdir() if entry.name.endswith(".toml")))
+def shipped_names(folder: str) -> tuple[str, ...]:
+    """The names of the TOML files shipped under ``data/<folder>`` (forms, frameworks)."""
+    # They are package data: listing them once per process spares every sheet a folder listing.
+    entries = resources.files("jixiao.review").joinpath(f"data/{folder}").iterdir()
+    return tuple(sorted(entry.name.removesuffix(".toml") for entry in entries if entry.name.endswith(".toml")))
 
 
 @cache
@@ -189,7 +190,7 @@ def recognise_form(sheet: GoalSheet) -> FormProfile:
 def _recognisable_forms() -> tuple[tuple[FormProfile, tuple[str, ...], tuple[str, ...]], ...]:
     # Each shipped form with its title words and labels folded once per process, not once per sheet.
     recognisable = []
-    for name in _shipped_names():
+    for name in shipped_names("forms"):
         form = load_form(name)
         title_words = tuple(fold(word) for word in form.title_words if word)
         labels = tuple(fold(label) for label in [*form.labels, *form.level1, *form.level2])

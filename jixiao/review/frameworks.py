@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field
 from jixiao.model import GoalSheet
 from jixiao.model.lexicon import fold
 from jixiao.model.vocabulary import canonical_level1
-from jixiao.review.forms import level_word
+from jixiao.review.forms import level_word, shipped_names
 
 __all__ = ["LevelFramework", "available_frameworks", "load_framework", "recognise_framework"]
 
@@ -71,13 +71,7 @@ class LevelFramework(BaseModel):
 
 def available_frameworks() -> list[str]:
     """The names of the shipped level frameworks."""
-    return list(_shipped_names())
-
-
-@cache
-def _shipped_names() -> tuple[str, ...]:
-    folder = resources.files("jixiao.review").joinpath("data/frameworks")
-    return tuple(sorted(entry.name.removesuffix(".toml") for entry in folder.iterdir() if entry.name.endswith(".toml")))
+    return list(shipped_names("frameworks"))
 
 
 @cache
@@ -97,7 +91,7 @@ def recognise_framework(sheet: GoalSheet) -> LevelFramework | None:
     level1 = {level_word(i.level1_raw) for i in sheet.indicators if i.level1_raw.strip()} - {""}
     levels = level1 | {level_word(i.level2_raw) for i in sheet.indicators if i.level2_raw.strip()}
     best, best_score = None, 0
-    for framework in map(load_framework, _shipped_names()):
+    for framework in map(load_framework, shipped_names("frameworks")):
         known = {name for name in level1 if framework.knows(name)}
         if not known & framework.own_names() or 2 * len(known) < len(level1):
             continue

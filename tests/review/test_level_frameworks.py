@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from jixiao.review import load_profile, review_sheet
 from jixiao.review.frameworks import available_frameworks, load_framework, recognise_framework
 from tests.review.sheets import build_sheet, load_data, patched
