@@ -72,7 +72,7 @@ def test_own_levels_are_not_non_standard_nor_missing_standard_levels(rows):
 def test_a_name_outside_the_sheets_framework_is_reported_where_it_stands(rows, column, indicator, written):
     found = [f for f in _review(rows).findings if f.rule == "JX506"]
     assert [(f.indicator, f.location.column) for f in found] == [(indicator, column)]
-    assert f"“{written}”" in found[0].message
+    assert f"“{written}”" in found[0].message and "框架审核" in found[0].message
 
 
 def test_a_pre2018_sheet_without_output_targets_is_missing_its_own_level():

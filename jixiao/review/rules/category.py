@@ -475,7 +475,7 @@ class UnknownLevelName(Rule):
                     fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary=f"改为“{closest}”", edits=(edit,))
                 yield self.finding(ctx, indicator=indicator, column=column, fix=fix, written=written,
                                    column_name="一级指标" if column == "level1" else "二级指标",
-                                   hint=f"，是否为“{closest}”" if closest else "")
+                                   hint=_framework_named(ctx) + (f"，是否为“{closest}”" if closest else ""))
         if suffixed:
             # 产出值, 数量值, 经济效益值…: one habit of the form, reported once at its first row.
             first, column, _, known = suffixed[0]
@@ -488,6 +488,11 @@ class UnknownLevelName(Rule):
                                column_name="一级、二级指标" if len({c for _, c, _, _ in suffixed}) > 1 else
                                ("一级指标" if column == "level1" else "二级指标"),
                                hint=f"，应以“指标”结尾（如“{known}”）")
+
+
+def _framework_named(ctx: SheetContext) -> str:
+    """The framework a sheet with levels of its own is judged by, for the message (the standard one goes unsaid)."""
+    return f"（本表按{'、'.join(ctx.levels.names('level1'))}框架审核）" if ctx.levels else ""
 
 
 def _closest(written: str, names: list[str]) -> str | None:
