@@ -24,6 +24,7 @@ from jixiao.model import (
 from jixiao.model.lexicon import fold
 from jixiao.review.finding import Confidence
 from jixiao.review.forms import FormProfile, load_form, recognise_form
+from jixiao.review.frameworks import LevelFramework, load_framework, recognise_framework
 from jixiao.review.lexicon import (
     Kind,
     counted_numbers,
@@ -167,11 +168,18 @@ class SheetContext:
             return Framework.LEGACY
         return self.profile.framework_for(self.sheet.year)
 
+    @cached_property
+    def levels(self) -> LevelFramework | None:
+        """The level framework the sheet is written in when it is not the standard one: its form's, else the one its
+        level names show (投入/管理/产出目标 on a form not otherwise recognised, corpus 232), else None."""
+        return load_framework(self.form.levels) if self.form.levels else recognise_framework(self.sheet)
+
     @property
     def standard_structure(self) -> bool:
-        """False on forms with their own levels (投入/管理/产出目标), and on a source grid without any level column
-        (a form that lists only 三级指标, such as Chongqing's 一般性项目 form): the standard structure is not checked."""
-        if self.form.framework == "none":
+        """False on forms with their own levels (投入/管理/产出目标, judged by :attr:`levels`), and on a source grid
+        without any level column (a form that lists only 三级指标, such as Chongqing's 一般性项目 form): the standard
+        structure is not checked."""
+        if self.form.framework == "none" or self.levels is not None:
             return False
         sheet = self.sheet
         level_columns = not sheet.form_fields or {"一级指标", "二级指标"} & set(sheet.form_fields)

@@ -20,7 +20,7 @@ from jixiao.model import GoalSheet
 from jixiao.model.lexicon import fold
 
 __all__ = ["FormError", "FormProfile", "GENERIC", "available_forms", "evidence_of", "load_form", "level_word",
-           "recognise_form", "shows_field"]
+           "recognise_form", "shipped_names", "shows_field"]
 
 
 class FormError(ValueError):
@@ -41,6 +41,7 @@ class FormProfile(BaseModel):
     the form sets its own (the NDRC form has no 二级 under its 产出指标).
     ``standard_level1_as_level2``: the form puts the standard 一级 names (产出指标, 效益指标…) in its 二级 column,
     under a level 1 of its own (the NDRC form's 实施效果指标). ``cost_required``: whether the form has 成本指标 at all.
+    ``levels``: the level framework the form uses instead of the standard one (``data/frameworks/``).
     ``notes`` are instructions the form prints in its cells (``(必填)``, ``(100字以内)``): left in a filled-in
     cell they are template residue. ``prescribed_values`` are qualitative 指标值 the form itself prescribes (the NDRC
     form's 按计划实施): written as the form asks, they are not vague.
@@ -56,6 +57,7 @@ class FormProfile(BaseModel):
     fields: list[str] = Field(default_factory=list)
     required: list[str] = Field(default_factory=list)
     framework: Literal["legacy", "y2021", "sheet", "none"] = "sheet"
+    levels: str | None = None
     level1: list[str] = Field(default_factory=list)
     level2: list[str] = Field(default_factory=list)
     level1_as: dict[str, str] = Field(default_factory=dict)
@@ -104,14 +106,15 @@ GENERIC = FormProfile(
 
 def available_forms() -> list[str]:
     """The names of the shipped form profiles."""
-    return list(_shipped_names())
+    return list(shipped_names("forms"))
 
 
 @cache
-def _shipped_names() -> tuple[str, ...]:
-    # The shipped forms are package data: listing them once per process spares every sheet a folder listing.
-    folder = resources.files("jixiao.review").joinpath("data/forms")
-    return tuple(sorted(entry.name.removesuffix(".toml") for entry in folder.iterdir() if entry.name.endswith(".toml")))
+def shipped_names(folder: str) -> tuple[str, ...]:
+    """The names of the TOML files shipped under ``data/<folder>`` (forms, frameworks)."""
+    # They are package data: listing them once per process spares every sheet a folder listing.
+    entries = resources.files("jixiao.review").joinpath(f"data/{folder}").iterdir()
+    return tuple(sorted(entry.name.removesuffix(".toml") for entry in entries if entry.name.endswith(".toml")))
 
 
 @cache
@@ -187,7 +190,7 @@ def recognise_form(sheet: GoalSheet) -> FormProfile:
 def _recognisable_forms() -> tuple[tuple[FormProfile, tuple[str, ...], tuple[str, ...]], ...]:
     # Each shipped form with its title words and labels folded once per process, not once per sheet.
     recognisable = []
-    for name in _shipped_names():
+    for name in shipped_names("forms"):
         form = load_form(name)
         title_words = tuple(fold(word) for word in form.title_words if word)
         labels = tuple(fold(label) for label in [*form.labels, *form.level1, *form.level2])

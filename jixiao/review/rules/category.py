@@ -433,7 +433,9 @@ class UnknownLevelName(Rule):
         what="一级指标、二级指标是否为规定的名称（产出指标、效益指标、满意度指标、成本指标及其二级指标）。同一名称（多为合并单元格）"
         "只在第一次出现的行报告一次。能看懂但不是规定名称的也报告：旧称（环境效益指标，应为生态效益指标），和整张表把"
         "“指标”都写成“值”（产出值、经济效益值，作为一种写法报告一次）；简称（产出、成本）不在此报告。表样自有的层级名称（发展改革委投资计划表的实施效果指标、过程管理指标及其计划管理、"
-        "资金管理等二级，二级栏写产出指标、效益指标）按表样认可。",
+        "资金管理等二级，二级栏写产出指标、效益指标）按表样认可。用自有层级框架的表按该框架的名称判断：2018年以前的投入目标"
+        "（投入）、管理目标（过程）、产出目标、效果目标及其资金投入、数量目标、时效目标等二级，评价指标体系框架的决策、过程、"
+        "产出、效益及其项目立项、资金管理等二级，都是规范名称；框架是从表样或表中一级指标的名称识别的，不是从年度。",
         why="一级、二级指标是固定分类；自造名称无法归类汇总，也无法按权重计分。",
         bad="产出指标 | 工作量指标 | …",
         good="产出指标 | 数量指标 | …",
@@ -451,8 +453,8 @@ class UnknownLevelName(Rule):
                 ("level1", indicator.level1_raw, indicator.level1, level1_names()),
                 ("level2", indicator.level2_raw, indicator.level2, level2_names()),
             ):
-                if not written.strip() or ctx.form.knows_level(written):
-                    continue
+                if not written.strip() or ctx.form.knows_level(written) or (ctx.levels and ctx.levels.knows(written)):
+                    continue  # a level of the form's, or of the framework the sheet is written in (投入, 管理目标)
                 misnamed = misnamed_level(written) if known in names else None
                 if misnamed == "suffix":
                     suffixed.append((indicator, column, written, known))
@@ -465,7 +467,7 @@ class UnknownLevelName(Rule):
                 if (column, fold(written)) in seen:
                     continue  # one level name (a merged cell over several rows) is one mistake: its first row
                 seen.add((column, fold(written)))
-                closest = known if misnamed else _closest(written, names)
+                closest = known if misnamed else _closest(written, ctx.levels.names(column) if ctx.levels else names)
                 fix = None
                 if closest:
                     edit = Edit(field=column, before=written, after=closest, row=indicator.row,
@@ -473,7 +475,7 @@ class UnknownLevelName(Rule):
                     fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary=f"改为“{closest}”", edits=(edit,))
                 yield self.finding(ctx, indicator=indicator, column=column, fix=fix, written=written,
                                    column_name="一级指标" if column == "level1" else "二级指标",
-                                   hint=f"，是否为“{closest}”" if closest else "")
+                                   hint=_framework_named(ctx) + (f"，是否为“{closest}”" if closest else ""))
         if suffixed:
             # 产出值, 数量值, 经济效益值…: one habit of the form, reported once at its first row.
             first, column, _, known = suffixed[0]
@@ -486,6 +488,11 @@ class UnknownLevelName(Rule):
                                column_name="一级、二级指标" if len({c for _, c, _, _ in suffixed}) > 1 else
                                ("一级指标" if column == "level1" else "二级指标"),
                                hint=f"，应以“指标”结尾（如“{known}”）")
+
+
+def _framework_named(ctx: SheetContext) -> str:
+    """The framework a sheet with levels of its own is judged by, for the message (the standard one goes unsaid)."""
+    return f"（本表按{'、'.join(ctx.levels.names('level1'))}框架审核）" if ctx.levels else ""
 
 
 def _closest(written: str, names: list[str]) -> str | None:

@@ -159,7 +159,9 @@ class MissingLevel1(Rule):
         "读取程序推测了版式的（文字稿、没有表格线的转载），缺少的类别可能随版式丢失或被文件截断，也只是警告。"
         "有填了指标值的行一级、二级都没有读到（转载时合并单元格丢失）的，或读取程序把带数值的行放在一边、没有读作指标的，"
         "这些行可能就是看似缺少的类别，不在此报告；"
-        "一行指标值也没有读到的（表头的一行被当作指标行），看不出有哪些类别，也不在此报告（空着的指标值由 JX107 报告）。",
+        "一行指标值也没有读到的（表头的一行被当作指标行），看不出有哪些类别，也不在此报告（空着的指标值由 JX107 报告）。"
+        "用自有层级框架的表（2018年以前的投入目标、管理目标、产出目标、效果目标，从表样或一级指标名称识别）按该框架检查："
+        "没有产出目标的报告；评价指标体系框架（决策、过程、产出、效益）不设目标，不在此检查。",
         why="绩效目标要同时反映产出、效果和服务对象满意程度，缺一类就说不清钱花出去得到了什么。",
         bad="产出指标 | 数量指标 | 矛盾纠纷排查村数 | ≥18个\n效益指标 | 社会效益指标 | 受援群众投诉率 | ≤5%\n（没有满意度指标）",
         good="产出指标 | 数量指标 | 矛盾纠纷排查村数 | ≥18个\n效益指标 | 社会效益指标 | 受援群众投诉率 | ≤5%\n"
@@ -168,11 +170,15 @@ class MissingLevel1(Rule):
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        if not ctx.sheet.indicators or not ctx.standard_structure or ctx.framework_only or ctx.unplaced_rows \
-                or ctx.values_unread or ctx.figures_set_aside:
-            return  # JX102 reports the empty grid once; a form with its own levels is not checked against these; a
-            # row whose level was not read may be the category that looks missing, and so may a row the reader set
-            # aside with its figure; nor rows without any value
+        if not ctx.sheet.indicators or ctx.framework_only or ctx.unplaced_rows or ctx.values_unread \
+                or ctx.figures_set_aside:
+            return  # JX102 reports the empty grid once; a row whose level was not read may be the category that looks
+            # missing, and so may a row the reader set aside with its figure; nor rows without any value
+        if ctx.levels is not None:
+            yield from self._own_levels(ctx)
+            return
+        if not ctx.standard_structure:
+            return  # a grid without level columns (only 三级指标) or a form with its own levels but no framework data
         required = ctx.form.required_level1
         for level1 in self.param(ctx, "required") if required is None else required:
             if level1 == "满意度指标" and not ctx.sets_goals:
@@ -183,6 +189,16 @@ class MissingLevel1(Rule):
                 # have been lost with the layout or cut off unnoticed by the file's end (corpus 221, 223): noted too.
                 guessed = ctx.rows_guessed
                 severity = Severity.WARNING if level1 == "满意度指标" or not ctx.sets_goals or guessed else None
+                yield self.finding(ctx, column="level1", level1=level1, severity=severity)
+
+    def _own_levels(self, ctx: SheetContext) -> Iterator[Finding]:
+        # A sheet in a framework of its own (投入/管理/产出目标) is held to that framework's levels, not 产出/效益/满意度.
+        framework = ctx.levels
+        present = {framework.level1_named(i.level1_raw) for i in ctx.sheet.indicators
+                   if i.name.strip() or not i.target.is_empty}
+        for level1 in framework.required_level1:
+            if level1 not in present and not ctx.cut_off(level1):  # (a level of its own has no place: cut means unknown)
+                severity = Severity.WARNING if not ctx.sets_goals or ctx.rows_guessed else None
                 yield self.finding(ctx, column="level1", level1=level1, severity=severity)
 
 
@@ -203,7 +219,8 @@ class MissingOutputLevel2(Rule):
         "表样自有二级要求的（发展改革委中央预算内投资计划表的产出指标下不分二级），按表样检查。有填了指标值的行一级、"
         "二级都没有读到（转载时合并单元格丢失）的，或读取程序把带数值的行放在一边、没有读作指标的，这些行可能就是看似缺少的"
         "二级指标，不在此报告；一行指标值也没有读到的，"
-        "同样不在此报告。",
+        "同样不在此报告。用自有层级框架的表（投入目标、管理目标、产出目标、效果目标；决策、过程、产出、效益）不分数量、质量、"
+        "时效必填，不在此检查。",
         why="产出要说清做多少、做到什么程度、什么时候完成；缺少时效指标，年中监控和年底自评都无从比对进度。",
         bad="产出指标 | 数量指标 | 矛盾纠纷排查村数 | ≥18个\n产出指标 | 质量指标 | 矛盾纠纷调解成功率 | ≥90%\n（没有时效指标）",
         good="产出指标 | 数量指标 | 矛盾纠纷排查村数 | ≥18个\n产出指标 | 质量指标 | 矛盾纠纷调解成功率 | ≥90%\n"
@@ -244,7 +261,7 @@ class MissingCostIndicator(Rule):
     docs = RuleDocs(
         what="目标表是否有成本指标：88号/10号框架下为产出指标中的“成本指标”，2021年起框架下为一级指标“成本指标”"
         "（经济成本、社会成本、生态环境成本）。是否必填由审核方案的 required 参数决定；表样不设成本指标的（发展改革委中央"
-        "预算内投资计划表）、自评表、监控表、一行指标值也没有读到的表和读取程序把带数值的行放在一边的表不在此检查。文件截断的，在满意度指标之后截断的（指标表已读到"
+        "预算内投资计划表）和用自有层级框架的表（投入目标、管理目标、产出目标、效果目标，成本目标不是必填）、自评表、监控表、一行指标值也没有读到的表和读取程序把带数值的行放在一边的表不在此检查。文件截断的，在满意度指标之后截断的（指标表已读到"
         "末尾）同样检查，在此之前截断的或读取程序推测了版式的，成本指标可能在截断处之后或随版式丢失，不在此检查。",
         why="没有成本指标，就无法判断产出与投入是否相应匹配，也无法在自评时评价资金使用的经济性。",
         bad="产出指标 | 数量指标 | 矛盾纠纷排查村数 | ≥18个\n产出指标 | 质量指标 | 矛盾纠纷调解成功率 | ≥90%\n（全表没有成本指标）",
