@@ -167,7 +167,10 @@ def _money_word(key: str) -> str | None:
     word = _MONEY_WORD_UNIT.sub("", key)
     if len(word) > _MONEY_WORD_LONGEST:
         return None
-    return next((name for name, pattern in _MONEY_WORDS if pattern.fullmatch(word)), None)
+    name = next((name for name, pattern in _MONEY_WORDS if pattern.fullmatch(word)), None)
+    # a word the label vocabulary gives the sheet's total (年度预算金额 | 18.00 in a header block) is that label: the
+    # money table's own headings are listed in _MONEY_HEADINGS
+    return None if name == "budget_full" and header_label(word) == "total" else name
 
 
 def _adjusted_subtotal(texts: list[str], keys: list[str | None]) -> list[str | None]:
