@@ -1181,8 +1181,9 @@ def _unit_left_out(texts: list[str], slots: list[str]) -> bool:
     layout drops (``★补助鱼塘面积 | 10 | 3亩 | 3亩 | 10`` under 分值 | 年度指标值 | 计量单位 | 全年实际值 | 得分, the units
     written with the figures, only a row whose target has an operator filling the unit column): no cell of it is
     a unit or empty between its filled ones, a value, a qualitative target or the row's end stands where the unit
-    would, and its last cell, the unit's column left out, falls in a column of figures (a figure there otherwise,
-    ``到位时间 | 正向 | = | 44,561 | 44,561 | 10`` under …| 目标值 | 计量单位 | 分值 | 备注, is the unit's cell)."""
+    would, and a bare figure ending it, the unit's column left out, falls in a column of figures (one falling in a
+    text column, ``到位时间 | 正向 | = | 44,561 | 44,561 | 10`` under …| 目标值 | 计量单位 | 分值 | 备注, says a figure
+    fills the unit's cell)."""
     while texts and not texts[-1].strip():
         texts = texts[:-1]
     if "unit" not in slots or len(texts) >= len(slots) or any(not text.strip() for text in texts):
@@ -1190,8 +1191,8 @@ def _unit_left_out(texts: list[str], slots: list[str]) -> bool:
     at = slots.index("unit")
     rest = [kind for kind in slots if kind != "unit"]
     return not any(label(text).role is Role.UNIT for text in texts) and (
-        at >= len(texts) or is_value(texts[at]) or is_qualitative(texts[at])) and rest[len(texts) - 1] in (
-        "target", *_ACHIEVED, *_POINTS)
+        at >= len(texts) or is_value(texts[at]) or is_qualitative(texts[at])) and (
+        not is_bare_number(texts[-1]) or rest[len(texts) - 1] in ("target", *_ACHIEVED, *_POINTS))
 
 
 _ROW_VALUES = 2  # the figures a row holds before a name can open the next one (its target and what was achieved)
