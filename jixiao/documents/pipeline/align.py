@@ -1186,7 +1186,7 @@ def _unit_left_out(texts: list[str], slots: list[str]) -> bool:
     fills the unit's cell)."""
     while texts and not texts[-1].strip():
         texts = texts[:-1]
-    if "unit" not in slots or len(texts) >= len(slots) or any(not text.strip() for text in texts):
+    if not texts or "unit" not in slots or len(texts) >= len(slots) or any(not text.strip() for text in texts):
         return False
     at = slots.index("unit")
     rest = [kind for kind in slots if kind != "unit"]
