@@ -20,7 +20,7 @@ from jixiao.documents.pipeline.regions import join_heading_runs, split_header_ru
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.pipeline.tokens import layout_lines, text_layout_name, text_lines
 from jixiao.documents.pipeline.transposed import turn_over
-from jixiao.documents.pipeline.wrapped import join_centered_cells, join_wrapped_headings
+from jixiao.documents.pipeline.wrapped import join_cell_tails, join_centered_cells, join_wrapped_headings
 from jixiao.documents.readers.text_decode import decode_text
 from jixiao.model import Document
 from jixiao.model.lexicon import WrittenText
@@ -39,7 +39,7 @@ def read_text(data: bytes, source: str, settings: ReadSettings = DEFAULT_SETTING
     """Read a plain-text file: decode, read once what a PDF drew twice, tokenize, then the common steps."""
     text, diagnostics = decode_text(data, source)
     text = undoubled(text)
-    lines = join_centered_cells(join_wrapped_headings(split_lines(text_lines(text, settings))))
+    lines = join_centered_cells(join_wrapped_headings(split_lines(join_cell_tails(text_lines(text, settings)))))
     lines = split_header_runs(join_heading_runs(lines), settings)
     lines = prose_lines(turn_over(lines, settings))
     document, accounting = build_document(lines, source, "txt", text_layout_name(lines), diagnostics, settings)

@@ -1091,11 +1091,14 @@ class Aligner:
         """A row of a pipe layout short of cells whose target is written without an operator, and whose operator
         cell was left out with its merged cells (``保障期限 | 2020年1月--2020年11月`` under 三级指标 | 指标性质 | 指标值
         | 度量单位): it opens with its name, no cell of it is an operator, and a target stands where the operator would
-        (a figure alone there, 8,827,620.53 beside a department's name, is an amount or a weight, no target)."""
+        (a figure alone there, 8,827,620.53 beside a department's name, is an amount or a weight, no target, unless
+        the row's other figures follow it: ``配套设备购置及安装 | 550 | 20 | 9.3 | 9.3``, its target, what was achieved
+        and its points)."""
         filled = [text for text in texts if text.strip()]
         at = self.slots.index("operator") if "operator" in self.slots else len(filled)
         return len(filled) < len(self.slots) and 0 < at < len(filled) and not any(map(is_operator, filled)) and not (
-            is_value(filled[0]) or is_qualitative(filled[0]) or _FIGURE_ALONE.fullmatch(filled[at].strip()))
+            is_value(filled[0]) or is_qualitative(filled[0]) or _FIGURE_ALONE.fullmatch(filled[at].strip())
+            and not _figures_run(filled[at:]))
 
     def _shape(self, texts: list[str], closed: bool = True) -> tuple[dict[str, str], list[str], float]:
         """Place one row's cells (levels removed) by shape around the anchor. ``closed``: the format says where the
@@ -1109,8 +1112,11 @@ class Aligner:
         if not closed:
             absent = self._absent(texts)
             slots = [kind for kind in slots if kind not in absent]
-        elif self._operator_left_out(texts):
-            slots = [kind for kind in slots if kind != "operator"]
+        else:
+            if self._operator_left_out(texts):
+                slots = [kind for kind in slots if kind != "operator"]
+            if _unit_left_out(texts, slots):
+                slots = [kind for kind in slots if kind != "unit"]
         explicit = any(not text.strip() for text in texts)  # the stream marks its empty cells
         if not explicit:
             texts = _join_wrapped_name(texts, slots)
@@ -1162,6 +1168,31 @@ class Aligner:
         if mark is not None and notes:
             notes.insert(0, f"“{texts[mark]}”按形式认作{self.columns.heading(anchor)}")  # type: ignore[arg-type]
         return values, notes, confidence
+
+
+def _figures_run(texts: list[str]) -> bool:
+    """True for a row's cells from its target on that are all figures, at least a target, what was achieved and one
+    point figure (a figure alone beside a name is an amount, not a row's values)."""
+    return len(texts) >= _ROW_VALUES + 1 and all(is_value(text) for text in texts)
+
+
+def _unit_left_out(texts: list[str], slots: list[str]) -> bool:
+    """True for a row of a closed layout short of cells whose unit cell was left out with the empty cells its
+    layout drops (``★补助鱼塘面积 | 10 | 3亩 | 3亩 | 10`` under 分值 | 年度指标值 | 计量单位 | 全年实际值 | 得分, the units
+    written with the figures, only a row whose target has an operator filling the unit column): no cell of it is
+    a unit or empty between its filled ones, a value, a qualitative target or the row's end stands where the unit
+    would, and a bare figure ending it, the unit's column left out, falls in a column of figures (one falling in a
+    text column, ``到位时间 | 正向 | = | 44,561 | 44,561 | 10`` under …| 目标值 | 计量单位 | 分值 | 备注, says a figure
+    fills the unit's cell)."""
+    while texts and not texts[-1].strip():
+        texts = texts[:-1]
+    if not texts or "unit" not in slots or len(texts) >= len(slots) or any(not text.strip() for text in texts):
+        return False
+    at = slots.index("unit")
+    rest = [kind for kind in slots if kind != "unit"]
+    return not any(label(text).role is Role.UNIT for text in texts) and (
+        at >= len(texts) or is_value(texts[at]) or is_qualitative(texts[at])) and (
+        not is_bare_number(texts[-1]) or rest[len(texts) - 1] in ("target", *_ACHIEVED, *_POINTS))
 
 
 _ROW_VALUES = 2  # the figures a row holds before a name can open the next one (its target and what was achieved)

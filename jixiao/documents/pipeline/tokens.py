@@ -224,8 +224,9 @@ class _TextTokenizer:
             return
         if "\t" in stripped and not self.gapped:
             # a web table copied from the browser: one TAB between cells, an empty cell between two TABs, as
-            # bars separate the cells of a pipe row
-            cells = [cell.strip() for cell in stripped.split("\t")]
+            # bars separate the cells of a pipe row; a TAB opening the line follows an empty first cell (a
+            # heading's second row under a merged first column: ``\t预算数\t执行数``)
+            cells = [cell.strip() for cell in raw.strip(" \r\u3000").split("\t")]
             if sum(1 for cell in cells if cell) >= 2:
                 while not cells[-1]:
                     cells.pop()

@@ -9,6 +9,10 @@ columns, one above the other: put together column by column, they are the header
 A body row's cell wrapped over three lines is printed the same way, centered on the row: its first part on a line
 of its own above the row's line, whose own cell in that column is empty, and its last part below. The first part
 is the row's cell (the part below already continues the cell above it, :mod:`.align`).
+
+A row layout (pipes, TABs) that wraps its headings in their cells prints the heads on the header's row and the
+tails on a row of their own below, each in its head's cell (``一级 | 二级 | 三级`` / ``指标 | 指标 | 指标``): the
+header's row alone names too few columns to be found as one, so the tails are put back onto their heads first.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from jixiao.documents.interpret.sheet_builder import money_key
 from jixiao.documents.pipeline.labels import Role, column_kind, label
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token, display_width
 
-__all__ = ["join_centered_cells", "join_wrapped_headings"]
+__all__ = ["join_cell_tails", "join_centered_cells", "join_wrapped_headings"]
 
 # a heading wrapped over more lines than this is prose, not a table's header (偏差原因分析及改进措施 in a narrow
 # column takes six)
@@ -39,6 +43,41 @@ def join_wrapped_headings(lines: list[Line]) -> list[Line]:
         result.append(lines[index])
         index += 1
     return result
+
+
+def join_cell_tails(lines: list[Line]) -> list[Line]:
+    """The text's lines with every row of heading tails (``指标 | 指标 | 指标 |  | (年度)``) put onto the row above
+    it, each tail in its head's cell (before a row holding the header block's cells, the headings and a first row
+    run together is cut at its headings, which the heads alone are not)."""
+    result: list[Line] = []
+    for line in lines:
+        joined = _with_tails(result[-1], line) if result else None
+        if joined is not None:
+            result[-1] = joined
+            continue
+        result.append(line)
+    return result
+
+
+def _with_tails(above: Line, line: Line) -> Line | None:
+    """``above`` with the cells of ``line`` put onto the cells of the same columns, when both are rows of a row
+    layout (pipes, TABs) and every cell of ``line`` completes the cell above it into a heading (一级 + 指标, 年度 +
+    指标值, 指标值 + (年度)); None otherwise."""
+    if not (above.kind is line.kind is LineKind.ROW and line.filled and not line.blanks_before
+            and not line.extra.get("spaced") and not above.extra.get("spaced")):
+        return None
+    heads = {token.column: index for index, token in enumerate(above.tokens) if token.column is not None}
+    tokens = list(above.tokens)
+    for tail in line.filled:
+        at = heads.get(tail.column)
+        head = tokens[at].text.strip() if at is not None else ""
+        kind = column_kind(head + tail.text.strip()) if head else None
+        if kind is None or column_kind(tail.text) not in (None, kind):
+            return None  # (a tail naming a column of its own is a heading row's cell, no tail)
+        tokens[at] = Token(head + tail.text.strip(), tokens[at].line, tokens[at].column, tokens[at].offset,
+                           tokens[at].indent)
+    return Line(tokens, above.kind, above.line, above.table, above.row, above.gridded, above.blanks_before,
+                dict(above.extra))
 
 
 def join_centered_cells(lines: list[Line]) -> list[Line]:

@@ -43,7 +43,7 @@ def test_money_columns_named_in_other_forms_words(headings, layout):
     assert _money(evaluation) == MONEY_READ
 
 
-@pytest.mark.parametrize("layout", ["pipes"])
+@pytest.mark.parametrize("layout", ["pipes", "tabs"])  # (a TAB row's first empty cell kept: it opens the line)
 @pytest.mark.parametrize("heading_rows", [
     # each heading wrapped in its cell: its head on the first row, its tail under it on the second
     [["项目资金（万元）", "年初", "全年", "全年", "分值", "执行率", "得分"], ["", "预算数", "预算数", "执行数", "", "", ""]],
@@ -128,3 +128,48 @@ def test_an_amount_read_under_the_rate_heading_sends_the_money_to_the_texts_read
     _, evaluation = _evaluation_of(text)
     assert (evaluation.budget_full, evaluation.spent, evaluation.execution_rate) == (
         Decimal("285.84"), Decimal("285.84"), Decimal(100))
+
+
+_GRID_UNIT = ["一级指标", "二级指标", "三级指标", "年度指标值", "计量单位", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+_GRID_OPERATOR_UNIT = ["一级指标", "二级指标", "三级指标", "指标性质", "年度指标值", "度量单位", "实际完成值", "分值", "得分",
+                       "偏差原因分析及改进措施"]
+
+
+@pytest.mark.parametrize("layout", ["pipes", "tabs", "spaces"])
+@pytest.mark.parametrize(("heading", "first", "rest", "targets"), [
+    # the unit in a column of its own for a target with an operator; the other rows carry their units in their
+    # figures and their empty unit cells are left out (Hubei and Anhui exports, a pipe layout dropping empty cells)
+    (_GRID_UNIT, ["≥10", "公里"], [["100%", "98%"], ["5000人", "5200人"], ["90%", "95%"]],
+     [("公里", 10), ("%", 100), ("人", 5000), ("%", 90)]),
+    # operator and unit both in columns of their own (指标性质 | 指标值 | 度量单位, Sichuan and Yunnan), the rows
+    # without an operator leaving both cells out, a target written as a bare figure among them
+    (_GRID_OPERATOR_UNIT, ["≥", "10", "公里"], [["100%", "98%"], ["5000", "5200"], ["90%", "95%"]],
+     [("公里", 10), ("%", 100), (None, 5000), ("%", 90)]),
+])
+def test_rows_that_leave_out_their_empty_unit_and_operator_cells(heading, first, rest, targets, layout):
+    names = [row[:3] for row in GRID[1:]]
+    points = [row[5:7] for row in GRID[1:]]
+    grid = [heading, [*names[0], *first, "12公里", *points[0], ""],
+            *([*name, *values, *point, *([reason] if reason else [])]
+              for name, values, point, reason in zip(names[1:], rest, points[1:], [row[7] for row in GRID[2:]]))]
+    sheet, evaluation = _evaluation(form(grid=grid), layout)
+    actuals = ["12公里", *(values[1] for values in rest)]
+    assert [(item.actual_raw, item.weight, item.score) for item in evaluation.items] == [
+        (actual, weight, score) for actual, (_, weight, score) in zip(actuals, ITEMS)]
+    assert [(indicator.target.unit, indicator.target.value) for indicator in sheet.indicators] == targets
+
+
+@pytest.mark.parametrize("layout", ["pipes", "tabs"])
+@pytest.mark.parametrize("tails", [
+    ["指标", "指标", "指标", ""],  # 一级 / 指标: each level heading wrapped in its narrow cell
+    ["", "", "", "(年度)"],  # 年度指标值 / (年度): the period under the target's heading
+])
+def test_heading_tails_on_a_row_of_their_own_under_a_header_cut_over_lines(tails, layout):
+    # the header's row cut over several lines (a PDF's text: the headings of one row on three lines), its first
+    # line's headings wrapped in their cells, the tails on the row below; the first line alone is no header
+    heads = ["一级", "二级", "三级", "年度指标值"] if tails[0] else ["一级指标", "二级指标", "三级指标", "指标值"]
+    header = [heads, tails, ["实际完成值"], ["分值", "得分", "偏差原因分析及改进措施"]]
+    sheet, evaluation = _evaluation(form(grid=[*header, *GRID[1:]]), layout)
+    assert [(item.actual_raw, item.weight, item.score) for item in evaluation.items] == ITEMS
+    assert [(indicator.level1, indicator.name) for indicator in sheet.indicators][:2] == [
+        ("产出指标", "新建道路长度"), ("产出指标", "验收合格率")]
