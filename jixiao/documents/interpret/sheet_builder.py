@@ -50,6 +50,7 @@ from jixiao.documents.pipeline.records import claimed_grade, total_score
 from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns, Header, find_header, is_refinement, refine
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.vocabulary import (
+    block_label,
     canonical_label,
     goals_word,
     header_label,
@@ -892,6 +893,7 @@ class SheetBuilder:
         self._drop_scrambled()
         self._drop_repeated_notes()
         self._year_from_name()
+        self._total_from_sources()
         if self.columns is None:
             self.diagnostics.append(diagnostic("P101", self._location()))
         return self.sheet, self.diagnostics
@@ -903,6 +905,17 @@ class SheetBuilder:
         if found:
             self.sheet.year = int(found.group(1))
             self.diagnostics.append(diagnostic("P125", self._location(), year=found.group(1)))
+
+    def _total_from_sources(self) -> None:
+        """A header block that fills no total but its sources (the 年度资金总额 cell a heading or blank, the money
+        listed as (一)财政拨款小计 and 其他资金 rows) holds the total as their sum, said once: the sources the
+        vocabulary does not know (自有资金, 事业收入) are read as none, so the import asks for it to be checked."""
+        budget = self.sheet.budget
+        if budget.total is not None or budget.fiscal is None:
+            return
+        total = budget.fiscal + (budget.other or Decimal(0))
+        self.sheet.budget = budget.model_copy(update={"total": total})
+        self.diagnostics.append(diagnostic("P149", self._location(column="资金"), amount=f"{total:f}"))
 
     def _drop_framework(self) -> None:
         """Leave out the rows of an evaluation framework's scoring table (一级指标 | 分值 | 二级指标 | 分值 | 三级指标 |
@@ -987,7 +1000,7 @@ class SheetBuilder:
             if pair:
                 self._assign(pair[0], pair[1], row, text)
                 continue
-            field = header_label(text)
+            field = block_label(text)  # (a row of the header block: its own labels too)
             if field is None:
                 self._unlabelled(text, row)
                 continue
