@@ -89,6 +89,9 @@ KINDS: dict[str, DiagnosticKind] = {
         DiagnosticKind("P148", Severity.WARNING, "资金表的{count}个栏目（{headings}）后面紧接着的数字与栏目对不上，无法确定其所属的栏目，未读取：{figures}",
                        "PDF 等文本中，资金表的栏目名称与数字连成一串，又没有行名；数字多于栏目（下一行的数字接在后面）或少于栏目"
                        "（空格丢失），又没有带%的执行率可以对齐时，只读取与第一个数相同的前几个数（年初预算数与全年预算数），其余不读。请核对原表。"),
+        DiagnosticKind("P149", Severity.INFO, "表头没有填写资金总额，按财政拨款与其他资金相加取{amount}",
+                       "有的表只列资金来源（财政拨款小计、其中：财政拨款、其他资金），不单列“资金总额”，或总额一栏只写了“金额（万元）”等栏目名。"
+                       "读取程序把财政拨款与其他资金相加作为资金总额；表中如有其他来源（自有资金、事业收入）且不为零，请在导入后核对。"),
         DiagnosticKind("P112", Severity.WARNING, "工作表“{name}”无法读取：{reason}",
                        "Excel 文件中的某个工作表损坏或格式异常。"),
         DiagnosticKind("P116", Severity.WARNING, "工作表“{name}”中隐藏的行或列有{count}个单元格未读取：{cells}",

@@ -9,7 +9,7 @@ import tomllib
 
 from jixiao.model.lexicon import TEXT_MEMO, fold, fold_all
 
-__all__ = ["PAGE_NUMBER", "header_label", "header_labels", "goals_word", "column_label", "is_trailer", "total_words", "is_total_label", "split_label_value",
+__all__ = ["PAGE_NUMBER", "header_label", "block_label", "header_labels", "goals_word", "column_label", "is_trailer", "total_words", "is_total_label", "split_label_value",
            "labels", "canonical_label", "run_on_spellings"]
 
 _COLON = re.compile(r"[:：]$")
@@ -55,6 +55,11 @@ _WHOSE_YEAR = re.compile(r"^(?:项目)?(?:本|当)?(?:年度|年)")
 _WHOSE_YEAR_STARTS = ("项目", "本", "当", "年")
 _PERIODIC = {"total", "goals"}
 _SUMS = {"total", "spent"}
+# a source of the money listed as an item of the money block, the word saying it sums its own sub-rows after it and
+# perhaps its outline number before it ((一)财政拨款小计, 二、其他资金小计); a 1、 item is a sub-row of such a source, and
+# an outline number without the 小计 is the first line of a money table whose cells a copy split ((一)财政拨款 | 小计)
+_SOURCE_ITEM = re.compile(r"(?:[(（][一二三四五六七八九十][)）]|[一二三四五六七八九十]、)?(?P<head>.+?)小计")
+_SOURCES = {"fiscal", "other"}
 
 
 # Every cell of every table is asked whether it is a label, many times over: the answers are memoised.
@@ -65,9 +70,16 @@ def header_label(text: str) -> str | None:
     Besides the vocabulary's spellings, a spelling with a word in brackets inside it (项目(专项)名称 for 项目名称)
     and a prose field's spelling joined by 及/和/与 to more words of the label (资金用途及立项依据) name the same
     field, and so does an amount's spelling with a note after it on which money it is (年度金额(提前下达)), and an
-    amount's or the goals' spelling after words on whose and which year's it is (项目年度资金总额, 本年度预算数): the
-    whole cell is the label, none of it a value."""
+    amount's or the goals' spelling after words on whose and which year's it is (项目年度资金总额, 本年度预算数), and a
+    source's spelling listed as an item summing its sub-rows ((一)财政拨款小计): the whole cell is the label, none of it
+    a value."""
     return _field(_key(text))
+
+
+def block_label(text: str) -> str | None:
+    """:func:`header_label`, and the labels a header block's row alone holds (``项目金额``: in a grid, an indicator's
+    name)."""
+    return header_label(text) or _lookup("header_block").get(_key(text))
 
 
 def header_labels(texts: list[str]) -> list[str | None]:
@@ -90,6 +102,8 @@ def _field(key: str) -> str | None:
     if field is None and bracketed and (noted := _NOTED.fullmatch(key)):
         # an amount's label with a note after it on which money it is (年度金额(提前下达), 资金总额(含结转))
         field = lookup.get(noted["head"]) if lookup.get(noted["head"]) in _AMOUNTS else None
+    if field is None and key.endswith("小计") and (item := _SOURCE_ITEM.fullmatch(key)):
+        field = lookup.get(item["head"]) if lookup.get(item["head"]) in _SOURCES else None
     if field is None and key.startswith(_WHOSE_YEAR_STARTS) and len(rest := _WHOSE_YEAR.sub("", key, 1)) >= 3:
         # a total's or the goals' label after the words of whose and which year it is (项目年度资金总额, 本年资金总额, 本年度预算数)
         field = lookup.get(rest) if lookup.get(rest) in _PERIODIC else None

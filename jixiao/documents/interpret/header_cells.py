@@ -27,7 +27,8 @@ _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _TITLE = re.compile(r"绩效目标(?:申报|审核|批复|自评)?表|绩效自评表|绩效监控表|运行监控表|绩效评价指标表|评价指标与标准值表")
 # a self-evaluation written as a report: its title names the fund (锡林郭勒盟城乡居民基本养老保险补助资金2022年度绩效
 # 自评报告; 云南省2022年度中央自然灾害资金绩效自评报告), perhaps after a site's 标题: / 名称: label
-_REPORT_TITLE = re.compile(r"(?:标题|名称|题目|概述)?:?(?P<name>[^,，。;；:]+?)(?:\d{4}年度?)?(?:项目)?(?:支出)?绩效(?:自评|评价)(?:工作)?报告")
+_REPORT_TITLE = re.compile(r"(?:标题|名称|题目|概述)?:?(?P<name>[^,，。;；:]+?)(?:\d{4}年度?)?(?P<project>项目)?(?:支出)?"
+                           r"绩效(?:自评|评价)(?:工作)?报告")
 # a notice of the goals set for one project names it (关于下马关镇设施农业种植项目绩效目标设定的公示; 关于解决XX项目
 # 资金绩效目标设定的公示: the officialese verb and the word 资金 are not the project's; 同心县2025年设施农业技术培训项目
 # 绩效目标设定, a site's title without 关于 and 公示)
@@ -36,7 +37,13 @@ _NOTICE_TITLE = re.compile(r"(?:标题|名称|题目)?:?(?:关于(?:解决|下�
 # the title of a table a notice attaches beside its goal table: where the money goes (附件1 2022年…资金安排表 | 分配表 |
 # 明细表), one row per town or project, no indicator
 _OTHER_TABLE = re.compile(r"^[^，。；,;:：]{2,60}?(?:安排|分配|明[细細])表(?:和任[务務]清[单單])?$")
-_REPORT_YEAR = re.compile(r"^.*?\d{4}年度?")
+# the year of a title: 2022年度 is the form's or the report's, and the region or unit before it is who reports
+# (中方县残联2022年度残疾人康复项目…, 云南省2022年度…); a bare 2023年 opening the name is the project's own, as its
+# 项目名称 field spells it (2023年云雾土家族乡加工园配套设施建设项目支出绩效目标审批表)
+_FORM_YEAR = re.compile(r"^.*?\d{4}年度")
+# 项目 before 支出 is the project's (残疾人康复项目支出绩效自评报告) but after a fund's name the word of the spending
+# (林业草原生态保护恢复资金项目支出: the fund's project spending)
+_FUND = "资金"
 # a report's section heading naming one fund it reports on (一、中央自然灾害救灾资金(森林草原航空消防租机补助经费)),
 # not a heading of the report's own structure (一、绩效目标分解下达情况, 二、绩效情况分析)
 _FUND_HEADING = re.compile(r"[一二三四五六七八九十]{1,2}、(?P<name>[^,，。;；:：]{4,60}?(?:资金|经费|补助)(?:[(（][^()（）]+[)）])?)")
@@ -154,13 +161,13 @@ def is_other_table_title(text: str) -> bool:
 
 
 # a form's title naming its project before the form's words (2019年度宁晋县高中助学金项目绩效评价指标表, 服务贸易项目绩效自评表,
-# 生猪(牛羊)调出大县奖励资金绩效目标表), the year before it and the kind of spending after it left out (食品监管补助资金区域
-# 绩效目标自评表, XX项目支出绩效目标表); a title naming only a kind of form (项目支出绩效自评表, 部门整体支出绩效目标表, 专项资金
+# 生猪(牛羊)调出大县奖励资金绩效目标表), the form's year before it (2019年度, not the 2023年 a name opens with) and the kind
+# of spending after it left out (食品监管补助资金区域绩效目标自评表, XX资金项目支出绩效目标表: XX项目支出 keeps its 项目); a title naming only a kind of form (项目支出绩效自评表, 部门整体支出绩效目标表, 专项资金
 # 预算绩效目标申报表, 中央对地方专项转移支付区域绩效目标自评表, 某中心2020年项目绩效目标批复表) names no project
-_TITLE_PROJECT = re.compile(r"(?:\d{4}年度?)?(?P<name>[^,，。;；:：《》()（）](?:[^,，。;；:：《》()（）]|[(（][^()（）]{1,30}[)）]){3,40}?)"
-                            r"(?:区域|项目支出|支出)?绩效(?:目标|自评|评价|监控)")
+_TITLE_PROJECT = re.compile(r"(?:\d{4}年度)?(?P<name>[^,，。;；:：《》()（）](?:[^,，。;；:：《》()（）]|[(（][^()（）]{1,30}[)）]){3,40}?)"
+                            r"(?:区域|(?P<project>项目)?支出)?绩效(?:目标|自评|评价|监控)")
 # (the words of a kind of form end the name: a project's name may hold them inside, 疫情期间区域病媒防治…费用)
-_FORM_KIND = re.compile(r"(?:支出|整体|转移支付|区域|部门|单位|预算|预算项目|对地方专项)$"
+_FORM_KIND = re.compile(r"(?:支出|整体|转移支付|区域|部门|单位|预算|对地方专项)(?:项目)?$"
                         r"|(?:^|\d{4}年度?)(?:[省市县区]级)?(?:一般性|重点|财政|专项)?(?:项目|资金|专项资金|经费)$")
 
 
@@ -168,8 +175,17 @@ def title_project(title: str) -> str | None:
     """The project a form's title names before the form's own words (``2019年度XX项目绩效评价指标表`` → ``XX项目``), or
     None when the title names only a kind of form."""
     found = _TITLE_PROJECT.match("".join(title.split()))
+    if found is None:
+        return None
+    name = _titled_name(found)
     # (a note in brackets after the form's words is no name: 转移支付区域(项目)绩效目标自评表)
-    return found["name"] if found and not _FORM_KIND.search(_BRACKETED.sub("", found["name"])) else None
+    return name if len(name) >= 4 and not _FORM_KIND.search(_BRACKETED.sub("", name)) else None
+
+
+def _titled_name(found: re.Match) -> str:
+    """The name a title's match holds, its 项目 kept where it is the project's and the form's year left out."""
+    name = found["name"] + (found["project"] or "" if not found["name"].endswith(_FUND) else "")
+    return _FORM_YEAR.sub("", name)
 
 
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
@@ -188,7 +204,7 @@ def is_report_title(text: str) -> bool:
 
 def report_name(text: str) -> str | None:
     """The fund a self-evaluation report's title names (``XX补助资金2022年度绩效自评报告`` → ``XX补助资金``), without
-    the year, or the project a notice of the goals set names (``关于XX项目绩效目标设定的公示``); None when ``text`` is
+    the report's year and who reports before it (``XX县残联2022年度XX项目支出…`` → ``XX项目``), or the project a notice of the goals set names (``关于XX项目绩效目标设定的公示``); None when ``text`` is
     neither."""
     # (asked of every line outside a grid: both titles end on words of their own, tried before their patterns, and
     # the last characters of those words before the line is cleaned)
@@ -200,7 +216,7 @@ def report_name(text: str) -> str | None:
     found = _REPORT_TITLE.fullmatch(key) if key.endswith("报告") else None
     if found is None:
         return None
-    name = _REPORT_YEAR.sub("", found["name"])  # (the region and year before the fund: 云南省2022年度…)
+    name = _titled_name(found)
     return name if len(name) >= 4 else None
 
 

@@ -50,6 +50,7 @@ from jixiao.documents.pipeline.records import claimed_grade, total_score
 from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns, Header, find_header, is_refinement, refine
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.vocabulary import (
+    block_label,
     canonical_label,
     goals_word,
     header_label,
@@ -104,6 +105,8 @@ _MONEY_HEADINGS = {
     "weight": ("分值", "权重", "执行率权重", "执行率分值"),
     "score": ("得分", "执行率得分"),
 }
+# an amount written in the total's cell, not the money column's heading standing there (金额(万元)): digits or numerals
+_WRITTEN_AMOUNT = re.compile(r"^[^(（]*[\d〇零一二三四五六七八九十百千万亿]")
 _UNIT_IN_NAME = re.compile(r"[(（]([^()（）]{1,6})[)）]$")
 # a project name opening with its year (2023年雨露计划…), not a span (2021-2023年) or a date (2023年5月)
 _NAME_YEAR = re.compile(r"\s*(20\d{2})年(?!度?\s*[-—至~～]|\d|\s*\d)")
@@ -564,6 +567,7 @@ class SheetBuilder:
         self._money_heading_row: Row | None = None  # the gridded row the money headings were read from, if any
         self.money_headings: list[str] = []  # the money table's headings as printed, for the records
         self._money_parts: dict[str, Decimal] = {}  # the parts' sums, when the total row is left at 0
+        self._total_written = False  # the total's cell holds an amount that could not be read (十八万)
         self._money_reason = False  # the money table has a 原因 column
         self._rate_below = False  # the row above ends with the rate's heading, over a row of label-figure pairs
         self._amount_columns: list[str] = []  # the amount labels heading a row of figures to come (_amounts_below)
@@ -895,6 +899,7 @@ class SheetBuilder:
         self._drop_scrambled()
         self._drop_repeated_notes()
         self._year_from_name()
+        self._total_from_sources()
         if self.columns is None:
             self.diagnostics.append(diagnostic("P101", self._location()))
         return self.sheet, self.diagnostics
@@ -906,6 +911,20 @@ class SheetBuilder:
         if found:
             self.sheet.year = int(found.group(1))
             self.diagnostics.append(diagnostic("P125", self._location(), year=found.group(1)))
+
+    def _total_from_sources(self) -> None:
+        """A header block that fills no total but its sources (the 年度资金总额 cell a heading or blank, the money
+        listed as (一)财政拨款小计 and 其他资金 rows) holds the total as their sum, said once: the sources the
+        vocabulary does not know (自有资金, 事业收入) are read as none, so the import asks for it to be checked. A money
+        table's 年度资金总额 row, where there is one, is the total instead; a total left blank, or written in a way
+        not read (十八万), is the user's to fill, not replaced by the sum."""
+        budget = self.sheet.budget
+        if budget.total is not None or budget.fiscal is None or self._total_written \
+                or canonical_label("header", "total") in self.sheet.blank_fields or _year_budget(self.money) is not None:
+            return  # (a self-evaluation's money table states the year's budget: the record takes it from there)
+        total = budget.fiscal + (budget.other or Decimal(0))
+        self.sheet.budget = budget.model_copy(update={"total": total})
+        self.diagnostics.append(diagnostic("P149", self._location(column="资金"), amount=f"{total:f}"))
 
     def _drop_framework(self) -> None:
         """Leave out the rows of an evaluation framework's scoring table (一级指标 | 分值 | 二级指标 | 分值 | 三级指标 |
@@ -990,7 +1009,7 @@ class SheetBuilder:
             if pair:
                 self._assign(pair[0], pair[1], row, text)
                 continue
-            field = header_label(text)
+            field = block_label(text)  # (a row of the header block: its own labels too)
             if field is None:
                 self._unlabelled(text, row)
                 continue
@@ -1151,6 +1170,7 @@ class SheetBuilder:
             amount = parse_field_amount(value)
             if value and amount is None:
                 self.diagnostics.append(diagnostic("P106", self._location(row, label), field=label, value=value))
+                self._total_written |= field == "total" and _WRITTEN_AMOUNT.match(value) is not None
             elif amount is not None:
                 amount = self._in_table_unit(amount, value, row, label)
             if amount is not None or value:  # (a blank label, the heading of a later table's column, erases nothing)

@@ -11,6 +11,7 @@ from jixiao.model.amounts import amount_text
 from jixiao.model.lexicon import fold
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Dimension, Edit, Finding, Fix
+from jixiao.review.forms import shows_field
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.sources import GOALS_2015, LOCAL, MONITORING_2019
 
@@ -27,7 +28,8 @@ class BudgetPartsMismatch(Rule):
     message = "预算数{total}不等于财政资金{fiscal}与其他资金{other}之和{sum}"
     docs = RuleDocs(
         what="预算数是否等于“其中：财政资金”与“其他资金”之和。自评表、监控表中为警告（预算可能年中调整过，应说明理由）。"
-             "PDF 文本中资金表的数字与栏目对不上（读取时已提示）时，读到的两项都是 0 不报告：这些 0 可能是其他行的。",
+             "PDF 文本中资金表的数字与栏目对不上（读取时已提示）时，读到的两项都是 0 不报告：这些 0 可能是其他行的。"
+             "表中只列出一项来源（其中：当年市级财政资金）、没有“其他资金”一栏时不报告：其余资金的来源表中没有列出。",
         why="资金来源对不上，目标表与预算申报就不一致，批复时会被退回。",
         bad="预算数 18.00；财政资金 15.00；其他资金 2.00",
         good="预算数 18.00；财政资金 16.00；其他资金 2.00",
@@ -37,6 +39,10 @@ class BudgetPartsMismatch(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         budget = ctx.sheet.budget
         if budget.total is None or budget.fiscal is None:
+            return
+        if budget.other is None and ctx.sheet.form_fields and not shows_field(ctx.sheet, "其他资金"):
+            # a form that lists one source under its total (项目金额 164万元，其中：当年市级财政资金 132万元) and prints no
+            # 其他资金 row does not say the rest is nothing: the other sources are not its to list (corpus 146)
             return
         other = budget.other or Decimal(0)
         parts = budget.fiscal + other

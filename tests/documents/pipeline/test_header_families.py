@@ -111,3 +111,64 @@ def test_a_spend_plans_checkpoints_and_figures_one_to_a_row_below_its_label():
     assert [(point.label, point.percent) for point in sheet.spend_plan] == [
         ("3月底", Decimal(30)), ("6月底", Decimal(60)), ("12月底", Decimal(100))]
     assert (sheet.name, sheet.goals) == (NAME, [GOAL])
+
+
+@pytest.mark.parametrize(("lines", "total"), [
+    # the total's cell holding the money column's heading, the sources listed as outline items summing their sub-rows
+    (("| 项目资金(万元) | 年度资金总额 | 金额(万元) |", "| (一)财政拨款小计 | 15.00 |", "| 1、一般公共预算 | 15.00 |",
+      "| (二)其他资金小计 | 3.00 |"), Decimal("18.00")),
+    (("| 资金情况 |", "| 一、财政拨款小计 | 18.00 |"), Decimal("18.00")),
+    (("| 年度资金总额 | 金额(万元) |", "| 财政拨款小计 | 18.00 |"), Decimal("18.00")),
+    # no total row at all: 其中 rows of the sources only
+    (("| 其中：财政拨款 | 12.50 |", "| 其他资金 | 5.50 |"), Decimal("18.00")),
+    (("| 财政拨款 | 18.00 |",), Decimal("18.00")),
+])
+def test_a_total_given_only_as_its_sources_is_their_sum(lines, total):
+    document = read_text("\n".join([f"| 项目名称 | {NAME} |", *lines, f"| 年度目标 | {GOAL} |", *GRID]).encode(),
+                            "case.txt")[0]
+    (sheet,) = document.sheets
+    assert sheet.budget.total == total
+    assert [diagnostic.code for diagnostic in document.diagnostics if diagnostic.code == "P149"] == ["P149"]
+
+
+@pytest.mark.parametrize(("written", "total"), [
+    ("20.00", Decimal("20.00")),
+    ("", None),  # left blank: the review reports the blank, the reader does not fill it
+    ("十八万", None),  # written in words: reported as no number (P106), not replaced by the sum
+])
+def test_a_total_cell_of_its_own_is_not_summed_from_the_sources(written, total):
+    document = read_text("\n".join([f"| 项目名称 | {NAME} |", f"| 年度资金总额 | {written} |", "| 其中：财政拨款 | 18.00 |",
+                                       f"| 年度目标 | {GOAL} |", *GRID]).encode(), "case.txt")[0]
+    assert document.sheets[0].budget.total == total
+    assert "P149" not in [diagnostic.code for diagnostic in document.diagnostics]
+
+
+@pytest.mark.parametrize(("title", "name"), [
+    # a bare year opening the name is the project's (its 项目名称 field spells it so); 项目 before 支出 is the name's
+    ("2023年乡镇环境治理经费项目支出绩效目标申报表", "2023年乡镇环境治理经费项目"),
+    ("2018年市级专项扶贫资金基础设施(人大代表扶贫基地)绩效目标申报表", "2018年市级专项扶贫资金基础设施(人大代表扶贫基地)"),
+    ("2021年乡镇环境治理经费项目支出绩效自评报告", "2021年乡镇环境治理经费项目"),
+    # the form's or the report's year (年度), and who reports before it, are no part of the name
+    ("2019年度乡镇环境治理经费项目绩效评价指标表", "乡镇环境治理经费项目"),
+    ("某县残联2022年度残疾人康复项目支出绩效自评报告", "残疾人康复项目"),
+    ("某县财政局2022年度乡镇环境治理经费绩效自评报告", "乡镇环境治理经费"),
+    # after a fund's name, 项目支出 is the fund's project spending
+    ("2024年度林业草原生态保护恢复资金项目支出绩效评价报告", "林业草原生态保护恢复资金"),
+    # a title naming only a kind of form names no project, its year or not
+    ("2023年度项目支出绩效目标表", None),
+    ("2023年项目支出绩效目标表", None),
+    ("某市本级部门项目支出绩效自评表", None),
+])
+def test_a_title_names_the_project_with_its_own_year_not_the_forms(title, name):
+    (sheet,) = read_text("\n".join([title, "| 年度资金总额 | 18.00 |", f"| 年度目标 | {GOAL} |", *GRID]).encode(),
+                         "case.txt")[0].sheets
+    assert sheet.name == name
+
+
+def test_a_label_of_the_header_block_alone_is_no_field_inside_the_grid():
+    # 项目金额 labels the total above the grid and names a 成本指标 row in it: the grid reads on past that row
+    grid = [*GRID[:2], "| 成本指标 | 经济成本指标 | 项目金额 | 5万元 |", *GRID[2:]]
+    (sheet,) = read_text("\n".join([f"| 项目名称 | {NAME} |", "| 项目金额 | 18.00 |", f"| 年度目标 | {GOAL} |",
+                                    *grid]).encode(), "case.txt")[0].sheets
+    assert sheet.budget.total == Decimal("18.00")
+    assert [indicator.name for indicator in sheet.indicators] == ["整治村数", "项目金额", "群众满意度"]
