@@ -18,8 +18,8 @@ from jixiao.review.lexicon import is_growth, is_not_spent, is_reverse, is_timeli
 from jixiao.review.rules.consistency import _bigrams
 
 # What an unbounded cache may be keyed on: names in jixiao's own data (a vocabulary's section, a form, a profile),
-# of which there are a fixed few, never a text read from a file.
-_DATA_KEYS = {"name", "section", "key", "field", "level", "framework", "packages"}
+# or a folder of its data files, of which there are a fixed few, never a text read from a file.
+_DATA_KEYS = {"name", "section", "key", "field", "level", "framework", "packages", "folder"}
 
 
 def _jixiao_caches() -> list[functools._lru_cache_wrapper]:
