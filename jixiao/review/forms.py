@@ -19,8 +19,8 @@ from pydantic import BaseModel, Field
 from jixiao.model import GoalSheet
 from jixiao.model.lexicon import fold
 
-__all__ = ["FormError", "FormProfile", "GENERIC", "available_forms", "evidence_of", "load_form", "level_word",
-           "recognise_form", "shipped_names", "shows_field"]
+__all__ = ["FormError", "FormProfile", "GENERIC", "available_forms", "evidence_of", "level_word", "load_form",
+           "recognise_form", "shipped_file", "shipped_names", "shows_field"]
 
 
 class FormError(ValueError):
@@ -117,12 +117,17 @@ def shipped_names(folder: str) -> tuple[str, ...]:
     return tuple(sorted(entry.name.removesuffix(".toml") for entry in entries if entry.name.endswith(".toml")))
 
 
+def shipped_file(folder: str, name: str):
+    """The TOML file ``name`` shipped under ``data/<folder>`` (it may not exist)."""
+    return resources.files("jixiao.review").joinpath(f"data/{folder}/{name}.toml")
+
+
 @cache
 def load_form(name: str) -> FormProfile:
     """The shipped form profile ``name`` (``generic`` for none)."""
     if name == GENERIC.name:
         return GENERIC
-    entry = resources.files("jixiao.review").joinpath(f"data/forms/{name}.toml")
+    entry = shipped_file("forms", name)
     if not entry.is_file():
         raise FormError(f"没有名为“{name}”的表样；可用：{'、'.join(available_forms())}")
     return FormProfile.model_validate(tomllib.loads(entry.read_text(encoding="utf-8")))

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import tomllib
 from functools import cache, cached_property
-from importlib import resources
 
 from pydantic import BaseModel, Field
 
 from jixiao.model import GoalSheet
 from jixiao.model.lexicon import fold
 from jixiao.model.vocabulary import canonical_level1
-from jixiao.review.forms import level_word, shipped_names
+from jixiao.review.forms import level_word, shipped_file, shipped_names
 
 __all__ = ["LevelFramework", "available_frameworks", "load_framework", "recognise_framework"]
 
@@ -77,8 +76,7 @@ def available_frameworks() -> list[str]:
 @cache
 def load_framework(name: str) -> LevelFramework:
     """The shipped level framework ``name``."""
-    entry = resources.files("jixiao.review").joinpath(f"data/frameworks/{name}.toml")
-    return LevelFramework.model_validate(tomllib.loads(entry.read_text(encoding="utf-8")))
+    return LevelFramework.model_validate(tomllib.loads(shipped_file("frameworks", name).read_text(encoding="utf-8")))
 
 
 def recognise_framework(sheet: GoalSheet) -> LevelFramework | None:
