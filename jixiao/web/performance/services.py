@@ -32,7 +32,7 @@ from jixiao.web.sheets.models import Sheet
 from jixiao.web.sheets.services.sheets import comparable
 
 __all__ = ["actuals_import", "answers_save", "evaluation_save", "progress_add", "setting_save", "spending_add",
-           "spending_remove"]
+           "spending_label", "spending_remove"]
 
 NEGATIVE_SPENDING = "支出金额不能为负数；记错的支出请删除这条记录后重新记录"
 
@@ -93,7 +93,7 @@ def spending_add(*, user, sheet_id: int, expected_version: int, day: date, amoun
                                        source=source.value if source else "", note=note.strip())
     if amount < 0:
         _never_negative(record_of(tracking, content.key))
-    return _commit(tracking, user, "spending", [(_spending_label(spending), "", f"{amount} {content.money_unit or ''}")])
+    return _commit(tracking, user, "spending", [(spending_label(spending), "", f"{amount} {content.money_unit or ''}")])
 
 
 @transaction.atomic
@@ -104,7 +104,7 @@ def spending_remove(*, user, sheet_id: int, expected_version: int, spending_id: 
     if spending is None:
         raise SheetError("没有这条支出记录")
     spending.delete()
-    return _commit(tracking, user, "spending", [(_spending_label(spending), f"{amount(spending.amount)}", "（已删除）")])
+    return _commit(tracking, user, "spending", [(spending_label(spending), f"{amount(spending.amount)}", "（已删除）")])
 
 
 def _never_negative(record: ExecutionRecord) -> None:
@@ -115,7 +115,8 @@ def _never_negative(record: ExecutionRecord) -> None:
         raise SheetError(f"冲减后截至 {low:%Y-%m-%d} 的支出合计为 {record.spent_by(low)}，不能为负数")
 
 
-def _spending_label(spending: Spending) -> str:
+def spending_label(spending: Spending) -> str:
+    """The spending line as the history names it: its day, kind, source and note."""
     kind = "累计支出" if spending.cumulative else "支出"
     return f"{spending.day:%Y-%m-%d} {kind}（{spending.source or '全部资金'}）" + (f" {spending.note}" if spending.note else "")
 

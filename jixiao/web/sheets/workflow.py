@@ -7,6 +7,7 @@ bureau's reviewers (reviewers and admins); see :mod:`jixiao.web.organisation.sel
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -31,6 +32,9 @@ class Transition:
     needs_reason: bool = False
     needs_grade: bool = False
     style: str = "primary"
+    # What to ask before taking it on a sheet ("" to take it at once): the page's dialog and, without the page's
+    # script, the confirmation page (jixiao.web.confirmation) ask the same.
+    ask: Callable[[Sheet], str] | None = None
 
     @property
     def label(self) -> str:
@@ -46,13 +50,27 @@ class Transition:
         check = can_edit_unit if self.by == "editor" else can_review_unit
         return check(member, sheet.unit_id)
 
+    def question(self, sheet: Sheet) -> str:
+        """What to ask before taking this transition on ``sheet``, or "" when it is taken without asking."""
+        return self.ask(sheet) if self.ask else ""
+
+
+def _submit_question(sheet: Sheet) -> str:
+    # Errors do not stop a submission (only the profile's blocking rules do), but the bureau may return it for them.
+    return f"这张表还有 {sheet.error_count} 项错误，提交后财政局可能退回。仍要提交？" if sheet.error_count else ""
+
+
+def _approve_question(sheet: Sheet) -> str:
+    return "批复后表格锁定，作为本年度的绩效目标随预算下达；此后只能通过调整批复修改。确定批复？"
+
 
 TRANSITIONS: dict[str, Transition] = {
     t.name: t
     for t in (
-        Transition("submit", (Status.DRAFT, Status.RETURNED), Status.SUBMITTED, "editor"),
+        Transition("submit", (Status.DRAFT, Status.RETURNED), Status.SUBMITTED, "editor", ask=_submit_question),
         Transition("return", (Status.SUBMITTED,), Status.RETURNED, "reviewer", needs_reason=True, style="warning"),
-        Transition("approve", (Status.SUBMITTED,), Status.APPROVED, "reviewer", needs_grade=True),
+        Transition("approve", (Status.SUBMITTED,), Status.APPROVED, "reviewer", needs_grade=True,
+                   ask=_approve_question),
         Transition("adjust", (Status.APPROVED,), Status.DRAFT, "editor", needs_reason=True, style="warning"),
     )
 }

@@ -65,8 +65,10 @@ def serving(data: Path, *options: str):
         process.wait(timeout=10)
 
 
-def _login(browser, url: str, username: str):
-    page = browser.new_context(viewport={"width": 1366, "height": 768}, accept_downloads=True, locale="zh-CN").new_page()
+def _login(browser, url: str, username: str, **context):
+    """A new window (``context``: more of its options) logged in as ``username``."""
+    page = browser.new_context(viewport={"width": 1366, "height": 768}, accept_downloads=True, locale="zh-CN",
+                               **context).new_page()
     page.goto(f"{url}/login/")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", PASSWORD)
@@ -96,7 +98,7 @@ def _confirm(page) -> None:
 
 def _submit(page) -> None:
     """Submit the sheet for review, confirming when it still has errors (the dialog opens only then)."""
-    page.wait_for_load_state("load")  # the dialog is forms.js's: a click before it runs would skip the question
+    page.wait_for_load_state("load")  # the dialog is forms.js's: clicked before it runs, the server asks instead
     page.click("button:has-text('提交审核')")
     if page.wait_for_selector("dialog.confirm-dialog[open], .status.submitted").evaluate("e => e.tagName") == "DIALOG":
         _confirm(page)

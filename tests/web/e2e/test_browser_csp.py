@@ -50,7 +50,7 @@ def test_the_editor_and_the_delete_confirmation_work_under_the_policy(server, br
     page.goto(f"{server}/sheets/")
     page.click("table a:has-text('乡乡环境治理经费')")  # a draft: the demo's other sheet is approved and published
     page.wait_for_selector(".paper")
-    page.wait_for_load_state("load")  # the confirmation is forms.js's: a click before it runs would delete at once
+    page.wait_for_load_state("load")  # the dialog is forms.js's: clicked before it runs, the server asks instead
     detail = page.url
     page.click("button.danger:has-text('删除')")
     question = page.wait_for_selector("dialog.confirm-dialog[open]")

@@ -46,6 +46,9 @@ SPENDING = {"version": 2, "kind": "entry", "day": "2026-03-01", "amount": "1.00"
 PROGRESS = {"version": 2, "indicator": 1, "as_of": "2026-03-01", "value": "3个", "evidence": ""}
 ANSWERS = {"version": 2, "a1-likelihood": "确定能", "a2-likelihood": "确定能"}
 SHEET_JSON = small_sheet(name="矩阵新建").model_dump(mode="json")
+# The steps a page asks about first are posted as its dialog sends them once answered; without it they are asked
+# about, to the same people (test_the_question_before_a_step_is_refused_like_the_step).
+CONFIRMED = {"confirmed": "1"}
 
 MATRIX: dict[str, Entry] = {
     # Pages without a unit's object.
@@ -75,12 +78,14 @@ MATRIX: dict[str, Entry] = {
     "sheets:export": Entry("GET", "/sheets/{draft}/export/json/", {
         "own": "302 200 200 200 404 404", "other_unit": "302 404 200 200 404 404", "other_bureau": "302 404 404 404 404 404"}),
     "sheets:transition": Entry("POST", "/sheets/{draft}/transition/submit/", {
-        "own": "302 302 403 302 403 403", "other_unit": "302 403 403 302 403 403", "other_bureau": "302 403 403 403 403 403"}),
+        "own": "302 302 403 302 403 403", "other_unit": "302 403 403 302 403 403", "other_bureau": "302 403 403 403 403 403"},
+        data=CONFIRMED),
     "sheets:comment": Entry("POST", "/sheets/{draft}/comment/", {
         "own": "302 403 302 302 404 404", "other_unit": "302 404 302 302 404 404", "other_bureau": "302 404 404 404 404 404"},
         data={"text": "请补充时效指标"}),
     "sheets:delete": Entry("POST", "/sheets/{draft}/delete/", {
-        "own": "302 302 403 302 404 404", "other_unit": "302 404 403 302 404 404", "other_bureau": "302 404 404 404 404 404"}),
+        "own": "302 302 403 302 404 404", "other_unit": "302 404 403 302 404 404", "other_bureau": "302 404 404 404 404 404"},
+        data=CONFIRMED),
     "sheets:restore": Entry("POST", "/sheets/{draft}/restore/", {
         "own": "302 302 403 302 404 404", "other_unit": "302 404 403 302 404 404", "other_bureau": "302 404 404 404 404 404"}),
     "performance:tracking": Entry("GET", "/performance/{approved}/", {
@@ -90,7 +95,7 @@ MATRIX: dict[str, Entry] = {
         data=SPENDING),
     "performance:spending_delete": Entry("POST", "/performance/{approved}/spending/{spending}/delete/", {
         "own": "302 302 403 302 404 404", "other_unit": "302 404 403 302 404 404", "other_bureau": "302 404 404 404 404 404"},
-        data={"version": 2}),
+        data={"version": 2, **CONFIRMED}),
     "performance:progress": Entry("POST", "/performance/{approved}/progress/", {
         "own": "302 302 403 302 404 404", "other_unit": "302 404 403 302 404 404", "other_bureau": "302 404 404 404 404 404"},
         data=PROGRESS),
@@ -262,9 +267,8 @@ def _upload(content: bytes):
     return SimpleUploadedFile("sample.txt", content, content_type="text/plain")
 
 
-@pytest.mark.parametrize("name", sorted(MATRIX))
-def test_access_matrix(name, world):
-    entry = MATRIX[name]
+def _mismatches(entry: Entry, world) -> str:
+    """The scopes where the codes differ from ``entry``'s, or ""."""
     mismatches = []
     for scope, expected in entry.expect.items():
         names = world["scopes"]["own" if scope == "-" else scope]
@@ -275,4 +279,21 @@ def test_access_matrix(name, world):
                 transaction.set_rollback(True)
         if " ".join(actual) != expected:
             mismatches.append(f"{scope}: expected {expected}, got {' '.join(actual)}")
-    assert not mismatches, f"{entry.method} {entry.path} ({' '.join(ROLES)}): " + "; ".join(mismatches)
+    return f"{entry.method} {entry.path} ({' '.join(ROLES)}): " + "; ".join(mismatches) if mismatches else ""
+
+
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_access_matrix(name, world):
+    assert not (mismatches := _mismatches(MATRIX[name], world)), mismatches
+
+
+
+@pytest.mark.parametrize("name", ["sheets:delete", "performance:spending_delete"])
+def test_the_question_before_a_step_is_refused_like_the_step(name, world):
+    """Without the flag, whoever may take the step gets the question (200) instead of the step taken (302; the
+    anonymous are still sent to the login); everyone else gets the step's own refusal."""
+    entry = MATRIX[name]
+    asked = {scope: " ".join([codes.split()[0], *(c.replace("302", "200") for c in codes.split()[1:])])
+             for scope, codes in entry.expect.items()}
+    data = {k: v for k, v in entry.data.items() if k not in CONFIRMED}
+    assert not (mismatches := _mismatches(Entry(entry.method, entry.path, asked, data), world)), mismatches

@@ -107,7 +107,7 @@ def test_dashboard_counts_sheets_not_units(org, sheet, login):
                                                  ("outsider", False)])
 def test_delete_and_restore(org, sheet, login, person, allowed):
     client = login(org[person])
-    client.post(f"/sheets/{sheet.pk}/delete/")
+    client.post(f"/sheets/{sheet.pk}/delete/", {"confirmed": "1"})
     sheet.refresh_from_db()
     assert (sheet.deleted_at is not None) is allowed
     if allowed:

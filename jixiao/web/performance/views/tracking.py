@@ -5,17 +5,20 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from jixiao.model.amounts import amount
 from jixiao.scoring.reports import REPORT_FORMATS, write_monitoring
+from jixiao.web.confirmation import ask_first
 from jixiao.web.downloads import attachment
 from jixiao.web.performance.charts import indicator_chart, spending_chart
 from jixiao.web.performance.forms import AnswerForm, ProgressForm, SpendingForm, VersionForm
 from jixiao.web.performance.selectors import SheetYear
-from jixiao.web.performance.services import answers_save, progress_add, spending_add, spending_remove
+from jixiao.web.performance.services import answers_save, progress_add, spending_add, spending_label, spending_remove
 from jixiao.web.performance.views.common import history_of, stale_message, year_view
 from jixiao.web.sheets.errors import SheetError, StaleSheet
-from jixiao.web.sheets.views.common import refuse
+from jixiao.web.sheets.views.common import refuse, sheet_confirmation
 
 __all__ = ["monitoring_download", "monitoring_view", "progress_view", "spending_delete_view", "spending_view",
            "tracking_page"]
@@ -59,7 +62,7 @@ def _page(request, year: SheetYear, can_edit: bool, *, spending_form=None, progr
         "answer_rows": list(zip(statuses, answer_forms, strict=True)),
         "chart": {"spending": spending_chart(year.content, year.record, year.sheet.year),
                   "indicators": indicator_chart(statuses)},
-        "history": history_of(year), "formats": REPORT_FORMATS,
+        "history": history_of(year), "formats": REPORT_FORMATS, "spending_delete_question": SPENDING_DELETE_QUESTION,
     }, status=status)
 
 
@@ -83,10 +86,13 @@ def tracking_page(request, year: SheetYear, can_edit: bool):
     return _page(request, year, can_edit)
 
 
-def _save(request, year: SheetYear, can_edit: bool, write, success: str, **bound):
-    """Run one service write; on a refusal go back to the page saying why (stale saves with the changes)."""
+def _save(request, year: SheetYear, can_edit: bool, write, success: str, ask=None, **bound):
+    """Run one service write; on a refusal go back to the page saying why (stale saves with the changes). ``ask``
+    makes a confirmation (:func:`jixiao.web.confirmation.ask_first`) for a step that asks first."""
     if not can_edit:
         raise PermissionDenied("只有本单位填报人可以填报执行情况")
+    if ask and (page := ask_first(request, ask)):
+        return page
     try:
         write()
     except StaleSheet as error:
@@ -113,16 +119,30 @@ def spending_view(request, year: SheetYear, can_edit: bool):
         note=data.get("note", "")), "已记录资金支出", spending_form=form)
 
 
+SPENDING_DELETE_QUESTION = "删除这条支出记录？"
+
+
 @require_POST
 @year_view
 def spending_delete_view(request, year: SheetYear, can_edit: bool, spending_id: int):
-    """Delete one spending line."""
+    """Delete one spending line, after asking."""
     form = VersionForm(request.POST)
     if not form.is_valid():
         return _invalid(request, year, can_edit, form)
     return _save(request, year, can_edit, lambda: spending_remove(
         user=request.user, sheet_id=year.sheet.pk, expected_version=form.cleaned_data["version"],
-        spending_id=spending_id), "已删除这条支出记录")
+        spending_id=spending_id), "已删除这条支出记录", ask=lambda: _spending_delete_confirmation(year, spending_id))
+
+
+def _spending_delete_confirmation(year: SheetYear, spending_id: int):
+    """The line named with its amount; none for a line that is gone (the delete says so, changing nothing)."""
+    spending = year.tracking.spending.filter(pk=spending_id).first() if year.tracking else None
+    if spending is None:
+        return None
+    money = f"{amount(spending.amount)} {year.content.money_unit or ''}".strip()
+    return sheet_confirmation(year.sheet, "删除支出记录", SPENDING_DELETE_QUESTION,
+                              facts=(("支出记录", spending_label(spending)), ("金额", money)),
+                              back=reverse("performance:tracking", kwargs={"pk": year.sheet.pk}), danger=True)
 
 
 @require_POST

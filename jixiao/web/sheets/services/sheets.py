@@ -23,7 +23,8 @@ from jixiao.web.sheets.services.counts import counts_refresh
 from jixiao.web.sheets.services.findings import finding_records, findings_refresh, findings_summarise, sheet_review
 
 __all__ = ["EDITABLE_FIELDS", "NewSheet", "comparable", "history_record", "indicator_rows", "sheet_create",
-           "sheet_delete", "sheet_lock", "sheet_prepare", "sheet_restore", "sheet_update", "sheets_store"]
+           "sheet_delete", "sheet_delete_check", "sheet_lock", "sheet_prepare", "sheet_restore", "sheet_update",
+           "sheets_store"]
 
 EDITABLE_FIELDS = ("code", "name", "title", "money_unit", "budget_total", "budget_fiscal", "budget_other",
                    "purpose", "spend_plan", "goals", "long_term_goals")
@@ -46,9 +47,13 @@ def sheet_lock(user, sheet_id: int, *, include_deleted: bool = False) -> Sheet:
     if not include_deleted:
         queryset = queryset.filter(deleted_at__isnull=True)
     sheet = queryset.filter(pk=sheet_id).first()
+    _edit_check(user, sheet)
+    return sheet
+
+
+def _edit_check(user, sheet: Sheet | None) -> None:
     if sheet is None or not can_edit_unit(member_get(user), sheet.unit_id):
         raise PermissionDenied("无权修改这张表")
-    return sheet
 
 
 @dataclass(frozen=True)
@@ -169,13 +174,23 @@ def sheet_update(*, user, sheet_id: int, expected_version: int, fields: Mapping[
 def sheet_delete(*, user, sheet_id: int) -> Sheet:
     """Move a sheet to the deleted list (restorable). Approved and submitted sheets cannot be deleted."""
     sheet = sheet_lock(user, sheet_id)
-    if sheet.is_locked:
-        raise SheetError(f"这张表{sheet.get_status_display()}，不能删除")
+    _deletable(sheet)
     sheet.deleted_at = timezone.now()
     sheet.version += 1
     sheet.save(update_fields=["deleted_at", "version", "updated_at"])
     history_record(sheet, user, "delete")
     return sheet
+
+
+def sheet_delete_check(*, user, sheet: Sheet) -> None:
+    """Refuse as :func:`sheet_delete` would, writing nothing (what the confirmation before a delete checks)."""
+    _edit_check(user, sheet)
+    _deletable(sheet)
+
+
+def _deletable(sheet: Sheet) -> None:
+    if sheet.is_locked:
+        raise SheetError(f"这张表{sheet.get_status_display()}，不能删除")
 
 
 @transaction.atomic

@@ -13,29 +13,18 @@ from jixiao.web.sheets.errors import WorkflowRefused
 from jixiao.web.sheets.models import ApprovedVersion, Comment, ReviewRound, Sheet
 from jixiao.web.sheets.services.findings import findings_of
 from jixiao.web.sheets.services.sheets import history_record
-from jixiao.web.sheets.workflow import GRADES, TRANSITIONS
+from jixiao.web.sheets.workflow import GRADES, TRANSITIONS, Transition
 
-__all__ = ["comment_create", "sheet_transition"]
+__all__ = ["comment_create", "sheet_transition", "transition_check"]
 
 
 @transaction.atomic
 @refreshes_batched()  # the state and (on approval) the summary change the unit's figures once
 def sheet_transition(*, user, sheet_id: int, name: str, reason: str = "", grade: str = "") -> Sheet:
     """Move a sheet along transition ``name`` (submit, return, approve, adjust), checking role, state and input."""
-    transition = TRANSITIONS.get(name)
-    sheet = Sheet.objects.select_for_update().select_related("unit").filter(pk=sheet_id).first()
-    if transition is None or sheet is None:
-        raise PermissionDenied("没有这项操作")
-    member = member_get(user)
-    if not transition.allowed(member, sheet):
-        if sheet.status not in transition.sources and transition.allowed_role(member, sheet):
-            raise WorkflowRefused(f"这张表{sheet.get_status_display()}，不能“{transition.label}”")
-        raise PermissionDenied(f"无权对这张表“{transition.label}”")
+    transition, sheet = transition_check(user=user, sheet_id=sheet_id, name=name, reason=reason, grade=grade,
+                                         lock=True)
     reason = reason.strip()
-    if transition.needs_reason and not reason:
-        raise WorkflowRefused(f"“{transition.label}”须填写原因")
-    if transition.needs_grade and grade not in GRADES:
-        raise WorkflowRefused("请选择审核等级（优、良、中、差）")
     old_status = sheet.get_status_display()
     if name == "submit":
         _submit(sheet, user)
@@ -55,10 +44,33 @@ def sheet_transition(*, user, sheet_id: int, name: str, reason: str = "", grade:
     return sheet
 
 
+def transition_check(*, user, sheet_id: int, name: str, reason: str = "", grade: str = "",
+                     lock: bool = False) -> tuple[Transition, Sheet]:
+    """The transition and the sheet (its row locked with ``lock``) if ``user`` may take ``name`` on it now with
+    this input; otherwise what :func:`sheet_transition` refuses with, raised (the confirmation before a transition
+    checks this, writing nothing)."""
+    transition = TRANSITIONS.get(name)
+    sheets = Sheet.objects.select_for_update() if lock else Sheet.objects
+    sheet = sheets.select_related("unit").filter(pk=sheet_id).first()
+    if transition is None or sheet is None:
+        raise PermissionDenied("没有这项操作")
+    member = member_get(user)
+    if not transition.allowed(member, sheet):
+        if sheet.status not in transition.sources and transition.allowed_role(member, sheet):
+            raise WorkflowRefused(f"这张表{sheet.get_status_display()}，不能“{transition.label}”")
+        raise PermissionDenied(f"无权对这张表“{transition.label}”")
+    if transition.needs_reason and not reason.strip():
+        raise WorkflowRefused(f"“{transition.label}”须填写原因")
+    if transition.needs_grade and grade not in GRADES:
+        raise WorkflowRefused("请选择审核等级（优、良、中、差）")
+    if name == "submit":
+        blocking = [f.message for f in findings_of(sheet) if f.blocking]
+        if blocking:
+            raise WorkflowRefused("这张表还有必须先改正的问题，不能提交：" + "；".join(blocking))
+    return transition, sheet
+
+
 def _submit(sheet: Sheet, user) -> None:
-    blocking = [f.message for f in findings_of(sheet) if f.blocking]
-    if blocking:
-        raise WorkflowRefused("这张表还有必须先改正的问题，不能提交：" + "；".join(blocking))
     try:
         with transaction.atomic():
             ReviewRound.objects.create(sheet=sheet, submitted_by=user, suggested_grade=sheet.suggested_grade,

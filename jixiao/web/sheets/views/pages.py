@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from jixiao.model.amounts import amount
 from jixiao.review import fingerprint_release
+from jixiao.web.confirmation import ask_first
 from jixiao.web.downloads import attachment
 from jixiao.web.links import id_url, unit_options
 from jixiao.web.organisation.selectors import can_edit_unit, can_review_unit, request_member, units_visible
@@ -31,10 +32,10 @@ from jixiao.web.sheets.services.exports import export_sheets
 from jixiao.web.sheets.services.findings import findings_of, sheet_review
 from jixiao.web.sheets.services.recheck import review_changed, review_text
 from jixiao.web.sheets.services.review import GRADE_MEANINGS, current_fingerprint
-from jixiao.web.sheets.services.sheets import sheet_delete, sheet_restore
-from jixiao.web.sheets.services.workflow import comment_create, sheet_transition
+from jixiao.web.sheets.services.sheets import sheet_delete, sheet_delete_check, sheet_restore
+from jixiao.web.sheets.services.workflow import comment_create, sheet_transition, transition_check
 from jixiao.web.sheets.templatetags.rows import month_day_time, problems
-from jixiao.web.sheets.views.common import filters_from, refuse
+from jixiao.web.sheets.views.common import filters_from, refuse, sheet_confirmation
 from jixiao.web.sheets.workflow import transitions_available
 
 __all__ = ["sheet_comment", "sheet_delete_view", "sheet_detail", "sheet_export", "sheet_list_view",
@@ -94,7 +95,8 @@ def sheet_detail(request, pk: int):
         "sheet": sheet, "content": content, "rows": grid_rows(content, findings, comments),
         "sheet_findings": [f for f in findings if not f.row], "findings": findings,
         "comments": [c for c in comments if not c.indicator_id], "history": history,
-        "transitions": transitions_available(member, sheet),
+        "transitions": [(t, t.question(sheet)) for t in transitions_available(member, sheet)],
+        "delete_question": DELETE_QUESTION,
         "comment_form": CommentForm(sheet=sheet) if can_review_unit(member, sheet.unit_id) else None,
         "can_edit": can_edit_unit(member, sheet.unit_id) and not sheet.is_locked and not sheet.deleted_at,
         "can_delete": can_edit_unit(member, sheet.unit_id) and not sheet.is_locked,
@@ -140,16 +142,30 @@ def sheet_export(request, pk: int, fmt: str):
 @login_required
 @require_POST
 def sheet_transition_view(request, pk: int, name: str):
-    """Submit, return, approve or adjust."""
+    """Submit, return, approve or adjust; approving, and submitting a sheet with errors, ask first."""
     form = TransitionForm(request.POST)
     form.is_valid()
+    reason, grade = form.cleaned_data.get("reason", ""), form.cleaned_data.get("grade", "")
     try:
-        sheet = sheet_transition(user=request.user, sheet_id=pk, name=name,
-                                 reason=form.cleaned_data.get("reason", ""), grade=form.cleaned_data.get("grade", ""))
+        if page := ask_first(request, lambda: _transition_confirmation(request, pk, name, reason, grade)):
+            return page
+        sheet = sheet_transition(user=request.user, sheet_id=pk, name=name, reason=reason, grade=grade)
     except SheetError as error:
         return refuse(request, error.message, "sheets:detail", pk=pk)
     messages.success(request, f"已{action_label(name)}，当前状态：{sheet.get_status_display()}")
     return redirect("sheets:detail", pk=pk)
+
+
+def _transition_confirmation(request, pk: int, name: str, reason: str, grade: str):
+    """What to ask before the transition (after its checks), None when it is taken without asking."""
+    transition, sheet = transition_check(user=request.user, sheet_id=pk, name=name, reason=reason, grade=grade)
+    question = transition.question(sheet)
+    if not question:
+        return None
+    facts = (("审核等级", grade),) if grade else ()
+    if reason.strip():
+        facts += (("审核意见" if transition.needs_grade else "原因", reason.strip()),)
+    return sheet_confirmation(sheet, transition.label, question, facts=facts)
 
 
 @login_required
@@ -169,17 +185,27 @@ def sheet_comment(request, pk: int):
     return redirect("sheets:detail", pk=pk)
 
 
+DELETE_QUESTION = "删除这张表？删除后可在“已删除”列表中恢复。"
+
+
 @login_required
 @require_POST
 def sheet_delete_view(request, pk: int):
-    """Move a sheet to the deleted list."""
-    sheet_get(request_member(request), pk)
+    """Move a sheet to the deleted list, after asking."""
+    sheet = sheet_get(request_member(request), pk)
     try:
+        if page := ask_first(request, lambda: _delete_confirmation(request, sheet)):
+            return page
         sheet_delete(user=request.user, sheet_id=pk)
     except SheetError as error:
         return refuse(request, error.message, "sheets:detail", pk=pk)
     messages.success(request, "已删除；可在“已删除”列表中恢复")
     return redirect("sheets:list")
+
+
+def _delete_confirmation(request, sheet):
+    sheet_delete_check(user=request.user, sheet=sheet)
+    return sheet_confirmation(sheet, "删除目标表", DELETE_QUESTION, danger=True)
 
 
 @login_required

@@ -1,5 +1,7 @@
 // Behaviour every form may ask for through attributes (no inline script; every page loads this file):
-// - data-confirm="…": an irreversible step asks first, in a <dialog>, before the form is sent;
+// - data-confirm="…": an irreversible step asks first, in a <dialog>, before the form is sent, and sends
+//   confirmed=1 with it once answered; a form sent without it (before this file ran, or with scripts blocked) is
+//   answered with a page asking the same (jixiao/web/confirmation.py), so the step never goes unasked;
 // - the 菜单 button folds the top menu on a phone;
 // - data-busy="…": long work (reading an upload, importing) shows that it is under way and disables the buttons,
 //   so the request is not sent twice.
@@ -55,6 +57,14 @@
     box.onclose = function () {
       if (box.returnValue !== "ok") return;
       form.dataset.confirmed = "1";
+      var flag = form.querySelector("input[name=confirmed]");
+      if (!flag) {
+        flag = document.createElement("input");
+        flag.type = "hidden";
+        flag.name = "confirmed";
+        form.appendChild(flag);
+      }
+      flag.value = "1";
       if (form.requestSubmit) form.requestSubmit(submitter); else form.submit();
     };
     box.returnValue = "";
