@@ -125,7 +125,18 @@ def is_reverse(text: str | None) -> bool:
     """True for an indicator that should fall (投诉率, 事故发生数, 成本): its target must be an upper bound."""
     if not text:
         return False
-    return _contains_any(text, "reverse") and not _contains_any(text, "reverse", "except")
+    return _contains_any(_without_negated(text), "reverse") and not _contains_any(text, "reverse", "except")
+
+
+def _without_negated(text: str) -> str:
+    """``text`` folded, with every clause that opens on a negation (无资产损失, 杜绝安全事故) cut out: what such a
+    clause names is to be absent, a state to be kept (the share of time or assets without it), not a count to fall.
+    Compounds that merely start with 无 (无人机, 无害化) are no negation."""
+    folded = fold(text)
+    for compound in _folded("reverse", "not_negations"):
+        folded = folded.replace(compound, "□" * len(compound))
+    negation = "|".join(map(re.escape, _folded("reverse", "negations")))
+    return re.sub(rf"(?:{negation})[^、，,;；]*", "", folded)
 
 
 @lru_cache(maxsize=TEXT_MEMO)
