@@ -25,6 +25,7 @@ __all__ = [
     "SYMBOL_ONLY",
     "Kind",
     "activity_done",
+    "after_event",
     "basis_sets_standard",
     "bound_in_sentence",
     "counted_numbers",
@@ -159,6 +160,13 @@ def names_deadline(name: str | None) -> bool:
     """True when a row's name states its own deadline (2024年度内完成支付, 春节前完成走访慰问): the row is one
     statement, its value (blank, or 按时限完成) refers to the deadline the name gives."""
     return bool(_DEADLINE.search(fold(name or "")))
+
+
+@lru_cache(maxsize=TEXT_MEMO)
+def after_event(text: str | None) -> bool:
+    """True when ``text`` sets its time by an event (培训结束后及时考核, 验收合格后30日内): a deadline told in words."""
+    folded = fold(text or "")
+    return any(re.search(re.escape(event) + r"[^、，,;；]{0,4}?后(?!续)", folded) for event in _folded("timeliness", "events"))
 
 
 def speaks_of_time(name: str | None, target: Target) -> bool:

@@ -60,3 +60,31 @@ def test_a_thing_running_is_a_state_not_a_slogan(name, reported):
 def test_a_report_keeps_the_understood_level_names_it_was_approved_with(level1, level2, kind, reported):
     row = [level1, level2, "学校绿化覆盖率", "", "≥70%", "计划标准：工作方案"]
     assert bool(_findings("JX506", row, kind)) is reported
+
+
+# A time limit run from an event (培训结束后及时考核, 验收合格后30日内) is a deadline told in words: its figure says which
+# events or how many days, not a count of the work, and the words are the target, not prose beside it (JX203, JX205,
+# JX311). A timeliness answered only 按时, or counted in 次, still is reported.
+@pytest.mark.parametrize(("name", "target", "reported"), [
+    ("考核任务完成及时", "1-6期培训结束后及时考核", set()),  # corpus 219
+    ("补助资金按时拨付", "验收合格后30日内拨付", set()),
+    ("申请办理及时", "收到申请后5个工作日内办结", set()),
+    ("补助资金按时拨付", "按时拨付", {"JX205"}),
+    ("补助按时发放", "=1次", {"JX311"}),
+])
+def test_a_deadline_run_from_an_event_is_a_time_limit(name, target, reported):
+    row = ["产出指标", "时效指标", name, "", target, "计划标准：工作方案"]
+    found = {rule for rule in ("JX203", "JX205", "JX311") if _findings(rule, row, "self-eval") + _findings(rule, row)}
+    assert found == reported
+
+
+# Words closing on a unit's bracket in the 指标值 cell are another row's name read into it (corpus 219's serial-column
+# copy: 培训补助标准(元/人) | 就业奖补标准(元/人)); the row was read off its cells, not answered in words (JX205).
+@pytest.mark.parametrize(("target", "reported"), [
+    ("就业奖补标准(元/人)", False),
+    ("新一轮退耕还林补助面积(万亩)", False),
+    ("明显提升", True),
+])
+def test_a_name_in_the_value_cell_is_no_answer_in_words(target, reported):
+    row = ["产出指标", "数量指标", "培训合格人数", "", target, "计划标准：工作方案"]
+    assert _findings("JX205", row) == ([("培训合格人数", "指标值")] if reported else [])
