@@ -166,7 +166,8 @@ def names_deadline(name: str | None) -> bool:
 def after_event(text: str | None) -> bool:
     """True when ``text`` sets its time by an event (培训结束后及时考核, 验收合格后30日内): a deadline told in words."""
     folded = fold(text or "")
-    return any(re.search(re.escape(event) + r"[^、，,;；]{0,4}?后(?!续)", folded) for event in _folded("timeliness", "events"))
+    events = _folded("timeliness", "events")
+    return any(re.search(re.escape(event) + r"[^、，,;；]{0,4}?后(?!续)", folded) for event in events)
 
 
 def speaks_of_time(name: str | None, target: Target) -> bool:
