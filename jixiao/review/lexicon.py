@@ -25,6 +25,7 @@ __all__ = [
     "SYMBOL_ONLY",
     "Kind",
     "activity_done",
+    "after_event",
     "basis_sets_standard",
     "bound_in_sentence",
     "counted_numbers",
@@ -125,7 +126,18 @@ def is_reverse(text: str | None) -> bool:
     """True for an indicator that should fall (投诉率, 事故发生数, 成本): its target must be an upper bound."""
     if not text:
         return False
-    return _contains_any(text, "reverse") and not _contains_any(text, "reverse", "except")
+    return _contains_any(_without_negated(text), "reverse") and not _contains_any(text, "reverse", "except")
+
+
+def _without_negated(text: str) -> str:
+    """``text`` folded, with every clause that opens on a negation (无资产损失, 杜绝安全事故) cut out: what such a
+    clause names is to be absent, a state to be kept (the share of time or assets without it), not a count to fall.
+    Compounds that merely start with 无 (无人机, 无害化) are no negation."""
+    folded = fold(text)
+    for compound in _folded("reverse", "not_negations"):
+        folded = folded.replace(compound, "□" * len(compound))
+    negation = "|".join(map(re.escape, _folded("reverse", "negations")))
+    return re.sub(rf"(?:{negation})[^、，,;；]*", "", folded)
 
 
 @lru_cache(maxsize=TEXT_MEMO)
@@ -148,6 +160,14 @@ def names_deadline(name: str | None) -> bool:
     """True when a row's name states its own deadline (2024年度内完成支付, 春节前完成走访慰问): the row is one
     statement, its value (blank, or 按时限完成) refers to the deadline the name gives."""
     return bool(_DEADLINE.search(fold(name or "")))
+
+
+@lru_cache(maxsize=TEXT_MEMO)
+def after_event(text: str | None) -> bool:
+    """True when ``text`` sets its time by an event (培训结束后及时考核, 验收合格后30日内): a deadline told in words."""
+    folded = fold(text or "")
+    events = _folded("timeliness", "events")
+    return any(re.search(re.escape(event) + r"[^、，,;；]{0,4}?后(?!续)", folded) for event in events)
 
 
 def speaks_of_time(name: str | None, target: Target) -> bool:

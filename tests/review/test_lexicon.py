@@ -36,6 +36,13 @@ def test_a_name_states_its_own_deadline(name, deadline):
     ("受援群众投诉率", True), ("安全事故发生次数", True), ("单位建设成本", True), ("群众投诉处理率", False),
     ("事故处置及时率", False), ("减少上访总数的比率", False), ("培训时长", False), ("挽回经济损失", False),
     ("矛盾纠纷调解成功率", False),
+    # a clause that opens on a negation asks for the thing to be absent: a state to keep, not a count to fall
+    ("资产管理安全性、利用率无资产损失、利用率", False),  # corpus 179
+    ("杜绝重大安全事故", False), ("全年零事故", False), ("资产损失率", True), ("无人机故障率", True),
+    ("零星维修费用", True),
+    # a cost weighed against the work (a match wanted high) is no cost to cut
+    ("实际成本与工作内容的匹配程度", False),  # corpus 206
+    ("培训费用与培训内容相符", False),
 ])
 def test_reverse_indicators(text, reverse):
     assert is_reverse(text) is reverse

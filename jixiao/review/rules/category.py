@@ -432,7 +432,8 @@ class UnknownLevelName(Rule):
     docs = RuleDocs(
         what="一级指标、二级指标是否为规定的名称（产出指标、效益指标、满意度指标、成本指标及其二级指标）。同一名称（多为合并单元格）"
         "只在第一次出现的行报告一次。能看懂但不是规定名称的也报告：旧称（环境效益指标，应为生态效益指标），和整张表把"
-        "“指标”都写成“值”（产出值、经济效益值，作为一种写法报告一次）；简称（产出、成本）不在此报告。表样自有的层级名称（发展改革委投资计划表的实施效果指标、过程管理指标及其计划管理、"
+        "“指标”都写成“值”（产出值、经济效益值，作为一种写法报告一次）；简称（产出、成本）不在此报告；自评表、监控表沿用已批复目标表的层级名称，其中能看懂的"
+        "旧称和“值”的写法不在那里报告，看不懂的名称（进度指标）照常报告。表样自有的层级名称（发展改革委投资计划表的实施效果指标、过程管理指标及其计划管理、"
         "资金管理等二级，二级栏写产出指标、效益指标）按表样认可。用自有层级框架的表按该框架的名称判断：2018年以前的投入目标"
         "（投入）、管理目标（过程）、产出目标、效果目标及其资金投入、数量目标、时效目标等二级，评价指标体系框架的决策、过程、"
         "产出、效益及其项目立项、资金管理等二级，都是规范名称；框架是从表样或表中一级指标的名称识别的，不是从年度。",
@@ -456,6 +457,9 @@ class UnknownLevelName(Rule):
                 if not written.strip() or ctx.form.knows_level(written) or (ctx.levels and ctx.levels.knows(written)):
                     continue  # a level of the form's, or of the framework the sheet is written in (投入, 管理目标)
                 misnamed = misnamed_level(written) if known in names else None
+                if misnamed and not ctx.sets_goals:
+                    continue  # a report keeps the level names of the goals approved a year before: one it
+                    # understands (环境效益, 产出值) is not written anew there (corpus 212), unlike one it cannot place
                 if misnamed == "suffix":
                     suffixed.append((indicator, column, written, known))
                     continue

@@ -16,6 +16,7 @@ from jixiao.review.lexicon import (
     SYMBOL_ONLY,
     Kind,
     activity_done,
+    after_event,
     bare_name,
     bound_in_sentence,
     is_slogan,
@@ -258,7 +259,7 @@ class ProseInTarget(Rule):
     docs = RuleDocs(
         what="指标值栏是否只写了目标本身（运算符、数值、单位或定性表述），没有夹带说明文字；一句话里夹着一个金额"
         "（严格按照预算标准1000元/人给补助对象兑付补助）或一个用文字写的界限（……且总航时不少于30小时测算）的，"
-        "金额或界限就是目标。百分数后只跟一个说明它是什么的比例的动词（100%覆盖、100%完成）的，照写即可，不在此报告。",
+        "金额或界限就是目标。时效类的行从某事之后起算时限的（1-6期培训结束后及时考核），文字就是目标，不在此报告。百分数后只跟一个说明它是什么的比例的动词（100%覆盖、100%完成）的，照写即可，不在此报告。",
         why="说明文字属于“绩效指标描述”栏；混在指标值里，系统无法读出目标，监控和自评时容易误读。",
         bad="指标值：≥18全乡18个行政村全覆盖",
         good="绩效指标描述：全乡18个行政村全覆盖\n指标值：≥18个",
@@ -289,6 +290,9 @@ class ProseInTarget(Rule):
                 continue  # run-together numbers are JX204's; a measure word the vocabulary lacks (架, 元/平米) is no prose
             if target.unit == "%" and _ATTAINED.fullmatch(fold(target.leftover).strip()):
                 continue  # a percentage followed by what it is a share of (100%覆盖, 100%完成) reads as written
+            if after_event(target.leftover) and speaks_of_time(indicator.name, target):
+                continue  # a time limit run from an event (1-6期培训结束后及时考核, corpus 219): the words are the target,
+                # the figure says which events; cutting the words would lose the deadline
             if unit_conflicts(ctx, indicator):
                 continue  # the unit rule's fix rewrites the whole cell
             clean = clean_target(ctx, indicator)
@@ -342,7 +346,8 @@ class QualitativeInQuantitativeSlot(Rule):
         "写了日期或期间的是时限，名称已写明期限的（春节前完成走访慰问 | 按时限完成）也是，不在此报告（只写“2021年全年”的"
         "是整年，不是时限，照样报告）；时长（使用时长、开放时长）答整段时间（全天候可用、全年开放）的已是确定的量，也不在此报告。"
         "比率的指标值在一句话里写出了百分数的（第一年返本20%,分红按8%分红），数值已"
-        "给出，不在此报告。成本指标下的行由 JX901 检查。",
+        "给出，不在此报告。成本指标下的行由 JX901 检查。指标值栏里是以单位括号结尾的名称（就业奖补标准(元/人)）的，是别的行"
+        "的名称读进了本行，不是用文字作答，不在此报告。",
         why="能量化的指标要量化；“明显提升”“按时”这样的指标值年底无法判断是否完成。",
         bad="产出指标 | 数量指标 | 培训人次 | 明显提升",
         good="产出指标 | 数量指标 | 培训人次 | ≥300人次",
@@ -368,6 +373,9 @@ class QualitativeInQuantitativeSlot(Rule):
                 # a bound inside a sentence (不少于30小时) is a figure written with prose, JX203's
             if ctx.is_cost_row(indicator):
                 continue  # a cost row's target that is not an amount is JX901's
+            if unit_in_name(target.raw):
+                continue  # words closing on a unit's bracket (就业奖补标准(元/人), 补助面积(万亩)) are another row's name
+                # read into this row's 指标值 cell: the row was read off its cells, not answered in words
             kind = ctx.fact(indicator).kind
             if kind is Kind.RATE and _PERCENT.search(fold(target.raw)):
                 continue  # a rate's figures told in a sentence (返本20%,分红按8%分红, corpus 187) are given: JX203's
@@ -398,10 +406,11 @@ def untimed_timeliness(indicator: Indicator) -> bool:
     137). A row under 时效指标 that is not about time at all is JX510's; its vague value stays JX206's."""
     target = indicator.target
     dated = target.is_date and not whole_period(target.raw)  # 2021年全年 is the whole year, no deadline (corpus 166)
-    # (a name that states its deadline, 春节前完成走访慰问 | 按时限完成, corpus 259, has set the time limit)
+    # (a name that states its deadline, 春节前完成走访慰问 | 按时限完成, corpus 259, has set the time limit, and so has a
+    # value that runs it from an event, 验收合格后30日内拨付)
     return indicator.level2 == "时效指标" and not (target.is_quantitative or dated or target.is_empty) \
         and not _WITHIN_SET_TIME.search(fold(target.raw)) and speaks_of_time(indicator.name, target) \
-        and not names_deadline(indicator.name)
+        and not names_deadline(indicator.name) and not after_event(target.raw)
 
 
 # A deadline set by reference (在项目计划完成时间内完成, 合同工期内): a time limit the reviewer can check, not a vague word.

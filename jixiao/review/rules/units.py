@@ -21,7 +21,7 @@ from jixiao.model.amounts import amount_text
 from jixiao.model.lexicon import fold
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Finding
-from jixiao.review.lexicon import Kind, bare_name, is_growth, is_not_spent, suggested_unit
+from jixiao.review.lexicon import Kind, after_event, bare_name, is_growth, is_not_spent, suggested_unit
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.rules.form import target_fix
 from jixiao.review.sources import CORE_2021, GOALS_2015
@@ -349,7 +349,7 @@ class TimelinessInCount(Rule):
     docs = RuleDocs(
         what="名称是按时、及时、按月……做某事（按时发放、按月发放）、而不落在可计数的名词上（……人数、……次数）的指标，"
         "指标值是否以人、个、次等计数单位计（按时发放 ≥1人/年，按月发放 =1次）。频次（1次/月）是时间要求，"
-        "名称本身是数量的（及时办结案件数）数的是件数，都不在此报告。",
+        "名称本身是数量的（及时办结案件数）数的是件数，从某事之后起算的时限（1-6期培训结束后及时考核）数的是哪几次，都不在此报告。",
         why="“按时发放=1次”说不出是否每月按时发放：全年按月发放应为12次，或写发放及时率、发放时限；"
         "以人数计的更无从核对（语料 003、121）。",
         bad="产出指标 | 时效指标 | 按月发放 | =1次",
@@ -366,6 +366,8 @@ class TimelinessInCount(Rule):
             word = self._ON_TIME.search(name)
             if word is None or self._COUNTED_NAME.search(name) or not target.unit or target.value is None:
                 continue
+            if after_event(target.raw):
+                continue  # 1-6期培训结束后及时考核 (corpus 219): the time runs from each event, the figure names the events
             counted, _, per = target.unit.partition("/")
             frequency = counted == "次" and unit_kind(per) is UnitKind.TIME  # 1次/月 is a schedule
             if unit_kind(counted) is UnitKind.COUNT and not frequency:
