@@ -337,9 +337,13 @@ class _Assembler:
         cut_cell = last.extra.get("open_end") and any(
             line.extra.get("piped") and not line.extra.get("open_end") for line in body[:-1]) and bool(
             indicators[-1].name) and any(indicators[-1].name in text for text in last.texts)  # (its indicator's row)
-        open_row = body[-1].kind is not LineKind.BREAK and (not indicators[-1].target.raw or cut_cell)
         # only where the text's own lines say where rows end (not in text cut into cells by the labels)
         own_lines = self.file_format == "txt" and not last.extra.get("segmented")
+        # a sentence stopping on a bare figure after a target written with its unit (…目标值大于等于85户,实际完成40):
+        # the file stops inside the figure of what was achieved, whose digits may go on
+        cut_figure = builder.cut_actual("".join(last.texts)) if own_lines and last.extra.get(PROSE) else None
+        open_row = body[-1].kind is not LineKind.BREAK and (
+            not indicators[-1].target.raw or cut_cell or cut_figure is not None)
         # a line ending a sentence (a prose cell: …，优化校园生态环境。) was not cut by the end of the file
         sentence_ends = "".join(last.texts).rstrip().endswith(_SENTENCE_ENDS)
         # text cut into cells by the labels that ends on the last row's name, with nothing beside it: the file
@@ -347,10 +351,11 @@ class _Assembler:
         ends_on_name = bool(last.extra.get("segmented") and indicators[-1].name and not indicators[-1].extra
                             and "".join(last.texts).rstrip().endswith(indicators[-1].name))
         if open_row and not sentence_ends and (
-                ends_on_name or own_lines and (cut_cell or builder.last_row_stops_short())):
+                ends_on_name or own_lines and (cut_cell or cut_figure is not None or builder.last_row_stops_short())):
             # a web copy's text stops inside the row, before its target or inside a cell: not an indicator
             # (a row whose target was read stops inside a later cell: its last cell may be cut, 10 of 100)
-            where = f"在最后一个单元格“{last.texts[-1].strip()}”处" if indicators[-1].target.raw else "在指标值之前"
+            where = (f"在实际完成值“{cut_figure}”处" if cut_figure is not None
+                     else f"在最后一个单元格“{last.texts[-1].strip()}”处" if indicators[-1].target.raw else "在指标值之前")
             builder.drop_last()
             # the cut row's cells are what was set aside
             code, fields, set_aside = "P120", {"line": last.line, "text": "｜".join(last.texts)[:40], "where": where}, \
