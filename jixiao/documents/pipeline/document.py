@@ -35,6 +35,7 @@ from jixiao.documents.interpret.sheet_builder import SheetBuilder, is_figure, mo
 from jixiao.documents.pipeline.inferred import content_header
 from jixiao.documents.pipeline.labels import Role, is_chrome, label, simplified
 from jixiao.documents.pipeline.money_text import money_in_prose, money_in_text
+from jixiao.documents.pipeline.plans import PLANNED
 from jixiao.documents.pipeline.projects import continuation, rekey_diagnostics, split_projects
 from jixiao.documents.pipeline.prose import PROSE
 from jixiao.documents.pipeline.records import (
@@ -324,8 +325,10 @@ class _Assembler:
         cut tables off there, and what follows the cut cannot be judged missing."""
         indicators = builder.sheet.indicators
         last = next((line for line in reversed(body) if line.kind is not LineKind.BREAK), None)
-        if last is None or builder.claimed.get("conclusions"):
-            return  # (the table's closing fields were read in its last line: it ends in the file)
+        if last is None or builder.claimed.get("conclusions") or last.extra.get(PLANNED):
+            # (the table's closing fields were read in its last line: it ends in the file; a plan table's project
+            # row gives its goals whole, with no 满意度指标 to be missing)
+            return
         if not indicators:
             # the file stops after the header, on the grid's frame label and first level names: the rows are all
             # after the cut
