@@ -371,6 +371,11 @@ class _Assembler:
             return
         # (built only here: a Location is validated on creation, and most grids that reach the file's end are whole)
         location = Location(file=self.source, table=builder.ordinal, sheet=builder.sheet.key, line=last.line)
+        if not builder.sheet.indicators and not (builder.sheet.name or builder.sheet.code) and _all_prose(body):
+            # the only row of a report's sentences read as a grid was cut (its one sentence of an indicator stops
+            # inside its figure): nothing of a table is left, so no sheet either; the text is prose
+            builder.columns = None
+            location = location.model_copy(update={"table": None, "sheet": None})
         self.diagnostics.append(diagnostic(code, location, set_aside, **fields))
         builder.cut = True  # rows after the cut are missing: the printed points cannot add up to the whole
 
@@ -718,6 +723,11 @@ _LEVEL_OPENING = re.compile(r"^(产出|效益|效果|满意度|成本|数量|质
 def _only_chrome(lines: list[Line]) -> bool:
     """True when ``lines`` hold nothing but a web page's furniture (or nothing at all)."""
     return all(is_chrome(token.text) for line in lines for token in line.filled if token.text.strip())
+
+
+def _all_prose(body: list[Line]) -> bool:
+    """Whether every line of a grid's body holding text is prose (:mod:`.prose`: a report's sentences)."""
+    return all(line.extra.get(PROSE) for line in body if line.filled)
 
 
 def _level_heading_left(lines: list[Line]) -> bool:
