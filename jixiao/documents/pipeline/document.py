@@ -376,6 +376,9 @@ class _Assembler:
             # inside its figure): nothing of a table is left, so no sheet either; the text is prose
             builder.columns = None
             location = location.model_copy(update={"table": None, "sheet": None})
+            # (the sheet is not finished: its tokens are counted here, the cut row's by the diagnostic's)
+            self.accounting.placed += builder.tokens_placed
+            self.accounting.diagnosed += builder.tokens_diagnosed
         self.diagnostics.append(diagnostic(code, location, set_aside, **fields))
         builder.cut = True  # rows after the cut are missing: the printed points cannot add up to the whole
 
