@@ -1,6 +1,7 @@
 """The reading pipeline: one chain of small pure steps for every format, with one settings object.
 
-tokens (:mod:`.tokens`) → labels (:mod:`.labels`; :mod:`.prose` for indicators written as prose) → regions
+tokens (:mod:`.tokens`) → labels (:mod:`.labels`; :mod:`.prose` for indicators written as prose, :mod:`.plans` for
+a project plan table's projects, their targets in a 绩效目标 cell) → regions
 (:mod:`.regions`; :mod:`.transposed` for tables printed turned over) → alignment (:mod:`.align`; :mod:`.outline`
 for levels shown by indentation, :mod:`.figures` for figures fused into one run of digits) → document
 (:mod:`.document`). Office readers produce grids that :func:`.tokens.layout_lines` adapts; plain text has one
