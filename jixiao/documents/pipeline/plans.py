@@ -15,7 +15,7 @@ from __future__ import annotations
 from jixiao.documents.interpret.header_cells import label_money_unit
 from jixiao.documents.pipeline.prose import PROSE, split_prose
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
-from jixiao.documents.vocabulary import canonical_label, column_label, header_label, plan_column
+from jixiao.documents.vocabulary import canonical_label, column_label, header_label, is_trailer, plan_column
 
 __all__ = ["PLANNED", "plan_rows"]
 
@@ -87,8 +87,11 @@ def plan_rows(lines: list[Line]) -> list[Line]:
             header, at = line, found
             continue
         if header is not None and line.kind is LineKind.ROW and line.table == header.table and line.filled:
-            result.extend(_project_lines(header, line, at))
-            continue
+            if is_trailer(line.filled[0].text):
+                header = None  # the plan's total (合计 | … | 290): the table ends, the row is read as it stands
+            elif at["name"] < len(line.tokens) and line.tokens[at["name"]].text.strip():
+                result.extend(_project_lines(header, line, at))
+                continue
         header = None if line.filled else header
         result.append(line)
     return result

@@ -55,6 +55,12 @@ def test_a_plan_tables_projects_are_sheets_whose_goals_give_the_indicators(rows,
     assert not {d.code for d in document.diagnostics} & {"P114", "P119", "P120"}
 
 
+def test_a_plan_tables_total_row_is_no_project():
+    document = read("某县2023年度项目计划表", *_REWORDED, "| | 合计 | | | 140 | | | |")
+    assert [(sheet.name, sheet.budget.total) for sheet in document.sheets] == [
+        ("石门村产业路硬化项目", Decimal(80)), ("柳河村蔬菜大棚项目", Decimal(60))]
+
+
 def test_a_plan_projects_goals_in_words_without_a_target_are_its_goals_only():
     document = read(_REWORDED[0], "| 1 | 石门村产业路硬化项目 | 石门村 | 硬化道路2.5公里 | 80 | 2023年4月-10月 | "
                     "改善群众出行条件,助力乡村振兴 | 方便群众出行 |")
