@@ -25,8 +25,8 @@ _FEWEST_PLAN_HEADINGS = 2  # plan headings beside 项目名称 and 绩效目标 
 
 
 def _plan_header(line: Line) -> dict[str, int] | None:
-    """The positions of a plan table's headings in ``line`` by what they hold (``name``, ``goals``, ``money``, and
-    ``described`` for each heading whose cell describes the project), or None when it is no plan table's header."""
+    """The positions of a plan table's headings in ``line`` by what they hold (``name``, ``goals``, and when the plan
+    has them ``indicators`` (绩效指标) and ``money``), or None when it is no plan table's header."""
     if line.kind is not LineKind.ROW:
         return None
     texts = [token.text.strip() for token in line.tokens]
