@@ -9,7 +9,7 @@ import tomllib
 
 from jixiao.model.lexicon import TEXT_MEMO, fold, fold_all
 
-__all__ = ["PAGE_NUMBER", "header_label", "block_label", "header_labels", "goals_word", "column_label", "is_trailer", "total_words", "is_total_label", "split_label_value",
+__all__ = ["PAGE_NUMBER", "header_label", "block_label", "header_labels", "goals_word", "column_label", "plan_column", "is_trailer", "total_words", "is_total_label", "split_label_value",
            "labels", "canonical_label", "run_on_spellings"]
 
 _COLON = re.compile(r"[:：]$")
@@ -129,6 +129,11 @@ def goals_word(text: str) -> str | None:
 def column_label(text: str) -> str | None:
     """The indicator-grid column a heading names (``level1``, ``target`` …), or None."""
     return _lookup("columns").get(_key(text))
+
+
+def plan_column(text: str) -> str | None:
+    """The column of a project plan table a heading names (``place``, ``money``, ``mechanism`` …), or None."""
+    return _lookup("plan_columns").get(_key(text))
 
 
 @cache

@@ -119,6 +119,7 @@ _MONEY_NOTE = re.compile(r"[(（][A-Za-z/%％×*]{1,5}(?:100%)?[)）]$")  # (B/A
 _CIRCLED = re.compile(r"[(（]含[^()（）]{1,12}[)）]|[①-⑳](?:[=＝][①-⑳+\-*/×÷()（）]+)?")
 _SPENT_TO_DATE = re.compile(r"^1[-—~至]\d{1,2}月(?:执行数|支出数)")
 _RATE_TO_DATE = re.compile(r"^1[-—~至]\d{1,2}月(?:预算|资金)?执行率")
+_BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")  # a figure with no unit or word around it
 _CODE = re.compile(r"[0-9A-Za-z]+")  # a unit code's characters
 _WAN = re.compile(r"(?<=\d)万$")
 # a web copy's residue after a figure (3,724,055.00?: a non-breaking space turned into ?)
@@ -1605,6 +1606,18 @@ class SheetBuilder:
         values = self.results[-1][1]
         return not indicators[-1].extra and not indicators[-1].description and not any(
             text.strip() for kind, text in values.items() if kind not in ("level1", "level2", "name"))
+
+    def cut_actual(self, text: str) -> str | None:
+        """The last indicator's actual when ``text`` (the file's last line) ends on it and it is a bare number while
+        its target is written with a unit (目标值大于等于85户,实际完成40): the end of the file stopped inside the
+        figure, before its unit or its last digits; else None."""
+        indicators = self.sheet.indicators
+        if not indicators or not self.results or self.results[-1][0] != len(indicators):
+            return None
+        actual = self.results[-1][1].get("actual", "").strip()
+        cut = (indicators[-1].target.unit is not None and _BARE_NUMBER.fullmatch(actual) is not None
+               and text.rstrip().endswith(actual))
+        return actual if cut else None
 
     def _heads(self, values: dict[str, str]) -> None:
         """A row above an indented table's levels (:mod:`..pipeline.outline`): the project with its amount, or

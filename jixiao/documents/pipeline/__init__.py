@@ -1,6 +1,7 @@
 """The reading pipeline: one chain of small pure steps for every format, with one settings object.
 
-tokens (:mod:`.tokens`) → labels (:mod:`.labels`; :mod:`.prose` for indicators written as prose) → regions
+tokens (:mod:`.tokens`) → labels (:mod:`.labels`; :mod:`.prose` for indicators written as prose, :mod:`.plans` for
+a project plan table's projects, their targets in a 绩效目标 cell) → regions
 (:mod:`.regions`; :mod:`.transposed` for tables printed turned over) → alignment (:mod:`.align`; :mod:`.outline`
 for levels shown by indentation, :mod:`.figures` for figures fused into one run of digits) → document
 (:mod:`.document`). Office readers produce grids that :func:`.tokens.layout_lines` adapts; plain text has one
@@ -15,6 +16,7 @@ from jixiao.documents.blocks import Layout
 from jixiao.documents.pipeline.document import Accounting, build_document
 from jixiao.documents.pipeline.doubled import undoubled
 from jixiao.documents.pipeline.labels import split_lines
+from jixiao.documents.pipeline.plans import plan_rows
 from jixiao.documents.pipeline.prose import prose_lines
 from jixiao.documents.pipeline.regions import join_heading_runs, split_header_runs
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
@@ -31,7 +33,7 @@ __all__ = ["Accounting", "ReadSettings", "read_layout", "read_text"]
 def read_layout(layout: Layout, source: str, file_format: str, settings: ReadSettings = DEFAULT_SETTINGS
                 ) -> tuple[Document, Accounting]:
     """Read what an office reader saw (rows with grid columns, paragraphs)."""
-    lines = prose_lines(turn_over(layout_lines(layout), settings))
+    lines = plan_rows(prose_lines(turn_over(layout_lines(layout), settings)))
     return build_document(lines, source, file_format, layout.name, layout.diagnostics, settings)
 
 
@@ -41,7 +43,7 @@ def read_text(data: bytes, source: str, settings: ReadSettings = DEFAULT_SETTING
     text = undoubled(text)
     lines = join_centered_cells(join_wrapped_headings(split_lines(join_cell_tails(text_lines(text, settings)))))
     lines = split_header_runs(join_heading_runs(lines), settings)
-    lines = prose_lines(turn_over(lines, settings))
+    lines = plan_rows(prose_lines(turn_over(lines, settings)))
     document, accounting = build_document(lines, source, "txt", text_layout_name(lines), diagnostics, settings)
     return _as_written(document, WrittenText(text)), accounting
 

@@ -35,6 +35,7 @@ from jixiao.documents.interpret.sheet_builder import SheetBuilder, is_figure, mo
 from jixiao.documents.pipeline.inferred import content_header
 from jixiao.documents.pipeline.labels import Role, is_chrome, label, simplified
 from jixiao.documents.pipeline.money_text import money_in_prose, money_in_text
+from jixiao.documents.pipeline.plans import PLANNED
 from jixiao.documents.pipeline.projects import continuation, rekey_diagnostics, split_projects
 from jixiao.documents.pipeline.prose import PROSE
 from jixiao.documents.pipeline.records import (
@@ -324,8 +325,10 @@ class _Assembler:
         cut tables off there, and what follows the cut cannot be judged missing."""
         indicators = builder.sheet.indicators
         last = next((line for line in reversed(body) if line.kind is not LineKind.BREAK), None)
-        if last is None or builder.claimed.get("conclusions"):
-            return  # (the table's closing fields were read in its last line: it ends in the file)
+        if last is None or builder.claimed.get("conclusions") or last.extra.get(PLANNED):
+            # (the table's closing fields were read in its last line: it ends in the file; a plan table's project
+            # row gives its goals whole, with no 满意度指标 to be missing)
+            return
         if not indicators:
             # the file stops after the header, on the grid's frame label and first level names: the rows are all
             # after the cut
@@ -337,9 +340,13 @@ class _Assembler:
         cut_cell = last.extra.get("open_end") and any(
             line.extra.get("piped") and not line.extra.get("open_end") for line in body[:-1]) and bool(
             indicators[-1].name) and any(indicators[-1].name in text for text in last.texts)  # (its indicator's row)
-        open_row = body[-1].kind is not LineKind.BREAK and (not indicators[-1].target.raw or cut_cell)
         # only where the text's own lines say where rows end (not in text cut into cells by the labels)
         own_lines = self.file_format == "txt" and not last.extra.get("segmented")
+        # a sentence stopping on a bare figure after a target written with its unit (…目标值大于等于85户,实际完成40):
+        # the file stops inside the figure of what was achieved, whose digits may go on
+        cut_figure = builder.cut_actual("".join(last.texts)) if own_lines and last.extra.get(PROSE) else None
+        open_row = body[-1].kind is not LineKind.BREAK and (
+            not indicators[-1].target.raw or cut_cell or cut_figure is not None)
         # a line ending a sentence (a prose cell: …，优化校园生态环境。) was not cut by the end of the file
         sentence_ends = "".join(last.texts).rstrip().endswith(_SENTENCE_ENDS)
         # text cut into cells by the labels that ends on the last row's name, with nothing beside it: the file
@@ -347,10 +354,11 @@ class _Assembler:
         ends_on_name = bool(last.extra.get("segmented") and indicators[-1].name and not indicators[-1].extra
                             and "".join(last.texts).rstrip().endswith(indicators[-1].name))
         if open_row and not sentence_ends and (
-                ends_on_name or own_lines and (cut_cell or builder.last_row_stops_short())):
+                ends_on_name or own_lines and (cut_cell or cut_figure is not None or builder.last_row_stops_short())):
             # a web copy's text stops inside the row, before its target or inside a cell: not an indicator
             # (a row whose target was read stops inside a later cell: its last cell may be cut, 10 of 100)
-            where = f"在最后一个单元格“{last.texts[-1].strip()}”处" if indicators[-1].target.raw else "在指标值之前"
+            where = (f"在实际完成值“{cut_figure}”处" if cut_figure is not None
+                     else f"在最后一个单元格“{last.texts[-1].strip()}”处" if indicators[-1].target.raw else "在指标值之前")
             builder.drop_last()
             # the cut row's cells are what was set aside
             code, fields, set_aside = "P120", {"line": last.line, "text": "｜".join(last.texts)[:40], "where": where}, \
@@ -363,6 +371,14 @@ class _Assembler:
             return
         # (built only here: a Location is validated on creation, and most grids that reach the file's end are whole)
         location = Location(file=self.source, table=builder.ordinal, sheet=builder.sheet.key, line=last.line)
+        if not builder.sheet.indicators and not (builder.sheet.name or builder.sheet.code) and _all_prose(body):
+            # the only row of a report's sentences read as a grid was cut (its one sentence of an indicator stops
+            # inside its figure): nothing of a table is left, so no sheet either; the text is prose
+            builder.columns = None
+            location = location.model_copy(update={"table": None, "sheet": None})
+            # (the sheet is not finished: its tokens are counted here, the cut row's by the diagnostic's)
+            self.accounting.placed += builder.tokens_placed
+            self.accounting.diagnosed += builder.tokens_diagnosed
         self.diagnostics.append(diagnostic(code, location, set_aside, **fields))
         builder.cut = True  # rows after the cut are missing: the printed points cannot add up to the whole
 
@@ -710,6 +726,11 @@ _LEVEL_OPENING = re.compile(r"^(产出|效益|效果|满意度|成本|数量|质
 def _only_chrome(lines: list[Line]) -> bool:
     """True when ``lines`` hold nothing but a web page's furniture (or nothing at all)."""
     return all(is_chrome(token.text) for line in lines for token in line.filled if token.text.strip())
+
+
+def _all_prose(body: list[Line]) -> bool:
+    """Whether every line of a grid's body holding text is prose (:mod:`.prose`: a report's sentences)."""
+    return all(line.extra.get(PROSE) for line in body if line.filled)
 
 
 def _level_heading_left(lines: list[Line]) -> bool:

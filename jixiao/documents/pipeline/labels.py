@@ -815,16 +815,28 @@ def segment(text: str) -> tuple[str, ...] | None:
 _UNIT_AFTER_NAME = re.compile(r"(?<=[\u4e00-\u9fff])(%)$")
 _POINTS_BEFORE_NAME = re.compile(r"^(?P<points>[1-9]\d?(?:\.\d+)?)(?P<name>[\u4e00-\u9fff].*)$")
 _FIGURE_PIECE = re.compile(r"^\d+(?:\.\d+)?[%％]?$")
+# a row's 分值 and 得分 of two digits each, run together and onto the next row's name (50件 | 2020望新点胸艮必具)
+_PAIR_BEFORE_NAME = re.compile(r"^(?P<weight>[1-9]\d)(?P<score>\d\d)(?P<name>[\u4e00-\u9fff].*)$")
+# the row before's figure, with its unit (50件, 2万元, 100%)
+_MEASURED_PIECE = re.compile(r"^\d+(?:\.\d+)?[^\d\s.]{0,3}$")
+_MOST_POINTS = 100
 
 
 def _points_off_name(pieces: list[str]) -> None:
     """The row before's last figure (its 得分) run onto the next row's name after the figures of that row
     (``10%`` | ``10地方配套到位率``, a self-evaluation's rows run together): a piece of its own, when what follows it is
-    no unit (``10倍`` is a figure and its unit)."""
+    no unit (``10倍`` is a figure and its unit). So are its 分值 and 得分 of two digits each run together onto that
+    name after a figure with its unit (``50件`` | ``2020望新点胸艮必具``), when the second is no more than the first
+    (a score never exceeds its points)."""
     for index in range(len(pieces) - 1, 0, -1):
         fused = _POINTS_BEFORE_NAME.match(pieces[index])
         if fused and _FIGURE_PIECE.match(pieces[index - 1]) and not fused.group("name").startswith(unit_spellings()):
             pieces[index:index + 1] = [fused.group("points"), fused.group("name")]
+            continue
+        pair = _PAIR_BEFORE_NAME.match(pieces[index])
+        if (pair and _MEASURED_PIECE.match(pieces[index - 1]) and not pair.group("name").startswith(unit_spellings())
+                and int(pair.group("score")) <= int(pair.group("weight")) <= _MOST_POINTS):
+            pieces[index:index + 1] = [pair.group("weight") + pair.group("score"), pair.group("name")]
 # a name giving its unit in brackets, then its target run onto it (成本控制数(万元)63), or asking a yes/no question,
 # then its answer (公众知晓度是否明显提高是)
 _FIGURE_AFTER_UNIT = re.compile(r"^(?P<name>.{2,}[(（](?P<unit>[^()（）\d]{1,4})[)）])(?P<value>\d+(?:\.\d+)?)$")

@@ -157,3 +157,28 @@ def test_a_dept_self_evaluations_money_block_with_numbered_columns_is_read():
     evaluation = document.sheets[0].evaluation
     assert (evaluation.budget_initial, evaluation.spent, evaluation.execution_rate) == (
         Decimal("130.54"), Decimal("188.45"), Decimal("99.92"))
+
+
+_RUN_TOGETHER_HEAD = "绩效指标一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施产出指标数量指标"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # corpus 234 (a document site's copy, rows run together): the first row's 分值 and 得分 (20, 20) run onto the next
+    # row's name
+    ("更新剧团老化、损坏的音50件50件2020望新点胸艮必具100件100件2020质量指标",
+     [("更新剧团老化、损坏的音", "50件", Decimal(20), Decimal(20)), ("望新点胸艮必具", "100件", Decimal(20), Decimal(20))]),
+    # a rewording: a score below its points, after a target in 万元
+    ("购置设备数量5台5台1512维修设备成本3万元3万元1010质量指标",
+     [("购置设备数量", "5台", Decimal(15), Decimal(12)), ("维修设备成本", "3万元", Decimal(10), Decimal(10))]),
+])
+def test_a_rows_points_run_together_onto_the_next_row_s_name_are_cut_off_it(body, expected):
+    document, _ = read(_RUN_TOGETHER_HEAD + body)
+    sheet = document.sheets[0]
+    assert [(i.name, i.target.raw, item.weight, item.score)
+            for i, item in zip(sheet.indicators, sheet.evaluation.items)][:2] == expected
+
+
+def test_four_digits_opening_a_name_that_cannot_be_points_stay_in_it():
+    # 20 then 35: a score above its points, so no 分值 and 得分: the digits are the name's (2035远景目标)
+    document, _ = read(_RUN_TOGETHER_HEAD + "购置设备数量5台5台2035远景目标完成率100%100%1010质量指标")
+    assert [i.name for i in document.sheets[0].indicators][:2] == ["购置设备数量", "2035远景目标完成率"]

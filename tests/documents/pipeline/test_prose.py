@@ -603,3 +603,35 @@ def test_a_cell_of_indicators_in_a_grid_row_with_no_figure_after_it_is_still_spl
     document = read("项目名称 | 文物保护 |", "年度绩效总目标 | 产出指标 | 开展文物安全巡查频次8次；编制文物宣传资料数量3个 |")
     assert [(i.name, i.target.raw) for i in document.sheets[0].indicators] == [
         ("开展文物安全巡查频次", "8次"), ("编制文物宣传资料数量", "3个")]
+
+
+_REPORT_HEAD = ("二、综合评价结论", "(一)产出指标完成情况", "1、数量指标")
+
+
+@pytest.mark.parametrize(("last", "kept"), [
+    # corpus 269 (a report in Traditional on a web page): the copy stops inside the figure achieved, which the target's
+    # 户 shows is not all of it
+    ("1)困難重度殘疾人家庭無障礙改造數,目標值大于等于85戶,實際完成40", None),
+    ("1)困难重度残疾人家庭无障碍改造数,目标值大于等于85户,实际完成40", None),
+    # a rewording: another report cut the same way
+    ("2)农村公路养护里程,目标值不低于120公里,实际完成9", None),
+    # the figure closed by its unit, or the sentence by its stop: the line is whole
+    ("1)困难重度残疾人家庭无障碍改造数,目标值大于等于85户,实际完成40户", ["40户"]),
+    ("2)农村公路养护里程,目标值不低于120公里,实际完成98。", ["98"]),
+    # the cut sentence after a whole one: the report's first indicator is read, the cut one left out
+    ("2)农村公路养护里程,目标值不低于120公里,实际完成98公里\n1)困难重度残疾人家庭无障碍改造数,目标值大于等于85户,实际完成40",
+     ["98公里"]),
+    # a bare figure inside the text, another sentence after it: not where the file stops
+    ("1)困难重度残疾人家庭无障碍改造数,目标值大于等于85户,实际完成40\n2)农村公路养护里程,目标值不低于120公里,实际完成98公里",
+     ["40", "98公里"]),
+])
+def test_a_report_cut_inside_the_figure_achieved_leaves_that_indicator_out(last, kept):
+    document = read(*_REPORT_HEAD, *last.split("\n"))
+    read_rows = [(i.name, i.extra.get("实际完成值")) for sheet in document.sheets for i in sheet.indicators]
+    cuts = [d for d in document.diagnostics if d.code == "P120"]
+    if kept is None:
+        # nothing of a table is left: no sheet (the text is a report's prose), the cut said where
+        assert document.sheets == [] and len(cuts) == 1 and "在实际完成值“" in cuts[0].message
+    else:
+        assert [actual for _, actual in read_rows] == kept
+        assert len(cuts) == (1 if last.endswith("实际完成40") else 0)
