@@ -107,6 +107,8 @@ _MONEY_HEADINGS = {
 }
 # an amount written in the total's cell, not the money column's heading standing there (金额(万元)): digits or numerals
 _WRITTEN_AMOUNT = re.compile(r"^[^(（]*[\d〇零一二三四五六七八九十百千万亿]")
+# A value published with its characters starred out (联系电话 ***********) was filled in, then masked for the web
+_MASKED = re.compile(r"\s*[*＊]{3,}[\s*＊]*")
 _UNIT_IN_NAME = re.compile(r"[(（]([^()（）]{1,6})[)）]$")
 # a project name opening with its year (2023年雨露计划…), not a span (2021-2023年) or a date (2023年5月)
 _NAME_YEAR = re.compile(r"\s*(20\d{2})年(?!度?\s*[-—至~～]|\d|\s*\d)")
@@ -1326,7 +1328,8 @@ class SheetBuilder:
     def _blank_field(self, field: str, value: str) -> None:
         """Keep the header field in the sheet's blanks while its label has had nothing beside it (a value read later,
         from the next row or a second label, fills it)."""
-        name, blanks, blank = canonical_label("header", field), self.sheet.blank_fields, says_nothing(value)
+        blank = says_nothing(value) and not _MASKED.fullmatch(value or "")
+        name, blanks = canonical_label("header", field), self.sheet.blank_fields
         if blank and name not in blanks:
             blanks.append(name)
         elif not blank and name in blanks:

@@ -320,6 +320,10 @@ def test_a_block_of_amounts_whose_labels_head_columns_takes_the_total_from_the_f
     # 200: a label broken by a space (专项立项 依据) over an empty cell
     (("| 专项名称 | 2023年雨露计划就学补助项目 | |", "| 主管部门 | 南岳区乡村振兴局 | 专项负责人 | 欧阳光 |",
       "| 专项立项 依据 | |"), ["项目立项依据"], None),
+    # 273: 联系电话 starred out for publication was filled in: not a blank of the form
+    (("| 项目名称 | 基础测绘规划编制 | 单位名称 | 柘荣县自然资源局 |", "| 项目负责人 | 吴贤生 | 联系电话 | *********** |"),
+     [], "柘荣县自然资源局"),
+    (("项目名称 | 村道养护 | 项目负责人 | ＊＊＊ |", "主管部门 | | 联系电话 | 0599-1234567 |"), ["主管部门"], None),
     # every field filled: nothing blank
     (("项目名称 | 主体班 | 项目负责人 | 张三 |", "主管部门 | 黄石市委 | 联系电话 | 0714-1234567 |"), [], None),
 ])
