@@ -22,6 +22,7 @@ from decimal import Decimal
 from functools import cached_property
 
 from jixiao.model import GoalSheet, Indicator, Operator, ReportedEvaluation, Target, named_by_a_figure, parse_target
+from jixiao.model.lexicon import fold, load
 from jixiao.scoring.profile import Profile
 from jixiao.scoring.scores import Adjustment
 from jixiao.scoring.self_evaluation import execution_cap, overshoot_rule
@@ -264,7 +265,9 @@ def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, prof
         return RecomputedItem(**common, expected=None, not_applicable=True, formula=f"标为“不适用”：不计分{weighed}")
     if not actual_raw:
         return RecomputedItem(**common, expected=None, formula="没有实际完成值，无法复算")
-    actual = parse_target(actual_raw)
+    zero = _none_as_zero(actual_raw, target)
+    measured = zero or actual_raw  # the actual as a figure: 无上访 against 小于5次 is 0次
+    actual = parse_target(measured)
     if target.value is None and _DIGIT.search(target.raw or "") and not _DIGIT.search(actual_raw):
         # a figure the target parser does not take as one value (±10%, a date): still a figure to answer with a figure
         # (corpus 240: 成本控制率 ±10% answered 达标)
@@ -272,13 +275,13 @@ def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, prof
                               formula=f"目标含数值 {target.raw}，实际完成值“{actual_raw}”不是数值，无法核对")
     if target.value is None:
         return RecomputedItem(**common, expected=None, formula="定性指标：得分由评价档次决定，按表中所印核对是否超过分值")
-    if actual.value is None and _DIGIT.search(actual_raw):
+    if actual.value is None and _DIGIT.search(measured):
         return RecomputedItem(**common, expected=None,
                               formula=f"实际完成值“{actual_raw}”中的数值无法确定（单位或说明混在一起），无法复算")
     if actual.value is None:
         return RecomputedItem(**common, expected=None, qualitative_actual=True,
                               formula=f"目标是数值 {target.raw}，实际完成值“{actual_raw}”不是数值，无法计算完成比例")
-    unlike = progress_problem(target, actual_raw)
+    unlike = progress_problem(target, measured)
     if unlike and actual.operator is None:  # units of different kinds (1000件 against 100%): nothing to compare
         return RecomputedItem(**common, expected=None, formula=f"{unlike}，无法复算")
     sense, note = sense_of(target, indicator.direction, indicator.name)
@@ -289,6 +292,8 @@ def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, prof
         return RecomputedItem(**common, expected=None, formula="表中没有这一行的分值，无法复算", overshoot=overshoot,
                               reached=reached.share)
     formula = f"得分 = 分值 {number(weight)} × {reached.formula} = {profile.rounding(weight * reached.share)}"
+    if zero:
+        note = f"实际完成值“{actual_raw}”按 {zero} 计" + (f"；{note}" if note else "")
     if note:
         formula = f"{note}；{formula}"
     # The profile's local deduction for a large overshoot, when it is on, as the scoring applies it.
@@ -296,6 +301,16 @@ def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, prof
     share = exact / weight if weight else reached.share
     return RecomputedItem(**common, expected=profile.rounding(exact), formula=formula, share=share, exact=exact,
                           overshoot=overshoot, reached=reached.share)
+
+
+def _none_as_zero(actual: str, target: Target) -> str | None:
+    """The figure 0 in the target's unit (``0次``) when an actual without a figure says that none happened (无上访,
+    未发生安全事故: ``none_words`` of targets.toml) against a ceiling (<5次, ≤2起) or a target of 0, where it answers
+    the target (corpus 259: 群体性事件 小于5次 answered 无上访); else None."""
+    if target.value is None or _DIGIT.search(actual) or not (
+            target.operator in (Operator.LE, Operator.LT) or target.value == 0):
+        return None
+    return f"0{target.unit or ''}" if fold(actual).startswith(tuple(load("targets")["none_words"])) else None
 
 
 _BARE_POINTS = re.compile(r"\d{1,3}(?:\.\d+)?")

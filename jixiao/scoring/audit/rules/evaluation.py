@@ -295,7 +295,8 @@ class QualitativeActualForNumber(AuditRule):
     message = "指标“{indicator}”的目标是 {target}，实际完成值写作“{actual}”{what}，无法核对得分 {score}"
     docs = AuditDocs(what="年度指标值是数值（或含数值，如“±10%”、日期）时，实际完成值也应是数值（如“已完成”“达成预期指标”"
                           "“达标”无法计分）。实际完成值是约数（“200余人”“600多人”“约50户”“30人左右”）的作为提示报告："
-                          "约数不是统计出的数，得分依据不实。",
+                          "约数不是统计出的数，得分依据不实。目标是上限（“小于5次”“≤2起”）或 0 的，实际完成值写明没有发生"
+                          "（“无上访”“未发生安全事故”“零投诉”）就是 0，按 0 复算，不报告。",
                      formula="—；约数：实际完成值的数字后有“余”“多”“左右”或前有“约”", setting="无",
                      example="目标 ≥95%、实际完成值“完成”：报告本规则；成本控制率目标 ±10%、"
                              "实际完成值“达标”：报告本规则；培训人数目标 200、实际完成值“200余人”：提示。")
@@ -331,13 +332,15 @@ class MissedWithoutReason(AuditRule):
                           "且指标值是下限（≥）、不是金额，或是发给服务对象的补贴、补助标准时照样比较（不写运算符的其他金额多是成本标准，少花不是未完成）。"
                           "印有分值的预算执行率一行按执行率扣了分的（资金未全部执行），"
                           "原因写在预算执行情况的原因栏、偏差原因栏（任何一行）或存在问题、改进措施栏都可以（表格在文件中途"
-                          "中断时不报告：原因可能在断掉的部分）；得分与执行率不符的由 JXA23 报告，"
+                          "中断时不报告：原因可能在断掉的部分）；表中没有给预算执行率计分的（没有这一行，或没有印分值和得分），"
+                          "执行率低于填表说明要求说明原因的 90% 时同样要求写明原因；得分与执行率不符的由 JXA23 报告，"
                           "产出已完成而资金大多未用的由 JXA21 报告，不再重复。",
                      formula="完成比例 < 100% 或 得分 < 分值，或定性指标的实际完成值写明未完成（未能、未完成、未达到、尚未、"
                              "未按时、未及时，或以“存在…”开头）⇒ 偏差原因不得为空", setting="无",
                      example="目标 ≥18个、实际 15个、偏差原因空：报告“实际完成 15个，未达到年度指标值 ≥18个”；"
                              "定性指标“1-6期培训结束后及时考核”、实际完成值“1-2期未能及时培训”、偏差原因空：报告该行；"
-                             "执行 215457.6 ÷ 250000 = 86.18%、预算执行率得分 8.62（分值 10）、偏差原因栏空着：报告该行。")
+                             "执行 215457.6 ÷ 250000 = 86.18%、预算执行率得分 8.62（分值 10）、偏差原因栏空着：报告该行；"
+                             "表中没有预算执行率一行，资金 208 万元只用 109.8 万元（52.79%）、哪里都没有说明原因：报告该行。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         report = ctx.sheet.evaluation
@@ -362,15 +365,20 @@ class MissedWithoutReason(AuditRule):
         may stand. Where the outputs are reported done on that money, JXA21 asks for the reason already."""
         report, computed = ctx.sheet.evaluation, ctx.recomputation
         item, rate = computed.execution, computed.execution_rate
-        if item is None or item.misplaced or item.off or item.weight_assumed or rate is None or rate >= _HUNDRED or (
-                item.printed is None or item.weight - item.printed <= rounding_of(item.printed)) or report.cut:
-            return  # (a score off its rate is JXA23's: the deduction itself is wrong; a 分值 not printed, no deduction)
-        reasons = [report.budget_note, *(row.deviation for row in report.items), *report.notes]
-        if any(text and text.strip() and not _TEMPLATE.search(text) for text in reasons) or outputs_ahead(ctx):
+        if item is None or item.misplaced or rate is None or rate >= _HUNDRED or report.cut:
             return
-        yield self.finding(ctx, indicator=item.name, column="偏差原因分析及改进措施",
-                           shortfall=f"执行率 {ctx.profile.rounding(rate)}%，得分 {number(item.printed)}，低于分值 "
-                                     f"{number(item.weight)}",
+        scored = item.in_form and not item.weight_assumed and item.printed is not None
+        if scored and (item.off or item.weight - item.printed <= rounding_of(item.printed)):
+            return  # (a score off its rate is JXA23's: the deduction itself is wrong)
+        if not scored and (rate >= _EXPLAIN_BELOW or _execution_score_blank(ctx)):
+            return  # no deduction printed to explain: the forms ask for a reason below 90% (a blank score is JXA20's)
+        reasons = [report.budget_note, *(row.deviation for row in report.items), *report.notes]
+        if any(text and text.strip() and not _TEMPLATE.search(text) for text in reasons) or (
+                scored and outputs_ahead(ctx)):
+            return
+        shortfall = (f"执行率 {ctx.profile.rounding(rate)}%，得分 {number(item.printed)}，低于分值 {number(item.weight)}"
+                     if scored else f"执行率 {ctx.profile.rounding(rate)}%，低于 {number(_EXPLAIN_BELOW)}%")
+        yield self.finding(ctx, indicator=item.name, column="偏差原因分析及改进措施", shortfall=shortfall,
                            fix="写明资金未全部执行的原因（结余、项目延期、政府采购节约等）和改进措施")
 
 
@@ -473,11 +481,52 @@ class ExecutionScoreBlank(AuditRule):
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         computed = ctx.recomputation
         item = computed.execution
-        if not _reported(ctx) or item is None or not item.in_form or item.printed is not None or item.expected is None or (
-                not computed.printed("score")) or not ctx.sheet.evaluation.execution_scored or not _money_table(ctx):
-            return  # (a form whose money table has no 分值 or 得分 gives the execution no points to fill in)
+        if not _execution_score_blank(ctx) or item.expected is None:
+            return
         yield self.finding(ctx, indicator=item.name, column="得分", rate=ctx.profile.rounding(computed.execution_rate),
                            expected=item.expected, formula=item.formula, fix=f"填写得分 {item.expected}")
+
+
+class ExecutionNotReported(AuditRule):
+    code = "JXA28"
+    name = "execution-not-reported"
+    title = "自评打了分却没有预算执行情况"
+    severity = Severity.WARNING
+    source = SCORING + "：预算执行率按全年执行数 ÷ 全年预算数计分"
+    message = ("自评表给 {count} 项指标打了分{total}，却没有预算数、执行数和执行率：预算执行率无从计分，"
+               "自评分没有预算执行的依据")
+    docs = AuditDocs(what="自评表（或自评报告所附的表）给指标填了实际完成值和得分，却没有印出任何预算执行情况"
+                          "（年初预算数、全年预算数、全年执行数、执行率，也没有预算执行率一行的分值或得分）：预算执行率这一项"
+                          "无从计分，自评总分缺少预算执行的依据。表格在文件中途中断或从中途开始的（资金表可能在缺失的部分）、"
+                          "读出了资金表的栏目（栏目印了、数字空着的由 JXA12、JXA20 报告）的，不报告。",
+                     formula="有实际完成值和得分的指标 ≥ 1 项，且 预算数、执行数、执行率、预算执行率的分值和得分 均未印出",
+                     setting="无",
+                     example="动物防疫补助经费自评：五项指标各得 20 分、总分 100，报告只说“实施补助经费 9.55 万元”，"
+                             "表中没有预算数和执行数：报告本规则。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        report = ctx.sheet.evaluation
+        if not _reported(ctx) or _partial(ctx) or report.money_headings or ctx.sheet.budget.total or any(
+                figure is not None for figure in (report.budget_initial, report.budget_full, report.spent,
+                                                  report.execution_rate, report.execution_weight,
+                                                  report.execution_score)):
+            return
+        scored = [item for item in ctx.recomputation.indicators
+                  if item.printed is not None and item.actual and not (item.misplaced or item.not_applicable)]
+        if scored:
+            yield self.finding(ctx, column="全年执行数", count=len(scored),
+                               total=f"（总分 {number(report.total)}）" if report.total is not None else "",
+                               guessed=any(item.guessed for item in scored),
+                               fix="填写年初预算数、全年预算数、全年执行数和执行率，按执行率给预算执行率计分")
+
+
+def _execution_score_blank(ctx: AuditContext) -> bool:
+    """Whether the form scores the 预算执行率 row and its 得分 was left blank: the form prints a 得分 column and a money
+    table with points (a form whose money table has no 分值 or 得分 gives the execution no points to fill in)."""
+    computed = ctx.recomputation
+    item = computed.execution
+    return _reported(ctx) and item is not None and item.in_form and item.printed is None and computed.printed(
+        "score") and ctx.sheet.evaluation.execution_scored and _money_table(ctx)
 
 
 def _money_table(ctx: AuditContext) -> bool:
@@ -731,5 +780,6 @@ class PartsScoredTwice(AuditRule):
 
 EVALUATION_RULES = (ScoreAboveWeight(), ScoreInflated(), ScoreDeflated(), ExecutionScoreOffRate(),
                     ExecutionRateMismatch(), OverExecution(), TotalNotSumOfScores(), ClaimedGradeMismatch(), WeightsNotHundred(), QualitativeActualForNumber(),
-                    MissedWithoutReason(), TemplateTextLeft(), ScoresNotFilled(), ExecutionScoreBlank(), WeightBlank(),
+                    MissedWithoutReason(), TemplateTextLeft(), ScoresNotFilled(), ExecutionScoreBlank(),
+                    ExecutionNotReported(), WeightBlank(),
                     BudgetAdjustedWithoutReason(), FullAttainmentBelowFullMarks(), PartsScoredTwice())

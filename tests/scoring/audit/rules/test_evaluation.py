@@ -5,9 +5,12 @@ Each case checks the finding's place and figures."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
+
+import pytest
 
 from jixiao.scoring import load_profile
-from jixiao.scoring.audit import audit_sheet
+from jixiao.scoring.audit import audit_sheet, recompute
 from tests.scoring.audit_sheets import LONGYANG, printed
 
 CENTRAL = load_profile("central")
@@ -113,3 +116,65 @@ def test_a_subsidy_standard_paid_short_asks_for_a_reason_a_cost_below_its_standa
     found = [(f.indicator, f.location.row, f.params["shortfall"]) for f in audit_sheet(printed(rows), CENTRAL)
              if f.rule == "JXA10"]
     assert found == [("吕梁山护工培训补贴标准达标", 11, "实际完成 2600元/人，未达到年度指标值 3000元/人")]
+
+
+# 259 (保山市 春节走访慰问 2022): 年内无群体性事件发生 | 小于5次 | 无上访 | 10; own variants: a target of 0 answered
+# 未发生, and a count to be reached (≥5次) answered 无, which is no figure of what was done.
+@pytest.mark.parametrize(("target", "actual", "score", "rules", "expected"), [
+    ("小于5次", "无上访", 10, [], "10.00"),
+    ("≤2起", "未发生安全事故", 8, ["JXA03", "JXA10"], "10.00"),
+    ("0起", "零投诉", 10, [], "10.00"),
+    ("≥5次", "无", 10, ["JXA09"], None),
+])
+def test_none_happened_is_zero_against_a_ceiling(target, actual, score, rules, expected):
+    rows = [("效益指标", "社会效益指标", "年内无群体性事件发生", target, actual, 10, score)]
+    sheet = printed(rows, budget="34.64", spent="34.64", execution_weight=90, execution_score=90)
+    assert sorted(f.rule for f in audit_sheet(sheet, CENTRAL)) == rules
+    item = recompute(sheet, CENTRAL).indicators[0]
+    assert item.expected == (expected and Decimal(expected))
+    if expected:
+        assert item.formula.startswith(f"实际完成值“{actual}”按 0")
+
+
+# 226 (四川 普惠金融发展专项资金): 年度金额 208万元, 资金使用情况 合计 109.8万元, the nine indicators' 权重 adding to 100
+# (no 预算执行率 row) all scored full, no reason anywhere; 245 (中方县 残疾人康复 2022): 执行率为33.78%, no 分值.
+PUHUI = [("产出指标", "质量指标", "资金足额拨付率", "100%", "100%", 50, 50),
+         ("效益指标", "社会效益指标", "金融机构网点覆盖率", "≥60%", "85%", 50, 50)]
+
+
+@pytest.mark.parametrize(("money", "notes", "shortfall"), [
+    (dict(budget=208, spent="109.8"), (), "执行率 52.79%，低于 90%"),
+    (dict(rate="33.78"), (), "执行率 33.78%，低于 90%"),
+    (dict(budget=100, spent=89), (), "执行率 89.00%，低于 90%"),
+    (dict(budget=100, spent=91), (), None),  # the forms ask for a reason below 90%
+    (dict(budget=208, spent="109.8"), ("存在问题：部分担保贷款贴息尚未拨付",), None),
+    (dict(budget=208, spent="109.8", cut=True), (), None),  # the reason may stand below the cut
+])
+def test_money_left_unspent_without_a_scored_row_asks_for_a_reason(money, notes, shortfall):
+    found = [(f.indicator, f.location.column, f.params["shortfall"])
+             for f in audit_sheet(printed(PUHUI, notes=notes, **money), CENTRAL) if f.rule == "JXA10"]
+    assert found == ([("预算执行率", "偏差原因分析及改进措施", shortfall)] if shortfall else [])
+
+
+# 230 (昌宁县 耿甘乡 动物防疫 2021 自评报告): 免疫密度 年初目标值≥90%,实际完成值≥90%,自评得分20分 … 总分 100, the money only
+# “实施…补助经费9.55万元” in prose, no 预算数, 执行数 or 执行率.
+GENGGAN = [("产出指标", "质量指标", "重大动物强制免疫病种群体免疫密度", "≥90%", "≥90%", None, 20),
+           ("产出指标", "数量指标", "大规模随意抛弃病死猪事件", "=0件", "=0件", None, 20)]
+
+
+@pytest.mark.parametrize(("money", "total", "found"), [
+    ({}, 100, [("全年执行数", "warning", "2", "（总分 100）")]),
+    ({}, None, [("全年执行数", "warning", "2", "")]),
+    (dict(budget="9.55", spent="9.55"), 100, []),
+    (dict(rate=100), 100, []),
+    (dict(cut=True), 100, []),  # the money table may be in the part the copy lost
+])
+def test_scores_without_any_money_are_reported(money, total, found):
+    sheet = printed(GENGGAN, total=total, **money)
+    assert [(f.location.column, f.severity.value, f.params["count"], f.params["total"])
+            for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA28"] == found
+
+
+def test_rows_without_scores_do_not_ask_for_money():
+    rows = [(*row[:5], None, None) for row in GENGGAN]
+    assert [f for f in audit_sheet(printed(rows), CENTRAL) if f.rule == "JXA28"] == []
