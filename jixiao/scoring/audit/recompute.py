@@ -28,12 +28,26 @@ from jixiao.scoring.scores import Adjustment
 from jixiao.scoring.self_evaluation import execution_cap, overshoot_rule
 from jixiao.scoring.target_rules import Sense, attainment, number, progress_problem, sense_of
 
-__all__ = ["Recomputation", "RecomputedItem", "differs", "guessed", "recompute", "tolerance", "rounding_of"]
+__all__ = ["Recomputation", "RecomputedItem", "differs", "guessed", "no_answer_chosen", "recompute", "tolerance",
+           "rounding_of"]
 
 _HUNDRED = Decimal(100)
 _WORD = re.compile(r"\w")  # a cell with no letter, digit or character (“)”, “/”) says nothing
 _DIGIT = re.compile(r"\d")
 _HEADINGS = {"weight": "权重", "score": "得分", "actual": "实际完成值"}  # their canonical names in GoalSheet.form_fields
+
+
+# The answers a qualitative indicator offers (好坏, 是否, 有无, 优良中差, 好/坏), written as the actual: no answer chosen.
+# Both ends of a scale are written (好 and 坏): 良好 or 优良 are one answer, a grade.
+_OPTION = "好坏优良中差是否有无高低"
+_OPTIONS = re.compile(rf"[{_OPTION}](?:[/／、|或]?[{_OPTION}])+")
+_ENDS = ("好坏", "优差", "是否", "有无", "高低")
+
+
+def no_answer_chosen(actual: str) -> bool:
+    """Whether the actual only lists the answers the form offers (好坏, 是/否, 优良中差): none was chosen."""
+    folded = "".join(actual.split()).strip("。．.，,；;！!")
+    return bool(_OPTIONS.fullmatch(folded)) and any(set(ends) <= set(folded) for ends in _ENDS)
 
 
 def guessed(indicator: Indicator) -> bool:
@@ -90,6 +104,7 @@ class RecomputedItem:
     overshoot: Decimal | None = None  # how far the actual is above a lower bound (≥), in % of the bound
     weight_assumed: bool = False  # the table printed no 分值 here: the profile's default stands in for it
     reached: Decimal | None = None  # how much of the target the actual reaches (0–1), with or without a 分值
+    unanswered: bool = False  # a qualitative row whose actual lists the form's answers (好坏) without choosing one
     # the row holds another cell (its 三级指标 only a figure, 95%; see the module's docstring): nothing is reported on
     # the row, its printed 分值 and 得分 still count in the sums
     misplaced: bool = False
@@ -273,6 +288,10 @@ def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, prof
         # (corpus 240: 成本控制率 ±10% answered 达标)
         return RecomputedItem(**common, expected=None, qualitative_actual=True,
                               formula=f"目标含数值 {target.raw}，实际完成值“{actual_raw}”不是数值，无法核对")
+    if target.value is None and weight is not None and no_answer_chosen(actual_raw):
+        # no answer, no result to score (corpus 213: 图书馆管理机制健全性 好坏 answered 好坏, scored 5 of 5)
+        return RecomputedItem(**common, expected=profile.rounding(Decimal(0)), exact=Decimal(0), unanswered=True,
+                              formula=f"实际完成值“{actual_raw}”只列出可选的评价，没有选定一个：无从得分，应得 0")
     if target.value is None:
         return RecomputedItem(**common, expected=None, formula="定性指标：得分由评价档次决定，按表中所印核对是否超过分值")
     if actual.value is None and _DIGIT.search(measured):

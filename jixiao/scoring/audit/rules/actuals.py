@@ -11,7 +11,7 @@ from jixiao.model import Operator, Severity, parse_target, points_not_targets
 from jixiao.model.finding import Finding
 from jixiao.model.lexicon import fold, load
 from jixiao.model.units import UnitKind, unit_kind
-from jixiao.scoring.audit.recompute import RecomputedItem
+from jixiao.scoring.audit.recompute import RecomputedItem, no_answer_chosen
 from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
 from jixiao.scoring.target_rules import number
 
@@ -23,11 +23,6 @@ GOALS = "财预〔2015〕88号《中央部门预算绩效目标管理办法》�
 # Words that say only that something was done: 完成, 已完成, 达成预期指标, 达到年度目标, 达标 …
 _DONE = re.compile(r"(已|均已|全部|按时|按期|及时|如期|顺利)?(完成|达成|达到|达标)了?(预期|年度)?(指标|目标)?值?")
 _PUNCTUATION = "。．.，,；;！!"
-# The answers a qualitative indicator offers (好坏, 是否, 有无, 优良中差, 好/坏), written as the actual: no answer chosen.
-# Both ends of a scale are written (好 and 坏): 良好 or 优良 are one answer, a grade.
-_OPTION = "好坏优良中差是否有无高低"
-_OPTIONS = re.compile(rf"[{_OPTION}](?:[/／、|或]?[{_OPTION}])+")
-_ENDS = ("好坏", "优差", "是否", "有无", "高低")
 _BOUNDS = (Operator.GE, Operator.GT, Operator.LE, Operator.LT)
 _HUNDRED = Decimal(100)
 _FAR = _HUNDRED  # an actual at least twice its lower bound (100% above it) shows a target set too low
@@ -69,7 +64,7 @@ def _restates(item: RecomputedItem) -> str | None:
     actual = _folded(item.actual)
     if _DONE.fullmatch(actual):
         return f"只写“{item.actual.strip()}”"
-    if _OPTIONS.fullmatch(actual) and any(set(ends) <= set(actual) for ends in _ENDS):
+    if no_answer_chosen(actual):
         return f"只写了可选的评价“{item.actual.strip()}”，没有选定一个"
     # A direction, a degree or a promise (逐步提高, 效果显著, 长期) copied from the target says nothing of what was done; a target
     # with a figure (2021年12月31日), a grade (好), or a plain fact (市级保护单位) met and written again is an answer.

@@ -64,7 +64,8 @@ class ScoreInflated(AuditRule):
     source = SCORING
     message = "指标“{indicator}”得分 {score}，按实际完成值应得 {expected}（{formula}）"
     docs = AuditDocs(
-        what="定量指标的得分不高于按实际完成值与年度指标值计算的得分（预算执行率一行见 JXA23）。",
+        what="定量指标的得分不高于按实际完成值与年度指标值计算的得分（预算执行率一行见 JXA23）。定性指标的实际完成值"
+             "只列出表样的可选评价（“好坏”“是否”）、没有选定一个的，无从得分，应得 0：得了分的报告为警告（请写明评价结果）。",
         formula="正向指标：分值 × min(实际值 ÷ 目标值, 1)；反向指标：分值 × min(目标值 ÷ 实际值, 1)，实际值为 0 得满分。"
                 "允许的误差为所印得分末位的半个单位。",
         setting="rounding.places（保留位数）；rules.overshoot_deduction（地方规则：超出目标过多扣分，开启时按同一规则复算）；"
@@ -77,7 +78,9 @@ class ScoreInflated(AuditRule):
             if _inflated(item):
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="得分", score=number(item.printed),
                                    expected=item.expected, formula=item.formula, guessed=item.guessed,
-                                   assumed=item.weight_assumed, severity=_materiality(ctx, item),
+                                   assumed=item.weight_assumed,
+                                   # no answer chosen: the unit is asked for its answer, not told its score is 0
+                                   severity=Severity.WARNING if item.unanswered else _materiality(ctx, item),
                                    fix=f"按实际完成情况计分：{item.expected}，或补充实际完成值的依据")
 
 

@@ -178,3 +178,21 @@ def test_scores_without_any_money_are_reported(money, total, found):
 def test_rows_without_scores_do_not_ask_for_money():
     rows = [(*row[:5], None, None) for row in GENGGAN]
     assert [f for f in audit_sheet(printed(rows), CENTRAL) if f.rule == "JXA28"] == []
+
+
+# 213 (大英县 图书馆免费开放 2022): 可持续影响指标 | 图书馆管理机制健全性 | 好坏 | 好坏 | 5 | 5; own variants.
+@pytest.mark.parametrize(("actual", "score", "found"), [
+    ("好坏", 5, [("JXA02", "warning", "5", "0.00")]),
+    ("是/否", 3, [("JXA02", "warning", "3", "0.00")]),
+    ("好坏", 0, []),  # nothing scored on no answer: nothing to report on the score
+    ("好", 5, []),  # an answer chosen: the score is the unit's judgement of its tier
+])
+def test_no_answer_chosen_earns_nothing(actual, score, found):
+    rows = [("效益指标", "可持续影响指标", "图书馆管理机制健全性", "好坏", actual, 5, score),
+            ("满意度指标", "服务对象满意度指标", "活动参与人员满意度", "≥95%", "95%", 85, 85)]
+    sheet = printed(rows, budget=10, spent=10, execution_weight=10, execution_score=10)
+    assert [(f.rule, f.severity.value, f.params["score"], f.params["expected"]) for f in audit_sheet(sheet, CENTRAL)
+            if f.rule in ("JXA02", "JXA03")] == found
+    item = recompute(sheet, CENTRAL).indicators[0]
+    assert (item.expected, item.unanswered) == ((Decimal("0.00"), True) if "坏" in actual or "否" in actual
+                                                else (None, False))
