@@ -59,8 +59,10 @@ def _restates(item: RecomputedItem) -> str | None:
     if _folded(item.actual) == _folded(item.target) and parse_target(item.actual).operator in _BOUNDS:
         # a bound (≥80%) is what was to be reached; a result is what was measured (corpus 226: 满意度 ≥80% again)
         return f"照抄了年度指标值“{item.target.strip()}”，写的是界限而不是实际测得的数"
-    if item.share is not None or item.qualitative_actual:
-        return None  # a numeric actual, or words for a numeric target (JXA09)
+    if item.qualitative_actual:
+        return None  # words for a numeric target (JXA09)
+    if item.share is not None:
+        return None  # a numeric actual (one that only repeats a change promised is _change_copied's)
     actual = _folded(item.actual)
     if _DONE.fullmatch(actual):
         return f"只写“{item.actual.strip()}”"
@@ -103,6 +105,17 @@ def _at_bound(item: RecomputedItem) -> tuple[str, Severity] | None:
     return None
 
 
+def _change_copied(item: RecomputedItem) -> str | None:
+    """How the row's actual repeats, to the letter, a change its target promises (提升10%, 降低5%), in words: a change
+    measured seldom falls exactly on the promised one, and an outcome such as 公民科学素质 has no measure of it in the
+    table (corpus 231: three 效益指标 提升10% answered 提升10%). None otherwise."""
+    if not _answered(item) or item.reached is None or not re.search(r"\d", item.target):
+        return None
+    if _folded(item.actual) != _folded(item.target) or not _says_nothing_again(item.target):
+        return None
+    return (f"照抄了年度指标值“{item.target.strip()}”：变化幅度正好等于目标，须有测算依据（上年和本年的数）")
+
+
 def _says_nothing_again(target: str) -> bool:
     """Whether the qualitative target holds a word of a tier that a result cannot simply repeat."""
     tiers = load("targets")["qualitative"]
@@ -126,22 +139,26 @@ class ActualRestatesTarget(AuditRule):
              "带“≥/≤”的目标，实际完成值正好是界限上的数，而指标是算出来的人均数、平均数或每百万人口数（“年人均增收 ≥8400元”写"
              "“8400元”）的，作为提示报告：算出来的数很少正好落在界限上，须核对依据（数量、比率正好达到目标是常见的结果，"
              "按人发放的标准（人均资助、补助标准）照标准发放就是界限上的数，都不报告）；"
-             "项目持续的年限（“可持续影响年限 ≥15年”写“15年”）是承诺，评价当年无法实测，照写年数的报告为警告。",
+             "项目持续的年限（“可持续影响年限 ≥15年”写“15年”）是承诺，评价当年无法实测，照写年数的报告为警告；"
+             "目标是一个变化幅度（“提升10%”“降低5%”），实际完成值一字不差地照写的，作为提示报告：测得的变化很少正好等于"
+             "目标，须有上年和本年的数作依据。",
         formula="实际完成值 ∈ {完成、已完成、达成预期指标、达到年度目标、达标…}，或只由不同的评价选项组成（好坏、是否），"
                 "或 实际完成值 = 年度指标值（不含数字，"
                 "含提升、降低、显著、长期等档次的词），或 实际完成值 = 年度指标值 且带 ≥、>、≤、<，"
-                "或 目标带 ≥、>、≤、< 而实际值 = 目标值（同一单位），指标名称含人均、户均、平均、每百万…（提示）或年限（单位为年，警告）",
+                "或 目标带 ≥、>、≤、< 而实际值 = 目标值（同一单位），指标名称含人均、户均、平均、每百万…（提示）或年限（单位为年，警告），"
+                "或 实际完成值 = 年度指标值（含数字，且含提升、降低等变化的词，提示）",
         setting="无",
         example="指标值“逐步提高”、实际完成值“逐步提高”：报告本规则；指标值“2021年12月31日”、实际完成值相同：不报告；"
                 "满意度指标值“≥80%”、实际完成值“≥80%”：报告本规则；务工人员年人均增收“≥8400元”、实际完成值“8400元”：提示；"
-                "提供务工岗位“≥5个”、实际完成值“5个”：不报告。")
+                "提供务工岗位“≥5个”、实际完成值“5个”：不报告；公民科学文化素质“提升10%”、实际完成值“提升10%”：提示。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         report = ctx.sheet.evaluation
         if report is None:
             return
         for item in ctx.recomputation.indicators:
-            how, severity = _at_bound(item) or (_restates(item), None)
+            how, severity = _at_bound(item) or (
+                (_change_copied(item), Severity.INFO) if _change_copied(item) else (_restates(item), None))
             if how:
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="实际完成值", how=how,
                                    guessed=item.guessed, severity=severity,
