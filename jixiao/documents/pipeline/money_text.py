@@ -155,21 +155,32 @@ def _agrees(figures: dict[str, str]) -> bool:
 
 
 # a self-evaluation report says its money in sentences (…补助经费预算数30075万元…执行总量29675万元,预算执行率为98.67%):
-# the first amount after each word, in 万元, and the first rate
+# the first amount after each word, in 万元 or in 元 (年初预算资金数100元,全年预算数100元,全年执行数33.78元, corpus 245),
+# and the first rate
+_AMOUNT = r"\s*(\d+(?:\.\d+)?)\s*(万元|元)"
 _SAID = {
+    "budget_initial": re.compile(r"年初预算(?:资金)?数?(?:为|共计|合计)?" + _AMOUNT),
     # (or the money received or allotted in all: 2023年收到财政资金共2330.9万元, not one source's 收到…补助资金1372.7万元)
-    "budget_full": re.compile(r"(?:预算(?:数|金额|资金)?(?:安排)?(?:为|共计|合计)?|(?:收到|下达|到位)[^，。,;；\d]{0,16}?"
-                              r"资金(?:共计?|合计|总额)为?)\s*(\d+(?:\.\d+)?)\s*万元"),
+    "budget_full": re.compile(r"(?:(?<!年初)预算(?:数|金额|资金)?(?:安排)?(?:为|共计|合计)?|(?:收到|下达|到位)[^，。,;；\d]{0,16}?"
+                              r"资金(?:共计?|合计|总额)为?)" + _AMOUNT),
     # (a year's 支出 said alone, 2023年支出2310.4万元, is what was spent; 基本支出 and 项目支出 name kinds of spending)
-    "spent": re.compile(r"(?:实际执行|执行总量|执行金额|执行数|实际支出|(?<=年)支出|发放补助资金|拨付资金)(?:为|了|共计|合计)?\s*"
-                        r"(\d+(?:\.\d+)?)\s*万元"),
-    "execution_rate": re.compile(r"执行率(?:为|达到|达)?\s*(\d{1,3}(?:\.\d+)?\s*%)"),
+    "spent": re.compile(r"(?:实际执行|执行总量|执行金额|执行数|实际支出|(?<=年)支出|发放补助资金|拨付资金)(?:为|了|共计|合计)?"
+                        + _AMOUNT),
 }
+_RATE = re.compile(r"执行率(?:为|达到|达)?\s*(\d{1,3}(?:\.\d+)?\s*%)")
 
 
 def money_in_prose(text: str) -> dict[str, str]:
-    """The budget, the amount spent and the execution rate a report's sentences state (``预算数30075万元``,
-    ``实际执行9265.35万元``, ``项目执行率88.74%``), by the keys of :func:`money_in_text`; those it does not state are
-    left out."""
+    """The budget (年初 and 全年), the amount spent and the execution rate a report's sentences state
+    (``预算数30075万元``, ``实际执行9265.35万元``, ``项目执行率88.74%``), by the keys of :func:`money_in_text`; those it
+    does not state, or states in another money unit than the budget's, are left out."""
     text = simplified(text)
-    return {key: found.group(1).replace(" ", "") for key, pattern in _SAID.items() if (found := pattern.search(text))}
+    amounts = {key: found.groups() for key, pattern in _SAID.items() if (found := pattern.search(text))}
+    # the amounts in one unit, the budget's (a sum in 元 beside a budget in 万元 is another sum: a standard per head)
+    unit = next((amounts[key][1] for key in ("budget_full", "budget_initial", "spent") if key in amounts), None)
+    money = {key: figure for key, (figure, said_in) in amounts.items() if said_in == unit}
+    if "budget_initial" in money:
+        money.setdefault("budget_full", money["budget_initial"])  # no adjustment said: the year's budget is the same
+    if rate := _RATE.search(text):
+        money["execution_rate"] = rate.group(1).replace(" ", "")
+    return money
