@@ -241,18 +241,31 @@ class ClaimedGradeMismatch(AuditRule):
     message = "所印等级“{grade}”，总分 {total} 按评分方案应为“{expected}”"
     docs = AuditDocs(what="所印自评等级与所印总分按评分方案的等级线一致。按优秀、良好、合格、不合格分级的表，"
                           "依次当作优、良、中、差比较。",
-                     formula="优 ≥ 90 > 良 ≥ 80 > 中 ≥ 60 > 差（以评分方案为准）", setting="grades",
+                     formula="优 ≥ 90 > 良 ≥ 80 > 中 ≥ 60 > 差（以评分方案为准）；表中没有印总分的，按各行所印得分之和"
+                             "（每一行都印有得分、表格完整时）", setting="grades",
                      example="总分 86、等级“优”：应为“良”；总分 95、等级“优秀”：一致，不报告。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         report = ctx.sheet.evaluation
-        if not _reported(ctx) or not report.grade or report.total is None:
+        if not _reported(ctx) or not report.grade:
             return
-        expected = ctx.profile.grade(report.total)
+        total = report.total if report.total is not None else _sum_of_scores(ctx)
+        if total is None:
+            return
+        expected = ctx.profile.grade(total)
         printed = report.grade.strip()
         if _GRADE_WORDS.get(printed, printed) != expected:
-            yield self.finding(ctx, column="等级", grade=report.grade.strip(), total=number(report.total),
+            yield self.finding(ctx, column="等级", grade=report.grade.strip(), total=number(total),
                                expected=expected, fix=f"等级应为“{expected}”")
+
+
+def _sum_of_scores(ctx: AuditContext) -> Decimal | None:
+    """The total a grade stands on where the form prints no 总分: the rows' printed scores added up, when every row
+    that counts prints one and the copy holds the whole table (else the sum is partial)."""
+    computed = ctx.recomputation
+    if _partial(ctx) or not computed.scored or any(item.printed is None for item in computed.scored):
+        return None
+    return computed.printed_capped if computed.printed_capped is not None else computed.printed_sum
 
 
 class WeightsNotHundred(AuditRule):

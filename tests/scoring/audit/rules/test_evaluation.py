@@ -196,3 +196,28 @@ def test_no_answer_chosen_earns_nothing(actual, score, found):
     item = recompute(sheet, CENTRAL).indicators[0]
     assert (item.expected, item.unanswered) == ((Decimal("0.00"), True) if "坏" in actual or "否" in actual
                                                 else (None, False))
+
+
+# A grade printed without a 总分 stands on the rows' printed scores. Rows of 208 (普陀体育中心 2022: 预算执行率 10 8.62,
+# 结算完成率 10 10, 合同结算条款完成率 20 20, 费用结算及时性 20 20, 合同完成率 30 30, 满意度 10 10; total 98.62), the
+# total left out (own variant), and a score lowered (own variant).
+PUTUO = [("产出指标", "数量指标", "与委托运营方结算完成率", "=100%", "100%", 10, 10),
+         ("产出指标", "质量指标", "合同结算条款完成率", "=100%", "100%", 20, 20),
+         ("产出指标", "时效指标", "费用结算及时性", "及时", "及时", 20, 20),
+         ("效益指标", "社会效益指标", "与委托运营方合同完成率", "=100%", "100%", 30, 30),
+         ("满意度指标", "服务对象满意度指标", "场馆开放满意度", ">=90%", "100%", 10, 10)]
+
+
+@pytest.mark.parametrize(("grade", "total", "last", "cut", "found"), [
+    ("优", None, 10, False, []),  # 98.62 is 优
+    ("优", "98.62", 10, False, []),
+    ("良", None, 10, False, [("良", "98.62", "优")]),
+    ("优", None, 0, False, [("优", "88.62", "良")]),  # the satisfaction row scored 0: 88.62 is 良
+    ("良", None, 10, True, []),  # a copy cut inside the table: its rows' sum is partial
+])
+def test_a_grade_without_a_total_follows_the_rows_scores(grade, total, last, cut, found):
+    rows = [*PUTUO[:-1], (*PUTUO[-1][:6], last)]
+    sheet = printed(rows, initial=250000, budget=250000, spent="215457.6", execution_weight=10,
+                    execution_score="8.62", total=total, grade=grade, cut=cut)
+    assert [(f.params["grade"], f.params["total"], f.params["expected"]) for f in audit_sheet(sheet, CENTRAL)
+            if f.rule == "JXA07"] == found
