@@ -441,6 +441,11 @@ def _shortfall(item: RecomputedItem) -> str | None:
 _ADMITS_SHORTFALL = re.compile(r"未能|未完成|未达到|尚未|没有完成|未按期|未按时|未及时|^\s*存在")
 
 
+# A template's numbered row (指标1:, 指标 2：) as the whole 三级指标, and the rows named in a message at most.
+_TEMPLATE_ROW = re.compile(r"指标\s*\d{1,2}\s*[:：]?")
+_WORD = re.compile(r"\w")
+_SHOWN_ROWS = 4
+
 # Instructions that the templates print in cells and units leave in place.
 _TEMPLATE = re.compile(r"\(\s*\d+\s*字以内\s*\)|（\s*\d+\s*字以内\s*）|对照年度目标|按照.{0,6}填写|请填写|填写说明")
 
@@ -452,8 +457,10 @@ class TemplateTextLeft(AuditRule):
     severity = Severity.WARNING
     source = SCORING
     message = "“{field}”中留有模板的填写说明：“{text}”"
-    docs = AuditDocs(what="自评表中不留模板的填写说明（如“对照年度目标…(100字以内)”），说明该处没有真正填写。",
-                     formula="—", setting="无", example="年度总体目标实际完成情况写着“对照年度目标，说明…(100字以内)”。")
+    docs = AuditDocs(what="自评表中不留模板的填写说明（如“对照年度目标…(100字以内)”），说明该处没有真正填写。"
+                          "模板的编号行（三级指标只写“指标1:”“指标2:”，指标值、实际完成值和得分都空着）留在表中的，作为提示报告一次。",
+                     formula="—", setting="无", example="年度总体目标实际完成情况写着“对照年度目标，说明…(100字以内)”；"
+                                                     "时效指标下只有一行“指标1:”，其余各栏空着：提示。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         report = ctx.sheet.evaluation
@@ -469,6 +476,13 @@ class TemplateTextLeft(AuditRule):
             if text and _TEMPLATE.search(text):
                 yield self.finding(ctx, row=row, column=field, field=field, text=text.strip()[:60],
                                    fix="删除说明文字，填写实际内容")
+        # the template's numbered rows left empty (指标1: | | ): a level of indicators the form asks for, not filled
+        empty = [item for item in ctx.recomputation.indicators if _TEMPLATE_ROW.fullmatch(item.name.strip())
+                 and not _WORD.search(item.target) and not item.actual and item.printed is None]
+        if empty:
+            yield self.finding(ctx, row=empty[0].row, column="三级指标", field="三级指标",
+                               text="、".join(item.name.strip() for item in empty[:_SHOWN_ROWS]),
+                               severity=Severity.INFO, fix="删除未使用的模板行，或填写该项指标")
 
 
 def _read_through(item: RecomputedItem) -> bool:

@@ -221,3 +221,18 @@ def test_a_grade_without_a_total_follows_the_rows_scores(grade, total, last, cut
                     execution_score="8.62", total=total, grade=grade, cut=cut)
     assert [(f.params["grade"], f.params["total"], f.params["expected"]) for f in audit_sheet(sheet, CENTRAL)
             if f.rule == "JXA07"] == found
+
+
+# 234 (新洲区楚剧团 2020): …合格合格2020指标2:时效指标指标1:指标2: 成本指标演出设备成本件/件2万元2万元2018指标2:效益指标经济效益
+# 指标指标1:指标2:… — the template's numbered rows left empty beside filled ones; own variants.
+@pytest.mark.parametrize(("names", "found"), [
+    (["指标1:", "指标2:"], [(12, "指标1:、指标2:", "info")]),
+    (["指标 3："], [(12, "指标 3：", "info")]),
+    (["指标1:居民健康档案"], []),  # a numbering kept before a name: a named row (the review's to report)
+])
+def test_the_templates_empty_numbered_rows_are_noted_once(names, found):
+    rows = [("产出指标", "质量指标", "演出设备合格率", "合格", "合格", 20, 20),
+            *[("产出指标", "时效指标", name, "", "", None, None) for name in names]]
+    sheet = printed(rows)
+    assert [(f.location.row, f.params["text"], f.severity.value) for f in audit_sheet(sheet, CENTRAL)
+            if f.rule == "JXA11"] == found
