@@ -105,6 +105,7 @@ class RecomputedItem:
     weight_assumed: bool = False  # the table printed no 分值 here: the profile's default stands in for it
     reached: Decimal | None = None  # how much of the target the actual reaches (0–1), with or without a 分值
     unanswered: bool = False  # a qualitative row whose actual lists the form's answers (好坏) without choosing one
+    level2: str = ""  # the row's 二级指标 (数量指标, 质量指标 …)
     # the row holds another cell (its 三级指标 only a figure, 95%; see the module's docstring): nothing is reported on
     # the row, its printed 分值 and 得分 still count in the sums
     misplaced: bool = False
@@ -268,6 +269,7 @@ def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, prof
         actual_raw = ""
     actual_raw = _in_columns_unit(actual_raw, target)
     common = dict(indicator=position, name=indicator.name, level1=indicator.level1 or indicator.level1_raw or "",
+                  level2=indicator.level2 or "",
                   target=_in_columns_unit(target.raw, target), actual=actual_raw, weight=weight,
                   printed=item.score if item else None,
                   row=item.row if item else None, guessed=guessed(indicator),

@@ -100,3 +100,19 @@ def test_a_promised_change_written_again_is_noted(target, actual, severity):
     found = [(f.indicator, f.location.column, f.severity.value) for f in audit_sheet(printed(rows), CENTRAL)
              if f.rule == "JXA17"]
     assert found == ([("公民科学文化素质", "实际完成值", severity)] if severity else [])
+
+
+# 259 (保山市 春节走访慰问 2022): 数量指标 | 慰问伤残军人50人;革命烈士遗属50人;… | 100% | 100% | 20; 206 (历城区文化馆):
+# 数量指标 | 全年免费开放 | 100% | 100%; own variants.
+@pytest.mark.parametrize(("level2", "name", "actual", "reported"), [
+    ("数量指标", "慰问伤残军人50人;革命烈士遗属50人;烈士家庭6户", "100%", True),
+    ("数量指标", "全年免费开放", "95%", True),
+    ("数量指标", "慰问伤残军人", "50人", False),  # a count
+    ("数量指标", "贫困户覆盖率", "100%", False),  # a rate, named so
+    ("数量指标", "服务对象满意度", "98%", False),
+    ("质量指标", "全年免费开放", "100%", False),  # a quality indicator may be a share of what was done
+])
+def test_a_count_answered_with_a_percentage_is_no_count(level2, name, actual, reported):
+    rows = [("产出指标", level2, name, "100%", actual, None, 20)]
+    found = [(f.indicator, f.location.column) for f in audit_sheet(printed(rows), CENTRAL) if f.rule == "JXA17"]
+    assert found == ([(name, "实际完成值")] if reported else [])
