@@ -386,8 +386,10 @@ class MissedWithoutReason(AuditRule):
         scored = item.in_form and not item.weight_assumed and item.printed is not None
         if scored and (item.off or item.weight - item.printed <= rounding_of(item.printed)):
             return  # (a score off its rate is JXA23's: the deduction itself is wrong)
-        if not scored and (rate >= _EXPLAIN_BELOW or _execution_score_blank(ctx)):
-            return  # no deduction printed to explain: the forms ask for a reason below 90% (a blank score is JXA20's)
+        if not scored and (rate >= _EXPLAIN_BELOW or _execution_score_blank(ctx) or (
+                report.execution_rate is not None and abs(report.execution_rate - rate) > Decimal(1))):
+            return  # no deduction printed to explain: the forms ask for a reason below 90% (a blank score is JXA20's;
+            # a printed rate other than the amounts' says the amounts or the rate are not what they seem: JXA04's)
         reasons = [report.budget_note, *(row.deviation for row in report.items), *report.notes]
         if any(text and text.strip() and not _TEMPLATE.search(text) for text in reasons) or (
                 scored and outputs_ahead(ctx)):

@@ -149,6 +149,8 @@ PUHUI = [("产出指标", "质量指标", "资金足额拨付率", "100%", "100%
     (dict(budget=100, spent=91), (), None),  # the forms ask for a reason below 90%
     (dict(budget=208, spent="109.8"), ("存在问题：部分担保贷款贴息尚未拨付",), None),
     (dict(budget=208, spent="109.8", cut=True), (), None),  # the reason may stand below the cut
+    (dict(budget=208, spent="109.8", rate=100), (), None),  # rate and amounts disagree: JXA04's, not a shortfall
+    (dict(budget=208, spent="109.8", rate="52.8"), (), "执行率 52.79%，低于 90%"),
 ])
 def test_money_left_unspent_without_a_scored_row_asks_for_a_reason(money, notes, shortfall):
     found = [(f.indicator, f.location.column, f.params["shortfall"])
