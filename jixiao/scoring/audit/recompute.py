@@ -28,8 +28,8 @@ from jixiao.scoring.scores import Adjustment
 from jixiao.scoring.self_evaluation import execution_cap, overshoot_rule
 from jixiao.scoring.target_rules import Sense, attainment, number, progress_problem, sense_of
 
-__all__ = ["Recomputation", "RecomputedItem", "differs", "guessed", "no_answer_chosen", "recompute", "tolerance",
-           "rounding_of"]
+__all__ = ["Recomputation", "RecomputedItem", "differs", "guessed", "no_answer_chosen", "recompute", "rounding_of",
+           "tolerance"]
 
 _HUNDRED = Decimal(100)
 _WORD = re.compile(r"\w")  # a cell with no letter, digit or character (“)”, “/”) says nothing

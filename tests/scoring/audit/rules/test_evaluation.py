@@ -143,14 +143,14 @@ PUHUI = [("产出指标", "质量指标", "资金足额拨付率", "100%", "100%
 
 
 @pytest.mark.parametrize(("money", "notes", "shortfall"), [
-    (dict(budget=208, spent="109.8"), (), "执行率 52.79%，低于 90%"),
-    (dict(rate="33.78"), (), "执行率 33.78%，低于 90%"),
-    (dict(budget=100, spent=89), (), "执行率 89.00%，低于 90%"),
-    (dict(budget=100, spent=91), (), None),  # the forms ask for a reason below 90%
-    (dict(budget=208, spent="109.8"), ("存在问题：部分担保贷款贴息尚未拨付",), None),
-    (dict(budget=208, spent="109.8", cut=True), (), None),  # the reason may stand below the cut
-    (dict(budget=208, spent="109.8", rate=100), (), None),  # rate and amounts disagree: JXA04's, not a shortfall
-    (dict(budget=208, spent="109.8", rate="52.8"), (), "执行率 52.79%，低于 90%"),
+    ({"budget": 208, "spent": "109.8"}, (), "执行率 52.79%，低于 90%"),
+    ({"rate": "33.78"}, (), "执行率 33.78%，低于 90%"),
+    ({"budget": 100, "spent": 89}, (), "执行率 89.00%，低于 90%"),
+    ({"budget": 100, "spent": 91}, (), None),  # the forms ask for a reason below 90%
+    ({"budget": 208, "spent": "109.8"}, ("存在问题：部分担保贷款贴息尚未拨付",), None),
+    ({"budget": 208, "spent": "109.8", "cut": True}, (), None),  # the reason may stand below the cut
+    ({"budget": 208, "spent": "109.8", "rate": 100}, (), None),  # rate and amounts disagree: JXA04's, not a shortfall
+    ({"budget": 208, "spent": "109.8", "rate": "52.8"}, (), "执行率 52.79%，低于 90%"),
 ])
 def test_money_left_unspent_without_a_scored_row_asks_for_a_reason(money, notes, shortfall):
     found = [(f.indicator, f.location.column, f.params["shortfall"])
@@ -167,9 +167,9 @@ GENGGAN = [("产出指标", "质量指标", "重大动物强制免疫病种群�
 @pytest.mark.parametrize(("money", "total", "found"), [
     ({}, 100, [("全年执行数", "warning", "2", "（总分 100）")]),
     ({}, None, [("全年执行数", "warning", "2", "")]),
-    (dict(budget="9.55", spent="9.55"), 100, []),
-    (dict(rate=100), 100, []),
-    (dict(cut=True), 100, []),  # the money table may be in the part the copy lost
+    ({"budget": "9.55", "spent": "9.55"}, 100, []),
+    ({"rate": 100}, 100, []),
+    ({"cut": True}, 100, []),  # the money table may be in the part the copy lost
 ])
 def test_scores_without_any_money_are_reported(money, total, found):
     sheet = printed(GENGGAN, total=total, **money)
