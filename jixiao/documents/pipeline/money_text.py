@@ -18,7 +18,7 @@ from decimal import Decimal, InvalidOperation
 from jixiao.documents.pipeline.figures import readings
 from jixiao.documents.pipeline.labels import simplified
 
-__all__ = ["money_in_prose", "money_in_text", "rate_points"]
+__all__ = ["money_headings_in_text", "money_in_prose", "money_in_text", "rate_points"]
 
 _NOTE = re.compile(r"[(（][^()（）]{0,14}[)）]")  # 执行率(B/A), 得分(20分*执行率), (万元): notes, not headings
 # …but the score heading's note says how many points the 预算执行率 row has where no 分值 column does (20分*执行率)
@@ -45,7 +45,7 @@ def money_in_text(text: str) -> dict[str, str]:
     headings = _heading_row(line)
     if headings is None:
         return {}
-    keys, end = headings
+    keys, end = [_KEYS[heading] for heading in headings[0]], headings[1]
     line = line[:end] + _WAN.sub(" ", line[end:])  # 300万元 259.45万元 86.5%: the money unit written in each cell
     found = _FIGURES.match(line, end)
     if found is None:
@@ -61,6 +61,14 @@ def money_in_text(text: str) -> dict[str, str]:
     return money
 
 
+def money_headings_in_text(text: str) -> list[str]:
+    """The money table's headings as the header block's text prints them (预算数, 执行数, 执行率, 得分), where it holds a
+    run of them, whether or not the figures after them could be read: the form has a money table (corpus 136:
+    预算数(A)执行数(B)执行率(B/A)得分(20分*执行率)年度财政资金总额1.561.56120, figures that fit no reading)."""
+    found = _heading_row(_NOTE.sub("", simplified(text)))
+    return found[0] if found else []
+
+
 def rate_points(heading: str) -> str | None:
     """The points of the 预算执行率 row that a score heading's note states (``得分(20分*执行率)`` → ``20``), or None."""
     found = _POINTS_NOTE.fullmatch(simplified(heading).strip())
@@ -68,7 +76,7 @@ def rate_points(heading: str) -> str | None:
 
 
 def _heading_row(line: str) -> tuple[list[str], int] | None:
-    """The keys of the first run of money headings that holds an amount spent and its rate or budget, and where it
+    """The first run of money headings (as printed) that holds an amount spent and its rate or budget, and where it
     ends."""
     run: list[re.Match[str]] = []
     end = None
@@ -84,7 +92,7 @@ def _heading_row(line: str) -> tuple[list[str], int] | None:
         run.append(match)
     if not _complete(run):
         return None
-    return [_KEYS[match.group(0)] for match in run], end or run[-1].end()
+    return [match.group(0) for match in run], end or run[-1].end()
 
 
 def _complete(run: list[re.Match[str]]) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from jixiao.documents.pipeline.money_text import money_in_prose, money_in_text
+from jixiao.documents.pipeline.money_text import money_headings_in_text, money_in_prose, money_in_text
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -86,3 +86,16 @@ def test_a_rate_printed_alone_under_the_headings(text, expected):
 ])
 def test_a_report_states_its_money_in_sentences(text, expected):
     assert money_in_prose(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # corpus 136: the headings stand, the fused figures fit no reading (1.56 1.56 1 20)
+    ("预算执行情况(万元)(20分)预算数(A)执行数(B)执行率(B/A)得分(20分*执行率)年度财政资金总额1.561.56120度效标",
+     ["预算数", "执行数", "执行率", "得分"]),
+    # own variant: a 部门整体 form's headings without points
+    ("年初预算数 全年预算数 全年执行数 执行率 结余", ["年初预算数", "全年预算数", "全年执行数", "执行率"]),
+    # no run of money headings: a sentence naming the budget once
+    ("项目预算数30万元,主要用于培训", []),
+])
+def test_the_money_tables_headings_are_found_without_its_figures(text, expected):
+    assert money_headings_in_text(text) == expected

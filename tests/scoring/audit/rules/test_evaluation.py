@@ -238,3 +238,10 @@ def test_the_templates_empty_numbered_rows_are_noted_once(names, found):
     sheet = printed(rows)
     assert [(f.location.row, f.params["text"], f.severity.value) for f in audit_sheet(sheet, CENTRAL)
             if f.rule == "JXA11"] == found
+
+
+def test_a_money_table_whose_figures_were_not_read_is_not_said_to_be_missing():
+    # 136 (长江禁捕 燃油补贴 2020): 预算数(A)执行数(B)执行率(B/A)得分(20分*执行率) above figures fused past reading
+    sheet = printed(GENGGAN, total=100)
+    sheet.evaluation.money_headings = ["预算数", "执行数", "执行率", "得分"]
+    assert [f for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA28"] == []
