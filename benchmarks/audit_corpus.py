@@ -106,8 +106,10 @@ def golden_sheet(golden: dict) -> GoalSheet:
                                                name=row.get("name") or "", target=target, row=position))
         items.append(ReportedItem(indicator=position, actual_raw=row.get("actual"), weight=_figure(row.get("weight")),
                                   score=_figure(row.get("score")), deviation=row.get("deviation"), row=position))
-    # The money only with the 预算执行率 row: a golden that leaves the row out says nothing of its score.
-    execution = golden.get("execution_row") or {}
+    # The money only with the 预算执行率 row: a golden that leaves the row out says nothing of its score. (Some goldens
+    # give the row's 分值 and 得分 beside the money, as execution_weight and execution_score: the row, where its 分值 is.)
+    execution = golden.get("execution_row") or ({key: golden.get(f"execution_{key}") for key in ("weight", "score")}
+                                                if golden.get("execution_weight") else {})
     money = golden if execution else {}
     evaluation = ReportedEvaluation(
         budget_initial=_figure(money.get("budget_initial")), budget_full=_figure(money.get("budget_total")),

@@ -160,3 +160,19 @@ def test_the_printed_spending_is_the_spending_recorded_to_the_periods_end(entrie
     found = [(f.params["printed"], f.params["recorded"], f.params["day"]) for f in found]
     assert found == ([expected] if expected else [])
     assert "JXM06" not in [f.rule for f in audit_sheet(sheet, CENTRAL)]  # no record held
+
+
+@pytest.mark.parametrize(("actual", "progress"), [
+    ("3个", "16.67"),  # 3 of ≥18: the pace of the count
+    ("3", "16.67"),  # the count without its unit
+    ("完成30%", "30.00"),  # the progress written as a share of the task: itself the pace
+    ("60%", None),  # past half the time's pace (66.67% gone)
+    ("3万元", None),  # another unit: not a count of villages
+    ("12个", None),
+])
+def test_a_certain_answer_is_held_to_the_pace_in_the_targets_terms(actual, progress):
+    sheet = _progress(1.0)
+    sheet.monitoring.items[0].actual_raw = actual
+    found = [(f.indicator, f.location.row, f.params["progress"]) for f in audit_sheet(sheet, CENTRAL)
+             if f.rule == "JXM03"]
+    assert found == ([("整治村数", 7, progress)] if progress else [])

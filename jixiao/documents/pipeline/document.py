@@ -34,7 +34,7 @@ from jixiao.documents.interpret.overall import OverallGoalsBuilder
 from jixiao.documents.interpret.sheet_builder import SheetBuilder, is_figure, money_key
 from jixiao.documents.pipeline.inferred import content_header
 from jixiao.documents.pipeline.labels import Role, is_chrome, label, simplified
-from jixiao.documents.pipeline.money_text import money_in_prose, money_in_text
+from jixiao.documents.pipeline.money_text import money_headings_in_text, money_in_prose, money_in_text
 from jixiao.documents.pipeline.plans import PLANNED
 from jixiao.documents.pipeline.projects import continuation, rekey_diagnostics, split_projects
 from jixiao.documents.pipeline.prose import PROSE
@@ -242,6 +242,9 @@ class _Assembler:
         if "spent" not in builder.money:
             for key, figure in (money_in_text(text) or (money_in_prose(f"{text}\n{said}") if reported else {})).items():
                 builder.money.setdefault(key, figure)
+        if not builder.money_headings:
+            # the money table's headings stand in the text even where its figures could not be read: the form has one
+            builder.money_headings = money_headings_in_text(text)
 
     def _new_sheet(self, title: str | None = None) -> SheetBuilder:
         # (the total below the grid before it, where the next project's form follows with no title of its own:

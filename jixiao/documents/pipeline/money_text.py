@@ -18,7 +18,7 @@ from decimal import Decimal, InvalidOperation
 from jixiao.documents.pipeline.figures import readings
 from jixiao.documents.pipeline.labels import simplified
 
-__all__ = ["money_in_prose", "money_in_text", "rate_points"]
+__all__ = ["money_headings_in_text", "money_in_prose", "money_in_text", "rate_points"]
 
 _NOTE = re.compile(r"[(（][^()（）]{0,14}[)）]")  # 执行率(B/A), 得分(20分*执行率), (万元): notes, not headings
 # …but the score heading's note says how many points the 预算执行率 row has where no 分值 column does (20分*执行率)
@@ -45,7 +45,7 @@ def money_in_text(text: str) -> dict[str, str]:
     headings = _heading_row(line)
     if headings is None:
         return {}
-    keys, end = headings
+    keys, end = [_KEYS[heading] for heading in headings[0]], headings[1]
     line = line[:end] + _WAN.sub(" ", line[end:])  # 300万元 259.45万元 86.5%: the money unit written in each cell
     found = _FIGURES.match(line, end)
     if found is None:
@@ -61,6 +61,14 @@ def money_in_text(text: str) -> dict[str, str]:
     return money
 
 
+def money_headings_in_text(text: str) -> list[str]:
+    """The money table's headings as the header block's text prints them (预算数, 执行数, 执行率, 得分), where it holds a
+    run of them, whether or not the figures after them could be read: the form has a money table (corpus 136:
+    预算数(A)执行数(B)执行率(B/A)得分(20分*执行率)年度财政资金总额1.561.56120, figures that fit no reading)."""
+    found = _heading_row(_NOTE.sub("", simplified(text)))
+    return found[0] if found else []
+
+
 def rate_points(heading: str) -> str | None:
     """The points of the 预算执行率 row that a score heading's note states (``得分(20分*执行率)`` → ``20``), or None."""
     found = _POINTS_NOTE.fullmatch(simplified(heading).strip())
@@ -68,7 +76,7 @@ def rate_points(heading: str) -> str | None:
 
 
 def _heading_row(line: str) -> tuple[list[str], int] | None:
-    """The keys of the first run of money headings that holds an amount spent and its rate or budget, and where it
+    """The first run of money headings (as printed) that holds an amount spent and its rate or budget, and where it
     ends."""
     run: list[re.Match[str]] = []
     end = None
@@ -84,7 +92,7 @@ def _heading_row(line: str) -> tuple[list[str], int] | None:
         run.append(match)
     if not _complete(run):
         return None
-    return [_KEYS[match.group(0)] for match in run], end or run[-1].end()
+    return [match.group(0) for match in run], end or run[-1].end()
 
 
 def _complete(run: list[re.Match[str]]) -> bool:
@@ -155,21 +163,32 @@ def _agrees(figures: dict[str, str]) -> bool:
 
 
 # a self-evaluation report says its money in sentences (…补助经费预算数30075万元…执行总量29675万元,预算执行率为98.67%):
-# the first amount after each word, in 万元, and the first rate
+# the first amount after each word, in 万元 or in 元 (年初预算资金数100元,全年预算数100元,全年执行数33.78元, corpus 245),
+# and the first rate
+_AMOUNT = r"\s*(\d+(?:\.\d+)?)\s*(万元|元)"
 _SAID = {
+    "budget_initial": re.compile(r"年初预算(?:资金)?数?(?:为|共计|合计)?" + _AMOUNT),
     # (or the money received or allotted in all: 2023年收到财政资金共2330.9万元, not one source's 收到…补助资金1372.7万元)
-    "budget_full": re.compile(r"(?:预算(?:数|金额|资金)?(?:安排)?(?:为|共计|合计)?|(?:收到|下达|到位)[^，。,;；\d]{0,16}?"
-                              r"资金(?:共计?|合计|总额)为?)\s*(\d+(?:\.\d+)?)\s*万元"),
+    "budget_full": re.compile(r"(?:(?<!年初)预算(?:数|金额|资金)?(?:安排)?(?:为|共计|合计)?|(?:收到|下达|到位)[^，。,;；\d]{0,16}?"
+                              r"资金(?:共计?|合计|总额)为?)" + _AMOUNT),
     # (a year's 支出 said alone, 2023年支出2310.4万元, is what was spent; 基本支出 and 项目支出 name kinds of spending)
-    "spent": re.compile(r"(?:实际执行|执行总量|执行金额|执行数|实际支出|(?<=年)支出|发放补助资金|拨付资金)(?:为|了|共计|合计)?\s*"
-                        r"(\d+(?:\.\d+)?)\s*万元"),
-    "execution_rate": re.compile(r"执行率(?:为|达到|达)?\s*(\d{1,3}(?:\.\d+)?\s*%)"),
+    "spent": re.compile(r"(?:实际执行|执行总量|执行金额|执行数|实际支出|(?<=年)支出|发放补助资金|拨付资金)(?:为|了|共计|合计)?"
+                        + _AMOUNT),
 }
+_RATE = re.compile(r"执行率(?:为|达到|达)?\s*(\d{1,3}(?:\.\d+)?\s*%)")
 
 
 def money_in_prose(text: str) -> dict[str, str]:
-    """The budget, the amount spent and the execution rate a report's sentences state (``预算数30075万元``,
-    ``实际执行9265.35万元``, ``项目执行率88.74%``), by the keys of :func:`money_in_text`; those it does not state are
-    left out."""
+    """The budget (年初 and 全年), the amount spent and the execution rate a report's sentences state
+    (``预算数30075万元``, ``实际执行9265.35万元``, ``项目执行率88.74%``), by the keys of :func:`money_in_text`; those it
+    does not state, or states in another money unit than the budget's, are left out."""
     text = simplified(text)
-    return {key: found.group(1).replace(" ", "") for key, pattern in _SAID.items() if (found := pattern.search(text))}
+    amounts = {key: found.groups() for key, pattern in _SAID.items() if (found := pattern.search(text))}
+    # the amounts in one unit, the budget's (a sum in 元 beside a budget in 万元 is another sum: a standard per head)
+    unit = next((amounts[key][1] for key in ("budget_full", "budget_initial", "spent") if key in amounts), None)
+    money = {key: figure for key, (figure, said_in) in amounts.items() if said_in == unit}
+    if "budget_initial" in money:
+        money.setdefault("budget_full", money["budget_initial"])  # no adjustment said: the year's budget is the same
+    if rate := _RATE.search(text):
+        money["execution_rate"] = rate.group(1).replace(" ", "")
+    return money

@@ -22,17 +22,32 @@ from decimal import Decimal
 from functools import cached_property
 
 from jixiao.model import GoalSheet, Indicator, Operator, ReportedEvaluation, Target, named_by_a_figure, parse_target
+from jixiao.model.lexicon import fold, load
 from jixiao.scoring.profile import Profile
 from jixiao.scoring.scores import Adjustment
 from jixiao.scoring.self_evaluation import execution_cap, overshoot_rule
 from jixiao.scoring.target_rules import Sense, attainment, number, progress_problem, sense_of
 
-__all__ = ["Recomputation", "RecomputedItem", "differs", "guessed", "recompute", "tolerance", "rounding_of"]
+__all__ = ["Recomputation", "RecomputedItem", "differs", "guessed", "no_answer_chosen", "recompute", "rounding_of",
+           "tolerance"]
 
 _HUNDRED = Decimal(100)
 _WORD = re.compile(r"\w")  # a cell with no letter, digit or character (“)”, “/”) says nothing
 _DIGIT = re.compile(r"\d")
 _HEADINGS = {"weight": "权重", "score": "得分", "actual": "实际完成值"}  # their canonical names in GoalSheet.form_fields
+
+
+# The answers a qualitative indicator offers (好坏, 是否, 有无, 优良中差, 好/坏), written as the actual: no answer chosen.
+# Both ends of a scale are written (好 and 坏): 良好 or 优良 are one answer, a grade.
+_OPTION = "好坏优良中差是否有无高低"
+_OPTIONS = re.compile(rf"[{_OPTION}](?:[/／、|或]?[{_OPTION}])+")
+_ENDS = ("好坏", "优差", "是否", "有无", "高低")
+
+
+def no_answer_chosen(actual: str) -> bool:
+    """Whether the actual only lists the answers the form offers (好坏, 是/否, 优良中差): none was chosen."""
+    folded = "".join(actual.split()).strip("。．.，,；;！!")
+    return bool(_OPTIONS.fullmatch(folded)) and any(set(ends) <= set(folded) for ends in _ENDS)
 
 
 def guessed(indicator: Indicator) -> bool:
@@ -89,6 +104,8 @@ class RecomputedItem:
     overshoot: Decimal | None = None  # how far the actual is above a lower bound (≥), in % of the bound
     weight_assumed: bool = False  # the table printed no 分值 here: the profile's default stands in for it
     reached: Decimal | None = None  # how much of the target the actual reaches (0–1), with or without a 分值
+    unanswered: bool = False  # a qualitative row whose actual lists the form's answers (好坏) without choosing one
+    level2: str = ""  # the row's 二级指标 (数量指标, 质量指标 …)
     # the row holds another cell (its 三级指标 only a figure, 95%; see the module's docstring): nothing is reported on
     # the row, its printed 分值 and 得分 still count in the sums
     misplaced: bool = False
@@ -252,6 +269,7 @@ def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, prof
         actual_raw = ""
     actual_raw = _in_columns_unit(actual_raw, target)
     common = dict(indicator=position, name=indicator.name, level1=indicator.level1 or indicator.level1_raw or "",
+                  level2=indicator.level2 or "",
                   target=_in_columns_unit(target.raw, target), actual=actual_raw, weight=weight,
                   printed=item.score if item else None,
                   row=item.row if item else None, guessed=guessed(indicator),
@@ -264,21 +282,27 @@ def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, prof
         return RecomputedItem(**common, expected=None, not_applicable=True, formula=f"标为“不适用”：不计分{weighed}")
     if not actual_raw:
         return RecomputedItem(**common, expected=None, formula="没有实际完成值，无法复算")
-    actual = parse_target(actual_raw)
+    zero = _none_as_zero(actual_raw, target)
+    measured = zero or actual_raw  # the actual as a figure: 无上访 against 小于5次 is 0次
+    actual = parse_target(measured)
     if target.value is None and _DIGIT.search(target.raw or "") and not _DIGIT.search(actual_raw):
         # a figure the target parser does not take as one value (±10%, a date): still a figure to answer with a figure
         # (corpus 240: 成本控制率 ±10% answered 达标)
         return RecomputedItem(**common, expected=None, qualitative_actual=True,
                               formula=f"目标含数值 {target.raw}，实际完成值“{actual_raw}”不是数值，无法核对")
+    if target.value is None and weight is not None and no_answer_chosen(actual_raw):
+        # no answer, no result to score (corpus 213: 图书馆管理机制健全性 好坏 answered 好坏, scored 5 of 5)
+        return RecomputedItem(**common, expected=profile.rounding(Decimal(0)), exact=Decimal(0), unanswered=True,
+                              formula=f"实际完成值“{actual_raw}”只列出可选的评价，没有选定一个：无从得分，应得 0")
     if target.value is None:
         return RecomputedItem(**common, expected=None, formula="定性指标：得分由评价档次决定，按表中所印核对是否超过分值")
-    if actual.value is None and _DIGIT.search(actual_raw):
+    if actual.value is None and _DIGIT.search(measured):
         return RecomputedItem(**common, expected=None,
                               formula=f"实际完成值“{actual_raw}”中的数值无法确定（单位或说明混在一起），无法复算")
     if actual.value is None:
         return RecomputedItem(**common, expected=None, qualitative_actual=True,
                               formula=f"目标是数值 {target.raw}，实际完成值“{actual_raw}”不是数值，无法计算完成比例")
-    unlike = progress_problem(target, actual_raw)
+    unlike = progress_problem(target, measured)
     if unlike and actual.operator is None:  # units of different kinds (1000件 against 100%): nothing to compare
         return RecomputedItem(**common, expected=None, formula=f"{unlike}，无法复算")
     sense, note = sense_of(target, indicator.direction, indicator.name)
@@ -289,6 +313,8 @@ def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, prof
         return RecomputedItem(**common, expected=None, formula="表中没有这一行的分值，无法复算", overshoot=overshoot,
                               reached=reached.share)
     formula = f"得分 = 分值 {number(weight)} × {reached.formula} = {profile.rounding(weight * reached.share)}"
+    if zero:
+        note = f"实际完成值“{actual_raw}”按 {zero} 计" + (f"；{note}" if note else "")
     if note:
         formula = f"{note}；{formula}"
     # The profile's local deduction for a large overshoot, when it is on, as the scoring applies it.
@@ -296,6 +322,16 @@ def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, prof
     share = exact / weight if weight else reached.share
     return RecomputedItem(**common, expected=profile.rounding(exact), formula=formula, share=share, exact=exact,
                           overshoot=overshoot, reached=reached.share)
+
+
+def _none_as_zero(actual: str, target: Target) -> str | None:
+    """The figure 0 in the target's unit (``0次``) when an actual without a figure says that none happened (无上访,
+    未发生安全事故: ``none_words`` of targets.toml) against a ceiling (<5次, ≤2起) or a target of 0, where it answers
+    the target (corpus 259: 群体性事件 小于5次 answered 无上访); else None."""
+    if target.value is None or _DIGIT.search(actual) or not (
+            target.operator in (Operator.LE, Operator.LT) or target.value == 0):
+        return None
+    return f"0{target.unit or ''}" if fold(actual).startswith(tuple(load("targets")["none_words"])) else None
 
 
 _BARE_POINTS = re.compile(r"\d{1,3}(?:\.\d+)?")

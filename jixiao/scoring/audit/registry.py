@@ -1,4 +1,4 @@
-"""Every audit rule, registered in one place (codes JXA01–JXA27 for self-evaluations, JXM01–JXM06 for
+"""Every audit rule, registered in one place (codes JXA01–JXA28 for self-evaluations, JXM01–JXM06 for
 monitoring tables). A retired code is never given to another rule."""
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from jixiao.documents.pipeline.money_text import money_in_text
+from jixiao.documents.pipeline.money_text import money_headings_in_text, money_in_prose, money_in_text
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -68,3 +68,34 @@ def test_no_money_figures_when_nothing_fits(text):
 ])
 def test_a_rate_printed_alone_under_the_headings(text, expected):
     assert money_in_text(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # corpus 245 (中方县 残疾人康复 2022 自评报告): the money in 元, the 年初 budget apart from the year's
+    ("年初预算资金数100元,全年预算数100元,全年执行数33.78元,执行率为33.78%",
+     {"budget_initial": "100", "budget_full": "100", "spent": "33.78", "execution_rate": "33.78%"}),
+    # own variant: a 年初 budget said alone is the year's too (no adjustment said)
+    ("年初预算数300万元,实际支出259.45万元,执行率为86.5%",
+     {"budget_initial": "300", "budget_full": "300", "spent": "259.45", "execution_rate": "86.5%"}),
+    # own variant: a sum in 元 beside a budget in 万元 is another sum (a standard per head), not the amount spent
+    ("项目预算数30万元,发放补助资金500元/人",
+     {"budget_full": "30"}),
+    # corpus 221 (临河区 优抚对象生活补助 2023): the year's spending said alone
+    ("2023年收到财政资金共2330.9万元,2023年支出2310.4万元",
+     {"budget_full": "2330.9", "spent": "2310.4"}),
+])
+def test_a_report_states_its_money_in_sentences(text, expected):
+    assert money_in_prose(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # corpus 136: the headings stand, the fused figures fit no reading (1.56 1.56 1 20)
+    ("预算执行情况(万元)(20分)预算数(A)执行数(B)执行率(B/A)得分(20分*执行率)年度财政资金总额1.561.56120度效标",
+     ["预算数", "执行数", "执行率", "得分"]),
+    # own variant: a 部门整体 form's headings without points
+    ("年初预算数 全年预算数 全年执行数 执行率 结余", ["年初预算数", "全年预算数", "全年执行数", "执行率"]),
+    # no run of money headings: a sentence naming the budget once
+    ("项目预算数30万元,主要用于培训", []),
+])
+def test_the_money_tables_headings_are_found_without_its_figures(text, expected):
+    assert money_headings_in_text(text) == expected

@@ -11,7 +11,8 @@ from jixiao.model import Operator, Severity, parse_target, points_not_targets
 from jixiao.model.finding import Finding
 from jixiao.model.lexicon import fold, load
 from jixiao.model.units import UnitKind, unit_kind
-from jixiao.scoring.audit.recompute import RecomputedItem
+from jixiao.review.lexicon import Kind, kind_of
+from jixiao.scoring.audit.recompute import RecomputedItem, no_answer_chosen
 from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
 from jixiao.scoring.target_rules import number
 
@@ -23,11 +24,6 @@ GOALS = "财预〔2015〕88号《中央部门预算绩效目标管理办法》�
 # Words that say only that something was done: 完成, 已完成, 达成预期指标, 达到年度目标, 达标 …
 _DONE = re.compile(r"(已|均已|全部|按时|按期|及时|如期|顺利)?(完成|达成|达到|达标)了?(预期|年度)?(指标|目标)?值?")
 _PUNCTUATION = "。．.，,；;！!"
-# The answers a qualitative indicator offers (好坏, 是否, 有无, 优良中差, 好/坏), written as the actual: no answer chosen.
-# Both ends of a scale are written (好 and 坏): 良好 or 优良 are one answer, a grade.
-_OPTION = "好坏优良中差是否有无高低"
-_OPTIONS = re.compile(rf"[{_OPTION}](?:[/／、|或]?[{_OPTION}])+")
-_ENDS = ("好坏", "优差", "是否", "有无", "高低")
 _BOUNDS = (Operator.GE, Operator.GT, Operator.LE, Operator.LT)
 _HUNDRED = Decimal(100)
 _FAR = _HUNDRED  # an actual at least twice its lower bound (100% above it) shows a target set too low
@@ -64,12 +60,16 @@ def _restates(item: RecomputedItem) -> str | None:
     if _folded(item.actual) == _folded(item.target) and parse_target(item.actual).operator in _BOUNDS:
         # a bound (≥80%) is what was to be reached; a result is what was measured (corpus 226: 满意度 ≥80% again)
         return f"照抄了年度指标值“{item.target.strip()}”，写的是界限而不是实际测得的数"
-    if item.share is not None or item.qualitative_actual:
-        return None  # a numeric actual, or words for a numeric target (JXA09)
+    if _count_in_percent(item):
+        return f"只写了完成比例“{item.actual.strip()}”，没有实际完成的数量"
+    if item.qualitative_actual:
+        return None  # words for a numeric target (JXA09)
+    if item.share is not None:
+        return None  # a numeric actual (one that only repeats a change promised is _change_copied's)
     actual = _folded(item.actual)
     if _DONE.fullmatch(actual):
         return f"只写“{item.actual.strip()}”"
-    if _OPTIONS.fullmatch(actual) and any(set(ends) <= set(actual) for ends in _ENDS):
+    if no_answer_chosen(actual):
         return f"只写了可选的评价“{item.actual.strip()}”，没有选定一个"
     # A direction, a degree or a promise (逐步提高, 效果显著, 长期) copied from the target says nothing of what was done; a target
     # with a figure (2021年12月31日), a grade (好), or a plain fact (市级保护单位) met and written again is an answer.
@@ -108,6 +108,27 @@ def _at_bound(item: RecomputedItem) -> tuple[str, Severity] | None:
     return None
 
 
+def _count_in_percent(item: RecomputedItem) -> bool:
+    """Whether a 数量指标 row, whose name is no rate (率, 比例, 满意度), is answered with a percentage alone (100%): how
+    much of the task was done, not how many (corpus 259: 慰问伤残军人50人;革命烈士遗属50人;… answered 100%; 206:
+    全年免费开放 100%)."""
+    actual = parse_target(item.actual)
+    return (fold(item.level2).startswith("数量") and actual.unit == "%" and actual.value is not None
+            and actual.operator is None and not actual.leftover
+            and kind_of(item.name) not in (Kind.RATE, Kind.SATISFACTION))
+
+
+def _change_copied(item: RecomputedItem) -> str | None:
+    """How the row's actual repeats, to the letter, a change its target promises (提升10%, 降低5%), in words: a change
+    measured seldom falls exactly on the promised one, and an outcome such as 公民科学素质 has no measure of it in the
+    table (corpus 231: three 效益指标 提升10% answered 提升10%). None otherwise."""
+    if not _answered(item) or item.reached is None or not re.search(r"\d", item.target):
+        return None
+    if _folded(item.actual) != _folded(item.target) or not _says_nothing_again(item.target):
+        return None
+    return (f"照抄了年度指标值“{item.target.strip()}”：变化幅度正好等于目标，须有测算依据（上年和本年的数）")
+
+
 def _says_nothing_again(target: str) -> bool:
     """Whether the qualitative target holds a word of a tier that a result cannot simply repeat."""
     tiers = load("targets")["qualitative"]
@@ -131,22 +152,28 @@ class ActualRestatesTarget(AuditRule):
              "带“≥/≤”的目标，实际完成值正好是界限上的数，而指标是算出来的人均数、平均数或每百万人口数（“年人均增收 ≥8400元”写"
              "“8400元”）的，作为提示报告：算出来的数很少正好落在界限上，须核对依据（数量、比率正好达到目标是常见的结果，"
              "按人发放的标准（人均资助、补助标准）照标准发放就是界限上的数，都不报告）；"
-             "项目持续的年限（“可持续影响年限 ≥15年”写“15年”）是承诺，评价当年无法实测，照写年数的报告为警告。",
+             "项目持续的年限（“可持续影响年限 ≥15年”写“15年”）是承诺，评价当年无法实测，照写年数的报告为警告；"
+             "目标是一个变化幅度（“提升10%”“降低5%”），实际完成值一字不差地照写的，作为提示报告：测得的变化很少正好等于"
+             "目标，须有上年和本年的数作依据。数量指标（名称不是比率、满意度）的实际完成值只写一个百分比（“100%”）的也报告："
+             "那是完成了多少比例，不是完成了多少数量。",
         formula="实际完成值 ∈ {完成、已完成、达成预期指标、达到年度目标、达标…}，或只由不同的评价选项组成（好坏、是否），"
                 "或 实际完成值 = 年度指标值（不含数字，"
                 "含提升、降低、显著、长期等档次的词），或 实际完成值 = 年度指标值 且带 ≥、>、≤、<，"
-                "或 目标带 ≥、>、≤、< 而实际值 = 目标值（同一单位），指标名称含人均、户均、平均、每百万…（提示）或年限（单位为年，警告）",
+                "或 目标带 ≥、>、≤、< 而实际值 = 目标值（同一单位），指标名称含人均、户均、平均、每百万…（提示）或年限（单位为年，警告），"
+                "或 实际完成值 = 年度指标值（含数字，且含提升、降低等变化的词，提示），"
+                "或 二级指标为数量指标、名称不以率、比例、满意度等结尾，实际完成值只是一个百分比",
         setting="无",
         example="指标值“逐步提高”、实际完成值“逐步提高”：报告本规则；指标值“2021年12月31日”、实际完成值相同：不报告；"
                 "满意度指标值“≥80%”、实际完成值“≥80%”：报告本规则；务工人员年人均增收“≥8400元”、实际完成值“8400元”：提示；"
-                "提供务工岗位“≥5个”、实际完成值“5个”：不报告。")
+                "提供务工岗位“≥5个”、实际完成值“5个”：不报告；公民科学文化素质“提升10%”、实际完成值“提升10%”：提示。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         report = ctx.sheet.evaluation
         if report is None:
             return
         for item in ctx.recomputation.indicators:
-            how, severity = _at_bound(item) or (_restates(item), None)
+            how, severity = _at_bound(item) or (
+                (_change_copied(item), Severity.INFO) if _change_copied(item) else (_restates(item), None))
             if how:
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="实际完成值", how=how,
                                    guessed=item.guessed, severity=severity,

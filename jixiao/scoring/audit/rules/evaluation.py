@@ -64,7 +64,8 @@ class ScoreInflated(AuditRule):
     source = SCORING
     message = "指标“{indicator}”得分 {score}，按实际完成值应得 {expected}（{formula}）"
     docs = AuditDocs(
-        what="定量指标的得分不高于按实际完成值与年度指标值计算的得分（预算执行率一行见 JXA23）。",
+        what="定量指标的得分不高于按实际完成值与年度指标值计算的得分（预算执行率一行见 JXA23）。定性指标的实际完成值"
+             "只列出表样的可选评价（“好坏”“是否”）、没有选定一个的，无从得分，应得 0：得了分的报告为警告（请写明评价结果）。",
         formula="正向指标：分值 × min(实际值 ÷ 目标值, 1)；反向指标：分值 × min(目标值 ÷ 实际值, 1)，实际值为 0 得满分。"
                 "允许的误差为所印得分末位的半个单位。",
         setting="rounding.places（保留位数）；rules.overshoot_deduction（地方规则：超出目标过多扣分，开启时按同一规则复算）；"
@@ -77,7 +78,9 @@ class ScoreInflated(AuditRule):
             if _inflated(item):
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="得分", score=number(item.printed),
                                    expected=item.expected, formula=item.formula, guessed=item.guessed,
-                                   assumed=item.weight_assumed, severity=_materiality(ctx, item),
+                                   assumed=item.weight_assumed,
+                                   # no answer chosen: the unit is asked for its answer, not told its score is 0
+                                   severity=Severity.WARNING if item.unanswered else _materiality(ctx, item),
                                    fix=f"按实际完成情况计分：{item.expected}，或补充实际完成值的依据")
 
 
@@ -238,18 +241,31 @@ class ClaimedGradeMismatch(AuditRule):
     message = "所印等级“{grade}”，总分 {total} 按评分方案应为“{expected}”"
     docs = AuditDocs(what="所印自评等级与所印总分按评分方案的等级线一致。按优秀、良好、合格、不合格分级的表，"
                           "依次当作优、良、中、差比较。",
-                     formula="优 ≥ 90 > 良 ≥ 80 > 中 ≥ 60 > 差（以评分方案为准）", setting="grades",
+                     formula="优 ≥ 90 > 良 ≥ 80 > 中 ≥ 60 > 差（以评分方案为准）；表中没有印总分的，按各行所印得分之和"
+                             "（每一行都印有得分、表格完整时）", setting="grades",
                      example="总分 86、等级“优”：应为“良”；总分 95、等级“优秀”：一致，不报告。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         report = ctx.sheet.evaluation
-        if not _reported(ctx) or not report.grade or report.total is None:
+        if not _reported(ctx) or not report.grade:
             return
-        expected = ctx.profile.grade(report.total)
+        total = report.total if report.total is not None else _sum_of_scores(ctx)
+        if total is None:
+            return
+        expected = ctx.profile.grade(total)
         printed = report.grade.strip()
         if _GRADE_WORDS.get(printed, printed) != expected:
-            yield self.finding(ctx, column="等级", grade=report.grade.strip(), total=number(report.total),
+            yield self.finding(ctx, column="等级", grade=report.grade.strip(), total=number(total),
                                expected=expected, fix=f"等级应为“{expected}”")
+
+
+def _sum_of_scores(ctx: AuditContext) -> Decimal | None:
+    """The total a grade stands on where the form prints no 总分: the rows' printed scores added up, when every row
+    that counts prints one and the copy holds the whole table (else the sum is partial)."""
+    computed = ctx.recomputation
+    if _partial(ctx) or not computed.scored or any(item.printed is None for item in computed.scored):
+        return None
+    return computed.printed_capped if computed.printed_capped is not None else computed.printed_sum
 
 
 class WeightsNotHundred(AuditRule):
@@ -295,7 +311,8 @@ class QualitativeActualForNumber(AuditRule):
     message = "指标“{indicator}”的目标是 {target}，实际完成值写作“{actual}”{what}，无法核对得分 {score}"
     docs = AuditDocs(what="年度指标值是数值（或含数值，如“±10%”、日期）时，实际完成值也应是数值（如“已完成”“达成预期指标”"
                           "“达标”无法计分）。实际完成值是约数（“200余人”“600多人”“约50户”“30人左右”）的作为提示报告："
-                          "约数不是统计出的数，得分依据不实。",
+                          "约数不是统计出的数，得分依据不实。目标是上限（“小于5次”“≤2起”）或 0 的，实际完成值写明没有发生"
+                          "（“无上访”“未发生安全事故”“零投诉”）就是 0，按 0 复算，不报告。",
                      formula="—；约数：实际完成值的数字后有“余”“多”“左右”或前有“约”", setting="无",
                      example="目标 ≥95%、实际完成值“完成”：报告本规则；成本控制率目标 ±10%、"
                              "实际完成值“达标”：报告本规则；培训人数目标 200、实际完成值“200余人”：提示。")
@@ -331,13 +348,15 @@ class MissedWithoutReason(AuditRule):
                           "且指标值是下限（≥）、不是金额，或是发给服务对象的补贴、补助标准时照样比较（不写运算符的其他金额多是成本标准，少花不是未完成）。"
                           "印有分值的预算执行率一行按执行率扣了分的（资金未全部执行），"
                           "原因写在预算执行情况的原因栏、偏差原因栏（任何一行）或存在问题、改进措施栏都可以（表格在文件中途"
-                          "中断时不报告：原因可能在断掉的部分）；得分与执行率不符的由 JXA23 报告，"
+                          "中断时不报告：原因可能在断掉的部分）；表中没有给预算执行率计分的（没有这一行，或没有印分值和得分），"
+                          "执行率低于填表说明要求说明原因的 90% 时同样要求写明原因；得分与执行率不符的由 JXA23 报告，"
                           "产出已完成而资金大多未用的由 JXA21 报告，不再重复。",
                      formula="完成比例 < 100% 或 得分 < 分值，或定性指标的实际完成值写明未完成（未能、未完成、未达到、尚未、"
                              "未按时、未及时，或以“存在…”开头）⇒ 偏差原因不得为空", setting="无",
                      example="目标 ≥18个、实际 15个、偏差原因空：报告“实际完成 15个，未达到年度指标值 ≥18个”；"
                              "定性指标“1-6期培训结束后及时考核”、实际完成值“1-2期未能及时培训”、偏差原因空：报告该行；"
-                             "执行 215457.6 ÷ 250000 = 86.18%、预算执行率得分 8.62（分值 10）、偏差原因栏空着：报告该行。")
+                             "执行 215457.6 ÷ 250000 = 86.18%、预算执行率得分 8.62（分值 10）、偏差原因栏空着：报告该行；"
+                             "表中没有预算执行率一行，资金 208 万元只用 109.8 万元（52.79%）、哪里都没有说明原因：报告该行。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         report = ctx.sheet.evaluation
@@ -362,15 +381,22 @@ class MissedWithoutReason(AuditRule):
         may stand. Where the outputs are reported done on that money, JXA21 asks for the reason already."""
         report, computed = ctx.sheet.evaluation, ctx.recomputation
         item, rate = computed.execution, computed.execution_rate
-        if item is None or item.misplaced or item.off or item.weight_assumed or rate is None or rate >= _HUNDRED or (
-                item.printed is None or item.weight - item.printed <= rounding_of(item.printed)) or report.cut:
-            return  # (a score off its rate is JXA23's: the deduction itself is wrong; a 分值 not printed, no deduction)
-        reasons = [report.budget_note, *(row.deviation for row in report.items), *report.notes]
-        if any(text and text.strip() and not _TEMPLATE.search(text) for text in reasons) or outputs_ahead(ctx):
+        if item is None or item.misplaced or rate is None or rate >= _HUNDRED or report.cut:
             return
-        yield self.finding(ctx, indicator=item.name, column="偏差原因分析及改进措施",
-                           shortfall=f"执行率 {ctx.profile.rounding(rate)}%，得分 {number(item.printed)}，低于分值 "
-                                     f"{number(item.weight)}",
+        scored = item.in_form and not item.weight_assumed and item.printed is not None
+        if scored and (item.off or item.weight - item.printed <= rounding_of(item.printed)):
+            return  # (a score off its rate is JXA23's: the deduction itself is wrong)
+        if not scored and (rate >= _EXPLAIN_BELOW or _execution_score_blank(ctx) or (
+                report.execution_rate is not None and abs(report.execution_rate - rate) > Decimal(1))):
+            return  # no deduction printed to explain: the forms ask for a reason below 90% (a blank score is JXA20's;
+            # a printed rate other than the amounts' says the amounts or the rate are not what they seem: JXA04's)
+        reasons = [report.budget_note, *(row.deviation for row in report.items), *report.notes]
+        if any(text and text.strip() and not _TEMPLATE.search(text) for text in reasons) or (
+                scored and outputs_ahead(ctx)):
+            return
+        shortfall = (f"执行率 {ctx.profile.rounding(rate)}%，得分 {number(item.printed)}，低于分值 {number(item.weight)}"
+                     if scored else f"执行率 {ctx.profile.rounding(rate)}%，低于 {number(_EXPLAIN_BELOW)}%")
+        yield self.finding(ctx, indicator=item.name, column="偏差原因分析及改进措施", shortfall=shortfall,
                            fix="写明资金未全部执行的原因（结余、项目延期、政府采购节约等）和改进措施")
 
 
@@ -417,6 +443,11 @@ def _shortfall(item: RecomputedItem) -> str | None:
 _ADMITS_SHORTFALL = re.compile(r"未能|未完成|未达到|尚未|没有完成|未按期|未按时|未及时|^\s*存在")
 
 
+# A template's numbered row (指标1:, 指标 2：) as the whole 三级指标, and the rows named in a message at most.
+_TEMPLATE_ROW = re.compile(r"指标\s*\d{1,2}\s*[:：]?")
+_WORD = re.compile(r"\w")
+_SHOWN_ROWS = 4
+
 # Instructions that the templates print in cells and units leave in place.
 _TEMPLATE = re.compile(r"\(\s*\d+\s*字以内\s*\)|（\s*\d+\s*字以内\s*）|对照年度目标|按照.{0,6}填写|请填写|填写说明")
 
@@ -428,8 +459,10 @@ class TemplateTextLeft(AuditRule):
     severity = Severity.WARNING
     source = SCORING
     message = "“{field}”中留有模板的填写说明：“{text}”"
-    docs = AuditDocs(what="自评表中不留模板的填写说明（如“对照年度目标…(100字以内)”），说明该处没有真正填写。",
-                     formula="—", setting="无", example="年度总体目标实际完成情况写着“对照年度目标，说明…(100字以内)”。")
+    docs = AuditDocs(what="自评表中不留模板的填写说明（如“对照年度目标…(100字以内)”），说明该处没有真正填写。"
+                          "模板的编号行（三级指标只写“指标1:”“指标2:”，指标值、实际完成值和得分都空着）留在表中的，作为提示报告一次。",
+                     formula="—", setting="无", example="年度总体目标实际完成情况写着“对照年度目标，说明…(100字以内)”；"
+                                                     "时效指标下只有一行“指标1:”，其余各栏空着：提示。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         report = ctx.sheet.evaluation
@@ -445,6 +478,13 @@ class TemplateTextLeft(AuditRule):
             if text and _TEMPLATE.search(text):
                 yield self.finding(ctx, row=row, column=field, field=field, text=text.strip()[:60],
                                    fix="删除说明文字，填写实际内容")
+        # the template's numbered rows left empty (指标1: | | ): a level of indicators the form asks for, not filled
+        empty = [item for item in ctx.recomputation.indicators if _TEMPLATE_ROW.fullmatch(item.name.strip())
+                 and not _WORD.search(item.target) and not item.actual and item.printed is None]
+        if empty:
+            yield self.finding(ctx, row=empty[0].row, column="三级指标", field="三级指标",
+                               text="、".join(item.name.strip() for item in empty[:_SHOWN_ROWS]),
+                               severity=Severity.INFO, fix="删除未使用的模板行，或填写该项指标")
 
 
 def _read_through(item: RecomputedItem) -> bool:
@@ -473,11 +513,52 @@ class ExecutionScoreBlank(AuditRule):
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         computed = ctx.recomputation
         item = computed.execution
-        if not _reported(ctx) or item is None or not item.in_form or item.printed is not None or item.expected is None or (
-                not computed.printed("score")) or not ctx.sheet.evaluation.execution_scored or not _money_table(ctx):
-            return  # (a form whose money table has no 分值 or 得分 gives the execution no points to fill in)
+        if not _execution_score_blank(ctx) or item.expected is None:
+            return
         yield self.finding(ctx, indicator=item.name, column="得分", rate=ctx.profile.rounding(computed.execution_rate),
                            expected=item.expected, formula=item.formula, fix=f"填写得分 {item.expected}")
+
+
+class ExecutionNotReported(AuditRule):
+    code = "JXA28"
+    name = "execution-not-reported"
+    title = "自评打了分却没有预算执行情况"
+    severity = Severity.WARNING
+    source = SCORING + "：预算执行率按全年执行数 ÷ 全年预算数计分"
+    message = ("自评表给 {count} 项指标打了分{total}，却没有预算数、执行数和执行率：预算执行率无从计分，"
+               "自评分没有预算执行的依据")
+    docs = AuditDocs(what="自评表（或自评报告所附的表）给指标填了实际完成值和得分，却没有印出任何预算执行情况"
+                          "（年初预算数、全年预算数、全年执行数、执行率，也没有预算执行率一行的分值或得分）：预算执行率这一项"
+                          "无从计分，自评总分缺少预算执行的依据。表格在文件中途中断或从中途开始的（资金表可能在缺失的部分）、"
+                          "读出了资金表的栏目（栏目印了、数字空着的由 JXA12、JXA20 报告）的，不报告。",
+                     formula="有实际完成值和得分的指标 ≥ 1 项，且 预算数、执行数、执行率、预算执行率的分值和得分 均未印出",
+                     setting="无",
+                     example="动物防疫补助经费自评：五项指标各得 20 分、总分 100，报告只说“实施补助经费 9.55 万元”，"
+                             "表中没有预算数和执行数：报告本规则。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        report = ctx.sheet.evaluation
+        if not _reported(ctx) or _partial(ctx) or report.money_headings or ctx.sheet.budget.total or any(
+                figure is not None for figure in (report.budget_initial, report.budget_full, report.spent,
+                                                  report.execution_rate, report.execution_weight,
+                                                  report.execution_score)):
+            return
+        scored = [item for item in ctx.recomputation.indicators
+                  if item.printed is not None and item.actual and not (item.misplaced or item.not_applicable)]
+        if scored:
+            yield self.finding(ctx, column="全年执行数", count=len(scored),
+                               total=f"（总分 {number(report.total)}）" if report.total is not None else "",
+                               guessed=any(item.guessed for item in scored),
+                               fix="填写年初预算数、全年预算数、全年执行数和执行率，按执行率给预算执行率计分")
+
+
+def _execution_score_blank(ctx: AuditContext) -> bool:
+    """Whether the form scores the 预算执行率 row and its 得分 was left blank: the form prints a 得分 column and a money
+    table with points (a form whose money table has no 分值 or 得分 gives the execution no points to fill in)."""
+    computed = ctx.recomputation
+    item = computed.execution
+    return _reported(ctx) and item is not None and item.in_form and item.printed is None and computed.printed(
+        "score") and ctx.sheet.evaluation.execution_scored and _money_table(ctx)
 
 
 def _money_table(ctx: AuditContext) -> bool:
@@ -731,5 +812,6 @@ class PartsScoredTwice(AuditRule):
 
 EVALUATION_RULES = (ScoreAboveWeight(), ScoreInflated(), ScoreDeflated(), ExecutionScoreOffRate(),
                     ExecutionRateMismatch(), OverExecution(), TotalNotSumOfScores(), ClaimedGradeMismatch(), WeightsNotHundred(), QualitativeActualForNumber(),
-                    MissedWithoutReason(), TemplateTextLeft(), ScoresNotFilled(), ExecutionScoreBlank(), WeightBlank(),
+                    MissedWithoutReason(), TemplateTextLeft(), ScoresNotFilled(), ExecutionScoreBlank(),
+                    ExecutionNotReported(), WeightBlank(),
                     BudgetAdjustedWithoutReason(), FullAttainmentBelowFullMarks(), PartsScoredTwice())

@@ -97,8 +97,10 @@ class CertainThoughFarBehind(AuditRule):
     source = MONITORING
     message = "指标“{indicator}”1–{months}月完成 {actual}（目标 {target}，完成 {progress}%，时间已过 {elapsed}%），完成目标可能性却为“确定能”"
     applies_to = "monitoring"
-    docs = AuditDocs(what="完成进度不到时间进度一半的指标，不应填“确定能”完成（越高越好的定量指标）。",
-                     formula="实际完成值 ÷ 目标值 < ½ × N/12", setting="无",
+    docs = AuditDocs(what="完成进度不到时间进度一半的指标，不应填“确定能”完成（越高越好的定量指标）。"
+                          "实际完成值写成完成任务的百分比（目标 ≥18个、写“完成30%”）的，这个百分比就是完成进度；"
+                          "实际完成值与目标单位不同（目标“个”、实际“万元”）的不比较。",
+                     formula="实际完成值 ÷ 目标值 < ½ × N/12（实际写百分比而目标不是百分比的：百分比 < ½ × N/12）", setting="无",
                      example="目标 ≥18个，1–8月完成 3个（16.7%，时间已过 66.7%），填“确定能”。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
@@ -115,7 +117,12 @@ class CertainThoughFarBehind(AuditRule):
                 continue
             if target.operator in (Operator.LE, Operator.LT, Operator.RANGE):
                 continue  # progress towards a ceiling or a range says nothing about being behind
-            progress = actual.value / target.value * _HUNDRED
+            if actual.unit == "%" and target.unit != "%":
+                progress = actual.value  # the progress written as a share of the task (完成30% of ≥18个)
+            elif actual.unit not in (None, target.unit):
+                continue  # another unit (3万元 against ≥18个): the actual is not counted in the target's terms
+            else:
+                progress = actual.value / target.value * _HUNDRED
             if progress < elapsed / 2:
                 rounded = ctx.profile.rounding
                 yield self.finding(ctx, indicator=indicator.name, row=item.row, column="完成目标可能性",

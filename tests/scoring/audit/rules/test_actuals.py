@@ -3,6 +3,8 @@ met to the letter (corpus 208). Each case checks the finding's place, the figure
 
 from __future__ import annotations
 
+import pytest
+
 from jixiao.scoring import load_profile
 from jixiao.scoring.audit import audit_sheet
 from tests.scoring.audit_sheets import printed
@@ -84,3 +86,33 @@ def test_a_count_met_beside_the_rates_still_doubts_the_actuals():
     sheet = printed(rows, initial=250000, budget=250000, spent="215457.6", rate="86.19", execution_weight=10,
                     execution_score="8.62", total="98.62")
     assert [f.rule for f in audit_sheet(sheet, CENTRAL)] == ["JXA21"]
+
+
+# 231 (鄂州市科协 科学普及经费 2022): 社会效益指标 | 公民科学文化素质 | 提升10% | 提升10% | 6; own variants.
+@pytest.mark.parametrize(("target", "actual", "severity"), [
+    ("提升10%", "提升10%", "info"),
+    ("降低5%", "降低 5%", "info"),
+    ("提升10%", "提升12%", None),  # a change measured, other than the promised one
+    ("≥95%", "95%", None),  # a rate met on its bound: a common result
+])
+def test_a_promised_change_written_again_is_noted(target, actual, severity):
+    rows = [("效益指标", "社会效益指标", "公民科学文化素质", target, actual, None, 6)]
+    found = [(f.indicator, f.location.column, f.severity.value) for f in audit_sheet(printed(rows), CENTRAL)
+             if f.rule == "JXA17"]
+    assert found == ([("公民科学文化素质", "实际完成值", severity)] if severity else [])
+
+
+# 259 (保山市 春节走访慰问 2022): 数量指标 | 慰问伤残军人50人;革命烈士遗属50人;… | 100% | 100% | 20; 206 (历城区文化馆):
+# 数量指标 | 全年免费开放 | 100% | 100%; own variants.
+@pytest.mark.parametrize(("level2", "name", "actual", "reported"), [
+    ("数量指标", "慰问伤残军人50人;革命烈士遗属50人;烈士家庭6户", "100%", True),
+    ("数量指标", "全年免费开放", "95%", True),
+    ("数量指标", "慰问伤残军人", "50人", False),  # a count
+    ("数量指标", "贫困户覆盖率", "100%", False),  # a rate, named so
+    ("数量指标", "服务对象满意度", "98%", False),
+    ("质量指标", "全年免费开放", "100%", False),  # a quality indicator may be a share of what was done
+])
+def test_a_count_answered_with_a_percentage_is_no_count(level2, name, actual, reported):
+    rows = [("产出指标", level2, name, "100%", actual, None, 20)]
+    found = [(f.indicator, f.location.column) for f in audit_sheet(printed(rows), CENTRAL) if f.rule == "JXA17"]
+    assert found == ([(name, "实际完成值")] if reported else [])

@@ -5,9 +5,12 @@ Each case checks the finding's place and figures."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
+
+import pytest
 
 from jixiao.scoring import load_profile
-from jixiao.scoring.audit import audit_sheet
+from jixiao.scoring.audit import audit_sheet, recompute
 from tests.scoring.audit_sheets import LONGYANG, printed
 
 CENTRAL = load_profile("central")
@@ -113,3 +116,132 @@ def test_a_subsidy_standard_paid_short_asks_for_a_reason_a_cost_below_its_standa
     found = [(f.indicator, f.location.row, f.params["shortfall"]) for f in audit_sheet(printed(rows), CENTRAL)
              if f.rule == "JXA10"]
     assert found == [("吕梁山护工培训补贴标准达标", 11, "实际完成 2600元/人，未达到年度指标值 3000元/人")]
+
+
+# 259 (保山市 春节走访慰问 2022): 年内无群体性事件发生 | 小于5次 | 无上访 | 10; own variants: a target of 0 answered
+# 未发生, and a count to be reached (≥5次) answered 无, which is no figure of what was done.
+@pytest.mark.parametrize(("target", "actual", "score", "rules", "expected"), [
+    ("小于5次", "无上访", 10, [], "10.00"),
+    ("≤2起", "未发生安全事故", 8, ["JXA03", "JXA10"], "10.00"),
+    ("0起", "零投诉", 10, [], "10.00"),
+    ("≥5次", "无", 10, ["JXA09"], None),
+])
+def test_none_happened_is_zero_against_a_ceiling(target, actual, score, rules, expected):
+    rows = [("效益指标", "社会效益指标", "年内无群体性事件发生", target, actual, 10, score)]
+    sheet = printed(rows, budget="34.64", spent="34.64", execution_weight=90, execution_score=90)
+    assert sorted(f.rule for f in audit_sheet(sheet, CENTRAL)) == rules
+    item = recompute(sheet, CENTRAL).indicators[0]
+    assert item.expected == (expected and Decimal(expected))
+    if expected:
+        assert item.formula.startswith(f"实际完成值“{actual}”按 0")
+
+
+# 226 (四川 普惠金融发展专项资金): 年度金额 208万元, 资金使用情况 合计 109.8万元, the nine indicators' 权重 adding to 100
+# (no 预算执行率 row) all scored full, no reason anywhere; 245 (中方县 残疾人康复 2022): 执行率为33.78%, no 分值.
+PUHUI = [("产出指标", "质量指标", "资金足额拨付率", "100%", "100%", 50, 50),
+         ("效益指标", "社会效益指标", "金融机构网点覆盖率", "≥60%", "85%", 50, 50)]
+
+
+@pytest.mark.parametrize(("money", "notes", "shortfall"), [
+    ({"budget": 208, "spent": "109.8"}, (), "执行率 52.79%，低于 90%"),
+    ({"rate": "33.78"}, (), "执行率 33.78%，低于 90%"),
+    ({"budget": 100, "spent": 89}, (), "执行率 89.00%，低于 90%"),
+    ({"budget": 100, "spent": 91}, (), None),  # the forms ask for a reason below 90%
+    ({"budget": 208, "spent": "109.8"}, ("存在问题：部分担保贷款贴息尚未拨付",), None),
+    ({"budget": 208, "spent": "109.8", "cut": True}, (), None),  # the reason may stand below the cut
+    ({"budget": 208, "spent": "109.8", "rate": 100}, (), None),  # rate and amounts disagree: JXA04's, not a shortfall
+    ({"budget": 208, "spent": "109.8", "rate": "52.8"}, (), "执行率 52.79%，低于 90%"),
+])
+def test_money_left_unspent_without_a_scored_row_asks_for_a_reason(money, notes, shortfall):
+    found = [(f.indicator, f.location.column, f.params["shortfall"])
+             for f in audit_sheet(printed(PUHUI, notes=notes, **money), CENTRAL) if f.rule == "JXA10"]
+    assert found == ([("预算执行率", "偏差原因分析及改进措施", shortfall)] if shortfall else [])
+
+
+# 230 (昌宁县 耿甘乡 动物防疫 2021 自评报告): 免疫密度 年初目标值≥90%,实际完成值≥90%,自评得分20分 … 总分 100, the money only
+# “实施…补助经费9.55万元” in prose, no 预算数, 执行数 or 执行率.
+GENGGAN = [("产出指标", "质量指标", "重大动物强制免疫病种群体免疫密度", "≥90%", "≥90%", None, 20),
+           ("产出指标", "数量指标", "大规模随意抛弃病死猪事件", "=0件", "=0件", None, 20)]
+
+
+@pytest.mark.parametrize(("money", "total", "found"), [
+    ({}, 100, [("全年执行数", "warning", "2", "（总分 100）")]),
+    ({}, None, [("全年执行数", "warning", "2", "")]),
+    ({"budget": "9.55", "spent": "9.55"}, 100, []),
+    ({"rate": 100}, 100, []),
+    ({"cut": True}, 100, []),  # the money table may be in the part the copy lost
+])
+def test_scores_without_any_money_are_reported(money, total, found):
+    sheet = printed(GENGGAN, total=total, **money)
+    assert [(f.location.column, f.severity.value, f.params["count"], f.params["total"])
+            for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA28"] == found
+
+
+def test_rows_without_scores_do_not_ask_for_money():
+    rows = [(*row[:5], None, None) for row in GENGGAN]
+    assert [f for f in audit_sheet(printed(rows), CENTRAL) if f.rule == "JXA28"] == []
+
+
+# 213 (大英县 图书馆免费开放 2022): 可持续影响指标 | 图书馆管理机制健全性 | 好坏 | 好坏 | 5 | 5; own variants.
+@pytest.mark.parametrize(("actual", "score", "found"), [
+    ("好坏", 5, [("JXA02", "warning", "5", "0.00")]),
+    ("是/否", 3, [("JXA02", "warning", "3", "0.00")]),
+    ("好坏", 0, []),  # nothing scored on no answer: nothing to report on the score
+    ("好", 5, []),  # an answer chosen: the score is the unit's judgement of its tier
+])
+def test_no_answer_chosen_earns_nothing(actual, score, found):
+    rows = [("效益指标", "可持续影响指标", "图书馆管理机制健全性", "好坏", actual, 5, score),
+            ("满意度指标", "服务对象满意度指标", "活动参与人员满意度", "≥95%", "95%", 85, 85)]
+    sheet = printed(rows, budget=10, spent=10, execution_weight=10, execution_score=10)
+    assert [(f.rule, f.severity.value, f.params["score"], f.params["expected"]) for f in audit_sheet(sheet, CENTRAL)
+            if f.rule in ("JXA02", "JXA03")] == found
+    item = recompute(sheet, CENTRAL).indicators[0]
+    assert (item.expected, item.unanswered) == ((Decimal("0.00"), True) if "坏" in actual or "否" in actual
+                                                else (None, False))
+
+
+# A grade printed without a 总分 stands on the rows' printed scores. Rows of 208 (普陀体育中心 2022: 预算执行率 10 8.62,
+# 结算完成率 10 10, 合同结算条款完成率 20 20, 费用结算及时性 20 20, 合同完成率 30 30, 满意度 10 10; total 98.62), the
+# total left out (own variant), and a score lowered (own variant).
+PUTUO = [("产出指标", "数量指标", "与委托运营方结算完成率", "=100%", "100%", 10, 10),
+         ("产出指标", "质量指标", "合同结算条款完成率", "=100%", "100%", 20, 20),
+         ("产出指标", "时效指标", "费用结算及时性", "及时", "及时", 20, 20),
+         ("效益指标", "社会效益指标", "与委托运营方合同完成率", "=100%", "100%", 30, 30),
+         ("满意度指标", "服务对象满意度指标", "场馆开放满意度", ">=90%", "100%", 10, 10)]
+
+
+@pytest.mark.parametrize(("grade", "total", "last", "cut", "found"), [
+    ("优", None, 10, False, []),  # 98.62 is 优
+    ("优", "98.62", 10, False, []),
+    ("良", None, 10, False, [("良", "98.62", "优")]),
+    ("优", None, 0, False, [("优", "88.62", "良")]),  # the satisfaction row scored 0: 88.62 is 良
+    ("良", None, 10, True, []),  # a copy cut inside the table: its rows' sum is partial
+])
+def test_a_grade_without_a_total_follows_the_rows_scores(grade, total, last, cut, found):
+    rows = [*PUTUO[:-1], (*PUTUO[-1][:6], last)]
+    sheet = printed(rows, initial=250000, budget=250000, spent="215457.6", execution_weight=10,
+                    execution_score="8.62", total=total, grade=grade, cut=cut)
+    assert [(f.params["grade"], f.params["total"], f.params["expected"]) for f in audit_sheet(sheet, CENTRAL)
+            if f.rule == "JXA07"] == found
+
+
+# 234 (新洲区楚剧团 2020): …合格合格2020指标2:时效指标指标1:指标2: 成本指标演出设备成本件/件2万元2万元2018指标2:效益指标经济效益
+# 指标指标1:指标2:… — the template's numbered rows left empty beside filled ones; own variants.
+@pytest.mark.parametrize(("names", "found"), [
+    (["指标1:", "指标2:"], [(12, "指标1:、指标2:", "info")]),
+    (["指标 3："], [(12, "指标 3：", "info")]),
+    (["指标1:居民健康档案"], []),  # a numbering kept before a name: a named row (the review's to report)
+])
+def test_the_templates_empty_numbered_rows_are_noted_once(names, found):
+    rows = [("产出指标", "质量指标", "演出设备合格率", "合格", "合格", 20, 20),
+            *[("产出指标", "时效指标", name, "", "", None, None) for name in names]]
+    sheet = printed(rows)
+    assert [(f.location.row, f.params["text"], f.severity.value) for f in audit_sheet(sheet, CENTRAL)
+            if f.rule == "JXA11"] == found
+
+
+def test_a_money_table_whose_figures_were_not_read_is_not_said_to_be_missing():
+    # 136 (长江禁捕 燃油补贴 2020): 预算数(A)执行数(B)执行率(B/A)得分(20分*执行率) above figures fused past reading
+    sheet = printed(GENGGAN, total=100)
+    sheet.evaluation.money_headings = ["预算数", "执行数", "执行率", "得分"]
+    assert [f for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA28"] == []
