@@ -415,9 +415,15 @@ class _Assembler:
         text = line.tokens[0].text if line.tokens else ""
         if not text.strip():
             return
-        if line.kind is LineKind.PARAGRAPH:
+        if line.kind is LineKind.PARAGRAPH and not split_label_value(text):
             self._close_open()
             self._paragraph(text, line.line)
+            return
+        if line.kind is LineKind.PARAGRAPH:
+            # a header-block field written as a paragraph above the grid (项目名称：…, a Word form's or a PDF's lines
+            # over the indicator table) is the one-cell line a text file gives for it
+            self._close_open()
+            self._cell(text, line.line)
             return
         if self._open_is_row and self._open is not None and not header_label(text) and (
                 line.tokens[0].indent or _next_item(self._open.cells[-1].text, text)):
