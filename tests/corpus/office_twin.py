@@ -1,4 +1,5 @@
-"""The office twin of the corpus: the content of the dev goldens written as .docx and .xlsx in real-world layouts.
+"""The office twin of the corpus: the content of the dev goldens written as .docx, .xlsx, .xls and .pdf in real-world
+layouts.
 
 Units send Word and Excel files far more than text. Each dev golden with indicators is written, with
 python-docx and openpyxl directly (never through jixiao's writers, which only make the layout jixiao reads), in
@@ -30,6 +31,24 @@ the layouts users actually have:
   ``实施效果指标`` label column left of 一级指标.
 * ``ruled.pdf`` (every fifth golden) — the form printed to PDF: a ruled table with merged level cells, split
   over two pages with the header row repeated.
+* ``template.docx`` — a government template as units fill it in: the header block as ``项目名称：…`` paragraphs
+  above the grid, content controls (``w:sdt``) around the values, around cells and around runs, every third name
+  retyped with changes tracked (the old name in ``w:del``), ≥ and ≤ inserted from the Symbol font (``w:sym``), and
+  the grid as WPS writes it (no ``w:tblGrid``, ``gridSpan`` on every cell, ``vMerge="continue"``).
+* ``textbox.docx`` — the standard form inside a text box (a PDF converted to Word, a form laid out by hand),
+  written twice as Word writes it: DrawingML under ``mc:Choice``, a VML copy under ``mc:Fallback``.
+* ``filled.xlsx`` — a unit's own workbook: a hidden worksheet of drop-down lists, a title merged over the width,
+  the budget under a thousands format, the date a serial under a Chinese date format, a blank column between the
+  levels and the indicators, Alt+Enter breaks, rich-text names, comments, 分值 typed as decimals and 得分 as
+  formulas with their cached values under a 合计 row.
+* ``unruled.pdf`` (every fifth golden, others than ruled.pdf's) — a Word table without borders printed to
+  landscape pages: the header block as lines above the grid, the grid over three pages with its header repeated.
+* ``legacy.xls`` (every twentieth golden) — ``export.xlsx`` saved as Excel 97–2003 by LibreOffice (needs
+  ``soffice``, as the .doc and .xls tests do): percentages under a percent format, the hidden column.
+
+Not in the twin: Word 97 (.doc) files, which LibreOffice 7.4 cannot write from python-docx's tables (they come out
+as paragraphs; saved through .odt they read like the .docx), and a scan without a text layer, which is refused with
+a message saying so (tests/documents/readers/test_pdf_reader.py).
 
 The golden of a twin file is the golden it was written from (its sheets that hold indicators) as far as its
 layout prints it (the header fields it has rows for, the self-evaluation columns it has), so the corpus benchmark
@@ -40,6 +59,7 @@ in tests and benchmarks); none is committed.
 from __future__ import annotations
 
 import re
+import subprocess
 import zipfile
 from collections.abc import Iterator
 from copy import deepcopy
@@ -60,13 +80,15 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment
 
 from benchmarks.corpus_score import load_golden, load_manifest
+from jixiao.documents.readers.doc_reader import soffice_path
 
 __all__ = ["LAYOUTS", "Twin", "twin_goldens", "write_twins"]
 
 LAYOUTS = ("standard.docx", "pages.docx", "export.xlsx", "pairs.xlsx", "nested.docx", "selfeval.docx",
            "selfeval.xlsx", "stacked.xlsx", "approval.xlsx", "ndrc.xlsx", "ruled.pdf", "template.docx", "textbox.docx", "filled.xlsx",
-           "unruled.pdf")
+           "unruled.pdf", "legacy.xls")
 _PDF_EVERY = 5  # PDFs are slow to write and read: every fifth golden is enough to follow the family
+_LEGACY_EVERY = 20  # LibreOffice converts each .xls twice (to write it, to read it), about two seconds a time
 _NUMBER = re.compile(r"-?\d+(\.\d+)?")
 
 
@@ -112,16 +134,32 @@ def write_twins(folder: Path) -> list[Twin]:
                 continue
             if layout == "ruled.pdf" and number % _PDF_EVERY or layout == "unruled.pdf" and (number + 2) % _PDF_EVERY:
                 continue
+            if layout == "legacy.xls":
+                if number % _LEGACY_EVERY == 0:
+                    # the export saved as .xls: written as .xlsx here, all of them converted at the end
+                    _write_export(golden, folder / f"{stem}.legacy.xlsx")
+                    twins.append(Twin(folder / f"{stem}.{layout}", _printed(golden, layout), layout))
+                continue
             path = folder / f"{stem}.{layout}"
             writers[layout](golden, path)
             twins.append(Twin(path, _printed(golden, layout), layout))
+    _saved_as_xls(sorted(folder.glob("*.legacy.xlsx")), folder)
     return twins
+
+
+def _saved_as_xls(paths: list[Path], folder: Path) -> None:
+    """Save the workbooks at ``paths`` as Excel 97–2003 files beside them, by LibreOffice in one run."""
+    if paths:
+        subprocess.run([soffice_path() or "soffice", f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+                        "--headless", "--convert-to", "xls", "--outdir", str(folder), *map(str, paths)],
+                       check=True, capture_output=True, timeout=600)
 
 
 _SHEET_FIGURES = ("budget_initial", "budget_full", "executed", "executed_to_date", "execution_rate", "claimed_total")
 
 
-_ALL_REPORTED = ("export.xlsx", "selfeval.docx", "selfeval.xlsx")  # layouts with weight, actual and score columns
+# layouts with weight, actual and score columns
+_ALL_REPORTED = ("export.xlsx", "legacy.xls", "selfeval.docx", "selfeval.xlsx")
 # layouts with them only for self-evaluations
 _SELF_EVALUATION_COLUMNS = ("standard.docx", "pages.docx", "template.docx", "textbox.docx", "filled.xlsx")
 # The scored header fields each layout writes besides the project name. The others are absent from the file, so
@@ -735,8 +773,8 @@ def _write_filled(golden: dict, path: Path) -> None:
                 weight, score = _amount(item.get("weight")), _amount(item.get("score"))
                 row += [_cell_value(item.get("actual") or ""), float(weight) if weight else (item.get("weight") or ""),
                         float(score) if score else (item.get("score") or "")]
-                if score:
-                    scores[f"H{out.max_row + 1}"] = f"ROUND(G{out.max_row + 1}*{score}/{weight or 1},2)"
+                if score and weight and Decimal(weight):  # (得分 as the weight's share, computed from 分值)
+                    scores[f"H{out.max_row + 1}"] = f"ROUND(G{out.max_row + 1}*{score}/{weight},2)"
             _append(out, row)
             out.cell(out.max_row, 4).alignment = Alignment(wrap_text=True)
             out.cell(out.max_row, 5).comment = Comment("请填写可量化的指标值", "财政局")
