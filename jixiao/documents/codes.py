@@ -96,6 +96,8 @@ KINDS: dict[str, DiagnosticKind] = {
                        "Excel 文件中的某个工作表损坏或格式异常。"),
         DiagnosticKind("P116", Severity.WARNING, "工作表“{name}”中隐藏的行或列有{count}个单元格未读取：{cells}",
                        "隐藏的行和列通常是模板的辅助内容，读取时跳过；如其中有需要的内容，请取消隐藏后重新导入。"),
+        DiagnosticKind("P150", Severity.INFO, "工作表“{name}”已隐藏，未读取",
+                       "隐藏的工作表通常是模板的下拉选项或辅助数据，读取时跳过；如其中有需要的内容，请取消隐藏后重新导入。"),
         DiagnosticKind("P117", Severity.WARNING, "PDF 第{page}页已损坏，无法读取，已跳过",
                        "PDF 文件的某一页内容损坏，其余各页照常读取；请核对该页的内容。"),
         DiagnosticKind("P118", Severity.WARNING, "PDF 文件从第{page}页起已损坏，之后的页面无法读取",

@@ -1,4 +1,5 @@
-"""The office twin of the corpus: the content of the dev goldens written as .docx and .xlsx in real-world layouts.
+"""The office twin of the corpus: the content of the dev goldens written as .docx, .xlsx, .xls and .pdf in real-world
+layouts.
 
 Units send Word and Excel files far more than text. Each dev golden with indicators is written, with
 python-docx and openpyxl directly (never through jixiao's writers, which only make the layout jixiao reads), in
@@ -30,6 +31,24 @@ the layouts users actually have:
   ``实施效果指标`` label column left of 一级指标.
 * ``ruled.pdf`` (every fifth golden) — the form printed to PDF: a ruled table with merged level cells, split
   over two pages with the header row repeated.
+* ``template.docx`` — a government template as units fill it in: the header block as ``项目名称：…`` paragraphs
+  above the grid, content controls (``w:sdt``) around the values, around cells and around runs, every third name
+  retyped with changes tracked (the old name in ``w:del``), ≥ and ≤ inserted from the Symbol font (``w:sym``), and
+  the grid as WPS writes it (no ``w:tblGrid``, ``gridSpan`` on every cell, ``vMerge="continue"``).
+* ``textbox.docx`` — the standard form inside a text box (a PDF converted to Word, a form laid out by hand),
+  written twice as Word writes it: DrawingML under ``mc:Choice``, a VML copy under ``mc:Fallback``.
+* ``filled.xlsx`` — a unit's own workbook: a hidden worksheet of drop-down lists, a title merged over the width,
+  the budget under a thousands format, the date a serial under a Chinese date format, a blank column between the
+  levels and the indicators, Alt+Enter breaks, rich-text names, comments, 分值 typed as decimals and 得分 as
+  formulas with their cached values under a 合计 row.
+* ``unruled.pdf`` (every fifth golden, others than ruled.pdf's) — a Word table without borders printed to
+  landscape pages: the header block as lines above the grid, the grid over three pages with its header repeated.
+* ``legacy.xls`` (every twentieth golden) — ``export.xlsx`` saved as Excel 97–2003 by LibreOffice (needs
+  ``soffice``, as the .doc and .xls tests do): percentages under a percent format, the hidden column.
+
+Not in the twin: Word 97 (.doc) files, which LibreOffice 7.4 cannot write from python-docx's tables (they come out
+as paragraphs; saved through .odt they read like the .docx), and a scan without a text layer, which is refused with
+a message saying so (tests/documents/readers/test_pdf_reader.py).
 
 The golden of a twin file is the golden it was written from (its sheets that hold indicators) as far as its
 layout prints it (the header fields it has rows for, the self-evaluation columns it has), so the corpus benchmark
@@ -40,7 +59,10 @@ in tests and benchmarks); none is committed.
 from __future__ import annotations
 
 import re
+import subprocess
+import zipfile
 from collections.abc import Iterator
+from copy import deepcopy
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -49,16 +71,24 @@ from xml.sax.saxutils import escape
 
 from docx import Document as WordDocument
 from docx.enum.text import WD_BREAK
+from docx.oxml.ns import qn
+from lxml import etree
 from openpyxl import Workbook
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
+from openpyxl.comments import Comment
 from openpyxl.styles import Alignment
 
 from benchmarks.corpus_score import load_golden, load_manifest
+from jixiao.documents.readers.doc_reader import soffice_path
 
 __all__ = ["LAYOUTS", "Twin", "twin_goldens", "write_twins"]
 
 LAYOUTS = ("standard.docx", "pages.docx", "export.xlsx", "pairs.xlsx", "nested.docx", "selfeval.docx",
-           "selfeval.xlsx", "stacked.xlsx", "approval.xlsx", "ndrc.xlsx", "ruled.pdf")
+           "selfeval.xlsx", "stacked.xlsx", "approval.xlsx", "ndrc.xlsx", "ruled.pdf", "template.docx", "textbox.docx", "filled.xlsx",
+           "unruled.pdf", "legacy.xls")
 _PDF_EVERY = 5  # PDFs are slow to write and read: every fifth golden is enough to follow the family
+_LEGACY_EVERY = 20  # LibreOffice converts each .xls twice (to write it, to read it), about two seconds a time
 _NUMBER = re.compile(r"-?\d+(\.\d+)?")
 
 
@@ -88,7 +118,8 @@ def write_twins(folder: Path) -> list[Twin]:
     writers = {"standard.docx": _write_standard, "pages.docx": _write_pages, "export.xlsx": _write_export,
                "pairs.xlsx": _write_pairs, "nested.docx": _write_nested, "selfeval.docx": _write_selfeval_docx,
                "selfeval.xlsx": _write_selfeval_xlsx, "approval.xlsx": _write_approval, "ndrc.xlsx": _write_ndrc,
-               "ruled.pdf": _write_pdf}
+               "ruled.pdf": _write_pdf, "template.docx": _write_template, "textbox.docx": _write_textbox,
+               "filled.xlsx": _write_filled, "unruled.pdf": _write_unruled_pdf}
     goldens = list(twin_goldens())
     twins = []
     for number, (stem, golden) in enumerate(goldens):
@@ -101,23 +132,42 @@ def write_twins(folder: Path) -> list[Twin]:
                 _write_stacked(pair, path)
                 twins.append(Twin(path, _printed(pair, layout), layout))
                 continue
-            if layout == "ruled.pdf" and number % _PDF_EVERY:
+            if layout == "ruled.pdf" and number % _PDF_EVERY or layout == "unruled.pdf" and (number + 2) % _PDF_EVERY:
+                continue
+            if layout == "legacy.xls":
+                if number % _LEGACY_EVERY == 0:
+                    # the export saved as .xls: written as .xlsx here, all of them converted at the end
+                    _write_export(golden, folder / f"{stem}.legacy.xlsx")
+                    twins.append(Twin(folder / f"{stem}.{layout}", _printed(golden, layout), layout))
                 continue
             path = folder / f"{stem}.{layout}"
             writers[layout](golden, path)
             twins.append(Twin(path, _printed(golden, layout), layout))
+    _saved_as_xls(sorted(folder.glob("*.legacy.xlsx")), folder)
     return twins
+
+
+def _saved_as_xls(paths: list[Path], folder: Path) -> None:
+    """Save the workbooks at ``paths`` as Excel 97–2003 files beside them, by LibreOffice in one run."""
+    if paths:
+        subprocess.run([soffice_path() or "soffice", f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+                        "--headless", "--convert-to", "xls", "--outdir", str(folder), *map(str, paths)],
+                       check=True, capture_output=True, timeout=600)
 
 
 _SHEET_FIGURES = ("budget_initial", "budget_full", "executed", "executed_to_date", "execution_rate", "claimed_total")
 
 
-_ALL_REPORTED = ("export.xlsx", "selfeval.docx", "selfeval.xlsx")  # layouts with weight, actual and score columns
-_SELF_EVALUATION_COLUMNS = ("standard.docx", "pages.docx")  # layouts with them only for self-evaluations
+# layouts with weight, actual and score columns
+_ALL_REPORTED = ("export.xlsx", "legacy.xls", "selfeval.docx", "selfeval.xlsx")
+# layouts with them only for self-evaluations
+_SELF_EVALUATION_COLUMNS = ("standard.docx", "pages.docx", "template.docx", "textbox.docx", "filled.xlsx")
 # The scored header fields each layout writes besides the project name. The others are absent from the file, so
 # the twin's golden must not ask for them: the NDRC form's 总投资 is the whole investment, not the year's funds.
 _HEADER_FIELDS = ("budget_total", "fiscal", "other", "goals")
 _HEADER_PRINTED = {"standard.docx": ("budget_total", "goals"), "pages.docx": ("budget_total", "goals"),
+                   "template.docx": ("budget_total", "goals"), "textbox.docx": ("budget_total", "goals"),
+                   "filled.xlsx": ("budget_total",),
                    "pairs.xlsx": ("budget_total",), "nested.docx": ("goals",),
                    "selfeval.docx": _HEADER_FIELDS, "selfeval.xlsx": _HEADER_FIELDS}
 
@@ -228,6 +278,120 @@ def _write_standard(golden: dict, path: Path) -> None:
     for sheet in golden["sheets"]:
         document.add_paragraph(f"项目支出绩效目标表（{sheet.get('year') or ''}年度）")
         _indicator_table(document, sheet, sheet["indicators"], with_form=True)
+    document.save(path)
+
+
+# --- Word as units fill it in: a government template, a form in a text box -------------------------------------
+
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+_VML = "urn:schemas-microsoft-com:vml"
+_SYMBOL_CODES = {"≥": "F0B3", "≤": "F0A3"}  # the Symbol font's ≥ and ≤, as Insert > Symbol writes them
+
+
+def _header_paragraphs(document, sheet: dict) -> None:
+    """The header block as ``label：value`` paragraphs above the grid."""
+    money_unit = sheet.get("money_unit") or "万元"
+    for label, text in (("项目名称", sheet.get("name") or ""),
+                        ("主管部门", sheet.get("department") or sheet.get("unit") or ""),
+                        ("实施单位", sheet.get("unit") or ""), (f"年度资金总额（{money_unit}）", sheet.get("budget_total") or ""),
+                        ("年度目标", "；".join(sheet.get("goals") or []))):
+        document.add_paragraph(f"{label}：{text}")
+
+
+def _element(tag: str, **attributes: str) -> etree._Element:
+    node = etree.Element(qn(tag))
+    for name, value in attributes.items():
+        node.set(qn(f"w:{name}"), value)
+    return node
+
+
+def _in_control(node: etree._Element, alias: str) -> None:
+    """Wrap ``node`` (a cell, a run) in a content control, as a template's fill-in fields are."""
+    control = _element("w:sdt")
+    properties = etree.SubElement(control, qn("w:sdtPr"))
+    properties.append(_element("w:alias", val=alias))
+    content = etree.SubElement(control, qn("w:sdtContent"))
+    node.addprevious(control)
+    content.append(node)
+
+
+def _as_template(body: etree._Element, names: set[str]) -> None:
+    """What a government template and its users leave in the XML: the grid as WPS writes it (no ``w:tblGrid``, an
+    explicit ``gridSpan`` on every cell and ``vMerge="continue"``), ≥ and ≤ inserted from the Symbol font, every
+    third indicator's name retyped with changes tracked (the old name deleted), and content controls around the
+    header block's values, around the cells of every other row and around the runs of the rest."""
+    for grid in list(body.iter(qn("w:tblGrid"))):
+        grid.getparent().remove(grid)
+    for properties in body.iter(qn("w:tcPr")):
+        if properties.find(qn("w:gridSpan")) is None:
+            properties.append(_element("w:gridSpan", val="1"))
+        merge = properties.find(qn("w:vMerge"))
+        if merge is not None and merge.get(qn("w:val")) is None:
+            merge.set(qn("w:val"), "continue")
+    retyped = 0
+    for text in list(body.iter(qn("w:t"))):
+        run = text.getparent()
+        if text.text and text.text[0] in _SYMBOL_CODES:
+            text.addprevious(_element("w:sym", font="Symbol", char=_SYMBOL_CODES[text.text[0]]))
+            text.text = text.text[1:]
+        elif text.text in names:
+            retyped += 1
+            if retyped % 3 == 0:
+                deleted = _element("w:del", id=str(retyped), author="填报人")
+                etree.SubElement(etree.SubElement(deleted, qn("w:r")), qn("w:delText")).text = "原指标名称"
+                inserted = _element("w:ins", id=str(retyped + 1), author="填报人")
+                run.addprevious(deleted)
+                deleted.addnext(inserted)
+                inserted.append(run)
+    for paragraph in body.iterchildren(qn("w:p")):
+        for run in list(paragraph.iterchildren(qn("w:r"))):
+            _in_control(run, "填写内容")
+    for table in body.iterchildren(qn("w:tbl")):
+        for number, row in enumerate(table.iterchildren(qn("w:tr"))):
+            for cell in list(row.iterchildren(qn("w:tc"))):
+                if number % 2:
+                    _in_control(cell, "单元格")
+                else:
+                    for run in list(cell.iter(qn("w:r"))):
+                        if run.getparent().tag == qn("w:p"):
+                            _in_control(run, "填写内容")
+
+
+def _write_template(golden: dict, path: Path) -> None:
+    document = WordDocument()
+    for sheet in golden["sheets"]:
+        document.add_paragraph(f"项目支出绩效目标表（{sheet.get('year') or ''}年度）")
+        _header_paragraphs(document, sheet)
+        _indicator_table(document, sheet, sheet["indicators"], with_form=False)
+    _as_template(document.element.body, {item["name"] for sheet in golden["sheets"] for item in sheet["indicators"]})
+    document.save(path)
+
+
+def _write_textbox(golden: dict, path: Path) -> None:
+    """The standard form inside a text box (how a PDF converted to Word, or a form laid out by hand, holds it), the
+    box written twice as Word writes it: DrawingML under mc:Choice, a VML copy under mc:Fallback."""
+    document = WordDocument()
+    for sheet in golden["sheets"]:
+        document.add_paragraph(f"项目支出绩效目标表（{sheet.get('year') or ''}年度）")
+        _indicator_table(document, sheet, sheet["indicators"], with_form=True)
+        document.add_paragraph()
+    body = document.element.body
+    blocks = [child for child in body if child.tag != qn("w:sectPr")]
+    note, anchor = _element("w:p"), _element("w:p")  # body text, then the paragraph the box is anchored in
+    etree.SubElement(etree.SubElement(note, qn("w:r")), qn("w:t")).text = "附件："
+    body.insert(0, anchor)
+    body.insert(0, note)
+    alternate = etree.SubElement(etree.SubElement(anchor, qn("w:r")), f"{{{_MC}}}AlternateContent")
+    choice = etree.SubElement(alternate, f"{{{_MC}}}Choice", Requires="wps")
+    shape = etree.SubElement(etree.SubElement(choice, qn("w:drawing")), f"{{{_WPS}}}wsp")
+    drawn = etree.SubElement(etree.SubElement(shape, f"{{{_WPS}}}txbx"), qn("w:txbxContent"))
+    fallback = etree.SubElement(etree.SubElement(alternate, f"{{{_MC}}}Fallback"), qn("w:pict"))
+    vml = etree.SubElement(etree.SubElement(etree.SubElement(fallback, f"{{{_VML}}}shape"), f"{{{_VML}}}textbox"),
+                           qn("w:txbxContent"))
+    for block in blocks:
+        vml.append(deepcopy(block))
+        drawn.append(block)
     document.save(path)
 
 
@@ -566,8 +730,93 @@ def _write_ndrc(golden: dict, path: Path) -> None:
     workbook.save(path)
 
 
+def _write_filled(golden: dict, path: Path) -> None:
+    """A unit's own workbook, filled in by hand: a hidden worksheet of drop-down lists first, then one worksheet per
+    project with a title merged over the whole width, the budget under a thousands format, the date a serial under a
+    Chinese date format, a blank column between the levels and the indicators, names broken with Alt+Enter, some
+    names in rich text, a comment on each target, 分值 typed as decimals (10.0) and 得分 as formulas whose cached
+    values are the scores, closed by a 合计 row summing them."""
+    workbook = Workbook()
+    lists = workbook.active
+    lists.title = "下拉选项"
+    for row in (["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "", "≥95%"],
+                ["产出指标", "质量指标"], ["效益指标", "社会效益指标"], ["满意度指标", "服务对象满意度指标"]):
+        _append(lists, row)
+    lists.sheet_state = "hidden"
+    formulas: dict[str, dict[str, str]] = {}
+    for number, sheet in enumerate(golden["sheets"], 1):
+        out = workbook.create_sheet(f"项目{number}")
+        self_evaluation = _is_self_evaluation(sheet)
+        columns = ["一级指标", "二级指标", None, "三级指标", "指标值"]
+        columns += ["实际完成值", "分值", "得分"] if self_evaluation else []
+        width = len(columns)
+        _append(out, [f"{sheet.get('year') or ''}年度项目支出绩效{'自评' if self_evaluation else '目标'}表"])
+        out.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+        _append(out, ["项目名称", sheet.get("name") or "", None, "填报日期", 44986])  # 2023-03-01
+        out.cell(2, 5).number_format = 'yyyy"年"m"月"d"日"'
+        _append(out, ["实施单位", sheet.get("unit") or ""])
+        money_unit = sheet.get("money_unit") or "万元"
+        total = _amount(sheet.get("budget_total"))
+        _append(out, [f"年度资金总额（{money_unit}）", float(total) if total else ""])
+        places = len(total.partition(".")[2]) if total else 0
+        out.cell(4, 2).number_format = "#,##0" + ("." + "0" * places if places else "")  # as many places as typed
+        _append(out, columns)
+        first = out.max_row + 1
+        items = sheet["indicators"]
+        scores: dict[str, str] = {}
+        for index, item in enumerate(items):
+            name = _wrapped(item["name"], index)
+            row = [item.get("level1") or "", item.get("level2") or "", None,
+                   CellRichText([TextBlock(InlineFont(b=True), name[:2]), name[2:]]) if index % 3 == 1 and len(name) > 2
+                   else name, _target(item)]
+            if self_evaluation:
+                weight, score = _amount(item.get("weight")), _amount(item.get("score"))
+                row += [_cell_value(item.get("actual") or ""), float(weight) if weight else (item.get("weight") or ""),
+                        float(score) if score else (item.get("score") or "")]
+                if score and weight and Decimal(weight):  # (得分 as the weight's share, computed from 分值)
+                    scores[f"H{out.max_row + 1}"] = f"ROUND(G{out.max_row + 1}*{score}/{weight},2)"
+            _append(out, row)
+            out.cell(out.max_row, 4).alignment = Alignment(wrap_text=True)
+            out.cell(out.max_row, 5).comment = Comment("请填写可量化的指标值", "财政局")
+        _merge_levels_xlsx(out, items, first, 1)
+        if self_evaluation and scores:
+            _append(out, ["合计", None, None, None, None, None, None, 0])
+            scores[f"H{out.max_row}"] = f"SUM(H{first}:H{out.max_row - 1})"
+            out.cell(out.max_row, 8).value = float(sum(Decimal(item["score"]) for item in items
+                                                       if _amount(item.get("score"))))
+        formulas[f"xl/worksheets/sheet{number + 1}.xml"] = scores
+    workbook.save(path)
+    _with_formulas(path, formulas)
+
+
+def _with_formulas(path: Path, formulas: dict[str, dict[str, str]]) -> None:
+    """Give the cells named in ``formulas`` (part → reference → formula) their formula in front of the value they
+    hold, which stays as the formula's cached value, as Excel saves it (openpyxl writes formulas without one)."""
+    with zipfile.ZipFile(path) as source:
+        parts = {info: source.read(info) for info in source.infolist()}
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, content in parts.items():
+            for reference, formula in formulas.get(info.filename, {}).items():
+                content = re.sub(rb'(<c r="' + reference.encode() + rb'"[^>]*>)(<v>)',
+                                 lambda found, text=formula: found[1] + b"<f>" + escape(text).encode() + b"</f>" + found[2],
+                                 content)
+            target.writestr(info, content)
+
+
 def _write_pdf(golden: dict, path: Path) -> None:
-    from reportlab.lib.pagesizes import A4
+    _pdf_form(golden, path, ruled=True)
+
+
+def _write_unruled_pdf(golden: dict, path: Path) -> None:
+    _pdf_form(golden, path, ruled=False)
+
+
+def _pdf_form(golden: dict, path: Path, ruled: bool) -> None:
+    """The form printed to PDF. Ruled: on A4, the header rows inside the table, the grid split over two pages with
+    its header row repeated. Unruled (a Word table without borders, as many units print it): on landscape A4, the
+    header block as lines above the table, the grid split over three pages with its header row repeated, merged
+    level cells printed once at their top, on one line (the columns are wide)."""
+    from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -577,6 +826,7 @@ def _write_pdf(golden: dict, path: Path) -> None:
     pdfmetrics.registerFont(UnicodeCIDFont(font))
     cell_style = ParagraphStyle("cell", fontName=font, fontSize=8, leading=10)
     title_style = ParagraphStyle("title", fontName=font, fontSize=13, leading=18)
+    line_style = ParagraphStyle("line", fontName=font, fontSize=10, leading=16)
 
     def text(value: str) -> Paragraph:
         return Paragraph(escape(value).replace("\n", "<br/>"), cell_style)
@@ -585,9 +835,11 @@ def _write_pdf(golden: dict, path: Path) -> None:
         data = [[text(value) for value in row] for row in head]
         data.append([text(value) for value in ("一级指标", "二级指标", "三级指标", "指标值")])
         top = len(data)
-        data += [[text(_broken(item.get("level1"))), text(_broken(item.get("level2"))), text(item["name"]),
+        level = _broken if ruled else (lambda name: name or "")  # (landscape columns are wide enough)
+        data += [[text(level(item.get("level1"))), text(level(item.get("level2"))), text(item["name"]),
                   text(_target(item))] for item in items]
-        style = [("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+        style = [("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")] if ruled else [
+            ("VALIGN", (0, 0), (-1, -1), "TOP")]
         style += [("SPAN", (1, row), (3, row)) for row in range(len(head))]
         for column, key in ((0, "level1"), (1, "level2")):
             for start, end in _runs([str((item.get("level1"), item.get(key))) for item in items]):
@@ -595,18 +847,22 @@ def _write_pdf(golden: dict, path: Path) -> None:
                     style.append(("SPAN", (column, top + start), (column, top + end - 1)))
                     for row in range(top + start + 1, top + end):
                         data[row][column] = ""
-        table = Table(data, colWidths=[70, 80, 200, 150])
+        table = Table(data, colWidths=[70, 80, 200, 150] if ruled else [90, 110, 320, 200])
         table.setStyle(TableStyle(style))
         return table
 
     flowables: list = []
+    parts = 2 if ruled else 3
     for sheet in golden["sheets"]:
         items = sheet["indicators"]
-        half = max(1, len(items) // 2)
-        head = [["项目名称", sheet.get("name") or "", "", ""], ["实施单位", sheet.get("unit") or "", "", ""]]
-        flowables += [Paragraph(f"项目支出绩效目标表（{sheet.get('year') or ''}年度）", title_style),
-                      grid(items[:half], head)]
-        if items[half:]:
-            flowables += [PageBreak(), grid(items[half:], [])]
+        size = max(1, -(-len(items) // parts))
+        fields = [["项目名称", sheet.get("name") or "", "", ""], ["实施单位", sheet.get("unit") or "", "", ""]]
+        flowables.append(Paragraph(f"项目支出绩效目标表（{sheet.get('year') or ''}年度）", title_style))
+        if not ruled:
+            flowables += [Paragraph(escape(f"{label}：{value}"), line_style) for label, value, _, _ in fields]
+        for start in range(0, len(items), size):
+            if start:
+                flowables.append(PageBreak())
+            flowables.append(grid(items[start:start + size], fields if ruled and not start else []))
         flowables.append(PageBreak())
-    SimpleDocTemplate(str(path), pagesize=A4).build(flowables[:-1])
+    SimpleDocTemplate(str(path), pagesize=A4 if ruled else landscape(A4)).build(flowables[:-1])

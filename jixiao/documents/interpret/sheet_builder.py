@@ -621,7 +621,8 @@ class SheetBuilder:
         filled = row.filled
         if not filled:
             return
-        if len(filled) == 1 and parse_title(filled[0].text):
+        # (a label with its value is no title, even a name that reads like one: 项目名称：…支出绩效自评表)
+        if len(filled) == 1 and parse_title(filled[0].text) and split_label_value(filled[0].text) is None:
             self.sheet.title = self.sheet.title or parse_title(filled[0].text)
             self.sheet.year = self.sheet.year or parse_year(filled[0].text)
             return

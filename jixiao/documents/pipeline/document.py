@@ -434,9 +434,15 @@ class _Assembler:
         text = line.tokens[0].text if line.tokens else ""
         if not text.strip():
             return
-        if line.kind is LineKind.PARAGRAPH:
+        if line.kind is LineKind.PARAGRAPH and not split_label_value(text):
             self._close_open()
             self._paragraph(text, line.line)
+            return
+        if line.kind is LineKind.PARAGRAPH:
+            # a header-block field written as a paragraph above the grid (项目名称：…, a Word form's or a PDF's lines
+            # over the indicator table) is the one-cell line a text file gives for it
+            self._close_open()
+            self._cell(text, line.line)
             return
         if self._open_is_row and self._open is not None and not header_label(text) and (
                 line.tokens[0].indent or _next_item(self._open.cells[-1].text, text)):
@@ -491,7 +497,8 @@ class _Assembler:
         # do amount labels heading columns whose figures come one per line (本年度预计投入(万元) | 财政资金(万元) over 25 / 25)
         awaited = self.current is not None and (
             self.current.awaits_value or self.current.awaits_amounts and parse_amount(text) is not None)
-        if parse_title(text) or (open_row is None and not is_label and not awaited):
+        # (a label with its value is no title, even a name that reads like one: 项目名称：…支出绩效自评表)
+        if parse_title(text) and not split_label_value(text) or (open_row is None and not is_label and not awaited):
             self._close_open()
             self._paragraph(text, number)
         elif is_label or open_row is None or self._takes_no_more(open_row, text):

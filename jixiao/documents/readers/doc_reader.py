@@ -1,4 +1,5 @@
-"""Word 97–2003 (.doc) files: converted to .docx by LibreOffice in headless mode, then read as .docx.
+"""Word 97–2003 (.doc) files: converted to .docx by LibreOffice in headless mode, then read as .docx (and the
+conversion that .xls files go through where LibreOffice is installed, see xls_reader.py).
 
 Each conversion runs ``soffice`` in its own temporary folder with its own user profile
 (``-env:UserInstallation``), so conversions never share or lock a profile, and in its own process group, so
@@ -20,7 +21,7 @@ from jixiao.documents.errors import NotAGoalDocument
 from jixiao.documents.limits import DEFAULT_LIMITS, ReadLimits
 from jixiao.documents.readers.docx_reader import read_docx
 
-__all__ = ["read_doc", "soffice_path"]
+__all__ = ["convert", "read_doc", "soffice_path"]
 
 _MISSING = ("这是旧版 Word（.doc）文件，读取它需要 LibreOffice，本机未安装。请安装 LibreOffice"
             "（Debian/Ubuntu：apt-get install libreoffice-writer-nogui），或在 Word 中另存为 .docx 后再导入")
@@ -33,23 +34,32 @@ def soffice_path() -> str | None:
 
 def read_doc(data: bytes, source: str, limits: ReadLimits = DEFAULT_LIMITS) -> Layout:
     """Convert the .doc to .docx with LibreOffice within the time limit and read that."""
+    if soffice_path() is None:
+        raise NotAGoalDocument(source, _MISSING)
+    converted = convert(data, source, limits, "doc", "docx:MS Word 2007 XML")
+    if converted is None:
+        raise NotAGoalDocument(source, "LibreOffice 无法转换这个 .doc 文件，文件可能已损坏；请在 Word 中另存为 .docx 后再导入")
+    layout = read_docx(converted, source, limits)
+    return Layout(name="doc", blocks=layout.blocks, diagnostics=layout.diagnostics)
+
+
+def convert(data: bytes, source: str, limits: ReadLimits, suffix: str, target: str) -> bytes | None:
+    """``data``, a ``.{suffix}`` file, converted by LibreOffice (``--convert-to target``, e.g. ``docx:MS Word 2007
+    XML``) within the time limit; None where LibreOffice is missing or wrote nothing (a damaged file)."""
     soffice = soffice_path()
     if soffice is None:
-        raise NotAGoalDocument(source, _MISSING)
+        return None
     with tempfile.TemporaryDirectory(prefix="jixiao-doc-") as folder:
         work = Path(folder)
-        document = work / "document.doc"  # never the user's file name
+        document = work / f"document.{suffix}"  # never the user's file name
         document.write_bytes(data)
         command = [
             soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--norestore",
-            "--nolockcheck", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(work / "out"), str(document),
+            "--nolockcheck", "--convert-to", target, "--outdir", str(work / "out"), str(document),
         ]
         _run(command, source, limits)
-        converted = work / "out" / "document.docx"
-        if not converted.is_file():
-            raise NotAGoalDocument(source, "LibreOffice 无法转换这个 .doc 文件，文件可能已损坏；请在 Word 中另存为 .docx 后再导入")
-        layout = read_docx(converted.read_bytes(), source, limits)
-    return Layout(name="doc", blocks=layout.blocks, diagnostics=layout.diagnostics)
+        converted = work / "out" / f"document.{target.partition(':')[0]}"
+        return converted.read_bytes() if converted.is_file() else None
 
 
 def _run(command: list[str], source: str, limits: ReadLimits) -> None:

@@ -15,6 +15,12 @@ So each ``w:tc`` becomes one Cell at the grid column where it starts; an ``hMerg
 资金支出计划) is what lets it pair the next row's values with that label. Content controls (``w:sdt``) and
 custom XML wrappers are looked through. A table nested in a cell follows its outer row as a table of its own.
 
+A text box (``w:txbxContent``, where a form converted from PDF or laid out by hand keeps its title, its header block
+or its whole table) is read after the paragraph that anchors it, as blocks of its own. Word writes each text box
+twice: in ``mc:AlternateContent``, once under ``mc:Choice`` (DrawingML) and once under ``mc:Fallback`` (VML) for
+older readers; only the choice is read, or every box would be read twice. A symbol inserted from a symbol font
+(``w:sym``: Symbol's ≥ and ≤, Wingdings' check boxes) is read as the character it shows.
+
 python-docx would give the same view through its object model, at several times the cost per cell. Most tables
 are read in one pass over their elements (``_flat_rows``); one that holds a table or a text box is walked
 element by element.
@@ -33,12 +39,25 @@ __all__ = ["read_docx"]
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc"
 _SDT, _SDT_CONTENT, _CUSTOM_XML = f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"
-_T, _TAB, _BR, _CR = f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"
+_T, _TAB, _BR, _CR, _SYM = f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}sym"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_ALTERNATE, _CHOICE, _FALLBACK = f"{_MC}AlternateContent", f"{_MC}Choice", f"{_MC}Fallback"
+_TEXT_BOX = f"{_W}txbxContent"
 _VAL = f"{_W}val"
 _TRPR, _TCPR = f"{_W}trPr", f"{_W}tcPr"
 _GRID_SPAN, _VMERGE, _HMERGE, _GRID_BEFORE = f"{_W}gridSpan", f"{_W}vMerge", f"{_W}hMerge", f"{_W}gridBefore"
 _TEXT_OF = {_TAB: " ", _BR: "\n", _CR: "\n"}
 _IND = f"{_W}ind"
+_FONT, _CHAR = f"{_W}font", f"{_W}char"
+# What a symbol font's characters show, by font and the character's code in it (Word writes them F000 + the code):
+# the operators of a target (≥ ≤ ±) and the boxes ticked in a 是/否 column. A font not listed here is a Unicode font,
+# whose w:char is the character itself.
+_SYMBOL_FONTS = {
+    "symbol": {0xB3: "≥", 0xA3: "≤", 0xB1: "±", 0xB9: "≠", 0xBB: "≈", 0xB4: "×", 0xB8: "÷", 0xB0: "°", 0xA5: "∞",
+               0xD6: "√", 0xAE: "→", 0x3E: ">", 0x3C: "<", 0x3D: "=", 0x25: "%", 0x2B: "+", 0x2D: "−"},
+    "wingdings": {0xFC: "✓", 0xFB: "✗", 0xFE: "☑", 0xFD: "☒", 0xA8: "□", 0x6F: "□", 0xA1: "○", 0x6C: "●"},
+    "wingdings 2": {0x50: "✓", 0x4F: "✗", 0x52: "☑", 0x54: "☒", 0xA3: "□", 0x99: "○"},
+}
 _TWIPS_PER_CHARACTER = 210  # a character of 五号 (10.5 pt) type, the size forms are printed in
 
 
@@ -62,10 +81,55 @@ def _body(data: bytes, source: str, limits: ReadLimits, deadline: Deadline) -> e
 
 
 def _paragraph_text(paragraph: etree._Element) -> str:
-    parts = []
-    for node in paragraph.iter(_T, _TAB, _BR, _CR):
-        parts.append(node.text or "" if node.tag == _T else _TEXT_OF[node.tag])
-    return "".join(parts)
+    """The paragraph's own text: a text box it anchors is read as blocks of its own (see _boxes)."""
+    if _HAS_BOX(paragraph):
+        parts: list[str] = []
+        _own_text(paragraph, parts)
+        return "".join(parts)
+    return "".join(node.text or "" if node.tag == _T else _symbol(node) if node.tag == _SYM else _TEXT_OF[node.tag]
+                   for node in paragraph.iter(_T, _TAB, _BR, _CR, _SYM))
+
+
+def _own_text(element: etree._Element, parts: list[str]) -> None:
+    """The text under ``element``, leaving out text boxes and the fallback copies of alternate content."""
+    for child in element:
+        tag = child.tag
+        if tag == _T:
+            parts.append(child.text or "")
+        elif tag in _TEXT_OF:
+            parts.append(_TEXT_OF[tag])
+        elif tag == _SYM:
+            parts.append(_symbol(child))
+        elif tag not in (_TEXT_BOX, _FALLBACK):
+            _own_text(child, parts)
+
+
+def _boxes(element: etree._Element):
+    """The text boxes under ``element`` (not those inside another box, which that box's reading meets, nor the
+    fallback copies)."""
+    for child in element:
+        if child.tag == _TEXT_BOX:
+            yield child
+        elif child.tag != _FALLBACK:
+            yield from _boxes(child)
+
+
+def _symbol(node: etree._Element) -> str:
+    """The character a ``w:sym`` shows; empty where a symbol font's character is not one a goal table uses."""
+    code = _as_int_base16(node.get(_CHAR))
+    if code is None:
+        return ""
+    font = _SYMBOL_FONTS.get((node.get(_FONT) or "").strip().lower())
+    if font is None:
+        return chr(code) if not 0xE000 <= code <= 0xF8FF else ""
+    return font.get(code - 0xF000 if code >= 0xF000 else code, "")
+
+
+def _as_int_base16(value: str | None) -> int | None:
+    try:
+        return int(value, 16) if value else None
+    except ValueError:
+        return None
 
 
 def _children(element: etree._Element):
@@ -77,15 +141,20 @@ def _children(element: etree._Element):
                 yield from _children(content)
         elif child.tag == _CUSTOM_XML:
             yield from _children(child)
+        elif child.tag == _ALTERNATE:
+            choice = child.find(_CHOICE)
+            if choice is not None:
+                yield from _children(choice)
         else:
             yield child
 
 
-# A table holding another table or a text box (paragraphs inside a paragraph) is read element by element;
-# any other table in one pass over its elements (_flat_rows), which is most of the reader's time saved.
-_HAS_NESTING = etree.XPath("boolean(.//w:tbl | .//w:txbxContent)",
-                           namespaces={"w": _W[1:-1]})
-_FLAT_TAGS = (_TR, _TC, _TCPR, _P, _T, _TAB, _BR, _CR, _GRID_BEFORE, _IND)
+# A table holding another table, a text box (paragraphs inside a paragraph) or alternate content is read element by
+# element; any other table in one pass over its elements (_flat_rows), which is most of the reader's time saved.
+_NAMESPACES = {"w": _W[1:-1], "mc": _MC[1:-1]}
+_HAS_NESTING = etree.XPath("boolean(.//w:tbl | .//w:txbxContent | .//mc:AlternateContent)", namespaces=_NAMESPACES)
+_HAS_BOX = etree.XPath("boolean(.//w:txbxContent | .//mc:Fallback)", namespaces=_NAMESPACES)
+_FLAT_TAGS = (_TR, _TC, _TCPR, _P, _T, _TAB, _BR, _CR, _SYM, _GRID_BEFORE, _IND)
 
 
 def _indent(ind: etree._Element) -> int:
@@ -144,6 +213,8 @@ def _flat_rows(table: etree._Element, number: int) -> list[Row]:
         elif tag == _IND:
             if in_cell and not any(lines) and not parts:
                 indent = _indent(node)  # the cell's first paragraph's
+        elif tag == _SYM:
+            parts.append(_symbol(node))
         else:
             parts.append(_TEXT_OF[tag])
     if in_cell:
@@ -192,6 +263,9 @@ class _BodyReader:
                 text = _paragraph_text(child).strip()
                 if text:
                     self.blocks.append(Paragraph(text=text))
+                if _HAS_BOX(child):
+                    for box in _boxes(child):
+                        self.read(box)
             elif child.tag == _TBL:
                 self._table(child)
 
@@ -228,12 +302,20 @@ class _BodyReader:
 
     @staticmethod
     def _cell_text(tc: etree._Element, nested: list[etree._Element]) -> str:
-        lines = []
-        for child in _children(tc) if tc.find(_SDT) is not None else tc:
-            if child.tag == _P:
-                line = _paragraph_text(child).strip()
-                if line:
-                    lines.append(line)
-            elif child.tag == _TBL:
-                nested.append(child)
+        lines: list[str] = []
+        _cell_lines(tc, lines, nested)
         return "\n".join(lines)
+
+
+def _cell_lines(container: etree._Element, lines: list[str], nested: list[etree._Element]) -> None:
+    """A cell's lines, those of the text boxes its paragraphs anchor after each; its tables go to ``nested``."""
+    for child in _children(container):
+        if child.tag == _P:
+            line = _paragraph_text(child).strip()
+            if line:
+                lines.append(line)
+            if _HAS_BOX(child):
+                for box in _boxes(child):
+                    _cell_lines(box, lines, nested)
+        elif child.tag == _TBL:
+            nested.append(child)

@@ -146,7 +146,8 @@ class _Pages:
         page = page.dedupe_chars()
         tables = page.find_tables(_RULED)
         if not tables:
-            tables = [_rows_rejoined(page, table) for table in page.find_tables(_BY_TEXT) if self._keeps(table)]
+            tables = [_rows_rejoined(page, _from_header(page, table)) for table in page.find_tables(_BY_TEXT)
+                      if self._keeps(table)]
         items: list[tuple[float, Table | str]] = [(table.bbox[1], table) for table in tables]
         outside = page.filter(lambda obj: not any(_inside(obj, table.bbox) for table in tables))
         items += [(line["top"], line["text"]) for line in outside.extract_text_lines()]
@@ -174,6 +175,26 @@ class _Pages:
             self._rows += 1
             cells = [Cell(text=_cell_text(text), column=column) for column, text in enumerate(texts)]
             self.blocks.append(Row(cells=cells, table=self._tables, row=self._rows))
+
+
+def _from_header(page: Page, table: Table) -> Table:
+    """``table`` (found by its text) from its header row down: the title and the header block's lines above the grid
+    (项目名称：…) line up with its columns by chance, and taken in they cut its cells at their own gaps. The table is
+    found again below them; it stays as it was where no line of it names a column (a page it continues on)."""
+    # (across the page: the columns the finder left out for their few words are the header's too)
+    region = page.crop((page.bbox[0], table.bbox[1], page.bbox[2], table.bbox[3]))
+    lines = sorted(region.extract_text_lines(return_chars=False), key=lambda line: line["top"])
+    header = next((line for line in lines if any(column_label(word) for word in line["text"].split())), None)
+    if header is None:
+        return table
+    # each label opens its column, so that a column of few words (levels left blank) is still one
+    labels = [word for word in page.crop((page.bbox[0], header["top"] - 1, page.bbox[2], header["bottom"] + 1))
+              .extract_words() if column_label(word["text"])]
+    left = min([table.bbox[0], *(word["x0"] - 1 for word in labels)])
+    right = max([table.bbox[2], *(word["x1"] + 1 for word in labels)])
+    below = page.crop((left, header["top"] - 1, right, table.bbox[3]))
+    found = below.find_tables({**_BY_TEXT, "explicit_vertical_lines": [*(word["x0"] - 1 for word in labels), right]})
+    return max(found, key=lambda candidate: len(candidate.cells), default=table)
 
 
 def _rows_rejoined(page: Page, table: Table) -> Table:

@@ -8,7 +8,8 @@ A merged range keeps its value in its top-left cell; the other cells are empty. 
 docx_reader.py), a range's first column is one Cell and the columns it covers to the right are dropped, while
 the rows it covers below start with an EMPTY cell in that column, which the interpreter fills down or pairs with
 the label above. A worksheet whose non-empty rows all hold a single cell is prose (the unit's overall goals),
-read as paragraphs. Hidden rows and columns are left out, with a diagnostic naming those that held text.
+read as paragraphs. Hidden rows and columns are left out, with a diagnostic naming those that held text, and so
+are hidden worksheets, with a diagnostic naming each.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 import re
 
-from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum
+from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
 from jixiao.documents.blocks import Block, Cell, Layout, Paragraph, Row
 from jixiao.documents.codes import diagnostic
@@ -63,6 +64,11 @@ def read_workbook(data: bytes, source: str, limits: ReadLimits, name: str, extra
                 continue  # chart and macro sheets hold no cells
             deadline.check()
             where = Location(file=source, table=number)
+            if metadata.visible != SheetVisibleEnum.Visible:
+                # a template's hidden worksheet holds its drop-down lists (一级指标 / 二级指标 names under 指标值):
+                # read, it would be a goal sheet of its own that nobody filled in
+                diagnostics.append(diagnostic("P150", where, name=metadata.name))
+                continue
             try:
                 sheet_extras = extras(metadata.name, number) if extras else SheetExtras()
                 reader = _Worksheet(workbook.get_sheet_by_index(number - 1), number, sheet_extras, source, limits)

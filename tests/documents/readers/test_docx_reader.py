@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 
 from jixiao.documents import NotAGoalDocument, read_bytes
+from jixiao.documents.blocks import Paragraph
 from jixiao.documents.readers.docx_reader import read_docx
 from jixiao.model import Direction, Operator
 
@@ -82,9 +83,23 @@ def _tc(text: str, properties: str = "") -> str:
     # tabs and breaks inside a run; empty paragraphs dropped
     ("<w:tc><w:p><w:r><w:t>a</w:t><w:tab/><w:t>b</w:t><w:br/><w:t>c</w:t></w:r></w:p><w:p/></w:tc>",
      [("a b\nc", 0)]),
-    # a text box inside a cell's paragraph: its text joins the paragraph's
+    # a text box inside a cell's paragraph: its paragraphs are the cell's lines after the paragraph's own
     ("<w:tc><w:p><w:r><w:t>外</w:t></w:r><w:r><w:pict><w:txbxContent><w:p><w:r><w:t>框</w:t></w:r></w:p>"
-     "</w:txbxContent></w:pict></w:r></w:p></w:tc>" + _tc("b"), [("外框", 0), ("b", 1)]),
+     "</w:txbxContent></w:pict></w:r></w:p></w:tc>" + _tc("b"), [("外\n框", 0), ("b", 1)]),
+    # a text box written twice, as Word writes it: the DrawingML choice is read, its VML fallback is not
+    (('<w:tc><w:p><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+      "<mc:Choice Requires=\"wps\"><w:drawing><w:txbxContent><w:p><w:r><w:t>框</w:t></w:r></w:p></w:txbxContent>"
+      "</w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>框</w:t></w:r></w:p>"
+      "</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p></w:tc>"), [("框", 0)]),
+    # ≥ and ≤ inserted from the Symbol font, a tick from Wingdings, a Unicode font's character as itself
+    (('<w:tc><w:p><w:r><w:sym w:font="Symbol" w:char="F0B3"/><w:t>95%</w:t></w:r></w:p></w:tc>'
+      '<w:tc><w:p><w:r><w:sym w:font="Symbol" w:char="F0A3"/><w:t>5天</w:t></w:r></w:p></w:tc>'
+      '<w:tc><w:p><w:r><w:sym w:font="Wingdings" w:char="F0FE"/><w:t>是</w:t></w:r></w:p></w:tc>'
+      '<w:tc><w:p><w:r><w:sym w:font="宋体" w:char="2265"/><w:t>1</w:t></w:r></w:p></w:tc>'),
+     [("≥95%", 0), ("≤5天", 1), ("☑是", 2), ("≥1", 3)]),
+    # changes left tracked: the inserted text is read, the deleted text is not
+    (('<w:tc><w:p><w:del w:id="1" w:author="a"><w:r><w:delText>旧名称</w:delText></w:r></w:del>'
+      '<w:ins w:id="2" w:author="a"><w:r><w:t>新名称</w:t></w:r></w:ins></w:p></w:tc>'), [("新名称", 0)]),
 ])
 def test_raw_table_markup_gives_cells_at_their_grid_columns(row_xml, cells):
     layout = read_docx(_raw_docx(f"<w:tr>{row_xml}</w:tr><w:tr>{_tc('下一行')}</w:tr>"), "x.docx")
@@ -117,6 +132,20 @@ def test_the_sample_layout_as_a_word_table():
     assert (first.target.operator, first.target.value, first.target.unit) == (Operator.GE, Decimal(18), "个")
     assert first.basis == "遵政字〔2017〕16号\n《遵化市乡镇财政管理体制改革暂行办法》"
     assert [i.row for i in sheet.indicators] == [8, 9, 10, 11, 12]
+
+
+@pytest.mark.parametrize("name", ["乡镇环境治理经费", "2020年省级卫片执法补助经费支出绩效自评表"],
+                         ids=["name", "name-like-a-title"])
+def test_header_fields_written_as_paragraphs_above_the_grid(name):
+    # a template's header block as ``label：value`` lines above the indicator table, not as its first rows; a name
+    # that reads like a form's title is still the label's value
+    grid = [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "整治村数", "≥18个"]]
+    data = docx_file("项目支出绩效目标表（2023年度）", f"项目名称：{name}", "实施单位：某某镇人民政府",
+                     "年度资金总额（万元）：18.5", "年度目标：完成18个村的环境整治", grid)
+    (sheet,) = read_bytes(data, "template.docx").sheets
+    assert (sheet.name, sheet.budget.total) == (name, Decimal("18.5"))
+    assert sheet.goals == ["完成18个村的环境整治"]
+    assert [(i.name, i.target.raw) for i in sheet.indicators] == [("整治村数", "≥18个")]
 
 
 def test_title_in_the_first_merged_row_of_the_table():
@@ -245,3 +274,24 @@ def test_unreadable_files_raise_a_clear_chinese_error(data, reason):
 def test_missing_document_part_is_named():
     with pytest.raises(NotAGoalDocument, match="缺少正文"):
         read_docx(_zip({"word/styles.xml": b"<x/>"}), "x.docx")
+
+
+_BOXED = ('<w:p><w:r><w:t>附件：</w:t></w:r><w:r><mc:AlternateContent '
+          'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="wps"><w:drawing>'
+          "<w:txbxContent><w:p><w:r><w:t>项目支出绩效目标表</w:t></w:r></w:p><w:tbl>{rows}</w:tbl></w:txbxContent>"
+          "</w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>项目支出绩效目标表</w:t></w:r></w:p>"
+          "<w:tbl>{rows}</w:tbl></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>")
+
+
+def test_a_form_in_a_text_box_is_read_once_after_its_anchoring_paragraph():
+    # (a form converted from PDF, or laid out by hand, stands in a text box that Word writes twice)
+    rows = f"<w:tr>{_tc('一级指标')}{_tc('指标值')}</w:tr><w:tr>{_tc('产出指标')}{_tc('≥95%')}</w:tr>"
+    body = ('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+            f"{_BOXED.format(rows=rows)}</w:body></w:document>")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", body)
+    blocks = read_docx(buffer.getvalue(), "x.docx").blocks
+    assert [block.text if isinstance(block, Paragraph) else block.texts for block in blocks] == [
+        "附件：", "项目支出绩效目标表", ["一级指标", "指标值"], ["产出指标", "≥95%"]]
+    assert [(block.table, block.row) for block in blocks[2:]] == [(1, 1), (1, 2)]

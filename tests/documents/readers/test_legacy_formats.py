@@ -1,4 +1,4 @@
-"""Word 97–2003 (.doc) through LibreOffice and Excel 97–2003 (.xls) through calamine.
+"""Word 97–2003 (.doc) and Excel 97–2003 (.xls) through LibreOffice (.xls through calamine where it cannot).
 
 The legacy files are made at test time by LibreOffice from files written here with python-docx and openpyxl,
 so these tests need ``soffice`` (scripts/test installs it) and are skipped, saying so, without it.
@@ -6,10 +6,12 @@ so these tests need ``soffice`` (scripts/test installs it) and are skipped, sayi
 
 from __future__ import annotations
 
+import io
 import subprocess
 from html import escape
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from jixiao.documents import NotAGoalDocument, read_bytes
@@ -49,6 +51,26 @@ def test_xls_reads_like_the_xlsx_it_was_saved_from(tmp_path):
     assert rows == [(row.row, [(cell.text, cell.column) for cell in row.cells])
                     for row in read_xlsx(xlsx, "sheet.xlsx").blocks]
     assert rows[3] == (4, [("", 0), ("质量指标", 1), ("0.5", 2)])
+
+
+@needs_soffice
+def test_xls_keeps_the_number_formats_and_hidden_rows_calamine_does_not_give(tmp_path):
+    # the budget system's .xls exports store a target rate as a fraction under a percent format
+    def fill(sheet):
+        sheet.append(["三级指标", "指标值", "分值"])
+        sheet.append(["验收合格率", 0.95, 10])
+        sheet.append(["内部校验", "通过", None])
+        sheet.cell(2, 2).number_format = "0%"
+        sheet.cell(2, 3).number_format = "0.00"
+        sheet.row_dimensions[3].hidden = True
+
+    workbook = openpyxl.Workbook()
+    fill(workbook.active)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    layout = read_xls(convert(tmp_path, buffer.getvalue(), "sheet.xlsx", "xls"), "sheet.xls")
+    assert [row.texts for row in layout.blocks] == [["三级指标", "指标值", "分值"], ["验收合格率", "95%", "10.00"]]
+    assert layout.name == "xls" and [d.code for d in layout.diagnostics] == ["P116"]
 
 
 def _html(title: str, table: list[list[str | None]]) -> bytes:

@@ -80,6 +80,26 @@ def test_unruled_table_is_read_by_its_text_columns():
     assert _fields(read_bytes(buffer.getvalue(), "plain.pdf")) == _GOAL_FIELDS
 
 
+@pytest.mark.parametrize("level1", ["产出指标", ""], ids=["levels", "first-level-left-blank"])
+def test_unruled_table_starts_at_its_header_row_and_each_label_opens_its_column(level1):
+    # the header block's lines above the grid line up with its columns by chance: taken into the table they cut its
+    # cells (项目支出绩效 | 目标表) and its name is lost; a column of few words (一级指标 left blank) is still a column
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer)
+    canvas.setFont(FONT, 10)
+    canvas.drawString(120, 790, "项目支出绩效目标表（2023年度）")
+    canvas.drawString(60, 765, "项目名称：农村危房改造补助项目")
+    canvas.drawString(60, 750, "实施单位：某某县住房和城乡建设局")
+    rows = [_GOAL_ROWS[0], [level1, *_GOAL_ROWS[1][1:]], _GOAL_ROWS[2]]
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            canvas.drawString(60 + 110 * c, 720 - 20 * r, text)
+    canvas.save()
+    document = read_bytes(buffer.getvalue(), "unruled.pdf")
+    assert [sheet.name for sheet in document.sheets] == ["农村危房改造补助项目"]
+    assert _fields(document) == _GOAL_FIELDS  # (a blank 一级指标 is the one its 二级指标 belongs to)
+
+
 @pytest.mark.parametrize(("offset", "bold"), [(0.0, "all"), (0.3, "all"), (0.6, "all"), (0.3, "header")],
                          ids=["overprinted", "shifted", "shifted-wider", "header-only"])
 def test_bold_drawn_twice_reads_once(offset, bold):

@@ -133,6 +133,45 @@ def test_hidden_rows_and_columns_are_left_out_and_named():
     assert hidden.code == "P116" and "3个单元格" in hidden.message and "B1、A2、B2" in hidden.message
 
 
+def test_a_hidden_worksheet_is_left_out_and_named():
+    # a template's hidden worksheet of drop-down lists (一级指标 / 二级指标 over 指标值) would be a goal sheet nobody
+    # filled in
+    workbook = openpyxl.Workbook()
+    lists = workbook.active
+    lists.title = "下拉选项"
+    lists.append(["一级指标", "二级指标", "指标值"])
+    lists.append(["产出指标", "数量指标", "≥95%"])
+    lists.sheet_state = "hidden"
+    workbook.create_sheet("项目1").append(["项目名称", "乡镇环境治理经费"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    layout = read_xlsx(buffer.getvalue(), "x.xlsx")
+    assert [(row.table, row.texts) for row in layout.blocks] == [(2, ["项目名称", "乡镇环境治理经费"])]
+    assert [(d.code, d.message, d.location.table) for d in layout.diagnostics] == [
+        ("P150", "工作表“下拉选项”已隐藏，未读取", 1)]
+
+
+def test_formulas_read_as_their_cached_values():
+    # Excel saves a formula with the value it last computed; openpyxl writes none, so the value is put back here
+    def fill(sheet):
+        sheet.append(["分值", "得分"])
+        sheet.append([10.0, 9.5])
+        sheet.append([20.0, 18.0])
+        sheet.append(["合计", 27.5])
+
+    data = _workbook_bytes(fill)
+    source, buffer = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as target:
+        for name in source.namelist():
+            content = source.read(name)
+            if name == "xl/worksheets/sheet1.xml":
+                content = re.sub(rb'(<c r="B4"[^>]*>)(<v>)', rb"\1<f>SUM(B2:B3)</f>\2", content)
+                assert b"<f>SUM(B2:B3)</f>" in content
+            target.writestr(name, content)
+    assert [row.texts for row in read_xlsx(buffer.getvalue(), "x.xlsx").blocks] == [
+        ["分值", "得分"], ["10", "9.5"], ["20", "18"], ["合计", "27.5"]]
+
+
 def test_merged_cells_horizontal_is_one_cell_vertical_continues_empty():
     layout = read_xlsx(xlsx_file([["a", LEFT, "b"], [UP, LEFT, "c"]]), "x.xlsx")
     first, second = layout.blocks
