@@ -697,22 +697,23 @@ def _full_rows(text: str) -> tuple[list[str], list[tuple[int, list[str]]]] | Non
 
 def columns_reordered(text: str) -> str | None:
     """The value column before the indicator's name (指标值 | 三级指标), as the Guangxi and Guizhou county forms and
-    some budget-system exports order them; the heading row says which column is which. Only a grid whose rows keep
-    every cell (empty ones too) has columns to move: a row that lost its merged cells could not say where."""
+    some budget-system exports order them; the heading row says which column is which. A row of the heading's width
+    swaps the two columns; a row that lost its merged cells swaps its target (an operator or a unit with a figure)
+    with the name before it."""
     found = _full_rows(text)
     if found is None:
         return None
     heading, rows = found
     target = _target_column(heading)
     name = next(i for i, cell in enumerate(heading) if cell in _NAME_HEADINGS)
-    if target != name + 1 or any(len(cells) != len(heading) for _, cells in rows
-                                 if any(_TARGET_LIKE.fullmatch(cell) for cell in cells)):
+    if target != name + 1:
         return None
     lines = text.split("\n")
     for index, cells in rows:
-        if len(cells) == len(heading):
-            moved = [*cells[:name], cells[target], cells[name], *cells[target + 1:]]
-            lines[index] = _line_cells(lines[index])[1](moved)
+        at = target if len(cells) == len(heading) else next(
+            (i for i, cell in enumerate(cells) if i and _TARGET_LIKE.fullmatch(cell)), None)
+        if at is not None:
+            lines[index] = _line_cells(lines[index])[1]([*cells[:at - 1], cells[at], cells[at - 1], *cells[at + 1:]])
     variant = "\n".join(lines)
     return variant if variant != text else None
 
@@ -723,17 +724,17 @@ _DESCRIPTIONS = ("反映项目实施的实际完成情况，完成率100%得满�
 
 
 def description_column(text: str) -> str | None:
-    """A 指标解释 column of free text between the indicator's name and its value (the Zhejiang, Fujian and Henan
+    """A 指标解释 column of free text after the indicator's name, before its value (the Zhejiang, Fujian and Henan
     provincial forms, 指标内容 / 评分标准 in others): its figures and percents are a scoring rule, not the target."""
     found = _full_rows(text)
     if found is None:
         return None
     heading, rows = found
-    target = _target_column(heading)
+    after = next(i for i, cell in enumerate(heading) if cell in _NAME_HEADINGS) + 1
     lines = text.split("\n")
     for number, (index, cells) in enumerate(rows):
-        # (a row that lost its merged leading cells keeps its value as many cells from its end)
-        at = target - (len(heading) - len(cells))
+        # (a row that lost its merged leading cells keeps the cells after its name as many from its end)
+        at = after - (len(heading) - len(cells))
         if number and (at < 1 or not any(_TARGET_LIKE.fullmatch(cell) for cell in cells[at:])):
             continue
         added = "指标解释" if not number else _DESCRIPTIONS[number % len(_DESCRIPTIONS)]
@@ -742,16 +743,16 @@ def description_column(text: str) -> str | None:
 
 
 # a target's figure: an operator (or the cell's start), its digits, its decimals, what follows in the cell
-_OCR_FIGURE = re.compile(r"^((?:≥|≤|>=|<=|≧|≦|=|>|<)?\s*)(\d+)(?:\.(\d+))?(\s*(?:%|[^\d\s%|]{1,6}))$")
+_OCR_FIGURE = re.compile(r"^((?:≥|≤|>=|<=|≧|≦|=|>|<)?\s*)(\d+)(?:\.(\d+))?(\s*(?:%|[^\d\s%|()（）]{1,6}))$")
 
 
-def _ocr_slip(match: re.Match, number: int) -> str | None:
+def _ocr_slip(match: re.Match, number: int, spaced: bool) -> str | None:
     """The ``number``-th target's figure with one of OCR's slips a reader can undo for certain: a zero read 〇 or O
     between digits, a one read l or I before or between digits, the decimal point read ，, a space in the figure."""
     lead, digits, decimals, tail = match.groups()
     point = "." + decimals if decimals else ""
     slips = ["〇O"[number // 4 % 2] if "0" in digits[1:] else None, "lI"[number // 4 % 2] if "1" in digits else None,
-             "，" if decimals else None, " " if len(digits) >= 2 else None]
+             "，" if decimals else None, " " if spaced and len(digits) >= 2 else None]
     # (the slips in turn, from the number-th on: the first one the figure has room for)
     slip = next((slips[(number + i) % 4] for i in range(4) if slips[(number + i) % 4]), None)
     if slip in ("〇", "O"):
@@ -767,18 +768,26 @@ def _ocr_slip(match: re.Match, number: int) -> str | None:
 def ocr_confusions(text: str) -> str | None:
     """The targets as OCR reads a scanned table (the scanned PDFs county portals publish, read by the budget
     systems' and the browsers' OCR): 1〇0%, ≥9O%, ≥l2个, ≥99，5%, ≥9 5% — one slip a target, each one a reader can
-    undo for certain (a letter or a space between digits is no part of any figure's text)."""
-    count = [0]
-
-    def convert(cell: str) -> list[str] | None:
-        match = _OCR_FIGURE.match(cell)
-        if not match:
-            return None
-        slipped = _ocr_slip(match, count[0])
-        count[0] += 1
-        return [slipped] if slipped else None
-
-    return _rewrite_cells(text, convert)
+    undo for certain (a letter between digits is no part of any figure's text). The target is a row's first figure
+    in the indicator grid (a self-evaluation's completed value after it is compared as written); a space is slipped
+    only into a row whose cells a pipe or a TAB separates (where single spaces separate cells it would split one)."""
+    heading = _HEADING.search(text)
+    if heading is None:
+        return None
+    start = text.rfind("\n", 0, heading.start()) + 1
+    lines = text.split("\n")
+    count = 0
+    for index in range(text.count("\n", 0, start), len(lines)):
+        cells, write = _line_cells(lines[index])
+        at = next((i for i, cell in enumerate(cells) if _OCR_FIGURE.match(cell)), None)
+        if len(cells) < 2 or at is None:
+            continue
+        slipped = _ocr_slip(_OCR_FIGURE.match(cells[at]), count, spaced="|" in lines[index] or "\t" in lines[index])
+        count += 1
+        if slipped:
+            lines[index] = write([*cells[:at], slipped, *cells[at + 1:]])
+    variant = "\n".join(lines)
+    return variant if variant != text else None
 
 
 TRANSFORMS: dict[str, Callable[[str], str | None]] = {
