@@ -733,9 +733,12 @@ def description_column(text: str) -> str | None:
     after = next(i for i, cell in enumerate(heading) if cell in _NAME_HEADINGS) + 1
     lines = text.split("\n")
     for number, (index, cells) in enumerate(rows):
-        # (a row that lost its merged leading cells keeps the cells after its name as many from its end)
-        at = after - (len(heading) - len(cells))
-        if number and (at < 1 or not any(_TARGET_LIKE.fullmatch(cell) for cell in cells[at:])):
+        # (a row's name is its first cell after its levels, or its first cell that is no level's where it lost its
+        # merged level cells: padded at its end, it has it before the heading's place)
+        levels = [i for i, cell in enumerate(cells) if _LEVEL1.fullmatch(cell) or _LEVEL2.fullmatch(cell)]
+        at = after if not number else 1 + next(
+            (i for i, cell in enumerate(cells) if cell and i not in levels and i > max(levels, default=-1)), len(cells))
+        if number and not any(cells[at:]):  # (a row of a level alone, or one cell: no name with a value after it)
             continue
         added = "指标解释" if not number else _DESCRIPTIONS[number % len(_DESCRIPTIONS)]
         lines[index] = _line_cells(lines[index])[1]([*cells[:at], added, *cells[at:]])
