@@ -675,7 +675,8 @@ def no_heading_row(text: str) -> str | None:
     heading, as county portals paste the body of a spreadsheet under the form's title and as PDF extraction drops a
     heading row printed as an image."""
     start = _heading_row(text)
-    if start is None:
+    # (a heading written one cell a line is no row to leave out)
+    if start is None or sum(1 for cell in _rows(text)[start][1] if cell) < 2:
         return None
     lines = text.split("\n")
     del lines[_rows(text)[start][0]]
