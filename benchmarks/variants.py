@@ -698,9 +698,8 @@ def _full_rows(text: str) -> tuple[list[str], list[tuple[int, list[str]]]] | Non
 
 def columns_reordered(text: str) -> str | None:
     """The value column before the indicator's name (指标值 | 三级指标), as the Guangxi and Guizhou county forms and
-    some budget-system exports order them; the heading row says which column is which. A row of the heading's width
-    swaps the two columns; a row that lost its merged cells swaps its target (an operator or a unit with a figure)
-    with the name before it."""
+    some budget-system exports order them; the heading row says which column is which. The heading swaps the two,
+    each row its target (a figure with an operator or a unit) and the name before it."""
     found = _full_rows(text)
     if found is None:
         return None
@@ -710,9 +709,10 @@ def columns_reordered(text: str) -> str | None:
     if target != name + 1:
         return None
     lines = text.split("\n")
-    for index, cells in rows:
-        at = target if len(cells) == len(heading) else next(
-            (i for i, cell in enumerate(cells) if i and _TARGET_LIKE.fullmatch(cell)), None)
+    for number, (index, cells) in enumerate(rows):
+        # (by its content: a row padded at its end after it lost its merged cells has its values before their place)
+        at = target if not number else next((i for i, cell in enumerate(cells) if i and _TARGET_LIKE.fullmatch(cell)),
+                                            None)
         if at is not None:
             lines[index] = _line_cells(lines[index])[1]([*cells[:at - 1], cells[at], cells[at - 1], *cells[at + 1:]])
     variant = "\n".join(lines)
