@@ -696,10 +696,17 @@ def _full_rows(text: str) -> tuple[list[str], list[tuple[int, list[str]]]] | Non
     return heading, [(index, cells) for index, cells, kind in rows[start:] if kind == rows[start][2]]
 
 
+def _row_name(cells: list[str]) -> int:
+    """Where a row's name stands: its first filled cell after its level names (a row that lost its merged cells,
+    padded at its end, has it before the heading's place); the row's width when it has none."""
+    levels = [i for i, cell in enumerate(cells) if _LEVEL1.fullmatch(cell) or _LEVEL2.fullmatch(cell)]
+    return next((i for i, cell in enumerate(cells) if cell and i > max(levels, default=-1)), len(cells))
+
+
 def columns_reordered(text: str) -> str | None:
     """The value column before the indicator's name (指标值 | 三级指标), as the Guangxi and Guizhou county forms and
     some budget-system exports order them; the heading row says which column is which. The heading swaps the two,
-    each row its target (a figure with an operator or a unit) and the name before it."""
+    each row its name (its first cell after its levels) and the cell after it."""
     found = _full_rows(text)
     if found is None:
         return None
@@ -710,10 +717,8 @@ def columns_reordered(text: str) -> str | None:
         return None
     lines = text.split("\n")
     for number, (index, cells) in enumerate(rows):
-        # (by its content: a row padded at its end after it lost its merged cells has its values before their place)
-        at = target if not number else next((i for i, cell in enumerate(cells) if i and _TARGET_LIKE.fullmatch(cell)),
-                                            None)
-        if at is not None:
+        at = target if not number else _row_name(cells) + 1
+        if at < len(cells) and cells[at]:
             lines[index] = _line_cells(lines[index])[1]([*cells[:at - 1], cells[at], cells[at - 1], *cells[at + 1:]])
     variant = "\n".join(lines)
     return variant if variant != text else None
@@ -734,11 +739,7 @@ def description_column(text: str) -> str | None:
     after = next(i for i, cell in enumerate(heading) if cell in _NAME_HEADINGS) + 1
     lines = text.split("\n")
     for number, (index, cells) in enumerate(rows):
-        # (a row's name is its first cell after its levels, or its first cell that is no level's where it lost its
-        # merged level cells: padded at its end, it has it before the heading's place)
-        levels = [i for i, cell in enumerate(cells) if _LEVEL1.fullmatch(cell) or _LEVEL2.fullmatch(cell)]
-        at = after if not number else 1 + next(
-            (i for i, cell in enumerate(cells) if cell and i not in levels and i > max(levels, default=-1)), len(cells))
+        at = after if not number else _row_name(cells) + 1
         if number and not any(cells[at:]):  # (a row of a level alone, or one cell: no name with a value after it)
             continue
         added = "指标解释" if not number else _DESCRIPTIONS[number % len(_DESCRIPTIONS)]
