@@ -753,10 +753,11 @@ _OCR_FIGURE = re.compile(r"^((?:≥|≤|>=|<=|≧|≦|=|>|<)?\s*)(\d+)(?:\.(\d+)
 
 def _ocr_slip(match: re.Match, number: int, spaced: bool) -> str | None:
     """The ``number``-th target's figure with one of OCR's slips a reader can undo for certain: a zero read 〇 or O
-    between digits, a one read l or I before or between digits, the decimal point read ，, a space in the figure."""
+    after a digit, a one read l or I beside another digit (a lone I次 may be a grade's letter), the decimal point read
+    ，, a space in the figure."""
     lead, digits, decimals, tail = match.groups()
     point = "." + decimals if decimals else ""
-    slips = ["〇O"[number // 4 % 2] if "0" in digits[1:] else None, "lI"[number // 4 % 2] if "1" in digits else None,
+    slips = ["〇O"[number // 4 % 2] if "0" in digits[1:] else None, "lI"[number // 4 % 2] if "1" in digits and len(digits) >= 2 else None,
              "，" if decimals else None, " " if spaced and len(digits) >= 2 else None]
     # (the slips in turn, from the number-th on: the first one the figure has room for)
     slip = next((slips[(number + i) % 4] for i in range(4) if slips[(number + i) % 4]), None)

@@ -20,7 +20,7 @@ from jixiao.model.numerals import CHINESE_DIGITS, chinese_to_decimal
 from jixiao.model.target import NoteCode, Operator, Target, TargetNote
 from jixiao.model.units import UnitKind, canonical_unit, compound_unit, per_only_units, unit_kind, unit_spellings
 
-__all__ = ["parse_target"]
+__all__ = ["figure_slips_repaired", "parse_target"]
 
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|百分之[" + CHINESE_DIGITS + r"]+|[" + CHINESE_DIGITS + r"]+")
 _ANY_NUMBER_WITH_UNIT = re.compile(r"(\d+(?:\.\d+)?)")
@@ -317,6 +317,14 @@ _FIGURE_SLIPS = (
 _SPACE_IN_FIGURE = re.compile(r"\d[ \u3000]+\d")
 # A % before the operator of a value that ends in its percent unit too (%=99百分比) is the unit written twice.
 _PERCENT_AT_END = re.compile(r"(?:%|％|百分比)\s*$")
+
+
+def figure_slips_repaired(folded: str) -> str:
+    """``folded`` (a :func:`fold`-ed text) with OCR's certain slips inside its figures undone (:data:`_FIGURE_SLIPS`):
+    what a cell is understood as, also where only its kind is asked (a target, a figure)."""
+    for pattern, replacement, _ in _FIGURE_SLIPS:
+        folded = pattern.sub(replacement, folded)
+    return folded
 
 
 def _repair_figure_slips(raw: str, cursor: _Cursor) -> None:
