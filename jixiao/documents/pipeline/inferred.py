@@ -99,9 +99,11 @@ def _indicator_like(line: Line) -> bool:
     roles = [label(text).role for text in texts]
     # (after a level name a bare figure is a value too: 质量指标 | 医疗救助合规率 | 100, its % wrapped below; after
     # a name alone it may be a weight or a count of anything)
+    if len(roles) < 3:
+        return False
     levelled = roles[0] in _LEVEL_KINDS
     named = levelled or roles[0] is Role.TEXT and not is_value(texts[0])
-    return (len(roles) >= 3 and Role.HEADING not in roles and Role.FIELD not in roles and Role.TEXT in roles
+    return (Role.HEADING not in roles and Role.FIELD not in roles and Role.TEXT in roles
             and (Role.OPERATOR in roles or Role.TARGET in roles
                  or named and any(is_value(text) and (levelled or not text.strip().isdigit()) for text in texts[1:])))
 

@@ -160,8 +160,3 @@ def test_rows_of_names_and_figures_with_units_imply_the_columns_of_a_headerless_
     assert [(i.level2, i.name, i.target.raw) for i in indicators] == read_rows
     assert [d.location.line for d in document.diagnostics if d.code == "P111"] == list(range(3, 3 + len(rows)))
 
-
-def test_a_name_with_a_bare_figure_opens_no_headerless_table():
-    # (a figure without its unit after a name alone may be a weight or any count: no indicator row by itself)
-    text = "\n".join(["项目名称 | 城乡居民监管工作经费 |", "某某村 | 某某组 | 12 |", "某某村 | 某某组 | 15 |"])
-    assert not read_text(text.encode(), "case.txt")[0].sheets[0].indicators
