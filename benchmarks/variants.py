@@ -13,7 +13,9 @@ and a leading 序号 column. Then the forms of other provinces and bodies (the l
 own, merged level cells repeated on every row or written once, no 一级指标 column, a 中长期 value column beside the
 年度 one, a heading wrapped over two lines, a 权重 column and figures with thousands separators. Then the families of
 self-evaluation forms: the money table's columns in other words or wrapped over two rows, its 执行率 as a fraction or
-without its sign, the 得分 column before the 分值 column, the total said in a sentence below the grid.
+without its sign, the 得分 column before the 分值 column, the total said in a sentence below the grid. Then the grid
+pasted without its heading row, its value column before the name, a 指标解释 column of free text with figures of
+its own, and the certain slips of OCR inside its targets' figures (1〇0%, ≥l8, 99，5%, 9 5%).
 """
 
 from __future__ import annotations
