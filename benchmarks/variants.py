@@ -13,7 +13,9 @@ and a leading 序号 column. Then the forms of other provinces and bodies (the l
 own, merged level cells repeated on every row or written once, no 一级指标 column, a 中长期 value column beside the
 年度 one, a heading wrapped over two lines, a 权重 column and figures with thousands separators. Then the families of
 self-evaluation forms: the money table's columns in other words or wrapped over two rows, its 执行率 as a fraction or
-without its sign, the 得分 column before the 分值 column, the total said in a sentence below the grid.
+without its sign, the 得分 column before the 分值 column, the total said in a sentence below the grid. Then the grid
+pasted without its heading row, its value column before the name, a 指标解释 column of free text with figures of
+its own, and the certain slips of OCR inside its targets' figures (1〇0%, ≥l8, 99，5%, 9 5%).
 """
 
 from __future__ import annotations
@@ -664,6 +666,138 @@ def money_headings_two_rows(text: str) -> str | None:
     return None
 
 
+# -- the forms of the four families below: the grid without its heading, in another column order, with a column of
+# explanation, and scanned with OCR's certain slips ---------------------------------------------------------------
+
+_NAME_HEADINGS = ("三级指标", "指标名称", "具体指标")
+
+
+def no_heading_row(text: str) -> str | None:
+    """The indicator table's heading row (一级指标 | 二级指标 | 三级指标 | 指标值) left out: a grid pasted without its
+    heading, as county portals paste the body of a spreadsheet under the form's title and as PDF extraction drops a
+    heading row printed as an image."""
+    start = _heading_row(text)
+    # (a heading written one cell a line is no row to leave out)
+    if start is None or sum(1 for cell in _rows(text)[start][1] if cell) < 2:
+        return None
+    lines = text.split("\n")
+    del lines[_rows(text)[start][0]]
+    return "\n".join(lines)
+
+
+def _full_rows(text: str) -> tuple[list[str], list[tuple[int, list[str]]]] | None:
+    """The indicator heading's cells and the rows after it of the heading's layout (index, cells); None without a
+    heading naming both the indicator and its value."""
+    rows = _rows(text)
+    start = _heading_row(text)
+    if start is None:
+        return None
+    heading = rows[start][1]
+    if _target_column(heading) is None or not any(cell in _NAME_HEADINGS for cell in heading):
+        return None
+    return heading, [(index, cells) for index, cells, kind in rows[start:] if kind == rows[start][2]]
+
+
+def _row_name(cells: list[str]) -> int:
+    """Where a row's name stands: its first filled cell after its level names (a row that lost its merged cells,
+    padded at its end, has it before the heading's place); the row's width when it has none."""
+    levels = [i for i, cell in enumerate(cells) if _LEVEL1.fullmatch(cell) or _LEVEL2.fullmatch(cell)]
+    return next((i for i, cell in enumerate(cells) if cell and i > max(levels, default=-1)), len(cells))
+
+
+def columns_reordered(text: str) -> str | None:
+    """The value column before the indicator's name (指标值 | 三级指标), as the Guangxi and Guizhou county forms and
+    some budget-system exports order them; the heading row says which column is which. The heading swaps the two,
+    each row its name (its first cell after its levels) and the cell after it."""
+    found = _full_rows(text)
+    if found is None:
+        return None
+    heading, rows = found
+    target = _target_column(heading)
+    name = next(i for i, cell in enumerate(heading) if cell in _NAME_HEADINGS)
+    if target != name + 1:
+        return None
+    lines = text.split("\n")
+    for number, (index, cells) in enumerate(rows):
+        at = target if not number else _row_name(cells) + 1
+        if at < len(cells) and cells[at]:
+            lines[index] = _line_cells(lines[index])[1]([*cells[:at - 1], cells[at], cells[at - 1], *cells[at + 1:]])
+    variant = "\n".join(lines)
+    return variant if variant != text else None
+
+
+# free text of an indicator's explanation: figures and percents that are its scoring rule, not its target
+_DESCRIPTIONS = ("反映项目实施的实际完成情况，完成率100%得满分，每降低10%扣1分", "考核任务按期完成情况，未达到要求的按比例扣分",
+                 "依据2023年度工作计划，抽查合格率低于80%不得分", "反映服务对象的满意程度，按问卷调查结果计分")
+
+
+def description_column(text: str) -> str | None:
+    """A 指标解释 column of free text after the indicator's name, before its value (the Zhejiang, Fujian and Henan
+    provincial forms, 指标内容 / 评分标准 in others): its figures and percents are a scoring rule, not the target."""
+    found = _full_rows(text)
+    if found is None:
+        return None
+    heading, rows = found
+    after = next(i for i, cell in enumerate(heading) if cell in _NAME_HEADINGS) + 1
+    lines = text.split("\n")
+    for number, (index, cells) in enumerate(rows):
+        at = after if not number else _row_name(cells) + 1
+        if number and not any(cells[at:]):  # (a row of a level alone, or one cell: no name with a value after it)
+            continue
+        added = "指标解释" if not number else _DESCRIPTIONS[number % len(_DESCRIPTIONS)]
+        lines[index] = _line_cells(lines[index])[1]([*cells[:at], added, *cells[at:]])
+    return "\n".join(lines)
+
+
+# a target's figure: an operator (or the cell's start), its digits, its decimals, what follows in the cell
+_OCR_FIGURE = re.compile(r"^((?:≥|≤|>=|<=|≧|≦|=|>|<)?\s*)(\d+)(?:\.(\d+))?(\s*(?:%|[^\d\s%|()（）]{1,6}))$")
+
+
+def _ocr_slip(match: re.Match, number: int, spaced: bool) -> str | None:
+    """The ``number``-th target's figure with one of OCR's slips a reader can undo for certain: a zero read 〇 or O
+    after a digit, a one read l or I beside another digit (a lone I次 may be a grade's letter), the decimal point read
+    ，, a space in the figure."""
+    lead, digits, decimals, tail = match.groups()
+    point = "." + decimals if decimals else ""
+    slips = ["〇O"[number // 4 % 2] if "0" in digits[1:] else None, "lI"[number // 4 % 2] if "1" in digits and len(digits) >= 2 else None,
+             "，" if decimals else None, " " if spaced and len(digits) >= 2 else None]
+    # (the slips in turn, from the number-th on: the first one the figure has room for)
+    slip = next((slips[(number + i) % 4] for i in range(4) if slips[(number + i) % 4]), None)
+    if slip in ("〇", "O"):
+        at = digits.index("0", 1)
+        return lead + digits[:at] + slip + digits[at + 1:] + point + tail
+    if slip in ("l", "I"):
+        return lead + digits.replace("1", slip, 1) + point + tail
+    if slip == "，":
+        return lead + digits + slip + decimals + tail
+    return lead + digits[0] + " " + digits[1:] + point + tail if slip else None
+
+
+def ocr_confusions(text: str) -> str | None:
+    """The targets as OCR reads a scanned table (the scanned PDFs county portals publish, read by the budget
+    systems' and the browsers' OCR): 1〇0%, ≥9O%, ≥l2个, ≥99，5%, ≥9 5% — one slip a target, each one a reader can
+    undo for certain (a letter between digits is no part of any figure's text). The target is a row's first figure
+    in the indicator grid (a self-evaluation's completed value after it is compared as written); a space is slipped
+    only into a row whose cells a pipe or a TAB separates (where single spaces separate cells it would split one)."""
+    heading = _HEADING.search(text)
+    if heading is None:
+        return None
+    start = text.rfind("\n", 0, heading.start()) + 1
+    lines = text.split("\n")
+    count = 0
+    for index in range(text.count("\n", 0, start), len(lines)):
+        cells, write = _line_cells(lines[index])
+        at = next((i for i, cell in enumerate(cells) if _OCR_FIGURE.match(cell)), None)
+        if len(cells) < 2 or at is None:
+            continue
+        slipped = _ocr_slip(_OCR_FIGURE.match(cells[at]), count, spaced="|" in lines[index] or "\t" in lines[index])
+        count += 1
+        if slipped:
+            lines[index] = write([*cells[:at], slipped, *cells[at + 1:]])
+    variant = "\n".join(lines)
+    return variant if variant != text else None
+
+
 TRANSFORMS: dict[str, Callable[[str], str | None]] = {
     "pipes_to_tabs": pipes_to_tabs,
     "pipes_to_spaces": pipes_to_spaces,
@@ -699,6 +833,10 @@ TRANSFORMS: dict[str, Callable[[str], str | None]] = {
     "score_before_weight": score_before_weight,
     "total_in_prose": total_in_prose,
     "money_headings_two_rows": money_headings_two_rows,
+    "no_heading_row": no_heading_row,
+    "columns_reordered": columns_reordered,
+    "description_column": description_column,
+    "ocr_confusions": ocr_confusions,
 }
 
 

@@ -20,7 +20,7 @@ from jixiao.model.numerals import CHINESE_DIGITS, chinese_to_decimal
 from jixiao.model.target import NoteCode, Operator, Target, TargetNote
 from jixiao.model.units import UnitKind, canonical_unit, compound_unit, per_only_units, unit_kind, unit_spellings
 
-__all__ = ["parse_target"]
+__all__ = ["figure_slips_repaired", "parse_target"]
 
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|百分之[" + CHINESE_DIGITS + r"]+|[" + CHINESE_DIGITS + r"]+")
 _ANY_NUMBER_WITH_UNIT = re.compile(r"(\d+(?:\.\d+)?)")
@@ -162,6 +162,7 @@ def parse_target(raw: str, context: str = "") -> Target:
     cursor = _Cursor(_strip_template(text))
     template_unit = _drop_residue(cursor)
     _repair_conversion_noise(cursor)
+    _repair_figure_slips(raw, cursor)
     _drop_distributive(cursor)
     placeholder = any(p in cursor.rest for p in _placeholders())
 
@@ -303,8 +304,38 @@ _CERTAIN_REPAIRS = (
     (re.compile(r"^二(?=\d)"), "=", "“二”是“=”的识别错误"),
     (re.compile(r"^%(?=[=≥≤<>])"), "", "运算符前多出的“%”"),
 )
+# OCR's slips inside a figure of a scanned table, certain because a letter or a comma stands where no figure's text
+# has one: 〇 or O after a digit is a zero (1〇0%, ≥9O%), l or I before a digit a one (≥l8, I.2万亩), a comma before
+# one or two digits a decimal point (2，6亿元: a thousands separator groups three). A 1 read as l after a digit stays
+# (5l may be litres), as does 292% for ≥92% (a guess: only noted).
+_FIGURE_SLIPS = (
+    (re.compile(r"(?<=\d)[〇O](?![A-Za-z])"), "0", "数字中的“〇”或“O”是“0”的识别错误"),
+    (re.compile(r"(?<![A-Za-z])[lI](?=\.?\d)"), "1", "数字中的“l”或“I”是“1”的识别错误"),
+    (re.compile(r"(?<![\d,.])(\d+),(\d{1,2})(?![\d,])"), r"\1.\2", "数字中的逗号是小数点的识别错误"),
+)
+# a space between two digits of a figure (9 5%): folding drops it, the note says so
+_SPACE_IN_FIGURE = re.compile(r"\d[ \u3000]+\d")
 # A % before the operator of a value that ends in its percent unit too (%=99百分比) is the unit written twice.
 _PERCENT_AT_END = re.compile(r"(?:%|％|百分比)\s*$")
+
+
+def figure_slips_repaired(folded: str) -> str:
+    """``folded`` (a :func:`fold`-ed text) with OCR's certain slips inside its figures undone (:data:`_FIGURE_SLIPS`):
+    what a cell is understood as, also where only its kind is asked (a target, a figure)."""
+    for pattern, replacement, _ in _FIGURE_SLIPS:
+        folded = pattern.sub(replacement, folded)
+    return folded
+
+
+def _repair_figure_slips(raw: str, cursor: _Cursor) -> None:
+    """Undo OCR's certain slips inside the figures (:data:`_FIGURE_SLIPS`), each noted with the text as written."""
+    for pattern, replacement, why in _FIGURE_SLIPS:
+        repaired = pattern.sub(replacement, cursor.text)
+        if repaired != cursor.text:
+            cursor.note(NoteCode.OCR_REPAIRED, f"已按{why}理解：“{raw.strip()}”")
+            cursor.text = repaired
+    if _SPACE_IN_FIGURE.search(raw):
+        cursor.note(NoteCode.OCR_REPAIRED, f"已按数字中的空格是识别错误理解：“{raw.strip()}”")
 
 
 def _repair_conversion_noise(cursor: _Cursor) -> None:

@@ -242,3 +242,38 @@ def test_the_header_transformations_move_labels_and_values_as_the_forms_do():
 def test_a_self_evaluations_money_table_is_no_labels_value():
     money = "\n".join(["| 项目名称 | 临时救助 |", "| 年初预算数 | 全年预算数 | 全年执行数 |", "| 年度资金总额 | 10 | 10 | 9 |", _PIPED])
     assert variants(money, ["label_value_one_cell", "value_below_label", "amount_unit_in_value"], HEADER_TRANSFORMS) == {}
+
+
+def test_the_heading_row_goes_and_the_body_stays():
+    assert _variant("no_heading_row", _PIPED) == _PIPED.split("\n")[1:]
+    assert _variant("no_heading_row", _SPACED) == _SPACED.split("\n")[1:]
+    assert variants("受益人数 | ≥1200人 |", ["no_heading_row"]) == {}  # (no heading: nothing to leave out)
+
+
+def test_the_value_column_moves_before_the_name_by_the_heading_or_by_its_target():
+    assert _variant("columns_reordered", _PIPED)[:2] == ["| 一级指标 | 二级指标 | 指标值 | 三级指标 |",
+                                                         "| 产出指标 | 数量指标 | ≥18公里 | 建设完成的农村公路里程数 |"]
+    # a spaced row that lost its merged cells swaps its target with the name before it
+    spaced = _SPACED.replace("满意度指标    服务对象满意度指标    村民", "村民")
+    assert _variant("columns_reordered", spaced)[4] == "≥90%    村民满意度"
+    # a heading whose value does not follow the name has no such form
+    assert variants(_PIPED.replace("三级指标 | 指标值", "指标值 | 三级指标"), ["columns_reordered"]) == {}
+
+
+def test_the_description_column_holds_free_text_with_figures_after_the_name():
+    lines = _variant("description_column", _PIPED)
+    assert lines[0] == "| 一级指标 | 二级指标 | 三级指标 | 指标解释 | 指标值 |"
+    assert lines[4] == "| 满意度指标 | 服务对象满意度指标 | 村民满意度 | 反映项目实施的实际完成情况，完成率100%得满分，每降低10%扣1分 | ≥90% |"
+    # a row that lost its merged cells gets it as many cells from its end
+    assert _variant("description_column", _MERGED)[4].startswith("|  |  | 村民满意度 | 反映项目实施")
+
+
+def test_ocr_slips_one_figure_a_row_and_a_space_only_where_cells_are_not_spaced():
+    assert [line.rsplit(" | ", 1)[-1] for line in _variant("ocr_confusions", _PIPED)] == [
+        "指标值 |", "≥l8公里 |", "≥l200人 |", "≥9 0% |", "≥9 0% |"]
+    assert [line.rsplit("    ", 1)[-1] for line in _variant("ocr_confusions", _SPACED)[1:]] == [
+        "≥l8公里", "≥l200人", "≥9〇%", "≥9〇%"]
+    # a decimal figure's point read as a comma; the header above the grid keeps its figures
+    text = "年度资金总额 | 4753.66 |\n" + _PIPED.replace("≥18公里", "≥3.45万亩")
+    assert _variant("ocr_confusions", text)[:3] == ["年度资金总额 | 4753.66 |", _PIPED.split("\n")[0],
+                                                    "| 产出指标 | 数量指标 | 建设完成的农村公路里程数 | ≥3，45万亩 |"]

@@ -215,6 +215,34 @@ def test_certain_conversion_repairs_are_made_and_noted(raw, operator, value, not
     assert [n.code for n in target.notes] == [note]
 
 
+@pytest.mark.parametrize(
+    ("raw", "operator", "value", "unit", "said"),
+    [("11〇0万元", None, D(1100), "万元", "“〇”或“O”"),  # a zero read as the numeral 〇 between digits
+     ("≥9O%", Operator.GE, D(90), "%", "“〇”或“O”"),  # ... or as the letter O
+     ("l6.3万亩", None, D("16.3"), "万亩", "“l”或“I”"),  # a one read as l or I before a digit
+     ("≥I.2万亩", Operator.GE, D("1.2"), "万亩", "“l”或“I”"),
+     ("2，6亿元", None, D("2.6"), "亿元", "逗号是小数点"),  # a decimal point read as a comma: 1 or 2 digits after it
+     ("≥99，5%", Operator.GE, D("99.5"), "%", "逗号是小数点"),
+     ("≥9 5%", Operator.GE, D(95), "%", "空格")],  # a space inside the figure
+)
+def test_ocrs_certain_slips_inside_a_figure_are_repaired_and_noted(raw, operator, value, unit, said):
+    target = parse_target(raw)
+    assert (target.operator, target.value, target.unit) == (operator, value, unit)
+    assert [n.code for n in target.notes] == [NoteCode.OCR_REPAIRED] and said in target.notes[0].message
+    assert raw in target.notes[0].message
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [("≥1,200人", D(1200)),  # a thousands separator groups three digits: no slip
+     ("≤5ml", D(5)),  # l after a digit may be a unit (litres): kept
+     ("I级", None)],  # a letter before no digit is a word's (I级, a grade), not a figure's
+)
+def test_what_is_no_certain_ocr_slip_is_left_as_written(raw, value):
+    target = parse_target(raw)
+    assert target.value == value and not target.has_note(NoteCode.OCR_REPAIRED)
+
+
 def test_a_guessed_conversion_error_is_only_noted():
     target = parse_target("292%")  # 004: probably ≥92%, but only the original can tell
     assert (target.operator, target.value, target.unit) == (None, D(292), "%")

@@ -198,6 +198,10 @@ class Aligner:
         # the keys of the columns a row holds after its levels, and of those before them (a long export's
         # project columns)
         self.slots = [key for key, kind in list(zip(self.keys, kinds))[last + 1:] if kind != FRAME]
+        if "name" not in self.slots and "name" in kinds[first + 1:last]:
+            # a form that puts its 三级指标 before its 二级指标: the name stands between the levels, whose names say
+            # which cells they are
+            self.slots.insert(0, "name")
         self.leading = [key for key, kind in list(zip(self.keys, kinds))[:first] if kind != FRAME]
         # the long-term set standing between the 一级指标 and the year's 二级指标 (长期/年度 column pairs)
         self.long_keys = [key for key, kind in list(zip(self.keys, kinds))[first + 1:last] if kind != FRAME] \

@@ -92,13 +92,20 @@ def _points(weight: str, score: str) -> bool:
 
 
 def _indicator_like(line: Line) -> bool:
-    """A row holding an operator or a target shape beside a text cell (or, opening with a level name, a figure
-    with its unit: ``产出指标 | 数量指标 | 补助种植面积 | 20 | 29.5亩 | …``), and no column heading or header label."""
+    """A row holding an operator or a target shape beside a text cell (or, opening with a level name, a figure;
+    with a name, a figure with its unit: ``产出指标 | 数量指标 | 补助种植面积 | 20 | 29.5亩 | …``,
+    ``其中桃树种植面积 | 1.5亩 | 1.5亩``), and no column heading or header label."""
     texts = [token.text for token in line.filled]
     roles = [label(text).role for text in texts]
-    return (len(roles) >= 3 and Role.HEADING not in roles and Role.FIELD not in roles and Role.TEXT in roles
+    # (after a level name a bare figure is a value too: 质量指标 | 医疗救助合规率 | 100, its % wrapped below; after
+    # a name alone it may be a weight or a count of anything)
+    if len(roles) < 3:
+        return False
+    levelled = roles[0] in _LEVEL_KINDS
+    named = levelled or roles[0] is Role.TEXT and not is_value(texts[0])
+    return (Role.HEADING not in roles and Role.FIELD not in roles and Role.TEXT in roles
             and (Role.OPERATOR in roles or Role.TARGET in roles
-                 or roles[0] in _LEVEL_KINDS and any(is_value(text) and not text.strip().isdigit() for text in texts)))
+                 or named and any(is_value(text) and (levelled or not text.strip().isdigit()) for text in texts[1:])))
 
 
 def _continuing(line: Line) -> bool:

@@ -24,6 +24,7 @@ from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.vocabulary import column_label, header_label, is_trailer, labels, total_words
 from jixiao.model import Framework, canonical_level1, canonical_level2, level2_parents
 from jixiao.model.lexicon import TEXT_MEMO, as_written, fold, load, simplified
+from jixiao.model.target_text import figure_slips_repaired
 from jixiao.model.units import canonical_unit, unit_spellings
 from jixiao.model.vocabulary import may_end_level_name, ndrc_level1, written_level2
 
@@ -104,8 +105,8 @@ _PAGE_OF = re.compile(r"第\d+页[,，/]?共\d+页|共\d+页[,，/]?第\d+页")
 @lru_cache(maxsize=TEXT_MEMO)
 def match_key(text: str) -> str:
     """The key a token is matched on: simplified, residue and the required-field mark (``*指标值``) removed,
-    folded."""
-    return fold(_RESIDUE.sub("", simplified(text))).lstrip("*")
+    folded, OCR's certain slips inside its figures undone (``≥l00%`` is a target)."""
+    return figure_slips_repaired(fold(_RESIDUE.sub("", simplified(text))).lstrip("*"))
 
 
 def column_unit(text: str) -> str | None:

@@ -504,7 +504,8 @@ class GarbledTarget(Rule):
     docs = RuleDocs(
         what="指标值是否只剩符号（“%”“≥%”而没有数字），或数值像是识别错误（“292%”可能是“≥92%”），或时间类指标的"
         "指标值是表格软件的日期序号（“44,561”即2021年12月31日，导出时日期变成了数字：时效目标无从核对，为错误）。"
-        "识别错误能确定怎样改正的（“二100%”是“=100%”，“二”是“=”的识别错误），按改正后的值审核，只作提示并给出改法。",
+        "识别错误能确定怎样改正的（“二100%”是“=100%”，“二”是“=”的识别错误；扫描件数字中的“〇”“O”是“0”、“l”“I”是“1”、"
+        "“9 5%”中的空格和“99，5%”中作小数点的逗号），按改正后的值审核，只作提示并给出改法。",
         why="残缺的指标值无法审核；扫描或转换造成的错字要对照原件改正，否则年底按错的目标打分。",
         bad="指标值：%\n指标值：292%",
         good="指标值：≥95%\n指标值：≥92%",
@@ -1097,8 +1098,9 @@ class GarbledText(Rule):
          "有问号代替的字（转换时丢失的字）"),
         (re.compile(r"(?:[\u00c2-\u00ef][\u0080-\u00bf\u0152-\u0192\u02c6\u02dc\u2013-\u203a]{1,2}){2,}"),
          "是按西文编码读出的乱码"),
-        # (not the digits after a thousands separator, 50,000元, nor those after a publisher's mask, ≤****000元)
-        (re.compile(r"(?<![\d.．*＊])(?<!\d[,，])0\d+(?:\.\d+)?(?:万元|元|%)"), "的数字以0开头，疑似丢了小数点"),
+        # (not the digits after a thousands separator, 50,000元, nor those after a publisher's mask, ≤****000元, nor
+        # those after a digit OCR read as a letter, I00%, 5O000元: the reader repairs that figure and says so, JX909)
+        (re.compile(r"(?<![\d.．*＊lIO〇])(?<!\d[,，])0\d+(?:\.\d+)?(?:万元|元|%)"), "的数字以0开头，疑似丢了小数点"),
         (re.compile(rf"([{_HAN}]{{2,8}})\1"), None),
     )
     # Words of the form itself: cells that stand side by side in a heading row and are joined in reading

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from jixiao.documents.pipeline import read_text
 
 
@@ -139,3 +141,22 @@ def test_a_headerless_self_evaluation_copied_one_cell_per_line():
         ("数量指标", "护林员人数", "≥48人", Decimal(20)), ("质量指标", "考核合格率", "≥95%", Decimal(20))]
     assert [(item.actual_raw, item.score) for item in sheet.evaluation.items] == [("48人", Decimal(20)), ("98%", Decimal(18))]
     assert not [d for d in document.diagnostics if d.code == "P113"]  # every cell has its column
+
+
+@pytest.mark.parametrize(("rows", "read_rows"), [
+    # corpus 125 without its heading row: after the first row, names with a figure and its unit, no operator
+    (["数量指标 | ★补助各类瓜果蔬菜种植面积 | 20 | 29.5亩 | 29.5亩 | 20 | ||||", "其中桃树种植面积 | 1.5亩 | 1.5亩 | ||||||||",
+      "其中苹果树种植面积 | 5亩 | 5亩 | ||||||||"],
+     [("数量指标", "补助各类瓜果蔬菜种植面积", "29.5亩"), ("数量指标", "其中桃树种植面积", "1.5亩"),
+      ("数量指标", "其中苹果树种植面积", "5亩")]),
+    # corpus 162 without its heading row: after a level name a bare figure makes an indicator row (the file ends
+    # in it: it is reported cut off, P120, as where its heading is printed)
+    (["数量指标 | 享受医疗救助人次 | ≥50000人次 | 110406 | |||", "质量指标 | 医疗救助合规率 | 100"],
+     [("数量指标", "享受医疗救助人次", "≥50000人次")]),
+])
+def test_rows_of_names_and_figures_with_units_imply_the_columns_of_a_headerless_table(rows, read_rows):
+    document = read("\n".join(["绩效指标 | 一级 指标 |", "产 出 指 标 (50分) |", *rows]))
+    indicators = document.sheets[0].indicators
+    assert [(i.level2, i.name, i.target.raw) for i in indicators] == read_rows
+    assert [d.location.line for d in document.diagnostics if d.code == "P111"] == list(range(3, 3 + len(rows)))
+
