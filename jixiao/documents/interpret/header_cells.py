@@ -77,6 +77,8 @@ def parse_field_amount(text: str) -> Decimal | None:
     """The amount of a header field's cell: as :func:`parse_amount`, a figure followed by 万 and a note in
     brackets on what it holds, or a figure with its unit that runs on into other text; None if the cell holds no
     amount."""
+    if fold(text).strip().endswith(("%", "％")):
+        return None  # (年度资金总额:40004000100%: the row's figures fused up to its execution rate, no one amount)
     amount = parse_amount(text)
     if amount is not None:
         return amount

@@ -23,10 +23,10 @@ __all__ = ["money_in_prose", "money_in_text", "rate_points"]
 _NOTE = re.compile(r"[(（][^()（）]{0,14}[)）]")  # 执行率(B/A), 得分(20分*执行率), (万元): notes, not headings
 # …but the score heading's note says how many points the 预算执行率 row has where no 分值 column does (20分*执行率)
 _POINTS_NOTE = re.compile(r"得分\s*[(（]\s*(\d{1,3}(?:\.\d+)?)\s*分\s*[*×xX]\s*(?:预算)?执行率\s*[)）]")
-_HEADING = re.compile(r"年初预算数|全年预算数|调整后预算数|全年执行数|预算执行数|预算执行率|资金执行率|预算数|执行数|执行率"
+_HEADING = re.compile(r"年初预算数|全年预算数|调整后预算数|全年执行数?|预算执行数|预算执行率|资金执行率|预算数|执行数|执行率"
                       r"|分值|权重|得分")
 _KEYS = {"年初预算数": "budget_initial", "全年预算数": "budget_full", "调整后预算数": "budget_full", "预算数": "budget_full",
-         "全年执行数": "spent", "预算执行数": "spent", "执行数": "spent", "预算执行率": "execution_rate",
+         "全年执行数": "spent", "全年执行": "spent", "预算执行数": "spent", "执行数": "spent", "预算执行率": "execution_rate",
          "资金执行率": "execution_rate", "执行率": "execution_rate", "分值": "weight", "权重": "weight", "得分": "score"}
 _GAP = 6  # characters between two headings of one row (what is left of an OCR'd note: ``(B/A1``)
 _LABEL = 12  # characters of the figures row's label (年度财政资金总额) before its first figure
@@ -104,7 +104,9 @@ def _split(pieces: list[str], keys: list[str]) -> list[str] | None:
         return None  # nothing to check a split of fused amounts against
     rate = next((index for index, piece in enumerate(pieces) if piece.endswith("%")), None)
     at = keys.index("execution_rate")
-    if rate is None or rate >= at or len(pieces) - rate != len(keys) - at or len(pieces[rate]) > _LONGEST_RUN:
+    # (the columns after the rate may be left blank: 得分 over nothing, the row's figures ending at 100%)
+    if rate is None or rate >= at or len(pieces) - rate not in (1, len(keys) - at) or len(
+            pieces[rate]) > _LONGEST_RUN:
         return None
     before = dict(zip(keys[:rate], pieces[:rate]))
     fitting = [parts for parts in readings(pieces[rate].rstrip("%"), at - rate + 1)

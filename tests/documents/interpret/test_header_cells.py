@@ -100,6 +100,10 @@ def test_an_allocation_table_title_is_told_from_a_goal_table_title(text, other):
     ("1000000元", Decimal("1000000"), "元"),
     ("18.00", Decimal("18.00"), None),
     ("1000元/人", None, "元"),  # a rate, no amount
+    # the row's figures fused up to its execution rate: no one amount (corpus 207, 234; the rewording with 万元)
+    ("40004000100%", None, None),
+    ("404040100%", None, None),
+    ("12.512.5100.00％", None, None),
 ])
 def test_a_header_amount_and_the_unit_written_after_it(text, amount, unit):
     assert parse_field_amount(text) == amount
