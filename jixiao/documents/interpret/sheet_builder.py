@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 from functools import lru_cache
 from itertools import dropwhile, takewhile
@@ -1256,8 +1257,11 @@ class SheetBuilder:
             total = self._in_table_unit(amount, f"{amount}{unit}", None, "资金")
             self.sheet.budget = self.sheet.budget.model_copy(update={"total": total})
         elif stated:
-            self.diagnostics.append(diagnostic("P137", self._location(column="资金"), amounts="、".join(
-                f"{amount}{unit}" for amount, unit in stated)))
+            self.said_several(f"{amount}{unit}" for amount, unit in stated)
+
+    def said_several(self, amounts: Iterable[str]) -> None:
+        """Say that the text states several different amounts of the project's money and none was taken."""
+        self.diagnostics.append(diagnostic("P137", self._location(column="资金"), amounts="、".join(amounts)))
 
     def _plan(self, rest: list[str], row: Row) -> None:
         self._form_field("header", "spend_plan")

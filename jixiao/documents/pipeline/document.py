@@ -34,7 +34,7 @@ from jixiao.documents.interpret.overall import OverallGoalsBuilder
 from jixiao.documents.interpret.sheet_builder import SheetBuilder, is_figure, money_key
 from jixiao.documents.pipeline.inferred import content_header
 from jixiao.documents.pipeline.labels import Role, is_chrome, label, simplified
-from jixiao.documents.pipeline.money_text import money_in_prose, money_in_text
+from jixiao.documents.pipeline.money_text import allotted_in_prose, money_in_prose, money_in_text
 from jixiao.documents.pipeline.projects import continuation, rekey_diagnostics, split_projects
 from jixiao.documents.pipeline.prose import PROSE
 from jixiao.documents.pipeline.records import (
@@ -208,7 +208,8 @@ class _Assembler:
     def _trailer_text(self, builder: SheetBuilder | None) -> None:
         """The total below a grid whose rows were not read as rows (总分100 run together with the next cells), or
         claimed under it as a header block claims one (自评得分：96分), before the next sheet's title or name."""
-        if builder is not None and builder.reported:
+        if builder is not None and (builder.reported or self._titled_report):
+            # (a report cut before its results says its money after its goals all the same: 财政下达…资金28万元)
             _report_budget(builder, self._block())
         if builder is None or not builder.grid_closed:
             return
@@ -563,9 +564,16 @@ def _report_budget(builder: SheetBuilder, text: str) -> None:
     """The budget a self-evaluation report says only among or after its indicators' sentences (1、数量指标 / 2022年初
     农村危房改造资金预算安排300.7万元,用于…), where its header text said none: the budget, never what was spent (the
     header text's, where a report says it)."""
-    if not {"budget_full", "budget_initial"} & builder.money.keys() and (
-            budget := money_in_prose(text).get("budget_full")):
+    if {"budget_full", "budget_initial"} & builder.money.keys():
+        return
+    if budget := money_in_prose(text).get("budget_full"):
         builder.money["budget_full"] = budget
+        if builder.sheet.budget.total is None:
+            # (a report cut before its results quotes its goals as a goal table: no self-evaluation's money block
+            # to take the budget from, the sentence's amount is the sheet's total all the same)
+            builder.sheet.budget = builder.sheet.budget.model_copy(update={"total": parse_amount(budget)})
+    elif len(allotted := allotted_in_prose(text)) > 1:
+        builder.said_several(f"{amount}万元" for amount in allotted)  # (several allotments: which is the total?)
 
 
 _MISALIGNED_KEYS = {"budget_initial", "budget_full", "spent", "execution_rate", "weight", "score"}

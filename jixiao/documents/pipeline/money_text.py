@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import cache
 
 from jixiao.documents.pipeline.figures import readings
 from jixiao.documents.pipeline.labels import simplified
+from jixiao.documents.vocabulary import labels
 
-__all__ = ["money_in_prose", "money_in_text", "rate_points"]
+__all__ = ["allotted_in_prose", "money_in_prose", "money_in_text", "rate_points"]
 
 _NOTE = re.compile(r"[(（][^()（）]{0,14}[)）]")  # 执行率(B/A), 得分(20分*执行率), (万元): notes, not headings
 # …but the score heading's note says how many points the 预算执行率 row has where no 分值 column does (20分*执行率)
@@ -174,4 +176,37 @@ def money_in_prose(text: str) -> dict[str, str]:
     ``实际执行9265.35万元``, ``项目执行率88.74%``), by the keys of :func:`money_in_text`; those it does not state are
     left out."""
     text = simplified(text)
-    return {key: found.group(1).replace(" ", "") for key, pattern in _SAID.items() if (found := pattern.search(text))}
+    said = {key: found.group(1).replace(" ", "") for key, pattern in _SAID.items() if (found := pattern.search(text))}
+    if "budget_full" not in said and len(allotted := allotted_in_prose(text)) == 1:
+        said["budget_full"] = allotted[0]
+    return said
+
+
+_SENTENCE_END = re.compile(r"[。;；\n]")
+_AMOUNT_SAID = re.compile(r"\d+(?:\.\d+)?\s*万?元")
+
+
+@cache
+def _allotted() -> re.Pattern[str]:
+    words = labels()["allotted_money"]
+    verbs, funds = ("|".join(map(re.escape, words[kind])) for kind in ("verbs", "funds"))
+    # the verb, words naming the fund (perhaps its year: 2021年中央动物防疫等补助经费), the fund's word, the amount; or
+    # the verb, the amount, then the fund it is (拨付11600万元抗疫特别国债资金)
+    return re.compile(rf"(?:{verbs})(?:[^，,。;；:：\d]|\d{{4}}年度?){{0,30}}?(?:{funds})(?:共计?|合计|总额)?为?\s*"
+                      rf"(?P<before>\d+(?:\.\d+)?)\s*万元|(?:{verbs})\s*(?P<after>\d+(?:\.\d+)?)\s*万元"
+                      rf"[^，,。;；\d]{{0,20}}?(?:{funds})")
+
+
+def allotted_in_prose(text: str) -> list[str]:
+    """The amounts (in 万元) a report's sentences state as the money allotted to it (``财政下达XX专项资金28万元``,
+    ``中央拨付11600万元XX资金``), every distinct one in order; a sentence naming other amounts besides (收到中央下达
+    XX资金1372.7万元,自治区下达98.6万元: one source of several) states none."""
+    found: list[str] = []
+    for sentence in _SENTENCE_END.split(simplified(text)):
+        if len(_AMOUNT_SAID.findall(sentence)) != 1:
+            continue
+        match = _allotted().search(sentence)
+        amount = match and (match["before"] or match["after"])
+        if amount and amount not in found:
+            found.append(amount)
+    return found

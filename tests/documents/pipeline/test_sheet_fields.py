@@ -238,3 +238,27 @@ def test_a_row_one_figure_short_whose_score_does_not_bear_out_a_blank_rate_is_no
             ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", "250000.00", "250000.00", "215,457.6",
              "10", "5"], *_GRID]
     assert read(rows).sheets[0].evaluation.spent is None
+
+
+_GOALS_QUOTED = "2020年,我绩效目标是全年完成应急救护普及培训3000人,红十字救护员培训50人,发展志愿者50人,困难救助100人。"
+
+
+@pytest.mark.parametrize(("said", "total"), [
+    # corpus 255 (沅江市红十字会): a report cut before its results states its money only as the year's allotment
+    ("2020财政下达红十字事业支出专项资金28万元。", Decimal("28")),
+    # corpus 224 (和平县, Traditional): the amount before the fund it is
+    ("2020年,根據(jù)文件精神,中央撥付11600萬元抗疫特別國債資金用于陽明鎮(zhèn)星星中學(xué)校舍建設(shè)。", Decimal("11600")),
+    # the same family written otherwise: the fund's year between the verb and the fund, a total said as 共计
+    ("在全县范围内实施2021年农村公路养护补助经费共计45.6万元。", Decimal("45.6")),
+    ("本项目累计安排资金10万元,其中:项目立项6分,绩效目标5分。", Decimal("10")),
+    # one source of several in one sentence is no total (corpus 221); two allotments are none either
+    ("收到中央下达生活补助资金1372.7万元,自治区下达98.6万元,地方匹配859.6万元。", None),
+    ("市财政下达培训经费20万元。县财政安排配套资金5万元。", None),
+])
+def test_a_report_states_its_money_as_the_years_allotment(said, total):
+    text = lines("沅江市红十字会2020年度专项资金绩效评价报告", "一、项目基本情况", "(二)项目绩效目标", _GOALS_QUOTED,
+                 "二、项目实施及管理情况", said, "项目建设组织机构健全,有主管领导、分管领导和财务管理人员。")
+    document = read_text(text, "case.txt")[0]
+    assert document.sheets[0].budget.total == total
+    several = [diagnostic for diagnostic in document.diagnostics if diagnostic.code == "P137"]
+    assert bool(several) == ("县财政安排" in said)
