@@ -67,6 +67,7 @@ from jixiao.model.lexicon import TEXT_MEMO, simplified_in_place
 __all__ = ["Accounting", "build_document"]
 
 _AMOUNT_FIELDS = {"total", "fiscal", "other"}
+_MONEY_LABELS = {*_AMOUNT_FIELDS, "budget_section", "spent"}  # the labels of the money block and its table
 _LONGEST_LABEL = 12
 # Money headings that begin the money table's row of headings in a one-cell-per-line stream (分值 and 得分 only
 # continue one: alone they are the grid's columns).
@@ -625,10 +626,14 @@ def _inner_label(text: str) -> int | None:
     """Where a header-block label begins inside a cell that run-together text left holding several of them
     (``项目名称某专项资金补助区域某市资金情况(万元)资金总额:15其中:财政拨款15…``), or None: the cell's text before
     it is the value of the label before."""
-    if _MONEY_TABLE.search(simplified(text)):
-        return None  # a self-evaluation's money table run together: its labels stand among its figures
-    match = _labels().search(text, 1)
-    return match.start() if match else None
+    money = _MONEY_TABLE.search(simplified_in_place(text))
+    if money is None:
+        match = _labels().search(text, 1)
+        return match.start() if match else None
+    # a self-evaluation's money table run together: its labels stand among its figures, but the fields before it
+    # (项目名称XX主管部门YY实施单位:ZZ项目资金(万元)年初预算数…全年执行数…) are cut apart all the same, up to its money
+    match = _labels().search(text, 1, money.start())
+    return match.start() if match and header_label(match.group()) not in _MONEY_LABELS else None
 
 
 def _inner_field_label(text: str) -> int | None:

@@ -104,11 +104,21 @@ def test_a_project_forms_supervising_department_is_not_its_unit():
 
 
 def test_a_blank_forms_seal_mark_is_no_unit():
-    # corpus 028: 填报单位:(盖章) above the department (部门名称 is no label: corpus 216 lists it over other labels)
+    # corpus 028: 填报单位:(盖章) above the department: the seal mark names no unit, the 部门名称 below it does (a
+    # 部门整体 form's own unit, as the golden has it)
     document = read("2024年祁东县部门整体支出绩效目标表", "填报单位:(盖章)", "部门名称祁东县疾病预防控制中心",
                     "年度预算申请 (万元)资金总额:952.22", *GRID)
     sheet = document.sheets[0]
-    assert (sheet.unit, sheet.budget.total) == (None, Decimal("952.22"))
+    assert (sheet.unit.name, sheet.budget.total) == ("祁东县疾病预防控制中心", Decimal("952.22"))
+    document = read("2024年祁东县部门整体支出绩效目标表", "填报单位:(盖章)", "年度预算申请 (万元)资金总额:952.22", *GRID)
+    assert document.sheets[0].unit is None
+
+
+def test_a_label_listed_over_other_labels_gives_the_name_no_label():
+    # corpus 216 (a PDF's text flow): the header's labels one a line, their values after them: 部门名称 below 专项名称
+    # is the next label, not the project's name
+    document = read("专项资金绩效目标表", "(2017 年度)", "专项名称", "部门名称", "部门相应职能职责概述", "资金总额(万元)50", *GRID)
+    assert document.sheets[0].name is None
 
 
 def test_money_labels_of_other_forms_give_the_total_and_its_fiscal_part():

@@ -262,3 +262,37 @@ def test_a_report_states_its_money_as_the_years_allotment(said, total):
     assert document.sheets[0].budget.total == total
     several = [diagnostic for diagnostic in document.diagnostics if diagnostic.code == "P137"]
     assert bool(several) == ("县财政安排" in said)
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    # corpus 171 (海淀区 2016): the project's fields run together into the money table that follows them
+    ("项目名称【体制】自管道路清扫保洁外包工作经费主管部门及代码北京市海淀区人民政府学院路街道办事处实施单位:北京市海淀区学院路街道"
+     "城市运行服务中心项目资金(万元) 年初预算数(A)全年执行数(B)分值(10分)执行率(B/A)得分得分计算方法年度资金总额:310.2154.741050%5",
+     "【体制】自管道路清扫保洁外包工作经费"),
+    # reworded: other labels between the name and the money table, its headings without notes
+    ("项目名称城区公厕保洁经费项目单位某区环卫所项目负责人张某项目资金全年预算数全年执行数执行率年度资金总额80.580.5100%",
+     "城区公厕保洁经费"),
+])
+def test_a_name_run_together_into_the_money_table_ends_at_the_next_label(line, name):
+    document = read_text(lines("项目支出绩效自评表(2016年度)           " + line,
+                               *("| " + " | ".join(row) + " |" for row in _GRID)), "case.txt")[0]
+    assert document.sheets[0].name == name
+
+
+_DEPARTMENT_REST = ("资金来源:(1)财政拨款103.21%资金结构:(1)基本支出103.21%(2)项目支出年度总年初设定目标全年完成情况体目标业务收入"
+                    "达到55万元,三公经费控制率达标业务收入77.57万元,三公经费控制达标分解目标自评权重二级指标三级指标年度指标值全年完成值分值"
+                    "得分偏差及原因分析管理指标30预算编审管理完整、准确率100%100%44预算执行管理完成率、控制率100%按规定执行44")
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    # corpus 179 (蚕茶卫生院): a 部门整体 self-evaluation run together names its unit under 评价部门名称, the unit count
+    # and the money table run on after it
+    ("1、蚕茶卫生院整体支出绩效自评表(2021年度)评价部门名称南昌县黄马乡蚕茶卫生院下属单位个数0整体支出规模全年预算数全年执行数执行率",
+     "南昌县黄马乡蚕茶卫生院"),
+    # reworded: the label without 评价, two units below it
+    ("某乡卫生院整体支出绩效自评表(2022年度)部门名称某县某乡卫生院下属单位个数2整体支出规模全年预算数全年执行数执行率",
+     "某县某乡卫生院"),
+])
+def test_a_department_self_evaluation_is_named_by_its_unit(line, name):
+    document = read_text((line + _DEPARTMENT_REST).encode(), "case.txt")[0]
+    assert document.sheets[0].name == name
