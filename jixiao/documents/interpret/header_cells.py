@@ -9,7 +9,7 @@ from functools import lru_cache
 from jixiao.model import MoneyUnit, Unit
 from jixiao.model.lexicon import TEXT_MEMO, fold, simplified
 
-__all__ = ["parse_amount", "parse_field_amount", "amount_unit", "parse_coded_name", "parse_unit_line", "parse_money_unit", "label_money_unit", "is_checkpoint", "parse_year", "parse_title",
+__all__ = ["fund_name", "parse_amount", "parse_field_amount", "amount_unit", "parse_coded_name", "parse_unit_line", "parse_money_unit", "label_money_unit", "is_checkpoint", "parse_year", "parse_title",
            "report_name", "fund_heading", "goals_heading", "is_other_table_title", "parse_unit", "said_totals", "title_project"]
 
 # a unit written after its budget code, bare, after a dash or in brackets (434016遵化市西留村乡人民政府,
@@ -169,8 +169,10 @@ def is_other_table_title(text: str) -> bool:
 _TITLE_PROJECT = re.compile(r"(?:\d{4}年度)?(?P<name>[^,，。;；:：《》()（）](?:[^,，。;；:：《》()（）]|[(（][^()（）]{1,30}[)）]){3,40}?)"
                             r"(?:区域|(?P<project>项目)?支出)?绩效(?:目标|自评|评价|监控)")
 # (the words of a kind of form end the name: a project's name may hold them inside, 疫情期间区域病媒防治…费用)
-_FORM_KIND = re.compile(r"(?:支出|整体|转移支付|区域|部门|单位|预算|对地方专项)(?:项目)?$"
-                        r"|(?:^|\d{4}年度?)(?:[省市县区]级)?(?:一般性|重点|财政|专项)?(?:项目|资金|专项资金|经费)$")
+_BARE_FUND = r"(?:[省市县区]级)?(?:一般性|重点|财政|专项)?(?:项目|资金|专项资金|项目资金|经费)$"
+_FORM_KIND = re.compile(r"(?:支出|整体|转移支付|区域|部门|单位|预算|对地方专项)(?:项目)?$|(?:^|\d{4}年度?)" + _BARE_FUND)
+# a report's title naming only the kind of money it reports on (XX红十字会2020年度专项资金绩效评价报告), no fund
+_FUND_KIND = re.compile("^" + _BARE_FUND)
 
 
 def title_project(title: str) -> str | None:
@@ -219,7 +221,19 @@ def report_name(text: str) -> str | None:
     if found is None:
         return None
     name = _titled_name(found)
-    return name if len(name) >= 4 else None
+    return name if len(name) >= 4 and not _FUND_KIND.match(name) else None
+
+
+def fund_name(text: str) -> bool:
+    """Whether ``text`` names a fund of its own (``红十字事业支出专项资金``), not only a kind of money (``专项资金``,
+    ``财政资金``, ``配套资金``) or a sentence's words."""
+    text = simplified(text)
+    return 4 <= len(text) <= _LONGEST_FUND and not _FUND_KIND.match(text) and not _FUND_PART.search(text)
+
+
+_LONGEST_FUND = 30
+# the words of money that is one part or one source of a project's, or of a sentence around a fund: no fund's name
+_FUND_PART = re.compile(r"^(?:[省市县区乡镇]级|中央|上级|本级|地方)?(?:配套|自筹|补助|财政|结余|结转)?(?:资金|经费)$|[的了为在对]")
 
 
 def fund_heading(text: str) -> str | None:

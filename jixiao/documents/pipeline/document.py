@@ -21,6 +21,7 @@ from jixiao.documents.codes import diagnostic
 from jixiao.documents.interpret.goals_block import goals_in_prose
 from jixiao.documents.interpret.header_cells import (
     fund_heading,
+    fund_name,
     goals_heading,
     is_other_table_title,
     is_report_title,
@@ -211,7 +212,7 @@ class _Assembler:
         claimed under it as a header block claims one (自评得分：96分), before the next sheet's title or name."""
         if builder is not None and (builder.reported or self._titled_report):
             # (a report cut before its results says its money after its goals all the same: 财政下达…资金28万元)
-            _report_budget(builder, self._block())
+            _report_budget(builder, self._block(), named=self._names_fund())
         if builder is None or not builder.grid_closed:
             return
         own = "\n".join(piece for _, piece in takewhile(lambda pair: not _opens_sheet(pair[1]), self._block_text))
@@ -225,6 +226,10 @@ class _Assembler:
                 builder.claimed["total"] = total
         if "grade" not in builder.claimed and (grade := claimed_grade(own)):
             builder.claimed["grade"] = grade  # (自评等级 | 优 below the grid, or said: 评价等级为优)
+
+    def _names_fund(self) -> bool:
+        """Whether the report's title or a heading of it names the fund it reports on."""
+        return (self._report_fund or self._report_title) is not None
 
     def _header_text(self, builder: SheetBuilder, reported: bool = False, said: str = "") -> None:
         """What the header block's text says that its rows did not: the claimed total and the money block, however
@@ -295,7 +300,8 @@ class _Assembler:
         current.close_grid()
         if reported:
             current.reported = True
-            _report_budget(current, "\n".join(" ".join(line.texts) for line in lines[header.start:end]))
+            _report_budget(current, "\n".join(" ".join(line.texts) for line in lines[header.start:end]),
+                           named=self._names_fund())
         # a web page's footer after the grid (第 1 页 共 3 页, 上一篇, 网站标识码) is no part of the file's content: a
         # copy cut inside its grid still ends there
         file_ends = _only_chrome(lines[end:])
@@ -561,20 +567,26 @@ def _says_more(fuller: str | None, title: str) -> bool:
     return fuller != title and _QUALIFIER.sub("", fuller) == title
 
 
-def _report_budget(builder: SheetBuilder, text: str) -> None:
+def _report_budget(builder: SheetBuilder, text: str, named: bool) -> None:
     """The budget a self-evaluation report says only among or after its indicators' sentences (1、数量指标 / 2022年初
     农村危房改造资金预算安排300.7万元,用于…), where its header text said none: the budget, never what was spent (the
-    header text's, where a report says it)."""
+    header text's, where a report says it); where the report's title and headings name no fund (``named`` false),
+    the fund a sentence allots the money to names the sheet."""
     if {"budget_full", "budget_initial"} & builder.money.keys():
         return
+    allotted = allotted_in_prose(text)
     if budget := money_in_prose(text).get("budget_full"):
         builder.money["budget_full"] = budget
         if builder.sheet.budget.total is None:
             # (a report cut before its results quotes its goals as a goal table: no self-evaluation's money block
             # to take the budget from, the sentence's amount is the sheet's total all the same)
             builder.sheet.budget = builder.sheet.budget.model_copy(update={"total": parse_amount(budget)})
-    elif len(allotted := allotted_in_prose(text)) > 1:
-        builder.said_several(f"{amount}万元" for amount in allotted)  # (several allotments: which is the total?)
+    elif len(allotted) > 1:
+        builder.said_several(f"{amount}万元" for _, amount in allotted)  # (several allotments: which is the total?)
+    if len(allotted) == 1 and not named and builder.sheet.name is None and fund_name(allotted[0][0]):
+        # a report whose title names only the kind of money (XX红十字会2020年度专项资金绩效评价报告) names the fund
+        # in the sentence that allots it (财政下达红十字事业支出专项资金28万元)
+        builder.sheet.name = allotted[0][0]
 
 
 _MISALIGNED_KEYS = {"budget_initial", "budget_full", "spent", "execution_rate", "weight", "score"}

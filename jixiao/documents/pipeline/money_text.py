@@ -19,6 +19,7 @@ from functools import cache
 from jixiao.documents.pipeline.figures import readings
 from jixiao.documents.pipeline.labels import simplified
 from jixiao.documents.vocabulary import labels
+from jixiao.model.lexicon import WrittenText
 
 __all__ = ["allotted_in_prose", "money_in_prose", "money_in_text", "rate_points"]
 
@@ -178,7 +179,7 @@ def money_in_prose(text: str) -> dict[str, str]:
     text = simplified(text)
     said = {key: found.group(1).replace(" ", "") for key, pattern in _SAID.items() if (found := pattern.search(text))}
     if "budget_full" not in said and len(allotted := allotted_in_prose(text)) == 1:
-        said["budget_full"] = allotted[0]
+        said["budget_full"] = allotted[0][1]
     return said
 
 
@@ -192,21 +193,19 @@ def _allotted() -> re.Pattern[str]:
     verbs, funds = ("|".join(map(re.escape, words[kind])) for kind in ("verbs", "funds"))
     # the verb, words naming the fund (perhaps its year: 2021年中央动物防疫等补助经费), the fund's word, the amount; or
     # the verb, the amount, then the fund it is (拨付11600万元抗疫特别国债资金)
-    return re.compile(rf"(?:{verbs})(?:[^，,。;；:：\d]|\d{{4}}年度?){{0,30}}?(?:{funds})(?:共计?|合计|总额)?为?\s*"
+    return re.compile(rf"(?:{verbs})(?P<fund>(?:[^，,。;；:：\d]|\d{{4}}年度?){{0,30}}?(?:{funds}))(?:共计?|合计|总额)?为?\s*"
                       rf"(?P<before>\d+(?:\.\d+)?)\s*万元|(?:{verbs})\s*(?P<after>\d+(?:\.\d+)?)\s*万元"
-                      rf"[^，,。;；\d]{{0,20}}?(?:{funds})")
+                      rf"(?P<named>[^，,。;；\d]{{0,20}}?(?:{funds}))")
 
 
-def allotted_in_prose(text: str) -> list[str]:
-    """The amounts (in 万元) a report's sentences state as the money allotted to it (``财政下达XX专项资金28万元``,
-    ``中央拨付11600万元XX资金``), every distinct one in order; a sentence naming other amounts besides (收到中央下达
-    XX资金1372.7万元,自治区下达98.6万元: one source of several) states none."""
-    found: list[str] = []
-    for sentence in _SENTENCE_END.split(simplified(text)):
-        if len(_AMOUNT_SAID.findall(sentence)) != 1:
+def allotted_in_prose(text: str) -> list[tuple[str, str]]:
+    """The money a report's sentences state as allotted to it (``财政下达XX专项资金28万元``, ``中央拨付11600万元XX资金``):
+    the words naming the fund and the amount (in 万元) of each distinct amount, in order; a sentence naming other
+    amounts besides (收到中央下达XX资金1372.7万元,自治区下达98.6万元: one source of several) states none."""
+    found: dict[str, str] = {}
+    written = WrittenText(text)  # (the fund's words as written: a Traditional name stays Traditional)
+    for sentence in _SENTENCE_END.split(written.simple):
+        if len(_AMOUNT_SAID.findall(sentence)) != 1 or not (match := _allotted().search(sentence)):
             continue
-        match = _allotted().search(sentence)
-        amount = match and (match["before"] or match["after"])
-        if amount and amount not in found:
-            found.append(amount)
-    return found
+        found.setdefault(match["before"] or match["after"], written.of((match["fund"] or match["named"]).strip()))
+    return [(fund, amount) for amount, fund in found.items()]

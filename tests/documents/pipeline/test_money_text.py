@@ -81,15 +81,18 @@ def test_a_rate_printed_alone_under_the_headings(text, expected):
     assert money_in_text(text) == expected
 
 
-@pytest.mark.parametrize(("text", "amounts"), [
-    ("2020财政下达红十字事业支出专项资金28万元。", ["28"]),  # corpus 255
-    ("在全乡范围内实施2021年中央动物防疫等补助经费9.55万元。", ["9.55"]),  # corpus 230: the fund's year inside
-    ("中央撥付11600萬元抗疫特別國債資金用于和平縣", ["11600"]),  # corpus 224, Traditional: the amount before the fund
-    ("今年落实专项经费合计300万元;区财政投入资金120万元。", ["300", "120"]),  # reworded: two allotments, both said
+@pytest.mark.parametrize(("text", "allotted"), [
+    ("2020财政下达红十字事业支出专项资金28万元。", [("红十字事业支出专项资金", "28")]),  # corpus 255
+    # corpus 230: the fund's year inside its words
+    ("在全乡范围内实施2021年中央动物防疫等补助经费9.55万元。", [("2021年中央动物防疫等补助经费", "9.55")]),
+    # corpus 224, Traditional: the amount before the fund
+    ("中央撥付11600萬元抗疫特別國債資金用于和平縣", [("抗疫特別國債資金", "11600")]),
+    # reworded: two allotments, both said
+    ("今年落实专项经费合计300万元;区财政投入资金120万元。", [("专项经费", "300"), ("资金", "120")]),
     # a sentence naming several amounts (corpus 221), a result in money, a rate: no allotment
     ("2023年收到中央下达优抚对象生活补助资金1372.7万元,自治区下达98.6万元,地方匹配859.6万元。", []),
     ("带动增加集体经济收入80万元。", []),
     ("资金到位率100%。", []),
 ])
-def test_the_money_a_reports_sentences_say_was_allotted(text, amounts):
-    assert allotted_in_prose(text) == amounts
+def test_the_money_a_reports_sentences_say_was_allotted(text, allotted):
+    assert allotted_in_prose(text) == allotted

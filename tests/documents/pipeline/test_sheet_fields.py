@@ -243,31 +243,41 @@ def test_a_row_one_figure_short_whose_score_does_not_bear_out_a_blank_rate_is_no
 _GOALS_QUOTED = "2020年,我绩效目标是全年完成应急救护普及培训3000人,红十字救护员培训50人,发展志愿者50人,困难救助100人。"
 
 
-@pytest.mark.parametrize(("said", "total"), [
-    # corpus 255 (沅江市红十字会): a report cut before its results states its money only as the year's allotment
-    ("2020财政下达红十字事业支出专项资金28万元。", Decimal("28")),
+@pytest.mark.parametrize(("said", "total", "name"), [
+    # corpus 255 (沅江市红十字会): a report cut before its results states its money only as the year's allotment, and
+    # names the fund there, its title naming only the kind of money (专项资金)
+    ("2020财政下达红十字事业支出专项资金28万元。", Decimal(28), "红十字事业支出专项资金"),
     # corpus 224 (和平县, Traditional): the amount before the fund it is
-    ("2020年,根據(jù)文件精神,中央撥付11600萬元抗疫特別國債資金用于陽明鎮(zhèn)星星中學(xué)校舍建設(shè)。", Decimal("11600")),
+    ("2020年,根據(jù)文件精神,中央撥付11600萬元抗疫特別國債資金用于陽明鎮(zhèn)星星中學(xué)校舍建設(shè)。", Decimal(11600),
+     "抗疫特別國債資金"),
     # the same family written otherwise: the fund's year between the verb and the fund, a total said as 共计
-    ("在全县范围内实施2021年农村公路养护补助经费共计45.6万元。", Decimal("45.6")),
-    ("本项目累计安排资金10万元,其中:项目立项6分,绩效目标5分。", Decimal("10")),
+    ("在全县范围内实施2021年农村公路养护补助经费共计45.6万元。", Decimal("45.6"), "2021年农村公路养护补助经费"),
+    ("本项目累计安排资金10万元,其中:项目立项6分,绩效目标5分。", Decimal(10), None),  # (资金 alone names no fund)
     # one source of several in one sentence is no total (corpus 221); two allotments are none either
-    ("收到中央下达生活补助资金1372.7万元,自治区下达98.6万元,地方匹配859.6万元。", None),
-    ("市财政下达培训经费20万元。县财政安排配套资金5万元。", None),
+    ("收到中央下达生活补助资金1372.7万元,自治区下达98.6万元,地方匹配859.6万元。", None, None),
+    ("市财政下达培训经费20万元。县财政安排配套资金5万元。", None, None),
 ])
-def test_a_report_states_its_money_as_the_years_allotment(said, total):
+def test_a_report_states_its_money_as_the_years_allotment(said, total, name):
     text = lines("沅江市红十字会2020年度专项资金绩效评价报告", "一、项目基本情况", "(二)项目绩效目标", _GOALS_QUOTED,
                  "二、项目实施及管理情况", said, "项目建设组织机构健全,有主管领导、分管领导和财务管理人员。")
     document = read_text(text, "case.txt")[0]
-    assert document.sheets[0].budget.total == total
+    assert (document.sheets[0].budget.total, document.sheets[0].name) == (total, name)
     several = [diagnostic for diagnostic in document.diagnostics if diagnostic.code == "P137"]
     assert bool(several) == ("县财政安排" in said)
 
 
+def test_a_report_titled_with_its_fund_keeps_that_name():
+    # corpus 230: the title names the fund, the sentence allotting its money says it another way
+    text = lines("2021年中央动物防疫等补助经费项目支出绩效自评报告", "(二)项目绩效目标", _GOALS_QUOTED,
+                 "在全乡范围内实施2021年中央动物防疫补助经费9.55万元。")
+    sheet = read_text(text, "case.txt")[0].sheets[0]
+    assert (sheet.name, sheet.budget.total) == ("2021年中央动物防疫等补助经费项目", Decimal("9.55"))
+
+
 @pytest.mark.parametrize(("line", "name"), [
     # corpus 171 (海淀区 2016): the project's fields run together into the money table that follows them
-    ("项目名称【体制】自管道路清扫保洁外包工作经费主管部门及代码北京市海淀区人民政府学院路街道办事处实施单位:北京市海淀区学院路街道"
-     "城市运行服务中心项目资金(万元) 年初预算数(A)全年执行数(B)分值(10分)执行率(B/A)得分得分计算方法年度资金总额:310.2154.741050%5",
+    (("项目名称【体制】自管道路清扫保洁外包工作经费主管部门及代码北京市海淀区人民政府学院路街道办事处实施单位:北京市海淀区学院路街道"
+      "城市运行服务中心项目资金(万元) 年初预算数(A)全年执行数(B)分值(10分)执行率(B/A)得分得分计算方法年度资金总额:310.2154.741050%5"),
      "【体制】自管道路清扫保洁外包工作经费"),
     # reworded: other labels between the name and the money table, its headings without notes
     ("项目名称城区公厕保洁经费项目单位某区环卫所项目负责人张某项目资金全年预算数全年执行数执行率年度资金总额80.580.5100%",
