@@ -82,6 +82,7 @@ __all__ = ["SheetBuilder", "is_figure", "money_key"]
 _AMOUNT_FIELDS = {"total", "fiscal", "other"}
 _SPACED_PARTS = re.compile(r"\s{2,}|\u3000+")
 _TEXT_FIELDS = {"code", "name", "purpose"}
+_LIST_SEPARATORS = ("、", "，", ",")
 # the fields whose labels may head a row of values below them (项目名称 | 主管部门 over XX | YY): a one-line value each
 # (the goals and the money table have blocks of their own)
 _ABOVE_FIELDS = {"code", "name", "unit", "unit_code", "department", "attribute", "leader", "contact", "year", "region",
@@ -1176,6 +1177,10 @@ class SheetBuilder:
                 amount = self._in_table_unit(amount, value, row, label)
             if amount is not None or value:  # (a blank label, the heading of a later table's column, erases nothing)
                 sheet.budget = sheet.budget.model_copy(update={field: amount})
+        elif field == "name" and value.startswith(_LIST_SEPARATORS):
+            # 项目名称、实施地点、建设任务…: the label is an item of a sentence's list of the form's fields, and what
+            # follows it the rest of that list, no name
+            return
         elif field == "name" and _run_on(value):
             at = _run_on(value)
             self._assign(field, value[:at], row, label)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from jixiao.documents.pipeline import read_text
 
 GRID = ("一级指标 | 二级指标 | 三级指标 | 指标值 |", "产出指标 | 数量指标 | 发放人数 | ≥230人 |",
@@ -146,3 +148,14 @@ def test_a_wrapped_headings_row_that_leaves_out_its_empty_cells_completes_the_he
                  "产出指标 | 数量指标 | 冷库仓储建设 | ≥1290.3平方米 | 1290.3平方米 |").sheets[0]
     assert [(i.level1, i.level2, i.name, i.target.raw) for i in sheet.indicators] == [
         ("产出指标", "数量指标", "冷库仓储建设", "≥1290.3平方米")]
+
+
+@pytest.mark.parametrize("sentence", [
+    # corpus 274: a notice lists the fields its plan table must hold, 项目名称 among them
+    "附:项目计划表(必须包含项目名称、实施地点、建设任务、补助标准、资金来源及规模、实施期限、实施单位及责任人和绩效目标、带贫减贫机制等)",
+    # reworded
+    "公示内容包括项目名称、建设地点、资金规模、绩效目标等。",
+])
+def test_a_name_label_in_a_sentences_list_of_fields_gives_no_name(sentence):
+    document = read(sentence, "| 年度资金总额 | 18.00 |", *GRID)
+    assert (document.sheets[0].name, document.sheets[0].budget.total) == (None, Decimal("18.00"))
