@@ -83,6 +83,7 @@ _AMOUNT_FIELDS = {"total", "fiscal", "other"}
 _SPACED_PARTS = re.compile(r"\s{2,}|\u3000+")
 _TEXT_FIELDS = {"code", "name", "purpose"}
 _LIST_SEPARATORS = ("、", "，", ",")
+_UNIT_NOTE = len("(万元)")  # characters of a money unit's note standing alone
 # the fields whose labels may head a row of values below them (项目名称 | 主管部门 over XX | YY): a one-line value each
 # (the goals and the money table have blocks of their own)
 _ABOVE_FIELDS = {"code", "name", "unit", "unit_code", "department", "attribute", "leader", "contact", "year", "region",
@@ -1130,10 +1131,14 @@ class SheetBuilder:
         if self._pending_amount is None or not any(texts):
             return texts
         field, self._pending_amount = self._pending_amount, None
-        first = next(index for index, text in enumerate(texts) if text)
+        filled = [index for index, text in enumerate(texts) if text]
+        first, label = filled[0], field
+        if len(filled) > 1 and label_money_unit(texts[first]) and len(fold(texts[first])) <= _UNIT_NOTE:
+            # the label's unit broken onto the amount's row (计划投资额 / (万元) | 570): the label's, the amount after it
+            first, label = filled[1], field + texts[first]
         if parse_field_amount(texts[first]) is None:
             return texts  # (其他资金: left blank, the next line is another field)
-        self._assign(field, texts[first], row, field)
+        self._assign(field, texts[first], row, label)
         return texts[first + 1:]
 
     def _take_pending(self, row: Row, texts: list[str]) -> bool:

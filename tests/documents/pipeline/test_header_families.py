@@ -172,3 +172,18 @@ def test_a_label_of_the_header_block_alone_is_no_field_inside_the_grid():
                                     *grid]).encode(), "case.txt")[0].sheets
     assert sheet.budget.total == Decimal("18.00")
     assert [indicator.name for indicator in sheet.indicators] == ["整治村数", "项目金额", "群众满意度"]
+
+
+@pytest.mark.parametrize(("lines", "total", "unit"), [
+    # corpus 172 (a 2010s 项目绩效自评表, one cell a line): 计划投资额 with its unit broken onto the amount's line
+    (("服务贸易项目绩效自评表", "一、项目基本情况", "主管部门", "省商务厅", "项目类型", "经常性项目(√)一次性项目()", "计划投资额",
+      "(万元)", "570", "实际到位资金", "(万元)", "398.88", "实际使用情况(万元)", "395.86"), Decimal(570), MoneyUnit.WAN_YUAN),
+    # the same on a web copy's rows
+    ((f"| 项目名称 | {NAME} |", "| 计划投资额 |", "| (万元) | 18.00 | 实际到位资金 | (万元) | 16.5 |"), Decimal("18.00"),
+     MoneyUnit.WAN_YUAN),
+    # reworded: another total label, the unit in yuan and full-width brackets
+    ((f"| 项目名称 | {NAME} |", "| 年度资金总额 |", "| （元） | 180000 |"), Decimal(180000), MoneyUnit.YUAN),
+])
+def test_a_total_labels_unit_broken_onto_its_amounts_row(lines, total, unit):
+    (sheet,) = read_text("\n".join([*lines, *GRID]).encode(), "case.txt")[0].sheets
+    assert (sheet.budget.total, sheet.money_unit) == (total, unit)
