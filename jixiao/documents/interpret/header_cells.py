@@ -7,9 +7,9 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from jixiao.model import MoneyUnit, Unit
-from jixiao.model.lexicon import TEXT_MEMO, fold, simplified
+from jixiao.model.lexicon import TEXT_MEMO, as_written, fold, simplified
 
-__all__ = ["fund_name", "parse_amount", "parse_field_amount", "amount_unit", "parse_coded_name", "parse_unit_line", "parse_money_unit", "label_money_unit", "is_checkpoint", "parse_year", "parse_title",
+__all__ = ["fund_name", "said_project", "parse_amount", "parse_field_amount", "amount_unit", "parse_coded_name", "parse_unit_line", "parse_money_unit", "label_money_unit", "is_checkpoint", "parse_year", "parse_title",
            "report_name", "fund_heading", "goals_heading", "is_other_table_title", "parse_unit", "said_totals", "title_project"]
 
 # a unit written after its budget code, bare, after a dash or in brackets (434016遵化市西留村乡人民政府,
@@ -224,6 +224,17 @@ def report_name(text: str) -> str | None:
     return name if len(name) >= 4 and not _FUND_KIND.match(name) else None
 
 
+# a notice of a project's facts names it in its opening sentence, with who carries it out (…文件及所列分配资金,2019年
+# XX资助补助资金项目由某职业技术学院实施完成,涉及资金895.8万元; XX村道路硬化项目由XX镇人民政府组织实施)
+_SAID_PROJECT = re.compile(r"(?:^|[,，。;；:：])(?P<name>[^,，。;；:：“”\"《》]{4,40}?项目)由[^,，。;；]{2,30}?(?:组织|负责)?实施")
+
+
+def said_project(text: str) -> str | None:
+    """The project a notice's sentence says who carries out (``XX项目由XX实施完成``), or None."""
+    found = _SAID_PROJECT.search(simplified(text))
+    return as_written(text, found["name"]) if found else None
+
+
 def fund_name(text: str) -> bool:
     """Whether ``text`` names a fund of its own (``红十字事业支出专项资金``), not only a kind of money (``专项资金``,
     ``财政资金``, ``配套资金``) or a sentence's words."""
@@ -258,7 +269,7 @@ def said_totals(text: str) -> list[tuple[Decimal, MoneyUnit]]:
     """The project's money as the sentences of ``text`` state it (``资金总额500万元``), every distinct statement in
     order: one is the total, several leave it for the reader's diagnostic."""
     found: list[tuple[Decimal, MoneyUnit]] = []
-    for match in _SAID_TOTAL.finditer(fold(text)):
+    for match in _SAID_TOTAL.finditer(fold(simplified(text))):  # (in either script, pinyin glosses left out: 萬(wàn)元)
         amount = (Decimal(match.group(1)), MoneyUnit(match.group(2)))
         if amount not in found:
             found.append(amount)

@@ -28,6 +28,7 @@ from jixiao.documents.interpret.header_cells import (
     parse_amount,
     parse_title,
     report_name,
+    said_project,
     title_project,
 )
 from jixiao.documents.interpret.long_layout import build_long_table, detect_long_header
@@ -441,7 +442,7 @@ class _Assembler:
         fund of a section heading in a report."""
         self._titled_report = self._titled_report or is_report_title(text)
         if self._report_title is None:
-            self._report_title = report_name(text)
+            self._report_title = report_name(text) or said_project(text)
         elif fund := fund_heading(text):
             self._report_fund = fund
         if project := goals_heading(text):

@@ -17,6 +17,7 @@ from jixiao.documents.interpret.header_cells import (
     parse_unit,
     parse_unit_line,
     report_name,
+    said_project,
     said_totals,
 )
 from jixiao.model import MoneyUnit
@@ -135,3 +136,15 @@ def test_an_amount_with_its_unit_is_no_unit_and_its_code():
 ])
 def test_a_fund_is_told_from_a_kind_of_money(text, named):
     assert fund_name(text) is named
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # corpus 223 (Traditional with pinyin glosses): the notice's opening sentence, the name kept as written
+    ("文件及所列分配資金,2019年高等職業(yè)院校國家助學金資助補(bǔ)助資金項(xiàng)目由昌吉職業(yè)技術(shù)學(xué)院實(shí)施完成,涉及資金895.8萬(wàn)元",
+     "2019年高等職業院校國家助學金資助補助資金項目"),
+    ("根据县财政局通知,某村道路硬化项目由某镇人民政府组织实施,涉及资金50万元。", "某村道路硬化项目"),  # reworded
+    ("项目实施由乡政府负责。", None),  # no project named before 由
+    ("该项目由县农业农村局负责监督。", None),  # who supervises it, not who carries it out; no name
+])
+def test_a_notice_names_the_project_it_says_who_carries_out(text, name):
+    assert said_project(text) == name

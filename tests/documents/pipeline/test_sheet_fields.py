@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from jixiao.documents.pipeline import read_text
+from jixiao.model.lexicon import simplified
 
 _GRID = [["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
          ["产出指标", "数量指标", "基建工程委托业务项目数量", "≥50个", "50", "8", "8", ""]]
@@ -306,3 +307,19 @@ _DEPARTMENT_REST = ("资金来源:(1)财政拨款103.21%资金结构:(1)基本�
 def test_a_department_self_evaluation_is_named_by_its_unit(line, name):
     document = read_text((line + _DEPARTMENT_REST).encode(), "case.txt")[0]
     assert document.sheets[0].name == name
+
+
+@pytest.mark.parametrize("opening", [
+    # corpus 223 (昌吉, Traditional): the project named only in the notice's opening sentence
+    "依據(jù)昌吉州財(cái)政局通知文件及所列分配資金,2019年高等職業(yè)院校國家助學金資助補(bǔ)助資金項(xiàng)目由昌吉職業(yè)技術(shù)"
+    "學(xué)院實(shí)施完成,涉及資金895.8萬(wàn)元,現(xiàn)將項(xiàng)目有關(guān)情況公示如下:",
+    # reworded
+    "根据县财政局下达资金的通知,2019年高等职业院校国家助学金资助补助资金项目由某职业技术学院组织实施,涉及资金895.8万元。",
+])
+def test_a_notice_names_its_project_in_its_opening_sentence(opening):
+    text = lines("某职业技术学院项目情况公告公示", opening, "一、实施地点", "某职业技术学院", "二、绩效目标",
+                 "总体目标:按标准发放国家助学金。", "(一)产出指标", "1、数量指标:资助困难学生1966人。",
+                 "2、质量指标:资助标准100%达标。")
+    sheet = read_text(text, "case.txt")[0].sheets[0]
+    assert simplified(sheet.name) == "2019年高等职业院校国家助学金资助补助资金项目"
+    assert sheet.budget.total == Decimal("895.8")
