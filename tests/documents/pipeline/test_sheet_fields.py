@@ -311,8 +311,8 @@ def test_a_department_self_evaluation_is_named_by_its_unit(line, name):
 
 @pytest.mark.parametrize("opening", [
     # corpus 223 (昌吉, Traditional): the project named only in the notice's opening sentence
-    "依據(jù)昌吉州財(cái)政局通知文件及所列分配資金,2019年高等職業(yè)院校國家助學金資助補(bǔ)助資金項(xiàng)目由昌吉職業(yè)技術(shù)"
-    "學(xué)院實(shí)施完成,涉及資金895.8萬(wàn)元,現(xiàn)將項(xiàng)目有關(guān)情況公示如下:",
+    ("依據(jù)昌吉州財(cái)政局通知文件及所列分配資金,2019年高等職業(yè)院校國家助學金資助補(bǔ)助資金項(xiàng)目由昌吉職業(yè)技術(shù)"
+     "學(xué)院實(shí)施完成,涉及資金895.8萬(wàn)元,現(xiàn)將項(xiàng)目有關(guān)情況公示如下:"),
     # reworded
     "根据县财政局下达资金的通知,2019年高等职业院校国家助学金资助补助资金项目由某职业技术学院组织实施,涉及资金895.8万元。",
 ])
