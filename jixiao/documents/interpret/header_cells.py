@@ -9,7 +9,7 @@ from functools import lru_cache
 from jixiao.model import MoneyUnit, Unit
 from jixiao.model.lexicon import TEXT_MEMO, as_written, fold, simplified
 
-__all__ = ["fund_name", "said_project", "parse_amount", "parse_field_amount", "amount_unit", "parse_coded_name", "parse_unit_line", "parse_money_unit", "label_money_unit", "is_checkpoint", "parse_year", "parse_title",
+__all__ = ["fund_name", "said_project", "title_money_unit", "parse_amount", "parse_field_amount", "amount_unit", "parse_coded_name", "parse_unit_line", "parse_money_unit", "label_money_unit", "is_checkpoint", "parse_year", "parse_title",
            "report_name", "fund_heading", "goals_heading", "is_other_table_title", "parse_unit", "said_totals", "title_project"]
 
 # a unit written after its budget code, bare, after a dash or in brackets (434016遵化市西留村乡人民政府,
@@ -124,6 +124,16 @@ def parse_coded_name(text: str) -> tuple[str, str] | None:
 def parse_money_unit(text: str) -> MoneyUnit | None:
     """Read the money unit line (``单位：万元``)."""
     match = _MONEY_UNIT.match(fold(text))
+    return MoneyUnit(match.group(1)) if match else None
+
+
+# the money unit a title states in brackets after the form's name (XX绩效目标表（单位：万元）)
+_TITLE_MONEY_UNIT = re.compile(r"[(（](?:金额)?单位[:：]\s*(万元|元)[)）]")
+
+
+def title_money_unit(title: str) -> MoneyUnit | None:
+    """The money unit a title states in brackets (``XX绩效目标表(单位：万元)``), or None."""
+    match = _TITLE_MONEY_UNIT.search(fold(title))
     return MoneyUnit(match.group(1)) if match else None
 
 

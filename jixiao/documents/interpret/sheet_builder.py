@@ -24,6 +24,7 @@ from jixiao.documents.interpret.header_cells import (
     parse_unit_line,
     parse_year,
     said_totals,
+    title_money_unit,
 )
 from jixiao.documents.interpret.text_lists import split_items
 from jixiao.documents.pipeline.align import GUESS_CONFIDENCE, Aligner, Placed
@@ -530,7 +531,8 @@ class SheetBuilder:
         sheet starts with them, as every project of a long-layout table shares them."""
         self.source = source
         self.ordinal = ordinal
-        self.sheet = GoalSheet(title=title, year=parse_year(title or ""), table=ordinal)
+        self.sheet = GoalSheet(title=title, year=parse_year(title or ""), money_unit=title_money_unit(title or ""),
+                               table=ordinal)
         if like is not None:
             shared = like.sheet
             self.sheet = self.sheet.model_copy(update={

@@ -26,6 +26,7 @@ from jixiao.documents.interpret.header_cells import (
     is_other_table_title,
     is_report_title,
     parse_amount,
+    parse_money_unit,
     parse_title,
     report_name,
     said_project,
@@ -63,7 +64,7 @@ from jixiao.documents.vocabulary import (
     run_on_spellings,
     split_label_value,
 )
-from jixiao.model import Budget, Diagnostic, Document, Location, ReportedEvaluation
+from jixiao.model import Budget, Diagnostic, Document, Location, MoneyUnit, ReportedEvaluation
 from jixiao.model.lexicon import TEXT_MEMO, simplified_in_place
 
 __all__ = ["Accounting", "build_document"]
@@ -128,6 +129,7 @@ class _Assembler:
         # cells (项目名称 | 金额) open no sheet
         self._other_table = False
         self._project_heading = False  # a heading naming the next project stands since the last grid
+        self._money_unit_ahead: MoneyUnit | None = None  # a 单位：万元 line above the first form, before any title
 
     def run(self, lines: list[Line]) -> tuple[Document, Accounting]:
         index = 0
@@ -256,6 +258,8 @@ class _Assembler:
         self._trailer_text(self.current)
         self._finish()
         self.current = SheetBuilder(self.source, len(self.sheets) + 1, title)
+        if self._money_unit_ahead is not None:
+            self.current.sheet.money_unit, self._money_unit_ahead = self._money_unit_ahead, None
         return self.current
 
     # -- a table: header and body ------------------------------------------------------------------------
@@ -525,7 +529,9 @@ class _Assembler:
         self._other_table = False  # (a goal table's title written as the parser does not know it: 績效目標表)
         self._prose_goal = goals_in_prose(text) or self._prose_goal
         current = self.current
-        if current is None or not current.has_content:
+        if current is None and (unit := parse_money_unit(text)):
+            self._money_unit_ahead = unit  # (the money unit stated above a form with no title: the next sheet's)
+        elif current is None or not current.has_content:
             if not (current and current.set_unit_from_text(text)):
                 self.overall.feed(text)
 

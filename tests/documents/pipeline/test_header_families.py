@@ -33,6 +33,13 @@ READ = (NAME, Decimal("18.00"), [GOAL])
     ("项目名称", "年度预算资金总额", "年度绩效目标(文字)"),  # a Hubei 批复表
     ("项目名称", "年度预算金额", "本年度目标"),
     ("项目支出名称", "当年资金总额", "项目年度绩效目标"),
+    # other provinces' spellings of the total: a budget's total, its request, the project's budget
+    ("项目名称", "预算总额", "年度绩效目标"),
+    ("项目名称", "年度预算", "年度目标"),
+    ("项目名称", "项目预算", "年度目标"),
+    ("项目名称", "项目支出预算", "年度目标"),
+    ("项目名称", "申请资金", "年度目标"),
+    ("项目名称", "预算申请金额", "年度目标"),
 ])
 def test_each_forms_spelling_of_the_labels_names_the_same_fields(name, total, goals):
     assert fields(f"| {name} | {NAME} |", f"| {total} | 18.00 |", f"| {goals} | {GOAL} |") == READ
@@ -187,3 +194,18 @@ def test_a_label_of_the_header_block_alone_is_no_field_inside_the_grid():
 def test_a_total_labels_unit_broken_onto_its_amounts_row(lines, total, unit):
     (sheet,) = read_text("\n".join([*lines, *GRID]).encode(), "case.txt")[0].sheets
     assert (sheet.budget.total, sheet.money_unit) == (total, unit)
+
+
+@pytest.mark.parametrize(("above", "unit"), [
+    # the money unit on a line of its own above a form with no title (a web copy that lost it), or in brackets after
+    # the form's title
+    (("单位：万元",), MoneyUnit.WAN_YUAN),
+    (("单位:元",), MoneyUnit.YUAN),
+    (("乡镇环境治理经费绩效目标表（单位：万元）",), MoneyUnit.WAN_YUAN),
+    (("乡镇环境治理经费绩效目标表(金额单位:元)",), MoneyUnit.YUAN),
+    (("乡镇环境治理经费绩效目标表",), None),
+])
+def test_the_money_unit_above_the_form_or_in_its_title_is_the_sheets(above, unit):
+    (sheet,) = read_text("\n".join([*above, f"| 项目名称 | {NAME} |", "| 年度资金总额 | 18.00 |", f"| 年度目标 | {GOAL} |",
+                                    *GRID]).encode(), "case.txt")[0].sheets
+    assert (sheet.name, sheet.budget.total, sheet.money_unit) == (NAME, Decimal("18.00"), unit)
