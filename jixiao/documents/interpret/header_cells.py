@@ -18,8 +18,11 @@ __all__ = ["fund_name", "said_project", "title_money_unit", "parse_amount", "par
 _UNIT_LINE = re.compile(r"^(?:(\d{3,12})\s*[-—－]?|[\[［(（](\d{3,12})[\]］)）])\s*(?!万?元$)([\u4e00-\u9fff（）()、]{2,})$")
 # a year opening a title or a line under it (2019年度, (2020)年度), not a unit's code: 2022年省级第七批水利专项资金安排表
 _YEAR_START = re.compile(r"^[(（]?(?:19|20)\d{2}[)）]?\s*年")
-# a project written as its budget-system code and its name (``51000021R000000019951-工资性支出``)
-_CODED_NAME = re.compile(r"^([0-9A-Z]{12,30})\s*[-—－]\s*(\S.*)$", re.S)
+# a project written as its budget-system code and its name, the code before it after a dash or a space or in
+# brackets (``51000021R000000019951-工资性支出``, ``[51000021R…]工资性支出``), or in brackets after it
+_CODED_NAME = re.compile(r"^(?:[\[［【(（](?P<bracketed>[0-9A-Z]{12,30})[\]］】)）]\s*[-—－]?|(?P<code>[0-9A-Z]{12,30})"
+                         r"(?:\s*[-—－]|\s))\s*(?P<name>\S.*)$|^(?P<before>\S.*?)\s*[(（](?P<after>[0-9A-Z]{12,30})[)）]$",
+                         re.S)
 _MONEY_UNIT = re.compile(r"^[(（]?(?:金额)?单位[:：]\s*(万元|元)[)）]?$")
 _CHECKPOINT = re.compile(r"^(?:\d{1,2}月(?:底|末|份|末前|底前)?|第?[一二三四1-4]季度末?|[上下]半年|全年|年[底末]|\d{1,2}月\d{1,2}日前?)$")
 _YEAR = re.compile(r"(20\d{2})\s*年")
@@ -118,7 +121,10 @@ def parse_unit(text: str) -> Unit | None:
 def parse_coded_name(text: str) -> tuple[str, str] | None:
     """(code, name) of a project name cell that begins with the project's code (``51000021R…-工资性支出``)."""
     match = _CODED_NAME.match(text.strip())
-    return (match.group(1), match.group(2).strip()) if match and re.search(r"\d", match.group(1)) else None
+    if match is None:
+        return None
+    code = match["bracketed"] or match["code"] or match["after"]
+    return (code, (match["name"] or match["before"]).strip()) if re.search(r"\d", code) else None
 
 
 def parse_money_unit(text: str) -> MoneyUnit | None:

@@ -25,6 +25,7 @@ from jixiao.documents.interpret.header_cells import (
     parse_year,
     said_totals,
     title_money_unit,
+    title_project,
 )
 from jixiao.documents.interpret.text_lists import split_items
 from jixiao.documents.pipeline.align import GUESS_CONFIDENCE, Aligner, Placed
@@ -1196,6 +1197,9 @@ class SheetBuilder:
             for found, amount in _inner_amounts(value[at:]).items():
                 if getattr(sheet.budget, found) is None:
                     self._assign(found, amount, row, value[at:])
+        elif field == "name" and parse_title(value):
+            # a form's title written in the name cell (项目支出绩效目标表): no name, but the project a title names
+            sheet.name = title_project(value) or sheet.name
         elif field == "name" and parse_coded_name(value):
             code, sheet.name = parse_coded_name(value)  # type: ignore[misc]
             sheet.code = sheet.code or code

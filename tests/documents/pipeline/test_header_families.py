@@ -209,3 +209,43 @@ def test_the_money_unit_above_the_form_or_in_its_title_is_the_sheets(above, unit
     (sheet,) = read_text("\n".join([*above, f"| 项目名称 | {NAME} |", "| 年度资金总额 | 18.00 |", f"| 年度目标 | {GOAL} |",
                                     *GRID]).encode(), "case.txt")[0].sheets
     assert (sheet.name, sheet.budget.total, sheet.money_unit) == (NAME, Decimal("18.00"), unit)
+
+
+CODE = "51000021R000000019951"
+
+
+@pytest.mark.parametrize(("label", "value", "name", "code"), [
+    # a budget system's code before the name after a dash (the Sichuan 项目库), a space or in brackets, or after it
+    ("项目名称", f"{CODE}-{NAME}", NAME, CODE),
+    ("项目名称", f"{CODE} {NAME}", NAME, CODE),
+    ("项目名称", f"[{CODE}]{NAME}", NAME, CODE),
+    ("项目名称", f"【{CODE}】{NAME}", NAME, CODE),
+    ("项目名称", f"{NAME}({CODE})", NAME, CODE),
+    # a label naming both fields
+    ("项目名称及编码", f"{CODE}-{NAME}", NAME, CODE),
+    ("项目编码及名称", f"{CODE} {NAME}", NAME, CODE),
+    # no code: a year opening the name, a note in brackets after it
+    ("项目名称", f"2023年{NAME}", f"2023年{NAME}", None),
+    ("项目名称", f"{NAME}(2023年度)", f"{NAME}(2023年度)", None),
+    # other forms' name labels
+    ("项目全称", NAME, NAME, None), ("资金项目名称", NAME, NAME, None), ("转移支付项目名称", NAME, NAME, None),
+    ("政策名称", NAME, NAME, None),
+])
+def test_a_name_cell_with_the_projects_code(label, value, name, code):
+    (sheet,) = read_text("\n".join([f"| {label} | {value} |", "| 年度资金总额 | 18.00 |", *GRID]).encode(),
+                         "case.txt")[0].sheets
+    assert (sheet.name, sheet.code) == (name, code)
+
+
+@pytest.mark.parametrize(("above", "value", "name"), [
+    # a form's title copied into the name cell names no project (a blank form, a web copy's slip)
+    ((), "项目支出绩效目标表", None),
+    ((), "部门整体支出绩效目标申报表", None),
+    # …but the project a title names there is the name, and a title above the form keeps its own
+    ((), f"{NAME}绩效目标表", NAME),
+    ((f"{NAME}绩效目标表",), "项目支出绩效目标表", NAME),
+])
+def test_a_form_title_in_the_name_cell_is_no_name(above, value, name):
+    (sheet,) = read_text("\n".join([*above, f"| 项目名称 | {value} |", "| 年度资金总额 | 18.00 |", *GRID]).encode(),
+                         "case.txt")[0].sheets
+    assert sheet.name == name
