@@ -89,7 +89,7 @@ _UNIT_NOTE = len("(万元)")  # characters of a money unit's note standing alone
 # the fields whose labels may head a row of values below them (项目名称 | 主管部门 over XX | YY): a one-line value each
 # (the goals and the money table have blocks of their own)
 _ABOVE_FIELDS = {"code", "name", "unit", "unit_code", "department", "attribute", "leader", "contact", "year", "region",
-                 "total", "fiscal", "other"}
+                 "total", "period_total", "fiscal", "other"}
 _GOAL_FIELDS = {"goals", "long_term_goals"}
 # Columns whose cells the goal sheet has no field for: kept on the indicator by heading (self-evaluation and
 # monitoring figures also go to their records).

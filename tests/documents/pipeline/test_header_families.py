@@ -249,3 +249,21 @@ def test_a_form_title_in_the_name_cell_is_no_name(above, value, name):
     (sheet,) = read_text("\n".join([*above, f"| 项目名称 | {value} |", "| 年度资金总额 | 18.00 |", *GRID]).encode(),
                          "case.txt")[0].sheets
     assert sheet.name == name
+
+
+@pytest.mark.parametrize("lines", [
+    # the Ministry's form: the period's money beside the year's, in one row or as a row of labels over their figures
+    ("| 项目资金(万元) | 中期资金总额 | 54 | 年度资金总额 | 18.00 |",),
+    ("| 中期资金总额 | 年度资金总额 |", "| 54 | 18.00 |"),
+    ("| 实施期资金总额 | 年度资金总额 |", "| 54 | 18.00 |"),
+    ("中期资金总额", "54", "年度资金总额", "18.00"),
+])
+def test_the_periods_money_is_never_the_years_total(lines):
+    (sheet,) = read_text("\n".join([f"| 项目名称 | {NAME} |", *lines, *GRID]).encode(), "case.txt")[0].sheets
+    assert sheet.budget.total == Decimal("18.00")
+
+
+def test_the_periods_money_alone_gives_no_years_total():
+    # corpus 137 (永济市): 实施期资金总额: 1,000,000, the year's 年度资金总额: left blank
+    text = "\n".join([f"| 项目名称 | {NAME} |", "| 实施期资金总额: 1,000,000 | 年度资金总额: |", *GRID])
+    assert read_text(text.encode(), "case.txt")[0].sheets[0].budget.total is None
