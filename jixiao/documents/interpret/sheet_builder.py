@@ -314,9 +314,15 @@ def _run_on_labels() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _amount_spellings() -> dict[str, str]:
+    """The amount fields' label spellings, each to its field (项目资金 is a total here, though it also heads a money
+    block, whose label ``header_label`` gives)."""
+    return {word: field for field in ("total", "fiscal", "other") for word in labels()["header"][field]}
+
+
+@lru_cache(maxsize=1)
 def _inner_amount_pattern() -> re.Pattern:
-    spellings = {word: field for field in ("total", "fiscal", "other") for word in labels()["header"][field]}
-    words = "|".join(sorted(map(re.escape, spellings), key=len, reverse=True))
+    words = "|".join(sorted(map(re.escape, _amount_spellings()), key=len, reverse=True))
     totals = "|".join(sorted((re.escape(word) for word in labels()["header"]["total"] if len(word) >= 4),
                              key=len, reverse=True))
     # a label inside a longer word (公共财政拨款: one of several fiscal sources) is not that label; a total's label
@@ -335,17 +341,22 @@ def _inner_amounts(text: str) -> dict[str, str]:
     found: dict[str, str] = {}
     for match in _inner_amount_pattern().finditer(simplified(text)):
         if match.group(5):
-            field, amount = header_label(match.group(5)), match.group(6) + match.group(7)
+            field, amount = _amount_spellings()[match.group(5)], match.group(6) + match.group(7)
         else:
-            field, amount = header_label(match.group(1) or match.group(2)), match.group(4) + (match.group(3) or "")
+            field, amount = _amount_spellings()[match.group(1) or match.group(2)], match.group(4) + (match.group(3) or "")
         found.setdefault(field, amount)  # type: ignore[arg-type]
     return found
 
 
 def _run_on(value: str) -> int | None:
-    """Where a name cell's text runs on into the next fields' labels (``水土保持监测主管部门黄冈市…``), or None."""
-    match = _run_on_labels().search(simplified_in_place(value), 2)
-    return match.start() if match else None
+    """Where a name cell's text runs on into the next fields' labels (``水土保持监测主管部门黄冈市…``) or into the next
+    sentence (``项目名称:XX项目。项目资金18万元。``: no name holds a sentence's end), or None."""
+    ends = [found.start() for found in (_run_on_labels().search(simplified_in_place(value), 2),
+                                        _SENTENCE_END.search(value, 2)) if found]
+    return min(ends) if ends else None
+
+
+_SENTENCE_END = re.compile(r"[。；;](?=\S)")
 
 
 def _labelled(text: str) -> bool:
@@ -1174,6 +1185,8 @@ class SheetBuilder:
 
     def _assign(self, field: str, value: str, row: Row, label: str) -> None:
         sheet = self.sheet
+        if field == "name":
+            value = value.rstrip("。；;")  # (项目名称:XX项目。 the sentence's end is no part of the name)
         self._form_field("header", field)
         self._blank_field(field, value)
         if field in _AMOUNT_FIELDS:

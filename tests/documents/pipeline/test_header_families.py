@@ -267,3 +267,14 @@ def test_the_periods_money_alone_gives_no_years_total():
     # corpus 137 (永济市): 实施期资金总额: 1,000,000, the year's 年度资金总额: left blank
     text = "\n".join([f"| 项目名称 | {NAME} |", "| 实施期资金总额: 1,000,000 | 年度资金总额: |", *GRID])
     assert read_text(text.encode(), "case.txt")[0].sheets[0].budget.total is None
+
+
+@pytest.mark.parametrize(("line", "total"), [
+    # a notice's paragraph: the name label's value ends with its sentence, the money said in the next
+    (f"项目名称:{NAME}。项目资金18.00万元。", Decimal("18.00")),
+    (f"项目名称：{NAME}；资金总额：18.00万元；实施单位：某镇人民政府。", Decimal("18.00")),
+    (f"项目名称:{NAME}。", None),
+])
+def test_a_name_ends_with_its_sentence(line, total):
+    (sheet,) = read_text("\n".join([line, *GRID]).encode(), "case.txt")[0].sheets
+    assert (sheet.name, sheet.budget.total) == (NAME, total)
