@@ -1210,9 +1210,10 @@ class SheetBuilder:
             for found, amount in _inner_amounts(value[at:]).items():
                 if getattr(sheet.budget, found) is None:
                     self._assign(found, amount, row, value[at:])
-        elif field == "name" and parse_title(value):
-            # a form's title written in the name cell (项目支出绩效目标表): no name, but the project a title names
-            sheet.name = title_project(value) or sheet.name
+        elif field == "name" and parse_title(value) and title_project(value) is None:
+            # a form's title naming no project written in the name cell (项目支出绩效目标表, a blank form's): no name (a
+            # cell that names one, XX补助经费支出绩效自评表, is the name as written)
+            return
         elif field == "name" and parse_coded_name(value):
             code, sheet.name = parse_coded_name(value)  # type: ignore[misc]
             sheet.code = sheet.code or code
