@@ -7,9 +7,9 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from jixiao.model import MoneyUnit, Unit
-from jixiao.model.lexicon import TEXT_MEMO, fold, simplified
+from jixiao.model.lexicon import TEXT_MEMO, as_written, fold, simplified
 
-__all__ = ["parse_amount", "parse_field_amount", "amount_unit", "parse_coded_name", "parse_unit_line", "parse_money_unit", "label_money_unit", "is_checkpoint", "parse_year", "parse_title",
+__all__ = ["fund_name", "said_project", "title_money_unit", "parse_amount", "parse_field_amount", "amount_unit", "parse_coded_name", "parse_unit_line", "parse_money_unit", "label_money_unit", "is_checkpoint", "parse_year", "parse_title",
            "report_name", "fund_heading", "goals_heading", "is_other_table_title", "parse_unit", "said_totals", "title_project"]
 
 # a unit written after its budget code, bare, after a dash or in brackets (434016遵化市西留村乡人民政府,
@@ -18,8 +18,11 @@ __all__ = ["parse_amount", "parse_field_amount", "amount_unit", "parse_coded_nam
 _UNIT_LINE = re.compile(r"^(?:(\d{3,12})\s*[-—－]?|[\[［(（](\d{3,12})[\]］)）])\s*(?!万?元$)([\u4e00-\u9fff（）()、]{2,})$")
 # a year opening a title or a line under it (2019年度, (2020)年度), not a unit's code: 2022年省级第七批水利专项资金安排表
 _YEAR_START = re.compile(r"^[(（]?(?:19|20)\d{2}[)）]?\s*年")
-# a project written as its budget-system code and its name (``51000021R000000019951-工资性支出``)
-_CODED_NAME = re.compile(r"^([0-9A-Z]{12,30})\s*[-—－]\s*(\S.*)$", re.S)
+# a project written as its budget-system code and its name, the code before it after a dash or a space or in
+# brackets (``51000021R000000019951-工资性支出``, ``[51000021R…]工资性支出``), or in brackets after it
+_CODED_NAME = re.compile(r"^(?:[\[［【(（](?P<bracketed>[0-9A-Z]{12,30})[\]］】)）]\s*[-—－]?|(?P<code>[0-9A-Z]{12,30})"
+                         r"(?:\s*[-—－]|\s))\s*(?P<name>\S.*)$|^(?P<before>\S.*?)\s*[(（](?P<after>[0-9A-Z]{12,30})[)）]$",
+                         re.S)
 _MONEY_UNIT = re.compile(r"^[(（]?(?:金额)?单位[:：]\s*(万元|元)[)）]?$")
 _CHECKPOINT = re.compile(r"^(?:\d{1,2}月(?:底|末|份|末前|底前)?|第?[一二三四1-4]季度末?|[上下]半年|全年|年[底末]|\d{1,2}月\d{1,2}日前?)$")
 _YEAR = re.compile(r"(20\d{2})\s*年")
@@ -77,6 +80,8 @@ def parse_field_amount(text: str) -> Decimal | None:
     """The amount of a header field's cell: as :func:`parse_amount`, a figure followed by 万 and a note in
     brackets on what it holds, or a figure with its unit that runs on into other text; None if the cell holds no
     amount."""
+    if fold(text).strip().endswith(("%", "％")):
+        return None  # (年度资金总额:40004000100%: the row's figures fused up to its execution rate, no one amount)
     amount = parse_amount(text)
     if amount is not None:
         return amount
@@ -116,12 +121,25 @@ def parse_unit(text: str) -> Unit | None:
 def parse_coded_name(text: str) -> tuple[str, str] | None:
     """(code, name) of a project name cell that begins with the project's code (``51000021R…-工资性支出``)."""
     match = _CODED_NAME.match(text.strip())
-    return (match.group(1), match.group(2).strip()) if match and re.search(r"\d", match.group(1)) else None
+    if match is None:
+        return None
+    code = match["bracketed"] or match["code"] or match["after"]
+    return (code, (match["name"] or match["before"]).strip()) if re.search(r"\d", code) else None
 
 
 def parse_money_unit(text: str) -> MoneyUnit | None:
     """Read the money unit line (``单位：万元``)."""
     match = _MONEY_UNIT.match(fold(text))
+    return MoneyUnit(match.group(1)) if match else None
+
+
+# the money unit a title states in brackets after the form's name (XX绩效目标表（单位：万元）)
+_TITLE_MONEY_UNIT = re.compile(r"[(（](?:金额)?单位[:：]\s*(万元|元)[)）]")
+
+
+def title_money_unit(title: str) -> MoneyUnit | None:
+    """The money unit a title states in brackets (``XX绩效目标表(单位：万元)``), or None."""
+    match = _TITLE_MONEY_UNIT.search(fold(title))
     return MoneyUnit(match.group(1)) if match else None
 
 
@@ -167,8 +185,10 @@ def is_other_table_title(text: str) -> bool:
 _TITLE_PROJECT = re.compile(r"(?:\d{4}年度)?(?P<name>[^,，。;；:：《》()（）](?:[^,，。;；:：《》()（）]|[(（][^()（）]{1,30}[)）]){3,40}?)"
                             r"(?:区域|(?P<project>项目)?支出)?绩效(?:目标|自评|评价|监控)")
 # (the words of a kind of form end the name: a project's name may hold them inside, 疫情期间区域病媒防治…费用)
-_FORM_KIND = re.compile(r"(?:支出|整体|转移支付|区域|部门|单位|预算|对地方专项)(?:项目)?$"
-                        r"|(?:^|\d{4}年度?)(?:[省市县区]级)?(?:一般性|重点|财政|专项)?(?:项目|资金|专项资金|经费)$")
+_BARE_FUND = r"(?:[省市县区]级)?(?:一般性|重点|财政|专项)?(?:项目|资金|专项资金|项目资金|经费)$"
+_FORM_KIND = re.compile(r"(?:支出|整体|转移支付|区域|部门|单位|预算|对地方专项)(?:项目)?$|(?:^|\d{4}年度?)" + _BARE_FUND)
+# a report's title naming only the kind of money it reports on (XX红十字会2020年度专项资金绩效评价报告), no fund
+_FUND_KIND = re.compile("^" + _BARE_FUND)
 
 
 def title_project(title: str) -> str | None:
@@ -217,7 +237,30 @@ def report_name(text: str) -> str | None:
     if found is None:
         return None
     name = _titled_name(found)
-    return name if len(name) >= 4 else None
+    return name if len(name) >= 4 and not _FUND_KIND.match(name) else None
+
+
+# a notice of a project's facts names it in its opening sentence, with who carries it out (…文件及所列分配资金,2019年
+# XX资助补助资金项目由某职业技术学院实施完成,涉及资金895.8万元; XX村道路硬化项目由XX镇人民政府组织实施)
+_SAID_PROJECT = re.compile(r"(?:^|[,，。;；:：])(?P<name>[^,，。;；:：“”\"《》]{4,40}?项目)由[^,，。;；]{2,30}?(?:组织|负责)?实施")
+
+
+def said_project(text: str) -> str | None:
+    """The project a notice's sentence says who carries out (``XX项目由XX实施完成``), or None."""
+    found = _SAID_PROJECT.search(simplified(text))
+    return as_written(text, found["name"]) if found else None
+
+
+def fund_name(text: str) -> bool:
+    """Whether ``text`` names a fund of its own (``红十字事业支出专项资金``), not only a kind of money (``专项资金``,
+    ``财政资金``, ``配套资金``) or a sentence's words."""
+    text = simplified(text)
+    return 4 <= len(text) <= _LONGEST_FUND and not _FUND_KIND.match(text) and not _FUND_PART.search(text)
+
+
+_LONGEST_FUND = 30
+# the words of money that is one part or one source of a project's, or of a sentence around a fund: no fund's name
+_FUND_PART = re.compile(r"^(?:[省市县区乡镇]级|中央|上级|本级|地方)?(?:配套|自筹|补助|财政|结余|结转)?(?:资金|经费)$|[的了为在对]")
 
 
 def fund_heading(text: str) -> str | None:
@@ -242,7 +285,7 @@ def said_totals(text: str) -> list[tuple[Decimal, MoneyUnit]]:
     """The project's money as the sentences of ``text`` state it (``资金总额500万元``), every distinct statement in
     order: one is the total, several leave it for the reader's diagnostic."""
     found: list[tuple[Decimal, MoneyUnit]] = []
-    for match in _SAID_TOTAL.finditer(fold(text)):
+    for match in _SAID_TOTAL.finditer(fold(simplified(text))):  # (in either script, pinyin glosses left out: 萬(wàn)元)
         amount = (Decimal(match.group(1)), MoneyUnit(match.group(2)))
         if amount not in found:
             found.append(amount)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 from functools import lru_cache
 from itertools import dropwhile, takewhile
@@ -23,6 +24,8 @@ from jixiao.documents.interpret.header_cells import (
     parse_unit_line,
     parse_year,
     said_totals,
+    title_money_unit,
+    title_project,
 )
 from jixiao.documents.interpret.text_lists import split_items
 from jixiao.documents.pipeline.align import GUESS_CONFIDENCE, Aligner, Placed
@@ -81,10 +84,12 @@ __all__ = ["SheetBuilder", "is_figure", "money_key"]
 _AMOUNT_FIELDS = {"total", "fiscal", "other"}
 _SPACED_PARTS = re.compile(r"\s{2,}|\u3000+")
 _TEXT_FIELDS = {"code", "name", "purpose"}
+_LIST_SEPARATORS = ("、", "，", ",")
+_UNIT_NOTE = len("(万元)")  # characters of a money unit's note standing alone
 # the fields whose labels may head a row of values below them (项目名称 | 主管部门 over XX | YY): a one-line value each
 # (the goals and the money table have blocks of their own)
 _ABOVE_FIELDS = {"code", "name", "unit", "unit_code", "department", "attribute", "leader", "contact", "year", "region",
-                 "total", "fiscal", "other"}
+                 "total", "period_total", "fiscal", "other"}
 _GOAL_FIELDS = {"goals", "long_term_goals"}
 # Columns whose cells the goal sheet has no field for: kept on the indicator by heading (self-evaluation and
 # monitoring figures also go to their records).
@@ -312,9 +317,15 @@ def _run_on_labels() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _amount_spellings() -> dict[str, str]:
+    """The amount fields' label spellings, each to its field (项目资金 is a total here, though it also heads a money
+    block, whose label ``header_label`` gives)."""
+    return {word: field for field in ("total", "fiscal", "other") for word in labels()["header"][field]}
+
+
+@lru_cache(maxsize=1)
 def _inner_amount_pattern() -> re.Pattern:
-    spellings = {word: field for field in ("total", "fiscal", "other") for word in labels()["header"][field]}
-    words = "|".join(sorted(map(re.escape, spellings), key=len, reverse=True))
+    words = "|".join(sorted(map(re.escape, _amount_spellings()), key=len, reverse=True))
     totals = "|".join(sorted((re.escape(word) for word in labels()["header"]["total"] if len(word) >= 4),
                              key=len, reverse=True))
     # a label inside a longer word (公共财政拨款: one of several fiscal sources) is not that label; a total's label
@@ -333,17 +344,22 @@ def _inner_amounts(text: str) -> dict[str, str]:
     found: dict[str, str] = {}
     for match in _inner_amount_pattern().finditer(simplified(text)):
         if match.group(5):
-            field, amount = header_label(match.group(5)), match.group(6) + match.group(7)
+            field, amount = _amount_spellings()[match.group(5)], match.group(6) + match.group(7)
         else:
-            field, amount = header_label(match.group(1) or match.group(2)), match.group(4) + (match.group(3) or "")
+            field, amount = _amount_spellings()[match.group(1) or match.group(2)], match.group(4) + (match.group(3) or "")
         found.setdefault(field, amount)  # type: ignore[arg-type]
     return found
 
 
 def _run_on(value: str) -> int | None:
-    """Where a name cell's text runs on into the next fields' labels (``水土保持监测主管部门黄冈市…``), or None."""
-    match = _run_on_labels().search(simplified_in_place(value), 2)
-    return match.start() if match else None
+    """Where a name cell's text runs on into the next fields' labels (``水土保持监测主管部门黄冈市…``) or into the next
+    sentence (``项目名称:XX项目。项目资金18万元。``: no name holds a sentence's end), or None."""
+    ends = [found.start() for found in (_run_on_labels().search(simplified_in_place(value), 2),
+                                        _SENTENCE_END.search(value, 2)) if found]
+    return min(ends) if ends else None
+
+
+_SENTENCE_END = re.compile(r"[。；;](?=\S)")
 
 
 def _labelled(text: str) -> bool:
@@ -530,7 +546,8 @@ class SheetBuilder:
         sheet starts with them, as every project of a long-layout table shares them."""
         self.source = source
         self.ordinal = ordinal
-        self.sheet = GoalSheet(title=title, year=parse_year(title or ""), table=ordinal)
+        self.sheet = GoalSheet(title=title, year=parse_year(title or ""), money_unit=title_money_unit(title or ""),
+                               table=ordinal)
         if like is not None:
             shared = like.sheet
             self.sheet = self.sheet.model_copy(update={
@@ -1132,10 +1149,14 @@ class SheetBuilder:
         if self._pending_amount is None or not any(texts):
             return texts
         field, self._pending_amount = self._pending_amount, None
-        first = next(index for index, text in enumerate(texts) if text)
+        filled = [index for index, text in enumerate(texts) if text]
+        first, label = filled[0], field
+        if len(filled) > 1 and label_money_unit(texts[first]) and len(fold(texts[first])) <= _UNIT_NOTE:
+            # the label's unit broken onto the amount's row (计划投资额 / (万元) | 570): the label's, the amount after it
+            first, label = filled[1], field + texts[first]
         if parse_field_amount(texts[first]) is None:
             return texts  # (其他资金: left blank, the next line is another field)
-        self._assign(field, texts[first], row, field)
+        self._assign(field, texts[first], row, label)
         return texts[first + 1:]
 
     def _take_pending(self, row: Row, texts: list[str]) -> bool:
@@ -1168,6 +1189,8 @@ class SheetBuilder:
 
     def _assign(self, field: str, value: str, row: Row, label: str) -> None:
         sheet = self.sheet
+        if field == "name":
+            value = value.rstrip("。；;")  # (项目名称:XX项目。 the sentence's end is no part of the name)
         self._form_field("header", field)
         self._blank_field(field, value)
         if field in _AMOUNT_FIELDS:
@@ -1179,6 +1202,10 @@ class SheetBuilder:
                 amount = self._in_table_unit(amount, value, row, label)
             if amount is not None or value:  # (a blank label, the heading of a later table's column, erases nothing)
                 sheet.budget = sheet.budget.model_copy(update={field: amount})
+        elif field == "name" and value.startswith(_LIST_SEPARATORS):
+            # 项目名称、实施地点、建设任务…: the label is an item of a sentence's list of the form's fields, and what
+            # follows it the rest of that list, no name
+            return
         elif field == "name" and _run_on(value):
             at = _run_on(value)
             self._assign(field, value[:at], row, label)
@@ -1187,6 +1214,10 @@ class SheetBuilder:
             for found, amount in _inner_amounts(value[at:]).items():
                 if getattr(sheet.budget, found) is None:
                     self._assign(found, amount, row, value[at:])
+        elif field == "name" and parse_title(value) and title_project(value) is None:
+            # a form's title naming no project written in the name cell (项目支出绩效目标表, a blank form's): no name (a
+            # cell that names one, XX补助经费支出绩效自评表, is the name as written)
+            return
         elif field == "name" and parse_coded_name(value):
             code, sheet.name = parse_coded_name(value)  # type: ignore[misc]
             sheet.code = sheet.code or code
@@ -1260,8 +1291,11 @@ class SheetBuilder:
             total = self._in_table_unit(amount, f"{amount}{unit}", None, "资金")
             self.sheet.budget = self.sheet.budget.model_copy(update={"total": total})
         elif stated:
-            self.diagnostics.append(diagnostic("P137", self._location(column="资金"), amounts="、".join(
-                f"{amount}{unit}" for amount, unit in stated)))
+            self.said_several(f"{amount}{unit}" for amount, unit in stated)
+
+    def said_several(self, amounts: Iterable[str]) -> None:
+        """Say that the text states several different amounts of the project's money and none was taken."""
+        self.diagnostics.append(diagnostic("P137", self._location(column="资金"), amounts="、".join(amounts)))
 
     def _plan(self, rest: list[str], row: Row) -> None:
         self._form_field("header", "spend_plan")

@@ -21,12 +21,15 @@ from jixiao.documents.codes import diagnostic
 from jixiao.documents.interpret.goals_block import goals_in_prose
 from jixiao.documents.interpret.header_cells import (
     fund_heading,
+    fund_name,
     goals_heading,
     is_other_table_title,
     is_report_title,
     parse_amount,
+    parse_money_unit,
     parse_title,
     report_name,
+    said_project,
     title_project,
 )
 from jixiao.documents.interpret.long_layout import build_long_table, detect_long_header
@@ -34,7 +37,12 @@ from jixiao.documents.interpret.overall import OverallGoalsBuilder
 from jixiao.documents.interpret.sheet_builder import SheetBuilder, is_figure, money_key
 from jixiao.documents.pipeline.inferred import content_header
 from jixiao.documents.pipeline.labels import Role, is_chrome, label, simplified
-from jixiao.documents.pipeline.money_text import money_headings_in_text, money_in_prose, money_in_text
+from jixiao.documents.pipeline.money_text import (
+    allotted_in_prose,
+    money_headings_in_text,
+    money_in_prose,
+    money_in_text,
+)
 from jixiao.documents.pipeline.plans import PLANNED
 from jixiao.documents.pipeline.projects import continuation, rekey_diagnostics, split_projects
 from jixiao.documents.pipeline.prose import PROSE
@@ -62,12 +70,13 @@ from jixiao.documents.vocabulary import (
     run_on_spellings,
     split_label_value,
 )
-from jixiao.model import Budget, Diagnostic, Document, Location, ReportedEvaluation
+from jixiao.model import Budget, Diagnostic, Document, Location, MoneyUnit, ReportedEvaluation
 from jixiao.model.lexicon import TEXT_MEMO, simplified_in_place
 
 __all__ = ["Accounting", "build_document"]
 
 _AMOUNT_FIELDS = {"total", "fiscal", "other"}
+_MONEY_LABELS = {*_AMOUNT_FIELDS, "budget_section", "spent"}  # the labels of the money block and its table
 _LONGEST_LABEL = 12
 # Money headings that begin the money table's row of headings in a one-cell-per-line stream (分值 and 得分 only
 # continue one: alone they are the grid's columns).
@@ -126,6 +135,7 @@ class _Assembler:
         # cells (项目名称 | 金额) open no sheet
         self._other_table = False
         self._project_heading = False  # a heading naming the next project stands since the last grid
+        self._money_unit_ahead: MoneyUnit | None = None  # a 单位：万元 line above the first form, before any title
 
     def run(self, lines: list[Line]) -> tuple[Document, Accounting]:
         index = 0
@@ -209,8 +219,9 @@ class _Assembler:
     def _trailer_text(self, builder: SheetBuilder | None) -> None:
         """The total below a grid whose rows were not read as rows (总分100 run together with the next cells), or
         claimed under it as a header block claims one (自评得分：96分), before the next sheet's title or name."""
-        if builder is not None and builder.reported:
-            _report_budget(builder, self._block())
+        if builder is not None and (builder.reported or self._titled_report):
+            # (a report cut before its results says its money after its goals all the same: 财政下达…资金28万元)
+            _report_budget(builder, self._block(), named=self._names_fund())
         if builder is None or not builder.grid_closed:
             return
         own = "\n".join(piece for _, piece in takewhile(lambda pair: not _opens_sheet(pair[1]), self._block_text))
@@ -224,6 +235,10 @@ class _Assembler:
                 builder.claimed["total"] = total
         if "grade" not in builder.claimed and (grade := claimed_grade(own)):
             builder.claimed["grade"] = grade  # (自评等级 | 优 below the grid, or said: 评价等级为优)
+
+    def _names_fund(self) -> bool:
+        """Whether the report's title or a heading of it names the fund it reports on."""
+        return (self._report_fund or self._report_title) is not None
 
     def _header_text(self, builder: SheetBuilder, reported: bool = False, said: str = "") -> None:
         """What the header block's text says that its rows did not: the claimed total and the money block, however
@@ -252,6 +267,8 @@ class _Assembler:
         self._trailer_text(self.current)
         self._finish()
         self.current = SheetBuilder(self.source, len(self.sheets) + 1, title)
+        if self._money_unit_ahead is not None:
+            self.current.sheet.money_unit, self._money_unit_ahead = self._money_unit_ahead, None
         return self.current
 
     # -- a table: header and body ------------------------------------------------------------------------
@@ -297,7 +314,8 @@ class _Assembler:
         current.close_grid()
         if reported:
             current.reported = True
-            _report_budget(current, "\n".join(" ".join(line.texts) for line in lines[header.start:end]))
+            _report_budget(current, "\n".join(" ".join(line.texts) for line in lines[header.start:end]),
+                           named=self._names_fund())
         # a web page's footer after the grid (第 1 页 共 3 页, 上一篇, 网站标识码) is no part of the file's content: a
         # copy cut inside its grid still ends there
         file_ends = _only_chrome(lines[end:])
@@ -458,7 +476,7 @@ class _Assembler:
         fund of a section heading in a report."""
         self._titled_report = self._titled_report or is_report_title(text)
         if self._report_title is None:
-            self._report_title = report_name(text)
+            self._report_title = report_name(text) or said_project(text)
         elif fund := fund_heading(text):
             self._report_fund = fund
         if project := goals_heading(text):
@@ -542,7 +560,9 @@ class _Assembler:
         self._other_table = False  # (a goal table's title written as the parser does not know it: 績效目標表)
         self._prose_goal = goals_in_prose(text) or self._prose_goal
         current = self.current
-        if current is None or not current.has_content:
+        if current is None and (unit := parse_money_unit(text)):
+            self._money_unit_ahead = unit  # (the money unit stated above a form with no title: the next sheet's)
+        elif current is None or not current.has_content:
             if not (current and current.set_unit_from_text(text)):
                 self.overall.feed(text)
 
@@ -585,13 +605,26 @@ def _says_more(fuller: str | None, title: str) -> bool:
     return fuller != title and _QUALIFIER.sub("", fuller) == title
 
 
-def _report_budget(builder: SheetBuilder, text: str) -> None:
+def _report_budget(builder: SheetBuilder, text: str, named: bool) -> None:
     """The budget a self-evaluation report says only among or after its indicators' sentences (1、数量指标 / 2022年初
     农村危房改造资金预算安排300.7万元,用于…), where its header text said none: the budget, never what was spent (the
-    header text's, where a report says it)."""
-    if not {"budget_full", "budget_initial"} & builder.money.keys() and (
-            budget := money_in_prose(text).get("budget_full")):
+    header text's, where a report says it); where the report's title and headings name no fund (``named`` false),
+    the fund a sentence allots the money to names the sheet."""
+    if {"budget_full", "budget_initial"} & builder.money.keys():
+        return
+    allotted = allotted_in_prose(text)
+    if budget := money_in_prose(text).get("budget_full"):
         builder.money["budget_full"] = budget
+        if builder.sheet.budget.total is None:
+            # (a report cut before its results quotes its goals as a goal table: no self-evaluation's money block
+            # to take the budget from, the sentence's amount is the sheet's total all the same)
+            builder.sheet.budget = builder.sheet.budget.model_copy(update={"total": parse_amount(budget)})
+    elif len(allotted) > 1:
+        builder.said_several(f"{amount}万元" for _, amount in allotted)  # (several allotments: which is the total?)
+    if len(allotted) == 1 and not named and builder.sheet.name is None and fund_name(allotted[0][0]):
+        # a report whose title names only the kind of money (XX红十字会2020年度专项资金绩效评价报告) names the fund
+        # in the sentence that allots it (财政下达红十字事业支出专项资金28万元)
+        builder.sheet.name = allotted[0][0]
 
 
 _MISALIGNED_KEYS = {"budget_initial", "budget_full", "spent", "execution_rate", "weight", "score"}
@@ -643,10 +676,14 @@ def _inner_label(text: str) -> int | None:
     """Where a header-block label begins inside a cell that run-together text left holding several of them
     (``项目名称某专项资金补助区域某市资金情况(万元)资金总额:15其中:财政拨款15…``), or None: the cell's text before
     it is the value of the label before."""
-    if _MONEY_TABLE.search(simplified(text)):
-        return None  # a self-evaluation's money table run together: its labels stand among its figures
-    match = _labels().search(text, 1)
-    return match.start() if match else None
+    money = _MONEY_TABLE.search(simplified_in_place(text))
+    if money is None:
+        match = _labels().search(text, 1)
+        return match.start() if match else None
+    # a self-evaluation's money table run together: its labels stand among its figures, but the fields before it
+    # (项目名称XX主管部门YY实施单位:ZZ项目资金(万元)年初预算数…全年执行数…) are cut apart all the same, up to its money
+    match = _labels().search(text, 1, money.start())
+    return match.start() if match and header_label(match.group()) not in _MONEY_LABELS else None
 
 
 def _inner_field_label(text: str) -> int | None:

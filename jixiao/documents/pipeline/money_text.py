@@ -14,19 +14,22 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import cache
 
 from jixiao.documents.pipeline.figures import readings
 from jixiao.documents.pipeline.labels import simplified
+from jixiao.documents.vocabulary import labels
+from jixiao.model.lexicon import WrittenText
 
-__all__ = ["money_headings_in_text", "money_in_prose", "money_in_text", "rate_points"]
+__all__ = ["allotted_in_prose", "money_headings_in_text", "money_in_prose", "money_in_text", "rate_points"]
 
 _NOTE = re.compile(r"[(（][^()（）]{0,14}[)）]")  # 执行率(B/A), 得分(20分*执行率), (万元): notes, not headings
 # …but the score heading's note says how many points the 预算执行率 row has where no 分值 column does (20分*执行率)
 _POINTS_NOTE = re.compile(r"得分\s*[(（]\s*(\d{1,3}(?:\.\d+)?)\s*分\s*[*×xX]\s*(?:预算)?执行率\s*[)）]")
-_HEADING = re.compile(r"年初预算数|全年预算数|调整后预算数|全年执行数|预算执行数|预算执行率|资金执行率|预算数|执行数|执行率"
+_HEADING = re.compile(r"年初预算数|全年预算数|调整后预算数|全年执行数?|预算执行数|预算执行率|资金执行率|预算数|执行数|执行率"
                       r"|分值|权重|得分")
 _KEYS = {"年初预算数": "budget_initial", "全年预算数": "budget_full", "调整后预算数": "budget_full", "预算数": "budget_full",
-         "全年执行数": "spent", "预算执行数": "spent", "执行数": "spent", "预算执行率": "execution_rate",
+         "全年执行数": "spent", "全年执行": "spent", "预算执行数": "spent", "执行数": "spent", "预算执行率": "execution_rate",
          "资金执行率": "execution_rate", "执行率": "execution_rate", "分值": "weight", "权重": "weight", "得分": "score"}
 _GAP = 6  # characters between two headings of one row (what is left of an OCR'd note: ``(B/A1``)
 _LABEL = 12  # characters of the figures row's label (年度财政资金总额) before its first figure
@@ -112,7 +115,9 @@ def _split(pieces: list[str], keys: list[str]) -> list[str] | None:
         return None  # nothing to check a split of fused amounts against
     rate = next((index for index, piece in enumerate(pieces) if piece.endswith("%")), None)
     at = keys.index("execution_rate")
-    if rate is None or rate >= at or len(pieces) - rate != len(keys) - at or len(pieces[rate]) > _LONGEST_RUN:
+    # (the columns after the rate may be left blank: 得分 over nothing, the row's figures ending at 100%)
+    if rate is None or rate >= at or len(pieces) - rate not in (1, len(keys) - at) or len(
+            pieces[rate]) > _LONGEST_RUN:
         return None
     before = dict(zip(keys[:rate], pieces[:rate]))
     fitting = [parts for parts in readings(pieces[rate].rstrip("%"), at - rate + 1)
@@ -189,6 +194,36 @@ def money_in_prose(text: str) -> dict[str, str]:
     money = {key: figure for key, (figure, said_in) in amounts.items() if said_in == unit}
     if "budget_initial" in money:
         money.setdefault("budget_full", money["budget_initial"])  # no adjustment said: the year's budget is the same
+    if "budget_full" not in money and unit in (None, "万元") and len(allotted := allotted_in_prose(text)) == 1:
+        money["budget_full"] = allotted[0][1]  # (the one allotment a report states, in 万元)
     if rate := _RATE.search(text):
         money["execution_rate"] = rate.group(1).replace(" ", "")
     return money
+
+
+_SENTENCE_END = re.compile(r"[。;；\n]")
+_AMOUNT_SAID = re.compile(r"\d+(?:\.\d+)?\s*万?元")
+
+
+@cache
+def _allotted() -> re.Pattern[str]:
+    words = labels()["allotted_money"]
+    verbs, funds = ("|".join(map(re.escape, words[kind])) for kind in ("verbs", "funds"))
+    # the verb, words naming the fund (perhaps its year: 2021年中央动物防疫等补助经费), the fund's word, the amount; or
+    # the verb, the amount, then the fund it is (拨付11600万元抗疫特别国债资金)
+    return re.compile(rf"(?:{verbs})(?P<fund>(?:[^，,。;；:：\d]|\d{{4}}年度?){{0,30}}?(?:{funds}))(?:共计?|合计|总额)?为?\s*"
+                      rf"(?P<before>\d+(?:\.\d+)?)\s*万元|(?:{verbs})\s*(?P<after>\d+(?:\.\d+)?)\s*万元"
+                      rf"(?P<named>[^，,。;；\d]{{0,20}}?(?:{funds}))")
+
+
+def allotted_in_prose(text: str) -> list[tuple[str, str]]:
+    """The money a report's sentences state as allotted to it (``财政下达XX专项资金28万元``, ``中央拨付11600万元XX资金``):
+    the words naming the fund and the amount (in 万元) of each distinct amount, in order; a sentence naming other
+    amounts besides (收到中央下达XX资金1372.7万元,自治区下达98.6万元: one source of several) states none."""
+    found: dict[str, str] = {}
+    written = WrittenText(text)  # (the fund's words as written: a Traditional name stays Traditional)
+    for sentence in _SENTENCE_END.split(written.simple):
+        if len(_AMOUNT_SAID.findall(sentence)) != 1 or not (match := _allotted().search(sentence)):
+            continue
+        found.setdefault(match["before"] or match["after"], written.of((match["fund"] or match["named"]).strip()))
+    return [(fund, amount) for amount, fund in found.items()]

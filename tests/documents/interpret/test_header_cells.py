@@ -10,12 +10,14 @@ import pytest
 from jixiao.documents.interpret.header_cells import (
     amount_unit,
     fund_heading,
+    fund_name,
     is_other_table_title,
     is_report_title,
     parse_field_amount,
     parse_unit,
     parse_unit_line,
     report_name,
+    said_project,
     said_totals,
 )
 from jixiao.model import MoneyUnit
@@ -32,6 +34,9 @@ from jixiao.model import MoneyUnit
     ("标 题: 关于某镇设施农业葡萄种植项目绩效目标设定的公示", "某镇设施农业葡萄种植项目"),
     ("关于解决某县2022年某村人居环境整治项目资金绩效目标设定的公示", "某县2022年某村人居环境整治项目"),
     ("标 题: 同心县2025年设施农业技术培训项目绩效目标设定", "同心县2025年设施农业技术培训项目"),  # (corpus 202)
+    # a title naming only the kind of money reported on names no fund (corpus 255), a level before it or not
+    ("沅江市红十字会2020年度专项资金绩效评价报告", None),
+    ("某县民政局2021年度县级项目资金绩效自评报告", None),
 ])
 def test_a_report_title_names_its_fund_without_the_year(text, name):
     assert report_name(text) == name
@@ -100,6 +105,10 @@ def test_an_allocation_table_title_is_told_from_a_goal_table_title(text, other):
     ("1000000元", Decimal("1000000"), "元"),
     ("18.00", Decimal("18.00"), None),
     ("1000元/人", None, "元"),  # a rate, no amount
+    # the row's figures fused up to its execution rate: no one amount (corpus 207, 234; the rewording with 万元)
+    ("40004000100%", None, None),
+    ("404040100%", None, None),
+    ("12.512.5100.00％", None, None),
 ])
 def test_a_header_amount_and_the_unit_written_after_it(text, amount, unit):
     assert parse_field_amount(text) == amount
@@ -115,3 +124,27 @@ def test_a_sentence_states_the_projects_money_after_the_word_zijin():
 def test_an_amount_with_its_unit_is_no_unit_and_its_code():
     assert parse_unit_line("165万元") is None
     assert parse_unit_line("434016遵化市西留村乡人民政府").name == "遵化市西留村乡人民政府"
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ("红十字事业支出专项资金", True),  # corpus 255
+    ("2021年中央动物防疫等补助经费", True),  # corpus 230
+    ("城区公厕保洁经费", True),
+    # a kind of money or one source of it, or a sentence's words: no fund's name
+    ("专项资金", False), ("县级配套资金", False), ("中央补助资金", False), ("上级资金", False), ("资金", False),
+    ("用于学校的资金", False), ("專項資金", False),  # (Traditional read as Simplified)
+])
+def test_a_fund_is_told_from_a_kind_of_money(text, named):
+    assert fund_name(text) is named
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # corpus 223 (Traditional with pinyin glosses): the notice's opening sentence, the name kept as written
+    ("文件及所列分配資金,2019年高等職業(yè)院校國家助學金資助補(bǔ)助資金項(xiàng)目由昌吉職業(yè)技術(shù)學(xué)院實(shí)施完成,涉及資金895.8萬(wàn)元",
+     "2019年高等職業院校國家助學金資助補助資金項目"),
+    ("根据县财政局通知,某村道路硬化项目由某镇人民政府组织实施,涉及资金50万元。", "某村道路硬化项目"),  # reworded
+    ("项目实施由乡政府负责。", None),  # no project named before 由
+    ("该项目由县农业农村局负责监督。", None),  # who supervises it, not who carries it out; no name
+])
+def test_a_notice_names_the_project_it_says_who_carries_out(text, name):
+    assert said_project(text) == name

@@ -33,6 +33,11 @@ READ = (NAME, Decimal("18.00"), [GOAL])
     ("项目名称", "年度预算资金总额", "年度绩效目标(文字)"),  # a Hubei 批复表
     ("项目名称", "年度预算金额", "本年度目标"),
     ("项目支出名称", "当年资金总额", "项目年度绩效目标"),
+    # other provinces' spellings of the total: a budget's total, its request, the project's budget
+    ("项目名称", "预算总额", "年度绩效目标"),
+    ("项目名称", "项目支出预算", "年度目标"),
+    ("项目名称", "申请资金", "年度目标"),
+    ("项目名称", "预算申请金额", "年度目标"),
 ])
 def test_each_forms_spelling_of_the_labels_names_the_same_fields(name, total, goals):
     assert fields(f"| {name} | {NAME} |", f"| {total} | 18.00 |", f"| {goals} | {GOAL} |") == READ
@@ -172,3 +177,103 @@ def test_a_label_of_the_header_block_alone_is_no_field_inside_the_grid():
                                     *grid]).encode(), "case.txt")[0].sheets
     assert sheet.budget.total == Decimal("18.00")
     assert [indicator.name for indicator in sheet.indicators] == ["整治村数", "项目金额", "群众满意度"]
+
+
+@pytest.mark.parametrize(("lines", "total", "unit"), [
+    # corpus 172 (a 2010s 项目绩效自评表, one cell a line): 计划投资额 with its unit broken onto the amount's line
+    (("服务贸易项目绩效自评表", "一、项目基本情况", "主管部门", "省商务厅", "项目类型", "经常性项目(√)一次性项目()", "计划投资额",
+      "(万元)", "570", "实际到位资金", "(万元)", "398.88", "实际使用情况(万元)", "395.86"), Decimal(570), MoneyUnit.WAN_YUAN),
+    # the same on a web copy's rows
+    ((f"| 项目名称 | {NAME} |", "| 计划投资额 |", "| (万元) | 18.00 | 实际到位资金 | (万元) | 16.5 |"), Decimal("18.00"),
+     MoneyUnit.WAN_YUAN),
+    # reworded: another total label, the unit in yuan and full-width brackets
+    ((f"| 项目名称 | {NAME} |", "| 年度资金总额 |", "| （元） | 180000 |"), Decimal(180000), MoneyUnit.YUAN),
+])
+def test_a_total_labels_unit_broken_onto_its_amounts_row(lines, total, unit):
+    (sheet,) = read_text("\n".join([*lines, *GRID]).encode(), "case.txt")[0].sheets
+    assert (sheet.budget.total, sheet.money_unit) == (total, unit)
+
+
+@pytest.mark.parametrize(("above", "unit"), [
+    # the money unit on a line of its own above a form with no title (a web copy that lost it), or in brackets after
+    # the form's title
+    (("单位：万元",), MoneyUnit.WAN_YUAN),
+    (("单位:元",), MoneyUnit.YUAN),
+    (("乡镇环境治理经费绩效目标表（单位：万元）",), MoneyUnit.WAN_YUAN),
+    (("乡镇环境治理经费绩效目标表(金额单位:元)",), MoneyUnit.YUAN),
+    (("乡镇环境治理经费绩效目标表",), None),
+])
+def test_the_money_unit_above_the_form_or_in_its_title_is_the_sheets(above, unit):
+    (sheet,) = read_text("\n".join([*above, f"| 项目名称 | {NAME} |", "| 年度资金总额 | 18.00 |", f"| 年度目标 | {GOAL} |",
+                                    *GRID]).encode(), "case.txt")[0].sheets
+    assert (sheet.name, sheet.budget.total, sheet.money_unit) == (NAME, Decimal("18.00"), unit)
+
+
+CODE = "51000021R000000019951"
+
+
+@pytest.mark.parametrize(("label", "value", "name", "code"), [
+    # a budget system's code before the name after a dash (the Sichuan 项目库), a space or in brackets, or after it
+    ("项目名称", f"{CODE}-{NAME}", NAME, CODE),
+    ("项目名称", f"{CODE} {NAME}", NAME, CODE),
+    ("项目名称", f"[{CODE}]{NAME}", NAME, CODE),
+    ("项目名称", f"【{CODE}】{NAME}", NAME, CODE),
+    ("项目名称", f"{NAME}({CODE})", NAME, CODE),
+    # a label naming both fields
+    ("项目名称及编码", f"{CODE}-{NAME}", NAME, CODE),
+    ("项目编码及名称", f"{CODE} {NAME}", NAME, CODE),
+    # no code: a year opening the name, a note in brackets after it
+    ("项目名称", f"2023年{NAME}", f"2023年{NAME}", None),
+    ("项目名称", f"{NAME}(2023年度)", f"{NAME}(2023年度)", None),
+    # other forms' name labels
+    ("项目全称", NAME, NAME, None), ("资金项目名称", NAME, NAME, None), ("转移支付项目名称", NAME, NAME, None),
+    ("政策名称", NAME, NAME, None),
+])
+def test_a_name_cell_with_the_projects_code(label, value, name, code):
+    (sheet,) = read_text("\n".join([f"| {label} | {value} |", "| 年度资金总额 | 18.00 |", *GRID]).encode(),
+                         "case.txt")[0].sheets
+    assert (sheet.name, sheet.code) == (name, code)
+
+
+@pytest.mark.parametrize(("above", "value", "name"), [
+    # a form's title copied into the name cell names no project (a blank form, a web copy's slip)
+    ((), "项目支出绩效目标表", None),
+    ((), "部门整体支出绩效目标申报表", None),
+    # …but a cell naming its project is the name as written (corpus 119: 2020年省级…补助经费支出绩效自评表), and a title
+    # above the form keeps its own
+    ((), f"{NAME}支出绩效自评表", f"{NAME}支出绩效自评表"),
+    ((f"{NAME}绩效目标表",), "项目支出绩效目标表", NAME),
+])
+def test_a_form_title_in_the_name_cell_is_no_name(above, value, name):
+    (sheet,) = read_text("\n".join([*above, f"| 项目名称 | {value} |", "| 年度资金总额 | 18.00 |", *GRID]).encode(),
+                         "case.txt")[0].sheets
+    assert sheet.name == name
+
+
+@pytest.mark.parametrize("lines", [
+    # the Ministry's form: the period's money beside the year's, in one row or as a row of labels over their figures
+    ("| 项目资金(万元) | 中期资金总额 | 54 | 年度资金总额 | 18.00 |",),
+    ("| 中期资金总额 | 年度资金总额 |", "| 54 | 18.00 |"),
+    ("| 实施期资金总额 | 年度资金总额 |", "| 54 | 18.00 |"),
+    ("中期资金总额", "54", "年度资金总额", "18.00"),
+])
+def test_the_periods_money_is_never_the_years_total(lines):
+    (sheet,) = read_text("\n".join([f"| 项目名称 | {NAME} |", *lines, *GRID]).encode(), "case.txt")[0].sheets
+    assert sheet.budget.total == Decimal("18.00")
+
+
+def test_the_periods_money_alone_gives_no_years_total():
+    # corpus 137 (永济市): 实施期资金总额: 1,000,000, the year's 年度资金总额: left blank
+    text = "\n".join([f"| 项目名称 | {NAME} |", "| 实施期资金总额: 1,000,000 | 年度资金总额: |", *GRID])
+    assert read_text(text.encode(), "case.txt")[0].sheets[0].budget.total is None
+
+
+@pytest.mark.parametrize(("line", "total"), [
+    # a notice's paragraph: the name label's value ends with its sentence, the money said in the next
+    (f"项目名称:{NAME}。项目资金18.00万元。", Decimal("18.00")),
+    (f"项目名称：{NAME}；资金总额：18.00万元；实施单位：某镇人民政府。", Decimal("18.00")),
+    (f"项目名称:{NAME}。", None),
+])
+def test_a_name_ends_with_its_sentence(line, total):
+    (sheet,) = read_text("\n".join([line, *GRID]).encode(), "case.txt")[0].sheets
+    assert (sheet.name, sheet.budget.total) == (NAME, total)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from jixiao.documents.pipeline import read_text
 
 GRID = ("一级指标 | 二级指标 | 三级指标 | 指标值 |", "产出指标 | 数量指标 | 发放人数 | ≥230人 |",
@@ -104,11 +106,21 @@ def test_a_project_forms_supervising_department_is_not_its_unit():
 
 
 def test_a_blank_forms_seal_mark_is_no_unit():
-    # corpus 028: 填报单位:(盖章) above the department (部门名称 is no label: corpus 216 lists it over other labels)
+    # corpus 028: 填报单位:(盖章) above the department: the seal mark names no unit, the 部门名称 below it does (a
+    # 部门整体 form's own unit, as the golden has it)
     document = read("2024年祁东县部门整体支出绩效目标表", "填报单位:(盖章)", "部门名称祁东县疾病预防控制中心",
                     "年度预算申请 (万元)资金总额:952.22", *GRID)
     sheet = document.sheets[0]
-    assert (sheet.unit, sheet.budget.total) == (None, Decimal("952.22"))
+    assert (sheet.unit.name, sheet.budget.total) == ("祁东县疾病预防控制中心", Decimal("952.22"))
+    document = read("2024年祁东县部门整体支出绩效目标表", "填报单位:(盖章)", "年度预算申请 (万元)资金总额:952.22", *GRID)
+    assert document.sheets[0].unit is None
+
+
+def test_a_label_listed_over_other_labels_gives_the_name_no_label():
+    # corpus 216 (a PDF's text flow): the header's labels one a line, their values after them: 部门名称 below 专项名称
+    # is the next label, not the project's name
+    document = read("专项资金绩效目标表", "(2017 年度)", "专项名称", "部门名称", "部门相应职能职责概述", "资金总额(万元)50", *GRID)
+    assert document.sheets[0].name is None
 
 
 def test_money_labels_of_other_forms_give_the_total_and_its_fiscal_part():
@@ -136,3 +148,14 @@ def test_a_wrapped_headings_row_that_leaves_out_its_empty_cells_completes_the_he
                  "产出指标 | 数量指标 | 冷库仓储建设 | ≥1290.3平方米 | 1290.3平方米 |").sheets[0]
     assert [(i.level1, i.level2, i.name, i.target.raw) for i in sheet.indicators] == [
         ("产出指标", "数量指标", "冷库仓储建设", "≥1290.3平方米")]
+
+
+@pytest.mark.parametrize("sentence", [
+    # corpus 274: a notice lists the fields its plan table must hold, 项目名称 among them
+    "附:项目计划表(必须包含项目名称、实施地点、建设任务、补助标准、资金来源及规模、实施期限、实施单位及责任人和绩效目标、带贫减贫机制等)",
+    # reworded
+    "公示内容包括项目名称、建设地点、资金规模、绩效目标等。",
+])
+def test_a_name_label_in_a_sentences_list_of_fields_gives_no_name(sentence):
+    document = read(sentence, "| 年度资金总额 | 18.00 |", *GRID)
+    assert (document.sheets[0].name, document.sheets[0].budget.total) == (None, Decimal("18.00"))

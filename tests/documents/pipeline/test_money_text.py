@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from jixiao.documents.pipeline.money_text import money_headings_in_text, money_in_prose, money_in_text
+from jixiao.documents.pipeline.money_text import (
+    allotted_in_prose,
+    money_headings_in_text,
+    money_in_prose,
+    money_in_text,
+)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -40,6 +45,15 @@ from jixiao.documents.pipeline.money_text import money_headings_in_text, money_i
     ("年初预算数全年预算数全年执行数分值执行率得分年度资金总额64.864.864.810100%10",
      {"budget_initial": "64.8", "budget_full": "64.8", "spent": "64.8", "weight": "10", "execution_rate": "100%",
       "score": "10"}),
+    # corpus 207: 全年预算数 | 全年执行数 | 预算执行率, the three figures fused after the row's label
+    ("项目资金\n(万元)\n全年预算数(A)全年执行数(B)预算执行率(B/A)\n年度资金总额:40004000100%\n 其中:中央补助40004000100%",
+     {"budget_full": "4000", "spent": "4000", "execution_rate": "100%"}),
+    # corpus 234: the heading 全年执行 without its 数, the score left blank after the rate
+    ("项目资金 (万元)年初预算数全年预算数全年执行分值执行率得分年度资金总额40404010100%其中:当年财政拨款4040",
+     {"budget_initial": "40", "budget_full": "40", "spent": "40", "weight": "10", "execution_rate": "100%"}),
+    # the same form reworded: 分值 and 得分 both blank after a rate of 50%
+    ("年初预算数 全年预算数 全年执行 执行率 分值 得分 年度资金总额:20201050%(未达预期)",
+     {"budget_initial": "20", "budget_full": "20", "spent": "10", "execution_rate": "50%"}),
     # a rate printed to one decimal (259.45 / 300 = 86.48)
     ("全年预算数全年执行数执行率年度资金总额300259.4586.5%其中", {
         "budget_full": "300", "spent": "259.45", "execution_rate": "86.5%"}),
@@ -54,6 +68,8 @@ def test_money_figures_under_their_headings(text, expected):
     "全年执行数 执行情况良好 2022年",  # no budget and no rate beside the amount spent
     "全年预算数全年执行数执行率年度资金总额 1.2.3 45.645.6100%",  # a figure printed apart that is no number
     "执行率 得分 其他说明",  # headings without figures
+    # corpus 234's first project: a column is missing from the fused run (30 | 30 | ? | 10 | 100%): no split agrees
+    "项目资金 (万元)年初预算数全年预算数全年执行分值执行率得分年度资金总额303010100%其中:当年财政拨款303030100%",
 ])
 def test_no_money_figures_when_nothing_fits(text):
     assert money_in_text(text) == {}
@@ -99,3 +115,20 @@ def test_a_report_states_its_money_in_sentences(text, expected):
 ])
 def test_the_money_tables_headings_are_found_without_its_figures(text, expected):
     assert money_headings_in_text(text) == expected
+
+
+@pytest.mark.parametrize(("text", "allotted"), [
+    ("2020财政下达红十字事业支出专项资金28万元。", [("红十字事业支出专项资金", "28")]),  # corpus 255
+    # corpus 230: the fund's year inside its words
+    ("在全乡范围内实施2021年中央动物防疫等补助经费9.55万元。", [("2021年中央动物防疫等补助经费", "9.55")]),
+    # corpus 224, Traditional: the amount before the fund
+    ("中央撥付11600萬元抗疫特別國債資金用于和平縣", [("抗疫特別國債資金", "11600")]),
+    # reworded: two allotments, both said
+    ("今年落实专项经费合计300万元;区财政投入资金120万元。", [("专项经费", "300"), ("资金", "120")]),
+    # a sentence naming several amounts (corpus 221), a result in money, a rate: no allotment
+    ("2023年收到中央下达优抚对象生活补助资金1372.7万元,自治区下达98.6万元,地方匹配859.6万元。", []),
+    ("带动增加集体经济收入80万元。", []),
+    ("资金到位率100%。", []),
+])
+def test_the_money_a_reports_sentences_say_was_allotted(text, allotted):
+    assert allotted_in_prose(text) == allotted

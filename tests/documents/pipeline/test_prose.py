@@ -411,8 +411,8 @@ def test_a_reports_next_part_ends_its_heading_of_what_was_achieved():
 
 
 @pytest.mark.parametrize(("sentences", "spent", "budget", "total"), [
-    # corpus 230: the conclusion's 评价分, no money word it knows
-    (("在全乡范围内实施补助经费9.55万元。", "因此评价分100分,自评等级为优秀。"), None, None, Decimal(100)),
+    # corpus 230: the conclusion's 评价分; the money allotted said in a sentence of its own is the budget
+    (("在全乡范围内实施补助经费9.55万元。", "因此评价分100分,自评等级为优秀。"), None, Decimal("9.55"), Decimal(100)),
     # corpus 221: the year's 支出 said alone is what was spent; the money received in all (资金共…) the budget
     (("2023年收到财政资金共2330.9万元,2023年支出2310.4万元,其中中央资金1352.2万元。",), Decimal("2310.4"),
      Decimal("2330.9"), None),

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from jixiao.documents.pipeline import read_text
+from jixiao.model.lexicon import simplified
 
 _GRID = [["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
          ["产出指标", "数量指标", "基建工程委托业务项目数量", "≥50个", "50", "8", "8", ""]]
@@ -238,3 +239,87 @@ def test_a_row_one_figure_short_whose_score_does_not_bear_out_a_blank_rate_is_no
             ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", "250000.00", "250000.00", "215,457.6",
              "10", "5"], *_GRID]
     assert read(rows).sheets[0].evaluation.spent is None
+
+
+_GOALS_QUOTED = "2020年,我绩效目标是全年完成应急救护普及培训3000人,红十字救护员培训50人,发展志愿者50人,困难救助100人。"
+
+
+@pytest.mark.parametrize(("said", "total", "name"), [
+    # corpus 255 (沅江市红十字会): a report cut before its results states its money only as the year's allotment, and
+    # names the fund there, its title naming only the kind of money (专项资金)
+    ("2020财政下达红十字事业支出专项资金28万元。", Decimal(28), "红十字事业支出专项资金"),
+    # corpus 224 (和平县, Traditional): the amount before the fund it is
+    ("2020年,根據(jù)文件精神,中央撥付11600萬元抗疫特別國債資金用于陽明鎮(zhèn)星星中學(xué)校舍建設(shè)。", Decimal(11600),
+     "抗疫特別國債資金"),
+    # the same family written otherwise: the fund's year between the verb and the fund, a total said as 共计
+    ("在全县范围内实施2021年农村公路养护补助经费共计45.6万元。", Decimal("45.6"), "2021年农村公路养护补助经费"),
+    ("本项目累计安排资金10万元,其中:项目立项6分,绩效目标5分。", Decimal(10), None),  # (资金 alone names no fund)
+    # one source of several in one sentence is no total (corpus 221); two allotments are none either
+    ("收到中央下达生活补助资金1372.7万元,自治区下达98.6万元,地方匹配859.6万元。", None, None),
+    ("市财政下达培训经费20万元。县财政安排配套资金5万元。", None, None),
+])
+def test_a_report_states_its_money_as_the_years_allotment(said, total, name):
+    text = lines("沅江市红十字会2020年度专项资金绩效评价报告", "一、项目基本情况", "(二)项目绩效目标", _GOALS_QUOTED,
+                 "二、项目实施及管理情况", said, "项目建设组织机构健全,有主管领导、分管领导和财务管理人员。")
+    document = read_text(text, "case.txt")[0]
+    assert (document.sheets[0].budget.total, document.sheets[0].name) == (total, name)
+    several = [diagnostic for diagnostic in document.diagnostics if diagnostic.code == "P137"]
+    assert bool(several) == ("县财政安排" in said)
+
+
+def test_a_report_titled_with_its_fund_keeps_that_name():
+    # corpus 230: the title names the fund, the sentence allotting its money says it another way
+    text = lines("2021年中央动物防疫等补助经费项目支出绩效自评报告", "(二)项目绩效目标", _GOALS_QUOTED,
+                 "在全乡范围内实施2021年中央动物防疫补助经费9.55万元。")
+    sheet = read_text(text, "case.txt")[0].sheets[0]
+    assert (sheet.name, sheet.budget.total) == ("2021年中央动物防疫等补助经费项目", Decimal("9.55"))
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    # corpus 171 (海淀区 2016): the project's fields run together into the money table that follows them
+    (("项目名称【体制】自管道路清扫保洁外包工作经费主管部门及代码北京市海淀区人民政府学院路街道办事处实施单位:北京市海淀区学院路街道"
+      "城市运行服务中心项目资金(万元) 年初预算数(A)全年执行数(B)分值(10分)执行率(B/A)得分得分计算方法年度资金总额:310.2154.741050%5"),
+     "【体制】自管道路清扫保洁外包工作经费"),
+    # reworded: other labels between the name and the money table, its headings without notes
+    ("项目名称城区公厕保洁经费项目单位某区环卫所项目负责人张某项目资金全年预算数全年执行数执行率年度资金总额80.580.5100%",
+     "城区公厕保洁经费"),
+])
+def test_a_name_run_together_into_the_money_table_ends_at_the_next_label(line, name):
+    document = read_text(lines("项目支出绩效自评表(2016年度)           " + line,
+                               *("| " + " | ".join(row) + " |" for row in _GRID)), "case.txt")[0]
+    assert document.sheets[0].name == name
+
+
+_DEPARTMENT_REST = ("资金来源:(1)财政拨款103.21%资金结构:(1)基本支出103.21%(2)项目支出年度总年初设定目标全年完成情况体目标业务收入"
+                    "达到55万元,三公经费控制率达标业务收入77.57万元,三公经费控制达标分解目标自评权重二级指标三级指标年度指标值全年完成值分值"
+                    "得分偏差及原因分析管理指标30预算编审管理完整、准确率100%100%44预算执行管理完成率、控制率100%按规定执行44")
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    # corpus 179 (蚕茶卫生院): a 部门整体 self-evaluation run together names its unit under 评价部门名称, the unit count
+    # and the money table run on after it
+    ("1、蚕茶卫生院整体支出绩效自评表(2021年度)评价部门名称南昌县黄马乡蚕茶卫生院下属单位个数0整体支出规模全年预算数全年执行数执行率",
+     "南昌县黄马乡蚕茶卫生院"),
+    # reworded: the label without 评价, two units below it
+    ("某乡卫生院整体支出绩效自评表(2022年度)部门名称某县某乡卫生院下属单位个数2整体支出规模全年预算数全年执行数执行率",
+     "某县某乡卫生院"),
+])
+def test_a_department_self_evaluation_is_named_by_its_unit(line, name):
+    document = read_text((line + _DEPARTMENT_REST).encode(), "case.txt")[0]
+    assert document.sheets[0].name == name
+
+
+@pytest.mark.parametrize("opening", [
+    # corpus 223 (昌吉, Traditional): the project named only in the notice's opening sentence
+    ("依據(jù)昌吉州財(cái)政局通知文件及所列分配資金,2019年高等職業(yè)院校國家助學金資助補(bǔ)助資金項(xiàng)目由昌吉職業(yè)技術(shù)"
+     "學(xué)院實(shí)施完成,涉及資金895.8萬(wàn)元,現(xiàn)將項(xiàng)目有關(guān)情況公示如下:"),
+    # reworded
+    "根据县财政局下达资金的通知,2019年高等职业院校国家助学金资助补助资金项目由某职业技术学院组织实施,涉及资金895.8万元。",
+])
+def test_a_notice_names_its_project_in_its_opening_sentence(opening):
+    text = lines("某职业技术学院项目情况公告公示", opening, "一、实施地点", "某职业技术学院", "二、绩效目标",
+                 "总体目标:按标准发放国家助学金。", "(一)产出指标", "1、数量指标:资助困难学生1966人。",
+                 "2、质量指标:资助标准100%达标。")
+    sheet = read_text(text, "case.txt")[0].sheets[0]
+    assert simplified(sheet.name) == "2019年高等职业院校国家助学金资助补助资金项目"
+    assert sheet.budget.total == Decimal("895.8")
