@@ -1,0 +1,57 @@
+"""The money, dates and document numbers a report or notice states in prose, sentence by sentence.
+
+A 自评报告 or 资金下达通知 without an indicator table still states figures a reviewer checks: the budget, the
+amount spent and the execution rate (项目全年预算数1290.00万元,执行数为1206.01万元,资金执行率为93.49%), the dates and
+document numbers it cites. Each figure is taken only from a phrase that states it (the words of
+:func:`~jixiao.documents.pipeline.money_text.money_in_prose`, amounts in 万元); an amount a money word states without
+its unit (执行数1032849.44) is not read, and a diagnostic says so.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from jixiao.documents.codes import diagnostic
+from jixiao.documents.pipeline.labels import simplified
+from jixiao.documents.pipeline.money_text import money_in_prose
+from jixiao.model import Diagnostic, Location, MoneyStatement, ProseReport, Said
+
+__all__ = ["prose_report"]
+
+_SENTENCE = re.compile(r"[^。；;\n]+")
+# what the spending holds beyond the budget, said in the same sentence (其中,77万元为社会募集款; 含上年结转)
+_EXPLAINED = re.compile(r"(?:其中|含|包括)[^。；;]{0,24}?(?:募集|捐赠|捐款|结转|结余|其他资金|自筹|社会资金|追加)")
+# a money word followed by an amount with no unit (全区执行数1032849.44(含…): the amount is not read
+_NO_UNIT = re.compile(r"(?:预算数|执行数|支出数)(?:为)?\s*(\d{3,}(?:\.\d+)?)(?![\d.]|\s*(?:万|元|亿|%))")
+# dates and document numbers as written, whole or with a character lost (2020年5月30日, 20205月, 泉财农〔2021〕84号,
+# 建财〔2015159号)
+_REFERENCE = re.compile(r"(?<![\d.])20\d{2}(?:年)?\d{1,2}月(?:\d{1,2}日)?|(?<![\d.])20\d{2}年?\d{1,2}月?\d{1,2}日"
+                        r"|[\u4e00-\u9fff]{1,8}[〔\[［(（]20\d{2}[〕\]］)）]?\s*\d{1,4}\s*号")
+
+
+def _amount(text: str | None) -> Decimal | None:
+    try:
+        return Decimal(text.rstrip("%").strip()) if text else None
+    except InvalidOperation:
+        return None
+
+
+def prose_report(text: str, source: str | None = None) -> tuple[ProseReport, list[Diagnostic]]:
+    """What the sentences of ``text`` state of money (one :class:`MoneyStatement` per sentence that states a budget,
+    an amount spent or an execution rate) and the dates and document numbers they cite, each with its line; and a
+    diagnostic for each amount stated without its unit (left unread)."""
+    money, references, diagnostics = [], [], []
+    for number, line in enumerate(text.splitlines(), start=1):
+        plain = simplified(line)
+        references += [Said(text=found.group(0), line=number) for found in _REFERENCE.finditer(plain)]
+        for sentence in _SENTENCE.findall(plain):
+            said = money_in_prose(sentence)
+            if said:
+                money.append(MoneyStatement(
+                    line=number, sentence=sentence.strip(), budget=_amount(said.get("budget_full")),
+                    spent=_amount(said.get("spent")), rate=said.get("execution_rate", "").rstrip("%").strip() or None,
+                    explained=bool(_EXPLAINED.search(sentence))))
+            for bare in _NO_UNIT.finditer(sentence):
+                diagnostics.append(diagnostic("P150", Location(file=source, line=number), amount=bare.group(0)))
+    return ProseReport(money=money, references=references), diagnostics

@@ -1,0 +1,74 @@
+"""Checks of a report or notice with no indicator table (``Document.prose``): what its sentences cite.
+
+These rules read the whole document, not a sheet: :meth:`ProseRule.document_findings` yields findings about no sheet,
+each at its line; their per-sheet :meth:`check` finds nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from jixiao.model import Document, Location, Severity
+from jixiao.review.finding import Confidence, Dimension, Finding
+from jixiao.review.profile import Profile
+from jixiao.review.rule import Rule, RuleDocs
+from jixiao.review.sources import GOALS_2015
+
+__all__ = ["BrokenReference", "ProseRule"]
+
+
+class ProseRule(Rule):
+    """A rule over the sentences of a document with no table."""
+
+    def check(self, ctx):  # pragma: no cover - prose rules read the document, not a sheet
+        return iter(())
+
+    def document_findings(self, document: Document, profile: Profile) -> Iterator[Finding]:
+        """The findings of this rule on ``document``'s sentences (none when it has a table)."""
+        raise NotImplementedError
+
+    def prose_finding(self, document: Document, profile: Profile, line: int, severity: Severity | None = None,
+                      **slots: object) -> Finding:
+        """A finding about no sheet, at ``line`` of the document."""
+        return Finding(rule=self.code, name=self.name, severity=profile.severity.get(self.code, severity or self.severity),
+                       dimension=self.dimension, source=self.source.cite(), sheet=None, indicator=None,
+                       location=Location(file=document.source, line=line), template=self.message,
+                       params={key: str(value) for key, value in slots.items()}, confidence=Confidence.HIGH)
+
+
+class BrokenReference(ProseRule):
+    code = "JX926"
+    name = "broken-date-or-document-number"
+    title = "日期或文号丢字"
+    severity = Severity.INFO
+    dimension = Dimension.FORM
+    source = GOALS_2015.at("第十二条（指向明确）")
+    message = "正文中的{what}丢了字：{cited}，请对照原件改正"
+    docs = RuleDocs(
+        what="没有指标表的自评报告或资金通知中，日期和文号是否完整：年份后直接接月、日的数字（“20205月”“20201030日”，"
+             "丢了“年”“月”），文号的“〔”没有对应的“〕”（“建财〔2015159号”）。一处只作提示，三处以上为警告。",
+        why="日期和文号是资金下达、审核和发放的依据；丢字后看不出是哪一天、哪一份文件，报告无从核对（语料 271）。",
+        bad="20205月，财政部海南监管局联合我省交通运输厅……（建财〔2015159号）",
+        good="2020年5月，财政部海南监管局联合我省交通运输厅……（建财〔2015〕159号）",
+        fix="对照原件补全“年”“月”和“〕”。",
+    )
+
+    _WHOLE_DATE = re.compile(r"20\d{2}年\d{1,2}月(?:\d{1,2}日)?")
+    _WHOLE_NUMBER = re.compile(r".*(?:〔20\d{2}〕|\[20\d{2}\]|［20\d{2}］|[(（]20\d{2}[)）])\s*\d{1,4}\s*号")
+    _SHOWN = 4  # references named in the message
+    _MANY = 3  # broken references from which the finding is a warning
+
+    def document_findings(self, document: Document, profile: Profile) -> Iterator[Finding]:
+        if document.prose is None:
+            return
+        broken = [said for said in document.prose.references
+                  if not (self._WHOLE_DATE if said.text.startswith("20") else self._WHOLE_NUMBER).fullmatch(said.text)]
+        if not broken:
+            return
+        kinds = {"日期" if said.text.startswith("20") else "文号" for said in broken}
+        cited = "、".join(f"第{said.line}行“{said.text}”" for said in broken[:self._SHOWN])
+        yield self.prose_finding(document, profile, broken[0].line,
+                                 severity=Severity.WARNING if len(broken) >= self._MANY else None,
+                                 what="和".join(sorted(kinds, reverse=True)),
+                                 cited=cited + ("等" if len(broken) > self._SHOWN else ""))

@@ -1,0 +1,118 @@
+"""Reports and notices written in prose (no indicator table): the money, dates and document numbers their sentences
+state are read with their line, and checked (JXA28–JXA30, JX926). Sentences quoted from dev documents (corpus 256,
+258, 270, 271, 281) and rewordings of them; a correct sentence gives nothing."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from jixiao.documents import NotAGoalDocument, read_bytes
+from jixiao.review import load_profile
+from jixiao.review.engine import review_document
+from jixiao.scoring.audit import audit_prose
+from jixiao.scoring.profile import load_profile as load_scoring_profile
+
+TITLE = "2019年度湖北省红十字会绩效评价工作开展情况\n\n"
+
+
+def _read(body: str):
+    return read_bytes((TITLE + body).encode("utf-8"), "report.txt")
+
+
+def _audit(body: str) -> list[tuple[str, str, int | None]]:
+    document = _read(body)
+    return [(f.rule, f.severity.value, f.location.line) for f in audit_prose(document, load_scoring_profile("central"))]
+
+
+@pytest.mark.parametrize(("sentence", "budget", "spent", "rate"), [
+    # corpus 256
+    ("项目全年预算数1290.00万元,执行数为1206.01万元,资金执行率为93.49%。", "1290.00", "1206.01", "93.49"),
+    ("项目年预算批复金额为900万元,实际执行资金总额977万元,资金执行率为100%,其中,77万元为社会募集款专项资金。",
+     "900", "977", "100"),
+    # corpus 258
+    ("2022年年初项目预算总计899.7万元,实际到账支付462.4万元。", "899.7", "462.4", None),
+    # rewording: Traditional characters
+    ("項目全年預算數500萬元,執行數為450萬元,資金執行率為90%。", "500", "450", "90"),
+])
+def test_money_is_read_from_the_sentence_that_states_it(sentence, budget, spent, rate):
+    statement, = _read(sentence).prose.money
+    assert (statement.line, statement.budget, statement.spent, statement.rate) == (
+        3, Decimal(budget), Decimal(spent), rate)
+
+
+def test_an_amount_without_its_unit_is_left_unread_with_a_diagnostic():
+    # corpus 270: 全区执行数1032849.44(含…) has no unit: not read as the amount spent
+    document = _read("全年预算数1080245.79万元,全区执行数1032849.44(含中央资金689139.31万元),总预算执行率95.61%。")
+    statement, = document.prose.money
+    assert statement.spent is None and statement.rate == "95.61"
+    assert [d.code for d in document.diagnostics] == ["P150", "P151"]
+    assert "执行数1032849.44" in document.diagnostics[0].message
+    assert _audit("全年预算数1080245.79万元,全区执行数1032849.44(含中央资金689139.31万元),总预算执行率95.61%。") == []
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # corpus 256: the stated 100% caps 977/900 = 108.56%
+    ("项目年预算批复金额为900万元,实际执行资金总额977万元,资金执行率为100%,其中,77万元为社会募集款专项资金。",
+     [("JXA28", "info", 3)]),
+    # rewording: a rate that is simply wrong
+    ("一、基本情况\n项目预算数200万元,实际支出150万元,预算执行率为95%。", [("JXA28", "warning", 4)]),
+    # corpus 258: half unspent and no rate anywhere
+    ("(二)项目资金情况。\n2022年年初项目预算总计899.7万元,实际到账支付462.4万元。", [("JXA30", "warning", 4)]),
+    # rewording: spending above the budget, nothing said of it
+    ("全年预算数500万元,实际支出560万元。", [("JXA29", "warning", 3)]),
+])
+def test_stated_money_that_does_not_agree_is_reported_at_its_line(body, expected):
+    assert _audit(body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    # corpus 256: 1206.01 / 1290 = 93.49%, right
+    "项目全年预算数1290.00万元,执行数为1206.01万元,资金执行率为93.49%。",
+    # the printed rate truncated, not rounded (93.48 for 93.489)
+    "项目全年预算数1290.00万元,执行数为1206.01万元,资金执行率为93.48%。",
+    # above the budget, the sentence says what the spending holds (上年结转)
+    "全年预算数500万元,实际支出560万元,其中含上年结转资金60万元。",
+    # half unspent, but the report states a rate elsewhere
+    "年初项目预算总计899.7万元,实际到账支付462.4万元。\n资金执行率为51.4%。",
+    # budget and spending in different sentences are not compared
+    "全年预算数500万元。\n实际支出150万元。",
+])
+def test_money_that_agrees_or_is_not_stated_together_gives_nothing(body):
+    assert _audit(body) == []
+
+
+def _references(body: str) -> list[tuple[str, str, int | None]]:
+    review = review_document(_read(body), load_profile())
+    return [(f.rule, f.severity.value, f.location.line) for f in review.document_findings if f.rule != "JX001"]
+
+
+@pytest.mark.parametrize(("body", "expected", "cited"), [
+    # corpus 271: 年 and 月 lost in dates, 〕 lost in a document number
+    (("20205月,财政部海南监管局联合我省交通运输厅组成联合审核组。20201030日,财政部提前下达资金15,244万元20201225日,"
+      "省财政厅提前将资金下达相关市县,截止20211231日,补贴资金全部发放。"), [("JX926", "warning", 3)], "“20205月”"),
+    ("以《关于完善城市公交车成品油价格补助政策的通知》(建财〔2015159号)联合发文,调整补助资金。",
+     [("JX926", "info", 3)], "“建财〔2015159号”"),
+    # rewording: a date that lost its 月
+    ("2023年6月1日起,绩效自评工作开始,202312日前报送。", [("JX926", "info", 3)], "“202312日”"),
+])
+def test_broken_dates_and_document_numbers_are_reported(body, expected, cited):
+    review = review_document(_read(body), load_profile())
+    assert _references(body) == expected
+    assert cited in next(f for f in review.document_findings if f.rule == "JX926").message
+
+
+@pytest.mark.parametrize("body", [
+    # corpus 281: whole dates and document numbers
+    "请按《关于印发<泉州市市级特色现代农业发展资金管理规定>的通知》(泉财农〔2021〕84号)要求,加强资金管理。",
+    "德化县财政局 2024年7月30日 下达生态保护补偿资金331万元",
+    "根据2022年度绩效目标,2022年1-6月完成资金拨付,2022年6月30日前报送。",
+])
+def test_whole_dates_and_document_numbers_give_nothing(body):
+    assert _references(body) == []
+
+
+def test_a_text_about_something_else_stays_refused():
+    with pytest.raises(NotAGoalDocument):
+        read_bytes("会议通知\n\n定于2024年5月20日召开全体会议。".encode(), "meeting.txt")
