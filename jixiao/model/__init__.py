@@ -12,7 +12,7 @@ from jixiao.model.monitoring import (
     MonitoringAnswer,
     parse_likelihood,
 )
-from jixiao.model.prose import MoneyStatement, ProseReport, Said
+from jixiao.model.prose import MoneyStatement, MoneySum, ProseReport, Said
 from jixiao.model.reported import ReportedEvaluation, ReportedItem, ReportedMonitoring, ReportedProgress, not_applicable
 from jixiao.model.sheet import Budget, Checkpoint, GoalSheet, MoneyUnit, Unit
 from jixiao.model.target import NoteCode, Operator, Target, TargetNote, points_not_targets
@@ -39,6 +39,7 @@ __all__ = [
     "Likelihood",
     "Location",
     "MoneyStatement",
+    "MoneySum",
     "MoneyUnit",
     "MonitoringAnswer",
     "parse_likelihood",

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel, Field
 
-__all__ = ["MoneyStatement", "ProseReport", "Said"]
+__all__ = ["MoneyStatement", "MoneySum", "ProseReport", "Said"]
 
 
 class Said(BaseModel):
@@ -33,14 +33,25 @@ class MoneyStatement(BaseModel):
                                                        "budget (其中…募集、含…结转、其他资金)")
 
 
+class MoneySum(BaseModel):
+    """An amount and the parts one sentence lists for it (672385万元(其中,第一批653885万元,第二批18500万元); 35万元、
+    30万元、50万元,合计115万元), in 万元."""
+
+    line: int
+    sentence: str = Field(description="The sentence as written (Simplified)")
+    whole: Decimal
+    parts: list[Decimal] = Field(description="At least two, in the order written")
+
+
 class ProseReport(BaseModel):
     """What a document without an indicator table says in its sentences."""
 
     money: list[MoneyStatement] = Field(default_factory=list)
+    sums: list[MoneySum] = Field(default_factory=list)
     references: list[Said] = Field(default_factory=list, description="Dates (…年…月…日) and document numbers "
                                                                      "(…〔2021〕84号) as written")
 
     @property
     def is_empty(self) -> bool:
         """True when no sentence stated anything the checks read."""
-        return not (self.money or self.references)
+        return not (self.money or self.sums or self.references)

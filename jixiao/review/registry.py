@@ -129,6 +129,7 @@ RULES: tuple[Rule, ...] = (
     substance.GarbledText(),
     # 没有指标表的报告和通知
     prose.BrokenReference(),
+    prose.PartsNotWhole(),
 )
 
 # Codes of rules that were removed, with why; never reuse them.

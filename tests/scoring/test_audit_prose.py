@@ -14,7 +14,8 @@ from jixiao.review.engine import review_document
 from jixiao.scoring.audit import audit_prose
 from jixiao.scoring.profile import load_profile as load_scoring_profile
 
-TITLE = "2019年度湖北省红十字会绩效评价工作开展情况\n\n"
+# (the date, whole, makes every text below a report jixiao reads, so that a case giving nothing was read and checked)
+TITLE = "2019年度湖北省红十字会绩效评价工作开展情况 2020年11月13日\n\n"
 
 
 def _read(body: str):
@@ -116,3 +117,39 @@ def test_whole_dates_and_document_numbers_give_nothing(body):
 def test_a_text_about_something_else_stays_refused():
     with pytest.raises(NotAGoalDocument):
         read_bytes("会议通知\n\n定于2024年5月20日召开全体会议。".encode(), "meeting.txt")
+
+
+def _sums(body: str) -> list[tuple[str, str, int | None]]:
+    review = review_document(_read(body), load_profile())
+    return [(f.rule, f.severity.value, f.location.line) for f in review.document_findings if f.rule == "JX927"]
+
+
+@pytest.mark.parametrize(("body", "says"), [
+    # rewording of corpus 270 with a part mistyped
+    ("中央分两批下达补助资金672385万元(其中,第一批653885万元,第二批18000万元),保障基础养老金按时足额发放。",
+     "672385.00万元 分列为 653885.00 + 18000.00，合计 671885.00万元"),
+    # parts listed after 其中 to the sentence's end, adding up to more than the whole
+    ("各级财政安排配套资金383794.62万元,其中自治区财政资金295348万元,市、县财政资金98446.62万元。",
+     "合计 393794.62万元，与所写金额不符"),
+    # parts before their total
+    ("农产品展示展销项目35万元、丰收节主会场项目30万元、畜禽遗传资源项目50万元,合计105万元。", "105.00万元 分列为 35.00 + 30.00 + 50.00，合计 115.00万元"),
+])
+def test_parts_that_do_not_add_up_to_the_stated_whole_are_reported(body, says):
+    review = review_document(_read(body), load_profile())
+    assert _sums(body) == [("JX927", "warning", 3)]
+    assert says in next(f for f in review.document_findings if f.rule == "JX927").message
+
+
+@pytest.mark.parametrize("body", [
+    # corpus 270 as written: 653885 + 18500 = 672385, 295348 + 88446.62 = 383794.62
+    "中央分两批下达补助资金672385万元(其中,第一批653885万元,第二批18500万元),保障基础养老金按时足额发放。",
+    "我区各级财政积极安排了配套资金383794.62万元,其中自治区财政资金295348万元,市、县财政资金88446.62万元。",
+    # one part only (corpus 256: 2890.00万元(含对下转移支付资金700万元)): not a breakdown
+    "共涉及项目3个,资金2890.00万元(含对下转移支付资金700万元),占项目支出总额的100%。",
+    # parts that are shares or in another unit are not compared
+    "下达资金100万元(其中,省级60%,市级40万元)。",
+    # parts each rounded to the place written: 33.33 × 3 for 100
+    "下达资金100万元(其中,甲33.33万元,乙33.33万元,丙33.33万元)。",
+])
+def test_parts_that_add_up_or_are_no_breakdown_give_nothing(body):
+    assert _sums(body) == []

@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from jixiao.documents.codes import diagnostic
 from jixiao.documents.pipeline.labels import simplified
 from jixiao.documents.pipeline.money_text import money_in_prose
-from jixiao.model import Diagnostic, Location, MoneyStatement, ProseReport, Said
+from jixiao.model import Diagnostic, Location, MoneyStatement, MoneySum, ProseReport, Said
 
 __all__ = ["prose_report"]
 
@@ -29,6 +29,28 @@ _NO_UNIT = re.compile(r"(?:预算数|执行数|支出数)(?:为)?\s*(\d{3,}(?:\.
 _REFERENCE = re.compile(r"(?<![\d.])20\d{2}(?:年)?\d{1,2}月(?:\d{1,2}日)?|(?<![\d.])20\d{2}年?\d{1,2}月?\d{1,2}日"
                         r"|[\u4e00-\u9fff]{1,8}[〔\[［(（]20\d{2}[〕\]］)）]?\s*\d{1,4}\s*号")
 
+# an amount and the parts listed after it: 672385万元(其中,第一批653885万元,第二批18500万元); 383794.62万元,其中自治区
+# 财政资金295348万元,市、县财政资金88446.62万元 (to the bracket's close or the sentence's end)
+_PARTS_AFTER = re.compile(r"(\d+(?:\.\d+)?)\s*万元\s*[(（]?[,，:：]?\s*(?:其中|含)[,，:：]?([^()（）]*?)(?:[)）]|$)")
+# parts listed before their total: 35万元、30万元、50万元,合计115万元
+_PARTS_BEFORE = re.compile(r"((?:[^,，、。;；]{0,20}?\d+(?:\.\d+)?\s*万元[、,，]){2,})\s*(?:合计|共计|总计)[为:：]?\s*"
+                           r"(\d+(?:\.\d+)?)\s*万元")
+_WAN = re.compile(r"(\d+(?:\.\d+)?)\s*万元")
+# a list that is not simply the whole's parts: shares, other units, a breakdown inside a part
+_NOT_PARTS = re.compile(r"%|亿元|(?<!万)元|其中|含|[(（]")
+
+
+def _sums(sentence: str, line: int) -> list[MoneySum]:
+    """The amounts ``sentence`` breaks down into two or more parts in 万元 (其中/含 after it, 合计/共计 before it)."""
+    found = []
+    for whole, listed in [(m.group(1), m.group(2)) for m in _PARTS_AFTER.finditer(sentence)] + [
+            (m.group(2), m.group(1)) for m in _PARTS_BEFORE.finditer(sentence)]:
+        parts = _WAN.findall(listed)
+        if len(parts) >= 2 and not _NOT_PARTS.search(_WAN.sub("", listed)):
+            found.append(MoneySum(line=line, sentence=sentence.strip(), whole=Decimal(whole),
+                                  parts=[Decimal(part) for part in parts]))
+    return found
+
 
 def _amount(text: str | None) -> Decimal | None:
     try:
@@ -39,13 +61,15 @@ def _amount(text: str | None) -> Decimal | None:
 
 def prose_report(text: str, source: str | None = None) -> tuple[ProseReport, list[Diagnostic]]:
     """What the sentences of ``text`` state of money (one :class:`MoneyStatement` per sentence that states a budget,
-    an amount spent or an execution rate) and the dates and document numbers they cite, each with its line; and a
+    an amount spent or an execution rate; the amounts they break down into parts) and the dates and document numbers
+    they cite, each with its line; and a
     diagnostic for each amount stated without its unit (left unread)."""
-    money, references, diagnostics = [], [], []
+    money, sums, references, diagnostics = [], [], [], []
     for number, line in enumerate(text.splitlines(), start=1):
         plain = simplified(line)
         references += [Said(text=found.group(0), line=number) for found in _REFERENCE.finditer(plain)]
         for sentence in _SENTENCE.findall(plain):
+            sums += _sums(sentence, number)
             said = money_in_prose(sentence)
             if said:
                 money.append(MoneyStatement(
@@ -54,4 +78,4 @@ def prose_report(text: str, source: str | None = None) -> tuple[ProseReport, lis
                     explained=bool(_EXPLAINED.search(sentence))))
             for bare in _NO_UNIT.finditer(sentence):
                 diagnostics.append(diagnostic("P150", Location(file=source, line=number), amount=bare.group(0)))
-    return ProseReport(money=money, references=references), diagnostics
+    return ProseReport(money=money, sums=sums, references=references), diagnostics

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 
 from jixiao.model import Document, Location, Severity
+from jixiao.model.amounts import amount_text
 from jixiao.review.finding import Confidence, Dimension, Finding
 from jixiao.review.profile import Profile
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.sources import GOALS_2015
 
-__all__ = ["BrokenReference", "ProseRule"]
+__all__ = ["BrokenReference", "PartsNotWhole", "ProseRule"]
 
 
 class ProseRule(Rule):
@@ -28,12 +30,12 @@ class ProseRule(Rule):
         """The findings of this rule on ``document``'s sentences (none when it has a table)."""
         raise NotImplementedError
 
-    def prose_finding(self, document: Document, profile: Profile, line: int, severity: Severity | None = None,
+    def prose_finding(self, document: Document, profile: Profile, at: int, severity: Severity | None = None,
                       **slots: object) -> Finding:
-        """A finding about no sheet, at ``line`` of the document."""
+        """A finding about no sheet, at line ``at`` of the document."""
         return Finding(rule=self.code, name=self.name, severity=profile.severity.get(self.code, severity or self.severity),
                        dimension=self.dimension, source=self.source.cite(), sheet=None, indicator=None,
-                       location=Location(file=document.source, line=line), template=self.message,
+                       location=Location(file=document.source, line=at), template=self.message,
                        params={key: str(value) for key, value in slots.items()}, confidence=Confidence.HIGH)
 
 
@@ -72,3 +74,30 @@ class BrokenReference(ProseRule):
                                  severity=Severity.WARNING if len(broken) >= self._MANY else None,
                                  what="和".join(sorted(kinds, reverse=True)),
                                  cited=cited + ("等" if len(broken) > self._SHOWN else ""))
+
+
+class PartsNotWhole(ProseRule):
+    code = "JX927"
+    name = "stated-parts-not-whole"
+    title = "正文所列分项与合计不符"
+    severity = Severity.WARNING
+    dimension = Dimension.ACCURACY
+    source = GOALS_2015.at("第十二条（指向明确）")
+    message = "第{line}行的 {whole}万元 分列为 {parts}，合计 {total}万元，与所写金额不符"
+    docs = RuleDocs(
+        what="没有指标表的自评报告或资金通知中，同一句话写出一笔金额并用“其中”“含”列出两项以上分项（或先列分项再写"
+             "“合计”“共计”），分项之和是否等于该金额。只比较都以“万元”写出的金额；分项中夹有百分比、其他单位或"
+             "再分的“其中”时不比较。",
+        why="资金的分项与合计对不上，说明有一项写错或漏写，下达、执行的金额无从核对（语料 203、270）。",
+        bad="下达资金672385万元(其中,第一批653885万元,第二批18000万元)",
+        good="下达资金672385万元(其中,第一批653885万元,第二批18500万元)",
+        fix="核对各分项和合计，改正写错的一项或补上漏写的分项。",
+    )
+
+    def document_findings(self, document: Document, profile: Profile) -> Iterator[Finding]:
+        for said in document.prose.sums if document.prose else ():
+            total = sum(said.parts, Decimal(0))
+            places = max(-min(figure.as_tuple().exponent for figure in (said.whole, *said.parts)), 0)
+            if abs(total - said.whole) * 10 ** places > len(said.parts):  # (each part rounded to its last place)
+                yield self.prose_finding(document, profile, said.line, line=said.line, whole=amount_text(said.whole),
+                                         parts=" + ".join(amount_text(part) for part in said.parts), total=amount_text(total))
