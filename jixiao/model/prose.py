@@ -50,8 +50,10 @@ class ProseReport(BaseModel):
     sums: list[MoneySum] = Field(default_factory=list)
     references: list[Said] = Field(default_factory=list, description="Dates (…年…月…日) and document numbers "
                                                                      "(…〔2021〕84号) as written")
+    lost: list[Said] = Field(default_factory=list, description="Where a conversion lost characters (runs of ? or "
+                                                               "replacement characters), a few characters either side")
 
     @property
     def is_empty(self) -> bool:
         """True when no sentence stated anything the checks read."""
-        return not (self.money or self.sums or self.references)
+        return not (self.money or self.sums or self.references or self.lost)

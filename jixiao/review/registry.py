@@ -130,6 +130,7 @@ RULES: tuple[Rule, ...] = (
     # 没有指标表的报告和通知
     prose.BrokenReference(),
     prose.PartsNotWhole(),
+    prose.LostCharacters(),
 )
 
 # Codes of rules that were removed, with why; never reuse them.

@@ -153,3 +153,29 @@ def test_parts_that_do_not_add_up_to_the_stated_whole_are_reported(body, says):
 ])
 def test_parts_that_add_up_or_are_no_breakdown_give_nothing(body):
     assert _sums(body) == []
+
+
+def _lost(body: str) -> list[str]:
+    review = review_document(_read(body), load_profile())
+    return [f.message for f in review.document_findings if f.rule == "JX928"]
+
+
+@pytest.mark.parametrize(("body", "cited"), [
+    # corpus 211: converter debris in a notice in Traditional characters
+    ("請根據相關資金管理辦法等要求??顚S茫郊?.2024年第二批省級重點流域生態保護補償資金安排情況表", "第3行“管理辦法等要求??顚S茫郊?.”"),
+    # rewording: replacement characters, and one ? between Chinese characters
+    ("下达生态保护补偿资金331万元，用于\ufffd\ufffd治理。", "第3行“1万元，用于\ufffd\ufffd治理。”"),
+])
+def test_characters_lost_in_conversion_are_reported_once(body, cited):
+    found, = _lost(body)
+    assert cited in found
+
+
+@pytest.mark.parametrize("body", [
+    "下达资金331万元，是否按时拨付?请各单位于2024年7月30日前报告。",
+    # one ? between characters may be a question: only runs of them are lost characters in prose
+    "资金用于享受?家庭的补助。",
+    "下达资金331万元，用于流域治理。",
+])
+def test_questions_and_whole_text_give_no_lost_characters(body):
+    assert _lost(body) == []

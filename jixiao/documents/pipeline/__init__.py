@@ -63,7 +63,8 @@ def _prose(document: Document, text: str) -> Document:
     prose, found = prose_report(text, document.source)
     if prose.is_empty:
         return document
-    what = "、".join(name for name, said in (("金额", prose.money), ("日期和文号", prose.references)) if said)
+    what = "、".join(name for name, said in (("金额", prose.money or prose.sums), ("日期和文号", prose.references),
+                                            ("乱码", prose.lost)) if said)
     note = diagnostic("P151", Location(file=document.source), what=what)
     return document.model_copy(update={"prose": prose, "diagnostics": [*document.diagnostics, *found, note]})
 

@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from jixiao.documents.codes import diagnostic
 from jixiao.documents.pipeline.labels import simplified
 from jixiao.documents.pipeline.money_text import money_in_prose
+from jixiao.model.lexicon import LOST_AS_QUESTION_MARKS, LOST_BY_REPLACEMENT
 from jixiao.model import Diagnostic, Location, MoneyStatement, MoneySum, ProseReport, Said
 
 __all__ = ["prose_report"]
@@ -39,6 +40,8 @@ _WAN = re.compile(r"(\d+(?:\.\d+)?)\s*万元")
 # a list that is not simply the whole's parts: shares, other units, a breakdown inside a part
 _NOT_PARTS = re.compile(r"%|亿元|(?<!万)元|其中|含|[(（]")
 
+_AROUND = 6  # characters kept either side of lost ones
+
 
 def _sums(sentence: str, line: int) -> list[MoneySum]:
     """The amounts ``sentence`` breaks down into two or more parts in 万元 (其中/含 after it, 合计/共计 before it)."""
@@ -62,12 +65,16 @@ def _amount(text: str | None) -> Decimal | None:
 def prose_report(text: str, source: str | None = None) -> tuple[ProseReport, list[Diagnostic]]:
     """What the sentences of ``text`` state of money (one :class:`MoneyStatement` per sentence that states a budget,
     an amount spent or an execution rate; the amounts they break down into parts) and the dates and document numbers
-    they cite, each with its line; and a
+    they cite, and where characters were lost in conversion, each with its line; and a
     diagnostic for each amount stated without its unit (left unread)."""
-    money, sums, references, diagnostics = [], [], [], []
+    money, sums, references, lost, diagnostics = [], [], [], [], []
     for number, line in enumerate(text.splitlines(), start=1):
         plain = simplified(line)
         references += [Said(text=found.group(0), line=number) for found in _REFERENCE.finditer(plain)]
+        # (a single ? between characters is left: a report asks questions, 是否按时拨付?请…)
+        lost += [Said(text=line[max(0, found.start() - _AROUND):found.end() + _AROUND], line=number)
+                 for pattern in (LOST_BY_REPLACEMENT, LOST_AS_QUESTION_MARKS) for found in pattern.finditer(line)
+                 if "??" in found.group(0) or "\ufffd" in found.group(0)]
         for sentence in _SENTENCE.findall(plain):
             sums += _sums(sentence, number)
             said = money_in_prose(sentence)
@@ -78,4 +85,4 @@ def prose_report(text: str, source: str | None = None) -> tuple[ProseReport, lis
                     explained=bool(_EXPLAINED.search(sentence))))
             for bare in _NO_UNIT.finditer(sentence):
                 diagnostics.append(diagnostic("P150", Location(file=source, line=number), amount=bare.group(0)))
-    return ProseReport(money=money, sums=sums, references=references), diagnostics
+    return ProseReport(money=money, sums=sums, references=references, lost=lost), diagnostics

@@ -17,7 +17,7 @@ from jixiao.review.profile import Profile
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.sources import GOALS_2015
 
-__all__ = ["BrokenReference", "PartsNotWhole", "ProseRule"]
+__all__ = ["BrokenReference", "LostCharacters", "PartsNotWhole", "ProseRule"]
 
 
 class ProseRule(Rule):
@@ -101,3 +101,30 @@ class PartsNotWhole(ProseRule):
             if abs(total - said.whole) * 10 ** places > len(said.parts):  # (each part rounded to its last place)
                 yield self.prose_finding(document, profile, said.line, line=said.line, whole=amount_text(said.whole),
                                          parts=" + ".join(amount_text(part) for part in said.parts), total=amount_text(total))
+
+
+class LostCharacters(ProseRule):
+    code = "JX928"
+    name = "lost-characters-in-prose"
+    title = "正文有转换丢失的字"
+    severity = Severity.INFO
+    dimension = Dimension.FORM
+    source = GOALS_2015.at("第十二条（指向明确）")
+    message = "正文有转换时丢失的字（问号或替换字符）：{cited}，请对照原件改正"
+    docs = RuleDocs(
+        what="没有指标表的自评报告或资金通知中，是否有转换或复制时丢失的字：替换字符“�”，或夹在汉字之间、连在汉字旁的"
+             "问号（“??顚S茫郊?”）；“是否…?”“吗?”这样的问句不算。全文报告一次，只作提示。",
+        why="丢字的句子读不通，资金用途、要求和依据无从核对（语料 211）。",
+        bad="请根据相关资金管理办法等要求??顚S茫郊?",
+        good="请根据相关资金管理办法等要求专款专用。",
+        fix="对照原件补全丢失的字。",
+    )
+
+    _SHOWN = 3  # places named in the message
+
+    def document_findings(self, document: Document, profile: Profile) -> Iterator[Finding]:
+        lost = document.prose.lost if document.prose else []
+        if lost:
+            cited = "、".join(f"第{said.line}行“{said.text}”" for said in lost[:self._SHOWN])
+            yield self.prose_finding(document, profile, lost[0].line,
+                                     cited=cited + ("等" if len(lost) > self._SHOWN else ""))
