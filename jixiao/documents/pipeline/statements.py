@@ -15,8 +15,8 @@ from decimal import Decimal, InvalidOperation
 from jixiao.documents.codes import diagnostic
 from jixiao.documents.pipeline.labels import simplified
 from jixiao.documents.pipeline.money_text import money_in_prose
-from jixiao.model.lexicon import LOST_AS_QUESTION_MARKS, LOST_BY_REPLACEMENT
 from jixiao.model import Diagnostic, Location, MoneyStatement, MoneySum, ProseReport, Said
+from jixiao.model.lexicon import LOST_AS_QUESTION_MARKS, LOST_BY_REPLACEMENT
 
 __all__ = ["prose_report"]
 
