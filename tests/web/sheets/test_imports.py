@@ -16,7 +16,6 @@ from jixiao.web.sheets.services.findings import sheet_review
 from jixiao.web.sheets.services.imports import sheets_import
 from tests.hostile_zips import zip_of_unsupported_version
 
-
 PROSE_REPORT = Path(__file__).resolve().parents[2] / "fixtures" / "prose_report.txt"
 
 
