@@ -41,7 +41,7 @@ from benchmarks.review_judging import (
 )
 from jixiao.model import Document, GoalSheet, Indicator, ReportedEvaluation, ReportedItem
 from jixiao.model.finding import Confidence
-from jixiao.scoring.audit import AUDIT_RULES, audit_sheet
+from jixiao.scoring.audit import AUDIT_RULES, audit_prose, audit_sheet
 
 KINDS = ("self-eval", "monitor")
 AUDIT_CODES = frozenset(rule.code for rule in AUDIT_RULES)
@@ -141,8 +141,12 @@ def audit_judgment(judgment: Judgment, golden: bool = False) -> AuditFigures:
     found: set[int] = set()
     profile = scoring_profile(judgment)
     sheets = document.sheets if document else []
-    for sheet, name in zip(sheets, judged_sheet_names(judgment, [sheet.name for sheet in sheets])):
-        for finding in audit_sheet(sheet, profile, source=judgment.stem):
+    audited = [(name, audit_sheet(sheet, profile, source=judgment.stem))
+               for sheet, name in zip(sheets, judged_sheet_names(judgment, [sheet.name for sheet in sheets]))]
+    if document is not None and document.prose is not None:
+        audited.append((None, audit_prose(document, profile)))  # (a report in prose: its sentences, no sheet)
+    for name, findings in audited:
+        for finding in findings:
             kinds = by_code.get(finding.rule, set())
             levels = row_levels(document, finding)
             matched = [i for i, flag in enumerate(flags) if finding_matches(flag, finding, name, kinds, levels)]

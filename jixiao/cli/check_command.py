@@ -40,7 +40,7 @@ from jixiao.review import (
 from jixiao.review.forms import FormError, available_forms, load_form
 from jixiao.scoring import ProfileError as ScoringProfileError
 from jixiao.scoring import load_profile as load_scoring_profile
-from jixiao.scoring.audit import Recomputation, audit_sheet, recompute
+from jixiao.scoring.audit import Recomputation, audit_prose, audit_sheet, recompute
 from jixiao.scoring.profile import Profile as ScoringProfile
 
 __all__ = ["check_document", "check_source", "document_contract", "register", "review_source"]
@@ -99,6 +99,10 @@ def check_document(document: Document, profile: Profile, scoring: ScoringProfile
         if sheet.evaluation is not None:
             checked.audits[sheet.key] = recompute(sheet, scoring)
             checked.grades[sheet.key] = sheet.evaluation.grade
+    # a report or notice with no table: what its sentences state of the money
+    prose = [f for f in audit_prose(document, scoring) if profile.enabled(f.rule, f.name)]
+    if prose:
+        checked.review = review.model_copy(update={"document_findings": review.document_findings + prose})
     return checked
 
 

@@ -12,6 +12,7 @@ from jixiao.model.monitoring import (
     MonitoringAnswer,
     parse_likelihood,
 )
+from jixiao.model.prose import MoneyStatement, MoneySum, ProseReport, Said
 from jixiao.model.reported import ReportedEvaluation, ReportedItem, ReportedMonitoring, ReportedProgress, not_applicable
 from jixiao.model.sheet import Budget, Checkpoint, GoalSheet, MoneyUnit, Unit
 from jixiao.model.target import NoteCode, Operator, Target, TargetNote, points_not_targets
@@ -37,17 +38,21 @@ __all__ = [
     "IndicatorResult",
     "Likelihood",
     "Location",
+    "MoneyStatement",
+    "MoneySum",
     "MoneyUnit",
     "MonitoringAnswer",
     "parse_likelihood",
     "NoteCode",
     "Operator",
     "OverallGoals",
+    "ProseReport",
     "QualitativeTier",
     "ReportedEvaluation",
     "ReportedItem",
     "ReportedMonitoring",
     "ReportedProgress",
+    "Said",
     "SelfEvaluation",
     "SelfEvaluationSet",
     "Severity",

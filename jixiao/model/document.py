@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from jixiao.model.diagnostic import Diagnostic
+from jixiao.model.prose import ProseReport
 from jixiao.model.sheet import GoalSheet, Unit
 
 __all__ = ["OverallGoals", "Document", "Collection"]
@@ -32,6 +33,8 @@ class Document(BaseModel):
     unit: Unit | None = None
     overall: OverallGoals | None = None
     sheets: list[GoalSheet] = Field(default_factory=list)
+    prose: ProseReport | None = Field(
+        default=None, description="What a report or notice with no indicator table says in prose (money, dates)")
     diagnostics: list[Diagnostic] = Field(default_factory=list)
     kind: str | None = Field(
         default=None, description="What the tables are: goal (绩效目标表), self-eval (绩效自评表) or monitor (运行监控表)")

@@ -13,7 +13,14 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["TEXT_MEMO", "load", "fold", "fold_all", "simplified", "simplified_in_place", "as_written", "WrittenText"]
+__all__ = ["LOST_AS_QUESTION_MARKS", "LOST_BY_REPLACEMENT", "TEXT_MEMO", "load", "fold", "fold_all", "simplified",
+           "simplified_in_place", "as_written", "WrittenText"]
+
+_HAN = "\u4e00-\u9fff"
+# characters a conversion lost: replacement characters, or question marks standing for Chinese characters (生活???效,
+# 享受?家; not the question of 是否…? or 吗?)
+LOST_BY_REPLACEMENT = re.compile("\ufffd+")
+LOST_AS_QUESTION_MARKS = re.compile(rf"[{_HAN}]\?{{2,}}|\?{{2,}}[{_HAN}]|(?<=[{_HAN}])(?<![否吗么呢])\?(?=[{_HAN}])")
 
 # How many texts each memoised function of one cell's or row's text remembers, least recently used forgotten first.
 # Labels, level names, units and common targets recur on every sheet and stay; each file's own codes, names and

@@ -10,7 +10,7 @@ from jixiao.review.finding import Finding
 from jixiao.review.lexicon import data
 from jixiao.review.outcome import SheetReview, grade_sheet
 from jixiao.review.profile import Profile, load_profile
-from jixiao.review.registry import RULES, sheet_rules
+from jixiao.review.registry import RULES, prose_rules, sheet_rules
 from jixiao.review.rules.reader import ReaderDiagnostic
 
 __all__ = ["Review", "review_document", "review_sheet"]
@@ -66,6 +66,9 @@ def review_document(document: Document, profile: Profile | None = None) -> Revie
         for index, findings in extra.items():
             regraded = sheets[index].model_copy(update={"findings": findings + sheets[index].findings})
             sheets[index] = grade_sheet(regraded, profile.grade)
+    if document.prose is not None:
+        document_findings += [finding for rule in prose_rules() if profile.enabled(rule.code, rule.name)
+                              for finding in rule.document_findings(document, profile)]
     return Review(source=document.source, profile=profile.name, sheets=sheets, document_findings=document_findings)
 
 

@@ -10,10 +10,21 @@ A rule that is removed moves its code to :data:`RETIRED`; the code is never give
 from __future__ import annotations
 
 from jixiao.review.rule import Rule
-from jixiao.review.rules import appropriateness, category, completeness, consistency, direction, form, money, reader
-from jixiao.review.rules import substance, units
+from jixiao.review.rules import (
+    appropriateness,
+    category,
+    completeness,
+    consistency,
+    direction,
+    form,
+    money,
+    prose,
+    reader,
+    substance,
+    units,
+)
 
-__all__ = ["RETIRED", "RULES", "by_code", "sheet_rules"]
+__all__ = ["RETIRED", "RULES", "by_code", "prose_rules", "sheet_rules"]
 
 RULES: tuple[Rule, ...] = (
     reader.ReaderDiagnostic(),
@@ -116,6 +127,10 @@ RULES: tuple[Rule, ...] = (
     substance.BrokenYear(),
     substance.StaleAnnualDocument(),
     substance.GarbledText(),
+    # 没有指标表的报告和通知
+    prose.BrokenReference(),
+    prose.PartsNotWhole(),
+    prose.LostCharacters(),
 )
 
 # Codes of rules that were removed, with why; never reuse them.
@@ -130,5 +145,10 @@ def by_code(code: str) -> Rule | None:
 
 
 def sheet_rules() -> tuple[Rule, ...]:
-    """The rules that check one sheet at a time (all but the reader's)."""
-    return tuple(rule for rule in RULES if not isinstance(rule, reader.ReaderDiagnostic))
+    """The rules that check one sheet at a time (all but the reader's and those of a document in prose)."""
+    return tuple(rule for rule in RULES if not isinstance(rule, (reader.ReaderDiagnostic, prose.ProseRule)))
+
+
+def prose_rules() -> tuple[prose.ProseRule, ...]:
+    """The rules that check the sentences of a document with no table."""
+    return tuple(rule for rule in RULES if isinstance(rule, prose.ProseRule))

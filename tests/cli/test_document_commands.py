@@ -88,13 +88,14 @@ def _keys(value, into: set[str]) -> set[str]:
 
 def test_the_readmes_json_contract_names_the_keys_parse_prints():
     """The README's contract block is what other tools code against: every name in it is printed (on a goal table, a
-    printed self-evaluation and a monitoring table), and every key printed is named there."""
+    printed self-evaluation, a monitoring table and a report in prose), and every key printed is named there."""
     root = Path(__file__).resolve().parents[2]
     readme = (root / "README.md").read_text(encoding="utf-8")
     block = readme.split("## The `parse --format json` contract", 1)[1].split("```", 2)[1]
     named = set(re.findall(r'"([a-z_0-9]+)"', block))
     corpus = root.parent / "shared" / "corpus"
-    files = [root / "tests/fixtures/sample.txt", *corpus.glob("006_*"), *corpus.glob("016_*")]
+    files = [root / "tests/fixtures/sample.txt", *corpus.glob("006_*"), *corpus.glob("016_*"),
+             root / "tests/fixtures/prose_report.txt"]  # (a report in prose: its `prose` keys)
     result = jixiao("parse", "--format", "json", *map(str, files))
     assert result.returncode == 0, result.stderr
     printed = _keys(json.loads(result.stdout), set())

@@ -12,7 +12,10 @@ produced and of :class:`ReadSettings`.
 
 from __future__ import annotations
 
+import re
+
 from jixiao.documents.blocks import Layout
+from jixiao.documents.codes import diagnostic
 from jixiao.documents.pipeline.document import Accounting, build_document
 from jixiao.documents.pipeline.doubled import undoubled
 from jixiao.documents.pipeline.labels import split_lines
@@ -20,14 +23,18 @@ from jixiao.documents.pipeline.plans import plan_rows
 from jixiao.documents.pipeline.prose import prose_lines
 from jixiao.documents.pipeline.regions import join_heading_runs, split_header_runs
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
+from jixiao.documents.pipeline.statements import prose_report
 from jixiao.documents.pipeline.tokens import layout_lines, text_layout_name, text_lines
 from jixiao.documents.pipeline.transposed import turn_over
 from jixiao.documents.pipeline.wrapped import join_cell_tails, join_centered_cells, join_wrapped_headings
 from jixiao.documents.readers.text_decode import decode_text
-from jixiao.model import Document
+from jixiao.model import Document, Location
 from jixiao.model.lexicon import WrittenText
 
 __all__ = ["Accounting", "ReadSettings", "read_layout", "read_text"]
+
+# the words of a performance report or a notice passing down funds (自评报告, 资金下达通知; Traditional too)
+_ABOUT_FUNDS = re.compile(r"绩效|績效|资金|資金")
 
 
 def read_layout(layout: Layout, source: str, file_format: str, settings: ReadSettings = DEFAULT_SETTINGS
@@ -45,7 +52,23 @@ def read_text(data: bytes, source: str, settings: ReadSettings = DEFAULT_SETTING
     lines = split_header_runs(join_heading_runs(lines), settings)
     lines = plan_rows(prose_lines(turn_over(lines, settings)))
     document, accounting = build_document(lines, source, "txt", text_layout_name(lines), diagnostics, settings)
+    if not document.sheets and document.overall is None:
+        document = _prose(document, text)
     return _as_written(document, WrittenText(text)), accounting
+
+
+def _prose(document: Document, text: str) -> Document:
+    """A document with no table, holding what its sentences state (a report or notice in prose), when they state
+    money, dates or document numbers; it stays refused otherwise."""
+    if not _ABOUT_FUNDS.search(text):
+        return document  # (a text about something else that happens to cite a date)
+    prose, found = prose_report(text, document.source)
+    if prose.is_empty:
+        return document
+    what = "、".join(name for name, said in (("金额", prose.money or prose.sums), ("日期和文号", prose.references),
+                                            ("乱码", prose.lost)) if said)
+    note = diagnostic("P152", Location(file=document.source), what=what)
+    return document.model_copy(update={"prose": prose, "diagnostics": [*document.diagnostics, *found, note]})
 
 
 def _as_written(document: Document, text: WrittenText) -> Document:

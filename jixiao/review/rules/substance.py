@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from jixiao.model import Indicator, MoneyUnit, NoteCode, Operator, Severity, UnitKind, parse_target, unit_kind
 from jixiao.model.amounts import amount_text
-from jixiao.model.lexicon import fold
+from jixiao.model.lexicon import LOST_AS_QUESTION_MARKS, LOST_BY_REPLACEMENT, fold
 from jixiao.review.context import COUNTED_UNITS, SheetContext, has_figure
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
 from jixiao.review.lexicon import (
@@ -1093,9 +1093,8 @@ class GarbledText(Rule):
     )
 
     _PATTERNS = (
-        (re.compile("\ufffd+"), "有替换字符（转换时丢失的字）"),
-        (re.compile(rf"[{_HAN}]\?{{2,}}|\?{{2,}}[{_HAN}]|(?<=[{_HAN}])(?<![否吗么呢])\?(?=[{_HAN}])"),
-         "有问号代替的字（转换时丢失的字）"),
+        (LOST_BY_REPLACEMENT, "有替换字符（转换时丢失的字）"),
+        (LOST_AS_QUESTION_MARKS, "有问号代替的字（转换时丢失的字）"),
         (re.compile(r"(?:[\u00c2-\u00ef][\u0080-\u00bf\u0152-\u0192\u02c6\u02dc\u2013-\u203a]{1,2}){2,}"),
          "是按西文编码读出的乱码"),
         # (not the digits after a thousands separator, 50,000元, nor those after a publisher's mask, ≤****000元, nor

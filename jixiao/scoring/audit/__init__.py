@@ -15,7 +15,7 @@ from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
 from jixiao.scoring.profile import Profile
 
 __all__ = ["AUDIT_RULES", "AuditContext", "AuditDocs", "AuditRule", "Recomputation", "RecomputedItem",
-           "audit_document", "audit_sheet", "is_audited", "recompute"]
+           "audit_document", "audit_prose", "audit_sheet", "is_audited", "recompute"]
 
 
 def is_audited(sheet: GoalSheet) -> bool:
@@ -34,10 +34,20 @@ def audit_sheet(sheet: GoalSheet, profile: Profile, *, source: str | None = None
                        record=record)
     applies = {"evaluation": sheet.evaluation is not None, "monitoring": sheet.monitoring is not None,
                "approval": approved is not None,
-               "recorded": recorded is not None and sheet.evaluation is not None}
+               "recorded": recorded is not None and sheet.evaluation is not None, "prose": False}
     return [finding for rule in AUDIT_RULES if applies[rule.applies_to] for finding in rule.check(ctx)]
 
 
+def audit_prose(document: Document, profile: Profile) -> list[Finding]:
+    """The audit findings on what a report or notice with no table states in its sentences (``document.prose``):
+    about no sheet, each at its line."""
+    if document.prose is None:
+        return []
+    ctx = AuditContext(sheet=GoalSheet(), profile=profile, source=document.source, prose=document.prose)
+    return [finding for rule in AUDIT_RULES if rule.applies_to == "prose" for finding in rule.check(ctx)]
+
+
 def audit_document(document: Document, profile: Profile) -> list[Finding]:
-    """The audit findings of every sheet of ``document``."""
-    return [finding for sheet in document.sheets for finding in audit_sheet(sheet, profile, source=document.source)]
+    """The audit findings of every sheet of ``document``, and of its sentences when it has no table."""
+    return [finding for sheet in document.sheets for finding in audit_sheet(sheet, profile, source=document.source)
+            ] + audit_prose(document, profile)

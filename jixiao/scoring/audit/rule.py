@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import ClassVar
 
-from jixiao.model import ExecutionRecord, GoalSheet, Location, SelfEvaluation, Severity
+from jixiao.model import ExecutionRecord, GoalSheet, Location, MoneyStatement, ProseReport, SelfEvaluation, Severity
 from jixiao.model.finding import Confidence, Dimension, Finding, Fix
 from jixiao.scoring.audit.recompute import Recomputation, recompute
 from jixiao.scoring.profile import Profile
@@ -42,6 +42,7 @@ class AuditContext:
     approved: GoalSheet | None = None
     recorded: SelfEvaluation | None = None
     record: ExecutionRecord | None = None
+    prose: ProseReport | None = None  # what a report with no table states in sentences (rules applying to "prose")
 
     @cached_property
     def recomputation(self) -> Recomputation:
@@ -60,7 +61,8 @@ class AuditRule:
     message: ClassVar[str]
     docs: ClassVar[AuditDocs]
     # which printed record the rule reads: "evaluation" or "monitoring"; "approval" and "recorded" compare the
-    # printed self-evaluation with the approved sheet and with what the unit recorded in jixiao
+    # printed self-evaluation with the approved sheet and with what the unit recorded in jixiao; "prose" reads the
+    # sentences of a report with no table (ctx.prose)
     applies_to: ClassVar[str] = "evaluation"
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
@@ -88,3 +90,13 @@ class AuditRule:
             fix=Fix(applicability="display-only", summary=fix) if fix else None,
             confidence=(Confidence.GUESSED_LAYOUT if guessed else Confidence.INFERENCE if assumed else Confidence.HIGH),
         )
+
+    def prose_finding(self, ctx: AuditContext, statement: MoneyStatement, *, severity: Severity | None = None,
+                      fix: str | None = None, **slots: object) -> Finding:
+        """A finding on one sentence of a report with no table: about no sheet, located at the sentence's line."""
+        return Finding(
+            rule=self.code, name=self.name, dimension=Dimension.ACCURACY, source=self.source,
+            severity=severity or self.severity, sheet=None, indicator=None,
+            location=Location(file=ctx.source, line=statement.line), template=self.message,
+            params={"line": str(statement.line), **{key: str(value) for key, value in slots.items()}},
+            fix=Fix(applicability="display-only", summary=fix) if fix else None, confidence=Confidence.HIGH)

@@ -2,6 +2,7 @@
 
 import io
 import zipfile
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -14,6 +15,8 @@ from jixiao.web.sheets.services import imports, sheets
 from jixiao.web.sheets.services.findings import sheet_review
 from jixiao.web.sheets.services.imports import sheets_import
 from tests.hostile_zips import zip_of_unsupported_version
+
+PROSE_REPORT = Path(__file__).resolve().parents[2] / "fixtures" / "prose_report.txt"
 
 
 def _zip(**files: bytes) -> bytes:
@@ -64,6 +67,15 @@ def test_an_unreadable_file_in_the_batch_imports_nothing(org, sample_bytes):
     with pytest.raises(ImportRefused, match="broken.docx"):
         sheets_import(user=org["owner"], unit=org["township"], year=2026,
                       files=[("good.txt", sample_bytes), ("broken.docx", b"PK\x03\x04 not really a docx")])
+    assert not Sheet.objects.exists()
+
+
+def test_a_report_in_prose_is_refused_as_holding_no_table(org, sample_bytes):
+    # jixiao reads its sentences for `check`, but a report with no table has nothing to import
+    report = PROSE_REPORT.read_bytes()
+    with pytest.raises(ImportRefused, match="report.txt：文件中没有找到绩效目标表，只有正文叙述"):
+        sheets_import(user=org["owner"], unit=org["township"], year=2026,
+                      files=[("good.txt", sample_bytes), ("report.txt", report)])
     assert not Sheet.objects.exists()
 
 

@@ -208,6 +208,9 @@ def _read_one(name: str, data: bytes) -> ReadFile:
         document = read_bytes(data, name)
     except NotAGoalDocument as error:
         return ReadFile(name=name, error=error.reason)
+    if not document.sheets and document.overall is None:
+        # a report in prose (document.prose): nothing to import; `jixiao check` reviews its sentences
+        return ReadFile(name=name, error="文件中没有找到绩效目标表，只有正文叙述，没有可导入的表")
     return ReadFile(name=name, document=document, outcomes=check_document(document))
 
 

@@ -1,0 +1,59 @@
+"""What a report or notice written in prose says of its money, dates and document numbers, with where it says it.
+
+A unit's 自评报告 or a 资金下达通知 often has no indicator table: its budget, spending and execution rate are sentences
+(项目全年预算数1290.00万元,执行数为1206.01万元,资金执行率为93.49%). The reader keeps each figure only where a phrase
+states it; the checks compare what the same sentence states.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pydantic import BaseModel, Field
+
+__all__ = ["MoneyStatement", "MoneySum", "ProseReport", "Said"]
+
+
+class Said(BaseModel):
+    """A phrase as written and the 1-based line of the file it is on."""
+
+    text: str
+    line: int
+
+
+class MoneyStatement(BaseModel):
+    """One sentence's money: the budget, the amount spent (in 万元) and the execution rate (in %) it states."""
+
+    line: int
+    sentence: str = Field(description="The sentence as written (Simplified)")
+    budget: Decimal | None = Field(default=None, description="预算数 the sentence states, in 万元")
+    spent: Decimal | None = Field(default=None, description="执行数 (实际支出) the sentence states, in 万元")
+    rate: str | None = Field(default=None, description="执行率 as printed, in %, without the sign (93.49)")
+    explained: bool = Field(default=False, description="The sentence says what the spending holds beyond the "
+                                                       "budget (其中…募集、含…结转、其他资金)")
+
+
+class MoneySum(BaseModel):
+    """An amount and the parts one sentence lists for it (672385万元(其中,第一批653885万元,第二批18500万元); 35万元、
+    30万元、50万元,合计115万元), in 万元."""
+
+    line: int
+    sentence: str = Field(description="The sentence as written (Simplified)")
+    whole: Decimal
+    parts: list[Decimal] = Field(description="At least two, in the order written")
+
+
+class ProseReport(BaseModel):
+    """What a document without an indicator table says in its sentences."""
+
+    money: list[MoneyStatement] = Field(default_factory=list)
+    sums: list[MoneySum] = Field(default_factory=list)
+    references: list[Said] = Field(default_factory=list, description="Dates (…年…月…日) and document numbers "
+                                                                     "(…〔2021〕84号) as written")
+    lost: list[Said] = Field(default_factory=list, description="Where a conversion lost characters (runs of ? or "
+                                                               "replacement characters), a few characters either side")
+
+    @property
+    def is_empty(self) -> bool:
+        """True when no sentence stated anything the checks read."""
+        return not (self.money or self.sums or self.references or self.lost)

@@ -1,0 +1,130 @@
+"""Checks of a report or notice with no indicator table (``Document.prose``): what its sentences cite.
+
+These rules read the whole document, not a sheet: :meth:`ProseRule.document_findings` yields findings about no sheet,
+each at its line; their per-sheet :meth:`check` finds nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from jixiao.model import Document, Location, Severity
+from jixiao.model.amounts import amount_text
+from jixiao.review.finding import Confidence, Dimension, Finding
+from jixiao.review.profile import Profile
+from jixiao.review.rule import Rule, RuleDocs
+from jixiao.review.sources import GOALS_2015
+
+__all__ = ["BrokenReference", "LostCharacters", "PartsNotWhole", "ProseRule"]
+
+
+class ProseRule(Rule):
+    """A rule over the sentences of a document with no table."""
+
+    def check(self, ctx):  # pragma: no cover - prose rules read the document, not a sheet
+        return iter(())
+
+    def document_findings(self, document: Document, profile: Profile) -> Iterator[Finding]:
+        """The findings of this rule on ``document``'s sentences (none when it has a table)."""
+        raise NotImplementedError
+
+    def prose_finding(self, document: Document, profile: Profile, at: int, severity: Severity | None = None,
+                      **slots: object) -> Finding:
+        """A finding about no sheet, at line ``at`` of the document."""
+        return Finding(rule=self.code, name=self.name, severity=profile.severity.get(self.code, severity or self.severity),
+                       dimension=self.dimension, source=self.source.cite(), sheet=None, indicator=None,
+                       location=Location(file=document.source, line=at), template=self.message,
+                       params={key: str(value) for key, value in slots.items()}, confidence=Confidence.HIGH)
+
+
+class BrokenReference(ProseRule):
+    code = "JX926"
+    name = "broken-date-or-document-number"
+    title = "日期或文号丢字"
+    severity = Severity.INFO
+    dimension = Dimension.FORM
+    source = GOALS_2015.at("第十二条（指向明确）")
+    message = "正文中的{what}丢了字：{cited}，请对照原件改正"
+    docs = RuleDocs(
+        what="没有指标表的自评报告或资金通知中，日期和文号是否完整：年份后直接接月、日的数字（“20205月”“20201030日”，"
+             "丢了“年”“月”），文号的“〔”没有对应的“〕”（“建财〔2015159号”）。一处只作提示，三处以上为警告。",
+        why="日期和文号是资金下达、审核和发放的依据；丢字后看不出是哪一天、哪一份文件，报告无从核对（语料 271）。",
+        bad="20205月，财政部海南监管局联合我省交通运输厅……（建财〔2015159号）",
+        good="2020年5月，财政部海南监管局联合我省交通运输厅……（建财〔2015〕159号）",
+        fix="对照原件补全“年”“月”和“〕”。",
+    )
+
+    _WHOLE_DATE = re.compile(r"20\d{2}年\d{1,2}月(?:\d{1,2}日)?")
+    _WHOLE_NUMBER = re.compile(r".*(?:〔20\d{2}〕|\[20\d{2}\]|［20\d{2}］|[(（]20\d{2}[)）])\s*\d{1,4}\s*号")
+    _SHOWN = 4  # references named in the message
+    _MANY = 3  # broken references from which the finding is a warning
+
+    def document_findings(self, document: Document, profile: Profile) -> Iterator[Finding]:
+        if document.prose is None:
+            return
+        broken = [said for said in document.prose.references
+                  if not (self._WHOLE_DATE if said.text.startswith("20") else self._WHOLE_NUMBER).fullmatch(said.text)]
+        if not broken:
+            return
+        kinds = {"日期" if said.text.startswith("20") else "文号" for said in broken}
+        cited = "、".join(f"第{said.line}行“{said.text}”" for said in broken[:self._SHOWN])
+        yield self.prose_finding(document, profile, broken[0].line,
+                                 severity=Severity.WARNING if len(broken) >= self._MANY else None,
+                                 what="和".join(sorted(kinds, reverse=True)),
+                                 cited=cited + ("等" if len(broken) > self._SHOWN else ""))
+
+
+class PartsNotWhole(ProseRule):
+    code = "JX927"
+    name = "stated-parts-not-whole"
+    title = "正文所列分项与合计不符"
+    severity = Severity.WARNING
+    dimension = Dimension.ACCURACY
+    source = GOALS_2015.at("第十二条（指向明确）")
+    message = "第{line}行的 {whole}万元 分列为 {parts}，合计 {total}万元，与所写金额不符"
+    docs = RuleDocs(
+        what="没有指标表的自评报告或资金通知中，同一句话写出一笔金额并用“其中”“含”列出两项以上分项（或先列分项再写"
+             "“合计”“共计”），分项之和是否等于该金额。只比较都以“万元”写出的金额；分项中夹有百分比、其他单位或"
+             "再分的“其中”时不比较。",
+        why="资金的分项与合计对不上，说明有一项写错或漏写，下达、执行的金额无从核对（语料 203、270）。",
+        bad="下达资金672385万元(其中,第一批653885万元,第二批18000万元)",
+        good="下达资金672385万元(其中,第一批653885万元,第二批18500万元)",
+        fix="核对各分项和合计，改正写错的一项或补上漏写的分项。",
+    )
+
+    def document_findings(self, document: Document, profile: Profile) -> Iterator[Finding]:
+        for said in document.prose.sums if document.prose else ():
+            total = sum(said.parts, Decimal(0))
+            places = max(-min(figure.as_tuple().exponent for figure in (said.whole, *said.parts)), 0)
+            if abs(total - said.whole) * 10 ** places > len(said.parts):  # (each part rounded to its last place)
+                yield self.prose_finding(document, profile, said.line, line=said.line, whole=amount_text(said.whole),
+                                         parts=" + ".join(amount_text(part) for part in said.parts), total=amount_text(total))
+
+
+class LostCharacters(ProseRule):
+    code = "JX928"
+    name = "lost-characters-in-prose"
+    title = "正文有转换丢失的字"
+    severity = Severity.INFO
+    dimension = Dimension.FORM
+    source = GOALS_2015.at("第十二条（指向明确）")
+    message = "正文有转换时丢失的字（问号或替换字符）：{cited}，请对照原件改正"
+    docs = RuleDocs(
+        what="没有指标表的自评报告或资金通知中，是否有转换或复制时丢失的字：替换字符“�”，或夹在汉字之间、连在汉字旁的"
+             "问号（“??顚S茫郊?”）；“是否…?”“吗?”这样的问句不算。全文报告一次，只作提示。",
+        why="丢字的句子读不通，资金用途、要求和依据无从核对（语料 211）。",
+        bad="请根据相关资金管理办法等要求??顚S茫郊?",
+        good="请根据相关资金管理办法等要求专款专用。",
+        fix="对照原件补全丢失的字。",
+    )
+
+    _SHOWN = 3  # places named in the message
+
+    def document_findings(self, document: Document, profile: Profile) -> Iterator[Finding]:
+        lost = document.prose.lost if document.prose else []
+        if lost:
+            cited = "、".join(f"第{said.line}行“{said.text}”" for said in lost[:self._SHOWN])
+            yield self.prose_finding(document, profile, lost[0].line,
+                                     cited=cited + ("等" if len(lost) > self._SHOWN else ""))

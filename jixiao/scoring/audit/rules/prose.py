@@ -1,0 +1,119 @@
+"""Audit of the money a self-evaluation report or a notice states in prose (no 自评表 printed): each sentence's
+stated execution rate against its own executed amount over its own budget, spending above the budget, and a report
+that leaves half of its budget unspent without stating any rate.
+
+Only figures one sentence states together are compared (项目全年预算数1290.00万元,执行数为1206.01万元,资金执行率为
+93.49%): a budget in one paragraph and an amount in another may be of different funds (中央资金 and 全年预算数).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from jixiao.model import MoneyStatement, Severity
+from jixiao.model.finding import Finding
+from jixiao.scoring.audit.recompute import tolerance
+from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
+from jixiao.scoring.target_rules import number
+
+__all__ = ["PROSE_RULES"]
+
+REPORT = "财预〔2020〕10号《项目支出绩效评价管理办法》第二十五条：自评报告如实反映预算执行情况和绩效目标实现程度"
+_HUNDRED = Decimal(100)
+# a report leaving this share of its budget unspent says how much it executed (the rate) and why
+_UNSPENT = Decimal("0.4")
+
+
+def _computed(statement: MoneyStatement) -> Decimal | None:
+    if statement.budget and statement.spent is not None:
+        return statement.spent / statement.budget * _HUNDRED
+    return None
+
+
+def _rounded(rate: Decimal) -> str:
+    return f"{rate.quantize(Decimal('0.01'))}"
+
+
+class ProseRateMismatch(AuditRule):
+    code = "JXA29"
+    name = "stated-rate-not-spent-over-budget"
+    title = "报告所写执行率与执行数、预算数不符"
+    severity = Severity.WARNING
+    source = REPORT
+    message = "第{line}行写执行率 {printed}%，执行数 {spent} ÷ 预算数 {budget} = {computed}%"
+    applies_to = "prose"
+    docs = AuditDocs(
+        what="没有自评表的自评报告中，同一句话写出的预算数、执行数和执行率相互一致。执行超出预算而执行率写作100%"
+             "（按上限计）只作提示。",
+        formula="执行率 = 执行数 ÷ 预算数 × 100%，允许所写位数的四舍五入或舍去（写 93.49 允许差 0.01，写 100 允许差 1）",
+        setting="无",
+        example="“项目年预算批复金额为900万元，实际执行资金总额977万元，资金执行率为100%”：977 ÷ 900 = 108.56%，提示。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        for statement in ctx.prose.money if ctx.prose else ():
+            computed = _computed(statement)
+            if computed is None or statement.rate is None:
+                continue
+            printed = Decimal(statement.rate)
+            if abs(printed - computed) <= max(2 * tolerance(printed), Decimal("0.05")):
+                continue
+            capped = printed == _HUNDRED and computed > _HUNDRED  # a rate over 100% written as the 100% it scores
+            yield self.prose_finding(ctx, statement, severity=Severity.INFO if capped else None,
+                                     printed=statement.rate, spent=number(statement.spent),
+                                     budget=number(statement.budget), computed=_rounded(computed),
+                                     fix=f"执行率应为 {_rounded(computed)}%，或说明执行数与预算数的口径")
+
+
+class ProseSpentAboveBudget(AuditRule):
+    code = "JXA30"
+    name = "stated-spending-above-budget"
+    title = "报告所写执行数超过预算数且未说明"
+    severity = Severity.WARNING
+    source = "《预算法》第十三条：经人民代表大会批准的预算，非经法定程序，不得调整；支出不得突破预算"
+    message = "第{line}行写执行数 {spent} 超过预算数 {budget}，未说明超出部分的来源"
+    applies_to = "prose"
+    docs = AuditDocs(
+        what="自评报告同一句话写出的执行数超过预算数，而句中没有说明超出部分（其中…募集、含…结转、其他资金）。"
+             "所写执行率与两数不符时由 JXA29 报告，此处不再重复。",
+        formula="执行数 > 预算数", setting="无",
+        example="“全年预算数500万元，实际支出560万元”：提示说明超出的60万元。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        for statement in ctx.prose.money if ctx.prose else ():
+            computed = _computed(statement)
+            if computed is None or computed <= _HUNDRED or statement.explained:
+                continue
+            if statement.rate is not None and abs(Decimal(statement.rate) - computed) > Decimal(1):
+                continue  # (the stated rate disagrees: JXA29's finding)
+            yield self.prose_finding(ctx, statement, spent=number(statement.spent), budget=number(statement.budget),
+                                     fix="说明超出预算部分的资金来源和调整程序")
+
+
+class ProseRateUnstated(AuditRule):
+    code = "JXA31"
+    name = "half-unspent-rate-unstated"
+    title = "报告预算大量未执行却没有写执行率"
+    severity = Severity.WARNING
+    source = REPORT
+    message = "第{line}行写预算数 {budget}、执行数 {spent}（{computed}%），报告没有写执行率"
+    applies_to = "prose"
+    docs = AuditDocs(
+        what="自评报告写出预算数和执行数，四成以上未执行，而全文没有一句写执行率：执行情况要写明执行率，以便评分和"
+             "说明偏差。",
+        formula="执行数 ÷ 预算数 ≤ 60%，且报告中没有“执行率”", setting="无",
+        example="“年初项目预算总计899.7万元，实际到账支付462.4万元”，全文无执行率：462.4 ÷ 899.7 = 51.40%，报告。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        money = ctx.prose.money if ctx.prose else []
+        if any(statement.rate is not None for statement in money):
+            return
+        for statement in money:
+            computed = _computed(statement)
+            if computed is not None and computed <= (1 - _UNSPENT) * _HUNDRED:
+                yield self.prose_finding(ctx, statement, budget=number(statement.budget),
+                                         spent=number(statement.spent), computed=_rounded(computed),
+                                         fix="写明执行率，并说明未执行部分的原因")
+
+
+PROSE_RULES: tuple[AuditRule, ...] = (ProseRateMismatch(), ProseSpentAboveBudget(), ProseRateUnstated())

@@ -1,0 +1,181 @@
+"""Reports and notices written in prose (no indicator table): the money, dates and document numbers their sentences
+state are read with their line, and checked (JXA29–JXA31, JX926). Sentences quoted from dev documents (corpus 256,
+258, 270, 271, 281) and rewordings of them; a correct sentence gives nothing."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from jixiao.documents import NotAGoalDocument, read_bytes
+from jixiao.review import load_profile
+from jixiao.review.engine import review_document
+from jixiao.scoring.audit import audit_prose
+from jixiao.scoring.profile import load_profile as load_scoring_profile
+
+# (the date, whole, makes every text below a report jixiao reads, so that a case giving nothing was read and checked)
+TITLE = "2019年度湖北省红十字会绩效评价工作开展情况 2020年11月13日\n\n"
+
+
+def _read(body: str):
+    return read_bytes((TITLE + body).encode("utf-8"), "report.txt")
+
+
+def _audit(body: str) -> list[tuple[str, str, int | None]]:
+    document = _read(body)
+    return [(f.rule, f.severity.value, f.location.line) for f in audit_prose(document, load_scoring_profile("central"))]
+
+
+@pytest.mark.parametrize(("sentence", "budget", "spent", "rate"), [
+    # corpus 256
+    ("项目全年预算数1290.00万元,执行数为1206.01万元,资金执行率为93.49%。", "1290.00", "1206.01", "93.49"),
+    ("项目年预算批复金额为900万元,实际执行资金总额977万元,资金执行率为100%,其中,77万元为社会募集款专项资金。",
+     "900", "977", "100"),
+    # corpus 258
+    ("2022年年初项目预算总计899.7万元,实际到账支付462.4万元。", "899.7", "462.4", None),
+    # rewording: Traditional characters
+    ("項目全年預算數500萬元,執行數為450萬元,資金執行率為90%。", "500", "450", "90"),
+])
+def test_money_is_read_from_the_sentence_that_states_it(sentence, budget, spent, rate):
+    statement, = _read(sentence).prose.money
+    assert (statement.line, statement.budget, statement.spent, statement.rate) == (
+        3, Decimal(budget), Decimal(spent), rate)
+
+
+def test_an_amount_without_its_unit_is_left_unread_with_a_diagnostic():
+    # corpus 270: 全区执行数1032849.44(含…) has no unit: not read as the amount spent
+    document = _read("全年预算数1080245.79万元,全区执行数1032849.44(含中央资金689139.31万元),总预算执行率95.61%。")
+    statement, = document.prose.money
+    assert statement.spent is None and statement.rate == "95.61"
+    assert [d.code for d in document.diagnostics] == ["P151", "P152"]
+    assert "执行数1032849.44" in document.diagnostics[0].message
+    assert _audit("全年预算数1080245.79万元,全区执行数1032849.44(含中央资金689139.31万元),总预算执行率95.61%。") == []
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # corpus 256: the stated 100% caps 977/900 = 108.56%
+    ("项目年预算批复金额为900万元,实际执行资金总额977万元,资金执行率为100%,其中,77万元为社会募集款专项资金。",
+     [("JXA29", "info", 3)]),
+    # rewording: a rate that is simply wrong
+    ("一、基本情况\n项目预算数200万元,实际支出150万元,预算执行率为95%。", [("JXA29", "warning", 4)]),
+    # corpus 258: half unspent and no rate anywhere
+    ("(二)项目资金情况。\n2022年年初项目预算总计899.7万元,实际到账支付462.4万元。", [("JXA31", "warning", 4)]),
+    # rewording: spending above the budget, nothing said of it
+    ("全年预算数500万元,实际支出560万元。", [("JXA30", "warning", 3)]),
+])
+def test_stated_money_that_does_not_agree_is_reported_at_its_line(body, expected):
+    assert _audit(body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    # corpus 256: 1206.01 / 1290 = 93.49%, right
+    "项目全年预算数1290.00万元,执行数为1206.01万元,资金执行率为93.49%。",
+    # the printed rate truncated, not rounded (93.48 for 93.489)
+    "项目全年预算数1290.00万元,执行数为1206.01万元,资金执行率为93.48%。",
+    # above the budget, the sentence says what the spending holds (上年结转)
+    "全年预算数500万元,实际支出560万元,其中含上年结转资金60万元。",
+    # half unspent, but the report states a rate elsewhere
+    "年初项目预算总计899.7万元,实际到账支付462.4万元。\n资金执行率为51.4%。",
+    # budget and spending in different sentences are not compared
+    "全年预算数500万元。\n实际支出150万元。",
+])
+def test_money_that_agrees_or_is_not_stated_together_gives_nothing(body):
+    assert _audit(body) == []
+
+
+def _references(body: str) -> list[tuple[str, str, int | None]]:
+    review = review_document(_read(body), load_profile())
+    return [(f.rule, f.severity.value, f.location.line) for f in review.document_findings if f.rule != "JX001"]
+
+
+@pytest.mark.parametrize(("body", "expected", "cited"), [
+    # corpus 271: 年 and 月 lost in dates, 〕 lost in a document number
+    (("20205月,财政部海南监管局联合我省交通运输厅组成联合审核组。20201030日,财政部提前下达资金15,244万元20201225日,"
+      "省财政厅提前将资金下达相关市县,截止20211231日,补贴资金全部发放。"), [("JX926", "warning", 3)], "“20205月”"),
+    ("以《关于完善城市公交车成品油价格补助政策的通知》(建财〔2015159号)联合发文,调整补助资金。",
+     [("JX926", "info", 3)], "“建财〔2015159号”"),
+    # rewording: a date that lost its 月
+    ("2023年6月1日起,绩效自评工作开始,202312日前报送。", [("JX926", "info", 3)], "“202312日”"),
+])
+def test_broken_dates_and_document_numbers_are_reported(body, expected, cited):
+    review = review_document(_read(body), load_profile())
+    assert _references(body) == expected
+    assert cited in next(f for f in review.document_findings if f.rule == "JX926").message
+
+
+@pytest.mark.parametrize("body", [
+    # corpus 281: whole dates and document numbers
+    "请按《关于印发<泉州市市级特色现代农业发展资金管理规定>的通知》(泉财农〔2021〕84号)要求,加强资金管理。",
+    "德化县财政局 2024年7月30日 下达生态保护补偿资金331万元",
+    "根据2022年度绩效目标,2022年1-6月完成资金拨付,2022年6月30日前报送。",
+])
+def test_whole_dates_and_document_numbers_give_nothing(body):
+    assert _references(body) == []
+
+
+def test_a_text_about_something_else_stays_refused():
+    with pytest.raises(NotAGoalDocument):
+        read_bytes("会议通知\n\n定于2024年5月20日召开全体会议。".encode(), "meeting.txt")
+
+
+def _sums(body: str) -> list[tuple[str, str, int | None]]:
+    review = review_document(_read(body), load_profile())
+    return [(f.rule, f.severity.value, f.location.line) for f in review.document_findings if f.rule == "JX927"]
+
+
+@pytest.mark.parametrize(("body", "says"), [
+    # rewording of corpus 270 with a part mistyped
+    ("中央分两批下达补助资金672385万元(其中,第一批653885万元,第二批18000万元),保障基础养老金按时足额发放。",
+     "672385.00万元 分列为 653885.00 + 18000.00，合计 671885.00万元"),
+    # parts listed after 其中 to the sentence's end, adding up to more than the whole
+    ("各级财政安排配套资金383794.62万元,其中自治区财政资金295348万元,市、县财政资金98446.62万元。",
+     "合计 393794.62万元，与所写金额不符"),
+    # parts before their total
+    ("农产品展示展销项目35万元、丰收节主会场项目30万元、畜禽遗传资源项目50万元,合计105万元。", "105.00万元 分列为 35.00 + 30.00 + 50.00，合计 115.00万元"),
+])
+def test_parts_that_do_not_add_up_to_the_stated_whole_are_reported(body, says):
+    review = review_document(_read(body), load_profile())
+    assert _sums(body) == [("JX927", "warning", 3)]
+    assert says in next(f for f in review.document_findings if f.rule == "JX927").message
+
+
+@pytest.mark.parametrize("body", [
+    # corpus 270 as written: 653885 + 18500 = 672385, 295348 + 88446.62 = 383794.62
+    "中央分两批下达补助资金672385万元(其中,第一批653885万元,第二批18500万元),保障基础养老金按时足额发放。",
+    "我区各级财政积极安排了配套资金383794.62万元,其中自治区财政资金295348万元,市、县财政资金88446.62万元。",
+    # one part only (corpus 256: 2890.00万元(含对下转移支付资金700万元)): not a breakdown
+    "共涉及项目3个,资金2890.00万元(含对下转移支付资金700万元),占项目支出总额的100%。",
+    # parts that are shares or in another unit are not compared
+    "下达资金100万元(其中,省级60%,市级40万元)。",
+    # parts each rounded to the place written: 33.33 × 3 for 100
+    "下达资金100万元(其中,甲33.33万元,乙33.33万元,丙33.33万元)。",
+])
+def test_parts_that_add_up_or_are_no_breakdown_give_nothing(body):
+    assert _sums(body) == []
+
+
+def _lost(body: str) -> list[str]:
+    review = review_document(_read(body), load_profile())
+    return [f.message for f in review.document_findings if f.rule == "JX928"]
+
+
+@pytest.mark.parametrize(("body", "cited"), [
+    # corpus 211: converter debris in a notice in Traditional characters
+    ("請根據相關資金管理辦法等要求??顚S茫郊?.2024年第二批省級重點流域生態保護補償資金安排情況表", "第3行“管理辦法等要求??顚S茫郊?.”"),
+    # rewording: replacement characters, and one ? between Chinese characters
+    ("下达生态保护补偿资金331万元，用于\ufffd\ufffd治理。", "第3行“1万元，用于\ufffd\ufffd治理。”"),
+])
+def test_characters_lost_in_conversion_are_reported_once(body, cited):
+    found, = _lost(body)
+    assert cited in found
+
+
+@pytest.mark.parametrize("body", [
+    "下达资金331万元，是否按时拨付?请各单位于2024年7月30日前报告。",
+    # one ? between characters may be a question: only runs of them are lost characters in prose
+    "资金用于享受?家庭的补助。",
+    "下达资金331万元，用于流域治理。",
+])
+def test_questions_and_whole_text_give_no_lost_characters(body):
+    assert _lost(body) == []
