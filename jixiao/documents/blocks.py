@@ -65,8 +65,11 @@ Block = Row | Paragraph
 
 @dataclass(slots=True)
 class Layout:
-    """What a reader saw: the blocks in reading order, the layout's name, and the reader's own diagnostics."""
+    """What a reader saw: the blocks in reading order, the layout's name, and the reader's own diagnostics;
+    for a workbook, ``tabs`` maps each worksheet's number (its rows' Row.table) to its tab's name, which may be
+    the only place a unit named the project."""
 
     name: str
     blocks: list[Block]
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    tabs: dict[int, str] = field(default_factory=dict)

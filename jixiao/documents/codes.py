@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from jixiao.model import Diagnostic, Location, Severity
 
-__all__ = ["DiagnosticKind", "KINDS", "diagnostic"]
+__all__ = ["DiagnosticKind", "KINDS", "diagnostic", "registered"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,9 +24,16 @@ class DiagnosticKind:
     explanation: str
 
 
-KINDS: dict[str, DiagnosticKind] = {
-    kind.code: kind
-    for kind in [
+def registered(kinds: Sequence[DiagnosticKind]) -> dict[str, DiagnosticKind]:
+    """The kinds by code; a code given twice is refused (two branches each taking the next free code would otherwise
+    leave one kind silently replaced by the other)."""
+    codes = [kind.code for kind in kinds]
+    if twice := sorted({code for code in codes if codes.count(code) > 1}):
+        raise ValueError(f"diagnostic codes registered twice: {', '.join(twice)}")
+    return {kind.code: kind for kind in kinds}
+
+
+KINDS: dict[str, DiagnosticKind] = registered([
         DiagnosticKind("P101", Severity.ERROR, "没有找到指标表头（一级指标、二级指标、三级指标、指标值）",
                        "表格中没有能识别的指标表头行，指标无法读取。"),
         DiagnosticKind("P102", Severity.WARNING, "本行的单元格与表头的列不能一一对应，已按内容对齐：{how}",
@@ -104,12 +111,15 @@ KINDS: dict[str, DiagnosticKind] = {
                        "隐藏的行和列通常是模板的辅助内容，读取时跳过；如其中有需要的内容，请取消隐藏后重新导入。"),
         DiagnosticKind("P150", Severity.INFO, "工作表“{name}”已隐藏，未读取",
                        "隐藏的工作表通常是模板的下拉选项或辅助数据，读取时跳过；如其中有需要的内容，请取消隐藏后重新导入。"),
+        DiagnosticKind("P153", Severity.INFO, "表中没有填写项目名称，按工作表名称读取为“{name}”",
+                       "有的单位在一个工作簿中每个工作表放一个项目，只把项目名称写在工作表标签上，表中没有“项目名称”栏，"
+                       "标题也不含项目名称。读取时以工作表名称作为项目名称；Sheet1、附表2、绩效目标表、目录等通用名称不作项目名称。"
+                       "请核对项目名称是否完整。"),
         DiagnosticKind("P117", Severity.WARNING, "PDF 第{page}页已损坏，无法读取，已跳过",
                        "PDF 文件的某一页内容损坏，其余各页照常读取；请核对该页的内容。"),
         DiagnosticKind("P118", Severity.WARNING, "PDF 文件从第{page}页起已损坏，之后的页面无法读取",
                        "PDF 的页面目录损坏（常见于下载不完整的文件），只读取了此前的页面。"),
-    ]
-}
+])
 
 
 def diagnostic(code: str, location: Location, set_aside: Sequence[str] = (), **slots: object) -> Diagnostic:

@@ -10,7 +10,7 @@ import tomllib
 from jixiao.model.lexicon import TEXT_MEMO, fold, fold_all
 
 __all__ = ["PAGE_NUMBER", "header_label", "block_label", "header_labels", "goals_word", "column_label", "plan_column", "is_trailer", "total_words", "is_total_label", "split_label_value",
-           "labels", "canonical_label", "run_on_spellings"]
+           "generic_tab", "labels", "canonical_label", "run_on_spellings"]
 
 _COLON = re.compile(r"[:：]$")
 
@@ -23,6 +23,22 @@ def labels() -> dict:
     """The label vocabulary from ``documents/data/labels.toml``."""
     text = resources.files("jixiao.documents").joinpath("data/labels.toml").read_text(encoding="utf-8")
     return tomllib.loads(text)
+
+
+# what a tab's name holds besides its words: numbers, brackets and punctuation, and the year (2024年度)
+_TAB_FILLER = re.compile(r"[\d〇零一二三四五六七八九十百\s\W_]+|年度|年")
+
+
+def generic_tab(name: str) -> bool:
+    """Whether a worksheet's tab name names no project (``Sheet1``, ``附表2``, ``2024年绩效目标表``, ``目录``): the
+    words of ``[worksheet_tabs]`` in labels.toml, or nothing but numbers and punctuation."""
+    words = _TAB_FILLER.sub("", fold(name).lower())
+    return not words or words in _generic_tabs()
+
+
+@cache
+def _generic_tabs() -> frozenset[str]:
+    return frozenset(fold(word).lower() for word in labels()["worksheet_tabs"]["generic"])
 
 
 def _key(text: str) -> str:

@@ -15,7 +15,8 @@ the layouts users actually have:
   repeated, split 指标性质 / 指标值 / 度量单位 columns, a hidden internal-id column, percentages stored as
   fractions with a percent number format (0.95 shown as 95%).
 * ``pairs.xlsx`` — 长期 and 年度 column pairs under a two-row header, vertically merged 一级/二级 cells, one
-  worksheet per project.
+  worksheet per project; a third of the projects (those whose name fits a tab) named only by their worksheet's
+  tab, with no 项目名称 row, as units keeping one project a worksheet do.
 * ``nested.docx`` — the form as a frame table whose one wide cell holds the indicator grid as a nested table,
   long names broken over two lines inside their cells, then the rows after the grid (审核意见, 盖章 and
   填报日期) in the frame and 注 / 填表说明 paragraphs below it.
@@ -61,6 +62,7 @@ from __future__ import annotations
 import re
 import subprocess
 import zipfile
+import zlib
 from collections.abc import Iterator
 from copy import deepcopy
 from dataclasses import dataclass
@@ -467,9 +469,12 @@ def _write_pairs(golden: dict, path: Path) -> None:
     workbook = Workbook()
     workbook.remove(workbook.active)
     for number, sheet in enumerate(golden["sheets"], 1):
-        out = workbook.create_sheet(f"项目{number}")
+        name = sheet.get("name") or ""
+        tabbed = _tab_named(name) and name not in workbook.sheetnames
+        out = workbook.create_sheet(name if tabbed else f"项目{number}")
         _append(out, [f"项目支出绩效目标表（{sheet.get('year') or ''}年度）"])
-        _append(out, ["项目名称", sheet.get("name") or ""])
+        if not tabbed:
+            _append(out, ["项目名称", name])
         _append(out, ["实施单位", sheet.get("unit") or ""])
         _append(out, ["年度资金总额（万元）" if (sheet.get("money_unit") or "万元") == "万元" else "年度资金总额",
                     sheet.get("budget_total") or ""])
@@ -492,6 +497,15 @@ def _write_pairs(golden: dict, path: Path) -> None:
                                     end_row=first + end - 1, end_column=column)
                     out.cell(first + start, column).alignment = Alignment(vertical="center", wrap_text=True)
     workbook.save(path)
+
+
+_TAB_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+
+
+def _tab_named(name: str) -> bool:
+    """Whether a project is named by its worksheet's tab only: a third of those whose name a tab can hold (Excel's 31
+    characters, none of those it refuses), picked by the name so that a golden's twin is the same each time."""
+    return 0 < len(name) <= 31 and not _TAB_FORBIDDEN.search(name) and zlib.crc32(name.encode()) % 3 == 0
 
 
 # --- The rest of the families: nested frame, self-evaluation, stacked projects, 批复表, NDRC, PDF ------------------

@@ -1266,10 +1266,12 @@ class SheetBuilder:
         return value[:at].strip() if at else value
 
     def _in_table_unit(self, amount: Decimal, value: str, row: Row | None, label: str) -> Decimal:
-        """An amount written with its own unit (``164万元``, or its label's: 年度资金总额(万元) | 164): the sheet's money
-        unit where the table states none; where the table states another, the amount in the table's unit, said (which
+        """An amount written with its own unit (``164万元``, or its label's: 年度资金总额(万元) | 164, 年度资金总额(万元)：164):
+        the sheet's money unit where the table states none; where the table states another, the amount in the table's unit, said (which
         of the two is right is the reviewer's to tell, not the reader's to guess)."""
-        written, table = amount_unit(value) or label_money_unit(label), self.sheet.money_unit
+        # (the label of a label：value line or cell is what stands before its colon: 年度资金总额（万元）：18.00)
+        written = amount_unit(value) or label_money_unit(label.replace("：", ":").partition(":")[0].strip())
+        table = self.sheet.money_unit
         if written is None or written == table:
             return amount
         if table is None:

@@ -41,7 +41,7 @@ def read_layout(layout: Layout, source: str, file_format: str, settings: ReadSet
                 ) -> tuple[Document, Accounting]:
     """Read what an office reader saw (rows with grid columns, paragraphs)."""
     lines = plan_rows(prose_lines(turn_over(layout_lines(layout), settings)))
-    return build_document(lines, source, file_format, layout.name, layout.diagnostics, settings)
+    return build_document(lines, source, file_format, layout.name, layout.diagnostics, settings, layout.tabs)
 
 
 def read_text(data: bytes, source: str, settings: ReadSettings = DEFAULT_SETTINGS) -> tuple[Document, Accounting]:

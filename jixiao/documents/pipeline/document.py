@@ -63,6 +63,7 @@ from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.vocabulary import (
     PAGE_NUMBER,
+    generic_tab,
     goals_word,
     header_label,
     header_labels,
@@ -102,16 +103,20 @@ class Accounting:
 
 
 def build_document(lines: list[Line], source: str, file_format: str, layout_name: str,
-                   diagnostics: list[Diagnostic], settings: ReadSettings = DEFAULT_SETTINGS
-                   ) -> tuple[Document, Accounting]:
-    """Build the document the lines hold, and account for the tokens of its tables."""
-    return _Assembler(source, file_format, layout_name, diagnostics, settings).run(lines)
+                   diagnostics: list[Diagnostic], settings: ReadSettings = DEFAULT_SETTINGS,
+                   tabs: dict[int, str] | None = None) -> tuple[Document, Accounting]:
+    """Build the document the lines hold, and account for the tokens of its tables; ``tabs`` names a workbook's
+    worksheets by number (Row.table), the name of a sheet whose cells and title name no project."""
+    return _Assembler(source, file_format, layout_name, diagnostics, settings, tabs or {}).run(lines)
 
 
 class _Assembler:
     def __init__(self, source: str, file_format: str, layout_name: str, diagnostics: list[Diagnostic],
-                 settings: ReadSettings) -> None:
+                 settings: ReadSettings, tabs: dict[int, str]) -> None:
         self.source = source
+        self.tabs = tabs
+        self._worksheet: int | None = None  # the worksheet the current sheet's grid stands on (a workbook's)
+        self._tabs_taken: set[int] = set()  # worksheets whose tab already named a sheet
         self.file_format = file_format
         self.layout_name = layout_name
         self.settings = settings
@@ -176,6 +181,8 @@ class _Assembler:
                 self.diagnostics = rekey_diagnostics(self.diagnostics, sheet, [renamed])
                 found = rekey_diagnostics(found, sheet, [renamed])
                 sheet = current.sheet = renamed
+            if sheet.name is None and sheet.code is None:
+                sheet = current.sheet = self._tab_named(sheet, found)
             self.sheets.append(sheet)
             self._records(current, sheet)
             self.diagnostics.extend(found)
@@ -190,6 +197,21 @@ class _Assembler:
             self.accounting.placed += current.tokens_placed
             self.accounting.diagnosed += current.tokens_diagnosed
         self.current = None
+        self._worksheet = None
+
+    def _tab_named(self, sheet, found: list[Diagnostic]):
+        """The sheet named by its worksheet's tab (乡村道路养护), where units keep one project a worksheet and name
+        only the tab; a generic tab (Sheet1, 附表2, 绩效目标表) names nothing, and a tab names one sheet only."""
+        tab = self.tabs.get(self._worksheet) if self._worksheet is not None else None
+        if tab is None or self._worksheet in self._tabs_taken or generic_tab(tab):
+            return sheet
+        self._tabs_taken.add(self._worksheet)
+        renamed = sheet.model_copy(update={"name": tab.strip()})
+        self.diagnostics = rekey_diagnostics(self.diagnostics, sheet, [renamed])
+        found[:] = rekey_diagnostics(found, sheet, [renamed])
+        location = Location(file=self.source, table=self._worksheet, sheet=renamed.key)
+        self.diagnostics.append(diagnostic("P153", location, name=tab.strip()))
+        return renamed
 
     def _records(self, builder: SheetBuilder, sheet) -> None:
         columns = builder.columns.kinds if builder.columns is not None else []
@@ -285,13 +307,17 @@ class _Assembler:
         current = self.current
         self._trailer_text(current)
         repeated = (current is not None and current.columns is not None and current.sheet.indicators
-                    and current.columns.kinds == header.columns.kinds and not self._project_heading)
+                    and current.columns.kinds == header.columns.kinds and not self._project_heading
+                    # (a workbook's next worksheet is the next project's, its grid no page of this one's)
+                    and (self._worksheet is None or first.table == self._worksheet or not self.tabs))
         self._project_heading = False
         reported = bool(first.extra.get(PROSE)) and "actual" in header.columns.kinds
         if not repeated:
             if current is None or current.columns is not None:
                 current = self._new_sheet()
             current.open_grid(header.columns)
+            if self._worksheet is None:
+                self._worksheet = first.table
             if current.sheet.name is None and (self._report_fund or self._report_title) is not None:
                 current.sheet.name = self._report_fund or self._report_title  # (before any diagnostic names it)
             if not current.sheet.goals and self._prose_goal:

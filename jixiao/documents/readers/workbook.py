@@ -58,6 +58,7 @@ def read_workbook(data: bytes, source: str, limits: ReadLimits, name: str, extra
         raise NotAGoalDocument(source, f"Excel 文件已损坏，无法打开（{type(error).__name__}）") from None
     blocks: list[Block] = []
     diagnostics: list[Diagnostic] = []
+    tabs: dict[int, str] = {}
     try:
         for number, metadata in enumerate(workbook.sheets_metadata, start=1):
             if metadata.typ != SheetTypeEnum.WorkSheet:
@@ -73,6 +74,7 @@ def read_workbook(data: bytes, source: str, limits: ReadLimits, name: str, extra
                 sheet_extras = extras(metadata.name, number) if extras else SheetExtras()
                 reader = _Worksheet(workbook.get_sheet_by_index(number - 1), number, sheet_extras, source, limits)
                 blocks.extend(reader.blocks(deadline))
+                tabs[number] = metadata.name
                 diagnostics.extend(reader.diagnostics)
             except LimitExceeded:
                 raise
@@ -82,7 +84,7 @@ def read_workbook(data: bytes, source: str, limits: ReadLimits, name: str, extra
                 diagnostics.append(diagnostic("P112", where, name=metadata.name, reason=reason))
     finally:
         workbook.close()
-    return Layout(name=name, blocks=blocks, diagnostics=diagnostics)
+    return Layout(name=name, blocks=blocks, diagnostics=diagnostics, tabs=tabs)
 
 
 class _Worksheet:

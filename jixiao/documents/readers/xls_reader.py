@@ -28,4 +28,4 @@ def read_xls(data: bytes, source: str, limits: ReadLimits = DEFAULT_LIMITS) -> L
     if converted is None:
         return layout
     layout = read_xlsx(converted, source, limits)
-    return Layout(name="xls", blocks=layout.blocks, diagnostics=layout.diagnostics)
+    return Layout(name="xls", blocks=layout.blocks, diagnostics=layout.diagnostics, tabs=layout.tabs)

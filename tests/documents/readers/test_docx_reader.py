@@ -143,7 +143,8 @@ def test_header_fields_written_as_paragraphs_above_the_grid(name):
     data = docx_file("项目支出绩效目标表（2023年度）", f"项目名称：{name}", "实施单位：某某镇人民政府",
                      "年度资金总额（万元）：18.5", "年度目标：完成18个村的环境整治", grid)
     (sheet,) = read_bytes(data, "template.docx").sheets
-    assert (sheet.name, sheet.budget.total) == (name, Decimal("18.5"))
+    # (the money unit in the amount label's brackets is the sheet's, as in a grid cell 年度资金总额（万元） | 18.5)
+    assert (sheet.name, sheet.budget.total, sheet.money_unit) == (name, Decimal("18.5"), "万元")
     assert sheet.goals == ["完成18个村的环境整治"]
     assert [(i.name, i.target.raw) for i in sheet.indicators] == [("整治村数", "≥18个")]
 

@@ -232,3 +232,17 @@ def test_a_row_cut_by_the_end_of_the_file_is_left_out_and_the_diagnostic_says_wh
     assert [i.name for i in document.sheets[0].indicators] == ["志鉴地情相关工作开展所需资金的供应时效", "项目完成时间"]
     (cut,) = [d for d in document.diagnostics if d.code == "P120"]
     assert cut.location.line == 6 and "基本支出" in cut.message and "未读作指标" in cut.message
+
+
+@pytest.mark.parametrize(("line", "total", "unit"), [
+    ("年度资金总额（万元）：18.00", "18.00", "万元"),
+    ("年度资金总额(元)：180000", "180000", "元"),
+    ("年度资金总额：18万元", "18", "万元"),
+    ("年度资金总额：18", "18", None),
+], ids=["wan-in-label", "yuan-in-label", "unit-after-figure", "no-unit"])
+def test_the_money_unit_of_an_amount_label_written_before_its_colon(line, total, unit):
+    # a header paragraph label：value whose label names the unit in brackets sets the sheet's money unit, as the
+    # same label in a grid cell does
+    text = f"项目名称：乡村道路养护\n{line}\n一级指标  二级指标  三级指标  指标值\n产出指标  数量指标  养护里程  ≥20公里\n"
+    (sheet,) = read_bytes(text.encode(), "t.txt").sheets
+    assert (str(sheet.budget.total), sheet.money_unit) == (total, unit)

@@ -220,6 +220,33 @@ def test_several_worksheets_are_several_sheets():
     assert [(s.name, s.indicators[0].name) for s in document.sheets] == [("甲", "a"), ("乙", "b")]
 
 
+_GRID = [HEADER[:4], ["产出指标", "数量指标", "养护里程", "≥20公里"]]
+
+
+@pytest.mark.parametrize(("worksheets", "tabs", "names", "from_tabs"), [
+    ([_GRID], ["乡村道路养护"], ["乡村道路养护"], [(1, "乡村道路养护")]),
+    ([[["年度资金总额（万元）", 18], *_GRID]], ["乡村道路养护"], ["乡村道路养护"], [(1, "乡村道路养护")]),
+    ([_GRID], ["Sheet1"], [None], []),
+    ([_GRID], ["附表2"], [None], []),
+    ([_GRID], ["2024年项目支出绩效目标表"], [None], []),
+    ([_GRID], ["2024"], [None], []),
+    ([[["项目名称", "农村饮水安全"], *_GRID]], ["乡村道路养护"], ["农村饮水安全"], []),
+    ([[["村级道路养护项目绩效目标表"], *_GRID]], ["乡村道路养护"], ["村级道路养护项目"], []),
+    ([_GRID, _GRID], ["乡村道路养护", "农村饮水安全"], ["乡村道路养护", "农村饮水安全"],
+     [(1, "乡村道路养护"), (2, "农村饮水安全")]),
+    ([_GRID, _GRID], ["目录", "农村饮水安全"], [None, "农村饮水安全"], [(2, "农村饮水安全")]),
+], ids=["tab-only", "tab-with-amount", "sheet1", "appendix", "form-kind", "year", "name-row-wins", "title-wins",
+        "two-projects", "generic-and-named"])
+def test_a_worksheet_named_only_by_its_tab(worksheets, tabs, names, from_tabs):
+    # units keep one project a worksheet and name only its tab; a generic tab (Sheet1, 附表2, 绩效目标表, a year)
+    # names no project, and the sheet's own cells or title win over the tab
+    document = read_bytes(xlsx_file(*worksheets, titles=tabs), "tabs.xlsx")
+    assert [sheet.name for sheet in document.sheets] == names
+    said = [d for d in document.diagnostics if d.code == "P153"]
+    assert [(d.location.table, d.location.sheet) for d in said] == from_tabs
+    assert all(f"“{name}”" in d.message and d.severity == "info" for d, (_, name) in zip(said, from_tabs))
+
+
 LONG_HEADER = ["单位编码", "单位名称", "项目编码", "项目名称", "资金总额", "财政拨款", "年度绩效目标",
                "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "权重", "指标方向性", "备注"]
 
