@@ -525,29 +525,33 @@ class ExecutionNotReported(AuditRule):
     title = "自评打了分却没有预算执行情况"
     severity = Severity.WARNING
     source = SCORING + "：预算执行率按全年执行数 ÷ 全年预算数计分"
-    message = ("自评表给 {count} 项指标打了分{total}，却没有预算数、执行数和执行率：预算执行率无从计分，"
+    message = ("自评表给 {count} 项指标打了分{total}，却没有{missing}：预算执行率无从计分，"
                "自评分没有预算执行的依据")
     docs = AuditDocs(what="自评表（或自评报告所附的表）给指标填了实际完成值和得分，却没有印出任何预算执行情况"
                           "（年初预算数、全年预算数、全年执行数、执行率，也没有预算执行率一行的分值或得分）：预算执行率这一项"
-                          "无从计分，自评总分缺少预算执行的依据。表格在文件中途中断或从中途开始的（资金表可能在缺失的部分）、"
+                          "无从计分，自评总分缺少预算执行的依据。只在表头或正文写了项目资金总额（“实施补助经费 9.55 万元”）"
+                          "而没有执行数和执行率的，照样报告。表格在文件中途中断或从中途开始的（资金表可能在缺失的部分）、"
                           "读出了资金表的栏目（栏目印了、数字空着的由 JXA12、JXA20 报告）的，不报告。",
-                     formula="有实际完成值和得分的指标 ≥ 1 项，且 预算数、执行数、执行率、预算执行率的分值和得分 均未印出",
+                     formula="有实际完成值和得分的指标 ≥ 1 项，且 执行数、执行率、预算执行率的分值和得分 均未印出、也没有资金表的栏目",
                      setting="无",
                      example="动物防疫补助经费自评：五项指标各得 20 分、总分 100，报告只说“实施补助经费 9.55 万元”，"
                              "表中没有预算数和执行数：报告本规则。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         report = ctx.sheet.evaluation
-        if not _reported(ctx) or _partial(ctx) or report.money_headings or ctx.sheet.budget.total or any(
-                figure is not None for figure in (report.budget_initial, report.budget_full, report.spent,
-                                                  report.execution_rate, report.execution_weight,
+        # (a budget the header or a sentence states, 实施补助经费9.55万元, says what was given, not what was spent; a
+        # money table whose headings were read leaves its blank cells to JXA12 and JXA20)
+        if not _reported(ctx) or _partial(ctx) or report.money_headings or any(
+                figure is not None for figure in (report.spent, report.execution_rate, report.execution_weight,
                                                   report.execution_score)):
             return
+        budget = ctx.sheet.budget.total or report.budget_full or report.budget_initial
         scored = [item for item in ctx.recomputation.indicators
                   if item.printed is not None and item.actual and not (item.misplaced or item.not_applicable)]
         if scored:
             yield self.finding(ctx, column="全年执行数", count=len(scored),
                                total=f"（总分 {number(report.total)}）" if report.total is not None else "",
+                               missing="执行数和执行率" if budget else "预算数、执行数和执行率",
                                guessed=any(item.guessed for item in scored),
                                fix="填写年初预算数、全年预算数、全年执行数和执行率，按执行率给预算执行率计分")
 

@@ -168,6 +168,7 @@ GENGGAN = [("产出指标", "质量指标", "重大动物强制免疫病种群�
     ({}, 100, [("全年执行数", "warning", "2", "（总分 100）")]),
     ({}, None, [("全年执行数", "warning", "2", "")]),
     ({"budget": "9.55", "spent": "9.55"}, 100, []),
+    ({"budget": "9.55"}, 100, [("全年执行数", "warning", "2", "（总分 100）")]),  # given, not said what was spent
     ({"rate": 100}, 100, []),
     ({"cut": True}, 100, []),  # the money table may be in the part the copy lost
 ])
@@ -175,6 +176,14 @@ def test_scores_without_any_money_are_reported(money, total, found):
     sheet = printed(GENGGAN, total=total, **money)
     assert [(f.location.column, f.severity.value, f.params["count"], f.params["total"])
             for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA28"] == found
+
+
+def test_a_total_stated_without_spending_still_asks_for_the_execution():
+    # 230 again: the report's “实施…补助经费9.55万元” read as the sheet's total; nothing says what was spent
+    sheet = printed(GENGGAN, total=100)
+    sheet.budget.total = Decimal("9.55")
+    assert [(f.params["count"], f.params["missing"]) for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA28"] == [
+        ("2", "执行数和执行率")]
 
 
 def test_rows_without_scores_do_not_ask_for_money():
