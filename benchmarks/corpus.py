@@ -16,7 +16,18 @@ import json
 import tempfile
 from pathlib import Path
 
-from benchmarks.corpus_score import FIELDS, REPORTED, SHEET_FIELDS, DocScore, differences, load_golden, load_manifest, read_entry, score_document, totals
+from benchmarks.corpus_score import (
+    FIELDS,
+    REPORTED,
+    SHEET_FIELDS,
+    DocScore,
+    differences,
+    load_golden,
+    load_manifest,
+    read_entry,
+    score_document,
+    totals,
+)
 from jixiao.documents import NotAGoalDocument, read_path
 
 

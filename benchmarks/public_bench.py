@@ -32,10 +32,17 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.bench_server import (add_arguments, built, cpu_seconds, database_copy, load_average,
-                                     processes_option, serving, web_processes)
+from benchmarks.bench_server import (
+    add_arguments,
+    built,
+    cpu_seconds,
+    database_copy,
+    load_average,
+    processes_option,
+    serving,
+    web_processes,
+)
 from benchmarks.public_bench_load import UNITS, YEAR
-
 
 HERE = Path(__file__).resolve().parent.parent  # this checkout: the code measured, and the baseline's counterpart
 SAMPLES = 10  # addresses per page for the queries and CPU of one request

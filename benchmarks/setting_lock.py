@@ -40,8 +40,8 @@ def _approved(preparer, unit, count: int):
     """``count`` sheets of ``unit`` imported and approved (each approval stores its summary); their reviewer."""
     from jixiao.web.organisation.models import Role
     from jixiao.web.organisation.services import member_create
-    from jixiao.web.sheets.models import ApprovedVersion
     from jixiao.web.sheets.conversion import goal_sheet
+    from jixiao.web.sheets.models import ApprovedVersion
     from jixiao.web.sheets.services.imports import sheets_import
 
     reviewer = member_create(username="reviewer", password="Bench-Pass-2026", unit=unit.bureau,

@@ -42,8 +42,18 @@ from concurrent.futures import ThreadPoolExecutor
 from http.cookiejar import CookieJar
 from pathlib import Path
 
-from benchmarks.bench_server import (add_arguments, built, cpu_seconds, database_copy, load_average, peak_rss_mb,
-                                     processes_option, serving, web_processes, worker_process)
+from benchmarks.bench_server import (
+    add_arguments,
+    built,
+    cpu_seconds,
+    database_copy,
+    load_average,
+    peak_rss_mb,
+    processes_option,
+    serving,
+    web_processes,
+    worker_process,
+)
 from benchmarks.web_bench_queries import YEAR, pages_of
 
 HERE = Path(__file__).resolve().parent.parent  # this checkout: the code measured, and the baseline's counterpart

@@ -60,7 +60,7 @@ def measure() -> dict[str, dict[str, float]]:
         for _ in range(3):  # warm caches, templates and the connection
             browser.get(path())
         queries = []
-        with connection.execute_wrapper(lambda execute, sql, *rest: queries.append(sql) or execute(sql, *rest)):
+        with connection.execute_wrapper(lambda execute, sql, *rest, found=queries: found.append(sql) or execute(sql, *rest)):
             status = browser.get(path()).status_code
         timings = []
         for _ in range(ROUNDS):

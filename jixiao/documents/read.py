@@ -6,8 +6,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from jixiao.documents.errors import NotAGoalDocument
 from jixiao.documents import pipeline
+from jixiao.documents.errors import NotAGoalDocument
 from jixiao.documents.limits import DEFAULT_LIMITS, ReadLimits, check_upload
 from jixiao.documents.readers.registry import read_layout, sniff_format
 from jixiao.documents.readers.report_reader import OtherLayout, read_report, report_kind

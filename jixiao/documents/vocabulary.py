@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
+import tomllib
 from functools import cache, lru_cache
 from importlib import resources
-import tomllib
 
 from jixiao.model.lexicon import TEXT_MEMO, fold, fold_all
 

@@ -4,13 +4,19 @@ from jixiao.model.diagnostic import Diagnostic, Location, Severity
 from jixiao.model.document import Collection, Document, OverallGoals
 from jixiao.model.evaluation import IndicatorResult, QualitativeTier, SelfEvaluation, SelfEvaluationSet
 from jixiao.model.execution import CumulativeSpending, ExecutionRecord, FundSource, IndicatorProgress, SpendingEntry
-from jixiao.model.indicator import (Direction, Indicator, misread_cell, named_by_a_figure, not_an_indicator,
-                                    parse_direction)
+from jixiao.model.indicator import (
+                                    Direction,
+                                    Indicator,
+                                    misread_cell,
+                                    named_by_a_figure,
+                                    not_an_indicator,
+                                    parse_direction,
+)
 from jixiao.model.monitoring import (
-    DeviationCause,
-    Likelihood,
-    MonitoringAnswer,
-    parse_likelihood,
+                                    DeviationCause,
+                                    Likelihood,
+                                    MonitoringAnswer,
+                                    parse_likelihood,
 )
 from jixiao.model.prose import MoneyStatement, MoneySum, ProseReport, Said
 from jixiao.model.reported import ReportedEvaluation, ReportedItem, ReportedMonitoring, ReportedProgress, not_applicable

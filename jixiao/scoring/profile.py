@@ -11,9 +11,9 @@ from __future__ import annotations
 import tomllib
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
-from typing import Literal
 from importlib import resources
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 

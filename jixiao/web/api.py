@@ -1,10 +1,10 @@
 """The HTTP API: one router per app, token authentication (``Authorization: Bearer <token>``)."""
 
-from axes.handlers.proxy import AxesProxyHandler
 from functools import wraps
 
-from django.contrib.auth.views import redirect_to_login
+from axes.handlers.proxy import AxesProxyHandler
 from django.contrib.auth.signals import user_login_failed
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from ninja import NinjaAPI

@@ -24,7 +24,7 @@ VALUES = [
                  id="finding-shape"),
     pytest.param([True, False, None, 0, -7, 10**30, 0.1, -0.0, 1e100], id="scalars"),
     pytest.param([float("nan"), float("inf"), float("-inf")], id="non-finite"),
-    pytest.param({1: "a", 2.5: "b", True: "c", None: "d"}, id="non-string-keys"),
+    pytest.param({1: "a", 2.5: "b", False: "c", None: "d"}, id="non-string-keys"),
     pytest.param((1, (2, [3, {"a": ()}])), id="tuples"),
     pytest.param([_Grade.GOOD, _Level.HIGH, {_Grade.GOOD: _Level.HIGH}], id="enums"),
 ]

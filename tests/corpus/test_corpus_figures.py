@@ -22,7 +22,17 @@ from pathlib import Path
 import pytest
 
 from benchmarks.corpus import corpus_scores, twin_scores
-from benchmarks.corpus_score import CORPUS, FIELDS, REPORTED, SHEET_FIELDS, DocScore, load_golden, load_manifest, score_document, totals
+from benchmarks.corpus_score import (
+    CORPUS,
+    FIELDS,
+    REPORTED,
+    SHEET_FIELDS,
+    DocScore,
+    load_golden,
+    load_manifest,
+    score_document,
+    totals,
+)
 from jixiao.model import Budget, Document, GoalSheet, Indicator, Operator, ReportedEvaluation, ReportedItem, Target
 from tests.corpus.office_twin import LAYOUTS, twin_goldens
 

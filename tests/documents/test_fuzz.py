@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 
 from benchmarks.fuzz import mutate
 from benchmarks.isolated import IsolatedReader
-
 from tests.documents.fuzz_seeds import seeds
 
 CRASHERS = Path(__file__).parent / "fuzz_crashers"

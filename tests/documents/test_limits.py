@@ -9,6 +9,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from reportlab.platypus import PageBreak
 
 from benchmarks.isolated import IsolatedReader
 from jixiao.documents import NotAGoalDocument, read_bytes, read_path
@@ -18,12 +19,9 @@ from jixiao.documents.readers.docx_reader import read_docx
 from jixiao.documents.readers.html_reader import read_html
 from jixiao.documents.readers.pdf_reader import read_pdf
 from jixiao.documents.readers.xlsx_reader import read_xlsx
-
-from reportlab.platypus import PageBreak
-
 from tests.documents.office_files import SAMPLE_TABLE, docx_file, xlsx_file
-from tests.hostile_zips import zip_of_unsupported_version
 from tests.documents.readers.pdf_builder import build_pdf, paragraph
+from tests.hostile_zips import zip_of_unsupported_version
 
 HOSTILE = Path(__file__).parents[2] / ".." / "shared" / "hostile"
 HOSTILE = HOSTILE if HOSTILE.is_dir() else Path("/work/shared/hostile")

@@ -3,7 +3,6 @@ from pathlib import Path
 
 from jixiao.documents import read_path
 from jixiao.model import Operator
-
 from tests.golden import assert_matches_golden
 
 GOLDEN = Path(__file__).parent / "golden"

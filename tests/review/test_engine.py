@@ -6,7 +6,12 @@ import pytest
 
 from jixiao.model import Diagnostic, Framework, Location, Severity
 from jixiao.review import (
-    Config, ProfileError, available_profiles, load_profile, review_document, review_sheet,
+    Config,
+    ProfileError,
+    available_profiles,
+    load_profile,
+    review_document,
+    review_sheet,
 )
 from jixiao.review.outcome import GRADE_MEANINGS
 from tests.review.sheets import build_document, build_sheet, load_data, patched

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from jixiao.review import available_forms, load_form, load_profile, recognise_form, review_sheet
 from tests.review.sheets import build_sheet, load_data, patched
 

@@ -6,8 +6,18 @@ import pytest
 
 from jixiao.model import parse_target
 from jixiao.review.lexicon import (
-    Kind, basis_sets_standard, counted_numbers, is_growth, is_improvement, is_reverse, is_timeliness, kind_of,
-    names_deadline, suggested_unit, unknown_measure_word, vague_word,
+    Kind,
+    basis_sets_standard,
+    counted_numbers,
+    is_growth,
+    is_improvement,
+    is_reverse,
+    is_timeliness,
+    kind_of,
+    names_deadline,
+    suggested_unit,
+    unknown_measure_word,
+    vague_word,
 )
 
 

@@ -13,8 +13,19 @@ from openpyxl import load_workbook
 
 from jixiao.documents import read_bytes
 from jixiao.documents.pipeline import read_text
-from jixiao.model import (CumulativeSpending, ExecutionRecord, FundSource, GoalSheet, Indicator, IndicatorProgress,
-                          Likelihood, MonitoringAnswer, ReportedMonitoring, ReportedProgress, SpendingEntry)
+from jixiao.model import (
+    CumulativeSpending,
+    ExecutionRecord,
+    FundSource,
+    GoalSheet,
+    Indicator,
+    IndicatorProgress,
+    Likelihood,
+    MonitoringAnswer,
+    ReportedMonitoring,
+    ReportedProgress,
+    SpendingEntry,
+)
 from jixiao.model.finding import Confidence
 from jixiao.scoring import load_profile, monitor_sheet
 from jixiao.scoring.audit import audit_sheet

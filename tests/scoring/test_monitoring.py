@@ -5,7 +5,15 @@ from decimal import Decimal as D
 
 import pytest
 
-from jixiao.model import Checkpoint, CumulativeSpending, ExecutionRecord, FundSource, IndicatorProgress, MonitoringAnswer, SpendingEntry
+from jixiao.model import (
+    Checkpoint,
+    CumulativeSpending,
+    ExecutionRecord,
+    FundSource,
+    IndicatorProgress,
+    MonitoringAnswer,
+    SpendingEntry,
+)
 from jixiao.scoring import Light, PlanError, ScoringInputError, monitor_sheet, planned_share
 from tests.scoring.builders import monitoring_profile, sheet
 

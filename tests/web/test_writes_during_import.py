@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 from django.http import HttpResponse
 from django.test import Client
 

@@ -93,7 +93,7 @@ class GoalsBlock:
         """Read the block's labels at the start of ``texts`` (empty cells skipped); the values after them: the
         cells that are neither a goals word nor a bare number (a 分值 cell)."""
         texts = [cell for text in texts for cell in _label_cell(text)]
-        for index, text in enumerate(texts):
+        for index, text in enumerate(texts):  # noqa: B007 (the index the loop breaks at is where the goals start)
             word = goals_word(text) if text else None
             if text and word is None:
                 break

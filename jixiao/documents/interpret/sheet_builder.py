@@ -30,7 +30,6 @@ from jixiao.documents.interpret.header_cells import (
 from jixiao.documents.interpret.text_lists import split_items
 from jixiao.documents.pipeline.align import GUESS_CONFIDENCE, Aligner, Placed
 from jixiao.documents.pipeline.coefficient import READ_FROM_RIGHT
-from jixiao.documents.pipeline.money_text import rate_points
 from jixiao.documents.pipeline.labels import (
     Role,
     clean_name,
@@ -49,6 +48,7 @@ from jixiao.documents.pipeline.labels import (
 from jixiao.documents.pipeline.labels import (
     column_unit as unit_of_column,
 )
+from jixiao.documents.pipeline.money_text import rate_points
 from jixiao.documents.pipeline.records import claimed_grade, total_score
 from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns, Header, find_header, is_refinement, refine
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
@@ -1335,11 +1335,11 @@ class SheetBuilder:
                 diagnostic("P107", self._location(row, "资金支出计划"), labels=len(labels), values=len(values))
             )
         plan = []
-        for label, value in zip(labels, values):
+        for when, value in zip(labels, values):
             percent = parse_amount(value)
             if percent is None:
-                self.diagnostics.append(diagnostic("P106", self._location(row, label), field=label, value=value))
-            plan.append(Checkpoint(label=label, percent=percent))
+                self.diagnostics.append(diagnostic("P106", self._location(row, when), field=when, value=value))
+            plan.append(Checkpoint(label=when, percent=percent))
         self.sheet.spend_plan = plan
 
     # -- the indicator grid --------------------------------------------------------------------------------

@@ -1324,8 +1324,8 @@ def _cut_at_names(texts: list[str]) -> list[list[str]]:
     # 是 or 否 after a yes/no question is its target (公众知晓度是否明显提高 | 是)
     measures = [is_value(text) or label(text).role is Role.UNIT or text.strip() in _ANSWERS and "是否" in before
                 for before, text in zip(["", *texts], texts)]
-    for index, text in enumerate(texts):
-        if measures[index]:
+    for index, measured in enumerate(measures):
+        if measured:
             values += 1
         elif values and index > start and index + 1 < len(texts) and measures[index + 1]:
             parts.append(texts[start:index])

@@ -15,8 +15,16 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from jixiao.documents.pipeline.labels import (Role, is_qualitative, is_value, label, match_key, simplified,
-                                             split_name_trend, split_qualitative)
+from jixiao.documents.pipeline.labels import (
+    Role,
+    is_qualitative,
+    is_value,
+    label,
+    match_key,
+    simplified,
+    split_name_trend,
+    split_qualitative,
+)
 from jixiao.documents.pipeline.said import Said, said_indicators, said_paths, said_results
 from jixiao.documents.pipeline.tokens import Line, LineKind
 from jixiao.documents.vocabulary import labels

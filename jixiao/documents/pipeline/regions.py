@@ -18,9 +18,9 @@ The body runs until a title, a header-field label that opens the next project, p
 from __future__ import annotations
 
 import re
-from itertools import accumulate
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import accumulate
 
 from jixiao.documents.interpret.header_cells import goals_heading
 from jixiao.documents.pipeline.coefficient import COEFFICIENT

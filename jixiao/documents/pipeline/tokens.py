@@ -238,7 +238,7 @@ class _TextTokenizer:
         if self.gapped and len(parts) <= self.settings.longest_row:
             parts = _brackets_rejoined(parts)  # (a row's cells; a whole table on one line mixes up its brackets)
         if self.gapped and len(parts) > self.settings.longest_row:
-            for offset, text in _units_rejoined(parts):
+            for _offset, text in _units_rejoined(parts):
                 self.lines.append(Line([Token(text, number)], LineKind.CELL, number, blanks_before=blanks))
                 blanks = 0
         elif self.gapped and len(parts) >= 2:

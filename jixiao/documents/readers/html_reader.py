@@ -22,9 +22,9 @@ from lxml import etree
 from jixiao.documents.blocks import Block, Cell, Layout, Paragraph, Row
 from jixiao.documents.codes import diagnostic
 from jixiao.documents.errors import NotAGoalDocument
-from jixiao.documents.vocabulary import column_label, header_label
 from jixiao.documents.limits import DEFAULT_LIMITS, Deadline, ReadLimits
 from jixiao.documents.readers.text_decode import decode_text
+from jixiao.documents.vocabulary import column_label, header_label
 from jixiao.model import Diagnostic, Location
 
 __all__ = ["read_html"]

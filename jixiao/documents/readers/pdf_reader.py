@@ -38,8 +38,8 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from jixiao.documents.blocks import Block, Cell, Layout, Paragraph, Row
 from jixiao.documents.codes import diagnostic
 from jixiao.documents.errors import NotAGoalDocument
-from jixiao.documents.vocabulary import PAGE_NUMBER, column_label, header_label
 from jixiao.documents.limits import DEFAULT_LIMITS, Deadline, ReadLimits
+from jixiao.documents.vocabulary import PAGE_NUMBER, column_label, header_label
 from jixiao.model import Diagnostic, Location
 
 __all__ = ["read_pdf"]

@@ -244,7 +244,7 @@ def _reference(reference: str, row: int) -> tuple[int, int]:
     """0-based (row, column) of a cell reference such as ``AB12``."""
     column = 0
     index = 0
-    for index, char in enumerate(reference):
+    for index, char in enumerate(reference):  # noqa: B007 (the index after the loop is where the row number starts)
         if "A" <= char <= "Z":
             column = column * 26 + ord(char) - 64
         elif "a" <= char <= "z":

@@ -5,8 +5,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from jixiao.model import (Indicator, NoteCode, Operator, Severity, UnitKind, canonical_unit, not_an_indicator,
-                           points_not_targets, unit_kind)
+from jixiao.model import (
+    Indicator,
+    NoteCode,
+    Operator,
+    Severity,
+    UnitKind,
+    canonical_unit,
+    not_an_indicator,
+    points_not_targets,
+    unit_kind,
+)
 from jixiao.model.lexicon import fold
 from jixiao.model.units import ratio_units
 from jixiao.review.context import SheetContext

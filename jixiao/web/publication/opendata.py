@@ -13,7 +13,8 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from jixiao.model import Collection, Document, OverallGoals, Unit as UnitModel
+from jixiao.model import Collection, Document, OverallGoals
+from jixiao.model import Unit as UnitModel
 from jixiao.model.office_text import csv_text
 from jixiao.web.organisation.models import Unit
 from jixiao.web.publication.models import Publication

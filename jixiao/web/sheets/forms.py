@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-
 from django import forms
 
+from jixiao.documents.pipeline.labels import target_text
 from jixiao.model import Operator, canonical_level1, canonical_level2, parse_target
 from jixiao.model.amounts import amount
 from jixiao.model.lexicon import fold
 from jixiao.model.vocabulary import level1_names, level2_names
 from jixiao.web.bounds import MAX_ID, MAX_VERSION, YEARS
-from jixiao.documents.pipeline.labels import target_text
 from jixiao.web.sheets.conversion import indicator_of
 from jixiao.web.sheets.models import MONEY, IndicatorRow, Sheet, Status
 from jixiao.web.sheets.ordering import place_new_rows

@@ -1,7 +1,6 @@
 from django.urls import path
 
 import jixiao.web.converters  # noqa: F401 - registers <id:…>
-
 from jixiao.web.sheets.views import dashboard, editor, imports, pages
 
 app_name = "sheets"

@@ -10,8 +10,8 @@ from decimal import Decimal
 
 import pytest
 
-from jixiao.documents.pipeline import read_text
 from jixiao.documents.interpret.sheet_builder import money_key
+from jixiao.documents.pipeline import read_text
 from jixiao.documents.pipeline.labels import clean_name, is_chrome
 
 

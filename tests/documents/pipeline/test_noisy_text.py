@@ -8,9 +8,16 @@ from decimal import Decimal
 import pytest
 
 from jixiao.documents.pipeline import read_text
-from jixiao.documents.pipeline.labels import (ROW_END, clean_name, join_page_parts, looks_like_target, segment,
-                                              split_run_together,
-                                              split_name_target, split_points_row)
+from jixiao.documents.pipeline.labels import (
+    ROW_END,
+    clean_name,
+    join_page_parts,
+    looks_like_target,
+    segment,
+    split_name_target,
+    split_points_row,
+    split_run_together,
+)
 from jixiao.documents.pipeline.prose import split_prose
 from jixiao.documents.pipeline.tokens import text_lines
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from jixiao.documents.pipeline import read_text
-from jixiao.documents.vocabulary import column_label
 from jixiao.documents.pipeline.labels import match_key
+from jixiao.documents.vocabulary import column_label
 
 
 def read(*lines: str):

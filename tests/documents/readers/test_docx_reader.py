@@ -8,7 +8,6 @@ from jixiao.documents import NotAGoalDocument, read_bytes
 from jixiao.documents.blocks import Paragraph
 from jixiao.documents.readers.docx_reader import read_docx
 from jixiao.model import Direction, Operator
-
 from tests.documents.office_files import HEADER, LEFT, SAMPLE_TABLE, UP, docx_file
 
 

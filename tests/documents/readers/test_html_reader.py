@@ -7,9 +7,8 @@ import html
 import pytest
 
 from jixiao.documents import NotAGoalDocument, read_bytes
-from jixiao.documents.readers.html_reader import read_html
 from jixiao.documents.blocks import Paragraph, Row
-
+from jixiao.documents.readers.html_reader import read_html
 from tests.documents.readers.sample_grid import SheetGrid, assert_same_sheets, sample_grids
 
 

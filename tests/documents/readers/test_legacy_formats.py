@@ -21,7 +21,6 @@ from jixiao.documents.readers import doc_reader
 from jixiao.documents.readers.registry import sniff_format
 from jixiao.documents.readers.xls_reader import read_xls
 from jixiao.documents.readers.xlsx_reader import read_xlsx
-
 from tests.documents.office_files import LEFT, SAMPLE_TABLE, UP, merges, xlsx_file
 
 SOFFICE = doc_reader.soffice_path()

@@ -12,7 +12,6 @@ from reportlab.platypus import Image, PageBreak
 from jixiao.documents import NotAGoalDocument, read_bytes
 from jixiao.documents.blocks import Paragraph, Row
 from jixiao.documents.readers.pdf_reader import read_pdf
-
 from tests.documents.readers.pdf_builder import FONT, build_pdf, paragraph, sheet_flowables
 from tests.documents.readers.sample_grid import assert_same_sheets, sample_grids
 

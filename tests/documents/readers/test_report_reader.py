@@ -7,8 +7,8 @@ import pytest
 from openpyxl import load_workbook
 
 from jixiao.documents import NotAGoalDocument, read_bytes
-from jixiao.scoring import load_profile, score_sheet
 from jixiao.model.monitoring import Likelihood
+from jixiao.scoring import load_profile, score_sheet
 from jixiao.scoring.audit import audit_sheet
 from jixiao.scoring.reports import write_monitoring, write_self_evaluation
 from tests.documents.office_files import docx_file, xlsx_file

@@ -6,7 +6,6 @@ import pytest
 
 from jixiao.documents import NotAGoalDocument, read_bytes
 from jixiao.documents.pipeline.tokens import display_width, text_layout_name, text_lines
-
 from tests.documents.readers.sample_grid import HEADER, SheetGrid, Span, assert_same_sheets, full_rows, sample_grids
 
 

@@ -10,7 +10,6 @@ import pytest
 from jixiao.documents import NotAGoalDocument, read_bytes
 from jixiao.documents.readers.xlsx_reader import display_number, read_xlsx
 from jixiao.model import Operator
-
 from tests.documents.office_files import HEADER, LEFT, SAMPLE_TABLE, UP, xlsx_file
 
 

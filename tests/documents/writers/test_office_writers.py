@@ -12,7 +12,6 @@ from jixiao.documents import read_bytes, read_path
 from jixiao.documents.writers.docx_writer import write_docx
 from jixiao.documents.writers.xlsx_writer import worksheet_names, write_xlsx
 from jixiao.model import GoalSheet
-
 from tests.golden import assert_matches_golden
 
 GOLDEN = Path(__file__).parents[1] / "golden"

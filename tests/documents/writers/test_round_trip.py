@@ -12,11 +12,10 @@ from hypothesis import HealthCheck, given, settings
 
 from jixiao.documents import read_bytes
 from jixiao.documents.writers.docx_writer import write_docx
-from jixiao.documents.writers.txt_writer import write_txt
 from jixiao.documents.writers.json_writer import write_json
+from jixiao.documents.writers.txt_writer import write_txt
 from jixiao.documents.writers.xlsx_writer import write_xlsx
 from jixiao.model import Document
-
 from tests.documents.strategies import documents
 
 WRITERS = {"docx": write_docx, "xlsx": write_xlsx, "json": write_json, "txt": write_txt}

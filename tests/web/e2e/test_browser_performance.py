@@ -13,8 +13,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from tests.web.e2e.test_browser import (
-    ROOT, _approve, _login, _open_sheet, _set_target, _shot, _submit)
+from tests.web.e2e.test_browser import ROOT, _approve, _login, _open_sheet, _set_target, _shot, _submit
 
 pytestmark = pytest.mark.browser
 

@@ -19,7 +19,6 @@ from tests.web.e2e.test_browser import (
     SHOTS,
     _approve,
     _confirm,
-    _submit,
 )
 
 pytestmark = pytest.mark.browser

@@ -5,7 +5,6 @@ import importlib
 from datetime import date
 from decimal import Decimal
 
-import pytest
 from django.apps import apps as django_apps
 from django.db import transaction
 from hypothesis import HealthCheck, given, settings

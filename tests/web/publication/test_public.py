@@ -216,6 +216,7 @@ def test_the_bureau_publishes_and_withdraws_from_its_page(org, login, anonymous)
 
 def test_the_demo_publishes_the_sample(db):
     from django.test import Client
+
     from jixiao.web.demo import demo_create
     demo_create("Demo-pass-2026!")
     index = Client().get("/public/").content.decode()

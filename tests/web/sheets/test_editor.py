@@ -58,7 +58,7 @@ def test_money_and_plan_mistakes_are_findings_not_form_errors(org, sheet, login)
 
 def test_a_sheets_own_plan_checkpoints_survive_an_edit(org, login):
     plan = [("第二季度", "40"), ("9月底", "75"), ("12月底", "100")]
-    content = small_sheet().model_copy(update={"spend_plan": [Checkpoint(label=l, percent=p) for l, p in plan]})
+    content = small_sheet().model_copy(update={"spend_plan": [Checkpoint(label=when, percent=p) for when, p in plan]})
     own = sheet_create(user=org["owner"], unit=org["township"], year=2026, content=content, source="test")
     client = login(org["owner"])
     data = _form_data(_open(client, own), name="改过的名称")

@@ -16,12 +16,12 @@ from django_tasks.backends.database.models import DBTaskResult
 
 from jixiao.model import Severity
 from jixiao.review import by_code
+from jixiao.scoring.fingerprint import scoring_fingerprint
 from jixiao.web.organisation.services import token_create
 from jixiao.web.security.models import AuditEvent
 from jixiao.web.sheets.models import HistoryEntry, Sheet, UnitYearCounts
 from jixiao.web.sheets.services import recheck as recheck_module
 from jixiao.web.sheets.services.findings import sheet_review
-from jixiao.scoring.fingerprint import scoring_fingerprint
 from jixiao.web.sheets.services.recheck import recheck_enqueue, recheck_task, sheets_recheck
 from jixiao.web.sheets.services.review import current_fingerprint
 from jixiao.web.sheets.services.sheets import sheet_create, sheet_update
@@ -226,8 +226,8 @@ def test_summaries_computed_by_other_scoring_code_are_computed_again(approved_ot
     # an upgrade changes what monitoring gives (this release switched off the uncited monthly floors): the stored
     # light of an approved sheet must not keep saying what the old code said
     from jixiao.web.performance.models import Summary
-    from jixiao.web.performance.summaries import summary_fields
     from jixiao.web.performance.selectors import sheet_year
+    from jixiao.web.performance.summaries import summary_fields
 
     stored = Summary.objects.get(sheet=approved_other)
     assert stored.computed_with == scoring_fingerprint()

@@ -287,7 +287,6 @@ class WeightsNotHundred(AuditRule):
         items = ctx.recomputation.indicators
         if not _reported(ctx) or not items or any(item.weight is None for item in items if not item.not_applicable):
             return  # a blank weight cell is its own problem (JXA13); a partial sum says nothing
-        report = ctx.sheet.evaluation
         execution = ctx.recomputation.execution.weight
         indicators = sum(item.weight for item in items if item.weight is not None)
         total = indicators + execution

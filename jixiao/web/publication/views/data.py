@@ -11,8 +11,8 @@ from django.utils.http import http_date
 from django.views.decorators.http import require_GET
 
 from jixiao.web.publication.models import Publication
-from jixiao.web.publication.pagecache import kept_per_revision
 from jixiao.web.publication.opendata import collection_of, datapackage, indicators_csv, projects_csv
+from jixiao.web.publication.pagecache import kept_per_revision
 from jixiao.web.publication.selectors import public_tables
 from jixiao.web.publication.views.common import bureau_or_404, year_or_404
 

@@ -10,7 +10,8 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from jixiao.documents import render_document
-from jixiao.model import Document, OverallGoals, Unit as UnitModel
+from jixiao.model import Document, OverallGoals
+from jixiao.model import Unit as UnitModel
 from jixiao.web.downloads import attachment
 from jixiao.web.publication.models import Publication, PublicationContent
 from jixiao.web.publication.pagecache import kept_per_revision

@@ -14,8 +14,7 @@ from functools import cache
 from django.conf import settings
 
 from jixiao.model import Document
-from jixiao.review import (GRADE_MEANINGS, Finding, Profile, by_code, load_profile, review_document,
-                           ruleset_fingerprint)
+from jixiao.review import GRADE_MEANINGS, Finding, Profile, by_code, load_profile, review_document, ruleset_fingerprint
 
 __all__ = ["GRADE_MEANINGS", "FindingView", "Outcome", "check_document", "check_sheet", "current_fingerprint", "profile",
            "rule_title"]
