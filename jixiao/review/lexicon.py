@@ -10,13 +10,14 @@ import re
 import tomllib
 from dataclasses import dataclass
 from decimal import Decimal
-from enum import StrEnum
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
 from jixiao.model import Target, parse_target
-from jixiao.model.lexicon import TEXT_MEMO, fold
+from jixiao.model.figure_kinds import Kind, kind_of
+from jixiao.model.figure_kinds import name_head as _head
+from jixiao.model.lexicon import TEXT_MEMO, fold, load
 from jixiao.model.numerals import CHINESE_DIGITS, chinese_to_decimal
 from jixiao.model.units import canonical_unit
 
@@ -50,21 +51,14 @@ __all__ = [
 ]
 
 
-class Kind(StrEnum):
-    """What an indicator's figure is."""
-
-    SATISFACTION = "satisfaction"
-    RATE = "rate"
-    DURATION = "duration"
-    MONEY = "money"
-    COUNT = "count"
-
-
 @cache
 def data() -> dict[str, Any]:
-    """The parsed ``data/lexicon.toml``."""
+    """The parsed ``data/lexicon.toml``, with the model's ``figure_kinds.toml`` (the kinds' suffixes) merged in."""
     text = resources.files("jixiao.review").joinpath("data/lexicon.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    merged = tomllib.loads(text)
+    for section, words in load("figure_kinds").items():
+        merged[section] = {**words, **merged[section]} if isinstance(words, dict) and section in merged else words
+    return merged
 
 
 @cache
@@ -76,44 +70,6 @@ def _folded(section: str, key: str) -> tuple[str, ...]:
 @cache
 def _folded_set(section: str, key: str) -> frozenset[str]:
     return frozenset(_folded(section, key))
-
-
-# Figures, units and punctuation that trail a name or description (受益人口满意度100%, 覆盖率(%)).
-_TAIL = re.compile(r"[\d.%‰≥≤=<>()（）,，、:：;；\s]+$|[(（][^()（）]*[)）]$")
-
-
-def _head(text: str) -> str:
-    folded = fold(text)
-    previous = None
-    while previous != folded:
-        previous, folded = folded, _TAIL.sub("", folded)
-    return folded
-
-
-@lru_cache(maxsize=TEXT_MEMO)
-def kind_of(text: str | None) -> Kind | None:
-    """The kind of figure a name (or a short description) denotes, from how it ends; None if unknown."""
-    if not text:
-        return None
-    head = _head(text)
-    for name in data()["kind_order"]:
-        kind = Kind(name)
-        for suffix in _folded(name, "suffixes"):
-            if not head.endswith(suffix):
-                continue
-            if kind is Kind.COUNT:
-                if head.endswith(_folded("count", "not_counts")):
-                    continue
-                if any(marker in head for marker in _folded("rate", "share_markers")) or _quotient(head):
-                    return Kind.RATE
-            return kind
-    return None
-
-
-def _quotient(head: str) -> bool:
-    """True for a name that divides one count by another (实际完成飞行小时数/计划小时数, corpus 189): a rate."""
-    numerator, slash, _ = head.rpartition("/")
-    return bool(slash) and kind_of(numerator) is Kind.COUNT
 
 
 def _contains_any(text: str, section: str, key: str = "words") -> bool:

@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from jixiao.model import Operator, Severity, parse_target, points_not_targets
+from jixiao.model.figure_kinds import Kind, kind_of
 from jixiao.model.finding import Finding
 from jixiao.model.lexicon import fold, load
 from jixiao.model.units import UnitKind, unit_kind
-from jixiao.review.lexicon import Kind, kind_of
 from jixiao.scoring.audit.recompute import RecomputedItem, no_answer_chosen
 from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
 from jixiao.scoring.target_rules import number
