@@ -10,7 +10,7 @@ import re
 from enum import StrEnum
 from functools import cache, lru_cache
 
-from jixiao.model.lexicon import TEXT_MEMO, fold, load
+from jixiao.model.lexicon import TEXT_MEMO, fold, load, longest_first
 
 __all__ = ["Kind", "kind_of", "name_head"]
 
@@ -27,8 +27,7 @@ class Kind(StrEnum):
 
 @cache
 def _folded(section: str, key: str) -> tuple[str, ...]:
-    # Longest first, so that 人口数 is preferred over 数 where the longest match matters.
-    return tuple(sorted((fold(w) for w in load("figure_kinds")[section][key]), key=len, reverse=True))
+    return longest_first(load("figure_kinds")[section][key])
 
 
 # Figures, units and punctuation that trail a name or description (受益人口满意度100%, 覆盖率(%)).

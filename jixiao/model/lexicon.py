@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["LOST_AS_QUESTION_MARKS", "LOST_BY_REPLACEMENT", "TEXT_MEMO", "load", "fold", "fold_all", "simplified",
+__all__ = ["LOST_AS_QUESTION_MARKS", "LOST_BY_REPLACEMENT", "TEXT_MEMO", "load", "fold", "fold_all", "longest_first", "simplified",
            "simplified_in_place", "as_written", "WrittenText"]
 
 _HAN = "\u4e00-\u9fff"
@@ -114,6 +114,11 @@ class WrittenText:
             chars.append(self.written[position])
             position += 1
         return "".join(chars)
+
+
+def longest_first(words: list[str]) -> tuple[str, ...]:
+    """``words`` folded, longest first: where one word ends another (数 and 人口数), the longest match must win."""
+    return tuple(sorted((fold(word) for word in words), key=len, reverse=True))
 
 
 # Labels and level names repeat across every table of every file, so folding is memoised.

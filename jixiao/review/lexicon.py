@@ -17,7 +17,7 @@ from typing import Any
 from jixiao.model import Target, parse_target
 from jixiao.model.figure_kinds import Kind, kind_of
 from jixiao.model.figure_kinds import name_head as _head
-from jixiao.model.lexicon import TEXT_MEMO, fold, load
+from jixiao.model.lexicon import TEXT_MEMO, fold, load, longest_first
 from jixiao.model.numerals import CHINESE_DIGITS, chinese_to_decimal
 from jixiao.model.units import canonical_unit
 
@@ -63,8 +63,7 @@ def data() -> dict[str, Any]:
 
 @cache
 def _folded(section: str, key: str) -> tuple[str, ...]:
-    # Longest first, so that 人口数 is preferred over 数 where the longest match matters.
-    return tuple(sorted((fold(w) for w in data()[section][key]), key=len, reverse=True))
+    return longest_first(data()[section][key])
 
 
 @cache

@@ -21,7 +21,7 @@ from jixiao.documents.pipeline.labels import simplified
 from jixiao.documents.vocabulary import labels
 from jixiao.model.lexicon import WrittenText
 
-__all__ = ["allotted_in_prose", "money_headings_in_text", "money_in_prose", "money_in_text", "rate_points"]
+__all__ = ["allotted_in_prose", "money_headings_in_text", "money_in_prose", "money_in_text", "rate_points", "sentences"]
 
 _NOTE = re.compile(r"[(（][^()（）]{0,14}[)）]")  # 执行率(B/A), 得分(20分*执行率), (万元): notes, not headings
 # …but the score heading's note says how many points the 预算执行率 row has where no 分值 column does (20分*执行率)
@@ -203,8 +203,14 @@ def money_in_prose(text: str) -> dict[str, str]:
     return money
 
 
-_SENTENCE_END = re.compile(r"[。;；\n]")
+_SENTENCE = re.compile(r"[^。；;\n]+")
 _AMOUNT_SAID = re.compile(r"\d+(?:\.\d+)?\s*万?元")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a report's text: the runs between 。, ；/; and line ends (a report's figures are compared only
+    within one sentence)."""
+    return _SENTENCE.findall(text)
 
 
 @cache
@@ -224,7 +230,7 @@ def allotted_in_prose(text: str) -> list[tuple[str, str]]:
     amounts besides (收到中央下达XX资金1372.7万元,自治区下达98.6万元: one source of several) states none."""
     found: dict[str, str] = {}
     written = WrittenText(text)  # (the fund's words as written: a Traditional name stays Traditional)
-    for sentence in _SENTENCE_END.split(written.simple):
+    for sentence in sentences(written.simple):
         if len(_AMOUNT_SAID.findall(sentence)) != 1 or not (match := _allotted().search(sentence)):
             continue
         found.setdefault(match["before"] or match["after"], written.of((match["fund"] or match["named"]).strip()))

@@ -14,13 +14,12 @@ from decimal import Decimal, InvalidOperation
 
 from jixiao.documents.codes import diagnostic
 from jixiao.documents.pipeline.labels import simplified
-from jixiao.documents.pipeline.money_text import money_in_prose
+from jixiao.documents.pipeline.money_text import money_in_prose, sentences
 from jixiao.model import Diagnostic, Location, MoneyStatement, MoneySum, ProseReport, Said
 from jixiao.model.lexicon import LOST_AS_QUESTION_MARKS, LOST_BY_REPLACEMENT
 
 __all__ = ["prose_report"]
 
-_SENTENCE = re.compile(r"[^。；;\n]+")
 # what the spending holds beyond the budget, said in the same sentence (其中,77万元为社会募集款; 含上年结转)
 _EXPLAINED = re.compile(r"(?:其中|含|包括)[^。；;]{0,24}?(?:募集|捐赠|捐款|结转|结余|其他资金|自筹|社会资金|追加)")
 # a money word followed by an amount with no unit (全区执行数1032849.44(含…): the amount is not read
@@ -75,7 +74,7 @@ def prose_report(text: str, source: str | None = None) -> tuple[ProseReport, lis
         lost += [Said(text=line[max(0, found.start() - _AROUND):found.end() + _AROUND], line=number)
                  for pattern in (LOST_BY_REPLACEMENT, LOST_AS_QUESTION_MARKS) for found in pattern.finditer(line)
                  if "??" in found.group(0) or "\ufffd" in found.group(0)]
-        for sentence in _SENTENCE.findall(plain):
+        for sentence in sentences(plain):
             sums += _sums(sentence, number)
             said = money_in_prose(sentence)
             if said:
