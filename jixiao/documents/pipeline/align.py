@@ -69,6 +69,8 @@ _ACHIEVED = ("actual", "expected")  # the columns of what was achieved, written 
 # a weight run into the target after it (1020万元: 10 | 20万元), the weight one or two digits long (or x.5)
 # (the target left is a number as printed: 100% is never 1 | 00%)
 _WEIGHT_CUTS = tuple(re.compile(r"^(" + weight + r")((?!0\d)\d.*\D.*)$") for weight in (r"[1-9]", r"[1-9]\d", r"[1-9]\d?\.5"))
+# a name's cell ending in its row's weight and a mark before the target (种薯亩均收入8工 | 5%: OCR's ≥)
+_WEIGHT_AND_MARK = re.compile(r"^(?P<name>.*[\u4e00-\u9fff])(?P<weight>[1-9]\d?)(?P<mark>[^\d\s.,，%])$")
 REPEATED = "_repeated_level"  # a merged level cell a stream printed twice: counted with the row, placed nowhere
 _FIGURE_ALONE = re.compile(r"[\d,，.]+")  # a figure without unit or operator
 _FIGURE_COLUMNS = ("operator", "target", "unit", "weight", "direction")  # columns that hold no words of a name
@@ -78,6 +80,12 @@ _MOST_POINTS = 50  # points one indicator can carry (a level's share of 100 is a
 GRID_CONFIDENCE = 1.0
 LABEL_CONFIDENCE = 0.8
 GUESS_CONFIDENCE = 0.5
+
+
+def _repeats(target: str, actual: str) -> bool:
+    """True when ``actual`` is ``target`` again, or ``target`` after a mark OCR made of an operator (``^80%``)."""
+    actual = actual.strip()
+    return target == actual or len(actual) == len(target) + 1 and actual.endswith(target) and not actual[0].isdigit()
 
 
 def _name_and_value(body: list[str]) -> bool:
@@ -1060,9 +1068,23 @@ class Aligner:
                 if found is None:
                     continue
                 weight, target = found.groups()
-                if target == texts[index + 1].strip() or (Decimal(weight) in weights and looks_like_target(target)):
+                if _repeats(target, texts[index + 1]) or (Decimal(weight) in weights and looks_like_target(target)):
                     return [*texts[:index], weight, _Piece(target), *texts[index + 1:]]
-        return texts
+        return self._split_weight_off_name(texts, at, weights)
+
+    def _split_weight_off_name(self, texts: list[str], at: int, weights: set[Decimal]) -> list[str]:
+        """The name's cell ending in the weight and the mark OCR made of the target's operator (``…亩均收入8工`` |
+        ``5%`` | ``工5%``), the actual after the target the mark and the target again: the name, the weight (one the
+        table prints elsewhere) and the target with its mark as written (``工5%``)."""
+        index = at - 1
+        if index < 0 or index + 2 >= len(texts):
+            return texts
+        found = _WEIGHT_AND_MARK.match(texts[index].strip())
+        target, actual = texts[index + 1].strip(), texts[index + 2].strip()
+        if found is None or Decimal(found.group("weight")) not in weights or actual != found.group("mark") + target:
+            return texts
+        return [*texts[:index], found.group("name"), found.group("weight"), _Piece(found.group("mark") + target),
+                *texts[index + 2:]]
 
     def _weights(self) -> list[Decimal]:
         """The weights the rows placed so far print (what a fused run's split prefers)."""

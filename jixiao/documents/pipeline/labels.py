@@ -690,8 +690,9 @@ def _segment_pattern() -> re.Pattern[str]:
     attained = sorted((fold(word) for word in load("targets")["qualitative"]["达到预期"] if len(word) >= 4),
                       key=len, reverse=True)
     words += [f"{word}{suffix}" for word in attained for suffix in ("指标", "目标")]
-    # the 指标性质 column's cell (定量指标, 定性指标) is a cell of its own too
-    words += ["定量指标", "定性指标"]
+    # the 指标性质 column's cell (定量指标, 定性指标) is a cell of its own too, and so is such a cell OCR scrambled
+    # (性标定指: the narrow cell read column by column)
+    words += [*_NATURE_WORDS, *_scrambled_natures()]
     words.sort(key=len, reverse=True)
     short = "(?:" + "|".join(re.escape(w) for w in short1) + ")(?=" + "|".join(re.escape(w) for w in sorted(level2, key=len, reverse=True)) + ")"
     # a two-character level-2 name (成本, 时效) right after the figure that ends the row before
@@ -715,6 +716,25 @@ def _segment_pattern() -> re.Pattern[str]:
                r"|(?P<flag>(?<=\d)[是否](?=[\u4e00-\u9fff“\"])(?![是否]))")  # (…市场价8是是8: a target and actual)
     return re.compile("(" + row_end + "|" + qualified + "|(?:" + "|".join(re.escape(w) for w in words) + ")" + points
                       + "|" + short + "|" + closing + "|" + target + ")")
+
+
+_NATURE_WORDS = ("定量指标", "定性指标")
+
+
+@cache
+def _scrambled_natures() -> dict[str, str]:
+    """The 指标性质 cells OCR scrambled (``性标定指`` for 定性指标) by the cell they stand for: every order of the
+    characters but the right one and those a sentence may hold (``指标定性…``, ``…指定标准``: designated), which a
+    reader still knows by its four characters."""
+    from itertools import permutations
+
+    return {"".join(order): word for word in _NATURE_WORDS for order in permutations(word)
+            if "".join(order) != word and not "".join(order).startswith("指标") and "指定" not in "".join(order)}
+
+
+def unscrambled_nature(text: str) -> str | None:
+    """The 指标性质 cell ``text`` stands for when OCR scrambled its characters (``性标定指`` → 定性指标), else None."""
+    return _scrambled_natures().get(text.strip())
 
 
 def _label_words(words: set[str]) -> set[str]:
@@ -805,6 +825,8 @@ def segment(text: str) -> tuple[str, ...] | None:
     _unit_off_count(pieces)
     pieces = [part for piece in pieces for part in _answer_off_name(piece)]
     pieces = [part for piece in pieces for part in _unrepeat(piece)]
+    _after_nature(pieces)
+    _stray_marks_on(pieces)
     _rejoin_headings(pieces)
     _split_last_heading(pieces)
     _split_bare_heading(pieces)
@@ -979,6 +1001,41 @@ def _unrepeat(piece: str) -> list[str]:
         return [piece]
     figure = found.group("figure") if "figure" in found.groupdict() else None
     return [part for part in (*found.group("name", "value", "value"), figure) if part]
+
+
+# a target and its actual, the same words, run together (高高, 较好较好), and the figures after them (高高33)
+_TWICE = re.compile(r"^(?P<value>\D{1,8}?)(?P=value)(?P<figure>\d+(?:\.\d+)?)?$")
+
+
+def _after_nature(pieces: list[str]) -> None:
+    """The 指标性质 cell as the column says it (an OCR-scrambled ``性标定指`` read as 定性指标: only a cell boundary,
+    no field is read from it), and the same words twice right after a 定性指标 cell (``高高``, ``高高33``) split into
+    the target, the actual and the figures after them."""
+    for index in range(len(pieces) - 1, -1, -1):
+        nature = _scrambled_natures().get(pieces[index], pieces[index])
+        if nature not in _NATURE_WORDS:
+            continue
+        pieces[index] = nature
+        twice = _TWICE.match(pieces[index + 1]) if index + 1 < len(pieces) and nature == "定性指标" else None
+        if twice:
+            pieces[index + 1:index + 2] = [part for part in (*twice.group("value", "value"), twice.group("figure"))
+                                           if part]
+
+
+# a mark alone before a figure: what OCR made of its operator (^80%, 工5%: ≥)
+_STRAY_MARK = re.compile(r"^[^\d\s.,，%]$")
+_FIGURE_START = re.compile(r"^(?:[≥≤><=≧≦]|>=|<=)?\d")
+
+
+def _stray_marks_on(pieces: list[str]) -> None:
+    """A mark alone between a target and the same figure after it, its actual (``880%`` | ``^`` | ``80%``, ``5%`` |
+    ``工`` | ``5%``, a self-evaluation's rows run together), is what OCR made of the actual's operator, no cell: it
+    stays with that figure as written (``^80%``)."""
+    for index in range(len(pieces) - 2, 0, -1):
+        mark, before, after = pieces[index], pieces[index - 1], pieces[index + 1]
+        if (_STRAY_MARK.match(mark) and _FIGURE_START.match(after) and _FIGURE_START.match(before)
+                and before.endswith(after) and mark not in unit_spellings()):
+            pieces[index:index + 2] = [mark + after]
 
 
 def unicodedata_nfkc(text: str) -> str:

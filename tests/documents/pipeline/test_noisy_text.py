@@ -633,3 +633,55 @@ def test_a_name_run_into_its_kind_cell_gives_the_kind_back_to_its_column():
     names = [(i.name, i.target.raw) for i in document.sheets[0].indicators]
     assert ("提升工作效率", "有效提升") in names
     assert any("“提升工作效率定性”按形式拆分" in d.message for d in document.diagnostics)
+
+
+@pytest.mark.parametrize("nature", ["性标定指", "标性定指", "定性标指"])
+def test_a_nature_cell_ocr_scrambled_is_a_cell_and_the_same_grade_twice_after_it_is_target_and_actual(nature):
+    # corpus 157: the 指标性质 cell 定性指标 read column by column (性标定指) ran onto the name, and the grade 高,
+    # the target and the actual, after it (高高)
+    document = read("部门整体绩效自评表指标名称计量单位指标性质年初指标值全年完成值指标权重(分)指标得分(分)是否核心指标"
+                    f"财政供养人员控制率%定量指标100%92%22否管理制度健全性{nature}高高33否预算完成率%70%76%22是")
+    sheet = document.sheets[0]
+    assert [(i.name, i.target.raw) for i in sheet.indicators] == [
+        ("财政供养人员控制率", "100%"), ("管理制度健全性", "高"), ("预算完成率", "70%")]
+    assert [item.actual_raw for item in sheet.evaluation.items] == ["92%", "高", "76%"]
+
+
+@pytest.mark.parametrize("name", ["指定标准完成率", "指标定性评价完成率"])
+def test_the_nature_words_inside_a_name_in_another_order_are_no_nature_cell(name):
+    # 指定 (designated) and a name opening with 指标 hold the four characters in an order a name may have
+    pieces = segment("指标名称计量单位指标性质年初指标值全年完成值指标权重(分)指标得分(分)是否核心指标"
+                     f"财政供养人员控制率%定量指标100%92%22否{name}%100%92%22否")
+    assert name in pieces
+
+
+@pytest.mark.parametrize(("row", "weight", "target", "actual"), [
+    # the weight ran into the target, the actual repeats it after a mark OCR made of its operator
+    ("一级种薯推广面积占总面积比例880%^80%8", Decimal("8"), "80%", "^80%"),
+    ("一级种薯推广面积占总面积比例880%^80%8".replace("^", "~"), Decimal("8"), "80%", "~80%"),
+    # the weight and that mark ran onto the name, the mark standing alone again before the actual
+    ("种薯亩均收入较鲜薯亩均收入8工5%工5%8", Decimal("8"), "工5%", "工5%"),
+])
+def test_a_weight_run_into_a_target_whose_actual_carries_an_ocr_mark(row, weight, target, actual):
+    # corpus 106 (Ningxia 自评表 run together): 分值 | 年度指标值 | 全年实际值 | 得分, the weight 8 before the target
+    document = read("绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因及改进措施产出指标(40分)数量指标"
+                    "指标1免费发放原原种8550万粒550万粒8指标2企业自行采购8200万粒200万粒8"
+                    f"效益指标(40分)社会效益指标指标1{row}")
+    sheet = document.sheets[0]
+    indicator, item = sheet.indicators[-1], sheet.evaluation.items[-1]
+    assert (indicator.name, indicator.target.raw) == (row[:row.index("8")], target)
+    assert (item.weight, item.actual_raw, item.score) == (weight, actual, Decimal("8"))
+
+
+@pytest.mark.parametrize(("pieces", "joined"), [
+    (["880%", "^", "80%", "8"], ["880%", "^80%", "8"]),
+    (["5%", "工", "5%", "8"], ["5%", "工5%", "8"]),
+    (["90%", "%", "90%"], ["90%", "%", "90%"]),  # a unit's cell is no mark
+    (["880%", "^", "70%", "8"], ["880%", "^", "70%", "8"]),  # another figure after the mark: not the target again
+])
+def test_a_mark_alone_between_a_target_and_its_actual_joins_the_actual(pieces, joined):
+    from jixiao.documents.pipeline.labels import _stray_marks_on
+
+    pieces = ["name", *pieces]
+    _stray_marks_on(pieces)
+    assert pieces == ["name", *joined]
