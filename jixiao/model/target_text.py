@@ -196,6 +196,9 @@ def parse_target(raw: str, context: str = "") -> Target:
             note = TargetNote(code=NoteCode.PREFIX_NOT_OPERATOR,
                               message=f"指标值写成了句子，按其中的“{cursor.text[inside:inside + 12]}”理解")
             return target.model_copy(update={"raw": raw, "notes": [note, *target.notes]})
+        behind = _figure_behind_mark(raw, cursor.text, operator) if start_of_number == 0 else None
+        if behind is not None:
+            return behind
         cursor.pos = 0
         return _qualitative(raw, cursor.text, placeholder)
     written, value = number
@@ -282,6 +285,29 @@ def parse_target(raw: str, context: str = "") -> Target:
         placeholder=placeholder,
         notes=cursor.notes,
     )
+
+
+# a figure and its unit behind one character that is no operator (工5%, ^80%, 到0次: what OCR made of ≥); not a
+# word that says something of the figure (约5%, 前3名, 第1名, 超5%), which is prose the target's reader leaves whole
+_BEHIND_MARK = re.compile(r"^(?P<mark>[^\d\s.,，约近超前第达共计逾至满每各余后上下内外])(?P<figure>\d+(?:\.\d+)?)"
+                          r"(?P<unit>\D+)$")
+
+
+def _figure_behind_mark(raw: str, text: str, operator: Operator | None) -> Target | None:
+    """A cell holding a figure and its unit behind one character no operator reads (``工5%``, ``^80%``; OCR's slips
+    for ≥): the unit is certain, it ends the cell; what the mark did to the figure is not (≥5%? 5%?), so the mark
+    and the figure stay as written (``工5``) and the cell says which character it could not read. None for any
+    other cell."""
+    found = _BEHIND_MARK.match(text)
+    spelling = found.group("unit") if found is not None and operator is None else None
+    unit = canonical_unit(spelling) if spelling is not None else None
+    if unit is None:
+        return None
+    mark = found.group("mark")  # type: ignore[union-attr]
+    note = TargetNote(code=NoteCode.PREFIX_NOT_OPERATOR,
+                      message=f"数值前的“{mark}”未能识别为运算符（可能是“≥”等符号的识别错误），数值按原文保留：“{raw.strip()}”，请核对原件")
+    return Target(raw=raw, qualitative=mark + found.group("figure"), unit=unit, unit_raw=spelling,  # type: ignore[union-attr]
+                  notes=[note])
 
 
 def _drop_residue(cursor: _Cursor) -> str | None:

@@ -250,6 +250,23 @@ def test_a_guessed_conversion_error_is_only_noted():
     assert not parse_target("≥292人").has_note(NoteCode.OCR_SUSPECTED)
 
 
+@pytest.mark.parametrize(("raw", "written", "unit"), [
+    ("工5%", "工5", "%"), ("^80%", "^80", "%"), ("到0次", "到0", "次"),  # 106, 157: OCR's slips for ≥
+])
+def test_a_figure_behind_a_mark_no_operator_reads_keeps_its_unit_and_the_rest_as_written(raw, written, unit):
+    target = parse_target(raw)
+    assert (target.operator, target.value, target.qualitative, target.unit) == (None, None, written, unit)
+    assert any(n.code is NoteCode.PREFIX_NOT_OPERATOR and raw[0] in n.message and raw in n.message
+               for n in target.notes)
+
+
+@pytest.mark.parametrize("raw", ["约5%", "前3名", "第1名", "超5%", "第O份", "工5"])
+def test_a_word_about_the_figure_or_a_cell_with_no_unit_is_no_mark_before_it(raw):
+    # (约, 前, 第, 超 say something of the figure; without a unit nothing in the cell is certain)
+    target = parse_target(raw)
+    assert target.qualitative == raw and target.unit is None
+
+
 @pytest.mark.parametrize("raw", ["减少", "已完成", "逐步提高"])  # 025, 034
 def test_more_qualitative_values(raw):
     target = parse_target(raw)

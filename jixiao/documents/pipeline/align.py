@@ -30,6 +30,7 @@ from jixiao.documents.pipeline.figures import FIGURE_KINDS, fused_run, split_fig
 from jixiao.documents.pipeline.labels import (
     Role,
     is_bare_number,
+    is_marked_figure,
     is_numbered,
     is_operator,
     is_qualitative,
@@ -1109,7 +1110,7 @@ class Aligner:
             at = self.slots.index(kind) - len(absent & set(self.slots[:self.slots.index(kind)])) \
                 if kind in self.slots else len(filled)
             if at < len(filled) and not any(holds(text) for text in filled) and (
-                    is_value(filled[at]) or is_qualitative(filled[at])):
+                    is_value(filled[at]) or is_qualitative(filled[at]) or is_marked_figure(filled[at])):
                 absent.add(kind)
         return absent
 

@@ -28,7 +28,7 @@ from jixiao.model.target_text import figure_slips_repaired
 from jixiao.model.units import canonical_unit, unit_spellings
 from jixiao.model.vocabulary import may_end_level_name, ndrc_level1, written_level2
 
-__all__ = ["Role", "Label", "label", "level_label_in", "match_key", "column_unit", "unit_completes", "target_text", "simplified", "clean_name", "residue_target", "is_numbered", "is_placeholder", "is_bare_number", "is_operator",
+__all__ = ["Role", "Label", "label", "is_marked_figure", "level_label_in", "match_key", "column_unit", "unit_completes", "target_text", "simplified", "clean_name", "residue_target", "is_numbered", "is_placeholder", "is_bare_number", "is_operator",
            "OPERATOR_WORDS", "looks_like_target", "is_value", "split_name_target", "split_name_trend", "split_qualitative",
            "split_description", "split_rows_run_together", "split_points_row", "is_qualitative", "column_kind", "heading_spellings", "is_chrome", "split_run_together", "segment", "unwrap",
            "wrapped_run_together", "split_lines", "reports_paths", "join_wrapped", "join_row_tails", "join_page_parts",
@@ -883,13 +883,28 @@ _FIGURE_UNIT = re.compile(r"^\d+(?:\.\d+)?(?P<unit>[^\d\s.%]{1,3})$")
 
 def _unit_off_count(pieces: list[str]) -> None:
     """A count's name run onto its unit column's cell (``党性教育培训次数次`` before ``26次``): the unit the figure
-    after it repeats is a piece of its own, when the name before it ends as counts do (…次数, …数量)."""
+    after it repeats is a piece of its own, when the name before it ends as counts do (…次数, …数量). A mark OCR
+    made of the target's operator after that unit (``组织宣传活动次数次到`` before ``0次``) goes with the figure."""
     for index in range(len(pieces) - 2, -1, -1):
         figure = _FIGURE_UNIT.match(pieces[index + 1])
         unit = figure.group("unit") if figure else ""
-        name = pieces[index][:-len(unit)] if unit and pieces[index].endswith(unit) else ""
+        piece, mark = pieces[index], ""
+        if unit and len(piece) > len(unit) + 1 and piece[:-1].endswith(unit) and _MARK.match(piece[-1]):
+            piece, mark = piece[:-1], piece[-1]
+        name = piece[:-len(unit)] if unit and piece.endswith(unit) else ""
         if len(name) > 2 and name.endswith(_COUNTED) and canonical_unit(unit) is not None:
-            pieces[index:index + 1] = [name, unit]
+            pieces[index:index + 2] = [name, unit, mark + pieces[index + 1]]
+
+
+_MARK = re.compile(r"[^\d\s.,，%\u4e00-\u9fff]|[到工]")  # a symbol, or a character OCR reads for ≥ (到0次, 工5%)
+_MARKED_FIGURE = re.compile(r"^(?:" + _MARK.pattern + r")\d+(?:\.\d+)?(?P<unit>[^\d\s.]{1,3})$")
+
+
+def is_marked_figure(text: str) -> bool:
+    """True for a figure and its unit behind a mark OCR made of its operator (``到0次``, ``^80%``): a target's cell
+    whose figure is not certain."""
+    found = _MARKED_FIGURE.match(text.strip())
+    return found is not None and canonical_unit(found.group("unit")) is not None
 _FIGURE_RUN = re.compile(r"\d[\d.]*$")
 ROW_END = "\u2029"  # a piece of segmented text that says the row before it ended
 
@@ -1022,8 +1037,6 @@ def _after_nature(pieces: list[str]) -> None:
                                            if part]
 
 
-# a mark alone before a figure: what OCR made of its operator (^80%, 工5%: ≥)
-_STRAY_MARK = re.compile(r"^[^\d\s.,，%]$")
 _FIGURE_START = re.compile(r"^(?:[≥≤><=≧≦]|>=|<=)?\d")
 
 
@@ -1033,7 +1046,7 @@ def _stray_marks_on(pieces: list[str]) -> None:
     stays with that figure as written (``^80%``)."""
     for index in range(len(pieces) - 2, 0, -1):
         mark, before, after = pieces[index], pieces[index - 1], pieces[index + 1]
-        if (_STRAY_MARK.match(mark) and _FIGURE_START.match(after) and _FIGURE_START.match(before)
+        if (_MARK.fullmatch(mark) and _FIGURE_START.match(after) and _FIGURE_START.match(before)
                 and before.endswith(after) and mark not in unit_spellings()):
             pieces[index:index + 2] = [mark + after]
 

@@ -685,3 +685,26 @@ def test_a_mark_alone_between_a_target_and_its_actual_joins_the_actual(pieces, j
     pieces = ["name", *pieces]
     _stray_marks_on(pieces)
     assert pieces == ["name", *joined]
+
+
+@pytest.mark.parametrize(("row", "name", "target", "value", "actual"), [
+    # the unit column's cell ran onto a count's name, the mark OCR made of the target's operator after it
+    ("组织宣传活动次数次到0次43次100%1010是", "组织宣传活动次数", "到0次", "到0", "43次"),
+    ("党性教育培训次数次26次12次100%55是", "党性教育培训次数", "26次", None, "12次"),
+])
+def test_a_count_s_unit_cell_and_an_ocr_mark_run_onto_its_name(row, name, target, value, actual):
+    # corpus 157: 指标名称 | 计量单位 | 指标性质 | 年初指标值 | …, the 指标性质 cell empty on counts
+    document = read("部门整体绩效自评表指标名称计量单位指标性质年初指标值全年完成值得分系数(%)指标权重(分)指标得分(分)"
+                    "是否核心指标财政供养人员控制率%定量指标100%92%100%22否预算完成率%70%76%100%22是" + row)
+    indicator = document.sheets[0].indicators[-1]
+    assert (indicator.name, indicator.target.raw, indicator.target.unit, indicator.target.qualitative) == (
+        name, target, "次", value)
+    assert document.sheets[0].evaluation.items[-1].actual_raw == actual
+
+
+@pytest.mark.parametrize(("text", "marked"), [
+    ("到0次", True), ("^80%", True), ("工5%", True), ("80%", False), ("约5%", False), ("到0", False), ("^80", False)])
+def test_a_figure_behind_an_ocr_mark(text, marked):
+    from jixiao.documents.pipeline.labels import is_marked_figure
+
+    assert is_marked_figure(text) is marked
