@@ -53,7 +53,7 @@ from jixiao.documents.pipeline.outline import Outline
 from jixiao.documents.pipeline.prose import PROSE
 from jixiao.documents.pipeline.regions import EXTRA, FRAME, NUMBER_HEADINGS, Columns, is_frame_label, is_goal_heading
 from jixiao.documents.pipeline.separated import Separated, separated_rows
-from jixiao.documents.pipeline.tokens import Line, LineKind, Token
+from jixiao.documents.pipeline.tokens import Line, LineKind, Token, display_width
 from jixiao.model import canonical_level2, parse_direction
 from jixiao.model.target_text import parse_target
 from jixiao.model.units import canonical_unit, unit_spellings
@@ -77,6 +77,7 @@ _FIGURE_ALONE = re.compile(r"[\d,，.]+")  # a figure without unit or operator
 _FIGURE_COLUMNS = ("operator", "target", "unit", "weight", "direction")  # columns that hold no words of a name
 _WORD = re.compile(r"[\u4e00-\u9fff]{2}")  # a name has words; a run of figures after a level cell has none
 _LONGEST_WRAP = 12  # characters of one wrapped line of a name
+_WIDE_CHARACTER = 2  # what a line broken before a wide character falls short of its column's width
 _MOST_POINTS = 50  # points one indicator can carry (a level's share of 100 is at most that)
 GRID_CONFIDENCE = 1.0
 LABEL_CONFIDENCE = 0.8
@@ -186,6 +187,7 @@ class Aligner:
         self._stream: list[Token] = []
         self._stream_line: Line | None = None
         self._segmented = False  # the cells being placed were cut from run-together text
+        self._name_widths: list[int] = []  # the widths of the first lines of a stream's names wrapped onto a second
         # One cell per line without empty cells: an absent cell is an empty one, not a guess.
         self.cells_absent = True
         # the column index of each grid column seen, for the header positions it was worked out under
@@ -1087,6 +1089,35 @@ class Aligner:
         return [*texts[:index], found.group("name"), found.group("weight"), _Piece(found.group("mark") + target),
                 *texts[index + 2:]]
 
+    def _join_fixed_width(self, texts: list[str], slots: list[str]) -> list[str]:
+        """A PDF's stream row whose cells of words were wrapped over fixed-width lines, each line a cell of its own
+        (``企业把握政治导向和文 | 化方向情况 | 企业把握正 | 确政治导向 | 和文化方向 | 情况的评价``): every line but a cell's
+        last fills its column, so a line as wide as the column's lines go is continued by the next. The name's column
+        is as wide as the first line of a name the stream wrapped before (``支持服务贸易、服务外 | 包企业数量 | 3``),
+        another cell's as its own first line. Put together when the row's words are more cells than its columns
+        hold before its figures and fit them after."""
+        words = next((at for at, text in enumerate(texts) if is_value(text) or label(text).role is not Role.TEXT),
+                     len(texts))
+        figures = texts[words:]
+        if words < 3 or not slots or slots[0] != "name" or not all(is_value(text) for text in figures) \
+                or words + len(figures) <= len(slots) and all(
+                    kind not in _POINTS for kind in slots[1:words]):
+            return texts  # (the words fit their columns, none of them standing in a points column)
+        cells = [texts[0].strip()]
+        width, last = max(self._name_widths), display_width(texts[0].strip())
+        for text in texts[1:words]:
+            piece = display_width(text.strip())
+            if last >= width - _WIDE_CHARACTER and piece <= width:
+                cells[-1] += text.strip()
+            else:
+                cells.append(text.strip())
+                width = piece
+            last = piece
+        joined = [*cells, *figures]
+        if len(joined) > len(slots) or any(kind in _POINTS for kind in slots[1:len(cells)]):
+            return texts
+        return joined
+
     def _weights(self) -> list[Decimal]:
         """The weights the rows placed so far print (what a fused run's split prefers)."""
         weights = (parse_amount(placed.values.get("weight", "")) for placed in self.placed)
@@ -1146,7 +1177,11 @@ class Aligner:
                 slots = [kind for kind in slots if kind != "unit"]
         explicit = any(not text.strip() for text in texts)  # the stream marks its empty cells
         if not explicit:
-            texts = _join_wrapped_name(texts, slots)
+            head, texts = texts[0] if texts else "", _join_wrapped_name(texts, slots)
+            if not closed and texts and texts[0] != head:  # a name wrapped onto a second line: its column's width
+                self._name_widths.append(display_width(head.strip()))
+            elif not closed and self._name_widths:
+                texts = self._join_fixed_width(texts, slots)
         while texts and not texts[-1].strip():
             texts.pop()
         if len(texts) == len(slots) or (explicit and len(texts) < len(slots)):

@@ -708,3 +708,29 @@ def test_a_figure_behind_an_ocr_mark(text, marked):
     from jixiao.documents.pipeline.labels import is_marked_figure
 
     assert is_marked_figure(text) is marked
+
+
+_FLOW_HEAD = ("2020年市级示范资金项目自评表 项目名称 2020年市级示范资金 三级指标 年初目标值 (A) 实际完成值 (B) 得分 "
+              "外包合同金额(万美元) 20000 23333.56 10 支持示范项目建设、外 包企业数量 3 3 10 ")
+
+
+@pytest.mark.parametrize(("row", "name", "target", "actual", "score"), [
+    # the name's lines fill the column's width (that of the wrapped name above), then the target's lines theirs
+    ("社会效益 指标 企业把握政治导向和文 化方向情况 企业把握正 确政治导向 和文化方向 情况的评价",
+     "企业把握政治导向和文化方向情况", "企业把握正确政治导向和文化方向情况的评价", None, None),
+    # a short name is a line of its own; the target's last line falls short and the actual begins
+    ("质量指标 企业国际质量提升 获得目的国 (地区)受 众欢迎 受目的国受 众欢迎显著 10",
+     "企业国际质量提升", "获得目的国(地区)受众欢迎", "受目的国受众欢迎显著", Decimal("10")),
+])
+def test_a_pdf_flow_row_whose_cells_wrapped_over_fixed_width_lines(row, name, target, actual, score):
+    # corpus 205: a PDF's text flow, each wrapped line of a cell a piece of its own
+    sheet = read(_FLOW_HEAD + row).sheets[0]
+    indicator, item = sheet.indicators[-1], sheet.evaluation.items[-1]
+    assert (indicator.name, indicator.target.raw, item.actual_raw, item.score) == (name, target, actual, score)
+
+
+def test_words_after_a_name_are_not_joined_by_width_when_no_name_of_the_flow_wrapped_before():
+    # (corpus 167: 保障人民群众基本文化权益 | 影响程度 | 明显, cells of a flow no fixed width wrapped)
+    head = _FLOW_HEAD.replace("支持示范项目建设、外 包企业数量 3 3 10 ", "外包离岸金额(万美元) 4500 4557.51 10 ")
+    sheet = read(head + "社会效益 指标 企业把握政治导向和文 化方向情况 企业把握正 确政治导向 和文化方向 情况的评价").sheets[0]
+    assert sheet.indicators[-1].name == "企业把握政治导向和文"
