@@ -798,6 +798,30 @@ def ocr_confusions(text: str) -> str | None:
     return variant if variant != text else None
 
 
+# the 指标性质 cell as OCR reads it from a narrow cell column by column, or out of order (性标定指, corpus 157)
+_NATURE_CELL = re.compile(r"(?<![\u4e00-\u9fff])(定性|定量)指标(?![\u4e00-\u9fff])")
+_SCRAMBLES = ("{1}标定指", "定指{1}标", "标{1}定指")  # {1}: 性 or 量
+
+
+def scrambled_natures(text: str) -> str | None:
+    """The 指标性质 column's cells (定性指标, 定量指标, a cell of their own) as OCR reads a narrow cell: its characters
+    out of order (``性标定指``, ``定指性标``), one order a cell in turn, in the lines from the indicator heading on.
+    The cell says nothing a reading keeps; the indicators read must not change."""
+    heading = _HEADING.search(text)
+    if heading is None:
+        return None
+    start = text.rfind("\n", 0, heading.start()) + 1
+    count = 0
+
+    def scramble(found: re.Match) -> str:
+        nonlocal count
+        count += 1
+        return _SCRAMBLES[(count - 1) % len(_SCRAMBLES)].format("", found.group(1)[1])
+
+    variant = text[:start] + _NATURE_CELL.sub(scramble, text[start:])
+    return variant if variant != text else None
+
+
 TRANSFORMS: dict[str, Callable[[str], str | None]] = {
     "pipes_to_tabs": pipes_to_tabs,
     "pipes_to_spaces": pipes_to_spaces,
@@ -837,6 +861,7 @@ TRANSFORMS: dict[str, Callable[[str], str | None]] = {
     "columns_reordered": columns_reordered,
     "description_column": description_column,
     "ocr_confusions": ocr_confusions,
+    "scrambled_natures": scrambled_natures,
 }
 
 

@@ -26,9 +26,9 @@ PINS = Path(__file__).with_name("variant_pins.json")
 # with its money rows (107, 134); self-evaluations whose money table, points columns and total the self-evaluation
 # transformations rewrite: its rate printed (008, 169, one cell per line), its points columns full in every row (110);
 # header blocks with the money unit on a line of its own (022) and pairs of labels and values over merged cells (130),
-# for the header layouts
+# for the header layouts; an OCR text run together with a 指标性质 column (157), whose cells OCR scrambles
 DOCUMENTS = ["003", "008", "022", "037", "102", "105", "107", "110", "111", "113", "125", "128", "130", "134", "146",
-             "151", "169", "170"]
+             "151", "157", "169", "170"]
 
 
 @pytest.fixture(scope="module")
@@ -67,10 +67,14 @@ _SELF_EVALUATION = ("| 项目资金（万元） | 年初预算数 | 全年预算
                     "| 总分 |  |  |  |  | 90 | 86.17 |")
 
 
+# a 指标性质 column (定性指标, 定量指标)
+_NATURES = _PIPED.replace("三级指标 | 指标值", "三级指标 | 指标性质 | 指标值").replace("数 | ≥18", "数 | 定量指标 | ≥18")
+
+
 @pytest.mark.parametrize("name", list(TRANSFORMS))
 def test_every_transformation_rewrites_a_table(name):
     assert any(variants(text, [name]).get(name) not in (None, text)
-               for text in (_PIPED, _SPACED, _MERGED, _SELF_EVALUATION))
+               for text in (_PIPED, _SPACED, _MERGED, _SELF_EVALUATION, _NATURES))
 
 
 def test_the_self_evaluation_transformations_rewrite_only_their_cells():
@@ -277,3 +281,13 @@ def test_ocr_slips_one_figure_a_row_and_a_space_only_where_cells_are_not_spaced(
     text = "年度资金总额 | 4753.66 |\n" + _PIPED.replace("≥18公里", "≥3.45万亩")
     assert _variant("ocr_confusions", text)[:3] == ["年度资金总额 | 4753.66 |", _PIPED.split("\n")[0],
                                                     "| 产出指标 | 数量指标 | 建设完成的农村公路里程数 | ≥3，45万亩 |"]
+
+
+def test_the_nature_cells_are_scrambled_in_turn_below_the_heading_only():
+    text = ("说明：指标性质填定性指标或定量指标\n| 三级指标 | 指标性质 | 指标值 |\n| 验收合格率 | 定量指标 | 100% |\n"
+            "| 群众满意度 | 定量指标 | ≥90% |\n| 管理制度健全性 | 定性指标 | 健全 |\n| 定性指标完成情况 | 定性指标 | 好 |")
+    lines = _variant("scrambled_natures", text)
+    assert lines[0] == "说明：指标性质填定性指标或定量指标"  # (above the heading: words of a note, not cells)
+    assert [line.split(" | ")[1] for line in lines[2:]] == ["量标定指", "定指量标", "标性定指", "性标定指"]
+    assert lines[-1].startswith("| 定性指标完成情况 |")  # (the words inside a name stay)
+    assert variants(text.replace("定性指标", "定性").replace("定量指标", "定量"), ["scrambled_natures"]) == {}
