@@ -289,7 +289,8 @@ def parse_target(raw: str, context: str = "") -> Target:
 
 # a figure and its unit behind one character that is no operator (工5%, ^80%, 到0次: what OCR made of ≥); not a
 # word that says something of the figure (约5%, 前3名, 第1名, 超5%), which is prose the target's reader leaves whole
-_BEHIND_MARK = re.compile(r"^(?P<mark>[^\d\s.,，约近超前第达共计逾至满每各余后上下内外])(?P<figure>\d+(?:\.\d+)?)"
+# (nor a sign that is one: ±10% is a tolerance, ~, -, + a range's or a change's)
+_BEHIND_MARK = re.compile(r"^(?P<mark>[^\d\s.,，约近超前第达共计逾至满每各余后上下内外±≈~～+\-－—/])(?P<figure>\d+(?:\.\d+)?)"
                           r"(?P<unit>\D+)$")
 
 

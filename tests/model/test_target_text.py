@@ -260,9 +260,9 @@ def test_a_figure_behind_a_mark_no_operator_reads_keeps_its_unit_and_the_rest_as
                for n in target.notes)
 
 
-@pytest.mark.parametrize("raw", ["约5%", "前3名", "第1名", "超5%", "第O份", "工5"])
+@pytest.mark.parametrize("raw", ["约5%", "前3名", "第1名", "超5%", "第O份", "工5", "±10%", "~5%"])
 def test_a_word_about_the_figure_or_a_cell_with_no_unit_is_no_mark_before_it(raw):
-    # (约, 前, 第, 超 say something of the figure; without a unit nothing in the cell is certain)
+    # (约, 前, 第, 超, ± say something of the figure; without a unit nothing in the cell is certain)
     target = parse_target(raw)
     assert target.qualitative == raw and target.unit is None
 

@@ -896,7 +896,8 @@ def _unit_off_count(pieces: list[str]) -> None:
             pieces[index:index + 2] = [name, unit, mark + pieces[index + 1]]
 
 
-_MARK = re.compile(r"[^\d\s.,，%\u4e00-\u9fff]|[到工]")  # a symbol, or a character OCR reads for ≥ (到0次, 工5%)
+# a symbol, or a character OCR reads for ≥ (到0次, 工5%); not a sign that means something before a figure (±10%)
+_MARK = re.compile(r"[^\d\s.,，%\u4e00-\u9fff±≈~～+\-－—/]|[到工]")
 _MARKED_FIGURE = re.compile(r"^(?:" + _MARK.pattern + r")\d+(?:\.\d+)?(?P<unit>[^\d\s.]{1,3})$")
 
 

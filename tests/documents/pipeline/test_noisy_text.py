@@ -658,7 +658,7 @@ def test_the_nature_words_inside_a_name_in_another_order_are_no_nature_cell(name
 @pytest.mark.parametrize(("row", "weight", "target", "actual"), [
     # the weight ran into the target, the actual repeats it after a mark OCR made of its operator
     ("一级种薯推广面积占总面积比例880%^80%8", Decimal("8"), "80%", "^80%"),
-    ("一级种薯推广面积占总面积比例880%^80%8".replace("^", "~"), Decimal("8"), "80%", "~80%"),
+    ("一级种薯推广面积占总面积比例880%`80%8", Decimal("8"), "80%", "`80%"),
     # the weight and that mark ran onto the name, the mark standing alone again before the actual
     ("种薯亩均收入较鲜薯亩均收入8工5%工5%8", Decimal("8"), "工5%", "工5%"),
 ])
@@ -678,6 +678,7 @@ def test_a_weight_run_into_a_target_whose_actual_carries_an_ocr_mark(row, weight
     (["5%", "工", "5%", "8"], ["5%", "工5%", "8"]),
     (["90%", "%", "90%"], ["90%", "%", "90%"]),  # a unit's cell is no mark
     (["880%", "^", "70%", "8"], ["880%", "^", "70%", "8"]),  # another figure after the mark: not the target again
+    (["10%", "±", "10%", "5"], ["10%", "±", "10%", "5"]),  # a sign that means something
 ])
 def test_a_mark_alone_between_a_target_and_its_actual_joins_the_actual(pieces, joined):
     from jixiao.documents.pipeline.labels import _stray_marks_on
@@ -703,7 +704,8 @@ def test_a_count_s_unit_cell_and_an_ocr_mark_run_onto_its_name(row, name, target
 
 
 @pytest.mark.parametrize(("text", "marked"), [
-    ("到0次", True), ("^80%", True), ("工5%", True), ("80%", False), ("约5%", False), ("到0", False), ("^80", False)])
+    ("到0次", True), ("^80%", True), ("工5%", True), ("80%", False), ("约5%", False), ("到0", False), ("^80", False),
+    ("±10%", False), ("~80%", False)])
 def test_a_figure_behind_an_ocr_mark(text, marked):
     from jixiao.documents.pipeline.labels import is_marked_figure
 
