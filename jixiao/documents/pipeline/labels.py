@@ -827,6 +827,7 @@ def segment(text: str) -> tuple[str, ...] | None:
     pieces = [part for piece in pieces for part in _unrepeat(piece)]
     _after_nature(pieces)
     _stray_marks_on(pieces)
+    _join_dates(pieces)
     _rejoin_headings(pieces)
     _split_last_heading(pieces)
     _split_bare_heading(pieces)
@@ -853,7 +854,8 @@ def _points_off_name(pieces: list[str]) -> None:
     (a score never exceeds its points)."""
     for index in range(len(pieces) - 1, 0, -1):
         fused = _POINTS_BEFORE_NAME.match(pieces[index])
-        if fused and _FIGURE_PIECE.match(pieces[index - 1]) and not fused.group("name").startswith(unit_spellings()):
+        if fused and (_FIGURE_PIECE.match(pieces[index - 1]) or _after_actual(pieces, index)) \
+                and not fused.group("name").startswith(unit_spellings()):
             pieces[index:index + 1] = [fused.group("points"), fused.group("name")]
             continue
         pair = _PAIR_BEFORE_NAME.match(pieces[index])
@@ -864,6 +866,40 @@ def _points_off_name(pieces: list[str]) -> None:
 # then its answer (公众知晓度是否明显提高是)
 _FIGURE_AFTER_UNIT = re.compile(r"^(?P<name>.{2,}[(（](?P<unit>[^()（）\d]{1,4})[)）])(?P<value>\d+(?:\.\d+)?)$")
 _ANSWER_AFTER_QUESTION = re.compile(r"^(?P<name>.*是否.+?[^是否])(?P<value>[是否])$")
+
+
+# a date's parts the target shapes cut apart (2021年 | 12月 | 完成4, 2021年 | 6月底前完成5): its year, its month, the
+# deadline word after it, and the figure after that (the row's score)
+_YEAR_PIECE = re.compile(r"^\d*(?:19|20)\d\d年$")
+_DEADLINE = r"(?:(?:前|之前|以前)?完成|前|之前|以前)"
+_MONTH_PIECE = re.compile(r"^(?P<month>(?:1[0-2]|0?[1-9])月(?:底|末|份)?" + _DEADLINE + r"?)(?P<figure>\d+(?:\.\d+)?)?$")
+_DONE_PIECE = re.compile(r"^(?P<word>" + _DEADLINE + r")(?P<figure>\d+(?:\.\d+)?)?$")
+
+
+def _join_dates(pieces: list[str]) -> None:
+    """A date run together cut at its units (``52021年`` | ``12月`` | ``完成``, ``2021年`` | ``6月底前完成5``) is one
+    cell again, the deadline word after it too (``2021年12月完成``); a figure after that word (the row's score) stays a
+    piece of its own."""
+    for index in range(len(pieces) - 2, -1, -1):
+        month = _MONTH_PIECE.match(pieces[index + 1]) if _YEAR_PIECE.match(pieces[index]) else None
+        if month is None:
+            continue
+        date, figure, used = pieces[index] + month.group("month"), month.group("figure"), 2
+        done = _DONE_PIECE.match(pieces[index + 2]) if index + 2 < len(pieces) and figure is None else None
+        if done is not None:
+            date, figure, used = date + done.group("word"), done.group("figure"), 3
+        pieces[index:index + used] = [date, *([figure] if figure else [])]
+
+
+def _after_actual(pieces: list[str], index: int) -> bool:
+    """True when the piece before ``index`` is a measured actual that repeats the end of the target before it
+    (``415万元`` | ``15万元``: the weight 4 run into the target 15万元, then the actual): the figure that follows is
+    the row's score, not the first word of the next row's name."""
+    if index < 2:
+        return False
+    target, actual = pieces[index - 2], pieces[index - 1]
+    return bool(_MEASURED_PIECE.match(actual)) and not _FIGURE_PIECE.match(actual) and target.endswith(actual) \
+        and _MEASURED_PIECE.match(target) is not None
 
 
 def _answer_off_name(piece: str) -> list[str]:

@@ -736,3 +736,27 @@ def test_words_after_a_name_are_not_joined_by_width_when_no_name_of_the_flow_wra
     head = _FLOW_HEAD.replace("支持示范项目建设、外 包企业数量 3 3 10 ", "外包离岸金额(万美元) 4500 4557.51 10 ")
     sheet = read(head + "社会效益 指标 企业把握政治导向和文 化方向情况 企业把握正 确政治导向 和文化方向 情况的评价").sheets[0]
     assert sheet.indicators[-1].name == "企业把握政治导向和文"
+
+
+@pytest.mark.parametrize(("actual", "split"), [
+    ("15万元", True),  # the actual repeats the target the weight ran into (415万元): the 4 after it is the score
+    ("12万元", False),  # no such repeat: the figure may open the next row's name
+])
+def test_a_score_run_onto_the_next_name_after_an_actual_with_its_unit(actual, split):
+    # corpus 104 (Ningxia 自评表, OCR run together): 分值 | 年度指标值 | 全年实际值 | 得分
+    pieces = segment("一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因及改进措施产出指标成本指标"
+                     f"办公所需成本415万元{actual}4维修(维护)所需成本335万元35万元3")
+    assert (["4", "维修(维护)所需成本"] == [*pieces[pieces.index(actual) + 1:][:2]]) is split
+
+
+@pytest.mark.parametrize(("row", "cells"), [
+    # the weight run into the date target, the actual the date again, the score after its deadline word
+    ("公用经费完成时间52021年12月完成2021年12月完成4", ["52021年12月完成", "2021年12月完成", "4"]),
+    ("资金拨付时间2021年6月底前完成2021年6月底前完成5", ["2021年6月底前完成", "2021年6月底前完成", "5"]),
+])
+def test_a_date_target_cut_at_its_year_and_month_is_one_cell_again(row, cells):
+    # corpus 104 (Ningxia 自评表, OCR run together)
+    pieces = segment("一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因及改进措施产出指标时效指标(5分)" + row
+                     + "成本指标(10分)办公所需成本415万元15万元4")
+    start = pieces.index("成本指标(10分)") - len(cells)
+    assert list(pieces[start:start + len(cells)]) == cells
