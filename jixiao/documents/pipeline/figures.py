@@ -145,8 +145,10 @@ def cut_tail(tail: str, target: str, kinds: list[str]) -> Tail | None:
     if found is None:
         return Tail((*cells, *([("", rest)] if rest else ()))) if cells else None
     words = rest[found.end():]
-    if any(canonical_unit(words[:length]) for length in range(1, _LONGEST_UNIT + 1) if length <= len(words)):
-        return None  # a figure with its unit (20万元): a value, not points
+    if not cells and any(canonical_unit(words[:length]) for length in range(1, _LONGEST_UNIT + 1)
+                         if length <= len(words)):
+        return None  # a figure with its unit (20万元) where no actual was cut: a value, not points
+    # (after the actual, words that open with a unit's character are the next cell: 109 | 部分路段延期)
     cut = _run_cells(found.group("run"), points, words)
     return cut and Tail((*cells, *cut.cells), cut.ambiguous)
 

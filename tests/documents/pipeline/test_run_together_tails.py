@@ -25,6 +25,9 @@ _SELF_EVALUATION = ["actual", "weight", "score", "extra:偏差原因分析及改
     # words after the points: the next column that holds words
     ("98%1010未完成原因", "≥95%", _SELF_EVALUATION,
      Tail((("actual", "98%"), ("weight", "10"), ("score", "10"), ("", "未完成原因")))),
+    # after the actual the columns are points: words opening with a unit's character (部, 个) are the next cell
+    ("100%109部分路段延期", "=100%", _SELF_EVALUATION,
+     Tail((("actual", "100%"), ("weight", "10"), ("score", "9"), ("", "部分路段延期")))),
     # a goal table's 权重 and 指标方向性 after the target (its unit column already filled by the target's unit)
     ("10正向指标", "≥95%", ["unit", "weight", "direction"], Tail((("weight", "10"), ("", "正向指标")))),
     # 44 is 4 | 4 or 44 with its score left empty: not guessed
