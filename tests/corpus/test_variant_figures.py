@@ -291,3 +291,15 @@ def test_the_nature_cells_are_scrambled_in_turn_below_the_heading_only():
     assert [line.split(" | ")[1] for line in lines[2:]] == ["量标定指", "定指量标", "标性定指", "性标定指"]
     assert lines[-1].startswith("| 定性指标完成情况 |")  # (the words inside a name stay)
     assert variants(text.replace("定性指标", "定性").replace("定量指标", "定量"), ["scrambled_natures"]) == {}
+
+
+@pytest.mark.parametrize("text", [_PIPED, _SPACED, _PIPED.replace(" | ", "\t").replace("| ", "").replace(" |", "")])
+def test_separators_removed_joins_each_rows_cells_and_keeps_its_line(text):
+    assert _variant("separators_removed", text) == [
+        "一级指标二级指标三级指标指标值", "产出指标数量指标建设完成的农村公路里程数≥18公里", "效益指标社会效益指标受益人数≥1200人",
+        "满意度指标服务对象满意度指标群众满意度≥90%", "满意度指标服务对象满意度指标村民满意度≥90%"]
+
+
+def test_separators_removed_leaves_the_empty_cells_out_and_one_cell_lines_alone():
+    lines = _variant("separators_removed", "项目名称\n" + _MERGED)
+    assert lines[0] == "项目名称" and lines[-1] == "村民满意度≥90%"
