@@ -555,6 +555,46 @@ class ExecutionNotReported(AuditRule):
                                fix="填写年初预算数、全年预算数、全年执行数和执行率，按执行率给预算执行率计分")
 
 
+# A share of the budget left unspent that a reviewer holds material where the execution earns no points (四成以上未执行,
+# as for a report stating no rate, JXA31)
+_LARGELY_UNSPENT = Decimal(60)
+
+
+class ExecutionLeftUnscored(AuditRule):
+    code = "JXA32"
+    name = "execution-left-unscored"
+    title = "资金大量未执行，表中却没有给预算执行率计分"
+    severity = Severity.WARNING
+    source = SCORING + "：总分值100分，预算执行率10分，产出、效益、满意度指标合计90分"
+    message = ("各指标分值合计 {weights}，表中没有预算执行率一项：资金只执行 {rate}%（{formula}），"
+               "{total} 却不受执行情况影响")
+    docs = AuditDocs(what="自评表把 100 分全部分给了各指标（各指标分值合计 100，没有印预算执行率一行的分值和得分），"
+                          "而表中（或表头）写出的预算数和执行数表明四成以上的资金没有执行：预算执行率没有计分，"
+                          "自评总分看不出资金大量未用。执行率由 JXA10 另要求说明原因；表中有预算执行率一行的，"
+                          "其得分由 JXA23 复核。表格在文件中途中断或从中途开始的不报告（预算执行率一行可能在缺失的部分）。",
+                     formula="预算执行率一行不在表中（无分值、无得分，各指标分值合计 100），且 执行数 ÷ 预算数 ≤ 60%",
+                     setting="无（计分办法见评分方案的 execution：预算执行率的分值）",
+                     example="普惠金融发展专项资金自评表：资金 208 万元、使用 109.8 万元（52.79%），九项指标分值合计 100、"
+                             "得分合计 100，没有预算执行率一项：报告本规则。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        report, computed = ctx.sheet.evaluation, ctx.recomputation
+        if not _reported(ctx) or _partial(ctx):
+            return
+        item, rate = computed.execution, computed.execution_rate
+        if item is None or item.in_form or rate is None or rate > _LARGELY_UNSPENT or report.spent is None:
+            return
+        weights = [row.weight for row in computed.indicators if row.weight is not None and not row.not_applicable]
+        budget = report.budget_full or ctx.sheet.budget.total
+        printed = computed.printed_total if computed.printed_total is not None else computed.printed_sum
+        yield self.finding(ctx, indicator=item.name, column="分值", weights=number(sum(weights, Decimal(0))),
+                           rate=ctx.profile.rounding(rate),
+                           formula=f"执行数 {number(report.spent)} ÷ 预算数 {number(budget)}",
+                           total=f"所印总分 {number(printed)}" if printed is not None else "所印总分",
+                           guessed=any(row.guessed for row in computed.indicators),
+                           fix="按评分方案给预算执行率计分（执行率 × 分值），并说明资金未执行的原因")
+
+
 def _execution_score_blank(ctx: AuditContext) -> bool:
     """Whether the form scores the 预算执行率 row and its 得分 was left blank: the form prints a 得分 column and a money
     table with points (a form whose money table has no 分值 or 得分 gives the execution no points to fill in)."""
@@ -816,5 +856,5 @@ class PartsScoredTwice(AuditRule):
 EVALUATION_RULES = (ScoreAboveWeight(), ScoreInflated(), ScoreDeflated(), ExecutionScoreOffRate(),
                     ExecutionRateMismatch(), OverExecution(), TotalNotSumOfScores(), ClaimedGradeMismatch(), WeightsNotHundred(), QualitativeActualForNumber(),
                     MissedWithoutReason(), TemplateTextLeft(), ScoresNotFilled(), ExecutionScoreBlank(),
-                    ExecutionNotReported(), WeightBlank(),
+                    ExecutionNotReported(), ExecutionLeftUnscored(), WeightBlank(),
                     BudgetAdjustedWithoutReason(), FullAttainmentBelowFullMarks(), PartsScoredTwice())
