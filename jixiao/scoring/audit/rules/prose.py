@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from jixiao.model import MoneyStatement, Severity
 from jixiao.model.finding import Finding
-from jixiao.scoring.audit.recompute import tolerance
+from jixiao.scoring.audit.recompute import EXPLAIN_BELOW, LARGELY_UNSPENT_AT, tolerance
 from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
 from jixiao.scoring.target_rules import number
 
@@ -22,8 +22,6 @@ __all__ = ["PROSE_RULES"]
 
 REPORT = "财预〔2020〕10号《项目支出绩效评价管理办法》第二十五条：自评报告如实反映预算执行情况和绩效目标实现程度"
 _HUNDRED = Decimal(100)
-# a report leaving this share of its budget unspent says how much it executed (the rate) and why
-_UNSPENT = Decimal("0.4")
 
 
 def _computed(statement: MoneyStatement) -> Decimal | None:
@@ -111,14 +109,10 @@ class ProseRateUnstated(AuditRule):
             return
         for statement in money:
             computed = _computed(statement)
-            if computed is not None and computed <= (1 - _UNSPENT) * _HUNDRED:
+            if computed is not None and computed <= LARGELY_UNSPENT_AT:
                 yield self.prose_finding(ctx, statement, budget=number(statement.budget),
                                          spent=number(statement.spent), computed=_rounded(computed),
                                          fix="写明执行率，并说明未执行部分的原因")
-
-
-# the execution rate below which the forms ask for the reason of the money left (填表说明: 预算执行率未达到90%的需说明原因)
-_EXPLAIN_BELOW = Decimal(90)
 
 
 class ProseUnspentUnexplained(AuditRule):
@@ -142,7 +136,7 @@ class ProseUnspentUnexplained(AuditRule):
             return
         for statement in ctx.prose.money:
             computed = _computed(statement)
-            if computed is None or computed >= _EXPLAIN_BELOW:
+            if computed is None or computed >= EXPLAIN_BELOW:
                 continue
             if statement.rate is not None and abs(Decimal(statement.rate) - computed) > Decimal(1):
                 continue  # (the stated rate disagrees: JXA29's finding, the figures to be put right first)

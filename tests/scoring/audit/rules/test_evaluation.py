@@ -278,3 +278,17 @@ def test_money_largely_unspent_in_a_form_without_an_execution_row(money, found):
     sheet.budget.total = Decimal(208)
     assert [(f.indicator, f.location.column, f.severity.value, f.params["weights"], f.params["rate"],
              f.params["formula"], f.params["total"]) for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA32"] == found
+
+
+# 259 (保山市 春节走访慰问经费 2022): 时效指标 | 春节前完成走访慰问 | 按时限完成 | 100% | 20; own variants.
+@pytest.mark.parametrize(("level2", "name", "target", "actual", "found"), [
+    ("时效指标", "春节前完成走访慰问", "按时限完成", "100%", [(11, "info", "100%", "，是完成的比例而不是完成的时间", "20")]),
+    ("时效指标", "慰问完成时间", "2022年1月31日前", "100%", [(11, "info", "100%", "，是完成的比例而不是完成的时间", "20")]),
+    ("时效指标", "春节前完成走访慰问", "按时限完成", "2022年1月28日完成", []),  # the date it was done
+    ("时效指标", "项目按时完成率", "100%", "100%", []),  # a deadline set as a rate is answered by a rate
+    ("数量指标", "春节前慰问对象", "按时限完成", "100%", []),  # not a timeliness row
+])
+def test_a_deadline_answered_by_a_share_is_noted(level2, name, target, actual, found):
+    sheet = printed([("产出指标", level2, name, target, actual, 20, 20)])
+    assert [(f.location.row, f.severity.value, f.params["actual"], f.params["what"], f.params["score"])
+            for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA09"] == found
