@@ -313,9 +313,9 @@ class QualitativeActualForNumber(AuditRule):
                           "约数不是统计出的数，得分依据不实。目标是上限（“小于5次”“≤2起”）或 0 的，实际完成值写明没有发生"
                           "（“无上访”“未发生安全事故”“零投诉”）就是 0，按 0 复算，不报告。时效指标的年度指标值是一个期限"
                           "（“春节前完成”“按时限完成”“12月底前”或日期），实际完成值却只写一个百分比（“100%”）的，作为提示报告："
-                          "那是完成了多少，不是何时完成（指标值本身是比率的，如“按时完成率 100%”，不在此列）。",
+                          "那是完成了多少，不是何时完成（指标值本身是比率的，如“按时完成率 100%”，或只写“及时”“按时”的，不在此列）。",
                      formula="—；约数：实际完成值的数字后有“余”“多”“左右”或前有“约”；期限：二级指标为时效指标，"
-                             "指标值不是数值而含“前”“按时”“及时”“时限”“月底”等或是日期，实际完成值只是一个百分比", setting="无",
+                             "指标值不是数值而含“前”“时限”“期限”“月底”“年底”等或是日期，实际完成值只是一个百分比", setting="无",
                      example="目标 ≥95%、实际完成值“完成”：报告本规则；成本控制率目标 ±10%、"
                              "实际完成值“达标”：报告本规则；培训人数目标 200、实际完成值“200余人”：提示；"
                              "春节前完成走访慰问目标“按时限完成”、实际完成值“100%”：提示。")
@@ -338,8 +338,8 @@ class QualitativeActualForNumber(AuditRule):
 
 # A 时效指标 set as a deadline in words (春节前完成, 按时限完成, 12月底前) or a date: answered by a bare share (100%),
 # the row says how much was done, not when (corpus 259: 春节前完成走访慰问 | 按时限完成 | 100%). A deadline set as a rate
-# (按时完成率 100%) is answered by a rate.
-_DEADLINE = re.compile(r"前|时限|按时|及时|按期|期限|时间|日期|月底|年底|年末|季度|\d\s*[月日]")
+# (按时完成率 100%) is answered by a rate, and so may be a bare 及时 or 按时 (how much was on time).
+_DEADLINE = re.compile(r"前|时限|期限|日期|月底|年底|年末|季度|\d\s*[月日]")
 _BARE_SHARE = re.compile(r"\d+(?:\.\d+)?\s*[%％]")
 
 

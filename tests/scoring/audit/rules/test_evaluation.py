@@ -286,6 +286,7 @@ def test_money_largely_unspent_in_a_form_without_an_execution_row(money, found):
     ("时效指标", "慰问完成时间", "2022年1月31日前", "100%", [(11, "info", "100%", "，是完成的比例而不是完成的时间", "20")]),
     ("时效指标", "春节前完成走访慰问", "按时限完成", "2022年1月28日完成", []),  # the date it was done
     ("时效指标", "项目按时完成率", "100%", "100%", []),  # a deadline set as a rate is answered by a rate
+    ("时效指标", "资金拨付及时性", "及时", "100%", []),  # how much was on time: a share answers it
     ("数量指标", "春节前慰问对象", "按时限完成", "100%", []),  # not a timeliness row
 ])
 def test_a_deadline_answered_by_a_share_is_noted(level2, name, target, actual, found):
