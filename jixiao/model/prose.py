@@ -52,6 +52,9 @@ class ProseReport(BaseModel):
                                                                      "(…〔2021〕84号) as written")
     lost: list[Said] = Field(default_factory=list, description="Where a conversion lost characters (runs of ? or "
                                                                "replacement characters), a few characters either side")
+    reasons: list[Said] = Field(default_factory=list, description="Sentences giving a cause that concerns the money, "
+                                                                  "or saying what the money left is (由于…资金未拨付, "
+                                                                  "剩余资金为质保金), as written")
 
     @property
     def is_empty(self) -> bool:

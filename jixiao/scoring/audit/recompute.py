@@ -28,10 +28,15 @@ from jixiao.scoring.scores import Adjustment
 from jixiao.scoring.self_evaluation import execution_cap, overshoot_rule
 from jixiao.scoring.target_rules import Sense, attainment, number, progress_problem, sense_of
 
-__all__ = ["Recomputation", "RecomputedItem", "differs", "guessed", "no_answer_chosen", "recompute", "rounding_of",
-           "tolerance"]
+__all__ = ["EXPLAIN_BELOW", "LARGELY_UNSPENT_AT", "Recomputation", "RecomputedItem", "differs", "guessed",
+           "no_answer_chosen", "recompute", "rounding_of", "tolerance"]
 
 _HUNDRED = Decimal(100)
+# The execution rate (%) below which the forms ask for a reason (四川 自评表 填表说明: 预算执行率未达到90%的需说明原因).
+EXPLAIN_BELOW = Decimal(90)
+# The execution rate (%) at or below which four tenths or more of the budget is left: a reviewer holds it material
+# even where the form gives the execution no points or the report states no rate.
+LARGELY_UNSPENT_AT = Decimal(60)
 _WORD = re.compile(r"\w")  # a cell with no letter, digit or character (“)”, “/”) says nothing
 _DIGIT = re.compile(r"\d")
 _HEADINGS = {"weight": "权重", "score": "得分", "actual": "实际完成值"}  # their canonical names in GoalSheet.form_fields

@@ -14,7 +14,7 @@ from decimal import Decimal
 from jixiao.model import Operator, Severity, named_by_a_figure, parse_target
 from jixiao.model.finding import Finding
 from jixiao.model.units import UnitKind, unit_kind
-from jixiao.scoring.audit.recompute import RecomputedItem, rounding_of, tolerance
+from jixiao.scoring.audit.recompute import EXPLAIN_BELOW, LARGELY_UNSPENT_AT, RecomputedItem, rounding_of, tolerance
 from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
 from jixiao.scoring.audit.rules.actuals import outputs_ahead
 from jixiao.scoring.target_rules import number
@@ -311,21 +311,44 @@ class QualitativeActualForNumber(AuditRule):
     docs = AuditDocs(what="年度指标值是数值（或含数值，如“±10%”、日期）时，实际完成值也应是数值（如“已完成”“达成预期指标”"
                           "“达标”无法计分）。实际完成值是约数（“200余人”“600多人”“约50户”“30人左右”）的作为提示报告："
                           "约数不是统计出的数，得分依据不实。目标是上限（“小于5次”“≤2起”）或 0 的，实际完成值写明没有发生"
-                          "（“无上访”“未发生安全事故”“零投诉”）就是 0，按 0 复算，不报告。",
-                     formula="—；约数：实际完成值的数字后有“余”“多”“左右”或前有“约”", setting="无",
+                          "（“无上访”“未发生安全事故”“零投诉”）就是 0，按 0 复算，不报告。时效指标的年度指标值是一个期限"
+                          "（“春节前完成”“按时限完成”“12月底前”或日期），实际完成值却只写一个百分比（“100%”）的，作为提示报告："
+                          "那是完成了多少，不是何时完成（指标值本身是比率的，如“按时完成率 100%”，或只写“及时”“按时”的，不在此列）。",
+                     formula="—；约数：实际完成值的数字后有“余”“多”“左右”或前有“约”；期限：二级指标为时效指标，"
+                             "指标值不是数值而含“前”“时限”“期限”“月底”“年底”等或是日期，实际完成值只是一个百分比", setting="无",
                      example="目标 ≥95%、实际完成值“完成”：报告本规则；成本控制率目标 ±10%、"
-                             "实际完成值“达标”：报告本规则；培训人数目标 200、实际完成值“200余人”：提示。")
+                             "实际完成值“达标”：报告本规则；培训人数目标 200、实际完成值“200余人”：提示；"
+                             "春节前完成走访慰问目标“按时限完成”、实际完成值“100%”：提示。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         for item in ctx.recomputation.items:
             approximate = not item.qualitative_actual and parse_target(item.target).value is not None and bool(
                 _APPROXIMATE.search(item.actual))
-            if item.qualitative_actual or approximate:
+            share_for_time = _share_for_a_deadline(item)
+            if item.qualitative_actual or approximate or share_for_time:
+                what = ("，是约数而不是统计数" if approximate else "，是完成的比例而不是完成的时间" if share_for_time
+                        else "")
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="实际完成值", target=item.target,
-                                   actual=item.actual, what="，是约数而不是统计数" if approximate else "",
+                                   actual=item.actual, what=what,
                                    score=number(item.printed) if item.printed is not None else "（空）",
-                                   severity=Severity.INFO if approximate else None,
-                                   fix=f"填写实际完成的数值（与 {item.target} 同一单位）", guessed=item.guessed)
+                                   severity=Severity.INFO if approximate or share_for_time else None,
+                                   fix=("写明实际完成的日期（如“2022年1月28日前完成”）" if share_for_time
+                                        else f"填写实际完成的数值（与 {item.target} 同一单位）"), guessed=item.guessed)
+
+
+# A 时效指标 set as a deadline in words (春节前完成, 按时限完成, 12月底前) or a date: answered by a bare share (100%),
+# the row says how much was done, not when (corpus 259: 春节前完成走访慰问 | 按时限完成 | 100%). A deadline set as a rate
+# (按时完成率 100%) is answered by a rate, and so may be a bare 及时 or 按时 (how much was on time).
+_DEADLINE = re.compile(r"前|时限|期限|日期|月底|年底|年末|季度|\d\s*[月日]")
+_BARE_SHARE = re.compile(r"\d+(?:\.\d+)?\s*[%％]")
+
+
+def _share_for_a_deadline(item: RecomputedItem) -> bool:
+    """Whether a timeliness row set as a deadline (in words or as a date, not as a rate) is answered by a bare
+    percentage."""
+    target = parse_target(item.target)
+    return ("时效" in item.level2 and not item.not_applicable and bool(_BARE_SHARE.fullmatch(item.actual.strip()))
+            and target.value is None and (target.date is not None or bool(_DEADLINE.search(item.target))))
 
 
 # A figure given as an approximation (corpus 237: 接受业务培训人数 200 answered 200余人, 科普馆参观人数 600余人): a count
@@ -385,7 +408,7 @@ class MissedWithoutReason(AuditRule):
         scored = item.in_form and not item.weight_assumed and item.printed is not None
         if scored and (item.off or item.weight - item.printed <= rounding_of(item.printed)):
             return  # (a score off its rate is JXA23's: the deduction itself is wrong)
-        if not scored and (rate >= _EXPLAIN_BELOW or _execution_score_blank(ctx) or (
+        if not scored and (rate >= EXPLAIN_BELOW or _execution_score_blank(ctx) or (
                 report.execution_rate is not None and abs(report.execution_rate - rate) > Decimal(1))):
             return  # no deduction printed to explain: the forms ask for a reason below 90% (a blank score is JXA20's;
             # a printed rate other than the amounts' says the amounts or the rate are not what they seem: JXA04's)
@@ -394,7 +417,7 @@ class MissedWithoutReason(AuditRule):
                 scored and outputs_ahead(ctx)):
             return
         shortfall = (f"执行率 {ctx.profile.rounding(rate)}%，得分 {number(item.printed)}，低于分值 {number(item.weight)}"
-                     if scored else f"执行率 {ctx.profile.rounding(rate)}%，低于 {number(_EXPLAIN_BELOW)}%")
+                     if scored else f"执行率 {ctx.profile.rounding(rate)}%，低于 {number(EXPLAIN_BELOW)}%")
         yield self.finding(ctx, indicator=item.name, column="偏差原因分析及改进措施", shortfall=shortfall,
                            fix="写明资金未全部执行的原因（结余、项目延期、政府采购节约等）和改进措施")
 
@@ -553,6 +576,41 @@ class ExecutionNotReported(AuditRule):
                                missing="执行数和执行率" if budget else "预算数、执行数和执行率",
                                guessed=any(item.guessed for item in scored),
                                fix="填写年初预算数、全年预算数、全年执行数和执行率，按执行率给预算执行率计分")
+
+
+class ExecutionLeftUnscored(AuditRule):
+    code = "JXA32"
+    name = "execution-left-unscored"
+    title = "资金大量未执行，表中却没有给预算执行率计分"
+    severity = Severity.WARNING
+    source = SCORING + "：总分值100分，预算执行率10分，产出、效益、满意度指标合计90分"
+    message = ("各指标分值合计 {weights}，表中没有预算执行率一项：资金只执行 {rate}%（{formula}），"
+               "{total} 却不受执行情况影响")
+    docs = AuditDocs(what="自评表把 100 分全部分给了各指标（各指标分值合计 100，没有印预算执行率一行的分值和得分），"
+                          "而表中（或表头）写出的预算数和执行数表明四成以上的资金没有执行：预算执行率没有计分，"
+                          "自评总分看不出资金大量未用。执行率由 JXA10 另要求说明原因；表中有预算执行率一行的，"
+                          "其得分由 JXA23 复核。表格在文件中途中断或从中途开始的不报告（预算执行率一行可能在缺失的部分）。",
+                     formula="预算执行率一行不在表中（无分值、无得分，各指标分值合计 100），且 执行数 ÷ 预算数 ≤ 60%",
+                     setting="无（计分办法见评分方案的 execution：预算执行率的分值）",
+                     example="普惠金融发展专项资金自评表：资金 208 万元、使用 109.8 万元（52.79%），九项指标分值合计 100、"
+                             "得分合计 100，没有预算执行率一项：报告本规则。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        report, computed = ctx.sheet.evaluation, ctx.recomputation
+        if not _reported(ctx) or _partial(ctx):
+            return
+        item, rate = computed.execution, computed.execution_rate
+        if item is None or item.in_form or rate is None or rate > LARGELY_UNSPENT_AT or report.spent is None:
+            return
+        weights = [row.weight for row in computed.indicators if row.weight is not None and not row.not_applicable]
+        budget = report.budget_full or ctx.sheet.budget.total
+        printed = computed.printed_total if computed.printed_total is not None else computed.printed_sum
+        yield self.finding(ctx, indicator=item.name, column="分值", weights=number(sum(weights, Decimal(0))),
+                           rate=ctx.profile.rounding(rate),
+                           formula=f"执行数 {number(report.spent)} ÷ 预算数 {number(budget)}",
+                           total=f"所印总分 {number(printed)}" if printed is not None else "所印总分",
+                           guessed=any(row.guessed for row in computed.indicators),
+                           fix="按评分方案给预算执行率计分（执行率 × 分值），并说明资金未执行的原因")
 
 
 def _execution_score_blank(ctx: AuditContext) -> bool:
@@ -718,8 +776,6 @@ class FullAttainmentBelowFullMarks(AuditRule):
                            fix="达到目标的指标应得满分；确有扣分的，写明扣分理由")
 
 
-# The execution rate below which the forms ask for a reason (四川 自评表 填表说明: 预算执行率未达到90%的需说明原因).
-_EXPLAIN_BELOW = Decimal(90)
 # A note that only repeats the form's instruction (…需说明原因, 应单独说明理由) gives no reason.
 _ASKS_FOR_REASON = re.compile(r"[需应须].{0,6}说明(?:原因|理由)")
 
@@ -754,7 +810,7 @@ class BudgetAdjustedWithoutReason(AuditRule):
                                                                             Decimal("0.05")):
             return  # two figures under three headings, the printed rate their ratio: the budget and the spending,
             # one column left blank, not a budget adjusted (corpus 246: 32.4 | 31.69 | 10 | 97.80% | 9)
-        if full < initial and full == report.spent and report.spent * _HUNDRED >= initial * _EXPLAIN_BELOW:
+        if full < initial and full == report.spent and report.spent * _HUNDRED >= initial * EXPLAIN_BELOW:
             return  # cut to what was spent at the year's end (结余收回), the balance small: routine; a larger cut
             # makes an execution rate the form asks to explain read 100% (5.28 cut to the 1.96 spent, corpus 239)
         note = (report.budget_note or "").strip()
@@ -816,5 +872,5 @@ class PartsScoredTwice(AuditRule):
 EVALUATION_RULES = (ScoreAboveWeight(), ScoreInflated(), ScoreDeflated(), ExecutionScoreOffRate(),
                     ExecutionRateMismatch(), OverExecution(), TotalNotSumOfScores(), ClaimedGradeMismatch(), WeightsNotHundred(), QualitativeActualForNumber(),
                     MissedWithoutReason(), TemplateTextLeft(), ScoresNotFilled(), ExecutionScoreBlank(),
-                    ExecutionNotReported(), WeightBlank(),
+                    ExecutionNotReported(), ExecutionLeftUnscored(), WeightBlank(),
                     BudgetAdjustedWithoutReason(), FullAttainmentBelowFullMarks(), PartsScoredTwice())

@@ -1,6 +1,7 @@
 """Audit of the money a self-evaluation report or a notice states in prose (no 自评表 printed): each sentence's
-stated execution rate against its own executed amount over its own budget, spending above the budget, and a report
-that leaves half of its budget unspent without stating any rate.
+stated execution rate against its own executed amount over its own budget, spending above the budget, a report
+that leaves half of its budget unspent without stating any rate, and one leaving a tenth or more unspent without a
+sentence on why.
 
 Only figures one sentence states together are compared (项目全年预算数1290.00万元,执行数为1206.01万元,资金执行率为
 93.49%): a budget in one paragraph and an amount in another may be of different funds (中央资金 and 全年预算数).
@@ -13,7 +14,7 @@ from decimal import Decimal
 
 from jixiao.model import MoneyStatement, Severity
 from jixiao.model.finding import Finding
-from jixiao.scoring.audit.recompute import tolerance
+from jixiao.scoring.audit.recompute import EXPLAIN_BELOW, LARGELY_UNSPENT_AT, tolerance
 from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
 from jixiao.scoring.target_rules import number
 
@@ -21,8 +22,6 @@ __all__ = ["PROSE_RULES"]
 
 REPORT = "财预〔2020〕10号《项目支出绩效评价管理办法》第二十五条：自评报告如实反映预算执行情况和绩效目标实现程度"
 _HUNDRED = Decimal(100)
-# a report leaving this share of its budget unspent says how much it executed (the rate) and why
-_UNSPENT = Decimal("0.4")
 
 
 def _computed(statement: MoneyStatement) -> Decimal | None:
@@ -110,10 +109,42 @@ class ProseRateUnstated(AuditRule):
             return
         for statement in money:
             computed = _computed(statement)
-            if computed is not None and computed <= (1 - _UNSPENT) * _HUNDRED:
+            if computed is not None and computed <= LARGELY_UNSPENT_AT:
                 yield self.prose_finding(ctx, statement, budget=number(statement.budget),
                                          spent=number(statement.spent), computed=_rounded(computed),
                                          fix="写明执行率，并说明未执行部分的原因")
 
 
-PROSE_RULES: tuple[AuditRule, ...] = (ProseRateMismatch(), ProseSpentAboveBudget(), ProseRateUnstated())
+class ProseUnspentUnexplained(AuditRule):
+    code = "JXA33"
+    name = "stated-unspent-without-reason"
+    title = "报告资金未执行一成以上却没有说明原因"
+    severity = Severity.WARNING
+    source = REPORT + "；自评表填表说明：预算执行率未达到90%的需说明原因"
+    message = "第{line}行写预算数 {budget}、执行数 {spent}（执行率 {computed}%），报告没有一句说明资金未执行的原因"
+    applies_to = "prose"
+    docs = AuditDocs(
+        what="自评报告同一句话写出预算数和执行数，执行率低于 90%（一成以上的资金未执行），而全文没有一句说明与资金有关的"
+             "原因（“由于…”“原因是…”“因…未…”“受…影响”，且说到资金、预算、支付、结余等），也没有说明剩下的资金是什么"
+             "（“剩余资金为质保金”“尚未支付”“结转下年使用”“采购节约”）：未执行的资金须说明原因和改进措施。"
+             "只写着“存在的问题及原因分析”之类的标题不算说明。",
+        formula="执行数 ÷ 预算数 < 90%，且报告中没有说明原因的句子（句中所写执行率与两数不符的由 JXA29 报告）", setting="无",
+        example="“年初项目预算总计899.7万元，实际到账支付462.4万元”，全文没有说明原因：462.4 ÷ 899.7 = 51.39%，报告；"
+                "下文写“主要原因是部分项目资金未到位”：不报告。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        if ctx.prose is None or ctx.prose.reasons:
+            return
+        for statement in ctx.prose.money:
+            computed = _computed(statement)
+            if computed is None or computed >= EXPLAIN_BELOW:
+                continue
+            if statement.rate is not None and abs(Decimal(statement.rate) - computed) > Decimal(1):
+                continue  # (the stated rate disagrees: JXA29's finding, the figures to be put right first)
+            yield self.prose_finding(ctx, statement, budget=number(statement.budget),
+                                         spent=number(statement.spent), computed=_rounded(computed),
+                                         fix="说明资金未执行的原因（项目延期、资金未到位、结余等）和改进措施")
+
+
+PROSE_RULES: tuple[AuditRule, ...] = (ProseRateMismatch(), ProseSpentAboveBudget(), ProseRateUnstated(),
+                                      ProseUnspentUnexplained())

@@ -254,3 +254,42 @@ def test_a_money_table_whose_figures_were_not_read_is_not_said_to_be_missing():
     sheet = printed(GENGGAN, total=100)
     sheet.evaluation.money_headings = ["预算数", "执行数", "执行率", "得分"]
     assert [f for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA28"] == []
+
+
+# 226 (四川 普惠金融发展专项资金 区域自评表): 年度金额 208万元, 资金使用 109.8万元; nine indicators whose 权重 add to 100,
+# each scored in full, 得分合计 100, no 预算执行率 row (the first three rows quoted; the other 40 points in one row here).
+PUHUI = [("产出指标", "数量指标", "创业担保贷款发放额增长率", "≥10%", "115.25%", 20, 20),
+         ("产出指标", "质量指标", "创业担保贷款回收率", "≥90%", "98.70%", 20, 20),
+         ("产出指标", "质量指标", "资金足额拨付率", "100%", "100%", 20, 20),
+         ("满意度指标", "服务对象满意度指标", "申报创业担保贷款贴息个人满意度", "≥80%", "100%", 40, 40)]
+
+
+@pytest.mark.parametrize(("money", "found"), [
+    ({"spent": "109.8"}, [("预算执行率", "分值", "warning", "100", "52.79", "执行数 109.8 ÷ 预算数 208", "所印总分 100")]),
+    ({"spent": "125"}, []),  # 60.10% executed: not four tenths left
+    ({"spent": "109.8", "execution_weight": 10, "execution_score": "5.28"}, []),  # the form scores the execution
+    ({"spent": "109.8", "cut": True}, []),  # the row may be in the part the copy lost
+    ({}, []),  # nothing says what was spent
+])
+def test_money_largely_unspent_in_a_form_without_an_execution_row(money, found):
+    rows = PUHUI if "execution_weight" not in money else [(*row[:5], 10, 10) if i == 3 else row
+                                                          for i, row in enumerate(PUHUI)]
+    sheet = printed(rows, total=100, **money)
+    sheet.budget.total = Decimal(208)
+    assert [(f.indicator, f.location.column, f.severity.value, f.params["weights"], f.params["rate"],
+             f.params["formula"], f.params["total"]) for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA32"] == found
+
+
+# 259 (保山市 春节走访慰问经费 2022): 时效指标 | 春节前完成走访慰问 | 按时限完成 | 100% | 20; own variants.
+@pytest.mark.parametrize(("level2", "name", "target", "actual", "found"), [
+    ("时效指标", "春节前完成走访慰问", "按时限完成", "100%", [(11, "info", "100%", "，是完成的比例而不是完成的时间", "20")]),
+    ("时效指标", "慰问完成时间", "2022年1月31日前", "100%", [(11, "info", "100%", "，是完成的比例而不是完成的时间", "20")]),
+    ("时效指标", "春节前完成走访慰问", "按时限完成", "2022年1月28日完成", []),  # the date it was done
+    ("时效指标", "项目按时完成率", "100%", "100%", []),  # a deadline set as a rate is answered by a rate
+    ("时效指标", "资金拨付及时性", "及时", "100%", []),  # how much was on time: a share answers it
+    ("数量指标", "春节前慰问对象", "按时限完成", "100%", []),  # not a timeliness row
+])
+def test_a_deadline_answered_by_a_share_is_noted(level2, name, target, actual, found):
+    sheet = printed([("产出指标", level2, name, target, actual, 20, 20)])
+    assert [(f.location.row, f.severity.value, f.params["actual"], f.params["what"], f.params["score"])
+            for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA09"] == found
