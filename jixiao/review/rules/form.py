@@ -30,6 +30,7 @@ from jixiao.review.lexicon import (
     bound_in_sentence,
     is_slogan,
     names_deadline,
+    names_no_measure,
     speaks_of_time,
     suggested_unit,
     unit_without_value,
@@ -436,7 +437,8 @@ class VagueTarget(Rule):
     message = "指标“{indicator}”的指标值“{raw}”只说了方向，没有可核对的标准"
     docs = RuleDocs(
         what="定性指标值是否只是“明显提升”“逐步提高”“基本提高”“效果良好”“显著改善”“减少”“按时”之类的方向或空话；“好”“较好”“良好”"
-        "是定性指标的档次（要达到的等级），不在此报告。指标值栏"
+        "是定性指标的档次（要达到的等级），不在此报告；名称本身是口号或一整句话的（带动村集体及种植户增收致富 | 增加），由 JX912 "
+        "把名称和指标值一并报告，不在此重复。指标值栏"
         "空着而名称以这类空话结尾的（“生态修复功能提高”），指标值写进了名称，同样报告。表样自己规定的写法（发展改革委"
         "投资计划表的“按计划实施”，见表样的 prescribed_values）不在此报告。",
         why="自评时定性指标按“达成预期/部分达成/未达成”分档打分，指标值要写清达到什么状态才算达成。",
@@ -453,6 +455,8 @@ class VagueTarget(Rule):
             if ctx.form.prescribes(target.raw):
                 continue  # the form's own answer (按计划实施 on the NDRC form)
             if vague_word(target.raw):
+                if names_no_measure(indicator.name, ctx.level1_of(indicator) == "产出指标"):
+                    continue  # a slogan for a name as well (带动…增收致富 | 增加): JX912 says both in one finding
                 yield self.finding(ctx, indicator=indicator, column="target", confidence=Confidence.INFERENCE,
                                    raw=target.raw)
             elif target.is_empty and (word := vague_tail(indicator.name)):
