@@ -556,7 +556,8 @@ class SeveralIndicatorsInOneRow(Rule):
     docs = RuleDocs(
         what="三级指标名称是否把几项可以分别计量的指标连在一起（“强制免疫率、屠宰率及检疫率”：几个“……率”“……次数”"
         "“……人数”用顿号、“和”“及”“与”连接），只给一个指标值，看不出是哪一项的目标；或名称列了几项（“年度、半年趋势"
-        "报告次数”）、指标值只写“各1次”。前者为警告；后者每项的数是清楚的，为提示。",
+        "报告次数”）、指标值只写“各1次”；或指标值是一句话，写了几个数（第一年按总投资额返本20%,分红按8%分红），"
+        "看不出哪一个是本行的目标。前者为警告；后两者每项的数是清楚的，为提示。",
         why="一行只能有一个目标值，年底按一个实际值打分；几项合写，哪一项没有达到都说不清（语料 216、173）。",
         bad="产出指标 | 数量指标 | 各种强制免疫率、屠宰率及检疫率 | 100%",
         good="产出指标 | 质量指标 | 屠宰检疫率 | =100%",
@@ -567,6 +568,10 @@ class SeveralIndicatorsInOneRow(Rule):
     _JOINED = re.compile(r"(率|次数|人数|户数|面积|个数)(、|和|与|及(?!时))(?!其)[\u4e00-\u9fff]{0,12}(率|次数|人数|户数|面积|个数)$")
     # A value given per item (各1次): the name lists the items.
     _EACH = re.compile(r"各\s*\d")
+    # A figure with its unit inside a value written as a sentence (返本20%, 分红按8%); dates are not among them.
+    _FIGURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*(?:%|‰|万?元|万?人次|万?人|户|个|次|亩|公里|平方米|吨|件|场|期|篇)")
+    # How a row is scored (完成率100%得满分,每降低10%扣1分): a description's rule read into the value, not targets.
+    _SCORING = re.compile(r"满分|扣\s*\d*(?:\.\d+)?\s*分|得\s*\d+(?:\.\d+)?\s*分")
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
@@ -579,3 +584,9 @@ class SeveralIndicatorsInOneRow(Rule):
             elif "、" in name and self._EACH.match(fold(target.raw)):
                 yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw, severity=Severity.INFO,
                                    how="是每项各一个数，应分成几行或写合计")
+            elif not target.is_quantitative and len(figures := self._FIGURE.findall(fold(target.raw))) >= 2 \
+                    and not self._SCORING.search(fold(target.raw)):
+                # A sentence stating several figures (第一年按总投资额返本20%,分红按8%分红, corpus 187) gives each of
+                # them, but no one target for the year to be scored against.
+                yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw, severity=Severity.INFO,
+                                   how=f"是一句话，写了{'、'.join(figures)}几个数，看不出哪一个是本行的目标，应拆成几行，每行一个数")

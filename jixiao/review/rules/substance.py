@@ -910,7 +910,8 @@ class SameTargetAcrossCategories(Rule):
             # benefit (社会, 经济, 生态) are three different quantities, and one figure for all of them was not measured
             # for any: the reviewer of a report flags that too (corpus 231: 提升10% in all three).
             spread = ctx.sets_goals and len(categories) >= self.param(ctx, "min_categories") and len(benefits) >= 2
-            if spread or len(benefits) >= self.param(ctx, "min_benefits"):
+            # (a bare number shared by the benefits, 16, is more likely their weight or points read into the value)
+            if spread or (len(benefits) >= self.param(ctx, "min_benefits") and rows[0].target.unit is not None):
                 first = rows[0].target
                 figure = f"{first.operator or ''}{first.value.normalize():f}{first.unit or ''}"
                 yield self.finding(ctx, column="target", count=len(categories), figure=figure,
