@@ -355,6 +355,7 @@ class QualitativeInQuantitativeSlot(Rule):
         "时效指标下讲时间的行（按期完工、工作安排时间）只答“按期完工”“按月安排”这类话、没有完成时限或及时率的，也报告；"
         "写了日期或期间的是时限，名称已写明期限的（春节前完成走访慰问 | 按时限完成）也是，不在此报告（只写“2021年全年”的"
         "是整年，不是时限，照样报告）；时长（使用时长、开放时长）答整段时间（全天候可用、全年开放）的已是确定的量，也不在此报告。"
+        "指标值只写了一个比率的名称、没有数值的（科普宣传栏内容更新 | 知识更新率；提高普及率），指标可以用这个比率衡量，也报告。"
         "比率的指标值在一句话里写出了百分数的（第一年返本20%,分红按8%分红），数值已"
         "给出，不在此报告。成本指标下的行由 JX901 检查。指标值栏里是以单位括号结尾的名称（就业奖补标准(元/人)）的，是别的行"
         "的名称读进了本行，不是用文字作答，不在此报告。",
@@ -367,6 +368,8 @@ class QualitativeInQuantitativeSlot(Rule):
     _WHAT = {Kind.RATE: "比率", Kind.SATISFACTION: "满意度", Kind.COUNT: "数量", Kind.DURATION: "时长",
              Kind.MONEY: "金额"}
 
+    # A value that is only a rate's name, perhaps with the way it should move (知识更新率, 提高普及率): no figure in it.
+    _RATE_NAMED = re.compile(r"[\u4e00-\u9fff]{1,10}(率|比例|比率|占比)")
     # An environmental quality that monitoring measures (空气质量: 优良天数比例, PM10 浓度; 水质: 达标率), corpus 123.
     _MONITORED = re.compile(r"(空气|大气|水|水环境|声环境|土壤)质量$|水质$")
 
@@ -395,11 +398,15 @@ class QualitativeInQuantitativeSlot(Rule):
             activity = kind is None and activity_done(indicator.name, target.raw)
             monitored = kind is None and bool(self._MONITORED.search(fold(indicator.name)))
             timed = kind is None and untimed_timeliness(indicator)
-            if kind is None and indicator.level2 not in slots and not (activity or monitored or timed):
+            # A value that names the rate it is measured by and gives no figure (科普宣传栏内容更新 | 知识更新率, 科普知识
+            # 网络竞赛 | 提高普及率, corpus 231): the row is measurable by the rate it names, the level is missing.
+            rated = kind is None and bool(self._RATE_NAMED.fullmatch(fold(target.raw)))
+            if kind is None and indicator.level2 not in slots and not (activity or monitored or timed or rated):
                 continue
             what = (self._WHAT[kind] if kind else "可以计数的工作" if activity
                     else "有监测数据的环境质量" if monitored
-                    else "时效指标（应写完成时限或及时率）" if timed else f"{indicator.level2}中的指标")
+                    else "时效指标（应写完成时限或及时率）" if timed
+                    else "以比率衡量的指标（指标值只写了比率的名称）" if rated else f"{indicator.level2}中的指标")
             unit = suggested_unit(kind, indicator.name) if kind else None
             fix = Fix(applicability=Applicability.DISPLAY_ONLY,
                       summary=f"写成“运算符+数值+单位”{f'，单位宜用“{unit}”' if unit else ''}")
