@@ -1074,6 +1074,39 @@ class StaleAnnualDocument(Rule):
                 return
 
 
+class DeadlineAfterBudgetYear(Rule):
+    code = "JX929"
+    name = "deadline-after-budget-year"
+    title = "年度时效目标的期限在本年度之后"
+    severity = Severity.INFO
+    dimension = Dimension.RELEVANCE
+    source = GOALS_2015.at("第十二条（合理可行）")
+    message = "时效指标“{indicator}”的期限“{raw}”在本表的{year}年之后：年度目标的完成时间应在本年度内"
+    docs = RuleDocs(
+        what="时效指标（或讲完成时间、及时性的指标）写的完成期限，是否全在本表年度之后（2022年度的表写“2023年底”）。"
+        "跨年度的期间（2022年7月—2023年6月）有本年度的部分，不在此报告；期限早于本表年度的（照抄往年目标）由 JX924 报告。",
+        why="年度绩效目标是这一年的钱在这一年要达到的结果；完成时间写到下一年，这一年的目标就无从考核，"
+        "多半是把项目期或中期目标的期限抄进了年度表（语料 215）。",
+        bad="产出指标 | 时效指标 | 项目完成时间 | 2023年底\n年度：2022",
+        good="产出指标 | 时效指标 | 年度造林任务完成时间 | 2022年11月底前\n年度：2022",
+        fix="写本年度内的完成时间；跨年度实施的项目，年度表写本年度要完成的部分和时间，项目的总期限写进中期目标。",
+    )
+
+    _YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年")
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        year = ctx.sheet.year
+        if year is None:
+            return
+        for indicator in ctx.sheet.indicators:
+            if indicator.level2 != "时效指标" and not is_timeliness(indicator.name):
+                continue
+            years = [int(y) for y in self._YEAR.findall(fold(indicator.target.raw))]
+            # (a period that runs from this year into the next, 2022年7月—2023年6月, has this year's part)
+            if years and min(years) > year:
+                yield self.finding(ctx, indicator=indicator, column="target", raw=indicator.target.raw, year=year)
+
+
 _HAN = "\u4e00-\u9fff"
 
 
