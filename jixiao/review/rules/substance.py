@@ -620,7 +620,8 @@ class SloganIndicatorName(Rule):
         "这样的行不再报告缺运算符（JX201）。"
         "产出指标下名称是口号、指标值也不是数值的行，年底无从核对，为错误；其余为警告。名称写成以句号结尾的一整句话"
         "（“增加就业机会,提高农民收入。”“完成…物业费清算任务,指导小区物业开展文明创建等工作。”）、指标值又不是数值的"
-        "（空着或是一段描述），同样是警告；指标值是数值的，名称说的是这项工作，改写即可，不在此报告。",
+        "（空着或是一段描述），同样是警告；指标值是数值的，名称说的是这项工作，改写即可，不在此报告。名称把几项数量连成一句"
+        "（慰问伤残军人50人;革命烈士遗属50人;…）、指标值只是一个百分数的，数量都写在名称里，百分数说不出是哪一项的，也报告（警告）。",
         why="“维护社会稳定≥95%”说不出95%是什么的95%，年底无法取得实际值，也就无从打分；这样的行只是重复了目标。",
         bad="社会效益指标 | 维护社会稳定 | ≥95%",
         good="社会效益指标 | 矛盾纠纷调解成功率 | ≥95%",
@@ -654,6 +655,14 @@ class SloganIndicatorName(Rule):
                 about = "指标值空着" if target.is_empty else \
                     f"指标值“{target.raw}”也只说了方向" if vague else f"指标值“{target.raw}”也无从核对"
                 yield self.finding(ctx, indicator=indicator, column="name", what="一整句话", about=about)
+            elif len(self._COUNT_IN_NAME.findall(fold(indicator.name))) >= 2 and target.unit == "%":
+                # The counts written into the name (慰问伤残军人50人;革命烈士遗属50人;…, corpus 259) are the targets, and
+                # the one percentage beside them is the share of none of them: the row is several count indicators.
+                yield self.finding(ctx, indicator=indicator, column="name", what="几项数量连成的一句话",
+                                   about=f"指标值“{target.raw}”说不出是哪一项的，应拆成几项计数指标")
+
+    # A count written in a name (慰问伤残军人50人): a number and the measure word of people, households or things.
+    _COUNT_IN_NAME = re.compile(r"\d+(?:\.\d+)?\s*(?:万)?(?:人次|人|户|个|次|名|处|所|家|村)")
 
 
 class ToleratedErrorRate(Rule):
