@@ -15,7 +15,8 @@ own, merged level cells repeated on every row or written once, no 一级指标 c
 self-evaluation forms: the money table's columns in other words or wrapped over two rows, its 执行率 as a fraction or
 without its sign, the 得分 column before the 分值 column, the total said in a sentence below the grid. Then the grid
 pasted without its heading row, its value column before the name, a 指标解释 column of free text with figures of
-its own, and the certain slips of OCR inside its targets' figures (1〇0%, ≥l8, 99，5%, 9 5%).
+its own, and the certain slips of OCR inside its targets' figures (1〇0%, ≥l8, 99，5%, 9 5%). Then
+a table's rows with their cells run together and no separator left, as document-sharing sites extract them.
 """
 
 from __future__ import annotations
@@ -798,6 +799,25 @@ def ocr_confusions(text: str) -> str | None:
     return variant if variant != text else None
 
 
+# -- the family of text taken out of document-sharing sites: a table's cells run together with no separator ------
+
+
+def separators_removed(text: str) -> str | None:
+    """Every table row's cells joined with no separator at all, row by row (``产出指标数量指标培训人次≥500人次``), as
+    document-sharing sites extract a table: a pipe, TAB or spaced row becomes one line of its cells' texts run
+    together (its empty cells vanish); a one-cell line is left as it is. Rows keep their lines."""
+    lines = text.split("\n")
+    changed = False
+    for index, line in enumerate(lines):
+        cells, _ = _line_cells(line)
+        filled = [cell for cell in cells if cell]
+        if len(filled) < 2:
+            continue
+        lines[index] = line[: len(line) - len(line.lstrip())] + "".join(filled)
+        changed = True
+    return "\n".join(lines) if changed else None
+
+
 TRANSFORMS: dict[str, Callable[[str], str | None]] = {
     "pipes_to_tabs": pipes_to_tabs,
     "pipes_to_spaces": pipes_to_spaces,
@@ -837,6 +857,7 @@ TRANSFORMS: dict[str, Callable[[str], str | None]] = {
     "columns_reordered": columns_reordered,
     "description_column": description_column,
     "ocr_confusions": ocr_confusions,
+    "separators_removed": separators_removed,
 }
 
 

@@ -56,6 +56,9 @@ KINDS: dict[str, DiagnosticKind] = registered([
                        "扫描的图片无法读取，请提供 Word、Excel 或带文字层的 PDF 文件。"),
         DiagnosticKind("P111", Severity.WARNING, "无法确定本行各单元格所属的列，按“{how}”理解",
                        "文本中的单元格没有分隔符，读取程序依据固定的指标名称和指标值的形式切分。"),
+        DiagnosticKind("P154", Severity.WARNING, "本行连写的数字不能确定如何拆分，未读取：{readings}",
+                       "单元格之间没有分隔符时，分值与得分等数字会连在一起；表头的列和合计都不能确定只有一种拆法时，"
+                       "读取程序不猜测，请按原表核对后填写。"),
         DiagnosticKind("P113", Severity.WARNING, "本行有单元格无法归入表头的任何一列：{text}",
                        "行的单元格多于表头的列，且无法根据内容判断它们属于哪一列；内容没有丢弃，请核对原表。"),
         DiagnosticKind("P114", Severity.INFO, "表格在文件末尾（第{line}行）中断，最后一行可能不完整：{text}",

@@ -277,3 +277,15 @@ def test_ocr_slips_one_figure_a_row_and_a_space_only_where_cells_are_not_spaced(
     text = "年度资金总额 | 4753.66 |\n" + _PIPED.replace("≥18公里", "≥3.45万亩")
     assert _variant("ocr_confusions", text)[:3] == ["年度资金总额 | 4753.66 |", _PIPED.split("\n")[0],
                                                     "| 产出指标 | 数量指标 | 建设完成的农村公路里程数 | ≥3，45万亩 |"]
+
+
+@pytest.mark.parametrize("text", [_PIPED, _SPACED, _PIPED.replace(" | ", "\t").replace("| ", "").replace(" |", "")])
+def test_separators_removed_joins_each_rows_cells_and_keeps_its_line(text):
+    assert _variant("separators_removed", text) == [
+        "一级指标二级指标三级指标指标值", "产出指标数量指标建设完成的农村公路里程数≥18公里", "效益指标社会效益指标受益人数≥1200人",
+        "满意度指标服务对象满意度指标群众满意度≥90%", "满意度指标服务对象满意度指标村民满意度≥90%"]
+
+
+def test_separators_removed_leaves_the_empty_cells_out_and_one_cell_lines_alone():
+    lines = _variant("separators_removed", "项目名称\n" + _MERGED)
+    assert lines[0] == "项目名称" and lines[-1] == "村民满意度≥90%"

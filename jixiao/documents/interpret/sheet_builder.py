@@ -28,7 +28,7 @@ from jixiao.documents.interpret.header_cells import (
     title_project,
 )
 from jixiao.documents.interpret.text_lists import split_items
-from jixiao.documents.pipeline.align import GUESS_CONFIDENCE, Aligner, Placed
+from jixiao.documents.pipeline.align import AMBIGUOUS, GUESS_CONFIDENCE, Aligner, Placed
 from jixiao.documents.pipeline.coefficient import READ_FROM_RIGHT
 from jixiao.documents.pipeline.labels import (
     Role,
@@ -1497,6 +1497,9 @@ class SheetBuilder:
         level2 = level2 or previous2
         self._levels = (level1, level2)
         unplaced = values.pop("_unplaced", None)
+        ambiguous = values.pop(AMBIGUOUS, None)
+        if ambiguous:
+            self.diagnostics.append(diagnostic("P154", self._location_of(placed), readings=ambiguous))
         after = values.pop("_after", None)  # what followed the rows of a line run together: the table's end
         total = values.pop("_total", None)  # the score of a 总分 row printed after the rows' figures
         if total and parse_amount(total) is not None:

@@ -26,7 +26,7 @@ from typing import Self
 
 from jixiao.documents.interpret.header_cells import parse_amount
 from jixiao.documents.pipeline.coefficient import read_from_right
-from jixiao.documents.pipeline.figures import FIGURE_KINDS, fused_run, split_figures
+from jixiao.documents.pipeline.figures import FIGURE_KINDS, cut_tail, fused_run, shown_readings, split_figures
 from jixiao.documents.pipeline.labels import (
     Role,
     is_bare_number,
@@ -41,6 +41,7 @@ from jixiao.documents.pipeline.labels import (
     names_a_legacy_level2,
     simplified,
     split_level_prefix,
+    split_name_row,
     split_name_target,
     split_name_trend,
     split_points_row,
@@ -69,6 +70,8 @@ _ACHIEVED = ("actual", "expected")  # the columns of what was achieved, written 
 # a weight run into the target after it (1020万元: 10 | 20万元), the weight one or two digits long (or x.5)
 # (the target left is a number as printed: 100% is never 1 | 00%)
 _WEIGHT_CUTS = tuple(re.compile(r"^(" + weight + r")((?!0\d)\d.*\D.*)$") for weight in (r"[1-9]", r"[1-9]\d", r"[1-9]\d?\.5"))
+# a run of points fused after a row's target that reads more than one way: left out, said (P154)
+AMBIGUOUS = "_ambiguous_points"
 REPEATED = "_repeated_level"  # a merged level cell a stream printed twice: counted with the row, placed nowhere
 _FIGURE_ALONE = re.compile(r"[\d,，.]+")  # a figure without unit or operator
 _FIGURE_COLUMNS = ("operator", "target", "unit", "weight", "direction")  # columns that hold no words of a name
@@ -329,9 +332,16 @@ class Aligner:
         """A one-cell line whose cells run together is split by labels into one row (an inference, P111)."""
         parts = split_run_together(line.tokens[0].text) if line.tokens else None
         if parts is None:
-            return False
+            # a row opening with its name under the rows above it: only when what follows its target is cut by
+            # the header's columns
+            named = split_name_row(line.tokens[0].text) if line.tokens and self.placed else None
+            if named is None:
+                return False
+            return self._tail_cut(named, line)
         self.flush()
         rows = split_rows_run_together(line.tokens[0].text)
+        if rows is None and self._tail_cut(parts, line):
+            return True
         tokens = [Token(text, line.line) for text in rows[0]] if rows else [Token(text, line.line) for _, text in parts]
         before = len(self.placed)
         self._by_labels(tokens, line, closed=True)
@@ -345,6 +355,37 @@ class Aligner:
         for placed in self.placed[before:]:
             placed.inferred = how
             placed.confidence = min(placed.confidence, GUESS_CONFIDENCE)
+        return True
+
+    def _tail_cut(self, parts: tuple[tuple[str, str], ...], line: Line) -> bool:
+        """A row run together whose target has text after it: that text is cut by the header's columns after the
+        target column (:func:`.figures.cut_tail`: an actual in the target's shape, the points, then words) and the
+        row placed by those kinds, an inference (P111 says how). A run of points that reads more than one way is
+        left out and reported (P154). False when the tail does not fit the columns."""
+        kinds = dict(parts)
+        if "target" not in kinds or "target" not in self.slots or "name" not in kinds:
+            return False
+        after = self.slots[self.slots.index("target") + 1:]
+        tail = cut_tail(kinds.get("after", ""), kinds["target"], after)
+        if tail is None:
+            return False
+        self.flush()
+        values = {kind: text for kind, text in parts if kind != "after"}
+        for kind, text in tail.cells:
+            if not kind:  # words: the first column after the placed ones that holds no figure
+                placed = [after.index(k) for k in values if k in after]
+                kind = next((k for k in after[max(placed, default=-1) + 1:]
+                             if k not in (*FIGURE_KINDS, "unit", "operator")), "_unplaced")
+            values[kind] = text
+        if tail.ambiguous is not None and "target" in tail.ambiguous[1]:
+            values.pop("target")  # the target's figures run on into the columns after it: left out with them
+        how = "｜".join(f"{self._heading(kind) if not kind.startswith('_') else '其余'}“{text}”"
+                       for kind, text in values.items())
+        if tail.ambiguous is not None:
+            run, columns, choices = tail.ambiguous
+            values[AMBIGUOUS] = f"“{run}”可读作{shown_readings(columns, choices, self._heading)}"
+        self._add(values, line, GUESS_CONFIDENCE, [], 1)
+        self.placed[-1].inferred = how
         return True
 
     def _shaped(self, line: Line) -> bool:

@@ -7,17 +7,23 @@ point at most, none at either end); a weight (分值, 权重) is more than 0 and
 and at most its row's weight. When exactly one reading fits, the split is certain. When several do, the split is
 a guess and says so: it prefers a weight the table prints elsewhere, then a score equal to its weight (full
 marks, the usual case), then rates of a % row that stay within 100, then an actual equal to its target (met).
+
+:func:`cut_tail` reads what follows a target in a row whose cells ran together with no separator (``100%1010正常``
+after ``≥95%``) by the header's columns after the target: an actual in the target's shape, the figures of the
+points columns, then words. It never guesses: a run of figures that reads more than one way is left out and said.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import combinations
 
-__all__ = ["FIGURE_KINDS", "Split", "split_figures", "fused_run", "readings"]
+from jixiao.model.units import canonical_unit
+
+__all__ = ["FIGURE_KINDS", "MOST_POINTS", "Split", "Tail", "cut_tail", "shown_readings", "split_figures", "fused_run", "readings"]
 
 FIGURE_KINDS = ("target", "weight", "actual", "score")
 _RUN = re.compile(r"^(?P<prefix>.*?[^\d.])?(?P<run>\d[\d.]{2,})$", re.DOTALL)
@@ -85,3 +91,99 @@ def _fits(parts: tuple[str, ...], kinds: list[str]) -> bool:
     if weight is not None and not 0 < weight <= _HUNDRED:
         return False
     return score is None or 0 <= score <= (weight if weight is not None else _HUNDRED)
+
+
+_POINT_KINDS = ("weight", "score")
+_LONGEST_UNIT = 4
+# the most points one indicator carries: a level-1 block's share of 100 (产出 50, 效益 30, 满意度 10) bounds it
+MOST_POINTS = Decimal(50)
+_TAIL_SKIPPED = ("unit", "operator")  # columns a target written with its operator and unit has filled already
+_TARGET_UNIT = re.compile(r"\d(?P<unit>[^\d\s]{1,6})$")
+_BARE_TARGET = re.compile(r"(?P<operator>\D*?)(?P<run>\d{3,})$")
+_TAIL_FIGURES = re.compile(r"(?P<run>\d+(?:\.\d+)?)(?=[^\d.%％]|$)")
+_SHOWN_READINGS = 4  # readings a diagnostic names before saying how many more there are
+
+
+@dataclass(frozen=True, slots=True)
+class Tail:
+    """What followed a target, cut by the header's columns: ``cells`` as (column kind, text) in order, the kind
+    empty for words left to placement by labels; ``ambiguous``: a run of figures that reads more than one way (left
+    out of ``cells``), the columns it would fill and its readings, or None."""
+
+    cells: tuple[tuple[str, str], ...]
+    ambiguous: tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...]] | None = None
+
+
+def cut_tail(tail: str, target: str, kinds: list[str]) -> Tail | None:
+    """Cut ``tail``, the text after ``target`` in a row run together, by ``kinds``, the header's columns after the
+    target column in order: an actual (when its column comes first) written in the target's shape (its figure and
+    the target's unit: ``≥95%`` then ``100%…``), then a run of figures ending where words start, read as the points
+    columns that follow (``1010`` under 分值 | 得分 is 10 | 10, the only reading), then the rest as words. A target
+    with no unit whose figures go on into the columns after it (``≥10101010`` under 指标值 | 实际完成值 | 分值 | 得分)
+    is such a run too, the target its first figure. A run is read only when exactly one reading fits, counting the
+    readings that leave the last columns empty (``55`` may be 5 | 5 or 55 | —, unless 55 is more points than one
+    indicator carries); otherwise it is left out, with its readings, in ``ambiguous``. None when the tail opens with
+    no figure the columns explain."""
+    kinds = [kind for kind in kinds if kind not in _TAIL_SKIPPED]
+    rest = tail.strip()
+    cells: list[tuple[str, str]] = []
+    bare = _BARE_TARGET.fullmatch(target.strip()) if not rest else None
+    if bare is not None:
+        columns = ["target", *_leading(kinds, ("actual", *_POINT_KINDS))]
+        if len(columns) < 2:
+            return None
+        return _run_cells(bare.group("run"), columns, "", prefix=bare.group("operator"))
+    if kinds[:1] == ["actual"]:
+        unit = _TARGET_UNIT.search(target.strip())
+        actual = re.match(r"\d[\d,]*(?:\.\d+)?" + re.escape(unit.group("unit")), rest) if unit else None
+        if actual is None:
+            return None
+        cells.append(("actual", actual.group(0)))
+        rest, kinds = rest[actual.end():], kinds[1:]
+    points = list(_leading(kinds, _POINT_KINDS))
+    found = _TAIL_FIGURES.match(rest) if points else None
+    if found is None:
+        return Tail((*cells, *([("", rest)] if rest else ()))) if cells else None
+    words = rest[found.end():]
+    if not cells and any(canonical_unit(words[:length]) for length in range(1, _LONGEST_UNIT + 1)
+                         if length <= len(words)):
+        return None  # a figure with its unit (20万元) where no actual was cut: a value, not points
+    # (after the actual, words that open with a unit's character are the next cell: 109 | 部分路段延期)
+    cut = _run_cells(found.group("run"), points, words)
+    return cut and Tail((*cells, *cut.cells), cut.ambiguous)
+
+
+def _run_cells(run: str, columns: list[str], words: str, prefix: str = "") -> Tail | None:
+    """``run`` read as the figures of ``columns`` (the first ``prefix``-ed), the last columns possibly empty, then
+    ``words``; None when no reading fits."""
+    choices = [parts for count in range(len(columns), 0, -1) for parts in readings(run, count)
+               if _fits(parts, columns[:count]) and _bounded(parts, columns[:count])]
+    if not choices:
+        return None
+    words_cell = (("", words),) if words.strip() else ()
+    if len(choices) > 1:
+        return Tail(words_cell, (run, tuple(columns), tuple(choices)))
+    figures = [(kind, part) for kind, part in zip(columns, choices[0])]
+    figures[0] = (figures[0][0], prefix + figures[0][1])
+    return Tail((*figures, *words_cell))
+
+
+def _bounded(parts: tuple[str, ...], kinds: list[str]) -> bool:
+    """No weight above the points one indicator carries."""
+    weight = dict(zip(kinds, parts)).get("weight")
+    return weight is None or Decimal(weight) <= MOST_POINTS
+
+
+def shown_readings(columns: tuple[str, ...], choices: tuple[tuple[str, ...], ...], heading: Callable[[str], str]) -> str:
+    """The readings of an ambiguous run as a diagnostic says them (the first few, then how many more)."""
+    return "或".join("｜".join(f"{heading(kind)}{part}" for kind, part in zip(columns, choice))
+                     for choice in choices[:_SHOWN_READINGS]) + (
+        f"等{len(choices)}种" if len(choices) > _SHOWN_READINGS else "")
+
+
+def _leading(kinds: list[str], wanted: tuple[str, ...]) -> Iterable[str]:
+    """The kinds at the start of ``kinds`` that are among ``wanted``."""
+    for kind in kinds:
+        if kind not in wanted:
+            return
+        yield kind

@@ -30,7 +30,7 @@ from jixiao.model.vocabulary import may_end_level_name, ndrc_level1, written_lev
 
 __all__ = ["Role", "Label", "label", "level_label_in", "match_key", "column_unit", "unit_completes", "target_text", "simplified", "clean_name", "residue_target", "is_numbered", "is_placeholder", "is_bare_number", "is_operator",
            "OPERATOR_WORDS", "looks_like_target", "is_value", "split_name_target", "split_name_trend", "split_qualitative",
-           "split_description", "split_rows_run_together", "split_points_row", "is_qualitative", "column_kind", "heading_spellings", "is_chrome", "split_run_together", "segment", "unwrap",
+           "split_description", "split_rows_run_together", "split_name_row", "split_points_row", "is_qualitative", "column_kind", "heading_spellings", "is_chrome", "split_run_together", "segment", "unwrap",
            "wrapped_run_together", "split_lines", "reports_paths", "join_wrapped", "join_row_tails", "join_page_parts",
            "names_a_legacy_level2", "split_level_prefix"]
 
@@ -209,7 +209,7 @@ def is_value(text: str) -> bool:
 
 # a name with its target run together at its end (``免疫规划知识培训次数2次以上``, ``资金使用效率=100%``)
 _FUSED_TARGET = re.compile(
-    r"(?:(?:%?[≥≤><=]+|不低于|不少于|不高于|不超过|二(?=\d))\s*\d[\d,]*(?:\.\d+)?(?P<unit>[^\d\s]{0,4})"
+    r"(?:(?:%?[≥≤><=═]+|不低于|不少于|不高于|不超过|二(?=\d))\s*\d[\d,]*(?:\.\d+)?(?P<unit>[^\d\s]{0,4})"
     r"|(?<![\d.\-])\d[\d,]*(?:\.\d+)?(?P<before>[^\d\s]{0,4}?)(?:及以上|或以上|以上|及以内|以内|及以下|以下)"
     r"|(?<![\d.\-])\d+(?:\.\d+)?%)$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -446,7 +446,7 @@ def _is_name(text: str) -> bool:
     return bool(key) and _name_label(stripped, key) is not None
 
 
-_TARGET_INSIDE = re.compile(r"(?:[≥≤≧≦><=＞＜＝]+|不低于|不少于|不高于|不超过)\s*\d+(?:[.．]\d+)?")
+_TARGET_INSIDE = re.compile(r"(?:[≥≤≧≦><=＞＜＝═]+|不低于|不少于|不高于|不超过)\s*\d+(?:[.．]\d+)?")
 _LONGEST_LEVEL = 16  # 社会公众或服务对象满意度指标
 
 
@@ -485,9 +485,26 @@ def split_run_together(text: str) -> tuple[tuple[str, str], ...] | None:
     labels: the longest level-1 name it starts with, the longest level-2 name, the name up to an operator and
     a number, the target with its unit, and what follows. None when the text is not such a row."""
     level1, level2, rest = split_level_prefix(simplified(text.strip()))
-    match = _TARGET_INSIDE.search(rest)
     if not (level1 or level2):
         return None
+    return _split_row(text, level1, level2, rest)
+
+
+@lru_cache(maxsize=TEXT_MEMO)
+def split_name_row(text: str) -> tuple[tuple[str, str], ...] | None:
+    """A row run together that opens with its name, its level names left to the rows above (``家长满意度≧95%100%1010``):
+    the name up to an operator and a number, the target with its unit, and what follows, as :func:`split_run_together`
+    splits them; None when no target with an operator stands after a name."""
+    line = simplified(text.strip())
+    match = _TARGET_INSIDE.search(line)
+    if match is None or match.start() == 0 or not _CJK.search(line[:match.start()]) or \
+            label(line[:match.start()]).role is not Role.TEXT:
+        return None
+    return _split_row(text, "", "", line)
+
+
+def _split_row(text: str, level1: str, level2: str, rest: str) -> tuple[tuple[str, str], ...] | None:
+    match = _TARGET_INSIDE.search(rest)
     if match is None or match.start() == 0:
         # a target without operator that ends the line (…合格率100%), or a direction word (…情况稳步提高)
         fused = split_name_target(rest) or split_name_trend(rest)

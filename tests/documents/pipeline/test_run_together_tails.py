@@ -1,0 +1,124 @@
+"""Rows whose cells ran together with no separator (layout family 4 of ../shared/corpus/README.md, and the
+``separators_removed`` variant of ``benchmarks/variants.py``): what follows a row's target is cut by the header's
+columns after the target column (an actual in the target's shape, the points, then words), and a run of figures
+that reads more than one way is never guessed: it is left out and said (P154) on its line."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from jixiao.documents.pipeline import read_text
+from jixiao.documents.pipeline.figures import Tail, cut_tail
+
+_SELF_EVALUATION = ["actual", "weight", "score", "extra:偏差原因分析及改进措施"]
+
+
+@pytest.mark.parametrize(("tail", "target", "kinds", "cut"), [
+    # an actual in the target's shape, then 分值 | 得分 fused: 10 | 10 is the only reading (1010 is no weight)
+    ("98%1010", "≥95%", _SELF_EVALUATION, Tail((("actual", "98%"), ("weight", "10"), ("score", "10")))),
+    ("21公里2020", "≥20公里", _SELF_EVALUATION, Tail((("actual", "21公里"), ("weight", "20"), ("score", "20")))),
+    ("100%109", "=100%", _SELF_EVALUATION, Tail((("actual", "100%"), ("weight", "10"), ("score", "9")))),
+    # 55 alone would be more points than one indicator carries: 5 | 5
+    ("92%55", "≥90%", _SELF_EVALUATION, Tail((("actual", "92%"), ("weight", "5"), ("score", "5")))),
+    # words after the points: the next column that holds words
+    ("98%1010未完成原因", "≥95%", _SELF_EVALUATION,
+     Tail((("actual", "98%"), ("weight", "10"), ("score", "10"), ("", "未完成原因")))),
+    # after the actual the columns are points: words opening with a unit's character (部, 个) are the next cell
+    ("100%109部分路段延期", "=100%", _SELF_EVALUATION,
+     Tail((("actual", "100%"), ("weight", "10"), ("score", "9"), ("", "部分路段延期")))),
+    # a goal table's 权重 and 指标方向性 after the target (its unit column already filled by the target's unit)
+    ("10正向指标", "≥95%", ["unit", "weight", "direction"], Tail((("weight", "10"), ("", "正向指标")))),
+    # 44 is 4 | 4 or 44 with its score left empty: not guessed
+    ("100%44", "=100%", _SELF_EVALUATION, Tail((("actual", "100%"),), ("44", ("weight", "score"), (("4", "4"), ("44",))))),
+    # a target with no unit whose figures run on into the actual and the points: many readings, none guessed
+    ("", "≥10001200", _SELF_EVALUATION, None),
+])
+def test_the_tail_of_a_row_is_cut_by_the_columns_after_its_target(tail, target, kinds, cut):
+    found = cut_tail(tail, target, kinds)
+    if cut is None:
+        assert found is not None and found.cells == () and found.ambiguous is not None
+        run, columns, choices = found.ambiguous
+        assert (run, columns[0], len(choices) > 1) == ("10001200", "target", True)
+        assert ("1000", "1200") in choices
+    else:
+        assert found == cut
+
+
+@pytest.mark.parametrize(("tail", "target", "kinds"), [
+    ("20万元正常", "≥95%", ["weight", "score"]),  # a figure with its unit is a value, not points
+    ("计划标准", "≥18个", ["weight"]),  # words only, no actual column first: nothing to cut
+    ("735人次1010", "≧735人次", ["weight", "score"]),  # a figure with a unit where points should stand
+    ("7351010", "≧735人次", _SELF_EVALUATION),  # an actual without the target's unit: not in its shape
+    ("1010", "≥95%", ["direction"]),  # no points column follows the target
+])
+def test_a_tail_the_columns_do_not_explain_is_left_alone(tail, target, kinds):
+    assert cut_tail(tail, target, kinds) is None
+
+
+_RUN_TOGETHER = "\n".join([
+    "2023年度项目支出绩效自评表",
+    "项目名称乡村道路养护项目",
+    "一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施",
+    "产出指标数量指标养护道路里程≥20公里21公里2020",
+    "质量指标养护验收合格率≥95%98%1010",
+    "道路完好率≥90%92%55",
+    "时效指标按时完工率=100%100%44",
+    "效益指标社会效益指标受益群众人数≥10001200",
+    "满意度指标服务对象满意度指标群众满意度≥90%95%109",
+])
+
+
+def _read(text: str):
+    document, accounting = read_text(text.encode(), "case.txt")
+    assert accounting.tokens == accounting.placed + accounting.diagnosed + accounting.chrome
+    return document
+
+
+def test_a_self_evaluation_run_together_reads_each_row_into_its_columns():
+    document = _read(_RUN_TOGETHER)
+    sheet = document.sheets[0]
+    assert [(i.level2_raw, i.name, i.target.raw) for i in sheet.indicators] == [
+        ("数量指标", "养护道路里程", "≥20公里"), ("质量指标", "养护验收合格率", "≥95%"),
+        ("质量指标", "道路完好率", "≥90%"),  # a row opening with its name, under the rows above it
+        ("时效指标", "按时完工率", "=100%"), ("社会效益指标", "受益群众人数", ""),
+        ("服务对象满意度指标", "群众满意度", "≥90%")]
+    assert [(item.actual_raw, item.weight, item.score) for item in sheet.evaluation.items] == [
+        ("21公里", Decimal(20), Decimal(20)), ("98%", Decimal(10), Decimal(10)), ("92%", Decimal(5), Decimal(5)),
+        ("100%", None, None), (None, None, None), ("95%", Decimal(10), Decimal(9))]
+    # each row says how it was cut, on its own line
+    said = {d.location.line: d.message for d in document.diagnostics if d.code == "P111"}
+    assert sorted(said) == [4, 5, 6, 7, 8, 9]
+    assert "实际完成值“98%”｜分值“10”｜得分“10”" in said[5]
+
+
+def test_a_fused_number_that_reads_more_than_one_way_is_left_out_and_said_on_its_line():
+    document = _read(_RUN_TOGETHER)
+    ambiguous = {d.location.line: d.message for d in document.diagnostics if d.code == "P154"}
+    assert sorted(ambiguous) == [7, 8]
+    assert "“44”可读作分值4｜得分4或分值44" in ambiguous[7]
+    # the target's figures ran on into the actual and the points: the target is left out with them
+    assert "“10001200”可读作" in ambiguous[8] and "年度指标值1000｜实际完成值1200" in ambiguous[8]
+
+
+def test_a_goal_table_run_together_reads_its_weight_and_direction():
+    document = _read("\n".join([
+        "部门预算项目绩效目标申报表(2023年度)",
+        "一级指标二级指标三级指标指标性质指标值度量单位权重指标方向性",
+        "效益指标社会效益指标维护社会稳定≥95%10正向指标",
+        "产出指标数量指标行政村数量=11个10正向指标",
+    ]))
+    assert [(i.name, i.target.raw, i.weight) for i in document.sheets[0].indicators] == [
+        ("维护社会稳定", "≥95%", Decimal(10)), ("行政村数量", "=11个", Decimal(10))]
+    assert not [d for d in document.diagnostics if d.code in ("P113", "P154")]
+
+
+def test_the_double_bar_operator_of_some_templates_opens_a_run_together_target():
+    document = _read("\n".join([
+        "2022年度项目支出绩效自评表",
+        "一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施",
+        "产出指标成本指标生均补助标准达标率═100%100%1010",
+    ]))
+    indicator = document.sheets[0].indicators[0]
+    assert (indicator.name, indicator.target.operator, indicator.weight) == ("生均补助标准达标率", "=", Decimal(10))
