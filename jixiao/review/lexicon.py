@@ -32,14 +32,17 @@ __all__ = [
     "counted_numbers",
     "data",
     "is_framework_results",
+    "is_aim_name",
     "is_growth",
     "is_not_spent",
     "is_quality_rate",
     "is_reverse",
+    "is_sentence_name",
     "is_slogan",
     "is_timeliness",
     "kind_of",
     "names_deadline",
+    "names_no_measure",
     "speaks_of_time",
     "stated_target",
     "suggested_unit",
@@ -294,6 +297,27 @@ def is_improvement(name: str | None) -> bool:
     clauses = [c for c in re.split(r"[、，,;；]", bare) if c]
     verbs = tuple(data()["slogan_names"]["improvements"])
     return bool(clauses) and all(c.endswith(verbs) and not _RATED.search(c[:-2]) for c in clauses)
+
+
+# A name written as a sentence: some words closed by a full stop (增加就业机会,提高农民收入。).
+_SENTENCE_NAME = re.compile(r".{6,}。")
+
+
+def is_sentence_name(name: str | None) -> bool:
+    """True for a 三级指标 written as a whole sentence closed by its full stop (增加就业机会,提高农民收入。)."""
+    return bool(_SENTENCE_NAME.fullmatch(fold(name or "")))
+
+
+def is_aim_name(name: str | None, output: bool) -> bool:
+    """True for a 三级指标 that is an aim (维护社会稳定, see :func:`is_slogan`) or, under 产出指标 (``output``), only
+    hoped-for improvements (教学条件改善、办学水平提高)."""
+    return is_slogan(name) or (output and is_improvement(name))
+
+
+def names_no_measure(name: str | None, output: bool) -> bool:
+    """True for a 三级指标 that names no measure: an aim (:func:`is_aim_name`) or a whole sentence. JX912 reports such a
+    name; where its value is a vague phrase (增加, 显著改善) that one finding says both."""
+    return is_aim_name(name, output) or is_sentence_name(name)
 
 
 # A level's numbering (三、, 1.) and points ((50分)) around its name.

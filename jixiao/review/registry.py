@@ -126,6 +126,7 @@ RULES: tuple[Rule, ...] = (
     substance.GoalDefersElsewhere(),
     substance.BrokenYear(),
     substance.StaleAnnualDocument(),
+    substance.DeadlineAfterBudgetYear(),
     substance.GarbledText(),
     # 没有指标表的报告和通知
     prose.BrokenReference(),

@@ -209,7 +209,9 @@ def _indicator_status(position: int, indicator: Indicator, record: ExecutionReco
 def _warnings(profile: Profile, period_end: date, rate: Decimal, planned: Decimal,
               statuses: list[IndicatorStatus]) -> list[Alert]:
     rules, rounded, found = profile.monitoring, profile.rounding, []
-    gap = planned - rate
+    # Compared as shown: a gap that rounds to 0.00 would read "相差 0.00 个百分点" and no audit of the written table
+    # could find it.
+    gap = rounded(planned - rate)
     behind = rules.behind_plan
     if behind.enabled and gap > behind.yellow_gap:
         light = Light.RED if gap > behind.red_gap else Light.YELLOW

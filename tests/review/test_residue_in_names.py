@@ -73,14 +73,32 @@ def test_a_completion_left_as_the_forms_instruction_is_reported_where_the_reader
     assert "(100字以内)" in finding.message
 
 
-def test_the_forms_numbering_is_kept_as_written_and_is_not_reported_as_residue():
-    # corpus 034/036: the Sichuan self-evaluation numbers its rows (指标1:, 指标5.), the form's way, not left-over
-    # text; a numbered name with residue as well is reported as before (corpus 147)
-    text = "\n".join(["项目名称|食品监管", "一级指标|二级指标|三级指标|指标值",
-                      "产出指标|数量指标|指标1:抽检批次|≥100批次",
-                      "产出指标|质量指标|指标5.抽检合格率(≥**%)|≥95%"])
-    sheet = read_text(text.encode(), "034.txt")[0].sheets[0]
+NUMBERED = ["一级指标|二级指标|三级指标|指标值", "产出指标|数量指标|指标1:抽检批次|≥100批次",
+            "产出指标|质量指标|指标5.抽检合格率(≥**%)|≥95%"]
+
+
+def _numbered(kind: str):
+    document = read_text("\n".join(["项目名称|食品监管", *NUMBERED]).encode(), "034.txt")[0]
+    return document.model_copy(update={"kind": kind})
+
+
+def test_a_reports_numbering_is_kept_as_written_and_is_not_reported_as_residue():
+    # corpus 034/036: the Sichuan self-evaluation numbers its rows (指标1:, 指标5.) as the approved sheet printed them,
+    # not left-over text to clean; a numbered name with residue as well is reported as before (corpus 147)
+    document = _numbered("self-eval")
+    sheet = document.sheets[0]
     assert [(i.name, i.name_raw) for i in sheet.indicators] == [
         ("抽检批次", "指标1:抽检批次"), ("抽检合格率", "指标5.抽检合格率(≥**%)")]
-    findings = [f for f in review_sheet(sheet, load_profile()).findings if f.rule == "JX108"]
+    findings = [f for f in review_sheet(sheet, load_profile(), document).findings if f.rule == "JX108"]
     assert [f.indicator for f in findings] == ["抽检合格率"]
+
+
+def test_the_forms_numbering_left_in_a_goal_sheets_names_is_reported_with_the_rest():
+    # corpus 147 (指标1:新建堤防、护岸长度 … on a goal sheet): the reviewer asks for the numbering to go; with another
+    # row's residue it is one warning for the column, listing both rows, its fix the cleaned names
+    document = _numbered("goal")
+    sheet = document.sheets[0]
+    [finding] = [f for f in review_sheet(sheet, load_profile(), document).findings if f.rule == "JX108"]
+    assert (finding.indicator, finding.location.column, finding.severity) == (None, "三级指标", Severity.WARNING)
+    assert "“指标1:”" in finding.message and "共2行：抽检批次、抽检合格率" in finding.message
+    assert [(e.before, e.after) for e in finding.fix.edits][0] == ("指标1:抽检批次", "抽检批次")

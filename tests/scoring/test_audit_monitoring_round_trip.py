@@ -5,7 +5,7 @@ the answers. What the unit answered (确定能 for an indicator far behind, JXM0
 from datetime import date
 from decimal import Decimal as D
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from jixiao.documents import read_bytes
@@ -30,6 +30,8 @@ def plans(draw):
 
 
 @settings(max_examples=60, deadline=None)
+# The plan's 0.1136% at January's end shows as 0.11%, as does the 0.11% spent: no gap anyone could see or audit.
+@example([("9月底", "1"), ("12月底", "100")], 1, D("0.11"), [0, 0], "central", "xlsx")
 @given(plans(), st.integers(min_value=1, max_value=11), st.decimals(min_value=0, max_value=120, places=2),
        st.lists(st.sampled_from(range(len(ANSWERS))), min_size=2, max_size=2),
        st.sampled_from(["central", "hubei"]), st.sampled_from(["docx", "xlsx"]))

@@ -48,7 +48,7 @@ from jixiao.documents.pipeline.labels import (
 from jixiao.documents.pipeline.labels import (
     column_unit as unit_of_column,
 )
-from jixiao.documents.pipeline.money_text import rate_points
+from jixiao.documents.pipeline.money_text import rate_agrees, rate_points
 from jixiao.documents.pipeline.records import claimed_grade, total_score
 from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns, Header, find_header, is_refinement, refine
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
@@ -303,7 +303,7 @@ def _share(part: str, whole: str, rate: str) -> bool:
         return False
     if not rate.endswith("%") and _fraction(rate):
         percent *= 100  # (a rate printed as a fraction of one)
-    return abs(part_amount / whole_amount * 100 - percent) <= Decimal("0.5")
+    return rate_agrees(part_amount, whole_amount, percent, within=Decimal("0.5"))
 
 
 @lru_cache(maxsize=1)

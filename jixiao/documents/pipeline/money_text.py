@@ -21,7 +21,8 @@ from jixiao.documents.pipeline.labels import simplified
 from jixiao.documents.vocabulary import labels
 from jixiao.model.lexicon import WrittenText
 
-__all__ = ["allotted_in_prose", "money_headings_in_text", "money_in_prose", "money_in_text", "rate_points", "sentences"]
+__all__ = ["allotted_in_prose", "money_headings_in_text", "money_in_prose", "money_in_text", "rate_agrees", "rate_points",
+           "sentences"]
 
 _NOTE = re.compile(r"[(（][^()（）]{0,14}[)）]")  # 执行率(B/A), 得分(20分*执行率), (万元): notes, not headings
 # …but the score heading's note says how many points the 预算执行率 row has where no 分值 column does (20分*执行率)
@@ -164,7 +165,15 @@ def _agrees(figures: dict[str, str]) -> bool:
         return False
     if budget == 0 or (spent == 0) != (rate == 0):
         return budget == spent == rate == 0  # a rate of 0 is nothing spent, never a little
-    return abs(spent / budget * _HUNDRED - rate) <= _HALF_POINT.scaleb(rate.as_tuple().exponent)
+    return rate_agrees(spent, budget, rate)
+
+
+def rate_agrees(spent: Decimal, budget: Decimal, rate: Decimal, within: Decimal | None = None) -> bool:
+    """Whether ``spent`` over ``budget`` (not 0) is ``rate`` percent: within ``within`` points or, without it, to the
+    rate's printed digits (``100`` within half a point, ``86.5`` within 0.05)."""
+    if within is None:
+        within = _HALF_POINT.scaleb(rate.as_tuple().exponent)
+    return abs(spent / budget * _HUNDRED - rate) <= within
 
 
 # a self-evaluation report says its money in sentences (…补助经费预算数30075万元…执行总量29675万元,预算执行率为98.67%):

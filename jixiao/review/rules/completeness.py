@@ -476,7 +476,8 @@ class TemplateResidue(Rule):
     source = GOALS_2015.at("第十二条（细化量化）")
     message = "“{column_name}”中残留模板文字“{text}”{rows}{maybe}"
     docs = RuleDocs(
-        what="单元格中是否还留着模板的占位文字，如“≥**”“指标1：”“（100字以内）”“请填写”。转载时打码的数字（“≤****000元”，"
+        what="单元格中是否还留着模板的占位文字，如“≥**”“指标1：”“（100字以内）”“请填写”；表样给各行的编号（指标1:新建堤防长度）"
+        "留在目标表的名称前也报告，自评表、监控表照抄批复表印出的名称，其中的编号不在此报告。转载时打码的数字（“≤****000元”，"
         "四个以上的*或X）不是模板文字，不在此报告；目标文字中数字的位置只有“**”的（完成**日常执法），分不清是占位还是打码，"
         "报告一次警告并请按原表核对。指标值只有占位文字、"
         "没有实际数值时为错误；占位文字留在名称里或实际数值旁（“(≥**株)>=17600株”）时为警告，删去即可。同一栏有几行都"
@@ -517,6 +518,8 @@ class TemplateResidue(Rule):
                                        text=written, rows="", maybe="")
                 else:
                     left_over.setdefault(column, []).append((indicator, written, fix))
+        if ctx.sets_goals:
+            self._numbering_left(ctx, left_over)
         yield from self._left_over(ctx, left_over)
         for goal in ctx.sheet.goals:
             if (word := placeholder_in(goal)) and not _REDACTED.search(goal):
@@ -530,6 +533,25 @@ class TemplateResidue(Rule):
         if done and (word := placeholder_in(done)) and not _REDACTED.search(done):
             yield self.finding(ctx, column="overall_actual", column_name="年度总体目标实际完成情况", text=word,
                                severity=Severity.WARNING, rows="", maybe="")
+
+    @staticmethod
+    def _numbering_left(ctx: SheetContext, left_over: dict[str, list[tuple[Indicator, str, Fix]]]) -> None:
+        """Add to ``left_over`` the names of a sheet that sets goals still opening on the form's numbering of its rows
+        (指标1:新建堤防、护岸长度): the form numbers its blank rows for the preparer to replace, and a reviewer of the goal
+        sheet asks for the numbering to go (corpus 147, 166). A report copies the approved names as they were printed:
+        the numbering is not raised there (corpus 034, 036, 170)."""
+        flagged = {id(indicator) for indicator, _, _ in left_over.get("name", [])}
+        for indicator in ctx.sheet.indicators:
+            numbering = _TEMPLATE_NUMBER.match(fold(indicator.name_raw or ""))
+            if not numbering or not indicator.name or id(indicator) in flagged:
+                continue
+            fix = Fix(applicability=Applicability.SAFE, summary=f"删去编号，改为“{indicator.name}”",
+                      edits=(Edit(field="name", before=indicator.name_raw, after=indicator.name, row=indicator.row,
+                                  indicator=indicator.name),))
+            left_over.setdefault("name", []).append((indicator, numbering.group(0).strip(), fix))
+        order = {id(indicator): position for position, indicator in enumerate(ctx.sheet.indicators)}
+        if "name" in left_over:
+            left_over["name"].sort(key=lambda row: order.get(id(row[0]), 0))
 
     def _left_over(self, ctx: SheetContext, left_over: dict[str, list[tuple[Indicator, str, Fix]]]) -> Iterator[Finding]:
         """Residue left beside real content (in a name, beside a value): one warning per row, or, where a column
@@ -559,6 +581,8 @@ _RESIDUE = re.compile(r"[(（][^()（）]*(?:\*\*|＊＊|××|XX|xx)[^()（）]*
 
 # the template's numbering of its rows (指标1:), which many forms print before every name: the form's, not residue
 _NUMBERING = re.compile(r"^\s*指标\s*\d{1,2}\s*[:：.．、]?\s*")
+# The same numbering closed by its mark (指标1:), as a name cell keeps it when the preparer wrote after it.
+_TEMPLATE_NUMBER = re.compile(r"^\s*指标\s*\d{1,2}\s*[:：.．、]")
 
 
 def _name_cell(indicator: Indicator) -> str:

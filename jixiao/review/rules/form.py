@@ -30,6 +30,7 @@ from jixiao.review.lexicon import (
     bound_in_sentence,
     is_slogan,
     names_deadline,
+    names_no_measure,
     speaks_of_time,
     suggested_unit,
     unit_without_value,
@@ -354,6 +355,7 @@ class QualitativeInQuantitativeSlot(Rule):
         "时效指标下讲时间的行（按期完工、工作安排时间）只答“按期完工”“按月安排”这类话、没有完成时限或及时率的，也报告；"
         "写了日期或期间的是时限，名称已写明期限的（春节前完成走访慰问 | 按时限完成）也是，不在此报告（只写“2021年全年”的"
         "是整年，不是时限，照样报告）；时长（使用时长、开放时长）答整段时间（全天候可用、全年开放）的已是确定的量，也不在此报告。"
+        "指标值只写了一个比率的名称、没有数值的（科普宣传栏内容更新 | 知识更新率；提高普及率），指标可以用这个比率衡量，也报告。"
         "比率的指标值在一句话里写出了百分数的（第一年返本20%,分红按8%分红），数值已"
         "给出，不在此报告。成本指标下的行由 JX901 检查。指标值栏里是以单位括号结尾的名称（就业奖补标准(元/人)）的，是别的行"
         "的名称读进了本行，不是用文字作答，不在此报告。",
@@ -366,6 +368,8 @@ class QualitativeInQuantitativeSlot(Rule):
     _WHAT = {Kind.RATE: "比率", Kind.SATISFACTION: "满意度", Kind.COUNT: "数量", Kind.DURATION: "时长",
              Kind.MONEY: "金额"}
 
+    # A value that is only a rate's name, perhaps with the way it should move (知识更新率, 提高普及率): no figure in it.
+    _RATE_NAMED = re.compile(r"[\u4e00-\u9fff]{1,10}(率|比例|比率|占比)")
     # An environmental quality that monitoring measures (空气质量: 优良天数比例, PM10 浓度; 水质: 达标率), corpus 123.
     _MONITORED = re.compile(r"(空气|大气|水|水环境|声环境|土壤)质量$|水质$")
 
@@ -394,11 +398,15 @@ class QualitativeInQuantitativeSlot(Rule):
             activity = kind is None and activity_done(indicator.name, target.raw)
             monitored = kind is None and bool(self._MONITORED.search(fold(indicator.name)))
             timed = kind is None and untimed_timeliness(indicator)
-            if kind is None and indicator.level2 not in slots and not (activity or monitored or timed):
+            # A value that names the rate it is measured by and gives no figure (科普宣传栏内容更新 | 知识更新率, 科普知识
+            # 网络竞赛 | 提高普及率, corpus 231): the row is measurable by the rate it names, the level is missing.
+            rated = kind is None and bool(self._RATE_NAMED.fullmatch(fold(target.raw)))
+            if kind is None and indicator.level2 not in slots and not (activity or monitored or timed or rated):
                 continue
             what = (self._WHAT[kind] if kind else "可以计数的工作" if activity
                     else "有监测数据的环境质量" if monitored
-                    else "时效指标（应写完成时限或及时率）" if timed else f"{indicator.level2}中的指标")
+                    else "时效指标（应写完成时限或及时率）" if timed
+                    else "以比率衡量的指标（指标值只写了比率的名称）" if rated else f"{indicator.level2}中的指标")
             unit = suggested_unit(kind, indicator.name) if kind else None
             fix = Fix(applicability=Applicability.DISPLAY_ONLY,
                       summary=f"写成“运算符+数值+单位”{f'，单位宜用“{unit}”' if unit else ''}")
@@ -436,7 +444,8 @@ class VagueTarget(Rule):
     message = "指标“{indicator}”的指标值“{raw}”只说了方向，没有可核对的标准"
     docs = RuleDocs(
         what="定性指标值是否只是“明显提升”“逐步提高”“基本提高”“效果良好”“显著改善”“减少”“按时”之类的方向或空话；“好”“较好”“良好”"
-        "是定性指标的档次（要达到的等级），不在此报告。指标值栏"
+        "是定性指标的档次（要达到的等级），不在此报告；名称本身是口号或一整句话的（带动村集体及种植户增收致富 | 增加），由 JX912 "
+        "把名称和指标值一并报告，不在此重复。指标值栏"
         "空着而名称以这类空话结尾的（“生态修复功能提高”），指标值写进了名称，同样报告。表样自己规定的写法（发展改革委"
         "投资计划表的“按计划实施”，见表样的 prescribed_values）不在此报告。",
         why="自评时定性指标按“达成预期/部分达成/未达成”分档打分，指标值要写清达到什么状态才算达成。",
@@ -453,6 +462,8 @@ class VagueTarget(Rule):
             if ctx.form.prescribes(target.raw):
                 continue  # the form's own answer (按计划实施 on the NDRC form)
             if vague_word(target.raw):
+                if names_no_measure(indicator.name, ctx.level1_of(indicator) == "产出指标"):
+                    continue  # a slogan for a name as well (带动…增收致富 | 增加): JX912 says both in one finding
                 yield self.finding(ctx, indicator=indicator, column="target", confidence=Confidence.INFERENCE,
                                    raw=target.raw)
             elif target.is_empty and (word := vague_tail(indicator.name)):
@@ -552,7 +563,8 @@ class SeveralIndicatorsInOneRow(Rule):
     docs = RuleDocs(
         what="三级指标名称是否把几项可以分别计量的指标连在一起（“强制免疫率、屠宰率及检疫率”：几个“……率”“……次数”"
         "“……人数”用顿号、“和”“及”“与”连接），只给一个指标值，看不出是哪一项的目标；或名称列了几项（“年度、半年趋势"
-        "报告次数”）、指标值只写“各1次”。前者为警告；后者每项的数是清楚的，为提示。",
+        "报告次数”）、指标值只写“各1次”；或指标值是一句话，写了几个数（第一年按总投资额返本20%,分红按8%分红），"
+        "看不出哪一个是本行的目标。前者为警告；后两者每项的数是清楚的，为提示。",
         why="一行只能有一个目标值，年底按一个实际值打分；几项合写，哪一项没有达到都说不清（语料 216、173）。",
         bad="产出指标 | 数量指标 | 各种强制免疫率、屠宰率及检疫率 | 100%",
         good="产出指标 | 质量指标 | 屠宰检疫率 | =100%",
@@ -563,6 +575,10 @@ class SeveralIndicatorsInOneRow(Rule):
     _JOINED = re.compile(r"(率|次数|人数|户数|面积|个数)(、|和|与|及(?!时))(?!其)[\u4e00-\u9fff]{0,12}(率|次数|人数|户数|面积|个数)$")
     # A value given per item (各1次): the name lists the items.
     _EACH = re.compile(r"各\s*\d")
+    # A figure with its unit inside a value written as a sentence (返本20%, 分红按8%); dates are not among them.
+    _FIGURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*(?:%|‰|万?元|万?人次|万?人|户|个|次|亩|公里|平方米|吨|件|场|期|篇)")
+    # How a row is scored (完成率100%得满分,每降低10%扣1分): a description's rule read into the value, not targets.
+    _SCORING = re.compile(r"满分|扣\s*\d*(?:\.\d+)?\s*分|得\s*\d+(?:\.\d+)?\s*分")
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
@@ -575,3 +591,9 @@ class SeveralIndicatorsInOneRow(Rule):
             elif "、" in name and self._EACH.match(fold(target.raw)):
                 yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw, severity=Severity.INFO,
                                    how="是每项各一个数，应分成几行或写合计")
+            elif not target.is_quantitative and len(figures := self._FIGURE.findall(fold(target.raw))) >= 2 \
+                    and not self._SCORING.search(fold(target.raw)):
+                # A sentence stating several figures (第一年按总投资额返本20%,分红按8%分红, corpus 187) gives each of
+                # them, but no one target for the year to be scored against.
+                yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw, severity=Severity.INFO,
+                                   how=f"是一句话，写了{'、'.join(figures)}几个数，看不出哪一个是本行的目标，应拆成几行，每行一个数")

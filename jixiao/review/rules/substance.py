@@ -22,9 +22,9 @@ from jixiao.review.lexicon import (
     bare_name,
     counted_numbers,
     data,
-    is_improvement,
+    is_aim_name,
     is_not_spent,
-    is_slogan,
+    is_sentence_name,
     is_timeliness,
     speaks_of_time,
     stated_target,
@@ -616,10 +616,12 @@ class SloganIndicatorName(Rule):
         what="填了指标值的三级指标，名称是否只是一句口号：以“维护、促进、保障、提升……”开头，或以“发展、稳定、运转……”"
         "结尾，或是一句说目的、手段的话（“通过……”“围绕……”“为了……”“按年度……”开头），而不落在可计量的名词上（……率、"
         "……数、……面积、……金额、……水平）；产出指标下名称只是几句“……改善”“……提高”（教学条件改善、办学水平提高）"
-        "的，说的是希望的效果而不是产出，同样报告。指标值只是空话的（稳步提高）由 JX206 报告；这样的行不再报告缺运算符（JX201）。"
+        "的，说的是希望的效果而不是产出，同样报告。指标值只是空话的（增加、显著改善），名称和指标值的毛病在这里一并报告，为警告（JX206 不再重复报告）；"
+        "这样的行不再报告缺运算符（JX201）。"
         "产出指标下名称是口号、指标值也不是数值的行，年底无从核对，为错误；其余为警告。名称写成以句号结尾的一整句话"
         "（“增加就业机会,提高农民收入。”“完成…物业费清算任务,指导小区物业开展文明创建等工作。”）、指标值又不是数值的"
-        "（空着或是一段描述），同样是警告；指标值是数值的，名称说的是这项工作，改写即可，不在此报告；指标值只是空话的由 JX206 报告。",
+        "（空着或是一段描述），同样是警告；指标值是数值的，名称说的是这项工作，改写即可，不在此报告。名称把几项数量连成一句"
+        "（慰问伤残军人50人;革命烈士遗属50人;…）、指标值只是一个百分数的，数量都写在名称里，百分数说不出是哪一项的，也报告（警告）。",
         why="“维护社会稳定≥95%”说不出95%是什么的95%，年底无法取得实际值，也就无从打分；这样的行只是重复了目标。",
         bad="社会效益指标 | 维护社会稳定 | ≥95%",
         good="社会效益指标 | 矛盾纠纷调解成功率 | ≥95%",
@@ -629,29 +631,38 @@ class SloganIndicatorName(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
             target = indicator.target
-            if vague_word(target.raw):
-                continue  # a slogan answered by a vague phrase (稳步提高) is VagueTarget's (JX206)
             output = ctx.level1_of(indicator) == "产出指标"
             # An improvement for a name (教学条件改善、办学水平提高) is an effect: among the benefits it names what is
             # hoped for, under 产出指标 it is no output at all (corpus 149).
-            if not target.is_empty and (is_slogan(indicator.name) or (output and is_improvement(indicator.name))):
+            # A slogan answered by a vague phrase (带动村集体及种植户增收致富 | 增加, corpus 202; 改善安置小区群众生活
+            # 质量,… | 显著改善, 166) has two faults the reviewer names together: the name measures nothing and the value
+            # sets nothing. This one finding says both; JX206 leaves such a row alone.
+            vague = vague_word(target.raw)
+            if is_aim_name(indicator.name, output) and not target.is_empty:
                 # An output row naming no output and setting no figure (围绕…等需求 | 解决旱情,保障粮食安全…) leaves
                 # nothing to check at year end: the sheet is returned (corpus 152). Beside a figure, or among the
-                # benefits, it is rewritten by agreement (003, 118).
-                idle = output and not target.is_quantitative
-                yield self.finding(ctx, indicator=indicator, column="name", what="一句口号",
-                                   about=f"指标值“{target.raw}”无所指", severity=Severity.ERROR if idle else None)
-            elif _SENTENCE.fullmatch(fold(indicator.name)) and not (target.is_quantitative or target.is_date):
+                # benefits, it is rewritten by agreement (003, 118), and so is a vague phrase, which JX206 warns of
+                # on any row.
+                idle = output and not target.is_quantitative and not vague
+                about = f"指标值“{target.raw}”也只说了方向" if vague else f"指标值“{target.raw}”无所指"
+                yield self.finding(ctx, indicator=indicator, column="name", what="一句口号", about=about,
+                                   severity=Severity.ERROR if idle else None)
+            elif is_sentence_name(indicator.name) and not (target.is_quantitative or target.is_date):
                 # A whole sentence closed by its full stop (增加就业机会,提高农民收入。 | (blank), corpus 215; 完成…
                 # 清算任务,指导…等工作。 | 房屋设备、设施的管理到位…, 166) restates the goal in the name cell and leaves
                 # nothing to measure: the reviewer asks for the row to be rewritten. Beside a figure (清算8个…物业费。 |
                 # ≥95%) it names the work whose completion the figure gives.
-                about = "指标值空着" if target.is_empty else f"指标值“{target.raw}”也无从核对"
+                about = "指标值空着" if target.is_empty else \
+                    f"指标值“{target.raw}”也只说了方向" if vague else f"指标值“{target.raw}”也无从核对"
                 yield self.finding(ctx, indicator=indicator, column="name", what="一整句话", about=about)
+            elif len(self._COUNT_IN_NAME.findall(fold(indicator.name))) >= 2 and target.unit == "%":
+                # The counts written into the name (慰问伤残军人50人;革命烈士遗属50人;…, corpus 259) are the targets, and
+                # the one percentage beside them is the share of none of them: the row is several count indicators.
+                yield self.finding(ctx, indicator=indicator, column="name", what="几项数量连成的一句话",
+                                   about=f"指标值“{target.raw}”说不出是哪一项的，应拆成几项计数指标")
 
-
-# A name written as a sentence: some words closed by a full stop (增加就业机会,提高农民收入。).
-_SENTENCE = re.compile(r".{6,}。")
+    # A count written in a name (慰问伤残军人50人): a number and the measure word of people, households or things.
+    _COUNT_IN_NAME = re.compile(r"\d+(?:\.\d+)?\s*(?:万)?(?:人次|人|户|个|次|名|处|所|家|村)")
 
 
 class ToleratedErrorRate(Rule):
@@ -876,10 +887,11 @@ class SameTargetAcrossCategories(Rule):
     dimension = Dimension.FEASIBILITY
     source = GOALS_2015.at("第十二条（合理可行）")
     message = "{count}类指标（{names}）的指标值都是“{figure}”，像是同一个数套用到各行，没有按各项分别测算"
-    defaults = {"min_categories": 4}
+    defaults = {"min_categories": 4, "min_benefits": 3}
     docs = RuleDocs(
         what="同一张表中，是否有几行分属不同二级指标（默认至少四类，其中至少两类是效益指标：如质量、经济效益、可持续影响、"
-        "满意度）的指标，写了完全相同的指标值（运算符、数值、单位都相同）。质量、时效、满意度的比率常定得一样，"
+        "满意度）的指标，写了完全相同的指标值（运算符、数值、单位都相同）；或至少三类效益指标（社会、经济、生态效益…，"
+        "min_benefits）都写了同一个指标值，这在自评表、监控表中也报告（三类效益都“提升10%”）。质量、时效、满意度的比率常定得一样，"
         "只有它们相同的不在此报告。100%（全部完成）和0本身就是常用的确定值，不在此报告；同一类中"
         "相同的数（两项筛查各600人次）由 JX908 判断。",
         why="社会效益、生态效益、可持续影响、满意度各是不同的量，不会恰好都是≥95%；同一个数填满各行，多半是套用而不是测算，"
@@ -892,8 +904,6 @@ class SameTargetAcrossCategories(Rule):
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        if not ctx.sets_goals:
-            return  # a report carries the approved targets
         groups: dict[tuple[object, Decimal, str | None], list[Indicator]] = {}
         for indicator in ctx.sheet.indicators:
             target = indicator.target
@@ -905,7 +915,12 @@ class SameTargetAcrossCategories(Rule):
             # Rates of quality, timeliness and satisfaction are often set alike (≥95%); it is benefits of different
             # kinds (社会, 经济, 可持续) sharing the figure that shows it was copied, not estimated.
             benefits = {i.level2 for i in rows if ctx.level1_of(i) == "效益指标"}
-            if len(categories) >= self.param(ctx, "min_categories") and len(benefits) >= 2:
+            # A report carries the approved targets, and its reviewer leaves their spread alone; but three kinds of
+            # benefit (社会, 经济, 生态) are three different quantities, and one figure for all of them was not measured
+            # for any: the reviewer of a report flags that too (corpus 231: 提升10% in all three).
+            spread = ctx.sets_goals and len(categories) >= self.param(ctx, "min_categories") and len(benefits) >= 2
+            # (a bare number shared by the benefits, 16, is more likely their weight or points read into the value)
+            if spread or (len(benefits) >= self.param(ctx, "min_benefits") and rows[0].target.unit is not None):
                 first = rows[0].target
                 figure = f"{first.operator or ''}{first.value.normalize():f}{first.unit or ''}"
                 yield self.finding(ctx, column="target", count=len(categories), figure=figure,
@@ -1066,6 +1081,39 @@ class StaleAnnualDocument(Rule):
                 yield self.finding(ctx, indicator=indicator, column=column, where=where, ask="是否照抄了往年的目标",
                                    said=f"的期限“{match.group(0)}”在本表的{year}年之前")
                 return
+
+
+class DeadlineAfterBudgetYear(Rule):
+    code = "JX929"
+    name = "deadline-after-budget-year"
+    title = "年度时效目标的期限在本年度之后"
+    severity = Severity.INFO
+    dimension = Dimension.RELEVANCE
+    source = GOALS_2015.at("第十二条（合理可行）")
+    message = "时效指标“{indicator}”的期限“{raw}”在本表的{year}年之后：年度目标的完成时间应在本年度内"
+    docs = RuleDocs(
+        what="时效指标（或讲完成时间、及时性的指标）写的完成期限，是否全在本表年度之后（2022年度的表写“2023年底”）。"
+        "跨年度的期间（2022年7月—2023年6月）有本年度的部分，不在此报告；期限早于本表年度的（照抄往年目标）由 JX924 报告。",
+        why="年度绩效目标是这一年的钱在这一年要达到的结果；完成时间写到下一年，这一年的目标就无从考核，"
+        "多半是把项目期或中期目标的期限抄进了年度表（语料 215）。",
+        bad="产出指标 | 时效指标 | 项目完成时间 | 2023年底\n年度：2022",
+        good="产出指标 | 时效指标 | 年度造林任务完成时间 | 2022年11月底前\n年度：2022",
+        fix="写本年度内的完成时间；跨年度实施的项目，年度表写本年度要完成的部分和时间，项目的总期限写进中期目标。",
+    )
+
+    _YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年")
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        year = ctx.sheet.year
+        if year is None:
+            return
+        for indicator in ctx.sheet.indicators:
+            if indicator.level2 != "时效指标" and not is_timeliness(indicator.name):
+                continue
+            years = [int(y) for y in self._YEAR.findall(fold(indicator.target.raw))]
+            # (a period that runs from this year into the next, 2022年7月—2023年6月, has this year's part)
+            if years and min(years) > year:
+                yield self.finding(ctx, indicator=indicator, column="target", raw=indicator.target.raw, year=year)
 
 
 _HAN = "\u4e00-\u9fff"

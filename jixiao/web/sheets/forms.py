@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from jixiao.documents.pipeline.labels import target_text
+from jixiao.documents import target_text
 from jixiao.model import Operator, canonical_level1, canonical_level2, parse_target
 from jixiao.model.amounts import amount
 from jixiao.model.lexicon import fold

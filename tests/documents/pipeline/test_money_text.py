@@ -3,6 +3,8 @@ cut them up (:mod:`jixiao.documents.pipeline.money_text`). Cases from the corpus
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from jixiao.documents.pipeline.money_text import (
@@ -10,6 +12,7 @@ from jixiao.documents.pipeline.money_text import (
     money_headings_in_text,
     money_in_prose,
     money_in_text,
+    rate_agrees,
 )
 
 
@@ -132,3 +135,19 @@ def test_the_money_tables_headings_are_found_without_its_figures(text, expected)
 ])
 def test_the_money_a_reports_sentences_say_was_allotted(text, allotted):
     assert allotted_in_prose(text) == allotted
+
+
+@pytest.mark.parametrize(("spent", "budget", "rate", "within", "agrees"), [
+    # to the rate's printed digits: 100 within half a point, 86.5 within 0.05, 97.80 within 0.005
+    ("199.5", "200", "100", None, True),
+    ("198.9", "200", "100", None, False),
+    ("173.08", "200", "86.5", None, True),
+    ("173.2", "200", "86.5", None, False),
+    ("31.69", "32.4", "97.80", None, False),  # 97.81: right to a point, not to the printed hundredths
+    # within a fixed number of points (a money row's rate found among figures printed without a sign)
+    ("31.69", "32.4", "97.80", "0.5", True),
+    ("31.69", "32.4", "97.2", "0.5", False),
+])
+def test_a_rate_agrees_with_the_amounts_to_its_digits_or_within_points(spent, budget, rate, within, agrees):
+    within = Decimal(within) if within else None
+    assert rate_agrees(Decimal(spent), Decimal(budget), Decimal(rate), within) is agrees

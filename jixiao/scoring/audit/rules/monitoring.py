@@ -56,8 +56,8 @@ class SpendingBehindPlan(AuditRule):
             return
         rate = report.spent / report.budget * _HUNDRED
         planned, how = _planned(ctx, report.months)
-        if planned - rate > rule.yellow_gap:
-            rounded = ctx.profile.rounding
+        rounded = ctx.profile.rounding
+        if rounded(planned - rate) > rule.yellow_gap:
             yield self.finding(ctx, column="1–N月执行数", months=report.months, rate=rounded(rate),
                                planned=rounded(planned), gap=rounded(planned - rate), how=how,
                                fix="说明支出滞后的原因和加快执行的措施")
