@@ -33,6 +33,34 @@ def test_long_term_and_annual_pairs_the_annual_set_is_the_sheets_indicators(text
     assert indicators[0].extra.get("二级指标(长期)") == "数量指标"
 
 
+_TWICE = ["一级指标", "二级指标", "三级指标", "指标值", "二级指标", "三级指标", "指标值"]
+
+
+@pytest.mark.parametrize(("header", "long_heading"), [(_TWICE, "三级指标"), (_PAIRED, "三级指标(长期)")],
+                         ids=["set-named-twice", "sets-named-by-period"])
+def test_a_row_whose_level_cells_are_merged_holds_both_sets_one_indicator(header, long_heading):
+    # corpus 279: each set's 二级指标 merged over its rows, so a row below the first of a group prints the long-term
+    # name and target, then the year's: one indicator, its long-term cells kept with it
+    text = "\n".join(["| " + " | ".join(header) + " |",
+                      "| 产出指标 | 数量指标 | 三年检测仪器 | ≥150个 | 数量指标 | 检测仪器 | ≥57个 |",
+                      "| 三年购买试剂 | ≥300个 | 购买试剂 | ≥100个 ||",
+                      "| 质量指标 | 三年监测合格率 | ≥95% | 质量指标 | 监测合格率 | ≥98% |",
+                      "| 三年维修次数 | ≥12次 | 维修次数 | ≥4次 |"])
+    indicators = read(text).sheets[0].indicators
+    assert [(i.level2, i.name, i.target.raw, i.long_term_target.raw if i.long_term_target else None)
+            for i in indicators] == [("数量指标", "检测仪器", "≥57个", "≥150个"), ("数量指标", "购买试剂", "≥100个", "≥300个"),
+                                     ("质量指标", "监测合格率", "≥98%", "≥95%"), ("质量指标", "维修次数", "≥4次", "≥12次")]
+    assert indicators[1].extra[long_heading] == "三年购买试剂"
+
+
+def test_a_row_of_two_indicators_under_a_table_with_an_empty_long_term_set_stays_two():
+    # the long-term set left empty above: a row of two names and two targets is two of the year's rows
+    text = "\n".join(["| " + " | ".join(_TWICE) + " |",
+                      "| 产出指标 | 数量指标 | | | 数量指标 | 检测仪器 | ≥57个 |",
+                      "| 购买试剂 | ≥100个 | 维修次数 | ≥4次 |"])
+    assert [i.name for i in read(text).sheets[0].indicators] == ["检测仪器", "购买试剂", "维修次数"]
+
+
 def test_the_long_term_target_is_kept_with_the_annual_indicator():
     text = "\n".join([*_PAIRED, "产出指标", "数量指标", "三年建设工程数量", "6", "数量指标", "建设工程数量", "2"])
     (indicator,) = read(text).sheets[0].indicators
