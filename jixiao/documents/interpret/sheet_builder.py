@@ -1067,6 +1067,11 @@ class SheetBuilder:
     def _open_goals(self, texts: list[str], row: Row) -> None:
         """A goals block opens at the first of ``texts``: its values after its labels, or in a row to come."""
         block = GoalsBlock()
+        waiting = self._goals_block if self._pending is not None and self._goals_block is not None else None
+        if waiting is not None and waiting.fields[-1:] == ("long_term_goals",) and goals_word(texts[0]) == "goals":
+            # the year's label right after the long term's, its row broken at it (中期目标 / 年度目标 | …): the two
+            # name both periods side by side, and the values after them follow them in that order
+            block.fields = waiting.fields
         values = block.take_labels(texts)
         self._pending, self._goals_block = (None, None) if values else (block.target, block)
         if values:
@@ -1077,11 +1082,8 @@ class SheetBuilder:
         perhaps with the values after them, or its values alone; True when the row was the block's."""
         block = self._goals_block
         filled = [text for text in texts if text]
-        if block is None or self._pending != block.target or not filled or goals_word(filled[0]) in _GOAL_FIELDS and not (
-                block.fields[-1:] == ("long_term_goals",) and goals_word(filled[0]) == "goals"):
-            # (another goals label opens a block of its own: 中期目标 | 年度目标 / 总体目标 | …; the year's label after
-            # the long term's, its row broken at it, is the second of the block's pair: 总体目标 | 中期目标 / 年度目标 | …)
-            return False
+        if block is None or self._pending != block.target or not filled or goals_word(filled[0]) in _GOAL_FIELDS:
+            return False  # (another goals label opens a block of its own: 中期目标 | 年度目标 / 总体目标 | …)
         if not is_goals_word(filled[0]) and any(header_label(text) or split_label_value(text) for text in filled):
             return False  # another field's label: the block waits on
         values = block.take_labels(filled)
@@ -1092,12 +1094,13 @@ class SheetBuilder:
 
     def _set_goals(self, block: GoalsBlock, values: list[str], row: Row) -> None:
         """The goals, and the sheet's word on their completion (a self-evaluation's). Under two labels naming both
-        periods (中期目标 | 年度目标) two values are one each, in the labels' order; one value alone in its row is the
-        block's until the row after it brings the other (:meth:`_second_goal_row`)."""
+        periods (中期目标 | 年度目标) the first value is the first label's and the rest the second's; one value alone in its
+        row is the block's until the row after it brings the other (:meth:`_second_goal_row`)."""
         pair = block.pair
-        if pair and len(values) == 2:
-            for field, value in zip(pair, values):
-                self._assign(field, value, row, field)
+        if pair and len(values) >= 2:
+            # (each period's goal one merged cell: the first is the first label's, what follows the second's)
+            self._assign(pair[0], values[0], row, pair[0])
+            self._assign(pair[1], "\n".join(values[1:]), row, pair[1])
             return
         if pair and len(values) == 1:
             before = len(getattr(self.sheet, block.target))

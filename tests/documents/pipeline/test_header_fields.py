@@ -72,6 +72,11 @@ def test_annual_goals_are_the_cells_under_the_goals_headings_not_the_headings(li
     # the year's label first: the values follow the labels' order
     (("年度目标 | 中期目标(2024年—2026年) |", "全年检测2000批次。 |", "三年内监测能力全面提升。 |"),
      ["三年内监测能力全面提升。"], ["全年检测2000批次。"]),
+    # one cell per line, the labels each on a line, one goal after them: the last label's (corpus 005)
+    (("绩效目标", "长期目标", "年度目标", "全年检测2000批次。"), [], ["全年检测2000批次。"]),
+    # ... and more cells than two: the first is the long term's, the rest the year's (corpus 132)
+    (("总体目标", "中期目标", "年度目标", "三年内监测能力全面提升。", "全年检测2000批次。", "全年维修4次。"),
+     ["三年内监测能力全面提升。"], ["全年检测2000批次。", "全年维修4次。"]),
     # one goal only under both labels: the block's, as a single goals label's (the grid follows, no second goal)
     (("总 体 目 标 |", "中期目标(2024年—2026年) | 年度目标 |", "三年内监测能力全面提升。 |"),
      ["三年内监测能力全面提升。"], []),
