@@ -53,6 +53,21 @@ def test_a_row_whose_level_cells_are_merged_holds_both_sets_one_indicator(header
     assert indicators[1].extra[long_heading] == "三年购买试剂"
 
 
+def test_both_sets_after_levels_filled_down_and_with_words_for_targets_are_one_indicator():
+    # the merged level cells filled down on every row (a spreadsheet unmerged before export), the second 二级指标
+    # only on the group's first row; the targets words and dates, which no target shape marks
+    text = "\n".join(["| 绩 效 指 标 | " + " | ".join(_TWICE) + " |",
+                      "| 产出指标 | 时效指标 | 三年补贴期限 | 2020—2022年 | 时效指标 | 补贴期限 | 2020.1.1-2020.12.31 |",
+                      "| 产出指标 | 时效指标 | 三年发放时间 | 每年12月前 | 发放时间 | 12月前 |",
+                      "| 效益指标 | 社会效益指标 | 办学条件 | 显著改善 | 社会效益指标 | 办学条件 | 持续改善 |",
+                      "| 普及普惠发展 | 显著促进 | 普及普惠发展 | 有所促进 |"])
+    indicators = read(text).sheets[0].indicators
+    assert [(i.level2, i.name, i.target.raw, i.long_term_target.raw if i.long_term_target else None)
+            for i in indicators] == [
+        ("时效指标", "补贴期限", "2020.1.1-2020.12.31", "2020—2022年"), ("时效指标", "发放时间", "12月前", "每年12月前"),
+        ("社会效益指标", "办学条件", "持续改善", "显著改善"), ("社会效益指标", "普及普惠发展", "有所促进", "显著促进")]
+
+
 def test_a_row_of_two_indicators_under_a_table_with_an_empty_long_term_set_stays_two():
     # the long-term set left empty above: a row of two names and two targets is two of the year's rows
     text = "\n".join(["| " + " | ".join(_TWICE) + " |",
