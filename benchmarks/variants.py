@@ -520,6 +520,42 @@ def long_term_column(text: str) -> str | None:
     return "\n".join(lines)
 
 
+_FRAME = re.compile(r"绩效指标(?:[(（]\d+分[)）])?")  # the form's vertical label before the level headings
+
+
+def long_term_set(text: str) -> str | None:
+    """The 中期 set of 二级指标 | 三级指标 | 指标值 before the year's under a header naming them twice (the Anhui
+    项目支出绩效目标申报表 of a multi-year project, 279): each row prints its long-term name and target, then the
+    year's; a level-2 cell merged over its group is written on the group's first row only, so a row below it holds the
+    two sets' names and targets alone. Pipe rows of a 一级 | 二级 | 三级 | 指标值 grid only, every row of that shape."""
+    start = _heading_row(text)
+    rows = _rows(text)
+    heading = [re.sub(r"\s+", "", cell) for cell in rows[start][1] if cell] if start is not None else []
+    frame = heading[:1] if heading and _FRAME.fullmatch(heading[0]) else []
+    if start is None or rows[start][2] != "pipe" or heading[len(frame):len(frame) + 3] != [
+            "一级指标", "二级指标", "三级指标"] or heading[len(frame) + 3:] not in (["指标值"], ["年度指标值"]):
+        return None
+    lines = text.split("\n")
+    body = rows[start + 1:]
+    for at, (index, cells, kind) in enumerate(body):
+        filled = [cell for cell in cells if cell]
+        level1 = filled[:1] if filled and _LEVEL1.fullmatch(filled[0]) else []
+        level2 = filled[len(level1):len(level1) + 1]
+        level2 = level2 if level2 and _LEVEL2.fullmatch(level2[0]) else []
+        rest = filled[len(level1) + len(level2):]
+        if kind != "pipe" or len(rest) != 2 or level1 and not level2 or _TARGET_LIKE.fullmatch(rest[0]):
+            if at < 2 or any(_LEVEL2.fullmatch(cell) for _, later, _ in body[at:] for cell in later):
+                return None  # (a row of another shape inside the grid: no such form)
+            break  # (the grid ended: a signature or note row below it)
+        name, target = rest  # (a count's long-term target three times the year's; a rate, date or word the same)
+        long = _long_term(target) if _TARGET_LIKE.fullmatch(target) and not re.search(r"[年月日]", target) else target
+        lines[index] = _line_cells(lines[index])[1]([*level1, *level2, name, long, *level2, name, target])
+    index = rows[start][0]
+    lines[index] = _line_cells(lines[index])[1]([*rows[start][1][:rows[start][1].index("一级指标")], "一级指标", "二级指标",
+                                                 "三级指标", "指标值", "二级指标", "三级指标", "指标值"])
+    return "\n".join(lines)
+
+
 def _target_column(heading: list[str]) -> int | None:
     return next((i for i, cell in enumerate(heading) if cell in _TARGET_HEADINGS), None)
 
@@ -871,6 +907,7 @@ TRANSFORMS: dict[str, Callable[[str], str | None]] = {
     "levels_once": levels_once,
     "levels_repeated": levels_repeated,
     "long_term_column": long_term_column,
+    "long_term_set": long_term_set,
     "money_headings_renamed": money_headings_renamed,
     "rate_as_fraction": rate_as_fraction,
     "rate_without_percent": rate_without_percent,

@@ -209,6 +209,18 @@ def test_a_long_term_value_stands_beside_the_years():
     assert variants(_PIPED.replace("| 指标值 |", "| 指标值 | 度量单位 |"), ["long_term_column"]) == {}
 
 
+def test_a_long_term_set_stands_before_the_years_and_a_merged_level_leaves_both_names_alone():
+    lines = _variant("long_term_set", _MERGED)
+    assert lines == ["| 一级指标 | 二级指标 | 三级指标 | 指标值 | 二级指标 | 三级指标 | 指标值 |",
+                     "| 产出指标 | 数量指标 | 建设完成的农村公路里程数 | ≥54公里 | 数量指标 | 建设完成的农村公路里程数 | ≥18公里 |",
+                     "| 效益指标 | 社会效益指标 | 受益人数 | ≥3600人 | 社会效益指标 | 受益人数 | ≥1200人 |",
+                     "| 满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90% | 服务对象满意度指标 | 群众满意度 | ≥90% |",
+                     "| 村民满意度 | ≥90% | 村民满意度 | ≥90% |"]
+    # a grid with other columns, or a row of another shape inside it, has no such form
+    assert variants(_PIPED.replace("| 指标值 |", "| 指标值 | 度量单位 |"), ["long_term_set"]) == {}
+    assert variants(_PIPED.replace("| 受益人数 | ≥1200人 |", "| 受益人数 | ≥ | 1200人 |"), ["long_term_set"]) == {}
+
+
 # a header block above the grid, in pipe rows and one cell a line
 _HEADED = "\n".join(["项目支出绩效目标表", "单位：万元", "| 项目名称 | 乡镇环境治理经费 |", "| 主管部门 | 某乡人民政府 |",
                      "| 年度资金总额 | 18.00 |", "| 年度目标 | 完成18个村的环境整治 |", _PIPED])

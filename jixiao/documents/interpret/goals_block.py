@@ -83,6 +83,15 @@ class GoalsBlock:
     field: str | None = None  # the field the first goals label introduces
     planned: bool = False  # a goals label or a planned half's heading was read
     halves: bool = False  # a completion heading followed: the values hold the goals and their completions
+    fields: tuple[str, ...] = ()  # the goals labels' fields in the order read (中期目标 | 年度目标: long term, year)
+
+    @property
+    def pair(self) -> tuple[str, str] | None:
+        """The fields of the last two goals labels when they name both periods side by side (中期目标 | 年度目标 over a
+        value under each, 总体目标 before them or not): the values below follow them in that order; else None."""
+        if self.halves or len(self.fields) < 2 or self.fields[-1] == self.fields[-2]:
+            return None
+        return self.fields[-2], self.fields[-1]
 
     @property
     def target(self) -> str:
@@ -99,6 +108,7 @@ class GoalsBlock:
                 break
             if word in _FIELDS:
                 self.field = self.field or word
+                self.fields = (*self.fields, word)
                 self.planned = True
             elif word == "expected":
                 self.planned = True

@@ -562,6 +562,9 @@ class SheetBuilder:
         # the labels of a goals block whose values are to come: it waits while _pending names its field (a later
         # label's wait replaces it, as any pending label's does)
         self._goals_block: GoalsBlock | None = None
+        # a goals block heading both periods side by side (中期目标 | 年度目标) whose first value came alone in its row:
+        # the fields of the pair, the field that value went to and how many goals it gave, for the row after it
+        self._second_goal: tuple[tuple[str, str], str, int] | None = None
         self._plan_labels: list[str] = []
         # a spend plan's checkpoints and figures one to a row below its label (资金支出计划 / 3月底 / 6月底 / 30 / 60)
         self._plan_stacked: tuple[list[str], list[str]] | None = None
@@ -1013,7 +1016,7 @@ class SheetBuilder:
         if self._amounts_below(row, texts) or self._values_below(row, texts) or self._stacked_plan(row, texts):
             return
         texts = self._take_pending_amount(row, texts)
-        if self._goals_continue(texts, row):
+        if self._second_goal_row(texts, row) or self._goals_continue(texts, row):
             return
         block_at = opening(texts)
         # (a row opening a goals block is no pending label's value, though its headings are no header labels)
@@ -1064,6 +1067,11 @@ class SheetBuilder:
     def _open_goals(self, texts: list[str], row: Row) -> None:
         """A goals block opens at the first of ``texts``: its values after its labels, or in a row to come."""
         block = GoalsBlock()
+        waiting = self._goals_block if self._pending is not None and self._goals_block is not None else None
+        if waiting is not None and waiting.fields[-1:] == ("long_term_goals",) and goals_word(texts[0]) == "goals":
+            # the year's label right after the long term's, its row broken at it (中期目标 / 年度目标 | …): the two
+            # name both periods side by side, and the values after them follow them in that order
+            block.fields = waiting.fields
         values = block.take_labels(texts)
         self._pending, self._goals_block = (None, None) if values else (block.target, block)
         if values:
@@ -1085,12 +1093,41 @@ class SheetBuilder:
         return True  # (a row of a 分值 alone holds no goal either)
 
     def _set_goals(self, block: GoalsBlock, values: list[str], row: Row) -> None:
-        """The goals, and the sheet's word on their completion (a self-evaluation's)."""
+        """The goals, and the sheet's word on their completion (a self-evaluation's). Under two labels naming both
+        periods (中期目标 | 年度目标) the first value is the first label's and the rest the second's; one value alone in its
+        row is the block's until the row after it brings the other (:meth:`_second_goal_row`)."""
+        pair = block.pair
+        if pair and len(values) >= 2:
+            # (each period's goal one merged cell: the first is the first label's, what follows the second's)
+            self._assign(pair[0], values[0], row, pair[0])
+            self._assign(pair[1], "\n".join(values[1:]), row, pair[1])
+            return
+        if pair and len(values) == 1:
+            before = len(getattr(self.sheet, block.target))
+            self._assign(block.target, values[0], row, block.target)
+            self._second_goal = (pair, block.target, len(getattr(self.sheet, block.target)) - before)
+            return
         goals, done = block.split(values)
         # (a goal in a cell merged over several columns, repeated in each by the export, is one goal)
         self._assign(block.target, "\n".join(dict.fromkeys(goals)), row, block.target)
         if done:
             self.overall_actual = "\n".join(done)
+
+    def _second_goal_row(self, texts: list[str], row: Row) -> bool:
+        """The row right after the first value of a goals block heading both periods side by side (中期目标 | 年度目标,
+        each value in a row of its own): one text that is no label, goals word or figure is the second period's goal,
+        and the value before it was the first period's. True when the row was that goal."""
+        second, self._second_goal = self._second_goal, None
+        filled = [text for text in texts if text]
+        if second is None or len(filled) != 1 or _labelled(filled[0]) or is_goals_word(filled[0]) \
+                or is_figure(filled[0]) or is_bare_number(filled[0]):
+            return False
+        (first_field, second_field), took, count = second
+        taken = getattr(self.sheet, took)
+        moved, taken[len(taken) - count:] = taken[len(taken) - count:], []
+        getattr(self.sheet, first_field).extend(moved)
+        self._assign(second_field, filled[0], row, second_field)
+        return True
 
     def _amounts_below(self, row: Row, texts: list[str]) -> bool:
         """A block of amounts whose labels head columns (专项资金情况 | 本年度预计投入(万元) | 财政资金(万元) | 其他), perhaps

@@ -806,6 +806,9 @@ class Aligner:
                 run_body = self._level_as_name(run_levels, run_body)
                 if not run_levels and self._continues_long_term(run_body, line):
                     continue
+                if not any(key in run_levels for key in self.long_keys):
+                    both, run_body = self._both_sets(run_body)
+                    run_levels = {**run_levels, **both}
             numbers = sum(1 for text in run_body if isinstance(text, _RowNumber))  # counted, not placed
             if numbers:
                 kept = [at for at, text in enumerate(run_body) if not isinstance(text, _RowNumber)]
@@ -904,6 +907,23 @@ class Aligner:
             return False
         self._add(dict(zip(keys, filled)), line, LABEL_CONFIDENCE, [], len(filled))
         return True
+
+    def _both_sets(self, body: list[str]) -> tuple[dict[str, str], list[str]]:
+        """A row whose cells after its level names (none, or those filled down from its group's first row) hold
+        both sets, under a row that filled both (长期/中期 and 年度 side by side, each set's 二级指标 merged over its
+        rows: ``购买标准试剂 | ≥100个 | 购买标准试剂 | ≥100个``): its first cells are the long-term set's after its
+        二级指标, the rest the year's. Returns the long-term cells by key (kept as the row's levels are) and the
+        year's cells; no long-term cells and the row unchanged when it is not such a row."""
+        keys = self.long_keys[1:]  # the long-term columns after its 二级指标
+        previous = self.placed[-1] if self.placed else None
+        filled = [text for text in body if text.strip()]
+        if not keys or previous is None or not {"name", "long_term_target"} <= set(previous.values) \
+                or not len(keys) < len(filled) <= len(keys) + len(self.slots):
+            return {}, body
+        long_cells, year_cells = filled[:len(keys)], filled[len(keys):]
+        if is_value(year_cells[0]) or is_value(long_cells[0]):
+            return {}, body  # (each set opens with its name)
+        return dict(zip(keys, long_cells)), year_cells
 
     def _level_as_name(self, levels: dict[str, str], body: list[str]) -> list[str]:
         """A row whose cells after 成本指标 and a level-2 name open with its target (``成本指标 | 社会成本指标 | 定量 |

@@ -76,6 +76,18 @@ def test_the_first_goals_label_names_the_field():
     assert block("预期目标", "实际完成情况").target == "goals"
 
 
+@pytest.mark.parametrize(("labels", "pair"), [
+    (["中期目标(2023年—2025年)", "年度目标"], ("long_term_goals", "goals")),
+    (["总体目标", "中期目标(2023年—2025年)", "年度目标"], ("long_term_goals", "goals")),  # the block's label first
+    (["年度目标", "中期目标"], ("goals", "long_term_goals")),
+    (["总体目标", "年度目标"], None),  # one period named twice
+    (["年度总体目标"], None),
+    (["年度总体目标", "预期目标", "实际完成情况"], None),  # goals and their completions, not two periods
+])
+def test_two_goals_labels_naming_both_periods_make_a_pair_in_their_order(labels, pair):
+    assert block(*labels).pair == pair
+
+
 def test_the_values_follow_the_labels_without_a_bare_number_or_another_heading():
     values = GoalsBlock().take_labels(["年度目标完成情况", "预期目标", "目标实际完成情况", "20", "目标1:整治", "", "实际完成情况"])
     assert values == ["目标1:整治"]

@@ -56,6 +56,37 @@ def test_annual_goals_are_the_cells_under_the_goals_headings_not_the_headings(li
     assert sheet.name == "临时救助" and sheet.goals == goals
 
 
+@pytest.mark.parametrize(("lines", "long_term", "goals"), [
+    # corpus 279: the labels on a row of their own under the block's label, each period's goal on a row of its own
+    (("总 体 目 标 |", "中期目标(2024年—2026年) | 年度目标 |", "三年内监测能力全面提升。 |", "全年检测2000批次。 |"),
+     ["三年内监测能力全面提升。"], ["全年检测2000批次。"]),
+    # the same with the block's label on the labels' row, and the two goals identical (each period states it)
+    (("总 体 目 标 | 中期目标(2024年—2026年) | 年度目标 |", "提升检测能力。 |", "提升检测能力。 |"),
+     ["提升检测能力。"], ["提升检测能力。"]),
+    # both goals on one row, under their labels
+    (("中期目标(2024年—2026年) | 年度目标 |", "三年内监测能力全面提升。 | 全年检测2000批次。 |"),
+     ["三年内监测能力全面提升。"], ["全年检测2000批次。"]),
+    # one cell per line
+    (("总体目标", "中期目标(2024年—2026年)", "年度目标", "三年内监测能力全面提升。", "全年检测2000批次。"),
+     ["三年内监测能力全面提升。"], ["全年检测2000批次。"]),
+    # the year's label first: the values follow the labels' order
+    (("年度目标 | 中期目标(2024年—2026年) |", "全年检测2000批次。 |", "三年内监测能力全面提升。 |"),
+     ["三年内监测能力全面提升。"], ["全年检测2000批次。"]),
+    # one cell per line, the labels each on a line, one goal after them: the last label's (corpus 005)
+    (("绩效目标", "长期目标", "年度目标", "全年检测2000批次。"), [], ["全年检测2000批次。"]),
+    # ... and more cells than two: the first is the long term's, the rest the year's (corpus 132)
+    (("总体目标", "中期目标", "年度目标", "三年内监测能力全面提升。", "全年检测2000批次。", "全年维修4次。"),
+     ["三年内监测能力全面提升。"], ["全年检测2000批次。", "全年维修4次。"]),
+    # one goal only under both labels: the block's, as a single goals label's (the grid follows, no second goal)
+    (("总 体 目 标 |", "中期目标(2024年—2026年) | 年度目标 |", "三年内监测能力全面提升。 |"),
+     ["三年内监测能力全面提升。"], []),
+])
+def test_two_goals_labels_side_by_side_give_each_period_its_goal_in_their_order(lines, long_term, goals):
+    (sheet,) = read("项目名称 | 农产品质检 |", *lines, *GRID).sheets
+    assert (sheet.long_term_goals, sheet.goals) == (long_term, goals)
+    assert len(sheet.indicators) == 2
+
+
 @pytest.mark.parametrize(("lines", "name", "code"), [
     (("项目名称 | 51000021R000000019951-工资性支出 |",), "工资性支出", "51000021R000000019951"),
     (("项目名称 | 东津院区建设补助主管部门襄阳市卫生健康委项目实施单位襄阳市中心医院 |",), "东津院区建设补助", None),

@@ -33,6 +33,52 @@ def test_long_term_and_annual_pairs_the_annual_set_is_the_sheets_indicators(text
     assert indicators[0].extra.get("二级指标(长期)") == "数量指标"
 
 
+_TWICE = ["一级指标", "二级指标", "三级指标", "指标值", "二级指标", "三级指标", "指标值"]
+
+
+def _both_sets(text: str) -> tuple[list, list[tuple]]:
+    """The indicators read from pipe rows, and each one's level 2, name, target and long-term target."""
+    indicators = read("\n".join(text)).sheets[0].indicators
+    return indicators, [(i.level2, i.name, i.target.raw, i.long_term_target.raw if i.long_term_target else None)
+                        for i in indicators]
+
+
+@pytest.mark.parametrize(("header", "long_heading"), [(_TWICE, "三级指标"), (_PAIRED, "三级指标(长期)")],
+                         ids=["set-named-twice", "sets-named-by-period"])
+def test_a_row_whose_level_cells_are_merged_holds_both_sets_one_indicator(header, long_heading):
+    # corpus 279: each set's 二级指标 merged over its rows, so a row below the first of a group prints the long-term
+    # name and target, then the year's: one indicator, its long-term cells kept with it
+    indicators, read_sets = _both_sets(["| " + " | ".join(header) + " |",
+                                        "| 产出指标 | 数量指标 | 三年检测仪器 | ≥150个 | 数量指标 | 检测仪器 | ≥57个 |",
+                                        "| 三年购买试剂 | ≥300个 | 购买试剂 | ≥100个 ||",
+                                        "| 质量指标 | 三年监测合格率 | ≥95% | 质量指标 | 监测合格率 | ≥98% |",
+                                        "| 三年维修次数 | ≥12次 | 维修次数 | ≥4次 |"])
+    assert read_sets == [("数量指标", "检测仪器", "≥57个", "≥150个"), ("数量指标", "购买试剂", "≥100个", "≥300个"),
+                         ("质量指标", "监测合格率", "≥98%", "≥95%"), ("质量指标", "维修次数", "≥4次", "≥12次")]
+    assert indicators[1].extra[long_heading] == "三年购买试剂"
+
+
+def test_both_sets_after_levels_filled_down_and_with_words_for_targets_are_one_indicator():
+    # the merged level cells filled down on every row (a spreadsheet unmerged before export), the second 二级指标
+    # only on the group's first row; the targets words and dates, which no target shape marks
+    _, read_sets = _both_sets(["| 绩 效 指 标 | " + " | ".join(_TWICE) + " |",
+                               "| 产出指标 | 时效指标 | 三年补贴期限 | 2020—2022年 | 时效指标 | 补贴期限 | 2020.1.1-2020.12.31 |",
+                               "| 产出指标 | 时效指标 | 三年发放时间 | 每年12月前 | 发放时间 | 12月前 |",
+                               "| 效益指标 | 社会效益指标 | 办学条件 | 显著改善 | 社会效益指标 | 办学条件 | 持续改善 |",
+                               "| 普及普惠发展 | 显著促进 | 普及普惠发展 | 有所促进 |"])
+    assert read_sets == [
+        ("时效指标", "补贴期限", "2020.1.1-2020.12.31", "2020—2022年"), ("时效指标", "发放时间", "12月前", "每年12月前"),
+        ("社会效益指标", "办学条件", "持续改善", "显著改善"), ("社会效益指标", "普及普惠发展", "有所促进", "显著促进")]
+
+
+def test_a_row_of_two_indicators_under_a_table_with_an_empty_long_term_set_stays_two():
+    # the long-term set left empty above: a row of two names and two targets is two of the year's rows
+    text = "\n".join(["| " + " | ".join(_TWICE) + " |",
+                      "| 产出指标 | 数量指标 | | | 数量指标 | 检测仪器 | ≥57个 |",
+                      "| 购买试剂 | ≥100个 | 维修次数 | ≥4次 |"])
+    assert [i.name for i in read(text).sheets[0].indicators] == ["检测仪器", "购买试剂", "维修次数"]
+
+
 def test_the_long_term_target_is_kept_with_the_annual_indicator():
     text = "\n".join([*_PAIRED, "产出指标", "数量指标", "三年建设工程数量", "6", "数量指标", "建设工程数量", "2"])
     (indicator,) = read(text).sheets[0].indicators
