@@ -160,8 +160,39 @@ def misread_cell(indicator: Indicator) -> bool:
     return named_by_a_figure(indicator) or bool(_SCORING_RULE.match(fold(indicator.name))) \
         or any(_figure_alone(line) for line in indicator.name.splitlines()[1:]) \
         or _date_alone(indicator.name) or _figures_after(indicator.name) or _broken_off(indicator.name) \
+        or bool(_NATURE_ALONE.fullmatch(fold(indicator.name))) or _weight_beyond_whole(indicator) \
+        or _figures_glued(indicator.target.raw or "") \
         or any(_GRID_HEADING.fullmatch(fold(cell).lstrip("*")) for cell in (indicator.name, indicator.target.raw)) \
         or any(_target_alone(cell) or _date_alone(cell) for cell in (indicator.level1_raw, indicator.level2_raw))
+
+
+# Only the 指标性质 column's word (定性, 定量), after the dash a copy prints for an empty cell (-定性, corpus 276: a
+# template's spare rows, their name and value empty, read as rows named by the column after them): no indicator is
+# named for how it is measured.
+_NATURE_ALONE = re.compile(r"[-—–－]*(定性|定量)(指标)?")
+
+
+def _weight_beyond_whole(indicator: Indicator) -> bool:
+    # A 权重 (分值) above 100, more than a whole table's points: the column holds another cell, a count the reader cut
+    # off the name (…共计3875人 read as 共计 | 3875, corpus 262 run together)
+    return indicator.weight is not None and indicator.weight > 100
+
+
+# A figure with two decimal points or more (1038.7536.29.34): figures of several cells run together, unless a date
+# (2022.12.31, 2020.1.1-2020.12.31)
+_DOTTED = re.compile(r"\d+(?:\.\d+){2,}")
+
+
+def _figures_glued(text: str) -> bool:
+    # The 指标值 cell holds the row's later cells run into it (corpus 262 run together: 38.75万元 | 36.29 | 9.34 read
+    # as 1038.7536.29.34…), so no value of the row was read as written
+    return any(not _dotted_date(match.group()) for match in _DOTTED.finditer(fold(text)))
+
+
+def _dotted_date(figure: str) -> bool:
+    # year.month[.day]: a date written with points
+    year, month, *rest = figure.split(".")
+    return len(year) in (2, 4) and 1 <= int(month) <= 12 and all(1 <= int(part) <= 31 for part in rest[:1])
 
 
 def _target_alone(text: str) -> bool:

@@ -71,10 +71,22 @@ def test_traditional_level_names_are_understood_and_kept_as_written():
     ("30分)", True),  # a level's points broken off its label (corpus 169)
     ("95%", True), ("75元", True), ("24694人", True),  # values an out-of-order copy put in the name column (161, 170)
     ("村", True),  # a word broken off the cell above
+    ("-定性", True), ("定量", True),  # the 指标性质 cell of a spare row whose name is the copy's dash (corpus 276)
+    ("定性指标完成率", False),
     ("整治村数", False), ("5G基站建设数", False), ("2021年项目完成率", False),
 ])
 def test_a_name_that_holds_no_indicator_of_its_own(name, expected):
     assert not_an_indicator(Indicator.from_cells(name=name, target="≥1个")) is expected
+
+
+@pytest.mark.parametrize(("target", "weight", "expected"), [
+    ("1038.7536.29.34", "10", True),  # figures of three cells run together (corpus 262)
+    ("≥12种", "116", True),  # a weight above a whole table's 100 points (corpus 170: 1 and a figure after it)
+    ("2022.12.31前", "10", False), ("2020.1.1-2020.12.31", "10", False),  # dates written with points
+    ("≥95.5%", "100", False),
+])
+def test_a_row_whose_value_or_weight_cell_holds_other_cells(target, weight, expected):
+    assert not_an_indicator(Indicator.from_cells(name="整治村数", target=target, weight=weight)) is expected
 
 
 # pieces level names are written with: spellings, Traditional ones, numbering, points, 值, 等, spaces, other words

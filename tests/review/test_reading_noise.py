@@ -104,6 +104,16 @@ BASE = load_data("rule_cases.toml")["base"]
     # corpus 016 with its long cells wrapped: the tail of 完成目标可能性(确定能、有可能、不可能) as a row of its own
     (["产出指标", "质量指标", "能、有可能、不可能)", "", "", ""], ["产出指标", "质量指标", "完成目标可能性", "", "", ""],
      "JX107"),
+    # corpus 276 run together: a spare row's empty name (-) and its 指标性质 (定性) read as a row named -定性, its value
+    # the page's 返回】 link
+    (["产出指标", "可持续影响指标", "-定性", "", "返回】", ""], ["产出指标", "可持续影响指标", "残疾学生生活质量", "", "返回】", ""],
+     "JX207"),
+    # corpus 170 as a workbook: the row's weight 1 and a figure after it read as a weight of 116, above a whole table
+    (["产出指标", "数量指标", "发放健康教育资料", "", "≥12", "", "116"], ["产出指标", "数量指标", "发放健康教育资料", "", "≥12", "", "1"],
+     "JX202"),
+    # corpus 262 run together: the cost row's 38.75万元 with the actual and score after it (…36.29 | 9.34) in one cell
+    (["成本指标", "经济成本指标", "边销茶采购成本", "", "1038.7536.29.34", ""],
+     ["成本指标", "经济成本指标", "边销茶采购成本", "", "1038.75", ""], "JX202"),
 ])
 def test_no_finding_rests_on_a_row_whose_cells_were_visibly_misread(misread, placed, rule):
     def findings(row: list[str]) -> list[str]:

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from jixiao.model import Indicator, Severity, canonical_level1, canonical_level2, parse_target
 from jixiao.model.lexicon import TEXT_MEMO, fold
-from jixiao.review.context import SheetContext
+from jixiao.review.context import GUESSED_BELOW, SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
 from jixiao.review.lexicon import Kind, basis_sets_standard, counted_numbers, data, kind_of, whole_period
 from jixiao.review.rule import Rule, RuleDocs
@@ -285,9 +285,14 @@ class DuplicateIndicator(Rule):
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        counts = Counter(fold(i.name) for i in ctx.sheet.indicators if i.name.strip())
+        # A row that repeats every cell of the row of its name before it, where the reader placed either row's cells
+        # by their content (confidence below the grid's), is that row read twice: a table printing two periods side
+        # by side (中期 | 年度, corpus 279) whose halves the reader took as rows. No second indicator is named alike.
+        every = ctx.sheet.indicators
+        rows = [row for place, row in enumerate(every) if row.name.strip() and not _read_twice(row, every[:place])]
+        counts = Counter(fold(i.name) for i in rows)
         seen: set[str] = set()
-        for indicator in ctx.sheet.indicators:
+        for indicator in rows:
             key = fold(indicator.name)
             if counts.get(key, 0) < 2:
                 continue
@@ -295,6 +300,19 @@ class DuplicateIndicator(Rule):
                 yield self.finding(ctx, indicator=indicator, column="name", fix=_rename_fix(indicator),
                                    count=counts[key])
             seen.add(key)
+
+
+def _read_twice(indicator: Indicator, above: list[Indicator]) -> bool:
+    # whether ``indicator`` repeats the last row of its name ``above`` it cell for cell, either placed by a guess
+    before = next((row for row in reversed(above) if fold(row.name) == fold(indicator.name)), None)
+    return before is not None and min(before.confidence, indicator.confidence) < 1 \
+        and _cells(before) == _cells(indicator)
+
+
+def _cells(indicator: Indicator) -> tuple:
+    # the cells a row is written with, to tell a row read twice from two rows named alike
+    return (indicator.level1, indicator.level2, fold(indicator.name), indicator.target.raw, indicator.description,
+            indicator.weight)
 
 
 def _rename_fix(indicator: Indicator) -> Fix:
@@ -510,7 +528,10 @@ class WeightCellEmpty(Rule):
             return
         parts = {part for rows in ctx.sheet.breakdowns().values() for part in rows}
         for position, indicator in enumerate(indicators, 1):
-            if indicator.weight is None and not ctx.unfinished(indicator) and position not in parts:
+            # (a row whose cells the reader placed by a guess may have its weight in another cell: corpus 262 run
+            # together, the row's 10 read as its value, its score 9.34 glued to the actual)
+            if indicator.weight is None and not ctx.unfinished(indicator) and position not in parts \
+                    and indicator.confidence >= GUESSED_BELOW:
                 yield self.finding(ctx, indicator=indicator, column="weight")
 
 

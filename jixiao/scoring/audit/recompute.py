@@ -9,8 +9,8 @@ scaled to 100 as jixiao's own scoring does (其余分值按比例折算), and th
 
 The recomputation rests on what the reader placed in each column; a row whose columns the reader inferred
 (``Indicator.confidence`` below 1) is marked ``guessed`` so that findings resting on it say so, and a row that holds
-another cell is marked ``misplaced``: the rules report nothing on it. So is a row whose 三级指标 is only a figure (95%,
-75元: ``named_by_a_figure``). (A 一级 label's points broken into a row's cells, 效益指 | 标(30 | 分), are the reader's
+another cell is marked ``misplaced``: the rules report nothing on it. So is a row whose cells show another cell in a
+column (``misread_cell``: a 三级指标 that is only a figure, 95%, 75元; a 分值 above 100). (A 一级 label's points broken into a row's cells, 效益指 | 标(30 | 分), are the reader's
 to recognise: it takes them out of the row's values, :func:`jixiao.documents.pipeline.labels.level_label_in`.)
 """
 
@@ -21,7 +21,16 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
-from jixiao.model import GoalSheet, Indicator, Operator, ReportedEvaluation, Target, named_by_a_figure, parse_target
+from jixiao.model import (
+    GoalSheet,
+    Indicator,
+    Operator,
+    ReportedEvaluation,
+    Target,
+    misread_cell,
+    named_by_a_figure,
+    parse_target,
+)
 from jixiao.model.lexicon import fold, load
 from jixiao.scoring.profile import Profile
 from jixiao.scoring.scores import Adjustment
@@ -282,6 +291,9 @@ def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, prof
     if named_by_a_figure(indicator):
         return RecomputedItem(**common, expected=None, misplaced=True,
                               formula=f"三级指标“{indicator.name}”只是一个数值（读取时错放的单元格），不复算")
+    if misread_cell(indicator):
+        return RecomputedItem(**common, expected=None, misplaced=True,
+                              formula=f"“{indicator.name}”一行有单元格读取时错放（如分值超过100），不复算")
     if item and item.not_applicable:
         weighed = f"，其分值 {number(weight)} 不计入总分（其余各项按比例折算）" if weight else ""
         return RecomputedItem(**common, expected=None, not_applicable=True, formula=f"标为“不适用”：不计分{weighed}")
