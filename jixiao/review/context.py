@@ -61,9 +61,9 @@ _LABEL_NOISE = re.compile(r"[\d\s()（）:：_]|年度|第|页")
 _GOAL_LABEL = re.compile(r"^(中期|长期|年度|实施期|总体|年度总体)?(绩效)?目标(完成情况|实际完成情况)?$")
 _LABEL_DATES = re.compile(r"\d+年?|[\s()（）:：_—\-～~至]")
 # The reader's diagnostics saying that it found no indicator header in this sheet, a grid too scrambled to place
-# its rows, only an evaluation framework's scoring table, or a grid the file cuts before its first row
-# (documents/codes.py).
-GRID_NOT_FOUND = ("P101", "P121", "P122", "P126")
+# its rows, only an evaluation framework's scoring table, a grid the file cuts before its first row, or only a
+# self-evaluation's money table (documents/codes.py).
+GRID_NOT_FOUND = ("P101", "P121", "P122", "P126", "P155")
 # The reader's word that a sheet's table is an evaluation framework's score sheet, not an indicator grid.
 FRAMEWORK_TABLE = ("P122",)
 # The reader's word that it set a row of the sheet's grid aside, not read as an indicator (no name and no value).

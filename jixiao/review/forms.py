@@ -79,7 +79,7 @@ class FormProfile(BaseModel):
         if sheet.form_fields and not shows_field(sheet, field):
             return False
         if self.name == "generic":
-            return field == "项目名称" or field in sheet.form_fields
+            return field == "项目名称" or shows_field(sheet, field)
         return field in self.required
 
     def knows_level(self, written: str) -> bool:

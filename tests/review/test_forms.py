@@ -134,3 +134,15 @@ def test_a_grid_without_level_columns_is_not_told_its_levels_are_missing():
     # the same rows where the form has level columns left empty are still incomplete
     with_levels = _review({**NO_CODE, "rows": rows, "form_fields": [*fields, "一级指标", "二级指标"]})
     assert {"JX103", "JX104"} <= set(_rules(with_levels))
+
+
+@pytest.mark.parametrize(("form_fields", "required"), [
+    # the reader names the goals label 绩效目标 (年度总体目标, 预期目标 in the source): on a form no profile knows, the
+    # label standing makes its empty cell missing (corpus 208: a self-evaluation's 预期目标 left empty)
+    (["项目名称", "主管部门", "绩效目标", "一级指标", "二级指标", "三级指标"], True),
+    (["项目名称", "年度目标", "一级指标"], True),
+    (["项目名称", "主管部门", "一级指标", "二级指标", "三级指标"], False),
+])
+def test_a_generic_form_requires_the_goals_whose_label_stands(form_fields, required):
+    review = _review({**NO_CODE, "goals": [], "form_fields": form_fields}, form="generic")
+    assert ("JX106" in _rules(review)) is required

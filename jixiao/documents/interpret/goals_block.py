@@ -37,6 +37,8 @@ _OPENING = 6  # characters a completion repeats of its goal's opening
 # the template's instruction for a text of some length (说明…完成情况(100字以内)): printed where the completion goes,
 # left in place when the unit wrote none
 _INSTRUCTION = re.compile(r"[(（]\s*\d+\s*字以内\s*[)）]")
+# a rate alone (86.19%): the money table's 执行率 a text flow printed among the goals block's cells, never a goal
+_RATE_ALONE = re.compile(r"\d{1,3}(?:\.\d+)?\s*[%％]")
 
 
 @lru_cache(maxsize=1)
@@ -84,6 +86,10 @@ class GoalsBlock:
     planned: bool = False  # a goals label or a planned half's heading was read
     halves: bool = False  # a completion heading followed: the values hold the goals and their completions
     fields: tuple[str, ...] = ()  # the goals labels' fields in the order read (中期目标 | 年度目标: long term, year)
+    # a completion heading standing after the labels with no value before it but figures (a text flow printing the
+    # money table's rate where the planned half is empty: 年度总体目标 | 86.19% | 实际完成情况 | 已完成…): the values
+    # are all completions
+    done_only: bool = False
 
     @property
     def pair(self) -> tuple[str, str] | None:
@@ -116,10 +122,19 @@ class GoalsBlock:
                 self.halves = True
         else:
             return []
-        return [text for text in texts[index:] if text and not is_goals_word(text) and not is_bare_number(text)]
+        values: list[str] = []
+        for text in texts[index:]:
+            if text and self.planned and not self.halves and not values and goals_word(text) == "actual":
+                self.halves = self.done_only = True
+            elif text and not is_goals_word(text) and not is_bare_number(text) and not _RATE_ALONE.fullmatch(
+                    text.strip()):
+                values.append(text)
+        return values
 
     def split(self, values: list[str]) -> tuple[list[str], list[str]]:
         """The goals among ``values`` and the completions (none when the block has no completion heading)."""
+        if self.done_only:
+            return [], values
         if not self.halves or len(values) < 2:
             return values, []
         if len(values) >= 4 and len(values) % 2 == 0 and all(

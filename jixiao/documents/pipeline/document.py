@@ -172,7 +172,9 @@ class _Assembler:
     # -- sheets ----------------------------------------------------------------------------------------
     def _finish(self) -> None:
         current = self.current
-        if current is not None and current.has_content:
+        money_only = current is not None and current.columns is None and not current.sheet.indicators and _money_block(
+            current)
+        if current is not None and (current.has_content or money_only):
             sheet, found = current.finish()
             if sheet.name is None and (named := title_project(sheet.title or "")):
                 # a sheet whose header names no project (a form with no 项目名称 field, or one a copy lost) takes the one
@@ -183,6 +185,13 @@ class _Assembler:
                 sheet = current.sheet = renamed
             if sheet.name is None and sheet.code is None:
                 sheet = current.sheet = self._tab_named(sheet, found)
+            if money_only:
+                # a self-evaluation's money table printed without its indicator rows (a copy cut after it, the rows
+                # told in prose, a form whose rows are no indicators): its money is read, its rows are not there
+                current.cut = True
+                location = Location(file=self.source, table=current.ordinal, sheet=sheet.key)
+                found[:] = [said for said in found if said.code != "P101"]  # (no grid was looked for: P155 says why)
+                found.append(diagnostic("P155", location, headings="、".join(current.money_headings)))
             self.sheets.append(sheet)
             self._records(current, sheet)
             self.diagnostics.extend(found)
@@ -654,6 +663,17 @@ def _report_budget(builder: SheetBuilder, text: str, named: bool) -> None:
 
 
 _MISALIGNED_KEYS = {"budget_initial", "budget_full", "spent", "execution_rate", "weight", "score"}
+
+
+def _money_block(builder: SheetBuilder) -> bool:
+    """Whether a header block that opened no grid holds a self-evaluation's (or monitoring table's) money table for
+    certain: its headings printed (年初预算数 | 全年预算数 | 全年执行数 | 执行率 …) and under them a budget and the amount
+    spent read as figures. Such a sheet is kept without indicators: the audit checks its money all the same."""
+    money = builder.money
+    figures = [parse_amount(money.get(key, "").strip().rstrip("%")) for key in ("budget_initial", "budget_full", "spent")]
+    budget_read = figures[0] is not None or figures[1] is not None
+    return bool(builder.money_headings) and budget_read and figures[2] is not None and sheet_kind(
+        builder.sheet, [], builder.claimed, money) in (SELF_EVAL, MONITOR)
 
 
 def _misaligned(money: dict[str, str]) -> bool:

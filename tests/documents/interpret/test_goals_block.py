@@ -176,3 +176,34 @@ def test_headings_spaced_apart_on_a_line_of_text_over_the_goals_and_then_their_c
 ])
 def test_a_goal_stated_in_a_sentence_of_a_paragraph_is_read(text, goal):
     assert goals_in_prose(text) == goal
+
+
+@pytest.mark.parametrize(("cells", "goals", "done"), [
+    # a PDF's text flow (corpus 208): the money table's rate, then the completion heading and its text; the planned
+    # half (预期目标) left empty
+    (["年度总体目标", "86.19%", "实际完成情况", "已完成普陀体育中心与委托运营方费用结算。"], [], ["已完成普陀体育中心与委托运营方费用结算。"]),
+    (["年度总体目标", "10", "45.17%", "实际完成情况", "已完成援滇人员相关经费支付。"], [], ["已完成援滇人员相关经费支付。"]),
+    # a cell before the heading that is no figure (a heading of the block's columns, 全年目标, corpus 143): the
+    # heading stands in the headings' row, the values after it are read as before
+    (["年度总体目标", "全年(调整)", "全年目标", "实际完成情况", "维护林区安全稳定", "完成森林补偿"],
+     ["全年(调整)", "全年目标", "维护林区安全稳定", "完成森林补偿"], []),
+])
+def test_a_completion_heading_after_only_figures_leaves_the_goals_empty(cells, goals, done):
+    read_labels = GoalsBlock()
+    read_labels.planned = True  # (预期目标 on the row above opened the block)
+    assert read_labels.split(read_labels.take_labels(cells)) == (goals, done)
+
+
+def test_a_goals_block_empty_before_its_completion_heading_leaves_the_goals_empty():
+    sheet = read("年度总体目标 | 预期目标 | 86.19% | 实际完成情况 | 已完成费用结算。 |")
+    assert sheet.goals == [] and sheet.evaluation.overall_actual == "已完成费用结算。"
+
+
+def test_the_empty_planned_half_of_a_self_evaluation_is_reported_as_a_warning():
+    from jixiao.review import review_document
+
+    text = "\n".join(["项目支出绩效自评表 |", "项目名称 | 某项目 |",
+                      "年度总体目标 | 预期目标 | 86.19% | 实际完成情况 | 已完成费用结算。 |", *GRID])
+    review = review_document(read_text(text.encode(), "case.txt")[0])
+    [missing] = [finding for finding in review.findings if finding.rule == "JX106"]
+    assert missing.severity.value == "warning"  # (the goals were approved in the goal table: no return)
