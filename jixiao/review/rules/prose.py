@@ -17,7 +17,7 @@ from jixiao.review.profile import Profile
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.sources import GOALS_2015
 
-__all__ = ["BrokenReference", "LostCharacters", "PartsNotWhole", "ProseRule"]
+__all__ = ["AmountWithoutUnit", "BrokenReference", "LostCharacters", "PartsNotWhole", "ProseRule"]
 
 
 class ProseRule(Rule):
@@ -128,3 +128,30 @@ class LostCharacters(ProseRule):
             cited = "、".join(f"第{said.line}行“{said.text}”" for said in lost[:self._SHOWN])
             yield self.prose_finding(document, profile, lost[0].line,
                                      cited=cited + ("等" if len(lost) > self._SHOWN else ""))
+
+
+class AmountWithoutUnit(ProseRule):
+    code = "JX930"
+    name = "prose-amount-without-unit"
+    title = "正文所写金额没有单位"
+    severity = Severity.INFO
+    dimension = Dimension.FORM
+    source = GOALS_2015.at("第十二条（指向明确）")
+    message = "正文的金额没有写单位：{cited}，看不出是元还是万元"
+    docs = RuleDocs(
+        what="没有指标表的自评报告或资金通知中，“预算数”“执行数”“支出数”后直接写三位以上的数字而没有“元”“万元”“亿元”"
+             "（“全区执行数1032849.44(含…)”）。全文报告一次，只作提示；此金额不读取，也不参与执行率的核对。",
+        why="没有单位的金额无法与预算数比较，执行率和资金使用情况无从核对（语料 270）。",
+        bad="全年预算数1080245.79万元,全区执行数1032849.44(含中央资金689139.31万元…)",
+        good="全年预算数1080245.79万元,全区执行数1032849.44万元(含中央资金689139.31万元…)",
+        fix="在金额后补上单位（万元或元）。",
+    )
+
+    _SHOWN = 3  # amounts named in the message
+
+    def document_findings(self, document: Document, profile: Profile) -> Iterator[Finding]:
+        bare = document.prose.unitless if document.prose else []
+        if bare:
+            cited = "、".join(f"第{said.line}行“{said.text}”" for said in bare[:self._SHOWN])
+            yield self.prose_finding(document, profile, bare[0].line,
+                                     cited=cited + ("等" if len(bare) > self._SHOWN else ""))
