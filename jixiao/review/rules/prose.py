@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.model import Document, Location, Severity
+from jixiao.model import Document, Location, Said, Severity
 from jixiao.model.amounts import amount_text
 from jixiao.review.finding import Confidence, Dimension, Finding
 from jixiao.review.profile import Profile
@@ -37,6 +37,14 @@ class ProseRule(Rule):
                        dimension=self.dimension, source=self.source.cite(), sheet=None, indicator=None,
                        location=Location(file=document.source, line=at), template=self.message,
                        params={key: str(value) for key, value in slots.items()}, confidence=Confidence.HIGH)
+
+
+    def cited_once(self, document: Document, profile: Profile, said: list[Said], shown: int) -> Iterator[Finding]:
+        """One finding at the first of the phrases ``said`` (none when there are none), naming the first ``shown`` of
+        them with their lines in its ``cited`` slot."""
+        if said:
+            cited = "、".join(f"第{one.line}行“{one.text}”" for one in said[:shown])
+            yield self.prose_finding(document, profile, said[0].line, cited=cited + ("等" if len(said) > shown else ""))
 
 
 class BrokenReference(ProseRule):
@@ -123,11 +131,7 @@ class LostCharacters(ProseRule):
     _SHOWN = 3  # places named in the message
 
     def document_findings(self, document: Document, profile: Profile) -> Iterator[Finding]:
-        lost = document.prose.lost if document.prose else []
-        if lost:
-            cited = "、".join(f"第{said.line}行“{said.text}”" for said in lost[:self._SHOWN])
-            yield self.prose_finding(document, profile, lost[0].line,
-                                     cited=cited + ("等" if len(lost) > self._SHOWN else ""))
+        yield from self.cited_once(document, profile, document.prose.lost if document.prose else [], self._SHOWN)
 
 
 class AmountWithoutUnit(ProseRule):
@@ -150,8 +154,4 @@ class AmountWithoutUnit(ProseRule):
     _SHOWN = 3  # amounts named in the message
 
     def document_findings(self, document: Document, profile: Profile) -> Iterator[Finding]:
-        bare = document.prose.unitless if document.prose else []
-        if bare:
-            cited = "、".join(f"第{said.line}行“{said.text}”" for said in bare[:self._SHOWN])
-            yield self.prose_finding(document, profile, bare[0].line,
-                                     cited=cited + ("等" if len(bare) > self._SHOWN else ""))
+        yield from self.cited_once(document, profile, document.prose.unitless if document.prose else [], self._SHOWN)
