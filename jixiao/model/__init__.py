@@ -18,7 +18,7 @@ from jixiao.model.monitoring import (
                                     MonitoringAnswer,
                                     parse_likelihood,
 )
-from jixiao.model.prose import MoneyStatement, MoneySum, ProseReport, Said
+from jixiao.model.prose import FundAmount, MoneyStatement, MoneySum, ProseReport, Said
 from jixiao.model.reported import ReportedEvaluation, ReportedItem, ReportedMonitoring, ReportedProgress, not_applicable
 from jixiao.model.sheet import Budget, Checkpoint, GoalSheet, MoneyUnit, Unit
 from jixiao.model.target import NoteCode, Operator, Target, TargetNote, points_not_targets
@@ -45,6 +45,7 @@ __all__ = [
     "Likelihood",
     "Location",
     "MoneyStatement",
+    "FundAmount",
     "MoneySum",
     "MoneyUnit",
     "MonitoringAnswer",

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel, Field
 
-__all__ = ["MoneyStatement", "MoneySum", "ProseReport", "Said"]
+__all__ = ["FundAmount", "MoneyStatement", "MoneySum", "ProseReport", "Said"]
 
 
 class Said(BaseModel):
@@ -43,15 +43,29 @@ class MoneySum(BaseModel):
     parts: list[Decimal] = Field(description="At least two, in the order written")
 
 
+class FundAmount(BaseModel):
+    """The amount of one source's money (中央, 省级, 地方 …) a sentence says was received or allotted, or spent
+    (收到中央下达…资金1372.7万元; 执行数…(含中央资金689139.31万元)), in 万元."""
+
+    line: int
+    sentence: str = Field(description="The sentence as written (Simplified)")
+    source: str = Field(description="Whose money, as a level: 中央, 省级, 市级, 县级, 地方")
+    role: str = Field(description="received (收到, 下达, 到位, 拨付) or spent (支出, 执行数, 使用)")
+    amount: Decimal
+
+
 class ProseReport(BaseModel):
     """What a document without an indicator table says in its sentences."""
 
     money: list[MoneyStatement] = Field(default_factory=list)
     sums: list[MoneySum] = Field(default_factory=list)
+    funds: list[FundAmount] = Field(default_factory=list, description="Each source's money said received or spent")
     references: list[Said] = Field(default_factory=list, description="Dates (…年…月…日) and document numbers "
                                                                      "(…〔2021〕84号) as written")
     lost: list[Said] = Field(default_factory=list, description="Where a conversion lost characters (runs of ? or "
                                                                "replacement characters), a few characters either side")
+    unitless: list[Said] = Field(default_factory=list, description="Amounts a money word states without their unit "
+                                                                   "(执行数1032849.44), as written: left unread")
     reasons: list[Said] = Field(default_factory=list, description="Sentences giving a cause that concerns the money, "
                                                                   "or saying what the money left is (由于…资金未拨付, "
                                                                   "剩余资金为质保金), as written")

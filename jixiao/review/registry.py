@@ -132,6 +132,7 @@ RULES: tuple[Rule, ...] = (
     prose.BrokenReference(),
     prose.PartsNotWhole(),
     prose.LostCharacters(),
+    prose.AmountWithoutUnit(),
 )
 
 # Codes of rules that were removed, with why; never reuse them.

@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from jixiao.documents.codes import diagnostic
 from jixiao.documents.pipeline.labels import simplified
 from jixiao.documents.pipeline.money_text import money_in_prose, sentences
-from jixiao.model import Diagnostic, Location, MoneyStatement, MoneySum, ProseReport, Said
+from jixiao.model import Diagnostic, FundAmount, Location, MoneyStatement, MoneySum, ProseReport, Said
 from jixiao.model.lexicon import LOST_AS_QUESTION_MARKS, LOST_BY_REPLACEMENT
 
 __all__ = ["prose_report"]
@@ -71,6 +71,48 @@ def _sums(sentence: str, line: int) -> list[MoneySum]:
     return found
 
 
+# whose money: a level of government (中央资金, 自治区财政资金, 市、县财政资金, 地方匹配), as one name per level
+_SOURCE = r"(?:(?<![\u4e00-\u9fff])|(?<=其中)|(?<=[含到年的及和]))(中央|自治区|省级?|市、县|市县|盟市|旗县|市级?|县级?|地方)(?:级)?(?:财政)?"
+_LEVELS = {"中央": "中央", "自治区": "省级", "省": "省级", "省级": "省级", "市、县": "市县", "市县": "市县", "盟市": "市级", "旗县": "县级", "市": "市级",
+           "市级": "市级", "县": "县级", "县级": "县级", "地方": "地方"}
+_RECEIVED = r"收到|下达|到位|拨付|安排|匹配|筹措|预算"
+_SPENT = r"支出|执行数|执行|使用"
+# a source's money named and its amount (中央资金1372.7万元, 市、县财政资金88446.62万元), what it is told by the nearest
+# money word before it (收到…其中:中央资金…; 支出…其中中央资金…; 执行数…(含中央资金…)
+_FUND_NAMED = re.compile(_SOURCE + r"(?:[^\d,，、。;；:：()（）]{0,12}?)资金(?:为|共计?|合计)?\s*(\d+(?:\.\d+)?)\s*万元")
+# a source as the subject of the verb (中央下达…资金1372.7万元, 自治区下达98.6万元, 地方匹配859.6万元)
+_FUND_VERB = re.compile(_SOURCE + r"(" + _RECEIVED + "|" + _SPENT + r")(?:了)?[^\d,，、。;；]{0,30}?(?:共计?|合计)?为?"
+                        r"(\d+(?:\.\d+)?)\s*万元")
+# the one source a sentence names opening it, the subject of an allotting verb further on (2022年度,中央大力支持…工作,
+# 分两批向我区下达…资金672385万元)
+_FUND_SUBJECT = re.compile(r"^\s*(?:\d{4}年度?[,，]?)?" + _SOURCE + r"[^。;；\d]{0,40}?(下达|拨付)[^\d。;；]{0,30}?"
+                           r"(\d+(?:\.\d+)?)\s*万元")
+_ANY_SOURCE = re.compile(_SOURCE)
+_ROLE_WORD = re.compile(f"(?P<received>{_RECEIVED})|(?P<spent>{_SPENT})")
+
+
+def _funds(sentence: str, line: int) -> list[FundAmount]:
+    """The amounts ``sentence`` states of one source's money (中央, 省级, 地方 …), each said received or spent: by
+    the verb it is the subject of, else by the nearest money word before it; an amount with no such word before it
+    is left out."""
+    found, taken = [], set()
+    for match in _FUND_VERB.finditer(sentence):
+        role = "received" if re.fullmatch(_RECEIVED, match.group(2)) else "spent"
+        found.append((match.start(), _LEVELS[match.group(1)], role, match.group(3)))
+        taken.add(match.start())
+    for match in _FUND_NAMED.finditer(sentence):
+        if match.start() in taken:
+            continue
+        before = [word for word in _ROLE_WORD.finditer(sentence, 0, match.start())]
+        if before:
+            found.append((match.start(), _LEVELS[match.group(1)], before[-1].lastgroup or "", match.group(2)))
+    if not found and len({_LEVELS[name] for name in _ANY_SOURCE.findall(sentence)}) == 1 and (
+            subject := _FUND_SUBJECT.match(sentence)):
+        found.append((subject.start(), _LEVELS[subject.group(1)], "received", subject.group(3)))
+    return [FundAmount(line=line, sentence=sentence.strip(), source=source, role=role, amount=Decimal(amount))
+            for _, source, role, amount in sorted(found)]
+
+
 def _amount(text: str | None) -> Decimal | None:
     try:
         return Decimal(text.rstrip("%").strip()) if text else None
@@ -84,7 +126,7 @@ def prose_report(text: str, source: str | None = None) -> tuple[ProseReport, lis
     they cite, the sentences giving a cause concerning the money, and where characters were lost in conversion, each
     with its line; and a
     diagnostic for each amount stated without its unit (left unread)."""
-    money, sums, references, lost, reasons, diagnostics = [], [], [], [], [], []
+    money, sums, funds, references, lost, unitless, reasons, diagnostics = [], [], [], [], [], [], [], []
     for number, line in enumerate(text.splitlines(), start=1):
         plain = simplified(line)
         references += [Said(text=found.group(0), line=number) for found in _REFERENCE.finditer(plain)]
@@ -94,6 +136,7 @@ def prose_report(text: str, source: str | None = None) -> tuple[ProseReport, lis
                  if "??" in found.group(0) or "\ufffd" in found.group(0)]
         for sentence in sentences(plain):
             sums += _sums(sentence, number)
+            funds += _funds(sentence, number)
             if _gives_cause(sentence):
                 reasons.append(Said(text=sentence.strip(), line=number))
             said = money_in_prose(sentence)
@@ -103,5 +146,7 @@ def prose_report(text: str, source: str | None = None) -> tuple[ProseReport, lis
                     spent=_amount(said.get("spent")), rate=said.get("execution_rate", "").rstrip("%").strip() or None,
                     explained=bool(_EXPLAINED.search(sentence))))
             for bare in _NO_UNIT.finditer(sentence):
+                unitless.append(Said(text=bare.group(0), line=number))
                 diagnostics.append(diagnostic("P151", Location(file=source, line=number), amount=bare.group(0)))
-    return ProseReport(money=money, sums=sums, references=references, lost=lost, reasons=reasons), diagnostics
+    return ProseReport(money=money, sums=sums, funds=funds, references=references, lost=lost, unitless=unitless,
+                       reasons=reasons), diagnostics

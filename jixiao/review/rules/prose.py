@@ -10,14 +10,14 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.model import Document, Location, Severity
+from jixiao.model import Document, Location, Said, Severity
 from jixiao.model.amounts import amount_text
 from jixiao.review.finding import Confidence, Dimension, Finding
 from jixiao.review.profile import Profile
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.sources import GOALS_2015
 
-__all__ = ["BrokenReference", "LostCharacters", "PartsNotWhole", "ProseRule"]
+__all__ = ["AmountWithoutUnit", "BrokenReference", "LostCharacters", "PartsNotWhole", "ProseRule"]
 
 
 class ProseRule(Rule):
@@ -37,6 +37,14 @@ class ProseRule(Rule):
                        dimension=self.dimension, source=self.source.cite(), sheet=None, indicator=None,
                        location=Location(file=document.source, line=at), template=self.message,
                        params={key: str(value) for key, value in slots.items()}, confidence=Confidence.HIGH)
+
+
+    def cited_once(self, document: Document, profile: Profile, said: list[Said], shown: int) -> Iterator[Finding]:
+        """One finding at the first of the phrases ``said`` (none when there are none), naming the first ``shown`` of
+        them with their lines in its ``cited`` slot."""
+        if said:
+            cited = "、".join(f"第{one.line}行“{one.text}”" for one in said[:shown])
+            yield self.prose_finding(document, profile, said[0].line, cited=cited + ("等" if len(said) > shown else ""))
 
 
 class BrokenReference(ProseRule):
@@ -123,8 +131,27 @@ class LostCharacters(ProseRule):
     _SHOWN = 3  # places named in the message
 
     def document_findings(self, document: Document, profile: Profile) -> Iterator[Finding]:
-        lost = document.prose.lost if document.prose else []
-        if lost:
-            cited = "、".join(f"第{said.line}行“{said.text}”" for said in lost[:self._SHOWN])
-            yield self.prose_finding(document, profile, lost[0].line,
-                                     cited=cited + ("等" if len(lost) > self._SHOWN else ""))
+        yield from self.cited_once(document, profile, document.prose.lost if document.prose else [], self._SHOWN)
+
+
+class AmountWithoutUnit(ProseRule):
+    code = "JX930"
+    name = "prose-amount-without-unit"
+    title = "正文所写金额没有单位"
+    severity = Severity.INFO
+    dimension = Dimension.FORM
+    source = GOALS_2015.at("第十二条（指向明确）")
+    message = "正文的金额没有写单位：{cited}，看不出是元还是万元"
+    docs = RuleDocs(
+        what="没有指标表的自评报告或资金通知中，“预算数”“执行数”“支出数”后直接写三位以上的数字而没有“元”“万元”“亿元”"
+             "（“全区执行数1032849.44(含…)”）。全文报告一次，只作提示；此金额不读取，也不参与执行率的核对。",
+        why="没有单位的金额无法与预算数比较，执行率和资金使用情况无从核对（语料 270）。",
+        bad="全年预算数1080245.79万元,全区执行数1032849.44(含中央资金689139.31万元…)",
+        good="全年预算数1080245.79万元,全区执行数1032849.44万元(含中央资金689139.31万元…)",
+        fix="在金额后补上单位（万元或元）。",
+    )
+
+    _SHOWN = 3  # amounts named in the message
+
+    def document_findings(self, document: Document, profile: Profile) -> Iterator[Finding]:
+        yield from self.cited_once(document, profile, document.prose.unitless if document.prose else [], self._SHOWN)

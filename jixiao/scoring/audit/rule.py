@@ -12,7 +12,16 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import ClassVar
 
-from jixiao.model import ExecutionRecord, GoalSheet, Location, MoneyStatement, ProseReport, SelfEvaluation, Severity
+from jixiao.model import (
+    ExecutionRecord,
+    FundAmount,
+    GoalSheet,
+    Location,
+    MoneyStatement,
+    ProseReport,
+    SelfEvaluation,
+    Severity,
+)
 from jixiao.model.finding import Confidence, Dimension, Finding, Fix
 from jixiao.scoring.audit.recompute import Recomputation, recompute
 from jixiao.scoring.profile import Profile
@@ -91,7 +100,7 @@ class AuditRule:
             confidence=(Confidence.GUESSED_LAYOUT if guessed else Confidence.INFERENCE if assumed else Confidence.HIGH),
         )
 
-    def prose_finding(self, ctx: AuditContext, statement: MoneyStatement, *, severity: Severity | None = None,
+    def prose_finding(self, ctx: AuditContext, statement: MoneyStatement | FundAmount, *, severity: Severity | None = None,
                       fix: str | None = None, **slots: object) -> Finding:
         """A finding on one sentence of a report with no table: about no sheet, located at the sentence's line."""
         return Finding(

@@ -4,15 +4,18 @@ that leaves half of its budget unspent without stating any rate, and one leaving
 sentence on why.
 
 Only figures one sentence states together are compared (项目全年预算数1290.00万元,执行数为1206.01万元,资金执行率为
-93.49%): a budget in one paragraph and an amount in another may be of different funds (中央资金 and 全年预算数).
+93.49%): a budget in one paragraph and an amount in another may be of different funds (中央资金 and 全年预算数). Across
+sentences, only one source's money is tied (JXA34, JXA35): the amount of 中央 (省级, 市县 …) money a sentence says was
+allotted or received and the amount of the same source another says was spent, where the report gives each one amount.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.model import MoneyStatement, Severity
+from jixiao.model import FundAmount, MoneyStatement, Severity
 from jixiao.model.finding import Finding
 from jixiao.scoring.audit.recompute import EXPLAIN_BELOW, LARGELY_UNSPENT_AT, tolerance
 from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
@@ -146,5 +149,77 @@ class ProseUnspentUnexplained(AuditRule):
                                          fix="说明资金未执行的原因（项目延期、资金未到位、结余等）和改进措施")
 
 
+# (a sentence saying where the spending beyond a source's money came from: 含上年结转, 追加)
+_BEYOND_EXPLAINED = re.compile(r"上年结转|上年结余|以前年度|历年结余|追加|调剂|垫付|借支")
+
+
+def _linked(ctx: AuditContext) -> Iterator[tuple[FundAmount, FundAmount]]:
+    """Each source's money the report says received (or allotted) and spent, where it states one amount of each
+    (中央 received in one paragraph, spent in another): a source given two different amounts received or spent
+    (地方匹配859.6万元 here, 地方资金98.6万元 there) is not tied to either."""
+    by_source: dict[str, dict[str, list[FundAmount]]] = {}
+    for fund in ctx.prose.funds if ctx.prose else ():
+        by_source.setdefault(fund.source, {}).setdefault(fund.role, []).append(fund)
+    for roles in by_source.values():
+        received, spent = roles.get("received", []), roles.get("spent", [])
+        if len({fund.amount for fund in received}) == 1 and len({fund.amount for fund in spent}) == 1:
+            yield received[0], spent[0]
+
+
+class FundSpentAboveReceived(AuditRule):
+    code = "JXA34"
+    name = "source-spent-above-received"
+    title = "报告所写某级资金的支出超过该级资金的下达（到位）数且未说明"
+    severity = Severity.WARNING
+    source = "《预算法》第十三条：支出不得突破预算；" + REPORT
+    message = "第{line}行写{source}资金支出 {spent}，超过第{received_line}行所写{source}资金下达（到位）{received}，多出 {beyond}"
+    applies_to = "prose"
+    docs = AuditDocs(
+        what="自评报告写出某一级资金（中央、省级、市县、地方）收到或下达的金额，又在同一句或另一句写出该级资金的支出，"
+             "支出超过下达数，而写支出的句子没有说明超出部分（上年结转、以前年度结余、追加、调剂、垫付）。报告中同一级资金写了"
+             "两个不同的下达数或支出数的，不比较（口径不明）。",
+        formula="某级资金支出 > 该级资金下达（到位）数", setting="无",
+        example="“中央…下达…转移支付资金672385万元”，下文“全区执行数…(含中央资金689139.31万元…)”：中央资金多支出"
+                "16754.31万元，未说明来源，报告。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        for received, spent in _linked(ctx):
+            if spent.amount > received.amount and not _BEYOND_EXPLAINED.search(spent.sentence):
+                yield self.prose_finding(ctx, spent, source=spent.source, spent=number(spent.amount),
+                                         received=number(received.amount), received_line=received.line,
+                                         beyond=number(spent.amount - received.amount),
+                                         fix="说明超出下达数部分的资金来源（上年结转、追加等），或更正支出数")
+
+
+class FundLeftUnexplained(AuditRule):
+    code = "JXA35"
+    name = "source-left-unspent-without-reason"
+    title = "报告所写某级资金未全部支出却没有说明原因"
+    severity = Severity.WARNING
+    source = REPORT + "；自评表填表说明：偏差须说明原因"
+    message = ("第{line}行写{source}资金支出 {spent}，第{received_line}行写{source}资金下达（到位）{received}，结余 {left}"
+               "，报告没有一句说明原因")
+    applies_to = "prose"
+    docs = AuditDocs(
+        what="自评报告写出某一级资金（中央、省级、市县、地方）收到或下达的金额和该级资金的支出，支出少于下达数，而全文"
+             "没有一句说明与资金有关的原因或剩余资金是什么（同 JXA33 的“说明”）。总的执行率已低于 90% 的由 JXA33 报告。"
+             "同一级资金写了两个不同的下达数或支出数的，不比较。",
+        formula="某级资金支出 < 该级资金下达（到位）数，且报告中没有说明原因的句子", setting="无",
+        example="“收到财政资金共2330.9万元,其中:中央资金1372.7万元…支出2310.4万元,其中中央资金1352.2万元”，全文没有"
+                "说明原因：中央资金结余20.5万元，报告。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        if ctx.prose is None or ctx.prose.reasons or any(
+                (computed := _computed(statement)) is not None and computed < EXPLAIN_BELOW
+                for statement in ctx.prose.money):
+            return  # (an account of the money is given, or JXA33 asks for one)
+        for received, spent in _linked(ctx):
+            if spent.amount < received.amount:
+                yield self.prose_finding(ctx, spent, source=spent.source, spent=number(spent.amount),
+                                         received=number(received.amount), received_line=received.line,
+                                         left=number(received.amount - spent.amount),
+                                         fix="说明该级资金结余的原因（项目未完工、资金未拨付等）和结余资金的处理")
+
+
 PROSE_RULES: tuple[AuditRule, ...] = (ProseRateMismatch(), ProseSpentAboveBudget(), ProseRateUnstated(),
-                                      ProseUnspentUnexplained())
+                                      ProseUnspentUnexplained(), FundSpentAboveReceived(), FundLeftUnexplained())
