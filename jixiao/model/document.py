@@ -34,7 +34,8 @@ class Document(BaseModel):
     overall: OverallGoals | None = None
     sheets: list[GoalSheet] = Field(default_factory=list)
     prose: ProseReport | None = Field(
-        default=None, description="What a report or notice with no indicator table says in prose (money, dates)")
+        default=None, description="What a report or notice says in prose (money, dates): the whole text of one with "
+                                  "no indicator table, the lines outside the tables of one with tables")
     diagnostics: list[Diagnostic] = Field(default_factory=list)
     kind: str | None = Field(
         default=None, description="What the tables are: goal (绩效目标表), self-eval (绩效自评表) or monitor (运行监控表)")

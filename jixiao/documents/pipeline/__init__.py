@@ -24,7 +24,7 @@ from jixiao.documents.pipeline.prose import prose_lines
 from jixiao.documents.pipeline.regions import join_heading_runs, split_header_runs
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.pipeline.statements import prose_report
-from jixiao.documents.pipeline.tokens import layout_lines, text_layout_name, text_lines
+from jixiao.documents.pipeline.tokens import Line, layout_lines, text_layout_name, text_lines
 from jixiao.documents.pipeline.transposed import turn_over
 from jixiao.documents.pipeline.wrapped import join_cell_tails, join_centered_cells, join_wrapped_headings
 from jixiao.documents.readers.text_decode import decode_text
@@ -48,12 +48,15 @@ def read_text(data: bytes, source: str, settings: ReadSettings = DEFAULT_SETTING
     """Read a plain-text file: decode, read once what a PDF drew twice, tokenize, then the common steps."""
     text, diagnostics = decode_text(data, source)
     text = undoubled(text)
-    lines = join_centered_cells(join_wrapped_headings(split_lines(join_cell_tails(text_lines(text, settings)))))
+    tokenized = text_lines(text, settings)
+    lines = join_centered_cells(join_wrapped_headings(split_lines(join_cell_tails(tokenized))))
     lines = split_header_runs(join_heading_runs(lines), settings)
     lines = plan_rows(prose_lines(turn_over(lines, settings)))
     document, accounting = build_document(lines, source, "txt", text_layout_name(lines), diagnostics, settings)
     if not document.sheets and document.overall is None:
         document = _prose(document, text)
+    else:
+        document = _prose_beside_tables(document, text, tokenized)
     return _as_written(document, WrittenText(text)), accounting
 
 
@@ -69,6 +72,21 @@ def _prose(document: Document, text: str) -> Document:
                                             ("乱码", prose.lost)) if said)
     note = diagnostic("P152", Location(file=document.source), what=what)
     return document.model_copy(update={"prose": prose, "diagnostics": [*document.diagnostics, *found, note]})
+
+
+def _prose_beside_tables(document: Document, text: str, tokenized: list[Line]) -> Document:
+    """A self-evaluation report with tables keeping what the sentences outside them state when they state money (a
+    自评报告 with an indicator table and paragraphs on its money: 收到中央下达…资金1372.7万元 … 中央资金1352.2万元):
+    each line the tokenizer split into two or more cells is a table's row and left out, the other lines keep their
+    numbers. No diagnostic: the tables are what the document is read for."""
+    if not any(sheet.evaluation is not None for sheet in document.sheets) or not _ABOUT_FUNDS.search(text):
+        return document  # (a goal table's notes state no spending: only a self-evaluation report's are audited)
+    rows = {line.line for line in tokenized if line.line is not None and len(line.tokens) > 1}
+    outside = "\n".join("" if number in rows else line for number, line in enumerate(text.splitlines(), start=1))
+    prose, _ = prose_report(outside, document.source)
+    if not (prose.money or prose.funds):
+        return document  # (the audit reads the money; the dates and parts of a report with tables are not reviewed)
+    return document.model_copy(update={"prose": prose})
 
 
 def _as_written(document: Document, text: WrittenText) -> Document:

@@ -7,11 +7,14 @@ Use :func:`audit_sheet` (or :func:`audit_document`) with a scoring :class:`~jixi
 
 from __future__ import annotations
 
-from jixiao.model import Document, ExecutionRecord, GoalSheet, SelfEvaluation
+from decimal import Decimal
+
+from jixiao.model import Document, ExecutionRecord, GoalSheet, MoneyStatement, ReportedEvaluation, SelfEvaluation
 from jixiao.model.finding import Finding
 from jixiao.scoring.audit.recompute import Recomputation, RecomputedItem, recompute
 from jixiao.scoring.audit.registry import AUDIT_RULES
 from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
+from jixiao.scoring.audit.rules.prose import STATEMENT_RULES
 from jixiao.scoring.profile import Profile
 
 __all__ = ["AUDIT_RULES", "AuditContext", "AuditDocs", "AuditRule", "Recomputation", "RecomputedItem",
@@ -39,15 +42,28 @@ def audit_sheet(sheet: GoalSheet, profile: Profile, *, source: str | None = None
 
 
 def audit_prose(document: Document, profile: Profile) -> list[Finding]:
-    """The audit findings on what a report or notice with no table states in its sentences (``document.prose``):
-    about no sheet, each at its line."""
+    """The audit findings on what a report or notice states in its sentences (``document.prose``): about no sheet,
+    each at its line. A sentence whose budget, amount spent or execution rate an audited sheet's money also gives
+    (the report's table, or its indicators in prose, read that sentence's money) is the sheet rules': the rules
+    reading one sentence's money say nothing of it."""
     if document.prose is None:
         return []
     ctx = AuditContext(sheet=GoalSheet(), profile=profile, source=document.source, prose=document.prose)
-    return [finding for rule in AUDIT_RULES if rule.applies_to == "prose" for finding in rule.check(ctx)]
+    owned = {statement.line for statement in document.prose.money
+             if any(_sheet_gives(statement, sheet.evaluation) for sheet in document.sheets if sheet.evaluation)}
+    return [finding for rule in AUDIT_RULES if rule.applies_to == "prose" for finding in rule.check(ctx)
+            if not (rule.code in STATEMENT_RULES and finding.location.line in owned)]
+
+
+def _sheet_gives(statement: MoneyStatement, evaluation: ReportedEvaluation) -> bool:
+    """Whether the sheet's printed money holds a figure ``statement`` states (the same budget, amount spent or rate)."""
+    rate = Decimal(statement.rate) if statement.rate else None
+    pairs = ((statement.budget, evaluation.budget_full), (statement.budget, evaluation.budget_initial),
+             (statement.spent, evaluation.spent), (rate, evaluation.execution_rate))
+    return any(said is not None and printed is not None and said == printed for said, printed in pairs)
 
 
 def audit_document(document: Document, profile: Profile) -> list[Finding]:
-    """The audit findings of every sheet of ``document``, and of its sentences when it has no table."""
+    """The audit findings of every sheet of ``document``, and of its sentences (outside its tables)."""
     return [finding for sheet in document.sheets for finding in audit_sheet(sheet, profile, source=document.source)
             ] + audit_prose(document, profile)

@@ -1,4 +1,5 @@
-"""Audit of the money a self-evaluation report or a notice states in prose (no 自评表 printed): each sentence's
+"""Audit of the money a self-evaluation report or a notice states in prose (its whole text when no 自评表 is printed,
+else its paragraphs outside the tables, a sentence the sheet's money repeats left to the sheet rules): each sentence's
 stated execution rate against its own executed amount over its own budget, spending above the budget, a report
 that leaves half of its budget unspent without stating any rate, and one leaving a tenth or more unspent without a
 sentence on why.
@@ -21,7 +22,7 @@ from jixiao.scoring.audit.recompute import EXPLAIN_BELOW, LARGELY_UNSPENT_AT, to
 from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
 from jixiao.scoring.target_rules import number
 
-__all__ = ["PROSE_RULES"]
+__all__ = ["PROSE_RULES", "STATEMENT_RULES"]
 
 REPORT = "财预〔2020〕10号《项目支出绩效评价管理办法》第二十五条：自评报告如实反映预算执行情况和绩效目标实现程度"
 _HUNDRED = Decimal(100)
@@ -46,8 +47,9 @@ class ProseRateMismatch(AuditRule):
     message = "第{line}行写执行率 {printed}%，执行数 {spent} ÷ 预算数 {budget} = {computed}%"
     applies_to = "prose"
     docs = AuditDocs(
-        what="没有自评表的自评报告中，同一句话写出的预算数、执行数和执行率相互一致。执行超出预算而执行率写作100%"
-             "（按上限计）只作提示。",
+        what="自评报告正文（没有自评表的报告全文，或表格以外的段落）中，同一句话写出的预算数、执行数和执行率相互一致。"
+             "执行超出预算而执行率写作100%（按上限计）只作提示。报告的表已印出同一笔资金（同一预算数、执行数或执行率）的，"
+             "由表的规则（JXA04 等）报告，JXA29–JXA31、JXA33 不再重复。",
         formula="执行率 = 执行数 ÷ 预算数 × 100%，允许所写位数的四舍五入或舍去（写 93.49 允许差 0.01，写 100 允许差 1）",
         setting="无",
         example="“项目年预算批复金额为900万元，实际执行资金总额977万元，资金执行率为100%”：977 ÷ 900 = 108.56%，提示。")
@@ -223,3 +225,8 @@ class FundLeftUnexplained(AuditRule):
 
 PROSE_RULES: tuple[AuditRule, ...] = (ProseRateMismatch(), ProseSpentAboveBudget(), ProseRateUnstated(),
                                       ProseUnspentUnexplained(), FundSpentAboveReceived(), FundLeftUnexplained())
+
+# the rules reading one sentence's money (MoneyStatement): where a sheet of the report gives the same money, the sheet
+# rules say it (audit_prose)
+STATEMENT_RULES = frozenset(rule.code for rule in (ProseRateMismatch, ProseSpentAboveBudget, ProseRateUnstated,
+                                                   ProseUnspentUnexplained))
