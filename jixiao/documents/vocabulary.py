@@ -9,7 +9,7 @@ from importlib import resources
 
 from jixiao.model.lexicon import TEXT_MEMO, fold, fold_all
 
-__all__ = ["PAGE_NUMBER", "header_label", "block_label", "header_labels", "goals_word", "column_label", "plan_column", "is_trailer", "total_words", "is_total_label", "split_label_value",
+__all__ = ["PAGE_NUMBER", "source_name", "header_label", "block_label", "header_labels", "goals_word", "column_label", "plan_column", "is_trailer", "total_words", "is_total_label", "split_label_value",
            "generic_tab", "labels", "canonical_label", "run_on_spellings"]
 
 _COLON = re.compile(r"[:：]$")
@@ -64,7 +64,7 @@ _JOINED = re.compile(r"(?P<head>.+?)[及和与、](?P<tail>[^\d:]{2,6})")
 _JOINER = re.compile(r"[及和与、]")
 _JOINABLE = {"purpose", "goals", "long_term_goals"}
 _NOTED = re.compile(r"(?P<head>[^()（）]{2,}?)[(（][^()（）]{1,12}[)）]")
-_AMOUNTS = {"total", "fiscal", "other"}
+_AMOUNTS = {"total", "fiscal", "other", "source"}
 _SUMMED = ("合计", "总计")
 # (the year is named: 项目 alone before a label is a sentence's subject, 项目预算数300万元,…)
 _WHOSE_YEAR = re.compile(r"^(?:项目)?(?:本|当)?(?:年度|年)")
@@ -75,7 +75,7 @@ _SUMS = {"total", "spent"}
 # perhaps its outline number before it ((一)财政拨款小计, 二、其他资金小计); a 1、 item is a sub-row of such a source, and
 # an outline number without the 小计 is the first line of a money table whose cells a copy split ((一)财政拨款 | 小计)
 _SOURCE_ITEM = re.compile(r"(?:[(（][一二三四五六七八九十][)）]|[一二三四五六七八九十]、)?(?P<head>.+?)小计")
-_SOURCES = {"fiscal", "other"}
+_SOURCES = {"fiscal", "other", "source"}
 
 
 # Every cell of every table is asked whether it is a label, many times over: the answers are memoised.
@@ -192,6 +192,19 @@ def split_label_value(text: str) -> tuple[str, str] | None:
             if header_label(label) and value.strip():
                 return header_label(label), value.strip()
     return None
+
+
+_OUTLINE = re.compile(r"^(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])")
+
+
+def source_name(label: str) -> str:
+    """The name a source of the money is kept by (:attr:`~jixiao.model.Budget.sources`): its label as printed,
+    folded, without its colon and what a cell holds after it (政府性基金拨款:118.82), a leading 其中, its outline number
+    (2、政府性基金) or a 小计 after it."""
+    folded = fold(label).lstrip("*").replace("：", ":")
+    folded = folded.removeprefix("其中").lstrip(":")
+    key = _OUTLINE.sub("", _folded_key(folded.partition(":")[0]))
+    return key.removesuffix("小计") or key
 
 
 @cache

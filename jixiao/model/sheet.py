@@ -50,6 +50,16 @@ class Budget(BaseModel):
     total: Decimal | None = None
     fiscal: Decimal | None = Field(default=None, description="其中：财政资金 / 财政拨款")
     other: Decimal | None = Field(default=None, description="其他资金")
+    sources: dict[str, Decimal] = Field(
+        default_factory=dict,
+        description="The other sources the form prints beside 财政资金 and 其他资金 (政府性基金拨款, 国有资本经营预算, "
+                    "上年结转资金, 纳入专户管理的非税收入拨款 …), by their label as printed, each with its amount: "
+                    "the total is the sum of all the sources")
+
+    def parts(self) -> Decimal | None:
+        """The sum of every source read (财政资金, 其他资金 and :attr:`sources`), or None when none is."""
+        figures = [figure for figure in (self.fiscal, self.other, *self.sources.values()) if figure is not None]
+        return sum(figures, Decimal(0)) if figures else None
 
 
 class Checkpoint(BaseModel):

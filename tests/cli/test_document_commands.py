@@ -17,7 +17,7 @@ def test_parse_json_contract(sample_path):
     assert document["unit"] == {"code": "434016", "name": "遵化市西留村乡人民政府"}
     sheet = document["sheets"][0]
     assert set(sheet) >= {"title", "code", "name", "money_unit", "budget", "purpose", "spend_plan", "goals", "indicators"}
-    assert sheet["budget"] == {"total": "18.00", "fiscal": "18.00", "other": None}
+    assert sheet["budget"] == {"total": "18.00", "fiscal": "18.00", "other": None, "sources": {}}
     assert sheet["spend_plan"][0] == {"label": "3月底", "percent": "30.00"}
     indicator = sheet["indicators"][3]
     assert set(indicator) >= {"level1", "level2", "name", "description", "target", "weight", "direction", "basis"}

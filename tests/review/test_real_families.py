@@ -136,3 +136,30 @@ def test_bare_zeros_beside_the_parts_of_an_unaligned_money_flow_are_not_summed()
     assert _findings("208", {"JX701"}) == []
     # read from a table (no word of an unaligned flow), the same zeros do not add up to the budget
     assert [f.rule for f in review_sheet(second).findings if f.rule == "JX701"] == ["JX701"]
+
+
+# corpus 283 (Hunan 部门整体支出绩效自评表): 全年预算 2030.12 printed 按收入性质分 as 一般公共预算 1325.68 + 政府性基金拨款
+# 118.82 + 其他资金 585.62; corpus 237 (Anhui 自评表): 年度资金总额 55 as 本年财政拨款 55 + 上年结转资金 0 + 其他资金 0. Every
+# source printed is summed: JX701 is silent where they add up, and names them all where they do not.
+@pytest.mark.parametrize(("stem", "sources"), [
+    ("283", {"政府性基金拨款": Decimal("118.82")}),
+    ("237", {"上年结转资金": Decimal("0")}),
+])
+def test_budget_sum_counts_every_printed_source(stem, sources):
+    [path] = [entry.path for entry in load_manifest() if entry.split == "dev" and entry.stem.startswith(f"{stem}_")]
+    (sheet,) = read_path(path).sheets
+    assert sheet.budget.sources == sources and sheet.budget.parts() == sheet.budget.total
+    assert _findings(stem, {"JX701"}) == []
+
+
+@pytest.mark.parametrize(("sources", "message"), [
+    ({"政府性基金拨款": Decimal("100")},
+     "预算数2030.12不等于财政资金1325.68、政府性基金拨款100.00、其他资金585.62之和2011.30"),
+    ({}, "预算数2030.12不等于财政资金1325.68、其他资金585.62之和1911.30"),
+])
+def test_budget_sum_fires_when_the_printed_sources_do_not_add_up(sources, message):
+    [path] = [entry.path for entry in load_manifest() if entry.split == "dev" and entry.stem.startswith("283_")]
+    (sheet,) = read_path(path).sheets
+    sheet = sheet.model_copy(update={"budget": sheet.budget.model_copy(update={"sources": sources})})
+    [finding] = [f for f in review_sheet(sheet).findings if f.rule == "JX701"]
+    assert (finding.message, finding.location.column) == (message, "预算数")

@@ -60,9 +60,11 @@ from jixiao.documents.vocabulary import (
     is_total_label,
     labels,
     run_on_spellings,
+    source_name,
     split_label_value,
 )
 from jixiao.model import (
+    Budget,
     Checkpoint,
     Diagnostic,
     GoalSheet,
@@ -81,7 +83,9 @@ from jixiao.model.vocabulary import Framework, level2_parents, ndrc_level1, writ
 
 __all__ = ["SheetBuilder", "is_figure", "money_key"]
 
-_AMOUNT_FIELDS = {"total", "fiscal", "other"}
+_AMOUNT_FIELDS = {"total", "fiscal", "other", "source"}
+# the parts of the money: 财政资金, 其他资金 and the sources the model keeps by label (Budget.sources)
+_PARTS = ("fiscal", "other", "source")
 _SPACED_PARTS = re.compile(r"\s{2,}|\u3000+")
 _TEXT_FIELDS = {"code", "name", "purpose"}
 _LIST_SEPARATORS = ("、", "，", ",")
@@ -89,7 +93,7 @@ _UNIT_NOTE = len("(万元)")  # characters of a money unit's note standing alone
 # the fields whose labels may head a row of values below them (项目名称 | 主管部门 over XX | YY): a one-line value each
 # (the goals and the money table have blocks of their own)
 _ABOVE_FIELDS = {"code", "name", "unit", "unit_code", "department", "attribute", "leader", "contact", "year", "region",
-                 "total", "period_total", "fiscal", "other"}
+                 "total", "period_total", "fiscal", "other", "source"}
 _GOAL_FIELDS = {"goals", "long_term_goals"}
 # Columns whose cells the goal sheet has no field for: kept on the indicator by heading (self-evaluation and
 # monitoring figures also go to their records).
@@ -320,7 +324,7 @@ def _run_on_labels() -> re.Pattern:
 def _amount_spellings() -> dict[str, str]:
     """The amount fields' label spellings, each to its field (项目资金 is a total here, though it also heads a money
     block, whose label ``header_label`` gives)."""
-    return {word: field for field in ("total", "fiscal", "other") for word in labels()["header"][field]}
+    return {word: field for field in ("total", "fiscal", "other", "source") for word in labels()["header"][field]}
 
 
 @lru_cache(maxsize=1)
@@ -335,6 +339,17 @@ def _inner_amount_pattern() -> re.Pattern:
     return re.compile(r"(?:(?<![\u4e00-\u9fff])(" + words + r")\s*[:：]|(" + totals
                       + r")\s*[(（](万元|元)[)）]\s*[:：]?)\s*(\d[\d,]*(?:\.\d+)?)"
                       + r"|(?:(?<![\u4e00-\u9fff])|(?<=[\d元]))(" + words + r")\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|元)")
+
+
+def with_part(budget: Budget, field: str, label: str, amount: Decimal | None) -> Budget:
+    """``budget`` with the amount of ``field`` (total, fiscal, other) set, or, for a ``source`` (政府性基金拨款,
+    上年结转资金), that source's amount kept by its label (:func:`source_name`); a source without an amount is none."""
+    if field != "source":
+        return budget.model_copy(update={field: amount})
+    sources = {name: figure for name, figure in budget.sources.items() if name != source_name(label)}
+    if amount is not None:
+        sources[source_name(label)] = amount
+    return budget.model_copy(update={"sources": sources})
 
 
 def _inner_amounts(text: str) -> dict[str, str]:
@@ -718,10 +733,10 @@ class SheetBuilder:
             return False
         taken = self._take_money_figures(figures, row, texts[0])
         part = header_label(texts[0])
-        if part in ("fiscal", "other") and self._money_figures and (amount := _year_budget(figures)) is not None:
+        if part in _PARTS and self._money_figures and (amount := _year_budget(figures)) is not None:
             # a part of the money (其中：当年财政拨款 | 5.28 | 1.96 | 1.96): its budget in the column the sheet's total is
             # read from, not its first figure
-            self.sheet.budget = self.sheet.budget.model_copy(update={part: amount})
+            self.sheet.budget = with_part(self.sheet.budget, part, texts[0], amount)
             return True
         return taken
 
@@ -946,7 +961,7 @@ class SheetBuilder:
         if budget.total is not None or budget.fiscal is None or self._total_written \
                 or canonical_label("header", "total") in self.sheet.blank_fields or _year_budget(self.money) is not None:
             return  # (a self-evaluation's money table states the year's budget: the record takes it from there)
-        total = budget.fiscal + (budget.other or Decimal(0))
+        total = budget.parts()
         self.sheet.budget = budget.model_copy(update={"total": total})
         self.diagnostics.append(diagnostic("P149", self._location(column="资金"), amount=f"{total:f}"))
 
@@ -1238,7 +1253,7 @@ class SheetBuilder:
             elif amount is not None:
                 amount = self._in_table_unit(amount, value, row, label)
             if amount is not None or value:  # (a blank label, the heading of a later table's column, erases nothing)
-                sheet.budget = sheet.budget.model_copy(update={field: amount})
+                sheet.budget = with_part(sheet.budget, field, label, amount)
         elif field == "name" and value.startswith(_LIST_SEPARATORS):
             # 项目名称、实施地点、建设任务…: the label is an item of a sentence's list of the form's fields, and what
             # follows it the rest of that list, no name

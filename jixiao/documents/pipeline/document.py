@@ -76,7 +76,7 @@ from jixiao.model.lexicon import TEXT_MEMO, simplified_in_place
 
 __all__ = ["Accounting", "build_document"]
 
-_AMOUNT_FIELDS = {"total", "fiscal", "other"}
+_AMOUNT_FIELDS = {"total", "fiscal", "other", "source"}
 _MONEY_LABELS = {*_AMOUNT_FIELDS, "budget_section", "spent"}  # the labels of the money block and its table
 _LONGEST_LABEL = 12
 # Money headings that begin the money table's row of headings in a one-cell-per-line stream (分值 and 得分 only
@@ -567,7 +567,7 @@ class _Assembler:
         if field not in _AMOUNT_FIELDS:
             return False
         columns = 0 if self.current is None else (
-            self.current.part_columns if field in ("fiscal", "other") else self.current.money_columns)
+            self.current.part_columns if field in ("fiscal", "other", "source") else self.current.money_columns)
         if columns > 1:
             return len(row.cells) > columns or not is_figure(text)
         return len(row.cells) > 1 or parse_amount(text) is None

@@ -21,19 +21,20 @@ _MATCHED = GOALS_2015.at("第十二条（相应匹配）")
 class BudgetPartsMismatch(Rule):
     code = "JX701"
     name = "budget-parts-do-not-add-up"
-    title = "预算数不等于财政资金加其他资金"
+    title = "预算数不等于各项资金来源之和"
     severity = Severity.ERROR
     dimension = Dimension.APPROPRIATENESS
     source = _MATCHED
-    message = "预算数{total}不等于财政资金{fiscal}与其他资金{other}之和{sum}"
+    message = "预算数{total}不等于{parts}之和{sum}"
     docs = RuleDocs(
-        what="预算数是否等于“其中：财政资金”与“其他资金”之和。自评表、监控表中为警告（预算可能年中调整过，应说明理由）。"
+        what="预算数是否等于表中列出的各项资金来源之和：“其中：财政资金”（一般公共预算）、“其他资金”，以及表中另列的"
+             "政府性基金、国有资本经营预算、上年结转资金、纳入专户管理的非税收入等。自评表、监控表中为警告（预算可能年中调整过，应说明理由）。"
              "PDF 文本中资金表的数字与栏目对不上（读取时已提示）时，读到的两项都是 0 不报告：这些 0 可能是其他行的。"
              "表中只列出一项来源（其中：当年市级财政资金）、没有“其他资金”一栏时不报告：其余资金的来源表中没有列出。",
         why="资金来源对不上，目标表与预算申报就不一致，批复时会被退回。",
         bad="预算数 18.00；财政资金 15.00；其他资金 2.00",
         good="预算数 18.00；财政资金 16.00；其他资金 2.00",
-        fix="按预算申报核对三项金额。",
+        fix="按预算申报核对预算数与各项资金来源。",
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
@@ -45,7 +46,7 @@ class BudgetPartsMismatch(Rule):
             # 其他资金 row does not say the rest is nothing: the other sources are not its to list (corpus 146)
             return
         other = budget.other or Decimal(0)
-        parts = budget.fiscal + other
+        parts = budget.parts() or Decimal(0)
         if not parts and ctx.money_unaligned:
             # bare zeros beside the parts' labels of a flow the reader could not align are likelier the unfilled rows'
             # (上年结转资金 0 0 —) than the parts' (corpus 208: 其中:当年财政拨款 0 0 — under a budget of 20000)
@@ -56,8 +57,10 @@ class BudgetPartsMismatch(Rule):
             # In a report the total may be the budget as adjusted during the year, the parts the initial ones: the
             # difference asks for the adjustment's reason rather than returning the report.
             severity = None if ctx.sets_goals else Severity.WARNING
+            printed = [("财政资金", budget.fiscal), *budget.sources.items(), ("其他资金", other)]
+            named = "、".join(f"{name}{amount_text(figure)}" for name, figure in printed)
             yield self.finding(ctx, column="budget", fix=fix, total=amount_text(budget.total), severity=severity,
-                               fiscal=amount_text(budget.fiscal), other=amount_text(other), sum=amount_text(parts))
+                               parts=named, sum=amount_text(parts))
 
 
 class PlanDecreasing(Rule):

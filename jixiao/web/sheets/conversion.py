@@ -47,10 +47,12 @@ def sheet_fields(sheet: GoalSheet) -> dict[str, object]:
 def sheet_reading(sheet: GoalSheet, document: Document) -> dict[str, object]:
     """What the reader found of ``sheet`` beyond the fields the Sheet's columns hold (its table, its form's
     fields, what a report printed), and of ``document`` around it (kind, layout, overall goals, and the reader's
-    notes located in this sheet), as ``Sheet.reading`` keeps it."""
+    notes located in this sheet), and the budget's sources the columns have no place for (政府性基金拨款, 上年结转资金),
+    as ``Sheet.reading`` keeps it."""
     notes = [diagnostic for diagnostic in document.diagnostics if diagnostic.location.sheet == sheet.key]
     around = document.model_copy(update={"diagnostics": notes})
     return {"sheet": sheet.model_dump(mode="json", exclude=SHEET_COLUMNS),
+            "budget_sources": {name: f"{figure:f}" for name, figure in sheet.budget.sources.items()},
             "document": around.model_dump(mode="json", exclude={"sheets", "unit"})}
 
 
@@ -94,7 +96,7 @@ def goal_sheet(sheet: Sheet, rows: Iterable[IndicatorRow] | None = None) -> Goal
         year=sheet.year,
         money_unit=MoneyUnit(sheet.money_unit),
         budget=Budget(total=amount(sheet.budget_total), fiscal=amount(sheet.budget_fiscal),
-                      other=amount(sheet.budget_other)),
+                      other=amount(sheet.budget_other), sources=(sheet.reading or {}).get("budget_sources", {})),
         purpose=sheet.purpose or None,
         spend_plan=[Checkpoint(label=c["label"], percent=_decimal(c.get("percent"))) for c in sheet.spend_plan],
         goals=list(sheet.goals),

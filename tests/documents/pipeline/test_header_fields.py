@@ -363,3 +363,26 @@ def test_a_header_label_beside_an_empty_cell_is_a_blank_field_of_the_form(lines,
     assert sheet.blank_fields == blank
     assert set(blank) <= set(sheet.form_fields)
     assert (sheet.unit.name if sheet.unit else None) == unit
+
+
+# Every source the form prints under the total is read: 283's 部门整体 自评表 lists 按收入性质分 一般公共预算,
+# 政府性基金拨款, 纳入专户管理的非税收入拨款 (blank) and 其他资金 one cell a line; 237's 自评表 money table
+# 本年财政拨款, 上年结转资金 and 其他资金 rows under 年度资金总额. The sources the model has no field of are kept by
+# their label (Budget.sources); a blank one is none.
+@pytest.mark.parametrize(("lines", "fiscal", "other", "sources"), [
+    (("项目名称:部门整体支出", "年度资金总额:2030.12", "按收入性质分:2030.12", "其中: 一般公共预算:1325.68",
+      "政府性基金拨款:118.82", "纳入专户管理的非税收入拨款:", "其他资金:585.62", *GRID),
+     Decimal("1325.68"), Decimal("585.62"), {"政府性基金拨款": Decimal("118.82")}),
+    (("防震减灾项目支出绩效自评表 ", "(2021年度)", "项目名称 防震减灾综合保障", "主管部门 某市地震局 实施单位 某市地震局",
+      "项目资金", "(万元)", "年初预算数 全年预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分",
+      "年度资金总额: 55 55 55 10 100% 10", " 其中:本年财政拨款 43 43 43 - 100% -", "    上年结转资金 12 12 12 - -",
+      "       其他资金 0 0 0 - -", "年度总体目标完成情况 预期目标 实际完成情况", "目标1:全省考核先进单位。",
+      "1.全省考核先进单位。", "年度绩效指标完成情况", "一级", "指标",
+      "二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施", "(50分)",
+      "数量指标 指标1:接受业务培训人数 200 200余人 10 10", "质量指标 指标1:台网运行率 ≥95% 99.12% 10 10"),
+     Decimal("43"), Decimal("0"), {"上年结转资金": Decimal("12")}),
+])
+def test_every_printed_source_of_the_money_is_read(lines, fiscal, other, sources):
+    sheet = read(*lines).sheets[0]
+    assert (sheet.budget.fiscal, sheet.budget.other, sheet.budget.sources) == (fiscal, other, sources)
+    assert sheet.budget.parts() == sheet.budget.total

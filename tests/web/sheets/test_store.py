@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from jixiao.model import Budget
+from jixiao.model import Budget, Document
 from jixiao.web.sheets.conversion import goal_sheet
 from jixiao.web.sheets.models import Sheet
 from jixiao.web.sheets.services.sheets import sheet_prepare, sheets_store
@@ -23,3 +23,17 @@ def test_a_prepared_sheet_is_the_sheet_as_read_back(org, total, fiscal, other):
     assert new.sheet.pk is None and not Sheet.objects.exists()
     [stored] = sheets_store(user=org["owner"], new=[new])
     assert goal_sheet(Sheet.objects.get(pk=stored.pk)).model_dump_json() == prepared
+
+
+def test_an_imported_sheet_keeps_the_sources_its_columns_have_no_place_for(org):
+    # a 部门整体 form's 政府性基金拨款 beside 财政资金 and 其他资金 (corpus 283): kept with the reading, so that the stored
+    # sheet's budget still adds up (JX701) after it is read back
+    budget = Budget(total=Decimal("2030.12"), fiscal=Decimal("1325.68"), other=Decimal("585.62"),
+                    sources={"政府性基金拨款": Decimal("118.82")})
+    content = small_sheet().model_copy(update={"budget": budget})
+    new = sheet_prepare(user=org["owner"], unit=org["township"], year=2026, content=content,
+                        read_from=Document(sheets=[content]))
+    [stored] = sheets_store(user=org["owner"], new=[new])
+    back = goal_sheet(Sheet.objects.get(pk=stored.pk)).budget
+    assert (back.sources, back.parts()) == ({"政府性基金拨款": Decimal("118.82")}, Decimal("2030.12"))
+    assert not stored.findings.filter(rule="JX701").exists()
