@@ -203,9 +203,14 @@ def sheet_grid(sheet: GoalSheet) -> SheetGrid:
 
     rows.append(_spread([("项目编码", True, None), (sheet.code or "", False, None),
                          ("项目名称", True, None), (sheet.name or "", False, None)], 0, width))
-    rows.append([GridCell("预算规模及资金用途", 0, down=2, label=True), *_spread(
+    # the sources the form printed beside 财政资金 and 其他资金 (政府性基金拨款 …) get a row of their own, so that the
+    # written table still adds up to its total when read back
+    rows.append([GridCell("预算规模及资金用途", 0, down=3 if budget.sources else 2, label=True), *_spread(
         [("预算数", True, None), _amount(budget.total), ("其中：财政资金", True, None), _amount(budget.fiscal),
          ("其他资金", True, None), _amount(budget.other)], 1, width)])
+    if budget.sources:
+        rows.append(_spread([cell for label, amount in budget.sources.items()
+                             for cell in ((label, True, None), _amount(amount))], 1, width))
     rows.append([GridCell(sheet.purpose or "", 1, width - 1)])
     plan = sheet.spend_plan
     rows.append([GridCell("资金支出计划（%）", 0, down=2 if plan else 1, label=True),
