@@ -309,6 +309,8 @@ def test_every_prose_rule_reads_the_prose():
     # the unit written (万元, 元), or a rate: nothing
     ("全年预算数1080245.79万元,全区执行数1032849.44万元,总预算执行率95.61%。", []),
     ("全年预算数120000元,执行数118000元。", []),
+    # a year or a count after the word: no amount
+    ("本项目预算数2023年度已全部下达,执行数300个村全覆盖。", []),
 ])
 def test_an_amount_without_its_unit_is_reported_once(body, expected):
     review = review_document(_read(body), load_profile())

@@ -22,8 +22,9 @@ __all__ = ["prose_report"]
 
 # what the spending holds beyond the budget, said in the same sentence (其中,77万元为社会募集款; 含上年结转)
 _EXPLAINED = re.compile(r"(?:其中|含|包括)[^。；;]{0,24}?(?:募集|捐赠|捐款|结转|结余|其他资金|自筹|社会资金|追加)")
-# a money word followed by an amount with no unit (全区执行数1032849.44(含…): the amount is not read
-_NO_UNIT = re.compile(r"(?:预算数|执行数|支出数)(?:为)?\s*(\d{3,}(?:\.\d+)?)(?![\d.]|\s*(?:万|元|亿|%))")
+# a money word followed by an amount with no unit (全区执行数1032849.44(含…): the amount is not read; a figure followed
+# by any word is a year or a count in its own unit (预算数2023年度, 执行数300个), not a bare amount
+_NO_UNIT = re.compile(r"(?:预算数|执行数|支出数)(?:为)?\s*(\d{3,}(?:\.\d+)?)(?![\d.]|\s*[\u4e00-\u9fff%％])")
 # dates and document numbers as written, whole or with a character lost (2020年5月30日, 20205月, 泉财农〔2021〕84号,
 # 建财〔2015159号)
 _REFERENCE = re.compile(r"(?<![\d.])20\d{2}(?:年)?\d{1,2}月(?:\d{1,2}日)?|(?<![\d.])20\d{2}年?\d{1,2}月?\d{1,2}日"
