@@ -25,15 +25,21 @@ def test_a_prepared_sheet_is_the_sheet_as_read_back(org, total, fiscal, other):
     assert goal_sheet(Sheet.objects.get(pk=stored.pk)).model_dump_json() == prepared
 
 
-def test_an_imported_sheet_keeps_the_sources_its_columns_have_no_place_for(org):
-    # a 部门整体 form's 政府性基金拨款 beside 财政资金 and 其他资金 (corpus 283): kept with the reading, so that the stored
-    # sheet's budget still adds up (JX701) after it is read back
+def _stored_with_sources(org):
+    """A sheet imported from a 部门整体 form printing 政府性基金拨款 beside 财政资金 and 其他资金 (corpus 283)."""
     budget = Budget(total=Decimal("2030.12"), fiscal=Decimal("1325.68"), other=Decimal("585.62"),
                     sources={"政府性基金拨款": Decimal("118.82")})
     content = small_sheet().model_copy(update={"budget": budget})
     new = sheet_prepare(user=org["owner"], unit=org["township"], year=2026, content=content,
                         read_from=Document(sheets=[content]))
     [stored] = sheets_store(user=org["owner"], new=[new])
+    return stored
+
+
+def test_an_imported_sheet_keeps_the_sources_its_columns_have_no_place_for(org):
+    # a 部门整体 form's 政府性基金拨款 beside 财政资金 and 其他资金 (corpus 283): kept with the reading, so that the stored
+    # sheet's budget still adds up (JX701) after it is read back
+    stored = _stored_with_sources(org)
     back = goal_sheet(Sheet.objects.get(pk=stored.pk)).budget
     assert (back.sources, back.parts()) == ({"政府性基金拨款": Decimal("118.82")}, Decimal("2030.12"))
     assert not stored.findings.filter(rule="JX701").exists()
@@ -42,12 +48,7 @@ def test_an_imported_sheet_keeps_the_sources_its_columns_have_no_place_for(org):
 def test_the_sheet_page_shows_every_source_of_the_budget(org, login):
     # the table on the page (and the public one, which includes it) lists 政府性基金拨款 under 其他资金, so that the
     # figures shown add up to the 预算数 shown
-    budget = Budget(total=Decimal("2030.12"), fiscal=Decimal("1325.68"), other=Decimal("585.62"),
-                    sources={"政府性基金拨款": Decimal("118.82")})
-    content = small_sheet().model_copy(update={"budget": budget})
-    new = sheet_prepare(user=org["owner"], unit=org["township"], year=2026, content=content,
-                        read_from=Document(sheets=[content]))
-    [stored] = sheets_store(user=org["owner"], new=[new])
+    stored = _stored_with_sources(org)
     page = login(org["owner"]).get(f"/sheets/{stored.pk}/").content.decode()
     assert '<th scope="row" rowspan="4">预算规模<br>及资金用途</th>' in page
     assert '<tr><th scope="row">政府性基金拨款</th><td class="num">118.82</td></tr>' in page
