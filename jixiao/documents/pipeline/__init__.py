@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from jixiao.documents.blocks import Layout
+from jixiao.documents.blocks import Layout, Row
 from jixiao.documents.codes import diagnostic
 from jixiao.documents.pipeline.document import Accounting, build_document
 from jixiao.documents.pipeline.doubled import undoubled
@@ -24,7 +24,7 @@ from jixiao.documents.pipeline.prose import prose_lines
 from jixiao.documents.pipeline.regions import join_heading_runs, split_header_runs
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.pipeline.statements import prose_report
-from jixiao.documents.pipeline.tokens import Line, layout_lines, text_layout_name, text_lines
+from jixiao.documents.pipeline.tokens import layout_lines, text_layout_name, text_lines
 from jixiao.documents.pipeline.transposed import turn_over
 from jixiao.documents.pipeline.wrapped import join_cell_tails, join_centered_cells, join_wrapped_headings
 from jixiao.documents.readers.text_decode import decode_text
@@ -39,9 +39,12 @@ _ABOUT_FUNDS = re.compile(r"绩效|績效|资金|資金")
 
 def read_layout(layout: Layout, source: str, file_format: str, settings: ReadSettings = DEFAULT_SETTINGS
                 ) -> tuple[Document, Accounting]:
-    """Read what an office reader saw (rows with grid columns, paragraphs)."""
+    """Read what an office reader saw (rows with grid columns, paragraphs); a report's paragraphs are kept as its
+    sentences (``Document.prose``) as a text file's are."""
     lines = plan_rows(prose_lines(turn_over(layout_lines(layout), settings)))
-    return build_document(lines, source, file_format, layout.name, layout.diagnostics, settings, layout.tabs)
+    document, accounting = build_document(lines, source, file_format, layout.name, layout.diagnostics, settings,
+                                          layout.tabs)
+    return _with_prose(document, *_layout_text(layout)), accounting
 
 
 def read_text(data: bytes, source: str, settings: ReadSettings = DEFAULT_SETTINGS) -> tuple[Document, Accounting]:
@@ -53,11 +56,32 @@ def read_text(data: bytes, source: str, settings: ReadSettings = DEFAULT_SETTING
     lines = split_header_runs(join_heading_runs(lines), settings)
     lines = plan_rows(prose_lines(turn_over(lines, settings)))
     document, accounting = build_document(lines, source, "txt", text_layout_name(lines), diagnostics, settings)
+    # each line the tokenizer split into two or more cells is a table's row: the text outside the tables has it blank
+    rows = {line.line for line in tokenized if line.line is not None and len(line.tokens) > 1}
+    outside = "\n".join("" if number in rows else line for number, line in enumerate(text.splitlines(), start=1))
+    return _as_written(_with_prose(document, text, outside), WrittenText(text)), accounting
+
+
+def _layout_text(layout: Layout) -> tuple[str, str]:
+    """What an office file says as text, one block a line in reading order (a paragraph's text, a row's cells
+    joined), and the same with every row of two or more cells blank (the text outside its tables: a row holding one
+    cell, a merged line of a worksheet or a form, is a sentence as a paragraph is). A sentence's line is its block's
+    place in the file."""
+    whole, outside = [], []
+    for block in layout.blocks:
+        cells = [cell.text.strip() for cell in block.filled] if isinstance(block, Row) else [block.text.strip()]
+        line = "  ".join(cells).replace("\n", " ")
+        whole.append(line)
+        outside.append(line if len(cells) == 1 else "")
+    return "\n".join(whole), "\n".join(outside)
+
+
+def _with_prose(document: Document, text: str, outside: str) -> Document:
+    """The document with what its sentences state: the whole ``text`` of a document with no table, the text
+    ``outside`` its tables of a self-evaluation report with tables."""
     if not document.sheets and document.overall is None:
-        document = _prose(document, text)
-    else:
-        document = _prose_beside_tables(document, text, tokenized)
-    return _as_written(document, WrittenText(text)), accounting
+        return _prose(document, text)
+    return _prose_beside_tables(document, text, outside)
 
 
 def _prose(document: Document, text: str) -> Document:
@@ -74,15 +98,12 @@ def _prose(document: Document, text: str) -> Document:
     return document.model_copy(update={"prose": prose, "diagnostics": [*document.diagnostics, *found, note]})
 
 
-def _prose_beside_tables(document: Document, text: str, tokenized: list[Line]) -> Document:
-    """A self-evaluation report with tables keeping what the sentences outside them state when they state money (a
-    自评报告 with an indicator table and paragraphs on its money: 收到中央下达…资金1372.7万元 … 中央资金1352.2万元):
-    each line the tokenizer split into two or more cells is a table's row and left out, the other lines keep their
-    numbers. No diagnostic: the tables are what the document is read for."""
+def _prose_beside_tables(document: Document, text: str, outside: str) -> Document:
+    """A self-evaluation report with tables keeping what the sentences ``outside`` them state when they state money
+    (a 自评报告 with an indicator table and paragraphs on its money: 收到中央下达…资金1372.7万元 … 中央资金1352.2万元),
+    each at its line. No diagnostic: the tables are what the document is read for."""
     if not any(sheet.evaluation is not None for sheet in document.sheets) or not _ABOUT_FUNDS.search(text):
         return document  # (a goal table's notes state no spending: only a self-evaluation report's are audited)
-    rows = {line.line for line in tokenized if line.line is not None and len(line.tokens) > 1}
-    outside = "\n".join("" if number in rows else line for number, line in enumerate(text.splitlines(), start=1))
     prose, _ = prose_report(outside, document.source)
     if not (prose.money or prose.funds):
         return document  # (the audit reads the money; the dates and parts of a report with tables are not reviewed)

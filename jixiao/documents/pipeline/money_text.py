@@ -184,12 +184,14 @@ _SAID = {
     "budget_initial": re.compile(r"年初预算(?:资金)?数?(?:为|共计|合计)?" + _AMOUNT),
     # (or the money received or allotted in all: 2023年收到财政资金共2330.9万元, not one source's 收到…补助资金1372.7万元)
     # (预算批复金额为900万元, 项目预算总计899.7万元: the approved budget said in other words)
-    "budget_full": re.compile(r"(?:(?<!年初)预算(?:批复)?(?:数|金额|资金)?(?:安排)?(?:为|共计|总计|合计)?|"
+    # (预算安排资金300万元: the word 资金 after 安排 too)
+    "budget_full": re.compile(r"(?:(?<!年初)预算(?:批复)?(?:数|金额|资金)?(?:安排)?(?:资金)?(?:为|共计|总计|合计)?|"
                               r"(?:收到|下达|到位)[^，。,;；\d]{0,16}?资金(?:共计?|合计|总额)为?)" + _AMOUNT),
-    # (a year's 支出 said alone, 2023年支出2310.4万元, is what was spent; 基本支出 and 项目支出 name kinds of spending)
-    # (实际执行资金总额977万元, 实际到账支付462.4万元)
-    "spent": re.compile(r"(?:实际执行(?:资金总额)?|执行总量|执行金额|执行数|实际支出|实际(?:到账)?支付|(?<=年)支出|发放补助资金|"
-                        r"拨付资金)(?:为|了|共计|合计)?" + _AMOUNT),
+    # (a year's 支出 said alone, 2023年支出2310.4万元, or after a comma, 当年实际到位106.5万元,支出36.94万元, is what was
+    # spent; 基本支出 and 项目支出 name kinds of spending)
+    # (实际执行资金总额977万元, 实际到账支付462.4万元, 实际支出资金240万元)
+    "spent": re.compile(r"(?:实际执行(?:资金总额)?|执行总量|执行金额|执行数|实际支出(?:资金)?|实际(?:到账)?支付|(?<=[年,，])支出|"
+                        r"发放补助资金|拨付资金)(?:为|了|共计|合计)?" + _AMOUNT),
 }
 _RATE = re.compile(r"执行率(?:为|达到|达)?\s*(\d{1,3}(?:\.\d+)?\s*%)")
 
