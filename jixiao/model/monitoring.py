@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from enum import StrEnum
 
@@ -59,11 +60,15 @@ class MonitoringAnswer(BaseModel):
 
 def parse_likelihood(text: str | None) -> Likelihood | None:
     """Read a 完成目标可能性 cell (``确定能``, ``有可能``, ``不可能``/``完全不可能``); None when not understood."""
-    key = "".join((text or "").split())
-    if key in ("确定能", "能", "确定"):
+    # (the provinces' forms add what is to be done: 确定能完成, 有可能实现, 无法完成)
+    key = _ACHIEVED.sub("", "".join((text or "").split()))
+    if key in ("确定能", "能", "确定", "能够", "可以", "确定可以"):
         return Likelihood.CERTAIN
     if key in ("有可能", "可能"):
         return Likelihood.POSSIBLE
-    if key in ("不可能", "完全不可能"):
+    if key in ("不可能", "完全不可能", "不能", "无法"):
         return Likelihood.IMPOSSIBLE
     return None
+
+
+_ACHIEVED = re.compile(r"(?:完成|实现|达到|达成)(?:目标)?$")

@@ -25,6 +25,7 @@ from jixiao.model import (
     ReportedMonitoring,
     ReportedProgress,
     SpendingEntry,
+    parse_likelihood,
 )
 from jixiao.model.finding import Confidence
 from jixiao.scoring import load_profile, monitor_sheet
@@ -77,6 +78,47 @@ def test_the_huangshi_table_is_audited_over_the_period_its_spending_heading_name
     behind = found["JXM01"].params
     assert (behind["months"], behind["rate"], behind["planned"]) == ("6", "39.80", "50.00")
     assert found["JXM05"].location.column == "全年预计执行数"
+
+
+def _other_form(spent_heading: str, forecast_heading: str, likelihood: str, title: str = "") -> str:
+    """A monitoring table in another province's words: the period in the spending heading (or the title), the
+    forecast heading, the likelihood cell; 3 of ≥18 villages done, 40 of 200 spent, the forecast blank."""
+    return "\n".join([
+        f"项目支出绩效运行监控表{title} |", "(2023年度) |", "项目名称 | 村级道路养护 |",
+        f"项目资金 (万元) | 年初预算数 | {spent_heading} | {forecast_heading} |",
+        "年度资金总额: | 200 | 40 |",
+        "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 执行情况 | 完成目标可能性 | 偏差原因 |",
+        f"产出指标 | 数量指标 | 养护村道 | ≥18个 | 3个 | {likelihood} | |",
+    ])
+
+
+@pytest.mark.parametrize(("spent_heading", "forecast_heading", "likelihood", "title", "months"), [
+    ("1-9月执行数", "全年预计执行数", "确定能", "", 9),  # the Ministry's words (016's form)
+    ("截至9月底执行数", "预计全年执行数", "确定能完成", "", 9),  # 截至 N月底, 预计全年
+    ("截止9月30日累计执行数", "全年预计执行金额", "能够完成", "", 9),
+    ("前三季度支出数", "预计全年支出数", "可以完成", "", 9),
+    ("执行数", "全年预计执行数", "确定能实现", "（截至2023年9月）", 9),  # the period in the title
+    ("上半年执行数", "全年预计执行数", "确定能", "", 6),
+])
+def test_other_provinces_monitoring_forms_are_audited_in_their_own_words(spent_heading, forecast_heading, likelihood,
+                                                                        title, months):
+    (sheet,) = read_text(_other_form(spent_heading, forecast_heading, likelihood, title).encode(), "m.txt")[0].sheets
+    assert (sheet.monitoring.months, sheet.monitoring.spent) == (months, D(40))
+    found = {f.rule: f for f in audit_sheet(sheet, CENTRAL)}
+    # 20% spent against the linear plan; the forecast left blank; 确定能 with 3 of ≥18 (16.67%) done
+    assert sorted(found) == ["JXM01", "JXM03", "JXM05"]
+    assert found["JXM01"].params["months"] == str(months)
+    assert found["JXM05"].params["heading"] == forecast_heading
+    assert (found["JXM03"].indicator, found["JXM03"].params["progress"]) == ("养护村道", "16.67")
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("确定能", Likelihood.CERTAIN), ("确定能完成", Likelihood.CERTAIN), ("能够实现", Likelihood.CERTAIN),
+    ("有可能完成", Likelihood.POSSIBLE), ("无法完成", Likelihood.IMPOSSIBLE), ("完全不可能", Likelihood.IMPOSSIBLE),
+    ("已完成", None), ("完成", None),
+])
+def test_a_likelihood_cell_in_the_forms_words(cell, expected):
+    assert parse_likelihood(cell) is expected
 
 
 # jixiao's own 监控表 (the web's monitoring export, jixiao.scoring.reports.write_monitoring) read back: it is audited

@@ -110,7 +110,7 @@ _MONEY_HEADINGS = {
     "spent": ("全年执行数", "预算执行数", "执行数", "实际支出", "全年执行", "实际支出金额", "转移支付执行数", "实际执行数",
               "全年实际执行数", "实际执行金额", "实际支出数", "全年实际支出数", "年度拨付金额"),
     "execution_rate": ("执行率", "预算执行率", "资金执行率", "预算执行进度", "全年执行率", "全年预算执行率", "支出实现率"),
-    "spent_expected": ("全年预计执行数", "全年预计支出数"),
+    "spent_expected": ("全年预计执行数", "全年预计支出数", "预计全年执行数", "预计全年支出数", "全年预计执行金额"),
     "weight": ("分值", "权重", "执行率权重", "执行率分值"),
     "score": ("得分", "执行率得分"),
 }
@@ -128,8 +128,11 @@ _MONEY_NOTE = re.compile(r"[(（][A-Za-z/%％×*]{1,5}(?:100%)?[)）]$")  # (B/A
 # a column's circled number and how it is worked out from the others (⑤=④/③, ③=①+②), and what an amount includes
 # (含历年结余结转): a Fujian 部门整体 form's money headings
 _CIRCLED = re.compile(r"[(（]含[^()（）]{1,12}[)）]|[①-⑳](?:[=＝][①-⑳+\-*/×÷()（）]+)?")
-_SPENT_TO_DATE = re.compile(r"^1[-—~至]\d{1,2}月(?:执行数|支出数)")
-_RATE_TO_DATE = re.compile(r"^1[-—~至]\d{1,2}月(?:预算|资金)?执行率")
+# the period the spending to date covers, in the words the provinces' monitoring forms use (1-6月执行数, 1至9月,
+# 截至6月底执行数, 截止9月30日累计执行数, 上半年执行数, 前三季度支出数)
+_TO_DATE = r"(?:1[-—~至]\d{1,2}月|截[至止](?:20\d{2}年)?\d{1,2}月(?:底|末|\d{1,2}日)?|上半年|前三季度)(?:累计)?"
+_SPENT_TO_DATE = re.compile(rf"^{_TO_DATE}(?:执行数|支出数|执行金额|支出金额)")
+_RATE_TO_DATE = re.compile(rf"^{_TO_DATE}(?:预算|资金)?执行率")
 _BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")  # a figure with no unit or word around it
 _CODE = re.compile(r"[0-9A-Za-z]+")  # a unit code's characters
 _WAN = re.compile(r"(?<=\d)万$")

@@ -211,10 +211,16 @@ def _budget_spent(money: dict[str, str]) -> tuple[Decimal | None, Decimal | None
     return _amount(money.get("budget_full")) or _amount(money.get("budget_initial")), _amount(money.get("spent"))
 
 
+# the N of a 1–N月 period (1-6月, 1至9月, 截至6月底, 截止2023年9月30日) and the periods the forms name in words
+_PERIOD_MONTHS = re.compile(r"(?:1\s*[-－—–~至]\s*|截\s*[至止]\s*(?:20\d{2}\s*年\s*)?)(1[0-2]|[1-9])\s*月")
+_PERIODS_IN_WORDS = {"上半年": 6, "前三季度": 9}
+
+
 def _months(title: str) -> int | None:
     """The N of a 1–N月 period named in the title (or in the heading of the spending to date), if any."""
-    found = re.search(r"1\s*[-－—–~至]\s*(1[0-2]|[1-9])\s*月", title)
-    return int(found.group(1)) if found else None
+    if found := _PERIOD_MONTHS.search(title):
+        return int(found.group(1))
+    return next((months for words, months in _PERIODS_IN_WORDS.items() if words in title), None)
 
 
 def _nonnegative(text: str | None) -> Decimal | None:

@@ -44,7 +44,8 @@ class SpendingBehindPlan(AuditRule):
     source = MONITORING
     message = "1–{months}月执行率 {rate}%，低于计划进度 {planned}%（相差 {gap} 个百分点；{how}）"
     applies_to = "monitoring"
-    docs = AuditDocs(what="1–N月执行数占全年预算的比例不低于资金支出计划在该月底的进度。",
+    docs = AuditDocs(what="1–N月执行数占全年预算的比例不低于资金支出计划在该月底的进度。N 取自标题或执行数栏的写法："
+                          "“1-6月”“1至9月”“截至6月底”“截止2023年9月30日”“上半年”（6）、“前三季度”（9）。",
                      formula="执行率 = 1–N月执行数 ÷ 全年预算数；计划进度按资金支出计划在各时间点之间按天线性插值",
                      setting="monitoring.behind_plan（yellow_gap：相差超过多少个百分点提示）",
                      example="1–6月执行 3 万元、预算 18 万元（16.67%），计划 6月底 60%：相差 43.33 个百分点。")
@@ -158,7 +159,7 @@ class UncertainWithoutCause(AuditRule):
 
 
 # The heading of the 全年预计执行数 column, in the words the forms use.
-_FORECAST = re.compile(r"全年预计(?:执行|支出)")
+_FORECAST = re.compile(r"(?:全年预计|预计全年)(?:执行|支出)")
 
 
 class ForecastLeftBlank(AuditRule):
@@ -169,8 +170,8 @@ class ForecastLeftBlank(AuditRule):
     source = MONITORING
     message = "运行监控表印有“{heading}”栏，却没有填写（1–{months}月已执行 {spent}）"
     applies_to = "monitoring"
-    docs = AuditDocs(what="监控表的资金栏印有“全年预计执行数”时必须填写：它是判断全年能否完成预算、是否需要调整的依据。"
-                          "表样没有这一栏的不报告。",
+    docs = AuditDocs(what="监控表的资金栏印有“全年预计执行数”（各地表样也写“预计全年执行数”“全年预计支出数”）时必须填写："
+                          "它是判断全年能否完成预算、是否需要调整的依据。表样没有这一栏的不报告。",
                      formula="—", setting="无", example="年初预算 220、1–6月执行 87.57、全年预计执行数空着：报告本规则。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
