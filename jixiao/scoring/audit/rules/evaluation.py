@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from jixiao.model import Operator, Severity, named_by_a_figure, parse_target
 from jixiao.model.finding import Finding
+from jixiao.model.lexicon import simplified
 from jixiao.model.units import UnitKind, unit_kind
 from jixiao.scoring.audit.recompute import EXPLAIN_BELOW, LARGELY_UNSPENT_AT, RecomputedItem, rounding_of, tolerance
 from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
@@ -173,6 +174,57 @@ class ExecutionRateMismatch(AuditRule):
                                printed=number(report.execution_rate), spent=number(report.spent),
                                budget=number(report.budget_full), computed=ctx.profile.rounding(rate),
                                fix=f"执行率应为 {ctx.profile.rounding(rate)}%")
+
+
+# An indicator measuring the sheet's own spending (预算执行率, 资金支出率, 预算资金执行率, 经费使用率), set among the
+# 产出/成本/投入 indicators by many provinces' forms: its actual is the money table's rate. A narrower rate (政府采购执行率,
+# 资金到位率) measures something else.
+_SPENDING_RATE = re.compile(r"(?:项目|部门)?(?:预算|资金|经费|财政资金|预算资金|项目资金)(?:执行|支出|使用)率")
+
+
+class ExecutionIndicatorOffRate(AuditRule):
+    code = "JXA36"
+    name = "execution-indicator-not-spent-over-budget"
+    title = "预算执行率指标的实际完成值与执行数、预算数不符"
+    severity = Severity.ERROR
+    source = SCORING
+    message = ("指标“{indicator}”实际完成值为 {printed}%，而全年执行数 {spent} ÷ 全年预算数 {budget} = {computed}%"
+               "（{against}）")
+    docs = AuditDocs(
+        what="绩效指标中列有衡量本项目资金执行的指标（预算执行率、资金执行率、资金支出率、经费使用率等）时，它的实际完成值"
+             "就是表中（或报告中）执行数除以预算数：与之不符的，完成值或资金数有一处不实。按年初预算数、全年预算数或所印"
+             "执行率算得相符的都不报告；执行超出预算而写 100%（按上限计）的不报告。政府采购执行率、资金到位率等衡量别的事项，"
+             "不在此列。",
+        formula="|实际完成值 − 全年执行数 ÷ 预算数 × 100%| > 所写位数的舍入（写 52.8 允许差 0.1，写 100 允许差 1）",
+        setting="无",
+        example="预算批复 70 万元、支出 36.94 万元（52.77%），指标“预算执行率”实际完成值写 7.14%：报告本规则。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        report = ctx.sheet.evaluation
+        if not _reported(ctx) or report.spent is None:
+            return
+        budgets = [budget for budget in (report.budget_full, report.budget_initial) if budget]
+        if not budgets:
+            return
+        rates = [report.spent / budget * _HUNDRED for budget in budgets]
+        if report.execution_rate is not None:
+            rates.append(report.execution_rate)
+        for item in ctx.recomputation.indicators:
+            if item.not_applicable or not _SPENDING_RATE.fullmatch(simplified("".join(item.name.split()))):
+                continue
+            actual = parse_target(item.actual)
+            if actual.value is None or actual.unit != "%" or actual.leftover:
+                continue
+            allowed = max(2 * tolerance(actual.value), Decimal("0.05"))
+            if any(abs(actual.value - rate) <= allowed or (actual.value == _HUNDRED and rate > _HUNDRED)
+                   for rate in rates):
+                continue
+            computed = ctx.profile.rounding(rates[0])
+            yield self.finding(ctx, indicator=item.name, row=item.row, column="实际完成值", printed=number(actual.value),
+                               spent=number(report.spent), budget=number(budgets[0]), computed=computed,
+                               against=("表中所印执行率 " + number(report.execution_rate) + "% 也不同"
+                                        if report.execution_rate is not None else "表中没有印执行率"),
+                               guessed=item.guessed, fix=f"核对执行数与预算数；按其填写实际完成值 {computed}%")
 
 
 class OverExecution(AuditRule):
@@ -870,7 +922,7 @@ class PartsScoredTwice(AuditRule):
 
 
 EVALUATION_RULES = (ScoreAboveWeight(), ScoreInflated(), ScoreDeflated(), ExecutionScoreOffRate(),
-                    ExecutionRateMismatch(), OverExecution(), TotalNotSumOfScores(), ClaimedGradeMismatch(), WeightsNotHundred(), QualitativeActualForNumber(),
+                    ExecutionRateMismatch(), ExecutionIndicatorOffRate(), OverExecution(), TotalNotSumOfScores(), ClaimedGradeMismatch(), WeightsNotHundred(), QualitativeActualForNumber(),
                     MissedWithoutReason(), TemplateTextLeft(), ScoresNotFilled(), ExecutionScoreBlank(),
                     ExecutionNotReported(), ExecutionLeftUnscored(), WeightBlank(),
                     BudgetAdjustedWithoutReason(), FullAttainmentBelowFullMarks(), PartsScoredTwice())

@@ -293,3 +293,36 @@ def test_a_deadline_answered_by_a_share_is_noted(level2, name, target, actual, f
     sheet = printed([("产出指标", level2, name, target, actual, 20, 20)])
     assert [(f.location.row, f.severity.value, f.params["actual"], f.params["what"], f.params["score"])
             for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA09"] == found
+
+
+# JXA36: an indicator measuring the sheet's own spending answered with another rate than the money's. Made-up rows in
+# several provinces' words (预算执行率 among 成本指标, 资金支出率, 經費使用率 in Traditional characters), and corpus
+# 232's figures (科普宣传经费 2018: 预算批复70万元, 支出36.94万元, its 預算執行率 indicator answered 7.14%).
+@pytest.mark.parametrize(("name", "actual", "money", "found"), [
+    ("预算执行率", "85%", dict(budget=120, spent=110), ("85", "110", "120", "91.67")),
+    ("资金支出率", "60.5%", dict(budget=200, spent=150, rate=75), ("60.5", "150", "200", "75.00")),
+    ("經費使用率", "100%", dict(budget=50, spent=20), ("100", "20", "50", "40.00")),
+    ("預算執行率", "7.14%", dict(budget=70, spent="36.94"), ("7.14", "36.94", "70", "52.77")),  # corpus 232
+    # the money's own rate, to the places written; or against the 年初预算数; or over the budget written 100%
+    ("预算执行率", "91.67%", dict(budget=120, spent=110), None),
+    ("预算执行率", "92%", dict(budget=120, spent=110), None),
+    ("项目资金执行率", "110%", dict(budget=120, spent=110, initial=100), None),
+    ("预算执行率", "100%", dict(budget=100, spent=105), None),
+    # another rate, or no money to hold it to
+    ("政府采购执行率", "50%", dict(budget=120, spent=110), None),
+    ("资金到位率", "50%", dict(budget=120, spent=110), None),
+    ("预算执行率", "85%", dict(budget=120), None),
+    ("预算执行率", "较好", dict(budget=120, spent=110), None),
+])
+def test_a_spending_rate_indicator_is_held_to_the_money(name, actual, money, found):
+    rows = [("产出指标", "数量指标", "培训人数", "≥100人", "120人", 40, 40),
+            ("产出指标", "成本指标", name, "≥90%", actual, 20, 20)]
+    findings = [f for f in audit_sheet(printed(rows, **money), CENTRAL) if f.rule == "JXA36"]
+    if found is None:
+        assert findings == []
+        return
+    finding, = findings
+    assert (finding.indicator, finding.location.row, finding.location.column) == (name, 12, "实际完成值")
+    assert (finding.params["printed"], finding.params["spent"], finding.params["budget"],
+            finding.params["computed"]) == found
+    assert finding.severity.value == "error"
