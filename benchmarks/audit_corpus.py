@@ -17,7 +17,9 @@ the final measurement of a round, never while developing (the figures are printe
 
 ``--golden`` audits the hand-read golden of each self-evaluation instead of jixiao's reading (the indicators with
 their printed 分值, 实际完成值 and 得分, the money and the 预算执行率 row, the claimed total): the same figures on a
-perfect reading, so that what the rules get wrong is told apart from what reading gets wrong (not pinned).
+perfect reading, so that what the rules get wrong is told apart from what reading gets wrong (not pinned). What no
+golden holds is taken as jixiao reads it: the sentences of a report outside its tables (``Document.prose``) and a
+monitoring table.
 """
 
 from __future__ import annotations
@@ -121,13 +123,14 @@ def golden_sheet(golden: dict) -> GoalSheet:
 
 
 def _document(judgment: Judgment, golden: bool) -> Document | None:
-    if golden:
-        data = load_golden(judgment.stem) if judgment.kind == "self-eval" else None
-        return Document(source=judgment.stem, format="json", sheets=[golden_sheet(sheet) for sheet in data["sheets"]
-                                                                     if sheet.get("indicators")]) if data else None
-    if judgment.path is None:
-        return None
-    return read_entry(Entry(judgment.stem, judgment.path, judgment.kind, judgment.split, ()))[0]
+    read = None if judgment.path is None else read_entry(
+        Entry(judgment.stem, judgment.path, judgment.kind, judgment.split, ()))[0]
+    data = load_golden(judgment.stem) if golden and judgment.kind == "self-eval" else None
+    if data is None:
+        return read  # (no golden holds a monitoring table's answers: jixiao's reading stands in)
+    # the golden's sheets, and the sentences outside them as jixiao reads them (no golden holds a report's prose)
+    return Document(source=judgment.stem, format="json", prose=read.prose if read is not None else None,
+                    sheets=[golden_sheet(sheet) for sheet in data["sheets"] if sheet.get("indicators")])
 
 
 def audit_judgment(judgment: Judgment, golden: bool = False) -> AuditFigures:
