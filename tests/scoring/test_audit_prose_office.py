@@ -1,9 +1,11 @@
-"""A self-evaluation report sent as a Word or Excel file: the 自评表 as a table and the report's paragraphs (or a
+"""A self-evaluation report sent as a Word, Excel or PDF file: the 自评表 as a table and the report's paragraphs (or a
 worksheet's merged lines) on its money. The paragraphs are audited with the prose rules as a text file's are, each
 finding at the paragraph's place in the file; a report in prose with no table is kept as a text one is. Paragraphs
 quoted from a dev document (corpus 221, 内蒙古) and made up in other provinces' words."""
 
 from __future__ import annotations
+
+import io
 
 import pytest
 
@@ -32,12 +34,34 @@ def _xlsx(*paragraphs: str) -> bytes:
     return xlsx_file([*form(), *([text] for text in paragraphs)])
 
 
+def _pdf(*paragraphs: str) -> bytes:
+    """The form printed as a ruled table, the paragraphs below it (as a report printed to PDF)."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    font = "STSong-Light"  # an Adobe CID font: no font file needed
+    pdfmetrics.registerFont(UnicodeCIDFont(font))
+    cell, line = (ParagraphStyle(name, fontName=font, fontSize=size, leading=size + 4) for name, size in
+                  (("cell", 7), ("line", 10)))
+    rows = form()
+    width = max(map(len, rows))
+    table = Table([[Paragraph(text, cell) for text in row] + [""] * (width - len(row)) for row in rows])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+    data = io.BytesIO()
+    SimpleDocTemplate(data, pagesize=landscape(A4)).build(
+        [Paragraph("乡村道路建设项目2022年度绩效自评报告", line), table, *(Paragraph(text, line) for text in paragraphs)])
+    return data.getvalue()
+
+
 def _findings(data: bytes, name: str):
     document = read_bytes(data, name)
     return [(f.rule, f.location.line, dict(f.params)) for f in audit_prose(document, load_profile("central"))]
 
 
-@pytest.mark.parametrize(("write", "name"), [(_docx, "report.docx"), (_xlsx, "report.xlsx")])
+@pytest.mark.parametrize(("write", "name"), [(_docx, "report.docx"), (_xlsx, "report.xlsx"), (_pdf, "report.pdf")])
 @pytest.mark.parametrize(("paragraphs", "rule", "at", "params"), [
     ((RECEIVED_221, HEADING, SPENT_221), "JXA35", 2,
      {"source": "中央", "spent": "1352.2", "received": "1372.7", "left": "20.5"}),
