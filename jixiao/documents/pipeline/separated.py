@@ -30,7 +30,7 @@ from itertools import takewhile
 
 from jixiao.documents.pipeline.labels import Role, is_bare_number, is_numbered, is_qualitative, is_value, label
 from jixiao.documents.pipeline.regions import is_frame_label
-from jixiao.documents.pipeline.tokens import Token
+from jixiao.documents.pipeline.tokens import Token, rejoined_characters
 from jixiao.model import canonical_level1, canonical_level2
 from jixiao.model.figure_kinds import Kind, kind_of
 from jixiao.model.lexicon import fold, load
@@ -340,7 +340,10 @@ def _centred_items(tokens: list[Token]) -> list[_Name | tuple[str, str]] | None:
     """The names and level names of a stream in their order (a level cell broken in pieces is one level name, the
     form's vertical 绩效指标 label, printed a character a token, is none), or None when anything else stands there."""
     items: list[_Name | tuple[str, str]] = []
-    for text, line in _joined_characters([(token.text.strip(), token.line) for token in tokens]):
+    # (the form's vertical 绩效指标 label, or a level cell, printed a character a token down its narrow column)
+    spelled = rejoined_characters([(token.line, token.text.strip()) for token in tokens],
+                                  lambda word: is_frame_label(word) or _level_kind(word) is not None)
+    for line, text in spelled:
         kind = _level_kind(text)
         opened = _opened_level(text) if kind is None else None
         if kind is not None:
@@ -363,22 +366,3 @@ def _wrapped_tail(name: str, text: str) -> bool:
     when the name before them says nothing of it (残疾人…项目补助 | 基地个数)."""
     return len(text) <= _WRAPPED_END or (len(text) <= _LONGEST_TAIL and kind_of(name) is None
                                           and kind_of(text) is not None)
-
-
-def _joined_characters(texts: list[tuple[str, int | None]]) -> list[tuple[str, int | None]]:
-    """``texts`` (each with its line) with each run of one-character pieces that together spell the form's vertical
-    label or a level name (绩 | 效 | 指 | 标) as one piece."""
-    joined: list[tuple[str, int | None]] = []
-    at = 0
-    while at < len(texts):
-        end = at
-        while end < len(texts) and len(texts[end][0]) == 1 and _CJK.match(texts[end][0]):
-            end += 1
-        word = "".join(text for text, _ in texts[at:end])
-        if end - at > 1 and (is_frame_label(word) or _level_kind(word) is not None):
-            joined.append((word, texts[at][1]))
-            at = end
-        else:
-            joined.append(texts[at])
-            at += 1
-    return joined
