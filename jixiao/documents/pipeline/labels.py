@@ -565,7 +565,7 @@ def _bare_target() -> re.Pattern[str]:
         r"|" + _FIGURE + r"\s*[%‰](?:及以上|或以上|以上|及以内|以内|及以下|以下)?"
         r"|(?:19|20)\d\d年(?:1[0-2]|0?[1-9])月(?:[0-3]?\d日)?(?:底|末)?(?:前|之前|以前)?"
         r"|" + _FIGURE + r"(?P<unit>[^\d\s,，;；:：]{0,6}?)(?=" + _DESCRIPTION_OPENERS.pattern + r")"
-        r"|" + qualitative + r")(?=[\u4e00-\u9fff])")
+        r"|" + qualitative + r")(?!及以|或以|以上|以内|以下)(?=[\u4e00-\u9fff])")  # (never short of its operator word)
 
 
 def _target_before_words(text: str, level1: str, level2: str, rest: str) -> tuple[tuple[str, str], ...] | None:
