@@ -209,6 +209,7 @@ def test_a_wide_form_run_together_one_row_a_line_reads_each_rows_name_and_target
 @pytest.mark.parametrize(("text", "parts"), [
     # a percentage with its operator word after it, then the explanation
     ("设备完好率90%以上完好台数/设备总台数", (("name", "设备完好率"), ("target", "90%以上"), ("after", "完好台数/设备总台数"))),
+    ("学员就业率60%及以上就业人数/参训人数", (("name", "学员就业率"), ("target", "60%及以上"), ("after", "就业人数/参训人数"))),
     # an operator word before the figure
     ("幼儿入园率大于85%适龄幼儿入园情况", (("name", "幼儿入园率"), ("target", "大于85%"), ("after", "适龄幼儿入园情况"))),
     # a date; a bare count that an explanation opening with 反映 follows
@@ -225,6 +226,7 @@ def test_a_row_run_together_whose_target_has_no_operator_before_it_is_cut_after_
     "新建2处蓄水池工程",  # a count inside a name, no target shape after it
     "率90%以上完好台数",  # too short a name before the figure
     "资金拨付及时率",  # nothing after the name
+    "学员就业率60%及以上53.53%",  # a target and an actual, no words: never cut short of its operator word
 ])
 def test_a_row_without_a_target_before_words_is_not_cut(text):
     assert split_name_row(text) is None
