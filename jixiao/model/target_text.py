@@ -18,7 +18,15 @@ from functools import cache, lru_cache
 from jixiao.model.lexicon import TEXT_MEMO, fold, load, simplified
 from jixiao.model.numerals import CHINESE_DIGITS, chinese_to_decimal
 from jixiao.model.target import NoteCode, Operator, Target, TargetNote
-from jixiao.model.units import UnitKind, canonical_unit, compound_unit, per_only_units, unit_kind, unit_spellings
+from jixiao.model.units import (
+    PER_WORD,
+    UnitKind,
+    canonical_unit,
+    compound_unit,
+    per_only_units,
+    unit_kind,
+    unit_spellings,
+)
 
 __all__ = ["figure_slips_repaired", "parse_target"]
 
@@ -415,19 +423,20 @@ _DATE_JOIN = re.compile(r"-{1,2}|—{1,2}|~|至|到")
 
 
 def _take_per(cursor: _Cursor, opened: bool = False) -> str | None:
-    """Take the denominator of a compound unit (``/个``, ``/人·天``, ``/人、天``, ``/人*月``); its canonical spelling
-    or None. ``opened``: the unit taken already holds a denominator (``元/人`` of ``元/人*月``)."""
+    """Take the denominator of a compound unit (``/个``, ``/人·天``, ``/人、天``, ``/人*月``, ``/人.每天``: a full stop
+    typed for the dot, a unit written after 每); its canonical spelling or None. ``opened``: the unit taken already holds a denominator (``元/人`` of ``元/人*月``)."""
     mark = cursor.pos
     parts: list[str] = []
-    while cursor.rest[:1] in ("/", "·", "、", "•", "*") and cursor.rest[:1] and (
+    while cursor.rest[:1] in ("/", "·", "、", "•", "*", ".") and cursor.rest[:1] and (
             parts or opened or cursor.rest[:1] == "/"):
+        joint = cursor.pos
         cursor.pos += 1
+        if cursor.rest.startswith(PER_WORD):  # (元/人.每天, 元/每人: the unit written after 每)
+            cursor.pos += len(PER_WORD)
         spelling = cursor.take_unit() or cursor.take_per_only()
         kind = UnitKind.COUNT if spelling in per_only_units() else unit_kind(spelling)
         if spelling is None or kind not in (UnitKind.COUNT, UnitKind.TIME, UnitKind.PHYSICAL):
-            cursor.pos -= 1
-            if spelling is not None:
-                cursor.pos -= len(spelling)
+            cursor.pos = joint
             break
         parts.append(canonical_unit(spelling) or spelling)
     if not parts:

@@ -9,8 +9,11 @@ from jixiao.model.lexicon import TEXT_MEMO, fold, load
 
 __all__ = ["UnitKind", "canonical_unit", "compound_unit", "per_only_units", "unit_kind", "unit_spellings"]
 
-# Separators inside the denominator of a compound unit: 元/人·天, 元/人、天, 元/人/天 all mean per person-day.
-_PER_JOINERS = "·、/*•"
+# Separators inside the denominator of a compound unit: 元/人·天, 元/人、天, 元/人/天, 元/人.天 (a full stop typed for
+# the middle dot) all mean per person-day.
+_PER_JOINERS = "·、/*•."
+# the word a denominator's unit may be written after (元/人.每天, 元/每人: per person per day, per person)
+PER_WORD = "每"
 
 
 class UnitKind(StrEnum):
@@ -54,13 +57,22 @@ def _entry(spelling: str) -> tuple[str, UnitKind | None] | None:
         return entry
     head, _, per = folded.partition("/")
     numerator = _table().get(head)
-    parts = [_table().get(part) or _per_only(part) for part in _split_per(per)]
+    parts = [_per_part(part) for part in _split_per(per)]
     if (numerator is None and head) or not parts or any(part is None for part in parts):
         return None
     if numerator is None:
         # a rate whose first unit was left out (≤28.40/株 for 元/株): kept as written, measuring nothing known
         return compound_unit("", [part[0] for part in parts if part]), None
     return compound_unit(numerator[0], [part[0] for part in parts if part]), numerator[1]
+
+
+def _per_part(part: str) -> tuple[str, UnitKind | None] | None:
+    """A unit of a compound's denominator, as a table entry, written alone or after 每 (每天 of 元/人.每天)."""
+    for spelling in (part, part.removeprefix(PER_WORD)):
+        entry = _table().get(spelling) or _per_only(spelling)
+        if entry is not None:
+            return entry
+    return None
 
 
 def _per_only(part: str) -> tuple[str, UnitKind] | None:

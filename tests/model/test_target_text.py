@@ -130,6 +130,8 @@ def test_empty_cell():
         ("≤2875元/个", Operator.LE, D(2875), "元/个"),
         ("=23万元/个", Operator.EQ, D(23), "万元/个"),
         ("≤400元/人·天", Operator.LE, D(400), "元/人·天"),
+        ("12元/人.每天", None, D(12), "元/人·天"),  # a wide form's 指标值: the dot typed for ·, 每 before the day
+        ("≤8元/每人", Operator.LE, D(8), "元/人"),
         ("≤300元/平方米", Operator.LE, D(300), "元/平方米"),
         ("≥5000公斤", Operator.GE, D(5000), "公斤"),
         ("≥10吨", Operator.GE, D(10), "吨"),

@@ -14,7 +14,10 @@ from jixiao.model.units import canonical_unit
      # corpus 212: a storage device bought for a library's system (25TB)
      ("TB", "TB"), ("GB", "GB"),
      # corpus 205: a service-trade fund counts its exports in 万美元
-     ("万美元", "万美元"), ("美元", "美元")],
+     ("万美元", "万美元"), ("美元", "美元"),
+     # a denominator joined by a full stop typed for the middle dot, or its unit written after 每 (per day, per person)
+     ("元/人.每天", "元/人·天"), ("元/人.天", "元/人·天"), ("元/每人", "元/人"), ("万元/每公里", "万元/公里"),
+     ("元/.", None), ("元/每", None)],
 )
 def test_canonical_unit(spelling, canonical):
     assert canonical_unit(spelling) == canonical

@@ -600,6 +600,8 @@ class SheetBuilder:
         self.results: list[tuple[int, dict[str, str]]] = []  # (indicator position, its cells) for evaluation records
         self.grid_closed = False
         self.cut = False  # the copy stops inside this sheet's table (the assembler says so)
+        # the copy stops on the heading of the values printed after the rows' names (P124, the assembler says so)
+        self.values_cut = False
         self.reported = False  # a self-evaluation report's indicators in prose (the assembler says so)
         self.money: dict[str, str] = {}
         self._money_figures: dict[str, str] = {}  # the money table's figures row, once read
@@ -991,8 +993,8 @@ class SheetBuilder:
         they are fragments of the headings, notes and cells around them, not indicators (a blank form keeps its
         value column and its rows)."""
         kinds = self.columns.kinds if self.columns is not None else []
-        if not kinds or "target" in kinds or EXTRA in kinds:
-            return
+        if not kinds or "target" in kinds or EXTRA in kinds or self.values_cut:
+            return  # (names whose values the copy lost after their heading are rows, read with no value: P124)
         indicators = self.sheet.indicators
         # text columns (评价标准, 指标解释) take fragments as the name does: a row of them holds no value either
         bare = {position for position, values in self.results if _no_value(indicators[position - 1], values)}

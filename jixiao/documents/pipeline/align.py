@@ -53,7 +53,7 @@ from jixiao.documents.pipeline.labels import (
 from jixiao.documents.pipeline.outline import Outline
 from jixiao.documents.pipeline.prose import PROSE
 from jixiao.documents.pipeline.regions import EXTRA, FRAME, NUMBER_HEADINGS, Columns, is_frame_label, is_goal_heading
-from jixiao.documents.pipeline.separated import Separated, separated_rows
+from jixiao.documents.pipeline.separated import Centred, Separated, centred_rows, separated_rows
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token, display_width
 from jixiao.model import canonical_level2, parse_direction
 from jixiao.model.target_text import parse_target
@@ -62,6 +62,9 @@ from jixiao.model.units import canonical_unit, unit_spellings
 __all__ = ["Placed", "Aligner"]
 
 _LEVELS = ("level1", "level2")
+# the columns that hold a row's words after its target: an explanation, a scoring rule or basis, a remark
+_WORD_COLUMNS = ("description", "basis", "remark", "deviation")
+_CJK_START = re.compile(r"[\u4e00-\u9fff]")
 _CJK_END = re.compile(r"[\u4e00-\u9fff]$")  # a name ends in a word, not in a figure of its own
 _LEVEL_ROLES = (Role.LEVEL1, Role.LEVEL2)
 _PROSE_PARTS = {"level1": "一级指标", "level2": "二级指标", "group": "指标组", "name": "三级指标", "target": "指标值",
@@ -348,7 +351,7 @@ class Aligner:
             named = split_name_row(line.tokens[0].text) if line.tokens and self.placed else None
             if named is None:
                 return False
-            return self._tail_cut(named, line)
+            return self._tail_cut(named, line) or self._words_after(named, line)
         self.flush()
         rows = split_rows_run_together(line.tokens[0].text)
         if rows is None and self._tail_cut(parts, line):
@@ -366,6 +369,23 @@ class Aligner:
         for placed in self.placed[before:]:
             placed.inferred = how
             placed.confidence = min(placed.confidence, GUESS_CONFIDENCE)
+        return True
+
+    def _words_after(self, parts: tuple[tuple[str, str], ...], line: Line) -> bool:
+        """A row run together that opens with its name, its target followed by words, under a header whose column
+        after the target holds words (指标值 | 指标值内容 | 评(扣)分标准 …): the name and target placed, the words
+        kept whole in that column, an inference (P111 says how). False under any other header."""
+        kinds = dict(parts)
+        after = kinds.get("after", "")
+        if "target" not in self.slots or "name" not in kinds or "target" not in kinds or not _CJK_START.match(after):
+            return False
+        column = self.slots[self.slots.index("target") + 1:][:1]
+        if not column or column[0] not in _WORD_COLUMNS:
+            return False
+        self.flush()
+        values = {"name": kinds["name"], "target": kinds["target"], column[0]: after}
+        self._add(values, line, GUESS_CONFIDENCE, [], 1)
+        self.placed[-1].inferred = "｜".join(f"{self._heading(kind)}“{text}”" for kind, text in values.items())
         return True
 
     def _tail_cut(self, parts: tuple[tuple[str, str], ...], line: Line) -> bool:
@@ -452,6 +472,10 @@ class Aligner:
         if self._stream:
             tokens, line = self._stream, self._stream_line
             self._stream, self._stream_line = [], None
+            centred = centred_rows(tokens, self.slots)
+            if centred is not None and centred.rows:
+                self._add_centred(centred, line)  # type: ignore[arg-type]
+                return
             separated = separated_rows(tokens, self.slots)
             if separated is not None:
                 tokens = separated.before
@@ -461,8 +485,21 @@ class Aligner:
             if separated is not None and separated.unpaired and len(self.placed) > before:
                 rows, names = separated.unpaired
                 self.placed[before].how.append(f"数值与名称分开印出，{rows}行数值、{names}个名称，数目不符，未按顺序配对")
+            elif centred is not None and centred.unsure and len(self.placed) > before:
+                first, second = centred.unsure
+                self.placed[before].how.append(f"层级名称印在其各行名称的中间，“{first}”与“{second}”之间的名称归属哪一层级"
+                                               "无法从名称判断，按印出的顺序读取")
             elif separated is not None:
                 self._add_separated(separated, line)  # type: ignore[arg-type]
+
+    def _add_centred(self, centred: Centred, line: Line) -> None:
+        """The rows of a column of names whose level names were printed in the middle of their groups
+        (:func:`.separated.centred_rows`), grouped by what each name measures: an inference (P111 says how)."""
+        for row in centred.rows:
+            where = Line([], line.kind, row.line, line.table, line.row) if row.line is not None else line
+            self._add({**row.levels, "name": row.name}, where, GUESS_CONFIDENCE, [], row.tokens)
+            self.placed[-1].inferred = (f"层级名称印在其各行名称的中间（按栏输出），按名称所计量的类别分组："
+                                        f"{self._heading('name')}“{row.name}”归入“{row.levels['level2']}”")
 
     def _add_separated(self, separated: Separated, line: Line) -> None:
         """The rows of a stream whose names and figures were printed in separate blocks (:mod:`.separated`),

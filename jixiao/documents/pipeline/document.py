@@ -339,7 +339,8 @@ class _Assembler:
             if first.extra.get(PROSE) and not reported:
                 current.total_from_sentences(self._block())  # a notice setting a project's goals in sentences
         self._block_text = []
-        end = body_end(lines, header.end, self.settings, header.interleaved)
+        end = _before_value_headings(lines, header.end, body_end(lines, header.end, self.settings, header.interleaved),
+                                     header.columns.kinds)
         for index in range(header.end, end):
             if index in header.interleaved:
                 continue  # a heading among the first rows' cells: counted with the header
@@ -371,7 +372,7 @@ class _Assembler:
                            if token.text.strip())
             location = Location(file=self.source, table=current.ordinal, sheet=current.sheet.key, line=lines[-1].line)
             self.diagnostics.append(diagnostic("P124", location, heading=heading, line=lines[-1].line))
-            current.cut = True
+            current.cut = current.values_cut = True
         return end
 
     def _cut(self, builder: SheetBuilder, body: list[Line]) -> None:
@@ -832,6 +833,19 @@ def _level_heading_left(lines: list[Line]) -> bool:
     cells = [token.text.strip() for line in lines for token in line.filled[:1]
              if token.text.strip() and not is_chrome(token.text)]  # (a web page's footer after it is no content)
     return bool(cells) and all(_LEVEL_OPENING.match(simplified(_NUMBERING.sub("", cell))) for cell in cells)
+
+
+def _before_value_headings(lines: list[Line], start: int, end: int, kinds: list[str]) -> int:
+    """Where the body that runs from ``start`` to ``end`` ends when the file stops on the heading of the values
+    column after the rows' names, under a header that names no values column (一级指标 | 二级指标 | 三级指标, then the
+    names, then 指标值): a PDF's text printed the table column by column, each column's heading above its cells, and
+    the copy ends before the values (:func:`_headings_left`). ``end`` otherwise."""
+    if any(kind in _VALUE_COLUMNS for kind in kinds):
+        return end
+    at = end
+    while at > start and _headings_left(lines[at - 1:end]):
+        at -= 1
+    return at if at < end and any(line.filled for line in lines[start:at]) else end
 
 
 def _headings_left(lines: list[Line]) -> bool:

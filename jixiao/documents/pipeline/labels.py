@@ -494,11 +494,13 @@ def split_run_together(text: str) -> tuple[tuple[str, str], ...] | None:
 def split_name_row(text: str) -> tuple[tuple[str, str], ...] | None:
     """A row run together that opens with its name, its level names left to the rows above (``家长满意度≧95%100%1010``):
     the name up to an operator and a number, the target with its unit, and what follows, as :func:`split_run_together`
-    splits them; None when no target with an operator stands after a name."""
+    splits them, or a target with no operator that later cells' words follow (:func:`_target_before_words`); None
+    when no such target stands after a name."""
     line = simplified(text.strip())
     match = _TARGET_INSIDE.search(line)
-    if match is None or match.start() == 0 or not _CJK.search(line[:match.start()]) or \
-            label(line[:match.start()]).role is not Role.TEXT:
+    if match is None:
+        return _target_before_words(text, "", "", line)
+    if match.start() == 0 or not _CJK.search(line[:match.start()]) or label(line[:match.start()]).role is not Role.TEXT:
         return None
     return _split_row(text, "", "", line)
 
@@ -509,7 +511,7 @@ def _split_row(text: str, level1: str, level2: str, rest: str) -> tuple[tuple[st
         # a target without operator that ends the line (…合格率100%), or a direction word (…情况稳步提高)
         fused = split_name_target(rest) or split_name_trend(rest)
         if fused is None:
-            return _target_before_actual(text, level1, level2, rest)
+            return _target_before_actual(text, level1, level2, rest) or _target_before_words(text, level1, level2, rest)
         return tuple((kind, as_written(text, part.strip())) for kind, part in (
             ("level1", level1), ("level2", level2), ("name", fused[0]), ("target", fused[1])) if part.strip())
     end = match.end()
@@ -545,6 +547,45 @@ def _target_before_actual(text: str, level1: str, level2: str, rest: str) -> tup
                      ("target", rest[found.start():end]), *(("after", part) for part in after))
             return tuple((kind, as_written(text, part.strip())) for kind, part in parts if part.strip())
     return None
+
+
+_FIGURE = r"(?<![\d.,])\d[\d,]*(?:\.\d+)?"
+
+
+@cache
+def _bare_target() -> re.Pattern[str]:
+    """A target with no operator before it that later cells' words follow in a row run together (a wide form's
+    指标值 | 指标值内容 | 评(扣)分标准 …): a percentage, with an operator word after it or not (90%以上); an operator
+    word and a figure (大于90%); a date (2023年12月31日); a figure, with its unit or none, that an explanation opening
+    with 反映 or 该指标 follows (168反映…); a word of the qualitative vocabulary of four characters or more (有所提升)."""
+    operators = "|".join(map(re.escape, _operator_words()))
+    qualitative = "|".join(map(re.escape, (word for word in _qualitative_words() if len(word) >= _SHORTEST_NAME)))
+    return re.compile(
+        r"(?:(?:" + operators + r")\s*" + _FIGURE + r"\s*[%‰]?"
+        r"|" + _FIGURE + r"\s*[%‰](?:及以上|或以上|以上|及以内|以内|及以下|以下)?"
+        r"|(?:19|20)\d\d年(?:1[0-2]|0?[1-9])月(?:[0-3]?\d日)?(?:底|末)?(?:前|之前|以前)?"
+        r"|" + _FIGURE + r"(?P<unit>[^\d\s,，;；:：]{0,6}?)(?=" + _DESCRIPTION_OPENERS.pattern + r")"
+        r"|" + qualitative + r")(?!及以|或以|以上|以内|以下)(?=[\u4e00-\u9fff])")  # (never short of its operator word)
+
+
+def _target_before_words(text: str, level1: str, level2: str, rest: str) -> tuple[tuple[str, str], ...] | None:
+    """A row run together whose target, with no operator before it, has the words of its later cells after it
+    (``伙食补助发放率90%以上实际发放伙食补助金额/…``): the name, that target (:func:`_bare_target`) and what follows;
+    None when there is none, when what stands before it is no name (four characters or more, no vocabulary word, no
+    figure of a target in it) or when a level name follows it (the next row's)."""
+    found = _bare_target().search(rest)
+    if found is None or (found.group("unit") and canonical_unit(found.group("unit")) is None):
+        return None
+    after = unwrap(simplified(rest[found.end():]))
+    if any(label(word.group(0)).role in (Role.LEVEL1, Role.LEVEL2) for word in _segment_pattern().finditer(after)):
+        return None  # a level name after the target opens another row: several rows run together, for segment
+    name = rest[:found.start()].rstrip(" :：,，")
+    if len(name) < _SHORTEST_NAME or not _CJK.search(name) or name[-1].isdigit() or label(name).role is not Role.TEXT \
+            or _TARGET_IN_NAME.search(name):
+        return None
+    parts = (("level1", level1), ("level2", level2), ("name", name), ("target", found.group(0)),
+             ("after", rest[found.end():]))
+    return tuple((kind, as_written(text, part.strip())) for kind, part in parts if part.strip())
 
 
 # a row's points ending it, run onto its target (…达到预计值2100 | 10, …95% | 10): one or two digits, never led by 0
@@ -694,14 +735,17 @@ def _segment_pattern() -> re.Pattern[str]:
     run_on = sorted((word for word in _label_words(level1 | level2 | headings) if len(word) >= 4
                      and word.startswith(tuple(units))), key=len, reverse=True)
     unit = "(?:" + "|".join(re.escape(u) for u in units) + ")" if units else ""
+    # a compound unit's denominator stays with its unit (17元/人.每天, 400元/人、天: per person-day)
+    per = ("(?:/(?:每)?" + unit + "(?:[·、/*•.](?:每)?" + unit + ")*)?") if unit else ""
     if unit and run_on:
         unit = "(?!" + "|".join(re.escape(word) for word in run_on) + ")" + unit
+    measured = unit + per
     operators = "|".join(re.escape(word) for word in _operator_words())
     # a figure is never counted in 年度 when a goals label (年度绩效目标1(40分)) begins there: the figure ends its row
     goals = "|".join(re.escape(word.removeprefix("年度")) for word in labels()["header"]["goals"] if word.startswith("年度"))
     not_goals = r"(?!(?<=年度)(?:" + goals + r"))(?!(?<=年)度(?:" + goals + r"))"
-    target = (r"(?:%?[≥≤><=≧≦＞＜＝]+|二(?=\d)|" + operators + r")\s*\d[\d,]*(?:\.\d+)?\s*(?:%|‰|" + unit + ")?" + not_goals
-              + r"|(?:各\s*)?\d[\d,]*(?:\.\d+)?\s*(?:%|‰|" + unit + r")(?:以上|以内|以下)?(?![底前末])" + not_goals)  # 12月底前: a deadline's words
+    target = (r"(?:%?[≥≤><=≧≦＞＜＝]+|二(?=\d)|" + operators + r")\s*\d[\d,]*(?:\.\d+)?\s*(?:%|‰|" + measured + ")?" + not_goals
+              + r"|(?:各\s*)?\d[\d,]*(?:\.\d+)?\s*(?:%|‰|" + measured + r")(?:以上|以内|以下)?(?![底前末])" + not_goals)  # 12月底前: a deadline's words
     # (各 before a figure, 各 1 次, shares it out over the name's items: it opens the target, not ends the name)
     # a self-evaluation's statement that the target was met (达成预期指标) is a cell of its own
     attained = sorted((fold(word) for word in load("targets")["qualitative"]["达到预期"] if len(word) >= 4),
@@ -1337,6 +1381,8 @@ def split_lines(lines: list[Line]) -> list[Line]:
         if wrapped_run_together(text):
             text = unwrap(text)
         pieces = segment(text) if text and split_run_together(text) is None and not _opens_paragraph(text) else None
+        if pieces is None and text:
+            pieces = _levels_only(text) or _placeholder_then_operator(text)
         if pieces is None:
             result.append(line)
             continue
@@ -1351,6 +1397,28 @@ def split_lines(lines: list[Line]) -> list[Line]:
         result.extend(join_wrapped(cells))
     return result
 
+
+
+def _levels_only(text: str) -> tuple[str, str] | None:
+    """A one-cell line holding a level-1 and a level-2 name run together and nothing else (``效益指标经济效益指标``, a
+    row of a run-together table whose other cells are empty): the two names, each a cell; None for any other line."""
+    stripped = text.strip()
+    level1, level2, rest = split_level_prefix(simplified(stripped))
+    if not (level1 and level2) or rest.strip():
+        return None
+    return stripped[:len(level1)], stripped[len(level1):]
+
+
+def _placeholder_then_operator(text: str) -> tuple[str, str] | None:
+    """A one-cell line holding an empty column's placeholder run onto the 指标值类型 or 指标性质 cell after it (``-定性``:
+    度量单位 ``-``, then 定性): the two cells; None for any other line."""
+    found = _EMPTY_MARK_BEFORE.fullmatch(text.strip())
+    if found is None or not is_operator(found.group("operator")):
+        return None
+    return found.group("mark"), found.group("operator")
+
+
+_EMPTY_MARK_BEFORE = re.compile(r"(?P<mark>[-—－/／]+)(?P<operator>\S+)")
 
 
 # a level name ending a sentence at the start of a line (数量指标。养老金领取人数…): a report's paragraph about that

@@ -42,6 +42,7 @@ from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.pipeline.transposed import TURNED
 from jixiao.documents.vocabulary import canonical_label, header_label, is_total_label, is_trailer, labels, total_words
+from jixiao.model.figure_kinds import kind_of
 from jixiao.model.lexicon import TEXT_MEMO, fold
 
 __all__ = ["split_header_runs", "join_heading_runs", "is_goal_heading", "is_frame_label", "Columns", "Header", "find_header", "body_end", "FRAME", "EXTRA", "NUMBER_HEADINGS", "is_refinement", "refine"]
@@ -757,6 +758,7 @@ def _unknown_headings(lines: list[Line], end: int, columns: Columns, tokens: lis
     (one value column per town): columns of their own."""
     found: list[Token] = []
     index = end
+    valueless = not {"target", "actual", "weight", "score"} & set(columns.kinds)
     while index < len(lines) and lines[index].kind in (LineKind.CELL, LineKind.BREAK) and len(found) <= _MAX_UNKNOWN:
         token = lines[index].tokens[0] if lines[index].tokens else None
         if token is not None and token.text.strip():
@@ -767,8 +769,9 @@ def _unknown_headings(lines: list[Line], end: int, columns: Columns, tokens: lis
                 found.append(token)
                 index += 1
                 continue
-            if role is not Role.TEXT or len(match_key(token.text)) > _MAX_UNKNOWN_LENGTH:
-                return end
+            if role is not Role.TEXT or len(match_key(token.text)) > _MAX_UNKNOWN_LENGTH or (
+                    valueless and kind_of(token.text) is not None):
+                return end  # (under a header of no values column, a name that measures something is the first row's)
             found.append(token)
         index += 1
     else:

@@ -13,6 +13,11 @@ after them only the totals, names and level cells; and the names are exactly as 
 A level-2 name per row is taken in order when the stream prints exactly one per row, else each name takes the
 levels printed before it. Anything else is refused and the stream is aligned as usual; where only the counts
 disagree, the refusal says so (a P102 note on the stream's first row).
+
+:func:`centred_rows` reads the other shape of such a flow: a column of names under a header of levels and names
+only, each merged level cell printed at the height of its middle row, so among its group's names (the values'
+column comes after, and a copy often ends on its heading). The names are grouped by the kind of figure each
+measures; where no kind says where two groups part, nothing is guessed and the stream's first row says so.
 """
 
 from __future__ import annotations
@@ -25,12 +30,13 @@ from itertools import takewhile
 
 from jixiao.documents.pipeline.labels import Role, is_bare_number, is_numbered, is_qualitative, is_value, label
 from jixiao.documents.pipeline.regions import is_frame_label
-from jixiao.documents.pipeline.tokens import Token
+from jixiao.documents.pipeline.tokens import Token, rejoined_characters
 from jixiao.model import canonical_level1, canonical_level2
+from jixiao.model.figure_kinds import Kind, kind_of
 from jixiao.model.lexicon import fold, load
 from jixiao.model.vocabulary import Framework, level2_parents
 
-__all__ = ["Separated", "SeparatedRow", "separated_rows"]
+__all__ = ["Centred", "Separated", "SeparatedRow", "centred_rows", "separated_rows"]
 
 _FIGURE_SLOTS = {"target": "value", "actual": "value", "weight": "points", "score": "points"}
 # columns of notes after the figures, empty on most rows (偏差原因, 备注): a row of figures leaves them empty
@@ -266,3 +272,97 @@ def _position(tokens: list[Token], filled: list[Token], index: int) -> int:
         return len(tokens)
     target = filled[index]
     return next(at for at, token in enumerate(tokens) if token is target)
+
+
+# the kind of figure the names under a level-2 name measure, where the level says it (数量指标: counts)
+_LEVEL_FIGURES = {"数量指标": Kind.COUNT, "质量指标": Kind.RATE, "时效指标": Kind.DURATION, "成本指标": Kind.MONEY,
+                  "经济成本指标": Kind.MONEY, "服务对象满意度指标": Kind.SATISFACTION}
+_LONGEST_TAIL = 4  # characters of a name's wrapped end that measures what the name before it did not (…补助 | 基地个数)
+
+
+@dataclass(slots=True)
+class Centred:
+    """The rows of a column of names whose level cells a text flow printed in the middle of their groups, or, when
+    the names' kinds do not say where one group ends and the next begins, the level names in dispute."""
+
+    rows: list[SeparatedRow]
+    unsure: tuple[str, str] | None = None
+
+
+def centred_rows(tokens: list[Token], slots: list[str]) -> Centred | None:
+    """The rows of a stream that holds only names and level cells under a header of levels and names (一级指标 |
+    二级指标 | 三级指标, the values' heading after the names, the values lost with the cut): a PDF's text printed the
+    table column by column, each merged level cell at the height of its middle row, so a level name stands among
+    its own group's names, after the first of them. Each group runs from where the one before ended; where it ends
+    among the names printed between two level names is said by the kind of figure each name measures
+    (:func:`~jixiao.model.figure_kinds.kind_of`): the names that measure what the first level counts (数量指标: 人数,
+    户数) stay with it, or the names before the first that measures what the second counts (质量指标: 达标率). None
+    when the stream holds anything else, or when its first name stands under its level name (the usual reading);
+    with no rows and the two level names when no kind says where their groups part (never guessed)."""
+    if "name" not in slots or any(kind in _FIGURE_SLOTS for kind in slots):
+        return None
+    items = _centred_items([token for token in tokens if token.text.strip()])
+    if items is None:
+        return None
+    names = [item for item in items if isinstance(item, _Name)]
+    labels = [(sum(1 for before in items[:at] if isinstance(before, _Name)), item)
+              for at, item in enumerate(items) if isinstance(item, tuple)]
+    level2s = [(printed, text) for printed, (kind, text) in labels if kind == "level2"]
+    if not names or not level2s or level2s[0][0] == 0:
+        return None
+    level1s = [text for _, (kind, text) in labels if kind == "level1"]
+    ends = []
+    for (printed, level2), (following, after) in zip(level2s, level2s[1:]):
+        between = [kind_of("".join(name.pieces)) for name in names[printed:following]]
+        first, second = _LEVEL_FIGURES.get(canonical_level2(level2) or ""), _LEVEL_FIGURES.get(canonical_level2(after) or "")
+        if not between:
+            ends.append(printed)
+        elif first is not None:
+            ends.append(printed + next((at for at, kind in enumerate(between) if kind is not first), len(between)))
+        elif second is not None:
+            ends.append(printed + next((at for at, kind in enumerate(between) if kind is second), len(between)))
+        else:
+            return Centred([], (level2, after))
+    rows: list[SeparatedRow] = []
+    start = 0
+    for (_, level2), end in zip(level2s, [*ends, len(names)]):
+        parent = _parent(level2, level1s)
+        levels = {"level2": level2, **({"level1": parent} if parent else {})}
+        rows += [SeparatedRow(dict(levels), "".join(name.pieces), {}, len(name.pieces), name.line)
+                 for name in names[start:end]]
+        start = end
+    if rows:
+        rows[0].tokens += sum(1 for token in tokens if token.text.strip()) - sum(row.tokens for row in rows)
+    return Centred(rows)
+
+
+def _centred_items(tokens: list[Token]) -> list[_Name | tuple[str, str]] | None:
+    """The names and level names of a stream in their order (a level cell broken in pieces is one level name, the
+    form's vertical 绩效指标 label, printed a character a token, is none), or None when anything else stands there."""
+    items: list[_Name | tuple[str, str]] = []
+    # (the form's vertical 绩效指标 label, or a level cell, printed a character a token down its narrow column)
+    spelled = rejoined_characters([(token.line, token.text.strip()) for token in tokens],
+                                  lambda word: is_frame_label(word) or _level_kind(word) is not None)
+    for line, text in spelled:
+        kind = _level_kind(text)
+        opened = _opened_level(text) if kind is None else None
+        if kind is not None:
+            items.append((kind, text))
+        elif opened is not None:
+            items.append(opened)
+        elif is_frame_label(text) or _level_rest(text) or _stray_heading(text):
+            continue
+        elif label(text).role is not Role.TEXT or _is_figure(text) or not _CJK.search(text):
+            return None
+        elif items and isinstance(items[-1], _Name) and _wrapped_tail("".join(items[-1].pieces), text):
+            items[-1].pieces.append(text)
+        else:
+            items.append(_Name({}, [text], line, 1))
+    return items
+
+
+def _wrapped_tail(name: str, text: str) -> bool:
+    """True for the end of a name the column wrapped: two characters, or up to four that say what the name measures
+    when the name before them says nothing of it (残疾人…项目补助 | 基地个数)."""
+    return len(text) <= _WRAPPED_END or (len(text) <= _LONGEST_TAIL and kind_of(name) is None
+                                          and kind_of(text) is not None)

@@ -27,8 +27,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TypeVar
 
 from jixiao.documents.blocks import Cell, Layout, Paragraph, Row
 from jixiao.documents.interpret.header_cells import parse_title
@@ -36,7 +38,8 @@ from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.vocabulary import column_label, header_label, is_trailer
 from jixiao.model.units import canonical_unit
 
-__all__ = ["LineKind", "Token", "Line", "text_lines", "layout_lines", "display_width", "text_layout_name"]
+__all__ = ["LineKind", "Token", "Line", "text_lines", "layout_lines", "display_width", "text_layout_name",
+           "rejoined_characters"]
 
 
 class LineKind(StrEnum):
@@ -103,6 +106,8 @@ class Line:
         return Row(cells=[Cell(t.text, t.column if t.column is not None else i, t.line) for i, t in enumerate(self.tokens)],
                    table=self.table, row=self.row, line=self.line)
 
+
+Where = TypeVar("Where")  # the place a piece of text stands at (an offset, a line)
 
 _SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -284,14 +289,21 @@ def _spaced_words_rejoined(parts: list[tuple[int, str]]) -> list[tuple[int, str]
     """The cells of a spaced line, where a word printed letter-spaced across a wide cell (``合    计``,
     ``总  分``, ``备  注``) was cut at every character: a run of one-character cells that together are a label of
     the vocabulary (a trailer, a heading, a field) is one cell again."""
-    result: list[tuple[int, str]] = []
+    return rejoined_characters(parts, lambda word: bool(is_trailer(word) or column_label(word) or header_label(word)))
+
+
+def rejoined_characters(parts: list[tuple[Where, str]], known: Callable[[str], bool]) -> list[tuple[Where, str]]:
+    """``parts`` (each a place and a text) with each run of two or more one-character pieces that together spell a
+    ``known`` word as one piece, at the first one's place: a word printed a character a cell (letter-spaced across a
+    wide cell, or down a narrow one: 绩 | 效 | 指 | 标)."""
+    result: list[tuple[Where, str]] = []
     at = 0
     while at < len(parts):
         end = at
         while end < len(parts) and len(parts[end][1]) == 1 and _CJK.match(parts[end][1]):
             end += 1
         word = "".join(text for _, text in parts[at:end])
-        if end - at >= 2 and (is_trailer(word) or column_label(word) or header_label(word)):
+        if end - at >= 2 and known(word):
             result.append((parts[at][0], word))
             at = end
             continue

@@ -135,7 +135,7 @@ def test_a_self_evaluation_takes_its_budget_from_the_money_table_when_its_header
 
 
 def test_an_amount_label_left_blank_takes_no_other_field_and_a_label_inside_a_longer_word_is_not_read():
-    document = read("项目名称", "农田建设", "资金总额:704", "公共财政拨款:683", "其他资金:", "基本支出:622", *GRID)
+    document = read("项目名称", "农田建设", "资金总额:704", "非财政拨款资金:683", "其他资金:", "基本支出:622", *GRID)
     (sheet,) = document.sheets
     assert (sheet.budget.total, sheet.budget.fiscal, sheet.budget.other) == (Decimal(704), None, None)
     assert "其他资金" in sheet.form_fields  # the form has the field, left blank
@@ -386,3 +386,11 @@ def test_every_printed_source_of_the_money_is_read(lines, fiscal, other, sources
     sheet = read(*lines).sheets[0]
     assert (sheet.budget.fiscal, sheet.budget.other, sheet.budget.sources) == (fiscal, other, sources)
     assert sheet.budget.parts() == sheet.budget.total
+
+
+@pytest.mark.parametrize("label", ["公共财政拨款", "一般公共预算拨款", "公共财政预算拨款"])
+def test_the_general_budget_appropriation_under_its_older_name_is_the_fiscal_money(label):
+    # the 部门整体 form's 按收入性质分 list opens with 公共财政拨款 (the 一般公共预算 before the 2014 Budget Law)
+    document = read("项目名称", "农田建设", "资金总额:704", f"{label}:683", "政府性基金拨款:", "其他资金:21", *GRID)
+    (sheet,) = document.sheets
+    assert (sheet.budget.total, sheet.budget.fiscal, sheet.budget.other) == (Decimal(704), Decimal(683), Decimal(21))

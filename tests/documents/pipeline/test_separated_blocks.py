@@ -114,3 +114,39 @@ def test_a_name_without_numbering_among_numbered_ones_after_a_level_cell_is_a_na
     document, _ = read([*head, *figures, "100", "95", "满意度指标", "群众满意度", "总分"])
     assert [(i.level1, i.name) for i in document.sheets[0].indicators] == [
         ("产出指标", "参保人数"), ("满意度指标", "群众满意度")]
+
+
+# A regional goal table whose PDF text printed its columns one after another, each merged level cell at the height of
+# its middle row, so among the names (made up, one space between cells as a document site extracts them); the copy
+# ends on the 指标值 heading, before the values.
+_CENTRED = ("专项名称 农村饮水安全补助资金 主管部门 省水利厅 资金额度 860 万 一级 指标 二级指标 三级指标 "
+            "维修水厂数 新建管网长度 {first} 绩 效 指 标 产 出 指 标 数量指标 改造入户数 受益人口数 水质达标率 质量指标 "
+            "供水保证率 工程验收合格率 群众饮水负担减轻程度 效果指标 社会效益指标 满意度指标 服务对象 受益群众满意度 满意度指标 "
+            "用水户满意度 指标值")
+
+
+def test_a_column_of_names_with_its_level_names_printed_in_the_middle_of_their_groups_is_grouped_by_what_each_measures():
+    document, accounting = read_text(_CENTRED.format(first="培训管水员人数").encode(), "centred.txt")
+    (sheet,) = document.sheets
+    assert [(i.level2, i.name) for i in sheet.indicators] == [
+        ("数量指标", "维修水厂数"), ("数量指标", "新建管网长度"), ("数量指标", "培训管水员人数"),
+        ("数量指标", "改造入户数"), ("数量指标", "受益人口数"),  # the counts stay with 数量指标, printed after three
+        ("质量指标", "水质达标率"), ("质量指标", "供水保证率"), ("质量指标", "工程验收合格率"),  # the rates
+        ("社会效益指标", "群众饮水负担减轻程度"),
+        ("服务对象满意度指标", "受益群众满意度"), ("服务对象满意度指标", "用水户满意度"),  # its cell broken around a name
+    ]
+    assert all(i.target.raw == "" for i in sheet.indicators)  # the values are after the cut
+    assert [d.code for d in document.diagnostics if d.code == "P124"] == ["P124"]
+    grouped = [d for d in document.diagnostics if d.code == "P111" and "名称的中间" in d.message]
+    assert len(grouped) == len(sheet.indicators)
+    assert accounting.tokens == accounting.placed + accounting.diagnosed + accounting.chrome
+
+
+def test_names_whose_kinds_do_not_say_where_two_groups_part_are_not_grouped_by_guess():
+    # between 社会效益指标 and 可持续影响指标 two counts, a kind neither level says it measures: not grouped by guess
+    text = ("专项名称 乡村旅游补助资金 主管部门 省文旅厅 资金额度 300 万 一级 指标 二级指标 三级指标 新建旅游厕所数 "
+            "新建停车位数 产 出 指 标 数量指标 培训从业人员人数 设施验收合格率 质量指标 带动农户增收人数 效果指标 社会效益指标 "
+            "受益群众人数 宣传覆盖人次数 可持续影响指标 设施使用年限 指标值")
+    document, _ = read_text(text.encode(), "unsure.txt")
+    assert not any("名称的中间" in d.message and d.code == "P111" for d in document.diagnostics)
+    assert any("无法从名称判断" in d.message for d in document.diagnostics)

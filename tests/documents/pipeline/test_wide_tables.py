@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from jixiao.documents.pipeline import read_text
+from jixiao.documents.pipeline.labels import split_name_row
 
 _PAIRED = ["一级指标", "二级指标(长期)", "三级指标(长期)", "指标值(长期)", "二级指标(年度)", "三级指标(年度)", "指标值(年度)"]
 
@@ -161,3 +162,71 @@ def test_a_figure_where_a_streams_description_stands_is_the_target_the_descripti
                       "产出指标", "救助覆盖率是否应救尽救", "100%", "90%", "85%", "85%", "按临时救助标准评价"])
     (indicator,) = read(text).sheets[0].indicators
     assert (indicator.name, indicator.target.raw, indicator.description) == ("救助覆盖率是否应救尽救", "100%", None)
+
+
+# A wide form run together one row a line (families 4 and 7): 指标值, then 指标值内容, 评(扣)分标准, 度量单位 (a dash
+# when empty), 指标值类型 and 备注 fused after it; an empty row's cells stand apart, its dash run onto its 指标值类型.
+_RUN_TOGETHER_WIDE = """部门:301_某县水利局金额单位:万元
+一级指标二级指标三级指标指标值指标值内容评(扣分标准) 度量单位指标值类型备注
+301002  农村饮水工程维护费12.00
+成本指标经济成本指标单处维护标准2000元/处.每年反映每处工程维护标准按标准支出得10分,每超1%扣1分-定量
+社会成本指标
+
+
+
+-定性
+产出指标数量指标维护工程处数60反映维护工程数量完成得10分,每少1处扣1分-定量
+质量指标维护验收合格率95%以上验收合格处数/维护处数95%得10分,每降低1%扣1分-定量
+水质抽检达标率98%以上达标次数/抽检次数98%得10分,每降低1%扣1分-定量
+时效指标维护完成时间2024年10月31日反映维护完成时间按期完成得10分,每超出10天扣1分-定量
+效益指标经济效益指标
+
+
+
+-定性
+社会效益指标供水保证率大于95%全年正常供水天数/365天达到得10分-定量
+群众用水负担有所减轻对群众用水负担减轻情况较大得10分,一般得6分-定性
+"""
+
+
+def test_a_wide_form_run_together_one_row_a_line_reads_each_rows_name_and_target():
+    indicators = read(_RUN_TOGETHER_WIDE).sheets[0].indicators
+    assert [(i.level2, i.name, i.target.operator and i.target.operator.value, i.target.value and str(i.target.value),
+             i.target.unit or i.target.raw) for i in indicators] == [
+        ("经济成本指标", "单处维护标准", None, "2000", "元/处·年"),
+        ("数量指标", "维护工程处数", None, "60", "60"),
+        ("质量指标", "维护验收合格率", "≥", "95", "%"),
+        ("质量指标", "水质抽检达标率", "≥", "98", "%"),
+        ("时效指标", "维护完成时间", None, None, "2024年10月31日"),
+        ("社会效益指标", "供水保证率", ">", "95", "%"),
+        ("社会效益指标", "群众用水负担", None, None, "有所减轻"),
+    ]
+    # the words after the target stay whole in the column after 指标值, the row's explanation
+    assert indicators[2].description == "验收合格处数/维护处数95%得10分,每降低1%扣1分-定量"
+    assert indicators[4].target.date is not None
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    # a percentage with its operator word after it, then the explanation
+    ("设备完好率90%以上完好台数/设备总台数", (("name", "设备完好率"), ("target", "90%以上"), ("after", "完好台数/设备总台数"))),
+    ("学员就业率60%及以上就业人数/参训人数", (("name", "学员就业率"), ("target", "60%及以上"), ("after", "就业人数/参训人数"))),
+    # an operator word before the figure
+    ("幼儿入园率大于85%适龄幼儿入园情况", (("name", "幼儿入园率"), ("target", "大于85%"), ("after", "适龄幼儿入园情况"))),
+    # a date; a bare count that an explanation opening with 反映 follows
+    ("项目完工时间2025年6月30日反映完工时间", (("name", "项目完工时间"), ("target", "2025年6月30日"), ("after", "反映完工时间"))),
+    ("培训教师人数120反映参训教师人数", (("name", "培训教师人数"), ("target", "120"), ("after", "反映参训教师人数"))),
+    # a word of the qualitative vocabulary
+    ("村容村貌明显改善村庄环境整治情况", (("name", "村容村貌"), ("target", "明显改善"), ("after", "村庄环境整治情况"))),
+])
+def test_a_row_run_together_whose_target_has_no_operator_before_it_is_cut_after_its_target(text, parts):
+    assert split_name_row(text) == parts
+
+
+@pytest.mark.parametrize("text", [
+    "新建2处蓄水池工程",  # a count inside a name, no target shape after it
+    "率90%以上完好台数",  # too short a name before the figure
+    "资金拨付及时率",  # nothing after the name
+    "学员就业率60%及以上53.53%",  # a target and an actual, no words: never cut short of its operator word
+])
+def test_a_row_without_a_target_before_words_is_not_cut(text):
+    assert split_name_row(text) is None
