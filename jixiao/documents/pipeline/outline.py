@@ -157,8 +157,9 @@ class Outline:
         """What a row's first cell is: ``level1``, ``level2``, ``name`` or ``_context``."""
         depth = token.indent
         level1, level2 = self.depths.get("level1"), self.depths.get("level2")
-        # (a form without 一级 rows shows its levels by depth too: level-2 names and the indicators below them)
-        by_depth = level2 is not None and (level1 is None or level2 > level1)
+        # (a form without 一级 rows shows its levels by depth too: level-2 names and the indicators below them; a
+        # level-1 name at the level-2 depth is one the older framework uses as a level 2, 成本指标, in such a form)
+        by_depth = level2 is not None and (level1 is None or level2 >= level1)
         if has_value:
             self.name_depth = depth if self.name_depth is None else self.name_depth
             return "name"  # a row with its target beside it (a grid)
