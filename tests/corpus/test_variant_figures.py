@@ -116,6 +116,26 @@ def test_the_added_rows_and_columns_are_the_heading_again_a_serial_number_and_a_
     assert remark[0].endswith("指标值    备注") and remark[3].endswith("≥90%    无")
 
 
+def test_an_added_column_stays_in_the_grid_and_on_the_heading_s_first_or_last_line():
+    # a heading row a text copy broke over two lines, the grid's total and the next form below it
+    text = "\n".join(["| 一级指标 | 二级指标 | 三级指标 | 指标值 |", "| 实际完成值 | 分值 | 得分 |  |",
+                      "| 产出指标 | 数量指标 | 培训人次 | ≥500人次 | 520人次 | 10 | 10 |", "| 发放手册数量 | ≥1000册 | 1000册 | 10 | 10 |",
+                      "| 合计 | 20 | 20 |", "| 项目名称 | 某培训项目 |"])
+    serial = _variant("serial_column", text)
+    assert serial[:4] == ["| 序号 | 一级指标 | 二级指标 | 三级指标 | 指标值 |", "| 实际完成值 | 分值 | 得分 |  |",
+                          "| 1 | 产出指标 | 数量指标 | 培训人次 | ≥500人次 | 520人次 | 10 | 10 |",
+                          "| 2 | 发放手册数量 | ≥1000册 | 1000册 | 10 | 10 |"]
+    assert serial[4:] == text.split("\n")[4:]
+    remark = _variant("remark_column", text)
+    assert remark[:2] == ["| 一级指标 | 二级指标 | 三级指标 | 指标值 |", "| 实际完成值 | 分值 | 得分 | 备注 |"]
+    assert remark[4:] == text.split("\n")[4:]
+
+
+def test_the_operator_and_unit_columns_split_a_row_s_target_not_what_was_achieved():
+    lines = _variant("operator_unit_columns", "\n".join(["| 三级指标 | 指标值 | 实际完成值 |", "| 兑付率 | ≥100% | ≥100% |"]))
+    assert lines[1] == "| 兑付率 | ≥ | 100 | % | ≥100% |"
+
+
 def _variant(name: str, text: str) -> list[str]:
     return variants(text, [name])[name].split("\n")
 
