@@ -39,11 +39,13 @@ _POINTS = [("6公里", Decimal(20), Decimal(20)), ("3座", Decimal(20), Decimal(
                                      # (the heading of the numbers ran into the title above: the header names no
                                      # column of them, and every row still opens with one)
                                      "| 一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 | 分值 | 得分 |"])
-def test_a_serial_column_before_rows_whose_level_cells_were_merged_away(heading):
-    document = read(["项目支出绩效自评表", heading,
-                     "| 1 | 产出指标 | 数量指标 | 新建村道长度 | ≥5公里 | 6公里 | 20 | 20 |",
-                     "| 2 | 改造危桥数量 | ≥3座 | 3座 | 20 | 20 |",
-                     "| 3 | 质量指标 | 工程验收合格率 | 100% | 100% | 10 | 10 |"])
+@pytest.mark.parametrize("spaced", [False, True])
+def test_a_serial_column_before_rows_whose_level_cells_were_merged_away(heading, spaced):
+    lines = [heading, "| 1 | 产出指标 | 数量指标 | 新建村道长度 | ≥5公里 | 6公里 | 20 | 20 |",
+             "| 2 | 改造危桥数量 | ≥3座 | 3座 | 20 | 20 |", "| 3 | 质量指标 | 工程验收合格率 | 100% | 100% | 10 | 10 |"]
+    if spaced:  # (runs of spaces between the cells, as a PDF's text gives them)
+        lines = [line.strip("| ").replace(" | ", "    ") for line in lines]
+    document = read(["项目支出绩效自评表", *lines])
     assert rows(document) == _SELF_EVALUATED
     assert points(document) == _POINTS
     assert document.unaccounted == 0  # (each row's number is counted with it, placed nowhere)
