@@ -200,7 +200,7 @@ class Aligner:
         self._grid_index: dict[int, int | None] = {}
         self._open_row: Placed | None = None  # the last text row, which stopped before its target
         self.outline = Outline(self._add_outlined, columns.positions[columns.kinds.index("name")],
-                               self._key_at) if columns.outline else None
+                               self._key_at, self._as_level2) if columns.outline else None
 
     def columns_changed(self) -> None:
         """Recompute the column keys after the header's columns were refined."""
@@ -524,6 +524,13 @@ class Aligner:
     def _add_outlined(self, values: dict[str, str], line: Line, tokens: int) -> None:
         """A row of an indented table (:mod:`.outline`): placed by its depth, so by an inference."""
         self._add(values, line, LABEL_CONFIDENCE, [], tokens)
+
+    def _as_level2(self, text: str) -> None:
+        """The last row placed with ``text`` as its level 1 holds a level 2 (an indented table's first level name,
+        成本指标, read as the 2021 framework's level 1 until a level 2 stood at its depth)."""
+        placed = next((placed for placed in reversed(self.placed) if placed.values.get("level1") == text), None)
+        if placed is not None and "level2" not in placed.values:
+            placed.values["level2"] = placed.values.pop("level1")
 
     def _key_at(self, column: int | None) -> str:
         """The key of the cells in grid ``column`` (``extra:第N列`` outside every heading)."""

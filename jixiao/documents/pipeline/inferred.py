@@ -117,7 +117,7 @@ def _level2_only(levelled: list[Line]) -> bool:
     without 一级指标): some row opens with a level-2 name, and every level-1 name opening a row is one the older
     framework also uses as a level 2 (成本指标), none followed by a second level name."""
     roles = [[label(token.text).role for token in line.filled[:2]] for line in levelled]
-    return any(first == Role.LEVEL2 for first, *_ in roles) and all(
+    return any(first is Role.LEVEL2 for first, *_ in roles) and all(
         first is Role.LEVEL2 or names_a_legacy_level2(line.filled[0].text) and Role.LEVEL2 not in rest
         for (first, *rest), line in zip(roles, levelled))
 
