@@ -295,8 +295,10 @@ def _line_cells(line: str) -> tuple[list[str], Callable[[list[str]], str]]:
     indent = line[: len(line) - len(line.lstrip())]
     head, bar, rest = line.strip().partition("|")
     if bar and head.strip() and not rest.replace("|", "").strip():
-        # one cell a line with pipes after it (``cell |``, ``cell | |||`` where merged cells were)
-        return [head.strip()], lambda cells: "\n".join(f"{cell} |{rest}" for cell in cells if cell)
+        # one cell a line with pipes after it (``cell |``, ``cell | |||`` where merged cells were): a cell split in
+        # several keeps the line's padding after its last part (the padding says where the row closes)
+        return [head.strip()], lambda cells: "\n".join(
+            [f"{cell} |" for cell in cells if cell][:-1] + [f"{cell} |{rest}" for cell in cells if cell][-1:])
     if _is_pipe_row(line):
         if line.strip().startswith("|"):
             return _cells(line), lambda cells: "| " + " | ".join(cells) + " |"

@@ -162,6 +162,9 @@ def test_the_operator_and_the_unit_get_columns_of_their_own_in_every_layout():
     lines = "三级指标 |\n指标值 |\n受益人数 |\n>=21933人 |\n实际人数 |\n21980人 |"
     assert _variant("operator_unit_columns", lines) == ["三级指标 |", "指标性质 |", "指标值 |", "度量单位 |", "受益人数 |",
                                                         ">= |", "21933 |", "人 |", "实际人数 |", "21980人 |"]
+    # (the padding of empty cells that closes the row stays after its last part)
+    assert _variant("unit_column", "指标值 |\n受益人数 |\n≥90% | |||\n实际人数 |") == [
+        "指标值 |", "计量单位 |", "受益人数 |", "≥90 |", "% | |||", "实际人数 |"]
     assert _variant("unit_column", _SPACED)[1].endswith("≥18    公里")
     # no value heading to split (年度 指标值 broken by a space): no such form
     assert variants(_PIPED.replace("| 指标值 |", "| 年度 指标值 |"), ["operator_unit_columns"]) == {}
