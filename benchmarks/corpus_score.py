@@ -242,6 +242,14 @@ def _checks(want: dict, got) -> dict[str, bool]:
     }
 
 
+_GROUPING = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")  # a thousands separator inside a figure
+
+
+def _fold_figures(text: str) -> str:
+    # an actual value as written, its figures' thousands separators aside (21,980人 is 21980人 written by Excel)
+    return _GROUPING.sub("", _fold(text))
+
+
 def _same_number(golden: str | None, read) -> bool:
     return read is not None and _decimal(golden.rstrip("%")) == read  # type: ignore[union-attr]
 
@@ -254,7 +262,7 @@ def _item_checks(want: dict, sheet, position: int, got) -> dict[str, bool]:
     actual = item.actual_raw if item is not None else progress.actual_raw if progress is not None else None
     weight = item.weight if item is not None and item.weight is not None else got.weight
     read = {"weight": weight, "actual": actual, "score": item.score if item is not None else None}
-    return {name: (_fold(want[name]) == _fold(read[name] or "") if name == "actual"
+    return {name: (_fold_figures(want[name]) == _fold_figures(read[name] or "") if name == "actual"
                    else _same_number(want[name], read[name]))
             for name in ITEM_REPORTED if want.get(name) is not None}
 

@@ -189,20 +189,51 @@ def traditional(text: str) -> str | None:
     return _changed(text, opencc.OpenCC("s2t").convert)
 
 
+# the first cell of a row below the indicator grid: its total, the conclusions, signatures, the next form's title
+_GRID_END = re.compile(r"合计|总分|总计|评价结论|存在问题|改进措施|其他需要说明|项目负责人|填报人|审核|.*(?:绩效目标表|绩效自评表)")
+
+
+def _heading_rows(rows: list[tuple[int, list[str], str]], start: int) -> int:
+    """How many rows from ``rows[start]`` on print the indicator heading: the heading row, and the rows after it
+    that hold no figure and no level name (``分值 | 得分 | 偏差原因分析及改进措施``: the rest of a heading row a text
+    copy broke over lines)."""
+    count = 1
+    for _, cells, _ in rows[start + 1:]:
+        if any(re.search(r"\d", c) or _LEVEL1.fullmatch(c) or _LEVEL2.fullmatch(c) for c in cells):
+            break
+        count += 1
+    return count
+
+
 def _column_added(text: str, heading: str, cell: Callable[[int], str], front: bool) -> str | None:
-    """A column added to the indicator table: ``heading`` on its heading row, ``cell(n)`` on the n-th row after."""
+    """A column added to the indicator table: ``heading`` on its heading row, ``cell(n)`` on the n-th row after. A
+    heading row broken over lines takes the new heading on its first line (a leading column) or its last (a
+    trailing one), the others nothing; a heading written one cell a line has no row to add a cell to."""
     rows = _rows(text)
     start = _heading_row(text)
-    if start is None:
+    if start is None or sum(1 for cell in rows[start][1] if cell) < 2:
         return None
     lines = text.split("\n")
+    headings = _heading_rows(rows, start)
     for number, (index, cells, kind) in enumerate(rows[start:]):
+        if _GRID_END.match(next((c for c in cells if c), "")):
+            break  # (the rows below the grid, its total and the next form, have no cell of the column)
         if kind != rows[start][2]:
             continue
-        added = heading if number == 0 else cell(number)
-        cells = [added, *cells] if front else [*cells, added]
+        if number < headings:
+            added = heading if number == (0 if front else headings - 1) else None
+            cells = _filled_end(cells) if added is not None and not front else cells
+        else:
+            added = cell(number - headings + 1)
+        if added is not None:
+            cells = [added, *cells] if front else [*cells, added]
         lines[index] = "| " + " | ".join(cells) + " |" if kind == "pipe" else "    ".join(c for c in cells if c)
     return "\n".join(lines)
+
+
+def _filled_end(cells: list[str]) -> list[str]:
+    """A heading row's cells without the empty ones padding its end (a trailing heading stands after the last)."""
+    return cells[: len(cells) - _filled(cells[::-1])] if any(cells) else cells
 
 
 def remark_column(text: str) -> str | None:
@@ -264,8 +295,10 @@ def _line_cells(line: str) -> tuple[list[str], Callable[[list[str]], str]]:
     indent = line[: len(line) - len(line.lstrip())]
     head, bar, rest = line.strip().partition("|")
     if bar and head.strip() and not rest.replace("|", "").strip():
-        # one cell a line with pipes after it (``cell |``, ``cell | |||`` where merged cells were)
-        return [head.strip()], lambda cells: "\n".join(f"{cell} |{rest}" for cell in cells if cell)
+        # one cell a line with pipes after it (``cell |``, ``cell | |||`` where merged cells were): a cell split in
+        # several keeps the line's padding after its last part (the padding says where the row closes)
+        return [head.strip()], lambda cells: "\n".join(
+            [f"{cell} |" for cell in cells if cell][:-1] + [f"{cell} |{rest}" for cell in cells if cell][-1:])
     if _is_pipe_row(line):
         if line.strip().startswith("|"):
             return _cells(line), lambda cells: "| " + " | ".join(cells) + " |"
@@ -283,14 +316,17 @@ def _all_cells(text: str) -> list[str]:
     return [cell for line in text.split("\n") for cell in _line_cells(line)[0]]
 
 
-def _rewrite_cells(text: str, convert: Callable[[str], list[str] | None]) -> str | None:
+def _rewrite_cells(text: str, convert: Callable[[str], list[str] | None], once: bool = False) -> str | None:
     """``text`` with every cell replaced by the cells ``convert`` makes of it (None: kept); a line left with no
-    cell goes. None when nothing changed."""
+    cell goes. ``once``: only the first cell of a line that ``convert`` changes. None when nothing changed."""
     out = []
     changed = False
     for line in text.split("\n"):
         cells, write = _line_cells(line)
         converted = [convert(cell) if cell else None for cell in cells]
+        if once:
+            first = next((at for at, new in enumerate(converted) if new is not None), len(converted))
+            converted = [new if at == first else None for at, new in enumerate(converted)]
         if any(new is not None for new in converted):
             new_line = write([c for cell, new in zip(cells, converted) for c in (new if new is not None else [cell])])
             changed = changed or new_line != line
@@ -306,7 +342,8 @@ _OPERATED = re.compile(r"(≥|≤|>=|<=|≧|≦|=|>|<)\s*(\d[\d,]*(?:\.\d+)?)\s*
 
 def _split_targets(text: str, heading: Callable[[str], list[str]], target: Callable[[re.Match], list[str]]) -> str | None:
     """``text`` with the value heading's cell made ``heading(cell)`` and every target with an operator made
-    ``target(match)``; None unless both are there (a form splits its values under a heading that says so)."""
+    ``target(match)``; None unless both are there (a form splits its values under a heading that says so). Only a
+    row's first such cell is its target: what was achieved after it stays as written (≥100% | ≥100%)."""
     split = {"heading": False, "target": False}
 
     def convert(cell: str) -> list[str] | None:
@@ -315,7 +352,7 @@ def _split_targets(text: str, heading: Callable[[str], list[str]], target: Calla
             split["heading" if match is None else "target"] = True
         return heading(cell) if match is None and cell in _TARGET_HEADINGS else target(match) if match else None
 
-    variant = _rewrite_cells(text, convert)
+    variant = _rewrite_cells(text, convert, once=True)
     return variant if all(split.values()) else None
 
 
@@ -392,8 +429,8 @@ def thousands_separators(text: str) -> str | None:
 
 
 def _table_rewritten(text: str, rewrite: Callable[[list[str], list[str]], list[str] | None]) -> str | None:
-    """``text`` with every row from the indicator heading on, of the heading's layout, replaced by ``rewrite(cells,
-    heading cells)`` (None: kept); None when no row changed."""
+    """``text`` with every row from the indicator heading to the grid's end, of the heading's layout, replaced by
+    ``rewrite(cells, heading cells)`` (None: kept); None when no row changed."""
     rows = _rows(text)
     start = _heading_row(text)
     if start is None:
@@ -401,6 +438,8 @@ def _table_rewritten(text: str, rewrite: Callable[[list[str], list[str]], list[s
     lines = text.split("\n")
     heading = rows[start][1]
     for index, cells, kind in rows[start + 1:]:
+        if _GRID_END.match(next((c for c in cells if c), "")):
+            break  # (the rows below the grid: its total, the next form's header and money table)
         new = rewrite(cells, heading) if kind == rows[start][2] else None
         if new is not None:
             lines[index] = _line_cells(lines[index])[1](new)
@@ -778,6 +817,8 @@ def description_column(text: str) -> str | None:
     after = next(i for i, cell in enumerate(heading) if cell in _NAME_HEADINGS) + 1
     lines = text.split("\n")
     for number, (index, cells) in enumerate(rows):
+        if _GRID_END.match(next((c for c in cells if c), "")):
+            break
         at = after if not number else _row_name(cells) + 1
         if number and not any(cells[at:]):  # (a row of a level alone, or one cell: no name with a value after it)
             continue

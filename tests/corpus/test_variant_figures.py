@@ -116,6 +116,26 @@ def test_the_added_rows_and_columns_are_the_heading_again_a_serial_number_and_a_
     assert remark[0].endswith("指标值    备注") and remark[3].endswith("≥90%    无")
 
 
+def test_an_added_column_stays_in_the_grid_and_on_the_heading_s_first_or_last_line():
+    # a heading row a text copy broke over two lines, the grid's total and the next form below it
+    text = "\n".join(["| 一级指标 | 二级指标 | 三级指标 | 指标值 |", "| 实际完成值 | 分值 | 得分 |  |",
+                      "| 产出指标 | 数量指标 | 培训人次 | ≥500人次 | 520人次 | 10 | 10 |", "| 发放手册数量 | ≥1000册 | 1000册 | 10 | 10 |",
+                      "| 合计 | 20 | 20 |", "| 项目名称 | 某培训项目 |"])
+    serial = _variant("serial_column", text)
+    assert serial[:4] == ["| 序号 | 一级指标 | 二级指标 | 三级指标 | 指标值 |", "| 实际完成值 | 分值 | 得分 |  |",
+                          "| 1 | 产出指标 | 数量指标 | 培训人次 | ≥500人次 | 520人次 | 10 | 10 |",
+                          "| 2 | 发放手册数量 | ≥1000册 | 1000册 | 10 | 10 |"]
+    assert serial[4:] == text.split("\n")[4:]
+    remark = _variant("remark_column", text)
+    assert remark[:2] == ["| 一级指标 | 二级指标 | 三级指标 | 指标值 |", "| 实际完成值 | 分值 | 得分 | 备注 |"]
+    assert remark[4:] == text.split("\n")[4:]
+
+
+def test_the_operator_and_unit_columns_split_a_row_s_target_not_what_was_achieved():
+    lines = _variant("operator_unit_columns", "\n".join(["| 三级指标 | 指标值 | 实际完成值 |", "| 兑付率 | ≥100% | ≥100% |"]))
+    assert lines[1] == "| 兑付率 | ≥ | 100 | % | ≥100% |"
+
+
 def _variant(name: str, text: str) -> list[str]:
     return variants(text, [name])[name].split("\n")
 
@@ -142,6 +162,9 @@ def test_the_operator_and_the_unit_get_columns_of_their_own_in_every_layout():
     lines = "三级指标 |\n指标值 |\n受益人数 |\n>=21933人 |\n实际人数 |\n21980人 |"
     assert _variant("operator_unit_columns", lines) == ["三级指标 |", "指标性质 |", "指标值 |", "度量单位 |", "受益人数 |",
                                                         ">= |", "21933 |", "人 |", "实际人数 |", "21980人 |"]
+    # (the padding of empty cells that closes the row stays after its last part)
+    assert _variant("unit_column", "指标值 |\n受益人数 |\n≥90% | |||\n实际人数 |") == [
+        "指标值 |", "计量单位 |", "受益人数 |", "≥90 |", "% | |||", "实际人数 |"]
     assert _variant("unit_column", _SPACED)[1].endswith("≥18    公里")
     # no value heading to split (年度 指标值 broken by a space): no such form
     assert variants(_PIPED.replace("| 指标值 |", "| 年度 指标值 |"), ["operator_unit_columns"]) == {}

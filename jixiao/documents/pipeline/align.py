@@ -80,6 +80,8 @@ _WEIGHT_AND_MARK = re.compile(r"^(?P<name>.*[\u4e00-\u9fff])(?P<weight>[1-9]\d?)
 AMBIGUOUS = "_ambiguous_points"
 REPEATED = "_repeated_level"  # a merged level cell a stream printed twice: counted with the row, placed nowhere
 _FIGURE_ALONE = re.compile(r"[\d,，.]+")  # a figure without unit or operator
+_SERIAL = re.compile(r"\d{1,3}")  # the number a 序号 column prints before a row
+_SENTENCE = re.compile(r"[，,。；;]")  # a sentence's punctuation, which no level name holds
 _FIGURE_COLUMNS = ("operator", "target", "unit", "weight", "direction")  # columns that hold no words of a name
 _WORD = re.compile(r"[\u4e00-\u9fff]{2}")  # a name has words; a run of figures after a level cell has none
 _LONGEST_WRAP = 12  # characters of one wrapped line of a name
@@ -201,7 +203,7 @@ class Aligner:
         self._grid_index: dict[int, int | None] = {}
         self._open_row: Placed | None = None  # the last text row, which stopped before its target
         self.outline = Outline(self._add_outlined, columns.positions[columns.kinds.index("name")],
-                               self._key_at) if columns.outline else None
+                               self._key_at, self._as_level2) if columns.outline else None
 
     def columns_changed(self) -> None:
         """Recompute the column keys after the header's columns were refined."""
@@ -272,7 +274,8 @@ class Aligner:
             # a level name at the margin is as wide as the columns after the levels only by chance: its other
             # cells were empty)
             self._add(dict(zip(self.slots, line.texts)), line, LABEL_CONFIDENCE, [], len(line.filled))
-        elif len(line.tokens) == len(columns.kinds) and not _opens_with_frame(line, columns):
+        elif len(line.tokens) == len(columns.kinds) and not _opens_with_frame(line, columns) \
+                and _fits_position(line.texts, columns.kinds):
             self._add(dict(zip(self.keys, line.texts)), line, GRID_CONFIDENCE, [], len(line.filled))
         elif not self._ends_previous(line):
             self._by_labels(line.filled, line, closed=True)
@@ -559,6 +562,13 @@ class Aligner:
         """A row of an indented table (:mod:`.outline`): placed by its depth, so by an inference."""
         self._add(values, line, LABEL_CONFIDENCE, [], tokens)
 
+    def _as_level2(self, text: str) -> None:
+        """The last row placed with ``text`` as its level 1 holds a level 2 (an indented table's first level name,
+        成本指标, read as the 2021 framework's level 1 until a level 2 stood at its depth)."""
+        placed = next((placed for placed in reversed(self.placed) if placed.values.get("level1") == text), None)
+        if placed is not None and "level2" not in placed.values:
+            placed.values["level2"] = placed.values.pop("level1")
+
     def _key_at(self, column: int | None) -> str:
         """The key of the cells in grid ``column`` (``extra:第N列`` outside every heading)."""
         index = self.columns.kind_at(column) if column is not None else None
@@ -740,6 +750,13 @@ class Aligner:
         for position, (token, text, role) in enumerate(zip(tokens, texts, roles)):
             if role is Role.EMPTY and not body and (not levels or sectioned):
                 continue  # (the empty cells of a section row stay with its level name)
+            if closed and not body and not levels and self._serial(texts, position):
+                # the row's 序号 under a header that does not name its column (the heading ran into another, or
+                # the header is on the page before): counted with the row, placed nowhere
+                body.append(_RowNumber(text))
+                body_lines.append(token.line)
+                first = token
+                continue
             levelled = next((r for r in roles[position + 1:] if r is not Role.EMPTY), None) in _LEVEL_ROLES
             if FRAME not in levels and (not body and (not levels and (self._frame_label(text)
                                                                       or levelled and is_frame_label(text))
@@ -769,7 +786,7 @@ class Aligner:
             if kind is not None:
                 # A level name opens a row, unless the row so far holds only level names: then a second name
                 # of the same level is the 三级指标 (服务对象满意度 under 服务对象满意度指标).
-                if any(b.strip() for b in body):
+                if _holds_cells(body):
                     close()
                     levels[kind], first = text, token
                     continue
@@ -799,7 +816,7 @@ class Aligner:
                 continue
             if not closed and is_row_number(text) and not self._numbers_column:
                 # a stream's row opens with the number the form prints before it (1-1): the row before ends here
-                if any(b.strip() for b in body):
+                if _holds_cells(body):
                     close()
                 body.append(_RowNumber(text))
                 body_lines.append(token.line)
@@ -816,14 +833,18 @@ class Aligner:
             body_lines.append(token.line)
         close()
         if closed and runs and not runs[0][0] and len(runs) > 1 and self.leading:
-            # cells before the row's first level name belong to the columns before the levels
-            lead = [text for text in runs[0][1] if text.strip()]
+            # cells before the row's first level name belong to the columns before the levels (the row's 序号 a run
+            # of its own before them)
+            serial = self._leading_numbers and len(runs[0][1]) == 1 and _SERIAL.fullmatch(runs[0][1][0].strip())
+            heads = 2 if serial and len(runs) > 2 and not runs[1][0] else 1
+            lead = [text for run in runs[:heads] for text in run[1] if text.strip()]
             if len(lead) <= len(self.leading):
-                levels0, body0, start0, lines0 = runs[1]
+                levels0, body0, start0, lines0 = runs[heads]
                 runs = [(dict(levels0, **dict(zip(self.leading, lead))), body0, runs[0][2] or start0, lines0),
-                        *runs[2:]]
+                        *runs[heads + 1:]]
         levelled = bool(set(_LEVELS) & set(columns.kinds))
-        if levelled and runs and not self.seen_level and not any(levels for levels, _, _, _ in runs) and (
+        if levelled and runs and not self.seen_level and not any(
+                key for levels, _, _, _ in runs for key in levels if key not in self.leading) and (
                 closed or not any(looks_like_target(t) or is_operator(t) for t in texts)) and not columns.inferred:
             # text above the first level name is not an indicator (a unit's subtotal in a long export, the
             # framework rows of an evaluation form, OCR debris); where no header stands above, the rows' own
@@ -834,11 +855,17 @@ class Aligner:
             numbered = next((at for at, run in enumerate(runs) if run[1] and (
                 is_numbered(run[1][0]) or _name_and_value(run[1]))), len(runs))
             context = [text for run in runs[:numbered] for text in run[1] if text.strip()]
+            leading = sum(1 for run in runs[:numbered] for key in run[0] if key in self.leading)  # (its 序号)
             if context:
-                self._add({"_context": "｜".join(context)}, line, LABEL_CONFIDENCE, [], len(context))
+                self._add({"_context": "｜".join(context)}, line, LABEL_CONFIDENCE, [], len(context) + leading)
             runs = runs[numbered:]
         paired = self._pair_names_with_values(runs) if not closed else []
         for run_levels, run_body, start, run_lines in runs:
+            numbers = sum(1 for text in run_body if isinstance(text, _RowNumber))  # counted, not placed
+            if numbers:
+                kept = [at for at, text in enumerate(run_body) if not isinstance(text, _RowNumber)]
+                run_body = [run_body[at] for at in kept]
+                run_lines = [run_lines[at] for at in kept if at < len(run_lines)]
             if closed:
                 run_body = self._level_as_name(run_levels, run_body)
                 if not run_levels and self._continues_long_term(run_body, line):
@@ -846,11 +873,6 @@ class Aligner:
                 if not any(key in run_levels for key in self.long_keys):
                     both, run_body = self._both_sets(run_body)
                     run_levels = {**run_levels, **both}
-            numbers = sum(1 for text in run_body if isinstance(text, _RowNumber))  # counted, not placed
-            if numbers:
-                kept = [at for at, text in enumerate(run_body) if not isinstance(text, _RowNumber)]
-                run_body = [run_body[at] for at in kept]
-                run_lines = [run_lines[at] for at in kept if at < len(run_lines)]
             at = 0
             for cells in self._split(run_body, closed, bool(line.extra.get("segmented"))):
                 # a row cut from a run stands where its first cell does (the run's level names for the first)
@@ -927,6 +949,18 @@ class Aligner:
                     paired.append(new_body)
             names = []
         return paired
+
+    def _serial(self, texts: list[str], position: int) -> bool:
+        """Whether the closed row's cell at ``position``, its first filled one, is the number a 序号 column prints
+        before the row: a number of one to three digits before a level name or a name (words, no figure, no
+        qualitative target), under a header whose name column comes first after the levels and that names no column
+        of numbers."""
+        if self._numbers_column or self.slots[:1] != ["name"] or not _SERIAL.fullmatch(texts[position].strip()):
+            return False
+        following = next((text.strip() for text in texts[position + 1:] if text.strip()), "")
+        role = label(following).role if following else Role.EMPTY
+        return role in _LEVEL_ROLES or role is Role.TEXT and _WORD.search(following) is not None and not (
+            is_value(following) or is_qualitative(following))
 
     def _frame_label(self, text: str) -> bool:
         """True for a cell that repeats the header's frame column (绩效指标): the vertical label of the form."""
@@ -1042,7 +1076,9 @@ class Aligner:
                 # (one target written with its operator among others written without: the rows are still cut at
                 # their names, 永安真武庙戏台 | 1处 | 文物安全巡查 | 416处 | 文物宣传教育短信 | ≥3万条)
                 return _cut_at_names(filled)
-            return [filled] if closed or anchor == "operator" else self._cut_after_points(filled)
+            if anchor == "operator" and not closed:
+                return self._cut_unoperated(filled, marks, before)
+            return [filled] if closed else self._cut_after_points(filled)
         parts, start = [], 0
         for previous, mark in zip(marks, marks[1:]):
             cut = max(mark - before, previous + 1)
@@ -1053,7 +1089,28 @@ class Aligner:
             parts.append(filled[start:cut])
             start = cut
         parts.append(filled[start:])
+        if anchor == "operator" and not closed:
+            # (a row whose target has no operator may stand after each operated row)
+            return [row for part in parts for row in self._cut_unoperated(
+                part, [at for at, text in enumerate(part) if is_operator(text)], before)]
         return parts
+
+    def _cut_unoperated(self, texts: list[str], marks: list[int], before: int) -> list[list[str]]:
+        """A stream's run under an operator column holding one operated row and rows whose targets have no operator
+        (``投资计划分解用时 | ≤ | 20 | 工作日 | 落实到位率 | 100%``: a rate or a count written whole, its 指标性质 cell
+        left empty): where the columns after the operator hold only the target and its unit, the operated row ends
+        after them, and each name followed by a target before or after it is a row of its own."""
+        after = self.slots[self.slots.index("operator") + 1:]
+        if not marks or not set(after) <= {"target", "unit"} or marks[0] < before:
+            return [texts]
+        start = marks[0] - before
+        end = marks[0] + 2
+        if "unit" in after and end < len(texts) and label(texts[end]).role is Role.UNIT:
+            end += 1
+        head, tail = _name_value_pairs(texts[:start]), _name_value_pairs(texts[end:])
+        if head is None or tail is None:
+            return [texts]
+        return [*head, texts[start:end], *tail]
 
     def _marks(self, texts: list[str], anchor: str | None) -> list[int]:
         """Where the anchors stand, leaving out a target shape right after the anchor in the column of the
@@ -1226,7 +1283,8 @@ class Aligner:
         column when the row is a cell short and a figure stands in its place (a description is words); the unit
         column when no cell is a unit and a figure or a qualitative target stands in its place (``资金使用合规性 |
         好 | 好 | 100%`` under 指标名称 | 计量单位 | 指标性质 | 年初指标值), the operator column when no cell is an
-        operator and a figure or a qualitative target stands in its place (``预算完成率 | % | 70% | 76%``)."""
+        operator and a figure, a date or a qualitative target stands in its place (``预算完成率 | % | 70% | 76%``,
+        ``项目完成时限 | 2025年12月``)."""
         filled = [text for text in texts if text.strip()]
         absent: set[str] = set()
         if "description" in self.slots and "target" in self.slots and self.slots.index("description") < len(filled) \
@@ -1239,7 +1297,8 @@ class Aligner:
             at = self.slots.index(kind) - len(absent & set(self.slots[:self.slots.index(kind)])) \
                 if kind in self.slots else len(filled)
             if at < len(filled) and not any(holds(text) for text in filled) and (
-                    is_value(filled[at]) or is_qualitative(filled[at]) or is_marked_figure(filled[at])):
+                    is_value(filled[at]) or is_qualitative(filled[at]) or is_marked_figure(filled[at])
+                    or label(filled[at]).role is Role.DATE):
                 absent.add(kind)
         return absent
 
@@ -1531,6 +1590,39 @@ def _fit(texts: list[str], kinds: list[str]) -> list[str] | None:
             if rest is not None:
                 return [kinds[index], *rest]
     return None
+
+
+def _name_value_pairs(texts: list[str]) -> list[list[str]] | None:
+    """``texts`` as rows of a name and its target (words, then a figure or a word of the qualitative vocabulary),
+    or None when they are not such pairs."""
+    if len(texts) % 2:
+        return None
+    pairs = [texts[at:at + 2] for at in range(0, len(texts), 2)]
+    if all(label(name).role is Role.TEXT and not is_value(name) and (
+            is_value(target) or looks_like_target(target) or is_qualitative(target))
+           for name, target in pairs):
+        return pairs
+    return None
+
+
+def _holds_cells(body: list[str]) -> bool:
+    """Whether a run's body holds a cell of its own (a row number opens a row but is none of its cells)."""
+    return any(text.strip() and not isinstance(text, _RowNumber) for text in body)
+
+
+def _fits_position(texts: list[str], kinds: list[str]) -> bool:
+    """Whether a row as wide as the header holds in each column what that column holds: no figure, target or date
+    under the frame, a level or the name column, nothing but the form's label under the frame column, no sentence
+    under a level column. A text row whose merged cells were dropped and whose end was padded (``补贴期限 |
+    2020.1.1-2020.12.31 | | | | 无``, a 备注 last; ``3 | 指标2:… | ≥200 | 202 | 10 | 10``, a 序号 first) is as wide as
+    the header only by chance: it is placed by its labels."""
+    for text, kind in zip(texts, kinds):
+        role = label(text).role if text.strip() else Role.EMPTY
+        if kind in (*_LEVELS, "name", FRAME) and (role in (Role.TARGET, Role.NUMBER, Role.DATE) or is_value(text)):
+            return False
+        if kind == FRAME and text.strip() and not is_frame_label(text) or kind in _LEVELS and _SENTENCE.search(text):
+            return False
+    return True
 
 
 def _opens_with_frame(line: Line, columns: Columns) -> bool:

@@ -10,7 +10,7 @@ absent. The inference is a guess and every row read under it says so.
 from __future__ import annotations
 
 from jixiao.documents.interpret.header_cells import parse_amount
-from jixiao.documents.pipeline.labels import Role, is_value, label
+from jixiao.documents.pipeline.labels import Role, is_value, label, names_a_legacy_level2
 from jixiao.documents.pipeline.regions import EXTRA, Columns, Header
 from jixiao.documents.pipeline.tokens import Line, LineKind
 from jixiao.documents.vocabulary import canonical_label
@@ -19,6 +19,7 @@ __all__ = ["content_header"]
 
 _LEVEL_KINDS = {Role.LEVEL1: "level1", Role.LEVEL2: "level2"}
 _VALUES = (Role.NUMBER, Role.TARGET, Role.TEXT)
+_ALL_POINTS = 100  # a table's points: no row's weight is more
 _MIN_ROWS = 2  # rows that look like indicators before their columns are inferred
 _MOST_ROWS = 40  # rows looked at
 _STREAM_ROW = 4  # the cells of a stream's first row: two level names, a name, a target
@@ -44,7 +45,7 @@ def content_header(lines: list[Line], index: int) -> Header | None:
             break
         if _indicator_like(line):
             rows.append(line)
-    if len(rows) < _MIN_ROWS:
+    if len(rows) < _MIN_ROWS and not (rows and _fully_levelled(rows[0])):
         return None
     levelled = [line for line in rows if label(line.filled[0].text).role in _LEVEL_KINDS]
     if not levelled:
@@ -53,6 +54,8 @@ def content_header(lines: list[Line], index: int) -> Header | None:
     kinds = _kinds([label(token.text).role for token in widest.filled], [token.text for token in widest.filled])
     if kinds is None:
         return None
+    if "level1" in kinds and "level2" not in kinds and _level2_only(levelled):
+        kinds[kinds.index("level1")] = "level2"
     cells = widest.filled
     headings = [canonical_label("columns", kind) if kind != EXTRA else f"第{number}列"
                 for number, kind in enumerate(kinds, 1)]
@@ -86,9 +89,10 @@ def _stream_header(lines: list[Line], index: int) -> Header | None:
 
 
 def _points(weight: str, score: str) -> bool:
-    """Whether two figures can be a row's weight and the score it was given (no more than the weight)."""
+    """Whether two figures can be a row's weight and the score it was given (no more than the weight, which is no
+    more than the whole table's 100)."""
     weight_figure, score_figure = parse_amount(weight), parse_amount(score)
-    return weight_figure is not None and score_figure is not None and 0 <= score_figure <= weight_figure
+    return weight_figure is not None and score_figure is not None and 0 <= score_figure <= weight_figure <= _ALL_POINTS
 
 
 def _indicator_like(line: Line) -> bool:
@@ -108,6 +112,24 @@ def _indicator_like(line: Line) -> bool:
                  or named and any(is_value(text) and (levelled or not text.strip().isdigit()) for text in texts[1:])))
 
 
+def _level2_only(levelled: list[Line]) -> bool:
+    """Whether the one level column of rows that each open with one level name is the 二级指标 column (a form
+    without 一级指标): some row opens with a level-2 name, and every level-1 name opening a row is one the older
+    framework also uses as a level 2 (成本指标), none followed by a second level name."""
+    roles = [[label(token.text).role for token in line.filled[:2]] for line in levelled]
+    return any(first is Role.LEVEL2 for first, *_ in roles) and all(
+        first is Role.LEVEL2 or names_a_legacy_level2(line.filled[0].text) and Role.LEVEL2 not in rest
+        for (first, *rest), line in zip(roles, levelled))
+
+
+def _fully_levelled(line: Line) -> bool:
+    """A row that says all its columns on its own: a level-1 name, a level-2 name, the indicator's name and an
+    operator or a target after it (``产出指标 | 经济成本指标 | 成本控制数 | ≤ | 30 | 万元 | …``): one such row is a
+    table, the only row of a grid whose heading row was left out."""
+    roles = [label(token.text).role for token in line.filled]
+    return roles[:3] == [Role.LEVEL1, Role.LEVEL2, Role.TEXT] and bool({Role.OPERATOR, Role.TARGET} & set(roles[3:]))
+
+
 def _continuing(line: Line) -> bool:
     """A row that continues the indicator above it (its cells wrapped onto a row of their own: ``| 好坏 | 5 | 5 |``):
     text and figures, no level name, heading, label or trailer."""
@@ -121,7 +143,7 @@ def _kinds(roles: list[Role], texts: list[str]) -> list[str] | None:
     after the target, then two figures the second of which is no more than the first, are the actual value, the
     weight and the score: ``≥48人 | 48人 | 20 | 20``)."""
     kinds: list[str] = []
-    for role in roles:
+    for role, text in zip(roles, texts):
         taken = set(kinds)
         if role in _LEVEL_KINDS and "name" not in taken and _LEVEL_KINDS[role] not in taken:
             kind = _LEVEL_KINDS[role]
@@ -133,8 +155,11 @@ def _kinds(roles: list[Role], texts: list[str]) -> list[str] | None:
             kind = "target"
         elif role is Role.UNIT and "unit" not in taken and "target" in taken:
             kind = "unit"
-        elif role is Role.NUMBER and "target" in taken and "weight" not in taken:
+        elif role is Role.NUMBER and "target" in taken and "weight" not in taken and _points(text, text):
+            # (a figure that can be a row's points)
             kind = "weight"
+        elif role is Role.NUMBER and "target" in taken and not {"actual", "weight"} & taken:
+            kind = "actual"  # a figure no row's points can be (110406 after ≥50000人次): what was achieved
         else:
             kind = EXTRA
         kinds.append(kind)
@@ -143,7 +168,9 @@ def _kinds(roles: list[Role], texts: list[str]) -> list[str] | None:
             and is_value(texts[-3]) and is_value(texts[-2]) and _points(texts[named + 1], texts[-1]):
         kinds[named + 1:] = _WEIGHT_FIRST  # Anhui's 自评表: 分值 | 年度指标值 | 全年实际值 | 得分 after the name
     elif kinds[-3:] == ["weight", EXTRA, EXTRA] and roles[-3:] == [Role.NUMBER] * 3 or (
-            kinds[-4:] == ["target", EXTRA, "weight", EXTRA] and roles[-1] is Role.NUMBER and is_value(texts[-3])
+            kinds[-4:] in (["target", EXTRA, "weight", EXTRA], ["unit", EXTRA, "weight", EXTRA])
+            and roles[-1] is Role.NUMBER and (is_value(texts[-3]) or roles[-3] is Role.TEXT)
             and _points(texts[-2], texts[-1])):
+        # (what was achieved may be a word: 完成 under a target of ≤ | 30 | 万元)
         kinds[-3:] = _SELF_EVALUATED
     return kinds if {"name", "target"} <= set(kinds) else None

@@ -80,7 +80,8 @@ _NUMBER_MARK = r"(?:指标\s*\d{1,2}(?:\s*[:：.．、]|(?![\d.．%]))|任务\s*
 # notice's list under its level headings numbered ① ②)
 _NAME_PREFIX = re.compile(r"^(?:" + _NUMBER_MARK + r"|\d+[.．、](?!\d)|[(（]\d+[)）]|[一二三四五六七八九十]{1,3}、"
                           r"|[(（][一二三四五六七八九十]{1,3}[)）]|[\u2460-\u2473\u2776-\u277f]|★+|☆+)\s*")
-_DATE = re.compile(r"^\d{4}[-年./]\d{1,2}(?:[-月./]\d{1,2}日?)?(?:\s*\d{1,2}:\d{2})?")
+# (a year of this or the last century and a month: 1290.3平方米 is an area)
+_DATE = re.compile(r"^(?:19|20)\d{2}[-年./](?:1[0-2]|0?[1-9])(?!\d)(?:[-月./]\d{1,2}日?)?(?:\s*\d{1,2}:\d{2})?")
 _NUMBER = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?%?$")
 _TARGET = re.compile(r"^(?:[≥≤><=]+|不低于|不少于|不高于|不超过|不小于|不大于|大于等于|小于等于|大于|小于|低于|高于|%?=|二(?=\d))"
                      r"\s*[-+]?\d")

@@ -4,7 +4,8 @@ grid) or on the unindented line below it (text).
 
 The depths are learnt from the rows: a level name the vocabulary knows fixes its level's depth; a row at the
 level-2 depth is a level 2 even when its name is outside the vocabulary (进度指标); a row deeper than the
-level-2 depth is an indicator, whatever its name looks like (服务对象满意度 under 服务对象满意度指标). Rows above
+level-2 depth is an indicator, whatever its name looks like (服务对象满意度 under 服务对象满意度指标); a first level
+name that the older framework also uses as a level 2 (成本指标) is one when a level 2 follows at its depth. Rows above
 the first level name head the sheet, not indicators: the last of them (nearest the levels) is the project, with
 its amount, the first the unit. Without any indentation the vocabulary alone tells levels from indicators.
 """
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from jixiao.documents.pipeline.labels import Role, label
+from jixiao.documents.pipeline.labels import Role, label, names_a_legacy_level2
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 
 __all__ = ["is_outline", "Outline"]
@@ -66,10 +67,14 @@ class Outline:
     ``add`` receives (values, line, tokens) for each."""
 
     def __init__(self, add: Callable[[dict[str, str], Line, int], None], name_column: int | None,
-                 kind_at: Callable[[int | None], str]) -> None:
+                 kind_at: Callable[[int | None], str], as_level2: Callable[[str], None]) -> None:
         self.add = add
         self.name_column = name_column
         self.kind_at = kind_at  # the key of a grid column's cells (``target``, ``extra:备注``)
+        self.as_level2 = as_level2  # makes the level 1 placed with a name a level 2
+        # the first level name, a level 1 the older framework uses as a level 2 (成本指标), until a level 2 stands
+        # at its depth (a form without 一级 rows) or deeper
+        self.legacy: str | None = None
         self.depths: dict[str, int] = {}
         self.name_depth: int | None = None  # the depth of the first grid row with its target beside it
         self.indented = False  # some row of the outline is indented: unindented text lines are values
@@ -157,8 +162,9 @@ class Outline:
         """What a row's first cell is: ``level1``, ``level2``, ``name`` or ``_context``."""
         depth = token.indent
         level1, level2 = self.depths.get("level1"), self.depths.get("level2")
-        # (a form without 一级 rows shows its levels by depth too: level-2 names and the indicators below them)
-        by_depth = level2 is not None and (level1 is None or level2 > level1)
+        # (a form without 一级 rows shows its levels by depth too: level-2 names and the indicators below them; a
+        # level-1 name at the level-2 depth is one the older framework uses as a level 2, 成本指标, in such a form)
+        by_depth = level2 is not None and (level1 is None or level2 >= level1)
         if has_value:
             self.name_depth = depth if self.name_depth is None else self.name_depth
             return "name"  # a row with its target beside it (a grid)
@@ -167,6 +173,12 @@ class Outline:
         role = label(token.text).role
         if role in (Role.LEVEL1, Role.LEVEL2):
             kind = "level2" if role is Role.LEVEL2 or (level1 is not None and depth > level1) else "level1"
+            if kind == "level2" and depth == level1 and level2 is None and self.legacy is not None:
+                # a level 2 at the first level name's depth: that name was a level 2 too, the form has no 一级 rows
+                self.as_level2(self.legacy)
+                del self.depths["level1"]
+            self.legacy = token.text if kind == "level1" and not self.depths and names_a_legacy_level2(
+                token.text) else None
             self.depths.setdefault(kind, depth)
             return kind
         if by_depth and depth == level2:

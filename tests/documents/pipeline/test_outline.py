@@ -156,3 +156,14 @@ def test_an_indented_text_approval_table_without_level1_rows_reads_its_indicator
     assert [(i.level2_raw, i.name, i.target.value) for i in indicators] == [
         ("数量指标(必填硬性指标)", "按照物价部门定价标准采购", 100), ("工作量指标", "疫苗提供及时率", 100),
         ("服务对象满意度指标(必填)", "服务对象满意度", 100)]
+
+
+def test_an_indented_table_without_level1_rows_that_opens_with_cost_reads_it_as_a_level2():
+    # 成本指标, a 一级 name of the 2021 framework, opens the table; the level-2 names after it at its depth say the
+    # form has no 一级 rows: it is a level 2 too, and a name deeper than the level 2s is an indicator
+    lines = [line for line in APPROVAL_TEXT.split("\n") if line.strip() not in ("产出指标", "满意度指标")]
+    text = "\n".join(lines).replace("工作量指标", "时效指标")
+    indicators = read_text(text.encode(), "case.txt")[0].sheets[0].indicators
+    assert [(i.level1, i.level2_raw, i.name) for i in indicators] == [
+        (None, "成本指标(必填硬性指标)", "按照物价部门定价标准采购"), ("产出指标", "时效指标", "疫苗提供及时率"),
+        ("满意度指标", "服务对象满意度指标(必填)", "服务对象满意度")]
