@@ -75,8 +75,8 @@ def test_path_ids(org, login, api, path, value):
     assert_handled(client.get(url), api=url.startswith("/api/"))
 
 
-SHEET_FIELDS = ["code", "name", "title", "money_unit", "budget_total", "budget_fiscal", "budget_other", "purpose",
-                "spend_plan", "goals", "long_term_goals", "status", "unknown"]
+SHEET_FIELDS = ["code", "name", "title", "money_unit", "budget_total", "budget_fiscal", "budget_other",
+                "budget_sources", "purpose", "spend_plan", "goals", "long_term_goals", "status", "unknown"]
 INDICATOR_CELLS = ["level1", "level2", "name", "description", "target", "long_term_target", "weight", "direction",
                    "basis"]
 
@@ -256,7 +256,8 @@ def _page_form_cases():
     for form, (_, _, body) in PAGE_FORMS.items():
         fields = body or ["version", "code", "name", "title", "money_unit", "budget_total", "budget_fiscal",
                           "budget_other", "purpose", "goals_text", "ind-TOTAL_FORMS", "ind-0-name", "ind-0-value",
-                          "ind-0-operator", "ind-0-unit", "ind-0-text", "ind-0-ORDER", "ind-0-level1"]
+                          "ind-0-operator", "ind-0-unit", "ind-0-text", "ind-0-ORDER", "ind-0-level1",
+                          "src-TOTAL_FORMS", "src-0-label", "src-0-amount"]
         cases += [(form, field) for field in fields]
     return cases
 
@@ -268,6 +269,8 @@ def test_page_forms(org, login, request, form, field, value):
     path, person, body = PAGE_FORMS[form]
     sheet = request.getfixturevalue("approved" if path.startswith("/performance/{pk}") else "sheet")
     body = dict(body) if body is not None else _editor_fields(login, org, sheet)
+    if field.startswith("src-0-"):  # a budget source added, one of its fields hostile
+        body.update({"src-TOTAL_FORMS": "1", "src-0-label": "中央补助", "src-0-amount": "1"})
     body[field] = value
     assert_handled(login(org[person]).post(path.format(pk=sheet.pk), body))
 

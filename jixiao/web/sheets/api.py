@@ -27,6 +27,7 @@ from jixiao.web.sheets.services.imports import read_uploads, sheets_import
 from jixiao.web.sheets.services.review import current_fingerprint
 from jixiao.web.sheets.services.sheets import sheet_create, sheet_delete, sheet_update
 from jixiao.web.sheets.services.workflow import sheet_transition
+from jixiao.web.sheets.sources import source_cells
 from jixiao.web.uploads import upload_bytes
 
 router = Router(tags=["绩效目标表"])
@@ -112,6 +113,8 @@ class SheetFields(Schema):
     budget_total: Finite | None = None
     budget_fiscal: Finite | None = None
     budget_other: Finite | None = None
+    # the core's Budget.sources (label → amount, in the form's order); given, they replace the stored ones
+    budget_sources: dict[str, Finite] | None = None
     purpose: str | None = None
     spend_plan: list[Checkpoint] | None = None
     goals: list[str] | None = None
@@ -196,6 +199,8 @@ def update_sheet(request, sheet_id: int, payload: SheetPatch):
     fields = payload.fields.model_dump(exclude_unset=True)
     if "spend_plan" in fields:
         fields["spend_plan"] = plan_cells(payload.fields.spend_plan or [])
+    if "budget_sources" in fields:
+        fields["budget_sources"] = source_cells(payload.fields.budget_sources or {})
     indicators = [row.dict() for row in payload.indicators] if payload.indicators is not None else None
     sheet = sheet_update(user=request.user, sheet_id=sheet_id, expected_version=payload.version, fields=fields,
                          indicators=indicators)

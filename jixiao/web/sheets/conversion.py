@@ -10,6 +10,7 @@ from jixiao.documents.writers.sheet_grid import indicator_cell
 from jixiao.model import Budget, Checkpoint, Document, GoalSheet, Indicator, MoneyUnit, Unit
 from jixiao.model.amounts import amount
 from jixiao.web.sheets.models import IndicatorRow, Sheet
+from jixiao.web.sheets.sources import source_cells, sources_of
 
 __all__ = ["INDICATOR_CELLS", "ROW_CELLS", "SHEET_COLUMNS", "content_of", "document_around", "document_of",
            "goal_sheet", "indicator_fields", "indicator_of", "plan_cells", "row_cells", "sheet_fields",
@@ -37,6 +38,7 @@ def sheet_fields(sheet: GoalSheet) -> dict[str, object]:
         "budget_total": sheet.budget.total,
         "budget_fiscal": sheet.budget.fiscal,
         "budget_other": sheet.budget.other,
+        "budget_sources": source_cells(sheet.budget.sources),
         "purpose": sheet.purpose or "",
         "spend_plan": plan_cells(sheet.spend_plan),
         "goals": list(sheet.goals),
@@ -47,12 +49,10 @@ def sheet_fields(sheet: GoalSheet) -> dict[str, object]:
 def sheet_reading(sheet: GoalSheet, document: Document) -> dict[str, object]:
     """What the reader found of ``sheet`` beyond the fields the Sheet's columns hold (its table, its form's
     fields, what a report printed), and of ``document`` around it (kind, layout, overall goals, and the reader's
-    notes located in this sheet), and the budget's sources the columns have no place for (政府性基金拨款, 上年结转资金),
-    as ``Sheet.reading`` keeps it."""
+    notes located in this sheet), as ``Sheet.reading`` keeps it."""
     notes = [diagnostic for diagnostic in document.diagnostics if diagnostic.location.sheet == sheet.key]
     around = document.model_copy(update={"diagnostics": notes})
     return {"sheet": sheet.model_dump(mode="json", exclude=SHEET_COLUMNS),
-            "budget_sources": {name: f"{figure:f}" for name, figure in sheet.budget.sources.items()},
             "document": around.model_dump(mode="json", exclude={"sheets", "unit"})}
 
 
@@ -96,7 +96,7 @@ def goal_sheet(sheet: Sheet, rows: Iterable[IndicatorRow] | None = None) -> Goal
         year=sheet.year,
         money_unit=MoneyUnit(sheet.money_unit),
         budget=Budget(total=amount(sheet.budget_total), fiscal=amount(sheet.budget_fiscal),
-                      other=amount(sheet.budget_other), sources=(sheet.reading or {}).get("budget_sources", {})),
+                      other=amount(sheet.budget_other), sources=sources_of(sheet.budget_sources)),
         purpose=sheet.purpose or None,
         spend_plan=[Checkpoint(label=c["label"], percent=_decimal(c.get("percent"))) for c in sheet.spend_plan],
         goals=list(sheet.goals),

@@ -9,16 +9,17 @@ from jixiao.model import Operator, canonical_level1, canonical_level2, parse_tar
 from jixiao.model.amounts import amount
 from jixiao.model.lexicon import fold
 from jixiao.model.vocabulary import level1_names, level2_names
-from jixiao.web.bounds import MAX_ID, MAX_VERSION, YEARS
+from jixiao.web.bounds import MAX_ID, MAX_VERSION, YEARS, InvalidValue
 from jixiao.web.sheets.conversion import indicator_of
 from jixiao.web.sheets.models import MONEY, IndicatorRow, Sheet, Status
 from jixiao.web.sheets.ordering import place_new_rows
 from jixiao.web.sheets.presentation import other_cells
+from jixiao.web.sheets.sources import MAX_SOURCES, SOURCE_LABEL_LENGTH, source_cells, sources_check
 from jixiao.web.sheets.workflow import GRADES
 from jixiao.web.uploads import validate_upload_size
 
-__all__ = ["ImportForm", "IndicatorForm", "IndicatorFormSet", "SheetFilterForm", "SheetForm", "TransitionForm",
-           "CommentForm", "DEFAULT_PLAN_LABELS"]
+__all__ = ["ImportForm", "IndicatorForm", "IndicatorFormSet", "SheetFilterForm", "SheetForm", "SourceFormSet",
+           "TransitionForm", "CommentForm", "DEFAULT_PLAN_LABELS"]
 
 # The checkpoints offered for a sheet that has no spending plan yet; a sheet's own checkpoints (9月底, 第二季度…)
 # are kept as they are, so that saving never drops one.
@@ -112,6 +113,45 @@ class SheetForm(forms.ModelForm):
         fields["spend_plan"] = [{"label": label, "percent": f"{data[f'plan_{label}']}"}
                                 for label in self.plan_labels if data.get(f"plan_{label}") is not None]
         return fields
+
+
+class SourceForm(forms.Form):
+    """One of the budget's other sources (政府性基金拨款 …): its label as printed and its amount in the sheet's unit."""
+
+    label = forms.CharField(label="来源名称", max_length=SOURCE_LABEL_LENGTH,
+                            error_messages={"required": "请填写来源名称"},
+                            widget=forms.TextInput(attrs={"list": "source-labels"}))
+    amount = forms.DecimalField(label="金额", min_value=0, max_digits=MONEY["max_digits"],
+                                decimal_places=MONEY["decimal_places"],
+                                error_messages={"required": "请填写金额", "min_value": "金额不能小于0"})
+
+
+class BaseSourceFormSet(forms.BaseFormSet):
+    """The budget's other sources as the editor lists them; a row added and left blank is none."""
+
+    default_error_messages = {"too_many_forms": "另列资金来源最多 %(num)d 项"}
+
+    def clean(self):
+        if any(self.errors):
+            return
+        try:  # the service's own check, so that the page refuses what the API refuses, with the same words
+            sources_check(self.cells())
+        except InvalidValue as error:
+            raise forms.ValidationError(error.message) from None
+
+    def cells(self) -> list[list[str]]:
+        """The kept sources as ``Sheet.budget_sources`` keeps them, in the order shown."""
+        return source_cells((f.cleaned_data["label"], f.cleaned_data["amount"]) for f in self.forms
+                            if f.cleaned_data and not self._should_delete_form(f))
+
+    @staticmethod
+    def initial_for(cells: list[list[str]]) -> list[dict[str, str]]:
+        """The forms' initial values for a stored sheet's sources (the amounts as stored: 118.82, not 118.820000)."""
+        return [{"label": label, "amount": text} for label, text in cells]
+
+
+SourceFormSet = forms.formset_factory(SourceForm, formset=BaseSourceFormSet, extra=0, can_delete=True,
+                                      max_num=MAX_SOURCES, absolute_max=MAX_SOURCES, validate_max=True)
 
 
 class IndicatorForm(forms.Form):

@@ -42,6 +42,9 @@ class Sheet(models.Model):
     budget_total = models.DecimalField("预算数", **MONEY)
     budget_fiscal = models.DecimalField("其中：财政资金", **MONEY)
     budget_other = models.DecimalField("其他资金", **MONEY)
+    # The budget's other sources printed beside 财政资金 and 其他资金 (政府性基金拨款, 上年结转资金 …): [label, amount]
+    # pairs in the form's order, the amounts as text (jixiao.web.sheets.sources).
+    budget_sources = models.JSONField("另列资金来源", default=list, blank=True)
     purpose = models.TextField("资金用途", blank=True)
     spend_plan = models.JSONField("资金支出计划", default=list, blank=True)
     goals = models.JSONField("年度绩效目标", default=list, blank=True)

@@ -36,9 +36,9 @@ def _stored_with_sources(org):
     return stored
 
 
-def test_an_imported_sheet_keeps_the_sources_its_columns_have_no_place_for(org):
-    # a 部门整体 form's 政府性基金拨款 beside 财政资金 and 其他资金 (corpus 283): kept with the reading, so that the stored
-    # sheet's budget still adds up (JX701) after it is read back
+def test_an_imported_sheet_keeps_its_other_budget_sources(org):
+    # a 部门整体 form's 政府性基金拨款 beside 财政资金 and 其他资金 (corpus 283): kept in the sheet's budget_sources, so that
+    # the stored sheet's budget still adds up (JX701) after it is read back
     stored = _stored_with_sources(org)
     back = goal_sheet(Sheet.objects.get(pk=stored.pk)).budget
     assert (back.sources, back.parts()) == ({"政府性基金拨款": Decimal("118.82")}, Decimal("2030.12"))

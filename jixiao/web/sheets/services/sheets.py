@@ -21,13 +21,14 @@ from jixiao.web.sheets.errors import SheetError, StaleSheet
 from jixiao.web.sheets.models import FindingRecord, HistoryEntry, IndicatorRow, Sheet, Status
 from jixiao.web.sheets.services.counts import counts_refresh
 from jixiao.web.sheets.services.findings import finding_records, findings_refresh, findings_summarise, sheet_review
+from jixiao.web.sheets.sources import sources_check
 
 __all__ = ["EDITABLE_FIELDS", "NewSheet", "comparable", "history_record", "indicator_rows", "sheet_create",
            "sheet_delete", "sheet_delete_check", "sheet_lock", "sheet_prepare", "sheet_restore", "sheet_update",
            "sheets_store"]
 
 EDITABLE_FIELDS = ("code", "name", "title", "money_unit", "budget_total", "budget_fiscal", "budget_other",
-                   "purpose", "spend_plan", "goals", "long_term_goals")
+                   "budget_sources", "purpose", "spend_plan", "goals", "long_term_goals")
 
 
 def history_record(sheet: Sheet, user, action: str, field: str = "", old: object = "", new: object = "") -> None:
@@ -79,6 +80,7 @@ def sheet_prepare(*, user, unit: Unit, year: int, content: GoalSheet, source: st
     """
     fields = {"year": year, **sheet_fields(content)}
     columns_check(Sheet, fields)
+    sources_check(fields["budget_sources"])
     cells = [{**indicator_fields(indicator), **({} if read_from else {"reading": None})}
              for indicator in content.indicators]
     for position, row in enumerate(cells, start=1):
@@ -151,6 +153,8 @@ def sheet_update(*, user, sheet_id: int, expected_version: int, fields: Mapping[
     if unknown:
         raise SheetError(f"字段“{unknown[0]}”不能修改")
     columns_check(Sheet, fields or {})
+    if fields and "budget_sources" in fields:
+        sources_check(fields["budget_sources"])
     for name, value in (fields or {}).items():
         old = getattr(sheet, name)
         if comparable(old) != comparable(value):
@@ -284,10 +288,17 @@ def _show(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
-        return "\n".join(
-            f"{item.get('label', '')} {item.get('percent', '')}%" if isinstance(item, dict) else str(item)
-            for item in value
-        )
+        return "\n".join(_item_text(item) for item in value)
     if isinstance(value, Decimal):  # the only decimals a sheet's history records are its budgets
         return str(amount(value))
     return str(value)
+
+
+def _item_text(item: object) -> str:
+    """One item of a list field as the history shows it: a checkpoint of the plan (6月底 60%), a budget source
+    (政府性基金拨款：118.82), a goal."""
+    if isinstance(item, dict):
+        return f"{item.get('label', '')} {item.get('percent', '')}%"
+    if isinstance(item, list):
+        return "：".join(map(str, item))
+    return str(item)

@@ -1,4 +1,5 @@
-"""The sheet editor: header, money, spending plan, goals and the indicator grid, with live findings (htmx)."""
+"""The sheet editor: header, money and its other sources, spending plan, goals and the indicator grid, with live
+findings (htmx)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,13 @@ from django.shortcuts import redirect, render
 
 from jixiao.web.organisation.selectors import can_edit_unit, request_member
 from jixiao.web.sheets.errors import SheetError, StaleSheet
-from jixiao.web.sheets.forms import COMMON_UNITS, IndicatorForm, IndicatorFormSet, SheetForm
+from jixiao.web.sheets.forms import COMMON_UNITS, IndicatorForm, IndicatorFormSet, SheetForm, SourceFormSet
 from jixiao.web.sheets.models import Sheet
 from jixiao.web.sheets.ordering import level2_choices_by_level1
 from jixiao.web.sheets.selectors import indicator_suggestions, sheet_get
 from jixiao.web.sheets.services.findings import findings_of, sheet_review
 from jixiao.web.sheets.services.sheets import indicator_rows, sheet_update
+from jixiao.web.sheets.sources import SOURCE_LABELS
 
 __all__ = ["sheet_check", "sheet_edit"]
 
@@ -25,11 +27,12 @@ def sheet_edit(request, pk: int):
     sheet = _editable(request, pk)
     stale = None
     if request.method == "POST":
-        form, grid = SheetForm(request.POST, instance=sheet), IndicatorFormSet(request.POST, prefix="ind")
-        if form.is_valid() and grid.is_valid():
+        form, grid, sources = _bound(request, sheet)
+        if all([form.is_valid(), grid.is_valid(), sources.is_valid()]):
             try:
                 sheet_update(user=request.user, sheet_id=pk, expected_version=form.cleaned_data["version"],
-                             fields=form.changes(), indicators=grid.ordered_cells())
+                             fields={**form.changes(), "budget_sources": sources.cells()},
+                             indicators=grid.ordered_cells())
             except StaleSheet as error:
                 stale = error
             except SheetError as error:
@@ -39,13 +42,15 @@ def sheet_edit(request, pk: int):
                 return redirect("sheets:detail", pk=pk)
         else:
             messages.error(request, "有填写错误，请按各栏提示修改后再保存")
-        findings, indexes = _findings(sheet, form, grid)
+        findings, indexes = _findings(sheet, form, grid, sources)
     else:
         form = SheetForm(instance=sheet)
         grid = IndicatorFormSet(prefix="ind", initial=[IndicatorForm.initial_for(r) for r in sheet.indicators.all()])
+        sources = SourceFormSet(prefix="src", initial=SourceFormSet.initial_for(sheet.budget_sources))
         findings, indexes = findings_of(sheet), list(range(len(grid.forms)))
     return render(request, "sheets/edit.html", {
-        "sheet": sheet, "form": form, "grid": grid, "stale": stale, "units": COMMON_UNITS,
+        "sheet": sheet, "form": form, "grid": grid, "sources": sources, "stale": stale, "units": COMMON_UNITS,
+        "source_labels": SOURCE_LABELS,
         "suggestions": indicator_suggestions(request_member(request)), "level2_by_level1": level2_choices_by_level1(),
         **_placed(findings, indexes, grid),
     })
@@ -55,9 +60,9 @@ def sheet_edit(request, pk: int):
 def sheet_check(request, pk: int):
     """htmx: review the form as it stands (unsaved) and return the findings fragment."""
     sheet = _editable(request, pk)
-    form, grid = SheetForm(request.POST, instance=sheet), IndicatorFormSet(request.POST, prefix="ind")
-    form.is_valid(), grid.is_valid()
-    findings, indexes = _findings(sheet, form, grid)
+    form, grid, sources = _bound(request, sheet)
+    form.is_valid(), grid.is_valid(), sources.is_valid()
+    findings, indexes = _findings(sheet, form, grid, sources)
     return render(request, "sheets/_findings.html", {"live": True, "grid": grid, **_placed(findings, indexes, grid)})
 
 
@@ -68,14 +73,22 @@ def _editable(request, pk: int) -> Sheet:
     return sheet
 
 
-def _findings(sheet: Sheet, form: SheetForm, grid) -> tuple[list, list[int]]:
+def _bound(request, sheet: Sheet) -> tuple[SheetForm, IndicatorFormSet, SourceFormSet]:
+    """The editor's three parts as posted: the sheet's fields, the indicator grid and the budget's other sources."""
+    return (SheetForm(request.POST, instance=sheet), IndicatorFormSet(request.POST, prefix="ind"),
+            SourceFormSet(request.POST, prefix="src"))
+
+
+def _findings(sheet: Sheet, form: SheetForm, grid, sources) -> tuple[list, list[int]]:
     """Findings on the form's content as it stands, without saving (an unsaved copy reviewed by the engine),
     and the formset index of each reviewed row (rows with errors keep their messages at the field instead)."""
     draft = Sheet(unit=sheet.unit, year=sheet.year, reading=sheet.reading)
     data = form.cleaned_data if not form.errors else {}
     changes = form.changes() if data else {}
-    for name in ("code", "name", "title", "money_unit", "budget_total", "budget_fiscal", "budget_other", "purpose",
-                 "goals", "spend_plan", "long_term_goals"):
+    if sources.is_valid():  # sources the form refuses are reviewed as stored until corrected
+        changes["budget_sources"] = sources.cells()
+    for name in ("code", "name", "title", "money_unit", "budget_total", "budget_fiscal", "budget_other",
+                 "budget_sources", "purpose", "goals", "spend_plan", "long_term_goals"):
         setattr(draft, name, changes.get(name, getattr(sheet, name)))
     rows = _rows(grid)
     indicators = indicator_rows([cells for _, cells in rows], sheet.indicators.all())

@@ -1,3 +1,18 @@
+// The budget's other sources: a row added from the template (removed by its 删除 box, as the grid's rows).
+(function () {
+  const body = document.getElementById("source-body");
+  const total = document.getElementById("id_src-TOTAL_FORMS");
+  const add = document.getElementById("add-source");
+  if (!body || !total || !add) return;
+  add.addEventListener("click", () => {
+    const index = Number(total.value);
+    const html = document.getElementById("source-template").innerHTML.replaceAll("__prefix__", index);
+    body.insertAdjacentHTML("beforeend", html);
+    total.value = index + 1;
+    body.querySelector(`input[name='src-${index}-label']`).focus();
+  });
+})();
+
 // The indicator grid: add, remove and reorder rows. Order is kept in each row's hidden ORDER field.
 (function () {
   const body = document.getElementById("grid-body");
