@@ -83,6 +83,7 @@ RULES: tuple[Rule, ...] = (
     consistency.NameDescriptionMismatch(),
     consistency.DescriptionsSwapped(),
     consistency.GoalNumberMismatch(),
+    consistency.GoalCountNotInIndicators(),
     consistency.TitleNameMismatch(),
     consistency.DuplicateIndicator(),
     consistency.GenericIndicatorName(),

@@ -10,6 +10,8 @@ from functools import lru_cache
 
 from jixiao.model import Indicator, Severity, canonical_level1, canonical_level2, parse_target
 from jixiao.model.lexicon import TEXT_MEMO, fold
+from jixiao.model.numerals import CHINESE_DIGITS, chinese_to_decimal
+from jixiao.model.units import UnitKind, canonical_unit, unit_kind
 from jixiao.review.context import GUESSED_BELOW, SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
 from jixiao.review.lexicon import Kind, basis_sets_standard, counted_numbers, data, kind_of, whole_period
@@ -176,6 +178,120 @@ class GoalNumberMismatch(Rule):
                 if full and Decimal(match.group(1)) < 100:
                     yield self.finding(ctx, indicator=full[0], column="goals", written=match.group(0),
                                        expected=full[0].target.raw, elsewhere=f"指标“{full[0].name}”")
+
+
+# A count the goal promises: a figure (or a Chinese numeral before 个/所/座/处/间) and its measure word. The measure words
+# are the units of the vocabulary that count things or measure them (户, 人次, 套, 亩, 公里); money, time and shares
+# are not outputs to be counted.
+_GOAL_FIGURE = re.compile(r"(?<![\d.．第])(\d+(?:\.\d+)?)\s*(万)?([\u4e00-\u9fff]{1,4})")
+_GOAL_NUMERAL = re.compile(rf"(?<![第{CHINESE_DIGITS}])([{CHINESE_DIGITS}]+)(个|所|座|处|间)")
+# The staff a unit keeps (在职人员89人) are whom the money pays, not an output it promises.
+_NOT_OUTPUT = re.compile(r"(在职|在编|退休|离退休|编制|干警|职工)[^，,。；;、]{0,4}$")
+
+
+@lru_cache(maxsize=TEXT_MEMO)
+def goal_counts(goal: str) -> tuple[tuple[Decimal, str, str, str], ...]:
+    """The counts ``goal`` promises, as (value in the base unit, base unit, figure as written, figure with what it
+    counts): 64户, 9200人, 0.92万人 (9200, 人), 一个新功能室 (1, 个). Money, time, shares, ordinals (第七批) and the
+    staff a unit keeps are left out."""
+    text = fold(goal)
+    found: list[tuple[Decimal, str, str, str]] = []
+    for match in _GOAL_FIGURE.finditer(text):
+        unit = _count_unit(match.group(3))
+        if unit is None or _NOT_OUTPUT.search(text[:match.start()]):
+            continue
+        value = Decimal(match.group(1)) * (10000 if match.group(2) else 1)
+        end = match.start(3) + len(unit)
+        found.append((value, unit, text[match.start():end], _with_object(text, match.start(), end)))
+    for match in _GOAL_NUMERAL.finditer(text):
+        value = chinese_to_decimal(match.group(1))
+        if value is not None:
+            found.append((value, match.group(2), match.group(0), _with_object(text, match.start(), match.end())))
+    return tuple(found)
+
+
+# What a count counts: the words after its measure word, up to a word that links it to the rest of the sentence.
+_OBJECT = re.compile(r"[^\W\d_进行的和及与对在为并等]{0,8}")
+
+
+def _with_object(text: str, start: int, end: int) -> str:
+    """The count with what it counts (5个 → 5个标准档案库房, 64户 → 64户脱贫户)."""
+    match = _OBJECT.match(text, end)
+    return text[start:match.end() if match else end]
+
+
+def _count_unit(words: str) -> str | None:
+    """The longest leading measure word of ``words`` that counts or measures things (户 of 户脱贫户), or None."""
+    for length in range(len(words), 0, -1):
+        unit = canonical_unit(words[:length])
+        if unit and unit_kind(unit) in (UnitKind.COUNT, UnitKind.PHYSICAL):
+            return unit
+    return None
+
+
+def _in_base_unit(value: Decimal, unit: str | None) -> tuple[Decimal, str | None]:
+    """0.92万人 → (9200, 人): a count in 万 compared with the same count written whole."""
+    if unit and len(unit) > 1 and unit.startswith("万"):
+        return value * 10000, unit[1:]
+    return value, unit
+
+
+class GoalCountNotInIndicators(Rule):
+    code = "JX931"
+    name = "goal-count-not-in-indicators"
+    title = "年度目标中的数量没有对应指标"
+    severity = Severity.INFO
+    dimension = Dimension.RELEVANCE
+    source = _MATCHED
+    message = "年度目标写了“{counts}”，指标中没有哪一项是这个数量，目标的这部分无从考核"
+    docs = RuleDocs(
+        what="年度目标中承诺的数量（补助64户、改造5个标准档案库房、改善9200人饮水条件、建设一个新功能室）是否在指标中"
+        "有对应：某项指标的指标值是这个数（万人、万亩换算后相同），或指标的名称、描述、指标值里写着它，或几项同单位"
+        "指标之和正好是它。金额、时间、比率、序数（第七批）和在职人数不算产出数量。读取程序没有找到指标表、各行是推测"
+        "放置的、或一个指标值也没读到的，不在此检查；与指标中同一对象的数字不同的，由 JX603 报告。",
+        why="年度目标要通过指标来考核：目标写了数量而指标里没有，年底就无从判断这部分目标是否完成，多半是指标照搬了"
+        "模板或漏了主要产出（语料 147、225、236、263）。",
+        bad="年度目标：完成5个标准档案库房消防设备的升级改造\n数量指标 | 气体灭火控制器 | 4台",
+        good="年度目标：完成5个标准档案库房消防设备的升级改造\n数量指标 | 改造标准档案库房数 | =5个",
+        fix="为目标中的每项数量设一项数量指标（指标值写这个数），或改正目标中的数字。",
+    )
+
+    # More counts than this in one goal describe the works rather than promise outputs.
+    _PROMISES = 2
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        indicators = ctx.sheet.indicators
+        if ctx.grid_not_found or ctx.rows_guessed or not indicators \
+                or all(i.target.is_empty and not i.target.unit for i in indicators):
+            return  # nothing is known of the rows: a count may stand in a cell the reader did not find
+        values = [_in_base_unit(i.target.value, canonical_unit(i.target.unit) or i.target.unit)
+                  for i in indicators if i.target.value is not None]
+        sums: dict[str | None, Decimal] = {}
+        for value, unit in values:
+            sums[unit] = sums.get(unit, Decimal(0)) + value
+        promised = goal_counts(ctx.goal_text)
+        if len(promised) > self._PROMISES:
+            return  # a goal that describes the works (占地300平方米, 室外晒坝420平方米, 室内场坪1800平方米…) or the
+            # people and places around them (户籍人口76户174人, 7个林场和11个乡镇) gives specifications and scope, not
+            # the few outputs the year is measured by; reviewers leave such figures alone (corpus 103, 178, 215)
+        written = fold("".join(f"{i.name}{i.description or ''}{i.target.raw}" for i in indicators))
+        numbers = set(_NUMBER.findall(written))
+        # (a row that names what the goal counts, 开展小型水利工程建设(个) for 7个小型水利工程, measures it: a different
+        # figure there is JX603's)
+        missing = [shown for value, unit, figure, shown in promised
+                   if not (any(v == value for v, _ in values) or sums.get(unit) == value or figure in written
+                           or f"{value.normalize():f}" in numbers or _named(shown[len(figure):], indicators))]
+        if missing:
+            yield self.finding(ctx, column="goals", counts="、".join(dict.fromkeys(missing)),
+                               confidence=Confidence.INFERENCE)
+
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _named(counted: str, indicators: list[Indicator]) -> bool:
+    """True when some row's name contains what a goal's count counts (小型水利工程 in 开展小型水利工程建设(个))."""
+    return len(counted) >= 2 and any(counted in fold(i.name) for i in indicators)
 
 
 def _number_text(written: str) -> str:

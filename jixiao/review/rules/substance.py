@@ -196,7 +196,7 @@ class GoalRestatesSpending(Rule):
     source = GOALS_2015.at("第八条（绩效目标内容）")
     message = "项目“{sheet}”的年度目标“{goal}”只说了钱用在哪里，没有说要达到的产出和效果"
     docs = RuleDocs(
-        what="年度目标是否只是复述资金用途或开支范围（用于…、保障…经费、发放…、办公用品费、水电费…），没有任何数量和效果。"
+        what="年度目标是否只是复述资金用途或开支范围（用于…、保障…经费、保障…需要、发放…、办公用品费、水电费…），没有任何数量和效果。"
         "只说钱的用途、安排或开支项目（“主要用于…支出”“按工作计划完成…经费预算安排”“包括办公用品费、水电费等”）、等于没有"
         "目标的为错误，应退回；说了一项工作（发放…报酬）"
         "的为警告；写明发放周期（按月及时足额发放…工资）的已是要求，不在此报告。",
@@ -210,7 +210,9 @@ class GoalRestatesSpending(Rule):
     _EXPENSE_LIST = r"费、[^，,。；;、]{1,8}费"
 
     # 用于…, 保障…经费, and a goal that is the money being arranged (按工作计划完成…建设经费预算安排, corpus 132).
-    _SPENDING = re.compile(r"^(主要)?用于|(保障|保证|支付|发放|用于|开支)[^，,。；;]{0,12}(经费|费用|工资|报酬|支出|运转)"
+    # 保障…需要/需求 says only that the money meets the unit's needs (保障我院日常办公办案装备需要, corpus 218): the
+    # purpose again, in the words of a 部门 asking for it.
+    _SPENDING = re.compile(r"^(主要)?用于|(保障|保证|支付|发放|用于|开支)[^，,。；;]{0,12}(经费|费用|工资|报酬|支出|运转|需要|需求)"
                            r"|(经费|资金)(预算)?安排|" + _EXPENSE_LIST)
 
     # A goal that is nothing but the money: its use (主要用于…支出), its arrangement (…经费预算安排) or its list of

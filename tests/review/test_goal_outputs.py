@@ -1,0 +1,88 @@
+"""A 年度目标 held against its indicators (issue 10, “What to build” item 4): a count the goal promises that no indicator
+measures (JX931), and a goal that only says the money meets the unit's needs (保障…需要, JX905). Each family is checked
+on the dev case that showed it and on made-up sheets of other provinces and kinds of project; clean goals must stay
+silent."""
+
+from __future__ import annotations
+
+import pytest
+
+from jixiao.review import load_profile, review_document
+from tests.review.sheets import build_document, load_data, patched
+
+BASE = load_data("rule_cases.toml")["base"]
+
+
+def _findings(rule: str, patch: dict):
+    document = build_document(patched(BASE, patch))
+    return [(f.indicator, f.location.column, f.message) for f in review_document(document, load_profile()).findings
+            if f.rule == rule]
+
+
+def _count_rows(*rows: tuple[str, str]) -> list[list[str]]:
+    """Output rows (name, target) under 数量指标, then the base's satisfaction row so that the sheet stays whole."""
+    return [["产出指标", "数量指标", name, "", target, "计划标准：实施方案"] for name, target in rows] + [
+        ["满意度指标", "服务对象满意度指标", "受益群众满意度", "", "≥90%", "历史标准：上年满意度调查89%"]]
+
+
+# A count the goal promises and no row measures: the part of the goal nothing will check at year end.
+@pytest.mark.parametrize(("goal", "rows", "counts"), [
+    # corpus 263 (Henan): the goal's 5 archive rooms beside rows counting the equipment installed
+    ("完成市档案馆5个标准档案库房消防设备的升级改造安装工作,增强消防救援力量,保证馆库和档案实体安全。",
+     [("七氟丙烷式灭火装置及药剂", "10套"), ("烟感、温感控制设备", "160个"), ("气体灭火控制器及报警主机", "4台")],
+     "5个标准档案库房"),
+    # corpus 225 (Anhui): 64 households to subsidise, the rows count land and livestock
+    ("以产业补助的形式对64户脱贫户进行补助,鼓励发展特色产业,增加脱贫户收入10.9304万元。",
+     [("梨树种植面积", "6亩"), ("猪养殖数量", "80头"), ("鸡养殖数量", "500只")], "64户脱贫户"),
+    # corpus 236 (Hunan): a new room to build, written in Chinese numerals
+    ("加强基础设施,完善各功能室,建设一个新功能室;开办特长班,丰富全区青少年业余生活。",
+     [("开放功能室", "≥80次"), ("参加培训班学生数", "≥930人")], "一个新功能室"),
+    # corpus 147 (Shaanxi): the people whose water the works improve, rows left without figures
+    ("完成省级水利发展农村饮水项目投资500,改善提升9200人饮水条件。",
+     [("新建堤防、护岸长度", "≥3公里"), ("灌区节水改造面积", "≥1.2万亩")], "9200人饮水条件"),
+    # made up (Guizhou): kilometres of road promised, the rows count bridges
+    ("2024年新建通组硬化路12公里,解决群众出行难问题。", [("新建便民桥", "≥2座")], "12公里"),
+])
+def test_a_count_the_goal_promises_without_its_indicator_is_reported(goal, rows, counts):
+    found = _findings("JX931", {"goals": [goal], "rows": _count_rows(*rows)})
+    assert [(indicator, column) for indicator, column, _ in found] == [(None, "绩效目标")]
+    assert f"“{counts}" in found[0][2]
+
+
+@pytest.mark.parametrize(("goal", "rows"), [
+    # the count is a row's target
+    ("全年补助64户脱贫户发展特色产业", [("补助脱贫户数", "≥64户")]),
+    # in 万 in the row, whole in the goal (Sichuan)
+    ("改善提升9200人饮水条件", [("农村饮水工程覆盖服务人口数", "≥0.92万人")]),
+    # the rows add up to the goal's count (Gansu: 3 + 2 schools)
+    ("新建5所幼儿园", [("新建城区幼儿园", "=3所"), ("新建乡镇幼儿园", "=2所")]),
+    # a row names what the goal counts: a different figure there is JX603's (corpus 022)
+    ("开展7个小型水利工程建设", [("开展小型水利工程建设(个)", "1")]),
+    # money, shares, time and the staff the unit keeps are not outputs to count (Jiangxi)
+    ("保障在职人员89人正常办公,预算执行率100%,2024年12月底前支付工程款50万元", [("办公设备采购数量", "≥3台")]),
+    # a goal describing the works gives specifications, not outputs (corpus 103, Chongqing)
+    ("新建中药材晾晒房一座,占地300平方米,硬化室外晒坝420平方米,室内场坪1800平方米", [("新建晾晒房", "=1座")]),
+    # ordinals are no count (第七批)
+    ("完成第七批水利专项资金项目建设", [("建设项目个数", "≥7个")]),
+])
+def test_a_goal_whose_counts_the_indicators_carry_is_clean(goal, rows):
+    assert _findings("JX931", {"goals": [goal], "rows": _count_rows(*rows)}) == []
+
+
+def test_a_sheet_whose_rows_were_not_read_is_not_checked():
+    # without any row there is nothing a count could be missing from: JX102 reports the empty grid
+    assert _findings("JX931", {"goals": ["补助64户脱贫户"], "rows": []}) == []
+
+
+# A goal saying only that the money meets the unit's needs (保障…需要/需求) restates the purpose, like 保障…经费.
+@pytest.mark.parametrize(("goal", "reported"), [
+    # corpus 218 (Inner Mongolia): a procuratorate's equipment fund
+    ("保障我院日常办公办案装备需要,充分发挥部门职能,进一步提高办公效率,让全院干警在得到良好保障的办公氛围中工作。", True),
+    ("保障全局信息化运行维护需求,提高服务水平", True),  # made up, Zhejiang
+    ("保证乡镇卫生院诊疗设备使用需要", True),  # made up, Yunnan
+    ("保障全县1.2万名学生营养餐供应需求,营养餐覆盖率100%", False),  # a figure: the goal says how much
+    ("满足群众就医需要,提升基层服务能力", False),  # no 保障…: JX911 judges a vague goal, not this rule
+])
+def test_a_goal_that_only_meets_the_units_needs_restates_the_spending(goal, reported):
+    found = _findings("JX905", {"goals": [goal]})
+    assert [(indicator, column) for indicator, column, _ in found] == ([(None, "绩效目标")] if reported else [])
