@@ -11,7 +11,10 @@ similarity, Traditional and full-width forms folded) or, for a finding about the
 rule. Reader diagnostics (JX001) are left out: a variant may well be harder to read, and the reader says so. A
 transformation that damages the text on purpose (OCR slips: 1〇0%, ≥9O%) makes the variant a different document in
 one respect; the findings of the rule whose subject is that damage (JX909: a target that looks misread, and what it
-should read) report it, as they should, and are counted apart as *expected* (:data:`EXPECTED`), not as noise.
+should read) report it, as they should, and are counted apart as *expected* (:data:`EXPECTED`), not as noise. So
+is a variant's finding that reports a problem the reviewer flagged in the document (matched as the review benchmark
+matches, the flag's sheet taken as given): the variant was read better than the original there, and the finding is
+the original's miss, not reading noise (*flagged*).
 
 The figure, printed beside the corpus figures by ``python -m benchmarks.review_corpus``, is the share of variant
 findings that are noise (lower is better), and how many of them are errors. ``--twin`` also reviews the office twin
@@ -32,7 +35,10 @@ from benchmarks.corpus_score import document_bytes
 from benchmarks.review_judging import (
     READER_RULE,
     Judgment,
+    finding_matches,
+    kinds_by_code,
     load_judgments,
+    load_kinds,
     profile_for,
     same_indicator,
     scoring_profile,
@@ -61,6 +67,7 @@ class NoiseFigures:
     noise: int = 0
     noise_errors: int = 0
     expected: int = 0  # findings that report the damage the transformation put in on purpose (EXPECTED)
+    flagged: int = 0  # findings not on the original that report a problem the reviewer flagged in the document
     details: list[str] = field(default_factory=list)
 
     @property
@@ -111,22 +118,32 @@ def review_noise(prefixes: list[str] | None = None) -> NoiseFigures:
         for transformation, variant_text in variants(text).items():
             found = _findings(variant_text, path.name, judgment)
             if found is not None:
-                _add(figures, f"{judgment.stem[:40]} {transformation}", original, found, EXPECTED.get(transformation))
+                _add(figures, f"{judgment.stem[:40]} {transformation}", original, found, EXPECTED.get(transformation),
+                     judgment)
     return figures
 
 
 def _add(figures: NoiseFigures, label: str, original: list[Finding], found: list[Finding],
-         expected: frozenset[str] | None = None) -> None:
+         expected: frozenset[str] | None = None, judgment: Judgment | None = None) -> None:
     figures.variants += 1
     figures.findings += len(found)
     for finding in noise(original, found):
         if expected and finding.rule in expected:
             figures.expected += 1
             continue
+        if judgment is not None and _flagged(judgment, finding):
+            figures.flagged += 1
+            continue
         figures.noise += 1
         figures.noise_errors += finding.severity.value == "error"
         figures.details.append(f"{label}: {finding.rule} {finding.severity.value} {finding.indicator or '-'}: "
                                f"{finding.message}")
+
+
+def _flagged(judgment: Judgment, finding: Finding) -> bool:
+    # whether ``finding`` reports one of the reviewer's flags of the document (the flag's sheet taken as the finding's)
+    kinds = kinds_by_code(load_kinds()).get(finding.rule, set())
+    return any(finding_matches(flag, finding, flag.sheet, kinds) for flag in judgment.flags)
 
 
 # The twin's layouts of the same goal form: the standard Word form is the reference the others are held against.
@@ -167,7 +184,9 @@ def summary(figures: NoiseFigures, what: str = "variants of dev text documents")
     return (f"{what}: {figures.variants} reviewed, {figures.findings} findings, "
             f"{figures.noise} not on the original ({share}; errors {figures.noise_errors})"
             + (f", {figures.expected} more report the damage a transformation put in on purpose" if figures.expected
-               else ""))
+               else "")
+            + (f", {figures.flagged} more a problem the reviewer flagged that the original's reading missed"
+               if figures.flagged else ""))
 
 
 def main(argv: list[str] | None = None) -> None:

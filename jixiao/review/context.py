@@ -68,6 +68,8 @@ GRID_NOT_FOUND = ("P101", "P121", "P122", "P126", "P155")
 FRAMEWORK_TABLE = ("P122",)
 # The reader's word that it set a row of the sheet's grid aside, not read as an indicator (no name and no value).
 ROWS_SET_ASIDE = ("P108",)
+# The reader's word that the table prints no year, which it took from the project's name (2023年雨露计划…).
+YEAR_INFERRED = ("P125",)
 # The reader's word, on one row, that it placed the row's cells by their content rather than by the grid's columns
 # (P102), guessed which column each cell belongs to (P111), left a cell of it in no column (P113) or could not split
 # figures run together (P154): what a finding says of that row's cells may be the reader's placement, not the table.
@@ -327,6 +329,11 @@ class SheetContext:
         row says (nothing counts the output) may then rest on a count the reader put in the wrong cell, and is no
         ground for returning the sheet."""
         return self.confidence(Confidence.HIGH) is Confidence.GUESSED_LAYOUT
+
+    @property
+    def year_inferred(self) -> bool:
+        """True when the table prints no year and the reader took the sheet's year from the project's name (P125)."""
+        return self._reader_says(YEAR_INFERRED)
 
     @property
     def rows_doubtful(self) -> bool:
