@@ -40,7 +40,7 @@ from jixiao.review.lexicon import (
 if TYPE_CHECKING:
     from jixiao.review.profile import Profile
 
-__all__ = ["COUNTED_UNITS", "Facts", "SheetContext", "has_figure", "levels_in_name"]
+__all__ = ["COUNTED_UNITS", "Facts", "SheetContext", "has_figure", "cells_in_name"]
 
 # An indicator read with less confidence than this had its cells placed by a guess (see Indicator.confidence).
 GUESSED_BELOW = 0.75
@@ -75,11 +75,14 @@ YEAR_INFERRED = ("P125",)
 # figures run together (P154): what a finding says of that row's cells may be the reader's placement, not the table.
 ROW_DOUBT = ("P102", "P111", "P113", "P154")
 # The names of the standard levels (一级 and 二级指标), longest first: a name cell that starts with one and goes on
-# holds the row's level cells run into it (see levels_in_name).
+# holds the row's level cells run into it (see cells_in_name).
 _LEVEL_NAMES = sorted({name for framework in Framework for child, parent in level2_parents(framework).items()
                        for name in (child, parent)}, key=len, reverse=True)
 # What shows that the rest of such a name cell is more of the row run into it: a figure (its value) or another level.
 _RUN_ON = re.compile(r"\d|" + "|".join(map(re.escape, _LEVEL_NAMES)))
+# A target written out inside a name, an operator and its figure followed by more words (保障退休职工人数(人)=81人该指标值
+# 数据合理): the row's value and the cells after it run into the name.
+_TARGET_INSIDE = re.compile(r"[≥≤=＝≧≦]\s*\d[\d.,]*\s*[^\d\s.,]{0,3}?[\u4e00-\u9fff]{4,}")
 # A cell that is a figure alone (90, 16, ≥90辆, 95%): a value or a weight without the name it belongs to; a year
 # (2021年实际实现值) is a heading, not one.
 _FIGURE_CELL = re.compile(r"(?!(19|20)\d\d年)(≥|≤|>=|<=|>|<|=)?\d[\d,]*(\.\d+)?(%|‰|[\u4e00-\u9fff]{1,2})?")
@@ -106,14 +109,15 @@ _GOAL_NUMBERING = re.compile(r"目标\s*[1-9]\d?(?![\d.．%％个人次项户村
 _STAFF_HEADCOUNT = re.compile(r"(在职|在编|退休|离退休|编制)[^，,。；;、]{0,4}?\d+(\.\d+)?\s*人")
 
 
-def levels_in_name(indicator: Indicator) -> bool:
+def cells_in_name(indicator: Indicator) -> bool:
     """True when the 三级指标 cell starts with a level's name (产出指标, 时效指标…) and goes on with a figure or another
     level (时效指标项目完工时限2023年12月, 质量指标经费支出合规性较高质量指标…): a line whose cells lost their
     separators, read as one name, so that none of the row's cells was read as written (its value and weight are in
-    the name). An indicator is named for what it measures, never after its level."""
+    the name). An indicator is named for what it measures, never after its level; nor does its name go on after a
+    target written out in it (保障退休职工人数(人)=81人该指标值数据合理: value and basis run into the name)."""
     name = fold(indicator.name).strip()
     level = next((level for level in _LEVEL_NAMES if name.startswith(level)), None)
-    return level is not None and bool(_RUN_ON.search(name[len(level):]))
+    return level is not None and bool(_RUN_ON.search(name[len(level):])) or bool(_TARGET_INSIDE.search(name))
 
 
 def has_figure(text: str) -> bool:
@@ -351,9 +355,9 @@ class SheetContext:
     @cached_property
     def misread_rows(self) -> frozenset[int]:
         """The rows (by identity) whose name cell holds another cell (:func:`misread_cell`), or the row's level cells
-        and its value run together (:func:`levels_in_name`): asked of every row by every finding's confidence, judged
+        and its value run together (:func:`cells_in_name`): asked of every row by every finding's confidence, judged
         once."""
-        return frozenset(id(row) for row in self.sheet.indicators if misread_cell(row) or levels_in_name(row))
+        return frozenset(id(row) for row in self.sheet.indicators if misread_cell(row) or cells_in_name(row))
 
     @cached_property
     def doubtful_rows(self) -> frozenset[int]:
