@@ -26,9 +26,9 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 
-from benchmarks.corpus_score import Entry, load_golden, read_entry
+from benchmarks.corpus_score import Entry, read_entry
+from benchmarks.golden_reading import golden_document
 from benchmarks.review_judging import (
     Judgment,
     finding_matches,
@@ -41,7 +41,7 @@ from benchmarks.review_judging import (
     same_indicator,
     scoring_profile,
 )
-from jixiao.model import Document, GoalSheet, Indicator, ReportedEvaluation, ReportedItem
+from jixiao.model import Document
 from jixiao.model.finding import Confidence
 from jixiao.scoring.audit import AUDIT_RULES, audit_prose, audit_sheet
 
@@ -91,46 +91,14 @@ class AuditFigures:
                 "recall": percent(self.flags_found, self.flags)}
 
 
-def _figure(text: str | None) -> Decimal | None:
-    try:
-        return Decimal(str(text).strip().rstrip("%").strip()) if text not in (None, "") else None
-    except InvalidOperation:
-        return None
-
-
-def golden_sheet(golden: dict) -> GoalSheet:
-    """A self-evaluation sheet as its golden reads it: indicators, their printed record, money and claimed total;
-    cut when the golden says the copy holds only part of its table (``cut_row``, ``table_cut``)."""
-    indicators, items = [], []
-    for position, row in enumerate(golden.get("indicators", []), start=1):
-        target = "".join(str(row.get(key) or "") for key in ("operator", "value", "unit"))
-        indicators.append(Indicator.from_cells(level1=row.get("level1") or "", level2=row.get("level2") or "",
-                                               name=row.get("name") or "", target=target, row=position))
-        items.append(ReportedItem(indicator=position, actual_raw=row.get("actual"), weight=_figure(row.get("weight")),
-                                  score=_figure(row.get("score")), deviation=row.get("deviation"), row=position))
-    # The money only with the 预算执行率 row: a golden that leaves the row out says nothing of its score. (Some goldens
-    # give the row's 分值 and 得分 beside the money, as execution_weight and execution_score: the row, where its 分值 is.)
-    execution = golden.get("execution_row") or ({key: golden.get(f"execution_{key}") for key in ("weight", "score")}
-                                                if golden.get("execution_weight") else {})
-    money = golden if execution else {}
-    evaluation = ReportedEvaluation(
-        budget_initial=_figure(money.get("budget_initial")), budget_full=_figure(money.get("budget_total")),
-        spent=_figure(money.get("executed")), execution_rate=_figure(money.get("execution_rate")),
-        execution_weight=_figure(execution.get("weight")), execution_score=_figure(execution.get("score")),
-        items=items, total=_figure(golden.get("claimed_total")), grade=golden.get("grade"),
-        cut=bool(golden.get("cut_row") or golden.get("table_cut")))
-    return GoalSheet(name=golden.get("name"), year=golden.get("year"), indicators=indicators, evaluation=evaluation)
-
-
 def _document(judgment: Judgment, golden: bool) -> Document | None:
     read = None if judgment.path is None else read_entry(
         Entry(judgment.stem, judgment.path, judgment.kind, judgment.split, ()))[0]
-    data = load_golden(judgment.stem) if golden and judgment.kind == "self-eval" else None
-    if data is None:
+    hand = golden_document(judgment.stem, judgment.kind) if golden and judgment.kind == "self-eval" else None
+    if hand is None:
         return read  # (no golden holds a monitoring table's answers: jixiao's reading stands in)
     # the golden's sheets, and the sentences outside them as jixiao reads them (no golden holds a report's prose)
-    return Document(source=judgment.stem, format="json", prose=read.prose if read is not None else None,
-                    sheets=[golden_sheet(sheet) for sheet in data["sheets"] if sheet.get("indicators")])
+    return hand.model_copy(update={"prose": read.prose if read is not None else None})
 
 
 def audit_judgment(judgment: Judgment, golden: bool = False) -> AuditFigures:

@@ -1,6 +1,6 @@
 """Review the judged corpus and print how jixiao's findings compare with a finance-bureau reviewer's (issue 10).
 
-    python -m benchmarks.review_corpus [--split dev|unseen|all] [--details] [--no-variants] [--write-kinds]
+    python -m benchmarks.review_corpus [--split dev|unseen|all] [--details] [--no-variants] [--golden] [--write-kinds]
 
 Per document and in total (dev and unseen apart): precision of all findings and of error findings (an error finding
 is deserved when the reviewer gave the matched flag the error level), recall of the reviewer's flags (all, and only
@@ -10,6 +10,11 @@ figure of :mod:`benchmarks.review_variants`: the share of the findings on the va
 table in another textual form) that the original document does not have, which come from reading noise. The
 scoring is in :mod:`benchmarks.review_judging`; ``tests/corpus/test_review_figures.py`` pins the dev figures.
 
+``--golden`` reviews each document's hand reading (its golden, :mod:`benchmarks.golden_reading`) as well and prints
+its figures, then attributes every false finding on jixiao's reading: *rule-caused* when the golden reading has the
+same finding (same rule, same indicator), *reading-caused* when only jixiao's reading has it, and *not attributable*
+when only jixiao's reading has it on a column the golden does not record (权重, 指标方向性, …). Not pinned.
+
 Do not look at ``--details`` for unseen documents while developing: they are scored once, at the end.
 """
 
@@ -17,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 
+from benchmarks.golden_reading import UNRECORDED_COLUMNS
 from benchmarks.review_judging import (
     KINDS_MD,
     CorpusFigures,
@@ -25,7 +31,7 @@ from benchmarks.review_judging import (
     load_kinds,
     score_corpus,
 )
-from benchmarks.review_variants import NoiseFigures, review_noise, summary
+from benchmarks.review_variants import NoiseFigures, noise, review_noise, summary
 
 
 def _pct(value: float | None) -> str:
@@ -74,6 +80,36 @@ def report(figures: CorpusFigures, details: bool, noise: NoiseFigures | None = N
     return "\n".join(lines)
 
 
+def attribution(read: CorpusFigures, golden: CorpusFigures, details: bool) -> str:
+    """Where the false findings on jixiao's reading come from: the same finding on the golden reading (the rule), only
+    on jixiao's (the reading), or only on jixiao's on a column the golden does not record (not attributable); by
+    document with ``details``, and by rule."""
+    hand = {doc.stem: doc for doc in golden.documents}
+    counts = {"rule": 0, "reading": 0, "unrecorded": 0, "no golden": 0}
+    by_rule: dict[str, dict[str, int]] = {}
+    lines = []
+    for doc in read.documents:
+        other = hand.get(doc.stem)
+        if other is None or other.unreadable:
+            causes = [("no golden", finding) for finding in doc.wrong]
+        else:
+            only_read = noise(other.reviewed, doc.wrong)
+            causes = [("rule" if not any(finding is f for f in only_read) else
+                       "unrecorded" if finding.location.column in UNRECORDED_COLUMNS else "reading", finding)
+                      for finding in doc.wrong]
+        for cause, finding in causes:
+            counts[cause] += 1
+            by_rule.setdefault(finding.rule, dict.fromkeys(counts, 0))[cause] += 1
+            if details:
+                lines.append(f"  {cause:<10} {doc.split[0]} {doc.stem[:40]} {finding.rule} {finding.severity.value} "
+                             f"{finding.indicator or '-'}: {finding.message}")
+    lines.append("false findings on jixiao's reading: " + ", ".join(f"{n} {cause}" for cause, n in counts.items())
+                 + " (rule: also on the golden reading; reading: only on jixiao's)")
+    lines += [f"  {rule}: " + ", ".join(f"{n} {cause}" for cause, n in causes.items() if n)
+              for rule, causes in sorted(by_rule.items(), key=lambda item: -sum(item[1].values()))]
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Parse the arguments, score and print."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -82,14 +118,22 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--details", action="store_true", help="list false findings and missed flags per document")
     parser.add_argument("--no-variants", action="store_true",
                         help="leave out the review of the dev documents' variants (the reading-noise figure)")
+    parser.add_argument("--golden", action="store_true",
+                        help="also review the golden (hand) reading and attribute the false findings (not pinned)")
     parser.add_argument("--write-kinds", action="store_true", help="regenerate judged/KINDS.md from kinds.toml")
     args = parser.parse_args(argv)
     if args.write_kinds:
         KINDS_MD.write_text(kinds_markdown(load_kinds()), encoding="utf-8")
         print(f"wrote {KINDS_MD}")
         return
-    noise = None if args.no_variants or args.split == "unseen" else review_noise()
-    print(report(score_corpus(args.split), args.details, noise))
+    variant_noise = None if args.no_variants or args.split == "unseen" else review_noise()
+    read = score_corpus(args.split)
+    print(report(read, args.details, variant_noise))
+    if args.golden:
+        golden = score_corpus(args.split, golden=True)
+        print("\non the golden (hand) reading:")
+        print(report(golden, False))
+        print(attribution(read, golden, args.details))
 
 
 if __name__ == "__main__":

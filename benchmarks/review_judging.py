@@ -23,6 +23,7 @@ from pathlib import Path
 
 from benchmarks import corpus_score
 from benchmarks.corpus_score import CORPUS, Entry, load_golden, load_manifest, read_entry
+from benchmarks.golden_reading import golden_document
 from jixiao.cli.check_command import check_document
 from jixiao.model import Document
 from jixiao.model.vocabulary import canonical_level1, canonical_level2
@@ -253,6 +254,8 @@ class DocumentFigures:
     false: list[str] = field(default_factory=list)
     unreadable: str | None = None
     fresh: bool = False  # judged before anyone saw jixiao's findings on it (see Judgment.fresh)
+    reviewed: list[Finding] = field(default_factory=list)  # every finding but the reader's, as reviewed
+    wrong: list[Finding] = field(default_factory=list)  # the false ones among them
 
 
 def percent(part: int, whole: int) -> float | None:
@@ -359,13 +362,19 @@ def _grades(judgment: Judgment, review: Review | None) -> list[tuple[str, str | 
     return [(judgment.grade, worst)]
 
 
-def score_document(judgment: Judgment) -> DocumentFigures:
-    """Review one judged document with jixiao and compare the findings with the reviewer's flags."""
+def score_document(judgment: Judgment, golden: bool = False) -> DocumentFigures:
+    """Review one judged document with jixiao (or, with ``golden``, its hand reading: :mod:`benchmarks.golden_reading`)
+    and compare the findings with the reviewer's flags."""
     kinds = load_kinds()
     by_code = kinds_by_code(kinds)
     document = review = None
     unreadable = None
-    if judgment.path is None:
+    if golden:
+        document = golden_document(judgment.stem, judgment.kind)
+        unreadable = None if document is not None else "no golden"
+        if document is not None:
+            review = check_document(document, profile_for(judgment), scoring_profile(judgment)).review
+    elif judgment.path is None:
         unreadable = "file not found"
     else:
         document, unreadable = read_entry(Entry(judgment.stem, judgment.path, judgment.kind, judgment.split, ()))
@@ -390,6 +399,7 @@ def score_document(judgment: Judgment) -> DocumentFigures:
             matched = [i for i, flag in enumerate(judgment.flags)
                        if finding_matches(flag, finding, sheet_name, finding_kinds, levels)]
             figures.findings += 1
+            figures.reviewed.append(finding)
             error = finding.severity.value == "error"
             figures.errors += error
             if matched:
@@ -397,6 +407,7 @@ def score_document(judgment: Judgment) -> DocumentFigures:
                 found.update(matched)
                 figures.errors_deserved += error and any(judgment.flags[i].severity == "error" for i in matched)
             else:
+                figures.wrong.append(finding)
                 figures.false.append(f"{finding.rule} {finding.severity.value} {finding.indicator or '-'}: "
                                      f"{finding.message}")
                 figures.against_clean += any(
@@ -425,7 +436,8 @@ class CorpusFigures:
         return totals
 
 
-def score_corpus(split: str = "all") -> CorpusFigures:
-    """Review and score every judged document of ``split`` (``dev``, ``unseen`` or ``all``)."""
+def score_corpus(split: str = "all", golden: bool = False) -> CorpusFigures:
+    """Review and score every judged document of ``split`` (``dev``, ``unseen`` or ``all``), on jixiao's reading or,
+    with ``golden``, on the hand reading."""
     judgments = [j for j in load_judgments() if (split == "all" or j.split == split) and j.scope != "audit"]
-    return CorpusFigures([score_document(j) for j in judgments])
+    return CorpusFigures([score_document(j, golden) for j in judgments])

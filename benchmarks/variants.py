@@ -509,9 +509,12 @@ def _after_filled(cells: list[str], added: str) -> list[str]:
 def weight_column(text: str) -> str | None:
     """A 权重 column after the others (the Sichuan and Hunan forms): the indicator rows' weights sum to 100, each
     after its row's last filled cell, the heading ends the header's last line. A form that prints its weights
-    already (分值, 权重) has no second column of them."""
+    already (分值, 权重) has no second column of them; nor has a self-evaluation that prints each row's 得分 without
+    them: weights made up beside scores given on another scale (out of the 80 points of 年度绩效目标) would make a table
+    that contradicts itself (得分 above its 分值), no longer the same table in another form."""
     start = _heading_row(text)
-    if start is None or any(re.fullmatch(r"分值|权重|标准分值|指标权重", cell) for cell in _rows(text)[start][1]):
+    if start is None or any(re.fullmatch(r"分值|权重|标准分值|指标权重", cell) or cell.startswith("得分")
+                            for cell in _rows(text)[start][1]):
         return None
     # (a line of one cell and its padding pipes is no row of a grid: one cell a line has no column to add)
     rows = [row for row in _rows(text)[start:] if len(row[1]) - row[1].count("") >= 2]

@@ -40,7 +40,7 @@ from jixiao.review.lexicon import (
 if TYPE_CHECKING:
     from jixiao.review.profile import Profile
 
-__all__ = ["COUNTED_UNITS", "Facts", "SheetContext", "has_figure"]
+__all__ = ["COUNTED_UNITS", "Facts", "SheetContext", "has_figure", "cells_in_name"]
 
 # An indicator read with less confidence than this had its cells placed by a guess (see Indicator.confidence).
 GUESSED_BELOW = 0.75
@@ -68,6 +68,21 @@ GRID_NOT_FOUND = ("P101", "P121", "P122", "P126", "P155")
 FRAMEWORK_TABLE = ("P122",)
 # The reader's word that it set a row of the sheet's grid aside, not read as an indicator (no name and no value).
 ROWS_SET_ASIDE = ("P108",)
+# The reader's word that the table prints no year, which it took from the project's name (2023年雨露计划…).
+YEAR_INFERRED = ("P125",)
+# The reader's word, on one row, that it placed the row's cells by their content rather than by the grid's columns
+# (P102), guessed which column each cell belongs to (P111), left a cell of it in no column (P113) or could not split
+# figures run together (P154): what a finding says of that row's cells may be the reader's placement, not the table.
+ROW_DOUBT = ("P102", "P111", "P113", "P154")
+# The names of the standard levels (一级 and 二级指标), longest first: a name cell that starts with one and goes on
+# holds the row's level cells run into it (see cells_in_name).
+_LEVEL_NAMES = sorted({name for framework in Framework for child, parent in level2_parents(framework).items()
+                       for name in (child, parent)}, key=len, reverse=True)
+# What shows that the rest of such a name cell is more of the row run into it: a figure (its value) or another level.
+_RUN_ON = re.compile(r"\d|" + "|".join(map(re.escape, _LEVEL_NAMES)))
+# A target written out inside a name, an operator and its figure followed by more words (保障退休职工人数(人)=81人该指标值
+# 数据合理): the row's value and the cells after it run into the name.
+_TARGET_INSIDE = re.compile(r"[≥≤=＝≧≦]\s*\d[\d.,]*\s*[^\d\s.,]{0,3}?[\u4e00-\u9fff]{4,}")
 # A cell that is a figure alone (90, 16, ≥90辆, 95%): a value or a weight without the name it belongs to; a year
 # (2021年实际实现值) is a heading, not one.
 _FIGURE_CELL = re.compile(r"(?!(19|20)\d\d年)(≥|≤|>=|<=|>|<|=)?\d[\d,]*(\.\d+)?(%|‰|[\u4e00-\u9fff]{1,2})?")
@@ -92,6 +107,17 @@ _GOAL_NUMBERING = re.compile(r"目标\s*[1-9]\d?(?![\d.．%％个人次项户村
 # The staff a unit's basic spending keeps (保障在职人员89人、离退休人员26人的正常办公) are what the money pays for,
 # not an amount of output (corpus 114).
 _STAFF_HEADCOUNT = re.compile(r"(在职|在编|退休|离退休|编制)[^，,。；;、]{0,4}?\d+(\.\d+)?\s*人")
+
+
+def cells_in_name(indicator: Indicator) -> bool:
+    """True when the 三级指标 cell starts with a level's name (产出指标, 时效指标…) and goes on with a figure or another
+    level (时效指标项目完工时限2023年12月, 质量指标经费支出合规性较高质量指标…): a line whose cells lost their
+    separators, read as one name, so that none of the row's cells was read as written (its value and weight are in
+    the name). An indicator is named for what it measures, never after its level; nor does its name go on after a
+    target written out in it (保障退休职工人数(人)=81人该指标值数据合理: value and basis run into the name)."""
+    name = fold(indicator.name).strip()
+    level = next((level for level in _LEVEL_NAMES if name.startswith(level)), None)
+    return level is not None and bool(_RUN_ON.search(name[len(level):])) or bool(_TARGET_INSIDE.search(name))
 
 
 def has_figure(text: str) -> bool:
@@ -309,6 +335,18 @@ class SheetContext:
         return self.confidence(Confidence.HIGH) is Confidence.GUESSED_LAYOUT
 
     @property
+    def year_inferred(self) -> bool:
+        """True when the table prints no year and the reader took the sheet's year from the project's name (P125)."""
+        return self._reader_says(YEAR_INFERRED)
+
+    @property
+    def rows_doubtful(self) -> bool:
+        """True when some row's cells may not stand where the table has them (:attr:`doubtful_rows`, which takes in
+        :attr:`rows_guessed`'s rows and those the reader placed by content, left a cell of unplaced or could not split),
+        or the whole layout was guessed: a total over the rows (of weights) may miss a cell read elsewhere."""
+        return self.guessed_layout or bool(self.doubtful_rows)
+
+    @property
     def headless(self) -> bool:
         """True when the sheet's table header is not in the file (a copy that starts inside the table, its columns
         inferred from the rows): the header fields above the table are not in the file either."""
@@ -316,9 +354,24 @@ class SheetContext:
 
     @cached_property
     def misread_rows(self) -> frozenset[int]:
-        """The rows (by identity) whose name cell holds another cell (:func:`misread_cell`): asked of every row by
-        every finding's confidence, judged once."""
-        return frozenset(id(row) for row in self.sheet.indicators if misread_cell(row))
+        """The rows (by identity) whose name cell holds another cell (:func:`misread_cell`), or the row's level cells
+        and its value run together (:func:`cells_in_name`): asked of every row by every finding's confidence, judged
+        once."""
+        return frozenset(id(row) for row in self.sheet.indicators if misread_cell(row) or cells_in_name(row))
+
+    @cached_property
+    def doubtful_rows(self) -> frozenset[int]:
+        """The rows (by identity) whose cells may not stand where the table has them: placed by a guess (their
+        confidence), misread (:attr:`misread_rows`), or with the reader's own word of doubt on the row (:data:`ROW_DOUBT`:
+        cells aligned by content, columns guessed, a cell left unplaced, figures run together)."""
+        noted = {d.location.row for d in self._diagnostics(ROW_DOUBT)
+                 if d.location.row is not None and d.location.table in (None, self.sheet.table)}
+        return frozenset(id(row) for row in self.sheet.indicators
+                         if row.confidence < GUESSED_BELOW or id(row) in self.misread_rows or row.row in noted)
+
+    def doubtful(self, indicator: Indicator) -> bool:
+        """True when ``indicator``'s cells may not stand where the table has them (:attr:`doubtful_rows`)."""
+        return id(indicator) in self.doubtful_rows
 
     @property
     def goal_counts_output(self) -> bool:
@@ -499,11 +552,11 @@ class SheetContext:
         return self._facts.get(id(indicator)) or Facts.of(indicator)
 
     def confidence(self, confidence: Confidence, indicator: Indicator | None = None) -> Confidence:
-        """Lower ``confidence`` when the finding rests on a guessed layout: the indicator's cells (or, for a
-        finding about the sheet, any indicator's cells) were placed by the reader's inference, or a name cell holds
-        another cell (:func:`misread_cell`)."""
-        rows = [indicator] if indicator is not None else self.sheet.indicators
-        guessed = any(row.confidence < GUESSED_BELOW for row in rows)
+        """Lower ``confidence`` when the finding rests on a guessed layout: the indicator's cells may not stand where
+        the table has them (:meth:`doubtful`) or, for a finding about the sheet, any indicator's cells were placed by
+        the reader's inference, or a name cell holds another cell (:func:`misread_cell`)."""
+        guessed = self.doubtful(indicator) if indicator is not None \
+            else any(row.confidence < GUESSED_BELOW for row in self.sheet.indicators)
         # A row whose name cell holds another cell shows the sheet's columns shifted: a shift rarely stops at one
         # row, so every finding on the sheet rests on a reading visibly broken (corpus 205: 10 | 企业国际质量提升).
         return Confidence.GUESSED_LAYOUT if self.guessed_layout or guessed or self.misread_rows else confidence

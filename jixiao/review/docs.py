@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from jixiao.review.registry import RETIRED, RULES
+from jixiao.review.registry import RETIRED, RULES, sheet_rules
 from jixiao.review.rule import Rule
 
 __all__ = ["render_index", "render_rule", "write_docs"]
@@ -20,6 +20,16 @@ def _block(text: str) -> str:
     return "```text\n" + text.strip() + "\n```"
 
 
+# What becomes of a finding on a row whose cells may not stand where the table has them (SheetContext.doubtful), by
+# whether the rule's premise is their placement (Rule.placement).
+_DOUBT = {
+    False: "读取程序对该行单元格的位置没有把握时（推测版式、按内容对齐、有未归入任何列的单元格等），最多报为警告，"
+           "可信度标为“版式推测”",
+    True: "本规则依据的正是单元格所在的位置，读取程序对该行单元格的位置没有把握时（推测版式、按内容对齐、有未归入任何列的"
+          "单元格等）不报告：多半是读取的错位，不是表的问题",
+}
+
+
 def render_rule(rule: Rule) -> str:
     """The Markdown page of one rule: 检查内容 / 为什么是问题 / 错误示例 / 正确示例 / 修复说明 / 依据."""
     docs = rule.docs
@@ -29,6 +39,7 @@ def render_rule(rule: Rule) -> str:
         f"- 规则名称：`{rule.name}`",
         f"- 默认严重程度：{_SEVERITY[rule.severity.value]}（{rule.severity.value}）",
         f"- 审核维度：{rule.dimension.value}",
+        *([f"- 读取存疑的行：{_DOUBT[rule.placement]}"] if rule in sheet_rules() else []),
         "",
         "## 检查内容", "", docs.what, "",
         "## 为什么是问题", "", docs.why, "",

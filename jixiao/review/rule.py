@@ -67,6 +67,11 @@ class Rule:
     docs: ClassVar[RuleDocs]
     # Parameters a profile may set, with their central defaults.
     defaults: ClassVar[Mapping[str, Any]] = {}
+    # True when the rule's premise is where the reader put a row's cells (a cell left empty, a cell holding another
+    # cell's text, a name repeated, a row standing under another level): on a row whose cells may not stand where the
+    # table has them (SheetContext.doubtful) that premise is more likely the reading's artefact than the table's, and
+    # the engine drops the finding. Other rules' findings on such a row are kept, at most a warning (see finding).
+    placement: ClassVar[bool] = False
     # What this rule's fixes of a 指标值 deliberately change ("unit", "value", "date"); anything else the cell
     # said must survive the fix, or the fix is not proposed (see keeps_meaning).
     fix_changes: ClassVar[frozenset[str]] = frozenset()
@@ -93,7 +98,8 @@ class Rule:
         """A finding of this rule on the sheet of ``ctx`` (and ``indicator``), its message slots filled.
 
         ``severity`` overrides the rule's own for this finding (a profile's setting still wins); a finding on a row
-        whose cells were placed by a guess (confidence 版式推测) is at most a warning. A fix of the
+        whose cells may not stand where the table has them (:meth:`SheetContext.doubtful`: placed by a guess, misread,
+        or the reader's word of doubt on the row; confidence 版式推测) is at most a warning. A fix of the
         指标值 that would lose what the cell said (a compound unit, a date, the number) is dropped.
         """
         if fix is not None and indicator is not None and not self._fix_keeps_meaning(indicator.target, fix):

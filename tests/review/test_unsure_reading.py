@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from jixiao.model import Diagnostic, GoalSheet, Location, Severity
+from jixiao.model import Diagnostic, GoalSheet, Indicator, Location, Severity
 from jixiao.review import load_profile, review_document
+from jixiao.review.context import cells_in_name
 from jixiao.review.forms import recognise_form
 from tests.review.sheets import build_document, build_sheet, load_data
 
@@ -202,3 +203,99 @@ def test_an_empty_grid_beside_text_set_aside_without_a_figure_is_no_return(cells
     (empty,) = _findings(document, "JX102")
     assert (empty.sheet, empty.severity.value) == (KEY, severity)
     assert ("未完成原" in empty.message) is (severity == "warning")
+
+
+def _doubt(code: str, row: int, sheet: str = KEY) -> Diagnostic:
+    # the reader's word of doubt on one row of the grid (P102 aligned by content, P111 guessed, P113 a cell unplaced)
+    return Diagnostic(code=code, severity=Severity.WARNING, message="本行的单元格与表头的列不能一一对应",
+                      location=Location(sheet=sheet, table=1, row=row))
+
+
+# A weighted grid whose first row (the money table's 基层组织活动经费, read into the grid) has no weight and holds in its
+# 指标值 the row's description.
+_SHIFTED = [["满意度指标", "服务对象满意度指标", "基层组织活动经费", "", "包括必要的办公用品费、水电费、报刊费等村社区办公经费", "",
+             "", "正向指标"], *_WEIGHTED[1:], ["产出指标", "数量指标", "行政村数量", "", "=11个", "", "10", "正向指标"]]
+
+
+@pytest.mark.parametrize(("code", "doubted"), [("P102", True), ("P111", True), ("P113", True), ("P154", True),
+                                               ("P104", False)])
+def test_a_finding_whose_premise_is_where_the_cells_stand_is_not_made_on_a_row_read_in_doubt(code, doubted):
+    # corpus 003 with a 序号 column: the reader aligned the row by its content, its weight and value misplaced. The
+    # blank weight (JX610) rests on where the cells stand and is not reported; the value that is no amount (JX205)
+    # rests on what the cell says and stays, as a guess. A name the vocabulary does not know (P104) is no doubt.
+    document = _with({**BASE, "rows": _SHIFTED}, diagnostics=[_doubt(code, 1)])
+    assert [(f.indicator, f.location.column) for f in _findings(document, "JX610")] == \
+        ([] if doubted else [("基层组织活动经费", "权重")])
+    assert [(f.indicator, f.confidence.value) for f in _findings(document, "JX205")] == \
+        [("基层组织活动经费", "guessed-layout" if doubted else "high")]
+
+
+@pytest.mark.parametrize("code", ["P102", "P113"])
+def test_other_findings_on_a_row_read_in_doubt_say_so_and_are_at_most_warnings(code):
+    # the 数量 row's value without a unit, on a row the reader placed by content: the finding stands, as a guess
+    rows = [*BASE["rows"][:1], ["产出指标", "数量指标", "矛盾纠纷排查行政村数", "", "", ""], *BASE["rows"][1:]]
+    plain = _findings(_with({**BASE, "rows": rows}), "JX107")
+    doubted = _findings(_with({**BASE, "rows": rows}, diagnostics=[_doubt(code, 2)]), "JX107")
+    assert [(f.indicator, f.confidence.value) for f in plain] == [("矛盾纠纷排查行政村数", "high")]
+    assert [(f.indicator, f.confidence.value, f.severity.value) for f in doubted] == \
+        [("矛盾纠纷排查行政村数", "guessed-layout", "warning")]
+
+
+@pytest.mark.parametrize(("name", "run_together"), [
+    ("时效指标项目完工时限2023年12月2023年10月", True),  # 246 without separators: levels, name and values in one cell
+    ("质量指标经费支出合规性较高质量指标项目验收合格率", True),  # two rows' levels and names
+    ("成本指标补助标准15", True),
+    ("质量指标达标率", False),  # a name that happens to begin so, with nothing run on
+    ("项目完工时限2023年", False),  # no level at its start
+    ("保障退休职工人数(人)=81人该指标值数据合理", True),  # 128 without separators: value and basis in the name
+    ("群众满意度≥90%的村数", False),  # a threshold inside a name that goes on briefly: what it counts
+])
+def test_a_name_holding_its_rows_other_cells_is_a_row_run_together(name, run_together):
+    # nothing on a row run together is held against the table (its blank value is in its name)
+    rows = [*BASE["rows"], ["", "", name, "", "", ""]]
+    found = [f for f in review_document(build_document({**BASE, "rows": rows}), load_profile()).findings
+             if f.indicator == name]
+    assert cells_in_name(Indicator.from_cells(name=name)) is run_together
+    if run_together:
+        assert found == []
+
+
+@pytest.mark.parametrize(("diagnostics", "reported"), [([], True), ([_doubt("P111", 3)], False),
+                                                       ([_set_aside("受益人数")], False)])
+def test_a_blank_name_is_not_the_tables_where_the_reader_placed_cells_in_doubt(diagnostics, reported):
+    # a wrapped name's lines, or a name split from its value, set aside or placed on another row: the row with the
+    # value and no name is the reader's, not a cell the unit left blank
+    rows = [*BASE["rows"], ["效益指标", "社会效益指标", "", "", "≥132人", ""]]
+    found = [(f.location.row, f.location.column) for f in _findings(_with({**BASE, "rows": rows},
+                                                                          diagnostics=diagnostics), "JX107")]
+    assert found == ([(8, "三级指标")] if reported else [])
+
+
+def test_a_weight_total_over_rows_read_in_doubt_is_a_warning():
+    rows = [*_WEIGHTED, ["产出指标", "数量指标", "行政村数量", "", "=11个", "", "30", "正向指标"]]
+    for diagnostics, severity in (([], "error"), ([_doubt("P102", 2)], "warning")):
+        found = _findings(_with({**BASE, "rows": rows}, diagnostics=diagnostics), "JX609")
+        assert [(f.location.column, f.severity.value) for f in found] == [("权重", severity)]
+
+
+@pytest.mark.parametrize(("doubted", "reported"), [(None, True), (3, False)])
+def test_a_figure_shared_across_categories_leaves_out_rows_read_in_doubt(doubted, reported):
+    # 003's ≥95% in four categories; one of them on a row the reader placed by content may be another cell's figure
+    rows = [["产出指标", "质量指标", "保障村社区正常运转", "", "≥95%", ""],
+            ["效益指标", "经济效益指标", "促进农村集体经济发展", "", "≥95%", ""],
+            ["效益指标", "可持续影响指标", "经济、环境等方面可持续发展", "", "≥95%", ""],
+            ["满意度指标", "服务对象满意度指标", "辖区内群众满意度", "", "≥95%", ""], *BASE["rows"][:1]]
+    diagnostics = [_doubt("P102", doubted)] if doubted else []
+    found = _findings(_with({**BASE, "rows": rows}, diagnostics=diagnostics), "JX921")
+    assert [f.location.column for f in found] == (["指标值"] if reported else [])
+
+
+@pytest.mark.parametrize(("inferred", "reported"), [(False, True), (True, False)])
+def test_a_deadline_after_a_year_the_reader_took_from_the_project_name_is_not_reported(inferred, reported):
+    # made up: a table printing no year, named 2022年…项目: the reader takes 2022 from the name (P125), which may be the
+    # year the project began, not the budget year the deadline is held against
+    rows = [*BASE["rows"], ["产出指标", "时效指标", "项目完成时间", "", "2023年底", ""]]
+    year = Diagnostic(code="P125", severity=Severity.INFO, message="表中未写年度，按项目名称中的“2022年”取年度",
+                      location=Location(sheet=KEY))
+    document = _with({**BASE, "year": 2022, "rows": rows}, diagnostics=[year] if inferred else [])
+    assert [f.indicator for f in _findings(document, "JX929")] == (["项目完成时间"] if reported else [])

@@ -144,6 +144,8 @@ def test_broken_dates_and_document_numbers_are_reported(body, expected, cited):
     "请按《关于印发<泉州市市级特色现代农业发展资金管理规定>的通知》(泉财农〔2021〕84号)要求,加强资金管理。",
     "德化县财政局 2024年7月30日 下达生态保护补偿资金331万元",
     "根据2022年度绩效目标,2022年1-6月完成资金拨付,2022年6月30日前报送。",
+    # made up: figures after a year that split into no month and day are no date that lost a character
+    "本年度共完成2020345日工作量的审核,202099月份数据另行报送。",
 ])
 def test_whole_dates_and_document_numbers_give_nothing(body):
     assert _references(body) == []
@@ -168,6 +170,8 @@ def _sums(body: str) -> list[tuple[str, str, int | None]]:
      "合计 393794.62万元，与所写金额不符"),
     # parts before their total
     ("农产品展示展销项目35万元、丰收节主会场项目30万元、畜禽遗传资源项目50万元,合计105万元。", "105.00万元 分列为 35.00 + 30.00 + 50.00，合计 115.00万元"),
+    # made up: parts listed with 等 that already exceed the whole cannot be some of it
+    ("下达资金500万元(其中,道路硬化400万元,路灯安装200万元等)。", "合计 600.00万元，与所写金额不符"),
 ])
 def test_parts_that_do_not_add_up_to_the_stated_whole_are_reported(body, says):
     review = review_document(_read(body), load_profile())
@@ -185,6 +189,8 @@ def test_parts_that_do_not_add_up_to_the_stated_whole_are_reported(body, says):
     "下达资金100万元(其中,省级60%,市级40万元)。",
     # parts each rounded to the place written: 33.33 × 3 for 100
     "下达资金100万元(其中,甲33.33万元,乙33.33万元,丙33.33万元)。",
+    # made up: some of the parts, listed with 等, need not make the whole
+    "下达资金500万元(其中,道路硬化200万元,路灯安装100万元等)。",
 ])
 def test_parts_that_add_up_or_are_no_breakdown_give_nothing(body):
     assert _sums(body) == []

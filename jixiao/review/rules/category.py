@@ -365,6 +365,7 @@ class OtherWorkUnderSatisfaction(Rule):
     dimension = Dimension.RELEVANCE
     source = _INDICATORS
     message = "指标“{indicator}”不是满意度（名称没有满意、认可、评价之类），却放在“{level2}”下"
+    placement = True  # a row under 满意度 that measures no satisfaction is often a cell read into the wrong row
     docs = RuleDocs(
         what="满意度指标（服务对象满意度指标）下带数值目标的行，名称是否说的是满意、认可、评价、投诉之类服务对象的感受；"
         "说的是一项工作（整编资料审核 98%）的，是把产出或效益放错了类别。",

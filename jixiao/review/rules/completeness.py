@@ -339,7 +339,7 @@ class EmptyIndicatorCell(Rule):
         # a scored row whose figures are only in its parts below (GoalSheet.breakdowns) has a value nowhere of its own
         heads = {id(ctx.sheet.indicators[head - 1]) for head in ctx.sheet.breakdowns()}
         blank = [(indicator, column) for indicator in rows
-                 for column, empty in (("name", not indicator.name.strip() and not _placed_by_guess(indicator)),
+                 for column, empty in (("name", not indicator.name.strip() and not _name_elsewhere(ctx, indicator)),
                                        ("target", _no_value(ctx, indicator) and (
                                            id(indicator) in heads or not _value_elsewhere(indicator))))
                  if empty]
@@ -430,11 +430,12 @@ def _split_off(indicator: Indicator) -> bool:
         and bool(_NOTHING_WRITTEN.match(indicator.target.raw or ""))
 
 
-def _placed_by_guess(indicator: Indicator) -> bool:
-    """True for a row whose cells the reader placed by a guess (text without a grid, one cell per line): a name cell
-    it found empty may be a name it placed elsewhere (corpus 236 copied one cell per line: the names went to a row
-    of their own), not a cell the unit left blank."""
-    return indicator.confidence < GUESSED_BELOW
+def _name_elsewhere(ctx: SheetContext, indicator: Indicator) -> bool:
+    """True when a name cell the reader found empty may be a name it placed elsewhere rather than a cell the unit left
+    blank: the row's cells may not stand where the table has them (placed by a guess: corpus 236 copied one cell per
+    line, the names went to a row of their own), or the reader doubted the placement of some row of the sheet or set a
+    row's cells aside (a wrapped name's lines, a name split from its value)."""
+    return ctx.doubtful(indicator) or ctx.rows_doubtful or bool(ctx.set_aside_cells)
 
 
 def _no_value(ctx: SheetContext, indicator: Indicator) -> bool:

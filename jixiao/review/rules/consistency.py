@@ -12,7 +12,7 @@ from jixiao.model import Indicator, Severity, canonical_level1, canonical_level2
 from jixiao.model.lexicon import TEXT_MEMO, fold
 from jixiao.model.numerals import CHINESE_DIGITS, chinese_to_decimal
 from jixiao.model.units import UnitKind, canonical_unit, unit_kind
-from jixiao.review.context import GUESSED_BELOW, SheetContext
+from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
 from jixiao.review.lexicon import Kind, basis_sets_standard, counted_numbers, data, kind_of, whole_period
 from jixiao.review.rule import Rule, RuleDocs
@@ -392,6 +392,7 @@ class DuplicateIndicator(Rule):
     dimension = Dimension.FORM
     source = GOALS_2015.at("第十二条（指向明确）")
     message = "指标名称“{indicator}”在本表中出现了{count}次"
+    placement = True  # a name repeated is often one cell (民办, 是) read as the name of several misplaced rows
     docs = RuleDocs(
         what="同一张表中是否有名称相同的三级指标。",
         why="同名指标在监控和自评时无法区分，通常是把描述写进了描述栏而名称没改。",
@@ -613,7 +614,7 @@ class WeightsNotHundred(Rule):
             expected = "或".join(f"{a.normalize():f}" for a in sorted(accepted, reverse=True))
             # the sum of weights placed by a guess may miss a row's weight read elsewhere: not a return
             yield self.finding(ctx, column="weight", total=f"{total.normalize():f}", expected=expected,
-                               severity=Severity.WARNING if ctx.rows_guessed else None)
+                               severity=Severity.WARNING if ctx.rows_doubtful else None)
 
 
 class WeightCellEmpty(Rule):
@@ -625,6 +626,7 @@ class WeightCellEmpty(Rule):
     source = EVALUATION_2020.at("第二十一条（指标权重）")
     message = "表中其他指标填了权重，指标“{indicator}”的权重为空"
     defaults = {"execution_weight": 10}
+    placement = True  # a blank weight on a misplaced row may be read in another cell (corpus 262 run together)
     docs = RuleDocs(
         what="表中有指标填了权重、已填的权重又不足一整张表（100，或表样规定预算执行率单独计分时的100减其分值）时，"
         "每行指标是否都填了权重；已填的权重已经凑足的，空着的是合并单元格下的行，不报告；紧接在只填权重、没有指标值的"
@@ -644,10 +646,7 @@ class WeightCellEmpty(Rule):
             return
         parts = {part for rows in ctx.sheet.breakdowns().values() for part in rows}
         for position, indicator in enumerate(indicators, 1):
-            # (a row whose cells the reader placed by a guess may have its weight in another cell: corpus 262 run
-            # together, the row's 10 read as its value, its score 9.34 glued to the actual)
-            if indicator.weight is None and not ctx.unfinished(indicator) and position not in parts \
-                    and indicator.confidence >= GUESSED_BELOW:
+            if indicator.weight is None and not ctx.unfinished(indicator) and position not in parts:
                 yield self.finding(ctx, indicator=indicator, column="weight")
 
 

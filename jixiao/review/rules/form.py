@@ -266,6 +266,7 @@ class ProseInTarget(Rule):
     dimension = Dimension.FORM
     source = _SPECIFIC
     message = "指标“{indicator}”的指标值“{raw}”混有说明文字“{prose}”，指标值栏应只填“{clean}”"
+    placement = True  # another cell's text (a description, the next row) run into the value is the reading's
     docs = RuleDocs(
         what="指标值栏是否只写了目标本身（运算符、数值、单位或定性表述），没有夹带说明文字；一句话里夹着一个金额"
         "（严格按照预算标准1000元/人给补助对象兑付补助）或一个用文字写的界限（……且总航时不少于30小时测算）的，"
@@ -478,6 +479,7 @@ class UnreadableTarget(Rule):
     dimension = Dimension.FORM
     source = _SPECIFIC
     message = "指标“{indicator}”的指标值“{raw}”既不是数值，也不是常见的定性表述"
+    placement = True  # a value that is no figure and no usual wording is often another cell placed there
     docs = RuleDocs(
         what="指标值能否读作数值目标或常见的定性表述（好/较好/达到预期…）：只指向别处（见附件）或几乎没有文字的报告；"
         "自成一句的定性表述（严格执行相关制度规定、按月安排）和整段时间（全年、全天候）按定性目标理解，不在此报告；空着的指标值由 JX107 报告。",

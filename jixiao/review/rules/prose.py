@@ -57,7 +57,8 @@ class BrokenReference(ProseRule):
     message = "正文中的{what}丢了字：{cited}，请对照原件改正"
     docs = RuleDocs(
         what="没有指标表的自评报告或资金通知中，日期和文号是否完整：年份后直接接月、日的数字（“20205月”“20201030日”，"
-             "丢了“年”“月”），文号的“〔”没有对应的“〕”（“建财〔2015159号”）。一处只作提示，三处以上为警告。",
+             "丢了“年”“月”），文号的“〔”没有对应的“〕”（“建财〔2015159号”）。年份后的数字拆不出1—12的月份（和1—31"
+             "的日）的（“2020345日”“202099月”）不是丢了字的日期，不报告。一处只作提示，三处以上为警告。",
         why="日期和文号是资金下达、审核和发放的依据；丢字后看不出是哪一天、哪一份文件，报告无从核对（语料 271）。",
         bad="20205月，财政部海南监管局联合我省交通运输厅……（建财〔2015159号）",
         good="2020年5月，财政部海南监管局联合我省交通运输厅……（建财〔2015〕159号）",
@@ -73,7 +74,8 @@ class BrokenReference(ProseRule):
         if document.prose is None:
             return
         broken = [said for said in document.prose.references
-                  if not (self._WHOLE_DATE if said.text.startswith("20") else self._WHOLE_NUMBER).fullmatch(said.text)]
+                  if not (self._WHOLE_DATE if said.text.startswith("20") else self._WHOLE_NUMBER).fullmatch(said.text)
+                  and (not said.text.startswith("20") or _plausible_date(said.text))]
         if not broken:
             return
         kinds = {"日期" if said.text.startswith("20") else "文号" for said in broken}
@@ -82,6 +84,18 @@ class BrokenReference(ProseRule):
                                  severity=Severity.WARNING if len(broken) >= self._MANY else None,
                                  what="和".join(sorted(kinds, reverse=True)),
                                  cited=cited + ("等" if len(broken) > self._SHOWN else ""))
+
+
+def _plausible_date(text: str) -> bool:
+    """True when the figures after the year of a date that lost a character split into a month (1–12) and, where it
+    ends in 日, a day (1–31): 20205月, 20201030日, 202312日; 2020345日 is no date at all."""
+    rest = text[4:]
+    digits = re.sub(r"\D", "", rest)
+    if not digits:
+        return False
+    if "日" not in rest:
+        return 1 <= int(digits) <= 12
+    return any(1 <= int(digits[:cut]) <= 12 and 1 <= int(digits[cut:]) <= 31 for cut in (1, 2) if cut < len(digits))
 
 
 class PartsNotWhole(ProseRule):
@@ -95,17 +109,22 @@ class PartsNotWhole(ProseRule):
     docs = RuleDocs(
         what="没有指标表的自评报告或资金通知中，同一句话写出一笔金额并用“其中”“含”列出两项以上分项（或先列分项再写"
              "“合计”“共计”），分项之和是否等于该金额。只比较都以“万元”写出的金额；分项中夹有百分比、其他单位或"
-             "再分的“其中”时不比较。",
+             "再分的“其中”时不比较；分项以“等”结尾（“其中A 30万元、B 20万元等”）的只列了一部分，分项之和小于该金额"
+             "不报告，超过时仍报告。",
         why="资金的分项与合计对不上，说明有一项写错或漏写，下达、执行的金额无从核对（语料 203、270）。",
         bad="下达资金672385万元(其中,第一批653885万元,第二批18000万元)",
         good="下达资金672385万元(其中,第一批653885万元,第二批18500万元)",
         fix="核对各分项和合计，改正写错的一项或补上漏写的分项。",
     )
 
+    _SOME_ONLY = re.compile(r"万元\s*等")
+
     def document_findings(self, document: Document, profile: Profile) -> Iterator[Finding]:
         for said in document.prose.sums if document.prose else ():
             total = sum(said.parts, Decimal(0))
             places = max(-min(figure.as_tuple().exponent for figure in (said.whole, *said.parts)), 0)
+            if total < said.whole and self._SOME_ONLY.search(said.sentence):
+                continue  # (parts listed as some of them, …万元等, need not make the whole; more than it they cannot)
             if abs(total - said.whole) * 10 ** places > len(said.parts):  # (each part rounded to its last place)
                 yield self.prose_finding(document, profile, said.line, line=said.line, whole=amount_text(said.whole),
                                          parts=" + ".join(amount_text(part) for part in said.parts), total=amount_text(total))

@@ -911,6 +911,8 @@ class SameTargetAcrossCategories(Rule):
             target = indicator.target
             if target.value is None or target.value == 0 or (target.unit == "%" and target.value == 100):
                 continue  # all done (100%) and nothing (0次) are exact by nature, and common everywhere
+            if ctx.doubtful(indicator):
+                continue  # a value on a row whose cells may be misplaced may be another row's, or its weight
             groups.setdefault((target.operator, target.value, target.unit), []).append(indicator)
         for rows in groups.values():
             categories = list(dict.fromkeys(i.level2 for i in rows if i.level2))
@@ -1095,7 +1097,9 @@ class DeadlineAfterBudgetYear(Rule):
     message = "时效指标“{indicator}”的期限“{raw}”在本表的{year}年之后：年度目标的完成时间应在本年度内"
     docs = RuleDocs(
         what="时效指标（或讲完成时间、及时性的指标）写的完成期限，是否全在本表年度之后（2022年度的表写“2023年底”）。"
-        "跨年度的期间（2022年7月—2023年6月）有本年度的部分，不在此报告；期限早于本表年度的（照抄往年目标）由 JX924 报告。",
+        "跨年度的期间（2022年7月—2023年6月）有本年度的部分，不在此报告；期限早于本表年度的（照抄往年目标）由 JX924 报告。"
+        "只看指标值写成的日期或期限（2023年底、2023年12月、2023年前）；指标值中提到的其他年份（按《2024年…方案》执行）"
+        "不是期限。表中没有写年度、年度是按项目名称推定的，不报告。",
         why="年度绩效目标是这一年的钱在这一年要达到的结果；完成时间写到下一年，这一年的目标就无从考核，"
         "多半是把项目期或中期目标的期限抄进了年度表（语料 215）。",
         bad="产出指标 | 时效指标 | 项目完成时间 | 2023年底\n年度：2022",
@@ -1104,15 +1108,22 @@ class DeadlineAfterBudgetYear(Rule):
     )
 
     _YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年")
+    # a year as a deadline in prose: followed by 底, 末, 前, 内 or a month (2023年底前完成, 2023年6月完成)
+    _DEADLINE = re.compile(r"(?<!\d)(20\d{2})\s*年\s*(?=底|末|前|内|以前|之前|\d{1,2}\s*月)")
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         year = ctx.sheet.year
-        if year is None:
+        # (a year the reader took from the project's name, the table printing none, may not be the budget year)
+        if year is None or ctx.year_inferred:
             return
         for indicator in ctx.sheet.indicators:
             if indicator.level2 != "时效指标" and not is_timeliness(indicator.name):
                 continue
-            years = [int(y) for y in self._YEAR.findall(fold(indicator.target.raw))]
+            # the deadline the value states: its date, else a year written as one in its prose; another year it
+            # mentions (a plan's, a standard's) is no deadline
+            date = indicator.target.date
+            years = [int(y) for y in (self._YEAR.findall(fold(date)) if date
+                                      else self._DEADLINE.findall(fold(indicator.target.raw)))]
             # (a period that runs from this year into the next, 2022年7月—2023年6月, has this year's part)
             if years and min(years) > year:
                 yield self.finding(ctx, indicator=indicator, column="target", raw=indicator.target.raw, year=year)
