@@ -376,17 +376,26 @@ def heading_spellings() -> tuple[str, ...]:
 @lru_cache(maxsize=TEXT_MEMO)
 def heading_pieces(text: str) -> tuple[str, ...] | None:
     """``text`` cut into heading spellings, longest first from its start (``分值得分偏差原因分析``: 分值 | 得分 |
-    偏差原因分析), or None when some of it is no heading."""
+    偏差原因分析), a heading's bracketed gloss left out (``完成目标可能性(确定能、有可能、不可能)``, ``指标值(A)``);
+    None when some of it is no heading."""
     line = match_key(text)
-    headings, position = [], 0
+    headings: list[str] = []
+    position = 0
     spellings = heading_spellings()
     while position < len(line):
+        gloss = _HEADING_GLOSS.match(line, position) if headings else None
+        if gloss is not None:
+            position = gloss.end()
+            continue
         found = next((s for s in spellings if line.startswith(s, position)), None)
         if found is None:
             return None
         headings.append(found)
         position += len(found)
     return tuple(headings) or None
+
+
+_HEADING_GLOSS = re.compile(r"[(（][^()（）]{1,12}[)）]")  # what a heading's brackets say of it: (A), (确定能、…)
 
 
 @lru_cache(maxsize=TEXT_MEMO)

@@ -12,6 +12,7 @@ import pytest
 
 from jixiao.documents.pipeline import read_text
 from jixiao.documents.pipeline.figures import Ambiguity, Tail, cut_tail
+from jixiao.documents.pipeline.labels import heading_pieces
 
 _SELF_EVALUATION = ["actual", "weight", "score", "extra:偏差原因分析及改进措施"]
 
@@ -162,3 +163,14 @@ def test_a_weight_column_before_the_target_run_together():
     assert read == [("补助种植面积", "29.5亩", 20, "29.5亩", 20), ("补助鱼塘面积", "3亩", 10, "3亩", 10),
                     ("带动农户增收(总收入)", "≥11万元", 20, "12万元", 20)]
     assert [indicator.weight for indicator in sheet.indicators] == [20, 10, 20]
+
+
+@pytest.mark.parametrize(("text", "pieces"), [
+    ("分值得分偏差原因分析及改进措施", ("分值", "得分", "偏差原因分析及改进措施")),
+    ("实际 完成值分值得分", ("实际完成值", "分值", "得分")),  # a heading its box broke with a space
+    ("完成目标可能性(确定能、有可能、不可能)备注", ("完成目标可能性", "备注")),  # a heading's gloss left out
+    ("指标值(A)全年实际值(B)", ("指标值", "全年实际值")),
+    ("分值10得分9", None),  # figures are no headings
+])
+def test_headings_run_together_are_cut_by_their_spellings(text, pieces):
+    assert heading_pieces(text) == pieces
