@@ -120,7 +120,7 @@ def settle(rows: Sequence[TableRow], sums: Sums = Sums()) -> dict[int, Settled]:
 def _combinations(rows: Sequence[TableRow], ambiguous: list[int], kept: dict[int, list[tuple[str, ...]]],
                   sums: Sums, ruled: dict[int, set[str]]) -> list[tuple[tuple[str, ...], ...]]:
     """The combinations of the rows' kept readings that the table's sums allow (none when there are too many to
-    weigh); a constraint that rules a combination out is counted against each row whose reading it rejected."""
+    weigh); a sum that rules a combination out is named for each row that still had several readings."""
     if _count(kept, ambiguous) > _MOST_COMBINATIONS:
         return []
     survivors = []
