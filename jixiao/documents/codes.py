@@ -59,6 +59,10 @@ KINDS: dict[str, DiagnosticKind] = registered([
         DiagnosticKind("P154", Severity.WARNING, "本行连写的数字不能确定如何拆分，未读取：{readings}",
                        "单元格之间没有分隔符时，分值与得分等数字会连在一起；表头的列和合计都不能确定只有一种拆法时，"
                        "读取程序不猜测，请按原表核对后填写。"),
+        DiagnosticKind("P156", Severity.INFO, "本行连写的数字“{run}”按本表的算术关系读作{reading}（依据：{constraints}），请核对",
+                       "单元格之间没有分隔符时，分值与得分等数字会连在一起，可有几种拆法；只有一种拆法符合本表的关系"
+                       "（得分不超过分值、各行填写相同的列、实际完成值与指标值相当、分值之和等于所标分值与总分等）时按它读取，"
+                       "读到的数字标为推断，据此得出的审核结果也标为推断。"),
         DiagnosticKind("P113", Severity.WARNING, "本行有单元格无法归入表头的任何一列：{text}",
                        "行的单元格多于表头的列，且无法根据内容判断它们属于哪一列；内容没有丢弃，请核对原表。"),
         DiagnosticKind("P114", Severity.INFO, "表格在文件末尾（第{line}行）中断，最后一行可能不完整：{text}",

@@ -28,8 +28,9 @@ from jixiao.documents.interpret.header_cells import (
     title_project,
 )
 from jixiao.documents.interpret.text_lists import split_items
-from jixiao.documents.pipeline.align import AMBIGUOUS, GUESS_CONFIDENCE, Aligner, Placed
+from jixiao.documents.pipeline.align import GUESS_CONFIDENCE, SETTLED_CONFIDENCE, Aligner, Placed
 from jixiao.documents.pipeline.coefficient import READ_FROM_RIGHT
+from jixiao.documents.pipeline.figures import shown_readings
 from jixiao.documents.pipeline.labels import (
     Role,
     clean_name,
@@ -51,6 +52,7 @@ from jixiao.documents.pipeline.labels import (
 from jixiao.documents.pipeline.money_text import rate_agrees, rate_points
 from jixiao.documents.pipeline.records import claimed_grade, total_score
 from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns, Header, find_header, is_refinement, refine
+from jixiao.documents.pipeline.settle import Sums, TableRow, settle
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.vocabulary import (
     block_label,
@@ -499,6 +501,12 @@ _DASH = re.compile(r"[—－\-–]+")  # a cell left empty with a dash (— in a
 _VALUE_KINDS = {"target", "long_term_target", "actual", "expected"}  # columns that hold an indicator's values
 _TEXT_KINDS = ("description", "basis")  # columns of words beside the name, no value
 _SCRAMBLED_ROWS = 5  # fewer name-only rows than this are read as written (blank values)
+_SUMMED = ("actual", "weight", "score")  # the cells beside the target that the table's arithmetic weighs
+
+
+def _amount_of(text: str | None) -> Decimal | None:
+    """A cell's figure (10, 10分), or None when it holds none."""
+    return parse_amount(text.strip().removesuffix("分")) if text else None
 
 
 def _points_alone(level1: str) -> bool:
@@ -616,6 +624,8 @@ class SheetBuilder:
         self._amount_columns: list[str] = []  # the amount labels heading a row of figures to come (_amounts_below)
         self._labels_above: list[tuple[str, str]] = []  # (field, label) of a row of labels alone (_values_below)
         self._amount_wait = 0  # how many rows of sub-headings may still stand between them
+        # the rows whose fused points read more than one way: (the indicator read, if any; the row; where it stands)
+        self._ambiguous: list[tuple[Indicator | None, Placed, Location]] = []
 
     # -- what the interpreter asks -------------------------------------------------------------------------
     @property
@@ -939,6 +949,7 @@ class SheetBuilder:
     def finish(self) -> tuple[GoalSheet, list[Diagnostic]]:
         """The sheet and its diagnostics."""
         self.close_grid()
+        self._settle_fused()
         self._drop_framework()
         self._drop_scrambled()
         self._drop_repeated_notes()
@@ -1454,8 +1465,52 @@ class SheetBuilder:
         assert aligner is not None
         for placed in aligner.placed:
             self._row_count += 1
+            before = len(self.sheet.indicators)
             self._indicator(placed)
+            if placed.ambiguous is not None:
+                # settled by the table's sums when the sheet is finished (its total may follow the grid), or said
+                read = self.sheet.indicators[-1] if len(self.sheet.indicators) > before else None
+                self._ambiguous.append((read, placed, self._location_of(placed)))
         aligner.placed.clear()
+
+    def _settle_fused(self) -> None:
+        """The runs of fused points left unread (P154) read the one way the table's arithmetic leaves
+        (:mod:`.settle`): placed, said (P156) and marked inferred; the others said as unread."""
+        pending, self._ambiguous = self._ambiguous, []
+        if not pending:
+            return
+        indicators = self.sheet.indicators
+        cells = {position: values for position, values in self.results}
+        runs = {id(indicator): placed.ambiguous for indicator, placed, _ in pending if indicator is not None}
+        rows = [TableRow(indicator.level1_raw or "", {
+            "target": indicator.target.raw, **{kind: cells.get(position, {}).get(kind, "") for kind in _SUMMED}},
+            runs.get(id(indicator))) for position, indicator in enumerate(indicators, start=1)]
+        sums = Sums(total=self.claimed.get("total"), execution_weight=_amount_of(self.money.get("weight")),
+                    execution_score=_amount_of(self.money.get("score")), complete=not (self.cut or self.headless))
+        # cells no column of the header holds (P113): the columns are not the rows', nor the readings of their runs
+        settled = {} if any(said.code == "P113" for said in self.diagnostics) else settle(rows, sums)
+        at = {id(indicator): index for index, indicator in enumerate(indicators)}
+        for indicator, placed, location in pending:
+            run = placed.ambiguous
+            assert run is not None
+            index = at.get(id(indicator)) if indicator is not None else None
+            found = settled.get(index) if index is not None else None
+            if found is None:
+                readings = f"“{run.run}”可读作{shown_readings(run.columns, run.choices, self._heading)}"
+                self.diagnostics.append(diagnostic("P154", location, readings=readings))
+                continue
+            values = cells.setdefault(index + 1, {})
+            for kind, text in found.cells.items():
+                values[kind] = text
+            context = " ".join(filter(None, (indicator.name, indicator.description)))
+            if "target" in found.cells:
+                indicator.target = parse_target(found.cells["target"], context)
+            if "weight" in found.cells:
+                indicator.weight, indicator.weight_raw = _amount_of(found.cells["weight"]), found.cells["weight"]
+            indicator.confidence = min(indicator.confidence, SETTLED_CONFIDENCE)
+            reading = "｜".join(f"{self._heading(kind)}{text}" for kind, text in found.cells.items())
+            self.diagnostics.append(diagnostic("P156", location, run=run.run, reading=reading,
+                                               constraints="、".join(found.constraints)))
 
     def _feed_grid(self, row: Row) -> None:
         """A grid row handed over as a layout row (the long layout builds its projects this way)."""
@@ -1554,9 +1609,6 @@ class SheetBuilder:
         level2 = level2 or previous2
         self._levels = (level1, level2)
         unplaced = values.pop("_unplaced", None)
-        ambiguous = values.pop(AMBIGUOUS, None)
-        if ambiguous:
-            self.diagnostics.append(diagnostic("P154", self._location_of(placed), readings=ambiguous))
         after = values.pop("_after", None)  # what followed the rows of a line run together: the table's end
         total = values.pop("_total", None)  # the score of a 总分 row printed after the rows' figures
         if total and parse_amount(total) is not None:

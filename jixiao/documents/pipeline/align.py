@@ -14,7 +14,8 @@ wide as the header by position. Every other row, and every stream of one-cell li
   a diagnostic), missing ones leave their columns empty.
 
 Each placed row carries a confidence: 1.0 placed by the format's grid or by position, lower when the columns
-were inferred from labels, lower still when tokens had to be joined or columns were missing.
+were inferred from labels, lower still when tokens had to be joined or columns were missing, lowest when fused
+figures were read the one way the table's sums leave.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from typing import Self
 
 from jixiao.documents.interpret.header_cells import parse_amount
 from jixiao.documents.pipeline.coefficient import read_from_right
-from jixiao.documents.pipeline.figures import FIGURE_KINDS, cut_tail, fused_run, shown_readings, split_figures
+from jixiao.documents.pipeline.figures import FIGURE_KINDS, Ambiguity, cut_tail, fused_run, split_figures
 from jixiao.documents.pipeline.labels import (
     Role,
     is_bare_number,
@@ -74,10 +75,10 @@ _ACHIEVED = ("actual", "expected")  # the columns of what was achieved, written 
 # a weight run into the target after it (1020万元: 10 | 20万元), the weight one or two digits long (or x.5)
 # (the target left is a number as printed: 100% is never 1 | 00%)
 _WEIGHT_CUTS = tuple(re.compile(r"^(" + weight + r")((?!0\d)\d.*\D.*)$") for weight in (r"[1-9]", r"[1-9]\d", r"[1-9]\d?\.5"))
+# a name's cell ending in its row's weight (…(总收入)20), the target after it written with its operator
+_NAME_AND_WEIGHT = re.compile(r"^(?P<name>.*[\u4e00-\u9fff)）])(?P<weight>[1-9]\d?(?:\.5)?)$")
 # a name's cell ending in its row's weight and a mark before the target (种薯亩均收入8工 | 5%: OCR's ≥)
 _WEIGHT_AND_MARK = re.compile(r"^(?P<name>.*[\u4e00-\u9fff])(?P<weight>[1-9]\d?)(?P<mark>[^\d\s.,，%])$")
-# a run of points fused after a row's target that reads more than one way: left out, said (P154)
-AMBIGUOUS = "_ambiguous_points"
 REPEATED = "_repeated_level"  # a merged level cell a stream printed twice: counted with the row, placed nowhere
 _FIGURE_ALONE = re.compile(r"[\d,，.]+")  # a figure without unit or operator
 _SERIAL = re.compile(r"\d{1,3}")  # the number a 序号 column prints before a row
@@ -90,6 +91,17 @@ _MOST_POINTS = 50  # points one indicator can carry (a level's share of 100 is a
 GRID_CONFIDENCE = 1.0
 LABEL_CONFIDENCE = 0.8
 GUESS_CONFIDENCE = 0.5
+SETTLED_CONFIDENCE = 0.4  # figures read one of several ways, the one the table's sums leave (:mod:`.settle`)
+
+
+def _weight_before(target: str, actual: str) -> tuple[str, str] | None:
+    """The weight run into the target after it and the target, when the actual repeats what follows the weight
+    (``2029.5亩`` beside ``29.5亩``: 20 | 29.5亩); None otherwise."""
+    for cut in _WEIGHT_CUTS:
+        found = cut.match(target.strip())
+        if found is not None and _repeats(found.group(2), actual):
+            return found.group(1), found.group(2)
+    return None
 
 
 def _repeats(target: str, actual: str) -> bool:
@@ -178,6 +190,7 @@ class Placed:
     extra: dict[str, str] = field(default_factory=dict)
     tokens: int = 0
     inferred: str | None = None  # how a run-together row was split
+    ambiguous: Ambiguity | None = None  # a run of points fused after the target that reads more than one way
 
 
 class Aligner:
@@ -400,7 +413,8 @@ class Aligner:
         if "target" not in kinds or "target" not in self.slots or "name" not in kinds:
             return False
         after = self.slots[self.slots.index("target") + 1:]
-        tail = cut_tail(kinds.get("after", ""), kinds["target"], after)
+        # (the labels may cut what follows the target in pieces: an actual in its shape, then the points)
+        tail = cut_tail("".join(text for kind, text in parts if kind == "after"), kinds["target"], after)
         if tail is None:
             return False
         self.flush()
@@ -411,15 +425,23 @@ class Aligner:
                 kind = next((k for k in after[max(placed, default=-1) + 1:]
                              if k not in (*FIGURE_KINDS, "unit", "operator")), "_unplaced")
             values[kind] = text
-        if tail.ambiguous is not None and "target" in tail.ambiguous[1]:
+        if tail.ambiguous is not None and "target" in tail.ambiguous.columns:
             values.pop("target")  # the target's figures run on into the columns after it: left out with them
+        elif "weight" not in values and self.slots[self.slots.index("target") - 1:][:1] == ["weight"]:
+            # 分值 | 年度指标值 | 全年实际值: the weight ran into the target the actual repeats (2029.5亩 | 29.5亩)
+            cut = _weight_before(values["target"], values.get("actual", ""))
+            named = _NAME_AND_WEIGHT.match(values["name"].strip()) if cut is None else None
+            if cut is not None:
+                values["weight"], values["target"] = cut
+            elif named is not None and parse_amount(named.group("weight")) in self._weights():
+                # …受益农户收入(总收入)20 | ≥11.376万元: the name's cell ends in a weight the table prints elsewhere
+                values["name"], values["weight"] = named.group("name"), named.group("weight")
+            values = dict(sorted(values.items(), key=lambda cell: self._slot_order(cell[0])))
         how = "｜".join(f"{self._heading(kind) if not kind.startswith('_') else '其余'}“{text}”"
                        for kind, text in values.items())
-        if tail.ambiguous is not None:
-            run, columns, choices = tail.ambiguous
-            values[AMBIGUOUS] = f"“{run}”可读作{shown_readings(columns, choices, self._heading)}"
         self._add(values, line, GUESS_CONFIDENCE, [], 1)
         self.placed[-1].inferred = how
+        self.placed[-1].ambiguous = tail.ambiguous  # settled by the table's sums once all its rows are read, or said
         return True
 
     def _shaped(self, line: Line) -> bool:
@@ -1272,6 +1294,12 @@ class Aligner:
         if len(joined) > len(slots) or any(kind in _POINTS for kind in slots[1:len(cells)]):
             return texts
         return joined
+
+    def _slot_order(self, kind: str) -> int:
+        """Where a column kind stands among the slots: the levels first, one no slot holds after them all."""
+        if kind in _LEVELS:
+            return _LEVELS.index(kind) - len(_LEVELS)
+        return self.slots.index(kind) if kind in self.slots else len(self.slots)
 
     def _weights(self) -> list[Decimal]:
         """The weights the rows placed so far print (what a fused run's split prefers)."""

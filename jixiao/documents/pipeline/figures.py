@@ -10,7 +10,8 @@ marks, the usual case), then rates of a % row that stay within 100, then an actu
 
 :func:`cut_tail` reads what follows a target in a row whose cells ran together with no separator (``100%1010正常``
 after ``≥95%``) by the header's columns after the target: an actual in the target's shape, the figures of the
-points columns, then words. It never guesses: a run of figures that reads more than one way is left out and said.
+points columns, then words. It never guesses: a run of figures that reads more than one way is left out with its
+readings (an :class:`Ambiguity`), for :mod:`.settle` to read by the table's sums once all its rows are read, or to say.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from itertools import combinations
 
 from jixiao.model.units import canonical_unit
 
-__all__ = ["FIGURE_KINDS", "MOST_POINTS", "Split", "Tail", "cut_tail", "shown_readings", "split_figures", "fused_run", "readings"]
+__all__ = ["FIGURE_KINDS", "MOST_POINTS", "Ambiguity", "Split", "Tail", "cut_tail", "shown_readings", "split_figures", "fused_run", "readings"]
 
 FIGURE_KINDS = ("target", "weight", "actual", "score")
 _RUN = re.compile(r"^(?P<prefix>.*?[^\d.])?(?P<run>\d[\d.]{2,})$", re.DOTALL)
@@ -105,13 +106,32 @@ _SHOWN_READINGS = 4  # readings a diagnostic names before saying how many more t
 
 
 @dataclass(frozen=True, slots=True)
+class Ambiguity:
+    """A run of fused figures: the ``columns`` it fills (in order), its ``choices`` (one figure per column, the last
+    columns possibly left empty) and the ``prefix`` written before the first figure (a target's operator)."""
+
+    run: str
+    columns: tuple[str, ...]
+    choices: tuple[tuple[str, ...], ...]
+    prefix: str = ""
+
+    def reading(self, choice: tuple[str, ...]) -> dict[str, str]:
+        """The cells ``choice`` fills, by column kind (the first with the prefix)."""
+        cells = dict(zip(self.columns, choice))
+        first = self.columns[0]
+        if first in cells and self.prefix:
+            cells[first] = self.prefix + cells[first]
+        return cells
+
+
+@dataclass(frozen=True, slots=True)
 class Tail:
     """What followed a target, cut by the header's columns: ``cells`` as (column kind, text) in order, the kind
     empty for words left to placement by labels; ``ambiguous``: a run of figures that reads more than one way (left
-    out of ``cells``), the columns it would fill and its readings, or None."""
+    out of ``cells``), or None."""
 
     cells: tuple[tuple[str, str], ...]
-    ambiguous: tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...]] | None = None
+    ambiguous: Ambiguity | None = None
 
 
 def cut_tail(tail: str, target: str, kinds: list[str]) -> Tail | None:
@@ -162,7 +182,7 @@ def _run_cells(run: str, columns: list[str], words: str, prefix: str = "") -> Ta
         return None
     words_cell = (("", words),) if words.strip() else ()
     if len(choices) > 1:
-        return Tail(words_cell, (run, tuple(columns), tuple(choices)))
+        return Tail(words_cell, Ambiguity(run, tuple(columns), tuple(choices), prefix))
     figures = [(kind, part) for kind, part in zip(columns, choices[0])]
     figures[0] = (figures[0][0], prefix + figures[0][1])
     return Tail((*figures, *words_cell))

@@ -30,7 +30,7 @@ from jixiao.model.vocabulary import may_end_level_name, ndrc_level1, written_lev
 
 __all__ = ["Role", "Label", "label", "is_marked_figure", "level_label_in", "match_key", "column_unit", "unit_completes", "target_text", "simplified", "clean_name", "residue_target", "is_numbered", "is_placeholder", "is_bare_number", "is_operator",
            "OPERATOR_WORDS", "looks_like_target", "is_value", "split_name_target", "split_name_trend", "split_qualitative",
-           "split_description", "split_rows_run_together", "split_name_row", "split_points_row", "is_qualitative", "column_kind", "heading_spellings", "is_chrome", "split_run_together", "segment", "unwrap",
+           "split_description", "split_rows_run_together", "split_name_row", "split_points_row", "is_qualitative", "column_kind", "heading_pieces", "heading_spellings", "is_chrome", "split_run_together", "segment", "unwrap",
            "wrapped_run_together", "split_lines", "reports_paths", "join_wrapped", "join_row_tails", "join_page_parts",
            "names_a_legacy_level2", "split_level_prefix"]
 
@@ -375,6 +375,31 @@ def heading_spellings() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=TEXT_MEMO)
+def heading_pieces(text: str) -> tuple[str, ...] | None:
+    """``text`` cut into heading spellings, longest first from its start (``分值得分偏差原因分析``: 分值 | 得分 |
+    偏差原因分析), a heading's bracketed gloss left out (``完成目标可能性(确定能、有可能、不可能)``, ``指标值(A)``);
+    None when some of it is no heading."""
+    line = match_key(text)
+    headings: list[str] = []
+    position = 0
+    spellings = heading_spellings()
+    while position < len(line):
+        gloss = _HEADING_GLOSS.match(line, position) if headings else None
+        if gloss is not None:
+            position = gloss.end()
+            continue
+        found = next((s for s in spellings if line.startswith(s, position)), None)
+        if found is None:
+            return None
+        headings.append(found)
+        position += len(found)
+    return tuple(headings) or None
+
+
+_HEADING_GLOSS = re.compile(r"[(（][^()（）]{1,12}[)）]")  # what a heading's brackets say of it: (A), (确定能、…)
+
+
+@lru_cache(maxsize=TEXT_MEMO)
 def is_chrome(text: str) -> bool:
     """Web page furniture around a document (share buttons, 索引号, 发布时间 …)."""
     key = fold(text)
@@ -500,6 +525,11 @@ def split_name_row(text: str) -> tuple[tuple[str, str], ...] | None:
     line = simplified(text.strip())
     match = _TARGET_INSIDE.search(line)
     if match is None:
+        if label(line).role is Role.TEXT:
+            # a target with no operator that an actual in its shape follows at once (完成套数1785套1806套55)
+            settled = _target_before_actual(text, "", "", line)
+            if settled is not None:
+                return settled
         return _target_before_words(text, "", "", line)
     if match.start() == 0 or not _CJK.search(line[:match.start()]) or label(line[:match.start()]).role is not Role.TEXT:
         return None
@@ -1368,6 +1398,10 @@ def _words(text: str) -> bool:
     return label(text).role is Role.TEXT and not is_chrome(text)
 
 
+_SPACE_INSIDE = re.compile(r"\S\s+\S")
+_HEADINGS_IN_A_RUN = 3  # headings a line holds to be a header run together (two may be a row's words)
+
+
 def split_lines(lines: list[Line]) -> list[Line]:
     """One-cell lines holding a whole run-together table become one line per cell the labels find. A line
     holding one run-together row is left whole: alignment splits it as one row. A pipe row holding a table's
@@ -1381,9 +1415,14 @@ def split_lines(lines: list[Line]) -> list[Line]:
         text = line.tokens[0].text if line.kind is LineKind.CELL and line.tokens else ""
         if wrapped_run_together(text):
             text = unwrap(text)
-        pieces = segment(text) if text and split_run_together(text) is None and not _opens_paragraph(text) else None
-        if pieces is None and text:
-            pieces = _levels_only(text) or _placeholder_then_operator(text)
+        # headings run together whose boxes broke a heading with a space (目标值实际 完成值分值得分): the headings
+        headings = heading_pieces(text) if _SPACE_INSIDE.search(text.strip()) else None
+        if headings is not None and len(headings) >= _HEADINGS_IN_A_RUN:
+            pieces: list[str] | None = list(headings)
+        else:
+            pieces = segment(text) if text and split_run_together(text) is None and not _opens_paragraph(text) else None
+            if pieces is None and text:
+                pieces = _levels_only(text) or _placeholder_then_operator(text)
         if pieces is None:
             result.append(line)
             continue

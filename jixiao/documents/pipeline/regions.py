@@ -27,7 +27,7 @@ from jixiao.documents.pipeline.coefficient import COEFFICIENT
 from jixiao.documents.pipeline.labels import (
     Role,
     column_kind,
-    heading_spellings,
+    heading_pieces,
     is_chrome,
     is_value,
     label,
@@ -359,15 +359,8 @@ def split_headings(text: str) -> tuple[str, ...] | None:
     line = match_key(text)
     if len(line) < 9 or "指标" not in line:
         return None
-    headings, position = [], 0
-    spellings = heading_spellings()
-    while position < len(line):
-        found = next((s for s in spellings if line.startswith(s, position)), None)
-        if found is None:
-            return None
-        headings.append(found)
-        position += len(found)
-    return tuple(headings) if len(headings) >= 3 else None
+    headings = heading_pieces(line)
+    return headings if headings is not None and len(headings) >= 3 else None
 
 
 _IMPLIED = ("一级指标", "二级指标", "三级指标", "指标值")
@@ -598,6 +591,11 @@ def _stream_header(lines: list[Line], index: int, settings: ReadSettings) -> Hea
         if joined:  # a heading broken over two lines (年度 / 指标值): one column
             tokens.append(Token(joined, line.line, line.tokens[0].column, line.tokens[0].offset))
             end += 2
+            continue
+        pieces = heading_pieces(text) if text and tokens and label(text).role is not Role.HEADING else None
+        if pieces is not None and len(pieces) > 1:  # headings run together on a line of the header (分值得分…)
+            tokens.extend(Token(piece, line.line, line.tokens[0].column, line.tokens[0].offset) for piece in pieces)
+            end += 1
             continue
         levels = not tokens and end == index and _opens_with_levels(lines, end)
         # (评价内容 after 评价指标: the level-2 heading of an evaluation-indicator table, which no vocabulary holds)

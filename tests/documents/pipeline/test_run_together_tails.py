@@ -1,7 +1,8 @@
 """Rows whose cells ran together with no separator (layout family 4 of ../shared/corpus/README.md, and the
 ``separators_removed`` variant of ``benchmarks/variants.py``): what follows a row's target is cut by the header's
 columns after the target column (an actual in the target's shape, the points, then words), and a run of figures
-that reads more than one way is never guessed: it is left out and said (P154) on its line."""
+that reads more than one way is never guessed: it is left out and said (P154) on its line, unless the table's
+arithmetic leaves one reading (:mod:`jixiao.documents.pipeline.settle`, P156)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from decimal import Decimal
 import pytest
 
 from jixiao.documents.pipeline import read_text
-from jixiao.documents.pipeline.figures import Tail, cut_tail
+from jixiao.documents.pipeline.figures import Ambiguity, Tail, cut_tail
+from jixiao.documents.pipeline.labels import heading_pieces
 
 _SELF_EVALUATION = ["actual", "weight", "score", "extra:偏差原因分析及改进措施"]
 
@@ -31,7 +33,8 @@ _SELF_EVALUATION = ["actual", "weight", "score", "extra:偏差原因分析及改
     # a goal table's 权重 and 指标方向性 after the target (its unit column already filled by the target's unit)
     ("10正向指标", "≥95%", ["unit", "weight", "direction"], Tail((("weight", "10"), ("", "正向指标")))),
     # 44 is 4 | 4 or 44 with its score left empty: not guessed
-    ("100%44", "=100%", _SELF_EVALUATION, Tail((("actual", "100%"),), ("44", ("weight", "score"), (("4", "4"), ("44",))))),
+    ("100%44", "=100%", _SELF_EVALUATION,
+     Tail((("actual", "100%"),), Ambiguity("44", ("weight", "score"), (("4", "4"), ("44",))))),
     # a target with no unit whose figures run on into the actual and the points: many readings, none guessed
     ("", "≥10001200", _SELF_EVALUATION, None),
 ])
@@ -39,9 +42,9 @@ def test_the_tail_of_a_row_is_cut_by_the_columns_after_its_target(tail, target, 
     found = cut_tail(tail, target, kinds)
     if cut is None:
         assert found is not None and found.cells == () and found.ambiguous is not None
-        run, columns, choices = found.ambiguous
-        assert (run, columns[0], len(choices) > 1) == ("10001200", "target", True)
-        assert ("1000", "1200") in choices
+        run = found.ambiguous
+        assert (run.run, run.columns[0], len(run.choices) > 1, run.prefix) == ("10001200", "target", True, "≥")
+        assert ("1000", "1200") in run.choices
     else:
         assert found == cut
 
@@ -86,7 +89,7 @@ def test_a_self_evaluation_run_together_reads_each_row_into_its_columns():
         ("服务对象满意度指标", "群众满意度", "≥90%")]
     assert [(item.actual_raw, item.weight, item.score) for item in sheet.evaluation.items] == [
         ("21公里", Decimal(20), Decimal(20)), ("98%", Decimal(10), Decimal(10)), ("92%", Decimal(5), Decimal(5)),
-        ("100%", None, None), (None, None, None), ("95%", Decimal(10), Decimal(9))]
+        ("100%", Decimal(4), Decimal(4)), (None, None, None), ("95%", Decimal(10), Decimal(9))]
     # each row says how it was cut, on its own line
     said = {d.location.line: d.message for d in document.diagnostics if d.code == "P111"}
     assert sorted(said) == [4, 5, 6, 7, 8, 9]
@@ -96,9 +99,12 @@ def test_a_self_evaluation_run_together_reads_each_row_into_its_columns():
 def test_a_fused_number_that_reads_more_than_one_way_is_left_out_and_said_on_its_line():
     document = _read(_RUN_TOGETHER)
     ambiguous = {d.location.line: d.message for d in document.diagnostics if d.code == "P154"}
-    assert sorted(ambiguous) == [7, 8]
-    assert "“44”可读作分值4｜得分4或分值44" in ambiguous[7]
-    # the target's figures ran on into the actual and the points: the target is left out with them
+    settled = {d.location.line: d.message for d in document.diagnostics if d.code == "P156"}
+    # 44 is 4 | 4 or 44 with no score: every other row prints its score, so the table settles it
+    assert sorted(settled) == [7] and "“44”" in settled[7] and "分值4｜得分4" in settled[7]
+    # the target's figures ran on into the actual and the points: no reading fills the columns the other rows
+    # fill, so the target is left out with them
+    assert sorted(ambiguous) == [8]
     assert "“10001200”可读作" in ambiguous[8] and "年度指标值1000｜实际完成值1200" in ambiguous[8]
 
 
@@ -122,3 +128,49 @@ def test_the_double_bar_operator_of_some_templates_opens_a_run_together_target()
     ]))
     indicator = document.sheets[0].indicators[0]
     assert (indicator.name, indicator.target.operator, indicator.weight) == ("生均补助标准达标率", "=", Decimal(10))
+
+
+def test_headings_broken_by_spaces_and_rows_without_operators_run_together():
+    # a Guangdong form extracted with no separators: headings whose boxes broke them with a space (实际 完成值),
+    # rows whose targets have no operator, one opening with its name under the rows above it
+    document = _read("\n".join([
+        "项目支出绩效自评表",
+        "一级指标二级指标三级指标目标值实际 完成值分值得分偏差原因分析 及改进措施",
+        "产出指标 (50分)数量指标任务完成量12个12个1010",
+        "住宅改造套数1785套1806套55",
+        "质量指标改造任务完成率100%100%55",
+    ]))
+    sheet = document.sheets[0]
+    assert [(i.name, i.target.raw) for i in sheet.indicators] == [
+        ("任务完成量", "12个"), ("住宅改造套数", "1785套"), ("改造任务完成率", "100%")]
+    assert [(item.actual_raw, item.weight, item.score) for item in sheet.evaluation.items] == [
+        ("12个", Decimal(10), Decimal(10)), ("1806套", Decimal(5), Decimal(5)), ("100%", Decimal(5), Decimal(5))]
+
+
+def test_a_weight_column_before_the_target_run_together():
+    # a Ningxia/Anhui form (分值 | 年度指标值 | 全年实际值 | 得分): the weight runs into the target the actual repeats,
+    # or ends the name before a target written with its operator
+    document = _read("\n".join([
+        "项目支出绩效自评表",
+        "一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因分析",
+        "产出指标数量指标补助种植面积2029.5亩29.5亩20",
+        "补助鱼塘面积103亩3亩10",
+        "效益指标经济效益指标带动农户增收(总收入)20≥11万元12万元20",
+    ]))
+    sheet = document.sheets[0]
+    read = [(indicator.name, indicator.target.raw, item.weight, item.actual_raw, item.score)
+            for indicator, item in zip(sheet.indicators, sheet.evaluation.items)]
+    assert read == [("补助种植面积", "29.5亩", 20, "29.5亩", 20), ("补助鱼塘面积", "3亩", 10, "3亩", 10),
+                    ("带动农户增收(总收入)", "≥11万元", 20, "12万元", 20)]
+    assert [indicator.weight for indicator in sheet.indicators] == [20, 10, 20]
+
+
+@pytest.mark.parametrize(("text", "pieces"), [
+    ("分值得分偏差原因分析及改进措施", ("分值", "得分", "偏差原因分析及改进措施")),
+    ("实际 完成值分值得分", ("实际完成值", "分值", "得分")),  # a heading its box broke with a space
+    ("完成目标可能性(确定能、有可能、不可能)备注", ("完成目标可能性", "备注")),  # a heading's gloss left out
+    ("指标值(A)全年实际值(B)", ("指标值", "全年实际值")),
+    ("分值10得分9", None),  # figures are no headings
+])
+def test_headings_run_together_are_cut_by_their_spellings(text, pieces):
+    assert heading_pieces(text) == pieces
