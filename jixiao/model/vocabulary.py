@@ -30,8 +30,10 @@ class Framework(StrEnum):
     Y2021 = "y2021"  # 财预〔2021〕101号 and provincial versions: 成本指标 is a level 1 of its own
 
 
-# The points a level's rows share, written after its name: 产出指标(50分), 成本指标(0-20)分, 产出指标(40-50分).
-_POINTS = re.compile(r"[(（]\s*\d+(?:\.\d+)?(?:\s*[-－~～]\s*\d+(?:\.\d+)?)?\s*分?\s*[)）]\s*分?$")
+# The points a level's rows share, written after its name: 产出指标(50分), 成本指标(0-20)分, 产出指标(40-50分), or
+# without brackets after a space or a colon the folding drops or keeps (产出指标 50分, 效益指标：30分).
+_POINTS = re.compile(r"(?:[(（]\s*\d+(?:\.\d+)?(?:\s*[-－~～]\s*\d+(?:\.\d+)?)?\s*分?\s*[)）]\s*分?"
+                     r"|(?<=指标)[:：]?\s*\d+(?:\.\d+)?\s*分)$")
 
 
 @cache

@@ -359,10 +359,22 @@ _DEVIATION_OPENERS = ("偏差原因", "未完成原因")
 _LONGEST_DEVIATION = 20
 
 
+# the points and the achieved columns as forms beyond the vocabulary's spellings word them: who gave the points
+# before 得分/评分 and the figure's word after it (考核得分, 单位自评得分, 评分结果, 得分值), the full marks a row may
+# earn (满分, 配分, 满分值), and 实际 with what was done and the figure's word (实际完成数, 实际执行情况, 实际达到值);
+# never a rate (得分率, 实际完成率) nor an amount of money (执行数 heads the money table's column)
+_WORDED_COLUMNS = (
+    (re.compile(r"(?:单位|部门)?(?:自评|考核|评价)?(?:得分|评分|打分)(?:值|结果|情况)?"), "score"),
+    (re.compile(r"(?:满分|配分|满分值|配分值|指标满分)"), "weight"),
+    (re.compile(r"(?:自评)?实际(?:完成|执行|达到|达成|实现)(?:值|数|数值|情况|结果)"), "actual"),
+)
+
+
 def _variant_kind(key: str) -> str | None:
     bare = _PERIOD_WORD.sub("", key)
     found = (column_label(bare) if bare != key and len(bare) >= 3 else None) or (
-        column_label(_CONJUNCTION.sub("及", key)) if _CONJUNCTION.search(key) else None)
+        column_label(_CONJUNCTION.sub("及", key)) if _CONJUNCTION.search(key) else None) or next(
+        (kind for pattern, kind in _WORDED_COLUMNS if pattern.fullmatch(bare)), None)
     if found is None and key.startswith(_DEVIATION_OPENERS) and len(key) <= _LONGEST_DEVIATION:
         return "deviation"  # 未完成原因及拟采取的改进措施: the reasons, whatever remedy the form asks for after them
     return found

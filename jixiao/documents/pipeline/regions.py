@@ -203,6 +203,14 @@ def _columns(tokens: list[Token], gridded: bool) -> Columns:
         later = [at for at in range(index + 1, len(kinds)) if kinds[at] == EXTRA and column_kind(headings[at]) == kind]
         if kind not in (EXTRA, FRAME) and later:
             kinds[index], kinds[later[0]] = EXTRA, kind
+    # A points heading before the names' column whose kind a heading after the names names again holds the points
+    # of a level (一级指标 | 分值 | 二级指标 | 三级指标 | … | 分值 | 得分): the indicator's points are the later column.
+    named = kinds.index("name") if "name" in kinds else len(kinds)
+    for index in range(named):
+        kind = kinds[index]
+        later = [at for at in range(named + 1, len(kinds)) if kinds[at] == EXTRA and column_kind(headings[at]) == kind]
+        if kind in _POINT_KINDS and later:
+            kinds[index], kinds[later[0]] = EXTRA, kind
     _periods(kinds, headings)
     _repeated_set(kinds, headings)
     _evaluation_levels(kinds, headings)

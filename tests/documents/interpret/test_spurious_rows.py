@@ -51,10 +51,11 @@ def test_a_grid_too_scrambled_to_place_is_reported_not_read_as_rows():
     [reported] = [d for d in document.diagnostics if d.code == "P121"]
     assert reported.location.file == "乡村道路项目自评表.txt" and reported.location.row == 3
     # 评价标准, printed among the rows' fragments, is a column of the header: the fragments pair up beside it
-    assert "19行只有名称" in reported.message and "年初指｜自评｜指标｜标值" in reported.message
-    # what was set aside, in full where the message shortens it: the 19 rows' names
-    assert len(reported.set_aside) == 19 and reported.set_aside[:4] == ("年初指", "自评", "指标", "标值")
-    assert reported.set_aside[-2:] == ("绩效", "农村") and not reported.message.endswith("农村")
+    assert "18行只有名称" in reported.message and "年初指｜自评｜指标｜标值" in reported.message
+    # what was set aside, in full where the message shortens it: the 18 rows' names (产出 指标 40 分 is a level's
+    # name with its points, no row's name)
+    assert len(reported.set_aside) == 18 and reported.set_aside[:4] == ("年初指", "自评", "指标", "标值")
+    assert reported.set_aside[-2:] == ("验收合格率", "项目") and not reported.message.endswith("项目")
 
 
 
@@ -127,8 +128,9 @@ def test_an_evaluation_frameworks_scoring_table_is_reported_not_read_as_indicato
     [reported] = [d for d in document.diagnostics if d.code == "P122"]
     assert reported.location.file == "服务贸易项目绩效自评表.txt" and "评分表" in reported.message
     assert reported.set_aside == ("决策依据",)
-    # a row of figures and a level's name, set aside cell by cell
-    assert ("4", "20", "项目目标") in [d.set_aside for d in document.diagnostics if d.code == "P108"]
+    # a row of figures and the levels' names, set aside cell by cell (the indicator's points are the 分值 after the
+    # names, the levels' before them)
+    assert ("项目目标", "4", "20", "项目决策") in [d.set_aside for d in document.diagnostics if d.code == "P108"]
 
 
 def test_a_grid_with_values_and_points_is_no_scoring_table():

@@ -12,6 +12,7 @@ from decimal import Decimal
 import pytest
 
 from jixiao.documents.pipeline import read_text
+from jixiao.documents.pipeline.labels import column_kind
 from tests.documents.selfeval_forms import GRID, ITEMS, LAYOUTS, MONEY, MONEY_READ, TOTAL, form, read_form
 
 
@@ -173,3 +174,54 @@ def test_heading_tails_on_a_row_of_their_own_under_a_header_cut_over_lines(tails
     assert [(item.actual_raw, item.weight, item.score) for item in evaluation.items] == ITEMS
     assert [(indicator.level1, indicator.name) for indicator in sheet.indicators][:2] == [
         ("产出指标", "新建道路长度"), ("产出指标", "验收合格率")]
+
+
+def _items(sheet) -> list[tuple]:
+    return [(item.actual_raw, item.weight, item.score) for item in sheet.evaluation.items]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(("column", "heading"), [
+    # the indicator's points (权重, 分值 …) as the provinces' forms head them, the full marks a row may earn
+    (5, "权重"), (5, "指标分值"), (5, "满分"), (5, "配分"), (5, "分值（分）"),
+    # what was achieved, with the period before it or the figure's word after it
+    (4, "全年实际值"), (4, "实际完成情况"), (4, "实际完成数"), (4, "实际执行情况"), (4, "实际达到值"), (4, "全年实际完成数"),
+    # the points given, with who gave them before and the figure's word after
+    (6, "自评得分"), (6, "评分"), (6, "考核得分"), (6, "单位自评得分"), (6, "评分结果"), (6, "得分值"),
+])
+def test_points_and_achieved_columns_headed_in_other_forms_words(column, heading, layout):
+    grid = [[heading if index == column else cell for index, cell in enumerate(GRID[0])], *GRID[1:]]
+    assert _items(read_form(form(grid=grid), layout)) == ITEMS
+
+
+@pytest.mark.parametrize("heading", ["得分率", "实际完成率", "执行数", "综合得分", "评分标准"])
+def test_a_rate_an_amount_a_total_or_a_standard_is_no_points_or_achieved_heading(heading):
+    # (a rate of the points or of the target, the money table's 执行数, a totals row's label, the scoring rules)
+    assert column_kind(heading) not in ("weight", "score", "actual")
+
+
+_LEVEL_POINTS_GRIDS = [
+    # a level's points in a column beside its name, the indicator's after the names (一级指标 | 分值 | … | 分值 | 得分)
+    [["一级指标", "分值", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+     ["产出指标", "50", "数量指标", "新建道路长度", "≥10公里", "12公里", "30", "30"],
+     ["", "", "质量指标", "验收合格率", "100%", "98%", "20", "18"],
+     ["效益指标", "30", "社会效益指标", "受益群众人数", "≥5000人", "5200人", "30", "30"],
+     ["满意度指标", "10", "服务对象满意度指标", "群众满意度", "≥90%", "95%", "10", "10"]],
+    # each level with a points column of its own (一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | …)
+    [["一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "年度指标值", "实际完成值", "得分"],
+     ["产出指标", "50", "数量指标", "30", "新建道路长度", "30", "≥10公里", "12公里", "30"],
+     ["", "", "质量指标", "20", "验收合格率", "20", "100%", "98%", "18"],
+     ["效益指标", "30", "社会效益指标", "30", "受益群众人数", "30", "≥5000人", "5200人", "30"],
+     ["满意度指标", "10", "服务对象满意度指标", "10", "群众满意度", "10", "≥90%", "95%", "10"]],
+    # the level's points written after its name without brackets (产出指标 50分, 效益指标：30分)
+    [GRID[0], ["产出指标 50分", *GRID[1][1:]], GRID[2], ["效益指标：30分", *GRID[3][1:]], ["满意度指标 10分", *GRID[4][1:]]],
+]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("grid", _LEVEL_POINTS_GRIDS, ids=["level-column", "every-level-column", "after-the-name"])
+def test_a_levels_points_are_not_the_indicators(grid, layout):
+    sheet = read_form(form(grid=grid, total=None), layout)
+    assert _items(sheet) == ITEMS
+    assert [(indicator.level1, indicator.name) for indicator in sheet.indicators] == [
+        ("产出指标", "新建道路长度"), ("产出指标", "验收合格率"), ("效益指标", "受益群众人数"), ("满意度指标", "群众满意度")]
