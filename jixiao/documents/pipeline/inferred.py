@@ -5,14 +5,22 @@ Rows of an indicator table say what their cells are: a level name (产出指标,
 an operator (``=``, ``≤``, 定性), its value, a unit, and the points after them. The widest such row, one that
 starts with a level name, gives the columns; the other rows are aligned to them as rows whose merged cells are
 absent. The inference is a guess and every row read under it says so.
+
+A budget system's long export (one row per indicator, many projects) puts the project's cells before the levels:
+单位名称 | 项目名称 | 预算数 | 年度目标 | 一级指标 …, printed on each project's first row or repeated on every row. Their
+roles are told by what they hold: a unit's name (…人民政府, …局), a money figure, a long sentence (the goals), a
+project code, and the one short name left is the project's, whose new value starts the next project's sheet.
+Cells whose role cannot be told apart stay columns of their own, and every row says which.
 """
 
 from __future__ import annotations
 
-from jixiao.documents.interpret.header_cells import parse_amount
+import re
+
+from jixiao.documents.interpret.header_cells import parse_amount, parse_unit_line
 from jixiao.documents.pipeline.labels import Role, is_value, label, names_a_legacy_level2
 from jixiao.documents.pipeline.regions import EXTRA, Columns, Header
-from jixiao.documents.pipeline.tokens import Line, LineKind
+from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.vocabulary import canonical_label
 
 __all__ = ["content_header"]
@@ -22,6 +30,12 @@ _VALUES = (Role.NUMBER, Role.TARGET, Role.TEXT)
 _ALL_POINTS = 100  # a table's points: no row's weight is more
 _MIN_ROWS = 2  # rows that look like indicators before their columns are inferred
 _MOST_ROWS = 40  # rows looked at
+_PROJECT_CELLS = 6  # cells a row can carry before its levels: the project's unit, code, name, money and goals
+# how a unit's name ends (井研县马踏镇人民政府, 某市教育局, 某县人民医院, 某区财政国库支付中心)
+_UNIT_NAME = re.compile(r"(?:局|委|委员会|院|政府|中心|学校|中学|小学|幼儿园|办公室|办事处|厅|部|所|站|队|馆|街道|镇|乡)$")
+_GOAL_SENTENCE = re.compile(r"[，,。；;、：:]")  # a goals cell is a sentence: its clauses have punctuation
+_LONG_GOAL = 20  # characters a goals cell without punctuation has at least
+_PROJECT_CODE = re.compile(r"[0-9A-Za-z\-]*[A-Za-z][0-9A-Za-z\-]*|\d{13,}")  # 51112421R000000012345 (no money)
 _STREAM_ROW = 4  # the cells of a stream's first row: two level names, a name, a target
 # three figures ending a row after its target are a self-evaluation's actual value, points and score (the Sichuan
 # 自评表: 指标值 | 度量单位 | 实际完成值 | 分值 | 得分); one figure is the weight
@@ -45,24 +59,85 @@ def content_header(lines: list[Line], index: int) -> Header | None:
             break
         if _indicator_like(line):
             rows.append(line)
-    if len(rows) < _MIN_ROWS and not (rows and _fully_levelled(rows[0])):
+    leads = [_lead(line) for line in rows]
+    if len(rows) < _MIN_ROWS and not (rows and leads[0] is not None and _fully_levelled(rows[0].filled[leads[0]:])):
         return None
-    levelled = [line for line in rows if label(line.filled[0].text).role in _LEVEL_KINDS]
+    levelled = [(line, lead) for line, lead in zip(rows, leads) if lead is not None]
     if not levelled:
         return None
-    widest = max(levelled, key=lambda line: len(line.filled))
-    kinds = _kinds([label(token.text).role for token in widest.filled], [token.text for token in widest.filled])
+    widest, lead = max(levelled, key=lambda pair: len(pair[0].filled) - pair[1])
+    cells = widest.filled[lead:]
+    kinds = _kinds([label(token.text).role for token in cells], [token.text for token in cells])
     if kinds is None:
         return None
-    if "level1" in kinds and "level2" not in kinds and _level2_only(levelled):
+    if "level1" in kinds and "level2" not in kinds and _level2_only([line.filled[lead:] for line, lead in levelled]):
         kinds[kinds.index("level1")] = "level2"
-    cells = widest.filled
-    headings = [canonical_label("columns", kind) if kind != EXTRA else f"第{number}列"
-                for number, kind in enumerate(kinds, 1)]
+    width = max(lead for _, lead in levelled)  # the project's cells before the levels (a long export's)
+    fields = _project_fields([line.filled[:lead] for line, lead in levelled], width)
+    if width:
+        cells = next(line for line, lead in levelled if lead == width).filled[:width] + cells
+        kinds = [EXTRA] * width + kinds
+    headings = [canonical_label("header", field) if field else f"第{number}列"
+                for number, field in enumerate(fields, 1)]
+    headings += [canonical_label("columns", kind) if kind != EXTRA else f"第{number}列"
+                 for number, kind in enumerate(kinds[width:], width + 1)]
+    doubt = "、".join(heading for heading, field in zip(headings, fields) if field is None)
+    if doubt:
+        doubt = f"；{doubt}不能按内容分辨是单位名称、项目名称、预算数还是年度目标，未作为项目的栏目读取"
     columns = Columns(kinds, headings, [token.column if widest.gridded else None for token in cells],
                       [token.offset for token in cells],
-                      inferred="表头不在文件中，各列按内容推断为" + "｜".join(headings))
+                      inferred="表头不在文件中，各列按内容推断为" + "｜".join(headings) + doubt)
     return Header(columns, index, index, [])
+
+
+def _lead(line: Line) -> int | None:
+    """How many cells a row carries before its level names: 0 for a row opening with one, the project's cells of
+    a long export's row (``820001-某镇人民政府 | 村组干部报酬 | 3,309,840.00 | 按时发放… | 效益指标 | …``); None for a
+    row with no level name among its first cells, or only figures before it (a serial number, not a project)."""
+    roles = [label(token.text).role for token in line.filled[:_PROJECT_CELLS + 1]]
+    lead = next((number for number, role in enumerate(roles) if role in _LEVEL_KINDS), None)
+    if lead and all(is_value(token.text) and not _money(token.text) for token in line.filled[:lead]):
+        return None
+    return lead
+
+
+def _money(text: str) -> bool:
+    """A money figure written as one (3,309,840.00, 660000.00): separators or cents, not a serial number."""
+    return parse_amount(text) is not None and bool(re.search(r"[,，.]", text))
+
+
+def _project_fields(leads: list[list[Token]], width: int) -> list[str | None]:
+    """The header field of each of ``width`` project columns, from the cells rows carry before their levels (a row
+    with fewer lacks the leftmost ones: a unit's cell merged down over its projects); None for a column whose role
+    the cells do not tell, or share with another."""
+    columns: list[list[str]] = [[] for _ in range(width)]
+    for cells in leads:
+        for column, token in zip(range(width - len(cells), width), cells):
+            columns[column].append(token.text.strip())
+    fields = [_project_field(texts) for texts in columns]
+    return [field if fields.count(field) == 1 else None for field in fields]
+
+
+def _sentence(text: str) -> bool:
+    """Text that reads as a sentence, no name: long, or with clauses."""
+    return len(text) >= _LONG_GOAL or bool(_GOAL_SENTENCE.search(text))
+
+
+def _project_field(texts: list[str]) -> str | None:
+    """The header field one project column's cells are: all a unit's name, all money, all codes, all short names
+    (the project's), or texts some of which are sentences (the goals: 按时发放村组干部报酬 beside a long one); None
+    when they are not all one."""
+    tests = {"unit": lambda text: bool(_UNIT_NAME.search(text) or parse_unit_line(text)) and not _sentence(text),
+             "total": _money,
+             "code": lambda text: bool(_PROJECT_CODE.fullmatch(text)),
+             "name": lambda text: not is_value(text) and not _sentence(text)}
+    found = [field for field, test in tests.items() if texts and all(test(text) for text in texts)]
+    if not found and all(not is_value(text) for text in texts) and any(_sentence(text) for text in texts):
+        return "goals"
+    # (a unit's name is a short name too: the unit's ending tells it from the project's)
+    if found[:1] == ["unit"]:
+        return "unit"
+    return found[0] if len(found) == 1 else None
 
 
 def _stream_header(lines: list[Line], index: int) -> Header | None:
@@ -112,21 +187,21 @@ def _indicator_like(line: Line) -> bool:
                  or named and any(is_value(text) and (levelled or not text.strip().isdigit()) for text in texts[1:])))
 
 
-def _level2_only(levelled: list[Line]) -> bool:
+def _level2_only(levelled: list[list[Token]]) -> bool:
     """Whether the one level column of rows that each open with one level name is the 二级指标 column (a form
     without 一级指标): some row opens with a level-2 name, and every level-1 name opening a row is one the older
     framework also uses as a level 2 (成本指标), none followed by a second level name."""
-    roles = [[label(token.text).role for token in line.filled[:2]] for line in levelled]
+    roles = [[label(token.text).role for token in cells[:2]] for cells in levelled]
     return any(first is Role.LEVEL2 for first, *_ in roles) and all(
-        first is Role.LEVEL2 or names_a_legacy_level2(line.filled[0].text) and Role.LEVEL2 not in rest
-        for (first, *rest), line in zip(roles, levelled))
+        first is Role.LEVEL2 or names_a_legacy_level2(cells[0].text) and Role.LEVEL2 not in rest
+        for (first, *rest), cells in zip(roles, levelled))
 
 
-def _fully_levelled(line: Line) -> bool:
+def _fully_levelled(cells: list[Token]) -> bool:
     """A row that says all its columns on its own: a level-1 name, a level-2 name, the indicator's name and an
     operator or a target after it (``产出指标 | 经济成本指标 | 成本控制数 | ≤ | 30 | 万元 | …``): one such row is a
     table, the only row of a grid whose heading row was left out."""
-    roles = [label(token.text).role for token in line.filled]
+    roles = [label(token.text).role for token in cells]
     return roles[:3] == [Role.LEVEL1, Role.LEVEL2, Role.TEXT] and bool({Role.OPERATOR, Role.TARGET} & set(roles[3:]))
 
 

@@ -1,5 +1,6 @@
 """Project columns: a grid whose first columns name the project (单位名称 | 项目名称 | 预算数 | 年度目标, then the
-indicator columns) lists several projects one after another, each project's cells merged down its rows.
+indicator columns) lists several projects one after another, each project's cells merged down its rows or repeated
+on every one.
 
 The aligner keeps those columns as extra cells of the row that carries them, the first row of each project. Here
 each such run of rows becomes its own sheet, with its header fields read from those cells.
@@ -28,7 +29,8 @@ def split_projects(sheet: GoalSheet) -> list[GoalSheet]:
     runs: list[tuple[dict[str, str], list[Indicator]]] = []
     for indicator in sheet.indicators:
         cells = _project_cells(indicator, headings)
-        if cells.get("name") or cells.get("code") or not runs:
+        # a project's cells repeated on each of its rows (an export that fills them on every row) go on with it
+        if not runs or _identity(cells) != (None, None) and _identity(cells) != _identity(runs[-1][0]):
             runs.append((cells, []))
         runs[-1][1].append(indicator.model_copy(update={
             "extra": {h: v for h, v in indicator.extra.items() if h not in headings}}))
@@ -38,6 +40,11 @@ def split_projects(sheet: GoalSheet) -> list[GoalSheet]:
         unit = sheets[-1].unit if sheets else sheet.unit
         sheets.append(_with_fields(sheet.model_copy(update={"unit": unit}), cells, indicators, first=not sheets))
     return sheets
+
+
+def _identity(cells: dict[str, str]) -> tuple[str | None, str | None]:
+    """The project code and name a row's project cells hold."""
+    return cells.get("code"), cells.get("name")
 
 
 def _project_headings(indicators: list[Indicator]) -> list[str]:
