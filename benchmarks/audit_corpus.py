@@ -112,7 +112,7 @@ def audit_judgment(judgment: Judgment, golden: bool = False) -> AuditFigures:
     found: set[int] = set()
     profile = scoring_profile(judgment)
     sheets = document.sheets if document else []
-    audited = [(name, audit_sheet(sheet, profile, source=judgment.stem))
+    audited = [(name, audit_sheet(sheet, profile, source=judgment.stem, diagnostics=document.diagnostics))
                for sheet, name in zip(sheets, judged_sheet_names(judgment, [sheet.name for sheet in sheets]))]
     if document is not None and document.prose is not None:
         audited.append((None, audit_prose(document, profile)))  # (a report in prose: its sentences, no sheet)

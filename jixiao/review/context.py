@@ -17,10 +17,10 @@ from jixiao.model import (
     UnitKind,
     canonical_level2,
     level2_parents,
-    misread_cell,
     not_an_indicator,
     unit_kind,
 )
+from jixiao.model.doubt import GUESSED_BELOW, ROW_DOUBT, cells_in_name, doubtful_rows, misread_row
 from jixiao.model.lexicon import fold
 from jixiao.review.finding import Confidence
 from jixiao.review.forms import FormProfile, load_form, recognise_form
@@ -40,10 +40,10 @@ from jixiao.review.lexicon import (
 if TYPE_CHECKING:
     from jixiao.review.profile import Profile
 
-__all__ = ["COUNTED_UNITS", "Facts", "SheetContext", "has_figure", "cells_in_name"]
+# (GUESSED_BELOW, ROW_DOUBT and cells_in_name are the model's, jixiao.model.doubt, shared with the audit; they stay
+# importable from here for the rules.)
+__all__ = ["COUNTED_UNITS", "GUESSED_BELOW", "ROW_DOUBT", "Facts", "SheetContext", "cells_in_name", "has_figure"]
 
-# An indicator read with less confidence than this had its cells placed by a guess (see Indicator.confidence).
-GUESSED_BELOW = 0.75
 # Reader diagnostics saying that the file ends inside this sheet's grid, before its end (documents/codes.py).
 CUT_DIAGNOSTICS = ("P114", "P119", "P120", "P124")
 # Of those, the ones whose last row read is the one the file ends on (P120 drops that row: the last one read is whole).
@@ -70,19 +70,10 @@ FRAMEWORK_TABLE = ("P122",)
 ROWS_SET_ASIDE = ("P108",)
 # The reader's word that the table prints no year, which it took from the project's name (2023年雨露计划…).
 YEAR_INFERRED = ("P125",)
-# The reader's word, on one row, that it placed the row's cells by their content rather than by the grid's columns
-# (P102), guessed which column each cell belongs to (P111), left a cell of it in no column (P113) or could not split
-# figures run together (P154): what a finding says of that row's cells may be the reader's placement, not the table.
-ROW_DOUBT = ("P102", "P111", "P113", "P154")
-# The names of the standard levels (一级 and 二级指标), longest first: a name cell that starts with one and goes on
-# holds the row's level cells run into it (see cells_in_name).
-_LEVEL_NAMES = sorted({name for framework in Framework for child, parent in level2_parents(framework).items()
-                       for name in (child, parent)}, key=len, reverse=True)
-# What shows that the rest of such a name cell is more of the row run into it: a figure (its value) or another level.
-_RUN_ON = re.compile(r"\d|" + "|".join(map(re.escape, _LEVEL_NAMES)))
-# A target written out inside a name, an operator and its figure followed by more words (保障退休职工人数(人)=81人该指标值
-# 数据合理): the row's value and the cells after it run into the name.
-_TARGET_INSIDE = re.compile(r"[≥≤=＝≧≦]\s*\d[\d.,]*\s*[^\d\s.,]{0,3}?[\u4e00-\u9fff]{4,}")
+# The reader's word, on a row, that no heading told it which column each of the row's cells belongs to and it took
+# them as it inferred (P111). On every row of a sheet, the table's header named no column: lost in the copy, or never
+# in the file, and with it the header fields printed beside the column headings (项目名称, 年度目标 in a list form).
+COLUMNS_INFERRED = ("P111",)
 # A cell that is a figure alone (90, 16, ≥90辆, 95%): a value or a weight without the name it belongs to; a year
 # (2021年实际实现值) is a heading, not one.
 _FIGURE_CELL = re.compile(r"(?!(19|20)\d\d年)(≥|≤|>=|<=|>|<|=)?\d[\d,]*(\.\d+)?(%|‰|[\u4e00-\u9fff]{1,2})?")
@@ -107,17 +98,6 @@ _GOAL_NUMBERING = re.compile(r"目标\s*[1-9]\d?(?![\d.．%％个人次项户村
 # The staff a unit's basic spending keeps (保障在职人员89人、离退休人员26人的正常办公) are what the money pays for,
 # not an amount of output (corpus 114).
 _STAFF_HEADCOUNT = re.compile(r"(在职|在编|退休|离退休|编制)[^，,。；;、]{0,4}?\d+(\.\d+)?\s*人")
-
-
-def cells_in_name(indicator: Indicator) -> bool:
-    """True when the 三级指标 cell starts with a level's name (产出指标, 时效指标…) and goes on with a figure or another
-    level (时效指标项目完工时限2023年12月, 质量指标经费支出合规性较高质量指标…): a line whose cells lost their
-    separators, read as one name, so that none of the row's cells was read as written (its value and weight are in
-    the name). An indicator is named for what it measures, never after its level; nor does its name go on after a
-    target written out in it (保障退休职工人数(人)=81人该指标值数据合理: value and basis run into the name)."""
-    name = fold(indicator.name).strip()
-    level = next((level for level in _LEVEL_NAMES if name.startswith(level)), None)
-    return level is not None and bool(_RUN_ON.search(name[len(level):])) or bool(_TARGET_INSIDE.search(name))
 
 
 def has_figure(text: str) -> bool:
@@ -353,21 +333,29 @@ class SheetContext:
         return self.sheet.evaluation is not None and self.sheet.evaluation.headless
 
     @cached_property
+    def header_inferred(self) -> bool:
+        """True when the table's header is not in the file (:attr:`headless`) or named none of its columns: the
+        reader inferred the columns of every row from their content (:data:`COLUMNS_INFERRED` on each). A header
+        field found missing (the project's name, its goals) may then stand in the text unplaced, or have been lost with
+        the header: a reviewer asks for the original, and does not return the sheet on it."""
+        rows = {row.row for row in self.sheet.indicators if row.row is not None}
+        noted = {d.location.row for d in self._diagnostics(COLUMNS_INFERRED)
+                 if d.location.table in (None, self.sheet.table)}
+        return self.headless or bool(rows) and rows <= noted
+
+    @cached_property
     def misread_rows(self) -> frozenset[int]:
-        """The rows (by identity) whose name cell holds another cell (:func:`misread_cell`), or the row's level cells
-        and its value run together (:func:`cells_in_name`): asked of every row by every finding's confidence, judged
+        """The rows (by identity) whose name cell holds another cell, or the row's level cells and its value run
+        together (:func:`jixiao.model.doubt.misread_row`): asked of every row by every finding's confidence, judged
         once."""
-        return frozenset(id(row) for row in self.sheet.indicators if misread_cell(row) or cells_in_name(row))
+        return frozenset(id(row) for row in self.sheet.indicators if misread_row(row))
 
     @cached_property
     def doubtful_rows(self) -> frozenset[int]:
         """The rows (by identity) whose cells may not stand where the table has them: placed by a guess (their
-        confidence), misread (:attr:`misread_rows`), or with the reader's own word of doubt on the row (:data:`ROW_DOUBT`:
-        cells aligned by content, columns guessed, a cell left unplaced, figures run together)."""
-        noted = {d.location.row for d in self._diagnostics(ROW_DOUBT)
-                 if d.location.row is not None and d.location.table in (None, self.sheet.table)}
-        return frozenset(id(row) for row in self.sheet.indicators
-                         if row.confidence < GUESSED_BELOW or id(row) in self.misread_rows or row.row in noted)
+        confidence), misread, or with the reader's own word of doubt on the row (:func:`jixiao.model.doubt.doubtful_rows`,
+        which the audit of self-evaluations asks too)."""
+        return doubtful_rows(self.sheet, self.document.diagnostics if self.document else ())
 
     def doubtful(self, indicator: Indicator) -> bool:
         """True when ``indicator``'s cells may not stand where the table has them (:attr:`doubtful_rows`)."""
@@ -554,7 +542,7 @@ class SheetContext:
     def confidence(self, confidence: Confidence, indicator: Indicator | None = None) -> Confidence:
         """Lower ``confidence`` when the finding rests on a guessed layout: the indicator's cells may not stand where
         the table has them (:meth:`doubtful`) or, for a finding about the sheet, any indicator's cells were placed by
-        the reader's inference, or a name cell holds another cell (:func:`misread_cell`)."""
+        the reader's inference, or a name cell holds another cell (:attr:`misread_rows`)."""
         guessed = self.doubtful(indicator) if indicator is not None \
             else any(row.confidence < GUESSED_BELOW for row in self.sheet.indicators)
         # A row whose name cell holds another cell shows the sheet's columns shifted: a shift rarely stops at one

@@ -299,3 +299,16 @@ def test_a_deadline_after_a_year_the_reader_took_from_the_project_name_is_not_re
                       location=Location(sheet=KEY))
     document = _with({**BASE, "year": 2022, "rows": rows}, diagnostics=[year] if inferred else [])
     assert [f.indicator for f in _findings(document, "JX929")] == (["项目完成时间"] if reported else [])
+
+
+@pytest.mark.parametrize(("inferred_rows", "severity"), [
+    ((), "error"),
+    ((1, 2, 3, 4, 5, 6), "error"),  # one row placed under the header's columns: the header was read
+    ((1, 2, 3, 4, 5, 6, 7), "warning"),  # every row's columns inferred: the header is not in the file
+])
+def test_header_fields_missing_under_a_header_inferred_from_the_rows_are_warnings(inferred_rows, severity):
+    # made up: a list form whose header row (项目名称 | 年度目标 | 一级指标 …) a copy lost; the reader inferred every row's
+    # columns from their content (P111 on each), and the name and goals beside them were not told apart from the rows
+    document = _with({**BASE, "name": "", "goals": []}, diagnostics=[_doubt("P111", row) for row in inferred_rows])
+    assert [f.severity.value for f in _findings(document, "JX106")] == [severity]
+    assert [(f.location.column, f.severity.value) for f in _findings(document, "JX101")] == [("项目名称", severity)]

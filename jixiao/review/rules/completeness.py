@@ -68,7 +68,8 @@ class MissingHeaderField(Rule):
         what="项目编码、项目名称、预算数、资金用途、资金支出计划等表头信息是否填写（预算总额空着而填了财政拨款的，预算已"
         "给出）。只检查该表样有并要求填写的字段（表样见 jixiao/review/data/forms/，由表头识别或用 --form 指定）；"
         "审核方案的 fields 参数可再缩小范围。自评表的预算数见其资金表（全年预算数、年初预算数）；文件从表格中间开始、表头"
-        "不在文件中的不检查。缺项目名称为错误，读取程序推测版式的（有的行三级指标栏只是一个数字）为警告。"
+        "不在文件中的不检查。缺项目名称为错误，读取程序推测版式的（有的行三级指标栏只是一个数字）或各列按内容推断的（读取程序对"
+        "每一行都报告 P111：表头没有读到，项目名称可能随表头丢失或未能归入该栏）为警告。"
         "主管部门、立项依据、项目负责人、联系电话只在表上印有该栏而旁边的格子空着时报告（没有该栏的表样不报告）："
         "主管部门、立项依据空着为警告，负责人、联系电话空着为提示。",
         why="缺少这些信息，审核人无法把目标表与预算项目对应起来，也无法判断目标与资金是否匹配。",
@@ -92,8 +93,9 @@ class MissingHeaderField(Rule):
             value = read(ctx.sheet)
             if value is None or value == "" or value == []:
                 # Without a name the sheet cannot be matched to a budget project; other blanks are fixed by agreement. Where
-                # the reader guessed the layout, the name may stand in the text unplaced (corpus 208: before its label).
-                guessed = ctx.rows_guessed
+                # the reader guessed the layout, the name may stand in the text unplaced (corpus 208: before its label),
+                # or have been lost with a header it inferred.
+                guessed = ctx.rows_guessed or ctx.header_inferred
                 severity = None if key == "name" and not guessed else Severity.WARNING
                 yield self.finding(ctx, column=label, field=label, severity=severity, blank="")
 
@@ -291,7 +293,8 @@ class MissingGoals(Rule):
     source = GOALS_2015.at("第八条（绩效目标内容）")
     message = "项目“{sheet}”没有填写绩效目标（年度目标）"
     docs = RuleDocs(
-        what="“绩效目标”栏是否填写了年度目标。自评表、监控表报告的是已批复的目标，其“预期目标”栏空着为警告。",
+        what="“绩效目标”栏是否填写了年度目标。自评表、监控表报告的是已批复的目标，其“预期目标”栏空着为警告；表头不在文件中、"
+             "各列按内容推断的（读取程序对每一行都报告 P111），目标可能在文件中而未能归入该栏，也为警告。",
         why="绩效指标是对绩效目标的细化；没有目标文字，指标就失去了依托，审核人无法判断指标是否相关。",
         bad="绩效目标：（空）",
         good="绩效目标：1、全乡18个行政村矛盾纠纷排查全覆盖，调解成功率不低于90%",
@@ -301,8 +304,10 @@ class MissingGoals(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         if ctx.form.requires("年度目标", ctx.sheet) and not any(goal.strip() for goal in ctx.sheet.goals):
             # (a report on goals approved earlier, a self-evaluation's empty 预期目标: the goals exist in the approved
-            # goal table, the report leaves them out; a warning, not a return)
-            yield self.finding(ctx, column="goals", severity=None if ctx.sets_goals else Severity.WARNING)
+            # goal table, the report leaves them out; a warning, not a return. Under a header the reader inferred, the
+            # goals' cell was not told apart from the row's: they may be in the file, unplaced.)
+            sure = ctx.sets_goals and not ctx.header_inferred
+            yield self.finding(ctx, column="goals", severity=None if sure else Severity.WARNING)
 
 
 class EmptyIndicatorCell(Rule):

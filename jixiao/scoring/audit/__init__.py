@@ -7,9 +7,18 @@ Use :func:`audit_sheet` (or :func:`audit_document`) with a scoring :class:`~jixi
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
-from jixiao.model import Document, ExecutionRecord, GoalSheet, MoneyStatement, ReportedEvaluation, SelfEvaluation
+from jixiao.model import (
+    Diagnostic,
+    Document,
+    ExecutionRecord,
+    GoalSheet,
+    MoneyStatement,
+    ReportedEvaluation,
+    SelfEvaluation,
+)
 from jixiao.model.finding import Finding
 from jixiao.scoring.audit.recompute import Recomputation, RecomputedItem, recompute
 from jixiao.scoring.audit.registry import AUDIT_RULES
@@ -28,17 +37,20 @@ def is_audited(sheet: GoalSheet) -> bool:
 
 def audit_sheet(sheet: GoalSheet, profile: Profile, *, source: str | None = None,
                 approved: GoalSheet | None = None, recorded: SelfEvaluation | None = None,
-                record: ExecutionRecord | None = None) -> list[Finding]:
+                record: ExecutionRecord | None = None, diagnostics: Sequence[Diagnostic] = ()) -> list[Finding]:
     """The audit findings of one sheet; ``approved`` is the approved goal sheet, ``recorded`` the self-evaluation
-    and ``record`` the spending the unit recorded of that sheet's year in jixiao, when known."""
+    and ``record`` the spending the unit recorded of that sheet's year in jixiao, when known; ``diagnostics`` the
+    reader's of its document, which tell the rows read in doubt. A rule whose premise is the cells' placement
+    (:attr:`AuditRule.placement`) says nothing of such a row."""
     if not is_audited(sheet):
         return []
     ctx = AuditContext(sheet=sheet, profile=profile, source=source, approved=approved, recorded=recorded,
-                       record=record)
+                       record=record, diagnostics=diagnostics)
     applies = {"evaluation": sheet.evaluation is not None, "monitoring": sheet.monitoring is not None,
                "approval": approved is not None,
                "recorded": recorded is not None and sheet.evaluation is not None, "prose": False}
-    return [finding for rule in AUDIT_RULES if applies[rule.applies_to] for finding in rule.check(ctx)]
+    return [finding for rule in AUDIT_RULES if applies[rule.applies_to] for finding in rule.check(ctx)
+            if not (rule.placement and finding.location.row in ctx.doubtful_lines)]
 
 
 def audit_prose(document: Document, profile: Profile) -> list[Finding]:
@@ -65,5 +77,6 @@ def _sheet_gives(statement: MoneyStatement, evaluation: ReportedEvaluation) -> b
 
 def audit_document(document: Document, profile: Profile) -> list[Finding]:
     """The audit findings of every sheet of ``document``, and of its sentences (outside its tables)."""
-    return [finding for sheet in document.sheets for finding in audit_sheet(sheet, profile, source=document.source)
+    return [finding for sheet in document.sheets
+            for finding in audit_sheet(sheet, profile, source=document.source, diagnostics=document.diagnostics)
             ] + audit_prose(document, profile)

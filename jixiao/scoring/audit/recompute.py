@@ -8,7 +8,8 @@ profile's. A row marked 不适用 earns nothing and is left out: when it carries
 scaled to 100 as jixiao's own scoring does (其余分值按比例折算), and the explanation says so.
 
 The recomputation rests on what the reader placed in each column; a row whose columns the reader inferred
-(``Indicator.confidence`` below 1) is marked ``guessed`` so that findings resting on it say so, and a row that holds
+(``Indicator.confidence`` below 1) or that was read in doubt (:func:`jixiao.model.doubt.doubtful_rows`, the notion the
+review uses too) is marked ``guessed`` so that findings resting on it say so, and a row that holds
 another cell is marked ``misplaced``: the rules report nothing on it. So is a row whose cells show another cell in a
 column (``misread_cell``: a 三级指标 that is only a figure, 95%, 75元; a 分值 above 100). (A 一级 label's points broken into a row's cells, 效益指 | 标(30 | 分), are the reader's
 to recognise: it takes them out of the row's values, :func:`jixiao.documents.pipeline.labels.level_label_in`.)
@@ -17,11 +18,13 @@ to recognise: it takes them out of the row's values, :func:`jixiao.documents.pip
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
 from jixiao.model import (
+    Diagnostic,
     GoalSheet,
     Indicator,
     Operator,
@@ -31,6 +34,7 @@ from jixiao.model import (
     named_by_a_figure,
     parse_target,
 )
+from jixiao.model.doubt import doubtful_rows
 from jixiao.model.lexicon import fold, load
 from jixiao.scoring.profile import Profile
 from jixiao.scoring.scores import Adjustment
@@ -64,9 +68,10 @@ def no_answer_chosen(actual: str) -> bool:
     return bool(_OPTIONS.fullmatch(folded)) and any(set(ends) <= set(folded) for ends in _ENDS)
 
 
-def guessed(indicator: Indicator) -> bool:
-    """Whether the reader inferred the row's columns (its cells may be misplaced): a finding resting on it says so."""
-    return indicator.confidence < 1
+def guessed(indicator: Indicator, doubtful: frozenset[int] = frozenset()) -> bool:
+    """Whether the reader inferred the row's columns, or the row is among ``doubtful`` (by identity: the rows read in
+    doubt, :func:`jixiao.model.doubt.doubtful_rows`): its cells may be misplaced, and a finding resting on it says so."""
+    return indicator.confidence < 1 or id(indicator) in doubtful
 
 
 def tolerance(printed: Decimal | None) -> Decimal:
@@ -273,7 +278,8 @@ def _in_columns_unit(figure: str, target: Target) -> str:
     return figure
 
 
-def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, profile: Profile) -> RecomputedItem:
+def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, profile: Profile,
+               doubtful: frozenset[int]) -> RecomputedItem:
     indicator = sheet.indicators[position - 1]
     item = report.item_for(position)
     target = indicator.target
@@ -286,7 +292,7 @@ def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, prof
                   level2=indicator.level2 or "",
                   target=_in_columns_unit(target.raw, target), actual=actual_raw, weight=weight,
                   printed=item.score if item else None,
-                  row=item.row if item else None, guessed=guessed(indicator),
+                  row=item.row if item else None, guessed=guessed(indicator, doubtful),
                   has_target=bool(_WORD.search(target.raw or "")))
     if named_by_a_figure(indicator):
         return RecomputedItem(**common, expected=None, misplaced=True,
@@ -363,11 +369,13 @@ def _points(indicator: Indicator) -> Decimal | None:
     return weight
 
 
-def recompute(sheet: GoalSheet, profile: Profile) -> Recomputation:
-    """Every printed row of ``sheet.evaluation`` recomputed under ``profile``."""
+def recompute(sheet: GoalSheet, profile: Profile, diagnostics: Iterable[Diagnostic] = ()) -> Recomputation:
+    """Every printed row of ``sheet.evaluation`` recomputed under ``profile``; the reader's ``diagnostics`` of the
+    document tell which rows were read in doubt (their items are ``guessed``)."""
     report = sheet.evaluation or ReportedEvaluation()
     execution, rate = _execution(report, profile, report.budget_full if report.budget_full else sheet.budget.total)
-    indicators = [_indicator(sheet, n, report, profile) for n in range(1, len(sheet.indicators) + 1)]
+    doubtful = doubtful_rows(sheet, diagnostics)
+    indicators = [_indicator(sheet, n, report, profile, doubtful) for n in range(1, len(sheet.indicators) + 1)]
     execution.in_form = not _without_execution_row(report, indicators)
     items = [execution, *indicators]
     scored = [item for item in items if not item.not_applicable and item.in_form]

@@ -7,26 +7,32 @@ pages and the API show both alike. They are registered explicitly in :mod:`jixia
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import ClassVar
 
 from jixiao.model import (
+    Diagnostic,
     ExecutionRecord,
     FundAmount,
     GoalSheet,
+    Indicator,
     Location,
     MoneyStatement,
     ProseReport,
     SelfEvaluation,
     Severity,
 )
+from jixiao.model.doubt import doubtful_rows
 from jixiao.model.finding import Confidence, Dimension, Finding, Fix
-from jixiao.scoring.audit.recompute import Recomputation, recompute
+from jixiao.scoring.audit.recompute import Recomputation, guessed, recompute
 from jixiao.scoring.profile import Profile
 
-__all__ = ["AuditContext", "AuditDocs", "AuditRule"]
+__all__ = ["UNCERTAIN_READING", "AuditContext", "AuditDocs", "AuditRule"]
+
+# What a finding resting on a row read in doubt says after its message: the reading, not the unit, may be wrong.
+UNCERTAIN_READING = "（该行的读取不确定：单元格可能不在原表的位置，请核对原表）"
 
 
 @dataclass(frozen=True)
@@ -52,11 +58,36 @@ class AuditContext:
     recorded: SelfEvaluation | None = None
     record: ExecutionRecord | None = None
     prose: ProseReport | None = None  # what a report with no table states in sentences (rules applying to "prose")
+    # the reader's diagnostics of the document: its word of doubt on a row (jixiao.model.doubt.ROW_DOUBT)
+    diagnostics: Sequence[Diagnostic] = ()
 
     @cached_property
     def recomputation(self) -> Recomputation:
         """The printed self-evaluation recomputed (once per sheet, shared by the rules)."""
-        return recompute(self.sheet, self.profile)
+        return recompute(self.sheet, self.profile, self.diagnostics)
+
+    @cached_property
+    def doubtful_rows(self) -> frozenset[int]:
+        """The rows (by identity) whose cells may not stand where the table has them, as the review judges them
+        (:func:`jixiao.model.doubt.doubtful_rows`)."""
+        return doubtful_rows(self.sheet, self.diagnostics)
+
+    @cached_property
+    def doubtful_lines(self) -> frozenset[int]:
+        """The table rows (line numbers) of :attr:`doubtful_rows`, and of their printed results: where a finding of a
+        rule whose premise is the cells' placement (:attr:`AuditRule.placement`) is dropped."""
+        evaluation = self.sheet.evaluation
+        lines = set()
+        for position, indicator in enumerate(self.sheet.indicators, 1):
+            if id(indicator) in self.doubtful_rows:
+                item = evaluation.item_for(position) if evaluation is not None else None
+                lines.update(row for row in (indicator.row, item.row if item else None) if row is not None)
+        return frozenset(lines)
+
+    def guessed(self, indicator: Indicator) -> bool:
+        """Whether a finding resting on ``indicator`` rests on a guess: the reader inferred its columns, or the row
+        was read in doubt (:attr:`doubtful_rows`)."""
+        return guessed(indicator, self.doubtful_rows)
 
 
 class AuditRule:
@@ -73,6 +104,11 @@ class AuditRule:
     # printed self-evaluation with the approved sheet and with what the unit recorded in jixiao; "prose" reads the
     # sentences of a report with no table (ctx.prose)
     applies_to: ClassVar[str] = "evaluation"
+    # True when the rule's premise is where the reader put a row's cells (a cell left blank, a figure read in the
+    # actual's column that may be another cell): on a row read in doubt (AuditContext.doubtful_rows) the premise is
+    # more likely the reading's artefact than the table's, and audit_sheet drops the finding, as the review's engine
+    # does for Rule.placement. Other rules' findings on such a row are kept, at most a warning (see finding).
+    placement: ClassVar[bool] = False
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         """Yield the findings of this rule on the sheet of ``ctx``."""
@@ -85,8 +121,9 @@ class AuditRule:
         ``guessed``: the finding rests on a row whose columns the reader inferred, so it may be a misreading.
         ``assumed``: it rests on a figure the table did not print (the profile's default 分值 stood in), so it is an
         inference. Either is at most a warning: a reviewer does not return a table on a guess or an assumption, only
-        asks for the original to be checked. ``severity``: this finding's own level where the rule's depends on what
-        it found (an immaterial difference is a warning)."""
+        asks for the original to be checked; a guessed finding's message says that the row's reading is uncertain
+        (:data:`UNCERTAIN_READING`). ``severity``: this finding's own level where the rule's depends on what it found
+        (an immaterial difference is a warning)."""
         slots.setdefault("sheet", ctx.sheet.key)
         if indicator is not None:
             slots.setdefault("indicator", indicator)
@@ -95,7 +132,8 @@ class AuditRule:
             severity=(severity or self.severity).unless_uncertain(guessed or assumed),
             sheet=ctx.sheet.key, indicator=indicator,
             location=Location(file=ctx.source, table=ctx.sheet.table, sheet=ctx.sheet.key, row=row, column=column),
-            template=self.message, params={key: str(value) for key, value in slots.items()},
+            template=self.message + (UNCERTAIN_READING if guessed else ""),
+            params={key: str(value) for key, value in slots.items()},
             fix=Fix(applicability="display-only", summary=fix) if fix else None,
             confidence=(Confidence.GUESSED_LAYOUT if guessed else Confidence.INFERENCE if assumed else Confidence.HIGH),
         )

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from jixiao.model import Operator, Severity
 from jixiao.model.finding import Finding
 from jixiao.model.lexicon import fold
-from jixiao.scoring.audit.recompute import guessed
 from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
 from jixiao.scoring.target_rules import number
 
@@ -41,7 +40,7 @@ class IndicatorSetChanged(AuditRule):
         for key, (_, indicator) in reported.items():
             if key not in approved:
                 yield self.finding(ctx, indicator=indicator.name, row=indicator.row, change="新增了",
-                                   guessed=guessed(indicator), fix="自评以批复的指标为准；新增指标须经调整程序")
+                                   guessed=ctx.guessed(indicator), fix="自评以批复的指标为准；新增指标须经调整程序")
 
 
 class TargetLoweredAfterApproval(AuditRule):
@@ -71,7 +70,7 @@ class TargetLoweredAfterApproval(AuditRule):
                        or (before.operator in (Operator.LE, Operator.LT) and after.value > before.value))
             if lowered:
                 yield self.finding(ctx, indicator=indicator.name, row=indicator.row, column="年度指标值",
-                                   reported=after.raw, approved=before.raw, guessed=guessed(indicator),
+                                   reported=after.raw, approved=before.raw, guessed=ctx.guessed(indicator),
                                    fix=f"按批复的 {before.raw} 自评")
 
 
@@ -96,7 +95,7 @@ class WeightMovedAfterApproval(AuditRule):
             if found is None or found[1].weight is None or weight is None or weight == found[1].weight:
                 continue
             yield self.finding(ctx, indicator=indicator.name, row=item.row if item else None, column="分值",
-                               reported=number(weight), approved=number(found[1].weight), guessed=guessed(indicator),
+                               reported=number(weight), approved=number(found[1].weight), guessed=ctx.guessed(indicator),
                                fix=f"按批复的权重 {number(found[1].weight)} 计分")
 
 

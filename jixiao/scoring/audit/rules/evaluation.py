@@ -358,6 +358,7 @@ class QualitativeActualForNumber(AuditRule):
     name = "qualitative-actual-for-numeric-target"
     title = "定量目标的实际完成值写成了文字"
     severity = Severity.WARNING
+    placement = True
     source = SCORING + "：定量指标按实际完成值与年度指标值计算得分"
     message = "指标“{indicator}”的目标是 {target}，实际完成值写作“{actual}”{what}，无法核对得分 {score}"
     docs = AuditDocs(what="年度指标值是数值（或含数值，如“±10%”、日期）时，实际完成值也应是数值（如“已完成”“达成预期指标”"
@@ -767,6 +768,7 @@ class WeightBlank(AuditRule):
     name = "weight-blank"
     title = "指标没有分值"
     severity = Severity.WARNING
+    placement = True
     source = SCORING
     message = "指标“{indicator}”没有分值，无法核对得分"
     docs = AuditDocs(what="表中印有分值栏时，每个指标行都填写了分值（权重），报告空着的行。表样没有分值栏的（如只印各目标"

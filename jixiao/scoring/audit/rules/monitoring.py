@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from jixiao.model import Likelihood, Operator, Severity, parse_target
 from jixiao.model.finding import Finding
-from jixiao.scoring.audit.recompute import differs, guessed
+from jixiao.scoring.audit.recompute import differs
 from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
 from jixiao.scoring.spend_plan import PlanError, month_end, planned_share
 from jixiao.scoring.target_rules import number
@@ -128,7 +128,7 @@ class CertainThoughFarBehind(AuditRule):
                 rounded = ctx.profile.rounding
                 yield self.finding(ctx, indicator=indicator.name, row=item.row, column="完成目标可能性",
                                    months=report.months, actual=item.actual_raw, target=target.raw,
-                                   progress=rounded(progress), elapsed=rounded(elapsed), guessed=guessed(indicator),
+                                   progress=rounded(progress), elapsed=rounded(elapsed), guessed=ctx.guessed(indicator),
                                    fix="如实填写完成目标可能性，并写明偏差原因和改进措施")
 
 
@@ -155,7 +155,7 @@ class UncertainWithoutCause(AuditRule):
                 indicator = ctx.sheet.indicators[item.indicator - 1]
                 yield self.finding(ctx, indicator=indicator.name, row=item.row, column="偏差原因",
                                    likelihood=item.likelihood.value, missing="和".join(missing),
-                                   guessed=guessed(indicator), fix="写明偏差原因（经费、制度、人员、硬件或其他）和具体改进措施")
+                                   guessed=ctx.guessed(indicator), fix="写明偏差原因（经费、制度、人员、硬件或其他）和具体改进措施")
 
 
 # The heading of the 全年预计执行数 column, in the words the forms use.

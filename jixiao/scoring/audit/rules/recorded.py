@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from jixiao.model import Severity, parse_target
 from jixiao.model.finding import Finding
 from jixiao.model.lexicon import fold
-from jixiao.scoring.audit.recompute import differs, guessed
+from jixiao.scoring.audit.recompute import differs
 from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
 from jixiao.scoring.target_rules import number
 
@@ -55,7 +55,7 @@ class DiffersFromRecorded(AuditRule):
             if differs(printed, result.actual):
                 yield self.finding(ctx, indicator=indicator.name, row=item.row, column="实际完成值", field="实际完成值",
                                    printed=(item.actual_raw or "").strip(),
-                                   recorded=result.actual_raw or number(result.actual), guessed=guessed(indicator),
+                                   recorded=result.actual_raw or number(result.actual), guessed=ctx.guessed(indicator),
                                    fix="按记录的实际完成值填写，或说明改动的依据并更正记录")
 
 
