@@ -722,6 +722,28 @@ def total_in_prose(text: str) -> str | None:
 _GRADE_CELLS = ("优", "良", "中", "差", "优秀", "良好")
 
 
+# the money table's row label stating the unit (项目资金（万元）, 资金情况(万元)) and its amounts' headings
+_MONEY_LABEL_UNIT = re.compile(r"([^()（）\s|]{0,8}资金[^()（）\s|]{0,4})\s*[(（](万元|元)[)）]")
+_MONEY_AMOUNT_HEADING = re.compile(r"(年初预算数|全年预算数|全年执行数)(\s*[(（][A-Za-z]?[)）])?")
+
+
+def money_units_in_headings(text: str) -> str | None:
+    """The money table's unit written into each amount's heading (年初预算数（万元） | 全年预算数（万元） | 全年执行数（万元）)
+    instead of its row label (项目资金（万元）), as many provinces' forms print it; in any layout."""
+    label = _MONEY_LABEL_UNIT.search(text)
+    if label is None or not _MONEY_AMOUNT_HEADING.search(text, label.end()):
+        return None
+    unit = f"（{label[2]}）"
+
+    def convert(cell: str) -> list[str] | None:
+        if (found := _MONEY_LABEL_UNIT.fullmatch(cell)) and found[2] == label[2]:
+            return [found[1]]
+        found = _MONEY_AMOUNT_HEADING.fullmatch(cell)
+        return [found[1] + (found[2] or "") + unit] if found else None
+
+    return _rewrite_cells(text, convert)
+
+
 _MONEY_WRAPS = {"年初预算数": ("年初", "预算数"), "全年预算数": ("全年", "预算数"), "全年执行数": ("全年", "执行数")}
 
 
@@ -958,6 +980,7 @@ TRANSFORMS: dict[str, Callable[[str], str | None]] = {
     "score_before_weight": score_before_weight,
     "total_in_prose": total_in_prose,
     "money_headings_two_rows": money_headings_two_rows,
+    "money_units_in_headings": money_units_in_headings,
     "no_heading_row": no_heading_row,
     "columns_reordered": columns_reordered,
     "description_column": description_column,

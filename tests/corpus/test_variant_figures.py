@@ -89,6 +89,8 @@ def test_the_self_evaluation_transformations_rewrite_only_their_cells():
     swapped = _variant("score_before_weight", _SELF_EVALUATION)
     assert swapped[:2] == lines[:2] and swapped[2].endswith("| 得分 | 分值 |") and swapped[5].endswith("| 86.17 | 90 |")
     assert _variant("total_in_prose", _SELF_EVALUATION)[5] == "经自评，该项目自评得分为86.17分。"
+    assert _variant("money_units_in_headings", _SELF_EVALUATION)[:2] == [
+        "| 项目资金 | 年初预算数（万元） | 全年预算数（万元） | 全年执行数（万元） | 分值 | 执行率 | 得分 |", lines[1]]
     two = _variant("money_headings_two_rows", _SELF_EVALUATION)
     assert two[:2] == ["| 项目资金（万元） | 年初 | 全年 | 全年 | 分值 | 执行率 | 得分 |", "|  | 预算数 | 预算数 | 执行数 |  |  |  |"]
 

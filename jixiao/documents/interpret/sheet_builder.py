@@ -83,7 +83,7 @@ from jixiao.model.target_text import parse_target
 from jixiao.model.units import UnitKind, canonical_unit, unit_kind
 from jixiao.model.vocabulary import Framework, level2_parents, ndrc_level1, written_level2
 
-__all__ = ["SheetBuilder", "is_figure", "money_key"]
+__all__ = ["SheetBuilder", "is_budget_group", "is_figure", "money_key"]
 
 _AMOUNT_FIELDS = {"total", "fiscal", "other", "source"}
 # the parts of the money: 财政资金, 其他资金 and the sources the model keeps by label (Budget.sources)
@@ -127,6 +127,9 @@ _DEFINITION = re.compile(r"^([^=＝]{2,30}率)\s*[=＝]\s*(.+/.+[*×]\s*100\s*%)
 # the name, then how it is computed in brackets: 结余率(计算方法为:结余数/预算数)
 _BRACKETED_DEFINITION = re.compile(r"^([^(（]{2,30}?)\s*[(（]((?:计算方法|计算公式|计算方式|公式)[^)）]*)[)）]$", re.DOTALL)
 _MONEY_NOTE = re.compile(r"[(（][A-Za-z/%％×*]{1,5}(?:100%)?[)）]$")  # (B/A), (B/A×100%)
+# A money word with its own unit (全年预算数(万元), 全年执行数(元)) heads its column, the unit its figures'; a unit or a
+# category alone (（万元）, 资金情况(万元), 预算执行情况) names no column: it stays a group's heading over its parts.
+_HEADING_UNIT = re.compile(r"[(（](?:万元|元)[)）]$")
 # a column's circled number and how it is worked out from the others (⑤=④/③, ③=①+②), and what an amount includes
 # (含历年结余结转): a Fujian 部门整体 form's money headings
 _CIRCLED = re.compile(r"[(（]含[^()（）]{1,12}[)）]|[①-⑳](?:[=＝][①-⑳+\-*/×÷()（）]+)?")
@@ -157,7 +160,7 @@ def money_key(text: str) -> str | None:
     """Which figure of a self-evaluation's or monitoring table's money block a heading names (``budget_initial``,
     ``spent``, ``execution_rate`` …), or None."""
     # 全年预算数(A), 执行率(B/A); 支出实现率(%)⑤=④/③ (the column's number and formula); Traditional characters too
-    key = _MONEY_NOTE.sub("", match_key(_CIRCLED.sub("", text)))
+    key = _MONEY_NOTE.sub("", _HEADING_UNIT.sub("", _MONEY_NOTE.sub("", match_key(_CIRCLED.sub("", text)))))
     if _SPENT_TO_DATE.match(key):
         return "spent"
     if _RATE_TO_DATE.match(key):
@@ -169,8 +172,7 @@ def money_key(text: str) -> str | None:
 
 # A money heading by how it is built, for the forms' other wordings of the same columns (调整预算数, 年度执行数, 全年支出数,
 # 支出率, 资金使用率): when, where, what, then 数/额; a rate's percent sign in brackets after it. Short words only: a
-# longer cell is a label or a sentence, not a column of the money table; a word with its money unit (年度预算数(万元))
-# is a group's heading over the columns of its parts (年初预算 | 调整后预算数).
+# longer cell is a label or a sentence, not a column of the money table.
 _MONEY_WORD_UNIT = re.compile(r"[(（]%[)）]$")
 _MONEY_WORDS = (
     ("budget_initial", re.compile(r"年初(?:部门)?预算(?:安排)?(?:数|额|金额|资金)?")),
@@ -210,6 +212,20 @@ def _plain_budget(texts: list[str], keys: list[str | None]) -> list[str | None]:
         return keys
     return ["budget_full" if key is None and match_key(_MONEY_NOTE.sub("", text.strip())) == "预算数" else key
             for text, key in zip(texts, keys)]
+
+
+def is_budget_group(text: str, following: str) -> bool:
+    """Whether the budget heading ``text``, carrying its unit, heads the group of budgets spanning the columns after
+    it (年度预算数(万元) | 年初预算 | 调整后预算数, a Sichuan form): the initial budget's heading ``following`` it says
+    so, where a budget heading with its own unit stands after the initial budget's (年初预算数(万元) | 全年预算数(万元))."""
+    return money_key(text) in ("budget_initial", "budget_full") and label_money_unit(text) is not None \
+        and money_key(following) == "budget_initial"
+
+
+def _budget_group(texts: list[str], keys: list[str | None]) -> list[str | None]:
+    """``keys`` without the heading of a group of budgets (:func:`is_budget_group`): no column of its own."""
+    return [None if index + 1 < len(texts) and is_budget_group(text, texts[index + 1]) else key
+            for index, (text, key) in enumerate(zip(texts, keys))]
 
 
 def _broken_money_headings(texts: list[str]) -> list[str]:
@@ -710,7 +726,7 @@ class SheetBuilder:
         """:meth:`_money_row` on the row's cells ``texts``; True when they were the money table's."""
         if self._second_heading_row(row, texts):
             return True
-        keys = _plain_budget(texts, _adjusted_subtotal(texts, [money_key(text) for text in texts]))
+        keys = _budget_group(texts, _plain_budget(texts, _adjusted_subtotal(texts, [money_key(text) for text in texts])))
         # (the pairs may follow the row's own label: 项目资金(万元) | 年初预算数 | 100 | 全年预算数 | 120 …)
         lead = next((index for index, key in enumerate(keys) if key), len(keys))
         if not any(is_figure(text) for text in texts[:lead]) and self._money_pairs(texts[lead:], keys[lead:]):
@@ -724,6 +740,10 @@ class SheetBuilder:
             # its figure and ends with the rate alone
             self._rate_below = True
         if sum(1 for key in keys if key) >= 2:
+            # the unit the title or a 单位 line did not state, in each amount's heading (全年执行数(元))
+            unit = next((unit for text, key in zip(texts, keys)
+                         if key in _MONEY_AMOUNTS and (unit := label_money_unit(text))), None)
+            self.sheet.money_unit = self.sheet.money_unit or unit
             # the row's own labels (预算执行情况, 年度预算数(万元)) stand before the headings
             keys = list(dropwhile(lambda key: key is None, keys))
             last = max(index for index, key in enumerate(keys) if key)
@@ -765,17 +785,19 @@ class SheetBuilder:
         if top is None or self._money_figures or any(is_figure(text) for text in texts) or any(
                 cell.column is None for cell in row.filled):
             return False
+        above = {cell.column: cell.text.strip() for cell in top.cells}
         below = {cell.column: cell.text.strip() for cell in row.filled}
         heads, group = [], ""
-        for cell in sorted(top.cells, key=lambda cell: cell.column or 0):
-            head = cell.text.strip()
+        # (a merged group heading holds the first of its columns only: the others are the group's too)
+        for column in sorted(above.keys() | below.keys()):
+            head, tail = above.get(column, ""), below.get(column, "")
             group = head or group
-            tail = below.pop(cell.column, "")
-            joined = next((text for text in (head + tail, tail + group) if tail and money_key(text)), head or tail)
+            # a part named in full under its group (年初预算 under 预算数(万元)) is its own heading
+            joined = next((text for text in (head + tail, tail + group, tail) if tail and money_key(text)), head or tail)
             heads.append(joined)
         heads = [head for head in heads if head]
         keys = _plain_budget(heads, [money_key(head) for head in heads])
-        if below or sum(1 for key in keys if key) <= sum(1 for key in self._money_headings if key):
+        if sum(1 for key in keys if key) <= sum(1 for key in self._money_headings if key):
             return False
         lead = next(index for index, key in enumerate(keys) if key)
         self._set_money_headings(heads[lead:], keys[lead:])

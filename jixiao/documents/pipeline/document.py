@@ -34,7 +34,7 @@ from jixiao.documents.interpret.header_cells import (
 )
 from jixiao.documents.interpret.long_layout import build_long_table, detect_long_header
 from jixiao.documents.interpret.overall import OverallGoalsBuilder
-from jixiao.documents.interpret.sheet_builder import SheetBuilder, is_figure, money_key
+from jixiao.documents.interpret.sheet_builder import SheetBuilder, is_budget_group, is_figure, money_key
 from jixiao.documents.pipeline.inferred import content_header
 from jixiao.documents.pipeline.labels import Role, is_chrome, label, simplified
 from jixiao.documents.pipeline.money_text import (
@@ -805,6 +805,8 @@ def _joins_money_heading(row: Row, text: str) -> bool:
     """Whether ``text`` continues the money table's row of headings that ``row`` holds: it completes the last
     heading (年初 + 预算数), or is a heading after one (or after the row's 项目资金 label)."""
     last = row.cells[-1].text
+    if is_budget_group(last, text):
+        return False  # (the group's heading stands alone above its parts, as a grid's merged cell does)
     if money_key(last + text) and not money_key(last):
         return True
     return money_key(text) is not None and (
