@@ -10,7 +10,7 @@ from importlib import resources
 from jixiao.model.lexicon import TEXT_MEMO, fold, fold_all
 
 __all__ = ["PAGE_NUMBER", "source_name", "header_label", "block_label", "header_labels", "goals_word", "column_label", "plan_column", "is_trailer", "total_words", "is_total_label", "split_label_value",
-           "generic_tab", "labels", "canonical_label", "run_on_spellings"]
+           "generic_tab", "labels", "canonical_label", "run_on_spellings", "names_a_unit"]
 
 _COLON = re.compile(r"[:：]$")
 
@@ -181,6 +181,19 @@ def is_trailer(text: str) -> bool:
     key = fold(text)
     words, with_colon = _trailer_words()
     return key in words or key.startswith(with_colon) or is_total_label(key)
+
+
+@cache
+def _unit_ending() -> re.Pattern[str]:
+    # the longest ending first, so that a match names the whole word (委员会 before 委)
+    endings = sorted(labels()["unit_names"]["endings"], key=len, reverse=True)
+    return re.compile(f"(?:{'|'.join(map(re.escape, endings))})$")
+
+
+def names_a_unit(text: str) -> bool:
+    """True when ``text`` ends the way a budget unit's name does (…人民政府, …局, …中心): the words of
+    ``[unit_names]`` in labels.toml."""
+    return bool(_unit_ending().search(text))
 
 
 def split_label_value(text: str) -> tuple[str, str] | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from jixiao.documents.vocabulary import column_label, header_label, header_labels
+from jixiao.documents.vocabulary import column_label, header_label, header_labels, names_a_unit
 from jixiao.model.lexicon import fold, fold_all
 
 
@@ -53,3 +53,15 @@ def test_labels_asked_together_are_the_labels_asked_one_by_one(text):
     prefixes = [text[:length] for length in range(len(text), 0, -1)]
     assert header_labels(prefixes) == [header_label(prefix) for prefix in prefixes]
     assert fold_all(prefixes) == [fold(prefix) for prefix in prefixes]
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("井研县马踏镇人民政府", True),
+    ("某区财政国库支付中心", True),
+    ("某市发展和改革委员会", True),
+    ("遵化市西留村乡", True),
+    ("乡镇环境治理经费", False),  # a project's name
+    ("政府采购", False),  # the word inside, not at the end
+])
+def test_a_unit_name_is_told_by_how_it_ends_in_the_vocabulary(text, unit):
+    assert names_a_unit(text) is unit

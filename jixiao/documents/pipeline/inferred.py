@@ -21,7 +21,7 @@ from jixiao.documents.interpret.header_cells import parse_amount, parse_unit_lin
 from jixiao.documents.pipeline.labels import Role, is_value, label, names_a_legacy_level2
 from jixiao.documents.pipeline.regions import EXTRA, Columns, Header
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
-from jixiao.documents.vocabulary import canonical_label
+from jixiao.documents.vocabulary import canonical_label, names_a_unit
 
 __all__ = ["content_header"]
 
@@ -31,8 +31,6 @@ _ALL_POINTS = 100  # a table's points: no row's weight is more
 _MIN_ROWS = 2  # rows that look like indicators before their columns are inferred
 _MOST_ROWS = 40  # rows looked at
 _PROJECT_CELLS = 6  # cells a row can carry before its levels: the project's unit, code, name, money and goals
-# how a unit's name ends (井研县马踏镇人民政府, 某市教育局, 某县人民医院, 某区财政国库支付中心)
-_UNIT_NAME = re.compile(r"(?:局|委|委员会|院|政府|中心|学校|中学|小学|幼儿园|办公室|办事处|厅|部|所|站|队|馆|街道|镇|乡)$")
 _GOAL_SENTENCE = re.compile(r"[，,。；;、：:]")  # a goals cell is a sentence: its clauses have punctuation
 _LONG_GOAL = 20  # characters a goals cell without punctuation has at least
 _PROJECT_CODE = re.compile(r"[0-9A-Za-z\-]*[A-Za-z][0-9A-Za-z\-]*|\d{13,}")  # 51112421R000000012345 (no money)
@@ -127,7 +125,7 @@ def _project_field(texts: list[str]) -> str | None:
     """The header field one project column's cells are: all a unit's name, all money, all codes, all short names
     (the project's), or texts some of which are sentences (the goals: 按时发放村组干部报酬 beside a long one); None
     when they are not all one."""
-    tests = {"unit": lambda text: bool(_UNIT_NAME.search(text) or parse_unit_line(text)) and not _sentence(text),
+    tests = {"unit": lambda text: (names_a_unit(text) or bool(parse_unit_line(text))) and not _sentence(text),
              "total": _money,
              "code": lambda text: bool(_PROJECT_CODE.fullmatch(text)),
              "name": lambda text: not is_value(text) and not _sentence(text)}
