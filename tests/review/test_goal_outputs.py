@@ -49,6 +49,31 @@ def test_a_count_the_goal_promises_without_its_indicator_is_reported(goal, rows,
     assert f"“{counts}" in found[0][2]
 
 
+# The row that counts what the goal counts, with another figure: the message names the row and both figures.
+@pytest.mark.parametrize(("goal", "rows", "said"), [
+    # the seed sample (Hebei): 14 villages in the goal, the row counting villages says 18
+    ("保障我乡主干道等区域配齐环卫设施，改善14个村生态环境", [("村人居环境整治个数", "≥18个"), ("垃圾清运车辆", "≥2辆")],
+     "年度目标写“14个村生态环境”，指标“村人居环境整治个数”为18个"),
+    # made up (Sichuan): households in the goal and in the row's target text
+    ("帮扶30户脱贫户发展产业", [("帮扶对象数量", "≥25户脱贫户")], "指标“帮扶对象数量”为25户"),
+])
+def test_a_count_the_row_of_its_thing_gives_otherwise_names_both_figures(goal, rows, said):
+    found = _findings("JX931", {"goals": [goal], "rows": _count_rows(*rows)})
+    assert [(indicator, column) for indicator, column, _ in found] == [(None, "绩效目标")]
+    assert said in found[0][2]
+
+
+@pytest.mark.parametrize(("goal", "rows"), [
+    # two rows count in the goal's unit and name its thing: which one the goal means is not known
+    ("改善14个村生态环境", [("村人居环境整治个数", "≥18个"), ("村级垃圾站个数", "≥3个")]),
+    # a row in another unit is no counterpart (台 beside 5个 rooms)
+    ("完成5个标准档案库房消防设备的升级改造", [("气体灭火控制器", "4台")]),
+])
+def test_a_count_without_one_row_of_its_thing_says_no_row_carries_it(goal, rows):
+    found = _findings("JX931", {"goals": [goal], "rows": _count_rows(*rows)})
+    assert len(found) == 1 and "指标中没有哪一项是这个数量" in found[0][2] and "为" not in found[0][2].split("，")[1]
+
+
 @pytest.mark.parametrize(("goal", "rows"), [
     # the count is a row's target
     ("全年补助64户脱贫户发展特色产业", [("补助脱贫户数", "≥64户")]),

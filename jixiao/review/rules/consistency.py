@@ -243,16 +243,17 @@ class GoalCountNotInIndicators(Rule):
     severity = Severity.INFO
     dimension = Dimension.RELEVANCE
     source = _MATCHED
-    message = "年度目标写了“{counts}”，指标中没有哪一项是这个数量，目标的这部分无从考核"
+    message = "年度目标写“{counts}”，{compared}"
     docs = RuleDocs(
         what="年度目标中承诺的数量（补助64户、改造5个标准档案库房、改善9200人饮水条件、建设一个新功能室）是否在指标中"
         "有对应：某项指标的指标值是这个数（万人、万亩换算后相同），或指标的名称、描述、指标值里写着它，或几项同单位"
         "指标之和正好是它。金额、时间、比率、序数（第七批）和在职人数不算产出数量。读取程序没有找到指标表、各行是推测"
-        "放置的、或一个指标值也没读到的，不在此检查；与指标中同一对象的数字不同的，由 JX603 报告。",
+        "放置的、或一个指标值也没读到的，不在此检查；与指标中同一对象的数字不同的，由 JX603 报告。有同一计量单位、名称或"
+        "指标值里带着目标所数之物的首字的指标（“14个村”与“村人居环境整治个数 ≥18个”）时，提示同时写出两处的数字和该指标。",
         why="年度目标要通过指标来考核：目标写了数量而指标里没有，年底就无从判断这部分目标是否完成，多半是指标照搬了"
         "模板或漏了主要产出（语料 147、225、236、263）。",
-        bad="年度目标：完成5个标准档案库房消防设备的升级改造\n数量指标 | 气体灭火控制器 | 4台",
-        good="年度目标：完成5个标准档案库房消防设备的升级改造\n数量指标 | 改造标准档案库房数 | =5个",
+        bad="年度目标：改善14个村生态环境\n数量指标 | 村人居环境整治个数 | ≥18个",
+        good="年度目标：改善18个村生态环境\n数量指标 | 村人居环境整治个数 | ≥18个",
         fix="为目标中的每项数量设一项数量指标（指标值写这个数），或改正目标中的数字。",
     )
 
@@ -278,15 +279,38 @@ class GoalCountNotInIndicators(Rule):
         numbers = set(_NUMBER.findall(written))
         # (a row that names what the goal counts, 开展小型水利工程建设(个) for 7个小型水利工程, measures it: a different
         # figure there is JX603's)
-        missing = [shown for value, unit, figure, shown in promised
+        missing = [(value, unit, figure, shown) for value, unit, figure, shown in promised
                    if not (any(v == value for v, _ in values) or sums.get(unit) == value or figure in written
                            or f"{value.normalize():f}" in numbers or _named(shown[len(figure):], indicators))]
-        if missing:
-            yield self.finding(ctx, column="goals", counts="、".join(dict.fromkeys(missing)),
-                               confidence=Confidence.INFERENCE)
+        if not missing:
+            return
+        # the row that counts the same thing with another figure (改善14个村 beside 村人居环境整治个数 ≥18个): the
+        # message names it and both figures, so that the reader sees which one to correct
+        counterparts = {row.name: f"{row.target.value.normalize():f}{row.target.unit}"
+                        for *_, figure, shown in missing
+                        if (row := _counterpart(shown[len(_number_text(figure)):], indicators)) is not None}
+        compared = ("、".join(f"指标“{name}”为{figure}" for name, figure in counterparts.items()) + "，二者对不上"
+                    if counterparts else "指标中没有哪一项是这个数量") + "，目标的这部分无从考核"
+        yield self.finding(ctx, column="goals", counts="、".join(dict.fromkeys(shown for *_, shown in missing)),
+                           compared=compared, counted_by="、".join(counterparts),
+                           figures="、".join(counterparts.values()), confidence=Confidence.INFERENCE)
 
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _counterpart(counted: str, indicators: list[Indicator]) -> Indicator | None:
+    """The row that counts what a goal's count (``counted``: its measure word and what it counts, 个村生态环境 of
+    14个村生态环境) counts with another figure: the row's unit begins the count's (个 of 个村), and the first word
+    after it is in the row (村 in 村人居环境整治个数); None when no row or several do."""
+    found = []
+    for row in indicators:
+        unit = _in_base_unit(row.target.value, canonical_unit(row.target.unit) or row.target.unit)[1] \
+            if row.target.value is not None else None
+        if unit and row.name and counted.startswith(unit) and len(counted) > len(unit) \
+                and counted[len(unit)] in fold(f"{row.name}{row.target.raw}"):
+            found.append(row)
+    return found[0] if len(found) == 1 else None
 
 
 def _named(counted: str, indicators: list[Indicator]) -> bool:
