@@ -12,7 +12,7 @@ from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
 from jixiao.review.lexicon import Kind, bare_name, is_quality_rate, is_timeliness, misnamed_level, speaks_of_time
 from jixiao.review.rule import Rule, RuleDocs
-from jixiao.review.rules.substance import IndicatorRestatesSpending
+from jixiao.review.rules.form import measures_money
 from jixiao.review.sources import CORE_2021, GOALS_2015
 
 _INDICATORS = GOALS_2015.at("第九条（绩效指标）")
@@ -166,7 +166,7 @@ class TimelinessOutsideTimeliness(Rule):
             # The pace at which money is paid (资金支付进度率, corpus 249) is no output wherever it stands: JX915 says so
             # once, and moving it to 时效指标 would not make it one.
             if expected and is_timeliness(indicator.name) and not quality_named \
-                    and not IndicatorRestatesSpending.measures_money(ctx, indicator):
+                    and not measures_money(ctx, indicator):
                 yield self.finding(ctx, indicator=indicator, column="level2", level2=indicator.level2,
                                    expected=expected, fix=move_fix(ctx, indicator, expected),
                                    confidence=Confidence.INFERENCE)

@@ -78,6 +78,26 @@ def unit_conflicts(ctx: SheetContext, indicator: Indicator) -> bool:
     return unit == "%" if kind is Kind.COUNT else unit_kind(unit) is not expected
 
 
+# The pace at which the money is paid out (资金支付进度率, corpus 249) is its execution rate under another name.
+_MONEY_PROCESS = re.compile(r"(资金|预算|经费|支出|配套)[^，,、]{0,6}(安排|到位|下达|执行|(支付|拨付)进度)")
+# Paying the money out (资金足额拨付率, corpus 226, 227) is the money's own process too; its timing under 时效指标
+# (补助资金拨付及时率: a subsidy reaching the schools in time) is when the subsidy is delivered, an output of a
+# subsidy programme
+_PAID_OUT = re.compile(r"(资金|经费|配套)[^，,、]{0,6}拨付")
+# The 二级 levels of the outputs, in the 2018 framework and the older forms' 产出目标 (kept as written, corpus 220)
+_OUTPUT_LEVEL2 = ("数量指标", "质量指标", "时效指标", "数量目标", "质量目标", "时效目标")
+
+
+def measures_money(ctx: SheetContext, indicator: Indicator) -> bool:
+    """True for an output row that measures the money itself (资金到位率, 资金支付进度率, 支出安排金额), not what it
+    buys: JX915 reports it, and JX201 asks no operator of it."""
+    output = ctx.level1_of(indicator) == "产出指标" or indicator.level2 in _OUTPUT_LEVEL2
+    name = fold(indicator.name)
+    paid_out = _PAID_OUT.search(name) and indicator.level2 not in ("时效指标", "时效目标") \
+        and not speaks_of_time(indicator.name, indicator.target)
+    return output and not ctx.is_cost_row(indicator) and bool(_MONEY_PROCESS.search(name) or paid_out)
+
+
 class MissingOperator(Rule):
     code = "JX201"
     name = "target-without-operator"
@@ -92,7 +112,8 @@ class MissingOperator(Rule):
         "成本或金额行的指标值以别的单位计的（物业费 8个）由 JX305、JX901 报告单位，也不在此报告。一张表中"
         "有几行都缺运算符时，是整张表的写法，合并为一条报告（列出各行，修复逐行加运算符）。自评表、监控表是对已批复目标"
         "的报告，目标的写法不在那里重审，只报告名称表明越低越好的指标（培训成本、投诉率：缺了≤，打分时方向会算反）；"
-        "成本指标下的补助标准、采购金额（3000元/人、5万）是批复的标准，不再报告。",
+        "成本指标下的补助标准、采购金额（3000元/人、5万）是批复的标准，不再报告。衡量资金本身的产出指标（支出安排金额 28.8万元）"
+        "应换成这笔钱的产出，由 JX915 报告，不在此要求加运算符。",
         why="只写一个数，看不出是至少要达到还是不得超过；年底自评打分时方向会算反。",
         bad="指标值：90%",
         good="指标值：≥90%",
@@ -141,8 +162,11 @@ class MissingOperator(Rule):
         # another kind of unit (安置小区物业费 | 8个, corpus 166) is no amount yet: JX305 and JX901 report its unit.
         not_money = (ctx.is_cost_row(indicator) or ctx.fact(indicator).kind is Kind.MONEY) \
             and unit_kind(target.unit) not in (UnitKind.MONEY, None)
+        # An output row that measures the money itself (业务工作支出安排金额 | 28.8万元, corpus 118) is to be replaced
+        # by what the money buys (JX915): an operator would not make it an output.
         return (target.is_quantitative and target.operator is None and bool(target.unit)
-                and not (frequency or exact or doubtful or not_money or is_slogan(indicator.name)))
+                and not (frequency or exact or doubtful or not_money or is_slogan(indicator.name)
+                         or measures_money(ctx, indicator)))
 
     @staticmethod
     def _fix(ctx: SheetContext, indicator: Indicator) -> Fix:

@@ -26,14 +26,13 @@ from jixiao.review.lexicon import (
     is_not_spent,
     is_sentence_name,
     is_timeliness,
-    speaks_of_time,
     stated_target,
     vague_word,
 )
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.rules.completeness import placeholder_in
 from jixiao.review.rules.consistency import similarity
-from jixiao.review.rules.form import money_in_sentence, per_base_without_money, target_fix
+from jixiao.review.rules.form import measures_money, money_in_sentence, per_base_without_money, target_fix
 from jixiao.review.rules.units import TO_WAN, budget_in_wan
 from jixiao.review.sources import CORE_2021, GOALS_2015
 
@@ -184,7 +183,9 @@ class PartialRateBesideFixedCount(Rule):
 
 
 # A goal that gives the work its schedule (按月及时足额发放…工资) states a requirement, not only where the money goes.
-_REQUIREMENT = re.compile(r"(按月|按季|每月|每季)[^，,。；;]{0,6}发放")
+# So does a goal that sets its time (按时发放村组干部报酬, 保障工资及时、足额发放): 按时 and 及时 are the 时效 the
+# goal asks of the payment (corpus 003, 008).
+_REQUIREMENT = re.compile(r"(按月|按季|每月|每季|按时|及时)[^，,。；;]{0,6}(发放|缴纳|拨付|支付)")
 
 
 class GoalRestatesSpending(Rule):
@@ -199,7 +200,7 @@ class GoalRestatesSpending(Rule):
         what="年度目标是否只是复述资金用途或开支范围（用于…、保障…经费、保障…需要、发放…、办公用品费、水电费…），没有任何数量和效果。"
         "只说钱的用途、安排或开支项目（“主要用于…支出”“按工作计划完成…经费预算安排”“包括办公用品费、水电费等”）、等于没有"
         "目标的为错误，应退回；说了一项工作（发放…报酬）"
-        "的为警告；写明发放周期（按月及时足额发放…工资）的已是要求，不在此报告。",
+        "的为警告；写明发放周期或时限（按月及时足额发放…工资、按时发放…报酬）的已是要求，不在此报告。",
         why="绩效目标是用这笔钱要达到的产出和效果；复述用途的目标无法与指标对应，年底也无法评价。",
         bad="年度目标：保证职能实现，保障人员经费",
         good="年度目标：按月足额发放全乡230名村组干部报酬，村级组织正常运转，群众满意度不低于90%",
@@ -350,30 +351,10 @@ class IndicatorRestatesSpending(Rule):
         fix="改为这笔钱要完成的工作量、质量或进度；资金执行情况留给预算执行率。",
     )
 
-    # The pace at which the money is paid out (资金支付进度率, corpus 249) is its execution rate under another name.
-    _MONEY_PROCESS = re.compile(r"(资金|预算|经费|支出|配套)[^，,、]{0,6}(安排|到位|下达|执行|(支付|拨付)进度)")
-    # Paying the money out (资金足额拨付率, corpus 226, 227) is the money's own process too; its timing under 时效指标
-    # (补助资金拨付及时率: a subsidy reaching the schools in time) is when the subsidy is delivered, an output of a
-    # subsidy programme
-    _PAID_OUT = re.compile(r"(资金|经费|配套)[^，,、]{0,6}拨付")
-
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
-            if self.measures_money(ctx, indicator):
+            if measures_money(ctx, indicator):
                 yield self.finding(ctx, indicator=indicator, column="name")
-
-    @classmethod
-    def measures_money(cls, ctx: SheetContext, indicator: Indicator) -> bool:
-        """True for an output row that measures the money itself (资金到位率, 资金支付进度率), not what it buys."""
-        output = ctx.level1_of(indicator) == "产出指标" or indicator.level2 in _OUTPUT_LEVEL2
-        name = fold(indicator.name)
-        paid_out = cls._PAID_OUT.search(name) and indicator.level2 not in ("时效指标", "时效目标") \
-            and not speaks_of_time(indicator.name, indicator.target)
-        return output and not ctx.is_cost_row(indicator) and bool(cls._MONEY_PROCESS.search(name) or paid_out)
-
-
-# The 二级 levels of the outputs, in the 2018 framework and the older forms' 产出目标 (kept as written, corpus 220)
-_OUTPUT_LEVEL2 = ("数量指标", "质量指标", "时效指标", "数量目标", "质量目标", "时效目标")
 
 
 class NumberInNameDiffers(Rule):
