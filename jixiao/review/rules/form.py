@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 
 from jixiao.model import (
     Indicator,
@@ -13,6 +14,7 @@ from jixiao.model import (
     UnitKind,
     canonical_unit,
     not_an_indicator,
+    parse_target,
     points_not_targets,
     unit_kind,
 )
@@ -82,8 +84,10 @@ def unit_conflicts(ctx: SheetContext, indicator: Indicator) -> bool:
 _MONEY_PROCESS = re.compile(r"(资金|预算|经费|支出|配套)[^，,、]{0,6}(安排|到位|下达|执行|(支付|拨付)进度)")
 # Paying the money out (资金足额拨付率, corpus 226, 227) is the money's own process too; its timing under 时效指标
 # (补助资金拨付及时率: a subsidy reaching the schools in time) is when the subsidy is delivered, an output of a
-# subsidy programme
+# subsidy programme, and so is a subsidy paid out in full (补助经费足额拨付率, corpus 259: the money reaching the
+# people it is for, the 足额发放率 of a subsidy)
 _PAID_OUT = re.compile(r"(资金|经费|配套)[^，,、]{0,6}拨付")
+_SUBSIDY_PAID = re.compile(r"(补助|补贴)(资金|经费)?[^，,、]{0,4}拨付")
 # The 二级 levels of the outputs, in the 2018 framework and the older forms' 产出目标 (kept as written, corpus 220)
 _OUTPUT_LEVEL2 = ("数量指标", "质量指标", "时效指标", "数量目标", "质量目标", "时效目标")
 
@@ -93,8 +97,8 @@ def measures_money(ctx: SheetContext, indicator: Indicator) -> bool:
     buys: JX915 reports it, and JX201 asks no operator of it."""
     output = ctx.level1_of(indicator) == "产出指标" or indicator.level2 in _OUTPUT_LEVEL2
     name = fold(indicator.name)
-    paid_out = _PAID_OUT.search(name) and indicator.level2 not in ("时效指标", "时效目标") \
-        and not speaks_of_time(indicator.name, indicator.target)
+    paid_out = _PAID_OUT.search(name) and not _SUBSIDY_PAID.search(name) \
+        and indicator.level2 not in ("时效指标", "时效目标") and not speaks_of_time(indicator.name, indicator.target)
     return output and not ctx.is_cost_row(indicator) and bool(_MONEY_PROCESS.search(name) or paid_out)
 
 
@@ -111,7 +115,8 @@ class MissingOperator(Rule):
         "（1次/月）已是比率，单位只在说明里的（JX202）和疑似识别错误的（JX909）另行报告，均不在此报告；"
         "成本或金额行的指标值以别的单位计的（物业费 8个）由 JX305、JX901 报告单位，也不在此报告。一张表中"
         "有几行都缺运算符时，是整张表的写法，合并为一条报告（列出各行，修复逐行加运算符）。自评表、监控表是对已批复目标"
-        "的报告，目标的写法不在那里重审，只报告名称表明越低越好的指标（培训成本、投诉率：缺了≤，打分时方向会算反）；"
+        "的报告，目标的写法不在那里重审，只报告名称表明越低越好的指标（培训成本、投诉率：缺了≤，打分时方向会算反），"
+        "实际完成值与指标值相同的（两个方向都得满分）除外；"
         "成本指标下的补助标准、采购金额（3000元/人、5万）是批复的标准，不再报告。衡量资金本身的产出指标（支出安排金额 28.8万元）"
         "应换成这笔钱的产出，由 JX915 报告，不在此要求加运算符。",
         why="只写一个数，看不出是至少要达到还是不得超过；年底自评打分时方向会算反。",
@@ -130,8 +135,11 @@ class MissingOperator(Rule):
         # better: there the missing ≤ turns the score around (036: 培训成本 400元/人、天). A standard or amount under
         # 成本指标 whose name says no such thing (补贴标准 3000元/人, 采购 5万) is the approved rate: the reviewers of
         # the reports judged before their findings were seen leave it alone (corpus 212, 219).
+        # Where the report's actual value equals the target (演出设备成本 | 2万元 | 实际 2万元, corpus 234), either
+        # direction gives full marks: nothing is scored the wrong way round.
         missing = [indicator for indicator in ctx.sheet.indicators if self._lacks_operator(ctx, indicator)
-                   and (ctx.sets_goals or ctx.fact(indicator).reverse)]
+                   and (ctx.sets_goals or (ctx.fact(indicator).reverse
+                                           and _reported_actual(ctx, indicator) != indicator.target.value))]
         if len(missing) == 1:
             indicator = missing[0]
             yield self.finding(ctx, indicator=indicator, column="target", fix=self._fix(ctx, indicator),
@@ -173,6 +181,14 @@ class MissingOperator(Rule):
         operator = "≤" if ctx.fact(indicator).reverse else "≥"
         with_operator = indicator.target.model_copy(update={"operator": Operator(operator)}).display()
         return target_fix(indicator, with_operator, Applicability.NEEDS_HUMAN, f"加上运算符“{operator}”")
+
+
+def _reported_actual(ctx: SheetContext, indicator: Indicator) -> Decimal | None:
+    """The figure of the 实际完成值 a self-evaluation prints for ``indicator``, or None where it prints none."""
+    report = ctx.sheet.evaluation
+    position = next((n for n, row in enumerate(ctx.sheet.indicators, 1) if row is indicator), None)
+    item = next((item for item in report.items if item.indicator == position), None) if report else None
+    return parse_target(item.actual_raw).value if item is not None and item.actual_raw else None
 
 
 class MissingUnit(Rule):
