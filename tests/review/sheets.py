@@ -6,7 +6,8 @@ optional 权重 and 指标方向性, then optionally the cells a reader keeps as
 the base spec: ``rows`` replaces all rows, ``set_rows`` replaces rows by 1-based number, ``add_rows`` appends,
 ``drop_rows`` removes; other keys replace header fields
 (``form_fields`` lists the header fields and columns of the source form, as a reader reports them; ``blank_fields``
-those of its header fields whose label stands beside an empty cell).
+those of its header fields whose label stands beside an empty cell; ``actuals`` the 实际完成值 a self-evaluation
+prints, by 1-based row number).
 """
 
 from __future__ import annotations
@@ -16,7 +17,17 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from jixiao.model import Budget, Checkpoint, Document, GoalSheet, Indicator, OverallGoals, canonical_unit
+from jixiao.model import (
+    Budget,
+    Checkpoint,
+    Document,
+    GoalSheet,
+    Indicator,
+    OverallGoals,
+    ReportedEvaluation,
+    ReportedItem,
+    canonical_unit,
+)
 
 HERE = Path(__file__).parent
 
@@ -78,6 +89,9 @@ def build_sheet(spec: dict[str, Any]) -> GoalSheet:
         table=1,
         form_fields=list(spec.get("form_fields", [])),
         blank_fields=list(spec.get("blank_fields", [])),
+        evaluation=ReportedEvaluation(items=[ReportedItem(indicator=int(number), actual_raw=actual)
+                                             for number, actual in spec["actuals"].items()])
+        if spec.get("actuals") else None,
     )
 
 

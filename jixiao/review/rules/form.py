@@ -187,7 +187,7 @@ def _reported_actual(ctx: SheetContext, indicator: Indicator) -> Decimal | None:
     """The figure of the 实际完成值 a self-evaluation prints for ``indicator``, or None where it prints none."""
     report = ctx.sheet.evaluation
     position = next((n for n, row in enumerate(ctx.sheet.indicators, 1) if row is indicator), None)
-    item = next((item for item in report.items if item.indicator == position), None) if report else None
+    item = report.item_for(position) if report is not None and position is not None else None
     return parse_target(item.actual_raw).value if item is not None and item.actual_raw else None
 
 
