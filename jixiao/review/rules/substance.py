@@ -342,7 +342,7 @@ class IndicatorRestatesSpending(Rule):
     docs = RuleDocs(
         what="数量、质量、时效指标（2018年以前表样的数量、质量、时效目标同样）是否衡量资金本身：支出安排金额、资金到位率、"
         "预算下达率、资金执行率、资金支付进度率、资金足额拨付率、配套资金到位率等；补助资金拨付的时间和及时率（时效指标）是补助送达的时间，"
-        "不在此报告。成本指标下的行不在此检查。自评表、监控表同样检查：预算执行率"
+        "时效指标下名称讲时间的资金到位（财政资金到位时间、资金到位及时支付率）是工作何时能开始，都不在此报告。成本指标下的行不在此检查。自评表、监控表同样检查：预算执行率"
         "已单独计分，产出指标再衡量资金就把钱算了两次，资金未用完时还会给产出打满分（语料 220、226）。",
         why="产出指标要说明用钱做成了什么（多少件、什么质量、何时完成）；“资金到位率100%”对任何项目都成立，说明不了产出。",
         bad="产出指标 | 质量指标 | 业务工作支出到位率 | 100%",
@@ -367,9 +367,13 @@ class IndicatorRestatesSpending(Rule):
         """True for an output row that measures the money itself (资金到位率, 资金支付进度率), not what it buys."""
         output = ctx.level1_of(indicator) == "产出指标" or indicator.level2 in _OUTPUT_LEVEL2
         name = fold(indicator.name)
-        paid_out = cls._PAID_OUT.search(name) and indicator.level2 not in ("时效指标", "时效目标") \
-            and not speaks_of_time(indicator.name, indicator.target)
-        return output and not ctx.is_cost_row(indicator) and bool(cls._MONEY_PROCESS.search(name) or paid_out)
+        timeliness = indicator.level2 in ("时效指标", "时效目标")
+        paid_out = cls._PAID_OUT.search(name) and not timeliness and not speaks_of_time(indicator.name, indicator.target)
+        # The time the money arrives, under 时效指标 and named so (财政资金到位时间, 财政资金到位及时支付率, corpus 148),
+        # is when the work can start, timed like a subsidy's payment; the share arrived (资金当年下达率) is the money.
+        timed = timeliness and is_timeliness(indicator.name)
+        return output and not ctx.is_cost_row(indicator) and not timed \
+            and bool(cls._MONEY_PROCESS.search(name) or paid_out)
 
 
 # The 二级 levels of the outputs, in the 2018 framework and the older forms' 产出目标 (kept as written, corpus 220)
