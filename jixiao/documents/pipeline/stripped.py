@@ -23,6 +23,7 @@ __all__ = ["unrun_names"]
 
 _SHORTEST_NAME = 3  # characters of a name cut out of a run: fewer is a word of a name, not a name
 _LONGEST_ENDING = 6  # characters of the shared ending weighed at most
+_SHORTEST_ENDING = 2  # characters of a shared ending that mark names alone (one needs the 分 of a lost weight after it)
 # what a lost weight leaves before the next name: its 分, perhaps a remark in brackets (分(因…减少))
 _LOST_POINTS = re.compile(r"^分(?P<remark>[(（][^()（）]*[)）])?")
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
@@ -93,7 +94,8 @@ def _names(indicator: Indicator) -> tuple[str, list[tuple[str, str]]] | None:
 
 def _ends(text: str) -> list[int]:
     """Where each name ends in ``text``: after each occurrence, outside brackets, of the longest ending ``text``
-    closes with that recurs there; no cut when none recurs."""
+    closes with that recurs there (of one character only where each is followed by a lost weight's 分: 资金发放率分
+    困难生完成学业率); no cut when none recurs."""
     bracketed = [(found.start(), found.end()) for found in _BRACKETED.finditer(text)]
 
     def outside(end: int) -> bool:
@@ -102,6 +104,8 @@ def _ends(text: str) -> list[int]:
     for length in range(min(_LONGEST_ENDING, len(text) // 2), 0, -1):
         ending = text[-length:]
         ends = [found.end() for found in re.finditer(re.escape(ending), text) if outside(found.end())]
+        if length < _SHORTEST_ENDING and not all(text.startswith("分", end) for end in ends[:-1]):
+            continue  # one character ends many a word (国家助学金人均资助): only where a lost weight's 分 follows it
         if len(ends) >= 2:
             return ends
     return []

@@ -602,6 +602,17 @@ def test_names_run_together_where_the_copy_stripped_the_figures_are_cut_at_their
     assert said[-1].startswith("没有数字的自评表中，“资金发放率分困难生完成学业率”") and "拆为2个指标：资金发放率、困难生完成学业率" in said[-1]
 
 
+def test_a_name_of_its_own_in_a_table_without_figures_is_not_cut_at_a_character_it_repeats():
+    # an office copy of corpus 145, each name in its cell: 助 ends 国家助 and 人均资助, yet no 分 follows the first
+    document = read("\n".join(["学生资助项目绩效自评表", _DIGITLESS_HEADER,
+                                "| 产出指标 | 数量指标 | 国家助学金人数 | | | | |",
+                                "| 产出指标 | 成本指标 | 国家助学金人均资助 | | | | |",
+                                "| 效益指标 | 社会效益指标 | 资金发放率 | | | | |",
+                                "| 效益指标 | 社会效益指标 | 困难生完成学业率 | | | | |"]))  # (the last row taken as cut)
+    assert [i.name for i in document.sheets[0].indicators] == ["国家助学金人数", "国家助学金人均资助", "资金发放率"]
+    assert [d.code for d in document.diagnostics if d.code in ("P123", "P157")] == ["P123"]
+
+
 def test_names_alike_in_a_table_with_its_figures_are_not_cut():
     document = read("项目绩效自评表\n一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分\n"
                     "产出指标 | 数量指标 | 国家奖学金人数国家助学金人数 | 20人 | 20人 | 50 | 50\n"
