@@ -27,6 +27,9 @@ from jixiao.review.sources import CORE_2021, GOALS_2015
 _INDICATORS = GOALS_2015.at("第九条（绩效指标）")
 # Placements local forms use that reviewers accept: many provincial forms put 服务对象满意度指标 under 效益指标.
 _ALSO_UNDER = {"服务对象满意度指标": ("效益指标",)}
+# Where satisfaction belongs: the framework's level 2, or the NDRC form's 满意度指标 (a level 2 under its 实施效果指标,
+# kept as written).
+_SATISFACTION_LEVELS = ("服务对象满意度指标", "满意度指标")
 
 
 def move_fix(ctx: SheetContext, indicator: Indicator, level2: str) -> Fix:
@@ -158,7 +161,7 @@ class SatisfactionOutsideSatisfaction(Rule):
             facts = ctx.fact(indicator)
             if facts.kind is not Kind.SATISFACTION or facts.from_description:
                 continue
-            if indicator.level2 and indicator.level2 != "服务对象满意度指标":
+            if indicator.level2 and indicator.level2 not in _SATISFACTION_LEVELS:
                 # The public's satisfaction under 社会效益 is a common local placement, moved by agreement; under
                 # 生态效益 or 产出 it leaves that category claiming what it does not measure.
                 severity = Severity.WARNING if indicator.level2 == "社会效益指标" else None
@@ -404,8 +407,8 @@ class OtherWorkUnderSatisfaction(Rule):
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
-            level2 = indicator.level2 if indicator.level2 == "服务对象满意度指标" else ctx.level1_of(indicator)
-            if level2 not in ("服务对象满意度指标", "满意度指标") or not indicator.target.is_quantitative:
+            level2 = indicator.level2 if indicator.level2 in _SATISFACTION_LEVELS else ctx.level1_of(indicator)
+            if level2 not in _SATISFACTION_LEVELS or not indicator.target.is_quantitative:
                 continue  # a row with no figure there is a label or a note the reader kept, not a misfiled measure
             if not self._OPINION.search(fold(indicator.name)) and ctx.fact(indicator).kind is not Kind.SATISFACTION:
                 yield self.finding(ctx, indicator=indicator, column="level2", level2=level2,

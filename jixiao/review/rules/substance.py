@@ -249,7 +249,7 @@ class GoalNotQuantified(Rule):
     message = "项目“{sheet}”的年度目标“{goal}”没有任何数量、质量或时间要求"
     defaults = {"max_length": 50}
     docs = RuleDocs(
-        what="一两句话的年度目标（不超过 max_length 个字，默认50）中是否至少有一个数字（数量、比例、金额或时间；年份不算）；"
+        what="一两句话的年度目标（不超过 max_length 个字，默认50；目标中重复的项目名称不计字数）中是否至少有一个数字（数量、比例、金额或时间；年份不算）；"
         "只复述资金用途的由 JX905 报告。较长的目标常在分项中写明要求，不在此检查；读取程序没有找到指标表的（文件在表头前"
         "截断，JX001），读到的目标可能只是残段，也不在此检查；目标中的数字被模板占位或转载打码（“完成**日常执法”）的，"
         "由 JX108 报告一次；自评表中写成已完成的（“已完成…结算”）是目标旁的实际完成情况，不是目标，不在此检查；自评表、"
@@ -266,7 +266,7 @@ class GoalNotQuantified(Rule):
         if ctx.grid_not_found:
             return  # without the grid the reader could not tell where the goal ends: a cut copy leaves a fragment (174)
         goal = ctx.goal_text
-        short = len(fold(goal)) <= self.param(ctx, "max_length")
+        short = len(_without_name(fold(goal), ctx.sheet.name)) <= self.param(ctx, "max_length")
         if placeholder_in(goal):
             return  # the figure stands masked (完成**日常执法, corpus 154): JX108 reports it once, it is not missing
         if GoalDefersElsewhere.deferral(fold(goal)):
@@ -287,6 +287,14 @@ class GoalNotQuantified(Rule):
                 else None
             yield self.finding(ctx, column="goals", goal=goal if len(goal) <= 40 else goal[:40] + "…",
                                severity=severity)
+
+
+def _without_name(goal: str, name: str | None) -> str:
+    """The folded ``goal`` without the project's name it repeats (with or without the name's bracketed note:
+    2022年原州区…推广项目(2022年少数民族发展资金项目)): a goal that only repeats the name is no longer for it."""
+    for spelling in filter(None, {fold(name or ""), bare_name(name)}):
+        goal = goal.replace(spelling, "")
+    return goal
 
 
 # A report's account of the year (已完成…, 已全部发放…): what was done, not the goal it is measured against.
