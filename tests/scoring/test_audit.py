@@ -267,6 +267,27 @@ def test_weights_printed_with_decimals_are_allowed_their_rounding():
     assert {c: p["sum"] for c, _, p in _found(off) if c == "JXA08"} == {"JXA08": "100.11"}
 
 
+# 234 (新洲区楚剧团 演出设备更新专项经费 2020): five indicators of 20 points each and 预算执行率 10, with the template's
+# empty 指标2: rows left between them
+_FIVE_OF_TWENTY = [("产出指标", "数量指标", "更新老化损坏的音响设备", "50件", "50件", 20, 20),
+                   ("产出指标", "数量指标", "更新灯光设备", "100件", "100件", 20, 20),
+                   ("产出指标", "质量指标", "音响、灯光、道具、服装质量", "合格", "合格", 20, 20),
+                   ("产出指标", "成本指标", "演出设备成本", "2万元", "2万元", 20, 18),
+                   ("满意度指标", "服务对象满意度指标", "演出人员满意度", "100%", "100%", 20, 20)]
+
+
+@pytest.mark.parametrize(("blank", "reported"), [
+    (("效益指标", "社会效益指标", "指标2:", "", "", None, None), "110"),  # an empty template row is no indicator
+    (("效益指标", "社会效益指标", "受益观众人数", "≥5000人次", "6000人次", None, 10), None),  # a weight left blank: JXA13's
+])
+def test_an_empty_template_row_does_not_hide_weights_over_100(blank, reported):
+    sheet = printed([*_FIVE_OF_TWENTY[:4], blank, _FIVE_OF_TWENTY[4]], budget=30, spent=30, rate=100,
+                    execution_weight=10, execution_score=10, total=98)
+    found = [(f.params["sum"], f.params["execution"], f.location.column) for f in audit_sheet(sheet, CENTRAL)
+             if f.rule == "JXA08"]
+    assert found == ([(reported, "10", "分值")] if reported else [])
+
+
 def test_a_total_capped_by_the_profile_for_low_execution_is_not_reported():
     # Hubei caps the total at 59 when execution is below 50% (rules.execution_cap): 20 × 40% = 8, + 80 = 88 → 59.
     rows = [("产出指标", "数量指标", "整治村数", "≥18个", "18个", 80, 80)]

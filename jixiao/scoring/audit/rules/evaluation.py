@@ -328,7 +328,8 @@ class WeightsNotHundred(AuditRule):
     source = SCORING + "：总分值100分，预算执行率10分，产出、效益、满意度指标合计90分"
     message = "各行分值合计 {sum}（含预算执行率 {execution}），应为 100"
     docs = AuditDocs(what="预算执行率与各指标的分值合计为 100；表中未印预算执行率分值时按评分方案的缺省分值计入"
-                          "（表中没有预算执行率一行、各指标分值已合计 100 的，不报告）；"
+                          "（表中没有预算执行率一行、各指标分值已合计 100 的，不报告）；指标值、实际完成值、分值、得分都空着的行"
+                          "（模板留下的“指标2:”空行）不是指标，不计入，也不因其没有分值而不复核；"
                           "标为不适用的行印有分值的照样计入（其分值按比例折算给其余各项）。",
                      formula="Σ 分值 = 100（印有小数的分值各允许半个末位单位的舍入误差）；表格在文件中途中断、"
                              "或文件从表格中间开始（表头不在文件中）时，只报告已超过 100 的合计",
@@ -336,7 +337,9 @@ class WeightsNotHundred(AuditRule):
                      example="指标分值合计 110，预算执行率 10：合计 120，报告本规则；转载只留前几行、合计 70 的不报告。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
-        items = ctx.recomputation.indicators
+        # a row with nothing in it, a template's 指标2: left empty (corpus 234), is no indicator to weigh
+        items = [item for item in ctx.recomputation.indicators
+                 if item.has_target or item.actual or item.weight is not None or item.printed is not None]
         if not _reported(ctx) or not items or any(item.weight is None for item in items if not item.not_applicable):
             return  # a blank weight cell is its own problem (JXA13); a partial sum says nothing
         execution = ctx.recomputation.execution.weight
