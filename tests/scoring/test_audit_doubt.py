@@ -109,3 +109,20 @@ def test_review_and_audit_hold_the_same_rows_in_doubt(doubt):
 
 def test_the_placement_rules_are_declared():
     assert {rule.code for rule in AUDIT_RULES if rule.placement} == {"JXA09", "JXA13"}
+
+
+@pytest.mark.parametrize(("second", "rule", "params"), [
+    # 分值 30 and 得分 30 printed, the 实际完成值 blank: the score rests on nothing (JXA12, a warning: it was scored)
+    (("≥200人次", "", 30, 30), "JXA12", {"what": "实际完成值"}),
+    # 1000 of ≥200: five times the target (JXA18, information)
+    (("≥200人次", "1000人次", 30, 30), "JXA18", {"times": "5", "actual": "1000人次", "target": "≥200人次"}),
+])
+@pytest.mark.parametrize("doubt", sorted(_DOUBTS))
+def test_a_blank_or_a_far_exceeded_target_on_a_doubtful_row_is_kept_as_a_guess(second, rule, params, doubt):
+    # Not placement rules: dropping them on rows read in doubt lost right findings on the dev corpus and no false one
+    # (13 for JXA12, 1 for JXA18); they stay, of confidence 版式推测 and at most a warning.
+    sheet, diagnostics = _DOUBTS[doubt](_sheet(second))
+    finding = _by_rule(audit_sheet(sheet, CENTRAL, diagnostics=diagnostics))[rule, 12]
+    assert finding.confidence is Confidence.GUESSED_LAYOUT
+    assert finding.severity is (Severity.INFO if rule == "JXA18" else Severity.WARNING)
+    assert params.items() <= finding.params.items()
