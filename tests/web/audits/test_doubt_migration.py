@@ -5,10 +5,9 @@ puts them on again."""
 from __future__ import annotations
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from jixiao.web.audits.models import AuditedDocument
+from tests.web.migrations import migrated_back, migrated_forward
 
 BEFORE = [("audits", "0001_initial")]
 SUFFIX = "（该行的读取不确定：单元格可能不在原表的位置，请核对原表）"
@@ -20,27 +19,17 @@ GUESSED = {**_INFLATED, "confidence": "guessed-layout", "template": "指标“{i
 SURE = {**_INFLATED, "confidence": "high", "template": "指标“{indicator}”得分 {score}，按实际完成值应得 {expected}"}
 
 
-def _latest() -> None:
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
-
-
 @pytest.mark.django_db(transaction=True)
 def test_an_audit_stored_before_says_its_doubt_once_and_goes_back():
-    executor = MigrationExecutor(connection)
-    executor.migrate(BEFORE)
-    old = executor.loader.project_state(BEFORE).apps
+    old = migrated_back(BEFORE)
     bureau = old.get_model("organisation", "Unit").objects.create(code="B1", name="某县财政局", kind="bureau")
     unit = old.get_model("organisation", "Unit").objects.create(code="X1", name="甲乡", kind="unit")
     stored = [{**GUESSED, "template": GUESSED["template"] + SUFFIX}, SURE]
     old.get_model("audits", "AuditedDocument").objects.create(
         bureau=bureau, unit=unit, year=2026, kind="evaluation", source="x.json", profile="central", content={},
         findings=stored)
-    _latest()
+    migrated_forward()
     assert AuditedDocument.objects.get().findings == [GUESSED, SURE]
-    executor = MigrationExecutor(connection)
-    executor.migrate(BEFORE)
-    kept = executor.loader.project_state(BEFORE).apps.get_model("audits", "AuditedDocument").objects.get()
+    kept = migrated_back(BEFORE).get_model("audits", "AuditedDocument").objects.get()
     assert kept.findings == stored
-    _latest()
+    migrated_forward()
