@@ -40,6 +40,7 @@ _HUNDRED = Decimal(100)
 _FRACTION_AT_MOST = Decimal(2)  # a rate printed without % that may be a fraction of the budget (1 for 100%)
 _LONGEST_RUN = 20  # characters of fused figures split at most (年初预算数, 全年预算数, 全年执行数, 分值 and the rate)
 _WAN = re.compile(r"(?<=\d)\s*万元?")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
 def money_in_text(text: str) -> dict[str, str]:
@@ -56,6 +57,13 @@ def money_in_text(text: str) -> dict[str, str]:
     if found is None:
         return {}
     pieces = found.group(1).replace("%", "% ").split()
+    if pieces and _YEAR.fullmatch(pieces[-1]) and line.startswith("年", found.end()):
+        # a year opening the words after the row (年度资金总额:38.75万元2022年原州区…, corpus 262) is no figure of it;
+        # the row's figures stop at those words, so that the cells after the ones printed were left blank (38.75 under
+        # 年初预算数, nothing under 全年执行数)
+        pieces.pop()
+        if 0 < len(pieces) < len(keys) and not any(piece.endswith("%") for piece in pieces):
+            return dict(zip(keys, pieces))
     points = _POINTS_NOTE.search(text)
     figures = _split(pieces, keys) or _unmarked(pieces, keys, points.group(1) if points else None)
     if not figures:

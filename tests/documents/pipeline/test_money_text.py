@@ -73,6 +73,20 @@ def test_money_figures_under_their_headings(text, expected):
     assert money_in_text(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # corpus 262: the budget alone under 年初预算数 | 全年执行数, the row's words opening with a year; 2022 is no
+    # amount spent (it read as 执行数 2022 of a budget of 38.75, a rate of 5218%)
+    ("项目资金(万元)年初预算数全年执行数年度资金总额:38.75万元2022年原州区健康饮茶项目38.75万元",
+     {"budget_initial": "38.75"}),
+    # both figures printed, then the year: the year is dropped, the figures stand
+    ("年初预算数全年执行数年度资金总额:38.75万元36.2万元2022年原州区", {"budget_initial": "38.75", "spent": "36.2"}),
+    # a figure that only looks like a year, followed by no 年, is an amount
+    ("年初预算数全年执行数年度资金总额:2500万元2022万元其中", {"budget_initial": "2500", "spent": "2022"}),
+])
+def test_a_year_after_the_figures_row_is_none_of_its_figures(text, expected):
+    assert money_in_text(text) == expected
+
+
 @pytest.mark.parametrize("text", [
     "全年预算数全年执行数执行率年度资金总额194.9194.998%其中",  # no split agrees with the rate
     "全年预算数全年执行数年度资金总额194.9194.9",  # no rate heading: nothing checks a split
