@@ -4,7 +4,8 @@
 
 Every dev text document (the collected ones up to number 176 and the shared ones) that jixiao reads at least one
 indicator of right is rewritten by each transformation of ``benchmarks/variants.py`` (the table's text forms) and
-``benchmarks/header_variants.py`` (the header block's layouts) that applies to it; each variant is read and scored
+``benchmarks/header_variants.py`` (the header block's layouts) and each compound of ``benchmarks/compound_variants.py``
+(two or three of them in turn, as real documents combine them) that applies to it; each variant is read and scored
 against the original's golden with ``benchmarks/corpus_score.py``. Per transformation it prints the documents, the
 indicators read right in the variants against the originals' right count, the self-evaluation fields read right
 (分值, 实际完成值, 得分, the money, the claimed total) and the sheet fields (project name, budget total, goals) read
@@ -27,6 +28,7 @@ from benchmarks.corpus_score import (
     load_manifest,
     score_document,
 )
+from benchmarks.compound_variants import COMPOUND_TRANSFORMS
 from benchmarks.header_variants import HEADER_TRANSFORMS
 from benchmarks.variants import TRANSFORMS, variants
 from jixiao.documents import NotAGoalDocument, read_bytes
@@ -35,7 +37,7 @@ from jixiao.model import Document
 __all__ = ["ALL_TRANSFORMS", "VariantFigures", "dev_texts", "variant_figures"]
 
 LAST_DEV_NUMBER = 176
-ALL_TRANSFORMS = {**TRANSFORMS, **HEADER_TRANSFORMS}
+ALL_TRANSFORMS = {**TRANSFORMS, **HEADER_TRANSFORMS, **COMPOUND_TRANSFORMS}
 # the sheet fields a header block holds, counted in the variants: what the header transformations move
 HEADER_FIELDS = ("name", "budget_total", "goals")
 
@@ -116,7 +118,8 @@ def _header_right(score: DocScore) -> int:
 
 def print_figures(result: dict[str, VariantFigures], worst: int = 4) -> None:
     """One line per transformation, with the documents that lost most."""
-    print(f"{'transformation':25} {'docs':>4} {'right':>6} {'orig':>6} {'kept':>6} {'self-eval':>9} {'header':>6} "
+    width = max(25, *map(len, result))  # (a compound's name is its steps')
+    print(f"{'transformation':{width}} {'docs':>4} {'right':>6} {'orig':>6} {'kept':>6} {'self-eval':>9} {'header':>6} "
           f"{'orig':>5}  worst documents (lost)")
     total_right = total_original = total_header = total_original_header = 0
     for name, figures in result.items():
@@ -127,10 +130,10 @@ def print_figures(result: dict[str, VariantFigures], worst: int = 4) -> None:
         kept = f"{100 * figures.right / figures.original_right:5.1f}%" if figures.original_right else "   n/a"
         reported = f"{figures.reported}/{figures.original_reported}"
         losers = sorted(((loss, stem) for stem, loss in figures.losses.items() if loss), reverse=True)[:worst]
-        print(f"{name:25} {figures.documents:>4} {figures.right:>6} {figures.original_right:>6} {kept:>6} "
+        print(f"{name:{width}} {figures.documents:>4} {figures.right:>6} {figures.original_right:>6} {kept:>6} "
               f"{reported:>9} {figures.header:>6} {figures.original_header:>5}  "
               + ", ".join(f"{stem[:3]}(-{loss})" if loss > 0 else f"{stem[:3]}(+{-loss})" for loss, stem in losers))
-    print(f"{'total':25} {'':>4} {total_right:>6} {total_original:>6} {'':>6} {'':>9} {total_header:>6} "
+    print(f"{'total':{width}} {'':>4} {total_right:>6} {total_original:>6} {'':>6} {'':>9} {total_header:>6} "
           f"{total_original_header:>5}")
 
 

@@ -282,10 +282,12 @@ class Aligner:
             self._by_grid(line)
         elif line.extra.get("spaced") and any(o is not None for o in columns.offsets) and self._by_offset(line):
             return
-        elif line.extra.get("spaced") and len(line.tokens) == len(self.slots) and not _names_a_level(line):
+        elif line.extra.get("spaced") and len(line.tokens) == len(self.slots) and not _names_a_level(line) \
+                and not self._opens_with_serial(line):
             # hierarchy by indentation: the levels stand on lines of their own above the row (a row opening with
             # a level name at the margin is as wide as the columns after the levels only by chance: its other
-            # cells were empty)
+            # cells were empty; so is one opening with its 序号, its level cells merged away and an empty cell
+            # after its points gone)
             self._add(dict(zip(self.slots, line.texts)), line, LABEL_CONFIDENCE, [], len(line.filled))
         elif len(line.tokens) == len(columns.kinds) and not _opens_with_frame(line, columns) \
                 and _fits_position(line.texts, columns.kinds):
@@ -971,6 +973,13 @@ class Aligner:
                     paired.append(new_body)
             names = []
         return paired
+
+    def _opens_with_serial(self, line: Line) -> bool:
+        """Whether a row under a header whose 序号 column stands before the levels opens with its number, a name
+        after it (``6    ★补助鱼塘面积    10    3亩``)."""
+        texts = [text.strip() for text in line.texts]
+        return self._leading_numbers and len(texts) > 1 and _SERIAL.fullmatch(texts[0]) is not None \
+            and label(texts[1]).role is Role.TEXT and not is_value(texts[1])
 
     def _serial(self, texts: list[str], position: int) -> bool:
         """Whether the closed row's cell at ``position``, its first filled one, is the number a 序号 column prints
