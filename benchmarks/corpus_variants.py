@@ -1,8 +1,10 @@
 """Metamorphic check of the reader: dev documents rewritten in other textual forms must read as their golden.
 
-    .venv/bin/python -m benchmarks.corpus_variants [--only NAME...] [--docs PREFIX...] [--json] [--details NAME STEM]
+    .venv/bin/python -m benchmarks.corpus_variants [--only NAME...] [--docs PREFIX...] [--all-dev] [--json]
+        [--details NAME STEM]
 
-Every dev text document (the collected ones up to number 176 and the shared ones) that jixiao reads at least one
+Every dev text document (the collected ones up to number 176 and the shared ones; with ``--all-dev`` the ones moved
+to dev later too) that jixiao reads at least one
 indicator of right is rewritten by each transformation of ``benchmarks/variants.py`` (the table's text forms) and
 ``benchmarks/header_variants.py`` (the header block's layouts) and each compound of ``benchmarks/compound_variants.py``
 (two or three of them in turn, as real documents combine them) that applies to it; each variant is read and scored
@@ -19,6 +21,7 @@ import argparse
 import json
 from dataclasses import dataclass, field
 
+from benchmarks.compound_variants import COMPOUND_TRANSFORMS
 from benchmarks.corpus_score import (
     DocScore,
     Entry,
@@ -28,7 +31,6 @@ from benchmarks.corpus_score import (
     load_manifest,
     score_document,
 )
-from benchmarks.compound_variants import COMPOUND_TRANSFORMS
 from benchmarks.header_variants import HEADER_TRANSFORMS
 from benchmarks.variants import TRANSFORMS, variants
 from jixiao.documents import NotAGoalDocument, read_bytes
@@ -66,12 +68,12 @@ class VariantFigures:
                 "header": self.header, "original_header": self.original_header}
 
 
-def dev_texts(prefixes: list[str] | None = None) -> list[tuple[Entry, str]]:
-    """The dev text documents (numbers up to 176) with their text, optionally those whose stem starts with one of
-    ``prefixes``."""
+def dev_texts(prefixes: list[str] | None = None, last: int | None = LAST_DEV_NUMBER) -> list[tuple[Entry, str]]:
+    """The dev text documents (numbers up to ``last``, every one for None) with their text, optionally those whose
+    stem starts with one of ``prefixes``."""
     chosen = []
     for entry in load_manifest():
-        if entry.split != "dev" or entry.path.suffix != ".txt" or int(entry.stem[:3]) > LAST_DEV_NUMBER:
+        if entry.split != "dev" or entry.path.suffix != ".txt" or last is not None and int(entry.stem[:3]) > last:
             continue
         if prefixes and not any(entry.stem.startswith(prefix) for prefix in prefixes):
             continue
@@ -139,7 +141,7 @@ def print_figures(result: dict[str, VariantFigures], worst: int = 4) -> None:
 
 def print_details(name: str, prefix: str) -> None:
     """Where the ``name`` variant of the dev document ``prefix`` departs from its golden, and the variant text."""
-    for entry, text in dev_texts([prefix]):
+    for entry, text in dev_texts([prefix], None):
         variant = variants(text, [name], ALL_TRANSFORMS).get(name)
         if variant is None:
             print(f"== {entry.stem}: {name} does not apply ==")
@@ -153,6 +155,9 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", nargs="+", choices=list(ALL_TRANSFORMS), help="only these transformations")
     parser.add_argument("--docs", nargs="+", metavar="PREFIX", help="only dev documents whose stem starts so")
+    parser.add_argument("--all-dev", action="store_true",
+                        help=f"every dev text document, those moved to dev after {LAST_DEV_NUMBER} too (about twice "
+                             "the documents and the time; the default set keeps the figures comparable over time)")
     parser.add_argument("--json", action="store_true", help="print the figures (with every document's loss) as JSON")
     parser.add_argument("--details", nargs=2, metavar=("NAME", "STEM"),
                         help="print where one variant of one dev document departs from its golden")
@@ -160,7 +165,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.details:
         print_details(*args.details)
         return
-    result = variant_figures(dev_texts(args.docs), args.only)
+    result = variant_figures(dev_texts(args.docs, None if args.all_dev else LAST_DEV_NUMBER), args.only)
     if args.json:
         print(json.dumps({name: {**figures.figures(), "losses": figures.losses} for name, figures in result.items()},
                          ensure_ascii=False, indent=1))

@@ -16,7 +16,10 @@ self-evaluation forms: the money table's columns in other words or wrapped over 
 without its sign, the 得分 column before the 分值 column, the total said in a sentence below the grid. Then the grid
 pasted without its heading row, its value column before the name, a 指标解释 column of free text with figures of
 its own, and the certain slips of OCR inside its targets' figures (1〇0%, ≥l8, 99，5%, 9 5%). Then
-a table's rows with their cells run together and no separator left, as document-sharing sites extract them.
+a table's rows with their cells run together and no separator left, as document-sharing sites extract them; the
+text glossed in pinyin by a converter site (項(xiàng)目); and a plain goal grid written without its columns, its levels
+shown by indentation alone or its rows said in sentences under their level names. ``benchmarks/compound_variants.py``
+applies two or three of these in turn, as real documents combine them.
 """
 
 from __future__ import annotations

@@ -82,6 +82,7 @@ _WEIGHT_AND_MARK = re.compile(r"^(?P<name>.*[\u4e00-\u9fff])(?P<weight>[1-9]\d?)
 REPEATED = "_repeated_level"  # a merged level cell a stream printed twice: counted with the row, placed nowhere
 _FIGURE_ALONE = re.compile(r"[\d,，.]+")  # a figure without unit or operator
 _SERIAL = re.compile(r"\d{1,3}")  # the number a 序号 column prints before a row
+_DIGIT_IN = re.compile(r"\d")
 _SENTENCE = re.compile(r"[，,。；;]")  # a sentence's punctuation, which no level name holds
 _FIGURE_COLUMNS = ("operator", "target", "unit", "weight", "direction")  # columns that hold no words of a name
 _WORD = re.compile(r"[\u4e00-\u9fff]{2}")  # a name has words; a run of figures after a level cell has none
@@ -199,6 +200,7 @@ class Aligner:
     def __init__(self, columns: Columns) -> None:
         self.columns = columns
         self.seen_level = False  # a level name has been placed in this table
+        self._spaced_row: int | None = None  # the line of the last row of spaced columns taken
         self.keys: list[str] = []
         self.slots: list[str] = []
         self.leading: list[str] = []
@@ -273,11 +275,13 @@ class Aligner:
             if line.extra.get("closes_row"):
                 self.flush()
             return
+        self._join_name_tail(line)
         self.flush()
         self._open_row = None
         if not line.filled:
             return
         columns = self.columns
+        self._spaced_row = line.line if line.extra.get("spaced") else None
         if line.gridded and any(p is not None for p in columns.positions):
             self._by_grid(line)
         elif line.extra.get("spaced") and any(o is not None for o in columns.offsets) and self._by_offset(line):
@@ -973,6 +977,26 @@ class Aligner:
                     paired.append(new_body)
             names = []
         return paired
+
+    def _join_name_tail(self, line: Line) -> None:
+        """A one-cell line of words between two rows of spaced columns, right under the first (``城中村、住宅    12个
+        12个    10    10`` / ``区任务完成量`` / the next row): the tail of the name above, which a PDF's narrow column
+        wrapped onto a line of its own, at the margin as text taken out without its layout prints it. It joins the
+        name. A line of a figure, a target, a level, a numbered name (指标2:) or a word of the qualitative vocabulary
+        is a cell of its own; so is one under a row that did not print its target, or that came from one-cell lines."""
+        if len(self._stream) != 1 or not line.extra.get("spaced") or len(line.filled) < 2 or not self.placed:
+            return
+        token = self._stream[0]
+        text = token.text.strip()
+        previous = self.placed[-1]
+        if token.line is None or previous.line is None or token.line != previous.line + 1 or previous.tokens < 3 \
+                or "name" not in previous.values or "target" not in previous.values \
+                or previous.line != self._spaced_row or _DIGIT_IN.search(text) or is_numbered(text) \
+                or label(text).role is not Role.TEXT or is_value(text) or is_qualitative(text):
+            return
+        previous.values["name"] += text
+        previous.tokens += 1
+        self._stream, self._stream_line = [], None
 
     def _opens_with_serial(self, line: Line) -> bool:
         """Whether a row under a header whose 序号 column stands before the levels opens with its number, a name
