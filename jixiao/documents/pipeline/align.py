@@ -982,8 +982,10 @@ class Aligner:
         """A one-cell line of words between two rows of spaced columns, right under the first (``城中村、住宅    12个
         12个    10    10`` / ``区任务完成量`` / the next row): the tail of the name above, which a PDF's narrow column
         wrapped onto a line of its own, at the margin as text taken out without its layout prints it. It joins the
-        name. A line of a figure, a target, a level, a numbered name (指标2:) or a word of the qualitative vocabulary
-        is a cell of its own; so is one under a row that did not print its target, or that came from one-cell lines."""
+        name. A line longer than the name (a wrap's first line is the full one; a character more where the widths
+        of its characters left the first line one short), of a figure, a target, a level, a
+        numbered name (指标2:) or a word of the qualitative vocabulary is a cell of its own (a row whose other cells
+        are empty); so is one under a row that did not print its target, or that came from one-cell lines."""
         if len(self._stream) != 1 or not line.extra.get("spaced") or len(line.filled) < 2 or not self.placed:
             return
         token = self._stream[0]
@@ -991,7 +993,8 @@ class Aligner:
         previous = self.placed[-1]
         if token.line is None or previous.line is None or token.line != previous.line + 1 or previous.tokens < 3 \
                 or "name" not in previous.values or "target" not in previous.values \
-                or previous.line != self._spaced_row or _DIGIT_IN.search(text) or is_numbered(text) \
+                or previous.line != self._spaced_row or len(text) > len(previous.values["name"].strip()) + 1 \
+                or _DIGIT_IN.search(text) or is_numbered(text) \
                 or label(text).role is not Role.TEXT or is_value(text) or is_qualitative(text):
             return
         previous.values["name"] += text
@@ -1109,7 +1112,7 @@ class Aligner:
             return [filled]  # one table row no wider than the columns: a second target shape is its actual
         # a count of cells that is a multiple of the width by chance, rows short of cells making it up: a figure
         # would open a row
-        chance = self.slots[0] == "name" and any(is_value(text) for text in filled[::width or 1])
+        chance = self.slots[:1] == ["name"] and any(is_value(text) for text in filled[::width or 1])
         if anchor is None or not marks and width and len(filled) > width and len(filled) % width == 0 and not chance:
             # no anchor to cut at (targets written without operators): full rows, one after another
             return [filled[i : i + width] for i in range(0, len(filled), width)] if width else [filled]

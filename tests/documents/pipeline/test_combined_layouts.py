@@ -79,7 +79,7 @@ def test_a_name_wrapped_onto_a_line_of_its_own_below_a_spaced_row_joins_the_name
         "项目名称    瓶改管工程",
         "一级指标    二级指标    三级指标    目标值    实际 完成值    分值    得分    偏差原因分析",
         "产出指标 (50分)    数量指标    城中村、住宅    12个    12个    10    10", "区任务完成量",
-        "实现清瓶城    12个    12个    5    5", "中村、住宅区数",
+        "实现清瓶城中村    12个    12个    5    5", "、住宅区数",
         "质量指标    管道天然气年度    100%    100%    5    5", "改造任务完成率",
         "工程竣工验收合格率    100%    100%    5    5"]))
     assert _rows(document) == [("数量指标", "城中村、住宅区任务完成量", "12个"), ("数量指标", "实现清瓶城中村、住宅区数", "12个"),
@@ -94,3 +94,22 @@ def test_a_one_cell_line_of_a_figure_or_a_numbered_name_below_a_spaced_row_is_no
         "质量指标    工程竣工验收合格率    100%    100%    5    5"]))
     names = [name for _, name, _ in _rows(document)]
     assert names[0] == "改造完成户数" and "工程竣工验收合格率" in names
+
+
+def test_a_row_holding_other_cells_is_no_tail_of_the_name_above_when_it_is_longer_than_that_name():
+    document = read("\n".join([
+        "项目名称    数字图书馆资源共享",
+        "一级指标    二级指标    三级指标    年初目标值(A)    实际完成值(B)    得分",
+        "效益指标(30分)    社会效益    使读者更方便快捷查找检阅    独有数据资源查询    独有数据资源查询",
+        "促进黄石文化经济发展,丰富市民文化活动",  # (a row of its own, its target and actual cells empty)
+        "环境效益    数字图书馆环境优良无污染    良好    良好    10"]))
+    names = [name for _, name, _ in _rows(document)]
+    assert names[:2] == ["使读者更方便快捷查找检阅", "促进黄石文化经济发展,丰富市民文化活动"]
+
+
+def test_run_together_text_whose_heading_a_page_wrapped_is_read_without_failing():
+    # (the heading's second line opens no row: the columns the grid found leave no slot after the levels)
+    document = read("\n".join([
+        "项目名称:农村义务教育薄弱学校改造", "绩效指标一级指标二级", "指标指标内容指标值", "产出指标数量指标农村义务教育学校改造覆盖率100%",
+        "质量指标校舍维修改造质量合格率100%", "社会公众或服务对象满意度指标学生家长满意度≥90%"]))
+    assert document.source == "case.txt"
