@@ -1,10 +1,13 @@
 """Metamorphic check of the reader: dev documents rewritten in other textual forms must read as their golden.
 
-    .venv/bin/python -m benchmarks.corpus_variants [--only NAME...] [--docs PREFIX...] [--json] [--details NAME STEM]
+    .venv/bin/python -m benchmarks.corpus_variants [--only NAME...] [--docs PREFIX...] [--all-dev] [--json]
+        [--details NAME STEM]
 
-Every dev text document (the collected ones up to number 176 and the shared ones) that jixiao reads at least one
+Every dev text document (the collected ones up to number 176 and the shared ones; with ``--all-dev`` the ones moved
+to dev later too) that jixiao reads at least one
 indicator of right is rewritten by each transformation of ``benchmarks/variants.py`` (the table's text forms) and
-``benchmarks/header_variants.py`` (the header block's layouts) that applies to it; each variant is read and scored
+``benchmarks/header_variants.py`` (the header block's layouts) and each compound of ``benchmarks/compound_variants.py``
+(two or three of them in turn, as real documents combine them) that applies to it; each variant is read and scored
 against the original's golden with ``benchmarks/corpus_score.py``. Per transformation it prints the documents, the
 indicators read right in the variants against the originals' right count, the self-evaluation fields read right
 (分值, 实际完成值, 得分, the money, the claimed total) and the sheet fields (project name, budget total, goals) read
@@ -18,6 +21,7 @@ import argparse
 import json
 from dataclasses import dataclass, field
 
+from benchmarks.compound_variants import COMPOUND_TRANSFORMS
 from benchmarks.corpus_score import (
     DocScore,
     Entry,
@@ -35,7 +39,7 @@ from jixiao.model import Document
 __all__ = ["ALL_TRANSFORMS", "VariantFigures", "dev_texts", "variant_figures"]
 
 LAST_DEV_NUMBER = 176
-ALL_TRANSFORMS = {**TRANSFORMS, **HEADER_TRANSFORMS}
+ALL_TRANSFORMS = {**TRANSFORMS, **HEADER_TRANSFORMS, **COMPOUND_TRANSFORMS}
 # the sheet fields a header block holds, counted in the variants: what the header transformations move
 HEADER_FIELDS = ("name", "budget_total", "goals")
 
@@ -64,12 +68,12 @@ class VariantFigures:
                 "header": self.header, "original_header": self.original_header}
 
 
-def dev_texts(prefixes: list[str] | None = None) -> list[tuple[Entry, str]]:
-    """The dev text documents (numbers up to 176) with their text, optionally those whose stem starts with one of
-    ``prefixes``."""
+def dev_texts(prefixes: list[str] | None = None, last: int | None = LAST_DEV_NUMBER) -> list[tuple[Entry, str]]:
+    """The dev text documents (numbers up to ``last``, every one for None) with their text, optionally those whose
+    stem starts with one of ``prefixes``."""
     chosen = []
     for entry in load_manifest():
-        if entry.split != "dev" or entry.path.suffix != ".txt" or int(entry.stem[:3]) > LAST_DEV_NUMBER:
+        if entry.split != "dev" or entry.path.suffix != ".txt" or last is not None and int(entry.stem[:3]) > last:
             continue
         if prefixes and not any(entry.stem.startswith(prefix) for prefix in prefixes):
             continue
@@ -116,7 +120,8 @@ def _header_right(score: DocScore) -> int:
 
 def print_figures(result: dict[str, VariantFigures], worst: int = 4) -> None:
     """One line per transformation, with the documents that lost most."""
-    print(f"{'transformation':25} {'docs':>4} {'right':>6} {'orig':>6} {'kept':>6} {'self-eval':>9} {'header':>6} "
+    width = max(25, *map(len, result))  # (a compound's name is its steps')
+    print(f"{'transformation':{width}} {'docs':>4} {'right':>6} {'orig':>6} {'kept':>6} {'self-eval':>9} {'header':>6} "
           f"{'orig':>5}  worst documents (lost)")
     total_right = total_original = total_header = total_original_header = 0
     for name, figures in result.items():
@@ -127,16 +132,16 @@ def print_figures(result: dict[str, VariantFigures], worst: int = 4) -> None:
         kept = f"{100 * figures.right / figures.original_right:5.1f}%" if figures.original_right else "   n/a"
         reported = f"{figures.reported}/{figures.original_reported}"
         losers = sorted(((loss, stem) for stem, loss in figures.losses.items() if loss), reverse=True)[:worst]
-        print(f"{name:25} {figures.documents:>4} {figures.right:>6} {figures.original_right:>6} {kept:>6} "
+        print(f"{name:{width}} {figures.documents:>4} {figures.right:>6} {figures.original_right:>6} {kept:>6} "
               f"{reported:>9} {figures.header:>6} {figures.original_header:>5}  "
               + ", ".join(f"{stem[:3]}(-{loss})" if loss > 0 else f"{stem[:3]}(+{-loss})" for loss, stem in losers))
-    print(f"{'total':25} {'':>4} {total_right:>6} {total_original:>6} {'':>6} {'':>9} {total_header:>6} "
+    print(f"{'total':{width}} {'':>4} {total_right:>6} {total_original:>6} {'':>6} {'':>9} {total_header:>6} "
           f"{total_original_header:>5}")
 
 
 def print_details(name: str, prefix: str) -> None:
     """Where the ``name`` variant of the dev document ``prefix`` departs from its golden, and the variant text."""
-    for entry, text in dev_texts([prefix]):
+    for entry, text in dev_texts([prefix], None):
         variant = variants(text, [name], ALL_TRANSFORMS).get(name)
         if variant is None:
             print(f"== {entry.stem}: {name} does not apply ==")
@@ -150,6 +155,9 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", nargs="+", choices=list(ALL_TRANSFORMS), help="only these transformations")
     parser.add_argument("--docs", nargs="+", metavar="PREFIX", help="only dev documents whose stem starts so")
+    parser.add_argument("--all-dev", action="store_true",
+                        help=f"every dev text document, those moved to dev after {LAST_DEV_NUMBER} too (about twice "
+                             "the documents and the time; the default set keeps the figures comparable over time)")
     parser.add_argument("--json", action="store_true", help="print the figures (with every document's loss) as JSON")
     parser.add_argument("--details", nargs=2, metavar=("NAME", "STEM"),
                         help="print where one variant of one dev document departs from its golden")
@@ -157,7 +165,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.details:
         print_details(*args.details)
         return
-    result = variant_figures(dev_texts(args.docs), args.only)
+    result = variant_figures(dev_texts(args.docs, None if args.all_dev else LAST_DEV_NUMBER), args.only)
     if args.json:
         print(json.dumps({name: {**figures.figures(), "losses": figures.losses} for name, figures in result.items()},
                          ensure_ascii=False, indent=1))

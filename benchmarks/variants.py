@@ -16,7 +16,10 @@ self-evaluation forms: the money table's columns in other words or wrapped over 
 without its sign, the 得分 column before the 分值 column, the total said in a sentence below the grid. Then the grid
 pasted without its heading row, its value column before the name, a 指标解释 column of free text with figures of
 its own, and the certain slips of OCR inside its targets' figures (1〇0%, ≥l8, 99，5%, 9 5%). Then
-a table's rows with their cells run together and no separator left, as document-sharing sites extract them.
+a table's rows with their cells run together and no separator left, as document-sharing sites extract them; the
+text glossed in pinyin by a converter site (項(xiàng)目); and a plain goal grid written without its columns, its levels
+shown by indentation alone or its rows said in sentences under their level names. ``benchmarks/compound_variants.py``
+applies two or three of these in turn, as real documents combine them.
 """
 
 from __future__ import annotations
@@ -187,6 +190,32 @@ def traditional(text: str) -> str | None:
     import opencc
 
     return _changed(text, opencc.OpenCC("s2t").convert)
+
+
+# the pinyin a simplified→traditional converter site writes after a character (項(xiàng)目, 指標(biāo)), as the dev documents
+# of family 8 print them (015, 118, 141, 153, 211, 223): every character the corpus shows glossed, with its gloss there
+_GLOSSES = {
+    "標": "biāo", "項": "xiàng", "預": "yù", "數": "shù", "學": "xué", "達": "dá", "執": "zhí", "補": "bǔ", "經": "jīng",
+    "業": "yè", "財": "cái", "產": "chǎn", "區": "qū", "設": "shè", "態": "tài", "實": "shí", "萬": "wàn", "績": "jī",
+    "內": "nèi", "費": "fèi", "評": "píng", "發": "fā", "準": "zhǔn", "價": "jià", "進": "jìn", "質": "zhì", "術": "shù",
+    "務": "wù", "轉": "zhuǎn", "護": "hù", "權": "quán", "時": "shí", "點": "diǎn", "認": "rèn", "據": "jù", "續": "xù",
+    "監": "jiān", "會": "huì", "報": "bào", "關": "guān", "號": "hào", "結": "jié", "環": "huán", "協": "xié", "鄉": "xiāng",
+    "衛": "wèi", "網": "wǎng", "災": "zāi", "應": "yīng", "復": "fù", "對": "duì", "領": "lǐng", "農": "nóng", "責": "zé",
+    "養": "yǎng", "調": "diào", "計": "jì", "規": "guī", "級": "jí", "當": "dāng", "現": "xiàn", "獎": "jiǎng", "無": "wú",
+    "濟": "jì", "國": "guó", "勵": "lì", "個": "gè", "鎮": "zhèn", "運": "yùn", "簡": "jiǎn", "專": "zhuān", "優": "yōu",
+    "來": "lái", "驗": "yàn", "頁": "yè", "負": "fù", "請": "qǐng", "聯": "lián", "統": "tǒng", "絡": "luò", "節": "jié",
+    "穩": "wěn", "機": "jī", "構": "gòu", "戶": "hù", "強": "qiáng"}
+_GLOSSED = re.compile("[" + "".join(_GLOSSES) + "]")
+
+
+def pinyin_glosses(text: str) -> str | None:
+    """The text in Traditional characters with a pinyin gloss after each character a converter site glosses
+    (項(xiàng)目, 績(jī)效目標(biāo), ≥10萬(wàn)元), as the document-sharing sites' copies of family 8 print it, in the cells
+    and headings alike."""
+    converted = traditional(text)
+    if converted is None:
+        return None
+    return _changed(converted, lambda text: _GLOSSED.sub(lambda found: f"{found[0]}({_GLOSSES[found[0]]})", text))
 
 
 # the first cell of a row below the indicator grid: its total, the conclusions, signatures, the next form's title
@@ -876,12 +905,13 @@ def _ocr_slip(match: re.Match, number: int, spaced: bool) -> str | None:
     return lead + digits[0] + " " + digits[1:] + point + tail if slip else None
 
 
-def ocr_confusions(text: str) -> str | None:
+def ocr_confusions(text: str, spaces: bool = True) -> str | None:
     """The targets as OCR reads a scanned table (the scanned PDFs county portals publish, read by the budget
     systems' and the browsers' OCR): 1〇0%, ≥9O%, ≥l2个, ≥99，5%, ≥9 5% — one slip a target, each one a reader can
     undo for certain (a letter between digits is no part of any figure's text). The target is a row's first figure
     in the indicator grid (a self-evaluation's completed value after it is compared as written); a space is slipped
-    only into a row whose cells a pipe or a TAB separates (where single spaces separate cells it would split one)."""
+    only into a row whose cells a pipe or a TAB separates (where single spaces separate cells it would split one), and
+    none without ``spaces`` (a row whose cells are to run together, where a space may separate two of them)."""
     heading = _HEADING.search(text)
     if heading is None:
         return None
@@ -893,7 +923,7 @@ def ocr_confusions(text: str) -> str | None:
         at = next((i for i, cell in enumerate(cells) if _OCR_FIGURE.match(cell)), None)
         if len(cells) < 2 or at is None:
             continue
-        slipped = _ocr_slip(_OCR_FIGURE.match(cells[at]), count, spaced="|" in lines[index] or "\t" in lines[index])
+        slipped = _ocr_slip(_OCR_FIGURE.match(cells[at]), count, spaced=spaces and ("|" in lines[index] or "\t" in lines[index]))
         count += 1
         if slipped:
             lines[index] = write([*cells[:at], slipped, *cells[at + 1:]])
@@ -923,6 +953,133 @@ def scrambled_natures(text: str) -> str | None:
 
     variant = text[:start] + _NATURE_CELL.sub(scramble, text[start:])
     return variant if variant != text else None
+
+
+# -- the families of a grid written without its columns: the levels shown by indentation alone (family 5), the rows
+# said in sentences under their level names (family 6) ----------------------------------------------------------
+
+_GRID_LEVEL_HEADINGS = (("一级指标", "一级"), ("二级指标", "二级"), (*_NAME_HEADINGS, "三级"))
+# the columns a plain goal grid may have after its indicator's name: the target's operator, the target, its unit,
+# and notes that say nothing of it (a reading keeps none of them)
+_GRID_ROLES = {"指标性质": "operator", "计算符号": "operator", "指标值类型": "operator", "指标值": "target",
+               "年度指标值": "target", "目标值": "target", "度量单位": "unit", "计量单位": "unit", "备注": "note",
+               "指标值内容": "note", "指标值说明": "note", "指标标准或依据": "note", "指标方向性": "note"}
+_GRID_OPERATOR = re.compile(r"≥|≤|>=|<=|≧|≦|=|>|<|定性|定量")
+
+
+def _goal_grid(text: str) -> tuple[int, int, str, list[tuple[str, str, str, str]]] | None:
+    """A plain goal grid (一级指标 | 二级指标 | 三级指标 | 指标值, a 绩效指标 frame cell before them allowed, the
+    target's operator and unit and notes after the name allowed): the line of its heading, the line of its last row,
+    its value heading and its rows (一级, 二级, name, target with its operator and unit), a merged level cell standing
+    for the rows below it. The grid ends at its total, a note, or the first row of another shape; None without two
+    such rows (a self-evaluation's columns of what was done and its points have no such form)."""
+    rows = _rows(text)
+    start = _heading_row(text)
+    if start is None:
+        return None
+    heading_at, heading, kind = rows[start]
+    filled = [re.sub(r"\s+", "", cell) for cell in heading if cell]
+    filled = filled[1:] if filled and _FRAME.fullmatch(filled[0]) else filled
+    roles = [_GRID_ROLES.get(cell) for cell in filled[3:]]
+    if len(filled) < 4 or None in roles or roles.count("target") != 1 or any(
+            cell not in words for cell, words in zip(filled, _GRID_LEVEL_HEADINGS)):
+        return None
+    # (the cells a row must fill: up to the last of the target's parts; an empty note vanishes from a row's cells)
+    needed = max(at for at, role in enumerate(roles) if role != "note") + 1
+    by_line = {index: cells for index, cells, row_kind in rows if row_kind == kind}
+    lines = text.split("\n")
+    levels = ["", ""]
+    found: list[tuple[str, str, str, str]] = []
+    last = heading_at
+    for index in range(heading_at + 1, len(lines)):
+        if not lines[index].strip():
+            continue
+        cells = [cell for cell in by_line.get(index, []) if cell]
+        if not cells or _GRID_END.match(cells[0]):
+            break
+        if _LEVEL1.fullmatch(cells[0]):
+            levels = [cells.pop(0), ""]
+        if cells and _LEVEL2.fullmatch(cells[0]):
+            levels[1] = cells.pop(0)
+        if not cells:
+            last = index
+            continue
+        target = _grid_target(cells[1:], roles[:needed])
+        if target is None or not all(levels) or _LEVEL1.fullmatch(cells[0]) or _LEVEL2.fullmatch(cells[0]):
+            break
+        found.append((*levels, cells[0], target))
+        last = index
+    return (heading_at, last, filled[3 + roles.index("target")], found) if len(found) >= 2 else None
+
+
+def _grid_target(cells: list[str], roles: list[str]) -> str | None:
+    """A row's target from its cells after the name in the columns ``roles``: the operator (a 定性 / 定量 nature
+    says none), the target and the unit written together; None for a row of another shape."""
+    if len(cells) < len(roles) or len(cells) > len(roles) + 2:
+        return None
+    parts = dict(zip(roles, cells))
+    operator, unit = parts.get("operator", ""), parts.get("unit", "")
+    if operator and not _GRID_OPERATOR.fullmatch(operator) or re.search(r"\d", unit) or len(unit) > 6:
+        return None
+    return ("" if operator in ("定性", "定量") else operator) + parts["target"] + unit
+
+
+def indented_outline(text: str) -> str | None:
+    """The grid as an outline whose levels only indentation shows (family 5, the Ningxia 项目绩效目标批复表 exported
+    as a tree, 115): the heading's 项目 and value heading a line each, then each 一级 name indented three spaces,
+    each 二级 four, each indicator five, its value on the line after it at the margin."""
+    grid = _goal_grid(text)
+    if grid is None:
+        return None
+    start, last, target_heading, rows = grid
+    out = ["项目", target_heading]
+    levels = ["", ""]
+    for level1, level2, name, target in rows:
+        if level1 != levels[0]:
+            out.append("   " + level1)
+        if (level1, level2) != tuple(levels):
+            out.append("    " + level2)
+        levels = [level1, level2]
+        out += ["     " + name, target]
+    lines = text.split("\n")
+    return "\n".join([*lines[:start], *out, *lines[last + 1:]])
+
+
+_NUMERALS = "一二三四五六七八九十"
+_OPERATOR_START = re.compile(r"[≥≤><=≧≦]|\d")
+
+
+def rows_as_prose(text: str) -> str | None:
+    """The grid's rows said in sentences (family 6, the Ningxia 绩效目标设定 notices, 019, 127, 202): each 一级 name a
+    numbered line (一、产出指标), each 二级 group a line of its indicators after its name and a colon, each indicator
+    its name with its target after it (joined where the target opens with an operator or a count after a name
+    that does not end in a figure, after a comma otherwise: 受益人数≥1200人, 完成时限，2023年12月底前), ；between them."""
+    grid = _goal_grid(text)
+    if grid is None:
+        return None
+    start, last, _, rows = grid
+    out: list[str] = []
+    groups = 0
+    current: tuple[str, str] | None = None
+    for level1, level2, name, target in rows:
+        target = target.rstrip("。；;")  # (the sentence's stops are the prose's own)
+        glued = (_OPERATOR_START.match(target) and not re.search(r"[\dA-Za-z]$", name)
+                 and not re.search(r"[年月日]|\d[.\-/]\d+[.\-/]", target))  # (a date goes after a comma)
+        said = (name if glued else name + "，") + target
+        if current is None or level1 != current[0]:
+            if current is not None:
+                out[-1] += "。"
+            out.append(f"{_NUMERALS[groups % len(_NUMERALS)]}、{level1}")
+            groups += 1
+        elif level2 != current[1]:
+            out[-1] += "。"
+        if (level1, level2) != current:
+            out.append(f"{level2}：{said}")
+        else:
+            out[-1] += f"；{said}"
+        current = (level1, level2)
+    lines = text.split("\n")
+    return "\n".join([*lines[:start], *out[:-1], out[-1] + "。", *lines[last + 1:]])
 
 
 # -- the family of text taken out of document-sharing sites: a table's cells run together with no separator ------
@@ -987,6 +1144,9 @@ TRANSFORMS: dict[str, Callable[[str], str | None]] = {
     "ocr_confusions": ocr_confusions,
     "scrambled_natures": scrambled_natures,
     "separators_removed": separators_removed,
+    "pinyin_glosses": pinyin_glosses,
+    "indented_outline": indented_outline,
+    "rows_as_prose": rows_as_prose,
 }
 
 

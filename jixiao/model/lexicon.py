@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["LOST_AS_QUESTION_MARKS", "LOST_BY_REPLACEMENT", "TEXT_MEMO", "load", "fold", "fold_all", "longest_first", "simplified",
+__all__ = ["LOST_AS_QUESTION_MARKS", "LOST_BY_REPLACEMENT", "TEXT_MEMO", "load", "fold", "fold_all", "longest_first", "simplified", "unglossed",
            "simplified_in_place", "as_written", "WrittenText"]
 
 _HAN = "\u4e00-\u9fff"
@@ -42,6 +42,17 @@ _FOLD_EXTRA = str.maketrans({"≧": "≥", "≦": "≤", "═": "=", "，": ",",
 
 # a pinyin gloss a template prints after its characters (項(xiàng)目)
 _GLOSS = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňɡ]+[)）]")
+
+
+# a gloss a converter site wrote after a character of running text: a syllable with its tone mark, in brackets
+# (績(jī)效目標(biāo)); a bracketed Latin word without one (指标值(A), 长度(km)) is the document's own
+_TONED_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])[(（](?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńň])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńň]{1,6}[)）]")
+
+
+def unglossed(text: str) -> str:
+    """``text`` without the pinyin glosses a converter site wrote after its characters (``項(xiàng)目`` → ``項目``),
+    every line kept: they are no part of any cell, and a cell's gloss (指標(biāo)) hides the heading it is."""
+    return _TONED_GLOSS.sub("", text) if "(" in text or "（" in text else text
 
 
 @cache

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.compound_variants import COMPOUND_TRANSFORMS, COMPOUNDS
 from benchmarks.corpus_variants import dev_texts, variant_figures
 from benchmarks.header_variants import HEADER_TRANSFORMS
 from benchmarks.variants import TRANSFORMS, variants
@@ -340,3 +341,43 @@ def test_separators_removed_joins_each_rows_cells_and_keeps_its_line(text):
 def test_separators_removed_leaves_the_empty_cells_out_and_one_cell_lines_alone():
     lines = _variant("separators_removed", "项目名称\n" + _MERGED)
     assert lines[0] == "项目名称" and lines[-1] == "村民满意度≥90%"
+
+
+def test_pinyin_glosses_follow_the_characters_a_converter_site_glosses_in_traditional_text():
+    lines = _variant("pinyin_glosses", _PIPED)
+    assert lines[0] == "| 一級(jí)指標(biāo) | 二級(jí)指標(biāo) | 三級(jí)指標(biāo) | 指標(biāo)值 |"
+    assert lines[2] == "| 效益指標(biāo) | 社會(huì)效益指標(biāo) | 受益人數(shù) | ≥1200人 |"
+
+
+def test_the_indented_outline_shows_the_levels_by_indentation_and_the_value_at_the_margin():
+    assert _variant("indented_outline", _MERGED + "\n| 合计 | 100 |") == [
+        "项目", "指标值", "   产出指标", "    数量指标", "     建设完成的农村公路里程数", "≥18公里", "   效益指标", "    社会效益指标",
+        "     受益人数", "≥1200人", "   满意度指标", "    服务对象满意度指标", "     群众满意度", "≥90%", "     村民满意度", "≥90%",
+        "| 合计 | 100 |"]
+    # the target's operator and unit columns are written with it; a wider grid (what was done, points) has no outline
+    split = _variant("operator_unit_columns", _PIPED)
+    assert _variant("indented_outline", "\n".join(split))[5] == "≥18公里"
+    assert variants(_SELF_EVALUATION, ["indented_outline", "rows_as_prose"]) == {}
+
+
+def test_rows_as_prose_say_each_level2_group_in_a_sentence_under_its_numbered_level1():
+    text = _MERGED.replace("| 效益指标 | 社会效益指标 | 受益人数 | ≥1200人 |",
+                           "| 效益指标 | 社会效益指标 | 受益人数 | ≥1200人 |\n|  | 时效指标 | 完成时限 | 2023年12月底前 |")
+    assert _variant("rows_as_prose", text) == [
+        "一、产出指标", "数量指标：建设完成的农村公路里程数≥18公里。", "二、效益指标", "社会效益指标：受益人数≥1200人。",
+        "时效指标：完成时限，2023年12月底前。", "三、满意度指标", "服务对象满意度指标：群众满意度≥90%；村民满意度≥90%。"]
+
+
+def test_a_compound_applies_its_steps_in_turn_and_only_where_each_applies():
+    assert set(COMPOUND_TRANSFORMS) == {"+".join(steps) for steps in COMPOUNDS}
+    spaced_wrapped = COMPOUND_TRANSFORMS["pipes_to_spaces+heading_two_lines"](_PIPED).split("\n")
+    assert spaced_wrapped[:3] == ["一级    二级    三级    指标值", "指标    指标    指标    (年度)",
+                                  "产出指标    数量指标    建设完成的农村公路里程数    ≥18公里"]
+    lines = COMPOUND_TRANSFORMS["cell_per_line+traditional"](_PIPED).split("\n")
+    assert lines[:5] == ["一級指標", "二級指標", "三級指標", "指標值", "產出指標"]
+    # a spaced table has no pipes to turn into spaces: the compound does not apply (its second step alone would)
+    assert COMPOUND_TRANSFORMS["pipes_to_spaces+heading_two_lines"](_SPACED) is None
+    # OCR's slips in a row whose cells are to run together: no space, which may separate two cells there
+    run = COMPOUND_TRANSFORMS["ocr_slips_unspaced+separators_removed"](_PIPED).split("\n")
+    assert run[1:4] == ["产出指标数量指标建设完成的农村公路里程数≥l8公里", "效益指标社会效益指标受益人数≥l200人",
+                        "满意度指标服务对象满意度指标群众满意度≥9〇%"]

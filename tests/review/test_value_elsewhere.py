@@ -10,6 +10,7 @@ import pytest
 
 from jixiao.documents.pipeline import read_text
 from jixiao.model import Indicator
+from jixiao.model.lexicon import unglossed
 from jixiao.review import load_profile, review_document
 from tests.review.sheets import build_document, load_data
 
@@ -75,8 +76,9 @@ def _read_135(actual: str, evaluated: str):
 def test_the_reader_finds_the_value_columns_by_their_role_and_jx107_follows(actual, evaluated):
     document = _read_135(actual, evaluated)
     row = next(i for i in document.sheets[0].indicators if i.name == NAME)
-    assert row.target.raw == "" and row.extra[evaluated] == NAME
-    assert row.value_columns == ["目标值", actual, evaluated]  # 目标名称 (a name column) is none
+    # (the headings as written, a converter's pinyin gloss no part of them)
+    assert row.target.raw == "" and row.extra[unglossed(evaluated)] == NAME
+    assert row.value_columns == ["目标值", unglossed(actual), unglossed(evaluated)]  # 目标名称 (a name column) is none
     assert _findings(document) == []
     # the same row without what the reader found: the cells are all words, so the 指标值 is empty
     cleared = [i.model_copy(update={"value_columns": []}) for i in document.sheets[0].indicators]

@@ -30,7 +30,7 @@ from jixiao.documents.pipeline.transposed import turn_over
 from jixiao.documents.pipeline.wrapped import join_cell_tails, join_centered_cells, join_wrapped_headings
 from jixiao.documents.readers.text_decode import decode_text
 from jixiao.model import Document, Location
-from jixiao.model.lexicon import WrittenText
+from jixiao.model.lexicon import WrittenText, unglossed
 
 __all__ = ["Accounting", "ReadSettings", "read_layout", "read_text"]
 
@@ -49,9 +49,10 @@ def read_layout(layout: Layout, source: str, file_format: str, settings: ReadSet
 
 
 def read_text(data: bytes, source: str, settings: ReadSettings = DEFAULT_SETTINGS) -> tuple[Document, Accounting]:
-    """Read a plain-text file: decode, read once what a PDF drew twice, tokenize, then the common steps."""
+    """Read a plain-text file: decode, drop a converter site's pinyin glosses, read once what a PDF drew twice, tokenize,
+    then the common steps."""
     text, diagnostics = decode_text(data, source)
-    text = undoubled(text)
+    text = undoubled(unglossed(text))
     tokenized = text_lines(text, settings)
     lines = join_centered_cells(join_wrapped_headings(split_lines(join_cell_tails(tokenized))))
     lines = split_header_runs(join_heading_runs(lines), settings)

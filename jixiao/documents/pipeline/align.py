@@ -82,6 +82,7 @@ _WEIGHT_AND_MARK = re.compile(r"^(?P<name>.*[\u4e00-\u9fff])(?P<weight>[1-9]\d?)
 REPEATED = "_repeated_level"  # a merged level cell a stream printed twice: counted with the row, placed nowhere
 _FIGURE_ALONE = re.compile(r"[\d,，.]+")  # a figure without unit or operator
 _SERIAL = re.compile(r"\d{1,3}")  # the number a 序号 column prints before a row
+_DIGIT_IN = re.compile(r"\d")
 _SENTENCE = re.compile(r"[，,。；;]")  # a sentence's punctuation, which no level name holds
 _FIGURE_COLUMNS = ("operator", "target", "unit", "weight", "direction")  # columns that hold no words of a name
 _WORD = re.compile(r"[\u4e00-\u9fff]{2}")  # a name has words; a run of figures after a level cell has none
@@ -199,6 +200,7 @@ class Aligner:
     def __init__(self, columns: Columns) -> None:
         self.columns = columns
         self.seen_level = False  # a level name has been placed in this table
+        self._spaced_row: int | None = None  # the line of the last row of spaced columns taken
         self.keys: list[str] = []
         self.slots: list[str] = []
         self.leading: list[str] = []
@@ -273,19 +275,23 @@ class Aligner:
             if line.extra.get("closes_row"):
                 self.flush()
             return
+        self._join_name_tail(line)
         self.flush()
         self._open_row = None
         if not line.filled:
             return
         columns = self.columns
+        self._spaced_row = line.line if line.extra.get("spaced") else None
         if line.gridded and any(p is not None for p in columns.positions):
             self._by_grid(line)
         elif line.extra.get("spaced") and any(o is not None for o in columns.offsets) and self._by_offset(line):
             return
-        elif line.extra.get("spaced") and len(line.tokens) == len(self.slots) and not _names_a_level(line):
+        elif line.extra.get("spaced") and len(line.tokens) == len(self.slots) and not _names_a_level(line) \
+                and not self._opens_with_serial(line):
             # hierarchy by indentation: the levels stand on lines of their own above the row (a row opening with
             # a level name at the margin is as wide as the columns after the levels only by chance: its other
-            # cells were empty)
+            # cells were empty; so is one opening with its 序号, its level cells merged away and an empty cell
+            # after its points gone)
             self._add(dict(zip(self.slots, line.texts)), line, LABEL_CONFIDENCE, [], len(line.filled))
         elif len(line.tokens) == len(columns.kinds) and not _opens_with_frame(line, columns) \
                 and _fits_position(line.texts, columns.kinds):
@@ -972,6 +978,36 @@ class Aligner:
             names = []
         return paired
 
+    def _join_name_tail(self, line: Line) -> None:
+        """A one-cell line of words between two rows of spaced columns, right under the first (``城中村、住宅    12个
+        12个    10    10`` / ``区任务完成量`` / the next row): the tail of the name above, which a PDF's narrow column
+        wrapped onto a line of its own, at the margin as text taken out without its layout prints it. It joins the
+        name. A line longer than the name (a wrap's first line is the full one; a character more where the widths
+        of its characters left the first line one short), of a figure, a target, a level, a
+        numbered name (指标2:) or a word of the qualitative vocabulary is a cell of its own (a row whose other cells
+        are empty); so is one under a row that did not print its target, or that came from one-cell lines."""
+        if len(self._stream) != 1 or not line.extra.get("spaced") or len(line.filled) < 2 or not self.placed:
+            return
+        token = self._stream[0]
+        text = token.text.strip()
+        previous = self.placed[-1]
+        if token.line is None or previous.line is None or token.line != previous.line + 1 or previous.tokens < 3 \
+                or "name" not in previous.values or "target" not in previous.values \
+                or previous.line != self._spaced_row or len(text) > len(previous.values["name"].strip()) + 1 \
+                or _DIGIT_IN.search(text) or is_numbered(text) \
+                or label(text).role is not Role.TEXT or is_value(text) or is_qualitative(text):
+            return
+        previous.values["name"] += text
+        previous.tokens += 1
+        self._stream, self._stream_line = [], None
+
+    def _opens_with_serial(self, line: Line) -> bool:
+        """Whether a row under a header whose 序号 column stands before the levels opens with its number, a name
+        after it (``6    ★补助鱼塘面积    10    3亩``)."""
+        texts = [text.strip() for text in line.texts]
+        return self._leading_numbers and len(texts) > 1 and _SERIAL.fullmatch(texts[0]) is not None \
+            and label(texts[1]).role is Role.TEXT and not is_value(texts[1])
+
     def _serial(self, texts: list[str], position: int) -> bool:
         """Whether the closed row's cell at ``position``, its first filled one, is the number a 序号 column prints
         before the row: a number of one to three digits before a level name or a name (words, no figure, no
@@ -1076,7 +1112,7 @@ class Aligner:
             return [filled]  # one table row no wider than the columns: a second target shape is its actual
         # a count of cells that is a multiple of the width by chance, rows short of cells making it up: a figure
         # would open a row
-        chance = self.slots[0] == "name" and any(is_value(text) for text in filled[::width or 1])
+        chance = self.slots[:1] == ["name"] and any(is_value(text) for text in filled[::width or 1])
         if anchor is None or not marks and width and len(filled) > width and len(filled) % width == 0 and not chance:
             # no anchor to cut at (targets written without operators): full rows, one after another
             return [filled[i : i + width] for i in range(0, len(filled), width)] if width else [filled]

@@ -24,7 +24,7 @@ from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.vocabulary import column_label, header_label, is_trailer, labels, total_words
 from jixiao.model import Framework, canonical_level1, canonical_level2, level2_parents
 from jixiao.model.lexicon import TEXT_MEMO, as_written, fold, load, simplified
-from jixiao.model.target_text import figure_slips_repaired
+from jixiao.model.target_text import figure_slips_in_place, figure_slips_repaired
 from jixiao.model.units import canonical_unit, unit_spellings
 from jixiao.model.vocabulary import may_end_level_name, ndrc_level1, written_level2
 
@@ -522,10 +522,12 @@ def split_run_together(text: str) -> tuple[tuple[str, str], ...] | None:
     """Split a row whose cells run together (``产出指标数量指标村人居环境整治个数≥18个计划标准``) by the same
     labels: the longest level-1 name it starts with, the longest level-2 name, the name up to an operator and
     a number, the target with its unit, and what follows. None when the text is not such a row."""
-    level1, level2, rest = split_level_prefix(simplified(text.strip()))
+    line = simplified(text.strip())
+    repaired = figure_slips_in_place(line)
+    level1, level2, rest = split_level_prefix(repaired)
     if not (level1 or level2):
         return None
-    return _split_row(text, level1, level2, rest)
+    return _slips_as_written(text, line, repaired, _split_row(text, level1, level2, rest))
 
 
 @lru_cache(maxsize=TEXT_MEMO)
@@ -534,18 +536,38 @@ def split_name_row(text: str) -> tuple[tuple[str, str], ...] | None:
     the name up to an operator and a number, the target with its unit, and what follows, as :func:`split_run_together`
     splits them, or a target with no operator that later cells' words follow (:func:`_target_before_words`); None
     when no such target stands after a name."""
-    line = simplified(text.strip())
+    written = simplified(text.strip())
+    line = figure_slips_in_place(written)
     match = _TARGET_INSIDE.search(line)
     if match is None:
         if label(line).role is Role.TEXT:
             # a target with no operator that an actual in its shape follows at once (完成套数1785套1806套55)
             settled = _target_before_actual(text, "", "", line)
             if settled is not None:
-                return settled
-        return _target_before_words(text, "", "", line)
+                return _slips_as_written(text, written, line, settled)
+        return _slips_as_written(text, written, line, _target_before_words(text, "", "", line))
     if match.start() == 0 or not _CJK.search(line[:match.start()]) or label(line[:match.start()]).role is not Role.TEXT:
         return None
-    return _split_row(text, "", "", line)
+    return _slips_as_written(text, written, line, _split_row(text, "", "", line))
+
+
+def _slips_as_written(text: str, line: str, repaired: str, parts: tuple[tuple[str, str], ...] | None) -> \
+        tuple[tuple[str, str], ...] | None:
+    """``parts`` cut from ``repaired`` (the row's Simplified ``line`` with OCR's slips inside its figures undone in
+    place, :func:`figure_slips_in_place`, so that a slipped figure, 2〇个 or 7I.86, cuts the row as its figure does)
+    given back as ``text`` writes them: the target's reading then undoes the slips and says so."""
+    if parts is None or repaired == line:
+        return parts
+    out, at = [], 0
+    for kind, piece in parts:
+        simple = simplified(piece)
+        found = repaired.find(simple, at)
+        if found < 0:
+            out.append((kind, piece))
+            continue
+        at = found + len(simple)
+        out.append((kind, as_written(text, line[found:at])))
+    return tuple(out)
 
 
 def _split_row(text: str, level1: str, level2: str, rest: str) -> tuple[tuple[str, str], ...] | None:

@@ -9,6 +9,7 @@ import pytest
 from jixiao.documents.pipeline import read_text
 from jixiao.documents.pipeline.labels import match_key
 from jixiao.documents.vocabulary import column_label
+from jixiao.model.lexicon import unglossed
 
 
 def read(*lines: str):
@@ -43,7 +44,7 @@ def test_the_unit_column_is_a_column_role_of_the_vocabulary_under_every_spelling
     # a value that names its own unit stands beside the column's: both kept, the column's also under its heading
     amount = rows["業務工作支出安排金額"]
     assert (amount.target.unit, amount.unit_column, amount.unit_column_raw) == ("万元", "%", "%")
-    assert amount.extra[heading] == "%"
+    assert amount.extra[unglossed(heading)] == "%"  # (the heading as written, the converter's gloss no part of it)
     # a bare number is completed by the column: the same unit in both places, the value cell kept as written
     rate = rows["業務工作支出到位率"]
     assert (rate.target.raw, rate.target.unit, rate.unit_column) == ("100", "%", "%")
