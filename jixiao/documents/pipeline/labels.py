@@ -894,8 +894,9 @@ def wrapped_run_together(text: str) -> bool:
     return broken > whole
 
 
-# the words a sentence points at a column's value with (该指标分值, 此指标值): no heading follows them
-_DEMONSTRATIVES = "该此其"
+# the words a sentence points at a column's value or a measure with (该指标分值, 此指标值, 按服务对象满意度): no
+# heading or level name follows them
+_DEMONSTRATIVES = "该此其按"
 
 
 @lru_cache(maxsize=4096)
@@ -915,8 +916,11 @@ def segment(text: str) -> tuple[str, ...] | None:
             absorbing = True  # a name opening with quantities (5000吨稻谷、500吨成品粮储备到位率): no target yet
             continue
         absorbing = False
-        if match.start() and line[match.start() - 1] in _DEMONSTRATIVES and label(match.group(0)).role is Role.HEADING:
-            continue  # a sentence's words naming a column (按B/A*该指标分值记分: a scoring rule's cell), no heading
+        if match.start() and line[match.start() - 1] in _DEMONSTRATIVES and label(match.group(0)).role in (
+                Role.HEADING, Role.LEVEL2):
+            # a sentence's words naming a column or a level (按B/A*该指标分值记分: a scoring rule's cell; 按服务对象
+            # 满意度评价: a basis), no cell of the table
+            continue
         naming = label(match.group(0)).role in (Role.LEVEL1, Role.LEVEL2) and match.end() < len(line)
         if match.start() > position:
             pieces.append(line[position:match.start()])

@@ -1,8 +1,8 @@
 """Reading slips of PDF text flows and run-together tables that the review took for the table's own mistakes
-(dev corpus 208, 205, 171, 137, 038): a project name printed before its label, a row's cells wrapped over
-fixed-width lines just before the grid's headings, a scoring rule's sentence naming a column, a page's header
-block reprinted after a row's figure, and a target of a direction verb and its object run onto the name. Each
-excerpt is modelled on its family, not copied from the document."""
+(dev corpus 208, 205, 171, 153, 137, 038): a project name printed before its label, a row's cells wrapped over
+fixed-width lines just before the grid's headings, a scoring rule's or a basis's sentence naming a column or a
+level, a page's header block reprinted after a row's figure, and a target of a direction verb and its object run
+onto the name. Each excerpt is modelled on its family, not copied from the document."""
 
 from __future__ import annotations
 
@@ -68,6 +68,17 @@ def test_a_scoring_rule_naming_a_column_is_no_heading_of_the_run_together_table(
     assert pieces[2:4] == ("三级指标", "分值")
     assert "完成道路保洁的面积10完成值达到指标值,记满分;未达到指标值,按B/A*该指标分值记分。10" in pieces
     assert "指标分值" not in pieces
+
+
+def test_a_basis_naming_a_level_is_no_cell_of_a_graded_standards_table():
+    # corpus 153's family: 优/良/中/差 figures, then the basis 按服务对象满意度…评价 (a level-2 name inside it); cut
+    # there, the basis was two cells too many and shifted the 优 figure into the description's column
+    document = read("困难群众救助补助预算指标绩效目标表 项目名称 困难群众救助补助",
+                    "指标分类绩效指标绩效指标描述绩效指标评价标准评价标准确定依据优良中差产出指标救助覆盖率困难群众是否应救尽救"
+                    "100%90%85%85%按救助标准评价效果指标受助群众满意度(%)问卷调查中满意的受助群众占调查总数的比率"
+                    "90%85%80%80%按服务对象满意度调查评价")
+    assert [(indicator.target.raw, indicator.description) for indicator in document.sheets[0].indicators] == [
+        ("100%", None), ("90%", None)]
 
 
 def test_a_pages_header_block_printed_after_a_rows_figure_stays_out_of_its_target():
