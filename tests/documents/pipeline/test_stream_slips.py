@@ -34,8 +34,9 @@ _GRID = ("一级指标 二级指标 三级指标 年度指标值 实际完成值
     ("城区游泳馆委托管理服务费 项目名称 ", "城区游泳馆委托管理服务费"),
     # the usual order keeps its name
     ("项目名称 城区游泳馆委托管理服务费 ", "城区游泳馆委托管理服务费"),
-    # a blank form: the title's year broken over lines before the label is no name
+    # a blank form: the title's year broken over lines before the label is no name, nor an attachment's number
     ("项目名称 ", None),
+    ("附件2 项目名称 ", None),
 ])
 def test_a_project_name_printed_before_its_label_is_the_labels_value(fields, name):
     document = read("财政项目支出绩效自评表 (2022 年度) " + fields + _MONEY + _GRID)
