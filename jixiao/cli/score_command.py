@@ -8,6 +8,7 @@ a bad actuals file, a bad profile or wrong usage.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import partial
@@ -25,7 +26,7 @@ from jixiao.cli.errors import CliError, UnreadableInput, UsageError
 from jixiao.cli.json_stream import JsonList, item_text, value_text
 from jixiao.documents import NotAGoalDocument
 from jixiao.documents.limits import check_archive
-from jixiao.model import GoalSheet, SelfEvaluation, SelfEvaluationSet, Severity
+from jixiao.model import Diagnostic, GoalSheet, SelfEvaluation, SelfEvaluationSet, Severity
 from jixiao.scoring import (
     ActualsError,
     Located,
@@ -118,17 +119,19 @@ def score_source(source: Source, plan: ScorePlan) -> Outcome:
     # A sheet names its unit only through the document's heading; the 自评表 shows it.
     sheets = [sheet if sheet.unit else sheet.model_copy(update={"unit": document.unit}) for sheet in document.sheets]
     if plan.evaluations is None:
-        return Outcome(source, _audited(sheets, source.label, plan))
+        return Outcome(source, _audited(sheets, source.label, plan, document.diagnostics))
     return Outcome(source, _scored(sheets, source.label, plan))
 
 
-def _audited(sheets: list[GoalSheet], label: str, plan: ScorePlan) -> ScoredOutput:
+def _audited(sheets: list[GoalSheet], label: str, plan: ScorePlan, diagnostics: Sequence[Diagnostic]) -> ScoredOutput:
+    """The side-by-side table and the audit of each printed 自评表; ``diagnostics`` (the reader's) tell the rows read in
+    doubt, as ``jixiao check`` and the audit page are told them."""
     items, failing = [], 0
     for sheet in sheets:
         if sheet.evaluation is None:
             continue
-        recomputation = recompute(sheet, plan.profile)
-        findings = audit_sheet(sheet, plan.profile, source=label)
+        recomputation = recompute(sheet, plan.profile, diagnostics)
+        findings = audit_sheet(sheet, plan.profile, source=label, diagnostics=diagnostics)
         failing += sum(finding.severity is Severity.ERROR for finding in findings)
         items.append(item_text(recomputation_json(sheet, recomputation, findings, label), 1) if plan.as_json else
                      rendered(plan.shape, partial(print_recomputation, sheet, recomputation, findings)))

@@ -55,8 +55,17 @@ class Confidence(StrEnum):
 
     @property
     def note(self) -> str:
-        """What a message says after it when the finding is not certain (（版式推测）), else nothing."""
+        """What a message says after it when the finding is not certain (（版式推测）), else nothing: the one place a
+        finding's doubt is put into words beside its message, by whatever shows it (CLI, pages, export), so that the
+        message itself never says it (it would be said twice)."""
         return "" if self is Confidence.HIGH else f"（{self.label}）"
+
+    @property
+    def explanation(self) -> str:
+        """What :attr:`note` means, for a reader who asks (a page's tooltip, an export's column): empty when sure."""
+        return {"high": "",
+                "inference": "这项发现依据推断（对用词的理解、从说明推出的单位，或表中未印、按评分方案缺省的分值），请人工核对",
+                "guessed-layout": "这项发现所依据的行读取不确定：单元格可能不在原表的位置，请核对原表"}[self.value]
 
 
 class Edit(BaseModel):

@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 from jixiao.model.lexicon import fold
 from jixiao.model.target import Target
 from jixiao.model.target_text import parse_target
-from jixiao.model.vocabulary import canonical_level1, canonical_level2, written_level2
+from jixiao.model.vocabulary import canonical_level1, canonical_level2, ndrc_level1, written_level2
 
 __all__ = ["Direction", "Indicator", "misread_cell", "named_by_a_figure", "not_an_indicator", "parse_direction"]
 
@@ -107,7 +107,10 @@ class Indicator(BaseModel):
         return cls(
             level1=canonical_level1(level1),
             level1_raw=level1,
-            level2=canonical_level2(level2) or written_level2(level2),
+            # under the NDRC form's own level 1 (实施效果指标) its level-2 names are kept as written: its 满意度指标 is
+            # the framework's level 1 in that place, not the budget framework's 服务对象满意度指标
+            level2=(written_level2(level2) if ndrc_level1(level1) else None) or canonical_level2(level2)
+            or written_level2(level2),
             level2_raw=level2,
             name=name,
             description=description,

@@ -109,3 +109,32 @@ def test_a_printed_self_evaluation_without_a_code_is_headed_by_its_name_once():
     [document] = (Path(__file__).parents[1] / "corpus" / "docs").glob("212_*")
     heading = next(line for line in jixiao("score", str(document)).stdout.splitlines() if "共享工程" in line)
     assert heading.count("共享工程") == 1
+
+
+def _with_doubt_on_row_12(tmp_path: Path) -> Path:
+    """The sample with the reader's word of doubt (P111: columns guessed) on row 12, 经费支出合规性, whose actual only
+    says 达成预期指标 (JXA17): the row's cells may not stand where the table has them."""
+    data = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    sheet = data["sheets"][0]
+    data["diagnostics"] = [{"code": "P111", "severity": "warning", "message": "无法确定本行各单元格所属的列",
+                            "location": {"sheet": sheet["name"], "table": sheet["table"], "row": 12}}]
+    doubted = tmp_path / SAMPLE.name
+    doubted.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return doubted
+
+
+def test_check_and_score_say_a_doubtful_rows_doubt_once_from_its_confidence(tmp_path):
+    # The doubt is the finding's confidence, rendered after the message as （版式推测）; the message never says it too.
+    # `jixiao score` hears the reader's diagnostics as `jixiao check` does, so both hold row 12 in doubt.
+    doubted = _with_doubt_on_row_12(tmp_path)
+    checked = jixiao("check", "--select", "JXA17", str(doubted)).stdout.splitlines()
+    scored = jixiao("score", str(doubted)).stdout.splitlines()
+    for lines in (checked, scored):
+        found = [line for line in lines if line.startswith("  JXA17")]
+        marked = [line for line in found if line.endswith("（版式推测）")]
+        assert len(found) == 6 and len(marked) == 1 and "第12行" in marked[0] and "经费支出合规性" in marked[0]
+        assert marked[0].count("版式推测") == 1 and "读取不确定" not in marked[0]
+    as_json = json.loads(jixiao("score", str(doubted), "--format", "json").stdout)
+    [sheet] = as_json["audits"]
+    [finding] = [f for f in sheet["findings"] if f["rule"] == "JXA17" and f["location"].get("row") == 12]
+    assert finding["confidence"] == "guessed-layout" and "读取不确定" not in finding["message"]

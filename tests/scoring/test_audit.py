@@ -267,6 +267,27 @@ def test_weights_printed_with_decimals_are_allowed_their_rounding():
     assert {c: p["sum"] for c, _, p in _found(off) if c == "JXA08"} == {"JXA08": "100.11"}
 
 
+# 234 (新洲区楚剧团 演出设备更新专项经费 2020): five indicators of 20 points each and 预算执行率 10, with the template's
+# empty 指标2: rows left between them
+_FIVE_OF_TWENTY = [("产出指标", "数量指标", "更新老化损坏的音响设备", "50件", "50件", 20, 20),
+                   ("产出指标", "数量指标", "更新灯光设备", "100件", "100件", 20, 20),
+                   ("产出指标", "质量指标", "音响、灯光、道具、服装质量", "合格", "合格", 20, 20),
+                   ("产出指标", "成本指标", "演出设备成本", "2万元", "2万元", 20, 18),
+                   ("满意度指标", "服务对象满意度指标", "演出人员满意度", "100%", "100%", 20, 20)]
+
+
+@pytest.mark.parametrize(("blank", "reported"), [
+    (("效益指标", "社会效益指标", "指标2:", "", "", None, None), "110"),  # an empty template row is no indicator
+    (("效益指标", "社会效益指标", "受益观众人数", "≥5000人次", "6000人次", None, 10), None),  # a weight left blank: JXA13's
+])
+def test_an_empty_template_row_does_not_hide_weights_over_100(blank, reported):
+    sheet = printed([*_FIVE_OF_TWENTY[:4], blank, _FIVE_OF_TWENTY[4]], budget=30, spent=30, rate=100,
+                    execution_weight=10, execution_score=10, total=98)
+    found = [(f.params["sum"], f.params["execution"], f.location.column) for f in audit_sheet(sheet, CENTRAL)
+             if f.rule == "JXA08"]
+    assert found == ([(reported, "10", "分值")] if reported else [])
+
+
 def test_a_total_capped_by_the_profile_for_low_execution_is_not_reported():
     # Hubei caps the total at 59 when execution is below 50% (rules.execution_cap): 20 × 40% = 8, + 80 = 88 → 59.
     rows = [("产出指标", "数量指标", "整治村数", "≥18个", "18个", 80, 80)]
@@ -413,8 +434,8 @@ def test_a_row_without_a_target_is_left_to_the_review():
 
 
 @pytest.mark.parametrize(("row", "shortfall"), [
-    # full marks for a missed target (JXA02 reports the score; JXA10 the missing reason, in plain words)
-    (("产出指标", "数量指标", "整治村数", "≥18个", "15个", 30, 30), "实际完成 15个，未达到年度指标值 ≥18个"),
+    # a missed target scored below full marks (25 = 30 × 15 ÷ 18): the unit owns the shortfall, and owes its reason
+    (("产出指标", "数量指标", "整治村数", "≥18个", "15个", 30, 25), "实际完成 15个，未达到年度指标值 ≥18个"),
     # a qualitative row scored below its weight
     (("效益指标", "社会效益指标", "群众反映", "明显改善", "有所改善", 30, 25), "得分 25，低于分值 30"),
 ])
@@ -424,6 +445,26 @@ def test_a_shortfall_without_a_reason_says_what_falls_short(row, shortfall):
     (finding,) = [f for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA10"]
     assert finding.message == f"指标“{row[2]}”{shortfall}，却没有填写偏差原因分析及改进措施"
     assert finding.location.row == 11 and finding.location.column == "偏差原因分析及改进措施"
+
+
+@pytest.mark.parametrize(("actual", "score", "codes"), [
+    # full marks on 15 of ≥18 (expected 30 × 15 ÷ 18 = 25.00): the unit claims the target met; the score is what is
+    # wrong (JXA02), a reason asked for besides would be the same problem twice (corpus 157, 220)
+    ("15个", 30, ["JXA02"]),
+    # the same shortfall deducted a little (27, above 25.00 still): the unit admits it, its reason is asked for
+    ("15个", 27, ["JXA02", "JXA10"]),
+    # deducted as the formula says: only the reason is missing
+    ("15个", 25, ["JXA10"]),
+    # the target met, full marks: nothing to say
+    ("18个", 30, []),
+])
+def test_full_marks_on_a_missed_target_is_the_scores_problem_alone(actual, score, codes):
+    sheet = printed([("产出指标", "数量指标", "整治村数", "≥18个", actual, 30, score),
+                     ("满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%", 60, 60)],
+                    budget=10, spent=10, rate=100, execution_weight=10, execution_score=10)
+    found = [f for f in audit_sheet(sheet, CENTRAL) if f.rule in ("JXA02", "JXA10")]
+    assert sorted(f.rule for f in found) == codes and all(f.location.row == 11 for f in found)
+    assert all(f.params["expected"] == "25.00" for f in found if f.rule == "JXA02")
 
 
 # ---------------------------------------------------------------- rows marked 不适用
@@ -1104,6 +1145,32 @@ def test_a_unit_in_its_own_column_is_the_actuals_too(unit, qualitative, reported
     found = [f for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA25"]
     assert bool(found) is reported
     assert not found or found[0].params["example"] == f"100{unit}"  # the first row's figure, with its column's unit
+
+
+# 161 (稷山县 建档立卡个人缴费县级配套资金 2020, an .xlsx flattened): 全县参合人数 8676 of 8755 read with a unit's name
+# for its target and no actual, the other rows their targets again (75元, 95%, 100%)
+_COPIED_BUT_ONE = [("产出指标", "数量指标", "配套资金每人每年", "75元", "75元", 10, 10),
+                   ("产出指标", "质量指标", "资金是否全部纳入医保统筹", "100%", "100%", 15, 15),
+                   ("效益指标", "社会效益指标", "是否解决看病难贵问题", "≥95%", "≥95%", 30, 30)]
+
+
+@pytest.mark.parametrize(("extra", "doubt", "cut", "reported"), [
+    # a row read in doubt with a target and no actual: its actual may be elsewhere, "every row copied" is not known
+    (("产出指标", "数量指标", "全县参合人数", "稷山县医疗保险服务中心", "", 15, 13), True, False, False),
+    # the same row read surely: its blank is the table's (JXA12 says so); the others are still copies
+    (("产出指标", "数量指标", "全县参合人数", "稷山县医疗保险服务中心", "", 15, 13), False, False, True),
+    # the last row of a copy cut inside it lost its actual to the cut, not to the reader
+    (("产出指标", "数量指标", "全县参合人数", "8755", "", 15, 13), True, True, True),
+    # a doubtful row without target or actual (a template's 指标2: left empty) says nothing of the others
+    (("产出指标", "数量指标", "指标2:", "", "", None, None), True, False, True),
+])
+def test_a_doubtful_row_without_its_actual_leaves_copying_unknown(extra, doubt, cut, reported):
+    sheet = printed([*_COPIED_BUT_ONE, extra], budget=65.66, spent=65.07, rate=99, execution_weight=10,
+                    execution_score=9, cut=cut)
+    if doubt:
+        sheet.indicators[3].confidence = 0.5  # placed by a guess
+    found = [f for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA25"]
+    assert [(f.params["count"], f.params["example"]) for f in found] == ([("3", "75元")] if reported else [])
 
 
 def test_two_rows_met_to_the_letter_are_not_enough_to_say_copied():

@@ -60,6 +60,7 @@ from jixiao.documents.pipeline.records import (
 )
 from jixiao.documents.pipeline.regions import body_end, find_header, is_frame_label
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
+from jixiao.documents.pipeline.stripped import unrun_names
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.vocabulary import (
     PAGE_NUMBER,
@@ -232,17 +233,30 @@ class _Assembler:
         kind = sheet_kind(sheet, columns, builder.claimed, builder.money)
         self.kinds.append(kind)
         if kind == SELF_EVAL:
-            evaluation = self_evaluation(sheet, builder.results, builder.money, builder.claimed, builder.cut,
-                                         headless=builder.headless, overall_actual=builder.overall_actual,
-                                         headings=builder.money_headings)
+            results = builder.results
+            evaluation = self._evaluation(builder, sheet, results)
+            location = Location(file=self.source, table=builder.ordinal, sheet=sheet.key)
+            lost = figures_lost(sheet, evaluation)
+            unrun = unrun_names(sheet, results) if lost else None
+            if unrun is not None:
+                # the copy lost the figures that stood between the names of a block: one row to each name again
+                sheet, results, cuts = unrun
+                evaluation = self._evaluation(builder, sheet, results)
+                self.diagnostics += [diagnostic("P157", location, name=name, count=len(names), names="、".join(names))
+                                     for name, names in cuts]
             self.sheets[-1] = sheet.model_copy(update={
                 "evaluation": evaluation, "budget": _budget_of_year(sheet.budget, evaluation)})
-            if figures_lost(sheet, evaluation):
-                location = Location(file=self.source, table=builder.ordinal, sheet=sheet.key)
+            if lost:
                 self.diagnostics.append(diagnostic("P123", location, count=len(sheet.indicators)))
         elif kind == MONITOR:
             self.sheets[-1] = sheet.model_copy(update={
                 "monitoring": monitoring_report(sheet, builder.results, builder.money, builder.money_headings)})
+
+    @staticmethod
+    def _evaluation(builder: SheetBuilder, sheet, results: list[tuple[int, dict[str, str]]]) -> ReportedEvaluation:
+        return self_evaluation(sheet, results, builder.money, builder.claimed, builder.cut,
+                               headless=builder.headless, overall_actual=builder.overall_actual,
+                               headings=builder.money_headings)
 
     def _block(self) -> str:
         """The text outside tables since the last one, the pieces of one source line joined again."""

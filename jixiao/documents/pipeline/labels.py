@@ -836,8 +836,11 @@ def _segment_pattern() -> re.Pattern[str]:
                r"(?!" + unit + r"(?:[^\u4e00-\u9fff]|以上|以内|以下|及|$)))"  # (…成本415万元15万元, 检测人次1000人次以上:
                # the run is a figure and its unit)
                r"|(?P<flag>(?<=\d)[是否](?=[\u4e00-\u9fff“\"])(?![是否]))")  # (…市场价8是是8: a target and actual)
-    return re.compile("(" + row_end + "|" + qualified + "|(?:" + "|".join(re.escape(w) for w in words) + ")" + points
-                      + "|" + short + "|" + closing + "|" + target + ")")
+    # a calendar year opening words (项目名称2022年原州区…项目) is the start of a title or a name, no target in 年: kept
+    # whole, never cut inside it (a year before its month, 2022年12月, is a date the pieces join again)
+    year = r"(?P<year_text>(?<![\d.])(?:19|20)\d\d年(?![度底末内前])(?=[\u4e00-\u9fff]))"
+    return re.compile("(" + year + "|" + row_end + "|" + qualified + "|(?:" + "|".join(re.escape(w) for w in words)
+                      + ")" + points + "|" + short + "|" + closing + "|" + target + ")")
 
 
 _NATURE_WORDS = ("定量指标", "定性指标")
@@ -915,6 +918,8 @@ def segment(text: str) -> tuple[str, ...] | None:
                 line[match.end():match.end() + 1]):
             absorbing = True  # a name opening with quantities (5000吨稻谷、500吨成品粮储备到位率): no target yet
             continue
+        if match.group("year_text"):
+            continue  # (the year stays in the piece it opens)
         absorbing = False
         if match.start() and line[match.start() - 1] in _DEMONSTRATIVES and label(match.group(0)).role in (
                 Role.HEADING, Role.LEVEL2):

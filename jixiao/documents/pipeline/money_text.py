@@ -37,8 +37,10 @@ _LABEL = 12  # characters of the figures row's label (年度财政资金总额) 
 _FIGURES = re.compile(r"[^\d]{0,%d}?(\d[\d.%%\s]*)" % _LABEL)
 _HALF_POINT = Decimal("0.5")  # of the rate's last printed digit
 _HUNDRED = Decimal(100)
+_FRACTION_AT_MOST = Decimal(2)  # a rate printed without % that may be a fraction of the budget (1 for 100%)
 _LONGEST_RUN = 20  # characters of fused figures split at most (年初预算数, 全年预算数, 全年执行数, 分值 and the rate)
 _WAN = re.compile(r"(?<=\d)\s*万元?")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
 def money_in_text(text: str) -> dict[str, str]:
@@ -55,11 +57,18 @@ def money_in_text(text: str) -> dict[str, str]:
     if found is None:
         return {}
     pieces = found.group(1).replace("%", "% ").split()
-    figures = _split(pieces, keys)
+    if pieces and _YEAR.fullmatch(pieces[-1]) and line.startswith("年", found.end()):
+        # a year opening the words after the row (年度资金总额:38.75万元2022年原州区…, corpus 262) is no figure of it;
+        # the row's figures stop at those words, so that the cells after the ones printed were left blank (38.75 under
+        # 年初预算数, nothing under 全年执行数)
+        pieces.pop()
+        if 0 < len(pieces) < len(keys) and not any(piece.endswith("%") for piece in pieces):
+            return dict(zip(keys, pieces))
+    points = _POINTS_NOTE.search(text)
+    figures = _split(pieces, keys) or _unmarked(pieces, keys, points.group(1) if points else None)
     if not figures:
         return _rate_alone(pieces, keys)
     money = dict(zip(keys, figures))
-    points = _POINTS_NOTE.search(text)
     if points and "weight" not in money:
         money["weight"] = points.group(1)  # the row's 分值, printed only in the score heading's note
     return money
@@ -136,6 +145,39 @@ def _split(pieces: list[str], keys: list[str]) -> list[str] | None:
         return None
     *fused, rate_figure = fitting[0]
     return [*pieces[:rate], *fused, f"{rate_figure}%", *pieces[rate + 1:]]
+
+
+def _unmarked(pieces: list[str], keys: list[str], points: str | None) -> list[str] | None:
+    """The figures of a row fused into one run whose rate carries no % (``1.561.56120`` under 预算数 | 执行数 | 执行率 |
+    得分(20分*执行率): 1.56 | 1.56 | 1 | 20, the rate a fraction), split where the rate agrees with the amounts (read
+    as a fraction up to 2: 1, 0.865; else in percent) and the score, where the row's points are known, is those
+    points times the rate (to half a point); the last columns may be left blank. None unless exactly one reading
+    agrees."""
+    if len(pieces) != 1 or len(pieces[0]) > _LONGEST_RUN or "execution_rate" not in keys:
+        return None
+    at = keys.index("execution_rate")
+    fitting = []
+    for count in range(len(keys), at, -1):
+        for parts in readings(pieces[0], count):
+            for rate in _rates(parts[at]):
+                figures = dict(zip(keys, (*parts[:at], f"{rate:f}", *parts[at + 1:])))
+                if _agrees(figures) and _scored(figures.get("score"), points, rate):
+                    fitting.append([*parts[:at], f"{rate:f}%", *parts[at + 1:]])
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def _rates(written: str) -> list[Decimal]:
+    """The percent a rate printed without its % means: a hundred times a fraction up to 2 (1 is 100%, never 1%),
+    else itself."""
+    rate = Decimal(written)
+    return [(rate * _HUNDRED).normalize()] if rate <= _FRACTION_AT_MOST else [rate]
+
+
+def _scored(score: str | None, points: str | None, rate: Decimal) -> bool:
+    """A score the row's points times its rate give (to half a point), when both are known."""
+    if score is None or points is None:
+        return True
+    return abs(Decimal(score) - Decimal(points) * rate / _HUNDRED) <= _HALF_POINT
 
 
 def _rate_alone(pieces: list[str], keys: list[str]) -> dict[str, str]:

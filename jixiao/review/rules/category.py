@@ -5,7 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from jixiao.model import Framework, Indicator, Severity, UnitKind, canonical_level1, level2_parents, unit_kind
+from jixiao.model import (
+    Framework,
+    Indicator,
+    Operator,
+    Severity,
+    UnitKind,
+    canonical_level1,
+    level2_parents,
+    unit_kind,
+)
 from jixiao.model.lexicon import fold
 from jixiao.model.vocabulary import level1_names, level2_names
 from jixiao.review.context import SheetContext
@@ -18,6 +27,9 @@ from jixiao.review.sources import CORE_2021, GOALS_2015
 _INDICATORS = GOALS_2015.at("第九条（绩效指标）")
 # Placements local forms use that reviewers accept: many provincial forms put 服务对象满意度指标 under 效益指标.
 _ALSO_UNDER = {"服务对象满意度指标": ("效益指标",)}
+# Where satisfaction belongs: the framework's level 2, or the NDRC form's 满意度指标 (a level 2 under its 实施效果指标,
+# kept as written).
+_SATISFACTION_LEVELS = ("服务对象满意度指标", "满意度指标")
 
 
 def move_fix(ctx: SheetContext, indicator: Indicator, level2: str) -> Fix:
@@ -91,7 +103,9 @@ class CountUnderQuality(Rule):
     source = _INDICATORS
     message = "指标“{indicator}”是数量，却放在“质量指标”下，应放在“数量指标”下"
     docs = RuleDocs(
-        what="名称为“…数”“…人数”“…个数”“数量”的指标是否放在了质量指标下。",
+        what="名称为“…数”“…人数”“…个数”“数量”的指标是否放在了质量指标下；名称看不出衡量什么、指标值却是以个、次、"
+        "人等计的下限或定值（实验室仪器维修维护 | ≥4次）的，同样是数量。以上限或0计的次数（事故≤2次）限制的是坏事，"
+        "是质量要求，不在此报告。",
         why="质量指标反映产出达到的标准（合格率、达标率），数量放在质量下，产出质量就没有被衡量。",
         bad="产出指标 | 质量指标 | 受益人数",
         good="产出指标 | 数量指标 | 受益人数 | ≥24400人",
@@ -102,10 +116,23 @@ class CountUnderQuality(Rule):
         for indicator in ctx.sheet.indicators:
             facts = ctx.fact(indicator)
             # A count of bad events (事故发生次数 = 0) does measure quality; only plain counts are misplaced.
-            if indicator.level2 == "质量指标" and facts.kind is Kind.COUNT and not facts.from_description \
+            if indicator.level2 == "质量指标" and (facts.kind is Kind.COUNT and not facts.from_description
+                                                   or facts.kind is None and _counted(indicator)) \
                     and not facts.reverse and not _PER_POPULATION.search(fold(indicator.name)):
                 yield self.finding(ctx, indicator=indicator, column="level2", fix=move_fix(ctx, indicator, "数量指标"),
                                    confidence=Confidence.INFERENCE)
+
+
+def _counted(indicator: Indicator) -> bool:
+    """True when a row whose name says nothing of what it measures sets a number of pieces, times or people to reach
+    (实验室仪器维修维护 | ≥4次, corpus 279): a count. An upper bound or a zero (≤2次) limits something bad, a quality;
+    a unit the reader guessed says nothing, a count per period or head (1人/年) is a rate, and a row about time (按时发放,
+    corpus 003) is a timeliness (JX504). A row without a name (a copy that lost its cell) is not known to count."""
+    target = indicator.target
+    return bool(indicator.name.strip()) and bool(target.unit) and not target.unit_inferred and "/" not in target.unit \
+        and unit_kind(target.unit) is UnitKind.COUNT and bool(target.value) \
+        and target.operator in (None, Operator.GE, Operator.GT, Operator.EQ) \
+        and not speaks_of_time(indicator.name, target)
 
 
 # A count per head of population (药品不良反应每百万人口报告数, corpus 036) is a ratio: a quality measure.
@@ -134,7 +161,7 @@ class SatisfactionOutsideSatisfaction(Rule):
             facts = ctx.fact(indicator)
             if facts.kind is not Kind.SATISFACTION or facts.from_description:
                 continue
-            if indicator.level2 and indicator.level2 != "服务对象满意度指标":
+            if indicator.level2 and indicator.level2 not in _SATISFACTION_LEVELS:
                 # The public's satisfaction under 社会效益 is a common local placement, moved by agreement; under
                 # 生态效益 or 产出 it leaves that category claiming what it does not measure.
                 severity = Severity.WARNING if indicator.level2 == "社会效益指标" else None
@@ -380,8 +407,8 @@ class OtherWorkUnderSatisfaction(Rule):
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
-            level2 = indicator.level2 if indicator.level2 == "服务对象满意度指标" else ctx.level1_of(indicator)
-            if level2 not in ("服务对象满意度指标", "满意度指标") or not indicator.target.is_quantitative:
+            level2 = indicator.level2 if indicator.level2 in _SATISFACTION_LEVELS else ctx.level1_of(indicator)
+            if level2 not in _SATISFACTION_LEVELS or not indicator.target.is_quantitative:
                 continue  # a row with no figure there is a label or a note the reader kept, not a misfiled measure
             if not self._OPINION.search(fold(indicator.name)) and ctx.fact(indicator).kind is not Kind.SATISFACTION:
                 yield self.finding(ctx, indicator=indicator, column="level2", level2=level2,

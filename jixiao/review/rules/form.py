@@ -31,6 +31,7 @@ from jixiao.review.lexicon import (
     bare_name,
     bound_in_sentence,
     is_slogan,
+    is_timeliness,
     names_deadline,
     names_no_measure,
     speaks_of_time,
@@ -97,9 +98,14 @@ def measures_money(ctx: SheetContext, indicator: Indicator) -> bool:
     buys: JX915 reports it, and JX201 asks no operator of it."""
     output = ctx.level1_of(indicator) == "产出指标" or indicator.level2 in _OUTPUT_LEVEL2
     name = fold(indicator.name)
+    timeliness = indicator.level2 in ("时效指标", "时效目标")
     paid_out = _PAID_OUT.search(name) and not _SUBSIDY_PAID.search(name) \
-        and indicator.level2 not in ("时效指标", "时效目标") and not speaks_of_time(indicator.name, indicator.target)
-    return output and not ctx.is_cost_row(indicator) and bool(_MONEY_PROCESS.search(name) or paid_out)
+        and not timeliness and not speaks_of_time(indicator.name, indicator.target)
+    # The time the money arrives, under 时效指标 and named so (财政资金到位时间, 财政资金到位及时支付率, corpus 148),
+    # is when the work can start, timed like a subsidy's payment; the share arrived (资金当年下达率) is the money.
+    timed = timeliness and is_timeliness(indicator.name)
+    return output and not ctx.is_cost_row(indicator) and not timed \
+        and bool(_MONEY_PROCESS.search(name) or paid_out)
 
 
 class MissingOperator(Rule):

@@ -26,6 +26,7 @@ from jixiao.review.lexicon import (
     is_not_spent,
     is_sentence_name,
     is_timeliness,
+    speaks_of_time,
     stated_target,
     vague_word,
 )
@@ -248,7 +249,7 @@ class GoalNotQuantified(Rule):
     message = "项目“{sheet}”的年度目标“{goal}”没有任何数量、质量或时间要求"
     defaults = {"max_length": 50}
     docs = RuleDocs(
-        what="一两句话的年度目标（不超过 max_length 个字，默认50）中是否至少有一个数字（数量、比例、金额或时间；年份不算）；"
+        what="一两句话的年度目标（不超过 max_length 个字，默认50；目标中重复的项目名称不计字数）中是否至少有一个数字（数量、比例、金额或时间；年份不算）；"
         "只复述资金用途的由 JX905 报告。较长的目标常在分项中写明要求，不在此检查；读取程序没有找到指标表的（文件在表头前"
         "截断，JX001），读到的目标可能只是残段，也不在此检查；目标中的数字被模板占位或转载打码（“完成**日常执法”）的，"
         "由 JX108 报告一次；自评表中写成已完成的（“已完成…结算”）是目标旁的实际完成情况，不是目标，不在此检查；自评表、"
@@ -265,7 +266,7 @@ class GoalNotQuantified(Rule):
         if ctx.grid_not_found:
             return  # without the grid the reader could not tell where the goal ends: a cut copy leaves a fragment (174)
         goal = ctx.goal_text
-        short = len(fold(goal)) <= self.param(ctx, "max_length")
+        short = len(_without_name(fold(goal), ctx.sheet.name)) <= self.param(ctx, "max_length")
         if placeholder_in(goal):
             return  # the figure stands masked (完成**日常执法, corpus 154): JX108 reports it once, it is not missing
         if GoalDefersElsewhere.deferral(fold(goal)):
@@ -286,6 +287,14 @@ class GoalNotQuantified(Rule):
                 else None
             yield self.finding(ctx, column="goals", goal=goal if len(goal) <= 40 else goal[:40] + "…",
                                severity=severity)
+
+
+def _without_name(goal: str, name: str | None) -> str:
+    """The folded ``goal`` without the project's name it repeats (with or without the name's bracketed note:
+    2022年原州区…推广项目(2022年少数民族发展资金项目)): a goal that only repeats the name is no longer for it."""
+    for spelling in filter(None, {fold(name or ""), bare_name(name)}):
+        goal = goal.replace(spelling, "")
+    return goal
 
 
 # A report's account of the year (已完成…, 已全部发放…): what was done, not the goal it is measured against.
@@ -343,7 +352,8 @@ class IndicatorRestatesSpending(Rule):
     docs = RuleDocs(
         what="数量、质量、时效指标（2018年以前表样的数量、质量、时效目标同样）是否衡量资金本身：支出安排金额、资金到位率、"
         "预算下达率、资金执行率、资金支付进度率、资金足额拨付率、配套资金到位率等；补助资金拨付的时间和及时率（时效指标）是补助送达的时间，"
-        "补助经费足额拨付率是补助足额送到受助对象手中，都是补助项目的产出，不在此报告。成本指标下的行不在此检查。自评表、监控表同样检查：预算执行率"
+        "补助经费足额拨付率是补助足额送到受助对象手中，都是补助项目的产出；时效指标下名称讲时间的资金到位（财政资金到位时间、"
+        "资金到位及时支付率）是工作何时能开始：都不在此报告。成本指标下的行不在此检查。自评表、监控表同样检查：预算执行率"
         "已单独计分，产出指标再衡量资金就把钱算了两次，资金未用完时还会给产出打满分（语料 220、226）。",
         why="产出指标要说明用钱做成了什么（多少件、什么质量、何时完成）；“资金到位率100%”对任何项目都成立，说明不了产出。",
         bad="产出指标 | 质量指标 | 业务工作支出到位率 | 100%",
@@ -658,11 +668,12 @@ class ToleratedErrorRate(Rule):
     message = "指标“{indicator}”的目标“{raw}”低于100%，等于事先允许出错或违规"
     fix_changes = frozenset({"value"})  # raising the target is the fix
     docs = RuleDocs(
-        what="准确率、准确性、正确率、合规率、合规性、安全保障率这类“不允许出错”的比率，目标是否低于100%。测报、预报、"
-        "预测、预警的准确率是预测应验的比例，诊断准确率是临床判断的正确比例，都不能承诺100%，不在此检查；验收合格率"
-        "（验收不合格的限期整改）也不在此检查。",
-        why="工资发放准确性≥95%，等于允许二十分之一的工资发错；补贴发放合规率≥95%，等于允许违规发放。这类工作的"
-        "要求只能是全部做对，低于100%的目标定低了。",
+        what="准确率、准确性、正确率、合规率、合规性、安全保障率这类“不允许出错”的比率，以及补助、补贴的发放率（应发"
+        "尽发），目标是否低于100%。测报、预报、预测、预警的准确率是预测应验的比例，诊断准确率是临床判断的正确比例，都不能"
+        "承诺100%，不在此检查；验收合格率（验收不合格的限期整改）也不在此检查；讲发放时间的发放率（报酬按月发放率、"
+        "及时发放率，或放在时效指标下的）是时效，允许留有余地，也不在此检查。",
+        why="工资发放准确性≥95%，等于允许二十分之一的工资发错；补贴发放合规率≥95%，等于允许违规发放；伙食补助发放率"
+        "90%，等于允许十分之一符合条件的学生领不到补助。这类工作的要求只能是全部做对、足额发放，低于100%的目标定低了。",
         bad="质量指标 | 工资发放准确性 | ≥95%",
         good="质量指标 | 工资发放准确性 | =100%",
         fix="目标改为100%；确有客观原因达不到的，在指标解释中说明。",
@@ -670,6 +681,7 @@ class ToleratedErrorRate(Rule):
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         words = tuple(data()["all_or_nothing_rates"]["words"])
+        paid_out = tuple(data()["all_or_nothing_rates"]["paid_out"])
         forecasts = data()["all_or_nothing_rates"]["forecasts"]
         for indicator in ctx.sheet.indicators:
             target, name = indicator.target, bare_name(indicator.name)
@@ -677,7 +689,10 @@ class ToleratedErrorRate(Rule):
                 continue  # ≤1 is a share written as a fraction or a count, not a percentage
             if any(word in name for word in forecasts):
                 continue  # a forecast's accuracy cannot be promised whole (corpus 173)
-            if name.endswith(words) and not ctx.fact(indicator).reverse:
+            # A payment rate is whole only as the share paid of what is due; paid on time (按月, 及时) it is a timeliness
+            paid = name.endswith(paid_out) and indicator.level2 not in ("时效指标", "时效目标") \
+                and not speaks_of_time(indicator.name, target)
+            if (name.endswith(words) or paid) and not ctx.fact(indicator).reverse:
                 fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary="目标改为“=100%”",
                           edits=(Edit(field="target", before=target.raw, after="=100%", row=indicator.row,
                                       indicator=indicator.name),))
@@ -1124,8 +1139,11 @@ class GarbledText(Rule):
     docs = RuleDocs(
         what="年度目标和各行指标的名称、指标值、描述中，是否有转换或复制留下的乱码：替换字符“�”、夹在汉字之间或"
         "连在汉字旁的问号（“生活???效”“享受?家”：转换时丢失的字；“是否…?”这样的问句不算）、UTF-8 文字按西文编码读出的"
-        "“é¡¹ç›®”；以0开头的金额或百分比（“减少01万元”：丢了小数点；千位分隔符后的“50,000元”、打码的“****000元”不算）；或紧接着重复了一遍的词（“特殊困难群体困难群体”“服务对象对象”：两个字以上，单字叠用如“村村通”“年年”"
-        "不在此报告）。项目名称、表头和资金用途不在此检查（栏名与内容相邻时读取会连在一起，如“立项依据”与“依据《…》”）。"
+        "“é¡¹ç›®”；以0开头的金额或百分比（“减少01万元”：丢了小数点；千位分隔符后的“50,000元”、打码的“****000元”不算）；"
+        "紧跟在汉字后、前面没有数字的“%”（“按总客%”：数字丢了；“满意度%”“合格率%”和括号里的“(%)”是单位，不算）；"
+        "以“级指标”开头的单元格（表头“一级指标”丢了序数字）；或紧接着重复了一遍的词（“特殊困难群体困难群体”“服务对象对象”："
+        "两个字以上，单字叠用如“村村通”“年年”不在此报告，只有从不叠用的虚词“于于”“与与”“在在”“的的”报告）。"
+        "项目名称、表头和资金用途不在此检查（栏名与内容相邻时读取会连在一起，如“立项依据”与“依据《…》”）。"
         "每处报告一次，只作提示。",
         why="目标表批复后就是本年度的绩效合同，随预算公开；乱码和重复的字使目标读不通、也无从考核，审核人会退回或要求"
         "改正后再报（语料 153、221、227）。",
@@ -1142,6 +1160,15 @@ class GarbledText(Rule):
         # (not the digits after a thousands separator, 50,000元, nor those after a publisher's mask, ≤****000元, nor
         # those after a digit OCR read as a letter, I00%, 5O000元: the reader repairs that figure and says so, JX909)
         (re.compile(r"(?<![\d.．*＊lIO〇])(?<!\d[,，])0\d+(?:\.\d+)?(?:万元|元|%)"), "的数字以0开头，疑似丢了小数点"),
+        # A percent sign straight after a word, with no figure before it (分红按总客%: the figure was lost); after a
+        # rate's name (满意度%, 合格率%) or in brackets (满意度(%)) it is the column's unit, not a lost figure.
+        (re.compile(rf"(?<=[{_HAN}])(?<![率度比例值数])[%％](?![)）])"), "的“%”前没有数字，数字丢了"),
+        # A heading cell that lost its first character (级指标 for 一级指标, corpus 151): only the ordinal tells the
+        # three levels apart, and nothing else opens a cell with 级指标.
+        (re.compile(r"^级指标"), "是表头“一级指标”（或二级、三级指标）丢了第一个字"),
+        # A preposition or particle written twice (确定于于2022年12月底前, corpus 262): these never double in a word
+        # (的的确确 does, and is left alone).
+        (re.compile(r"([于与在])\1|的的(?!确)"), None),
         (re.compile(rf"([{_HAN}]{{2,8}})\1"), None),
     )
     # Words of the form itself: cells that stand side by side in a heading row and are joined in reading
@@ -1170,7 +1197,7 @@ class GarbledText(Rule):
         for pattern, what in cls._PATTERNS:
             for match in pattern.finditer(flat):
                 if what is None:
-                    word = match.group(1)
+                    word = match.group(0)[:len(match.group(0)) // 2]
                     if word in cls._FORM_WORDS:
                         continue
                     what = f"把“{word}”写了两遍"

@@ -29,10 +29,7 @@ from jixiao.model.finding import Confidence, Dimension, Finding, Fix
 from jixiao.scoring.audit.recompute import Recomputation, guessed, recompute
 from jixiao.scoring.profile import Profile
 
-__all__ = ["UNCERTAIN_READING", "AuditContext", "AuditDocs", "AuditRule"]
-
-# What a finding resting on a row read in doubt says after its message: the reading, not the unit, may be wrong.
-UNCERTAIN_READING = "（该行的读取不确定：单元格可能不在原表的位置，请核对原表）"
+__all__ = ["AuditContext", "AuditDocs", "AuditRule"]
 
 
 @dataclass(frozen=True)
@@ -121,8 +118,8 @@ class AuditRule:
         ``guessed``: the finding rests on a row whose columns the reader inferred, so it may be a misreading.
         ``assumed``: it rests on a figure the table did not print (the profile's default 分值 stood in), so it is an
         inference. Either is at most a warning: a reviewer does not return a table on a guess or an assumption, only
-        asks for the original to be checked; a guessed finding's message says that the row's reading is uncertain
-        (:data:`UNCERTAIN_READING`). ``severity``: this finding's own level where the rule's depends on what it found
+        asks for the original to be checked. The doubt is the finding's ``confidence``, which whatever shows the
+        finding renders beside the message (:attr:`Confidence.note`); the message never says it. ``severity``: this finding's own level where the rule's depends on what it found
         (an immaterial difference is a warning)."""
         slots.setdefault("sheet", ctx.sheet.key)
         if indicator is not None:
@@ -132,7 +129,7 @@ class AuditRule:
             severity=(severity or self.severity).unless_uncertain(guessed or assumed),
             sheet=ctx.sheet.key, indicator=indicator,
             location=Location(file=ctx.source, table=ctx.sheet.table, sheet=ctx.sheet.key, row=row, column=column),
-            template=self.message + (UNCERTAIN_READING if guessed else ""),
+            template=self.message,
             params={key: str(value) for key, value in slots.items()},
             fix=Fix(applicability="display-only", summary=fix) if fix else None,
             confidence=(Confidence.GUESSED_LAYOUT if guessed else Confidence.INFERENCE if assumed else Confidence.HIGH),

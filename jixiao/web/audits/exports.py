@@ -1,4 +1,5 @@
-"""The bureau's audits of a year as .xlsx: one row per audited document, then every finding.
+"""The bureau's audits of a year as .xlsx: one row per audited document, then every finding (its confidence in a
+column of its own, 可信度: a message never says its doubt).
 
 Every cell that holds user text is written as text: a cell starting with = + - @ would otherwise be taken for a
 formula by a spreadsheet program (CSV/formula injection).
@@ -19,7 +20,7 @@ __all__ = ["audits_xlsx"]
 
 _DOCUMENTS = ("单位编码", "单位", "项目编码", "项目", "文件", "类型", "评分方案", "自评总分", "复算总分", "差额", "自评等级",
               "复算等级", "错误", "警告", "对应批复的目标表")
-_FINDINGS = ("单位", "项目", "文件", "规则", "严重程度", "指标", "行", "说明", "修改建议", "依据")
+_FINDINGS = ("单位", "项目", "文件", "规则", "严重程度", "指标", "行", "说明", "可信度", "修改建议", "依据")
 
 
 def _row(sheet, values: Iterable[object]) -> None:
@@ -49,7 +50,7 @@ def audits_xlsx(documents: Sequence[AuditedDocument], progress: Callable[[int, i
             finding = Finding.model_validate(data)
             _row(found, (document.unit.name, document.project_name, document.source, finding.rule,
                          finding.severity.label, finding.indicator, finding.location.row, finding.message,
-                         finding.fix.summary if finding.fix else None, finding.source))
+                         finding.confidence.label, finding.fix.summary if finding.fix else None, finding.source))
         if progress:
             progress(done, len(documents))
     buffer = io.BytesIO()

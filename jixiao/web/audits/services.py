@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from jixiao.model import GoalSheet, Severity
+from jixiao.model import Diagnostic, GoalSheet, Severity
 from jixiao.model import Unit as UnitRef
 from jixiao.scoring.audit import audit_sheet, recompute
 from jixiao.scoring.profile import Profile
@@ -45,6 +45,8 @@ class _Matched:
     sheet: GoalSheet
     unit: Unit
     approved: Sheet | None
+    # the reader's diagnostics of the sheet's document: they tell the rows read in doubt, as `jixiao check` hands them
+    diagnostics: tuple[Diagnostic, ...] = ()
 
 
 def _unit_for(sheet: GoalSheet, document_unit: UnitRef | None, units: list[Unit]) -> Unit | None:
@@ -91,7 +93,8 @@ def _match(files: list[tuple[str, bytes]], units: list[Unit], year: int, progres
                 who = f"“{named.code or ''} {named.name or ''}”".replace("“ ", "“") if named else "（表中未写单位）"
                 problems.append(f"{read.name}：项目“{sheet.key}”的单位{who}不是本财政局所辖单位，无法对应")
                 continue
-            matched.append(_Matched(read.name, sheet, unit, _approved_sheet(unit, year, sheet)))
+            matched.append(_Matched(read.name, sheet, unit, _approved_sheet(unit, year, sheet),
+                                    tuple(read.document.diagnostics)))
     if problems:
         raise AuditUploadRefused(problems)
     return matched
@@ -107,11 +110,12 @@ def _audited(matched: _Matched, *, user, bureau: Unit, year: int, profile: Profi
     sheet = matched.sheet
     approved = approved_content(matched.approved) if matched.approved else None
     recorded, record = (recorded_year(matched.approved, approved) if approved else None) or (None, None)
-    findings = audit_sheet(sheet, profile, source=matched.source, approved=approved, recorded=recorded, record=record)
+    findings = audit_sheet(sheet, profile, source=matched.source, approved=approved, recorded=recorded, record=record,
+                           diagnostics=matched.diagnostics)
     kind = AuditedDocument.Kind.EVALUATION if sheet.evaluation else AuditedDocument.Kind.MONITORING
     table, claimed, is_sum, expected, expected_grade, gap = [], None, False, None, "", None
     if sheet.evaluation is not None:
-        recomputation = recompute(sheet, profile)
+        recomputation = recompute(sheet, profile, matched.diagnostics)
         table = [{"indicator": item.indicator, "name": item.name, "target": item.target, "actual": item.actual,
                   "weight": _text(item.weight), "printed": _text(item.printed), "expected": _text(item.expected),
                   "difference": _text(item.difference), "off": item.off, "formula": item.formula}

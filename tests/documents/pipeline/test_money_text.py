@@ -60,8 +60,30 @@ from jixiao.documents.pipeline.money_text import (
     # a rate printed to one decimal (259.45 / 300 = 86.48)
     ("全年预算数全年执行数执行率年度资金总额300259.4586.5%其中", {
         "budget_full": "300", "spent": "259.45", "execution_rate": "86.5%"}),
+    # corpus 136: the whole row fused, its rate a fraction without % (1.56 | 1.56 | 1 | 20), the score the points
+    # (20分*执行率) times the rate; so is a rate of 0.865 (86.5%), or one printed in percent without its sign
+    ("预算执行情况(万元)(20分)预算数(A)执行数(B)执行率(B/A)得分(20分*执行率)年度财政资金总额1.561.56120度效标",
+     {"budget_full": "1.56", "spent": "1.56", "execution_rate": "100%", "score": "20", "weight": "20"}),
+    ("预算数(A)执行数(B)执行率(B/A)得分(10分*执行率)年度财政资金总额2001730.8658.65度效标",
+     {"budget_full": "200", "spent": "173", "execution_rate": "86.5%", "score": "8.65", "weight": "10"}),
+    ("预算数(A)执行数(B)执行率(B/A)得分(10分*执行率)年度财政资金总额20017386.58.65度效标",
+     {"budget_full": "200", "spent": "173", "execution_rate": "86.5%", "score": "8.65", "weight": "10"}),
 ])
 def test_money_figures_under_their_headings(text, expected):
+    assert money_in_text(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # corpus 262: the budget alone under 年初预算数 | 全年执行数, the row's words opening with a year; 2022 is no
+    # amount spent (it read as 执行数 2022 of a budget of 38.75, a rate of 5218%)
+    ("项目资金(万元)年初预算数全年执行数年度资金总额:38.75万元2022年原州区健康饮茶项目38.75万元",
+     {"budget_initial": "38.75"}),
+    # both figures printed, then the year: the year is dropped, the figures stand
+    ("年初预算数全年执行数年度资金总额:38.75万元36.2万元2022年原州区", {"budget_initial": "38.75", "spent": "36.2"}),
+    # a figure that only looks like a year, followed by no 年, is an amount
+    ("年初预算数全年执行数年度资金总额:2500万元2022万元其中", {"budget_initial": "2500", "spent": "2022"}),
+])
+def test_a_year_after_the_figures_row_is_none_of_its_figures(text, expected):
     assert money_in_text(text) == expected
 
 
@@ -73,6 +95,10 @@ def test_money_figures_under_their_headings(text, expected):
     "执行率 得分 其他说明",  # headings without figures
     # corpus 234's first project: a column is missing from the fused run (30 | 30 | ? | 10 | 100%): no split agrees
     "项目资金 (万元)年初预算数全年预算数全年执行分值执行率得分年度资金总额303010100%其中:当年财政拨款303030100%",
+    # a run without % that reads two ways the amounts agree with, no points to check the score (1 | 1 | 1 | 11 or
+    # 11 | 11 | 1 with the score blank); nor one whose score is not the points times the rate (11 | 11 | 1 | 0)
+    "预算数(A)执行数(B)执行率(B/A)得分年度财政资金总额11111度效标",
+    "预算数(A)执行数(B)执行率(B/A)得分(10分*执行率)年度财政资金总额111110度效标",
 ])
 def test_no_money_figures_when_nothing_fits(text):
     assert money_in_text(text) == {}

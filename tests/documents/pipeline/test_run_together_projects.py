@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from jixiao.documents.pipeline import read_text
 from jixiao.documents.pipeline.labels import segment
 
@@ -104,3 +106,18 @@ def test_a_numbered_section_on_the_projects_goals_names_no_project():
     assert goals_heading("项目绩效目标") is None
     assert goals_heading("2023年慈溪市重大政策和项目绩效目标情况") is None
     assert goals_heading("参保城乡居民健康体检经费项目绩效目标") == "参保城乡居民健康体检经费项目"
+
+
+@pytest.mark.parametrize("name", [
+    # corpus 262: the project's name opens with its year (项目名称2022年原州区…推广项目): the year is no target in 年
+    "2022年原州区边销茶推广项目",
+    "原州区边销茶推广项目",
+])
+def test_a_calendar_year_opening_a_name_is_kept_in_it(name):
+    text = ("项目支出绩效自评表项目名称" + name + "主管部门原州区民族宗教事务局一级指标二级指标三级指标年度指标值实际完成值分值得分"
+            "产出指标数量指标发放茶叶户数3875户3620户2018时效指标发放完成时间2022年12月底前2022年12月底前109")
+    pieces = segment(text)
+    assert any(piece.endswith(name + "主管部门原州区民族宗教事务局") for piece in pieces)
+    # (a year before its month is still a date the row's target holds)
+    assert "2022年12月底前" in pieces
+    assert read(text).sheets[0].name == name

@@ -577,6 +577,50 @@ def test_a_self_evaluation_without_a_single_figure_says_its_digits_were_lost(row
         assert "3个指标都没有任何数字" in found[0].message
 
 
+_STRIPPED = ("学生资助项目绩效自评表\n一级指标二级指标三级指标年初目标值实际完成值得分产出指标{counts}成本指标"
+             "国家奖学金人均资助国家助学金人均资助效益指标社会效益指标资金发放率分困难生完成学业率过程指标评审程序是否公正是是")
+
+
+@pytest.mark.parametrize(("counts", "names", "remark"), [
+    # the copy stripped every digit (corpus 145): the names of a block run together, cut after their shared ending;
+    # 数量 (its 指标 lost) is their level, the 分 a lost weight left is no name's, the remark after it the row's before
+    ("数量国家奖学金人数分(因全校总人数减少,指标数减少)国家助学金人数应征入伍人数",
+     [("数量指标", "国家奖学金人数"), ("数量指标", "国家助学金人数"), ("数量指标", "应征入伍人数")],
+     "因全校总人数减少,指标数减少"),
+    # one name whose parts end alike (…人数占…人数) stays whole
+    ("数量指标受助人数占学生人数", [("数量指标", "受助人数占学生人数")], None),
+])
+def test_names_run_together_where_the_copy_stripped_the_figures_are_cut_at_their_shared_ending(counts, names, remark):
+    document = read(_STRIPPED.format(counts=counts))
+    sheet = document.sheets[0]
+    assert [(i.level2, i.name) for i in sheet.indicators] == [
+        *names, ("成本指标", "国家奖学金人均资助"), ("成本指标", "国家助学金人均资助"),
+        ("社会效益指标", "资金发放率"), ("社会效益指标", "困难生完成学业率"), ("过程指标", "评审程序是否公正")]
+    assert sheet.evaluation.items[0].deviation == remark
+    assert [item.indicator for item in sheet.evaluation.items] == list(range(1, len(sheet.indicators) + 1))
+    said = [d.message for d in document.diagnostics if d.code == "P157"]
+    assert said[-1].startswith("没有数字的自评表中，“资金发放率分困难生完成学业率”") and "拆为2个指标：资金发放率、困难生完成学业率" in said[-1]
+
+
+def test_a_name_of_its_own_in_a_table_without_figures_is_not_cut_at_a_character_it_repeats():
+    # an office copy of corpus 145, each name in its cell: 助 ends 国家助 and 人均资助, yet no 分 follows the first
+    document = read("\n".join(["学生资助项目绩效自评表", _DIGITLESS_HEADER,
+                                "| 产出指标 | 数量指标 | 国家助学金人数 | | | | |",
+                                "| 产出指标 | 成本指标 | 国家助学金人均资助 | | | | |",
+                                "| 效益指标 | 社会效益指标 | 资金发放率 | | | | |",
+                                "| 效益指标 | 社会效益指标 | 困难生完成学业率 | | | | |"]))  # (the last row taken as cut)
+    assert [i.name for i in document.sheets[0].indicators] == ["国家助学金人数", "国家助学金人均资助", "资金发放率"]
+    assert [d.code for d in document.diagnostics if d.code in ("P123", "P157")] == ["P123"]
+
+
+def test_names_alike_in_a_table_with_its_figures_are_not_cut():
+    document = read("项目绩效自评表\n一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分\n"
+                    "产出指标 | 数量指标 | 国家奖学金人数国家助学金人数 | 20人 | 20人 | 50 | 50\n"
+                    "产出指标 | 成本指标 | 人均资助 | 8000元 | 8000元 | 50 | 50")
+    assert [i.name for i in document.sheets[0].indicators] == ["国家奖学金人数国家助学金人数", "人均资助"]
+    assert not [d for d in document.diagnostics if d.code == "P157"]
+
+
 @pytest.mark.parametrize(("headings", "value_columns"), [
     # an actual value column and a projected one hold a value of the row; a score and a remark do not
     (("实际完成值", "得分", "备注"), ["实际完成值"]),

@@ -190,19 +190,35 @@ def test_the_export_writes_user_text_as_text(org, login, exported, approved):
     assert login(org["owner"]).post("/jobs/start/audits/", {"year": 2026}).status_code == 403
 
 
-def test_a_finding_on_a_row_read_with_inferred_columns_says_so(org, login, approved):
-    # The reader inferred the columns of 整治村数 (confidence 0.8): the page says the finding rests on that guess.
+@pytest.mark.parametrize("doubt", ["confidence", "diagnostic"])
+def test_a_finding_on_a_row_read_in_doubt_says_so_once(org, login, approved, exported, doubt):
+    # The reader inferred the columns of 整治村数 (confidence 0.8), or said of its row that it could not tell them (P111,
+    # which the upload hands to the audit as `jixiao check` does): the page says the finding rests on that guess, once,
+    # after the message, from the finding's confidence; the export says it in a column of its own.
     data = json.loads(township_evaluation())
-    data["sheets"][0]["indicators"][0]["confidence"] = 0.8
-    data["sheets"][0]["evaluation"]["items"][0]["actual_raw"] = "12个"
+    sheet = data["sheets"][0]
+    if doubt == "confidence":
+        sheet["indicators"][0]["confidence"] = 0.8
+    else:
+        data["diagnostics"] = [{"code": "P111", "severity": "warning", "message": "无法确定本行各单元格所属的列",
+                                "location": {"sheet": sheet["code"], "row": 9}}]
+    sheet["evaluation"]["items"][0]["actual_raw"] = "12个"
     client = login(org["reviewer"])
     _upload(client, ("乡镇自评表.json", json.dumps(data, ensure_ascii=False).encode()))
     document = AuditedDocument.objects.get()
     inflated = next(f for f in document.findings if f["rule"] == "JXA02")
-    assert inflated["confidence"] == "guessed-layout"
+    assert (inflated["confidence"], inflated["severity"]) == ("guessed-layout", "warning")
+    assert "读取不确定" not in inflated["template"]  # 80 × 12 ÷ 15 = 64.00: the rule's words alone
+    assert inflated["params"]["expected"] == "64.00"
     page = client.get(f"/audits/{document.pk}/").content.decode()
-    assert "（版式推测）" in page and page.count("（版式推测）") == sum(
-        f["confidence"] != "high" for f in document.findings)
+    guessed = sum(f["confidence"] != "high" for f in document.findings)
+    assert page.count("（版式推测）") == guessed >= 1
+    assert page.count('title="这项发现所依据的行读取不确定：单元格可能不在原表的位置，请核对原表"') == guessed
+    book = load_workbook(io.BytesIO(exported(client, "audits", {"year": 2026}).content))
+    found = book["复核发现"]
+    assert found["I1"].value == "可信度"
+    rows = {found.cell(r, 4).value: found.cell(r, 9).value for r in range(2, found.max_row + 1)}
+    assert rows["JXA02"] == "版式推测"
 
 
 def test_a_table_that_names_no_unit_is_audited_as_the_chosen_units(org, login, approved):

@@ -7,13 +7,13 @@ import re
 
 import pytest
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from jixiao.web.publication.models import Publication, SearchEntry
 from jixiao.web.publication.search import FTS_TABLE, search_words, searched
 from jixiao.web.publication.services import publication_publish, publication_withdraw
 from jixiao.web.sheets.services.workflow import sheet_transition
+from tests.web.migrations import migrated_back, migrated_forward
 from tests.web.publication.conftest import approved_sheet
 
 
@@ -90,9 +90,7 @@ def test_a_long_word_is_looked_up_in_the_trigram_index(published):
 
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_indexes_the_current_versions_and_goes_back():
-    executor = MigrationExecutor(connection)
-    executor.migrate([("publication", "0002_snapshot_apart_and_year_figures")])
-    old = executor.loader.project_state([("publication", "0002_snapshot_apart_and_year_figures")]).apps
+    old = migrated_back([("publication", "0002_snapshot_apart_and_year_figures")])
     Unit, Sheet = old.get_model("organisation", "Unit"), old.get_model("sheets", "Sheet")
     Publication = old.get_model("publication", "Publication")
     bureau = Unit.objects.create(code="X0", name="甲市财政局", kind="bureau")
@@ -102,17 +100,11 @@ def test_the_migration_indexes_the_current_versions_and_goes_back():
               "approved_at": timezone.now(), "name": "环境整治", "code": "P-1"}
     Publication.objects.create(number=1, is_current=False, search_text="甲乡人民政府 环境整治 旧版", **common)
     current = Publication.objects.create(number=2, search_text="甲乡人民政府 X1 P-1 环境整治 群众满意度", **common)
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
+    migrated_forward()
     assert list(SearchEntry.objects.values_list("publication_id", "unit_code", "text")) == [
         (current.pk, "X1", "甲乡人民政府 x1 p-1 环境整治 群众满意度")]
     assert [p.pk for p in searched(search_words("群众满意度"))] == [current.pk]
-    executor = MigrationExecutor(connection)
-    executor.migrate([("publication", "0002_snapshot_apart_and_year_figures")])
-    old = executor.loader.project_state([("publication", "0002_snapshot_apart_and_year_figures")]).apps
+    old = migrated_back([("publication", "0002_snapshot_apart_and_year_figures")])
     assert old.get_model("publication", "Publication").objects.get(pk=current.pk).search_text == (
         "甲乡人民政府 x1 p-1 环境整治 群众满意度")
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
+    migrated_forward()

@@ -93,8 +93,12 @@ class FindingView:
         return self.finding.confidence.value
 
     @property
-    def confidence_label(self) -> str:
-        return self.finding.confidence.label
+    def confidence_note(self) -> str:
+        return self.finding.confidence.note
+
+    @property
+    def confidence_explanation(self) -> str:
+        return self.finding.confidence.explanation
 
     def contract(self) -> dict[str, object]:
         """The finding as ``jixiao check --format json`` writes it; the API returns exactly this."""
