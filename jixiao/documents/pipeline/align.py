@@ -50,6 +50,7 @@ from jixiao.documents.pipeline.labels import (
     split_qualitative,
     split_rows_run_together,
     split_run_together,
+    split_trend_object,
 )
 from jixiao.documents.pipeline.outline import Outline
 from jixiao.documents.pipeline.prose import PROSE
@@ -911,13 +912,19 @@ class Aligner:
                 ending = cells[tail] if tail is not None else ""
                 if tail is not None:
                     cells = [_Joined([cells[0], ending]), *cells[1:tail], *cells[tail + 1:]]
+                counted, (cells, stray) = cells, _page_residue(cells) if not closed else (cells, [])
                 values, how, confidence = self._shape(cells, closed)
+                if stray:
+                    values["_unplaced"] = "\n".join(stray)
+                    how = [f"“{'”“'.join(stray)}”在数值之后、表头之前，按形式不归入该行（换页处重印的表头）", *how]
+                    confidence = GUESS_CONFIDENCE
                 if tail is not None:
                     how = [f"“{ending}”按形式并入{self._heading('name')}（名称折行，结尾印在数值之后）", *how]
                     confidence = GUESS_CONFIDENCE
                 values.update(run_levels)
-                trend = split_name_trend(values["name"]) if "name" in values and "target" in self.slots and not any(
-                    kind in values for kind in ("target", "operator")) else None
+                trend = split_name_trend(values["name"]) or split_trend_object(values["name"]) if (
+                    "name" in values and "target" in self.slots and not any(
+                        kind in values for kind in ("target", "operator"))) else None
                 if trend is not None:
                     # no target cell, yet the name ends with a direction word: the target ran into the name
                     how = [f"“{values['name']}”按形式拆分为{self._heading('name')}与{self._heading('target')}", *how]
@@ -939,7 +946,7 @@ class Aligner:
                 if start_line is not None and start_line != line.line:
                     where = Line([], line.kind, start_line, line.table, line.row)
                 self._add(values, where, confidence if not closed or how else LABEL_CONFIDENCE, how,
-                          sum(getattr(text, "tokens", 1) for text in cells if text.strip() and not isinstance(text, _Piece))
+                          sum(getattr(text, "tokens", 1) for text in counted if text.strip() and not isinstance(text, _Piece))
                           + len(run_levels)
                           + numbers)
                 run_levels, numbers = {}, 0  # the levels and the row's number are counted with the run's first row
@@ -1308,11 +1315,15 @@ class Aligner:
         last fills its column, so a line as wide as the column's lines go is continued by the next. The name's column
         is as wide as the first line of a name the stream wrapped before (``支持服务贸易、服务外 | 包企业数量 | 3``),
         another cell's as its own first line. Put together when the row's words are more cells than its columns
-        hold before its figures and fit them after."""
+        hold before its figures and fit them after. The grid's headings a PDF's text flow printed after the row
+        (``推动企业走出去方面发 | 挥的作用 | 是否利于企 | 业走出去 | 二级指标``: the last row's text comes before the left
+        column's) end its cells and stay after them."""
         words = next((at for at, text in enumerate(texts) if is_value(text) or label(text).role is not Role.TEXT),
                      len(texts))
-        figures = texts[words:]
-        if words < 3 or not slots or slots[0] != "name" or not all(is_value(text) for text in figures) \
+        ends = next((at for at, text in enumerate(texts[words:], words) if not is_value(text)), len(texts))
+        figures, headings = texts[words:ends], texts[ends:]
+        if words < 3 or not slots or slots[0] != "name" or not all(
+                label(text).role is Role.HEADING and not is_value(text) for text in headings) \
                 or words + len(figures) <= len(slots) and all(
                     kind not in _POINTS for kind in slots[1:words]):
             return texts  # (the words fit their columns, none of them standing in a points column)
@@ -1329,7 +1340,7 @@ class Aligner:
         joined = [*cells, *figures]
         if len(joined) > len(slots) or any(kind in _POINTS for kind in slots[1:len(cells)]):
             return texts
-        return joined
+        return [*joined, *headings]
 
     def _slot_order(self, kind: str) -> int:
         """Where a column kind stands among the slots: the levels first, one no slot holds after them all."""
@@ -1616,6 +1627,19 @@ def _cut_at_names(texts: list[str]) -> list[list[str]]:
 # the words a name's wrapped end opens with (各种强制免率、屠宰率 | 100% | 及检疫率): no name begins so
 _JOINING = re.compile(r"^[及和与或并、]")
 _LONGEST_TAIL = 8
+
+
+def _page_residue(cells: list[str]) -> tuple[list[str], list[str]]:
+    """A stream row's cells without the words a PDF's text flow printed between its figure and the grid's headings
+    repeated on the next page (``文保单位抢险维修 | 100% | 主要用于文物修缮、宣传、文创 | 护人员经费、办公经费 |
+    二级指标``: the page's header block and its 二级指标 heading), and those words; the row as it is when its cells
+    after the first figure are not words ending with a heading (an actual, a weight, a note of the row's own)."""
+    figure = next((at for at, text in enumerate(cells[1:], 1) if is_value(text)), None)
+    tail = cells[figure + 1:] if figure is not None else []
+    if len(tail) < 2 or label(tail[-1]).role is not Role.HEADING or any(
+            is_value(text) or label(text).role is not Role.TEXT for text in tail[:-1]):
+        return cells, []
+    return cells[:figure + 1], tail
 
 
 def _wrapped_tail(cells: list[str]) -> int | None:

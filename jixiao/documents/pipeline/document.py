@@ -142,6 +142,11 @@ class _Assembler:
         self._other_table = False
         self._project_heading = False  # a heading naming the next project stands since the last grid
         self._money_unit_ahead: MoneyUnit | None = None  # a 单位：万元 line above the first form, before any title
+        # the one-cell lines of words a stream gave since its last label or title, and those that stood before the
+        # open row's label: a PDF's text flow prints a value wrapped over two lines before its label (普陀体育中心与
+        # 委托运营方结 | 算费用 | 项目名称 | 主管部门), the label's own line being centred beside them
+        self._loose: list[str] = []
+        self._before_open: list[str] = []
 
     def run(self, lines: list[Line]) -> tuple[Document, Accounting]:
         index = 0
@@ -569,8 +574,10 @@ class _Assembler:
         if parse_title(text) and not split_label_value(text) or (open_row is None and not is_label and not awaited):
             self._close_open()
             self._paragraph(text, number)
+            self._loose = [] if parse_title(text) else [*self._loose, text]
         elif is_label or open_row is None or self._takes_no_more(open_row, text):
             self._close_open()
+            self._before_open, self._loose = self._loose, []
             self._open = Row(cells=[Cell(text=text, column=0, line=number)], line=number)
         else:
             open_row.cells.append(Cell(text=text, column=len(open_row.cells), line=number))  # type: ignore[union-attr]
@@ -589,8 +596,13 @@ class _Assembler:
 
     def _close_open(self) -> None:
         self._open_is_row = False
+        before, self._before_open = self._before_open, []
         if self._open is not None:
             row, self._open = self._open, None
+            self._loose = []
+            if len(row.cells) == 1 and header_label(row.cells[0].text) == "name" and (name := _name_before(before)):
+                # a name label closed with no value after it: its value is the lines of words printed before it
+                row.cells.append(Cell(text=name, column=1, line=row.line))
             self._row(row)
 
     def _paragraph(self, text: str, number: int | None) -> None:
@@ -631,6 +643,28 @@ class _Assembler:
 
 
 _QUALIFIER = re.compile(r"[(（][^()（）]*[)）]$")
+# a piece of a form's title or its year broken over lines (财政项目支出绩效自评表 | (2022 | 年度)), or the attachment's
+# number above it (附件2): no project's name
+_FORM_PIECE = re.compile(r"[(（]?\s*(?:(?:19|20)\d{2})?\s*(?:年度?)?\s*[)）]?|.*表|附[件表]\s*\d*")
+_LONGEST_NAME_LINES = 3
+
+
+def _name_before(lines: list[str]) -> str | None:
+    """The project name a PDF's text flow printed before its label: the last lines of words before it (one to
+    three, the lines a wrapped name cell holds), none of them a sentence, a piece of the form's title or year or a
+    field's line; None when the lines before the label are none of those."""
+    pieces: list[str] = []
+    for text in reversed(lines):
+        text = text.strip()
+        if len(pieces) == _LONGEST_NAME_LINES or _FORM_PIECE.fullmatch(text) or text.endswith(_SENTENCE_ENDS) or \
+                not _CJK_WORD.search(text) or is_chrome(text) or _LABELLED.search(text):
+            break
+        pieces.insert(0, text)
+    return "".join(pieces) or None
+
+
+_CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2}")
+_LABELLED = re.compile(r"[:：]")  # a field's line (填报单位(盖章):XX局, 单位：万元): no name has a colon
 
 
 # the number opening an item of a list in a cell (1. 2、 (3) （4）)
@@ -810,7 +844,9 @@ def _leading_label(text: str) -> str | None:
         return None  # (a money heading is one word: 年度执行数 is not the label 年度 run on with its value)
     lengths = range(min(_LONGEST_LABEL, len(text) - 1), 1, -1)
     for length, found in zip(lengths, header_labels([text[:length] for length in lengths])):
-        if found and text[length] not in ":：(（" and not _FORM_WORD.match(text[length:]):
+        # (a label word closing a bracket is the end of the form's year broken over lines: (2022 | 年度))
+        if found and text[length] not in ":：(（" and not _FORM_WORD.match(text[length:]) and text[length:].strip(
+                " )）"):
             return text[:length]
     return None
 

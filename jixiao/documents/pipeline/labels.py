@@ -29,7 +29,7 @@ from jixiao.model.units import canonical_unit, unit_spellings
 from jixiao.model.vocabulary import may_end_level_name, ndrc_level1, written_level2
 
 __all__ = ["Role", "Label", "label", "is_marked_figure", "level_label_in", "match_key", "column_unit", "unit_completes", "target_text", "simplified", "clean_name", "residue_target", "is_numbered", "is_placeholder", "is_bare_number", "is_operator",
-           "OPERATOR_WORDS", "looks_like_target", "is_value", "split_name_target", "split_name_trend", "split_qualitative",
+           "OPERATOR_WORDS", "looks_like_target", "is_value", "split_name_target", "split_name_trend", "split_trend_object", "split_qualitative",
            "split_description", "split_rows_run_together", "split_name_row", "split_points_row", "is_qualitative", "column_kind", "heading_pieces", "heading_spellings", "is_chrome", "split_run_together", "segment", "unwrap",
            "wrapped_run_together", "split_lines", "reports_paths", "join_wrapped", "join_row_tails", "join_page_parts",
            "names_a_legacy_level2", "split_level_prefix"]
@@ -273,6 +273,24 @@ def split_name_trend(text: str) -> tuple[str, str] | None:
     key = text.strip()
     found = _trend_ending().search(key)
     if found is None or found.start() < _SHORTEST_NAME or not _CJK.search(key[:found.start()]):
+        return None
+    return key[:found.start()].rstrip(" ,，、"), key[found.start():]
+
+
+# the last character of what a measured quantity's name ends with (增加值, 提高比例, 增加幅度): the name's own words
+_MEASURE_ENDINGS = "率值数量额度比例"
+_OBJECT_LENGTH = 2
+
+
+def split_trend_object(text: str) -> tuple[str, str] | None:
+    """The name and the qualitative target of a cell whose target is a direction word and what it raises, run onto
+    the name (``为当地提供就业岗位增加岗位``: target 增加岗位), or None: the object is two characters naming a thing,
+    not a measure (增加值, 提高比例 end a name), and the name keeps four characters at least."""
+    key = text.strip()
+    head, thing = key[:-_OBJECT_LENGTH], key[-_OBJECT_LENGTH:]
+    found = _trend_ending().search(head)
+    if found is None or found.start() < _SHORTEST_NAME or not _CJK.search(key[:found.start()]) or len(
+            _CJK.findall(thing)) < _OBJECT_LENGTH or thing[-1] in _MEASURE_ENDINGS:
         return None
     return key[:found.start()].rstrip(" ,，、"), key[found.start():]
 
@@ -901,6 +919,11 @@ def wrapped_run_together(text: str) -> bool:
     return broken > whole
 
 
+# the words a sentence points at a column's value or a measure with (该指标分值, 此指标值, 按服务对象满意度): no
+# heading or level name follows them
+_DEMONSTRATIVES = "该此其按"
+
+
 @lru_cache(maxsize=4096)
 def segment(text: str) -> tuple[str, ...] | None:
     """Split text whose cells run together over several rows (a whole table on one line, as document-sharing
@@ -920,6 +943,11 @@ def segment(text: str) -> tuple[str, ...] | None:
         if match.group("year_text"):
             continue  # (the year stays in the piece it opens)
         absorbing = False
+        if match.start() and line[match.start() - 1] in _DEMONSTRATIVES and label(match.group(0)).role in (
+                Role.HEADING, Role.LEVEL2):
+            # a sentence's words naming a column or a level (按B/A*该指标分值记分: a scoring rule's cell; 按服务对象
+            # 满意度评价: a basis), no cell of the table
+            continue
         naming = label(match.group(0)).role in (Role.LEVEL1, Role.LEVEL2) and match.end() < len(line)
         if match.start() > position:
             pieces.append(line[position:match.start()])
@@ -1082,11 +1110,13 @@ _QUALIFIER_LENGTH = 2  # 年度, 长期: the word a heading's period qualifier a
 
 def _rejoin_headings(pieces: list[str]) -> None:
     """A heading whose qualifier the piece before it took (``88100年度`` | ``绩效指标``: a figure read with 年度 as
-    its unit) gets it back when together they make a heading too."""
+    its unit) gets it back when together they make a heading too; a heading before it keeps its own words
+    (``三级指标`` | ``分值``: two columns, not 三级 | 指标分值)."""
     for index in range(len(pieces) - 1):
         before, heading = pieces[index], pieces[index + 1]
         word = before[-_QUALIFIER_LENGTH:]
         if len(before) > _QUALIFIER_LENGTH and label(heading).role is Role.HEADING and label(
+                before).role is not Role.HEADING and label(
                 word + heading).role is Role.HEADING and column_kind(word + heading) == column_kind(heading):
             pieces[index], pieces[index + 1] = before[:-_QUALIFIER_LENGTH], word + heading
 
