@@ -62,8 +62,9 @@ def _target() -> re.Pattern[str]:
     after = "|".join(sorted(map(re.escape, (*_MET, *(word for words in load("targets")["suffix_operators"].values()
                                                     for word in words))), key=len, reverse=True))
     # (a comma grouping a figure's thousands, 17,600株, is no separator)
+    # (a unit may be one per another, 元/平方米)
     return re.compile(_OPERATOR + r"\s*\d(?:[^,，;；。]|[,，](?=\d{3}(?!\d)))*$|(?:为|等于|达到|达)零$|(?<![\d.,])"
-                      r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*" + unit + rf"(?:{after})?$")
+                      r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*" + unit + f"(?:/{unit})?" + rf"(?:{after})?$")
 
 
 def _level(word: str, sub: bool = False) -> tuple[str, str] | None:
@@ -178,7 +179,7 @@ def _name_then_value(pending: list[str]) -> Item | None:
 
 @lru_cache(maxsize=4096)
 def split_prose(text: str, levelled: bool = False, headed: bool = False, reporting: bool = False,
-                listed: bool = False) -> tuple[Item, ...] | None:
+                listed: bool = False, paired: bool = False) -> tuple[Item, ...] | None:
     """The items of prose that names indicators and their targets, or None when ``text`` is no such prose: it
     must give a target and open with a level name and a colon or comma (``数量指标：…``), or, when a level name
     stands before it (``levelled``: the cell to its left), join several indicators with ``；`` (``产出指标 |
@@ -187,7 +188,9 @@ def split_prose(text: str, levelled: bool = False, headed: bool = False, reporti
     heading of what was achieved (``reporting``: ``(四)绩效指标完成情况分析``), a sentence made only of results
     (``经费发放率为98%覆盖率及资金到位率均为100%``, :func:`.said.said_results`) gives each name what it came to.
     In a list of such lines (``listed``: :func:`_listed`) a line opened by its level name needs no target: its
-    sentence is a qualitative indicator (``质量指标:保障巡林工作的顺利开展,护林员的待遇正常发放;``)."""
+    sentence is a qualitative indicator (``质量指标:保障巡林工作的顺利开展,护林员的待遇正常发放;``). In a document
+    whose prose puts a comma between a name and its target (``paired``: :func:`_commas_pair`), clauses left with no
+    figure are a name, then its qualitative target (``提升…扶持力度，显著提升了…扶持力度,大力支持了…发展``)."""
     # the template's residue stays in the names (黄金蜜(葡萄)种植数量(≥**株)>=17600株): the sheet builder cleans them
     # and keeps each name as written, so that the review reports the residue
     line = simplified(text.strip())
@@ -216,9 +219,9 @@ def split_prose(text: str, levelled: bool = False, headed: bool = False, reporti
             targets += len(results)
             continue
         clauses = [part for part in _CLAUSE.split(rest) if part.strip()] if rest.strip() else []
-        paired = _name_then_value(clauses)
-        if paired:
-            items.append(paired)
+        name_value = _name_then_value(clauses)
+        if name_value:
+            items.append(name_value)
             targets += 1
             continue
         pending: list[str] = []
@@ -249,6 +252,9 @@ def split_prose(text: str, levelled: bool = False, headed: bool = False, reporti
                 items[-1] += (("rate", rate.group("rate")),)  # the completion rate the report works out (完成率104%)
                 continue
             parts = _clause(clause)
+            if pending and _target_alone(clause):
+                # a target alone after its name's clause (制作宣传横幅等(年)，=1年): the clause before is the name
+                parts = [("name", pending.pop()), ("target", clause.strip())]
             if any(kind == "target" for kind, _ in parts):
                 group = (("group", "，".join(pending)),) if pending else ()
                 items.append(group + tuple(parts))
@@ -256,7 +262,12 @@ def split_prose(text: str, levelled: bool = False, headed: bool = False, reporti
                 pending = []
             else:
                 pending.append(clause.strip())
-        if pending:
+        if paired and len(pending) > 1:
+            # a name, then its qualitative target run on to the sentence's end (its own commas kept)
+            target = rest[rest.rindex(pending[0]) + len(pending[0]):].strip().lstrip(",，").strip()
+            items.append((("name", pending[0]), ("target", target)))
+            targets += 1
+        elif pending:
             # clauses after the last target: a qualitative indicator (可持续影响指标，持续发展), or text
             items.append((("name", "，".join(pending)),) if levels or levelled else (("rest", "，".join(pending)),))
     enough = (targets >= 1 or (listed and bool(opening) and len(items) > 1) if not levelled
@@ -264,6 +275,29 @@ def split_prose(text: str, levelled: bool = False, headed: bool = False, reporti
     if not enough:
         return None
     return tuple(tuple((kind, as_written(text, part)) for kind, part in item) for item in items)
+
+
+def _target_alone(clause: str) -> bool:
+    """Whether a clause is only a target, its operator or number first (``=1年``, ``≥95%``)."""
+    match = _target().search(clause.strip())
+    return match is not None and match.start() == 0
+
+
+def _commas_pair(lines: list[Line]) -> bool:
+    """Whether the document's prose puts a comma between an indicator's name and its target (``补贴期限，2020.1.1-
+    2020.12.31``) and never after the name of a group of indicators (``★补助各类瓜果蔬菜种植数量,黄金蜜(葡萄)种植数量
+    ≥17600株``): the document's own sentences tell which way its commas read."""
+    pairs = groups = 0
+    for line in lines:
+        if len(line.filled) != 1 or not _levels(simplified(line.filled[0].text.strip()))[0]:
+            continue
+        for sentence in _SENTENCE.split(simplified(line.filled[0].text.strip())):
+            rest = _levels(sentence.strip())[1]
+            clauses = [part for part in _CLAUSE.split(rest) if part.strip()]
+            pairs += bool(_name_then_value(clauses))
+            groups += sum(_target().search(first.strip()) is None and bool(_target().search(second.strip()))
+                          and not _target_alone(second) for first, second in zip(clauses, clauses[1:]))
+    return pairs > 0 and groups == 0
 
 
 # the word a report's sentence says an indicator's plan with, between its name and its figure (农村危房改造任务数为
@@ -415,6 +449,7 @@ def prose_lines(lines: list[Line]) -> list[Line]:
     that lists targets as clauses of a name and a figure."""
     result: list[Line] = []
     listed = _listed(lines)
+    paired = _commas_pair(lines)
     headed = False  # the lines above are an outline's level headings, or indicators under them
     reporting = False  # the lines stand under a report's heading of what was achieved (绩效指标完成情况分析)
     goals_next = False  # the line above is a report's heading of its goals, alone ((二)项目绩效目标)
@@ -430,7 +465,7 @@ def prose_lines(lines: list[Line]) -> list[Line]:
             continue
         # (split_prose's arguments given by position, here and below: a memoised call with keywords costs twice as much,
         # and is memoised apart from the same call by position)
-        items = split_prose(texts[0], False, True) if headed and len(texts) == 1 else None
+        items = split_prose(texts[0], False, True, False, False, paired) if headed and len(texts) == 1 else None
         if items and any(kind == "rest" for item in items for kind, _ in item):
             items = None  # a report's paragraph under the heading (its sentences no indicators), not an outline's line
         headed = bool(items)
@@ -448,7 +483,7 @@ def prose_lines(lines: list[Line]) -> list[Line]:
             continue
         # the first cell holding prose, and whether a level name stands left of it: one pass that stops there
         at, levelled, roles = None, False, []
-        if len(texts) == 1 and not split_prose(texts[0], False, False, reporting, position in listed):
+        if len(texts) == 1 and not split_prose(texts[0], False, False, reporting, position in listed, paired):
             # a cell whose level name stands alone on the line above (a table copied one cell per line: 产出指标 |
             # 开展…8次;编制…3个) holds prose as a row's cell after its level cell does
             # (a numbered level name alone is an outline's heading: a report's paragraph under it is narrative)
@@ -462,7 +497,7 @@ def prose_lines(lines: list[Line]) -> list[Line]:
                 # a sentence after the row's own figures is a column of notes (a 评分标准 cell: 本指标满分6分,
                 # …达9个得6分,少检查一个扣1分,扣完为止。), not indicators of its own
                 break
-            if split_prose(text, levelled, False, reporting, position in listed):
+            if split_prose(text, levelled, False, reporting, position in listed, paired):
                 # (unless the row's own figure follows it, after its 指标性质 cell if any: the cell is then the row's
                 # 三级指标, a list of who is served, 慰问伤残军人50人;革命烈士遗属50人… | 定量 | 100% | 20, corpus 259
                 # in a grid)
@@ -479,7 +514,7 @@ def prose_lines(lines: list[Line]) -> list[Line]:
                                line.blanks_before))
         levels = [(_level(text) or ("name", text)) for text in texts[first:at]]
         rest = tuple((("rest", text),) for text in texts[at + 1:])
-        split = split_prose(texts[at], levelled, False, reporting, position in listed) or ()
+        split = split_prose(texts[at], levelled, False, reporting, position in listed, paired) or ()
         items = ((tuple(levels),) if levels else ()) + split + rest
         previous = result[-1] if result else None
         above = _lone_levels(previous.filled[0].text) if previous is not None and len(previous.filled) == 1 else None

@@ -635,3 +635,45 @@ def test_a_report_cut_inside_the_figure_achieved_leaves_that_indicator_out(last,
     else:
         assert [actual for _, actual in read_rows] == kept
         assert len(cuts) == (1 if last.endswith("实际完成40") else 0)
+
+
+@pytest.mark.parametrize(("text", "item"), [
+    ("成本指标:补贴标准71.86元/平方米。", (("name", "补贴标准"), ("target", "71.86元/平方米"))),  # one unit per another
+    ("数量指标:补贴民办园租用面积26970.7平方米。", (("name", "补贴民办园租用面积"), ("target", "26970.7平方米"))),
+    # the target alone after a comma: the clause before it is the name, not a group
+    ("数量指标:制作宣传横幅、公益宣传牌等(年),=1年。", (("name", "制作宣传横幅、公益宣传牌等(年)"), ("target", "=1年"))),
+    ("数量指标:★补助种植数量,葡萄种植数量,≥1000株。",
+     (("group", "★补助种植数量"), ("name", "葡萄种植数量"), ("target", "≥1000株"))),
+])
+def test_a_clause_ending_in_a_figure_with_its_unit_or_a_target_alone_after_a_comma_gives_name_and_target(text, item):
+    assert split_prose(text)[1] == item
+
+
+# a notice of the goals set (family 6, modelled on corpus 130 and 202) whose prose writes the name, a comma, then the
+# target (补贴期限，2020.1.1-2020.12.31): its clauses without a figure are a name and its qualitative target
+_PAIRED = ("现将绩效目标设定如下:", "一、产出指标", "时效指标:补贴发放及时率≥95%;补贴期限,2020.1.1-2020.12.31。",
+           "二、效益指标",
+           "社会效益指标:提升民办幼儿园扶持力度,显著提升了扶持力度,大力支持了民办幼儿园的发展;促进学前教育优质发展,显著促进了学前教育发展。",
+           "可持续影响指标:民办园租房受益期限,保障民办园房租需求,大力支持民办幼儿园发展。")
+
+
+def test_a_document_writing_a_comma_between_name_and_target_reads_its_clauses_without_figures_so():
+    indicators = read(*_PAIRED).sheets[0].indicators
+    assert [(i.level2, i.name, i.target.raw) for i in indicators] == [
+        ("时效指标", "补贴发放及时率", "≥95%"), ("时效指标", "补贴期限", "2020.1.1-2020.12.31"),
+        ("社会效益指标", "提升民办幼儿园扶持力度", "显著提升了扶持力度,大力支持了民办幼儿园的发展"),
+        ("社会效益指标", "促进学前教育优质发展", "显著促进了学前教育发展"),
+        ("可持续影响指标", "民办园租房受益期限", "保障民办园房租需求,大力支持民办幼儿园发展")]
+
+
+@pytest.mark.parametrize(("count", "read_as"), [
+    # corpus 019: a comma after a group's name (★补助各类种植数量,葡萄种植数量≥1000株) says that the document's commas
+    # do not part a name from its target, so clauses without a figure stay one qualitative indicator
+    ("★补助各类种植数量,葡萄种植数量≥1000株", ("提高森林覆盖率，促进生物多样性保护", "")),
+    ("葡萄种植数量≥1000株", ("提高森林覆盖率", "促进生物多样性保护")),
+])
+def test_the_documents_own_commas_decide_whether_clauses_without_figures_are_a_name_and_its_target(count, read_as):
+    document = read("一、产出指标", f"数量指标:{count};补贴期限,2020.1.1-2020.12.31。",
+                    "二、效益指标", "社会效益指标:受益户数≥10户。生态效益指标:提高森林覆盖率,促进生物多样性保护。")
+    last = document.sheets[0].indicators[-1]
+    assert (last.level2, last.name, last.target.raw) == ("生态效益指标", *read_as)
