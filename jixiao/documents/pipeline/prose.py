@@ -48,9 +48,10 @@ _MET = ("达标",)  # a word after a target's figure saying it is the standard t
 _OPENED = re.compile(r"[:：,，。]\s*$")
 _LEVEL_ROLES = (Role.LEVEL1, Role.LEVEL2)
 # a level name, numbered as an outline's heading (一、产出指标; (一)数量指标, the bracketed number a heading under one),
-# or written without 指标 before a colon, as reports write it (服务对象满意度：…, 数量：…)
+# or written without 指标 before a colon, as reports write it (服务对象满意度：…, 数量：…); the template's note that
+# the level must be filled in stays out of its name (数量指标 (必填硬性指标)：…)
 _LEVEL_WORD = re.compile(r"^(?:(?P<sub>[(（][一二三四五六七八九十\d]+[)）])|[一二三四五六七八九十\d]*[、.．]?)\s*"
-                         r"(?:(?P<word>[^:：,，;；。]{2,16}?(?:指标|目标))\s*[:：,，。]?|(?P<bare>[^:：,，;；。\d\s]{2,8})\s*[:：])\s*")
+                         r"(?:(?P<word>[^:：,，;；。]{2,16}?(?:指标|目标))(?:\s*[(（]必填[^()（）:：]{0,6}[)）])?\s*[:：,，。]?|(?P<bare>[^:：,，;；。\d\s]{2,8})\s*[:：])\s*")
 
 
 @cache
@@ -65,6 +66,14 @@ def _target() -> re.Pattern[str]:
     # (a unit may be one per another, 元/平方米)
     return re.compile(_OPERATOR + r"\s*\d(?:[^,，;；。]|[,，](?=\d{3}(?!\d)))*$|(?:为|等于|达到|达)零$|(?<![\d.,])"
                       r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*" + unit + f"(?:/{unit})?" + rf"(?:{after})?$")
+
+
+@cache
+def _unit_bracket_figure() -> re.Pattern[str]:
+    """A bare number right after the name's bracket giving its unit or the template's residue (``实施营造林总面积(亩)
+    80000``, ``苗木成活率(≥**%)85``): the number is the target, the bracket tells its unit."""
+    units = "|".join(re.escape(u) for u in sorted(unit_spellings(), key=len, reverse=True) if u)
+    return re.compile(r"[(（](?:" + units + r"|[^()（）]*\*[^()（）]*)[)）]\s*(?P<figure>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)$")
 
 
 def _level(word: str, sub: bool = False) -> tuple[str, str] | None:
@@ -96,6 +105,9 @@ def _clause(text: str) -> list[tuple[str, str]]:
     """One clause: ``name target``; a clause with no target is a name (a qualitative indicator)."""
     text = _ASPIRATION.sub("", text.strip())
     match = _target().search(text)
+    bare = _unit_bracket_figure().search(text) if match is None else None
+    if bare is not None:
+        return [("name", text[:bare.start("figure")].strip()), ("target", bare.group("figure"))]
     if match is None or match.start() == 0:
         # a qualitative target run onto the name (生态修复功能提高, …名录和数据库基本健全), or written before what
         # it is said of (按时完成教学任务)
@@ -166,13 +178,17 @@ def _done_first(text: str) -> tuple[str, str] | None:
 _CJK_START = re.compile(r"^[\u4e00-\u9fff]")
 
 
+# a deadline at a year's end (2023年底, 2023年末前), which a table's cell would not take for a date of its own
+_YEAR_END = re.compile(r"^(?:19|20)\d{2}年(?:底|末)前?$")
+
+
 def _name_then_value(pending: list[str]) -> Item | None:
     """A name and its target written as two clauses, the target a date or a word of trend (``完成时限,2025年10月底前``,
-    ``农民综合素质,持续提高``), or None."""
+    ``项目完成时间，2023年底``, ``农民综合素质,持续提高``), or None."""
     if len(pending) != 2:
         return None
     name, value = (part.strip() for part in pending)
-    if label(value).role is Role.DATE or split_name_trend(name + value) == (name, value):
+    if label(value).role is Role.DATE or _YEAR_END.match(value) or split_name_trend(name + value) == (name, value):
         return (("name", name), ("target", value))
     return None
 

@@ -644,9 +644,20 @@ def test_a_report_cut_inside_the_figure_achieved_leaves_that_indicator_out(last,
     ("数量指标:制作宣传横幅、公益宣传牌等(年),=1年。", (("name", "制作宣传横幅、公益宣传牌等(年)"), ("target", "=1年"))),
     ("数量指标:★补助种植数量,葡萄种植数量,≥1000株。",
      (("group", "★补助种植数量"), ("name", "葡萄种植数量"), ("target", "≥1000株"))),
+
+    # (corpus 215 in prose) a bare number after the name's bracket of its unit or of the template's residue, under a
+    # level name with the template's note that it must be filled in; a deadline at the year's end after a comma
+    ("数量指标 (必填硬性指标)：实施营造林总面积(亩)80000。", (("name", "实施营造林总面积(亩)"), ("target", "80000"))),
+    ("质量指标 (必填)：苗木成活率(≥**%)85。", (("name", "苗木成活率(≥**%)"), ("target", "85"))),
+    ("时效指标:项目完成时间,2023年底。", (("name", "项目完成时间"), ("target", "2023年底"))),
 ])
 def test_a_clause_ending_in_a_figure_with_its_unit_or_a_target_alone_after_a_comma_gives_name_and_target(text, item):
     assert split_prose(text)[1] == item
+
+
+@pytest.mark.parametrize("text", ["数量指标:实施项目(2019-2020年)10。", "数量指标:绿化面积(亩)。"])
+def test_a_number_after_a_bracket_is_a_target_only_when_the_bracket_gives_a_unit_or_residue(text):
+    assert split_prose(text) is None
 
 
 # a notice of the goals set (family 6, modelled on corpus 130 and 202) whose prose writes the name, a comma, then the
