@@ -1135,6 +1135,9 @@ class Aligner:
             # exactly whole rows of filled cells, every target shape in its column's place: targets without an
             # operator (100%, 2280次) do not cut the rows, their count does
             return [filled[i : i + width] for i in range(0, len(filled), width)]
+        rows = self._cut_at_figures(filled) if anchor == "operator" and not closed else None
+        if rows is not None:
+            return rows
         if len(marks) <= 1:
             if not closed and anchor == "target" and not any(kind in _POINTS for kind in self.slots) and (
                     not marks or not segmented):
@@ -1176,6 +1179,49 @@ class Aligner:
         if head is None or tail is None:
             return [texts]
         return [*head, texts[start:end], *tail]
+
+    def _cut_at_figures(self, texts: list[str]) -> list[list[str]] | None:
+        """A stream under an operator column whose rows' empty cells vanished (指标性质 | 指标值 | 度量单位, the operator
+        and the unit printed for some rows only: ``主体班培训人次 | 280人次 | 邀请…人次 | 25人次 | 培训学员…满意度 | ≥ | 95
+        | %``), so rows hold different counts of cells and no count of cells before the operator cuts them: each row
+        is cut by what its cells hold instead. A row opens with its name, words followed by its figures (an
+        operator, a figure, a unit, a date); words standing after a row's figures and before further figures open
+        the next row, except in a column of words the row holds between its target and its last figures (指标标准或依据
+        before the actuals), which stands within the operated row's width from its target. A word of the qualitative
+        vocabulary is a figure here (a target or what was achieved). None when columns of
+        words stand between the name and the operator (a description: then the words do not say where a row opens),
+        or when every row prints its operator (the operators cut the stream), or when the stream marks its empty
+        cells (then its rows are whole), or when its cells were cut from run-together text (its words were cut
+        where a label ends, not where a cell does)."""
+        slots = self.slots
+        operator = slots.index("operator")
+        if "name" not in slots or self._segmented or not all(text.strip() for text in texts) or any(kind not in (*_FIGURE_COLUMNS, *_POINTS)
+                                      for kind in slots[slots.index("name") + 1:operator]):
+            return None
+        after = slots[operator + 1:]
+        figures = [at for at, kind in enumerate(after) if kind in (*_FIGURE_COLUMNS, *_POINTS, *_ACHIEVED)]
+        # the farthest column of words before the row's last figure, counted from the target
+        inside = max((at for at in range(max(figures, default=0)) if after[at] not in
+                      (*_FIGURE_COLUMNS, *_POINTS, *_ACHIEVED)), default=0)
+        # (a word of the qualitative vocabulary is a target or what was achieved, 完成 after ≤ | 30 | 万元)
+        measured = [is_value(text) or is_operator(text) or is_qualitative(text)
+                    or label(text).role in (Role.UNIT, Role.DATE) for text in texts]
+        parts, start, seen, within = [], 0, False, -1
+        for index, text in enumerate(texts):
+            if measured[index]:
+                if not seen or is_operator(text):
+                    # a row's first figure: its target (or its operator, the target after it), the words within its
+                    # width a column of its own
+                    within = index + inside + is_operator(text)
+                seen = True
+            elif seen and index > within and index + 1 < len(texts) and measured[index + 1] \
+                    and label(text).role is Role.TEXT:
+                parts.append(texts[start:index])
+                start, seen = index, False
+        parts.append(texts[start:])
+        if sum(1 for text in texts if is_operator(text)) >= len(parts):
+            return None
+        return parts
 
     def _marks(self, texts: list[str], anchor: str | None) -> list[int]:
         """Where the anchors stand, leaving out a target shape right after the anchor in the column of the
