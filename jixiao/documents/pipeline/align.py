@@ -1715,11 +1715,13 @@ def _another_level2(levels: dict[str, str], text: str) -> bool:
 
 def _fit(texts: list[str], kinds: list[str]) -> list[str] | None:
     """The columns, in order, for fewer cells than columns: each cell in the first column left that can hold it,
-    while enough columns remain for the cells after it; None when no such placement exists."""
+    while enough columns remain for the cells after it; None when no such placement exists. A points column holds a
+    bare figure, a unit column a unit (``1.5亩`` after the target ``1.5亩`` is what was achieved)."""
     if not texts:
         return []
     for index in range(len(kinds) - len(texts) + 1):
-        if kinds[index] not in _POINTS or is_bare_number(texts[0]):
+        if (kinds[index] not in _POINTS or is_bare_number(texts[0])) and (
+                kinds[index] != "unit" or label(texts[0]).role is Role.UNIT):
             rest = _fit(texts[1:], kinds[index + 1:])
             if rest is not None:
                 return [kinds[index], *rest]
