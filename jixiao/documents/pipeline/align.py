@@ -1117,6 +1117,9 @@ class Aligner:
         marks = self._marks(filled, anchor)
         if closed and width and sum(1 for text in filled if text.strip()) <= width:
             return [filled]  # one table row no wider than the columns: a second target shape is its actual
+        rows = self._cut_at_figures(filled) if anchor == "operator" and not closed else None
+        if rows is not None:
+            return rows  # (rows without their operator cells, whose count of cells is no multiple of the width)
         # a count of cells that is a multiple of the width by chance, rows short of cells making it up: a figure
         # would open a row
         chance = self.slots[:1] == ["name"] and any(is_value(text) for text in filled[::width or 1])
@@ -1135,9 +1138,6 @@ class Aligner:
             # exactly whole rows of filled cells, every target shape in its column's place: targets without an
             # operator (100%, 2280次) do not cut the rows, their count does
             return [filled[i : i + width] for i in range(0, len(filled), width)]
-        rows = self._cut_at_figures(filled) if anchor == "operator" and not closed else None
-        if rows is not None:
-            return rows
         if len(marks) <= 1:
             if not closed and anchor == "target" and not any(kind in _POINTS for kind in self.slots) and (
                     not marks or not segmented):
