@@ -81,6 +81,7 @@ _NAME_AND_WEIGHT = re.compile(r"^(?P<name>.*[\u4e00-\u9fff)）])(?P<weight>[1-9]
 # a name's cell ending in its row's weight and a mark before the target (种薯亩均收入8工 | 5%: OCR's ≥)
 _WEIGHT_AND_MARK = re.compile(r"^(?P<name>.*[\u4e00-\u9fff])(?P<weight>[1-9]\d?)(?P<mark>[^\d\s.,，%])$")
 REPEATED = "_repeated_level"  # a merged level cell a stream printed twice: counted with the row, placed nowhere
+_DIRECTION = re.compile(r"正向|反向")  # a 指标方向性 cell (正向指标)
 _FIGURE_ALONE = re.compile(r"[\d,，.]+")  # a figure without unit or operator
 _SERIAL = re.compile(r"\d{1,3}")  # the number a 序号 column prints before a row
 _DIGIT_IN = re.compile(r"\d")
@@ -1203,10 +1204,12 @@ class Aligner:
         # the farthest column of words before the row's last figure, counted from the target
         inside = max((at for at in range(max(figures, default=0)) if after[at] not in
                       (*_FIGURE_COLUMNS, *_POINTS, *_ACHIEVED)), default=0)
-        # (a word of the qualitative vocabulary is a target or what was achieved, 完成 after ≤ | 30 | 万元)
-        measured = [is_value(text) or is_operator(text) or is_qualitative(text)
-                    or label(text).role in (Role.UNIT, Role.DATE) for text in texts]
+        # (a word of the qualitative vocabulary is a target or what was achieved, 完成 after ≤ | 30 | 万元; so is
+        # a direction, 正向指标, a figure column's word)
+        measured = [is_value(text) or is_operator(text) or is_qualitative(text) or _DIRECTION.match(text.strip())
+                    is not None or label(text).role in (Role.UNIT, Role.DATE) for text in texts]
         parts, start, seen, within = [], 0, False, -1
+        trailing = False  # words after a row's figures
         for index, text in enumerate(texts):
             if measured[index]:
                 if not seen or is_operator(text):
@@ -1218,9 +1221,13 @@ class Aligner:
                     and label(text).role is Role.TEXT:
                 parts.append(texts[start:index])
                 start, seen = index, False
+            elif seen and (index + 1 < len(texts) or _SENTENCE.search(text)):
+                trailing = True  # (a last cell of words is the row's target, unless it is a sentence)
         parts.append(texts[start:])
         if sum(1 for text in texts if is_operator(text)) >= len(parts):
             return None
+        if trailing and not any(kind not in (*_FIGURE_COLUMNS, *_POINTS, *_ACHIEVED) for kind in after):
+            return None  # words after a row's figures, and no column of words there: these are no rows of the grid
         return parts
 
     def _marks(self, texts: list[str], anchor: str | None) -> list[int]:
