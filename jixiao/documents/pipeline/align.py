@@ -81,6 +81,7 @@ _NAME_AND_WEIGHT = re.compile(r"^(?P<name>.*[\u4e00-\u9fff)）])(?P<weight>[1-9]
 # a name's cell ending in its row's weight and a mark before the target (种薯亩均收入8工 | 5%: OCR's ≥)
 _WEIGHT_AND_MARK = re.compile(r"^(?P<name>.*[\u4e00-\u9fff])(?P<weight>[1-9]\d?)(?P<mark>[^\d\s.,，%])$")
 REPEATED = "_repeated_level"  # a merged level cell a stream printed twice: counted with the row, placed nowhere
+_DIRECTION = re.compile(r"正向|反向")  # a 指标方向性 cell (正向指标)
 _FIGURE_ALONE = re.compile(r"[\d,，.]+")  # a figure without unit or operator
 _SERIAL = re.compile(r"\d{1,3}")  # the number a 序号 column prints before a row
 _DIGIT_IN = re.compile(r"\d")
@@ -1117,6 +1118,9 @@ class Aligner:
         marks = self._marks(filled, anchor)
         if closed and width and sum(1 for text in filled if text.strip()) <= width:
             return [filled]  # one table row no wider than the columns: a second target shape is its actual
+        rows = self._cut_at_figures(filled) if anchor == "operator" and not closed else None
+        if rows is not None:
+            return rows  # (rows without their operator cells, whose count of cells is no multiple of the width)
         # a count of cells that is a multiple of the width by chance, rows short of cells making it up: a figure
         # would open a row
         chance = self.slots[:1] == ["name"] and any(is_value(text) for text in filled[::width or 1])
@@ -1176,6 +1180,55 @@ class Aligner:
         if head is None or tail is None:
             return [texts]
         return [*head, texts[start:end], *tail]
+
+    def _cut_at_figures(self, texts: list[str]) -> list[list[str]] | None:
+        """A stream under an operator column whose rows' empty cells vanished (指标性质 | 指标值 | 度量单位, the operator
+        and the unit printed for some rows only: ``主体班培训人次 | 280人次 | 邀请…人次 | 25人次 | 培训学员…满意度 | ≥ | 95
+        | %``), so rows hold different counts of cells and no count of cells before the operator cuts them: each row
+        is cut by what its cells hold instead. A row opens with its name, words followed by its figures (an
+        operator, a figure, a unit, a date); words standing after a row's figures and before further figures open
+        the next row, except in a column of words the row holds between its target and its last figures (指标标准或依据
+        before the actuals), which stands within the operated row's width from its target. A word of the qualitative
+        vocabulary is a figure here (a target or what was achieved). None when columns of
+        words stand between the name and the operator (a description: then the words do not say where a row opens),
+        or when every row prints its operator (the operators cut the stream), or when the stream marks its empty
+        cells (then its rows are whole), or when its cells were cut from run-together text (its words were cut
+        where a label ends, not where a cell does)."""
+        slots = self.slots
+        operator = slots.index("operator")
+        if "name" not in slots or self._segmented or not all(text.strip() for text in texts) or any(kind not in (*_FIGURE_COLUMNS, *_POINTS)
+                                      for kind in slots[slots.index("name") + 1:operator]):
+            return None
+        after = slots[operator + 1:]
+        figures = [at for at, kind in enumerate(after) if kind in (*_FIGURE_COLUMNS, *_POINTS, *_ACHIEVED)]
+        # the farthest column of words before the row's last figure, counted from the target
+        inside = max((at for at in range(max(figures, default=0)) if after[at] not in
+                      (*_FIGURE_COLUMNS, *_POINTS, *_ACHIEVED)), default=0)
+        # (a word of the qualitative vocabulary is a target or what was achieved, 完成 after ≤ | 30 | 万元; so is
+        # a direction, 正向指标, a figure column's word)
+        measured = [is_value(text) or is_operator(text) or is_qualitative(text) or _DIRECTION.match(text.strip())
+                    is not None or label(text).role in (Role.UNIT, Role.DATE) for text in texts]
+        parts, start, seen, within = [], 0, False, -1
+        trailing = False  # words after a row's figures
+        for index, text in enumerate(texts):
+            if measured[index]:
+                if not seen or is_operator(text):
+                    # a row's first figure: its target (or its operator, the target after it), the words within its
+                    # width a column of its own
+                    within = index + inside + is_operator(text)
+                seen = True
+            elif seen and index > within and index + 1 < len(texts) and measured[index + 1] \
+                    and label(text).role is Role.TEXT:
+                parts.append(texts[start:index])
+                start, seen = index, False
+            elif seen and (index + 1 < len(texts) or _SENTENCE.search(text)):
+                trailing = True  # (a last cell of words is the row's target, unless it is a sentence)
+        parts.append(texts[start:])
+        if sum(1 for text in texts if is_operator(text)) >= len(parts):
+            return None
+        if trailing and not any(kind not in (*_FIGURE_COLUMNS, *_POINTS, *_ACHIEVED) for kind in after):
+            return None  # words after a row's figures, and no column of words there: these are no rows of the grid
+        return parts
 
     def _marks(self, texts: list[str], anchor: str | None) -> list[int]:
         """Where the anchors stand, leaving out a target shape right after the anchor in the column of the
@@ -1669,11 +1722,13 @@ def _another_level2(levels: dict[str, str], text: str) -> bool:
 
 def _fit(texts: list[str], kinds: list[str]) -> list[str] | None:
     """The columns, in order, for fewer cells than columns: each cell in the first column left that can hold it,
-    while enough columns remain for the cells after it; None when no such placement exists."""
+    while enough columns remain for the cells after it; None when no such placement exists. A points column holds a
+    bare figure, a unit column a unit (``1.5亩`` after the target ``1.5亩`` is what was achieved)."""
     if not texts:
         return []
     for index in range(len(kinds) - len(texts) + 1):
-        if kinds[index] not in _POINTS or is_bare_number(texts[0]):
+        if (kinds[index] not in _POINTS or is_bare_number(texts[0])) and (
+                kinds[index] != "unit" or label(texts[0]).role is Role.UNIT):
             rest = _fit(texts[1:], kinds[index + 1:])
             if rest is not None:
                 return [kinds[index], *rest]
