@@ -42,7 +42,7 @@ from jixiao.scoring.self_evaluation import execution_cap, overshoot_rule
 from jixiao.scoring.target_rules import Sense, attainment, number, progress_problem, sense_of
 
 __all__ = ["EXPLAIN_BELOW", "LARGELY_UNSPENT_AT", "Recomputation", "RecomputedItem", "differs", "guessed",
-           "no_answer_chosen", "recompute", "rounding_of", "tolerance"]
+           "no_answer_chosen", "rate_tolerance", "recompute", "rounding_of", "tolerance"]
 
 _HUNDRED = Decimal(100)
 # The execution rate (%) below which the forms ask for a reason (四川 自评表 填表说明: 预算执行率未达到90%的需说明原因).
@@ -82,6 +82,12 @@ def tolerance(printed: Decimal | None) -> Decimal:
     exponent = printed.as_tuple().exponent
     places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
     return max(Decimal(5) / (Decimal(10) ** (places + 1)), Decimal("0.005"))
+
+
+def rate_tolerance(printed: Decimal) -> Decimal:
+    """How far a printed rate (执行率 in %) may be from 执行数 ÷ 预算数: a whole unit of its last printed decimal, so
+    that a rate rounded or cut off there both hold (93.49 for 93.4967), and at least 0.05 points."""
+    return max(2 * tolerance(printed), Decimal("0.05"))
 
 
 def differs(printed: Decimal | None, other: Decimal | None) -> bool:

@@ -15,7 +15,14 @@ from jixiao.model import Operator, Severity, named_by_a_figure, parse_target
 from jixiao.model.finding import Finding
 from jixiao.model.lexicon import simplified
 from jixiao.model.units import UnitKind, unit_kind
-from jixiao.scoring.audit.recompute import EXPLAIN_BELOW, LARGELY_UNSPENT_AT, RecomputedItem, rounding_of, tolerance
+from jixiao.scoring.audit.recompute import (
+    EXPLAIN_BELOW,
+    LARGELY_UNSPENT_AT,
+    RecomputedItem,
+    rate_tolerance,
+    rounding_of,
+    tolerance,
+)
 from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
 from jixiao.scoring.audit.rules.actuals import outputs_ahead
 from jixiao.scoring.target_rules import number
@@ -215,7 +222,7 @@ class ExecutionIndicatorOffRate(AuditRule):
             actual = parse_target(item.actual)
             if actual.value is None or actual.unit != "%" or actual.leftover:
                 continue
-            allowed = max(2 * tolerance(actual.value), Decimal("0.05"))
+            allowed = rate_tolerance(actual.value)
             if any(abs(actual.value - rate) <= allowed or (actual.value == _HUNDRED and rate > _HUNDRED)
                    for rate in rates):
                 continue

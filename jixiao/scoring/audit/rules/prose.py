@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from jixiao.model import FundAmount, MoneyStatement, Severity
 from jixiao.model.finding import Finding
-from jixiao.scoring.audit.recompute import EXPLAIN_BELOW, LARGELY_UNSPENT_AT, tolerance
+from jixiao.scoring.audit.recompute import EXPLAIN_BELOW, LARGELY_UNSPENT_AT, rate_tolerance
 from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
 from jixiao.scoring.target_rules import number
 
@@ -60,7 +60,7 @@ class ProseRateMismatch(AuditRule):
             if computed is None or statement.rate is None:
                 continue
             printed = Decimal(statement.rate)
-            if abs(printed - computed) <= max(2 * tolerance(printed), Decimal("0.05")):
+            if abs(printed - computed) <= rate_tolerance(printed):
                 continue
             capped = printed == _HUNDRED and computed > _HUNDRED  # a rate over 100% written as the 100% it scores
             yield self.prose_finding(ctx, statement, severity=Severity.INFO if capped else None,
