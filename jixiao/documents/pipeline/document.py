@@ -409,7 +409,7 @@ class _Assembler:
             # the file stops after the header, on the grid's frame label and first level names: the rows are all
             # after the cut
             texts = [token.text.strip() for line in body for token in line.filled]
-            if texts and all(label(text).role in (Role.LEVEL1, Role.LEVEL2) or is_frame_label(text) for text in texts):
+            if _levels_only(texts):
                 self._cut_before_rows(builder, last.line, "｜".join(texts))
             return
         # a pipe row stopping before the closing bar the rows above it end with was cut inside a cell
@@ -421,7 +421,12 @@ class _Assembler:
         # a sentence stopping on a bare figure after a target written with its unit (…目标值大于等于85户,实际完成40):
         # the file stops inside the figure of what was achieved, whose digits may go on
         cut_figure = builder.cut_actual("".join(last.texts)) if own_lines and last.extra.get(PROSE) else None
-        open_row = body[-1].kind is not LineKind.BREAK and (
+        # a file stopping on a line of level names alone (…｜满意度指标) cuts the rows under them: the row above, its
+        # own line closed, is whole even without a target (a 可持续影响 row that gives only its wording)
+        before = next((line for line in reversed(body[:-1]) if line.kind is not LineKind.BREAK), None)
+        after_whole_row = _levels_only([token.text.strip() for token in last.filled]) and before is not None \
+            and before.extra.get("piped") and not before.extra.get("open_end")
+        open_row = body[-1].kind is not LineKind.BREAK and not after_whole_row and (
             not indicators[-1].target.raw or cut_cell or cut_figure is not None)
         # a line ending a sentence (a prose cell: …，优化校园生态环境。) was not cut by the end of the file
         sentence_ends = "".join(last.texts).rstrip().endswith(_SENTENCE_ENDS)
@@ -872,6 +877,11 @@ _LEVEL_OPENING = re.compile(r"^(产出|效益|效果|满意度|成本|数量|质
 def _only_chrome(lines: list[Line]) -> bool:
     """True when ``lines`` hold nothing but a web page's furniture (or nothing at all)."""
     return all(is_chrome(token.text) for line in lines for token in line.filled if token.text.strip())
+
+
+def _levels_only(texts: list[str]) -> bool:
+    """Whether ``texts`` are level names or the grid's frame label only (and at least one)."""
+    return bool(texts) and all(label(text).role in (Role.LEVEL1, Role.LEVEL2) or is_frame_label(text) for text in texts)
 
 
 def _all_prose(body: list[Line]) -> bool:
