@@ -30,7 +30,7 @@ from jixiao.documents.pipeline.labels import is_bare_number
 from jixiao.documents.vocabulary import goals_word, labels
 from jixiao.model.lexicon import TEXT_MEMO
 
-__all__ = ["GoalsBlock", "opening", "is_goals_word", "goals_in_prose"]
+__all__ = ["GoalsBlock", "opening", "is_goals_word", "goals_in_prose", "goals_section", "stated_goal"]
 
 _FIELDS = ("goals", "long_term_goals")
 _OPENING = 6  # characters a completion repeats of its goal's opening
@@ -56,6 +56,34 @@ def goals_in_prose(text: str) -> str | None:
     是, 为 or a colon opens the sentence."""
     found = _goal_sentence().search(text)
     return found["goal"].strip() if found else None
+
+
+# the number of a report's section heading (一、, (二), 3.)
+_OUTLINE = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．])\s*")
+_HEADING_END = re.compile(r"[。:：]")
+
+
+def goals_section(text: str) -> str | None:
+    """What a report's line says after the numbered heading of its section on the goals set (``(二)项目绩效目标。2022年
+    …``, ``一、绩效目标情况``): the goals stated on the heading's line, "" for the heading alone (the paragraph under it
+    states them), None for any other line (``(二)绩效目标完成情况`` heads what was done)."""
+    opened = _OUTLINE.match(text)
+    if opened is None:
+        return None
+    body = text[opened.end():]
+    end = _HEADING_END.search(body)
+    heading, rest = (body[:end.start()], body[end.end():]) if end else (body, "")
+    heading = heading.strip()
+    for ending in labels()["report_goals"]["heading_ends"]:
+        heading = heading.removesuffix(ending)
+    return rest.strip() if goals_word(heading) == "goals" else None
+
+
+def stated_goal(text: str) -> str | None:
+    """A report's statement of the goals set, without what it goes on to say was done of them (``…任务数为115户,实际完成
+    农村危房改造264户…`` → ``…任务数为115户``); None when nothing is left."""
+    cut = min((text.find(word) for word in labels()["report_goals"]["achieved"] if word in text), default=len(text))
+    return text[:cut].strip().rstrip(",，;；:：").strip() or None
 
 
 def is_goals_word(text: str) -> bool:

@@ -193,6 +193,35 @@ def test_a_notice_of_the_goals_set_gives_the_sheet_the_goal_its_paragraph_states
     assert [i.name for i in sheet.indicators] == ["外立面改造面积"]
 
 
+# corpus 190, 245, 255: a self-evaluation report states the goals set in its section on them, the sentence of
+# indicators under the heading (or on its line), up to what it goes on to say was done
+HOUSING = "根据省、市住建部门要求,我市2022年农村危房改造任务数为115户,实际完成农村危房改造264户,发放补助资金为278.8万元。"
+
+
+@pytest.mark.parametrize(("lines", "goal"), [
+    (("一、绩效目标情况", "", HOUSING), "根据省、市住建部门要求,我市2022年农村危房改造任务数为115户"),
+    (("(二)项目绩效目标。2022年县残联实施的康复项目目标:资助精神病患者服药230人,辅具适配200人实际完成:资助精神病患者服药"
+      "230人,辅具适配230人。",), "2022年县残联实施的康复项目目标:资助精神病患者服药230人,辅具适配200人"),
+])
+def test_a_reports_section_on_the_goals_set_gives_the_sheet_its_goals(lines, goal):
+    (sheet,) = read("某县农村危房改造转移支付绩效自评报告", "一、基本情况", *lines).sheets
+    assert sheet.goals == [goal]
+    assert sheet.indicators  # (the sentence's indicators are read as well)
+
+
+def test_a_reports_section_on_what_was_done_of_the_goals_states_none():
+    (sheet,) = read("某县农村危房改造转移支付绩效自评报告", "一、绩效目标完成情况", "", HOUSING).sheets
+    assert sheet.goals == []
+    assert [i.name for i in sheet.indicators] == ["农村危房改造任务数"]
+
+
+@pytest.mark.parametrize("field", ["项目名称：某项目", "项目名称 | 某项目 |"])
+def test_a_forms_field_under_a_goals_heading_is_no_statement_of_the_goals(field):
+    (sheet,) = read("项目支出绩效目标表", "一、绩效目标", field, "一级指标 | 二级指标 | 三级指标 | 指标值 |",
+                    "产出指标 | 数量指标 | 发放人数 | ≥230人 |").sheets
+    assert (sheet.name, sheet.goals) == ("某项目", [])
+
+
 def test_an_outline_of_numbered_level_headings_reads_the_indicator_line_under_each():
     # corpus 202: a notice numbers its levels as an outline's headings (一、 for level 1, (一) for level 2, so that
     # (四)成本指标 under 一、产出指标 is the level-2 成本指标) and writes one indicator on each line below
