@@ -394,3 +394,13 @@ def test_the_general_budget_appropriation_under_its_older_name_is_the_fiscal_mon
     document = read("项目名称", "农田建设", "资金总额:704", f"{label}:683", "政府性基金拨款:", "其他资金:21", *GRID)
     (sheet,) = document.sheets
     assert (sheet.budget.total, sheet.budget.fiscal, sheet.budget.other) == (Decimal(704), Decimal(683), Decimal(21))
+
+
+def test_a_hunan_forms_money_row_run_together_gives_its_total_after_the_sections_label():
+    # corpus 005: the 项目绩效目标表 run together on one line, its money row 资金总额及构成 | 总额 | 财政拨款 | 二、自有资金:
+    # 总额 is the total under the section's label, not text glued to it
+    (sheet,) = read("项目绩效目标表(2021年度)填报单位(盖章):宁乡市坝塘镇人民政府 项目名称镇域内基础设施建设项目属性新增项目"
+                    "主管部门坝塘镇资金总额及构成总额150万元财政拨款:100万元二、自有资金:0万元项目概况镇域内道路建设"
+                    "年度绩效指标一级指标二级指标三级指标指标值备注产出指标数量指标改造道路长度≥10公里").sheets
+    assert (sheet.name, sheet.budget.total, sheet.budget.fiscal) == ("镇域内基础设施建设", Decimal("150"), Decimal("100"))
+    assert [i.name for i in sheet.indicators] == ["改造道路长度"]
