@@ -1244,6 +1244,10 @@ class SheetBuilder:
         if len(filled) > 1 and label_money_unit(texts[first]) and len(fold(texts[first])) <= _UNIT_NOTE:
             # the label's unit broken onto the amount's row (计划投资额 / (万元) | 570): the label's, the amount after it
             first, label = filled[1], field + texts[first]
+        elif len(filled) > 1 and parse_field_amount(texts[first] + texts[filled[1]]) is not None \
+                and parse_amount(texts[filled[1]]) is not None:
+            # the fund the money comes from, its amount in the next cell (财政拨款 / 少数民族发展资金 | 37万元)
+            first = filled[1]
         if parse_field_amount(texts[first]) is None:
             return texts  # (其他资金: left blank, the next line is another field)
         self._assign(field, texts[first], row, label)
