@@ -66,7 +66,10 @@ _HEADING_END = re.compile(r"[。:：]")
 def goals_section(text: str) -> str | None:
     """What a report's line says after the numbered heading of its section on the goals set (``(二)项目绩效目标。2022年
     …``, ``一、绩效目标情况``): the goals stated on the heading's line, "" for the heading alone (the paragraph under it
-    states them), None for any other line (``(二)绩效目标完成情况`` heads what was done)."""
+    states them), None for any other line (``(二)绩效目标完成情况`` heads what was done). Any goals label heads such a
+    section here, where only the goals sentence is taken; the prose step reads indicators from the paragraph only under
+    the narrower ``(二)项目绩效目标`` (:mod:`jixiao.documents.pipeline.prose`), as a report's other goals paragraphs
+    list no indicators of their own (corpus 190, 275)."""
     opened = _OUTLINE.match(text)
     if opened is None:
         return None
