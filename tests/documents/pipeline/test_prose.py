@@ -603,6 +603,23 @@ def test_a_reports_goals_paragraph_runs_on_into_what_was_achieved():
     assert [item.actual_raw for item in sheet.evaluation.items] == ["230人", "52人", "230人"]
 
 
+def test_a_goals_lists_last_figure_without_its_unit_is_an_indicator_when_the_achieved_list_names_it():
+    # corpus 245: …辅具适配200人,假肢安装及基本康复服务21实际完成:…假肢安装及基本康复服务21人。
+    text = ("(二)项目绩效目标。2022年县残联实施的残疾人康复项目目标:资助精神病患者服药230人,辅具适配200人,"
+            "假肢安装及基本康复服务21实际完成:资助精神病患者服药230人,辅具适配230人,假肢安装及基本康复服务21人。")
+    (sheet,) = read_text(text.encode(), "case.txt")[0].sheets
+    assert [(i.name, i.target.raw) for i in sheet.indicators] == [
+        ("资助精神病患者服药", "230人"), ("辅具适配", "200人"), ("假肢安装及基本康复服务", "21")]
+    assert [item.actual_raw for item in sheet.evaluation.items] == ["230人", "230人", "21人"]
+
+
+def test_a_goals_lists_bare_figure_the_achieved_list_does_not_name_is_no_indicator():
+    text = ("(二)项目绩效目标。2022年县残联实施的残疾人康复项目目标:资助精神病患者服药230人,辅具适配200人,"
+            "项目于2022年实施实际完成:资助精神病患者服药230人,辅具适配230人。")
+    (sheet,) = read_text(text.encode(), "case.txt")[0].sheets
+    assert [i.name for i in sheet.indicators] == ["资助精神病患者服药", "辅具适配"]
+
+
 def test_a_cell_listing_who_is_served_before_the_rows_own_figures_is_its_name():
     # corpus 259 copied one cell per line: 数量指标 alone above a cell of counts joined by ;, but the row's own target,
     # actual and score follow it one a line: the cell is the row's 三级指标, not a list of indicators
