@@ -121,6 +121,9 @@ class GoalsBlock:
     # money table's rate where the planned half is empty: 年度总体目标 | 86.19% | 实际完成情况 | 已完成…): the values
     # are all completions
     done_only: bool = False
+    # the money table's execution rate a text flow printed among the block's cells (…年度总体目标 | 86.19% | 实际完成情况),
+    # never a goal: kept for the money table whose row lacks it
+    rate: str | None = None
 
     @property
     def pair(self) -> tuple[str, str] | None:
@@ -157,8 +160,9 @@ class GoalsBlock:
         for text in texts[index:]:
             if text and self.planned and not self.halves and not values and goals_word(text) == "actual":
                 self.halves = self.done_only = True
-            elif text and not is_goals_word(text) and not is_bare_number(text) and not _RATE_ALONE.fullmatch(
-                    text.strip()):
+            elif text and _RATE_ALONE.fullmatch(text.strip()):
+                self.rate = self.rate or text.strip()
+            elif text and not is_goals_word(text) and not is_bare_number(text):
                 values.append(text)
         return values
 

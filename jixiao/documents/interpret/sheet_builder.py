@@ -1149,6 +1149,8 @@ class SheetBuilder:
         """The goals, and the sheet's word on their completion (a self-evaluation's). Under two labels naming both
         periods (中期目标 | 年度目标) the first value is the first label's and the rest the second's; one value alone in its
         row is the block's until the row after it brings the other (:meth:`_second_goal_row`)."""
+        if block.rate is not None:
+            self.money.setdefault("execution_rate", block.rate)  # (read only where the sheet is a self-evaluation)
         pair = block.pair
         if pair and len(values) >= 2:
             # (each period's goal one merged cell: the first is the first label's, what follows the second's)

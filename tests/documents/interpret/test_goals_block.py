@@ -3,6 +3,8 @@ cut into the goals and their completions in the block and the alternating layout
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from jixiao.documents.interpret.goals_block import GoalsBlock, goals_in_prose, opening
@@ -197,6 +199,12 @@ def test_a_completion_heading_after_only_figures_leaves_the_goals_empty(cells, g
 def test_a_goals_block_empty_before_its_completion_heading_leaves_the_goals_empty():
     sheet = read("年度总体目标 | 预期目标 | 86.19% | 实际完成情况 | 已完成费用结算。 |")
     assert sheet.goals == [] and sheet.evaluation.overall_actual == "已完成费用结算。"
+
+
+def test_a_rate_alone_in_a_self_evaluations_goals_block_is_its_money_tables_execution_rate():
+    # corpus 208: the PDF's text flow prints the money row's 执行率 among the goals block's cells, the row without it
+    sheet = read("年度总体目标 | 预期目标 | 86.19% | 实际完成情况 | 已完成费用结算。 |")
+    assert sheet.evaluation.execution_rate == Decimal("86.19")
 
 
 def test_the_empty_planned_half_of_a_self_evaluation_is_reported_as_a_warning():
