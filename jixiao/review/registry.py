@@ -20,6 +20,7 @@ from jixiao.review.rules import (
     money,
     prose,
     reader,
+    spelling,
     substance,
     units,
 )
@@ -129,6 +130,7 @@ RULES: tuple[Rule, ...] = (
     substance.StaleAnnualDocument(),
     substance.DeadlineAfterBudgetYear(),
     substance.GarbledText(),
+    spelling.MisspeltTerm(),
     # 没有指标表的报告和通知
     prose.BrokenReference(),
     prose.PartsNotWhole(),

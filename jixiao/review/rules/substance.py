@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from decimal import Decimal
 
-from jixiao.model import Indicator, MoneyUnit, NoteCode, Operator, Severity, UnitKind, parse_target, unit_kind
+from jixiao.model import Indicator, MoneyUnit, NoteCode, Operator, Severity, Target, UnitKind, parse_target, unit_kind
 from jixiao.model.amounts import amount_text
 from jixiao.model.lexicon import LOST_AS_QUESTION_MARKS, LOST_BY_REPLACEMENT, fold
 from jixiao.review.context import COUNTED_UNITS, SheetContext, has_figure
@@ -506,9 +506,16 @@ class GarbledTarget(Rule):
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        # A sheet whose scan read ≥ as 2 on a rate (292%) read it so on its other rows too: there a bare count opening
+        # on 2 (2280次 beside 292%, corpus 004) is likely the same slip.
+        two_for_ge = any(indicator.target.has_note(NoteCode.OCR_SUSPECTED) for indicator in ctx.sheet.indicators)
         for indicator in ctx.sheet.indicators:
             target = indicator.target
-            if SYMBOL_ONLY.fullmatch(fold(target.raw)) and not ctx.template_unfilled:  # else JX107's unfilled cell
+            if two_for_ge and (rest := _ge_read_as_two(target)):
+                yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw, severity=Severity.INFO,
+                                   confidence=Confidence.INFERENCE,
+                                   why=f"：本表另有“≥”被识别为“2”的指标值，此值可能是“≥{rest}”，请核对原件")
+            elif SYMBOL_ONLY.fullmatch(fold(target.raw)) and not ctx.template_unfilled:  # else JX107's unfilled cell
                 yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw, why="只有符号，没有数字")
             elif target.has_note(NoteCode.OCR_SUSPECTED):
                 note = next(n.message for n in target.notes if n.code is NoteCode.OCR_SUSPECTED)
@@ -525,6 +532,19 @@ class GarbledTarget(Rule):
                 yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw, severity=Severity.ERROR,
                                    why=f"是表格软件的日期序号（即{day.year}年{day.month}月{day.day}日），日期在导出时变成了数字，"
                                        "时效要求无从核对")
+
+
+# A bare figure of three digits or more opening on 2 whose rest is a figure of its own (2280次: 280次, not 200次).
+_TWO_THEN_FIGURE = re.compile(r"2([1-9]\d+(?:\.\d+)?)(?![\d.])")
+
+
+def _ge_read_as_two(target: Target) -> str | None:
+    """What a count or amount with no operator reads as when its opening 2 is ≥ misread (2280次 → 280次), or None
+    where it opens on no such 2 (a rate is the reader's to note, 292%; a date is no count)."""
+    if target.operator is not None or target.unit in (None, "%") or target.date is not None:
+        return None
+    written = _TWO_THEN_FIGURE.match(fold(target.raw).strip())
+    return f"{written.group(1)}{target.unit}" if written else None
 
 
 # Spreadsheet day numbers (days since 1899-12-30) of the years 2000–2049: a date cell exported as its number.
@@ -1128,6 +1148,11 @@ class DeadlineAfterBudgetYear(Rule):
 _HAN = "\u4e00-\u9fff"
 
 
+# A figure written twice with nothing between: with its unit (854万854万, 7.5%7.5%), or one with a decimal point
+# (106.5106.5, two points in one figure): a copy that doubled its text. A whole number doubled (7070) may be a figure.
+_DOUBLED_FIGURE = (re.compile(r"(?<![\d.])(\d+(?:\.\d+)?(?:万元|亿元|万|元|%))\1|(?<![\d.])(\d+\.\d+)\2(?![\d.])"), None)
+
+
 class GarbledText(Rule):
     code = "JX925"
     name = "garbled-text"
@@ -1170,6 +1195,7 @@ class GarbledText(Rule):
         # (的的确确 does, and is left alone).
         (re.compile(r"([于与在])\1|的的(?!确)"), None),
         (re.compile(rf"([{_HAN}]{{2,8}})\1"), None),
+        _DOUBLED_FIGURE,
     )
     # Words of the form itself: cells that stand side by side in a heading row and are joined in reading
     _FORM_WORDS = frozenset({"项目", "指标", "名称", "单位", "年度", "资金", "目标"})
@@ -1184,17 +1210,22 @@ class GarbledText(Rule):
                        for label, column, text in (("名称", "name", indicator.name),
                                                    ("指标值", "target", indicator.target.raw),
                                                    ("描述", "description", indicator.description))]
-        for where, column, indicator, text in places:
-            found = self.garbled(text or "")
+        found_in = [(where, column, indicator, self.garbled(text or "")) for where, column, indicator, text in places]
+        # The 资金用途 is read beside its label and the cells of the header row (立项依据 beside 依据《…》): only a
+        # figure written twice (854万854万) is a copy's doubling there, never two cells joined.
+        found_in.append(("资金用途", "purpose", None, self.garbled(sheet.purpose or "", (_DOUBLED_FIGURE,))))
+        for where, column, indicator, found in found_in:
             if found:
                 context, what = found
                 yield self.finding(ctx, indicator=indicator, column=column, where=where, context=context, what=what)
 
     @classmethod
-    def garbled(cls, text: str) -> tuple[str, str] | None:
-        """The first garbled spot of ``text`` (with a few characters either side) and what is wrong there, or None."""
+    def garbled(cls, text: str, patterns: tuple[tuple[re.Pattern[str], str | None], ...] | None = None
+                ) -> tuple[str, str] | None:
+        """The first garbled spot of ``text`` (with a few characters either side) and what is wrong there, or None;
+        ``patterns`` narrows the search to some of the rule's own."""
         flat = "".join(text.split())
-        for pattern, what in cls._PATTERNS:
+        for pattern, what in patterns or cls._PATTERNS:
             for match in pattern.finditer(flat):
                 if what is None:
                     word = match.group(0)[:len(match.group(0)) // 2]
