@@ -275,16 +275,31 @@ class PeopleCountInOtherUnit(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
             target = indicator.target
-            if ctx.fact(indicator).kind is not Kind.COUNT or ctx.fact(indicator).from_description:
+            # A name that writes the target's own figure with a unit of people (村组干部230人 | ≥230个, corpus 003) says
+            # what the figure counts, whatever the name's kind.
+            named = _people_unit_in_name(indicator)
+            if named is None and (ctx.fact(indicator).kind is not Kind.COUNT or ctx.fact(indicator).from_description):
                 continue
-            expected = suggested_unit(Kind.COUNT, indicator.name)
+            expected = named or suggested_unit(Kind.COUNT, indicator.name)
             if (expected, target.unit) == ("人", "人次"):
                 continue  # visitors (接待观众人数) are counted per visit: a head count in 人次 is the usual figure
-            if expected in _PEOPLE_UNITS and target.unit in _PEOPLE_UNITS and target.unit != expected:
+            # (people counted as 个 are miscounted too where the name says whom the figure counts; 名, 位 are 人)
+            counted = target.unit in _PEOPLE_UNITS or (named is not None and target.unit == "个")
+            if expected in _PEOPLE_UNITS and counted and target.unit != expected:
                 fix = target_fix(indicator, target.raw, Applicability.DISPLAY_ONLY,
                                  f"单位改为“{expected}”并核实数值，或改名称使之与“{target.unit}”一致")
                 yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw,
                                    expected=expected, unit=target.unit)
+
+
+def _people_unit_in_name(indicator: Indicator) -> str | None:
+    """The unit of people (人, 户, 人次) the name writes right after the target's own figure (村组干部230人 for a
+    target of 230), or None."""
+    value = indicator.target.value
+    if value is None:
+        return None
+    stated = re.search(rf"(?<![\d.]){re.escape(f'{value.normalize():f}')}\s*(人次|人|户)", fold(indicator.name or ""))
+    return stated.group(1) if stated else None
 
 
 class DateInPercent(Rule):
