@@ -136,6 +136,7 @@ RULES: tuple[Rule, ...] = (
     prose.PartsNotWhole(),
     prose.LostCharacters(),
     prose.AmountWithoutUnit(),
+    prose.MisspeltTermInProse(),
 )
 
 # Codes of rules that were removed, with why; never reuse them.

@@ -9,8 +9,8 @@ import pytest
 from benchmarks.corpus_score import load_manifest
 from jixiao.cli.check_command import check_document
 from jixiao.documents import read_path
+from jixiao.model.slips import slips_in
 from jixiao.review import load_profile
-from jixiao.review.slips import slips_in
 from jixiao.scoring import load_profile as load_scoring_profile
 
 

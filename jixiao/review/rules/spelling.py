@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from jixiao.model import Indicator, Severity
+from jixiao.model.slips import slips_in
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Dimension, Edit, Finding, Fix
 from jixiao.review.rule import Rule, RuleDocs
-from jixiao.review.slips import slips_in
 from jixiao.review.sources import GOALS_2015
 
 __all__ = ["MisspeltTerm"]
@@ -26,7 +26,7 @@ class MisspeltTerm(Rule):
         what="资金用途、年度目标和各行指标的名称、指标值、描述中，财政和绩效管理的规范用语是否写成了已知的错别字："
         "形近字（“财政投款”应为“财政拨款”、“完咸”应为“完成”，多为扫描识别错误）、同音字（“积效”应为“绩效”、"
         "“基础实施”应为“基础设施”，多为输入错误）或漏字（“不良应”应为“不良反应”、“强制免率”应为“强制免疫率”）。"
-        "只报告词表（jixiao/review/data/slips.toml）中列出、不可能是别的词的写法；本身含有这种写法的正确用语"
+        "只报告词表（jixiao/model/data/slips.toml）中列出、不可能是别的词的写法；本身含有这种写法的正确用语"
         "（“强制免除”“不良应对”）不报告。每处报告一次，只作提示，并给出改正后的文字。",
         why="目标表批复后就是本年度的绩效合同，随预算公开；规范用语写错，资金性质、指标口径会被误读，审核人会要求改正"
         "后再报（语料 036、147、216）。",

@@ -6,12 +6,10 @@ wrong and what it should say; the words that legitimately hold a slip are listed
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-from jixiao.model.lexicon import fold
+from jixiao.model.lexicon import fold, load
 
 __all__ = ["Slip", "slips_in"]
 
@@ -37,9 +35,8 @@ class _Entry:
 
 @cache
 def _entries() -> tuple[_Entry, ...]:
-    text = resources.files("jixiao.review").joinpath("data/slips.toml").read_text(encoding="utf-8")
     return tuple(_Entry(fold(slip), term["term"], term["why"], tuple(fold(word) for word in term.get("unless", ())))
-                 for term in tomllib.loads(text)["term"] for slip in term["slips"])
+                 for term in load("slips")["term"] for slip in term["slips"])
 
 
 def slips_in(text: str | None) -> list[Slip]:
