@@ -1,6 +1,6 @@
 """Slips in a table's cells a reviewer asks to correct, checked on the dev corpus documents they came from: a standard
 term written wrong (JX932), a figure a copy doubled (JX925), ≥ read as 2 on a count (JX909) and a name that says whom
-its figure counts (JX307): where each finding is and what it says."""
+its figure counts (JX307), and a slip in the sentences of a report (JX933): where each finding is and what it says."""
 
 from __future__ import annotations
 
@@ -67,3 +67,15 @@ def test_a_slip_fix_rewrites_only_the_slip():
 ])
 def test_slips_are_found_outside_the_words_that_hold_them(text, found):
     assert [(slip.written, slip.term) for slip in slips_in(text)] == found
+
+
+@pytest.mark.parametrize(("stem", "line", "says"), [
+    # 190: the report's heading (二)总体绩效目标完咸情况, beside its indicator table
+    ("190", 22, "第22行“(二)总体绩效目标完咸情况:”中“完咸”应为“完成”"),
+    # 230: the report lists each indicator in a clause of its own: 5.补助对象对项目满意率,初目标值≥90%
+    ("230", 17, "“5.补助对象对项目满意率,初目标值≥90%,实”中“初目标值”应为“年初目标值”"),
+])
+def test_a_slip_in_a_reports_sentences_beside_its_table_is_reported_at_its_line(stem, line, says):
+    [finding] = _findings(stem, "JX933")
+    assert (finding.sheet, finding.location.line) == (None, line)
+    assert says in finding.message

@@ -332,7 +332,7 @@ def _slips(body: str) -> list[tuple[int | None, str]]:
 
 @pytest.mark.parametrize(("body", "line", "cited"), [
     # corpus 275: the title of a forest-pest project's goal statement lost 物
-    ("2019年林业有害生防治项目立项依据,下达资金331万元。", 3, "第3行“019年林业有害生防治项目立项依据”中“有害生防治”应为“有害生物防治”"),
+    ("2019年林业有害生防治项目立项依据,下达资金331万元。", 3, "第3行“2019年林业有害生防治项目立项依据”中“有害生防治”应为“有害生物防治”"),
     # rewording: 拨 read as 投 in a notice, on its second line of text
     ("下达资金331万元。\n其中财政投款300万元，用于流域治理。", 4, "“投款”应为“拨款”"),
 ])

@@ -122,6 +122,19 @@ def _amount(text: str | None) -> Decimal | None:
         return None
 
 
+# Where a clause of a sentence starts: after a full stop, semicolon or colon (a report lists its indicators one to a
+# clause: 5.补助对象对项目满意率,初目标值≥90%,实际完成值≥90%;)
+_CLAUSE_START = re.compile(r"[。；;：:]")
+_CLAUSE_BEFORE = 20  # characters at most kept before a slip in its clause
+
+
+def _clause_around(flat: str, start: int, end: int) -> str:
+    """The text of ``flat`` around ``start:end`` (a slip found on the folded line): from the start of its clause, at
+    most :data:`_CLAUSE_BEFORE` characters back, to a few characters after, so that the item it belongs to is named."""
+    opened = max((found.end() for found in _CLAUSE_START.finditer(flat, 0, start)), default=0)
+    return flat[max(opened, start - _CLAUSE_BEFORE):end + _AROUND]
+
+
 def prose_report(text: str, source: str | None = None) -> tuple[ProseReport, list[Diagnostic]]:
     """What the sentences of ``text`` state of money (one :class:`MoneyStatement` per sentence that states a budget,
     an amount spent or an execution rate; the amounts they break down into parts) and the dates and document numbers
@@ -136,9 +149,7 @@ def prose_report(text: str, source: str | None = None) -> tuple[ProseReport, lis
         lost += [Said(text=line[max(0, found.start() - _AROUND):found.end() + _AROUND], line=number)
                  for pattern in (LOST_BY_REPLACEMENT, LOST_AS_QUESTION_MARKS) for found in pattern.finditer(line)
                  if "??" in found.group(0) or "\ufffd" in found.group(0)]
-        # (a slip is found, and shown, on the folded line: its place there is where it stands)
-        slips += [Said(text=fold(plain)[max(0, slip.start - _AROUND):slip.end + _AROUND], line=number)
-                  for slip in slips_in(plain)]
+        slips += [Said(text=_clause_around(fold(plain), slip.start, slip.end), line=number) for slip in slips_in(plain)]
         for sentence in sentences(plain):
             sums += _sums(sentence, number)
             funds += _funds(sentence, number)
