@@ -9,6 +9,7 @@ import pytest
 from benchmarks.corpus_score import load_manifest
 from jixiao.cli.check_command import check_document
 from jixiao.documents import read_path
+from jixiao.model.lexicon import load
 from jixiao.model.slips import slips_in
 from jixiao.review import load_profile
 from jixiao.scoring import load_profile as load_scoring_profile
@@ -79,3 +80,9 @@ def test_a_slip_in_a_reports_sentences_beside_its_table_is_reported_at_its_line(
     [finding] = _findings(stem, "JX933")
     assert (finding.sheet, finding.location.line) == (None, line)
     assert says in finding.message
+
+
+def test_no_standard_term_is_reported_as_a_slip_of_itself():
+    # a slip the term holds (强制免 in 强制免疫) must list the term in `unless`, else every right spelling is reported
+    terms = [entry["term"] for entry in load("slips")["term"]]
+    assert [term for term in terms if slips_in(term)] == []
