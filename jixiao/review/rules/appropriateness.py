@@ -47,6 +47,39 @@ class SatisfactionNotCredible(Rule):
                                    ceiling=f"{ceiling.normalize():f}")
 
 
+class SatisfactionTargetTooLow(Rule):
+    code = "JX804"
+    name = "satisfaction-target-too-low"
+    title = "满意度目标定得过低"
+    severity = Severity.INFO  # reviewers note it (227); the sheet is not returned for it
+    dimension = Dimension.FEASIBILITY
+    source = GOALS_2015.at("第十二条（合理可行）")
+    message = "指标“{indicator}”的满意度目标“{raw}”低于{floor}%，等于事先接受较多服务对象不满意，目标定低了"
+    defaults = {"floor": 85}
+    docs = RuleDocs(
+        what="目标表中满意度指标的目标值是否低于审核方案的下限（中央默认85%：中央文件没有规定下限，审核人对“≥80%”提出"
+        "定低了，85%、90%照常通过；地方方案可以规定别的下限）。上限（≤）不在此检查；自评表、监控表是对已批复目标的报告，"
+        "目标的高低不在那里重审。",
+        why="满意度是服务对象对这笔钱的产出和效果的评价；目标只定80%，等于事先接受五分之一的服务对象不满意，"
+        "年底很容易达到，不能反映项目的效果。",
+        bad="服务对象满意度指标 | 申报定向费用补贴金融机构满意度 | ≥80%",
+        good="服务对象满意度指标 | 申报定向费用补贴金融机构满意度 | ≥90%",
+        fix="按历史调查结果设定，一般不低于85%。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        if not ctx.sets_goals:
+            return  # a report's approved targets are audited against, not set again (corpus 226: ≥80%, not noted)
+        floor = Decimal(str(self.param(ctx, "floor")))
+        for indicator in ctx.sheet.indicators:
+            target = indicator.target
+            if ctx.fact(indicator).kind is not Kind.SATISFACTION or target.value is None or target.unit != "%":
+                continue
+            if target.value < floor and target.operator is not Operator.LE:
+                yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw,
+                                   floor=f"{floor.normalize():f}")
+
+
 class FullRateAsLowerBound(Rule):
     code = "JX802"
     name = "full-rate-as-lower-bound"
