@@ -14,7 +14,7 @@ from decimal import Decimal
 from jixiao.model import Indicator, MoneyUnit, NoteCode, Operator, Severity, UnitKind, parse_target, unit_kind
 from jixiao.model.amounts import amount_text
 from jixiao.model.lexicon import LOST_AS_QUESTION_MARKS, LOST_BY_REPLACEMENT, fold
-from jixiao.review.context import COUNTED_UNITS, SheetContext, has_figure
+from jixiao.review.context import COUNTED_UNITS, SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
 from jixiao.review.lexicon import (
     SYMBOL_ONLY,
