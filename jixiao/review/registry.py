@@ -100,7 +100,7 @@ RULES: tuple[Rule, ...] = (
     money.PlanBelowMinimum(),
     # 适当性
     appropriateness.SatisfactionNotCredible(),
-    appropriateness.SatisfactionTargetTooLow(),
+    appropriateness.RateTargetTooLow(),
     appropriateness.FullRateAsLowerBound(),
     appropriateness.TargetSetsNothing(),
     # 审核人常提的实质问题

@@ -1,5 +1,5 @@
 """Goal and value text on the judged dev documents: slogan goals of any length (JX911), amounts of money that are no
-figure of output (JX911, JX905) and satisfaction targets set too low (JX804), each checked on the real document where
+figure of output (JX911, JX905) and satisfaction or acceptance targets set too low (JX804), each checked on the real document where
 the reviewer flagged it, and on those where the reviewer let the same wording pass."""
 
 from __future__ import annotations
@@ -32,6 +32,8 @@ def _findings(stem: str, rule: str) -> list:
     ("200", "JX911", None, "绩效目标", "就学补助", "warning"),
     # 227: 申报定向费用补贴金融机构满意度 ≥80%
     ("227", "JX804", "申报定向费用补贴金融机构满意度", "指标值", "≥80%", "info"),
+    # 140: 文物保护项目验收合格率 ≥86%
+    ("140", "JX804", "文物保护项目验收合格率", "指标值", "≥86%", "warning"),
 ])
 def test_goal_and_value_text_reported_where_the_reviewer_flagged_it(stem, rule, indicator, column, says, severity):
     found = _findings(stem, rule)
@@ -48,6 +50,8 @@ def test_goal_and_value_text_reported_where_the_reviewer_flagged_it(stem, rule, 
     ("227", "JX911"),
     # 226: a self-evaluation's approved 满意度 ≥80% is audited against, not set again
     ("226", "JX804"),
+    # 004: 验收合格率 >92% and 95%, which the reviewer passed
+    ("004", "JX804"),
 ])
 def test_goal_and_value_text_left_alone_where_the_reviewer_passed_it(stem, rule):
     assert _findings(stem, rule) == []
