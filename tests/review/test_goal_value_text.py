@@ -1,6 +1,7 @@
 """Goal and value text on the judged dev documents: slogan goals of any length (JX911), amounts of money that are no
-figure of output (JX911, JX905) and satisfaction or acceptance targets set too low (JX804), each checked on the real document where
-the reviewer flagged it, and on those where the reviewer let the same wording pass."""
+figure of output (JX911, JX905), satisfaction or acceptance targets set too low (JX804) and a government procurement
+rate short of 100% (JX913), each checked on the real document where the reviewer flagged it, and on those where the
+reviewer let the same wording pass."""
 
 from __future__ import annotations
 
@@ -32,6 +33,8 @@ def _findings(stem: str, rule: str) -> list:
     ("200", "JX911", None, "绩效目标", "就学补助", "warning"),
     # 227: 申报定向费用补贴金融机构满意度 ≥80%
     ("227", "JX804", "申报定向费用补贴金融机构满意度", "指标值", "≥80%", "info"),
+    # 218: 政府采购率 30 (a share whose % was left out), which the law asks to be whole
+    ("218", "JX913", "政府采购率", "指标值", "“30”低于100%", "warning"),
     # 140: 文物保护项目验收合格率 ≥86%
     ("140", "JX804", "文物保护项目验收合格率", "指标值", "≥86%", "warning"),
 ])
