@@ -75,8 +75,8 @@ class RateTargetTooLow(Rule):
         acceptance = tuple(data()["floored_rates"]["acceptance"])
         for indicator in ctx.sheet.indicators:
             target = indicator.target
-            if target.value is None or target.unit != "%" or target.operator is Operator.LE:
-                continue
+            if target.value is None or target.unit != "%" or target.unit_inferred or target.operator is Operator.LE:
+                continue  # (a % taken from elsewhere may belong to a figure the cell lost: 满意度５％ | ５)
             if ctx.fact(indicator).kind is Kind.SATISFACTION:
                 what, key, accepted, severity = "满意度", "satisfaction_floor", "较多服务对象不满意", None
             elif bare_name(indicator.name).endswith(acceptance):
