@@ -25,7 +25,7 @@ from jixiao.scoring.audit.recompute import (
 )
 from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
 from jixiao.scoring.audit.rules.actuals import outputs_ahead
-from jixiao.scoring.target_rules import number
+from jixiao.scoring.target_rules import full_amount_rate, number
 
 __all__ = ["EVALUATION_RULES"]
 
@@ -429,6 +429,9 @@ class MissedWithoutReason(AuditRule):
     message = "指标“{indicator}”{shortfall}，却没有填写偏差原因分析及改进措施"
     docs = AuditDocs(what="按实际完成值未达到年度指标值、或得分低于分值的每一行，都写明偏差原因和改进措施；"
                           "定性指标（或指标值是一个范围，如“18—54周岁”）的实际完成值自己写明没有做到的（“1-2期未能及时培训”“存在18岁以下…的学员”）也是。"
+                          "没有写年度指标值的资金发放、拨付、到位类比率（经费发放率、资金到位率、补贴兑付率等，词表见"
+                          "评分数据 full_amount_rates.toml）以足额 100% 为目标：实际完成值低于 100% 的同样要求写明原因"
+                          "（目标是推断的，发现标为“推断”）；完成率、执行率不在此列（任务的目标可以低于 100%，执行率由资金表核对）。"
                           "得了满分的行不要求（单位认为已达标，错的是得分，由 JXA02 报告）。"
                           "标为不适用的行、表格在文件中途中断、最后一行又缺指标值或实际完成值的（偏差原因在最后一栏，也可能随截断丢失）不要求。表中没有分值的（文字报告所附的表），实际完成值与指标值单位相同、"
                           "且指标值是下限（≥）、不是金额，或是发给服务对象的补贴、补助标准时照样比较（不写运算符的其他金额多是成本标准，少花不是未完成）。"
@@ -438,9 +441,11 @@ class MissedWithoutReason(AuditRule):
                           "执行率低于填表说明要求说明原因的 90% 时同样要求写明原因；得分与执行率不符的由 JXA23 报告，"
                           "产出已完成而资金大多未用的由 JXA21 报告，不再重复。",
                      formula="完成比例 < 100% 或 得分 < 分值，或定性指标的实际完成值写明未完成（未能、未完成、未达到、尚未、"
-                             "未按时、未及时，或以“存在…”开头）⇒ 偏差原因不得为空", setting="无",
+                             "未按时、未及时，或以“存在…”开头），或没有指标值的发放率、拨付率、到位率等实际完成值 < 100%"
+                             " ⇒ 偏差原因不得为空", setting="无",
                      example="目标 ≥18个、实际 15个、偏差原因空：报告“实际完成 15个，未达到年度指标值 ≥18个”；"
                              "定性指标“1-6期培训结束后及时考核”、实际完成值“1-2期未能及时培训”、偏差原因空：报告该行；"
+                             "“经费发放率”没有写指标值、实际完成 98%、没有说明原因：报告该行（推断）；"
                              "执行 215457.6 ÷ 250000 = 86.18%、预算执行率得分 8.62（分值 10）、偏差原因栏空着：报告该行；"
                              "表中没有预算执行率一行，资金 208 万元只用 109.8 万元（52.79%）、哪里都没有说明原因：报告该行。")
 
@@ -455,10 +460,14 @@ class MissedWithoutReason(AuditRule):
             # (the row a copy stops in, when it visibly lost cells, may have lost its 偏差原因 cell, the form's last
             # column, or the parts that carry its figures, with the cut)
             lost = _cut_short(ctx, item) and not (item.has_target and item.actual)
-            if shortfall and not (item.not_applicable or item.misplaced or lost or _claimed_met(item)) and not (
+            # a payment rate with no target written is held to the full amount: a finding on that reading says so
+            implied = None if shortfall else _short_of_full_amount(item)
+            if (shortfall or implied) and not (
+                    item.not_applicable or item.misplaced or lost or _claimed_met(item)) and not (
                     printed and (printed.deviation or "").strip()):
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="偏差原因分析及改进措施",
-                                   shortfall=shortfall, guessed=item.guessed, fix="写明未达目标的原因和下一步改进措施")
+                                   shortfall=shortfall or implied, guessed=item.guessed, assumed=implied is not None,
+                                   fix="写明未达目标的原因和下一步改进措施")
 
     def _execution(self, ctx: AuditContext) -> Iterator[Finding]:
         """The 预算执行率 row scored below its 分值 for money left unspent: its reason is given in the money table's
@@ -530,6 +539,19 @@ def _shortfall(item: RecomputedItem) -> str | None:
         # range 18—54周岁 answered 存在18岁以下、54周岁以上)
         return f"实际完成值写明“{item.actual.strip()}”，未达到年度指标值“{item.target.strip()}”"
     return None
+
+
+def _short_of_full_amount(item: RecomputedItem) -> str | None:
+    """The shortfall, in words, of a row without a 指标值 measuring money paid out in full (经费发放率, 资金到位率:
+    :func:`~jixiao.scoring.target_rules.full_amount_rate`) whose actual is a percentage below 100 (corpus 221: 经费发放率
+    98%, no target): the full amount is what it set out to pay. None otherwise (a row with a target is held to it)."""
+    rate = full_amount_rate(item.name) if not item.has_target else None
+    actual = parse_target(item.actual)
+    if rate is None or actual.value is None or actual.unit != "%" or actual.operator is not None or actual.leftover:
+        return None
+    if actual.value >= _HUNDRED:
+        return None
+    return f"实际完成 {item.actual.strip()}，未达到全额 100%（表中没有写年度指标值，{rate}以足额为目标）"
 
 
 # Words by which an actual admits a shortfall: 未能及时, 尚未完成, 未达到; 存在… opening the cell (存在18岁以下的学员),

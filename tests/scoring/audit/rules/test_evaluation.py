@@ -326,3 +326,29 @@ def test_a_spending_rate_indicator_is_held_to_the_money(name, actual, money, fou
     assert (finding.params["printed"], finding.params["spent"], finding.params["budget"],
             finding.params["computed"]) == found
     assert finding.severity.value == "error"
+
+
+# JXA10 on a payment rate with no 指标值: corpus 221 (临河区 优抚对象生活补助经费 2023, indicators in the report's prose:
+# “经费发放率为98%覆盖率及资金到位率均为100%”, no target, no reason) and made-up rows around it.
+@pytest.mark.parametrize(("name", "target", "actual", "deviation", "found"), [
+    ("经费发放率", "", "98%", None, "实际完成 98%，未达到全额 100%（表中没有写年度指标值，发放率以足额为目标）"),  # corpus 221
+    ("經費發放率", "", "98%", None, "实际完成 98%，未达到全额 100%（表中没有写年度指标值，发放率以足额为目标）"),
+    ("资金到位率(%)", "", "70%", None, "实际完成 70%，未达到全额 100%（表中没有写年度指标值，到位率以足额为目标）"),
+    ("资金到位率", "", "100%", None, None),  # corpus 221: paid in full
+    ("补贴兑付率", "", "95%", "部分对象身份信息核实中，次年一季度补发", None),  # the reason is given
+    ("任务完成率", "", "90%", None, None),  # a task's target may be set below 100%
+    ("預算執行率", "", "7.14%", None, None),  # corpus 232: the execution rate is the money table's (JXA36)
+    ("经费发放率", "≥95%", "98%", None, None),  # a target written is the one held to
+    ("经费发放率", "", "较好", None, None),
+])
+def test_a_payment_rate_without_a_target_is_held_to_the_full_amount(name, target, actual, deviation, found):
+    rows = [("产出指标", "质量指标", "覆盖率", "", "100%", None, None),
+            ("产出指标", "质量指标", name, target, actual, None, None, deviation)]
+    findings = [f for f in audit_sheet(printed(rows), CENTRAL) if f.rule == "JXA10"]
+    if found is None:
+        assert findings == []
+        return
+    finding, = findings
+    assert (finding.indicator, finding.location.row, finding.location.column) == (name, 12, "偏差原因分析及改进措施")
+    assert finding.params["shortfall"] == found
+    assert (finding.severity.value, finding.confidence.value) == ("warning", "inference")
