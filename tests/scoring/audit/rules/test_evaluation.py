@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import pytest
 
+from jixiao.model import Diagnostic, Location, Severity
 from jixiao.scoring import load_profile
 from jixiao.scoring.audit import audit_sheet, recompute
 from tests.scoring.audit_sheets import LONGYANG, printed
@@ -352,3 +353,48 @@ def test_a_payment_rate_without_a_target_is_held_to_the_full_amount(name, target
     assert (finding.indicator, finding.location.row, finding.location.column) == (name, 12, "偏差原因分析及改进措施")
     assert finding.params["shortfall"] == found
     assert (finding.severity.value, finding.confidence.value) == ("warning", "inference")
+
+
+# JXA37: a money table filled with its budget only. Corpus 262 (原州区 边销茶推广项目 2022: 年初预算数 | 全年执行数 over
+# 38.75 alone) and 208's second sheet (援滇对口支援经费: 20000.00 20000.00 read, the rest of the PDF's flow not aligned
+# with the headings, P148), with made-up variants.
+SIX = ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
+YUANZHOU = [("产出指标", "数量指标", "发放边销茶目标人群", "3875人", "3620人", None, None)]
+
+
+def _with_money(sheet, headings, **fields):
+    return sheet.model_copy(update={"evaluation": sheet.evaluation.model_copy(
+        update={"money_headings": headings, **fields})})
+
+
+def _unaligned(sheet):
+    return Diagnostic(code="P148", severity=Severity.WARNING, message="资金表的数字与栏目对不上，未读取：4.52",
+                      location=Location(sheet=sheet))
+
+
+@pytest.mark.parametrize(("money", "headings", "unaligned", "found"), [
+    (dict(initial="38.75"), ["年初预算数", "全年执行数"], None, "年初预算数 38.75"),  # corpus 262
+    (dict(initial=30, budget=30), SIX, None, "年初预算数 30、全年预算数 30"),
+    (dict(initial=20000, budget=20000), SIX, "测试项目", None),  # corpus 208: the figures were left unread
+    (dict(initial=20000, budget=20000), SIX, "另一个项目", "年初预算数 20000、全年预算数 20000"),
+    (dict(initial="38.75", spent="36.2"), ["年初预算数", "全年执行数"], None, None),
+    (dict(budget=40, rate=100), SIX, None, None),
+    (dict(budget=40), ["预算数", "拨付数", "结余数"], None, None),  # a table without the execution
+    (dict(budget=40), [], None, None),  # no money table read: JXA28's
+    (dict(), SIX, None, None),
+])
+def test_a_money_table_with_its_budget_alone_is_reported(money, headings, unaligned, found):
+    sheet = _with_money(printed(YUANZHOU, **money), headings)
+    diagnostics = [_unaligned(unaligned)] if unaligned else []
+    findings = [f for f in audit_sheet(sheet, CENTRAL, diagnostics=diagnostics) if f.rule == "JXA37"]
+    if found is None:
+        assert findings == []
+        return
+    finding, = findings
+    assert (finding.indicator, finding.location.column, finding.params["budget"]) == ("预算执行率", "全年执行数", found)
+    assert (finding.severity.value, finding.confidence.value) == ("warning", "high")
+
+
+def test_a_money_table_of_a_copy_starting_inside_its_table_is_not_reported():
+    sheet = _with_money(printed(YUANZHOU, initial="38.75", headless=True), ["年初预算数", "全年执行数"])
+    assert [f for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA37"] == []
