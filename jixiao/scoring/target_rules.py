@@ -58,9 +58,9 @@ def _bare(name: str) -> str:
 
 
 @cache
-def _full_amount_rates() -> tuple[str, ...]:
+def _full_amount_rates() -> tuple[tuple[str, ...], tuple[str, ...]]:
     data = tomllib.loads(resources.files("jixiao.scoring").joinpath("data/full_amount_rates.toml").read_text("utf-8"))
-    return tuple(_bare(name) for name in data["names"])
+    return tuple(_bare(name) for name in data["names"]), tuple(data["money_words"])
 
 
 _UNIT_IN_BRACKETS = re.compile(r"[(（][^()（）]*[)）]$")
@@ -68,9 +68,12 @@ _UNIT_IN_BRACKETS = re.compile(r"[(（][^()（）]*[)）]$")
 
 def full_amount_rate(name: str) -> str | None:
     """The rate (发放率, 到位率 …) that ``name`` ends in when the indicator measures money paid out, allotted or received
-    in full (data/full_amount_rates.toml): its target is 100% even where none is written. None for any other name."""
+    in full (data/full_amount_rates.toml: the name ends in such a rate and says it is money, 经费发放率, 补助资金到位率):
+    its target is 100% even where none is written. None for any other name (配方肥到位率 is not money)."""
+    names, money = _full_amount_rates()
     bare = _UNIT_IN_BRACKETS.sub("", _bare(simplified(name)))
-    return next((known for known in _full_amount_rates() if bare.endswith(known)), None)
+    rate = next((known for known in names if bare.endswith(known)), None)
+    return rate if rate and any(word in bare for word in money) else None
 
 
 def sense_of(target: Target, direction: Direction | None, name: str = "") -> tuple[Sense, str | None]:

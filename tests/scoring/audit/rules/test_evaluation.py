@@ -338,6 +338,7 @@ def test_a_spending_rate_indicator_is_held_to_the_money(name, actual, money, fou
     ("资金到位率", "", "100%", None, None),  # corpus 221: paid in full
     ("补贴兑付率", "", "95%", "部分对象身份信息核实中，次年一季度补发", None),  # the reason is given
     ("任务完成率", "", "90%", None, None),  # a task's target may be set below 100%
+    ("配方肥到位率", "", "85.6%", None, None),  # corpus 229: fertiliser, not money (its target there is ≥80%)
     ("預算執行率", "", "7.14%", None, None),  # corpus 232: the execution rate is the money table's (JXA36)
     ("经费发放率", "≥95%", "98%", None, None),  # a target written is the one held to
     ("经费发放率", "", "较好", None, None),
