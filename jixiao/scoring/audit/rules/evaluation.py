@@ -676,6 +676,8 @@ class ExecutionNotReported(AuditRule):
 # The reader's word that a money table's figures ran on in a text flow it could not align with the headings
 # (documents/codes.py): the blanks of that table may be figures it left unread.
 _MONEY_UNALIGNED = ("P148",)
+# A money table's heading for what was spent: 全年执行数, 執行數(B), 执行率, 实际支出, 支出实现率.
+_EXECUTION_HEADING = re.compile(r"执行|支出")
 
 
 class ExecutionNotFilled(AuditRule):
@@ -686,11 +688,11 @@ class ExecutionNotFilled(AuditRule):
     source = SCORING + "：预算执行率 = 全年执行数 ÷ 全年预算数，按执行率计分"
     message = "资金表填了{budget}，全年执行数和执行率却都空着：看不出资金用了多少，预算执行率无从计分"
     docs = AuditDocs(
-        what="自评表印有资金表（读到了执行数或执行率的栏目），填了年初预算数或全年预算数，全年执行数和执行率却都空着："
+        what="自评表印有资金表（读到了执行数、执行率或支出的栏目），填了年初预算数或全年预算数，全年执行数和执行率却都空着："
              "预算执行情况是自评的一部分，没有执行数，预算执行率无从计分，也看不出资金是否用完。没有资金表栏目的由 JXA28 报告，"
              "执行率算得出、只是得分空着的由 JXA20 报告。读取时资金表的数字与栏目对不上、未能读取的（PDF 文字流，"
              "读取诊断 P148）不报告：空着的可能是没有读到的数；表格从中间开始（表头不在文件中）的也不报告。",
-        formula="资金表栏目中有“执行”，年初预算数或全年预算数已填，全年执行数、执行率均未填",
+        formula="资金表栏目中有“执行”或“支出”，年初预算数或全年预算数已填，全年执行数、执行率均未填",
         setting="无",
         example="原州区边销茶推广项目自评表：年初预算数 | 全年执行数 两栏只填了 38.75（万元），没有执行数和执行率：报告本规则；"
                 "资金表栏目后的数字读取时对不上栏目（诊断 P148）：不报告。")
@@ -699,7 +701,7 @@ class ExecutionNotFilled(AuditRule):
         report = ctx.sheet.evaluation
         if not _reported(ctx) or report.headless or report.spent is not None or report.execution_rate is not None:
             return
-        if not any("执行" in heading for heading in report.money_headings):
+        if not any(_EXECUTION_HEADING.search(simplified(heading)) for heading in report.money_headings):
             return  # no money table read (JXA28's), or one without the execution (预算, 拨付, 结余 only)
         if any(d.code in _MONEY_UNALIGNED and d.location.sheet == ctx.sheet.key for d in ctx.diagnostics):
             return  # (the table's figures were left unread: its blanks may be the reading's)

@@ -376,6 +376,7 @@ def _unaligned(sheet):
 @pytest.mark.parametrize(("money", "headings", "unaligned", "found"), [
     (dict(initial="38.75"), ["年初预算数", "全年执行数"], None, "年初预算数 38.75"),  # corpus 262
     (dict(initial=30, budget=30), SIX, None, "年初预算数 30、全年预算数 30"),
+    (dict(budget=104), ["預算數(A)", "執行數(B)", "執行率(B/A)", "得分(20分*執行率)"], None, "全年预算数 104"),  # 231's
     (dict(initial=20000, budget=20000), SIX, "测试项目", None),  # corpus 208: the figures were left unread
     (dict(initial=20000, budget=20000), SIX, "另一个项目", "年初预算数 20000、全年预算数 20000"),
     (dict(initial="38.75", spent="36.2"), ["年初预算数", "全年执行数"], None, None),
