@@ -648,7 +648,7 @@ class ExecutionNotReported(AuditRule):
                           "（年初预算数、全年预算数、全年执行数、执行率，也没有预算执行率一行的分值或得分）：预算执行率这一项"
                           "无从计分，自评总分缺少预算执行的依据。只在表头或正文写了项目资金总额（“实施补助经费 9.55 万元”）"
                           "而没有执行数和执行率的，照样报告。表格在文件中途中断或从中途开始的（资金表可能在缺失的部分）、"
-                          "读出了资金表的栏目（栏目印了、数字空着的由 JXA12、JXA20 报告）的，不报告。",
+                          "读出了资金表的栏目（栏目印了、数字空着的由 JXA12、JXA20、JXA37 报告）的，不报告。",
                      formula="有实际完成值和得分的指标 ≥ 1 项，且 执行数、执行率、预算执行率的分值和得分 均未印出、也没有资金表的栏目",
                      setting="无",
                      example="动物防疫补助经费自评：五项指标各得 20 分、总分 100，报告只说“实施补助经费 9.55 万元”，"
@@ -657,7 +657,7 @@ class ExecutionNotReported(AuditRule):
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         report = ctx.sheet.evaluation
         # (a budget the header or a sentence states, 实施补助经费9.55万元, says what was given, not what was spent; a
-        # money table whose headings were read leaves its blank cells to JXA12 and JXA20)
+        # money table whose headings were read leaves its blank cells to JXA12, JXA20 and JXA37)
         if not _reported(ctx) or _partial(ctx) or report.money_headings or any(
                 figure is not None for figure in (report.spent, report.execution_rate, report.execution_weight,
                                                   report.execution_score)):
