@@ -388,7 +388,8 @@ class TargetsArePoints(AuditRule):
 _SHOWN = 8  # figures shown in the message
 
 
-# Fewer rows than this without a target may be rows whose target the reader lost; every one of more seldom is.
+# A sheet with fewer answered rows than this says too little; some rows without a target among others with one may be
+# rows whose target the reader lost, every row of a sheet seldom is.
 _UNTARGETED_ROWS = 2
 
 
@@ -402,8 +403,9 @@ class ActualsWithoutTargets(AuditRule):
     message = "全部 {count} 项指标只写了实际完成值（如“{example}” {actual}），都没有年度指标值：无从判断完成程度"
     docs = AuditDocs(
         what="自评表（或自评报告列出的指标）每一项都只写实际完成值，没有一项写年度指标值：自评是把实际完成值与年度指标值"
-             "（批复的绩效目标）相比，判断完成程度并计分，没有目标就无从判断，得分也没有依据。只报告一次。只有一两行"
-             "没有指标值的不报告（可能是读取时没有读到，由审核规则逐行报告空着的指标值）；标为不适用的行不计。",
+             "（批复的绩效目标）相比，判断完成程度并计分，没有目标就无从判断，得分也没有依据。只报告一次。只有部分行"
+             "没有指标值的不报告（可能是读取时没有读到，由审核规则逐行报告空着的指标值），只有一行的也不报告；"
+             "标为不适用的行不计。",
         formula=f"有实际完成值的指标 ≥ {_UNTARGETED_ROWS} 项，且每一项的年度指标值都空着",
         setting="无",
         example="科普宣传经费自评报告：“绩效目标完成率 69.23%”“预算执行率 7.14%”两项都只写完成值，没有目标值：报告本规则。")
