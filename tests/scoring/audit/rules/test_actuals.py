@@ -135,7 +135,18 @@ YOUFU = [("产出指标", "质量指标", "经费发放率", "", "98%", None, No
     ([*PUJI, ("产出指标", "数量指标", "科普活动场次", "", "不适用", None, None)], ("2", "绩效目标完成率", "69.23%")),
 ])
 def test_results_without_any_target_are_reported_once(rows, found):
-    sheet = printed(rows)
+    _reported_once(printed(rows), found)
+
+
+@pytest.mark.parametrize(("fields", "found"), [
+    (["一级指标", "二级指标", "三级指标", "指标值", "实际完成值"], ("2", "绩效目标完成率", "69.23%")),  # corpus 232's
+    (["得分", "备注", "一级指标", "二级指标", "三级指标"], None),  # an evaluation framework's score sheet (corpus 228)
+])
+def test_results_without_targets_under_headings_without_a_target_column_are_not_reported(fields, found):
+    _reported_once(printed(PUJI).model_copy(update={"form_fields": fields}), found)
+
+
+def _reported_once(sheet, found):
     # a row marked 不适用 is not scored (the reader sets the mark): it says nothing of the targets
     items = [item.model_copy(update={"not_applicable": item.actual_raw == "不适用"}) for item in sheet.evaluation.items]
     sheet = sheet.model_copy(update={"evaluation": sheet.evaluation.model_copy(update={"items": items})})
