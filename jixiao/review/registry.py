@@ -101,6 +101,7 @@ RULES: tuple[Rule, ...] = (
     money.PlanBelowMinimum(),
     # 适当性
     appropriateness.SatisfactionNotCredible(),
+    appropriateness.RateTargetTooLow(),
     appropriateness.FullRateAsLowerBound(),
     appropriateness.TargetSetsNothing(),
     # 审核人常提的实质问题
