@@ -92,13 +92,15 @@ def check_document(document: Document, profile: Profile, scoring: ScoringProfile
     review = review_document(document, profile)
     checked = Checked(review)
     for index, sheet in enumerate(document.sheets):
-        audit = [f for f in audit_sheet(sheet, scoring, source=document.source, diagnostics=document.diagnostics)
+        recomputation = recompute(sheet, scoring, document.diagnostics) if sheet.evaluation is not None else None
+        audit = [f for f in audit_sheet(sheet, scoring, source=document.source, diagnostics=document.diagnostics,
+                                        recomputation=recomputation)
                  if profile.enabled(f.rule, f.name)]
         if audit:
             outcome = review.sheets[index]
             review.sheets[index] = outcome.model_copy(update={"findings": outcome.findings + audit})
         if sheet.evaluation is not None:
-            checked.audits[sheet.key] = recompute(sheet, scoring, document.diagnostics)
+            checked.audits[sheet.key] = recomputation
             checked.grades[sheet.key] = sheet.evaluation.grade
     # a report or notice with no table: what its sentences state of the money
     prose = [f for f in audit_prose(document, scoring) if profile.enabled(f.rule, f.name)]

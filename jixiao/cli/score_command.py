@@ -131,7 +131,7 @@ def _audited(sheets: list[GoalSheet], label: str, plan: ScorePlan, diagnostics: 
         if sheet.evaluation is None:
             continue
         recomputation = recompute(sheet, plan.profile, diagnostics)
-        findings = audit_sheet(sheet, plan.profile, source=label, diagnostics=diagnostics)
+        findings = audit_sheet(sheet, plan.profile, source=label, diagnostics=diagnostics, recomputation=recomputation)
         failing += sum(finding.severity is Severity.ERROR for finding in findings)
         items.append(item_text(recomputation_json(sheet, recomputation, findings, label), 1) if plan.as_json else
                      rendered(plan.shape, partial(print_recomputation, sheet, recomputation, findings)))

@@ -64,7 +64,7 @@ def serve(
 
     count = (processes or default_processes()) if multi_process() else 1
     stdout.print(f"jixiao 网页系统：http://{host}:{port}/  （数据：{data}；{count} 个服务进程；按 Ctrl+C 停止）")
-    # `jixiao restore` refuses to replace the database under a marked folder.
+    # `jixiao restore` refuses to replace the database this server serves (the mark names it).
     with server_marked(data.resolve()), _task_worker(data.resolve(), background):
         run_server(application, host, port, count, threads)
 

@@ -64,6 +64,9 @@ class ProseReport(BaseModel):
                                                                      "(…〔2021〕84号) as written")
     lost: list[Said] = Field(default_factory=list, description="Where a conversion lost characters (runs of ? or "
                                                                "replacement characters), a few characters either side")
+    slips: list[Said] = Field(default_factory=list, description="Known slips of standard terms (财政投款 for 财政拨款: "
+                                                                "jixiao/model/data/slips.toml), a few characters either "
+                                                                "side")
     unitless: list[Said] = Field(default_factory=list, description="Amounts a money word states without their unit "
                                                                    "(执行数1032849.44), as written: left unread")
     reasons: list[Said] = Field(default_factory=list, description="Sentences giving a cause that concerns the money, "

@@ -98,6 +98,9 @@ _GOAL_NUMBERING = re.compile(r"目标\s*[1-9]\d?(?![\d.．%％个人次项户村
 # The staff a unit's basic spending keeps (保障在职人员89人、离退休人员26人的正常办公) are what the money pays for,
 # not an amount of output (corpus 114).
 _STAFF_HEADCOUNT = re.compile(r"(在职|在编|退休|离退休|编制)[^，,。；;、]{0,4}?\d+(\.\d+)?\s*人")
+# An amount of money, with the base of a standard (预算资金90万元, 每村4400元, 每生1500元/学期): what is spent, or at
+# what rate, not what the money produces (corpus 200: 对…学生发放就学补助,补助标准为每生1500元/学期).
+_MONEY_AMOUNT = re.compile(r"(每[\u4e00-\u9fff]{1,3})?\d[\d,]*(\.\d+)?\s*(亿|万|千)?元(\s*/\s*[\u4e00-\u9fff]{1,3})?")
 
 
 def has_figure(text: str) -> bool:
@@ -253,13 +256,18 @@ class SheetContext:
         return self._reader_says(MONEY_UNALIGNED)
 
     @cached_property
-    def goal_text(self) -> str:
-        """The sheet's 年度目标 as one text, without the short lines a copy carries among them: labels and page marks
+    def goal_lines(self) -> tuple[str, ...]:
+        """The sheet's 年度目标 lines, without the short lines a copy carries among them: labels and page marks
         (表, 字号 :, (2020年度), 中期目标) and the form's goal labels (中期目标(2023年—2023年), 年度总体目标完成情况)
         are not goals."""
-        return "".join(goal.strip() for goal in self.sheet.goals
-                       if len(_LABEL_NOISE.sub("", fold(goal))) > _LABEL_LENGTH
-                       and not _GOAL_LABEL.match(_LABEL_DATES.sub("", fold(goal))))
+        return tuple(goal.strip() for goal in self.sheet.goals
+                     if len(_LABEL_NOISE.sub("", fold(goal))) > _LABEL_LENGTH
+                     and not _GOAL_LABEL.match(_LABEL_DATES.sub("", fold(goal))))
+
+    @cached_property
+    def goal_text(self) -> str:
+        """The sheet's 年度目标 as one text (:attr:`goal_lines` run together)."""
+        return "".join(self.goal_lines)
 
     @cached_property
     def counts_output(self) -> bool:
@@ -364,8 +372,8 @@ class SheetContext:
     @property
     def goal_counts_output(self) -> bool:
         """True when the 年度目标 states a figure of what is produced, not only the headcount of the staff the money
-        keeps (保障在职人员89人…的正常办公, corpus 114)."""
-        return has_figure(_STAFF_HEADCOUNT.sub("", self.goal_text))
+        keeps (保障在职人员89人…的正常办公, corpus 114) or amounts of money (a budget, a subsidy's standard: corpus 200)."""
+        return has_figure(_MONEY_AMOUNT.sub("", _STAFF_HEADCOUNT.sub("", self.goal_text)))
 
     @cached_property
     def template_unfilled(self) -> bool:

@@ -69,9 +69,12 @@ def review_document(document: Document, profile: Profile | None = None) -> Revie
         for index, findings in extra.items():
             regraded = sheets[index].model_copy(update={"findings": findings + sheets[index].findings})
             sheets[index] = grade_sheet(regraded, profile.grade)
-    if document.prose is not None and not document.sheets and document.overall is None:
-        # (a document in prose only: beside tables, its sentences are audited, not reviewed as the document's text)
-        document_findings += [finding for rule in prose_rules() if profile.enabled(rule.code, rule.name)
+    if document.prose is not None:
+        # (a document in prose only: beside tables, its sentences are audited, not reviewed as the document's text,
+        # but for the wording a rule reads wherever it stands: ProseRule.beside_tables)
+        prose_only = not document.sheets and document.overall is None
+        document_findings += [finding for rule in prose_rules()
+                              if (prose_only or rule.beside_tables) and profile.enabled(rule.code, rule.name)
                               for finding in rule.document_findings(document, profile)]
     return Review(source=document.source, profile=profile.name, sheets=sheets, document_findings=document_findings)
 

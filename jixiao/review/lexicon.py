@@ -39,6 +39,7 @@ __all__ = [
     "is_reverse",
     "is_sentence_name",
     "is_slogan",
+    "is_slogan_goal",
     "is_timeliness",
     "kind_of",
     "names_deadline",
@@ -283,6 +284,31 @@ def is_slogan(name: str | None) -> bool:
     aim = bare.startswith(tuple(words["verbs"])) or bare.endswith(tuple(words["aims"]))
     sentence = bare.startswith(tuple(words["openers"])) and len(bare) >= _SENTENCE_LENGTH
     return bool(bare) and (aim or sentence) and not bare.endswith(tuple(words["measures"]))
+
+
+# Where a goal's clauses part: punctuation that closes a clause (not 、, which lists things within one).
+_CLAUSE_END = re.compile(r"[，,。；;！!？?]")
+# A clause's own label or numbering (目标2:, 1、, (3)), left off before its first word is read.
+_CLAUSE_LABEL = re.compile(r"^((年度|总体|绩效)*目标\s*[0-9一二三四五六七八九十]*\s*[:：]?|[(（]?[0-9一二三四五六七八九十]+[)）、.．:：])")
+
+
+@lru_cache(maxsize=TEXT_MEMO)
+def is_slogan_goal(goal: str | None) -> bool:
+    """True for a 年度目标 made only of aims (有力改善人居环境质量, 打造…的良好局面) and of the means or scope that lead to
+    them (通过项目实施, 针对…问题): every clause opens, after its adverbs, on a verb of aim or a word of means, at least
+    one on an aim, and no clause of aim names a task (完成…任务, 发放). Figures are not looked at: the caller does."""
+    words = data()["slogan_goals"]
+    verbs = tuple(data()["slogan_names"]["verbs"]) + tuple(words["verbs"])
+    adverbs, openers = _folded("slogan_goals", "adverbs"), tuple(words["openers"])
+    aims = 0
+    for clause in filter(None, (_CLAUSE_LABEL.sub("", part) for part in _CLAUSE_END.split(fold(goal or "")))):
+        while (adverb := next((word for word in adverbs if clause.startswith(word)), None)) is not None:
+            clause = clause[len(adverb):]
+        if clause.startswith(verbs) and not any(task in clause for task in words["tasks"]):
+            aims += 1
+        elif not clause.startswith(openers):
+            return False
+    return aims > 0
 
 
 # The close of a quantity that can rise (…比例提高 is a measured change, not a hope).

@@ -20,6 +20,7 @@ from jixiao.review.rules import (
     money,
     prose,
     reader,
+    spelling,
     substance,
     units,
 )
@@ -100,6 +101,7 @@ RULES: tuple[Rule, ...] = (
     money.PlanBelowMinimum(),
     # 适当性
     appropriateness.SatisfactionNotCredible(),
+    appropriateness.RateTargetTooLow(),
     appropriateness.FullRateAsLowerBound(),
     appropriateness.TargetSetsNothing(),
     # 审核人常提的实质问题
@@ -129,11 +131,13 @@ RULES: tuple[Rule, ...] = (
     substance.StaleAnnualDocument(),
     substance.DeadlineAfterBudgetYear(),
     substance.GarbledText(),
+    spelling.MisspeltTerm(),
     # 没有指标表的报告和通知
     prose.BrokenReference(),
     prose.PartsNotWhole(),
     prose.LostCharacters(),
     prose.AmountWithoutUnit(),
+    prose.MisspeltTermInProse(),
 )
 
 # Codes of rules that were removed, with why; never reuse them.

@@ -93,9 +93,13 @@ class Rule:
         fix: Fix | None = None,
         confidence: Confidence = Confidence.HIGH,
         severity: Severity | None = None,
+        template: str | None = None,
         **slots: object,
     ) -> Finding:
         """A finding of this rule on the sheet of ``ctx`` (and ``indicator``), its message slots filled.
+
+        ``template`` is another message of the rule's own (a class attribute beside ``message``) for a finding whose
+        data take another shape (a list where there is usually none), so that the slots stay data.
 
         ``severity`` overrides the rule's own for this finding (a profile's setting still wins); a finding on a row
         whose cells may not stand where the table has them (:meth:`SheetContext.doubtful`: placed by a guess, misread,
@@ -130,7 +134,7 @@ class Rule:
             sheet=ctx.sheet.key,
             indicator=indicator.name if indicator is not None else None,
             location=location,
-            template=self.message,
+            template=template or self.message,
             params={key: str(value) for key, value in slots.items()},
             fix=fix,
             confidence=confidence,

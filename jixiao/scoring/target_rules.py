@@ -8,6 +8,7 @@ Shares are clamped to 0–1, so a score never exceeds its weight and never falls
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from decimal import Decimal
@@ -16,9 +17,9 @@ from functools import cache
 from importlib import resources
 
 from jixiao.model import Direction, Operator, Target, parse_target, unit_kind
-from jixiao.model.lexicon import fold
+from jixiao.model.lexicon import fold, simplified
 
-__all__ = ["Sense", "Attainment", "sense_of", "attainment", "number", "progress_problem"]
+__all__ = ["Sense", "Attainment", "full_amount_rate", "sense_of", "attainment", "number", "progress_problem"]
 
 _ONE, _ZERO, _HUNDRED = Decimal(1), Decimal(0), Decimal(100)
 
@@ -54,6 +55,25 @@ def _lower_is_better() -> tuple[str, tuple[str, ...]]:
 
 def _bare(name: str) -> str:
     return "".join(ch for ch in fold(name) if ch not in "“”\"'‘’")
+
+
+@cache
+def _full_amount_rates() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    data = tomllib.loads(resources.files("jixiao.scoring").joinpath("data/full_amount_rates.toml").read_text("utf-8"))
+    return tuple(_bare(name) for name in data["names"]), tuple(data["money_words"])
+
+
+_UNIT_IN_BRACKETS = re.compile(r"[(（][^()（）]*[)）]$")
+
+
+def full_amount_rate(name: str) -> str | None:
+    """The rate (发放率, 到位率 …) that ``name`` ends in when the indicator measures money paid out, allotted or received
+    in full (data/full_amount_rates.toml: the name ends in such a rate and says it is money, 经费发放率, 补助资金到位率):
+    its target is 100% even where none is written. None for any other name (配方肥到位率 is not money)."""
+    names, money = _full_amount_rates()
+    bare = _UNIT_IN_BRACKETS.sub("", _bare(simplified(name)))
+    rate = next((known for known in names if bare.endswith(known)), None)
+    return rate if rate and any(word in bare for word in money) else None
 
 
 def sense_of(target: Target, direction: Direction | None, name: str = "") -> tuple[Sense, str | None]:

@@ -3,13 +3,15 @@
 SQLite is copied through its online backup API (``sqlite3.Connection.backup``), which reads one consistent
 snapshot, committed pages still in the write-ahead log included; copying the file misses those. PostgreSQL is
 dumped with ``pg_dump -Fc`` and restored with ``pg_restore --clean`` in one transaction. Restoring replaces the
-whole database, so it is refused while a server uses it (``jixiao serve`` marks its data folder; on PostgreSQL
-any other session counts) unless forced.
+whole database, so it is refused while a server uses it (``jixiao serve`` marks its data folder with its process
+and the database it serves; on PostgreSQL any other session counts) unless forced. A server on another database
+(SQLite in the folder while the restore goes to ``DATABASE_URL``, or the reverse) does not refuse it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import sqlite3
@@ -71,12 +73,17 @@ def database_restore(source: Path, *, force: bool = False) -> str:
 
 
 def server_using_database() -> str | None:
-    """Why the database looks in use by a server (a running ``jixiao serve``, another PostgreSQL session), or None."""
+    """Why the database looks in use by a server (a running ``jixiao serve`` on this database, another PostgreSQL
+    session), or None."""
     mark = Path(settings.DATA_DIR) / SERVER_MARK
-    with contextlib.suppress(OSError, ValueError):
-        pid = int(mark.read_text().strip())
+    marked = _mark_read(mark)
+    if marked is not None:
+        pid, database = marked
         if pid != os.getpid() and process_exists(pid):
-            return f"jixiao serve 正在运行（进程 {pid}，{mark}）"
+            if database is None:  # a mark of an older jixiao: it may well serve this database
+                return f"jixiao serve 正在运行（进程 {pid}，{mark}；该标记未注明所用数据库，按正在使用当前数据库处理）"
+            if database == _database_identity(_db()):
+                return f"jixiao serve 正在运行（进程 {pid}，使用{_database_described(database)}；{mark}）"
     if _is_postgres():
         with connection.cursor() as cursor:
             cursor.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
@@ -90,13 +97,49 @@ def server_using_database() -> str | None:
 
 @contextlib.contextmanager
 def server_marked(data_dir: Path) -> Iterator[None]:
-    """Mark ``data_dir`` as used by this process (a running server) for as long as the block runs."""
+    """Mark ``data_dir`` as used by this process (a running server) on the configured database for as long as the
+    block runs."""
     mark = data_dir / SERVER_MARK
-    mark.write_text(str(os.getpid()))
+    mark.write_text(json.dumps({"pid": os.getpid(), "database": _database_identity(_db())}, ensure_ascii=False))
     try:
         yield
     finally:
         mark.unlink(missing_ok=True)
+
+
+def _mark_read(mark: Path) -> tuple[int, dict[str, str] | None] | None:
+    """The server's process id and database identity in ``mark`` (None for the database of an older mark, which
+    holds the process id alone); None when there is no readable mark."""
+    with contextlib.suppress(OSError, ValueError):
+        held = json.loads(mark.read_text())
+        if isinstance(held, int):
+            return held, None
+        if isinstance(held, dict) and isinstance(held.get("pid"), int) and isinstance(held.get("database"), dict):
+            return held["pid"], held["database"]
+    return None
+
+
+# Host names that all reach the PostgreSQL server of this machine (an empty host or a directory is its Unix socket):
+# counted as one, so that spelling the same server two ways never lets a restore replace the database it serves.
+_LOCAL_HOSTS = frozenset({"", "localhost", "127.0.0.1", "::1"})
+
+
+def _database_identity(db: dict) -> dict[str, str]:
+    """What identifies the database of Django settings ``db``, without credentials: the engine and the SQLite
+    file, or PostgreSQL's server and database name."""
+    if db["ENGINE"].startswith("django.db.backends.postgresql"):
+        host = str(db.get("HOST") or "")
+        local = host in _LOCAL_HOSTS or host.startswith("/")
+        return {"engine": "postgresql", "host": "localhost" if local else host.lower(),
+                "port": str(db.get("PORT") or 5432), "name": str(db["NAME"])}
+    return {"engine": "sqlite", "name": str(Path(db["NAME"]).resolve())}
+
+
+def _database_described(identity: dict[str, str]) -> str:
+    """A database identity in words, e.g. ``PostgreSQL 数据库 jixiao（localhost:5432）``."""
+    if identity.get("engine") == "postgresql":
+        return f"PostgreSQL 数据库 {identity.get('name')}（{identity.get('host')}:{identity.get('port')}）"
+    return f"SQLite 数据库 {identity.get('name')}"
 
 
 def _db() -> dict:

@@ -2,6 +2,8 @@
 backup test. ``python -m tests.cli.backup_writer write STOPFILE`` sets the database up (migrations, demo), then
 saves edit 1, 2, 3… of the sample's first sheet, printing each number once it is committed, until STOPFILE
 exists. ``python -m tests.cli.backup_writer report`` prints the sheet's last edit, version and history as JSON.
+``python -m tests.cli.backup_writer serve`` stands for a running jixiao serve: it marks the data folder as the server
+does (without touching the database), prints "ready" and waits until it is killed.
 The database is the one jixiao serve would use (JIXIAO_DATA or DATABASE_URL)."""
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from pathlib import Path
 
 
@@ -51,6 +54,17 @@ def report() -> None:
     print(json.dumps({"purpose": sheet.purpose, "version": sheet.version, "edits": edits}, ensure_ascii=False))
 
 
+def serve() -> None:
+    from django.conf import settings
+
+    from jixiao.web.backup import server_marked
+
+    Path(settings.DATA_DIR).mkdir(parents=True, exist_ok=True)
+    with server_marked(Path(settings.DATA_DIR)):
+        print("ready", flush=True)
+        time.sleep(300)
+
+
 if __name__ == "__main__":
     _setup()
-    write(Path(sys.argv[2])) if sys.argv[1] == "write" else report()
+    {"write": lambda: write(Path(sys.argv[2])), "report": report, "serve": serve}[sys.argv[1]]()

@@ -138,3 +138,25 @@ def test_check_and_score_say_a_doubtful_rows_doubt_once_from_its_confidence(tmp_
     [sheet] = as_json["audits"]
     [finding] = [f for f in sheet["findings"] if f["rule"] == "JXA17" and f["location"].get("row") == 12]
     assert finding["confidence"] == "guessed-layout" and "读取不确定" not in finding["message"]
+
+
+def test_score_and_check_recompute_each_printed_self_evaluation_once(monkeypatch):
+    # The recomputation shown beside the findings is the one the audit rules read, not a second one.
+    from jixiao.cli.batch import Source, read_source
+    from jixiao.cli.check_command import check_document
+    from jixiao.cli.console import Shape
+    from jixiao.cli.score_command import ScorePlan, score_source
+    from jixiao.review.profile import load_profile as review_profile
+    from jixiao.scoring import load_profile
+    from tests.scoring.recomputes import recomputes_counted
+
+    counts = recomputes_counted(monkeypatch)
+    scoring = load_profile("central")
+    source = Source(str(SAMPLE))
+    scored = score_source(source, ScorePlan(profile=scoring, as_json=True, shape=Shape(160, None, False, "utf-8")))
+    (sheet,) = read_source(source).value.sheets
+    assert '"JXA04"' in scored.value.items[0]
+    assert counts == {sheet.key: 1}
+    checked = check_document(read_source(source).value, review_profile(), scoring)
+    assert checked.audits[sheet.key].expected_total == 90
+    assert counts == {sheet.key: 2}

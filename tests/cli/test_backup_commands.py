@@ -11,6 +11,7 @@ import sys
 import threading
 import time
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -109,7 +110,50 @@ def test_sqlite_backup_while_writing_restores_the_last_committed_edit(tmp_path):
     _assert_consistent(_restored({"JIXIAO_DATA": str(fresh)}), before, last)
 
 
-def test_restore_is_refused_while_a_server_uses_the_data_folder_unless_forced(tmp_path):
+@contextmanager
+def _server(env: dict[str, str]):
+    """A stand-in for ``jixiao serve`` on the database of ``env``: it marks the data folder as the server does."""
+    server = subprocess.Popen([sys.executable, "-m", "tests.cli.backup_writer", "serve"], cwd=ROOT,
+                              env={**os.environ, **env}, stdout=subprocess.PIPE, text=True)
+    try:
+        assert server.stdout.readline().strip() == "ready"
+        yield server
+    finally:
+        server.kill()
+        server.wait()
+
+
+def test_restore_is_refused_while_a_server_uses_the_database_unless_forced(tmp_path):
+    data = tmp_path / "data"
+    backup = tmp_path / "jixiao.backup"
+    _quiet_backup({"JIXIAO_DATA": str(data)}, backup, tmp_path)
+    with _server({"JIXIAO_DATA": str(data)}) as server:
+        refused = jixiao("restore", str(backup), "--data", str(data))
+        assert refused.returncode == 1
+        message = refused.stderr.replace("\n", "")  # rich wraps long lines
+        database = data.resolve() / "jixiao.sqlite3"
+        assert f"jixiao serve 正在运行（进程 {server.pid}，使用SQLite 数据库 {database}" in message
+        assert "--force" in message
+        forced = jixiao("restore", str(backup), "--data", str(data), "--force")
+        assert forced.returncode == 0, forced.stderr
+
+
+def test_a_server_on_another_database_does_not_refuse_the_restore(tmp_path):
+    # The server in this folder serves a PostgreSQL database (its password never written down); the SQLite
+    # database of the folder is another one, which the restore may replace.
+    data = tmp_path / "data"
+    backup = tmp_path / "jixiao.backup"
+    _quiet_backup({"JIXIAO_DATA": str(data)}, backup, tmp_path)
+    served = {"JIXIAO_DATA": str(data), "DATABASE_URL": "postgres://jixiao:Secret-pw-77@db.example:5433/served"}
+    with _server(served):
+        mark = json.loads((data / "jixiao-serve.pid").read_text())
+        assert mark["database"] == {"engine": "postgresql", "host": "db.example", "port": "5433", "name": "served"}
+        restored = jixiao("restore", str(backup), "--data", str(data))
+    assert restored.returncode == 0, restored.stderr
+    assert "已用" in restored.stdout
+
+
+def test_an_older_mark_with_a_pid_only_still_refuses_the_restore(tmp_path):
     data = tmp_path / "data"
     backup = tmp_path / "jixiao.backup"
     _quiet_backup({"JIXIAO_DATA": str(data)}, backup, tmp_path)
@@ -118,13 +162,22 @@ def test_restore_is_refused_while_a_server_uses_the_data_folder_unless_forced(tm
         (data / "jixiao-serve.pid").write_text(str(server.pid))
         refused = jixiao("restore", str(backup), "--data", str(data))
         assert refused.returncode == 1
-        message = refused.stderr.replace("\n", "")  # rich wraps long lines
-        assert f"jixiao serve 正在运行（进程 {server.pid}" in message and "--force" in message
-        forced = jixiao("restore", str(backup), "--data", str(data), "--force")
-        assert forced.returncode == 0, forced.stderr
+        message = refused.stderr.replace("\n", "")
+        assert f"jixiao serve 正在运行（进程 {server.pid}" in message and "未注明所用数据库" in message
     finally:
         server.kill()
         server.wait()
+
+
+def test_a_mark_left_by_a_server_that_ended_does_not_refuse_the_restore(tmp_path):
+    data = tmp_path / "data"
+    backup = tmp_path / "jixiao.backup"
+    _quiet_backup({"JIXIAO_DATA": str(data)}, backup, tmp_path)
+    with _server({"JIXIAO_DATA": str(data)}):
+        pass
+    assert (data / "jixiao-serve.pid").exists()  # killed, the server had no chance to remove its mark
+    restored = jixiao("restore", str(backup), "--data", str(data))
+    assert restored.returncode == 0, restored.stderr
 
 
 def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path):
@@ -177,3 +230,28 @@ def test_postgresql_restore_is_refused_while_another_session_uses_the_database(t
         refused = _run("-m", "jixiao", "restore", str(backup), env={"DATABASE_URL": source})
     message = refused.stderr.replace("\n", "")
     assert refused.returncode == 1 and "个其他连接" in message and "--force" in message
+
+
+def test_postgresql_restore_is_not_refused_by_a_server_on_the_sqlite_database(tmp_path, postgres_databases):
+    source, fresh = postgres_databases
+    data = tmp_path / "data"
+    backup = tmp_path / "jixiao.dump"
+    _quiet_backup({"DATABASE_URL": source}, backup, tmp_path)
+    with _server({"JIXIAO_DATA": str(data)}):
+        restored = _run("-m", "jixiao", "restore", str(backup), "--data", str(data), env={"DATABASE_URL": fresh})
+    assert restored.returncode == 0, restored.stderr
+
+
+def test_postgresql_restore_is_refused_by_a_server_on_the_same_database(tmp_path, postgres_databases):
+    # The server names its host 127.0.0.1, the restore localhost: the same server, the same database.
+    source, _ = postgres_databases
+    data = tmp_path / "data"
+    backup = tmp_path / "jixiao.dump"
+    _quiet_backup({"DATABASE_URL": source}, backup, tmp_path)
+    name = source.rsplit("/", 1)[1]
+    with _server({"JIXIAO_DATA": str(data), "DATABASE_URL": source.replace("@localhost", "@127.0.0.1")}) as server:
+        restored = _run("-m", "jixiao", "restore", str(backup), "--data", str(data),
+                        env={"DATABASE_URL": source.replace("@127.0.0.1", "@localhost")})
+    message = restored.stderr.replace("\n", "")
+    assert restored.returncode == 1
+    assert f"jixiao serve 正在运行（进程 {server.pid}，使用PostgreSQL 数据库 {name}（localhost:5432）" in message

@@ -108,7 +108,8 @@ def test_a_forwarded_scheme_is_not_believed_without_a_proxy(server):
 def test_stopping_the_server_stops_every_process_and_clears_the_mark(server):
     _url, process, data = server
     mark = data / "jixiao-serve.pid"
-    assert mark.read_text() == str(process.pid)
+    database = {"engine": "sqlite", "name": str(data.resolve() / "jixiao.sqlite3")}
+    assert json.loads(mark.read_text()) == {"pid": process.pid, "database": database}
     web, workers = _children(process)
     everyone = [psutil.Process(process.pid), *web, *workers]
     process.send_signal(signal.SIGTERM)

@@ -63,6 +63,32 @@ def test_a_count_the_row_of_its_thing_gives_otherwise_names_both_figures(goal, r
     assert said in found[0][2]
 
 
+def _params(patch: dict) -> list[dict[str, str]]:
+    document = build_document(patched(BASE, patch))
+    return [{k: v for k, v in f.params.items() if k != "sheet"}
+            for f in review_document(document, load_profile()).findings if f.rule == "JX931"]
+
+
+# The finding carries the counts, the rows and their figures as data; the message is rendered from them.
+@pytest.mark.parametrize(("goal", "rows", "params", "message"), [
+    ("完成5个标准档案库房消防设备的升级改造", [("气体灭火控制器", "4台")], {"counts": "5个标准档案库房消防"},
+     "年度目标写“5个标准档案库房消防”，指标中没有哪一项是这个数量，目标的这部分无从考核"),
+    ("改善14个村生态环境", [("村人居环境整治个数", "≥18个"), ("垃圾清运车辆", "≥2辆")],
+     {"counts": "14个村生态环境", "counted_by": "村人居环境整治个数", "figures": "18个"},
+     "年度目标写“14个村生态环境”，指标“村人居环境整治个数”为18个，二者对不上，目标的这部分无从考核"),
+    # two counts, each with the row of its thing: the rows and figures in the same order, said of each
+    ("改善14个村生态环境，帮扶30户脱贫户发展产业", [("村人居环境整治个数", "≥18个"), ("帮扶对象数量", "≥25户脱贫户")],
+     {"counts": "14个村生态环境、30户脱贫户发展产业", "counted_by": "村人居环境整治个数、帮扶对象数量",
+      "figures": "18个、25户"},
+     "年度目标写“14个村生态环境、30户脱贫户发展产业”，指标“村人居环境整治个数、帮扶对象数量”分别为18个、25户，"
+     "与目标对不上，目标的这部分无从考核"),
+])
+def test_the_finding_carries_its_counts_and_rows_as_data(goal, rows, params, message):
+    patch = {"goals": [goal], "rows": _count_rows(*rows)}
+    assert _params(patch) == [params]
+    assert [said for *_, said in _findings("JX931", patch)] == [message]
+
+
 @pytest.mark.parametrize(("goal", "rows"), [
     # two rows count in the goal's unit and name its thing: which one the goal means is not known
     ("改善14个村生态环境", [("村人居环境整治个数", "≥18个"), ("村级垃圾站个数", "≥3个")]),

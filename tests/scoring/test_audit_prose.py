@@ -1,5 +1,5 @@
 """Reports and notices written in prose (no indicator table): the money, dates and document numbers their sentences
-state are read with their line, and checked (JXA29–JXA31, JXA33, JX926). Sentences quoted from dev documents (corpus 256,
+state are read with their line, and checked (JXA29–JXA31, JXA33, JX926, JX933). Sentences quoted from dev documents (corpus 256,
 258, 270, 271, 281) and rewordings of them; a correct sentence gives nothing."""
 
 from __future__ import annotations
@@ -323,3 +323,27 @@ def test_an_amount_without_its_unit_is_reported_once(body, expected):
     found = [f for f in review.document_findings if f.rule == "JX930"]
     assert [(f.rule, f.severity.value, f.location.line) for f in found] == [item[:3] for item in expected]
     assert [item[3] in f.message for f, item in zip(found, expected)] == [True] * len(expected)
+
+
+def _slips(body: str) -> list[tuple[int | None, str]]:
+    review = review_document(_read(body), load_profile())
+    return [(f.location.line, f.message) for f in review.document_findings if f.rule == "JX933"]
+
+
+@pytest.mark.parametrize(("body", "line", "cited"), [
+    # corpus 275: the title of a forest-pest project's goal statement lost 物
+    ("2019年林业有害生防治项目立项依据,下达资金331万元。", 3, "第3行“2019年林业有害生防治项目立项依据”中“有害生防治”应为“有害生物防治”"),
+    # rewording: 拨 read as 投 in a notice, on its second line of text
+    ("下达资金331万元。\n其中财政投款300万元，用于流域治理。", 4, "“投款”应为“拨款”"),
+])
+def test_a_standard_term_written_with_a_known_slip_is_reported_once(body, line, cited):
+    [(at, message)] = _slips(body)
+    assert at == line and cited in message
+
+
+@pytest.mark.parametrize("body", [
+    "2019年林业有害生物防治项目立项依据,下达资金331万元。",
+    "下达资金331万元，保障春秋季强制免疫，依法强制免除的费用另行安排。",
+])
+def test_standard_terms_written_right_give_no_slip(body):
+    assert _slips(body) == []

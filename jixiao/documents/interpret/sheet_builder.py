@@ -52,7 +52,7 @@ from jixiao.documents.pipeline.labels import (
 from jixiao.documents.pipeline.money_text import rate_agrees, rate_points
 from jixiao.documents.pipeline.records import claimed_grade, total_score
 from jixiao.documents.pipeline.regions import EXTRA, FRAME, Columns, Header, find_header, is_refinement, refine
-from jixiao.documents.pipeline.settle import Sums, TableRow, settle
+from jixiao.documents.pipeline.settle import Sums, TableRow, settle, weighed_figure
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.vocabulary import (
     block_label,
@@ -518,11 +518,6 @@ _VALUE_KINDS = {"target", "long_term_target", "actual", "expected"}  # columns t
 _TEXT_KINDS = ("description", "basis")  # columns of words beside the name, no value
 _SCRAMBLED_ROWS = 5  # fewer name-only rows than this are read as written (blank values)
 _SUMMED = ("actual", "weight", "score")  # the cells beside the target that the table's arithmetic weighs
-
-
-def _amount_of(text: str | None) -> Decimal | None:
-    """A cell's figure (10, 10分), or None when it holds none."""
-    return parse_amount(text.strip().removesuffix("分")) if text else None
 
 
 def _points_alone(level1: str) -> bool:
@@ -1513,8 +1508,8 @@ class SheetBuilder:
         rows = [TableRow(indicator.level1_raw or "", {
             "target": indicator.target.raw, **{kind: cells.get(position, {}).get(kind, "") for kind in _SUMMED}},
             runs.get(id(indicator))) for position, indicator in enumerate(indicators, start=1)]
-        sums = Sums(total=self.claimed.get("total"), execution_weight=_amount_of(self.money.get("weight")),
-                    execution_score=_amount_of(self.money.get("score")), complete=not (self.cut or self.headless))
+        sums = Sums(total=self.claimed.get("total"), execution_weight=weighed_figure(self.money.get("weight")),
+                    execution_score=weighed_figure(self.money.get("score")), complete=not (self.cut or self.headless))
         # cells no column of the header holds (P113): the columns are not the rows', nor the readings of their runs
         settled = {} if any(said.code == "P113" for said in self.diagnostics) else settle(rows, sums)
         at = {id(indicator): index for index, indicator in enumerate(indicators)}
@@ -1534,7 +1529,7 @@ class SheetBuilder:
             if "target" in found.cells:
                 indicator.target = parse_target(found.cells["target"], context)
             if "weight" in found.cells:
-                indicator.weight, indicator.weight_raw = _amount_of(found.cells["weight"]), found.cells["weight"]
+                indicator.weight, indicator.weight_raw = weighed_figure(found.cells["weight"]), found.cells["weight"]
             indicator.confidence = min(indicator.confidence, SETTLED_CONFIDENCE)
             reading = "｜".join(f"{self._heading(kind)}{text}" for kind, text in found.cells.items())
             self.diagnostics.append(diagnostic("P156", location, run=run.run, reading=reading,

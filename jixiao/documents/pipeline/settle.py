@@ -31,7 +31,7 @@ from jixiao.documents.pipeline.figures import Ambiguity
 from jixiao.model.target import Operator
 from jixiao.model.target_text import parse_target
 
-__all__ = ["Settled", "Sums", "TableRow", "settle"]
+__all__ = ["Settled", "Sums", "TableRow", "settle", "weighed_figure"]
 
 FILLED = "与本表其他行填写相同的列"
 HALF_POINTS = "分值为整数或半分"
@@ -168,11 +168,11 @@ def _row_broken(row: TableRow, choice: tuple[str, ...], columns: dict[str, bool]
         # a column is left empty only where the other rows leave it empty too (then it is never filled)
         if (position < len(choice)) != columns.get(kind, True):
             return FILLED
-    weight, score = _figure(filled.get("weight")), _figure(filled.get("score"))
+    weight, score = weighed_figure(filled.get("weight")), weighed_figure(filled.get("score"))
     if weight is not None and (weight * 2) % 1:
         return HALF_POINTS
     target = parse_target(filled.get("target", "")) if filled.get("target", "").strip() else None
-    actual = _figure(filled.get("actual"))
+    actual = weighed_figure(filled.get("actual"))
     if target is None or target.value is None or actual is None or target.date is not None:
         return None
     if len(str(int(actual))) - len(str(int(target.value))) not in range(-_SIZE_APART, _SIZE_APART + 1):
@@ -198,7 +198,7 @@ def _meets(operator: Operator | None, target: Decimal, actual: Decimal) -> bool:
 def _table_broken(rows: Sequence[TableRow], cells: list[dict[str, str]], sums: Sums) -> str | None:
     """The first of the table's sums that the rows' cells break, or None; a sum is weighed only when every figure
     it adds is known."""
-    weights = [_figure(row.get("weight")) for row in cells]
+    weights = [weighed_figure(row.get("weight")) for row in cells]
     blocks: dict[str, list[int]] = {}
     for index, row in enumerate(rows):
         blocks.setdefault(row.level1.replace(" ", ""), []).append(index)
@@ -213,7 +213,7 @@ def _table_broken(rows: Sequence[TableRow], cells: list[dict[str, str]], sums: S
         whole = {_FULL - sums.execution_weight} if sums.execution_weight else {_FULL, _FULL - _EXECUTION_POINTS}
         if sum(weights) not in whole:  # type: ignore[arg-type]
             return WEIGHTS
-    scores = [_figure(row.get("score")) for row in cells]
+    scores = [weighed_figure(row.get("score")) for row in cells]
     if sums.total is not None and sums.complete and None not in scores:
         added = sum(scores)  # type: ignore[arg-type]
         if sums.total not in (added, added + (sums.execution_score or 0)):
@@ -224,8 +224,13 @@ def _table_broken(rows: Sequence[TableRow], cells: list[dict[str, str]], sums: S
 _ORDER = (FILLED, HALF_POINTS, SAME_SIZE, RATE, MET_SCORED, SUBTOTAL, WEIGHTS, TOTAL)
 
 
-def _figure(text: str | None) -> Decimal | None:
-    """A cell's number (a weight written 10分 too), or None when it holds none."""
+def weighed_figure(text: str | None) -> Decimal | None:
+    """A cell's figure as the table's arithmetic weighs it: a bare number (a 分值 or 得分 written 10分 too), or None
+    when the cell holds anything else, a figure with a unit (95%, 18万元) included. The readings of a run are bare
+    digits; a figure beside the run, the same in every reading, would only break them all where it breaks a row's
+    constraint (an actual of 120% against =100%), so it is not weighed. The builder reads with it the figures it
+    hands to the sums (the 预算执行率 row's points) and the weight of a settled row, so that the figures kept are the
+    ones the table was weighed with (one reading of the table's points, not a second one beside it)."""
     cleaned = (text or "").strip().removesuffix("分").replace(",", "")
     if not cleaned:
         return None

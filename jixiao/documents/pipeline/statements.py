@@ -16,7 +16,8 @@ from jixiao.documents.codes import diagnostic
 from jixiao.documents.pipeline.labels import simplified
 from jixiao.documents.pipeline.money_text import money_in_prose, sentences
 from jixiao.model import Diagnostic, FundAmount, Location, MoneyStatement, MoneySum, ProseReport, Said
-from jixiao.model.lexicon import LOST_AS_QUESTION_MARKS, LOST_BY_REPLACEMENT
+from jixiao.model.lexicon import LOST_AS_QUESTION_MARKS, LOST_BY_REPLACEMENT, fold
+from jixiao.model.slips import slips_in
 
 __all__ = ["prose_report"]
 
@@ -121,13 +122,26 @@ def _amount(text: str | None) -> Decimal | None:
         return None
 
 
+# Where a clause of a sentence starts: after a full stop, semicolon or colon (a report lists its indicators one to a
+# clause: 5.补助对象对项目满意率,初目标值≥90%,实际完成值≥90%;)
+_CLAUSE_START = re.compile(r"[。；;：:]")
+_CLAUSE_BEFORE = 20  # characters at most kept before a slip in its clause
+
+
+def _clause_around(flat: str, start: int, end: int) -> str:
+    """The text of ``flat`` around ``start:end`` (a slip found on the folded line): from the start of its clause, at
+    most :data:`_CLAUSE_BEFORE` characters back, to a few characters after, so that the item it belongs to is named."""
+    opened = max((found.end() for found in _CLAUSE_START.finditer(flat, 0, start)), default=0)
+    return flat[max(opened, start - _CLAUSE_BEFORE):end + _AROUND]
+
+
 def prose_report(text: str, source: str | None = None) -> tuple[ProseReport, list[Diagnostic]]:
     """What the sentences of ``text`` state of money (one :class:`MoneyStatement` per sentence that states a budget,
     an amount spent or an execution rate; the amounts they break down into parts) and the dates and document numbers
-    they cite, the sentences giving a cause concerning the money, and where characters were lost in conversion, each
-    with its line; and a
+    they cite, the sentences giving a cause concerning the money, where characters were lost in conversion and where a
+    standard term is written with a known slip, each with its line; and a
     diagnostic for each amount stated without its unit (left unread)."""
-    money, sums, funds, references, lost, unitless, reasons, diagnostics = [], [], [], [], [], [], [], []
+    money, sums, funds, references, lost, slips, unitless, reasons, diagnostics = [], [], [], [], [], [], [], [], []
     for number, line in enumerate(text.splitlines(), start=1):
         plain = simplified(line)
         references += [Said(text=found.group(0), line=number) for found in _REFERENCE.finditer(plain)]
@@ -135,6 +149,7 @@ def prose_report(text: str, source: str | None = None) -> tuple[ProseReport, lis
         lost += [Said(text=line[max(0, found.start() - _AROUND):found.end() + _AROUND], line=number)
                  for pattern in (LOST_BY_REPLACEMENT, LOST_AS_QUESTION_MARKS) for found in pattern.finditer(line)
                  if "??" in found.group(0) or "\ufffd" in found.group(0)]
+        slips += [Said(text=_clause_around(fold(plain), slip.start, slip.end), line=number) for slip in slips_in(plain)]
         for sentence in sentences(plain):
             sums += _sums(sentence, number)
             funds += _funds(sentence, number)
@@ -149,5 +164,5 @@ def prose_report(text: str, source: str | None = None) -> tuple[ProseReport, lis
             for bare in _NO_UNIT.finditer(sentence):
                 unitless.append(Said(text=bare.group(0), line=number))
                 diagnostics.append(diagnostic("P151", Location(file=source, line=number), amount=bare.group(0)))
-    return ProseReport(money=money, sums=sums, funds=funds, references=references, lost=lost, unitless=unitless,
-                       reasons=reasons), diagnostics
+    return ProseReport(money=money, sums=sums, funds=funds, references=references, lost=lost, slips=slips,
+                       unitless=unitless, reasons=reasons), diagnostics

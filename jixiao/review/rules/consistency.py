@@ -243,13 +243,19 @@ class GoalCountNotInIndicators(Rule):
     severity = Severity.INFO
     dimension = Dimension.RELEVANCE
     source = _MATCHED
-    message = "年度目标写“{counts}”，{compared}"
+    message = "年度目标写“{counts}”，指标中没有哪一项是这个数量，目标的这部分无从考核"
+    # where rows count what the goal counts with other figures (改善14个村 beside 村人居环境整治个数 ≥18个): the message
+    # names them (``counted_by``) and their figures (``figures``, in the same order), so that the reader sees which
+    # one to correct; one row, or several
+    message_counted = "年度目标写“{counts}”，指标“{counted_by}”为{figures}，二者对不上，目标的这部分无从考核"
+    message_counted_by_rows = "年度目标写“{counts}”，指标“{counted_by}”分别为{figures}，与目标对不上，目标的这部分无从考核"
     docs = RuleDocs(
         what="年度目标中承诺的数量（补助64户、改造5个标准档案库房、改善9200人饮水条件、建设一个新功能室）是否在指标中"
         "有对应：某项指标的指标值是这个数（万人、万亩换算后相同），或指标的名称、描述、指标值里写着它，或几项同单位"
         "指标之和正好是它。金额、时间、比率、序数（第七批）和在职人数不算产出数量。读取程序没有找到指标表、各行是推测"
         "放置的、或一个指标值也没读到的，不在此检查；与指标中同一对象的数字不同的，由 JX603 报告。有同一计量单位、名称或"
-        "指标值里带着目标所数之物的首字的指标（“14个村”与“村人居环境整治个数 ≥18个”）时，提示同时写出两处的数字和该指标。",
+        "指标值里带着目标所数之物的首字的指标（“14个村”与“村人居环境整治个数 ≥18个”）时，提示同时写出两处的数字和该指标"
+        "（几项数量各有这样的指标时，依次写出各项指标和它们的数字）。",
         why="年度目标要通过指标来考核：目标写了数量而指标里没有，年底就无从判断这部分目标是否完成，多半是指标照搬了"
         "模板或漏了主要产出（语料 147、225、236、263）。",
         bad="年度目标：改善14个村生态环境\n数量指标 | 村人居环境整治个数 | ≥18个",
@@ -284,15 +290,16 @@ class GoalCountNotInIndicators(Rule):
                            or f"{value.normalize():f}" in numbers or _named(shown[len(figure):], indicators))]
         if not missing:
             return
-        # the row that counts the same thing with another figure (改善14个村 beside 村人居环境整治个数 ≥18个): the
-        # message names it and both figures, so that the reader sees which one to correct
+        # the row that counts the same thing with another figure (改善14个村 beside 村人居环境整治个数 ≥18个)
         counterparts = {row.name: f"{row.target.value.normalize():f}{row.target.unit}"
                         for *_, figure, shown in missing
                         if (row := _counterpart(shown[len(_number_text(figure)):], indicators)) is not None}
-        compared = ("、".join(f"指标“{name}”为{figure}" for name, figure in counterparts.items()) + "，二者对不上"
-                    if counterparts else "指标中没有哪一项是这个数量") + "，目标的这部分无从考核"
-        yield self.finding(ctx, column="goals", counts="、".join(dict.fromkeys(shown for *_, shown in missing)),
-                           compared=compared, counted_by="、".join(counterparts),
+        counts = "、".join(dict.fromkeys(shown for *_, shown in missing))
+        if not counterparts:
+            yield self.finding(ctx, column="goals", counts=counts, confidence=Confidence.INFERENCE)
+            return
+        template = self.message_counted if len(counterparts) == 1 else self.message_counted_by_rows
+        yield self.finding(ctx, column="goals", template=template, counts=counts, counted_by="、".join(counterparts),
                            figures="、".join(counterparts.values()), confidence=Confidence.INFERENCE)
 
 

@@ -9,19 +9,26 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import ClassVar
 
 from jixiao.model import Document, Location, Said, Severity
 from jixiao.model.amounts import amount_text
+from jixiao.model.slips import slips_in
 from jixiao.review.finding import Confidence, Dimension, Finding
 from jixiao.review.profile import Profile
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.sources import GOALS_2015
 
-__all__ = ["AmountWithoutUnit", "BrokenReference", "LostCharacters", "PartsNotWhole", "ProseRule"]
+__all__ = ["AmountWithoutUnit", "BrokenReference", "LostCharacters", "MisspeltTermInProse", "PartsNotWhole",
+           "ProseRule"]
 
 
 class ProseRule(Rule):
     """A rule over the sentences of a document with no table."""
+
+    # True for a rule on the wording itself (a standard term misspelt), which is the document's wherever it stands: it
+    # also reads the sentences a self-evaluation report writes beside its tables.
+    beside_tables: ClassVar[bool] = False
 
     def check(self, ctx):  # pragma: no cover - prose rules read the document, not a sheet
         return iter(())
@@ -175,3 +182,33 @@ class AmountWithoutUnit(ProseRule):
 
     def document_findings(self, document: Document, profile: Profile) -> Iterator[Finding]:
         yield from self.cited_once(document, profile, document.prose.unitless if document.prose else [], self._SHOWN)
+
+
+class MisspeltTermInProse(ProseRule):
+    code = "JX933"
+    name = "misspelt-standard-term-in-prose"
+    title = "正文规范用语有错别字"
+    severity = Severity.INFO
+    dimension = Dimension.FORM
+    source = GOALS_2015.at("第十二条（指向明确）")
+    message = "正文的规范用语有错别字：{cited}，请对照原件改正"
+    docs = RuleDocs(
+        what="没有指标表的自评报告、目标说明或资金通知中，财政和绩效管理的规范用语是否写成了已知的错别字（“有害生防治”"
+             "应为“有害生物防治”、“完咸”应为“完成”、“财政投款”应为“财政拨款”），与 JX932 用同一词表"
+             "（jixiao/model/data/slips.toml）；带指标表的自评报告，表外的正文也检查。全文报告一次，只作提示。",
+        why="规范用语写错，资金性质、工作内容会被误读，报告无从核对（语料 275）。",
+        bad="2019年林业有害生防治项目立项依据……",
+        good="2019年林业有害生物防治项目立项依据……",
+        fix="按规范用语改正错字、补上漏字。",
+    )
+
+    beside_tables = True
+    _SHOWN = 3  # slips named in the message
+
+    def document_findings(self, document: Document, profile: Profile) -> Iterator[Finding]:
+        said = [(one, slip) for one in (document.prose.slips if document.prose else ()) for slip in slips_in(one.text)]
+        if said:
+            cited = "、".join(f"第{one.line}行“{one.text}”中“{slip.written}”应为“{slip.term}”"
+                             for one, slip in said[:self._SHOWN])
+            yield self.prose_finding(document, profile, said[0][0].line,
+                                     cited=cited + ("等" if len(said) > self._SHOWN else ""))

@@ -11,10 +11,10 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from decimal import Decimal
 
-from jixiao.model import Indicator, MoneyUnit, NoteCode, Operator, Severity, UnitKind, parse_target, unit_kind
+from jixiao.model import Indicator, MoneyUnit, NoteCode, Operator, Severity, Target, UnitKind, parse_target, unit_kind
 from jixiao.model.amounts import amount_text
 from jixiao.model.lexicon import LOST_AS_QUESTION_MARKS, LOST_BY_REPLACEMENT, fold
-from jixiao.review.context import COUNTED_UNITS, SheetContext, has_figure
+from jixiao.review.context import COUNTED_UNITS, SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
 from jixiao.review.lexicon import (
     SYMBOL_ONLY,
@@ -25,6 +25,7 @@ from jixiao.review.lexicon import (
     is_aim_name,
     is_not_spent,
     is_sentence_name,
+    is_slogan_goal,
     is_timeliness,
     speaks_of_time,
     stated_target,
@@ -198,7 +199,8 @@ class GoalRestatesSpending(Rule):
     source = GOALS_2015.at("第八条（绩效目标内容）")
     message = "项目“{sheet}”的年度目标“{goal}”只说了钱用在哪里，没有说要达到的产出和效果"
     docs = RuleDocs(
-        what="年度目标是否只是复述资金用途或开支范围（用于…、保障…经费、保障…需要、发放…、办公用品费、水电费…），没有任何数量和效果。"
+        what="年度目标是否只是复述资金用途或开支范围（用于…、保障…经费、保障…需要、发放…、办公用品费、水电费…），没有任何数量和效果"
+        "（金额、补助标准和在职人数说的是花多少钱、给谁花，不算产出的数量）。"
         "只说钱的用途、安排或开支项目（“主要用于…支出”“按工作计划完成…经费预算安排”“包括办公用品费、水电费等”）、等于没有"
         "目标的为错误，应退回；说了一项工作（发放…报酬）"
         "的为警告；写明发放周期或时限（按月及时足额发放…工资、按时发放…报酬）的已是要求，不在此报告。",
@@ -225,7 +227,7 @@ class GoalRestatesSpending(Rule):
         goal = ctx.goal_text
         if _REQUIREMENT.search(fold(goal)):
             return  # 按月及时足额发放…工资 sets when the money is paid: a requirement the reviewer accepts (corpus 121)
-        if goal and not has_figure(goal) and self.restates(ctx, goal):
+        if goal and not ctx.goal_counts_output and self.restates(ctx, goal):
             # A goal naming an activity (按月足额发放工资) is improved by agreement; one that only names the money
             # gives the sheet no goal at all, and the sheet is returned.
             severity = Severity.ERROR if self._ONLY_MONEY.search(fold(goal)) else None
@@ -249,11 +251,14 @@ class GoalNotQuantified(Rule):
     message = "项目“{sheet}”的年度目标“{goal}”没有任何数量、质量或时间要求"
     defaults = {"max_length": 50}
     docs = RuleDocs(
-        what="一两句话的年度目标（不超过 max_length 个字，默认50；目标中重复的项目名称不计字数）中是否至少有一个数字（数量、比例、金额或时间；年份不算）；"
-        "只复述资金用途的由 JX905 报告。较长的目标常在分项中写明要求，不在此检查；读取程序没有找到指标表的（文件在表头前"
+        what="一两句话的年度目标（不超过 max_length 个字，默认50；目标中重复的项目名称不计字数）中是否至少有一个数字（数量、比例或时间；"
+        "年份不算，金额和补助标准（预算资金90万元、每生1500元/学期）是花钱的标准，不是产出，也不算）；"
+        "只复述资金用途的由 JX905 报告。较长的目标常在分项中写明要求，不在此检查，但每一句都只是方向或口号的（句首是"
+        "“改善、打造、促进、提升……”，或是“通过……”“针对……”“以……为……”这样的手段、范围，且没有一句说到要完成的工作，"
+        "如“通过项目实施,有力改善人居环境质量,打造……的良好局面”）不论多长都报告，为警告；读取程序没有找到指标表的（文件在表头前"
         "截断，JX001），读到的目标可能只是残段，也不在此检查；目标中的数字被模板占位或转载打码（“完成**日常执法”）的，"
         "由 JX108 报告一次；自评表中写成已完成的（“已完成…结算”）是目标旁的实际完成情况，不是目标，不在此检查；自评表、"
-        "监控表的产出指标已写明数量的，一年按指标考核，目标的写法不再报告。指标也都没有数量的为错误（一个指标值也没读到的除外"
+        "监控表的产出指标已写明数量的，一年按指标考核，目标的写法不再报告，只是口号的除外。指标也都没有数量的为错误（一个指标值也没读到的除外"
         "，空着的指标值由 JX107 报告；各行是读取程序推测版式放置的，数量可能在没有放对的单元格里，仍为警告）；表中根本"
         "没有指标的，由 JX102 报告错误，目标本身为警告。",
         why="只写方向（持续改善、进一步提升）的目标无法检验是否实现，指标也无从对应。",
@@ -273,18 +278,23 @@ class GoalNotQuantified(Rule):
             return  # the goal points to documents or targets set elsewhere: JX922 says so
         if not ctx.sets_goals and _REPORTED_DONE.match(fold(goal)):
             return  # a report's text written as done (已完成…费用结算) is its 实际完成情况 beside the goal (corpus 208)
-        if not ctx.sets_goals and ctx.counts_output:
+        # A goal of aims alone (通过项目实施,有力改善…,打造…的良好局面) is a slogan however long it runs (corpus 011,
+        # 127), and a report's reviewer notes one too (238: 遵循…理念,认真贯彻落实…,提高履职能力…).
+        # (each line is read on its own: a numbered line ends its clause without a stop, 1、减少…纠纷 2、指导…)
+        slogan = is_slogan_goal("；".join(ctx.goal_lines))
+        if not ctx.sets_goals and ctx.counts_output and not slogan:
             # A report is audited against the targets approved with the goal: where its indicators count the output,
             # they are what the year is measured by, and the reviewer leaves the wording of the goal alone (corpus
             # 036, 234, 237); where nothing counts, the report has nothing to be measured by (171, 206).
             return
-        if goal and short and not has_figure(goal) and not GoalRestatesSpending.restates(ctx, goal):
+        if goal and (short or slogan) and not ctx.goal_counts_output and not GoalRestatesSpending.restates(ctx, goal):
             # A vague goal beside indicators that count the output is improved by agreement; where the indicators
             # count nothing either, nothing on the sheet says what the money buys, and the sheet is returned. A sheet
             # without any indicator is returned for that (JX102): its goal is then a remark (corpus 005). Where the
-            # rows were placed by a guess, a count may stand unplaced among them (corpus 153, 249): not a return.
-            severity = Severity.ERROR if ctx.quantity_nowhere and ctx.sheet.indicators and not ctx.rows_guessed \
-                else None
+            # rows were placed by a guess, a count may stand unplaced among them (corpus 153, 249): not a return. A
+            # long goal sets out the project's aims at length: rewritten by agreement (011, graded 良), not returned.
+            severity = Severity.ERROR if short and ctx.quantity_nowhere and ctx.sheet.indicators \
+                and not ctx.rows_guessed else None
             yield self.finding(ctx, column="goals", goal=goal if len(goal) <= 40 else goal[:40] + "…",
                                severity=severity)
 
@@ -497,6 +507,8 @@ class GarbledTarget(Rule):
     docs = RuleDocs(
         what="指标值是否只剩符号（“%”“≥%”而没有数字），或数值像是识别错误（“292%”可能是“≥92%”），或时间类指标的"
         "指标值是表格软件的日期序号（“44,561”即2021年12月31日，导出时日期变成了数字：时效目标无从核对，为错误）。"
+        "一张表已有这样的比率时，同表没有运算符、以“2”开头的数量或金额（“2280次”可能是“≥280次”；“200次”不可能是"
+        "“≥00次”，不报告）也可能是同样的识别错误，只作提示、请核对原件。"
         "识别错误能确定怎样改正的（“二100%”是“=100%”，“二”是“=”的识别错误；扫描件数字中的“〇”“O”是“0”、“l”“I”是“1”、"
         "“9 5%”中的空格和“99，5%”中作小数点的逗号），按改正后的值审核，只作提示并给出改法。",
         why="残缺的指标值无法审核；扫描或转换造成的错字要对照原件改正，否则年底按错的目标打分。",
@@ -506,9 +518,16 @@ class GarbledTarget(Rule):
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        # A sheet whose scan read ≥ as 2 on a rate (292%) read it so on its other rows too: there a bare count opening
+        # on 2 (2280次 beside 292%, corpus 004) is likely the same slip.
+        two_for_ge = any(indicator.target.has_note(NoteCode.OCR_SUSPECTED) for indicator in ctx.sheet.indicators)
         for indicator in ctx.sheet.indicators:
             target = indicator.target
-            if SYMBOL_ONLY.fullmatch(fold(target.raw)) and not ctx.template_unfilled:  # else JX107's unfilled cell
+            if two_for_ge and (rest := _ge_read_as_two(target)):
+                yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw, severity=Severity.INFO,
+                                   confidence=Confidence.INFERENCE,
+                                   why=f"：本表另有“≥”被识别为“2”的指标值，此值可能是“≥{rest}”，请核对原件")
+            elif SYMBOL_ONLY.fullmatch(fold(target.raw)) and not ctx.template_unfilled:  # else JX107's unfilled cell
                 yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw, why="只有符号，没有数字")
             elif target.has_note(NoteCode.OCR_SUSPECTED):
                 note = next(n.message for n in target.notes if n.code is NoteCode.OCR_SUSPECTED)
@@ -525,6 +544,19 @@ class GarbledTarget(Rule):
                 yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw, severity=Severity.ERROR,
                                    why=f"是表格软件的日期序号（即{day.year}年{day.month}月{day.day}日），日期在导出时变成了数字，"
                                        "时效要求无从核对")
+
+
+# A bare figure of three digits or more opening on 2 whose rest is a figure of its own (2280次: 280次, not 200次).
+_TWO_THEN_FIGURE = re.compile(r"2([1-9]\d+(?:\.\d+)?)(?![\d.])")
+
+
+def _ge_read_as_two(target: Target) -> str | None:
+    """What a count or amount with no operator reads as when its opening 2 is ≥ misread (2280次 → 280次), or None
+    where it opens on no such 2 (a rate is the reader's to note, 292%; a date is no count)."""
+    if target.operator is not None or target.unit in (None, "%") or target.date is not None:
+        return None
+    written = _TWO_THEN_FIGURE.match(fold(target.raw).strip())
+    return f"{written.group(1)}{target.unit}" if written else None
 
 
 # Spreadsheet day numbers (days since 1899-12-30) of the years 2000–2049: a date cell exported as its number.
@@ -668,8 +700,8 @@ class ToleratedErrorRate(Rule):
     message = "指标“{indicator}”的目标“{raw}”低于100%，等于事先允许出错或违规"
     fix_changes = frozenset({"value"})  # raising the target is the fix
     docs = RuleDocs(
-        what="准确率、准确性、正确率、合规率、合规性、安全保障率这类“不允许出错”的比率，以及补助、补贴的发放率（应发"
-        "尽发），目标是否低于100%。测报、预报、预测、预警的准确率是预测应验的比例，诊断准确率是临床判断的正确比例，都不能"
+        what="准确率、准确性、正确率、合规率、合规性、安全保障率这类“不允许出错”的比率，政府采购率（目录内的采购依法都走"
+        "政府采购），以及补助、补贴的发放率（应发尽发），目标是否低于100%。测报、预报、预测、预警的准确率是预测应验的比例，诊断准确率是临床判断的正确比例，都不能"
         "承诺100%，不在此检查；验收合格率（验收不合格的限期整改）也不在此检查；讲发放时间的发放率（报酬按月发放率、"
         "及时发放率，或放在时效指标下的）是时效，允许留有余地，也不在此检查。",
         why="工资发放准确性≥95%，等于允许二十分之一的工资发错；补贴发放合规率≥95%，等于允许违规发放；伙食补助发放率"
@@ -1128,6 +1160,11 @@ class DeadlineAfterBudgetYear(Rule):
 _HAN = "\u4e00-\u9fff"
 
 
+# A figure written twice with nothing between: with its unit (854万854万, 7.5%7.5%), or one with a decimal point
+# (106.5106.5, two points in one figure): a copy that doubled its text. A whole number doubled (7070) may be a figure.
+_DOUBLED_FIGURE = (re.compile(r"(?<![\d.])(\d+(?:\.\d+)?(?:万元|亿元|万|元|%))\1|(?<![\d.])(\d+\.\d+)\2(?![\d.])"), None)
+
+
 class GarbledText(Rule):
     code = "JX925"
     name = "garbled-text"
@@ -1142,8 +1179,9 @@ class GarbledText(Rule):
         "“é¡¹ç›®”；以0开头的金额或百分比（“减少01万元”：丢了小数点；千位分隔符后的“50,000元”、打码的“****000元”不算）；"
         "紧跟在汉字后、前面没有数字的“%”（“按总客%”：数字丢了；“满意度%”“合格率%”和括号里的“(%)”是单位，不算）；"
         "以“级指标”开头的单元格（表头“一级指标”丢了序数字）；或紧接着重复了一遍的词（“特殊困难群体困难群体”“服务对象对象”："
-        "两个字以上，单字叠用如“村村通”“年年”不在此报告，只有从不叠用的虚词“于于”“与与”“在在”“的的”报告）。"
-        "项目名称、表头和资金用途不在此检查（栏名与内容相邻时读取会连在一起，如“立项依据”与“依据《…》”）。"
+        "两个字以上，单字叠用如“村村通”“年年”不在此报告，只有从不叠用的虚词“于于”“与与”“在在”“的的”报告），"
+        "或紧接着重复了一遍的数字（“854万854万”“106.5106.5”：带单位或小数点的才算，整数“7070”可能本来就是这个数）。"
+        "项目名称和表头不在此检查，资金用途只查重复的数字（栏名与内容相邻时读取会连在一起，如“立项依据”与“依据《…》”）。"
         "每处报告一次，只作提示。",
         why="目标表批复后就是本年度的绩效合同，随预算公开；乱码和重复的字使目标读不通、也无从考核，审核人会退回或要求"
         "改正后再报（语料 153、221、227）。",
@@ -1170,6 +1208,7 @@ class GarbledText(Rule):
         # (的的确确 does, and is left alone).
         (re.compile(r"([于与在])\1|的的(?!确)"), None),
         (re.compile(rf"([{_HAN}]{{2,8}})\1"), None),
+        _DOUBLED_FIGURE,
     )
     # Words of the form itself: cells that stand side by side in a heading row and are joined in reading
     _FORM_WORDS = frozenset({"项目", "指标", "名称", "单位", "年度", "资金", "目标"})
@@ -1184,17 +1223,22 @@ class GarbledText(Rule):
                        for label, column, text in (("名称", "name", indicator.name),
                                                    ("指标值", "target", indicator.target.raw),
                                                    ("描述", "description", indicator.description))]
-        for where, column, indicator, text in places:
-            found = self.garbled(text or "")
+        found_in = [(where, column, indicator, self.garbled(text or "")) for where, column, indicator, text in places]
+        # The 资金用途 is read beside its label and the cells of the header row (立项依据 beside 依据《…》): only a
+        # figure written twice (854万854万) is a copy's doubling there, never two cells joined.
+        found_in.append(("资金用途", "purpose", None, self.garbled(sheet.purpose or "", (_DOUBLED_FIGURE,))))
+        for where, column, indicator, found in found_in:
             if found:
                 context, what = found
                 yield self.finding(ctx, indicator=indicator, column=column, where=where, context=context, what=what)
 
     @classmethod
-    def garbled(cls, text: str) -> tuple[str, str] | None:
-        """The first garbled spot of ``text`` (with a few characters either side) and what is wrong there, or None."""
+    def garbled(cls, text: str, patterns: tuple[tuple[re.Pattern[str], str | None], ...] | None = None
+                ) -> tuple[str, str] | None:
+        """The first garbled spot of ``text`` (with a few characters either side) and what is wrong there, or None;
+        ``patterns`` narrows the search to some of the rule's own."""
         flat = "".join(text.split())
-        for pattern, what in cls._PATTERNS:
+        for pattern, what in patterns or cls._PATTERNS:
             for match in pattern.finditer(flat):
                 if what is None:
                     word = match.group(0)[:len(match.group(0)) // 2]

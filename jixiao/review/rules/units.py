@@ -264,7 +264,8 @@ class PeopleCountInOtherUnit(Rule):
     source = _SPECIFIC
     message = "指标“{indicator}”按名称应以“{expected}”计，指标值“{raw}”却以“{unit}”计"
     docs = RuleDocs(
-        what="名称是人数（人口数）、户数或人次的指标，指标值是否用了另外两种单位之一（人口数写“户”，培训人次写“人”）。"
+        what="名称是人数（人口数）、户数或人次的指标，指标值是否用了另外两种单位之一（人口数写“户”，培训人次写“人”）；"
+        "名称里写着指标值的数字和人、户或人次的（“村组干部230人”），指标值应以这个单位计，写成“个”或另两种单位之一的也报告。"
         "人数写成人次（接待观众人数 =30000人次）是按人次接待的通常写法，不报告。",
         why="人数、户数和人次是不同的数：10户可能是40人，300人次可能只有100人；单位与名称不一致，年底无法按同一口径统计实际值。",
         bad="受益脱贫户、监测户人口数 | ≥10户",
@@ -275,16 +276,31 @@ class PeopleCountInOtherUnit(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
             target = indicator.target
-            if ctx.fact(indicator).kind is not Kind.COUNT or ctx.fact(indicator).from_description:
+            # A name that writes the target's own figure with a unit of people (村组干部230人 | ≥230个, corpus 003) says
+            # what the figure counts, whatever the name's kind.
+            named = _people_unit_in_name(indicator)
+            if named is None and (ctx.fact(indicator).kind is not Kind.COUNT or ctx.fact(indicator).from_description):
                 continue
-            expected = suggested_unit(Kind.COUNT, indicator.name)
+            expected = named or suggested_unit(Kind.COUNT, indicator.name)
             if (expected, target.unit) == ("人", "人次"):
                 continue  # visitors (接待观众人数) are counted per visit: a head count in 人次 is the usual figure
-            if expected in _PEOPLE_UNITS and target.unit in _PEOPLE_UNITS and target.unit != expected:
+            # (people counted as 个 are miscounted too where the name says whom the figure counts; 名, 位 are 人)
+            counted = target.unit in _PEOPLE_UNITS or (named is not None and target.unit == "个")
+            if expected in _PEOPLE_UNITS and counted and target.unit != expected:
                 fix = target_fix(indicator, target.raw, Applicability.DISPLAY_ONLY,
                                  f"单位改为“{expected}”并核实数值，或改名称使之与“{target.unit}”一致")
                 yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw,
                                    expected=expected, unit=target.unit)
+
+
+def _people_unit_in_name(indicator: Indicator) -> str | None:
+    """The unit of people (人, 户, 人次) the name writes right after the target's own figure (村组干部230人 for a
+    target of 230), or None."""
+    value = indicator.target.value
+    if value is None:
+        return None
+    stated = re.search(rf"(?<![\d.]){re.escape(f'{value.normalize():f}')}\s*(人次|人|户)", fold(indicator.name or ""))
+    return stated.group(1) if stated else None
 
 
 class DateInPercent(Rule):

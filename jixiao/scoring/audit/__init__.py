@@ -37,15 +37,18 @@ def is_audited(sheet: GoalSheet) -> bool:
 
 def audit_sheet(sheet: GoalSheet, profile: Profile, *, source: str | None = None,
                 approved: GoalSheet | None = None, recorded: SelfEvaluation | None = None,
-                record: ExecutionRecord | None = None, diagnostics: Sequence[Diagnostic] = ()) -> list[Finding]:
+                record: ExecutionRecord | None = None, diagnostics: Sequence[Diagnostic] = (),
+                recomputation: Recomputation | None = None) -> list[Finding]:
     """The audit findings of one sheet; ``approved`` is the approved goal sheet, ``recorded`` the self-evaluation
     and ``record`` the spending the unit recorded of that sheet's year in jixiao, when known; ``diagnostics`` the
     reader's of its document, which tell the rows read in doubt. A rule whose premise is the cells' placement
-    (:attr:`AuditRule.placement`) says nothing of such a row."""
+    (:attr:`AuditRule.placement`) says nothing of such a row. ``recomputation``: the sheet's :func:`recompute`
+    under the same ``profile`` and ``diagnostics`` when the caller made it (to show it beside the findings), so that
+    it is not made twice."""
     if not is_audited(sheet):
         return []
     ctx = AuditContext(sheet=sheet, profile=profile, source=source, approved=approved, recorded=recorded,
-                       record=record, diagnostics=diagnostics)
+                       record=record, diagnostics=diagnostics, precomputed=recomputation)
     applies = {"evaluation": sheet.evaluation is not None, "monitoring": sheet.monitoring is not None,
                "approval": approved is not None,
                "recorded": recorded is not None and sheet.evaluation is not None, "prose": False}

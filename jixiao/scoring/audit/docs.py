@@ -106,7 +106,8 @@ def _example_lines() -> list[str]:
                          f"{_figure(item.printed)} | {_figure(item.expected)} | {item.formula} |")
         lines += ["", f"各行所印得分合计 {_figure(recomputation.printed_sum)}，复算总分 "
                       f"{_figure(recomputation.expected_total)}，等级“{recomputation.expected_grade}”。报告：", ""]
-        lines += [f"- {f.rule} {_SEVERITY[f.severity.value]}：{f.message}" for f in audit_sheet(sheet, profile)]
+        lines += [f"- {f.rule} {_SEVERITY[f.severity.value]}：{f.message}"
+                  for f in audit_sheet(sheet, profile, recomputation=recomputation)]
         lines.append("")
     return lines
 

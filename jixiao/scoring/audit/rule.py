@@ -57,11 +57,13 @@ class AuditContext:
     prose: ProseReport | None = None  # what a report with no table states in sentences (rules applying to "prose")
     # the reader's diagnostics of the document: its word of doubt on a row (jixiao.model.doubt.ROW_DOUBT)
     diagnostics: Sequence[Diagnostic] = ()
+    # the sheet's recomputation when the caller made it already (for the same profile and diagnostics), to show it
+    precomputed: Recomputation | None = None
 
     @cached_property
     def recomputation(self) -> Recomputation:
-        """The printed self-evaluation recomputed (once per sheet, shared by the rules)."""
-        return recompute(self.sheet, self.profile, self.diagnostics)
+        """The printed self-evaluation recomputed (once per sheet, shared by the rules and with the caller)."""
+        return self.precomputed or recompute(self.sheet, self.profile, self.diagnostics)
 
     @cached_property
     def doubtful_rows(self) -> frozenset[int]:

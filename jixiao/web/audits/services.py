@@ -110,12 +110,12 @@ def _audited(matched: _Matched, *, user, bureau: Unit, year: int, profile: Profi
     sheet = matched.sheet
     approved = approved_content(matched.approved) if matched.approved else None
     recorded, record = (recorded_year(matched.approved, approved) if approved else None) or (None, None)
+    recomputation = recompute(sheet, profile, matched.diagnostics) if sheet.evaluation is not None else None
     findings = audit_sheet(sheet, profile, source=matched.source, approved=approved, recorded=recorded, record=record,
-                           diagnostics=matched.diagnostics)
+                           diagnostics=matched.diagnostics, recomputation=recomputation)
     kind = AuditedDocument.Kind.EVALUATION if sheet.evaluation else AuditedDocument.Kind.MONITORING
     table, claimed, is_sum, expected, expected_grade, gap = [], None, False, None, "", None
-    if sheet.evaluation is not None:
-        recomputation = recompute(sheet, profile, matched.diagnostics)
+    if recomputation is not None:
         table = [{"indicator": item.indicator, "name": item.name, "target": item.target, "actual": item.actual,
                   "weight": _text(item.weight), "printed": _text(item.printed), "expected": _text(item.expected),
                   "difference": _text(item.difference), "off": item.off, "formula": item.formula}

@@ -21,6 +21,7 @@ from jixiao.documents.pipeline.settle import (
     Sums,
     TableRow,
     settle,
+    weighed_figure,
 )
 
 _POINTS = ("weight", "score")
@@ -118,6 +119,16 @@ def test_a_settled_row_is_placed_said_and_marked_inferred():
     assert not [d for d in document.diagnostics if d.code == "P154"]
     confidence = {indicator.name: indicator.confidence for indicator in sheet.indicators}
     assert confidence["工程完工及时率"] < confidence["水质达标率"] < 1
+
+
+# The one reading of a figure the table's arithmetic weighs, the builder's too: a bare number, points written 10分;
+# a figure with a unit (a rate, an amount) or words is none.
+@pytest.mark.parametrize(("text", "figure"), [
+    ("10", Decimal(10)), (" 4.5分 ", Decimal("4.5")), ("1,200", Decimal(1200)), ("１０", Decimal(10)),
+    ("96%", None), ("18万元", None), ("达成", None), ("", None), (None, None),
+])
+def test_a_weighed_figure_is_a_bare_number_or_points(text, figure):
+    assert weighed_figure(text) == figure
 
 
 def test_a_table_whose_columns_do_not_hold_its_cells_settles_nothing():

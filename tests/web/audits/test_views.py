@@ -18,6 +18,7 @@ from jixiao.web.audits.models import AuditedDocument
 from jixiao.web.jobs.models import Job, JobUpload
 from jixiao.web.jobs.services import job_run
 from jixiao.web.performance.services import evaluation_save, spending_add
+from tests.scoring.recomputes import recomputes_counted
 from tests.web.audits.conftest import township_evaluation
 
 
@@ -69,6 +70,15 @@ def test_uploading_one_self_evaluation_matches_the_approved_sheet_and_shows_its_
     assert "已对应批复的目标表" in page and "所印得分" in page and "JXA15" in page
     assert "评分方案 中央默认（财预〔2020〕10号）" in page and "central" not in page
     assert "得分 = 分值 80 × 实际值 15个 ÷ 目标值 15个（超过100%按100%计）" in page
+
+
+def test_an_upload_recomputes_its_self_evaluation_once(org, login, approved, monkeypatch):
+    # The table stored beside the findings is the recomputation the audit rules read, not a second one.
+    counts = recomputes_counted(monkeypatch)
+    _upload(login(org["reviewer"]), ("乡镇自评表.json", township_evaluation()))
+    document = AuditedDocument.objects.get()
+    assert (document.expected_total, len(document.table)) == (100, 3)
+    assert counts == {"P-001": 1}
 
 
 def test_the_upload_is_compared_with_what_the_unit_recorded_of_the_year(org, login, approved):

@@ -388,5 +388,39 @@ class TargetsArePoints(AuditRule):
 _SHOWN = 8  # figures shown in the message
 
 
+# A sheet with fewer answered rows than this says too little; some rows without a target among others with one may be
+# rows whose target the reader lost, every row of a sheet seldom is.
+_UNTARGETED_ROWS = 2
+
+
+class ActualsWithoutTargets(AuditRule):
+    code = "JXA38"
+    name = "actuals-without-targets"
+    title = "自评表只有实际完成值，没有年度指标值"
+    severity = Severity.WARNING
+    source = ("财预〔2020〕10号《项目支出绩效评价管理办法》附件《项目支出绩效自评表》：按实际完成值与年度指标值的比较"
+              "判断完成程度并计分")
+    message = "全部 {count} 项指标只写了实际完成值（如“{example}” {actual}），都没有年度指标值：无从判断完成程度"
+    docs = AuditDocs(
+        what="自评表（或自评报告列出的指标）每一项都只写实际完成值，没有一项写年度指标值：自评是把实际完成值与年度指标值"
+             "（批复的绩效目标）相比，判断完成程度并计分，没有目标就无从判断，得分也没有依据。只报告一次。只有部分行"
+             "没有指标值的不报告（可能是读取时没有读到，由审核规则逐行报告空着的指标值），只有一行的也不报告；"
+             "标为不适用的行不计。读到了表头、其中却没有指标值一栏的（评价框架的评分表，或没有读到这一栏）不报告。",
+        formula=f"有实际完成值的指标 ≥ {_UNTARGETED_ROWS} 项，且每一项的年度指标值都空着",
+        setting="无",
+        example="科普宣传经费自评报告：“绩效目标完成率 69.23%”“预算执行率 7.14%”两项都只写完成值，没有目标值：报告本规则。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        fields = ctx.sheet.form_fields
+        if ctx.sheet.evaluation is None or (fields and not any("指标值" in field for field in fields)):
+            return  # (headings read without a 指标值 column: an evaluation framework's score sheet, or a column missed)
+        rows = [item for item in ctx.recomputation.indicators if _answered(item)]
+        if len(rows) < _UNTARGETED_ROWS or any(item.has_target for item in rows):
+            return
+        yield self.finding(ctx, column="指标值", count=len(rows), example=rows[0].name,
+                           actual=rows[0].actual.strip(), guessed=any(item.guessed for item in rows),
+                           fix="填写各项指标的年度指标值（批复的绩效目标），据以判断完成程度和计分")
+
+
 ACTUAL_RULES = (ActualRestatesTarget(), TargetFarExceeded(), OutputsAheadOfSpending(), ActualsCopiedFromTargets(),
-                TargetsArePoints())
+                TargetsArePoints(), ActualsWithoutTargets())

@@ -25,7 +25,7 @@ from jixiao.scoring.audit.recompute import (
 )
 from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
 from jixiao.scoring.audit.rules.actuals import outputs_ahead
-from jixiao.scoring.target_rules import number
+from jixiao.scoring.target_rules import full_amount_rate, number
 
 __all__ = ["EVALUATION_RULES"]
 
@@ -429,6 +429,10 @@ class MissedWithoutReason(AuditRule):
     message = "指标“{indicator}”{shortfall}，却没有填写偏差原因分析及改进措施"
     docs = AuditDocs(what="按实际完成值未达到年度指标值、或得分低于分值的每一行，都写明偏差原因和改进措施；"
                           "定性指标（或指标值是一个范围，如“18—54周岁”）的实际完成值自己写明没有做到的（“1-2期未能及时培训”“存在18岁以下…的学员”）也是。"
+                          "没有写年度指标值的资金发放、拨付、到位类比率（经费发放率、资金到位率、补贴兑付率等，名称须说明是资金，"
+                          "词表见评分数据 full_amount_rates.toml）以足额 100% 为目标：实际完成值低于 100% 的同样要求写明原因"
+                          "（目标是推断的，发现标为“推断”）；完成率、执行率、物资的到位率（配方肥到位率）不在此列"
+                          "（目标可以低于 100%，执行率由资金表核对）。"
                           "得了满分的行不要求（单位认为已达标，错的是得分，由 JXA02 报告）。"
                           "标为不适用的行、表格在文件中途中断、最后一行又缺指标值或实际完成值的（偏差原因在最后一栏，也可能随截断丢失）不要求。表中没有分值的（文字报告所附的表），实际完成值与指标值单位相同、"
                           "且指标值是下限（≥）、不是金额，或是发给服务对象的补贴、补助标准时照样比较（不写运算符的其他金额多是成本标准，少花不是未完成）。"
@@ -438,9 +442,11 @@ class MissedWithoutReason(AuditRule):
                           "执行率低于填表说明要求说明原因的 90% 时同样要求写明原因；得分与执行率不符的由 JXA23 报告，"
                           "产出已完成而资金大多未用的由 JXA21 报告，不再重复。",
                      formula="完成比例 < 100% 或 得分 < 分值，或定性指标的实际完成值写明未完成（未能、未完成、未达到、尚未、"
-                             "未按时、未及时，或以“存在…”开头）⇒ 偏差原因不得为空", setting="无",
+                             "未按时、未及时，或以“存在…”开头），或没有指标值的发放率、拨付率、到位率等实际完成值 < 100%"
+                             " ⇒ 偏差原因不得为空", setting="无",
                      example="目标 ≥18个、实际 15个、偏差原因空：报告“实际完成 15个，未达到年度指标值 ≥18个”；"
                              "定性指标“1-6期培训结束后及时考核”、实际完成值“1-2期未能及时培训”、偏差原因空：报告该行；"
+                             "“经费发放率”没有写指标值、实际完成 98%、没有说明原因：报告该行（推断）；"
                              "执行 215457.6 ÷ 250000 = 86.18%、预算执行率得分 8.62（分值 10）、偏差原因栏空着：报告该行；"
                              "表中没有预算执行率一行，资金 208 万元只用 109.8 万元（52.79%）、哪里都没有说明原因：报告该行。")
 
@@ -455,10 +461,14 @@ class MissedWithoutReason(AuditRule):
             # (the row a copy stops in, when it visibly lost cells, may have lost its 偏差原因 cell, the form's last
             # column, or the parts that carry its figures, with the cut)
             lost = _cut_short(ctx, item) and not (item.has_target and item.actual)
-            if shortfall and not (item.not_applicable or item.misplaced or lost or _claimed_met(item)) and not (
+            # a payment rate with no target written is held to the full amount: a finding on that reading says so
+            implied = None if shortfall else _short_of_full_amount(item)
+            if (shortfall or implied) and not (
+                    item.not_applicable or item.misplaced or lost or _claimed_met(item)) and not (
                     printed and (printed.deviation or "").strip()):
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="偏差原因分析及改进措施",
-                                   shortfall=shortfall, guessed=item.guessed, fix="写明未达目标的原因和下一步改进措施")
+                                   shortfall=shortfall or implied, guessed=item.guessed, assumed=implied is not None,
+                                   fix="写明未达目标的原因和下一步改进措施")
 
     def _execution(self, ctx: AuditContext) -> Iterator[Finding]:
         """The 预算执行率 row scored below its 分值 for money left unspent: its reason is given in the money table's
@@ -530,6 +540,19 @@ def _shortfall(item: RecomputedItem) -> str | None:
         # range 18—54周岁 answered 存在18岁以下、54周岁以上)
         return f"实际完成值写明“{item.actual.strip()}”，未达到年度指标值“{item.target.strip()}”"
     return None
+
+
+def _short_of_full_amount(item: RecomputedItem) -> str | None:
+    """The shortfall, in words, of a row without a 指标值 measuring money paid out in full (经费发放率, 资金到位率:
+    :func:`~jixiao.scoring.target_rules.full_amount_rate`) whose actual is a percentage below 100 (corpus 221: 经费发放率
+    98%, no target): the full amount is what it set out to pay. None otherwise (a row with a target is held to it)."""
+    rate = full_amount_rate(item.name) if not item.has_target else None
+    actual = parse_target(item.actual)
+    if rate is None or actual.value is None or actual.unit != "%" or actual.operator is not None or actual.leftover:
+        return None
+    if actual.value >= _HUNDRED:
+        return None
+    return f"实际完成 {item.actual.strip()}，未达到全额 100%（表中没有写年度指标值，{rate}以足额为目标）"
 
 
 # Words by which an actual admits a shortfall: 未能及时, 尚未完成, 未达到; 存在… opening the cell (存在18岁以下的学员),
@@ -625,7 +648,7 @@ class ExecutionNotReported(AuditRule):
                           "（年初预算数、全年预算数、全年执行数、执行率，也没有预算执行率一行的分值或得分）：预算执行率这一项"
                           "无从计分，自评总分缺少预算执行的依据。只在表头或正文写了项目资金总额（“实施补助经费 9.55 万元”）"
                           "而没有执行数和执行率的，照样报告。表格在文件中途中断或从中途开始的（资金表可能在缺失的部分）、"
-                          "读出了资金表的栏目（栏目印了、数字空着的由 JXA12、JXA20 报告）的，不报告。",
+                          "读出了资金表的栏目（栏目印了、数字空着的由 JXA12、JXA20、JXA37 报告）的，不报告。",
                      formula="有实际完成值和得分的指标 ≥ 1 项，且 执行数、执行率、预算执行率的分值和得分 均未印出、也没有资金表的栏目",
                      setting="无",
                      example="动物防疫补助经费自评：五项指标各得 20 分、总分 100，报告只说“实施补助经费 9.55 万元”，"
@@ -634,7 +657,7 @@ class ExecutionNotReported(AuditRule):
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         report = ctx.sheet.evaluation
         # (a budget the header or a sentence states, 实施补助经费9.55万元, says what was given, not what was spent; a
-        # money table whose headings were read leaves its blank cells to JXA12 and JXA20)
+        # money table whose headings were read leaves its blank cells to JXA12, JXA20 and JXA37)
         if not _reported(ctx) or _partial(ctx) or report.money_headings or any(
                 figure is not None for figure in (report.spent, report.execution_rate, report.execution_weight,
                                                   report.execution_score)):
@@ -648,6 +671,46 @@ class ExecutionNotReported(AuditRule):
                                missing="执行数和执行率" if budget else "预算数、执行数和执行率",
                                guessed=any(item.guessed for item in scored),
                                fix="填写年初预算数、全年预算数、全年执行数和执行率，按执行率给预算执行率计分")
+
+
+# The reader's word that a money table's figures ran on in a text flow it could not align with the headings
+# (documents/codes.py): the blanks of that table may be figures it left unread.
+_MONEY_UNALIGNED = ("P148",)
+# A money table's heading for what was spent: 全年执行数, 執行數(B), 执行率, 实际支出, 支出实现率.
+_EXECUTION_HEADING = re.compile(r"执行|支出")
+
+
+class ExecutionNotFilled(AuditRule):
+    code = "JXA37"
+    name = "execution-not-filled"
+    title = "资金表只填了预算数，执行数和执行率空着"
+    severity = Severity.WARNING
+    source = SCORING + "：预算执行率 = 全年执行数 ÷ 全年预算数，按执行率计分"
+    message = "资金表填了{budget}，全年执行数和执行率却都空着：看不出资金用了多少，预算执行率无从计分"
+    docs = AuditDocs(
+        what="自评表印有资金表（读到了执行数、执行率或支出的栏目），填了年初预算数或全年预算数，全年执行数和执行率却都空着："
+             "预算执行情况是自评的一部分，没有执行数，预算执行率无从计分，也看不出资金是否用完。没有资金表栏目的由 JXA28 报告，"
+             "执行率算得出、只是得分空着的由 JXA20 报告。读取时资金表的数字与栏目对不上、未能读取的（PDF 文字流，"
+             "读取诊断 P148）不报告：空着的可能是没有读到的数；表格从中间开始（表头不在文件中）的也不报告。",
+        formula="资金表栏目中有“执行”或“支出”，年初预算数或全年预算数已填，全年执行数、执行率均未填",
+        setting="无",
+        example="原州区边销茶推广项目自评表：年初预算数 | 全年执行数 两栏只填了 38.75（万元），没有执行数和执行率：报告本规则；"
+                "资金表栏目后的数字读取时对不上栏目（诊断 P148）：不报告。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        report = ctx.sheet.evaluation
+        if not _reported(ctx) or report.headless or report.spent is not None or report.execution_rate is not None:
+            return
+        if not any(_EXECUTION_HEADING.search(simplified(heading)) for heading in report.money_headings):
+            return  # no money table read (JXA28's), or one without the execution (预算, 拨付, 结余 only)
+        if any(d.code in _MONEY_UNALIGNED and d.location.sheet == ctx.sheet.key for d in ctx.diagnostics):
+            return  # (the table's figures were left unread: its blanks may be the reading's)
+        budgets = [(label, figure) for label, figure in (("年初预算数", report.budget_initial),
+                                                          ("全年预算数", report.budget_full)) if figure]
+        if budgets:
+            yield self.finding(ctx, indicator=ctx.profile.execution.label, column="全年执行数",
+                               budget="、".join(f"{label} {number(figure)}" for label, figure in budgets),
+                               fix="填写全年执行数和执行率，按执行率给预算执行率计分；资金未执行的说明原因")
 
 
 class ExecutionLeftUnscored(AuditRule):
@@ -949,5 +1012,5 @@ class PartsScoredTwice(AuditRule):
 EVALUATION_RULES = (ScoreAboveWeight(), ScoreInflated(), ScoreDeflated(), ExecutionScoreOffRate(),
                     ExecutionRateMismatch(), ExecutionIndicatorOffRate(), OverExecution(), TotalNotSumOfScores(), ClaimedGradeMismatch(), WeightsNotHundred(), QualitativeActualForNumber(),
                     MissedWithoutReason(), TemplateTextLeft(), ScoresNotFilled(), ExecutionScoreBlank(),
-                    ExecutionNotReported(), ExecutionLeftUnscored(), WeightBlank(),
+                    ExecutionNotReported(), ExecutionNotFilled(), ExecutionLeftUnscored(), WeightBlank(),
                     BudgetAdjustedWithoutReason(), FullAttainmentBelowFullMarks(), PartsScoredTwice())

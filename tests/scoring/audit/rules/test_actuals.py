@@ -116,3 +116,45 @@ def test_a_count_answered_with_a_percentage_is_no_count(level2, name, actual, re
     rows = [("产出指标", level2, name, "100%", actual, None, 20)]
     found = [(f.indicator, f.location.column) for f in audit_sheet(printed(rows), CENTRAL) if f.rule == "JXA17"]
     assert found == ([(name, "实际完成值")] if reported else [])
+
+
+# JXA38: a self-evaluation giving results without targets. Corpus 232 (科普宣传经费 2018 自评报告: 绩效目标完成率 69.23%,
+# 预算执行率 7.14%, no target written) and 221 (优抚对象生活补助 2023: three rows of seven without a target).
+PUJI = [("投入", "时效目标", "绩效目标完成率", "", "69.23%", None, None),
+        ("投入", "成本目标", "预算执行率", "", "7.14%", None, None)]
+YOUFU = [("产出指标", "质量指标", "经费发放率", "", "98%", None, None),
+         ("产出指标", "质量指标", "覆盖率", "", "100%", None, None),
+         ("产出指标", "时效指标", "优抚对象生活补助金每月中旬发放", "100%", "100%", None, None)]
+
+
+@pytest.mark.parametrize(("rows", "found"), [
+    (PUJI, ("2", "绩效目标完成率", "69.23%")),  # corpus 232
+    (YOUFU, None),  # corpus 221: a row with its target
+    (PUJI[:1], None),  # one row may be one whose target the reader lost
+    ([(*row[:4], "", None, None) for row in PUJI], None),  # nothing filled in at all: JXA12's
+    ([*PUJI, ("产出指标", "数量指标", "科普活动场次", "", "不适用", None, None)], ("2", "绩效目标完成率", "69.23%")),
+])
+def test_results_without_any_target_are_reported_once(rows, found):
+    _reported_once(printed(rows), found)
+
+
+@pytest.mark.parametrize(("fields", "found"), [
+    (["一级指标", "二级指标", "三级指标", "指标值", "实际完成值"], ("2", "绩效目标完成率", "69.23%")),  # corpus 232's
+    (["得分", "备注", "一级指标", "二级指标", "三级指标"], None),  # an evaluation framework's score sheet (corpus 228)
+])
+def test_results_without_targets_under_headings_without_a_target_column_are_not_reported(fields, found):
+    _reported_once(printed(PUJI).model_copy(update={"form_fields": fields}), found)
+
+
+def _reported_once(sheet, found):
+    # a row marked 不适用 is not scored (the reader sets the mark): it says nothing of the targets
+    items = [item.model_copy(update={"not_applicable": item.actual_raw == "不适用"}) for item in sheet.evaluation.items]
+    sheet = sheet.model_copy(update={"evaluation": sheet.evaluation.model_copy(update={"items": items})})
+    findings = [f for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA38"]
+    if found is None:
+        assert findings == []
+        return
+    finding, = findings
+    assert (finding.indicator, finding.location.row, finding.location.column) == (None, None, "指标值")
+    assert (finding.params["count"], finding.params["example"], finding.params["actual"]) == found
+    assert finding.severity.value == "warning"

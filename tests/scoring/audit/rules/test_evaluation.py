@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import pytest
 
+from jixiao.model import Diagnostic, Location, Severity
 from jixiao.scoring import load_profile
 from jixiao.scoring.audit import audit_sheet, recompute
 from tests.scoring.audit_sheets import LONGYANG, printed
@@ -326,3 +327,76 @@ def test_a_spending_rate_indicator_is_held_to_the_money(name, actual, money, fou
     assert (finding.params["printed"], finding.params["spent"], finding.params["budget"],
             finding.params["computed"]) == found
     assert finding.severity.value == "error"
+
+
+# JXA10 on a payment rate with no 指标值: corpus 221 (临河区 优抚对象生活补助经费 2023, indicators in the report's prose:
+# “经费发放率为98%覆盖率及资金到位率均为100%”, no target, no reason) and made-up rows around it.
+@pytest.mark.parametrize(("name", "target", "actual", "deviation", "found"), [
+    ("经费发放率", "", "98%", None, "实际完成 98%，未达到全额 100%（表中没有写年度指标值，发放率以足额为目标）"),  # corpus 221
+    ("經費發放率", "", "98%", None, "实际完成 98%，未达到全额 100%（表中没有写年度指标值，发放率以足额为目标）"),
+    ("资金到位率(%)", "", "70%", None, "实际完成 70%，未达到全额 100%（表中没有写年度指标值，到位率以足额为目标）"),
+    ("资金到位率", "", "100%", None, None),  # corpus 221: paid in full
+    ("补贴兑付率", "", "95%", "部分对象身份信息核实中，次年一季度补发", None),  # the reason is given
+    ("任务完成率", "", "90%", None, None),  # a task's target may be set below 100%
+    ("配方肥到位率", "", "85.6%", None, None),  # corpus 229: fertiliser, not money (its target there is ≥80%)
+    ("預算執行率", "", "7.14%", None, None),  # corpus 232: the execution rate is the money table's (JXA36)
+    ("经费发放率", "≥95%", "98%", None, None),  # a target written is the one held to
+    ("经费发放率", "", "较好", None, None),
+])
+def test_a_payment_rate_without_a_target_is_held_to_the_full_amount(name, target, actual, deviation, found):
+    rows = [("产出指标", "质量指标", "覆盖率", "", "100%", None, None),
+            ("产出指标", "质量指标", name, target, actual, None, None, deviation)]
+    findings = [f for f in audit_sheet(printed(rows), CENTRAL) if f.rule == "JXA10"]
+    if found is None:
+        assert findings == []
+        return
+    finding, = findings
+    assert (finding.indicator, finding.location.row, finding.location.column) == (name, 12, "偏差原因分析及改进措施")
+    assert finding.params["shortfall"] == found
+    assert (finding.severity.value, finding.confidence.value) == ("warning", "inference")
+
+
+# JXA37: a money table filled with its budget only. Corpus 262 (原州区 边销茶推广项目 2022: 年初预算数 | 全年执行数 over
+# 38.75 alone) and 208's second sheet (援滇对口支援经费: 20000.00 20000.00 read, the rest of the PDF's flow not aligned
+# with the headings, P148), with made-up variants.
+SIX = ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
+YUANZHOU = [("产出指标", "数量指标", "发放边销茶目标人群", "3875人", "3620人", None, None)]
+
+
+def _with_money(sheet, headings, **fields):
+    return sheet.model_copy(update={"evaluation": sheet.evaluation.model_copy(
+        update={"money_headings": headings, **fields})})
+
+
+def _unaligned(sheet):
+    return Diagnostic(code="P148", severity=Severity.WARNING, message="资金表的数字与栏目对不上，未读取：4.52",
+                      location=Location(sheet=sheet))
+
+
+@pytest.mark.parametrize(("money", "headings", "unaligned", "found"), [
+    (dict(initial="38.75"), ["年初预算数", "全年执行数"], None, "年初预算数 38.75"),  # corpus 262
+    (dict(initial=30, budget=30), SIX, None, "年初预算数 30、全年预算数 30"),
+    (dict(budget=104), ["預算數(A)", "執行數(B)", "執行率(B/A)", "得分(20分*執行率)"], None, "全年预算数 104"),  # 231's
+    (dict(initial=20000, budget=20000), SIX, "测试项目", None),  # corpus 208: the figures were left unread
+    (dict(initial=20000, budget=20000), SIX, "另一个项目", "年初预算数 20000、全年预算数 20000"),
+    (dict(initial="38.75", spent="36.2"), ["年初预算数", "全年执行数"], None, None),
+    (dict(budget=40, rate=100), SIX, None, None),
+    (dict(budget=40), ["预算数", "拨付数", "结余数"], None, None),  # a table without the execution
+    (dict(budget=40), [], None, None),  # no money table read: JXA28's
+    (dict(), SIX, None, None),
+])
+def test_a_money_table_with_its_budget_alone_is_reported(money, headings, unaligned, found):
+    sheet = _with_money(printed(YUANZHOU, **money), headings)
+    diagnostics = [_unaligned(unaligned)] if unaligned else []
+    findings = [f for f in audit_sheet(sheet, CENTRAL, diagnostics=diagnostics) if f.rule == "JXA37"]
+    if found is None:
+        assert findings == []
+        return
+    finding, = findings
+    assert (finding.indicator, finding.location.column, finding.params["budget"]) == ("预算执行率", "全年执行数", found)
+    assert (finding.severity.value, finding.confidence.value) == ("warning", "high")
+
+
+def test_a_money_table_of_a_copy_starting_inside_its_table_is_not_reported():
+    sheet = _with_money(printed(YUANZHOU, initial="38.75", headless=True), ["年初预算数", "全年执行数"])
+    assert [f for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA37"] == []
