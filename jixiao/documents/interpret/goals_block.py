@@ -82,11 +82,19 @@ def goals_section(text: str) -> str | None:
     return rest.strip() if goals_word(heading) == "goals" else None
 
 
+@lru_cache(maxsize=1)
+def _achieved() -> re.Pattern:
+    # a word opening what was done: a clause of its own (…115户,实际完成…), run on after a figure (…服务21实际完成…) or
+    # heading a list (…200人实际完成:…); not a word of the goal's own (确保项目实际完成率达到95%)
+    words = "(?:" + "|".join(map(re.escape, labels()["report_goals"]["achieved"])) + ")"
+    return re.compile(r"(?:^|(?<=[,，;；。\d]))\s*" + words + "|" + words + r"(?=\s*[:：])")
+
+
 def stated_goal(text: str) -> str | None:
     """A report's statement of the goals set, without what it goes on to say was done of them (``…任务数为115户,实际完成
     农村危房改造264户…`` → ``…任务数为115户``); None when nothing is left."""
-    cut = min((text.find(word) for word in labels()["report_goals"]["achieved"] if word in text), default=len(text))
-    return text[:cut].strip().rstrip(",，;；:：").strip() or None
+    found = _achieved().search(text)
+    return text[:found.start() if found else len(text)].strip().rstrip(",，;；:：").strip() or None
 
 
 def is_goals_word(text: str) -> bool:

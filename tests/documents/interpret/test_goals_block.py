@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from jixiao.documents.interpret.goals_block import GoalsBlock, goals_in_prose, opening
+from jixiao.documents.interpret.goals_block import GoalsBlock, goals_in_prose, opening, stated_goal
 from jixiao.documents.pipeline import read_text
 from jixiao.documents.vocabulary import goals_word, header_label, labels
 from jixiao.model.lexicon import fold
@@ -215,3 +215,12 @@ def test_the_empty_planned_half_of_a_self_evaluation_is_reported_as_a_warning():
     review = review_document(read_text(text.encode(), "case.txt")[0])
     [missing] = [finding for finding in review.findings if finding.rule == "JX106"]
     assert missing.severity.value == "warning"  # (the goals were approved in the goal table: no return)
+
+
+@pytest.mark.parametrize(("text", "goal"), [
+    ("根据要求,我市农村危房改造任务数为115户,实际完成农村危房改造264户。", "根据要求,我市农村危房改造任务数为115户"),  # corpus 190
+    ("辅具适配200人,假肢安装及基本康复服务21实际完成:辅具适配230人", "辅具适配200人,假肢安装及基本康复服务21"),  # corpus 245
+    ("确保项目实际完成率达到95%,群众满意。", "确保项目实际完成率达到95%,群众满意。"),  # (a word of the goal's own)
+])
+def test_a_reports_goal_statement_stops_where_it_says_what_was_done(text, goal):
+    assert stated_goal(text) == goal
