@@ -28,6 +28,7 @@ __all__ = [
     "activity_done",
     "after_event",
     "basis_sets_standard",
+    "beneficiary_group",
     "bound_in_sentence",
     "counted_numbers",
     "data",
@@ -150,6 +151,22 @@ def is_framework_results(name: str | None) -> bool:
 def is_not_spent(text: str | None) -> bool:
     """True for an amount the project moves but does not spend from its budget (贷款发放额, 带动社会投资, 产值)."""
     return bool(text) and _contains_any(text, "not_spent")
+
+
+@lru_cache(maxsize=TEXT_MEMO)
+def beneficiary_group(name: str | None) -> str | None:
+    """The group a count of beneficiaries names after 受益 (受益脱贫(监测)人口数 → 脱贫(监测)), folded; None for a name
+    that counts no beneficiaries or names no group of them (受益人数)."""
+    folded = fold(name or "")
+    word = next((w for w in _folded("beneficiaries", "words") if w in folded), None)
+    if word is None:
+        return None
+    group = folded.split(word, 1)[1]
+    for counter in _folded("beneficiaries", "counters"):
+        if group.endswith(counter):
+            group = group.removesuffix(counter)
+            break
+    return group if len(group) >= 2 else None
 
 
 @lru_cache(maxsize=TEXT_MEMO)

@@ -1,0 +1,99 @@
+"""Figures of one sheet set against each other: a group's beneficiaries fewer than the people of that group served,
+a benefit whose value only repeats an output's period."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from jixiao.model import Indicator, Operator, Severity
+from jixiao.model.lexicon import fold
+from jixiao.review.context import SheetContext
+from jixiao.review.finding import Confidence, Dimension, Finding
+from jixiao.review.lexicon import beneficiary_group
+from jixiao.review.rule import Rule, RuleDocs
+from jixiao.review.sources import GOALS_2015
+
+# Units that count people or households once each: a person counted in 人次 may be served several times.
+_HEADS = frozenset({"人", "户"})
+# A figure set as a ceiling says how many at most, not how many the project reaches.
+_CEILINGS = frozenset({Operator.LE, Operator.LT})
+
+
+def _head_count(indicator: Indicator) -> bool:
+    target = indicator.target
+    return target.value is not None and target.unit in _HEADS and target.operator not in _CEILINGS
+
+
+class BeneficiariesFewerThanServed(Rule):
+    code = "JX940"
+    name = "beneficiaries-fewer-than-served"
+    title = "受益人数少于同一群体的服务人数"
+    severity = Severity.WARNING
+    dimension = Dimension.RELEVANCE
+    source = GOALS_2015.at("第十二条（相应匹配）")
+    message = ("指标“{indicator}”为{figure}，多于“{other}”的{other_figure}：同一群体（{group}）得到服务的都是受益的，"
+               "受益{unit}数不应少于服务{unit}数")
+    docs = RuleDocs(
+        what="同一张表里，受益某一群体的人数（户数）是否少于另一项指标中同一群体得到服务的人数（户数）：受益指标的名称在"
+             "“受益”之后写明群体（受益脱贫(监测)人口数：脱贫(监测)），另一项指标的名称含这一群体、单位相同（人或户；"
+             "人次可以重复计，不比较），数值却更大。两项都不是上限（≤）。没有写明群体的“受益人数”不比较。",
+        why="为某一群体解决了问题，这些人就是受益的人：受益人数少于服务人数，两个数至少有一个是错的，"
+            "年底也无法据此评价效益。",
+        bad="社会效益指标 | 受益脱贫(监测)人口数 | ≥500人\n社会效益指标 | 解决脱贫(监测)饮水安全问题人数 | ≥1000人",
+        good="社会效益指标 | 受益脱贫(监测)人口数 | ≥1000人\n社会效益指标 | 解决脱贫(监测)饮水安全问题人数 | ≥1000人",
+        fix="核对两项人数：受益人数应不少于其中任何一项服务的人数，或在名称中写明二者是不同的人群。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        counts = [indicator for indicator in ctx.sheet.indicators if _head_count(indicator)]
+        for beneficiaries in counts:
+            group = beneficiary_group(beneficiaries.name)
+            if group is None:
+                continue
+            target = beneficiaries.target
+            served = [other for other in counts if other is not beneficiaries and other.target.unit == target.unit
+                      and group in fold(other.name) and other.target.value > target.value]
+            if served:
+                # Reported on the row served, the larger figure, as a reviewer does: it is what the beneficiaries
+                # must include (corpus 105).
+                most = max(served, key=lambda row: row.target.value)
+                yield self.finding(ctx, indicator=most, column="target", confidence=Confidence.INFERENCE,
+                                   group=group, figure=most.target.display(), other=beneficiaries.name,
+                                   other_figure=target.display(), unit=target.unit)
+
+
+# A 指标值 naming a time: a year, or a date or deadline the target reader found.
+_YEAR = re.compile(r"\d{4}年")
+
+
+class BenefitRepeatsOutputPeriod(Rule):
+    code = "JX941"
+    name = "benefit-repeats-output-period"
+    title = "效益指标只重复产出的期限"
+    severity = Severity.INFO
+    dimension = Dimension.RELEVANCE
+    source = GOALS_2015.at("第九条（绩效指标）")
+    message = "效益指标“{indicator}”的指标值“{raw}”与产出指标“{other}”的一字不差，只是项目本身的期限，没有说明效益"
+    docs = RuleDocs(
+        what="效益指标（社会、经济、生态效益、可持续影响）的指标值是否只是一段期限或一个日期，且与某项产出指标（多为时效"
+             "指标）的指标值一字不差。",
+        why="效益指标要说明项目产出带来的效果及其持续多久；照抄资金使用周期，说的仍是钱什么时候花完，年底无从评价效益。",
+        bad="时效指标 | 各项费用使用周期 | 2020年1月--2020年11月\n可持续影响指标 | 保障期限 | 2020年1月--2020年11月",
+        good="时效指标 | 各项费用使用周期 | 2020年1月--2020年11月\n可持续影响指标 | 环境卫生长效保洁机制运行年限 | ≥3年",
+        fix="改写为产出带来的效果及其可以核对的标准，期限留在时效指标中。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        outputs = {}
+        for indicator in ctx.sheet.indicators:
+            if ctx.level1_of(indicator) == "产出指标" and indicator.target.raw.strip():
+                outputs.setdefault(fold(indicator.target.raw), indicator)
+        for indicator in ctx.sheet.indicators:
+            target = indicator.target
+            if ctx.level1_of(indicator) != "效益指标" or not (target.date or _YEAR.search(target.raw)):
+                continue
+            other = outputs.get(fold(target.raw))
+            if other is not None:
+                yield self.finding(ctx, indicator=indicator, column="target", confidence=Confidence.INFERENCE,
+                                   raw=target.raw, other=other.name)
