@@ -95,6 +95,7 @@ RULES: tuple[Rule, ...] = (
     consistency.TargetContradictsDescription(),
     figures.BeneficiariesFewerThanServed(),
     figures.BenefitRepeatsOutputPeriod(),
+    figures.GoalStandardAboveBudget(),
     # 资金与支出计划
     money.BudgetPartsMismatch(),
     money.PlanDecreasing(),

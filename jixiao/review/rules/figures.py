@@ -1,17 +1,20 @@
 """Figures of one sheet set against each other: a group's beneficiaries fewer than the people of that group served,
-a benefit whose value only repeats an output's period."""
+a benefit whose value only repeats an output's period, a goal's standard per head times its heads above the budget."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 
 from jixiao.model import Indicator, Operator, Severity
+from jixiao.model.amounts import amount_text
 from jixiao.model.lexicon import fold
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Confidence, Dimension, Finding
-from jixiao.review.lexicon import beneficiary_group
+from jixiao.review.lexicon import beneficiary_group, head_counts, head_standards
 from jixiao.review.rule import Rule, RuleDocs
+from jixiao.review.rules.units import budget_in_wan
 from jixiao.review.sources import GOALS_2015
 
 # Units that count people or households once each: a person counted in 人次 may be served several times.
@@ -97,3 +100,43 @@ class BenefitRepeatsOutputPeriod(Rule):
             if other is not None:
                 yield self.finding(ctx, indicator=indicator, column="target", confidence=Confidence.INFERENCE,
                                    raw=target.raw, other=other.name)
+
+
+# Where one sentence of a goal ends: a standard and the heads it is paid to are stated in the same sentence.
+_SENTENCE = re.compile(r"[。；;]")
+
+
+class GoalStandardAboveBudget(Rule):
+    code = "JX942"
+    name = "goal-standard-above-budget"
+    title = "目标所写标准×人数超过预算"
+    severity = Severity.WARNING
+    dimension = Dimension.APPROPRIATENESS
+    source = GOALS_2015.at("第十二条（相应匹配）")
+    message = "绩效目标写“{standard}”、“{count}”，二者相乘需{product}万元，超过项目预算{budget}万元"
+    defaults = {"tolerance": 0.5}
+    docs = RuleDocs(
+        what="绩效目标的同一句话里写了按人（生、户、村）计的标准（每生每年3300元、704元/村）和人数（6140人次、70个行政村）"
+             "时，标准×人数（按月、按学期的标准折成一年）是否超过项目预算（默认超出一半以上才报告，可由审核方案的 "
+             "tolerance 调整）。同一句有几项标准的，任何一项与预算相符即可。",
+        why="按目标自己写的标准和人数，要花的钱比预算多得多：标准、人数、预算至少有一个是错的，目标不可能按所写完成。",
+        bad="预算数 895.8万元；年度目标：按国家助学金标准平均每生每年3300元发放，涉及6140人次困难学生",
+        good="预算数 895.8万元；年度目标：按国家助学金标准平均每生每年3300元发放，资助困难学生2714人",
+        fix="核对标准、人数和预算，使三者一致；按学期发放的写明每学期标准和人次。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        budget = budget_in_wan(ctx.sheet)
+        if not budget:
+            return
+        ceiling = budget * (1 + Decimal(str(self.param(ctx, "tolerance"))))
+        for goal in ctx.sheet.goals:
+            for sentence in _SENTENCE.split(goal):
+                costs = [(standard, count, count.value * standard.wan_a_year) for standard in head_standards(sentence)
+                         for count in head_counts(sentence) if count.noun == standard.head]
+                # Several standards (每村4400元 of which 704元/村 from the city, corpus 167): one that fits is enough.
+                if costs and all(product > ceiling for _, _, product in costs):
+                    standard, count, product = min(costs, key=lambda cost: cost[2])
+                    yield self.finding(ctx, column="goals", confidence=Confidence.INFERENCE, standard=standard.written,
+                                       count=count.written, product=f"{product.quantize(Decimal('0.01'))}",
+                                       budget=amount_text(budget))
