@@ -29,6 +29,7 @@ __all__ = [
     "after_event",
     "basis_sets_standard",
     "beneficiary_group",
+    "counts_population",
     "bound_in_sentence",
     "counted_numbers",
     "head_counts",
@@ -169,6 +170,12 @@ def beneficiary_group(name: str | None) -> str | None:
             group = group.removesuffix(counter)
             break
     return group if len(group) >= 2 else None
+
+
+@lru_cache(maxsize=TEXT_MEMO)
+def counts_population(name: str | None) -> bool:
+    """True for a name counting a whole population (全县脱贫人口数, 辖区常住人口) rather than the people served."""
+    return bool(name) and _contains_any(name, "beneficiaries", "population")
 
 
 @lru_cache(maxsize=TEXT_MEMO)
@@ -463,6 +470,8 @@ class Standard:
 
 
 _MONEY = r"(\d+(?:\.\d+)?)(万?元)"
+# How far before a standard a word saying it is an income is looked for (户均增收 2000元/户).
+_INCOME_REACH = 6
 
 
 @cache
@@ -483,9 +492,13 @@ def _standard_patterns() -> tuple[re.Pattern[str], ...]:
 def head_standards(text: str | None) -> list[Standard]:
     """Every payment per head ``text`` states, in 万元 a year (a standard per 学期 is paid twice a year)."""
     words = data()["standards"]
+    folded = fold(text or "")
     found = []
     for pattern in _standard_patterns():
-        for match in pattern.finditer(fold(text or "")):
+        for match in pattern.finditer(folded):
+            # An income per head (每户增收2000元, 人均收入…) is what the project yields, not what it pays.
+            if is_not_spent(folded[max(match.start() - _INCOME_REACH, 0) : match.end()]):
+                continue
             amount, unit = _money_of(match)
             period = match.groupdict().get("period") or match.groupdict().get("period2")
             times = Decimal(words["periods"].get(period, 1)) if period else Decimal(1)

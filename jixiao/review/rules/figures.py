@@ -12,7 +12,7 @@ from jixiao.model.amounts import amount_text
 from jixiao.model.lexicon import fold
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Confidence, Dimension, Finding
-from jixiao.review.lexicon import beneficiary_group, head_counts, head_standards
+from jixiao.review.lexicon import beneficiary_group, counts_population, head_counts, head_standards
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.rules.units import budget_in_wan
 from jixiao.review.sources import GOALS_2015
@@ -40,7 +40,8 @@ class BeneficiariesFewerThanServed(Rule):
     docs = RuleDocs(
         what="同一张表里，受益某一群体的人数（户数）是否少于另一项指标中同一群体得到服务的人数（户数）：受益指标的名称在"
              "“受益”之后写明群体（受益脱贫(监测)人口数：脱贫(监测)），另一项指标的名称含这一群体、单位相同（人或户；"
-             "人次可以重复计，不比较），数值却更大。两项都不是上限（≤）。没有写明群体的“受益人数”不比较。",
+             "人次可以重复计，不比较），数值却更大。两项都不是上限（≤）。没有写明群体的“受益人数”不比较；另一项数的是全县、"
+             "辖区的全部人口（全县脱贫人口数）而不是得到服务的人的，也不比较。",
         why="为某一群体解决了问题，这些人就是受益的人：受益人数少于服务人数，两个数至少有一个是错的，"
             "年底也无法据此评价效益。",
         bad="社会效益指标 | 受益脱贫(监测)人口数 | ≥500人\n社会效益指标 | 解决脱贫(监测)饮水安全问题人数 | ≥1000人",
@@ -56,7 +57,8 @@ class BeneficiariesFewerThanServed(Rule):
                 continue
             target = beneficiaries.target
             served = [other for other in counts if other is not beneficiaries and other.target.unit == target.unit
-                      and group in fold(other.name) and other.target.value > target.value]
+                      and group in fold(other.name) and other.target.value > target.value
+                      and not counts_population(other.name)]
             if served:
                 # Reported on the row served, the larger figure, as a reviewer does: it is what the beneficiaries
                 # must include (corpus 105).
@@ -118,7 +120,8 @@ class GoalStandardAboveBudget(Rule):
     docs = RuleDocs(
         what="绩效目标的同一句话里写了按人（生、户、村）计的标准（每生每年3300元、704元/村）和人数（6140人次、70个行政村）"
              "时，标准×人数（按月、按学期的标准折成一年）是否超过项目预算（默认超出一半以上才报告，可由审核方案的 "
-             "tolerance 调整）。同一句有几项标准的，任何一项与预算相符即可。",
+             "tolerance 调整）。同一句有几项标准的，任何一项与预算相符即可；每户增收、人均收入是项目带来的收入，不是要付的"
+             "钱，不计。",
         why="按目标自己写的标准和人数，要花的钱比预算多得多：标准、人数、预算至少有一个是错的，目标不可能按所写完成。",
         bad="预算数 895.8万元；年度目标：按国家助学金标准平均每生每年3300元发放，涉及6140人次困难学生",
         good="预算数 895.8万元；年度目标：按国家助学金标准平均每生每年3300元发放，资助困难学生2714人",
