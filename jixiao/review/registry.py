@@ -96,6 +96,7 @@ RULES: tuple[Rule, ...] = (
     figures.BeneficiariesFewerThanServed(),
     figures.BenefitRepeatsOutputPeriod(),
     figures.GoalStandardAboveBudget(),
+    figures.PartsAboveWhole(),
     # 资金与支出计划
     money.BudgetPartsMismatch(),
     money.PlanDecreasing(),

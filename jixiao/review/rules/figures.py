@@ -1,5 +1,6 @@
 """Figures of one sheet set against each other: a group's beneficiaries fewer than the people of that group served,
-a benefit whose value only repeats an output's period, a goal's standard per head times its heads above the budget."""
+a benefit whose value only repeats an output's period, a goal's standard per head times its heads above the budget,
+the 其中 rows under a figure adding up to more than it."""
 
 from __future__ import annotations
 
@@ -143,3 +144,51 @@ class GoalStandardAboveBudget(Rule):
                     yield self.finding(ctx, column="goals", confidence=Confidence.INFERENCE, standard=standard.written,
                                        count=count.written, product=f"{product.quantize(Decimal('0.01'))}",
                                        budget=amount_text(budget))
+
+
+# A row giving a part of the figure above it (其中:新造林面积, 其中桃树种植面积).
+_PART = re.compile(r"^其中[:：]?")
+
+
+def _floor_or_exact(indicator: Indicator) -> bool:
+    target = indicator.target
+    return target.value is not None and target.operator not in _CEILINGS and target.operator is not Operator.RANGE
+
+
+class PartsAboveWhole(Rule):
+    code = "JX943"
+    name = "parts-above-whole"
+    title = "“其中”分项之和超过总数"
+    severity = Severity.WARNING
+    dimension = Dimension.RELEVANCE
+    source = GOALS_2015.at("第十二条（相应匹配）")
+    message = "“{indicator}”为{whole}，其下“其中”各项（{parts}）合计{total}{unit}，超过了总数"
+    docs = RuleDocs(
+        what="以“其中”开头的指标行（其中:新造林面积）是上面一行的分项：同一单位的分项之和（只有一项的，就是这一项）是否"
+             "超过上面一行的总数。分项或总数是上限（≤）或区间的不比较。",
+        why="分项之和大于总数，总数或某一分项必有一个写错，年底无法核对完成了多少。",
+        bad="数量指标 | 实施营造林总面积 | ≥8000亩\n数量指标 | 其中:新造林面积 | ≥3000亩\n数量指标 | 其中:退化林修复面积 | ≥6000亩",
+        good="数量指标 | 实施营造林总面积 | ≥8000亩\n数量指标 | 其中:新造林面积 | ≥3000亩\n数量指标 | 其中:退化林修复面积 | ≥5000亩",
+        fix="核对总数和各分项，使分项之和不超过总数。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        whole, parts = None, []
+        for indicator in [*ctx.sheet.indicators, None]:  # (None closes the last group)
+            if indicator is not None and _PART.match(fold(indicator.name)):
+                parts.append(indicator)
+                continue
+            if whole is not None and parts:
+                yield from self._compare(ctx, whole, parts)
+            whole, parts = indicator, []
+
+    def _compare(self, ctx: SheetContext, whole: Indicator, parts: list[Indicator]) -> Iterator[Finding]:
+        unit = whole.target.unit
+        alike = [part for part in parts if part.target.unit == unit and _floor_or_exact(part)]
+        if not unit or not alike or not _floor_or_exact(whole):
+            return
+        total = sum((part.target.value for part in alike), Decimal(0))
+        if total > whole.target.value:
+            yield self.finding(ctx, indicator=whole, column="target", confidence=Confidence.INFERENCE,
+                               whole=whole.target.display(), unit=unit, total=f"{total.normalize():f}",
+                               parts="、".join(f"{part.name} {part.target.display()}" for part in alike))
