@@ -68,7 +68,7 @@ def money_in_text(text: str) -> dict[str, str]:
     figures = _split(pieces, keys) or _unmarked(pieces, keys, points.group(1) if points else None)
     if not figures:
         return _rate_alone(pieces, keys)
-    money = dict(zip(keys, figures))
+    money = {key: figure for key, figure in zip(keys, figures) if figure is not None}
     if points and "weight" not in money:
         money["weight"] = points.group(1)  # the row's 分值, printed only in the score heading's note
     return money
@@ -115,7 +115,7 @@ def _complete(run: list[re.Match[str]]) -> bool:
         set(keys)) == len(keys)
 
 
-def _split(pieces: list[str], keys: list[str]) -> list[str] | None:
+def _split(pieces: list[str], keys: list[str]) -> list[str | None] | None:
     """One figure per key: pieces printed apart are taken as they stand; the figures fused into the piece that ends
     with the rate (``194.9194.9100%``, ``202010100.00%`` with a 分值 of 10 before the rate) are split where the
     rate agrees with the amounts."""
@@ -141,10 +141,47 @@ def _split(pieces: list[str], keys: list[str]) -> list[str] | None:
         amounts = [index for index, key in enumerate(fused_keys) if key in ("budget_initial", "budget_full", "spent")]
         repeats = [len(amounts) - len({parts[index] for index in amounts}) for parts in fitting]
         fitting = [parts for parts, repeated in zip(fitting, repeats) if repeated == max(repeats)]
+    if not fitting:
+        return _one_blank(pieces, keys, rate)
     if len(fitting) != 1:
         return None
     *fused, rate_figure = fitting[0]
     return [*pieces[:rate], *fused, f"{rate_figure}%", *pieces[rate + 1:]]
+
+
+def _one_blank(pieces: list[str], keys: list[str], rate: int) -> list[str | None] | None:
+    """The figures of a fused run that fills one column fewer than its headings before the rate (corpus 234:
+    ``303010100%`` under 年初预算数 | 全年预算数 | 全年执行 | 分值 | 执行率, one cell left blank): every place of the blank
+    cell and every cut whose amounts the rate agrees with, read only when they all give the same amount spent,
+    points and year's budget (the arithmetic decides the figures, not where the blank stands). A figure every
+    reading puts under the same heading is kept there; the year's budget that the readings put under 年初预算数 in
+    one and 全年预算数 in another is the budget the rate was measured against (全年预算数). None when the readings
+    disagree or none agrees."""
+    at = keys.index("execution_rate")
+    fused_keys = keys[rate:at]
+    before = dict(zip(keys[:rate], pieces[:rate]))
+    found: list[dict[str, str]] = []
+    for parts in readings(pieces[rate].rstrip("%"), len(fused_keys)):
+        *amounts, rate_figure = parts
+        for blank in range(len(fused_keys)):
+            placed = [key for position, key in enumerate(fused_keys) if position != blank]
+            figures = before | dict(zip(placed, amounts)) | {"execution_rate": rate_figure}
+            if _agrees(figures):
+                found.append(figures)
+    if len(found) > 1:  # (as in a full row: a reading with nothing spent gives way to one with figures)
+        found = [figures for figures in found if "0" not in figures.values()]
+    if not found or len({(_budget(figures), figures["spent"], figures.get("weight")) for figures in found}) != 1:
+        return None
+    common = {key: figure for key, figure in found[0].items()
+              if all(figures.get(key) == figure for figures in found)}
+    common.setdefault("budget_full", _budget(found[0]))
+    common["execution_rate"] += "%"
+    return [common.get(key) for key in keys[:at + 1]] + pieces[rate + 1:]
+
+
+def _budget(figures: dict[str, str]) -> str:
+    """The budget a money row's rate is measured against: 全年预算数, else 年初预算数."""
+    return figures.get("budget_full") or figures["budget_initial"]
 
 
 def _unmarked(pieces: list[str], keys: list[str], points: str | None) -> list[str] | None:
