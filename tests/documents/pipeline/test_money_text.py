@@ -12,6 +12,7 @@ from jixiao.documents.pipeline.money_text import (
     money_headings_in_text,
     money_in_prose,
     money_in_text,
+    money_unread_in_text,
     rate_agrees,
 )
 
@@ -111,6 +112,19 @@ def test_a_year_after_the_figures_row_is_none_of_its_figures(text, expected):
 ])
 def test_no_money_figures_when_nothing_fits(text):
     assert money_in_text(text) == {}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # figures that read several ways, or none: the headings and the figures, for the reader to say
+    ("年初预算数全年预算数全年执行数分值执行率年度资金总额101010100%其中",
+     (["年初预算数", "全年预算数", "全年执行数", "分值", "执行率"], "101010100%")),
+    ("全年预算数全年执行数执行率年度资金总额194.9194.998%其中", (["全年预算数", "全年执行数", "执行率"], "194.9194.998%")),
+    # read: nothing left unread; no figures after the headings: nothing to say
+    ("项目资金 (万元)年初预算数全年预算数全年执行分值执行率得分年度资金总额303010100%其中", None),
+    ("执行率 得分 其他说明", None),
+])
+def test_the_money_figures_left_unread(text, expected):
+    assert money_unread_in_text(text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
