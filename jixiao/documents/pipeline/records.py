@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from jixiao.documents.interpret.header_cells import parse_amount
 from jixiao.documents.pipeline.labels import simplified
+from jixiao.documents.pipeline.settle import weighed_figure
 from jixiao.documents.vocabulary import total_words
 from jixiao.model import (
     GoalSheet,
@@ -137,7 +138,7 @@ def _points(text: str | None) -> Decimal | None:
     if not text:
         return None
     first = text.strip().split("\n", 1)[0]
-    figure = _amount(first.removesuffix("分"))  # (18分: the points' unit written in the cell)
+    figure = weighed_figure(first)  # (18分: the points' unit written in the cell)
     ran_on = _RAN_ON.match(first) if figure is None else None
     return _amount(ran_on.group(1)) if ran_on else figure
 
@@ -172,14 +173,15 @@ def self_evaluation(sheet: GoalSheet, results: list[tuple[int, dict[str, str]]],
         weight, score, indicator = values.get("weight"), _points(values.get("score")), sheet.indicators[position - 1]
         items.append(ReportedItem(
             indicator=position, actual_raw=values.get("actual"), deviation=values.get("deviation"), score=score,
-            weight=_amount(weight.strip().removesuffix("分")) if weight else indicator.weight, row=indicator.row,
+            weight=weighed_figure(weight) if weight else indicator.weight, row=indicator.row,
             not_applicable=not_applicable(indicator.target.raw, values.get("actual"), score),
         ))
     return ReportedEvaluation(
         budget_initial=_nonnegative(money.get("budget_initial")), budget_full=_nonnegative(money.get("budget_full")),
         spent=_nonnegative(money.get("spent")),
         execution_rate=_percent(money.get("execution_rate"), *_budget_spent(money)),
-        execution_weight=_amount(money.get("weight")), execution_score=_amount(money.get("score")), items=items,
+        execution_weight=weighed_figure(money.get("weight")), execution_score=weighed_figure(money.get("score")),
+        items=items,
         total=claimed.get("total"), grade=claimed.get("grade"), budget_note=money.get("note"), cut=cut,
         notes=list(claimed.get("conclusions", ())), headless=headless, overall_actual=overall_actual,
         money_headings=list(headings or ()),
