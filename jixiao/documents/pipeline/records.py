@@ -131,6 +131,13 @@ def _amount(text: str | None) -> Decimal | None:
     return parse_amount(text) if text else None
 
 
+def _weight(text: str | None) -> Decimal | None:
+    """A 分值 or 权重 cell's points as the table's sums weigh them (:func:`weighed_figure`: 10, 10分), or a 权重
+    written as its share of the 100 points (20%), which the sums do not weigh (a figure with a unit) but the audit
+    checks the row's score against."""
+    return weighed_figure(text.strip().removesuffix("%").removesuffix("％")) if text else None
+
+
 def _points(text: str | None) -> Decimal | None:
     """A 得分 cell's figure. When the row's last column took the cells after it (the next row's name run on below the
     score: ``5`` / ``孕产妇健康管理率…``), the figure is its first line; when they ran onto it without a break, the
@@ -138,7 +145,7 @@ def _points(text: str | None) -> Decimal | None:
     if not text:
         return None
     first = text.strip().split("\n", 1)[0]
-    figure = weighed_figure(first)  # (18分: the points' unit written in the cell)
+    figure = _amount(first.removesuffix("分"))  # (18分: the points' unit written in the cell)
     ran_on = _RAN_ON.match(first) if figure is None else None
     return _amount(ran_on.group(1)) if ran_on else figure
 
@@ -173,14 +180,14 @@ def self_evaluation(sheet: GoalSheet, results: list[tuple[int, dict[str, str]]],
         weight, score, indicator = values.get("weight"), _points(values.get("score")), sheet.indicators[position - 1]
         items.append(ReportedItem(
             indicator=position, actual_raw=values.get("actual"), deviation=values.get("deviation"), score=score,
-            weight=weighed_figure(weight) if weight else indicator.weight, row=indicator.row,
+            weight=_weight(weight) if weight else indicator.weight, row=indicator.row,
             not_applicable=not_applicable(indicator.target.raw, values.get("actual"), score),
         ))
     return ReportedEvaluation(
         budget_initial=_nonnegative(money.get("budget_initial")), budget_full=_nonnegative(money.get("budget_full")),
         spent=_nonnegative(money.get("spent")),
         execution_rate=_percent(money.get("execution_rate"), *_budget_spent(money)),
-        execution_weight=weighed_figure(money.get("weight")), execution_score=weighed_figure(money.get("score")),
+        execution_weight=_weight(money.get("weight")), execution_score=weighed_figure(money.get("score")),
         items=items,
         total=claimed.get("total"), grade=claimed.get("grade"), budget_note=money.get("note"), cut=cut,
         notes=list(claimed.get("conclusions", ())), headless=headless, overall_actual=overall_actual,

@@ -81,6 +81,18 @@ def test_points_written_with_their_unit_are_read_as_the_settled_table_weighs_the
     assert [(item.weight, item.score) for item in evaluation.items] == [(20, 20), (20, 18)]
 
 
+@pytest.mark.parametrize("written", ["NaN", "Infinity", "-Infinity", "sNaN", "1e999999", "Inf"])
+def test_a_cell_decimal_reads_but_no_document_writes_as_a_figure_is_no_figure(written):
+    # Decimal reads NaN, Infinity and exponents; taken as points they broke the sheet's records (a NaN compared as an
+    # error, an infinite score failed the model's check): in the 分值 and 得分 cells they are no figures
+    money = [_MONEY[0], ["年度资金总额", "100", "120", "110", "10", "91.67%", written]]
+    grid = [_GRID[0], [*_GRID[1][:5], written, written, ""], _GRID[2]]
+    rows = [["项目支出绩效自评表"], *money, *grid, ["总分", "", "", "", "", "40", written, ""]]
+    evaluation = read("\n".join("| " + " | ".join(row) + " |" for row in rows)).sheets[0].evaluation
+    assert (evaluation.execution_weight, evaluation.execution_score) == (Decimal(10), None)
+    assert [(item.weight, item.score) for item in evaluation.items] == [(None, None), (20, 18)]
+
+
 def test_stacked_labels_of_the_header_block_are_not_joined_as_a_wrapped_heading():
     # 项目名称 above 主管部门 stand in one column, but each is a label of its own
     text = fixed_width([["项目名称", "乡村道路建设"], ["主管部门", "某县交通局"], *_MONEY], {})
