@@ -3,7 +3,8 @@
 tokens (:mod:`.tokens`) → labels (:mod:`.labels`; :mod:`.prose` for indicators written as prose, :mod:`.plans` for
 a project plan table's projects, their targets in a 绩效目标 cell) → regions
 (:mod:`.regions`; :mod:`.transposed` for tables printed turned over) → alignment (:mod:`.align`; :mod:`.outline`
-for levels shown by indentation, :mod:`.figures` for figures fused into one run of digits, :mod:`.settle` for
+for levels shown by indentation, :mod:`.figures` for figures fused into one run of digits (:mod:`.leading_figures`
+when they follow the name in the header's order), :mod:`.settle` for
 the runs only the table's sums read one way) → document
 (:mod:`.document`). Office readers produce grids that :func:`.tokens.layout_lines` adapts; plain text has one
 tokenizer (after :mod:`.doubled` has read once what a PDF's text copy gives twice), and its headings and cells

@@ -52,6 +52,7 @@ from jixiao.documents.pipeline.labels import (
     split_run_together,
     split_trend_object,
 )
+from jixiao.documents.pipeline.leading_figures import split_leading_figures
 from jixiao.documents.pipeline.outline import Outline
 from jixiao.documents.pipeline.prose import PROSE
 from jixiao.documents.pipeline.regions import EXTRA, FRAME, NUMBER_HEADINGS, Columns, is_frame_label, is_goal_heading
@@ -374,7 +375,7 @@ class Aligner:
             # the header's columns
             named = split_name_row(line.tokens[0].text) if line.tokens and self.placed else None
             if named is None:
-                return False
+                return self._leading_figures(line)
             return self._tail_cut(named, line) or self._words_after(named, line)
         self.flush()
         rows = split_rows_run_together(line.tokens[0].text)
@@ -393,6 +394,20 @@ class Aligner:
         for placed in self.placed[before:]:
             placed.inferred = how
             placed.confidence = min(placed.confidence, GUESS_CONFIDENCE)
+        return True
+
+    def _leading_figures(self, line: Line) -> bool:
+        """A row run together whose figures follow its name in the header's column order (分值 | 年度指标值 | …):
+        placed by :func:`.leading_figures.split_leading_figures`, an inference (P111); a run reading several ways is
+        left to the table's sums, or said (P154)."""
+        cut = split_leading_figures(line.tokens[0].text, self.slots) if line.tokens else None
+        if cut is None:
+            return False
+        self.flush()
+        self._add(dict(cut.cells), line, GUESS_CONFIDENCE, [], 1)
+        self.placed[-1].inferred = "｜".join(f"{self._heading(kind) if not kind.startswith('_') else '其余'}“{text}”"
+                                             for kind, text in cut.cells)
+        self.placed[-1].ambiguous = cut.ambiguous
         return True
 
     def _words_after(self, parts: tuple[tuple[str, str], ...], line: Line) -> bool:

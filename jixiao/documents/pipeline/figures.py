@@ -24,7 +24,7 @@ from itertools import combinations
 
 from jixiao.model.units import canonical_unit
 
-__all__ = ["FIGURE_KINDS", "MOST_POINTS", "Ambiguity", "Split", "Tail", "cut_tail", "shown_readings", "split_figures", "fused_run", "readings"]
+__all__ = ["FIGURE_KINDS", "MOST_POINTS", "POINT_KINDS", "Ambiguity", "Split", "Tail", "cut_tail", "run_cells", "shown_readings", "split_figures", "fused_run", "readings"]
 
 FIGURE_KINDS = ("target", "weight", "actual", "score")
 _RUN = re.compile(r"^(?P<prefix>.*?[^\d.])?(?P<run>\d[\d.]{2,})$", re.DOTALL)
@@ -94,7 +94,7 @@ def _fits(parts: tuple[str, ...], kinds: list[str]) -> bool:
     return score is None or 0 <= score <= (weight if weight is not None else _HUNDRED)
 
 
-_POINT_KINDS = ("weight", "score")
+POINT_KINDS = ("weight", "score")
 _LONGEST_UNIT = 4
 # the most points one indicator carries: a level-1 block's share of 100 (产出 50, 效益 30, 满意度 10) bounds it
 MOST_POINTS = Decimal(50)
@@ -149,10 +149,10 @@ def cut_tail(tail: str, target: str, kinds: list[str]) -> Tail | None:
     cells: list[tuple[str, str]] = []
     bare = _BARE_TARGET.fullmatch(target.strip()) if not rest else None
     if bare is not None:
-        columns = ["target", *_leading(kinds, ("actual", *_POINT_KINDS))]
+        columns = ["target", *_leading(kinds, ("actual", *POINT_KINDS))]
         if len(columns) < 2:
             return None
-        return _run_cells(bare.group("run"), columns, "", prefix=bare.group("operator"))
+        return run_cells(bare.group("run"), columns, "", prefix=bare.group("operator"))
     if kinds[:1] == ["actual"]:
         unit = _TARGET_UNIT.search(target.strip())
         actual = re.match(r"\d[\d,]*(?:\.\d+)?" + re.escape(unit.group("unit")), rest) if unit else None
@@ -160,7 +160,7 @@ def cut_tail(tail: str, target: str, kinds: list[str]) -> Tail | None:
             return None
         cells.append(("actual", actual.group(0)))
         rest, kinds = rest[actual.end():], kinds[1:]
-    points = list(_leading(kinds, _POINT_KINDS))
+    points = list(_leading(kinds, POINT_KINDS))
     found = _TAIL_FIGURES.match(rest) if points else None
     if found is None:
         return Tail((*cells, *([("", rest)] if rest else ()))) if cells else None
@@ -169,14 +169,14 @@ def cut_tail(tail: str, target: str, kinds: list[str]) -> Tail | None:
                          if length <= len(words)):
         return None  # a figure with its unit (20万元) where no actual was cut: a value, not points
     # (after the actual, words that open with a unit's character are the next cell: 109 | 部分路段延期)
-    cut = _run_cells(found.group("run"), points, words)
+    cut = run_cells(found.group("run"), points, words)
     return cut and Tail((*cells, *cut.cells), cut.ambiguous)
 
 
-def _run_cells(run: str, columns: list[str], words: str, prefix: str = "") -> Tail | None:
-    """``run`` read as the figures of ``columns`` (the first ``prefix``-ed), the last columns possibly empty, then
-    ``words``; None when no reading fits."""
-    choices = [parts for count in range(len(columns), 0, -1) for parts in readings(run, count)
+def run_cells(run: str, columns: list[str], words: str, prefix: str = "", least: int = 1) -> Tail | None:
+    """``run`` read as the figures of ``columns`` (the first ``prefix``-ed), the last columns possibly empty (all
+    but ``least``), then ``words``; None when no reading fits."""
+    choices = [parts for count in range(len(columns), least - 1, -1) for parts in readings(run, count)
                if _fits(parts, columns[:count]) and _bounded(parts, columns[:count])]
     if not choices:
         return None

@@ -8,7 +8,9 @@ A row run together with no separator (``≥441010`` under 指标值 | 实际完�
   empty (a row's weight and score are not left out where all others print theirs), and fills them all where the
   other rows do not agree; a weight is a whole or half point; an actual is a figure of the target's
   size (its integer digits within one of the target's) and a rate at most 100% unless the target is a minimum
-  (≥95%); an actual that meets its target never scores 0;
+  (≥95%); an actual that meets its target never scores 0; the figures of a reading written with decimals take
+  the one number of decimal places the table writes its figures with (12.5 | 12.5 | 12.5, not 12.5 | 12.51 | 2.5),
+  where the table's figures written apart, with the reading's, keep one;
 * the rows together: the weights of a 一级 block add up to the points its label prints (``产出指标(50分)``), all
   weights to 100 (or to 100 less the points of 预算执行率), the scores to the printed total (with the money's
   score) — each only where every figure it adds is known and the rows it adds are all there.
@@ -39,6 +41,7 @@ HALF_POINTS = "分值为整数或半分"
 SAME_SIZE = "实际完成值与指标值位数相当"
 RATE = "比率不超过100%"
 MET_SCORED = "达到指标值的行不得0分"
+DECIMALS = "小数位数与本表其他数字相同"
 SUBTOTAL = "一级指标下各行分值之和等于该一级指标所标分值"
 WEIGHTS = "各行分值合计为100分（或扣除预算执行率的分值）"
 TOTAL = "各行得分合计等于总分"
@@ -88,13 +91,14 @@ def settle(rows: Sequence[TableRow], sums: Sums = Sums()) -> dict[int, Settled]:
     if not ambiguous:
         return {}
     filled = _filled_columns([row for row in rows if row.ambiguity is None])
+    places = _places_apart(rows)
     kept: dict[int, list[tuple[str, ...]]] = {}
     ruled: dict[int, set[str]] = {index: set() for index in ambiguous}
     for index in ambiguous:
         row = rows[index]
         kept[index] = []
         for choice in row.ambiguity.choices:  # type: ignore[union-attr]
-            broken = _row_broken(row, choice, filled)
+            broken = _row_broken(row, choice, filled) or _decimals_broken(choice, places)
             if broken:
                 ruled[index].add(broken)
             else:
@@ -185,6 +189,26 @@ def _row_broken(row: TableRow, choice: tuple[str, ...], columns: dict[str, bool]
     return None
 
 
+def _places_apart(rows: Sequence[TableRow]) -> set[int]:
+    """The numbers of decimal places of the figures the table's rows write apart (their cells, outside any run)."""
+    return {places for row in rows for text in row.cells.values() if (places := _places(text)) is not None}
+
+
+def _places(text: str | None) -> int | None:
+    """The decimal places of a bare figure written with decimals (12.5: 1), or None for any other cell."""
+    cleaned = (text or "").strip().removesuffix("分").replace(",", "")
+    return len(cleaned.partition(".")[2]) if weighed_figure(cleaned) is not None and "." in cleaned else None
+
+
+def _decimals_broken(choice: tuple[str, ...], apart: set[int]) -> str | None:
+    """DECIMALS when ``choice`` writes its figures with decimals of several numbers of places, or of places other
+    than the one the table writes apart; None when it agrees, or when the table itself writes several."""
+    written = {places for part in choice if (places := _places(part)) is not None}
+    if len(apart) > 1 or len(written | apart) <= 1:
+        return None
+    return DECIMALS
+
+
 def _meets(operator: Operator | None, target: Decimal, actual: Decimal) -> bool:
     """True when ``actual`` meets a target of ``operator`` and ``target`` (no operator: equal to it)."""
     if operator in _MINIMUMS:
@@ -222,7 +246,7 @@ def _table_broken(rows: Sequence[TableRow], cells: list[dict[str, str]], sums: S
     return None
 
 
-_ORDER = (FILLED, HALF_POINTS, SAME_SIZE, RATE, MET_SCORED, SUBTOTAL, WEIGHTS, TOTAL)
+_ORDER = (FILLED, HALF_POINTS, SAME_SIZE, RATE, MET_SCORED, DECIMALS, SUBTOTAL, WEIGHTS, TOTAL)
 
 
 def weighed_figure(text: str | None) -> Decimal | None:

@@ -210,7 +210,8 @@ class MissingUnit(Rule):
         "缺的是“元”。一张表有三项以上没有"
         "单位的，是整张表的写法，只在第一项报告一次并注明另有几项。名称末尾括号里写了单位的（开展小型水利工程建设(个)），单位已写明，不在此报告。"
         "文件结束处的最后一行（单位可能随截断丢失）不在此报告。零（事故0起、犯罪率为零）在任何单位下都是零；成本或金额写成“250万”的，“万”就是万元的简写；三项以上没有单位、"
-        "也没有运算符的数值合计正好100的，是各行的分值（20、20、10…），不是缺单位的指标值：都不在此报告。",
+        "也没有运算符的数值合计正好100的，是各行的分值（20、20、10…），不是缺单位的指标值；指标值就是本行分值（分值12.5、"
+        "指标值12.5）的，是分值抄进了指标值，缺的不是单位：都不在此报告。",
         why="“≥100”可以是100%、100人或100个；没有单位，指标值无法比对，也无法汇总。",
         bad="受益群众满意度 | ≥100",
         good="受益群众满意度 | ≥90%",
@@ -237,6 +238,8 @@ class MissingUnit(Rule):
                 # the vocabulary lacks (≥6架) is one, and so is a multiple's 倍 (放大倍数 ≥2倍, corpus 226, 227)
             if unit_in_name(indicator.name):
                 continue  # 开展小型水利工程建设(个) | 1: the name's bracket is the form's unit column (corpus 022)
+            if indicator.weight is not None and target.bare_figure == indicator.weight:
+                continue  # 分值 12.5 | 指标值 12.5: the row's points copied into its target (corpus 171), no unit left out
             if target.value == 0 or (target.unit == "万" and self._money(ctx, indicator)):
                 continue  # 师生犯罪率 | 为零 is zero in any unit (114); 控制在预算成本内 | 250万 is 万元 (124)
             if target.unit_inferred and target.leftover:
