@@ -177,6 +177,7 @@ class TimelinessOutsideTimeliness(Rule):
     dimension = Dimension.RELEVANCE
     source = _INDICATORS
     message = "指标“{indicator}”讲的是时间（及时、按时、时限），却放在“{level2}”下，应放在“{expected}”下"
+    terms = frozenset({"时效指标", "时效目标"})  # the level of either form (时效目标 before 2018)
     docs = RuleDocs(
         what="名称含“及时”“按时”“时限”“进度”等的指标是否放在数量指标或质量指标下（2018年以前表样的数量目标、质量目标同样，"
         "应放在时效目标下）。衡量资金本身的（资金支付进度率）不是产出，由 JX915 报告，不在此报告。",

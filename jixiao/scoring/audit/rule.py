@@ -108,6 +108,8 @@ class AuditRule:
     # more likely the reading's artefact than the table's, and audit_sheet drops the finding, as the review's engine
     # does for Rule.placement. Other rules' findings on such a row are kept, at most a warning (see finding).
     placement: ClassVar[bool] = False
+    # Words a message slot may hold that the document need not contain, out of a closed set (as Rule.terms).
+    terms: ClassVar[frozenset[str]] = frozenset()
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         """Yield the findings of this rule on the sheet of ``ctx``."""

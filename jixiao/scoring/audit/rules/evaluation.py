@@ -576,6 +576,8 @@ class TemplateTextLeft(AuditRule):
     severity = Severity.WARNING
     source = SCORING
     message = "“{field}”中留有模板的填写说明：“{text}”"
+    # the fields of the form where the instructions are left (named by the form, not read)
+    terms = frozenset({"年度总体目标实际完成情况", "说明", "年度目标及完成情况", "偏差原因分析及改进措施", "实际完成值", "三级指标"})
     docs = AuditDocs(what="自评表中不留模板的填写说明（如“对照年度目标…(100字以内)”），说明该处没有真正填写。"
                           "模板的编号行（三级指标只写“指标1:”“指标2:”，指标值、实际完成值和得分都空着）留在表中的，作为提示报告一次。",
                      formula="—", setting="无", example="年度总体目标实际完成情况写着“对照年度目标，说明…(100字以内)”；"
@@ -928,6 +930,7 @@ class BudgetAdjustedWithoutReason(AuditRule):
     source = ("《预算法》：经批准的预算非经法定程序不得调整；自评表填表说明（如四川省部门预算项目支出绩效自评表）："
               "年中发生预算调整的（追加或调减），应单独说明理由")
     message = "年初预算数 {initial} 调整为全年预算数 {full}（{change} {amount}），未说明调整理由"
+    terms = frozenset({"追加", "调减"})  # which way the budget was changed
     docs = AuditDocs(
         what="年初预算数与全年（调整后）预算数不同时，预算执行情况的原因栏写明调整的理由。全年预算数调减到正好等于"
              "全年执行数、执行数又不低于年初预算数 90% 的（年底收回少量结余）不报告；调减得更多的照样报告：调减后执行率"
