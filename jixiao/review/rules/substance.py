@@ -160,7 +160,7 @@ class PartialRateBesideFixedCount(Rule):
     severity = Severity.INFO
     dimension = Dimension.RELEVANCE
     source = GOALS_2015.at("第十二条（相应匹配）")
-    message = "数量指标已定为“{count}”，完成率“{raw}”却低于100%，二者不一致"
+    message = "数量指标已定为“{counted} {count}”，完成率“{raw}”却低于100%，二者不一致"
     docs = RuleDocs(
         what="数量指标给出确定的数量（=N 或 ≥N）时，同表的完成率指标是否低于100%。按期、按时、及时完成率讲的是进度"
         "（95%的工程按期完成），不在此报告。",
@@ -182,7 +182,7 @@ class PartialRateBesideFixedCount(Rule):
             if fold(indicator.name).endswith("完成率") and not is_timeliness(indicator.name) and target.unit == "%" \
                     and target.value is not None and target.value < 100:
                 yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw,
-                                   count=f"{counts[0].name} {counts[0].target.display()}")
+                                   counted=counts[0].name, count=counts[0].target.display())
 
 
 # A goal that gives the work its schedule (按月及时足额发放…工资) states a requirement, not only where the money goes.
@@ -589,7 +589,7 @@ class UnitCostTimesQuantity(Rule):
     severity = Severity.WARNING
     dimension = Dimension.APPROPRIATENESS
     source = GOALS_2015.at("第十二条（相应匹配）")
-    message = "“{cost}”×“{quantity}”={product}万元，与项目预算{budget}万元相差过大"
+    message = "“{indicator} {cost}”×“{counted} {quantity}”={product}万元，与项目预算{budget}万元相差过大"
     defaults = {"tolerance": 0.5, "exact_tolerance": 0.05}
     docs = RuleDocs(
         what="表中有单位成本（元/亩、万元/公里、元/人…）和同一单位的数量指标时，二者之积与预算数是否大体相符"
@@ -632,8 +632,8 @@ class UnitCostTimesQuantity(Rule):
             exact = indicator.target.operator is Operator.EQ and quantity.target.operator is Operator.EQ
             if abs(product - budget) > budget * tolerance or (exact and product > budget * (1 + exact_tolerance)):
                 yield self.finding(ctx, indicator=indicator, column="target", confidence=Confidence.INFERENCE,
-                                   cost=f"{indicator.name} {indicator.target.display()}",
-                                   quantity=f"{quantity.name} {quantity.target.display()}",
+                                   cost=indicator.target.display(), counted=quantity.name,
+                                   quantity=quantity.target.display(),
                                    product=f"{product.quantize(Decimal('0.01'))}", budget=amount_text(budget))
 
 
