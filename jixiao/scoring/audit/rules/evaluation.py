@@ -426,7 +426,17 @@ class MissedWithoutReason(AuditRule):
     title = "未达目标却未说明偏差原因"
     severity = Severity.WARNING
     source = DEVIATION
-    message = "指标“{indicator}”{shortfall}，却没有填写偏差原因分析及改进措施"
+    message = "指标“{indicator}”实际完成 {actual}，未达到年度指标值 {target}，却没有填写偏差原因分析及改进措施"
+    # what falls short, by its kind (see _shortfall): the message of each
+    _UNEXPLAINED = "，却没有填写偏差原因分析及改进措施"
+    _SHORTFALLS = {
+        "actual": message,
+        "score": "指标“{indicator}”得分 {score}，低于分值 {weight}" + _UNEXPLAINED,
+        "words": "指标“{indicator}”实际完成值写明“{actual}”，未达到年度指标值“{target}”" + _UNEXPLAINED,
+        "full": "指标“{indicator}”实际完成 {actual}，未达到全额 100%（表中没有写年度指标值，{rate}以足额为目标）" + _UNEXPLAINED,
+        "execution": "指标“{indicator}”执行率 {rate}%，得分 {score}，低于分值 {weight}" + _UNEXPLAINED,
+        "execution_unscored": "指标“{indicator}”执行率 {rate}%，低于 {floor}%" + _UNEXPLAINED,
+    }
     docs = AuditDocs(what="按实际完成值未达到年度指标值、或得分低于分值的每一行，都写明偏差原因和改进措施；"
                           "定性指标（或指标值是一个范围，如“18—54周岁”）的实际完成值自己写明没有做到的（“1-2期未能及时培训”“存在18岁以下…的学员”）也是。"
                           "没有写年度指标值的资金发放、拨付、到位类比率（经费发放率、资金到位率、补贴兑付率等，名称须说明是资金，"
@@ -466,9 +476,10 @@ class MissedWithoutReason(AuditRule):
             if (shortfall or implied) and not (
                     item.not_applicable or item.misplaced or lost or _claimed_met(item)) and not (
                     printed and (printed.deviation or "").strip()):
+                kind, slots = shortfall or implied
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="偏差原因分析及改进措施",
-                                   shortfall=shortfall or implied, guessed=item.guessed, assumed=implied is not None,
-                                   fix="写明未达目标的原因和下一步改进措施")
+                                   template=self._SHORTFALLS[kind], guessed=item.guessed, assumed=implied is not None,
+                                   fix="写明未达目标的原因和下一步改进措施", **slots)
 
     def _execution(self, ctx: AuditContext) -> Iterator[Finding]:
         """The 预算执行率 row scored below its 分值 for money left unspent: its reason is given in the money table's
@@ -490,9 +501,10 @@ class MissedWithoutReason(AuditRule):
         if any(text and text.strip() and not _TEMPLATE.search(text) for text in reasons) or (
                 scored and outputs_ahead(ctx)):
             return
-        shortfall = (f"执行率 {ctx.profile.rounding(rate)}%，得分 {number(item.printed)}，低于分值 {number(item.weight)}"
-                     if scored else f"执行率 {ctx.profile.rounding(rate)}%，低于 {number(EXPLAIN_BELOW)}%")
-        yield self.finding(ctx, indicator=item.name, column="偏差原因分析及改进措施", shortfall=shortfall,
+        kind, slots = ("execution", {"score": number(item.printed), "weight": number(item.weight)}) if scored else \
+            ("execution_unscored", {"floor": number(EXPLAIN_BELOW)})
+        yield self.finding(ctx, indicator=item.name, column="偏差原因分析及改进措施", template=self._SHORTFALLS[kind],
+                           rate=ctx.profile.rounding(rate), **slots,
                            fix="写明资金未全部执行的原因（结余、项目延期、政府采购节约等）和改进措施")
 
 
@@ -522,28 +534,29 @@ def _plainly_short(item: RecomputedItem) -> bool:
     return item.comparable and (target.operator in (Operator.GE, Operator.GT) or not money or paid_out)
 
 
-def _shortfall(item: RecomputedItem) -> str | None:
-    """What falls short on the row, in words: the actual against the target, else the score against the weight."""
+def _shortfall(item: RecomputedItem) -> tuple[str, dict[str, str]] | None:
+    """What falls short on the row: the actual against the target, else the score against the weight, as the kind of
+    shortfall (a key of ``MissedWithoutReason._SHORTFALLS``) and the figures its message shows."""
     if item.share is not None and item.share < 1:
-        return f"实际完成 {item.actual}，未达到年度指标值 {item.target}"
+        return "actual", {"actual": item.actual, "target": item.target}
     if item.share is None and item.reached is not None and item.reached < 1 and _plainly_short(item):
         # without a 分值 the score cannot be recomputed, but the actual still falls short of the target (a report
         # printing no 分值, corpus 188: 缴费人数 201201人 against 216786人; 189: 909.93小时 against ≥928小时)
-        return f"实际完成 {item.actual}，未达到年度指标值 {item.target}"
+        return "actual", {"actual": item.actual, "target": item.target}
     if item.printed is not None and item.weight is not None and item.printed < item.weight:
-        return f"得分 {number(item.printed)}，低于分值 {number(item.weight)}"
+        return "score", {"score": number(item.printed), "weight": number(item.weight)}
     target = parse_target(item.target)
     if (target.value is None or target.leftover or target.operator is Operator.RANGE) and item.actual and (
             _ADMITS_SHORTFALL.search(item.actual)):
         # a target in words (or a figure taken out of words, or a range, which a count cannot be held against) whose
         # actual says in words that it was missed (corpus 219: 1-6期培训结束后及时考核 answered 1-2期未能及时培训; the age
         # range 18—54周岁 answered 存在18岁以下、54周岁以上)
-        return f"实际完成值写明“{item.actual.strip()}”，未达到年度指标值“{item.target.strip()}”"
+        return "words", {"actual": item.actual.strip(), "target": item.target.strip()}
     return None
 
 
-def _short_of_full_amount(item: RecomputedItem) -> str | None:
-    """The shortfall, in words, of a row without a 指标值 measuring money paid out in full (经费发放率, 资金到位率:
+def _short_of_full_amount(item: RecomputedItem) -> tuple[str, dict[str, str]] | None:
+    """The shortfall (as :func:`_shortfall` gives it) of a row without a 指标值 measuring money paid out in full (经费发放率, 资金到位率:
     :func:`~jixiao.scoring.target_rules.full_amount_rate`) whose actual is a percentage below 100 (corpus 221: 经费发放率
     98%, no target): the full amount is what it set out to pay. None otherwise (a row with a target is held to it)."""
     rate = full_amount_rate(item.name) if not item.has_target else None
@@ -552,7 +565,7 @@ def _short_of_full_amount(item: RecomputedItem) -> str | None:
         return None
     if actual.value >= _HUNDRED:
         return None
-    return f"实际完成 {item.actual.strip()}，未达到全额 100%（表中没有写年度指标值，{rate}以足额为目标）"
+    return "full", {"actual": item.actual.strip(), "rate": rate}
 
 
 # Words by which an actual admits a shortfall: 未能及时, 尚未完成, 未达到; 存在… opening the cell (存在18岁以下的学员),
