@@ -40,8 +40,8 @@ COMPOSING = frozenset({
     "JX201",
     "JX919", "JX921", "JX926",
     "JX930", "JX933",
-    "JXA02", "JXA03", "JXA09", "JXA12", "JXA17", "JXA20", "JXA21", "JXA22", "JXA23", "JXA26", "JXA27",
-    "JXA28", "JXA32", "JXA36", "JXA37", "JXM01",
+    "JXA02", "JXA03", "JXA20", "JXA21", "JXA22", "JXA23", "JXA26", "JXA27",
+    "JXM01",
 })
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")

@@ -196,7 +196,9 @@ class ExecutionIndicatorOffRate(AuditRule):
     severity = Severity.ERROR
     source = SCORING
     message = ("指标“{indicator}”实际完成值为 {printed}%，而全年执行数 {spent} ÷ 全年预算数 {budget} = {computed}%"
-               "（{against}）")
+               "（表中没有印执行率）")
+    message_rate = ("指标“{indicator}”实际完成值为 {printed}%，而全年执行数 {spent} ÷ 全年预算数 {budget} = {computed}%"
+                    "（表中所印执行率 {rate}% 也不同）")
     docs = AuditDocs(
         what="绩效指标中列有衡量本项目资金执行的指标（预算执行率、资金执行率、资金支出率、经费使用率等）时，它的实际完成值"
              "就是表中（或报告中）执行数除以预算数：与之不符的，完成值或资金数有一处不实。按年初预算数、全年预算数或所印"
@@ -229,8 +231,8 @@ class ExecutionIndicatorOffRate(AuditRule):
             computed = ctx.profile.rounding(rates[0])
             yield self.finding(ctx, indicator=item.name, row=item.row, column="实际完成值", printed=number(actual.value),
                                spent=number(report.spent), budget=number(budgets[0]), computed=computed,
-                               against=("表中所印执行率 " + number(report.execution_rate) + "% 也不同"
-                                        if report.execution_rate is not None else "表中没有印执行率"),
+                               **({"template": self.message_rate, "rate": number(report.execution_rate)}
+                                  if report.execution_rate is not None else {}),
                                guessed=item.guessed, fix=f"核对执行数与预算数；按其填写实际完成值 {computed}%")
 
 
@@ -370,7 +372,11 @@ class QualitativeActualForNumber(AuditRule):
     severity = Severity.WARNING
     placement = True
     source = SCORING + "：定量指标按实际完成值与年度指标值计算得分"
-    message = "指标“{indicator}”的目标是 {target}，实际完成值写作“{actual}”{what}，无法核对得分 {score}"
+    message = "指标“{indicator}”的目标是 {target}，实际完成值写作“{actual}”，无法核对得分 {score}"
+    message_approximate = "指标“{indicator}”的目标是 {target}，实际完成值写作“{actual}”，是约数而不是统计数，无法核对得分 {score}"
+    message_share = ("指标“{indicator}”的目标是 {target}，实际完成值写作“{actual}”，是完成的比例而不是完成的时间，"
+                     "无法核对得分 {score}")
+    terms = frozenset({"（空）"})  # a score not printed, as the message says it
     docs = AuditDocs(what="年度指标值是数值（或含数值，如“±10%”、日期）时，实际完成值也应是数值（如“已完成”“达成预期指标”"
                           "“达标”无法计分）。实际完成值是约数（“200余人”“600多人”“约50户”“30人左右”）的作为提示报告："
                           "约数不是统计出的数，得分依据不实。目标是上限（“小于5次”“≤2起”）或 0 的，实际完成值写明没有发生"
@@ -389,10 +395,10 @@ class QualitativeActualForNumber(AuditRule):
                 _APPROXIMATE.search(item.actual))
             share_for_time = _share_for_a_deadline(item)
             if item.qualitative_actual or approximate or share_for_time:
-                what = ("，是约数而不是统计数" if approximate else "，是完成的比例而不是完成的时间" if share_for_time
-                        else "")
+                template = self.message_approximate if approximate else self.message_share if share_for_time \
+                    else None
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="实际完成值", target=item.target,
-                                   actual=item.actual, what=what,
+                                   actual=item.actual, template=template,
                                    score=number(item.printed) if item.printed is not None else "（空）",
                                    severity=Severity.INFO if approximate or share_for_time else None,
                                    fix=("写明实际完成的日期（如“2022年1月28日前完成”）" if share_for_time
@@ -657,8 +663,12 @@ class ExecutionNotReported(AuditRule):
     title = "自评打了分却没有预算执行情况"
     severity = Severity.WARNING
     source = SCORING + "：预算执行率按全年执行数 ÷ 全年预算数计分"
-    message = ("自评表给 {count} 项指标打了分{total}，却没有{missing}：预算执行率无从计分，"
-               "自评分没有预算执行的依据")
+    message = "自评表给 {count} 项指标打了分，却没有执行数和执行率：预算执行率无从计分，自评分没有预算执行的依据"
+    # with the total printed, and without the budget either: the message of each
+    message_total = ("自评表给 {count} 项指标打了分（总分 {total}），却没有执行数和执行率：预算执行率无从计分，"
+                     "自评分没有预算执行的依据")
+    message_no_budget = message.replace("却没有执行数", "却没有预算数、执行数")
+    message_total_no_budget = message_total.replace("却没有执行数", "却没有预算数、执行数")
     docs = AuditDocs(what="自评表（或自评报告所附的表）给指标填了实际完成值和得分，却没有印出任何预算执行情况"
                           "（年初预算数、全年预算数、全年执行数、执行率，也没有预算执行率一行的分值或得分）：预算执行率这一项"
                           "无从计分，自评总分缺少预算执行的依据。只在表头或正文写了项目资金总额（“实施补助经费 9.55 万元”）"
@@ -681,9 +691,10 @@ class ExecutionNotReported(AuditRule):
         scored = [item for item in ctx.recomputation.indicators
                   if item.printed is not None and item.actual and not (item.misplaced or item.not_applicable)]
         if scored:
-            yield self.finding(ctx, column="全年执行数", count=len(scored),
-                               total=f"（总分 {number(report.total)}）" if report.total is not None else "",
-                               missing="执行数和执行率" if budget else "预算数、执行数和执行率",
+            total = {"total": number(report.total)} if report.total is not None else {}
+            template = {(True, True): self.message_total, (False, False): self.message_no_budget,
+                        (True, False): self.message_total_no_budget}.get((bool(total), bool(budget)))
+            yield self.finding(ctx, column="全年执行数", count=len(scored), template=template, **total,
                                guessed=any(item.guessed for item in scored),
                                fix="填写年初预算数、全年预算数、全年执行数和执行率，按执行率给预算执行率计分")
 
@@ -701,7 +712,9 @@ class ExecutionNotFilled(AuditRule):
     title = "资金表只填了预算数，执行数和执行率空着"
     severity = Severity.WARNING
     source = SCORING + "：预算执行率 = 全年执行数 ÷ 全年预算数，按执行率计分"
-    message = "资金表填了{budget}，全年执行数和执行率却都空着：看不出资金用了多少，预算执行率无从计分"
+    message = "资金表填了年初预算数 {initial}，全年执行数和执行率却都空着：看不出资金用了多少，预算执行率无从计分"
+    message_full = message.replace("年初预算数 {initial}", "全年预算数 {full}")
+    message_both = message.replace("年初预算数 {initial}", "年初预算数 {initial}、全年预算数 {full}")
     docs = AuditDocs(
         what="自评表印有资金表（读到了执行数、执行率或支出的栏目），填了年初预算数或全年预算数，全年执行数和执行率却都空着："
              "预算执行情况是自评的一部分，没有执行数，预算执行率无从计分，也看不出资金是否用完。没有资金表栏目的由 JXA28 报告，"
@@ -720,11 +733,12 @@ class ExecutionNotFilled(AuditRule):
             return  # no money table read (JXA28's), or one without the execution (预算, 拨付, 结余 only)
         if any(d.code in _MONEY_UNALIGNED and d.location.sheet == ctx.sheet.key for d in ctx.diagnostics):
             return  # (the table's figures were left unread: its blanks may be the reading's)
-        budgets = [(label, figure) for label, figure in (("年初预算数", report.budget_initial),
-                                                          ("全年预算数", report.budget_full)) if figure]
+        budgets = {key: number(figure) for key, figure in (("initial", report.budget_initial),
+                                                            ("full", report.budget_full)) if figure}
         if budgets:
-            yield self.finding(ctx, indicator=ctx.profile.execution.label, column="全年执行数",
-                               budget="、".join(f"{label} {number(figure)}" for label, figure in budgets),
+            template = self.message_both if len(budgets) > 1 else self.message_full if "full" in budgets else None
+            yield self.finding(ctx, indicator=ctx.profile.execution.label, column="全年执行数", template=template,
+                               **budgets,
                                fix="填写全年执行数和执行率，按执行率给预算执行率计分；资金未执行的说明原因")
 
 
@@ -734,8 +748,9 @@ class ExecutionLeftUnscored(AuditRule):
     title = "资金大量未执行，表中却没有给预算执行率计分"
     severity = Severity.WARNING
     source = SCORING + "：总分值100分，预算执行率10分，产出、效益、满意度指标合计90分"
-    message = ("各指标分值合计 {weights}，表中没有预算执行率一项：资金只执行 {rate}%（{formula}），"
-               "{total} 却不受执行情况影响")
+    message = ("各指标分值合计 {weights}，表中没有预算执行率一项：资金只执行 {rate}%（执行数 {spent} ÷ 预算数 {budget}），"
+               "所印总分 {total} 却不受执行情况影响")
+    message_no_total = message.replace("所印总分 {total}", "所印总分")
     docs = AuditDocs(what="自评表把 100 分全部分给了各指标（各指标分值合计 100，没有印预算执行率一行的分值和得分），"
                           "而表中（或表头）写出的预算数和执行数表明四成以上的资金没有执行：预算执行率没有计分，"
                           "自评总分看不出资金大量未用。执行率由 JXA10 另要求说明原因；表中有预算执行率一行的，"
@@ -757,8 +772,8 @@ class ExecutionLeftUnscored(AuditRule):
         printed = computed.printed_total if computed.printed_total is not None else computed.printed_sum
         yield self.finding(ctx, indicator=item.name, column="分值", weights=number(sum(weights, Decimal(0))),
                            rate=ctx.profile.rounding(rate),
-                           formula=f"执行数 {number(report.spent)} ÷ 预算数 {number(budget)}",
-                           total=f"所印总分 {number(printed)}" if printed is not None else "所印总分",
+                           spent=number(report.spent), budget=number(budget),
+                           **({"total": number(printed)} if printed is not None else {"template": self.message_no_total}),
                            guessed=any(row.guessed for row in computed.indicators),
                            fix="按评分方案给预算执行率计分（执行率 × 分值），并说明资金未执行的原因")
 
@@ -828,7 +843,9 @@ class ScoresNotFilled(AuditRule):
     title = "自评表未填写完成值或得分"
     severity = Severity.ERROR
     source = SCORING
-    message = "指标“{indicator}”没有填写{what}"
+    message = "指标“{indicator}”没有填写{field}"
+    message_both = "指标“{indicator}”没有填写实际完成值和得分"
+    terms = frozenset({"实际完成值", "得分"})  # the columns of the form left blank
     docs = AuditDocs(what="每个指标（含执行率算不出的预算执行率一行，算得出的见 JXA20）都填写了实际完成值和得分（提交未填写的自评表等于没有自评）。只核对表中"
                           "印有的栏目：没有一行填写的栏目（表样没有，或未能读出）不报告；印有分值的表是计分的表，"
                           "其得分和实际完成值不得空着。没有指标值的行留给审核规则（印有分值和得分、指标值和实际完成值却都空着的行除外：得分无所依据），标为不适用的行不要求；读取时推测栏位、又没有读到任何自评数字的行也不报告"
@@ -860,7 +877,8 @@ class ScoresNotFilled(AuditRule):
                 # a row that prints its score was evaluated, without the figure the score rests on (a warning); a row
                 # left unfilled was not evaluated at all (an error)
                 severity = Severity.WARNING if item.printed is not None else Severity.ERROR
-                yield self.finding(ctx, indicator=item.name, row=item.row, column=missing[0], what="和".join(missing),
+                yield self.finding(ctx, indicator=item.name, row=item.row, column=missing[0], field=missing[0],
+                                   template=self.message_both if len(missing) > 1 else None,
                                    guessed=item.guessed, severity=severity, fix="逐项填写" + "和".join(missing))
 
 
