@@ -40,7 +40,7 @@ COMPOSING = frozenset({
     "JX201",
     "JX919", "JX921", "JX926",
     "JX930", "JX933",
-    "JXA02", "JXA03", "JXA20", "JXA21", "JXA22", "JXA23", "JXA26", "JXA27",
+    "JXA02", "JXA03", "JXA20", "JXA22", "JXA23", "JXA27",
     "JXM01",
 })
 

@@ -266,6 +266,7 @@ class OutputsAheadOfSpending(AuditRule):
     source = ("财预〔2019〕136号：绩效目标实现程度与预算执行进度“双监控”，二者不匹配的须查明原因；" + ACTUALS)
     message = ("预算执行率 {rate}%，产出指标的实际完成值却都达到了目标（{names}），相差 {gap} 个百分点，"
                "超过 {points} 个百分点：完成值可能照抄了目标，或须说明资金未用完而任务已完成的原因")
+    message_more = message.replace("（{names}）", "（{names}等 {count} 项）")  # the first few named, and how many
     docs = AuditDocs(
         what="年终自评中，产出指标（定量、能算出完成比例的；报告只列结果、不分层级的，计人数、个数、次数的行也算产出）都报告达到了目标，预算执行率却比 100% 低出评分方案所定的"
              "百分点以上：钱只花了一部分，产出却报告全部完成，完成值须核实（常见的是照抄年初目标值）。"
@@ -282,11 +283,10 @@ class OutputsAheadOfSpending(AuditRule):
         if ahead is None:
             return
         outputs, apart = ahead
-        names = "、".join(f"“{item.name}”" for item in outputs[:_NAMED])
-        if len(outputs) > _NAMED:
-            names += f"等 {len(outputs)} 项"
+        more = {"template": self.message_more, "count": len(outputs)} if len(outputs) > _NAMED else {}
         yield self.finding(ctx, column="实际完成值", rate=ctx.profile.rounding(ctx.recomputation.execution_rate),
-                           names=names, gap=ctx.profile.rounding(apart),
+                           names="、".join(f"“{item.name}”" for item in outputs[:_NAMED]), **more,
+                           gap=ctx.profile.rounding(apart),
                            points=number(ctx.profile.monitoring.progress_gap.points),
                            guessed=any(item.guessed for item in outputs),
                            fix="按实际完成情况填写完成值；确已完成的，说明资金结余或未支付的原因")
@@ -366,8 +366,9 @@ class TargetsArePoints(AuditRule):
     title = "指标值和实际完成值两栏填的是分值"
     severity = Severity.ERROR
     source = ACTUALS
-    message = ("各项指标的年度指标值都只是一个数（{targets}），合计 {sum}，正是{what}：两栏填的是各行的分值和得分，"
-               "没有真正的目标值和实际完成值")
+    message = ("各项指标的年度指标值都只是一个数（{targets}），合计 {sum}，正是一张自评表的分值合计（{sum}）：两栏填的是"
+               "各行的分值和得分，没有真正的目标值和实际完成值")
+    message_weights = message.replace("一张自评表的分值合计（{sum}）", "各行所印的分值")
     docs = AuditDocs(
         what="年度指标值一栏每一行都只是一个不带单位、不带“≥/≤”的数，合计正好是指标的分值合计（100，或扣去预算执行率"
              "分值后的 90），或逐行等于所印分值；实际完成值一栏也只是不超过它的数：两栏填的是分值和得分，表中没有目标和"
@@ -392,13 +393,13 @@ class TargetsArePoints(AuditRule):
         execution = ctx.recomputation.execution.weight or Decimal(0)
         weights = [item.weight for item in rows]
         if points_not_targets(parsed, apart=execution):
-            what = f"一张自评表的分值合计（{number(total)}）"
+            template = None
         elif all(weight is not None for weight in weights) and targets == weights:
-            what = "各行所印的分值"
+            template = self.message_weights
         else:
             return
         shown = "、".join(number(target) for target in targets[:_SHOWN]) + ("…" if len(targets) > _SHOWN else "")
-        yield self.finding(ctx, column="指标值", targets=shown, sum=number(total), what=what,
+        yield self.finding(ctx, column="指标值", targets=shown, sum=number(total), template=template,
                            guessed=any(item.guessed for item in rows),
                            fix="按年度绩效目标填写各项指标值，按实际完成情况填写完成值，分值和得分填在各自的栏中")
 
