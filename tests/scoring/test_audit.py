@@ -1030,7 +1030,8 @@ _MET = [("产出指标", "质量指标", "监测数据必须合格", "100%", "10
 ])
 def test_every_target_met_without_full_marks(rows, spent, execution_score, found):
     sheet = printed(rows, budget=10, spent=spent, execution_weight=20, execution_score=execution_score, total="99.6")
-    assert [(f.indicator, f.location.column, f.params["sum"], f.params["short"], f.params["rows"])
+    assert [(f.indicator, f.location.column, f.params["sum"], f.params["short"],
+             said(f, f"少 {f.params['short']} 分", "，没有说明扣分理由"))
             for f in audit_sheet(sheet, HUBEI) if f.rule == "JXA22"] == found
 
 

@@ -9,7 +9,7 @@ import pytest
 from jixiao.scoring import load_profile
 from jixiao.scoring.audit import audit_sheet, recompute
 from tests.scoring.audit_sheets import LONGYANG, printed
-from tests.scoring.said import blank, shortfall
+from tests.scoring.said import blank, said, shortfall
 
 CENTRAL, HUBEI = load_profile("central"), load_profile("hubei")
 
@@ -84,7 +84,8 @@ def test_a_numbered_row_scored_again_in_its_parts(profile):
     assert found == [("一、示范区建立", 11, "得分", "error", "15", "3"),
                      ("二、化肥减量增效田间试验", 15, "得分", "error", "15", "4")]
     (first, _) = [f for f in audit_sheet(sheet, profile) if f.rule == "JXA27"]
-    assert first.params["parts"] == "水稻侧深施肥+缓控释肥 5、玉米种肥同播+缓控释肥 5、施用配方肥 5"
+    assert said(first, "分项（", "）得分之和") == "水稻侧深施肥+缓控释肥 5、玉米种肥同播+缓控释肥 5、施用配方肥 5"
+    assert (first.params["name_1"], first.params["score_1"]) == ("水稻侧深施肥+缓控释肥", "5")  # data, not wording
 
 
 @pytest.mark.parametrize(("scores", "reported"), [

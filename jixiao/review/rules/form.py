@@ -21,7 +21,7 @@ from jixiao.model import (
 from jixiao.model.lexicon import fold
 from jixiao.model.units import ratio_units
 from jixiao.review.context import SheetContext
-from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
+from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix, listed
 from jixiao.review.lexicon import (
     STATEMENT,
     SYMBOL_ONLY,
@@ -115,7 +115,10 @@ class MissingOperator(Rule):
     severity = Severity.INFO
     dimension = Dimension.FORM
     source = _SPECIFIC
-    message = "{what}没有写明≥、≤或=，无法判断是下限还是上限"
+    message = "指标“{indicator}”的指标值“{raw}”没有写明≥、≤或=，无法判断是下限还是上限"
+    # several rows: the first few listed (“name”（指标值）, their {rows} written by listed), and how many
+    message_rows = "指标{rows}{count}项的指标值没有写明≥、≤或=，无法判断是下限还是上限"
+    message_more = "指标{rows}等{count}项的指标值没有写明≥、≤或=，无法判断是下限还是上限"
     docs = RuleDocs(
         what="数值型指标值是否带有运算符（≥ ≤ = 或“不低于”“不超过”等）。100%、0（事故0次）本身就是确定值，频次"
         "（1次/月）已是比率，单位只在说明里的（JX202）和疑似识别错误的（JX909）另行报告，均不在此报告；"
@@ -149,16 +152,17 @@ class MissingOperator(Rule):
         if len(missing) == 1:
             indicator = missing[0]
             yield self.finding(ctx, indicator=indicator, column="target", fix=self._fix(ctx, indicator),
-                               what=f"指标“{indicator.name}”的指标值“{indicator.target.raw}”")
+                               raw=indicator.target.raw)
         elif missing:
             # The same omission on several rows is how the sheet was written: a reviewer notes it once ("280人次等
             # 数量目标没有≥", corpus 146), not row by row.
-            listed = "、".join(f"“{i.name}”（{i.target.raw}）" for i in missing[:self._LISTED])
-            count = f"等{len(missing)}项" if len(missing) > self._LISTED else f"{len(missing)}项"
+            rows, slots = listed("“{name}”（{raw}）", [{"name": i.name, "raw": i.target.raw}
+                                                      for i in missing[:self._LISTED]])
+            template = (self.message_more if len(missing) > self._LISTED else self.message_rows).replace("{rows}", rows)
             fixes = [(i, self._fix(ctx, i)) for i in missing]
             edits = tuple(edit for i, fix in fixes if self._fix_keeps_meaning(i.target, fix) for edit in fix.edits)
             fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary="逐行加上运算符", edits=edits) if edits else None
-            yield self.finding(ctx, column="target", fix=fix, what=f"指标{listed}{count}的指标值")
+            yield self.finding(ctx, column="target", fix=fix, template=template, count=len(missing), **slots)
 
     @staticmethod
     def _lacks_operator(ctx: SheetContext, indicator: Indicator) -> bool:

@@ -15,7 +15,7 @@ from jixiao.model import Indicator, MoneyUnit, NoteCode, Operator, Severity, Tar
 from jixiao.model.amounts import amount_text
 from jixiao.model.lexicon import LOST_AS_QUESTION_MARKS, LOST_BY_REPLACEMENT, fold
 from jixiao.review.context import COUNTED_UNITS, SheetContext
-from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
+from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix, listed
 from jixiao.review.lexicon import (
     SYMBOL_ONLY,
     Kind,
@@ -862,7 +862,8 @@ class BenefitsSetNothing(Rule):
     severity = Severity.ERROR
     dimension = Dimension.APPROPRIATENESS
     source = GOALS_2015.at("第十二条（细化量化）")
-    message = "效益指标{names}都没有可检验的目标，效益目标实际上没有设定"
+    message = "效益指标{names}都没有可检验的目标，效益目标实际上没有设定"  # {names}: “name”（指标值）, by listed
+    terms = frozenset({"空"})  # an empty 指标值, as the message says it
     defaults = {"min_rows": 3}
     docs = RuleDocs(
         what="效益指标中是否有几行（默认至少三行），且占效益指标的四分之三以上，都提不出可检验的要求：指标值空着、只是"
@@ -885,8 +886,9 @@ class BenefitsSetNothing(Rule):
                 and ctx.fact(i).kind is not Kind.SATISFACTION and not ctx.unfinished(i)]
         idle = [i for i in rows if self._sets_nothing(i)]
         if len(idle) >= self.param(ctx, "min_rows") and 4 * len(idle) >= 3 * len(rows):
-            yield self.finding(ctx, column="level1", names="、".join(
-                f"“{i.name}”（{i.target.raw.strip() or '空'}）" for i in idle))
+            names, slots = listed("“{name}”（{raw}）", [{"name": i.name, "raw": i.target.raw.strip() or "空"}
+                                                       for i in idle])
+            yield self.finding(ctx, column="level1", template=self.message.replace("{names}", names), **slots)
 
     def _sets_nothing(self, indicator: Indicator) -> bool:
         target = indicator.target
@@ -932,7 +934,7 @@ class SameTargetAcrossCategories(Rule):
     severity = Severity.WARNING
     dimension = Dimension.FEASIBILITY
     source = GOALS_2015.at("第十二条（合理可行）")
-    message = "{count}类指标（{names}）的指标值都是“{figure}”，像是同一个数套用到各行，没有按各项分别测算"
+    message = "{count}类指标（{names}）的指标值都是“{figure}”，像是同一个数套用到各行，没有按各项分别测算"  # names: listed
     defaults = {"min_categories": 4, "min_benefits": 3}
     docs = RuleDocs(
         what="同一张表中，是否有几行分属不同二级指标（默认至少四类，其中至少两类是效益指标：如质量、经济效益、可持续影响、"
@@ -971,9 +973,11 @@ class SameTargetAcrossCategories(Rule):
             if spread or (len(benefits) >= self.param(ctx, "min_benefits") and rows[0].target.unit is not None):
                 first = rows[0].target
                 figure = f"{first.operator or ''}{first.value.normalize():f}{first.unit or ''}"
+                names, slots = listed("{level2}“{name}”", [{"level2": i.level2, "name": i.name}
+                                                           for i in rows if i.level2])
                 yield self.finding(ctx, column="target", count=len(categories), figure=figure,
-                                   names="、".join(f"{i.level2}“{i.name}”" for i in rows if i.level2),
-                                   confidence=Confidence.INFERENCE)
+                                   template=self.message.replace("{names}", names), confidence=Confidence.INFERENCE,
+                                   **slots)
 
 
 # A document cited by its title (《关于印发…实施方案的通知》).

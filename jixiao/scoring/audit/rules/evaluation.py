@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from jixiao.model import Operator, Severity, named_by_a_figure, parse_target
-from jixiao.model.finding import Finding
+from jixiao.model.finding import Finding, listed
 from jixiao.model.lexicon import simplified
 from jixiao.model.units import UnitKind, unit_kind
 from jixiao.scoring.audit.recompute import (
@@ -916,7 +916,9 @@ class FullAttainmentBelowFullMarks(AuditRule):
     severity = Severity.WARNING
     source = SCORING + "：实际完成值达到年度指标值的，得该指标的全部分值"
     message = ("各指标的实际完成值均已达到年度指标值，预算执行率 {rate}%，按评分方案应得满分 100；所印各行得分合计 {sum}，"
-               "少 {short} 分{rows}，没有说明扣分理由")
+               "少 {short} 分，没有说明扣分理由")
+    # the rows scored with a fraction, named with their scores (“name” score, by listed) where {rows} stands
+    message_rows = message.replace("分，没有说明", "分（得分带小数的行：{rows}），没有说明")
     docs = AuditDocs(
         what="表样不印各行分值（如湖北 2020 年自评表只印各目标的合计分值）时，单行得分无从复算；但每个指标都达到了目标、"
              "预算全部执行时，无论各行分值多少，合计都应是 100。所印得分合计不足 100 的，报告少了多少分，并列出得分带小数的行"
@@ -942,9 +944,11 @@ class FullAttainmentBelowFullMarks(AuditRule):
         if _HUNDRED - printed <= slack or reasons:
             return
         fractional = [item for item in rows if item.printed != item.printed.to_integral_value()]
-        named = "、".join(f"“{item.name}” {number(item.printed)}" for item in fractional)
+        named, slots = listed("“{name}” {score}", [{"name": item.name, "score": number(item.printed)}
+                                                   for item in fractional])
         yield self.finding(ctx, column="得分", rate=ctx.profile.rounding(computed.execution_rate), sum=number(printed),
-                           short=number(_HUNDRED - printed), rows=f"（得分带小数的行：{named}）" if named else "",
+                           short=number(_HUNDRED - printed), **slots,
+                           template=self.message_rows.replace("{rows}", named) if named else None,
                            guessed=any(item.guessed for item in rows),
                            fix="达到目标的指标应得满分；确有扣分的，写明扣分理由")
 
@@ -1007,6 +1011,7 @@ class PartsScoredTwice(AuditRule):
     severity = Severity.ERROR
     source = SCORING + "：总分值100分，各指标分值合计与总分一致"
     message = "“{indicator}”得分 {score} 正是下面 {count} 个分项（{parts}）得分之和：同一部分计了两次，各行得分合计多算 {score} 分"
+    # {parts}: each part's name and score, by listed
     docs = AuditDocs(
         what="编号的上级行（“一、示范区建立”）与其下不编号的分项各印一个得分，而上级行的得分正是分项得分之和：同一部分"
              "计了两次，各行得分合计比应得的多出上级行的得分（总分或分值合计因此超过年度目标所定的分数）。"
@@ -1036,9 +1041,10 @@ class PartsScoredTwice(AuditRule):
             if len(parts) < _PARTS or any(part.printed is None for part in parts):
                 continue
             if sum(part.printed for part in parts) == head.printed:
+                named, slots = listed("{name} {score}", [{"name": part.name, "score": number(part.printed)}
+                                                          for part in parts])
                 yield self.finding(ctx, indicator=head.name, row=head.row, column="得分", score=number(head.printed),
-                                   count=len(parts), parts="、".join(f"{part.name} {number(part.printed)}"
-                                                                    for part in parts),
+                                   count=len(parts), template=self.message.replace("{parts}", named), **slots,
                                    guessed=head.guessed or any(part.guessed for part in parts),
                                    fix="只计上级行或只计分项，使各行得分合计不超过该部分的分值")
 

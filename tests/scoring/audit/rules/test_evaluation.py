@@ -33,7 +33,8 @@ def _as_read(sheet):
 def test_parts_scored_twice_are_found_by_the_numbering_as_written():
     sheet = _as_read(printed(LONGYANG, budget="278.4449", spent=30, rate="10.77", execution_weight=20,
                              execution_score="2.16", cut=True))
-    found = [(f.indicator, f.location.row, f.severity.value, f.params["score"], f.params["count"], f.params["parts"])
+    found = [(f.indicator, f.location.row, f.severity.value, f.params["score"], f.params["count"],
+              said(f, "分项（", "）得分之和"))
              for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA27"]
     assert found == [("示范区建立", 11, "error", "15", "3",
                       "水稻侧深施肥+缓控释肥 5、玉米种肥同播+缓控释肥 5、施用配方肥 5"),
