@@ -28,8 +28,12 @@ __all__ = [
     "activity_done",
     "after_event",
     "basis_sets_standard",
+    "beneficiary_group",
+    "counts_population",
     "bound_in_sentence",
     "counted_numbers",
+    "head_counts",
+    "head_standards",
     "data",
     "is_framework_results",
     "is_aim_name",
@@ -150,6 +154,28 @@ def is_framework_results(name: str | None) -> bool:
 def is_not_spent(text: str | None) -> bool:
     """True for an amount the project moves but does not spend from its budget (贷款发放额, 带动社会投资, 产值)."""
     return bool(text) and _contains_any(text, "not_spent")
+
+
+@lru_cache(maxsize=TEXT_MEMO)
+def beneficiary_group(name: str | None) -> str | None:
+    """The group a count of beneficiaries names after 受益 (受益脱贫(监测)人口数 → 脱贫(监测)), folded; None for a name
+    that counts no beneficiaries or names no group of them (受益人数)."""
+    folded = fold(name or "")
+    word = next((w for w in _folded("beneficiaries", "words") if w in folded), None)
+    if word is None:
+        return None
+    group = folded.split(word, 1)[1]
+    for counter in _folded("beneficiaries", "counters"):
+        if group.endswith(counter):
+            group = group.removesuffix(counter)
+            break
+    return group if len(group) >= 2 else None
+
+
+@lru_cache(maxsize=TEXT_MEMO)
+def counts_population(name: str | None) -> bool:
+    """True for a name counting a whole population (全县脱贫人口数, 辖区常住人口) rather than the people served."""
+    return bool(name) and _contains_any(name, "beneficiaries", "population")
 
 
 @lru_cache(maxsize=TEXT_MEMO)
@@ -432,3 +458,68 @@ def _counted_in(text: str) -> tuple[Counted, ...]:
         if value is not None:
             found.append(Counted(value, canonical[noun], match.group(0)))
     return tuple(found)
+
+
+@dataclass(frozen=True)
+class Standard:
+    """A payment per head a text states (每生每年3300元): its amount in 万元 a year and the head it is paid by."""
+
+    wan_a_year: Decimal
+    head: str
+    written: str
+
+
+_MONEY = r"(\d+(?:\.\d+)?)(万?元)"
+# How far before a standard a word saying it is an income is looked for (户均增收 2000元/户).
+_INCOME_REACH = 6
+
+
+@cache
+def _standard_patterns() -> tuple[re.Pattern[str], ...]:
+    words = data()["standards"]
+    heads = "|".join(map(re.escape, longest_first(list(words["heads"]))))
+    periods = "|".join(map(re.escape, longest_first(list(words["periods"]))))
+    return (
+        # 每生每年3300元, 每村4400元, 每人执法服装单价0.4163万元
+        re.compile(rf"(?:每|平均每)(?P<head>{heads})(?:每(?P<period>{periods}))?[^\d。；;，,]{{0,10}}?{_MONEY}"
+                   rf"(?:/(?P<period2>{periods}))?"),
+        # 704元/村, 1500元/生/学期, 30000元每年每人
+        re.compile(rf"{_MONEY}(?:(?:/|每)(?P<period>{periods}))?(?:/|每)(?P<head>{heads})"
+                   rf"(?:(?:/|·|每)(?P<period2>{periods}))?"),
+    )
+
+
+def head_standards(text: str | None) -> list[Standard]:
+    """Every payment per head ``text`` states, in 万元 a year (a standard per 学期 is paid twice a year)."""
+    words = data()["standards"]
+    folded = fold(text or "")
+    found = []
+    for pattern in _standard_patterns():
+        for match in pattern.finditer(folded):
+            # An income per head (每户增收2000元, 人均收入…) is what the project yields, not what it pays.
+            if is_not_spent(folded[max(match.start() - _INCOME_REACH, 0) : match.end()]):
+                continue
+            amount, unit = _money_of(match)
+            period = match.groupdict().get("period") or match.groupdict().get("period2")
+            times = Decimal(words["periods"].get(period, 1)) if period else Decimal(1)
+            scale = Decimal(1) if unit == "万元" else Decimal("0.0001")
+            found.append(Standard(amount * scale * times, words["heads"][match.group("head")], match.group(0)))
+    return found
+
+
+def _money_of(match: re.Match[str]) -> tuple[Decimal, str]:
+    amount, unit = re.search(_MONEY, match.group(0)).groups()
+    return Decimal(amount), unit
+
+
+@cache
+def _head_count_pattern() -> re.Pattern[str]:
+    nouns = "|".join(map(re.escape, longest_first(list(data()["standards"]["counted"]))))
+    return re.compile(rf"(?<![\d.])(\d+)({nouns})")
+
+
+def head_counts(text: str | None) -> list[Counted]:
+    """Every count of heads ``text`` states (6140人次, 70个行政村), the noun the head it counts (人, 户, 村)."""
+    counted = data()["standards"]["counted"]
+    return [Counted(Decimal(match.group(1)), counted[match.group(2)], match.group(0))
+            for match in _head_count_pattern().finditer(fold(text or ""))]

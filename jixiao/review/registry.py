@@ -16,6 +16,7 @@ from jixiao.review.rules import (
     completeness,
     consistency,
     direction,
+    figures,
     form,
     money,
     prose,
@@ -93,6 +94,10 @@ RULES: tuple[Rule, ...] = (
     consistency.WeightsNotHundred(),
     consistency.WeightCellEmpty(),
     consistency.TargetContradictsDescription(),
+    figures.BeneficiariesFewerThanServed(),
+    figures.BenefitRepeatsOutputPeriod(),
+    figures.GoalStandardAboveBudget(),
+    figures.PartsAboveWhole(),
     # 资金与支出计划
     money.BudgetPartsMismatch(),
     money.PlanDecreasing(),

@@ -30,7 +30,7 @@ from jixiao.documents.pipeline.labels import is_bare_number
 from jixiao.documents.vocabulary import goals_word, labels
 from jixiao.model.lexicon import TEXT_MEMO
 
-__all__ = ["GoalsBlock", "opening", "is_goals_word", "goals_in_prose"]
+__all__ = ["GoalsBlock", "opening", "is_goals_word", "goals_in_prose", "goals_section", "stated_goal"]
 
 _FIELDS = ("goals", "long_term_goals")
 _OPENING = 6  # characters a completion repeats of its goal's opening
@@ -56,6 +56,45 @@ def goals_in_prose(text: str) -> str | None:
     是, 为 or a colon opens the sentence."""
     found = _goal_sentence().search(text)
     return found["goal"].strip() if found else None
+
+
+# the number of a report's section heading (一、, (二), 3.)
+_OUTLINE = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．])\s*")
+_HEADING_END = re.compile(r"[。:：]")
+
+
+def goals_section(text: str) -> str | None:
+    """What a report's line says after the numbered heading of its section on the goals set (``(二)项目绩效目标。2022年
+    …``, ``一、绩效目标情况``): the goals stated on the heading's line, "" for the heading alone (the paragraph under it
+    states them), None for any other line (``(二)绩效目标完成情况`` heads what was done). Any goals label heads such a
+    section here, where only the goals sentence is taken; the prose step reads indicators from the paragraph only under
+    the narrower ``(二)项目绩效目标`` (:mod:`jixiao.documents.pipeline.prose`), as a report's other goals paragraphs
+    list no indicators of their own (corpus 190, 275)."""
+    opened = _OUTLINE.match(text)
+    if opened is None:
+        return None
+    body = text[opened.end():]
+    end = _HEADING_END.search(body)
+    heading, rest = (body[:end.start()], body[end.end():]) if end else (body, "")
+    heading = heading.strip()
+    for ending in labels()["report_goals"]["heading_ends"]:
+        heading = heading.removesuffix(ending)
+    return rest.strip() if goals_word(heading) == "goals" else None
+
+
+@lru_cache(maxsize=1)
+def _achieved() -> re.Pattern:
+    # a word opening what was done: a clause of its own (…115户,实际完成…), run on after a figure (…服务21实际完成…) or
+    # heading a list (…200人实际完成:…); not a word of the goal's own (确保项目实际完成率达到95%)
+    words = "(?:" + "|".join(map(re.escape, labels()["report_goals"]["achieved"])) + ")"
+    return re.compile(r"(?:^|(?<=[,，;；。\d]))\s*" + words + "|" + words + r"(?=\s*[:：])")
+
+
+def stated_goal(text: str) -> str | None:
+    """A report's statement of the goals set, without what it goes on to say was done of them (``…任务数为115户,实际完成
+    农村危房改造264户…`` → ``…任务数为115户``); None when nothing is left."""
+    found = _achieved().search(text)
+    return text[:found.start() if found else len(text)].strip().rstrip(",，;；:：").strip() or None
 
 
 def is_goals_word(text: str) -> bool:
@@ -90,6 +129,9 @@ class GoalsBlock:
     # money table's rate where the planned half is empty: 年度总体目标 | 86.19% | 实际完成情况 | 已完成…): the values
     # are all completions
     done_only: bool = False
+    # the money table's execution rate a text flow printed among the block's cells (…年度总体目标 | 86.19% | 实际完成情况),
+    # never a goal: kept for the money table whose row lacks it
+    rate: str | None = None
 
     @property
     def pair(self) -> tuple[str, str] | None:
@@ -126,8 +168,9 @@ class GoalsBlock:
         for text in texts[index:]:
             if text and self.planned and not self.halves and not values and goals_word(text) == "actual":
                 self.halves = self.done_only = True
-            elif text and not is_goals_word(text) and not is_bare_number(text) and not _RATE_ALONE.fullmatch(
-                    text.strip()):
+            elif text and _RATE_ALONE.fullmatch(text.strip()):
+                self.rate = self.rate or text.strip()
+            elif text and not is_goals_word(text) and not is_bare_number(text):
                 values.append(text)
         return values
 

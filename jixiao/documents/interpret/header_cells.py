@@ -74,6 +74,9 @@ _NOTED_AMOUNT = re.compile(r"^([\d,]+(?:\.\d+)?)\s*(?:万元|万|元)?\s*(?:[(�
 # 预算): the unit ends the amount (not a rate: 1000元/人)
 _RUN_ON_AMOUNT = re.compile(r"^([\d,]+(?:\.\d+)?)\s*(万元|元)(?![\d/／.])")
 _WRITTEN_UNIT = re.compile(r"^[\d,]+(?:\.\d+)?\s*(万元|万|元)")
+# an amount after the name of the fund it comes from (其中：财政拨款 | 中央衔接推进乡村振兴补助资金(少数民族发展任务)50):
+# the fund's name holds no figure, so that a sentence's year or count is never taken for the amount
+_FUND_AMOUNT = re.compile(r"^[^\d]{2,40}?(?:资金|经费|基金)(?:[(（][^\d()（）]{1,20}[)）])?\s*([\d,]+(?:\.\d+)?)\s*(?:万元|万|元)?$")
 
 
 def parse_field_amount(text: str) -> Decimal | None:
@@ -85,7 +88,7 @@ def parse_field_amount(text: str) -> Decimal | None:
     amount = parse_amount(text)
     if amount is not None:
         return amount
-    match = _NOTED_AMOUNT.match(fold(text)) or _RUN_ON_AMOUNT.match(fold(text))
+    match = _NOTED_AMOUNT.match(fold(text)) or _RUN_ON_AMOUNT.match(fold(text)) or _FUND_AMOUNT.match(fold(text))
     return parse_amount(match.group(1)) if match else None
 
 

@@ -1144,6 +1144,8 @@ class SheetBuilder:
         """The goals, and the sheet's word on their completion (a self-evaluation's). Under two labels naming both
         periods (中期目标 | 年度目标) the first value is the first label's and the rest the second's; one value alone in its
         row is the block's until the row after it brings the other (:meth:`_second_goal_row`)."""
+        if block.rate is not None:
+            self.money.setdefault("execution_rate", block.rate)  # (read only where the sheet is a self-evaluation)
         pair = block.pair
         if pair and len(values) >= 2:
             # (each period's goal one merged cell: the first is the first label's, what follows the second's)
@@ -1239,6 +1241,10 @@ class SheetBuilder:
         if len(filled) > 1 and label_money_unit(texts[first]) and len(fold(texts[first])) <= _UNIT_NOTE:
             # the label's unit broken onto the amount's row (计划投资额 / (万元) | 570): the label's, the amount after it
             first, label = filled[1], field + texts[first]
+        elif len(filled) > 1 and parse_field_amount(texts[first] + texts[filled[1]]) is not None \
+                and parse_amount(texts[filled[1]]) is not None:
+            # the fund the money comes from, its amount in the next cell (财政拨款 / 少数民族发展资金 | 37万元)
+            first = filled[1]
         if parse_field_amount(texts[first]) is None:
             return texts  # (其他资金: left blank, the next line is another field)
         self._assign(field, texts[first], row, label)

@@ -18,7 +18,7 @@ from itertools import count, takewhile
 
 from jixiao.documents.blocks import Cell, Row
 from jixiao.documents.codes import diagnostic
-from jixiao.documents.interpret.goals_block import goals_in_prose
+from jixiao.documents.interpret.goals_block import goals_in_prose, goals_section, stated_goal
 from jixiao.documents.interpret.header_cells import (
     fund_heading,
     fund_name,
@@ -137,6 +137,7 @@ class _Assembler:
         self._titled_report = False  # the document's title says it is a self-evaluation report
         self._report_fund: str | None = None
         self._prose_goal: str | None = None  # a goal a paragraph states (总体绩效目标是…), for the next grid's sheet
+        self._goals_section = False  # a report's heading of its section on the goals set stands alone above
         # under an allocation table's title (…资金安排表) until the next goal title or indicator grid: its label-like
         # cells (项目名称 | 金额) open no sheet
         self._other_table = False
@@ -348,9 +349,13 @@ class _Assembler:
                 self._worksheet = first.table
             if current.sheet.name is None and (self._report_fund or self._report_title) is not None:
                 current.sheet.name = self._report_fund or self._report_title  # (before any diagnostic names it)
+            if first.extra.get(PROSE):
+                # a report's sentence of indicators under the heading of its section on the goals (or on its line)
+                # states the goals set
+                self._report_goal(" ".join(first.texts))
             if not current.sheet.goals and self._prose_goal:
                 current.sheet.goals = [self._prose_goal]
-            self._prose_goal = None
+            self._prose_goal, self._goals_section = None, False
             # (a report's first sentence of indicators may say the money too: …实际完成…264户,发放补助资金为278.8万元;
             # a self-evaluation report's sentences say it above its goal table: 全年预算数2565万元,全年执行数2565万元)
             self._header_text(current, reported=reported or self._report_title is not None,
@@ -409,7 +414,7 @@ class _Assembler:
             # the file stops after the header, on the grid's frame label and first level names: the rows are all
             # after the cut
             texts = [token.text.strip() for line in body for token in line.filled]
-            if texts and all(label(text).role in (Role.LEVEL1, Role.LEVEL2) or is_frame_label(text) for text in texts):
+            if _levels_only(texts):
                 self._cut_before_rows(builder, last.line, "｜".join(texts))
             return
         # a pipe row stopping before the closing bar the rows above it end with was cut inside a cell
@@ -421,7 +426,12 @@ class _Assembler:
         # a sentence stopping on a bare figure after a target written with its unit (…目标值大于等于85户,实际完成40):
         # the file stops inside the figure of what was achieved, whose digits may go on
         cut_figure = builder.cut_actual("".join(last.texts)) if own_lines and last.extra.get(PROSE) else None
-        open_row = body[-1].kind is not LineKind.BREAK and (
+        # a file stopping on a line of level names alone (…｜满意度指标) cuts the rows under them: the row above, its
+        # own line closed, is whole even without a target (a 可持续影响 row that gives only its wording)
+        before = next((line for line in reversed(body[:-1]) if line.kind is not LineKind.BREAK), None)
+        after_whole_row = _levels_only([token.text.strip() for token in last.filled]) and before is not None \
+            and before.extra.get("piped") and not before.extra.get("open_end")
+        open_row = body[-1].kind is not LineKind.BREAK and not after_whole_row and (
             not indicators[-1].target.raw or cut_cell or cut_figure is not None)
         # a line ending a sentence (a prose cell: …，优化校园生态环境。) was not cut by the end of the file
         sentence_ends = "".join(last.texts).rstrip().endswith(_SENTENCE_ENDS)
@@ -496,6 +506,7 @@ class _Assembler:
         joined = " ".join(line.texts)
         self._block_text.append((line.line, joined))
         self._report_names(joined)
+        self._report_goal(joined, row=line.kind is LineKind.ROW)
         if line.kind is LineKind.BREAK:
             self._close_open()
             return
@@ -538,6 +549,19 @@ class _Assembler:
             # a publication of several projects' goals heads each with its name: the next grid is that project's
             self._report_fund = project
             self._project_heading = True
+
+    def _report_goal(self, text: str, row: bool = False) -> None:
+        """Note the goals a report's section on them states: on its numbered heading's line (``(二)项目绩效目标。2022年
+        …``) or in the paragraph under the heading (``一、绩效目标情况`` / ``根据…任务数为115户,实际完成…``); a row of
+        cells under the heading is the form's, and so is a header-block field (项目名称：…), not a statement."""
+        if not text.strip():
+            return
+        stated = goals_section(text)
+        if stated is None and self._goals_section:
+            stated = None if row or header_label(text) or split_label_value(text) else text
+        self._goals_section = stated == ""
+        if stated:
+            self._prose_goal = stated_goal(stated) or self._prose_goal
 
     def _cell(self, text: str, number: int | None) -> None:
         """A one-cell line outside a table: a header-block label opens a row; values join the open row. A label
@@ -872,6 +896,11 @@ _LEVEL_OPENING = re.compile(r"^(产出|效益|效果|满意度|成本|数量|质
 def _only_chrome(lines: list[Line]) -> bool:
     """True when ``lines`` hold nothing but a web page's furniture (or nothing at all)."""
     return all(is_chrome(token.text) for line in lines for token in line.filled if token.text.strip())
+
+
+def _levels_only(texts: list[str]) -> bool:
+    """Whether ``texts`` are level names or the grid's frame label only (and at least one)."""
+    return bool(texts) and all(label(text).role in (Role.LEVEL1, Role.LEVEL2) or is_frame_label(text) for text in texts)
 
 
 def _all_prose(body: list[Line]) -> bool:

@@ -376,6 +376,8 @@ _GOALS_LEAD = re.compile(r"^.*?目标(?:是|为|:|：)(?:全年)?(?:完成)?")
 _MIN_GOALS = 2  # targets a goals paragraph lists at least, for its clauses to be read as indicators
 # the list of what was achieved run on after the goals (…服务21实际完成:资助…230人)
 _DONE_LIST = re.compile(r"实际完成[:：]")
+# the last clause of a goals list, a name and a bare figure (…,假肢安装及基本康复服务21)
+_BARE_LAST = re.compile(r"(?:^|[,，;；])(?P<name>[^\d,，;；。]{2,30}?)(?P<figure>\d+(?:\.\d+)?)\s*$")
 
 
 def _split_goals_paragraph(text: str) -> tuple[Item, ...] | None:
@@ -391,6 +393,11 @@ def _split_goals_paragraph(text: str) -> tuple[Item, ...] | None:
     first = dict(items[0])
     items[0] = (("name", _GOALS_LEAD.sub("", first["name"]).strip()), ("target", first["target"]))
     actuals = {dict(item)["name"]: dict(item)["target"] for item in _figured(done)} if done else {}
+    unitless = _BARE_LAST.search(planned) if done else None
+    if unitless and unitless["name"] in actuals and all(dict(item)["name"] != unitless["name"] for item in items):
+        # the list's last figure written without its unit, cut off by what was achieved (…假肢安装及基本康复服务21实际
+        # 完成:…假肢安装及基本康复服务21人): an indicator all the same, the list after it giving its name a figure
+        items.append((("name", unitless["name"]), ("target", unitless["figure"])))
     return tuple((("name", name := dict(item)["name"]), ("target", dict(item)["target"]))
                  + ((("actual", actuals[name]),) if name in actuals else ()) for item in items)
 

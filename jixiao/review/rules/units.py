@@ -399,6 +399,34 @@ class TimelinessInCount(Rule):
                                    word=word.group(0), confidence=Confidence.INFERENCE)
 
 
+# A period written from one month to another (2020年1月--2020年11月, 2023年1月至12月).
+_MONTH_SPAN = re.compile(r"(\d{4})年(\d{1,2})月[^\d]{0,3}(?:(\d{4})年)?(\d{1,2})月")
+
+
+def _monthly_cost(ctx: SheetContext, indicator: Indicator) -> Decimal | None:
+    """The 万元 a cost row spends per month (≤620万元/月; a bare 万 under 成本指标 is 万元), or None."""
+    target = indicator.target
+    numerator, _, per = fold(target.unit or "").partition("/")
+    if per != "月" or target.value is None or "人均" in indicator.name:
+        return None
+    factor = TO_WAN.get(numerator) or (Decimal(1) if numerator == "万" and ctx.is_cost_row(indicator) else None)
+    return target.value * factor if factor is not None else None
+
+
+def _months_stated(sheet: GoalSheet) -> int | None:
+    """The months of the first period from one month to another that the sheet's indicators write, if any, up to a
+    year."""
+    for indicator in sheet.indicators:
+        for text in (indicator.target.raw, indicator.name):
+            span = _MONTH_SPAN.search(fold(text or ""))
+            if span:
+                start_year, start, end_year, end = span.groups()
+                months = (int(end_year or start_year) - int(start_year)) * 12 + int(end) - int(start) + 1
+                if 1 <= months <= 12:
+                    return months
+    return None
+
+
 class CostAboveBudget(Rule):
     code = "JX306"
     name = "cost-above-budget"
@@ -411,7 +439,8 @@ class CostAboveBudget(Rule):
         what="以元/万元计的总成本类指标值是否超过项目预算数（人均、单价等单位成本除外；效益指标下的收入、产值是结果，"
         "不是成本，也除外；担保或贴息的贷款、带动的社会投资不从预算中支出，也除外）。自评表的目标是按年初预算设定的："
         "全年预算调减时，以年初预算数为准；自评表、监控表报告的是年初已批复的目标，超过预算的成本目标是下一年设定目标时"
-        "要改正的，为警告。",
+        "要改正的，为警告。每月的成本（≤620万元/月）按表中写明的期间（2020年1月—2020年11月，合11个月）或全年12个月"
+        "累计，超过预算的同样报告；这是按期间推算的，为警告。",
         why="绩效目标要与预算相应匹配：计划花的钱比预算还多，目标就不可行。",
         bad="预算数 15.00万元；维稳经费支出 ≤18万元",
         good="预算数 15.00万元；矛盾纠纷调处经费 ≤9万元；普法宣传经费 ≤6万元",
@@ -428,8 +457,19 @@ class CostAboveBudget(Rule):
             # the budget, though the year's adjusted budget (the sheet's total) came out lower
             initial = evaluation.budget_initial
             budget = max(budget, initial / 10000 if ctx.sheet.money_unit is MoneyUnit.YUAN else initial)
+        months = None
         for indicator in ctx.sheet.indicators:
             target = indicator.target
+            monthly = _monthly_cost(ctx, indicator)
+            if monthly is not None:
+                # A cost per month is spent every month of the period the sheet states (corpus 122: ≤620万/月 over
+                # 2020年1月--2020年11月 is 6820万元 on a 5652万元 budget), else of the year.
+                months = months or _months_stated(ctx.sheet) or 12
+                if monthly * months > budget:
+                    yield self.finding(ctx, indicator=indicator, column="target", severity=Severity.WARNING,
+                                       confidence=Confidence.INFERENCE, raw=f"{target.raw}×{months}个月",
+                                       amount=f"{(monthly * months).normalize():f}", budget=amount_text(budget))
+                continue
             factor = TO_WAN.get(target.unit or "")
             if factor is None or target.value is None or "/" in fold(target.unit or "") or "人均" in indicator.name:
                 continue

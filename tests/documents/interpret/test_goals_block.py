@@ -3,9 +3,11 @@ cut into the goals and their completions in the block and the alternating layout
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
-from jixiao.documents.interpret.goals_block import GoalsBlock, goals_in_prose, opening
+from jixiao.documents.interpret.goals_block import GoalsBlock, goals_in_prose, opening, stated_goal
 from jixiao.documents.pipeline import read_text
 from jixiao.documents.vocabulary import goals_word, header_label, labels
 from jixiao.model.lexicon import fold
@@ -199,6 +201,12 @@ def test_a_goals_block_empty_before_its_completion_heading_leaves_the_goals_empt
     assert sheet.goals == [] and sheet.evaluation.overall_actual == "已完成费用结算。"
 
 
+def test_a_rate_alone_in_a_self_evaluations_goals_block_is_its_money_tables_execution_rate():
+    # corpus 208: the PDF's text flow prints the money row's 执行率 among the goals block's cells, the row without it
+    sheet = read("年度总体目标 | 预期目标 | 86.19% | 实际完成情况 | 已完成费用结算。 |")
+    assert sheet.evaluation.execution_rate == Decimal("86.19")
+
+
 def test_the_empty_planned_half_of_a_self_evaluation_is_reported_as_a_warning():
     from jixiao.review import review_document
 
@@ -207,3 +215,12 @@ def test_the_empty_planned_half_of_a_self_evaluation_is_reported_as_a_warning():
     review = review_document(read_text(text.encode(), "case.txt")[0])
     [missing] = [finding for finding in review.findings if finding.rule == "JX106"]
     assert missing.severity.value == "warning"  # (the goals were approved in the goal table: no return)
+
+
+@pytest.mark.parametrize(("text", "goal"), [
+    ("根据要求,我市农村危房改造任务数为115户,实际完成农村危房改造264户。", "根据要求,我市农村危房改造任务数为115户"),  # corpus 190
+    ("辅具适配200人,假肢安装及基本康复服务21实际完成:辅具适配230人", "辅具适配200人,假肢安装及基本康复服务21"),  # corpus 245
+    ("确保项目实际完成率达到95%,群众满意。", "确保项目实际完成率达到95%,群众满意。"),  # (a word of the goal's own)
+])
+def test_a_reports_goal_statement_stops_where_it_says_what_was_done(text, goal):
+    assert stated_goal(text) == goal

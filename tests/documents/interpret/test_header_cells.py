@@ -148,3 +148,14 @@ def test_a_fund_is_told_from_a_kind_of_money(text, named):
 ])
 def test_a_notice_names_the_project_it_says_who_carries_out(text, name):
     assert said_project(text) == name
+
+
+@pytest.mark.parametrize(("text", "amount"), [
+    # corpus 178, 262: a money part's amount after the name of the fund it comes from
+    ("中央衔接推进乡村振兴补助资金(少数民族发展任务)50", Decimal("50")),
+    ("少数民族发展资金37万元", Decimal("37")),
+    ("2022年少数民族发展资金37万元", None),  # (a figure in the name: a sentence, not a fund and its amount)
+    ("少数民族发展资金", None),
+])
+def test_an_amount_after_the_name_of_its_fund(text, amount):
+    assert parse_field_amount(text) == amount

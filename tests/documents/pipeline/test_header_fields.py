@@ -394,3 +394,29 @@ def test_the_general_budget_appropriation_under_its_older_name_is_the_fiscal_mon
     document = read("项目名称", "农田建设", "资金总额:704", f"{label}:683", "政府性基金拨款:", "其他资金:21", *GRID)
     (sheet,) = document.sheets
     assert (sheet.budget.total, sheet.budget.fiscal, sheet.budget.other) == (Decimal(704), Decimal(683), Decimal(21))
+
+
+def test_a_hunan_forms_money_row_run_together_gives_its_total_after_the_sections_label():
+    # corpus 005: the 项目绩效目标表 run together on one line, its money row 资金总额及构成 | 总额 | 财政拨款 | 二、自有资金:
+    # 总额 is the total under the section's label, not text glued to it
+    (sheet,) = read("项目绩效目标表(2021年度)填报单位(盖章):宁乡市坝塘镇人民政府 项目名称镇域内基础设施建设项目属性新增项目"
+                    "主管部门坝塘镇资金总额及构成总额150万元财政拨款:100万元二、自有资金:0万元项目概况镇域内道路建设"
+                    "年度绩效指标一级指标二级指标三级指标指标值备注产出指标数量指标改造道路长度≥10公里").sheets
+    assert (sheet.name, sheet.budget.total, sheet.budget.fiscal) == ("镇域内基础设施建设", Decimal("150"), Decimal("100"))
+    assert [i.name for i in sheet.indicators] == ["改造道路长度"]
+
+
+def test_a_money_parts_cell_naming_its_fund_before_the_amount_gives_the_part():
+    # corpus 178: 其中:财政拨款 | 中央衔接推进乡村振兴补助资金(少数民族发展任务)50
+    (sheet,) = read("项目名称 | 养殖场基础设施建设项目 |", "年度资金总额:50万 | 中央衔接推进乡村振兴补助资金(少数民族发展任务)50 |",
+                    "其中:财政拨款 | 中央衔接推进乡村振兴补助资金(少数民族发展任务)50 |", *GRID).sheets
+    assert (sheet.budget.total, sheet.budget.fiscal) == (Decimal("50"), Decimal("50"))
+
+
+def test_a_money_parts_amount_after_its_funds_name_is_the_part():
+    # corpus 262: 其中:财政拨款 and 其他资金 each followed by the fund the money comes from, then its amount
+    (sheet,) = read("项目支出绩效自评表(2022年度)项目名称某推广项目主管部门某局实施单位某局项目资金(万元)年初预算数全年执行数"
+                    "年度资金总额:38.75万元其中:财政拨款少数民族发展资金37万元其他资金中央衔接资金1.75万元年度总体目标推广边销茶"
+                    "绩效指标一级指标二级指标三级指标指标值产出指标数量指标发放人数≥230人").sheets
+    assert (sheet.budget.total, sheet.budget.fiscal, sheet.budget.other) == (
+        Decimal("38.75"), Decimal("37"), Decimal("1.75"))

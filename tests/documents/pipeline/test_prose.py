@@ -193,6 +193,35 @@ def test_a_notice_of_the_goals_set_gives_the_sheet_the_goal_its_paragraph_states
     assert [i.name for i in sheet.indicators] == ["外立面改造面积"]
 
 
+# corpus 190, 245, 255: a self-evaluation report states the goals set in its section on them, the sentence of
+# indicators under the heading (or on its line), up to what it goes on to say was done
+HOUSING = "根据省、市住建部门要求,我市2022年农村危房改造任务数为115户,实际完成农村危房改造264户,发放补助资金为278.8万元。"
+
+
+@pytest.mark.parametrize(("lines", "goal"), [
+    (("一、绩效目标情况", "", HOUSING), "根据省、市住建部门要求,我市2022年农村危房改造任务数为115户"),
+    (("(二)项目绩效目标。2022年县残联实施的康复项目目标:资助精神病患者服药230人,辅具适配200人实际完成:资助精神病患者服药"
+      "230人,辅具适配230人。",), "2022年县残联实施的康复项目目标:资助精神病患者服药230人,辅具适配200人"),
+])
+def test_a_reports_section_on_the_goals_set_gives_the_sheet_its_goals(lines, goal):
+    (sheet,) = read("某县农村危房改造转移支付绩效自评报告", "一、基本情况", *lines).sheets
+    assert sheet.goals == [goal]
+    assert sheet.indicators  # (the sentence's indicators are read as well)
+
+
+def test_a_reports_section_on_what_was_done_of_the_goals_states_none():
+    (sheet,) = read("某县农村危房改造转移支付绩效自评报告", "一、绩效目标完成情况", "", HOUSING).sheets
+    assert sheet.goals == []
+    assert [i.name for i in sheet.indicators] == ["农村危房改造任务数"]
+
+
+@pytest.mark.parametrize("field", ["项目名称：某项目", "项目名称 | 某项目 |"])
+def test_a_forms_field_under_a_goals_heading_is_no_statement_of_the_goals(field):
+    (sheet,) = read("项目支出绩效目标表", "一、绩效目标", field, "一级指标 | 二级指标 | 三级指标 | 指标值 |",
+                    "产出指标 | 数量指标 | 发放人数 | ≥230人 |").sheets
+    assert (sheet.name, sheet.goals) == ("某项目", [])
+
+
 def test_an_outline_of_numbered_level_headings_reads_the_indicator_line_under_each():
     # corpus 202: a notice numbers its levels as an outline's headings (一、 for level 1, (一) for level 2, so that
     # (四)成本指标 under 一、产出指标 is the level-2 成本指标) and writes one indicator on each line below
@@ -564,14 +593,26 @@ def test_a_reports_goals_paragraph_lists_its_indicators_as_clauses():
         ("开展无偿献血、造血干细胞捐献等宣传活动", "3次以上")]
 
 
-def test_a_reports_goals_paragraph_runs_on_into_what_was_achieved():
-    # corpus 245 (Hunan 绩效自评报告): heading and paragraph on one line, the list of actuals run on after 实际完成:
+# corpus 245 (Hunan 绩效自评报告): heading and paragraph on one line, the list of actuals run on after 实际完成:; the
+# list's last figure written without its unit is an indicator all the same where the achieved list names it
+@pytest.mark.parametrize(("last", "done", "rows"), [
+    ("", "", []),
+    (",假肢安装及基本康复服务21", ",假肢安装及基本康复服务21人", [("假肢安装及基本康复服务", "21", "21人")]),
+])
+def test_a_reports_goals_paragraph_runs_on_into_what_was_achieved(last, done, rows):
     text = ("(二)项目绩效目标。2022年县残联实施的残疾人康复项目目标:资助精神病患者服药230人,“0-6”残疾儿童康复救助39人,"
-            "辅具适配200人实际完成:资助精神病患者服药230人,“0-6”残疾儿童康复救助52人,辅具适配230人。")
+            f"辅具适配200人{last}实际完成:资助精神病患者服药230人,“0-6”残疾儿童康复救助52人,辅具适配230人{done}。")
     (sheet,) = read_text(text.encode(), "case.txt")[0].sheets
-    assert [(i.name, i.target.raw) for i in sheet.indicators] == [
-        ("资助精神病患者服药", "230人"), ("“0-6”残疾儿童康复救助", "39人"), ("辅具适配", "200人")]
-    assert [item.actual_raw for item in sheet.evaluation.items] == ["230人", "52人", "230人"]
+    rows = [("资助精神病患者服药", "230人", "230人"), ("“0-6”残疾儿童康复救助", "39人", "52人"), ("辅具适配", "200人", "230人"), *rows]
+    assert [(i.name, i.target.raw) for i in sheet.indicators] == [(name, target) for name, target, _ in rows]
+    assert [item.actual_raw for item in sheet.evaluation.items] == [actual for _, _, actual in rows]
+
+
+def test_a_goals_lists_bare_figure_the_achieved_list_does_not_name_is_no_indicator():
+    text = ("(二)项目绩效目标。2022年县残联实施的残疾人康复项目目标:资助精神病患者服药230人,辅具适配200人,"
+            "项目于2022年实施实际完成:资助精神病患者服药230人,辅具适配230人。")
+    (sheet,) = read_text(text.encode(), "case.txt")[0].sheets
+    assert [i.name for i in sheet.indicators] == ["资助精神病患者服药", "辅具适配"]
 
 
 def test_a_cell_listing_who_is_served_before_the_rows_own_figures_is_its_name():

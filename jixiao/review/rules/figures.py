@@ -1,0 +1,194 @@
+"""Figures of one sheet set against each other: a group's beneficiaries fewer than the people of that group served,
+a benefit whose value only repeats an output's period, a goal's standard per head times its heads above the budget,
+the 其中 rows under a figure adding up to more than it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from jixiao.model import Indicator, Operator, Severity
+from jixiao.model.amounts import amount_text
+from jixiao.model.lexicon import fold
+from jixiao.review.context import SheetContext
+from jixiao.review.finding import Confidence, Dimension, Finding
+from jixiao.review.lexicon import beneficiary_group, counts_population, head_counts, head_standards
+from jixiao.review.rule import Rule, RuleDocs
+from jixiao.review.rules.units import budget_in_wan
+from jixiao.review.sources import GOALS_2015
+
+# Units that count people or households once each: a person counted in 人次 may be served several times.
+_HEADS = frozenset({"人", "户"})
+# A figure set as a ceiling says how many at most, not how many the project reaches.
+_CEILINGS = frozenset({Operator.LE, Operator.LT})
+
+
+def _head_count(indicator: Indicator) -> bool:
+    target = indicator.target
+    return target.value is not None and target.unit in _HEADS and target.operator not in _CEILINGS
+
+
+class BeneficiariesFewerThanServed(Rule):
+    code = "JX940"
+    name = "beneficiaries-fewer-than-served"
+    title = "受益人数少于同一群体的服务人数"
+    severity = Severity.WARNING
+    dimension = Dimension.RELEVANCE
+    source = GOALS_2015.at("第十二条（相应匹配）")
+    message = ("指标“{indicator}”为{figure}，多于“{other}”的{other_figure}：同一群体（{group}）得到服务的都是受益的，"
+               "受益{unit}数不应少于服务{unit}数")
+    docs = RuleDocs(
+        what="同一张表里，受益某一群体的人数（户数）是否少于另一项指标中同一群体得到服务的人数（户数）：受益指标的名称在"
+             "“受益”之后写明群体（受益脱贫(监测)人口数：脱贫(监测)），另一项指标的名称含这一群体、单位相同（人或户；"
+             "人次可以重复计，不比较），数值却更大。两项都不是上限（≤）。没有写明群体的“受益人数”不比较；另一项数的是全县、"
+             "辖区的全部人口（全县脱贫人口数）而不是得到服务的人的，也不比较。",
+        why="为某一群体解决了问题，这些人就是受益的人：受益人数少于服务人数，两个数至少有一个是错的，"
+            "年底也无法据此评价效益。",
+        bad="社会效益指标 | 受益脱贫(监测)人口数 | ≥500人\n社会效益指标 | 解决脱贫(监测)饮水安全问题人数 | ≥1000人",
+        good="社会效益指标 | 受益脱贫(监测)人口数 | ≥1000人\n社会效益指标 | 解决脱贫(监测)饮水安全问题人数 | ≥1000人",
+        fix="核对两项人数：受益人数应不少于其中任何一项服务的人数，或在名称中写明二者是不同的人群。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        counts = [indicator for indicator in ctx.sheet.indicators if _head_count(indicator)]
+        for beneficiaries in counts:
+            group = beneficiary_group(beneficiaries.name)
+            if group is None:
+                continue
+            target = beneficiaries.target
+            served = [other for other in counts if other is not beneficiaries and other.target.unit == target.unit
+                      and group in fold(other.name) and other.target.value > target.value
+                      and not counts_population(other.name)]
+            if served:
+                # Reported on the row served, the larger figure, as a reviewer does: it is what the beneficiaries
+                # must include (corpus 105).
+                most = max(served, key=lambda row: row.target.value)
+                yield self.finding(ctx, indicator=most, column="target", confidence=Confidence.INFERENCE,
+                                   group=group, figure=most.target.display(), other=beneficiaries.name,
+                                   other_figure=target.display(), unit=target.unit)
+
+
+# A 指标值 naming a time: a year, or a date or deadline the target reader found.
+_YEAR = re.compile(r"\d{4}年")
+
+
+class BenefitRepeatsOutputPeriod(Rule):
+    code = "JX941"
+    name = "benefit-repeats-output-period"
+    title = "效益指标只重复产出的期限"
+    severity = Severity.INFO
+    dimension = Dimension.RELEVANCE
+    source = GOALS_2015.at("第九条（绩效指标）")
+    message = "效益指标“{indicator}”的指标值“{raw}”与产出指标“{other}”的一字不差，只是项目本身的期限，没有说明效益"
+    docs = RuleDocs(
+        what="效益指标（社会、经济、生态效益、可持续影响）的指标值是否只是一段期限或一个日期，且与某项产出指标（多为时效"
+             "指标）的指标值一字不差。",
+        why="效益指标要说明项目产出带来的效果及其持续多久；照抄资金使用周期，说的仍是钱什么时候花完，年底无从评价效益。",
+        bad="时效指标 | 各项费用使用周期 | 2020年1月--2020年11月\n可持续影响指标 | 保障期限 | 2020年1月--2020年11月",
+        good="时效指标 | 各项费用使用周期 | 2020年1月--2020年11月\n可持续影响指标 | 环境卫生长效保洁机制运行年限 | ≥3年",
+        fix="改写为产出带来的效果及其可以核对的标准，期限留在时效指标中。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        outputs = {}
+        for indicator in ctx.sheet.indicators:
+            if ctx.level1_of(indicator) == "产出指标" and indicator.target.raw.strip():
+                outputs.setdefault(fold(indicator.target.raw), indicator)
+        for indicator in ctx.sheet.indicators:
+            target = indicator.target
+            if ctx.level1_of(indicator) != "效益指标" or not (target.date or _YEAR.search(target.raw)):
+                continue
+            other = outputs.get(fold(target.raw))
+            if other is not None:
+                yield self.finding(ctx, indicator=indicator, column="target", confidence=Confidence.INFERENCE,
+                                   raw=target.raw, other=other.name)
+
+
+# Where one sentence of a goal ends: a standard and the heads it is paid to are stated in the same sentence.
+_SENTENCE = re.compile(r"[。；;]")
+
+
+class GoalStandardAboveBudget(Rule):
+    code = "JX942"
+    name = "goal-standard-above-budget"
+    title = "目标所写标准×人数超过预算"
+    severity = Severity.WARNING
+    dimension = Dimension.APPROPRIATENESS
+    source = GOALS_2015.at("第十二条（相应匹配）")
+    message = "绩效目标写“{standard}”、“{count}”，二者相乘需{product}万元，超过项目预算{budget}万元"
+    defaults = {"tolerance": 0.5}
+    docs = RuleDocs(
+        what="绩效目标的同一句话里写了按人（生、户、村）计的标准（每生每年3300元、704元/村）和人数（6140人次、70个行政村）"
+             "时，标准×人数（按月、按学期的标准折成一年）是否超过项目预算（默认超出一半以上才报告，可由审核方案的 "
+             "tolerance 调整）。同一句有几项标准的，任何一项与预算相符即可；每户增收、人均收入是项目带来的收入，不是要付的"
+             "钱，不计。",
+        why="按目标自己写的标准和人数，要花的钱比预算多得多：标准、人数、预算至少有一个是错的，目标不可能按所写完成。",
+        bad="预算数 895.8万元；年度目标：按国家助学金标准平均每生每年3300元发放，涉及6140人次困难学生",
+        good="预算数 895.8万元；年度目标：按国家助学金标准平均每生每年3300元发放，资助困难学生2714人",
+        fix="核对标准、人数和预算，使三者一致；按学期发放的写明每学期标准和人次。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        budget = budget_in_wan(ctx.sheet)
+        if not budget:
+            return
+        ceiling = budget * (1 + Decimal(str(self.param(ctx, "tolerance"))))
+        for goal in ctx.sheet.goals:
+            for sentence in _SENTENCE.split(goal):
+                costs = [(standard, count, count.value * standard.wan_a_year) for standard in head_standards(sentence)
+                         for count in head_counts(sentence) if count.noun == standard.head]
+                # Several standards (每村4400元 of which 704元/村 from the city, corpus 167): one that fits is enough.
+                if costs and all(product > ceiling for _, _, product in costs):
+                    standard, count, product = min(costs, key=lambda cost: cost[2])
+                    yield self.finding(ctx, column="goals", confidence=Confidence.INFERENCE, standard=standard.written,
+                                       count=count.written, product=f"{product.quantize(Decimal('0.01'))}",
+                                       budget=amount_text(budget))
+
+
+# A row giving a part of the figure above it (其中:新造林面积, 其中桃树种植面积).
+_PART = re.compile(r"^其中[:：]?")
+
+
+def _floor_or_exact(indicator: Indicator) -> bool:
+    target = indicator.target
+    return target.value is not None and target.operator not in _CEILINGS and target.operator is not Operator.RANGE
+
+
+class PartsAboveWhole(Rule):
+    code = "JX943"
+    name = "parts-above-whole"
+    title = "“其中”分项之和超过总数"
+    severity = Severity.WARNING
+    dimension = Dimension.RELEVANCE
+    source = GOALS_2015.at("第十二条（相应匹配）")
+    message = "“{indicator}”为{whole}，其下“其中”各项（{parts}）合计{total}{unit}，超过了总数"
+    docs = RuleDocs(
+        what="以“其中”开头的指标行（其中:新造林面积）是上面一行的分项：同一单位的分项之和（只有一项的，就是这一项）是否"
+             "超过上面一行的总数。分项或总数是上限（≤）或区间的不比较。",
+        why="分项之和大于总数，总数或某一分项必有一个写错，年底无法核对完成了多少。",
+        bad="数量指标 | 实施营造林总面积 | ≥8000亩\n数量指标 | 其中:新造林面积 | ≥3000亩\n数量指标 | 其中:退化林修复面积 | ≥6000亩",
+        good="数量指标 | 实施营造林总面积 | ≥8000亩\n数量指标 | 其中:新造林面积 | ≥3000亩\n数量指标 | 其中:退化林修复面积 | ≥5000亩",
+        fix="核对总数和各分项，使分项之和不超过总数。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        whole, parts = None, []
+        for indicator in [*ctx.sheet.indicators, None]:  # (None closes the last group)
+            if indicator is not None and _PART.match(fold(indicator.name)):
+                parts.append(indicator)
+                continue
+            if whole is not None and parts:
+                yield from self._compare(ctx, whole, parts)
+            whole, parts = indicator, []
+
+    def _compare(self, ctx: SheetContext, whole: Indicator, parts: list[Indicator]) -> Iterator[Finding]:
+        unit = whole.target.unit
+        alike = [part for part in parts if part.target.unit == unit and _floor_or_exact(part)]
+        if not unit or not alike or not _floor_or_exact(whole):
+            return
+        total = sum((part.target.value for part in alike), Decimal(0))
+        if total > whole.target.value:
+            yield self.finding(ctx, indicator=whole, column="target", confidence=Confidence.INFERENCE,
+                               whole=whole.target.display(), unit=unit, total=f"{total.normalize():f}",
+                               parts="、".join(f"{part.name} {part.target.display()}" for part in alike))
