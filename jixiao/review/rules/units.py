@@ -435,6 +435,7 @@ class CostAboveBudget(Rule):
     dimension = Dimension.APPROPRIATENESS
     source = GOALS_2015.at("第十二条（相应匹配）")
     message = "指标“{indicator}”的金额“{raw}”（合{amount}万元）超过项目预算{budget}万元"
+    message_monthly = "指标“{indicator}”的金额“{raw}×{months}个月”（合{amount}万元）超过项目预算{budget}万元"
     docs = RuleDocs(
         what="以元/万元计的总成本类指标值是否超过项目预算数（人均、单价等单位成本除外；效益指标下的收入、产值是结果，"
         "不是成本，也除外；担保或贴息的贷款、带动的社会投资不从预算中支出，也除外）。自评表的目标是按年初预算设定的："
@@ -467,7 +468,8 @@ class CostAboveBudget(Rule):
                 months = months or _months_stated(ctx.sheet) or 12
                 if monthly * months > budget:
                     yield self.finding(ctx, indicator=indicator, column="target", severity=Severity.WARNING,
-                                       confidence=Confidence.INFERENCE, raw=f"{target.raw}×{months}个月",
+                                       confidence=Confidence.INFERENCE, template=self.message_monthly,
+                                       raw=target.raw, months=months,
                                        amount=f"{(monthly * months).normalize():f}", budget=amount_text(budget))
                 continue
             factor = TO_WAN.get(target.unit or "")
