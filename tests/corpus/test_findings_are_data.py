@@ -1,9 +1,11 @@
 """One value, one shape, rendered late: a finding's parameters are data, its wording is in the rule's templates.
 
 Over every finding on the dev documents and the seed sample, each parameter must be data: a figure (≥18个, 80.00), a
-code, text quoted from the document (a name, a cell, an excerpt: each item of a list joined by 、, each part around
-an ellipsis, once its quotation marks are taken off, stands in what the reader read), a name of the form (a level's
-canonical name, a column, a unit) or one of the rule's declared ``terms``. A sentence fragment the rule composed
+code, text quoted from the document (a name, a cell, an excerpt: each item of a list joined by 、 or quoted one after
+another (“a”“b”), each part around an ellipsis, once its quotation marks are taken off, stands in what the reader read,
+each text apart), a name of the form (a level's canonical name, a column, a unit) or one of the rule's declared
+``terms``. A list whose items pair several data (a name and its figure) takes one parameter per datum
+(:func:`jixiao.model.finding.listed`). A sentence fragment the rule composed
 (“，按指标名称应为“%””, “是效益指标，指标值却只答“是””) is none of these: it belongs in a template of the rule's
 own (``Rule.finding(..., template=...)``), so that the page, the API and the CLI render the same message from the
 same data, and a wording changes without the rule running again.
