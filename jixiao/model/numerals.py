@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
-__all__ = ["CHINESE_DIGITS", "chinese_to_decimal"]
+__all__ = ["CHINESE_DIGITS", "chinese_to_decimal", "written_number"]
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _LARGE_UNITS = {"万": 10_000, "亿": 100_000_000}
 CHINESE_DIGITS = "".join([*_DIGITS, *_SMALL_UNITS, *_LARGE_UNITS])
+# a number as a document writes it: digits, a point, a sign
+_WRITTEN = re.compile(r"\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)\s*")
+
+
+def written_number(text: str) -> Decimal | None:
+    """``text`` read as a number written in figures (18, -5, 18.00, .5), or None. Decimal reads more: NaN, Infinity
+    and exponents (1e999999), which no document writes as a figure and which break the arithmetic after (a NaN
+    compares as an error, 1e999999 times 100 overflows), so a cell holding them is no figure."""
+    return Decimal(text) if _WRITTEN.fullmatch(text) else None
 
 
 def chinese_to_decimal(text: str) -> Decimal | None:

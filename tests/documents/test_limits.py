@@ -17,10 +17,12 @@ from jixiao.documents.errors import LimitExceeded
 from jixiao.documents.limits import ReadLimits
 from jixiao.documents.readers.docx_reader import read_docx
 from jixiao.documents.readers.html_reader import read_html
+from jixiao.documents.readers.pdf_fonts import _within_cids
 from jixiao.documents.readers.pdf_reader import read_pdf
 from jixiao.documents.readers.xlsx_reader import read_xlsx
 from tests.documents.office_files import SAMPLE_TABLE, docx_file, xlsx_file
 from tests.documents.readers.pdf_builder import build_pdf, paragraph
+from tests.documents.readers.test_pdf_reader import sample_pdf
 from tests.hostile_zips import zip_of_unsupported_version
 
 HOSTILE = Path(__file__).parents[2] / ".." / "shared" / "hostile"
@@ -160,6 +162,28 @@ def test_pdf_pages_are_limited():
     data = build_pdf([paragraph("第一页"), PageBreak(), paragraph("第二页")])
     assert _refusal(lambda: read_pdf(data, "x.pdf", ReadLimits(pdf_pages=1))).limit == "pdf_pages"
     assert read_pdf(data, "x.pdf", ReadLimits(pdf_pages=2)).blocks
+
+
+def test_a_font_width_range_past_the_last_cid_is_read_within_the_cids_there_are(isolated):
+    # one number of the sample's /W array made huge (a fuzzer's mutation): pdfminer gave every CID up to four billion
+    # a width, ran out of memory (under the worker's cap; on the machine, without one) and dropped the font, so the
+    # file was refused as a scan
+    data = sample_pdf()
+    wide = data.replace(b" 27 28 238 ", b" 27 4294967296 238 ", 1)
+    assert wide != data
+    outcome = isolated.read(wide, "wide.pdf", fresh=True)
+    assert (outcome.kind, outcome.detail) == ("read", "2 sheets")
+    assert outcome.peak_mb < 256
+
+
+@pytest.mark.parametrize(("widths", "run", "kept"), [
+    ([27, 4294967296, 238], 3, [27, 0xFFFF, 238]),
+    ([-4294967296, 5, 238, 1, [500, 600]], 3, [0, 5, 238, 1, [500, 600]]),
+    ([1, 99999999, 1000, 0, 500], 5, [1, 0xFFFF, 1000, 0, 500]),
+    ([1, 2, 3.5, 9], 3, [1, 2, 3.5, 9]),
+])
+def test_width_ranges_are_cut_to_the_cids_there_are(widths, run, kept):
+    assert _within_cids(widths, run) == kept
 
 
 def test_uploads_over_the_size_limit_are_refused_before_reading(tmp_path):

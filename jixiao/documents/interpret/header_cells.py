@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import lru_cache
 
 from jixiao.model import MoneyUnit, Unit
 from jixiao.model.lexicon import TEXT_MEMO, as_written, fold, simplified
+from jixiao.model.numerals import written_number
 
 __all__ = ["fund_name", "said_project", "title_money_unit", "parse_amount", "parse_field_amount", "amount_unit", "parse_coded_name", "parse_unit_line", "parse_money_unit", "label_money_unit", "is_checkpoint", "parse_year", "parse_title",
            "report_name", "fund_heading", "goals_heading", "is_other_table_title", "parse_unit", "said_totals", "title_project"]
@@ -59,11 +60,7 @@ _GOALS_HEADING = re.compile(r"(?P<name>[^,，。;；:：()（）|\s]{2,60}?项�
 @lru_cache(maxsize=TEXT_MEMO)
 def parse_amount(text: str) -> Decimal | None:
     """Read an amount such as ``18.00``, ``18.00万元`` or ``1,800,000``; None if it is not a number."""
-    key = fold(text).replace(",", "").removesuffix("万元").removesuffix("元").removesuffix("%")
-    try:
-        return Decimal(key) if key else None
-    except InvalidOperation:
-        return None
+    return written_number(fold(text).replace(",", "").removesuffix("万元").removesuffix("元").removesuffix("%"))
 
 
 # a header block's amount written with its unit and a note on what it holds (854万(高标准农田建设400万元，…))

@@ -298,7 +298,8 @@ def _rate_left_blank(headings: list[str | None], figures: list[str]) -> bool:
         return False
     found = dict(zip([key for key in headings if key != "execution_rate"], figures))
     budget = _year_budget(found)
-    spent, weight, score = (parse_amount(found.get(key) or "") for key in ("spent", "weight", "score"))
+    spent = parse_amount(found.get("spent") or "")
+    weight, score = weighed_figure(found.get("weight")), weighed_figure(found.get("score"))
     if not budget or spent is None or weight is None or score is None:
         return False
     return abs(weight * spent / budget - score) <= Decimal("0.5").scaleb(score.as_tuple().exponent)
@@ -487,8 +488,10 @@ def _money_figure(text: str) -> str:
 
 
 def is_figure(text: str) -> bool:
-    """A cell of the money table's figures row: an amount, a rate, or / or - for none."""
-    return parse_amount(_money_figure(text)) is not None or text.endswith("%") or text in ("/", "-")
+    """A cell of the money table's figures row: an amount, a rate, points (a 分值 or 得分 written 10分), or / or -
+    for none."""
+    return parse_amount(_money_figure(text)) is not None or text.endswith("%") or text in ("/", "-") \
+        or weighed_figure(text) is not None
 
 
 def _legacy_level2(level1: str, previous1: str, previous2: str = "") -> bool:

@@ -42,6 +42,7 @@ from jixiao.documents.pipeline.money_text import (
     money_headings_in_text,
     money_in_prose,
     money_in_text,
+    money_unread_in_text,
 )
 from jixiao.documents.pipeline.plans import PLANNED
 from jixiao.documents.pipeline.projects import continuation, rekey_diagnostics, split_projects
@@ -308,6 +309,13 @@ class _Assembler:
         if "spent" not in builder.money:
             for key, figure in (money_in_text(text) or (money_in_prose(f"{text}\n{said}") if reported else {})).items():
                 builder.money.setdefault(key, figure)
+        if "spent" not in builder.money and not any(said.code == "P148" for said in builder.diagnostics) and (
+                unread := money_unread_in_text(text)):
+            # the figures after the headings read several ways, or none: said (once), never guessed
+            headings, figures = unread
+            location = Location(file=self.source, table=builder.ordinal, sheet=builder.sheet.key, column="资金情况")
+            builder.diagnostics.append(diagnostic("P148", location, count=len(headings), headings="、".join(headings),
+                                                  figures=figures))
         if not builder.money_headings:
             # the money table's headings stand in the text even where its figures could not be read: the form has one
             builder.money_headings = money_headings_in_text(text)

@@ -6,8 +6,9 @@ and the figures row follows them after its label: the figures are read under the
 without a space between them are split where the execution rate agrees with them (执行数 / 预算数 × 100, to the
 rate's printed digits): a split is taken only when exactly one reading agrees (a reading with nothing spent gives
 way to one with figures in every cell, then one printing fewer distinct amounts: 年初预算数, 全年预算数 and
-全年执行数 are mostly one amount printed again). A form without a 分值 column says the row's points in the score heading's
-note (``得分(20分*执行率)``): they are its 分值.
+全年执行数 are mostly one amount printed again). A run one figure short of its columns (a cell left blank) is read
+where every place of the blank gives the same figures. A form without a 分值 column says the row's points in the
+score heading's note (``得分(20分*执行率)``): they are its 分值.
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ from jixiao.documents.pipeline.labels import simplified
 from jixiao.documents.vocabulary import labels
 from jixiao.model.lexicon import WrittenText
 
-__all__ = ["allotted_in_prose", "money_headings_in_text", "money_in_prose", "money_in_text", "rate_agrees", "rate_points",
-           "sentences"]
+__all__ = ["allotted_in_prose", "money_headings_in_text", "money_in_prose", "money_in_text", "money_unread_in_text",
+           "rate_agrees", "rate_points", "sentences"]
 
 _NOTE = re.compile(r"[(（][^()（）]{0,14}[)）]")  # 执行率(B/A), 得分(20分*执行率), (万元): notes, not headings
 # …but the score heading's note says how many points the 预算执行率 row has where no 分值 column does (20分*执行率)
@@ -47,17 +48,12 @@ def money_in_text(text: str) -> dict[str, str]:
     """The money block's figures by heading (``budget_full``, ``spent``, ``execution_rate``, ``score`` …), or an
     empty dict when ``text`` holds no row of money headings with a figures row after it that fits them."""
     text = simplified(text)
-    line = _NOTE.sub("", text)
-    headings = _heading_row(line)
-    if headings is None:
+    row = _figures_row(text)
+    if row is None:
         return {}
-    keys, end = [_KEYS[heading] for heading in headings[0]], headings[1]
-    line = line[:end] + _WAN.sub(" ", line[end:])  # 300万元 259.45万元 86.5%: the money unit written in each cell
-    found = _FIGURES.match(line, end)
-    if found is None:
-        return {}
-    pieces = found.group(1).replace("%", "% ").split()
-    if pieces and _YEAR.fullmatch(pieces[-1]) and line.startswith("年", found.end()):
+    printed, pieces, year_after = row
+    keys = [_KEYS[heading] for heading in printed]
+    if year_after:
         # a year opening the words after the row (年度资金总额:38.75万元2022年原州区…, corpus 262) is no figure of it;
         # the row's figures stop at those words, so that the cells after the ones printed were left blank (38.75 under
         # 年初预算数, nothing under 全年执行数)
@@ -68,10 +64,36 @@ def money_in_text(text: str) -> dict[str, str]:
     figures = _split(pieces, keys) or _unmarked(pieces, keys, points.group(1) if points else None)
     if not figures:
         return _rate_alone(pieces, keys)
-    money = dict(zip(keys, figures))
+    money = {key: figure for key, figure in zip(keys, figures) if figure is not None}
     if points and "weight" not in money:
         money["weight"] = points.group(1)  # the row's 分值, printed only in the score heading's note
     return money
+
+
+def money_unread_in_text(text: str) -> tuple[list[str], str] | None:
+    """The money headings (as printed) and the figures after them that :func:`money_in_text` could not place under
+    them (``303010100%`` that reads several ways, ``194.9194.998%`` that no way agrees with), for the reader to say
+    so (P148) rather than guess; None when there are none or they were read."""
+    row = _figures_row(simplified(text))
+    if row is None or not row[1] or money_in_text(text):
+        return None
+    return row[0], " ".join(row[1])
+
+
+def _figures_row(text: str) -> tuple[list[str], list[str], bool] | None:
+    """The money headings in ``text`` (simplified) as printed, the figures printed after them (split where spaces
+    or a % part them) and whether a year opening words follows those figures; None without headings or figures."""
+    line = _NOTE.sub("", text)
+    headings = _heading_row(line)
+    if headings is None:
+        return None
+    printed, end = headings
+    line = line[:end] + _WAN.sub(" ", line[end:])  # 300万元 259.45万元 86.5%: the money unit written in each cell
+    found = _FIGURES.match(line, end)
+    if found is None:
+        return None
+    pieces = found.group(1).replace("%", "% ").split()
+    return printed, pieces, bool(pieces) and bool(_YEAR.fullmatch(pieces[-1])) and line.startswith("年", found.end())
 
 
 def money_headings_in_text(text: str) -> list[str]:
@@ -115,7 +137,7 @@ def _complete(run: list[re.Match[str]]) -> bool:
         set(keys)) == len(keys)
 
 
-def _split(pieces: list[str], keys: list[str]) -> list[str] | None:
+def _split(pieces: list[str], keys: list[str]) -> list[str | None] | None:
     """One figure per key: pieces printed apart are taken as they stand; the figures fused into the piece that ends
     with the rate (``194.9194.9100%``, ``202010100.00%`` with a 分值 of 10 before the rate) are split where the
     rate agrees with the amounts."""
@@ -141,10 +163,47 @@ def _split(pieces: list[str], keys: list[str]) -> list[str] | None:
         amounts = [index for index, key in enumerate(fused_keys) if key in ("budget_initial", "budget_full", "spent")]
         repeats = [len(amounts) - len({parts[index] for index in amounts}) for parts in fitting]
         fitting = [parts for parts, repeated in zip(fitting, repeats) if repeated == max(repeats)]
+    if not fitting:
+        return _one_blank(pieces, keys, rate)
     if len(fitting) != 1:
         return None
     *fused, rate_figure = fitting[0]
     return [*pieces[:rate], *fused, f"{rate_figure}%", *pieces[rate + 1:]]
+
+
+def _one_blank(pieces: list[str], keys: list[str], rate: int) -> list[str | None] | None:
+    """The figures of a fused run that fills one column fewer than its headings before the rate (corpus 234:
+    ``303010100%`` under 年初预算数 | 全年预算数 | 全年执行 | 分值 | 执行率, one cell left blank): every place of the blank
+    cell and every cut whose amounts the rate agrees with, read only when they all give the same amount spent,
+    points and year's budget (the arithmetic decides the figures, not where the blank stands). A figure every
+    reading puts under the same heading is kept there; the year's budget that the readings put under 年初预算数 in
+    one and 全年预算数 in another is the budget the rate was measured against (全年预算数). None when the readings
+    disagree or none agrees."""
+    at = keys.index("execution_rate")
+    fused_keys = keys[rate:at]
+    before = dict(zip(keys[:rate], pieces[:rate]))
+    found: list[dict[str, str]] = []
+    for parts in readings(pieces[rate].rstrip("%"), len(fused_keys)):
+        *amounts, rate_figure = parts
+        for blank in range(len(fused_keys)):
+            placed = [key for position, key in enumerate(fused_keys) if position != blank]
+            figures = before | dict(zip(placed, amounts)) | {"execution_rate": rate_figure}
+            if _agrees(figures):
+                found.append(figures)
+    if len(found) > 1:  # (as in a full row: a reading with nothing spent gives way to one with figures)
+        found = [figures for figures in found if "0" not in figures.values()]
+    if not found or len({(_budget(figures), figures["spent"], figures.get("weight")) for figures in found}) != 1:
+        return None
+    common = {key: figure for key, figure in found[0].items()
+              if all(figures.get(key) == figure for figures in found)}
+    common.setdefault("budget_full", _budget(found[0]))
+    common["execution_rate"] += "%"
+    return [common.get(key) for key in keys[:at + 1]] + pieces[rate + 1:]
+
+
+def _budget(figures: dict[str, str]) -> str:
+    """The budget a money row's rate is measured against: 全年预算数, else 年初预算数."""
+    return figures.get("budget_full") or figures["budget_initial"]
 
 
 def _unmarked(pieces: list[str], keys: list[str], points: str | None) -> list[str] | None:

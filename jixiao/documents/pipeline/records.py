@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from jixiao.documents.interpret.header_cells import parse_amount
 from jixiao.documents.pipeline.labels import simplified
+from jixiao.documents.pipeline.settle import weighed_figure
 from jixiao.documents.vocabulary import total_words
 from jixiao.model import (
     GoalSheet,
@@ -130,6 +131,13 @@ def _amount(text: str | None) -> Decimal | None:
     return parse_amount(text) if text else None
 
 
+def _weight(text: str | None) -> Decimal | None:
+    """A 分值 or 权重 cell's points as the table's sums weigh them (:func:`weighed_figure`: 10, 10分), or a 权重
+    written as its share of the 100 points (20%), which the sums do not weigh (a figure with a unit) but the audit
+    checks the row's score against."""
+    return weighed_figure(text.strip().removesuffix("%").removesuffix("％")) if text else None
+
+
 def _points(text: str | None) -> Decimal | None:
     """A 得分 cell's figure. When the row's last column took the cells after it (the next row's name run on below the
     score: ``5`` / ``孕产妇健康管理率…``), the figure is its first line; when they ran onto it without a break, the
@@ -172,14 +180,15 @@ def self_evaluation(sheet: GoalSheet, results: list[tuple[int, dict[str, str]]],
         weight, score, indicator = values.get("weight"), _points(values.get("score")), sheet.indicators[position - 1]
         items.append(ReportedItem(
             indicator=position, actual_raw=values.get("actual"), deviation=values.get("deviation"), score=score,
-            weight=_amount(weight.strip().removesuffix("分")) if weight else indicator.weight, row=indicator.row,
+            weight=_weight(weight) if weight else indicator.weight, row=indicator.row,
             not_applicable=not_applicable(indicator.target.raw, values.get("actual"), score),
         ))
     return ReportedEvaluation(
         budget_initial=_nonnegative(money.get("budget_initial")), budget_full=_nonnegative(money.get("budget_full")),
         spent=_nonnegative(money.get("spent")),
         execution_rate=_percent(money.get("execution_rate"), *_budget_spent(money)),
-        execution_weight=_amount(money.get("weight")), execution_score=_amount(money.get("score")), items=items,
+        execution_weight=_weight(money.get("weight")), execution_score=weighed_figure(money.get("score")),
+        items=items,
         total=claimed.get("total"), grade=claimed.get("grade"), budget_note=money.get("note"), cut=cut,
         notes=list(claimed.get("conclusions", ())), headless=headless, overall_actual=overall_actual,
         money_headings=list(headings or ()),

@@ -24,10 +24,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from itertools import product
 
 from jixiao.documents.pipeline.figures import Ambiguity
+from jixiao.model.numerals import written_number
 from jixiao.model.target import Operator
 from jixiao.model.target_text import parse_target
 
@@ -231,10 +232,4 @@ def weighed_figure(text: str | None) -> Decimal | None:
     constraint (an actual of 120% against =100%), so it is not weighed. The builder reads with it the figures it
     hands to the sums (the 预算执行率 row's points) and the weight of a settled row, so that the figures kept are the
     ones the table was weighed with (one reading of the table's points, not a second one beside it)."""
-    cleaned = (text or "").strip().removesuffix("分").replace(",", "")
-    if not cleaned:
-        return None
-    try:
-        return Decimal(cleaned)
-    except InvalidOperation:
-        return None
+    return written_number((text or "").strip().removesuffix("分").replace(",", ""))

@@ -39,6 +39,7 @@ from jixiao.documents.blocks import Block, Cell, Layout, Paragraph, Row
 from jixiao.documents.codes import diagnostic
 from jixiao.documents.errors import NotAGoalDocument
 from jixiao.documents.limits import DEFAULT_LIMITS, Deadline, ReadLimits
+from jixiao.documents.readers.pdf_fonts import bound_font_widths
 from jixiao.documents.vocabulary import PAGE_NUMBER, column_label, header_label
 from jixiao.model import Diagnostic, Location
 
@@ -46,6 +47,8 @@ __all__ = ["read_pdf"]
 
 # pdfminer logs every oddity of a damaged file as a warning; what matters reaches the user as a diagnostic.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
+# a font's width ranges are expanded within the CIDs there are, not as far as a damaged number says (pdf_fonts)
+bound_font_widths()
 
 
 # Ruled tables first; the text strategy (columns from the gaps between words) only where a page has no rules.

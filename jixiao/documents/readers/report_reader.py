@@ -11,7 +11,7 @@ field.
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from jixiao.documents.blocks import Layout, Paragraph, Row
 from jixiao.documents.errors import NotAGoalDocument
@@ -26,6 +26,7 @@ from jixiao.model import (
     not_applicable,
 )
 from jixiao.model.monitoring import Likelihood
+from jixiao.model.numerals import written_number
 from jixiao.model.sheet import Budget, Checkpoint, MoneyUnit, Unit
 
 __all__ = ["EVALUATION_TITLE", "MONITORING_TITLE", "OtherLayout", "read_report", "report_kind"]
@@ -89,10 +90,10 @@ class _Table:
         text = self.cell(row, column)
         if text in blank:
             return None
-        try:
-            return Decimal(text.removesuffix("%").replace(",", ""))
-        except InvalidOperation:
-            raise self.fail(row, f"“{field}”应是数字，却是“{text}”") from None
+        number = written_number(text.removesuffix("%").replace(",", ""))
+        if number is None:
+            raise self.fail(row, f"“{field}”应是数字，却是“{text}”")
+        return number
 
 
 def _head(table: _Table) -> tuple[str, Unit | None, MoneyUnit | None]:

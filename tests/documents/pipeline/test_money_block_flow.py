@@ -116,3 +116,30 @@ def test_a_subtotal_of_the_initial_budget_and_its_adjustment_is_the_full_budget(
     evaluation = read(rows).sheets[0].evaluation
     assert (evaluation.budget_initial, evaluation.budget_full, evaluation.spent) == (
         Decimal("130.54"), full, Decimal("188.45"))
+
+
+def _run_together(money_run: str) -> str:
+    # a document site's copy of a project form, every cell run together (corpus 234's shape, made-up figures)
+    return ("项目支出绩效自评表(2020年度)项目名称演出设备更新主管部门某区文化局实施单位某剧团项目资金(万元)年初预算数全年预算数"
+            f"全年执行数分值执行率得分年度资金总额{money_run}其中:当年财政拨款上年结转资金其他资金年度总体目标预期目标实际完成情况"
+            "更新设备。已完成绩效指标一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施产出指标数量指标"
+            "更新设备数量50件50件2020质量指标设备合格率100%100%2020总分10090")
+
+
+def test_a_fused_money_run_with_a_blank_cell_is_read_where_the_rate_leaves_one_set_of_figures():
+    # 30 | 30 | 10 | 100% under five headings before the score: wherever the blank cell stands, 30 of 30 spent
+    document = read_text(_run_together("303010100%").encode(), "case.txt")[0]
+    evaluation = document.sheets[0].evaluation
+    assert (evaluation.budget_full, evaluation.spent, evaluation.execution_rate, evaluation.execution_weight) == (
+        Decimal(30), Decimal(30), Decimal(100), Decimal(10))
+    assert codes(document, "P148") == []
+
+
+def test_a_fused_money_run_that_reads_several_ways_is_said_not_guessed():
+    # 10 | 10 | 10 | 100%: 10 is the points (a budget cell blank) or the amount spent (the points blank)
+    document = read_text(_run_together("101010100%").encode(), "case.txt")[0]
+    evaluation = document.sheets[0].evaluation
+    assert (evaluation.budget_full, evaluation.spent, evaluation.execution_rate) == (None, None, None)
+    [said] = codes(document, "P148")
+    assert said.location.sheet == document.sheets[0].key and said.location.column == "资金情况"
+    assert "101010100%" in said.message and "年初预算数、全年预算数、全年执行数、分值、执行率、得分" in said.message

@@ -12,6 +12,7 @@ from jixiao.documents.pipeline.money_text import (
     money_headings_in_text,
     money_in_prose,
     money_in_text,
+    money_unread_in_text,
     rate_agrees,
 )
 
@@ -57,6 +58,14 @@ from jixiao.documents.pipeline.money_text import (
     # the same form reworded: 分值 and 得分 both blank after a rate of 50%
     ("年初预算数 全年预算数 全年执行 执行率 分值 得分 年度资金总额:20201050%(未达预期)",
      {"budget_initial": "20", "budget_full": "20", "spent": "10", "execution_rate": "50%"}),
+    # corpus 234's first project: one column blank in the fused run (30 | 30 | 10 | 100% under five headings before
+    # the score): wherever the blank stands, the rate agrees only with 30 spent of a budget of 30 and 10 points; the
+    # budget, under 年初预算数 in one reading and 全年预算数 in another, is the one the rate was measured against
+    ("项目资金 (万元)年初预算数全年预算数全年执行分值执行率得分年度资金总额303010100%其中:当年财政拨款303030100%",
+     {"budget_full": "30", "spent": "30", "weight": "10", "execution_rate": "100%"}),
+    # the blank under 分值, the only place where the amounts agree with the rate: the budgets stay in their columns
+    ("年初预算数全年预算数全年执行数分值执行率得分年度资金总额50504080%",
+     {"budget_initial": "50", "budget_full": "50", "spent": "40", "execution_rate": "80%"}),
     # a rate printed to one decimal (259.45 / 300 = 86.48)
     ("全年预算数全年执行数执行率年度资金总额300259.4586.5%其中", {
         "budget_full": "300", "spent": "259.45", "execution_rate": "86.5%"}),
@@ -93,8 +102,9 @@ def test_a_year_after_the_figures_row_is_none_of_its_figures(text, expected):
     "全年执行数 执行情况良好 2022年",  # no budget and no rate beside the amount spent
     "全年预算数全年执行数执行率年度资金总额 1.2.3 45.645.6100%",  # a figure printed apart that is no number
     "执行率 得分 其他说明",  # headings without figures
-    # corpus 234's first project: a column is missing from the fused run (30 | 30 | ? | 10 | 100%): no split agrees
-    "项目资金 (万元)年初预算数全年预算数全年执行分值执行率得分年度资金总额303010100%其中:当年财政拨款303030100%",
+    # one cell blank among the fused columns, and the readings disagree on the figures: 10 is the points (a budget
+    # blank) or the third amount (the points blank)
+    "年初预算数全年预算数全年执行数分值执行率年度资金总额101010100%其中",
     # a run without % that reads two ways the amounts agree with, no points to check the score (1 | 1 | 1 | 11 or
     # 11 | 11 | 1 with the score blank); nor one whose score is not the points times the rate (11 | 11 | 1 | 0)
     "预算数(A)执行数(B)执行率(B/A)得分年度财政资金总额11111度效标",
@@ -102,6 +112,19 @@ def test_a_year_after_the_figures_row_is_none_of_its_figures(text, expected):
 ])
 def test_no_money_figures_when_nothing_fits(text):
     assert money_in_text(text) == {}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # figures that read several ways, or none: the headings and the figures, for the reader to say
+    ("年初预算数全年预算数全年执行数分值执行率年度资金总额101010100%其中",
+     (["年初预算数", "全年预算数", "全年执行数", "分值", "执行率"], "101010100%")),
+    ("全年预算数全年执行数执行率年度资金总额194.9194.998%其中", (["全年预算数", "全年执行数", "执行率"], "194.9194.998%")),
+    # read: nothing left unread; no figures after the headings: nothing to say
+    ("项目资金 (万元)年初预算数全年预算数全年执行分值执行率得分年度资金总额303010100%其中", None),
+    ("执行率 得分 其他说明", None),
+])
+def test_the_money_figures_left_unread(text, expected):
+    assert money_unread_in_text(text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -70,6 +70,29 @@ def test_headings_wrapped_over_fixed_width_lines_are_read_as_one_header(money_wr
     assert evaluation.total == 38
 
 
+def test_points_written_with_their_unit_are_read_as_the_settled_table_weighs_them():
+    # 10分 in the 预算执行率 row and 20分 in a 分值 cell: the records keep the figures the table's sums were weighed
+    # with (settle.weighed_figure), not a second reading that drops a figure written with its unit
+    money = [_MONEY[0], ["年度资金总额", "100", "120", "110", "10分", "91.67%", "9.17分"]]
+    grid = [_GRID[0], [*_GRID[1][:5], "20分", "20分", ""], _GRID[2]]
+    rows = [["项目支出绩效自评表"], *money, *grid]
+    evaluation = read("\n".join("| " + " | ".join(row) + " |" for row in rows)).sheets[0].evaluation
+    assert (evaluation.execution_weight, evaluation.execution_score) == (Decimal(10), Decimal("9.17"))
+    assert [(item.weight, item.score) for item in evaluation.items] == [(20, 20), (20, 18)]
+
+
+@pytest.mark.parametrize("written", ["NaN", "Infinity", "-Infinity", "sNaN", "1e999999", "Inf"])
+def test_a_cell_decimal_reads_but_no_document_writes_as_a_figure_is_no_figure(written):
+    # Decimal reads NaN, Infinity and exponents; taken as points they broke the sheet's records (a NaN compared as an
+    # error, an infinite score failed the model's check): in the 分值 and 得分 cells they are no figures
+    money = [_MONEY[0], ["年度资金总额", "100", "120", "110", "10", "91.67%", written]]
+    grid = [_GRID[0], [*_GRID[1][:5], written, written, ""], _GRID[2]]
+    rows = [["项目支出绩效自评表"], *money, *grid, ["总分", "", "", "", "", "40", written, ""]]
+    evaluation = read("\n".join("| " + " | ".join(row) + " |" for row in rows)).sheets[0].evaluation
+    assert (evaluation.execution_weight, evaluation.execution_score) == (Decimal(10), None)
+    assert [(item.weight, item.score) for item in evaluation.items] == [(None, None), (20, 18)]
+
+
 def test_stacked_labels_of_the_header_block_are_not_joined_as_a_wrapped_heading():
     # 项目名称 above 主管部门 stand in one column, but each is a label of its own
     text = fixed_width([["项目名称", "乡村道路建设"], ["主管部门", "某县交通局"], *_MONEY], {})
