@@ -7,13 +7,15 @@ the rule to run again; the fix is a value with a safety level, as ruff's ``Appli
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping, Sequence
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from jixiao.model.diagnostic import Location, Severity
 
-__all__ = ["Applicability", "Confidence", "Dimension", "Edit", "Finding", "Fix"]
+__all__ = ["Applicability", "Confidence", "Dimension", "Edit", "Finding", "Fix", "listed"]
 
 
 class Dimension(StrEnum):
@@ -137,3 +139,18 @@ class Finding(BaseModel):
             "confidence": self.confidence.value,
             "location": self.location.model_dump(mode="json", exclude_none=True),
         }
+
+
+_SLOT = re.compile(r"\{(\w+)\}")
+
+
+def listed(item: str, values: Sequence[Mapping[str, object]], separator: str = "、") -> tuple[str, dict[str, str]]:
+    """A list for a message whose items stay data: the template text of ``values``, each written as ``item`` (a
+    template of its own slots: ``“{name}”（{raw}）``) with its slots numbered (``{name_1}``, ``{raw_1}``…), and the
+    parameters that fill them. A rule puts the text into its template; each parameter stays one name, cell or figure.
+    """
+    parts, params = [], {}
+    for number, value in enumerate(values, 1):
+        parts.append(_SLOT.sub(rf"{{\1_{number}}}", item))
+        params.update({f"{key}_{number}": str(slot) for key, slot in value.items()})
+    return separator.join(parts), params

@@ -34,6 +34,13 @@ class _Entry:
 
 
 @cache
+def slip_words() -> frozenset[str]:
+    """The standard terms of the list and the kinds of slip (形近字、同音字、漏字): the words a finding about a slip
+    takes from the list rather than from the text."""
+    return frozenset(word for entry in _entries() for word in (entry.term, entry.why))
+
+
+@cache
 def _entries() -> tuple[_Entry, ...]:
     return tuple(_Entry(fold(slip), term["term"], term["why"], tuple(fold(word) for word in term.get("unless", ())))
                  for term in load("slips")["term"] for slip in term["slips"])

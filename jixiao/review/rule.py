@@ -72,6 +72,10 @@ class Rule:
     # table has them (SheetContext.doubtful) that premise is more likely the reading's artefact than the table's, and
     # the engine drops the finding. Other rules' findings on such a row are kept, at most a warning (see finding).
     placement: ClassVar[bool] = False
+    # Words a message slot may hold that the document need not contain: the rule's own names for the kinds of what it
+    # finds, out of a closed set (as an enum's values). Every other slot holds data: figures, names, codes, or text
+    # quoted from the document; the message's wording is in its templates (tests/corpus/test_findings_are_data.py).
+    terms: ClassVar[frozenset[str]] = frozenset()
     # What this rule's fixes of a 指标值 deliberately change ("unit", "value", "date"); anything else the cell
     # said must survive the fix, or the fix is not proposed (see keeps_meaning).
     fix_changes: ClassVar[frozenset[str]] = frozenset()

@@ -14,6 +14,7 @@ from jixiao.scoring.audit import audit_sheet, recompute
 from tests.scoring.audit_sheets import D, printed
 from tests.scoring.builders import evaluation
 from tests.scoring.builders import sheet as goal_sheet
+from tests.scoring.said import blank, restated, said, shortfall
 
 CENTRAL, HUBEI = load_profile("central"), load_profile("hubei")
 
@@ -38,7 +39,7 @@ QINGSHEN = printed(
 def test_an_unfilled_self_evaluation_is_reported_as_such():
     found = audit_sheet(QINGSHEN, CENTRAL)
     assert sorted(f.rule for f in found) == ["JXA11", "JXA11", "JXA12", "JXA12", "JXA20"]
-    unfilled = [(f.indicator, f.location.row, f.params["what"]) for f in found if f.rule == "JXA12"]
+    unfilled = [(f.indicator, f.location.row, blank(f)) for f in found if f.rule == "JXA12"]
     assert unfilled == [("发放(缴纳)覆盖率", 11, "实际完成值和得分"), ("足额保障率(参保率)", 12, "实际完成值和得分")]
     # the 预算执行率 row has no score although 251.89 of 251.89 was spent: the score it should have is said (JXA20)
     (execution,) = [f for f in found if f.rule == "JXA20"]
@@ -331,7 +332,7 @@ def test_a_form_without_score_and_weight_columns_is_not_reported_as_unfilled():
     # A regional self-evaluation (区域绩效目标自评表) prints 指标值 and 实际完成值 only: no 分值, no 得分.
     regional = printed([("产出指标", "数量指标", "抽验批次", "≥3批次", "4批次", None, None),
                         ("产出指标", "质量指标", "处置率", "100%", "", None, None)])
-    assert [(f.rule, f.indicator, f.params["what"]) for f in audit_sheet(regional, CENTRAL)] == [
+    assert [(f.rule, f.indicator, blank(f)) for f in audit_sheet(regional, CENTRAL)] == [
         ("JXA12", "处置率", "实际完成值")]  # the 实际完成值 column is printed (抽验批次 fills it); 得分 is not
 
 
@@ -390,7 +391,7 @@ def test_blanks_on_a_row_read_uncertainly_are_not_reported():
     half = _guessed(printed([rows[0], rows[1][:5] + (80, None)], budget=10, spent=10, rate=100,
                             execution_weight=10, execution_score=10), 2)
     (finding,) = audit_sheet(half, CENTRAL)
-    assert (finding.rule, finding.params["what"], finding.confidence) == ("JXA12", "实际完成值和得分",
+    assert (finding.rule, blank(finding), finding.confidence) == ("JXA12", "实际完成值和得分",
                                                                           Confidence.GUESSED_LAYOUT)
 
 
@@ -406,7 +407,7 @@ LIBRARY = [("产出指标", "数量指标", "一个存储备份器", "25TB", "25
 
 def test_a_score_merged_over_its_group_covers_the_group_and_an_unscored_group_is_reported():
     sheet = printed(LIBRARY, budget=5, spent=5, rate=100, execution_weight=20, execution_score=20)
-    missing = [(f.indicator, f.params["what"]) for f in audit_sheet(sheet, HUBEI) if f.rule == "JXA12"]
+    missing = [(f.indicator, blank(f)) for f in audit_sheet(sheet, HUBEI) if f.rule == "JXA12"]
     assert missing == [("使读者更方便快捷查找检阅", "得分"), ("促进黄石文化经济发展", "得分")]
     # where the rows print their own 分值, the blank score of a group's second row is the row's own blank
     weighed = printed([row[:5] + (10, row[6]) for row in LIBRARY[:2]], budget=5, spent=5, rate=100,
@@ -541,7 +542,7 @@ def test_a_row_marked_not_applicable_is_left_out_and_the_total_scaled():
 def test_an_actual_that_only_restates_its_target(target, actual, how):
     sheet = printed([("效益指标", "社会效益指标", "制度执行", target, actual, 90, 90)],
                     budget=10, spent=10, rate=100, execution_weight=10, execution_score=10)
-    found = [(f.indicator, f.location.row, f.params["how"]) for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA17"]
+    found = [(f.indicator, f.location.row, restated(f)) for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA17"]
     assert found == ([("制度执行", 11, how)] if how else [])
 
 
@@ -549,7 +550,7 @@ def test_an_overall_actual_copied_from_the_goal():
     sheet = printed([("产出指标", "数量指标", "整治村数", "≥18个", "18个", 90, 90)], budget=10, spent=10, rate=100,
                     execution_weight=10, execution_score=10, overall_actual="完成测试目标。")
     sheet.goals = ["完成测试目标"]
-    assert [(f.rule, f.params["how"]) for f in audit_sheet(sheet, CENTRAL)] == [("JXA17", "照抄了年度总体目标")]
+    assert [(f.rule, restated(f)) for f in audit_sheet(sheet, CENTRAL)] == [("JXA17", "照抄了年度总体目标")]
 
 
 @pytest.mark.parametrize(("goal", "overall", "reported"), [
@@ -776,7 +777,7 @@ def test_a_row_named_by_a_figure_is_a_misplaced_cell_and_reported_on_by_nothing(
 def test_a_row_scored_with_neither_target_nor_actual():
     # 157's “三公经费变动率: 分值 2 and 得分 2 printed, 年初指标值 and 全年完成值 empty
     (finding,) = [f for f in audit_sheet(SCIENCE_CITY, CENTRAL) if f.rule == "JXA12"]
-    assert (finding.indicator, finding.location.row, finding.params["what"]) == ("“三公经费变动率", 12, "实际完成值")
+    assert (finding.indicator, finding.location.row, blank(finding)) == ("“三公经费变动率", 12, "实际完成值")
 
 
 @pytest.mark.parametrize(("scores", "total", "reported"), [
@@ -931,7 +932,7 @@ def test_a_row_left_unfilled_is_an_error_a_score_without_its_actual_a_warning(ac
             ("产出指标", "数量指标", "发放率", "=100%", "100%", 88, 88)]
     sheet = printed(rows, budget=10, spent=10, rate=100, execution_weight=10, execution_score=10)
     (finding,) = [f for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA12"]
-    assert (finding.indicator, finding.params["what"], finding.severity.value) == ("覆盖率", what, severity)
+    assert (finding.indicator, blank(finding), finding.severity.value) == ("覆盖率", what, severity)
 
 
 PIG_FARM = [("产出指标", "数量指标", name, target, actual, None, score) for name, target, actual, score in (
@@ -961,7 +962,7 @@ def test_outputs_reported_done_on_money_largely_unspent(rows, spent, reported):
     budget = "310.2" if spent == "154.74" else 50
     sheet = printed(rows, budget=budget, spent=spent, execution_weight=20)
     found = [f for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA21"]
-    assert [(f.params["rate"], f.params["gap"], f.params["names"]) for f in found] == (
+    assert [(f.params["rate"], f.params["gap"], said(f, "达到了目标（", "），相差")) for f in found] == (
         [reported] if reported else [])
     assert all((f.indicator, f.location.column, f.severity.value) == (None, "实际完成值", "warning") for f in found)
 
@@ -996,7 +997,7 @@ def test_a_copy_starting_inside_its_table_with_weights_and_nothing_else_is_unfil
     rows = [("产出指标", "时效指标", "经费发放及时率", "=100%", "", 5, None),
             ("满意度指标", "服务对象满意度指标", "参保人员满意度", "≥90%", "", 10, None)]
     sheet = printed(rows, notes=["评价结论：结合自评情况,说明项目自评总分。(200字以内)"], headless=True)
-    found = [(f.rule, f.indicator, f.severity.value, f.params.get("what") or f.params.get("field")) for f in
+    found = [(f.rule, f.indicator, f.severity.value, blank(f) if f.rule == "JXA12" else f.params.get("field")) for f in
              audit_sheet(sheet, CENTRAL)]
     assert found == [("JXA11", None, "warning", "说明"),
                      ("JXA12", "经费发放及时率", "error", "实际完成值和得分"),
@@ -1029,7 +1030,8 @@ _MET = [("产出指标", "质量指标", "监测数据必须合格", "100%", "10
 ])
 def test_every_target_met_without_full_marks(rows, spent, execution_score, found):
     sheet = printed(rows, budget=10, spent=spent, execution_weight=20, execution_score=execution_score, total="99.6")
-    assert [(f.indicator, f.location.column, f.params["sum"], f.params["short"], f.params["rows"])
+    assert [(f.indicator, f.location.column, f.params["sum"], f.params["short"],
+             said(f, f"少 {f.params['short']} 分", "，没有说明扣分理由"))
             for f in audit_sheet(sheet, HUBEI) if f.rule == "JXA22"] == found
 
 
@@ -1071,7 +1073,7 @@ def test_a_bound_read_as_the_actual_of_a_guessed_row_says_nothing_of_its_blanks(
     sheet = _guessed(printed([("产出指标", "数量指标", "整治村数", "≥18个", "18个", 50, 50),
                               ("产出指标", "数量指标", "发放健康教育资料", "≥12种", actual, None, None)],
                              budget=10, spent=10, rate=100, execution_weight=10, execution_score=10), 2)
-    assert [(f.rule, f.params["what"]) for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA12"] == reported
+    assert [(f.rule, blank(f)) for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA12"] == reported
 
 
 @pytest.mark.parametrize(("actuals", "reported"), [
@@ -1209,7 +1211,7 @@ _NO_REASON = [("JXA10", "偏差原因分析及改进措施", "执行率 86.18%�
 def test_money_left_unspent_and_scored_down_needs_a_reason(rows, score, extra, found):
     sheet = printed(rows, budget="250000", spent="215457.6", rate="86.19", execution_weight=10,
                     execution_score=score, **extra)
-    assert [(f.rule, f.location.column, f.params.get("shortfall")) for f in audit_sheet(sheet, CENTRAL)
+    assert [(f.rule, f.location.column, shortfall(f) if f.rule == "JXA10" else None) for f in audit_sheet(sheet, CENTRAL)
             if f.indicator == "预算执行率"] == found
 
 
@@ -1278,7 +1280,7 @@ def test_a_rate_equal_to_the_spending_without_a_budget_is_a_shifted_row(rate, sc
 def test_a_shortfall_without_a_weight_needs_a_reason_when_it_is_plain(target, actual, reported):
     sheet = printed([("产出指标", "数量指标", "全年缴费人数", target, actual, None, None)],
                     budget=100, spent="98.67")
-    found = [(f.indicator, f.params["shortfall"]) for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA10"]
+    found = [(f.indicator, shortfall(f)) for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA10"]
     assert found == ([("全年缴费人数", f"实际完成 {actual}，未达到年度指标值 {target}")] if reported else [])
 
 
@@ -1296,7 +1298,7 @@ def test_a_shortfall_without_a_weight_needs_a_reason_when_it_is_plain(target, ac
 def test_an_actual_that_admits_a_shortfall_needs_a_reason(target, actual, deviation, reported):
     sheet = printed([("产出指标", "时效指标", "考核任务完成及时", target, actual, None, None, deviation)],
                     budget=100, spent=100)
-    found = [(f.indicator, f.location.row, f.params["shortfall"]) for f in audit_sheet(sheet, CENTRAL)
+    found = [(f.indicator, f.location.row, shortfall(f)) for f in audit_sheet(sheet, CENTRAL)
              if f.rule == "JXA10"]
     assert found == ([("考核任务完成及时", 11, f"实际完成值写明“{actual}”，未达到年度指标值“{target}”")]
                      if reported else [])

@@ -9,6 +9,7 @@ import pytest
 from jixiao.scoring import load_profile
 from jixiao.scoring.audit import audit_sheet, recompute
 from tests.scoring.audit_sheets import LONGYANG, printed
+from tests.scoring.said import blank, said, shortfall
 
 CENTRAL, HUBEI = load_profile("central"), load_profile("hubei")
 
@@ -53,7 +54,7 @@ def test_a_scored_row_without_figures_and_without_parts_is_still_reported():
     rows = [("产出指标", "数量指标", "★补助各类粮食作物种植面积", "", "", 10, 10),
             ("产出指标", "数量指标", "红薯种植面积", "5.5亩", "5.5亩", 80, 80)]
     sheet = printed(rows, budget=10, spent=10, rate=100, execution_weight=10, execution_score=10)
-    found = [(f.rule, f.indicator, f.location.row, f.params["what"]) for f in audit_sheet(sheet, CENTRAL)
+    found = [(f.rule, f.indicator, f.location.row, blank(f)) for f in audit_sheet(sheet, CENTRAL)
              if f.rule == "JXA12"]
     assert found == [("JXA12", "★补助各类粮食作物种植面积", 11, "实际完成值")]
 
@@ -69,7 +70,7 @@ def test_a_scored_row_without_figures_and_without_parts_is_still_reported():
 def test_the_row_a_copy_stops_in_asks_for_a_reason_only_when_read_whole(last, reported):
     rows = [("产出指标", "数量指标", "建立预防接种证", "221人", "221人", 2, 2), last]
     sheet = printed(rows, budget=10, spent=10, rate=100, execution_weight=10, execution_score=10, cut=True)
-    found = [(f.indicator, f.params["shortfall"]) for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA10"]
+    found = [(f.indicator, shortfall(f)) for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA10"]
     assert found == reported
 
 
@@ -83,7 +84,8 @@ def test_a_numbered_row_scored_again_in_its_parts(profile):
     assert found == [("一、示范区建立", 11, "得分", "error", "15", "3"),
                      ("二、化肥减量增效田间试验", 15, "得分", "error", "15", "4")]
     (first, _) = [f for f in audit_sheet(sheet, profile) if f.rule == "JXA27"]
-    assert first.params["parts"] == "水稻侧深施肥+缓控释肥 5、玉米种肥同播+缓控释肥 5、施用配方肥 5"
+    assert said(first, "分项（", "）得分之和") == "水稻侧深施肥+缓控释肥 5、玉米种肥同播+缓控释肥 5、施用配方肥 5"
+    assert (first.params["name_1"], first.params["score_1"]) == ("水稻侧深施肥+缓控释肥", "5")  # data, not wording
 
 
 @pytest.mark.parametrize(("scores", "reported"), [

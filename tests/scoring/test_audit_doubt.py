@@ -113,7 +113,7 @@ def test_the_placement_rules_are_declared():
 
 @pytest.mark.parametrize(("second", "rule", "params"), [
     # 分值 30 and 得分 30 printed, the 实际完成值 blank: the score rests on nothing (JXA12, a warning: it was scored)
-    (("≥200人次", "", 30, 30), "JXA12", {"what": "实际完成值"}),
+    (("≥200人次", "", 30, 30), "JXA12", {"field": "实际完成值"}),
     # 1000 of ≥200: five times the target (JXA18, information)
     (("≥200人次", "1000人次", 30, 30), "JXA18", {"times": "5", "actual": "1000人次", "target": "≥200人次"}),
 ])

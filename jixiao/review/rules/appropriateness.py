@@ -54,7 +54,9 @@ class RateTargetTooLow(Rule):
     severity = Severity.INFO  # a satisfaction set low is noted (227); works let fail acceptance are a warning (140)
     dimension = Dimension.FEASIBILITY
     source = GOALS_2015.at("第十二条（合理可行）")
-    message = "指标“{indicator}”的{what}目标“{raw}”低于{floor}%，等于事先接受{accepted}，目标定低了"
+    message = "指标“{indicator}”的满意度目标“{raw}”低于{floor}%，等于事先接受较多服务对象不满意，目标定低了"
+    message_acceptance = ("指标“{indicator}”的验收合格率目标“{raw}”低于{floor}%，等于事先接受相当一部分项目验收不合格，"
+                          "目标定低了")
     defaults = {"satisfaction_floor": 85, "acceptance_floor": 90}
     docs = RuleDocs(
         what="目标表中满意度指标和验收合格率的目标值是否低于审核方案的下限（中央默认满意度85%、验收合格率90%：中央文件"
@@ -78,16 +80,15 @@ class RateTargetTooLow(Rule):
             if target.value is None or target.unit != "%" or target.unit_inferred or target.operator is Operator.LE:
                 continue  # (a % taken from elsewhere may belong to a figure the cell lost: 满意度５％ | ５)
             if ctx.fact(indicator).kind is Kind.SATISFACTION:
-                what, key, accepted, severity = "满意度", "satisfaction_floor", "较多服务对象不满意", None
+                template, key, severity = None, "satisfaction_floor", None
             elif bare_name(indicator.name).endswith(acceptance):
-                what, key, accepted, severity = "验收合格率", "acceptance_floor", "相当一部分项目验收不合格", \
-                    Severity.WARNING
+                template, key, severity = self.message_acceptance, "acceptance_floor", Severity.WARNING
             else:
                 continue
             floor = Decimal(str(self.param(ctx, key)))
             if target.value < floor:
-                yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw, what=what,
-                                   floor=f"{floor.normalize():f}", accepted=accepted, severity=severity)
+                yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw, template=template,
+                                   floor=f"{floor.normalize():f}", severity=severity)
 
 
 class FullRateAsLowerBound(Rule):

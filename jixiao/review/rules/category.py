@@ -177,6 +177,7 @@ class TimelinessOutsideTimeliness(Rule):
     dimension = Dimension.RELEVANCE
     source = _INDICATORS
     message = "指标“{indicator}”讲的是时间（及时、按时、时限），却放在“{level2}”下，应放在“{expected}”下"
+    terms = frozenset({"时效指标", "时效目标"})  # the level of either form (时效目标 before 2018)
     docs = RuleDocs(
         what="名称含“及时”“按时”“时限”“进度”等的指标是否放在数量指标或质量指标下（2018年以前表样的数量目标、质量目标同样，"
         "应放在时效目标下）。衡量资金本身的（资金支付进度率）不是产出，由 JX915 报告，不在此报告。",
@@ -272,7 +273,9 @@ class ShareUnderQuantity(Rule):
     severity = Severity.INFO
     dimension = Dimension.RELEVANCE
     source = _INDICATORS
-    message = "指标“{indicator}”（{raw}）是{what}，不说明做多少，却放在“数量指标”下{advice}"
+    message = "指标“{indicator}”（{raw}）是结构比例，不说明做多少，却放在“数量指标”下，应放在“质量指标”下"
+    message_stability = "指标“{indicator}”（{raw}）是稳定率，不说明做多少，却放在“数量指标”下，应改写为保有量等数量，或移到效益指标下"
+    terms = frozenset({"空"})  # an empty 指标值, as the message says it
     docs = RuleDocs(
         what="数量指标下是否有结构比例（……比例、……占比）或稳定率：前者是对产出构成的要求，属于质量指标；后者说的是"
         "保持住的程度，属于效益，数量指标应写出保有量、人数等做多少的数。合格率这类质量比率由 JX507 报告。",
@@ -293,11 +296,10 @@ class ShareUnderQuantity(Rule):
             name = bare_name(indicator.name)  # a closing (%) is the unit
             raw = indicator.target.raw.strip() or "空"
             if self._SHARE.search(name):
-                yield self.finding(ctx, indicator=indicator, column="level2", raw=raw, what="结构比例",
-                                   advice="，应放在“质量指标”下", fix=move_fix(ctx, indicator, "质量指标"))
+                yield self.finding(ctx, indicator=indicator, column="level2", raw=raw,
+                                   fix=move_fix(ctx, indicator, "质量指标"))
             elif self._STABILITY.search(name):
-                yield self.finding(ctx, indicator=indicator, column="level2", raw=raw, what="稳定率",
-                                   advice="，应改写为保有量等数量，或移到效益指标下")
+                yield self.finding(ctx, indicator=indicator, column="level2", raw=raw, template=self.message_stability)
 
 
 class SocialUnderOtherBenefit(Rule):
@@ -307,7 +309,8 @@ class SocialUnderOtherBenefit(Rule):
     severity = Severity.WARNING
     dimension = Dimension.RELEVANCE
     source = _INDICATORS
-    message = "指标“{indicator}”讲的是{about}，却放在“{level2}”下，应放在“社会效益指标”下"
+    message = "指标“{indicator}”讲的是安全、治安或社会秩序，却放在“{level2}”下，应放在“社会效益指标”下"
+    message_schooling = "指标“{indicator}”讲的是学生就学，却放在“{level2}”下，应放在“社会效益指标”下"
     docs = RuleDocs(
         what="经济效益指标、生态效益指标下是否有讲安全、事故、犯罪、治安、信访、纠纷、秩序的指标（校园安全、师生犯罪率、"
         "安全情况），或讲学生就学的指标（就学率、入学率、辍学率、巩固率）。生态安全、饮水安全、资金安全、粮食安全这类另有所属的，以金额计的事故损失（经济效益），"
@@ -334,12 +337,12 @@ class SocialUnderOtherBenefit(Rule):
             if indicator.level2 not in ("经济效益指标", "生态效益指标") or money:
                 continue
             if self._SOCIAL.search(name) and not self._OWN_SAFETY.search(name):
-                about = "安全、治安或社会秩序"
+                template = None
             elif self._SCHOOLING.search(name):
-                about = "学生就学"
+                template = self.message_schooling
             else:
                 continue
-            yield self.finding(ctx, indicator=indicator, column="level2", level2=indicator.level2, about=about,
+            yield self.finding(ctx, indicator=indicator, column="level2", level2=indicator.level2, template=template,
                                fix=move_fix(ctx, indicator, "社会效益指标"), confidence=Confidence.INFERENCE)
 
 
@@ -456,7 +459,17 @@ class UnknownLevelName(Rule):
     severity = Severity.WARNING
     dimension = Dimension.FORM
     source = _INDICATORS
-    message = "指标“{indicator}”的{column_name}“{written}”不是规范的指标名称{hint}"
+    message = "指标“{indicator}”的{column_name}“{written}”不是规范的指标名称"
+    message_closest = "指标“{indicator}”的{column_name}“{written}”不是规范的指标名称，是否为“{closest}”"
+    # a sheet with levels of its own, judged by that framework (its level-1 names)
+    message_framework = "指标“{indicator}”的{column_name}“{written}”不是规范的指标名称（本表按{framework}框架审核）"
+    message_framework_closest = ("指标“{indicator}”的{column_name}“{written}”不是规范的指标名称（本表按{framework}框架审核），"
+                                 "是否为“{closest}”")
+    # the form's habit of level names without 指标 (产出值, 数量值…), said once: the names, or the first and how many
+    message_suffix = "指标“{indicator}”的{column_name}“{written}”不是规范的指标名称，应以“指标”结尾（如“{known}”）"
+    message_suffix_more = ("指标“{indicator}”的{column_name}“{written}等{count}个”不是规范的指标名称，应以“指标”结尾"
+                           "（如“{known}”）")
+    terms = frozenset({"一级指标", "二级指标", "一级、二级指标"})
     docs = RuleDocs(
         what="一级指标、二级指标是否为规定的名称（产出指标、效益指标、满意度指标、成本指标及其二级指标）。同一名称（多为合并单元格）"
         "只在第一次出现的行报告一次。能看懂但不是规定名称的也报告：旧称（环境效益指标，应为生态效益指标），和整张表把"
@@ -505,26 +518,26 @@ class UnknownLevelName(Rule):
                     edit = Edit(field=column, before=written, after=closest, row=indicator.row,
                                 indicator=indicator.name)
                     fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary=f"改为“{closest}”", edits=(edit,))
+                slots = {"closest": closest} if closest else {}
+                if ctx.levels:
+                    slots["framework"] = "、".join(ctx.levels.names("level1"))
+                template = {(True, False): self.message_closest, (False, True): self.message_framework,
+                            (True, True): self.message_framework_closest}.get((bool(closest), bool(ctx.levels)))
                 yield self.finding(ctx, indicator=indicator, column=column, fix=fix, written=written,
-                                   column_name="一级指标" if column == "level1" else "二级指标",
-                                   hint=_framework_named(ctx) + (f"，是否为“{closest}”" if closest else ""))
+                                   column_name="一级指标" if column == "level1" else "二级指标", template=template,
+                                   **slots)
         if suffixed:
             # 产出值, 数量值, 经济效益值…: one habit of the form, reported once at its first row.
             first, column, _, known = suffixed[0]
             names = list(dict.fromkeys(written for _, _, written, _ in suffixed))
-            written = "、".join(names[:self._LISTED]) + (f"等{len(names)}个" if len(names) > self._LISTED else "")
+            more = {"template": self.message_suffix_more, "count": len(names)} if len(names) > self._LISTED else \
+                {"template": self.message_suffix}
             edits = tuple(dict.fromkeys(Edit(field=col, before=raw, after=name, row=row.row, indicator=row.name)
                                         for row, col, raw, name in suffixed))
             fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary="层级名称改为规范名称", edits=edits)
-            yield self.finding(ctx, indicator=first, column=column, fix=fix, written=written,
+            yield self.finding(ctx, indicator=first, column=column, fix=fix, written="、".join(names[:self._LISTED]),
                                column_name="一级、二级指标" if len({c for _, c, _, _ in suffixed}) > 1 else
-                               ("一级指标" if column == "level1" else "二级指标"),
-                               hint=f"，应以“指标”结尾（如“{known}”）")
-
-
-def _framework_named(ctx: SheetContext) -> str:
-    """The framework a sheet with levels of its own is judged by, for the message (the standard one goes unsaid)."""
-    return f"（本表按{'、'.join(ctx.levels.names('level1'))}框架审核）" if ctx.levels else ""
+                               ("一级指标" if column == "level1" else "二级指标"), known=known, **more)
 
 
 def _closest(written: str, names: list[str]) -> str | None:

@@ -61,7 +61,9 @@ class MissingHeaderField(Rule):
     severity = Severity.ERROR
     dimension = Dimension.COMPLETENESS
     source = GOALS_2015.at("第十三条（绩效目标申报内容）")
-    message = "项目“{sheet}”缺少“{field}”{blank}"
+    message = "项目“{sheet}”缺少“{field}”"
+    message_blank = "项目“{sheet}”缺少“{field}”（表上有此栏，没有填写）"
+    terms = frozenset(label for label, _ in (*_HEADER_FIELDS.values(), *_BLANK_FIELDS.values()))
     defaults = {"fields": ["code", "name", "budget.total", "purpose", "spend_plan", "department", "basis", "leader",
                            "contact"]}
     docs = RuleDocs(
@@ -85,7 +87,8 @@ class MissingHeaderField(Rule):
             if key in _BLANK_FIELDS:
                 label, severity = _BLANK_FIELDS[key]
                 if label in ctx.sheet.blank_fields:
-                    yield self.finding(ctx, column=label, field=label, severity=severity, blank="（表上有此栏，没有填写）")
+                    yield self.finding(ctx, column=label, field=label, severity=severity,
+                                       template=self.message_blank)
                 continue
             label, read = _HEADER_FIELDS[key]
             if not ctx.form.requires(label, ctx.sheet):
@@ -97,7 +100,7 @@ class MissingHeaderField(Rule):
                 # or have been lost with a header it inferred.
                 guessed = ctx.rows_guessed or ctx.header_inferred
                 severity = None if key == "name" and not guessed else Severity.WARNING
-                yield self.finding(ctx, column=label, field=label, severity=severity, blank="")
+                yield self.finding(ctx, column=label, field=label, severity=severity)
 
 
 class NoIndicators(Rule):
@@ -107,7 +110,14 @@ class NoIndicators(Rule):
     severity = Severity.ERROR
     dimension = Dimension.COMPLETENESS
     source = GOALS_2015.at("第九条（绩效指标）")
-    message = "项目“{sheet}”没有任何绩效指标{detail}"
+    message = "项目“{sheet}”没有任何绩效指标"
+    # a framework's score sheet: its rows named, or its parts said in general; either cut before the 绩效 part
+    message_framework = "项目“{sheet}”没有任何绩效指标，只有评价体系的框架行（{rows}）"
+    message_framework_unnamed = "项目“{sheet}”没有任何绩效指标，只有评价体系的框架行（项目决策、项目管理等，只有分值和得分）"
+    _CUT = "；文件在评价体系的绩效部分之前截断，指标可能在截断之后"
+    message_framework_cut = message_framework + _CUT
+    message_framework_unnamed_cut = message_framework_unnamed + _CUT
+    message_set_aside = "项目“{sheet}”没有任何绩效指标（读取时另有未读作指标的文字“{cells}”，表格可能在指标行之前截断，请按原表核对）"
     docs = RuleDocs(
         what="目标表是否至少有一行绩效指标。读取程序报告没有找到指标表头的（表格未能读取，或文件在表头之前截断，见 JX001），"
         "不在此报告；表头在分页处重印、读取程序在那里另起一张没有标题、项目名称和编码的表的，指标在那张表里，同样不在此报告；"
@@ -127,11 +137,12 @@ class NoIndicators(Rule):
         # aside as such (its rows are then in the reader's JX001, not among the indicators).
         if ctx.framework_only:
             listed = "、".join(dict.fromkeys(i.name for i in ctx.sheet.indicators if not ctx.unfinished(i)))
-            detail = f"，只有评价体系的框架行（{listed or '项目决策、项目管理等，只有分值和得分'}）"
             # Cut before the framework's 绩效 part, the indicators may follow the cut: a remark, not a return.
             cut = ctx.framework_cut_before_results
-            detail += "；文件在评价体系的绩效部分之前截断，指标可能在截断之后" if cut else ""
-            yield self.finding(ctx, detail=detail, severity=Severity.WARNING if cut else None)
+            template = (self.message_framework_cut if cut else self.message_framework) if listed else \
+                (self.message_framework_unnamed_cut if cut else self.message_framework_unnamed)
+            yield self.finding(ctx, template=template, severity=Severity.WARNING if cut else None,
+                               **({"rows": listed} if listed else {}))
         elif not ctx.sheet.indicators and not ctx.grid_not_found and not ctx.grid_goes_on:
             # (a copy cut before its first row is a grid not found: the reader says so with P126; a grid whose heading
             # row is printed again after a page break goes on in the sheet the reader opened there)
@@ -139,10 +150,9 @@ class NoIndicators(Rule):
                 # Rows the reader set aside without any figure (a fragment a copy ends on: 未完成原, corpus 244 one cell
                 # a line) are no grid whose values are missing, but a reading that found no row: not a return.
                 cells = "、".join(dict.fromkeys(ctx.set_aside_cells))
-                yield self.finding(ctx, severity=Severity.WARNING, detail=f"（读取时另有未读作指标的文字“{cells}”，"
-                                   "表格可能在指标行之前截断，请按原表核对）")
+                yield self.finding(ctx, severity=Severity.WARNING, template=self.message_set_aside, cells=cells)
             else:
-                yield self.finding(ctx, detail="")
+                yield self.finding(ctx)
 
 
 class MissingLevel1(Rule):
@@ -258,7 +268,8 @@ class MissingCostIndicator(Rule):
     severity = Severity.WARNING
     dimension = Dimension.COMPLETENESS
     source = CORE_2021.at("（成本指标）")
-    message = "项目“{sheet}”没有成本指标（{where}）"
+    message = "项目“{sheet}”没有成本指标（应在产出指标的“成本指标”下）"
+    message_y2021 = "项目“{sheet}”没有成本指标（应在一级指标“成本指标”下）"  # the 2021 framework's level
     defaults = {"required": True}
     docs = RuleDocs(
         what="目标表是否有成本指标：88号/10号框架下为产出指标中的“成本指标”，2021年起框架下为一级指标“成本指标”"
@@ -280,8 +291,8 @@ class MissingCostIndicator(Rule):
         if any(ctx.level1_of(i) == "成本指标" or i.level2 in cost_levels for i in ctx.sheet.indicators) \
                 or ctx.cut_off("成本指标"):
             return
-        where = "应在一级指标“成本指标”下" if ctx.framework is Framework.Y2021 else "应在产出指标的“成本指标”下"
-        yield self.finding(ctx, column="level2", where=where)
+        yield self.finding(ctx, column="level2",
+                           template=self.message_y2021 if ctx.framework is Framework.Y2021 else None)
 
 
 class MissingGoals(Rule):
@@ -317,7 +328,12 @@ class EmptyIndicatorCell(Rule):
     severity = Severity.WARNING
     dimension = Dimension.COMPLETENESS
     source = GOALS_2015.at("第九条（绩效指标）")
-    message = "指标“{indicator}”的“{column_name}”为空{written}"
+    message = "指标“{indicator}”的“{column_name}”为空"
+    message_unit_only = "指标“{indicator}”的“{column_name}”为空（只写了单位“{unit}”，没有数值）"
+    # a core row whose figures stand in the items below it (and the other core rows like it)
+    message_in_items = "指标“{indicator}”的“{column_name}”为空（数值只分列在下面的分项中，合计的目标要另行加总）"
+    message_in_items_also = ("指标“{indicator}”的“{column_name}”为空（数值只分列在下面的分项中；{also}同样如此，"
+                             "合计的目标要另行加总）")
     docs = RuleDocs(
         what="每行指标的三级指标（指标名称）和指标值是否填写。二级指标空着多为合并单元格，描述、依据空着不致退回，不在此检查。"
         "空着的行不到全表指标的一半时为警告（逐行补填即可）；一半以上的指标没有指标值时为错误，目标表无法审核，应退回；"
@@ -369,15 +385,16 @@ class EmptyIndicatorCell(Rule):
             raw = fold(indicator.target.raw or "")
             unit = (unit_without_value(raw) or ("%" if SYMBOL_ONLY.fullmatch(raw) else None)) if column == "target" \
                 else None
-            written = f"（只写了单位“{unit}”，没有数值）" if unit else ""
+            slots = {"template": self.message_unit_only, "unit": unit} if unit else {}
             if column == "target" and id(indicator) in heads:
                 # the form's way with every core row: said once, on the first of them
                 if indicator is not core[0]:
                     continue
-                also = "；" + "、".join(f"“{row.name}”" for row in core[1:]) + "同样如此" if core[1:] else ""
-                severity, written = Severity.INFO, f"（数值只分列在下面的分项中{also}，合计的目标要另行加总）"
+                severity = Severity.INFO
+                slots = {"template": self.message_in_items_also, "also": "、".join(f"“{row.name}”" for row in core[1:])} \
+                    if core[1:] else {"template": self.message_in_items}
             yield self.finding(ctx, indicator=indicator, column=column, column_name=_column_name(column),
-                               severity=severity, written=written)
+                               severity=severity, **slots)
 
 
 def _mostly(rows: list[Indicator], unfilled: set[int], strictly: bool = False) -> bool:
@@ -482,7 +499,10 @@ class TemplateResidue(Rule):
     severity = Severity.ERROR
     dimension = Dimension.COMPLETENESS
     source = GOALS_2015.at("第十二条（细化量化）")
-    message = "“{column_name}”中残留模板文字“{text}”{rows}{maybe}"
+    message = "“{column_name}”中残留模板文字“{text}”"
+    message_masked = "“{column_name}”中残留模板文字“{text}”，也可能是转载时遮挡的数字，请按原表核对"
+    message_rows = "“{column_name}”中残留模板文字“{text}”，共{count}行：{rows}"  # the rows of one column
+    terms = frozenset({"年度总体目标实际完成情况"})  # the self-evaluation's field, beside the columns of COLUMNS
     docs = RuleDocs(
         what="单元格中是否还留着模板的占位文字，如“≥**”“指标1：”“（100字以内）”“请填写”；表样给各行的编号（指标1:新建堤防长度）"
         "留在目标表的名称前也报告，自评表、监控表照抄批复表印出的名称，其中的编号不在此报告。转载时打码的数字（“≤****000元”，"
@@ -523,7 +543,7 @@ class TemplateResidue(Rule):
                 if no_value:
                     # Only the residue stands in the cell: this row is unfilled, an error of its own.
                     yield self.finding(ctx, indicator=indicator, column=column, fix=fix, column_name=_column_name(column),
-                                       text=written, rows="", maybe="")
+                                       text=written)
                 else:
                     left_over.setdefault(column, []).append((indicator, written, fix))
         if ctx.sets_goals:
@@ -541,13 +561,13 @@ class TemplateResidue(Rule):
                 if masked and masked_copy:
                     continue
                 yield self.finding(ctx, column="goals", column_name="绩效目标", text=word, severity=Severity.WARNING,
-                                   rows="", confidence=Confidence.INFERENCE if masked else Confidence.HIGH,
-                                   maybe="，也可能是转载时遮挡的数字，请按原表核对" if masked else "")
+                                   confidence=Confidence.INFERENCE if masked else Confidence.HIGH,
+                                   template=self.message_masked if masked else None)
         # a self-evaluation's word on its goals' completion left as the form's instruction (…完成情况(100字以内))
         done = ctx.sheet.evaluation.overall_actual if ctx.sheet.evaluation else None
         if done and (word := placeholder_in(done)) and not _REDACTED.search(done):
             yield self.finding(ctx, column="overall_actual", column_name="年度总体目标实际完成情况", text=word,
-                               severity=Severity.WARNING, rows="", maybe="")
+                               severity=Severity.WARNING)
 
     @staticmethod
     def _numbering_left(ctx: SheetContext, left_over: dict[str, list[tuple[Indicator, str, Fix]]]) -> None:
@@ -576,7 +596,7 @@ class TemplateResidue(Rule):
             if len(rows) == 1:
                 [(indicator, written, fix)] = rows
                 yield self.finding(ctx, indicator=indicator, column=column, fix=fix, severity=Severity.WARNING,
-                                   column_name=_column_name(column), text=written, rows="", maybe="")
+                                   column_name=_column_name(column), text=written)
                 continue
             texts = "”“".join(dict.fromkeys(written for _, written, _ in rows))
             names = "、".join(indicator.name for indicator, _, _ in rows)
@@ -584,7 +604,7 @@ class TemplateResidue(Rule):
             fix = Fix(applicability=Applicability.SAFE if safe else Applicability.DISPLAY_ONLY,
                       summary="逐行删去占位文字", edits=tuple(edit for _, _, fix in rows for edit in fix.edits))
             yield self.finding(ctx, column=column, fix=fix, severity=Severity.WARNING, column_name=_column_name(column),
-                               text=texts, rows=f"，共{len(rows)}行：{names}", maybe="")
+                               template=self.message_rows, text=texts, count=len(rows), rows=names)
 
 
 # A run of four or more mask characters is a redaction by whoever published the copy (amounts ≤****000元, a mobile

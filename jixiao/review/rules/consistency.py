@@ -132,7 +132,10 @@ class GoalNumberMismatch(Rule):
     severity = Severity.WARNING
     dimension = Dimension.RELEVANCE
     source = _MATCHED
-    message = "绩效目标写“{written}”，而{elsewhere}中均为“{expected}”"
+    message = "绩效目标写“{written}”，而指标中均为“{expected}”"
+    message_department = "绩效目标写“{written}”，而部门整体绩效目标中均为“{expected}”"
+    message_both = "绩效目标写“{written}”，而指标和部门整体绩效目标中均为“{expected}”"
+    message_row = "绩效目标写“{written}”，而指标“{indicator}”中均为“{expected}”"  # the one row counting it in full
     docs = RuleDocs(
         what="绩效目标文字中的“数字+对象”（如“14个村”）与指标和部门整体目标中的同一对象数量是否一致（支持“十八个村”等中文数字）；"
         "目标只要求完成一部分（“完成项目主体工程70%”）而完成率指标要求全部完成（≥100%）的，同样报告。",
@@ -163,8 +166,10 @@ class GoalNumberMismatch(Rule):
                 corrected = (goal if counted.written in goal else fold(goal)).replace(counted.written, expected, 1)
                 fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary=f"将“{counted.written}”改为“{expected}”",
                           edits=(Edit(field="goals", before=goal, after=corrected),))
+                template = self.message_both if len(places) > 1 else \
+                    self.message_department if "部门整体绩效目标" in places else None
                 yield self.finding(ctx, column="goals", fix=fix, written=counted.written, expected=expected,
-                                   elsewhere="和".join(sorted(places, key=len)))
+                                   template=template)
         yield from self._partial_completion(ctx)
 
     # A goal that completes only part of the work this year (完成项目主体工程70%, corpus 105).
@@ -177,7 +182,7 @@ class GoalNumberMismatch(Rule):
             for match in self._PART_DONE.finditer(fold(goal)):
                 if full and Decimal(match.group(1)) < 100:
                     yield self.finding(ctx, indicator=full[0], column="goals", written=match.group(0),
-                                       expected=full[0].target.raw, elsewhere=f"指标“{full[0].name}”")
+                                       expected=full[0].target.raw, template=self.message_row)
 
 
 # A count the goal promises: a figure (or a Chinese numeral before 个/所/座/处/间) and its measure word. The measure words
@@ -479,7 +484,11 @@ class GenericIndicatorName(Rule):
     severity = Severity.INFO
     dimension = Dimension.RELEVANCE
     source = GOALS_2015.at("第十二条（指向明确）")
-    message = "指标名称“{indicator}”没有说明衡量的是什么{hint}"
+    message = "指标名称“{indicator}”没有说明衡量的是什么"
+    message_described = "指标名称“{indicator}”没有说明衡量的是什么，可参考描述“{description}”改写"
+    # the name column filled with the categories: said at the first such row, with how many others
+    message_levels = "指标名称“{indicator}”没有说明衡量的是什么，只写了指标类别"
+    message_levels_others = "指标名称“{indicator}”没有说明衡量的是什么，只写了指标类别；另有{others}行也只写了指标类别"
     docs = RuleDocs(
         what="三级指标名称是否只是“完成率”“覆盖率”“社会影响力”之类的通用词（前面只加了范围的“全区覆盖率”同样），只写了"
         "时间（“2022年全年”），或只写了指标类别（名称栏填“数量指标”“社会效益指标”，整张表这样写的只报告一次）。自评表、"
@@ -499,13 +508,15 @@ class GenericIndicatorName(Rule):
         for indicator in ctx.sheet.indicators:
             if _says_nothing(indicator, generic):
                 description = (indicator.description or "").strip()
-                hint = f"，可参考描述“{description}”改写" if description else ""
-                yield self.finding(ctx, indicator=indicator, column="name", hint=hint)
+                yield self.finding(ctx, indicator=indicator, column="name",
+                                   **({"template": self.message_described, "description": description}
+                                      if description else {}))
         if levels:
             # the name column filled with the categories (数量指标, 质量指标 …, corpus 199) is how the sheet was
             # written: said once, at the first such row
-            others = f"；另有{len(levels) - 1}行也只写了指标类别" if len(levels) > 1 else ""
-            yield self.finding(ctx, indicator=levels[0], column="name", hint=f"，只写了指标类别{others}")
+            others = {"template": self.message_levels_others, "others": len(levels) - 1} if len(levels) > 1 else \
+                {"template": self.message_levels}
+            yield self.finding(ctx, indicator=levels[0], column="name", **others)
 
 
 # An area a generic name is taken over (全区覆盖率, corpus 236: the 覆盖率 of what, across the district?).
@@ -619,6 +630,7 @@ class WeightsNotHundred(Rule):
     dimension = Dimension.FORM
     source = EVALUATION_2020.at("第二十一条（指标权重）")
     message = "指标权重合计为{total}，应为{expected}"
+    message_either = "指标权重合计为{total}，应为{expected}或{other}"  # 100, or 100 less the 预算执行率's points
     defaults = {"execution_weight": 10}
     docs = RuleDocs(
         what="各指标都填写了权重时，权重之和是否为100；表样规定预算执行率单独计分的（财预〔2020〕10号：预算执行率10分；"
@@ -642,10 +654,11 @@ class WeightsNotHundred(Rule):
         if (ctx.cut or ctx.ends_short or ctx.figures_set_aside) and total < max(accepted):
             return  # the rows after the file's cut carry the rest of the weights, or a figure the reader set aside does
         if total not in accepted:
-            expected = "或".join(f"{a.normalize():f}" for a in sorted(accepted, reverse=True))
+            expected, *other = (f"{a.normalize():f}" for a in sorted(accepted, reverse=True))
             # the sum of weights placed by a guess may miss a row's weight read elsewhere: not a return
             yield self.finding(ctx, column="weight", total=f"{total.normalize():f}", expected=expected,
-                               severity=Severity.WARNING if ctx.rows_doubtful else None)
+                               severity=Severity.WARNING if ctx.rows_doubtful else None,
+                               **({"template": self.message_either, "other": other[0]} if other else {}))
 
 
 class WeightCellEmpty(Rule):

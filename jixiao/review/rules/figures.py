@@ -12,7 +12,7 @@ from jixiao.model import Indicator, Operator, Severity
 from jixiao.model.amounts import amount_text
 from jixiao.model.lexicon import fold
 from jixiao.review.context import SheetContext
-from jixiao.review.finding import Confidence, Dimension, Finding
+from jixiao.review.finding import Confidence, Dimension, Finding, listed
 from jixiao.review.lexicon import beneficiary_group, counts_population, head_counts, head_standards
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.rules.units import budget_in_wan
@@ -162,7 +162,7 @@ class PartsAboveWhole(Rule):
     severity = Severity.WARNING
     dimension = Dimension.RELEVANCE
     source = GOALS_2015.at("第十二条（相应匹配）")
-    message = "“{indicator}”为{whole}，其下“其中”各项（{parts}）合计{total}{unit}，超过了总数"
+    message = "“{indicator}”为{whole}，其下“其中”各项（{parts}）合计{total}{unit}，超过了总数"  # {parts}: listed
     docs = RuleDocs(
         what="以“其中”开头的指标行（其中:新造林面积）是上面一行的分项：同一单位的分项之和（只有一项的，就是这一项）是否"
              "超过上面一行的总数。分项或总数是上限（≤）或区间的不比较。",
@@ -189,6 +189,8 @@ class PartsAboveWhole(Rule):
             return
         total = sum((part.target.value for part in alike), Decimal(0))
         if total > whole.target.value:
+            named, slots = listed("{name} {figure}", [{"name": part.name, "figure": part.target.display()}
+                                                      for part in alike])
             yield self.finding(ctx, indicator=whole, column="target", confidence=Confidence.INFERENCE,
-                               whole=whole.target.display(), unit=unit, total=f"{total.normalize():f}",
-                               parts="、".join(f"{part.name} {part.target.display()}" for part in alike))
+                               template=self.message.replace("{parts}", named), whole=whole.target.display(),
+                               unit=unit, total=f"{total.normalize():f}", **slots)

@@ -21,7 +21,7 @@ from jixiao.model import (
 from jixiao.model.lexicon import fold
 from jixiao.model.units import ratio_units
 from jixiao.review.context import SheetContext
-from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
+from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix, listed
 from jixiao.review.lexicon import (
     STATEMENT,
     SYMBOL_ONLY,
@@ -115,7 +115,10 @@ class MissingOperator(Rule):
     severity = Severity.INFO
     dimension = Dimension.FORM
     source = _SPECIFIC
-    message = "{what}没有写明≥、≤或=，无法判断是下限还是上限"
+    message = "指标“{indicator}”的指标值“{raw}”没有写明≥、≤或=，无法判断是下限还是上限"
+    # several rows: the first few listed (“name”（指标值）, their {rows} written by listed), and how many
+    message_rows = "指标{rows}{count}项的指标值没有写明≥、≤或=，无法判断是下限还是上限"
+    message_more = "指标{rows}等{count}项的指标值没有写明≥、≤或=，无法判断是下限还是上限"
     docs = RuleDocs(
         what="数值型指标值是否带有运算符（≥ ≤ = 或“不低于”“不超过”等）。100%、0（事故0次）本身就是确定值，频次"
         "（1次/月）已是比率，单位只在说明里的（JX202）和疑似识别错误的（JX909）另行报告，均不在此报告；"
@@ -149,16 +152,17 @@ class MissingOperator(Rule):
         if len(missing) == 1:
             indicator = missing[0]
             yield self.finding(ctx, indicator=indicator, column="target", fix=self._fix(ctx, indicator),
-                               what=f"指标“{indicator.name}”的指标值“{indicator.target.raw}”")
+                               raw=indicator.target.raw)
         elif missing:
             # The same omission on several rows is how the sheet was written: a reviewer notes it once ("280人次等
             # 数量目标没有≥", corpus 146), not row by row.
-            listed = "、".join(f"“{i.name}”（{i.target.raw}）" for i in missing[:self._LISTED])
-            count = f"等{len(missing)}项" if len(missing) > self._LISTED else f"{len(missing)}项"
+            rows, slots = listed("“{name}”（{raw}）", [{"name": i.name, "raw": i.target.raw}
+                                                      for i in missing[:self._LISTED]])
+            template = (self.message_more if len(missing) > self._LISTED else self.message_rows).replace("{rows}", rows)
             fixes = [(i, self._fix(ctx, i)) for i in missing]
             edits = tuple(edit for i, fix in fixes if self._fix_keeps_meaning(i.target, fix) for edit in fix.edits)
             fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary="逐行加上运算符", edits=edits) if edits else None
-            yield self.finding(ctx, column="target", fix=fix, what=f"指标{listed}{count}的指标值")
+            yield self.finding(ctx, column="target", fix=fix, template=template, count=len(missing), **slots)
 
     @staticmethod
     def _lacks_operator(ctx: SheetContext, indicator: Indicator) -> bool:
@@ -204,7 +208,14 @@ class MissingUnit(Rule):
     severity = Severity.WARNING
     dimension = Dimension.FORM
     source = _SPECIFIC
-    message = "指标“{indicator}”的指标值“{raw}”没有计量单位{hint}"
+    message = "指标“{indicator}”的指标值“{raw}”没有计量单位"
+    message_cost = "指标“{indicator}”的指标值“{raw}”没有计量单位，按成本指标应为“元/{per}”"
+    message_described = "指标“{indicator}”的指标值“{raw}”没有计量单位（说明文字中为“{unit}”）"
+    message_named = "指标“{indicator}”的指标值“{raw}”没有计量单位，按指标名称应为“{unit}”"
+    # the sheet's habit: said on its first row, with how many others
+    message_others = "指标“{indicator}”的指标值“{raw}”没有计量单位；本表另有{others}项指标值也没有计量单位"
+    message_named_others = ("指标“{indicator}”的指标值“{raw}”没有计量单位，按指标名称应为“{unit}”；"
+                            "本表另有{others}项指标值也没有计量单位")
     docs = RuleDocs(
         what="数值型指标值是否写了计量单位（% 个 人 天 万元…），且单位不是只能从说明文字里猜出来；成本指标写成“每亩300”的，"
         "缺的是“元”。一张表有三项以上没有"
@@ -228,7 +239,7 @@ class MissingUnit(Rule):
             if (per := per_base_without_money(indicator.target.raw)) and ctx.is_cost_row(indicator):
                 # 造林补助 | 每亩300 (corpus 169): a standard per 亩 whose 元 was left out.
                 yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw,
-                                   hint=f"，按成本指标应为“元/{per}”")
+                                   template=self.message_cost, per=per)
                 continue
             written = target.unit and (unit_kind(target.unit) or target.unit in ratio_units())
             if ctx.unfinished(indicator) and not written:
@@ -248,7 +259,7 @@ class MissingUnit(Rule):
                 # The unit is in the description next to the same number: moving it is safe.
                 fix = target_fix(indicator, target.display(), Applicability.SAFE, f"在指标值中写明单位“{target.unit}”")
                 yield self.finding(ctx, indicator=indicator, column="target", fix=fix, confidence=Confidence.INFERENCE,
-                                   raw=target.raw, hint=f"（说明文字中为“{target.unit}”）")
+                                   raw=target.raw, template=self.message_described, unit=target.unit)
                 continue
             unitless.append(indicator)
         habit = len(unitless) >= self._HABIT
@@ -261,10 +272,13 @@ class MissingUnit(Rule):
             if unit:
                 fix = target_fix(indicator, f"{target.operator or ''}{target.value}{unit}", Applicability.NEEDS_HUMAN,
                                  f"补上计量单位“{unit}”")
-            hint = f"，按指标名称应为“{unit}”" if unit else ""
+            slots: dict[str, object] = {"unit": unit} if unit else {}
             if habit:
-                hint += f"；本表另有{len(unitless) - 1}项指标值也没有计量单位"
-            yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw, hint=hint)
+                slots["others"] = len(unitless) - 1
+            template = {(True, False): self.message_named, (False, True): self.message_others,
+                        (True, True): self.message_named_others}.get((bool(unit), habit))
+            yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw, template=template,
+                               **slots)
 
 
     @staticmethod
@@ -397,7 +411,7 @@ class QualitativeInQuantitativeSlot(Rule):
     severity = Severity.WARNING
     dimension = Dimension.FORM
     source = _SPECIFIC
-    message = "指标“{indicator}”是{what}，指标值却写成“{raw}”，应写成具体数值"
+    message = "指标“{indicator}”是{level2}中的指标，指标值却写成“{raw}”，应写成具体数值"
     defaults = {"quantitative_level2": ["数量指标"]}
     docs = RuleDocs(
         what="名称表明是比率、数量、时长或金额的指标（或位于数量指标下的指标），指标值是否为具体数值；培训、宣传、演练等"
@@ -416,7 +430,8 @@ class QualitativeInQuantitativeSlot(Rule):
     )
 
     _WHAT = {Kind.RATE: "比率", Kind.SATISFACTION: "满意度", Kind.COUNT: "数量", Kind.DURATION: "时长",
-             Kind.MONEY: "金额"}
+             Kind.MONEY: "金额", "activity": "可以计数的工作", "monitored": "有监测数据的环境质量",
+             "timed": "时效指标（应写完成时限或及时率）", "rated": "以比率衡量的指标（指标值只写了比率的名称）"}
 
     # A value that is only a rate's name, perhaps with the way it should move (知识更新率, 提高普及率): no figure in it.
     _RATE_NAMED = re.compile(r"[\u4e00-\u9fff]{1,10}(率|比例|比率|占比)")
@@ -453,14 +468,15 @@ class QualitativeInQuantitativeSlot(Rule):
             rated = kind is None and bool(self._RATE_NAMED.fullmatch(fold(target.raw)))
             if kind is None and indicator.level2 not in slots and not (activity or monitored or timed or rated):
                 continue
-            what = (self._WHAT[kind] if kind else "可以计数的工作" if activity
-                    else "有监测数据的环境质量" if monitored
-                    else "时效指标（应写完成时限或及时率）" if timed
-                    else "以比率衡量的指标（指标值只写了比率的名称）" if rated else f"{indicator.level2}中的指标")
+            what = kind or ("activity" if activity else "monitored" if monitored else "timed" if timed
+                            else "rated" if rated else None)
+            # the message of what the row measures, or of the level it stands under
+            template = self.message.replace("{level2}中的指标", self._WHAT[what]) if what else None
             unit = suggested_unit(kind, indicator.name) if kind else None
             fix = Fix(applicability=Applicability.DISPLAY_ONLY,
                       summary=f"写成“运算符+数值+单位”{f'，单位宜用“{unit}”' if unit else ''}")
-            yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw, what=what)
+            yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw, template=template,
+                               **({} if what else {"level2": indicator.level2}))
 
 
 # A percentage figure in a 指标值 (20%, 8.5 %).
@@ -610,7 +626,10 @@ class SeveralIndicatorsInOneRow(Rule):
     severity = Severity.WARNING
     dimension = Dimension.FORM
     source = _SPECIFIC
-    message = "指标“{indicator}”把几项指标合写在一行，指标值“{raw}”{how}"
+    message = "指标“{indicator}”把几项指标合写在一行，指标值“{raw}”只有一个，看不出是哪一项的目标，应拆成几行"
+    message_each = "指标“{indicator}”把几项指标合写在一行，指标值“{raw}”是每项各一个数，应分成几行或写合计"
+    message_figures = ("指标“{indicator}”把几项指标合写在一行，指标值“{raw}”是一句话，写了{figures}几个数，"
+                       "看不出哪一个是本行的目标，应拆成几行，每行一个数")
     docs = RuleDocs(
         what="三级指标名称是否把几项可以分别计量的指标连在一起（“强制免疫率、屠宰率及检疫率”：几个“……率”“……次数”"
         "“……人数”用顿号、“和”“及”“与”连接），只给一个指标值，看不出是哪一项的目标；或名称列了几项（“年度、半年趋势"
@@ -637,14 +656,13 @@ class SeveralIndicatorsInOneRow(Rule):
             if not_an_indicator(indicator) or target.is_empty:
                 continue  # (a row the file's cut ends on still shows the measures its name joins: corpus 216)
             if self._JOINED.search(name):
-                yield self.finding(ctx, indicator=indicator, column="name", raw=target.raw,
-                                   how="只有一个，看不出是哪一项的目标，应拆成几行")
+                yield self.finding(ctx, indicator=indicator, column="name", raw=target.raw)
             elif "、" in name and self._EACH.match(fold(target.raw)):
                 yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw, severity=Severity.INFO,
-                                   how="是每项各一个数，应分成几行或写合计")
+                                   template=self.message_each)
             elif not target.is_quantitative and len(figures := self._FIGURE.findall(fold(target.raw))) >= 2 \
                     and not self._SCORING.search(fold(target.raw)):
                 # A sentence stating several figures (第一年按总投资额返本20%,分红按8%分红, corpus 187) gives each of
                 # them, but no one target for the year to be scored against.
                 yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw, severity=Severity.INFO,
-                                   how=f"是一句话，写了{'、'.join(figures)}几个数，看不出哪一个是本行的目标，应拆成几行，每行一个数")
+                                   template=self.message_figures, figures="、".join(figures))

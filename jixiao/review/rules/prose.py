@@ -7,14 +7,14 @@ each at its line; their per-sheet :meth:`check` finds nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from jixiao.model import Document, Location, Said, Severity
 from jixiao.model.amounts import amount_text
-from jixiao.model.slips import slips_in
-from jixiao.review.finding import Confidence, Dimension, Finding
+from jixiao.model.slips import slip_words, slips_in
+from jixiao.review.finding import Confidence, Dimension, Finding, listed
 from jixiao.review.profile import Profile
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.sources import GOALS_2015
@@ -38,20 +38,30 @@ class ProseRule(Rule):
         raise NotImplementedError
 
     def prose_finding(self, document: Document, profile: Profile, at: int, severity: Severity | None = None,
-                      **slots: object) -> Finding:
-        """A finding about no sheet, at line ``at`` of the document."""
+                      template: str | None = None, **slots: object) -> Finding:
+        """A finding about no sheet, at line ``at`` of the document; ``template`` is another message of the rule's
+        own, as :meth:`Rule.finding` takes."""
         return Finding(rule=self.code, name=self.name, severity=profile.severity.get(self.code, severity or self.severity),
                        dimension=self.dimension, source=self.source.cite(), sheet=None, indicator=None,
-                       location=Location(file=document.source, line=at), template=self.message,
+                       location=Location(file=document.source, line=at), template=template or self.message,
                        params={key: str(value) for key, value in slots.items()}, confidence=Confidence.HIGH)
 
 
     def cited_once(self, document: Document, profile: Profile, said: list[Said], shown: int) -> Iterator[Finding]:
         """One finding at the first of the phrases ``said`` (none when there are none), naming the first ``shown`` of
-        them with their lines in its ``cited`` slot."""
+        them with their lines where its message says ``{cited}``."""
         if said:
-            cited = "、".join(f"第{one.line}行“{one.text}”" for one in said[:shown])
-            yield self.prose_finding(document, profile, said[0].line, cited=cited + ("等" if len(said) > shown else ""))
+            cited, slots = self.cited(said, shown, "第{line}行“{text}”", lambda one: {"line": one.line, "text": one.text})
+            yield self.prose_finding(document, profile, said[0].line, template=self.message.replace("{cited}", cited),
+                                     **slots)
+
+    @staticmethod
+    def cited(said: Sequence[Any], shown: int, item: str, data: Callable[[Any], Mapping[str, object]]
+              ) -> tuple[str, dict[str, str]]:
+        """The template text naming the first ``shown`` of ``said`` (each as ``item``, filled by ``data`` of it; 等
+        after them when there are more) and the parameters that fill it (see :func:`listed`)."""
+        cited, slots = listed(item, [data(one) for one in said[:shown]])
+        return cited + ("等" if len(said) > shown else ""), slots
 
 
 class BrokenReference(ProseRule):
@@ -62,6 +72,7 @@ class BrokenReference(ProseRule):
     dimension = Dimension.FORM
     source = GOALS_2015.at("第十二条（指向明确）")
     message = "正文中的{what}丢了字：{cited}，请对照原件改正"
+    terms = frozenset({"日期", "文号", "日期和文号"})  # what lost its characters
     docs = RuleDocs(
         what="没有指标表的自评报告或资金通知中，日期和文号是否完整：年份后直接接月、日的数字（“20205月”“20201030日”，"
              "丢了“年”“月”），文号的“〔”没有对应的“〕”（“建财〔2015159号”）。年份后的数字拆不出1—12的月份（和1—31"
@@ -86,11 +97,12 @@ class BrokenReference(ProseRule):
         if not broken:
             return
         kinds = {"日期" if said.text.startswith("20") else "文号" for said in broken}
-        cited = "、".join(f"第{said.line}行“{said.text}”" for said in broken[:self._SHOWN])
+        cited, slots = self.cited(broken, self._SHOWN, "第{line}行“{text}”", lambda one: {"line": one.line,
+                                                                                       "text": one.text})
         yield self.prose_finding(document, profile, broken[0].line,
                                  severity=Severity.WARNING if len(broken) >= self._MANY else None,
-                                 what="和".join(sorted(kinds, reverse=True)),
-                                 cited=cited + ("等" if len(broken) > self._SHOWN else ""))
+                                 template=self.message.replace("{cited}", cited),
+                                 what="和".join(sorted(kinds, reverse=True)), **slots)
 
 
 def _plausible_date(text: str) -> bool:
@@ -192,6 +204,7 @@ class MisspeltTermInProse(ProseRule):
     dimension = Dimension.FORM
     source = GOALS_2015.at("第十二条（指向明确）")
     message = "正文的规范用语有错别字：{cited}，请对照原件改正"
+    terms = slip_words()
     docs = RuleDocs(
         what="没有指标表的自评报告、目标说明或资金通知中，财政和绩效管理的规范用语是否写成了已知的错别字（“有害生防治”"
              "应为“有害生物防治”、“完咸”应为“完成”、“财政投款”应为“财政拨款”），与 JX932 用同一词表"
@@ -208,7 +221,8 @@ class MisspeltTermInProse(ProseRule):
     def document_findings(self, document: Document, profile: Profile) -> Iterator[Finding]:
         said = [(one, slip) for one in (document.prose.slips if document.prose else ()) for slip in slips_in(one.text)]
         if said:
-            cited = "、".join(f"第{one.line}行“{one.text}”中“{slip.written}”应为“{slip.term}”"
-                             for one, slip in said[:self._SHOWN])
+            cited, slots = self.cited(said, self._SHOWN, "第{line}行“{text}”中“{written}”应为“{term}”",
+                                      lambda pair: {"line": pair[0].line, "text": pair[0].text,
+                                                    "written": pair[1].written, "term": pair[1].term})
             yield self.prose_finding(document, profile, said[0][0].line,
-                                     cited=cited + ("等" if len(said) > self._SHOWN else ""))
+                                     template=self.message.replace("{cited}", cited), **slots)

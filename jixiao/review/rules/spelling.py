@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from jixiao.model import Indicator, Severity
-from jixiao.model.slips import slips_in
+from jixiao.model.slips import slip_words, slips_in
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Dimension, Edit, Finding, Fix
 from jixiao.review.rule import Rule, RuleDocs
@@ -21,7 +21,11 @@ class MisspeltTerm(Rule):
     severity = Severity.INFO
     dimension = Dimension.FORM
     source = GOALS_2015.at("第十二条（指向明确）")
-    message = "{where}中“{context}”的“{written}”应为“{term}”（{why}），请对照原件改正"
+    message = "年度目标中“{context}”的“{written}”应为“{term}”（{why}），请对照原件改正"
+    # where the slip is written, by column: the message of each place
+    _PLACES = {"purpose": "资金用途", "goals": "年度目标", "name": "指标“{indicator}”的名称",
+               "target": "指标“{indicator}”的指标值", "description": "指标“{indicator}”的描述"}
+    terms = slip_words()
     docs = RuleDocs(
         what="资金用途、年度目标和各行指标的名称、指标值、描述中，财政和绩效管理的规范用语是否写成了已知的错别字："
         "形近字（“财政投款”应为“财政拨款”、“完咸”应为“完成”，多为扫描识别错误）、同音字（“积效”应为“绩效”、"
@@ -39,14 +43,14 @@ class MisspeltTerm(Rule):
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         sheet = ctx.sheet
-        places: list[tuple[str, str, Indicator | None, str | None]] = [("资金用途", "purpose", None, sheet.purpose)]
-        places += [("年度目标", "goals", None, goal) for goal in sheet.goals]
+        places: list[tuple[str, Indicator | None, str | None]] = [("purpose", None, sheet.purpose)]
+        places += [("goals", None, goal) for goal in sheet.goals]
         for indicator in sheet.indicators:
-            places += [(f"指标“{indicator.name}”的{label}", column, indicator, text)
-                       for label, column, text in (("名称", "name", indicator.name),
-                                                   ("指标值", "target", indicator.target.raw),
-                                                   ("描述", "description", indicator.description))]
-        for where, column, indicator, text in places:
+            places += [(column, indicator, text) for column, text in (("name", indicator.name),
+                                                                      ("target", indicator.target.raw),
+                                                                      ("description", indicator.description))]
+        for column, indicator, text in places:
+            template = self.message.replace("年度目标", self._PLACES[column], 1)
             told: set[str] = set()
             for slip in slips_in(text):
                 if slip.written in told:
@@ -54,7 +58,7 @@ class MisspeltTerm(Rule):
                 told.add(slip.written)
                 yield self.finding(ctx, indicator=indicator, column=column, fix=self._fix(column, indicator, text or "",
                                                                                             slip.written, slip.term),
-                                   where=where, context=self._context(text or "", slip.written),
+                                   template=template, context=self._context(text or "", slip.written),
                                    written=slip.written, term=slip.term, why=slip.why)
 
     @classmethod

@@ -15,7 +15,7 @@ from jixiao.model import Indicator, MoneyUnit, NoteCode, Operator, Severity, Tar
 from jixiao.model.amounts import amount_text
 from jixiao.model.lexicon import LOST_AS_QUESTION_MARKS, LOST_BY_REPLACEMENT, fold
 from jixiao.review.context import COUNTED_UNITS, SheetContext
-from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
+from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix, listed
 from jixiao.review.lexicon import (
     SYMBOL_ONLY,
     Kind,
@@ -93,7 +93,8 @@ class YesNoIndicator(Rule):
     severity = Severity.WARNING
     dimension = Dimension.FORM
     source = GOALS_2015.at("第十二条（细化量化）")
-    message = "指标“{indicator}”{how}，不能说明要达到什么效果"
+    message = "指标“{indicator}”写成了“是否”问题，不能说明要达到什么效果"
+    message_bare_answer = "指标“{indicator}”是效益指标，指标值却只答“{answer}”，不能说明要达到什么效果"
     docs = RuleDocs(
         what="三级指标是否写成“是否…”“…与否”的问题，或效益指标的指标值是否只答“是/否/无/不适用”。",
         why="是否问题只有两个答案，衡量不出程度；效益指标答“无”“不适用”，等于说这笔钱没有效益。",
@@ -106,10 +107,10 @@ class YesNoIndicator(Rule):
         for indicator in ctx.sheet.indicators:
             answer = fold(indicator.target.raw)
             if _is_question(indicator.name):
-                yield self.finding(ctx, indicator=indicator, column="name", how="写成了“是否”问题")
+                yield self.finding(ctx, indicator=indicator, column="name")
             elif ctx.level1_of(indicator) == "效益指标" and answer in _BARE_ANSWERS:
-                yield self.finding(ctx, indicator=indicator, column="target",
-                                   how=f"是效益指标，指标值却只答“{indicator.target.raw.strip()}”")
+                yield self.finding(ctx, indicator=indicator, column="target", template=self.message_bare_answer,
+                                   answer=indicator.target.raw.strip())
 
 
 class QuantityGroupWithoutCount(Rule):
@@ -159,7 +160,7 @@ class PartialRateBesideFixedCount(Rule):
     severity = Severity.INFO
     dimension = Dimension.RELEVANCE
     source = GOALS_2015.at("第十二条（相应匹配）")
-    message = "数量指标已定为“{count}”，完成率“{raw}”却低于100%，二者不一致"
+    message = "数量指标已定为“{counted} {count}”，完成率“{raw}”却低于100%，二者不一致"
     docs = RuleDocs(
         what="数量指标给出确定的数量（=N 或 ≥N）时，同表的完成率指标是否低于100%。按期、按时、及时完成率讲的是进度"
         "（95%的工程按期完成），不在此报告。",
@@ -181,7 +182,7 @@ class PartialRateBesideFixedCount(Rule):
             if fold(indicator.name).endswith("完成率") and not is_timeliness(indicator.name) and target.unit == "%" \
                     and target.value is not None and target.value < 100:
                 yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw,
-                                   count=f"{counts[0].name} {counts[0].target.display()}")
+                                   counted=counts[0].name, count=counts[0].target.display())
 
 
 # A goal that gives the work its schedule (按月及时足额发放…工资) states a requirement, not only where the money goes.
@@ -274,7 +275,7 @@ class GoalNotQuantified(Rule):
         short = len(_without_name(fold(goal), ctx.sheet.name)) <= self.param(ctx, "max_length")
         if placeholder_in(goal):
             return  # the figure stands masked (完成**日常执法, corpus 154): JX108 reports it once, it is not missing
-        if GoalDefersElsewhere.deferral(fold(goal)):
+        if GoalDefersElsewhere.deferral(fold(goal)) is not None:
             return  # the goal points to documents or targets set elsewhere: JX922 says so
         if not ctx.sets_goals and _REPORTED_DONE.match(fold(goal)):
             return  # a report's text written as done (已完成…费用结算) is its 实际完成情况 beside the goal (corpus 208)
@@ -503,7 +504,14 @@ class GarbledTarget(Rule):
     severity = Severity.WARNING
     dimension = Dimension.FORM
     source = GOALS_2015.at("第十二条（细化量化）")
-    message = "指标“{indicator}”的指标值“{raw}”{why}"
+    message = "指标“{indicator}”的指标值“{raw}”只有符号，没有数字"
+    # a figure the scan may have misread (292%: ≥92%), and one opening on 2 on the same sheet (2280次: ≥280次)
+    message_suspected = ("指标“{indicator}”的指标值“{raw}”：“{written}%”超过100%，可能是“≥{rest}%”（“≥”被识别为“2”），"
+                         "请核对原件")
+    message_same_slip = "指标“{indicator}”的指标值“{raw}”：本表另有“≥”被识别为“2”的指标值，此值可能是“≥{rest}”，请核对原件"
+    message_repaired = "指标“{indicator}”的指标值“{raw}”有识别错误，应为“{clean}”"
+    message_serial_date = ("指标“{indicator}”的指标值“{raw}”是表格软件的日期序号（即{year}年{month}月{day}日），"
+                           "日期在导出时变成了数字，时效要求无从核对")
     docs = RuleDocs(
         what="指标值是否只剩符号（“%”“≥%”而没有数字），或数值像是识别错误（“292%”可能是“≥92%”），或时间类指标的"
         "指标值是表格软件的日期序号（“44,561”即2021年12月31日，导出时日期变成了数字：时效目标无从核对，为错误）。"
@@ -525,25 +533,25 @@ class GarbledTarget(Rule):
             target = indicator.target
             if two_for_ge and (rest := _ge_read_as_two(target)):
                 yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw, severity=Severity.INFO,
-                                   confidence=Confidence.INFERENCE,
-                                   why=f"：本表另有“≥”被识别为“2”的指标值，此值可能是“≥{rest}”，请核对原件")
+                                   confidence=Confidence.INFERENCE, template=self.message_same_slip, rest=rest)
             elif SYMBOL_ONLY.fullmatch(fold(target.raw)) and not ctx.template_unfilled:  # else JX107's unfilled cell
-                yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw, why="只有符号，没有数字")
-            elif target.has_note(NoteCode.OCR_SUSPECTED):
-                note = next(n.message for n in target.notes if n.code is NoteCode.OCR_SUSPECTED)
+                yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw)
+            elif target.has_note(NoteCode.OCR_SUSPECTED) and target.value is not None:
+                # (the reader's note: a whole percentage over 100 opening on 2, kept as written)
+                written = f"{target.value.normalize():f}"
                 yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw,
-                                   confidence=Confidence.INFERENCE, why=f"：{note}")
+                                   confidence=Confidence.INFERENCE, template=self.message_suspected, written=written,
+                                   rest=written[1:])
             elif target.has_note(NoteCode.OCR_REPAIRED):
                 # A repair that is certain (二100% is =100%): the row is reviewed as repaired; the cell is still to
                 # be corrected at the source, which the fix does without changing what it says.
                 clean = target.display()
                 yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw, severity=Severity.INFO,
                                    fix=target_fix(indicator, clean, Applicability.SAFE, f"改为“{clean}”"),
-                                   why=f"有识别错误，应为“{clean}”")
+                                   template=self.message_repaired, clean=clean)
             elif (day := _serial_date(indicator)) is not None:
                 yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw, severity=Severity.ERROR,
-                                   why=f"是表格软件的日期序号（即{day.year}年{day.month}月{day.day}日），日期在导出时变成了数字，"
-                                       "时效要求无从核对")
+                                   template=self.message_serial_date, year=day.year, month=day.month, day=day.day)
 
 
 # A bare figure of three digits or more opening on 2 whose rest is a figure of its own (2280次: 280次, not 200次).
@@ -581,7 +589,7 @@ class UnitCostTimesQuantity(Rule):
     severity = Severity.WARNING
     dimension = Dimension.APPROPRIATENESS
     source = GOALS_2015.at("第十二条（相应匹配）")
-    message = "“{cost}”×“{quantity}”={product}万元，与项目预算{budget}万元相差过大"
+    message = "“{indicator} {cost}”×“{counted} {quantity}”={product}万元，与项目预算{budget}万元相差过大"
     defaults = {"tolerance": 0.5, "exact_tolerance": 0.05}
     docs = RuleDocs(
         what="表中有单位成本（元/亩、万元/公里、元/人…）和同一单位的数量指标时，二者之积与预算数是否大体相符"
@@ -624,8 +632,8 @@ class UnitCostTimesQuantity(Rule):
             exact = indicator.target.operator is Operator.EQ and quantity.target.operator is Operator.EQ
             if abs(product - budget) > budget * tolerance or (exact and product > budget * (1 + exact_tolerance)):
                 yield self.finding(ctx, indicator=indicator, column="target", confidence=Confidence.INFERENCE,
-                                   cost=f"{indicator.name} {indicator.target.display()}",
-                                   quantity=f"{quantity.name} {quantity.target.display()}",
+                                   cost=indicator.target.display(), counted=quantity.name,
+                                   quantity=quantity.target.display(),
                                    product=f"{product.quantize(Decimal('0.01'))}", budget=amount_text(budget))
 
 
@@ -636,7 +644,14 @@ class SloganIndicatorName(Rule):
     severity = Severity.WARNING
     dimension = Dimension.RELEVANCE
     source = GOALS_2015.at("第十二条（指向明确、细化量化）")
-    message = "指标名称“{indicator}”是{what}，不是可以计量的量，{about}"
+    message = "指标名称“{indicator}”是一句口号，不是可以计量的量，指标值“{raw}”无所指"
+    # the name's fault (a slogan, a whole sentence, several counts in one) and what the 指标值 adds to it
+    message_slogan_vague = "指标名称“{indicator}”是一句口号，不是可以计量的量，指标值“{raw}”也只说了方向"
+    message_sentence_empty = "指标名称“{indicator}”是一整句话，不是可以计量的量，指标值空着"
+    message_sentence_vague = "指标名称“{indicator}”是一整句话，不是可以计量的量，指标值“{raw}”也只说了方向"
+    message_sentence = "指标名称“{indicator}”是一整句话，不是可以计量的量，指标值“{raw}”也无从核对"
+    message_counts = ("指标名称“{indicator}”是几项数量连成的一句话，不是可以计量的量，指标值“{raw}”说不出是哪一项的，"
+                      "应拆成几项计数指标")
     docs = RuleDocs(
         what="填了指标值的三级指标，名称是否只是一句口号：以“维护、促进、保障、提升……”开头，或以“发展、稳定、运转……”"
         "结尾，或是一句说目的、手段的话（“通过……”“围绕……”“为了……”“按年度……”开头），而不落在可计量的名词上（……率、"
@@ -669,22 +684,22 @@ class SloganIndicatorName(Rule):
                 # benefits, it is rewritten by agreement (003, 118), and so is a vague phrase, which JX206 warns of
                 # on any row.
                 idle = output and not target.is_quantitative and not vague
-                about = f"指标值“{target.raw}”也只说了方向" if vague else f"指标值“{target.raw}”无所指"
-                yield self.finding(ctx, indicator=indicator, column="name", what="一句口号", about=about,
+                yield self.finding(ctx, indicator=indicator, column="name", raw=target.raw,
+                                   template=self.message_slogan_vague if vague else None,
                                    severity=Severity.ERROR if idle else None)
             elif is_sentence_name(indicator.name) and not (target.is_quantitative or target.is_date):
                 # A whole sentence closed by its full stop (增加就业机会,提高农民收入。 | (blank), corpus 215; 完成…
                 # 清算任务,指导…等工作。 | 房屋设备、设施的管理到位…, 166) restates the goal in the name cell and leaves
                 # nothing to measure: the reviewer asks for the row to be rewritten. Beside a figure (清算8个…物业费。 |
                 # ≥95%) it names the work whose completion the figure gives.
-                about = "指标值空着" if target.is_empty else \
-                    f"指标值“{target.raw}”也只说了方向" if vague else f"指标值“{target.raw}”也无从核对"
-                yield self.finding(ctx, indicator=indicator, column="name", what="一整句话", about=about)
+                template = self.message_sentence_empty if target.is_empty else \
+                    self.message_sentence_vague if vague else self.message_sentence
+                yield self.finding(ctx, indicator=indicator, column="name", template=template, raw=target.raw)
             elif len(self._COUNT_IN_NAME.findall(fold(indicator.name))) >= 2 and target.unit == "%":
                 # The counts written into the name (慰问伤残军人50人;革命烈士遗属50人;…, corpus 259) are the targets, and
                 # the one percentage beside them is the share of none of them: the row is several count indicators.
-                yield self.finding(ctx, indicator=indicator, column="name", what="几项数量连成的一句话",
-                                   about=f"指标值“{target.raw}”说不出是哪一项的，应拆成几项计数指标")
+                yield self.finding(ctx, indicator=indicator, column="name", template=self.message_counts,
+                                   raw=target.raw)
 
     # A count written in a name (慰问伤残军人50人): a number and the measure word of people, households or things.
     _COUNT_IN_NAME = re.compile(r"\d+(?:\.\d+)?\s*(?:万)?(?:人次|人|户|个|次|名|处|所|家|村)")
@@ -738,7 +753,8 @@ class CostRestatesBudget(Rule):
     severity = Severity.WARNING
     dimension = Dimension.APPROPRIATENESS
     source = CORE_2021.at("（成本指标）")
-    message = "成本指标“{indicator}”的指标值“{raw}”{what}，没有说明单位成本或分项成本"
+    message = "成本指标“{indicator}”的指标值“{raw}”就是项目预算{budget}万元，没有说明单位成本或分项成本"
+    message_named = "成本指标“{indicator}”的指标值“{raw}”按名称就是预算数，没有说明单位成本或分项成本"
     docs = RuleDocs(
         what="成本指标（或名称表明是支出金额的指标，如“发放金额”）的指标值是否正好等于项目预算数（万元、元、千元"
         "换算后相同；表中没有预算总额的，与财政资金比），或名称本身就说是预算（控制在预算成本内、年度预算总成本）。"
@@ -764,14 +780,14 @@ class CostRestatesBudget(Rule):
             if factor is None or target.value is None or not spending or "人均" in indicator.name:
                 continue
             if budget and abs(target.value * factor - budget) <= Decimal("0.005"):
-                what = f"就是项目预算{amount_text(budget)}万元"
+                slots = {"budget": amount_text(budget)}
             elif ctx.is_cost_row(indicator) and "预算" in fold(indicator.name):
-                what = "按名称就是预算数"
+                slots = {"template": self.message_named}
             else:
                 continue
             fix = Fix(applicability=Applicability.DISPLAY_ONLY, summary="改为单位成本或分项成本")
-            yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw, what=what,
-                               severity=severity)
+            yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw, severity=severity,
+                               **slots)
 
 
 class UnitCostWithoutBase(Rule):
@@ -846,7 +862,8 @@ class BenefitsSetNothing(Rule):
     severity = Severity.ERROR
     dimension = Dimension.APPROPRIATENESS
     source = GOALS_2015.at("第十二条（细化量化）")
-    message = "效益指标{names}都没有可检验的目标，效益目标实际上没有设定"
+    message = "效益指标{names}都没有可检验的目标，效益目标实际上没有设定"  # {names}: “name”（指标值）, by listed
+    terms = frozenset({"空"})  # an empty 指标值, as the message says it
     defaults = {"min_rows": 3}
     docs = RuleDocs(
         what="效益指标中是否有几行（默认至少三行），且占效益指标的四分之三以上，都提不出可检验的要求：指标值空着、只是"
@@ -869,8 +886,9 @@ class BenefitsSetNothing(Rule):
                 and ctx.fact(i).kind is not Kind.SATISFACTION and not ctx.unfinished(i)]
         idle = [i for i in rows if self._sets_nothing(i)]
         if len(idle) >= self.param(ctx, "min_rows") and 4 * len(idle) >= 3 * len(rows):
-            yield self.finding(ctx, column="level1", names="、".join(
-                f"“{i.name}”（{i.target.raw.strip() or '空'}）" for i in idle))
+            names, slots = listed("“{name}”（{raw}）", [{"name": i.name, "raw": i.target.raw.strip() or "空"}
+                                                       for i in idle])
+            yield self.finding(ctx, column="level1", template=self.message.replace("{names}", names), **slots)
 
     def _sets_nothing(self, indicator: Indicator) -> bool:
         target = indicator.target
@@ -916,7 +934,7 @@ class SameTargetAcrossCategories(Rule):
     severity = Severity.WARNING
     dimension = Dimension.FEASIBILITY
     source = GOALS_2015.at("第十二条（合理可行）")
-    message = "{count}类指标（{names}）的指标值都是“{figure}”，像是同一个数套用到各行，没有按各项分别测算"
+    message = "{count}类指标（{names}）的指标值都是“{figure}”，像是同一个数套用到各行，没有按各项分别测算"  # names: listed
     defaults = {"min_categories": 4, "min_benefits": 3}
     docs = RuleDocs(
         what="同一张表中，是否有几行分属不同二级指标（默认至少四类，其中至少两类是效益指标：如质量、经济效益、可持续影响、"
@@ -955,9 +973,11 @@ class SameTargetAcrossCategories(Rule):
             if spread or (len(benefits) >= self.param(ctx, "min_benefits") and rows[0].target.unit is not None):
                 first = rows[0].target
                 figure = f"{first.operator or ''}{first.value.normalize():f}{first.unit or ''}"
+                names, slots = listed("{level2}“{name}”", [{"level2": i.level2, "name": i.name}
+                                                           for i in rows if i.level2])
                 yield self.finding(ctx, column="target", count=len(categories), figure=figure,
-                                   names="、".join(f"{i.level2}“{i.name}”" for i in rows if i.level2),
-                                   confidence=Confidence.INFERENCE)
+                                   template=self.message.replace("{names}", names), confidence=Confidence.INFERENCE,
+                                   **slots)
 
 
 # A document cited by its title (《关于印发…实施方案的通知》).
@@ -971,7 +991,8 @@ class GoalDefersElsewhere(Rule):
     severity = Severity.WARNING
     dimension = Dimension.RELEVANCE
     source = GOALS_2015.at("第十二条（细化量化）")
-    message = "项目“{sheet}”的年度目标{how}，没有写出本年度要达到的数量和效果"
+    message = "项目“{sheet}”的年度目标只说按所引文件的要求完成目标，没有写出本年度要达到的数量和效果"
+    message_set_elsewhere = "项目“{sheet}”的年度目标只写“{words}”，没有写出本年度要达到的数量和效果"
     docs = RuleDocs(
         what="年度目标是否不写目标本身，而是援引别处：“按…文件要求完成绩效目标”（除去所引文件名后整条目标只剩这句援引的，"
         "为错误，应退回；另有其他文字的为警告），或某一项只写“完成市政府既定目标”“完成上级下达的任务”，不写出数字（为提示）。目标中另写了数量"
@@ -991,8 +1012,8 @@ class GoalDefersElsewhere(Rule):
         goal = fold(ctx.goal_text)
         if not goal or _has_quantity(goal):
             return
-        how = self.deferral(goal)
-        if how:
+        words = self.deferral(goal)
+        if words is not None:
             # A goal that is nothing but a pointer to the documents leaves the sheet without a goal: it is returned
             # (corpus 028). One item left to the 既定目标 beside other aims is a remark (176).
             if self._DOCUMENTS.search(goal) is None:
@@ -1000,15 +1021,18 @@ class GoalDefersElsewhere(Rule):
             else:
                 whole = len(_DOCUMENT_TITLE.sub("", goal)) <= self._POINTER_ONLY
                 severity = Severity.ERROR if whole else None
-            yield self.finding(ctx, column="goals", how=how, severity=severity)
+            template = self.message_set_elsewhere if words else None
+            yield self.finding(ctx, column="goals", severity=severity, template=template,
+                               **({"words": words} if words else {}))
 
     @classmethod
     def deferral(cls, goal: str) -> str | None:
-        """How the folded ``goal`` hands its target to something else (“…文件要求完成绩效目标”), or None."""
+        """The words by which the folded ``goal`` hands its target to something else (完成市政府既定目标), empty when
+        it defers to the documents it cites (“…文件要求完成绩效目标”), or None when it does neither."""
         if cls._DOCUMENTS.search(goal):
-            return "只说按所引文件的要求完成目标"
+            return ""
         match = cls._SET_ELSEWHERE.search(goal)
-        return f"只写“{match.group(0)}”" if match else None
+        return match.group(0) if match else None
 
 
 class BrokenYear(Rule):
@@ -1018,7 +1042,10 @@ class BrokenYear(Rule):
     severity = Severity.INFO
     dimension = Dimension.FORM
     source = GOALS_2015.at("第十二条（细化量化）")
-    message = "{where}中的“{year}”不是完整的年份（{context}），请对照原件改正"
+    message = "年度目标中的“{year}”不是完整的年份（…{context}…），请对照原件改正"
+    # where the year is written, by column: the message of each place
+    _PLACES = {"title": "表头", "project": "项目名称", "goals": "年度目标", "name": "指标“{indicator}”",
+               "target": "指标“{indicator}”"}
     docs = RuleDocs(
         what="表头、年度目标和指标中是否有缺了一位或多了一位的年份：“202年度”“20246年”。四位年份和“200年历史”这类"
         "年数不在此报告（只查以“20”开头、写作“年度”的三位数和以“20”开头的五位数）。",
@@ -1033,20 +1060,20 @@ class BrokenYear(Rule):
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         sheet = ctx.sheet
-        for where, column, text in (("表头", "title", sheet.title), ("项目名称", "project", sheet.name),
-                                    ("年度目标", "goals", ctx.goal_text)):
-            yield from self._broken(ctx, text, where, column)
+        for column, text in (("title", sheet.title), ("project", sheet.name), ("goals", ctx.goal_text)):
+            yield from self._broken(ctx, text, column)
         for indicator in sheet.indicators:
             for column, text in (("name", indicator.name), ("target", indicator.target.raw)):
-                yield from self._broken(ctx, text, f"指标“{indicator.name}”", column, indicator)
+                yield from self._broken(ctx, text, column, indicator)
 
-    def _broken(self, ctx: SheetContext, text: str | None, where: str, column: str,
+    def _broken(self, ctx: SheetContext, text: str | None, column: str,
                 indicator: Indicator | None = None) -> Iterator[Finding]:
         folded = fold(text or "")
+        template = self.message.replace("年度目标", self._PLACES[column], 1)
         for match in self._BROKEN.finditer(folded):
             context = folded[max(0, match.start() - self._AROUND):match.end() + self._AROUND]
-            yield self.finding(ctx, indicator=indicator, column=column, where=where, year=match.group(0),
-                               context=f"…{context}…")
+            yield self.finding(ctx, indicator=indicator, column=column, template=template, year=match.group(0),
+                               context=context)
 
 
 class StaleAnnualDocument(Rule):
@@ -1056,7 +1083,12 @@ class StaleAnnualDocument(Rule):
     severity = Severity.WARNING
     dimension = Dimension.FEASIBILITY
     source = GOALS_2015.at("第十二条（合理可行）")
-    message = "{where}{said}，请核实{ask}"
+    message = "年度目标引用的{documents}是{years}年的年度方案，比本表的{year}年早{gap}年以上，请核实是否有本年度的方案"
+    message_basis = ("指标“{indicator}”的依据引用的{documents}是{years}年的年度方案，比本表的{year}年早{gap}年以上，"
+                     "请核实是否有本年度的方案")
+    # a deadline before the sheet's year, in the goal or in a 指标值
+    message_deadline = "年度目标的期限“{deadline}”在本表的{year}年之前，请核实是否照抄了往年的目标"
+    message_target_deadline = "指标“{indicator}”的指标值的期限“{deadline}”在本表的{year}年之前，请核实是否照抄了往年的目标"
     defaults = {"min_gap": 2}
     docs = RuleDocs(
         what="年度目标或指标值确定依据所引用的年度文件（书名号中带“某某年度”或某年的实施方案、工作方案、计划、工作要点），"
@@ -1079,24 +1111,23 @@ class StaleAnnualDocument(Rule):
         year = ctx.sheet.year
         if year is None:
             return
-        places = [("年度目标", "goals", None, ctx.goal_text)]
-        places += [(f"指标“{i.name}”的依据", "basis", i, i.basis) for i in ctx.sheet.indicators if i.basis]
-        stale: dict[str, tuple[str, str, Indicator | None, int]] = {}
-        for where, column, indicator, text in places:
+        places = [("goals", None, ctx.goal_text)]
+        places += [("basis", i, i.basis) for i in ctx.sheet.indicators if i.basis]
+        stale: dict[str, tuple[str, Indicator | None, int]] = {}
+        for column, indicator, text in places:
             for match in _DOCUMENT_TITLE.finditer(fold(text or "")):
                 document = match.group(1)
                 years = [int(y) for y in self._YEAR.findall(document)]
                 if years and self._ANNUAL.search(document) and year - max(years) >= self.param(ctx, "min_gap"):
-                    stale.setdefault(document, (where, column, indicator, max(years)))
+                    stale.setdefault(document, (column, indicator, max(years)))
         if stale:
             # The same habit across the sheet (several plans of one old year, corpus 028) is one remark, placed
             # where the first is cited.
-            where, column, indicator, _ = next(iter(stale.values()))
+            column, indicator, _ = next(iter(stale.values()))
             cited = sorted({cited for *_, cited in stale.values()})
-            documents = "、".join(f"《{d}》" for d in stale)
-            yield self.finding(ctx, indicator=indicator, column=column, where=where, ask="是否有本年度的方案",
-                               said=f"引用的{documents}是{'、'.join(map(str, cited))}年的年度方案，比本表的{year}年早"
-                                    f"{year - cited[-1]}年以上")
+            yield self.finding(ctx, indicator=indicator, column=column, year=year, gap=year - cited[-1],
+                               template=self.message_basis if indicator is not None else None,
+                               documents="、".join(f"《{d}》" for d in stale), years="、".join(map(str, cited)))
         yield from self._past_deadline(ctx, year)
 
     # A deadline (在2022年12月31日前, 2022年底前): the year the work is to be done by.
@@ -1105,13 +1136,14 @@ class StaleAnnualDocument(Rule):
     def _past_deadline(self, ctx: SheetContext, year: int) -> Iterator[Finding]:
         """A goal or a target due before the sheet's own year: last year's goal copied (corpus 239: a 2023 report
         whose goal still pays out 在2022年12月31日前). One remark, where it is first written."""
-        places = [("年度目标", "goals", None, goal) for goal in ctx.sheet.goals]
-        places += [(f"指标“{i.name}”的指标值", "target", i, i.target.raw) for i in ctx.sheet.indicators]
-        for where, column, indicator, text in places:
+        places = [("goals", None, goal) for goal in ctx.sheet.goals]
+        places += [("target", i, i.target.raw) for i in ctx.sheet.indicators]
+        for column, indicator, text in places:
             match = next((m for m in self._DEADLINE.finditer(fold(text or "")) if int(m.group(1)) < year), None)
             if match:
-                yield self.finding(ctx, indicator=indicator, column=column, where=where, ask="是否照抄了往年的目标",
-                                   said=f"的期限“{match.group(0)}”在本表的{year}年之前")
+                template = self.message_target_deadline if indicator is not None else self.message_deadline
+                yield self.finding(ctx, indicator=indicator, column=column, template=template,
+                                   deadline=match.group(0), year=year)
                 return
 
 
@@ -1172,7 +1204,14 @@ class GarbledText(Rule):
     severity = Severity.INFO
     dimension = Dimension.FORM
     source = GOALS_2015.at("第十二条（指向明确）")
-    message = "{where}中“{context}”{what}，请对照原件改正"
+    message = "年度目标中“{context}”有问号代替的字（转换时丢失的字），请对照原件改正"
+    # the message of each place and fault: the place by column, the fault by its key in _PATTERNS
+    _PLACES = {"goals": "年度目标", "purpose": "资金用途", "name": "指标“{indicator}”的名称",
+               "target": "指标“{indicator}”的指标值", "description": "指标“{indicator}”的描述"}
+    _FAULTS = {"replacement": "有替换字符（转换时丢失的字）", "question-marks": "有问号代替的字（转换时丢失的字）",
+               "mojibake": "是按西文编码读出的乱码", "leading-zero": "的数字以0开头，疑似丢了小数点",
+               "lost-figure": "的“%”前没有数字，数字丢了", "heading": "是表头“一级指标”（或二级、三级指标）丢了第一个字",
+               "doubled": "把“{word}”写了两遍"}
     docs = RuleDocs(
         what="年度目标和各行指标的名称、指标值、描述中，是否有转换或复制留下的乱码：替换字符“�”、夹在汉字之间或"
         "连在汉字旁的问号（“生活???效”“享受?家”：转换时丢失的字；“是否…?”这样的问句不算）、UTF-8 文字按西文编码读出的"
@@ -1191,19 +1230,19 @@ class GarbledText(Rule):
     )
 
     _PATTERNS = (
-        (LOST_BY_REPLACEMENT, "有替换字符（转换时丢失的字）"),
-        (LOST_AS_QUESTION_MARKS, "有问号代替的字（转换时丢失的字）"),
+        (LOST_BY_REPLACEMENT, "replacement"),
+        (LOST_AS_QUESTION_MARKS, "question-marks"),
         (re.compile(r"(?:[\u00c2-\u00ef][\u0080-\u00bf\u0152-\u0192\u02c6\u02dc\u2013-\u203a]{1,2}){2,}"),
-         "是按西文编码读出的乱码"),
+         "mojibake"),
         # (not the digits after a thousands separator, 50,000元, nor those after a publisher's mask, ≤****000元, nor
         # those after a digit OCR read as a letter, I00%, 5O000元: the reader repairs that figure and says so, JX909)
-        (re.compile(r"(?<![\d.．*＊lIO〇])(?<!\d[,，])0\d+(?:\.\d+)?(?:万元|元|%)"), "的数字以0开头，疑似丢了小数点"),
+        (re.compile(r"(?<![\d.．*＊lIO〇])(?<!\d[,，])0\d+(?:\.\d+)?(?:万元|元|%)"), "leading-zero"),
         # A percent sign straight after a word, with no figure before it (分红按总客%: the figure was lost); after a
         # rate's name (满意度%, 合格率%) or in brackets (满意度(%)) it is the column's unit, not a lost figure.
-        (re.compile(rf"(?<=[{_HAN}])(?<![率度比例值数])[%％](?![)）])"), "的“%”前没有数字，数字丢了"),
+        (re.compile(rf"(?<=[{_HAN}])(?<![率度比例值数])[%％](?![)）])"), "lost-figure"),
         # A heading cell that lost its first character (级指标 for 一级指标, corpus 151): only the ordinal tells the
         # three levels apart, and nothing else opens a cell with 级指标.
-        (re.compile(r"^级指标"), "是表头“一级指标”（或二级、三级指标）丢了第一个字"),
+        (re.compile(r"^级指标"), "heading"),
         # A preposition or particle written twice (确定于于2022年12月底前, corpus 262): these never double in a word
         # (的的确确 does, and is left alone).
         (re.compile(r"([于与在])\1|的的(?!确)"), None),
@@ -1216,35 +1255,37 @@ class GarbledText(Rule):
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         sheet = ctx.sheet
-        places: list[tuple[str, str, Indicator | None, str | None]] = [
-            ("年度目标", "goals", None, goal) for goal in sheet.goals]
+        places: list[tuple[str, Indicator | None, str | None]] = [("goals", None, goal) for goal in sheet.goals]
         for indicator in sheet.indicators:
-            places += [(f"指标“{indicator.name}”的{label}", column, indicator, text)
-                       for label, column, text in (("名称", "name", indicator.name),
-                                                   ("指标值", "target", indicator.target.raw),
-                                                   ("描述", "description", indicator.description))]
-        found_in = [(where, column, indicator, self.garbled(text or "")) for where, column, indicator, text in places]
+            places += [(column, indicator, text) for column, text in (("name", indicator.name),
+                                                                      ("target", indicator.target.raw),
+                                                                      ("description", indicator.description))]
+        found_in = [(column, indicator, self.garbled(text or "")) for column, indicator, text in places]
         # The 资金用途 is read beside its label and the cells of the header row (立项依据 beside 依据《…》): only a
         # figure written twice (854万854万) is a copy's doubling there, never two cells joined.
-        found_in.append(("资金用途", "purpose", None, self.garbled(sheet.purpose or "", (_DOUBLED_FIGURE,))))
-        for where, column, indicator, found in found_in:
+        found_in.append(("purpose", None, self.garbled(sheet.purpose or "", (_DOUBLED_FIGURE,))))
+        for column, indicator, found in found_in:
             if found:
-                context, what = found
-                yield self.finding(ctx, indicator=indicator, column=column, where=where, context=context, what=what)
+                context, fault, word = found
+                template = f"{self._PLACES[column]}中“{{context}}”{self._FAULTS[fault]}，请对照原件改正"
+                yield self.finding(ctx, indicator=indicator, column=column, template=template, context=context,
+                                   **({"word": word} if word else {}))
 
     @classmethod
     def garbled(cls, text: str, patterns: tuple[tuple[re.Pattern[str], str | None], ...] | None = None
-                ) -> tuple[str, str] | None:
-        """The first garbled spot of ``text`` (with a few characters either side) and what is wrong there, or None;
-        ``patterns`` narrows the search to some of the rule's own."""
+                ) -> tuple[str, str, str | None] | None:
+        """The first garbled spot of ``text`` (with a few characters either side), what is wrong there (a key of
+        ``_FAULTS``) and the word written twice when that is the fault, or None; ``patterns`` narrows the search to
+        some of the rule's own."""
         flat = "".join(text.split())
-        for pattern, what in patterns or cls._PATTERNS:
+        for pattern, fault in patterns or cls._PATTERNS:
             for match in pattern.finditer(flat):
-                if what is None:
+                word = None
+                if fault is None:
                     word = match.group(0)[:len(match.group(0)) // 2]
                     if word in cls._FORM_WORDS:
                         continue
-                    what = f"把“{word}”写了两遍"
                 start, end = max(0, match.start() - cls._AROUND), match.end() + cls._AROUND
-                return f"{'…' if start else ''}{flat[start:end]}{'…' if end < len(flat) else ''}", what
+                context = f"{'…' if start else ''}{flat[start:end]}{'…' if end < len(flat) else ''}"
+                return context, fault or "doubled", word
         return None

@@ -63,7 +63,8 @@ class RateNotInPercent(Rule):
     severity = Severity.ERROR
     dimension = Dimension.FORM
     source = _SPECIFIC
-    message = "指标“{indicator}”是{what}，指标值“{raw}”的单位却是“{unit}”，应使用%"
+    message = "指标“{indicator}”是比率，指标值“{raw}”的单位却是“{unit}”，应使用%"
+    message_satisfaction = "指标“{indicator}”是满意度，指标值“{raw}”的单位却是“{unit}”，应使用%"
     fix_changes = frozenset({"unit"})
     docs = RuleDocs(
         what="名称为“…率”“…比例”“…满意度”的指标，指标值单位是否为%。自评表、监控表是对已批复目标的报告，为警告；"
@@ -79,7 +80,6 @@ class RateNotInPercent(Rule):
             kind, target = ctx.fact(indicator).kind, indicator.target
             if kind not in (Kind.RATE, Kind.SATISFACTION) or not target.unit or target.unit in ("%", "‰"):
                 continue
-            what = "满意度" if kind is Kind.SATISFACTION else "比率"
             fix = target_fix(indicator, f"{target.operator or ''}{target.value}%", Applicability.NEEDS_HUMAN,
                              "单位改为%并核实数值")
             # A report on approved goals is not returned for the goals' wording (corpus 170): the mismatch is noted.
@@ -88,7 +88,8 @@ class RateNotInPercent(Rule):
             time_limit = unit_kind(target.unit) is UnitKind.TIME
             yield self.finding(ctx, indicator=indicator, column="target", fix=fix,
                                severity=None if ctx.sets_goals and not time_limit else Severity.WARNING,
-                               confidence=_confidence(ctx, indicator), what=what, raw=target.raw, unit=target.unit)
+                               confidence=_confidence(ctx, indicator), raw=target.raw, unit=target.unit,
+                               template=self.message_satisfaction if kind is Kind.SATISFACTION else None)
 
 
 class PercentOver100(Rule):
@@ -131,7 +132,9 @@ class CountInPercent(Rule):
     severity = Severity.ERROR
     dimension = Dimension.FORM
     source = _SPECIFIC
-    message = "“{subject}”是数量，指标“{indicator}”的指标值“{raw}”却以%计，应改为“{suggested}”"
+    message = "“{subject}”是数量，指标“{indicator}”的指标值“{raw}”却以%计，应改为“{operator}{value}{unit}”"
+    # ≥100% of a count: the count itself is not known
+    message_unknown = "“{subject}”是数量，指标“{indicator}”的指标值“{raw}”却以%计，应改为“{operator}N{unit}（N为实际数量）”"
     fix_changes = frozenset({"unit", "value"})
     docs = RuleDocs(
         what="名称（或名称不明确时的指标描述）表明是数量（…数、…个数、数量、人数、次数）的指标，指标值是否用了%。",
@@ -148,16 +151,17 @@ class CountInPercent(Rule):
                 continue
             subject = indicator.description if facts.from_description else indicator.name
             unit = _unit_in_description(indicator, UnitKind.COUNT) or suggested_unit(Kind.COUNT, subject or "") or "个"
-            suggested = f"{(target.operator or Operator.GE).value}{target.value}{unit}"
+            operator = (target.operator or Operator.GE).value
+            suggested, slots = f"{operator}{target.value}{unit}", {"value": target.value}
             applicability = Applicability.NEEDS_HUMAN
             if target.value <= 100:
                 # ≥100% of a count usually meant "all of them": the number itself is unknown.
-                suggested, applicability = f"{(target.operator or Operator.GE).value}N{unit}（N为实际数量）", \
-                    Applicability.DISPLAY_ONLY
+                suggested, applicability = f"{operator}N{unit}（N为实际数量）", Applicability.DISPLAY_ONLY
+                slots = {"template": self.message_unknown}
             fix = target_fix(indicator, suggested, applicability, f"单位改为“{unit}”")
             yield self.finding(ctx, indicator=indicator, column="target", fix=fix,
                                confidence=_confidence(ctx, indicator), subject=subject, raw=target.raw,
-                               suggested=suggested)
+                               operator=operator, unit=unit, **slots)
 
 
 class DurationNotInTimeUnit(Rule):
@@ -431,6 +435,7 @@ class CostAboveBudget(Rule):
     dimension = Dimension.APPROPRIATENESS
     source = GOALS_2015.at("第十二条（相应匹配）")
     message = "指标“{indicator}”的金额“{raw}”（合{amount}万元）超过项目预算{budget}万元"
+    message_monthly = "指标“{indicator}”的金额“{raw}×{months}个月”（合{amount}万元）超过项目预算{budget}万元"
     docs = RuleDocs(
         what="以元/万元计的总成本类指标值是否超过项目预算数（人均、单价等单位成本除外；效益指标下的收入、产值是结果，"
         "不是成本，也除外；担保或贴息的贷款、带动的社会投资不从预算中支出，也除外）。自评表的目标是按年初预算设定的："
@@ -463,7 +468,8 @@ class CostAboveBudget(Rule):
                 months = months or _months_stated(ctx.sheet) or 12
                 if monthly * months > budget:
                     yield self.finding(ctx, indicator=indicator, column="target", severity=Severity.WARNING,
-                                       confidence=Confidence.INFERENCE, raw=f"{target.raw}×{months}个月",
+                                       confidence=Confidence.INFERENCE, template=self.message_monthly,
+                                       raw=target.raw, months=months,
                                        amount=f"{(monthly * months).normalize():f}", budget=amount_text(budget))
                 continue
             factor = TO_WAN.get(target.unit or "")

@@ -108,6 +108,8 @@ class AuditRule:
     # more likely the reading's artefact than the table's, and audit_sheet drops the finding, as the review's engine
     # does for Rule.placement. Other rules' findings on such a row are kept, at most a warning (see finding).
     placement: ClassVar[bool] = False
+    # Words a message slot may hold that the document need not contain, out of a closed set (as Rule.terms).
+    terms: ClassVar[frozenset[str]] = frozenset()
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         """Yield the findings of this rule on the sheet of ``ctx``."""
@@ -115,14 +117,15 @@ class AuditRule:
 
     def finding(self, ctx: AuditContext, *, indicator: str | None = None, row: int | None = None,
                 column: str | None = None, fix: str | None = None, guessed: bool = False, assumed: bool = False,
-                severity: Severity | None = None, **slots: object) -> Finding:
+                severity: Severity | None = None, template: str | None = None, **slots: object) -> Finding:
         """A finding of this rule, its message slots filled; ``fix`` is advice for a person (display only).
         ``guessed``: the finding rests on a row whose columns the reader inferred, so it may be a misreading.
         ``assumed``: it rests on a figure the table did not print (the profile's default 分值 stood in), so it is an
         inference. Either is at most a warning: a reviewer does not return a table on a guess or an assumption, only
         asks for the original to be checked. The doubt is the finding's ``confidence``, which whatever shows the
         finding renders beside the message (:attr:`Confidence.note`); the message never says it. ``severity``: this finding's own level where the rule's depends on what it found
-        (an immaterial difference is a warning)."""
+        (an immaterial difference is a warning). ``template``: another message of the rule's own, for a finding whose
+        data take another shape, so that the slots stay data (as :meth:`jixiao.review.rule.Rule.finding`)."""
         slots.setdefault("sheet", ctx.sheet.key)
         if indicator is not None:
             slots.setdefault("indicator", indicator)
@@ -131,7 +134,7 @@ class AuditRule:
             severity=(severity or self.severity).unless_uncertain(guessed or assumed),
             sheet=ctx.sheet.key, indicator=indicator,
             location=Location(file=ctx.source, table=ctx.sheet.table, sheet=ctx.sheet.key, row=row, column=column),
-            template=self.message,
+            template=template or self.message,
             params={key: str(value) for key, value in slots.items()},
             fix=Fix(applicability="display-only", summary=fix) if fix else None,
             confidence=(Confidence.GUESSED_LAYOUT if guessed else Confidence.INFERENCE if assumed else Confidence.HIGH),

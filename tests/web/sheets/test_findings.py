@@ -58,3 +58,22 @@ def test_the_migration_turns_flattened_rows_into_findings():
     finding = Finding.model_validate(FindingRecord.objects.get().data)
     assert finding.message == "指标“整治村数”写作{18}" and finding.fix.summary == "改为 ≥18个"
     assert finding.indicator == "整治村数" and finding.location.row == 2 and finding.location.column == "指标值"
+
+
+# JX924 as stored before its parameters became data: the wording was passed in 'where', 'said' and 'ask'.
+_STORED_BEFORE = {
+    "template": "{where}{said}，请核实{ask}",
+    "params": {"where": "年度目标", "said": "的期限“2022年12月31日前”在本表的2023年之前", "ask": "是否照抄了往年的目标",
+               "sheet": "X1"},
+}
+_SAID_BEFORE = "年度目标的期限“2022年12月31日前”在本表的2023年之前，请核实是否照抄了往年的目标"
+
+
+def test_a_finding_stored_in_an_earlier_shape_still_renders_on_the_page_and_the_api(org, flawed, login, client):
+    record = flawed.findings.first()
+    record.data = {**record.data, **_STORED_BEFORE}
+    record.save(update_fields=["data"])
+    page = login(org["owner"]).get(f"/sheets/{flawed.pk}/").content.decode()
+    body = client.get(f"/api/sheets/{flawed.pk}", HTTP_AUTHORIZATION=f"Bearer {token_create(user=org['owner'])}").json()
+    assert _SAID_BEFORE in page
+    assert _SAID_BEFORE in [finding["message"] for finding in body["findings"]]

@@ -54,27 +54,28 @@ def _answered(item: RecomputedItem) -> bool:
 
 
 def _restates(item: RecomputedItem) -> str | None:
-    """How the row's actual restates its qualitative target, in words, or None when it says something of its own."""
+    """How the row's actual restates its qualitative target (a key of ``ActualRestatesTarget._HOWS``), or None when
+    it says something of its own."""
     if not _answered(item):
         return None
     if _folded(item.actual) == _folded(item.target) and parse_target(item.actual).operator in _BOUNDS:
         # a bound (≥80%) is what was to be reached; a result is what was measured (corpus 226: 满意度 ≥80% again)
-        return f"照抄了年度指标值“{item.target.strip()}”，写的是界限而不是实际测得的数"
+        return "bound"
     if _count_in_percent(item):
-        return f"只写了完成比例“{item.actual.strip()}”，没有实际完成的数量"
+        return "share"
     if item.qualitative_actual:
         return None  # words for a numeric target (JXA09)
     if item.share is not None:
         return None  # a numeric actual (one that only repeats a change promised is _change_copied's)
     actual = _folded(item.actual)
     if _DONE.fullmatch(actual):
-        return f"只写“{item.actual.strip()}”"
+        return "done"
     if no_answer_chosen(actual):
-        return f"只写了可选的评价“{item.actual.strip()}”，没有选定一个"
+        return "options"
     # A direction, a degree or a promise (逐步提高, 效果显著, 长期) copied from the target says nothing of what was done; a target
     # with a figure (2021年12月31日), a grade (好), or a plain fact (市级保护单位) met and written again is an answer.
     if actual == _folded(item.target) and not re.search(r"\d", item.target) and _says_nothing_again(item.target):
-        return f"照抄了年度指标值“{item.target.strip()}”"
+        return "copied"
     return None
 
 
@@ -90,7 +91,7 @@ _YEARS_AHEAD = re.compile(r"年限")
 
 
 def _at_bound(item: RecomputedItem) -> tuple[str, Severity] | None:
-    """How the row's actual is only its bound, in words, and how surely that is a copy: the years a project is to last
+    """How the row's actual is only its bound (a key of ``ActualRestatesTarget._HOWS``), and how surely that is a copy: the years a project is to last
     written as the promised years say nothing (a warning, as a 长期 copied); a worked-out figure exactly on its ≥/≤
     bound is unlikely but possible (a note to check the basis). None when neither."""
     if not _answered(item):
@@ -100,11 +101,9 @@ def _at_bound(item: RecomputedItem) -> tuple[str, Severity] | None:
             actual.value != target.value or actual.leftover or (actual.unit or target.unit) != target.unit):
         return None
     if target.unit == "年" and _YEARS_AHEAD.search(item.name):
-        return (f"“{item.actual.strip()}”只是年度指标值“{item.target.strip()}”的年数：项目持续的年限是承诺，"
-                "评价当年无法实测"), Severity.WARNING
+        return "years", Severity.WARNING
     if target.unit != "%" and _WORKED_OUT.search(item.name) and not _SET_PER_HEAD.search(item.name):
-        return (f"“{item.actual.strip()}”正好等于年度指标值的界限“{item.target.strip()}”：人均数、每百万人口数这类"
-                "算出来的数很少正好落在界限上，像是照抄了目标"), Severity.INFO
+        return "worked_out", Severity.INFO
     return None
 
 
@@ -119,14 +118,15 @@ def _count_in_percent(item: RecomputedItem) -> bool:
 
 
 def _change_copied(item: RecomputedItem) -> str | None:
-    """How the row's actual repeats, to the letter, a change its target promises (提升10%, 降低5%), in words: a change
+    """How the row's actual repeats, to the letter, a change its target promises (提升10%, 降低5%): a change
     measured seldom falls exactly on the promised one, and an outcome such as 公民科学素质 has no measure of it in the
-    table (corpus 231: three 效益指标 提升10% answered 提升10%). None otherwise."""
+    table (corpus 231: three 效益指标 提升10% answered 提升10%), as a key of ``ActualRestatesTarget._HOWS``. None
+    otherwise."""
     if not _answered(item) or item.reached is None or not re.search(r"\d", item.target):
         return None
     if _folded(item.actual) != _folded(item.target) or not _says_nothing_again(item.target):
         return None
-    return (f"照抄了年度指标值“{item.target.strip()}”：变化幅度正好等于目标，须有测算依据（上年和本年的数）")
+    return "change"
 
 
 def _says_nothing_again(target: str) -> bool:
@@ -142,7 +142,20 @@ class ActualRestatesTarget(AuditRule):
     title = "实际完成值只是照抄目标或写“完成”"
     severity = Severity.WARNING
     source = ACTUALS
-    message = "指标“{indicator}”的实际完成值{how}，看不出实际做到了什么"
+    message = "指标“{indicator}”的实际完成值只写“{actual}”，看不出实际做到了什么"
+    # how the actual restates the target, by its kind (see _restates, _at_bound, _change_copied): the message of each
+    _HOWS = {
+        "bound": "照抄了年度指标值“{target}”，写的是界限而不是实际测得的数",
+        "share": "只写了完成比例“{actual}”，没有实际完成的数量",
+        "done": "只写“{actual}”",
+        "options": "只写了可选的评价“{actual}”，没有选定一个",
+        "copied": "照抄了年度指标值“{target}”",
+        "years": "“{actual}”只是年度指标值“{target}”的年数：项目持续的年限是承诺，评价当年无法实测",
+        "worked_out": "“{actual}”正好等于年度指标值的界限“{target}”：人均数、每百万人口数这类算出来的数很少正好落在界限上，"
+                      "像是照抄了目标",
+        "change": "照抄了年度指标值“{target}”：变化幅度正好等于目标，须有测算依据（上年和本年的数）",
+        "overall": "照抄了年度总体目标",
+    }
     docs = AuditDocs(
         what="定性指标的实际完成值写出实际做到的情况（时间、结果、依据），而不是只写“完成”“达成预期指标”或表样的可选评价（“好坏”“是否”“优良中差”），"
              "或把不含数字、只说变化方向、效果程度或长期承诺的年度指标值（“逐步提高”“效果显著”“长期”）原样抄一遍；年度总体目标的实际完成情况也不照抄预期目标。"
@@ -175,13 +188,18 @@ class ActualRestatesTarget(AuditRule):
             how, severity = _at_bound(item) or (
                 (_change_copied(item), Severity.INFO) if _change_copied(item) else (_restates(item), None))
             if how:
-                yield self.finding(ctx, indicator=item.name, row=item.row, column="实际完成值", how=how,
-                                   guessed=item.guessed, severity=severity,
-                                   fix="写明实际完成的情况和依据（时间、数量、结果）")
+                yield self.finding(ctx, indicator=item.name, row=item.row, column="实际完成值", template=self._said(how),
+                                   actual=item.actual.strip(), target=item.target.strip(), guessed=item.guessed,
+                                   severity=severity, fix="写明实际完成的情况和依据（时间、数量、结果）")
         overall = _unnumbered(report.overall_actual or "")
         if overall and any(overall == _unnumbered(goal) for goal in ctx.sheet.goals):
             yield self.finding(ctx, indicator="年度总体目标", column="年度总体目标实际完成情况",
-                               how="照抄了年度总体目标", fix="写明年度总体目标的实际完成情况")
+                               template=self._said("overall"), fix="写明年度总体目标的实际完成情况")
+
+    @classmethod
+    def _said(cls, how: str) -> str:
+        """The message of a restatement of kind ``how`` (a key of ``_HOWS``)."""
+        return cls.message.replace("只写“{actual}”", cls._HOWS[how], 1)
 
 
 class TargetFarExceeded(AuditRule):
@@ -248,6 +266,7 @@ class OutputsAheadOfSpending(AuditRule):
     source = ("财预〔2019〕136号：绩效目标实现程度与预算执行进度“双监控”，二者不匹配的须查明原因；" + ACTUALS)
     message = ("预算执行率 {rate}%，产出指标的实际完成值却都达到了目标（{names}），相差 {gap} 个百分点，"
                "超过 {points} 个百分点：完成值可能照抄了目标，或须说明资金未用完而任务已完成的原因")
+    message_more = message.replace("（{names}）", "（{names}等 {count} 项）")  # the first few named, and how many
     docs = AuditDocs(
         what="年终自评中，产出指标（定量、能算出完成比例的；报告只列结果、不分层级的，计人数、个数、次数的行也算产出）都报告达到了目标，预算执行率却比 100% 低出评分方案所定的"
              "百分点以上：钱只花了一部分，产出却报告全部完成，完成值须核实（常见的是照抄年初目标值）。"
@@ -264,11 +283,10 @@ class OutputsAheadOfSpending(AuditRule):
         if ahead is None:
             return
         outputs, apart = ahead
-        names = "、".join(f"“{item.name}”" for item in outputs[:_NAMED])
-        if len(outputs) > _NAMED:
-            names += f"等 {len(outputs)} 项"
+        more = {"template": self.message_more, "count": len(outputs)} if len(outputs) > _NAMED else {}
         yield self.finding(ctx, column="实际完成值", rate=ctx.profile.rounding(ctx.recomputation.execution_rate),
-                           names=names, gap=ctx.profile.rounding(apart),
+                           names="、".join(f"“{item.name}”" for item in outputs[:_NAMED]), **more,
+                           gap=ctx.profile.rounding(apart),
                            points=number(ctx.profile.monitoring.progress_gap.points),
                            guessed=any(item.guessed for item in outputs),
                            fix="按实际完成情况填写完成值；确已完成的，说明资金结余或未支付的原因")
@@ -348,8 +366,9 @@ class TargetsArePoints(AuditRule):
     title = "指标值和实际完成值两栏填的是分值"
     severity = Severity.ERROR
     source = ACTUALS
-    message = ("各项指标的年度指标值都只是一个数（{targets}），合计 {sum}，正是{what}：两栏填的是各行的分值和得分，"
-               "没有真正的目标值和实际完成值")
+    message = ("各项指标的年度指标值都只是一个数（{targets}），合计 {sum}，正是一张自评表的分值合计（{sum}）：两栏填的是"
+               "各行的分值和得分，没有真正的目标值和实际完成值")
+    message_weights = message.replace("一张自评表的分值合计（{sum}）", "各行所印的分值")
     docs = AuditDocs(
         what="年度指标值一栏每一行都只是一个不带单位、不带“≥/≤”的数，合计正好是指标的分值合计（100，或扣去预算执行率"
              "分值后的 90），或逐行等于所印分值；实际完成值一栏也只是不超过它的数：两栏填的是分值和得分，表中没有目标和"
@@ -374,13 +393,13 @@ class TargetsArePoints(AuditRule):
         execution = ctx.recomputation.execution.weight or Decimal(0)
         weights = [item.weight for item in rows]
         if points_not_targets(parsed, apart=execution):
-            what = f"一张自评表的分值合计（{number(total)}）"
+            template = None
         elif all(weight is not None for weight in weights) and targets == weights:
-            what = "各行所印的分值"
+            template = self.message_weights
         else:
             return
         shown = "、".join(number(target) for target in targets[:_SHOWN]) + ("…" if len(targets) > _SHOWN else "")
-        yield self.finding(ctx, column="指标值", targets=shown, sum=number(total), what=what,
+        yield self.finding(ctx, column="指标值", targets=shown, sum=number(total), template=template,
                            guessed=any(item.guessed for item in rows),
                            fix="按年度绩效目标填写各项指标值，按实际完成情况填写完成值，分值和得分填在各自的栏中")
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from jixiao.model import Operator, Severity, named_by_a_figure, parse_target
-from jixiao.model.finding import Finding
+from jixiao.model.finding import Finding, listed
 from jixiao.model.lexicon import simplified
 from jixiao.model.units import UnitKind, unit_kind
 from jixiao.scoring.audit.recompute import (
@@ -196,7 +196,9 @@ class ExecutionIndicatorOffRate(AuditRule):
     severity = Severity.ERROR
     source = SCORING
     message = ("指标“{indicator}”实际完成值为 {printed}%，而全年执行数 {spent} ÷ 全年预算数 {budget} = {computed}%"
-               "（{against}）")
+               "（表中没有印执行率）")
+    message_rate = ("指标“{indicator}”实际完成值为 {printed}%，而全年执行数 {spent} ÷ 全年预算数 {budget} = {computed}%"
+                    "（表中所印执行率 {rate}% 也不同）")
     docs = AuditDocs(
         what="绩效指标中列有衡量本项目资金执行的指标（预算执行率、资金执行率、资金支出率、经费使用率等）时，它的实际完成值"
              "就是表中（或报告中）执行数除以预算数：与之不符的，完成值或资金数有一处不实。按年初预算数、全年预算数或所印"
@@ -229,8 +231,8 @@ class ExecutionIndicatorOffRate(AuditRule):
             computed = ctx.profile.rounding(rates[0])
             yield self.finding(ctx, indicator=item.name, row=item.row, column="实际完成值", printed=number(actual.value),
                                spent=number(report.spent), budget=number(budgets[0]), computed=computed,
-                               against=("表中所印执行率 " + number(report.execution_rate) + "% 也不同"
-                                        if report.execution_rate is not None else "表中没有印执行率"),
+                               **({"template": self.message_rate, "rate": number(report.execution_rate)}
+                                  if report.execution_rate is not None else {}),
                                guessed=item.guessed, fix=f"核对执行数与预算数；按其填写实际完成值 {computed}%")
 
 
@@ -370,7 +372,11 @@ class QualitativeActualForNumber(AuditRule):
     severity = Severity.WARNING
     placement = True
     source = SCORING + "：定量指标按实际完成值与年度指标值计算得分"
-    message = "指标“{indicator}”的目标是 {target}，实际完成值写作“{actual}”{what}，无法核对得分 {score}"
+    message = "指标“{indicator}”的目标是 {target}，实际完成值写作“{actual}”，无法核对得分 {score}"
+    message_approximate = "指标“{indicator}”的目标是 {target}，实际完成值写作“{actual}”，是约数而不是统计数，无法核对得分 {score}"
+    message_share = ("指标“{indicator}”的目标是 {target}，实际完成值写作“{actual}”，是完成的比例而不是完成的时间，"
+                     "无法核对得分 {score}")
+    terms = frozenset({"（空）"})  # a score not printed, as the message says it
     docs = AuditDocs(what="年度指标值是数值（或含数值，如“±10%”、日期）时，实际完成值也应是数值（如“已完成”“达成预期指标”"
                           "“达标”无法计分）。实际完成值是约数（“200余人”“600多人”“约50户”“30人左右”）的作为提示报告："
                           "约数不是统计出的数，得分依据不实。目标是上限（“小于5次”“≤2起”）或 0 的，实际完成值写明没有发生"
@@ -389,10 +395,10 @@ class QualitativeActualForNumber(AuditRule):
                 _APPROXIMATE.search(item.actual))
             share_for_time = _share_for_a_deadline(item)
             if item.qualitative_actual or approximate or share_for_time:
-                what = ("，是约数而不是统计数" if approximate else "，是完成的比例而不是完成的时间" if share_for_time
-                        else "")
+                template = self.message_approximate if approximate else self.message_share if share_for_time \
+                    else None
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="实际完成值", target=item.target,
-                                   actual=item.actual, what=what,
+                                   actual=item.actual, template=template,
                                    score=number(item.printed) if item.printed is not None else "（空）",
                                    severity=Severity.INFO if approximate or share_for_time else None,
                                    fix=("写明实际完成的日期（如“2022年1月28日前完成”）" if share_for_time
@@ -426,7 +432,17 @@ class MissedWithoutReason(AuditRule):
     title = "未达目标却未说明偏差原因"
     severity = Severity.WARNING
     source = DEVIATION
-    message = "指标“{indicator}”{shortfall}，却没有填写偏差原因分析及改进措施"
+    message = "指标“{indicator}”实际完成 {actual}，未达到年度指标值 {target}，却没有填写偏差原因分析及改进措施"
+    # what falls short, by its kind (see _shortfall): the message of each
+    _UNEXPLAINED = "，却没有填写偏差原因分析及改进措施"
+    _SHORTFALLS = {
+        "actual": message,
+        "score": "指标“{indicator}”得分 {score}，低于分值 {weight}" + _UNEXPLAINED,
+        "words": "指标“{indicator}”实际完成值写明“{actual}”，未达到年度指标值“{target}”" + _UNEXPLAINED,
+        "full": "指标“{indicator}”实际完成 {actual}，未达到全额 100%（表中没有写年度指标值，{rate}以足额为目标）" + _UNEXPLAINED,
+        "execution": "指标“{indicator}”执行率 {rate}%，得分 {score}，低于分值 {weight}" + _UNEXPLAINED,
+        "execution_unscored": "指标“{indicator}”执行率 {rate}%，低于 {floor}%" + _UNEXPLAINED,
+    }
     docs = AuditDocs(what="按实际完成值未达到年度指标值、或得分低于分值的每一行，都写明偏差原因和改进措施；"
                           "定性指标（或指标值是一个范围，如“18—54周岁”）的实际完成值自己写明没有做到的（“1-2期未能及时培训”“存在18岁以下…的学员”）也是。"
                           "没有写年度指标值的资金发放、拨付、到位类比率（经费发放率、资金到位率、补贴兑付率等，名称须说明是资金，"
@@ -466,9 +482,10 @@ class MissedWithoutReason(AuditRule):
             if (shortfall or implied) and not (
                     item.not_applicable or item.misplaced or lost or _claimed_met(item)) and not (
                     printed and (printed.deviation or "").strip()):
+                kind, slots = shortfall or implied
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="偏差原因分析及改进措施",
-                                   shortfall=shortfall or implied, guessed=item.guessed, assumed=implied is not None,
-                                   fix="写明未达目标的原因和下一步改进措施")
+                                   template=self._SHORTFALLS[kind], guessed=item.guessed, assumed=implied is not None,
+                                   fix="写明未达目标的原因和下一步改进措施", **slots)
 
     def _execution(self, ctx: AuditContext) -> Iterator[Finding]:
         """The 预算执行率 row scored below its 分值 for money left unspent: its reason is given in the money table's
@@ -490,9 +507,10 @@ class MissedWithoutReason(AuditRule):
         if any(text and text.strip() and not _TEMPLATE.search(text) for text in reasons) or (
                 scored and outputs_ahead(ctx)):
             return
-        shortfall = (f"执行率 {ctx.profile.rounding(rate)}%，得分 {number(item.printed)}，低于分值 {number(item.weight)}"
-                     if scored else f"执行率 {ctx.profile.rounding(rate)}%，低于 {number(EXPLAIN_BELOW)}%")
-        yield self.finding(ctx, indicator=item.name, column="偏差原因分析及改进措施", shortfall=shortfall,
+        kind, slots = ("execution", {"score": number(item.printed), "weight": number(item.weight)}) if scored else \
+            ("execution_unscored", {"floor": number(EXPLAIN_BELOW)})
+        yield self.finding(ctx, indicator=item.name, column="偏差原因分析及改进措施", template=self._SHORTFALLS[kind],
+                           rate=ctx.profile.rounding(rate), **slots,
                            fix="写明资金未全部执行的原因（结余、项目延期、政府采购节约等）和改进措施")
 
 
@@ -522,28 +540,29 @@ def _plainly_short(item: RecomputedItem) -> bool:
     return item.comparable and (target.operator in (Operator.GE, Operator.GT) or not money or paid_out)
 
 
-def _shortfall(item: RecomputedItem) -> str | None:
-    """What falls short on the row, in words: the actual against the target, else the score against the weight."""
+def _shortfall(item: RecomputedItem) -> tuple[str, dict[str, str]] | None:
+    """What falls short on the row: the actual against the target, else the score against the weight, as the kind of
+    shortfall (a key of ``MissedWithoutReason._SHORTFALLS``) and the figures its message shows."""
     if item.share is not None and item.share < 1:
-        return f"实际完成 {item.actual}，未达到年度指标值 {item.target}"
+        return "actual", {"actual": item.actual, "target": item.target}
     if item.share is None and item.reached is not None and item.reached < 1 and _plainly_short(item):
         # without a 分值 the score cannot be recomputed, but the actual still falls short of the target (a report
         # printing no 分值, corpus 188: 缴费人数 201201人 against 216786人; 189: 909.93小时 against ≥928小时)
-        return f"实际完成 {item.actual}，未达到年度指标值 {item.target}"
+        return "actual", {"actual": item.actual, "target": item.target}
     if item.printed is not None and item.weight is not None and item.printed < item.weight:
-        return f"得分 {number(item.printed)}，低于分值 {number(item.weight)}"
+        return "score", {"score": number(item.printed), "weight": number(item.weight)}
     target = parse_target(item.target)
     if (target.value is None or target.leftover or target.operator is Operator.RANGE) and item.actual and (
             _ADMITS_SHORTFALL.search(item.actual)):
         # a target in words (or a figure taken out of words, or a range, which a count cannot be held against) whose
         # actual says in words that it was missed (corpus 219: 1-6期培训结束后及时考核 answered 1-2期未能及时培训; the age
         # range 18—54周岁 answered 存在18岁以下、54周岁以上)
-        return f"实际完成值写明“{item.actual.strip()}”，未达到年度指标值“{item.target.strip()}”"
+        return "words", {"actual": item.actual.strip(), "target": item.target.strip()}
     return None
 
 
-def _short_of_full_amount(item: RecomputedItem) -> str | None:
-    """The shortfall, in words, of a row without a 指标值 measuring money paid out in full (经费发放率, 资金到位率:
+def _short_of_full_amount(item: RecomputedItem) -> tuple[str, dict[str, str]] | None:
+    """The shortfall (as :func:`_shortfall` gives it) of a row without a 指标值 measuring money paid out in full (经费发放率, 资金到位率:
     :func:`~jixiao.scoring.target_rules.full_amount_rate`) whose actual is a percentage below 100 (corpus 221: 经费发放率
     98%, no target): the full amount is what it set out to pay. None otherwise (a row with a target is held to it)."""
     rate = full_amount_rate(item.name) if not item.has_target else None
@@ -552,7 +571,7 @@ def _short_of_full_amount(item: RecomputedItem) -> str | None:
         return None
     if actual.value >= _HUNDRED:
         return None
-    return f"实际完成 {item.actual.strip()}，未达到全额 100%（表中没有写年度指标值，{rate}以足额为目标）"
+    return "full", {"actual": item.actual.strip(), "rate": rate}
 
 
 # Words by which an actual admits a shortfall: 未能及时, 尚未完成, 未达到; 存在… opening the cell (存在18岁以下的学员),
@@ -576,6 +595,8 @@ class TemplateTextLeft(AuditRule):
     severity = Severity.WARNING
     source = SCORING
     message = "“{field}”中留有模板的填写说明：“{text}”"
+    # the fields of the form where the instructions are left (named by the form, not read)
+    terms = frozenset({"年度总体目标实际完成情况", "说明", "年度目标及完成情况", "偏差原因分析及改进措施", "实际完成值", "三级指标"})
     docs = AuditDocs(what="自评表中不留模板的填写说明（如“对照年度目标…(100字以内)”），说明该处没有真正填写。"
                           "模板的编号行（三级指标只写“指标1:”“指标2:”，指标值、实际完成值和得分都空着）留在表中的，作为提示报告一次。",
                      formula="—", setting="无", example="年度总体目标实际完成情况写着“对照年度目标，说明…(100字以内)”；"
@@ -642,8 +663,12 @@ class ExecutionNotReported(AuditRule):
     title = "自评打了分却没有预算执行情况"
     severity = Severity.WARNING
     source = SCORING + "：预算执行率按全年执行数 ÷ 全年预算数计分"
-    message = ("自评表给 {count} 项指标打了分{total}，却没有{missing}：预算执行率无从计分，"
-               "自评分没有预算执行的依据")
+    message = "自评表给 {count} 项指标打了分，却没有执行数和执行率：预算执行率无从计分，自评分没有预算执行的依据"
+    # with the total printed, and without the budget either: the message of each
+    message_total = ("自评表给 {count} 项指标打了分（总分 {total}），却没有执行数和执行率：预算执行率无从计分，"
+                     "自评分没有预算执行的依据")
+    message_no_budget = message.replace("却没有执行数", "却没有预算数、执行数")
+    message_total_no_budget = message_total.replace("却没有执行数", "却没有预算数、执行数")
     docs = AuditDocs(what="自评表（或自评报告所附的表）给指标填了实际完成值和得分，却没有印出任何预算执行情况"
                           "（年初预算数、全年预算数、全年执行数、执行率，也没有预算执行率一行的分值或得分）：预算执行率这一项"
                           "无从计分，自评总分缺少预算执行的依据。只在表头或正文写了项目资金总额（“实施补助经费 9.55 万元”）"
@@ -666,9 +691,10 @@ class ExecutionNotReported(AuditRule):
         scored = [item for item in ctx.recomputation.indicators
                   if item.printed is not None and item.actual and not (item.misplaced or item.not_applicable)]
         if scored:
-            yield self.finding(ctx, column="全年执行数", count=len(scored),
-                               total=f"（总分 {number(report.total)}）" if report.total is not None else "",
-                               missing="执行数和执行率" if budget else "预算数、执行数和执行率",
+            total = {"total": number(report.total)} if report.total is not None else {}
+            template = {(True, True): self.message_total, (False, False): self.message_no_budget,
+                        (True, False): self.message_total_no_budget}.get((bool(total), bool(budget)))
+            yield self.finding(ctx, column="全年执行数", count=len(scored), template=template, **total,
                                guessed=any(item.guessed for item in scored),
                                fix="填写年初预算数、全年预算数、全年执行数和执行率，按执行率给预算执行率计分")
 
@@ -686,7 +712,9 @@ class ExecutionNotFilled(AuditRule):
     title = "资金表只填了预算数，执行数和执行率空着"
     severity = Severity.WARNING
     source = SCORING + "：预算执行率 = 全年执行数 ÷ 全年预算数，按执行率计分"
-    message = "资金表填了{budget}，全年执行数和执行率却都空着：看不出资金用了多少，预算执行率无从计分"
+    message = "资金表填了年初预算数 {initial}，全年执行数和执行率却都空着：看不出资金用了多少，预算执行率无从计分"
+    message_full = message.replace("年初预算数 {initial}", "全年预算数 {full}")
+    message_both = message.replace("年初预算数 {initial}", "年初预算数 {initial}、全年预算数 {full}")
     docs = AuditDocs(
         what="自评表印有资金表（读到了执行数、执行率或支出的栏目），填了年初预算数或全年预算数，全年执行数和执行率却都空着："
              "预算执行情况是自评的一部分，没有执行数，预算执行率无从计分，也看不出资金是否用完。没有资金表栏目的由 JXA28 报告，"
@@ -705,11 +733,12 @@ class ExecutionNotFilled(AuditRule):
             return  # no money table read (JXA28's), or one without the execution (预算, 拨付, 结余 only)
         if any(d.code in _MONEY_UNALIGNED and d.location.sheet == ctx.sheet.key for d in ctx.diagnostics):
             return  # (the table's figures were left unread: its blanks may be the reading's)
-        budgets = [(label, figure) for label, figure in (("年初预算数", report.budget_initial),
-                                                          ("全年预算数", report.budget_full)) if figure]
+        budgets = {key: number(figure) for key, figure in (("initial", report.budget_initial),
+                                                            ("full", report.budget_full)) if figure}
         if budgets:
-            yield self.finding(ctx, indicator=ctx.profile.execution.label, column="全年执行数",
-                               budget="、".join(f"{label} {number(figure)}" for label, figure in budgets),
+            template = self.message_both if len(budgets) > 1 else self.message_full if "full" in budgets else None
+            yield self.finding(ctx, indicator=ctx.profile.execution.label, column="全年执行数", template=template,
+                               **budgets,
                                fix="填写全年执行数和执行率，按执行率给预算执行率计分；资金未执行的说明原因")
 
 
@@ -719,8 +748,9 @@ class ExecutionLeftUnscored(AuditRule):
     title = "资金大量未执行，表中却没有给预算执行率计分"
     severity = Severity.WARNING
     source = SCORING + "：总分值100分，预算执行率10分，产出、效益、满意度指标合计90分"
-    message = ("各指标分值合计 {weights}，表中没有预算执行率一项：资金只执行 {rate}%（{formula}），"
-               "{total} 却不受执行情况影响")
+    message = ("各指标分值合计 {weights}，表中没有预算执行率一项：资金只执行 {rate}%（执行数 {spent} ÷ 预算数 {budget}），"
+               "所印总分 {total} 却不受执行情况影响")
+    message_no_total = message.replace("所印总分 {total}", "所印总分")
     docs = AuditDocs(what="自评表把 100 分全部分给了各指标（各指标分值合计 100，没有印预算执行率一行的分值和得分），"
                           "而表中（或表头）写出的预算数和执行数表明四成以上的资金没有执行：预算执行率没有计分，"
                           "自评总分看不出资金大量未用。执行率由 JXA10 另要求说明原因；表中有预算执行率一行的，"
@@ -742,8 +772,8 @@ class ExecutionLeftUnscored(AuditRule):
         printed = computed.printed_total if computed.printed_total is not None else computed.printed_sum
         yield self.finding(ctx, indicator=item.name, column="分值", weights=number(sum(weights, Decimal(0))),
                            rate=ctx.profile.rounding(rate),
-                           formula=f"执行数 {number(report.spent)} ÷ 预算数 {number(budget)}",
-                           total=f"所印总分 {number(printed)}" if printed is not None else "所印总分",
+                           spent=number(report.spent), budget=number(budget),
+                           **({"total": number(printed)} if printed is not None else {"template": self.message_no_total}),
                            guessed=any(row.guessed for row in computed.indicators),
                            fix="按评分方案给预算执行率计分（执行率 × 分值），并说明资金未执行的原因")
 
@@ -813,7 +843,9 @@ class ScoresNotFilled(AuditRule):
     title = "自评表未填写完成值或得分"
     severity = Severity.ERROR
     source = SCORING
-    message = "指标“{indicator}”没有填写{what}"
+    message = "指标“{indicator}”没有填写{field}"
+    message_both = "指标“{indicator}”没有填写实际完成值和得分"
+    terms = frozenset({"实际完成值", "得分"})  # the columns of the form left blank
     docs = AuditDocs(what="每个指标（含执行率算不出的预算执行率一行，算得出的见 JXA20）都填写了实际完成值和得分（提交未填写的自评表等于没有自评）。只核对表中"
                           "印有的栏目：没有一行填写的栏目（表样没有，或未能读出）不报告；印有分值的表是计分的表，"
                           "其得分和实际完成值不得空着。没有指标值的行留给审核规则（印有分值和得分、指标值和实际完成值却都空着的行除外：得分无所依据），标为不适用的行不要求；读取时推测栏位、又没有读到任何自评数字的行也不报告"
@@ -845,7 +877,8 @@ class ScoresNotFilled(AuditRule):
                 # a row that prints its score was evaluated, without the figure the score rests on (a warning); a row
                 # left unfilled was not evaluated at all (an error)
                 severity = Severity.WARNING if item.printed is not None else Severity.ERROR
-                yield self.finding(ctx, indicator=item.name, row=item.row, column=missing[0], what="和".join(missing),
+                yield self.finding(ctx, indicator=item.name, row=item.row, column=missing[0], field=missing[0],
+                                   template=self.message_both if len(missing) > 1 else None,
                                    guessed=item.guessed, severity=severity, fix="逐项填写" + "和".join(missing))
 
 
@@ -883,7 +916,9 @@ class FullAttainmentBelowFullMarks(AuditRule):
     severity = Severity.WARNING
     source = SCORING + "：实际完成值达到年度指标值的，得该指标的全部分值"
     message = ("各指标的实际完成值均已达到年度指标值，预算执行率 {rate}%，按评分方案应得满分 100；所印各行得分合计 {sum}，"
-               "少 {short} 分{rows}，没有说明扣分理由")
+               "少 {short} 分，没有说明扣分理由")
+    # the rows scored with a fraction, named with their scores (“name” score, by listed) where {rows} stands
+    message_rows = message.replace("分，没有说明", "分（得分带小数的行：{rows}），没有说明")
     docs = AuditDocs(
         what="表样不印各行分值（如湖北 2020 年自评表只印各目标的合计分值）时，单行得分无从复算；但每个指标都达到了目标、"
              "预算全部执行时，无论各行分值多少，合计都应是 100。所印得分合计不足 100 的，报告少了多少分，并列出得分带小数的行"
@@ -909,9 +944,11 @@ class FullAttainmentBelowFullMarks(AuditRule):
         if _HUNDRED - printed <= slack or reasons:
             return
         fractional = [item for item in rows if item.printed != item.printed.to_integral_value()]
-        named = "、".join(f"“{item.name}” {number(item.printed)}" for item in fractional)
+        named, slots = listed("“{name}” {score}", [{"name": item.name, "score": number(item.printed)}
+                                                   for item in fractional])
         yield self.finding(ctx, column="得分", rate=ctx.profile.rounding(computed.execution_rate), sum=number(printed),
-                           short=number(_HUNDRED - printed), rows=f"（得分带小数的行：{named}）" if named else "",
+                           short=number(_HUNDRED - printed), **slots,
+                           template=self.message_rows.replace("{rows}", named) if named else None,
                            guessed=any(item.guessed for item in rows),
                            fix="达到目标的指标应得满分；确有扣分的，写明扣分理由")
 
@@ -928,6 +965,7 @@ class BudgetAdjustedWithoutReason(AuditRule):
     source = ("《预算法》：经批准的预算非经法定程序不得调整；自评表填表说明（如四川省部门预算项目支出绩效自评表）："
               "年中发生预算调整的（追加或调减），应单独说明理由")
     message = "年初预算数 {initial} 调整为全年预算数 {full}（{change} {amount}），未说明调整理由"
+    terms = frozenset({"追加", "调减"})  # which way the budget was changed
     docs = AuditDocs(
         what="年初预算数与全年（调整后）预算数不同时，预算执行情况的原因栏写明调整的理由。全年预算数调减到正好等于"
              "全年执行数、执行数又不低于年初预算数 90% 的（年底收回少量结余）不报告；调减得更多的照样报告：调减后执行率"
@@ -973,6 +1011,7 @@ class PartsScoredTwice(AuditRule):
     severity = Severity.ERROR
     source = SCORING + "：总分值100分，各指标分值合计与总分一致"
     message = "“{indicator}”得分 {score} 正是下面 {count} 个分项（{parts}）得分之和：同一部分计了两次，各行得分合计多算 {score} 分"
+    # {parts}: each part's name and score, by listed
     docs = AuditDocs(
         what="编号的上级行（“一、示范区建立”）与其下不编号的分项各印一个得分，而上级行的得分正是分项得分之和：同一部分"
              "计了两次，各行得分合计比应得的多出上级行的得分（总分或分值合计因此超过年度目标所定的分数）。"
@@ -1002,9 +1041,10 @@ class PartsScoredTwice(AuditRule):
             if len(parts) < _PARTS or any(part.printed is None for part in parts):
                 continue
             if sum(part.printed for part in parts) == head.printed:
+                named, slots = listed("{name} {score}", [{"name": part.name, "score": number(part.printed)}
+                                                          for part in parts])
                 yield self.finding(ctx, indicator=head.name, row=head.row, column="得分", score=number(head.printed),
-                                   count=len(parts), parts="、".join(f"{part.name} {number(part.printed)}"
-                                                                    for part in parts),
+                                   count=len(parts), template=self.message.replace("{parts}", named), **slots,
                                    guessed=head.guessed or any(part.guessed for part in parts),
                                    fix="只计上级行或只计分项，使各行得分合计不超过该部分的分值")
 

@@ -8,6 +8,7 @@ import pytest
 from jixiao.scoring import load_profile
 from jixiao.scoring.audit import audit_sheet
 from tests.scoring.audit_sheets import printed
+from tests.scoring.said import shortfall
 
 CENTRAL = load_profile("central")
 
@@ -78,7 +79,7 @@ def test_outputs_that_are_rates_met_ask_for_the_reason_of_the_money_left_not_dou
     (reason,) = found
     assert (reason.indicator, reason.location.column, reason.severity.value) == (
         "预算执行率", "偏差原因分析及改进措施", "warning")
-    assert reason.params["shortfall"] == "执行率 86.18%，得分 8.62，低于分值 10"
+    assert shortfall(reason) == "执行率 86.18%，得分 8.62，低于分值 10"
 
 
 def test_a_count_met_beside_the_rates_still_doubts_the_actuals():

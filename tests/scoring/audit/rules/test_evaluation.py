@@ -13,6 +13,8 @@ from jixiao.model import Diagnostic, Location, Severity
 from jixiao.scoring import load_profile
 from jixiao.scoring.audit import audit_sheet, recompute
 from tests.scoring.audit_sheets import LONGYANG, printed
+from tests.scoring.said import said
+from tests.scoring.said import shortfall as said_shortfall
 
 CENTRAL = load_profile("central")
 
@@ -31,7 +33,8 @@ def _as_read(sheet):
 def test_parts_scored_twice_are_found_by_the_numbering_as_written():
     sheet = _as_read(printed(LONGYANG, budget="278.4449", spent=30, rate="10.77", execution_weight=20,
                              execution_score="2.16", cut=True))
-    found = [(f.indicator, f.location.row, f.severity.value, f.params["score"], f.params["count"], f.params["parts"])
+    found = [(f.indicator, f.location.row, f.severity.value, f.params["score"], f.params["count"],
+              said(f, "分项（", "）得分之和"))
              for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA27"]
     assert found == [("示范区建立", 11, "error", "15", "3",
                       "水稻侧深施肥+缓控释肥 5、玉米种肥同播+缓控释肥 5、施用配方肥 5"),
@@ -71,7 +74,7 @@ LVLIANG = [("产出指标", "数量指标", "完成2021年吕梁山护工培训�
 
 
 def test_a_range_answered_by_who_fell_outside_it_asks_for_a_reason():
-    found = [(f.indicator, f.location.row, f.location.column, f.params["shortfall"])
+    found = [(f.indicator, f.location.row, f.location.column, said_shortfall(f))
              for f in audit_sheet(printed(LVLIANG), CENTRAL) if f.rule == "JXA10"]
     assert found == [("培训对象符合吕梁山护工培训招生计划规定", 12, "偏差原因分析及改进措施",
                       "实际完成值写明“存在18岁以下、54周岁以上”，未达到年度指标值“18—54周岁”")]
@@ -114,7 +117,7 @@ def test_a_subsidy_standard_paid_short_asks_for_a_reason_a_cost_below_its_standa
     rows = [("产出指标", "成本指标", "吕梁山护工培训补贴标准达标", "3000元/人", "2600元/人", None, None),
             ("成本指标", "经济成本指标", "培训成本", "400元/人、天", "180元/人、天", None, None),
             ("产出指标", "成本指标", "补助经费", "3000元/人", "2600元/人", None, None)]  # money spent, named a cost
-    found = [(f.indicator, f.location.row, f.params["shortfall"]) for f in audit_sheet(printed(rows), CENTRAL)
+    found = [(f.indicator, f.location.row, said_shortfall(f)) for f in audit_sheet(printed(rows), CENTRAL)
              if f.rule == "JXA10"]
     assert found == [("吕梁山护工培训补贴标准达标", 11, "实际完成 2600元/人，未达到年度指标值 3000元/人")]
 
@@ -154,7 +157,7 @@ PUHUI = [("产出指标", "质量指标", "资金足额拨付率", "100%", "100%
     ({"budget": 208, "spent": "109.8", "rate": "52.8"}, (), "执行率 52.79%，低于 90%"),
 ])
 def test_money_left_unspent_without_a_scored_row_asks_for_a_reason(money, notes, shortfall):
-    found = [(f.indicator, f.location.column, f.params["shortfall"])
+    found = [(f.indicator, f.location.column, said_shortfall(f))
              for f in audit_sheet(printed(PUHUI, notes=notes, **money), CENTRAL) if f.rule == "JXA10"]
     assert found == ([("预算执行率", "偏差原因分析及改进措施", shortfall)] if shortfall else [])
 
@@ -175,7 +178,7 @@ GENGGAN = [("产出指标", "质量指标", "重大动物强制免疫病种群�
 ])
 def test_scores_without_any_money_are_reported(money, total, found):
     sheet = printed(GENGGAN, total=total, **money)
-    assert [(f.location.column, f.severity.value, f.params["count"], f.params["total"])
+    assert [(f.location.column, f.severity.value, f.params["count"], said(f, "打了分", "，却没有"))
             for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA28"] == found
 
 
@@ -183,7 +186,7 @@ def test_a_total_stated_without_spending_still_asks_for_the_execution():
     # 230 again: the report's “实施…补助经费9.55万元” read as the sheet's total; nothing says what was spent
     sheet = printed(GENGGAN, total=100)
     sheet.budget.total = Decimal("9.55")
-    assert [(f.params["count"], f.params["missing"]) for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA28"] == [
+    assert [(f.params["count"], said(f, "，却没有", "：预算执行率无从计分")) for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA28"] == [
         ("2", "执行数和执行率")]
 
 
@@ -278,7 +281,8 @@ def test_money_largely_unspent_in_a_form_without_an_execution_row(money, found):
     sheet = printed(rows, total=100, **money)
     sheet.budget.total = Decimal(208)
     assert [(f.indicator, f.location.column, f.severity.value, f.params["weights"], f.params["rate"],
-             f.params["formula"], f.params["total"]) for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA32"] == found
+             said(f, "%（", "），"), said(f, "），", " 却不受执行情况影响")) for f in audit_sheet(sheet, CENTRAL)
+            if f.rule == "JXA32"] == found
 
 
 # 259 (保山市 春节走访慰问经费 2022): 时效指标 | 春节前完成走访慰问 | 按时限完成 | 100% | 20; own variants.
@@ -292,7 +296,8 @@ def test_money_largely_unspent_in_a_form_without_an_execution_row(money, found):
 ])
 def test_a_deadline_answered_by_a_share_is_noted(level2, name, target, actual, found):
     sheet = printed([("产出指标", level2, name, target, actual, 20, 20)])
-    assert [(f.location.row, f.severity.value, f.params["actual"], f.params["what"], f.params["score"])
+    assert [(f.location.row, f.severity.value, f.params["actual"],
+             said(f, f"“{f.params['actual']}”", "，无法核对得分"), f.params["score"])
             for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA09"] == found
 
 
@@ -352,7 +357,7 @@ def test_a_payment_rate_without_a_target_is_held_to_the_full_amount(name, target
         return
     finding, = findings
     assert (finding.indicator, finding.location.row, finding.location.column) == (name, 12, "偏差原因分析及改进措施")
-    assert finding.params["shortfall"] == found
+    assert said_shortfall(finding) == found
     assert (finding.severity.value, finding.confidence.value) == ("warning", "inference")
 
 
@@ -393,7 +398,8 @@ def test_a_money_table_with_its_budget_alone_is_reported(money, headings, unalig
         assert findings == []
         return
     finding, = findings
-    assert (finding.indicator, finding.location.column, finding.params["budget"]) == ("预算执行率", "全年执行数", found)
+    assert (finding.indicator, finding.location.column, said(finding, "资金表填了", "，全年执行数和执行率却都空着")) == (
+        "预算执行率", "全年执行数", found)
     assert (finding.severity.value, finding.confidence.value) == ("warning", "high")
 
 
