@@ -65,6 +65,9 @@ _JOINER = re.compile(r"[及和与、]")
 _JOINABLE = {"purpose", "goals", "long_term_goals"}
 _NOTED = re.compile(r"(?P<head>[^()（）]{2,}?)[(（][^()（）]{1,12}[)）]")
 _AMOUNTS = {"total", "fiscal", "other", "source"}
+# the fields whose label a bracketed note may follow: an amount's on which money it is, a unit's asking for its seal
+# (项目单位(盖章), 申报单位名称(盖章))
+_NOTABLE = _AMOUNTS | {"unit"}
 _SUMMED = ("合计", "总计")
 # (the year is named: 项目 alone before a label is a sentence's subject, 项目预算数300万元,…)
 _WHOSE_YEAR = re.compile(r"^(?:项目)?(?:本|当)?(?:年度|年)")
@@ -85,7 +88,8 @@ def header_label(text: str) -> str | None:
 
     Besides the vocabulary's spellings, a spelling with a word in brackets inside it (项目(专项)名称 for 项目名称)
     and a prose field's spelling joined by 及/和/与 to more words of the label (资金用途及立项依据) name the same
-    field, and so does an amount's spelling with a note after it on which money it is (年度金额(提前下达)), and an
+    field, and so does an amount's spelling with a note after it on which money it is (年度金额(提前下达)) and a unit's
+    with the form's request for its seal (项目单位(盖章)), and an
     amount's or the goals' spelling after words on whose and which year's it is (项目年度资金总额, 本年度预算数), and a
     source's spelling listed as an item summing its sub-rows ((一)财政拨款小计): the whole cell is the label, none of it
     a value."""
@@ -116,8 +120,9 @@ def _field(key: str) -> str | None:
         # an amount's label over the sum of the sources after it (资金使用情况(万元)合计: 109.8万元 | 中央财政 | 84.5万元 …)
         field = lookup.get(key[:-2])
     if field is None and bracketed and (noted := _NOTED.fullmatch(key)):
-        # an amount's label with a note after it on which money it is (年度金额(提前下达), 资金总额(含结转))
-        field = lookup.get(noted["head"]) if lookup.get(noted["head"]) in _AMOUNTS else None
+        # an amount's label with a note after it on which money it is (年度金额(提前下达), 资金总额(含结转)), a unit's
+        # with the form's request for its seal (项目单位(盖章))
+        field = lookup.get(noted["head"]) if lookup.get(noted["head"]) in _NOTABLE else None
     if field is None and key.endswith("小计") and (item := _SOURCE_ITEM.fullmatch(key)):
         field = lookup.get(item["head"]) if lookup.get(item["head"]) in _SOURCES else None
     if field is None and key.startswith(_WHOSE_YEAR_STARTS) and len(rest := _WHOSE_YEAR.sub("", key, 1)) >= 3:

@@ -150,13 +150,14 @@ _FILLED = {
 }
 
 
-# The label a reader reports for a header field, where a form profile names the field differently.
-_READER_LABEL = {"年度目标": "绩效目标"}
+# The labels a reader reports for a header field, where a form profile names the field differently: the goals are
+# the year's (绩效目标) or, on a form whose only goals column is the period's (湖南 2023 公开格式: 实施期绩效目标), those.
+_READER_LABELS = {"年度目标": ("绩效目标", "中期目标")}
 
 
 def shows_field(sheet: GoalSheet, field: str) -> bool:
     """True when the source of ``sheet`` has a label for header field ``field`` (as ``GoalSheet.form_fields`` names it)."""
-    return field in sheet.form_fields or _READER_LABEL.get(field) in sheet.form_fields
+    return field in sheet.form_fields or any(label in sheet.form_fields for label in _READER_LABELS.get(field, ()))
 
 
 def evidence_of(sheet: GoalSheet) -> set[str]:

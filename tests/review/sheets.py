@@ -85,6 +85,7 @@ def build_sheet(spec: dict[str, Any]) -> GoalSheet:
         purpose=spec.get("purpose"),
         spend_plan=[Checkpoint(label=label, percent=_decimal(percent)) for label, percent in spec.get("plan", [])],
         goals=list(spec.get("goals", [])),
+        long_term_goals=list(spec.get("long_term_goals", [])),
         indicators=indicators,
         table=1,
         form_fields=list(spec.get("form_fields", [])),

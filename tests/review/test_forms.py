@@ -146,3 +146,33 @@ def test_a_grid_without_level_columns_is_not_told_its_levels_are_missing():
 def test_a_generic_form_requires_the_goals_whose_label_stands(form_fields, required):
     review = _review({**NO_CODE, "goals": [], "form_fields": form_fields}, form="generic")
     assert ("JX106" in _rules(review)) is required
+
+
+@pytest.mark.parametrize(
+    ("goals_labels", "long_term", "fires"),
+    [
+        # corpus 276 (Hunan 2023 公开格式): the form's only goals column is 实施期绩效目标, left empty
+        (["中期目标"], [], True),
+        (["中期目标"], ["保障特教学校学生伙食"], False),  # filled: the period's goals are the sheet's goals
+        (["绩效目标", "中期目标"], ["保障特教学校学生伙食"], True),  # the year's column empty beside the period's
+        ([], [], False),  # no goals label in the source: nothing can be said to be left empty
+    ],
+)
+def test_goals_are_required_where_the_form_shows_a_goals_column_the_periods_alone_too(goals_labels, long_term, fires):
+    fields = ["项目名称", "预算数", *goals_labels, "一级指标", "二级指标", "三级指标", "指标值"]
+    review = _review({**NO_CODE, "goals": [], "long_term_goals": long_term, "form_fields": fields}, form="hunan")
+    assert [f.rule for f in review.findings if f.rule == "JX106"] == (["JX106"] if fires else [])
+
+
+@pytest.mark.parametrize(
+    ("label", "key", "severity"),
+    [("主管部门编码", "department_code", "info"),  # corpus 005 (Hunan 2021)
+     ("同名项目上年预算额", "previous_budget", "info")],  # corpus 280 (Anhui 申报明细表)
+)
+def test_a_blank_field_is_reported_only_where_the_form_prints_its_label(label, key, severity):
+    fields = ["项目名称", "预算数", "绩效目标", label]
+    blank = _review({**NO_CODE, "form_fields": fields, "blank_fields": [label]})
+    [finding] = [f for f in blank.findings if f.rule == "JX101"]
+    assert finding.params["field"] == label and finding.severity.value == severity
+    absent = _review({**NO_CODE, "form_fields": fields[:3]})
+    assert "JX101" not in _rules(absent)

@@ -94,7 +94,7 @@ _LIST_SEPARATORS = ("、", "，", ",")
 _UNIT_NOTE = len("(万元)")  # characters of a money unit's note standing alone
 # the fields whose labels may head a row of values below them (项目名称 | 主管部门 over XX | YY): a one-line value each
 # (the goals and the money table have blocks of their own)
-_ABOVE_FIELDS = {"code", "name", "unit", "unit_code", "department", "attribute", "leader", "contact", "year", "region",
+_ABOVE_FIELDS = {"code", "name", "unit", "unit_code", "department", "department_code", "attribute", "leader", "contact", "year", "region",
                  "total", "period_total", "fiscal", "other", "source"}
 _GOAL_FIELDS = {"goals", "long_term_goals"}
 # Columns whose cells the goal sheet has no field for: kept on the indicator by heading (self-evaluation and
@@ -336,7 +336,7 @@ def _share(part: str, whole: str, rate: str) -> bool:
 def _run_on_labels() -> re.Pattern:
     """The labels that follow a project's name in text run together from a form's cells (主管部门, 实施单位,
     负责人及电话, 项目类别): words no project name holds."""
-    words = run_on_spellings([word for field in ("department", "unit", "unit_code", "code", "attribute", "leader",
+    words = run_on_spellings([word for field in ("department", "department_code", "unit", "unit_code", "code", "attribute", "leader",
                                                  "contact") for word in labels()["header"][field] if len(word) >= 4]
                              + ["负责人"])
     return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
@@ -1112,11 +1112,15 @@ class SheetBuilder:
                 continue
             self._assign(field, value, row, text)
         if block_at is not None:
-            self._open_goals(texts[block_at:], row)
+            # (after a row of other fields' labels alone, a wide form's headings over its values: the goals' label is
+            # the form's whether or not a value follows, 单位代码 | 单位(专项)名称 | 资金总额 | 实施期绩效目标)
+            headings = block_at > 0 and all(header_label(text) for text in texts[:block_at] if text)
+            self._open_goals(texts[block_at:], row, headings)
 
     # -- the goals block (:mod:`.goals_block`) -------------------------------------------------------------
-    def _open_goals(self, texts: list[str], row: Row) -> None:
-        """A goals block opens at the first of ``texts``: its values after its labels, or in a row to come."""
+    def _open_goals(self, texts: list[str], row: Row, headings: bool = False) -> None:
+        """A goals block opens at the first of ``texts``: its values after its labels, or in a row to come. In a row of
+        ``headings`` its labels are the form's fields though no value is read."""
         block = GoalsBlock()
         waiting = self._goals_block if self._pending is not None and self._goals_block is not None else None
         if waiting is not None and waiting.fields[-1:] == ("long_term_goals",) and goals_word(texts[0]) == "goals":
@@ -1124,6 +1128,8 @@ class SheetBuilder:
             # name both periods side by side, and the values after them follow them in that order
             block.fields = waiting.fields
         values = block.take_labels(texts)
+        for field in block.fields if headings else ():
+            self._form_field("header", field)
         self._pending, self._goals_block = (None, None) if values else (block.target, block)
         if values:
             self._set_goals(block, values, row)

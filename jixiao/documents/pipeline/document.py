@@ -65,6 +65,7 @@ from jixiao.documents.pipeline.stripped import unrun_names
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.vocabulary import (
     PAGE_NUMBER,
+    column_label,
     generic_tab,
     goals_word,
     header_label,
@@ -579,6 +580,17 @@ class _Assembler:
             self._cell(text[:inner], number)
             text = text[inner:]
         label_part = _leading_label(text)
+        if label_part and (headings := _labels_only(text)):
+            # a wide form's row of headings over its values (单位代码单位(专项)名称资金总额实施期绩效目标绩效指标): each
+            # label a field of its own with nothing beside it, the grid's heading after them no field's value
+            self._close_open()
+            fields = [piece for piece in headings if header_label(piece)]
+            self._open = Row(cells=[Cell(text=piece, column=at, line=number) for at, piece in enumerate(fields)],
+                             line=number)
+            self._close_open()
+            for piece in headings[len(fields):]:
+                self._paragraph(piece, number)
+            return
         if label_part and label_part != text:
             self._cell(label_part, number)
             text = text[len(label_part):]
@@ -828,6 +840,26 @@ def _inner_field_label(text: str) -> int | None:
     return at if apart or field == "name" or field in _AMOUNT_FIELDS and parse_amount(rest) is not None else None
 
 
+_LABELS_IN_A_ROW = 3  # labels run together that make a row of headings (two may be a label and a value that is one)
+
+
+def _labels_only(text: str) -> list[str] | None:
+    """The labels ``text`` is made of when it is nothing but labels run together (单位代码单位(专项)名称资金总额实施期绩效目标
+    绩效指标: a wide form's row of headings over the values below, the grid's heading last), no value among them;
+    else None."""
+    pieces = []
+    while text:
+        if header_label(text) or column_label(text):
+            pieces.append(text)
+            break
+        lead = _leading_label(text)
+        if lead is None:
+            return None
+        pieces.append(lead)
+        text = text[len(lead):]
+    return pieces if len(pieces) >= _LABELS_IN_A_ROW else None
+
+
 def _labels_apart(row: Row) -> Row:
     """The row with each cell that opens with a header-block label and runs further labels and their values
     together (``项目名称初中公用经费主管部门某市教育局``, a document site's copy of a form) cut into a cell per label
@@ -860,8 +892,21 @@ def _inner_name_label(text: str) -> int | None:
     """Where a project name or code label begins inside a cell of text run together from a form's cells
     (``…自评表(2021年)项目名称初中公用经费…``): the project's fields begin there. None when none does, or at the
     start (the label is then the cell's own)."""
-    match = _name_labels().search(simplified_in_place(text), 1)
+    simplified = simplified_in_place(text)
+    match = next((found for found in _name_labels().finditer(simplified, 1) if not _inside_label(simplified, found)),
+                 None)
     return match.start() if match and not split_label_value(text[:match.start()]) else None
+
+
+_LABEL_PREFIX = 4  # characters a longer label may hold before a name or code label (二级项目名称, 一级项目编码)
+
+
+def _inside_label(text: str, found: re.Match) -> bool:
+    """Whether the name or code label ``found`` is the end of a longer label of the vocabulary (二级项目名称 holds
+    项目名称, 一级项目编码 项目编码): the longer label is the cell's, no new field begins inside it."""
+    start = max(0, found.start() - _LABEL_PREFIX)
+    return any(outer.start() < found.start() and outer.end() >= found.end()
+               for outer in (_labels().match(text, at) for at in range(start, found.start())) if outer)
 
 
 def _goals_labels(row: Row | None) -> bool:

@@ -45,12 +45,15 @@ _HEADER_FIELDS = {
 
 # Header fields the model keeps no value of: blank where the form prints the label and leaves the cell beside it empty
 # (GoalSheet.blank_fields), never where the form has no such label. Reviewers ask for the 主管部门 and the 立项依据
-# (a warning: corpus 011, 133, 146, 200) and note a missing contact as a remark (info: 172, 187).
+# (a warning: corpus 011, 133, 146, 200) and note a missing contact, 主管部门编码 or, where the form asks for it, the
+# budget of the project of the same name the year before as a remark (info: 172, 187; 005; 280).
 _BLANK_FIELDS = {
     "department": ("主管部门", Severity.WARNING),
+    "department_code": ("主管部门编码", Severity.INFO),
     "basis": ("项目立项依据", Severity.WARNING),
     "leader": ("项目负责人", Severity.INFO),
     "contact": ("联系电话", Severity.INFO),
+    "previous_budget": ("同名项目上年预算额", Severity.INFO),
 }
 
 
@@ -64,16 +67,16 @@ class MissingHeaderField(Rule):
     message = "项目“{sheet}”缺少“{field}”"
     message_blank = "项目“{sheet}”缺少“{field}”（表上有此栏，没有填写）"
     terms = frozenset(label for label, _ in (*_HEADER_FIELDS.values(), *_BLANK_FIELDS.values()))
-    defaults = {"fields": ["code", "name", "budget.total", "purpose", "spend_plan", "department", "basis", "leader",
-                           "contact"]}
+    defaults = {"fields": ["code", "name", "budget.total", "purpose", "spend_plan", "department", "department_code",
+                           "basis", "leader", "contact", "previous_budget"]}
     docs = RuleDocs(
         what="项目编码、项目名称、预算数、资金用途、资金支出计划等表头信息是否填写（预算总额空着而填了财政拨款的，预算已"
         "给出）。只检查该表样有并要求填写的字段（表样见 jixiao/review/data/forms/，由表头识别或用 --form 指定）；"
         "审核方案的 fields 参数可再缩小范围。自评表的预算数见其资金表（全年预算数、年初预算数）；文件从表格中间开始、表头"
         "不在文件中的不检查。缺项目名称为错误，读取程序推测版式的（有的行三级指标栏只是一个数字）或各列按内容推断的（读取程序对"
         "每一行都报告 P111：表头没有读到，项目名称可能随表头丢失或未能归入该栏）为警告。"
-        "主管部门、立项依据、项目负责人、联系电话只在表上印有该栏而旁边的格子空着时报告（没有该栏的表样不报告）："
-        "主管部门、立项依据空着为警告，负责人、联系电话空着为提示。",
+        "主管部门、主管部门编码、立项依据、项目负责人、联系电话、同名项目上年预算额只在表上印有该栏而旁边的格子空着时报告"
+        "（没有该栏的表样不报告）：主管部门、立项依据空着为警告，主管部门编码、负责人、联系电话、同名项目上年预算额空着为提示。",
         why="缺少这些信息，审核人无法把目标表与预算项目对应起来，也无法判断目标与资金是否匹配。",
         bad="项目名称：（空）\n预算数：（空）",
         good="项目名称：乡镇维稳经费\n预算数：15.00（万元）",
@@ -304,7 +307,8 @@ class MissingGoals(Rule):
     source = GOALS_2015.at("第八条（绩效目标内容）")
     message = "项目“{sheet}”没有填写绩效目标（年度目标）"
     docs = RuleDocs(
-        what="“绩效目标”栏是否填写了年度目标。自评表、监控表报告的是已批复的目标，其“预期目标”栏空着为警告；表头不在文件中、"
+        what="“绩效目标”栏是否填写了年度目标；表样只印“实施期绩效目标”一栏的，看这一栏。自评表、监控表报告的是已批复的目标，"
+             "其“预期目标”栏空着为警告；表头不在文件中、"
              "各列按内容推断的（读取程序对每一行都报告 P111），目标可能在文件中而未能归入该栏，也为警告。",
         why="绩效指标是对绩效目标的细化；没有目标文字，指标就失去了依托，审核人无法判断指标是否相关。",
         bad="绩效目标：（空）",
@@ -313,7 +317,10 @@ class MissingGoals(Rule):
     )
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
-        if ctx.form.requires("年度目标", ctx.sheet) and not any(goal.strip() for goal in ctx.sheet.goals):
+        # (a form whose only goals label is the period's, 实施期绩效目标, states its goals there)
+        only_period = bool(ctx.sheet.form_fields) and "绩效目标" not in ctx.sheet.form_fields
+        stated = [*ctx.sheet.goals, *ctx.sheet.long_term_goals] if only_period else ctx.sheet.goals
+        if ctx.form.requires("年度目标", ctx.sheet) and not any(goal.strip() for goal in stated):
             # (a report on goals approved earlier, a self-evaluation's empty 预期目标: the goals exist in the approved
             # goal table, the report leaves them out; a warning, not a return. Under a header the reader inferred, the
             # goals' cell was not told apart from the row's: they may be in the file, unplaced.)

@@ -420,3 +420,27 @@ def test_a_money_parts_amount_after_its_funds_name_is_the_part():
                     "绩效指标一级指标二级指标三级指标指标值产出指标数量指标发放人数≥230人").sheets
     assert (sheet.budget.total, sheet.budget.fiscal, sheet.budget.other) == (
         Decimal("38.75"), Decimal("37"), Decimal("1.75"))
+
+
+# -- form fields whose label ends another's value, and fields left blank (corpus 267, 276, 280) ---------------------
+
+def test_a_longer_label_ending_in_a_code_label_is_its_own_field_not_the_projects_code():
+    # corpus 267 (Hubei application form): the 一级项目's code label is no 项目编码, its value no project code
+    (sheet,) = read("项目名称:学校校舍安全保障资金", "项目编码:", "项目期限 项目来源 是否科研项目 否 一级",
+                    "一级项目编码 是否使用上级转移支 否 付资金:", *GRID).sheets
+    assert sheet.code is None and sheet.name == "学校校舍安全保障资金"
+
+
+def test_the_years_budget_is_read_beside_the_whole_spans_and_last_years_blank_is_known():
+    # corpus 280 (Anhui 申报明细表): 项目总预算 75 for three years beside 项目当年预算 25; 同名项目上年预算额 left blank
+    (sheet,) = read("项目名称 特殊人群病种筛查经费", "项目总预算(万元) 75.00      项目当年预算(万元) 25.00",
+                    "同名项目上年预算额 同名项目上年预算执行数", *GRID).sheets
+    assert sheet.budget.total == Decimal("25.00")
+    assert {"同名项目上年预算额", "同名项目上年预算执行数"} <= set(sheet.blank_fields)
+
+
+def test_a_wide_forms_row_of_labels_run_together_records_each_label_and_an_empty_goals_cell():
+    # corpus 276 (Hunan 2023 公开格式): 单位代码单位(专项)名称资金总额实施期绩效目标绩效指标, the goals cell empty
+    (sheet,) = read("单位代码单位(专项)名称资金总额实施期绩效目标绩效指标", *GRID).sheets
+    assert {"单位编码", "预算单位", "预算数", "中期目标"} <= set(sheet.form_fields)
+    assert sheet.goals == [] and sheet.long_term_goals == []
