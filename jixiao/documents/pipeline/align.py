@@ -16,6 +16,9 @@ wide as the header by position. Every other row, and every stream of one-cell li
 Each placed row carries a confidence: 1.0 placed by the format's grid or by position, lower when the columns
 were inferred from labels, lower still when tokens had to be joined or columns were missing, lowest when fused
 figures were read the one way the table's sums leave.
+
+Where a stream's rows end is worked out in :mod:`.stream`, and a row whose cells do not match its columns one to one
+is fitted to them by :mod:`.fit`; this module decides which of those a line needs and places what they return.
 """
 
 from __future__ import annotations
@@ -26,12 +29,20 @@ from decimal import Decimal
 from typing import Self
 
 from jixiao.documents.interpret.header_cells import parse_amount
+from jixiao.documents.pipeline.cells import ACHIEVED, LEVELS, POINTS, SENTENCE
 from jixiao.documents.pipeline.coefficient import read_from_right
 from jixiao.documents.pipeline.figures import FIGURE_KINDS, Ambiguity, cut_tail, fused_run, split_figures
+from jixiao.documents.pipeline.fit import (
+    figure_cut_from_name,
+    figures_run,
+    fit_in_order,
+    fit_short,
+    join_wrapped_name,
+    unit_left_out,
+)
 from jixiao.documents.pipeline.labels import (
     Role,
     is_bare_number,
-    is_marked_figure,
     is_numbered,
     is_operator,
     is_qualitative,
@@ -57,14 +68,26 @@ from jixiao.documents.pipeline.outline import Outline
 from jixiao.documents.pipeline.prose import PROSE
 from jixiao.documents.pipeline.regions import EXTRA, FRAME, NUMBER_HEADINGS, Columns, is_frame_label, is_goal_heading
 from jixiao.documents.pipeline.separated import Centred, Separated, centred_rows, separated_rows
+from jixiao.documents.pipeline.stream import (
+    Joined,
+    absent_columns,
+    cut_after_points,
+    cut_at_figures,
+    cut_at_names,
+    cut_unoperated,
+    join_fixed_width,
+    name_again,
+    page_residue,
+    pair_names_with_values,
+    wrapped_tail,
+)
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token, display_width
 from jixiao.model import canonical_level2, parse_direction
 from jixiao.model.target_text import parse_target
-from jixiao.model.units import canonical_unit, unit_spellings
+from jixiao.model.units import unit_spellings
 
 __all__ = ["Placed", "Aligner"]
 
-_LEVELS = ("level1", "level2")
 # the columns that hold a row's words after its target: an explanation, a scoring rule or basis, a remark
 _WORD_COLUMNS = ("description", "basis", "remark", "deviation")
 _CJK_START = re.compile(r"[\u4e00-\u9fff]")
@@ -72,8 +95,6 @@ _CJK_END = re.compile(r"[\u4e00-\u9fff]$")  # a name ends in a word, not in a fi
 _LEVEL_ROLES = (Role.LEVEL1, Role.LEVEL2)
 _PROSE_PARTS = {"level1": "一级指标", "level2": "二级指标", "group": "指标组", "name": "三级指标", "target": "指标值",
                 "actual": "实际完成值", "score": "得分", "rate": "目标完成率"}
-_POINTS = ("weight", "score")  # the columns of points that end a self-evaluation row
-_ACHIEVED = ("actual", "expected")  # the columns of what was achieved, written like a target
 # a weight run into the target after it (1020万元: 10 | 20万元), the weight one or two digits long (or x.5)
 # (the target left is a number as printed: 100% is never 1 | 00%)
 _WEIGHT_CUTS = tuple(re.compile(r"^(" + weight + r")((?!0\d)\d.*\D.*)$") for weight in (r"[1-9]", r"[1-9]\d", r"[1-9]\d?\.5"))
@@ -82,16 +103,10 @@ _NAME_AND_WEIGHT = re.compile(r"^(?P<name>.*[\u4e00-\u9fff)）])(?P<weight>[1-9]
 # a name's cell ending in its row's weight and a mark before the target (种薯亩均收入8工 | 5%: OCR's ≥)
 _WEIGHT_AND_MARK = re.compile(r"^(?P<name>.*[\u4e00-\u9fff])(?P<weight>[1-9]\d?)(?P<mark>[^\d\s.,，%])$")
 REPEATED = "_repeated_level"  # a merged level cell a stream printed twice: counted with the row, placed nowhere
-_DIRECTION = re.compile(r"正向|反向")  # a 指标方向性 cell (正向指标)
 _FIGURE_ALONE = re.compile(r"[\d,，.]+")  # a figure without unit or operator
 _SERIAL = re.compile(r"\d{1,3}")  # the number a 序号 column prints before a row
 _DIGIT_IN = re.compile(r"\d")
-_SENTENCE = re.compile(r"[，,。；;]")  # a sentence's punctuation, which no level name holds
-_FIGURE_COLUMNS = ("operator", "target", "unit", "weight", "direction")  # columns that hold no words of a name
 _WORD = re.compile(r"[\u4e00-\u9fff]{2}")  # a name has words; a run of figures after a level cell has none
-_LONGEST_WRAP = 12  # characters of one wrapped line of a name
-_WIDE_CHARACTER = 2  # what a line broken before a wide character falls short of its column's width
-_MOST_POINTS = 50  # points one indicator can carry (a level's share of 100 is at most that)
 GRID_CONFIDENCE = 1.0
 LABEL_CONFIDENCE = 0.8
 GUESS_CONFIDENCE = 0.5
@@ -161,17 +176,6 @@ _FIGURED_NAME = re.compile(r"^(\d+(?:\.\d+)?)?((?:指标\s*\d{1,2}\s*[:：.．�
                            r"(\d{1,3}(?:\.\d+)?)$")
 
 
-class _Joined(str):
-    """Cells a stream printed apart that make one (a name and the wrapped end of it), with how many they were."""
-
-    tokens: int
-
-    def __new__(cls, parts: list[str]) -> _Joined:
-        joined = super().__new__(cls, "".join(parts))
-        joined.tokens = len(parts)
-        return joined
-
-
 class _RowNumber(str):
     """The number a form prints before a stream's row (``1-1``): it opens the row and fills no column."""
 
@@ -229,7 +233,7 @@ class Aligner:
         kinds = columns.kinds
         # Each column's key: its kind, or ``extra:<heading>`` for a column the vocabulary does not know.
         self.keys = [kind if kind != EXTRA else f"extra:{heading}" for kind, heading in zip(kinds, columns.headings)]
-        levels = [i for i, kind in enumerate(kinds) if kind in _LEVELS]
+        levels = [i for i, kind in enumerate(kinds) if kind in LEVELS]
         last = max(levels, default=-1)
         first = min(levels, default=0)
         # the keys of the columns a row holds after its levels, and of those before them (a long export's
@@ -304,7 +308,7 @@ class Aligner:
         last = self.placed[-1] if self.placed else None
         # a text row that stopped before its target, one-cell lines below may complete
         self._open_row = last if not line.gridded and last is not None and "name" in last.values and not any(
-            kind in last.values for kind in ("target", *_POINTS)) else None
+            kind in last.values for kind in ("target", *POINTS)) else None
 
     def _ends_previous(self, line: Line) -> bool:
         """A row of bare numbers only, under a row that stopped before its last columns, is the end of that row
@@ -322,7 +326,7 @@ class Aligner:
             achieved, texts, tail = [("actual", texts[0])], texts[1:], tail[tail.index("actual") + 1:]
         if not texts or not all(is_bare_number(text) for text in texts) or len(texts) > len(tail):
             return False
-        previous.values.update(achieved + _fit_short(texts, tail))
+        previous.values.update(achieved + fit_short(texts, tail))
         previous.tokens += len(line.filled)
         return True
 
@@ -343,7 +347,7 @@ class Aligner:
                 return False
             previous.values["target"] = text
         elif is_bare_number(text) and tail:
-            previous.values.update(_fit_short([text], tail))
+            previous.values.update(fit_short([text], tail))
             self._open_row = None  # (its points end the row)
         else:
             return False
@@ -506,7 +510,7 @@ class Aligner:
             return False
         index = self.columns.at_offset(token.indent)
         kind = self.keys[index] if index is not None else (self.slots[-1] if self.slots else None)
-        if kind is None or kind in _LEVELS:
+        if kind is None or kind in LEVELS:
             return False
         previous = self.placed[-1]
         previous.values[kind] = f"{previous.values[kind]}\n{token.text}" if kind in previous.values else token.text
@@ -580,7 +584,7 @@ class Aligner:
             else:
                 values[kind] = text
         _uncross(values)
-        self.seen_level = self.seen_level or any(kind in values for kind in _LEVELS)
+        self.seen_level = self.seen_level or any(kind in values for kind in LEVELS)
         placed = Placed(values, line.line, line.row, line.table, confidence, how, extras, tokens)
         if self.columns.inferred:  # no header names the columns: every row rests on a guess
             placed.confidence, placed.inferred = min(confidence, GUESS_CONFIDENCE), self.columns.inferred
@@ -653,7 +657,7 @@ class Aligner:
                     return True
             return False
         kinds = [self.keys[index] for index in placed]  # type: ignore[index]
-        if any(kind in (*_LEVELS, FRAME, "name") and is_value(token.text) for kind, token in zip(kinds, line.tokens)):
+        if any(kind in (*LEVELS, FRAME, "name") and is_value(token.text) for kind, token in zip(kinds, line.tokens)):
             # a figure under a level or name heading: the row's empty cells vanished and its cells shifted left,
             # so they stand under other headings than their own (placed by labels instead)
             return False
@@ -675,7 +679,7 @@ class Aligner:
         texts = [token.text for token in tokens]
         slots = self.slots
         following = slots[slots.index("name") + 1] if "name" in slots and slots.index("name") + 1 < len(slots) else None
-        if following in _POINTS and not closed:
+        if following in POINTS and not closed:
             return self._unfuse_figures(tokens, texts)
         if following == "operator":
             return self._unfuse_kind(tokens, texts)
@@ -791,7 +795,7 @@ class Aligner:
 
         roles = [label(text).role if text.strip() else Role.EMPTY for text in texts]
         # a grid without level columns (the pre-2018 form) shows its levels as section rows
-        sectioned = not set(_LEVELS) & set(columns.kinds)
+        sectioned = not set(LEVELS) & set(columns.kinds)
         for position, (token, text, role) in enumerate(zip(tokens, texts, roles)):
             if role is Role.EMPTY and not body and (not levels or sectioned):
                 continue  # (the empty cells of a section row stay with its level name)
@@ -871,7 +875,7 @@ class Aligner:
                 close()
             if first is None:
                 first = token
-            if not closed and _name_again(body, text):
+            if not closed and name_again(body, text):
                 body.append(_RepeatedName(text))
             else:
                 body.append(text)
@@ -887,7 +891,7 @@ class Aligner:
                 levels0, body0, start0, lines0 = runs[heads]
                 runs = [(dict(levels0, **dict(zip(self.leading, lead))), body0, runs[0][2] or start0, lines0),
                         *runs[heads + 1:]]
-        levelled = bool(set(_LEVELS) & set(columns.kinds))
+        levelled = bool(set(LEVELS) & set(columns.kinds))
         if levelled and runs and not self.seen_level and not any(
                 key for levels, _, _, _ in runs for key in levels if key not in self.leading) and (
                 closed or not any(looks_like_target(t) or is_operator(t) for t in texts)) and not columns.inferred:
@@ -904,7 +908,7 @@ class Aligner:
             if context:
                 self._add({"_context": "｜".join(context)}, line, LABEL_CONFIDENCE, [], len(context) + leading)
             runs = runs[numbered:]
-        paired = self._pair_names_with_values(runs) if not closed else []
+        paired = pair_names_with_values(runs, self.slots) if not closed else []
         for run_levels, run_body, start, run_lines in runs:
             numbers = sum(1 for text in run_body if isinstance(text, _RowNumber))  # counted, not placed
             if numbers:
@@ -924,11 +928,11 @@ class Aligner:
                 start_line = start.line if at == 0 and start is not None else (
                     run_lines[at] if at < len(run_lines) else None)
                 at += len(cells)
-                tail = _wrapped_tail(cells) if not closed and self.slots[:1] == ["name"] else None
+                tail = wrapped_tail(cells) if not closed and self.slots[:1] == ["name"] else None
                 ending = cells[tail] if tail is not None else ""
                 if tail is not None:
-                    cells = [_Joined([cells[0], ending]), *cells[1:tail], *cells[tail + 1:]]
-                counted, (cells, stray) = cells, _page_residue(cells) if not closed else (cells, [])
+                    cells = [Joined([cells[0], ending]), *cells[1:tail], *cells[tail + 1:]]
+                counted, (cells, stray) = cells, page_residue(cells) if not closed else (cells, [])
                 values, how, confidence = self._shape(cells, closed)
                 if stray:
                     values["_unplaced"] = "\n".join(stray)
@@ -957,7 +961,7 @@ class Aligner:
                     how = [f"“{values.get('name', '')}”的数值与名称分开印出，按顺序配对", *how]
                     confidence = GUESS_CONFIDENCE
                 if closed and line.extra.get("piped"):
-                    how = self._missing_levels({k: v for k, v in run_levels.items() if k in _LEVELS}) + how
+                    how = self._missing_levels({k: v for k, v in run_levels.items() if k in LEVELS}) + how
                 where = line
                 if start_line is not None and start_line != line.line:
                     where = Line([], line.kind, start_line, line.table, line.row)
@@ -966,40 +970,6 @@ class Aligner:
                           + len(run_levels)
                           + numbers)
                 run_levels, numbers = {}, 0  # the levels and the row's number are counted with the run's first row
-
-    def _pair_names_with_values(self, runs: list) -> list[list[str]]:
-        """Rows whose names were printed apart from their figures, in the same order (``指标24:传染病…报告 | 数 |
-        指标25:家庭医生签约率 | 14例 | 14例 | 2 | 2 | 24694人 | 22584人 | 2 | 1.7``: a spreadsheet's text taken out line
-        by line, a wrapped name's cell ending below the figures of the row beside it): a run of rows holding only a
-        name (and the wrapped end of it) followed by a row whose figures fill as many rows alike. Each name gets its
-        share of the figures, in order, and a wrapped end rejoins its name. Changes ``runs``; returns the bodies
-        paired."""
-        after = len(self.slots) - self.slots.index("name") - 1 if "name" in self.slots else 0
-        paired: list[list[str]] = []
-        names: list[int] = []  # the runs so far holding only a name
-        for at, (levels, body, _start, _lines) in enumerate(runs):
-            filled = [text for text in body if text.strip()]
-            if names and any(key in levels for key in _LEVELS):
-                names = []  # a new group: the names before are no rows of this one
-            if filled and _name_only(filled):
-                names.append(at)
-                continue
-            figures = filled[1:]
-            count = len(names) + 1
-            if names and filled and label(filled[0]).role is Role.TEXT and not is_value(filled[0]) \
-                    and figures and all(is_value(text) for text in figures) and len(figures) % count == 0 \
-                    and after < 2 * (len(figures) // count) <= 2 * after and _alike(figures, len(figures) // count):
-                # (each share fills more than half the columns after the name: one row's own figures are never two
-                # rows' worth)
-                share = len(figures) // count
-                for order, index in enumerate([*names, at]):
-                    levels, body, start, lines = runs[index]
-                    name = _Joined([text for text in body if text.strip()]) if index != at else filled[0]
-                    new_body = [name, *figures[order * share:(order + 1) * share]]
-                    runs[index] = (levels, new_body, start, [*lines[:1]] * len(new_body))
-                    paired.append(new_body)
-            names = []
-        return paired
 
     def _join_name_tail(self, line: Line) -> None:
         """A one-cell line of words between two rows of spaced columns, right under the first (``城中村、住宅    12个
@@ -1103,7 +1073,7 @@ class Aligner:
 
     def _missing_levels(self, levels: dict[str, str]) -> list[str]:
         """A pipe row whose merged level cells were dropped: which levels it carries down from the row above."""
-        kinds = [kind for kind in _LEVELS if kind in self.columns.kinds]
+        kinds = [kind for kind in LEVELS if kind in self.columns.kinds]
         if "level1" in levels and "level2" in kinds and "level2" not in levels:
             # a row that names its 一级指标 starts a new group: its 二级指标 cannot come from a merge above
             return [f"缺少{self.columns.heading('level2')}"]
@@ -1133,7 +1103,7 @@ class Aligner:
         marks = self._marks(filled, anchor)
         if closed and width and sum(1 for text in filled if text.strip()) <= width:
             return [filled]  # one table row no wider than the columns: a second target shape is its actual
-        rows = self._cut_at_figures(filled) if anchor == "operator" and not closed else None
+        rows = cut_at_figures(filled, self.slots, self._segmented) if anchor == "operator" and not closed else None
         if rows is not None:
             return rows  # (rows without their operator cells, whose count of cells is no multiple of the width)
         # a count of cells that is a multiple of the width by chance, rows short of cells making it up: a figure
@@ -1142,7 +1112,7 @@ class Aligner:
         if anchor is None or not marks and width and len(filled) > width and len(filled) % width == 0 and not chance:
             # no anchor to cut at (targets written without operators): full rows, one after another
             return [filled[i : i + width] for i in range(0, len(filled), width)] if width else [filled]
-        levelled = bool(set(_LEVELS) & set(self.columns.kinds))
+        levelled = bool(set(LEVELS) & set(self.columns.kinds))
         # the cells a row holds before its anchor, from its name (or from the goal it measures, pre-2018 form)
         opening = next((key for key in self.slots if key == "name" or is_goal_heading(key.removeprefix("extra:"))),
                        None)
@@ -1155,14 +1125,14 @@ class Aligner:
             # operator (100%, 2280次) do not cut the rows, their count does
             return [filled[i : i + width] for i in range(0, len(filled), width)]
         if len(marks) <= 1:
-            if not closed and anchor == "target" and not any(kind in _POINTS for kind in self.slots) and (
+            if not closed and anchor == "target" and not any(kind in POINTS for kind in self.slots) and (
                     not marks or not segmented):
                 # (one target written with its operator among others written without: the rows are still cut at
                 # their names, 永安真武庙戏台 | 1处 | 文物安全巡查 | 416处 | 文物宣传教育短信 | ≥3万条)
-                return _cut_at_names(filled)
+                return cut_at_names(filled)
             if anchor == "operator" and not closed:
-                return self._cut_unoperated(filled, marks, before)
-            return [filled] if closed else self._cut_after_points(filled)
+                return cut_unoperated(filled, marks, before, self.slots)
+            return [filled] if closed else cut_after_points(filled, self.slots)
         parts, start = [], 0
         for previous, mark in zip(marks, marks[1:]):
             cut = max(mark - before, previous + 1)
@@ -1175,74 +1145,8 @@ class Aligner:
         parts.append(filled[start:])
         if anchor == "operator" and not closed:
             # (a row whose target has no operator may stand after each operated row)
-            return [row for part in parts for row in self._cut_unoperated(
-                part, [at for at, text in enumerate(part) if is_operator(text)], before)]
-        return parts
-
-    def _cut_unoperated(self, texts: list[str], marks: list[int], before: int) -> list[list[str]]:
-        """A stream's run under an operator column holding one operated row and rows whose targets have no operator
-        (``投资计划分解用时 | ≤ | 20 | 工作日 | 落实到位率 | 100%``: a rate or a count written whole, its 指标性质 cell
-        left empty): where the columns after the operator hold only the target and its unit, the operated row ends
-        after them, and each name followed by a target before or after it is a row of its own."""
-        after = self.slots[self.slots.index("operator") + 1:]
-        if not marks or not set(after) <= {"target", "unit"} or marks[0] < before:
-            return [texts]
-        start = marks[0] - before
-        end = marks[0] + 2
-        if "unit" in after and end < len(texts) and label(texts[end]).role is Role.UNIT:
-            end += 1
-        head, tail = _name_value_pairs(texts[:start]), _name_value_pairs(texts[end:])
-        if head is None or tail is None:
-            return [texts]
-        return [*head, texts[start:end], *tail]
-
-    def _cut_at_figures(self, texts: list[str]) -> list[list[str]] | None:
-        """A stream under an operator column whose rows' empty cells vanished (指标性质 | 指标值 | 度量单位, the operator
-        and the unit printed for some rows only: ``主体班培训人次 | 280人次 | 邀请…人次 | 25人次 | 培训学员…满意度 | ≥ | 95
-        | %``), so rows hold different counts of cells and no count of cells before the operator cuts them: each row
-        is cut by what its cells hold instead. A row opens with its name, words followed by its figures (an
-        operator, a figure, a unit, a date); words standing after a row's figures and before further figures open
-        the next row, except in a column of words the row holds between its target and its last figures (指标标准或依据
-        before the actuals), which stands within the operated row's width from its target. A word of the qualitative
-        vocabulary is a figure here (a target or what was achieved). None when columns of
-        words stand between the name and the operator (a description: then the words do not say where a row opens),
-        or when every row prints its operator (the operators cut the stream), or when the stream marks its empty
-        cells (then its rows are whole), or when its cells were cut from run-together text (its words were cut
-        where a label ends, not where a cell does)."""
-        slots = self.slots
-        operator = slots.index("operator")
-        if "name" not in slots or self._segmented or not all(text.strip() for text in texts) or any(kind not in (*_FIGURE_COLUMNS, *_POINTS)
-                                      for kind in slots[slots.index("name") + 1:operator]):
-            return None
-        after = slots[operator + 1:]
-        figures = [at for at, kind in enumerate(after) if kind in (*_FIGURE_COLUMNS, *_POINTS, *_ACHIEVED)]
-        # the farthest column of words before the row's last figure, counted from the target
-        inside = max((at for at in range(max(figures, default=0)) if after[at] not in
-                      (*_FIGURE_COLUMNS, *_POINTS, *_ACHIEVED)), default=0)
-        # (a word of the qualitative vocabulary is a target or what was achieved, 完成 after ≤ | 30 | 万元; so is
-        # a direction, 正向指标, a figure column's word)
-        measured = [is_value(text) or is_operator(text) or is_qualitative(text) or _DIRECTION.match(text.strip())
-                    is not None or label(text).role in (Role.UNIT, Role.DATE) for text in texts]
-        parts, start, seen, within = [], 0, False, -1
-        trailing = False  # words after a row's figures
-        for index, text in enumerate(texts):
-            if measured[index]:
-                if not seen or is_operator(text):
-                    # a row's first figure: its target (or its operator, the target after it), the words within its
-                    # width a column of its own
-                    within = index + inside + is_operator(text)
-                seen = True
-            elif seen and index > within and index + 1 < len(texts) and measured[index + 1] \
-                    and label(text).role is Role.TEXT:
-                parts.append(texts[start:index])
-                start, seen = index, False
-            elif seen and (index + 1 < len(texts) or _SENTENCE.search(text)):
-                trailing = True  # (a last cell of words is the row's target, unless it is a sentence)
-        parts.append(texts[start:])
-        if sum(1 for text in texts if is_operator(text)) >= len(parts):
-            return None
-        if trailing and not any(kind not in (*_FIGURE_COLUMNS, *_POINTS, *_ACHIEVED) for kind in after):
-            return None  # words after a row's figures, and no column of words there: these are no rows of the grid
+            return [row for part in parts for row in cut_unoperated(
+                part, [at for at, text in enumerate(part) if is_operator(text)], before, self.slots)]
         return parts
 
     def _marks(self, texts: list[str], anchor: str | None) -> list[int]:
@@ -1252,45 +1156,15 @@ class Aligner:
             return []
         after = self.slots[self.slots.index(anchor) + 1:]
         marks: list[int] = []
-        achieved = anchor == "target" and bool(after) and after[0] in _ACHIEVED
+        achieved = anchor == "target" and bool(after) and after[0] in ACHIEVED
         for index, text in enumerate(texts):
             if not (self._is_anchor(text, anchor) or achieved and _said_again(texts, index)):
                 continue
-            if marks and 0 < index - marks[-1] <= len(after) and after[index - marks[-1] - 1] in _ACHIEVED and all(
+            if marks and 0 < index - marks[-1] <= len(after) and after[index - marks[-1] - 1] in ACHIEVED and all(
                     is_value(between) for between in texts[marks[-1] + 1:index]):
                 continue
             marks.append(index)
         return marks
-
-    def _cut_after_points(self, texts: list[str]) -> list[list[str]]:
-        """A stream of a self-evaluation grid holding rows whose targets are words (``严格执行相关制度规定``)
-        has one anchor or none: a row ends with its points (分值, 得分), so text after as many bare numbers as
-        there are point columns, followed by a further cell, begins the next row."""
-        points = [kind for kind in self.slots if kind in _POINTS]
-        if not points or self.slots.index(points[0]) == 0:
-            return [texts]
-        parts, start = [], 0
-        for index in range(len(texts) - 1):
-            ended = index - start >= len(points) and all(
-                is_bare_number(text) for text in texts[index - len(points):index])
-            if ended and not is_bare_number(texts[index]) and not looks_like_target(texts[index]) \
-                    or self._opens_short_row(texts, start, index):
-                parts.append(texts[start:index])
-                start = index
-        parts.append(texts[start:])
-        return parts
-
-    @staticmethod
-    def _opens_short_row(texts: list[str], start: int, index: int) -> bool:
-        """True for a name opening a row that prints no points, after a row that holds its values already (Anhui's
-        breakdown rows under their ★ row: ``★补助…种植面积 | 20 | 29.5亩 | 29.5亩 | 20 | 其中桃树种植面积 | 1.5亩 |
-        1.5亩``): words that are no value and no qualitative target, after a figure and before the row's own target
-        and what was achieved (a rule between the points, ``1 | 超出正负10%不得分 | 1``, is followed by one figure)."""
-        text = texts[index]
-        return (0 < index < len(texts) - _ROW_VALUES and is_value(texts[index - 1])
-                and all(is_value(cell) for cell in texts[index + 1:index + 1 + _ROW_VALUES])
-                and sum(1 for cell in texts[start:index] if is_value(cell)) >= _ROW_VALUES
-                and label(text).role is Role.TEXT and not is_value(text) and not is_qualitative(text))
 
     def _split_fused_runs(self, texts: list[str]) -> tuple[list[str], list[str]]:
         """A row short of cells whose figures fused into one run of digits (``% | 901010010`` under 计量单位 |
@@ -1304,7 +1178,7 @@ class Aligner:
         if len(filled) >= len(slots) or len(filled) != len(texts):
             return texts, []
         for index, text in enumerate(texts):
-            found = fused_run(text) if slots[index:index + 1] and slots[index] not in _LEVELS else None
+            found = fused_run(text) if slots[index:index + 1] and slots[index] not in LEVELS else None
             named = bool(found) and slots[index] == "name"
             if found is None or named and not _WORD.search(found[0]):
                 continue
@@ -1377,73 +1251,16 @@ class Aligner:
         return [*texts[:index], found.group("name"), found.group("weight"), _Piece(found.group("mark") + target),
                 *texts[index + 2:]]
 
-    def _join_fixed_width(self, texts: list[str], slots: list[str]) -> list[str]:
-        """A PDF's stream row whose cells of words were wrapped over fixed-width lines, each line a cell of its own
-        (``企业把握政治导向和文 | 化方向情况 | 企业把握正 | 确政治导向 | 和文化方向 | 情况的评价``): every line but a cell's
-        last fills its column, so a line as wide as the column's lines go is continued by the next. The name's column
-        is as wide as the first line of a name the stream wrapped before (``支持服务贸易、服务外 | 包企业数量 | 3``),
-        another cell's as its own first line. Put together when the row's words are more cells than its columns
-        hold before its figures and fit them after. The grid's headings a PDF's text flow printed after the row
-        (``推动企业走出去方面发 | 挥的作用 | 是否利于企 | 业走出去 | 二级指标``: the last row's text comes before the left
-        column's) end its cells and stay after them."""
-        words = next((at for at, text in enumerate(texts) if is_value(text) or label(text).role is not Role.TEXT),
-                     len(texts))
-        ends = next((at for at, text in enumerate(texts[words:], words) if not is_value(text)), len(texts))
-        figures, headings = texts[words:ends], texts[ends:]
-        if words < 3 or not slots or slots[0] != "name" or not all(
-                label(text).role is Role.HEADING and not is_value(text) for text in headings) \
-                or words + len(figures) <= len(slots) and all(
-                    kind not in _POINTS for kind in slots[1:words]):
-            return texts  # (the words fit their columns, none of them standing in a points column)
-        cells = [texts[0].strip()]
-        width, last = max(self._name_widths), display_width(texts[0].strip())
-        for text in texts[1:words]:
-            piece = display_width(text.strip())
-            if last >= width - _WIDE_CHARACTER and piece <= width:
-                cells[-1] += text.strip()
-            else:
-                cells.append(text.strip())
-                width = piece
-            last = piece
-        joined = [*cells, *figures]
-        if len(joined) > len(slots) or any(kind in _POINTS for kind in slots[1:len(cells)]):
-            return texts
-        return [*joined, *headings]
-
     def _slot_order(self, kind: str) -> int:
         """Where a column kind stands among the slots: the levels first, one no slot holds after them all."""
-        if kind in _LEVELS:
-            return _LEVELS.index(kind) - len(_LEVELS)
+        if kind in LEVELS:
+            return LEVELS.index(kind) - len(LEVELS)
         return self.slots.index(kind) if kind in self.slots else len(self.slots)
 
     def _weights(self) -> list[Decimal]:
         """The weights the rows placed so far print (what a fused run's split prefers)."""
         weights = (parse_amount(placed.values.get("weight", "")) for placed in self.placed)
         return [weight for weight in weights if weight is not None]
-
-    def _absent(self, texts: list[str]) -> set[str]:
-        """The columns of a stream's row whose cells the row does not hold, its empty cells dropped: the description
-        column when the row is a cell short and a figure stands in its place (a description is words); the unit
-        column when no cell is a unit and a figure or a qualitative target stands in its place (``资金使用合规性 |
-        好 | 好 | 100%`` under 指标名称 | 计量单位 | 指标性质 | 年初指标值), the operator column when no cell is an
-        operator and a figure, a date or a qualitative target stands in its place (``预算完成率 | % | 70% | 76%``,
-        ``项目完成时限 | 2025年12月``)."""
-        filled = [text for text in texts if text.strip()]
-        absent: set[str] = set()
-        if "description" in self.slots and "target" in self.slots and self.slots.index("description") < len(filled) \
-                < len(self.slots) and self.slots.index("description") < self.slots.index("target") \
-                and is_value(filled[self.slots.index("description")]):
-            # a row a cell short with a figure where the description stands: the description ran into the name
-            # (救助覆盖率困难群众基本生活救助是否应救尽救 | 100%, run-together text), the figure is the target
-            absent.add("description")
-        for kind, holds in (("unit", lambda text: label(text).role is Role.UNIT), ("operator", is_operator)):
-            at = self.slots.index(kind) - len(absent & set(self.slots[:self.slots.index(kind)])) \
-                if kind in self.slots else len(filled)
-            if at < len(filled) and not any(holds(text) for text in filled) and (
-                    is_value(filled[at]) or is_qualitative(filled[at]) or is_marked_figure(filled[at])
-                    or label(filled[at]).role is Role.DATE):
-                absent.add(kind)
-        return absent
 
     def _operator_left_out(self, texts: list[str]) -> bool:
         """A row of a pipe layout short of cells whose target is written without an operator, and whose operator
@@ -1456,7 +1273,7 @@ class Aligner:
         at = self.slots.index("operator") if "operator" in self.slots else len(filled)
         return len(filled) < len(self.slots) and 0 < at < len(filled) and not any(map(is_operator, filled)) and not (
             is_value(filled[0]) or is_qualitative(filled[0]) or _FIGURE_ALONE.fullmatch(filled[at].strip())
-            and not _figures_run(filled[at:]))
+            and not figures_run(filled[at:]))
 
     def _shape(self, texts: list[str], closed: bool = True) -> tuple[dict[str, str], list[str], float]:
         """Place one row's cells (levels removed) by shape around the anchor. ``closed``: the format says where the
@@ -1468,20 +1285,20 @@ class Aligner:
             return dict(zip(slots, unfused)), fused, GUESS_CONFIDENCE if fused else LABEL_CONFIDENCE
         texts = list(texts)
         if not closed:
-            absent = self._absent(texts)
+            absent = absent_columns(texts, self.slots)
             slots = [kind for kind in slots if kind not in absent]
         else:
             if self._operator_left_out(texts):
                 slots = [kind for kind in slots if kind != "operator"]
-            if _unit_left_out(texts, slots):
+            if unit_left_out(texts, slots):
                 slots = [kind for kind in slots if kind != "unit"]
         explicit = any(not text.strip() for text in texts)  # the stream marks its empty cells
         if not explicit:
-            head, texts = texts[0] if texts else "", _join_wrapped_name(texts, slots)
+            head, texts = texts[0] if texts else "", join_wrapped_name(texts, slots)
             if not closed and texts and texts[0] != head:  # a name wrapped onto a second line: its column's width
                 self._name_widths.append(display_width(head.strip()))
             elif not closed and self._name_widths:
-                texts = self._join_fixed_width(texts, slots)
+                texts = join_fixed_width(texts, slots, self._name_widths)
         while texts and not texts[-1].strip():
             texts.pop()
         if len(texts) == len(slots) or (explicit and len(texts) < len(slots)):
@@ -1489,7 +1306,7 @@ class Aligner:
         texts = [text for text in texts if text.strip()]
         if len(texts) == len(slots):
             return dict(zip(slots, texts)), [], LABEL_CONFIDENCE
-        if not closed and self._segmented and len(texts) == len(slots) + 1 and _figure_cut_from_name(texts, slots):
+        if not closed and self._segmented and len(texts) == len(slots) + 1 and figure_cut_from_name(texts, slots):
             # run-together text cut the figure its name ends with off the name (每年财政补助1000万元 | 1000万元 | …)
             joined = [texts[0] + texts[1], *texts[2:]]
             how = f"“{texts[0]}”与“{texts[1]}”按形式合为{self._heading('name')}"
@@ -1515,13 +1332,13 @@ class Aligner:
                 if last != slots[-1]:  # further lines of the row's last cell are unambiguous
                     notes.append(f"{len(group) - len(kinds) + 1}个单元格并入“{self._heading(last)}”")
                 group = group[: len(kinds) - 1] + ["\n".join(group[len(kinds) - 1 :])]
-            pairs = _fit_short(group, kinds)
+            pairs = fit_short(group, kinds)
             if len(group) < len(kinds) and group:
-                if any(kind in _POINTS and not is_bare_number(text) for kind, text in pairs):
+                if any(kind in POINTS and not is_bare_number(text) for kind, text in pairs):
                     # absent merged cells, or a stream's row that prints no points: each cell goes to the first
                     # column left that can hold it (a 分值 or 得分 column holds a bare figure, so ``1.5亩`` is not a
                     # weight)
-                    pairs = list(zip(_fit(group, kinds) or kinds, group))
+                    pairs = list(zip(fit_in_order(group, kinds) or kinds, group))
                 if not self.cells_absent:
                     placed = {kind for kind, _ in pairs}
                     notes.append("缺少" + "、".join(self._heading(kind) for kind in kinds if kind not in placed))
@@ -1532,32 +1349,6 @@ class Aligner:
         return values, notes, confidence
 
 
-def _figures_run(texts: list[str]) -> bool:
-    """True for a row's cells from its target on that are all figures, at least a target, what was achieved and one
-    point figure (a figure alone beside a name is an amount, not a row's values)."""
-    return len(texts) >= _ROW_VALUES + 1 and all(is_value(text) for text in texts)
-
-
-def _unit_left_out(texts: list[str], slots: list[str]) -> bool:
-    """True for a row of a closed layout short of cells whose unit cell was left out with the empty cells its
-    layout drops (``★补助鱼塘面积 | 10 | 3亩 | 3亩 | 10`` under 分值 | 年度指标值 | 计量单位 | 全年实际值 | 得分, the units
-    written with the figures, only a row whose target has an operator filling the unit column): no cell of it is
-    a unit or empty between its filled ones, a value, a qualitative target or the row's end stands where the unit
-    would, and a bare figure ending it, the unit's column left out, falls in a column of figures (one falling in a
-    text column, ``到位时间 | 正向 | = | 44,561 | 44,561 | 10`` under …| 目标值 | 计量单位 | 分值 | 备注, says a figure
-    fills the unit's cell)."""
-    while texts and not texts[-1].strip():
-        texts = texts[:-1]
-    if not texts or "unit" not in slots or len(texts) >= len(slots) or any(not text.strip() for text in texts):
-        return False
-    at = slots.index("unit")
-    rest = [kind for kind in slots if kind != "unit"]
-    return not any(label(text).role is Role.UNIT for text in texts) and (
-        at >= len(texts) or is_value(texts[at]) or is_qualitative(texts[at])) and (
-        not is_bare_number(texts[-1]) or rest[len(texts) - 1] in ("target", *_ACHIEVED, *_POINTS))
-
-
-_ROW_VALUES = 2  # the figures a row holds before a name can open the next one (its target and what was achieved)
 # The shapes of the figure columns that may stand between a row's name and its target when its cells ran together
 _SHAPES = {"weight": r"\d{1,2}(?:\.\d+)?", "operator": r"[≥≤=<>≧≦＝]+", "direction": r"正向|反向"}
 _SHAPE_TARGET = r"[-+]?\d[\d,]*(?:\.\d+)?%?|[^\d]+"  # a figure, or words (有效保障)
@@ -1577,10 +1368,6 @@ def _row_shape(slots: list[str]) -> re.Pattern[str] | None:
 
 
 _FIGURE_WITH_UNIT = re.compile(r"\d(?:\.\d+)?\s*(?:%|[\u4e00-\u9fff]{1,3})$")
-_MEASURED = re.compile(r"\d+(?:\.\d+)?\s*(?P<unit>[^\d\s]{1,4})$")
-
-
-_WRAPPED_END = 2  # characters of a name's cell a wrap can leave on a line of its own (…报告 | 数)
 
 
 def _repeats_target(figures: dict[str, str]) -> bool:
@@ -1588,56 +1375,6 @@ def _repeats_target(figures: dict[str, str]) -> bool:
     指标值 | 实际完成值 is 20 | 20): a name may end with a figure of its own, only such a pair shows the digits are the
     row's figures run onto it."""
     return "target" in figures and figures.get("actual") == figures["target"]
-
-
-def _alike(figures: list[str], share: int) -> bool:
-    """True when ``figures`` cut into shares of ``share`` give rows of one shape (a figure with its unit or a bare
-    one in each column), as the rows of one table are: two names and four figures are not two rows of two."""
-    shapes = {tuple(is_bare_number(text) for text in figures[at:at + share]) for at in range(0, len(figures), share)}
-    return len(shapes) == 1
-
-
-def _name_only(cells: list[str]) -> bool:
-    """True for a row's cells that are only its name, maybe with the wrapped end of it (``指标24:…报告 | 数``)."""
-    first, *ends = cells
-    return label(first).role is Role.TEXT and not is_value(first) and not looks_like_target(first) and all(
-        len(end) <= _WRAPPED_END and label(end).role is Role.TEXT and not is_value(end) and not is_qualitative(end)
-        and not end.isdigit() for end in ends)
-
-
-def _figure_cut_from_name(texts: list[str], slots: list[str]) -> bool:
-    """True for a row one cell too long whose name is followed by two figures in one unit before the target's
-    column is reached (``每年财政补助`` | ``1000万元`` | ``1000万元`` | ``1000万元`` | ``10``, ``…医疗收入`` | ``达到5亿元`` |
-    ``5亿元`` | ``6.47亿元``): the first figure ends the name, the second is the target."""
-    if slots[:2] != ["name", "target"] or label(texts[0]).role is not Role.TEXT or texts[0].strip()[-1:].isdigit():
-        return False
-    first, second = (_MEASURED.search(text.strip()) for text in texts[1:3])
-    # (a name ending with the figures' unit holds the unit column's cell: 党性教育培训次数次 | 26次 | 12次)
-    return bool(first and second and first.group("unit") == second.group("unit")
-                and canonical_unit(first.group("unit")) is not None and not texts[0].strip().endswith(first.group("unit")))
-
-
-def _join_wrapped_name(texts: list[str], slots: list[str]) -> list[str]:
-    """A row whose name is followed by a short cell of words that is no figure, then its figures
-    (``指标1:资金是否全部纳入医 | 保统筹 | 100% | 100% | 15 | 15``): the words are the name's cell wrapped onto a line
-    of its own (text taken out of a spreadsheet) when, joined to the name, the row's cells fit its columns where as
-    they stand they do not (one cell too many, or a figure that is no bare number in a 分值/得分 column)."""
-    if len(texts) < 3 or len(slots) < 2 or slots[0] != "name" or slots[1] not in _FIGURE_COLUMNS:
-        return texts  # (a description or a note column after the name takes words of its own)
-    wrapped, rest = texts[1], texts[2:]
-    if is_value(wrapped) or label(wrapped).role is not Role.TEXT or len(wrapped.strip()) > _LONGEST_WRAP \
-            or not is_value(rest[0]) or label(texts[0]).role is not Role.TEXT:  # (质量指标 | 覆盖率: a level, a name)
-        return texts
-    joined = [texts[0].strip() + wrapped.strip(), *rest]
-    if len(joined) == len(slots) and len(texts) > len(slots) or (
-            len(joined) <= len(slots) and not _points_fit(texts, slots) and _points_fit(joined, slots)):
-        return joined
-    return texts
-
-
-def _points_fit(texts: list[str], slots: list[str]) -> bool:
-    """True when every cell placed in order in a points column (分值, 得分) is a bare number."""
-    return all(is_bare_number(text) for kind, text in zip(slots, texts) if kind in _POINTS)
 
 
 def _uncross(values: dict[str, str]) -> None:
@@ -1660,67 +1397,6 @@ def _said_again(texts: list[str], index: int) -> bool:
             and (index == 0 or texts[index - 1].strip() != text))
 
 
-_SHORTEST_NAME_AGAIN = 2  # characters of a name printed again (a one-character fragment, 公 of 公 | 里, recurs)
-
-
-def _name_again(body: list[str], text: str) -> bool:
-    """True for the name of the row a stream's ``body`` ends with, printed again right after the row's value."""
-    name = text.strip()
-    return (len(body) >= 2 and len(name) >= _SHORTEST_NAME_AGAIN and name == body[-2].strip()
-            and label(name).role is Role.TEXT and not is_value(name) and is_value(body[-1]))
-
-
-_ANSWERS = ("是", "否")
-
-
-def _cut_at_names(texts: list[str]) -> list[list[str]]:
-    """A stream of rows whose targets carry no operator and no points after them (``库存数量真实率 | 100% | 100% |
-    储备粮管理专户管理率 | 100% | 100%``): a row opens with its name, so a cell that is no value, standing after a
-    value of the row and before another value, is the next row's name."""
-    parts, start, values = [], 0, 0
-    # a unit column's cell stands with the value it measures (猪肉产量稳定率 | % | ≥95% | 能繁母猪稳定率 | % | 90%);
-    # 是 or 否 after a yes/no question is its target (公众知晓度是否明显提高 | 是)
-    measures = [is_value(text) or label(text).role is Role.UNIT or text.strip() in _ANSWERS and "是否" in before
-                for before, text in zip(["", *texts], texts)]
-    for index, measured in enumerate(measures):
-        if measured:
-            values += 1
-        elif values and index > start and index + 1 < len(texts) and measures[index + 1]:
-            parts.append(texts[start:index])
-            start, values = index, 0
-    parts.append(texts[start:])
-    return parts
-
-
-# the words a name's wrapped end opens with (各种强制免率、屠宰率 | 100% | 及检疫率): no name begins so
-_JOINING = re.compile(r"^[及和与或并、]")
-_LONGEST_TAIL = 8
-
-
-def _page_residue(cells: list[str]) -> tuple[list[str], list[str]]:
-    """A stream row's cells without the words a PDF's text flow printed between its figure and the grid's headings
-    repeated on the next page (``文保单位抢险维修 | 100% | 主要用于文物修缮、宣传、文创 | 护人员经费、办公经费 |
-    二级指标``: the page's header block and its 二级指标 heading), and those words; the row as it is when its cells
-    after the first figure are not words ending with a heading (an actual, a weight, a note of the row's own)."""
-    figure = next((at for at, text in enumerate(cells[1:], 1) if is_value(text)), None)
-    tail = cells[figure + 1:] if figure is not None else []
-    if len(tail) < 2 or label(tail[-1]).role is not Role.HEADING or any(
-            is_value(text) or label(text).role is not Role.TEXT for text in tail[:-1]):
-        return cells, []
-    return cells[:figure + 1], tail
-
-
-def _wrapped_tail(cells: list[str]) -> int | None:
-    """Where the wrapped end of a stream row's name stands when a PDF's text flow printed it after the row's figure
-    (the name's cell was taller than the figure's line): a short cell of words opening with a joining word, right after
-    the first figure; None when there is none."""
-    figure = next((at for at, text in enumerate(cells[1:], 1) if is_value(text)), None)
-    if figure is None or figure + 1 >= len(cells):
-        return None
-    text = cells[figure + 1].strip()
-    return figure + 1 if _JOINING.match(text) and len(text) <= _LONGEST_TAIL and not is_value(text) else None
-
-
 def _full_level1(text: str) -> bool:
     """True for a level-1 name written in full (产出指标, 产出指标(40-50)分) that names no level 2: after an empty
     level 2 it opens the next group; a short one (满意度) there is the 三级指标."""
@@ -1733,34 +1409,6 @@ def _another_level2(levels: dict[str, str], text: str) -> bool:
     not the 三级指标 that repeats the level 2 above it (服务对象满意度 under 服务对象满意度指标)."""
     return "level2" in levels and match_key(text).endswith("指标") and \
         canonical_level2(levels["level2"]) != canonical_level2(text)
-
-
-def _fit(texts: list[str], kinds: list[str]) -> list[str] | None:
-    """The columns, in order, for fewer cells than columns: each cell in the first column left that can hold it,
-    while enough columns remain for the cells after it; None when no such placement exists. A points column holds a
-    bare figure, a unit column a unit (``1.5亩`` after the target ``1.5亩`` is what was achieved)."""
-    if not texts:
-        return []
-    for index in range(len(kinds) - len(texts) + 1):
-        if (kinds[index] not in _POINTS or is_bare_number(texts[0])) and (
-                kinds[index] != "unit" or label(texts[0]).role is Role.UNIT):
-            rest = _fit(texts[1:], kinds[index + 1:])
-            if rest is not None:
-                return [kinds[index], *rest]
-    return None
-
-
-def _name_value_pairs(texts: list[str]) -> list[list[str]] | None:
-    """``texts`` as rows of a name and its target (words, then a figure or a word of the qualitative vocabulary),
-    or None when they are not such pairs."""
-    if len(texts) % 2:
-        return None
-    pairs = [texts[at:at + 2] for at in range(0, len(texts), 2)]
-    if all(label(name).role is Role.TEXT and not is_value(name) and (
-            is_value(target) or looks_like_target(target) or is_qualitative(target))
-           for name, target in pairs):
-        return pairs
-    return None
 
 
 def _holds_cells(body: list[str]) -> bool:
@@ -1776,9 +1424,9 @@ def _fits_position(texts: list[str], kinds: list[str]) -> bool:
     the header only by chance: it is placed by its labels."""
     for text, kind in zip(texts, kinds):
         role = label(text).role if text.strip() else Role.EMPTY
-        if kind in (*_LEVELS, "name", FRAME) and (role in (Role.TARGET, Role.NUMBER, Role.DATE) or is_value(text)):
+        if kind in (*LEVELS, "name", FRAME) and (role in (Role.TARGET, Role.NUMBER, Role.DATE) or is_value(text)):
             return False
-        if kind == FRAME and text.strip() and not is_frame_label(text) or kind in _LEVELS and _SENTENCE.search(text):
+        if kind == FRAME and text.strip() and not is_frame_label(text) or kind in LEVELS and SENTENCE.search(text):
             return False
     return True
 
@@ -1796,34 +1444,6 @@ def _names_a_level(line: Line) -> bool:
     indicator's name, however much it reads like a level's: 服务对象满意度 under 服务对象满意度指标)."""
     first = line.tokens[0] if line.tokens else None
     return first is not None and not first.offset and label(first.text).role in _LEVEL_ROLES
-
-
-def _fit_short(group: list[str], kinds: list[str]) -> list[tuple[str, str]]:
-    """Pair a group of cells with its columns. A group short of cells fills them from the left, except that
-    bare numbers ending it fill the score columns (分值, 得分) that end a self-evaluation row: a row that
-    leaves its target or its actual blank still prints its points."""
-    numeric = [index for index, kind in enumerate(kinds) if kind in _POINTS]
-    trailing = 0
-    while trailing < len(group) and is_bare_number(group[len(group) - 1 - trailing]):
-        trailing += 1
-    if len(group) >= len(kinds) or not numeric or trailing < len(numeric):
-        return list(zip(kinds, group))
-    if numeric != list(range(numeric[0], numeric[0] + len(numeric))) and not _points_apart(group[-len(numeric):]):
-        return list(zip(kinds, group))
-    lead = group[: len(group) - len(numeric)]
-    if len(lead) > numeric[0]:
-        return list(zip(kinds, group))
-    return list(zip(kinds, lead)) + [(kinds[index], text) for index, text in zip(numeric, group[len(lead):])]
-
-
-def _points_apart(figures: list[str]) -> bool:
-    """True when the bare figures ending a short row are its 分值 and 得分 though the row's values stand between those
-    columns (分值 | 年度指标值 | 全年实际值 | 得分, Anhui's form: ``★补助各类粮食作物种植面积 | 10 | 10``, its breakdown rows
-    below giving the values): two figures that can be points, the score no more than the weight."""
-    if len(figures) != 2:
-        return False
-    weight, score = (parse_amount(text) for text in figures)
-    return weight is not None and score is not None and 0 < weight <= _MOST_POINTS and score <= weight
 
 
 def _next_filled(texts: list[str]) -> list[str]:
