@@ -173,7 +173,9 @@ def test_a_font_width_range_past_the_last_cid_is_read_within_the_cids_there_are(
     assert wide != data
     outcome = isolated.read(wide, "wide.pdf", fresh=True)
     assert (outcome.kind, outcome.detail) == ("read", "2 sheets")
-    assert outcome.peak_mb < 256
+    # far below the blow-up (765 MB before the fix, under the cap); not tighter: a fresh worker's imports alone vary
+    # by a few hundred MB between machines and runs (306 MB seen on a clean clone)
+    assert outcome.peak_mb < 640
 
 
 @pytest.mark.parametrize(("widths", "run", "kept"), [
