@@ -633,6 +633,7 @@ class SheetBuilder:
         self.money_headings: list[str] = []  # the money table's headings as printed, for the records
         self._money_parts: dict[str, Decimal] = {}  # the parts' sums, when the total row is left at 0
         self._total_written = False  # the total's cell holds an amount that could not be read (十八万)
+        self._span_total: Decimal | None = None  # the whole span's budget (项目总预算, 中期资金总额), no field of its own
         self._money_reason = False  # the money table has a 原因 column
         self._rate_below = False  # the row above ends with the rate's heading, over a row of label-figure pairs
         self._amount_columns: list[str] = []  # the amount labels heading a row of figures to come (_amounts_below)
@@ -974,6 +975,7 @@ class SheetBuilder:
         self._drop_scrambled()
         self._drop_repeated_notes()
         self._year_from_name()
+        self._total_from_span()
         self._total_from_sources()
         if self.columns is None:
             self.diagnostics.append(diagnostic("P101", self._location()))
@@ -986,6 +988,14 @@ class SheetBuilder:
         if found:
             self.sheet.year = int(found.group(1))
             self.diagnostics.append(diagnostic("P125", self._location(), year=found.group(1)))
+
+    def _total_from_span(self) -> None:
+        """A form that prints the whole span's budget (项目总预算) and no label of the year's at all states no other
+        budget: the span's is the sheet's (a one-year project's 项目总预算 is its year's). Where the form also prints the
+        year's label (项目当年预算, 年度资金总额), the span's figure stays out of the sheet, that label filled or not."""
+        if self._span_total is not None and self.sheet.budget.total is None \
+                and canonical_label("header", "total") not in self.sheet.form_fields and _year_budget(self.money) is None:
+            self.sheet.budget = self.sheet.budget.model_copy(update={"total": self._span_total})
 
     def _total_from_sources(self) -> None:
         """A header block that fills no total but its sources (the 年度资金总额 cell a heading or blank, the money
@@ -1293,6 +1303,9 @@ class SheetBuilder:
             value = value.rstrip("。；;")  # (项目名称:XX项目。 the sentence's end is no part of the name)
         self._form_field("header", field)
         self._blank_field(field, value)
+        if field == "period_total":
+            amount = parse_field_amount(value)
+            self._span_total = self._in_table_unit(amount, value, row, label) if amount is not None else None
         if field in _AMOUNT_FIELDS:
             amount = parse_field_amount(value)
             if value and amount is None:

@@ -439,6 +439,16 @@ def test_the_years_budget_is_read_beside_the_whole_spans_and_last_years_blank_is
     assert {"同名项目上年预算额", "同名项目上年预算执行数"} <= set(sheet.blank_fields)
 
 
+@pytest.mark.parametrize(("money", "total"), [
+    ("项目总预算(万元) 75.00", Decimal("75.00")),  # no label of the year's: the span's budget is the only one stated
+    ("项目总预算(万元) 75.00      项目当年预算(万元)", None),  # the year's left blank: not filled from the span's
+    ("中期资金总额 300      年度资金总额 100", Decimal("100")),
+])
+def test_the_whole_spans_budget_is_the_sheets_only_where_the_form_prints_no_years(money, total):
+    (sheet,) = read("项目名称 特殊人群病种筛查经费", money, *GRID).sheets
+    assert sheet.budget.total == total
+
+
 def test_a_wide_forms_row_of_labels_run_together_records_each_label_and_an_empty_goals_cell():
     # corpus 276 (Hunan 2023 公开格式): 单位代码单位(专项)名称资金总额实施期绩效目标绩效指标, the goals cell empty
     (sheet,) = read("单位代码单位(专项)名称资金总额实施期绩效目标绩效指标", *GRID).sheets
