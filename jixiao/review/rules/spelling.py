@@ -9,6 +9,7 @@ from jixiao.model.slips import slip_words, slips_in
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Dimension, Edit, Finding, Fix
 from jixiao.review.rule import Rule, RuleDocs
+from jixiao.review.rules.substance import TEXT_PLACES
 from jixiao.review.sources import GOALS_2015
 
 __all__ = ["MisspeltTerm"]
@@ -22,9 +23,6 @@ class MisspeltTerm(Rule):
     dimension = Dimension.FORM
     source = GOALS_2015.at("第十二条（指向明确）")
     message = "年度目标中“{context}”的“{written}”应为“{term}”（{why}），请对照原件改正"
-    # where the slip is written, by column: the message of each place
-    _PLACES = {"purpose": "资金用途", "goals": "年度目标", "name": "指标“{indicator}”的名称",
-               "target": "指标“{indicator}”的指标值", "description": "指标“{indicator}”的描述"}
     terms = slip_words()
     docs = RuleDocs(
         what="资金用途、年度目标和各行指标的名称、指标值、描述中，财政和绩效管理的规范用语是否写成了已知的错别字："
@@ -50,7 +48,7 @@ class MisspeltTerm(Rule):
                                                                       ("target", indicator.target.raw),
                                                                       ("description", indicator.description))]
         for column, indicator, text in places:
-            template = self.message.replace("年度目标", self._PLACES[column], 1)
+            template = self.message.replace("年度目标", TEXT_PLACES[column], 1)
             told: set[str] = set()
             for slip in slips_in(text):
                 if slip.written in told:

@@ -49,6 +49,11 @@ def _is_question(name: str) -> bool:
     return folded.startswith("是否") or folded.endswith("与否")
 
 
+# How a finding on a sheet's own text names where the text stands, by column (JX925's faults, JX932's slips)
+TEXT_PLACES = {"goals": "年度目标", "purpose": "资金用途", "name": "指标“{indicator}”的名称",
+               "target": "指标“{indicator}”的指标值", "description": "指标“{indicator}”的描述"}
+
+
 class CostTargetNotMoney(Rule):
     code = "JX901"
     name = "cost-target-not-money"
@@ -1205,9 +1210,7 @@ class GarbledText(Rule):
     dimension = Dimension.FORM
     source = GOALS_2015.at("第十二条（指向明确）")
     message = "年度目标中“{context}”有问号代替的字（转换时丢失的字），请对照原件改正"
-    # the message of each place and fault: the place by column, the fault by its key in _PATTERNS
-    _PLACES = {"goals": "年度目标", "purpose": "资金用途", "name": "指标“{indicator}”的名称",
-               "target": "指标“{indicator}”的指标值", "description": "指标“{indicator}”的描述"}
+    # the message of each place and fault: the place by column (TEXT_PLACES), the fault by its key in _PATTERNS
     _FAULTS = {"replacement": "有替换字符（转换时丢失的字）", "question-marks": "有问号代替的字（转换时丢失的字）",
                "mojibake": "是按西文编码读出的乱码", "leading-zero": "的数字以0开头，疑似丢了小数点",
                "lost-figure": "的“%”前没有数字，数字丢了", "heading": "是表头“一级指标”（或二级、三级指标）丢了第一个字",
@@ -1267,7 +1270,7 @@ class GarbledText(Rule):
         for column, indicator, found in found_in:
             if found:
                 context, fault, word = found
-                template = f"{self._PLACES[column]}中“{{context}}”{self._FAULTS[fault]}，请对照原件改正"
+                template = f"{TEXT_PLACES[column]}中“{{context}}”{self._FAULTS[fault]}，请对照原件改正"
                 yield self.finding(ctx, indicator=indicator, column=column, template=template, context=context,
                                    **({"word": word} if word else {}))
 
