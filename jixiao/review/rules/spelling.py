@@ -9,7 +9,7 @@ from jixiao.model.slips import slip_words, slips_in
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Dimension, Edit, Finding, Fix
 from jixiao.review.rule import Rule, RuleDocs
-from jixiao.review.rules.substance import TEXT_PLACES
+from jixiao.review.rules.substance import TEXT_PLACES, sheet_texts
 from jixiao.review.sources import GOALS_2015
 
 __all__ = ["MisspeltTerm"]
@@ -42,12 +42,7 @@ class MisspeltTerm(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         sheet = ctx.sheet
         places: list[tuple[str, Indicator | None, str | None]] = [("purpose", None, sheet.purpose)]
-        places += [("goals", None, goal) for goal in sheet.goals]
-        for indicator in sheet.indicators:
-            places += [(column, indicator, text) for column, text in (("name", indicator.name),
-                                                                      ("target", indicator.target.raw),
-                                                                      ("description", indicator.description))]
-        for column, indicator, text in places:
+        for column, indicator, text in places + sheet_texts(sheet):
             template = self.message.replace("年度目标", TEXT_PLACES[column], 1)
             told: set[str] = set()
             for slip in slips_in(text):

@@ -11,7 +11,18 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from decimal import Decimal
 
-from jixiao.model import Indicator, MoneyUnit, NoteCode, Operator, Severity, Target, UnitKind, parse_target, unit_kind
+from jixiao.model import (
+    GoalSheet,
+    Indicator,
+    MoneyUnit,
+    NoteCode,
+    Operator,
+    Severity,
+    Target,
+    UnitKind,
+    parse_target,
+    unit_kind,
+)
 from jixiao.model.amounts import amount_text
 from jixiao.model.lexicon import LOST_AS_QUESTION_MARKS, LOST_BY_REPLACEMENT, fold
 from jixiao.review.context import COUNTED_UNITS, SheetContext
@@ -52,6 +63,17 @@ def _is_question(name: str) -> bool:
 # How a finding on a sheet's own text names where the text stands, by column (JX925's faults, JX932's slips)
 TEXT_PLACES = {"goals": "年度目标", "purpose": "资金用途", "name": "指标“{indicator}”的名称",
                "target": "指标“{indicator}”的指标值", "description": "指标“{indicator}”的描述"}
+
+
+def sheet_texts(sheet: GoalSheet) -> list[tuple[str, Indicator | None, str | None]]:
+    """The texts a sheet's own words stand in, each with its column (a key of TEXT_PLACES) and row: the goals, then
+    each indicator's name, target and description (the 资金用途 is read apart: each rule weighs it its own way)."""
+    places: list[tuple[str, Indicator | None, str | None]] = [("goals", None, goal) for goal in sheet.goals]
+    for indicator in sheet.indicators:
+        places += [(column, indicator, text) for column, text in (("name", indicator.name),
+                                                                  ("target", indicator.target.raw),
+                                                                  ("description", indicator.description))]
+    return places
 
 
 class CostTargetNotMoney(Rule):
@@ -1258,12 +1280,7 @@ class GarbledText(Rule):
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         sheet = ctx.sheet
-        places: list[tuple[str, Indicator | None, str | None]] = [("goals", None, goal) for goal in sheet.goals]
-        for indicator in sheet.indicators:
-            places += [(column, indicator, text) for column, text in (("name", indicator.name),
-                                                                      ("target", indicator.target.raw),
-                                                                      ("description", indicator.description))]
-        found_in = [(column, indicator, self.garbled(text or "")) for column, indicator, text in places]
+        found_in = [(column, indicator, self.garbled(text or "")) for column, indicator, text in sheet_texts(sheet)]
         # The 资金用途 is read beside its label and the cells of the header row (立项依据 beside 依据《…》): only a
         # figure written twice (854万854万) is a copy's doubling there, never two cells joined.
         found_in.append(("purpose", None, self.garbled(sheet.purpose or "", (_DOUBLED_FIGURE,))))
