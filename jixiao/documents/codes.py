@@ -117,6 +117,13 @@ KINDS: dict[str, DiagnosticKind] = registered([
         DiagnosticKind("P152", Severity.INFO, "文件中没有指标表，只按正文核对了{what}",
                        "自评报告或资金下达通知只用文字叙述时，读取程序不生成指标表，只读取正文中的预算数、执行数、执行率、日期和"
                        "文号供核对；指标的审核需要附件中的绩效目标表或自评表。"),
+        DiagnosticKind("P158", Severity.WARNING, "资金表“{label}”一行有{count}个单元格不能归入任何栏目（在“{after}”栏之后），未读取：{cells}",
+                       "资金表每一行的数字按栏目（年初预算数、全年预算数、全年执行数、分值、执行率、得分）对齐；“—”“-”“/”表示该栏为空，"
+                       "仍占一栏。一行的单元格多于栏目（下一行的数字接在后面、行名在别处），或数字之后还有表中没有说明栏的文字时，"
+                       "多出的单元格无法确定所属的栏目，不猜测，在此列出；请按原表核对。"),
+        DiagnosticKind("P159", Severity.WARNING, "“{label}”一行的{values}不是数字，总分未读取",
+                       "总分一行的得分写成了 NaN、Infinity、#DIV/0! 等（电子表格的公式出错或导出失败），不是数字。读取程序不从其余单元格"
+                       "猜测总分（其中常有分值之和），总分留空；请按原表核对后填写。"),
         DiagnosticKind("P112", Severity.WARNING, "工作表“{name}”无法读取：{reason}",
                        "Excel 文件中的某个工作表损坏或格式异常。"),
         DiagnosticKind("P116", Severity.WARNING, "工作表“{name}”中隐藏的行或列有{count}个单元格未读取：{cells}",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-__all__ = ["CHINESE_DIGITS", "chinese_to_decimal", "written_number"]
+__all__ = ["CHINESE_DIGITS", "chinese_to_decimal", "failed_number", "written_number"]
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -13,6 +13,9 @@ _LARGE_UNITS = {"万": 10_000, "亿": 100_000_000}
 CHINESE_DIGITS = "".join([*_DIGITS, *_SMALL_UNITS, *_LARGE_UNITS])
 # a number as a document writes it: digits, a point, a sign
 _WRITTEN = re.compile(r"\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)\s*")
+# where a figure failed: the words Decimal reads (NaN, Infinity, 1e999999) or a spreadsheet's error values
+_FAILED = re.compile(r"\s*(?:[+-]?(?:s?nan\d*|inf(?:inity)?|(?:\d+(?:\.\d*)?|\.\d+)e[+-]?\d+)"
+                     r"|#(?:value!|div/0!|n/a|ref!|name\?|num!|null!))\s*", re.IGNORECASE)
 
 
 def written_number(text: str) -> Decimal | None:
@@ -20,6 +23,11 @@ def written_number(text: str) -> Decimal | None:
     and exponents (1e999999), which no document writes as a figure and which break the arithmetic after (a NaN
     compares as an error, 1e999999 times 100 overflows), so a cell holding them is no figure."""
     return Decimal(text) if _WRITTEN.fullmatch(text) else None
+
+
+def failed_number(text: str) -> bool:
+    """Whether ``text`` stands where a figure failed (NaN, Infinity, 1e999, #DIV/0!): no figure, and no word either."""
+    return bool(_FAILED.fullmatch(text))
 
 
 def chinese_to_decimal(text: str) -> Decimal | None:

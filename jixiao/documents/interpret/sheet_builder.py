@@ -78,6 +78,7 @@ from jixiao.model import (
     canonical_level2,
 )
 from jixiao.model.lexicon import TEXT_MEMO, fold, simplified, simplified_in_place
+from jixiao.model.numerals import failed_number
 from jixiao.model.sheet import says_nothing
 from jixiao.model.target_text import parse_target
 from jixiao.model.units import UnitKind, canonical_unit, unit_kind
@@ -113,7 +114,7 @@ _MONEY_HEADINGS = {
               "全年实际执行数", "实际执行金额", "实际支出数", "全年实际支出数", "年度拨付金额"),
     "execution_rate": ("执行率", "预算执行率", "资金执行率", "预算执行进度", "全年执行率", "全年预算执行率", "支出实现率"),
     "spent_expected": ("全年预计执行数", "全年预计支出数", "预计全年执行数", "预计全年支出数", "全年预计执行金额"),
-    "weight": ("分值", "权重", "执行率权重", "执行率分值"),
+    "weight": ("分值", "权重", "执行率权重", "执行率分值", "分值权重"),
     "score": ("得分", "执行率得分"),
 }
 # an amount written in the total's cell, not the money column's heading standing there (金额(万元)): digits or numerals
@@ -267,6 +268,58 @@ def _under_headings(headings: list[str | None], figures: list[str]) -> list[tupl
     return [*before, (headings[at], figures[rate]), *zip(headings[at + 1:], figures[rate + 1:])]
 
 
+# The columns a form's part rows (其中：当年财政拨款, 上年结转资金, 其他资金) print a mark of none in: the parts have no
+# points of their own (其中：本年财政拨款 | 880 | 880 | 880 | — | | —, the rate's cell left blank)
+_PART_MARKS = ("weight", "score")
+
+
+def _part_placed(headings: list[str], figures: list[str]) -> list[tuple[str, str]] | None:
+    """The figures of a part row short of cells (its blank cells lost), each under its heading in order: its marks
+    of none (—, -, /) where the form prints them (分值, 得分), a rate (%) under 执行率, the amounts from the first
+    heading on. Of equally good placings, the one with the figures leftmost; None when the row holds no mark or no
+    placing keeps a rate under 执行率."""
+    if len(figures) >= len(headings) or not any(says_nothing(figure) for figure in figures):
+        return None
+
+    def cost(figure: str, key: str) -> int | None:
+        if says_nothing(figure):
+            return 0 if key in _PART_MARKS else 1
+        if figure.endswith("%"):
+            return 0 if key == "execution_rate" else None
+        return 1 if key in _PART_MARKS or key == "execution_rate" else 0
+
+    # best[i][j]: the least cost of the figures from i on under the headings from j on (None: no placing)
+    size, width = len(figures), len(headings)
+    best: list[list[int | None]] = [[None] * (width + 1) for _ in range(size + 1)]
+    for j in range(width + 1):
+        best[size][j] = 0
+    for i in range(size - 1, -1, -1):
+        for j in range(width - 1, -1, -1):
+            skip = best[i][j + 1]
+            here, rest = cost(figures[i], headings[j]), best[i + 1][j + 1]
+            take = None if here is None or rest is None else here + rest
+            best[i][j] = min((c for c in (take, skip) if c is not None), default=None)
+    if best[0][0] is None:
+        return None
+    placed, j = [], 0
+    for i, figure in enumerate(figures):
+        # the leftmost heading from which the rest still costs the least
+        while (here := cost(figure, headings[j])) is None or best[i + 1][j + 1] is None \
+                or here + best[i + 1][j + 1] != best[i][j]:
+            j += 1
+        placed.append((headings[j], figure))
+        j += 1
+    return placed
+
+
+def _run_on_row(headings: list[str], cells: list[str]) -> bool:
+    """Whether the ``cells`` after a row's own figures are the next row's, run on (65.66 | 65.07 | — | 99% | —, its
+    label 其中：当年财政拨款 printed elsewhere in a text flow): figures filling the headings, or a part's whose marks
+    of none hold their columns (:func:`_part_placed`). Else no heading takes them."""
+    following = [_money_figure(cell) for cell in cells] if cells and all(map(is_figure, cells)) else []
+    return bool(following) and (len(following) == len(headings) or _part_placed(headings, following) is not None)
+
+
 def _rate_at(figures: list[str]) -> int | None:
     """Where the rate stands in a money row's figures: the figure with a percent sign or, where none has one, the one
     fraction of one (0.9780: a spreadsheet's number format); None when neither tells it."""
@@ -303,6 +356,11 @@ def _rate_left_blank(headings: list[str | None], figures: list[str]) -> bool:
     if not budget or spent is None or weight is None or score is None:
         return False
     return abs(weight * spent / budget - score) <= Decimal("0.5").scaleb(score.as_tuple().exponent)
+
+
+def _says_figure(text: str) -> bool:
+    """A figure cell that holds a figure, not a mark of none."""
+    return is_figure(text) and not says_nothing(text)
 
 
 def _year_budget(figures: dict[str, str]) -> Decimal | None:
@@ -488,9 +546,9 @@ def _money_figure(text: str) -> str:
 
 
 def is_figure(text: str) -> bool:
-    """A cell of the money table's figures row: an amount, a rate, points (a 分值 or 得分 written 10分), or / or -
-    for none."""
-    return parse_amount(_money_figure(text)) is not None or text.endswith("%") or text in ("/", "-") \
+    """A cell of the money table's figures row: an amount, a rate, points (a 分值 or 得分 written 10分), or a mark of
+    none in any spelling (-, —, ——, /, ／: a cell without a letter or digit), which holds its column."""
+    return parse_amount(_money_figure(text)) is not None or text.endswith("%") or (bool(text) and says_nothing(text)) \
         or weighed_figure(text) is not None
 
 
@@ -619,6 +677,13 @@ class SheetBuilder:
         self._last_tokens = 0  # the tokens of the last indicator read
         self.tokens_placed = 0
         self.tokens_diagnosed = 0
+        # the cells of the rows read as the money table's (header block rows, outside the grid's count): placed under
+        # a heading or as a row's label, or set aside in a diagnostic; the row being read keeps its own until taken
+        self.money_tokens = 0
+        self.money_placed = 0
+        self.money_diagnosed = 0
+        self._row_placed = 0
+        self._row_set_aside: list[str] = []
         self.results: list[tuple[int, dict[str, str]]] = []  # (indicator position, its cells) for evaluation records
         self.grid_closed = False
         self.cut = False  # the copy stops inside this sheet's table (the assembler says so)
@@ -711,9 +776,12 @@ class SheetBuilder:
         A figure followed by a web copy's residue (``3,724,055.00?``) is read without it, and said (P146)."""
         written = [cell.text.strip() for cell in row.filled]
         texts = [_FIGURE_RESIDUE.sub("", text) for text in written]
-        if not self._money_cells(row, _broken_money_headings(texts)):
+        joined = _broken_money_headings(texts)
+        self._row_placed, self._row_set_aside = len(texts) - len(joined), []  # (a broken heading's pieces, joined)
+        if not self._money_cells(row, joined):
             return False
         label = texts[0] if texts and not is_figure(texts[0]) else "资金情况"
+        self._count_money_row(row, "资金情况" if money_key(label) else label)
         marked = [(before, after) for before, after in zip(written, texts) if before != after]
         if marked:
             self.diagnostics.append(diagnostic(
@@ -721,14 +789,28 @@ class SheetBuilder:
                 residue=marked[0][0][len(marked[0][1]):].strip()))
         return True
 
+    def _count_money_row(self, row: Row, label: str) -> None:
+        """Account for the cells of a row read as the money table's: those placed under a heading or as its label,
+        and those no heading takes, said with the row and its label (P158), never dropped."""
+        self.money_tokens += len(row.filled)
+        self.money_placed += self._row_placed
+        if self._row_set_aside:
+            after = self.money_headings[-1] if self.money_headings else "资金情况"
+            self.diagnostics.append(diagnostic(
+                "P158", self._location(row, label), self._row_set_aside, label=label, after=after,
+                count=len(self._row_set_aside), cells="、".join(f"“{cell}”" for cell in self._row_set_aside)))
+            self.money_diagnosed += len(self._row_set_aside)
+
     def _money_cells(self, row: Row, texts: list[str]) -> bool:
         """:meth:`_money_row` on the row's cells ``texts``; True when they were the money table's."""
         if self._second_heading_row(row, texts):
+            self._row_placed = len(row.filled)  # (each joined with the heading above it)
             return True
         keys = _budget_group(texts, _plain_budget(texts, _adjusted_subtotal(texts, [money_key(text) for text in texts])))
         # (the pairs may follow the row's own label: 项目资金(万元) | 年初预算数 | 100 | 全年预算数 | 120 …)
         lead = next((index for index, key in enumerate(keys) if key), len(keys))
         if not any(is_figure(text) for text in texts[:lead]) and self._money_pairs(texts[lead:], keys[lead:]):
+            self._row_placed += len(texts)  # the row's labels, each heading and its figure
             return True
         if self._rate_below:
             self._rate_below = False
@@ -746,32 +828,45 @@ class SheetBuilder:
             # the row's own labels (预算执行情况, 年度预算数(万元)) stand before the headings
             keys = list(dropwhile(lambda key: key is None, keys))
             last = max(index for index, key in enumerate(keys) if key)
+            self._row_placed += len(texts) - len(keys)
             texts = texts[len(texts) - len(keys):]
             first = next((index for index in range(last + 1, len(texts)) if is_figure(texts[index])), None)
             if first == last + 1:
                 # text flow (a PDF's): the figures row runs on right after the headings, its label lost
                 self._set_money_headings(texts[:first], keys[:first])
+                self._row_placed += first
                 return self._take_money_figures(self._run_on_figures(texts[first:], row), row, texts[first])
             if first is None or first - 1 <= last:
                 self._set_money_headings(texts, keys)
                 self._money_heading_row = row if all(cell.column is not None for cell in row.filled) else None
+                # (a figure among the headings is under none of them)
+                self._row_set_aside = [text for text, key in zip(texts, keys) if key is None and _says_figure(text)]
+                self._row_placed += len(texts) - len(self._row_set_aside)
                 return True
             # one cell per line: the figures row (总额 | 238.93 | …) runs on after the headings; its label stands
             # right before its first figure
             self._set_money_headings(texts[:first - 1], keys[:first - 1])
+            self._row_placed += first - 1
             texts = texts[first - 1:]
         if not (self._money_headings and texts):
             return False
-        figures = self._figures_under_headings(texts)
-        if figures is None:
+        read = self._figures_under_headings(texts)
+        if read is None:
             return False
+        figures, placed, set_aside = read
         taken = self._take_money_figures(figures, row, texts[0])
         part = header_label(texts[0])
-        if part in _PARTS and self._money_figures and (amount := _year_budget(figures)) is not None:
-            # a part of the money (其中：当年财政拨款 | 5.28 | 1.96 | 1.96): its budget in the column the sheet's total is
-            # read from, not its first figure
-            self.sheet.budget = with_part(self.sheet.budget, part, texts[0], amount)
-            return True
+        if part in _PARTS and self._money_figures:
+            if (amount := _year_budget(figures)) is not None:
+                # a part of the money (其中：当年财政拨款 | 5.28 | 1.96 | 1.96): its budget in the column the sheet's total
+                # is read from, not its first figure
+                self.sheet.budget = with_part(self.sheet.budget, part, texts[0], amount)
+            taken = True  # (a part holding marks of none only, 上年结转资金 | — | —, is the table's all the same)
+        elif not taken and self._money_figures and all(says_nothing(figure) for figure in figures.values()):
+            taken = True  # a row of marks alone (— | —): a part whose label the copy moved away, holding nothing
+        if taken:
+            self._row_placed += placed
+            self._row_set_aside += set_aside
         return taken
 
     def _second_heading_row(self, row: Row, texts: list[str]) -> bool:
@@ -816,13 +911,21 @@ class SheetBuilder:
         if len(figures) == len(headings) or (len(figures) < len(headings) and _rate_at(figures) is not None) \
                 or (rate is not None and rate < len(taken) and taken[rate].endswith("%")) \
                 or _rate_left_blank(headings, taken):
-            return {key: value for key, value in _under_headings(headings, taken) if key}
+            pairs = _under_headings(headings, taken)
+            rest = texts[len(pairs):]
+            run_on = _run_on_row(headings, rest)
+            self._row_placed += len(pairs) + (len(rest) if run_on else 0)
+            self._row_set_aside += [] if run_on else rest
+            return dict(pairs)
         same = list(takewhile(lambda figure: parse_amount(figure) == parse_amount(figures[0]), figures))
         found = {key: figure for key, figure in zip(headings, same) if key in ("budget_initial", "budget_full")}
         left = figures[len(found):]
+        self._row_placed += len(found)
         if left:
-            self.diagnostics.append(diagnostic("P148", self._location(row, "资金情况"), count=len(headings),
+            self.diagnostics.append(diagnostic("P148", self._location(row, "资金情况"), left, count=len(headings),
                                                headings="、".join(self.money_headings), figures=" ".join(left)))
+            self.money_diagnosed += len(left)
+        self._row_set_aside += texts[len(figures):]
         return found
 
     def _take_money_figures(self, figures: dict[str, str], row: Row, label: str) -> bool:
@@ -865,24 +968,50 @@ class SheetBuilder:
         if points and "weight" not in keys:
             self.money["weight"] = points  # the rate's 分值, printed only in the score heading's note
 
-    def _figures_under_headings(self, texts: list[str]) -> dict[str, str] | None:
-        """The figures of a row under the money headings, by heading (a 原因 note after them kept apart)."""
+    def _figures_under_headings(self, texts: list[str]) -> tuple[dict[str, str], int, list[str]] | None:
+        """The figures of a row under the money headings, by heading (a 原因 note after them kept apart); how many of
+        the row's cells that places (its label too), and the cells no heading takes (figures beyond the headings, a
+        cell after the figures where the form has no note column)."""
         values = texts if is_figure(texts[0]) else texts[1:]  # the figures row's label may be merged away
         # the figures come first; a 原因 or 说明 note may follow them (then the 得分 cell left empty is absent)
         figures = [_money_figure(text) for text in takewhile(is_figure, values)]
         if not values or len(figures) < min(2, len(values)):
             return None
-        headings = [key for key in self._money_headings if key] if len(values) < len(self._money_headings) else self._money_headings
-        found = {key: value for key, value in _under_headings(headings, figures) if key}
+        keyed = [key for key in self._money_headings if key]
+        # (a row short of cells left the columns of headings without a field blank, unless it has more figures than
+        # the fields and its rate stays under 执行率: 1,437 | 1,437 | 1,437 | 10 | 10 under 实际支出金额 | 下达额度 |
+        # 实际完成值 | 分值 | 得分 | 偏差原因)
+        headings = self._money_headings
+        if len(values) < len(headings) and len(figures) <= len(keyed) or any(
+                figure.endswith("%") and key != "execution_rate" for key, figure in zip(headings, figures)):
+            headings = keyed
+        # a part's marks of none hold the columns the form prints them in; a row of marks alone below the total's
+        # figures is a part whose label the copy moved away
+        part = header_label(texts[0]) in _PARTS or (values is texts and bool(self._money_figures))
+        pairs = (_part_placed(keyed, figures) if part else None) or _under_headings(headings, figures)
+        found = {key: value for key, value in pairs if key}
+        # (a figure under a printed heading the records keep no field for, 年中调整金额 or 结余率, is in its column)
+        placed = len(texts) - len(values) + len(pairs)
+        set_aside = values[len(pairs):len(figures)]
+        if _run_on_row(keyed, set_aside):
+            placed, set_aside = placed + len(set_aside), []
         note = values[len(figures):]
         if self._money_reason and note and not self._money_figures:
             found["note"] = "\n".join(note)
-        return found
+            placed += len(note)
+            return found, placed, set_aside
+        # a cell after the figures is in its column where a heading without a field stands there (得分计算方法, the
+        # template's rule printed under it); after the last heading, or under a figure's, it is in none
+        columns = headings[len(figures):] if len(pairs) == len(figures) else []
+        free = len(list(takewhile(lambda key: key is None, columns)))
+        return found, placed + min(free, len(note)), set_aside + note[free:]
 
     def _rate_from_part(self, figures: dict[str, str], label: str, row: Row) -> bool:
         """Take the rate, weight and score of a part row (其中：财政拨款) that the total row above left blank, when the
         part's amounts are the total's (all of the money is that part); True if any was taken (P147)."""
-        missing = [key for key in ("execution_rate", "weight", "score") if key in figures and key not in self.money]
+        # (a part's mark of none, 其中：本年财政拨款 | 880 | 880 | 880 | — | | —, is no rate or points to take)
+        missing = [key for key in ("execution_rate", "weight", "score")
+                   if key in figures and key not in self.money and not says_nothing(figures[key])]
         amounts = _MONEY_AMOUNTS & self._money_figures.keys()
         if not missing or not amounts or any(
                 parse_amount(figures.get(key, "")) != parse_amount(self._money_figures[key]) for key in amounts):
@@ -925,7 +1054,14 @@ class SheetBuilder:
         texts = [cell.text.strip() for cell in row.filled]
         keys = [fold(text).rstrip(":") for text in texts]
         at = next((index for index, key in enumerate(keys) if is_total_label(key)), None)
-        if at is not None:
+        failed = [text for text in texts[at + 1:] if failed_number(text)] if at is not None else []
+        if failed:
+            # a figure that failed (总分 | 40 | NaN, a spreadsheet's formula): the score is not read from the cells
+            # left (40 is the weights' sum), and the total stays unread rather than taken from the text below (P159)
+            self.claimed["total"] = None
+            self.diagnostics.append(diagnostic("P159", self._location(row, texts[at]), label=texts[at],
+                                               values="、".join(f"“{text}”" for text in failed)))
+        elif at is not None:
             # A 合计 row holds the weights' sum before the score's (| 合计 | 100 | 90 |): the score is the last number,
             # or what follows the sum run together with it (总分 | 10098)
             figures = [t for t in texts[at + 1:] if parse_amount(t) is not None]

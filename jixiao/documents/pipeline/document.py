@@ -96,7 +96,8 @@ _GOALS_TITLE = re.compile(r"[绩績][效効]")  # a line ending an allocation ta
 
 @dataclass(slots=True)
 class Accounting:
-    """What became of the tokens inside table regions (header and body of every indicator grid)."""
+    """What became of the tokens inside table regions (header and body of every indicator grid, and the cells of
+    every self-evaluation or monitoring form's money table)."""
 
     tokens: int = 0
     placed: int = 0
@@ -212,10 +213,16 @@ class _Assembler:
             if merged is not None:
                 self.diagnostics = rekey_diagnostics(self.diagnostics, self.sheets[-1], [merged])
                 self.sheets[-2:] = [merged]
-            self.accounting.placed += current.tokens_placed
-            self.accounting.diagnosed += current.tokens_diagnosed
+            self._count(current)
         self.current = None
         self._worksheet = None
+
+    def _count(self, builder: SheetBuilder) -> None:
+        """Add what became of a sheet's tokens: its grid's (counted as the lines were fed) and its money table's,
+        whose rows stand in the header block outside the grid, each cell placed or said (a mark of none too)."""
+        self.accounting.placed += builder.tokens_placed + builder.money_placed
+        self.accounting.diagnosed += builder.tokens_diagnosed + builder.money_diagnosed
+        self.accounting.tokens += builder.money_tokens
 
     def _tab_named(self, sheet, found: list[Diagnostic]):
         """The sheet named by its worksheet's tab (乡村道路养护), where units keep one project a worksheet and name
@@ -472,8 +479,7 @@ class _Assembler:
             builder.columns = None
             location = location.model_copy(update={"table": None, "sheet": None})
             # (the sheet is not finished: its tokens are counted here, the cut row's by the diagnostic's)
-            self.accounting.placed += builder.tokens_placed
-            self.accounting.diagnosed += builder.tokens_diagnosed
+            self._count(builder)
         self.diagnostics.append(diagnostic(code, location, set_aside, **fields))
         builder.cut = True  # rows after the cut are missing: the printed points cannot add up to the whole
 
