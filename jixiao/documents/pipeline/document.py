@@ -252,8 +252,8 @@ class _Assembler:
                 # the copy lost the figures that stood between the names of a block: one row to each name again
                 sheet, results, cuts = unrun
                 evaluation = self._evaluation(builder, sheet, results)
-                self.diagnostics += [diagnostic("P157", location, name=name, count=len(names), names="、".join(names))
-                                     for name, names in cuts]
+                self.diagnostics += [diagnostic("P157", location.model_copy(update={"row": row}), name=name,
+                                                count=len(names), names="、".join(names)) for name, names, row in cuts]
             self.sheets[-1] = sheet.model_copy(update={
                 "evaluation": evaluation, "budget": _budget_of_year(sheet.budget, evaluation)})
             if lost:

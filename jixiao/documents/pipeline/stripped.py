@@ -30,14 +30,14 @@ _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 
 
 def unrun_names(sheet: GoalSheet, results: list[tuple[int, dict[str, str]]]
-                ) -> tuple[GoalSheet, list[tuple[int, dict[str, str]]], list[tuple[str, list[str]]]] | None:
+                ) -> tuple[GoalSheet, list[tuple[int, dict[str, str]]], list[tuple[str, list[str], int | None]]] | None:
     """The sheet with each row whose name holds several names cut into one row per name, the results renumbered
-    (a remark the lost weight left goes to the row before it as its 偏差原因), and each (name as read, names cut);
-    None when no row's name holds several."""
+    (a remark the lost weight left goes to the row before it as its 偏差原因), and each (name as read, names cut, the
+    grid row it was read from); None when no row's name holds several."""
     values = dict(results)
     indicators: list[Indicator] = []
     renumbered: list[tuple[int, dict[str, str]]] = []
-    cuts: list[tuple[str, list[str]]] = []
+    cuts: list[tuple[str, list[str], int | None]] = []
     for position, indicator in enumerate(sheet.indicators, start=1):
         parts = _names(indicator)
         cells = values.get(position)
@@ -47,7 +47,7 @@ def unrun_names(sheet: GoalSheet, results: list[tuple[int, dict[str, str]]]
                 renumbered.append((len(indicators), cells))
             continue
         level2, names = parts
-        cuts.append((indicator.name, [name for name, _ in names]))
+        cuts.append((indicator.name, [name for name, _ in names], indicator.row))
         for index, (name, remark) in enumerate(names):
             update: dict = {"name": name}
             if level2:

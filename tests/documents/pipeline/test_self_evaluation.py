@@ -598,8 +598,12 @@ def test_names_run_together_where_the_copy_stripped_the_figures_are_cut_at_their
         ("社会效益指标", "资金发放率"), ("社会效益指标", "困难生完成学业率"), ("过程指标", "评审程序是否公正")]
     assert sheet.evaluation.items[0].deviation == remark
     assert [item.indicator for item in sheet.evaluation.items] == list(range(1, len(sheet.indicators) + 1))
-    said = [d.message for d in document.diagnostics if d.code == "P157"]
-    assert said[-1].startswith("没有数字的自评表中，“资金发放率分困难生完成学业率”") and "拆为2个指标：资金发放率、困难生完成学业率" in said[-1]
+    said = [d for d in document.diagnostics if d.code == "P157"]
+    assert said[-1].message.startswith("没有数字的自评表中，“资金发放率分困难生完成学业率”")
+    assert "拆为2个指标：资金发放率、困难生完成学业率" in said[-1].message
+    # each names the row its run-together name was read from, like the other diagnostics of a row
+    assert all(d.location.row is not None and d.location.table == 1 for d in said)
+    assert said[-1].location.row > said[0].location.row
 
 
 def test_a_name_of_its_own_in_a_table_without_figures_is_not_cut_at_a_character_it_repeats():
