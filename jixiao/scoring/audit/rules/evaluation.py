@@ -14,6 +14,7 @@ from decimal import Decimal
 from jixiao.model import Operator, Severity, named_by_a_figure, parse_target
 from jixiao.model.finding import Finding, listed
 from jixiao.model.lexicon import simplified
+from jixiao.model.prose import gives_cause
 from jixiao.model.units import UnitKind, unit_kind
 from jixiao.scoring.audit.recompute import (
     EXPLAIN_BELOW,
@@ -442,6 +443,8 @@ class MissedWithoutReason(AuditRule):
         "full": "指标“{indicator}”实际完成 {actual}，未达到全额 100%（表中没有写年度指标值，{rate}以足额为目标）" + _UNEXPLAINED,
         "execution": "指标“{indicator}”执行率 {rate}%，得分 {score}，低于分值 {weight}" + _UNEXPLAINED,
         "execution_unscored": "指标“{indicator}”执行率 {rate}%，低于 {floor}%" + _UNEXPLAINED,
+        "execution_summary": "指标“{indicator}”执行率 {rate}%，年度总体目标实际完成情况却写“{summary}”，"
+                             "没有说明资金未执行的原因",
     }
     docs = AuditDocs(what="按实际完成值未达到年度指标值、或得分低于分值的每一行，都写明偏差原因和改进措施；"
                           "定性指标（或指标值是一个范围，如“18—54周岁”）的实际完成值自己写明没有做到的（“1-2期未能及时培训”“存在18岁以下…的学员”）也是。"
@@ -454,7 +457,8 @@ class MissedWithoutReason(AuditRule):
                           "且指标值是下限（≥）、不是金额，或是发给服务对象的补贴、补助标准时照样比较（不写运算符的其他金额多是成本标准，少花不是未完成）。"
                           "印有分值的预算执行率一行按执行率扣了分的（资金未全部执行），"
                           "原因写在预算执行情况的原因栏、偏差原因栏（任何一行）或存在问题、改进措施栏都可以（表格在文件中途"
-                          "中断时不报告：原因可能在断掉的部分）；表中没有给预算执行率计分的（没有这一行，或没有印分值和得分），"
+                          "中断时不报告：原因可能在断掉的部分；但执行率不到 60%、断处之前的年度总体目标实际完成情况只写"
+                          "已完成、既没有说明原因也没有说尚在进行的，这一栏本身就漏了资金未执行的事，照样报告）；表中没有给预算执行率计分的（没有这一行，或没有印分值和得分），"
                           "执行率低于填表说明要求说明原因的 90% 时同样要求写明原因；得分与执行率不符的由 JXA23 报告，"
                           "产出已完成而资金大多未用的由 JXA21 报告，不再重复。",
                      formula="完成比例 < 100% 或 得分 < 分值，或定性指标的实际完成值写明未完成（未能、未完成、未达到、尚未、"
@@ -464,7 +468,8 @@ class MissedWithoutReason(AuditRule):
                              "定性指标“1-6期培训结束后及时考核”、实际完成值“1-2期未能及时培训”、偏差原因空：报告该行；"
                              "“经费发放率”没有写指标值、实际完成 98%、没有说明原因：报告该行（推断）；"
                              "执行 215457.6 ÷ 250000 = 86.18%、预算执行率得分 8.62（分值 10）、偏差原因栏空着：报告该行；"
-                             "表中没有预算执行率一行，资金 208 万元只用 109.8 万元（52.79%）、哪里都没有说明原因：报告该行。")
+                             "表中没有预算执行率一行，资金 208 万元只用 109.8 万元（52.79%）、哪里都没有说明原因：报告该行；"
+                             "表格在指标行之前中断，执行 45.17%，年度总体目标实际完成情况写“已完成援滇人员相关经费支付”：报告该行。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         report = ctx.sheet.evaluation
@@ -491,11 +496,15 @@ class MissedWithoutReason(AuditRule):
         """The 预算执行率 row scored below its 分值 for money left unspent: its reason is given in the money table's
         原因 cell, in the 偏差原因 column (of any row: some forms have one cell for the whole table) or in the closing
         fields (存在问题, 改进措施). A copy cut inside its table lost the rows and fields below the cut, where the reason
-        may stand. Where the outputs are reported done on that money, JXA21 asks for the reason already."""
+        may stand, unless the year's summary read above the cut says the work done beside a budget largely unspent
+        (:func:`_done_though_unspent`). Where the outputs are reported done on that money, JXA21 asks for the reason
+        already."""
         report, computed = ctx.sheet.evaluation, ctx.recomputation
         item, rate = computed.execution, computed.execution_rate
-        if item is None or item.misplaced or rate is None or rate >= _HUNDRED or report.cut:
+        if item is None or item.misplaced or rate is None or rate >= _HUNDRED:
             return
+        if report.cut and not _done_though_unspent(report.overall_actual, rate):
+            return  # (the reason may stand in the rows lost with the cut)
         scored = item.in_form and not item.weight_assumed and item.printed is not None
         if scored and (item.off or item.weight - item.printed <= rounding_of(item.printed)):
             return  # (a score off its rate is JXA23's: the deduction itself is wrong)
@@ -509,9 +518,28 @@ class MissedWithoutReason(AuditRule):
             return
         kind, slots = ("execution", {"score": number(item.printed), "weight": number(item.weight)}) if scored else \
             ("execution_unscored", {"floor": number(EXPLAIN_BELOW)})
+        if report.cut:  # (reported on a cut copy only for the summary's word: _done_though_unspent)
+            kind, slots = "execution_summary", {"summary": report.overall_actual.strip().rstrip("。；;，,")}
         yield self.finding(ctx, indicator=item.name, column="偏差原因分析及改进措施", template=self._SHORTFALLS[kind],
                            rate=ctx.profile.rounding(rate), **slots,
                            fix="写明资金未全部执行的原因（结余、项目延期、政府采购节约等）和改进措施")
+
+
+# The year's summary (年度总体目标实际完成情况) saying the work done (已完成援滇人员相关经费支付), and words of work still
+# under way (正在进行招标, 预计三月开展, 尚未完工), which account for money not yet spent as a cause does.
+_SAYS_DONE = re.compile(r"已完成|已全部|全部完成|均已完成|顺利完成|如期完成|按时完成|圆满完成")
+_UNDER_WAY = re.compile(r"正在|尚未|未|待|预计|将于|进行中")
+
+
+def _done_though_unspent(summary: str | None, rate: Decimal) -> bool:
+    """Whether the form's summary of the year, read above the money's cut-off rows, says the work done with no word of
+    the money left, while four tenths or more of the budget is unspent (:data:`LARGELY_UNSPENT_AT`; corpus 208: 已完成
+    援滇人员相关经费支付 beside 45.17% executed). Then the summary itself leaves the shortfall unexplained, whatever the
+    rows a copy lost below it held; a summary that gives a cause (:func:`~jixiao.model.prose.gives_cause`) or says
+    the work still under way explains it."""
+    text = (summary or "").strip()
+    return (rate <= LARGELY_UNSPENT_AT and bool(_SAYS_DONE.search(text)) and not _UNDER_WAY.search(text)
+            and not gives_cause(text))
 
 
 def _claimed_met(item: RecomputedItem) -> bool:
