@@ -16,8 +16,8 @@ from jixiao.documents.codes import diagnostic
 from jixiao.documents.pipeline.labels import simplified
 from jixiao.documents.pipeline.money_text import money_in_prose, sentences
 from jixiao.model import Diagnostic, FundAmount, Location, MoneyStatement, MoneySum, ProseReport, Said
-from jixiao.model.prose import gives_cause
 from jixiao.model.lexicon import LOST_AS_QUESTION_MARKS, LOST_BY_REPLACEMENT, fold
+from jixiao.model.prose import gives_cause
 from jixiao.model.slips import slips_in
 
 __all__ = ["prose_report"]
