@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.model import Operator, Severity, named_by_a_figure, parse_target
+from jixiao.model import Operator, QualitativeTier, Severity, named_by_a_figure, parse_target
 from jixiao.model.finding import Finding, listed
 from jixiao.model.lexicon import simplified
 from jixiao.model.prose import gives_cause
@@ -96,6 +96,58 @@ class ScoreInflated(AuditRule):
 def _inflated(item: RecomputedItem) -> bool:
     """A score above its formula (one above its weight is JXA01's)."""
     return item.off and item.printed > item.exact and not (item.weight is not None and item.printed > item.weight)
+
+
+class TierExceeded(AuditRule):
+    code = "JXA39"
+    name = "score-above-the-tier-its-actual-states"
+    title = "定性指标的实际完成值写明只部分达成或未达成，得分却超过该档次"
+    severity = Severity.WARNING
+    source = SCORING + "：定性指标按达成预期指标、部分达成预期指标并具有一定效果、未达成预期指标且效果较差三档计分"
+    message = "指标“{indicator}”的实际完成值写“{actual}”，属于“{tier}”一档（得分为分值的 {low}%–{high}%），得分 {score} 却超过 {most}（分值 {weight}）"
+    docs = AuditDocs(
+        what="定性指标（年度指标值是文字）没有数可算，得分由评价档次决定；实际完成值自己写明目标只部分达成（“部分完成”"
+             "“部分达成”“部分实现”）或没有达成（以“未完成”“未达成”“未达到”“未实现”“尚未完成”“没有完成”开头）的，"
+             "得分不得高于该档次的上限（只写“未达到”“未实现”而不说达到什么的，可能是没有超过上限，如“未达到警戒线”，不算）。只写某一部分没有做到的（“1-2期未能及时培训”）说不清是哪一档，不报告（未写偏差原因的由 JXA10 报告）；"
+             "年度指标值是数值的行由 JXA02 按完成比例复算，实际完成值写成文字的由 JXA09 报告。",
+        formula="得分 ≤ 分值 × 档次上限（评分方案的 qualitative 档次：部分达成一档、未达成一档）；允许所印得分末位半个单位的误差",
+        setting="qualitative（各档次占分值的区间）",
+        example="指标值“按时完成”、实际完成值“部分完成”、分值 10、得分 10：部分达成一档为 60%–80%，得分最多 8，报告本规则；"
+                "实际完成值“未完成”、得分 6：未达成一档为 0–60%，不报告。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        for item in ctx.recomputation.indicators:
+            tier = _tier_stated(item)
+            if tier is None or item.weight is None or item.printed is None:
+                continue
+            band = ctx.profile.band(tier)
+            most = item.weight * band.high / _HUNDRED
+            if item.printed - most > tolerance(item.printed):
+                yield self.finding(ctx, indicator=item.name, row=item.row, column="得分", actual=item.actual.strip(),
+                                   tier=tier.value, low=number(band.low), high=number(band.high),
+                                   score=number(item.printed), most=number(ctx.profile.rounding(most)),
+                                   weight=number(item.weight), guessed=item.guessed, assumed=item.weight_assumed,
+                                   fix=f"按“{tier.value}”一档计分（最多 {number(ctx.profile.rounding(most))}），或写明实际达成的情况")
+
+
+# The words by which an actual places its row in a tier of the scheme (财预〔2020〕10号): only part reached (部分完成,
+# 部分达成预期指标), or none, said of the whole as the actual's opening words (未完成, 尚未完成, 没有达到) — a part not
+# done (1-2期未能及时培训) names no tier.
+_PART_REACHED = re.compile(r"部分(?:完成|达成|达到|实现)")
+# (未达到 or 未实现 alone may be a ceiling kept, 未达到警戒线: only the target's own words say it was missed)
+_NONE_REACHED = re.compile(r"^(?:尚|均|全部|仍)?(?:未能?|没有)(?:完成|达成|(?:达到|实现)(?:预期|目标|年度|要求|指标))")
+
+
+def _tier_stated(item: RecomputedItem) -> QualitativeTier | None:
+    """The qualitative tier a row with a target in words states by its actual's own words (:data:`_PART_REACHED`,
+    :data:`_NONE_REACHED`), or None (a quantitative row, a row not scored, an actual naming no tier)."""
+    if item.expected is not None or item.qualitative_actual or item.misplaced or item.not_applicable or (
+            not item.actual or parse_target(item.target).value is not None):
+        return None
+    actual = "".join(item.actual.split())
+    if _PART_REACHED.search(actual):
+        return QualitativeTier.PARTIAL
+    return QualitativeTier.NOT_MET if _NONE_REACHED.match(actual) else None
 
 
 def _materiality(ctx: AuditContext, item: RecomputedItem) -> Severity:
@@ -1077,7 +1129,7 @@ class PartsScoredTwice(AuditRule):
                                    fix="只计上级行或只计分项，使各行得分合计不超过该部分的分值")
 
 
-EVALUATION_RULES = (ScoreAboveWeight(), ScoreInflated(), ScoreDeflated(), ExecutionScoreOffRate(),
+EVALUATION_RULES = (ScoreAboveWeight(), ScoreInflated(), TierExceeded(), ScoreDeflated(), ExecutionScoreOffRate(),
                     ExecutionRateMismatch(), ExecutionIndicatorOffRate(), OverExecution(), TotalNotSumOfScores(), ClaimedGradeMismatch(), WeightsNotHundred(), QualitativeActualForNumber(),
                     MissedWithoutReason(), TemplateTextLeft(), ScoresNotFilled(), ExecutionScoreBlank(),
                     ExecutionNotReported(), ExecutionNotFilled(), ExecutionLeftUnscored(), WeightBlank(),

@@ -438,3 +438,34 @@ def test_an_uncut_copy_is_held_to_its_rows_whatever_its_summary_says():
     rows = [("产出指标", "数量指标", "援滇人员经费支付人数", "≥10人", "10人", 50, 50, "部分人员经费次年结算")]
     sheet = printed(rows, budget=20000, spent=9034, overall_actual="已完成援滇人员相关经费支付。")
     assert [f for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA10"] == []
+
+
+# JXA39: a qualitative row whose actual states its tier in words (部分完成, 未完成) scored above that tier's band, under
+# the central bands (部分达成 60–80%, 未达成 0–60%) and Hubei's (50–80%, 0–50%). Made-up rows of a training project.
+@pytest.mark.parametrize(("profile", "actual", "score", "found"), [
+    ("central", "部分完成", 10, (11, "部分达成预期指标并具有一定效果", "60", "80", "10", "8")),
+    ("central", "部分达成预期指标", "8.5", (11, "部分达成预期指标并具有一定效果", "60", "80", "8.5", "8")),
+    ("central", "未完成", 10, (11, "未达成预期指标且效果较差", "0", "60", "10", "6")),
+    ("central", "尚未完成，培训推迟到次年", 7, (11, "未达成预期指标且效果较差", "0", "60", "7", "6")),
+    ("central", "未达到预期目标", 9, (11, "未达成预期指标且效果较差", "0", "60", "9", "6")),
+    ("hubei", "未完成", 6, (11, "未达成预期指标且效果较差", "0", "50", "6", "5")),
+    ("hubei", "大部分完成", 9, (11, "部分达成预期指标并具有一定效果", "50", "80", "9", "8")),
+    # within the tier's band, or no tier stated
+    ("central", "部分完成", 8, None),
+    ("central", "未完成", 6, None),
+    ("central", "1-2期未能及时培训", 10, None),  # a part not done: no tier (JXA10 asks for the reason)
+    ("central", "未达到警戒线", 10, None),  # a ceiling kept, not a target missed
+    ("central", "基本完成", 10, None),
+    ("central", "按时完成", 10, None),
+])
+def test_a_qualitative_score_above_the_tier_its_actual_states(profile, actual, score, found):
+    sheet = printed([("产出指标", "时效指标", "培训及时性", "按时完成", actual, 10, score, "培训场地调整")])
+    findings = [(f.location.row, f.params["tier"], f.params["low"], f.params["high"], f.params["score"],
+                 f.params["most"]) for f in audit_sheet(sheet, load_profile(profile)) if f.rule == "JXA39"]
+    assert findings == ([] if found is None else [found])
+
+
+def test_a_numeric_target_answered_in_words_is_left_to_the_quantitative_rules():
+    # a target with a figure (≥95%) answered 部分完成: JXA09 asks for the figure; no tier is held to it here
+    sheet = printed([("产出指标", "质量指标", "验收合格率", "≥95%", "部分完成", 10, 10, "部分工程未验收")])
+    assert {f.rule for f in audit_sheet(sheet, CENTRAL)} & {"JXA09", "JXA39"} == {"JXA09"}
