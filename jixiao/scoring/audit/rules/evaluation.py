@@ -504,7 +504,7 @@ class MissedWithoutReason(AuditRule):
                           "词表见评分数据 full_amount_rates.toml）以足额 100% 为目标：实际完成值低于 100% 的同样要求写明原因"
                           "（目标是推断的，发现标为“推断”）；完成率、执行率、物资的到位率（配方肥到位率）不在此列"
                           "（目标可以低于 100%，执行率由资金表核对）。"
-                          "得了满分的行不要求（单位认为已达标，错的是得分，由 JXA02 报告）。"
+                          "得了满分的行不要求（单位认为已达标，错的是得分，由 JXA02 报告；实际完成值写明未完成、部分完成的由 JXA39 报告）。"
                           "标为不适用的行、表格在文件中途中断、最后一行又缺指标值或实际完成值的（偏差原因在最后一栏，也可能随截断丢失）不要求。表中没有分值的（文字报告所附的表），实际完成值与指标值单位相同、"
                           "且指标值是下限（≥）、不是金额，或是发给服务对象的补贴、补助标准时照样比较（不写运算符的其他金额多是成本标准，少花不是未完成）。"
                           "印有分值的预算执行率一行按执行率扣了分的（资金未全部执行），"
@@ -597,9 +597,10 @@ def _done_though_unspent(summary: str | None, rate: Decimal) -> bool:
 def _claimed_met(item: RecomputedItem) -> bool:
     """Whether the row prints full marks on an actual that falls short of its target: the unit claims the target met,
     so it has no shortfall to explain; what is wrong is the score, which JXA02 reports (corpus 157: 政府采购执行率
-    72.74% against 100% scored 2 of 2; 220: 0 of ≥2 stations scored 10 of 10), and a reason asked for besides would
-    be the same problem twice."""
-    return _inflated(item) and item.weight is not None and item.printed >= item.weight
+    72.74% against 100% scored 2 of 2; 220: 0 of ≥2 stations scored 10 of 10), or JXA39 where the actual states its
+    tier in words (未完成 scored in full), and a reason asked for besides would be the same problem twice."""
+    return item.weight is not None and item.printed is not None and item.printed >= item.weight and (
+        _inflated(item) or _tier_stated(item) is not None)
 
 
 # A sum paid to the people the project serves (补贴标准, 补助, 资助): paying less than it is a shortfall, unlike a cost

@@ -469,3 +469,13 @@ def test_a_numeric_target_answered_in_words_is_left_to_the_quantitative_rules():
     # a target with a figure (≥95%) answered 部分完成: JXA09 asks for the figure; no tier is held to it here
     sheet = printed([("产出指标", "质量指标", "验收合格率", "≥95%", "部分完成", 10, 10, "部分工程未验收")])
     assert {f.rule for f in audit_sheet(sheet, CENTRAL)} & {"JXA09", "JXA39"} == {"JXA09"}
+
+
+@pytest.mark.parametrize(("actual", "score", "found"), [
+    ("未完成", 10, {"JXA39"}),  # full marks on 未完成: the score is wrong, no reason asked for besides
+    ("未完成", 8, {"JXA39", "JXA10"}),  # marked down, still above the tier, and no reason for what was missed
+    ("未完成", 5, {"JXA10"}),
+])
+def test_full_marks_on_an_actual_stating_its_tier_is_the_scores_problem_alone(actual, score, found):
+    sheet = printed([("产出指标", "时效指标", "培训及时性", "按时完成", actual, 10, score)])
+    assert {f.rule for f in audit_sheet(sheet, CENTRAL)} & {"JXA10", "JXA39"} == found
