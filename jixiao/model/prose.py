@@ -7,11 +7,12 @@ states it; the checks compare what the same sentence states.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from pydantic import BaseModel, Field
 
-__all__ = ["FundAmount", "MoneyStatement", "MoneySum", "ProseReport", "Said"]
+__all__ = ["FundAmount", "MoneyStatement", "MoneySum", "ProseReport", "Said", "gives_cause"]
 
 
 class Said(BaseModel):
@@ -77,3 +78,22 @@ class ProseReport(BaseModel):
     def is_empty(self) -> bool:
         """True when no sentence stated anything the checks read."""
         return not (self.money or self.sums or self.references or self.lost)
+
+
+# a sentence giving a cause (由于, 原因是, 因…未, 受…影响) of something about the money (资金, 预算, 支付, 结余), or saying
+# what the money left is: where a report explains money left unspent; a heading that only names the part (存在的问题及
+# 原因分析) gives none
+_CAUSE = re.compile(r"原因|由于|因为|因[^,，。;；]{0,12}?(?:未|延|推迟|暂缓|调整|减少|节约)|导致|致使|造成"
+                    r"|受[^,，。;；]{0,12}?影响")
+_ABOUT_MONEY = re.compile(r"资金|预算|执行|支付|支出|结余|结转|拨付|经费|款项|万元")
+# what the money left is, said of it (剩余资金为质保金, 尚未支付, 结转下年使用, 采购节约): an account of it by itself
+_LEFT_ACCOUNTED = re.compile(r"剩余|未支付|未拨付|未到位|尚未(?:支付|拨付|使用|到位)|未执行|未使用|质保金|节约"
+                            r"|结转(?:至|到)?(?:下年|下一年|次年|以后年度)")
+_HEADING_ONLY = re.compile(r"^[\s\d一二三四五六七八九十、.()（）]*[^,，。;；]{0,16}原因分析\s*[:：]?\s*$")
+
+
+def gives_cause(sentence: str) -> bool:
+    """Whether ``sentence`` gives a cause concerning the money (a heading naming the part does not): where a report,
+    or a self-evaluation's own summary of its year, explains money left unspent."""
+    return bool(_CAUSE.search(sentence) and _ABOUT_MONEY.search(sentence) or _LEFT_ACCOUNTED.search(sentence)) and (
+        not _HEADING_ONLY.match(sentence))

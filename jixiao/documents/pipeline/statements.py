@@ -17,6 +17,7 @@ from jixiao.documents.pipeline.labels import simplified
 from jixiao.documents.pipeline.money_text import money_in_prose, sentences
 from jixiao.model import Diagnostic, FundAmount, Location, MoneyStatement, MoneySum, ProseReport, Said
 from jixiao.model.lexicon import LOST_AS_QUESTION_MARKS, LOST_BY_REPLACEMENT, fold
+from jixiao.model.prose import gives_cause
 from jixiao.model.slips import slips_in
 
 __all__ = ["prose_report"]
@@ -42,24 +43,6 @@ _WAN = re.compile(r"(\d+(?:\.\d+)?)\s*万元")
 _NOT_PARTS = re.compile(r"%|亿元|(?<!万)元|其中|含|[(（]")
 
 _AROUND = 6  # characters kept either side of lost ones
-
-# a sentence giving a cause (由于, 原因是, 因…未, 受…影响) of something about the money (资金, 预算, 支付, 结余), or saying
-# what the money left is: where a report explains money left unspent; a heading that only names the part (存在的问题及
-# 原因分析) gives none
-_CAUSE = re.compile(r"原因|由于|因为|因[^,，。;；]{0,12}?(?:未|延|推迟|暂缓|调整|减少|节约)|导致|致使|造成"
-                    r"|受[^,，。;；]{0,12}?影响")
-_ABOUT_MONEY = re.compile(r"资金|预算|执行|支付|支出|结余|结转|拨付|经费|款项|万元")
-# what the money left is, said of it (剩余资金为质保金, 尚未支付, 结转下年使用, 采购节约): an account of it by itself
-_LEFT_ACCOUNTED = re.compile(r"剩余|未支付|未拨付|未到位|尚未(?:支付|拨付|使用|到位)|未执行|未使用|质保金|节约"
-                            r"|结转(?:至|到)?(?:下年|下一年|次年|以后年度)")
-_HEADING_ONLY = re.compile(r"^[\s\d一二三四五六七八九十、.()（）]*[^,，。;；]{0,16}原因分析\s*[:：]?\s*$")
-
-
-def _gives_cause(sentence: str) -> bool:
-    """Whether ``sentence`` gives a cause concerning the money (a heading naming the part does not)."""
-    return bool(_CAUSE.search(sentence) and _ABOUT_MONEY.search(sentence) or _LEFT_ACCOUNTED.search(sentence)) and (
-        not _HEADING_ONLY.match(sentence))
-
 
 def _sums(sentence: str, line: int) -> list[MoneySum]:
     """The amounts ``sentence`` breaks down into two or more parts in 万元 (其中/含 after it, 合计/共计 before it)."""
@@ -153,7 +136,7 @@ def prose_report(text: str, source: str | None = None) -> tuple[ProseReport, lis
         for sentence in sentences(plain):
             sums += _sums(sentence, number)
             funds += _funds(sentence, number)
-            if _gives_cause(sentence):
+            if gives_cause(sentence):
                 reasons.append(Said(text=sentence.strip(), line=number))
             said = money_in_prose(sentence)
             if said:

@@ -11,9 +11,10 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.model import Operator, Severity, named_by_a_figure, parse_target
+from jixiao.model import Operator, QualitativeTier, Severity, named_by_a_figure, parse_target
 from jixiao.model.finding import Finding, listed
 from jixiao.model.lexicon import simplified
+from jixiao.model.prose import gives_cause
 from jixiao.model.units import UnitKind, unit_kind
 from jixiao.scoring.audit.recompute import (
     EXPLAIN_BELOW,
@@ -95,6 +96,58 @@ class ScoreInflated(AuditRule):
 def _inflated(item: RecomputedItem) -> bool:
     """A score above its formula (one above its weight is JXA01's)."""
     return item.off and item.printed > item.exact and not (item.weight is not None and item.printed > item.weight)
+
+
+class TierExceeded(AuditRule):
+    code = "JXA39"
+    name = "score-above-the-tier-its-actual-states"
+    title = "定性指标的实际完成值写明只部分达成或未达成，得分却超过该档次"
+    severity = Severity.WARNING
+    source = SCORING + "：定性指标按达成预期指标、部分达成预期指标并具有一定效果、未达成预期指标且效果较差三档计分"
+    message = "指标“{indicator}”的实际完成值写“{actual}”，属于“{tier}”一档（得分为分值的 {low}%–{high}%），得分 {score} 却超过 {most}（分值 {weight}）"
+    docs = AuditDocs(
+        what="定性指标（年度指标值是文字）没有数可算，得分由评价档次决定；实际完成值自己写明目标只部分达成（“部分完成”"
+             "“部分达成”“部分实现”）或没有达成（以“未完成”“未达成”“未达到”“未实现”“尚未完成”“没有完成”开头）的，"
+             "得分不得高于该档次的上限（只写“未达到”“未实现”而不说达到什么的，可能是没有超过上限，如“未达到警戒线”，不算）。只写某一部分没有做到的（“1-2期未能及时培训”）说不清是哪一档，不报告（未写偏差原因的由 JXA10 报告）；"
+             "年度指标值是数值的行由 JXA02 按完成比例复算，实际完成值写成文字的由 JXA09 报告。",
+        formula="得分 ≤ 分值 × 档次上限（评分方案的 qualitative 档次：部分达成一档、未达成一档）；允许所印得分末位半个单位的误差",
+        setting="qualitative（各档次占分值的区间）",
+        example="指标值“按时完成”、实际完成值“部分完成”、分值 10、得分 10：部分达成一档为 60%–80%，得分最多 8，报告本规则；"
+                "实际完成值“未完成”、得分 6：未达成一档为 0–60%，不报告。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        for item in ctx.recomputation.indicators:
+            tier = _tier_stated(item)
+            if tier is None or item.weight is None or item.printed is None:
+                continue
+            band = ctx.profile.band(tier)
+            most = item.weight * band.high / _HUNDRED
+            if item.printed - most > tolerance(item.printed):
+                yield self.finding(ctx, indicator=item.name, row=item.row, column="得分", actual=item.actual.strip(),
+                                   tier=tier.value, low=number(band.low), high=number(band.high),
+                                   score=number(item.printed), most=number(ctx.profile.rounding(most)),
+                                   weight=number(item.weight), guessed=item.guessed, assumed=item.weight_assumed,
+                                   fix=f"按“{tier.value}”一档计分（最多 {number(ctx.profile.rounding(most))}），或写明实际达成的情况")
+
+
+# The words by which an actual places its row in a tier of the scheme (财预〔2020〕10号): only part reached (部分完成,
+# 部分达成预期指标), or none, said of the whole as the actual's opening words (未完成, 尚未完成, 没有达到) — a part not
+# done (1-2期未能及时培训) names no tier.
+_PART_REACHED = re.compile(r"部分(?:完成|达成|达到|实现)")
+# (未达到 or 未实现 alone may be a ceiling kept, 未达到警戒线: only the target's own words say it was missed)
+_NONE_REACHED = re.compile(r"^(?:尚|均|全部|仍)?(?:未能?|没有)(?:完成|达成|(?:达到|实现)(?:预期|目标|年度|要求|指标))")
+
+
+def _tier_stated(item: RecomputedItem) -> QualitativeTier | None:
+    """The qualitative tier a row with a target in words states by its actual's own words (:data:`_PART_REACHED`,
+    :data:`_NONE_REACHED`), or None (a quantitative row, a row not scored, an actual naming no tier)."""
+    if item.expected is not None or item.qualitative_actual or item.misplaced or item.not_applicable or (
+            not item.actual or parse_target(item.target).value is not None):
+        return None
+    actual = "".join(item.actual.split())
+    if _PART_REACHED.search(actual):
+        return QualitativeTier.PARTIAL
+    return QualitativeTier.NOT_MET if _NONE_REACHED.match(actual) else None
 
 
 def _materiality(ctx: AuditContext, item: RecomputedItem) -> Severity:
@@ -442,6 +495,8 @@ class MissedWithoutReason(AuditRule):
         "full": "指标“{indicator}”实际完成 {actual}，未达到全额 100%（表中没有写年度指标值，{rate}以足额为目标）" + _UNEXPLAINED,
         "execution": "指标“{indicator}”执行率 {rate}%，得分 {score}，低于分值 {weight}" + _UNEXPLAINED,
         "execution_unscored": "指标“{indicator}”执行率 {rate}%，低于 {floor}%" + _UNEXPLAINED,
+        "execution_summary": "指标“{indicator}”执行率 {rate}%，年度总体目标实际完成情况却写“{summary}”，"
+                             "没有说明资金未执行的原因",
     }
     docs = AuditDocs(what="按实际完成值未达到年度指标值、或得分低于分值的每一行，都写明偏差原因和改进措施；"
                           "定性指标（或指标值是一个范围，如“18—54周岁”）的实际完成值自己写明没有做到的（“1-2期未能及时培训”“存在18岁以下…的学员”）也是。"
@@ -449,12 +504,13 @@ class MissedWithoutReason(AuditRule):
                           "词表见评分数据 full_amount_rates.toml）以足额 100% 为目标：实际完成值低于 100% 的同样要求写明原因"
                           "（目标是推断的，发现标为“推断”）；完成率、执行率、物资的到位率（配方肥到位率）不在此列"
                           "（目标可以低于 100%，执行率由资金表核对）。"
-                          "得了满分的行不要求（单位认为已达标，错的是得分，由 JXA02 报告）。"
+                          "得了满分的行不要求（单位认为已达标，错的是得分，由 JXA02 报告；实际完成值写明未完成、部分完成的由 JXA39 报告）。"
                           "标为不适用的行、表格在文件中途中断、最后一行又缺指标值或实际完成值的（偏差原因在最后一栏，也可能随截断丢失）不要求。表中没有分值的（文字报告所附的表），实际完成值与指标值单位相同、"
                           "且指标值是下限（≥）、不是金额，或是发给服务对象的补贴、补助标准时照样比较（不写运算符的其他金额多是成本标准，少花不是未完成）。"
                           "印有分值的预算执行率一行按执行率扣了分的（资金未全部执行），"
                           "原因写在预算执行情况的原因栏、偏差原因栏（任何一行）或存在问题、改进措施栏都可以（表格在文件中途"
-                          "中断时不报告：原因可能在断掉的部分）；表中没有给预算执行率计分的（没有这一行，或没有印分值和得分），"
+                          "中断时不报告：原因可能在断掉的部分；但执行率不到 60%、断处之前的年度总体目标实际完成情况只写"
+                          "已完成、既没有说明原因也没有说尚在进行的，这一栏本身就漏了资金未执行的事，照样报告）；表中没有给预算执行率计分的（没有这一行，或没有印分值和得分），"
                           "执行率低于填表说明要求说明原因的 90% 时同样要求写明原因；得分与执行率不符的由 JXA23 报告，"
                           "产出已完成而资金大多未用的由 JXA21 报告，不再重复。",
                      formula="完成比例 < 100% 或 得分 < 分值，或定性指标的实际完成值写明未完成（未能、未完成、未达到、尚未、"
@@ -464,7 +520,8 @@ class MissedWithoutReason(AuditRule):
                              "定性指标“1-6期培训结束后及时考核”、实际完成值“1-2期未能及时培训”、偏差原因空：报告该行；"
                              "“经费发放率”没有写指标值、实际完成 98%、没有说明原因：报告该行（推断）；"
                              "执行 215457.6 ÷ 250000 = 86.18%、预算执行率得分 8.62（分值 10）、偏差原因栏空着：报告该行；"
-                             "表中没有预算执行率一行，资金 208 万元只用 109.8 万元（52.79%）、哪里都没有说明原因：报告该行。")
+                             "表中没有预算执行率一行，资金 208 万元只用 109.8 万元（52.79%）、哪里都没有说明原因：报告该行；"
+                             "表格在指标行之前中断，执行 45.17%，年度总体目标实际完成情况写“已完成援滇人员相关经费支付”：报告该行。")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         report = ctx.sheet.evaluation
@@ -491,11 +548,15 @@ class MissedWithoutReason(AuditRule):
         """The 预算执行率 row scored below its 分值 for money left unspent: its reason is given in the money table's
         原因 cell, in the 偏差原因 column (of any row: some forms have one cell for the whole table) or in the closing
         fields (存在问题, 改进措施). A copy cut inside its table lost the rows and fields below the cut, where the reason
-        may stand. Where the outputs are reported done on that money, JXA21 asks for the reason already."""
+        may stand, unless the year's summary read above the cut says the work done beside a budget largely unspent
+        (:func:`_done_though_unspent`). Where the outputs are reported done on that money, JXA21 asks for the reason
+        already."""
         report, computed = ctx.sheet.evaluation, ctx.recomputation
         item, rate = computed.execution, computed.execution_rate
-        if item is None or item.misplaced or rate is None or rate >= _HUNDRED or report.cut:
+        if item is None or item.misplaced or rate is None or rate >= _HUNDRED:
             return
+        if report.cut and not _done_though_unspent(report.overall_actual, rate):
+            return  # (the reason may stand in the rows lost with the cut)
         scored = item.in_form and not item.weight_assumed and item.printed is not None
         if scored and (item.off or item.weight - item.printed <= rounding_of(item.printed)):
             return  # (a score off its rate is JXA23's: the deduction itself is wrong)
@@ -509,17 +570,37 @@ class MissedWithoutReason(AuditRule):
             return
         kind, slots = ("execution", {"score": number(item.printed), "weight": number(item.weight)}) if scored else \
             ("execution_unscored", {"floor": number(EXPLAIN_BELOW)})
+        if report.cut:  # (reported on a cut copy only for the summary's word: _done_though_unspent)
+            kind, slots = "execution_summary", {"summary": report.overall_actual.strip().rstrip("。；;，,")}
         yield self.finding(ctx, indicator=item.name, column="偏差原因分析及改进措施", template=self._SHORTFALLS[kind],
                            rate=ctx.profile.rounding(rate), **slots,
                            fix="写明资金未全部执行的原因（结余、项目延期、政府采购节约等）和改进措施")
 
 
+# The year's summary (年度总体目标实际完成情况) saying the work done (已完成援滇人员相关经费支付), and words of work still
+# under way (正在进行招标, 预计三月开展, 尚未完工), which account for money not yet spent as a cause does.
+_SAYS_DONE = re.compile(r"已完成|已全部|全部完成|均已完成|顺利完成|如期完成|按时完成|圆满完成")
+_UNDER_WAY = re.compile(r"正在|尚未|未|待|预计|将于|进行中")
+
+
+def _done_though_unspent(summary: str | None, rate: Decimal) -> bool:
+    """Whether the form's summary of the year, read above the money's cut-off rows, says the work done with no word of
+    the money left, while four tenths or more of the budget is unspent (:data:`LARGELY_UNSPENT_AT`; corpus 208: 已完成
+    援滇人员相关经费支付 beside 45.17% executed). Then the summary itself leaves the shortfall unexplained, whatever the
+    rows a copy lost below it held; a summary that gives a cause (:func:`~jixiao.model.prose.gives_cause`) or says
+    the work still under way explains it."""
+    text = (summary or "").strip()
+    return (rate <= LARGELY_UNSPENT_AT and bool(_SAYS_DONE.search(text)) and not _UNDER_WAY.search(text)
+            and not gives_cause(text))
+
+
 def _claimed_met(item: RecomputedItem) -> bool:
     """Whether the row prints full marks on an actual that falls short of its target: the unit claims the target met,
     so it has no shortfall to explain; what is wrong is the score, which JXA02 reports (corpus 157: 政府采购执行率
-    72.74% against 100% scored 2 of 2; 220: 0 of ≥2 stations scored 10 of 10), and a reason asked for besides would
-    be the same problem twice."""
-    return _inflated(item) and item.weight is not None and item.printed >= item.weight
+    72.74% against 100% scored 2 of 2; 220: 0 of ≥2 stations scored 10 of 10), or JXA39 where the actual states its
+    tier in words (未完成 scored in full), and a reason asked for besides would be the same problem twice."""
+    return item.weight is not None and item.printed is not None and item.printed >= item.weight and (
+        _inflated(item) or _tier_stated(item) is not None)
 
 
 # A sum paid to the people the project serves (补贴标准, 补助, 资助): paying less than it is a shortfall, unlike a cost
@@ -1049,7 +1130,7 @@ class PartsScoredTwice(AuditRule):
                                    fix="只计上级行或只计分项，使各行得分合计不超过该部分的分值")
 
 
-EVALUATION_RULES = (ScoreAboveWeight(), ScoreInflated(), ScoreDeflated(), ExecutionScoreOffRate(),
+EVALUATION_RULES = (ScoreAboveWeight(), ScoreInflated(), TierExceeded(), ScoreDeflated(), ExecutionScoreOffRate(),
                     ExecutionRateMismatch(), ExecutionIndicatorOffRate(), OverExecution(), TotalNotSumOfScores(), ClaimedGradeMismatch(), WeightsNotHundred(), QualitativeActualForNumber(),
                     MissedWithoutReason(), TemplateTextLeft(), ScoresNotFilled(), ExecutionScoreBlank(),
                     ExecutionNotReported(), ExecutionNotFilled(), ExecutionLeftUnscored(), WeightBlank(),

@@ -406,3 +406,76 @@ def test_a_money_table_with_its_budget_alone_is_reported(money, headings, unalig
 def test_a_money_table_of_a_copy_starting_inside_its_table_is_not_reported():
     sheet = _with_money(printed(YUANZHOU, initial="38.75", headless=True), ["年初预算数", "全年执行数"])
     assert [f for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA37"] == []
+
+
+# JXA10 on a copy cut above its indicator rows: corpus 208 (普陀区 援滇对口支援及结对帮扶经费 2022, 元): 全年预算数
+# 20000.00, 执行 9034 (45.17%), 年度总体目标实际完成情况 “已完成援滇人员相关经费支付。”, the file ending at the grid's
+# headings. The summary, read above the cut, says the work done beside a budget half unspent; made-up variants around it.
+@pytest.mark.parametrize(("summary", "spent", "found"), [
+    ("已完成援滇人员相关经费支付。", "9034", ("45.17", "已完成援滇人员相关经费支付")),  # corpus 208
+    ("全部完成年度帮扶任务", "6000", ("30.00", "全部完成年度帮扶任务")),
+    ("已完成援滇人员相关经费支付。", "13000", None),  # 65% executed: not four tenths left, the cut rows may explain
+    ("已完成首期支付，剩余资金为质保金", "9034", None),  # the summary says what the money left is
+    ("已完成招标，正在组织实施", "9034", None),  # the work still under way
+    ("正在进行招标意向公示,预计三月中旬开展公开招标", "0", None),  # corpus 159's summary: nothing done yet
+    ("", "9034", None),  # no summary read: the reason may stand in the rows lost
+])
+def test_a_cut_copy_whose_summary_says_done_beside_money_unspent(summary, spent, found):
+    # (the rows' names read before the cut, their cells lost with it, as the reader gives 208's)
+    sheet = printed([("产出指标", "数量指标", "经费使用率", "", "", None, None)], budget=20000, spent=spent,
+                    overall_actual=summary or None, cut=True)
+    findings = [(f.indicator, f.location.column, f.severity.value, f.params["rate"], f.params.get("summary"))
+                for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA10"]
+    assert findings == ([] if found is None else [("预算执行率", "偏差原因分析及改进措施", "warning", *found)])
+    if found is not None:
+        finding, = [f for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA10"]
+        assert said(finding, "执行率 45.17%，" if found[0] == "45.17" else "执行率 30.00%，", "，没有说明") == \
+            f"年度总体目标实际完成情况却写“{found[1]}”"
+
+
+def test_an_uncut_copy_is_held_to_its_rows_whatever_its_summary_says():
+    # the same money in a whole table with a reason in the 偏差原因 column: explained, whatever the summary says
+    rows = [("产出指标", "数量指标", "援滇人员经费支付人数", "≥10人", "10人", 50, 50, "部分人员经费次年结算")]
+    sheet = printed(rows, budget=20000, spent=9034, overall_actual="已完成援滇人员相关经费支付。")
+    assert [f for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA10"] == []
+
+
+# JXA39: a qualitative row whose actual states its tier in words (部分完成, 未完成) scored above that tier's band, under
+# the central bands (部分达成 60–80%, 未达成 0–60%) and Hubei's (50–80%, 0–50%). Made-up rows of a training project.
+@pytest.mark.parametrize(("profile", "actual", "score", "found"), [
+    ("central", "部分完成", 10, (11, "部分达成预期指标并具有一定效果", "60", "80", "10", "8")),
+    ("central", "部分达成预期指标", "8.5", (11, "部分达成预期指标并具有一定效果", "60", "80", "8.5", "8")),
+    ("central", "未完成", 10, (11, "未达成预期指标且效果较差", "0", "60", "10", "6")),
+    ("central", "尚未完成，培训推迟到次年", 7, (11, "未达成预期指标且效果较差", "0", "60", "7", "6")),
+    ("central", "未达到预期目标", 9, (11, "未达成预期指标且效果较差", "0", "60", "9", "6")),
+    ("hubei", "未完成", 6, (11, "未达成预期指标且效果较差", "0", "50", "6", "5")),
+    ("hubei", "大部分完成", 9, (11, "部分达成预期指标并具有一定效果", "50", "80", "9", "8")),
+    # within the tier's band, or no tier stated
+    ("central", "部分完成", 8, None),
+    ("central", "未完成", 6, None),
+    ("central", "1-2期未能及时培训", 10, None),  # a part not done: no tier (JXA10 asks for the reason)
+    ("central", "未达到警戒线", 10, None),  # a ceiling kept, not a target missed
+    ("central", "基本完成", 10, None),
+    ("central", "按时完成", 10, None),
+])
+def test_a_qualitative_score_above_the_tier_its_actual_states(profile, actual, score, found):
+    sheet = printed([("产出指标", "时效指标", "培训及时性", "按时完成", actual, 10, score, "培训场地调整")])
+    findings = [(f.location.row, f.params["tier"], f.params["low"], f.params["high"], f.params["score"],
+                 f.params["most"]) for f in audit_sheet(sheet, load_profile(profile)) if f.rule == "JXA39"]
+    assert findings == ([] if found is None else [found])
+
+
+def test_a_numeric_target_answered_in_words_is_left_to_the_quantitative_rules():
+    # a target with a figure (≥95%) answered 部分完成: JXA09 asks for the figure; no tier is held to it here
+    sheet = printed([("产出指标", "质量指标", "验收合格率", "≥95%", "部分完成", 10, 10, "部分工程未验收")])
+    assert {f.rule for f in audit_sheet(sheet, CENTRAL)} & {"JXA09", "JXA39"} == {"JXA09"}
+
+
+@pytest.mark.parametrize(("actual", "score", "found"), [
+    ("未完成", 10, {"JXA39"}),  # full marks on 未完成: the score is wrong, no reason asked for besides
+    ("未完成", 8, {"JXA39", "JXA10"}),  # marked down, still above the tier, and no reason for what was missed
+    ("未完成", 5, {"JXA10"}),
+])
+def test_full_marks_on_an_actual_stating_its_tier_is_the_scores_problem_alone(actual, score, found):
+    sheet = printed([("产出指标", "时效指标", "培训及时性", "按时完成", actual, 10, score)])
+    assert {f.rule for f in audit_sheet(sheet, CENTRAL)} & {"JXA10", "JXA39"} == found
