@@ -79,6 +79,7 @@ from jixiao.model import (
     canonical_level1,
     canonical_level2,
 )
+from jixiao.model.amounts import amount_text
 from jixiao.model.lexicon import TEXT_MEMO, fold, simplified, simplified_in_place
 from jixiao.model.sheet import says_nothing
 from jixiao.model.target_text import parse_target
@@ -401,12 +402,12 @@ def _run_on(value: str) -> int | None:
 _SENTENCE_END = re.compile(r"[。；;](?=\S)")
 
 
-def _span_spaced(text: str) -> tuple[str, str] | None:
-    """The span's field and value of a cell holding its label, a space and the value (项目总预算(万元) 75.00 of the
-    Anhui 申报明细表, 项目期 3年), or None."""
+def _span_spaced(text: str) -> tuple[str, str, str] | None:
+    """The span's field, value and label of a cell holding its label, a space and the value (项目总预算(万元) 75.00 of
+    the Anhui 申报明细表, 项目期 3年), or None."""
     label, _, value = text.strip().partition(" ")
     field = header_label(label)
-    return (field, value.strip()) if field in ("period", "period_total") and value.strip() else None
+    return (field, value.strip(), label) if field in ("period", "period_total") and value.strip() else None
 
 
 def _labelled(text: str) -> bool:
@@ -646,6 +647,7 @@ class SheetBuilder:
         # the span's budget stands before the year's (中期资金总额 | … | 年度资金总额 | …): a part of the money labelled
         # twice below them (其中:财政拨款 | 449.8 | 其中:财政拨款 | 189.8) is the span's first, then the year's
         self._span_first = False
+        self._span_label = ""  # the span's budget label as printed (项目总预算(万元)), for what is said of it
         self._parts_seen: set[str] = set()  # the parts labelled since, by field (a source by its name)
         self._money_reason = False  # the money table has a 原因 column
         self._rate_below = False  # the row above ends with the rate's heading, over a row of label-figure pairs
@@ -1014,6 +1016,9 @@ class SheetBuilder:
             return
         if period.length() == 1:
             self.sheet.budget = self.sheet.budget.model_copy(update={"total": period.budget.total})
+        else:
+            self.diagnostics.append(diagnostic("P160", self._location(column=self._span_label), label=self._span_label,
+                                               amount=amount_text(period.budget.total)))
 
     def _span_from_year(self) -> None:
         """A span of one year the form states by its length alone (项目期 1年) is the sheet's year."""
@@ -1121,7 +1126,8 @@ class SheetBuilder:
                 continue
             field = block_label(text)  # (a row of the header block: its own labels too)
             if field is None and (spaced := _span_spaced(text)):
-                self._assign(*spaced, row, text)
+                field, value, label = spaced
+                self._assign(field, value, row, label)
                 continue
             if field is None:
                 self._unlabelled(text, row)
@@ -1342,6 +1348,7 @@ class SheetBuilder:
         if field in _PARTS and self._span_first:
             self._part_again(field, label)
         if field == "period_total":
+            self._span_label = label.replace("：", ":").partition(":")[0].strip()
             self._span_amount("total", value, row, label)
             self._span_first = self._span_first or canonical_label("header", "total") not in self.sheet.form_fields
         elif field == "period" and (found := parse_span(value)) is not None:

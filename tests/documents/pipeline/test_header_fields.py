@@ -454,6 +454,19 @@ def test_the_whole_spans_budget_is_the_periods_and_the_sheets_only_for_a_span_of
     assert (sheet.budget.total, sheet.period.budget.total) == (total, span)
 
 
+@pytest.mark.parametrize(("lines", "said"), [
+    (("项目总预算(万元) 75.00",), "表中只写了整个实施期的资金“项目总预算(万元)”75.00，没有写当年的预算数"),
+    (("中期资金总额: 300",), "表中只写了整个实施期的资金“中期资金总额”300.00"),
+    (("项目期 1年", "项目总预算(万元) 75.00"), None),  # one year's span: its budget is the year's, nothing to say
+    (("项目总预算(万元) 75.00      项目当年预算(万元) 25.00",), None),
+])
+def test_a_budget_left_empty_beside_the_whole_spans_is_said_where_its_label_stands(lines, said):
+    document = read("项目名称 特殊人群病种筛查经费", *lines, *GRID)
+    found = [(d.message, d.location.column) for d in document.diagnostics if d.code == "P160"]
+    assert [message.startswith(said) for message, _ in found] == ([True] if said else [])
+    assert all(column in said for _, column in found)
+
+
 @pytest.mark.parametrize(("lines", "period"), [
     # corpus 152 (Anhui 项目支出绩效目标表): the length printed beside the span's years the 中期目标 heading names
     (("项目期 | 1年", "总体目标 | 中期目标(2023年—2025年) | 年度目标"), ("1年", 1, 2023, 2025)),
