@@ -20,7 +20,7 @@ from jixiao.model.monitoring import (
 )
 from jixiao.model.prose import FundAmount, MoneyStatement, MoneySum, ProseReport, Said
 from jixiao.model.reported import ReportedEvaluation, ReportedItem, ReportedMonitoring, ReportedProgress, not_applicable
-from jixiao.model.sheet import Budget, Checkpoint, GoalSheet, MoneyUnit, Unit
+from jixiao.model.sheet import Budget, Checkpoint, GoalSheet, MoneyUnit, Period, Unit
 from jixiao.model.target import NoteCode, Operator, Target, TargetNote, points_not_targets
 from jixiao.model.target_text import parse_target
 from jixiao.model.units import UnitKind, canonical_unit, unit_kind
@@ -53,6 +53,7 @@ __all__ = [
     "NoteCode",
     "Operator",
     "OverallGoals",
+    "Period",
     "ProseReport",
     "QualitativeTier",
     "ReportedEvaluation",

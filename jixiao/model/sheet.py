@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 from jixiao.model.indicator import Indicator
 from jixiao.model.reported import ReportedEvaluation, ReportedMonitoring
 
-__all__ = ["MoneyUnit", "Unit", "Budget", "Checkpoint", "GoalSheet", "UNNAMED", "says_nothing"]
+__all__ = ["MoneyUnit", "Unit", "Budget", "Period", "Checkpoint", "GoalSheet", "UNNAMED", "says_nothing"]
 
 # How a project with neither name nor code is named to people.
 UNNAMED = "（未命名项目）"
@@ -62,6 +62,29 @@ class Budget(BaseModel):
         return sum(figures, Decimal(0)) if figures else None
 
 
+class Period(BaseModel):
+    """项目期 / 实施期: the span of years a multi-year project runs, and the budget of the whole span, as the form states
+    them beside the year's (中期资金总额 | 年度资金总额; 项目总预算 | 项目当年预算). Each part is optional: a form may
+    print the span's length alone (项目期 3年), its years alone (中期目标(2024年—2026年)), or only its budget."""
+
+    text: str | None = Field(default=None, description="项目期 / 实施期 as printed (3年, 2024年—2026年, 2023.1-2025.12)")
+    years: int | None = Field(
+        default=None, ge=1, description="How many years the form says the span runs (项目期 3年), when it says so")
+    start: int | None = Field(
+        default=None, description="The span's first year, as 项目期 or the 中期目标 heading prints it (2024 of 2024年—2026年)")
+    end: int | None = Field(default=None, description="The span's last year (2026 of 2024年—2026年)")
+    budget: Budget = Field(
+        default_factory=Budget,
+        description="The whole span's budget (中期资金总额, 实施期资金总额, 项目总预算) and its parts where the form gives "
+                    "them (其中：财政拨款 …); the sheet's own budget is the year's")
+
+    def length(self) -> int | None:
+        """How many years the span runs: from its first and last year where both are printed, else as the form says."""
+        if self.start is not None and self.end is not None and self.end >= self.start:
+            return self.end - self.start + 1
+        return self.years
+
+
 class Checkpoint(BaseModel):
     """One point of the spending plan: a label such as 3月底 and the cumulative percent spent by then."""
 
@@ -78,7 +101,10 @@ class GoalSheet(BaseModel):
     unit: Unit | None = None
     year: int | None = None
     money_unit: MoneyUnit | None = None
-    budget: Budget = Field(default_factory=Budget)
+    budget: Budget = Field(default_factory=Budget, description="The year's budget (年度资金总额, 预算数)")
+    period: Period | None = Field(
+        default=None, description="The span a multi-year project runs and its whole budget (项目期, 中期资金总额), "
+                                  "where the form prints them; None when it prints neither")
     purpose: str | None = None
     spend_plan: list[Checkpoint] = Field(default_factory=list)
     goals: list[str] = Field(default_factory=list, description="年度目标, in order")

@@ -98,8 +98,11 @@ RULES: tuple[Rule, ...] = (
     figures.BenefitRepeatsOutputPeriod(),
     figures.GoalStandardAboveBudget(),
     figures.PartsAboveWhole(),
+    figures.OneYearSpanContradicted(),
+    figures.SpanCountsNotAboveYear(),
     # 资金与支出计划
     money.BudgetPartsMismatch(),
+    money.YearAbovePeriodBudget(),
     money.PlanDecreasing(),
     money.PlanNotEndingAt100(),
     money.PlanOutOfRange(),

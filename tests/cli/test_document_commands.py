@@ -95,7 +95,9 @@ def test_the_readmes_json_contract_names_the_keys_parse_prints():
     named = set(re.findall(r'"([a-z_0-9]+)"', block))
     corpus = root.parent / "shared" / "corpus"
     files = [root / "tests/fixtures/sample.txt", *corpus.glob("006_*"), *corpus.glob("016_*"),
-             root / "tests/fixtures/prose_report.txt"]  # (a report in prose: its `prose` keys)
+             root / "tests/fixtures/prose_report.txt",  # (a report in prose: its `prose` keys)
+             # (a dev form of the span and the year side by side, 项目期 3年 and 中期资金总额: its `period` keys)
+             root / "tests/corpus/docs/279_anhui-luan-agriculture-quality-testing-midterm-annual-goal-2024.txt"]
     result = jixiao("parse", "--format", "json", *map(str, files))
     assert result.returncode == 0, result.stderr
     printed = _keys(json.loads(result.stdout), set())

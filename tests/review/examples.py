@@ -28,15 +28,20 @@ from typing import Any
 from jixiao.model import canonical_level1, canonical_level2, parse_target
 from jixiao.model.units import UnitKind, unit_kind
 from jixiao.model.vocabulary import Framework, level2_parents, written_level2
-from tests.review.sheets import patched
+from tests.review.sheets import ROW_CELLS, patched
 
 __all__ = ["example_spec", "parse_example", "profile_settings"]
 
 EMPTY = "（空）"
-_HEADER = {"标题": "title", "项目名称": "name", "年度": "year", "预算数": "total", "财政资金": "fiscal", "其他资金": "other"}
+_HEADER = {"标题": "title", "项目名称": "name", "年度": "year", "预算数": "total", "财政资金": "fiscal", "其他资金": "other",
+           "年度资金总额": "total", "中期资金总额": "period_total", "项目期": "period"}
+_AMOUNTS = ("total", "fiscal", "other", "period_total")
+# a 中期目标 heading naming the span's years: 中期目标(2023年—2025年)
+_SPAN_HEADING = re.compile(r"^中期目标[(（](\d{4})年?[—\-－~至]+(\d{4})年?[)）]$")
 _GOALS = ("年度目标", "绩效目标")
 # Row fields: the cell of the row (index into a spec row) each names.
-_ROW_FIELD = {"绩效指标描述": 3, "指标解释": 3, "指标值": 4, "依据": 5, "权重": 6, "指标方向性": 7, "计量单位": 9}
+_ROW_FIELD = {"绩效指标描述": 3, "指标解释": 3, "指标值": 4, "依据": 5, "权重": 6, "指标方向性": 7, "计量单位": 9,
+              "中期指标值": 10}
 _FIELD = re.compile(r"^([\u4e00-\u9fff]{2,6})：(.*)$")
 _NOTE = re.compile(r"^（([^（）]*)）")
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?")
@@ -53,7 +58,7 @@ def _is_level(cell: str) -> bool:
 
 def _row(cells: list[str]) -> list[Any]:
     """A spec row ``[一级, 二级, 名称, 描述, 指标值, 依据, 权重, 方向, extra, 度量单位]`` from a pipe row's cells."""
-    row: list[Any] = ["", "", "", "", "", "", None, None, None, None]
+    row: list[Any] = ["", "", "", "", "", "", None, None, None, None, None]
     levels: list[str] = []
     plain: list[str] = []
     for cell in cells:
@@ -126,7 +131,7 @@ def parse_example(text: str) -> dict[str, Any]:
             elif field and field[1] in _HEADER:
                 key = _HEADER[field[1]]
                 value = field[2]
-                spec[key] = _amount(value) if key in ("total", "fiscal", "other") else ("" if value == EMPTY else value)
+                spec[key] = _amount(value) if key in _AMOUNTS else ("" if value == EMPTY else value)
             elif field and field[1] in _GOALS:
                 if field[2] != EMPTY:
                     goals.append(field[2])
@@ -138,12 +143,15 @@ def parse_example(text: str) -> dict[str, Any]:
             elif field and field[1] in _ROW_FIELD:
                 slot = _ROW_FIELD[field[1]]
                 if not field_rows or (slot == 4 and field_rows[-1][4] is not None):
-                    field_rows.append([None] * 10)
+                    field_rows.append([None] * ROW_CELLS)
                 field_rows[-1][slot] = "" if field[2] == EMPTY else field[2]
             elif plan_step := _PLAN.match(part):
                 plan.append([plan_step[1], plan_step[2]])
+            elif span := _SPAN_HEADING.match(part):
+                spec["period_span"] = [int(span[1]), int(span[2])]
             elif (spaced := _SPACED.match(part)) and spaced[1] in _HEADER:
-                spec[_HEADER[spaced[1]]] = _amount(spaced[2])
+                key = _HEADER[spaced[1]]
+                spec[key] = _amount(spaced[2]) if key in _AMOUNTS else spaced[2]
             elif spaced and spaced[2][0] in _OPERATOR:
                 pipe_rows.append(_row([spaced[1], spaced[2]]))
             else:
@@ -172,7 +180,7 @@ def example_spec(base: dict[str, Any], text: str) -> dict[str, Any]:
     patch.pop("parameters", None)
     patch.pop("framework", None)
     spec = patched(base, patch)
-    rows = [list(row) + [None] * (10 - len(row)) for row in spec["rows"]]
+    rows = [list(row) + [None] * (ROW_CELLS - len(row)) for row in spec["rows"]]
     if weights:
         rows = rows[:len(weights)]
     written = set(range(len(rows))) if "rows" in patch else set()

@@ -11,7 +11,7 @@ import pytest
 from jixiao.review import RULES, load_profile, review_document
 from jixiao.review.rules.prose import ProseRule
 from tests.review.examples import example_spec, parse_example, profile_settings
-from tests.review.sheets import build_document, load_data
+from tests.review.sheets import ROW_CELLS, build_document, load_data
 
 BASE = load_data("rule_cases.toml")["base"]
 
@@ -99,6 +99,6 @@ def test_field_rows_and_weights_patch_the_base():
     """Rows given by fields set the base's rows; a list of weights is the whole table's."""
     spec = example_spec(BASE, "指标值：90%\n指标值：≥**个")
     assert [row[4] for row in spec["rows"][:2]] == ["≥**个", "90%"]  # each on the base row of its kind of unit
-    assert spec["rows"][2:] == [list(row) + [None] * (10 - len(row)) for row in BASE["rows"][2:]]
+    assert spec["rows"][2:] == [list(row) + [None] * (ROW_CELLS - len(row)) for row in BASE["rows"][2:]]
     assert spec["example_rows"] == {1, 2}
     assert [row[6] for row in example_spec(BASE, "权重：60、40")["rows"]] == ["60", "40"]

@@ -6,11 +6,11 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from jixiao.model import MoneyUnit, Unit
+from jixiao.model import MoneyUnit, Period, Unit
 from jixiao.model.lexicon import TEXT_MEMO, as_written, fold, simplified
-from jixiao.model.numerals import written_number
+from jixiao.model.numerals import chinese_to_decimal, written_number
 
-__all__ = ["fund_name", "said_project", "title_money_unit", "parse_amount", "parse_field_amount", "amount_unit", "parse_coded_name", "parse_unit_line", "parse_money_unit", "label_money_unit", "is_checkpoint", "parse_year", "parse_title",
+__all__ = ["fund_name", "said_project", "title_money_unit", "parse_amount", "parse_field_amount", "amount_unit", "parse_coded_name", "parse_unit_line", "parse_money_unit", "label_money_unit", "is_checkpoint", "parse_year", "parse_span", "parse_title",
            "report_name", "fund_heading", "goals_heading", "is_other_table_title", "parse_unit", "said_totals", "title_project"]
 
 # a unit written after its budget code, bare, after a dash or in brackets (434016遵化市西留村乡人民政府,
@@ -27,6 +27,13 @@ _CODED_NAME = re.compile(r"^(?:[\[［【(（](?P<bracketed>[0-9A-Z]{12,30})[\]�
 _MONEY_UNIT = re.compile(r"^[(（]?(?:金额)?单位[:：]\s*(万元|元)[)）]?$")
 _CHECKPOINT = re.compile(r"^(?:\d{1,2}月(?:底|末|份|末前|底前)?|第?[一二三四1-4]季度末?|[上下]半年|全年|年[底末]|\d{1,2}月\d{1,2}日前?)$")
 _YEAR = re.compile(r"(20\d{2})\s*年")
+# the years of a span as printed (2024年—2026年, 2022.1—2022.12, 2023年1月1日至2023年12月31日, 202001-202012): each a
+# year of this century or the last, perhaps with its month run on, no longer number's part
+_SPAN_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:0[1-9]|1[0-2])?(?!\d)")
+# what a span's cell says besides figures: no word of it (项目来源, 计划安排资金: another label beside an empty cell)
+_SPAN_WORD = re.compile(r"[年月日期]")
+# a span's length as printed (项目期 | 3年, 三年): nothing else in the cell
+_SPAN_LENGTH = re.compile(r"^(\d{1,2}|[一二两三四五六七八九十])(?:个)?年(?:期)?$")
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _TITLE = re.compile(r"绩效目标(?:申报|审核|批复|自评)?表|绩效自评表|绩效监控表|运行监控表|绩效评价指标表|评价指标与标准值表")
 # a self-evaluation written as a report: its title names the fund (锡林郭勒盟城乡居民基本养老保险补助资金2022年度绩效
@@ -155,6 +162,20 @@ def label_money_unit(text: str) -> MoneyUnit | None:
 def is_checkpoint(text: str) -> bool:
     """True for a spending-plan time point (``3月底``, ``第一季度``, ``年底``)."""
     return bool(_CHECKPOINT.match(fold(text)))
+
+
+def parse_span(text: str) -> Period | None:
+    """A project's span as a 项目期 / 实施期 cell prints it: its first and last year where it names them (2024年—2026年;
+    one year named is the span's first and last), how many years where it says only that (3年), and the text as
+    printed; None for a cell that says no span (no year, month or 期 in it: 项目来源, the next label beside a blank)."""
+    folded = fold(text)
+    if not _SPAN_WORD.search(folded) and not _SPAN_YEAR.search(folded):
+        return None
+    years = [int(year) for year in _SPAN_YEAR.findall(folded)]
+    length = _SPAN_LENGTH.match(folded)
+    count = int(chinese_to_decimal(length.group(1)) or length.group(1)) if length else None
+    return Period(text=text.strip() or None, years=count or None, start=years[0] if years else None,
+                  end=years[-1] if years else None)
 
 
 def parse_year(text: str) -> int | None:

@@ -19,6 +19,7 @@ from jixiao.documents.interpret.header_cells import (
     parse_coded_name,
     parse_field_amount,
     parse_money_unit,
+    parse_span,
     parse_title,
     parse_unit,
     parse_unit_line,
@@ -73,10 +74,12 @@ from jixiao.model import (
     Indicator,
     Location,
     MoneyUnit,
+    Period,
     Unit,
     canonical_level1,
     canonical_level2,
 )
+from jixiao.model.amounts import amount_text
 from jixiao.model.lexicon import TEXT_MEMO, fold, simplified, simplified_in_place
 from jixiao.model.numerals import failed_number
 from jixiao.model.sheet import says_nothing
@@ -96,7 +99,7 @@ _UNIT_NOTE = len("(万元)")  # characters of a money unit's note standing alone
 # the fields whose labels may head a row of values below them (项目名称 | 主管部门 over XX | YY): a one-line value each
 # (the goals and the money table have blocks of their own)
 _ABOVE_FIELDS = {"code", "name", "unit", "unit_code", "department", "department_code", "attribute", "leader", "contact", "year", "region",
-                 "total", "period_total", "fiscal", "other", "source"}
+                 "period", "total", "period_total", "fiscal", "other", "source"}
 _GOAL_FIELDS = {"goals", "long_term_goals"}
 # Columns whose cells the goal sheet has no field for: kept on the indicator by heading (self-evaluation and
 # monitoring figures also go to their records).
@@ -394,8 +397,8 @@ def _share(part: str, whole: str, rate: str) -> bool:
 def _run_on_labels() -> re.Pattern:
     """The labels that follow a project's name in text run together from a form's cells (主管部门, 实施单位,
     负责人及电话, 项目类别): words no project name holds."""
-    words = run_on_spellings([word for field in ("department", "department_code", "unit", "unit_code", "code", "attribute", "leader",
-                                                 "contact") for word in labels()["header"][field] if len(word) >= 4]
+    words = run_on_spellings([word for field in ("department", "department_code", "unit", "unit_code", "code", "attribute", "period",
+                                                 "leader", "contact") for word in labels()["header"][field] if len(word) >= 4]
                              + ["负责人"])
     return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
 
@@ -455,6 +458,14 @@ def _run_on(value: str) -> int | None:
 
 
 _SENTENCE_END = re.compile(r"[。；;](?=\S)")
+
+
+def _span_spaced(text: str) -> tuple[str, str, str] | None:
+    """The span's field, value and label of a cell holding its label, a space and the value (项目总预算(万元) 75.00 of
+    the Anhui 申报明细表, 项目期 3年), or None."""
+    label, _, value = text.strip().partition(" ")
+    field = header_label(label)
+    return (field, value.strip(), label) if field in ("period", "period_total") and value.strip() else None
 
 
 def _labelled(text: str) -> bool:
@@ -698,7 +709,11 @@ class SheetBuilder:
         self.money_headings: list[str] = []  # the money table's headings as printed, for the records
         self._money_parts: dict[str, Decimal] = {}  # the parts' sums, when the total row is left at 0
         self._total_written = False  # the total's cell holds an amount that could not be read (十八万)
-        self._span_total: Decimal | None = None  # the whole span's budget (项目总预算, 中期资金总额), no field of its own
+        # the span's budget stands before the year's (中期资金总额 | … | 年度资金总额 | …): a part of the money labelled
+        # twice below them (其中:财政拨款 | 449.8 | 其中:财政拨款 | 189.8) is the span's first, then the year's
+        self._span_first = False
+        self._span_label = ""  # the span's budget label as printed (项目总预算(万元)), for what is said of it
+        self._parts_seen: set[str] = set()  # the parts labelled since, by field (a source by its name)
         self._money_reason = False  # the money table has a 原因 column
         self._rate_below = False  # the row above ends with the rate's heading, over a row of label-figure pairs
         self._amount_columns: list[str] = []  # the amount labels heading a row of figures to come (_amounts_below)
@@ -1112,6 +1127,7 @@ class SheetBuilder:
         self._drop_repeated_notes()
         self._year_from_name()
         self._total_from_span()
+        self._span_from_year()
         self._total_from_sources()
         if self.columns is None:
             self.diagnostics.append(diagnostic("P101", self._location()))
@@ -1126,12 +1142,25 @@ class SheetBuilder:
             self.diagnostics.append(diagnostic("P125", self._location(), year=found.group(1)))
 
     def _total_from_span(self) -> None:
-        """A form that prints the whole span's budget (项目总预算) and no label of the year's at all states no other
-        budget: the span's is the sheet's (a one-year project's 项目总预算 is its year's). Where the form also prints the
-        year's label (项目当年预算, 年度资金总额), the span's figure stays out of the sheet, that label filled or not."""
-        if self._span_total is not None and self.sheet.budget.total is None \
-                and canonical_label("header", "total") not in self.sheet.form_fields and _year_budget(self.money) is None:
-            self.sheet.budget = self.sheet.budget.model_copy(update={"total": self._span_total})
+        """A form that prints the whole span's budget (项目总预算) and no label of the year's at all states the year's
+        only where the span is that one year (项目期 1年, 实施期 2023年): then the span's is the sheet's. A span of more
+        years, or one whose length the form does not say, leaves the sheet's budget unstated, the span's kept as the
+        period's (GoalSheet.period): which part of it the year spends, the form does not say."""
+        period = self.sheet.period
+        if period is None or period.budget.total is None or self.sheet.budget.total is not None \
+                or canonical_label("header", "total") in self.sheet.form_fields or _year_budget(self.money) is not None:
+            return
+        if period.length() == 1:
+            self.sheet.budget = self.sheet.budget.model_copy(update={"total": period.budget.total})
+        else:
+            self.diagnostics.append(diagnostic("P160", self._location(column=self._span_label), label=self._span_label,
+                                               amount=amount_text(period.budget.total)))
+
+    def _span_from_year(self) -> None:
+        """A span of one year the form states by its length alone (项目期 1年) is the sheet's year."""
+        period, year = self.sheet.period, self.sheet.year
+        if period is not None and period.start is None and period.years == 1 and year is not None:
+            self.sheet.period = period.model_copy(update={"start": year, "end": year})
 
     def _total_from_sources(self) -> None:
         """A header block that fills no total but its sources (the 年度资金总额 cell a heading or blank, the money
@@ -1220,6 +1249,7 @@ class SheetBuilder:
         if block_at is None and self._take_pending(row, texts):
             return
         fields = texts if block_at is None else texts[:block_at]
+        self._span_heading(texts)
         index = 0
         while index < len(fields):
             text = fields[index]
@@ -1231,6 +1261,10 @@ class SheetBuilder:
                 self._assign(pair[0], pair[1], row, text)
                 continue
             field = block_label(text)  # (a row of the header block: its own labels too)
+            if field is None and (spaced := _span_spaced(text)):
+                field, value, label = spaced
+                self._assign(field, value, row, label)
+                continue
             if field is None:
                 self._unlabelled(text, row)
                 continue
@@ -1262,6 +1296,14 @@ class SheetBuilder:
             # the form's whether or not a value follows, 单位代码 | 单位(专项)名称 | 资金总额 | 实施期绩效目标)
             headings = block_at > 0 and all(header_label(text) for text in texts[:block_at] if text)
             self._open_goals(texts[block_at:], row, headings)
+
+    def _span_heading(self, texts: list[str]) -> None:
+        """The span's years a long-term goals label prints (中期目标(2023年—2025年)), where no 项目期 named them."""
+        for text in texts:
+            if text and goals_word(text) == "long_term_goals" and (found := parse_span(text)) is not None:
+                period = self.sheet.period or Period()
+                if found.start is not None and period.start is None:
+                    self.sheet.period = period.model_copy(update={"start": found.start, "end": found.end})
 
     # -- the goals block (:mod:`.goals_block`) -------------------------------------------------------------
     def _open_goals(self, texts: list[str], row: Row, headings: bool = False) -> None:
@@ -1439,9 +1481,18 @@ class SheetBuilder:
             value = value.rstrip("。；;")  # (项目名称:XX项目。 the sentence's end is no part of the name)
         self._form_field("header", field)
         self._blank_field(field, value)
+        if field in _PARTS and self._span_first:
+            self._part_again(field, label)
         if field == "period_total":
-            amount = parse_field_amount(value)
-            self._span_total = self._in_table_unit(amount, value, row, label) if amount is not None else None
+            self._span_label = label.replace("：", ":").partition(":")[0].strip()
+            self._span_amount("total", value, row, label)
+            self._span_first = self._span_first or canonical_label("header", "total") not in self.sheet.form_fields
+        elif field == "period" and (found := parse_span(value)) is not None:
+            period = self.sheet.period or Period()
+            self.sheet.period = period.model_copy(update={
+                "text": found.text, "years": found.years,
+                "start": found.start if found.start is not None else period.start,
+                "end": found.end if found.end is not None else period.end})
         if field in _AMOUNT_FIELDS:
             amount = parse_field_amount(value)
             if value and amount is None:
@@ -1503,6 +1554,31 @@ class SheetBuilder:
         elif field == "year":
             sheet.year = parse_year(value + "年") if value else None
         # department and other recognised labels carry nothing the model keeps.
+
+    def _part_again(self, field: str, label: str) -> None:
+        """A part of the money labelled a second time below the span's budget and the year's: the first was the span's
+        (其中:财政拨款 449.8 under 中期资金总额 449.8, then 其中:财政拨款 189.8 under 年度资金总额 189.8), moved to it."""
+        key = source_name(label) if field == "source" else field
+        if key not in self._parts_seen:
+            self._parts_seen.add(key)
+            return
+        budget = self.sheet.budget
+        first = budget.sources.get(key) if field == "source" else getattr(budget, field)
+        if first is not None:
+            period = self.sheet.period or Period()
+            self.sheet.period = period.model_copy(update={"budget": with_part(period.budget, field, label, first)})
+
+    def _span_amount(self, field: str, value: str, row: Row, label: str) -> None:
+        """The whole span's ``field`` (its total or a part of it) as the form prints it: GoalSheet.period's budget."""
+        amount = parse_field_amount(value)
+        if value and amount is None:
+            self.diagnostics.append(diagnostic("P106", self._location(row, label), field=label, value=value))
+            return
+        if amount is None:
+            return
+        period = self.sheet.period or Period()
+        budget = with_part(period.budget, field, label, self._in_table_unit(amount, value, row, label))
+        self.sheet.period = period.model_copy(update={"budget": budget})
 
     def _unit_value(self, value: str) -> str:
         """A unit field's value without what the line runs on into: the money unit line beside it (填报单位:(盖章)

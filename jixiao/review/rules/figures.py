@@ -1,6 +1,7 @@
 """Figures of one sheet set against each other: a group's beneficiaries fewer than the people of that group served,
 a benefit whose value only repeats an output's period, a goal's standard per head times its heads above the budget,
-the 其中 rows under a figure adding up to more than it."""
+the 其中 rows under a figure adding up to more than it, a span of one year with goals or money of more, the span's
+counts no more than the year's."""
 
 from __future__ import annotations
 
@@ -8,13 +9,14 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.model import Indicator, Operator, Severity
+from jixiao.model import Indicator, MoneyUnit, Operator, Severity, Target, UnitKind, unit_kind
 from jixiao.model.amounts import amount_text
 from jixiao.model.lexicon import fold
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Confidence, Dimension, Finding, listed
 from jixiao.review.lexicon import beneficiary_group, counts_population, head_counts, head_standards
 from jixiao.review.rule import Rule, RuleDocs
+from jixiao.review.rules.money import PERIOD_AND_YEAR
 from jixiao.review.rules.units import budget_in_wan
 from jixiao.review.sources import GOALS_2015
 
@@ -194,3 +196,82 @@ class PartsAboveWhole(Rule):
             yield self.finding(ctx, indicator=whole, column="target", confidence=Confidence.INFERENCE,
                                template=self.message.replace("{parts}", named), whole=whole.target.display(),
                                unit=unit, total=f"{total.normalize():f}", **slots)
+
+
+class OneYearSpanContradicted(Rule):
+    code = "JX944"
+    name = "one-year-span-contradicted"
+    title = "项目期与中期目标的年份或中期资金不符"
+    severity = Severity.INFO
+    dimension = Dimension.RELEVANCE
+    source = PERIOD_AND_YEAR
+    message = "项目期填“{period}”，中期目标却写{start}年—{end}年"
+    more_money = "项目期填“{period}”，中期资金总额{period_total}{unit}却多于年度资金总额{total}{unit}"
+    both = "项目期填“{period}”，却设{start}年—{end}年的中期目标和{period_total}{unit}中期资金（年度资金总额{total}{unit}）"
+    docs = RuleDocs(
+        what="表中“项目期”（实施期）写明的年数，与中期目标栏标明的起止年份（中期目标(2023年—2025年)）是否一致；"
+             "项目期只有1年的，中期资金总额是否多于年度资金总额（一年的项目，两者应相同）。中期资金少于年度资金的，"
+             "由 JX706 报告。",
+        why="项目期、中期目标的年份和中期资金说的是同一个实施期：三者不一致，无法判断项目是一年还是多年，中期目标按哪几年考核。",
+        bad="项目期 1年；中期目标(2023年—2025年)；中期资金总额 449.8；年度资金总额 189.8",
+        good="项目期 3年；中期目标(2023年—2025年)；中期资金总额 449.8；年度资金总额 189.8",
+        fix="核对项目期：多年实施的项目填实际年数，只实施一年的，中期目标和中期资金按当年填写。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        period = ctx.sheet.period
+        if period is None or period.years is None or period.text is None:
+            return
+        spans = period.start is not None and period.end is not None and period.end - period.start + 1 != period.years
+        span_total, total = period.budget.total, ctx.sheet.budget.total
+        money = period.years == 1 and span_total is not None and total is not None and span_total > total
+        years = {"start": period.start, "end": period.end} if spans else {}
+        amounts = {"period_total": amount_text(span_total), "total": amount_text(total),
+                   "unit": (ctx.sheet.money_unit or MoneyUnit.WAN_YUAN).value} if money else {}
+        if spans or money:
+            template = self.both if spans and money else (self.message if spans else self.more_money)
+            yield self.finding(ctx, column="budget" if money and not spans else "goals", template=template,
+                               period=period.text, **years, **amounts)
+
+
+class SpanCountsNotAboveYear(Rule):
+    code = "JX945"
+    name = "span-counts-not-above-year"
+    title = "多年的中期数量指标不高于年度指标"
+    severity = Severity.WARNING
+    dimension = Dimension.RELEVANCE
+    source = PERIOD_AND_YEAR
+    message = "实施期为{years}年，数量指标的中期指标值却都不高于年度指标值：{rows}"  # {rows}: listed
+    docs = RuleDocs(
+        what="实施期在一年以上（项目期3年、中期目标(2024年—2026年)）的表，同时列出中期指标值和年度指标值的数量指标"
+             "（个、次、组、人等计数，下限或确数），是否全部（至少两项）中期指标值都不高于年度指标值。比率、时限、"
+             "金额不累计，不比较。",
+        why="中期指标值是整个实施期累计要完成的数，年度指标值是其中一年的；多年的中期值与一年的相同甚至更低，"
+            "多半是把年度指标照抄到了中期栏，中期目标没有实际设定。",
+        bad="项目期 3年\n数量指标 | 鉴定校准实验室仪器 | 中期指标值：≥57个 | 指标值：≥57个\n"
+            "数量指标 | 监督抽检批次 | 中期指标值：≥100组 | 指标值：≥100组",
+        good="项目期 3年\n数量指标 | 鉴定校准实验室仪器 | 中期指标值：≥170个 | 指标值：≥57个\n"
+             "数量指标 | 监督抽检批次 | 中期指标值：≥300组 | 指标值：≥100组",
+        fix="按整个实施期分别测算中期指标值（各年累计），年度指标值填当年要完成的部分。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        period = ctx.sheet.period
+        years = period.length() if period is not None else None
+        if years is None or years <= 1:
+            return
+        pairs = [(indicator, indicator.long_term_target) for indicator in ctx.sheet.indicators
+                 if indicator.long_term_target is not None and _cumulative(indicator.target)
+                 and _cumulative(indicator.long_term_target) and indicator.long_term_target.unit == indicator.target.unit]
+        if len(pairs) >= 2 and all(span.value <= indicator.target.value for indicator, span in pairs):
+            rows, slots = listed("“{name}”（中期{span}，年度{year}）", [
+                {"name": indicator.name, "span": span.display(), "year": indicator.target.display()}
+                for indicator, span in pairs])
+            yield self.finding(ctx, column="target", confidence=Confidence.INFERENCE,
+                               template=self.message.replace("{rows}", rows), years=years, **slots)
+
+
+def _cumulative(target: Target) -> bool:
+    """A count a span adds up year by year: a figure of a counting unit (个, 次, 组), a floor or exact."""
+    return target.value is not None and target.unit is not None and unit_kind(target.unit) is UnitKind.COUNT \
+        and target.operator not in _CEILINGS and target.operator is not Operator.RANGE

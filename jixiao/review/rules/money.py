@@ -1,4 +1,5 @@
-"""Money and the spending plan: budget = fiscal + other; the plan is cumulative and ends at 100."""
+"""Money and the spending plan: budget = fiscal + other; the year's within the whole span's; the plan is cumulative
+and ends at 100."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.model import Checkpoint, Severity
+from jixiao.model import Checkpoint, MoneyUnit, Severity
 from jixiao.model.amounts import amount_text
 from jixiao.model.lexicon import fold
 from jixiao.review.context import SheetContext
@@ -16,6 +17,8 @@ from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.sources import GOALS_2015, LOCAL, MONITORING_2019
 
 _MATCHED = GOALS_2015.at("第十二条（相应匹配）")
+# the goals of the span a project runs and of its year, each with its money (中期资金总额 | 年度资金总额)
+PERIOD_AND_YEAR = GOALS_2015.at("第七条（中长期绩效目标和年度绩效目标）")
 
 
 class BudgetPartsMismatch(Rule):
@@ -61,6 +64,32 @@ class BudgetPartsMismatch(Rule):
             named = "、".join(f"{name}{amount_text(figure)}" for name, figure in printed)
             yield self.finding(ctx, column="budget", fix=fix, total=amount_text(budget.total), severity=severity,
                                parts=named, sum=amount_text(parts))
+
+
+class YearAbovePeriodBudget(Rule):
+    code = "JX706"
+    name = "year-budget-above-period-budget"
+    title = "年度资金总额超过中期资金总额"
+    severity = Severity.WARNING
+    dimension = Dimension.APPROPRIATENESS
+    source = PERIOD_AND_YEAR
+    message = "年度资金总额{total}{unit}超过了中期资金总额{period_total}{unit}"
+    docs = RuleDocs(
+        what="表中同时列出整个实施期的资金（中期资金总额、实施期资金总额、项目总预算）和当年的资金（年度资金总额、"
+             "项目当年预算）时，当年的是否多于整个实施期的。",
+        why="年度资金是实施期资金中当年安排的一部分，不可能多于整个实施期的；多半是两栏填反了，或中期资金漏算了年份。",
+        bad="中期资金总额 170.00；年度资金总额 340.00",
+        good="中期资金总额 510.00；年度资金总额 170.00",
+        fix="核对两栏：中期资金总额填整个实施期的资金，年度资金总额填其中当年安排的资金。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        period, total = ctx.sheet.period, ctx.sheet.budget.total
+        span = period.budget.total if period is not None else None
+        if span is not None and total is not None and total > span:
+            fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary="核对中期资金总额与年度资金总额")
+            yield self.finding(ctx, column="budget", fix=fix, total=amount_text(total), period_total=amount_text(span),
+                               unit=(ctx.sheet.money_unit or MoneyUnit.WAN_YUAN).value)
 
 
 class PlanDecreasing(Rule):

@@ -439,14 +439,71 @@ def test_the_years_budget_is_read_beside_the_whole_spans_and_last_years_blank_is
     assert {"同名项目上年预算额", "同名项目上年预算执行数"} <= set(sheet.blank_fields)
 
 
-@pytest.mark.parametrize(("money", "total"), [
-    ("项目总预算(万元) 75.00", Decimal("75.00")),  # no label of the year's: the span's budget is the only one stated
-    ("项目总预算(万元) 75.00      项目当年预算(万元)", None),  # the year's left blank: not filled from the span's
-    ("中期资金总额 300      年度资金总额 100", Decimal("100")),
+@pytest.mark.parametrize(("lines", "total", "span"), [
+    # no label of the year's, no length of the span: the span's budget is not the year's, and the year's is not stated
+    (("项目总预算(万元) 75.00",), None, Decimal("75.00")),
+    # a span of one year: its budget is the year's
+    (("项目期 1年", "项目总预算(万元) 75.00"), Decimal("75.00"), Decimal("75.00")),
+    (("实施期 2023年1月-2023年12月", "项目总预算(万元) 75.00"), Decimal("75.00"), Decimal("75.00")),
+    (("项目期 3年", "项目总预算(万元) 75.00"), None, Decimal("75.00")),
+    (("项目总预算(万元) 75.00      项目当年预算(万元)",), None, Decimal("75.00")),  # the year's left blank: not filled
+    (("中期资金总额 300      年度资金总额 100",), Decimal("100"), Decimal("300")),
 ])
-def test_the_whole_spans_budget_is_the_sheets_only_where_the_form_prints_no_years(money, total):
-    (sheet,) = read("项目名称 特殊人群病种筛查经费", money, *GRID).sheets
-    assert sheet.budget.total == total
+def test_the_whole_spans_budget_is_the_periods_and_the_sheets_only_for_a_span_of_one_year(lines, total, span):
+    (sheet,) = read("项目名称 特殊人群病种筛查经费", *lines, *GRID).sheets
+    assert (sheet.budget.total, sheet.period.budget.total) == (total, span)
+
+
+@pytest.mark.parametrize(("lines", "said"), [
+    (("项目总预算(万元) 75.00",), "表中只写了整个实施期的资金“项目总预算(万元)”75.00，没有写当年的预算数"),
+    (("中期资金总额: 300",), "表中只写了整个实施期的资金“中期资金总额”300.00"),
+    (("项目期 1年", "项目总预算(万元) 75.00"), None),  # one year's span: its budget is the year's, nothing to say
+    (("项目总预算(万元) 75.00      项目当年预算(万元) 25.00",), None),
+])
+def test_a_budget_left_empty_beside_the_whole_spans_is_said_where_its_label_stands(lines, said):
+    document = read("项目名称 特殊人群病种筛查经费", *lines, *GRID)
+    found = [(d.message, d.location.column) for d in document.diagnostics if d.code == "P160"]
+    assert [message.startswith(said) for message, _ in found] == ([True] if said else [])
+    assert all(column in said for _, column in found)
+
+
+@pytest.mark.parametrize(("lines", "period"), [
+    # corpus 152 (Anhui 项目支出绩效目标表): the length printed beside the span's years the 中期目标 heading names
+    (("项目期 | 1年", "总体目标 | 中期目标(2023年—2025年) | 年度目标"), ("1年", 1, 2023, 2025)),
+    (("项目期 | 3年",), ("3年", 3, None, None)),
+    (("项目期限 | 2024年-2026年",), ("2024年-2026年", None, 2024, 2026)),
+    (("项目起止时间 | 202001-202012",), ("202001-202012", None, 2020, 2020)),
+    (("年度 | 2023", "项目期 | 1年"), ("1年", 1, 2023, 2023)),  # one year alone: the sheet's
+])
+def test_the_span_is_read_from_its_label_and_the_long_term_goals_heading(lines, period):
+    (sheet,) = read("项目名称 | 人工增雨作业", *lines, *GRID).sheets
+    found = sheet.period
+    assert (found.text, found.years, found.start, found.end) == period
+
+
+def test_a_label_beside_the_span_label_is_no_span():
+    # corpus 267 (Hubei application form): 项目期限 blank, 项目来源 the next label
+    (sheet,) = read("项目名称:学校校舍安全保障资金", "项目期限 | 项目来源 | 是否科研项目 | 否", *GRID).sheets
+    assert sheet.period is None
+
+
+@pytest.mark.parametrize(("lines", "year", "span"), [
+    # corpus 152, 154 (Anhui 项目支出绩效目标表): the span's money and its parts in the columns before the year's
+    (("中期资金总额: | 449.8万 | 年度资金总额: | 189.8万", "其中:财政拨款 | 449.8万 | 其中:财政拨款 | 189.8万",
+      "其他资金 | 0.00 | 其他资金 | 0.00"),
+     ("189.8", "189.8", "0.00"), ("449.8", "449.8", "0.00")),
+    # one cell to a line, as the copy on a web page breaks them
+    (("中期资金总额:", "170.00", "年度资金总额:", "340.00", "其中:财政拨款", "170.00", "其中:财政拨款", "340.00"),
+     ("340.00", "340.00", None), ("170.00", "170.00", None)),
+    # the year's parts alone: the year's
+    (("中期资金总额: | 300 | 年度资金总额: | 100", "其中:财政拨款 | 100"), ("100", "100", None), ("300", None, None)),
+])
+def test_the_spans_parts_are_the_first_of_each_part_printed_twice(lines, year, span):
+    (sheet,) = read("项目名称 | 人工增雨作业", *lines, *GRID).sheets
+
+    def figures(budget):
+        return tuple(None if figure is None else f"{figure}" for figure in (budget.total, budget.fiscal, budget.other))
+    assert (figures(sheet.budget), figures(sheet.period.budget)) == (year, span)
 
 
 def test_a_wide_forms_row_of_labels_run_together_records_each_label_and_an_empty_goals_cell():
