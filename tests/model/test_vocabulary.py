@@ -25,7 +25,10 @@ def test_level1(raw, canonical):
      # corpus 199: a Zhejiang form's own wording of the level-2 names
      ("可持续性发展影响指标", "可持续影响指标"), ("服务对象或受益者满意度指标", "服务对象满意度指标"),
      # the level 1 run into the level 2, as 产出数量 is, written with 指标 (a report's 1.产出数量指标：…)
-     ("产出数量指标", "数量指标"), ("产出时效指标", "时效指标")],
+     ("产出数量指标", "数量指标"), ("产出时效指标", "时效指标"),
+     # corpus 229: a word typed twice is the level it doubles; the level's own 指标 said again ends it (数量指标指标1:
+     # is 数量指标 and the next cell's 指标1), so that text names no level
+     ("社会效益效益指标", "社会效益指标"), ("数量指标指标", None), ("效益效益", None)],
 )
 def test_level2(raw, canonical):
     assert canonical_level2(raw) == canonical
