@@ -828,7 +828,8 @@ def _segment_pattern() -> re.Pattern[str]:
     goals = "|".join(re.escape(word.removeprefix("年度")) for word in labels()["header"]["goals"] if word.startswith("年度"))
     not_goals = r"(?!(?<=年度)(?:" + goals + r"))(?!(?<=年)度(?:" + goals + r"))"
     target = (r"(?:%?[≥≤><=≧≦＞＜＝]+|二(?=\d)|" + operators + r")\s*\d[\d,]*(?:\.\d+)?\s*(?:%|‰|" + measured + ")?" + not_goals
-              + r"|(?:各\s*)?\d[\d,]*(?:\.\d+)?\s*(?:%|‰|" + measured + r")(?:以上|以内|以下)?(?![底前末])" + not_goals)  # 12月底前: a deadline's words
+              + r"|(?:各\s*)?(?<!\d\.)\d[\d,]*(?:\.\d+)?\s*(?:%|‰|" + measured + r")(?:以上|以内|以下)?(?![底前末])" + not_goals)  # 12月底前: a deadline's words
+    # (a figure never starts at a decimal's first digit: 310.2154.741050% is 310.2 | 154.74…, not 310. | 2154.74…)
     # (各 before a figure, 各 1 次, shares it out over the name's items: it opens the target, not ends the name)
     # a self-evaluation's statement that the target was met (达成预期指标) is a cell of its own
     attained = sorted((fold(word) for word in load("targets")["qualitative"]["达到预期"] if len(word) >= 4),
