@@ -33,7 +33,7 @@ class Framework(StrEnum):
 # The points a level's rows share, written after its name: 产出指标(50分), 成本指标(0-20)分, 产出指标(40-50分), or
 # without brackets after a space or a colon the folding drops or keeps (产出指标 50分, 效益指标：30分).
 _POINTS = re.compile(r"(?:[(（]\s*\d+(?:\.\d+)?(?:\s*[-－~～]\s*\d+(?:\.\d+)?)?\s*分?\s*[)）]\s*分?"
-                     r"|(?<=指标)[:：]?\s*\d+(?:\.\d+)?\s*分)$")
+                     r"|(?<=指标)[:：]?\s*\d+(?:\.\d+)?\s*分[)）]?)$")  # (效益指标30分): its opening bracket lost
 
 
 @cache

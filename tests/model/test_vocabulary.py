@@ -12,6 +12,8 @@ from jixiao.model.vocabulary import may_end_level_name
      ("满意度指标", "满意度指标"), ("产出指标(50分)", "产出指标"), ("效益指标（30分）", "效益指标"),
      # points as a range, inside or after the brackets (a Sichuan form, corpus 037 family): the level still reads
      ("成本指标(0-20)分", "成本指标"), ("产出指标(40-50分)", "产出指标"),
+     # corpus 169: the points' opening bracket lost (效益指标 | 30分)), a figure without 分 no points
+     ("效益指标30分)", "效益指标"), ("效益指标30)", None),
      ("不是指标", None), ("", None)],
 )
 def test_level1(raw, canonical):

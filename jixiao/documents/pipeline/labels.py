@@ -697,6 +697,7 @@ def split_points_row(text: str) -> tuple[tuple[str, str], ...] | None:
 # A 一级 label's points opened in a cell, with what of the label's name precedes them there: (30分), 效益指标(30分),
 # and the pieces a scrambled text breaks them into: 标(30 (its name's end), (50分, (10分 (closed in a later cell).
 _POINTS_OPEN = re.compile(r"^(?P<name>[^()（）\d]*)[(（]\s*(?P<points>\d{1,3}(?:\.\d+)?)\s*(?P<unit>分\s*)?(?P<close>[)）])?$")
+_OPENING_LOST = re.compile(r"\d{1,3}(?:\.\d+)?\s*分\s*[)）]")
 # the piece closing them: ), 分)
 _POINTS_CLOSE = re.compile(r"^分?\s*[)）]$")
 # cells of other columns a scrambled text puts between the opening and the closing piece (the level 2's 意度指标
@@ -715,7 +716,9 @@ def level_label_in(cells: list[str], other: Callable[[str], bool] = lambda name:
     before the points in their cell and in up to :data:`_NAME_PIECES` cells before it. Bracketed points after other
     words (培训(30) are no label, nor a bracketed number without 分 or a name ((1), a row's numbering)."""
     for index, cell in enumerate(cells):
-        opened = _POINTS_OPEN.match(cell.strip())
+        # (points whose opening bracket the copy lost, 30分): the figure with 分 and the closing bracket still say so)
+        opened = _POINTS_OPEN.match(cell.strip()) or (
+            _POINTS_OPEN.match("(" + cell.strip()) if _OPENING_LOST.fullmatch(cell.strip()) else None)
         if opened is None:
             continue
         start, name = _label_name(cells, index, opened.group("name").strip(), other)
