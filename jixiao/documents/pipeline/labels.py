@@ -330,17 +330,28 @@ _DESCRIPTION_OPENERS = re.compile(r"反映|该指标")
 _SHORTEST_RESTATED = 4  # characters of a name restated as its explanation (not 好好, 常常)
 
 
-def split_description(text: str) -> tuple[str, str] | None:
+def split_description(text: str, described: bool = False) -> tuple[str, str] | None:
     """The name and the explanation of a cell that holds both run together (``维修维护次数反映全年维修维护情况``),
     or None: the explanation opens with 反映 or 该指标 after a name of two characters or more, or repeats the name
-    word for word (a form whose 指标解释 only restates the name: ``涉及国家数量涉及国家数量``)."""
+    word for word (a form whose 指标解释 only restates the name: ``涉及国家数量涉及国家数量``). Under a table with
+    a column of explanations (``described``), a name ends with the unit it notes in brackets too, words after it
+    the explanation (``救助对象对救助工作满意度(%)问卷调查中,满意和较满意的…比率``)."""
     half = len(text) // 2
     if half >= _SHORTEST_RESTATED and text[:half] == text[half:]:
         return text[:half], text[half:]
     found = _DESCRIPTION_OPENERS.search(text, 2)
     if found is None:
-        return None
+        noted = next((unit for unit in _NOTED_UNIT.finditer(text, 2) if canonical_unit(unit.group(1))), None) \
+            if described else None
+        if noted is None or len(_CJK_CHARACTER.findall(text[noted.end():])) < _SHORTEST_EXPLANATION:
+            return None
+        return text[:noted.end()].strip(), text[noted.end():].strip()
     return text[:found.start()].strip(), text[found.start():].strip()
+
+
+_NOTED_UNIT = re.compile(r"[(（]\s*([^()（）]{1,4}?)\s*[)）]")  # a unit noted after a name: (%), (万元), （个）
+_CJK_CHARACTER = re.compile(r"[\u4e00-\u9fff]")
+_SHORTEST_EXPLANATION = 4  # characters of words after a noted unit that explain the name
 
 
 @lru_cache(maxsize=TEXT_MEMO)
