@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from jixiao.documents import read_path
-from jixiao.documents.pipeline import read_text
 from jixiao.documents.interpret.goals_block import is_goals_word
+from jixiao.documents.pipeline import read_text
 from jixiao.documents.pipeline.labels import level_label_in
 from jixiao.scoring.audit import audit_sheet
 from jixiao.scoring.profile import load_profile
