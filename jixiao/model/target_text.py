@@ -32,6 +32,8 @@ __all__ = ["figure_slips_in_place", "figure_slips_repaired", "parse_target"]
 
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|百分之[" + CHINESE_DIGITS + r"]+|[" + CHINESE_DIGITS + r"]+")
 _ANY_NUMBER_WITH_UNIT = re.compile(r"(\d+(?:\.\d+)?)")
+# words that go on after a target (培训结束后及时考核), not a word or two that qualify it (左右)
+_WORDS = re.compile(r"[\u4e00-\u9fff]{3}")
 _SEPARATORS = ",;:、/()（）[]【】 "
 _TEMPLATE_PREFIX = re.compile(r"^(?:指标\d+[:：.]?|[(（](?=.*[)）]$))")
 # A template's bracketed placeholder left in front of the real value: (≥**株)>=17600株, (≥**%)>=85.
@@ -252,6 +254,14 @@ def parse_target(raw: str, context: str = "") -> Target:
         cursor.note(NoteCode.UNIT_REPEATED, f"计量单位重复书写：“{repeated}”")
     cursor.skip_separators()
     leftover = cursor.rest or None
+    if operator is Operator.RANGE and leftover and _WORDS.search(leftover):
+        # a span of numbered things that a sentence goes on about (1-6期培训结束后及时考核: after the 1st to 6th
+        # courses) names which ones, it bounds no figure: the cell is a statement, its figures part of the words
+        target = _qualitative(raw, cursor.text, placeholder)
+        note = TargetNote(code=NoteCode.LEFTOVER,
+                          message=f"“{cursor.text[start_of_number:len(cursor.text) - len(leftover)]}”后接文字“{leftover}”，"
+                                  "按文字表述理解，不作数值区间")
+        return target.model_copy(update={"notes": [note, *target.notes]})
 
     value, leftover = _split_glued_numbers(written, value, unit, leftover, context, cursor)
     unit_inferred = False

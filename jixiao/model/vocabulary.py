@@ -33,7 +33,7 @@ class Framework(StrEnum):
 # The points a level's rows share, written after its name: 产出指标(50分), 成本指标(0-20)分, 产出指标(40-50分), or
 # without brackets after a space or a colon the folding drops or keeps (产出指标 50分, 效益指标：30分).
 _POINTS = re.compile(r"(?:[(（]\s*\d+(?:\.\d+)?(?:\s*[-－~～]\s*\d+(?:\.\d+)?)?\s*分?\s*[)）]\s*分?"
-                     r"|(?<=指标)[:：]?\s*\d+(?:\.\d+)?\s*分)$")
+                     r"|(?<=指标)[:：]?\s*\d+(?:\.\d+)?\s*分[)）]?)$")  # (效益指标30分): its opening bracket lost
 
 
 @cache
@@ -70,7 +70,13 @@ def _canonical(level: str, raw: str | None) -> str | None:
         for spelling in (candidate, candidate.removesuffix("值") if len(candidate) > 2 else candidate):
             if spelling in aliases:
                 return aliases[spelling]
-    return None
+    # a word typed twice (社会效益效益指标): the level name it doubles, never a name a word says twice on purpose
+    undoubled = _DOUBLED.sub(r"\1", _unnumbered(key))
+    return aliases.get(undoubled) if undoubled != _unnumbered(key) else None
+
+
+# (inside the name: a level name's ending said again, 数量指标指标1:…, is the next cell's 指标1, no typo)
+_DOUBLED = re.compile(r"(\w{2,4})\1(?=\w)")
 
 
 @cache

@@ -50,6 +50,21 @@ def test_range_target():
     assert target.display() == "80-90%"
 
 
+@pytest.mark.parametrize(("raw", "said"), [
+    # corpus 219: the 1st to 6th courses, then what is done after them; no figure bounded
+    ("1-6期培训结束后及时考核", "1-6期"), ("1-2期未能及时培训", "1-2期")])
+def test_a_span_that_a_sentence_goes_on_about_is_a_statement_not_a_range(raw, said):
+    target = parse_target(raw)
+    assert (target.operator, target.value, target.value_max, target.unit) == (None, None, None, None)
+    assert target.qualitative == raw
+    assert target.has_note(NoteCode.LEFTOVER) and f"“{said}”后接文字" in target.notes[0].message
+
+
+@pytest.mark.parametrize("raw", ["18—54周岁", "10-20万元左右"])  # (a word or two after the range qualify it)
+def test_a_range_with_at_most_a_word_after_it_stays_a_range(raw):
+    assert parse_target(raw).operator is Operator.RANGE
+
+
 def test_prose_mixed_into_the_cell_is_kept_as_leftover_and_noted():
     target = parse_target("≥18全乡18个行政村全覆盖", "全乡18个行政村全覆盖")
     assert target.leftover == "全乡18个行政村全覆盖"

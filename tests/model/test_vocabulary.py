@@ -12,6 +12,8 @@ from jixiao.model.vocabulary import may_end_level_name
      ("满意度指标", "满意度指标"), ("产出指标(50分)", "产出指标"), ("效益指标（30分）", "效益指标"),
      # points as a range, inside or after the brackets (a Sichuan form, corpus 037 family): the level still reads
      ("成本指标(0-20)分", "成本指标"), ("产出指标(40-50分)", "产出指标"),
+     # corpus 169: the points' opening bracket lost (效益指标 | 30分)), a figure without 分 no points
+     ("效益指标30分)", "效益指标"), ("效益指标30)", None),
      ("不是指标", None), ("", None)],
 )
 def test_level1(raw, canonical):
@@ -25,7 +27,10 @@ def test_level1(raw, canonical):
      # corpus 199: a Zhejiang form's own wording of the level-2 names
      ("可持续性发展影响指标", "可持续影响指标"), ("服务对象或受益者满意度指标", "服务对象满意度指标"),
      # the level 1 run into the level 2, as 产出数量 is, written with 指标 (a report's 1.产出数量指标：…)
-     ("产出数量指标", "数量指标"), ("产出时效指标", "时效指标")],
+     ("产出数量指标", "数量指标"), ("产出时效指标", "时效指标"),
+     # corpus 229: a word typed twice is the level it doubles; the level's own 指标 said again ends it (数量指标指标1:
+     # is 数量指标 and the next cell's 指标1), so that text names no level
+     ("社会效益效益指标", "社会效益指标"), ("数量指标指标", None), ("效益效益", None)],
 )
 def test_level2(raw, canonical):
     assert canonical_level2(raw) == canonical

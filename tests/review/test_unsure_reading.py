@@ -312,3 +312,13 @@ def test_header_fields_missing_under_a_header_inferred_from_the_rows_are_warning
     document = _with({**BASE, "name": "", "goals": []}, diagnostics=[_doubt("P111", row) for row in inferred_rows])
     assert [f.severity.value for f in _findings(document, "JX106")] == [severity]
     assert [(f.location.column, f.severity.value) for f in _findings(document, "JX101")] == [("项目名称", severity)]
+
+
+def test_a_level_name_with_a_word_typed_twice_is_said_once_at_its_first_row():
+    # corpus 229: 社会效益效益指标, which the reader understands as 社会效益指标, written on two rows of its group (a merged
+    # cell): the form's text, reported once where the group starts
+    rows = [*BASE["rows"][:4], ["效益指标", "社会效益效益指标", "受益农户数", "", "≥5000户", ""],
+            ["效益指标", "社会效益效益指标", "带动就业人数", "", "≥20人", ""], *BASE["rows"][4:]]
+    found = _findings(build_document({**BASE, "rows": rows}), "JX925")
+    assert [(f.indicator, f.location.column, f.message) for f in found] == [
+        ("受益农户数", "二级指标", "指标“受益农户数”的二级指标中“社会效益效益指标”把“效益”写了两遍，请对照原件改正")]

@@ -1880,7 +1880,8 @@ class SheetBuilder:
         if defined:  # 建档率=建档人数/常住居民数*100%: the name, then how it is computed
             name = defined.group(1)
             values.setdefault("description", defined.group(2))
-        if name and not values.get("description") and (parts := split_description(name)) is not None:
+        described = "description" in (self.columns.kinds if self.columns else [])
+        if name and not values.get("description") and (parts := split_description(name, described)) is not None:
             # a name run together with its explanation: the explanation is the description, and the row says so
             name, values["description"] = parts
             placed.how.append(f"“{parts[0]}{parts[1]}”按“{parts[1][:2]}”拆分为指标名称与指标解释")

@@ -78,6 +78,7 @@ from jixiao.documents.pipeline.stream import (
     join_fixed_width,
     name_again,
     page_residue,
+    pair_name_past_level1,
     pair_names_with_values,
     wrapped_tail,
 )
@@ -908,7 +909,8 @@ class Aligner:
             if context:
                 self._add({"_context": "｜".join(context)}, line, LABEL_CONFIDENCE, [], len(context) + leading)
             runs = runs[numbered:]
-        paired = pair_names_with_values(runs, self.slots) if not closed else []
+        paired = [*pair_name_past_level1(runs, self.slots), *pair_names_with_values(runs, self.slots)] \
+            if not closed else []
         for run_levels, run_body, start, run_lines in runs:
             numbers = sum(1 for text in run_body if isinstance(text, _RowNumber))  # counted, not placed
             if numbers:
@@ -967,7 +969,7 @@ class Aligner:
                     where = Line([], line.kind, start_line, line.table, line.row)
                 self._add(values, where, confidence if not closed or how else LABEL_CONFIDENCE, how,
                           sum(getattr(text, "tokens", 1) for text in counted if text.strip() and not isinstance(text, _Piece))
-                          + len(run_levels)
+                          + sum(getattr(text, "tokens", 1) for text in run_levels.values())
                           + numbers)
                 run_levels, numbers = {}, 0  # the levels and the row's number are counted with the run's first row
 

@@ -330,17 +330,28 @@ _DESCRIPTION_OPENERS = re.compile(r"反映|该指标")
 _SHORTEST_RESTATED = 4  # characters of a name restated as its explanation (not 好好, 常常)
 
 
-def split_description(text: str) -> tuple[str, str] | None:
+def split_description(text: str, described: bool = False) -> tuple[str, str] | None:
     """The name and the explanation of a cell that holds both run together (``维修维护次数反映全年维修维护情况``),
     or None: the explanation opens with 反映 or 该指标 after a name of two characters or more, or repeats the name
-    word for word (a form whose 指标解释 only restates the name: ``涉及国家数量涉及国家数量``)."""
+    word for word (a form whose 指标解释 only restates the name: ``涉及国家数量涉及国家数量``). Under a table with
+    a column of explanations (``described``), a name ends with the unit it notes in brackets too, words after it
+    the explanation (``救助对象对救助工作满意度(%)问卷调查中,满意和较满意的…比率``)."""
     half = len(text) // 2
     if half >= _SHORTEST_RESTATED and text[:half] == text[half:]:
         return text[:half], text[half:]
     found = _DESCRIPTION_OPENERS.search(text, 2)
     if found is None:
-        return None
+        noted = next((unit for unit in _NOTED_UNIT.finditer(text, 2) if canonical_unit(unit.group(1))), None) \
+            if described else None
+        if noted is None or len(_CJK_CHARACTER.findall(text[noted.end():])) < _SHORTEST_EXPLANATION:
+            return None
+        return text[:noted.end()].strip(), text[noted.end():].strip()
     return text[:found.start()].strip(), text[found.start():].strip()
+
+
+_NOTED_UNIT = re.compile(r"[(（]\s*([^()（）]{1,4}?)\s*[)）]")  # a unit noted after a name: (%), (万元), （个）
+_CJK_CHARACTER = re.compile(r"[\u4e00-\u9fff]")
+_SHORTEST_EXPLANATION = 4  # characters of words after a noted unit that explain the name
 
 
 @lru_cache(maxsize=TEXT_MEMO)
@@ -697,6 +708,7 @@ def split_points_row(text: str) -> tuple[tuple[str, str], ...] | None:
 # A 一级 label's points opened in a cell, with what of the label's name precedes them there: (30分), 效益指标(30分),
 # and the pieces a scrambled text breaks them into: 标(30 (its name's end), (50分, (10分 (closed in a later cell).
 _POINTS_OPEN = re.compile(r"^(?P<name>[^()（）\d]*)[(（]\s*(?P<points>\d{1,3}(?:\.\d+)?)\s*(?P<unit>分\s*)?(?P<close>[)）])?$")
+_OPENING_LOST = re.compile(r"\d{1,3}(?:\.\d+)?\s*分\s*[)）]")
 # the piece closing them: ), 分)
 _POINTS_CLOSE = re.compile(r"^分?\s*[)）]$")
 # cells of other columns a scrambled text puts between the opening and the closing piece (the level 2's 意度指标
@@ -715,7 +727,9 @@ def level_label_in(cells: list[str], other: Callable[[str], bool] = lambda name:
     before the points in their cell and in up to :data:`_NAME_PIECES` cells before it. Bracketed points after other
     words (培训(30) are no label, nor a bracketed number without 分 or a name ((1), a row's numbering)."""
     for index, cell in enumerate(cells):
-        opened = _POINTS_OPEN.match(cell.strip())
+        # (points whose opening bracket the copy lost, 30分): the figure with 分 and the closing bracket still say so)
+        opened = _POINTS_OPEN.match(cell.strip()) or (
+            _POINTS_OPEN.match("(" + cell.strip()) if _OPENING_LOST.fullmatch(cell.strip()) else None)
         if opened is None:
             continue
         start, name = _label_name(cells, index, opened.group("name").strip(), other)
@@ -828,7 +842,8 @@ def _segment_pattern() -> re.Pattern[str]:
     goals = "|".join(re.escape(word.removeprefix("年度")) for word in labels()["header"]["goals"] if word.startswith("年度"))
     not_goals = r"(?!(?<=年度)(?:" + goals + r"))(?!(?<=年)度(?:" + goals + r"))"
     target = (r"(?:%?[≥≤><=≧≦＞＜＝]+|二(?=\d)|" + operators + r")\s*\d[\d,]*(?:\.\d+)?\s*(?:%|‰|" + measured + ")?" + not_goals
-              + r"|(?:各\s*)?\d[\d,]*(?:\.\d+)?\s*(?:%|‰|" + measured + r")(?:以上|以内|以下)?(?![底前末])" + not_goals)  # 12月底前: a deadline's words
+              + r"|(?:各\s*)?(?<!\d\.)\d[\d,]*(?:\.\d+)?\s*(?:%|‰|" + measured + r")(?:以上|以内|以下)?(?![底前末])" + not_goals)  # 12月底前: a deadline's words
+    # (a figure never starts at a decimal's first digit: 310.2154.741050% is 310.2 | 154.74…, not 310. | 2154.74…)
     # (各 before a figure, 各 1 次, shares it out over the name's items: it opens the target, not ends the name)
     # a self-evaluation's statement that the target was met (达成预期指标) is a cell of its own
     attained = sorted((fold(word) for word in load("targets")["qualitative"]["达到预期"] if len(word) >= 4),

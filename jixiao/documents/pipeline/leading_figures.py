@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
-from jixiao.documents.pipeline.figures import FIGURE_KINDS, POINT_KINDS, Ambiguity, run_cells
+from jixiao.documents.pipeline.figures import FIGURE_KINDS, MOST_POINTS, POINT_KINDS, Ambiguity, run_cells
 from jixiao.documents.pipeline.labels import Role, heading_pieces, label, split_level_prefix
 from jixiao.model.lexicon import as_written, simplified
 from jixiao.model.units import canonical_unit
@@ -25,6 +26,8 @@ _NAME_RUN_WORDS = re.compile(
     r"(?P<name>.*?[\u4e00-\u9fff)）])(?P<run>\d[\d.]*\d)(?P<words>(?:[\u4e00-\u9fff].*)?)", re.DOTALL)
 _NO_NAME = (Role.HEADING, Role.FIELD, Role.LEVEL1, Role.LEVEL2)  # labels, never a row's name
 _DIGIT = re.compile(r"\d")
+# words ending their sentence, then a bare figure (…按B/A或A/B*该指标分值记分。12.5)
+_POINTS_AFTER_WORDS = re.compile(r"(?P<words>.*[。；;!！])\s*(?P<figure>\d{1,3}(?:\.\d+)?)", re.DOTALL)
 _FEWEST_FIGURES = 2  # a name and one figure is a name and its weight, the rest on lines of their own
 # a run of two digits (10) is one figure as often as two (1 | 0): its own name's weight, the target on a line below
 _SHORTEST_RUN = 3
@@ -74,8 +77,15 @@ def split_leading_figures(text: str, slots: list[str]) -> LeadingFigures | None:
     tail = run_cells(run, columns, words, least=_FEWEST_FIGURES)
     if tail is None:
         return None
-    word_column = next((kind for kind in after[len(columns):] if kind not in FIGURE_KINDS), "_unplaced")
+    at = next((at for at in range(len(columns), len(after)) if after[at] not in FIGURE_KINDS), None)
+    word_column = after[at] if at is not None else "_unplaced"
     cells = [("level1", level1), ("level2", level2), ("name", name)]
     cells += [(kind or word_column, part) for kind, part in tail.cells]
+    points = after[at + 1] if at is not None and at + 1 < len(after) else None
+    ending = _POINTS_AFTER_WORDS.fullmatch(cells[-1][1]) if points in POINT_KINDS and not tail.cells[-1][0] else None
+    if ending is not None and Decimal(ending.group("figure")) <= MOST_POINTS:
+        # the words end their sentence and a figure follows, the header's next column a points one (…记分。12.5
+        # under 得分计算方法 | 得分): the figure is that column's, run onto the words as the figures before them
+        cells[-1:] = [(word_column, ending.group("words")), (points, ending.group("figure"))]
     return LeadingFigures(tuple((kind, as_written(text, part.strip())) for kind, part in cells if part.strip()),
                           tail.ambiguous)

@@ -618,11 +618,11 @@ def _stream_header(lines: list[Line], index: int, settings: ReadSettings) -> Hea
     columns = _row_columns([Token(t.text, t.line, c) for c, t in enumerate(joined)], False)
     late = _late_headings(lines, end, columns, settings)
     if late:
-        tokens = [*tokens, *(lines[at].tokens[0] for at in late)]
+        tokens = [*tokens, *(token for _, token in late if token is not None)]
         headings = [token for token in _join_qualifiers(tokens) if not is_frame_label(token.text)]
         columns = _columns([Token(t.text, t.line, c) for c, t in enumerate(_in_column_order(headings))], False)
         if _is_header(columns.kinds, settings):
-            return Header(columns, index, end, tokens, frozenset(late))
+            return Header(columns, index, end, tokens, frozenset(at for at, _ in late))
     if not _is_header(columns.kinds, settings):
         outline = _outline_header(lines, index, columns, tokens, end)
         return outline
@@ -670,17 +670,21 @@ def _unknown_between(lines: list[Line], index: int, tokens: list[Token]) -> bool
                 and label(following.tokens[0].text).role is Role.HEADING and label(line.tokens[0].text).role is Role.TEXT)
 
 
-def _late_headings(lines: list[Line], start: int, columns: Columns, settings: ReadSettings) -> list[int]:
+def _late_headings(lines: list[Line], start: int, columns: Columns, settings: ReadSettings
+                   ) -> list[tuple[int, Token | None]]:
     """The one-heading lines after a run of level headings that name the header's other columns, standing among
     the first rows' cells (text taken out of a spreadsheet by merged cell: ``一级指标 | — | 年度目标 … | 指标值 |
-    完成值 | 指标1:… | 二级指标 | 三级指标 | 分值 | 得分``). Each stands at most ``settings.late_heading_gap`` lines
-    after the last heading; a heading of a column the header has already (the next table's) ends the search."""
+    完成值 | 指标1:… | 二级指标 | 三级指标 | 分值 | 得分``), each with its heading's token. Each stands at most
+    ``settings.late_heading_gap`` lines after the last heading; a heading of a column the header has already (the
+    next table's) ends the search. A heading wrapped in its cell, its first line out of order (``实际 | 指标值 |
+    完成值``: 实际完成值 beside 指标值), is one heading: the first line's token None, the heading's token the whole."""
     if not set(_LEVELS) & set(columns.kinds) or lines[start - 1].extra.get("segmented"):
         # (a money table's 分值 | 得分 before the grid is no header of levels; text cut into cells by the labels
         # runs its cells in their order, the order of a spreadsheet's merged cells is not in it)
         return []
     kinds = set(columns.kinds)
-    found: list[int] = []
+    found: list[tuple[int, Token | None]] = []
+    heads: dict[int, tuple[int, Token]] = {}  # the line of a heading's wrapped end: its first part's line and token
     last = start - 1
     for at in range(start, min(len(lines), start + settings.longest_row * settings.late_heading_gap)):
         if at - last > settings.late_heading_gap:
@@ -694,15 +698,44 @@ def _late_headings(lines: list[Line], start: int, columns: Columns, settings: Re
         if label(text).role is not Role.HEADING:
             if ends_body(line):
                 break
+            end = _wrapped_heading_end(lines, at, kinds)
+            if end is not None:
+                heads[end] = (at, line.filled[0])
             continue
         kind = FRAME if is_frame_label(text) else column_kind(text)
         if kind is None or kind in kinds:
             break
         if kind != FRAME:  # (the form's vertical 绩效指标 label, printed between the cells: no column)
             kinds.add(kind)
-        found.append(at)
+        token = line.filled[0]
+        if at in heads:
+            start_at, head = heads[at]
+            found.append((start_at, None))
+            token = Token(head.text.strip() + text.strip(), head.line, head.column, head.offset, head.indent)
+        found.append((at, token))
         last = at
     return found
+
+
+_WRAP_AHEAD = 2  # lines between a heading's first line and its end (实际 | 指标值 | 完成值: one heading between)
+
+
+def _wrapped_heading_end(lines: list[Line], at: int, kinds: set[str]) -> int | None:
+    """The line of the heading that the one-cell line ``at`` (no heading alone, nor a level or figure) opens, among
+    the next few one-heading lines: the two together are a heading of the same column as the end alone, one the
+    header has not (实际 + 完成值 = 实际完成值). None when there is none."""
+    text = lines[at].filled[0].text.strip()
+    if label(text).role is not Role.TEXT or not text or any(char.isdigit() for char in text):
+        return None
+    for end in range(at + 1, min(len(lines), at + 1 + _WRAP_AHEAD)):
+        line = lines[end]
+        if line.kind is not LineKind.CELL or len(line.filled) != 1:
+            return None
+        tail = line.filled[0].text.strip()
+        kind = column_kind(tail)
+        if kind is not None and kind not in kinds and column_kind(text + tail) == kind:
+            return end
+    return None
 
 
 # the order in which a form's columns stand, for headings that came out of it in another order

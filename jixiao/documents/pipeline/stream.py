@@ -22,9 +22,11 @@ from jixiao.documents.pipeline.labels import (
     is_qualitative,
     is_value,
     label,
+    level_label_in,
     looks_like_target,
 )
 from jixiao.documents.pipeline.tokens import display_width
+from jixiao.documents.vocabulary import names_a_unit
 
 _DIRECTION = re.compile(r"正向|反向")  # a 指标方向性 cell (正向指标)
 _WIDE_CHARACTER = 2  # what a line broken before a wide character falls short of its column's width
@@ -34,6 +36,7 @@ _ANSWERS = ("是", "否")
 # the words a name's wrapped end opens with (各种强制免率、屠宰率 | 100% | 及检疫率): no name begins so
 _JOINING = re.compile(r"^[及和与或并、]")
 _LONGEST_TAIL = 8
+WORD_COLUMNS = ("deviation", "remark")  # the columns after a row's points that hold words, not figures
 
 
 class Joined(str):
@@ -199,10 +202,16 @@ def cut_after_points(texts: list[str], slots: list[str]) -> list[list[str]]:
     points = [kind for kind in slots if kind in POINTS]
     if not points or slots.index(points[0]) == 0:
         return [texts]
+    # words after the points under a column of words after them (偏差原因分析及改进措施) that hold no figure, no
+    # target to the stream's end are that column's cell (建档立卡中有新增死亡 | 人员,导致有偏差), no row of their own
+    worded = slots.index(points[-1]) + 1 < len(slots) and slots[-1] in WORD_COLUMNS
     parts, start = [], 0
     for index in range(len(texts) - 1):
         ended = index - start >= len(points) and all(
             is_bare_number(text) for text in texts[index - len(points):index])
+        if worded and ended and not any(is_value(text) or looks_like_target(text) or is_qualitative(text)
+                                        for text in texts[index:]):
+            break
         if ended and not is_bare_number(texts[index]) and not looks_like_target(texts[index]) \
                 or _opens_short_row(texts, start, index):
             parts.append(texts[start:index])
@@ -255,6 +264,45 @@ def pair_names_with_values(runs: list, slots: list[str]) -> list[list[str]]:
                 runs[index] = (levels, new_body, start, [*lines[:1]] * len(new_body))
                 paired.append(new_body)
         names = []
+    return paired
+
+
+def pair_name_past_level1(runs: list, slots: list[str]) -> list[list[str]]:
+    """A group's first row whose figures were printed after the group's level-1 cell (a spreadsheet's text taken out
+    by merged cell: ``数量指标 | 指标1:全县参合人数 | 产出指标(50分) | 8755 | 8676 | 15 | 13 | 建档立卡中有…``): a run
+    holding only a name under a level 2, then a run under a level 1 alone that opens with figures, no name of its
+    own, as many as the columns after the name hold at most. The figures and what follows them are the name's row,
+    under that level 1. A cell between the name and the level-1 cell that names a budget unit (稷山县医疗保险服务中心,
+    the header's 实施单位 printed among the merged cells) is no cell of the row: set aside as unplaced (P113). Changes
+    ``runs``; returns the bodies paired."""
+    after = len(slots) - slots.index("name") - 1 if "name" in slots else 0
+    paired: list[list[str]] = []
+    at = 0
+    while at + 1 < len(runs):
+        levels, body, start, lines = runs[at]
+        next_levels, next_body, _, next_lines = runs[at + 1]
+        filled = [text for text in body if text.strip()]
+        stray = filled[1:] if len(filled) == 2 and names_a_unit(filled[1]) and not is_value(filled[1]) else []
+        figures = [text for text in next_body if text.strip()]
+        cell_lines = [line for text, line in zip(next_body, next_lines) if text.strip()]
+        points = level_label_in(figures)
+        level1 = next_levels.get("level1", "")
+        if points is not None and not points[1] and points[0] == list(range(len(points[0]))):
+            # the level-1 cell's points wrapped onto lines of their own (产出指标 | (50分 | )): the level's
+            level1 = Joined([level1, *figures[:len(points[0])]])
+            figures, cell_lines = figures[len(points[0]):], cell_lines[len(points[0]):]
+        leading = next((index for index, text in enumerate(figures) if not is_value(text)), len(figures))
+        if ("level2" in levels and "level1" not in levels and filled and _name_only(filled[:len(filled) - len(stray)])
+                and set(next_levels) & set(LEVELS) == {"level1"} and ROW_VALUES <= leading <= after):
+            name = Joined(filled[:len(filled) - len(stray)])
+            merged = {"level1": level1, **levels, **{key: value for key, value in next_levels.items()
+                                                      if key != "level1"}}
+            if stray:
+                merged["_unplaced"] = stray[0]
+            new_body = [name, *figures]
+            runs[at:at + 2] = [(merged, new_body, start, [*(lines[:1] or [None]), *cell_lines])]
+            paired.append(new_body)
+        at += 1
     return paired
 
 

@@ -62,14 +62,22 @@ def _is_question(name: str) -> bool:
 
 # How a finding on a sheet's own text names where the text stands, by column (JX925's faults, JX932's slips)
 TEXT_PLACES = {"goals": "年度目标", "purpose": "资金用途", "name": "指标“{indicator}”的名称",
-               "target": "指标“{indicator}”的指标值", "description": "指标“{indicator}”的描述"}
+               "target": "指标“{indicator}”的指标值", "description": "指标“{indicator}”的描述",
+               "level1": "指标“{indicator}”的一级指标", "level2": "指标“{indicator}”的二级指标"}
 
 
 def sheet_texts(sheet: GoalSheet) -> list[tuple[str, Indicator | None, str | None]]:
     """The texts a sheet's own words stand in, each with its column (a key of TEXT_PLACES) and row: the goals, then
-    each indicator's name, target and description (the 资金用途 is read apart: each rule weighs it its own way)."""
+    each indicator's level names as written (the reader understands 社会效益效益指标 as the level it doubles; the
+    text is the form's all the same), once each at its first row (a merged cell repeats on every row of its group),
+    name, target and description (the 资金用途 is read apart: each rule weighs it its own way)."""
     places: list[tuple[str, Indicator | None, str | None]] = [("goals", None, goal) for goal in sheet.goals]
+    levels: set[tuple[str, str]] = set()
     for indicator in sheet.indicators:
+        for column, written in (("level1", indicator.level1_raw), ("level2", indicator.level2_raw)):
+            if written and (column, written) not in levels:
+                levels.add((column, written))
+                places.append((column, indicator, written))
         places += [(column, indicator, text) for column, text in (("name", indicator.name),
                                                                   ("target", indicator.target.raw),
                                                                   ("description", indicator.description))]
@@ -1238,7 +1246,7 @@ class GarbledText(Rule):
                "lost-figure": "的“%”前没有数字，数字丢了", "heading": "是表头“一级指标”（或二级、三级指标）丢了第一个字",
                "doubled": "把“{word}”写了两遍"}
     docs = RuleDocs(
-        what="年度目标和各行指标的名称、指标值、描述中，是否有转换或复制留下的乱码：替换字符“�”、夹在汉字之间或"
+        what="年度目标和各行指标的一级、二级指标名称（照原文，合并单元格只查一次）、名称、指标值、描述中，是否有转换或复制留下的乱码：替换字符“�”、夹在汉字之间或"
         "连在汉字旁的问号（“生活???效”“享受?家”：转换时丢失的字；“是否…?”这样的问句不算）、UTF-8 文字按西文编码读出的"
         "“é¡¹ç›®”；以0开头的金额或百分比（“减少01万元”：丢了小数点；千位分隔符后的“50,000元”、打码的“****000元”不算）；"
         "紧跟在汉字后、前面没有数字的“%”（“按总客%”：数字丢了；“满意度%”“合格率%”和括号里的“(%)”是单位，不算）；"

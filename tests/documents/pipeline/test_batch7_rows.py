@@ -182,3 +182,14 @@ def test_four_digits_opening_a_name_that_cannot_be_points_stay_in_it():
     # 20 then 35: a score above its points, so no 分值 and 得分: the digits are the name's (2035远景目标)
     document, _ = read(_RUN_TOGETHER_HEAD + "购置设备数量5台5台2035远景目标完成率100%100%1010质量指标")
     assert [i.name for i in document.sheets[0].indicators][:2] == ["购置设备数量", "2035远景目标完成率"]
+
+
+def test_a_level2_cell_with_a_word_typed_twice_is_that_level_kept_as_written():
+    # 229: 隆阳区 自评表, 社会效益效益指标 in the 二级指标 column: the level it doubles, never glued to the name
+    document, _ = read("2022年度项目支出绩效自评表",
+                       "一级指标 | 二级指标 | 三级指标 | 年初目标值(A) | 实际完成值(B) | 得分 |",
+                       "产出指标 | 质量指标 | 示范区配方肥到位率 | ≧80% | 85.6% | 10.0 |",
+                       "效益指标 | 社会效益效益指标 | 受益农户数 | 5000户 | 5000户 | 5.0 |")
+    indicator = document.sheets[0].indicators[1]
+    assert (indicator.level1, indicator.level2, indicator.level2_raw, indicator.name, indicator.target.raw) == (
+        "效益指标", "社会效益指标", "社会效益效益指标", "受益农户数", "5000户")

@@ -11,7 +11,7 @@ import pytest
 
 from jixiao.documents import read_bytes
 from jixiao.documents.pipeline import read_text
-from jixiao.documents.pipeline.labels import Role, label
+from jixiao.documents.pipeline.labels import Role, label, split_description
 from tests.documents.office_files import LEFT, UP, docx_file, xlsx_file
 
 
@@ -179,3 +179,30 @@ def test_a_grid_with_a_remark_in_the_middle_of_its_headings_keeps_each_row_whole
                                      ["2", UP, UP, "发放手册数量", "≥", "1000", "册", LEFT]]), "case.xlsx")
     assert [(i.name, i.target.operator, i.target.value, i.target.unit, i.extra.get("备注")) for i in document.sheets[0].indicators] == [
         ("培训人次", "≥", Decimal(500), "人次", "无"), ("发放手册数量", "≥", Decimal(1000), "册", None)]
+
+
+_GRADED = ("2019年预算项目绩效目标\n绩效目标保障农村低保金的发放绩效指标分类绩效指标绩效指标描述绩效指标评价标准"
+           "评价标准确定依据优良中差产出指标救助覆盖率困难群众基本生活救助是否应救尽救100%90%85%85%按临时救助标准评价"
+           "效果指标救助对象对救助工作满意度(%)问卷调查中,满意和较满意的救助对象数量占调研对象总数的比率85%80%70%70%"
+           "按服务对象满意度评价\n")
+
+
+def test_a_name_run_together_with_its_description_ends_with_the_unit_it_notes_under_a_description_column():
+    # corpus 153 (in Simplified): the 绩效指标 cell and the 绩效指标描述 cell run together; the name notes its unit (%)
+    document, _ = read_text(_GRADED.encode(), "case.txt")
+    satisfaction = document.sheets[0].indicators[1]
+    assert (satisfaction.name, satisfaction.description, satisfaction.target.raw) == (
+        "救助对象对救助工作满意度(%)", "问卷调查中,满意和较满意的救助对象数量占调研对象总数的比率", "85%")
+    # a split by form, said and no more than a guess
+    assert satisfaction.confidence < 0.8 and any(
+        d.code == "P102" and "拆分为指标名称与指标解释" in d.message for d in document.diagnostics)
+
+
+@pytest.mark.parametrize(("text", "described", "parts"), [
+    ("救助对象对救助工作满意度(%)问卷调查中的比率", True, ("救助对象对救助工作满意度(%)", "问卷调查中的比率")),
+    ("救助对象对救助工作满意度(%)问卷调查中的比率", False, None),  # no column of explanations: the cell is the name
+    ("新建高校(校区)及配套", True, None),  # (校区) notes no unit
+    ("道路长度(公里)新建", True, None),  # too few words after the unit to explain the name
+])
+def test_a_noted_unit_ends_a_name_only_where_the_table_has_explanations(text, described, parts):
+    assert split_description(text, described) == parts

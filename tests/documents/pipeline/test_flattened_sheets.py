@@ -27,7 +27,8 @@ def test_headings_printed_among_the_first_rows_cells_are_the_grids_columns():
     sheet = document.sheets[0]
     # 一级指标 | 指标值 | 完成值 | 二级指标 | 三级指标 | 分值 | 得分 came out in that order: the columns are the form's
     assert sheet.form_fields[-7:] == ["一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "权重", "得分"]
-    assert [(i.name, i.target.raw, i.weight, i.extra.get("完成值"), i.extra.get("得分")) for i in sheet.indicators] == [
+    # (实际 | 指标值 | 完成值: the heading 实际完成值 wrapped in its cell, its first line printed before 指标值)
+    assert [(i.name, i.target.raw, i.weight, i.extra.get("实际完成值"), i.extra.get("得分")) for i in sheet.indicators] == [
         ("居民健康档案建档数", "38508人", Decimal(3), "37442人", "3"),
         ("发放健康教育资料", "不少于12种", Decimal(1), "14种", "1"),
         ("孕产妇访视数", "214人", Decimal(2), "203人", "1.8"),
@@ -123,3 +124,39 @@ def test_a_merged_level_cell_printed_twice_before_a_name_is_no_name():
         # a level name again with a value after it is the 三级指标 named like its level
         ("服务对象满意度指标", "服务对象满意度指标", "≥95%")]
     assert accounting.tokens == accounting.placed + accounting.diagnosed + accounting.chrome
+
+
+# the first row's cells around its group's merged cells, as the Shanxi 2020 form comes out (dev document 161): its
+# level-2 and name, the form's vertical label, the header's 实施单位 value, the level-1 cell with its points wrapped
+# over three lines, the headings (实际完成值 wrapped, its first line before 指标值), then the row's figures and its
+# deviation's two lines
+GROUP_LEVEL_AFTER_FIRST_ROW = (
+    "某县项目支出绩效自评表 (2020年度) 项目名称 参保资助资金 主管部门 某县医疗保障局 实施单位 全年预算数 全年执行数 "
+    "分值 执行率 得分 65.66 65.07 10 99% 9 一级 指标 二级指标 三级指标 数量指标 指标1:全县参保人数 绩 效 指 标 "
+    "某县医疗保险服务中心 产出 指标 (50分 ) 实际 指标值 完成值 8755 分值 得分 偏差原因分析及改进措 施 8676 15 13 "
+    "有新增死亡 人员,导致有偏差 质量指标 指标1:资金是否全部纳入医 保统筹 100% 100% 15 15")
+
+
+def test_a_groups_level1_cell_printed_after_its_first_row_leaves_the_rows_figures_with_its_name():
+    document, accounting = read(GROUP_LEVEL_AFTER_FIRST_ROW)
+    # the headings among the cells are the form's columns, 实际 the first line of 实际完成值
+    assert "实际完成值" in document.sheets[0].form_fields
+    first, second = document.sheets[0].indicators
+    assert (first.level1, first.level2, first.name, first.target.raw, first.weight) == (
+        "产出指标", "数量指标", "全县参保人数", "8755", Decimal(15))
+    assert first.extra == {"实际完成值": "8676", "得分": "13", "偏差原因分析及改进措施": "有新增死亡\n人员,导致有偏差"}
+    assert (second.level1, second.level2, second.name, second.target.raw) == ("产出指标", "质量指标", "资金是否全部纳入医保统筹",
+                                                                             "100%")
+    # the name and its figures were paired across the level-1 cell: said, and no more than a guess
+    found = {d.code: d.message for d in document.diagnostics}
+    assert "按顺序配对" in found["P102"] and first.confidence < 0.8
+    # the unit's name among the row's cells is set aside and said, never the row's target
+    assert found["P113"].endswith("某县医疗保险服务中心")
+    assert accounting.tokens == accounting.placed + accounting.diagnosed + accounting.chrome
+
+
+def test_words_after_a_rows_points_with_no_figure_after_them_stay_that_rows_deviation():
+    # the same row with another row after its deviation: the words are the deviation, the row after a row of its own
+    line = GROUP_LEVEL_AFTER_FIRST_ROW.replace("质量指标 指标1:资金", "指标2:资金")
+    names = [i.name for i in read(line)[0].sheets[0].indicators]
+    assert names == ["全县参保人数", "资金是否全部纳入医保统筹"]

@@ -32,6 +32,16 @@ def test_the_header_order_decides_which_column_each_figure_fills():
     assert cut is not None and cut.ambiguous is not None and cut.ambiguous.columns == ("weight", "actual", "target")
 
 
+def test_a_figure_after_the_scoring_rules_sentence_is_the_points_column_after_its_column():
+    # corpus 171: 得分计算方法 | 得分, the score run onto the end of the rule's sentence
+    slots = ["name", "weight", "target", "actual", "basis", "score", "deviation"]
+    cut = split_leading_figures("数量指标完成申报的道路清扫数量12.512.512.5完成值达到指标值,记满分。12.5", slots)
+    assert cut is not None and cut.cells[-2:] == (("basis", "完成值达到指标值,记满分。"), ("score", "12.5"))
+    # a figure inside the sentence, or after one that goes on, is the sentence's
+    cut = split_leading_figures("数量指标完成申报的道路清扫数量12.512.512.5按B/A计分,满分12.5", slots)
+    assert cut is not None and cut.cells[-1] == ("basis", "按B/A计分,满分12.5")
+
+
 @pytest.mark.parametrize(("text", "slots"), [
     # the target first: those forms write it with its operator or unit, cut by the other splitters
     ("清扫保洁达标率12.512.512.5完成", ["name", "target", "actual", "weight", "score"]),
@@ -79,3 +89,18 @@ def test_a_weight_first_row_run_together_is_read_or_said():
     assert sorted(settled) == [3] and "分值12.5｜年度指标值12.5｜全年实际值12.5" in settled[3] and DECIMALS in settled[3]
     # 5 | 5 | 55 and 5 | 55 | 5 both fit: never guessed, said on its line
     assert sorted(ambiguous) == [4] and "“5555”" in ambiguous[4]
+
+
+def test_the_score_after_the_scoring_rules_sentence_is_read_under_its_joined_heading():
+    # corpus 171: 得分计算方法得分 is two headings run together; the rule's sentence ends, then the row's score
+    document, _ = read_text("\n".join([
+        "项目支出绩效自评表",
+        "一级指标二级指标三级指标分值年度指标值(A)全年实际值(B)得分计算方法得分未完成原因分析",
+        "产出指标数量指标完成申报的道路清扫数量12.512.512.5完成值达到指标值,记满分。12.5",
+    ]).encode(), "case.txt")
+    sheet = document.sheets[0]
+    # (the scoring rule is the row's 指标值确定依据; form_fields name the columns canonically)
+    assert sheet.form_fields[-3:] == ["指标值确定依据", "得分", "偏差原因分析及改进措施"]
+    (item,) = sheet.evaluation.items
+    assert (item.weight, item.actual_raw, item.score) == (Decimal("12.5"), "12.5", Decimal("12.5"))
+    assert sheet.indicators[0].basis == "完成值达到指标值,记满分。"

@@ -63,6 +63,12 @@ def test_a_whole_table_run_together_on_one_line_is_split_by_labels():
         "一级指标", "二级指标", "三级指标", "指标值", "产出指标", "数量指标", "检测人次", "1000人次以上")
 
 
+def test_a_run_of_figures_is_never_cut_after_a_decimal_point():
+    # corpus 171 with its cells run together: the money row's 310.2 | 154.74 | 10 | 50% fused, no cut at 310. | 2154.74%
+    pieces = segment("一级指标二级指标三级指标得分年度资金总额:310.2154.741050%5执行率*该指标分值")
+    assert pieces is not None and pieces[3:5] == ("得分年度资金总额:310.2", "154.741050%")
+
+
 def test_a_heading_split_over_two_lines_is_one_column():
     document = read("\n".join(["一级指标", "二级指标", "三级指标", "指标值", "(年度)",
                                "产出指标", "数量指标", "改造户数", "≥18户"]))

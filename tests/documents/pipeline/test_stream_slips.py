@@ -78,8 +78,9 @@ def test_a_basis_naming_a_level_is_no_cell_of_a_graded_standards_table():
                     "指标分类绩效指标绩效指标描述绩效指标评价标准评价标准确定依据优良中差产出指标救助覆盖率困难群众是否应救尽救"
                     "100%90%85%85%按救助标准评价效果指标受助群众满意度(%)问卷调查中满意的受助群众占调查总数的比率"
                     "90%85%80%80%按服务对象满意度调查评价")
+    # (the name noting its unit (%) ends there: the words after it are its description, not a figure)
     assert [(indicator.target.raw, indicator.description) for indicator in document.sheets[0].indicators] == [
-        ("100%", None), ("90%", None)]
+        ("100%", None), ("90%", "问卷调查中满意的受助群众占调查总数的比率")]
 
 
 def test_a_pages_header_block_printed_after_a_rows_figure_stays_out_of_its_target():
