@@ -52,12 +52,13 @@ _ABOUT_MONEY = re.compile(r"资金|预算|执行|支付|支出|结余|结转|拨
 # what the money left is, said of it (剩余资金为质保金, 尚未支付, 结转下年使用, 采购节约): an account of it by itself
 _LEFT_ACCOUNTED = re.compile(r"剩余|未支付|未拨付|未到位|尚未(?:支付|拨付|使用|到位)|未执行|未使用|质保金|节约"
                             r"|结转(?:至|到)?(?:下年|下一年|次年|以后年度)")
+_HEADING_ONLY = re.compile(r"^[\s\d一二三四五六七八九十、.()（）]*[^,，。;；]{0,16}原因分析\s*[:：]?\s*$")
+
 # A goal's label followed by what the goal is (2022年主要绩效目标是…, 项目绩效总目标:一是…, 年度绩效目标:…, corpus 258,
 # 271); the goal runs to the end of its sentence. A label the clause takes as its basis (以绩效目标为依据, 按照年度目标
 # 为…) states no goal.
 _GOAL_LABEL = re.compile(r"(?:绩效|总体|年度|预期)(?:总体|总)?目标(?:是|为|[:：])")
 _AS_BASIS = re.compile(r"以|按|根据|依据|对照|围绕")
-_HEADING_ONLY = re.compile(r"^[\s\d一二三四五六七八九十、.()（）]*[^,，。;；]{0,16}原因分析\s*[:：]?\s*$")
 
 
 def _gives_cause(sentence: str) -> bool:

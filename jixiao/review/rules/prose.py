@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 from jixiao.model import Document, Location, Said, Severity
 from jixiao.model.amounts import amount_text
 from jixiao.model.slips import slip_words, slips_in
-from jixiao.review.context import goal_counts
+from jixiao.review.context import states_output_figure
 from jixiao.review.finding import Confidence, Dimension, Finding, listed
 from jixiao.review.profile import Profile
 from jixiao.review.rule import Rule, RuleDocs
@@ -252,7 +252,7 @@ class GoalNotQuantifiedInProse(ProseRule):
 
     def document_findings(self, document: Document, profile: Profile) -> Iterator[Finding]:
         goals = document.prose.goals if document.prose else []
-        if not goals or any(goal_counts(goal.text) for goal in goals):
+        if not goals or any(states_output_figure(goal.text) for goal in goals):
             return  # a goal stated in figures anywhere: the text's goals are quantified
         first = goals[0]
         text = first.text if len(first.text) <= self._QUOTED else first.text[:self._QUOTED] + "…"
