@@ -73,6 +73,9 @@ class ProseReport(BaseModel):
     reasons: list[Said] = Field(default_factory=list, description="Sentences giving a cause that concerns the money, "
                                                                   "or saying what the money left is (由于…资金未拨付, "
                                                                   "剩余资金为质保金), as written")
+    goals: list[Said] = Field(default_factory=list, description="The performance goals the text states after a goal's "
+                                                                "label (绩效目标是…, 项目绩效总目标:…), each from the "
+                                                                "label's end to the end of its sentence (。), as written")
 
     @property
     def is_empty(self) -> bool:

@@ -42,7 +42,8 @@ if TYPE_CHECKING:
 
 # (GUESSED_BELOW, ROW_DOUBT and cells_in_name are the model's, jixiao.model.doubt, shared with the audit; they stay
 # importable from here for the rules.)
-__all__ = ["COUNTED_UNITS", "GUESSED_BELOW", "ROW_DOUBT", "Facts", "SheetContext", "cells_in_name", "has_figure"]
+__all__ = ["COUNTED_UNITS", "GUESSED_BELOW", "ROW_DOUBT", "Facts", "SheetContext", "cells_in_name", "has_figure",
+           "states_output_figure"]
 
 # Reader diagnostics saying that the file ends inside this sheet's grid, before its end (documents/codes.py).
 CUT_DIAGNOSTICS = ("P114", "P119", "P120", "P124")
@@ -108,6 +109,12 @@ def has_figure(text: str) -> bool:
     goal's numbering (目标3, 1、) is a label."""
     text = _GOAL_NUMBERING.sub("", re.sub(r"(19|20)\d{2}(年度?)?", "", text))
     return bool(re.search(r"\d|[一二三四五六七八九十百千万两]+(个|人|次|项|户|村|所|场|年|月|天)|百分之", text))
+
+
+def states_output_figure(goal: str) -> bool:
+    """True when a goal's text states a figure of what is produced, not only the headcount of the staff the money
+    keeps (保障在职人员89人…的正常办公, corpus 114) or amounts of money (a budget, a subsidy's standard: corpus 200)."""
+    return has_figure(_MONEY_AMOUNT.sub("", _STAFF_HEADCOUNT.sub("", goal)))
 
 
 @dataclass(frozen=True)
@@ -371,9 +378,8 @@ class SheetContext:
 
     @property
     def goal_counts_output(self) -> bool:
-        """True when the 年度目标 states a figure of what is produced, not only the headcount of the staff the money
-        keeps (保障在职人员89人…的正常办公, corpus 114) or amounts of money (a budget, a subsidy's standard: corpus 200)."""
-        return has_figure(_MONEY_AMOUNT.sub("", _STAFF_HEADCOUNT.sub("", self.goal_text)))
+        """True when the 年度目标 states a figure of what is produced (see :func:`states_output_figure`)."""
+        return states_output_figure(self.goal_text)
 
     @cached_property
     def template_unfilled(self) -> bool:

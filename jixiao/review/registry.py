@@ -146,6 +146,7 @@ RULES: tuple[Rule, ...] = (
     prose.LostCharacters(),
     prose.AmountWithoutUnit(),
     prose.MisspeltTermInProse(),
+    prose.GoalNotQuantifiedInProse(),
 )
 
 # Codes of rules that were removed, with why; never reuse them.

@@ -347,3 +347,46 @@ def test_a_standard_term_written_with_a_known_slip_is_reported_once(body, line, 
 ])
 def test_standard_terms_written_right_give_no_slip(body):
     assert _slips(body) == []
+
+
+def _goals(body: str) -> list[tuple[str, str, int | None, str]]:
+    review = review_document(_read(body), load_profile())
+    return [(f.rule, f.severity.value, f.location.line, f.message) for f in review.document_findings
+            if f.rule == "JX946"]
+
+
+@pytest.mark.parametrize(("body", "line", "goal"), [
+    # corpus 258: the report's only goal is a direction
+    ("2022年年初项目预算总计899.7万元。\n(三)绩效目标。\n2022年主要绩效目标是扎实开展新闻宣传,凝聚奋斗“十四五”、奋进新征程的"
+     "强大力量。\n一是突出主题宣传。", 5, "“扎实开展新闻宣传,凝聚奋斗“十四五”、奋进新征程的强大力量”"),
+    # corpus 271: four aims after 总目标, none with a figure (the goal runs across its semicolons, quoted to 40 characters)
+    ("项目绩效总目标:一是有效遏制燃油公交车数量增长势头,调动企业购买和使用新能源公交车的积极性;二是降低城市公交车企业"
+     "经营成本。20201030日,财政部提前下达资金15244万元。", 3,
+     "“一是有效遏制燃油公交车数量增长势头,调动企业购买和使用新能源公交车的积极性;二是…”"),
+    # rewording: 年度绩效目标为, in Traditional characters, a money amount being no output
+    ("下達資金100萬元。\n年度績效目標為保障項目順利實施,資金100萬元全部用於設備購置。", 4, "“保障项目顺利实施,资金100万元全部用于设备购置”"),
+])
+def test_a_goal_stated_in_prose_without_a_figure_is_reported(body, line, goal):
+    [(rule, severity, at, message)] = _goals(body)
+    assert (rule, severity, at) == ("JX946", "warning", line)
+    assert message == f"正文第{line}行的绩效目标{goal}没有任何数量、质量或时间要求"
+
+
+@pytest.mark.parametrize("body", [
+    # corpus 270: the goal holds its figures (648.34万名)
+    ("支付区域(项目)绩效总体目标是确保符合条件的城乡参保居民基础养老金按时足额发放,截至2022年底,全区648.34万名符合条件的"
+     "城乡老年居民基础养老金按时足额发放。下达资金100万元。"),
+    # corpus 272: the goal as the basis of the monitoring, not a goal stated
+    "本次批复的绩效目标将作为绩效运行监控的重要依据。以年度绩效目标为依据,下达资金100万元。",
+    # made up: two goals stated, one of them in figures
+    "总体目标:促进产业发展。年度目标:新建温室大棚20座,带动农户增收。下达资金100万元。",
+    # a label whose goal follows on the next lines (a heading) states nothing on its own line
+    "下达资金100万元。\n绩效目标:\n新建温室大棚20座。",
+])
+def test_a_goal_with_a_figure_or_no_goal_stated_gives_nothing(body):
+    assert _goals(body) == []
+
+
+def test_goals_are_read_with_their_line():
+    document = _read("下达资金100万元。\n项目绩效总目标:促进产业发展。年度目标是新建大棚20座")
+    assert [(goal.text, goal.line) for goal in document.prose.goals] == [("促进产业发展", 4), ("新建大棚20座", 4)]

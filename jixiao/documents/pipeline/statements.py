@@ -44,6 +44,13 @@ _NOT_PARTS = re.compile(r"%|亿元|(?<!万)元|其中|含|[(（]")
 
 _AROUND = 6  # characters kept either side of lost ones
 
+# A goal's label followed by what the goal is (2022年主要绩效目标是…, 项目绩效总目标:一是…, 年度绩效目标:…, corpus 258,
+# 271); the goal runs to the end of its sentence. A label the clause takes as its basis (以绩效目标为依据, 按照年度目标
+# 为…) states no goal.
+_GOAL_LABEL = re.compile(r"(?:绩效|总体|年度|预期)(?:总体|总)?目标(?:是|为|[:：])")
+_AS_BASIS = re.compile(r"以|按|根据|依据|对照|围绕")
+
+
 def _sums(sentence: str, line: int) -> list[MoneySum]:
     """The amounts ``sentence`` breaks down into two or more parts in 万元 (其中/含 after it, 合计/共计 before it)."""
     found = []
@@ -118,13 +125,26 @@ def _clause_around(flat: str, start: int, end: int) -> str:
     return flat[max(opened, start - _CLAUSE_BEFORE):end + _AROUND]
 
 
+def _goals(plain: str, line: int) -> list[Said]:
+    """The goals ``plain`` (a line of the text) states after a goal's label, each to the end of its sentence."""
+    found = []
+    for label in _GOAL_LABEL.finditer(plain):
+        opened = max((stop.end() for stop in _CLAUSE_START.finditer(plain, 0, label.start())), default=0)
+        if _AS_BASIS.search(plain, opened, label.start()):
+            continue
+        goal = plain[label.end():].split("。", 1)[0].strip()
+        if goal:
+            found.append(Said(text=goal, line=line))
+    return found
+
+
 def prose_report(text: str, source: str | None = None) -> tuple[ProseReport, list[Diagnostic]]:
     """What the sentences of ``text`` state of money (one :class:`MoneyStatement` per sentence that states a budget,
     an amount spent or an execution rate; the amounts they break down into parts) and the dates and document numbers
-    they cite, the sentences giving a cause concerning the money, where characters were lost in conversion and where a
-    standard term is written with a known slip, each with its line; and a
+    they cite, the sentences giving a cause concerning the money, the goals it states, where characters were lost in
+    conversion and where a standard term is written with a known slip, each with its line; and a
     diagnostic for each amount stated without its unit (left unread)."""
-    money, sums, funds, references, lost, slips, unitless, reasons, diagnostics = [], [], [], [], [], [], [], [], []
+    money, sums, funds, references, lost, slips, unitless, reasons, goals, diagnostics = [], [], [], [], [], [], [], [], [], []
     for number, line in enumerate(text.splitlines(), start=1):
         plain = simplified(line)
         references += [Said(text=found.group(0), line=number) for found in _REFERENCE.finditer(plain)]
@@ -133,6 +153,7 @@ def prose_report(text: str, source: str | None = None) -> tuple[ProseReport, lis
                  for pattern in (LOST_BY_REPLACEMENT, LOST_AS_QUESTION_MARKS) for found in pattern.finditer(line)
                  if "??" in found.group(0) or "\ufffd" in found.group(0)]
         slips += [Said(text=_clause_around(fold(plain), slip.start, slip.end), line=number) for slip in slips_in(plain)]
+        goals += _goals(plain, number)
         for sentence in sentences(plain):
             sums += _sums(sentence, number)
             funds += _funds(sentence, number)
@@ -148,4 +169,4 @@ def prose_report(text: str, source: str | None = None) -> tuple[ProseReport, lis
                 unitless.append(Said(text=bare.group(0), line=number))
                 diagnostics.append(diagnostic("P151", Location(file=source, line=number), amount=bare.group(0)))
     return ProseReport(money=money, sums=sums, funds=funds, references=references, lost=lost, slips=slips,
-                       unitless=unitless, reasons=reasons), diagnostics
+                       unitless=unitless, reasons=reasons, goals=goals), diagnostics

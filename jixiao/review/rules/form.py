@@ -43,6 +43,7 @@ from jixiao.review.lexicon import (
     whole_period,
 )
 from jixiao.review.rule import Rule, RuleDocs
+from jixiao.review.rules.consistency import similarity
 from jixiao.review.sources import EVALUATION_2020, GOALS_2015
 
 _SPECIFIC = GOALS_2015.at("第十二条（细化量化）")
@@ -508,8 +509,11 @@ class VagueTarget(Rule):
     dimension = Dimension.FORM
     source = EVALUATION_2020.at("附件（定性指标分档）")
     message = "指标“{indicator}”的指标值“{raw}”只说了方向，没有可核对的标准"
+    # a target that only says the name again (企业把握政治导向和文化方向情况 | 企业把握正确政治导向和文化方向情况的评价)
+    message_restated = "指标“{indicator}”的指标值“{raw}”只是把指标名称又写了一遍，没有可核对的标准"
     docs = RuleDocs(
-        what="定性指标值是否只是“明显提升”“逐步提高”“基本提高”“效果良好”“显著改善”“减少”“按时”之类的方向或空话；“好”“较好”“良好”"
+        what="定性指标值是否只是“明显提升”“逐步提高”“基本提高”“效果良好”“显著改善”“减少”“按时”之类的方向或空话，或只是把"
+        "指标名称又写了一遍（名称至少6个字，与指标值的字对有八成以上相同，指标值的长短在名称的0.8至1.5倍之间：“…情况 | …情况的评价”）；“好”“较好”“良好”"
         "是定性指标的档次（要达到的等级），不在此报告；名称本身是口号或一整句话的（带动村集体及种植户增收致富 | 增加），由 JX912 "
         "把名称和指标值一并报告，不在此重复。指标值栏"
         "空着而名称以这类空话结尾的（“生态修复功能提高”），指标值写进了名称，同样报告。表样自己规定的写法（发展改革委"
@@ -534,6 +538,26 @@ class VagueTarget(Rule):
                                    raw=target.raw)
             elif target.is_empty and (word := vague_tail(indicator.name)):
                 yield self.finding(ctx, indicator=indicator, column="name", confidence=Confidence.INFERENCE, raw=word)
+            elif self._restates_name(ctx, indicator):
+                yield self.finding(ctx, indicator=indicator, column="target", confidence=Confidence.INFERENCE,
+                                   template=self.message_restated, raw=target.raw)
+
+    # A target repeating the name shares this share of its character pairs at least (corpus 205: 0.93), and is about as
+    # long as the name: a grade word found in the name (资金使用合规性 | 合规) is a qualitative target, and a long
+    # target around a short name (读者 | 在网络上设置读者满意度调查: a name cut off in reading) says more than the name.
+    _RESTATED = 0.8
+    _LONGER = 1.5
+    _SHORTEST_NAME = 6
+
+    @classmethod
+    def _restates_name(cls, ctx: SheetContext, indicator: Indicator) -> bool:
+        """True when the 指标值 only says the row's name again (a cost row's target is JX901's, a slogan for a name
+        JX912's)."""
+        name, raw = fold(indicator.name or ""), fold(indicator.target.raw)
+        return (not ctx.is_cost_row(indicator) and len(name) >= cls._SHORTEST_NAME
+                and cls._RESTATED * len(name) <= len(raw) <= cls._LONGER * len(name)
+                and similarity(name, raw) >= cls._RESTATED
+                and not names_no_measure(indicator.name, ctx.level1_of(indicator) == "产出指标"))
 
 
 class UnreadableTarget(Rule):

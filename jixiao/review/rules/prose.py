@@ -14,13 +14,14 @@ from typing import Any, ClassVar
 from jixiao.model import Document, Location, Said, Severity
 from jixiao.model.amounts import amount_text
 from jixiao.model.slips import slip_words, slips_in
+from jixiao.review.context import states_output_figure
 from jixiao.review.finding import Confidence, Dimension, Finding, listed
 from jixiao.review.profile import Profile
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.sources import GOALS_2015
 
-__all__ = ["AmountWithoutUnit", "BrokenReference", "LostCharacters", "MisspeltTermInProse", "PartsNotWhole",
-           "ProseRule"]
+__all__ = ["AmountWithoutUnit", "BrokenReference", "GoalNotQuantifiedInProse", "LostCharacters", "MisspeltTermInProse",
+           "PartsNotWhole", "ProseRule"]
 
 
 class ProseRule(Rule):
@@ -226,3 +227,33 @@ class MisspeltTermInProse(ProseRule):
                                                     "written": pair[1].written, "term": pair[1].term})
             yield self.prose_finding(document, profile, said[0][0].line,
                                      template=self.message.replace("{cited}", cited), **slots)
+
+
+class GoalNotQuantifiedInProse(ProseRule):
+    code = "JX946"
+    name = "prose-goal-not-quantified"
+    title = "正文所写绩效目标没有量化"
+    severity = Severity.WARNING
+    dimension = Dimension.RELEVANCE
+    source = GOALS_2015.at("第十二条（细化量化）")
+    message = "正文第{line}行的绩效目标“{goal}”没有任何数量、质量或时间要求"
+    docs = RuleDocs(
+        what="没有指标表的自评报告、目标说明或资金通知中，写明的绩效目标（“绩效目标是…”“项目绩效总目标:…”“年度绩效目标:…”，"
+             "到句号为止）是否至少有一个数字（数量、比例或时间；年份、金额和补助标准不算，与 JX911 相同）。“以绩效目标为依据”"
+             "这样把目标当作依据的句子不是目标。文中写了几处目标、其中一处有数字的，目标已有量化，不报告；全文报告一次，为警告。",
+        why="没有指标表时，正文的目标是唯一能据以监控和评价的要求；只写方向（扎实开展、有效遏制、促进发展）的目标，年底无从"
+            "判断是否实现（语料 258、271）。",
+        bad="2022年主要绩效目标是扎实开展新闻宣传,凝聚奋斗“十四五”、奋进新征程的强大力量。",
+        good="2022年主要绩效目标是全年播发新闻稿件不少于3000篇，开设专栏5个，新媒体传播量较上年增长10%。",
+        fix="写明本年度要完成的数量、质量、时间和效果，或附上绩效目标表。",
+    )
+
+    _QUOTED = 40  # characters of the goal quoted in the message
+
+    def document_findings(self, document: Document, profile: Profile) -> Iterator[Finding]:
+        goals = document.prose.goals if document.prose else []
+        if not goals or any(states_output_figure(goal.text) for goal in goals):
+            return  # a goal stated in figures anywhere: the text's goals are quantified
+        first = goals[0]
+        text = first.text if len(first.text) <= self._QUOTED else first.text[:self._QUOTED] + "…"
+        yield self.prose_finding(document, profile, first.line, line=first.line, goal=text)
