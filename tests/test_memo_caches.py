@@ -12,7 +12,7 @@ import jixiao.documents.readers.docx_reader  # (the readers are imported when a 
 import jixiao.documents.readers.xlsx_reader  # noqa: F401
 from jixiao.documents.pipeline.labels import label
 from jixiao.documents.vocabulary import header_label
-from jixiao.model.lexicon import TEXT_MEMO, fold, simplified
+from jixiao.model.lexicon import _MEMO_LONGEST, TEXT_MEMO, _converted_memo, fold, simplified, simplified_in_place
 from jixiao.model.target_text import parse_target
 from jixiao.review.lexicon import is_growth, is_not_spent, is_reverse, is_timeliness, kind_of
 from jixiao.review.rules.consistency import _bigrams
@@ -57,3 +57,13 @@ def test_the_caches_of_a_cells_text_hold_text_memo_entries():
         _bigrams,
     ):
         assert cache.cache_info().maxsize == TEXT_MEMO, cache.__qualname__
+
+
+def test_a_cells_conversion_is_kept_and_a_whole_documents_is_not():
+    cell, document = "項目名稱", "績效目標表" * (_MEMO_LONGEST // 5 + 1)
+    _converted_memo.cache_clear()
+    assert simplified_in_place(cell) == "项目名称"
+    assert simplified_in_place(document) == "绩效目标表" * (_MEMO_LONGEST // 5 + 1)
+    assert simplified_in_place(cell) == "项目名称"
+    info = _converted_memo.cache_info()
+    assert (info.currsize, info.hits) == (1, 1)  # the cell's text, asked twice; the document's is not kept

@@ -73,11 +73,23 @@ _FIGURE_SIGN = re.compile("[" + "".join(map(re.escape, map(chr, _FIGURE_SIGNS)))
 _FOLD_SIGN = re.compile("[" + "".join(map(re.escape, map(chr, _FOLD_EXTRA))) + "]")
 
 
+_MEMO_LONGEST = 1000  # characters of a text whose conversion is kept: a cell's or a line's, not a whole document's
+
+
 def _to_simplified(text: str) -> str:
     if text.isascii():
         return text
+    # (a conversion costs mostly its call, and a cell's text is converted on several ways, folded, simplified and
+    # searched in place: memoised under the memos of those ways; a document's whole text is converted once)
+    return _converted_memo(text) if len(text) <= _MEMO_LONGEST else _converted(text)
+
+
+def _converted(text: str) -> str:
     simple = _converter().convert(text)
     return simple.translate(_FIGURE_SIGNS) if _FIGURE_SIGN.search(simple) else simple
+
+
+_converted_memo = lru_cache(maxsize=TEXT_MEMO)(_converted)
 
 
 @lru_cache(maxsize=TEXT_MEMO)

@@ -556,6 +556,7 @@ def _money_figure(text: str) -> str:
     return _WAN.sub("", text)
 
 
+@lru_cache(maxsize=TEXT_MEMO)  # (asked of every cell of every header-block row, each time a row is tried as money)
 def is_figure(text: str) -> bool:
     """A cell of the money table's figures row: an amount, a rate, points (a 分值 or 得分 written 10分), or a mark of
     none in any spelling (-, —, ——, /, ／: a cell without a letter or digit), which holds its column."""

@@ -870,11 +870,12 @@ def _labels_apart(row: Row) -> Row:
     """The row with each cell that opens with a header-block label and runs further labels and their values
     together (``项目名称初中公用经费主管部门某市教育局``, a document site's copy of a form) cut into a cell per label
     and per value."""
-    if not any(_leading_label(cell.text) and _inner_label(cell.text) for cell in row.cells):
+    # (a label inside the cell is asked first: one search, where the label it opens with is sought at each prefix)
+    if not any(_inner_label(cell.text) and _leading_label(cell.text) for cell in row.cells):
         return row  # (the usual row: no cell is cut, and none is copied)
     cells = []
     for cell in row.cells:
-        pieces = _label_pieces(cell.text) if _leading_label(cell.text) and _inner_label(cell.text) else [cell.text]
+        pieces = _label_pieces(cell.text) if _inner_label(cell.text) and _leading_label(cell.text) else [cell.text]
         cells += [Cell(text=piece, column=cell.column, line=cell.line, indent=cell.indent) for piece in pieces]
     return row if len(cells) == len(row.cells) else Row(cells=cells, table=row.table, row=row.row, line=row.line)
 

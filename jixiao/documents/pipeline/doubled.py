@@ -23,6 +23,7 @@ import re
 __all__ = ["undoubled"]
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK_TWICE = re.compile(r"([\u4e00-\u9fff])\s*\1")  # what a line doubled throughout holds (绩绩, 绩 绩)
 # a line doubled throughout that shows the document draws text twice (shorter runs are Chinese words: 认认真真)
 _EVIDENT_PAIRS = 4
 _EVIDENT_CJK_PAIRS = 2
@@ -41,11 +42,13 @@ _YEAR = re.compile(r"(?:19|20)\d\d(?=年)")
 
 def undoubled(text: str) -> str:
     """``text`` with what it shows drawn twice read once; ``text`` itself when it shows no such doubling."""
-    lines = text.split("\n")
-    if any(_evident(line) for line in lines):
-        lines = [_line_undoubled(line) for line in lines]
-    text = "\n".join(lines)
-    if _figures_doubled(text):
+    # (each test is first asked of the whole text in one search for what it needs, a Chinese character or a figure
+    # written twice in a row: a document doubling nothing seldom holds either, and testing them line by line and figure by figure is slow)
+    if _CJK_TWICE.search(text):
+        lines = text.split("\n")
+        if any(_evident(line) for line in lines):
+            text = "\n".join(_line_undoubled(line) for line in lines)
+    if _DOUBLED_FIGURE.search(text) and _figures_doubled(text):
         text = _DOUBLED_FIGURE.sub(_figure_once, text)
     return text
 

@@ -31,8 +31,10 @@ def _plan_header(line: Line) -> dict[str, int] | None:
         return None
     texts = [token.text.strip() for token in line.tokens]
     fields = [header_label(text) if text else None for text in texts]
+    if "name" not in fields or "goals" not in fields:
+        return None
     plan = [plan_column(text) if text else None for text in texts]
-    if "name" not in fields or "goals" not in fields or sum(1 for kind in plan if kind) < _FEWEST_PLAN_HEADINGS:
+    if sum(1 for kind in plan if kind) < _FEWEST_PLAN_HEADINGS:
         return None
     columns = [column_label(text) if text and field is None else None for text, field in zip(texts, fields)]
     if any(kind not in (None, "name") for kind in columns):

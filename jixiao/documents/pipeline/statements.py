@@ -53,6 +53,8 @@ _AS_BASIS = re.compile(r"以|按|根据|依据|对照|围绕")
 
 def _sums(sentence: str, line: int) -> list[MoneySum]:
     """The amounts ``sentence`` breaks down into two or more parts in 万元 (其中/含 after it, 合计/共计 before it)."""
+    if sentence.count("万元") < 3:
+        return []  # (a whole and two parts, each in 万元: the patterns' search is slow, and most sentences hold none)
     found = []
     for whole, listed in [(m.group(1), m.group(2)) for m in _PARTS_AFTER.finditer(sentence)] + [
             (m.group(2), m.group(1)) for m in _PARTS_BEFORE.finditer(sentence)]:
