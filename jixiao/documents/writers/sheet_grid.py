@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from jixiao.documents.interpret.header_cells import parse_unit_line
-from jixiao.model import Document, GoalSheet, Indicator, OverallGoals
+from jixiao.model import Budget, Document, GoalSheet, Indicator, OverallGoals, Period
 
 __all__ = ["GridCell", "SheetGrid", "indicator_cell", "sheet_grid", "sheet_lines", "overall_lines", "OverallLine"]
 
@@ -205,9 +205,15 @@ def sheet_grid(sheet: GoalSheet) -> SheetGrid:
                          ("项目名称", True, None), (sheet.name or "", False, None)], 0, width))
     # the sources the form printed beside 财政资金 and 其他资金 (政府性基金拨款 …) get a row of their own, so that the
     # written table still adds up to its total when read back
-    rows.append([GridCell("预算规模及资金用途", 0, down=3 if budget.sources else 2, label=True), *_spread(
-        [("预算数", True, None), _amount(budget.total), ("其中：财政资金", True, None), _amount(budget.fiscal),
-         ("其他资金", True, None), _amount(budget.other)], 1, width)])
+    span = sheet.period
+    if span is not None:
+        # the 88号 form's 项目期 and 中期资金总额: the span's budget stands before the year's, as the reader expects it
+        rows.append(_spread([("项目期", True, None), (_span_cell(span, bool(sheet.long_term_goals)), False, None)],
+                            0, width))
+    money = [_money_row("中期资金总额", span.budget, width)] if span is not None else []
+    money.append(_money_row("预算数" if span is None else "年度资金总额", budget, width))
+    rows.append([GridCell("预算规模及资金用途", 0, down=len(money) + 1 + bool(budget.sources), label=True), *money[0]])
+    rows.extend(money[1:])
     if budget.sources:
         rows.append(_spread([cell for label, amount in budget.sources.items()
                              for cell in ((label, True, None), _amount(amount))], 1, width))
@@ -218,7 +224,10 @@ def sheet_grid(sheet: GoalSheet) -> SheetGrid:
     if plan:
         rows.append(_spread([_amount(point.percent) for point in plan], 1, width))
     if sheet.long_term_goals:
-        rows.append([GridCell("中长期目标", 0, label=True), GridCell(_numbered(sheet.long_term_goals), 1, width - 1)])
+        # the span's years the 项目期 cell does not name stand in this heading (中期目标(2024年—2026年)), as printed
+        years = _span_years(sheet.period)
+        rows.append([GridCell(f"中长期目标（{years}）" if years else "中长期目标", 0, label=True),
+                     GridCell(_numbered(sheet.long_term_goals), 1, width - 1)])
     goals_label = "年度目标" if sheet.long_term_goals else "绩效目标"
     rows.append([GridCell(goals_label, 0, label=True), GridCell(_numbered(sheet.goals), 1, width - 1)])
 
@@ -238,6 +247,23 @@ def sheet_grid(sheet: GoalSheet) -> SheetGrid:
             row.append(GridCell(cells[index], start, span, down=down))
         rows.append(row)
     return grid
+
+
+def _money_row(label: str, budget: Budget, width: int) -> list[GridCell]:
+    return _spread([(label, True, None), _amount(budget.total), ("其中：财政资金", True, None), _amount(budget.fiscal),
+                    ("其他资金", True, None), _amount(budget.other)], 1, width)
+
+
+def _span_years(span: Period | None) -> str:
+    """The span's years as the 中期目标 heading prints them (2024年—2026年), where its 项目期 text does not name them."""
+    if span is None or span.start is None or str(span.start) in (span.text or ""):
+        return ""
+    return f"{span.start}年" if span.end in (None, span.start) else f"{span.start}年—{span.end}年"
+
+
+def _span_cell(span: Period, heading: bool) -> str:
+    """The 项目期 cell: the span as printed; its years where there is no 中长期目标 heading to name them."""
+    return span.text or ("" if heading else _span_years(span))
 
 
 def _numbered(items: list[str]) -> str:

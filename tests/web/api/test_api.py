@@ -6,7 +6,7 @@ from django.test import Client
 
 from jixiao.web.organisation.services import token_create
 from jixiao.web.sheets.models import Sheet
-from tests.web.conftest import small_sheet
+from tests.web.conftest import draft_create, small_sheet
 
 
 @pytest.fixture
@@ -101,3 +101,46 @@ def test_a_listed_budget_has_the_places_the_document_printed(api, org):
     sheets_import(user=org["owner"], unit=org["township"], year=2022,
                   files=[(entry.path.name, document_bytes(entry.path))])
     assert [s["budget_total"] for s in api("owner").get("/api/sheets/").json()] == ["153.5184"]
+
+
+# (document, the span the API gives: text, years, first and last year, budget and its fiscal part; what its export
+# loses: 154's title prints no year, nor does its export, and the years of its 项目期 1年 are the sheet's year)
+SPANS = [
+    ("279_", 2024, {"text": "3年", "years": 3, "start": 2024, "end": 2026, "total": "68.50", "fiscal": "68.50"}, {}),
+    ("154_", 2023, {"text": "1年", "years": 1, "start": 2023, "end": 2023, "total": "170.00", "fiscal": "170.00"},
+     {"start": None, "end": None}),
+]
+
+
+@pytest.mark.parametrize(("stem", "year", "span", "unprinted"), SPANS, ids=[case[0] for case in SPANS])
+def test_read_gives_the_span_and_its_export_writes_it(api, org, stem, year, span, unprinted):
+    from jixiao.documents import read_bytes
+    from tests.web.sheets.test_other_cells import _import
+    _, (sheet,) = _import(org, stem, year=year)
+    client = api("owner")
+    period = client.get(f"/api/sheets/{sheet.pk}").json()["content"]["period"]
+    given = {**{key: period[key] for key in ("text", "years", "start", "end")},
+             "total": period["budget"]["total"], "fiscal": period["budget"]["fiscal"]}
+    assert given == span
+    for fmt in ("xlsx", "docx"):
+        exported = client.get(f"/api/sheets/{sheet.pk}/export/{fmt}")
+        (read,) = read_bytes(exported.content, f"sheet.{fmt}").sheets
+        assert read.period.model_dump(mode="json") == {**period, **unprinted}
+
+
+def test_a_sheet_without_a_span_or_stored_before_it_gives_none(api, org):
+    from tests.web.sheets.test_other_cells import _import
+    plain = Sheet.objects.get(pk=draft_create(org).pk)  # made from its cells: nothing read, no span
+    _, (read,) = _import(org, "279_", year=2024)
+    stored_before = Sheet.objects.get(pk=read.pk)
+    del stored_before.reading["sheet"]["period"]  # a reading kept before the span was read
+    stored_before.save(update_fields=["reading"])
+    for sheet in (plain, stored_before):
+        assert api("owner").get(f"/api/sheets/{sheet.pk}").json()["content"]["period"] is None
+
+
+def test_the_schema_documents_the_span(api):
+    schemas = api("owner").get("/api/openapi.json").json()["components"]["schemas"]
+    period = schemas["GoalSheet"]["properties"]["period"]
+    assert "项目期" in period["description"]
+    assert {"text", "years", "start", "end", "budget"} <= set(schemas["Period"]["properties"])

@@ -1,0 +1,46 @@
+"""A multi-year project's span and its whole budget (GoalSheet.period: 项目期, 中期资金总额 beside 年度资金总额, as the
+88号 form prints them) are written with the sheet and read back the same, in every format the sheet is exported to."""
+
+from decimal import Decimal as D
+
+import pytest
+
+from jixiao.documents import WRITABLE_FORMATS, read_bytes, render_document
+from jixiao.model import Budget, Document, Period
+from tests.scoring.builders import sheet
+
+SPANS = [
+    # printed by its length, its years in the 中期目标 heading (corpus 279)
+    Period(text="3年", years=3, start=2024, end=2026, budget=Budget(total=D("68.50"), fiscal=D("68.50"))),
+    # its years printed in the 项目期 cell, the span's budget with both parts
+    Period(text="2024年—2026年", start=2024, end=2026,
+           budget=Budget(total=D("300.00"), fiscal=D("200.00"), other=D("100.00"))),
+    # one year (corpus 154)
+    Period(text="1年", years=1, start=2023, end=2023, budget=Budget(total=D("170.00"), fiscal=D("170.00"))),
+    # its years only in the 中期目标 heading, no 项目期 text
+    Period(start=2024, end=2025, budget=Budget(total=D("90.00"))),
+    # the span's budget alone
+    Period(budget=Budget(total=D("90.00"))),
+]
+
+
+@pytest.mark.parametrize("file_format", WRITABLE_FORMATS)
+@pytest.mark.parametrize("span", SPANS, ids=range(len(SPANS)))
+def test_the_span_is_written_and_read_back(file_format, span):
+    written = sheet(("产出指标", "整治村数", "≥18个"), ("效益指标", "群众满意度", "≥90%")).model_copy(update={
+        "period": span, "long_term_goals": ["三年内完成全部整治"],
+        "budget": Budget(total=D("51.35"), fiscal=D("51.35"), other=D("0"))})
+    (read,) = read_bytes(render_document(Document(sheets=[written]), file_format), f"目标表.{file_format}").sheets
+    assert read.period == span
+    assert (read.budget, read.long_term_goals) == (written.budget, written.long_term_goals)
+
+
+@pytest.mark.parametrize("file_format", ["xlsx", "docx", "txt"])
+def test_a_sheet_without_a_span_is_written_as_before(file_format):
+    written = sheet(("产出指标", "整治村数", "≥18个"))
+    data = render_document(Document(sheets=[written]), file_format)
+    (read,) = read_bytes(data, f"目标表.{file_format}").sheets
+    assert read.period is None and read.budget == written.budget
+    if file_format == "txt":
+        text = data.decode("utf-8")
+        assert "预算数" in text and "项目期" not in text and "中期资金总额" not in text
