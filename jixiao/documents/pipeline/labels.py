@@ -875,7 +875,9 @@ def _segment_pattern() -> re.Pattern[str]:
                r"|(?P<flag>(?<=\d)[是否](?=[\u4e00-\u9fff“\"])(?![是否]))")  # (…市场价8是是8: a target and actual)
     # a calendar year opening words (项目名称2022年原州区…项目) is the start of a title or a name, no target in 年: kept
     # whole, never cut inside it (a year before its month, 2022年12月, is a date the pieces join again)
-    year = r"(?P<year_text>(?<![\d.])(?:19|20)\d\d年(?![度底末内前])(?=[\u4e00-\u9fff]))"
+    # a date after a preposition (茶叶于2022年12月底前发放完毕) is a sentence's words, no target: kept whole too
+    year = (r"(?P<year_text>(?<![\d.])(?:19|20)\d\d年(?![度底末内前])(?=[\u4e00-\u9fff])"
+            r"|(?<=[于在])(?:19|20)\d\d年(?:1[0-2]|0?[1-9])月(?:[0-3]?\d日)?)")
     return re.compile("(" + year + "|" + row_end + "|" + qualified + "|(?:" + "|".join(re.escape(w) for w in words)
                       + ")" + points + "|" + short + "|" + closing + "|" + target + ")")
 

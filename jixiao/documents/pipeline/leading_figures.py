@@ -21,9 +21,12 @@ from jixiao.model.units import canonical_unit
 __all__ = ["LeadingFigures", "split_leading_figures"]
 
 # the name (ending in a character, or a bracket closing a word), the run of fused figures (a figure's digits and
-# points only: a unit or operator would be cut by the other forms' splitters), then words or nothing
+# points only: a unit or operator would be cut by the other forms' splitters), then words or nothing; the name's only figures
+# are the dates its sentence holds (确定于2022年12月底前发放完毕101001009.34), a run never a date's year or month
+_DATE = r"(?:19|20)\d\d年(?:1[0-2]|0?[1-9])月(?:[0-3]?\d日)?"
 _NAME_RUN_WORDS = re.compile(
-    r"(?P<name>.*?[\u4e00-\u9fff)）])(?P<run>\d[\d.]*\d)(?P<words>(?:[\u4e00-\u9fff].*)?)", re.DOTALL)
+    r"(?P<name>(?:" + _DATE + r"|\D)*?[\u4e00-\u9fff)）])(?P<run>\d[\d.]*\d)(?![年月])(?P<words>(?:[\u4e00-\u9fff].*)?)",
+    re.DOTALL)
 _NO_NAME = (Role.HEADING, Role.FIELD, Role.LEVEL1, Role.LEVEL2)  # labels, never a row's name
 _DIGIT = re.compile(r"\d")
 # words ending their sentence, then a bare figure (…按B/A或A/B*该指标分值记分。12.5)
@@ -68,21 +71,26 @@ def split_leading_figures(text: str, slots: list[str]) -> LeadingFigures | None:
     if found is None:
         return None
     name = found.group("name")
-    if len(name) < _SHORTEST_NAME or _DIGIT.search(name) or label(name).role in _NO_NAME or heading_pieces(name):
+    if len(name) < _SHORTEST_NAME or _DIGIT.search(re.sub(_DATE, "", name)) or label(name).role in _NO_NAME or \
+            heading_pieces(name):
         return None
     words, run = found.group("words"), found.group("run")
     if len(run) < _SHORTEST_RUN or any(canonical_unit(words[:length]) for length in range(1, _LONGEST_UNIT + 1)
                                        if length <= len(words)):
         return None  # a figure with its unit (5300元) is a value, not the columns' figures
-    tail = run_cells(run, columns, words, least=_FEWEST_FIGURES)
-    if tail is None:
-        return None
     at = next((at for at in range(len(columns), len(after)) if after[at] not in FIGURE_KINDS), None)
     word_column = after[at] if at is not None else "_unplaced"
+    points = after[at + 1] if at is not None and at + 1 < len(after) else None
+    # a row whose words column is empty runs its points straight onto the figures before (…发放完毕101001009.34
+    # under 分值 | 指标值 | 实际值 | 得分计算方法 | 得分): the run may fill that points column too
+    reach = [*columns, points] if points in POINT_KINDS and not words.strip() else columns
+    tail = run_cells(run, reach, words, least=_FEWEST_FIGURES)
+    if tail is None:
+        return None
     cells = [("level1", level1), ("level2", level2), ("name", name)]
     cells += [(kind or word_column, part) for kind, part in tail.cells]
-    points = after[at + 1] if at is not None and at + 1 < len(after) else None
-    ending = _POINTS_AFTER_WORDS.fullmatch(cells[-1][1]) if points in POINT_KINDS and not tail.cells[-1][0] else None
+    ending = _POINTS_AFTER_WORDS.fullmatch(cells[-1][1]) if points in POINT_KINDS and tail.cells and not tail.cells[-1][0] \
+        else None
     if ending is not None and Decimal(ending.group("figure")) <= MOST_POINTS:
         # the words end their sentence and a figure follows, the header's next column a points one (…记分。12.5
         # under 得分计算方法 | 得分): the figure is that column's, run onto the words as the figures before them

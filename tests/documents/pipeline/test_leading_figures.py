@@ -104,3 +104,29 @@ def test_the_score_after_the_scoring_rules_sentence_is_read_under_its_joined_hea
     (item,) = sheet.evaluation.items
     assert (item.weight, item.actual_raw, item.score) == (Decimal("12.5"), "12.5", Decimal("12.5"))
     assert sheet.indicators[0].basis == "完成值达到指标值,记满分。"
+
+
+_SCORED_AFTER_RULE = ["name", "weight", "target", "actual", "basis", "score", "deviation"]
+
+
+def test_a_date_in_the_names_sentence_stays_in_the_name_and_the_empty_rule_lets_the_score_run_on():
+    # corpus 262: …确定于2022年12月底前发放完毕101001009.34, no 得分计算方法 between the actual and the score
+    cut = split_leading_figures("时效指标确定于2022年12月底前发放完毕101001009.34", _SCORED_AFTER_RULE)
+    assert cut is not None and cut.cells == (("level2", "时效指标"), ("name", "确定于2022年12月底前发放完毕"))
+    assert cut.ambiguous is not None and cut.ambiguous.columns == ("weight", "target", "actual", "score")
+    assert ("10", "100", "100", "9.34") in cut.ambiguous.choices
+
+
+def test_a_sentence_cut_at_its_date_leaves_no_fragment_read_as_a_name():
+    # a whole table on one line (corpus 262): the date after 于 is the sentence's, never a target cutting the name
+    document, _ = read_text("".join([
+        "项目支出绩效自评表(2022年度)项目名称送茶入户推广项目主管部门及代码宗教事务局实施单位民族宗教事务局",
+        "绩效指标一级指标二级指标三级指标分值指标值(A)全年实际值(B)得分计算方法得分未完成原因分析",
+        "产出指标(40分)数量指标(必填硬性指标)送茶入户目标人群3875人,2010010020",
+        "时效指标(必填)确定于2022年12月底前发放完毕101001009.34",
+        "成本指标(必填硬性指标)38.75万元1038.7536.29.34",
+    ]).encode(), "case.txt")
+    names = [indicator.name for indicator in document.sheets[0].indicators]
+    assert "确定于2022年12月底前发放完毕" in names and "确定于" not in names
+    # its figures are read only as the table's arithmetic settles them, or said
+    assert any(d.code in ("P154", "P156") and "101001009.34" in d.message for d in document.diagnostics)
