@@ -28,7 +28,7 @@ from jixiao.model.target_text import figure_slips_in_place, figure_slips_repaire
 from jixiao.model.units import canonical_unit, unit_spellings
 from jixiao.model.vocabulary import may_end_level_name, ndrc_level1, written_level2
 
-__all__ = ["Role", "Label", "label", "is_marked_figure", "level_label_in", "match_key", "column_unit", "unit_completes", "target_text", "simplified", "clean_name", "residue_target", "is_numbered", "is_placeholder", "is_bare_number", "is_operator",
+__all__ = ["DATE", "Role", "Label", "label", "is_marked_figure", "level_label_in", "match_key", "column_unit", "unit_completes", "target_text", "simplified", "clean_name", "residue_target", "is_numbered", "is_placeholder", "is_bare_number", "is_operator",
            "OPERATOR_WORDS", "looks_like_target", "is_value", "split_name_target", "split_name_trend", "split_trend_object", "split_qualitative",
            "split_description", "split_rows_run_together", "split_name_row", "split_points_row", "is_qualitative", "column_kind", "heading_pieces", "heading_spellings", "is_chrome", "split_run_together", "segment", "unwrap",
            "wrapped_run_together", "split_lines", "reports_paths", "join_wrapped", "join_row_tails", "join_page_parts",
@@ -214,6 +214,8 @@ _FUSED_TARGET = re.compile(
     r"|(?<![\d.\-])\d[\d,]*(?:\.\d+)?(?P<before>[^\d\s]{0,4}?)(?:及以上|或以上|以上|及以内|以内|及以下|以下)"
     r"|(?<![\d.\-])\d+(?:\.\d+)?%)$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# a calendar date to the month, perhaps the day (2022年12月, 2022年12月31日): a deadline, or a sentence's words
+DATE = r"(?:19|20)\d\d年(?:1[0-2]|0?[1-9])月(?:[0-3]?\d日)?"
 _SHORTEST_NAME = 4
 _TARGET_IN_NAME = re.compile(r"[≥≤><=]\s*\d|\d\s*(?:%|[^\d\s]{0,3}(?:以上|以内|以下))")
 
@@ -343,14 +345,13 @@ def split_description(text: str, described: bool = False) -> tuple[str, str] | N
     if found is None:
         noted = next((unit for unit in _NOTED_UNIT.finditer(text, 2) if canonical_unit(unit.group(1))), None) \
             if described else None
-        if noted is None or len(_CJK_CHARACTER.findall(text[noted.end():])) < _SHORTEST_EXPLANATION:
+        if noted is None or len(_CJK.findall(text[noted.end():])) < _SHORTEST_EXPLANATION:
             return None
         return text[:noted.end()].strip(), text[noted.end():].strip()
     return text[:found.start()].strip(), text[found.start():].strip()
 
 
 _NOTED_UNIT = re.compile(r"[(（]\s*([^()（）]{1,4}?)\s*[)）]")  # a unit noted after a name: (%), (万元), （个）
-_CJK_CHARACTER = re.compile(r"[\u4e00-\u9fff]")
 _SHORTEST_EXPLANATION = 4  # characters of words after a noted unit that explain the name
 
 
@@ -657,7 +658,7 @@ def _bare_target() -> re.Pattern[str]:
     return re.compile(
         r"(?:(?:" + operators + r")\s*" + _FIGURE + r"\s*[%‰]?"
         r"|" + _FIGURE + r"\s*[%‰](?:及以上|或以上|以上|及以内|以内|及以下|以下)?"
-        r"|(?:19|20)\d\d年(?:1[0-2]|0?[1-9])月(?:[0-3]?\d日)?(?:底|末)?(?:前|之前|以前)?"
+        r"|" + DATE + r"(?:底|末)?(?:前|之前|以前)?"
         r"|" + _FIGURE + r"(?P<unit>[^\d\s,，;；:：]{0,6}?)(?=" + _DESCRIPTION_OPENERS.pattern + r")"
         r"|" + qualitative + r")(?!及以|或以|以上|以内|以下)(?=[\u4e00-\u9fff])")  # (never short of its operator word)
 
@@ -877,7 +878,7 @@ def _segment_pattern() -> re.Pattern[str]:
     # whole, never cut inside it (a year before its month, 2022年12月, is a date the pieces join again)
     # a date after a preposition (茶叶于2022年12月底前发放完毕) is a sentence's words, no target: kept whole too
     year = (r"(?P<year_text>(?<![\d.])(?:19|20)\d\d年(?![度底末内前])(?=[\u4e00-\u9fff])"
-            r"|(?<=[于在])(?:19|20)\d\d年(?:1[0-2]|0?[1-9])月(?:[0-3]?\d日)?)")
+            r"|(?<=[于在])" + DATE + ")")
     return re.compile("(" + year + "|" + row_end + "|" + qualified + "|(?:" + "|".join(re.escape(w) for w in words)
                       + ")" + points + "|" + short + "|" + closing + "|" + target + ")")
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from jixiao.documents.pipeline.figures import FIGURE_KINDS, MOST_POINTS, POINT_KINDS, Ambiguity, run_cells
-from jixiao.documents.pipeline.labels import Role, heading_pieces, label, split_level_prefix
+from jixiao.documents.pipeline.labels import DATE, Role, heading_pieces, label, split_level_prefix
 from jixiao.model.lexicon import as_written, simplified
 from jixiao.model.units import canonical_unit
 
@@ -23,9 +23,8 @@ __all__ = ["LeadingFigures", "split_leading_figures"]
 # the name (ending in a character, or a bracket closing a word), the run of fused figures (a figure's digits and
 # points only: a unit or operator would be cut by the other forms' splitters), then words or nothing; the name's only figures
 # are the dates its sentence holds (确定于2022年12月底前发放完毕101001009.34), a run never a date's year or month
-_DATE = r"(?:19|20)\d\d年(?:1[0-2]|0?[1-9])月(?:[0-3]?\d日)?"
 _NAME_RUN_WORDS = re.compile(
-    r"(?P<name>(?:" + _DATE + r"|\D)*?[\u4e00-\u9fff)）])(?P<run>\d[\d.]*\d)(?![年月])(?P<words>(?:[\u4e00-\u9fff].*)?)",
+    r"(?P<name>(?:" + DATE + r"|\D)*?[\u4e00-\u9fff)）])(?P<run>\d[\d.]*\d)(?![年月])(?P<words>(?:[\u4e00-\u9fff].*)?)",
     re.DOTALL)
 _NO_NAME = (Role.HEADING, Role.FIELD, Role.LEVEL1, Role.LEVEL2)  # labels, never a row's name
 _DIGIT = re.compile(r"\d")
@@ -71,7 +70,7 @@ def split_leading_figures(text: str, slots: list[str]) -> LeadingFigures | None:
     if found is None:
         return None
     name = found.group("name")
-    if len(name) < _SHORTEST_NAME or _DIGIT.search(re.sub(_DATE, "", name)) or label(name).role in _NO_NAME or \
+    if len(name) < _SHORTEST_NAME or _DIGIT.search(re.sub(DATE, "", name)) or label(name).role in _NO_NAME or \
             heading_pieces(name):
         return None
     words, run = found.group("words"), found.group("run")
