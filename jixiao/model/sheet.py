@@ -78,6 +78,20 @@ class Period(BaseModel):
         description="The whole span's budget (中期资金总额, 实施期资金总额, 项目总预算) and its parts where the form gives "
                     "them (其中：财政拨款 …); the sheet's own budget is the year's")
 
+    def years_text(self) -> str:
+        """The span's years as forms print them (2024年—2026年; 2024年 for one year), or "" when its first is unknown."""
+        if self.start is None:
+            return ""
+        return f"{self.start}年" if self.end in (None, self.start) else f"{self.start}年—{self.end}年"
+
+    def describe(self) -> str:
+        """The span in words for a page: as printed, with its years where the printed text does not name them
+        (3年（2024年—2026年）), or its years alone."""
+        years = "" if self.start is not None and str(self.start) in (self.text or "") else self.years_text()
+        if not self.text:
+            return years
+        return f"{self.text}（{years}）" if years else self.text
+
     def length(self) -> int | None:
         """How many years the span runs: from its first and last year where both are printed, else as the form says."""
         if self.start is not None and self.end is not None and self.end >= self.start:

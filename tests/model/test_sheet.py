@@ -1,10 +1,11 @@
-"""How a goal sheet is named (``GoalSheet.key``): by its code, its name, or a title that names the project."""
+"""How a goal sheet is named (``GoalSheet.key``): by its code, its name, or a title that names the project; how a
+project's span is put in words (``Period.describe``)."""
 
 from __future__ import annotations
 
 import pytest
 
-from jixiao.model import GoalSheet
+from jixiao.model import GoalSheet, Period
 
 
 @pytest.mark.parametrize(("title", "key"), [
@@ -22,3 +23,15 @@ def test_a_title_names_the_sheet_only_when_it_names_more_than_the_form(title, ke
 def test_the_code_and_then_the_name_come_before_any_title():
     assert GoalSheet(title="项目绩效目标表", name="村道绿化", code="51000021R0001").key == "51000021R0001"
     assert GoalSheet(title="乡镇环境治理经费绩效目标表", name="村道绿化").key == "村道绿化"
+
+
+@pytest.mark.parametrize(("period", "years", "described"), [
+    (Period(text="3年", years=3, start=2024, end=2026), "2024年—2026年", "3年（2024年—2026年）"),
+    (Period(text="1年", years=1, start=2023, end=2023), "2023年", "1年（2023年）"),
+    (Period(text="2024年—2026年", start=2024, end=2026), "2024年—2026年", "2024年—2026年"),  # its years printed once
+    (Period(start=2024), "2024年", "2024年"),  # (no last year known: never “—None年”)
+    (Period(text="3年", years=3), "", "3年"),
+    (Period(), "", ""),
+])
+def test_a_span_in_words(period, years, described):
+    assert (period.years_text(), period.describe()) == (years, described)

@@ -256,9 +256,9 @@ def _money_row(label: str, budget: Budget, width: int) -> list[GridCell]:
 
 def _span_years(span: Period | None) -> str:
     """The span's years as the 中期目标 heading prints them (2024年—2026年), where its 项目期 text does not name them."""
-    if span is None or span.start is None or str(span.start) in (span.text or ""):
+    if span is None or str(span.start) in (span.text or ""):
         return ""
-    return f"{span.start}年" if span.end in (None, span.start) else f"{span.start}年—{span.end}年"
+    return span.years_text()
 
 
 def _span_cell(span: Period, heading: bool) -> str:
