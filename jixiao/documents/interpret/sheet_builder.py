@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from itertools import dropwhile, takewhile
@@ -646,6 +647,20 @@ def _implied_level1(level2: str | None) -> str | None:
     return parents.pop() if len(parents) == 1 else None
 
 
+@dataclass(frozen=True)
+class MoneyCells:
+    """What one step of reading a money-table row made of its cells: how many it placed (under a heading, or as the
+    row's label), the cells no heading takes (``set_aside``, said in P158) and the figures it left unread
+    (``unread``, said in P148). A row's steps add up (``+``) to what the row made of all its cells."""
+
+    placed: int = 0
+    set_aside: tuple[str, ...] = ()
+    unread: tuple[str, ...] = ()
+
+    def __add__(self, other: MoneyCells) -> MoneyCells:
+        return MoneyCells(self.placed + other.placed, self.set_aside + other.set_aside, self.unread + other.unread)
+
+
 class SheetBuilder:
     """Accumulates the rows of one sheet: first its header block, then (after the grid header) indicators."""
 
@@ -690,12 +705,10 @@ class SheetBuilder:
         self.tokens_placed = 0
         self.tokens_diagnosed = 0
         # the cells of the rows read as the money table's (header block rows, outside the grid's count): placed under
-        # a heading or as a row's label, or set aside in a diagnostic; the row being read keeps its own until taken
+        # a heading or as a row's label, or said in a diagnostic; added up once a row is taken (_count_money_row)
         self.money_tokens = 0
         self.money_placed = 0
         self.money_diagnosed = 0
-        self._row_placed = 0
-        self._row_set_aside: list[str] = []
         self.results: list[tuple[int, dict[str, str]]] = []  # (indicator position, its cells) for evaluation records
         self.grid_closed = False
         self.cut = False  # the copy stops inside this sheet's table (the assembler says so)
@@ -793,11 +806,13 @@ class SheetBuilder:
         written = [cell.text.strip() for cell in row.filled]
         texts = [_FIGURE_RESIDUE.sub("", text) for text in written]
         joined = _broken_money_headings(texts)
-        self._row_placed, self._row_set_aside = len(texts) - len(joined), []  # (a broken heading's pieces, joined)
-        if not self._money_cells(row, joined):
+        cells = self._money_cells(row, joined)
+        if cells is None:
             return False
         label = texts[0] if texts and not is_figure(texts[0]) else "资金情况"
-        self._count_money_row(row, "资金情况" if money_key(label) else label)
+        # (a broken heading's pieces are placed with the heading they were joined into)
+        self._count_money_row(row, "资金情况" if money_key(label) else label,
+                              MoneyCells(len(texts) - len(joined)) + cells)
         marked = [(before, after) for before, after in zip(written, texts) if before != after]
         if marked:
             self.diagnostics.append(diagnostic(
@@ -805,37 +820,42 @@ class SheetBuilder:
                 residue=marked[0][0][len(marked[0][1]):].strip()))
         return True
 
-    def _count_money_row(self, row: Row, label: str) -> None:
-        """Account for the cells of a row read as the money table's: those placed under a heading or as its label,
-        and those no heading takes, said with the row and its label (P158), never dropped."""
+    def _count_money_row(self, row: Row, label: str, cells: MoneyCells) -> None:
+        """Account for the cells of a row read as the money table's, what its steps made of them (``cells``): those
+        placed under a heading or as its label, the figures said unread (P148), and those no heading takes, said with
+        the row and its label (P158), never dropped."""
         self.money_tokens += len(row.filled)
-        self.money_placed += self._row_placed
-        if self._row_set_aside:
+        self.money_placed += cells.placed
+        if cells.unread:
+            self.diagnostics.append(diagnostic(
+                "P148", self._location(row, "资金情况"), list(cells.unread), count=self.part_columns,
+                headings="、".join(self.money_headings), figures=" ".join(cells.unread)))
+        if cells.set_aside:
             after = self.money_headings[-1] if self.money_headings else "资金情况"
             self.diagnostics.append(diagnostic(
-                "P158", self._location(row, label), self._row_set_aside, label=label, after=after,
-                count=len(self._row_set_aside), cells="、".join(f"“{cell}”" for cell in self._row_set_aside)))
-            self.money_diagnosed += len(self._row_set_aside)
+                "P158", self._location(row, label), list(cells.set_aside), label=label, after=after,
+                count=len(cells.set_aside), cells="、".join(f"“{cell}”" for cell in cells.set_aside)))
+        self.money_diagnosed += len(cells.unread) + len(cells.set_aside)
 
-    def _money_cells(self, row: Row, texts: list[str]) -> bool:
-        """:meth:`_money_row` on the row's cells ``texts``; True when they were the money table's."""
+    def _money_cells(self, row: Row, texts: list[str]) -> MoneyCells | None:
+        """:meth:`_money_row` on the row's cells ``texts``: what was made of them, or None when they were not the
+        money table's."""
         if self._second_heading_row(row, texts):
-            self._row_placed = len(row.filled)  # (each joined with the heading above it)
-            return True
+            return MoneyCells(len(texts))  # (each joined with the heading above it)
         keys = _budget_group(texts, _plain_budget(texts, _adjusted_subtotal(texts, [money_key(text) for text in texts])))
         # (the pairs may follow the row's own label: 项目资金(万元) | 年初预算数 | 100 | 全年预算数 | 120 …)
         lead = next((index for index, key in enumerate(keys) if key), len(keys))
         if not any(is_figure(text) for text in texts[:lead]) and self._money_pairs(texts[lead:], keys[lead:]):
-            self._row_placed += len(texts)  # the row's labels, each heading and its figure
-            return True
+            return MoneyCells(len(texts))  # the row's labels, each heading and its figure
         if self._rate_below:
             self._rate_below = False
             if self._trailing_rate(texts):
-                return False  # the pairs before it are the header block's (预算数 | 6.84 | 执行数 | 6.84)
+                return None  # the pairs before it are the header block's (预算数 | 6.84 | 执行数 | 6.84)
         if len(keys) > 2 and keys[-1] == "execution_rate" and not any(keys[:-1]):
             # group headings (预算安排情况 | 资金到位情况 | 资金执行情况 | 预算执行进度(%)): the row below pairs each label with
             # its figure and ends with the rate alone
             self._rate_below = True
+        labels = MoneyCells()  # the row's own labels and headings before its figures
         if sum(1 for key in keys if key) >= 2:
             # the unit the title or a 单位 line did not state, in each amount's heading (全年执行数(元))
             unit = next((unit for text, key in zip(texts, keys)
@@ -844,32 +864,32 @@ class SheetBuilder:
             # the row's own labels (预算执行情况, 年度预算数(万元)) stand before the headings
             keys = list(dropwhile(lambda key: key is None, keys))
             last = max(index for index, key in enumerate(keys) if key)
-            self._row_placed += len(texts) - len(keys)
+            labels = MoneyCells(len(texts) - len(keys))
             texts = texts[len(texts) - len(keys):]
             first = next((index for index in range(last + 1, len(texts)) if is_figure(texts[index])), None)
             if first == last + 1:
                 # text flow (a PDF's): the figures row runs on right after the headings, its label lost
                 self._set_money_headings(texts[:first], keys[:first])
-                self._row_placed += first
-                return self._take_money_figures(self._run_on_figures(texts[first:], row), row, texts[first])
+                figures, cells = self._run_on_figures(texts[first:])
+                taken = self._take_money_figures(figures, row, texts[first])
+                return labels + MoneyCells(first) + cells if taken else None
             if first is None or first - 1 <= last:
                 self._set_money_headings(texts, keys)
                 self._money_heading_row = row if all(cell.column is not None for cell in row.filled) else None
                 # (a figure among the headings is under none of them)
-                self._row_set_aside = [text for text, key in zip(texts, keys) if key is None and _says_figure(text)]
-                self._row_placed += len(texts) - len(self._row_set_aside)
-                return True
+                aside = tuple(text for text, key in zip(texts, keys) if key is None and _says_figure(text))
+                return labels + MoneyCells(len(texts) - len(aside), aside)
             # one cell per line: the figures row (总额 | 238.93 | …) runs on after the headings; its label stands
             # right before its first figure
             self._set_money_headings(texts[:first - 1], keys[:first - 1])
-            self._row_placed += first - 1
+            labels += MoneyCells(first - 1)
             texts = texts[first - 1:]
         if not (self._money_headings and texts):
-            return False
+            return None
         read = self._figures_under_headings(texts)
         if read is None:
-            return False
-        figures, placed, set_aside = read
+            return None
+        figures, cells = read
         taken = self._take_money_figures(figures, row, texts[0])
         part = header_label(texts[0])
         if part in _PARTS and self._money_figures:
@@ -880,10 +900,7 @@ class SheetBuilder:
             taken = True  # (a part holding marks of none only, 上年结转资金 | — | —, is the table's all the same)
         elif not taken and self._money_figures and all(says_nothing(figure) for figure in figures.values()):
             taken = True  # a row of marks alone (— | —): a part whose label the copy moved away, holding nothing
-        if taken:
-            self._row_placed += placed
-            self._row_set_aside += set_aside
-        return taken
+        return labels + cells if taken else None
 
     def _second_heading_row(self, row: Row, texts: list[str]) -> bool:
         """The money headings' second row in a grid (a heading wrapped in its cell, 年初 / 预算数, or a group heading
@@ -913,11 +930,11 @@ class SheetBuilder:
         self._set_money_headings(heads[lead:], keys[lead:])
         return True
 
-    def _run_on_figures(self, texts: list[str], row: Row) -> dict[str, str]:
-        """The figures running on after the money headings in text flow, by heading. As many as the headings (or
-        fewer, aligned on their rate) are theirs; more or fewer with no rate to align on run into the next row or
-        lost a cell, and only the leading figures repeating the first (年初预算数 = 全年预算数, a budget left as
-        planned) are sure to be the budget's: the others are left unread (P148)."""
+    def _run_on_figures(self, texts: list[str]) -> tuple[dict[str, str], MoneyCells]:
+        """The figures running on after the money headings in text flow, by heading, and what was made of ``texts``.
+        As many as the headings (or fewer, aligned on their rate) are theirs; more or fewer with no rate to align on
+        run into the next row or lost a cell, and only the leading figures repeating the first (年初预算数 = 全年预算数,
+        a budget left as planned) are sure to be the budget's: the others are left unread (P148)."""
         figures = [_money_figure(text) for text in takewhile(is_figure, texts)]
         headings = [key for key in self._money_headings if key]
         taken = figures[:len(headings)]
@@ -929,20 +946,12 @@ class SheetBuilder:
                 or _rate_left_blank(headings, taken):
             pairs = _under_headings(headings, taken)
             rest = texts[len(pairs):]
-            run_on = _run_on_row(headings, rest)
-            self._row_placed += len(pairs) + (len(rest) if run_on else 0)
-            self._row_set_aside += [] if run_on else rest
-            return dict(pairs)
+            if _run_on_row(headings, rest):
+                return dict(pairs), MoneyCells(len(pairs) + len(rest))
+            return dict(pairs), MoneyCells(len(pairs), tuple(rest))
         same = list(takewhile(lambda figure: parse_amount(figure) == parse_amount(figures[0]), figures))
         found = {key: figure for key, figure in zip(headings, same) if key in ("budget_initial", "budget_full")}
-        left = figures[len(found):]
-        self._row_placed += len(found)
-        if left:
-            self.diagnostics.append(diagnostic("P148", self._location(row, "资金情况"), left, count=len(headings),
-                                               headings="、".join(self.money_headings), figures=" ".join(left)))
-            self.money_diagnosed += len(left)
-        self._row_set_aside += texts[len(figures):]
-        return found
+        return found, MoneyCells(len(found), tuple(texts[len(figures):]), tuple(figures[len(found):]))
 
     def _take_money_figures(self, figures: dict[str, str], row: Row, label: str) -> bool:
         """Keep a figures row of the money table read under its headings; False when the row is not the table's
@@ -984,10 +993,10 @@ class SheetBuilder:
         if points and "weight" not in keys:
             self.money["weight"] = points  # the rate's 分值, printed only in the score heading's note
 
-    def _figures_under_headings(self, texts: list[str]) -> tuple[dict[str, str], int, list[str]] | None:
-        """The figures of a row under the money headings, by heading (a 原因 note after them kept apart); how many of
-        the row's cells that places (its label too), and the cells no heading takes (figures beyond the headings, a
-        cell after the figures where the form has no note column)."""
+    def _figures_under_headings(self, texts: list[str]) -> tuple[dict[str, str], MoneyCells] | None:
+        """The figures of a row under the money headings, by heading (a 原因 note after them kept apart), and what was
+        made of the row's cells: those placed (its label too), and those no heading takes (figures beyond the
+        headings, a cell after the figures where the form has no note column)."""
         values = texts if is_figure(texts[0]) else texts[1:]  # the figures row's label may be merged away
         # the figures come first; a 原因 or 说明 note may follow them (then the 得分 cell left empty is absent)
         figures = [_money_figure(text) for text in takewhile(is_figure, values)]
@@ -1008,19 +1017,17 @@ class SheetBuilder:
         found = {key: value for key, value in pairs if key}
         # (a figure under a printed heading the records keep no field for, 年中调整金额 or 结余率, is in its column)
         placed = len(texts) - len(values) + len(pairs)
-        set_aside = values[len(pairs):len(figures)]
-        if _run_on_row(keyed, set_aside):
-            placed, set_aside = placed + len(set_aside), []
+        beyond = values[len(pairs):len(figures)]
+        cells = MoneyCells(placed + len(beyond)) if _run_on_row(keyed, beyond) else MoneyCells(placed, tuple(beyond))
         note = values[len(figures):]
         if self._money_reason and note and not self._money_figures:
             found["note"] = "\n".join(note)
-            placed += len(note)
-            return found, placed, set_aside
+            return found, cells + MoneyCells(len(note))
         # a cell after the figures is in its column where a heading without a field stands there (得分计算方法, the
         # template's rule printed under it); after the last heading, or under a figure's, it is in none
         columns = headings[len(figures):] if len(pairs) == len(figures) else []
         free = len(list(takewhile(lambda key: key is None, columns)))
-        return found, placed + min(free, len(note)), set_aside + note[free:]
+        return found, cells + MoneyCells(min(free, len(note)), tuple(note[free:]))
 
     def _rate_from_part(self, figures: dict[str, str], label: str, row: Row) -> bool:
         """Take the rate, weight and score of a part row (其中：财政拨款) that the total row above left blank, when the
