@@ -100,7 +100,7 @@ _UNIT_NOTE = len("(万元)")  # characters of a money unit's note standing alone
 # the fields whose labels may head a row of values below them (项目名称 | 主管部门 over XX | YY): a one-line value each
 # (the goals and the money table have blocks of their own)
 _ABOVE_FIELDS = {"code", "name", "unit", "unit_code", "department", "department_code", "attribute", "leader", "contact", "year", "region",
-                 "period", "total", "period_total", "fiscal", "other", "source"}
+                 "period", "period_start", "period_end", "total", "period_total", "fiscal", "other", "source"}
 _GOAL_FIELDS = {"goals", "long_term_goals"}
 # Columns whose cells the goal sheet has no field for: kept on the indicator by heading (self-evaluation and
 # monitoring figures also go to their records).
@@ -512,6 +512,63 @@ def _broken_labels(texts: list[str]) -> list[str]:
     return result
 
 
+_SPAN_DATES = ("period_start", "period_end")
+# a piece of a date as a spaced copy's cells cut it (2019年 | 1 月 1日), and a whole date (2019年1月1日, 2021.12, 2023-01-01)
+_DATE_PIECE = re.compile(r"[\d年月日号.\-/\s]*\d[\d年月日号.\-/\s]*")
+_WHOLE_DATE = re.compile(r"(?:19|20)\d{2}(?:年\d{1,2}月(?:\d{1,2}[日号])?|[.\-/]\d{1,2}(?:[.\-/]\d{1,2})?)")
+
+
+@lru_cache(maxsize=1)
+def _date_labels() -> re.Pattern:
+    """The labels of a span's first and last day (起始日期, 结束日期), with a colon after them, anywhere in a cell."""
+    words = [word for field in _SPAN_DATES for word in labels()["header"][field]]
+    return re.compile("(" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\s*[:：]?")
+
+
+def _dates_joined(texts: list[str]) -> list[str]:
+    """The row's cells with each of a span's dates in one cell with its label (起始日期:2019年1月1日), where a spaced
+    copy cut the date apart and ran the next label on after it (起始日期:2019年 | 1 月 1日 结束日期: | 2021 年 12 | 月31日);
+    a label run on before another (开始日期资金情况(单位:万元) | 2021.1, a merged cell's text) takes the first whole date
+    alone in a cell after it, before the next date's label."""
+    if not any(_date_labels().search(text) for text in texts):
+        return texts  # (most rows)
+    pieces: list[tuple[str, bool]] = []  # (text, whether a date's label), a cell cut around the labels inside it
+    for text in texts:
+        at = 0
+        for match in _date_labels().finditer(text):
+            before = text[at:match.start()].strip()
+            if before and not _DATE_PIECE.fullmatch(before):
+                break  # (a label inside run-together text, 主管部门XX局项目开始日期2023-01-01项目…, is that text's)
+            pieces += [(part, False) for part in (before,) if part]
+            pieces.append((match.group(1), True))
+            at = match.end()
+        rest = text[at:].strip()
+        if rest or not at:  # (a blank cell stays, a blank left of a cut does not)
+            pieces.append((rest, False))
+    result, taken = [], set()
+    for index, (text, is_label) in enumerate(pieces):
+        if index in taken:
+            continue
+        date = _date_after(pieces, index) if is_label else []
+        taken.update(date)
+        written = "".join("".join(pieces[at][0].split()) for at in date)  # (the copy's spaces are no part of it)
+        result.append(f"{text}:{written}" if written else text)
+    return result
+
+
+def _date_after(pieces: list[tuple[str, bool]], index: int) -> list[int]:
+    """Where the date of the label at ``index`` stands among the row's ``pieces``: the pieces right after it until
+    they make a whole date, or else the first piece before the next label holding a whole date alone."""
+    ahead = list(takewhile(lambda at: not pieces[at][1], range(index + 1, len(pieces))))
+    run: list[int] = []
+    for at in ahead:
+        if not _DATE_PIECE.fullmatch(pieces[at][0]) or _WHOLE_DATE.fullmatch(
+                "".join("".join(pieces[taken][0].split()) for taken in run)):
+            break
+        run.append(at)
+    return run or next(([at] for at in ahead if _WHOLE_DATE.fullmatch("".join(pieces[at][0].split()))), [])
+
+
 # the money unit line written after a unit field's value (填报单位:XX 单位:万元), not the field's own label
 _MONEY_UNIT_IN = re.compile(r"(?<![\u4e00-\u9fff])(?:金额)?单位[:：]\s*(万元|元)\s*$")
 _BARE_YEAR = re.compile(r"(?:19|20)\d{2}")
@@ -727,6 +784,7 @@ class SheetBuilder:
         # twice below them (其中:财政拨款 | 449.8 | 其中:财政拨款 | 189.8) is the span's first, then the year's
         self._span_first = False
         self._span_label = ""  # the span's budget label as printed (项目总预算(万元)), for what is said of it
+        self._span_dates: dict[str, str] = {}  # the span's first and last day as printed (起始日期 | 结束日期), by field
         self._parts_seen: set[str] = set()  # the parts labelled since, by field (a source by its name)
         self._money_reason = False  # the money table has a 原因 column
         self._rate_below = False  # the row above ends with the rate's heading, over a row of label-figure pairs
@@ -1246,7 +1304,7 @@ class SheetBuilder:
 
     # -- the header block ----------------------------------------------------------------------------------
     def _feed_header(self, row: Row) -> None:
-        texts = _broken_labels(_years_joined([cell.text.strip() for cell in row.cells]))
+        texts = _dates_joined(_broken_labels(_years_joined([cell.text.strip() for cell in row.cells])))
         if self._amounts_below(row, texts) or self._values_below(row, texts) or self._stacked_plan(row, texts):
             return
         texts = self._take_pending_amount(row, texts)
@@ -1501,6 +1559,14 @@ class SheetBuilder:
                 "text": found.text, "years": found.years,
                 "start": found.start if found.start is not None else period.start,
                 "end": found.end if found.end is not None else period.end})
+        elif field in _SPAN_DATES and (found := parse_span(value)) is not None and found.start is not None:
+            self._span_dates[field] = value
+            period = self.sheet.period or Period()
+            update: dict = {"start": found.start} if field == "period_start" else {"end": found.end}
+            dates = [self._span_dates.get(date, "") for date in _SPAN_DATES]
+            if period.text is None and all(_WHOLE_DATE.fullmatch(date) for date in dates):
+                update["text"] = "—".join(dates)  # (both as printed; a date a copy cut short names its year only)
+            self.sheet.period = period.model_copy(update=update)
         if field in _AMOUNT_FIELDS:
             amount = parse_field_amount(value)
             if value and amount is None:
