@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from itertools import dropwhile, takewhile
+from itertools import takewhile
 
 from jixiao.documents.blocks import Row
 from jixiao.documents.codes import diagnostic
@@ -501,8 +501,10 @@ def _broken_labels(texts: list[str]) -> list[str]:
             index += 1
             continue
         figures = next((at for at in range(index, end) if not _FIGURE_PIECE.fullmatch(texts[at])), end)
+        # (pieces each a label of its own head columns of their own: 年度 | 资金总额 over 2024 | 300, not 年度资金总额)
         joined = next((stop for stop in range(end, max(figures, index + 1), -1)
-                       if header_label("".join(texts[index:stop])) or is_goals_word("".join(texts[index:stop]))), None)
+                       if (header_label("".join(texts[index:stop])) or is_goals_word("".join(texts[index:stop])))
+                       and not all(map(header_label, texts[index:stop]))), None)
         if joined is not None and all(texts[index:joined]):
             result.append("".join(texts[index:joined]))
             index = joined
@@ -919,8 +921,10 @@ class SheetBuilder:
             unit = next((unit for text, key in zip(texts, keys)
                          if key in _MONEY_AMOUNTS and (unit := label_money_unit(text))), None)
             self.sheet.money_unit = self.sheet.money_unit or unit
-            # the row's own labels (预算执行情况, 年度预算数(万元)) stand before the headings
-            keys = list(dropwhile(lambda key: key is None, keys))
+            # the row's own labels (预算执行情况, 年度预算数(万元)) stand before the headings; a year's heading right
+            # before them heads a column of its own (年度 | 预算数 | 执行数 over 2024 | 300 | 200), under no field
+            heading = next(index for index, key in enumerate(keys) if key)
+            keys = keys[heading - 1 if heading and header_label(texts[heading - 1]) == "year" else heading:]
             last = max(index for index, key in enumerate(keys) if key)
             labels = MoneyCells(len(texts) - len(keys))
             texts = texts[len(texts) - len(keys):]

@@ -504,6 +504,18 @@ def test_dates_starred_out_for_publication_are_no_span():
     assert sheet.period is None and sheet.blank_fields == []
 
 
+@pytest.mark.parametrize("lines", [
+    # the 88号 form's money block (corpus 168: 年度资金总额 | 其中:财政拨款 | 其他资金) laid out as columns over a row of
+    # figures, the year's column first: 年度 and 资金总额 are two headings, not one label broken over two cells
+    ("| 年度 | 资金总额 | 其中:财政拨款 | 其他资金 |", "| 2023 | 80 | 60 | 20 |"),
+    ("| 年度 | 资金总额(万元) | 财政资金 | 其他资金 |", "| 2023年 | 80 | 60 | 20 |"),
+])
+def test_a_budget_block_whose_year_column_comes_first_reads_each_figure_under_its_heading(lines):
+    (sheet,) = read("项目名称 | 人工增雨作业", *lines, *GRID).sheets
+    assert (sheet.year, sheet.budget.total, sheet.budget.fiscal, sheet.budget.other) == (
+        2023, Decimal("80"), Decimal("60"), Decimal("20"))
+
+
 def test_a_label_beside_the_span_label_is_no_span():
     # corpus 267 (Hubei application form): 项目期限 blank, 项目来源 the next label
     (sheet,) = read("项目名称:学校校舍安全保障资金", "项目期限 | 项目来源 | 是否科研项目 | 否", *GRID).sheets
