@@ -35,6 +35,8 @@ def test_an_imported_sheet_keeps_its_span_reviews_it_and_shows_it(org, login, st
     page = login(org["owner"]).get(f"/sheets/{sheet.pk}/").content.decode()
     assert "实施期" in page and shown in page and "中期资金总额" in page and f"{stored[4]}" in page
     assert "年度资金总额" in page
+    # the span's form (88号) names the fiscal part 财政拨款, as the export does; 财政资金 is the provincial form's
+    assert "其中：财政拨款" in page and "其中：财政资金" not in page
 
 
 def test_an_edit_of_another_field_keeps_the_span(org, login):
@@ -48,7 +50,7 @@ def test_an_edit_of_another_field_keeps_the_span(org, login):
 
 def test_a_sheet_without_a_span_shows_none(org, sheet, login):
     page = login(org["owner"]).get(f"/sheets/{sheet.pk}/").content.decode()
-    assert "中期资金总额" not in page and "预算数" in page
+    assert "中期资金总额" not in page and "预算数" in page and "其中：财政资金" in page
 
 
 # -- the span as a field the editor changes ----------------------------------------------------------------------
