@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from jixiao.documents.pipeline import read_text
 from jixiao.documents.pipeline.labels import segment
 
@@ -32,33 +34,20 @@ def test_a_satisfaction_word_in_the_level2_column_is_the_rows_level2():
     assert (last.target.operator, last.target.value, last.target.unit) == ("≥", 95, "%")
 
 
-def test_a_level1_name_with_its_level2_after_it_stays_the_level1():
-    # (满意度指标 opens the row, a level-2 name after it: the row's own levels, as the form prints them)
-    text = ("一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
-            "产出指标 | 数量指标 | 培训人数 | ≥100人 |\n"
-            "满意度指标 | 服务对象满意度指标 | 学员满意度 | ≥95% |\n")
-    last = _indicators(text)[-1]
-    assert (last.level1, last.level1_raw, last.level2, last.name) == (
-        "满意度指标", "满意度指标", "服务对象满意度指标", "学员满意度")
+_HEADER = "一级指标 | 二级指标 | 三级指标 | 指标值 |\n产出指标 | 数量指标 | 培训人数 | ≥100人 |\n"
 
 
-def test_a_level1_written_in_full_with_its_level2_cell_left_out_stays_the_level1():
-    # (a hand-typed table: 满意度指标 in full opens the row, its level-2 cell left out; reported, not guessed)
-    text = ("| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
-            "| 产出指标 | 数量指标 | 养护里程 | ≥120公里 |\n"
-            "| 满意度指标 | 群众满意度 | ≥90% |\n")
-    last = _indicators(text)[-1]
-    assert (last.level1, last.level2, last.name) == ("满意度指标", None, "群众满意度")
-
-
-def test_a_satisfaction_word_at_the_rows_start_is_a_level1_when_the_row_fills_every_column():
-    # (the row is as wide as the header: 满意度 stands in the 一级指标 column, 服务对象满意度 in the 二级指标 one)
-    text = ("一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
-            "产出指标 | 数量指标 | 培训人数 | ≥100人 |\n"
-            "满意度 | 服务对象满意度 | 学员满意度 | ≥95% |\n")
-    last = _indicators(text)[-1]
-    assert (last.level1, last.level1_raw, last.level2, last.name) == (
-        "满意度指标", "满意度", "服务对象满意度指标", "学员满意度")
+@pytest.mark.parametrize(("row", "levels"), [
+    # 满意度指标 opens the row, a level-2 name after it: the row's own levels, as the form prints them
+    ("满意度指标 | 服务对象满意度指标 | 学员满意度 | ≥95% |", ("满意度指标", "满意度指标", "服务对象满意度指标")),
+    # the row is as wide as the header: 满意度 stands in the 一级指标 column, 服务对象满意度 in the 二级指标 one
+    ("满意度 | 服务对象满意度 | 学员满意度 | ≥95% |", ("满意度指标", "满意度", "服务对象满意度指标")),
+    # a hand-typed table: 满意度指标 in full opens the row, its level-2 cell left out (reported, not guessed)
+    ("| 满意度指标 | 学员满意度 | ≥95% |", ("满意度指标", "满意度指标", None)),
+])
+def test_a_level1_at_the_rows_start_stays_the_level1(row, levels):
+    last = _indicators(_HEADER + row + "\n")[-1]
+    assert (last.level1, last.level1_raw, last.level2, last.name) == (*levels, "学员满意度")
 
 
 # corpus 106 (an OCR'd 绩效目标自评表 run together on one line, its names numbered 指标1, 指标2 by the template): the
