@@ -155,7 +155,7 @@ def monitor_sheet(sheet: GoalSheet, record: ExecutionRecord, period_end: date, a
     return MonitoringResult(
         sheet=key, name=sheet.name, unit=sheet.unit.name if sheet.unit else None, money_unit=sheet.money_unit,
         profile=profile.name, period_end=period_end, budget=budget, spent=spent,
-        execution_rate=rounded(rate), planned=rounded(planned), planned_explanation=planned_text,
+        execution_rate=rounded(rate), planned=rounded(planned), planned_explanation=str(planned_text),
         gap=rounded(planned - rate), projected_spending=rounded(projected), projected_explanation=projected_text,
         goals=sheet.goals, indicators=statuses, warnings=warnings, light=light, missing=missing,
     )

@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from jixiao.model import GoalSheet, Indicator, IndicatorResult, SelfEvaluation
+from jixiao.model.finding import Phrase
 from jixiao.model.lexicon import fold
 from jixiao.scoring.problems import InputProblem, ScoringInputError, project_title
 from jixiao.scoring.profile import Profile
 from jixiao.scoring.scores import Adjustment, ItemScore, SheetScore
-from jixiao.scoring.target_rules import Sense, attainment, number, sense_of
+from jixiao.scoring.target_rules import Sense, attainment, number, plain, sense_of
 
 __all__ = ["execution_cap", "overshoot_rule", "score_sheet"]
 
@@ -216,21 +217,24 @@ def _indicator_item(line: _Line, profile: Profile, factor: Decimal, key: str, ti
         if result.tier is not None:
             formula += f"；定量指标按实际完成值计分，所选定性档次“{result.tier}”不适用"
         actual = result.actual_raw or f"{number(result.actual)}{target.unit or ''}"
-        exact, full, formula = overshoot_rule(profile, sense, reached.overshoot, exact, full, formula, flags)
+        exact, full, deduction = overshoot_rule(profile, sense, reached.overshoot, exact, full, flags)
+        if deduction is not None:
+            formula += f"；{deduction}"
     return ItemScore(**common, actual=actual, weight=rounded(weight), score=rounded(exact), full_marks=full,
                      explanation=f"{weight_text}；{formula}", flags=flags), exact
 
 
-def overshoot_rule(profile: Profile, sense: Sense, overshoot: Decimal | None, exact: Decimal, full: bool, formula: str,
-                   flags: list[str]) -> tuple[Decimal, bool, str]:
+def overshoot_rule(profile: Profile, sense: Sense, overshoot: Decimal | None, exact: Decimal, full: bool,
+                   flags: list[str]) -> tuple[Decimal, bool, Phrase | None]:
     """Flag a large overshoot for a human and apply the local deduction when the profile enables it (the audit of
-    printed self-evaluations recomputes with the same rule).
+    printed self-evaluations recomputes with the same rule): the score, whether it is full marks, and the deduction
+    in words for the formula (None when none applies).
 
     Beyond a floor (≥) the target may have been set too low; below a ceiling (≤, a cost or a duration) the
     ceiling may have been too loose, but a saving is never a reason to deduct points.
     """
     if overshoot is None:
-        return exact, full, formula
+        return exact, full, None
     shown = profile.rounding(overshoot)
     if overshoot >= profile.overshoot.flag_share:
         if sense is Sense.LOWER:
@@ -240,10 +244,10 @@ def overshoot_rule(profile: Profile, sense: Sense, overshoot: Decimal | None, ex
     rule = profile.rules.overshoot_deduction
     if sense is Sense.HIGHER and rule.enabled and overshoot >= rule.share and rule.points:
         reduced = max(exact - rule.points, Decimal(0))
-        formula += (f"；超出目标 {shown}% ≥ {number(rule.share)}%，按{rule.citation}扣 {number(rule.points)} 分，"
-                    f"得 {profile.rounding(reduced)}")
-        return reduced, False, formula
-    return exact, full, formula
+        return reduced, False, Phrase("超出目标 {overshoot}% ≥ {share}%，按{citation}扣 {points} 分，得 {reduced}",
+                                      {"overshoot": shown, "share": plain(rule.share), "citation": rule.citation,
+                                       "points": plain(rule.points), "reduced": profile.rounding(reduced)})
+    return exact, full, None
 
 
 def _placeholder(common: dict) -> ItemScore:

@@ -13,9 +13,10 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from jixiao.model import Checkpoint
+from jixiao.model.finding import Phrase
 from jixiao.model.lexicon import fold
 from jixiao.model.numerals import CHINESE_DIGITS, chinese_to_decimal
-from jixiao.scoring.target_rules import number
+from jixiao.scoring.target_rules import plain
 
 __all__ = ["PlanError", "month_end", "year_start", "checkpoint_month", "planned_share"]
 
@@ -55,8 +56,9 @@ def _whole(digits: str) -> int:
     return int(digits) if digits.isdigit() else int(chinese_to_decimal(digits) or 0)
 
 
-def planned_share(plan: list[Checkpoint], day: date, year: int) -> tuple[Decimal, str]:
-    """The cumulative percent of the budget the plan expects spent by ``day``, and how it was found."""
+def planned_share(plan: list[Checkpoint], day: date, year: int) -> tuple[Decimal, Phrase]:
+    """The cumulative percent of the budget the plan expects spent by ``day``, and how it was found (a phrase whose
+    figures stay figures, for a finding or, rendered, for a page)."""
     points = [(year_start(year), Decimal(0), "年初")]
     for checkpoint in plan:
         if checkpoint.percent is None:
@@ -67,13 +69,15 @@ def planned_share(plan: list[Checkpoint], day: date, year: int) -> tuple[Decimal
         raise PlanError("绩效目标表没有资金支出计划，无法计算计划进度")
     for (start, low, low_label), (end, high, high_label) in zip(points, points[1:]):
         if day == end:
-            return high, f"计划进度取“{high_label}”的 {number(high)}%"
+            return high, Phrase("计划进度取“{label}”的 {share}%", {"label": high_label, "share": plain(high)})
         if start <= day < end:
             elapsed, span = (day - start).days, (end - start).days
             share = low + (high - low) * elapsed / span
-            return share, (f"计划进度在“{low_label}”{number(low)}% 与“{high_label}”{number(high)}% 之间按天线性插值："
-                           f"{number(low)} + ({number(high)} − {number(low)}) × {elapsed}/{span}")
+            return share, Phrase("计划进度在“{low_label}”{low}% 与“{high_label}”{high}% 之间按天线性插值："
+                                 "{low} + ({high} − {low}) × {elapsed}/{span}",
+                                 {"low_label": low_label, "low": plain(low), "high_label": high_label,
+                                  "high": plain(high), "elapsed": Decimal(elapsed), "span": Decimal(span)})
     last = points[-1]
     if day < points[0][0]:
-        return Decimal(0), "期间早于年初，计划进度为 0%"
-    return last[1], f"已过最后一个时间点“{last[2]}”，计划进度取 {number(last[1])}%"
+        return Decimal(0), Phrase("期间早于年初，计划进度为 0%")
+    return last[1], Phrase("已过最后一个时间点“{label}”，计划进度取 {share}%", {"label": last[2], "share": plain(last[1])})

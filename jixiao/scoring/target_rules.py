@@ -17,9 +17,10 @@ from functools import cache
 from importlib import resources
 
 from jixiao.model import Direction, Operator, Target, parse_target, unit_kind
+from jixiao.model.finding import Phrase
 from jixiao.model.lexicon import fold, simplified
 
-__all__ = ["Sense", "Attainment", "full_amount_rate", "sense_of", "attainment", "number", "progress_problem"]
+__all__ = ["Sense", "Attainment", "full_amount_rate", "sense_of", "attainment", "number", "plain", "progress_problem"]
 
 _ONE, _ZERO, _HUNDRED = Decimal(1), Decimal(0), Decimal(100)
 
@@ -34,10 +35,10 @@ class Sense(StrEnum):
 
 @dataclass(frozen=True)
 class Attainment:
-    """The share of the weight earned (0–1), the formula in words, and the overshoot beyond the target in %."""
+    """The share of the weight earned (0–1), the formula as a phrase, and the overshoot beyond the target in %."""
 
     share: Decimal
-    formula: str
+    formula: Phrase
     overshoot: Decimal | None = None
 
 
@@ -45,6 +46,12 @@ def number(value: Decimal) -> str:
     """A number as a person writes it: no exponent, no trailing zeros (16.50 → 16.5)."""
     text = format(value, "f")
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def plain(value: Decimal) -> Decimal:
+    """``value`` as a message parameter written as :func:`number` writes it (16.50 → 16.5): the figure stays a
+    Decimal, its trailing zeros dropped, and a message shows it without an exponent."""
+    return value.normalize()
 
 
 @cache
@@ -76,7 +83,7 @@ def full_amount_rate(name: str) -> str | None:
     return rate if rate and any(word in bare for word in money) else None
 
 
-def sense_of(target: Target, direction: Direction | None, name: str = "") -> tuple[Sense, str | None]:
+def sense_of(target: Target, direction: Direction | None, name: str = "") -> tuple[Sense, Phrase | None]:
     """The sense of ``target``, with a note when it had to be taken from the direction, from the indicator's
     ``name`` (a common indicator that should stay low, data/lower_is_better.toml) or assumed."""
     if target.operator is Operator.RANGE:
@@ -86,12 +93,12 @@ def sense_of(target: Target, direction: Direction | None, name: str = "") -> tup
     if target.operator in (Operator.LE, Operator.LT):
         return Sense.LOWER, None
     if direction is Direction.NEGATIVE:
-        return Sense.LOWER, "目标未写“≥/≤”，按指标方向性“反向”视为越低越好"
+        return Sense.LOWER, Phrase("目标未写“≥/≤”，按指标方向性“反向”视为越低越好")
     source, names = _lower_is_better()
     known = next((known for known in names if known in _bare(name)), None) if direction is None else None
     if known:
-        return Sense.LOWER, f"目标未写“≥/≤”，“{known}”按{source}越低越好，视为上限"
-    return Sense.HIGHER, "目标未写“≥/≤”，视为越高越好（达到目标即满分）"
+        return Sense.LOWER, Phrase("目标未写“≥/≤”，“{known}”按{source}越低越好，视为上限", {"known": known, "source": source})
+    return Sense.HIGHER, Phrase("目标未写“≥/≤”，视为越高越好（达到目标即满分）")
 
 
 def _clamp(share: Decimal) -> Decimal:
@@ -99,31 +106,38 @@ def _clamp(share: Decimal) -> Decimal:
 
 
 def attainment(target: Target, sense: Sense, actual: Decimal) -> Attainment:
-    """The share of the weight ``actual`` earns against the quantitative ``target``."""
+    """The share of the weight ``actual`` earns against the quantitative ``target``, its working a phrase whose
+    figures stay figures (``{actual}``, ``{goal}``, ``{low}``, ``{high}``) and whose ``{unit}`` is the target's."""
     goal, unit = target.value, target.unit or ""
-    shown = f"实际值 {number(actual)}{unit}"
+    shown = "实际值 {actual}{unit}"
+
+    def phrase(template: str, **figures: Decimal) -> Phrase:
+        return Phrase(template.replace("{shown}", shown), {"actual": plain(actual), "unit": unit,
+                                                           **{key: plain(value) for key, value in figures.items()}})
+
     if sense is Sense.RANGE:
         low, high = goal, target.value_max
         if low <= actual <= high:
-            return Attainment(_ONE, f"{shown} 在目标区间 {number(low)}–{number(high)}{unit} 内，得满分")
+            return Attainment(_ONE, phrase("{shown} 在目标区间 {low}–{high}{unit} 内，得满分", low=low, high=high))
         if actual < low:
             share = _clamp(actual / low) if low else _ONE
-            return Attainment(share, f"{shown} 低于区间下限 {number(low)}{unit}：{number(actual)} ÷ {number(low)}")
-        return Attainment(_clamp(high / actual), f"{shown} 高于区间上限 {number(high)}{unit}：{number(high)} ÷ {number(actual)}")
+            return Attainment(share, phrase("{shown} 低于区间下限 {low}{unit}：{actual} ÷ {low}", low=low))
+        return Attainment(_clamp(high / actual), phrase("{shown} 高于区间上限 {high}{unit}：{high} ÷ {actual}", high=high))
     if sense is Sense.HIGHER:
         if goal <= 0:
             share = _ONE if actual >= goal else _ZERO
-            return Attainment(share, f"{shown}，目标 ≥{number(goal)}{unit}，{'已' if share else '未'}达到")
+            return Attainment(share, phrase("{shown}，目标 ≥{goal}{unit}，" + ("已" if share else "未") + "达到", goal=goal))
         overshoot = (actual - goal) / goal * _HUNDRED
-        return Attainment(_clamp(actual / goal), f"{shown} ÷ 目标值 {number(goal)}{unit}（超过100%按100%计）",
+        return Attainment(_clamp(actual / goal), phrase("{shown} ÷ 目标值 {goal}{unit}（超过100%按100%计）", goal=goal),
                           overshoot if overshoot > 0 else None)
     if actual <= 0:
         # Nothing spent (or no day taken) against a positive ceiling: the whole ceiling was saved.
-        return Attainment(_ONE, f"得满分（{shown}，不超过上限 {number(goal)}{unit}）", _HUNDRED if goal > 0 else None)
+        return Attainment(_ONE, phrase("得满分（{shown}，不超过上限 {goal}{unit}）", goal=goal),
+                          _HUNDRED if goal > 0 else None)
     if goal <= 0:
-        return Attainment(_ZERO, f"目标为 {number(goal)}{unit}，{shown} 超出，得 0 分")
+        return Attainment(_ZERO, phrase("目标为 {goal}{unit}，{shown} 超出，得 0 分", goal=goal))
     overshoot = (goal - actual) / goal * _HUNDRED
-    return Attainment(_clamp(goal / actual), f"目标值 {number(goal)}{unit} ÷ {shown}（超过100%按100%计）",
+    return Attainment(_clamp(goal / actual), phrase("目标值 {goal}{unit} ÷ {shown}（超过100%按100%计）", goal=goal),
                       overshoot if overshoot > 0 else None)
 
 

@@ -11,6 +11,7 @@ from jixiao.model import IndicatorResult, QualitativeTier, SelfEvaluation, not_a
 from jixiao.model.finding import Confidence
 from jixiao.scoring import load_profile, score_sheet
 from jixiao.scoring.audit import audit_sheet, recompute
+from tests.conftest import texts
 from tests.scoring.audit_sheets import D, printed
 from tests.scoring.builders import evaluation
 from tests.scoring.builders import sheet as goal_sheet
@@ -20,7 +21,7 @@ CENTRAL, HUBEI = load_profile("central"), load_profile("hubei")
 
 
 def _found(sheet, profile=CENTRAL, approved=None):
-    return [(f.rule, f.indicator, f.params) for f in audit_sheet(sheet, profile, approved=approved)]
+    return [(f.rule, f.indicator, texts(f)) for f in audit_sheet(sheet, profile, approved=approved)]
 
 
 def _codes(sheet, profile=CENTRAL, approved=None):
@@ -44,10 +45,12 @@ def test_an_unfilled_self_evaluation_is_reported_as_such():
     # the 预算执行率 row has no score although 251.89 of 251.89 was spent: the score it should have is said (JXA20)
     (execution,) = [f for f in found if f.rule == "JXA20"]
     assert (execution.indicator, execution.location.column, execution.severity.value) == ("预算执行率", "得分", "warning")
-    assert (execution.params["rate"], execution.params["expected"], execution.params["formula"]) == (
-        "100.00", "10.00", "执行率 = 全年执行数 251.89 ÷ 全年预算数 251.89 = 100.00%；得分 = 分值 10 × 执行率 = 10.00")
+    assert (execution.params["rate"], execution.params["expected"], execution.params["formula_weight"]) == (
+        D("100.00"), D("10.00"), D(10))
+    assert execution.message == ("预算执行率一行没有填写得分：执行率 100.00%，按评分方案应得 10.00（执行率 = 全年执行数 251.89 ÷ "
+                                 "全年预算数 251.89 = 100.00%；得分 = 分值 10 × 执行率 = 10.00）")
     template = [f for f in found if f.rule == "JXA11"]
-    assert template[0].location.column == "年度总体目标实际完成情况" and "100字以内" in template[0].params["text"]
+    assert template[0].location.column == "年度总体目标实际完成情况" and "100字以内" in texts(template[0])["text"]
     # 251.89 / 251.89 = 100.00% as printed, and 10 + 60 + 30 = 100: no false findings there.
     assert not {"JXA04", "JXA08"} & {f.rule for f in found}
 
@@ -70,7 +73,8 @@ def test_a_score_below_what_the_actual_supports_and_no_reason():
     assert [(code, name) for code, name, _ in found] == [("JXA03", "整编资料审核"), ("JXA10", "整编资料审核")]
     params = found[0][2]
     assert (params["score"], params["expected"]) == ("19.6", "20.00")
-    assert "实际值 98% ÷ 目标值 98%" in params["formula"]
+    finding = next(f for f in audit_sheet(HUANGGANG, HUBEI) if f.rule == "JXA03")
+    assert "（目标未写“≥/≤”，视为越高越好（达到目标即满分）；得分 = 分值 20 × 实际值 98% ÷ 目标值 98%" in finding.message
     assert recompute(HUANGGANG, HUBEI).expected_total == D("100.00")
 
 
@@ -133,7 +137,7 @@ def test_execution_fully_spent_scored_nine_and_low_execution_scored_zero():
     low = printed([("满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%", 90, 90)],
                   budget=100, spent="65.6", rate="65.6", execution_weight=10, execution_score=0, total=90, grade="优")
     (finding,) = audit_sheet(low, CENTRAL)
-    assert (finding.rule, finding.params["expected"]) == ("JXA23", "6.56")
+    assert (finding.rule, texts(finding)["expected"]) == ("JXA23", "6.56")
 
 
 @pytest.mark.parametrize(("rate", "score", "codes"), [
@@ -177,7 +181,7 @@ def test_a_grade_printed_in_words_is_compared_by_its_meaning(total, grade, expec
     sheet = printed([("产出指标", "数量指标", "整治村数", "≥18个", "18个", 90, 90)],
                     budget=10, spent=10, rate=100, execution_weight=10, execution_score=10, total=total, grade=grade)
     found = [f for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA07"]
-    assert [(f.params["grade"], f.params["expected"]) for f in found] == ([(grade, expected)] if expected else [])
+    assert [(texts(f)["grade"], texts(f)["expected"]) for f in found] == ([(grade, expected)] if expected else [])
 
 
 def test_a_score_above_its_weight_is_one_finding_not_two():
@@ -232,7 +236,7 @@ def _published(spent="18", actual="18个"):
 
 def test_the_printed_figures_are_those_the_unit_recorded():
     found = [f for f in audit_sheet(_published(), CENTRAL, recorded=_recorded()) if f.rule == "JXA24"]
-    assert [(f.indicator, f.location.row, f.location.column, f.params["printed"], f.params["recorded"])
+    assert [(f.indicator, f.location.row, f.location.column, texts(f)["printed"], texts(f)["recorded"])
             for f in found] == [("预算执行率", None, "全年执行数", "18", "15.3"),
                                 ("整治村数", 11, "实际完成值", "18个", "15个")]
     assert found[1].message == "“整治村数”的实际完成值所印 18个，单位在 jixiao 中记录的是 15个"
@@ -284,7 +288,7 @@ _FIVE_OF_TWENTY = [("产出指标", "数量指标", "更新老化损坏的音响
 def test_an_empty_template_row_does_not_hide_weights_over_100(blank, reported):
     sheet = printed([*_FIVE_OF_TWENTY[:4], blank, _FIVE_OF_TWENTY[4]], budget=30, spent=30, rate=100,
                     execution_weight=10, execution_score=10, total=98)
-    found = [(f.params["sum"], f.params["execution"], f.location.column) for f in audit_sheet(sheet, CENTRAL)
+    found = [(texts(f)["sum"], texts(f)["execution"], f.location.column) for f in audit_sheet(sheet, CENTRAL)
              if f.rule == "JXA08"]
     assert found == ([(reported, "10", "分值")] if reported else [])
 
@@ -375,7 +379,7 @@ def test_a_finding_on_a_row_with_inferred_columns_says_so():
     assert all(f.confidence is Confidence.GUESSED_LAYOUT for f in found.values())  # the row is in every one
     # 10 printed where 15 of 18 supports 8.33 is material (an error on a row read by its grid), but on a guessed row
     # it may be a misplaced cell: a warning, asking for the original to be checked
-    assert found["JXA02"].severity.value == "warning" and found["JXA02"].params["expected"] == "8.33"
+    assert found["JXA02"].severity.value == "warning" and texts(found["JXA02"])["expected"] == "8.33"
     read = {f.rule: f for f in audit_sheet(_guessed(_villages(), 2), CENTRAL)}  # the other row guessed instead
     assert (read["JXA02"].severity.value, read["JXA02"].confidence) == ("error", Confidence.HIGH)
 
@@ -465,7 +469,7 @@ def test_full_marks_on_a_missed_target_is_the_scores_problem_alone(actual, score
                     budget=10, spent=10, rate=100, execution_weight=10, execution_score=10)
     found = [f for f in audit_sheet(sheet, CENTRAL) if f.rule in ("JXA02", "JXA10")]
     assert sorted(f.rule for f in found) == codes and all(f.location.row == 11 for f in found)
-    assert all(f.params["expected"] == "25.00" for f in found if f.rule == "JXA02")
+    assert all(texts(f)["expected"] == "25.00" for f in found if f.rule == "JXA02")
 
 
 # ---------------------------------------------------------------- rows marked 不适用
@@ -580,7 +584,7 @@ def test_an_overall_actual_copied_from_the_goal_whatever_its_numbering(goal, ove
 ])
 def test_a_target_the_actual_leaves_far_behind(target, actual, times):
     sheet = printed([("产出指标", "数量指标", "监管企业数", target, actual, None, None)])
-    found = [f.params["times"] for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA18"]
+    found = [texts(f)["times"] for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA18"]
     assert found == ([times] if times else [])
 
 
@@ -640,7 +644,7 @@ def test_a_budget_adjusted_during_the_year_needs_a_reason(initial, full, spent, 
         return
     (finding,) = found
     assert (finding.indicator, finding.location.column) == (None, "全年预算数")
-    assert tuple(finding.params[key] for key in ("initial", "full", "change", "amount")) == expected
+    assert tuple(texts(finding)[key] for key in ("initial", "full", "change", "amount")) == expected
     assert finding.message.startswith(f"年初预算数 {expected[0]} 调整为全年预算数 {expected[1]}")
 
 
@@ -738,8 +742,8 @@ def test_a_printed_score_the_figures_do_not_support(sheet, profile, code, indica
     assert len(found) == 1, [(f.rule, f.indicator) for f in audit_sheet(sheet, profile)]
     (finding,) = found
     assert (finding.location.row, finding.location.column) == (row, "得分")
-    assert (finding.params["score"], finding.params["expected"], finding.params["formula"]) == (
-        printed_score, expected, formula)
+    assert (texts(finding)["score"], texts(finding)["expected"]) == (printed_score, expected)
+    assert finding.message.endswith(f"应得 {expected}（{formula}）")
 
 
 def test_the_jishan_table_in_full():
@@ -749,7 +753,7 @@ def test_the_jishan_table_in_full():
         ("JXA03", "是否满意"), ("JXA06", None),
         ("JXA10", "是否解决建档立卡人员看病难贵问题"), ("JXA10", "是否满意")], key=str)
     total = next(f for f in audit_sheet(JISHAN, CENTRAL) if f.rule == "JXA06")
-    assert (total.params["total"], total.params["sum"]) == ("94", "93")
+    assert (texts(total)["total"], texts(total)["sum"]) == ("94", "93")
     # 9.91 + 14.86 + 15 + 10 + 10 + 30 + 10 = 99.77, 优 although 94 was claimed
     recomputation = recompute(JISHAN, CENTRAL)
     assert (recomputation.expected_total, recomputation.expected_grade) == (D("99.77"), "优")
@@ -793,7 +797,7 @@ def test_a_total_against_the_printed_scores(scores, total, reported):
     execution, *rest = scores
     rows = [("产出指标", "数量指标", f"指标{n}", "≥1个", "1个", 40, score) for n, score in enumerate(rest)]
     sheet = printed(rows, budget=10, spent=10, rate=100, execution_weight=10, execution_score=execution, total=total)
-    found = [(f.params["total"], f.params["sum"]) for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA06"]
+    found = [(texts(f)["total"], texts(f)["sum"]) for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA06"]
     assert found == ([reported] if reported else [])
 
 
@@ -862,9 +866,9 @@ def test_an_execution_score_checked_against_an_assumed_weight_says_so(execution_
     sheet = printed([("产出指标", "数量指标", "新建猪舍", "≥1栋", "1栋", 90, 90)],
                     budget=50, spent=10, execution_weight=execution_weight, execution_score=4, year=2022)
     (finding,) = [f for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA23"]
-    assert finding.indicator == "预算执行率" and finding.params["expected"] == "2.00"
+    assert finding.indicator == "预算执行率" and texts(finding)["expected"] == "2.00"
     assert (finding.severity.value, finding.confidence) == (severity, confidence)
-    assert ("表中未印分值" in finding.params["formula"]) is (execution_weight is None)
+    assert ("表中未印分值" in finding.message) is (execution_weight is None)
 
 
 @pytest.mark.parametrize(("actual", "score", "severity", "expected"), [
@@ -880,7 +884,7 @@ def test_an_inflated_score_is_an_error_only_when_material(actual, score, severit
     sheet = printed([("产出指标", "数量指标", "管理人数", target, actual, weight, score)], budget=10, spent=10,
                     rate=100, execution_weight=10, execution_score=10)
     (finding,) = [f for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA02"]
-    assert (finding.indicator, finding.location.column, finding.severity.value, finding.params["expected"]) == (
+    assert (finding.indicator, finding.location.column, finding.severity.value, texts(finding)["expected"]) == (
         "管理人数", "得分", severity, expected)
 
 
@@ -962,7 +966,7 @@ def test_outputs_reported_done_on_money_largely_unspent(rows, spent, reported):
     budget = "310.2" if spent == "154.74" else 50
     sheet = printed(rows, budget=budget, spent=spent, execution_weight=20)
     found = [f for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA21"]
-    assert [(f.params["rate"], f.params["gap"], said(f, "达到了目标（", "），相差")) for f in found] == (
+    assert [(texts(f)["rate"], texts(f)["gap"], said(f, "达到了目标（", "），相差")) for f in found] == (
         [reported] if reported else [])
     assert all((f.indicator, f.location.column, f.severity.value) == (None, "实际完成值", "warning") for f in found)
 
@@ -974,7 +978,7 @@ def test_outputs_ahead_of_spending_follow_the_profiles_progress_gap():
         "progress_gap": gap.model_copy(update={"points": D(2)})})})
     off = CENTRAL.model_copy(update={"monitoring": CENTRAL.monitoring.model_copy(update={
         "progress_gap": gap.model_copy(update={"enabled": False})})})
-    assert [f.params["gap"] for f in audit_sheet(sheet, tight) if f.rule == "JXA21"] == ["5.00"]
+    assert [texts(f)["gap"] for f in audit_sheet(sheet, tight) if f.rule == "JXA21"] == ["5.00"]
     assert not [f for f in audit_sheet(printed(PIG_FARM, budget=50, spent=10), off) if f.rule == "JXA21"]
 
 
@@ -997,7 +1001,7 @@ def test_a_copy_starting_inside_its_table_with_weights_and_nothing_else_is_unfil
     rows = [("产出指标", "时效指标", "经费发放及时率", "=100%", "", 5, None),
             ("满意度指标", "服务对象满意度指标", "参保人员满意度", "≥90%", "", 10, None)]
     sheet = printed(rows, notes=["评价结论：结合自评情况,说明项目自评总分。(200字以内)"], headless=True)
-    found = [(f.rule, f.indicator, f.severity.value, blank(f) if f.rule == "JXA12" else f.params.get("field")) for f in
+    found = [(f.rule, f.indicator, f.severity.value, blank(f) if f.rule == "JXA12" else texts(f).get("field")) for f in
              audit_sheet(sheet, CENTRAL)]
     assert found == [("JXA11", None, "warning", "说明"),
                      ("JXA12", "经费发放及时率", "error", "实际完成值和得分"),
@@ -1030,8 +1034,8 @@ _MET = [("产出指标", "质量指标", "监测数据必须合格", "100%", "10
 ])
 def test_every_target_met_without_full_marks(rows, spent, execution_score, found):
     sheet = printed(rows, budget=10, spent=spent, execution_weight=20, execution_score=execution_score, total="99.6")
-    assert [(f.indicator, f.location.column, f.params["sum"], f.params["short"],
-             said(f, f"少 {f.params['short']} 分", "，没有说明扣分理由"))
+    assert [(f.indicator, f.location.column, texts(f)["sum"], texts(f)["short"],
+             said(f, f"少 {texts(f)['short']} 分", "，没有说明扣分理由"))
             for f in audit_sheet(sheet, HUBEI) if f.rule == "JXA22"] == found
 
 
@@ -1048,7 +1052,7 @@ def test_every_target_met_without_full_marks(rows, spent, execution_score, found
 def test_the_execution_score_follows_the_rate_not_the_printed_rate(rate, score, found):
     sheet = printed([("产出指标", "数量指标", "造林", "≥1.2万亩", "1.2万亩", 90, 90)], budget="4753.66",
                     spent="3824.26", rate=rate, execution_weight=10, execution_score=score, year=2021)
-    assert [(f.rule, f.severity.value, f.params.get("score"), f.params.get("expected"))
+    assert [(f.rule, f.severity.value, texts(f).get("score"), texts(f).get("expected"))
             for f in audit_sheet(sheet, CENTRAL) if f.indicator == "预算执行率"] == found
     assert all(f.location.column == "得分" for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA23")
 
@@ -1086,7 +1090,7 @@ def test_actuals_copied_from_every_target_are_reported_once(actuals, reported):
     names = ("免费开放率", "群众满意度", "实际成本")
     rows = [("产出指标", "质量指标", name, target, actual, 30, 30) for name, target, actual in zip(names, targets, actuals)]
     sheet = printed(rows, budget=45, spent=45, rate=100, execution_weight=10, execution_score=10)
-    found = [(f.location.column, f.params["count"], f.params["example"]) for f in audit_sheet(sheet, CENTRAL)
+    found = [(f.location.column, texts(f)["count"], texts(f)["example"]) for f in audit_sheet(sheet, CENTRAL)
              if f.rule == "JXA25"]
     assert found == ([("实际完成值", "3", "≥95%")] if reported else [])
 
@@ -1105,7 +1109,7 @@ def test_actuals_copied_from_every_target_are_reported_once(actuals, reported):
 def test_rates_met_to_the_letter_are_not_taken_for_a_copied_table(pairs, example):
     rows = [("产出指标", "数量指标", f"指标{n}", target, actual, None, None) for n, (target, actual) in enumerate(pairs, 1)]
     sheet = printed(rows, budget=10, spent=10, rate=100, execution_weight=10, execution_score=10)
-    found = [(f.params["count"], f.params["example"]) for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA25"]
+    found = [(texts(f)["count"], texts(f)["example"]) for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA25"]
     assert found == ([(str(len(pairs)), example)] if example else [])
 
 
@@ -1146,7 +1150,7 @@ def test_a_unit_in_its_own_column_is_the_actuals_too(unit, qualitative, reported
         if (figure := re.sub(r"[^\d.]", "", indicator.target.raw)) else indicator for indicator in sheet.indicators]})
     found = [f for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA25"]
     assert bool(found) is reported
-    assert not found or found[0].params["example"] == f"100{unit}"  # the first row's figure, with its column's unit
+    assert not found or texts(found[0])["example"] == f"100{unit}"  # the first row's figure, with its column's unit
 
 
 # 161 (稷山县 建档立卡个人缴费县级配套资金 2020, an .xlsx flattened): 全县参合人数 8676 of 8755 read with a unit's name
@@ -1172,7 +1176,7 @@ def test_a_doubtful_row_without_its_actual_leaves_copying_unknown(extra, doubt, 
     if doubt:
         sheet.indicators[3].confidence = 0.5  # placed by a guess
     found = [f for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA25"]
-    assert [(f.params["count"], f.params["example"]) for f in found] == ([("3", "75元")] if reported else [])
+    assert [(texts(f)["count"], texts(f)["example"]) for f in found] == ([("3", "75元")] if reported else [])
 
 
 def test_two_rows_met_to_the_letter_are_not_enough_to_say_copied():
@@ -1254,7 +1258,7 @@ _POINTS = [("产出指标", "数量指标", "建设普通省道二级公路32.1�
 ])
 def test_targets_that_are_the_rows_points(rows, found):
     sheet = printed(rows, budget=4000, spent=4000, rate=100)
-    assert [(f.location.column, f.params["targets"], f.params["sum"], f.severity.value) for f in audit_sheet(sheet, CENTRAL)
+    assert [(f.location.column, texts(f)["targets"], texts(f)["sum"], f.severity.value) for f in audit_sheet(sheet, CENTRAL)
             if f.rule == "JXA26"] == found
 
 
@@ -1344,7 +1348,7 @@ def test_a_form_without_an_execution_row_measures_the_rate_on_its_header_budget_
 def test_outputs_past_their_bounds_on_half_the_money_are_reported_but_the_missing_row_is_not_a_blank_score():
     found = audit_sheet(_header_budget(INCLUSIVE_FINANCE, 208, "109.8"), CENTRAL)
     # the growth rate far past its ≥10% is a result measured, not a rate met to the letter (which JXA21 leaves alone)
-    assert [(f.rule, f.params["rate"], f.params["gap"]) for f in found if f.rule == "JXA21"] == [
+    assert [(f.rule, texts(f)["rate"], texts(f)["gap"]) for f in found if f.rule == "JXA21"] == [
         ("JXA21", "52.79", "47.21")]
     assert not [f for f in found if f.rule in {"JXA08", "JXA20"}]  # the form has no 预算执行率 row to score
     met_to_the_letter = [row[:4] + ("100%" if row[3] == "100%" else row[3].lstrip("≥"),) + row[5:]
@@ -1368,7 +1372,7 @@ def test_results_listed_without_levels_count_as_outputs_where_they_count_people_
             ("", "", "“0-6”残疾儿童康复救助", "39人", "52人", None, None),
             ("", "", "辅具适配", "200人", "230人", None, None)]
     found = [f for f in audit_sheet(printed(rows, rate="33.78"), CENTRAL) if f.rule == "JXA21"]
-    assert [(f.params["rate"], f.params["names"]) for f in found] == [
+    assert [(texts(f)["rate"], texts(f)["names"]) for f in found] == [
         ("33.78", "“资助精神病患者服药”、““0-6”残疾儿童康复救助”、“辅具适配”")]
     rates = [("", "", "群众满意度", "≥90%", "95%", None, None), ("", "", "政策知晓率", "≥80%", "85%", None, None)]
     assert not [f for f in audit_sheet(printed(rates, rate="33.78"), CENTRAL) if f.rule == "JXA21"]

@@ -31,6 +31,7 @@ from jixiao.model.finding import Confidence
 from jixiao.scoring import load_profile, monitor_sheet
 from jixiao.scoring.audit import audit_sheet
 from jixiao.scoring.reports import write_monitoring
+from tests.conftest import texts
 from tests.scoring.audit_sheets import monitored
 from tests.scoring.builders import sheet
 
@@ -57,7 +58,7 @@ def test_a_forecast_column_left_blank(headings, projected, expected):
         return
     (finding,) = found
     assert (finding.indicator, finding.location.column) == (None, expected[0])
-    assert (finding.params["heading"], finding.params["months"], finding.params["spent"]) == expected
+    assert (texts(finding)["heading"], texts(finding)["months"], texts(finding)["spent"]) == expected
 
 
 def test_the_huangshi_table_is_audited_over_the_period_its_spending_heading_names():
@@ -75,7 +76,7 @@ def test_the_huangshi_table_is_audited_over_the_period_its_spending_heading_name
     (sheet,) = read_text(text.encode(), "016.txt")[0].sheets
     found = {f.rule: f for f in audit_sheet(sheet, CENTRAL)}
     assert sorted(found) == ["JXM01", "JXM05"]
-    behind = found["JXM01"].params
+    behind = texts(found["JXM01"])
     assert (behind["months"], behind["rate"], behind["planned"]) == ("6", "39.80", "50.00")
     assert found["JXM05"].location.column == "全年预计执行数"
 
@@ -107,9 +108,9 @@ def test_other_provinces_monitoring_forms_are_audited_in_their_own_words(spent_h
     found = {f.rule: f for f in audit_sheet(sheet, CENTRAL)}
     # 20% spent against the linear plan; the forecast left blank; 确定能 with 3 of ≥18 (16.67%) done
     assert sorted(found) == ["JXM01", "JXM03", "JXM05"]
-    assert found["JXM01"].params["months"] == str(months)
-    assert found["JXM05"].params["heading"] == forecast_heading
-    assert (found["JXM03"].indicator, found["JXM03"].params["progress"]) == ("养护村道", "16.67")
+    assert texts(found["JXM01"])["months"] == str(months)
+    assert texts(found["JXM05"])["heading"] == forecast_heading
+    assert (found["JXM03"].indicator, texts(found["JXM03"])["progress"]) == ("养护村道", "16.67")
 
 
 @pytest.mark.parametrize(("cell", "expected"), [
@@ -160,7 +161,7 @@ def test_jixiaos_own_monitoring_table_is_audited_like_a_published_one(file_forma
     found = {f.rule: f for f in audit_sheet(read, CENTRAL)}
     # behind the plan jixiao printed (60% by 6月底, not an even 50%); the forecast is filled: no JXM05
     assert sorted(found) == ["JXM01"]
-    behind = found["JXM01"].params
+    behind = texts(found["JXM01"])
     assert (behind["rate"], behind["planned"], behind["gap"]) == ("3.00", "60.00", "57.00")
     assert "全年预计执行数" in read.monitoring.money_headings
 
@@ -170,8 +171,8 @@ def test_jixiaos_own_monitoring_table_with_its_forecast_cleared(file_format):
     (read,) = read_bytes(_own_table(file_format, clear_forecast=True), f"监控表.{file_format}").sheets
     assert read.monitoring.projected_spent is None
     (finding,) = [f for f in audit_sheet(read, CENTRAL) if f.rule == "JXM05"]
-    assert (finding.location.column, finding.params["heading"]) == ("全年预计执行数", "全年预计执行数")
-    assert (finding.params["months"], finding.params["spent"]) == ("6", "3")
+    assert (finding.location.column, texts(finding)["heading"]) == ("全年预计执行数", "全年预计执行数")
+    assert (texts(finding)["months"], texts(finding)["spent"]) == ("6", "3")
 
 
 def _progress(confidence: float):
@@ -192,9 +193,9 @@ def test_answers_on_progress_rows_and_what_their_reading_rests_on(confidence, gu
     found = {f.rule: f for f in audit_sheet(_progress(confidence), CENTRAL) if f.rule in ("JXM03", "JXM04")}
     behind, bare = found["JXM03"], found["JXM04"]
     # 3 of 18 is 16.67% with 66.67% of the year gone: under half the pace, yet 确定能
-    assert (behind.indicator, behind.location.row, behind.params["progress"], behind.params["elapsed"]) == (
+    assert (behind.indicator, behind.location.row, texts(behind)["progress"], texts(behind)["elapsed"]) == (
         "整治村数", 7, "16.67", "66.67")
-    assert (bare.indicator, bare.location.row, bare.params["missing"]) == ("受益人口", 8, "偏差原因和改进措施")
+    assert (bare.indicator, bare.location.row, texts(bare)["missing"]) == ("受益人口", 8, "偏差原因和改进措施")
     expected = Confidence.GUESSED_LAYOUT if guessed else Confidence.HIGH
     assert (behind.confidence, bare.confidence) == (expected, expected)
 
@@ -210,7 +211,7 @@ def test_the_printed_spending_is_the_spending_recorded_to_the_periods_end(entrie
     record = ExecutionRecord(sheet=sheet.key, entries=[
         SpendingEntry(day=day, amount=D(amount), source=FundSource.FISCAL) for day, amount in entries])
     found = [f for f in audit_sheet(sheet, CENTRAL, record=record) if f.rule == "JXM06"]
-    found = [(f.params["printed"], f.params["recorded"], f.params["day"]) for f in found]
+    found = [(texts(f)["printed"], texts(f)["recorded"], texts(f)["day"]) for f in found]
     assert found == ([expected] if expected else [])
     assert "JXM06" not in [f.rule for f in audit_sheet(sheet, CENTRAL)]  # no record held
 
@@ -226,6 +227,6 @@ def test_the_printed_spending_is_the_spending_recorded_to_the_periods_end(entrie
 def test_a_certain_answer_is_held_to_the_pace_in_the_targets_terms(actual, progress):
     sheet = _progress(1.0)
     sheet.monitoring.items[0].actual_raw = actual
-    found = [(f.indicator, f.location.row, f.params["progress"]) for f in audit_sheet(sheet, CENTRAL)
+    found = [(f.indicator, f.location.row, texts(f)["progress"]) for f in audit_sheet(sheet, CENTRAL)
              if f.rule == "JXM03"]
     assert found == ([("整治村数", 7, progress)] if progress else [])

@@ -9,6 +9,7 @@ import pytest
 
 from jixiao.scoring import load_profile
 from jixiao.scoring.audit import audit_sheet
+from tests.conftest import texts
 from tests.documents.selfeval_forms import GRID, LAYOUTS, MONEY, TOTAL, form, read_form
 
 CENTRAL = load_profile("central")
@@ -17,7 +18,7 @@ _TOTAL_CODES = ("JXA06", "JXA07")
 
 
 def _found(rows: list[list[str]], layout: str, codes: tuple[str, ...]) -> dict[str, dict]:
-    return {f.rule: f.params for f in audit_sheet(read_form(rows, layout), CENTRAL) if f.rule in codes}
+    return {f.rule: texts(f) for f in audit_sheet(read_form(rows, layout), CENTRAL) if f.rule in codes}
 
 
 def _money(rate: str, score: str = "9.17", headings: list[str] | None = None) -> list[list[str]]:

@@ -35,11 +35,12 @@ from jixiao.model import (
     parse_target,
 )
 from jixiao.model.doubt import doubtful_rows
+from jixiao.model.finding import Phrase
 from jixiao.model.lexicon import fold, load
 from jixiao.scoring.profile import Profile
 from jixiao.scoring.scores import Adjustment
 from jixiao.scoring.self_evaluation import execution_cap, overshoot_rule
-from jixiao.scoring.target_rules import Sense, attainment, number, progress_problem, sense_of
+from jixiao.scoring.target_rules import Sense, attainment, number, plain, progress_problem, sense_of
 
 __all__ = ["EXPLAIN_BELOW", "LARGELY_UNSPENT_AT", "Recomputation", "RecomputedItem", "differs", "guessed",
            "no_answer_chosen", "rate_tolerance", "recompute", "rounding_of", "tolerance"]
@@ -118,7 +119,7 @@ class RecomputedItem:
     weight: Decimal | None
     printed: Decimal | None
     expected: Decimal | None  # None: cannot be recomputed (qualitative, or no number to compare)
-    formula: str
+    working: Phrase  # how the expected score follows from the figures, or why it cannot be recomputed
     share: Decimal | None = None  # the share of the weight the actual earns (0–1)
     qualitative_actual: bool = False
     row: int | None = None
@@ -135,6 +136,11 @@ class RecomputedItem:
     # the row, its printed 分值 and 得分 still count in the sums
     misplaced: bool = False
     in_form: bool = True  # False: the 预算执行率 row of a form that has none (its points are the indicators')
+
+    @property
+    def formula(self) -> str:
+        """:attr:`working` in words, for a table beside the findings."""
+        return str(self.working)
 
     @cached_property  # asked by several rules of every row; the row's cells do not change once recomputed
     def comparable(self) -> bool:
@@ -233,7 +239,6 @@ def _execution(report: ReportedEvaluation, profile: Profile,
     """The 预算执行率 row; ``budget`` is the 全年预算数 the rate is measured against: the money table's, else the
     sheet's budget (a form printing 预算数 among its header fields, corpus 226), as jixiao's own scoring takes it."""
     weight = report.execution_weight if report.execution_weight is not None else profile.execution.weight
-    how = "" if report.execution_weight is not None else f"（表中未印分值，按评分方案“{profile.label}”取 {number(weight)}）"
     rate = None
     # Without a 预算数, a "rate" equal to the 执行数 is the 执行数 read one column off, and the row's 得分 with it
     # (corpus 205, a PDF's text: 285.84 285.84 100% 20 under 预算数 | 执行数 | 执行率 | 得分 read as 执行数 285.84,
@@ -246,16 +251,19 @@ def _execution(report: ReportedEvaluation, profile: Profile,
     if rate is None:
         return RecomputedItem(None, profile.execution.label, profile.execution.label, "100%", "", weight,
                               None if shifted else report.execution_score, None,
-                              "缺少全年预算数或全年执行数，无法复算执行率"), None
+                              Phrase("缺少全年预算数或全年执行数，无法复算执行率")), None
     share = min(rate / _HUNDRED, Decimal(1))
     expected = profile.rounding(weight * share)
     exact = _exact_execution_score(report, weight, rate, share, shifted)
-    source = (f"执行率 = 全年执行数 {number(report.spent)} ÷ 全年预算数 {number(budget)} = {profile.rounding(rate)}%"
-              if report.spent is not None and budget else f"执行率按表中所印 {number(rate)}%")
+    source = (Phrase("执行率 = 全年执行数 {spent} ÷ 全年预算数 {budget} = {rate}%",
+                     {"spent": plain(report.spent), "budget": plain(budget), "rate": profile.rounding(rate)})
+              if report.spent is not None and budget else Phrase("执行率按表中所印 {rate}%", {"rate": plain(rate)}))
+    how = "" if report.execution_weight is not None else "（表中未印分值，按评分方案“{profile}”取 {weight}）"
     cap = "（超过100%按100%计）" if rate > _HUNDRED else ""
-    formula = f"{source}；得分 = 分值 {number(weight)}{how} × 执行率{cap} = {expected}"
+    working = source.then(Phrase(f"得分 = 分值 {{weight}}{how} × 执行率{cap} = {{expected}}",
+                                 {"weight": plain(weight), "profile": profile.label, "expected": expected}))
     return RecomputedItem(None, profile.execution.label, profile.execution.label, "100%", f"{profile.rounding(rate)}%",
-                          weight, report.execution_score, expected, formula, share=share, exact=exact,
+                          weight, report.execution_score, expected, working, share=share, exact=exact,
                           weight_assumed=report.execution_weight is None), rate
 
 
@@ -300,17 +308,20 @@ def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, prof
                   printed=item.score if item else None,
                   row=item.row if item else None, guessed=guessed(indicator, doubtful),
                   has_target=bool(_WORD.search(target.raw or "")))
+    named = {"name": indicator.name}
     if named_by_a_figure(indicator):
         return RecomputedItem(**common, expected=None, misplaced=True,
-                              formula=f"三级指标“{indicator.name}”只是一个数值（读取时错放的单元格），不复算")
+                              working=Phrase("三级指标“{name}”只是一个数值（读取时错放的单元格），不复算", named))
     if misread_cell(indicator):
         return RecomputedItem(**common, expected=None, misplaced=True,
-                              formula=f"“{indicator.name}”一行有单元格读取时错放（如分值超过100），不复算")
+                              working=Phrase("“{name}”一行有单元格读取时错放（如分值超过100），不复算", named))
     if item and item.not_applicable:
-        weighed = f"，其分值 {number(weight)} 不计入总分（其余各项按比例折算）" if weight else ""
-        return RecomputedItem(**common, expected=None, not_applicable=True, formula=f"标为“不适用”：不计分{weighed}")
+        weighed = "，其分值 {weight} 不计入总分（其余各项按比例折算）" if weight else ""
+        return RecomputedItem(**common, expected=None, not_applicable=True,
+                              working=Phrase(f"标为“不适用”：不计分{weighed}", {"weight": plain(weight)} if weight else {}))
     if not actual_raw:
-        return RecomputedItem(**common, expected=None, formula="没有实际完成值，无法复算")
+        return RecomputedItem(**common, expected=None, working=Phrase("没有实际完成值，无法复算"))
+    written = {"actual": actual_raw, "target": target.raw or ""}
     zero = _none_as_zero(actual_raw, target)
     measured = zero or actual_raw  # the actual as a figure: 无上访 against 小于5次 is 0次
     actual = parse_target(measured)
@@ -318,38 +329,41 @@ def _indicator(sheet: GoalSheet, position: int, report: ReportedEvaluation, prof
         # a figure the target parser does not take as one value (±10%, a date): still a figure to answer with a figure
         # (corpus 240: 成本控制率 ±10% answered 达标)
         return RecomputedItem(**common, expected=None, qualitative_actual=True,
-                              formula=f"目标含数值 {target.raw}，实际完成值“{actual_raw}”不是数值，无法核对")
+                              working=Phrase("目标含数值 {target}，实际完成值“{actual}”不是数值，无法核对", written))
     if target.value is None and weight is not None and no_answer_chosen(actual_raw):
         # no answer, no result to score (corpus 213: 图书馆管理机制健全性 好坏 answered 好坏, scored 5 of 5)
         return RecomputedItem(**common, expected=profile.rounding(Decimal(0)), exact=Decimal(0), unanswered=True,
-                              formula=f"实际完成值“{actual_raw}”只列出可选的评价，没有选定一个：无从得分，应得 0")
+                              working=Phrase("实际完成值“{actual}”只列出可选的评价，没有选定一个：无从得分，应得 0", written))
     if target.value is None:
-        return RecomputedItem(**common, expected=None, formula="定性指标：得分由评价档次决定，按表中所印核对是否超过分值")
+        return RecomputedItem(**common, expected=None, working=Phrase("定性指标：得分由评价档次决定，按表中所印核对是否超过分值"))
     if actual.value is None and _DIGIT.search(measured):
         return RecomputedItem(**common, expected=None,
-                              formula=f"实际完成值“{actual_raw}”中的数值无法确定（单位或说明混在一起），无法复算")
+                              working=Phrase("实际完成值“{actual}”中的数值无法确定（单位或说明混在一起），无法复算", written))
     if actual.value is None:
         return RecomputedItem(**common, expected=None, qualitative_actual=True,
-                              formula=f"目标是数值 {target.raw}，实际完成值“{actual_raw}”不是数值，无法计算完成比例")
+                              working=Phrase("目标是数值 {target}，实际完成值“{actual}”不是数值，无法计算完成比例", written))
     unlike = progress_problem(target, measured)
     if unlike and actual.operator is None:  # units of different kinds (1000件 against 100%): nothing to compare
-        return RecomputedItem(**common, expected=None, formula=f"{unlike}，无法复算")
+        return RecomputedItem(**common, expected=None, working=Phrase("{unlike}，无法复算", {"unlike": unlike}))
     sense, note = sense_of(target, indicator.direction, indicator.name)
     reached = attainment(target, sense, actual.value)
     # How far a lower bound is passed, when the bound is a clean number (not one taken out of other words).
     overshoot = reached.overshoot if sense is Sense.HIGHER and not target.leftover else None
     if weight is None:
-        return RecomputedItem(**common, expected=None, formula="表中没有这一行的分值，无法复算", overshoot=overshoot,
+        return RecomputedItem(**common, expected=None, working=Phrase("表中没有这一行的分值，无法复算"), overshoot=overshoot,
                               reached=reached.share)
-    formula = f"得分 = 分值 {number(weight)} × {reached.formula} = {profile.rounding(weight * reached.share)}"
-    if zero:
-        note = f"实际完成值“{actual_raw}”按 {zero} 计" + (f"；{note}" if note else "")
+    working = Phrase("得分 = 分值 {weight} × {reached} = {score}", {
+        "weight": plain(weight), "reached": reached.formula, "score": profile.rounding(weight * reached.share)})
     if note:
-        formula = f"{note}；{formula}"
+        working = Phrase("{sense}", {"sense": note}).then(working)
+    if zero:
+        working = Phrase("实际完成值“{written}”按 {zero} 计", {"written": actual_raw, "zero": zero}).then(working)
     # The profile's local deduction for a large overshoot, when it is on, as the scoring applies it.
-    exact, _, formula = overshoot_rule(profile, sense, reached.overshoot, weight * reached.share, True, formula, [])
+    exact, _, deduction = overshoot_rule(profile, sense, reached.overshoot, weight * reached.share, True, [])
+    if deduction is not None:
+        working = working.then(Phrase("{deduction}", {"deduction": deduction}))
     share = exact / weight if weight else reached.share
-    return RecomputedItem(**common, expected=profile.rounding(exact), formula=formula, share=share, exact=exact,
+    return RecomputedItem(**common, expected=profile.rounding(exact), working=working, share=share, exact=exact,
                           overshoot=overshoot, reached=reached.share)
 
 

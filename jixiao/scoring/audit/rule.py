@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cached_property
 from typing import ClassVar
 
@@ -25,7 +26,7 @@ from jixiao.model import (
     Severity,
 )
 from jixiao.model.doubt import doubtful_rows
-from jixiao.model.finding import Confidence, Dimension, Finding, Fix
+from jixiao.model.finding import Confidence, Dimension, Finding, Fix, Phrase, spliced
 from jixiao.scoring.audit.recompute import Recomputation, guessed, recompute
 from jixiao.scoring.profile import Profile
 
@@ -125,17 +126,19 @@ class AuditRule:
         asks for the original to be checked. The doubt is the finding's ``confidence``, which whatever shows the
         finding renders beside the message (:attr:`Confidence.note`); the message never says it. ``severity``: this finding's own level where the rule's depends on what it found
         (an immaterial difference is a warning). ``template``: another message of the rule's own, for a finding whose
-        data take another shape, so that the slots stay data (as :meth:`jixiao.review.rule.Rule.finding`)."""
+        data take another shape, so that the slots stay data (as :meth:`jixiao.review.rule.Rule.finding`). A figure
+        given as a Decimal stays one; a :class:`~jixiao.model.finding.Phrase` (a recomputation's working) is spliced
+        into the template, its own figures with it."""
         slots.setdefault("sheet", ctx.sheet.key)
         if indicator is not None:
             slots.setdefault("indicator", indicator)
+        template, params = spliced(template or self.message, {key: _param(value) for key, value in slots.items()})
         return Finding(
             rule=self.code, name=self.name, dimension=Dimension.ACCURACY, source=self.source,
             severity=(severity or self.severity).unless_uncertain(guessed or assumed),
             sheet=ctx.sheet.key, indicator=indicator,
             location=Location(file=ctx.source, table=ctx.sheet.table, sheet=ctx.sheet.key, row=row, column=column),
-            template=template or self.message,
-            params={key: str(value) for key, value in slots.items()},
+            template=template, params=params,
             fix=Fix(applicability="display-only", summary=fix) if fix else None,
             confidence=(Confidence.GUESSED_LAYOUT if guessed else Confidence.INFERENCE if assumed else Confidence.HIGH),
         )
@@ -147,5 +150,10 @@ class AuditRule:
             rule=self.code, name=self.name, dimension=Dimension.ACCURACY, source=self.source,
             severity=severity or self.severity, sheet=None, indicator=None,
             location=Location(file=ctx.source, line=statement.line), template=self.message,
-            params={"line": str(statement.line), **{key: str(value) for key, value in slots.items()}},
+            params={"line": str(statement.line), **{key: _param(value) for key, value in slots.items()}},
             fix=Fix(applicability="display-only", summary=fix) if fix else None, confidence=Confidence.HIGH)
+
+
+def _param(value: object) -> str | Decimal | Phrase:
+    """A message slot's value as the finding keeps it: a figure (Decimal) or a phrase as given, anything else as text."""
+    return value if isinstance(value, Decimal | Phrase) else str(value)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from jixiao.model import Operator, QualitativeTier, Severity, named_by_a_figure, parse_target
-from jixiao.model.finding import Finding, listed
+from jixiao.model.finding import Finding, listed, render
 from jixiao.model.lexicon import simplified
 from jixiao.model.prose import gives_cause
 from jixiao.model.units import UnitKind, unit_kind
@@ -26,7 +26,7 @@ from jixiao.scoring.audit.recompute import (
 )
 from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
 from jixiao.scoring.audit.rules.actuals import outputs_ahead
-from jixiao.scoring.target_rules import full_amount_rate, number
+from jixiao.scoring.target_rules import full_amount_rate, number, plain
 
 __all__ = ["EVALUATION_RULES"]
 
@@ -85,8 +85,8 @@ class ScoreInflated(AuditRule):
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         for item in ctx.recomputation.indicators:
             if _inflated(item):
-                yield self.finding(ctx, indicator=item.name, row=item.row, column="得分", score=number(item.printed),
-                                   expected=item.expected, formula=item.formula, guessed=item.guessed,
+                yield self.finding(ctx, indicator=item.name, row=item.row, column="得分", score=plain(item.printed),
+                                   expected=item.expected, formula=item.working, guessed=item.guessed,
                                    assumed=item.weight_assumed,
                                    # no answer chosen: the unit is asked for its answer, not told its score is 0
                                    severity=Severity.WARNING if item.unanswered else _materiality(ctx, item),
@@ -105,6 +105,8 @@ class TierExceeded(AuditRule):
     severity = Severity.WARNING
     source = SCORING + "：定性指标按达成预期指标、部分达成预期指标并具有一定效果、未达成预期指标且效果较差三档计分"
     message = "指标“{indicator}”的实际完成值写“{actual}”，属于“{tier}”一档（得分为分值的 {low}%–{high}%），得分 {score} 却超过 {most}（分值 {weight}）"
+    # the fix in the same words from the same figures as the message
+    fix_template = "按“{tier}”一档计分（最多 {most}），或写明实际达成的情况"
     docs = AuditDocs(
         what="定性指标（年度指标值是文字）没有数可算，得分由评价档次决定；实际完成值自己写明目标只部分达成（“部分完成”"
              "“部分达成”“部分实现”）或没有达成（以“未完成”“未达成”“未达到”“未实现”“尚未完成”“没有完成”开头）的，"
@@ -123,11 +125,11 @@ class TierExceeded(AuditRule):
             band = ctx.profile.band(tier)
             most = item.weight * band.high / _HUNDRED
             if item.printed - most > tolerance(item.printed):
+                figures = {"tier": tier.value, "most": plain(ctx.profile.rounding(most))}
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="得分", actual=item.actual.strip(),
-                                   tier=tier.value, low=number(band.low), high=number(band.high),
-                                   score=number(item.printed), most=number(ctx.profile.rounding(most)),
-                                   weight=number(item.weight), guessed=item.guessed, assumed=item.weight_assumed,
-                                   fix=f"按“{tier.value}”一档计分（最多 {number(ctx.profile.rounding(most))}），或写明实际达成的情况")
+                                   low=plain(band.low), high=plain(band.high), score=plain(item.printed),
+                                   weight=plain(item.weight), guessed=item.guessed, assumed=item.weight_assumed,
+                                   fix=render(self.fix_template, figures), **figures)
 
 
 # The words by which an actual places its row in a tier of the scheme (财预〔2020〕10号): only part reached (部分完成,
@@ -175,8 +177,8 @@ class ScoreDeflated(AuditRule):
         material = ctx.profile.audit.material_points
         for item in ctx.recomputation.indicators:
             if item.off and item.printed < item.exact and (_met(item) or item.exact - item.printed >= material):
-                yield self.finding(ctx, indicator=item.name, row=item.row, column="得分", score=number(item.printed),
-                                   expected=item.expected, formula=item.formula, guessed=item.guessed,
+                yield self.finding(ctx, indicator=item.name, row=item.row, column="得分", score=plain(item.printed),
+                                   expected=item.expected, formula=item.working, guessed=item.guessed,
                                    assumed=item.weight_assumed, fix=f"更正为 {item.expected}，或在偏差原因中写明扣分理由")
 
 
@@ -209,8 +211,8 @@ class ExecutionScoreOffRate(AuditRule):
         if item is None or not item.off or (item.weight is not None and item.printed > item.weight):
             return
         severity = _materiality(ctx, item) if item.printed > item.exact else Severity.WARNING
-        yield self.finding(ctx, indicator=item.name, column="得分", score=number(item.printed), expected=item.expected,
-                           formula=item.formula, assumed=item.weight_assumed, severity=severity,
+        yield self.finding(ctx, indicator=item.name, column="得分", score=plain(item.printed), expected=item.expected,
+                           formula=item.working, assumed=item.weight_assumed, severity=severity,
                            fix=f"按执行率计分：{item.expected}")
 
 
@@ -580,7 +582,7 @@ class MissedWithoutReason(AuditRule):
 # The year's summary (年度总体目标实际完成情况) saying the work done (已完成援滇人员相关经费支付), and words of work still
 # under way (正在进行招标, 预计三月开展, 尚未完工), which account for money not yet spent as a cause does.
 _SAYS_DONE = re.compile(r"已完成|已全部|全部完成|均已完成|顺利完成|如期完成|按时完成|圆满完成")
-_UNDER_WAY = re.compile(r"正在|尚未|未|待|预计|将于|进行中")
+_UNDER_WAY = re.compile(r"正在|未|待|预计|将于|进行中")  # (未 is any 尚未, 未完工)
 
 
 def _done_though_unspent(summary: str | None, rate: Decimal) -> bool:
@@ -735,7 +737,7 @@ class ExecutionScoreBlank(AuditRule):
         if not _execution_score_blank(ctx) or item.expected is None:
             return
         yield self.finding(ctx, indicator=item.name, column="得分", rate=ctx.profile.rounding(computed.execution_rate),
-                           expected=item.expected, formula=item.formula, fix=f"填写得分 {item.expected}")
+                           expected=item.expected, formula=item.working, fix=f"填写得分 {item.expected}")
 
 
 class ExecutionNotReported(AuditRule):

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from jixiao.model import Likelihood, Operator, Severity, parse_target
-from jixiao.model.finding import Finding
+from jixiao.model.finding import Finding, Phrase
 from jixiao.scoring.audit.recompute import differs
 from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
 from jixiao.scoring.spend_plan import PlanError, month_end, planned_share
@@ -26,14 +26,15 @@ def _period(ctx: AuditContext):
     return report
 
 
-def _planned(ctx: AuditContext, months: int) -> tuple[Decimal, str]:
+def _planned(ctx: AuditContext, months: int) -> tuple[Decimal, Phrase]:
     """The planned cumulative share at the end of month ``months``: the sheet's own plan, else linear."""
     year = ctx.sheet.year or 2000
     try:
         return planned_share(ctx.sheet.spend_plan, month_end(year, months), year)
     except PlanError:
         share = Decimal(months) * _HUNDRED / 12
-        return share, f"表中没有资金支出计划，按时间均匀计算：{months}/12 = {ctx.profile.rounding(share)}%"
+        return share, Phrase("表中没有资金支出计划，按时间均匀计算：{months}/12 = {share}%",
+                             {"months": Decimal(months), "share": ctx.profile.rounding(share)})
 
 
 class SpendingBehindPlan(AuditRule):
@@ -59,7 +60,7 @@ class SpendingBehindPlan(AuditRule):
         planned, how = _planned(ctx, report.months)
         rounded = ctx.profile.rounding
         if rounded(planned - rate) > rule.yellow_gap:
-            yield self.finding(ctx, column="1–N月执行数", months=report.months, rate=rounded(rate),
+            yield self.finding(ctx, column="1–N月执行数", months=Decimal(report.months), rate=rounded(rate),
                                planned=rounded(planned), gap=rounded(planned - rate), how=how,
                                fix="说明支出滞后的原因和加快执行的措施")
 

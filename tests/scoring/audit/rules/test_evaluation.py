@@ -12,6 +12,7 @@ import pytest
 from jixiao.model import Diagnostic, Location, Severity
 from jixiao.scoring import load_profile
 from jixiao.scoring.audit import audit_sheet, recompute
+from tests.conftest import texts
 from tests.scoring.audit_sheets import LONGYANG, printed
 from tests.scoring.said import said
 from tests.scoring.said import shortfall as said_shortfall
@@ -33,7 +34,7 @@ def _as_read(sheet):
 def test_parts_scored_twice_are_found_by_the_numbering_as_written():
     sheet = _as_read(printed(LONGYANG, budget="278.4449", spent=30, rate="10.77", execution_weight=20,
                              execution_score="2.16", cut=True))
-    found = [(f.indicator, f.location.row, f.severity.value, f.params["score"], f.params["count"],
+    found = [(f.indicator, f.location.row, f.severity.value, texts(f)["score"], texts(f)["count"],
               said(f, "分项（", "）得分之和"))
              for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA27"]
     assert found == [("示范区建立", 11, "error", "15", "3",
@@ -43,7 +44,7 @@ def test_parts_scored_twice_are_found_by_the_numbering_as_written():
 
 
 def _adjusted(sheet):
-    return [(f.location.column, f.params["initial"], f.params["full"], f.params["change"], f.params["amount"])
+    return [(f.location.column, texts(f)["initial"], texts(f)["full"], texts(f)["change"], texts(f)["amount"])
             for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA19"]
 
 
@@ -178,7 +179,7 @@ GENGGAN = [("产出指标", "质量指标", "重大动物强制免疫病种群�
 ])
 def test_scores_without_any_money_are_reported(money, total, found):
     sheet = printed(GENGGAN, total=total, **money)
-    assert [(f.location.column, f.severity.value, f.params["count"], said(f, "打了分", "，却没有"))
+    assert [(f.location.column, f.severity.value, texts(f)["count"], said(f, "打了分", "，却没有"))
             for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA28"] == found
 
 
@@ -186,7 +187,7 @@ def test_a_total_stated_without_spending_still_asks_for_the_execution():
     # 230 again: the report's “实施…补助经费9.55万元” read as the sheet's total; nothing says what was spent
     sheet = printed(GENGGAN, total=100)
     sheet.budget.total = Decimal("9.55")
-    assert [(f.params["count"], said(f, "，却没有", "：预算执行率无从计分")) for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA28"] == [
+    assert [(texts(f)["count"], said(f, "，却没有", "：预算执行率无从计分")) for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA28"] == [
         ("2", "执行数和执行率")]
 
 
@@ -206,7 +207,7 @@ def test_no_answer_chosen_earns_nothing(actual, score, found):
     rows = [("效益指标", "可持续影响指标", "图书馆管理机制健全性", "好坏", actual, 5, score),
             ("满意度指标", "服务对象满意度指标", "活动参与人员满意度", "≥95%", "95%", 85, 85)]
     sheet = printed(rows, budget=10, spent=10, execution_weight=10, execution_score=10)
-    assert [(f.rule, f.severity.value, f.params["score"], f.params["expected"]) for f in audit_sheet(sheet, CENTRAL)
+    assert [(f.rule, f.severity.value, texts(f)["score"], texts(f)["expected"]) for f in audit_sheet(sheet, CENTRAL)
             if f.rule in ("JXA02", "JXA03")] == found
     item = recompute(sheet, CENTRAL).indicators[0]
     assert (item.expected, item.unanswered) == ((Decimal("0.00"), True) if "坏" in actual or "否" in actual
@@ -234,7 +235,7 @@ def test_a_grade_without_a_total_follows_the_rows_scores(grade, total, last, cut
     rows = [*PUTUO[:-1], (*PUTUO[-1][:6], last)]
     sheet = printed(rows, initial=250000, budget=250000, spent="215457.6", execution_weight=10,
                     execution_score="8.62", total=total, grade=grade, cut=cut)
-    assert [(f.params["grade"], f.params["total"], f.params["expected"]) for f in audit_sheet(sheet, CENTRAL)
+    assert [(texts(f)["grade"], texts(f)["total"], texts(f)["expected"]) for f in audit_sheet(sheet, CENTRAL)
             if f.rule == "JXA07"] == found
 
 
@@ -249,7 +250,7 @@ def test_the_templates_empty_numbered_rows_are_noted_once(names, found):
     rows = [("产出指标", "质量指标", "演出设备合格率", "合格", "合格", 20, 20),
             *[("产出指标", "时效指标", name, "", "", None, None) for name in names]]
     sheet = printed(rows)
-    assert [(f.location.row, f.params["text"], f.severity.value) for f in audit_sheet(sheet, CENTRAL)
+    assert [(f.location.row, texts(f)["text"], f.severity.value) for f in audit_sheet(sheet, CENTRAL)
             if f.rule == "JXA11"] == found
 
 
@@ -280,7 +281,7 @@ def test_money_largely_unspent_in_a_form_without_an_execution_row(money, found):
                                                           for i, row in enumerate(PUHUI)]
     sheet = printed(rows, total=100, **money)
     sheet.budget.total = Decimal(208)
-    assert [(f.indicator, f.location.column, f.severity.value, f.params["weights"], f.params["rate"],
+    assert [(f.indicator, f.location.column, f.severity.value, texts(f)["weights"], texts(f)["rate"],
              said(f, "%（", "），"), said(f, "），", " 却不受执行情况影响")) for f in audit_sheet(sheet, CENTRAL)
             if f.rule == "JXA32"] == found
 
@@ -296,8 +297,8 @@ def test_money_largely_unspent_in_a_form_without_an_execution_row(money, found):
 ])
 def test_a_deadline_answered_by_a_share_is_noted(level2, name, target, actual, found):
     sheet = printed([("产出指标", level2, name, target, actual, 20, 20)])
-    assert [(f.location.row, f.severity.value, f.params["actual"],
-             said(f, f"“{f.params['actual']}”", "，无法核对得分"), f.params["score"])
+    assert [(f.location.row, f.severity.value, texts(f)["actual"],
+             said(f, f"“{texts(f)['actual']}”", "，无法核对得分"), texts(f)["score"])
             for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA09"] == found
 
 
@@ -329,8 +330,8 @@ def test_a_spending_rate_indicator_is_held_to_the_money(name, actual, money, fou
         return
     finding, = findings
     assert (finding.indicator, finding.location.row, finding.location.column) == (name, 12, "实际完成值")
-    assert (finding.params["printed"], finding.params["spent"], finding.params["budget"],
-            finding.params["computed"]) == found
+    assert (texts(finding)["printed"], texts(finding)["spent"], texts(finding)["budget"],
+            texts(finding)["computed"]) == found
     assert finding.severity.value == "error"
 
 
@@ -424,7 +425,7 @@ def test_a_cut_copy_whose_summary_says_done_beside_money_unspent(summary, spent,
     # (the rows' names read before the cut, their cells lost with it, as the reader gives 208's)
     sheet = printed([("产出指标", "数量指标", "经费使用率", "", "", None, None)], budget=20000, spent=spent,
                     overall_actual=summary or None, cut=True)
-    findings = [(f.indicator, f.location.column, f.severity.value, f.params["rate"], f.params.get("summary"))
+    findings = [(f.indicator, f.location.column, f.severity.value, texts(f)["rate"], texts(f).get("summary"))
                 for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA10"]
     assert findings == ([] if found is None else [("预算执行率", "偏差原因分析及改进措施", "warning", *found)])
     if found is not None:
@@ -460,8 +461,8 @@ def test_an_uncut_copy_is_held_to_its_rows_whatever_its_summary_says():
 ])
 def test_a_qualitative_score_above_the_tier_its_actual_states(profile, actual, score, found):
     sheet = printed([("产出指标", "时效指标", "培训及时性", "按时完成", actual, 10, score, "培训场地调整")])
-    findings = [(f.location.row, f.params["tier"], f.params["low"], f.params["high"], f.params["score"],
-                 f.params["most"]) for f in audit_sheet(sheet, load_profile(profile)) if f.rule == "JXA39"]
+    findings = [(f.location.row, texts(f)["tier"], texts(f)["low"], texts(f)["high"], texts(f)["score"],
+                 texts(f)["most"]) for f in audit_sheet(sheet, load_profile(profile)) if f.rule == "JXA39"]
     assert findings == ([] if found is None else [found])
 
 
