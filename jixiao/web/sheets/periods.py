@@ -14,7 +14,7 @@ from collections.abc import Mapping
 
 from pydantic import ValidationError
 
-from jixiao.documents.interpret.header_cells import parse_span
+from jixiao.documents import parse_span
 from jixiao.model import ENTERED, Period
 from jixiao.model.amounts import amount
 from jixiao.scoring.messages import validation_reason
