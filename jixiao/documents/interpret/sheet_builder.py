@@ -78,6 +78,7 @@ from jixiao.model import (
     Unit,
     canonical_level1,
     canonical_level2,
+    form_text,
 )
 from jixiao.model.amounts import amount_text
 from jixiao.model.lexicon import TEXT_MEMO, fold, simplified, simplified_in_place
@@ -687,6 +688,9 @@ class SheetBuilder:
         self._pending_level_tokens = 0
         self._pending_level_row: Placed | None = None  # the row the pending level names stand on (where a P108 says)
         self._last_tokens = 0  # the tokens of the last indicator read
+        # how many cells each indicator's row printed beside its level cells, by position (from 1): a row the end
+        # of the file cut prints fewer than the rows above it (:meth:`last_row_narrower`)
+        self._widths: dict[int, int] = {}
         self.tokens_placed = 0
         self.tokens_diagnosed = 0
         # the cells of the rows read as the money table's (header block rows, outside the grid's count): placed under
@@ -1236,6 +1240,8 @@ class SheetBuilder:
         self.sheet.indicators = [indicators[position - 1] for position in kept]
         renumbered = {old: new for new, old in enumerate(kept, 1)}
         self.results = [(renumbered[position], values) for position, values in self.results if position in renumbered]
+        self._widths = {renumbered[position]: width for position, width in self._widths.items()
+                        if position in renumbered}
 
     # -- the header block ----------------------------------------------------------------------------------
     def _feed_header(self, row: Row) -> None:
@@ -1853,6 +1859,8 @@ class SheetBuilder:
             self._heads(values)
             self.tokens_placed += placed.tokens
             return
+        # (counted as printed: a run of fused figures is one cell, however many values it is read as)
+        width = placed.tokens - sum(1 for kind in ("level1", "level2") if values.get(kind, "").strip())
         self._take_level_label(placed)
         level1, level2 = values.get("level1", ""), values.get("level2", "")
         previous1, previous2 = self._levels
@@ -1877,6 +1885,14 @@ class SheetBuilder:
             text = "\n".join(filter(None, (unplaced, after)))[:80]
             self.diagnostics.append(diagnostic("P113", self._location_of(placed), text=text))
         name = clean_name(values.get("name", ""))
+        if name and form_text(name):
+            # the form's own text in the name column (the value columns' heading, a spare row's numbering, the
+            # rule for scoring): the row names no indicator, whatever stands beside it
+            cells = [text for kind, text in values.items() if kind not in ("level1", "level2") and text.strip()]
+            cells += [text for text in placed.extra.values() if text.strip()]
+            self.tokens_diagnosed += placed.tokens
+            self.diagnostics.append(diagnostic("P108", self._location_of(placed), cells, text="｜".join(cells)[:80]))
+            return
         defined = _DEFINITION.match(name) or _BRACKETED_DEFINITION.match(name)
         if defined:  # 建档率=建档人数/常住居民数*100%: the name, then how it is computed
             name = defined.group(1)
@@ -2001,6 +2017,7 @@ class SheetBuilder:
             self.diagnostics.append(diagnostic("P105", self._location_of(placed).model_copy(update={"column": self._heading("level2")}), value=level2))
         self.sheet.indicators.append(indicator)
         self.results.append((len(self.sheet.indicators), values))
+        self._widths[len(self.sheet.indicators)] = width
         self._last_tokens = placed.tokens + self._pending_level_tokens
         self.tokens_placed += self._last_tokens
         self._pending_level_tokens = 0
@@ -2017,6 +2034,30 @@ class SheetBuilder:
         values = self.results[-1][1]
         return not indicators[-1].extra and not indicators[-1].description and not any(
             text.strip() for kind, text in values.items() if kind not in ("level1", "level2", "name"))
+
+    def last_row_narrower(self) -> bool:
+        """True when the last indicator's row printed fewer cells beside its level cells than every one of the (at
+        least two) rows read before it: at the end of a file, the copy stopped inside that row (…| 95 | 10.00 | under
+        rows that go on to their 得分; a 预算执行率 row stopping after its name), whatever of it was read."""
+        count = len(self.sheet.indicators)
+        above = [self._widths[position] for position in range(1, count) if position in self._widths]
+        return count in self._widths and len(above) >= 2 and self._widths[count] < min(above)
+
+    def cut_target(self, text: str) -> bool:
+        """True when ``text`` (the file's last line) ends on the last indicator's target and that is a bare number
+        where a unit is printed: the grid's unit column, left blank on this row, or the target of each row above
+        (=22个, ≥4000人 above 验收合格率 | 1): the end of the file stopped inside the figure or right after it."""
+        indicators = self.sheet.indicators
+        if not indicators or not self.results or self.results[-1][0] != len(indicators):
+            return False
+        values = self.results[-1][1]
+        target = values.get("target", "").strip()
+        if _BARE_NUMBER.fullmatch(target) is None or not text.rstrip().endswith(target):
+            return False
+        if self.columns is not None and "unit" in self.columns.kinds:
+            return not values.get("unit", "").strip()
+        above = indicators[:-1]
+        return len(above) >= 2 and all(indicator.target.unit is not None for indicator in above)
 
     def cut_actual(self, text: str) -> str | None:
         """The last indicator's actual when ``text`` (the file's last line) ends on it and it is a bare number while
@@ -2048,6 +2089,7 @@ class SheetBuilder:
         self.sheet.indicators.pop()
         if self.results and self.results[-1][0] > len(self.sheet.indicators):
             self.results.pop()
+        self._widths.pop(len(self.sheet.indicators) + 1, None)
         self.tokens_placed -= self._last_tokens
         self.tokens_diagnosed += self._last_tokens
         self._last_tokens = 0

@@ -447,8 +447,10 @@ class _Assembler:
         before = next((line for line in reversed(body[:-1]) if line.kind is not LineKind.BREAK), None)
         after_whole_row = _levels_only([token.text.strip() for token in last.filled]) and before is not None \
             and before.extra.get("piped") and not before.extra.get("open_end")
+        # the last row printing fewer cells than every row above it stops inside them, its target read or not
+        narrower = own_lines and (builder.last_row_narrower() or builder.cut_target("".join(last.texts)))
         open_row = body[-1].kind is not LineKind.BREAK and not after_whole_row and (
-            not indicators[-1].target.raw or cut_cell or cut_figure is not None)
+            not indicators[-1].target.raw or cut_cell or cut_figure is not None or narrower)
         # a line ending a sentence (a prose cell: …，优化校园生态环境。) was not cut by the end of the file
         sentence_ends = "".join(last.texts).rstrip().endswith(_SENTENCE_ENDS)
         # text cut into cells by the labels that ends on the last row's name, with nothing beside it: the file
@@ -456,7 +458,7 @@ class _Assembler:
         ends_on_name = bool(last.extra.get("segmented") and indicators[-1].name and not indicators[-1].extra
                             and "".join(last.texts).rstrip().endswith(indicators[-1].name))
         if open_row and not sentence_ends and (
-                ends_on_name or own_lines and (cut_cell or cut_figure is not None or builder.last_row_stops_short())):
+                ends_on_name or narrower or own_lines and (cut_cell or cut_figure is not None or builder.last_row_stops_short())):
             # a web copy's text stops inside the row, before its target or inside a cell: not an indicator
             # (a row whose target was read stops inside a later cell: its last cell may be cut, 10 of 100)
             where = (f"在实际完成值“{cut_figure}”处" if cut_figure is not None
