@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from functools import lru_cache
 from itertools import dropwhile, takewhile
+from typing import NamedTuple
 
 from jixiao.documents.blocks import Row
 from jixiao.documents.codes import diagnostic
@@ -647,6 +648,15 @@ def _implied_level1(level2: str | None) -> str | None:
     return parents.pop() if len(parents) == 1 else None
 
 
+class _Printed(NamedTuple):
+    """What an indicator's row printed: its source line, its cells beside its level cells (a run of fused figures is
+    one), and its tokens with the level names pending over it."""
+
+    line: int | None
+    width: int
+    tokens: int
+
+
 class SheetBuilder:
     """Accumulates the rows of one sheet: first its header block, then (after the grid header) indicators."""
 
@@ -687,10 +697,9 @@ class SheetBuilder:
         self._aligner: Aligner | None = None
         self._pending_level_tokens = 0
         self._pending_level_row: Placed | None = None  # the row the pending level names stand on (where a P108 says)
-        self._last_tokens = 0  # the tokens of the last indicator read
-        # how many cells each indicator's row printed beside its level cells, by position (from 1): a row the end
-        # of the file cut prints fewer than the rows above it (:meth:`last_row_narrower`)
-        self._widths: dict[int, int] = {}
+        # what each indicator's row printed, by position (from 1): a row the end of the file cut prints fewer cells
+        # than the rows above it (:meth:`last_row_narrower`), and its tokens are set aside when it is left out
+        self._printed: dict[int, _Printed] = {}
         self.tokens_placed = 0
         self.tokens_diagnosed = 0
         # the cells of the rows read as the money table's (header block rows, outside the grid's count): placed under
@@ -1240,8 +1249,8 @@ class SheetBuilder:
         self.sheet.indicators = [indicators[position - 1] for position in kept]
         renumbered = {old: new for new, old in enumerate(kept, 1)}
         self.results = [(renumbered[position], values) for position, values in self.results if position in renumbered]
-        self._widths = {renumbered[position]: width for position, width in self._widths.items()
-                        if position in renumbered}
+        self._printed = {renumbered[position]: printed for position, printed in self._printed.items()
+                         if position in renumbered}
 
     # -- the header block ----------------------------------------------------------------------------------
     def _feed_header(self, row: Row) -> None:
@@ -2017,9 +2026,9 @@ class SheetBuilder:
             self.diagnostics.append(diagnostic("P105", self._location_of(placed).model_copy(update={"column": self._heading("level2")}), value=level2))
         self.sheet.indicators.append(indicator)
         self.results.append((len(self.sheet.indicators), values))
-        self._widths[len(self.sheet.indicators)] = width
-        self._last_tokens = placed.tokens + self._pending_level_tokens
-        self.tokens_placed += self._last_tokens
+        printed = _Printed(placed.line, width, placed.tokens + self._pending_level_tokens)
+        self._printed[len(self.sheet.indicators)] = printed
+        self.tokens_placed += printed.tokens
         self._pending_level_tokens = 0
 
     def last_row_stops_short(self) -> bool:
@@ -2040,8 +2049,13 @@ class SheetBuilder:
         least two) rows read before it: at the end of a file, the copy stopped inside that row (…| 95 | 10.00 | under
         rows that go on to their 得分; a 预算执行率 row stopping after its name), whatever of it was read."""
         count = len(self.sheet.indicators)
-        above = [self._widths[position] for position in range(1, count) if position in self._widths]
-        return count in self._widths and len(above) >= 2 and self._widths[count] < min(above)
+        above = [self._printed[position].width for position in range(1, count) if position in self._printed]
+        return count in self._printed and len(above) >= 2 and self._printed[count].width < min(above)
+
+    def last_line(self) -> int | None:
+        """The source line the last indicator's row was read from (None when unknown)."""
+        printed = self._printed.get(len(self.sheet.indicators))
+        return printed.line if printed is not None else None
 
     def cut_target(self, text: str) -> bool:
         """True when ``text`` (the file's last line) ends on the last indicator's target and that is a bare number
@@ -2086,13 +2100,13 @@ class SheetBuilder:
     def drop_last(self) -> None:
         """Leave out the last indicator (a row cut off by the end of the file): its tokens are reported by the
         caller's diagnostic instead."""
+        printed = self._printed.pop(len(self.sheet.indicators), None)
         self.sheet.indicators.pop()
         if self.results and self.results[-1][0] > len(self.sheet.indicators):
             self.results.pop()
-        self._widths.pop(len(self.sheet.indicators) + 1, None)
-        self.tokens_placed -= self._last_tokens
-        self.tokens_diagnosed += self._last_tokens
-        self._last_tokens = 0
+        tokens = printed.tokens if printed is not None else 0
+        self.tokens_placed -= tokens
+        self.tokens_diagnosed += tokens
 
     def _heading(self, kind: str) -> str:
         return self.columns.heading(kind) if self.columns else kind
