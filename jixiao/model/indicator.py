@@ -137,14 +137,15 @@ def not_an_indicator(indicator: Indicator) -> bool:
     (:func:`misread_cell`)."""
     name = fold(indicator.name)
     return len(name) == 1 or canonical_level1(indicator.name) is not None or misread_cell(indicator) \
-        or form_text(indicator.name)
+        or form_text(indicator.name) or bool(_TEMPLATE_NUMBER.fullmatch(name))
 
 
 def form_text(name: str) -> bool:
     """True when a 三级指标 cell holds the form's own text, never an indicator's name: the heading of the value columns
-    read as a row (区域目标值…), a numbered spare row (指标2:), or the score sheet's rule for scoring (定量指标计算:…)."""
+    read as a row (区域目标值…) or the score sheet's rule for scoring (定量指标计算:…). (A numbered spare row, 指标2:, is
+    the form's too, but the preparer's to fill: the review reports it.)"""
     name = fold(name)
-    return bool(_VALUE_HEADING.match(name) or _TEMPLATE_NUMBER.fullmatch(name) or _SCORING_RULE.match(name))
+    return bool(_VALUE_HEADING.match(name) or _SCORING_RULE.match(name))
 
 
 # A form's numbered row left as printed (指标2:, corpus 234): a template's spare row, no indicator of its own.

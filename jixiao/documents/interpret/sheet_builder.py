@@ -1895,8 +1895,8 @@ class SheetBuilder:
             self.diagnostics.append(diagnostic("P113", self._location_of(placed), text=text))
         name = clean_name(values.get("name", ""))
         if name and form_text(name):
-            # the form's own text in the name column (the value columns' heading, a spare row's numbering, the
-            # rule for scoring): the row names no indicator, whatever stands beside it
+            # the form's own text in the name column (the value columns' heading, the rule for scoring): the row
+            # names no indicator, whatever stands beside it
             cells = [text for kind, text in values.items() if kind not in ("level1", "level2") and text.strip()]
             cells += [text for text in placed.extra.values() if text.strip()]
             self.tokens_diagnosed += placed.tokens

@@ -77,10 +77,9 @@ _BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # the template's numbering of its rows: 指标1:, or 任务1: where a 部门整体 form's 分解目标 column numbers the tasks
 _NUMBER_MARK = r"(?:指标\s*\d{1,2}(?:\s*[:：.．、]|(?![\d.．%]))|任务\s*\d{1,2}\s*[:：])"
 # (a parent row numbered by the outline's Chinese numerals, its parts by 1、 2、: 一、示范区建立 over 1、施用配方肥; a
-# notice's list under its level headings numbered ① ②); a spare row's numbering run together with the next row's
-# (指标1:指标2:, corpus 234) is numbering throughout
-_NAME_PREFIX = re.compile(r"^(?:(?:" + _NUMBER_MARK + r"|\d+[.．、](?!\d)|[(（]\d+[)）]|[一二三四五六七八九十]{1,3}、"
-                          r"|[(（][一二三四五六七八九十]{1,3}[)）]|[\u2460-\u2473\u2776-\u277f]|★+|☆+)\s*)+")
+# notice's list under its level headings numbered ① ②)
+_NAME_PREFIX = re.compile(r"^(?:" + _NUMBER_MARK + r"|\d+[.．、](?!\d)|[(（]\d+[)）]|[一二三四五六七八九十]{1,3}、"
+                          r"|[(（][一二三四五六七八九十]{1,3}[)）]|[\u2460-\u2473\u2776-\u277f]|★+|☆+)\s*")
 # (a year of this or the last century and a month: 1290.3平方米 is an area)
 _DATE = re.compile(r"^(?:19|20)\d{2}[-年./](?:1[0-2]|0?[1-9])(?!\d)(?:[-月./]\d{1,2}日?)?(?:\s*\d{1,2}:\d{2})?")
 _NUMBER = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?%?$")
