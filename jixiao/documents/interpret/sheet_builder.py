@@ -650,10 +650,11 @@ def _implied_level1(level2: str | None) -> str | None:
 
 class _Printed(NamedTuple):
     """What an indicator's row printed: its source line, its cells beside its level cells (a run of fused figures is
-    one), and its tokens with the level names pending over it."""
+    one), whether it printed a score (得分: a self-evaluation's), and its tokens with the level names pending over it."""
 
     line: int | None
     width: int
+    scored: bool
     tokens: int
 
 
@@ -1868,8 +1869,11 @@ class SheetBuilder:
             self._heads(values)
             self.tokens_placed += placed.tokens
             return
-        # (counted as printed: a run of fused figures is one cell, however many values it is read as)
-        width = placed.tokens - sum(1 for kind in ("level1", "level2") if values.get(kind, "").strip())
+        # the cells beside the levels: as many as values read, or fewer where fewer tokens were printed (a run of
+        # fused figures is one cell, however many values it is read as; a name wrapped onto a line of its own is one)
+        cells = [kind for kind, text in values.items() if kind not in ("level1", "level2") and text.strip()]
+        levels = sum(1 for kind in ("level1", "level2") if values.get(kind, "").strip())
+        width = min(len(cells) + len(placed.extra), placed.tokens - levels)
         self._take_level_label(placed)
         level1, level2 = values.get("level1", ""), values.get("level2", "")
         previous1, previous2 = self._levels
@@ -2026,7 +2030,8 @@ class SheetBuilder:
             self.diagnostics.append(diagnostic("P105", self._location_of(placed).model_copy(update={"column": self._heading("level2")}), value=level2))
         self.sheet.indicators.append(indicator)
         self.results.append((len(self.sheet.indicators), values))
-        printed = _Printed(placed.line, width, placed.tokens + self._pending_level_tokens)
+        printed = _Printed(placed.line, width, bool(values.get("score", "").strip()),
+                           placed.tokens + self._pending_level_tokens)
         self._printed[len(self.sheet.indicators)] = printed
         self.tokens_placed += printed.tokens
         self._pending_level_tokens = 0
@@ -2046,11 +2051,14 @@ class SheetBuilder:
 
     def last_row_narrower(self) -> bool:
         """True when the last indicator's row printed fewer cells beside its level cells than every one of the (at
-        least two) rows read before it: at the end of a file, the copy stopped inside that row (…| 95 | 10.00 | under
-        rows that go on to their 得分; a 预算执行率 row stopping after its name), whatever of it was read."""
+        least two) rows read before it, each of which printed its score: at the end of a file, the copy stopped
+        inside that row of a self-evaluation (…| 95 | 10.00 under rows that go on to their 得分; a 预算执行率 row
+        stopping after its name), whatever of it was read. (A goal table's last row may leave a cell blank, its unit,
+        operator or 权重, where the rows above fill theirs: that is the preparer's to answer for, and stays a row.)"""
         count = len(self.sheet.indicators)
-        above = [self._printed[position].width for position in range(1, count) if position in self._printed]
-        return count in self._printed and len(above) >= 2 and self._printed[count].width < min(above)
+        above = [self._printed[position] for position in range(1, count) if position in self._printed]
+        return count in self._printed and len(above) >= 2 and all(printed.scored for printed in above) \
+            and self._printed[count].width < min(printed.width for printed in above)
 
     def last_line(self) -> int | None:
         """The source line the last indicator's row was read from (None when unknown)."""
@@ -2059,17 +2067,15 @@ class SheetBuilder:
 
     def cut_target(self, text: str) -> bool:
         """True when ``text`` (the file's last line) ends on the last indicator's target and that is a bare number
-        where a unit is printed: the grid's unit column, left blank on this row, or the target of each row above
-        (=22个, ≥4000人 above 验收合格率 | 1): the end of the file stopped inside the figure or right after it."""
+        in a grid with no unit column whose every row above writes its target with a unit (=22个, ≥4000人 above
+        验收合格率 | 1): the end of the file stopped inside the figure or right after it."""
         indicators = self.sheet.indicators
-        if not indicators or not self.results or self.results[-1][0] != len(indicators):
+        if not indicators or not self.results or self.results[-1][0] != len(indicators) \
+                or self.columns is None or "unit" in self.columns.kinds:
             return False
-        values = self.results[-1][1]
-        target = values.get("target", "").strip()
+        target = self.results[-1][1].get("target", "").strip()
         if _BARE_NUMBER.fullmatch(target) is None or not text.rstrip().endswith(target):
             return False
-        if self.columns is not None and "unit" in self.columns.kinds:
-            return not values.get("unit", "").strip()
         above = indicators[:-1]
         return len(above) >= 2 and all(indicator.target.unit is not None for indicator in above)
 

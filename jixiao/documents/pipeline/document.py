@@ -447,9 +447,11 @@ class _Assembler:
         before = next((line for line in reversed(body[:-1]) if line.kind is not LineKind.BREAK), None)
         after_whole_row = _levels_only([token.text.strip() for token in last.filled]) and before is not None \
             and before.extra.get("piped") and not before.extra.get("open_end")
-        # the last row printing fewer cells than every row above it, or stopping on a bare figure where a unit is
-        # printed, stops inside them, its target read or not
-        stops_inside = own_lines and (builder.last_row_narrower() or builder.cut_target("".join(last.texts)))
+        # a row of a text without bars printing fewer cells than every scored row above it, or stopping on a bare
+        # figure where a unit is printed: the copy stops inside it, its target read or not (a pipe row keeps its
+        # empty cells, as many as the table's others or not: only its missing closing bar says it is cut)
+        stops_inside = own_lines and not last.extra.get("piped") and (
+            builder.last_row_narrower() or builder.cut_target("".join(last.texts)))
         open_row = body[-1].kind is not LineKind.BREAK and not after_whole_row and (
             not indicators[-1].target.raw or cut_cell or cut_figure is not None or stops_inside)
         # a line ending a sentence (a prose cell: …，优化校园生态环境。) was not cut by the end of the file
