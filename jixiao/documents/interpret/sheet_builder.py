@@ -2057,8 +2057,12 @@ class SheetBuilder:
         operator or 权重, where the rows above fill theirs: that is the preparer's to answer for, and stays a row.)"""
         count = len(self.sheet.indicators)
         above = [self._printed[position] for position in range(1, count) if position in self._printed]
-        return count in self._printed and len(above) >= 2 and all(printed.scored for printed in above) \
-            and self._printed[count].width < min(printed.width for printed in above)
+        last = self._printed.get(count)
+        # (a row on the line of the row above is a text flow's, one line holding the table: its cells are not the
+        # line's last, so no cut of the copy shows on it)
+        return last is not None and len(above) >= 2 and all(printed.scored for printed in above) \
+            and last.line is not None and last.line != above[-1].line \
+            and last.width < min(printed.width for printed in above)
 
     def last_line(self) -> int | None:
         """The source line the last indicator's row was read from (None when unknown)."""
