@@ -21,13 +21,14 @@ from jixiao.model.monitoring import (
 )
 from jixiao.model.prose import FundAmount, MoneyStatement, MoneySum, ProseReport, Said
 from jixiao.model.reported import ReportedEvaluation, ReportedItem, ReportedMonitoring, ReportedProgress, not_applicable
-from jixiao.model.sheet import Budget, Checkpoint, GoalSheet, MoneyUnit, Period, Unit
+from jixiao.model.sheet import ENTERED, Budget, Checkpoint, GoalSheet, MoneyUnit, Period, Unit
 from jixiao.model.target import NoteCode, Operator, Target, TargetNote, points_not_targets
 from jixiao.model.target_text import parse_target
 from jixiao.model.units import UnitKind, canonical_unit, unit_kind
 from jixiao.model.vocabulary import Framework, canonical_level1, canonical_level2, level2_parents
 
 __all__ = [
+    "ENTERED",
     "Budget",
     "Checkpoint",
     "Collection",

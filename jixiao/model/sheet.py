@@ -6,12 +6,17 @@ import re
 from decimal import Decimal
 from enum import StrEnum
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationInfo, field_validator
 
 from jixiao.model.indicator import Indicator
 from jixiao.model.reported import ReportedEvaluation, ReportedMonitoring
 
-__all__ = ["MoneyUnit", "Unit", "Budget", "Period", "Checkpoint", "GoalSheet", "UNNAMED", "says_nothing"]
+__all__ = ["ENTERED", "MoneyUnit", "Unit", "Budget", "Period", "Checkpoint", "GoalSheet", "UNNAMED", "says_nothing"]
+
+# The validation context of a value a person enters (the web editor, the API), not one read from a document
+# (``Period.model_validate(data, context=ENTERED)``): what a document prints wrongly is kept as printed, for the review to
+# report, while a person entering it is told at once.
+ENTERED = {"entered": True}
 
 # How a project with neither name nor code is named to people.
 UNNAMED = "（未命名项目）"
@@ -77,6 +82,15 @@ class Period(BaseModel):
         default_factory=Budget,
         description="The whole span's budget (中期资金总额, 实施期资金总额, 项目总预算) and its parts where the form gives "
                     "them (其中：财政拨款 …); the sheet's own budget is the year's")
+
+    @field_validator("end")
+    @classmethod
+    def _not_before_start(cls, end: int | None, info: ValidationInfo) -> int | None:
+        # a printed span may run backwards (2025年—2023年): read, it is kept as printed; entered, it is refused
+        start = info.data.get("start")
+        if (info.context or {}).get("entered") and end is not None and start is not None and end < start:
+            raise ValueError(f"不能早于起始年度（{start}年）")
+        return end
 
     def years_text(self) -> str:
         """The span's years as forms print them (2024年—2026年; 2024年 for one year), or "" when its first is unknown."""

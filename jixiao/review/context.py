@@ -111,10 +111,19 @@ def has_figure(text: str) -> bool:
     return bool(re.search(r"\d|[一二三四五六七八九十百千万两]+(个|人|次|项|户|村|所|场|年|月|天)|百分之", text))
 
 
+# A date with its month (2023.07, 2023年7月1日, 2023-07-01), or a span of such (服务周期2023.07-2024.01): when the work
+# runs, as the budget year is, not how much of it is done (corpus 124). A deadline (2023年12月底前) is a requirement and
+# stays. Written with a point, the month has two digits and no unit follows: 2000.5亩 and 2023.10公里 are figures.
+_DATED = re.compile(r"(19|20)\d{2}(年(1[0-2]|0?[1-9])月(([12]\d|3[01]|0?[1-9])日)?"
+                    r"|[.．/\-](0[1-9]|1[0-2])([.．/\-]([12]\d|3[01]|0[1-9]))?"
+                    r"(?![\d.．%％万亿千个人次项户村所场天亩米里吨台辆件批元套只株棵公平立克斤]))(?!\s*(底|前|之前|以前|末))")
+
+
 def states_output_figure(goal: str) -> bool:
     """True when a goal's text states a figure of what is produced, not only the headcount of the staff the money
-    keeps (保障在职人员89人…的正常办公, corpus 114) or amounts of money (a budget, a subsidy's standard: corpus 200)."""
-    return has_figure(_MONEY_AMOUNT.sub("", _STAFF_HEADCOUNT.sub("", goal)))
+    keeps (保障在职人员89人…的正常办公, corpus 114), amounts of money (a budget, a subsidy's standard: corpus 200) or
+    the dates of the work (服务周期2023.07-2024.01, corpus 124)."""
+    return has_figure(_DATED.sub("", _MONEY_AMOUNT.sub("", _STAFF_HEADCOUNT.sub("", goal))))
 
 
 @dataclass(frozen=True)

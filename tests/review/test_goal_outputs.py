@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from jixiao.review import load_profile, review_document
+from jixiao.review.context import states_output_figure
 from tests.review.sheets import build_document, load_data, patched
 
 BASE = load_data("rule_cases.toml")["base"]
@@ -137,3 +138,19 @@ def test_a_sheet_whose_rows_were_not_read_is_not_checked():
 def test_a_goal_that_only_meets_the_units_needs_restates_the_spending(goal, reported):
     found = _findings("JX905", {"goals": [goal]})
     assert [(indicator, column) for indicator, column, _ in found] == ([(None, "绩效目标")] if reported else [])
+
+
+# The dates a goal's work runs over say when, as the budget year does, not how much is done (corpus 124); a deadline
+# is a requirement, and a figure that only looks like a date (2000.5亩) is a figure.
+@pytest.mark.parametrize(("goal", "states"), [
+    ("通过采购雾炮车降尘抑尘服务,服务周期2023.07-2024.01,全市空气质量达到优良", False),
+    ("于2023-07-01至2023-12-31开展农村公路养护服务，路况保持良好", False),
+    ("2023年7月1日起开展送戏下乡，丰富群众文化生活", False),
+    ("2023年12月底前完成道路硬化", True),
+    ("2023年12月31日前完成道路硬化", True),
+    ("完成造林2000.5亩", True),
+    ("硬化道路2023.10公里", True),
+    ("服务周期2023.07-2024.01，作业180天", True),
+])
+def test_dates_are_no_output_figure(goal, states):
+    assert states_output_figure(goal) is states

@@ -20,7 +20,7 @@ from django.test import Client, override_settings
 
 from jixiao.model import GoalSheet, Indicator
 from jixiao.web.organisation.models import Role
-from jixiao.web.organisation.services import member_create, unit_create
+from jixiao.web.organisation.services import member_create, token_create, unit_create
 from jixiao.web.publication.pagecache import CACHE
 from jixiao.web.sheets.services.sheets import sheet_create
 from jixiao.web.sheets.services.workflow import sheet_transition
@@ -190,6 +190,14 @@ def login():
         client = Client()
         client.force_login(user)
         return client
+    return client_for
+
+
+@pytest.fixture
+def api(org):
+    """An API client calling with a token of one of the ``org`` people, by key (``api("owner")``)."""
+    def client_for(person: str) -> Client:
+        return Client(HTTP_AUTHORIZATION=f"Bearer {token_create(user=org[person])}")
     return client_for
 
 

@@ -76,7 +76,7 @@ def test_path_ids(org, login, api, path, value):
 
 
 SHEET_FIELDS = ["code", "name", "title", "money_unit", "budget_total", "budget_fiscal", "budget_other",
-                "budget_sources", "purpose", "spend_plan", "goals", "long_term_goals", "status", "unknown"]
+                "budget_sources", "period", "purpose", "spend_plan", "goals", "long_term_goals", "status", "unknown"]
 INDICATOR_CELLS = ["level1", "level2", "name", "description", "target", "long_term_target", "weight", "direction",
                    "basis"]
 
@@ -111,7 +111,8 @@ def test_api_patch_malformed_json(api, sheet, body):
 
 @pytest.mark.parametrize("value", JSON_HOSTILE)
 @pytest.mark.parametrize("field", ["unit_code", "year", "content", "content.year", "content.name", "content.code",
-                                   "content.budget.total", "content.indicators", "content.goals"])
+                                   "content.budget.total", "content.period", "content.period.end",
+                                   "content.period.budget", "content.indicators", "content.goals"])
 def test_api_create_fields(api, org, field, value):
     body = {"unit_code": org["township"].code, "year": 2026, "content": {"code": "P-9", "name": "新项目"}}
     target, key = (body["content"], field.split(".", 1)[1]) if field.startswith("content.") else (body, field)
@@ -255,7 +256,8 @@ def _page_form_cases():
     cases = []
     for form, (_, _, body) in PAGE_FORMS.items():
         fields = body or ["version", "code", "name", "title", "money_unit", "budget_total", "budget_fiscal",
-                          "budget_other", "purpose", "goals_text", "ind-TOTAL_FORMS", "ind-0-name", "ind-0-value",
+                          "budget_other", "period_text", "period_start", "period_end", "period_total",
+                          "period_fiscal", "purpose", "goals_text", "ind-TOTAL_FORMS", "ind-0-name", "ind-0-value",
                           "ind-0-operator", "ind-0-unit", "ind-0-text", "ind-0-ORDER", "ind-0-level1",
                           "src-TOTAL_FORMS", "src-0-label", "src-0-amount"]
         cases += [(form, field) for field in fields]

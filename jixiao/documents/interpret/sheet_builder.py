@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from itertools import dropwhile, takewhile
+from itertools import takewhile
 from typing import NamedTuple
 
 from jixiao.documents.blocks import Row
@@ -101,7 +102,7 @@ _UNIT_NOTE = len("(万元)")  # characters of a money unit's note standing alone
 # the fields whose labels may head a row of values below them (项目名称 | 主管部门 over XX | YY): a one-line value each
 # (the goals and the money table have blocks of their own)
 _ABOVE_FIELDS = {"code", "name", "unit", "unit_code", "department", "department_code", "attribute", "leader", "contact", "year", "region",
-                 "period", "total", "period_total", "fiscal", "other", "source"}
+                 "period", "period_start", "period_end", "total", "period_total", "fiscal", "other", "source"}
 _GOAL_FIELDS = {"goals", "long_term_goals"}
 # Columns whose cells the goal sheet has no field for: kept on the indicator by heading (self-evaluation and
 # monitoring figures also go to their records).
@@ -502,8 +503,10 @@ def _broken_labels(texts: list[str]) -> list[str]:
             index += 1
             continue
         figures = next((at for at in range(index, end) if not _FIGURE_PIECE.fullmatch(texts[at])), end)
+        # (pieces each a label of its own head columns of their own: 年度 | 资金总额 over 2024 | 300, not 年度资金总额)
         joined = next((stop for stop in range(end, max(figures, index + 1), -1)
-                       if header_label("".join(texts[index:stop])) or is_goals_word("".join(texts[index:stop]))), None)
+                       if (header_label("".join(texts[index:stop])) or is_goals_word("".join(texts[index:stop])))
+                       and not all(map(header_label, texts[index:stop]))), None)
         if joined is not None and all(texts[index:joined]):
             result.append("".join(texts[index:joined]))
             index = joined
@@ -511,6 +514,63 @@ def _broken_labels(texts: list[str]) -> list[str]:
             result.append(texts[index])
             index += 1
     return result
+
+
+_SPAN_DATES = ("period_start", "period_end")
+# a piece of a date as a spaced copy's cells cut it (2019年 | 1 月 1日), and a whole date (2019年1月1日, 2021.12, 2023-01-01)
+_DATE_PIECE = re.compile(r"[\d年月日号.\-/\s]*\d[\d年月日号.\-/\s]*")
+_WHOLE_DATE = re.compile(r"(?:19|20)\d{2}(?:年\d{1,2}月(?:\d{1,2}[日号])?|[.\-/]\d{1,2}(?:[.\-/]\d{1,2})?)")
+
+
+@lru_cache(maxsize=1)
+def _date_labels() -> re.Pattern:
+    """The labels of a span's first and last day (起始日期, 结束日期), with a colon after them, anywhere in a cell."""
+    words = [word for field in _SPAN_DATES for word in labels()["header"][field]]
+    return re.compile("(" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\s*[:：]?")
+
+
+def _dates_joined(texts: list[str]) -> list[str]:
+    """The row's cells with each of a span's dates in one cell with its label (起始日期:2019年1月1日), where a spaced
+    copy cut the date apart and ran the next label on after it (起始日期:2019年 | 1 月 1日 结束日期: | 2021 年 12 | 月31日);
+    a label run on before another (开始日期资金情况(单位:万元) | 2021.1, a merged cell's text) takes the first whole date
+    alone in a cell after it, before the next date's label."""
+    if not any(_date_labels().search(text) for text in texts):
+        return texts  # (most rows)
+    pieces: list[tuple[str, bool]] = []  # (text, whether a date's label), a cell cut around the labels inside it
+    for text in texts:
+        at = 0
+        for match in _date_labels().finditer(text):
+            before = text[at:match.start()].strip()
+            if before and not _DATE_PIECE.fullmatch(before):
+                break  # (a label inside run-together text, 主管部门XX局项目开始日期2023-01-01项目…, is that text's)
+            pieces += [(part, False) for part in (before,) if part]
+            pieces.append((match.group(1), True))
+            at = match.end()
+        rest = text[at:].strip()
+        if rest or not at:  # (a blank cell stays, a blank left of a cut does not)
+            pieces.append((rest, False))
+    result, taken = [], set()
+    for index, (text, is_label) in enumerate(pieces):
+        if index in taken:
+            continue
+        date = _date_after(pieces, index) if is_label else []
+        taken.update(date)
+        written = "".join("".join(pieces[at][0].split()) for at in date)  # (the copy's spaces are no part of it)
+        result.append(f"{text}:{written}" if written else text)
+    return result
+
+
+def _date_after(pieces: list[tuple[str, bool]], index: int) -> list[int]:
+    """Where the date of the label at ``index`` stands among the row's ``pieces``: the pieces right after it until
+    they make a whole date, or else the first piece before the next label holding a whole date alone."""
+    ahead = list(takewhile(lambda at: not pieces[at][1], range(index + 1, len(pieces))))
+    run: list[int] = []
+    for at in ahead:
+        if not _DATE_PIECE.fullmatch(pieces[at][0]) or _WHOLE_DATE.fullmatch(
+                "".join("".join(pieces[taken][0].split()) for taken in run)):
+            break
+        run.append(at)
+    return run or next(([at] for at in ahead if _WHOLE_DATE.fullmatch("".join(pieces[at][0].split()))), [])
 
 
 # the money unit line written after a unit field's value (填报单位:XX 单位:万元), not the field's own label
@@ -658,6 +718,20 @@ class _Printed(NamedTuple):
     tokens: int
 
 
+@dataclass(frozen=True)
+class MoneyCells:
+    """What one step of reading a money-table row made of its cells: how many it placed (under a heading, or as the
+    row's label), the cells no heading takes (``set_aside``, said in P158) and the figures it left unread
+    (``unread``, said in P148). A row's steps add up (``+``) to what the row made of all its cells."""
+
+    placed: int = 0
+    set_aside: tuple[str, ...] = ()
+    unread: tuple[str, ...] = ()
+
+    def __add__(self, other: MoneyCells) -> MoneyCells:
+        return MoneyCells(self.placed + other.placed, self.set_aside + other.set_aside, self.unread + other.unread)
+
+
 class SheetBuilder:
     """Accumulates the rows of one sheet: first its header block, then (after the grid header) indicators."""
 
@@ -704,12 +778,10 @@ class SheetBuilder:
         self.tokens_placed = 0
         self.tokens_diagnosed = 0
         # the cells of the rows read as the money table's (header block rows, outside the grid's count): placed under
-        # a heading or as a row's label, or set aside in a diagnostic; the row being read keeps its own until taken
+        # a heading or as a row's label, or said in a diagnostic; added up once a row is taken (_count_money_row)
         self.money_tokens = 0
         self.money_placed = 0
         self.money_diagnosed = 0
-        self._row_placed = 0
-        self._row_set_aside: list[str] = []
         self.results: list[tuple[int, dict[str, str]]] = []  # (indicator position, its cells) for evaluation records
         self.grid_closed = False
         self.cut = False  # the copy stops inside this sheet's table (the assembler says so)
@@ -728,6 +800,7 @@ class SheetBuilder:
         # twice below them (其中:财政拨款 | 449.8 | 其中:财政拨款 | 189.8) is the span's first, then the year's
         self._span_first = False
         self._span_label = ""  # the span's budget label as printed (项目总预算(万元)), for what is said of it
+        self._span_dates: dict[str, str] = {}  # the span's first and last day as printed (起始日期 | 结束日期), by field
         self._parts_seen: set[str] = set()  # the parts labelled since, by field (a source by its name)
         self._money_reason = False  # the money table has a 原因 column
         self._rate_below = False  # the row above ends with the rate's heading, over a row of label-figure pairs
@@ -807,11 +880,13 @@ class SheetBuilder:
         written = [cell.text.strip() for cell in row.filled]
         texts = [_FIGURE_RESIDUE.sub("", text) for text in written]
         joined = _broken_money_headings(texts)
-        self._row_placed, self._row_set_aside = len(texts) - len(joined), []  # (a broken heading's pieces, joined)
-        if not self._money_cells(row, joined):
+        cells = self._money_cells(row, joined)
+        if cells is None:
             return False
         label = texts[0] if texts and not is_figure(texts[0]) else "资金情况"
-        self._count_money_row(row, "资金情况" if money_key(label) else label)
+        # (a broken heading's pieces are placed with the heading they were joined into)
+        self._count_money_row(row, "资金情况" if money_key(label) else label,
+                              MoneyCells(len(texts) - len(joined)) + cells)
         marked = [(before, after) for before, after in zip(written, texts) if before != after]
         if marked:
             self.diagnostics.append(diagnostic(
@@ -819,71 +894,78 @@ class SheetBuilder:
                 residue=marked[0][0][len(marked[0][1]):].strip()))
         return True
 
-    def _count_money_row(self, row: Row, label: str) -> None:
-        """Account for the cells of a row read as the money table's: those placed under a heading or as its label,
-        and those no heading takes, said with the row and its label (P158), never dropped."""
+    def _count_money_row(self, row: Row, label: str, cells: MoneyCells) -> None:
+        """Account for the cells of a row read as the money table's, what its steps made of them (``cells``): those
+        placed under a heading or as its label, the figures said unread (P148), and those no heading takes, said with
+        the row and its label (P158), never dropped."""
         self.money_tokens += len(row.filled)
-        self.money_placed += self._row_placed
-        if self._row_set_aside:
+        self.money_placed += cells.placed
+        if cells.unread:
+            self.diagnostics.append(diagnostic(
+                "P148", self._location(row, "资金情况"), list(cells.unread), count=self.part_columns,
+                headings="、".join(self.money_headings), figures=" ".join(cells.unread)))
+        if cells.set_aside:
             after = self.money_headings[-1] if self.money_headings else "资金情况"
             self.diagnostics.append(diagnostic(
-                "P158", self._location(row, label), self._row_set_aside, label=label, after=after,
-                count=len(self._row_set_aside), cells="、".join(f"“{cell}”" for cell in self._row_set_aside)))
-            self.money_diagnosed += len(self._row_set_aside)
+                "P158", self._location(row, label), list(cells.set_aside), label=label, after=after,
+                count=len(cells.set_aside), cells="、".join(f"“{cell}”" for cell in cells.set_aside)))
+        self.money_diagnosed += len(cells.unread) + len(cells.set_aside)
 
-    def _money_cells(self, row: Row, texts: list[str]) -> bool:
-        """:meth:`_money_row` on the row's cells ``texts``; True when they were the money table's."""
+    def _money_cells(self, row: Row, texts: list[str]) -> MoneyCells | None:
+        """:meth:`_money_row` on the row's cells ``texts``: what was made of them, or None when they were not the
+        money table's."""
         if self._second_heading_row(row, texts):
-            self._row_placed = len(row.filled)  # (each joined with the heading above it)
-            return True
+            return MoneyCells(len(texts))  # (each joined with the heading above it)
         keys = _budget_group(texts, _plain_budget(texts, _adjusted_subtotal(texts, [money_key(text) for text in texts])))
         # (the pairs may follow the row's own label: 项目资金(万元) | 年初预算数 | 100 | 全年预算数 | 120 …)
         lead = next((index for index, key in enumerate(keys) if key), len(keys))
         if not any(is_figure(text) for text in texts[:lead]) and self._money_pairs(texts[lead:], keys[lead:]):
-            self._row_placed += len(texts)  # the row's labels, each heading and its figure
-            return True
+            return MoneyCells(len(texts))  # the row's labels, each heading and its figure
         if self._rate_below:
             self._rate_below = False
             if self._trailing_rate(texts):
-                return False  # the pairs before it are the header block's (预算数 | 6.84 | 执行数 | 6.84)
+                return None  # the pairs before it are the header block's (预算数 | 6.84 | 执行数 | 6.84)
         if len(keys) > 2 and keys[-1] == "execution_rate" and not any(keys[:-1]):
             # group headings (预算安排情况 | 资金到位情况 | 资金执行情况 | 预算执行进度(%)): the row below pairs each label with
             # its figure and ends with the rate alone
             self._rate_below = True
+        labels = MoneyCells()  # the row's own labels and headings before its figures
         if sum(1 for key in keys if key) >= 2:
             # the unit the title or a 单位 line did not state, in each amount's heading (全年执行数(元))
             unit = next((unit for text, key in zip(texts, keys)
                          if key in _MONEY_AMOUNTS and (unit := label_money_unit(text))), None)
             self.sheet.money_unit = self.sheet.money_unit or unit
-            # the row's own labels (预算执行情况, 年度预算数(万元)) stand before the headings
-            keys = list(dropwhile(lambda key: key is None, keys))
+            # the row's own labels (预算执行情况, 年度预算数(万元)) stand before the headings; a year's heading right
+            # before them heads a column of its own (年度 | 预算数 | 执行数 over 2024 | 300 | 200), under no field
+            heading = next(index for index, key in enumerate(keys) if key)
+            keys = keys[heading - 1 if heading and header_label(texts[heading - 1]) == "year" else heading:]
             last = max(index for index, key in enumerate(keys) if key)
-            self._row_placed += len(texts) - len(keys)
+            labels = MoneyCells(len(texts) - len(keys))
             texts = texts[len(texts) - len(keys):]
             first = next((index for index in range(last + 1, len(texts)) if is_figure(texts[index])), None)
             if first == last + 1:
                 # text flow (a PDF's): the figures row runs on right after the headings, its label lost
                 self._set_money_headings(texts[:first], keys[:first])
-                self._row_placed += first
-                return self._take_money_figures(self._run_on_figures(texts[first:], row), row, texts[first])
+                figures, cells = self._run_on_figures(texts[first:])
+                taken = self._take_money_figures(figures, row, texts[first])
+                return labels + MoneyCells(first) + cells if taken else None
             if first is None or first - 1 <= last:
                 self._set_money_headings(texts, keys)
                 self._money_heading_row = row if all(cell.column is not None for cell in row.filled) else None
                 # (a figure among the headings is under none of them)
-                self._row_set_aside = [text for text, key in zip(texts, keys) if key is None and _says_figure(text)]
-                self._row_placed += len(texts) - len(self._row_set_aside)
-                return True
+                aside = tuple(text for text, key in zip(texts, keys) if key is None and _says_figure(text))
+                return labels + MoneyCells(len(texts) - len(aside), aside)
             # one cell per line: the figures row (总额 | 238.93 | …) runs on after the headings; its label stands
             # right before its first figure
             self._set_money_headings(texts[:first - 1], keys[:first - 1])
-            self._row_placed += first - 1
+            labels += MoneyCells(first - 1)
             texts = texts[first - 1:]
         if not (self._money_headings and texts):
-            return False
+            return None
         read = self._figures_under_headings(texts)
         if read is None:
-            return False
-        figures, placed, set_aside = read
+            return None
+        figures, cells = read
         taken = self._take_money_figures(figures, row, texts[0])
         part = header_label(texts[0])
         if part in _PARTS and self._money_figures:
@@ -894,10 +976,7 @@ class SheetBuilder:
             taken = True  # (a part holding marks of none only, 上年结转资金 | — | —, is the table's all the same)
         elif not taken and self._money_figures and all(says_nothing(figure) for figure in figures.values()):
             taken = True  # a row of marks alone (— | —): a part whose label the copy moved away, holding nothing
-        if taken:
-            self._row_placed += placed
-            self._row_set_aside += set_aside
-        return taken
+        return labels + cells if taken else None
 
     def _second_heading_row(self, row: Row, texts: list[str]) -> bool:
         """The money headings' second row in a grid (a heading wrapped in its cell, 年初 / 预算数, or a group heading
@@ -927,11 +1006,11 @@ class SheetBuilder:
         self._set_money_headings(heads[lead:], keys[lead:])
         return True
 
-    def _run_on_figures(self, texts: list[str], row: Row) -> dict[str, str]:
-        """The figures running on after the money headings in text flow, by heading. As many as the headings (or
-        fewer, aligned on their rate) are theirs; more or fewer with no rate to align on run into the next row or
-        lost a cell, and only the leading figures repeating the first (年初预算数 = 全年预算数, a budget left as
-        planned) are sure to be the budget's: the others are left unread (P148)."""
+    def _run_on_figures(self, texts: list[str]) -> tuple[dict[str, str], MoneyCells]:
+        """The figures running on after the money headings in text flow, by heading, and what was made of ``texts``.
+        As many as the headings (or fewer, aligned on their rate) are theirs; more or fewer with no rate to align on
+        run into the next row or lost a cell, and only the leading figures repeating the first (年初预算数 = 全年预算数,
+        a budget left as planned) are sure to be the budget's: the others are left unread (P148)."""
         figures = [_money_figure(text) for text in takewhile(is_figure, texts)]
         headings = [key for key in self._money_headings if key]
         taken = figures[:len(headings)]
@@ -943,20 +1022,12 @@ class SheetBuilder:
                 or _rate_left_blank(headings, taken):
             pairs = _under_headings(headings, taken)
             rest = texts[len(pairs):]
-            run_on = _run_on_row(headings, rest)
-            self._row_placed += len(pairs) + (len(rest) if run_on else 0)
-            self._row_set_aside += [] if run_on else rest
-            return dict(pairs)
+            if _run_on_row(headings, rest):
+                return dict(pairs), MoneyCells(len(pairs) + len(rest))
+            return dict(pairs), MoneyCells(len(pairs), tuple(rest))
         same = list(takewhile(lambda figure: parse_amount(figure) == parse_amount(figures[0]), figures))
         found = {key: figure for key, figure in zip(headings, same) if key in ("budget_initial", "budget_full")}
-        left = figures[len(found):]
-        self._row_placed += len(found)
-        if left:
-            self.diagnostics.append(diagnostic("P148", self._location(row, "资金情况"), left, count=len(headings),
-                                               headings="、".join(self.money_headings), figures=" ".join(left)))
-            self.money_diagnosed += len(left)
-        self._row_set_aside += texts[len(figures):]
-        return found
+        return found, MoneyCells(len(found), tuple(texts[len(figures):]), tuple(figures[len(found):]))
 
     def _take_money_figures(self, figures: dict[str, str], row: Row, label: str) -> bool:
         """Keep a figures row of the money table read under its headings; False when the row is not the table's
@@ -998,10 +1069,10 @@ class SheetBuilder:
         if points and "weight" not in keys:
             self.money["weight"] = points  # the rate's 分值, printed only in the score heading's note
 
-    def _figures_under_headings(self, texts: list[str]) -> tuple[dict[str, str], int, list[str]] | None:
-        """The figures of a row under the money headings, by heading (a 原因 note after them kept apart); how many of
-        the row's cells that places (its label too), and the cells no heading takes (figures beyond the headings, a
-        cell after the figures where the form has no note column)."""
+    def _figures_under_headings(self, texts: list[str]) -> tuple[dict[str, str], MoneyCells] | None:
+        """The figures of a row under the money headings, by heading (a 原因 note after them kept apart), and what was
+        made of the row's cells: those placed (its label too), and those no heading takes (figures beyond the
+        headings, a cell after the figures where the form has no note column)."""
         values = texts if is_figure(texts[0]) else texts[1:]  # the figures row's label may be merged away
         # the figures come first; a 原因 or 说明 note may follow them (then the 得分 cell left empty is absent)
         figures = [_money_figure(text) for text in takewhile(is_figure, values)]
@@ -1022,19 +1093,17 @@ class SheetBuilder:
         found = {key: value for key, value in pairs if key}
         # (a figure under a printed heading the records keep no field for, 年中调整金额 or 结余率, is in its column)
         placed = len(texts) - len(values) + len(pairs)
-        set_aside = values[len(pairs):len(figures)]
-        if _run_on_row(keyed, set_aside):
-            placed, set_aside = placed + len(set_aside), []
+        beyond = values[len(pairs):len(figures)]
+        cells = MoneyCells(placed + len(beyond)) if _run_on_row(keyed, beyond) else MoneyCells(placed, tuple(beyond))
         note = values[len(figures):]
         if self._money_reason and note and not self._money_figures:
             found["note"] = "\n".join(note)
-            placed += len(note)
-            return found, placed, set_aside
+            return found, cells + MoneyCells(len(note))
         # a cell after the figures is in its column where a heading without a field stands there (得分计算方法, the
         # template's rule printed under it); after the last heading, or under a figure's, it is in none
         columns = headings[len(figures):] if len(pairs) == len(figures) else []
         free = len(list(takewhile(lambda key: key is None, columns)))
-        return found, placed + min(free, len(note)), set_aside + note[free:]
+        return found, cells + MoneyCells(min(free, len(note)), tuple(note[free:]))
 
     def _rate_from_part(self, figures: dict[str, str], label: str, row: Row) -> bool:
         """Take the rate, weight and score of a part row (其中：财政拨款) that the total row above left blank, when the
@@ -1255,7 +1324,7 @@ class SheetBuilder:
 
     # -- the header block ----------------------------------------------------------------------------------
     def _feed_header(self, row: Row) -> None:
-        texts = _broken_labels(_years_joined([cell.text.strip() for cell in row.cells]))
+        texts = _dates_joined(_broken_labels(_years_joined([cell.text.strip() for cell in row.cells])))
         if self._amounts_below(row, texts) or self._values_below(row, texts) or self._stacked_plan(row, texts):
             return
         texts = self._take_pending_amount(row, texts)
@@ -1510,6 +1579,14 @@ class SheetBuilder:
                 "text": found.text, "years": found.years,
                 "start": found.start if found.start is not None else period.start,
                 "end": found.end if found.end is not None else period.end})
+        elif field in _SPAN_DATES and (found := parse_span(value)) is not None and found.start is not None:
+            self._span_dates[field] = value
+            period = self.sheet.period or Period()
+            update: dict = {"start": found.start} if field == "period_start" else {"end": found.end}
+            dates = [self._span_dates.get(date, "") for date in _SPAN_DATES]
+            if period.text is None and all(_WHOLE_DATE.fullmatch(date) for date in dates):
+                update["text"] = "—".join(dates)  # (both as printed; a date a copy cut short names its year only)
+            self.sheet.period = period.model_copy(update=update)
         if field in _AMOUNT_FIELDS:
             amount = parse_field_amount(value)
             if value and amount is None:

@@ -83,7 +83,7 @@ from jixiao.documents.pipeline.stream import (
     wrapped_tail,
 )
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token, display_width
-from jixiao.model import canonical_level2, parse_direction
+from jixiao.model import canonical_level1, canonical_level2, parse_direction
 from jixiao.model.target_text import parse_target
 from jixiao.model.units import unit_spellings
 
@@ -819,9 +819,11 @@ class Aligner:
                 levels[FRAME], first = text, first or token
                 continue
             kind = {Role.LEVEL1: "level1", Role.LEVEL2: "level2"}.get(role)
-            if kind == "level1" and names_a_legacy_level2(text) and "level2" in columns.kinds and (
-                    next((r for r in roles[position + 1:] if r is not Role.EMPTY), None) not in _LEVEL_ROLES):
+            level_next = next((r for r in roles[position + 1:] if r is not Role.EMPTY), None) in _LEVEL_ROLES
+            if kind == "level1" and names_a_legacy_level2(text) and "level2" in columns.kinds and not level_next:
                 kind = "level2"  # 成本指标 with no level name after it: a level-2 name under 产出指标
+            elif kind == "level1" and closed and not level_next and self._in_level2_column(token, line):
+                kind = "level2"  # 满意度 in the 二级指标 column under 效益指标, its 一级指标 cell merged away
             if kind == "level2" and "level2" in levels and self._long_term(levels, body):
                 body_lines.clear()
                 levels["level2"] = text  # the year's 二级指标 after the row's long-term set
@@ -972,6 +974,19 @@ class Aligner:
                           + sum(getattr(text, "tokens", 1) for text in run_levels.values())
                           + numbers)
                 run_levels, numbers = {}, 0  # the levels and the row's number are counted with the run's first row
+
+    def _in_level2_column(self, token: Token, line: Line) -> bool:
+        """Whether ``token``, a short word naming a level 1 and a level 2 alike (满意度), stands in the 二级指标 column of
+        a text row whose cells, counted from its end, fill the header's columns from that one on: its 一级指标 cell
+        was merged away (``满意度 | 参培学员满意度 | 95%及以上 | 88.32%`` under 一级指标 | 二级指标 | 指标名称 | 目标值
+        | 完成值), so the word is the row's level 2, not a level 1 of its own. A level 1 written in full (满意度指标)
+        is the level 1 its row opens, its level-2 cell left empty."""
+        kinds = self.columns.kinds
+        key = match_key(token.text)
+        if "level2" not in kinds or line.gridded or canonical_level2(key) is None or canonical_level1(key) == key:
+            return False
+        at = next((at for at, each in enumerate(line.tokens) if each is token), None)
+        return at is not None and len(line.tokens) - at == len(kinds) - kinds.index("level2")
 
     def _join_name_tail(self, line: Line) -> None:
         """A one-cell line of words between two rows of spaced columns, right under the first (``城中村、住宅    12个

@@ -800,6 +800,7 @@ def split_rows_run_together(text: str) -> tuple[tuple[str, ...], str] | None:
 
 _NUMBERING = re.compile(r"指标\s*\d+\s*[:：.．、]")
 _NUMBER_CUT = re.compile(r"\d{1,2}[\u4e00-\u9fff]")  # 指标 | 1种 | 薯采购价格: the numbering cut into the name
+_NUMBERED_NAME = re.compile(r"指标\s*\d{1,2}\s*[:：]?[\u4e00-\u9fff]")  # a name the template numbers (指标1种薯…)
 _TRAILING_NUMBERING = re.compile(r"(?<=.)(指标\s*\d+\s*[:：])$")
 _FIGURE_BEFORE_NUMBERING = re.compile(r"^(\d+(?:\.\d+)?)(?=指标\s*\d{1,2}\s*[:：.．、]?[\u4e00-\u9fff]|任务\s*\d{1,2}\s*[:：])")
 _LEGACY_LEVEL1 = ("投入目标", "管理目标", "产出目标", "效果目标", "实施效果指标")
@@ -984,6 +985,7 @@ def segment(text: str) -> tuple[str, ...] | None:
     # the template's ellipsis row run onto a figure (10……) is a placeholder, not part of the figure
     pieces = [_TRAILING_ELLIPSIS.sub("", piece.strip(" ,，;；、")) for piece in pieces]
     pieces = [piece for piece in pieces if piece]
+    numbered = any(_NUMBERED_NAME.match(piece) for piece in pieces)
     for index in range(len(pieces) - 2, -1, -1):
         if _NUMBERING.fullmatch(pieces[index]):
             # ``指标1:`` introduces an indicator name, even one that is also a level word (指标1:服务对象满意度)
@@ -992,6 +994,11 @@ def segment(text: str) -> tuple[str, ...] | None:
             # ``指标1种薯采购价格…`` without a colon, its number and the name's first character taken for a target
             # (1种): the numbering and the name are one cell again
             pieces[index:index + 3] = ["".join(pieces[index:index + 3])]
+        elif pieces[index].endswith("指标") and _NUMBER_CUT.match(pieces[index + 1]) and numbered \
+                and label(pieces[index][:-2]).role is Role.LEVEL2:
+            # a short level name run onto the row's numbering (生态效益 | 指标1病害减少…, where the template numbers its
+            # other names 指标1, 指标2): the level name took the numbering's 指标, which goes back to the name
+            pieces[index:index + 2] = [pieces[index][:-2], pieces[index][-2:] + pieces[index + 1]]
     # the template's next, empty row run onto the end of a row (…8指标2:) opens a row of its own
     pieces = [part for piece in pieces for part in _TRAILING_NUMBERING.split(piece) if part]
     # the row before's last figure run onto the template's numbering of the next row (8指标2企业自行采购)

@@ -210,8 +210,12 @@ def sheet_grid(sheet: GoalSheet) -> SheetGrid:
         # the 88号 form's 项目期 and 中期资金总额: the span's budget stands before the year's, as the reader expects it
         rows.append(_spread([("项目期", True, None), (_span_cell(span, bool(sheet.long_term_goals)), False, None)],
                             0, width))
-    money = [_money_row("中期资金总额", span.budget, width)] if span is not None else []
-    money.append(_money_row("预算数" if span is None else "年度资金总额", budget, width))
+    if span is None:
+        money = [_money_row("预算数", budget, width, "其中：财政资金")]
+    else:
+        # the 88号 form names the fiscal part of both its amounts 财政拨款 (the sample's provincial form, 财政资金)
+        money = [_money_row("中期资金总额", span.budget, width, "其中：财政拨款"),
+                 _money_row("年度资金总额", budget, width, "其中：财政拨款")]
     rows.append([GridCell("预算规模及资金用途", 0, down=len(money) + 1 + bool(budget.sources), label=True), *money[0]])
     rows.extend(money[1:])
     if budget.sources:
@@ -249,8 +253,8 @@ def sheet_grid(sheet: GoalSheet) -> SheetGrid:
     return grid
 
 
-def _money_row(label: str, budget: Budget, width: int) -> list[GridCell]:
-    return _spread([(label, True, None), _amount(budget.total), ("其中：财政资金", True, None), _amount(budget.fiscal),
+def _money_row(label: str, budget: Budget, width: int, fiscal: str) -> list[GridCell]:
+    return _spread([(label, True, None), _amount(budget.total), (fiscal, True, None), _amount(budget.fiscal),
                     ("其他资金", True, None), _amount(budget.other)], 1, width)
 
 

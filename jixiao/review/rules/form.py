@@ -11,6 +11,7 @@ from jixiao.model import (
     NoteCode,
     Operator,
     Severity,
+    Target,
     UnitKind,
     canonical_unit,
     not_an_indicator,
@@ -121,20 +122,23 @@ class MissingOperator(Rule):
     message_rows = "指标{rows}{count}项的指标值没有写明≥、≤或=，无法判断是下限还是上限"
     message_more = "指标{rows}等{count}项的指标值没有写明≥、≤或=，无法判断是下限还是上限"
     docs = RuleDocs(
-        what="数值型指标值是否带有运算符（≥ ≤ = 或“不低于”“不超过”等）。100%、0（事故0次）本身就是确定值，频次"
+        what="数值型指标值是否带有运算符（≥ ≤ = 或“不低于”“不超过”等）。0（事故0次）本身就是确定值，频次"
         "（1次/月）已是比率，单位只在说明里的（JX202）和疑似识别错误的（JX909）另行报告，均不在此报告；"
         "成本或金额行的指标值以别的单位计的（物业费 8个）由 JX305、JX901 报告单位，也不在此报告。一张表中"
         "有几行都缺运算符时，是整张表的写法，合并为一条报告（列出各行，修复逐行加运算符）。自评表、监控表是对已批复目标"
         "的报告，目标的写法不在那里重审，只报告名称表明越低越好的指标（培训成本、投诉率：缺了≤，打分时方向会算反），"
         "实际完成值与指标值相同的（两个方向都得满分）除外；"
         "成本指标下的补助标准、采购金额（3000元/人、5万）是批复的标准，不再报告。衡量资金本身的产出指标（支出安排金额 28.8万元）"
-        "应换成这笔钱的产出，由 JX915 报告，不在此要求加运算符。",
+        "应换成这笔钱的产出，由 JX915 报告，不在此要求加运算符。不带运算符的“100%”是否算缺运算符由审核方案的 "
+        "bare_full_rate 决定：exact 视为确定值，从不报告；mixed（默认）只在表中其余定量指标值（满意度"
+        "除外，表样多印好“≥90%”）至少一半写了运算符、100% 却没写时报告（修复为“=100%”）；missing 一律报告。",
         why="只写一个数，看不出是至少要达到还是不得超过；年底自评打分时方向会算反。",
         bad="指标值：90%",
         good="指标值：≥90%",
         fix="在数值前加上运算符：越多越好用“≥”，越少越好用“≤”，必须恰好达到用“=”。",
     )
 
+    defaults = {"bare_full_rate": "mixed"}
     # Rows named in one finding for the whole sheet; the fix still edits every row.
     _LISTED = 5
 
@@ -147,7 +151,8 @@ class MissingOperator(Rule):
         # the reports judged before their findings were seen leave it alone (corpus 212, 219).
         # Where the report's actual value equals the target (演出设备成本 | 2万元 | 实际 2万元, corpus 234), either
         # direction gives full marks: nothing is scored the wrong way round.
-        missing = [indicator for indicator in ctx.sheet.indicators if self._lacks_operator(ctx, indicator)
+        full_rate_bare = self._full_rate_needs_operator(ctx)
+        missing = [indicator for indicator in ctx.sheet.indicators if self._lacks_operator(ctx, indicator, full_rate_bare)
                    and (ctx.sets_goals or (ctx.fact(indicator).reverse
                                            and _reported_actual(ctx, indicator) != indicator.target.value))]
         if len(missing) == 1:
@@ -165,13 +170,28 @@ class MissingOperator(Rule):
             fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary="逐行加上运算符", edits=edits) if edits else None
             yield self.finding(ctx, column="target", fix=fix, template=template, count=len(missing), **slots)
 
+    def _full_rate_needs_operator(self, ctx: SheetContext) -> bool:
+        """True when a bare 100% on this sheet lacks its operator, under the profile's ``bare_full_rate`` policy."""
+        policy = self.param(ctx, "bare_full_rate")
+        if policy != "mixed":
+            return policy == "missing"
+        # Where the sheet writes its other figures bare as well, a bare 100% is the sheet's way of writing a full
+        # rate, and reviewers pass it (corpus 010, 013, 115, 131, 132); where they carry ≥ or ≤ and the 100% alone
+        # has none, the omission stands out and reviewers note it (150, 151: “100%没有运算符”). A satisfaction target
+        # is left out: “≥90%” is the form's stock line there, not how the preparer writes the project's own figures.
+        others = [i.target for i in ctx.sheet.indicators
+                  if i.target.is_quantitative and not _full_rate(i.target) and i.target.value != 0
+                  and ctx.fact(i).kind is not Kind.SATISFACTION]
+        return bool(others) and 2 * sum(t.operator is not None for t in others) >= len(others)
+
     @staticmethod
-    def _lacks_operator(ctx: SheetContext, indicator: Indicator) -> bool:
+    def _lacks_operator(ctx: SheetContext, indicator: Indicator, full_rate_bare: bool) -> bool:
         target = indicator.target
-        # A full 100% or a zero (0次) is exact by nature, a frequency (1次/月) states a rate, a value without a
-        # unit of its own is JX202's and a likely misreading (292%) JX909's: none needs an operator reported.
+        # A zero (0次) is exact by nature, and so is a full 100% unless the profile's policy says otherwise; a
+        # frequency (1次/月) states a rate, a value without a unit of its own is JX202's and a likely misreading
+        # (292%) JX909's: none needs an operator reported.
         frequency = unit_kind((target.unit or "/").rpartition("/")[2]) is UnitKind.TIME and "/" in (target.unit or "")
-        exact = (target.unit == "%" and target.value == 100) or target.value == 0
+        exact = (_full_rate(target) and not full_rate_bare) or target.value == 0
         # JX202's (a unit guessed, or a standard per 亩 without its 元: 每亩300), JX909's
         # (a unit in the name's closing bracket is the form's unit column, 实施营造林总面积(亩) | 80000: written)
         guessed_unit = target.unit_inferred and unit_in_name(indicator.name) != target.unit
@@ -189,9 +209,15 @@ class MissingOperator(Rule):
 
     @staticmethod
     def _fix(ctx: SheetContext, indicator: Indicator) -> Fix:
-        operator = "≤" if ctx.fact(indicator).reverse else "≥"
+        # A full rate cannot be exceeded: ≥100% means =100% (JX802 reports the former)
+        operator = "=" if _full_rate(indicator.target) else "≤" if ctx.fact(indicator).reverse else "≥"
         with_operator = indicator.target.model_copy(update={"operator": Operator(operator)}).display()
         return target_fix(indicator, with_operator, Applicability.NEEDS_HUMAN, f"加上运算符“{operator}”")
+
+
+def _full_rate(target: Target) -> bool:
+    """True for a target of a full 100%."""
+    return target.unit == "%" and target.value == 100
 
 
 def _reported_actual(ctx: SheetContext, indicator: Indicator) -> Decimal | None:

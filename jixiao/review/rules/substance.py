@@ -288,7 +288,7 @@ class GoalNotQuantified(Rule):
     defaults = {"max_length": 50}
     docs = RuleDocs(
         what="一两句话的年度目标（不超过 max_length 个字，默认50；目标中重复的项目名称不计字数）中是否至少有一个数字（数量、比例或时间；"
-        "年份不算，金额和补助标准（预算资金90万元、每生1500元/学期）是花钱的标准，不是产出，也不算）；"
+        "年份和服务的起止日期（服务周期2023.07-2024.01）只说何时，不算，完成期限（2023年12月底前）算，金额和补助标准（预算资金90万元、每生1500元/学期）是花钱的标准，不是产出，也不算）；"
         "只复述资金用途的由 JX905 报告。较长的目标常在分项中写明要求，不在此检查，但每一句都只是方向或口号的（句首是"
         "“改善、打造、促进、提升……”，或是“通过……”“针对……”“以……为……”这样的手段、范围，且没有一句说到要完成的工作，"
         "如“通过项目实施,有力改善人居环境质量,打造……的良好局面”）不论多长都报告，为警告；读取程序没有找到指标表的（文件在表头前"
@@ -1243,13 +1243,15 @@ class GarbledText(Rule):
     # the message of each place and fault: the place by column (TEXT_PLACES), the fault by its key in _PATTERNS
     _FAULTS = {"replacement": "有替换字符（转换时丢失的字）", "question-marks": "有问号代替的字（转换时丢失的字）",
                "mojibake": "是按西文编码读出的乱码", "leading-zero": "的数字以0开头，疑似丢了小数点",
-               "lost-figure": "的“%”前没有数字，数字丢了", "heading": "是表头“一级指标”（或二级、三级指标）丢了第一个字",
+               "lost-figure": "的“%”前没有数字，数字丢了", "misplaced-percent": "的“%”夹在数字中间，疑似错位（9%0 应为90%）",
+               "heading": "是表头“一级指标”（或二级、三级指标）丢了第一个字",
                "doubled": "把“{word}”写了两遍"}
     docs = RuleDocs(
         what="年度目标和各行指标的一级、二级指标名称（照原文，合并单元格只查一次）、名称、指标值、描述中，是否有转换或复制留下的乱码：替换字符“�”、夹在汉字之间或"
         "连在汉字旁的问号（“生活???效”“享受?家”：转换时丢失的字；“是否…?”这样的问句不算）、UTF-8 文字按西文编码读出的"
         "“é¡¹ç›®”；以0开头的金额或百分比（“减少01万元”：丢了小数点；千位分隔符后的“50,000元”、打码的“****000元”不算）；"
         "紧跟在汉字后、前面没有数字的“%”（“按总客%”：数字丢了；“满意度%”“合格率%”和括号里的“(%)”是单位，不算）；"
+        "夹在一位数字和末尾的0之间的“%”（“9%0”“1%00”：错位，应为90%、100%）；"
         "以“级指标”开头的单元格（表头“一级指标”丢了序数字）；或紧接着重复了一遍的词（“特殊困难群体困难群体”“服务对象对象”："
         "两个字以上，单字叠用如“村村通”“年年”不在此报告，只有从不叠用的虚词“于于”“与与”“在在”“的的”报告），"
         "或紧接着重复了一遍的数字（“854万854万”“106.5106.5”：带单位或小数点的才算，整数“7070”可能本来就是这个数）。"
@@ -1273,6 +1275,9 @@ class GarbledText(Rule):
         # A percent sign straight after a word, with no figure before it (分红按总客%: the figure was lost); after a
         # rate's name (满意度%, 合格率%) or in brackets (满意度(%)) it is the column's unit, not a lost figure.
         (re.compile(rf"(?<=[{_HAN}])(?<![率度比例值数])[%％](?![)）])"), "lost-figure"),
+        # A percent sign typed before a figure's last zeros (9%0 for 90%, 1%00 for 100%, corpus 276): no figure is
+        # written so; a percent after two digits (95%10) may be a cell run into the next and is left alone.
+        (re.compile(r"(?<![\d.．])[1-9][%％]0{1,2}(?![\d.．%％])"), "misplaced-percent"),
         # A heading cell that lost its first character (级指标 for 一级指标, corpus 151): only the ordinal tells the
         # three levels apart, and nothing else opens a cell with 级指标.
         (re.compile(r"^级指标"), "heading"),

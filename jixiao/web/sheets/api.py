@@ -12,7 +12,7 @@ from ninja import File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 from pydantic import BaseModel, ConfigDict, Field
 
-from jixiao.model import Checkpoint, GoalSheet, MoneyUnit
+from jixiao.model import Checkpoint, GoalSheet, MoneyUnit, Period
 from jixiao.model.amounts import amount
 from jixiao.web.bounds import Finite, Text, Version, Year
 from jixiao.web.downloads import attachment
@@ -20,6 +20,7 @@ from jixiao.web.organisation.models import Unit
 from jixiao.web.organisation.selectors import member_get, units_visible
 from jixiao.web.sheets.conversion import goal_sheet, plan_cells
 from jixiao.web.sheets.models import Sheet
+from jixiao.web.sheets.periods import period_fields
 from jixiao.web.sheets.selectors import SheetFilters, sheet_get, sheet_rows
 from jixiao.web.sheets.services.exports import export_sheets
 from jixiao.web.sheets.services.findings import findings_of
@@ -115,6 +116,9 @@ class SheetFields(Schema):
     budget_other: Finite | None = None
     # the core's Budget.sources (label → amount, in the form's order); given, they replace the stored ones
     budget_sources: dict[str, Finite] | None = None
+    # the core's GoalSheet.period (项目期 / 实施期, its years, 中期资金总额 and its parts), as the detail's content shows
+    # it; given, it replaces the stored span (null: the sheet states none); an end year before the start is refused
+    period: Period | None = None
     purpose: str | None = None
     spend_plan: list[Checkpoint] | None = None
     goals: list[str] | None = None
@@ -201,6 +205,9 @@ def update_sheet(request, sheet_id: int, payload: SheetPatch):
         fields["spend_plan"] = plan_cells(payload.fields.spend_plan or [])
     if "budget_sources" in fields:
         fields["budget_sources"] = source_cells(payload.fields.budget_sources or {})
+    if "period" in fields:
+        del fields["period"]
+        fields.update(period_fields(payload.fields.period))
     indicators = [row.dict() for row in payload.indicators] if payload.indicators is not None else None
     sheet = sheet_update(user=request.user, sheet_id=sheet_id, expected_version=payload.version, fields=fields,
                          indicators=indicators)

@@ -10,6 +10,7 @@ from jixiao.documents.writers.sheet_grid import indicator_cell
 from jixiao.model import Budget, Checkpoint, Document, GoalSheet, Indicator, MoneyUnit, Unit
 from jixiao.model.amounts import amount
 from jixiao.web.sheets.models import IndicatorRow, Sheet
+from jixiao.web.sheets.periods import PERIOD_COLUMNS, period_fields, period_of
 from jixiao.web.sheets.sources import source_cells, sources_of
 
 __all__ = ["INDICATOR_CELLS", "ROW_CELLS", "SHEET_COLUMNS", "content_of", "document_around", "document_of",
@@ -24,8 +25,8 @@ INDICATOR_CELLS = ("level1", "level2", "name", "description", "target", "long_te
 ROW_CELLS = (*INDICATOR_CELLS, "unit_column", "operator_column")
 # The parts of a core GoalSheet that the Sheet's columns (and the unit, year and rows) hold; what else the reader
 # found of a sheet is kept in ``Sheet.reading``.
-SHEET_COLUMNS = {"title", "code", "name", "unit", "year", "money_unit", "budget", "purpose", "spend_plan", "goals",
-                  "long_term_goals", "indicators"}
+SHEET_COLUMNS = {"title", "code", "name", "unit", "year", "money_unit", "budget", "period", "purpose", "spend_plan",
+                 "goals", "long_term_goals", "indicators"}
 
 
 def sheet_fields(sheet: GoalSheet) -> dict[str, object]:
@@ -39,6 +40,7 @@ def sheet_fields(sheet: GoalSheet) -> dict[str, object]:
         "budget_fiscal": sheet.budget.fiscal,
         "budget_other": sheet.budget.other,
         "budget_sources": source_cells(sheet.budget.sources),
+        **period_fields(sheet.period),
         "purpose": sheet.purpose or "",
         "spend_plan": plan_cells(sheet.spend_plan),
         "goals": list(sheet.goals),
@@ -97,6 +99,7 @@ def goal_sheet(sheet: Sheet, rows: Iterable[IndicatorRow] | None = None) -> Goal
         money_unit=MoneyUnit(sheet.money_unit),
         budget=Budget(total=amount(sheet.budget_total), fiscal=amount(sheet.budget_fiscal),
                       other=amount(sheet.budget_other), sources=sources_of(sheet.budget_sources)),
+        period=period_of({name: getattr(sheet, name) for name in PERIOD_COLUMNS}),
         purpose=sheet.purpose or None,
         spend_plan=[Checkpoint(label=c["label"], percent=_decimal(c.get("percent"))) for c in sheet.spend_plan],
         goals=list(sheet.goals),

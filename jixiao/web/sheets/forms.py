@@ -13,6 +13,7 @@ from jixiao.web.bounds import MAX_ID, MAX_VERSION, YEARS, InvalidValue
 from jixiao.web.sheets.conversion import indicator_of
 from jixiao.web.sheets.models import MONEY, IndicatorRow, Sheet, Status
 from jixiao.web.sheets.ordering import place_new_rows
+from jixiao.web.sheets.periods import PERIOD_COLUMNS, period_errors, period_years
 from jixiao.web.sheets.presentation import other_cells
 from jixiao.web.sheets.sources import MAX_SOURCES, SOURCE_LABEL_LENGTH, source_cells, sources_check
 from jixiao.web.sheets.workflow import GRADES
@@ -77,17 +78,27 @@ class ImportForm(forms.Form):
         self.fields["unit"].queryset = units
 
 
+# The span's fields the editor shows (in their own block, 实施期与中期资金); its years are read from the 实施期 typed,
+# and the other parts of its budget (其他资金, other sources) are kept as stored.
+PERIOD_FIELDS = ("period_text", "period_start", "period_end", "period_total", "period_fiscal")
+
+
 class SheetForm(forms.ModelForm):
-    """The header, money, spending plan and goals of a sheet."""
+    """The header, money, the span and its money, spending plan and goals of a sheet."""
 
     goals_text = forms.CharField(label="年度绩效目标", required=False, widget=forms.Textarea(attrs={"rows": 4}),
                                  help_text="每行一条目标")
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=MAX_VERSION)
+    period_start = forms.IntegerField(label="起始年度", required=False, min_value=YEARS[0], max_value=YEARS[1])
+    period_end = forms.IntegerField(label="结束年度", required=False, min_value=YEARS[0], max_value=YEARS[1])
 
     class Meta:
         model = Sheet
-        fields = ["code", "name", "title", "money_unit", "budget_total", "budget_fiscal", "budget_other", "purpose"]
-        widgets = {"purpose": forms.Textarea(attrs={"rows": 3})}
+        fields = ["code", "name", "title", "money_unit", "budget_total", "budget_fiscal", "budget_other",
+                  *PERIOD_FIELDS, "purpose"]
+        widgets = {"purpose": forms.Textarea(attrs={"rows": 3}),
+                   "period_text": forms.TextInput(attrs={"placeholder": "如 3年、2024年—2026年"})}
+        labels = {"period_text": "实施期", "period_total": "中期资金总额", "period_fiscal": "其中：财政资金"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -100,15 +111,35 @@ class SheetForm(forms.ModelForm):
             for label in self.plan_labels:
                 self.initial[f"plan_{label}"] = plan.get(label)
             self.initial["goals_text"] = "\n".join(self.instance.goals)
-            for name in ("budget_total", "budget_fiscal", "budget_other"):
+            for name in ("budget_total", "budget_fiscal", "budget_other", "period_total", "period_fiscal"):
                 self.initial[name] = amount(getattr(self.instance, name))
             self.initial["version"] = self.instance.version
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        # taken before the instance takes the form's values: its stored years and other parts of the span's budget
+        self.period = self._period()
+        # the span as the core validates one entered (an end year before the start is refused), where it changed: a
+        # span read backwards and left alone is saved as printed
+        if any(name in self.changed_data for name in PERIOD_FIELDS):
+            for column, reason in period_errors(self.period):
+                self.add_error(column if column in PERIOD_FIELDS else None, reason)
+        return data
+
+    def _period(self) -> dict[str, object]:
+        """The span's columns as entered: the fields shown, the years its 实施期 says, the rest as stored."""
+        entered = {name: self.cleaned_data[name] for name in PERIOD_FIELDS}
+        return {**{name: getattr(self.instance, name) for name in PERIOD_COLUMNS}, **entered,
+                "period_years": period_years(entered["period_text"], self.instance)}
 
     def changes(self) -> dict[str, object]:
         """The sheet fields as the service takes them."""
         data = self.cleaned_data
         fields = {name: data[name] for name in self._meta.fields}
         fields["purpose"] = fields["purpose"].replace("\r\n", "\n")
+        fields.update(self.period)
         fields["goals"] = [line.strip() for line in data["goals_text"].splitlines() if line.strip()]
         fields["spend_plan"] = [{"label": label, "percent": f"{data[f'plan_{label}']}"}
                                 for label in self.plan_labels if data.get(f"plan_{label}") is not None]

@@ -8,6 +8,7 @@ review engine produced are stored as it reported them.
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 
@@ -19,6 +20,8 @@ __all__ = ["ApprovedVersion", "Comment", "FindingRecord", "HistoryEntry", "Indic
 # Budgets are kept as the document prints them: 万元 amounts are published with up to four decimals (to the 元) and
 # sometimes six (to the 分), so six places, with 14 digits before the point.
 MONEY = {"max_digits": 20, "decimal_places": 6, "null": True, "blank": True}
+# A year a document prints has four digits; the bound is the same on every database (SQLite bounds no integer).
+YEAR_DIGITS = MaxValueValidator(9999)
 
 
 class Status(models.TextChoices):
@@ -45,6 +48,16 @@ class Sheet(models.Model):
     # The budget's other sources printed beside 财政资金 and 其他资金 (政府性基金拨款, 上年结转资金 …): [label, amount]
     # pairs in the form's order, the amounts as text (jixiao.web.sheets.sources).
     budget_sources = models.JSONField("另列资金来源", default=list, blank=True)
+    # The span a multi-year project runs and the whole span's budget (the core's GoalSheet.period: 项目期 / 实施期,
+    # 中期资金总额), beside the year's (budget_*); all empty for a sheet that states none (jixiao.web.sheets.periods).
+    period_text = models.TextField("实施期", blank=True)
+    period_years = models.PositiveSmallIntegerField("实施期年数", null=True, blank=True)
+    period_start = models.PositiveSmallIntegerField("实施期起始年度", null=True, blank=True, validators=[YEAR_DIGITS])
+    period_end = models.PositiveSmallIntegerField("实施期结束年度", null=True, blank=True, validators=[YEAR_DIGITS])
+    period_total = models.DecimalField("中期资金总额", **MONEY)
+    period_fiscal = models.DecimalField("中期资金：财政资金", **MONEY)
+    period_other = models.DecimalField("中期资金：其他资金", **MONEY)
+    period_sources = models.JSONField("中期资金：另列资金来源", default=list, blank=True)
     purpose = models.TextField("资金用途", blank=True)
     spend_plan = models.JSONField("资金支出计划", default=list, blank=True)
     goals = models.JSONField("年度绩效目标", default=list, blank=True)

@@ -42,33 +42,34 @@ def sources_of(cells: Iterable[Iterable[str]]) -> dict[str, Decimal]:
     return {label: Decimal(text) for label, text in cells}
 
 
-def sources_check(cells: list[list[str]]) -> None:
-    """Refuse (:class:`InvalidValue` naming 另列资金来源 and the source) stored cells that are not a sheet's sources:
+def sources_check(cells: list[list[str]], field: str = FIELD) -> None:
+    """Refuse (:class:`InvalidValue` naming the ``field`` they are kept in, 另列资金来源 or the span's, and the source)
+    stored cells that are not a budget's sources:
     more than :data:`MAX_SOURCES`, a label empty, too long, one of the budget's own rows (预算数, 财政资金, 其他资金 in
     any of their spellings: 财政拨款 is 财政资金) or given twice (as folded: 上年結轉 is 上年结转), an amount negative or
     beyond the budget columns' digits. (A NUL character is refused with every column's, by
     :func:`jixiao.web.bounds.columns_check`.)"""
-    where = f"“{Sheet._meta.get_field(FIELD).verbose_name}”"
+    where = f"“{Sheet._meta.get_field(field).verbose_name}”"
     if len(cells) > MAX_SOURCES:
-        raise InvalidValue(FIELD, f"{where}最多{MAX_SOURCES}项")
+        raise InvalidValue(field, f"{where}最多{MAX_SOURCES}项")
     seen: set[str] = set()
     for position, (label, text) in enumerate(cells, start=1):
         if not label:
-            raise InvalidValue(FIELD, f"{where}第{position}项：请填写来源名称")
+            raise InvalidValue(field, f"{where}第{position}项：请填写来源名称")
         if len(label) > SOURCE_LABEL_LENGTH:
-            raise InvalidValue(FIELD, f"{where}“{label[:20]}…”：来源名称最多{SOURCE_LABEL_LENGTH}个字")
+            raise InvalidValue(field, f"{where}“{label[:20]}…”：来源名称最多{SOURCE_LABEL_LENGTH}个字")
         if (own := header_label(label)) in _OWN_ROWS:
-            raise InvalidValue(FIELD, f"{where}“{label}”：这是{canonical_label('header', own)}，已有自己的一栏，"
+            raise InvalidValue(field, f"{where}“{label}”：这是{canonical_label('header', own)}，已有自己的一栏，"
                                       "不是另列的来源")
         if fold(label) in seen:
-            raise InvalidValue(FIELD, f"{where}“{label}”重复：每项来源只填一行")
+            raise InvalidValue(field, f"{where}“{label}”重复：每项来源只填一行")
         seen.add(fold(label))
         try:
             figure = Decimal(text)
         except (InvalidOperation, TypeError, ValueError):
-            raise InvalidValue(FIELD, f"{where}“{label}”：金额不是数字") from None
+            raise InvalidValue(field, f"{where}“{label}”：金额不是数字") from None
         if not figure.is_finite() or figure < 0 or figure >= _LIMIT \
                 or figure != figure.quantize(Decimal(1).scaleb(-MONEY["decimal_places"])):
-            raise InvalidValue(FIELD, f"{where}“{label}”：金额应为不小于0的数，整数部分最多"
+            raise InvalidValue(field, f"{where}“{label}”：金额应为不小于0的数，整数部分最多"
                                       f"{MONEY['max_digits'] - MONEY['decimal_places']}位，小数最多"
                                       f"{MONEY['decimal_places']}位")

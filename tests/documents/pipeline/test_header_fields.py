@@ -481,6 +481,41 @@ def test_the_span_is_read_from_its_label_and_the_long_term_goals_heading(lines, 
     assert (found.text, found.years, found.start, found.end) == period
 
 
+@pytest.mark.parametrize(("lines", "period"), [
+    # corpus 280 (Anhui 申报明细表): the span's first and last day in fields of their own, the spaced copy cutting each
+    # date apart and running the next label on after it
+    (("起始日期:2019年  1 月 1日 结束日期:  2021 年 12  月31日",), ("2019年1月1日—2021年12月31日", 2019, 2021)),
+    # corpus 186 (Chongqing): each date in a cell after its label, the first label run on before the money's
+    (("开始日期 | 2021.1 | 结束日期 | 2021.12",), ("2021.1—2021.12", 2021, 2021)),
+    (("开始日期资金情况 (单位:万元) | 2021.1 | 结束日期 | 2021.12",), ("2021.1—2021.12", 2021, 2021)),
+    (("项目开始日期 | 2023-01-01 | 项目完成日期 | 2024-12-31",), ("2023-01-01—2024-12-31", 2023, 2024)),
+    # a date a copy cut short names its year, not the span as printed
+    (("项目开始日期 | 2023-01- | 项目完成日期 | 2023-12-31",), (None, 2023, 2023)),
+])
+def test_the_span_is_read_from_the_dates_it_starts_and_ends(lines, period):
+    (sheet,) = read("项目名称 | 人工增雨作业", *lines, *GRID).sheets
+    assert (sheet.period.text, sheet.period.start, sheet.period.end) == period
+    assert sheet.year is None  # (the last day's year is not the sheet's: 2021 年 12 alone in its cell)
+
+
+def test_dates_starred_out_for_publication_are_no_span():
+    # corpus 273 (Fujian): 项目开始时间 | **** | 项目结束时间 | ****
+    (sheet,) = read("项目名称 | 基础测绘规划编制", "项目开始时间 | **** | 项目结束时间 | ****", *GRID).sheets
+    assert sheet.period is None and sheet.blank_fields == []
+
+
+@pytest.mark.parametrize("lines", [
+    # the 88号 form's money block (corpus 168: 年度资金总额 | 其中:财政拨款 | 其他资金) laid out as columns over a row of
+    # figures, the year's column first: 年度 and 资金总额 are two headings, not one label broken over two cells
+    ("| 年度 | 资金总额 | 其中:财政拨款 | 其他资金 |", "| 2023 | 80 | 60 | 20 |"),
+    ("| 年度 | 资金总额(万元) | 财政资金 | 其他资金 |", "| 2023年 | 80 | 60 | 20 |"),
+])
+def test_a_budget_block_whose_year_column_comes_first_reads_each_figure_under_its_heading(lines):
+    (sheet,) = read("项目名称 | 人工增雨作业", *lines, *GRID).sheets
+    assert (sheet.year, sheet.budget.total, sheet.budget.fiscal, sheet.budget.other) == (
+        2023, Decimal("80"), Decimal("60"), Decimal("20"))
+
+
 def test_a_label_beside_the_span_label_is_no_span():
     # corpus 267 (Hubei application form): 项目期限 blank, 项目来源 the next label
     (sheet,) = read("项目名称:学校校舍安全保障资金", "项目期限 | 项目来源 | 是否科研项目 | 否", *GRID).sheets

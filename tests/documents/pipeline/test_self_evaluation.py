@@ -230,6 +230,24 @@ def test_money_headings_as_pipe_rows(money, amount):
         Decimal(amount), Decimal(amount), Decimal(100))
 
 
+@pytest.mark.parametrize("money", [
+    # the Sichuan 转移支付 form's money table (corpus 036) laid out in columns, the year's column first
+    ["| 年度 | 转移支付预算数(A) | 转移支付执行数(B) | 预算执行率(B/A) |", "| 2021 | 5.8 | 5.8 | 100% |"],
+    # the row's own label before the year's column (corpus 162's 资金投入情况(万元))
+    ["| 资金投入情况(万元) | 年度 | 全年预算数(A) | 全年执行数(B) | 预算执行率(B/A×100%) |",
+     "| 年度资金总额: | 2021 | 5.8 | 5.8 | 100% |"],
+])
+def test_a_money_tables_year_column_before_its_amounts_holds_no_amount(money):
+    text = "\n".join(["转移支付绩效自评表", *money,
+                      "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 |",
+                      "| 产出指标 | 数量指标 | 抽检批次 | ≥148批次 | 148批次 |"])
+    document = read(text)
+    evaluation = document.sheets[0].evaluation
+    assert (evaluation.budget_full, evaluation.spent, evaluation.execution_rate) == (
+        Decimal("5.8"), Decimal("5.8"), Decimal(100))
+    assert not [said.code for said in document.diagnostics if said.code in ("P148", "P158")]
+
+
 def test_a_figures_row_short_of_a_cell_is_aligned_on_its_rate():
     # Yunnan: the 全年执行数 cell is empty and left out of the pipe row; the rate and the points keep their headings
     text = "\n".join([

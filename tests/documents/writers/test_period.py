@@ -6,6 +6,7 @@ from decimal import Decimal as D
 import pytest
 
 from jixiao.documents import WRITABLE_FORMATS, read_bytes, render_document
+from jixiao.documents.writers.sheet_grid import sheet_grid
 from jixiao.model import Budget, Document, Period
 from tests.scoring.builders import sheet
 
@@ -33,6 +34,26 @@ def test_the_span_is_written_and_read_back(file_format, span):
     (read,) = read_bytes(render_document(Document(sheets=[written]), file_format), f"目标表.{file_format}").sheets
     assert read.period == span
     assert (read.budget, read.long_term_goals) == (written.budget, written.long_term_goals)
+
+
+def _labels(written) -> list[str]:
+    return [cell.text for row in sheet_grid(written).rows for cell in row if cell.label]
+
+
+@pytest.mark.parametrize("file_format", WRITABLE_FORMATS)
+def test_the_span_form_names_the_fiscal_parts_as_the_88_form_does_and_they_are_read_back(file_format):
+    # the 88号 form: 中期资金总额 | 其中：财政拨款 | 其他资金 over 年度资金总额 | 其中：财政拨款 | 其他资金
+    written = sheet(("产出指标", "整治村数", "≥18个")).model_copy(update={
+        "period": SPANS[1], "budget": Budget(total=D("51.35"), fiscal=D("41.35"), other=D("10.00"))})
+    labels = _labels(written)
+    assert labels.count("其中：财政拨款") == 2 and "其中：财政资金" not in labels
+    (read,) = read_bytes(render_document(Document(sheets=[written]), file_format), f"目标表.{file_format}").sheets
+    assert (read.period, read.budget) == (written.period, written.budget)
+
+
+def test_a_sheet_without_a_span_keeps_the_provincial_forms_fiscal_label():
+    labels = _labels(sheet(("产出指标", "整治村数", "≥18个")))
+    assert "其中：财政资金" in labels and "其中：财政拨款" not in labels
 
 
 @pytest.mark.parametrize("file_format", ["xlsx", "docx", "txt"])

@@ -1,18 +1,8 @@
 """The performance API: the same permissions as the pages, validation by the core's models, stale saves as 409."""
 
 import pytest
-from django.test import Client
 
-from jixiao.web.organisation.services import token_create
 from jixiao.web.performance.models import Answer
-
-
-@pytest.fixture
-def api(org):
-    def client_for(person: str) -> Client:
-        return Client(HTTP_AUTHORIZATION=f"Bearer {token_create(user=org[person])}")
-    return client_for
-
 
 SPENDING = {"version": 1, "day": "2026-05-01", "amount": "9", "source": "财政资金"}
 

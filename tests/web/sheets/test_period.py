@@ -10,6 +10,10 @@ import pytest
 
 from jixiao.web.sheets.conversion import goal_sheet
 from jixiao.web.sheets.models import Sheet
+from jixiao.web.sheets.periods import period_fields
+from jixiao.web.sheets.services.exports import export_sheets
+from jixiao.web.sheets.services.imports import sheets_import
+from jixiao.web.sheets.services.sheets import sheet_delete, sheet_update
 from tests.web.sheets.test_history import _form_data
 from tests.web.sheets.test_other_cells import _import
 
@@ -31,6 +35,8 @@ def test_an_imported_sheet_keeps_its_span_reviews_it_and_shows_it(org, login, st
     page = login(org["owner"]).get(f"/sheets/{sheet.pk}/").content.decode()
     assert "实施期" in page and shown in page and "中期资金总额" in page and f"{stored[4]}" in page
     assert "年度资金总额" in page
+    # the span's form (88号) names the fiscal part 财政拨款, as the export does; 财政资金 is the provincial form's
+    assert "其中：财政拨款" in page and "其中：财政资金" not in page
 
 
 def test_an_edit_of_another_field_keeps_the_span(org, login):
@@ -44,4 +50,130 @@ def test_an_edit_of_another_field_keeps_the_span(org, login):
 
 def test_a_sheet_without_a_span_shows_none(org, sheet, login):
     page = login(org["owner"]).get(f"/sheets/{sheet.pk}/").content.decode()
-    assert "中期资金总额" not in page and "预算数" in page
+    assert "中期资金总额" not in page and "预算数" in page and "其中：财政资金" in page
+
+
+# -- the span as a field the editor changes ----------------------------------------------------------------------
+def _edit(client, sheet, **fields):
+    return client.post(f"/sheets/{sheet.pk}/edit/", _form_data(client.get(f"/sheets/{sheet.pk}/edit/").context,
+                                                              **fields))
+
+
+def _span(sheet) -> tuple:
+    period = goal_sheet(Sheet.objects.get(pk=sheet.pk)).period
+    return period and (period.text, period.years, period.start, period.end, period.budget.total, period.budget.fiscal)
+
+
+def test_the_editor_shows_an_imported_span_and_saving_it_untouched_changes_nothing(org, login):
+    _, (sheet,) = _import(org, "279_", year=2024)
+    client = login(org["owner"])
+    page = client.get(f"/sheets/{sheet.pk}/edit/")
+    form = page.context["form"]
+    shown = {name: form[name].value() for name in ("period_text", "period_start", "period_end", "period_total",
+                                                   "period_fiscal")}
+    assert shown == {"period_text": "3年", "period_start": 2024, "period_end": 2026, "period_total": Decimal("68.50"),
+                     "period_fiscal": Decimal("68.50")}
+    html = page.content.decode()
+    assert all(label in html for label in ("实施期", "起始年度", "结束年度", "中期资金总额", "其中：财政资金"))
+    assert _edit(client, sheet).status_code == 302
+    assert Sheet.objects.get(pk=sheet.pk).version == 1 and not sheet.history.filter(action="edit").exists()
+
+
+def test_the_editor_changes_the_span_with_a_history_entry_per_part(org, login):
+    _, (sheet,) = _import(org, "279_", year=2024)
+    client = login(org["owner"])
+    response = _edit(client, sheet, period_text="2年", period_end="2025", period_total="60", period_fiscal="")
+    assert response.status_code == 302
+    # the years the new 实施期 says are read from it, as the reader reads a printed one
+    assert _span(sheet) == ("2年", 2, 2024, 2025, Decimal("60.00"), None)
+    entries = {(e.field, e.old, e.new) for e in sheet.history.filter(action="edit")}
+    assert entries == {("实施期", "3年", "2年"), ("实施期年数", "3", "2"), ("实施期结束年度", "2026", "2025"),
+                       ("中期资金总额", "68.50", "60.00"), ("中期资金：财政资金", "68.50", "")}
+    page = client.get(f"/sheets/{sheet.pk}/").content.decode()
+    assert "2年（2024年—2025年）" in page and "60.00" in page
+
+
+def test_the_editor_gives_a_span_to_a_sheet_without_one_and_takes_it_away(org, sheet, login):
+    client = login(org["owner"])
+    assert _edit(client, sheet, period_text="2026年—2028年", period_start="2026", period_end="2028",
+                 period_total="54", period_fiscal="50").status_code == 302
+    assert _span(sheet) == ("2026年—2028年", None, 2026, 2028, Decimal("54.00"), Decimal("50.00"))
+    assert "年度资金总额" in client.get(f"/sheets/{sheet.pk}/").content.decode()
+    assert _edit(client, sheet, period_text="", period_start="", period_end="", period_total="",
+                 period_fiscal="").status_code == 302
+    assert _span(sheet) is None and Sheet.objects.get(pk=sheet.pk).version == 3
+
+
+@pytest.mark.parametrize(("fields", "message"), [
+    ({"period_start": "2026", "period_end": "2025"}, "结束年度：不能早于起始年度（2026年）"),
+    ({"period_total": "五十万"}, "中期资金总额：输入一个数字"),
+    ({"period_fiscal": "1" * 16}, "其中：财政资金："),
+    ({"period_start": "1888"}, "起始年度：确保该值大于或等于2000"),
+])
+def test_a_span_no_person_may_enter_is_refused_at_its_field(org, sheet, login, fields, message):
+    page = _edit(login(org["owner"]), sheet, **fields).content.decode()
+    assert message in page and "有填写错误" in page
+    assert Sheet.objects.get(pk=sheet.pk).version == 1
+
+
+def test_a_span_printed_backwards_is_saved_as_printed_until_it_is_changed(org, login):
+    # what a document prints is kept for the review to report; the person editing the sheet's name is not stopped
+    _, (sheet,) = _import(org, "279_", year=2024)
+    Sheet.objects.filter(pk=sheet.pk).update(period_start=2026, period_end=2024)
+    client = login(org["owner"])
+    assert _edit(client, sheet, name="改过的名称").status_code == 302
+    assert _span(sheet)[2:4] == (2026, 2024)
+    assert "不能早于起始年度（2026年）" in _edit(client, sheet, period_total="70").content.decode()
+
+
+def test_a_year_budget_above_the_spans_is_a_finding_not_a_form_error(org, sheet, login):
+    # the sheet's 预算数 18.00 (its year's) above a span of 10.00: JX706, and the draft saves
+    assert _edit(login(org["owner"]), sheet, period_text="1年", period_total="10").status_code == 302
+    assert Sheet.objects.get(pk=sheet.pk).findings.filter(rule="JX706").exists()
+
+
+def test_the_live_check_reviews_the_span_as_typed(org, sheet, login):
+    client = login(org["owner"])
+    data = _form_data(client.get(f"/sheets/{sheet.pk}/edit/").context, period_text="1年", period_total="10")
+    assert "JX706" in client.post(f"/sheets/{sheet.pk}/check/", data).content.decode()
+
+
+def test_a_stale_save_of_the_span_is_refused_with_the_change_made_meanwhile(org, login):
+    _, (sheet,) = _import(org, "279_", year=2024)
+    client = login(org["owner"])
+    opened = client.get(f"/sheets/{sheet.pk}/edit/").context
+    sheet_update(user=org["colleague"], sheet_id=sheet.pk, expected_version=1, fields={"period_total": Decimal("70")})
+    page = client.post(f"/sheets/{sheet.pk}/edit/", _form_data(opened, period_total="80")).content.decode()
+    assert "已被他人修改" in page and "中期资金总额" in page and "70.00" in page
+    assert _span(sheet)[4] == Decimal("70.00")
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx", "json"])
+def test_a_span_entered_in_the_editor_is_exported_and_imported_again(org, sheet, login, fmt):
+    client = login(org["owner"])
+    assert _edit(client, sheet, period_text="2026年—2028年", period_start="2026", period_end="2028",
+                 period_total="54", period_fiscal="50").status_code == 302
+    data = export_sheets([Sheet.objects.get(pk=sheet.pk)], fmt)
+    sheet_delete(user=org["owner"], sheet_id=sheet.pk)  # (a project is imported once a year)
+    (again,) = sheets_import(user=org["owner"], unit=org["township"], year=2026, files=[(f"again.{fmt}", data)])
+    assert _span(again) == _span(sheet) == ("2026年—2028年", None, 2026, 2028, Decimal("54.00"), Decimal("50.00"))
+
+
+def test_spans_stored_with_the_reading_before_move_to_their_columns_and_back(org):
+    from importlib import import_module
+
+    from django.apps import apps
+    migration = import_module("jixiao.web.sheets.migrations.0018_sheets_keep_their_period")
+    _, (sheet,) = _import(org, "279_", year=2024)
+    # as an import stored it before: in the reading beside what else the reader found
+    printed = {"text": "3年", "years": 3, "start": 2024, "end": 2026,
+               "budget": {"total": "68.50", "fiscal": "68.50", "other": None, "sources": {"上年结转资金": "5"}}}
+    reading = {**sheet.reading, "sheet": {**sheet.reading["sheet"], "period": printed}}
+    Sheet.objects.filter(pk=sheet.pk).update(reading=reading, **period_fields(None))
+    migration.forwards(apps, None)
+    stored = Sheet.objects.get(pk=sheet.pk)
+    assert "period" not in stored.reading["sheet"] and stored.period_sources == [["上年结转资金", "5.00"]]
+    assert _span(sheet) == ("3年", 3, 2024, 2026, Decimal("68.50"), Decimal("68.50"))
+    migration.backwards(apps, None)
+    assert Sheet.objects.get(pk=sheet.pk).reading["sheet"]["period"] == {
+        **printed, "budget": {**printed["budget"], "sources": {"上年结转资金": "5.00"}}}

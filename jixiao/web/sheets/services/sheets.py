@@ -19,6 +19,7 @@ from jixiao.web.refreshes import refresh, refreshes_batched
 from jixiao.web.sheets.conversion import ROW_CELLS, indicator_fields, sheet_fields, sheet_reading
 from jixiao.web.sheets.errors import SheetError, StaleSheet
 from jixiao.web.sheets.models import FindingRecord, HistoryEntry, IndicatorRow, Sheet, Status
+from jixiao.web.sheets.periods import PERIOD_COLUMNS, period_check
 from jixiao.web.sheets.services.counts import counts_refresh
 from jixiao.web.sheets.services.findings import finding_records, findings_refresh, findings_summarise, sheet_review
 from jixiao.web.sheets.sources import sources_check
@@ -28,7 +29,7 @@ __all__ = ["EDITABLE_FIELDS", "NewSheet", "comparable", "history_record", "indic
            "sheets_store"]
 
 EDITABLE_FIELDS = ("code", "name", "title", "money_unit", "budget_total", "budget_fiscal", "budget_other",
-                   "budget_sources", "purpose", "spend_plan", "goals", "long_term_goals")
+                   "budget_sources", *PERIOD_COLUMNS, "purpose", "spend_plan", "goals", "long_term_goals")
 
 
 def history_record(sheet: Sheet, user, action: str, field: str = "", old: object = "", new: object = "") -> None:
@@ -72,7 +73,8 @@ def sheet_prepare(*, user, unit: Unit, year: int, content: GoalSheet, source: st
                   action: str = "create", read_from: Document | None = None) -> NewSheet:
     """Check and review a new sheet for ``unit`` and ``year`` from the core's ``GoalSheet`` without writing: the
     review is the slow part of storing a sheet, and on SQLite every other writer waits for the write's
-    transaction, so it happens before. Raises :class:`SheetError` naming a value its column cannot hold.
+    transaction, so it happens before. Raises :class:`SheetError` naming a value its column cannot hold, or a span
+    a person may not enter (not one read from a document: that is kept as printed).
 
     ``read_from``: the document the core's reader made ``content`` of (an import): each row keeps the reader's
     understanding, and the sheet what the reader found around it, for the review; a sheet from anywhere else (an
@@ -81,6 +83,8 @@ def sheet_prepare(*, user, unit: Unit, year: int, content: GoalSheet, source: st
     fields = {"year": year, **sheet_fields(content)}
     columns_check(Sheet, fields)
     sources_check(fields["budget_sources"])
+    if read_from is None:
+        period_check(fields)
     cells = [{**indicator_fields(indicator), **({} if read_from else {"reading": None})}
              for indicator in content.indicators]
     for position, row in enumerate(cells, start=1):
@@ -155,6 +159,9 @@ def sheet_update(*, user, sheet_id: int, expected_version: int, fields: Mapping[
     columns_check(Sheet, fields or {})
     if fields and "budget_sources" in fields:
         sources_check(fields["budget_sources"])
+    period = {name: (fields or {}).get(name, getattr(sheet, name)) for name in PERIOD_COLUMNS}
+    if any(comparable(period[name]) != comparable(getattr(sheet, name)) for name in PERIOD_COLUMNS):
+        period_check(period)  # (a span read backwards and left alone stays as printed; changed, it is entered)
     for name, value in (fields or {}).items():
         old = getattr(sheet, name)
         if comparable(old) != comparable(value):

@@ -10,12 +10,19 @@ from django.shortcuts import redirect, render
 
 from jixiao.web.organisation.selectors import can_edit_unit, request_member
 from jixiao.web.sheets.errors import SheetError, StaleSheet
-from jixiao.web.sheets.forms import COMMON_UNITS, IndicatorForm, IndicatorFormSet, SheetForm, SourceFormSet
+from jixiao.web.sheets.forms import (
+    COMMON_UNITS,
+    PERIOD_FIELDS,
+    IndicatorForm,
+    IndicatorFormSet,
+    SheetForm,
+    SourceFormSet,
+)
 from jixiao.web.sheets.models import Sheet
 from jixiao.web.sheets.ordering import level2_choices_by_level1
 from jixiao.web.sheets.selectors import indicator_suggestions, sheet_get
 from jixiao.web.sheets.services.findings import findings_of, sheet_review
-from jixiao.web.sheets.services.sheets import indicator_rows, sheet_update
+from jixiao.web.sheets.services.sheets import EDITABLE_FIELDS, indicator_rows, sheet_update
 from jixiao.web.sheets.sources import SOURCE_LABELS
 
 __all__ = ["sheet_check", "sheet_edit"]
@@ -50,7 +57,7 @@ def sheet_edit(request, pk: int):
         findings, indexes = findings_of(sheet), list(range(len(grid.forms)))
     return render(request, "sheets/edit.html", {
         "sheet": sheet, "form": form, "grid": grid, "sources": sources, "stale": stale, "units": COMMON_UNITS,
-        "source_labels": SOURCE_LABELS,
+        "source_labels": SOURCE_LABELS, "period_fields": PERIOD_FIELDS,
         "suggestions": indicator_suggestions(request_member(request)), "level2_by_level1": level2_choices_by_level1(),
         **_placed(findings, indexes, grid),
     })
@@ -87,8 +94,7 @@ def _findings(sheet: Sheet, form: SheetForm, grid, sources) -> tuple[list, list[
     changes = form.changes() if data else {}
     if sources.is_valid():  # sources the form refuses are reviewed as stored until corrected
         changes["budget_sources"] = sources.cells()
-    for name in ("code", "name", "title", "money_unit", "budget_total", "budget_fiscal", "budget_other",
-                 "budget_sources", "purpose", "goals", "spend_plan", "long_term_goals"):
+    for name in EDITABLE_FIELDS:
         setattr(draft, name, changes.get(name, getattr(sheet, name)))
     rows = _rows(grid)
     indicators = indicator_rows([cells for _, cells in rows], sheet.indicators.all())
