@@ -7,6 +7,7 @@ from jixiao.model.execution import CumulativeSpending, ExecutionRecord, FundSour
 from jixiao.model.indicator import (
                                     Direction,
                                     Indicator,
+                                    form_text,
                                     misread_cell,
                                     named_by_a_figure,
                                     not_an_indicator,
@@ -74,6 +75,7 @@ __all__ = [
     "canonical_level2",
     "canonical_unit",
     "level2_parents",
+    "form_text",
     "misread_cell",
     "named_by_a_figure",
     "not_an_indicator",

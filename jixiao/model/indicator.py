@@ -14,7 +14,7 @@ from jixiao.model.target import Target
 from jixiao.model.target_text import parse_target
 from jixiao.model.vocabulary import canonical_level1, canonical_level2, ndrc_level1, written_level2
 
-__all__ = ["Direction", "Indicator", "misread_cell", "named_by_a_figure", "not_an_indicator", "parse_direction"]
+__all__ = ["Direction", "Indicator", "form_text", "misread_cell", "named_by_a_figure", "not_an_indicator", "parse_direction"]
 
 
 class Direction(StrEnum):
@@ -137,7 +137,15 @@ def not_an_indicator(indicator: Indicator) -> bool:
     (:func:`misread_cell`)."""
     name = fold(indicator.name)
     return len(name) == 1 or canonical_level1(indicator.name) is not None or misread_cell(indicator) \
-        or bool(_VALUE_HEADING.match(name)) or bool(_TEMPLATE_NUMBER.fullmatch(name))
+        or form_text(indicator.name) or bool(_TEMPLATE_NUMBER.fullmatch(name))
+
+
+def form_text(name: str) -> bool:
+    """True when a 三级指标 cell holds the form's own text, never an indicator's name: the heading of the value columns
+    read as a row (区域目标值…) or the score sheet's rule for scoring (定量指标计算:…). (A numbered spare row, 指标2:, is
+    the form's too, but the preparer's to fill: the review reports it.)"""
+    name = fold(name)
+    return bool(_VALUE_HEADING.match(name) or _SCORING_RULE.match(name))
 
 
 # A form's numbered row left as printed (指标2:, corpus 234): a template's spare row, no indicator of its own.

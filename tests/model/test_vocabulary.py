@@ -2,7 +2,15 @@ from itertools import product
 
 import pytest
 
-from jixiao.model import Framework, Indicator, canonical_level1, canonical_level2, level2_parents, not_an_indicator
+from jixiao.model import (
+    Framework,
+    Indicator,
+    canonical_level1,
+    canonical_level2,
+    form_text,
+    level2_parents,
+    not_an_indicator,
+)
 from jixiao.model.vocabulary import may_end_level_name
 
 
@@ -92,6 +100,16 @@ def test_a_name_that_holds_no_indicator_of_its_own(name, expected):
 ])
 def test_a_row_whose_value_or_weight_cell_holds_other_cells(target, weight, expected):
     assert not_an_indicator(Indicator.from_cells(name="整治村数", target=target, weight=weight)) is expected
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("区域目标值新罗区永定区上杭县", True),  # the value columns' heading over one column per district (corpus 180)
+    ("定量指标计算:完成值达到指标值,记满分;未达到指标值,按B/A或A/B*", True),  # the rule for scoring (corpus 206)
+    ("指标2:", False),  # a numbered spare row: the form's, but the preparer's to fill (the review reports it)
+    ("目标完成率", False), ("年度指标完成情况", False), ("是否完成绩效目标申报表中申报的数量", False),
+])
+def test_the_forms_own_text_in_the_name_column(name, expected):
+    assert form_text(name) is expected
 
 
 # pieces level names are written with: spellings, Traditional ones, numbering, points, 值, 等, spaces, other words

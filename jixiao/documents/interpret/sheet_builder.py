@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from itertools import takewhile
+from typing import NamedTuple
 
 from jixiao.documents.blocks import Row
 from jixiao.documents.codes import diagnostic
@@ -79,6 +80,7 @@ from jixiao.model import (
     Unit,
     canonical_level1,
     canonical_level2,
+    form_text,
 )
 from jixiao.model.amounts import amount_text
 from jixiao.model.lexicon import TEXT_MEMO, fold, simplified, simplified_in_place
@@ -706,6 +708,16 @@ def _implied_level1(level2: str | None) -> str | None:
     return parents.pop() if len(parents) == 1 else None
 
 
+class _Printed(NamedTuple):
+    """What an indicator's row printed: its source line, its cells beside its level cells (a run of fused figures is
+    one), whether it printed a score (得分: a self-evaluation's), and its tokens with the level names pending over it."""
+
+    line: int | None
+    width: int
+    scored: bool
+    tokens: int
+
+
 @dataclass(frozen=True)
 class MoneyCells:
     """What one step of reading a money-table row made of its cells: how many it placed (under a heading, or as the
@@ -760,7 +772,9 @@ class SheetBuilder:
         self._aligner: Aligner | None = None
         self._pending_level_tokens = 0
         self._pending_level_row: Placed | None = None  # the row the pending level names stand on (where a P108 says)
-        self._last_tokens = 0  # the tokens of the last indicator read
+        # what each indicator's row printed, by position (from 1): a row the end of the file cut prints fewer cells
+        # than the rows above it (:meth:`last_row_narrower`), and its tokens are set aside when it is left out
+        self._printed: dict[int, _Printed] = {}
         self.tokens_placed = 0
         self.tokens_diagnosed = 0
         # the cells of the rows read as the money table's (header block rows, outside the grid's count): placed under
@@ -1305,6 +1319,8 @@ class SheetBuilder:
         self.sheet.indicators = [indicators[position - 1] for position in kept]
         renumbered = {old: new for new, old in enumerate(kept, 1)}
         self.results = [(renumbered[position], values) for position, values in self.results if position in renumbered]
+        self._printed = {renumbered[position]: printed for position, printed in self._printed.items()
+                         if position in renumbered}
 
     # -- the header block ----------------------------------------------------------------------------------
     def _feed_header(self, row: Row) -> None:
@@ -1930,6 +1946,11 @@ class SheetBuilder:
             self._heads(values)
             self.tokens_placed += placed.tokens
             return
+        # the cells beside the levels: as many as values read, or fewer where fewer tokens were printed (a run of
+        # fused figures is one cell, however many values it is read as; a name wrapped onto a line of its own is one)
+        cells = [kind for kind, text in values.items() if kind not in ("level1", "level2") and text.strip()]
+        levels = sum(1 for kind in ("level1", "level2") if values.get(kind, "").strip())
+        width = min(len(cells) + len(placed.extra), placed.tokens - levels)
         self._take_level_label(placed)
         level1, level2 = values.get("level1", ""), values.get("level2", "")
         previous1, previous2 = self._levels
@@ -1954,6 +1975,14 @@ class SheetBuilder:
             text = "\n".join(filter(None, (unplaced, after)))[:80]
             self.diagnostics.append(diagnostic("P113", self._location_of(placed), text=text))
         name = clean_name(values.get("name", ""))
+        if name and form_text(name):
+            # the form's own text in the name column (the value columns' heading, the rule for scoring): the row
+            # names no indicator, whatever stands beside it
+            cells = [text for kind, text in values.items() if kind not in ("level1", "level2") and text.strip()]
+            cells += [text for text in placed.extra.values() if text.strip()]
+            self.tokens_diagnosed += placed.tokens
+            self.diagnostics.append(diagnostic("P108", self._location_of(placed), cells, text="｜".join(cells)[:80]))
+            return
         defined = _DEFINITION.match(name) or _BRACKETED_DEFINITION.match(name)
         if defined:  # 建档率=建档人数/常住居民数*100%: the name, then how it is computed
             name = defined.group(1)
@@ -2078,8 +2107,10 @@ class SheetBuilder:
             self.diagnostics.append(diagnostic("P105", self._location_of(placed).model_copy(update={"column": self._heading("level2")}), value=level2))
         self.sheet.indicators.append(indicator)
         self.results.append((len(self.sheet.indicators), values))
-        self._last_tokens = placed.tokens + self._pending_level_tokens
-        self.tokens_placed += self._last_tokens
+        printed = _Printed(placed.line, width, bool(values.get("score", "").strip()),
+                           placed.tokens + self._pending_level_tokens)
+        self._printed[len(self.sheet.indicators)] = printed
+        self.tokens_placed += printed.tokens
         self._pending_level_tokens = 0
 
     def last_row_stops_short(self) -> bool:
@@ -2094,6 +2125,40 @@ class SheetBuilder:
         values = self.results[-1][1]
         return not indicators[-1].extra and not indicators[-1].description and not any(
             text.strip() for kind, text in values.items() if kind not in ("level1", "level2", "name"))
+
+    def last_row_narrower(self) -> bool:
+        """True when the last indicator's row printed fewer cells beside its level cells than every one of the (at
+        least two) rows read before it, each of which printed its score: at the end of a file, the copy stopped
+        inside that row of a self-evaluation (…| 95 | 10.00 under rows that go on to their 得分; a 预算执行率 row
+        stopping after its name), whatever of it was read. (A goal table's last row may leave a cell blank, its unit,
+        operator or 权重, where the rows above fill theirs: that is the preparer's to answer for, and stays a row.)"""
+        count = len(self.sheet.indicators)
+        above = [self._printed[position] for position in range(1, count) if position in self._printed]
+        last = self._printed.get(count)
+        # (a row on the line of the row above is a text flow's, one line holding the table: its cells are not the
+        # line's last, so no cut of the copy shows on it)
+        return last is not None and len(above) >= 2 and all(printed.scored for printed in above) \
+            and last.line is not None and last.line != above[-1].line \
+            and last.width < min(printed.width for printed in above)
+
+    def last_line(self) -> int | None:
+        """The source line the last indicator's row was read from (None when unknown)."""
+        printed = self._printed.get(len(self.sheet.indicators))
+        return printed.line if printed is not None else None
+
+    def cut_target(self, text: str) -> bool:
+        """True when ``text`` (the file's last line) ends on the last indicator's target and that is a bare number
+        in a grid with no unit column whose every row above writes its target with a unit (=22个, ≥4000人 above
+        验收合格率 | 1): the end of the file stopped inside the figure or right after it."""
+        indicators = self.sheet.indicators
+        if not indicators or not self.results or self.results[-1][0] != len(indicators) \
+                or self.columns is None or "unit" in self.columns.kinds:
+            return False
+        target = self.results[-1][1].get("target", "").strip()
+        if _BARE_NUMBER.fullmatch(target) is None or not text.rstrip().endswith(target):
+            return False
+        above = indicators[:-1]
+        return len(above) >= 2 and all(indicator.target.unit is not None for indicator in above)
 
     def cut_actual(self, text: str) -> str | None:
         """The last indicator's actual when ``text`` (the file's last line) ends on it and it is a bare number while
@@ -2122,12 +2187,13 @@ class SheetBuilder:
     def drop_last(self) -> None:
         """Leave out the last indicator (a row cut off by the end of the file): its tokens are reported by the
         caller's diagnostic instead."""
+        printed = self._printed.pop(len(self.sheet.indicators), None)
         self.sheet.indicators.pop()
         if self.results and self.results[-1][0] > len(self.sheet.indicators):
             self.results.pop()
-        self.tokens_placed -= self._last_tokens
-        self.tokens_diagnosed += self._last_tokens
-        self._last_tokens = 0
+        tokens = printed.tokens if printed is not None else 0
+        self.tokens_placed -= tokens
+        self.tokens_diagnosed += tokens
 
     def _heading(self, kind: str) -> str:
         return self.columns.heading(kind) if self.columns else kind

@@ -46,7 +46,7 @@ from jixiao.documents.pipeline.money_text import (
 )
 from jixiao.documents.pipeline.plans import PLANNED
 from jixiao.documents.pipeline.projects import continuation, rekey_diagnostics, split_projects
-from jixiao.documents.pipeline.prose import PROSE
+from jixiao.documents.pipeline.prose import PROSE, opens_achievement
 from jixiao.documents.pipeline.records import (
     GOAL,
     MONITOR,
@@ -447,8 +447,13 @@ class _Assembler:
         before = next((line for line in reversed(body[:-1]) if line.kind is not LineKind.BREAK), None)
         after_whole_row = _levels_only([token.text.strip() for token in last.filled]) and before is not None \
             and before.extra.get("piped") and not before.extra.get("open_end")
+        # a row of a text without bars printing fewer cells than every scored row above it, or stopping on a bare
+        # figure where a unit is printed: the copy stops inside it, its target read or not (a pipe row keeps its
+        # empty cells, as many as the table's others or not: only its missing closing bar says it is cut)
+        stops_inside = own_lines and not last.extra.get("piped") and (
+            builder.last_row_narrower() or builder.cut_target("".join(last.texts)))
         open_row = body[-1].kind is not LineKind.BREAK and not after_whole_row and (
-            not indicators[-1].target.raw or cut_cell or cut_figure is not None)
+            not indicators[-1].target.raw or cut_cell or cut_figure is not None or stops_inside)
         # a line ending a sentence (a prose cell: …，优化校园生态环境。) was not cut by the end of the file
         sentence_ends = "".join(last.texts).rstrip().endswith(_SENTENCE_ENDS)
         # text cut into cells by the labels that ends on the last row's name, with nothing beside it: the file
@@ -456,12 +461,17 @@ class _Assembler:
         ends_on_name = bool(last.extra.get("segmented") and indicators[-1].name and not indicators[-1].extra
                             and "".join(last.texts).rstrip().endswith(indicators[-1].name))
         if open_row and not sentence_ends and (
-                ends_on_name or own_lines and (cut_cell or cut_figure is not None or builder.last_row_stops_short())):
+                ends_on_name or stops_inside or own_lines and (cut_cell or cut_figure is not None or builder.last_row_stops_short())):
             # a web copy's text stops inside the row, before its target or inside a cell: not an indicator
             # (a row whose target was read stops inside a later cell: its last cell may be cut, 10 of 100)
             where = (f"在实际完成值“{cut_figure}”处" if cut_figure is not None
                      else f"在最后一个单元格“{last.texts[-1].strip()}”处" if indicators[-1].target.raw else "在指标值之前")
+            cut_name = indicators[-1].name
             builder.drop_last()
+            if last.extra.get(PROSE) and indicators and builder.last_line() == last.line and opens_achievement(cut_name):
+                # the sentence stops inside the clause of what the item before was achieved (…计划小时数≥80%,实际完):
+                # that item's row is cut as well
+                builder.drop_last()
             # the cut row's cells are what was set aside
             code, fields, set_aside = "P120", {"line": last.line, "text": "｜".join(last.texts)[:40], "where": where}, \
                 list(last.texts)

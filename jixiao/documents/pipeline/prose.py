@@ -32,7 +32,7 @@ from jixiao.model import canonical_level1, canonical_level2
 from jixiao.model.lexicon import as_written, fold, load
 from jixiao.model.units import unit_spellings
 
-__all__ = ["Item", "split_prose", "split_report_sentence", "prose_lines", "PROSE"]
+__all__ = ["Item", "opens_achievement", "split_prose", "split_report_sentence", "prose_lines", "PROSE"]
 
 PROSE = "prose"  # the key of a line's ``extra`` that holds its items
 Item = tuple[tuple[str, str], ...]  # (kind, text) pairs: level1, level2, group, name, target, actual, score, rate, rest
@@ -141,6 +141,11 @@ def _achieved_words() -> tuple[str, ...]:
     实际完成值) and 实际, longest first."""
     words = {word for word in labels()["columns"]["actual"] if not word[0].isdigit()} | {_ACHIEVED_WORD}
     return tuple(sorted(words, key=len, reverse=True))
+
+
+def opens_achievement(clause: str) -> bool:
+    """True when a clause opens with a word of what was achieved (实际, 实际完成值): it tells the item before it."""
+    return clause.strip().startswith(_achieved_words())
 
 
 def _achieved(clause: str) -> str | None:
