@@ -15,9 +15,11 @@ import argparse
 import cProfile
 import json
 import os
+import pickle
 import pstats
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -25,12 +27,11 @@ FORMATS = ("txt", "xlsx", "docx")
 _WARM = 20  # files read before measuring, none of them measured
 
 
-def measure(file_format: str, sheets: int, passes: int) -> dict[str, float]:
-    """Calls per sheet and the best CPU milliseconds per sheet of ``passes`` passes, each over its own files, of
-    the tree this process imports."""
-    from benchmarks.read_bench import _read_all, make_files
+def measure(file_format: str, files: list[bytes], sheets: int, passes: int) -> dict[str, float]:
+    """Calls per sheet and the best CPU milliseconds per sheet of ``passes`` passes, each over its own ``sheets``
+    of ``files`` (after ``_WARM`` read first), of the tree this process imports."""
+    from benchmarks.read_bench import _read_all
 
-    files = make_files(file_format, _WARM + sheets * (passes + 1))
     _read_all((file_format, files[:_WARM]))
     profile = cProfile.Profile()
     counted = files[_WARM:_WARM + sheets]
@@ -47,11 +48,12 @@ def measure(file_format: str, sheets: int, passes: int) -> dict[str, float]:
     return {"calls": calls, "ms": best * 1000}
 
 
-def _measured_in(tree: Path, file_format: str, sheets: int, passes: int) -> dict[str, float]:
-    """:func:`measure` in a process importing ``tree``'s code."""
-    code = ("import json, runpy, sys; measure = runpy.run_path(sys.argv[1])['measure']; "
-            "print(json.dumps(measure(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))))")
-    output = subprocess.run([sys.executable, "-c", code, __file__, file_format, str(sheets), str(passes)],
+def _measured_in(tree: Path, file_format: str, files: Path, sheets: int, passes: int) -> dict[str, float]:
+    """:func:`measure` in a process importing ``tree``'s code, of the files pickled at ``files``."""
+    code = ("import json, pickle, runpy, sys; measure = runpy.run_path(sys.argv[1])['measure']; "
+            "files = pickle.loads(open(sys.argv[3], 'rb').read()); "
+            "print(json.dumps(measure(sys.argv[2], files, int(sys.argv[4]), int(sys.argv[5]))))")
+    output = subprocess.run([sys.executable, "-c", code, __file__, file_format, str(files), str(sheets), str(passes)],
                             cwd=tree, env={**os.environ, "PYTHONPATH": str(tree)}, capture_output=True, text=True,
                             check=True).stdout
     return json.loads(output.splitlines()[-1])
@@ -71,12 +73,20 @@ def main() -> None:
     print(f"{'format':<6} " + " ".join(f"{f'{name} calls':>12} {f'{name} ms':>8} {f'{name} /s':>8}"
                                        for name in ("this", "base")[:len(trees)])
           + ("  calls ratio  cpu ratio" if args.base else ""))
+    from benchmarks.read_bench import make_files
+
     for file_format in args.formats.split(","):
+        # (the files are written once, by this tree's writers, and read by every process: writing costs more than
+        # reading)
+        generated = make_files(file_format, _WARM + args.sheets * (args.passes + 1))
         best: list[dict[str, float]] = [{"calls": 0.0, "ms": float("inf")} for _ in trees]
-        for _ in range(args.rounds):
-            for index, tree in enumerate(trees):
-                figures = _measured_in(tree, file_format, args.sheets, args.passes)
-                best[index] = {"calls": figures["calls"], "ms": min(best[index]["ms"], figures["ms"])}
+        with tempfile.NamedTemporaryFile(suffix=".pickle") as files:
+            files.write(pickle.dumps(generated))
+            files.flush()
+            for _ in range(args.rounds):
+                for index, tree in enumerate(trees):
+                    figures = _measured_in(tree, file_format, Path(files.name), args.sheets, args.passes)
+                    best[index] = {"calls": figures["calls"], "ms": min(best[index]["ms"], figures["ms"])}
         row = " ".join(f"{b['calls']:>12.0f} {b['ms']:>8.3f} {1000 / b['ms']:>8.0f}" for b in best)
         if args.base:
             row += f"  {best[0]['calls'] / best[1]['calls']:>11.2f}  {best[0]['ms'] / best[1]['ms']:>9.2f}"
