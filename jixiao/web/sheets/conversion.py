@@ -48,10 +48,17 @@ def sheet_fields(sheet: GoalSheet) -> dict[str, object]:
     }
 
 
-def sheet_reading(sheet: GoalSheet, document: Document) -> dict[str, object]:
+def sheet_reading(sheet: GoalSheet, document: Document | None) -> dict[str, object] | None:
     """What the reader found of ``sheet`` beyond the fields the Sheet's columns hold (its table, its form's
     fields, what a report printed), and of ``document`` around it (kind, layout, overall goals, and the reader's
-    notes located in this sheet), as ``Sheet.reading`` keeps it."""
+    notes located in this sheet), as ``Sheet.reading`` keeps it.
+
+    A sheet no reader made (``document`` None: an API client's content) keeps what its sender gave beyond the
+    columns (a self-evaluation's claims, the form's fields …) with no document around it, or nothing when it gave
+    nothing more: what a person sent is never dropped."""
+    if document is None:
+        given = sheet.model_dump(mode="json", exclude=SHEET_COLUMNS, exclude_defaults=True)
+        return {"sheet": given} if given else None
     notes = [diagnostic for diagnostic in document.diagnostics if diagnostic.location.sheet == sheet.key]
     around = document.model_copy(update={"diagnostics": notes})
     return {"sheet": sheet.model_dump(mode="json", exclude=SHEET_COLUMNS),
@@ -62,7 +69,7 @@ def document_around(sheet: Sheet, content: GoalSheet) -> Document:
     """The document holding ``content`` (the stored ``sheet``'s, as :func:`goal_sheet` makes it) alone, as the
     review reads it: the file it was read from as far as ``sheet.reading`` kept it, the reader's notes naming the
     sheet as it is named now (an edited name is the same sheet); a document of nothing else when it was not read."""
-    if not sheet.reading:
+    if not (sheet.reading or {}).get("document"):
         return Document(sheets=[content])
     document = Document.model_validate(sheet.reading["document"])
     notes = [note.model_copy(update={"location": note.location.model_copy(update={"sheet": content.key})})

@@ -78,7 +78,7 @@ def sheet_prepare(*, user, unit: Unit, year: int, content: GoalSheet, source: st
 
     ``read_from``: the document the core's reader made ``content`` of (an import): each row keeps the reader's
     understanding, and the sheet what the reader found around it, for the review; a sheet from anywhere else (an
-    API client) is understood from its cells alone.
+    API client) is understood from its cells alone, and keeps what else its content gave (see :func:`sheet_reading`).
     """
     fields = {"year": year, **sheet_fields(content)}
     columns_check(Sheet, fields)
@@ -90,7 +90,7 @@ def sheet_prepare(*, user, unit: Unit, year: int, content: GoalSheet, source: st
     for position, row in enumerate(cells, start=1):
         columns_check(IndicatorRow, row, f"第{position}行指标")
     sheet = Sheet(unit=unit, source=source[:255], created_by=user, updated_by=user,
-                  reading=sheet_reading(content, read_from) if read_from else None, **fields)
+                  reading=sheet_reading(content, read_from), **fields)
     _as_read_back(sheet)
     rows = [IndicatorRow(sheet=sheet, position=position, **row) for position, row in enumerate(cells, start=1)]
     outcome = sheet_review(sheet, rows)  # as findings_refresh will review the stored sheet
