@@ -145,7 +145,8 @@ class Finding(BaseModel):
         return render(self.template, self.params)
 
     def contract(self) -> dict[str, object]:
-        """The JSON object of ``jixiao check --format json`` (the documented keys first, then extras)."""
+        """The JSON object of ``jixiao check --format json`` (the documented keys first, then extras): the message as
+        rendered, and its ``template`` with its ``params`` (figures as displayed) for a client that renders its own."""
         return {
             "rule": self.rule,
             "severity": self.severity.value,
@@ -158,6 +159,8 @@ class Finding(BaseModel):
             "name": self.name,
             "confidence": self.confidence.value,
             "location": self.location.model_dump(mode="json", exclude_none=True),
+            "template": self.template,
+            "params": {key: _text(value) for key, value in self.params.items()},
         }
 
 

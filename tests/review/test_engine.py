@@ -192,3 +192,13 @@ def test_only_error_findings_of_the_profiles_blocking_rules_stop_a_submission(tm
     local = tmp_path / "local.toml"
     local.write_text('name = "local"\nextends = "central"\nblocking = ["JX3"]\n', encoding="utf-8")
     assert load_profile(str(local)).blocks("JX303", "count-in-percent", Severity.ERROR)
+
+
+def test_the_contract_gives_the_template_and_its_parameters_beside_the_message():
+    # a client rendering its own text (or another language) gets what the message was made of, figures as shown
+    document = build_document(patched(BASE, {"drop_rows": [4]}))
+    (finding,) = review_document(document, load_profile()).findings
+    contract = finding.contract()
+    assert contract["template"] == finding.template and contract["params"]
+    assert contract["template"].format_map(contract["params"]) == contract["message"]
+    assert all(isinstance(value, str) for value in contract["params"].values())

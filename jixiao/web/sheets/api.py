@@ -67,6 +67,8 @@ class FindingOut(Schema):
     name: str
     confidence: str
     location: dict
+    template: str
+    params: dict[str, str]
 
 
 class SheetDetail(SheetOut):

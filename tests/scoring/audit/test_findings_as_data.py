@@ -9,7 +9,8 @@ from decimal import Decimal as D
 
 import pytest
 
-from jixiao.model.finding import Finding, Phrase, render, spliced
+from jixiao.model.diagnostic import Severity
+from jixiao.model.finding import Dimension, Finding, Phrase, render, spliced
 from jixiao.scoring import load_profile
 from jixiao.scoring.audit import audit_sheet
 from tests.scoring.audit_sheets import monitored, printed
@@ -128,3 +129,10 @@ def test_a_phrase_is_spliced_under_its_slots_name_and_a_figure_is_shown_without_
     assert render(template, params) == "应得（分值 10 × 18个）" == f"应得（{working}）"
     with pytest.raises(ValueError, match="weight"):
         working.then(Phrase("{weight}", {"weight": D(20)}))
+
+
+def test_the_contract_writes_a_figure_as_shown_not_as_an_exponent():
+    finding = Finding(rule="JX000", name="n", severity=Severity.INFO, dimension=Dimension.COMPLETENESS, source="s",
+                      template="得分 {score} 高于 {weight}", params={"score": D("1E+1"), "weight": D("8.30")})
+    assert finding.contract()["params"] == {"score": "10", "weight": "8.30"}
+    assert finding.contract()["message"] == "得分 10 高于 8.30"
