@@ -15,6 +15,7 @@ from jixiao.documents.pipeline import read_text
 from jixiao.review import review_document
 from jixiao.scoring import load_profile
 from jixiao.scoring.audit import audit_sheet
+from tests.conftest import texts
 
 # corpus 283's lines (one cell a line, a bracket lost: ``(万元``), cut in the 年度总体目标 before the indicator rows
 _ONE_CELL = ["2023年度部门整体支出绩效自评表", "预算部门、单位名称", "某乡人民政府", "年度预算申请", "(万元", "年初预算数",
@@ -63,7 +64,7 @@ def test_the_review_does_not_return_the_sheet_for_having_no_indicators(case):
 def test_the_audit_checks_the_money_of_a_sheet_without_rows():
     # corpus 283: 年初预算数 861.10 raised to 全年预算数 2030.12 with no reason given anywhere
     [sheet] = read(_ONE_CELL).sheets
-    found = {finding.rule: finding.params for finding in audit_sheet(sheet, load_profile("central"))}
+    found = {finding.rule: texts(finding) for finding in audit_sheet(sheet, load_profile("central"))}
     assert found["JXA19"] == {"initial": "861.1", "full": "2030.12", "change": "追加", "amount": "1169.02",
                               "sheet": "（未命名项目）"}
 
@@ -71,7 +72,7 @@ def test_the_audit_checks_the_money_of_a_sheet_without_rows():
 def test_a_rate_the_money_contradicts_is_reported_on_a_sheet_without_rows():
     lines = [*_PIPED[:3], "| 年度资金总额 | 120 | 120 | 110 | 10 | 95% | 9.5 |"]  # 110 / 120 is 91.67%
     [sheet] = read(lines).sheets
-    found = {finding.rule: finding.params for finding in audit_sheet(sheet, load_profile("central"))}
+    found = {finding.rule: texts(finding) for finding in audit_sheet(sheet, load_profile("central"))}
     assert (found["JXA04"]["printed"], found["JXA04"]["computed"]) == ("95", "91.67")
 
 
