@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from enum import StrEnum
+from types import MappingProxyType
 
 from pydantic import BaseModel, Field, ValidationInfo, field_validator
 
@@ -16,7 +17,7 @@ __all__ = ["ENTERED", "MoneyUnit", "Unit", "Budget", "Period", "Checkpoint", "Go
 # The validation context of a value a person enters (the web editor, the API), not one read from a document
 # (``Period.model_validate(data, context=ENTERED)``): what a document prints wrongly is kept as printed, for the review to
 # report, while a person entering it is told at once.
-ENTERED = {"entered": True}
+ENTERED = MappingProxyType({"entered": True})  # shared by every caller: read-only
 
 # How a project with neither name nor code is named to people.
 UNNAMED = "（未命名项目）"
