@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 from itertools import takewhile
 
 __all__ = ["TRANSFORMS", "variants"]
@@ -185,11 +186,17 @@ def blank_lines(text: str) -> str:
     return "\n\n".join(text.split("\n"))
 
 
-def traditional(text: str) -> str | None:
-    """The text in Traditional characters (OpenCC s2t), as a Hong Kong or Taiwan page shows it."""
+@cache
+def _to_traditional() -> Callable[[str], str]:
+    # an OpenCC converter loads its dictionaries when made (a tenth of a second): one for every variant
     import opencc
 
-    return _changed(text, opencc.OpenCC("s2t").convert)
+    return opencc.OpenCC("s2t").convert
+
+
+def traditional(text: str) -> str | None:
+    """The text in Traditional characters (OpenCC s2t), as a Hong Kong or Taiwan page shows it."""
+    return _changed(text, _to_traditional())
 
 
 # the pinyin a simplified→traditional converter site writes after a character (項(xiàng)目, 指標(biāo)), as the dev documents

@@ -79,12 +79,33 @@ def _backup_while_writing(env: dict[str, str], backup: Path, tmp_path: Path) -> 
     return before, writer.committed[-1][0]
 
 
-def _quiet_backup(env: dict[str, str], backup: Path, tmp_path: Path) -> None:
-    """Set the database up (the writer stops before its first edit), then back it up."""
-    (tmp_path / "stop").touch()
-    assert _run("-m", "tests.cli.backup_writer", "write", str(tmp_path / "stop"), env=env).returncode == 0
+def _set_up(env: dict[str, str], folder: Path) -> None:
+    """Migrate the database of ``env`` and load the demo (the writer stops before its first edit)."""
+    (folder / "stop").touch()
+    result = _run("-m", "tests.cli.backup_writer", "write", str(folder / "stop"), env=env)
+    assert result.returncode == 0, result.stderr
+
+
+def _quiet_backup(env: dict[str, str], backup: Path) -> None:
+    """Back the set-up database of ``env`` up while nothing writes to it."""
     data = ["--data", env["JIXIAO_DATA"]] if "JIXIAO_DATA" in env else []
     assert _run("-m", "jixiao", "backup", str(backup), *data, env=env).returncode == 0
+
+
+# Migrating a database and loading the demo takes a process most of a minute on a loaded machine: each test starts
+# from a copy of one set up once (the SQLite folder copied, a PostgreSQL database made from it as a template).
+@pytest.fixture(scope="module")
+def seeded_folder(tmp_path_factory) -> Path:
+    """A data folder whose SQLite database is migrated and holds the demo; copy it, never change it."""
+    folder = tmp_path_factory.mktemp("seeded")
+    _set_up({"JIXIAO_DATA": str(folder / "data")}, folder)
+    return folder / "data"
+
+
+@pytest.fixture
+def data(seeded_folder, tmp_path) -> Path:
+    """This test's own copy of the set-up data folder."""
+    return Path(shutil.copytree(seeded_folder, tmp_path / "data"))
 
 
 def _restored(env: dict[str, str]) -> dict:
@@ -101,8 +122,8 @@ def _assert_consistent(found: dict, before: int, last: int) -> None:
     assert found["version"] == 1 + restored
 
 
-def test_sqlite_backup_while_writing_restores_the_last_committed_edit(tmp_path):
-    data, fresh = tmp_path / "data", tmp_path / "fresh"
+def test_sqlite_backup_while_writing_restores_the_last_committed_edit(data, tmp_path):
+    fresh = tmp_path / "fresh"
     backup = tmp_path / "jixiao.backup"
     before, last = _backup_while_writing({"JIXIAO_DATA": str(data)}, backup, tmp_path)
     restored = jixiao("restore", str(backup), "--data", str(fresh))
@@ -123,10 +144,9 @@ def _server(env: dict[str, str]):
         server.wait()
 
 
-def test_restore_is_refused_while_a_server_uses_the_database_unless_forced(tmp_path):
-    data = tmp_path / "data"
+def test_restore_is_refused_while_a_server_uses_the_database_unless_forced(data, tmp_path):
     backup = tmp_path / "jixiao.backup"
-    _quiet_backup({"JIXIAO_DATA": str(data)}, backup, tmp_path)
+    _quiet_backup({"JIXIAO_DATA": str(data)}, backup)
     with _server({"JIXIAO_DATA": str(data)}) as server:
         refused = jixiao("restore", str(backup), "--data", str(data))
         assert refused.returncode == 1
@@ -138,12 +158,11 @@ def test_restore_is_refused_while_a_server_uses_the_database_unless_forced(tmp_p
         assert forced.returncode == 0, forced.stderr
 
 
-def test_a_server_on_another_database_does_not_refuse_the_restore(tmp_path):
+def test_a_server_on_another_database_does_not_refuse_the_restore(data, tmp_path):
     # The server in this folder serves a PostgreSQL database (its password never written down); the SQLite
     # database of the folder is another one, which the restore may replace.
-    data = tmp_path / "data"
     backup = tmp_path / "jixiao.backup"
-    _quiet_backup({"JIXIAO_DATA": str(data)}, backup, tmp_path)
+    _quiet_backup({"JIXIAO_DATA": str(data)}, backup)
     served = {"JIXIAO_DATA": str(data), "DATABASE_URL": "postgres://jixiao:Secret-pw-77@db.example:5433/served"}
     with _server(served):
         mark = json.loads((data / "jixiao-serve.pid").read_text())
@@ -153,10 +172,9 @@ def test_a_server_on_another_database_does_not_refuse_the_restore(tmp_path):
     assert "已用" in restored.stdout
 
 
-def test_an_older_mark_with_a_pid_only_still_refuses_the_restore(tmp_path):
-    data = tmp_path / "data"
+def test_an_older_mark_with_a_pid_only_still_refuses_the_restore(data, tmp_path):
     backup = tmp_path / "jixiao.backup"
-    _quiet_backup({"JIXIAO_DATA": str(data)}, backup, tmp_path)
+    _quiet_backup({"JIXIAO_DATA": str(data)}, backup)
     server = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])  # stands for jixiao serve
     try:
         (data / "jixiao-serve.pid").write_text(str(server.pid))
@@ -169,10 +187,9 @@ def test_an_older_mark_with_a_pid_only_still_refuses_the_restore(tmp_path):
         server.wait()
 
 
-def test_a_mark_left_by_a_server_that_ended_does_not_refuse_the_restore(tmp_path):
-    data = tmp_path / "data"
+def test_a_mark_left_by_a_server_that_ended_does_not_refuse_the_restore(data, tmp_path):
     backup = tmp_path / "jixiao.backup"
-    _quiet_backup({"JIXIAO_DATA": str(data)}, backup, tmp_path)
+    _quiet_backup({"JIXIAO_DATA": str(data)}, backup)
     with _server({"JIXIAO_DATA": str(data)}):
         pass
     assert (data / "jixiao-serve.pid").exists()  # killed, the server had no chance to remove its mark
@@ -197,17 +214,33 @@ def _postgres_or_skip():
         pytest.skip(f"no PostgreSQL server at {SERVER}: {error}")
 
 
-@pytest.fixture
-def postgres_databases():
-    """Two empty databases of this test's own (the source and the restore target), dropped afterwards."""
+@pytest.fixture(scope="module")
+def postgres_admin():
     admin = _postgres_or_skip()
+    yield admin
+    admin.close()
+
+
+@pytest.fixture(scope="module")
+def seeded_postgres(postgres_admin, tmp_path_factory) -> str:
+    """The name of a database migrated and holding the demo, the template of each test's source database."""
+    name = f"jx_backup_seeded_{uuid.uuid4().hex[:8]}"
+    postgres_admin.execute(f'CREATE DATABASE "{name}"')
+    _set_up({"DATABASE_URL": f"{SERVER}/{name}"}, tmp_path_factory.mktemp("seeding"))
+    yield name
+    postgres_admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def postgres_databases(postgres_admin, seeded_postgres):
+    """Two databases of this test's own, dropped afterwards: the source, set up (migrated, the demo loaded), and the
+    restore target, empty."""
     names = [f"jx_backup_{kind}_{uuid.uuid4().hex[:8]}" for kind in ("source", "fresh")]
-    for name in names:
-        admin.execute(f'CREATE DATABASE "{name}"')
+    postgres_admin.execute(f'CREATE DATABASE "{names[0]}" TEMPLATE "{seeded_postgres}"')
+    postgres_admin.execute(f'CREATE DATABASE "{names[1]}"')
     yield [f"{SERVER}/{name}" for name in names]
     for name in names:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    admin.close()
+        postgres_admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def test_postgresql_backup_while_writing_restores_the_last_committed_edit(tmp_path, postgres_databases):
@@ -225,7 +258,7 @@ def test_postgresql_restore_is_refused_while_another_session_uses_the_database(t
 
     source, _ = postgres_databases
     backup = tmp_path / "jixiao.dump"
-    _quiet_backup({"DATABASE_URL": source}, backup, tmp_path)
+    _quiet_backup({"DATABASE_URL": source}, backup)
     with psycopg.connect(source):
         refused = _run("-m", "jixiao", "restore", str(backup), env={"DATABASE_URL": source})
     message = refused.stderr.replace("\n", "")
@@ -236,7 +269,7 @@ def test_postgresql_restore_is_not_refused_by_a_server_on_the_sqlite_database(tm
     source, fresh = postgres_databases
     data = tmp_path / "data"
     backup = tmp_path / "jixiao.dump"
-    _quiet_backup({"DATABASE_URL": source}, backup, tmp_path)
+    _quiet_backup({"DATABASE_URL": source}, backup)
     with _server({"JIXIAO_DATA": str(data)}):
         restored = _run("-m", "jixiao", "restore", str(backup), "--data", str(data), env={"DATABASE_URL": fresh})
     assert restored.returncode == 0, restored.stderr
@@ -247,7 +280,7 @@ def test_postgresql_restore_is_refused_by_a_server_on_the_same_database(tmp_path
     source, _ = postgres_databases
     data = tmp_path / "data"
     backup = tmp_path / "jixiao.dump"
-    _quiet_backup({"DATABASE_URL": source}, backup, tmp_path)
+    _quiet_backup({"DATABASE_URL": source}, backup)
     name = source.rsplit("/", 1)[1]
     with _server({"JIXIAO_DATA": str(data), "DATABASE_URL": source.replace("@localhost", "@127.0.0.1")}) as server:
         restored = _run("-m", "jixiao", "restore", str(backup), "--data", str(data),
