@@ -147,6 +147,7 @@ RULES: tuple[Rule, ...] = (
     prose.AmountWithoutUnit(),
     prose.MisspeltTermInProse(),
     prose.GoalNotQuantifiedInProse(),
+    prose.BudgetAboveSources(),
 )
 
 # Codes of rules that were removed, with why; never reuse them.
