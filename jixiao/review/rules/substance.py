@@ -51,13 +51,18 @@ from jixiao.review.sources import CORE_2021, GOALS_2015
 
 _PER_PERIOD = re.compile(r"每(日|天|月|年|季|学期)|(日|月|年)均")
 # A 指标值 that only answers yes or no (or not applicable): it sets no level to reach.
-_BARE_ANSWERS = frozenset({"是", "否", "无", "有", "不适用", "/", "—", "-", "无此项"})
+# A benefit "answered" rather than set: yes, no, none (暂无, 没有, 无影响), or that the row does not apply (不涉及).
+_BARE_ANSWERS = frozenset({"是", "否", "无", "有", "不适用", "/", "—", "-", "无此项", "暂无", "没有", "不涉及", "无影响",
+                           "无效益", "不存在"})
+# A question opening the name or asked of a short subject (对环境是否有影响, 资金使用能否…), or 有无… and …与否. Further
+# in, the question is a description read into the name cell (救助覆盖率困难群众基本生活救助是否应救尽救, corpus 153):
+# the row names its measure before it.
+_QUESTION = re.compile(r"^.{0,6}(是否|能否)|^有无|与否$")
 
 
 def _is_question(name: str) -> bool:
-    """True for an indicator named as a yes-or-no question (是否…, …与否)."""
-    folded = fold(name)
-    return folded.startswith("是否") or folded.endswith("与否")
+    """True for an indicator named as a yes-or-no question (是否…, 对环境是否有影响, 能否…, 有无…, …与否)."""
+    return bool(_QUESTION.search(fold(name)))
 
 
 # How a finding on a sheet's own text names where the text stands, by column (JX925's faults, JX932's slips)
@@ -131,7 +136,9 @@ class YesNoIndicator(Rule):
     message = "指标“{indicator}”写成了“是否”问题，不能说明要达到什么效果"
     message_bare_answer = "指标“{indicator}”是效益指标，指标值却只答“{answer}”，不能说明要达到什么效果"
     docs = RuleDocs(
-        what="三级指标是否写成“是否…”“…与否”的问题，或效益指标的指标值是否只答“是/否/无/不适用”。",
+        what="三级指标是否写成“是否…”“能否…”“有无…”“…与否”的问题（“是否”“能否”前只有六个字以内的对象的也算：对环境是否有影响；"
+        "更靠后的，多是读进名称栏的指标解释，不算），"
+        "或效益指标的指标值是否只答“是/否/有/无/暂无/没有/无影响/不适用/不涉及”。",
         why="是否问题只有两个答案，衡量不出程度；效益指标答“无”“不适用”，等于说这笔钱没有效益。",
         bad="效益指标 | 经济效益指标 | 是否带动经济发展 | 否",
         good="效益指标 | 经济效益指标 | 带动农户增收金额 | ≥80万元",
