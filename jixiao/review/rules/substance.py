@@ -474,7 +474,8 @@ class UnselectedOptions(Rule):
     source = GOALS_2015.at("第十二条（细化量化）")
     message = "“{column_name}”中留着模板的选项“{options}”，没有选定"
     docs = RuleDocs(
-        what="指标值、指标名称或年度目标中是否留着没有选定的选项列表（高中低、是/否、□新增□延续）。",
+        what="指标值、指标名称或年度目标中是否留着没有选定的选项列表（高中低、是/否、□新增□延续）；指标值用“/”“、”“|”"
+        "并列的几项都是同一等级表中的等级（优/良/中/差、长期/短期），或其中一项是另一项的否定（合格/不合格、完成/未完成），也算。",
         why="选项没有选，等于这一项没有填写，审核人不知道单位要的是哪一档。",
         bad="指标值：高中低",
         good="指标值：高",
@@ -482,11 +483,26 @@ class UnselectedOptions(Rule):
     )
 
     _LISTS = re.compile(r"^(高中低|高/中/低|好/中/差|是/否|是否|有/无|确定能、?有可能、?不可能)$|□[^□]+□")
+    # A 指标值 of options side by side (合格/不合格, 优/良/中/差, 长期、短期): the grades of one scale, or an option and
+    # its negation; a single grade (良好) or a figure among them (1年/3年) is no list of this kind.
+    _SEPARATOR = re.compile(r"[/、|｜]")
+    _GRADES = frozenset({"优", "良", "中", "差", "高", "低", "好", "较好", "一般", "较差", "优秀", "良好", "合格", "不合格",
+                         "长期", "中期", "短期", "是", "否", "有", "无", "达标", "不达标", "完成", "未完成"})
+    _NEGATION = re.compile(r"^(不|未|非|无)")
+
+    @classmethod
+    def _options(cls, text: str) -> bool:
+        """True for a cell that lists options to choose from (合格/不合格, 优/良/中/差) instead of one chosen."""
+        options = [option for option in cls._SEPARATOR.split(fold(text)) if option]
+        if len(options) < 2 or len(options) != len(cls._SEPARATOR.split(fold(text))):
+            return False
+        negated = any(cls._NEGATION.sub("", one) == other and one != other for one in options for other in options)
+        return negated or all(option in cls._GRADES for option in options)
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
             for column, label, text in (("target", "指标值", indicator.target.raw), ("name", "三级指标", indicator.name)):
-                match = self._LISTS.search(fold(text or ""))
+                match = self._LISTS.search(fold(text or "")) or (column == "target" and self._options(text or ""))
                 if match:
                     yield self.finding(ctx, indicator=indicator, column=column, column_name=label,
                                        options=text.strip())
