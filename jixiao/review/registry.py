@@ -112,6 +112,7 @@ RULES: tuple[Rule, ...] = (
     appropriateness.RateTargetTooLow(),
     appropriateness.FullRateAsLowerBound(),
     appropriateness.TargetSetsNothing(),
+    appropriateness.FewerTimesThanActivities(),
     # 审核人常提的实质问题
     substance.CostTargetNotMoney(),
     substance.YesNoIndicator(),
