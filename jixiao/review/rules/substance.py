@@ -650,7 +650,7 @@ class UnitCostTimesQuantity(Rule):
     message = "“{indicator} {cost}”×“{counted} {quantity}”={product}万元，与项目预算{budget}万元相差过大"
     defaults = {"tolerance": 0.5, "exact_tolerance": 0.05}
     docs = RuleDocs(
-        what="表中有单位成本（元/亩、万元/公里、元/人…）和同一单位的数量指标时，二者之积与预算数是否大体相符"
+        what="表中有单位成本（元/亩、万元/公里、元/人…）和同一单位的数量指标时（人、名、生、学生都按人计），二者之积与预算数是否大体相符"
         "（默认相差一半以上才报告，可由审核方案的 tolerance 调整）。有几项单位成本的，几项之积的合计与预算相符即可。"
         "单位成本和数量都写成“=”定值的（=23万元/个、=10个），二者之积就是要付的钱，超出预算 exact_tolerance（默认5%）"
         "以上即报告。",
@@ -665,17 +665,20 @@ class UnitCostTimesQuantity(Rule):
         if not budget:
             return
         tolerance = Decimal(str(self.param(ctx, "tolerance")))
+        # A head written one way per cost and another in the count (3000元/人 beside 500名, 1500元/生 beside 800人)
+        # is the same head: both are looked up by the head the standards count by.
+        heads = data()["standards"]["heads"]
         quantities = {}
         for indicator in ctx.sheet.indicators:
             target = indicator.target
             if target.value is not None and target.unit and "/" not in target.unit:
-                quantities.setdefault(target.unit, indicator)
+                quantities.setdefault(heads.get(target.unit, target.unit), indicator)
         priced = []
         for indicator in ctx.sheet.indicators:
             target = indicator.target
             numerator, _, per = (target.unit or "").partition("/")
             factor = TO_WAN.get(numerator)
-            quantity = quantities.get(per)
+            quantity = quantities.get(heads.get(per, per))
             if factor is None or quantity is None or target.value is None or "·" in per \
                     or _PER_PERIOD.search(fold(indicator.name + (indicator.description or ""))):
                 continue  # a cost per day or per year cannot be multiplied by a head count alone
