@@ -188,6 +188,14 @@ def is_growth(text: str | None) -> bool:
 _VAGUE_RESULT = re.compile(r"^(显著|明显|有效|大力|极大|进一步)地?[\u4e00-\u9fff]{1,4}了")
 
 
+@cache
+def _vague_pairing() -> re.Pattern[str]:
+    """An adverb and a verb of change that make up a target (有所增强, 得到有效保障), with at most two characters after
+    them as a listed word may have."""
+    adverbs, verbs = ("|".join(map(re.escape, _folded("vague", key))) for key in ("adverbs", "verbs"))
+    return re.compile(rf"(?:{adverbs}){{1,2}}地?(?:{verbs})(?=.{{0,2}}$)")
+
+
 @lru_cache(maxsize=TEXT_MEMO)
 def vague_word(text: str | None) -> str | None:
     """The vague phrase (明显提升, 按时…) that makes up a qualitative target, or None; a target written as a result
@@ -199,7 +207,7 @@ def vague_word(text: str | None) -> str | None:
     for length in range(len(folded), max(len(folded) - 2, 0) - 1, -1):
         if folded[:length] in words:
             return folded[:length]
-    result = _VAGUE_RESULT.match(folded)
+    result = _VAGUE_RESULT.match(folded) or _vague_pairing().match(folded)
     return result.group(0) if result else None
 
 

@@ -112,6 +112,7 @@ RULES: tuple[Rule, ...] = (
     appropriateness.RateTargetTooLow(),
     appropriateness.FullRateAsLowerBound(),
     appropriateness.TargetSetsNothing(),
+    appropriateness.FewerTimesThanActivities(),
     # 审核人常提的实质问题
     substance.CostTargetNotMoney(),
     substance.YesNoIndicator(),
@@ -147,6 +148,7 @@ RULES: tuple[Rule, ...] = (
     prose.AmountWithoutUnit(),
     prose.MisspeltTermInProse(),
     prose.GoalNotQuantifiedInProse(),
+    prose.BudgetAboveSources(),
 )
 
 # Codes of rules that were removed, with why; never reuse them.

@@ -104,6 +104,11 @@ def test_basis_sets_a_standard(basis, verdict):
     ("　明显　提升 ", "明显提升"),  # folded: spacing removed
     ("效果明显", "效果明显"),
     ("显著促进了学前教育发展", "显著促进了"),  # a result opening on a vague adverb
+    # an adverb and a verb of change, none listed as a word (corpus 279: 得到提升; 221: 得到有效保障)
+    ("得到提升", "得到提升"), ("得到有效保障", "得到有效保障"), ("有所增强", "有所增强"), ("全面提升", "全面提升"),
+    ("逐年增加", "逐年增加"), ("大幅度提高", "大幅度提高"), ("不断完善了", "不断完善"),
+    # an adverb opening a state (全面覆盖: a coverage), a state kept (保持稳定), a pairing with prose after it
+    ("全面覆盖", None), ("保持稳定", None), ("全面提升育人质量和办学水平", None),
     ("", None),
     (None, None),
 ])

@@ -196,6 +196,50 @@ def test_parts_that_add_up_or_are_no_breakdown_give_nothing(body):
     assert _sums(body) == []
 
 
+# corpus 270's three paragraphs: the central money allotted, the local money arranged (自治区 and 市、县 apart), the budget
+_CENTRAL_270 = ("2022年度,中央大力支持我区城乡居民基本养老保险工作,分两批向我区下达城乡居民基本养老保险转移支付资金672385万元"
+                "(其中,第一批653885万元,第二批18500万元),有效保障我区城乡参保居民基础养老金按时足额发放。")
+_LOCAL_270 = ("我区各级财政积极安排了配套资金383794.62万元,其中自治区财政资金295348万元,市、县财政资金88446.62万元。")
+_BUDGET_270 = ("2022年,我区城乡居民基本养老保险全年预算数{budget}万元,全区执行数1032849.44(含中央资金689139.31万元,"
+               "地方资金332524.99万元,其他资金11185.14万元),总预算执行率95.61%。")
+
+
+def _sources(body: str) -> list[tuple[str, str, int | None, dict[str, str]]]:
+    review = review_document(_read(body), load_profile())
+    return [(f.rule, f.severity.value, f.location.line, {k: f.params[k] for k in ("budget", "whole", "gap")})
+            for f in review.document_findings if f.rule == "JX947"]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # corpus 270 as written: 672385 + 295348 + 88446.62 = 1056179.62 against a budget of 1080245.79, the 24066.17
+    # over it named nowhere (其他资金11185.14 is some of what was spent, not the difference)
+    ("\n\n".join((_CENTRAL_270, _LOCAL_270, _BUDGET_270.format(budget="1080245.79"))),
+     [("JX947", "info", 7, {"budget": "1080245.79", "whole": "1056179.62", "gap": "24066.17"})]),
+    # rewording: the local money as 地方 with its levels making it up, the budget first
+    ("项目全年预算数500万元,执行数为450万元,资金执行率为90%。\n\n中央下达资金300万元。\n\n地方财政安排配套资金150万元,"
+     "其中省级资金100万元,市级资金50万元。",
+     [("JX947", "info", 3, {"budget": "500.00", "whole": "450.00", "gap": "50.00"})]),
+])
+def test_a_budget_above_the_central_and_local_money_stated_is_reported_at_the_budget(body, expected):
+    assert _sources(body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    # corpus 270 with the budget the sources make
+    "\n\n".join((_CENTRAL_270, _LOCAL_270, _BUDGET_270.format(budget="1056179.62"))),
+    # the difference named: 上年结转 of exactly the amount over the sources
+    "项目全年预算数500万元,执行数为450万元。\n\n中央下达资金300万元。\n\n地方财政安排配套资金150万元,另有上年结转50万元。",
+    # a budget below the sources may be the budget of part of the money
+    "项目全年预算数400万元,执行数为380万元。\n\n中央下达资金300万元。\n\n地方财政安排配套资金150万元。",
+    # corpus 221's shape: 自治区下达 and 地方匹配 that is not their sum: which is the local money is unclear
+    "项目全年预算数1000万元,执行数为950万元。\n\n自治区下达98.6万元、地方匹配859.6万元,中央下达资金20万元。",
+    # only one level's money stated: nothing to add up
+    "项目全年预算数500万元,执行数为450万元。\n\n中央下达资金300万元。",
+])
+def test_a_budget_the_stated_sources_make_or_cannot_be_compared_with_gives_nothing(body):
+    assert _sources(body) == []
+
+
 def _lost(body: str) -> list[str]:
     review = review_document(_read(body), load_profile())
     return [f.message for f in review.document_findings if f.rule == "JX928"]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
 from jixiao.model import Operator, Severity
+from jixiao.model.lexicon import fold
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Finding
 from jixiao.review.lexicon import Kind, bare_name, data
@@ -139,3 +141,38 @@ class TargetSetsNothing(Rule):
             target = indicator.target
             if target.value == 0 and target.operator is Operator.GE and not ctx.fact(indicator).reverse:
                 yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw)
+
+
+class FewerTimesThanActivities(Rule):
+    code = "JX948"
+    name = "fewer-times-than-activities"
+    title = "次数目标少于名称所列的活动项数"
+    severity = Severity.WARNING
+    dimension = Dimension.FEASIBILITY
+    source = GOALS_2015.at("第十二条（合理可行）")
+    message = "指标“{indicator}”列了{count}项活动，次数目标“{raw}”却少于{count}次：总有一项可以一次也不开展，目标定低了"
+    docs = RuleDocs(
+        what="名称用顿号列出几项活动（开展无偿献血、造血干细胞捐献、遗体和人体器官捐献、公共卫生知识普及等宣传活动），以次、场、期计"
+             "的下限（≥3次、3次以上，或没有运算符的次数）是否少于所列的项数。写明每项各几次的（各1次）、上限（<5次）不在此检查；"
+             "项数只按顿号数，一项之内的“和”“及”不拆开。",
+        why="所列各项都要开展，合计次数少于项数，等于允许其中一项一次也不做；目标应按各项分别或合计定足（语料 255）。",
+        bad="产出指标 | 数量指标 | 开展无偿献血、造血干细胞捐献、遗体和人体器官捐献、公共卫生知识普及等宣传活动 | ≥3次",
+        good="产出指标 | 数量指标 | 开展无偿献血、造血干细胞捐献、遗体和人体器官捐献、公共卫生知识普及等宣传活动 | ≥8次",
+        fix="按所列各项的计划次数合计设定目标，或拆成每项一行、各写次数。",
+    )
+
+    # A name listing kinds of activity and ending on the activity counted (…等宣传活动, …、应急演练)
+    _ACTIVITY = re.compile(r"(活动|宣传|培训|演练|讲座|比赛|赛事|展览|展演|演出|义诊)(次数|场次)?$")
+    _TIMES = frozenset({"次", "场", "场次", "期"})
+    _EACH = re.compile(r"各|每")
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        for indicator in ctx.sheet.indicators:
+            target, name = indicator.target, fold(indicator.name)
+            if target.value is None or target.unit not in self._TIMES or self._EACH.search(fold(target.raw)) \
+                    or target.operator not in (None, Operator.GE, Operator.GT) or not self._ACTIVITY.search(name):
+                continue  # each item's own count (各1次), or a ceiling (<5次), sets no total to weigh
+            count = len([item for item in name.split("、") if item])
+            if count >= 2 and target.value < count:
+                yield self.finding(ctx, indicator=indicator, column="target", confidence=Confidence.INFERENCE,
+                                   raw=target.raw, count=count)

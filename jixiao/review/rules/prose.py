@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from jixiao.model import Document, Location, Said, Severity
+from jixiao.model import Document, FundAmount, Location, Said, Severity
 from jixiao.model.amounts import amount_text
 from jixiao.model.slips import slip_words, slips_in
 from jixiao.review.context import states_output_figure
@@ -20,8 +20,8 @@ from jixiao.review.profile import Profile
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.sources import GOALS_2015
 
-__all__ = ["AmountWithoutUnit", "BrokenReference", "GoalNotQuantifiedInProse", "LostCharacters", "MisspeltTermInProse",
-           "PartsNotWhole", "ProseRule"]
+__all__ = ["AmountWithoutUnit", "BrokenReference", "BudgetAboveSources", "GoalNotQuantifiedInProse", "LostCharacters",
+           "MisspeltTermInProse", "PartsNotWhole", "ProseRule"]
 
 
 class ProseRule(Rule):
@@ -257,3 +257,80 @@ class GoalNotQuantifiedInProse(ProseRule):
         first = goals[0]
         text = first.text if len(first.text) <= self._QUOTED else first.text[:self._QUOTED] + "…"
         yield self.prose_finding(document, profile, first.line, line=first.line, goal=text)
+
+
+# the levels below the centre, as the prose reader names them: 地方 is their sum where a text gives both
+_LOCAL_LEVELS = ("省级", "市级", "县级", "市县")
+_WAN = re.compile(r"(\d+(?:\.\d+)?)\s*万元")
+
+
+class BudgetAboveSources(ProseRule):
+    code = "JX947"
+    name = "budget-above-stated-sources"
+    title = "正文所写预算数多于各级资金之和"
+    severity = Severity.INFO
+    dimension = Dimension.ACCURACY
+    source = GOALS_2015.at("第十二条（相应匹配）")
+    message = ("第{line}行写预算数 {budget}万元，而正文所写中央资金 {central}万元（第{central_line}行）与地方资金 {local}万元"
+               "（第{local_line}行）合计 {whole}万元，多出 {gap}万元，正文没有说明这部分资金的来源")
+    docs = RuleDocs(
+        what="没有指标表的自评报告或资金通知中，写出的全年预算数（只有一个）是否多于正文所写中央资金与地方资金（配套、匹配）"
+             "下达或安排数之和。每一级只写了一个下达数时才比较；地方资金按所写的“地方资金”，没有写的按所写省级、市县等各级之和；"
+             "写了“地方资金”又写了省级、市县各多少而对不上的不比较（口径不明）。正文另有一笔金额正好等于多出的部分（如“其他资金…万元”）的，"
+             "差额已有来源，不报告；预算数少于两级资金之和的（可能只是其中一部分资金的预算）也不报告。只作提示。",
+        why="预算数应由各级资金组成；多出的部分没有来源，预算数或下达数必有一处写错，执行率也无从核对（语料 270）。",
+        bad="中央…下达转移支付资金672385万元……各级财政安排配套资金383794.62万元……全年预算数1080245.79万元",
+        good="中央…下达转移支付资金672385万元……各级财政安排配套资金383794.62万元……全年预算数1056179.62万元",
+        fix="核对预算数和各级资金的下达数，改正写错的一处，或写明差额资金的来源（上年结转、其他资金）。",
+    )
+
+    def document_findings(self, document: Document, profile: Profile) -> Iterator[Finding]:
+        prose = document.prose
+        if prose is None:
+            return
+        received = self._received(prose.funds)
+        # (a sentence stating a source's money allotted, 中央下达资金300万元, is read as a budget too: that one is the source's)
+        allotted = {(fund.line, fund.amount) for fund in prose.funds if fund.role == "received"}
+        budgets = {statement.budget for statement in prose.money
+                   if statement.budget and (statement.line, statement.budget) not in allotted}
+        if len(budgets) != 1 or received is None:
+            return
+        (budget,), (central, local, local_line) = budgets, received
+        whole = central.amount + local
+        gap = budget - whole
+        if gap <= Decimal("0.01"):
+            return  # (a budget at or below the sources may be the budget of part of the money)
+        stated = {Decimal(figure) for said in (*prose.money, *prose.sums, *prose.funds)
+                  for figure in _WAN.findall(said.sentence)}
+        stated -= {amount for _, amount in allotted}  # (a level's own share, 市级资金50万元, is no other money)
+        if any(abs(figure - gap) <= Decimal("0.01") for figure in stated):
+            return  # (the text names an amount that makes up the difference: 其他资金, 上年结转)
+        statement = next(statement for statement in prose.money if statement.budget == budget
+                         and (statement.line, budget) not in allotted)
+        yield self.prose_finding(document, profile, statement.line, line=statement.line, budget=amount_text(budget),
+                                 central=amount_text(central.amount), central_line=central.line,
+                                 local=amount_text(local), local_line=local_line, whole=amount_text(whole),
+                                 gap=amount_text(gap))
+
+    @staticmethod
+    def _received(funds: Sequence[FundAmount]) -> tuple[FundAmount, Decimal, int] | None:
+        """The central money the text says was allotted, and the local money with the line that first states it: 地方,
+        or the sum of the levels below the centre it names (自治区 and 市、县); each level where the text gives one
+        amount of it. None when either is missing or unclear."""
+        by_source: dict[str, set[Decimal]] = {}
+        first: dict[str, FundAmount] = {}
+        for fund in funds:
+            if fund.role == "received":
+                by_source.setdefault(fund.source, set()).add(fund.amount)
+                first.setdefault(fund.source, fund)
+        if any(len(amounts) != 1 for amounts in by_source.values()) or "中央" not in by_source:
+            return None
+        levels = [first[level] for level in _LOCAL_LEVELS if level in by_source]
+        parts = sum((fund.amount for fund in levels), Decimal(0))
+        if "地方" in by_source:
+            if levels and abs(parts - first["地方"].amount) > Decimal("0.01"):
+                return None  # (地方 and levels that do not make it up, 自治区98.6 beside 地方匹配859.6: unclear)
+            return first["中央"], first["地方"].amount, first["地方"].line
+        if not levels:
+            return None
+        return first["中央"], parts, min(fund.line for fund in levels)

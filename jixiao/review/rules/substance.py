@@ -51,13 +51,18 @@ from jixiao.review.sources import CORE_2021, GOALS_2015
 
 _PER_PERIOD = re.compile(r"每(日|天|月|年|季|学期)|(日|月|年)均")
 # A 指标值 that only answers yes or no (or not applicable): it sets no level to reach.
-_BARE_ANSWERS = frozenset({"是", "否", "无", "有", "不适用", "/", "—", "-", "无此项"})
+# A benefit "answered" rather than set: yes, no, none (暂无, 没有, 无影响), or that the row does not apply (不涉及).
+_BARE_ANSWERS = frozenset({"是", "否", "无", "有", "不适用", "/", "—", "-", "无此项", "暂无", "没有", "不涉及", "无影响",
+                           "无效益", "不存在"})
+# A question opening the name or asked of a short subject (对环境是否有影响, 资金使用能否…), or 有无… and …与否. Further
+# in, the question is a description read into the name cell (救助覆盖率困难群众基本生活救助是否应救尽救, corpus 153):
+# the row names its measure before it.
+_QUESTION = re.compile(r"^.{0,6}(是否|能否)|^有无|与否$")
 
 
 def _is_question(name: str) -> bool:
-    """True for an indicator named as a yes-or-no question (是否…, …与否)."""
-    folded = fold(name)
-    return folded.startswith("是否") or folded.endswith("与否")
+    """True for an indicator named as a yes-or-no question (是否…, 对环境是否有影响, 能否…, 有无…, …与否)."""
+    return bool(_QUESTION.search(fold(name)))
 
 
 # How a finding on a sheet's own text names where the text stands, by column (JX925's faults, JX932's slips)
@@ -131,7 +136,9 @@ class YesNoIndicator(Rule):
     message = "指标“{indicator}”写成了“是否”问题，不能说明要达到什么效果"
     message_bare_answer = "指标“{indicator}”是效益指标，指标值却只答“{answer}”，不能说明要达到什么效果"
     docs = RuleDocs(
-        what="三级指标是否写成“是否…”“…与否”的问题，或效益指标的指标值是否只答“是/否/无/不适用”。",
+        what="三级指标是否写成“是否…”“能否…”“有无…”“…与否”的问题（“是否”“能否”前只有六个字以内的对象的也算：对环境是否有影响；"
+        "更靠后的，多是读进名称栏的指标解释，不算），"
+        "或效益指标的指标值是否只答“是/否/有/无/暂无/没有/无影响/不适用/不涉及”。",
         why="是否问题只有两个答案，衡量不出程度；效益指标答“无”“不适用”，等于说这笔钱没有效益。",
         bad="效益指标 | 经济效益指标 | 是否带动经济发展 | 否",
         good="效益指标 | 经济效益指标 | 带动农户增收金额 | ≥80万元",
@@ -467,7 +474,8 @@ class UnselectedOptions(Rule):
     source = GOALS_2015.at("第十二条（细化量化）")
     message = "“{column_name}”中留着模板的选项“{options}”，没有选定"
     docs = RuleDocs(
-        what="指标值、指标名称或年度目标中是否留着没有选定的选项列表（高中低、是/否、□新增□延续）。",
+        what="指标值、指标名称或年度目标中是否留着没有选定的选项列表（高中低、是/否、□新增□延续）；指标值用“/”“、”“|”"
+        "并列的几项都是同一等级表中的等级（优/良/中/差、长期/短期），或其中一项是另一项的否定（合格/不合格、完成/未完成），也算。",
         why="选项没有选，等于这一项没有填写，审核人不知道单位要的是哪一档。",
         bad="指标值：高中低",
         good="指标值：高",
@@ -475,11 +483,26 @@ class UnselectedOptions(Rule):
     )
 
     _LISTS = re.compile(r"^(高中低|高/中/低|好/中/差|是/否|是否|有/无|确定能、?有可能、?不可能)$|□[^□]+□")
+    # A 指标值 of options side by side (合格/不合格, 优/良/中/差, 长期、短期): the grades of one scale, or an option and
+    # its negation; a single grade (良好) or a figure among them (1年/3年) is no list of this kind.
+    _SEPARATOR = re.compile(r"[/、|｜]")
+    _GRADES = frozenset({"优", "良", "中", "差", "高", "低", "好", "较好", "一般", "较差", "优秀", "良好", "合格", "不合格",
+                         "长期", "中期", "短期", "是", "否", "有", "无", "达标", "不达标", "完成", "未完成"})
+    _NEGATION = re.compile(r"^(不|未|非|无)")
+
+    @classmethod
+    def _options(cls, text: str) -> bool:
+        """True for a cell that lists options to choose from (合格/不合格, 优/良/中/差) instead of one chosen."""
+        options = [option for option in cls._SEPARATOR.split(fold(text)) if option]
+        if len(options) < 2 or len(options) != len(cls._SEPARATOR.split(fold(text))):
+            return False
+        negated = any(cls._NEGATION.sub("", one) == other and one != other for one in options for other in options)
+        return negated or all(option in cls._GRADES for option in options)
 
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
             for column, label, text in (("target", "指标值", indicator.target.raw), ("name", "三级指标", indicator.name)):
-                match = self._LISTS.search(fold(text or ""))
+                match = self._LISTS.search(fold(text or "")) or (column == "target" and self._options(text or ""))
                 if match:
                     yield self.finding(ctx, indicator=indicator, column=column, column_name=label,
                                        options=text.strip())
@@ -627,7 +650,7 @@ class UnitCostTimesQuantity(Rule):
     message = "“{indicator} {cost}”×“{counted} {quantity}”={product}万元，与项目预算{budget}万元相差过大"
     defaults = {"tolerance": 0.5, "exact_tolerance": 0.05}
     docs = RuleDocs(
-        what="表中有单位成本（元/亩、万元/公里、元/人…）和同一单位的数量指标时，二者之积与预算数是否大体相符"
+        what="表中有单位成本（元/亩、万元/公里、元/人…）和同一单位的数量指标时（人、名、生、学生都按人计），二者之积与预算数是否大体相符"
         "（默认相差一半以上才报告，可由审核方案的 tolerance 调整）。有几项单位成本的，几项之积的合计与预算相符即可。"
         "单位成本和数量都写成“=”定值的（=23万元/个、=10个），二者之积就是要付的钱，超出预算 exact_tolerance（默认5%）"
         "以上即报告。",
@@ -642,17 +665,20 @@ class UnitCostTimesQuantity(Rule):
         if not budget:
             return
         tolerance = Decimal(str(self.param(ctx, "tolerance")))
+        # A head written one way per cost and another in the count (3000元/人 beside 500名, 1500元/生 beside 800人)
+        # is the same head: both are looked up by the head the standards count by.
+        heads = data()["standards"]["heads"]
         quantities = {}
         for indicator in ctx.sheet.indicators:
             target = indicator.target
             if target.value is not None and target.unit and "/" not in target.unit:
-                quantities.setdefault(target.unit, indicator)
+                quantities.setdefault(heads.get(target.unit, target.unit), indicator)
         priced = []
         for indicator in ctx.sheet.indicators:
             target = indicator.target
             numerator, _, per = (target.unit or "").partition("/")
             factor = TO_WAN.get(numerator)
-            quantity = quantities.get(per)
+            quantity = quantities.get(heads.get(per, per))
             if factor is None or quantity is None or target.value is None or "·" in per \
                     or _PER_PERIOD.search(fold(indicator.name + (indicator.description or ""))):
                 continue  # a cost per day or per year cannot be multiplied by a head count alone
