@@ -37,7 +37,9 @@ __all__ = ["Item", "opens_achievement", "split_prose", "split_report_sentence", 
 PROSE = "prose"  # the key of a line's ``extra`` that holds its items
 Item = tuple[tuple[str, str], ...]  # (kind, text) pairs: level1, level2, group, name, target, actual, score, rate, rest
 
-_SENTENCE = re.compile(r"[;；。]")
+# where a sentence ends: a full stop or a semicolon, or the comma(s) before the next number of a report's list, which
+# runs its items on with commas ((1)时效目标:…目标完成率为100%,(2)成本目标:…): each item opens with its own level name
+_SENTENCE = re.compile(r"[;；。]|[,，]+(?=\s*[(（]\d{1,2}[)）])")
 # a comma between clauses, not one grouping a figure's thousands (>=17,600株)
 _CLAUSE = re.compile(r"[,，](?!(?<=\d[,，])\d{3}(?!\d))")
 _OPERATOR = r"(?:[≥≤≧≦><=＞＜＝]=?|不低于|不少于|不超过|不高于|大于等于|小于等于|达到|达)"

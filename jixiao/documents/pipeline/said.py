@@ -53,13 +53,14 @@ def _said() -> re.Pattern[str]:
     # a list's number (1. 2、 (3)), the name, perhaps a comma or a colon, the word saying the target (指标为, 年度指标值为,
     # 目标值:, 计划, 预期目标, 年初目标值 with 年 lost: 初目标值), the target, then the word saying what was achieved
     # (实际完成值为, 完成情况:, 实际达到, 全年实际值, 实际为) and its figure (or the deadline), then perhaps the completion
-    # rate worked out (目标完成率为100%) and the points given (自评得分20分, 得满分10分, 得10分)
+    # rate worked out (目标完成率为100%) and the points given (自评得分20分, 得满分10分, 得10分), and the separators after
+    # them (a converter's doubled commas: …目标完成率为0%,,当年…)
     return re.compile(r"(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）])?\s*(?P<name>[^,，;；。:：]+?)[,，:：]?\s*(?:年初|年度|全年|初)?"
                       r"(?:绩效)?(?:指标值?|目标值?|计划(?:数|值)?|预期(?:目标)?值?)(?:为|是|[:：])?\s*(?P<target>" + figure
                       + r")[,，]?\s*(?:全年|年度)?(?:(?:实际)?(?:完成|达到|实现)(?:值|情况)?|实际(?:值|数)?)(?:为|是|[:：])?\s*"
                       r"(?P<actual>" + figure
                       + r")(?:[,，]\s*(?:目标|指标)?完成率(?:为|是|[:：])?\s*(?P<rate>\d+(?:\.\d+)?%))?"
-                      r"(?:[,，]\s*(?:自评)?(?:得分|评分|得满分|得)(?:为|[:：])?\s*(?P<score>\d+(?:\.\d+)?)分?)?[,，;；。]?\s*")
+                      r"(?:[,，]\s*(?:自评)?(?:得分|评分|得满分|得)(?:为|[:：])?\s*(?P<score>\d+(?:\.\d+)?)分?)?[,，;；。]*\s*")
 
 
 def said_indicators(text: str) -> list[Said] | None:

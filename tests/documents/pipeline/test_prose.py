@@ -470,6 +470,21 @@ def test_a_reports_line_under_its_level_keeps_the_completion_rate_it_works_out_b
     assert [item.actual_raw for item in sheet.evaluation.items] == ["40次"]
 
 
+def test_a_reports_list_run_on_with_commas_is_read_item_by_item_each_under_its_own_level():
+    # a report's numbered list run on with commas, not semicolons, its converter doubling a comma: each (N) opens
+    # the next item with its level name, and each item says its target, what was done and the rate
+    document = read("送教上门补助资金2023年度绩效自评报告", "(二)项目绩效目标完成情况",
+                    "(1)时效目标:补助资金拨付时间绩效目标值是2023年11月前,实际完成值为2023年10月,目标完成率为100%,"
+                    "(2)成本目标:送教上门人均补助绩效目标值是800元,实际完成值为800元,目标完成率为100%,"
+                    "(3)数量目标:送教上门学生人数绩效目标值是12人,实际完成值为12人,目标完成率为100%,,"
+                    "送教上门次数绩效目标值是96次,实际完成值为101次,目标完成率为105%。")
+    (sheet,) = document.sheets
+    assert [(i.level2, i.name, i.target.raw) for i in sheet.indicators] == [
+        ("时效指标", "补助资金拨付时间", "2023年11月前"), ("成本指标", "送教上门人均补助", "800元"),
+        ("数量指标", "送教上门学生人数", "12人"), ("数量指标", "送教上门次数", "96次")]
+    assert [item.actual_raw for item in sheet.evaluation.items] == ["2023年10月", "800元", "12人", "101次"]
+
+
 # corpus 249: a report's targets, one level to a line; two lines are sentences with no figure of their own
 _LISTED = ("(二)项目绩效目标", "项目年度目标:完成2024年度护林员补贴的发放,确保巡林工作正常开展;",
            "数量指标:林业草原生态保护恢复资金项目资金支付进度率≥95%;", "质量指标:保障巡林工作的顺利开展,护林员的待遇正常发放;",
