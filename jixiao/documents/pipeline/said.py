@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from jixiao.model.units import unit_spellings
 
-__all__ = ["PathResult", "Said", "said_indicators", "said_paths", "said_results"]
+__all__ = ["PathResult", "Said", "said_end", "said_indicators", "said_paths", "said_results"]
 
 _OPERATOR = r"(?:[≥≤≧≦><=＞＜＝]=?|不低于|不少于|不超过|不高于|大于等于|小于等于|达到|达)"
 
@@ -75,6 +75,14 @@ def said_indicators(text: str) -> list[Said] | None:
                           part["rate"]))
         at = part.end()
     return found or None
+
+
+def said_end(text: str, at: int) -> int:
+    """Where the run of such parts starting at ``at`` in ``text`` ends (``at`` itself when none starts there): the
+    part of a line a report's sentences take, the line going on with something else after them."""
+    while (part := _said().match(text, at)) is not None and part["name"].strip() and part.end() > at:
+        at = part.end()
+    return at
 
 
 # the words joining names that share one figure (覆盖率及资金到位率均为100%)
