@@ -11,7 +11,7 @@ from __future__ import annotations
 from jixiao.documents.interpret.header_cells import parse_amount, parse_coded_name, parse_unit
 from jixiao.documents.interpret.text_lists import split_items
 from jixiao.documents.vocabulary import header_label
-from jixiao.model import Diagnostic, GoalSheet, Indicator
+from jixiao.model import Budget, Diagnostic, GoalSheet, Indicator
 from jixiao.model.lexicon import fold
 
 __all__ = ["continuation", "rekey_diagnostics", "report_sequel", "split_projects"]
@@ -111,11 +111,16 @@ def report_sequel(previous: GoalSheet, sheet: GoalSheet) -> tuple[GoalSheet, lis
         evaluation = evaluation.model_copy(update={
             "items": [*evaluation.items, *items], "total": evaluation.total if evaluation.total is not None
             else sheet.evaluation.total, "grade": evaluation.grade or sheet.evaluation.grade})
-    budget = previous.budget.model_copy(update={
-        name: getattr(sheet.budget, name) for name in _AMOUNTS if getattr(previous.budget, name) is None})
+    budget = _budget_completed(previous, sheet)
     return previous.model_copy(update={
         "indicators": [*previous.indicators, *(indicator for _, indicator in added)], "evaluation": evaluation,
         "budget": budget, "year": previous.year or sheet.year}), restated
+
+
+def _budget_completed(previous: GoalSheet, sheet: GoalSheet) -> Budget:
+    """``previous``'s budget with the amounts it lacks taken from ``sheet``'s."""
+    return previous.budget.model_copy(update={
+        name: getattr(sheet.budget, name) for name in _AMOUNTS if getattr(previous.budget, name) is None})
 
 
 def _said_again(indicator: Indicator) -> tuple[str, object, str | None]:
@@ -150,8 +155,7 @@ def continuation(previous: GoalSheet, sheet: GoalSheet) -> GoalSheet | None:
     is no second project. None when ``sheet`` is a sheet of its own."""
     if sheet.name or sheet.code or sheet.indicators or previous.indicators or sheet.evaluation or sheet.monitoring:
         return None
-    budget = previous.budget.model_copy(update={
-        name: getattr(sheet.budget, name) for name in _AMOUNTS if getattr(previous.budget, name) is None})
+    budget = _budget_completed(previous, sheet)
     return previous.model_copy(update={
         "budget": budget, "goals": previous.goals or sheet.goals,
         "long_term_goals": previous.long_term_goals or sheet.long_term_goals,
