@@ -45,7 +45,7 @@ from jixiao.documents.pipeline.money_text import (
     money_unread_in_text,
 )
 from jixiao.documents.pipeline.plans import PLANNED
-from jixiao.documents.pipeline.projects import continuation, rekey_diagnostics, split_projects
+from jixiao.documents.pipeline.projects import continuation, rekey_diagnostics, report_sequel, split_projects
 from jixiao.documents.pipeline.prose import PROSE, opens_achievement
 from jixiao.documents.pipeline.records import (
     GOAL,
@@ -213,6 +213,14 @@ class _Assembler:
             if merged is not None:
                 self.diagnostics = rekey_diagnostics(self.diagnostics, self.sheets[-1], [merged])
                 self.sheets[-2:] = [merged]
+            sequel = report_sequel(self.sheets[-2], self.sheets[-1]) if merged is None and len(self.sheets) > 1 else None
+            if sequel is not None:
+                # a report's paragraphs saying the table's indicators again: the same sheet (P161 says which rows)
+                whole, restated = sequel
+                self.diagnostics = rekey_diagnostics(self.diagnostics, self.sheets[-1], [whole])
+                location = Location(file=self.source, table=current.ordinal, sheet=whole.key)
+                self.diagnostics.append(diagnostic("P161", location, count=len(restated), names="、".join(restated)))
+                self.sheets[-2:] = [whole]
             self._count(current)
         self.current = None
         self._worksheet = None

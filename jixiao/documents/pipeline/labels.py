@@ -19,7 +19,7 @@ from enum import StrEnum
 from functools import cache, lru_cache
 
 from jixiao.documents.interpret.header_cells import is_checkpoint, parse_amount, parse_title
-from jixiao.documents.pipeline.said import said_indicators, said_paths
+from jixiao.documents.pipeline.said import said_end, said_indicators, said_paths
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.vocabulary import column_label, header_label, is_trailer, labels, total_words
 from jixiao.model import Framework, canonical_level1, canonical_level2, level2_parents
@@ -1513,6 +1513,8 @@ def split_lines(lines: list[Line]) -> list[Line]:
         headings = heading_pieces(text) if _SPACE_INSIDE.search(text.strip()) else None
         if headings is not None and len(headings) >= _HEADINGS_IN_A_RUN:
             pieces: list[str] | None = list(headings)
+        elif (listed := _report_list(text)) is not None:
+            pieces = listed
         else:
             pieces = segment(text) if text and split_run_together(text) is None and not _opens_paragraph(text) else None
             if pieces is None and text:
@@ -1531,6 +1533,43 @@ def split_lines(lines: list[Line]) -> list[Line]:
         result.extend(join_wrapped(cells))
     return result
 
+
+
+# a report's numbered item opened by its level name and a colon ((1)时效目标:, (2)成本目标:)
+_LIST_ITEM = re.compile(r"[(（]\d{1,2}[)）]\s*([^()（）。:：,，;；\d]{2,12})[:：]")
+
+
+def _report_list(text: str) -> tuple[str, ...] | None:
+    """The pieces of a line holding a table run together and, after it, a report's numbered list of what each level's
+    indicators were to reach and reached (``…(1)时效目标:…到位时间绩效目标值是2023年12月前,实际完成值为2023年12月前,
+    目标完成率为100%,(2)成本目标:…``, as a document site extracts a 自评报告 whole): the table's cells as
+    :func:`segment` cuts them, then the list as one piece, a row of its own that prose reading splits by its
+    punctuation (never cells run together: its words 绩效目标值, 实际完成值 would be cut as headings), then the rest of
+    the line's cells. None for a line holding no such list after other text."""
+    if len(text) < _SEGMENT_MIN_LENGTH:
+        return None
+    line = unicodedata_nfkc(simplified(text.strip()))
+    start = end = None
+    for item in _LIST_ITEM.finditer(line):
+        if end is not None and item.start() > end:
+            break
+        if label(item.group(1)).role not in (Role.LEVEL1, Role.LEVEL2):
+            continue
+        said = said_end(line, item.end())
+        if said == item.end():
+            continue
+        start = item.start() if start is None else start
+        end = len(line) - len(line[said:].lstrip(" ,，;；。"))  # (the separators after the list are part of it)
+    if start is None or end is None or not line[:start].strip():
+        return None  # (a line that is only such a list is a report's paragraph: prose reading's, as it stands)
+    return (*_cells(line[:start]), ROW_END, line[start:end].rstrip(" ,，"), ROW_END, *_cells(line[end:]))
+
+
+def _cells(text: str) -> tuple[str, ...]:
+    """The cells :func:`segment` cuts ``text`` into, or ``text`` as one cell when it is no table (none when empty)."""
+    if not text.strip():
+        return ()
+    return segment(text) or (text.strip(),)
 
 
 def _levels_only(text: str) -> tuple[str, str] | None:

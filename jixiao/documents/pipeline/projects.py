@@ -11,9 +11,10 @@ from __future__ import annotations
 from jixiao.documents.interpret.header_cells import parse_amount, parse_coded_name, parse_unit
 from jixiao.documents.interpret.text_lists import split_items
 from jixiao.documents.vocabulary import header_label
-from jixiao.model import Diagnostic, GoalSheet, Indicator
+from jixiao.model import Budget, Diagnostic, GoalSheet, Indicator
+from jixiao.model.lexicon import fold
 
-__all__ = ["continuation", "rekey_diagnostics", "split_projects"]
+__all__ = ["continuation", "rekey_diagnostics", "report_sequel", "split_projects"]
 
 # the header fields a project column can hold, and the one whose new value begins the next project
 _FIELDS = {"code", "name", "total", "fiscal", "other", "goals", "long_term_goals", "purpose"}
@@ -86,6 +87,47 @@ def _with_fields(sheet: GoalSheet, cells: dict[str, str], indicators: list[Indic
     return sheet.model_copy(update={**update, "budget": budget})
 
 
+def report_sequel(previous: GoalSheet, sheet: GoalSheet) -> tuple[GoalSheet, list[str]] | None:
+    """``previous`` completed by ``sheet`` when ``sheet`` is a report's paragraphs after ``previous``'s table that say
+    its indicators again with what they came to (a 自评报告 copied whole: the table, then ``(1)时效目标:…绩效目标值是…,
+    实际完成值为…`` for each level, adding the indicators the table leaves out): ``sheet`` names no project of its own
+    and restates one of ``previous``'s indicators at least (the same name, the same figure and unit). What it
+    restates is ``previous``'s row; the rest is added after ``previous``'s rows, with what it came to. Returns the
+    sheet and the names restated, or None when ``sheet`` is a sheet of its own."""
+    if sheet.name or sheet.code or previous.monitoring or sheet.monitoring or not previous.indicators \
+            or (previous.evaluation is None) != (sheet.evaluation is None):
+        return None
+    known = {_said_again(indicator) for indicator in previous.indicators}
+    restated = [indicator.name for indicator in sheet.indicators if _said_again(indicator) in known]
+    if not restated:
+        return None
+    added = [(number, indicator) for number, indicator in enumerate(sheet.indicators, start=1)
+             if _said_again(indicator) not in known]
+    evaluation = previous.evaluation
+    if evaluation is not None and sheet.evaluation is not None:
+        numbers = {number: len(previous.indicators) + at for at, (number, _) in enumerate(added, start=1)}
+        items = [item.model_copy(update={"indicator": numbers[item.indicator]}) for item in sheet.evaluation.items
+                 if item.indicator in numbers]
+        evaluation = evaluation.model_copy(update={
+            "items": [*evaluation.items, *items], "total": evaluation.total if evaluation.total is not None
+            else sheet.evaluation.total, "grade": evaluation.grade or sheet.evaluation.grade})
+    budget = _budget_completed(previous, sheet)
+    return previous.model_copy(update={
+        "indicators": [*previous.indicators, *(indicator for _, indicator in added)], "evaluation": evaluation,
+        "budget": budget, "year": previous.year or sheet.year}), restated
+
+
+def _budget_completed(previous: GoalSheet, sheet: GoalSheet) -> Budget:
+    """``previous``'s budget with the amounts it lacks taken from ``sheet``'s."""
+    return previous.budget.model_copy(update={
+        name: getattr(sheet.budget, name) for name in _AMOUNTS if getattr(previous.budget, name) is None})
+
+
+def _said_again(indicator: Indicator) -> tuple[str, object, str | None]:
+    """What tells an indicator said again: its name, its target's figure and unit."""
+    return fold(indicator.name), indicator.target.value, indicator.target.unit
+
+
 def rekey_diagnostics(diagnostics: list[Diagnostic], before: GoalSheet, after: list[GoalSheet]) -> list[Diagnostic]:
     """The reader's diagnostics about ``before`` named after the sheet of ``after`` they concern: the project whose
     rows hold their row, the first for the rows above the grid, and the last for those of no row (the file ending
@@ -113,8 +155,7 @@ def continuation(previous: GoalSheet, sheet: GoalSheet) -> GoalSheet | None:
     is no second project. None when ``sheet`` is a sheet of its own."""
     if sheet.name or sheet.code or sheet.indicators or previous.indicators or sheet.evaluation or sheet.monitoring:
         return None
-    budget = previous.budget.model_copy(update={
-        name: getattr(sheet.budget, name) for name in _AMOUNTS if getattr(previous.budget, name) is None})
+    budget = _budget_completed(previous, sheet)
     return previous.model_copy(update={
         "budget": budget, "goals": previous.goals or sheet.goals,
         "long_term_goals": previous.long_term_goals or sheet.long_term_goals,

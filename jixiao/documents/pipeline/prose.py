@@ -31,13 +31,16 @@ from jixiao.documents.vocabulary import labels
 from jixiao.model import canonical_level1, canonical_level2
 from jixiao.model.lexicon import as_written, fold, load
 from jixiao.model.units import unit_spellings
+from jixiao.model.vocabulary import written_level2
 
 __all__ = ["Item", "opens_achievement", "split_prose", "split_report_sentence", "prose_lines", "PROSE"]
 
 PROSE = "prose"  # the key of a line's ``extra`` that holds its items
 Item = tuple[tuple[str, str], ...]  # (kind, text) pairs: level1, level2, group, name, target, actual, score, rate, rest
 
-_SENTENCE = re.compile(r"[;；。]")
+# where a sentence ends: a full stop or a semicolon, or the comma(s) before the next number of a report's list, which
+# runs its items on with commas ((1)时效目标:…目标完成率为100%,(2)成本目标:…): each item opens with its own level name
+_SENTENCE = re.compile(r"[;；。]|[,，]+(?=\s*[(（]\d{1,2}[)）])")
 # a comma between clauses, not one grouping a figure's thousands (>=17,600株)
 _CLAUSE = re.compile(r"[,，](?!(?<=\d[,，])\d{3}(?!\d))")
 _OPERATOR = r"(?:[≥≤≧≦><=＞＜＝]=?|不低于|不少于|不超过|不高于|大于等于|小于等于|达到|达)"
@@ -84,9 +87,32 @@ def _level(word: str, sub: bool = False) -> tuple[str, str] | None:
         return ("level2", word)
     if canonical_level1(key):
         return ("level1", word)
-    if key.endswith("目标") and canonical_level2(key[:-2] + "指标"):
-        return ("level2", key[:-2] + "指标")  # 社会效益目标 written for 社会效益指标
+    if written_level2(key) and canonical_level2(key[:-2] + "指标"):
+        # the pre-2018 form's 社会效益目标: kept as written, as its tables' level names are (under a level 1 written the
+        # framework's way, split_prose names it as the framework does)
+        return ("level2", written_level2(key))
     return None
+
+
+def _in_framework(lines: list[Line]) -> list[Line]:
+    """``lines`` with each level 2 their prose writes the pre-2018 form's way (社会效益目标) named as the framework
+    names it (社会效益指标) where a level 1 above it is written the framework's way (二、效益指标): the text mixes the
+    two spellings of one framework. Under a level 1 written the old way (产出目标), or none, it is kept as written,
+    as a table's level names are."""
+    framework = False
+    for line in lines:
+        items = line.extra.get(PROSE)
+        if not items:
+            continue
+        renamed = []
+        for item in items:
+            framework = next((simplified(word).endswith("指标") for kind, word in reversed(item) if kind == "level1"),
+                             framework)
+            renamed.append(tuple((kind, simplified(word)[:-2] + "指标")
+                                 if framework and kind == "level2" and simplified(word).endswith("目标")
+                                 else (kind, word) for kind, word in item))
+        line.extra[PROSE] = tuple(renamed)
+    return lines
 
 
 def _levels(text: str) -> tuple[list[tuple[str, str]], str]:
@@ -552,7 +578,7 @@ def prose_lines(lines: list[Line]) -> list[Line]:
                       dict(line.extra))
         marked.extra[PROSE] = items
         result.append(marked)
-    return result
+    return _in_framework(result)
 
 
 _SHORTEST_LIST = 2

@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from jixiao.model.units import unit_spellings
 
-__all__ = ["PathResult", "Said", "said_indicators", "said_paths", "said_results"]
+__all__ = ["PathResult", "Said", "said_end", "said_indicators", "said_paths", "said_results"]
 
 _OPERATOR = r"(?:[≥≤≧≦><=＞＜＝]=?|不低于|不少于|不超过|不高于|大于等于|小于等于|达到|达)"
 
@@ -53,13 +53,14 @@ def _said() -> re.Pattern[str]:
     # a list's number (1. 2、 (3)), the name, perhaps a comma or a colon, the word saying the target (指标为, 年度指标值为,
     # 目标值:, 计划, 预期目标, 年初目标值 with 年 lost: 初目标值), the target, then the word saying what was achieved
     # (实际完成值为, 完成情况:, 实际达到, 全年实际值, 实际为) and its figure (or the deadline), then perhaps the completion
-    # rate worked out (目标完成率为100%) and the points given (自评得分20分, 得满分10分, 得10分)
+    # rate worked out (目标完成率为100%) and the points given (自评得分20分, 得满分10分, 得10分), and the separators after
+    # them (a converter's doubled commas: …目标完成率为0%,,当年…)
     return re.compile(r"(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）])?\s*(?P<name>[^,，;；。:：]+?)[,，:：]?\s*(?:年初|年度|全年|初)?"
                       r"(?:绩效)?(?:指标值?|目标值?|计划(?:数|值)?|预期(?:目标)?值?)(?:为|是|[:：])?\s*(?P<target>" + figure
                       + r")[,，]?\s*(?:全年|年度)?(?:(?:实际)?(?:完成|达到|实现)(?:值|情况)?|实际(?:值|数)?)(?:为|是|[:：])?\s*"
                       r"(?P<actual>" + figure
                       + r")(?:[,，]\s*(?:目标|指标)?完成率(?:为|是|[:：])?\s*(?P<rate>\d+(?:\.\d+)?%))?"
-                      r"(?:[,，]\s*(?:自评)?(?:得分|评分|得满分|得)(?:为|[:：])?\s*(?P<score>\d+(?:\.\d+)?)分?)?[,，;；。]?\s*")
+                      r"(?:[,，]\s*(?:自评)?(?:得分|评分|得满分|得)(?:为|[:：])?\s*(?P<score>\d+(?:\.\d+)?)分?)?[,，;；。]*\s*")
 
 
 def said_indicators(text: str) -> list[Said] | None:
@@ -74,6 +75,14 @@ def said_indicators(text: str) -> list[Said] | None:
                           part["rate"]))
         at = part.end()
     return found or None
+
+
+def said_end(text: str, at: int) -> int:
+    """Where the run of such parts starting at ``at`` in ``text`` ends (``at`` itself when none starts there): the
+    part of a line a report's sentences take, the line going on with something else after them."""
+    while (part := _said().match(text, at)) is not None and part["name"].strip() and part.end() > at:
+        at = part.end()
+    return at
 
 
 # the words joining names that share one figure (覆盖率及资金到位率均为100%)

@@ -465,9 +465,51 @@ def test_a_reports_line_under_its_level_keeps_the_completion_rate_it_works_out_b
                     "(3)数量目标:当年人才驿站组织活动数量绩效目标值是28次,实际完成值为40次,目标完成率为143%。")
     (sheet,) = document.sheets
     (indicator,) = sheet.indicators
-    assert (indicator.level2, indicator.name, indicator.target.raw) == ("数量指标", "当年人才驿站组织活动数量", "28次")
+    # (the level as written: no level 1 above says that the report writes the framework's level names)
+    assert (indicator.level2, indicator.name, indicator.target.raw) == ("数量目标", "当年人才驿站组织活动数量", "28次")
     assert indicator.extra["目标完成率"] == "143%"
     assert [item.actual_raw for item in sheet.evaluation.items] == ["40次"]
+
+
+def test_a_reports_list_run_on_with_commas_is_read_item_by_item_each_under_its_own_level():
+    # a report's numbered list run on with commas, not semicolons, its converter doubling a comma: each (N) opens
+    # the next item with its level name, and each item says its target, what was done and the rate
+    document = read("送教上门补助资金2023年度绩效自评报告", "(二)项目绩效目标完成情况",
+                    "(1)时效目标:补助资金拨付时间绩效目标值是2023年11月前,实际完成值为2023年10月,目标完成率为100%,"
+                    "(2)成本目标:送教上门人均补助绩效目标值是800元,实际完成值为800元,目标完成率为100%,"
+                    "(3)数量目标:送教上门学生人数绩效目标值是12人,实际完成值为12人,目标完成率为100%,,"
+                    "送教上门次数绩效目标值是96次,实际完成值为101次,目标完成率为105%。")
+    (sheet,) = document.sheets
+    assert [(i.level2, i.name, i.target.raw) for i in sheet.indicators] == [
+        ("时效目标", "补助资金拨付时间", "2023年11月前"), ("成本目标", "送教上门人均补助", "800元"),
+        ("数量目标", "送教上门学生人数", "12人"), ("数量目标", "送教上门次数", "96次")]
+    assert [item.actual_raw for item in sheet.evaluation.items] == ["2023年10月", "800元", "12人", "101次"]
+
+
+# a 自评报告 a document site extracted whole onto one line (modelled on corpus 220): the 定量 table run together, then
+# the report's numbered list saying each level's targets again with what was done, and the ones the table leaves out
+_TABLE_THEN_REPORT = (
+    "送教上门补助资金到位率绩效目标值为100%,如下图:项目年度绩效目标(定量目标)评价内容绩效内容绩效目标值实际完成值累计完成率"
+    "产出目标数量目标送教上门学生人数>=12人12人100%送教上门次数>=96次101次105%质量目标送教教师培训合格率>=95%98%103%"
+    "(二)项目绩效目标完成情况1.产出目标完成情况(1)时效目标:补助资金拨付时间绩效目标值是2023年11月前,实际完成值为2023年10月,"
+    "目标完成率为100%,(2)成本目标:送教上门人均补助绩效目标值是800元,实际完成值为800元,目标完成率为100%,(3)数量目标:"
+    "送教上门学生人数绩效目标值是12人,实际完成值为12人,目标完成率为100%,,送教上门次数绩效目标值是96次,实际完成值为101次,"
+    "目标完成率为105%,绩效目标合理性本项目满分3分,得3分,得分原因为:绩效目标设置合理")
+
+
+def test_a_reports_list_after_its_table_on_one_line_adds_the_rows_the_table_leaves_out():
+    document, accounting = read_text(_TABLE_THEN_REPORT.encode(), "report.txt")
+    (sheet,) = document.sheets  # (the list restates the table's rows: the same project, not a second sheet)
+    assert [(i.level2, i.name, i.target.raw) for i in sheet.indicators] == [
+        ("数量目标", "送教上门学生人数", ">=12人"), ("数量目标", "送教上门次数", ">=96次"),
+        ("质量目标", "送教教师培训合格率", ">=95%"), ("时效目标", "补助资金拨付时间", "2023年11月前"),
+        ("成本目标", "送教上门人均补助", "800元")]
+    assert [(item.indicator, item.actual_raw) for item in sheet.evaluation.items] == [
+        (1, "12人"), (2, "101次"), (3, "98%"), (4, "2023年10月"), (5, "800元")]
+    (restated,) = [d for d in document.diagnostics if d.code == "P161"]
+    assert (restated.location.sheet, restated.message) == (
+        sheet.key, "表格之后的报告正文逐项重述了表中的2个指标（送教上门学生人数、送教上门次数），按表中的指标读取；正文另写的指标补入本表")
+    assert accounting.unaccounted == []
 
 
 # corpus 249: a report's targets, one level to a line; two lines are sentences with no figure of their own
