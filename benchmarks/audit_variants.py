@@ -1,7 +1,7 @@
 """Metamorphic check of the audit: a self-evaluation laid out as another unit lays it out must be audited alike
 (issue 12).
 
-    python -m benchmarks.audit_variants [--details] [--docs PREFIX...] [--only NAME...]
+    python -m benchmarks.audit_variants [--details] [--docs PREFIX...] [--only NAME...] [--twin]
 
 Every judged dev self-evaluation and monitoring text document is rewritten by each layout transformation that
 applies to it: those of ``benchmarks/variants.py`` a self-evaluation can take (separators, merged level cells
@@ -18,15 +18,20 @@ rule, as ``benchmarks/review_variants.py`` holds them):
 - *lost*: the original's correct findings (those matching an audit flag) that the variant has no counterpart of, in
   % of the original's correct findings summed over its variants (lower is better).
 
-The totals, per transformation, are pinned by ``tests/corpus/test_audit_variant_figures.py``. Unseen documents are
-never read.
+The totals, per transformation, are pinned by ``tests/corpus/test_audit_variant_figures.py``. ``--twin`` also
+audits the office twin of the dev self-evaluations (each golden written as the 绩效自评表 form in Word and in Excel,
+``tests/corpus/office_twin.py``) and holds the Excel form's findings against the Word form's the same way (not
+pinned: the twin prints a money table of its own, so it is held against itself, not against the text). Unseen
+documents are never read.
 """
 
 from __future__ import annotations
 
 import argparse
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from benchmarks.audit_corpus import KINDS, audit_flags, audited, matched_flags
 from benchmarks.corpus_score import document_bytes
@@ -34,11 +39,11 @@ from benchmarks.review_judging import Judgment, load_judgments, percent
 from benchmarks.review_variants import noise
 from benchmarks.selfeval_variants import SELFEVAL_TRANSFORMS
 from benchmarks.variants import _HEADING, TRANSFORMS, variants
-from jixiao.documents import NotAGoalDocument, read_bytes
+from jixiao.documents import NotAGoalDocument, read_bytes, read_path
 from jixiao.model import Document
 from jixiao.review import Finding
 
-__all__ = ["AUDIT_TRANSFORMS", "VariantAudit", "audit_variants"]
+__all__ = ["AUDIT_TRANSFORMS", "TWIN_LAYOUTS", "TWIN_REFERENCE", "VariantAudit", "audit_variants", "twin_audit"]
 
 # the layouts of benchmarks/variants.py that a self-evaluation is published in; left out: damage (OCR, scrambled
 # cells, cells run together, pinyin), goal-form columns (operator and unit, 中长期, 权重 where 分值 stands, 指标解释)
@@ -113,30 +118,31 @@ def audit_document(judgment: Judgment, names: list[str] | None = None) -> dict[s
     the figures per transformation that applies."""
     assert judgment.path is not None
     text = document_bytes(judgment.path).decode("utf-8")
+    original = _read(text, judgment.path.name)
+    return {transformation: _compared(judgment, original, _read(variant, judgment.path.name), transformation)
+            for transformation, variant in variants(text, names or list(AUDIT_TRANSFORMS), AUDIT_TRANSFORMS).items()}
+
+
+def _compared(judgment: Judgment, original: Document | None, variant: Document | None, label: str) -> VariantAudit:
+    """The audit of ``variant`` held against that of ``original``."""
     flags = audit_flags(judgment)
-    document = _read(text, judgment.path.name)
-    original = audited(document, judgment)
-    correct = [finding for name, finding in original if matched_flags(flags, document, name, finding)]
-    result = {}
-    for transformation, variant_text in variants(text, names or list(AUDIT_TRANSFORMS), AUDIT_TRANSFORMS).items():
-        variant = _read(variant_text, judgment.path.name)
-        found = audited(variant, judgment)
-        figures = VariantAudit(variants=1, findings=len(found), correct=len(correct))
-        label = f"{judgment.stem[:40]} {transformation}"
-        new = {id(finding) for finding in noise([finding for _, finding in original], [f for _, f in found])}
-        for name, finding in found:
-            if id(finding) not in new:
-                continue
-            if matched_flags(flags, variant, name, finding):
-                figures.flagged += 1
-            else:
-                figures.new += 1
-                figures.details.append(_line(f"{label} new", finding))
-        lost = noise([finding for _, finding in found], correct)
-        figures.lost = len(lost)
-        figures.details += [_line(f"{label} lost", finding) for finding in lost]
-        result[transformation] = figures
-    return result
+    before, found = audited(original, judgment), audited(variant, judgment)
+    correct = [finding for name, finding in before if matched_flags(flags, original, name, finding)]
+    figures = VariantAudit(variants=1, findings=len(found), correct=len(correct))
+    label = f"{judgment.stem[:40]} {label}"
+    new = {id(finding) for finding in noise([finding for _, finding in before], [finding for _, finding in found])}
+    for name, finding in found:
+        if id(finding) not in new:
+            continue
+        if matched_flags(flags, variant, name, finding):
+            figures.flagged += 1
+        else:
+            figures.new += 1
+            figures.details.append(_line(f"{label} new", finding))
+    lost = noise([finding for _, finding in found], correct)
+    figures.lost = len(lost)
+    figures.details += [_line(f"{label} lost", finding) for finding in lost]
+    return figures
 
 
 def audit_variants(prefixes: list[str] | None = None,
@@ -155,6 +161,32 @@ def audit_variants(prefixes: list[str] | None = None,
             by_transformation.setdefault(transformation, VariantAudit()).add(figures)
             document.add(figures)
     return by_document, by_transformation
+
+
+# the office twin's reference layout, and the layouts held against it
+TWIN_REFERENCE, TWIN_LAYOUTS = "selfeval.docx", ("selfeval.xlsx",)
+
+
+def twin_audit() -> VariantAudit:
+    """Every judged dev self-evaluation's golden written as the 绩效自评表 form in Word and in Excel (the office twin,
+    ``tests/corpus/office_twin.py``): the audit of the Excel form held against that of the Word form (the same form
+    in another office format; the twin prints a money table of its own, so neither is held against the text)."""
+    # (the twin writer lives with the corpus tests)
+    from tests.corpus.office_twin import write_selfeval_twins
+
+    judgments = {j.stem: j for j in load_judgments() if j.split == "dev" and j.kind == "self-eval"}
+    read: dict[tuple[str, str], Document | None] = {}
+    with tempfile.TemporaryDirectory(prefix="jixiao-audit-twin-") as folder:
+        for twin in write_selfeval_twins(Path(folder), set(judgments)):
+            try:
+                read[twin.path.name.split(".", 1)[0], twin.layout] = read_path(twin.path)
+            except NotAGoalDocument:
+                read[twin.path.name.split(".", 1)[0], twin.layout] = None
+    figures = VariantAudit()
+    for (stem, layout), document in read.items():
+        if layout in TWIN_LAYOUTS:
+            figures.add(_compared(judgments[stem], read[stem, TWIN_REFERENCE], document, layout))
+    return figures
 
 
 def _pct(value: float | None) -> str:
@@ -194,9 +226,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--docs", nargs="+", metavar="PREFIX", help="only dev documents whose stem starts so")
     parser.add_argument("--only", nargs="+", metavar="NAME", choices=list(AUDIT_TRANSFORMS),
                         help="only these transformations")
+    parser.add_argument("--twin", action="store_true",
+                        help="also audit the office twin of the dev self-evaluations (.xlsx against .docx)")
     args = parser.parse_args(argv)
     print(report(*audit_variants(args.docs, args.only), args.details))
-
+    if args.twin:
+        twins = twin_audit()
+        print("", _row(f"office twin: {', '.join(TWIN_LAYOUTS)} against {TWIN_REFERENCE}", twins))
+        if args.details:
+            print("\n".join(twins.details))
 
 if __name__ == "__main__":
     main()
