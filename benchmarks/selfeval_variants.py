@@ -14,29 +14,46 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 
-from benchmarks.variants import _GRID_END, _heading_row, _headings_renamed, _line_cells, _rows
+from benchmarks.variants import _GRID_END, _heading_row, _line_cells, _rewrite_cells, _rows
 
 __all__ = ["SELFEVAL_TRANSFORMS"]
 
 
+def _renamed(text: str, renames: dict[str, str]) -> str | None:
+    """``text`` with every cell that is one of ``renames``' keys, a formula's letter after it or not (年初目标值(A)),
+    renamed and the letter kept; a longer heading holding the word (指标值确定依据) stays. In any layout with cells."""
+    pattern = re.compile("(" + "|".join(map(re.escape, sorted(renames, key=len, reverse=True))) + r")(\s*[(（][A-Z][)）])?")
+
+    def convert(cell: str) -> list[str] | None:
+        found = pattern.fullmatch(cell)
+        return [renames[found[1]] + (found[2] or "")] if found else None
+
+    return _rewrite_cells(text, convert)
+
+
 def points_as_weight(text: str) -> str | None:
     """The points columns headed 权重 and 自评得分 (the Sichuan and Chongqing budget-system forms)."""
-    return _headings_renamed(text, {"分值": "权重", "得分": "自评得分"})
+    return _renamed(text, {"分值": "权重", "得分": "自评得分"})
 
 
 def points_as_index(text: str) -> str | None:
     """The points columns headed 指标分值 and 评分 (county forms)."""
-    return _headings_renamed(text, {"分值": "指标分值", "得分": "评分"})
+    return _renamed(text, {"分值": "指标分值", "权重": "指标分值", "得分": "评分"})
+
+
+# the target's and what was done's headings as the forms print them
+_TARGETS = ("年度指标值", "指标值", "年初目标值", "年度目标值", "预期指标值", "目标值")
+_ACTUALS = ("实际完成值", "全年实际完成值", "实际完成指标值", "完成值")
 
 
 def full_year_headings(text: str) -> str | None:
     """The target and what was done headed 全年目标值 and 全年实际值 (the transfer payments' 区域自评表)."""
-    return _headings_renamed(text, {"年度指标值": "全年目标值", "实际完成值": "全年实际值"})
+    return _renamed(text, {**dict.fromkeys(_TARGETS, "全年目标值"), **dict.fromkeys(_ACTUALS, "全年实际值")})
 
 
 def actual_as_situation(text: str) -> str | None:
     """What was done headed 实际完成情况, the word the form's 年度总体目标 block uses too (Anhui and Hunan forms)."""
-    return _headings_renamed(text, {"实际完成值": "实际完成情况"})
+    return _renamed(text, dict.fromkeys(_ACTUALS, "实际完成情况"))
 
 
 _WEIGHT_HEADINGS = ("分值", "权重")

@@ -73,6 +73,9 @@ def test_the_points_and_value_columns_in_other_forms_words():
     assert _variant("full_year_headings")[4] == "| 一级指标 | 二级指标 | 三级指标 | 全年目标值 | 全年实际值 | 分值 | 得分 |"
     # (the goals block's own 实际完成情况 stays; only the grid's column is renamed to it)
     assert _variant("actual_as_situation")[3:5] == [lines[3], lines[4].replace("实际完成值", "实际完成情况")]
+    # other forms' spellings of the two columns, a formula's letter after them kept; one cell a line too
+    lettered = "年初目标值(A) |\n全年实际完成值（B） |\n指标值确定依据 |"
+    assert _variant("full_year_headings", lettered) == ["全年目标值(A) |", "全年实际值（B） |", "指标值确定依据 |"]
 
 
 def test_the_weight_before_the_target_in_every_row_a_row_without_its_merged_level_counted_from_its_end():
