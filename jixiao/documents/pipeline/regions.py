@@ -1034,10 +1034,10 @@ def ends_body(line: Line) -> bool:
     if len(filled) == 1 and _SAID.search(first) and _WHOLE.search(first) and (
             claimed_total(first) is not None or claimed_grade(first)):
         return True  # a sentence below the grid saying the total or grade (经自评，该项目自评得分为96分，等级为优。)
-    if line.kind is LineKind.ROW and len(filled) > 2 and key in NUMBER_HEADINGS:
+    if key in NUMBER_HEADINGS and (line.kind is LineKind.ROW and len(filled) > 2 or line.kind is LineKind.CELL):
         # a row of headings opening with 序号: the header of a table, this grid's repeated (read as a header
         # again) or another one after it (a list of the schools a fund was shared among), whose rows are no
-        # indicators
+        # indicators; one cell a line, its 序号 alone (a grid's rows hold their numbers, never the word)
         return True
     if line.kind is LineKind.ROW and marks & _TOTAL_CELL:
         return True  # the total below the grid (其他需要说明事项 | 无 | 总分 | 100 | 96)

@@ -261,3 +261,14 @@ def test_the_money_table_below_the_grid_cut_up_one_cell_a_line():
     assert (evaluation.budget_full, evaluation.spent, evaluation.execution_rate, evaluation.execution_weight,
             evaluation.execution_score) == (Decimal(120), Decimal(110), Decimal("91.67"), Decimal(20), Decimal("18.33"))
     assert (evaluation.total, evaluation.grade) == (Decimal("98.33"), "优")
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_list_below_the_grid_under_its_own_serial_heading_is_no_indicator(layout):
+    # the schools a fund was shared among, listed right below the grid (corpus 219): one cell a line, its 序号 alone
+    # on a line ends the grid as the row of headings does in a table
+    listed = [["序号", "学校性质", "培训机构", "补助资金"], ["1", "民办", "某职业培训学校", "218.92"],
+              ["2", "民办", "某护工培训学校", "234"]]
+    sheet = read_form(form(total=None, after=listed), layout)
+    assert [indicator.name for indicator in sheet.indicators] == ["新建道路长度", "验收合格率", "受益群众人数", "群众满意度"]
+    assert _items(sheet) == ITEMS
