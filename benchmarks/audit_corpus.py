@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from benchmarks.corpus_score import Entry, read_entry
 from benchmarks.golden_reading import golden_document
 from benchmarks.review_judging import (
+    Flag,
     Judgment,
     finding_matches,
     judged_sheet_names,
@@ -42,7 +43,7 @@ from benchmarks.review_judging import (
     scoring_profile,
 )
 from jixiao.model import Document
-from jixiao.model.finding import Confidence
+from jixiao.model.finding import Confidence, Finding
 from jixiao.scoring.audit import AUDIT_RULES, audit_prose, audit_sheet
 
 KINDS = ("self-eval", "monitor")
@@ -101,40 +102,56 @@ def _document(judgment: Judgment, golden: bool) -> Document | None:
     return hand.model_copy(update={"prose": read.prose if read is not None else None})
 
 
+def audit_flags(judgment: Judgment) -> list[Flag]:
+    """The reviewer's flags of ``judgment`` that the audit answers for."""
+    wanted = audit_kinds()
+    return [flag for flag in judgment.flags if flag.problem in wanted]
+
+
+def audited(document: Document | None, judgment: Judgment) -> list[tuple[str | None, Finding]]:
+    """Every sheet of ``document`` audited under the profile of ``judgment``, and its prose: each finding with the
+    reviewer's name of its sheet (None for the prose)."""
+    profile = scoring_profile(judgment)
+    sheets = document.sheets if document else []
+    found = [(name, finding) for sheet, name in zip(sheets, judged_sheet_names(judgment, [s.name for s in sheets]))
+             for finding in audit_sheet(sheet, profile, source=judgment.stem, diagnostics=document.diagnostics)]
+    if document is not None and document.prose is not None:
+        found += [(None, finding) for finding in audit_prose(document, profile)]  # (a report in prose: no sheet)
+    return found
+
+
+def matched_flags(flags: list[Flag], document: Document | None, name: str | None, finding: Finding) -> list[int]:
+    """The indexes of the ``flags`` that ``finding`` (on the sheet the reviewer names ``name``) matches."""
+    kinds = kinds_by_code(load_kinds()).get(finding.rule, set())
+    levels = row_levels(document, finding)
+    return [i for i, flag in enumerate(flags) if finding_matches(flag, finding, name, kinds, levels)]
+
+
 def audit_judgment(judgment: Judgment, golden: bool = False) -> AuditFigures:
     """Read (or, with ``golden``, take the golden reading of) and audit one judged document; score its findings
     against the reviewer's audit flags."""
     by_code = kinds_by_code(load_kinds())
-    wanted = audit_kinds()
-    flags = [flag for flag in judgment.flags if flag.problem in wanted]
+    flags = audit_flags(judgment)
     figures = AuditFigures(documents=1, flags=len(flags), fresh=judgment.fresh)
     document = _document(judgment, golden)
     found: set[int] = set()
-    profile = scoring_profile(judgment)
-    sheets = document.sheets if document else []
-    audited = [(name, audit_sheet(sheet, profile, source=judgment.stem, diagnostics=document.diagnostics))
-               for sheet, name in zip(sheets, judged_sheet_names(judgment, [sheet.name for sheet in sheets]))]
-    if document is not None and document.prose is not None:
-        audited.append((None, audit_prose(document, profile)))  # (a report in prose: its sentences, no sheet)
-    for name, findings in audited:
-        for finding in findings:
-            kinds = by_code.get(finding.rule, set())
-            levels = row_levels(document, finding)
-            matched = [i for i, flag in enumerate(flags) if finding_matches(flag, finding, name, kinds, levels)]
-            error = finding.severity.value == "error"
-            figures.findings += 1
-            figures.errors += error
-            figures.guessed += finding.confidence != Confidence.HIGH
-            if matched:
-                figures.correct += 1
-                found.update(matched)
-                figures.errors_deserved += error and any(flags[i].severity == "error" for i in matched)
-            else:
-                figures.false.append(f"{finding.rule} {finding.severity.value} [{finding.confidence.value}] "
-                                     f"{finding.indicator or '-'}: {finding.message}")
-                figures.against_clean += any(
-                    c.kind in kinds and (c.indicator == "sheet" or same_indicator(c.indicator, finding.indicator or ""))
-                    for c in judgment.clean)
+    for name, finding in audited(document, judgment):
+        kinds = by_code.get(finding.rule, set())
+        matched = matched_flags(flags, document, name, finding)
+        error = finding.severity.value == "error"
+        figures.findings += 1
+        figures.errors += error
+        figures.guessed += finding.confidence != Confidence.HIGH
+        if matched:
+            figures.correct += 1
+            found.update(matched)
+            figures.errors_deserved += error and any(flags[i].severity == "error" for i in matched)
+        else:
+            figures.false.append(f"{finding.rule} {finding.severity.value} [{finding.confidence.value}] "
+                                 f"{finding.indicator or '-'}: {finding.message}")
+            figures.against_clean += any(
+                c.kind in kinds and (c.indicator == "sheet" or same_indicator(c.indicator, finding.indicator or ""))
+                for c in judgment.clean)
     figures.flags_found = len(found)
     figures.missed = [f"{f.problem} {f.severity} {f.indicator}: {f.note}" for i, f in enumerate(flags) if i not in found]
     return figures

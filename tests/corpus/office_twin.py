@@ -84,7 +84,7 @@ from openpyxl.styles import Alignment
 from benchmarks.corpus_score import load_golden, load_manifest
 from jixiao.documents.readers.doc_reader import soffice_path
 
-__all__ = ["LAYOUTS", "Twin", "twin_goldens", "write_twins"]
+__all__ = ["LAYOUTS", "SELFEVAL_LAYOUTS", "Twin", "twin_goldens", "write_selfeval_twins", "write_twins"]
 
 LAYOUTS = ("standard.docx", "pages.docx", "export.xlsx", "pairs.xlsx", "nested.docx", "selfeval.docx",
            "selfeval.xlsx", "stacked.xlsx", "approval.xlsx", "ndrc.xlsx", "ruled.pdf", "template.docx", "textbox.docx", "filled.xlsx",
@@ -652,6 +652,20 @@ def _write_selfeval_xlsx(golden: dict, path: Path) -> None:
         out.merge_cells(start_row=first, start_column=1, end_row=last, end_column=1)
         _merge_levels_xlsx(out, sheet["indicators"], first + 1, 2)
     workbook.save(path)
+
+
+SELFEVAL_LAYOUTS = {"selfeval.docx": _write_selfeval_docx, "selfeval.xlsx": _write_selfeval_xlsx}
+
+
+def write_selfeval_twins(folder: Path, stems: set[str]) -> list[Twin]:
+    """Write the 绩效自评表 form's layouts (:data:`SELFEVAL_LAYOUTS`) of the dev goldens of ``stems`` into ``folder``."""
+    twins = []
+    for stem, golden in twin_goldens():
+        if stem in stems:
+            for layout, write in SELFEVAL_LAYOUTS.items():
+                write(golden, path := folder / f"{stem}.{layout}")
+                twins.append(Twin(path, _printed(golden, layout), layout))
+    return twins
 
 
 def _cell_value(text: str) -> str | int | float:

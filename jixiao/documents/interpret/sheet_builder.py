@@ -120,8 +120,9 @@ _MONEY_HEADINGS = {
               "全年实际执行数", "实际执行金额", "实际支出数", "全年实际支出数", "年度拨付金额"),
     "execution_rate": ("执行率", "预算执行率", "资金执行率", "预算执行进度", "全年执行率", "全年预算执行率", "支出实现率"),
     "spent_expected": ("全年预计执行数", "全年预计支出数", "预计全年执行数", "预计全年支出数", "全年预计执行金额"),
-    "weight": ("分值", "权重", "执行率权重", "执行率分值", "分值权重"),
-    "score": ("得分", "执行率得分"),
+    # (the points columns in the words the indicator grid's own use: 权重 | 自评得分, 指标分值 | 评分)
+    "weight": ("分值", "权重", "执行率权重", "执行率分值", "分值权重", "指标分值"),
+    "score": ("得分", "执行率得分", "自评得分", "评分"),
 }
 # an amount written in the total's cell, not the money column's heading standing there (金额(万元)): digits or numerals
 _WRITTEN_AMOUNT = re.compile(r"^[^(（]*[\d〇零一二三四五六七八九十百千万亿]")
@@ -792,6 +793,7 @@ class SheetBuilder:
         self._money_figures: dict[str, str] = {}  # the money table's figures row, once read
         self.claimed: dict = {}
         self._money_headings: list[str | None] = []
+        self._late_money: bool | None = None  # the money table below the grid: None before it, True in it, False after
         self._money_heading_row: Row | None = None  # the gridded row the money headings were read from, if any
         self.money_headings: list[str] = []  # the money table's headings as printed, for the records
         self._money_parts: dict[str, Decimal] = {}  # the parts' sums, when the total row is left at 0
@@ -867,7 +869,7 @@ class SheetBuilder:
             if not self._money_row(row):
                 self._feed_header(row)
         elif self.grid_closed:
-            self._after_grid(row)
+            self._below_grid(row)
         else:
             self._feed_grid(row)
 
@@ -1146,6 +1148,16 @@ class SheetBuilder:
         """How many figures a part row of the money table holds (其中：本年财政拨款 | 90 | 89.974 | 89.974): one under
         each of its headings, before and after its total's figures are read."""
         return sum(1 for key in self._money_headings if key)
+
+    def _below_grid(self, row: Row) -> None:
+        """A row below the grid: the money table's where the form prints it there (forms that score the execution
+        last: 预算执行情况(万元)(20分) | 预算数(A) | 执行数(B) | …) and none was read above the grid, else a trailer's."""
+        if self._late_money is not False and (self._late_money or not self.money_headings) and self._money_row(row):
+            self._late_money = True
+            return
+        if self._late_money:
+            self._late_money = False  # (the money table is done: what follows is the trailer's)
+        self._after_grid(row)
 
     def _after_grid(self, row: Row) -> None:
         """Rows below the grid (合计, 审核意见, 注 …) are not indicators; a total or a grade claimed there is kept.

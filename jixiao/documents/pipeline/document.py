@@ -303,6 +303,11 @@ class _Assembler:
                 builder.claimed["total"] = total
         if "grade" not in builder.claimed and (grade := claimed_grade(own)):
             builder.claimed["grade"] = grade  # (自评等级 | 优 below the grid, or said: 评价等级为优)
+        if "spent" not in builder.money:
+            # the money table printed below the grid (forms that score the execution last), its cells cut up by a copy
+            # as the header block's may be: its text's run of headings and figures says it
+            for key, figure in money_in_text(own).items():
+                builder.money.setdefault(key, figure)
 
     def _names_fund(self) -> bool:
         """Whether the report's title or a heading of it names the fund it reports on."""

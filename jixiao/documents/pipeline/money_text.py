@@ -26,13 +26,15 @@ __all__ = ["allotted_in_prose", "money_headings_in_text", "money_in_prose", "mon
            "rate_agrees", "rate_points", "sentences"]
 
 _NOTE = re.compile(r"[(（][^()（）]{0,14}[)）]")  # 执行率(B/A), 得分(20分*执行率), (万元): notes, not headings
-# …but the score heading's note says how many points the 预算执行率 row has where no 分值 column does (20分*执行率)
-_POINTS_NOTE = re.compile(r"得分\s*[(（]\s*(\d{1,3}(?:\.\d+)?)\s*分\s*[*×xX]\s*(?:预算)?执行率\s*[)）]")
+# …but the score heading's note says how many points the 预算执行率 row has where no 分值 column does (20分*执行率),
+# the heading 得分, 自评得分 or 评分
+_POINTS_NOTE = re.compile(r"(?:得分|评分)\s*[(（]\s*(\d{1,3}(?:\.\d+)?)\s*分\s*[*×xX]\s*(?:预算)?执行率\s*[)）]")
 _HEADING = re.compile(r"年初预算数|全年预算数|调整后预算数|全年执行数?|预算执行数|预算执行率|资金执行率|预算数|执行数|执行率"
-                      r"|分值|权重|得分")
+                      r"|分值|权重|得分|评分")
 _KEYS = {"年初预算数": "budget_initial", "全年预算数": "budget_full", "调整后预算数": "budget_full", "预算数": "budget_full",
          "全年执行数": "spent", "全年执行": "spent", "预算执行数": "spent", "执行数": "spent", "预算执行率": "execution_rate",
-         "资金执行率": "execution_rate", "执行率": "execution_rate", "分值": "weight", "权重": "weight", "得分": "score"}
+         "资金执行率": "execution_rate", "执行率": "execution_rate", "分值": "weight", "权重": "weight", "得分": "score",
+         "评分": "score"}
 _GAP = 6  # characters between two headings of one row (what is left of an OCR'd note: ``(B/A1``)
 _LABEL = 12  # characters of the figures row's label (年度财政资金总额) before its first figure
 _FIGURES = re.compile(r"[^\d]{0,%d}?(\d[\d.%%\s]*)" % _LABEL)

@@ -226,7 +226,9 @@ _PERIODS_IN_WORDS = {"上半年": 6, "前三季度": 9}
 
 
 def _months(title: str) -> int | None:
-    """The N of a 1–N月 period named in the title (or in the heading of the spending to date), if any."""
+    """The N of a 1–N月 period named in the title (or in the heading of the spending to date), if any, its figures
+    full-width or its characters Traditional as a copy may print them (１-６月执行数)."""
+    title = simplified(title)
     if found := _PERIOD_MONTHS.search(title):
         return int(found.group(1))
     return next((months for words, months in _PERIODS_IN_WORDS.items() if words in title), None)

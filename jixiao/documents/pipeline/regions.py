@@ -25,6 +25,7 @@ from itertools import accumulate
 from jixiao.documents.interpret.header_cells import goals_heading
 from jixiao.documents.pipeline.coefficient import COEFFICIENT
 from jixiao.documents.pipeline.labels import (
+    Label,
     Role,
     column_kind,
     heading_pieces,
@@ -35,6 +36,7 @@ from jixiao.documents.pipeline.labels import (
     split_rows_run_together,
     split_run_together,
 )
+from jixiao.documents.pipeline.money_text import money_headings_in_text
 from jixiao.documents.pipeline.outline import is_outline
 from jixiao.documents.pipeline.prose import PROSE
 from jixiao.documents.pipeline.records import claimed_grade, claimed_total
@@ -1032,19 +1034,38 @@ def ends_body(line: Line) -> bool:
     if len(filled) == 1 and _SAID.search(first) and _WHOLE.search(first) and (
             claimed_total(first) is not None or claimed_grade(first)):
         return True  # a sentence below the grid saying the total or grade (经自评，该项目自评得分为96分，等级为优。)
-    if line.kind is LineKind.ROW and len(filled) > 2 and key in NUMBER_HEADINGS:
+    if key in NUMBER_HEADINGS and (line.kind is LineKind.ROW and len(filled) > 2 or line.kind is LineKind.CELL):
         # a row of headings opening with 序号: the header of a table, this grid's repeated (read as a header
         # again) or another one after it (a list of the schools a fund was shared among), whose rows are no
-        # indicators
+        # indicators; one cell a line, its 序号 alone (a grid's rows hold their numbers, never the word)
         return True
     if line.kind is LineKind.ROW and marks & _TOTAL_CELL:
         return True  # the total below the grid (其他需要说明事项 | 无 | 总分 | 100 | 96)
     if first_label.role is Role.FIELD and first_label.kind == "goals" and line.extra.get("segmented"):
         return True  # run-together text: the next goal block of a self-evaluation (年度绩效目标2(40分)) after a grid
+    if _opens_money_table(line, first_label, key):
+        return True  # a self-evaluation's money table printed below its grid (forms that score the execution last)
     return first_label.role is Role.FIELD and first_label.kind in ("code", "name", "unit", "department", "total")
 
 
 _SEALED_CELL, _TOTAL_CELL = 1, 2
+# the label a self-evaluation's money table opens with (预算执行情况(万元)(20分)): no indicator is named so
+_MONEY_OPENING = re.compile(r"预算执行情况(?:[(（][^()（）]*[)）])*")
+_NOTES = re.compile(r"[(（][^()（）]*[)）]")  # 执行率(B/A), 得分(20分*执行率): a heading's note, its figures no row's
+_MONEY_HEADINGS_LEAST = 3  # headings a row of the money table names at least (预算数 | 执行数 | 执行率)
+
+
+def _opens_money_table(line: Line, first_label: Label, key: str) -> bool:
+    """True when ``line`` opens a self-evaluation's money table: its label (项目资金(万元), 预算执行情况(20分)), or a row of
+    its headings alone (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分), which no indicator row is: a row of
+    the grid holds its figures."""
+    if first_label.role is Role.FIELD and first_label.kind == "budget_section" or _MONEY_OPENING.fullmatch(key):
+        return True
+    texts = [token.text.strip() for token in line.filled]
+    if len(texts) < _MONEY_HEADINGS_LEAST or any(re.search(r"\d", _NOTES.sub("", text)) for text in texts):
+        return False
+    headings = money_headings_in_text(" ".join(texts))
+    return len(headings) >= _MONEY_HEADINGS_LEAST and texts[0].startswith(headings[0])
 _SAID = re.compile(r"[，,。；;]")  # a sentence's punctuation: no cell of a grid's row holds a claim so
 # what only the whole table's claim says (a row's note may say its own 评价得分为8分)
 _WHOLE = re.compile(r"自评总分|自评得分|总得分|综合得分|综合评分|自评等级|评价等级|绩效等级")

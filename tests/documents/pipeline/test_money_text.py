@@ -28,6 +28,11 @@ from jixiao.documents.pipeline.money_text import (
     # corpus 160: one cell per line, the rate written without %, the note on a line of its own
     ("预算数(A)\n执行数(B)\n执行率(B/A)\n得分\n(20分*执行率)\n年度财政资金总额\n50\n10\n20\n4\n年度绩效目标",
      {"budget_full": "50", "spent": "10", "execution_rate": "20", "score": "4", "weight": "20"}),
+    # the same with the score headed as the grid's own are (评分, 自评得分)
+    ("预算数(A)\n执行数(B)\n执行率(B/A)\n评分\n(20分*执行率)\n年度财政资金总额\n50\n10\n20\n4\n年度绩效目标",
+     {"budget_full": "50", "spent": "10", "execution_rate": "20", "score": "4", "weight": "20"}),
+    ("预算数(A)执行数(B)执行率(B/A)自评得分(20分*执行率)年度财政资金总额1.561.56120度效标",
+     {"budget_full": "1.56", "spent": "1.56", "execution_rate": "100%", "score": "20", "weight": "20"}),
     # corpus 117: the 分值 (10) between the amounts and the rate, all fused, the score apart
     ("资金情况(万元)全年预算数(A)全年执行数(B)分值执行率(B/A)得分年度资金总额:202010100.00%10其中:本年财政拨款2020",
      {"budget_full": "20", "spent": "20", "weight": "10", "execution_rate": "100.00%", "score": "10"}),

@@ -277,12 +277,14 @@ def test_the_money_tables_reason_cell_is_kept_as_printed():
     assert read(text).sheets[0].evaluation.budget_note == "追加设备采购资金4万元"
 
 
-def test_a_monitoring_period_named_only_by_the_spending_heading():
-    # Hubei 监控表 whose title names no period: the 1-6月执行数 heading does
+@pytest.mark.parametrize("heading", ["1-6月执行数", "１-６月执行数", "１－６月執行數"])
+def test_a_monitoring_period_named_only_by_the_spending_heading(heading):
+    # Hubei 监控表 whose title names no period: the 1-6月执行数 heading does, full-width or Traditional as a copy
+    # prints it too
     text = "\n".join([
         "黄石市项目支出绩效监控表 (申遗) |",
         "项目名称 | 申遗经费 |",
-        "项目资金 (万元) | 年初预算数 | 1-6月执行数 | 全年预计执行数 |",
+        f"项目资金 (万元) | 年初预算数 | {heading} | 全年预计执行数 |",
         "年度资金总额: | 220 | 87.57 |",
         "一级指标 | 二级指标 | 指标名称 | 指标值 | 执行情况 | 完成目标可能性 |",
         "产出指标 | 数量指标 | 申报材料 | 1套 | 编制中 | 确定能 |",

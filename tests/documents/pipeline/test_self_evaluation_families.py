@@ -38,6 +38,9 @@ def _money(evaluation) -> tuple:
     ["年初预算数", "年度预算数", "年度执行数", "分值", "执行率", "得分"],  # 年度 (no label 年度 run on with its value)
     ["年初预算", "全年预算数（A）", "实际支出数（B）", "权重", "资金使用率（B/A）", "得分"],
     ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率（%）", "得分"],
+    # the points columns in the words the indicator grid's own use (the Sichuan and Chongqing forms, county forms)
+    ["年初预算数", "全年预算数", "全年执行数", "权重", "执行率", "自评得分"],
+    ["年初预算数", "全年预算数", "全年执行数", "指标分值", "执行率", "评分"],
 ])
 def test_money_columns_named_in_other_forms_words(headings, layout):
     _, evaluation = _evaluation(form(money=[["项目资金（万元）", *headings], MONEY[1]]), layout)
@@ -225,3 +228,47 @@ def test_a_levels_points_are_not_the_indicators(grid, layout):
     assert _items(sheet) == ITEMS
     assert [(indicator.level1, indicator.name) for indicator in sheet.indicators] == [
         ("产出指标", "新建道路长度"), ("产出指标", "验收合格率"), ("效益指标", "受益群众人数"), ("满意度指标", "群众满意度")]
+
+
+# the money table below the grid, before the total (forms that score the execution last): its label heading the
+# row of its headings, or on a row of its own above them
+_BELOW = [[["项目资金（万元）", *MONEY[0][1:]]], [["预算执行情况（万元）（10分）"], ["", *MONEY[0][1:]]]]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("headings", _BELOW)
+def test_the_money_table_below_the_grid(headings, layout):
+    rows = form()
+    money = [*headings, MONEY[1], ["其中：当年财政拨款", "100", "120", "110", "—", "91.67%", "—"]]
+    above = [row for row in rows if row not in (MONEY[0], *money[-2:])]
+    total = above.index(TOTAL)
+    sheet, evaluation = _evaluation([*above[:total], *money, *above[total:]], layout)
+    assert _money(evaluation) == MONEY_READ
+    assert _items(sheet) == ITEMS and evaluation.total == Decimal("97.17")
+
+
+def test_the_money_table_below_the_grid_cut_up_one_cell_a_line():
+    # a Yunnan form copied one cell a line, its headings' notes on lines of their own (得分 / (20分*执行率)): the text's
+    # run of headings and figures below the grid says the money
+    cells = [["年度绩效目标", "(80分)"], ["一级指标"], ["二级指标"], ["三级指标"], ["年初目标值(A)"], ["实际完成值(B)"], ["得分"],
+             ["产出指标(40分)"], ["数量指标"], ["新建道路长度"], ["≥10公里"], ["12公里"], ["40"],
+             ["效益指标(40分)"], ["社会效益指标"], ["受益群众人数"], ["≥5000人"], ["5200人"], ["40"],
+             ["预算执行情况(万元)", "(20分)"], [], ["预算数(A)"], ["执行数(B)"], ["执行率(B/A)"], ["得分", "(20分*执行率)"],
+             ["年度财政资金总额"], ["120"], ["110"], ["91.67%"], ["18.33"], ["总分(100分)"], ["98.33"], ["自评等级"], ["优"]]
+    text = "项目支出绩效自评表 |\n项目名称 |\n乡村道路建设 |\n" + "\n".join("\n".join(cell) + "\n|" for cell in cells)
+    sheet, evaluation = _evaluation_of(text)
+    assert [indicator.name for indicator in sheet.indicators] == ["新建道路长度", "受益群众人数"]
+    assert (evaluation.budget_full, evaluation.spent, evaluation.execution_rate, evaluation.execution_weight,
+            evaluation.execution_score) == (Decimal(120), Decimal(110), Decimal("91.67"), Decimal(20), Decimal("18.33"))
+    assert (evaluation.total, evaluation.grade) == (Decimal("98.33"), "优")
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_list_below_the_grid_under_its_own_serial_heading_is_no_indicator(layout):
+    # the schools a fund was shared among, listed right below the grid (corpus 219): one cell a line, its 序号 alone
+    # on a line ends the grid as the row of headings does in a table
+    listed = [["序号", "学校性质", "培训机构", "补助资金"], ["1", "民办", "某职业培训学校", "218.92"],
+              ["2", "民办", "某护工培训学校", "234"]]
+    sheet = read_form(form(total=None, after=listed), layout)
+    assert [indicator.name for indicator in sheet.indicators] == ["新建道路长度", "验收合格率", "受益群众人数", "群众满意度"]
+    assert _items(sheet) == ITEMS
