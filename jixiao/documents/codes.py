@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from jixiao.model import Diagnostic, Location, Severity
+from jixiao.model.wording import Phrase, slots_of, spliced
 
 __all__ = ["DiagnosticKind", "KINDS", "diagnostic", "registered"]
 
@@ -152,14 +154,20 @@ KINDS: dict[str, DiagnosticKind] = registered([
 ])
 
 
-def diagnostic(code: str, location: Location, set_aside: Sequence[str] = (), **slots: object) -> Diagnostic:
-    """Build the diagnostic ``code`` at ``location``, rendering its message from the named ``slots``; ``set_aside``
+def diagnostic(code: str, location: Location, set_aside: Sequence[str] = (),
+               **slots: str | int | Decimal | Phrase | None) -> Diagnostic:
+    """Build the diagnostic ``code`` at ``location``, its template's named ``slots`` filled by data, never rendered
+    here: each one cell text, name, figure or :class:`Phrase` (spliced in place), a count as its digits. ``set_aside``
     are the cells of the rows it says were not read as indicators (:attr:`Diagnostic.set_aside`). A text that
     gathered several cells of a line (a row's further cells, pipeline/outline.py) holds them joined by ｜: each is
     recorded as the cell it was."""
     kind = KINDS[code]
+    if missing := sorted(slots_of(kind.template) - slots.keys()):
+        raise ValueError(f"{code}: no value for {', '.join(missing)}")
+    template, params = spliced(kind.template, {name: value if isinstance(value, str | Decimal | Phrase) else str(value)
+                                               for name, value in slots.items()})
     cells = tuple(cell for text in set_aside for cell in text.split("｜") if cell.strip())
-    return Diagnostic(code=code, severity=kind.severity, message=kind.template.format(**slots), location=location,
+    return Diagnostic(code=code, severity=kind.severity, template=template, params=params, location=location,
                       set_aside=cells)
 
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
+
+from jixiao.model.wording import Param, literal, render
 
 __all__ = ["Severity", "Location", "Diagnostic"]
 
@@ -62,13 +65,17 @@ class Location(BaseModel):
 
 
 class Diagnostic(BaseModel):
-    """One thing a reader could not resolve or had to infer. ``code`` is stable (see docs/diagnostics.md)."""
+    """One thing a reader could not resolve or had to infer. ``code`` is stable (see docs/diagnostics.md).
+
+    As a finding's, its message is data rendered late: ``params`` (each one cell text, name or figure) fill the slots
+    of ``template``, and :attr:`message` renders them (:mod:`jixiao.model.wording`)."""
 
     model_config = ConfigDict(frozen=True)
 
     code: str
     severity: Severity
-    message: str
+    template: str
+    params: dict[str, Param] = Field(default_factory=dict)
     location: Location = Location()
     set_aside: tuple[str, ...] = Field(
         default=(),
@@ -77,3 +84,19 @@ class Diagnostic(BaseModel):
                     "scrambled to place (P121) or of an evaluation framework's score sheet (P122). The message quotes "
                     "them shortened; code reads them here. Empty for other diagnostics, and in documents read before "
                     "the field was recorded")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _message_only(cls, data: Any) -> Any:
+        """A diagnostic written before diagnostics kept their template (a stored reading, a JSON document of the
+        interchange format) holds its message alone: it is read as a template of no slots, which shows the same
+        text. (Tolerated here rather than migrated, as the files a reader wrote are out of any migration's reach.)"""
+        if isinstance(data, dict) and "template" not in data and isinstance(data.get("message"), str):
+            return {**data, "template": literal(data["message"])}
+        return data
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def message(self) -> str:
+        """The message in Chinese, its slots filled."""
+        return render(self.template, self.params)

@@ -7,35 +7,14 @@ the rule to run again; the fix is a value with a safety level, as ruff's ``Appli
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, computed_field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from jixiao.model.diagnostic import Location, Severity
+from jixiao.model.wording import Param, Phrase, listed, render, shown, spliced
 
 __all__ = ["Applicability", "Confidence", "Dimension", "Edit", "Finding", "Fix", "Phrase", "listed", "render", "spliced"]
-
-
-def _text(value: str | Decimal) -> str:
-    """A parameter as a message shows it: a figure as the rule gave it, at its own precision and never with an
-    exponent (Decimal("1E+2") is 100, Decimal("8.30") stays 8.30), any other value as it is."""
-    return format(value, "f") if isinstance(value, Decimal) else value
-
-
-# A message parameter: a figure stays a Decimal from the rule to the page; stored as JSON it is its text (as shown), which
-# renders the same when a stored finding is loaded again.
-Param = Annotated[str | Decimal, PlainSerializer(_text, return_type=str, when_used="json")]
-
-
-def render(template: str, params: Mapping[str, str | Decimal]) -> str:
-    """``template`` with its slots filled by ``params``: the one way a finding's message (and a phrase) is put into
-    words, by the CLI, the pages and the API alike."""
-    return template.format_map({key: _text(value) for key, value in params.items()})
 
 
 class Dimension(StrEnum):
@@ -160,57 +139,7 @@ class Finding(BaseModel):
             "confidence": self.confidence.value,
             "location": self.location.model_dump(mode="json", exclude_none=True),
             "template": self.template,
-            "params": {key: _text(value) for key, value in self.params.items()},
+            "params": {key: shown(value) for key, value in self.params.items()},
         }
 
 
-_SLOT = re.compile(r"\{(\w+)\}")
-
-
-def listed(item: str, values: Sequence[Mapping[str, object]], separator: str = "、") -> tuple[str, dict[str, str]]:
-    """A list for a message whose items stay data: the template text of ``values``, each written as ``item`` (a
-    template of its own slots: ``“{name}”（{raw}）``) with its slots numbered (``{name_1}``, ``{raw_1}``…), and the
-    parameters that fill them. A rule puts the text into its template; each parameter stays one name, cell or figure.
-    """
-    parts, params = [], {}
-    for number, value in enumerate(values, 1):
-        parts.append(_SLOT.sub(rf"{{\1_{number}}}", item))
-        params.update({f"{key}_{number}": str(slot) for key, slot in value.items()})
-    return separator.join(parts), params
-
-
-@dataclass(frozen=True)
-class Phrase:
-    """Words a computation of the core puts into a message (a recomputed score's working, a spending plan's
-    interpolation), still as data: a template and the parameters that fill it, a parameter being a figure, a text or
-    a phrase of its own. A rule passes it as one slot of its finding, and the finding takes its template in place of
-    the slot and its parameters under the slot's name (:func:`spliced`), so that what is stored and rendered is one
-    template and its data; shown on its own (a table's column), it is rendered by :func:`render` too."""
-
-    template: str
-    params: Mapping[str, str | Decimal | Phrase] = field(default_factory=dict)
-
-    def then(self, other: Phrase, separator: str = "；") -> Phrase:
-        """This phrase followed by ``other``; their slots must not name different values."""
-        clash = [key for key in self.params.keys() & other.params.keys() if self.params[key] != other.params[key]]
-        if clash:
-            raise ValueError(f"phrase slots given twice: {', '.join(sorted(clash))}")
-        return Phrase(f"{self.template}{separator}{other.template}", {**self.params, **other.params})
-
-    def __str__(self) -> str:
-        return render(*spliced(self.template, self.params))
-
-
-def spliced(template: str, params: Mapping[str, str | Decimal | Phrase]) -> tuple[str, dict[str, str | Decimal]]:
-    """``template`` and ``params`` with every :class:`Phrase` parameter put in place: its template where its slot
-    stood, its slots and parameters renamed under the slot's name (``{formula}`` holding ``分值 {weight}`` becomes
-    ``分值 {formula_weight}``), as :func:`listed` numbers a list's."""
-    flat: dict[str, str | Decimal] = {}
-    for key, value in params.items():
-        if isinstance(value, Phrase):
-            inner, inner_params = spliced(value.template, value.params)
-            template = template.replace(f"{{{key}}}", _SLOT.sub(rf"{{{key}_\1}}", inner))
-            flat.update({f"{key}_{slot}": text for slot, text in inner_params.items()})
-        else:
-            flat[key] = value
-    return template, flat

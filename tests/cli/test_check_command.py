@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.documents.test_diagnostics_as_data import HOSTILE, SET_ASIDE
+
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 
 
@@ -135,3 +137,13 @@ def test_a_sheet_with_no_indicator_read_is_shown_ungraded():
     text = jixiao("check", str(path)).stdout
     shown = text.split("日常办公设备购买和运行维护")[1].split("审核汇总")[0]
     assert "建议等级 未评" in shown and "最高评为" not in shown
+
+
+def test_json_gives_a_reader_note_its_template_and_parameters_spliced_into_jx001(tmp_path):
+    path = tmp_path / "rules.txt"
+    path.write_text(SET_ASIDE, encoding="utf-8")
+    report = json.loads(jixiao("check", "--exit-zero", "--format", "json", str(path)).stdout)
+    [note] = [f for f in report["findings"] if f["rule"] == "JX001" and f["params"]["diagnostic"] == "P108"]
+    assert note["template"] == "本行没有三级指标和指标值，未读作指标：{message_text_cell_1}｜{message_text_cell_2}（读取代码 {diagnostic}）"
+    assert HOSTILE in note["params"]["message_text_cell_1"] and note["params"]["message_text_cell_2"] == "-"
+    assert note["message"] == note["template"].format(**note["params"])

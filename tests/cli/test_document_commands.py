@@ -4,6 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.documents.test_diagnostics_as_data import HOSTILE, SET_ASIDE
+
 
 def jixiao(*args: str, cwd=None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "jixiao", *args], capture_output=True, text=True, cwd=cwd)
@@ -100,9 +102,27 @@ def test_the_readmes_json_contract_names_the_keys_parse_prints():
              root / "tests/corpus/docs/279_anhui-luan-agriculture-quality-testing-midterm-annual-goal-2024.txt"]
     result = jixiao("parse", "--format", "json", *map(str, files))
     assert result.returncode == 0, result.stderr
-    printed = _keys(json.loads(result.stdout), set())
+    output = json.loads(result.stdout)
+    # the keys of a diagnostic's `params` are its template's slots, not part of the contract
+    for document in output["documents"]:
+        for note in document["diagnostics"]:
+            note["params"] = {}
+    printed = _keys(output, set())
     # the keys of `extra` are the document's own headings, not part of the contract
     printed -= {key for document in json.loads(result.stdout)["documents"] for sheet in document["sheets"]
                 for indicator in sheet["indicators"] for key in (indicator.get("extra") or {})}
     assert named - printed == set(), "named in the README but never printed"
     assert printed - named == set(), "printed but not named in the README"
+
+
+def test_parse_json_gives_each_diagnostic_its_template_and_parameters_beside_its_message(tmp_path):
+    path = tmp_path / "rules.txt"
+    path.write_text(SET_ASIDE, encoding="utf-8")
+    result = jixiao("parse", "--format", "json", str(path))
+    assert result.returncode == 0, result.stderr
+    (document,) = json.loads(result.stdout)["documents"]
+    [note] = [d for d in document["diagnostics"] if d["code"] == "P108"]
+    assert note["template"] == "本行没有三级指标和指标值，未读作指标：{text_cell_1}｜{text_cell_2}"
+    assert note["params"] == {"text_cell_1": next(line.strip() for line in SET_ASIDE.splitlines() if HOSTILE in line),
+                              "text_cell_2": "-"}
+    assert note["message"] == note["template"].format(**note["params"])

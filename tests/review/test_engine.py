@@ -23,9 +23,9 @@ def test_reader_diagnostics_become_findings_of_their_sheet():
     document = build_document(BASE)
     key = document.sheets[0].key
     document = document.model_copy(update={"diagnostics": [
-        Diagnostic(code="T201", severity=Severity.WARNING, message="指标表缺少“指标值确定依据”列",
+        Diagnostic(code="T201", severity=Severity.WARNING, template="指标表缺少“指标值确定依据”列",
                    location=Location(sheet=key, row=3)),
-        Diagnostic(code="T101", severity=Severity.INFO, message="文档未注明单位", location=Location()),
+        Diagnostic(code="T101", severity=Severity.INFO, template="文档未注明单位", location=Location()),
     ]})
     review = review_document(document, load_profile())
     (sheet_finding,) = review.sheets[0].findings
@@ -39,7 +39,7 @@ def test_reader_diagnostics_become_findings_of_their_sheet():
 def _cut_after(rows: list[int], code: str = "P119"):
     """The base sheet keeping only ``rows`` (1-based, in that order), in a file the reader says ends inside its grid."""
     document = build_document(patched(BASE, {"rows": [BASE["rows"][n - 1] for n in rows]}))
-    cut = Diagnostic(code=code, severity=Severity.INFO, message="指标表在文件末尾结束",
+    cut = Diagnostic(code=code, severity=Severity.INFO, template="指标表在文件末尾结束",
                      location=Location(sheet=document.sheets[0].key, table=1, line=40))
     return review_document(document.model_copy(update={"diagnostics": [cut]}), load_profile()).sheets[0]
 
@@ -88,7 +88,7 @@ def test_the_values_the_file_cuts_off_are_not_blank(code, blank, reported):
     for n in blank:
         rows[n - 1][4] = ""
     document = build_document(patched(BASE, {"rows": rows}))
-    cut = Diagnostic(code=code, severity=Severity.INFO, message="表格在文件末尾中断",
+    cut = Diagnostic(code=code, severity=Severity.INFO, template="表格在文件末尾中断",
                      location=Location(sheet=document.sheets[0].key, table=1, line=40))
     review = review_document(document.model_copy(update={"diagnostics": [cut]}), load_profile()).sheets[0]
     assert [f.params.get("indicator") for f in review.findings if f.rule == "JX107"] == reported
@@ -99,7 +99,7 @@ def test_a_grid_the_reader_did_not_find_is_not_reported_empty(code, reported):
     # corpus 121: the file ends after the third project's header; the reader says P101 (no indicator header found)
     document = build_document(patched(BASE, {"rows": []}))
     if code:
-        missing = Diagnostic(code=code, severity=Severity.ERROR, message="没有找到指标表头",
+        missing = Diagnostic(code=code, severity=Severity.ERROR, template="没有找到指标表头",
                              location=Location(sheet=document.sheets[0].key))
         document = document.model_copy(update={"diagnostics": [missing]})
     findings = review_document(document, load_profile()).sheets[0].findings

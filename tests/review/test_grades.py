@@ -31,7 +31,7 @@ def test_a_sheet_whose_grid_was_not_found_is_not_graded():
     # 149, and the tables of amounts read as sheets of 022 (金额) and 121 (日常办公设备购买和运行维护): the reader found
     # no indicator header (P101) and no row: nothing of the goals was reviewed, so no grade would be honest
     document = build_document(patched(BASE, {"rows": []}))
-    missing = Diagnostic(code="P101", severity=Severity.ERROR, message="没有找到指标表头",
+    missing = Diagnostic(code="P101", severity=Severity.ERROR, template="没有找到指标表头",
                          location=Location(sheet=document.sheets[0].key))
     (sheet,) = review_document(document.model_copy(update={"diagnostics": [missing]}), load_profile()).sheets
     assert (sheet.partial, sheet.unread, sheet.grade, sheet.score, sheet.capped_by) == (True, True, None, None, [])
@@ -41,7 +41,7 @@ def test_a_sheet_whose_grid_was_not_found_is_not_graded():
 def test_a_sheet_cut_off_after_some_rows_is_at_best_good():
     # a grid read in part (P114, the file ends inside it): what was read is graded, capped by the reader's JX001
     document = build_document(BASE)
-    cut = Diagnostic(code="P114", severity=Severity.INFO, message="表格在文件末尾中断",
+    cut = Diagnostic(code="P114", severity=Severity.INFO, template="表格在文件末尾中断",
                      location=Location(sheet=document.sheets[0].key))
     (sheet,) = review_document(document.model_copy(update={"diagnostics": [cut]}), load_profile()).sheets
     assert (sheet.partial, sheet.unread, sheet.grade, sheet.capped_by) == (True, False, "良", ["JX001"])

@@ -106,7 +106,7 @@ def test_weights_of_a_sheet_the_file_cuts_off_are_not_totalled():
     document = build_document(patched(BASE, {"rows": rows}))
     assert [f.params["total"] for f in review_document(document, load_profile()).findings if f.rule == "JX609"] \
         == ["40"]
-    cut = Diagnostic(code="P120", severity=Severity.INFO, message="文本在表格中间结束",
+    cut = Diagnostic(code="P120", severity=Severity.INFO, template="文本在表格中间结束",
                      location=Location(sheet=document.sheets[0].key, table=1, line=28))
     findings = review_document(document.model_copy(update={"diagnostics": [cut]}), load_profile()).findings
     assert [f for f in findings if f.rule == "JX609"] == []

@@ -24,7 +24,7 @@ def _with(spec: dict, *, layout: str | None = None, diagnostics: list[Diagnostic
 
 def _set_aside(*cells: str, sheet: str = KEY) -> Diagnostic:
     # the reader's P108: a row of the grid without a name and a value, set aside
-    return Diagnostic(code="P108", severity=Severity.WARNING, message="本行没有三级指标和指标值，未读作指标",
+    return Diagnostic(code="P108", severity=Severity.WARNING, template="本行没有三级指标和指标值，未读作指标",
                       location=Location(sheet=sheet), set_aside=cells)
 
 
@@ -107,7 +107,7 @@ _IDLE_BENEFITS = [
 def test_the_row_a_copy_ends_on_shows_nothing_of_what_the_benefits_set(cut, reported):
     # corpus 215 with a 序号 column: the copy ends on the 可持续影响 row, kept with its value lost (P114)
     spec = {**BASE, "rows": [*BASE["rows"][:4], BASE["rows"][6], *_IDLE_BENEFITS]}
-    ends = Diagnostic(code="P114", severity=Severity.INFO, message="表格在文件末尾中断", location=Location(sheet=KEY))
+    ends = Diagnostic(code="P114", severity=Severity.INFO, template="表格在文件末尾中断", location=Location(sheet=KEY))
     document = _with(spec, diagnostics=[ends] if cut else [])
     assert [(f.location.column, f.severity.value) for f in _findings(document, "JX919")] == \
         ([("一级指标", "error")] if reported else [])
@@ -166,7 +166,7 @@ def test_a_group_is_not_said_missing_beside_a_row_the_reader_set_aside_with_its_
 def test_the_row_a_copy_ends_on_is_not_said_to_lack_its_unit(cut, reported):
     # corpus 200 as TAB rows: the copy ends on 补助标准 | 15, its unit perhaps after the cut (P119 keeps the row)
     spec = {**BASE, "rows": [*BASE["rows"], ["产出指标", "成本指标", "补助标准", "", "≤15", ""]]}
-    ends = Diagnostic(code="P119", severity=Severity.INFO, message="指标表在文件末尾结束", location=Location(sheet=KEY))
+    ends = Diagnostic(code="P119", severity=Severity.INFO, template="指标表在文件末尾结束", location=Location(sheet=KEY))
     document = _with(spec, diagnostics=[ends] if cut else [])
     assert [(f.indicator, f.location.column) for f in _findings(document, "JX202")] == \
         ([("补助标准", "指标值")] if reported else [])
@@ -207,7 +207,7 @@ def test_an_empty_grid_beside_text_set_aside_without_a_figure_is_no_return(cells
 
 def _doubt(code: str, row: int, sheet: str = KEY) -> Diagnostic:
     # the reader's word of doubt on one row of the grid (P102 aligned by content, P111 guessed, P113 a cell unplaced)
-    return Diagnostic(code=code, severity=Severity.WARNING, message="本行的单元格与表头的列不能一一对应",
+    return Diagnostic(code=code, severity=Severity.WARNING, template="本行的单元格与表头的列不能一一对应",
                       location=Location(sheet=sheet, table=1, row=row))
 
 
@@ -295,7 +295,7 @@ def test_a_deadline_after_a_year_the_reader_took_from_the_project_name_is_not_re
     # made up: a table printing no year, named 2022年…项目: the reader takes 2022 from the name (P125), which may be the
     # year the project began, not the budget year the deadline is held against
     rows = [*BASE["rows"], ["产出指标", "时效指标", "项目完成时间", "", "2023年底", ""]]
-    year = Diagnostic(code="P125", severity=Severity.INFO, message="表中未写年度，按项目名称中的“2022年”取年度",
+    year = Diagnostic(code="P125", severity=Severity.INFO, template="表中未写年度，按项目名称中的“2022年”取年度",
                       location=Location(sheet=KEY))
     document = _with({**BASE, "year": 2022, "rows": rows}, diagnostics=[year] if inferred else [])
     assert [f.indicator for f in _findings(document, "JX929")] == (["项目完成时间"] if reported else [])

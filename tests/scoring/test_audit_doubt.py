@@ -28,7 +28,7 @@ def _sheet(second: tuple, *, name: str = "培训人次"):
 
 
 def _note(code: str, row: int, sheet_key: str, table: int | None = None) -> Diagnostic:
-    return Diagnostic(code=code, severity=Severity.WARNING, message="本行读取存疑",
+    return Diagnostic(code=code, severity=Severity.WARNING, template="本行读取存疑",
                       location=Location(sheet=sheet_key, row=row, table=table))
 
 

@@ -89,6 +89,7 @@ from jixiao.model.sheet import says_nothing
 from jixiao.model.target_text import parse_target
 from jixiao.model.units import UnitKind, canonical_unit, unit_kind
 from jixiao.model.vocabulary import Framework, level2_parents, ndrc_level1, written_level2
+from jixiao.model.wording import Phrase, quoted_cells
 
 __all__ = ["SheetBuilder", "is_budget_group", "is_figure", "money_key"]
 
@@ -892,7 +893,8 @@ class SheetBuilder:
         marked = [(before, after) for before, after in zip(written, texts) if before != after]
         if marked:
             self.diagnostics.append(diagnostic(
-                "P146", self._location(row, label), field=label, values="、".join(f"“{before}”" for before, _ in marked),
+                "P146", self._location(row, label), field=label,
+                values=Phrase.listing("“{value}”", [{"value": before} for before, _ in marked]),
                 residue=marked[0][0][len(marked[0][1]):].strip()))
         return True
 
@@ -905,12 +907,12 @@ class SheetBuilder:
         if cells.unread:
             self.diagnostics.append(diagnostic(
                 "P148", self._location(row, "资金情况"), list(cells.unread), count=self.part_columns,
-                headings="、".join(self.money_headings), figures=" ".join(cells.unread)))
+                headings=quoted_cells(self.money_headings, "、"), figures=quoted_cells(cells.unread, " ")))
         if cells.set_aside:
             after = self.money_headings[-1] if self.money_headings else "资金情况"
             self.diagnostics.append(diagnostic(
                 "P158", self._location(row, label), list(cells.set_aside), label=label, after=after,
-                count=len(cells.set_aside), cells="、".join(f"“{cell}”" for cell in cells.set_aside)))
+                count=len(cells.set_aside), cells=Phrase.listing("“{cell}”", [{"cell": cell} for cell in cells.set_aside])))
         self.money_diagnosed += len(cells.unread) + len(cells.set_aside)
 
     def _money_cells(self, row: Row, texts: list[str]) -> MoneyCells | None:
@@ -1122,7 +1124,7 @@ class SheetBuilder:
         self._money_figures = {**self._money_figures, **{key: figures[key] for key in missing}}
         names = {"execution_rate": "执行率", "weight": "分值", "score": "得分"}
         self.diagnostics.append(diagnostic("P147", self._location(row, label), label=label,
-                                           fields="、".join(names[key] for key in missing)))
+                                           fields=quoted_cells([names[key] for key in missing], "、")))
         return True
 
     def _money_total_blank(self) -> bool:
@@ -1171,7 +1173,7 @@ class SheetBuilder:
             # left (40 is the weights' sum), and the total stays unread rather than taken from the text below (P159)
             self.claimed["total"] = None
             self.diagnostics.append(diagnostic("P159", self._location(row, texts[at]), label=texts[at],
-                                               values="、".join(f"“{text}”" for text in failed)))
+                                               values=Phrase.listing("“{value}”", [{"value": text} for text in failed])))
         elif at is not None:
             # A 合计 row holds the weights' sum before the score's (| 合计 | 100 | 90 |): the score is the last number,
             # or what follows the sum run together with it (总分 | 10098)
@@ -1283,7 +1285,7 @@ class SheetBuilder:
             return
         names = [indicator.name for indicator in indicators]
         self.diagnostics.append(diagnostic("P122", self._location().model_copy(update={"row": indicators[0].row}),
-                                           names, count=len(indicators), text="｜".join(names)[:80]))
+                                           names, count=len(indicators), text=quoted_cells(names, limit=80)))
         self._leave_out(set(range(1, len(indicators) + 1)))
 
     def _drop_scrambled(self) -> None:
@@ -1306,7 +1308,7 @@ class SheetBuilder:
         names = [indicators[position - 1].name for position in sorted(bare)]
         self._leave_out(bare)
         self.diagnostics.append(diagnostic("P121", self._location().model_copy(update={"row": first.row}),
-                                           names, count=len(bare), text="｜".join(names)[:80]))
+                                           names, count=len(bare), text=quoted_cells(names, limit=80)))
 
     def _drop_repeated_notes(self) -> None:
         """Leave out a row whose only cell is the note another column prints on the rows around it (未达指标值酌情扣分
@@ -1728,7 +1730,7 @@ class SheetBuilder:
 
     def said_several(self, amounts: Iterable[str]) -> None:
         """Say that the text states several different amounts of the project's money and none was taken."""
-        self.diagnostics.append(diagnostic("P137", self._location(column="资金"), amounts="、".join(amounts)))
+        self.diagnostics.append(diagnostic("P137", self._location(column="资金"), amounts=quoted_cells(list(amounts), "、")))
 
     def _plan(self, rest: list[str], row: Row) -> None:
         self._form_field("header", "spend_plan")
@@ -1819,7 +1821,7 @@ class SheetBuilder:
             levels = [level for level in self._levels if level]
             place = self._pending_level_row
             self.diagnostics.append(diagnostic("P108", self._location_of(place) if place else self._location(),
-                                               levels, text="｜".join(levels)))
+                                               levels, text=quoted_cells(levels)))
             self.tokens_diagnosed += self._pending_level_tokens
             self._pending_level_tokens = 0
 
@@ -1859,7 +1861,8 @@ class SheetBuilder:
             index = at.get(id(indicator)) if indicator is not None else None
             found = settled.get(index) if index is not None else None
             if found is None:
-                readings = f"“{run.run}”可读作{shown_readings(run.columns, run.choices, self._heading)}"
+                readings = Phrase("“{run}”可读作{readings}",
+                                  {"run": run.run, "readings": shown_readings(run.columns, run.choices, self._heading)})
                 self.diagnostics.append(diagnostic("P154", location, readings=readings))
                 continue
             values = cells.setdefault(index + 1, {})
@@ -1871,9 +1874,10 @@ class SheetBuilder:
             if "weight" in found.cells:
                 indicator.weight, indicator.weight_raw = weighed_figure(found.cells["weight"]), found.cells["weight"]
             indicator.confidence = min(indicator.confidence, SETTLED_CONFIDENCE)
-            reading = "｜".join(f"{self._heading(kind)}{text}" for kind, text in found.cells.items())
+            reading = Phrase.listing("{column}{figure}", [{"column": self._heading(kind), "figure": text}
+                                                          for kind, text in found.cells.items()], "｜")
             self.diagnostics.append(diagnostic("P156", location, run=run.run, reading=reading,
-                                               constraints="、".join(found.constraints)))
+                                               constraints=quoted_cells(found.constraints, "、")))
 
     def _feed_grid(self, row: Row) -> None:
         """A grid row handed over as a layout row (the long layout builds its projects this way)."""
@@ -1938,9 +1942,9 @@ class SheetBuilder:
         for position in (*taken, *enclosed):
             del values[kinds[position]]
         if others:
-            self.diagnostics.append(diagnostic("P113", self._location_of(placed), text="｜".join(others)[:80]))
+            self.diagnostics.append(diagnostic("P113", self._location_of(placed), text=quoted_cells(others, limit=80)))
         if not (level or alone):
-            self.diagnostics.append(diagnostic("P108", self._location_of(placed), cells, text="｜".join(cells)[:80]))
+            self.diagnostics.append(diagnostic("P108", self._location_of(placed), cells, text=quoted_cells(cells, limit=80)))
         elif level and own:
             self._label_after = written
         elif level:
@@ -1984,7 +1988,7 @@ class SheetBuilder:
         if after:
             self._conclusions(after)
         if unplaced or after:
-            text = "\n".join(filter(None, (unplaced, after)))[:80]
+            text = quoted_cells([text for text in (unplaced, after) if text], "\n", 80)
             self.diagnostics.append(diagnostic("P113", self._location_of(placed), text=text))
         name = clean_name(values.get("name", ""))
         if name and form_text(name):
@@ -1993,7 +1997,7 @@ class SheetBuilder:
             cells = [text for kind, text in values.items() if kind not in ("level1", "level2") and text.strip()]
             cells += [text for text in placed.extra.values() if text.strip()]
             self.tokens_diagnosed += placed.tokens
-            self.diagnostics.append(diagnostic("P108", self._location_of(placed), cells, text="｜".join(cells)[:80]))
+            self.diagnostics.append(diagnostic("P108", self._location_of(placed), cells, text=quoted_cells(cells, limit=80)))
             return
         defined = _DEFINITION.match(name) or _BRACKETED_DEFINITION.match(name)
         if defined:  # 建档率=建档人数/常住居民数*100%: the name, then how it is computed
@@ -2003,12 +2007,13 @@ class SheetBuilder:
         if name and not values.get("description") and (parts := split_description(name, described)) is not None:
             # a name run together with its explanation: the explanation is the description, and the row says so
             name, values["description"] = parts
-            placed.how.append(f"“{parts[0]}{parts[1]}”按“{parts[1][:2]}”拆分为指标名称与指标解释")
+            placed.how.append(Phrase("“{cell}”按“{word}”拆分为指标名称与指标解释",
+                                     {"cell": parts[0] + parts[1], "word": parts[1][:2]}))
             placed.confidence = min(placed.confidence, GUESS_CONFIDENCE)
         if placed.inferred:
             self.diagnostics.append(diagnostic("P111", self._location_of(placed), how=placed.inferred))
         elif placed.how:
-            self.diagnostics.append(diagnostic("P102", self._location_of(placed), how="；".join(placed.how)))
+            self.diagnostics.append(diagnostic("P102", self._location_of(placed), how=Phrase.joined(placed.how)))
         written_target = values.get("target", "")
         target = written_target if not is_placeholder(written_target) else ""
         unit_cell = column_unit = values.get("unit", "")
@@ -2039,7 +2044,7 @@ class SheetBuilder:
             elif rest or placed.extra:
                 self.tokens_diagnosed += placed.tokens
                 cells = [*rest.values(), *placed.extra.values()]
-                self.diagnostics.append(diagnostic("P108", self._location_of(placed), cells, text="｜".join(cells)[:80]))
+                self.diagnostics.append(diagnostic("P108", self._location_of(placed), cells, text=quoted_cells(cells, limit=80)))
             elif placed.tokens:
                 self._pending_level_tokens += placed.tokens
                 self._pending_level_row = placed

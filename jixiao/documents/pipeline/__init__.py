@@ -32,6 +32,7 @@ from jixiao.documents.pipeline.wrapped import join_cell_tails, join_centered_cel
 from jixiao.documents.readers.text_decode import decode_text
 from jixiao.model import Document, Location
 from jixiao.model.lexicon import WrittenText, unglossed
+from jixiao.model.wording import quoted_cells
 
 __all__ = ["Accounting", "ReadSettings", "read_layout", "read_text"]
 
@@ -95,8 +96,8 @@ def _prose(document: Document, text: str) -> Document:
     prose, found = prose_report(text, document.source)
     if prose.is_empty:
         return document
-    what = "、".join(name for name, said in (("金额", prose.money or prose.sums), ("日期和文号", prose.references),
-                                            ("乱码", prose.lost)) if said)
+    what = quoted_cells([name for name, said in (("金额", prose.money or prose.sums), ("日期和文号", prose.references),
+                                                 ("乱码", prose.lost)) if said], "、")
     note = diagnostic("P152", Location(file=document.source), what=what)
     return document.model_copy(update={"prose": prose, "diagnostics": [*document.diagnostics, *found, note]})
 

@@ -24,6 +24,7 @@ is fitted to them by :mod:`.fit`; this module decides which of those a line need
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Self
@@ -86,6 +87,7 @@ from jixiao.documents.pipeline.tokens import Line, LineKind, Token, display_widt
 from jixiao.model import canonical_level1, canonical_level2, parse_direction
 from jixiao.model.target_text import parse_target
 from jixiao.model.units import unit_spellings
+from jixiao.model.wording import Phrase, quoted_cells
 
 __all__ = ["Placed", "Aligner"]
 
@@ -161,9 +163,9 @@ class _Cut(_Piece):
 class _FusedRun(_Cut):
     """The first figure cut off a cell that held a whole row run together; ``how`` says how the run was split."""
 
-    how: str
+    how: Phrase
 
-    def __new__(cls, text: str, how: str) -> Self:
+    def __new__(cls, text: str, how: Phrase) -> Self:
         piece = super().__new__(cls, text)
         piece.how = how
         return piece
@@ -195,10 +197,10 @@ class Placed:
     row: int | None
     table: int | None
     confidence: float = GRID_CONFIDENCE
-    how: list[str] = field(default_factory=list)
+    how: list[Phrase] = field(default_factory=list)  # how its cells were aligned by their content (P102)
     extra: dict[str, str] = field(default_factory=dict)
     tokens: int = 0
-    inferred: str | None = None  # how a run-together row was split
+    inferred: Phrase | None = None  # how a run-together row was split (P111)
     ambiguous: Ambiguity | None = None  # a run of points fused after the target that reads more than one way
 
 
@@ -368,7 +370,7 @@ class Aligner:
                 values["_unplaced"] = "\n".join(rest)
             self._add(values, line, GUESS_CONFIDENCE, [], 0, extra)
             if any(kind in ("name", "target") for kind, _ in item):
-                self.placed[-1].inferred = "｜".join(f"{_PROSE_PARTS.get(kind, kind)}“{text}”" for kind, text in item)
+                self.placed[-1].inferred = _placed_as((_PROSE_PARTS.get(kind, kind), text) for kind, text in item)
         if len(self.placed) > before:
             self.placed[before].tokens = len(line.filled)  # the line's cells, split in pieces
 
@@ -394,8 +396,8 @@ class Aligner:
         if rows and rows[1] and len(self.placed) > before:
             # what follows the rows (合计, 评价结论) is no cell of theirs: reported, never glued to the last one
             self.placed[-1].values["_after"] = rows[1]
-        how = ("｜".join(rows[0]) if rows else
-               "｜".join(f"{self.columns.heading(kind) if kind != 'after' else '其余'}“{text}”" for kind, text in parts))
+        how = (quoted_cells(rows[0]) if rows else
+               _placed_as((self.columns.heading(kind) if kind != 'after' else '其余', text) for kind, text in parts))
         for placed in self.placed[before:]:
             placed.inferred = how
             placed.confidence = min(placed.confidence, GUESS_CONFIDENCE)
@@ -410,8 +412,8 @@ class Aligner:
             return False
         self.flush()
         self._add(dict(cut.cells), line, GUESS_CONFIDENCE, [], 1)
-        self.placed[-1].inferred = "｜".join(f"{self._heading(kind) if not kind.startswith('_') else '其余'}“{text}”"
-                                             for kind, text in cut.cells)
+        self.placed[-1].inferred = _placed_as((self._heading(kind) if not kind.startswith('_') else '其余', text)
+                                              for kind, text in cut.cells)
         self.placed[-1].ambiguous = cut.ambiguous
         return True
 
@@ -429,7 +431,7 @@ class Aligner:
         self.flush()
         values = {"name": kinds["name"], "target": kinds["target"], column[0]: after}
         self._add(values, line, GUESS_CONFIDENCE, [], 1)
-        self.placed[-1].inferred = "｜".join(f"{self._heading(kind)}“{text}”" for kind, text in values.items())
+        self.placed[-1].inferred = _placed_as((self._heading(kind), text) for kind, text in values.items())
         return True
 
     def _tail_cut(self, parts: tuple[tuple[str, str], ...], line: Line) -> bool:
@@ -465,8 +467,8 @@ class Aligner:
                 # …受益农户收入(总收入)20 | ≥11.376万元: the name's cell ends in a weight the table prints elsewhere
                 values["name"], values["weight"] = named.group("name"), named.group("weight")
             values = dict(sorted(values.items(), key=lambda cell: self._slot_order(cell[0])))
-        how = "｜".join(f"{self._heading(kind) if not kind.startswith('_') else '其余'}“{text}”"
-                       for kind, text in values.items())
+        how = _placed_as((self._heading(kind) if not kind.startswith('_') else '其余', text)
+                         for kind, text in values.items())
         self._add(values, line, GUESS_CONFIDENCE, [], 1)
         self.placed[-1].inferred = how
         self.placed[-1].ambiguous = tail.ambiguous  # settled by the table's sums once all its rows are read, or said
@@ -485,7 +487,7 @@ class Aligner:
         self.flush()
         values = {kind: part for kind, part in found.groupdict().items() if part}
         self._add(values, line, GUESS_CONFIDENCE, [], 1)
-        self.placed[-1].inferred = "｜".join(f"{self._heading(kind)}“{part}”" for kind, part in values.items())
+        self.placed[-1].inferred = _placed_as((self._heading(kind), part) for kind, part in values.items())
         return True
 
     def _points_last(self, line: Line) -> bool:
@@ -498,7 +500,7 @@ class Aligner:
         self.flush()
         values = dict(parts)
         self._add(values, line, GUESS_CONFIDENCE, [], 1)
-        self.placed[-1].inferred = "｜".join(f"{self._heading(kind)}“{part}”" for kind, part in values.items())
+        self.placed[-1].inferred = _placed_as((self._heading(kind), part) for kind, part in values.items())
         return True
 
     def _continues(self, line: Line) -> bool:
@@ -537,11 +539,13 @@ class Aligner:
                 self._by_labels(tokens, line, closed=False)  # type: ignore[arg-type]
             if separated is not None and separated.unpaired and len(self.placed) > before:
                 rows, names = separated.unpaired
-                self.placed[before].how.append(f"数值与名称分开印出，{rows}行数值、{names}个名称，数目不符，未按顺序配对")
+                self.placed[before].how.append(Phrase("数值与名称分开印出，{rows}行数值、{names}个名称，数目不符，未按顺序配对",
+                                                      {"rows": str(rows), "names": str(names)}))
             elif centred is not None and centred.unsure and len(self.placed) > before:
                 first, second = centred.unsure
-                self.placed[before].how.append(f"层级名称印在其各行名称的中间，“{first}”与“{second}”之间的名称归属哪一层级"
-                                               "无法从名称判断，按印出的顺序读取")
+                self.placed[before].how.append(Phrase("层级名称印在其各行名称的中间，“{first}”与“{second}”之间的名称归属哪一"
+                                                      "层级无法从名称判断，按印出的顺序读取",
+                                                      {"first": first, "second": second}))
             elif separated is not None:
                 self._add_separated(separated, line)  # type: ignore[arg-type]
 
@@ -551,8 +555,10 @@ class Aligner:
         for row in centred.rows:
             where = Line([], line.kind, row.line, line.table, line.row) if row.line is not None else line
             self._add({**row.levels, "name": row.name}, where, GUESS_CONFIDENCE, [], row.tokens)
-            self.placed[-1].inferred = (f"层级名称印在其各行名称的中间（按栏输出），按名称所计量的类别分组："
-                                        f"{self._heading('name')}“{row.name}”归入“{row.levels['level2']}”")
+            self.placed[-1].inferred = Phrase("层级名称印在其各行名称的中间（按栏输出），按名称所计量的类别分组："
+                                              "{column}“{name}”归入“{level2}”",
+                                              {"column": self._heading('name'), "name": row.name,
+                                               "level2": row.levels['level2']})
 
     def _add_separated(self, separated: Separated, line: Line) -> None:
         """The rows of a stream whose names and figures were printed in separate blocks (:mod:`.separated`),
@@ -560,10 +566,12 @@ class Aligner:
         for row in separated.rows:
             where = Line([], line.kind, row.line, line.table, line.row) if row.line is not None else line
             self._add({**row.levels, "name": row.name, **row.figures}, where, GUESS_CONFIDENCE, [], row.tokens)
-            levels = f"，{row.levels.get('level2', '')}按印出的顺序" if separated.levels_in_order else ""
-            self.placed[-1].inferred = (f"名称与数值分开印出，按顺序配对：{self._heading('name')}“{row.name}”｜"
-                                        + "｜".join(f"{self._heading(kind)}“{text}”" for kind, text in row.figures.items())
-                                        + levels)
+            levels = Phrase("，{level2}按印出的顺序", {"level2": row.levels.get('level2', '')}) \
+                if separated.levels_in_order else ""
+            self.placed[-1].inferred = Phrase(
+                "名称与数值分开印出，按顺序配对：{column}“{name}”｜{figures}{levels}",
+                {"column": self._heading('name'), "name": row.name, "levels": levels,
+                 "figures": _placed_as((self._heading(kind), text) for kind, text in row.figures.items())})
         if separated.totals:
             # the 总分 row's figures, its label printed elsewhere in the flow: the claimed total is the score's
             score = separated.totals[-1] if "score" in self.slots else None
@@ -571,7 +579,7 @@ class Aligner:
             self.placed[-1].tokens += len(separated.totals)
 
     # -- placing ---------------------------------------------------------------------------------------
-    def _add(self, cells: dict[str, str], line: Line, confidence: float, how: list[str], tokens: int,
+    def _add(self, cells: dict[str, str], line: Line, confidence: float, how: list[Phrase], tokens: int,
              extra: dict[str, str] | None = None) -> None:
         values: dict[str, str] = {}
         extras = dict(extra or {})
@@ -591,8 +599,8 @@ class Aligner:
             placed.confidence, placed.inferred = min(confidence, GUESS_CONFIDENCE), self.columns.inferred
         self.placed.append(placed)
 
-    def _from_right(self, cells: dict[str, str], how: list[str], confidence: float
-                    ) -> tuple[dict[str, str], list[str], float]:
+    def _from_right(self, cells: dict[str, str], how: list[Phrase], confidence: float
+                    ) -> tuple[dict[str, str], list[Phrase], float]:
         """A row under a scrambled heading that ends in a 得分系数 column, its figures read from the right
         (:mod:`.coefficient`): its actual, weight and score, and its target left empty when the row prints none."""
         if "target" not in self.keys:
@@ -723,7 +731,9 @@ class Aligner:
             if word is None or len(key) - len(word) < _SHORTEST_FUSED_NAME or label(key).role is not Role.TEXT:
                 continue
             name = key[:-len(word)]
-            how = f"“{key}”按形式拆分为{self._heading('name')}“{name}”与{self._heading('operator')}“{word}”"
+            how = Phrase("“{cell}”按形式拆分为{name_column}“{name}”与{operator_column}“{word}”",
+                         {"cell": key, "name_column": self._heading('name'), "name": name,
+                          "operator_column": self._heading('operator'), "word": word})
             return ([*tokens[:index + 1], tokens[index], *tokens[index + 1:]],
                     [*texts[:index], name, _FusedRun(word, how), *texts[index + 1:]])
         return tokens, texts
@@ -749,10 +759,11 @@ class Aligner:
         if "actual" in kinds and "target" in kinds and not _repeats_target(kinds):
             return None
         level1, level2, name = split_level_prefix(simplified(found[0]))
-        how = f"“{text.strip()}”按形式拆分为{self._heading('name')}“{name}”｜" + "｜".join(
-            f"{self._heading(kind)}{part}" for kind, part in figures)
-        if split.guessed:
-            how += f"（数字“{found[1]}”连写，有{split.readings}种拆法，请核对）"
+        doubt = Phrase("（数字“{run}”连写，有{readings}种拆法，请核对）", {"run": found[1], "readings": str(split.readings)})
+        how = Phrase("“{cell}”按形式拆分为{column}“{name}”｜{figures}{doubt}",
+                     {"cell": text.strip(), "column": self._heading('name'), "name": name,
+                      "figures": _placed_as(((self._heading(kind), part) for kind, part in figures), quoted=False),
+                      "doubt": doubt if split.guessed else ""})
         first, *cut = [part for part in (level1, level2, name) if part]
         return [first, *(_Cut(part) for part in cut), _FusedRun(figures[0][1], how),
                 *(_Cut(part) for _, part in figures[1:])]
@@ -940,10 +951,12 @@ class Aligner:
                 values, how, confidence = self._shape(cells, closed)
                 if stray:
                     values["_unplaced"] = "\n".join(stray)
-                    how = [f"“{'”“'.join(stray)}”在数值之后、表头之前，按形式不归入该行（换页处重印的表头）", *how]
+                    how = [Phrase("“{cells}”在数值之后、表头之前，按形式不归入该行（换页处重印的表头）",
+                                  {"cells": quoted_cells(stray, "”“")}), *how]
                     confidence = GUESS_CONFIDENCE
                 if tail is not None:
-                    how = [f"“{ending}”按形式并入{self._heading('name')}（名称折行，结尾印在数值之后）", *how]
+                    how = [Phrase("“{ending}”按形式并入{column}（名称折行，结尾印在数值之后）",
+                                  {"ending": ending, "column": self._heading('name')}), *how]
                     confidence = GUESS_CONFIDENCE
                 values.update(run_levels)
                 trend = split_name_trend(values["name"]) or split_trend_object(values["name"]) if (
@@ -951,18 +964,24 @@ class Aligner:
                         kind in values for kind in ("target", "operator"))) else None
                 if trend is not None:
                     # no target cell, yet the name ends with a direction word: the target ran into the name
-                    how = [f"“{values['name']}”按形式拆分为{self._heading('name')}与{self._heading('target')}", *how]
+                    how = [Phrase("“{name}”按形式拆分为{name_column}与{target_column}",
+                                  {"name": values['name'], "name_column": self._heading('name'),
+                                   "target_column": self._heading('target')}), *how]
                     values["name"], values["target"] = trend
                     confidence = GUESS_CONFIDENCE
                 pieces = [text for text in cells if isinstance(text, _Piece)]
                 if pieces:
+                    name = values.get('name', '')
                     how = [piece.how if isinstance(piece, _FusedRun) else
-                           f"“{values.get('name', '')}{piece}”按形式拆分为{self._heading('name')}与{self._heading('target')}"
-                           if not isinstance(piece, _Figure) else f"数字“{piece}”按形式从名称“{values.get('name', '')}”旁拆出"
+                           Phrase("“{cell}”按形式拆分为{name_column}与{target_column}",
+                                  {"cell": f"{name}{piece}", "name_column": self._heading('name'),
+                                   "target_column": self._heading('target')})
+                           if not isinstance(piece, _Figure) else
+                           Phrase("数字“{figure}”按形式从名称“{name}”旁拆出", {"figure": str(piece), "name": name})
                            for piece in pieces if not isinstance(piece, _Cut) or isinstance(piece, _FusedRun)] + how
                     confidence = GUESS_CONFIDENCE
                 if any(run_body is body for body in paired):
-                    how = [f"“{values.get('name', '')}”的数值与名称分开印出，按顺序配对", *how]
+                    how = [Phrase("“{name}”的数值与名称分开印出，按顺序配对", {"name": values.get('name', '')}), *how]
                     confidence = GUESS_CONFIDENCE
                 if closed and line.extra.get("piped"):
                     how = self._missing_levels({k: v for k, v in run_levels.items() if k in LEVELS}) + how
@@ -1088,14 +1107,15 @@ class Aligner:
         body.clear()
         return True
 
-    def _missing_levels(self, levels: dict[str, str]) -> list[str]:
+    def _missing_levels(self, levels: dict[str, str]) -> list[Phrase]:
         """A pipe row whose merged level cells were dropped: which levels it carries down from the row above."""
         kinds = [kind for kind in LEVELS if kind in self.columns.kinds]
         if "level1" in levels and "level2" in kinds and "level2" not in levels:
             # a row that names its 一级指标 starts a new group: its 二级指标 cannot come from a merge above
-            return [f"缺少{self.columns.heading('level2')}"]
+            return [Phrase("缺少{column}", {"column": self.columns.heading('level2')})]
         missing = [self.columns.heading(kind) for kind in kinds if kind not in levels]
-        return ["缺少" + "、".join(missing) + "列，沿用上一行"] if missing and not levels else []
+        return [Phrase("缺少{columns}列，沿用上一行", {"columns": quoted_cells(missing, "、")})] \
+            if missing and not levels else []
 
     def _heading(self, key: str) -> str:
         return key.removeprefix("extra:") if key.startswith("extra:") else self.columns.heading(key)
@@ -1183,7 +1203,7 @@ class Aligner:
             marks.append(index)
         return marks
 
-    def _split_fused_runs(self, texts: list[str]) -> tuple[list[str], list[str]]:
+    def _split_fused_runs(self, texts: list[str]) -> tuple[list[str], list[Phrase]]:
         """A row short of cells whose figures fused into one run of digits (``% | 901010010`` under 计量单位 |
         指标性质 | 指标值 | 指标权重 | 全年完成值 | 指标得分), no figure standing apart after it: the run is split into
         the figure columns after the cells before it (:mod:`.figures`), the columns it skips left empty. A run that
@@ -1220,10 +1240,13 @@ class Aligner:
             figures = dict(zip(slots[start:end], split.parts))
             if named and not _repeats_target(figures):
                 return texts, []
-            notes = [f"“{text}”按形式拆分为{self._heading('name')}与数字“{found[1]}”"] if named else []
+            notes = [Phrase("“{cell}”按形式拆分为{column}与数字“{run}”",
+                            {"cell": text, "column": self._heading('name'), "run": found[1]})] if named else []
             if split.guessed:
-                shown = "｜".join(f"{self._heading(kind)}{part}" for kind, part in zip(slots[start:end], split.parts))
-                notes.append(f"数字“{found[1]}”连写，有{split.readings}种拆法，按分值与得分取{shown}，请核对")
+                shown = _placed_as(((self._heading(kind), part) for kind, part in zip(slots[start:end], split.parts)),
+                                   quoted=False)
+                notes.append(Phrase("数字“{run}”连写，有{readings}种拆法，按分值与得分取{figures}，请核对",
+                                    {"run": found[1], "readings": str(split.readings), "figures": shown}))
             if named:  # the name's cell holds the run: the name stays in its column, every figure is a piece
                 lead, parts = [found[0], *[""] * (start - index - 1)], [_Piece(part) for part in split.parts]
             else:
@@ -1292,7 +1315,7 @@ class Aligner:
             is_value(filled[0]) or is_qualitative(filled[0]) or _FIGURE_ALONE.fullmatch(filled[at].strip())
             and not figures_run(filled[at:]))
 
-    def _shape(self, texts: list[str], closed: bool = True) -> tuple[dict[str, str], list[str], float]:
+    def _shape(self, texts: list[str], closed: bool = True) -> tuple[dict[str, str], list[Phrase], float]:
         """Place one row's cells (levels removed) by shape around the anchor. ``closed``: the format says where the
         row ends (a stream's rows are cut by guess, so its cells are placed in order)."""
         slots = self.slots
@@ -1326,13 +1349,14 @@ class Aligner:
         if not closed and self._segmented and len(texts) == len(slots) + 1 and figure_cut_from_name(texts, slots):
             # run-together text cut the figure its name ends with off the name (每年财政补助1000万元 | 1000万元 | …)
             joined = [texts[0] + texts[1], *texts[2:]]
-            how = f"“{texts[0]}”与“{texts[1]}”按形式合为{self._heading('name')}"
+            how = Phrase("“{first}”与“{second}”按形式合为{column}",
+                         {"first": texts[0], "second": texts[1], "column": self._heading('name')})
             return dict(zip(slots, joined)), [how], GUESS_CONFIDENCE
         anchor = self._anchor()
         if anchor not in slots:
             anchor = "target" if "target" in slots else None  # (the row's operator cell is absent)
         mark = next((i for i, text in enumerate(texts) if self._is_anchor(text, anchor)), None) if anchor else None
-        notes: list[str] = []
+        notes: list[Phrase] = []
         values: dict[str, str] = {}
         if mark is None:
             groups = [(texts, list(slots))]
@@ -1342,12 +1366,13 @@ class Aligner:
         for group, kinds in groups:
             if len(group) > len(kinds):
                 if not kinds:
-                    notes.append("多余的单元格“" + "”“".join(group) + "”无法归入任何一列")
+                    notes.append(Phrase("多余的单元格“{cells}”无法归入任何一列", {"cells": quoted_cells(group, "”“")}))
                     values.setdefault("_unplaced", "\n".join(group))
                     continue
                 last = kinds[-1]
                 if last != slots[-1]:  # further lines of the row's last cell are unambiguous
-                    notes.append(f"{len(group) - len(kinds) + 1}个单元格并入“{self._heading(last)}”")
+                    notes.append(Phrase("{count}个单元格并入“{column}”",
+                                        {"count": str(len(group) - len(kinds) + 1), "column": self._heading(last)}))
                 group = group[: len(kinds) - 1] + ["\n".join(group[len(kinds) - 1 :])]
             pairs = fit_short(group, kinds)
             if len(group) < len(kinds) and group:
@@ -1358,11 +1383,13 @@ class Aligner:
                     pairs = list(zip(fit_in_order(group, kinds) or kinds, group))
                 if not self.cells_absent:
                     placed = {kind for kind, _ in pairs}
-                    notes.append("缺少" + "、".join(self._heading(kind) for kind in kinds if kind not in placed))
+                    notes.append(Phrase("缺少{columns}", {"columns": quoted_cells(
+                        [self._heading(kind) for kind in kinds if kind not in placed], "、")}))
             values.update((kind, text) for kind, text in pairs if text.strip())
         confidence = GUESS_CONFIDENCE if notes else LABEL_CONFIDENCE
         if mark is not None and notes:
-            notes.insert(0, f"“{texts[mark]}”按形式认作{self.columns.heading(anchor)}")  # type: ignore[arg-type]
+            notes.insert(0, Phrase("“{cell}”按形式认作{column}",  # type: ignore[arg-type]
+                                   {"cell": texts[mark], "column": self.columns.heading(anchor)}))
         return values, notes, confidence
 
 
@@ -1472,3 +1499,10 @@ def _next_filled(texts: list[str]) -> list[str]:
         if text.strip():
             later = text
     return following[::-1]
+
+
+def _placed_as(cells: Iterable[tuple[str, str]], quoted: bool = True) -> Phrase:
+    """How a row's cells were placed, as its note says it: each column's heading and the cell put under it
+    (指标名称“…”｜指标值“…”; a figure unquoted: 分值20｜得分18), every heading and cell a parameter."""
+    item = "{column}“{cell}”" if quoted else "{column}{cell}"
+    return Phrase.listing(item, [{"column": column, "cell": cell} for column, cell in cells], "｜")

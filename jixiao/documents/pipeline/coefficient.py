@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from jixiao.documents.pipeline.figures import readings
+from jixiao.model.wording import Phrase
 
 __all__ = ["COEFFICIENT", "READ_FROM_RIGHT", "Reading", "read_from_right"]
 
@@ -44,7 +45,7 @@ class Reading:
     actual: str | None
     weight: str
     score: str
-    how: str
+    how: Phrase
 
 
 def read_from_right(cells: list[str]) -> Reading | None:
@@ -75,7 +76,8 @@ def read_from_right(cells: list[str]) -> Reading | None:
     if len(before) > 2:
         return None
     target, actual = ([None, None] + before)[-2:]
-    how = f"得分系数{shown}、分值与得分连写“{run}”，按得分 = 分值 × 得分系数拆为分值{weight}、得分{score}"
+    how = Phrase("得分系数{coefficient}、分值与得分连写“{run}”，按得分 = 分值 × 得分系数拆为分值{weight}、得分{score}",
+                 {"coefficient": shown, "run": run, "weight": weight, "score": score})
     return Reading(target, actual, weight, score, how)
 
 

@@ -76,6 +76,7 @@ from jixiao.documents.vocabulary import (
 )
 from jixiao.model import Budget, Diagnostic, Document, Location, MoneyUnit, ReportedEvaluation
 from jixiao.model.lexicon import TEXT_MEMO, simplified_in_place
+from jixiao.model.wording import Phrase, quoted_cells
 
 __all__ = ["Accounting", "build_document"]
 
@@ -201,7 +202,7 @@ class _Assembler:
                 current.cut = True
                 location = Location(file=self.source, table=current.ordinal, sheet=sheet.key)
                 found[:] = [said for said in found if said.code != "P101"]  # (no grid was looked for: P155 says why)
-                found.append(diagnostic("P155", location, headings="、".join(current.money_headings)))
+                found.append(diagnostic("P155", location, headings=quoted_cells(current.money_headings, "、")))
             self.sheets.append(sheet)
             self._records(current, sheet)
             self.diagnostics.extend(found)
@@ -261,7 +262,8 @@ class _Assembler:
                 sheet, results, cuts = unrun
                 evaluation = self._evaluation(builder, sheet, results)
                 self.diagnostics += [diagnostic("P157", location.model_copy(update={"row": row}), name=name,
-                                                count=len(names), names="、".join(names)) for name, names, row in cuts]
+                                                count=len(names), names=quoted_cells(names, "、"))
+                                     for name, names, row in cuts]
             self.sheets[-1] = sheet.model_copy(update={
                 "evaluation": evaluation, "budget": _budget_of_year(sheet.budget, evaluation)})
             if lost:
@@ -335,8 +337,8 @@ class _Assembler:
             # the figures after the headings read several ways, or none: said (once), never guessed
             headings, figures = unread
             location = Location(file=self.source, table=builder.ordinal, sheet=builder.sheet.key, column="资金情况")
-            builder.diagnostics.append(diagnostic("P148", location, count=len(headings), headings="、".join(headings),
-                                                  figures=figures))
+            builder.diagnostics.append(diagnostic("P148", location, count=len(headings),
+                                                  headings=quoted_cells(headings, "、"), figures=figures))
         if not builder.money_headings:
             # the money table's headings stand in the text even where its figures could not be read: the form has one
             builder.money_headings = money_headings_in_text(text)
@@ -414,7 +416,7 @@ class _Assembler:
             # the file stops inside or right after the header (…| 全年实际完成值 | 未完成原): no row was printed
             heading = next((token for token in reversed(header.tokens) if token.text.strip()), None)
             if heading is not None:
-                self._cut_before_rows(current, heading.line or lines[-1].line, heading.text.strip())
+                self._cut_before_rows(current, heading.line or lines[-1].line, [heading.text.strip()])
         elif end > header.end and current.sheet.indicators and _level_heading_left(lines[end:]):
             # a report in prose stops on the heading of its next category (4.社会效益指标。体现党和政, corpus 221;
             # (二)效益指标 | 社会效益指标(bi, 223): the grid goes on after the cut
@@ -444,7 +446,7 @@ class _Assembler:
             # after the cut
             texts = [token.text.strip() for line in body for token in line.filled]
             if _levels_only(texts):
-                self._cut_before_rows(builder, last.line, "｜".join(texts))
+                self._cut_before_rows(builder, last.line, texts)
             return
         # a pipe row stopping before the closing bar the rows above it end with was cut inside a cell
         cut_cell = last.extra.get("open_end") and any(
@@ -477,8 +479,9 @@ class _Assembler:
                 ends_on_name or stops_inside or own_lines and (cut_cell or cut_figure is not None or builder.last_row_stops_short())):
             # a web copy's text stops inside the row, before its target or inside a cell: not an indicator
             # (a row whose target was read stops inside a later cell: its last cell may be cut, 10 of 100)
-            where = (f"在实际完成值“{cut_figure}”处" if cut_figure is not None
-                     else f"在最后一个单元格“{last.texts[-1].strip()}”处" if indicators[-1].target.raw else "在指标值之前")
+            where = (Phrase("在实际完成值“{figure}”处", {"figure": cut_figure}) if cut_figure is not None
+                     else Phrase("在最后一个单元格“{cell}”处", {"cell": last.texts[-1].strip()})
+                     if indicators[-1].target.raw else Phrase("在指标值之前"))
             cut_name = indicators[-1].name
             builder.drop_last()
             if last.extra.get(PROSE) and indicators and builder.last_line() == last.line and opens_achievement(cut_name):
@@ -486,10 +489,10 @@ class _Assembler:
                 # that item's row is cut as well
                 builder.drop_last()
             # the cut row's cells are what was set aside
-            code, fields, set_aside = "P120", {"line": last.line, "text": "｜".join(last.texts)[:40], "where": where}, \
-                list(last.texts)
+            code, fields, set_aside = "P120", {"line": last.line, "text": quoted_cells(last.texts, limit=40),
+                                               "where": where}, list(last.texts)
         elif open_row:
-            code, fields, set_aside = "P114", {"line": last.line, "text": "｜".join(last.texts)[:40]}, []
+            code, fields, set_aside = "P114", {"line": last.line, "text": quoted_cells(last.texts, limit=40)}, []
         elif self.file_format == "txt" and not any(i.level1 == "满意度指标" for i in indicators):
             code, fields, set_aside = "P119", {"line": last.line, "name": indicators[-1].name[:40]}, []
         else:
@@ -506,10 +509,10 @@ class _Assembler:
         self.diagnostics.append(diagnostic(code, location, set_aside, **fields))
         builder.cut = True  # rows after the cut are missing: the printed points cannot add up to the whole
 
-    def _cut_before_rows(self, builder: SheetBuilder, line: int | None, text: str) -> None:
+    def _cut_before_rows(self, builder: SheetBuilder, line: int | None, texts: list[str]) -> None:
         """The file ends in a grid before its first row (P126): the grid's emptiness is the cut's, not the table's."""
         location = Location(file=self.source, table=builder.ordinal, sheet=builder.sheet.key, line=line)
-        self.diagnostics.append(diagnostic("P126", location, line=line, text=text[:40]))
+        self.diagnostics.append(diagnostic("P126", location, line=line, text=quoted_cells(texts, limit=40)))
         builder.cut = True
 
     def _long_table(self, lines: list[Line], header, long_header) -> int:

@@ -23,6 +23,7 @@ from decimal import Decimal
 from itertools import combinations
 
 from jixiao.model.units import canonical_unit
+from jixiao.model.wording import Phrase
 
 __all__ = ["FIGURE_KINDS", "MOST_POINTS", "POINT_KINDS", "Ambiguity", "Split", "Tail", "cut_tail", "run_cells", "shown_readings", "split_figures", "fused_run", "readings"]
 
@@ -194,11 +195,15 @@ def _bounded(parts: tuple[str, ...], kinds: list[str]) -> bool:
     return weight is None or Decimal(weight) <= MOST_POINTS
 
 
-def shown_readings(columns: tuple[str, ...], choices: tuple[tuple[str, ...], ...], heading: Callable[[str], str]) -> str:
-    """The readings of an ambiguous run as a diagnostic says them (the first few, then how many more)."""
-    return "或".join("｜".join(f"{heading(kind)}{part}" for kind, part in zip(columns, choice))
-                     for choice in choices[:_SHOWN_READINGS]) + (
-        f"等{len(choices)}种" if len(choices) > _SHOWN_READINGS else "")
+def shown_readings(columns: tuple[str, ...], choices: tuple[tuple[str, ...], ...],
+                   heading: Callable[[str], str]) -> Phrase:
+    """The readings of an ambiguous run as a diagnostic says them (the first few, then how many more), each
+    column's heading and figure a parameter."""
+    shown = Phrase.joined([Phrase.listing("{column}{figure}", [{"column": heading(kind), "figure": part}
+                                                               for kind, part in zip(columns, choice)], "｜")
+                           for choice in choices[:_SHOWN_READINGS]], "或")
+    more = Phrase("等{count}种", {"count": str(len(choices))}) if len(choices) > _SHOWN_READINGS else ""
+    return Phrase("{shown}{more}", {"shown": shown, "more": more})
 
 
 def _leading(kinds: list[str], wanted: tuple[str, ...]) -> Iterable[str]:

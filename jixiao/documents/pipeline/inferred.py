@@ -22,6 +22,7 @@ from jixiao.documents.pipeline.labels import Role, is_value, label, names_a_lega
 from jixiao.documents.pipeline.regions import EXTRA, Columns, Header
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.vocabulary import canonical_label, names_a_unit
+from jixiao.model.wording import Phrase, quoted_cells
 
 __all__ = ["content_header"]
 
@@ -79,13 +80,19 @@ def content_header(lines: list[Line], index: int) -> Header | None:
                 for number, field in enumerate(fields, 1)]
     headings += [canonical_label("columns", kind) if kind != EXTRA else f"第{number}列"
                  for number, kind in enumerate(kinds[width:], width + 1)]
-    doubt = "、".join(heading for heading, field in zip(headings, fields) if field is None)
-    if doubt:
-        doubt = f"；{doubt}不能按内容分辨是单位名称、项目名称、预算数还是年度目标，未作为项目的栏目读取"
+    unsure = [heading for heading, field in zip(headings, fields) if field is None]
+    doubt = Phrase("；{columns}不能按内容分辨是单位名称、项目名称、预算数还是年度目标，未作为项目的栏目读取",
+                   {"columns": quoted_cells(unsure, "、")}) if unsure else ""
     columns = Columns(kinds, headings, [token.column if widest.gridded else None for token in cells],
                       [token.offset for token in cells],
-                      inferred="表头不在文件中，各列按内容推断为" + "｜".join(headings) + doubt)
+                      inferred=_inferred(headings, doubt))
     return Header(columns, index, index, [])
+
+
+def _inferred(headings: list[str], doubt: Phrase | str = "") -> Phrase:
+    """What a row placed under columns inferred from the content says of them (P111): the headings inferred, and
+    ``doubt`` on those that could not be told apart."""
+    return Phrase("表头不在文件中，各列按内容推断为{columns}{doubt}", {"columns": quoted_cells(headings), "doubt": doubt})
 
 
 def _lead(line: Line) -> int | None:
@@ -157,7 +164,7 @@ def _stream_header(lines: list[Line], index: int) -> Header | None:
         kinds += _SELF_EVALUATED
     headings = [canonical_label("columns", kind) for kind in kinds]
     columns = Columns(kinds, headings, [None] * len(kinds), [None] * len(kinds),
-                      inferred="表头不在文件中，各列按内容推断为" + "｜".join(headings))
+                      inferred=_inferred(headings))
     return Header(columns, index, index, [])
 
 

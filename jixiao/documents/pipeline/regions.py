@@ -46,6 +46,7 @@ from jixiao.documents.pipeline.transposed import TURNED
 from jixiao.documents.vocabulary import canonical_label, header_label, is_total_label, is_trailer, labels, total_words
 from jixiao.model.figure_kinds import kind_of
 from jixiao.model.lexicon import TEXT_MEMO, fold
+from jixiao.model.wording import Phrase
 
 __all__ = ["split_header_runs", "join_heading_runs", "is_goal_heading", "is_frame_label", "Columns", "Header", "find_header", "body_end", "FRAME", "EXTRA", "NUMBER_HEADINGS", "is_refinement", "refine"]
 
@@ -91,7 +92,7 @@ class Columns:
     positions: list[int | None]
     offsets: list[int | None] = field(default_factory=list)
     outline: bool = False  # the levels stand on rows of their own, shown by indentation (批复表)
-    inferred: str | None = None  # how the columns were inferred from the rows' content, when no header names them
+    inferred: Phrase | None = None  # how the columns were inferred from the rows' content, when no header names them
     joined: bool = False  # the headings ran together on one line (so, likely, do the cells of each row)
     implied: bool = False  # no header in the file: the columns are those the rows' own cells imply
     # the scrambled heading that ends in a 得分系数 column before the points' (:mod:`.coefficient`), if any

@@ -28,6 +28,7 @@ from jixiao.documents.codes import diagnostic
 from jixiao.documents.errors import LimitExceeded, NotAGoalDocument
 from jixiao.documents.limits import Deadline, ReadLimits
 from jixiao.model import Diagnostic, Location
+from jixiao.model.wording import Phrase, quoted_cells
 
 __all__ = ["SheetExtras", "read_workbook", "display_number", "column_name"]
 
@@ -134,7 +135,8 @@ class _Worksheet:
             if cells and any(cell.text for cell in cells):
                 rows.append(Row(cells=cells, table=self.number, row=r + 1))
         if hidden_text:
-            shown = "、".join(hidden_text[:10]) + ("等" if len(hidden_text) > 10 else "")
+            shown = quoted_cells(hidden_text[:10], "、")
+            shown = Phrase("{cells}等", {"cells": shown}) if len(hidden_text) > 10 else shown
             self.diagnostics.append(diagnostic("P116", Location(file=self.source, table=self.number),
                                                name=sheet.name, count=len(hidden_text), cells=shown))
         if rows and all(len(row.filled) == 1 for row in rows):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from jixiao.model import Diagnostic, Document, Severity
+from jixiao.model.wording import Phrase, spliced
 from jixiao.review.finding import Dimension, Finding
 from jixiao.review.profile import Profile
 from jixiao.review.rule import Rule, RuleDocs
@@ -31,7 +32,10 @@ class ReaderDiagnostic(Rule):
         return iter(())
 
     def convert(self, document: Document, diagnostic: Diagnostic, profile: Profile) -> Finding:
-        """The finding for one reader diagnostic; its location is the diagnostic's."""
+        """The finding for one reader diagnostic; its location is the diagnostic's, its message the diagnostic's
+        template and parameters spliced into the rule's (still data)."""
+        template, params = spliced(self.message, {"message": Phrase(diagnostic.template, diagnostic.params),
+                                                  "diagnostic": diagnostic.code})
         return Finding(
             rule=self.code,
             name=self.name,
@@ -41,8 +45,8 @@ class ReaderDiagnostic(Rule):
             sheet=diagnostic.location.sheet,
             indicator=None,
             location=diagnostic.location.model_copy(update={"file": diagnostic.location.file or document.source}),
-            template=self.message,
-            params={"message": diagnostic.message, "diagnostic": diagnostic.code},
+            template=template,
+            params=params,
         )
 
     def findings(self, document: Document, profile: Profile) -> Iterator[Finding]:

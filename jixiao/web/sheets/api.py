@@ -54,7 +54,11 @@ class SheetOut(BaseModel):
 
 
 class FindingOut(Schema):
-    """A finding exactly as ``jixiao check --format json`` writes it (the engine's ``Finding.contract()``)."""
+    """A finding exactly as ``jixiao check --format json`` writes it (the engine's ``Finding.contract()``).
+
+    ``message`` is ``template`` with its slots filled by ``params`` (each one cell text, name or figure as shown), for
+    a client that renders its own. A reader's note (JX001) carries the reader diagnostic's template and parameters
+    spliced into its own (``{message}（读取代码 {diagnostic}）``, the note's slots named ``message_…``)."""
 
     rule: str
     severity: str

@@ -375,7 +375,7 @@ def _with_money(sheet, headings, **fields):
 
 
 def _unaligned(sheet):
-    return Diagnostic(code="P148", severity=Severity.WARNING, message="资金表的数字与栏目对不上，未读取：4.52",
+    return Diagnostic(code="P148", severity=Severity.WARNING, template="资金表的数字与栏目对不上，未读取：4.52",
                       location=Location(sheet=sheet))
 
 
