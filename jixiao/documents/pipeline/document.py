@@ -220,7 +220,8 @@ class _Assembler:
                 whole, restated = sequel
                 self.diagnostics = rekey_diagnostics(self.diagnostics, self.sheets[-1], [whole])
                 location = Location(file=self.source, table=current.ordinal, sheet=whole.key)
-                self.diagnostics.append(diagnostic("P161", location, count=len(restated), names="、".join(restated)))
+                self.diagnostics.append(diagnostic("P161", location, count=len(restated),
+                                                   names=Phrase.listing("{name}", [{"name": n} for n in restated])))
                 self.sheets[-2:] = [whole]
             self._count(current)
         self.current = None
