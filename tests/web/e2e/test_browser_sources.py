@@ -70,3 +70,21 @@ def test_a_misread_source_is_corrected_in_the_editor_and_kept(misread, browser):
     assert history.count() == 1
     assert "上年结转资金：0.20" in history.inner_text() and "上年结转资金：2.00" in history.inner_text()
     _shot(page, "sources-02-saved")
+
+
+def test_a_source_of_the_spans_money_is_added_in_the_spans_own_list(misread, browser):
+    url, draft = misread
+    page = _login(browser, url, "preparer")
+    page.goto(f"{url}/sheets/{draft}/edit/")
+    page.wait_for_load_state("load")
+    span = page.locator("#period")
+    span.locator("input[name='period_total']").fill("60")
+    page.click("#add-period-source")
+    span.locator("input[name='psrc-0-label']").fill("上年结转资金")
+    span.locator("input[name='psrc-0-amount']").fill("5")
+    assert page.locator("#sources input[name='src-1-label']").count() == 0  # (the year's list is left as it was)
+    page.click(".save-bar button.primary")
+    page.wait_for_selector("text=已保存")
+    assert "60.00（上年结转资金 5.00）" in page.inner_text(".paper")
+    history = page.locator("table.history tr", has_text="中期资金：另列资金来源")
+    assert history.count() == 1 and "上年结转资金：5.00" in history.inner_text()
