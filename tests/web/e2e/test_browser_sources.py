@@ -38,11 +38,17 @@ def _checked(page, action) -> str:
     return page.inner_text("#live-findings")
 
 
-def test_a_misread_source_is_corrected_in_the_editor_and_kept(misread, browser):
+def _editor(misread, browser):
+    """The draft's editor, open for the preparer."""
     url, draft = misread
     page = _login(browser, url, "preparer")
     page.goto(f"{url}/sheets/{draft}/edit/")
     page.wait_for_load_state("load")
+    return page
+
+
+def test_a_misread_source_is_corrected_in_the_editor_and_kept(misread, browser):
+    page = _editor(misread, browser)
     sources = page.locator("#sources")
     assert sources.locator("input[name='src-0-label']").input_value() == "上年结转资金"
     assert sources.locator("input[name='src-0-amount']").input_value() == "0.20"
@@ -73,10 +79,7 @@ def test_a_misread_source_is_corrected_in_the_editor_and_kept(misread, browser):
 
 
 def test_a_source_of_the_spans_money_is_added_in_the_spans_own_list(misread, browser):
-    url, draft = misread
-    page = _login(browser, url, "preparer")
-    page.goto(f"{url}/sheets/{draft}/edit/")
-    page.wait_for_load_state("load")
+    page = _editor(misread, browser)
     span = page.locator("#period")
     span.locator("input[name='period_total']").fill("60")
     page.click("#add-period-source")
