@@ -94,18 +94,30 @@ class Period(BaseModel):
         return end
 
     def years_text(self) -> str:
-        """The span's years as forms print them (2024年—2026年; 2024年 for one year), or "" when its first is unknown."""
+        """The span's years as forms print them (2024年—2026年; 2024年 for one year; 2024年起 or 至2026年 for a span
+        whose other end is unknown), or "" when neither is known."""
         if self.start is None:
-            return ""
-        return f"{self.start}年" if self.end in (None, self.start) else f"{self.start}年—{self.end}年"
+            return "" if self.end is None else f"至{self.end}年"
+        if self.end is None:
+            return f"{self.start}年起"
+        return f"{self.start}年" if self.end == self.start else f"{self.start}年—{self.end}年"
+
+    def names_years(self) -> bool:
+        """Whether its text names the span's years, those known (2024年—2026年 does, 3年 does not)."""
+        return all(str(year) in (self.text or "") for year in (self.start, self.end) if year is not None)
+
+    def printed(self) -> str:
+        """The span as printed, or its length as forms print it (3年) where no text is known; "" without either."""
+        return self.text or (f"{self.years}年" if self.years else "")
 
     def describe(self) -> str:
-        """The span in words for a page: as printed, with its years where the printed text does not name them
-        (3年（2024年—2026年）), or its years alone."""
-        years = "" if self.start is not None and str(self.start) in (self.text or "") else self.years_text()
-        if not self.text:
+        """The span in words for a page: as printed (or its length), with its years where the printed text does not
+        name them (3年（2024年—2026年）), or its years alone."""
+        years = "" if self.names_years() else self.years_text()
+        printed = self.printed()
+        if not printed:
             return years
-        return f"{self.text}（{years}）" if years else self.text
+        return f"{printed}（{years}）" if years else printed
 
     def length(self) -> int | None:
         """How many years the span runs: from its first and last year where both are printed, else as the form says."""

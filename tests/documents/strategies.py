@@ -12,7 +12,7 @@ from decimal import Decimal
 from hypothesis import strategies as st
 
 from jixiao.documents.interpret.text_lists import split_items
-from jixiao.model import Budget, Checkpoint, Document, GoalSheet, Indicator, MoneyUnit, OverallGoals, Unit
+from jixiao.model import Budget, Checkpoint, Document, GoalSheet, Indicator, MoneyUnit, OverallGoals, Period, Unit
 
 LEVELS = [
     ("产出指标", "数量指标"), ("产出指标", "质量指标"), ("产出指标", "时效指标"), ("产出指标", "成本指标"),
@@ -40,6 +40,8 @@ DESCRIPTIONS = ["全乡18个行政村全覆盖", "24400人", "垃圾桶正常使
 PROJECTS = ["乡镇环境治理经费", "乡镇维稳经费", "农村公路养护经费", "村级组织运转经费", "防汛抗旱专项资金"]
 UNITS_OF_BUDGET = ["遵化市西留村乡人民政府", "遵化市财政局", "遵化市教育局（本级）"]
 CHECKPOINTS = ["3月底", "6月底", "9月底", "10月底", "12月底"]
+# sources printed beside 财政资金 and 其他资金, as the reader knows them (the labels the editor offers)
+SOURCES = ["政府性基金拨款", "上年结转资金", "国有资本经营预算", "纳入专户管理的非税收入拨款"]
 
 
 def _number() -> st.SearchStrategy[str]:
@@ -70,6 +72,39 @@ def indicators(draw, *, long_term: bool, weights: bool, directions: bool) -> Ind
 
 def _amounts() -> st.SearchStrategy[Decimal | None]:
     return st.none() | st.decimals(0, 99999, places=2)
+
+
+@st.composite
+def budgets(draw) -> Budget:
+    """A budget: each figure optional, and up to three other sources."""
+    sources = draw(st.dictionaries(st.sampled_from(SOURCES), st.decimals(0, 99999, places=2), max_size=3))
+    return Budget(total=draw(_amounts()), fiscal=draw(_amounts()), other=draw(_amounts()), sources=sources)
+
+
+def _span_texts(years: int | None, start: int | None, end: int | None) -> list[str | None]:
+    """The ways a 项目期 cell prints a span of that length and those years (none of them printed, too)."""
+    named = Period(start=start, end=end).years_text()
+    texts: list[str | None] = [None]
+    if years:
+        texts += [f"{years}年", f"{'一二三四五六七八九十'[years - 1]}年"]
+        texts += [f"{years}年（{named}）"] if named else []
+    elif start is not None and end is not None and start != end:
+        texts += [named, f"{start}-{end}年", f"{start}年至{end}年", f"{start}年1月—{end}年12月"]
+    elif named:
+        texts.append(named)  # (2024年, 2024年起, 至2026年)
+    return texts
+
+
+@st.composite
+def periods(draw) -> Period:
+    """A multi-year project's span as the model takes one: its length, first and last year (either may be unknown,
+    the last may even come before the first, as a document may print it) and the whole span's budget, each part
+    optional, its text none or one a form prints for those parts."""
+    years = draw(st.none() | st.integers(1, 10))
+    start = draw(st.none() | st.integers(2015, 2030))
+    end = draw(st.none() | st.integers(2015, 2035))
+    return Period(text=draw(st.sampled_from(_span_texts(years, start, end))), years=years, start=start, end=end,
+                  budget=draw(budgets()))
 
 
 @st.composite

@@ -29,8 +29,12 @@ def test_the_code_and_then_the_name_come_before_any_title():
     (Period(text="3年", years=3, start=2024, end=2026), "2024年—2026年", "3年（2024年—2026年）"),
     (Period(text="1年", years=1, start=2023, end=2023), "2023年", "1年（2023年）"),
     (Period(text="2024年—2026年", start=2024, end=2026), "2024年—2026年", "2024年—2026年"),  # its years printed once
-    (Period(start=2024), "2024年", "2024年"),  # (no last year known: never “—None年”)
+    (Period(start=2024), "2024年起", "2024年起"),  # (no last year known: never “—None年”, nor one year)
+    (Period(end=2026), "至2026年", "至2026年"),  # no first year known
+    (Period(text="2年", years=2, end=2026), "至2026年", "2年（至2026年）"),
     (Period(text="3年", years=3), "", "3年"),
+    (Period(years=3, start=2024, end=2026), "2024年—2026年", "3年（2024年—2026年）"),  # its length where no text is
+    (Period(text="2024年", start=2024, end=2026), "2024年—2026年", "2024年（2024年—2026年）"),  # the text names one
     (Period(), "", ""),
 ])
 def test_a_span_in_words(period, years, described):

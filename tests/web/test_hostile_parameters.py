@@ -257,9 +257,10 @@ def _page_form_cases():
     for form, (_, _, body) in PAGE_FORMS.items():
         fields = body or ["version", "code", "name", "title", "money_unit", "budget_total", "budget_fiscal",
                           "budget_other", "period_text", "period_start", "period_end", "period_total",
-                          "period_fiscal", "purpose", "goals_text", "ind-TOTAL_FORMS", "ind-0-name", "ind-0-value",
-                          "ind-0-operator", "ind-0-unit", "ind-0-text", "ind-0-ORDER", "ind-0-level1",
-                          "src-TOTAL_FORMS", "src-0-label", "src-0-amount"]
+                          "period_fiscal", "period_other", "purpose", "goals_text", "ind-TOTAL_FORMS", "ind-0-name",
+                          "ind-0-value", "ind-0-operator", "ind-0-unit", "ind-0-text", "ind-0-ORDER", "ind-0-level1",
+                          "src-TOTAL_FORMS", "src-0-label", "src-0-amount", "psrc-TOTAL_FORMS", "psrc-0-label",
+                          "psrc-0-amount"]
         cases += [(form, field) for field in fields]
     return cases
 
@@ -271,8 +272,9 @@ def test_page_forms(org, login, request, form, field, value):
     path, person, body = PAGE_FORMS[form]
     sheet = request.getfixturevalue("approved" if path.startswith("/performance/{pk}") else "sheet")
     body = dict(body) if body is not None else _editor_fields(login, org, sheet)
-    if field.startswith("src-0-"):  # a budget source added, one of its fields hostile
-        body.update({"src-TOTAL_FORMS": "1", "src-0-label": "中央补助", "src-0-amount": "1"})
+    prefix = field.partition("-0-")[0]
+    if prefix in ("src", "psrc"):  # a source of the year's budget or the span's added, one of its fields hostile
+        body.update({f"{prefix}-TOTAL_FORMS": "1", f"{prefix}-0-label": "中央补助", f"{prefix}-0-amount": "1"})
     body[field] = value
     assert_handled(login(org[person]).post(path.format(pk=sheet.pk), body))
 

@@ -32,8 +32,11 @@ _YEAR = re.compile(r"(20\d{2})\s*年")
 _SPAN_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:0[1-9]|1[0-2])?(?!\d)")
 # what a span's cell says besides figures: no word of it (项目来源, 计划安排资金: another label beside an empty cell)
 _SPAN_WORD = re.compile(r"[年月日期]")
-# a span's length as printed (项目期 | 3年, 三年): nothing else in the cell
-_SPAN_LENGTH = re.compile(r"^(\d{1,2}|[一二两三四五六七八九十])(?:个)?年(?:期)?$")
+# a span's length as printed (项目期 | 3年, 三年): nothing else in the cell but its years in brackets (3年(2024年—2026年))
+_SPAN_LENGTH = re.compile(r"^(\d{1,2}|[一二两三四五六七八九十])(?:个)?年(?:期)?(?:\([^()]*\))?$")
+# a span printed with one end only: from its first year on (2024年起, 2024年开始), or up to its last (至2026年)
+_FROM_ON = re.compile(r"[年月日\d]\s*(?:起|开始|以来)\)?$")
+_UP_TO = re.compile(r"(?:^|\()(?:至|到|截至|止于)")
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _TITLE = re.compile(r"绩效目标(?:申报|审核|批复|自评)?表|绩效自评表|绩效监控表|运行监控表|绩效评价指标表|评价指标与标准值表")
 # a self-evaluation written as a report: its title names the fund (锡林郭勒盟城乡居民基本养老保险补助资金2022年度绩效
@@ -166,16 +169,22 @@ def is_checkpoint(text: str) -> bool:
 
 def parse_span(text: str) -> Period | None:
     """A project's span as a 项目期 / 实施期 cell prints it: its first and last year where it names them (2024年—2026年;
-    one year named is the span's first and last), how many years where it says only that (3年), and the text as
-    printed; None for a cell that says no span (no year, month or 期 in it: 项目来源, the next label beside a blank)."""
+    one year named is the span's first and last, unless it is said to be the first only, 2024年起, or the last, 至2026年),
+    how many years where it says that (3年, 3年(2024年—2026年)), and the text as printed; None for a cell that says
+    no span (no year, month or 期 in it: 项目来源, the next label beside a blank)."""
     folded = fold(text)
     if not _SPAN_WORD.search(folded) and not _SPAN_YEAR.search(folded):
         return None
     years = [int(year) for year in _SPAN_YEAR.findall(folded)]
     length = _SPAN_LENGTH.match(folded)
     count = int(chinese_to_decimal(length.group(1)) or length.group(1)) if length else None
-    return Period(text=text.strip() or None, years=count or None, start=years[0] if years else None,
-                  end=years[-1] if years else None)
+    named = folded.partition("(")[2] if length else folded  # (the years in a length's brackets)
+    start, end = (years[0], years[-1]) if years else (None, None)
+    if len(years) == 1 and _FROM_ON.search(named):
+        end = None
+    elif len(years) == 1 and _UP_TO.search(named):
+        start = None
+    return Period(text=text.strip() or None, years=count or None, start=start, end=end)
 
 
 def parse_year(text: str) -> int | None:

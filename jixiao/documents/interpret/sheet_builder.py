@@ -1255,9 +1255,10 @@ class SheetBuilder:
                                                amount=amount_text(period.budget.total)))
 
     def _span_from_year(self) -> None:
-        """A span of one year the form states by its length alone (项目期 1年) is the sheet's year."""
+        """A span of one year the form states by its length alone (项目期 1年, no year of it named) is the sheet's year."""
         period, year = self.sheet.period, self.sheet.year
-        if period is not None and period.start is None and period.years == 1 and year is not None:
+        if period is not None and period.start is None and period.end is None and period.years == 1 \
+                and year is not None:
             self.sheet.period = period.model_copy(update={"start": year, "end": year})
 
     def _total_from_sources(self) -> None:
@@ -1402,7 +1403,7 @@ class SheetBuilder:
         for text in texts:
             if text and goals_word(text) == "long_term_goals" and (found := parse_span(text)) is not None:
                 period = self.sheet.period or Period()
-                if found.start is not None and period.start is None:
+                if (found.start, found.end) != (None, None) and period.start is None and period.end is None:
                     self.sheet.period = period.model_copy(update={"start": found.start, "end": found.end})
 
     # -- the goals block (:mod:`.goals_block`) -------------------------------------------------------------
@@ -1539,8 +1540,9 @@ class SheetBuilder:
             # the label's unit broken onto the amount's row (计划投资额 / (万元) | 570): the label's, the amount after it
             first, label = filled[1], field + texts[first]
         elif len(filled) > 1 and parse_field_amount(texts[first] + texts[filled[1]]) is not None \
-                and parse_amount(texts[filled[1]]) is not None:
-            # the fund the money comes from, its amount in the next cell (财政拨款 / 少数民族发展资金 | 37万元)
+                and parse_amount(texts[filled[1]]) is not None and header_label(texts[first]) is None:
+            # the fund the money comes from, its amount in the next cell (财政拨款 / 少数民族发展资金 | 37万元); a
+            # label of its own (其他资金 / 上年结转资金 | 5.00: a source beside it) is no fund's name
             first = filled[1]
         if parse_field_amount(texts[first]) is None:
             return texts  # (其他资金: left blank, the next line is another field)
@@ -1675,6 +1677,8 @@ class SheetBuilder:
         if first is not None:
             period = self.sheet.period or Period()
             self.sheet.period = period.model_copy(update={"budget": with_part(period.budget, field, label, first)})
+            # (not the year's too: a year's part left blank under the span's filled one is none)
+            self.sheet.budget = with_part(budget, field, label, None)
 
     def _span_amount(self, field: str, value: str, row: Row, label: str) -> None:
         """The whole span's ``field`` (its total or a part of it) as the form prints it: GoalSheet.period's budget."""

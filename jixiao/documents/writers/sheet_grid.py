@@ -192,35 +192,32 @@ def _runs(texts: list[str], bounds: set[int]) -> dict[int, int]:
 def sheet_grid(sheet: GoalSheet) -> SheetGrid:
     """The sheet's table in the official layout."""
     columns = _columns(sheet.indicators)
-    width = max(len(columns) + 1, _MIN_WIDTH, len(sheet.spend_plan) + 1)
+    period = sheet.period
+    budget = sheet.budget
+    sources = _source_labels(budget, period)
+    width = max(len(columns) + 1, _MIN_WIDTH, len(sheet.spend_plan) + 1, 2 * len(sources) + 1)
     spans = [width - len(columns) + 1 if kind == "description" else 1 for kind, _ in columns]
     weights: list[float] = []
     for (kind, _), span in zip(columns, spans):
         weights += [_WEIGHTS.get(kind, _OTHER_WEIGHT) / span] * span
     grid = SheetGrid(width, weights)
     rows = grid.rows
-    budget = sheet.budget
 
     rows.append(_spread([("项目编码", True, None), (sheet.code or "", False, None),
                          ("项目名称", True, None), (sheet.name or "", False, None)], 0, width))
-    # the sources the form printed beside 财政资金 and 其他资金 (政府性基金拨款 …) get a row of their own, so that the
-    # written table still adds up to its total when read back
-    span = sheet.period
-    if span is not None:
+    if period is not None:
         # the 88号 form's 项目期 and 中期资金总额: the span's budget stands before the year's, as the reader expects it
-        rows.append(_spread([("项目期", True, None), (_span_cell(span, bool(sheet.long_term_goals)), False, None)],
+        rows.append(_spread([("项目期", True, None), (_span_cell(period, bool(sheet.long_term_goals)), False, None)],
                             0, width))
-    if span is None:
-        money = [_money_row("预算数", budget, width, "其中：财政资金")]
+    if period is None:
+        money = [_money_row("预算数", budget, width, "其中：财政资金"), *_sources_row(budget, sources, width)]
     else:
         # the 88号 form names the fiscal part of both its amounts 财政拨款 (the sample's provincial form, 财政资金)
-        money = [_money_row("中期资金总额", span.budget, width, "其中：财政拨款"),
-                 _money_row("年度资金总额", budget, width, "其中：财政拨款")]
-    rows.append([GridCell("预算规模及资金用途", 0, down=len(money) + 1 + bool(budget.sources), label=True), *money[0]])
+        money = [_money_row("中期资金总额", period.budget, width, "其中：财政拨款"),
+                 *_sources_row(period.budget, sources, width),
+                 _money_row("年度资金总额", budget, width, "其中：财政拨款"), *_sources_row(budget, sources, width)]
+    rows.append([GridCell("预算规模及资金用途", 0, down=len(money) + 1, label=True), *money[0]])
     rows.extend(money[1:])
-    if budget.sources:
-        rows.append(_spread([cell for label, amount in budget.sources.items()
-                             for cell in ((label, True, None), _amount(amount))], 1, width))
     rows.append([GridCell(sheet.purpose or "", 1, width - 1)])
     plan = sheet.spend_plan
     rows.append([GridCell("资金支出计划（%）", 0, down=2 if plan else 1, label=True),
@@ -253,21 +250,38 @@ def sheet_grid(sheet: GoalSheet) -> SheetGrid:
     return grid
 
 
+def _source_labels(budget: Budget, span: Period | None) -> list[str]:
+    """The labels of the sources the form printed beside 财政资金 and 其他资金 (政府性基金拨款 …), the span's first: each
+    budget written lists them all, so that the table still adds up to its total when read back, and a source of the
+    span's alone, labelled again under the year's, is read as the span's (as the 88号 form lists its parts twice)."""
+    return list(dict.fromkeys([*(span.budget.sources if span is not None else ()), *budget.sources]))
+
+
+def _sources_row(budget: Budget, labels: list[str], width: int) -> list[list[GridCell]]:
+    """The row of ``budget``'s other sources under ``labels`` (a blank amount where it has none), or none."""
+    if not labels:
+        return []
+    return [_spread([cell for label in labels for cell in ((label, True, None), _amount(budget.sources.get(label)))],
+                    1, width)]
+
+
 def _money_row(label: str, budget: Budget, width: int, fiscal: str) -> list[GridCell]:
     return _spread([(label, True, None), _amount(budget.total), (fiscal, True, None), _amount(budget.fiscal),
                     ("其他资金", True, None), _amount(budget.other)], 1, width)
 
 
 def _span_years(span: Period | None) -> str:
-    """The span's years as the 中期目标 heading prints them (2024年—2026年), where its 项目期 text does not name them."""
-    if span is None or str(span.start) in (span.text or ""):
+    """The span's years as the 中期目标 heading prints them (中期目标(2024年—2026年)) where its 项目期 text names no year
+    of them (3年, or no text); "" where it names one, or the span has no years."""
+    if span is None or any(str(year) in (span.text or "") for year in (span.start, span.end) if year is not None):
         return ""
     return span.years_text()
 
 
 def _span_cell(span: Period, heading: bool) -> str:
-    """The 项目期 cell: the span as printed; its years where there is no 中长期目标 heading to name them."""
-    return span.text or ("" if heading else _span_years(span))
+    """The 项目期 cell: the span as printed (or its length, 3年), with its years in brackets where the text does not
+    name them and no 中长期目标 heading does (3年（2024年—2026年）, 2024年起), so that reading it back gives them all."""
+    return span.printed() if heading and _span_years(span) else span.describe()
 
 
 def _numbered(items: list[str]) -> str:

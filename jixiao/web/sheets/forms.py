@@ -19,8 +19,8 @@ from jixiao.web.sheets.sources import MAX_SOURCES, SOURCE_LABEL_LENGTH, source_c
 from jixiao.web.sheets.workflow import GRADES
 from jixiao.web.uploads import validate_upload_size
 
-__all__ = ["ImportForm", "IndicatorForm", "IndicatorFormSet", "SheetFilterForm", "SheetForm", "SourceFormSet",
-           "TransitionForm", "CommentForm", "DEFAULT_PLAN_LABELS"]
+__all__ = ["ImportForm", "IndicatorForm", "IndicatorFormSet", "PeriodSourceFormSet", "SheetFilterForm", "SheetForm",
+           "SourceFormSet", "TransitionForm", "CommentForm", "DEFAULT_PLAN_LABELS"]
 
 # The checkpoints offered for a sheet that has no spending plan yet; a sheet's own checkpoints (9月底, 第二季度…)
 # are kept as they are, so that saving never drops one.
@@ -78,9 +78,11 @@ class ImportForm(forms.Form):
         self.fields["unit"].queryset = units
 
 
-# The span's fields the editor shows (in their own block, 实施期与中期资金); its years are read from the 实施期 typed,
-# and the other parts of its budget (其他资金, other sources) are kept as stored.
-PERIOD_FIELDS = ("period_text", "period_start", "period_end", "period_total", "period_fiscal")
+# The span's fields the editor shows (in their own block, 实施期与中期资金, with the span's other sources in a table
+# of their own: :data:`PeriodSourceFormSet`); its years are read from the 实施期 typed.
+PERIOD_FIELDS = ("period_text", "period_start", "period_end", "period_total", "period_fiscal", "period_other")
+# The amounts the editor shows with the places they need (18.00 stored, 18 shown as 18.00, not 18.000000).
+_AMOUNT_FIELDS = ("budget_total", "budget_fiscal", "budget_other", "period_total", "period_fiscal", "period_other")
 
 
 class SheetForm(forms.ModelForm):
@@ -98,7 +100,7 @@ class SheetForm(forms.ModelForm):
                   *PERIOD_FIELDS, "purpose"]
         widgets = {"purpose": forms.Textarea(attrs={"rows": 3}),
                    "period_text": forms.TextInput(attrs={"placeholder": "如 3年、2024年—2026年"})}
-        labels = {"period_text": "实施期", "period_total": "中期资金总额", "period_fiscal": "其中：财政资金"}
+        labels = {"period_text": "实施期"}  # (the span's money by the names its history gives them: 中期资金：其他资金)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -111,7 +113,7 @@ class SheetForm(forms.ModelForm):
             for label in self.plan_labels:
                 self.initial[f"plan_{label}"] = plan.get(label)
             self.initial["goals_text"] = "\n".join(self.instance.goals)
-            for name in ("budget_total", "budget_fiscal", "budget_other", "period_total", "period_fiscal"):
+            for name in _AMOUNT_FIELDS:
                 self.initial[name] = amount(getattr(self.instance, name))
             self.initial["version"] = self.instance.version
 
@@ -160,13 +162,14 @@ class SourceForm(forms.Form):
 class BaseSourceFormSet(forms.BaseFormSet):
     """The budget's other sources as the editor lists them; a row added and left blank is none."""
 
+    field = "budget_sources"  # the Sheet column they are kept in, which the messages name
     default_error_messages = {"too_many_forms": "另列资金来源最多 %(num)d 项"}
 
     def clean(self):
         if any(self.errors):
             return
         try:  # the service's own check, so that the page refuses what the API refuses, with the same words
-            sources_check(self.cells())
+            sources_check(self.cells(), self.field)
         except InvalidValue as error:
             raise forms.ValidationError(error.message) from None
 
@@ -181,8 +184,17 @@ class BaseSourceFormSet(forms.BaseFormSet):
         return [{"label": label, "amount": text} for label, text in cells]
 
 
+class BasePeriodSourceFormSet(BaseSourceFormSet):
+    """The whole span's other sources (中期资金 beside its 财政资金 and 其他资金), listed as the year's are."""
+
+    field = "period_sources"
+    default_error_messages = {"too_many_forms": "中期资金的另列资金来源最多 %(num)d 项"}
+
+
 SourceFormSet = forms.formset_factory(SourceForm, formset=BaseSourceFormSet, extra=0, can_delete=True,
                                       max_num=MAX_SOURCES, absolute_max=MAX_SOURCES, validate_max=True)
+PeriodSourceFormSet = forms.formset_factory(SourceForm, formset=BasePeriodSourceFormSet, extra=0, can_delete=True,
+                                            max_num=MAX_SOURCES, absolute_max=MAX_SOURCES, validate_max=True)
 
 
 class IndicatorForm(forms.Form):

@@ -1,5 +1,5 @@
 """Header-block cells understood on their own: the title of a self-evaluation report or of a notice of the goals set,
-a report's section headings, a unit written with its code, an allocation table's title."""
+a report's section headings, a unit written with its code, an allocation table's title, a project's span."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from jixiao.documents.interpret.header_cells import (
     is_other_table_title,
     is_report_title,
     parse_field_amount,
+    parse_span,
     parse_unit,
     parse_unit_line,
     report_name,
@@ -159,3 +160,22 @@ def test_a_notice_names_the_project_it_says_who_carries_out(text, name):
 ])
 def test_an_amount_after_the_name_of_its_fund(text, amount):
     assert parse_field_amount(text) == amount
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("3年（2024年—2026年）", (3, 2024, 2026)),  # its length, its years in brackets
+    ("3年(2024-2026年)", (3, 2024, 2026)),
+    ("2024-2026年", (None, 2024, 2026)),
+    ("2024年1月—2026年12月", (None, 2024, 2026)),
+    ("2024年至2026年", (None, 2024, 2026)),
+    ("2023年1月1日至2023年12月31日", (None, 2023, 2023)),
+    ("三年", (3, None, None)),
+    ("2024年", (None, 2024, 2024)),  # one year named is its first and last
+    ("2024年起", (None, 2024, None)),  # its first year only
+    ("2024年1月起", (None, 2024, None)),
+    ("至2026年", (None, None, 2026)),  # its last year only
+    ("2年（至2026年）", (2, None, 2026)),
+])
+def test_a_span_gives_its_length_and_the_years_it_names(text, span):
+    found = parse_span(text)
+    assert (found.text, found.years, found.start, found.end) == (text, *span)

@@ -65,3 +65,16 @@ def test_a_sheet_without_a_span_is_written_as_before(file_format):
     if file_format == "txt":
         text = data.decode("utf-8")
         assert "预算数" in text and "项目期" not in text and "中期资金总额" not in text
+
+
+@pytest.mark.parametrize("file_format", WRITABLE_FORMATS)
+def test_a_spans_own_sources_and_its_years_without_a_heading_are_written_and_read_back(file_format):
+    # the span's 上年结转资金 beside its 财政拨款 and 其他资金 (the year's lists another source); its years in the 项目期
+    # cell, no 中长期目标 heading naming them; the year's 财政拨款 blank under the span's filled one stays blank
+    span = Period(text="3年", years=3, start=2024, end=2026,
+                  budget=Budget(total=D("300.00"), fiscal=D("200.00"), other=D("95.00"), sources={"上年结转资金": D("5.00")}))
+    budget = Budget(total=D("51.35"), other=D("50.00"), sources={"政府性基金拨款": D("1.35")})
+    written = sheet(("产出指标", "整治村数", "≥18个")).model_copy(update={"period": span, "budget": budget})
+    (read,) = read_bytes(render_document(Document(sheets=[written]), file_format), f"目标表.{file_format}").sheets
+    printed = "3年" if file_format == "json" else "3年（2024年—2026年）"
+    assert (read.period, read.budget) == (span.model_copy(update={"text": printed}), budget)

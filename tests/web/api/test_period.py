@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from jixiao.documents import read_bytes
 from jixiao.web.sheets.models import Sheet
 from jixiao.web.sheets.services.sheets import sheet_update
 from tests.web.conftest import small_sheet
@@ -109,3 +110,18 @@ def test_a_hostile_part_of_the_span_is_refused_not_an_error(api, org, spanned, p
     assert _patch(api("owner"), spanned.pk, 1, period=period).status_code == 400
     assert _create(api("owner"), period).status_code == 400
     assert Sheet.objects.get(pk=spanned.pk).version == 1
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx", "json"])
+def test_every_part_of_the_span_goes_through_a_patch_and_the_export(api, org, spanned, fmt):
+    client = api("owner")
+    full = {**SPAN, "budget": {**SPAN["budget"], "sources": {"上年结转资金": "5.00", "政府性基金拨款": "1.50"}}}
+    response = _patch(client, spanned.pk, 1, period=full)
+    assert response.status_code == 200 and response.json()["content"]["period"] == full
+    assert [(e.field, e.old, e.new) for e in spanned.history.filter(action="edit")] == [
+        ("中期资金：另列资金来源", "", "上年结转资金：5.00\n政府性基金拨款：1.50")]
+    exported = client.get(f"/api/sheets/{spanned.pk}/export/{fmt}")
+    assert exported.status_code == 200
+    (read,) = read_bytes(exported.content, f"目标表.{fmt}").sheets
+    # a table's 项目期 cell names the span's years beside its length, as no 中长期目标 heading does here
+    assert read.period.model_dump(mode="json") == {**full, "text": "3年" if fmt == "json" else "3年（2026年—2028年）"}

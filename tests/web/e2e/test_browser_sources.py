@@ -38,11 +38,17 @@ def _checked(page, action) -> str:
     return page.inner_text("#live-findings")
 
 
-def test_a_misread_source_is_corrected_in_the_editor_and_kept(misread, browser):
+def _editor(misread, browser):
+    """The draft's editor, open for the preparer."""
     url, draft = misread
     page = _login(browser, url, "preparer")
     page.goto(f"{url}/sheets/{draft}/edit/")
     page.wait_for_load_state("load")
+    return page
+
+
+def test_a_misread_source_is_corrected_in_the_editor_and_kept(misread, browser):
+    page = _editor(misread, browser)
     sources = page.locator("#sources")
     assert sources.locator("input[name='src-0-label']").input_value() == "上年结转资金"
     assert sources.locator("input[name='src-0-amount']").input_value() == "0.20"
@@ -70,3 +76,18 @@ def test_a_misread_source_is_corrected_in_the_editor_and_kept(misread, browser):
     assert history.count() == 1
     assert "上年结转资金：0.20" in history.inner_text() and "上年结转资金：2.00" in history.inner_text()
     _shot(page, "sources-02-saved")
+
+
+def test_a_source_of_the_spans_money_is_added_in_the_spans_own_list(misread, browser):
+    page = _editor(misread, browser)
+    span = page.locator("#period")
+    span.locator("input[name='period_total']").fill("60")
+    page.click("#add-period-source")
+    span.locator("input[name='psrc-0-label']").fill("上年结转资金")
+    span.locator("input[name='psrc-0-amount']").fill("5")
+    assert page.locator("#sources input[name='src-1-label']").count() == 0  # (the year's list is left as it was)
+    page.click(".save-bar button.primary")
+    page.wait_for_selector("text=已保存")
+    assert "60.00（上年结转资金 5.00）" in page.inner_text(".paper")
+    history = page.locator("table.history tr", has_text="中期资金：另列资金来源")
+    assert history.count() == 1 and "上年结转资金：5.00" in history.inner_text()

@@ -51,11 +51,12 @@ def test_stale_save_in_the_editor_shows_what_changed(org, sheet, login):
 def _form_data(context, **overrides):
     """The editor's form as a browser would post it back."""
     data = {}
-    for form in [context["form"], *context["grid"].forms, *context["sources"].forms]:
+    formsets = (context["grid"], context["sources"], context["period_sources"])
+    for form in [context["form"], *(form for formset in formsets for form in formset.forms)]:
         for field in form:
             value = field.value()
             data[field.html_name] = "" if value is None else value
-    for formset in (context["grid"], context["sources"]):
+    for formset in formsets:
         for key, value in formset.management_form.initial.items():
             data[f"{formset.prefix}-{key}"] = value
     data.update(overrides)

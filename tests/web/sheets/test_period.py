@@ -107,7 +107,7 @@ def test_the_editor_gives_a_span_to_a_sheet_without_one_and_takes_it_away(org, s
 @pytest.mark.parametrize(("fields", "message"), [
     ({"period_start": "2026", "period_end": "2025"}, "结束年度：不能早于起始年度（2026年）"),
     ({"period_total": "五十万"}, "中期资金总额：输入一个数字"),
-    ({"period_fiscal": "1" * 16}, "其中：财政资金："),
+    ({"period_fiscal": "1" * 16}, "中期资金：财政资金："),
     ({"period_start": "1888"}, "起始年度：确保该值大于或等于2000"),
 ])
 def test_a_span_no_person_may_enter_is_refused_at_its_field(org, sheet, login, fields, message):
@@ -177,3 +177,108 @@ def test_spans_stored_with_the_reading_before_move_to_their_columns_and_back(org
     migration.backwards(apps, None)
     assert Sheet.objects.get(pk=sheet.pk).reading["sheet"]["period"] == {
         **printed, "budget": {**printed["budget"], "sources": {"上年结转资金": "5.00"}}}
+
+
+# -- every part of the span in the editor, its other funds and other sources too --------------------------------
+def _span_sources(*rows: tuple[str, str]) -> dict[str, str]:
+    """The span's sources part of a post (psrc-N-label, psrc-N-amount), with the count of forms."""
+    posted = {"psrc-TOTAL_FORMS": str(len(rows))}
+    for index, (label, figure) in enumerate(rows):
+        posted.update({f"psrc-{index}-label": label, f"psrc-{index}-amount": figure})
+    return posted
+
+
+def _period_block(page: str) -> str:
+    """The editor's 实施期与中期资金 block."""
+    return page.split('id="period"')[1].split('id="sources"')[0]
+
+
+@pytest.mark.parametrize(("change", "entries"), [
+    ({"period_text": "2年"}, {("实施期", "3年", "2年"), ("实施期年数", "3", "2")}),
+    ({"period_start": "2023"}, {("实施期起始年度", "2024", "2023")}),
+    ({"period_end": "2027"}, {("实施期结束年度", "2026", "2027")}),
+    ({"period_total": "70"}, {("中期资金总额", "68.50", "70.00")}),
+    ({"period_fiscal": "60"}, {("中期资金：财政资金", "68.50", "60.00")}),
+    ({"period_other": "8.5"}, {("中期资金：其他资金", "0.00", "8.50")}),
+    (_span_sources(("上年结转资金", "5"), ("政府性基金拨款", "3.2")),
+     {("中期资金：另列资金来源", "", "上年结转资金：5.00\n政府性基金拨款：3.20")}),
+], ids=["text", "start", "end", "total", "fiscal", "other", "sources"])
+def test_the_editor_changes_each_part_of_the_span_with_its_history_entry(org, login, change, entries):
+    _, (sheet,) = _import(org, "279_", year=2024)
+    client = login(org["owner"])
+    assert _edit(client, sheet, **change).status_code == 302
+    stored = Sheet.objects.get(pk=sheet.pk)
+    assert stored.version == 2
+    assert {(e.field, e.old, e.new) for e in stored.history.filter(action="edit")} == entries
+    assert stored.history.filter(action="edit").values_list("version", flat=True).distinct().get() == 2
+
+
+def test_the_editor_shows_the_spans_other_funds_and_sources_and_changes_and_removes_them(org, login):
+    _, (sheet,) = _import(org, "279_", year=2024)
+    sheet_update(user=org["owner"], sheet_id=sheet.pk, expected_version=1, fields={
+        "period_other": Decimal("4"), "period_sources": [["上年结转资金", "5.00"], ["政府性基金拨款", "3.20"]]})
+    client = login(org["owner"])
+    page = client.get(f"/sheets/{sheet.pk}/edit/").content.decode()
+    block = _period_block(page)
+    assert 'name="period_other" value="4.00"' in block and "中期资金：其他资金" in block
+    assert 'name="psrc-0-label" value="上年结转资金"' in block and 'name="psrc-1-amount" value="3.20"' in block
+    assert 'id="add-period-source"' in block
+    assert _edit(client, sheet, period_other="", **{"psrc-0-DELETE": "on", "psrc-1-amount": "6"}).status_code == 302
+    stored = Sheet.objects.get(pk=sheet.pk)
+    assert (stored.period_other, stored.period_sources, stored.version) == (None, [["政府性基金拨款", "6.00"]], 3)
+    assert {(e.field, e.old, e.new) for e in stored.history.filter(action="edit", version=3)} == {
+        ("中期资金：其他资金", "4.00", ""),
+        ("中期资金：另列资金来源", "上年结转资金：5.00\n政府性基金拨款：3.20", "政府性基金拨款：6.00")}
+    # the sheet's page shows every part of the span's money
+    shown = client.get(f"/sheets/{sheet.pk}/").content.decode()
+    assert "（其中：财政拨款 68.50；政府性基金拨款 6.00）" in shown
+
+
+@pytest.mark.parametrize("change", [{"period_other": "9"}, _span_sources(("上年结转资金", "5"))],
+                         ids=["other", "sources"])
+def test_a_stale_save_of_the_spans_other_funds_or_sources_is_refused(org, login, change):
+    _, (sheet,) = _import(org, "279_", year=2024)
+    client = login(org["owner"])
+    opened = client.get(f"/sheets/{sheet.pk}/edit/").context
+    sheet_update(user=org["colleague"], sheet_id=sheet.pk, expected_version=1,
+                 fields={"period_other": Decimal("3"), "period_sources": [["政府性基金拨款", "2.00"]]})
+    page = client.post(f"/sheets/{sheet.pk}/edit/", _form_data(opened, **change)).content.decode()
+    assert "已被他人修改" in page and "中期资金：其他资金" in page and "政府性基金拨款：2.00" in page
+    stored = Sheet.objects.get(pk=sheet.pk)
+    assert (stored.version, stored.period_other, stored.period_sources) == (2, Decimal("3"), [["政府性基金拨款", "2.00"]])
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({"period_other": "五十万"}, "中期资金：其他资金：输入一个数字"),
+    ({"period_other": "1" * 16}, "中期资金：其他资金："),
+    ({**_span_sources(("上年结转资金", "5")), "psrc-0-label": ""}, "来源名称：请填写来源名称"),
+    ({**_span_sources(("上年结转资金", "5")), "psrc-0-amount": "-5"}, "金额：金额不能小于0"),
+    (_span_sources(("财政拨款", "5")), "“中期资金：另列资金来源”“财政拨款”：这是财政资金，已有自己的一栏，不是另列的来源"),
+    (_span_sources(("上年结转资金", "5"), ("上年結轉资金", "1")), "“中期资金：另列资金来源”“上年結轉资金”重复：每项来源只填一行"),
+    ({"psrc-TOTAL_FORMS": "31"}, "中期资金的另列资金来源最多 30 项"),
+], ids=["other-word", "other-digits", "source-label", "source-amount", "source-own-row", "source-twice", "too-many"])
+def test_a_part_of_the_spans_money_no_person_may_enter_is_refused_in_the_spans_block(org, login, change, message):
+    _, (sheet,) = _import(org, "279_", year=2024)
+    page = _edit(login(org["owner"]), sheet, **change).content.decode()
+    assert "有填写错误" in page and message in _period_block(page)
+    assert message not in page.split('id="sources"')[1]  # (said of the span's money, not the year's)
+    assert Sheet.objects.get(pk=sheet.pk).version == 1
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx", "json"])
+def test_every_part_of_a_span_entered_in_the_editor_is_exported_and_imported_again(org, sheet, login, fmt):
+    client = login(org["owner"])
+    assert _edit(client, sheet, period_text="3年", period_start="2026", period_end="2028", period_total="60",
+                 period_fiscal="50", period_other="4",
+                 **_span_sources(("上年结转资金", "5"), ("政府性基金拨款", "1"))).status_code == 302
+    data = export_sheets([Sheet.objects.get(pk=sheet.pk)], fmt)
+    sheet_delete(user=org["owner"], sheet_id=sheet.pk)  # (a project is imported once a year)
+    (again,) = sheets_import(user=org["owner"], unit=org["township"], year=2026, files=[(f"again.{fmt}", data)])
+    columns = ("period_years", "period_start", "period_end", "period_total", "period_fiscal", "period_other",
+               "period_sources")
+    stored, imported = Sheet.objects.get(pk=sheet.pk), Sheet.objects.get(pk=again.pk)
+    assert [getattr(imported, name) for name in columns] == [getattr(stored, name) for name in columns] == [
+        3, 2026, 2028, Decimal("60.00"), Decimal("50.00"), Decimal("4.00"),
+        [["上年结转资金", "5.00"], ["政府性基金拨款", "1.00"]]]
+    # the 项目期 cell of a table names the span's years beside its length, none of them in a 中长期目标 heading
+    assert imported.period_text == ("3年" if fmt == "json" else "3年（2026年—2028年）")

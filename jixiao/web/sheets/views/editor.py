@@ -1,5 +1,5 @@
-"""The sheet editor: header, money and its other sources, spending plan, goals and the indicator grid, with live
-findings (htmx)."""
+"""The sheet editor: header, money and its other sources, the span and its money (and its other sources), spending
+plan, goals and the indicator grid, with live findings (htmx)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from jixiao.web.sheets.forms import (
     PERIOD_FIELDS,
     IndicatorForm,
     IndicatorFormSet,
+    PeriodSourceFormSet,
     SheetForm,
     SourceFormSet,
 )
@@ -34,11 +35,12 @@ def sheet_edit(request, pk: int):
     sheet = _editable(request, pk)
     stale = None
     if request.method == "POST":
-        form, grid, sources = _bound(request, sheet)
-        if all([form.is_valid(), grid.is_valid(), sources.is_valid()]):
+        form, grid, sources, period_sources = _bound(request, sheet)
+        if all([form.is_valid(), grid.is_valid(), sources.is_valid(), period_sources.is_valid()]):
             try:
                 sheet_update(user=request.user, sheet_id=pk, expected_version=form.cleaned_data["version"],
-                             fields={**form.changes(), "budget_sources": sources.cells()},
+                             fields={**form.changes(), "budget_sources": sources.cells(),
+                                     "period_sources": period_sources.cells()},
                              indicators=grid.ordered_cells())
             except StaleSheet as error:
                 stale = error
@@ -49,14 +51,16 @@ def sheet_edit(request, pk: int):
                 return redirect("sheets:detail", pk=pk)
         else:
             messages.error(request, "有填写错误，请按各栏提示修改后再保存")
-        findings, indexes = _findings(sheet, form, grid, sources)
+        findings, indexes = _findings(sheet, form, grid, sources, period_sources)
     else:
         form = SheetForm(instance=sheet)
         grid = IndicatorFormSet(prefix="ind", initial=[IndicatorForm.initial_for(r) for r in sheet.indicators.all()])
         sources = SourceFormSet(prefix="src", initial=SourceFormSet.initial_for(sheet.budget_sources))
+        period_sources = PeriodSourceFormSet(prefix="psrc", initial=PeriodSourceFormSet.initial_for(sheet.period_sources))
         findings, indexes = findings_of(sheet), list(range(len(grid.forms)))
     return render(request, "sheets/edit.html", {
-        "sheet": sheet, "form": form, "grid": grid, "sources": sources, "stale": stale, "units": COMMON_UNITS,
+        "sheet": sheet, "form": form, "grid": grid, "sources": sources, "period_sources": period_sources,
+        "stale": stale, "units": COMMON_UNITS,
         "source_labels": SOURCE_LABELS, "period_fields": PERIOD_FIELDS,
         "suggestions": indicator_suggestions(request_member(request)), "level2_by_level1": level2_choices_by_level1(),
         **_placed(findings, indexes, grid),
@@ -67,9 +71,9 @@ def sheet_edit(request, pk: int):
 def sheet_check(request, pk: int):
     """htmx: review the form as it stands (unsaved) and return the findings fragment."""
     sheet = _editable(request, pk)
-    form, grid, sources = _bound(request, sheet)
-    form.is_valid(), grid.is_valid(), sources.is_valid()
-    findings, indexes = _findings(sheet, form, grid, sources)
+    form, grid, sources, period_sources = _bound(request, sheet)
+    form.is_valid(), grid.is_valid(), sources.is_valid(), period_sources.is_valid()
+    findings, indexes = _findings(sheet, form, grid, sources, period_sources)
     return render(request, "sheets/_findings.html", {"live": True, "grid": grid, **_placed(findings, indexes, grid)})
 
 
@@ -80,20 +84,22 @@ def _editable(request, pk: int) -> Sheet:
     return sheet
 
 
-def _bound(request, sheet: Sheet) -> tuple[SheetForm, IndicatorFormSet, SourceFormSet]:
-    """The editor's three parts as posted: the sheet's fields, the indicator grid and the budget's other sources."""
+def _bound(request, sheet: Sheet) -> tuple[SheetForm, IndicatorFormSet, SourceFormSet, PeriodSourceFormSet]:
+    """The editor's four parts as posted: the sheet's fields, the indicator grid, the budget's other sources and the
+    span's."""
     return (SheetForm(request.POST, instance=sheet), IndicatorFormSet(request.POST, prefix="ind"),
-            SourceFormSet(request.POST, prefix="src"))
+            SourceFormSet(request.POST, prefix="src"), PeriodSourceFormSet(request.POST, prefix="psrc"))
 
 
-def _findings(sheet: Sheet, form: SheetForm, grid, sources) -> tuple[list, list[int]]:
+def _findings(sheet: Sheet, form: SheetForm, grid, sources, period_sources) -> tuple[list, list[int]]:
     """Findings on the form's content as it stands, without saving (an unsaved copy reviewed by the engine),
     and the formset index of each reviewed row (rows with errors keep their messages at the field instead)."""
     draft = Sheet(unit=sheet.unit, year=sheet.year, reading=sheet.reading)
     data = form.cleaned_data if not form.errors else {}
     changes = form.changes() if data else {}
-    if sources.is_valid():  # sources the form refuses are reviewed as stored until corrected
-        changes["budget_sources"] = sources.cells()
+    for field, formset in (("budget_sources", sources), ("period_sources", period_sources)):
+        if formset.is_valid():  # sources the form refuses are reviewed as stored until corrected
+            changes[field] = formset.cells()
     for name in EDITABLE_FIELDS:
         setattr(draft, name, changes.get(name, getattr(sheet, name)))
     rows = _rows(grid)

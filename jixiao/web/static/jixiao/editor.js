@@ -1,17 +1,18 @@
-// The budget's other sources: a row added from the template (removed by its 删除 box, as the grid's rows).
-(function () {
-  const body = document.getElementById("source-body");
-  const total = document.getElementById("id_src-TOTAL_FORMS");
-  const add = document.getElementById("add-source");
-  if (!body || !total || !add) return;
+// The budget's other sources, the year's (src) and the span's (psrc): a row added from the template of the list its
+// button names (removed by its 删除 box, as the grid's rows).
+document.querySelectorAll("button[data-sources]").forEach((add) => {
+  const prefix = add.dataset.sources;
+  const body = document.getElementById(`${prefix}-body`);
+  const total = document.getElementById(`id_${prefix}-TOTAL_FORMS`);
+  const template = document.getElementById(`${prefix}-template`);
+  if (!body || !total || !template) return;
   add.addEventListener("click", () => {
     const index = Number(total.value);
-    const html = document.getElementById("source-template").innerHTML.replaceAll("__prefix__", index);
-    body.insertAdjacentHTML("beforeend", html);
+    body.insertAdjacentHTML("beforeend", template.innerHTML.replaceAll("__prefix__", index));
     total.value = index + 1;
-    body.querySelector(`input[name='src-${index}-label']`).focus();
+    body.querySelector(`input[name='${prefix}-${index}-label']`).focus();
   });
-})();
+});
 
 // The indicator grid: add, remove and reorder rows. Order is kept in each row's hidden ORDER field.
 (function () {
