@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 import typer
+from rich.text import Text
 
 from jixiao.cli import (
     backup_commands,
@@ -43,7 +44,7 @@ def main() -> None:
         code = app(standalone_mode=False)
         sys.exit(code if isinstance(code, int) else 0)
     except CliError as error:
-        stderr.print(f"[bold red]错误：[/]{error.message}")
+        stderr.print(Text.assemble(("错误：", "bold red"), error.message))
         sys.exit(error.exit_code)
     except typer.Exit as done:
         sys.exit(done.exit_code)

@@ -41,7 +41,7 @@ def audit_summary(recomputation: Recomputation, printed_grade: str | None) -> st
 def print_recomputation(sheet: GoalSheet, recomputation: Recomputation, findings: list[Finding],
                         console: Console) -> None:
     """The printed 自评表 and its recomputation side by side, the totals and grades, then the findings."""
-    console.rule(f"[bold]{sheet_heading(sheet.name, sheet.key)}[/]")
+    console.rule(Text(sheet_heading(sheet.name, sheet.key), style="bold"))
     table = Table("序号", "指标", "分值", "所印得分", "复算得分", "差额", "计算方法", title="自评得分复算")
     for position, item in enumerate(recomputation.items):
         table.add_row(str(position), item.name, _figure(item.weight), _figure(item.printed), _figure(item.expected),
@@ -49,7 +49,7 @@ def print_recomputation(sheet: GoalSheet, recomputation: Recomputation, findings
     console.print(table)
     console.print(audit_summary(recomputation, sheet.evaluation.grade if sheet.evaluation else None), soft_wrap=True)
     if not findings:
-        console.print("[green]复核未发现问题。[/]")
+        console.print(Text("复核未发现问题。", style="green"))
     for finding in findings:
         where = f"第{finding.location.row}行 " if finding.location.row is not None else ""
         console.print(Text.assemble("  ", (finding.rule, "bold"), " ", finding.severity.label, " ", (where, "dim"),

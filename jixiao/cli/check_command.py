@@ -195,7 +195,7 @@ def check(
     else:
         failures, severities = _write_text(outcomes)
     for message in failures:
-        stderr.print(f"[bold red]无法读取：[/]{message}")
+        stderr.print(Text.assemble(("无法读取：", "bold red"), message))
     if failures:
         raise UnreadableInput(f"{len(failures)} 个文件无法读取，审核不完整")
     failing = sum(count for severity, count in severities.items() if Severity(severity).rank >= threshold.rank)
@@ -292,7 +292,7 @@ def _text(value) -> str | None:
 
 def _print_review(checked: Checked, console: Console) -> None:
     review = checked.review
-    console.rule(f"[bold]{review.source}[/]")
+    console.rule(Text(review.source, style="bold"))
     for finding in review.document_findings:
         _print_finding(finding, console)
     for sheet in review.sheets:

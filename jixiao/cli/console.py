@@ -10,8 +10,11 @@ from rich.console import Console
 
 __all__ = ["Shape", "rendered", "sheet_heading", "stderr", "stdout", "stdout_shape", "write"]
 
-stdout = Console(highlight=False, soft_wrap=False)
-stderr = Console(stderr=True, highlight=False)
+# No console reads markup: what is printed holds file names, cells and messages of users' documents, in which
+# ``[/]`` or ``[bold]`` is text (read as markup, it vanished or stopped the command with a traceback). Styles are
+# given as rich Text spans instead.
+stdout = Console(highlight=False, soft_wrap=False, markup=False)
+stderr = Console(stderr=True, highlight=False, markup=False)
 
 
 def sheet_heading(name: str | None, key: str) -> str:
@@ -52,7 +55,7 @@ def rendered(shape: Shape, draw: Callable[[Console], None]) -> str:
     """The text ``draw`` prints on a console of ``shape``, escape codes included: what it would print on standard
     output. Lets a worker process do the rendering so that the parent only writes."""
     console = Console(file=_Captured(shape.encoding), width=shape.width, color_system=shape.color_system,
-                      force_terminal=shape.terminal, highlight=False, soft_wrap=False)
+                      force_terminal=shape.terminal, highlight=False, soft_wrap=False, markup=False)
     draw(console)
     return console.file.getvalue()
 

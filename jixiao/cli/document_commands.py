@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from jixiao.cli.batch import JobsOption, Outcome, SchedulerOption, Source, expand_sources, read_source, run_batch
 from jixiao.cli.console import Shape, rendered, stderr, stdout, stdout_shape, write
@@ -58,7 +59,7 @@ def parse(
     if json_output:
         write("]}\n")
     for message in failures:
-        stderr.print(f"[bold red]无法读取：[/]{message}")
+        stderr.print(Text.assemble(("无法读取：", "bold red"), message))
     if failures:
         raise UnreadableInput(f"{len(failures)} 个文件无法读取")
 
@@ -102,16 +103,16 @@ def export(
 def _print_document(document: Document, console: Console) -> None:
     unit = document.unit
     unit_text = f"{unit.code or ''} {unit.name or ''}".strip() if unit else "（未注明单位）"
-    console.rule(f"[bold]{document.source}[/]  {unit_text}  [dim]{document.format}/{document.layout}[/]")
+    console.rule(Text.assemble((document.source, "bold"), f"  {unit_text}  ", (f"{document.format}/{document.layout}", "dim")))
     if document.overall:
         overall = document.overall
         console.print(f"部门整体绩效目标：总体目标 {len(overall.aims)} 条，分项目标 {len(overall.duties)} 条，保障措施 {len(overall.measures)} 条")
     for sheet in document.sheets:
         budget = sheet.budget
         console.print(
-            f"\n[bold cyan]{sheet.name or sheet.title or '（未命名项目）'}[/]  项目编码 {sheet.code or '—'}  "
+            Text.assemble("\n", (sheet.name or sheet.title or "（未命名项目）", "bold cyan"), f"  项目编码 {sheet.code or '—'}  "
             f"预算 {budget.total if budget.total is not None else '—'} {sheet.money_unit or ''}  "
-            f"支出计划 {' / '.join(f'{c.label} {c.percent}' for c in sheet.spend_plan) or '—'}"
+            f"支出计划 {' / '.join(f'{c.label} {c.percent}' for c in sheet.spend_plan) or '—'}")
         )
         for number, goal in enumerate(sheet.goals, start=1):
             console.print(f"  目标{number}：{goal}")
@@ -124,4 +125,4 @@ def _print_document(document: Document, console: Console) -> None:
         console.print(table)
     for item in document.diagnostics:
         colour = {"error": "red", "warning": "yellow", "info": "blue"}[item.severity.value]
-        console.print(f"[{colour}]{item.severity.label} {item.code}[/] {item.location.describe()}：{item.message}")
+        console.print(Text.assemble((f"{item.severity.label} {item.code}", colour), f" {item.location.describe()}：{item.message}"))

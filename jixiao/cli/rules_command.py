@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from jixiao.cli.console import stdout
 from jixiao.cli.errors import UsageError
@@ -50,5 +51,5 @@ def rules(
     for rule in RULES:
         severity = chosen.severity_of(rule.code, rule.severity)
         table.add_row(rule.code, rule.title, rule.name, severity.label, rule.dimension.value,
-                      "启用" if chosen.enabled(rule.code, rule.name) else "[dim]停用[/]")
+                      "启用" if chosen.enabled(rule.code, rule.name) else Text("停用", style="dim"))
     stdout.print(table)

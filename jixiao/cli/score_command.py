@@ -18,6 +18,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from jixiao.cli.audit_output import print_recomputation, recomputation_json
 from jixiao.cli.batch import JobsOption, Outcome, SchedulerOption, Source, expand_sources, read_source, run_batch
@@ -263,9 +264,9 @@ class _Written:
         if self.report_dir is not None and self.plan.evaluations is not None:
             stderr.print(f"已写出 {self.reports} 份绩效自评表到 {self.report_dir}")
         for message in self.unmatched:
-            stderr.print(f"[yellow]未评分：[/]{message}", soft_wrap=True)
+            stderr.print(Text.assemble(("未评分：", "yellow"), message), soft_wrap=True)
         for message in self.errors:
-            stderr.print(f"[bold red]无法评分：[/]{message}", soft_wrap=True)
+            stderr.print(Text.assemble(("无法评分：", "bold red"), message), soft_wrap=True)
         if self.failures:
             raise UnreadableInput("；".join(self.failures))
         if self.errors:
@@ -316,7 +317,7 @@ def _read_actuals(path: Path) -> tuple[SelfEvaluationSet, Located]:
 
 
 def _print_score(result: SheetScore, located: Located, console: Console) -> None:
-    console.rule(f"[bold]{sheet_heading(result.name, result.sheet)}[/]")
+    console.rule(Text(sheet_heading(result.name, result.sheet), style="bold"))
     table = Table("序号", "一级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分")
     for number, item in enumerate(result.items):
         table.add_row(str(number), item.level1, item.name, item.target, item.actual, str(item.weight),
@@ -326,12 +327,13 @@ def _print_score(result: SheetScore, located: Located, console: Console) -> None
     for number, item in enumerate(result.items):
         console.print(f"  {number}. {item.name}：{item.explanation}")
         for flag in item.flags:
-            console.print(f"     [yellow]⚑ 请人工复核：{flag}[/]")
+            console.print(Text(f"     ⚑ 请人工复核：{flag}", style="yellow"))
     for note in result.notes:
-        console.print(f"  [dim]说明：{note}[/]")
+        console.print(Text(f"  说明：{note}", style="dim"))
     colour = {"优": "green", "良": "cyan", "中": "yellow"}.get(result.grade, "red")
-    console.print(f"总分 [bold]{result.total}[/]  等级 [bold {colour}]{result.grade}[/]")
-    console.print(f"[dim]{result.explanation}[/]")
+    console.print(Text.assemble("总分 ", (str(result.total), "bold"), "  等级 ", (result.grade, f"bold {colour}")))
+    console.print(Text(result.explanation, style="dim"))
     for problem in result.missing:
-        console.print(f"[yellow]待补充：[/]{located.describe(problem.sheet, problem.indicator, problem.field)}：{problem.message}",
-                     soft_wrap=True)
+        console.print(Text.assemble(("待补充：", "yellow"),
+                                    f"{located.describe(problem.sheet, problem.indicator, problem.field)}：{problem.message}"),
+                      soft_wrap=True)
