@@ -14,6 +14,8 @@ from jixiao.cli.serve_command import use_data
 
 __all__ = ["register"]
 
+# Said when the database had no audit log to write to (tables not there yet): the backup or restore still counts.
+_NOT_AUDITED = "注意：数据库中还没有审计日志表，本次操作未记入审计日志"
 _DATA = typer.Option("--data", help="数据文件夹（SQLite 数据库所在处；用 PostgreSQL 时由 DATABASE_URL 指定）")
 
 
@@ -28,14 +30,15 @@ def backup(
     data: Annotated[Path, _DATA] = Path("data"),
 ) -> None:
     """备份数据库：服务运行时也可执行，得到执行时刻已提交的全部数据。"""
-    from jixiao.web.backup import BackupError, database_backup
-
     use_data(data)
+    from jixiao.web.backup import BackupError, database_backup  # needs Django set up: it records an audit event
+
     try:
-        described = database_backup(path)
+        done = database_backup(path)
     except BackupError as error:
         raise CliError(error.message) from None
-    stdout.print(f"已备份 {described} → {path}")
+    stdout.print(f"已备份 {done.described} → {path}（已记入审计日志）" if done.audited else
+                 f"已备份 {done.described} → {path}\n{_NOT_AUDITED}")
 
 
 def restore(
@@ -44,11 +47,14 @@ def restore(
     force: Annotated[bool, typer.Option("--force", help="即使服务正在使用数据库也恢复（会覆盖其数据）")] = False,
 ) -> None:
     """用备份替换整个数据库；服务正在运行时拒绝执行，除非加 --force。"""
-    from jixiao.web.backup import BackupError, database_restore
-
     use_data(data)
+    from jixiao.web.backup import BackupError, database_restore  # needs Django set up: it records an audit event
+
     try:
-        described = database_restore(path, force=force)
+        done = database_restore(path, force=force)
     except BackupError as error:
-        raise CliError(error.message) from None
-    stdout.print(f"已用 {path} 恢复 {described}；下次启动 jixiao serve 时会自动升级到当前版本的数据结构")
+        # Refused or failed, the database is as it was (pg_restore runs in one transaction), so nothing is
+        # recorded in it: the console is the only trace.
+        raise CliError(f"{error.message}\n未恢复：数据库没有任何改动，也未写入审计日志") from None
+    stdout.print(f"已用 {path} 恢复 {done.described}；下次启动 jixiao serve 时会自动升级到当前版本的数据结构")
+    stdout.print("已在恢复后的数据库中记入审计日志：备份之后的修改已被替换" if done.audited else _NOT_AUDITED)

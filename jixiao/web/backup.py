@@ -6,6 +6,9 @@ dumped with ``pg_dump -Fc`` and restored with ``pg_restore --clean`` in one tran
 whole database, so it is refused while a server uses it (``jixiao serve`` marks its data folder with its process
 and the database it serves; on PostgreSQL any other session counts) unless forced. A server on another database
 (SQLite in the folder while the restore goes to ``DATABASE_URL``, or the reverse) does not refuse it.
+
+Both are security events (``jixiao.web.security.backup_events``): a backup is recorded in the database it copies,
+a restore in the database it wrote. A refused restore changes nothing and records nothing.
 """
 
 from __future__ import annotations
@@ -17,14 +20,16 @@ import shutil
 import sqlite3
 import subprocess
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
 from django.db import connection
 
 from jixiao.web.processes import process_exists
+from jixiao.web.security.backup_events import backup_failed, backup_recorded, restore_recorded
 
-__all__ = ["BackupError", "database_backup", "database_restore", "server_marked", "server_using_database"]
+__all__ = ["BackupError", "Done", "database_backup", "database_restore", "server_marked", "server_using_database"]
 
 SERVER_MARK = "jixiao-serve.pid"
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -39,24 +44,41 @@ class BackupError(Exception):
         self.message = message
 
 
-def database_backup(target: Path) -> str:
-    """Write a backup of the configured database to ``target`` (replaced only once complete); returns what was
-    backed up, in words."""
+@dataclass(frozen=True)
+class Done:
+    """A backup or restore carried out: the database, in words, and whether its audit event was written (not in a
+    database whose tables are not there yet)."""
+
+    described: str
+    audited: bool
+
+
+def database_backup(target: Path) -> Done:
+    """Write a backup of the configured database to ``target`` (replaced only once complete)."""
     target = target.resolve()
     if not target.parent.is_dir():
         raise BackupError(f"备份文件所在的文件夹不存在：{target.parent}")
+    if not _is_postgres() and not Path(_db()["NAME"]).is_file():
+        # Checked before the event is written: connecting would create an empty database file.
+        raise BackupError(f"没有找到数据库文件：{_db()['NAME']}")
+    # The event goes in before the copy, so the backup holds it: a restored database shows when its backup was
+    # taken (restore_recorded reads it back). Should the copy then fail, a failure event follows in the live log.
+    audited = backup_recorded(target) is not None
     partial = target.with_name(target.name + ".partial")
     try:
         described = _pg_dump(partial) if _is_postgres() else _sqlite_backup(partial)
         os.replace(partial, target)
+    except (BackupError, OSError) as error:
+        backup_failed(target, error.message if isinstance(error, BackupError) else str(error))
+        raise
     finally:
         partial.unlink(missing_ok=True)
-    return described
+    return Done(described, audited)
 
 
-def database_restore(source: Path, *, force: bool = False) -> str:
+def database_restore(source: Path, *, force: bool = False) -> Done:
     """Replace the configured database by the backup ``source``; refused while a server uses it unless
-    ``force``. Returns what was restored, in words."""
+    ``force``. The restored database records that it was restored."""
     if not source.is_file():
         raise BackupError(f"没有找到备份文件：{source}")
     with source.open("rb") as file:
@@ -69,7 +91,8 @@ def database_restore(source: Path, *, force: bool = False) -> str:
     using = server_using_database()
     if using and not force:
         raise BackupError(f"{using}。恢复会覆盖正在使用的数据库：请先停止服务，或加 --force 强制恢复")
-    return _pg_restore(source) if postgres else _sqlite_restore(source)
+    described = _pg_restore(source) if postgres else _sqlite_restore(source)
+    return Done(described, restore_recorded(source, forced=force) is not None)
 
 
 def server_using_database() -> str | None:
@@ -152,8 +175,6 @@ def _is_postgres() -> bool:
 
 def _sqlite_backup(target: Path) -> str:
     name = Path(_db()["NAME"])
-    if not name.is_file():
-        raise BackupError(f"没有找到数据库文件：{name}")
     source, copy = sqlite3.connect(name, timeout=30), sqlite3.connect(target)
     try:
         source.backup(copy)  # in one step: a single consistent snapshot, even while others write

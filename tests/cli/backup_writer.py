@@ -1,7 +1,8 @@
 """A process that keeps editing a goal sheet through the services, as users of a running server do, for the
 backup test. ``python -m tests.cli.backup_writer write STOPFILE`` sets the database up (migrations, demo), then
 saves edit 1, 2, 3… of the sample's first sheet, printing each number once it is committed, until STOPFILE
-exists. ``python -m tests.cli.backup_writer report`` prints the sheet's last edit, version and history as JSON.
+exists. ``python -m tests.cli.backup_writer report`` prints the sheet's last edit, version and history, and the audit events
+of backups and restores, as JSON.
 ``python -m tests.cli.backup_writer serve`` stands for a running jixiao serve: it marks the data folder as the server
 does (without touching the database), prints "ready" and waits until it is killed.
 The database is the one jixiao serve would use (JIXIAO_DATA or DATABASE_URL)."""
@@ -47,11 +48,17 @@ def write(stop: Path) -> None:
 
 
 def report() -> None:
+    from jixiao.web.security.events import BACKUP_TAKEN, DATABASE_RESTORED
+    from jixiao.web.security.models import AuditEvent
     from jixiao.web.sheets.models import Sheet
 
     sheet = Sheet.objects.order_by("pk").first()
     edits = list(sheet.history.filter(action="edit").order_by("version").values_list("new", flat=True))
-    print(json.dumps({"purpose": sheet.purpose, "version": sheet.version, "edits": edits}, ensure_ascii=False))
+    audit = [{"action": event.action, "at": event.at.isoformat(), "username": event.username, **event.details}
+             for event in AuditEvent.objects.filter(action__in=[BACKUP_TAKEN.code, DATABASE_RESTORED.code])
+             .order_by("at", "id")]
+    print(json.dumps({"purpose": sheet.purpose, "version": sheet.version, "edits": edits, "audit": audit},
+                     ensure_ascii=False))
 
 
 def serve() -> None:

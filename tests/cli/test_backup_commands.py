@@ -114,6 +114,16 @@ def _restored(env: dict[str, str]) -> dict:
     return json.loads(result.stdout)
 
 
+def _assert_audited(found: dict, backup: Path, *, forced: bool) -> None:
+    """The restored database holds the backup's own event and, after it, the restore's, which names the backup's
+    time."""
+    taken, restored = found["audit"][-2:]
+    assert (taken["action"], taken["file"]) == ("backup_taken", backup.name)
+    assert taken["username"] == f"{taken['os_user']}@{taken['host']}"
+    assert (restored["action"], restored["file"], restored["forced"]) == ("database_restored", backup.name, forced)
+    assert restored["backup_taken_at"] == taken["at"]
+
+
 def _assert_consistent(found: dict, before: int, last: int) -> None:
     restored = int(found["purpose"].removeprefix("第").removesuffix("次修改"))
     assert before <= restored < last, (before, restored, last)
@@ -128,7 +138,10 @@ def test_sqlite_backup_while_writing_restores_the_last_committed_edit(data, tmp_
     before, last = _backup_while_writing({"JIXIAO_DATA": str(data)}, backup, tmp_path)
     restored = jixiao("restore", str(backup), "--data", str(fresh))
     assert restored.returncode == 0, restored.stderr
-    _assert_consistent(_restored({"JIXIAO_DATA": str(fresh)}), before, last)
+    assert "已在恢复后的数据库中记入审计日志" in restored.stdout
+    found = _restored({"JIXIAO_DATA": str(fresh)})
+    _assert_consistent(found, before, last)
+    _assert_audited(found, backup, forced=False)
 
 
 @contextmanager
@@ -153,9 +166,11 @@ def test_restore_is_refused_while_a_server_uses_the_database_unless_forced(data,
         message = refused.stderr.replace("\n", "")  # rich wraps long lines
         database = data.resolve() / "jixiao.sqlite3"
         assert f"jixiao serve 正在运行（进程 {server.pid}，使用SQLite 数据库 {database}" in message
-        assert "--force" in message
+        assert "--force" in message and "数据库没有任何改动，也未写入审计日志" in message
+        assert _restored({"JIXIAO_DATA": str(data)})["audit"][-1]["action"] == "backup_taken"
         forced = jixiao("restore", str(backup), "--data", str(data), "--force")
         assert forced.returncode == 0, forced.stderr
+    _assert_audited(_restored({"JIXIAO_DATA": str(data)}), backup, forced=True)
 
 
 def test_a_server_on_another_database_does_not_refuse_the_restore(data, tmp_path):
@@ -250,7 +265,9 @@ def test_postgresql_backup_while_writing_restores_the_last_committed_edit(tmp_pa
     assert backup.read_bytes().startswith(b"PGDMP")
     restored = _run("-m", "jixiao", "restore", str(backup), env={"DATABASE_URL": fresh})
     assert restored.returncode == 0, restored.stderr
-    _assert_consistent(_restored({"DATABASE_URL": fresh}), before, last)
+    found = _restored({"DATABASE_URL": fresh})
+    _assert_consistent(found, before, last)
+    _assert_audited(found, backup, forced=False)
 
 
 def test_postgresql_restore_is_refused_while_another_session_uses_the_database(tmp_path, postgres_databases):
@@ -263,6 +280,7 @@ def test_postgresql_restore_is_refused_while_another_session_uses_the_database(t
         refused = _run("-m", "jixiao", "restore", str(backup), env={"DATABASE_URL": source})
     message = refused.stderr.replace("\n", "")
     assert refused.returncode == 1 and "个其他连接" in message and "--force" in message
+    assert "数据库没有任何改动，也未写入审计日志" in message
 
 
 def test_postgresql_restore_is_not_refused_by_a_server_on_the_sqlite_database(tmp_path, postgres_databases):
