@@ -762,7 +762,7 @@ class SheetBuilder:
         self.overall_actual: str | None = None  # 年度总体目标's 实际完成情况 (a self-evaluation's)
         # an amount label alone on its line: its amount may be on the next, before what another label awaits
         self._pending_amount: str | None = None
-        self._money_at = 0  # the row count of the last header row that held the money's row (or its sources row)
+        self._money_at = -1  # the row count of the last header row that held the money's row (or its sources row)
         self._money_alone = False  # that row held a money label alone (财政拨款 / 少数民族发展资金 | 37万元)
         # the labels of a goals block whose values are to come: it waits while _pending names its field (a later
         # label's wait replaces it, as any pending label's does)
