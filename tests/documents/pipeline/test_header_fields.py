@@ -572,6 +572,11 @@ def test_a_row_of_label_amount_pairs_under_the_money_row_is_its_sources(rows, so
     assert (sheet.budget.total, sheet.budget.fiscal, sheet.budget.other) == (Decimal(100), Decimal(60), Decimal(10))
 
 
-def test_a_row_of_label_amount_pairs_elsewhere_is_no_source():
-    (sheet,) = read("项目名称 | 村道养护 |", MONEY, "项目负责人 | 张三 |", "| 中央补助 | 20 |", *GRID).sheets
+@pytest.mark.parametrize("lines", [
+    ("项目名称 | 村道养护 |", MONEY, "项目负责人 | 张三 |", "| 中央补助 | 20 |"),
+    # corpus 037's variants: a web page's count above the form, on the file's first row
+    ("已收录 | 273763 |", "项目名称 | 村道养护 |", MONEY),
+])
+def test_a_row_of_label_amount_pairs_elsewhere_is_no_source(lines):
+    (sheet,) = read(*lines, *GRID).sheets
     assert sheet.budget.sources == {}
