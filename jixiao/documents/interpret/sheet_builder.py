@@ -96,6 +96,11 @@ __all__ = ["SheetBuilder", "is_budget_group", "is_figure", "money_key"]
 _AMOUNT_FIELDS = {"total", "fiscal", "other", "source"}
 # the parts of the money: 财政资金, 其他资金 and the sources the model keeps by label (Budget.sources)
 _PARTS = ("fiscal", "other", "source")
+# the fields of the money's own row, under which a row of its other sources may stand (:meth:`_sources_row`)
+_MONEY_ROW = {"total", "period_total", "fiscal", "other"}
+# the longest label a row of sources under the money's row is read with: a source's name, not a sentence
+_SOURCE_LABEL_LENGTH = 20
+_SENTENCE_MARKS = "，。；;,、"
 _SPACED_PARTS = re.compile(r"\s{2,}|\u3000+")
 _TEXT_FIELDS = {"code", "name", "purpose"}
 _LIST_SEPARATORS = ("、", "，", ",")
@@ -757,6 +762,8 @@ class SheetBuilder:
         self.overall_actual: str | None = None  # 年度总体目标's 实际完成情况 (a self-evaluation's)
         # an amount label alone on its line: its amount may be on the next, before what another label awaits
         self._pending_amount: str | None = None
+        self._money_at = -1  # the row count of the last header row that held the money's row (or its sources row)
+        self._money_alone = False  # that row held a money label alone (财政拨款 / 少数民族发展资金 | 37万元)
         # the labels of a goals block whose values are to come: it waits while _pending names its field (a later
         # label's wait replaces it, as any pending label's does)
         self._goals_block: GoalsBlock | None = None
@@ -1340,7 +1347,9 @@ class SheetBuilder:
     # -- the header block ----------------------------------------------------------------------------------
     def _feed_header(self, row: Row) -> None:
         texts = _dates_joined(_broken_labels(_years_joined([cell.text.strip() for cell in row.cells])))
-        if self._amounts_below(row, texts) or self._values_below(row, texts) or self._stacked_plan(row, texts):
+        # (a row of sources before a row of labels over their values: the year's row naming the span's sources again)
+        if self._sources_row(row, texts) or self._amounts_below(row, texts) or self._values_below(row, texts) \
+                or self._stacked_plan(row, texts):
             return
         texts = self._take_pending_amount(row, texts)
         if self._second_goal_row(texts, row) or self._goals_continue(texts, row):
@@ -1528,6 +1537,44 @@ class SheetBuilder:
             self._labels_above = list(zip(fields, filled))  # type: ignore[arg-type]
         return False
 
+    def _sources_row(self, row: Row, texts: list[str]) -> bool:
+        """A row of other sources of the money right under its row (预算数 | … | 其他资金 | …), or under another such
+        row: labels each followed by its amount or by none (a source only the other budget has), as jixiao's writers
+        list :attr:`Budget.sources` there and as forms print more sources there (中央补助 | 30 | 社会捐赠 | 5). Its labels
+        are the sources' whatever they say, as the model and the API keep any label: the place and the shape say what
+        they are, not the words (the reader knows a few sources by name only). Anything else there is read as before:
+        a label known as another field or opening with 其中 (a part of the money above), two figures in a row, a text
+        that is no label (a sentence of the 资金用途, a cell with a digit), or a
+        row of labels without any amount (the sources' sub-headings, 中央 | 省级 | 本级, over their figures) unless each
+        names again a source listed under the span's budget (the year's row of the span's sources alone). True when
+        the row was one; a money label waiting for its amount (其他资金 left blank at its line's end) then stays blank."""
+        # (the money's row with every amount blank waits as a row of labels alone over their values)
+        under = self._money_at == self._row_count - 1 or any(field in _MONEY_ROW for field, _ in self._labels_above)
+        if not under or self._pending_amount is not None and self._money_alone:
+            return False  # (a money label alone on its line, waiting for its amount, takes the fund's name and amount)
+        pairs: list[list[str]] = []
+        for text in texts:
+            if not text or block_label(text) == "budget_section":
+                continue  # (the block's label, merged down beside its rows)
+            if parse_field_amount(text) is not None and is_figure(text):
+                if not pairs or pairs[-1][1]:
+                    return False
+                pairs[-1][1] = text
+            elif is_figure(text) or split_label_value(text) or header_label(text) not in (None, "source") \
+                    or len(fold(text)) > _SOURCE_LABEL_LENGTH or fold(text).startswith("其中") \
+                    or any(char.isdigit() or char in _SENTENCE_MARKS for char in text):
+                return False  # (其中: 省级财政 under 财政资金 is a part of the money above, no source beside it)
+            else:
+                pairs.append([text, ""])
+        if not pairs or not any(amount for _, amount in pairs) and not all(
+                source_name(name) in self._parts_seen for name, _ in pairs):
+            return False
+        self._pending_amount, self._labels_above = None, []
+        for name, amount in pairs:
+            self._assign("source", amount, row, name)
+        self._money_at, self._money_alone = self._row_count, False
+        return True
+
     def _take_pending_amount(self, row: Row, texts: list[str]) -> list[str]:
         """The row's cells after the amount a pending amount label takes from its first cell (资金总额: / 250万 |
         该项目支出上级资金 | 0); a first cell holding no amount leaves the label blank."""
@@ -1583,6 +1630,9 @@ class SheetBuilder:
             value = value.rstrip("。；;")  # (项目名称:XX项目。 the sentence's end is no part of the name)
         self._form_field("header", field)
         self._blank_field(field, value)
+        if field in _MONEY_ROW:
+            self._money_at = self._row_count
+            self._money_alone = len(row.filled) == 1
         if field in _PARTS and self._span_first:
             self._part_again(field, label)
         if field == "period_total":

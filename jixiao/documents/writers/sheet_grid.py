@@ -23,6 +23,9 @@ from jixiao.model import Budget, Document, GoalSheet, Indicator, OverallGoals, P
 __all__ = ["GridCell", "SheetGrid", "indicator_cell", "sheet_grid", "sheet_lines", "overall_lines", "OverallLine"]
 
 _MIN_WIDTH = 7
+# the other sources one row lists, as many as the money's row has label/amount pairs (预算数, 财政资金, 其他资金): more
+# in a row would split its columns into ones too narrow for a label (the PDF's cells a character wide)
+_SOURCES_PER_ROW = 3
 # Relative widths of the indicator columns (绩效指标描述 gets its share spread over all the columns it spans).
 _WEIGHTS = {"level1": 1.0, "level2": 1.2, "name": 1.6, "description": 2.6, "long_term_target": 1.4,
             "target": 1.4, "operator_column": 0.7, "unit_column": 0.8, "weight": 0.7, "direction": 0.8, "basis": 2.0}
@@ -195,7 +198,7 @@ def sheet_grid(sheet: GoalSheet) -> SheetGrid:
     period = sheet.period
     budget = sheet.budget
     sources = _source_labels(budget, period)
-    width = max(len(columns) + 1, _MIN_WIDTH, len(sheet.spend_plan) + 1, 2 * len(sources) + 1)
+    width = max(len(columns) + 1, _MIN_WIDTH, len(sheet.spend_plan) + 1)
     spans = [width - len(columns) + 1 if kind == "description" else 1 for kind, _ in columns]
     weights: list[float] = []
     for (kind, _), span in zip(columns, spans):
@@ -214,7 +217,7 @@ def sheet_grid(sheet: GoalSheet) -> SheetGrid:
     else:
         # the 88号 form names the fiscal part of both its amounts 财政拨款 (the sample's provincial form, 财政资金)
         money = [_money_row("中期资金总额", period.budget, width, "其中：财政拨款"),
-                 *_sources_row(period.budget, sources, width),
+                 *_sources_row(period.budget, sources, width, blank_rows=False),
                  _money_row("年度资金总额", budget, width, "其中：财政拨款"), *_sources_row(budget, sources, width)]
     rows.append([GridCell("预算规模及资金用途", 0, down=len(money) + 1, label=True), *money[0]])
     rows.extend(money[1:])
@@ -257,12 +260,18 @@ def _source_labels(budget: Budget, span: Period | None) -> list[str]:
     return list(dict.fromkeys([*(span.budget.sources if span is not None else ()), *budget.sources]))
 
 
-def _sources_row(budget: Budget, labels: list[str], width: int) -> list[list[GridCell]]:
-    """The row of ``budget``'s other sources under ``labels`` (a blank amount where it has none), or none."""
-    if not labels:
-        return []
-    return [_spread([cell for label in labels for cell in ((label, True, None), _amount(budget.sources.get(label)))],
-                    1, width)]
+def _sources_row(budget: Budget, labels: list[str], width: int, blank_rows: bool = True) -> list[list[GridCell]]:
+    """The rows of ``budget``'s other sources under ``labels`` (a blank amount where it has none), or none: those it
+    has first, in its order, :data:`_SOURCES_PER_ROW` a row. The reader takes a row of label/amount pairs right
+    under the money's row or another such row for sources whatever its labels say, and a row of labels alone only
+    where each names again a source listed under the span's budget: those first, every row the budget has a source
+    in holds an amount, and a row of none lists the sources of the other budget alone: the year's, under the span's
+    budget, are left out (not ``blank_rows``), as they are the year's where first named."""
+    ordered = sorted(labels, key=lambda label: label not in budget.sources)
+    rows = [ordered[at:at + _SOURCES_PER_ROW] for at in range(0, len(ordered), _SOURCES_PER_ROW)]
+    return [_spread([cell for label in row for cell in ((label, True, None), _amount(budget.sources.get(label)))],
+                    1, width)
+            for row in rows if blank_rows or any(label in budget.sources for label in row)]
 
 
 def _money_row(label: str, budget: Budget, width: int, fiscal: str) -> list[GridCell]:

@@ -546,3 +546,37 @@ def test_a_wide_forms_row_of_labels_run_together_records_each_label_and_an_empty
     (sheet,) = read("单位代码单位(专项)名称资金总额实施期绩效目标绩效指标", *GRID).sheets
     assert {"单位编码", "预算单位", "预算数", "中期目标"} <= set(sheet.form_fields)
     assert sheet.goals == [] and sheet.long_term_goals == []
+
+
+# A row of label/amount pairs right under the money's row (or continuing such a row) is a row of its other sources,
+# whatever the labels say (the model keeps any: 中央补助, 社会捐赠); anything else there is read as before.
+MONEY = "预算规模及资金用途 | 预算数 | 100 | 其中：财政资金 | 60 | 其他资金 | 10 |"
+
+
+@pytest.mark.parametrize(("rows", "sources"), [
+    (("| 中央补助 | 20 | 社会捐赠 | |", "| 省级补助资金 | 10 |"),
+     {"中央补助": Decimal(20), "省级补助资金": Decimal(10)}),
+    (("| 政府性基金拨款 | 30 |",), {"政府性基金拨款": Decimal(30)}),
+    # the sources' sub-headings over their figures, a sentence, another field's label: no source
+    (("| 中央 | 省级 | 本级 |",), {}),
+    (("| 用于村庄环境整治和垃圾清运 |",), {}),
+    (("| 项目负责人 | 张三 |",), {}),
+    # corpus 037: 其中: 省级财政 under 财政资金 is a part of it, no source beside it
+    (("| 其中: | 省级财政 | 60 |",), {}),
+    # a row of labels alone under the money's row, not continuing a row of sources: no source
+    (("| 中央补助 | |", "| 省级补助资金 | 10 |"), {}),
+])
+def test_a_row_of_label_amount_pairs_under_the_money_row_is_its_sources(rows, sources):
+    (sheet,) = read("项目名称 | 村道养护 |", MONEY, *rows, *GRID).sheets
+    assert sheet.budget.sources == sources
+    assert (sheet.budget.total, sheet.budget.fiscal, sheet.budget.other) == (Decimal(100), Decimal(60), Decimal(10))
+
+
+@pytest.mark.parametrize("lines", [
+    ("项目名称 | 村道养护 |", MONEY, "项目负责人 | 张三 |", "| 中央补助 | 20 |"),
+    # corpus 037's variants: a web page's count above the form, on the file's first row
+    ("已收录 | 273763 |", "项目名称 | 村道养护 |", MONEY),
+])
+def test_a_row_of_label_amount_pairs_elsewhere_is_no_source(lines):
+    (sheet,) = read(*lines, *GRID).sheets
+    assert sheet.budget.sources == {}
