@@ -1998,7 +1998,7 @@ class SheetBuilder:
         if others:
             self.diagnostics.append(diagnostic("P113", self._location_of(placed), text=quoted_cells(others, limit=80)))
         if not (level or alone):
-            self.diagnostics.append(diagnostic("P108", self._location_of(placed), cells, text=quoted_cells(cells, limit=80)))
+            self._set_aside(placed, cells)
         elif level and own:
             self._label_after = written
         elif level:
@@ -2051,7 +2051,7 @@ class SheetBuilder:
             cells = [text for kind, text in values.items() if kind not in ("level1", "level2") and text.strip()]
             cells += [text for text in placed.extra.values() if text.strip()]
             self.tokens_diagnosed += placed.tokens
-            self.diagnostics.append(diagnostic("P108", self._location_of(placed), cells, text=quoted_cells(cells, limit=80)))
+            self._set_aside(placed, cells)
             return
         defined = _DEFINITION.match(name) or _BRACKETED_DEFINITION.match(name)
         if defined:  # 建档率=建档人数/常住居民数*100%: the name, then how it is computed
@@ -2098,7 +2098,7 @@ class SheetBuilder:
             elif rest or placed.extra:
                 self.tokens_diagnosed += placed.tokens
                 cells = [*rest.values(), *placed.extra.values()]
-                self.diagnostics.append(diagnostic("P108", self._location_of(placed), cells, text=quoted_cells(cells, limit=80)))
+                self._set_aside(placed, cells)
             elif placed.tokens:
                 self._pending_level_tokens += placed.tokens
                 self._pending_level_row = placed
@@ -2268,6 +2268,10 @@ class SheetBuilder:
 
     def _heading(self, kind: str) -> str:
         return self.columns.heading(kind) if self.columns else kind
+
+    def _set_aside(self, placed: Placed, cells: list[str]) -> None:
+        """Say (P108) that the cells of ``placed`` were set aside, not read as an indicator."""
+        self.diagnostics.append(diagnostic("P108", self._location_of(placed), cells, text=quoted_cells(cells, limit=80)))
 
     def _location_of(self, placed: Placed) -> Location:
         # Built when a diagnostic needs it: most rows have none, and a Location is validated on creation.
