@@ -493,8 +493,8 @@ class UnselectedOptions(Rule):
     @classmethod
     def _options(cls, text: str) -> bool:
         """True for a cell that lists options to choose from (合格/不合格, 优/良/中/差) instead of one chosen."""
-        options = [option for option in cls._SEPARATOR.split(fold(text)) if option]
-        if len(options) < 2 or len(options) != len(cls._SEPARATOR.split(fold(text))):
+        options = cls._SEPARATOR.split(fold(text))
+        if len(options) < 2 or not all(options):
             return False
         negated = any(cls._NEGATION.sub("", one) == other and one != other for one in options for other in options)
         return negated or all(option in cls._GRADES for option in options)
