@@ -14,8 +14,6 @@ from jixiao.cli.serve_command import use_data
 
 __all__ = ["register"]
 
-# Said when the database had no audit log to write to (tables not there yet): the backup or restore still counts.
-_NOT_AUDITED = "注意：数据库中还没有审计日志表，本次操作未记入审计日志"
 _DATA = typer.Option("--data", help="数据文件夹（SQLite 数据库所在处；用 PostgreSQL 时由 DATABASE_URL 指定）")
 
 
@@ -37,8 +35,8 @@ def backup(
         done = database_backup(path)
     except BackupError as error:
         raise CliError(error.message) from None
-    stdout.print(f"已备份 {done.described} → {path}（已记入审计日志）" if done.audited else
-                 f"已备份 {done.described} → {path}\n{_NOT_AUDITED}")
+    stdout.print(f"已备份 {done.described} → {path}（已记入审计日志）" if done.audit_gap is None else
+                 f"已备份 {done.described} → {path}\n{_unaudited(done.audit_gap)}")
 
 
 def restore(
@@ -57,4 +55,10 @@ def restore(
         # recorded in it: the console is the only trace.
         raise CliError(f"{error.message}\n未恢复：数据库没有任何改动，也未写入审计日志") from None
     stdout.print(f"已用 {path} 恢复 {done.described}；下次启动 jixiao serve 时会自动升级到当前版本的数据结构")
-    stdout.print("已在恢复后的数据库中记入审计日志：备份之后的修改已被替换" if done.audited else _NOT_AUDITED)
+    stdout.print("已在恢复后的数据库中记入审计日志：备份之后的修改已被替换" if done.audit_gap is None else
+                 _unaudited(done.audit_gap))
+
+
+def _unaudited(gap: str) -> str:
+    """What the operator is told when the backup or restore went ahead without its audit event."""
+    return f"注意：{gap}，本次操作未记入审计日志"

@@ -27,7 +27,7 @@ from django.conf import settings
 from django.db import connection
 
 from jixiao.web.processes import process_exists
-from jixiao.web.security.backup_events import backup_failed, backup_recorded, restore_recorded
+from jixiao.web.security.backup_events import AuditLogUnavailable, backup_failed, backup_recorded, restore_recorded
 
 __all__ = ["BackupError", "Done", "database_backup", "database_restore", "server_marked", "server_using_database"]
 
@@ -44,13 +44,17 @@ class BackupError(Exception):
         self.message = message
 
 
+# Why a backup or restore that was carried out has no audit event: the database it wrote to is not migrated.
+NO_AUDIT_LOG = "数据库中还没有审计日志表"
+
+
 @dataclass(frozen=True)
 class Done:
-    """A backup or restore carried out: the database, in words, and whether its audit event was written (not in a
-    database whose tables are not there yet)."""
+    """A backup or restore carried out: the database, in words, and why its audit event is missing (None when it
+    was written)."""
 
     described: str
-    audited: bool
+    audit_gap: str | None
 
 
 def database_backup(target: Path) -> Done:
@@ -63,17 +67,22 @@ def database_backup(target: Path) -> Done:
         raise BackupError(f"没有找到数据库文件：{_db()['NAME']}")
     # The event goes in before the copy, so the backup holds it: a restored database shows when its backup was
     # taken (restore_recorded reads it back). Should the copy then fail, a failure event follows in the live log.
-    audited = backup_recorded(target) is not None
+    try:
+        audited = backup_recorded(target) is not None
+    except AuditLogUnavailable as error:
+        raise BackupError(f"{error.message}。每次备份都须记入审计日志，本次未备份，请稍后重试") from None
     partial = target.with_name(target.name + ".partial")
     try:
         described = _pg_dump(partial) if _is_postgres() else _sqlite_backup(partial)
         os.replace(partial, target)
     except (BackupError, OSError) as error:
-        backup_failed(target, error.message if isinstance(error, BackupError) else str(error))
+        # The copy's failure is what the operator must see; a log too busy for its event must not hide it.
+        with contextlib.suppress(AuditLogUnavailable):
+            backup_failed(target, error.message if isinstance(error, BackupError) else str(error))
         raise
     finally:
         partial.unlink(missing_ok=True)
-    return Done(described, audited)
+    return Done(described, None if audited else NO_AUDIT_LOG)
 
 
 def database_restore(source: Path, *, force: bool = False) -> Done:
@@ -92,7 +101,11 @@ def database_restore(source: Path, *, force: bool = False) -> Done:
     if using and not force:
         raise BackupError(f"{using}。恢复会覆盖正在使用的数据库：请先停止服务，或加 --force 强制恢复")
     described = _pg_restore(source) if postgres else _sqlite_restore(source)
-    return Done(described, restore_recorded(source, forced=force) is not None)
+    try:
+        audited = restore_recorded(source, forced=force) is not None
+    except AuditLogUnavailable as error:  # the database is restored: say the event is missing, and why
+        return Done(described, error.message)
+    return Done(described, None if audited else NO_AUDIT_LOG)
 
 
 def server_using_database() -> str | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -142,6 +143,25 @@ def test_sqlite_backup_while_writing_restores_the_last_committed_edit(data, tmp_
     found = _restored({"JIXIAO_DATA": str(fresh)})
     _assert_consistent(found, before, last)
     _assert_audited(found, backup, forced=False)
+
+
+def test_a_backup_waits_for_a_writer_holding_the_lock_longer_than_sqlites_own_wait(data, tmp_path):
+    """SQLite gives up on a lock after the settings' five seconds; the backup's audit event used to be lost then,
+    with a message that the database had no audit log. It now waits for the lock and is recorded."""
+    backup = tmp_path / "jixiao.backup"
+    holder = sqlite3.connect(data / "jixiao.sqlite3", isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")  # a writer's transaction: the lock is held until it commits
+    release = threading.Timer(7, holder.commit)
+    release.start()
+    try:
+        result = jixiao("backup", str(backup), "--data", str(data))
+    finally:
+        release.join()
+        holder.close()
+    assert result.returncode == 0, result.stderr
+    assert "（已记入审计日志）" in result.stdout and "未记入" not in result.stdout
+    taken = [event for event in _restored({"JIXIAO_DATA": str(data)})["audit"] if event["action"] == "backup_taken"]
+    assert [event["file"] for event in taken] == [backup.name]
 
 
 @contextmanager

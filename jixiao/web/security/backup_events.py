@@ -5,16 +5,31 @@ from __future__ import annotations
 
 import getpass
 import socket
+import time
 from datetime import datetime
 from pathlib import Path
 
-from django.db import DatabaseError
+from django.db import OperationalError, connection
 
 from jixiao.web.security.audit import audit_record
 from jixiao.web.security.events import BACKUP_TAKEN, DATABASE_RESTORED, Result
 from jixiao.web.security.models import AuditEvent
 
-__all__ = ["backup_failed", "backup_recorded", "backup_taken_at", "restore_recorded"]
+__all__ = ["AuditLogUnavailable", "backup_failed", "backup_recorded", "backup_taken_at", "restore_recorded"]
+
+# How long an event waits for the database's write lock. SQLite's own wait (the settings' timeout) is not fair: a
+# server saving edits back to back can take the lock again each time before a waiting backup wakes up, so a
+# loaded machine saw the backup's event fail after five seconds while the backup itself went on.
+BUSY_WAIT_SECONDS = 60.0
+
+
+class AuditLogUnavailable(Exception):
+    """The audit log could not take an event: the database failed, or stayed locked for ``BUSY_WAIT_SECONDS``;
+    ``message`` says so in Chinese."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 def _operator() -> dict[str, str]:
@@ -27,18 +42,29 @@ def _operator() -> dict[str, str]:
 
 
 def _record(action, *, result: str = Result.SUCCESS, details: dict) -> AuditEvent | None:
-    """Record ``action`` by the operator; None when the database cannot take it (not yet migrated, say), which
-    must not stop a backup or a restore that protects the data."""
-    operator = _operator()
-    try:
-        return audit_record(action, result=result, username=f"{operator['os_user']}@{operator['host']}",
-                            details={**details, **operator})
-    except DatabaseError:
+    """Record ``action`` by the operator. None only when the database has no audit log yet (not migrated), which
+    must not stop a backup or a restore that protects the data; a locked database is waited for, and one that
+    stays locked, or any other failure, raises :class:`AuditLogUnavailable`: an event never goes unrecorded unsaid."""
+    if AuditEvent._meta.db_table not in connection.introspection.table_names():
         return None
+    operator = _operator()
+    deadline = time.monotonic() + BUSY_WAIT_SECONDS
+    while True:
+        try:
+            return audit_record(action, result=result, username=f"{operator['os_user']}@{operator['host']}",
+                                details={**details, **operator})
+        except OperationalError as error:
+            if "locked" not in str(error):
+                raise AuditLogUnavailable(f"审计日志无法写入：{error}") from error
+            if time.monotonic() >= deadline:
+                raise AuditLogUnavailable(
+                    f"数据库被其他进程占用，等待 {BUSY_WAIT_SECONDS:.0f} 秒后审计日志仍无法写入") from error
+            time.sleep(0.1)
 
 
 def backup_recorded(target: Path) -> AuditEvent | None:
-    """Record a backup to ``target`` about to be taken (see ``jixiao.web.backup.database_backup``)."""
+    """Record a backup to ``target`` about to be taken (see ``jixiao.web.backup.database_backup``); raises
+    :class:`AuditLogUnavailable` when it cannot be recorded."""
     return _record(BACKUP_TAKEN, details={"file": target.name})
 
 

@@ -5,10 +5,23 @@ from __future__ import annotations
 
 import getpass
 import socket
+import sqlite3
 from pathlib import Path
 
+import pytest
+from django.db import OperationalError
+
+from jixiao.web import backup
+from jixiao.web.backup import BackupError
+from jixiao.web.security import backup_events
 from jixiao.web.security.audit import audit_record
-from jixiao.web.security.backup_events import backup_failed, backup_recorded, backup_taken_at, restore_recorded
+from jixiao.web.security.backup_events import (
+    AuditLogUnavailable,
+    backup_failed,
+    backup_recorded,
+    backup_taken_at,
+    restore_recorded,
+)
 from jixiao.web.security.events import LOGIN_FAILED
 from tests.web.security.conftest import events
 
@@ -46,3 +59,53 @@ def test_a_backup_that_failed_leaves_a_failure_after_its_announcement(org):
     failed = backup_failed(Path("b.sqlite3"), "备份文件校验失败，请重试")
     assert failed.result == "failure" and failed.details["reason"] == "备份文件校验失败，请重试"
     assert backup_taken_at() is None  # a restore of an older copy must not take the failed attempt's time
+
+
+def _failing(monkeypatch, *errors):
+    """Make the audit log's writes raise ``errors`` in turn, then succeed; the calls made are counted."""
+    calls, pending = [], list(errors)
+
+    def record(*args, **kwargs):
+        calls.append(args)
+        if pending:
+            raise pending.pop(0)
+        return audit_record(*args, **kwargs)
+
+    monkeypatch.setattr(backup_events, "audit_record", record)
+    return calls
+
+
+def test_a_locked_audit_log_is_waited_for(org, monkeypatch):
+    calls = _failing(monkeypatch, OperationalError("database is locked"), OperationalError("database is locked"))
+    event = backup_recorded(Path("b.sqlite3"))
+    assert len(calls) == 3 and event.details["file"] == "b.sqlite3"
+    assert [e.pk for e in events("backup_taken")] == [event.pk]
+
+
+def test_an_audit_log_locked_too_long_is_said_not_skipped(org, monkeypatch):
+    monkeypatch.setattr(backup_events, "BUSY_WAIT_SECONDS", 0.3)
+    _failing(monkeypatch, *[OperationalError("database is locked")] * 100)
+    with pytest.raises(AuditLogUnavailable, match="数据库被其他进程占用，等待 0 秒后审计日志仍无法写入"):
+        backup_recorded(Path("b.sqlite3"))
+    assert not events("backup_taken")
+
+
+def test_another_failure_of_the_audit_log_is_said_at_once(org, monkeypatch):
+    calls = _failing(monkeypatch, OperationalError("disk I/O error"))
+    with pytest.raises(AuditLogUnavailable, match="审计日志无法写入：disk I/O error"):
+        restore_recorded(Path("b.sqlite3"), forced=False)
+    assert len(calls) == 1
+
+
+def test_a_backup_whose_event_cannot_be_written_is_not_taken(org, monkeypatch, tmp_path):
+    database = tmp_path / "live.sqlite3"
+    sqlite3.connect(database).close()
+    monkeypatch.setattr(backup, "_db", lambda: {"ENGINE": "django.db.backends.sqlite3", "NAME": str(database)})
+
+    def unavailable(target):
+        raise AuditLogUnavailable("数据库被其他进程占用，等待 60 秒后审计日志仍无法写入")
+
+    monkeypatch.setattr(backup, "backup_recorded", unavailable)
+    with pytest.raises(BackupError, match="每次备份都须记入审计日志，本次未备份"):
+        backup.database_backup(tmp_path / "b.backup")
+    assert list(tmp_path.iterdir()) == [database]
