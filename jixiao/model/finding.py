@@ -7,12 +7,14 @@ the rule to run again; the fix is a value with a safety level, as ruff's ``Appli
 
 from __future__ import annotations
 
+from decimal import Decimal
 from enum import StrEnum
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
 from jixiao.model.diagnostic import Location, Severity
-from jixiao.model.wording import Param, Phrase, listed, render, shown, spliced
+from jixiao.model.wording import Param, Phrase, listed, literal, render, shown, spliced
 
 __all__ = ["Applicability", "Confidence", "Dimension", "Edit", "Finding", "Fix", "Phrase", "listed", "render", "spliced"]
 
@@ -86,13 +88,40 @@ class Edit(BaseModel):
 
 
 class Fix(BaseModel):
-    """A suggested correction: a one-line summary, the edits that carry it out and how safe they are."""
+    """A suggested correction: a one-line summary, the edits that carry it out and how safe they are. The summary is
+    data like a finding's message: ``params`` (each a cell text, name or figure) fill the slots of ``template``, and
+    :attr:`summary` renders them, so that a cell holding braces stays as written and the words can change without
+    the rule running again."""
 
     model_config = ConfigDict(frozen=True)
 
     applicability: Applicability
-    summary: str
+    template: str
+    params: dict[str, Param] = Field(default_factory=dict)
     edits: tuple[Edit, ...] = ()
+
+    @classmethod
+    def of(cls, applicability: Applicability | str, template: str, *, edits: tuple[Edit, ...] | list[Edit] = (),
+           **params: str | Decimal | Phrase) -> Fix:
+        """A fix whose summary is ``template`` filled by ``params``; a :class:`Phrase` parameter is put in place of its
+        slot (:func:`spliced`), so that what is stored is one template and its data."""
+        template, flat = spliced(template, params)
+        return cls(applicability=Applicability(applicability), template=template, params=flat, edits=tuple(edits))
+
+    @model_validator(mode="before")
+    @classmethod
+    def _summary_only(cls, data: Any) -> Any:
+        """A fix stored before fixes kept their template (a stored finding, a JSON check result) holds its summary
+        alone: it is read as a template of no slots, which shows the same text."""
+        if isinstance(data, dict) and "template" not in data and isinstance(data.get("summary"), str):
+            return {**data, "template": literal(data["summary"])}
+        return data
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def summary(self) -> str:
+        """The summary in Chinese, its slots filled."""
+        return render(self.template, self.params)
 
 
 class Finding(BaseModel):

@@ -1,4 +1,5 @@
-"""One value, one shape, rendered late: a finding's parameters are data, its wording is in the rule's templates.
+"""One value, one shape, rendered late: a finding's parameters, and its fix's, are data, its wording is in the rule's
+templates.
 
 Over every finding on the dev documents and the seed sample, each parameter must be data: a figure (≥18个, 80.00), a
 code, text quoted from the document (a name, a cell, an excerpt: each item of a list joined by 、 or quoted one after
@@ -125,9 +126,12 @@ def _corpus() -> tuple[tuple[str, Finding, str], ...]:
 
 
 def _composed(finding: Finding, text: str) -> dict[str, str]:
+    """The parameters of the finding's message, and of its fix's summary (``fix.`` before their names), that are not
+    data."""
     terms = _terms(finding.rule)
+    params = {**finding.params, **{f"fix.{key}": value for key, value in (finding.fix.params if finding.fix else {}).items()}}
     # (a figure kept as a Decimal is data by its type)
-    return {key: value for key, value in finding.params.items()
+    return {key: value for key, value in params.items()
             if key not in _BASE_SLOTS and not isinstance(value, Decimal) and not _is_data(value, text, terms)}
 
 

@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 
 from jixiao.model import Diagnostic, Framework, Location, Severity
+from jixiao.model.finding import Finding, Fix
 from jixiao.review import (
     Config,
     ProfileError,
@@ -202,3 +203,22 @@ def test_the_contract_gives_the_template_and_its_parameters_beside_the_message()
     assert contract["template"] == finding.template and contract["params"]
     assert contract["template"].format_map(contract["params"]) == contract["message"]
     assert all(isinstance(value, str) for value in contract["params"].values())
+
+
+def test_a_fix_keeps_the_cell_it_quotes_as_data_rendered_late():
+    # the corrected name is a cell (braces and all): the fix's words are a template, the cell one parameter
+    row = ["产出指标", "数量指标", "指标1：{县}级排查村数", "全乡18个行政村开展矛盾纠纷排查", "≥18个", "计划标准：年度方案"]
+    document = build_document(patched(BASE, {"set_rows": {"1": row}}))
+    (finding,) = [f for f in review_document(document, load_profile()).findings if f.rule == "JX108"]
+    fix = finding.fix
+    assert (fix.template, fix.params) == ("删去占位文字，改为“{cleaned}”", {"cleaned": "{县}级排查村数"})
+    assert fix.summary == "删去占位文字，改为“{县}级排查村数”"
+    contract = finding.contract()["fix"]
+    assert (contract["template"], contract["params"], contract["summary"]) == (fix.template, fix.params, fix.summary)
+    assert Finding.model_validate(finding.model_dump(mode="json")).fix == fix
+
+
+def test_a_fix_stored_with_its_summary_alone_still_reads_as_written():
+    # findings stored (and check results written) before fixes kept their template hold the summary alone
+    stored = Fix.model_validate({"applicability": "display-only", "summary": "改为“{x}”", "edits": []})
+    assert (stored.template, stored.params, stored.summary) == ("改为“{{x}}”", {}, "改为“{x}”")

@@ -44,7 +44,7 @@ class SatisfactionNotCredible(Rule):
                 continue
             if target.unit in ("%", None) and target.value > ceiling and target.operator is not Operator.LE:
                 fix = target_fix(indicator, f"≥{suggested}%", Applicability.NEEDS_HUMAN,
-                                 f"按历史调查结果设定，如“≥{suggested}%”")
+                                 "按历史调查结果设定，如“≥{suggested}%”", suggested=str(suggested))
                 yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw,
                                    ceiling=f"{ceiling.normalize():f}")
 

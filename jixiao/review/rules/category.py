@@ -41,8 +41,10 @@ def move_fix(ctx: SheetContext, indicator: Indicator, level2: str) -> Fix:
     if level1 and level1 != current_level1:
         edits.append(Edit(field="level1", before=current_level1, after=level1, row=indicator.row,
                           indicator=indicator.name))
-    where = f"{level1}—{level2}" if level1 else level2
-    return Fix(applicability=Applicability.NEEDS_HUMAN, summary=f"移到“{where}”下", edits=tuple(edits))
+    if level1:
+        return Fix.of(Applicability.NEEDS_HUMAN, "移到“{level1}—{level2}”下", level1=level1, level2=level2,
+                      edits=tuple(edits))
+    return Fix.of(Applicability.NEEDS_HUMAN, "移到“{level2}”下", level2=level2, edits=tuple(edits))
 
 
 class Level2UnderWrongLevel1(Rule):
@@ -88,7 +90,7 @@ class Level2UnderWrongLevel1(Rule):
             if level1 and expected and level1 != expected and level1 not in _ALSO_UNDER.get(indicator.level2 or "", ()):
                 edits.insert(0, Edit(field="level1", before=level1, after=expected, row=indicator.row,
                                      indicator=indicator.name))
-                fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary=f"一级指标改为“{expected}”",
+                fix = Fix.of(Applicability.NEEDS_HUMAN, "一级指标改为“{expected}”", expected=expected,
                           edits=tuple(edits))
                 yield self.finding(ctx, indicator=indicator, column="level1", fix=fix, level2=indicator.level2,
                                    expected=expected, level1=level1, framework=label, severity=severity)
@@ -517,7 +519,7 @@ class UnknownLevelName(Rule):
                 if closest:
                     edit = Edit(field=column, before=written, after=closest, row=indicator.row,
                                 indicator=indicator.name)
-                    fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary=f"改为“{closest}”", edits=(edit,))
+                    fix = Fix.of(Applicability.NEEDS_HUMAN, "改为“{closest}”", closest=closest, edits=(edit,))
                 slots = {"closest": closest} if closest else {}
                 if ctx.levels:
                     slots["framework"] = "、".join(ctx.levels.names("level1"))
@@ -534,7 +536,7 @@ class UnknownLevelName(Rule):
                 {"template": self.message_suffix}
             edits = tuple(dict.fromkeys(Edit(field=col, before=raw, after=name, row=row.row, indicator=row.name)
                                         for row, col, raw, name in suffixed))
-            fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary="层级名称改为规范名称", edits=edits)
+            fix = Fix.of(Applicability.NEEDS_HUMAN, "层级名称改为规范名称", edits=edits)
             yield self.finding(ctx, indicator=first, column=column, fix=fix, written="、".join(names[:self._LISTED]),
                                column_name="一级、二级指标" if len({c for _, c, _, _ in suffixed}) > 1 else
                                ("一级指标" if column == "level1" else "二级指标"), known=known, **more)

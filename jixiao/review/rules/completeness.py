@@ -541,10 +541,10 @@ class TemplateResidue(Rule):
                 cleaned = _without_residue(ctx, indicator, column, text or "")
                 written = _residue_as_written(text) or word or text or ""
                 if no_value or not cleaned:
-                    fix = Fix(applicability=Applicability.DISPLAY_ONLY, summary="删去占位文字，填写实际内容",
+                    fix = Fix.of(Applicability.DISPLAY_ONLY, "删去占位文字，填写实际内容",
                               edits=(Edit(field=column, before=text, row=indicator.row, indicator=indicator.name),))
                 else:
-                    fix = Fix(applicability=Applicability.SAFE, summary=f"删去占位文字，改为“{cleaned}”",
+                    fix = Fix.of(Applicability.SAFE, "删去占位文字，改为“{cleaned}”", cleaned=cleaned,
                               edits=(Edit(field=column, before=text, after=cleaned, row=indicator.row,
                                           indicator=indicator.name),))
                 if no_value:
@@ -587,7 +587,7 @@ class TemplateResidue(Rule):
             numbering = _TEMPLATE_NUMBER.match(fold(indicator.name_raw or ""))
             if not numbering or not indicator.name or id(indicator) in flagged:
                 continue
-            fix = Fix(applicability=Applicability.SAFE, summary=f"删去编号，改为“{indicator.name}”",
+            fix = Fix.of(Applicability.SAFE, "删去编号，改为“{name}”", name=indicator.name,
                       edits=(Edit(field="name", before=indicator.name_raw, after=indicator.name, row=indicator.row,
                                   indicator=indicator.name),))
             left_over.setdefault("name", []).append((indicator, numbering.group(0).strip(), fix))
@@ -608,8 +608,7 @@ class TemplateResidue(Rule):
             texts = "”“".join(dict.fromkeys(written for _, written, _ in rows))
             names = "、".join(indicator.name for indicator, _, _ in rows)
             safe = all(fix.applicability is Applicability.SAFE for _, _, fix in rows)
-            fix = Fix(applicability=Applicability.SAFE if safe else Applicability.DISPLAY_ONLY,
-                      summary="逐行删去占位文字", edits=tuple(edit for _, _, fix in rows for edit in fix.edits))
+            fix = Fix.of(Applicability.SAFE if safe else Applicability.DISPLAY_ONLY, "逐行删去占位文字", edits=tuple(edit for _, _, fix in rows for edit in fix.edits))
             yield self.finding(ctx, column=column, fix=fix, severity=Severity.WARNING, column_name=_column_name(column),
                                template=self.message_rows, text=texts, count=len(rows), rows=names)
 

@@ -119,7 +119,7 @@ class DescriptionsSwapped(Rule):
                 Edit(field="description", before=a.description, after=b.description, row=a.row, indicator=a.name),
                 Edit(field="description", before=b.description, after=a.description, row=b.row, indicator=b.name),
             )
-            fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary=f"互换“{a.name}”与“{b.name}”的指标描述",
+            fix = Fix.of(Applicability.NEEDS_HUMAN, "互换“{first}”与“{second}”的指标描述", first=a.name, second=b.name,
                       edits=edits)
             yield self.finding(ctx, indicator=a, column="description", fix=fix, confidence=Confidence.INFERENCE,
                                other=b.name, description=a.description)
@@ -164,7 +164,7 @@ class GoalNumberMismatch(Rule):
                 (expected_value, places), = values.items()
                 expected = counted.written.replace(_number_text(counted.written), f"{expected_value.normalize():f}", 1)
                 corrected = (goal if counted.written in goal else fold(goal)).replace(counted.written, expected, 1)
-                fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary=f"将“{counted.written}”改为“{expected}”",
+                fix = Fix.of(Applicability.NEEDS_HUMAN, "将“{written}”改为“{expected}”", written=counted.written, expected=expected,
                           edits=(Edit(field="goals", before=goal, after=corrected),))
                 template = self.message_both if len(places) > 1 else \
                     self.message_department if "部门整体绩效目标" in places else None
@@ -394,13 +394,13 @@ class TitleNameMismatch(Rule):
         if _FUND_HEADING.search(folded_heading) and not typo:
             return
         if _one_doubling_apart(folded_name, folded_heading):
-            fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary=f"项目名称改为“{heading}”",
+            fix = Fix.of(Applicability.NEEDS_HUMAN, "项目名称改为“{heading}”", heading=heading,
                       edits=(Edit(field="name", before=ctx.sheet.name, after=heading),))
         elif _one_doubling_apart(folded_heading, folded_name):
-            fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary=f"标题改为“{name}绩效目标表”",
+            fix = Fix.of(Applicability.NEEDS_HUMAN, "标题改为“{name}绩效目标表”", name=name,
                       edits=(Edit(field="title", before=ctx.sheet.title, after=f"{name}绩效目标表"),))
         else:
-            fix = Fix(applicability=Applicability.DISPLAY_ONLY, summary="以预算系统中的项目名称为准统一两处写法")
+            fix = Fix.of(Applicability.DISPLAY_ONLY, "以预算系统中的项目名称为准统一两处写法")
         yield self.finding(ctx, column="project", fix=fix, heading=heading, name=ctx.sheet.name)
 
 
@@ -471,10 +471,10 @@ def _cells(indicator: Indicator) -> tuple:
 def _rename_fix(indicator: Indicator) -> Fix:
     description = (indicator.description or "").strip()
     if description and len(fold(description)) <= 15:
-        return Fix(applicability=Applicability.NEEDS_HUMAN, summary=f"指标名称改为“{description}”",
+        return Fix.of(Applicability.NEEDS_HUMAN, "指标名称改为“{description}”", description=description,
                    edits=(Edit(field="name", before=indicator.name, after=description, row=indicator.row,
                                indicator=indicator.name),))
-    return Fix(applicability=Applicability.DISPLAY_ONLY, summary="改用说明所衡量内容的名称")
+    return Fix.of(Applicability.DISPLAY_ONLY, "改用说明所衡量内容的名称")
 
 
 class GenericIndicatorName(Rule):
@@ -575,7 +575,7 @@ class SameBasisEverywhere(Rule):
         if bases and bases[0] in _STANDARD_TYPES:
             return  # every row naming its type of standard (计划标准) is the form's column filled in, not copied prose
         if len(bases) >= self.param(ctx, "min_rows") and bases[0] and len(set(bases)) == 1:
-            fix = Fix(applicability=Applicability.DISPLAY_ONLY, summary="按指标分别写明计划标准、行业标准或历史标准")
+            fix = Fix.of(Applicability.DISPLAY_ONLY, "按指标分别写明计划标准、行业标准或历史标准")
             first = ctx.sheet.indicators[0]
             yield self.finding(ctx, column="basis" if first.basis else "description", fix=fix, count=len(bases),
                                basis=_shorten(first.basis or first.description or ""))
@@ -606,8 +606,7 @@ class BasisSetsNoStandard(Rule):
                 first.setdefault(key, indicator)
                 counts[key] += 1
         for key, indicator in first.items():
-            fix = Fix(applicability=Applicability.DISPLAY_ONLY,
-                      summary="改为设定指标值所依据的计划标准、行业标准、历史标准或其他认可的标准")
+            fix = Fix.of(Applicability.DISPLAY_ONLY, "改为设定指标值所依据的计划标准、行业标准、历史标准或其他认可的标准")
             yield self.finding(ctx, indicator=indicator, column="basis", fix=fix, confidence=Confidence.INFERENCE,
                                basis=_shorten(indicator.basis or ""), count=counts[key])
 
@@ -736,7 +735,7 @@ class TargetContradictsDescription(Rule):
             fraction = described.unit == "%" and target.unit in (None, "%") and target.value * 100 == described.value
             operator = target.operator or described.operator
             after = described.model_copy(update={"operator": operator}).display()
-            fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary=f"核实目标；若以解释为准，指标值改为“{after}”",
+            fix = Fix.of(Applicability.NEEDS_HUMAN, "核实目标；若以解释为准，指标值改为“{after}”", after=after,
                       edits=(Edit(field="target", before=target.raw, after=after, row=indicator.row,
                                   indicator=indicator.name),))
             yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw,

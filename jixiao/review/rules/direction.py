@@ -22,10 +22,10 @@ _PURCHASE = re.compile(r"采购|购置|购买|配置|配备")
 _SERVICE = re.compile(r"服务")
 
 
-def _operator_fix(indicator, operator: str, summary: str) -> Fix:
+def _operator_fix(indicator, operator: str, template: str, **params: str) -> Fix:
     edit = Edit(field="target.operator", before=indicator.target.operator.value, after=operator, row=indicator.row,
                 indicator=indicator.name)
-    return Fix(applicability=Applicability.NEEDS_HUMAN, summary=summary, edits=(edit,))
+    return Fix.of(Applicability.NEEDS_HUMAN, template, edits=(edit,), **params)
 
 
 class ReverseIndicatorWithLowerBound(Rule):
@@ -89,7 +89,7 @@ class DirectionContradictsOperator(Rule):
                 direction is Direction.POSITIVE and operator in _UPPER_BOUNDS)
             if wrong:
                 expected = "≤" if direction is Direction.NEGATIVE else "≥"
-                fix = _operator_fix(indicator, expected, f"运算符改为“{expected}”，或更正指标方向")
+                fix = _operator_fix(indicator, expected, "运算符改为“{expected}”，或更正指标方向", expected=expected)
                 yield self.finding(ctx, indicator=indicator, column="direction", fix=fix,
                                    direction=direction.value, raw=indicator.target.raw, operator=operator.value)
 
@@ -114,7 +114,7 @@ class ReverseIndicatorMarkedPositive(Rule):
         for indicator in ctx.sheet.indicators:
             if indicator.direction is Direction.POSITIVE and ctx.fact(indicator).reverse:
                 edit = Edit(field="direction", before="正向", after="反向", row=indicator.row, indicator=indicator.name)
-                fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary="指标方向性改为“反向”", edits=(edit,))
+                fix = Fix.of(Applicability.NEEDS_HUMAN, "指标方向性改为“反向”", edits=(edit,))
                 yield self.finding(ctx, indicator=indicator, column="direction", fix=fix,
                                    confidence=Confidence.INFERENCE)
 

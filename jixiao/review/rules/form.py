@@ -49,10 +49,11 @@ from jixiao.review.sources import EVALUATION_2020, GOALS_2015
 
 _SPECIFIC = GOALS_2015.at("第十二条（细化量化）")
 
-def target_fix(indicator: Indicator, after: str, applicability: Applicability, summary: str) -> Fix:
-    """A fix that rewrites the whole 指标值 cell of ``indicator`` as ``after``."""
+def target_fix(indicator: Indicator, after: str, applicability: Applicability, template: str, **params: str) -> Fix:
+    """A fix that rewrites the whole 指标值 cell of ``indicator`` as ``after``, summed up as ``template`` filled by
+    ``params``."""
     edit = Edit(field="target", before=indicator.target.raw, after=after, row=indicator.row, indicator=indicator.name)
-    return Fix(applicability=applicability, summary=summary, edits=(edit,))
+    return Fix.of(applicability, template, edits=(edit,), **params)
 
 
 def clean_target(ctx: SheetContext, indicator: Indicator) -> str:
@@ -167,7 +168,7 @@ class MissingOperator(Rule):
             template = (self.message_more if len(missing) > self._LISTED else self.message_rows).replace("{rows}", rows)
             fixes = [(i, self._fix(ctx, i)) for i in missing]
             edits = tuple(edit for i, fix in fixes if self._fix_keeps_meaning(i.target, fix) for edit in fix.edits)
-            fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary="逐行加上运算符", edits=edits) if edits else None
+            fix = Fix.of(Applicability.NEEDS_HUMAN, "逐行加上运算符", edits=edits) if edits else None
             yield self.finding(ctx, column="target", fix=fix, template=template, count=len(missing), **slots)
 
     def _full_rate_needs_operator(self, ctx: SheetContext) -> bool:
@@ -212,7 +213,7 @@ class MissingOperator(Rule):
         # A full rate cannot be exceeded: ≥100% means =100% (JX802 reports the former)
         operator = "=" if _full_rate(indicator.target) else "≤" if ctx.fact(indicator).reverse else "≥"
         with_operator = indicator.target.model_copy(update={"operator": Operator(operator)}).display()
-        return target_fix(indicator, with_operator, Applicability.NEEDS_HUMAN, f"加上运算符“{operator}”")
+        return target_fix(indicator, with_operator, Applicability.NEEDS_HUMAN, "加上运算符“{operator}”", operator=operator)
 
 
 def _full_rate(target: Target) -> bool:
@@ -284,7 +285,8 @@ class MissingUnit(Rule):
                 continue  # the unit is in the prose of the cell itself: JX203's clean value carries it
             if target.unit_inferred:
                 # The unit is in the description next to the same number: moving it is safe.
-                fix = target_fix(indicator, target.display(), Applicability.SAFE, f"在指标值中写明单位“{target.unit}”")
+                fix = target_fix(indicator, target.display(), Applicability.SAFE, "在指标值中写明单位“{unit}”",
+                                 unit=target.unit)
                 yield self.finding(ctx, indicator=indicator, column="target", fix=fix, confidence=Confidence.INFERENCE,
                                    raw=target.raw, template=self.message_described, unit=target.unit)
                 continue
@@ -298,7 +300,7 @@ class MissingUnit(Rule):
             fix = None
             if unit:
                 fix = target_fix(indicator, f"{target.operator or ''}{target.value}{unit}", Applicability.NEEDS_HUMAN,
-                                 f"补上计量单位“{unit}”")
+                                 "补上计量单位“{unit}”", unit=unit)
             slots: dict[str, object] = {"unit": unit} if unit else {}
             if habit:
                 slots["others"] = len(unitless) - 1
@@ -375,14 +377,16 @@ class ProseInTarget(Rule):
                 operator = "≤" if ctx.is_cost_row(indicator) or ctx.fact(indicator).reverse else "≥"
                 clean = operator + amount.group(0)
                 prose = (target.raw[:amount.start()] + "…" + target.raw[amount.end():]).strip("…")
-                fix = target_fix(indicator, clean, Applicability.NEEDS_HUMAN, f"指标值改为“{clean}”，说明文字移入指标描述")
+                fix = target_fix(indicator, clean, Applicability.NEEDS_HUMAN, "指标值改为“{clean}”，说明文字移入指标描述",
+                                 clean=clean)
                 yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw, prose=prose,
                                    clean=clean)
                 continue
             if not target.is_quantitative and (bound := bound_in_sentence(target.raw)):
                 match, clean = bound
                 prose = (target.raw[:match.start()] + "…" + target.raw[match.end():]).strip("…")
-                fix = target_fix(indicator, clean, Applicability.NEEDS_HUMAN, f"指标值改为“{clean}”，说明文字移入指标描述")
+                fix = target_fix(indicator, clean, Applicability.NEEDS_HUMAN, "指标值改为“{clean}”，说明文字移入指标描述",
+                                 clean=clean)
                 yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw, prose=prose,
                                    clean=clean)
                 continue
@@ -397,7 +401,8 @@ class ProseInTarget(Rule):
             if unit_conflicts(ctx, indicator):
                 continue  # the unit rule's fix rewrites the whole cell
             clean = clean_target(ctx, indicator)
-            fix = target_fix(indicator, clean, Applicability.NEEDS_HUMAN, f"指标值改为“{clean}”，说明文字移入指标描述")
+            fix = target_fix(indicator, clean, Applicability.NEEDS_HUMAN, "指标值改为“{clean}”，说明文字移入指标描述",
+                                 clean=clean)
             yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw,
                                prose=target.leftover, clean=clean)
 
@@ -426,7 +431,7 @@ class NumbersRunTogether(Rule):
         for indicator in ctx.sheet.indicators:
             if indicator.target.has_note(NoteCode.GLUED_NUMBERS):
                 clean = clean_target(ctx, indicator)
-                fix = target_fix(indicator, clean, Applicability.NEEDS_HUMAN, f"指标值改为“{clean}”")
+                fix = target_fix(indicator, clean, Applicability.NEEDS_HUMAN, "指标值改为“{clean}”", clean=clean)
                 yield self.finding(ctx, indicator=indicator, column="target", fix=fix,
                                    confidence=Confidence.INFERENCE, raw=indicator.target.raw, clean=clean)
 
@@ -500,8 +505,8 @@ class QualitativeInQuantitativeSlot(Rule):
             # the message of what the row measures, or of the level it stands under
             template = self.message.replace("{level2}中的指标", self._WHAT[what]) if what else None
             unit = suggested_unit(kind, indicator.name) if kind else None
-            fix = Fix(applicability=Applicability.DISPLAY_ONLY,
-                      summary=f"写成“运算符+数值+单位”{f'，单位宜用“{unit}”' if unit else ''}")
+            fix = (Fix.of(Applicability.DISPLAY_ONLY, "写成“运算符+数值+单位”，单位宜用“{unit}”", unit=unit) if unit
+                   else Fix.of(Applicability.DISPLAY_ONLY, "写成“运算符+数值+单位”"))
             yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw, template=template,
                                **({} if what else {"level2": indicator.level2}))
 

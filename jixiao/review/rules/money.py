@@ -56,7 +56,7 @@ class BudgetPartsMismatch(Rule):
             # (上年结转资金 0 0 —) than the parts' (corpus 208: 其中:当年财政拨款 0 0 — under a budget of 20000)
             return
         if parts != budget.total:
-            fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary=f"预算数改为{amount_text(parts)}，或更正资金来源",
+            fix = Fix.of(Applicability.NEEDS_HUMAN, "预算数改为{amount}，或更正资金来源", amount=amount_text(parts),
                       edits=(Edit(field="budget.total", before=amount_text(budget.total), after=amount_text(parts)),))
             # In a report the total may be the budget as adjusted during the year, the parts the initial ones: the
             # difference asks for the adjustment's reason rather than returning the report.
@@ -88,7 +88,7 @@ class YearAbovePeriodBudget(Rule):
         period, total = ctx.sheet.period, ctx.sheet.budget.total
         span = period.budget.total if period is not None else None
         if span is not None and total is not None and total > span:
-            fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary="核对中期资金总额与年度资金总额")
+            fix = Fix.of(Applicability.NEEDS_HUMAN, "核对中期资金总额与年度资金总额")
             yield self.finding(ctx, column="budget", fix=fix, total=amount_text(total), period_total=amount_text(span),
                                unit=(ctx.sheet.money_unit or MoneyUnit.WAN_YUAN).value)
 
@@ -137,7 +137,7 @@ class PlanNotEndingAt100(Rule):
         points = [p for p in ctx.sheet.spend_plan if p.percent is not None]
         if points and points[-1].percent != 100:
             last = points[-1]
-            fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary=f"“{last.label}”改为100",
+            fix = Fix.of(Applicability.NEEDS_HUMAN, "“{label}”改为100", label=last.label,
                       edits=(Edit(field="spend_plan", before=_pct(last.percent), after="100"),))
             yield self.finding(ctx, column="plan", fix=fix, label=last.label, percent=_pct(last.percent))
 

@@ -70,4 +70,4 @@ class MisspeltTerm(Rule):
         edit = Edit(field=column, before=text, after=text.replace(written, term),
                     row=indicator.row if indicator is not None else None,
                     indicator=indicator.name if indicator is not None else None)
-        return Fix(applicability=Applicability.NEEDS_HUMAN, summary=f"把“{written}”改为“{term}”", edits=(edit,))
+        return Fix.of(Applicability.NEEDS_HUMAN, "把“{written}”改为“{term}”", written=written, term=term, edits=(edit,))

@@ -122,7 +122,7 @@ class CostTargetNotMoney(Rule):
                 continue  # 250万 is money whose 元 was left out (JX202's)
             if target.is_quantitative and ctx.fact(indicator).kind is Kind.MONEY:
                 continue  # a money-named row in another unit is JX305's
-            fix = Fix(applicability=Applicability.DISPLAY_ONLY, summary="改为以元或万元计的总成本或单位成本")
+            fix = Fix.of(Applicability.DISPLAY_ONLY, "改为以元或万元计的总成本或单位成本")
             yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw)
 
 
@@ -605,7 +605,7 @@ class GarbledTarget(Rule):
                 # be corrected at the source, which the fix does without changing what it says.
                 clean = target.display()
                 yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw, severity=Severity.INFO,
-                                   fix=target_fix(indicator, clean, Applicability.SAFE, f"改为“{clean}”"),
+                                   fix=target_fix(indicator, clean, Applicability.SAFE, "改为“{clean}”", clean=clean),
                                    template=self.message_repaired, clean=clean)
             elif (day := _serial_date(indicator)) is not None:
                 yield self.finding(ctx, indicator=indicator, column="target", raw=target.raw, severity=Severity.ERROR,
@@ -801,7 +801,7 @@ class ToleratedErrorRate(Rule):
             paid = name.endswith(paid_out) and indicator.level2 not in ("时效指标", "时效目标") \
                 and not speaks_of_time(indicator.name, target)
             if (name.endswith(words) or paid) and not ctx.fact(indicator).reverse:
-                fix = Fix(applicability=Applicability.NEEDS_HUMAN, summary="目标改为“=100%”",
+                fix = Fix.of(Applicability.NEEDS_HUMAN, "目标改为“=100%”",
                           edits=(Edit(field="target", before=target.raw, after="=100%", row=indicator.row,
                                       indicator=indicator.name),))
                 yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw)
@@ -846,7 +846,7 @@ class CostRestatesBudget(Rule):
                 slots = {"template": self.message_named}
             else:
                 continue
-            fix = Fix(applicability=Applicability.DISPLAY_ONLY, summary="改为单位成本或分项成本")
+            fix = Fix.of(Applicability.DISPLAY_ONLY, "改为单位成本或分项成本")
             yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw, severity=severity,
                                **slots)
 
@@ -877,7 +877,7 @@ class UnitCostWithoutBase(Rule):
             if target.value is None or target.unit not in TO_WAN or self._BASE_NAMED.search(name):
                 continue
             if self._PER_UNIT.search(name):
-                fix = Fix(applicability=Applicability.DISPLAY_ONLY, summary="在单位中写明计量基数（元/人、万元/公里…）")
+                fix = Fix.of(Applicability.DISPLAY_ONLY, "在单位中写明计量基数（元/人、万元/公里…）")
                 yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw)
 
 

@@ -158,7 +158,7 @@ class CountInPercent(Rule):
                 # ≥100% of a count usually meant "all of them": the number itself is unknown.
                 suggested, applicability = f"{operator}N{unit}（N为实际数量）", Applicability.DISPLAY_ONLY
                 slots = {"template": self.message_unknown}
-            fix = target_fix(indicator, suggested, applicability, f"单位改为“{unit}”")
+            fix = target_fix(indicator, suggested, applicability, "单位改为“{unit}”", unit=unit)
             yield self.finding(ctx, indicator=indicator, column="target", fix=fix,
                                confidence=_confidence(ctx, indicator), subject=subject, raw=target.raw,
                                operator=operator, unit=unit, **slots)
@@ -188,7 +188,7 @@ class DurationNotInTimeUnit(Rule):
                 continue
             unit = suggested_unit(Kind.DURATION, indicator.name) or "天"
             fix = target_fix(indicator, f"{(target.operator or Operator.GE).value}N{unit}（N为实际{unit}数）",
-                             Applicability.DISPLAY_ONLY, f"单位改为“{unit}”并填写实际数值")
+                             Applicability.DISPLAY_ONLY, "单位改为“{unit}”并填写实际数值", unit=unit)
             yield self.finding(ctx, indicator=indicator, column="target", fix=fix,
                                confidence=_confidence(ctx, indicator), raw=target.raw, unit=unit)
 
@@ -292,7 +292,8 @@ class PeopleCountInOtherUnit(Rule):
             counted = target.unit in _PEOPLE_UNITS or (named is not None and target.unit == "个")
             if expected in _PEOPLE_UNITS and counted and target.unit != expected:
                 fix = target_fix(indicator, target.raw, Applicability.DISPLAY_ONLY,
-                                 f"单位改为“{expected}”并核实数值，或改名称使之与“{target.unit}”一致")
+                                 "单位改为“{expected}”并核实数值，或改名称使之与“{unit}”一致",
+                                 expected=expected, unit=target.unit)
                 yield self.finding(ctx, indicator=indicator, column="target", fix=fix, raw=target.raw,
                                    expected=expected, unit=target.unit)
 

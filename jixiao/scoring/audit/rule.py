@@ -26,7 +26,7 @@ from jixiao.model import (
     Severity,
 )
 from jixiao.model.doubt import doubtful_rows
-from jixiao.model.finding import Confidence, Dimension, Finding, Fix, Phrase, spliced
+from jixiao.model.finding import Applicability, Confidence, Dimension, Finding, Fix, Phrase, spliced
 from jixiao.scoring.audit.recompute import Recomputation, guessed, recompute
 from jixiao.scoring.profile import Profile
 
@@ -117,9 +117,10 @@ class AuditRule:
         raise NotImplementedError
 
     def finding(self, ctx: AuditContext, *, indicator: str | None = None, row: int | None = None,
-                column: str | None = None, fix: str | None = None, guessed: bool = False, assumed: bool = False,
+                column: str | None = None, fix: Phrase | str | None = None, guessed: bool = False, assumed: bool = False,
                 severity: Severity | None = None, template: str | None = None, **slots: object) -> Finding:
-        """A finding of this rule, its message slots filled; ``fix`` is advice for a person (display only).
+        """A finding of this rule, its message slots filled; ``fix`` is advice for a person (display only): a
+        :class:`Phrase` where it quotes a figure or a cell.
         ``guessed``: the finding rests on a row whose columns the reader inferred, so it may be a misreading.
         ``assumed``: it rests on a figure the table did not print (the profile's default 分值 stood in), so it is an
         inference. Either is at most a warning: a reviewer does not return a table on a guess or an assumption, only
@@ -139,19 +140,29 @@ class AuditRule:
             sheet=ctx.sheet.key, indicator=indicator,
             location=Location(file=ctx.source, table=ctx.sheet.table, sheet=ctx.sheet.key, row=row, column=column),
             template=template, params=params,
-            fix=Fix(applicability="display-only", summary=fix) if fix else None,
+            fix=_advice(fix),
             confidence=(Confidence.GUESSED_LAYOUT if guessed else Confidence.INFERENCE if assumed else Confidence.HIGH),
         )
 
     def prose_finding(self, ctx: AuditContext, statement: MoneyStatement | FundAmount, *, severity: Severity | None = None,
-                      fix: str | None = None, **slots: object) -> Finding:
+                      fix: Phrase | str | None = None, **slots: object) -> Finding:
         """A finding on one sentence of a report with no table: about no sheet, located at the sentence's line."""
         return Finding(
             rule=self.code, name=self.name, dimension=Dimension.ACCURACY, source=self.source,
             severity=severity or self.severity, sheet=None, indicator=None,
             location=Location(file=ctx.source, line=statement.line), template=self.message,
             params={"line": str(statement.line), **{key: _param(value) for key, value in slots.items()}},
-            fix=Fix(applicability="display-only", summary=fix) if fix else None, confidence=Confidence.HIGH)
+            fix=_advice(fix), confidence=Confidence.HIGH)
+
+
+def _advice(fix: Phrase | str | None) -> Fix | None:
+    """A finding's advice for a person (display only) as a fix: a phrase keeps its figures as data, a text (written
+    in the rule, no cell in it) is its template."""
+    if fix is None:
+        return None
+    if isinstance(fix, Phrase):
+        return Fix.of(Applicability.DISPLAY_ONLY, fix.template, **fix.params)
+    return Fix.of(Applicability.DISPLAY_ONLY, fix)
 
 
 def _param(value: object) -> str | Decimal | Phrase:

@@ -136,3 +136,10 @@ def test_the_contract_writes_a_figure_as_shown_not_as_an_exponent():
                       template="得分 {score} 高于 {weight}", params={"score": D("1E+1"), "weight": D("8.30")})
     assert finding.contract()["params"] == {"score": "10", "weight": "8.30"}
     assert finding.contract()["message"] == "得分 10 高于 8.30"
+
+
+def test_the_advice_keeps_its_figure_as_data():
+    fix = _one(INFLATED, "JXA02").fix
+    assert fix.template == "按实际完成情况计分：{expected}，或补充实际完成值的依据"
+    assert fix.params == {"expected": D("8.33")} and fix.summary == "按实际完成情况计分：8.33，或补充实际完成值的依据"
+    _travels(_one(INFLATED, "JXA02"))

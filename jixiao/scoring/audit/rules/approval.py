@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from jixiao.model import Operator, Severity
-from jixiao.model.finding import Finding
+from jixiao.model.finding import Finding, Phrase
 from jixiao.model.lexicon import fold
 from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
-from jixiao.scoring.target_rules import number
+from jixiao.scoring.target_rules import number, plain
 
 __all__ = ["APPROVAL_RULES"]
 
@@ -71,7 +71,7 @@ class TargetLoweredAfterApproval(AuditRule):
             if lowered:
                 yield self.finding(ctx, indicator=indicator.name, row=indicator.row, column="年度指标值",
                                    reported=after.raw, approved=before.raw, guessed=ctx.guessed(indicator),
-                                   fix=f"按批复的 {before.raw} 自评")
+                                   fix=Phrase("按批复的 {approved} 自评", {"approved": before.raw}))
 
 
 class WeightMovedAfterApproval(AuditRule):
@@ -96,7 +96,7 @@ class WeightMovedAfterApproval(AuditRule):
                 continue
             yield self.finding(ctx, indicator=indicator.name, row=item.row if item else None, column="分值",
                                reported=number(weight), approved=number(found[1].weight), guessed=ctx.guessed(indicator),
-                               fix=f"按批复的权重 {number(found[1].weight)} 计分")
+                               fix=Phrase("按批复的权重 {weight} 计分", {"weight": plain(found[1].weight)}))
 
 
 APPROVAL_RULES = (IndicatorSetChanged(), TargetLoweredAfterApproval(), WeightMovedAfterApproval())

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from jixiao.model import Operator, QualitativeTier, Severity, named_by_a_figure, parse_target
-from jixiao.model.finding import Finding, listed, render
+from jixiao.model.finding import Finding, Phrase, listed
 from jixiao.model.lexicon import simplified
 from jixiao.model.prose import gives_cause
 from jixiao.model.units import UnitKind, unit_kind
@@ -61,7 +61,7 @@ class ScoreAboveWeight(AuditRule):
             if item.printed is not None and item.weight is not None and item.printed > item.weight and (
                     not item.misplaced):
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="得分", score=number(item.printed),
-                                   weight=number(item.weight), fix=f"得分最多为 {number(item.weight)}",
+                                   weight=number(item.weight), fix=Phrase("得分最多为 {weight}", {"weight": plain(item.weight)}),
                                    guessed=item.guessed, assumed=item.weight_assumed)
 
 
@@ -90,7 +90,8 @@ class ScoreInflated(AuditRule):
                                    assumed=item.weight_assumed,
                                    # no answer chosen: the unit is asked for its answer, not told its score is 0
                                    severity=Severity.WARNING if item.unanswered else _materiality(ctx, item),
-                                   fix=f"按实际完成情况计分：{item.expected}，或补充实际完成值的依据")
+                                   fix=Phrase("按实际完成情况计分：{expected}，或补充实际完成值的依据",
+                                              {"expected": item.expected}))
 
 
 def _inflated(item: RecomputedItem) -> bool:
@@ -129,7 +130,7 @@ class TierExceeded(AuditRule):
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="得分", actual=item.actual.strip(),
                                    low=plain(band.low), high=plain(band.high), score=plain(item.printed),
                                    weight=plain(item.weight), guessed=item.guessed, assumed=item.weight_assumed,
-                                   fix=render(self.fix_template, figures), **figures)
+                                   fix=Phrase(self.fix_template, figures), **figures)
 
 
 # The words by which an actual places its row in a tier of the scheme (财预〔2020〕10号): only part reached (部分完成,
@@ -179,7 +180,7 @@ class ScoreDeflated(AuditRule):
             if item.off and item.printed < item.exact and (_met(item) or item.exact - item.printed >= material):
                 yield self.finding(ctx, indicator=item.name, row=item.row, column="得分", score=plain(item.printed),
                                    expected=item.expected, formula=item.working, guessed=item.guessed,
-                                   assumed=item.weight_assumed, fix=f"更正为 {item.expected}，或在偏差原因中写明扣分理由")
+                                   assumed=item.weight_assumed, fix=Phrase("更正为 {expected}，或在偏差原因中写明扣分理由", {"expected": item.expected}))
 
 
 def _met(item: RecomputedItem) -> bool:
@@ -213,7 +214,7 @@ class ExecutionScoreOffRate(AuditRule):
         severity = _materiality(ctx, item) if item.printed > item.exact else Severity.WARNING
         yield self.finding(ctx, indicator=item.name, column="得分", score=plain(item.printed), expected=item.expected,
                            formula=item.working, assumed=item.weight_assumed, severity=severity,
-                           fix=f"按执行率计分：{item.expected}")
+                           fix=Phrase("按执行率计分：{expected}", {"expected": item.expected}))
 
 
 class ExecutionRateMismatch(AuditRule):
@@ -235,7 +236,7 @@ class ExecutionRateMismatch(AuditRule):
             yield self.finding(ctx, indicator=ctx.profile.execution.label, column="执行率",
                                printed=number(report.execution_rate), spent=number(report.spent),
                                budget=number(report.budget_full), computed=ctx.profile.rounding(rate),
-                               fix=f"执行率应为 {ctx.profile.rounding(rate)}%")
+                               fix=Phrase("执行率应为 {rate}%", {"rate": ctx.profile.rounding(rate)}))
 
 
 # An indicator measuring the sheet's own spending (预算执行率, 资金支出率, 预算资金执行率, 经费使用率), set among the
@@ -288,7 +289,7 @@ class ExecutionIndicatorOffRate(AuditRule):
                                spent=number(report.spent), budget=number(budgets[0]), computed=computed,
                                **({"template": self.message_rate, "rate": number(report.execution_rate)}
                                   if report.execution_rate is not None else {}),
-                               guessed=item.guessed, fix=f"核对执行数与预算数；按其填写实际完成值 {computed}%")
+                               guessed=item.guessed, fix=Phrase("核对执行数与预算数；按其填写实际完成值 {computed}%", {"computed": computed}))
 
 
 class OverExecution(AuditRule):
@@ -339,7 +340,7 @@ class TotalNotSumOfScores(AuditRule):
         expected = computed.printed_capped if computed.printed_capped is not None else computed.printed_sum
         if abs(computed.printed_total - expected) > allowed:
             yield self.finding(ctx, column="总分", total=number(computed.printed_total),
-                               sum=number(computed.printed_sum), fix=f"总分应为 {number(expected)}",
+                               sum=number(computed.printed_sum), fix=Phrase("总分应为 {expected}", {"expected": plain(expected)}),
                                guessed=any(item.guessed for item in computed.scored))
 
 
@@ -372,7 +373,7 @@ class ClaimedGradeMismatch(AuditRule):
         printed = report.grade.strip()
         if _GRADE_WORDS.get(printed, printed) != expected:
             yield self.finding(ctx, column="等级", grade=report.grade.strip(), total=number(total),
-                               expected=expected, fix=f"等级应为“{expected}”")
+                               expected=expected, fix=Phrase("等级应为“{expected}”", {"expected": expected}))
 
 
 def _sum_of_scores(ctx: AuditContext) -> Decimal | None:
@@ -457,7 +458,8 @@ class QualitativeActualForNumber(AuditRule):
                                    score=number(item.printed) if item.printed is not None else "（空）",
                                    severity=Severity.INFO if approximate or share_for_time else None,
                                    fix=("写明实际完成的日期（如“2022年1月28日前完成”）" if share_for_time
-                                        else f"填写实际完成的数值（与 {item.target} 同一单位）"), guessed=item.guessed)
+                                        else Phrase("填写实际完成的数值（与 {target} 同一单位）", {"target": item.target})),
+                                   guessed=item.guessed)
 
 
 # A 时效指标 set as a deadline in words (春节前完成, 按时限完成, 12月底前) or a date: answered by a bare share (100%),
@@ -737,7 +739,7 @@ class ExecutionScoreBlank(AuditRule):
         if not _execution_score_blank(ctx) or item.expected is None:
             return
         yield self.finding(ctx, indicator=item.name, column="得分", rate=ctx.profile.rounding(computed.execution_rate),
-                           expected=item.expected, formula=item.working, fix=f"填写得分 {item.expected}")
+                           expected=item.expected, formula=item.working, fix=Phrase("填写得分 {expected}", {"expected": item.expected}))
 
 
 class ExecutionNotReported(AuditRule):
@@ -962,7 +964,7 @@ class ScoresNotFilled(AuditRule):
                 severity = Severity.WARNING if item.printed is not None else Severity.ERROR
                 yield self.finding(ctx, indicator=item.name, row=item.row, column=missing[0], field=missing[0],
                                    template=self.message_both if len(missing) > 1 else None,
-                                   guessed=item.guessed, severity=severity, fix="逐项填写" + "和".join(missing))
+                                   guessed=item.guessed, severity=severity, fix=Phrase("逐项填写{fields}", {"fields": Phrase.listing("{field}", [{"field": field} for field in missing], "和")}))
 
 
 class WeightBlank(AuditRule):

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from jixiao.model import FundAmount, MoneyStatement, Severity
-from jixiao.model.finding import Finding
+from jixiao.model.finding import Finding, Phrase
 from jixiao.scoring.audit.recompute import EXPLAIN_BELOW, LARGELY_UNSPENT_AT, rate_tolerance
 from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
 from jixiao.scoring.target_rules import number
@@ -66,7 +66,7 @@ class ProseRateMismatch(AuditRule):
             yield self.prose_finding(ctx, statement, severity=Severity.INFO if capped else None,
                                      printed=statement.rate, spent=number(statement.spent),
                                      budget=number(statement.budget), computed=_rounded(computed),
-                                     fix=f"执行率应为 {_rounded(computed)}%，或说明执行数与预算数的口径")
+                                     fix=Phrase("执行率应为 {rate}%，或说明执行数与预算数的口径", {"rate": _rounded(computed)}))
 
 
 class ProseSpentAboveBudget(AuditRule):

@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from jixiao.model import Severity, parse_target
-from jixiao.model.finding import Finding
+from jixiao.model.finding import Finding, Phrase
 from jixiao.model.lexicon import fold
 from jixiao.scoring.audit.recompute import differs
 from jixiao.scoring.audit.rule import AuditContext, AuditDocs, AuditRule
-from jixiao.scoring.target_rules import number
+from jixiao.scoring.target_rules import number, plain
 
 __all__ = ["RECORDED_RULES"]
 
@@ -44,7 +44,7 @@ class DiffersFromRecorded(AuditRule):
             if differs(printed, kept):
                 yield self.finding(ctx, indicator=ctx.profile.execution.label, column=field, field=field,
                                    printed=number(printed), recorded=number(kept),
-                                   fix=f"按记录的 {number(kept)} 填写，或说明改动的依据并更正记录")
+                                   fix=Phrase("按记录的 {kept} 填写，或说明改动的依据并更正记录", {"kept": plain(kept)}))
         results = {fold(result.name): result for result in recorded.results
                    if result.name and not result.not_applicable}
         for position, indicator in enumerate(ctx.sheet.indicators, 1):
