@@ -19,7 +19,7 @@ from jixiao.model.monitoring import (
                                     MonitoringAnswer,
                                     parse_likelihood,
 )
-from jixiao.model.prose import FundAmount, MoneyStatement, MoneySum, ProseReport, Said
+from jixiao.model.prose import FundAmount, MoneyStatement, MoneySum, ProseReport, Said, StatedAmount
 from jixiao.model.reported import ReportedEvaluation, ReportedItem, ReportedMonitoring, ReportedProgress, not_applicable
 from jixiao.model.sheet import ENTERED, Budget, Checkpoint, GoalSheet, MoneyUnit, Period, Unit
 from jixiao.model.target import NoteCode, Operator, Target, TargetNote, points_not_targets
@@ -63,6 +63,7 @@ __all__ = [
     "ReportedMonitoring",
     "ReportedProgress",
     "Said",
+    "StatedAmount",
     "SelfEvaluation",
     "SelfEvaluationSet",
     "Severity",

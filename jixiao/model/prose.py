@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel, Field
 
-__all__ = ["FundAmount", "MoneyStatement", "MoneySum", "ProseReport", "Said", "gives_cause"]
+__all__ = ["FundAmount", "MoneyStatement", "MoneySum", "ProseReport", "Said", "StatedAmount", "gives_cause"]
 
 
 class Said(BaseModel):
@@ -55,12 +55,22 @@ class FundAmount(BaseModel):
     amount: Decimal
 
 
+class StatedAmount(BaseModel):
+    """An amount in 万元 a sentence states, whatever it is of (其他资金100万元, 上年结转20万元), as written."""
+
+    line: int
+    text: str = Field(description="The amount as written, with its unit (100万元)")
+    amount: Decimal = Field(description="In 万元")
+
+
 class ProseReport(BaseModel):
     """What a document without an indicator table says in its sentences."""
 
     money: list[MoneyStatement] = Field(default_factory=list)
     sums: list[MoneySum] = Field(default_factory=list)
     funds: list[FundAmount] = Field(default_factory=list, description="Each source's money said received or spent")
+    amounts: list[StatedAmount] = Field(default_factory=list, description="Every amount in 万元 the sentences state, "
+                                                                          "in the order written")
     references: list[Said] = Field(default_factory=list, description="Dates (…年…月…日) and document numbers "
                                                                      "(…〔2021〕84号) as written")
     lost: list[Said] = Field(default_factory=list, description="Where a conversion lost characters (runs of ? or "

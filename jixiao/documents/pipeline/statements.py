@@ -15,7 +15,16 @@ from decimal import Decimal, InvalidOperation
 from jixiao.documents.codes import diagnostic
 from jixiao.documents.pipeline.labels import simplified
 from jixiao.documents.pipeline.money_text import money_in_prose, sentences
-from jixiao.model import Diagnostic, FundAmount, Location, MoneyStatement, MoneySum, ProseReport, Said
+from jixiao.model import (
+    Diagnostic,
+    FundAmount,
+    Location,
+    MoneyStatement,
+    MoneySum,
+    ProseReport,
+    Said,
+    StatedAmount,
+)
 from jixiao.model.lexicon import LOST_AS_QUESTION_MARKS, LOST_BY_REPLACEMENT, fold
 from jixiao.model.prose import gives_cause
 from jixiao.model.slips import slips_in
@@ -142,11 +151,12 @@ def _goals(plain: str, line: int) -> list[Said]:
 
 def prose_report(text: str, source: str | None = None) -> tuple[ProseReport, list[Diagnostic]]:
     """What the sentences of ``text`` state of money (one :class:`MoneyStatement` per sentence that states a budget,
-    an amount spent or an execution rate; the amounts they break down into parts) and the dates and document numbers
+    an amount spent or an execution rate; the amounts they break down into parts; every amount in 万元 they state) and the dates and document numbers
     they cite, the sentences giving a cause concerning the money, the goals it states, where characters were lost in
     conversion and where a standard term is written with a known slip, each with its line; and a
     diagnostic for each amount stated without its unit (left unread)."""
-    money, sums, funds, references, lost, slips, unitless, reasons, goals, diagnostics = [], [], [], [], [], [], [], [], [], []
+    money, sums, funds, amounts, references, lost, slips, unitless, reasons, goals, diagnostics = (
+        [], [], [], [], [], [], [], [], [], [], [])
     for number, line in enumerate(text.splitlines(), start=1):
         plain = simplified(line)
         references += [Said(text=found.group(0), line=number) for found in _REFERENCE.finditer(plain)]
@@ -159,6 +169,8 @@ def prose_report(text: str, source: str | None = None) -> tuple[ProseReport, lis
         for sentence in sentences(plain):
             sums += _sums(sentence, number)
             funds += _funds(sentence, number)
+            amounts += [StatedAmount(line=number, text=found.group(0), amount=Decimal(found.group(1)))
+                        for found in _WAN.finditer(sentence)]
             if gives_cause(sentence):
                 reasons.append(Said(text=sentence.strip(), line=number))
             said = money_in_prose(sentence)
@@ -170,5 +182,5 @@ def prose_report(text: str, source: str | None = None) -> tuple[ProseReport, lis
             for bare in _NO_UNIT.finditer(sentence):
                 unitless.append(Said(text=bare.group(0), line=number))
                 diagnostics.append(diagnostic("P151", Location(file=source, line=number), amount=bare.group(0)))
-    return ProseReport(money=money, sums=sums, funds=funds, references=references, lost=lost, slips=slips,
+    return ProseReport(money=money, sums=sums, funds=funds, amounts=amounts, references=references, lost=lost, slips=slips,
                        unitless=unitless, reasons=reasons, goals=goals), diagnostics

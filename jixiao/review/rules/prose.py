@@ -261,7 +261,6 @@ class GoalNotQuantifiedInProse(ProseRule):
 
 # the levels below the centre, as the prose reader names them: 地方 is their sum where a text gives both
 _LOCAL_LEVELS = ("省级", "市级", "县级", "市县")
-_WAN = re.compile(r"(\d+(?:\.\d+)?)\s*万元")
 
 
 class BudgetAboveSources(ProseRule):
@@ -300,8 +299,7 @@ class BudgetAboveSources(ProseRule):
         gap = budget - whole
         if gap <= Decimal("0.01"):
             return  # (a budget at or below the sources may be the budget of part of the money)
-        stated = {Decimal(figure) for said in (*prose.money, *prose.sums, *prose.funds)
-                  for figure in _WAN.findall(said.sentence)}
+        stated = {said.amount for said in prose.amounts}
         stated -= {amount for _, amount in allotted}  # (a level's own share, 市级资金50万元, is no other money)
         if any(abs(figure - gap) <= Decimal("0.01") for figure in stated):
             return  # (the text names an amount that makes up the difference: 其他资金, 上年结转)
