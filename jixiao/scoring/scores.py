@@ -4,14 +4,35 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, computed_field
 
+from jixiao.model.wording import Param, Phrase, render, spliced
 from jixiao.scoring.problems import InputProblem
 
-__all__ = ["ItemScore", "Adjustment", "SheetScore"]
+__all__ = ["ItemScore", "Adjustment", "SheetScore", "explained"]
 
 
-class ItemScore(BaseModel):
+class Explained(BaseModel):
+    """How a figure was reached, as data: a template whose slots ``explanation_params`` fill (each a figure, a name or
+    a cell), rendered late as :attr:`explanation`, as a finding's message is (:mod:`jixiao.model.wording`)."""
+
+    explanation_template: str = Field(default="", description="How the figure was computed: a template with slots")
+    explanation_params: dict[str, Param] = Field(default_factory=dict, description="What fills the template's slots")
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def explanation(self) -> str:
+        """How the figure was computed, in Chinese."""
+        return render(self.explanation_template, self.explanation_params)
+
+
+def explained(phrase: Phrase) -> dict[str, object]:
+    """The fields of :class:`Explained` for ``phrase`` (its inner phrases put in place)."""
+    template, params = spliced(phrase.template, phrase.params)
+    return {"explanation_template": template, "explanation_params": params}
+
+
+class ItemScore(Explained):
     """One scored line of the 自评表: 预算执行率 (``indicator`` None) or an indicator (1-based position)."""
 
     indicator: int | None = None
@@ -24,21 +45,19 @@ class ItemScore(BaseModel):
     score: Decimal | None = Field(description="得分, rounded by the profile; None when not applicable")
     not_applicable: bool = False
     full_marks: bool = False
-    explanation: str = Field(description="How the weight and the score were computed, in Chinese")
     flags: list[str] = Field(default_factory=list, description="Points a human reviewer should look at")
     deviation: str | None = Field(default=None, description="偏差原因分析及改进措施")
 
 
-class Adjustment(BaseModel):
+class Adjustment(Explained):
     """A change to the total by a local rule (e.g. the cap by execution rate)."""
 
     rule: str
     before: Decimal
     after: Decimal
-    explanation: str
 
 
-class SheetScore(BaseModel):
+class SheetScore(Explained):
     """The self-evaluation score of one sheet under one profile."""
 
     sheet: str
@@ -60,7 +79,6 @@ class SheetScore(BaseModel):
     adjustments: list[Adjustment] = Field(default_factory=list)
     total: Decimal
     grade: str
-    explanation: str
     notes: list[str] = Field(default_factory=list, description="How weights were distributed and rescaled")
     missing: list[InputProblem] = Field(default_factory=list, description="Required fields still empty")
 

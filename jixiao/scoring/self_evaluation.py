@@ -15,7 +15,7 @@ from jixiao.model.finding import Phrase
 from jixiao.model.lexicon import fold
 from jixiao.scoring.problems import InputProblem, ScoringInputError, project_title
 from jixiao.scoring.profile import Profile
-from jixiao.scoring.scores import Adjustment, ItemScore, SheetScore
+from jixiao.scoring.scores import Adjustment, ItemScore, SheetScore, explained
 from jixiao.scoring.target_rules import Sense, attainment, number, plain, sense_of
 
 __all__ = ["execution_cap", "overshoot_rule", "score_sheet"]
@@ -32,7 +32,7 @@ class _Line:
     result: IndicatorResult
     group_label: str
     nominal: Decimal
-    weight_note: str
+    weight_note: Phrase
 
 
 def score_sheet(sheet: GoalSheet, evaluation: SelfEvaluation, profile: Profile) -> SheetScore:
@@ -83,15 +83,17 @@ def score_sheet(sheet: GoalSheet, evaluation: SelfEvaluation, profile: Profile) 
     adjustments = execution_cap(profile, rate * _HUNDRED, subtotal)
     total = adjustments[-1].after if adjustments else subtotal
     grade = profile.grade(total)
-    explanation = f"总分 = 各项得分之和 = {subtotal}（精确值求和后四舍五入保留{profile.rounding.places}位小数）"
-    explanation += "".join(f"；{a.explanation}" for a in adjustments)
-    explanation += f"；等级：{grade}（{_grade_range(profile, grade)}）"
+    explanation = Phrase.joined([
+        Phrase("总分 = 各项得分之和 = {subtotal}（精确值求和后四舍五入保留{places}位小数）",
+               {"subtotal": subtotal, "places": str(profile.rounding.places)}),
+        *(Phrase(a.explanation_template, a.explanation_params) for a in adjustments),
+        Phrase("等级：{grade}（{range}）", {"grade": grade, "range": _grade_range(profile, grade)})])
     return SheetScore(
         sheet=key, name=sheet.name, unit=sheet.unit.name if sheet.unit else None, money_unit=sheet.money_unit,
         profile=profile.name, profile_label=profile.label, fiscal=sheet.budget.fiscal, other=sheet.budget.other, budget_initial=evaluation.budget_initial,
         budget_full=budget_full, spent=evaluation.spent, execution_rate=profile.rounding(rate * _HUNDRED),
         goals=sheet.goals, overall_actual=evaluation.overall_actual, items=items, subtotal=subtotal,
-        adjustments=adjustments, total=total, grade=grade, explanation=explanation, notes=notes, missing=missing,
+        adjustments=adjustments, total=total, grade=grade, **explained(explanation), notes=notes, missing=missing,
     )
 
 
@@ -132,14 +134,18 @@ def _weigh(sheet: GoalSheet, evaluation: SelfEvaluation, profile: Profile,
             per_level2[_level2_key(indicator)] = per_level2.get(_level2_key(indicator), 0) + 1
         for position, indicator, result in members:
             if by_sheet:
-                share, how = indicator.weight / sum(weights), f"× 本项权重 {number(indicator.weight)} ÷ 组内权重合计 {number(sum(weights))}"
+                share = indicator.weight / sum(weights)
+                how = Phrase("× 本项权重 {own} ÷ 组内权重合计 {total}",
+                             {"own": plain(indicator.weight), "total": plain(sum(weights))})
             elif profile.sharing.within == "level2":
                 siblings = per_level2[_level2_key(indicator)]
                 share = Decimal(1) / len(per_level2) / siblings
-                how = f"÷ 组内 {len(per_level2)} 个二级指标 ÷ 该二级指标下 {siblings} 项，平均分配"
+                how = Phrase("÷ 组内 {level2s} 个二级指标 ÷ 该二级指标下 {siblings} 项，平均分配",
+                             {"level2s": str(len(per_level2)), "siblings": str(siblings)})
             else:
-                share, how = Decimal(1) / len(members), f"÷ 组内 {len(members)} 项平均分配"
-            note = f"{group.label}权重 {number(group.weight)} {how}"
+                share = Decimal(1) / len(members)
+                how = Phrase("÷ 组内 {members} 项平均分配", {"members": str(len(members))})
+            note = Phrase("{group}权重 {weight} {how}", {"group": group.label, "weight": plain(group.weight), "how": how})
             lines.append(_Line(position, indicator, result, group.label, group.weight * share, note))
     lines.sort(key=lambda line: line.position)
     return lines, notes
@@ -155,16 +161,16 @@ def _execution_item(profile: Profile, budget: Decimal, spent: Decimal, rate: Dec
     share = min(rate, Decimal(1))
     exact = weight * share
     rounded = profile.rounding
-    explanation = (
-        f"执行率 = 全年执行数 {number(spent)} ÷ 全年预算数 {number(budget)} = {rounded(rate * _HUNDRED)}%；"
-        f"得分 = 分值 {rounded(weight)} × 执行率（超过100%按100%计） = {rounded(exact)}"
-    )
+    explanation = Phrase("执行率 = 全年执行数 {spent} ÷ 全年预算数 {budget} = {rate}%；"
+                         "得分 = 分值 {weight} × 执行率（超过100%按100%计） = {score}",
+                         {"spent": plain(spent), "budget": plain(budget), "rate": rounded(rate * _HUNDRED),
+                          "weight": rounded(weight), "score": rounded(exact)})
     flags = [f"全年执行数 {number(spent)} 超过全年预算数 {number(budget)}（执行率 {rounded(rate * _HUNDRED)}%）："
              "预算执行不得突破批复的预算，请核实执行数或调整程序"] if rate > 1 else []
     item = ItemScore(
         level1=profile.execution.label, name=profile.execution.label, target="100%",
         actual=f"{rounded(rate * _HUNDRED)}%", weight=rounded(weight), score=rounded(exact),
-        full_marks=share == 1, explanation=explanation, flags=flags,
+        full_marks=share == 1, **explained(explanation), flags=flags,
     )
     return item, exact
 
@@ -177,9 +183,14 @@ def _indicator_item(line: _Line, profile: Profile, factor: Decimal, key: str, ti
                   target=indicator.target.display(), deviation=result.deviation)
     if result.not_applicable:
         return ItemScore(**common, actual="不适用", weight=Decimal(0), score=None, not_applicable=True,
-                         explanation="不适用，不计分；其余分值按比例折算"), Decimal(0)
+                         **explained(Phrase("不适用，不计分；其余分值按比例折算"))), Decimal(0)
     weight = line.nominal * factor
-    weight_text = f"分值 = {line.weight_note}" + (f" × 100 ÷ {number((_HUNDRED / factor).quantize(Decimal('0.0001')))}（折算）" if factor != 1 else "") + f" = {rounded(weight)}"
+    if factor != 1:
+        weight_text = Phrase("分值 = {note} × 100 ÷ {base}（折算） = {weight}", {
+            "note": line.weight_note, "base": plain((_HUNDRED / factor).quantize(Decimal("0.0001"))),
+            "weight": rounded(weight)})
+    else:
+        weight_text = Phrase("分值 = {note} = {weight}", {"note": line.weight_note, "weight": rounded(weight)})
     label = f"项目“{title}”指标“{indicator.name}”"
     flags: list[str] = []
     quantitative = indicator.target.value is not None and result.actual is not None
@@ -191,8 +202,11 @@ def _indicator_item(line: _Line, profile: Profile, factor: Decimal, key: str, ti
                 f"填写的是 {number(result.tier_percent)}%")))
             return _placeholder(common), Decimal(0)
         exact = weight * result.tier_percent / _HUNDRED
-        formula = (f"定性评价“{result.tier}”（区间 {number(band.low)}%–{number(band.high)}%），选定 {number(result.tier_percent)}%："
-                   f"得分 = {rounded(weight)} × {number(result.tier_percent)}% = {rounded(exact)}；理由：{result.tier_reason}")
+        formula = Phrase("定性评价“{tier}”（区间 {low}%–{high}%），选定 {percent}%：得分 = {weight} × {percent}% = {score}；"
+                         "理由：{reason}",
+                         {"tier": result.tier.value, "low": plain(band.low), "high": plain(band.high),
+                          "percent": plain(result.tier_percent), "weight": rounded(weight), "score": rounded(exact),
+                          "reason": result.tier_reason or ""})
         actual = result.actual_raw or result.tier.value
         full = result.tier_percent == _HUNDRED
     else:
@@ -209,19 +223,22 @@ def _indicator_item(line: _Line, profile: Profile, factor: Decimal, key: str, ti
         reached = attainment(target, sense, result.actual)
         exact = weight * reached.share
         full = reached.share == 1
-        formula = f"得分 = {rounded(weight)} × {reached.formula} = {rounded(weight)} × {rounded(reached.share * _HUNDRED)}% = {rounded(exact)}"
+        formula = Phrase("得分 = {weight} × {reached} = {weight} × {share}% = {score}",
+                         {"weight": rounded(weight), "reached": reached.formula,
+                          "share": rounded(reached.share * _HUNDRED), "score": rounded(exact)})
         if sense is Sense.LOWER:
-            formula = f"反向指标（越低越好）：{formula}"
+            formula = Phrase("反向指标（越低越好）：{formula}", {"formula": formula})
         if sense_note:
-            formula = f"{sense_note}；{formula}"
+            formula = Phrase.joined([sense_note, formula])
         if result.tier is not None:
-            formula += f"；定量指标按实际完成值计分，所选定性档次“{result.tier}”不适用"
+            formula = Phrase.joined([formula, Phrase("定量指标按实际完成值计分，所选定性档次“{tier}”不适用",
+                                                     {"tier": result.tier.value})])
         actual = result.actual_raw or f"{number(result.actual)}{target.unit or ''}"
         exact, full, deduction = overshoot_rule(profile, sense, reached.overshoot, exact, full, flags)
         if deduction is not None:
-            formula += f"；{deduction}"
+            formula = Phrase.joined([formula, deduction])
     return ItemScore(**common, actual=actual, weight=rounded(weight), score=rounded(exact), full_marks=full,
-                     explanation=f"{weight_text}；{formula}", flags=flags), exact
+                     **explained(Phrase.joined([weight_text, formula])), flags=flags), exact
 
 
 def overshoot_rule(profile: Profile, sense: Sense, overshoot: Decimal | None, exact: Decimal, full: bool,
@@ -252,7 +269,7 @@ def overshoot_rule(profile: Profile, sense: Sense, overshoot: Decimal | None, ex
 
 def _placeholder(common: dict) -> ItemScore:
     """Stands in for an item that cannot be scored; the caller raises before it is ever shown."""
-    return ItemScore(**common, actual="", weight=Decimal(0), score=None, explanation="")
+    return ItemScore(**common, actual="", weight=Decimal(0), score=None)
 
 
 def execution_cap(profile: Profile, rate_percent: Decimal, subtotal: Decimal) -> list[Adjustment]:
@@ -267,8 +284,9 @@ def execution_cap(profile: Profile, rate_percent: Decimal, subtotal: Decimal) ->
         return []
     return [Adjustment(
         rule="execution_cap", before=subtotal, after=cap.max_total,
-        explanation=(f"执行率 {_precise(profile, rate_percent, cap.below)}% 低于 {number(cap.below)}%，按{rule.citation}"
-                     f"总分不超过 {profile.rounding(cap.max_total)} 分（原 {subtotal} 分）"),
+        **explained(Phrase("执行率 {rate}% 低于 {below}%，按{citation}总分不超过 {cap} 分（原 {subtotal} 分）", {
+            "rate": _precise(profile, rate_percent, cap.below), "below": plain(cap.below), "citation": rule.citation,
+            "cap": profile.rounding(cap.max_total), "subtotal": subtotal})),
     )]
 
 
@@ -279,10 +297,11 @@ def _precise(profile: Profile, value: Decimal, threshold: Decimal) -> Decimal:
     return rounded if rounded != threshold else value.quantize(Decimal("0.0001")).normalize()
 
 
-def _grade_range(profile: Profile, grade: str) -> str:
+def _grade_range(profile: Profile, grade: str) -> Phrase:
     ordered = sorted(profile.grades, key=lambda g: g.min)
     for index, item in enumerate(ordered):
         if item.label == grade:
-            upper = ordered[index + 1].min if index + 1 < len(ordered) else None
-            return f"{number(item.min)} ≤ 总分" + (f" < {number(upper)}" if upper is not None else "")
-    return ""
+            if index + 1 < len(ordered):
+                return Phrase("{low} ≤ 总分 < {high}", {"low": plain(item.min), "high": plain(ordered[index + 1].min)})
+            return Phrase("{low} ≤ 总分", {"low": plain(item.min)})
+    return Phrase("")

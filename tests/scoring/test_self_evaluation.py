@@ -209,3 +209,18 @@ def test_indicator_outside_every_weight_group_and_renamed_indicator_are_reported
 def test_cost_indicators_of_the_2021_framework_count_as_output():
     result = score_sheet(sheet(("成本指标", "单位成本", "≤100元")), evaluation("100", {"actual": "100"}), profile("central"))
     assert result.items[1].weight == D("83.33") and result.total == D("100.00")
+
+
+def test_the_explanations_are_templates_whose_figures_are_data():
+    # one value, one shape: the working is stored and sent as a template and its figures, rendered late
+    result = score_sheet(FOUR, evaluation("90", *FOUR_RESULTS), profile("central"))
+    execution, a = result.items[0], result.items[1]
+    assert execution.explanation_params["spent"] == D(90) and "{spent}" in execution.explanation_template
+    (slot,) = [key for key, value in a.explanation_params.items() if value == D("20.00") and key.endswith("score")]
+    assert a.explanation_template.endswith(f"= {{{slot}}}") and a.explanation.endswith("= 20.00")
+    assert [key for key, value in result.explanation_params.items() if value == "良"] == ["part_2_grade"]
+    assert "等级：{part_2_grade}" in result.explanation_template
+    for shown in (execution, a, result):
+        again = type(shown).model_validate(shown.model_dump(mode="json"))
+        assert again.explanation == shown.explanation and again.explanation_params == shown.model_dump(
+            mode="json")["explanation_params"]
