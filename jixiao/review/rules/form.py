@@ -88,9 +88,9 @@ _MONEY_PROCESS = re.compile(r"(资金|预算|经费|支出|配套)[^，,、]{0,6
 # Paying the money out (资金足额拨付率, corpus 226, 227) is the money's own process too; its timing under 时效指标
 # (补助资金拨付及时率: a subsidy reaching the schools in time) is when the subsidy is delivered, an output of a
 # subsidy programme, and so is a subsidy paid out in full (补助经费足额拨付率, corpus 259: the money reaching the
-# people it is for, the 足额发放率 of a subsidy)
-_PAID_OUT = re.compile(r"(资金|经费|配套)[^，,、]{0,6}拨付")
-_SUBSIDY_PAID = re.compile(r"(补助|补贴)(资金|经费)?[^，,、]{0,4}拨付")
+# people it is for, the 足额发放率 of a subsidy). 拨款 is 拨付 in a noun (预算资金拨款率, corpus 288).
+_PAID_OUT = re.compile(r"(资金|经费|配套)[^，,、]{0,6}拨(付|款)")
+_SUBSIDY_PAID = re.compile(r"(补助|补贴)(资金|经费)?[^，,、]{0,4}拨(付|款)")
 # The 二级 levels of the outputs, in the 2018 framework and the older forms' 产出目标 (kept as written, corpus 220)
 _OUTPUT_LEVEL2 = ("数量指标", "质量指标", "时效指标", "数量目标", "质量目标", "时效目标")
 
