@@ -313,9 +313,10 @@ _NO_WORD = re.compile(r"[^\u4e00-\u9fffA-Za-z]*")
 
 
 def _unfilled(indicator: Indicator) -> bool:
-    """True for a row left as the form printed it: no word for a name, a nil or empty target."""
-    target = indicator.target
-    return bool(_NO_WORD.fullmatch(fold(indicator.name))) and (target.is_empty or target.value == 0)
+    """True for a row left as the form printed it: a mark without a word for a name (0, —), a nil or empty target. A
+    row without any name is a blank line of the copy, not a row filled in (a variant of 154 whose cells moved)."""
+    target, name = indicator.target, fold(indicator.name)
+    return bool(name) and bool(_NO_WORD.fullmatch(name)) and (target.is_empty or target.value == 0)
 
 
 class MissingGoals(Rule):
