@@ -281,8 +281,8 @@ class MissingCostIndicator(Rule):
         "（经济成本、社会成本、生态环境成本）。是否必填由审核方案的 required 参数决定；表样不设成本指标的（发展改革委中央"
         "预算内投资计划表）和用自有层级框架的表（投入目标、管理目标、产出目标、效果目标，成本目标不是必填）、自评表、监控表、一行指标值也没有读到的表和读取程序把带数值的行放在一边的表不在此检查。文件截断的，在满意度指标之后截断的（指标表已读到"
         "末尾）同样检查，在此之前截断的或读取程序推测了版式的，成本指标可能在截断处之后或随版式丢失，不在此检查；表样印出的"
-        "成本指标各行都没有填写（三级指标只写“0”等数字或符号，指标值为0或空着）的，等于没有成本指标，这几行在截断处之前，"
-        "照样报告。",
+        "成本指标各行都没有填写（三级指标只写“0”等数字或符号，指标值为0或空着）的，是模板的这一部分没有填写，为错误，应退回；"
+        "这几行在截断处之前的，照样报告。",
         why="没有成本指标，就无法判断产出与投入是否相应匹配，也无法在自评时评价资金使用的经济性。",
         bad="产出指标 | 数量指标 | 矛盾纠纷排查村数 | ≥18个\n产出指标 | 质量指标 | 矛盾纠纷调解成功率 | ≥90%\n（全表没有成本指标）",
         good="成本指标 | 经济成本指标 | 人均调解经费 | ≤500元/人",
@@ -302,7 +302,11 @@ class MissingCostIndicator(Rule):
             return  # (the form's cost rows read before other rows were all read, though a cut follows: left unfilled,
             # the cost is missing; rows running to the end of the grid may have lost their cells with a cut)
         if rows:
-            yield self.finding(ctx, column="level2", template=self.message_unfilled, written=fold(rows[0].name))
+            # The form printed the cost rows and the preparer left every one of them as printed: that part of the
+            # template was never filled in (JX109's error for a whole table), and the reviewer returns the sheet
+            # (corpus 285, graded 中), where a cost merely left out is agreed with the unit.
+            yield self.finding(ctx, column="level2", template=self.message_unfilled, written=fold(rows[0].name),
+                               severity=Severity.ERROR)
             return
         yield self.finding(ctx, column="level2",
                            template=self.message_y2021 if ctx.framework is Framework.Y2021 else None)
