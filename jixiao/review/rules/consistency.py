@@ -328,7 +328,8 @@ class ProjectWorksUncovered(Rule):
     severity = Severity.WARNING
     dimension = Dimension.RELEVANCE
     source = _MATCHED
-    message = "项目名称说的是“{works}”，指标中却没有一项写到它，产出指标也没有一项计数或计量，项目的主要内容无从考核"
+    # the thing worked on and the works, as the name writes them (清水河 and 治理 of 清水河(…)治理工程)
+    message = "项目名称说的是“{thing}{works}”，指标中却没有一项写到它，产出指标也没有一项计数或计量，项目的主要内容无从考核"
     docs = RuleDocs(
         what="项目名称以对某物施工或购置的工作收尾（清水河治理工程、高标准农田建设项目、消防设备改造安装工程）时，指标中"
         "是否有衡量它的：某项指标的名称、描述或指标值写到这件事或这个物（两个字相同即算），或某项产出指标计数、计量"
@@ -351,7 +352,7 @@ class ProjectWorksUncovered(Rule):
         words = {thing[i:i + 2] for i in range(len(thing) - 1)} | {works}
         written = fold("".join(f"{i.name}{i.description or ''}{i.target.raw}" for i in indicators))
         if not any(word in written for word in words):
-            yield self.finding(ctx, column="project", works=f"{thing}{works}", confidence=Confidence.INFERENCE)
+            yield self.finding(ctx, column="project", thing=thing, works=works, confidence=Confidence.INFERENCE)
 
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
