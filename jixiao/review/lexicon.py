@@ -56,6 +56,7 @@ __all__ = [
     "vague_tail",
     "vague_word",
     "whole_period",
+    "works_subject",
 ]
 
 
@@ -82,6 +83,27 @@ def _folded_set(section: str, key: str) -> frozenset[str]:
 def _contains_any(text: str, section: str, key: str = "words") -> bool:
     folded = fold(text)
     return any(word in folded for word in _folded(section, key))
+
+
+# What the works act on: at most this many characters before the action (舒茶镇清水河治理 → 清水河).
+_THING = 4
+
+
+@lru_cache(maxsize=TEXT_MEMO)
+def works_subject(name: str | None) -> tuple[str, str] | None:
+    """The thing a project's name says it works on and the works (清水河治理工程 → (清水河, 治理)), or None when the
+    name does not close on works (工作经费, 运转经费): the words ``[works]`` of ``data/lexicon.toml`` lists. Text in
+    brackets (a stretch of road, a subsidy's kind) is left out."""
+    folded = re.sub(r"[(（][^)）]*[)）]", "", fold(name or ""))
+    suffixes = "|".join(map(re.escape, _folded("works", "suffixes")))
+    actions = "|".join(map(re.escape, _folded("works", "actions")))
+    match = re.search(rf"({actions})(?:{suffixes})*$", folded)
+    if match is None:
+        return None
+    before = folded[:match.start()][-_THING:]
+    cut = max((before.rfind(place) + len(place) for place in _folded("works", "places") if place in before), default=0)
+    thing = re.sub(r"[^\u4e00-\u9fff]", "", before[cut:])
+    return thing, match.group(1)
 
 
 @lru_cache(maxsize=TEXT_MEMO)

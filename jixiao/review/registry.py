@@ -86,6 +86,7 @@ RULES: tuple[Rule, ...] = (
     consistency.DescriptionsSwapped(),
     consistency.GoalNumberMismatch(),
     consistency.GoalCountNotInIndicators(),
+    consistency.ProjectWorksUncovered(),
     consistency.TitleNameMismatch(),
     consistency.DuplicateIndicator(),
     consistency.GenericIndicatorName(),

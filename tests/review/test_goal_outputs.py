@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from jixiao.documents import read_bytes
 from jixiao.review import load_profile, review_document
 from jixiao.review.context import states_output_figure
 from tests.review.sheets import build_document, load_data, patched
@@ -124,6 +125,29 @@ def test_a_goal_whose_counts_the_indicators_carry_is_clean(goal, rows):
 def test_a_sheet_whose_rows_were_not_read_is_not_checked():
     # without any row there is nothing a count could be missing from: JX102 reports the empty grid
     assert _findings("JX931", {"goals": ["补助64户脱贫户"], "rows": []}) == []
+
+
+# A copy cut in or before its 数量指标 rows may have lost the row that counts what the goal promises; cut further on,
+# it has shown all its counts. Corpus 286's form (Sichuan 自评表, `cell |` rows, cut in its second 数量 row) and a
+# made-up Hunan table of TAB cells cut in its 效益 rows.
+_FITNESS = ("中央转移支付全民健身中心项目绩效自评表 |", "转移支付(项目)名称 | 广元市朝天区全民健身中心项目 |",
+            "总体目标 | 新建全民健身中心1个,总建筑面积6500平方米,配套室外健身场地 |",
+            "一级指标 | 二级指标 | 三级指标 | 指标值 | 全年实际完成值 |", "产出指标 | 数量指标 | 新建全民健身中心数量 | 1个 | 1个 |")
+_ROADS = ("通组公路硬化项目绩效目标表", "项目名称\t通组公路硬化项目", "年度目标\t完成通组公路硬化12公里,惠及群众3200人",
+          "一级指标\t二级指标\t三级指标\t指标值", "产出指标\t数量指标\t新建便民桥\t≥2座")
+
+
+@pytest.mark.parametrize(("lines", "reported"), [
+    ((*_FITNESS, "总建"), False),  # cut in the 数量 rows: 6500平方米 may be counted after the cut
+    ((*_ROADS, "产出指标\t数量指标\t硬化"), False),
+    ((*_ROADS, "产出指标\t质量指标\t工程验收合格率\t=100%", "效益指标\t社会效益指标\t受益群众人数\t≥3200人",
+      "效益指标\t生态效益指标\t扬尘"), True),  # cut in the 效益 rows: 12公里 is counted nowhere
+])
+def test_a_goal_count_is_not_missed_in_rows_a_cut_may_have_lost(lines, reported):
+    document = read_bytes("\n".join(lines).encode(), "目标表.txt")
+    assert {d.code for d in document.diagnostics} & {"P114", "P119", "P120", "P124"}  # the reader's word: cut
+    found = [f.message for f in review_document(document, load_profile()).findings if f.rule == "JX931"]
+    assert bool(found) is reported, found
 
 
 # A goal saying only that the money meets the unit's needs (保障…需要/需求) restates the purpose, like 保障…经费.

@@ -1298,6 +1298,13 @@ def test_a_shortfall_without_a_weight_needs_a_reason_when_it_is_plain(target, ac
     ("无安全事故", "未发生安全事故", None, False),  # a negative outcome reached
     ("无违规", "不存在违规", None, False),
     ("43个", "未完成32个", None, False),  # a figure to compare: the figures decide
+    # corpus 286 (Sichuan 全民健身中心): a count answered by a status that the work is under way, no figure to compare
+    ("1", "建设中", None, True),
+    ("≥3座", "正在施工", None, True),  # made up: a bridge count, the status written otherwise
+    ("≥3座", "尚未完工，已完成主体", "汛期停工，明年4月完工", False),  # a reason given
+    ("≥3座", "已完成", None, False),  # the work done
+    # a long cell is prose run in from elsewhere, not a status (corpus 179, guessed layout)
+    ("100%", "别人未及时完成任务2:健康档案更新率按规定时限录入", None, False),
 ])
 def test_an_actual_that_admits_a_shortfall_needs_a_reason(target, actual, deviation, reported):
     sheet = printed([("产出指标", "时效指标", "考核任务完成及时", target, actual, None, None, deviation)],

@@ -12,6 +12,7 @@ from jixiao.model import (
     Severity,
     UnitKind,
     canonical_level1,
+    canonical_level2,
     level2_parents,
     unit_kind,
 )
@@ -475,7 +476,7 @@ class UnknownLevelName(Rule):
     docs = RuleDocs(
         what="一级指标、二级指标是否为规定的名称（产出指标、效益指标、满意度指标、成本指标及其二级指标）。同一名称（多为合并单元格）"
         "只在第一次出现的行报告一次。能看懂但不是规定名称的也报告：旧称（环境效益指标，应为生态效益指标），和整张表把"
-        "“指标”都写成“值”（产出值、经济效益值，作为一种写法报告一次）；简称（产出、成本）不在此报告；自评表、监控表沿用已批复目标表的层级名称，其中能看懂的"
+        "“指标”都写成“值”（产出值、经济效益值，作为一种写法报告一次）；简称（产出、成本）和表样把几个规定名称合写在一格的（社会、经济、生态效益指标）不在此报告；自评表、监控表沿用已批复目标表的层级名称，其中能看懂的"
         "旧称和“值”的写法不在那里报告，看不懂的名称（进度指标）照常报告。表样自有的层级名称（发展改革委投资计划表的实施效果指标、过程管理指标及其计划管理、"
         "资金管理等二级，二级栏写产出指标、效益指标）按表样认可。用自有层级框架的表按该框架的名称判断：2018年以前的投入目标"
         "（投入）、管理目标（过程）、产出目标、效果目标及其资金投入、数量目标、时效目标等二级，评价指标体系框架的决策、过程、"
@@ -511,6 +512,8 @@ class UnknownLevelName(Rule):
                     continue
                 if column == "level2" and ctx.form.standard_level1_as_level2 and canonical_level1(written):
                     continue  # the form's 二级 column holds 产出指标/效益指标 under its own level 1
+                if column == "level2" and joins_levels(written):
+                    continue  # the form merges standard 二级 into one heading (社会、经济、生态效益指标, corpus 290)
                 if (column, fold(written)) in seen:
                     continue  # one level name (a merged cell over several rows) is one mistake: its first row
                 seen.add((column, fold(written)))
@@ -540,6 +543,19 @@ class UnknownLevelName(Rule):
             yield self.finding(ctx, indicator=first, column=column, fix=fix, written="、".join(names[:self._LISTED]),
                                column_name="一级、二级指标" if len({c for _, c, _, _ in suffixed}) > 1 else
                                ("一级指标" if column == "level1" else "二级指标"), known=known, **more)
+
+
+def joins_levels(written: str) -> bool:
+    """True for a heading that joins standard 二级 names sharing their ending, as a form merges them into one cell
+    (社会、经济、生态效益指标: 社会效益指标, 经济效益指标 and 生态效益指标; corpus 290, Dongguan's approval form)."""
+    parts = [part for part in re.split(r"[、和及与/]", fold(written).removesuffix("指标")) if part]
+    if len(parts) < 2:
+        return False
+    last = parts[-1]
+    # the shortest ending of the last name that, given to every part, makes each a standard name (效益 of 生态效益)
+    endings = [last[start:] for start in range(len(last) - 1, -1, -1)]
+    return any(all(canonical_level2(part if part.endswith(ending) else part + ending) for part in parts)
+               for ending in endings)
 
 
 def _closest(written: str, names: list[str]) -> str | None:

@@ -273,12 +273,16 @@ class MissingCostIndicator(Rule):
     source = CORE_2021.at("（成本指标）")
     message = "项目“{sheet}”没有成本指标（应在产出指标的“成本指标”下）"
     message_y2021 = "项目“{sheet}”没有成本指标（应在一级指标“成本指标”下）"  # the 2021 framework's level
+    # the form's cost rows printed and left unfilled: a figure for a name, a nil target (corpus 285: 0 | 0.00%)
+    message_unfilled = "项目“{sheet}”的成本指标各行没有填写（三级指标只写“{written}”，指标值为0或空着），等于没有成本指标"
     defaults = {"required": True}
     docs = RuleDocs(
         what="目标表是否有成本指标：88号/10号框架下为产出指标中的“成本指标”，2021年起框架下为一级指标“成本指标”"
         "（经济成本、社会成本、生态环境成本）。是否必填由审核方案的 required 参数决定；表样不设成本指标的（发展改革委中央"
         "预算内投资计划表）和用自有层级框架的表（投入目标、管理目标、产出目标、效果目标，成本目标不是必填）、自评表、监控表、一行指标值也没有读到的表和读取程序把带数值的行放在一边的表不在此检查。文件截断的，在满意度指标之后截断的（指标表已读到"
-        "末尾）同样检查，在此之前截断的或读取程序推测了版式的，成本指标可能在截断处之后或随版式丢失，不在此检查。",
+        "末尾）同样检查，在此之前截断的或读取程序推测了版式的，成本指标可能在截断处之后或随版式丢失，不在此检查；表样印出的"
+        "成本指标各行都没有填写（三级指标只写“0”等数字或符号，指标值为0或空着）的，是模板的这一部分没有填写，为错误，应退回；"
+        "这几行在截断处之前的，照样报告。",
         why="没有成本指标，就无法判断产出与投入是否相应匹配，也无法在自评时评价资金使用的经济性。",
         bad="产出指标 | 数量指标 | 矛盾纠纷排查村数 | ≥18个\n产出指标 | 质量指标 | 矛盾纠纷调解成功率 | ≥90%\n（全表没有成本指标）",
         good="成本指标 | 经济成本指标 | 人均调解经费 | ≤500元/人",
@@ -291,11 +295,32 @@ class MissingCostIndicator(Rule):
                 or ctx.figures_set_aside:
             return  # (a row the reader set aside with its figure may be the cost row)
         cost_levels = {"成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标"}
-        if any(ctx.level1_of(i) == "成本指标" or i.level2 in cost_levels for i in ctx.sheet.indicators) \
-                or ctx.cut_off("成本指标"):
+        indicators = ctx.sheet.indicators
+        rows = [i for i in indicators if ctx.level1_of(i) == "成本指标" or i.level2 in cost_levels]
+        if any(not _unfilled(i) for i in rows) or (not rows and ctx.cut_off("成本指标")) \
+                or (rows and rows[-1] is indicators[-1]):
+            return  # (the form's cost rows read before other rows were all read, though a cut follows: left unfilled,
+            # the cost is missing; rows running to the end of the grid may have lost their cells with a cut)
+        if rows:
+            # The form printed the cost rows and the preparer left every one of them as printed: that part of the
+            # template was never filled in (JX109's error for a whole table), and the reviewer returns the sheet
+            # (corpus 285, graded 中), where a cost merely left out is agreed with the unit.
+            yield self.finding(ctx, column="level2", template=self.message_unfilled, written=fold(rows[0].name),
+                               severity=Severity.ERROR)
             return
         yield self.finding(ctx, column="level2",
                            template=self.message_y2021 if ctx.framework is Framework.Y2021 else None)
+
+
+# A 三级指标 without a word in it (0, —, 1): the number or mark a preparer put in a cell the form printed
+_NO_WORD = re.compile(r"[^\u4e00-\u9fffA-Za-z]*")
+
+
+def _unfilled(indicator: Indicator) -> bool:
+    """True for a row left as the form printed it: a mark without a word for a name (0, —), a nil or empty target. A
+    row without any name is a blank line of the copy, not a row filled in (a variant of 154 whose cells moved)."""
+    target, name = indicator.target, fold(indicator.name)
+    return bool(name) and bool(_NO_WORD.fullmatch(name)) and (target.is_empty or target.value == 0)
 
 
 class MissingGoals(Rule):

@@ -14,7 +14,15 @@ from jixiao.model.numerals import CHINESE_DIGITS, chinese_to_decimal
 from jixiao.model.units import UnitKind, canonical_unit, unit_kind
 from jixiao.review.context import SheetContext
 from jixiao.review.finding import Applicability, Confidence, Dimension, Edit, Finding, Fix
-from jixiao.review.lexicon import Kind, basis_sets_standard, counted_numbers, data, kind_of, whole_period
+from jixiao.review.lexicon import (
+    Kind,
+    basis_sets_standard,
+    counted_numbers,
+    data,
+    kind_of,
+    whole_period,
+    works_subject,
+)
 from jixiao.review.rule import Rule, RuleDocs
 from jixiao.review.sources import EVALUATION_2020, GOALS_2015
 
@@ -258,7 +266,8 @@ class GoalCountNotInIndicators(Rule):
         what="年度目标中承诺的数量（补助64户、改造5个标准档案库房、改善9200人饮水条件、建设一个新功能室）是否在指标中"
         "有对应：某项指标的指标值是这个数（万人、万亩换算后相同），或指标的名称、描述、指标值里写着它，或几项同单位"
         "指标之和正好是它。金额、时间、比率、序数（第七批）和在职人数不算产出数量。读取程序没有找到指标表、各行是推测"
-        "放置的、或一个指标值也没读到的，不在此检查；与指标中同一对象的数字不同的，由 JX603 报告。有同一计量单位、名称或"
+        "放置的、或一个指标值也没读到的，不在此检查；文件在数量指标处或之前截断的（计这个数的一行可能在截断处之后），也不在此"
+        "检查。与指标中同一对象的数字不同的，由 JX603 报告。有同一计量单位、名称或"
         "指标值里带着目标所数之物的首字的指标（“14个村”与“村人居环境整治个数 ≥18个”）时，提示同时写出两处的数字和该指标"
         "（几项数量各有这样的指标时，依次写出各项指标和它们的数字）。",
         why="年度目标要通过指标来考核：目标写了数量而指标里没有，年底就无从判断这部分目标是否完成，多半是指标照搬了"
@@ -276,6 +285,10 @@ class GoalCountNotInIndicators(Rule):
         if ctx.grid_not_found or ctx.rows_guessed or not indicators \
                 or all(i.target.is_empty and not i.target.unit for i in indicators):
             return  # nothing is known of the rows: a count may stand in a cell the reader did not find
+        if ctx.cut_off("产出指标", "数量指标"):
+            return  # the copy stops in or before the 数量指标 rows: the row that counts it may be among those lost with
+            # the cut (corpus 286: 总建筑面积6500平方米, cut in the row after the first count); a copy cut further on
+            # has shown all its counts (147, 263)
         values = [_in_base_unit(i.target.value, canonical_unit(i.target.unit) or i.target.unit)
                   for i in indicators if i.target.value is not None]
         sums: dict[str | None, Decimal] = {}
@@ -306,6 +319,40 @@ class GoalCountNotInIndicators(Rule):
         template = self.message_counted if len(counterparts) == 1 else self.message_counted_by_rows
         yield self.finding(ctx, column="goals", template=template, counts=counts, counted_by="、".join(counterparts),
                            figures="、".join(counterparts.values()), confidence=Confidence.INFERENCE)
+
+
+class ProjectWorksUncovered(Rule):
+    code = "JX949"
+    name = "project-works-uncovered"
+    title = "项目名称所说的工程没有指标衡量"
+    severity = Severity.WARNING
+    dimension = Dimension.RELEVANCE
+    source = _MATCHED
+    # the thing worked on and the works, as the name writes them (清水河 and 治理 of 清水河(…)治理工程)
+    message = "项目名称说的是“{thing}{works}”，指标中却没有一项写到它，产出指标也没有一项计数或计量，项目的主要内容无从考核"
+    docs = RuleDocs(
+        what="项目名称以对某物施工或购置的工作收尾（清水河治理工程、高标准农田建设项目、消防设备改造安装工程）时，指标中"
+        "是否有衡量它的：某项指标的名称、描述或指标值写到这件事或这个物（两个字相同即算），或某项产出指标计数、计量"
+        "（≥18个、3公里、500亩：工程量换了说法也算衡量）。名称不以工程收尾的（工作经费、运转经费）、各行是推测放置的、"
+        "一个指标值也没读到的、文件在表中截断的（衡量它的一行可能在截断处之后），不在此检查。",
+        why="项目是为名称里的工程花钱；指标一项也不衡量这项工程，年底无从判断工程是否完成，多半是指标照搬了资金管理类"
+        "的模板（语料 151：清水河治理工程只有劳务报酬占比、投资完成率等指标）。",
+        bad="项目名称：清水河治理工程\n产出指标 | 数量指标 | 劳务报酬占中央投资比例 | ≥30%",
+        good="项目名称：清水河治理工程\n产出指标 | 数量指标 | 治理河道长度 | ≥3.2公里",
+        fix="为名称中的工程设数量、质量指标（治理长度、建设面积、验收合格率），与资金管理类指标并列。",
+    )
+
+    def check(self, ctx: SheetContext) -> Iterator[Finding]:
+        subject = works_subject(ctx.sheet.name)
+        indicators = ctx.sheet.indicators
+        if subject is None or not indicators or ctx.grid_not_found or ctx.rows_guessed or ctx.values_unread \
+                or ctx.cut or ctx.ends_short or ctx.figures_set_aside or ctx.counts_output:
+            return  # a row that measures the works may be unread, lost with the cut or set aside
+        thing, works = subject
+        words = {thing[i:i + 2] for i in range(len(thing) - 1)} | {works}
+        written = fold("".join(f"{i.name}{i.description or ''}{i.target.raw}" for i in indicators))
+        if not any(word in written for word in words):
+            yield self.finding(ctx, column="project", thing=thing, works=works, confidence=Confidence.INFERENCE)
 
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")

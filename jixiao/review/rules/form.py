@@ -89,26 +89,38 @@ _MONEY_PROCESS = re.compile(r"(资金|预算|经费|支出|配套)[^，,、]{0,6
 # Paying the money out (资金足额拨付率, corpus 226, 227) is the money's own process too; its timing under 时效指标
 # (补助资金拨付及时率: a subsidy reaching the schools in time) is when the subsidy is delivered, an output of a
 # subsidy programme, and so is a subsidy paid out in full (补助经费足额拨付率, corpus 259: the money reaching the
-# people it is for, the 足额发放率 of a subsidy)
-_PAID_OUT = re.compile(r"(资金|经费|配套)[^，,、]{0,6}拨付")
-_SUBSIDY_PAID = re.compile(r"(补助|补贴)(资金|经费)?[^，,、]{0,4}拨付")
+# people it is for, the 足额发放率 of a subsidy). 拨款 is 拨付 in a noun (预算资金拨款率, corpus 288).
+_PAID_OUT = re.compile(r"(资金|经费|配套)[^，,、]{0,6}拨(付|款)")
+_SUBSIDY_PAID = re.compile(r"(补助|补贴)(资金|经费)?[^，,、]{0,4}拨(付|款)")
 # The 二级 levels of the outputs, in the 2018 framework and the older forms' 产出目标 (kept as written, corpus 220)
 _OUTPUT_LEVEL2 = ("数量指标", "质量指标", "时效指标", "数量目标", "质量目标", "时效目标")
 
 
 def measures_money(ctx: SheetContext, indicator: Indicator) -> bool:
     """True for an output row that measures the money itself (资金到位率, 资金支付进度率, 支出安排金额), not what it
-    buys: JX915 reports it, and JX201 asks no operator of it."""
-    output = ctx.level1_of(indicator) == "产出指标" or indicator.level2 in _OUTPUT_LEVEL2
+    buys, and for a cost row that measures how far the budget is spent (年度预算执行率 ≥90%): JX915 reports it, and
+    JX201 asks no operator of it, nor JX901 an amount."""
     name = fold(indicator.name)
+    if ctx.is_cost_row(indicator):
+        return _spends_budget(indicator)
+    output = ctx.level1_of(indicator) == "产出指标" or indicator.level2 in _OUTPUT_LEVEL2
     timeliness = indicator.level2 in ("时效指标", "时效目标")
     paid_out = _PAID_OUT.search(name) and not _SUBSIDY_PAID.search(name) \
         and not timeliness and not speaks_of_time(indicator.name, indicator.target)
     # The time the money arrives, under 时效指标 and named so (财政资金到位时间, 财政资金到位及时支付率, corpus 148),
     # is when the work can start, timed like a subsidy's payment; the share arrived (资金当年下达率) is the money.
     timed = timeliness and is_timeliness(indicator.name)
-    return output and not ctx.is_cost_row(indicator) and not timed \
-        and bool(_MONEY_PROCESS.search(name) or paid_out)
+    return output and not timed and bool(_MONEY_PROCESS.search(name) or paid_out)
+
+
+# The share of a budget spent, named as a rate (年度预算执行率, 资金支付进度率): the pace of spending
+_SPENDING_RATE = re.compile(r"(资金|预算|经费|支出)[^，,、]{0,6}(执行|支付进度|拨付进度|支出)率$")
+
+
+def _spends_budget(indicator: Indicator) -> bool:
+    """True for a row whose name and % target measure how far the budget is spent (年度预算执行率 ≥90%): under
+    成本指标 it states no cost, only the pace of spending (corpus 290, the Dongguan form's 预算控制指标)."""
+    return indicator.target.unit == "%" and bool(_SPENDING_RATE.search(bare_name(indicator.name)))
 
 
 class MissingOperator(Rule):

@@ -117,6 +117,8 @@ class CostTargetNotMoney(Rule):
                 continue  # an amount inside a sentence is money, written with prose: JX203's
             if per_base_without_money(target.raw):
                 continue  # 每亩300 is money per 亩 whose 元 was left out (JX202's)
+            if measures_money(ctx, indicator):
+                continue  # 年度预算执行率 ≥90% measures the spending's pace: JX915 says what it is instead
             if target.is_quantitative and (target.unit is None or unit_kind(target.unit) is UnitKind.MONEY
                                            or target.unit.startswith(("万", "亿"))):
                 continue  # 250万 is money whose 元 was left out (JX202's)
@@ -402,11 +404,13 @@ class IndicatorRestatesSpending(Rule):
     dimension = Dimension.RELEVANCE
     source = GOALS_2015.at("第九条（绩效指标）")
     message = "产出指标“{indicator}”衡量的是资金的安排、到位或下达，不是这笔钱带来的产出"
+    message_cost = "成本指标“{indicator}”衡量的是预算花了多少、花得多快，不是成本：看不出总成本或单位成本多少"
     docs = RuleDocs(
         what="数量、质量、时效指标（2018年以前表样的数量、质量、时效目标同样）是否衡量资金本身：支出安排金额、资金到位率、"
-        "预算下达率、资金执行率、资金支付进度率、资金足额拨付率、配套资金到位率等；补助资金拨付的时间和及时率（时效指标）是补助送达的时间，"
+        "预算下达率、资金执行率、资金支付进度率、资金足额拨付率、预算资金拨款率、配套资金到位率等；补助资金拨付的时间和及时率（时效指标）是补助送达的时间，"
         "补助经费足额拨付率是补助足额送到受助对象手中，都是补助项目的产出；时效指标下名称讲时间的资金到位（财政资金到位时间、"
-        "资金到位及时支付率）是工作何时能开始：都不在此报告。成本指标下的行不在此检查。自评表、监控表同样检查：预算执行率"
+        "资金到位及时支付率）是工作何时能开始：都不在此报告。成本指标下只报告以百分比计的预算执行率、资金支付进度率一类"
+        "（语料 290：预算控制指标写“年度预算执行率 ≥90%”），那是花钱的进度，不是成本；其余成本行的目标由 JX901 检查。自评表、监控表同样检查：预算执行率"
         "已单独计分，产出指标再衡量资金就把钱算了两次，资金未用完时还会给产出打满分（语料 220、226）。",
         why="产出指标要说明用钱做成了什么（多少件、什么质量、何时完成）；“资金到位率100%”对任何项目都成立，说明不了产出。",
         bad="产出指标 | 质量指标 | 业务工作支出到位率 | 100%",
@@ -417,7 +421,8 @@ class IndicatorRestatesSpending(Rule):
     def check(self, ctx: SheetContext) -> Iterator[Finding]:
         for indicator in ctx.sheet.indicators:
             if measures_money(ctx, indicator):
-                yield self.finding(ctx, indicator=indicator, column="name")
+                template = self.message_cost if ctx.is_cost_row(indicator) else None
+                yield self.finding(ctx, indicator=indicator, column="name", template=template)
 
 
 class NumberInNameDiffers(Rule):

@@ -503,7 +503,9 @@ class MissedWithoutReason(AuditRule):
                              "没有说明资金未执行的原因",
     }
     docs = AuditDocs(what="按实际完成值未达到年度指标值、或得分低于分值的每一行，都写明偏差原因和改进措施；"
-                          "定性指标（或指标值是一个范围，如“18—54周岁”）的实际完成值自己写明没有做到的（“1-2期未能及时培训”“存在18岁以下…的学员”）也是。"
+                          "定性指标（或指标值是一个范围，如“18—54周岁”）的实际完成值自己写明没有做到的（“1-2期未能及时培训”“存在18岁以下…的学员”）也是；"
+                          "定量指标的实际完成值只写了一个不带数字的状态、说明工作尚未完成或仍在进行的（“建设中”“正在施工”"
+                          "“尚未完工”，十个字以内；更长的是一段文字，不作状态看）也是。"
                           "没有写年度指标值的资金发放、拨付、到位类比率（经费发放率、资金到位率、补贴兑付率等，名称须说明是资金，"
                           "词表见评分数据 full_amount_rates.toml）以足额 100% 为目标：实际完成值低于 100% 的同样要求写明原因"
                           "（目标是推断的，发现标为“推断”）；完成率、执行率、物资的到位率（配方肥到位率）不在此列"
@@ -518,7 +520,8 @@ class MissedWithoutReason(AuditRule):
                           "执行率低于填表说明要求说明原因的 90% 时同样要求写明原因；得分与执行率不符的由 JXA23 报告，"
                           "产出已完成而资金大多未用的由 JXA21 报告，不再重复。",
                      formula="完成比例 < 100% 或 得分 < 分值，或定性指标的实际完成值写明未完成（未能、未完成、未达到、尚未、"
-                             "未按时、未及时，或以“存在…”开头），或没有指标值的发放率、拨付率、到位率等实际完成值 < 100%"
+                             "未按时、未及时，或以“存在…”开头），或定量指标的实际完成值是十字以内、不带数字的未完成或进行中的状态（建设中、"
+                             "正在施工），或没有指标值的发放率、拨付率、到位率等实际完成值 < 100%"
                              " ⇒ 偏差原因不得为空", setting="无",
                      example="目标 ≥18个、实际 15个、偏差原因空：报告“实际完成 15个，未达到年度指标值 ≥18个”；"
                              "定性指标“1-6期培训结束后及时考核”、实际完成值“1-2期未能及时培训”、偏差原因空：报告该行；"
@@ -643,6 +646,13 @@ def _shortfall(item: RecomputedItem) -> tuple[str, dict[str, str]] | None:
         # actual says in words that it was missed (corpus 219: 1-6期培训结束后及时考核 answered 1-2期未能及时培训; the age
         # range 18—54周岁 answered 存在18岁以下、54周岁以上)
         return "words", {"actual": item.actual.strip(), "target": item.target.strip()}
+    status = "".join((item.actual or "").split())
+    if target.value is not None and 0 < len(status) <= _STATUS_LENGTH and not _DIGIT.search(status) and (
+            _ADMITS_SHORTFALL.search(status) or _UNDER_WAY.search(status)):
+        # a figure answered by a status that the work is not done: no figure to hold against it, the words admit the
+        # shortfall (corpus 286: 新建全民健身中心数量 1 answered 建设中, the reason column left empty). A longer cell is
+        # prose whose words may speak of anything (179: a row's text run into the next, guessed)
+        return "words", {"actual": item.actual.strip(), "target": item.target.strip()}
     return None
 
 
@@ -662,6 +672,11 @@ def _short_of_full_amount(item: RecomputedItem) -> tuple[str, dict[str, str]] | 
 # Words by which an actual admits a shortfall: 未能及时, 尚未完成, 未达到; 存在… opening the cell (存在18岁以下的学员),
 # not 不存在违规. A negative outcome reached (未发生安全事故) is not among them.
 _ADMITS_SHORTFALL = re.compile(r"未能|未完成|未达到|尚未|没有完成|未按期|未按时|未及时|^\s*存在")
+# Words by which an actual says the work is still under way at the year's end (建设中, 正在施工, 在建), and the
+# length of a status written for an actual (尚未完成验收: a few words, not a sentence).
+_UNDER_WAY = re.compile(r"(建设|施工|推进|实施|进行|办理)中|正在|在建|未完工|未竣工")
+_STATUS_LENGTH = 10
+_DIGIT = re.compile(r"\d")  # an actual with a figure in it is held against the target by its figure (未完成32个)
 
 
 # A template's numbered row (指标1:, 指标 2：) as the whole 三级指标, and the rows named in a message at most.
