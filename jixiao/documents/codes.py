@@ -137,6 +137,13 @@ KINDS: dict[str, DiagnosticKind] = registered([
                        "Excel 文件中的某个工作表损坏或格式异常。"),
         DiagnosticKind("P116", Severity.WARNING, "工作表“{name}”中隐藏的行或列有{count}个单元格未读取：{cells}",
                        "隐藏的行和列通常是模板的辅助内容，读取时跳过；如其中有需要的内容，请取消隐藏后重新导入。"),
+        DiagnosticKind("P179", Severity.WARNING, "设为隐藏格式的文字未读取：{text}",
+                       "Word 中设为隐藏格式的文字在正常视图和打印稿中都不显示，多是模板留给填表人的说明，读取时跳过；"
+                       "如其中有表格的内容，请在 Word 中取消“隐藏”格式后重新导入。"),
+        DiagnosticKind("P178", Severity.WARNING, "嵌入的{what}无法读取",
+                       "Word 文件中以对象方式嵌入的内容（如粘贴为对象的 Excel 工作表）或整篇嵌入的另一文档（altChunk）不是 "
+                       "Word 表格，读取程序无法读出其中的文字，其中的指标不会出现在读取结果中；请把内容粘贴为 Word 表格，"
+                       "或直接提供原 Excel 文件。"),
         DiagnosticKind("P150", Severity.INFO, "工作表“{name}”已隐藏，未读取",
                        "隐藏的工作表通常是模板的下拉选项或辅助数据，读取时跳过；如其中有需要的内容，请取消隐藏后重新导入。"),
         DiagnosticKind("P155", Severity.INFO, "自评表只读到资金部分（{headings}），没有读到绩效指标行",

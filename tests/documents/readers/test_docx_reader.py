@@ -99,11 +99,80 @@ def _tc(text: str, properties: str = "") -> str:
     # changes left tracked: the inserted text is read, the deleted text is not
     (('<w:tc><w:p><w:del w:id="1" w:author="a"><w:r><w:delText>旧名称</w:delText></w:r></w:del>'
       '<w:ins w:id="2" w:author="a"><w:r><w:t>新名称</w:t></w:r></w:ins></w:p></w:tc>'), [("新名称", 0)]),
+    # text moved with changes tracked: read at its new place only, not twice
+    (('<w:tc><w:p><w:moveFrom w:id="1" w:author="a"><w:r><w:t>≥95%</w:t></w:r></w:moveFrom></w:p></w:tc>'
+      '<w:tc><w:p><w:moveTo w:id="2" w:author="a"><w:r><w:t>≥95%</w:t></w:r></w:moveTo></w:p></w:tc>'),
+     [("", 0), ("≥95%", 1)]),
+    # smart tags and custom XML around runs are looked through
+    (('<w:tc><w:p><w:smartTag w:uri="urn:schemas-microsoft-com:office:smarttags" w:element="place"><w:r><w:t>遵化</w:t>'
+      '</w:r></w:smartTag><w:r><w:t>市</w:t></w:r><w:customXml w:element="v"><w:r><w:t>西留村</w:t></w:r></w:customXml>'
+      "</w:p></w:tc>"), [("遵化市西留村", 0)]),
+    # fields: the result is read, never the code (a simple field, and a form field in begin/separate/end parts)
+    (('<w:tc><w:p><w:fldSimple w:instr=" =SUM(ABOVE) "><w:r><w:t>100</w:t></w:r></w:fldSimple></w:p></w:tc>'
+      '<w:tc><w:p><w:r><w:t>≥</w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="pre'
+      'serve"> FORMTEXT </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>90%</w:t></w:r>'
+      '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:tc>'), [("100", 0), ("≥90%", 1)]),
+    # a carriage return, a non-breaking hyphen and a positional tab inside a run
+    ("<w:tc><w:p><w:r><w:t>2023</w:t><w:noBreakHyphen/><w:t>2025年</w:t><w:cr/><w:t>累计</w:t><w:ptab "
+     'w:relativeTo="margin" w:alignment="right" w:leader="none"/><w:t>3次</w:t></w:r></w:p></w:tc>',
+     [("2023-2025年\n累计 3次", 0)]),
+    # a content control still showing its prompt is an empty cell, around the cell or around a run
+    ('<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:tc><w:p><w:r><w:t>单击或点击此处输入文字。</w:t>'
+     "</w:r></w:p></w:tc></w:sdtContent></w:sdt><w:tc><w:p><w:r><w:t>≥</w:t></w:r><w:sdt><w:sdtPr><w:showingPlcHdr/>"
+     "</w:sdtPr><w:sdtContent><w:r><w:t>单击此处输入文字</w:t></w:r></w:sdtContent></w:sdt></w:p></w:tc>"
+     '<w:tc><w:sdt><w:sdtPr><w:alias w:val="指标值"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>95%</w:t></w:r></w:p>'
+     "</w:sdtContent></w:sdt></w:tc>", [("", 0), ("≥", 1), ("95%", 2)]),
 ])
 def test_raw_table_markup_gives_cells_at_their_grid_columns(row_xml, cells):
     layout = read_docx(_raw_docx(f"<w:tr>{row_xml}</w:tr><w:tr>{_tc('下一行')}</w:tr>"), "x.docx")
     assert [[(cell.text, cell.column) for cell in row.cells] for row in layout.blocks] == [cells, [("下一行", 0)]]
     assert [(row.table, row.row) for row in layout.blocks] == [(1, 1), (1, 2)]
+    assert layout.diagnostics == []
+
+
+_NESTED = "<w:tbl><w:tr>" + _tc("内层") + "</w:tr></w:tbl><w:p/>"  # (makes the outer table one read cell by cell)
+_HIDDEN = '<w:r><w:rPr><w:vanish/></w:rPr><w:t>{text}</w:t><w:tab/></w:r>'
+
+
+@pytest.mark.parametrize("nested", [False, True], ids=["flat", "with-a-nested-table"])
+def test_hidden_text_is_not_read_and_is_named_by_table_and_row(nested):
+    # a WPS/Word template's note to whoever fills it in, formatted hidden: neither glued into the cell nor lost
+    # unsaid; rows inside a content control are numbered like the others
+    note = _HIDDEN.format(text="（填写说明：按年度填写）")
+    rows = (f"<w:tr>{_tc('一级指标')}{_tc('指标值')}</w:tr>"
+            "<w:sdt><w:sdtContent><w:tr>" + _tc("产出指标") + f"<w:tc><w:p><w:r><w:t>≥95%</w:t></w:r>{note}</w:p>"
+            + (_NESTED if nested else "") + "</w:tc></w:tr></w:sdtContent></w:sdt>"
+            + f'<w:tr>{_tc("效益指标")}<w:tc><w:p><w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>明显</w:t></w:r></w:p>'
+            "</w:tc></w:tr>")
+    layout = read_docx(_raw_docx(rows), "x.docx")
+    outer = [block for block in layout.blocks if block.table == 1]
+    assert [row.texts for row in outer] == [["一级指标", "指标值"], ["产出指标", "≥95%"], ["效益指标", "明显"]]
+    assert [(d.code, d.message, d.location.table, d.location.row) for d in layout.diagnostics] == [
+        ("P179", "设为隐藏格式的文字未读取：（填写说明：按年度填写）", 1, 2)]
+
+
+def test_hidden_text_in_a_paragraph_is_named_by_the_file():
+    body = ('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r>'
+            "<w:t>项目支出绩效目标表</w:t></w:r>" + _HIDDEN.format(text="模板版本2") + "</w:p></w:body></w:document>")
+    layout = read_docx(_zip({"word/document.xml": body.encode()}), "x.docx")
+    assert [block.text for block in layout.blocks] == ["项目支出绩效目标表"]
+    assert [(d.code, d.message, d.location.file, d.location.table) for d in layout.diagnostics] == [
+        ("P179", "设为隐藏格式的文字未读取：模板版本2", "x.docx", None)]
+
+
+def test_embedded_objects_and_documents_are_named_not_read():
+    # an Excel worksheet pasted into a cell as an object, and a whole document embedded after the table (altChunk):
+    # their text is not Word's to read, and the diagnostic says so where they stand
+    ole = ('<w:tc><w:p><w:r><w:object><o:OLEObject xmlns:o="urn:schemas-microsoft-com:office:office" Type="Embed" '
+           'ProgID="Excel.Sheet.12" ShapeID="_x0000_i1025"/></w:object></w:r></w:p></w:tc>')
+    body = ('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body><w:tbl>'
+            f"<w:tr>{_tc('项目名称')}{_tc('甲')}</w:tr><w:tr>{_tc('绩效指标')}{ole}</w:tr></w:tbl>"
+            '<w:altChunk r:id="rId9"/></w:body></w:document>')
+    layout = read_docx(_zip({"word/document.xml": body.encode()}), "x.docx")
+    assert [row.texts for row in layout.blocks] == [["项目名称", "甲"], ["绩效指标", ""]]
+    assert [(d.code, d.message, d.location.table, d.location.row) for d in layout.diagnostics] == [
+        ("P178", "嵌入的对象（Excel.Sheet.12）无法读取", 1, 2), ("P178", "嵌入的文档（altChunk）无法读取", None, None)]
 
 
 # -- goal sheets -----------------------------------------------------------------------------------------------
