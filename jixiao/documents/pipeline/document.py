@@ -59,7 +59,7 @@ from jixiao.documents.pipeline.records import (
     sheet_kind,
     trailing_total,
 )
-from jixiao.documents.pipeline.regions import body_end, find_header, is_frame_label
+from jixiao.documents.pipeline.regions import body_end, find_header, is_frame_label, parts_break
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.pipeline.stripped import unrun_names
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
@@ -402,6 +402,9 @@ class _Assembler:
                 continue  # a heading among the first rows' cells: counted with the header
             line = lines[index]
             self.accounting.tokens += len(line.filled)
+            if parts_break(line):
+                self.accounting.chrome += len(line.filled)  # (续表 or the page's number between the parts)
+                continue
             current.feed_line(line)
         current.close_grid()
         if reported:

@@ -364,3 +364,24 @@ def test_a_form_in_a_text_box_is_read_once_after_its_anchoring_paragraph():
     assert [block.text if isinstance(block, Paragraph) else block.texts for block in blocks] == [
         "附件：", "项目支出绩效目标表", ["一级指标", "指标值"], ["产出指标", "≥95%"]]
     assert [(block.table, block.row) for block in blocks[2:]] == [(1, 1), (1, 2)]
+
+
+_FIRST_PART = [["项目名称", "甲项目", LEFT, LEFT], HEADER[:3] + ["指标值"], ["产出指标", "数量指标", "整治村数", "≥18个"],
+               [UP, "质量指标", "验收合格率", "100%"]]
+
+
+@pytest.mark.parametrize("between", ["（续表）", "续上表", "表1（续）", "- 2 -", "第2页 共3页", None],
+                         ids=["continued", "continued-above", "table-continued", "page-number", "page-of", "nothing"])
+@pytest.mark.parametrize("repeated", [False, True], ids=["header-once", "header-repeated"])
+def test_a_table_split_by_hand_over_two_pages_is_one_grid(between, repeated):
+    # a user splits a long table at a page break into two Word tables, with or without its header again on top of
+    # the second, and often a line saying it continues (or the page's number) between them: all one project's rows
+    second = [["", "", "开工率", "≥90%"], ["效益指标", "社会效益指标", "受益人口", "≥5000人"]]
+    blocks = [_FIRST_PART, *([between] if between else []), ([HEADER[:3] + ["指标值"]] if repeated else []) + second]
+    document = read_bytes(docx_file(*blocks), "x.docx")
+    (sheet,) = document.sheets
+    assert [(i.level1, i.level2, i.name, i.target.raw) for i in sheet.indicators] == [
+        ("产出指标", "数量指标", "整治村数", "≥18个"), ("产出指标", "质量指标", "验收合格率", "100%"),
+        ("产出指标", "质量指标", "开工率", "≥90%"), ("效益指标", "社会效益指标", "受益人口", "≥5000人")]
+    assert (document.diagnostics, document.unaccounted) == ([], 0)
+
