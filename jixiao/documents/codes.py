@@ -144,6 +144,9 @@ KINDS: dict[str, DiagnosticKind] = registered([
                        "Word 文件中以对象方式嵌入的内容（如粘贴为对象的 Excel 工作表）或整篇嵌入的另一文档（altChunk）不是 "
                        "Word 表格，读取程序无法读出其中的文字，其中的指标不会出现在读取结果中；请把内容粘贴为 Word 表格，"
                        "或直接提供原 Excel 文件。"),
+        DiagnosticKind("P177", Severity.WARNING, "工作表“{name}”中有{count}个公式没有保存计算结果，读作空白：{cells}",
+                       "Excel 和 WPS 保存文件时会把公式的计算结果一并保存；由程序生成的文件常常只有公式、没有结果，这些单元格"
+                       "读不出数值（合计、得分、执行率等常是公式）。请用 Excel 或 WPS 打开文件、保存后重新导入。"),
         DiagnosticKind("P150", Severity.INFO, "工作表“{name}”已隐藏，未读取",
                        "隐藏的工作表通常是模板的下拉选项或辅助数据，读取时跳过；如其中有需要的内容，请取消隐藏后重新导入。"),
         DiagnosticKind("P155", Severity.INFO, "自评表只读到资金部分（{headings}），没有读到绩效指标行",

@@ -24,7 +24,17 @@ from tests.documents.office_files import HEADER, LEFT, SAMPLE_TABLE, UP, xlsx_fi
         (0.305, "0.00%", "30.50%"),
         (1234.5, "#,##0.00", "1234.50"),
         (2.675, "0.00", "2.68"),
-        (12.5, '0.0"万元"', "12.5"),
+        # of the literal text, an operator before the number and a unit after it are the target's (a form types
+        # 95 and shows 95%, or 18 and shows 18个); other words are not
+        (12.5, '0.0"万元"', "12.5万元"),
+        (18, '0"个"', "18个"),
+        (95, '0"%"', "95%"),
+        (95, "0\\%", "95%"),
+        (1200, 'General"人次"', "1200人次"),
+        (0.95, '"≥"0%', "≥95%"),
+        (0.95, '0%"达标"', "95%"),
+        (3, '"第"0"季度"', "3"),
+        (5, '0"0"', "5"),
         (1e16, "General", "10000000000000000"),
     ],
 )
@@ -330,3 +340,83 @@ def test_a_corrupt_workbook_part_is_a_clear_error():
 def test_a_workbook_without_goal_tables_is_not_a_goal_document():
     with pytest.raises(NotAGoalDocument, match="没有找到绩效目标表"):
         read_bytes(xlsx_file([["姓名", "年龄"], ["张三", 30]]), "x.xlsx")
+
+
+# -- what Excel and WPS write that openpyxl's plain cells do not ---------------------------------------------------
+def _real_form() -> bytes:
+    """A workbook as a unit fills the standard form in Excel: a cover sheet first, then the form with its levels
+    merged down, a target typed as a number under a percent format, one under a custom unit format, one in rich
+    text, a deadline as a date, a text number kept by a leading apostrophe, a budget under a thousands format and a
+    cell with line breaks."""
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    workbook = openpyxl.Workbook()
+    cover = workbook.active
+    cover.title = "封面"
+    cover.append(["2024年度项目支出绩效目标申报表"])
+    cover.append(["填报单位：某某县农业农村局"])
+    form = workbook.create_sheet("目标表")
+    form.append(["项目名称", "高标准农田建设"])
+    form.append(["年度资金总额（元）", 1234567.5])
+    form["B2"].number_format = "#,##0.00"
+    form.append(["年度目标", "建成高标准农田\n提升粮食产能"])
+    form.append(["一级指标", "二级指标", "三级指标", "指标值"])
+    form.append(["产出指标", "数量指标", "新建面积", 12000])
+    form["D5"].number_format = '"≥"0"亩"'
+    form.append([None, "质量指标", "验收合格率", 0.95])
+    form["D6"].number_format = "0%"
+    form.append([None, "时效指标", "完工时间", date(2024, 12, 31)])
+    form["D7"].number_format = 'yyyy"年"m"月"d"日"'
+    form.append([None, "成本指标", "亩均投资", CellRichText([TextBlock(InlineFont(b=True), "≤"), "1500",
+                                                      TextBlock(InlineFont(color="FF0000"), "元/亩")])])
+    form.append(["效益指标", "社会效益指标", "项目编号", "0095"])
+    form["D9"].quotePrefix = True
+    form.merge_cells("A5:A8")
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_form_filled_in_excel_after_a_cover_sheet():
+    document = read_bytes(_real_form(), "form.xlsx")
+    (sheet,) = document.sheets
+    assert (sheet.name, sheet.budget.total, sheet.money_unit) == ("高标准农田建设", Decimal("1234567.50"), "元")
+    # (the cover sheet's title is the form's; the cell's lines are two goals)
+    assert (sheet.title, sheet.goals) == ("2024年度项目支出绩效目标申报表", ["建成高标准农田", "提升粮食产能"])
+    assert [(i.level1, i.level2, i.name, i.target.raw) for i in sheet.indicators] == [
+        ("产出指标", "数量指标", "新建面积", "≥12000亩"), ("产出指标", "质量指标", "验收合格率", "95%"),
+        ("产出指标", "时效指标", "完工时间", "2024-12-31"), ("产出指标", "成本指标", "亩均投资", "≤1500元/亩"),
+        ("效益指标", "社会效益指标", "项目编号", "0095")]
+    area, rate = sheet.indicators[:2]
+    assert (area.target.operator, area.target.value, area.target.unit) == (Operator.GE, Decimal(12000), "亩")
+    assert (rate.target.value, rate.target.unit) == (Decimal(95), "%")
+    assert document.diagnostics == []
+
+
+def test_error_values_are_read_as_shown_and_formulas_without_values_are_named():
+    # Excel saves #DIV/0! as an error value (calamine reads it as an empty cell); a program that writes formulas
+    # without computing them (openpyxl, many export tools) leaves the cell with no value at all
+    def fill(sheet):
+        sheet.append(["分值", "得分", "执行率"])
+        sheet.append([10, "=A2*0.9", "=B2/0"])
+        sheet.append([20, "=A3", "=SUM(A2:A3)"])
+
+    data = _workbook_bytes(fill)
+    data = _rewrite(data, "xl/worksheets/sheet1.xml", lambda xml: re.sub(
+        rb'<c r="C2"><f>B2/0</f><v></v></c>', b'<c r="C2" t="e"><f>B2/0</f><v>#DIV/0!</v></c>', xml).replace(
+        b'<c r="B2"><f>A2*0.9</f><v></v></c>', b'<c r="B2"><f>A2*0.9</f><v>9</v></c>'))
+    layout = read_xlsx(data, "x.xlsx")
+    assert [row.texts for row in layout.blocks] == [["分值", "得分", "执行率"], ["10", "9", "#DIV/0!"], ["20"]]
+    assert [(d.code, d.message, d.location.table) for d in layout.diagnostics] == [
+        ("P177", "工作表“Sheet”中有2个公式没有保存计算结果，读作空白：B3、C3", 1)]
+
+
+def test_a_string_formula_that_computed_an_empty_text_is_no_missing_value():
+    def fill(sheet):
+        sheet.append(["备注", "=IF(1,\"\",\"x\")"])
+
+    data = _rewrite(_workbook_bytes(fill), "xl/worksheets/sheet1.xml", lambda xml: xml.replace(
+        b'<c r="B1"><f>', b'<c r="B1" t="str"><f>'))
+    layout = read_xlsx(data, "x.xlsx")
+    assert layout.diagnostics == []
