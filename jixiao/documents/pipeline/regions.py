@@ -1102,7 +1102,6 @@ def _cell_marks(text: str) -> int:
 # a line saying the table continues from the page before: 续表, (续表), 续上表, 表1(续), 附表2续表
 _CONTINUED = re.compile(r"^(?:附?表[〇一二三四五六七八九十\d]{0,3}(?:[-—－]\d{1,2})?)?[(（]?续(?:上表|表)?[〇一二三四五六七八九十\d]{0,3}"
                         r"[)）]?[:：]?$")
-_PAGE_OF = re.compile(r"^第\d+页[,，/]?共\d+页$|^共\d+页[,，/]?第\d+页$")
 
 
 def parts_break(line: Line) -> bool:
@@ -1111,7 +1110,7 @@ def parts_break(line: Line) -> bool:
     if line.kind is not LineKind.PARAGRAPH or len(line.filled) != 1:
         return False
     text = "".join(line.filled[0].text.split())
-    return bool(_CONTINUED.match(text) or PAGE_NUMBER.match(text) or _PAGE_OF.match(text))
+    return bool(_CONTINUED.match(text) or PAGE_NUMBER.match(text))
 
 
 def _between_parts(lines: list[Line], index: int, settings: ReadSettings) -> bool:

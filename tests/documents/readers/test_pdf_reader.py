@@ -189,3 +189,32 @@ def test_unreadable_pdfs_are_refused_with_a_reason(data, reason):
     with pytest.raises(NotAGoalDocument) as error:
         read_bytes(data(), "bad.pdf")
     assert error.value.message.startswith("bad.pdf：") and reason in error.value.message
+
+
+@pytest.mark.parametrize("footer", ["- {page} -", "第{page}页 共2页", None], ids=["dashed", "page-of", "none"])
+@pytest.mark.parametrize("repeat_header", [True, False], ids=["header-repeated", "header-once"])
+def test_unruled_table_over_two_pages_is_one_grid_without_its_page_numbers(repeat_header, footer):
+    # the page's number lines up with an unruled table's columns like any line: it is no row of the grid (it read as
+    # an indicator named “- 1 -”), and the second page's rows, under the header again or not, go on the same grid
+    header = _GOAL_ROWS[0]
+    pages = [[header, *_GOAL_ROWS[1:]], [header] if repeat_header else []]
+    pages[1] += [["效益指标", "社会效益指标", "受益人数", "≥500人"], ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%"]]
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer)
+    for number, rows in enumerate(pages, start=1):
+        canvas.setFont(FONT, 10)
+        if number == 1:
+            canvas.drawString(120, 790, "项目支出绩效目标表")
+            canvas.drawString(60, 765, "项目名称：农村危房改造补助项目")
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                canvas.drawString(60 + 110 * c, (720 if number == 1 else 780) - 20 * r, text)
+        if footer:
+            canvas.drawString(280, 40, footer.format(page=number))
+        canvas.showPage()
+    canvas.save()
+    document = read_bytes(buffer.getvalue(), "pages.pdf")
+    assert [sheet.name for sheet in document.sheets] == ["农村危房改造补助项目"]
+    assert _fields(document) == [*_GOAL_FIELDS, ("效益指标", "社会效益指标", "受益人数", "≥500人"),
+                                 ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%")]
+    assert (document.diagnostics, document.unaccounted) == ([], 0)
