@@ -8,7 +8,7 @@ from jixiao.documents import NotAGoalDocument, read_bytes
 from jixiao.documents.blocks import Paragraph
 from jixiao.documents.readers.docx_reader import read_docx
 from jixiao.model import Direction, Operator
-from tests.documents.office_files import HEADER, LEFT, SAMPLE_TABLE, UP, docx_file
+from tests.documents.office_files import HEADER, LEFT, SAMPLE_TABLE, UP, docx_file, xlsx_file
 
 
 # -- the block stream ------------------------------------------------------------------------------------------
@@ -385,3 +385,13 @@ def test_a_table_split_by_hand_over_two_pages_is_one_grid(between, repeated):
         ("产出指标", "质量指标", "开工率", "≥90%"), ("效益指标", "社会效益指标", "受益人口", "≥5000人")]
     assert (document.diagnostics, document.unaccounted) == ([], 0)
 
+
+
+@pytest.mark.parametrize("make, name", [(docx_file, "x.docx"), (xlsx_file, "x.xlsx")], ids=["docx", "xlsx"])
+def test_a_last_row_left_open_is_named_by_its_table_row(make, name):
+    # a Word or Excel table has no text lines: the diagnostic names the row (it said 第None行)
+    table = [["项目名称", "甲"], HEADER[:3] + ["指标值"], ["产出指标", "数量指标", "整治村数", "≥18个"], ["", "", "验收合格率", ""]]
+    document = read_bytes(make(table), name)
+    (cut,) = document.diagnostics
+    assert (cut.code, cut.location.table, cut.location.row, cut.location.line) == ("P114", 1, 4, None)
+    assert cut.message.startswith("表格在文件末尾（第4行）中断")
