@@ -31,7 +31,7 @@ from jixiao.model import Diagnostic, Location
 from jixiao.model.units import canonical_unit
 from jixiao.model.wording import Phrase, quoted_cells
 
-__all__ = ["SheetExtras", "read_workbook", "display_number", "column_name"]
+__all__ = ["SheetExtras", "read_workbook", "display_number", "column_name", "shows_month_only"]
 
 _PLACES = re.compile(r"\.([0#?]+)")
 _QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
@@ -203,6 +203,9 @@ def _text(value: object, number_format: str) -> str:
         return "是" if value else "否"
     if isinstance(value, (int, float)):
         return display_number(value, number_format)
+    if isinstance(value, datetime | date) and number_format != _GENERAL and shows_month_only(number_format):
+        # a deadline typed as a month (2024年6月, 2024-06): the month, not its first day
+        return f"{value.year}年{value.month}月" if "年" in number_format else f"{value.year}-{value.month:02d}"
     if isinstance(value, datetime):
         return value.date().isoformat() if value.time() == time() else value.isoformat(sep=" ")
     if isinstance(value, (date, time)):
@@ -210,6 +213,12 @@ def _text(value: object, number_format: str) -> str:
     if isinstance(value, timedelta):
         return str(value)
     return str(value).strip()
+
+
+def shows_month_only(number_format: str) -> bool:
+    """Whether a date format shows a year and month and no day or time (yyyy"年"m"月", yyyy-mm, mmm-yy)."""
+    letters = _QUOTED.sub("", number_format.split(";")[0]).lower()
+    return "y" in letters and "m" in letters and not any(letter in letters for letter in "dhs")
 
 
 def display_number(value: int | float, number_format: str) -> str:

@@ -3,7 +3,8 @@
 calamine gives values, dates and merged ranges. It does not give number formats, so ``0.95`` under ``0%``
 would read as ``0.95`` where the user sees and means ``95%``; nor hidden rows and columns. Both are taken from
 the parts themselves: the number format of each cell style from ``xl/styles.xml`` (only those that change how a
-number displays: percentages and fixed decimal places; calamine already turns date formats into dates) and its
+number displays: percentages and fixed decimal places; calamine already turns date formats into dates, of which
+those that show only a month are kept: 2024年6月 is a month, not its first day) and its
 indentation (a 批复表 shows its levels only by it), and one
 streaming pass over each worksheet's XML for the cells' styles, hidden rows and columns, and the used range.
 
@@ -25,7 +26,7 @@ from lxml import etree
 from jixiao.documents.blocks import Layout
 from jixiao.documents.errors import NotAGoalDocument
 from jixiao.documents.limits import DEFAULT_LIMITS, LimitedZip, ReadLimits
-from jixiao.documents.readers.workbook import SheetExtras, column_name, display_number, read_workbook
+from jixiao.documents.readers.workbook import SheetExtras, column_name, display_number, read_workbook, shows_month_only
 from jixiao.model.lexicon import TEXT_MEMO
 
 __all__ = ["read_xlsx", "display_number"]
@@ -106,7 +107,7 @@ def _styles_of(xml: bytes) -> tuple[tuple[str | None, ...], tuple[int, ...]]:
     for attributes_text, children in _CELL_FORMAT.findall(section.group(1) if section else b""):
         number = _int(_attributes(attributes_text).get(b"numFmtId", b"").decode("ascii", "replace") or None, 0)
         code = custom.get(number, _BUILT_IN.get(number))
-        formats.append(code if code and _changes_display(code) else None)
+        formats.append(code if code and (_changes_display(code) or shows_month_only(code)) else None)
         indent = _INDENT.search(children)
         indents.append(int(indent.group(1)) if indent else 0)
     return tuple(formats), tuple(indents)

@@ -420,3 +420,64 @@ def test_a_string_formula_that_computed_an_empty_text_is_no_missing_value():
         b'<c r="B1"><f>', b'<c r="B1" t="str"><f>'))
     layout = read_xlsx(data, "x.xlsx")
     assert layout.diagnostics == []
+
+
+@pytest.mark.parametrize(("number_format", "shown"), [('yyyy"年"m"月"', "2024年6月"), ("yyyy-mm", "2024-06"),
+                                                      ('yyyy"年"m"月"d"日"', "2024-06-30"), ("m/d", "2024-06-30")])
+def test_a_date_shown_as_a_month_reads_as_that_month(number_format, shown):
+    # a deadline typed as a date under a format that shows only its month is that month, not its first or last day
+    def fill(sheet):
+        sheet.append(["完成时间", datetime(2024, 6, 30)])
+        sheet["B1"].number_format = number_format
+
+    assert read_xlsx(_workbook_bytes(fill), "x.xlsx").blocks[0].texts == ["完成时间", shown]
+
+
+_PACKAGE = {
+    "[Content_Types].xml": '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default '
+                           'Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                           '<Default Extension="xml" ContentType="application/xml"/></Types>',
+    "_rels/.rels": '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship '
+                   'Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+                   'Target="xl/workbook.xml"/></Relationships>',
+    "xl/_rels/workbook.xml.rels": '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                                  '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                                  'relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" '
+                                  'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+                                  'sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="http://'
+                                  'schemas.openxmlformats.org/officeDocument/2006/relationships/styles" '
+                                  'Target="styles.xml"/></Relationships>',
+    "xl/styles.xml": '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1">'
+                     '<numFmt numFmtId="176" formatCode="0&quot;%&quot;"/></numFmts><cellXfs count="3"><xf numFmtId="0"/>'
+                     '<xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="176" applyNumberFormat="1"/></cellXfs>'
+                     "</styleSheet>",
+}
+
+
+@pytest.mark.parametrize("date1904", [False, True], ids=["1900", "1904"])
+def test_shared_strings_as_excel_writes_them(date1904):
+    # openpyxl writes inline strings; Excel and WPS write every text once in sharedStrings.xml, in runs where its
+    # formatting changes, with phonetic guides (not shown), _x000D_ escapes and preserved spaces; a Mac workbook
+    # counts its dates from 1904
+    shared = ("<si><t>三级指标</t></si><si><r><rPr><b/></rPr><t>≥</t></r><r><t>95</t></r><r><rPr><color "
+              'rgb="FFFF0000"/></rPr><t>%</t></r></si><si><t>验收</t><rPh sb="0" eb="2"><t>yanshou</t></rPh>'
+              '<phoneticPr fontId="1" type="noConversion"/></si><si><t xml:space="preserve">  完成时间 </t></si>'
+              "<si><t>第一行_x000D_\n第二行</t></si>")
+    serial = 45657 - 1462 if date1904 else 45657  # 2024-12-31
+    sheet = ('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c>'
+             f'<c r="D1" s="2"><v>95</v></c></row><row r="2"><c r="A2" t="s"><v>3</v></c><c r="B2" s="1"><v>{serial}'
+             '</v></c><c r="C2" t="s"><v>4</v></c></row>')
+    members = {**_PACKAGE,
+               "xl/workbook.xml": '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r='
+                                  '"http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+                                  + ('<workbookPr date1904="1"/>' if date1904 else "")
+                                  + '<sheets><sheet name="目标表" sheetId="1" r:id="rId1"/></sheets></workbook>',
+               "xl/sharedStrings.xml": f'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{shared}</sst>',
+               "xl/worksheets/sheet1.xml": '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                                           f"<sheetData>{sheet}</sheetData></worksheet>"}
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, text in members.items():
+            archive.writestr(name, '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + text)
+    assert [row.texts for row in read_xlsx(buffer.getvalue(), "x.xlsx").blocks] == [
+        ["三级指标", "≥95%", "验收", "95%"], ["完成时间", "2024-12-31", "第一行\n第二行"]]
