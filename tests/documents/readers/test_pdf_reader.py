@@ -16,11 +16,11 @@ from tests.documents.readers.pdf_builder import FONT, build_pdf, paragraph, shee
 from tests.documents.readers.sample_grid import assert_same_sheets, sample_grids
 
 
-def sample_pdf(**options) -> bytes:
+def sample_pdf(footer: str | None = None, **options) -> bytes:
     flowables: list = []
     for grid in sample_grids():
         flowables += sheet_flowables(grid, **options) + [PageBreak()]
-    return build_pdf(flowables[:-1])
+    return build_pdf(flowables[:-1], footer)
 
 
 def test_sample_pdf_reads_like_the_text_export():
@@ -28,9 +28,10 @@ def test_sample_pdf_reads_like_the_text_export():
     assert_same_sheets(read_bytes(sample_pdf(), "sample.pdf"), line_breaks=False)
 
 
+@pytest.mark.parametrize("footer", [None, "- {page} -", "第{page}页 共4页"], ids=["no-page-numbers", "dashed", "page-of"])
 @pytest.mark.parametrize("repeat_header", [True, False])
-def test_table_continued_on_the_next_page_stays_one_sheet(repeat_header):
-    document = read_bytes(sample_pdf(split_at=10, repeat_header=repeat_header), "split.pdf")
+def test_table_continued_on_the_next_page_stays_one_sheet(repeat_header, footer):
+    document = read_bytes(sample_pdf(footer, split_at=10, repeat_header=repeat_header), "split.pdf")
     assert_same_sheets(document, line_breaks=False)
     assert document.diagnostics == []
 
