@@ -184,8 +184,8 @@ class _Unshown:
         self.embedded: dict[etree._Element | None, list[str]] = {}
         # (a list: the loop takes elements out of the tree; lxml's iter with tags is far cheaper than an XPath)
         for node in list(body.iter(_VANISH, _MOVE_FROM, _PLACEHOLDER, _ALT_CHUNK, _OBJECT)):
-            if any(True for _ in node.iterancestors(_MOVE_FROM)):
-                continue  # (taken out with the moved text)
+            if node.getparent() is None or any(True for _ in node.iterancestors(_MOVE_FROM, _FALLBACK)):
+                continue  # (taken out with a hidden run or the moved text, or the copy of a text box not read)
             tag = node.tag
             if tag == _MOVE_FROM:
                 node.getparent().remove(node)

@@ -395,3 +395,16 @@ def test_a_last_row_left_open_is_named_by_its_table_row(make, name):
     (cut,) = document.diagnostics
     assert (cut.code, cut.location.table, cut.location.row, cut.location.line) == ("P114", 1, 4, None)
     assert cut.message.startswith("表格在文件末尾（第4行）中断")
+
+
+def test_hidden_text_in_a_form_in_a_text_box_is_named_once():
+    # (Word writes the box twice, its fallback copy unread: the note in it is not a second diagnostic)
+    note = _HIDDEN.format(text="（填写说明）")
+    rows = (f"<w:tr>{_tc('一级指标')}{_tc('指标值')}</w:tr>"
+            f"<w:tr>{_tc('产出指标')}<w:tc><w:p><w:r><w:t>≥95%</w:t></w:r>{note}</w:p></w:tc></w:tr>")
+    body = ('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+            f"{_BOXED.format(rows=rows)}</w:body></w:document>")
+    layout = read_docx(_zip({"word/document.xml": body.encode()}), "x.docx")
+    assert [block.texts for block in layout.blocks if not isinstance(block, Paragraph)] == [
+        ["一级指标", "指标值"], ["产出指标", "≥95%"]]
+    assert [(d.code, d.location.table, d.location.row) for d in layout.diagnostics] == [("P179", 1, 2)]
