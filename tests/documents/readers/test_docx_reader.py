@@ -408,3 +408,14 @@ def test_hidden_text_in_a_form_in_a_text_box_is_named_once():
     assert [block.texts for block in layout.blocks if not isinstance(block, Paragraph)] == [
         ["一级指标", "指标值"], ["产出指标", "≥95%"]]
     assert [(d.code, d.location.table, d.location.row) for d in layout.diagnostics] == [("P179", 1, 2)]
+
+
+def test_rows_parted_from_their_grid_by_a_note_are_named_not_lost():
+    # a note between the two parts of a split table ends the grid (it could be the table's last word): the rows
+    # after it stand under no header, so they are not guessed into indicators, but each is named with its cells
+    second = [["", "", "开工率", "≥90%"], ["效益指标", "社会效益指标", "受益人口", "≥5000人"], ["审核意见", "同意", "", ""]]
+    document = read_bytes(docx_file(_FIRST_PART, "注：本表由项目单位填报。", second), "x.docx")
+    assert [i.name for i in document.sheets[0].indicators] == ["整治村数", "验收合格率"]
+    assert [(d.code, d.location.table, d.location.row, d.set_aside) for d in document.diagnostics] == [
+        ("P176", 2, 1, ("开工率", "≥90%")), ("P176", 2, 2, ("效益指标", "社会效益指标", "受益人口", "≥5000人"))]
+    assert document.diagnostics[1].message == "指标表之后的一行像是指标，但已在表格之外，未读作指标：效益指标｜社会效益指标｜受益人口｜≥5000人"
