@@ -137,6 +137,19 @@ KINDS: dict[str, DiagnosticKind] = registered([
                        "Excel 文件中的某个工作表损坏或格式异常。"),
         DiagnosticKind("P116", Severity.WARNING, "工作表“{name}”中隐藏的行或列有{count}个单元格未读取：{cells}",
                        "隐藏的行和列通常是模板的辅助内容，读取时跳过；如其中有需要的内容，请取消隐藏后重新导入。"),
+        DiagnosticKind("P179", Severity.WARNING, "设为隐藏格式的文字未读取：{text}",
+                       "Word 中设为隐藏格式的文字在正常视图和打印稿中都不显示，多是模板留给填表人的说明，读取时跳过；"
+                       "如其中有表格的内容，请在 Word 中取消“隐藏”格式后重新导入。"),
+        DiagnosticKind("P178", Severity.WARNING, "嵌入的{what}无法读取",
+                       "Word 文件中以对象方式嵌入的内容（如粘贴为对象的 Excel 工作表）或整篇嵌入的另一文档（altChunk）不是 "
+                       "Word 表格，读取程序无法读出其中的文字，其中的指标不会出现在读取结果中；请把内容粘贴为 Word 表格，"
+                       "或直接提供原 Excel 文件。"),
+        DiagnosticKind("P176", Severity.WARNING, "指标表之后的一行像是指标，但已在表格之外，未读作指标：{text}",
+                       "指标表在这一行之前已经结束（中间隔着说明文字、标题或合计等），这一行不在任何表头之下，无法确定各单元格"
+                       "所属的栏目，不猜测；多见于一张表被分成两段、中间插了一行文字。请按原表核对，必要时把两段合成一张表后重新导入。"),
+        DiagnosticKind("P177", Severity.WARNING, "工作表“{name}”中有{count}个公式没有保存计算结果，读作空白：{cells}",
+                       "Excel 和 WPS 保存文件时会把公式的计算结果一并保存；由程序生成的文件常常只有公式、没有结果，这些单元格"
+                       "读不出数值（合计、得分、执行率等常是公式）。请用 Excel 或 WPS 打开文件、保存后重新导入。"),
         DiagnosticKind("P150", Severity.INFO, "工作表“{name}”已隐藏，未读取",
                        "隐藏的工作表通常是模板的下拉选项或辅助数据，读取时跳过；如其中有需要的内容，请取消隐藏后重新导入。"),
         DiagnosticKind("P155", Severity.INFO, "自评表只读到资金部分（{headings}），没有读到绩效指标行",

@@ -15,7 +15,8 @@ __all__ = ["PAGE_NUMBER", "source_name", "header_label", "block_label", "header_
 _COLON = re.compile(r"[:：]$")
 
 # A page's number printed alone on its line (-2-, 第3页, 3/12): a PDF's page furniture, no cell of a table.
-PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:第\s*)?\d+\s*页?(?:\s*/\s*共?\s*\d+\s*页?)?[-—–\s]*$")
+# a page's number as printed above or below its text: 2, - 2 -, 第2页, 2/3, 第2页/共3页, 第2页 共3页, 第2页，共3页
+PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:第\s*)?\d+\s*页?(?:\s*(?:/\s*共?|[,，]?\s*共)\s*\d+\s*页?)?[-—–\s]*$")
 
 
 @cache

@@ -63,6 +63,7 @@ from jixiao.documents.vocabulary import (
     goals_word,
     header_label,
     is_total_label,
+    is_trailer,
     labels,
     run_on_spellings,
     source_name,
@@ -739,6 +740,21 @@ class MoneyCells:
         return MoneyCells(self.placed + other.placed, self.set_aside + other.set_aside, self.unread + other.unread)
 
 
+def _an_indicator_row(texts: list[str]) -> bool:
+    """True for a row below the grid that reads as an indicator's: a level name, then a name and a target."""
+    if len(texts) < 3:
+        return False
+    roles = [label(text).role for text in texts]
+    level = next((index for index, role in enumerate(roles) if role in (Role.LEVEL1, Role.LEVEL2)), None)
+    if level is None:
+        return False
+    name = next((index for index in range(level + 1, len(roles)) if roles[index] not in (Role.LEVEL1, Role.LEVEL2)),
+                len(roles))
+    # (a row of the parts' points, 资金投入 | 4分 | 资金管理 | 9分, has a figure where the name would stand)
+    return (name < len(roles) and roles[name] is Role.TEXT and not is_value(texts[name])
+            and any(is_value(text) for text in texts[name + 1:]))
+
+
 class SheetBuilder:
     """Accumulates the rows of one sheet: first its header block, then (after the grid header) indicators."""
 
@@ -1168,10 +1184,30 @@ class SheetBuilder:
             self._late_money = False  # (the money table is done: what follows is the trailer's)
         self._after_grid(row)
 
+    def _in_name_and_target_columns(self, row: Row) -> bool:
+        """True for a row below a Word, Excel or PDF grid whose cells stand under its 三级指标 and 指标值 headings, a
+        name and a figure (the rest of a part whose levels the part above holds)."""
+        columns = self.columns
+        if columns is None or None in columns.positions or not {"name", "target"} <= set(columns.kinds):
+            return False
+        by_kind = {}
+        for cell in row.filled:
+            index = columns.kind_at(cell.column)
+            by_kind.setdefault(columns.kinds[index] if index is not None else None, cell.text.strip())
+        name, target = by_kind.get("name"), by_kind.get("target")
+        return (name is not None and target is not None and is_value(target) and label(name).role is Role.TEXT
+                and not is_total_label(fold(name)) and not is_trailer(fold(name)))
+
     def _after_grid(self, row: Row) -> None:
         """Rows below the grid (合计, 审核意见, 注 …) are not indicators; a total or a grade claimed there is kept.
         The total may stand after another trailer in the same row (其他需要说明事项 | 无 | 总分 | 100 | 96 | 优)."""
         texts = [cell.text.strip() for cell in row.filled]
+        if _an_indicator_row(texts) or self._in_name_and_target_columns(row):
+            # a part of the grid that something the reader does not take for a break (注：…) parted from it: its
+            # rows are no trailer, and are not read as indicators either without a header to place their cells
+            self.diagnostics.append(diagnostic("P176", self._location(row), set_aside=texts,
+                                               text=quoted_cells(texts, limit=60)))
+            return
         keys = [fold(text).rstrip(":") for text in texts]
         at = next((index for index, key in enumerate(keys) if is_total_label(key)), None)
         failed = [text for text in texts[at + 1:] if failed_number(text)] if at is not None else []

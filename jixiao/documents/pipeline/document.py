@@ -59,7 +59,7 @@ from jixiao.documents.pipeline.records import (
     sheet_kind,
     trailing_total,
 )
-from jixiao.documents.pipeline.regions import body_end, find_header, is_frame_label
+from jixiao.documents.pipeline.regions import body_end, find_header, is_frame_label, parts_break
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.pipeline.stripped import unrun_names
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
@@ -402,6 +402,9 @@ class _Assembler:
                 continue  # a heading among the first rows' cells: counted with the header
             line = lines[index]
             self.accounting.tokens += len(line.filled)
+            if parts_break(line):
+                self.accounting.chrome += len(line.filled)  # (续表 or the page's number between the parts)
+                continue
             current.feed_line(line)
         current.close_grid()
         if reported:
@@ -476,6 +479,7 @@ class _Assembler:
         # stops inside that name or just after it (…满意度指 | 公益林提供管), before the row's value
         ends_on_name = bool(last.extra.get("segmented") and indicators[-1].name and not indicators[-1].extra
                             and "".join(last.texts).rstrip().endswith(indicators[-1].name))
+        line = last.line if last.line is not None else last.row  # (a text file's line, a Word or Excel table's row)
         if open_row and not sentence_ends and (
                 ends_on_name or stops_inside or own_lines and (cut_cell or cut_figure is not None or builder.last_row_stops_short())):
             # a web copy's text stops inside the row, before its target or inside a cell: not an indicator
@@ -490,16 +494,17 @@ class _Assembler:
                 # that item's row is cut as well
                 builder.drop_last()
             # the cut row's cells are what was set aside
-            code, fields, set_aside = "P120", {"line": last.line, "text": quoted_cells(last.texts, limit=40),
+            code, fields, set_aside = "P120", {"line": line, "text": quoted_cells(last.texts, limit=40),
                                                "where": where}, list(last.texts)
         elif open_row:
-            code, fields, set_aside = "P114", {"line": last.line, "text": quoted_cells(last.texts, limit=40)}, []
+            code, fields, set_aside = "P114", {"line": line, "text": quoted_cells(last.texts, limit=40)}, []
         elif self.file_format == "txt" and not any(i.level1 == "满意度指标" for i in indicators):
-            code, fields, set_aside = "P119", {"line": last.line, "name": indicators[-1].name[:40]}, []
+            code, fields, set_aside = "P119", {"line": line, "name": indicators[-1].name[:40]}, []
         else:
             return
         # (built only here: a Location is validated on creation, and most grids that reach the file's end are whole)
-        location = Location(file=self.source, table=builder.ordinal, sheet=builder.sheet.key, line=last.line)
+        location = Location(file=self.source, table=builder.ordinal, sheet=builder.sheet.key, line=last.line,
+                            row=last.row if last.line is None else None)
         if not builder.sheet.indicators and not (builder.sheet.name or builder.sheet.code) and _all_prose(body):
             # the only row of a report's sentences read as a grid was cut (its one sentence of an indicator stops
             # inside its figure): nothing of a table is left, so no sheet either; the text is prose

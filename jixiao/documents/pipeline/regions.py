@@ -12,7 +12,9 @@ levels that stand on rows of their own (the 批复表, :mod:`.outline`), implies
 headings whose parts a text header prints on its next line are split into those parts.
 
 The body runs until a title, a header-field label that opens the next project, page chrome, a trailer (备注,
-审核意见, 合计 …), or the next header.
+审核意见, 合计 …), or the next header. A table the page broke in two (Word and WPS users split it by hand, a PDF
+prints it page by page) goes on past what stands between its parts: a line saying it continues (续表, 表1(续)) or the
+page's number, before rows that no header opens (:func:`parts_break`).
 """
 
 from __future__ import annotations
@@ -43,12 +45,20 @@ from jixiao.documents.pipeline.records import claimed_grade, claimed_total
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
 from jixiao.documents.pipeline.transposed import TURNED
-from jixiao.documents.vocabulary import canonical_label, header_label, is_total_label, is_trailer, labels, total_words
+from jixiao.documents.vocabulary import (
+    PAGE_NUMBER,
+    canonical_label,
+    header_label,
+    is_total_label,
+    is_trailer,
+    labels,
+    total_words,
+)
 from jixiao.model.figure_kinds import kind_of
 from jixiao.model.lexicon import TEXT_MEMO, fold
 from jixiao.model.wording import Phrase
 
-__all__ = ["split_header_runs", "join_heading_runs", "is_goal_heading", "is_frame_label", "Columns", "Header", "find_header", "body_end", "FRAME", "EXTRA", "NUMBER_HEADINGS", "is_refinement", "refine"]
+__all__ = ["parts_break", "split_header_runs", "join_heading_runs", "is_goal_heading", "is_frame_label", "Columns", "Header", "find_header", "body_end", "FRAME", "EXTRA", "NUMBER_HEADINGS", "is_refinement", "refine"]
 
 _LEVELS = ("level1", "level2")
 _GROUP_KINDS = ("target", "actual", "weight", "score")  # headings of groups whose parts a row below names
@@ -1089,6 +1099,29 @@ def _cell_marks(text: str) -> int:
     return (_SEALED_CELL if sealed else 0) | (_TOTAL_CELL if is_total_label(key) else 0)
 
 
+# a line saying the table continues from the page before: 续表, (续表), 续上表, 表1(续), 附表2续表
+_CONTINUED = re.compile(r"^(?:附?表[〇一二三四五六七八九十\d]{0,3}(?:[-—－]\d{1,2})?)?[(（]?续(?:上表|表)?[〇一二三四五六七八九十\d]{0,3}"
+                        r"[)）]?[:：]?$")
+
+
+def parts_break(line: Line) -> bool:
+    """True for a paragraph that stands between the parts of a table the page broke: one saying it continues, or
+    the page's number (- 2 -, 第2页, 第2页共3页)."""
+    if line.kind is not LineKind.PARAGRAPH or len(line.filled) != 1:
+        return False
+    text = "".join(line.filled[0].text.split())
+    return bool(_CONTINUED.match(text) or PAGE_NUMBER.match(text))
+
+
+def _between_parts(lines: list[Line], index: int, settings: ReadSettings) -> bool:
+    """True when ``lines[index]`` starts a run of parts breaks followed by rows of the same grid (no header)."""
+    after = index
+    while after < len(lines) and parts_break(lines[after]):
+        after += 1
+    return (after > index and after < len(lines) and lines[after].kind is LineKind.ROW
+            and find_header(lines, after, settings, False) is None)
+
+
 def body_end(lines: list[Line], start: int, settings: ReadSettings = DEFAULT_SETTINGS,
              interleaved: frozenset[int] = frozenset()) -> int:
     """Index after the last line of the body that starts at ``lines[start]`` (prose ends with its last line
@@ -1103,6 +1136,9 @@ def body_end(lines: list[Line], start: int, settings: ReadSettings = DEFAULT_SET
         if index not in interleaved and (line.kind is LineKind.PARAGRAPH
                                          or (ends_body(line) and not _level_names_it(lines, index))
                                          or find_header(lines, index, settings, False) is not None):
+            if line.kind is LineKind.PARAGRAPH and _between_parts(lines, index, settings):
+                index += 1
+                continue
             break
         index += 1
     return index

@@ -21,6 +21,13 @@ twice: in ``mc:AlternateContent``, once under ``mc:Choice`` (DrawingML) and once
 older readers; only the choice is read, or every box would be read twice. A symbol inserted from a symbol font
 (``w:sym``: Symbol's ≥ and ≤, Wingdings' check boxes) is read as the character it shows.
 
+What Word shows is what is read (see ``_Unshown``): of changes left tracked, deleted text (``w:delText``) and the
+old place of moved text (``w:moveFrom``) are not read, inserted text is; a field's code (``w:instrText``) is not
+read, its result is; the prompt a content control shows until it is filled in (``w:showingPlcHdr``: 单击或点击此处
+输入文字) is no content; text formatted hidden (``w:vanish``, a template's notes to whoever fills it in) is not read,
+and a diagnostic names the table and row it stood in. What cannot be read as text, a document embedded whole
+(``w:altChunk``) or an object (``w:object``: an Excel worksheet pasted as an object), is named by a diagnostic.
+
 python-docx would give the same view through its object model, at several times the cost per cell. Most tables
 are read in one pass over their elements (``_flat_rows``); one that holds a table or a text box is walked
 element by element.
@@ -31,8 +38,11 @@ from __future__ import annotations
 from lxml import etree
 
 from jixiao.documents.blocks import Block, Cell, Layout, Paragraph, Row
+from jixiao.documents.codes import diagnostic
 from jixiao.documents.errors import NotAGoalDocument
 from jixiao.documents.limits import DEFAULT_LIMITS, Deadline, LimitedZip, ReadLimits
+from jixiao.model import Diagnostic, Location
+from jixiao.model.wording import quoted_cells
 
 __all__ = ["read_docx"]
 
@@ -43,10 +53,16 @@ _T, _TAB, _BR, _CR, _SYM = f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}sym
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _ALTERNATE, _CHOICE, _FALLBACK = f"{_MC}AlternateContent", f"{_MC}Choice", f"{_MC}Fallback"
 _TEXT_BOX = f"{_W}txbxContent"
+_R, _RPR, _VANISH, _MOVE_FROM, _PLACEHOLDER = f"{_W}r", f"{_W}rPr", f"{_W}vanish", f"{_W}moveFrom", f"{_W}showingPlcHdr"
+_ALT_CHUNK, _OBJECT = f"{_W}altChunk", f"{_W}object"
+_OLE_OBJECT = "{urn:schemas-microsoft-com:office:office}OLEObject"
+_OFF = ("0", "false", "off")  # an on/off property's value that turns it off
 _VAL = f"{_W}val"
 _TRPR, _TCPR = f"{_W}trPr", f"{_W}tcPr"
 _GRID_SPAN, _VMERGE, _HMERGE, _GRID_BEFORE = f"{_W}gridSpan", f"{_W}vMerge", f"{_W}hMerge", f"{_W}gridBefore"
-_TEXT_OF = {_TAB: " ", _BR: "\n", _CR: "\n"}
+_NO_BREAK_HYPHEN, _POSITIONAL_TAB = f"{_W}noBreakHyphen", f"{_W}ptab"
+# (a non-breaking hyphen joins the years of a period, 2023-2025; a positional tab parts words as a tab does)
+_TEXT_OF = {_TAB: " ", _BR: "\n", _CR: "\n", _NO_BREAK_HYPHEN: "-", _POSITIONAL_TAB: " "}
 _IND = f"{_W}ind"
 _FONT, _CHAR = f"{_W}font", f"{_W}char"
 # What a symbol font's characters show, by font and the character's code in it (Word writes them F000 + the code):
@@ -65,9 +81,10 @@ def read_docx(data: bytes, source: str, limits: ReadLimits = DEFAULT_LIMITS) -> 
     """Read the body of a .docx into paragraphs and table rows, keeping merged cells' grid columns."""
     deadline = Deadline(source, limits)
     body = _body(data, source, limits, deadline)
-    reader = _BodyReader(deadline)
+    unshown = _Unshown(body)
+    reader = _BodyReader(deadline, unshown)
     reader.read(body)
-    return Layout(name="docx", blocks=reader.blocks)
+    return Layout(name="docx", blocks=reader.blocks, diagnostics=unshown.diagnostics(source, reader.places))
 
 
 def _body(data: bytes, source: str, limits: ReadLimits, deadline: Deadline) -> etree._Element:
@@ -87,7 +104,7 @@ def _paragraph_text(paragraph: etree._Element) -> str:
         _own_text(paragraph, parts)
         return "".join(parts)
     return "".join(node.text or "" if node.tag == _T else _symbol(node) if node.tag == _SYM else _TEXT_OF[node.tag]
-                   for node in paragraph.iter(_T, _TAB, _BR, _CR, _SYM))
+                   for node in paragraph.iter(_T, _SYM, *_TEXT_OF))
 
 
 def _own_text(element: etree._Element, parts: list[str]) -> None:
@@ -154,7 +171,65 @@ def _children(element: etree._Element):
 _NAMESPACES = {"w": _W[1:-1], "mc": _MC[1:-1]}
 _HAS_NESTING = etree.XPath("boolean(.//w:tbl | .//w:txbxContent | .//mc:AlternateContent)", namespaces=_NAMESPACES)
 _HAS_BOX = etree.XPath("boolean(.//w:txbxContent | .//mc:Fallback)", namespaces=_NAMESPACES)
-_FLAT_TAGS = (_TR, _TC, _TCPR, _P, _T, _TAB, _BR, _CR, _SYM, _GRID_BEFORE, _IND)
+_FLAT_TAGS = (_TR, _TC, _TCPR, _P, _T, _SYM, _GRID_BEFORE, _IND, *_TEXT_OF)
+
+
+class _Unshown:
+    """Takes out of the body what Word does not show (hidden text, moved text's old place, a content control's
+    prompt) and notes what it cannot read as text (an embedded document or object), by the table row (``w:tr``) they
+    stand in: the diagnostics are made once the reader has numbered the rows (``places``)."""
+
+    def __init__(self, body: etree._Element) -> None:
+        self.hidden: dict[etree._Element | None, list[str]] = {}
+        self.embedded: dict[etree._Element | None, list[str]] = {}
+        # (a list: the loop takes elements out of the tree; lxml's iter with tags is far cheaper than an XPath)
+        for node in list(body.iter(_VANISH, _MOVE_FROM, _PLACEHOLDER, _ALT_CHUNK, _OBJECT)):
+            if node.getparent() is None or any(True for _ in node.iterancestors(_MOVE_FROM, _FALLBACK)):
+                continue  # (taken out with a hidden run or the moved text, or the copy of a text box not read)
+            tag = node.tag
+            if tag == _MOVE_FROM:
+                node.getparent().remove(node)
+            elif tag == _PLACEHOLDER:
+                content = node.getparent().getparent().find(_SDT_CONTENT)
+                for text in content.iter(_T) if content is not None else ():
+                    text.text = ""
+            elif tag == _VANISH:
+                properties = node.getparent()
+                # (a run's, not a paragraph mark's nor a style's)
+                if node.get(_VAL) not in _OFF and properties.tag == _RPR and properties.getparent().tag == _R:
+                    self._hide(properties.getparent())
+            elif tag == _ALT_CHUNK:
+                self.embedded.setdefault(_row_of(node), []).append("文档（altChunk）")
+            else:
+                ole = next(node.iter(_OLE_OBJECT), None)
+                program = (ole.get("ProgID") or "") if ole is not None else ""
+                self.embedded.setdefault(_row_of(node), []).append(f"对象（{program}）" if program else "对象")
+
+    def _hide(self, run: etree._Element) -> None:
+        text = "".join(node.text or "" for node in run.iter(_T)).strip()
+        for child in list(run):
+            if child.tag != _RPR:
+                run.remove(child)
+        if text:
+            self.hidden.setdefault(_row_of(run), []).append(text)
+
+    def __bool__(self) -> bool:
+        return bool(self.hidden or self.embedded)
+
+    def diagnostics(self, source: str, places: dict[etree._Element, tuple[int, int]]) -> list[Diagnostic]:
+        """P179 for hidden text and P178 for what is embedded, each at the table and row it stood in."""
+        found = []
+        for code, notes in (("P179", self.hidden), ("P178", self.embedded)):
+            for row, texts in notes.items():
+                table, number = places.get(row, (None, None)) if row is not None else (None, None)
+                where = Location(file=source, table=table, row=number)
+                found.append(diagnostic(code, where, text=quoted_cells(texts, "、", 60)) if code == "P179"
+                             else diagnostic(code, where, what="、".join(dict.fromkeys(texts))))
+        return found
+
+
+def _row_of(node: etree._Element) -> etree._Element | None:
+    return next(node.iterancestors(_TR), None)
 
 
 def _indent(ind: etree._Element) -> int:
@@ -252,10 +327,12 @@ def _int_attribute(properties: etree._Element, tag: str, default: int) -> int:
 class _BodyReader:
     """Walks the body in order, numbering tables (nested ones too) as it meets them."""
 
-    def __init__(self, deadline: Deadline) -> None:
+    def __init__(self, deadline: Deadline, unshown: _Unshown) -> None:
         self.blocks: list[Block] = []
         self.tables = 0
         self._deadline = deadline
+        self._unshown = unshown
+        self.places: dict[etree._Element, tuple[int, int]] = {}  # (table, row) of each row the unshown notes name
 
     def read(self, container: etree._Element) -> None:
         for child in _children(container):
@@ -274,15 +351,26 @@ class _BodyReader:
         self.tables += 1
         number = self.tables
         if not _HAS_NESTING(table):
-            self.blocks.extend(_flat_rows(table, number))
+            rows = _flat_rows(table, number)
+            if self._unshown:
+                self._place(zip(table.iter(_TR), rows))
+            self.blocks.extend(rows)
             return
         rows = [child for child in _children(table) if child.tag == _TR]
         for index, tr in enumerate(rows, start=1):
             nested: list[etree._Element] = []
             cells = self._cells(tr, nested)
             self.blocks.append(Row(cells=cells, table=number, row=index))
+            if self._unshown:
+                self._place([(tr, self.blocks[-1])])
             for inner in nested:
                 self._table(inner)
+
+    def _place(self, pairs) -> None:
+        noted = (self._unshown.hidden, self._unshown.embedded)
+        for tr, row in pairs:
+            if any(tr in notes for notes in noted):
+                self.places[tr] = (row.table, row.row)
 
     def _cells(self, tr: etree._Element, nested: list[etree._Element]) -> list[Cell]:
         row_properties = tr.find(_TRPR)

@@ -11,7 +11,8 @@ Pages without ruled tables are tried with the text strategy (columns from the ga
 a table is kept only when it carries goal labels or continues a table of the previous page. That strategy makes a
 row of every text line, so a cell wrapped over two lines would split its row in two and interleave the wrapped
 halves of several columns with the next row; where the table sets its rows further apart than the lines of one
-cell, the rows are found again between those wider gaps (explicit row lines) and a wrapped cell stays one cell.
+cell, the rows are found again between those wider gaps (explicit row lines) and a wrapped cell stays one cell. The page's number printed above or below such a table lines up with its columns too, and is
+left out of it.
 
 Bold text that the PDF draws twice, the second copy a fraction of a point to the side (a word processor's bold
 for a font without a bold face), would read every character twice (绩绩效效); pdfplumber's ``dedupe_chars`` keeps one
@@ -148,7 +149,8 @@ class _Pages:
         self.has_text = True
         page = page.dedupe_chars()
         tables = page.find_tables(_RULED)
-        if not tables:
+        by_text = not tables
+        if by_text:
             tables = [_rows_rejoined(page, _from_header(page, table)) for table in page.find_tables(_BY_TEXT)
                       if self._keeps(table)]
         items: list[tuple[float, Table | str]] = [(table.bbox[1], table) for table in tables]
@@ -160,7 +162,7 @@ class _Pages:
                 if not PAGE_NUMBER.match(item):
                     self.blocks.append(Paragraph(text=item.strip()))
             else:
-                self._table(item, continues=index == 0 and self._in_table)
+                self._table(item, continues=index == 0 and self._in_table, by_text=by_text)
 
     def _keeps(self, table: Table) -> bool:
         rows = table.extract()
@@ -170,14 +172,34 @@ class _Pages:
             cell and (column_label(cell) or header_label(cell)) for row in rows for cell in row
         )
 
-    def _table(self, table: Table, continues: bool) -> None:
+    def _table(self, table: Table, continues: bool, by_text: bool = False) -> None:
+        rows = table.extract()
+        if by_text:
+            rows = _without_page_numbers(rows)
+        if not rows:
+            return
         if not continues:
             self._tables += 1
             self._rows = 0
-        for texts in table.extract():
+        for texts in rows:
             self._rows += 1
             cells = [Cell(text=_cell_text(text), column=column) for column, text in enumerate(texts)]
             self.blocks.append(Row(cells=cells, table=self._tables, row=self._rows))
+
+
+def _without_page_numbers(rows: list[list[str | None]]) -> list[list[str | None]]:
+    """The rows of a table found by its text without the page's number above or below it (- 2 -, 第2页), which
+    lines up with its columns as any line does and would read as a row of its own."""
+    def page_number(row: list[str | None]) -> bool:
+        text = "".join(cell or "" for cell in row)
+        return bool(text.strip()) and PAGE_NUMBER.match(text.strip()) is not None
+
+    start, end = 0, len(rows)
+    while start < end and page_number(rows[start]):
+        start += 1
+    while end > start and page_number(rows[end - 1]):
+        end -= 1
+    return rows[start:end]
 
 
 def _from_header(page: Page, table: Table) -> Table:

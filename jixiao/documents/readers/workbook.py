@@ -28,12 +28,17 @@ from jixiao.documents.codes import diagnostic
 from jixiao.documents.errors import LimitExceeded, NotAGoalDocument
 from jixiao.documents.limits import Deadline, ReadLimits
 from jixiao.model import Diagnostic, Location
+from jixiao.model.units import canonical_unit
 from jixiao.model.wording import Phrase, quoted_cells
 
-__all__ = ["SheetExtras", "read_workbook", "display_number", "column_name"]
+__all__ = ["SheetExtras", "read_workbook", "display_number", "column_name", "shows_month_only"]
 
 _PLACES = re.compile(r"\.([0#?]+)")
 _QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+_PLACEHOLDER = re.compile(r"[0#?]|general", re.I)  # where a section prints its number
+# the literal text a section prints that is part of a target: an operator before the number (“≥”0%), a unit after
+# it (0“个”, 0“%”, 0.00“万元”); other words (0%“达标”) are no part of the value and are left out
+_OPERATORS = frozenset("≥≤><=≧≦＞＜＝±")
 _GENERAL = "General"
 
 
@@ -45,6 +50,8 @@ class SheetExtras:
     hidden_columns: set[int] = field(default_factory=set)
     number_formats: dict[tuple[int, int], str] = field(default_factory=dict)  # only formats other than General
     indents: dict[tuple[int, int], int] = field(default_factory=dict)  # only indented cells
+    texts: dict[tuple[int, int], str] = field(default_factory=dict)  # what a cell shows that calamine reads as empty
+    uncomputed: list[str] = field(default_factory=list)  # references of formulas saved without their value
 
 
 Extras = Callable[[str, int], SheetExtras]  # (worksheet name, 1-based number) -> its extras, within the limits
@@ -106,6 +113,8 @@ class _Worksheet:
         values = sheet.to_python(skip_empty_area=True)
         hidden_rows, hidden_columns = self.extras.hidden_rows, self.extras.hidden_columns
         formats, indents = self.extras.number_formats, self.extras.indents
+        shown = self.extras.texts
+        shown_rows = {r for r, _ in shown}
         hidden_text: list[str] = []
         rows: list[Row] = []
         hidden = bool(hidden_rows or hidden_columns)
@@ -118,6 +127,8 @@ class _Worksheet:
             texts = [(value.strip() if "\n" not in value and "\r" not in value else _text(value, _GENERAL))
                      if value.__class__ is str else _text(value, formats.get((r, c), _GENERAL))
                      for c, value in enumerate(values_row, start=first_column)]
+            if r in shown_rows:
+                texts = [text or shown.get((r, c), "") for c, text in enumerate(texts, start=first_column)]
             if not hidden and r not in merged_rows:
                 cells = [Cell(text=text, column=c, indent=indents.get((r, c), 0))
                          for c, text in enumerate(texts, start=first_column) if text]
@@ -139,6 +150,12 @@ class _Worksheet:
             shown = Phrase("{cells}等", {"cells": shown}) if len(hidden_text) > 10 else shown
             self.diagnostics.append(diagnostic("P116", Location(file=self.source, table=self.number),
                                                name=sheet.name, count=len(hidden_text), cells=shown))
+        if self.extras.uncomputed:
+            cells = self.extras.uncomputed
+            listed = quoted_cells(cells[:10], "、")
+            self.diagnostics.append(diagnostic("P177", Location(file=self.source, table=self.number), name=sheet.name,
+                                               count=len(cells),
+                                               cells=Phrase("{cells}等", {"cells": listed}) if len(cells) > 10 else listed))
         if rows and all(len(row.filled) == 1 for row in rows):
             return [Paragraph(text=row.filled[0].text, line=row.row) for row in rows]
         return list(rows)
@@ -186,6 +203,9 @@ def _text(value: object, number_format: str) -> str:
         return "是" if value else "否"
     if isinstance(value, (int, float)):
         return display_number(value, number_format)
+    if isinstance(value, datetime | date) and number_format != _GENERAL and shows_month_only(number_format):
+        # a deadline typed as a month (2024年6月, 2024-06): the month, not its first day
+        return f"{value.year}年{value.month}月" if "年" in number_format else f"{value.year}-{value.month:02d}"
     if isinstance(value, datetime):
         return value.date().isoformat() if value.time() == time() else value.isoformat(sep=" ")
     if isinstance(value, (date, time)):
@@ -195,17 +215,27 @@ def _text(value: object, number_format: str) -> str:
     return str(value).strip()
 
 
+def shows_month_only(number_format: str) -> bool:
+    """Whether a date format shows a year and month and no day or time (yyyy"年"m"月", yyyy-mm, mmm-yy)."""
+    letters = _QUOTED.sub("", number_format.split(";")[0]).lower()
+    return "y" in letters and "m" in letters and not any(letter in letters for letter in "dhs")
+
+
 def display_number(value: int | float, number_format: str) -> str:
     """The number as Excel displays it under ``number_format``: ``18`` with ``0.00`` is ``18.00``, ``0.3`` with
     ``0%`` is ``30%``; under General the shortest form without float noise (``0.1+0.2`` is ``0.3``).
 
-    Thousands separators and colours are left out: the text is read as a value, not shown.
+    Thousands separators and colours are left out: the text is read as a value, not shown. Of the literal text a
+    format prints, an operator before the number and a unit after it are kept (``"≥"0%`` shows ``≥95%``, ``0"个"``
+    shows ``18个``): a form that types 95 and shows ``95%`` means a percentage.
     """
     if value != value or value in (float("inf"), float("-inf")):
         return str(value)
     # Excel keeps 15 significant digits; Decimal(str()) of the rounded form has no binary noise.
     number = Decimal(format(value, ".15g")) if isinstance(value, float) else Decimal(value)
-    section = _QUOTED.sub("", number_format.split(";")[0])
+    written = number_format.split(";")[0]
+    section = _QUOTED.sub("", written)
+    before, after = _literals(written)
     percent = "%" in section
     if percent:
         number *= 100
@@ -218,4 +248,26 @@ def display_number(value: int | float, number_format: str) -> str:
             text = format(number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP), "f")
         except InvalidOperation:  # more digits than Decimal's precision holds: no places to show anyway
             text = format(number.normalize(), "f")
-    return f"{text}%" if percent else text
+    return f"{before}{text}%{after}" if percent else f"{before}{text}{after}"
+
+
+def _literals(section: str) -> tuple[str, str]:
+    """The operator a format section prints before its number and the unit it prints after it ('' where none)."""
+    # (the literals' places are found with each literal masked, so that a 0 inside quotes is no placeholder)
+    masked = _QUOTED.sub(lambda match: "\0" * len(match.group()), section)
+    places = [match.start() for match in _PLACEHOLDER.finditer(masked)]
+    if not places:
+        return "", ""
+    before: list[str] = []
+    after: list[str] = []
+    for match in _QUOTED.finditer(section):
+        literal = match.group()
+        text = literal[1:-1] if literal.startswith('"') else literal[1:] if literal.startswith("\\") else ""
+        if match.end() <= places[0]:
+            before.append(text)
+        elif match.start() > places[-1]:
+            after.append(text)
+    operator, unit = "".join(before).strip(), "".join(after).strip()
+    if operator and not set(operator) <= _OPERATORS:
+        return "", ""  # a phrase around the number (“第”0“季度”): not a target's parts
+    return operator, unit if unit and (unit in ("%", "‰") or canonical_unit(unit)) else ""

@@ -3,7 +3,8 @@
 calamine gives values, dates and merged ranges. It does not give number formats, so ``0.95`` under ``0%``
 would read as ``0.95`` where the user sees and means ``95%``; nor hidden rows and columns. Both are taken from
 the parts themselves: the number format of each cell style from ``xl/styles.xml`` (only those that change how a
-number displays: percentages and fixed decimal places; calamine already turns date formats into dates) and its
+number displays: percentages and fixed decimal places; calamine already turns date formats into dates, of which
+those that show only a month are kept: 2024年6月 is a month, not its first day) and its
 indentation (a 批复表 shows its levels only by it), and one
 streaming pass over each worksheet's XML for the cells' styles, hidden rows and columns, and the used range.
 
@@ -25,7 +26,7 @@ from lxml import etree
 from jixiao.documents.blocks import Layout
 from jixiao.documents.errors import NotAGoalDocument
 from jixiao.documents.limits import DEFAULT_LIMITS, LimitedZip, ReadLimits
-from jixiao.documents.readers.workbook import SheetExtras, column_name, display_number, read_workbook
+from jixiao.documents.readers.workbook import SheetExtras, column_name, display_number, read_workbook, shows_month_only
 from jixiao.model.lexicon import TEXT_MEMO
 
 __all__ = ["read_xlsx", "display_number"]
@@ -106,7 +107,7 @@ def _styles_of(xml: bytes) -> tuple[tuple[str | None, ...], tuple[int, ...]]:
     for attributes_text, children in _CELL_FORMAT.findall(section.group(1) if section else b""):
         number = _int(_attributes(attributes_text).get(b"numFmtId", b"").decode("ascii", "replace") or None, 0)
         code = custom.get(number, _BUILT_IN.get(number))
-        formats.append(code if code and _changes_display(code) else None)
+        formats.append(code if code and (_changes_display(code) or shows_month_only(code)) else None)
         indent = _INDENT.search(children)
         indents.append(int(indent.group(1)) if indent else 0)
     return tuple(formats), tuple(indents)
@@ -134,6 +135,13 @@ _PREFIXED_TAG = re.compile(rb":c\b")  # where a prefixed cell tag may stand befo
 _HIDDEN_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*?\shidden=\"(?:1|true)\"[^>]*)>")
 _HIDDEN_COLUMNS = re.compile(rb"<(?:\w+:)?col\b([^>]*?\shidden=\"(?:1|true)\"[^>]*)>")
 _ATTRIBUTE = re.compile(rb"\s([\w:]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+# a formula cell up to its value: attributes, formula (one written out, or a shared formula's reference to it) and the
+# value Excel saved with it, if any; and an error cell (#DIV/0!, #REF!), formula or not, up to its value
+_FORMULA_CELL = (rb"c\b([^>]*)>\s*<{p}f\b[^>]*(?:/>|>[^<]*</{p}f>)\s*(?:<{p}v>([^<]*)</{p}v>)?")
+# how a formula saved without its value ends (written out, or a shared formula's reference): one of these is in the
+# part wherever such a formula is
+_NO_VALUE = (b"</f></c>", b"<v></v>", b"<v/>", b"/></c>")
+_ERROR_CELL = rb"c\b([^>]*\bt=[\"']e[\"'][^>]*)>(?:\s*<{p}f\b[^>]*(?:/>|>[^<]*</{p}f>))?\s*<{p}v>([^<]*)</{p}v>"
 
 
 class _SheetPass:
@@ -167,6 +175,8 @@ class _SheetPass:
                 attributes = _attributes(match.group(1))
                 first, last = _int(attributes.get(b"min"), 1), _int(attributes.get(b"max"), 1)
                 extras.hidden_columns.update(range(max(first, 1) - 1, min(last, 16384)))
+        if b"<f" in xml or b":f" in xml or b't="e"' in xml:
+            self._formulas(xml, extras)
         # the cells' pattern is slow on long sheets: first see whether any cell can have a formatted or
         # indented style
         formatted = [str(index) for index, (code, indent) in enumerate(zip(self.styles, self.indents))
@@ -187,6 +197,23 @@ class _SheetPass:
                 if self.styles[style] and attributes.get(b"t") not in _NOT_NUMBERS:
                     extras.number_formats[position] = self.styles[style]
         return extras
+
+    @staticmethod
+    def _formulas(xml: bytes, extras: SheetExtras) -> None:
+        """What calamine reads as an empty cell: an error value (#DIV/0!, #REF!), kept as the text the sheet shows,
+        and a formula saved without its value (by a program, not by Excel or WPS), noted for a diagnostic."""
+        prefix = rb"(?:\w+:)?" if _PREFIXED_TAG.search(xml) else b""
+        if b't="e"' in xml or b"t='e'" in xml:
+            for match in _patterns(prefix)[1].finditer(xml):
+                reference = _attributes(match.group(1)).get(b"r")
+                if reference and match.group(2).strip():
+                    extras.texts[_reference(reference.decode("ascii", "replace"), 0)] = _xml_text(match.group(2).strip())
+        if not prefix and not any(mark in xml for mark in _NO_VALUE):
+            return  # (every formula has its value: the long pattern is not run over a sheet of sums)
+        for match in _patterns(prefix)[0].finditer(xml):
+            attributes = _attributes(match.group(1))
+            if not match.group(2) and attributes.get(b"t") not in (b"str", b"inlineStr", b"e"):
+                extras.uncomputed.append(_xml_text(attributes.get(b"r", b"?")))
 
     def _check_area(self, xml: bytes) -> None:
         """Refuse a used range over the cell limit before calamine, which holds it as a dense grid, loads it."""
@@ -227,6 +254,14 @@ class _SheetPass:
                 rows.append(cell_row)
                 columns.append(column)
         return rows, columns
+
+
+@lru_cache(maxsize=2)
+def _patterns(prefix: bytes) -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
+    """The formula and error cell patterns, with the namespace prefix only where one can stand (without it each
+    starts with a literal, which is searched for far faster)."""
+    return tuple(re.compile(b"<" + prefix + pattern.replace(b"{p}", prefix), re.S)
+                 for pattern in (_FORMULA_CELL, _ERROR_CELL))
 
 
 def _attributes(text: bytes) -> dict[bytes, bytes]:

@@ -60,9 +60,15 @@ def _unmerged(row: list[Span]) -> list[Span]:
     return [Span("")] * missing + [Span(s.text, s.colspan) for s in row]
 
 
-def build_pdf(flowables: list) -> bytes:
-    """Render ``flowables`` to PDF bytes on landscape A4."""
+def build_pdf(flowables: list, footer: str | None = None) -> bytes:
+    """Render ``flowables`` to PDF bytes on landscape A4; ``footer`` (its ``{page}`` the page's number) is printed at
+    the foot of every page, as a word processor prints page numbers."""
     buffer = io.BytesIO()
     document = SimpleDocTemplate(buffer, pagesize=landscape(A4), leftMargin=36, rightMargin=36)
-    document.build(flowables)
+
+    def number(canvas, _document) -> None:
+        canvas.setFont(FONT, 9)
+        canvas.drawCentredString(landscape(A4)[0] / 2, 20, footer.format(page=canvas.getPageNumber()))
+
+    document.build(flowables, **({"onFirstPage": number, "onLaterPages": number} if footer else {}))
     return buffer.getvalue()

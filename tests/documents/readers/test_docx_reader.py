@@ -8,7 +8,7 @@ from jixiao.documents import NotAGoalDocument, read_bytes
 from jixiao.documents.blocks import Paragraph
 from jixiao.documents.readers.docx_reader import read_docx
 from jixiao.model import Direction, Operator
-from tests.documents.office_files import HEADER, LEFT, SAMPLE_TABLE, UP, docx_file
+from tests.documents.office_files import HEADER, LEFT, SAMPLE_TABLE, UP, docx_file, xlsx_file
 
 
 # -- the block stream ------------------------------------------------------------------------------------------
@@ -99,11 +99,80 @@ def _tc(text: str, properties: str = "") -> str:
     # changes left tracked: the inserted text is read, the deleted text is not
     (('<w:tc><w:p><w:del w:id="1" w:author="a"><w:r><w:delText>旧名称</w:delText></w:r></w:del>'
       '<w:ins w:id="2" w:author="a"><w:r><w:t>新名称</w:t></w:r></w:ins></w:p></w:tc>'), [("新名称", 0)]),
+    # text moved with changes tracked: read at its new place only, not twice
+    (('<w:tc><w:p><w:moveFrom w:id="1" w:author="a"><w:r><w:t>≥95%</w:t></w:r></w:moveFrom></w:p></w:tc>'
+      '<w:tc><w:p><w:moveTo w:id="2" w:author="a"><w:r><w:t>≥95%</w:t></w:r></w:moveTo></w:p></w:tc>'),
+     [("", 0), ("≥95%", 1)]),
+    # smart tags and custom XML around runs are looked through
+    (('<w:tc><w:p><w:smartTag w:uri="urn:schemas-microsoft-com:office:smarttags" w:element="place"><w:r><w:t>遵化</w:t>'
+      '</w:r></w:smartTag><w:r><w:t>市</w:t></w:r><w:customXml w:element="v"><w:r><w:t>西留村</w:t></w:r></w:customXml>'
+      "</w:p></w:tc>"), [("遵化市西留村", 0)]),
+    # fields: the result is read, never the code (a simple field, and a form field in begin/separate/end parts)
+    (('<w:tc><w:p><w:fldSimple w:instr=" =SUM(ABOVE) "><w:r><w:t>100</w:t></w:r></w:fldSimple></w:p></w:tc>'
+      '<w:tc><w:p><w:r><w:t>≥</w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="pre'
+      'serve"> FORMTEXT </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>90%</w:t></w:r>'
+      '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:tc>'), [("100", 0), ("≥90%", 1)]),
+    # a carriage return, a non-breaking hyphen and a positional tab inside a run
+    ("<w:tc><w:p><w:r><w:t>2023</w:t><w:noBreakHyphen/><w:t>2025年</w:t><w:cr/><w:t>累计</w:t><w:ptab "
+     'w:relativeTo="margin" w:alignment="right" w:leader="none"/><w:t>3次</w:t></w:r></w:p></w:tc>',
+     [("2023-2025年\n累计 3次", 0)]),
+    # a content control still showing its prompt is an empty cell, around the cell or around a run
+    ('<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:tc><w:p><w:r><w:t>单击或点击此处输入文字。</w:t>'
+     "</w:r></w:p></w:tc></w:sdtContent></w:sdt><w:tc><w:p><w:r><w:t>≥</w:t></w:r><w:sdt><w:sdtPr><w:showingPlcHdr/>"
+     "</w:sdtPr><w:sdtContent><w:r><w:t>单击此处输入文字</w:t></w:r></w:sdtContent></w:sdt></w:p></w:tc>"
+     '<w:tc><w:sdt><w:sdtPr><w:alias w:val="指标值"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>95%</w:t></w:r></w:p>'
+     "</w:sdtContent></w:sdt></w:tc>", [("", 0), ("≥", 1), ("95%", 2)]),
 ])
 def test_raw_table_markup_gives_cells_at_their_grid_columns(row_xml, cells):
     layout = read_docx(_raw_docx(f"<w:tr>{row_xml}</w:tr><w:tr>{_tc('下一行')}</w:tr>"), "x.docx")
     assert [[(cell.text, cell.column) for cell in row.cells] for row in layout.blocks] == [cells, [("下一行", 0)]]
     assert [(row.table, row.row) for row in layout.blocks] == [(1, 1), (1, 2)]
+    assert layout.diagnostics == []
+
+
+_NESTED = "<w:tbl><w:tr>" + _tc("内层") + "</w:tr></w:tbl><w:p/>"  # (makes the outer table one read cell by cell)
+_HIDDEN = '<w:r><w:rPr><w:vanish/></w:rPr><w:t>{text}</w:t><w:tab/></w:r>'
+
+
+@pytest.mark.parametrize("nested", [False, True], ids=["flat", "with-a-nested-table"])
+def test_hidden_text_is_not_read_and_is_named_by_table_and_row(nested):
+    # a WPS/Word template's note to whoever fills it in, formatted hidden: neither glued into the cell nor lost
+    # unsaid; rows inside a content control are numbered like the others
+    note = _HIDDEN.format(text="（填写说明：按年度填写）")
+    rows = (f"<w:tr>{_tc('一级指标')}{_tc('指标值')}</w:tr>"
+            "<w:sdt><w:sdtContent><w:tr>" + _tc("产出指标") + f"<w:tc><w:p><w:r><w:t>≥95%</w:t></w:r>{note}</w:p>"
+            + (_NESTED if nested else "") + "</w:tc></w:tr></w:sdtContent></w:sdt>"
+            + f'<w:tr>{_tc("效益指标")}<w:tc><w:p><w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>明显</w:t></w:r></w:p>'
+            "</w:tc></w:tr>")
+    layout = read_docx(_raw_docx(rows), "x.docx")
+    outer = [block for block in layout.blocks if block.table == 1]
+    assert [row.texts for row in outer] == [["一级指标", "指标值"], ["产出指标", "≥95%"], ["效益指标", "明显"]]
+    assert [(d.code, d.message, d.location.table, d.location.row) for d in layout.diagnostics] == [
+        ("P179", "设为隐藏格式的文字未读取：（填写说明：按年度填写）", 1, 2)]
+
+
+def test_hidden_text_in_a_paragraph_is_named_by_the_file():
+    body = ('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r>'
+            "<w:t>项目支出绩效目标表</w:t></w:r>" + _HIDDEN.format(text="模板版本2") + "</w:p></w:body></w:document>")
+    layout = read_docx(_zip({"word/document.xml": body.encode()}), "x.docx")
+    assert [block.text for block in layout.blocks] == ["项目支出绩效目标表"]
+    assert [(d.code, d.message, d.location.file, d.location.table) for d in layout.diagnostics] == [
+        ("P179", "设为隐藏格式的文字未读取：模板版本2", "x.docx", None)]
+
+
+def test_embedded_objects_and_documents_are_named_not_read():
+    # an Excel worksheet pasted into a cell as an object, and a whole document embedded after the table (altChunk):
+    # their text is not Word's to read, and the diagnostic says so where they stand
+    ole = ('<w:tc><w:p><w:r><w:object><o:OLEObject xmlns:o="urn:schemas-microsoft-com:office:office" Type="Embed" '
+           'ProgID="Excel.Sheet.12" ShapeID="_x0000_i1025"/></w:object></w:r></w:p></w:tc>')
+    body = ('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body><w:tbl>'
+            f"<w:tr>{_tc('项目名称')}{_tc('甲')}</w:tr><w:tr>{_tc('绩效指标')}{ole}</w:tr></w:tbl>"
+            '<w:altChunk r:id="rId9"/></w:body></w:document>')
+    layout = read_docx(_zip({"word/document.xml": body.encode()}), "x.docx")
+    assert [row.texts for row in layout.blocks] == [["项目名称", "甲"], ["绩效指标", ""]]
+    assert [(d.code, d.message, d.location.table, d.location.row) for d in layout.diagnostics] == [
+        ("P178", "嵌入的对象（Excel.Sheet.12）无法读取", 1, 2), ("P178", "嵌入的文档（altChunk）无法读取", None, None)]
 
 
 # -- goal sheets -----------------------------------------------------------------------------------------------
@@ -295,3 +364,58 @@ def test_a_form_in_a_text_box_is_read_once_after_its_anchoring_paragraph():
     assert [block.text if isinstance(block, Paragraph) else block.texts for block in blocks] == [
         "附件：", "项目支出绩效目标表", ["一级指标", "指标值"], ["产出指标", "≥95%"]]
     assert [(block.table, block.row) for block in blocks[2:]] == [(1, 1), (1, 2)]
+
+
+_FIRST_PART = [["项目名称", "甲项目", LEFT, LEFT], HEADER[:3] + ["指标值"], ["产出指标", "数量指标", "整治村数", "≥18个"],
+               [UP, "质量指标", "验收合格率", "100%"]]
+
+
+@pytest.mark.parametrize("between", ["（续表）", "续上表", "表1（续）", "- 2 -", "第2页 共3页", None],
+                         ids=["continued", "continued-above", "table-continued", "page-number", "page-of", "nothing"])
+@pytest.mark.parametrize("repeated", [False, True], ids=["header-once", "header-repeated"])
+def test_a_table_split_by_hand_over_two_pages_is_one_grid(between, repeated):
+    # a user splits a long table at a page break into two Word tables, with or without its header again on top of
+    # the second, and often a line saying it continues (or the page's number) between them: all one project's rows
+    second = [["", "", "开工率", "≥90%"], ["效益指标", "社会效益指标", "受益人口", "≥5000人"]]
+    blocks = [_FIRST_PART, *([between] if between else []), ([HEADER[:3] + ["指标值"]] if repeated else []) + second]
+    document = read_bytes(docx_file(*blocks), "x.docx")
+    (sheet,) = document.sheets
+    assert [(i.level1, i.level2, i.name, i.target.raw) for i in sheet.indicators] == [
+        ("产出指标", "数量指标", "整治村数", "≥18个"), ("产出指标", "质量指标", "验收合格率", "100%"),
+        ("产出指标", "质量指标", "开工率", "≥90%"), ("效益指标", "社会效益指标", "受益人口", "≥5000人")]
+    assert (document.diagnostics, document.unaccounted) == ([], 0)
+
+
+
+@pytest.mark.parametrize("make, name", [(docx_file, "x.docx"), (xlsx_file, "x.xlsx")], ids=["docx", "xlsx"])
+def test_a_last_row_left_open_is_named_by_its_table_row(make, name):
+    # a Word or Excel table has no text lines: the diagnostic names the row (it said 第None行)
+    table = [["项目名称", "甲"], HEADER[:3] + ["指标值"], ["产出指标", "数量指标", "整治村数", "≥18个"], ["", "", "验收合格率", ""]]
+    document = read_bytes(make(table), name)
+    (cut,) = document.diagnostics
+    assert (cut.code, cut.location.table, cut.location.row, cut.location.line) == ("P114", 1, 4, None)
+    assert cut.message.startswith("表格在文件末尾（第4行）中断")
+
+
+def test_hidden_text_in_a_form_in_a_text_box_is_named_once():
+    # (Word writes the box twice, its fallback copy unread: the note in it is not a second diagnostic)
+    note = _HIDDEN.format(text="（填写说明）")
+    rows = (f"<w:tr>{_tc('一级指标')}{_tc('指标值')}</w:tr>"
+            f"<w:tr>{_tc('产出指标')}<w:tc><w:p><w:r><w:t>≥95%</w:t></w:r>{note}</w:p></w:tc></w:tr>")
+    body = ('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+            f"{_BOXED.format(rows=rows)}</w:body></w:document>")
+    layout = read_docx(_zip({"word/document.xml": body.encode()}), "x.docx")
+    assert [block.texts for block in layout.blocks if not isinstance(block, Paragraph)] == [
+        ["一级指标", "指标值"], ["产出指标", "≥95%"]]
+    assert [(d.code, d.location.table, d.location.row) for d in layout.diagnostics] == [("P179", 1, 2)]
+
+
+def test_rows_parted_from_their_grid_by_a_note_are_named_not_lost():
+    # a note between the two parts of a split table ends the grid (it could be the table's last word): the rows
+    # after it stand under no header, so they are not guessed into indicators, but each is named with its cells
+    second = [["", "", "开工率", "≥90%"], ["效益指标", "社会效益指标", "受益人口", "≥5000人"], ["审核意见", "同意", "", ""]]
+    document = read_bytes(docx_file(_FIRST_PART, "注：本表由项目单位填报。", second), "x.docx")
+    assert [i.name for i in document.sheets[0].indicators] == ["整治村数", "验收合格率"]
+    assert [(d.code, d.location.table, d.location.row, d.set_aside) for d in document.diagnostics] == [
+        ("P176", 2, 1, ("开工率", "≥90%")), ("P176", 2, 2, ("效益指标", "社会效益指标", "受益人口", "≥5000人"))]
+    assert document.diagnostics[1].message == "指标表之后的一行像是指标，但已在表格之外，未读作指标：效益指标｜社会效益指标｜受益人口｜≥5000人"

@@ -16,11 +16,11 @@ from tests.documents.readers.pdf_builder import FONT, build_pdf, paragraph, shee
 from tests.documents.readers.sample_grid import assert_same_sheets, sample_grids
 
 
-def sample_pdf(**options) -> bytes:
+def sample_pdf(footer: str | None = None, **options) -> bytes:
     flowables: list = []
     for grid in sample_grids():
         flowables += sheet_flowables(grid, **options) + [PageBreak()]
-    return build_pdf(flowables[:-1])
+    return build_pdf(flowables[:-1], footer)
 
 
 def test_sample_pdf_reads_like_the_text_export():
@@ -28,9 +28,10 @@ def test_sample_pdf_reads_like_the_text_export():
     assert_same_sheets(read_bytes(sample_pdf(), "sample.pdf"), line_breaks=False)
 
 
+@pytest.mark.parametrize("footer", [None, "- {page} -", "第{page}页 共4页"], ids=["no-page-numbers", "dashed", "page-of"])
 @pytest.mark.parametrize("repeat_header", [True, False])
-def test_table_continued_on_the_next_page_stays_one_sheet(repeat_header):
-    document = read_bytes(sample_pdf(split_at=10, repeat_header=repeat_header), "split.pdf")
+def test_table_continued_on_the_next_page_stays_one_sheet(repeat_header, footer):
+    document = read_bytes(sample_pdf(footer, split_at=10, repeat_header=repeat_header), "split.pdf")
     assert_same_sheets(document, line_breaks=False)
     assert document.diagnostics == []
 
@@ -189,3 +190,32 @@ def test_unreadable_pdfs_are_refused_with_a_reason(data, reason):
     with pytest.raises(NotAGoalDocument) as error:
         read_bytes(data(), "bad.pdf")
     assert error.value.message.startswith("bad.pdf：") and reason in error.value.message
+
+
+@pytest.mark.parametrize("footer", ["- {page} -", "第{page}页 共2页", None], ids=["dashed", "page-of", "none"])
+@pytest.mark.parametrize("repeat_header", [True, False], ids=["header-repeated", "header-once"])
+def test_unruled_table_over_two_pages_is_one_grid_without_its_page_numbers(repeat_header, footer):
+    # the page's number lines up with an unruled table's columns like any line: it is no row of the grid (it read as
+    # an indicator named “- 1 -”), and the second page's rows, under the header again or not, go on the same grid
+    header = _GOAL_ROWS[0]
+    pages = [[header, *_GOAL_ROWS[1:]], [header] if repeat_header else []]
+    pages[1] += [["效益指标", "社会效益指标", "受益人数", "≥500人"], ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%"]]
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer)
+    for number, rows in enumerate(pages, start=1):
+        canvas.setFont(FONT, 10)
+        if number == 1:
+            canvas.drawString(120, 790, "项目支出绩效目标表")
+            canvas.drawString(60, 765, "项目名称：农村危房改造补助项目")
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                canvas.drawString(60 + 110 * c, (720 if number == 1 else 780) - 20 * r, text)
+        if footer:
+            canvas.drawString(280, 40, footer.format(page=number))
+        canvas.showPage()
+    canvas.save()
+    document = read_bytes(buffer.getvalue(), "pages.pdf")
+    assert [sheet.name for sheet in document.sheets] == ["农村危房改造补助项目"]
+    assert _fields(document) == [*_GOAL_FIELDS, ("效益指标", "社会效益指标", "受益人数", "≥500人"),
+                                 ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%")]
+    assert (document.diagnostics, document.unaccounted) == ([], 0)

@@ -24,7 +24,17 @@ from tests.documents.office_files import HEADER, LEFT, SAMPLE_TABLE, UP, xlsx_fi
         (0.305, "0.00%", "30.50%"),
         (1234.5, "#,##0.00", "1234.50"),
         (2.675, "0.00", "2.68"),
-        (12.5, '0.0"万元"', "12.5"),
+        # of the literal text, an operator before the number and a unit after it are the target's (a form types
+        # 95 and shows 95%, or 18 and shows 18个); other words are not
+        (12.5, '0.0"万元"', "12.5万元"),
+        (18, '0"个"', "18个"),
+        (95, '0"%"', "95%"),
+        (95, "0\\%", "95%"),
+        (1200, 'General"人次"', "1200人次"),
+        (0.95, '"≥"0%', "≥95%"),
+        (0.95, '0%"达标"', "95%"),
+        (3, '"第"0"季度"', "3"),
+        (5, '0"0"', "5"),
         (1e16, "General", "10000000000000000"),
     ],
 )
@@ -330,3 +340,144 @@ def test_a_corrupt_workbook_part_is_a_clear_error():
 def test_a_workbook_without_goal_tables_is_not_a_goal_document():
     with pytest.raises(NotAGoalDocument, match="没有找到绩效目标表"):
         read_bytes(xlsx_file([["姓名", "年龄"], ["张三", 30]]), "x.xlsx")
+
+
+# -- what Excel and WPS write that openpyxl's plain cells do not ---------------------------------------------------
+def _real_form() -> bytes:
+    """A workbook as a unit fills the standard form in Excel: a cover sheet first, then the form with its levels
+    merged down, a target typed as a number under a percent format, one under a custom unit format, one in rich
+    text, a deadline as a date, a text number kept by a leading apostrophe, a budget under a thousands format and a
+    cell with line breaks."""
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    workbook = openpyxl.Workbook()
+    cover = workbook.active
+    cover.title = "封面"
+    cover.append(["2024年度项目支出绩效目标申报表"])
+    cover.append(["填报单位：某某县农业农村局"])
+    form = workbook.create_sheet("目标表")
+    form.append(["项目名称", "高标准农田建设"])
+    form.append(["年度资金总额（元）", 1234567.5])
+    form["B2"].number_format = "#,##0.00"
+    form.append(["年度目标", "建成高标准农田\n提升粮食产能"])
+    form.append(["一级指标", "二级指标", "三级指标", "指标值"])
+    form.append(["产出指标", "数量指标", "新建面积", 12000])
+    form["D5"].number_format = '"≥"0"亩"'
+    form.append([None, "质量指标", "验收合格率", 0.95])
+    form["D6"].number_format = "0%"
+    form.append([None, "时效指标", "完工时间", date(2024, 12, 31)])
+    form["D7"].number_format = 'yyyy"年"m"月"d"日"'
+    form.append([None, "成本指标", "亩均投资", CellRichText([TextBlock(InlineFont(b=True), "≤"), "1500",
+                                                      TextBlock(InlineFont(color="FF0000"), "元/亩")])])
+    form.append(["效益指标", "社会效益指标", "项目编号", "0095"])
+    form["D9"].quotePrefix = True
+    form.merge_cells("A5:A8")
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_form_filled_in_excel_after_a_cover_sheet():
+    document = read_bytes(_real_form(), "form.xlsx")
+    (sheet,) = document.sheets
+    assert (sheet.name, sheet.budget.total, sheet.money_unit) == ("高标准农田建设", Decimal("1234567.50"), "元")
+    # (the cover sheet's title is the form's; the cell's lines are two goals)
+    assert (sheet.title, sheet.goals) == ("2024年度项目支出绩效目标申报表", ["建成高标准农田", "提升粮食产能"])
+    assert [(i.level1, i.level2, i.name, i.target.raw) for i in sheet.indicators] == [
+        ("产出指标", "数量指标", "新建面积", "≥12000亩"), ("产出指标", "质量指标", "验收合格率", "95%"),
+        ("产出指标", "时效指标", "完工时间", "2024-12-31"), ("产出指标", "成本指标", "亩均投资", "≤1500元/亩"),
+        ("效益指标", "社会效益指标", "项目编号", "0095")]
+    area, rate = sheet.indicators[:2]
+    assert (area.target.operator, area.target.value, area.target.unit) == (Operator.GE, Decimal(12000), "亩")
+    assert (rate.target.value, rate.target.unit) == (Decimal(95), "%")
+    assert document.diagnostics == []
+
+
+def test_error_values_are_read_as_shown_and_formulas_without_values_are_named():
+    # Excel saves #DIV/0! as an error value (calamine reads it as an empty cell); a program that writes formulas
+    # without computing them (openpyxl, many export tools) leaves the cell with no value at all
+    def fill(sheet):
+        sheet.append(["分值", "得分", "执行率"])
+        sheet.append([10, "=A2*0.9", "=B2/0"])
+        sheet.append([20, "=A3", "=SUM(A2:A3)"])
+
+    data = _workbook_bytes(fill)
+    data = _rewrite(data, "xl/worksheets/sheet1.xml", lambda xml: re.sub(
+        rb'<c r="C2"><f>B2/0</f><v></v></c>', b'<c r="C2" t="e"><f>B2/0</f><v>#DIV/0!</v></c>', xml).replace(
+        b'<c r="B2"><f>A2*0.9</f><v></v></c>', b'<c r="B2"><f>A2*0.9</f><v>9</v></c>'))
+    layout = read_xlsx(data, "x.xlsx")
+    assert [row.texts for row in layout.blocks] == [["分值", "得分", "执行率"], ["10", "9", "#DIV/0!"], ["20"]]
+    assert [(d.code, d.message, d.location.table) for d in layout.diagnostics] == [
+        ("P177", "工作表“Sheet”中有2个公式没有保存计算结果，读作空白：B3、C3", 1)]
+
+
+def test_a_string_formula_that_computed_an_empty_text_is_no_missing_value():
+    def fill(sheet):
+        sheet.append(["备注", "=IF(1,\"\",\"x\")"])
+
+    data = _rewrite(_workbook_bytes(fill), "xl/worksheets/sheet1.xml", lambda xml: xml.replace(
+        b'<c r="B1"><f>', b'<c r="B1" t="str"><f>'))
+    layout = read_xlsx(data, "x.xlsx")
+    assert layout.diagnostics == []
+
+
+@pytest.mark.parametrize(("number_format", "shown"), [('yyyy"年"m"月"', "2024年6月"), ("yyyy-mm", "2024-06"),
+                                                      ('yyyy"年"m"月"d"日"', "2024-06-30"), ("m/d", "2024-06-30")])
+def test_a_date_shown_as_a_month_reads_as_that_month(number_format, shown):
+    # a deadline typed as a date under a format that shows only its month is that month, not its first or last day
+    def fill(sheet):
+        sheet.append(["完成时间", datetime(2024, 6, 30)])
+        sheet["B1"].number_format = number_format
+
+    assert read_xlsx(_workbook_bytes(fill), "x.xlsx").blocks[0].texts == ["完成时间", shown]
+
+
+_PACKAGE = {
+    "[Content_Types].xml": '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default '
+                           'Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                           '<Default Extension="xml" ContentType="application/xml"/></Types>',
+    "_rels/.rels": '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship '
+                   'Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+                   'Target="xl/workbook.xml"/></Relationships>',
+    "xl/_rels/workbook.xml.rels": '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                                  '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                                  'relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" '
+                                  'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+                                  'sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="http://'
+                                  'schemas.openxmlformats.org/officeDocument/2006/relationships/styles" '
+                                  'Target="styles.xml"/></Relationships>',
+    "xl/styles.xml": '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1">'
+                     '<numFmt numFmtId="176" formatCode="0&quot;%&quot;"/></numFmts><cellXfs count="3"><xf numFmtId="0"/>'
+                     '<xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="176" applyNumberFormat="1"/></cellXfs>'
+                     "</styleSheet>",
+}
+
+
+@pytest.mark.parametrize("date1904", [False, True], ids=["1900", "1904"])
+def test_shared_strings_as_excel_writes_them(date1904):
+    # openpyxl writes inline strings; Excel and WPS write every text once in sharedStrings.xml, in runs where its
+    # formatting changes, with phonetic guides (not shown), _x000D_ escapes and preserved spaces; a Mac workbook
+    # counts its dates from 1904
+    shared = ("<si><t>三级指标</t></si><si><r><rPr><b/></rPr><t>≥</t></r><r><t>95</t></r><r><rPr><color "
+              'rgb="FFFF0000"/></rPr><t>%</t></r></si><si><t>验收</t><rPh sb="0" eb="2"><t>yanshou</t></rPh>'
+              '<phoneticPr fontId="1" type="noConversion"/></si><si><t xml:space="preserve">  完成时间 </t></si>'
+              "<si><t>第一行_x000D_\n第二行</t></si>")
+    serial = 45657 - 1462 if date1904 else 45657  # 2024-12-31
+    sheet = ('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c>'
+             f'<c r="D1" s="2"><v>95</v></c></row><row r="2"><c r="A2" t="s"><v>3</v></c><c r="B2" s="1"><v>{serial}'
+             '</v></c><c r="C2" t="s"><v>4</v></c></row>')
+    members = {**_PACKAGE,
+               "xl/workbook.xml": '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r='
+                                  '"http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+                                  + ('<workbookPr date1904="1"/>' if date1904 else "")
+                                  + '<sheets><sheet name="目标表" sheetId="1" r:id="rId1"/></sheets></workbook>',
+               "xl/sharedStrings.xml": f'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{shared}</sst>',
+               "xl/worksheets/sheet1.xml": '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                                           f"<sheetData>{sheet}</sheetData></worksheet>"}
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, text in members.items():
+            archive.writestr(name, '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + text)
+    assert [row.texts for row in read_xlsx(buffer.getvalue(), "x.xlsx").blocks] == [
+        ["三级指标", "≥95%", "验收", "95%"], ["完成时间", "2024-12-31", "第一行\n第二行"]]
