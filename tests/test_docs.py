@@ -4,9 +4,11 @@ import json
 import re
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from jixiao.documents.codes import render_markdown
+from jixiao.documents.read import read_path
 from jixiao.model import Document
 from jixiao.scoring import load_profile
 from jixiao.scoring.audit import AUDIT_RULES, audit_sheet
@@ -21,6 +23,22 @@ def test_diagnostics_page_is_generated_from_the_code():
 
 def test_schema_file_matches_the_model():
     assert json.loads((DOCS / "schema.json").read_text(encoding="utf-8")) == Document.model_json_schema()
+
+
+def test_the_schema_takes_a_diagnostic_with_its_template_or_with_its_message_alone():
+    # a document written before diagnostics kept their template holds each message alone, and is still read
+    schema = json.loads((DOCS / "schema.json").read_text(encoding="utf-8"))
+    written = read_path(Path(__file__).parent / "fixtures" / "prose_report.txt").model_dump(mode="json")
+    assert written["diagnostics"]
+    jsonschema.validate(written, schema)
+    older = {**written, "diagnostics": [{key: value for key, value in note.items() if key not in ("template", "params")}
+                                        for note in written["diagnostics"]]}
+    jsonschema.validate(older, schema)
+    assert [note.message for note in Document.model_validate(older).diagnostics] == [
+        note["message"] for note in written["diagnostics"]]
+    neither = {**written, "diagnostics": [{"code": "P108", "severity": "warning"}]}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(neither, schema)
 
 
 def test_scoring_page_carries_the_generated_audit_section():

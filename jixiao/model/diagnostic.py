@@ -64,13 +64,24 @@ class Location(BaseModel):
         return " ".join(p for p in parts if p)
 
 
+def _template_or_message(schema: dict[str, Any]) -> None:
+    """The interchange schema of a diagnostic: its template, or (as written before diagnostics kept their template,
+    and still read) its message alone (see ``Diagnostic._message_only``)."""
+    schema["required"] = [name for name in schema["required"] if name != "template"]
+    schema["anyOf"] = [{"required": ["template"]}, {"required": ["message"]}]
+    schema["properties"]["message"] = {
+        "type": "string", "title": "Message",
+        "description": "The message rendered; written with the template, or alone by jixiao before diagnostics kept "
+                       "their template (then read as a template of no slots)"}
+
+
 class Diagnostic(BaseModel):
     """One thing a reader could not resolve or had to infer. ``code`` is stable (see docs/diagnostics.md).
 
     As a finding's, its message is data rendered late: ``params`` (each one cell text, name or figure) fill the slots
     of ``template``, and :attr:`message` renders them (:mod:`jixiao.model.wording`)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, json_schema_extra=_template_or_message)
 
     code: str
     severity: Severity
