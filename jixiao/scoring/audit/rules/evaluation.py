@@ -396,7 +396,8 @@ class WeightsNotHundred(AuditRule):
                           "（模板留下的“指标2:”空行）不是指标，不计入，也不因其没有分值而不复核；"
                           "标为不适用的行印有分值的照样计入（其分值按比例折算给其余各项）。",
                      formula="Σ 分值 = 100（印有小数的分值各允许半个末位单位的舍入误差）；表格在文件中途中断、"
-                             "或文件从表格中间开始（表头不在文件中）时，只报告已超过 100 的合计",
+                             "或文件从表格中间开始（表头不在文件中）时，只报告已超过 100 的合计（预算执行率一行把全表的"
+                             " 100 分印作自己的分值时不报告：那不是它的分值，由 JXA23 复核该行，已读的指标行合计无从核对）",
                      setting="execution.weight",
                      example="指标分值合计 110，预算执行率 10：合计 120，报告本规则；转载只留前几行、合计 70 的不报告。")
 
@@ -415,7 +416,10 @@ class WeightsNotHundred(AuditRule):
         if not ctx.recomputation.execution.in_form:
             return  # a form with no 预算执行率 row gives all 100 points to its indicators
         short = total < _HUNDRED  # the rows cut off carry the rest of the points
-        if abs(total - _HUNDRED) > slack and not (short and _partial(ctx)):
+        # a 预算执行率 row printing the whole table's 100 as its 分值 is no share of it (JXA23 recomputes that row): of
+        # a copy holding part of the table, only the indicators read are left, and they need not add up
+        whole = execution >= _HUNDRED and _partial(ctx)
+        if abs(total - _HUNDRED) > slack and not (short and _partial(ctx)) and not whole:
             yield self.finding(ctx, column="分值", sum=number(total), execution=number(execution),
                                fix="调整各指标分值，使合计（含预算执行率）为 100", guessed=any(item.guessed for item in items))
 
@@ -501,7 +505,8 @@ class MissedWithoutReason(AuditRule):
                              "没有说明资金未执行的原因",
     }
     docs = AuditDocs(what="按实际完成值未达到年度指标值、或得分低于分值的每一行，都写明偏差原因和改进措施；"
-                          "定性指标（或指标值是一个范围，如“18—54周岁”）的实际完成值自己写明没有做到的（“1-2期未能及时培训”“存在18岁以下…的学员”）也是。"
+                          "定性指标（或指标值是一个范围，如“18—54周岁”）的实际完成值自己写明没有做到的（“1-2期未能及时培训”“存在18岁以下…的学员”）也是；"
+                          "定量指标的实际完成值没有数字、只写明未完成或仍在进行（“建设中”“正在施工”“尚未完工”）的也是。"
                           "没有写年度指标值的资金发放、拨付、到位类比率（经费发放率、资金到位率、补贴兑付率等，名称须说明是资金，"
                           "词表见评分数据 full_amount_rates.toml）以足额 100% 为目标：实际完成值低于 100% 的同样要求写明原因"
                           "（目标是推断的，发现标为“推断”）；完成率、执行率、物资的到位率（配方肥到位率）不在此列"
@@ -516,10 +521,12 @@ class MissedWithoutReason(AuditRule):
                           "执行率低于填表说明要求说明原因的 90% 时同样要求写明原因；得分与执行率不符的由 JXA23 报告，"
                           "产出已完成而资金大多未用的由 JXA21 报告，不再重复。",
                      formula="完成比例 < 100% 或 得分 < 分值，或定性指标的实际完成值写明未完成（未能、未完成、未达到、尚未、"
-                             "未按时、未及时，或以“存在…”开头），或没有指标值的发放率、拨付率、到位率等实际完成值 < 100%"
+                             "未按时、未及时，或以“存在…”开头），或定量指标没有数字的实际完成值写明未完成或仍在进行（建设中、"
+                             "施工中、实施中、进行中、推进中，或以“正在”“在建”开头），或没有指标值的发放率、拨付率、到位率等实际完成值 < 100%"
                              " ⇒ 偏差原因不得为空", setting="无",
                      example="目标 ≥18个、实际 15个、偏差原因空：报告“实际完成 15个，未达到年度指标值 ≥18个”；"
                              "定性指标“1-6期培训结束后及时考核”、实际完成值“1-2期未能及时培训”、偏差原因空：报告该行；"
+                             "新建健身中心目标 1个、实际完成值“建设中”、偏差原因空：报告该行；"
                              "“经费发放率”没有写指标值、实际完成 98%、没有说明原因：报告该行（推断）；"
                              "执行 215457.6 ÷ 250000 = 86.18%、预算执行率得分 8.62（分值 10）、偏差原因栏空着：报告该行；"
                              "表中没有预算执行率一行，资金 208 万元只用 109.8 万元（52.79%）、哪里都没有说明原因：报告该行；"
@@ -641,6 +648,11 @@ def _shortfall(item: RecomputedItem) -> tuple[str, dict[str, str]] | None:
         # actual says in words that it was missed (corpus 219: 1-6期培训结束后及时考核 answered 1-2期未能及时培训; the age
         # range 18—54周岁 answered 存在18岁以下、54周岁以上)
         return "words", {"actual": item.actual.strip(), "target": item.target.strip()}
+    if target.value is not None and item.actual and not _DIGIT.search(item.actual) and (
+            _ADMITS_SHORTFALL.search(item.actual) or _STILL_UNDER_WAY.search(item.actual)):
+        # a target in figures whose actual, no figure, says the work is not done or still going on (目标 1个 answered
+        # 建设中: the year ended short of it)
+        return "words", {"actual": item.actual.strip(), "target": item.target.strip()}
     return None
 
 
@@ -660,6 +672,10 @@ def _short_of_full_amount(item: RecomputedItem) -> tuple[str, dict[str, str]] | 
 # Words by which an actual admits a shortfall: 未能及时, 尚未完成, 未达到; 存在… opening the cell (存在18岁以下的学员),
 # not 不存在违规. A negative outcome reached (未发生安全事故) is not among them.
 _ADMITS_SHORTFALL = re.compile(r"未能|未完成|未达到|尚未|没有完成|未按期|未按时|未及时|^\s*存在")
+# Words by which an actual with no figure says the work is still going on at the year's end (建设中, 正在施工, 在建)
+# (an actual holding figures says more than that, or holds cells of other rows run into it)
+_DIGIT = re.compile(r"\d")
+_STILL_UNDER_WAY = re.compile(r"建设中|施工中|实施中|进行中|推进中|^\s*(?:正在|在建)")
 
 
 # A template's numbered row (指标1:, 指标 2：) as the whole 三级指标, and the rows named in a message at most.
