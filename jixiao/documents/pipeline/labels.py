@@ -648,6 +648,7 @@ def _target_before_actual(text: str, level1: str, level2: str, rest: str) -> tup
 
 
 _DIGIT_IN = re.compile(r"\d")
+_TRAILING_POINTS_RUN = re.compile(r"(?<=[\u4e00-\u9fff])\d{1,6}(?:\.\d+)?$")  # a row's points ending it
 _SHORTEST_TWICE = 3  # characters of a figure written twice (a shorter run, 1010, is more likely figures fused)
 _SHORTEST_WORDS_TWICE = 2  # characters of words written twice (有效减轻有效减轻; 高高 is _after_nature's)
 
@@ -656,17 +657,20 @@ def _value_twice(text: str, level1: str, level2: str, rest: str) -> tuple[tuple[
     """A self-evaluation's row run together whose actual repeats its target to the letter after the name: a figure
     (``培训任务完成及时2021.1.1-12.312021.1.1-12.31``, a period met) or words (``减轻参训人员经济负担有效减轻有效减轻``);
     None when the text after no name of two characters or more is one value twice."""
+    # (words twice may have the row's points after them, 资源采购期以当年为主资源采购期以当年为主10: a figure's may not,
+    # its digits would run on)
+    points = _TRAILING_POINTS_RUN.search(rest)
     for start in range(_SHORTEST_WORDS_TWICE, len(rest)):
-        tail = rest[start:]
-        half = len(tail) // 2
         figure = rest[start].isdigit()
         if not _CJK.match(rest[start - 1]) or not (figure or _CJK.match(rest[start])):
             continue
+        tail = rest[start:] if figure or points is None else rest[start:points.start()]
+        half = len(tail) // 2
         twice = len(tail) % 2 == 0 and tail[:half] == tail[half:] and not tail.isdigit() and (
             half >= _SHORTEST_TWICE if figure else half >= _SHORTEST_WORDS_TWICE and not _DIGIT_IN.search(tail))
         if twice:
             parts = (("level1", level1), ("level2", level2), ("name", rest[:start]), ("target", tail[:half]),
-                     ("after", tail[half:]))
+                     ("after", tail[half:]), ("after", rest[start + len(tail):]))
             return tuple((kind, as_written(text, part.strip())) for kind, part in parts if part.strip())
         if figure:
             return None  # (only the first figure after the name may open the target)

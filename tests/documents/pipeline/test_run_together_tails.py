@@ -197,3 +197,12 @@ def test_a_weight_column_before_the_target_run_together():
 ])
 def test_headings_run_together_are_cut_by_their_spellings(text, pieces):
     assert heading_pieces(text) == pieces
+
+
+def test_words_met_to_the_letter_then_the_points_are_the_target_the_actual_and_the_score():
+    # a qualitative row run together: its target and the same words as its actual, then its 得分 (corpus 212's family)
+    from jixiao.documents.pipeline.labels import split_run_together
+
+    assert split_run_together("质量指标维修质量验收合格一次验收合格一次验收合格8") == (
+        ("level2", "质量指标"), ("name", "维修质量验收合格"), ("target", "一次验收合格"), ("after", "一次验收合格"),
+        ("after", "8"))
