@@ -2248,6 +2248,26 @@ class SheetBuilder:
             and last.line is not None and last.line != above[-1].line \
             and last.width < min(printed.width for printed in above)
 
+    def last_row_stops_before_actual(self) -> bool:
+        """True when the grid has an 实际完成值 column, the last indicator's row printed its target and nothing after
+        it (no actual, points or reason), and every row above that printed a target printed its actual (at least
+        one did): at the end of a file, the copy stopped inside that row before its actual (…| 合规率 | 100 under
+        rows that go on to their 实际完成值), on a line of its own. Without bars nothing else shows such a cut: a TAB
+        or one-cell-a-line copy drops the empty cells a pipe row keeps. (A self-evaluation printed whole ends on its
+        总分 row.)"""
+        indicators = self.sheet.indicators
+        if self.columns is None or "actual" not in self.columns.kinds or not self.results \
+                or self.results[-1][0] != len(indicators) or not indicators[-1].target.raw:
+            return False
+        last = self.results[-1][1]
+        if any(last.get(kind, "").strip() for kind in (*_RECORDED, "weight")):
+            return False
+        above = [values for position, values in self.results[:-1] if values.get("target", "").strip()]
+        # (a text flow's rows share one line: the last row's cells are not the line's last, no cut shows on them)
+        last_line, line_above = (self._printed.get(position) for position in (len(indicators), len(indicators) - 1))
+        own_line = last_line is not None and line_above is not None and last_line.line != line_above.line
+        return own_line and bool(above) and all(values.get("actual", "").strip() for values in above)
+
     def last_line(self) -> int | None:
         """The source line the last indicator's row was read from (None when unknown)."""
         printed = self._printed.get(len(self.sheet.indicators))

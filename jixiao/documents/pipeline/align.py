@@ -1197,6 +1197,8 @@ class Aligner:
         for index, text in enumerate(texts):
             if not (self._is_anchor(text, anchor) or achieved and _said_again(texts, index)):
                 continue
+            if anchor == "target" and _quotes_next(texts, index):
+                continue  # a name opening with the target it sets (≥360天服务读者 | ≥360天): the row's name
             if marks and 0 < index - marks[-1] <= len(after) and after[index - marks[-1] - 1] in ACHIEVED and all(
                     is_value(between) for between in texts[marks[-1] + 1:index]):
                 continue
@@ -1430,6 +1432,15 @@ def _uncross(values: dict[str, str]) -> None:
 
 
 _SAID_AGAIN = 2  # characters of a word target that marks its row (a one-character grade, 高 | 高, may be a name's end)
+
+
+def _quotes_next(texts: list[str], index: int) -> bool:
+    """True when the cell at ``index`` is the next cell, a target, with words after it (``≥360天服务读者`` before
+    ``≥360天``): a name that opens with the target it sets, the target its own cell after it."""
+    text = texts[index].strip()
+    following = texts[index + 1].strip() if index + 1 < len(texts) else ""
+    return bool(following) and len(text) > len(following) and text.startswith(following) \
+        and looks_like_target(following) and _CJK_START.match(text, len(following)) is not None
 
 
 def _said_again(texts: list[str], index: int) -> bool:

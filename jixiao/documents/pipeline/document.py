@@ -468,9 +468,13 @@ class _Assembler:
             and before.extra.get("piped") and not before.extra.get("open_end")
         # a row of a text without bars printing fewer cells than every scored row above it, or stopping on a bare
         # figure where a unit is printed: the copy stops inside it, its target read or not (a pipe row keeps its
-        # empty cells, as many as the table's others or not: only its missing closing bar says it is cut)
-        stops_inside = own_lines and not last.extra.get("piped") and (
+        # empty cells, as many as the table's others or not: only its missing closing bar says it is cut; a TAB row
+        # has lost its trailing ones, as text does). In any layout, a self-evaluation's row that stops on its
+        # target, where every row above goes on to its actual, ends the copy: the table printed whole goes on to
+        # its total, so its last row was cut before its actual
+        stops_inside = own_lines and ((not last.extra.get("piped") or last.extra.get("tabbed")) and (
             builder.last_row_narrower() or builder.cut_target("".join(last.texts)))
+            or builder.last_row_stops_before_actual())
         open_row = body[-1].kind is not LineKind.BREAK and not after_whole_row and (
             not indicators[-1].target.raw or cut_cell or cut_figure is not None or stops_inside)
         # a line ending a sentence (a prose cell: …，优化校园生态环境。) was not cut by the end of the file

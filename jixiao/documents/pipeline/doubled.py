@@ -29,11 +29,12 @@ _EVIDENT_PAIRS = 4
 _EVIDENT_CJK_PAIRS = 2
 _PAIRS = 2  # a cell of such a document doubled throughout (得得分分)
 # a figure as a copy in drawing order repeats it: a list number, a decimal, a percentage, with the comma after it
-_FIGURE = r"[(（]?\d+(?:\.\d+)?[)）]?%?[,，]?"
-_DOUBLED_FIGURE = re.compile(rf"(?<![\d.])({_FIGURE})\1(?![\d.%])")
-_MARKED_FIGURE = re.compile(rf"(?<![\d.])(?:{_FIGURE})+(?![\d.%])")
-_MARKED = re.compile(r"[.%(（]")
-_PERCENTAGE = re.compile(r"\d+(?:\.\d+)?%")
+# (its signs half-width or full-width, as a copy may print them)
+_FIGURE = r"[(（]?\d+(?:\.\d+)?[)）]?[%％]?[,，]?"
+_DOUBLED_FIGURE = re.compile(rf"(?<![\d.])({_FIGURE})\1(?![\d.%％])")
+_MARKED_FIGURE = re.compile(rf"(?<![\d.])(?:{_FIGURE})+(?![\d.%％])")
+_MARKED = re.compile(r"[.%％(（]")
+_PERCENTAGE = re.compile(r"\d+(?:\.\d+)?[%％]")
 _EVIDENT_FIGURES = 3
 _DOUBLED_SHARE = 0.8
 # a year (2020年) is its own figure even in a document that doubles its figures

@@ -29,9 +29,11 @@ __all__ = ["FIGURE_KINDS", "MOST_POINTS", "POINT_KINDS", "Ambiguity", "Split", "
 
 FIGURE_KINDS = ("target", "weight", "actual", "score")
 _RUN = re.compile(r"^(?P<prefix>.*?[^\d.])?(?P<run>\d[\d.]{2,})$", re.DOTALL)
-_NUMBER = re.compile(r"^(?:0|[1-9]\d*)(?:\.\d+)?$")
+# (full-width digits too, ０-９, as a copy may print them: \d takes them, the first digit is named)
+_NUMBER = re.compile(r"^(?:[0０]|[1-9１-９]\d*)(?:\.\d+)?$")
 _LONGEST_RUN = 16  # digits read at most (the readings multiply with every further digit)
 _HUNDRED = Decimal(100)
+_MAGNITUDE = 10  # how far apart a target and its actual fused with no points after them may be
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +94,19 @@ def _fits(parts: tuple[str, ...], kinds: list[str]) -> bool:
     weight, score = figures.get("weight"), figures.get("score")
     if weight is not None and not 0 < weight <= _HUNDRED:
         return False
+    if weight is None and score is None and not _alike(figures):
+        return False
     return score is None or 0 <= score <= (weight if weight is not None else _HUNDRED)
+
+
+def _alike(figures: dict[str, Decimal]) -> bool:
+    """True unless a target and an actual with no points after them are of other magnitudes (``100`` as 10 | 0):
+    with no points to bound the split, only a target and what was achieved of one size tell a run of two figures
+    (``2020``, ``9895``) from one figure (a copy stopping before the actual leaves ``100`` alone)."""
+    target, actual = figures.get("target"), figures.get("actual")
+    if target is None or actual is None:
+        return True
+    return target > 0 and actual > 0 and max(target, actual) < _MAGNITUDE * min(target, actual)
 
 
 POINT_KINDS = ("weight", "score")

@@ -572,7 +572,7 @@ def split_name_row(text: str) -> tuple[tuple[str, str], ...] | None:
     if match is None:
         if label(line).role is Role.TEXT:
             # a target with no operator that an actual in its shape follows at once (完成套数1785套1806套55)
-            settled = _target_before_actual(text, "", "", line)
+            settled = _target_before_actual(text, "", "", line) or _value_twice(text, "", "", line)
             if settled is not None:
                 return _slips_as_written(text, written, line, settled)
         return _slips_as_written(text, written, line, _target_before_words(text, "", "", line))
@@ -606,7 +606,8 @@ def _split_row(text: str, level1: str, level2: str, rest: str) -> tuple[tuple[st
         # a target without operator that ends the line (…合格率100%), or a direction word (…情况稳步提高)
         fused = split_name_target(rest) or split_name_trend(rest)
         if fused is None:
-            return _target_before_actual(text, level1, level2, rest) or _target_before_words(text, level1, level2, rest)
+            return (_target_before_actual(text, level1, level2, rest) or _value_twice(text, level1, level2, rest)
+                    or _target_before_words(text, level1, level2, rest))
         return tuple((kind, as_written(text, part.strip())) for kind, part in (
             ("level1", level1), ("level2", level2), ("name", fused[0]), ("target", fused[1])) if part.strip())
     end = match.end()
@@ -619,8 +620,9 @@ def _split_row(text: str, level1: str, level2: str, rest: str) -> tuple[tuple[st
 # a figure in a row run together, with its % when it has one (a unit in words follows it: unit_spellings)
 _FIGURE_AND_UNIT = re.compile(r"(?<![\d.])\d+(?:\.\d+)?[%％]?")
 # after a target that an actual follows: the actual in the target's shape (its figure and unit), then the row's
-# points fused (98%2018个别路段返工: 98% | 2018, then the 偏差原因; 12公里12公里2020), when words or nothing follow them
-_ACTUAL_THEN_POINTS = r"(?P<actual>\d+(?:\.\d+)?{unit})(?P<points>\d{{2,6}}(?:\.\d+)?)(?=[\u4e00-\u9fff]|$)"
+# points fused (98%2018个别路段返工: 98% | 2018, then the 偏差原因; 12公里12公里2020), when words or nothing follow them;
+# a form with no points columns ends the row on the actual (12500名12166名, 18—54周岁 then words)
+_ACTUAL_THEN_POINTS = r"(?P<actual>\d+(?:\.\d+)?{unit})(?P<points>\d{{2,6}}(?:\.\d+)?)?(?=[\u4e00-\u9fff]|$)"
 
 
 def _target_before_actual(text: str, level1: str, level2: str, rest: str) -> tuple[tuple[str, str], ...] | None:
@@ -629,19 +631,62 @@ def _target_before_actual(text: str, level1: str, level2: str, rest: str) -> tup
     there is none."""
     for found in _FIGURE_AND_UNIT.finditer(rest):
         percent = found.group(0).endswith(("%", "％"))
-        unit = "" if percent else next(
-            (s for s in unit_spellings() if fold(rest[found.end():found.end() + len(s)]) == s), "")
-        end = found.end() + len(unit)
+        unit = "" if percent else _unit_at(rest, found.end())
+        shape = re.escape(rest[found.end() - 1:found.end()] if percent else unit)
+        # (a bound said in words after the target, 60%及以上, and the actual in its shape, 53.53% or 88.32%及以上)
+        bound = _BOUND_WORDS.match(rest, found.end() + len(unit))
+        end = bound.end() if bound else found.end() + len(unit)
         if (percent or unit) and rest[end:end + 1].isdigit() and _CJK.search(rest[:found.start()]):
-            shape = re.escape(rest[found.end() - 1:end] if percent else unit)
-            actual = re.compile(_ACTUAL_THEN_POINTS.format(unit=shape)).match(rest, end)
+            actual = re.compile(_ACTUAL_THEN_POINTS.format(unit=shape + f"(?:{_BOUND_WORDS.pattern})?")).match(rest, end)
             if actual is None:
                 continue  # digits after a figure in the name (公路32.1公里2020) are no actual in the target's shape
-            after = [actual.group("actual"), actual.group("points"), rest[actual.end():]]
+            after = [actual.group("actual"), actual.group("points") or "", rest[actual.end():]]
             parts = (("level1", level1), ("level2", level2), ("name", rest[:found.start()]),
                      ("target", rest[found.start():end]), *(("after", part) for part in after))
             return tuple((kind, as_written(text, part.strip())) for kind, part in parts if part.strip())
     return None
+
+
+_DIGIT_IN = re.compile(r"\d")
+_TRAILING_POINTS_RUN = re.compile(r"(?<=[\u4e00-\u9fff])\d{1,6}(?:\.\d+)?$")  # a row's points ending it
+_SHORTEST_TWICE = 3  # characters of a figure written twice (a shorter run, 1010, is more likely figures fused)
+_SHORTEST_WORDS_TWICE = 2  # characters of words written twice (有效减轻有效减轻; 高高 is _after_nature's)
+
+
+def _value_twice(text: str, level1: str, level2: str, rest: str) -> tuple[tuple[str, str], ...] | None:
+    """A self-evaluation's row run together whose actual repeats its target to the letter after the name: a figure
+    (``培训任务完成及时2021.1.1-12.312021.1.1-12.31``, a period met) or words (``减轻参训人员经济负担有效减轻有效减轻``);
+    None when the text after no name of two characters or more is one value twice."""
+    # (words twice may have the row's points after them, 资源采购期以当年为主资源采购期以当年为主10: a figure's may not,
+    # its digits would run on)
+    points = _TRAILING_POINTS_RUN.search(rest)
+    for start in range(_SHORTEST_WORDS_TWICE, len(rest)):
+        figure = rest[start].isdigit()
+        if not _CJK.match(rest[start - 1]) or not (figure or _CJK.match(rest[start])):
+            continue
+        tail = rest[start:] if figure or points is None else rest[start:points.start()]
+        half = len(tail) // 2
+        twice = len(tail) % 2 == 0 and tail[:half] == tail[half:] and not tail.isdigit() and (
+            half >= _SHORTEST_TWICE if figure else half >= _SHORTEST_WORDS_TWICE and not _DIGIT_IN.search(tail))
+        if twice:
+            parts = (("level1", level1), ("level2", level2), ("name", rest[:start]), ("target", tail[:half]),
+                     ("after", tail[half:]), ("after", rest[start + len(tail):]))
+            return tuple((kind, as_written(text, part.strip())) for kind, part in parts if part.strip())
+        if figure:
+            return None  # (only the first figure after the name may open the target)
+    return None
+
+
+_BOUND_WORDS = re.compile(r"及以上|或以上|以上|及以内|以内|及以下|以下")
+
+
+def _unit_at(text: str, at: int) -> str:
+    """The unit written at ``at`` in ``text`` as written, with what it is per (元/人, 元/户), or ""."""
+    unit = next((s for s in unit_spellings() if fold(text[at:at + len(s)]) == s), "")
+    if unit and text[at + len(unit):at + len(unit) + 1] in ("/", "／"):
+        per = _unit_at(text, at + len(unit) + 1)
+        return text[at:at + len(unit) + 1 + len(per)] if per else unit
+    return unit
 
 
 _FIGURE = r"(?<![\d.,])\d[\d,]*(?:\.\d+)?"

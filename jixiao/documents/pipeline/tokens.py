@@ -236,8 +236,9 @@ class _TextTokenizer:
                 while not cells[-1]:
                     cells.pop()
                 tokens = [Token(cell, number, column) for column, cell in enumerate(cells)]
+                # (its trailing empty cells are gone, as a page's text drops them: no end shows where it was cut)
                 self.lines.append(Line(tokens, LineKind.ROW, number, blanks_before=blanks,
-                                       extra={"piped": True, "open_end": False}))
+                                       extra={"piped": True, "open_end": False, "tabbed": True}))
                 return
         parts = self._spaced(raw) if self.gapped else _spaced_words_rejoined(self._spaced(raw))
         if self.gapped and len(parts) <= self.settings.longest_row:

@@ -1,4 +1,4 @@
-"""Every audit rule, registered in one place (codes JXA01–JXA39 for self-evaluations and reports in prose, JXM01–JXM06
+"""Every audit rule, registered in one place (codes JXA01–JXA40 for self-evaluations and reports in prose, JXM01–JXM06
 for monitoring tables). A retired code is never given to another rule."""
 
 from __future__ import annotations

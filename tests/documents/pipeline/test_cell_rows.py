@@ -213,3 +213,16 @@ def test_a_total_stating_its_full_marks_closes_the_grid_and_claims_the_total():
     sheet = read(text).sheets[0]
     assert [i.name for i in sheet.indicators] == ["重点优抚对象满意率"]
     assert sheet.evaluation.total == 100
+
+
+def test_a_name_opening_with_its_target_one_cell_a_line_is_the_rows_name():
+    # a self-evaluation copied one cell a line whose name quotes the target it sets (≥98%群众饮水达标): the name, then
+    # that target and the same achieved, then the points; the next row opens after them (corpus 212's family)
+    text = "\n".join(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "得分",
+                      "产出指标", "数量指标", "新建供水管网", "≥12公里", "13公里", "20",
+                      "效益指标", "可持续影响指标", "≥98%群众饮水达标", "≥98%", "≥98%", "10",
+                      "满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%", "95%", "10"])
+    sheet = read(text).sheets[0]
+    assert [(i.name, i.target.raw) for i in sheet.indicators] == [
+        ("新建供水管网", "≥12公里"), ("≥98%群众饮水达标", "≥98%"), ("受益群众满意度", "≥90%")]
+    assert [(item.actual_raw, item.score) for item in sheet.evaluation.items][1] == ("≥98%", 10)

@@ -33,7 +33,11 @@ def _bold(text: str) -> str:
     # figures laid over themselves, in drawing order: each read once, a year stays
     ("2020年预算批复 7070 万元,到位 106.5106.5 万元,支出 36.9436.94 万元,完成率69.23%69.23%。(1)(1) 宣传范围不够广。",
      "2020年预算批复 70 万元,到位 106.5 万元,支出 36.94 万元,完成率69.23%。(1) 宣传范围不够广。"),
-], ids=["title-and-header", "bold-cells-in-a-row", "digits-stay", "figures-in-drawing-order"])
+    # the same in a copy printing its signs full-width (％，（）)
+    ("预算批复 5050 万元，到位 88.588.5 万元，支出 42.1742.17 万元，完成率84.34％84.34％。（1）（1） 培训场次偏少。",
+     "预算批复 50 万元，到位 88.5 万元，支出 42.17 万元，完成率84.34％。（1） 培训场次偏少。"),
+], ids=["title-and-header", "bold-cells-in-a-row", "digits-stay", "figures-in-drawing-order",
+        "full-width-signs-in-drawing-order"])
 def test_what_was_drawn_twice_is_read_once(text, once):
     assert undoubled(text) == once
 

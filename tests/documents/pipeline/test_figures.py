@@ -69,9 +69,9 @@ def test_a_row_whose_figures_fused_reads_each_into_its_column_and_says_when_it_g
 
 def test_a_row_run_together_on_its_line_whose_figures_fused_reads_its_level_name_and_figures():
     # corpus 207: an HTML self-evaluation copied one row to a line, its cells run together, the 指标值 and
-    # 全年实际完成值 figures fused with no unit (2020 is 20 | 20); the split is a guess (202 | 0 fits too) and says so.
-    # Only an actual that repeats its target shows the digits are a run (开展培训活动120 is a name: see
-    # test_self_evaluation)
+    # 全年实际完成值 figures fused with no unit (2020 is 20 | 20, the one reading of a target and an actual of one size:
+    # 202 | 0 is none). Only an actual that repeats its target shows the digits are a run (开展培训活动120 is a name:
+    # see test_self_evaluation)
     text = "\n".join([
         "一级指标", "二级指标", "三级指标", "指标值", "全年实际完成值", "未完成原因和改进措施",
         "数量指标建设普通省道二级公路32.1公里2020",
@@ -86,7 +86,7 @@ def test_a_row_run_together_on_its_line_whose_figures_fused_reads_its_level_name
         ("经济效益指标", "对经济发展的促进作用", "10")]
     assert [item.actual_raw for item in sheet.evaluation.items] == ["20", "10", "10"]
     guesses = [d.message for d in document.diagnostics if d.code == "P102"]
-    assert len(guesses) == 3 and "指标值20｜全年实际完成值20" in guesses[0] and "请核对" in guesses[0]
+    assert len(guesses) == 3 and "指标值20｜全年实际完成值20" in guesses[0] and "请核对" not in guesses[0]
 
 
 def test_a_name_ending_in_digits_before_a_target_cell_of_its_own_keeps_them():
@@ -128,3 +128,26 @@ def test_rows_run_together_whose_targets_have_no_operator_and_the_total_below_th
     assert [(item.actual_raw, item.weight, item.score, item.deviation) for item in evaluation.items] == [
         ("12公里", 20, 20, None), ("98%", 20, 18, "个别路段返工"), ("2个", 10, 10, None)]
     assert evaluation.total == Decimal("96.17")
+
+
+def test_a_target_and_actual_of_other_sizes_are_no_split_of_a_run():
+    # with no points after them, 100 is one figure (a copy stopping before the actual), not 10 | 0; 9895 is 98 | 95
+    assert split_figures("100", ["target", "actual"]) is None
+    assert split_figures("9895", ["target", "actual"]).parts == ("98", "95")
+
+
+def test_a_row_run_together_in_full_width_digits_reads_as_in_half_width():
+    # the same family as corpus 207, its digits full-width (a copy from a page that prints them so): the figures are
+    # split as written
+    text = "\n".join([
+        "一级指标", "二级指标", "三级指标", "指标值", "全年实际完成值", "未完成原因和改进措施",
+        "数量指标维修农村危桥１２座１５１５",
+        "质量指标验收合格率９５９５",
+        "社会效益指标",
+        "群众出行条件改善程度３０３０",
+    ])
+    sheet = read_text(text.encode(), "case.txt")[0].sheets[0]
+    assert [(i.level2, i.name, i.target.raw, i.target.value) for i in sheet.indicators] == [
+        ("数量指标", "维修农村危桥１２座", "１５", Decimal(15)), ("质量指标", "验收合格率", "９５", Decimal(95)),
+        ("社会效益指标", "群众出行条件改善程度", "３０", Decimal(30))]
+    assert [item.actual_raw for item in sheet.evaluation.items] == ["１５", "９５", "３０"]

@@ -96,6 +96,29 @@ def test_a_self_evaluation_run_together_reads_each_row_into_its_columns():
     assert "实际完成值“98%”｜分值“10”｜得分“10”" in said[5]
 
 
+# A self-evaluation form with no points columns (年度指标值 | 实际完成值 only), run together row by row: each row ends on
+# its actual, which takes its target's shape (a unit per person, a bound said in words, a period or words met)
+_UNSCORED = "\n".join([
+    "2022年度农村饮水工程绩效自评表",
+    "一级指标二级指标三级指标年度指标值实际完成值",
+    "产出指标数量指标新建供水站8座7座",
+    "改造入户管网1500户1620户",
+    "成本指标入户管网补助标准800元/户760元/户",
+    "时效指标工程建设期限2022.3-2022.112022.3-2022.11",
+    "效益指标社会效益指标农村自来水普及率95%及以上96.2%",
+    "可持续影响指标长效管护机制逐步健全逐步健全",
+])
+
+
+def test_a_run_together_self_evaluation_without_points_ends_each_row_on_its_actual():
+    sheet = _read(_UNSCORED).sheets[0]
+    assert [(i.name, i.target.raw) for i in sheet.indicators] == [
+        ("新建供水站", "8座"), ("改造入户管网", "1500户"), ("入户管网补助标准", "800元/户"),
+        ("工程建设期限", "2022.3-2022.11"), ("农村自来水普及率", "95%及以上"), ("长效管护机制", "逐步健全")]
+    assert [item.actual_raw for item in sheet.evaluation.items] == [
+        "7座", "1620户", "760元/户", "2022.3-2022.11", "96.2%", "逐步健全"]
+
+
 def test_a_fused_number_that_reads_more_than_one_way_is_left_out_and_said_on_its_line():
     document = _read(_RUN_TOGETHER)
     ambiguous = {d.location.line: d.message for d in document.diagnostics if d.code == "P154"}
@@ -174,3 +197,12 @@ def test_a_weight_column_before_the_target_run_together():
 ])
 def test_headings_run_together_are_cut_by_their_spellings(text, pieces):
     assert heading_pieces(text) == pieces
+
+
+def test_words_met_to_the_letter_then_the_points_are_the_target_the_actual_and_the_score():
+    # a qualitative row run together: its target and the same words as its actual, then its 得分 (corpus 212's family)
+    from jixiao.documents.pipeline.labels import split_run_together
+
+    assert split_run_together("质量指标维修质量验收合格一次验收合格一次验收合格8") == (
+        ("level2", "质量指标"), ("name", "维修质量验收合格"), ("target", "一次验收合格"), ("after", "一次验收合格"),
+        ("after", "8"))

@@ -98,3 +98,64 @@ def test_a_reports_sentence_cut_inside_what_an_item_achieved_leaves_the_item_out
         "质量指标:实际完成飞行小时数/计划小时数≥80%,实际完")
     assert _names(document) == ["布防飞机数量", "飞机飞行时长"]
     assert "P120" in {d.code for d in document.diagnostics}
+
+
+# A self-evaluation whose copy stops on its last row's target, before the 实际完成值 every row above prints: in a TAB
+# copy, a pipe copy whose row was closed again, or one cell a line (corpus 212, 162), the row is cut.
+_GRID = ("项目名称:农村饮水安全巩固提升", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分")
+_ROWS = (("产出指标", "数量指标", "新建集中供水工程", "≥12处", "14处", "20", "20"),
+         ("", "质量指标", "水质检测合格率", "≥95%", "97%", "20", "20"))
+_CUT = ("效益指标", "社会效益指标", "受益群众饮水条件", "明显改善")
+
+
+def _tabbed(*rows: tuple[str, ...]) -> list[str]:
+    return ["\t".join(row) for row in rows]
+
+
+def test_a_tab_copy_stopping_on_the_last_rows_target_leaves_the_row_out():
+    document = read(_GRID[0], *_tabbed(_GRID[1:], *_ROWS, _CUT))
+    assert _names(document) == ["新建集中供水工程", "水质检测合格率"]
+    [cut] = [d for d in document.diagnostics if d.code == "P120"]
+    assert "受益群众饮水条件" in cut.message
+
+
+def test_a_closed_pipe_row_stopping_on_its_target_at_the_end_of_the_file_is_cut():
+    document = read(_GRID[0], *("| " + " | ".join(row) + " |" for row in (_GRID[1:], *_ROWS, _CUT)))
+    assert _names(document) == ["新建集中供水工程", "水质检测合格率"]
+    assert "P120" in {d.code for d in document.diagnostics}
+
+
+def test_a_one_cell_a_line_copy_stopping_on_the_last_rows_target_leaves_the_row_out():
+    document = read(_GRID[0], *(cell for row in (_GRID[1:], *_ROWS, _CUT) for cell in row if cell))
+    assert _names(document) == ["新建集中供水工程", "水质检测合格率"]
+    assert "P120" in {d.code for d in document.diagnostics}
+
+
+def test_a_last_row_leaving_its_actual_blank_before_the_total_stays():
+    # the table goes on to its total: the blank 实际完成值 is the unit's, for the audit to report
+    document = read(_GRID[0], *_tabbed(_GRID[1:], *_ROWS, _CUT, ("总分", "", "", "", "", "100", "90")))
+    assert _names(document)[-1] == "受益群众饮水条件"
+    assert "P120" not in {d.code for d in document.diagnostics}
+
+
+def test_a_goal_tables_tab_row_ending_on_its_target_stays():
+    # no 实际完成值 column: the target is all a goal table's row prints
+    document = read("项目名称:农村饮水安全巩固提升", "一级指标\t二级指标\t三级指标\t指标值",
+                    "产出指标\t数量指标\t新建集中供水工程\t≥12处", "效益指标\t社会效益指标\t受益群众饮水条件\t明显改善")
+    assert _names(document)[-1] == "受益群众饮水条件"
+
+
+def test_a_tab_copy_stopping_on_a_figure_that_could_be_two_is_cut_not_split():
+    # 100 is no target of 10 and an actual of 0 run together: with no points after them, only figures of one size are
+    document = read(_GRID[0], *_tabbed(_GRID[1:5] + _GRID[5:6], ("产出指标", "数量指标", "救助人次", "≥5000人次", "11040"),
+                                       ("", "质量指标", "救助合规率", "100")))
+    assert _names(document) == ["救助人次"]
+    assert "P120" in {d.code for d in document.diagnostics}
+
+
+def test_a_tab_rows_last_row_printing_fewer_cells_than_every_scored_row_above_is_cut():
+    # a TAB copy drops a row's trailing empty cells as spaced text does: no closing bar says the row was whole
+    rows = ["\t".join(line.replace(":", " ").split(" ")) if index else line for index, line in enumerate(SELF_EVALUATION)]
+    document = read(*rows, "质量指标\t经费支出合规性\t严格执行相关财经法规制度\t严格执行相关财经法")
+    assert _names(document) == ["禁毒舞台剧宣传的场次", "毛发检查试剂数量"]
+    assert "P120" in {d.code for d in document.diagnostics}

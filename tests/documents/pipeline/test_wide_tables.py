@@ -226,7 +226,13 @@ def test_a_row_run_together_whose_target_has_no_operator_before_it_is_cut_after_
     "新建2处蓄水池工程",  # a count inside a name, no target shape after it
     "率90%以上完好台数",  # too short a name before the figure
     "资金拨付及时率",  # nothing after the name
-    "学员就业率60%及以上53.53%",  # a target and an actual, no words: never cut short of its operator word
 ])
 def test_a_row_without_a_target_before_words_is_not_cut(text):
     assert split_name_row(text) is None
+
+
+
+def test_a_target_and_its_actual_run_together_keep_the_targets_operator_word():
+    # no words after them: the actual in the target's shape ends the row, never cut short of 及以上
+    assert split_name_row("学员就业率60%及以上53.53%") == (
+        ("name", "学员就业率"), ("target", "60%及以上"), ("after", "53.53%"))

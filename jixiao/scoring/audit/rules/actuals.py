@@ -441,5 +441,48 @@ class ActualsWithoutTargets(AuditRule):
                            fix="填写各项指标的年度指标值（批复的绩效目标），据以判断完成程度和计分")
 
 
+# what one unit of money is in 元: an amount written 万 or 万元 (or 亿元) on a cost row against the money table's
+_YUAN = {"元": Decimal(1), "万": Decimal(10000), "万元": Decimal(10000), "亿": Decimal(10) ** 8, "亿元": Decimal(10) ** 8}
+_COST = "成本指标"
+_SPENT_SLACK = Decimal("0.005")  # a share of the budget left unspent that rounding of the printed figures explains
+
+
+class CostActualIsBudget(AuditRule):
+    code = "JXA40"
+    name = "cost-actual-is-budget"
+    title = "成本指标的实际完成值照抄预算数"
+    severity = Severity.WARNING
+    source = ACTUALS
+    message = ("成本指标“{indicator}”的实际完成值写“{actual}”，正是全年预算数 {budget}，而全年执行数只有 {spent}："
+               "实际成本照抄了预算，不是实际花费")
+    docs = AuditDocs(
+        what="成本指标的实际完成值是实际花了多少钱。写成一个金额、恰好等于资金表的全年预算数（或年初预算数），"
+             "而资金表的全年执行数明显少于预算的，实际完成值照抄了预算，不是实际成本（成本指标因此照样得满分的，"
+             "得分也没有依据）。金额按其单位（元、万元、亿元）换算，与按元或万元印的预算数比较。",
+        formula="二级（或一级）指标为成本指标，实际完成值 = 预算数（换算单位后），全年执行数 < 预算数 × 99.5%",
+        setting="无",
+        example="运行维护费成本指标实际完成值“150万”，全年预算数 150 万元、全年执行数 125.25 万元：报告本规则；"
+                "执行数也是 150 万元的不报告。")
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        report = ctx.sheet.evaluation
+        if report is None or report.spent is None:
+            return
+        budgets = [budget for budget in (report.budget_full, report.budget_initial) if budget]
+        for item in ctx.recomputation.indicators:
+            if _COST not in (item.level1, item.level2) or not _answered(item):
+                continue
+            actual = parse_target(item.actual)
+            per = _YUAN.get(actual.unit or "")
+            if actual.value is None or per is None or actual.operator is not None:
+                continue
+            # (the money table prints 万元 or 元: the actual is held against the budget in either)
+            budget = next((budget for budget in budgets if actual.value * per in (budget, budget * _YUAN["万元"])), None)
+            if budget is not None and report.spent < budget * (1 - _SPENT_SLACK):
+                yield self.finding(ctx, indicator=item.name, row=item.row, column="实际完成值", actual=item.actual.strip(),
+                                   budget=number(budget), spent=number(report.spent), guessed=item.guessed,
+                                   fix="按实际支出填写成本指标的实际完成值，并据此复核得分")
+
+
 ACTUAL_RULES = (ActualRestatesTarget(), TargetFarExceeded(), OutputsAheadOfSpending(), ActualsCopiedFromTargets(),
-                TargetsArePoints(), ActualsWithoutTargets())
+                TargetsArePoints(), ActualsWithoutTargets(), CostActualIsBudget())

@@ -7,6 +7,7 @@ import pytest
 
 from jixiao.scoring import load_profile
 from jixiao.scoring.audit import audit_sheet
+from tests.conftest import texts
 from tests.scoring.audit_sheets import printed
 from tests.scoring.said import shortfall
 
@@ -159,3 +160,25 @@ def _reported_once(sheet, found):
     assert (finding.indicator, finding.location.row, finding.location.column) == (None, None, "指标值")
     assert (finding.params["count"], finding.params["example"], finding.params["actual"]) == found
     assert finding.severity.value == "warning"
+
+
+# JXA40: a cost row whose actual is the budget, while the money table says less was spent (corpus 288's family).
+# Made-up rows of a street-lighting project, the money in 万元 or in 元.
+@pytest.mark.parametrize(("actual", "budget", "spent", "found"), [
+    ("80万元", 80, "71.6", [(12, "80万元", "80", "71.6")]),
+    ("800000元", 80, "71.6", [(12, "800000元", "80", "71.6")]),
+    ("80万元", 800000, 716000, [(12, "80万元", "800000", "716000")]),  # the money table in 元
+    ("80万元", 80, 80, []),  # all of it spent: the actual is what was spent
+    ("71.6万元", 80, "71.6", []),
+    ("≤80万元", 80, "71.6", []),  # a bound written again is JXA17's
+])
+def test_a_cost_rows_actual_copying_the_budget_is_reported(actual, budget, spent, found):
+    sheet = printed([("产出指标", "数量指标", "维修路灯", "≥50盏", "52盏", 20, 20),
+                     ("产出指标", "成本指标", "路灯维护成本", "≤80万元", actual, 20, 20)], budget=budget, spent=spent)
+    assert [(f.location.row, texts(f)["actual"], texts(f)["budget"], texts(f)["spent"])
+            for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA40"] == found
+
+
+def test_a_non_cost_rows_amount_equal_to_the_budget_is_not_the_rules():
+    sheet = printed([("产出指标", "数量指标", "发放补助资金", "80万元", "80万元", 20, 20)], budget=80, spent="71.6")
+    assert [f for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA40"] == []

@@ -480,3 +480,33 @@ def test_a_numeric_target_answered_in_words_is_left_to_the_quantitative_rules():
 def test_full_marks_on_an_actual_stating_its_tier_is_the_scores_problem_alone(actual, score, found):
     sheet = printed([("产出指标", "时效指标", "培训及时性", "按时完成", actual, 10, score)])
     assert {f.rule for f in audit_sheet(sheet, CENTRAL)} & {"JXA10", "JXA39"} == found
+
+
+# JXA10: a target in figures answered in words that say the work is not done or still going on, no figure and no
+# reason (corpus 286's family: 新建 … 1个 answered 建设中). Made-up rows of a road project.
+@pytest.mark.parametrize(("actual", "deviation", "found"), [
+    ("施工中", None, [(11, "施工中", "2座")]),
+    ("正在进行主体施工", None, [(11, "正在进行主体施工", "2座")]),
+    ("尚未完工", None, [(11, "尚未完工", "2座")]),
+    ("施工中", "汛期停工，次年4月完工", []),  # the reason is given
+    ("已完工", None, []),  # done: JXA09 asks for the figure
+    ("完成1座，1座施工中", None, []),  # a figure said beside it: the share is for the quantitative rules
+])
+def test_a_numeric_target_answered_as_still_under_way_asks_for_the_reason(actual, deviation, found):
+    # (a form printing no 分值 and 得分, as the transfer forms do: a score below its weight would ask for the reason)
+    sheet = printed([("产出指标", "数量指标", "新建农村公路桥梁", "2座", actual, None, None, deviation)])
+    assert [(f.location.row, texts(f)["actual"], texts(f)["target"])
+            for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA10"] == found
+
+
+# JXA08 of a copy holding part of the table whose 预算执行率 row prints the whole 100 as its 分值 (corpus 288's family):
+# no share of the table; JXA23 recomputes that row, and the indicators read need not add up.
+@pytest.mark.parametrize(("execution_weight", "cut", "found"), [
+    (100, True, []),
+    (100, False, ["180"]),  # the whole table is read: its points do not add up
+    (40, True, ["120"]),  # a share, however large, is summed: already beyond 100 where the table is cut
+])
+def test_a_money_row_printing_the_whole_100_leaves_a_partial_copys_sum_alone(execution_weight, cut, found):
+    rows = [("产出指标", "数量指标", "维修路灯", "≥50盏", "52盏", 40, 40), ("产出指标", "质量指标", "验收合格率", "100%", "100%", 40, 40)]
+    sheet = printed(rows, budget=80, spent=72, rate=90, execution_weight=execution_weight, execution_score=90, cut=cut)
+    assert [texts(f)["sum"] for f in audit_sheet(sheet, CENTRAL) if f.rule == "JXA08"] == found
