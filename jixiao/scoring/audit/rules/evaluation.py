@@ -397,7 +397,8 @@ class WeightsNotHundred(AuditRule):
                           "（模板留下的“指标2:”空行）不是指标，不计入，也不因其没有分值而不复核；"
                           "标为不适用的行印有分值的照样计入（其分值按比例折算给其余各项）。",
                      formula="Σ 分值 = 100（印有小数的分值各允许半个末位单位的舍入误差）；表格在文件中途中断、"
-                             "或文件从表格中间开始（表头不在文件中）时，只报告已超过 100 的合计",
+                             "或文件从表格中间开始（表头不在文件中）时，只报告已超过 100 的合计（预算执行率一行把全表的"
+                             " 100 分印作自己的分值时不报告：那不是它的分值，由 JXA23 复核该行，已读的指标行合计无从核对）",
                      setting="execution.weight",
                      example="指标分值合计 110，预算执行率 10：合计 120，报告本规则；转载只留前几行、合计 70 的不报告。")
 
@@ -416,7 +417,10 @@ class WeightsNotHundred(AuditRule):
         if not ctx.recomputation.execution.in_form:
             return  # a form with no 预算执行率 row gives all 100 points to its indicators
         short = total < _HUNDRED  # the rows cut off carry the rest of the points
-        if abs(total - _HUNDRED) > slack and not (short and _partial(ctx)):
+        # a 预算执行率 row printing the whole table's 100 as its 分值 is no share of it (JXA23 recomputes that row): of
+        # a copy holding part of the table, only the indicators read are left, and they need not add up
+        whole = execution >= _HUNDRED and _partial(ctx)
+        if abs(total - _HUNDRED) > slack and not (short and _partial(ctx)) and not whole:
             yield self.finding(ctx, column="分值", sum=number(total), execution=number(execution),
                                fix="调整各指标分值，使合计（含预算执行率）为 100", guessed=any(item.guessed for item in items))
 
@@ -525,6 +529,7 @@ class MissedWithoutReason(AuditRule):
                              " ⇒ 偏差原因不得为空", setting="无",
                      example="目标 ≥18个、实际 15个、偏差原因空：报告“实际完成 15个，未达到年度指标值 ≥18个”；"
                              "定性指标“1-6期培训结束后及时考核”、实际完成值“1-2期未能及时培训”、偏差原因空：报告该行；"
+                             "新建健身中心目标 1个、实际完成值“建设中”、偏差原因空：报告该行；"
                              "“经费发放率”没有写指标值、实际完成 98%、没有说明原因：报告该行（推断）；"
                              "执行 215457.6 ÷ 250000 = 86.18%、预算执行率得分 8.62（分值 10）、偏差原因栏空着：报告该行；"
                              "表中没有预算执行率一行，资金 208 万元只用 109.8 万元（52.79%）、哪里都没有说明原因：报告该行；"
