@@ -59,7 +59,7 @@ from jixiao.documents.pipeline.records import (
     sheet_kind,
     trailing_total,
 )
-from jixiao.documents.pipeline.regions import body_end, find_header, is_frame_label
+from jixiao.documents.pipeline.regions import FRAME, body_end, find_header, is_frame_label
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.pipeline.stripped import unrun_names
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
@@ -367,8 +367,11 @@ class _Assembler:
                 return self._long_table(lines, header, long_header)
         current = self.current
         self._trailer_text(current)
+        # (the form's vertical 绩效指标 label, merged down the grid's rows, is printed again on a page's repeated
+        # header or not)
         repeated = (current is not None and current.columns is not None and current.sheet.indicators
-                    and current.columns.kinds == header.columns.kinds and not self._project_heading
+                    and _framed_out(current.columns.kinds) == _framed_out(header.columns.kinds)
+                    and not self._project_heading
                     # (a workbook's next worksheet is the next project's, its grid no page of this one's)
                     and (self._worksheet is None or first.table == self._worksheet or not self.tabs))
         self._project_heading = False
@@ -983,6 +986,11 @@ _LEVEL_OPENING = re.compile(r"^(产出|效益|效果|满意度|成本|数量|质
 def _only_chrome(lines: list[Line]) -> bool:
     """True when ``lines`` hold nothing but a web page's furniture (or nothing at all)."""
     return all(is_chrome(token.text) for line in lines for token in line.filled if token.text.strip())
+
+
+def _framed_out(kinds: list[str]) -> list[str]:
+    """A header's column kinds without the vertical label's (a frame around the levels, no column of cells)."""
+    return [kind for kind in kinds if kind != FRAME]
 
 
 def _levels_only(texts: list[str]) -> bool:

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 __all__ = ["PaddedRun", "padded_runs"]
 
-# a line whose cells are followed by the padding: a bar, then empty cells (``… | ||||``)
-_PADDED = re.compile(r".*[^|\s].*\|\s*\|+\s*$")
+# a line whose cells are followed by the padding: a bar, then empty cells (``… | ||||``, ``… | 无 | |``)
+_PADDING = re.compile(r"\|\s*(\|+)\s*$")
 # padded lines a text needs before its short lines are read as parts of rows (one padded title is no table)
 _MIN_PADDED = 3
 
@@ -28,6 +28,16 @@ class PaddedRun:
     start: int
     end: int
     cut: bool = False
+
+
+def _padded(line: str) -> bool:
+    """True for a row closed by its padding: two empty cells or more, or one after two cells or more (one empty cell
+    after a lone cell, ``基本建立 | |``, is a cell of its own in a stream of one cell a line)."""
+    padding = _PADDING.search(line)
+    if padding is None:
+        return False
+    cells = [cell for cell in line[:padding.start()].split("|") if cell.strip()]
+    return bool(cells) and (len(padding.group(1)) >= 2 or len(cells) >= 2)
 
 
 def _bars(line: str) -> int:
@@ -43,10 +53,11 @@ def _part(line: str) -> bool:
 def padded_runs(raw: list[str]) -> list[PaddedRun]:
     """The runs of consecutive lines of ``raw`` that print one row of a padded pipe table between them (two lines
     or more), and the run of a row the file's end cuts (its last line the file's last text)."""
-    if sum(1 for line in raw if _PADDED.fullmatch(line.strip())) < _MIN_PADDED:
+    if sum(1 for line in raw if _padded(line.strip())) < _MIN_PADDED:
         return []
     runs: list[PaddedRun] = []
     width = 0  # the bars of the last row printed whole on its own line
+    whole = 0  # rows printed whole on their own line
     index = 0
     while index < len(raw):
         line = raw[index].strip()
@@ -54,12 +65,12 @@ def padded_runs(raw: list[str]) -> list[PaddedRun]:
             index += 1
             continue
         bars = _bars(line)
-        if _PADDED.fullmatch(line):
+        if _padded(line):
             # a row printed whole on its line, its padding bringing it to its table's width; a padded line right
             # after a line of cells may end a row whose width is not known (its merged cells dropped, not padded)
             before = raw[index - 1].strip() if index else ""
-            if not _part(before) or _PADDED.fullmatch(before):
-                width = bars
+            if not _part(before) or _padded(before):
+                width, whole = bars, whole + 1
             index += 1
             continue
         if not width or bars >= width or not line.endswith("|"):
@@ -73,5 +84,8 @@ def padded_runs(raw: list[str]) -> list[PaddedRun]:
             runs.append(PaddedRun(index, end))
         elif total < width and not any(rest.strip() for rest in raw[end:]):
             runs.append(PaddedRun(index, end, cut=True))
-        index = max(end if total == width else index + 1, index + 1)
-    return runs
+        # (lines whose bars go past the width hold more than one row, or a row wider than the table: none is joined)
+        index = end
+    # A table of one cell a line whose rows the padding closes (a stream: its merged cells dropped) prints few rows
+    # whole: its lines are read as cells, not joined by a width its few whole rows cannot vouch for.
+    return runs if whole > len(runs) else []

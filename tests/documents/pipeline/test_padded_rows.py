@@ -58,3 +58,17 @@ def test_short_lines_whose_width_no_whole_row_shows_stay_apart():
     # every padded line follows a line of its own cell (merged cells dropped, not padded): no width is known
     stream = ("项目名称 |", "公共文化场馆免费开放 | ||", "主管部门 |", "某区文化和旅游局 | ||", "一级指标 |", "二级指标 |")
     assert padded_runs(list(stream)) == []
+
+
+def test_a_stream_of_one_cell_a_line_whose_rows_the_padding_closes_is_not_joined():
+    # few rows printed whole (the title): the padding closes rows whose merged cells were dropped, it gives no width
+    stream = ("专项资金区域绩效目标表 | ||||", "资金名称 | 专项资金 | |||", "年度目标 |", "完成年度任务 | ||||",
+              "一级指标 |", "二级指标 |", "三级指标 |", "指标值 | |", "产出指标 |", "数量指标 |", "补助人数 |",
+              "≥300人 | |", "质量指标 |", "补助发放准确率 |", "100% | |")
+    assert padded_runs(list(stream)) == []
+
+
+def test_one_empty_cell_after_a_lone_cell_is_no_padding():
+    # a stream of one cell a line marks an empty cell after a cell so (基本建立 | |): no padded row, no width
+    lines = ["发文字号 | |", "有效性 | |", "完成情况 | |", "名称 |", "指标 |", "值 | |"]
+    assert padded_runs(lines) == []
