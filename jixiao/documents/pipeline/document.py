@@ -452,9 +452,10 @@ class _Assembler:
             if _levels_only(texts):
                 self._cut_before_rows(builder, last.line, texts)
             return
-        # a pipe row stopping before the closing bar the rows above it end with was cut inside a cell
-        cut_cell = last.extra.get("open_end") and any(
-            line.extra.get("piped") and not line.extra.get("open_end") for line in body[:-1]) and bool(
+        # a pipe row stopping before the closing bar the rows above it end with was cut inside a cell; so was a padded
+        # table's row the file's end leaves short of the table's width (:mod:`.padded`), whatever stands above it
+        cut_cell = (last.extra.get("short") or last.extra.get("open_end") and any(
+            line.extra.get("piped") and not line.extra.get("open_end") for line in body[:-1])) and bool(
             indicators[-1].name) and any(indicators[-1].name in text for text in last.texts)  # (its indicator's row)
         # only where the text's own lines say where rows end (not in text cut into cells by the labels)
         own_lines = self.file_format == "txt" and not last.extra.get("segmented")

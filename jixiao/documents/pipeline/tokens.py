@@ -197,7 +197,7 @@ class _TextTokenizer:
                 if token.column is not None and token.column < len(lines_of_cells):
                     token.line = lines_of_cells[token.column]
             if run.cut and line.extra.get("piped"):
-                line.extra["open_end"] = True
+                line.extra["open_end"] = line.extra["short"] = True
         return run.end
 
     # -- the TAB layout of a Word table exported to text --------------------------------------------------

@@ -72,3 +72,13 @@ def test_one_empty_cell_after_a_lone_cell_is_no_padding():
     # a stream of one cell a line marks an empty cell after a cell so (基本建立 | |): no padded row, no width
     lines = ["发文字号 | |", "有效性 | |", "完成情况 | |", "名称 |", "指标 |", "值 | |"]
     assert padded_runs(lines) == []
+
+
+def test_a_first_row_the_end_of_the_file_leaves_short_of_the_width_is_cut_too():
+    # no whole row under the header to compare its closing bar with: the padding's width alone says it is cut
+    money = ("项目支出绩效自评表 | ||||||", "项目名称 | 档案数字化 | ||||", "年度资金 | 12.00 | 12.00 | 100% | ||",
+             "其中:财政资金 | 12.00 | 12.00 | 100% | ||")
+    header = "一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | 得分 |"
+    document = _read(*money, header, "产出指标 | 数量指标 | 数字化档案卷数 | ≥800卷 |")
+    assert _indicators(document) == []
+    assert "P120" in {d.code for d in document.diagnostics}
