@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["PaddedRun", "padded_runs"]
+__all__ = ["PaddedRun", "padded_runs", "joined_row"]
 
 # a line whose cells are followed by the padding: a bar, then empty cells (``… | ||||``, ``… | 无 | |``)
 _PADDING = re.compile(r"\|\s*(\|+)\s*$")
@@ -41,13 +41,13 @@ def _padded(line: str) -> bool:
 
 
 def _bars(line: str) -> int:
-    return line.replace("\\|", "").count("|")
+    """The bars that close the line's cells (a bar opening the line closes none)."""
+    return line.replace("\\|", "").count("|") - line.startswith("|")
 
 
 def _part(line: str) -> bool:
-    """True for a line that can be part of a row of a padded table: cells separated by bars, none before the first."""
-    stripped = line.strip()
-    return "|" in stripped and not stripped.startswith("|")
+    """True for a line that can be part of a row of a padded table: cells separated by bars."""
+    return "|" in line.strip()
 
 
 def padded_runs(raw: list[str]) -> list[PaddedRun]:
@@ -89,3 +89,11 @@ def padded_runs(raw: list[str]) -> list[PaddedRun]:
     # A table of one cell a line whose rows the padding closes (a stream: its merged cells dropped) prints few rows
     # whole: its lines are read as cells, not joined by a width its few whole rows cannot vouch for.
     return runs if whole > len(runs) else []
+
+
+def joined_row(raw: list[str], run: PaddedRun) -> tuple[str, list[int]]:
+    """The one line the lines of ``run`` print, and the line number (from 1) of each of its cells in order."""
+    parts = [raw[run.start].strip(), *(line.strip().removeprefix("|").strip() for line in raw[run.start + 1:run.end])]
+    lines = [run.start + 1 + place for place in range(len(parts)) for _ in range(_bars(raw[run.start + place].strip()))]
+    return " ".join(parts), lines
+

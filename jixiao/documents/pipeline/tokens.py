@@ -34,7 +34,7 @@ from typing import TypeVar
 
 from jixiao.documents.blocks import Cell, Layout, Paragraph, Row
 from jixiao.documents.interpret.header_cells import parse_title
-from jixiao.documents.pipeline.padded import PaddedRun, padded_runs
+from jixiao.documents.pipeline.padded import PaddedRun, joined_row, padded_runs
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.vocabulary import column_label, header_label, is_trailer
 from jixiao.model.units import canonical_unit
@@ -188,10 +188,9 @@ class _TextTokenizer:
     def _padded_row(self, run: PaddedRun, blanks: int) -> int:
         """Read the lines of ``run`` as the one row they print (each cell keeping its own line); a row cut by the
         file's end is open, as a row stopping before its closing bar is. Returns the run's last line number."""
-        parts = [line.strip() for line in self.raw[run.start:run.end]]
+        text, lines_of_cells = joined_row(self.raw, run)
         count = len(self.lines)
-        self._line(" ".join(parts), run.start + 1, blanks)
-        lines_of_cells = [run.start + 1 + place for place, part in enumerate(parts) for _ in range(part.count("|"))]
+        self._line(text, run.start + 1, blanks)
         for line in self.lines[count:]:
             for token in line.tokens:
                 if token.column is not None and token.column < len(lines_of_cells):

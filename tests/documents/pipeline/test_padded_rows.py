@@ -82,3 +82,13 @@ def test_a_first_row_the_end_of_the_file_leaves_short_of_the_width_is_cut_too():
     document = _read(*money, header, "产出指标 | 数量指标 | 数字化档案卷数 | ≥800卷 |")
     assert _indicators(document) == []
     assert "P120" in {d.code for d in document.diagnostics}
+
+
+def test_rows_opening_with_a_bar_are_padded_rows_too():
+    # (corpus 119's family: ``| a | b | ||``, the bar opening the line closes no cell)
+    rows = ("| 项目名称 | 耕地保护补助 | ||||", "| 一级指标 | 二级指标 | 三级指标 | 指标值 | 分值 | |",
+            "| 产出指标 | 数量指标 | 补助耕地面积 | ≥1200亩 | 40 | |", "| 质量指标 | 补助发放准确率 | 100% | 30 | ||",
+            "| 满意度指标 | 服务对象满意度指标 | 农户满意度 | ≥90% |")
+    document = _read(*rows)
+    assert [name for _, name, _ in _indicators(document)] == ["补助耕地面积", "补助发放准确率"]
+    assert "P120" in {d.code for d in document.diagnostics}
