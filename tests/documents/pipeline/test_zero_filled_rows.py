@@ -23,3 +23,10 @@ def test_a_zero_where_the_name_stands_names_no_indicator_even_beside_a_target():
     assert names == ["养护农村公路里程", "群众出行条件改善"]
     set_aside = [d for d in document.diagnostics if d.code == "P108"]
     assert [d.location.line for d in set_aside] == [4, 5]
+
+
+def test_a_cost_row_naming_its_amount_with_its_unit_is_still_an_indicator():
+    # (corpus 262's family: a 成本指标 row whose name is the amount it costs, 38.75万元 | 38.75)
+    rows = (*ROWS[:3], "成本指标 | 经济成本指标 | 12.6万元 | 12.6 | 全年经费 |")
+    document = read_text("\n".join(rows).encode(), "amount.txt")[0]
+    assert [indicator.name for indicator in document.sheets[0].indicators] == ["养护农村公路里程", "12.6万元"]
