@@ -367,10 +367,8 @@ class _Assembler:
                 return self._long_table(lines, header, long_header)
         current = self.current
         self._trailer_text(current)
-        # (the form's vertical 绩效指标 label, merged down the grid's rows, is printed again on a page's repeated
-        # header or not)
         repeated = (current is not None and current.columns is not None and current.sheet.indicators
-                    and _framed_out(current.columns.kinds) == _framed_out(header.columns.kinds)
+                    and _same_columns(current.columns.kinds, header.columns.kinds)
                     and not self._project_heading
                     # (a workbook's next worksheet is the next project's, its grid no page of this one's)
                     and (self._worksheet is None or first.table == self._worksheet or not self.tabs))
@@ -989,9 +987,12 @@ def _only_chrome(lines: list[Line]) -> bool:
     return all(is_chrome(token.text) for line in lines for token in line.filled if token.text.strip())
 
 
-def _framed_out(kinds: list[str]) -> list[str]:
-    """A header's column kinds without the vertical label's (a frame around the levels, no column of cells)."""
-    return [kind for kind in kinds if kind != FRAME]
+def _same_columns(kinds: list[str], again: list[str]) -> bool:
+    """Whether a header of columns ``again`` repeats the grid's of ``kinds`` on a new page. The cells a header merges
+    down its two rows, the form's vertical 绩效指标 label and the 一级指标 heading beside it, stand on its first row
+    only: a page's repeat of its second row, or of both, prints them or not."""
+    kinds, again = [kind for kind in kinds if kind != FRAME], [kind for kind in again if kind != FRAME]
+    return kinds == again or kinds[:1] == ["level1"] and kinds[1:] == again
 
 
 def _levels_only(texts: list[str]) -> bool:

@@ -32,3 +32,10 @@ def test_a_repeated_header_without_the_vertical_label_goes_on_with_the_same_shee
 def test_a_repeated_header_with_the_vertical_label_goes_on_as_before():
     [sheet] = _sheets(*FIRST_PAGE, FIRST_PAGE[1], *SECOND_PAGE)
     assert len(sheet.indicators) == 4
+
+
+def test_a_repeat_of_the_headers_second_row_without_the_merged_level_heading_goes_on_too():
+    # (a two-row header whose 一级指标 heading is merged down both rows: the page repeats the row below it)
+    [sheet] = _sheets(*FIRST_PAGE, "二级指标 | 三级指标 | 指标值 |", *SECOND_PAGE)
+    assert len(sheet.indicators) == 4
+    assert sheet.indicators[2].level1 == "产出指标"
