@@ -76,8 +76,11 @@ def padded_runs(raw: list[str]) -> list[PaddedRun]:
         if not width or bars >= width or not line.endswith("|"):
             index += 1
             continue
+        # (a row's lines all open alike: a line opening with a bar after one that does not starts a row of a table
+        # whose rows open with one)
+        opens = line.startswith("|")
         end, total = index + 1, bars
-        while end < len(raw) and total < width and _part(raw[end]):
+        while end < len(raw) and total < width and _part(raw[end]) and raw[end].strip().startswith("|") == opens:
             total += _bars(raw[end].strip())
             end += 1
         if total == width and end - index >= 2:

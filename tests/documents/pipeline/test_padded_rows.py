@@ -92,3 +92,9 @@ def test_rows_opening_with_a_bar_are_padded_rows_too():
     document = _read(*rows)
     assert [name for _, name, _ in _indicators(document)] == ["补助耕地面积", "补助发放准确率"]
     assert "P120" in {d.code for d in document.diagnostics}
+
+
+def test_a_line_opening_with_a_bar_starts_a_row_of_its_own_after_one_that_does_not():
+    rows = ["| 项目名称 | 耕地保护补助 | ||||", "| 资金 | 12 | 12 | ||", "| 产出指标 | 数量指标 | 补助面积 | ≥1200亩 | |",
+            "效益指标 |", "| 社会效益指标 | 受益农户 | 90户 | |", "| 质量指标 | 补助发放准确率 | 100% | 30 | |"]
+    assert padded_runs(rows) == []
