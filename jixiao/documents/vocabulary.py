@@ -129,10 +129,21 @@ def _field(key: str) -> str | None:
     if field is None and key.startswith(_WHOSE_YEAR_STARTS) and len(rest := _WHOSE_YEAR.sub("", key, 1)) >= 3:
         # a total's or the goals' label after the words of whose and which year it is (项目年度资金总额, 本年资金总额, 本年度预算数)
         field = lookup.get(rest) if lookup.get(rest) in _PERIODIC else None
+    if field is None and "财政预算" in key and (rest := _WHOSE_BUDGET.sub("", key, 1)) != key:
+        # an amount's label saying which government's budget it is, and that it was applied for (本年度申请市财政预算
+        # 资金, 中期县级财政预算): the amount's label without those words
+        field = _field(rest) if _field(rest) in _BUDGETS else None
+    if field is None and bracketed and (head := _MONEY_NOTE.sub("", key)) != key:
+        # an amount's label composed as above, with its money unit after it (本年度预算资金(万元))
+        field = _field(head) if _field(head) in _BUDGETS else None
     return field
 
 
 _PERIOD = re.compile(r"[(（][^()（）]*[)）]$")
+# which government's budget an amount is (市财政预算), and that the unit applied for it (申请县级财政预算)
+_WHOSE_BUDGET = re.compile(r"(?:申请)?(?:[省市县区乡镇]级?|本级)?财政(?=预算)")
+_MONEY_NOTE = re.compile(r"[(（](?:万元|元|千元|亿元)[)）]$")
+_BUDGETS = {"total", "period_total"}
 
 
 @lru_cache(maxsize=TEXT_MEMO)

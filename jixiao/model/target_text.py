@@ -150,6 +150,9 @@ def _to_decimal(written: str) -> Decimal | None:
         return None
 
 
+_TOLERANCE = ("±", "+/-", "+-")
+
+
 def _strip_template(text: str) -> str:
     text = _TEMPLATE_PREFIX.sub("", text)
     if text.endswith((")", "）")) and not any(ch in text[:-1] for ch in "(（"):
@@ -169,6 +172,10 @@ def parse_target(raw: str, context: str = "") -> Target:
     text = fold(raw)
     if not text:
         return Target(raw=raw)
+    sign = next((sign for sign in _TOLERANCE if text.startswith(sign)), None)
+    if sign and (bound := parse_target(text[len(sign):], context)).operator is Operator.LE:
+        # a deviation bounded both ways (误差率 ±3%以内): its size is at most the figure (a bare ±10% says no bound)
+        return bound.model_copy(update={"raw": raw})
     cursor = _Cursor(_strip_template(text))
     template_unit = _drop_residue(cursor)
     _repair_conversion_noise(cursor)

@@ -36,6 +36,11 @@ _POINTS = re.compile(r"(?:[(（]\s*\d+(?:\.\d+)?(?:\s*[-－~～]\s*\d+(?:\.\d+)?
                      r"|(?<=指标)[:：]?\s*\d+(?:\.\d+)?\s*分[)）]?)$")  # (效益指标30分): its opening bracket lost
 
 
+# The form's gloss of a level name in brackets: the alternative it allows (数量指标(或建筑规模指标), 预算(或投资规模)控制
+# 指标) or the narrower names it means (时效指标(工期指标、形象进度指标)); the level is the name without it.
+_GLOSS = re.compile(r"[(（]或[^()（）]*[)）]|(?<=指标)[(（][^()（）]*指标[)）]$")
+
+
 @cache
 def _aliases(level: str) -> dict[str, str]:
     table: dict[str, str] = {}
@@ -59,7 +64,7 @@ def _unnumbered(key: str) -> str:
 def _canonical(level: str, raw: str | None) -> str | None:
     if not raw:
         return None
-    key = _POINTS.sub("", fold(raw))
+    key = _GLOSS.sub("", _POINTS.sub("", fold(raw)))
     if key.endswith("指标等"):
         key = key[:-1]  # the template's "服务对象满意度指标等": the level and its like
     # Tables number their levels ("一、产出指标", "1.数量指标") and note their points ("产出指标(50分)"): drop

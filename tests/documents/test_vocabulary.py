@@ -22,6 +22,17 @@ def test_a_header_label_is_recognised_whole_in_the_spellings_real_forms_print(te
     assert header_label(text) == field
 
 
+@pytest.mark.parametrize(("text", "field"), [
+    # an amount's label saying which government's budget it is and that the unit applied for it (corpus 290's family:
+    # 本年度申请市财政预算资金(万元) beside 中期市财政预算(万元)), composed with the year's words and the money unit
+    ("当年申请县级财政预算资金(万元)", "total"), ("本年区财政预算资金", "total"), ("本年度预算资金(元)", "total"),
+    ("中期省财政预算(万元)", "period_total"),
+    ("财政预算、决算", None), ("申请省财政预算的请示", None), ("本年度项目名称(万元)", None),
+])
+def test_an_amount_label_naming_whose_budget_it_is(text, field):
+    assert header_label(text) == field
+
+
 def test_a_required_mark_does_not_hide_a_grid_column():
     assert column_label("*指标值") == "target"
 

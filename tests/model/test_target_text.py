@@ -400,3 +400,15 @@ def test_a_verb_before_a_figure_followed_by_more_words_stays_a_statement(raw):
 @pytest.mark.parametrize(("raw", "unit"), [("≥2倍", "倍"), ("18周岁", "周岁")])  # corpus 227, 219
 def test_multiples_and_ages_in_full_years_are_units(raw, unit):
     assert parse_target(raw).unit == unit
+
+
+@pytest.mark.parametrize(("raw", "value", "unit"), [("±2.5%以内", D("2.5"), "%"), ("± 0.3米以下", D("0.3"), "米"),
+                                                    ("+/-5天以内", D(5), "天")])
+def test_a_tolerance_bounded_both_ways_is_an_upper_bound_on_its_size(raw, value, unit):
+    # corpus 290's family (补助款结算误差率 | ±3%以内): the deviation either way stays within the figure
+    target = parse_target(raw)
+    assert (target.raw, target.operator, target.value, target.unit) == (raw, Operator.LE, value, unit)
+
+
+def test_a_tolerance_without_its_bound_word_stays_as_written():
+    assert parse_target("±10%").qualitative == "±10%"  # (which bound it is, the cell does not say)

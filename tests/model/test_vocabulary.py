@@ -22,6 +22,8 @@ from jixiao.model.vocabulary import may_end_level_name
      ("成本指标(0-20)分", "成本指标"), ("产出指标(40-50分)", "产出指标"),
      # corpus 169: the points' opening bracket lost (效益指标 | 30分)), a figure without 分 no points
      ("效益指标30分)", "效益指标"), ("效益指标30)", None),
+     # Guangdong's 批复表 names its first level 预期产出指标 (corpus 290's family)
+     ("预期产出指标", "产出指标"), ("三、预期产出指标(40分)", "产出指标"),
      ("不是指标", None), ("", None)],
 )
 def test_level1(raw, canonical):
@@ -38,7 +40,13 @@ def test_level1(raw, canonical):
      ("产出数量指标", "数量指标"), ("产出时效指标", "时效指标"),
      # corpus 229: a word typed twice is the level it doubles; the level's own 指标 said again ends it (数量指标指标1:
      # is 数量指标 and the next cell's 指标1), so that text names no level
-     ("社会效益效益指标", "社会效益指标"), ("数量指标指标", None), ("效益效益", None)],
+     ("社会效益效益指标", "社会效益指标"), ("数量指标指标", None), ("效益效益", None),
+     # the form's gloss in brackets (corpus 290's family: Guangdong's 批复表): an alternative it allows, inside the
+     # name or after it, or the narrower names it means, after it; the level is the name without the gloss
+     ("质量指标(或技术标准指标)", "质量指标"), ("时效指标(进度指标)", "时效指标"),
+     ("时效指标（完工指标、节点指标）", "时效指标"), ("投资(或预算规模)控制指标", "成本指标"),
+     # a bracket that is no gloss still names no level
+     ("质量指标(验收)", None)],
 )
 def test_level2(raw, canonical):
     assert canonical_level2(raw) == canonical

@@ -27,7 +27,9 @@ def test_a_table_with_values_beside_its_points_is_reviewed_as_indicators():
     text = FRAMEWORK.replace("三级指标\n分值\n得分", "三级指标\n指标值\n分值\n得分").replace(
         "目标内容\n4\n4", "目标内容\n明确\n4\n4")
     review = review_document(read_bytes(text.encode(), "自评表.txt"), load_profile())
-    assert [f.message for f in review.findings if f.rule == "JX102"] == []
+    # (not a score sheet of framework rows; the one-cell-a-line rows' bare points, where the reader once took 20 and
+    # 8 for names, name no indicator either)
+    assert not any("只有评价体系的框架行" in f.message for f in review.findings if f.rule == "JX102")
 
 
 DOCS = Path(__file__).parents[1] / "corpus" / "docs"

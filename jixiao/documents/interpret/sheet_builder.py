@@ -2116,9 +2116,12 @@ class SheetBuilder:
         residue = residue_target(values.get("name", "")) if is_bare_number(target) else None
         if residue:
             target = f"{residue[0]}{target}{residue[1]}"  # 公猪舍(≥**平方米) | 22.8: the template's residue says how
-        if name and (not target and (label(name).role is Role.NUMBER or is_value(name)) or _DASH.fullmatch(name)):
-            # a bare number (or a figure with its unit, 14种) where the name should be: a value without an indicator,
-            # reported below; a dash there (— | 国家基本公共卫生服务) names none either, whatever stands beside it
+        if name and (not target and (label(name).role is Role.NUMBER or is_value(name)) or is_bare_number(name)
+                     or _DASH.fullmatch(name)):
+            # a number (or a figure with its unit, 14种) where the name should be and no target: a value without an
+            # indicator, reported below; a bare number (the template's unused rows filled with 0 beside a 0.00% target)
+            # or a dash there (— | 国家基本公共卫生服务) names none either, whatever stands beside it (a cost row may
+            # name its amount with its unit: 38.75万元 | 38.75)
             name = target = ""
             values["name_as_number"] = values.pop("name")
         if name and not target and not placed.extra and _level_word_alone(name, values):

@@ -59,7 +59,7 @@ from jixiao.documents.pipeline.records import (
     sheet_kind,
     trailing_total,
 )
-from jixiao.documents.pipeline.regions import body_end, find_header, is_frame_label, parts_break
+from jixiao.documents.pipeline.regions import FRAME, body_end, find_header, is_frame_label, parts_break
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.pipeline.stripped import unrun_names
 from jixiao.documents.pipeline.tokens import Line, LineKind, Token
@@ -368,7 +368,8 @@ class _Assembler:
         current = self.current
         self._trailer_text(current)
         repeated = (current is not None and current.columns is not None and current.sheet.indicators
-                    and current.columns.kinds == header.columns.kinds and not self._project_heading
+                    and _same_columns(current.columns.kinds, header.columns.kinds)
+                    and not self._project_heading
                     # (a workbook's next worksheet is the next project's, its grid no page of this one's)
                     and (self._worksheet is None or first.table == self._worksheet or not self.tabs))
         self._project_heading = False
@@ -452,9 +453,10 @@ class _Assembler:
             if _levels_only(texts):
                 self._cut_before_rows(builder, last.line, texts)
             return
-        # a pipe row stopping before the closing bar the rows above it end with was cut inside a cell
-        cut_cell = last.extra.get("open_end") and any(
-            line.extra.get("piped") and not line.extra.get("open_end") for line in body[:-1]) and bool(
+        # a pipe row stopping before the closing bar the rows above it end with was cut inside a cell; so was a padded
+        # table's row the file's end leaves short of the table's width (:mod:`.padded`), whatever stands above it
+        cut_cell = (last.extra.get("short") or last.extra.get("open_end") and any(
+            line.extra.get("piped") and not line.extra.get("open_end") for line in body[:-1])) and bool(
             indicators[-1].name) and any(indicators[-1].name in text for text in last.texts)  # (its indicator's row)
         # only where the text's own lines say where rows end (not in text cut into cells by the labels)
         own_lines = self.file_format == "txt" and not last.extra.get("segmented")
@@ -992,6 +994,14 @@ _LEVEL_OPENING = re.compile(r"^(产出|效益|效果|满意度|成本|数量|质
 def _only_chrome(lines: list[Line]) -> bool:
     """True when ``lines`` hold nothing but a web page's furniture (or nothing at all)."""
     return all(is_chrome(token.text) for line in lines for token in line.filled if token.text.strip())
+
+
+def _same_columns(kinds: list[str], again: list[str]) -> bool:
+    """Whether a header of columns ``again`` repeats the grid's of ``kinds`` on a new page. The cells a header merges
+    down its two rows, the form's vertical 绩效指标 label and the 一级指标 heading beside it, stand on its first row
+    only: a page's repeat of its second row, or of both, prints them or not."""
+    kinds, again = [kind for kind in kinds if kind != FRAME], [kind for kind in again if kind != FRAME]
+    return kinds == again or kinds[:1] == ["level1"] and kinds[1:] == again
 
 
 def _levels_only(texts: list[str]) -> bool:

@@ -34,6 +34,7 @@ from typing import TypeVar
 
 from jixiao.documents.blocks import Cell, Layout, Paragraph, Row
 from jixiao.documents.interpret.header_cells import parse_title
+from jixiao.documents.pipeline.padded import PaddedRun, joined_row, padded_runs
 from jixiao.documents.pipeline.settings import DEFAULT_SETTINGS, ReadSettings
 from jixiao.documents.vocabulary import column_label, header_label, is_trailer
 from jixiao.model.units import canonical_unit
@@ -167,16 +168,36 @@ class _TextTokenizer:
     def run(self) -> list[Line]:
         blanks = 0
         tab_row: Line | None = None
+        runs = {} if self.tabbed else {run.start: run for run in padded_runs(self.raw)}
+        skip_to = 0
         for number, raw in enumerate(self.raw, start=1):
+            if number <= skip_to:
+                continue
             if not raw.strip() and not raw.startswith("\t"):
                 blanks += 1
                 continue
             if self.tabbed:
                 tab_row = self._tabbed(raw, number, blanks, tab_row)
+            elif number - 1 in runs:
+                skip_to = self._padded_row(runs[number - 1], blanks)
             else:
                 self._line(raw, number, blanks)
             blanks = 0
         return self.lines
+
+    def _padded_row(self, run: PaddedRun, blanks: int) -> int:
+        """Read the lines of ``run`` as the one row they print (each cell keeping its own line); a row cut by the
+        file's end is open, as a row stopping before its closing bar is. Returns the run's last line number."""
+        text, lines_of_cells = joined_row(self.raw, run)
+        count = len(self.lines)
+        self._line(text, run.start + 1, blanks)
+        for line in self.lines[count:]:
+            for token in line.tokens:
+                if token.column is not None and token.column < len(lines_of_cells):
+                    token.line = lines_of_cells[token.column]
+            if run.cut and line.extra.get("piped"):
+                line.extra["open_end"] = line.extra["short"] = True
+        return run.end
 
     # -- the TAB layout of a Word table exported to text --------------------------------------------------
     def _tabbed(self, raw: str, number: int, blanks: int, row: Line | None) -> Line | None:
